@@ -1,0 +1,1 @@
+"""Handlers of the `footage-agent` subcommands, one module per user task."""

@@ -1,0 +1,108 @@
+"""`export`, `verify` and `keys show`: evidence packages by hand, and checking them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..export.verify import verify_package
+from ..service import Agent
+from .common import Refused, UsageError, parse_time, print_json, say, utc
+
+
+def add_parsers(sub, common) -> None:
+    e = sub.add_parser("export", parents=[common],
+                       help="cut, seal and sign an evidence package of one camera's window")
+    e.add_argument("--camera", required=True)
+    e.add_argument("--from", dest="start", required=True)
+    e.add_argument("--to", dest="end", required=True)
+    e.add_argument("--out", required=True, help="folder to write the package folder into")
+    e.add_argument("--mode", choices=("copy", "exact"), default="copy",
+                   help="copy: no re-encode, starts at the first keyframe inside the window; "
+                        "exact: frame-accurate, re-encodes only the partial first GOP")
+    e.add_argument("--keep-audio", action="store_true",
+                   help="keep the sound (removed by default: recording conversations may need "
+                        "everyone's consent)")
+    e.add_argument("--request", help="the request token this export answers (attached as received)")
+    e.add_argument("--json", action="store_true")
+    e.set_defaults(func=export)
+
+    v = sub.add_parser("verify", parents=[common], help="check a package's manifests, signature and record")
+    v.add_argument("package")
+    v.add_argument("--json", action="store_true")
+    v.set_defaults(func=verify)
+
+    k = sub.add_parser("keys", parents=[common], help="the owner's signing key")
+    ks = k.add_subparsers(dest="action", required=True)
+    show = ks.add_parser("show", parents=[common], help="owner id and public key")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=keys_show)
+
+
+def export(agent: Agent, args) -> int:
+    start, end = parse_time(args.start, "--from"), parse_time(args.end, "--to")
+    if start >= end:
+        raise UsageError("--from must be before --to")
+    token = None
+    if args.request:
+        try:
+            token = Path(args.request).read_bytes()
+        except OSError as exc:
+            raise UsageError(f"--request: cannot read {args.request}: {exc.strerror}") from None
+    done = agent.export(args.camera, start, end, Path(args.out), mode=args.mode,
+                        keep_audio=args.keep_audio, request_token=token,
+                        progress=None if args.json else _progress_printer())
+    cut = done.cut
+    out = {"package": str(done.package.path), "clip": str(done.clip), "sha256": done.clip_sha256,
+           "mode": cut.mode, "requested": {"start": utc(start), "end": utc(end)},
+           "delivered": {"start": utc(cut.delivered_start_us), "end": utc(cut.delivered_end_us)},
+           "audio": cut.audio, "frames": cut.frames,
+           "gaps": [{"start": utc(g.start_us), "end": utc(g.end_us)} for g in done.plan.coverage.gaps]}
+    if args.json:
+        print_json(out)
+    else:
+        print(done.package.path)
+    short = cut.shortfall_start_us / 1e6
+    if short > 0:
+        say(f"note: copy mode starts at the first keyframe inside the window, {short:.2f} s after "
+            "the start you asked for (use --mode exact for the exact second)")
+    for g in out["gaps"]:
+        say(f"note: nothing was recorded from {g['start']} to {g['end']}")
+    return 0
+
+
+def _progress_printer():
+    last = {"stage": None}
+
+    def show(stage: str, fraction: float) -> None:
+        if stage != last["stage"]:
+            say(f"{stage}...")
+            last["stage"] = stage
+
+    return show
+
+
+def verify(agent: Agent, args) -> int:
+    path = Path(args.package)
+    if not path.exists():
+        raise UsageError(f"{path} does not exist")
+    report = verify_package(path)
+    if args.json:
+        print_json({"ok": report.ok, "problems": list(report.problems), "owner_id": report.owner_id})
+    elif report.ok:
+        say(f"OK: {path} is complete, unchanged and signed by owner {report.owner_id}")
+    else:
+        for p in report.problems:
+            say(f"problem: {p}")
+    if not report.ok:
+        raise Refused(f"{path} failed verification ({len(report.problems)} problems)")
+    return 0
+
+
+def keys_show(agent: Agent, args) -> int:
+    key = agent.owner_key()
+    pub = key.public
+    if args.json:
+        print_json({"owner_id": pub.owner_id(), "jwk": pub.jwk(), "minisign": pub.minisign_text()})
+    else:
+        print(f"owner id: {pub.owner_id()}")
+        print(pub.minisign_text(), end="")
+    return 0

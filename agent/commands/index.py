@@ -1,0 +1,166 @@
+"""`sources`, `scan`, `recordings`, `coverage` and `run`: the recordings index commands."""
+from __future__ import annotations
+
+import signal
+import threading
+
+from ..index.store import FileRow
+from ..service import Agent, NotFound
+from .common import Refused, UsageError, parse_time, print_json, say, utc
+
+
+def add_parsers(sub, common) -> None:
+    p = sub.add_parser("sources", parents=[common], help="register or list recordings folders")
+    ss = p.add_subparsers(dest="action", required=True)
+    a = ss.add_parser("add", parents=[common], help="register a recordings folder")
+    a.add_argument("path")
+    a.add_argument("--camera", help="camera name for files whose path names none (default: folder name)")
+    a.add_argument("--tz", help="IANA time zone the recorder's clock uses (default: this PC's)")
+    a.add_argument("--layout", default="auto", help="recorder layout id, or auto")
+    a.add_argument("--clock-offset", type=float, default=0.0,
+                   help="camera clock minus true time, in seconds")
+    a.set_defaults(func=sources_add)
+    ls = ss.add_parser("list", parents=[common], help="list recordings folders")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=sources_list)
+    rm = ss.add_parser("remove", parents=[common], help="forget a recordings folder (files untouched)")
+    rm.add_argument("path")
+    rm.set_defaults(func=sources_remove)
+
+    s = sub.add_parser("scan", parents=[common], help="index the recordings folders")
+    s.add_argument("paths", nargs="*", metavar="PATH")
+    s.add_argument("--tz", help="time zone for a PATH that is not yet a source")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=scan)
+
+    r = sub.add_parser("recordings", parents=[common], help="list indexed files")
+    r.add_argument("--camera")
+    r.add_argument("--from", dest="start")
+    r.add_argument("--to", dest="end")
+    r.add_argument("--json", action="store_true")
+    r.set_defaults(func=recordings)
+
+    c = sub.add_parser("coverage", parents=[common], help="spans and gaps of a camera in a window")
+    c.add_argument("--camera", required=True)
+    c.add_argument("--from", dest="start", required=True)
+    c.add_argument("--to", dest="end", required=True)
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=coverage)
+
+    run_p = sub.add_parser("run", parents=[common], help="headless service: keep the index live")
+    run_p.set_defaults(func=run)
+
+
+def sources_add(agent: Agent, args) -> int:
+    src = agent.add_source(args.path, args.camera, args.tz, args.layout, args.clock_offset)
+    say(f"added {src.root} (camera {src.camera}, zone {src.tz}, layout {src.layout}, "
+        f"clock offset {src.clock_offset_s:+g} s)")
+    return 0
+
+
+def sources_list(agent: Agent, args) -> int:
+    rows = [{"path": s.root, "camera": s.camera, "tz": s.tz, "layout": s.layout,
+             "clock_offset_s": s.clock_offset_s} for s in agent.sources()]
+    if args.json:
+        print_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['path']}\tcamera={r['camera']}\ttz={r['tz']}\tlayout={r['layout']}\t"
+                  f"offset={r['clock_offset_s']:+g}s")
+        if not rows:
+            say("no recordings folders yet: add one with `footage-agent sources add PATH`")
+    return 0
+
+
+def sources_remove(agent: Agent, args) -> int:
+    try:
+        agent.remove_source(args.path)
+    except NotFound as exc:
+        raise Refused(str(exc)) from None
+    say(f"removed {args.path} from the index (no recording was touched)")
+    return 0
+
+
+def scan(agent: Agent, args) -> int:
+    if not args.paths and not agent.sources():
+        raise UsageError("no recordings folders yet: give a PATH or run `footage-agent sources add PATH`")
+    reports = agent.scan(args.paths or None, tz=args.tz)
+    out = [{"source": r.source, "seen": r.seen, "added": r.added, "updated": r.updated,
+            "unchanged": r.unchanged, "removed": r.removed, "statuses": r.statuses,
+            "problems": list(r.problems)} for r in reports]
+    if args.json:
+        print_json(out)
+    for r in reports:
+        say(f"{r.source}: {r.seen} files ({r.added} new, {r.updated} changed, {r.unchanged} unchanged, "
+            f"{r.removed} gone)")
+        for problem in r.problems:
+            say(f"  problem: {problem}")
+    return 0
+
+
+def row_json(row: FileRow, roots: dict[int, str]) -> dict:
+    """The `recordings --json` object for one file (cli.md's fields, then extras)."""
+    return {"path": row.path, "source": roots.get(row.source_id), "camera": row.camera,
+            "start": utc(row.start_us), "end": utc(row.end_us), "layout": row.layout,
+            "status": row.status, "reason": row.reason, "stream": row.stream, "size": row.size,
+            "codec": row.codec, "width": row.width, "height": row.height, "fps": row.fps,
+            "audio": row.audio, "alternative_start": utc(row.alt_start_us)}
+
+
+def recordings(agent: Agent, args) -> int:
+    start = parse_time(args.start, "--from") if args.start else None
+    end = parse_time(args.end, "--to") if args.end else None
+    if start is not None and end is not None and start >= end:
+        raise UsageError("--from must be before --to")
+    roots = {s.id: s.root for s in agent.sources()}
+    rows = agent.recordings(args.camera, start, end)
+    if args.json:
+        print_json([row_json(r, roots) for r in rows])
+        return 0
+    for r in rows:
+        print(f"{r.camera}\t{utc(r.start_us) or '-'}\t{utc(r.end_us) or '-'}\t{r.status}\t{r.path}"
+              + (f"\t({r.reason})" if r.reason and r.status != "ok" else ""))
+    if not rows:
+        say("no recordings match")
+    return 0
+
+
+def coverage(agent: Agent, args) -> int:
+    start, end = parse_time(args.start, "--from"), parse_time(args.end, "--to")
+    if start >= end:
+        raise UsageError("--from must be before --to")
+    try:
+        cov = agent.coverage(args.camera, start, end)
+    except NotFound as exc:
+        raise Refused(str(exc)) from None
+    out = {"camera": cov.camera, "from": utc(cov.start_us), "to": utc(cov.end_us),
+           "covered_s": cov.covered_us / 1e6, "window_s": (end - start) / 1e6,
+           "spans": [{"start": utc(s.start_us), "end": utc(s.end_us)} for s in cov.spans],
+           "gaps": [{"start": utc(s.start_us), "end": utc(s.end_us)} for s in cov.gaps],
+           "files": [r.path for r in cov.files],
+           "overlaps": [{"path": o.path, "overlaps": o.other, "start": utc(o.start_us),
+                         "end": utc(o.end_us)} for o in cov.overlaps],
+           "alternatives": [r.path for r in cov.alternatives],
+           "unusable": [{"path": r.path, "status": r.status, "reason": r.reason} for r in cov.unusable]}
+    if args.json:
+        print_json(out)
+    else:
+        print(f"{cov.camera}: {out['covered_s']:.0f} of {out['window_s']:.0f} s covered")
+        for s in out["spans"]:
+            print(f"  recorded {s['start']} .. {s['end']}")
+        for g in out["gaps"]:
+            print(f"  gap      {g['start']} .. {g['end']}")
+    if not cov.spans:
+        say("nothing recorded in that window")
+        return 3
+    return 0
+
+
+def run(agent: Agent, args) -> int:
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    say(f"footage-agent running on {agent.home} (watching {len(agent.sources())} folders); "
+        "no listening socket; Ctrl-C stops")
+    agent.run(stop)
+    return 0

@@ -1,0 +1,103 @@
+"""Where the agent keeps its state, and the owner's settings.
+
+The home folder (config, index, keys, holds, log) is `--home`, else `FOOTAGE_AGENT_HOME`, else
+the platform's user data folder. It is created 0700: it holds the owner's key and what they
+decided about police requests.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+ENV_HOME = "FOOTAGE_AGENT_HOME"
+
+
+class ConfigError(Exception):
+    """The home folder or settings file cannot be used; the message says what to do."""
+
+
+def resolve_home(explicit: str | os.PathLike | None = None) -> Path:
+    """The home folder to use: explicit argument, then the environment, then platformdirs."""
+    if explicit:
+        return Path(explicit).expanduser().absolute()
+    env = os.environ.get(ENV_HOME)
+    if env:
+        return Path(env).expanduser().absolute()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("footage-agent", appauthor=False))
+
+
+def ensure_home(home: Path) -> Path:
+    """Create the home folder 0700 (and tighten an existing one); return it."""
+    try:
+        home.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if os.name == "posix" and (home.stat().st_mode & 0o777) != 0o700:
+            home.chmod(0o700)
+    except OSError as exc:
+        raise ConfigError(f"cannot use {home} as the agent's home folder: {exc.strerror}") from None
+    if not os.access(home, os.W_OK):
+        raise ConfigError(f"the home folder {home} is not writable")
+    return home
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Owner settings kept in `<home>/settings.json`; unknown keys are kept on rewrite."""
+
+    poll_interval_s: int = 300
+    upload_rate_limit_bps: int | None = None
+    keep_running_in_tray: bool = True
+    holds_on_new_request: bool = False
+
+
+def load_settings(home: Path) -> Settings:
+    """Read settings; a missing file gives the defaults, a broken one a clear error."""
+    path = home / "settings.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path} cannot be read ({exc}); fix or delete it") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path} must hold a JSON object")
+    known = {k: raw[k] for k in asdict(Settings()) if k in raw}
+    try:
+        return replace(Settings(), **known)
+    except TypeError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+
+
+def save_settings(home: Path, settings: Settings) -> None:
+    """Write settings atomically (a crash leaves the old file, never half a file)."""
+    path = home / "settings.json"
+    try:
+        extra = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(extra, dict):
+            extra = {}
+    except (OSError, ValueError):
+        extra = {}
+    extra.update(asdict(settings))
+    write_atomic(path, json.dumps(extra, indent=2, sort_keys=True).encode())
+
+
+def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Write a file via a temporary sibling, fsync and rename."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

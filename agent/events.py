@@ -1,0 +1,38 @@
+"""Events the agent reports to whoever holds it (the CLI, the GUI's bridge).
+
+Plain frozen dataclasses, delivered through callbacks on the agent's own threads. The GUI's
+bridge module is the only place they become Qt signals.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ScanFinished:
+    source: str
+    seen: int
+    added: int
+    updated: int
+    removed: int
+    problems: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ScanFailed:
+    source: str
+    message: str
+
+
+@dataclass(frozen=True)
+class JobProgress:
+    job: str
+    stage: str
+    fraction: float
+
+
+@dataclass(frozen=True)
+class JobFinished:
+    job: str
+    ok: bool
+    message: str

@@ -1,0 +1,79 @@
+"""The package as one uncompressed POSIX tar: what travels over tus and what the portal hashes.
+
+Reproducible: members sorted, owners and times zeroed, so the same package always gives the
+same bytes and the same SHA-256 that the portal's receipt must echo.
+"""
+from __future__ import annotations
+
+import os
+import tarfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .package import PackageError, HashingWriter
+
+
+@dataclass(frozen=True)
+class PackageTar:
+    """A package written as one uncompressed POSIX tar file."""
+
+    path: Path
+    sha256: str
+    size: int
+
+
+
+def tar_package(path: Path, out: Path) -> PackageTar:
+    """Write the package folder as a reproducible uncompressed POSIX (pax) tar, streamed.
+
+    Members are sorted, owners and times normalised, so the same package always gives the
+    same bytes (and the same SHA-256 the portal reports back).
+    """
+    path, out = Path(path), Path(out)
+    if os.path.lexists(out):
+        raise PackageError(f"{out} already exists; it is never overwritten.")
+    tmp = out.with_name(f".{out.name}.partial-{os.urandom(4).hex()}")
+    try:
+        entries = _tar_entries(path)
+        with open(tmp, "xb") as raw:
+            writer = HashingWriter(raw)
+            with tarfile.open(fileobj=writer, mode="w|", format=tarfile.PAX_FORMAT) as tar:
+                for rel, is_dir in entries:
+                    _add_member(tar, path, rel, is_dir)
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.link(tmp, out)  # unlike rename, never replaces a file that appeared meanwhile
+    except FileExistsError:
+        raise PackageError(f"{out} appeared meanwhile; it was left untouched.") from None
+    except OSError as exc:
+        raise PackageError(f"Could not write the package tar {out}: {exc.strerror}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return PackageTar(out, writer.hexdigest(), writer.size)
+
+
+def _tar_entries(root: Path) -> list[tuple[str, bool]]:
+    if not (root / "bagit.txt").is_file():
+        raise PackageError(f"{root} is not a package folder (no bagit.txt).")
+    entries = [("", True)]
+    for dirpath, dirnames, filenames in os.walk(root):
+        for name in dirnames + filenames:
+            full = Path(dirpath) / name
+            rel = full.relative_to(root).as_posix()
+            if full.is_symlink() or not (full.is_dir() or full.is_file()):
+                raise PackageError(f"{rel} in the package is not a plain file; refusing to pack it.")
+            entries.append((rel, full.is_dir()))
+    return sorted(entries, key=lambda e: e[0].split("/"))
+
+
+def _add_member(tar: tarfile.TarFile, root: Path, rel: str, is_dir: bool) -> None:
+    info = tarfile.TarInfo(f"{root.name}/{rel}".rstrip("/"))
+    info.mtime, info.uid, info.gid, info.uname, info.gname = 0, 0, 0, "", ""
+    if is_dir:
+        info.type, info.mode = tarfile.DIRTYPE, 0o755
+        tar.addfile(info)
+        return
+    info.mode = 0o644
+    with open(root / rel, "rb") as src:
+        info.size = os.fstat(src.fileno()).st_size
+        tar.addfile(info, src)

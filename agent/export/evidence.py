@@ -1,0 +1,139 @@
+"""One evidence export: plan the window, cut it, and seal the clip in a signed package.
+
+The clip is cut into the package's own staging folder, so a cancelled or failed export leaves
+no folder that looks finished (PackageBuilder removes its partial folder).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .. import __version__
+from ..ffmpeg import ffmpeg_version
+from ..index.store import Store
+from ..keys import OwnerKey
+from ..timebase import compact_utc, format_utc
+from .cut import Cancelled, CutResult, cut
+from .package import PackageBuilder, SealedPackage, outputs_record
+from .plan import ExportPlan, plan_export
+
+Progress = Callable[[str, float], None]
+
+
+@dataclass(frozen=True)
+class RequestContext:
+    """The request an export answers, when there is one (None for a manual export)."""
+
+    token: bytes            # exactly as received
+    request_id: str
+    agency: str
+    case: str
+    window_start_us: int
+    window_end_us: int
+    verified: bool
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    package: SealedPackage
+    clip: Path
+    clip_sha256: str
+    cut: CutResult
+    plan: ExportPlan
+
+
+def safe_name(text: str) -> str:
+    """A camera or case name made safe as part of a file name on every OS."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip(".-")
+    return cleaned[:64] or "camera"
+
+
+def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end_us: int,
+                    out_dir: Path, *, mode: str = "copy", keep_audio: bool = False,
+                    request: RequestContext | None = None, progress: Progress | None = None,
+                    cancel: threading.Event | None = None) -> ExportResult:
+    """Cut [start, end) of one camera and seal it as a package folder under `out_dir`."""
+    plan = plan_export(store, camera, start_us, end_us)
+    prefix = safe_name(request.case) if request else "manual"
+    cam = safe_name(camera)
+    name = f"{prefix}_{cam}_{compact_utc(start_us)}"
+    clip_name = f"{cam}_{compact_utc(start_us)}_{compact_utc(end_us)}.mp4"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    bag_info = {"External-Identifier": f"{request.agency} {request.request_id}"} if request else {}
+    with PackageBuilder(out_dir, name, bag_info) as builder:
+        staged = builder.staging / clip_name
+        result = cut(plan.spans, start_us, end_us, staged, mode=mode, keep_audio=keep_audio,
+                     progress=progress, cancel=cancel)
+        _report(progress, "hashing sources", 0.0)
+        sources = _hash_sources(plan, result.sources_used, cancel)
+        clip = builder.add_file(f"data/{clip_name}", staged)
+        if request is not None:
+            builder.add_bytes("data/request.jws", request.token)
+        _report(progress, "sealing", 0.0)
+        sealed = builder.seal(key, lambda files: _provenance(plan, result, sources, request, files))
+    _report(progress, "done", 1.0)
+    return ExportResult(sealed, sealed.path / clip.name, clip.sha256, result, plan)
+
+
+def _provenance(plan: ExportPlan, result: CutResult, sources: list[dict],
+                request: RequestContext | None, files) -> dict:
+    zones = sorted({s.tz for s in plan.sources})
+    offsets = sorted({s.clock_offset_s for s in plan.sources})
+    return {
+        "format": "footage-agent provenance 1",
+        "request": None if request is None else {
+            "id": request.request_id, "agency": request.agency, "case": request.case,
+            "window": {"start": format_utc(request.window_start_us),
+                       "end": format_utc(request.window_end_us)},
+            "verified": request.verified},
+        "camera": plan.camera,
+        "approved": {"start": format_utc(plan.start_us), "end": format_utc(plan.end_us)},
+        "delivered": {"start": format_utc(result.delivered_start_us),
+                      "end": format_utc(result.delivered_end_us),
+                      "frames": result.frames,
+                      "shortfall_start_s": result.shortfall_start_us / 1e6,
+                      "shortfall_end_s": result.shortfall_end_us / 1e6},
+        "gaps": [{"start": format_utc(g.start_us), "end": format_utc(g.end_us)}
+                 for g in plan.coverage.gaps],
+        "sources": sources,
+        "clock": {"time_zones": zones, "clock_offset_s": offsets,
+                  "note": "clock offset = camera clock minus true time; times here are true UTC"},
+        "cut": {"mode": result.mode, "codec": result.codec,
+                "reencoded_frames": result.reencoded_frames},
+        "redactions": [],
+        "audio": "kept" if result.audio else "removed",
+        "software": {"footage-agent": __version__, "ffmpeg": ffmpeg_version()},
+        "outputs": outputs_record(files),
+    }
+
+
+def _hash_sources(plan: ExportPlan, used, cancel: threading.Event | None) -> list[dict]:
+    """Size, SHA-256 and indexed times of every source file the clip was cut from."""
+    rows = {r.path: r for r in plan.coverage.files}
+    out = []
+    for path in used:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("export cancelled")
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            digest = hashlib.file_digest(fh, "sha256").hexdigest()
+        row = rows.get(str(path))
+        out.append({"path": str(path), "size": size, "sha256": digest,
+                    "start": format_utc(row.start_us) if row else None,
+                    "end": format_utc(row.end_us) if row and row.end_us else None,
+                    "layout": row.layout if row else None})
+    return out
+
+
+def _report(progress: Progress | None, stage: str, fraction: float) -> None:
+    if progress is None:
+        return
+    try:
+        progress(stage, fraction)
+    except Exception:  # a failing progress callback never kills the job
+        pass

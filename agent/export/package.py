@@ -1,0 +1,334 @@
+"""The signed evidence package: a BagIt 1.0 folder (RFC 8493) sealed with the owner's minisign key.
+
+Everything is built in a hidden sibling folder (`.<name>.partial-XXXX`) and renamed into place
+only after every hash was re-read from disk and the signature checked, so a folder named like a
+package is always a finished one. Hashes are taken while bytes are written, never in a later
+pass, so what is listed is what was written.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable
+
+from agent import __version__
+from agent.keys import OwnerKey, SignatureError, verify_minisign
+
+BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+MANIFEST = "manifest-sha256.txt"
+TAGMANIFEST = "tagmanifest-sha256.txt"
+SIGNATURE = TAGMANIFEST + ".minisig"
+PROVENANCE = "data/provenance.json"
+OWNER_PUB = "data/owner.pub"
+STAGING = ".staging"
+_CHUNK = 1 << 20
+_RESERVED_INFO = {"payload-oxum"}
+
+
+class PackageError(Exception):
+    """The package cannot be built; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class PackageFile:
+    """One file in the bag: name relative to the bag root ('/'-separated), hex SHA-256, bytes."""
+
+    name: str
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class SealedPackage:
+    """A finished, signed package folder."""
+
+    path: Path
+    files: tuple[PackageFile, ...]
+    tagmanifest_sha256: str
+
+
+def encode_path(name: str) -> str:
+    """Percent-encode a manifest path as RFC 8493 asks (only %, CR and LF)."""
+    return name.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def decode_path(text: str) -> str:
+    """Undo encode_path (case-insensitive, single pass so '%250A' stays '%0A')."""
+    table = {"25": "%", "0D": "\r", "0A": "\n"}
+    return re.sub(r"%(25|0[AaDd])", lambda m: table[m.group(1).upper()], text)
+
+
+def outputs_record(files: Iterable[PackageFile]) -> list[dict]:
+    """The provenance `outputs` list for these files (what verify_package checks)."""
+    return [{"path": f.name, "sha256": f.sha256, "size": f.size} for f in files]
+
+
+def _payload_name(name: str) -> str:
+    """Normalise 'x.mp4' or 'data/x.mp4' to 'data/x.mp4', refusing anything that could escape."""
+    if not isinstance(name, str) or not name:
+        raise PackageError("a file in the package needs a name")
+    full = name if name.startswith("data/") else "data/" + name
+    parts = full.split("/")
+    if any(p in ("", ".", "..") or "\\" in p or "\0" in p for p in parts[1:]) or len(parts) < 2:
+        raise PackageError(f"{name!r} is not an allowed file name inside a package")
+    return full
+
+
+class HashingWriter:
+    """A write-only file that hashes what passes through it."""
+
+    def __init__(self, out) -> None:
+        self._out, self._sha, self.size = out, hashlib.sha256(), 0
+
+    def write(self, data: bytes) -> int:
+        self._out.write(data)
+        self._sha.update(data)
+        self.size += len(data)
+        return len(data)
+
+    def hexdigest(self) -> str:
+        return self._sha.hexdigest()
+
+
+def _write_hashed(path: Path, chunks: Iterable[bytes]) -> tuple[str, int]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "xb") as out:
+        writer = HashingWriter(out)
+        for chunk in chunks:
+            writer.write(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+    return writer.hexdigest(), writer.size
+
+
+def _read_chunks(src: Path) -> Iterable[bytes]:
+    with open(src, "rb") as f:
+        while chunk := f.read(_CHUNK):
+            yield chunk
+
+
+def _hash_file(path: Path) -> tuple[str, int]:
+    sha, size = hashlib.sha256(), 0
+    for chunk in _read_chunks(path):
+        sha.update(chunk)
+        size += len(chunk)
+    return sha.hexdigest(), size
+
+
+def _check_bag_info(bag_info: dict[str, str]) -> dict[str, str]:
+    for label, value in bag_info.items():
+        if not isinstance(label, str) or not isinstance(value, str):
+            raise PackageError("bag-info labels and values must be text")
+        if not label.strip() or ":" in label or label != label.strip() or re.search(r"[\r\n]", label):
+            raise PackageError(f"{label!r} cannot be used as a bag-info label")
+        if re.search(r"[\r\n]", value):
+            raise PackageError(f"the bag-info value for {label} must be a single line")
+        if label.lower() in _RESERVED_INFO:
+            raise PackageError(f"{label} is computed by the package builder and cannot be set")
+    return dict(bag_info)
+
+
+class PackageBuilder:
+    """Builds one package; use as a context manager so an unfinished build leaves nothing behind."""
+
+    def __init__(self, parent: Path, name: str, bag_info: dict[str, str] | None = None) -> None:
+        if not name or name in (".", "..") or name.startswith(".") or re.search(r"[/\\\0\r\n]", name):
+            raise PackageError(f"{name!r} is not a usable package folder name")
+        self._info = _check_bag_info(bag_info or {})
+        self.parent = Path(parent)
+        self.name = name
+        self.destination = self.parent / name
+        if os.path.lexists(self.destination):
+            raise PackageError(f"A package named {name} already exists in {self.parent}. "
+                               "Choose another folder; a finished package is never overwritten.")
+        try:
+            self.parent.mkdir(parents=True, exist_ok=True)
+            self._tmp = Path(tempfile.mkdtemp(prefix=f".{name}.partial-", dir=self.parent))
+            (self._tmp / "data").mkdir()
+            self.staging = self._tmp / STAGING
+            self.staging.mkdir()
+        except OSError as exc:
+            raise PackageError(f"Could not create the package folder in {self.parent}: {exc.strerror}") from None
+        self._files: dict[str, PackageFile] = {}
+        self._sealed = False
+
+    def __enter__(self) -> "PackageBuilder":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if not self._sealed:
+            self.abort()
+
+    def abort(self) -> None:
+        """Remove everything built so far (safe to call more than once)."""
+        if not self._sealed:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+
+    def _claim(self, name: str) -> str:
+        if self._sealed:
+            raise PackageError("the package is already sealed")
+        full = _payload_name(name)
+        if full in (PROVENANCE, OWNER_PUB):
+            raise PackageError(f"{full} is written by the package builder itself")
+        if full in self._files or any(n.startswith(full + "/") or full.startswith(n + "/") for n in self._files):
+            raise PackageError(f"{full} is already in the package")
+        return full
+
+    def add_file(self, name: str, src: Path) -> PackageFile:
+        """Copy `src` into the bag as `name` ('data/x.mp4' or 'x.mp4'), hashing as it is written.
+
+        A file the cutter wrote into `staging` is moved instead of copied (hashed by one read),
+        since copying a large clip within the same folder would only double the disk work.
+        """
+        full = self._claim(name)
+        src, dst = Path(src), self._tmp / full
+        try:
+            if not src.is_file():
+                raise FileNotFoundError(src)
+            if src.resolve().is_relative_to(self.staging.resolve()):
+                sha, size = _hash_file(src)
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                os.rename(src, dst)
+            else:
+                sha, size = _write_hashed(dst, _read_chunks(src))
+        except OSError as exc:
+            dst.unlink(missing_ok=True)
+            if isinstance(exc, FileNotFoundError):
+                raise PackageError(f"The file {src} to put in the package does not exist.") from None
+            raise PackageError(f"Could not copy {src} into the package: {exc.strerror}") from None
+        return self._record(PackageFile(full, sha, size))
+
+    def add_bytes(self, name: str, data: bytes) -> PackageFile:
+        """Write `data` into the bag as `name`, hashing as it is written."""
+        full = self._claim(name)
+        return self._record(self._write_payload(full, bytes(data)))
+
+    def _write_payload(self, full: str, data: bytes) -> PackageFile:
+        try:
+            sha, size = _write_hashed(self._tmp / full, [data])
+        except OSError as exc:
+            (self._tmp / full).unlink(missing_ok=True)
+            raise PackageError(f"Could not write {full} into the package: {exc.strerror}") from None
+        return PackageFile(full, sha, size)
+
+    def _record(self, pf: PackageFile) -> PackageFile:
+        self._files[pf.name] = pf
+        return pf
+
+    def seal(self, key: OwnerKey,
+             provenance: Callable[[tuple[PackageFile, ...]], dict] | dict) -> SealedPackage:
+        """Write provenance, owner key, manifests and signature; re-check; rename into place."""
+        if self._sealed:
+            raise PackageError("the package is already sealed")
+        try:
+            sealed = self._seal(key, provenance)
+        except BaseException:
+            self.abort()
+            raise
+        self._sealed = True
+        return sealed
+
+    def _seal(self, key: OwnerKey, provenance) -> SealedPackage:
+        shutil.rmtree(self.staging, ignore_errors=True)
+        added = tuple(sorted(self._files.values(), key=lambda f: f.name))
+        record = provenance(added) if callable(provenance) else provenance
+        _check_outputs(record, self._files)
+        try:
+            text = json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as exc:
+            raise PackageError(f"the provenance record cannot be written as JSON: {exc}") from None
+        self._record(self._write_payload(PROVENANCE, (text + "\n").encode("utf-8")))
+        self._record(self._write_payload(OWNER_PUB, key.public.minisign_text().encode("ascii")))
+        files = tuple(sorted(self._files.values(), key=lambda f: f.name))
+        tags = self._write_tags(files)
+        tagmanifest = "".join(f"{sha}  {n}\n" for n, (sha, _) in sorted(tags.items())).encode("utf-8")
+        tag_sha = self._write_tag(TAGMANIFEST, tagmanifest)[0]
+        comment = f"footage-agent package {self.name} owner {key.public.owner_id()}"
+        self._write_tag(SIGNATURE, key.minisign(tagmanifest, comment).encode("ascii"))
+        self._recheck(files, {**tags, TAGMANIFEST: (tag_sha, len(tagmanifest))}, key)
+        self._rename()
+        return SealedPackage(self.destination, files, tag_sha)
+
+    def _write_tags(self, files: tuple[PackageFile, ...]) -> dict[str, tuple[str, int]]:
+        manifest = "".join(f"{f.sha256}  {encode_path(f.name)}\n" for f in files)
+        info = {
+            "Bag-Software-Agent": f"footage-agent {__version__}",
+            "Bagging-Date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
+            **self._info,
+            "Payload-Oxum": f"{sum(f.size for f in files)}.{len(files)}",
+        }
+        bag_info = "".join(f"{label}: {value}\n" for label, value in info.items())
+        return {
+            "bagit.txt": self._write_tag("bagit.txt", BAGIT_TXT),
+            "bag-info.txt": self._write_tag("bag-info.txt", bag_info.encode("utf-8")),
+            MANIFEST: self._write_tag(MANIFEST, manifest.encode("utf-8")),
+        }
+
+    def _write_tag(self, name: str, data: bytes) -> tuple[str, int]:
+        try:
+            return _write_hashed(self._tmp / name, [data])
+        except OSError as exc:
+            raise PackageError(f"Could not write {name}: {exc.strerror}") from None
+
+    def _recheck(self, files, tags: dict[str, tuple[str, int]], key: OwnerKey) -> None:
+        """Read every byte back once: a disk or a concurrent writer must not slip past."""
+        expected = {f.name: (f.sha256, f.size) for f in files} | tags
+        try:
+            on_disk = {p.relative_to(self._tmp).as_posix() for p in self._tmp.rglob("*") if p.is_file()}
+            for name, want in expected.items():
+                if _hash_file(self._tmp / name) != want:
+                    raise PackageError(f"{name} changed on disk while the package was built; try again.")
+            if on_disk - set(expected) - {SIGNATURE}:
+                extra = ", ".join(sorted(on_disk - set(expected) - {SIGNATURE}))
+                raise PackageError(f"unexpected files appeared in the package while it was built: {extra}")
+            verify_minisign(key.public, (self._tmp / SIGNATURE).read_text("ascii"),
+                            self._tmp / TAGMANIFEST)
+        except SignatureError as exc:
+            raise PackageError(f"the new signature did not verify: {exc}") from None
+        except OSError as exc:
+            raise PackageError(f"Could not re-read the package to check it: {exc.strerror}") from None
+
+    def _rename(self) -> None:
+        _fsync_dir(self._tmp)
+        _fsync_dir(self._tmp / "data")
+        # os.rename would replace an empty folder made meanwhile, never a finished (non-empty) one.
+        if os.path.lexists(self.destination):
+            raise PackageError(f"A package named {self.name} appeared in {self.parent} meanwhile; "
+                               "it was left untouched.")
+        try:
+            os.rename(self._tmp, self.destination)
+        except OSError as exc:
+            raise PackageError(f"Could not move the finished package into place: {exc.strerror}") from None
+        try:
+            _fsync_dir(self.parent)
+        except OSError:
+            pass  # the package is complete and in place; durability of the rename is best effort
+
+
+def _check_outputs(record, files: dict[str, PackageFile]) -> None:
+    if not isinstance(record, dict):
+        raise PackageError("the provenance record must be a JSON object")
+    outputs = record.get("outputs")
+    if not isinstance(outputs, list) or not outputs:
+        raise PackageError("the provenance record must list its outputs (see outputs_record)")
+    for entry in outputs:
+        pf = files.get(entry.get("path")) if isinstance(entry, dict) else None
+        if pf is None or entry.get("sha256") != pf.sha256 or entry.get("size") != pf.size:
+            raise PackageError(f"the provenance output {entry!r} does not match a file in the package")
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,41 @@
+"""An export plan: a window of one camera mapped onto its source files, in order.
+
+The plan is what the owner is shown before anything is cut (spans, gaps, overlaps), and what
+the cutter is given (the files in time order with the UTC instant of each one's first frame).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..index.coverage import Coverage, coverage
+from ..index.store import Source, Store
+from .cut import SourceSpan
+
+
+class PlanError(Exception):
+    """Nothing can be exported for this window; the message says why."""
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    camera: str
+    start_us: int
+    end_us: int
+    coverage: Coverage
+    spans: tuple[SourceSpan, ...]
+    sources: tuple[Source, ...]  # the recordings folders the files come from (zone, clock offset)
+
+
+def plan_export(store: Store, camera: str, start_us: int, end_us: int) -> ExportPlan:
+    """Map [start, end) of `camera` onto indexed files; PlanError when none covers any of it."""
+    if start_us >= end_us:
+        raise PlanError("the window's start must be before its end")
+    cov = coverage(camera, store.files(camera, start_us, end_us), start_us, end_us)
+    if not cov.files:
+        raise PlanError(f"no usable recording of camera '{camera}' covers that window")
+    by_id = {s.id: s for s in store.sources()}
+    spans = tuple(SourceSpan(path=Path(r.path), start_us=r.start_us) for r in cov.files)
+    used = tuple(dict.fromkeys(by_id[r.source_id] for r in cov.files if r.source_id in by_id))
+    return ExportPlan(camera, start_us, end_us, cov, spans, used)
+

@@ -1,0 +1,99 @@
+"""Which seconds of a window a camera's files cover, and which they do not.
+
+Shared by `coverage` and the export plan. Main and sub streams of one camera are the same
+camera: the main stream is preferred and the sub stream kept as an alternative. Files that lie
+wholly inside seconds already covered (a duplicate re-export) are reported as overlaps, not used.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .store import FileRow
+
+USABLE = ("ok", "ambiguous", "in-progress")
+
+
+@dataclass(frozen=True)
+class Span:
+    start_us: int
+    end_us: int
+
+
+@dataclass(frozen=True)
+class Overlap:
+    path: str
+    other: str
+    start_us: int
+    end_us: int
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """A window of one camera: the files chosen, the covered spans, the gaps, what was set aside."""
+
+    camera: str
+    start_us: int
+    end_us: int
+    files: tuple[FileRow, ...]
+    spans: tuple[Span, ...]
+    gaps: tuple[Span, ...]
+    overlaps: tuple[Overlap, ...]
+    alternatives: tuple[FileRow, ...]
+    unusable: tuple[FileRow, ...]
+
+    @property
+    def covered_us(self) -> int:
+        return sum(s.end_us - s.start_us for s in self.spans)
+
+
+def coverage(camera: str, rows: list[FileRow], start_us: int, end_us: int) -> Coverage:
+    """Work out coverage of [start, end) from a camera's rows that overlap it."""
+    timed = [r for r in rows if r.start_us is not None and r.end_us is not None
+             and r.start_us < end_us and r.end_us > start_us]
+    unusable = tuple(r for r in timed if r.status not in USABLE)
+    usable = [r for r in timed if r.status in USABLE]
+    main = [r for r in usable if r.stream != "sub"]
+    chosen_pool = main or usable
+    alternatives = tuple(r for r in usable if r not in chosen_pool)
+    chosen, overlaps = _choose(sorted(chosen_pool, key=lambda r: (r.start_us, -r.end_us, r.path)))
+    spans = _merge([Span(max(r.start_us, start_us), min(r.end_us, end_us)) for r in chosen])
+    return Coverage(camera, start_us, end_us, tuple(chosen), tuple(spans),
+                    tuple(_gaps(spans, start_us, end_us)), tuple(overlaps), alternatives, unusable)
+
+
+def _choose(rows: list[FileRow]) -> tuple[list[FileRow], list[Overlap]]:
+    chosen: list[FileRow] = []
+    overlaps: list[Overlap] = []
+    reach = None
+    last = None
+    for r in rows:
+        if last is not None and reach is not None and r.start_us < reach:
+            overlaps.append(Overlap(r.path, last.path, r.start_us, min(r.end_us, reach)))
+            if r.end_us <= reach:
+                continue  # nothing new: a duplicate or a shorter copy of covered seconds
+        chosen.append(r)
+        if reach is None or r.end_us > reach:
+            reach, last = r.end_us, r
+    return chosen, overlaps
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: s.start_us):
+        if out and s.start_us <= out[-1].end_us:
+            if s.end_us > out[-1].end_us:
+                out[-1] = Span(out[-1].start_us, s.end_us)
+        else:
+            out.append(s)
+    return out
+
+
+def _gaps(spans: list[Span], start_us: int, end_us: int) -> list[Span]:
+    gaps, cursor = [], start_us
+    for s in spans:
+        if s.start_us > cursor:
+            gaps.append(Span(cursor, s.start_us))
+        cursor = max(cursor, s.end_us)
+    if cursor < end_us:
+        gaps.append(Span(cursor, end_us))
+    return gaps

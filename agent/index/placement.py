@@ -1,0 +1,104 @@
+"""Placing one file in true UTC: name, container and mtime evidence combined.
+
+Order of evidence (design.md): start from the name (vendor grammar), else the container's
+creation time, else mtime minus duration; end from the name, else start plus duration. A local
+name in the repeated fall-back hour is resolved with the container creation time, then with
+the mtime (the moment the recorder closed the file), and otherwise indexed at its earliest
+reading and marked `ambiguous`. The source's clock offset is applied last.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..timebase import US, WallReading, apply_clock_offset, resolve_wall
+from .layouts import NameFacts, NameTime
+from .probe import ContainerFacts
+
+# Two readings of a fall-back name are an hour apart; evidence must sit clearly nearer one.
+_DISAMBIGUATE_WITHIN_US = 20 * 60 * US
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a file sits in true UTC, and how sure we are."""
+
+    start_us: int | None
+    end_us: int | None
+    alt_start_us: int | None  # the other reading of an ambiguous local name
+    ambiguous: bool
+    notes: tuple[str, ...]
+
+
+def place(facts: NameFacts | None, container: ContainerFacts | None, zone_name: str,
+          clock_offset_s: float, mtime_ns: int) -> Placement:
+    """Combine the evidence for one file into its UTC start and end."""
+    notes: list[str] = []
+    duration = container.duration_us if container else None
+    created = container.creation_us if container else None
+    mtime_us = mtime_ns // 1000
+    start = alt = None
+    ambiguous = False
+    if facts is not None and facts.start is not None:
+        reading = resolve_wall(facts.start.wall, zone_name, facts.start.dst)
+        if reading.nonexistent:
+            notes.append("name time falls in a spring-forward gap; read with the pre-change offset")
+        start, alt, ambiguous = _choose(reading, created, mtime_us, duration)
+        if ambiguous:
+            notes.append("name time is in the repeated fall-back hour and nothing tells which; "
+                         "indexed at the earlier reading")
+    elif created is not None:
+        start = created
+        notes.append("start from the container's creation time")
+    elif duration is not None:
+        start = mtime_us - duration
+        notes.append("start from the file's modification time minus its duration")
+    end = None
+    if start is not None:
+        end = _end(facts, start, zone_name, duration)
+    if start is not None:
+        start = apply_clock_offset(start, clock_offset_s)
+        end = None if end is None else apply_clock_offset(end, clock_offset_s)
+        alt = None if alt is None else apply_clock_offset(alt, clock_offset_s)
+    if end is not None and start is not None and end < start:
+        notes.append("end in name is before start; end ignored")
+        end = start + duration if duration is not None else None
+    return Placement(start, end, alt, ambiguous, tuple(notes))
+
+
+def _choose(reading: WallReading, created: int | None, mtime_us: int,
+            duration: int | None) -> tuple[int, int | None, bool]:
+    if not reading.ambiguous:
+        return reading.earliest, None, False
+    for evidence in (created, None if duration is None else mtime_us - duration):
+        if evidence is None:
+            continue
+        near = [r for r in reading.readings if abs(r - evidence) <= _DISAMBIGUATE_WITHIN_US]
+        if len(near) == 1:
+            return near[0], None, False
+    return reading.readings[0], reading.readings[1], True
+
+
+def _end(facts: NameFacts | None, start: int, zone_name: str, duration: int | None) -> int | None:
+    if facts is not None and facts.end is not None and facts.start is not None:
+        end = _resolve_end(facts.end, facts.start, start, zone_name)
+        if end is not None:
+            return end
+    if duration is not None:
+        return start + duration
+    return None
+
+
+def _resolve_end(end: NameTime, name_start: NameTime, start_us: int, zone_name: str) -> int | None:
+    if name_start.wall.tzinfo is None and end.wall.tzinfo is None:
+        # Keep the same UTC offset as the start unless the name crosses a DST change: the
+        # difference in wall time is what the recorder measured.
+        elapsed = end.wall - name_start.wall
+        shifted = start_us + int(elapsed.total_seconds()) * US + elapsed.microseconds
+        readings = resolve_wall(end.wall, zone_name, end.dst).readings
+        plausible = [r for r in readings if r >= start_us]
+        if plausible and min(abs(r - shifted) for r in plausible) <= _DISAMBIGUATE_WITHIN_US * 4:
+            return min(plausible, key=lambda r: abs(r - shifted))
+        return shifted
+    reading = resolve_wall(end.wall, zone_name, end.dst)
+    later = [r for r in reading.readings if r >= start_us]
+    return later[0] if later else None

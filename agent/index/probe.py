@@ -1,0 +1,197 @@
+"""Container facts for one recording: MP4/MOV from its boxes, everything else through PyAV.
+
+Probing runs for every new file in a scan, so it never starts a process. MP4/MOV (recognised by
+content, not by name: extensions lie) goes to `mp4box`, which reads only header boxes. Other
+containers (MPEG-TS, Matroska, AVI, Dahua DAV, Hikvision MPEG-PS named .mp4) are opened with
+PyAV's demuxers in-process.
+
+The bytes of a file are never an exception: they become a status and a reason. Only a file that
+cannot be read at all (permission denied, vanished, I/O error) raises `ProbeError`.
+"""
+from __future__ import annotations
+
+import os
+from fractions import Fraction
+
+import av
+
+from ..timebase import TimeError, parse_rfc3339
+from .mp4box import ContainerFacts, failed, looks_like_mp4, read_mp4
+
+__all__ = ["ContainerFacts", "ProbeError", "probe"]
+
+_US = 1_000_000
+_MIN_CREATION_US = 946_684_800 * _US   # 2000-01-01
+_MAX_CREATION_US = 4_102_444_800 * _US  # 2100-01-01
+# Enough to find the streams of a camera file; the default 5 MB makes garbage slow to reject.
+_OPEN_OPTIONS = {"probesize": "1000000", "analyzeduration": "2000000"}
+# MPEG-TS/PS durations come from timestamps; when FFmpeg has none, read the tail ourselves.
+_TAIL_BYTES = 2 << 20
+_PROPRIETARY = {
+    "bvr": "Blue Iris .bvr recordings are in Blue Iris's own format; convert or export them to "
+           "MP4 in Blue Iris first",
+    "ubv": "UniFi Protect .ubv files are in Ubiquiti's own format; export the clips to MP4 from "
+           "UniFi Protect first",
+}
+_FORMAT_NAMES = {"mov": "mp4", "mpeg": "mpeg-ps", "matroska": "matroska", "mpegts": "mpegts"}
+_VIDEO_EXTS = {"mp4", "mov", "m4v", "m4s", "mkv", "webm", "avi", "ts", "mts", "m2ts", "dav", "asf",
+               "264", "h264", "265", "h265", "hevc", "mpg", "mpeg", "ps", "vob", "3gp", "flv",
+               "wmv", "mjpg", "mjpeg", "mxf"}
+_quiet = False
+
+
+class ProbeError(OSError):
+    """The file itself cannot be read (permission denied, vanished, disk error)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "cannot read the file"
+
+
+def probe(path: os.PathLike | str, size: int | None = None) -> ContainerFacts:
+    """Describe one recording's container. Never raises for bad file content: returns a
+    status ("ok", "empty", "damaged", "unsupported") and a plain reason. Raises ProbeError only
+    when the file cannot be read at all (permission, vanished, I/O error)."""
+    path = os.fspath(path)
+    try:
+        with open(path, "rb", buffering=0) as f:
+            if size is None:
+                size = os.fstat(f.fileno()).st_size
+            if size == 0:
+                return failed("empty", "zero-byte file")
+            head = f.read(16)
+            if looks_like_mp4(head):
+                return read_mp4(_reader(f), size)
+    except OSError as exc:
+        raise _unreadable(exc) from exc
+    ext = path.rsplit(".", 1)[-1].lower() if "." in os.path.basename(path) else ""
+    if ext in _PROPRIETARY:
+        return failed("unsupported", _PROPRIETARY[ext], ext)
+    return _probe_av(path, ext, size)
+
+
+def _reader(f):
+    def read_at(offset: int, length: int) -> bytes:
+        f.seek(offset)
+        return f.read(length) or b""
+    return read_at
+
+
+def _unreadable(exc: OSError) -> ProbeError:
+    if isinstance(exc, PermissionError):
+        text = "permission denied"
+    elif isinstance(exc, FileNotFoundError):
+        text = "the file disappeared before it could be read"
+    elif isinstance(exc, IsADirectoryError):
+        text = "this is a folder, not a file"
+    else:
+        text = (exc.strerror or str(exc) or "input/output error").lower()
+    err = ProbeError(text)
+    err.errno = exc.errno
+    return err
+
+
+def _probe_av(path: str, ext: str, size: int) -> ContainerFacts:
+    _silence_ffmpeg()
+    try:
+        with av.open(path, options=_OPEN_OPTIONS) as container:
+            return _describe(container, ext, size)
+    except (PermissionError, FileNotFoundError) as exc:
+        raise _unreadable(exc) from exc
+    except av.FFmpegError as exc:
+        if ext in _VIDEO_EXTS:
+            return failed("damaged", f"FFmpeg cannot read this .{ext} file ({_ffmpeg_words(exc)}): "
+                          "it is damaged or not really a recording")
+        return failed("unsupported", f"FFmpeg does not recognise this file's format "
+                      f"({_ffmpeg_words(exc)})")
+
+
+def _ffmpeg_words(exc: Exception) -> str:
+    return (getattr(exc, "strerror", None) or type(exc).__name__).lower()
+
+
+def _describe(container, ext: str, size: int) -> ContainerFacts:
+    fmt = _FORMAT_NAMES.get(container.format.name.split(",")[0], container.format.name.split(",")[0])
+    video = container.streams.video[0] if container.streams.video else None
+    has_audio = bool(container.streams.audio)
+    if video is None:
+        if has_audio:
+            return ContainerFacts("ok", "no video stream, audio only", fmt,
+                                  _container_duration(container), _creation(container),
+                                  None, None, None, None, None, True)
+        status = "damaged" if ext in _VIDEO_EXTS else "unsupported"
+        return failed(status, f"no video stream found (FFmpeg read it as {fmt})", fmt)
+    duration = _stream_duration(video)
+    if duration is None:
+        duration = _container_duration(container)
+    if duration is None and fmt in ("mpegts", "mpeg-ps", "dhav"):
+        duration = _pts_span(container, video, size)
+    if duration is None and ext not in _VIDEO_EXTS:
+        # FFmpeg will read almost anything as *some* format (random bytes as ANSI art);
+        # without a duration there is no recording here.
+        return failed("unsupported", f"not a recording format (FFmpeg read it as {fmt})", fmt)
+    frames = video.frames or None
+    ctx = video.codec_context
+    if frames and duration:
+        fps = round(frames * _US / duration, 3)
+    else:
+        fps = round(float(video.average_rate), 3) if video.average_rate else None
+    return ContainerFacts("ok", None, fmt, duration, _creation(container), ctx.name,
+                          ctx.width or None, ctx.height or None, fps, frames, has_audio)
+
+
+def _stream_duration(stream) -> int | None:
+    if not stream.duration or stream.time_base is None:
+        return None
+    return _scaled(stream.duration, stream.time_base)
+
+
+def _scaled(value: int, time_base: Fraction) -> int:
+    """Stream ticks -> microseconds in integer math, rounded half up."""
+    num = value * time_base.numerator * _US
+    return (2 * num + time_base.denominator) // (2 * time_base.denominator)
+
+
+def _container_duration(container) -> int | None:
+    return container.duration if container.duration and container.duration > 0 else None
+
+
+def _pts_span(container, stream, size: int) -> int | None:
+    """First to last video timestamp, reading only the file's tail (FFmpeg had no duration)."""
+    try:
+        first = next((p.pts for p in container.demux(stream) if p.pts is not None), None)
+        if first is None:
+            return None
+        container.seek(max(0, size - _TAIL_BYTES), unsupported_byte_offset=True)
+        last = None
+        for packet in container.demux(stream):
+            if packet.pts is not None:
+                end = packet.pts + (packet.duration or 0)
+                last = end if last is None else max(last, end)
+    except av.FFmpegError:
+        return None
+    if last is None or last <= first:
+        return None
+    return _scaled(last - first, stream.time_base)
+
+
+def _creation(container) -> int | None:
+    text = container.metadata.get("creation_time")
+    if not text:
+        return None
+    try:
+        us = parse_rfc3339(text)
+    except TimeError:
+        return None
+    return us if _MIN_CREATION_US <= us < _MAX_CREATION_US else None
+
+
+def _silence_ffmpeg() -> None:
+    """Keep FFmpeg's complaints about damaged files off the owner's terminal.
+
+    Only when PyAV's own logging is off (its default): then FFmpeg prints straight to stderr,
+    and a scan of a damaged card would flood it. Someone who turned PyAV logging on keeps it.
+    """
+    global _quiet
+    if not _quiet and av.logging.get_level() is None:
+        av.logging.set_libav_level(av.logging.FATAL)
+    _quiet = True

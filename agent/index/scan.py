@@ -1,0 +1,199 @@
+"""Walking a source and indexing what changed.
+
+A scan only reads: it lists folders, stats files and reads container headers. Unchanged files
+(same path, size and mtime) are skipped. Nothing a scan meets stops it: unreadable folders,
+empty or damaged files and names no recorder writes all become rows with a status and a reason.
+"""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .frigate_db import FrigateTimes, load_frigate_times
+from .layouts import NameFacts, looks_like_recording, parse_path
+from .placement import place
+from .probe import ContainerFacts, ProbeError, probe
+from .store import FileRow, Source, Store
+
+# A file modified this recently may still be growing; the watcher re-checks it.
+IN_PROGRESS_S = 10
+_SKIP_DIRS = {"@eaDir", "#recycle", "#snapshot", "$RECYCLE.BIN", "System Volume Information"}
+_BATCH = 5000
+
+
+@dataclass(frozen=True)
+class ScanReport:
+    """What one scan of one source did."""
+
+    source: str
+    seen: int
+    added: int
+    updated: int
+    unchanged: int
+    removed: int
+    statuses: dict = field(default_factory=dict)
+    problems: tuple[str, ...] = ()
+
+
+def scan_source(store: Store, source: Source, cancel: threading.Event | None = None,
+                now: float | None = None) -> ScanReport:
+    """Index one source incrementally; returns counts and the problems it met."""
+    root = Path(source.root)
+    if not root.is_dir():
+        raise FileNotFoundError(f"the recordings folder {root} is missing or not a folder "
+                                "(is the drive connected?)")
+    known = store.file_stats(source.id)
+    frigate = load_frigate_times(root)
+    now = time.time() if now is None else now
+    layout = None if source.layout in ("", "auto") else source.layout
+    seen: set[str] = set()
+    blocked: list[str] = []
+    problems: list[str] = []
+    batch: list[FileRow] = []
+    statuses: Counter = Counter()
+    added = updated = 0
+    for path, rel, st, error in _walk(root):
+        if cancel is not None and cancel.is_set():
+            break
+        if error is not None:
+            if rel is None:
+                blocked.append(path + os.sep)
+            problems.append(f"{path}: {error}")
+            seen.add(path)
+            batch.append(_unreadable(source, path, error, folder=rel is None))
+            continue
+        facts = parse_path(rel, layout)
+        if facts is None and not looks_like_recording(rel):
+            continue
+        seen.add(path)
+        old = known.get(path)
+        if old == (st.st_size, st.st_mtime_ns, True) and not _recent(st.st_mtime_ns, now):
+            continue
+        row = describe(source, path, rel, st.st_size, st.st_mtime_ns, facts, now, frigate)
+        statuses[row.status] += 1
+        if old is None:
+            added += 1
+        else:
+            updated += 1
+        batch.append(row)
+        if len(batch) >= _BATCH:
+            store.upsert(batch)
+            batch.clear()
+    store.upsert(batch)
+    gone = [p for p in known if p not in seen and not any(p.startswith(b) for b in blocked)]
+    if cancel is None or not cancel.is_set():
+        store.delete_paths(gone)
+    else:
+        gone = []
+    return ScanReport(source.root, len(seen), added, updated, len(seen) - added - updated,
+                      len(gone), dict(statuses), tuple(problems))
+
+
+def describe(source: Source, path: str, rel: str, size: int, mtime_ns: int,
+             facts: NameFacts | None, now: float, frigate: FrigateTimes | None = None) -> FileRow:
+    """Build the index row for one file from its name, its container and the source settings."""
+    camera = (facts.camera if facts and facts.camera else None) or source.camera
+    layout = facts.layout if facts else None
+    reasons: list[str] = []
+    container: ContainerFacts | None = None
+    if size == 0:
+        status = "empty"
+        reasons.append("zero-byte file")
+    else:
+        try:
+            container = probe(path, size)
+            status, why = container.status, container.reason
+        except ProbeError as exc:
+            status, why = "damaged", f"cannot read the file: {exc}"
+        if why:
+            reasons.append(why)
+    placed = place(facts, container if status == "ok" else None, source.tz,
+                   source.clock_offset_s, mtime_ns)
+    start, end = placed.start_us, placed.end_us
+    known_times = frigate.lookup(rel) if frigate else None
+    if known_times is not None:
+        start, end = known_times
+        reasons.append("times from frigate.db")
+    reasons.extend(placed.notes)
+    if facts is None:
+        reasons.append("name matches no known recorder layout")
+    if status == "ok" and placed.ambiguous and known_times is None:
+        status = "ambiguous"
+    if (facts is not None and facts.in_progress) or _recent(mtime_ns, now):
+        if status in ("ok", "damaged", "empty"):
+            status = "in-progress"
+            reasons.append("still being written")
+    if start is None:
+        reasons.append("no time in the name or the container")
+    ok = container is not None and status not in ("damaged", "unsupported")
+    return FileRow(
+        source_id=source.id, path=path, camera=camera, start_us=start, end_us=end, size=size,
+        mtime_ns=mtime_ns, layout=layout, status=status,
+        reason="; ".join(reasons) if reasons else None,
+        stream=facts.stream if facts else None, alt_start_us=placed.alt_start_us,
+        codec=container.codec if ok else None, width=container.width if ok else None,
+        height=container.height if ok else None, fps=container.fps if ok else None,
+        audio=bool(container.has_audio) if ok else False)
+
+
+def _recent(mtime_ns: int, now: float) -> bool:
+    """Modified within the last few seconds (a future mtime is a wrong clock, not a write)."""
+    return 0 <= now - mtime_ns / 1e9 < IN_PROGRESS_S
+
+
+def _unreadable(source: Source, path: str, error: str, folder: bool) -> FileRow:
+    if folder:
+        status, reason = "damaged", f"folder cannot be read ({error}); recordings inside it are not indexed"
+    else:
+        status, reason = "unsupported", error
+    return FileRow(source_id=source.id, path=path, camera=source.camera, start_us=None,
+                   end_us=None, size=0, mtime_ns=0, layout=None, status=status, reason=reason)
+
+
+def _walk(root: Path):
+    """Yield (path, rel, stat, None) per file, (path, None, None, error) per unreadable folder
+    and (path, rel, None, error) per file whose name cannot be stored.
+
+    Iterative, never follows folder symlinks (a loop must not hang the scan), sorted for a
+    stable order. File names that are not valid text are reported, not dropped.
+    """
+    stack = [(str(root), "")]
+    while stack:
+        folder, rel_folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name, reverse=True)
+        except OSError as exc:
+            yield folder, None, None, exc.strerror or str(exc)
+            continue
+        for entry in entries:
+            name = entry.name
+            rel = f"{rel_folder}{name}"
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if name not in _SKIP_DIRS and not name.startswith("."):
+                        stack.append((entry.path, rel + "/"))
+                    continue
+                if not entry.is_file():
+                    continue
+                st = entry.stat()
+            except OSError:
+                continue
+            if _has_surrogates(entry.path):
+                shown = entry.path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+                if looks_like_recording(shown):
+                    yield shown, shown, None, "the file name is not valid text; rename it to index it"
+                continue
+            yield entry.path, rel, st, None
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+        return False
+    except UnicodeEncodeError:
+        return True

@@ -1,0 +1,411 @@
+"""FRP/1 request verification (protocol.md rules 1-8), and the decision and receipt tokens.
+
+Rules run in the protocol's order and the first one broken is reported, with its number and a
+reason an owner can read. Claims are only trusted after rule 2 (the signature) has passed; `iss`
+and `kid` are read before that solely to pick the key to check against.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable, Iterable
+
+from agent.requests.agencies import Agency, TrustStore, TrustStoreError, web_origin
+from agent.requests.jws import (
+    JWSError, MAX_TOKEN_BYTES, Signer, check_alg, jwk_thumbprint, parse_compact,
+    public_key_from_jwk, sign_compact, verify_signature,
+)
+from agent.timebase import US, TimeError, format_utc, parse_rfc3339
+
+REQUEST_TYP = "frp-request+jwt"
+DECISION_TYP = "frp-decision+jwt"
+RECEIPT_TYP = "frp-receipt+jwt"
+TOLERANCE_S = 60
+MAX_MESSAGE_CHARS = 2000
+LEGAL_BASES = ("voluntary", "warrant", "court_order")
+_JTI = re.compile(r"[A-Za-z0-9._-]{1,128}")
+_SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+
+
+class Rejected(Exception):
+    """A request that failed rule `rule` (1-8 of protocol.md); `reason` says what is wrong."""
+
+    def __init__(self, rule: int, reason: str) -> None:
+        super().__init__(f"rule {rule}: {reason}")
+        self.rule = rule
+        self.reason = reason
+
+
+class DecisionError(ValueError):
+    """A decision that cannot be signed as asked (e.g. wider than the request)."""
+
+
+class ReceiptError(Exception):
+    """A portal receipt that does not prove the portal received exactly our package."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """A verified request: everything the GUI and CLI show about it."""
+
+    id: str
+    agency_id: str
+    registration_id: str
+    case_number: str
+    incident: str | None
+    window_start_us: int
+    window_end_us: int
+    cameras: tuple[str, ...]
+    location: dict | None
+    requester: dict
+    legal_basis: str
+    message: str | None
+    upload_endpoint: str
+    upload_max_bytes: int | None
+    emergency: bool
+    issued_at: int
+    expires_at: int
+    raw: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Approved:
+    """What the owner approved: a window inside the request's and the cameras to share."""
+
+    start_us: int
+    end_us: int
+    cameras: tuple[str, ...]
+
+
+def _show(value: object, limit: int = 80) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _when(seconds: int) -> str:
+    try:
+        return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    except (OverflowError, OSError, ValueError):
+        return f"{seconds} seconds after 1970"
+
+
+def _when_us(us: int) -> str:
+    return _when(us // US)
+
+
+def _duration(seconds: int) -> str:
+    hours, rest = divmod(int(seconds), 3600)
+    return f"{hours} h {rest // 60:02d} min" + (f" {rest % 60:02d} s" if rest % 60 else "")
+
+
+def _is_int(value: object) -> bool:
+    return type(value) is int
+
+
+def _is_number(value: object) -> bool:
+    return type(value) in (int, float)
+
+
+def _opt_text(obj: dict, name: str, rule: int, where: str) -> str | None:
+    value = obj.get(name)
+    if value is not None and not isinstance(value, str):
+        raise Rejected(rule, f"{where}'{name}' must be text")
+    return value
+
+
+def _rule1(token: str | bytes) -> tuple[str, object]:
+    if not isinstance(token, (str, bytes, bytearray)):
+        raise Rejected(1, "the request is not text")
+    if len(token) > MAX_TOKEN_BYTES:
+        raise Rejected(1, f"the request is {len(token)} bytes; the limit is 64 KiB")
+    try:
+        raw = (token.decode("ascii") if not isinstance(token, str) else token).strip()
+        parsed = parse_compact(raw)
+    except (UnicodeDecodeError, JWSError) as exc:
+        detail = exc if isinstance(exc, JWSError) else "it contains non-ASCII bytes"
+        raise Rejected(1, f"the request is not a well-formed signed token: {detail}") from None
+    if parsed.header.get("typ") != REQUEST_TYP:
+        raise Rejected(1, f"the token's type is {_show(parsed.header.get('typ'))}, not an FRP "
+                          f"request ({REQUEST_TYP})")
+    return raw, parsed
+
+
+def _rule2(parsed, store: TrustStore) -> Agency:
+    try:
+        check_alg(parsed.header.get("alg"))
+    except JWSError as exc:
+        raise Rejected(2, str(exc)) from None
+    kid, iss = parsed.header.get("kid"), parsed.claims.get("iss")
+    if not isinstance(kid, str) or not kid:
+        raise Rejected(2, "the token does not name the key that signed it (kid)")
+    if not isinstance(iss, str) or not iss:
+        raise Rejected(2, "the request does not say which agency sent it (iss)")
+    agency = store.get(iss)
+    if agency is None:
+        raise Rejected(2, f"the request claims to come from '{_show(iss)}', which is not in your "
+                          "trust store; add the agency's file first if you expect its requests")
+    jwk = agency.key(kid)
+    if jwk is None:
+        other = next((a for a in store.list() if a.key(kid) is not None), None)
+        if other is not None:
+            raise Rejected(2, f"the request claims to come from {agency.name} but is signed with "
+                              f"a key of {other.name}")
+        raise Rejected(2, f"the signing key {_show(kid)} is not one of {agency.name}'s keys in "
+                          "your trust store")
+    try:
+        verify_signature(parsed, jwk)
+    except JWSError as exc:
+        raise Rejected(2, f"the signature of {agency.name} does not verify: {exc}") from None
+    return agency
+
+
+def _rule3(claims: dict, now: float) -> tuple[int, int]:
+    iat, exp = claims.get("iat"), claims.get("exp")
+    for name, value in (("iat", iat), ("exp", exp)):
+        if not _is_int(value):
+            raise Rejected(3, f"'{name}' must be a whole number of seconds since 1970, "
+                              f"not {_show(value)}")
+    if now > exp + TOLERANCE_S:
+        raise Rejected(3, f"the request expired at {_when(exp)}")
+    if iat > now + TOLERANCE_S:
+        raise Rejected(3, f"the request says it was issued at {_when(iat)}, which is in the "
+                          "future (check this computer's clock)")
+    return iat, exp
+
+
+def _rule4(claims: dict, registration_ids: Iterable[str]) -> str:
+    aud = claims.get("aud")
+    if not isinstance(aud, str) or not aud:
+        raise Rejected(4, "the request does not name the registration it is for (aud)")
+    if aud not in {r for r in registration_ids if isinstance(r, str)}:
+        raise Rejected(4, f"the request is addressed to registration '{_show(aud)}', which is not "
+                          "one of your registration ids")
+    return aud
+
+
+def _rule5(claims: dict, agency: Agency, seen: Callable[[str, str], bool]) -> str:
+    jti = claims.get("jti")
+    if not isinstance(jti, str) or not _JTI.fullmatch(jti):
+        raise Rejected(5, f"the request id (jti) {_show(jti)} must be 1-128 characters of "
+                          "A-Z a-z 0-9 . _ -")
+    if seen(agency.id, jti):
+        raise Rejected(5, f"request '{jti}' from {agency.name} was already received (a replay)")
+    return jti
+
+
+def _rule6(claims: dict, agency: Agency, now: float) -> tuple[int, int]:
+    window = claims.get("window")
+    if not isinstance(window, dict):
+        raise Rejected(6, "the request has no time window ('window' with 'start' and 'end')")
+    times = []
+    for name in ("start", "end"):
+        value = window.get(name)
+        if not isinstance(value, str):
+            raise Rejected(6, f"the window's '{name}' is missing or not text")
+        try:
+            times.append(parse_rfc3339(value))
+        except (TimeError, ValueError, OverflowError):
+            raise Rejected(6, f"the window's {name} '{_show(value)}' is not a time with an "
+                              "offset, e.g. 2026-11-20T14:05:00Z") from None
+    start, end = times
+    if start >= end:
+        raise Rejected(6, f"the window starts at {_when_us(start)} but ends at {_when_us(end)}: "
+                          "the end must come after the start")
+    if start > int(now * US):
+        raise Rejected(6, f"the window starts at {_when_us(start)}, in the future; footage that "
+                          "does not exist yet cannot be requested")
+    if end - start > agency.max_window_s * US:
+        raise Rejected(6, f"the window is {_duration((end - start) // US)} long; {agency.name} "
+                          f"may ask for at most {_duration(agency.max_window_s)}")
+    return start, end
+
+
+def _rule7(claims: dict) -> dict:
+    case, requester = claims.get("case"), claims.get("requester")
+    if not isinstance(case, dict) or not isinstance(case.get("number"), str) \
+            or not case["number"].strip():
+        raise Rejected(7, "the request has no case number (case.number)")
+    if not isinstance(requester, dict) or not isinstance(requester.get("name"), str) \
+            or not requester["name"].strip():
+        raise Rejected(7, "the request does not name the person asking (requester.name)")
+    if claims.get("legal_basis") not in LEGAL_BASES:
+        raise Rejected(7, f"the legal basis {_show(claims.get('legal_basis'))} is not one of "
+                          f"{', '.join(LEGAL_BASES)}")
+    people = {n: _opt_text(requester, n, 7, "requester ")
+              for n in ("name", "unit", "badge", "email", "phone")}
+    message = _opt_text(claims, "message", 7, "")
+    if message is not None and len(message) > MAX_MESSAGE_CHARS:
+        raise Rejected(7, f"the message is {len(message)} characters; at most "
+                          f"{MAX_MESSAGE_CHARS} are allowed")
+    cameras = claims.get("cameras", [])
+    if not isinstance(cameras, list) or not all(isinstance(c, str) and c for c in cameras):
+        raise Rejected(7, "'cameras' must be a list of camera names")
+    emergency = claims.get("emergency", False)
+    if not isinstance(emergency, bool):
+        raise Rejected(7, "'emergency' must be true or false")
+    return {"case_number": case["number"], "incident": _opt_text(case, "incident", 7, "case "),
+            "requester": {k: v for k, v in people.items() if v is not None},
+            "legal_basis": claims["legal_basis"], "message": message, "cameras": tuple(cameras),
+            "emergency": emergency, "location": _location(claims.get("location"))}
+
+
+def _location(location: object) -> dict | None:
+    if location is None:
+        return None
+    if not isinstance(location, dict):
+        raise Rejected(7, "'location' must be an object with lat, lon, radius_m, address")
+    limits = {"lat": (-90, 90), "lon": (-180, 180), "radius_m": (0, 40_075_000)}
+    out = {}
+    for name, (low, high) in limits.items():
+        value = location.get(name)
+        if value is not None and (not _is_number(value) or not low <= value <= high):
+            raise Rejected(7, f"location '{name}' must be a number from {low} to {high}")
+        if value is not None:
+            out[name] = value
+    address = _opt_text(location, "address", 7, "location ")
+    if address is not None:
+        out["address"] = address
+    return out
+
+
+def _rule8(claims: dict, agency: Agency) -> tuple[str, int | None]:
+    upload = claims.get("upload")
+    if not isinstance(upload, dict) or upload.get("protocol") != "tus":
+        raise Rejected(8, "the request has no upload address ('upload' with protocol 'tus')")
+    endpoint, max_bytes = upload.get("endpoint"), upload.get("max_bytes")
+    try:
+        origin, _path = web_origin(endpoint, "the upload address")
+    except ValueError as exc:
+        raise Rejected(8, str(exc)) from None
+    if origin not in agency.upload_origins:
+        raise Rejected(8, f"the upload address {_show(origin)} is not one of {agency.name}'s "
+                          f"upload origins ({', '.join(agency.upload_origins)})")
+    if max_bytes is not None and (not _is_int(max_bytes) or max_bytes <= 0):
+        raise Rejected(8, "'upload.max_bytes' must be a positive whole number of bytes")
+    return endpoint, max_bytes
+
+
+def verify_request(token: str | bytes, store: TrustStore, registration_ids: Iterable[str] | None,
+                   seen: Callable[[str, str], bool], now: float | None = None) -> Request:
+    """Apply protocol.md rules 1-8 in order; return the Request or raise Rejected.
+
+    `registration_ids` None means the ids the store holds for the request's (verified) agency.
+    `seen(iss, jti)` is True for a request already received. Surrounding whitespace (a file's
+    trailing newline) is not part of the token; `raw` and `sha256` cover the token itself.
+    """
+    now = time.time() if now is None else now
+    raw, parsed = _rule1(token)
+    agency = _rule2(parsed, store)
+    claims = parsed.claims
+    iat, exp = _rule3(claims, now)
+    if registration_ids is None:
+        try:
+            registration_ids = store.registrations().get(agency.id, [])
+        except TrustStoreError as exc:
+            raise Rejected(4, f"your registrations cannot be read: {exc}") from None
+    registration = _rule4(claims, registration_ids)
+    jti = _rule5(claims, agency, seen)
+    start, end = _rule6(claims, agency, now)
+    content = _rule7(claims)
+    endpoint, max_bytes = _rule8(claims, agency)
+    return Request(id=jti, agency_id=agency.id, registration_id=registration,
+                   window_start_us=start, window_end_us=end, upload_endpoint=endpoint,
+                   upload_max_bytes=max_bytes, issued_at=iat, expires_at=exp, raw=raw,
+                   sha256=hashlib.sha256(raw.encode("ascii")).hexdigest(), **content)
+
+
+def sign_request(claims: dict, private_key: Signer, kid: str, alg: str = "EdDSA") -> str:
+    """Sign request claims as an agency would (used by the demo portal and tests)."""
+    return sign_compact({"alg": alg, "typ": REQUEST_TYP, "kid": kid}, claims, private_key)
+
+
+def sign_receipt(claims: dict, private_key: Signer, kid: str, alg: str = "EdDSA") -> str:
+    """Sign receipt claims as an agency portal would (used by the demo portal and tests)."""
+    return sign_compact({"alg": alg, "typ": RECEIPT_TYP, "kid": kid}, claims, private_key)
+
+
+def _approved_claim(request: Request, approved: Approved) -> dict:
+    if not isinstance(approved, Approved):
+        raise DecisionError("an approval needs the window and cameras approved")
+    if not (request.window_start_us <= approved.start_us < approved.end_us
+            <= request.window_end_us):
+        raise DecisionError("the approved window must lie inside the requested window")
+    cameras = tuple(approved.cameras)
+    if not cameras or not all(isinstance(c, str) and c for c in cameras):
+        raise DecisionError("an approval must name at least one camera")
+    if request.cameras and not set(cameras) <= set(request.cameras):
+        raise DecisionError("the approval names cameras the request did not ask for")
+    return {"window": {"start": format_utc(approved.start_us), "end": format_utc(approved.end_us)},
+            "cameras": list(cameras)}
+
+
+def make_decision(request: Request, owner_sign: Signer, owner_jwk: dict, decision: str,
+                  reason: str | None = None, approved: Approved | None = None,
+                  now: float | None = None) -> str:
+    """The owner's signed decision token (protocol.md, `frp-decision+jwt`)."""
+    try:
+        if owner_jwk.get("kty") != "OKP" or owner_jwk.get("crv") != "Ed25519":
+            raise JWSError("the owner key must be Ed25519")
+        public_key_from_jwk(owner_jwk)
+        owner_id = jwk_thumbprint(owner_jwk)
+    except (AttributeError, JWSError) as exc:
+        raise DecisionError(f"the owner key cannot sign decisions: {exc}") from None
+    if decision not in ("approve", "decline"):
+        raise DecisionError(f"the decision must be 'approve' or 'decline', not {_show(decision)}")
+    if reason is not None and (not isinstance(reason, str) or len(reason) > MAX_MESSAGE_CHARS):
+        raise DecisionError(f"the reason must be text of at most {MAX_MESSAGE_CHARS} characters")
+    if decision == "decline" and approved is not None:
+        raise DecisionError("a decline cannot carry an approved window")
+    claims = {"iss": owner_id, "aud": request.agency_id, "request": request.id,
+              "request_sha256": request.sha256, "decision": decision,
+              "iat": int(time.time() if now is None else now)}
+    if reason is not None:
+        claims["reason"] = reason
+    if decision == "approve":
+        claims["approved"] = _approved_claim(request, approved)
+    jwk = {"kty": "OKP", "crv": "Ed25519", "x": owner_jwk["x"], "kid": owner_id}
+    header = {"alg": "EdDSA", "typ": DECISION_TYP, "kid": owner_id, "jwk": jwk}
+    token = sign_compact(header, claims, owner_sign)
+    try:  # a sign function for another key would send the portal a decision it must refuse
+        verify_signature(parse_compact(token), jwk)
+    except JWSError:
+        raise DecisionError("the signing key does not match the owner's public key") from None
+    return token
+
+
+def verify_receipt(token: str | bytes, agency: Agency, expected_sha256: str,
+                   request_id: str) -> dict:
+    """Check a portal receipt: agency signature, this request, and our package's SHA-256."""
+    try:
+        raw = token.strip() if isinstance(token, (str, bytes)) else token
+        parsed = parse_compact(raw)
+        if parsed.header.get("typ") != RECEIPT_TYP:
+            raise JWSError(f"its type is {_show(parsed.header.get('typ'))}, not {RECEIPT_TYP}")
+        check_alg(parsed.header.get("alg"))
+        jwk = agency.key(parsed.header.get("kid")) if isinstance(parsed.header.get("kid"), str) else None
+        if jwk is None:
+            raise JWSError(f"it is not signed with one of {agency.name}'s keys")
+        verify_signature(parsed, jwk)
+    except JWSError as exc:
+        raise ReceiptError(f"the receipt from {agency.name} cannot be trusted: {exc}") from None
+    claims = parsed.claims
+    if claims.get("iss") != agency.id:
+        raise ReceiptError(f"the receipt was issued by {_show(claims.get('iss'))}, not {agency.id}")
+    if claims.get("request") != request_id:
+        raise ReceiptError(f"the receipt is for request {_show(claims.get('request'))}, "
+                           f"not {request_id}")
+    sha = claims.get("sha256")
+    if not isinstance(sha, str) or not _SHA256_HEX.fullmatch(sha.lower()):
+        raise ReceiptError("the receipt does not state the SHA-256 of what the portal received")
+    if sha.lower() != str(expected_sha256).lower():
+        raise ReceiptError(f"the portal received different bytes (SHA-256 {sha.lower()}) from "
+                           f"the package sent ({expected_sha256}); upload it again")
+    if not _is_int(claims.get("size")) or claims["size"] < 0:
+        raise ReceiptError("the receipt does not state the size the portal received")
+    if "received_at" not in claims:
+        raise ReceiptError("the receipt does not say when the portal received the package")
+    return dict(claims)

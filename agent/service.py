@@ -1,0 +1,190 @@
+"""The one object the GUI and the CLI hold.
+
+`Agent` owns the home folder, the index and its threads (watch now; poll and jobs as they
+arrive). Callers subscribe to events, which are frozen dataclasses from agent.events delivered
+on the agent's threads; nothing here knows about Qt.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Callable
+
+from . import timebase
+from .config import ensure_home, load_settings, resolve_home
+from .events import ScanFailed, ScanFinished
+from .index.coverage import Coverage, coverage
+from .index.layouts import LAYOUTS
+from .index.scan import ScanReport, scan_source
+from .index.store import FileRow, Source, Store
+from .index.watch import Watcher
+from .keys import OwnerKey
+
+log = logging.getLogger(__name__)
+
+
+class AgentError(Exception):
+    """A request the agent cannot carry out; the message says why in plain words."""
+
+
+class Refusal(AgentError):
+    """Refused: verification failed, nothing matched, or the owner's rules forbid it (exit 3)."""
+
+
+class NotFound(Refusal):
+    """Nothing matched."""
+
+
+class Agent:
+    """Recordings index, requests and exports for one home folder."""
+
+    def __init__(self, home: str | Path | None = None):
+        self.home = ensure_home(resolve_home(home))
+        self.settings = load_settings(self.home)
+        self._store: Store | None = None
+        self._listeners: list[Callable[[object], None]] = []
+        self._lock = threading.Lock()
+
+    # plumbing ------------------------------------------------------------------------------
+    @property
+    def store(self) -> Store:
+        with self._lock:
+            if self._store is None:
+                self._store = Store(self.home / "index.db")
+            return self._store
+
+    def subscribe(self, callback: Callable[[object], None]) -> None:
+        """Receive every event; a callback that raises is logged and never stops the agent."""
+        self._listeners.append(callback)
+
+    def emit(self, event: object) -> None:
+        for cb in list(self._listeners):
+            try:
+                cb(event)
+            except Exception:
+                log.exception("event listener failed on %r", event)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+    # sources -------------------------------------------------------------------------------
+    def add_source(self, path: str | Path, camera: str | None = None, tz: str | None = None,
+                   layout: str = "auto", clock_offset_s: float = 0.0) -> Source:
+        """Register a recordings folder (or update its settings)."""
+        root = Path(path).expanduser().absolute()
+        if not root.is_dir():
+            raise AgentError(f"{root} is not a folder (is the drive connected?)")
+        if layout != "auto" and layout not in LAYOUTS:
+            raise AgentError(f"unknown layout '{layout}'; known: auto, {', '.join(LAYOUTS)}")
+        tz = tz or timebase.system_zone_name()
+        timebase.zone(tz)
+        name = camera or root.name or "camera"
+        return self.store.add_source(str(root), name, tz, layout, float(clock_offset_s))
+
+    def sources(self) -> list[Source]:
+        return self.store.sources()
+
+    def remove_source(self, path: str | Path) -> None:
+        root = str(Path(path).expanduser().absolute())
+        if not self.store.remove_source(root):
+            raise NotFound(f"{root} is not a registered recordings folder")
+
+    def source_for(self, path: str | Path) -> Source | None:
+        return self.store.source(str(Path(path).expanduser().absolute()))
+
+    # index ---------------------------------------------------------------------------------
+    def scan(self, paths: list[str] | None = None, tz: str | None = None,
+             cancel: threading.Event | None = None) -> list[ScanReport]:
+        """Index the given folders (registering new ones) or every registered source."""
+        if paths:
+            targets = [self.source_for(p) or self.add_source(p, tz=tz) for p in paths]
+        else:
+            targets = self.sources()
+        reports = []
+        for src in targets:
+            try:
+                report = scan_source(self.store, src, cancel=cancel)
+            except OSError as exc:
+                self.emit(ScanFailed(src.root, str(exc)))
+                raise AgentError(str(exc)) from None
+            reports.append(report)
+            self.emit(ScanFinished(src.root, report.seen, report.added, report.updated,
+                                   report.removed, report.problems))
+        return reports
+
+    def recordings(self, camera: str | None = None, start_us: int | None = None,
+                   end_us: int | None = None) -> list[FileRow]:
+        return self.store.files(camera, start_us, end_us)
+
+    def coverage(self, camera: str, start_us: int, end_us: int) -> Coverage:
+        """Spans and gaps of one camera inside a window."""
+        if start_us >= end_us:
+            raise AgentError("the window's start must be before its end")
+        if camera not in self.store.cameras():
+            raise NotFound(f"no recordings of a camera named '{camera}' are indexed "
+                           f"(known: {', '.join(self.store.cameras()) or 'none'})")
+        return coverage(camera, self.store.files(camera, start_us, end_us), start_us, end_us)
+
+    # evidence ------------------------------------------------------------------------------
+    def owner_key(self) -> OwnerKey:
+        """The owner's signing key, made on first use (0600 in the home folder)."""
+        return OwnerKey.load_or_create(self.home)
+
+    def export(self, camera: str, start_us: int, end_us: int, out_dir: Path, *, mode: str = "copy",
+               keep_audio: bool = False, request_token: bytes | None = None,
+               progress=None, cancel: threading.Event | None = None):
+        """Cut, seal and sign one camera's window into a package folder under `out_dir`."""
+        from .export.cut import CutError
+        from .export.evidence import export_evidence
+        from .export.package import PackageError
+        from .export.plan import PlanError
+        from .requests.context import NotARequest, request_context
+
+        request = None
+        if request_token is not None:
+            try:
+                request = request_context(self.home, request_token)
+            except NotARequest as exc:
+                raise Refusal(str(exc)) from None
+            if start_us < request.window_start_us or end_us > request.window_end_us:
+                raise Refusal("the export window is wider than the request's window; "
+                               "an export for a request may only be narrower")
+        try:
+            return export_evidence(self.store, self.owner_key(), camera, start_us, end_us, out_dir,
+                                   mode=mode, keep_audio=keep_audio, request=request,
+                                   progress=progress, cancel=cancel)
+        except PlanError as exc:
+            raise NotFound(str(exc)) from None
+        except (CutError, PackageError) as exc:
+            raise AgentError(str(exc)) from None
+
+    # service -------------------------------------------------------------------------------
+    def run(self, stop: threading.Event) -> None:
+        """Headless service: index, then keep the index live until `stop` is set.
+
+        Opens no listening socket: watching is local, and portals (when configured) are polled
+        outbound.
+        """
+        for src in self.sources():
+            try:
+                self.scan([src.root])
+            except AgentError as exc:
+                log.warning("%s", exc)
+        watcher = Watcher([s.root for s in self.sources()], self._rescan_root,
+                          on_error=lambda root, exc: self.emit(ScanFailed(root, str(exc))))
+        watcher.start()
+        try:
+            stop.wait()
+        finally:
+            watcher.stop()
+
+    def _rescan_root(self, root: str) -> bool:
+        src = self.store.source(root)
+        if src is None:
+            return False
+        self.scan([root])
+        return self.store.has_status(src.id, "in-progress")

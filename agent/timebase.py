@@ -1,0 +1,171 @@
+"""Time inside the agent: UTC instants as integer microseconds since the epoch.
+
+Local time exists only at the edges: a recorder's file name (resolved here with the source's
+IANA zone) and a time shown to a person. Camera clock offsets (camera clock minus true time)
+are applied here too, so every caller gets true UTC.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+US = 1_000_000
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+_RFC3339 = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-]\d{2}:?\d{2})$"
+)
+
+
+class TimeError(ValueError):
+    """A time a person or a file gave us that cannot be read."""
+
+
+def from_datetime(dt: datetime) -> int:
+    """Aware datetime -> UTC microseconds (exact integer arithmetic, no float rounding)."""
+    if dt.tzinfo is None or dt.utcoffset() is None:
+        raise TimeError(f"time {dt.isoformat()} has no offset")
+    delta = dt - EPOCH
+    return (delta.days * 86400 + delta.seconds) * US + delta.microseconds
+
+
+def to_datetime(us: int) -> datetime:
+    """UTC microseconds -> aware UTC datetime."""
+    return EPOCH + timedelta(microseconds=us)
+
+
+def parse_rfc3339(text: str) -> int:
+    """Parse an RFC 3339 time that carries an offset (`...Z` or `...-08:00`) to UTC microseconds."""
+    m = _RFC3339.match(text.strip())
+    if not m:
+        raise TimeError(
+            f"'{text}' is not an RFC 3339 time with an offset, e.g. 2026-11-20T14:05:00-08:00"
+        )
+    year, month, day, hour, minute, second = (int(g) for g in m.groups()[:6])
+    frac = (m.group(7) or ".0")[1:]
+    micro = int((frac + "000000")[:6])
+    tz_text = m.group(8)
+    if tz_text in ("Z", "z"):
+        tz = timezone.utc
+    else:
+        sign = -1 if tz_text[0] == "-" else 1
+        digits = tz_text[1:].replace(":", "")
+        tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    try:
+        dt = datetime(year, month, day, hour, minute, second, micro, tzinfo=tz)
+    except ValueError as exc:
+        raise TimeError(f"'{text}' is not a real time: {exc}") from None
+    return from_datetime(dt)
+
+
+def format_utc(us: int) -> str:
+    """UTC microseconds -> `YYYY-MM-DDTHH:MM:SS[.ffffff]Z` (the CLI's JSON form)."""
+    dt = to_datetime(us)
+    text = dt.strftime("%Y-%m-%dT%H:%M:%S")
+    if dt.microsecond:
+        text += f".{dt.microsecond:06d}"
+    return text + "Z"
+
+
+def compact_utc(us: int) -> str:
+    """UTC microseconds -> `YYYYmmddTHHMMSSZ`, safe in file names on every OS."""
+    return to_datetime(us).strftime("%Y%m%dT%H%M%SZ")
+
+
+def zone(name: str) -> ZoneInfo:
+    """Look up an IANA zone by name, with a message a person can act on."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise TimeError(f"unknown time zone '{name}' (use an IANA name such as America/Los_Angeles)") from None
+
+
+def system_zone_name() -> str:
+    """Best guess at this PC's IANA zone name; 'UTC' when it cannot be told."""
+    tz = os.environ.get("TZ", "").lstrip(":")
+    if tz and _is_zone(tz):
+        return tz
+    try:
+        text = Path("/etc/timezone").read_text().strip()
+        if _is_zone(text):
+            return text
+    except OSError:
+        pass
+    try:
+        target = os.path.realpath("/etc/localtime")
+        marker = "zoneinfo/"
+        if marker in target:
+            name = target.split(marker, 1)[1]
+            if _is_zone(name):
+                return name
+    except OSError:
+        pass
+    return "UTC"
+
+
+def _is_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+        return True
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+
+
+@dataclass(frozen=True)
+class WallReading:
+    """What a wall-clock time from a file name means in UTC.
+
+    `readings` holds one instant, or two in the repeated fall-back hour (earliest first).
+    `nonexistent` is set for a time inside a spring-forward gap: the camera's clock read a time
+    that never happened locally, so the pre-transition offset is used (the clock had not jumped yet).
+    """
+
+    readings: tuple[int, ...]
+    nonexistent: bool = False
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.readings) > 1
+
+    @property
+    def earliest(self) -> int:
+        return self.readings[0]
+
+
+def resolve_wall(wall: datetime, zone_name: str, dst: bool | None = None) -> WallReading:
+    """Resolve a wall time from a name. Aware times (explicit offset, UTC) win over the zone.
+
+    `dst` is a summer-time marker the name carried (Reolink's `DST` prefix): it picks the
+    reading in the fall-back hour whose offset is (or is not) daylight time.
+    """
+    if wall.tzinfo is not None:
+        return WallReading((from_datetime(wall),))
+    tz = zone(zone_name)
+    first = wall.replace(tzinfo=tz, fold=0)
+    second = wall.replace(tzinfo=tz, fold=1)
+    a, b = from_datetime(first), from_datetime(second)
+    if a == b:
+        return WallReading((a,))
+    # Round-trip tells a gap (the wall time never existed) from a fold (it happened twice).
+    back = to_datetime(a).astimezone(tz).replace(tzinfo=None)
+    if back != wall:
+        return WallReading((a,), nonexistent=True)
+    if dst is not None:
+        for cand in (first, second):
+            if bool(cand.dst()) == dst:
+                return WallReading((from_datetime(cand),))
+    return WallReading(tuple(sorted((a, b))))
+
+
+def apply_clock_offset(camera_us: int, offset_s: float) -> int:
+    """Camera clock -> true time. The offset is camera clock minus true time, in seconds."""
+    return camera_us - round(offset_s * US)
+
+
+def local_text(us: int, zone_name: str) -> str:
+    """A UTC instant shown to a person in a zone, with the zone's abbreviation."""
+    return to_datetime(us).astimezone(zone(zone_name)).strftime("%Y-%m-%d %H:%M:%S %Z")

@@ -1,0 +1,218 @@
+"""Trust store: importing agency files, every validation refusal, registrations and file modes."""
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from agent.requests.agencies import Agency, TrustStore, TrustStoreError
+from agent.requests.jws import jwk_thumbprint, public_jwk
+
+ED = public_jwk(Ed25519PrivateKey.generate())
+P256 = public_jwk(ec.generate_private_key(ec.SECP256R1()))
+SECRET = "s3cret-portal-token-value"
+
+
+def agency_doc(**changes) -> dict:
+    doc = {
+        "frp": 1,
+        "id": "https://police.example.gov",
+        "name": "Example Police Department",
+        "phone": "+1-206-555-0100",
+        "portal": "https://frp.police.example.gov/v1",
+        "upload_origins": ["https://upload.police.example.gov"],
+        "keys": {"keys": [dict(ED), {k: v for k, v in P256.items() if k != "kid"}]},
+        "max_window_s": 43200,
+    }
+    doc.update(changes)
+    return {k: v for k, v in doc.items() if v is not ...}
+
+
+def write(tmp_path: Path, doc, name: str = "agency.json") -> Path:
+    path = tmp_path / name
+    path.write_text(doc if isinstance(doc, str) else json.dumps(doc))
+    return path
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_add_list_get_remove(tmp_path, home):
+    store = TrustStore(home)
+    assert store.list() == [] and store.get("https://police.example.gov") is None
+    agency = store.add(write(tmp_path, agency_doc()))
+    assert isinstance(agency, Agency)
+    assert agency.fingerprints() == (ED["kid"], P256["kid"])
+    assert agency.fingerprints()[1] == jwk_thumbprint(P256)  # kid computed when absent
+    assert agency.key(P256["kid"])["y"] == P256["y"]
+    assert agency.key("nope") is None
+    assert agency.max_window_s == 43200 and agency.phone == "+1-206-555-0100"
+    assert store.list() == [agency]
+    assert store.get("https://police.example.gov") == agency
+    assert store.get("https://police.example.gov/") is None  # exact ids only
+    assert store.remove("https://police.example.gov") is True
+    assert store.remove("https://police.example.gov") is False
+    assert store.list() == []
+
+
+def test_files_and_modes(tmp_path, home):
+    store = TrustStore(home)
+    store.add(write(tmp_path, agency_doc()))
+    files = list((home / "agencies").iterdir())
+    assert len(files) == 1 and files[0].suffix == ".json"
+    assert "police.example.gov" in files[0].name
+    if os.name == "posix":
+        assert mode(home) == 0o700 and mode(home / "agencies") == 0o700 and mode(files[0]) == 0o600
+
+
+def test_replace_keeps_one_file_and_failed_replace_keeps_old(tmp_path, home):
+    store = TrustStore(home)
+    store.add(write(tmp_path, agency_doc()))
+    store.add(write(tmp_path, agency_doc(name="Renamed PD", max_window_s=7200)))
+    assert [a.name for a in store.list()] == ["Renamed PD"]
+    assert store.list()[0].max_window_s == 7200
+    with pytest.raises(TrustStoreError):
+        store.add(write(tmp_path, agency_doc(name="Bad", phone="")))
+    assert [a.name for a in store.list()] == ["Renamed PD"]
+    assert len(list((home / "agencies").iterdir())) == 1  # no temp files left behind
+
+
+def test_two_agencies_and_loopback_http(tmp_path, home):
+    store = TrustStore(home)
+    store.add(write(tmp_path, agency_doc()))
+    local = agency_doc(id="http://127.0.0.1:8443", name="Demo Portal", portal="http://localhost:8443/v1",
+                       upload_origins=["http://[::1]:9000", "http://127.0.0.1:9000/"])
+    added = store.add(write(tmp_path, local, "local.json"))
+    assert added.upload_origins == ("http://[::1]:9000", "http://127.0.0.1:9000")
+    assert [a.name for a in store.list()] == ["Demo Portal", "Example Police Department"]
+
+
+def test_default_max_window(tmp_path, home):
+    agency = TrustStore(home).add(write(tmp_path, agency_doc(max_window_s=...)))
+    assert agency.max_window_s == 43200
+
+
+REFUSALS = [
+    (agency_doc(frp=2), "version 2"),
+    (agency_doc(frp="1"), "FRP version 1"),
+    (agency_doc(frp=True), "FRP version 1"),
+    (agency_doc(frp=...), "FRP version 1"),
+    (agency_doc(id="http://police.example.gov"), "plain http"),
+    (agency_doc(id="police.example.gov"), "no host name"),
+    (agency_doc(id="https://user:pw@police.example.gov"), "user name or password"),
+    (agency_doc(portal="ftp://frp.police.example.gov"), "must start with https"),
+    (agency_doc(portal="http://localhost.evil.example/v1"), "plain http"),
+    (agency_doc(phone=...), "no 'phone'"),
+    (agency_doc(phone="   "), "no 'phone'"),
+    (agency_doc(phone="call us"), "no digits"),
+    (agency_doc(name=...), "no 'name'"),
+    (agency_doc(name="x" * 1000), "too long"),
+    (agency_doc(keys={"keys": []}), '"keys"'),
+    (agency_doc(keys=[ED]), '"keys"'),
+    (agency_doc(keys={"keys": [{"kty": "RSA", "n": "abc", "e": "AQAB"}]}), "not supported"),
+    (agency_doc(keys={"keys": [{"kty": "OKP", "crv": "Ed25519", "x": "AAAA"}]}), "32 bytes"),
+    (agency_doc(keys={"keys": [{**ED, "kid": P256["kid"]}]}), "not its thumbprint"),
+    (agency_doc(keys={"keys": [{**ED, "d": "AAAA"}]}), "private key"),
+    (agency_doc(keys={"keys": [ED, ED]}), "listed twice"),
+    (agency_doc(max_window_s=0), "max_window_s"),
+    (agency_doc(max_window_s=7 * 86400 + 1), "max_window_s"),
+    (agency_doc(max_window_s="3600"), "max_window_s"),
+    (agency_doc(max_window_s=3600.0), "max_window_s"),
+    (agency_doc(upload_origins=[]), "upload_origins"),
+    (agency_doc(upload_origins="https://upload.police.example.gov"), "upload_origins"),
+    (agency_doc(upload_origins=["https://upload.police.example.gov/files"]), "without a path"),
+    (agency_doc(upload_origins=["http://upload.police.example.gov"]), "plain http"),
+    ([agency_doc()], "not a JSON object"),
+    ("{not json", "not valid JSON"),
+    ('{"frp": 1, "frp": 1}', "repeats the member 'frp'"),
+]
+
+
+@pytest.mark.parametrize("doc, reason", REFUSALS)
+def test_refusals(tmp_path, home, doc, reason):
+    store = TrustStore(home)
+    with pytest.raises(TrustStoreError, match=reason):
+        store.add(write(tmp_path, doc))
+    assert store.list() == []
+
+
+def test_refuses_large_and_missing_files(tmp_path, home):
+    store = TrustStore(home)
+    doc = agency_doc(padding="x" * (256 * 1024))
+    with pytest.raises(TrustStoreError, match="256 KiB"):
+        store.add(write(tmp_path, doc))
+    with pytest.raises(TrustStoreError, match="cannot read"):
+        store.add(tmp_path / "missing.json")
+
+
+def test_hand_edited_file_is_left_out(tmp_path, home):
+    store = TrustStore(home)
+    store.add(write(tmp_path, agency_doc()))
+    path = next((home / "agencies").iterdir())
+    doc = json.loads(path.read_text())
+    doc["keys"]["keys"][0]["kid"] = "tampered"
+    path.write_text(json.dumps(doc))
+    assert store.list() == [] and store.get("https://police.example.gov") is None
+    assert store.broken() == [path]
+
+
+def test_registrations(tmp_path, home):
+    store = TrustStore(home)
+    store.add(write(tmp_path, agency_doc()))
+    aid = "https://police.example.gov"
+    assert store.registrations() == {}
+    store.register(aid, "reg-2")
+    store.register(aid, "reg-1", SECRET)
+    assert store.registrations() == {aid: ["reg-1", "reg-2"]}
+    assert store.portal_token(aid, "reg-1") == SECRET
+    assert store.portal_token(aid, "reg-2") is None
+    assert store.portal_token("https://other.example", "reg-1") is None
+    store.register(aid, "reg-1")  # again without a token: the token stays
+    assert store.portal_token(aid, "reg-1") == SECRET
+    store.register(aid, "reg-1", "newer-token")
+    assert store.portal_token(aid, "reg-1") == "newer-token"
+    reg_file = home / "registrations.json"
+    if os.name == "posix":
+        assert mode(reg_file) == 0o600
+    assert SECRET not in repr(store) and "newer-token" not in repr(store)
+    # A fresh store on the same home reads the same registrations.
+    assert TrustStore(home).registrations() == {aid: ["reg-1", "reg-2"]}
+    assert store.remove(aid)
+    assert store.registrations() == {}
+    assert "newer-token" not in reg_file.read_text()
+
+
+def test_register_refusals_never_echo_secrets(tmp_path, home):
+    store = TrustStore(home)
+    with pytest.raises(TrustStoreError, match="add its file first"):
+        store.register("https://police.example.gov", "reg-1", SECRET)
+    store.add(write(tmp_path, agency_doc()))
+    aid = "https://police.example.gov"
+    for reg, token in [("", None), ("reg 1", None), ("reg-1", "has space " + SECRET),
+                       ("reg-1", "line\n" + SECRET), ("reg-1", "")]:
+        with pytest.raises(TrustStoreError) as info:
+            store.register(aid, reg, token)
+        assert SECRET not in str(info.value)
+    assert store.registrations() == {}
+
+
+def test_damaged_registrations_file(tmp_path, home):
+    store = TrustStore(home)
+    store.add(write(tmp_path, agency_doc()))
+    (home / "registrations.json").write_text('{"x": ["' + SECRET + '"]}')
+    with pytest.raises(TrustStoreError, match="damaged") as info:
+        store.registrations()
+    assert SECRET not in str(info.value)
+
+
+def test_unusable_home_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    with pytest.raises(TrustStoreError, match="not-a-folder"):
+        TrustStore(blocker).add(write(tmp_path, agency_doc()))

@@ -1,0 +1,258 @@
+"""The recording index over real footage in vendor layouts: placement, bad input, read-only."""
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from agent.index import scan as scan_mod
+from agent.samples import ClipSpec, write_clip
+from agent.timebase import US
+from tests.conftest import t, tree_fingerprint
+
+LA = "America/Los_Angeles"
+
+
+def clip(root: Path, rel: str, start: str, seconds: float = 4.0, **kw) -> Path:
+    return write_clip(ClipSpec(path=root / rel, start_us=t(start), seconds=seconds, fps=5,
+                               gop_s=1.0, **kw))
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory) -> Path:
+    """One recordings folder holding several recorders' layouts and every kind of bad input."""
+    root = tmp_path_factory.mktemp("recordings")
+    # Frigate 0.12+: UTC names, camera folder.
+    clip(root, "recordings/2026-11-20/22/driveway/00.00.mp4", "2026-11-20T22:00:00Z", 10)
+    clip(root, "recordings/2026-11-20/22/driveway/00.10.mp4", "2026-11-20T22:00:10Z", 10)
+    # Reolink SD: local names with the end in the name.
+    clip(root, "Mp4Record/2026-11-20/RecM01_20261120_140000_140020_6D28808_9A1B2C.mp4",
+         "2026-11-20T22:00:00Z", 20)
+    # Reolink on the fall-back night: the DST marker tells the two 01:30:50s apart.
+    clip(root, "Mp4Record/2026-11-01/RecM01_DST20261101_013050_013100_6D28808_9A1B2C.mp4",
+         "2026-11-01T08:30:50Z", 10)
+    clip(root, "Mp4Record/2026-11-01/RecM01_20261101_013050_013100_6D28808_9A1B2C.mp4",
+         "2026-11-01T09:30:50Z", 10)
+    # Dahua tree, channel folder at the root.
+    clip(root, "2026-11-20/001/dav/14/14.00.00-14.00.10[R][0@0][0].mp4", "2026-11-20T22:00:00Z", 10)
+    # Dahua backup: main and sub stream of one camera, overlapping.
+    clip(root, "garage_ch3_main_20261120140000_20261120140010.mp4", "2026-11-20T22:00:00Z", 10)
+    clip(root, "garage_ch3_sub_20261120140000_20261120140010.mp4", "2026-11-20T22:00:00Z", 10)
+    # Blue Iris: no end in the name (taken from the container).
+    clip(root, "Backyard.20261120_140000.mp4", "2026-11-20T22:00:00Z", 6)
+    # Unusual characters.
+    clip(root, "Front Door ☃ [1] 50% 'x'.20261120_140000.mp4", "2026-11-20T22:00:00Z", 4)
+    # Fall-back hour with no marker and no creation time: truly ambiguous.
+    amb = clip(root, "Yard.20261101_013000.mp4", "2026-11-01T08:30:00Z", 4, creation_time=False)
+    os.utime(amb, (1_900_000_000, 1_900_000_000))
+    # Fall-back hour, no marker, but the container's creation time tells.
+    clip(root, "Shed.20261101_013000.mp4", "2026-11-01T09:30:00Z", 4)
+    # Spring-forward gap: 02:30 never happened in Los Angeles on 2026-03-08.
+    clip(root, "Yard.20260308_023000.mp4", "2026-03-08T10:30:00Z", 4)
+    # Bad input.
+    (root / "Backyard.20261120_150000.mp4").write_bytes(b"")
+    whole = clip(root, "tmp-whole.mp4", "2026-11-20T23:00:00Z", 4)
+    data = whole.read_bytes()
+    (root / "Backyard.20261120_160000.mp4").write_bytes(data[: data.index(b"moov") - 4])
+    whole.unlink()
+    (root / "Backyard.20261120_170000.mp4").write_bytes(os.urandom(5000))
+    (root / "notes.txt").write_text("not a recording")
+    (root / "unknown-name.mp4").write_bytes(
+        (root / "recordings/2026-11-20/22/driveway/00.00.mp4").read_bytes())
+    old = 1_700_000_000
+    for dirpath, _d, files in os.walk(root):
+        for name in files:
+            p = Path(dirpath, name)
+            if p != amb:
+                os.utime(p, (old, old))
+    return root
+
+
+@pytest.fixture(scope="module")
+def rows(tree, tmp_path_factory):
+    from agent.service import Agent
+
+    a = Agent(tmp_path_factory.mktemp("home"))
+    a.add_source(tree, camera="sdcard", tz=LA)
+    a.scan()
+    out = {os.path.relpath(r.path, tree): r for r in a.recordings()}
+    a.close()
+    return out
+
+
+def test_frigate_names_are_utc_with_camera_folder(rows):
+    r = rows["recordings/2026-11-20/22/driveway/00.10.mp4"]
+    assert (r.camera, r.status, r.start_us) == ("driveway", "ok", t("2026-11-20T22:00:10Z"))
+    assert r.end_us == t("2026-11-20T22:00:20Z")  # start + container duration
+    assert (r.codec, r.width, r.height, r.fps) == ("h264", 320, 240, 5.0)
+
+
+def test_reolink_local_names_use_the_source_zone(rows):
+    r = rows["Mp4Record/2026-11-20/RecM01_20261120_140000_140020_6D28808_9A1B2C.mp4"]
+    assert r.start_us == t("2026-11-20T14:00:00-08:00")
+    assert r.end_us == t("2026-11-20T14:00:20-08:00")
+    assert r.camera == "sdcard" and r.status == "ok"
+
+
+def test_reolink_dst_marker_places_each_fall_back_file(rows):
+    summer = rows["Mp4Record/2026-11-01/RecM01_DST20261101_013050_013100_6D28808_9A1B2C.mp4"]
+    winter = rows["Mp4Record/2026-11-01/RecM01_20261101_013050_013100_6D28808_9A1B2C.mp4"]
+    assert summer.start_us == t("2026-11-01T01:30:50-07:00")
+    assert winter.start_us == t("2026-11-01T01:30:50-08:00")
+    assert summer.status == winter.status == "ok"
+
+
+def test_dahua_tree_channel_camera(rows):
+    r = rows["2026-11-20/001/dav/14/14.00.00-14.00.10[R][0@0][0].mp4"]
+    assert r.camera == "001"
+    assert (r.start_us, r.end_us) == (t("2026-11-20T22:00:00Z"), t("2026-11-20T22:00:10Z"))
+
+
+def test_main_and_sub_stream_are_one_camera(rows):
+    main = rows["garage_ch3_main_20261120140000_20261120140010.mp4"]
+    sub = rows["garage_ch3_sub_20261120140000_20261120140010.mp4"]
+    assert main.camera == sub.camera == "garage_ch3"
+    assert (main.stream, sub.stream) == ("main", "sub")
+
+
+def test_blue_iris_end_comes_from_the_container(rows):
+    r = rows["Backyard.20261120_140000.mp4"]
+    assert r.camera == "Backyard"
+    assert r.end_us - r.start_us == 6 * US
+
+
+def test_unusual_characters_in_names(rows):
+    r = rows["Front Door ☃ [1] 50% 'x'.20261120_140000.mp4"]
+    assert r.status == "ok" and r.start_us == t("2026-11-20T22:00:00Z")
+
+
+def test_fall_back_hour_without_evidence_is_marked_ambiguous(rows):
+    r = rows["Yard.20261101_013000.mp4"]
+    assert r.status == "ambiguous"
+    assert r.start_us == t("2026-11-01T01:30:00-07:00")  # the earlier reading
+    assert r.alt_start_us == t("2026-11-01T01:30:00-08:00")
+    assert "fall-back" in r.reason
+
+
+def test_fall_back_hour_resolved_by_creation_time(rows):
+    r = rows["Shed.20261101_013000.mp4"]
+    assert r.status == "ok" and r.start_us == t("2026-11-01T01:30:00-08:00")
+
+
+def test_spring_forward_gap_does_not_crash_or_shift(rows):
+    r = rows["Yard.20260308_023000.mp4"]
+    assert r.status == "ok" and r.start_us == t("2026-03-08T10:30:00Z")
+    assert "spring-forward" in r.reason
+
+
+@pytest.mark.parametrize("name, status, words", [
+    ("Backyard.20261120_150000.mp4", "empty", "zero-byte"),
+    ("Backyard.20261120_160000.mp4", "damaged", "moov"),
+    ("Backyard.20261120_170000.mp4", "damaged", ""),
+])
+def test_bad_files_are_listed_with_status_and_reason(rows, name, status, words):
+    r = rows[name]
+    assert r.status == status and r.reason and words in r.reason
+    assert r.start_us is not None  # the name still tells when
+
+
+def test_unknown_names_are_listed_with_container_time(rows):
+    r = rows["unknown-name.mp4"]
+    assert r.layout is None and "no known recorder layout" in r.reason
+    assert r.start_us == t("2026-11-20T22:00:00Z")  # creation time
+    assert "notes.txt" not in rows
+
+
+def test_scan_leaves_every_byte_and_mtime_unchanged(tree, tmp_path):
+    from agent.service import Agent
+
+    before = tree_fingerprint(tree)
+    a = Agent(tmp_path / "h")
+    a.add_source(tree, tz=LA)
+    a.scan()
+    a.scan()
+    a.close()
+    assert tree_fingerprint(tree) == before
+
+
+def test_rescan_is_incremental(tree, tmp_path):
+    from agent.service import Agent
+
+    work = tmp_path / "rec"
+    shutil.copytree(tree, work)
+    a = Agent(tmp_path / "h")
+    a.add_source(work, tz=LA)
+    first = a.scan()[0]
+    assert first.added == first.seen > 15
+    again = a.scan()[0]
+    assert (again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, first.seen)
+    (work / "Backyard.20261120_140000.mp4").unlink()
+    grown = work / "Backyard.20261120_150000.mp4"
+    grown.write_bytes((work / "Shed.20261101_013000.mp4").read_bytes())
+    os.utime(grown, (1_700_000_100, 1_700_000_100))
+    third = a.scan()[0]
+    assert (third.removed, third.updated) == (1, 1)
+    assert {r.status for r in a.recordings() if r.path == str(grown)} == {"ok"}
+    a.close()
+
+
+def test_unreadable_folder_is_reported_not_fatal(tree, tmp_path, monkeypatch):
+    # Tests run as root here, which reads any folder whatever its mode, so the OS refusal is
+    # simulated at os.scandir for one folder; everything else is real.
+    from agent.service import Agent
+
+    real = os.scandir
+    locked = str(tree / "Mp4Record" / "2026-11-01")
+
+    def scandir(path):
+        if str(path) == locked:
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(scan_mod.os, "scandir", scandir)
+    a = Agent(tmp_path / "h")
+    a.add_source(tree, tz=LA)
+    report = a.scan()[0]
+    rows = {r.path: r for r in a.recordings()}
+    a.close()
+    assert rows[locked].status == "damaged" and "cannot be read" in rows[locked].reason
+    assert any("Permission denied" in p for p in report.problems)
+    assert str(tree / "Backyard.20261120_140000.mp4") in rows  # the rest was indexed
+
+
+def test_frigate_db_times_win(tmp_path, agent):
+    root = tmp_path / "frigate"
+    clip(root, "recordings/2026-11-20/22/driveway/00.00.mp4", "2026-11-20T22:00:00Z", 4)
+    with sqlite3.connect(root / "frigate.db") as db:
+        db.execute("CREATE TABLE recordings (id TEXT, camera TEXT, path TEXT, start_time REAL, end_time REAL)")
+        db.execute("INSERT INTO recordings VALUES ('a', 'driveway', "
+                   "'/media/frigate/recordings/2026-11-20/22/driveway/00.00.mp4', ?, ?)",
+                   (t("2026-11-20T22:00:00.5Z") / US, t("2026-11-20T22:00:04.25Z") / US))
+    db.close()
+    before = tree_fingerprint(root)
+    agent.add_source(root, tz="UTC")
+    agent.scan()
+    (row,) = agent.recordings()
+    assert (row.start_us, row.end_us) == (t("2026-11-20T22:00:00.5Z"), t("2026-11-20T22:00:04.25Z"))
+    assert tree_fingerprint(root) == before  # the database was opened read-only
+
+
+def test_coverage_reports_spans_gaps_and_overlaps(tmp_path, agent):
+    root = tmp_path / "rec"
+    clip(root, "cam.20261120_140000.mp4", "2026-11-20T22:00:00Z", 10)
+    clip(root, "cam.20261120_140020.mp4", "2026-11-20T22:00:20Z", 10)
+    clip(root, "copy/cam.20261120_140020.mp4", "2026-11-20T22:00:20Z", 10)
+    agent.add_source(root, tz=LA)
+    agent.scan()
+    cov = agent.coverage("cam", t("2026-11-20T21:59:55Z"), t("2026-11-20T22:00:40Z"))
+    assert [(s.start_us, s.end_us) for s in cov.spans] == [
+        (t("2026-11-20T22:00:00Z"), t("2026-11-20T22:00:10Z")),
+        (t("2026-11-20T22:00:20Z"), t("2026-11-20T22:00:30Z"))]
+    assert [(g.start_us, g.end_us) for g in cov.gaps] == [
+        (t("2026-11-20T21:59:55Z"), t("2026-11-20T22:00:00Z")),
+        (t("2026-11-20T22:00:10Z"), t("2026-11-20T22:00:20Z")),
+        (t("2026-11-20T22:00:30Z"), t("2026-11-20T22:00:40Z"))]
+    assert len(cov.overlaps) == 1 and len(cov.files) == 2

@@ -1,0 +1,359 @@
+"""Evidence packages: BagIt layout, signature, atomic build, tar form, and what verify names."""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import tarfile
+from pathlib import Path
+
+import bagit
+import imageio_ffmpeg
+import pytest
+
+from agent.export.package import (
+    PackageBuilder, PackageError, encode_path, outputs_record,
+)
+from agent.export.bagtar import tar_package
+from agent.export.verify import verify_package
+from agent.keys import OwnerKey
+
+CLIP = "data/cam1_20261120T220500Z_20261120T220502Z.mp4"
+NAME = "case-42_cam1_20261120T220500Z"
+
+
+def minisign_tool() -> str:
+    found = shutil.which("minisign")
+    if found is None:
+        if os.environ.get("FOOTAGE_AGENT_REQUIRE_TOOLS", "") not in ("", "0"):
+            pytest.fail("minisign is required (FOOTAGE_AGENT_REQUIRE_TOOLS=1) but not installed")
+        pytest.skip("the stock minisign tool is not installed")
+    return found
+
+
+@pytest.fixture(scope="module")
+def clip(tmp_path_factory) -> Path:
+    """A real 2-second 320x240 H.264 clip made by the bundled ffmpeg."""
+    out = tmp_path_factory.mktemp("footage") / "clip.mp4"
+    subprocess.run([
+        imageio_ffmpeg.get_ffmpeg_exe(), "-v", "error", "-f", "lavfi",
+        "-i", "testsrc=size=320x240:rate=10", "-t", "2", "-c:v", "libx264", "-pix_fmt", "yuv420p",
+        str(out)], check=True, timeout=60)
+    return out
+
+
+@pytest.fixture(scope="module")
+def key(tmp_path_factory) -> OwnerKey:
+    return OwnerKey.load_or_create(tmp_path_factory.mktemp("home"))
+
+
+@pytest.fixture(scope="module")
+def other_key(tmp_path_factory) -> OwnerKey:
+    return OwnerKey.load_or_create(tmp_path_factory.mktemp("other"))
+
+
+def build(parent: Path, key: OwnerKey, clip: Path, name: str = NAME):
+    with PackageBuilder(parent, name, {"External-Identifier": "case-42/req-7"}) as builder:
+        added = builder.add_file(CLIP, clip)
+        builder.add_bytes("request.jws", b"eyJhbGciOiJFZERTQSJ9.e30.c2ln")
+        return builder.seal(key, lambda files: {"request": "req-7", "outputs": outputs_record([added])})
+
+
+@pytest.fixture
+def package(tmp_path, key, clip) -> Path:
+    return build(tmp_path / "out", key, clip).path
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def reseal(bag: Path, signer: OwnerKey) -> None:
+    """Recompute manifests and signature the way a forger with `signer` would."""
+    data = sorted(p for p in (bag / "data").rglob("*") if p.is_file())
+    rel = [p.relative_to(bag).as_posix() for p in data]
+    (bag / "manifest-sha256.txt").write_text("".join(f"{sha(p)}  {r}\n" for p, r in zip(data, rel)))
+    info = (bag / "bag-info.txt").read_text().splitlines()
+    oxum = f"Payload-Oxum: {sum(p.stat().st_size for p in data)}.{len(data)}"
+    (bag / "bag-info.txt").write_text("\n".join(oxum if ln.startswith("Payload-Oxum") else ln for ln in info) + "\n")
+    tags = "".join(f"{sha(bag / n)}  {n}\n" for n in ("bag-info.txt", "bagit.txt", "manifest-sha256.txt"))
+    (bag / "tagmanifest-sha256.txt").write_text(tags)
+    (bag / "tagmanifest-sha256.txt.minisig").write_text(signer.minisign(tags.encode(), "forged"))
+
+
+def flip(path: Path, offset: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def test_layout_manifests_and_bagit_validation(package, clip, key):
+    files = sorted(p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file())
+    assert files == sorted([
+        "bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt",
+        "tagmanifest-sha256.txt.minisig", CLIP, "data/provenance.json", "data/request.jws",
+        "data/owner.pub"])
+    assert (package / "bagit.txt").read_bytes() == b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+    info = (package / "bag-info.txt").read_text()
+    payload = [p for p in (package / "data").iterdir()]
+    assert f"Payload-Oxum: {sum(p.stat().st_size for p in payload)}.4\n" in info
+    assert "External-Identifier: case-42/req-7\n" in info and "Bagging-Date: " in info
+    manifest = (package / "manifest-sha256.txt").read_text()
+    assert f"{sha(clip)}  {CLIP}\n" in manifest
+    tag_names = [ln.split("  ", 1)[1] for ln in (package / "tagmanifest-sha256.txt").read_text().splitlines()]
+    assert sorted(tag_names) == ["bag-info.txt", "bagit.txt", "manifest-sha256.txt"]
+    assert (package / "data/owner.pub").read_text() == key.public.minisign_text()
+
+    bag = bagit.Bag(str(package))
+    assert bag.is_valid()
+    bag.validate()
+
+    report = verify_package(package, expected_owner=key.public)
+    assert report.ok and report.problems == ()
+    assert report.owner_id == key.public.owner_id()
+
+
+def test_sealed_record_matches_the_bytes_on_disk(tmp_path, key, clip):
+    sealed = build(tmp_path, key, clip)
+    assert sealed.path == tmp_path / NAME
+    for f in sealed.files:
+        assert (f.sha256, f.size) == (sha(sealed.path / f.name), (sealed.path / f.name).stat().st_size)
+    assert sealed.tagmanifest_sha256 == sha(sealed.path / "tagmanifest-sha256.txt")
+    text = (sealed.path / "data/provenance.json").read_text()
+    record = json.loads(text)
+    assert record["outputs"] == [{"path": CLIP, "sha256": sha(clip), "size": clip.stat().st_size}]
+    assert text == json.dumps(record, indent=2, sort_keys=True) + "\n"
+
+
+def test_stock_minisign_verifies_the_tagmanifest(package):
+    tool = minisign_tool()
+    run = subprocess.run([tool, "-Vm", str(package / "tagmanifest-sha256.txt"),
+                          "-p", str(package / "data/owner.pub")], capture_output=True, text=True, timeout=30)
+    assert run.returncode == 0, run.stderr
+    assert f"package {NAME} owner" in run.stdout
+
+
+def _change_clip(bag, **_):
+    flip(bag / CLIP, 2000)
+
+
+def _edit_bag_info(bag, **_):
+    path = bag / "bag-info.txt"
+    path.write_text(path.read_text().replace("case-42/req-7", "case-43/req-7"))
+
+
+def _edit_manifest(bag, **_):
+    path = bag / "manifest-sha256.txt"
+    path.write_text(path.read_text() + f"{'0' * 64}  data/ghost.mp4\n")
+
+
+def _edit_provenance(bag, **_):
+    path = bag / "data/provenance.json"
+    path.write_text(path.read_text().replace("req-7", "req-8"))
+
+
+def _edit_signature(bag, **_):
+    path = bag / "tagmanifest-sha256.txt.minisig"
+    lines = path.read_text().splitlines()
+    lines[1] = lines[1][:20] + ("A" if lines[1][20] != "A" else "B") + lines[1][21:]
+    path.write_text("\n".join(lines) + "\n")
+
+
+def _remove_request(bag, **_):
+    (bag / "data/request.jws").unlink()
+
+
+def _add_extra(bag, **_):
+    (bag / "data/extra.txt").write_text("slipped in")
+
+
+def _sign_with_other_key(bag, other, **_):
+    reseal(bag, other)
+
+
+@pytest.mark.parametrize("tamper, expected", [
+    (_change_clip, f"{CLIP} was changed: SHA-256"),
+    (_edit_bag_info, "bag-info.txt was changed"),
+    (_edit_manifest, "manifest-sha256.txt was changed"),
+    (_edit_provenance, "data/provenance.json was changed"),
+    (_edit_signature, "signature on tagmanifest-sha256.txt does not verify"),
+    (_remove_request, "data/request.jws is missing"),
+    (_add_extra, "data/extra.txt is in data/ but not listed in the manifest"),
+    (_sign_with_other_key, "made by another key"),
+])
+def test_tampering_is_named(package, other_key, key, tamper, expected):
+    tamper(package, other=other_key)
+    report = verify_package(package)
+    assert not report.ok
+    assert any(expected in p for p in report.problems), report.problems
+
+
+def test_missing_file_also_breaks_payload_oxum(package):
+    _remove_request(package)
+    problems = verify_package(package).problems
+    assert any("Payload-Oxum" in p for p in problems), problems
+
+
+def test_swapped_owner_key_is_caught_by_expected_owner(package, key, other_key):
+    (package / "data/owner.pub").write_text(other_key.public.minisign_text())
+    reseal(package, other_key)
+    alone = verify_package(package)
+    assert alone.ok and alone.owner_id == other_key.public.owner_id()  # self-consistent forgery
+    pinned = verify_package(package, expected_owner=key.public)
+    assert not pinned.ok
+    assert any(f"not the expected owner {key.public.owner_id()}" in p for p in pinned.problems)
+
+
+def test_provenance_disagreeing_with_manifest_is_the_only_problem(package, key):
+    path = package / "data/provenance.json"
+    record = json.loads(path.read_text())
+    record["outputs"][0]["sha256"] = "ab" * 32
+    path.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
+    reseal(package, key)
+    report = verify_package(package, expected_owner=key.public)
+    assert len(report.problems) == 1, report.problems
+    assert f"records SHA-256 {'ab' * 32} for {CLIP}" in report.problems[0]
+
+
+def test_interrupted_build_leaves_no_package(tmp_path, clip, key):
+    with pytest.raises(RuntimeError):
+        with PackageBuilder(tmp_path, NAME) as builder:
+            builder.add_file(CLIP, clip)
+            raise RuntimeError("cancelled by the owner")
+    assert list(tmp_path.iterdir()) == []
+
+    def failing_provenance(files):
+        raise RuntimeError("provenance broke")
+
+    with pytest.raises(RuntimeError):
+        with PackageBuilder(tmp_path, NAME) as builder:
+            builder.add_file(CLIP, clip)
+            builder.seal(key, failing_provenance)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_build_in_progress_is_hidden_and_not_named_like_a_package(tmp_path, clip):
+    with PackageBuilder(tmp_path, NAME) as builder:
+        builder.add_file(CLIP, clip)
+        (entry,) = tmp_path.iterdir()
+        assert entry.name.startswith(f".{NAME}.partial-") and entry.name != NAME
+        assert not (tmp_path / NAME).exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_existing_package_is_never_overwritten(tmp_path, key, clip):
+    first = build(tmp_path, key, clip)
+    before = {p: sha(p) for p in first.path.rglob("*") if p.is_file()}
+    with pytest.raises(PackageError, match="already exists"):
+        PackageBuilder(tmp_path, NAME)
+    assert {p: sha(p) for p in first.path.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [NAME]
+
+
+def test_provenance_outputs_must_match_files_at_seal(tmp_path, key, clip):
+    with pytest.raises(PackageError, match="does not match a file"):
+        with PackageBuilder(tmp_path, NAME) as builder:
+            builder.add_file(CLIP, clip)
+            builder.seal(key, {"outputs": [{"path": CLIP, "sha256": "00" * 32, "size": 1}]})
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("bad", ["../x.mp4", "data/../../x", "data//x", "data/provenance.json", "owner.pub"])
+def test_unsafe_or_reserved_names_are_refused(tmp_path, bad):
+    with PackageBuilder(tmp_path, NAME) as builder:
+        with pytest.raises(PackageError):
+            builder.add_bytes(bad, b"x")
+
+
+def test_staged_file_is_moved_in_with_its_hash(tmp_path, key, clip):
+    with PackageBuilder(tmp_path, NAME) as builder:
+        staged = builder.staging / "cut.mp4"
+        shutil.copyfile(clip, staged)
+        added = builder.add_file(CLIP, staged)
+        assert not staged.exists()
+        sealed = builder.seal(key, {"outputs": outputs_record([added])})
+    assert added.sha256 == sha(clip) == sha(sealed.path / CLIP)
+    assert not (sealed.path / ".staging").exists()
+    assert verify_package(sealed.path).ok
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows file names cannot hold line breaks")
+def test_awkward_names_are_percent_encoded(tmp_path, key):
+    name = "data/odd 100%\nname\r.txt"
+    with PackageBuilder(tmp_path, NAME) as builder:
+        added = builder.add_bytes(name, b"payload")
+        sealed = builder.seal(key, {"outputs": outputs_record([added])})
+    assert encode_path(name) == "data/odd 100%25%0Aname%0D.txt"
+    assert f"{added.sha256}  data/odd 100%25%0Aname%0D.txt\n" in (sealed.path / "manifest-sha256.txt").read_text()
+    assert verify_package(sealed.path).ok
+
+
+def test_tar_round_trip_is_reproducible_and_verifies(tmp_path, package, key):
+    first = tar_package(package, tmp_path / "a.tar")
+    second = tar_package(package, tmp_path / "b.tar")
+    assert first.sha256 == second.sha256 == sha(first.path)
+    assert first.size == first.path.stat().st_size
+    with tarfile.open(first.path) as tar:
+        members = tar.getmembers()
+    names = [m.name for m in members]
+    assert names[0] == NAME and all(n.startswith(NAME) for n in names)
+    assert names == sorted(names, key=lambda n: n.split("/"))
+    assert {(m.mtime, m.uid, m.gid, m.uname) for m in members} == {(0, 0, 0, "")}
+    report = verify_package(first.path, expected_owner=key.public)
+    assert report.ok and report.owner_id == key.public.owner_id()
+    with pytest.raises(PackageError, match="never overwritten"):
+        tar_package(package, first.path)
+
+
+def test_tampered_tar_is_named(tmp_path, package):
+    out = tar_package(package, tmp_path / "p.tar").path
+    raw = out.read_bytes()
+    clip_at = raw.index(b"ftyp")  # inside the clip member's data
+    out.write_bytes(raw[:clip_at] + b"FTYP" + raw[clip_at + 4:])
+    problems = verify_package(out).problems
+    assert any(f"{CLIP} was changed" in p for p in problems), problems
+
+
+def test_hostile_tar_and_junk_never_raise(tmp_path):
+    hostile = tmp_path / "hostile.tar"
+    with tarfile.open(hostile, "w") as tar:
+        evil = tarfile.TarInfo("../evil.txt")
+        evil.size = 4
+        tar.addfile(evil, io.BytesIO(b"evil"))
+        link = tarfile.TarInfo("pkg/data/link")
+        link.type, link.linkname = tarfile.SYMTYPE, "/etc/passwd"
+        tar.addfile(link)
+    report = verify_package(hostile)
+    assert not report.ok
+    assert any("unsafe path" in p for p in report.problems)
+    assert any("link or device" in p for p in report.problems)
+    assert not (tmp_path.parent / "evil.txt").exists()
+
+    junk = tmp_path / "junk.tar"
+    junk.write_bytes(os.urandom(3000))
+    assert not verify_package(junk).ok
+    (tmp_path / "empty").mkdir()
+    assert verify_package(tmp_path / "empty").problems == (f"{tmp_path / 'empty'} holds no package files.",)
+    assert verify_package(tmp_path / "nowhere").problems == (f"There is no package at {tmp_path / 'nowhere'}.",)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links and pipes")
+def test_links_and_pipes_in_a_package_folder_are_named_not_followed(package, clip):
+    (package / "data/link.mp4").symlink_to(clip)
+    os.mkfifo(package / "data/pipe")  # opening it would hang a careless verifier
+    problems = verify_package(package).problems
+    assert any("data/link.mp4 is not a plain file" in p for p in problems), problems
+    assert any("data/pipe is not a plain file" in p for p in problems), problems
+
+
+def test_file_changed_after_it_was_added_is_caught_before_the_rename(tmp_path, key, clip):
+    with pytest.raises(PackageError, match="changed on disk"):
+        with PackageBuilder(tmp_path, NAME) as builder:
+            added = builder.add_file(CLIP, clip)
+            (partial,) = tmp_path.iterdir()
+            flip(partial / CLIP, 100)  # a disk fault or another writer after hashing
+            builder.seal(key, {"outputs": outputs_record([added])})
+    assert list(tmp_path.iterdir()) == []

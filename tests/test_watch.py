@@ -1,0 +1,96 @@
+"""`footage-agent run` keeps the index live: new, growing, renamed and deleted files."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from agent.index.store import Store
+from agent.samples import ClipSpec, write_clip
+from tests.conftest import t
+
+
+def wait_for(predicate, timeout: float = 30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError("condition not reached in time")
+
+
+def listening_sockets(pid: int) -> list[str]:
+    """Listening TCP and bound UDP sockets owned by a process (Linux /proc)."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    found = []
+    for table in ("tcp", "tcp6", "udp", "udp6"):
+        lines = Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]
+        for line in lines:
+            cols = line.split()
+            listening = cols[3] == "0A" if table.startswith("tcp") else True
+            if cols[9] in inodes and listening:
+                found.append(f"{table} {cols[1]}")
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs Linux /proc")
+def test_run_indexes_changes_live_and_listens_on_nothing(tmp_path):
+    src = tmp_path / "rec"
+    src.mkdir()
+    home = tmp_path / "home"
+    cmd = [sys.executable, "-m", "agent.cli", "--home", str(home)]
+    subprocess.run(cmd + ["sources", "add", str(src), "--camera", "yard", "--tz", "UTC"], check=True)
+    proc = subprocess.Popen(cmd + ["run"], stderr=subprocess.PIPE, text=True)
+    store = None
+    try:
+        wait_for(lambda: (home / "index.db").exists())
+        store = Store(home / "index.db")
+        time.sleep(1.0)
+        assert listening_sockets(proc.pid) == []
+
+        staged = write_clip(ClipSpec(path=tmp_path / "stage" / "a.mp4",
+                                     start_us=t("2026-11-20T22:00:00Z"), seconds=4, fps=5))
+        new = src / "yard.20261120_220000.mp4"
+        shutil.copy(staged, new)
+        row = wait_for(lambda: next(iter(store.files("yard")), None))
+        assert row.path == str(new)
+
+        # A file still being written: in-progress while it grows, ok once it holds still.
+        growing = src / "yard.20261120_230000.mp4"
+        data = staged.read_bytes()
+        with open(growing, "wb") as fh:
+            for i in range(0, len(data), len(data) // 6):
+                fh.write(data[i:i + len(data) // 6])
+                fh.flush()
+                time.sleep(0.5)
+        status = lambda: {r.path: r.status for r in store.files("yard")}.get(str(growing))
+        assert wait_for(lambda: status() == "in-progress")
+        assert wait_for(lambda: status() == "ok", timeout=40)
+
+        renamed = src / "yard.20261121_000000.mp4"
+        growing.rename(renamed)
+        assert wait_for(lambda: {r.path for r in store.files("yard")} == {str(new), str(renamed)})
+        new.unlink()
+        assert wait_for(lambda: [r.path for r in store.files("yard")] == [str(renamed)])
+        assert listening_sockets(proc.pid) == []
+    finally:
+        if store is not None:
+            store.close()
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err
