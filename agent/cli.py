@@ -11,10 +11,10 @@ import os
 import sys
 
 from . import __version__
-from .commands import export, index
+from .commands import export, index, upload
 from .commands.common import EXIT_FAILURE, EXIT_REFUSED, EXIT_USAGE, Refused, UsageError, say
 
-_COMMAND_MODULES = (index, export)
+_COMMAND_MODULES = (index, export, upload)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -19,6 +19,7 @@ from .index.layouts import LAYOUTS
 from .index.scan import ScanReport, scan_source
 from .index.store import FileRow, Source, Store
 from .index.watch import Watcher
+from .jobs import Job
 from .keys import OwnerKey
 
 log = logging.getLogger(__name__)
@@ -128,6 +129,15 @@ class Agent:
             raise NotFound(f"no recordings of a camera named '{camera}' are indexed "
                            f"(known: {', '.join(self.store.cameras()) or 'none'})")
         return coverage(camera, self.store.files(camera, start_us, end_us), start_us, end_us)
+
+    def start_job(self, name: str, work) -> Job:
+        """Run `work(progress, cancel)` on its own thread; events report its progress and end."""
+        return Job(name, work, self.emit).start()
+
+    def start_export(self, camera: str, start_us: int, end_us: int, out_dir: Path, **options) -> Job:
+        """`export` as a job (for the GUI): the result is the ExportResult."""
+        return self.start_job("export", lambda progress, cancel: self.export(
+            camera, start_us, end_us, out_dir, progress=progress, cancel=cancel, **options))
 
     # evidence ------------------------------------------------------------------------------
     def owner_key(self) -> OwnerKey:

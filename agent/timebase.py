@@ -6,6 +6,7 @@ are applied here too, so every caller gets true UTC.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -144,6 +145,9 @@ def resolve_wall(wall: datetime, zone_name: str, dst: bool | None = None) -> Wal
     """
     if wall.tzinfo is not None:
         return WallReading((from_datetime(wall),))
+    offset = _steady_offset(zone_name, wall.year, wall.month, wall.day, wall.hour)
+    if offset is not None:
+        return WallReading((naive_us(wall) - offset,))
     tz = zone(zone_name)
     first = wall.replace(tzinfo=tz, fold=0)
     second = wall.replace(tzinfo=tz, fold=1)
@@ -159,6 +163,36 @@ def resolve_wall(wall: datetime, zone_name: str, dst: bool | None = None) -> Wal
             if bool(cand.dst()) == dst:
                 return WallReading((from_datetime(cand),))
     return WallReading(tuple(sorted((a, b))))
+
+
+def naive_us(wall: datetime) -> int:
+    """A naive wall time read as if it were UTC, in microseconds (offsets are applied by callers)."""
+    delta = wall - _NAIVE_EPOCH
+    return (delta.days * 86400 + delta.seconds) * US + delta.microseconds
+
+
+_NAIVE_EPOCH = datetime(1970, 1, 1)
+
+
+@functools.lru_cache(maxsize=4096)
+def _steady_offset(zone_name: str, year: int, month: int, day: int, hour: int) -> int | None:
+    """The zone's UTC offset (us) through a whole wall-clock hour, or None if it changes in it.
+
+    Scanning places thousands of local names per second; nearly all fall in hours with no
+    transition, where one offset holds for both folds at both ends of the hour. Zones change
+    offset at most once in any hour, so equal offsets at both ends mean none in between.
+    """
+    tz = zone(zone_name)
+    try:
+        start = datetime(year, month, day, hour)
+    except ValueError:
+        return None
+    end = start.replace(minute=59, second=59, microsecond=999999)
+    offsets = {(t.replace(tzinfo=tz, fold=f)).utcoffset() for t in (start, end) for f in (0, 1)}
+    if len(offsets) != 1:
+        return None
+    (offset,) = offsets
+    return (offset.days * 86400 + offset.seconds) * US + offset.microseconds
 
 
 def apply_clock_offset(camera_us: int, offset_s: float) -> int:

@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from agent.requests import jws
 from agent.requests.agencies import TrustStore
-from agent.requests.token import (
-    Approved, DecisionError, ReceiptError, Rejected, Request, make_decision, sign_receipt,
-    sign_request, verify_receipt, verify_request,
+from agent.requests.decision import (
+    Approved, DecisionError, ReceiptError, make_decision, sign_receipt, verify_receipt,
 )
+from agent.requests.token import Rejected, Request, sign_request, verify_request
 from agent.timebase import parse_rfc3339
 
 NOW = 1_790_000_000  # 2026-09-21 14:13:20 UTC

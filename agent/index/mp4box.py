@@ -10,7 +10,7 @@ meets impossible sizes becomes "damaged" with a reason an owner can act on.
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 Reader = Callable[[int, int], bytes]
@@ -86,7 +86,7 @@ class _Walk:
     broken_at: int | None = None
     truncated: bool = False
     sidx: tuple[int, int] | None = None  # (timescale, total duration) of a segment index
-    runs: list | None = None       # fragment runs whose mdat is complete, see _moof_runs
+    runs: list = field(default_factory=list)  # fragment runs whose mdat is complete (_moof_runs)
 
 
 def looks_like_mp4(head: bytes) -> bool:
@@ -103,7 +103,8 @@ def parse_bytes(data: bytes) -> ContainerFacts:
 
 
 def read_mp4(read_at: Reader, size: int) -> ContainerFacts:
-    """Facts of an MP4/MOV/fMP4 file of `size` bytes; never raises for bad content."""
+    """Facts of an MP4/MOV/fMP4 file of `size` bytes. Never raises for bad content; an OSError
+    from `read_at` (the file itself unreadable) passes through."""
     if size <= 0:
         return failed("empty", "zero-byte file")
     try:
@@ -116,7 +117,7 @@ def read_mp4(read_at: Reader, size: int) -> ContainerFacts:
 
 def _walk(read_at: Reader, size: int) -> _Walk:
     """Hop over the top-level boxes, keeping moov and the fragment headers."""
-    w = _Walk(runs=[])
+    w = _Walk()
     pending: list = []
     cache_at, cache = 0, read_at(0, min(size, _CHUNK))
 

@@ -66,13 +66,14 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
             seen.add(path)
             batch.append(_unreadable(source, path, error, folder=rel is None))
             continue
+        old = known.get(path)
+        if old == (st.st_size, st.st_mtime_ns, True) and not _recent(st.st_mtime_ns, now):
+            seen.add(path)
+            continue
         facts = parse_path(rel, layout)
         if facts is None and not looks_like_recording(rel):
             continue
         seen.add(path)
-        old = known.get(path)
-        if old == (st.st_size, st.st_mtime_ns, True) and not _recent(st.st_mtime_ns, now):
-            continue
         row = describe(source, path, rel, st.st_size, st.st_mtime_ns, facts, now, frigate)
         statuses[row.status] += 1
         if old is None:

@@ -9,7 +9,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (
@@ -48,10 +48,6 @@ CREATE TABLE IF NOT EXISTS cameras (
 );
 """
 
-FILE_COLUMNS = ("source_id", "path", "camera", "start_us", "end_us", "size", "mtime_ns", "layout",
-                "status", "reason", "stream", "alt_start_us", "codec", "width", "height", "fps",
-                "audio")
-
 
 class StoreError(Exception):
     """The index database cannot be used."""
@@ -69,9 +65,12 @@ class Source:
     clock_offset_s: float
 
 
-@dataclass(frozen=True)
-class FileRow:
-    """One indexed file: what it is, which camera, which seconds (true UTC), and its state."""
+class FileRow(NamedTuple):
+    """One indexed file: what it is, which camera, which seconds (true UTC), and its state.
+
+    Immutable like the frozen dataclasses elsewhere, but a NamedTuple: a scan builds one per
+    file, hundreds of thousands at a time, and this is also exactly the row SQLite stores.
+    """
 
     source_id: int
     path: str
@@ -147,16 +146,13 @@ class Store:
 
     def upsert(self, rows: Iterable[FileRow]) -> int:
         """Insert or replace rows in one transaction; keeps each camera's longest-file bound."""
-        placeholders = ",".join("?" * len(FILE_COLUMNS))
-        sql = (f"INSERT INTO files({','.join(FILE_COLUMNS)}) VALUES ({placeholders}) "
+        placeholders = ",".join("?" * len(FileRow._fields))
+        sql = (f"INSERT INTO files({','.join(FileRow._fields)}) VALUES ({placeholders}) "
                "ON CONFLICT(path) DO UPDATE SET " +
-               ",".join(f"{c}=excluded.{c}" for c in FILE_COLUMNS if c != "path"))
+               ",".join(f"{c}=excluded.{c}" for c in FileRow._fields if c != "path"))
         longest: dict[str, int] = {}
-        values = []
-        for r in rows:
-            values.append((r.source_id, r.path, r.camera, r.start_us, r.end_us, r.size, r.mtime_ns,
-                           r.layout, r.status, r.reason, r.stream, r.alt_start_us, r.codec,
-                           r.width, r.height, r.fps, int(r.audio)))
+        values = list(rows)
+        for r in values:
             if r.start_us is not None and r.end_us is not None:
                 span = max(r.end_us, r.alt_start_us or 0) - r.start_us
                 if span > longest.get(r.camera, -1):
@@ -238,7 +234,5 @@ class _Transaction:
 
 
 def _row(r: tuple) -> FileRow:
-    # r[0] is the row id; the rest follow FILE_COLUMNS' order.
-    values = list(r[1:])
-    values[-1] = bool(values[-1])
-    return FileRow(*values)
+    # r[0] is the row id; the rest follow FileRow's field order (audio is stored as 0/1).
+    return FileRow(*r[1:-1], bool(r[-1]))

@@ -1,0 +1,106 @@
+"""`upload`: deliver a package to a tus endpoint by hand, resuming an earlier attempt."""
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from pathlib import Path
+
+from ..audit import AuditError, AuditLog
+from ..export.bagtar import tar_package
+from ..export.package import PackageError
+from ..service import Agent, AgentError
+from ..upload import UploadError, UploadProgress, check_endpoint, upload_file
+from .common import UsageError, print_json, say
+
+
+def add_parsers(sub, common) -> None:
+    u = sub.add_parser("upload", parents=[common],
+                       help="deliver a package (folder or .tar) to a tus upload address; "
+                            "resumes where an earlier run stopped")
+    u.add_argument("package", help="a package folder (packed into <home>/outbox first) or a .tar")
+    u.add_argument("--endpoint", required=True, help="the tus upload address (https://...)")
+    u.add_argument("--json", action="store_true")
+    u.set_defaults(func=upload)
+
+
+def upload(agent: Agent, args) -> int:
+    """Pack (if a folder), upload with resume, print the result; failures exit 1."""
+    source = Path(args.package)
+    try:
+        check_endpoint(args.endpoint)
+    except UploadError as exc:
+        raise UsageError(f"--endpoint: {exc}") from None
+    if source.is_dir():
+        tar, sha = _outbox_tar(agent.home / "outbox", source)
+    elif source.is_file():
+        tar, sha = source, None
+    else:
+        raise UsageError(f"{source} is neither a package folder nor a .tar file")
+    metadata = {"filename": tar.name, **({"sha256": sha} if sha else {})}
+    try:
+        result = upload_file(tar, args.endpoint, state_dir=agent.home / "uploads", metadata=metadata,
+                             rate_limit_bps=agent.settings.upload_rate_limit_bps,
+                             progress=None if args.json else _progress_printer())
+    except UploadError as exc:
+        raise AgentError(f"upload failed: {exc}") from None
+    _audit(agent, tar, args.endpoint, result.url, result.sha256, result.size)
+    if source.is_dir():
+        tar.unlink(missing_ok=True)  # the folder is the package; the tar was only for transport
+    out = {"url": result.url, "size": result.size, "sha256": result.sha256,
+           "resumed_from": result.resumed_from}
+    if args.json:
+        print_json(out)
+    else:
+        print(result.url)
+        note = f", resumed at {result.resumed_from} bytes" if result.resumed_from else ""
+        say(f"delivered {result.size} bytes (SHA-256 {result.sha256}){note}")
+    return 0
+
+
+def _outbox_tar(outbox: Path, folder: Path) -> tuple[Path, str]:
+    """Pack the folder as `<outbox>/<name>.tar`; an identical earlier tar is reused (resume)."""
+    outbox.mkdir(mode=0o700, parents=True, exist_ok=True)
+    final = outbox / f"{folder.resolve().name}.tar"
+    fresh = outbox / f".{final.name}.{os.getpid()}.new"
+    fresh.unlink(missing_ok=True)
+    try:
+        packed = tar_package(folder, fresh)
+    except PackageError as exc:
+        raise UsageError(str(exc)) from None
+    if final.is_file() and final.stat().st_size == packed.size and _sha256(final) == packed.sha256:
+        fresh.unlink()
+    else:
+        os.replace(fresh, final)
+    return final, packed.sha256
+
+
+def _sha256(path: Path) -> str:
+    sha = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            sha.update(block)
+    return sha.hexdigest()
+
+
+def _audit(agent: Agent, tar: Path, endpoint: str, url: str, sha256: str, size: int) -> None:
+    try:
+        AuditLog(agent.home).append("upload", package=tar.name, endpoint=endpoint, url=url,
+                                    sha256=sha256, size=size)
+    except AuditError as exc:
+        say(f"warning: the upload worked but could not be logged: {exc}")
+
+
+def _progress_printer():
+    last = {"t": 0.0}
+
+    def show(p: UploadProgress) -> None:
+        now = time.monotonic()
+        if now - last["t"] < 1.0 and p.sent < p.total:
+            return
+        last["t"] = now
+        pct = 100.0 * p.sent / p.total if p.total else 100.0
+        eta = f", {p.eta_s:.0f} s left" if p.eta_s is not None else ""
+        say(f"uploading: {pct:5.1f}% of {p.total} bytes at {p.rate_bps / 1e6:.2f} MB/s{eta}")
+
+    return show

@@ -1,0 +1,137 @@
+"""The owner's decision token and the portal's receipt (protocol.md, `frp-decision+jwt` and
+`frp-receipt+jwt`).
+
+A decision is only signed when it is no wider than the request (window and cameras); a receipt
+is only trusted when the agency's key signed it and it names exactly the bytes we sent.
+"""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+
+from agent.requests.agencies import Agency
+from agent.requests.jws import (
+    JWSError, Signer, check_alg, jwk_thumbprint, parse_compact, public_key_from_jwk,
+    sign_compact, verify_signature,
+)
+from agent.requests.token import MAX_MESSAGE_CHARS, Request
+from agent.timebase import format_utc
+
+DECISION_TYP = "frp-decision+jwt"
+RECEIPT_TYP = "frp-receipt+jwt"
+_SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+
+
+class DecisionError(ValueError):
+    """A decision that cannot be signed as asked (e.g. wider than the request)."""
+
+
+class ReceiptError(Exception):
+    """A portal receipt that does not prove the portal received exactly our package."""
+
+
+@dataclass(frozen=True)
+class Approved:
+    """What the owner approved: a window inside the request's and the cameras to share."""
+
+    start_us: int
+    end_us: int
+    cameras: tuple[str, ...]
+
+
+def _show(value: object, limit: int = 80) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _is_int(value: object) -> bool:
+    return type(value) is int
+
+
+def sign_receipt(claims: dict, private_key: Signer, kid: str, alg: str = "EdDSA") -> str:
+    """Sign receipt claims as an agency portal would (used by the demo portal and tests)."""
+    return sign_compact({"alg": alg, "typ": RECEIPT_TYP, "kid": kid}, claims, private_key)
+
+
+def _approved_claim(request: Request, approved: Approved) -> dict:
+    if not isinstance(approved, Approved):
+        raise DecisionError("an approval needs the window and cameras approved")
+    if not (request.window_start_us <= approved.start_us < approved.end_us
+            <= request.window_end_us):
+        raise DecisionError("the approved window must lie inside the requested window")
+    cameras = tuple(approved.cameras)
+    if not cameras or not all(isinstance(c, str) and c for c in cameras):
+        raise DecisionError("an approval must name at least one camera")
+    if request.cameras and not set(cameras) <= set(request.cameras):
+        raise DecisionError("the approval names cameras the request did not ask for")
+    return {"window": {"start": format_utc(approved.start_us), "end": format_utc(approved.end_us)},
+            "cameras": list(cameras)}
+
+
+def make_decision(request: Request, owner_sign: Signer, owner_jwk: dict, decision: str,
+                  reason: str | None = None, approved: Approved | None = None,
+                  now: float | None = None) -> str:
+    """The owner's signed decision token (protocol.md, `frp-decision+jwt`)."""
+    try:
+        if owner_jwk.get("kty") != "OKP" or owner_jwk.get("crv") != "Ed25519":
+            raise JWSError("the owner key must be Ed25519")
+        public_key_from_jwk(owner_jwk)
+        owner_id = jwk_thumbprint(owner_jwk)
+    except (AttributeError, JWSError) as exc:
+        raise DecisionError(f"the owner key cannot sign decisions: {exc}") from None
+    if decision not in ("approve", "decline"):
+        raise DecisionError(f"the decision must be 'approve' or 'decline', not {_show(decision)}")
+    if reason is not None and (not isinstance(reason, str) or len(reason) > MAX_MESSAGE_CHARS):
+        raise DecisionError(f"the reason must be text of at most {MAX_MESSAGE_CHARS} characters")
+    if decision == "decline" and approved is not None:
+        raise DecisionError("a decline cannot carry an approved window")
+    claims = {"iss": owner_id, "aud": request.agency_id, "request": request.id,
+              "request_sha256": request.sha256, "decision": decision,
+              "iat": int(time.time() if now is None else now)}
+    if reason is not None:
+        claims["reason"] = reason
+    if decision == "approve":
+        claims["approved"] = _approved_claim(request, approved)
+    jwk = {"kty": "OKP", "crv": "Ed25519", "x": owner_jwk["x"], "kid": owner_id}
+    header = {"alg": "EdDSA", "typ": DECISION_TYP, "kid": owner_id, "jwk": jwk}
+    token = sign_compact(header, claims, owner_sign)
+    try:  # a sign function for another key would send the portal a decision it must refuse
+        verify_signature(parse_compact(token), jwk)
+    except JWSError:
+        raise DecisionError("the signing key does not match the owner's public key") from None
+    return token
+
+
+def verify_receipt(token: str | bytes, agency: Agency, expected_sha256: str,
+                   request_id: str) -> dict:
+    """Check a portal receipt: agency signature, this request, and our package's SHA-256."""
+    try:
+        raw = token.strip() if isinstance(token, (str, bytes)) else token
+        parsed = parse_compact(raw)
+        if parsed.header.get("typ") != RECEIPT_TYP:
+            raise JWSError(f"its type is {_show(parsed.header.get('typ'))}, not {RECEIPT_TYP}")
+        check_alg(parsed.header.get("alg"))
+        jwk = agency.key(parsed.header.get("kid")) if isinstance(parsed.header.get("kid"), str) else None
+        if jwk is None:
+            raise JWSError(f"it is not signed with one of {agency.name}'s keys")
+        verify_signature(parsed, jwk)
+    except JWSError as exc:
+        raise ReceiptError(f"the receipt from {agency.name} cannot be trusted: {exc}") from None
+    claims = parsed.claims
+    if claims.get("iss") != agency.id:
+        raise ReceiptError(f"the receipt was issued by {_show(claims.get('iss'))}, not {agency.id}")
+    if claims.get("request") != request_id:
+        raise ReceiptError(f"the receipt is for request {_show(claims.get('request'))}, "
+                           f"not {request_id}")
+    sha = claims.get("sha256")
+    if not isinstance(sha, str) or not _SHA256_HEX.fullmatch(sha.lower()):
+        raise ReceiptError("the receipt does not state the SHA-256 of what the portal received")
+    if sha.lower() != str(expected_sha256).lower():
+        raise ReceiptError(f"the portal received different bytes (SHA-256 {sha.lower()}) from "
+                           f"the package sent ({expected_sha256}); upload it again")
+    if not _is_int(claims.get("size")) or claims["size"] < 0:
+        raise ReceiptError("the receipt does not state the size the portal received")
+    if "received_at" not in claims:
+        raise ReceiptError("the receipt does not say when the portal received the package")
+    return dict(claims)

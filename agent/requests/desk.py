@@ -1,0 +1,320 @@
+"""The owner's request desk: requests come in and are verified; the owner holds, approves or
+declines; an approval is cut, sealed, delivered and receipted (agent/requests/delivery.py).
+
+Nothing leaves this PC without an explicit approve, and never more than the request asked for.
+Every step goes to the audit log; a failure leaves the request `failed` with the reason, and
+running approve again resumes. An `emergency` request is treated exactly like any other.
+"""
+from __future__ import annotations
+
+import hashlib
+import ssl
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from agent.audit import AuditLog
+from agent.config import Settings, ensure_home
+from agent.index.store import Store
+from agent.keys import OwnerKey
+from agent.requests import delivery, holds, polling
+from agent.requests.agencies import Agency, TrustStore
+from agent.requests.inbox import ENDED, UNDECIDED, Entry, Inbox, InboxError
+from agent.requests.jws import MAX_TOKEN_BYTES
+from agent.requests.portal_client import PollPolicy, PortalClient, PortalError
+from agent.requests.token import Rejected, Request, verify_request
+from agent.timebase import US, format_utc
+
+Progress = Callable[[str, float], None]
+
+
+class DeskError(Exception):
+    """Something the desk could not do; the message says why in plain words."""
+
+
+class DeskRefusal(DeskError):
+    """Refused: the request failed verification, or the owner's rules forbid the action."""
+
+
+@dataclass(frozen=True)
+class RequestView:
+    """What `inbox show` displays: the inbox row, the agency as the trust store has it (never as
+    the message claims), the re-verified request (None with `problem` when it no longer
+    verifies), and the hold if one was made."""
+
+    entry: Entry
+    agency: Agency | None
+    request: Request | None
+    problem: str | None
+    hold: holds.Hold | None
+
+
+class RequestDesk:
+    """Requests for one home folder. `store` and `owner_key` are callables so the index and
+    the key are only opened when a step needs them."""
+
+    def __init__(self, home: Path, store: Callable[[], Store], owner_key: Callable[[], OwnerKey],
+                 *, settings: Settings | None = None, verify: bool | ssl.SSLContext = True,
+                 portal: PortalClient | None = None, clock: Callable[[], float] = time.time,
+                 policy: PollPolicy | None = None) -> None:
+        self.home = ensure_home(Path(home))
+        self.settings = settings or Settings()
+        self.trust = TrustStore(self.home)
+        self.audit = AuditLog(self.home)
+        self.policy = policy or PollPolicy(interval_s=float(self.settings.poll_interval_s))
+        self._store, self._owner_key, self._verify, self._clock = store, owner_key, verify, clock
+        self.portal = portal or PortalClient(verify=verify)
+        self.inbox = Inbox(self.home / "inbox.db", clock, on_expired=self._expired)
+        self._busy: set[tuple[str, str]] = set()
+        self._busy_lock = threading.Lock()
+
+    def close(self) -> None:
+        self.inbox.close()
+        self.portal.close()
+
+    # intake ------------------------------------------------------------------------------
+    def import_request(self, source: str | Path) -> Entry:
+        """Verify a request token from a file, or a URL on an agency portal, and add it."""
+        text = str(source)
+        if text.lower().startswith(("https://", "http://")):
+            try:
+                return self._accept(polling.fetch(self, text), "url")
+            except polling.NotTrusted as exc:
+                raise DeskRefusal(str(exc)) from None
+            except PortalError as exc:
+                raise DeskError(str(exc)) from None
+        try:
+            with open(source, "rb") as fh:
+                token = fh.read(MAX_TOKEN_BYTES + 64)
+        except OSError as exc:
+            raise DeskError(f"cannot read the request file {source}: {exc.strerror}") from None
+        return self._accept(token, "file")
+
+    def take(self, token: str | bytes, via: str,
+             registrations: list[str] | None = None) -> tuple[Entry | None, str | None]:
+        """Verify a token and add it: (entry, None), or (None, reason) when rejected (logged)."""
+        if isinstance(token, (bytes, bytearray)):
+            token = bytes(token).strip()
+        try:
+            request = verify_request(token, self.trust, registrations, seen=self.inbox.seen,
+                                     now=self._clock())
+            entry = self.inbox.add(request, via)
+        except (Rejected, InboxError) as exc:  # InboxError: the same request twice at once
+            rule, reason = (exc.rule, exc.reason) if isinstance(exc, Rejected) else (5, str(exc))
+            self.audit.append("request-rejected", via=via, rule=rule, reason=reason)
+            return None, f"request rejected: {reason}"
+        self.audit.append("request-seen", id=entry.jti, agency=entry.iss, case=entry.case,
+                          sha256=entry.sha256, via=via, status=entry.status,
+                          emergency=request.emergency)
+        if self.settings.holds_on_new_request:
+            try:
+                self.hold(entry.jti, entry.iss)
+            except DeskError:
+                pass  # logged by hold(); the request itself is in
+        return self.inbox.get(entry.jti, entry.iss), None
+
+    def _accept(self, token: bytes, via: str) -> Entry:
+        entry, reason = self.take(token, via)
+        if entry is None:
+            raise DeskRefusal(reason)
+        return entry
+
+    def sync(self) -> polling.SyncReport:
+        """Poll every registered agency now, send decisions still waiting, expire old ones."""
+        return polling.sync(self)
+
+    def run_polling(self, stop: threading.Event) -> None:
+        """The service's poll thread: poll on the policy's schedule until `stop` is set."""
+        polling.run_polling(self, stop)
+
+    # reading -----------------------------------------------------------------------------
+    def list(self) -> list[Entry]:
+        """Every request in the inbox, newest first."""
+        return self.inbox.list()
+
+    def show(self, jti: str) -> RequestView:
+        """One request with its agency from the trust store and its re-verified details."""
+        entry = self._entry(jti)
+        agency, request, problem = self.trust.get(entry.iss), None, None
+        try:
+            request = self._reverify(entry)[1]
+        except DeskRefusal as exc:
+            problem = str(exc)
+        try:
+            hold = holds.read_hold(self.home, entry.folder)
+        except holds.HoldError as exc:
+            hold, problem = None, problem or str(exc)
+        return RequestView(entry, agency, request, problem, hold)
+
+    # holds -------------------------------------------------------------------------------
+    def hold(self, jti: str, iss: str | None = None,
+             cancel: threading.Event | None = None) -> holds.Hold:
+        """Copy the recordings covering the request's window into its hold folder."""
+        entry = self._entry(jti, iss)
+        if entry.status not in UNDECIDED:
+            raise DeskRefusal(f"request '{jti}' is {entry.status}; holds are made while you decide")
+        store = self._store()
+        known = set(store.cameras())
+        # Camera names are the agency's record; if none matches ours, keep every camera.
+        cameras = tuple(c for c in entry.cameras if c in known)
+        try:
+            made = holds.make_hold(self.home, store, entry.folder, entry.window_start_us,
+                                   entry.window_end_us, cameras, entry.jti, cancel)
+        except holds.HoldError as exc:
+            self._log("hold", entry, ok=False, reason=str(exc))
+            raise DeskError(str(exc)) from None
+        if entry.status == "new":
+            self.inbox.transition(entry.iss, entry.jti, "held")
+        self._log("hold", entry, status="held", folder=str(made.path), files=len(made.files),
+                  bytes=made.size)
+        return made
+
+    def release(self, jti: str) -> bool:
+        """Delete a request's hold, only once the request has ended (the owner asked)."""
+        entry = self._entry(jti)
+        if entry.status not in ENDED:
+            raise DeskRefusal(f"request '{jti}' is {entry.status}; its hold is kept until the "
+                              "request is declined, expired or delivered")
+        try:
+            removed = holds.release(self.home, entry.folder)
+        except holds.HoldError as exc:
+            raise DeskError(str(exc)) from None
+        if removed:
+            self._log("release", entry, folder=entry.folder)
+        return removed
+
+    # decisions ---------------------------------------------------------------------------
+    def approve(self, jti: str, cameras: list[str] | tuple[str, ...] | None = None,
+                start_us: int | None = None, end_us: int | None = None, mode: str | None = None,
+                keep_audio: bool | None = None, progress: Progress | None = None,
+                cancel: threading.Event | None = None) -> Entry:
+        """Export, deliver and receipt what the owner approves (never wider than the request).
+
+        Unset choices default to the whole request (its cameras; copy mode; no audio), or to
+        what was approved before when resuming a failed delivery.
+        """
+        entry = self._entry(jti)
+        key = (entry.iss, entry.jti)
+        with self._busy_lock:
+            if key in self._busy:
+                raise DeskRefusal(f"request '{jti}' is being delivered right now")
+            self._busy.add(key)
+        try:
+            return self._approve(entry, cameras, start_us, end_us, mode, keep_audio, progress,
+                                 cancel)
+        finally:
+            with self._busy_lock:
+                self._busy.discard(key)
+
+    def _approve(self, entry: Entry, cameras, start_us, end_us, mode, keep_audio, progress,
+                 cancel) -> Entry:
+        jti = entry.jti
+        agency, request = self._reverify(entry)
+        bearer = self._bearer(entry, agency)
+        if entry.status in ("approved", "exporting", "uploading"):  # an earlier run was cut off
+            entry = self.inbox.transition(entry.iss, entry.jti, "failed", "interrupted")
+        try:
+            if entry.status == "failed":
+                approval = delivery.same_approval(entry, cameras, start_us, end_us, mode,
+                                                  keep_audio)
+            elif entry.status in UNDECIDED:
+                approval = delivery.new_approval(entry, self._store().cameras(), cameras,
+                                                 start_us, end_us, mode, keep_audio)
+            else:
+                raise delivery.ApprovalRefused(f"request '{jti}' is {entry.status}; it cannot "
+                                               "be approved now")
+        except delivery.ApprovalRefused as exc:
+            raise DeskRefusal(str(exc)) from None
+        if entry.status in UNDECIDED:
+            self.inbox.set_approval(entry.iss, entry.jti, approval)
+            self.inbox.transition(entry.iss, entry.jti, "approved")
+            self._log("approve", entry, status="approved", cameras=list(approval.cameras),
+                      window={"start": format_utc(approval.start_us),
+                              "end": format_utc(approval.end_us)},
+                      mode=approval.mode, audio=approval.keep_audio)
+        step = delivery.Step(self.home, self._store(), self._owner_key(), self.inbox, self.audit,
+                             self.portal, agency, request, bearer, self._verify, progress, cancel)
+        stage = "export"
+        try:
+            self.inbox.transition(entry.iss, entry.jti, "exporting")
+            self._log("export", entry, status="exporting")
+            delivery.export_packages(step, approval)
+            if step.entry().decision is None:
+                delivery.sign_decision(step, "approve", approval)
+            delivery.send_decision(step)
+            stage = "upload"
+            self.inbox.transition(entry.iss, entry.jti, "uploading")
+            self._log("upload", entry, status="uploading")
+            delivery.deliver_packages(step, self.settings.upload_rate_limit_bps)
+            done = self.inbox.transition(entry.iss, entry.jti, "delivered")
+            self._log("receipt", entry, status="delivered")
+            return done
+        except Exception as exc:  # every failure ends as `failed` with a reason, never stuck
+            reason = _reason(exc)
+            self.inbox.transition(entry.iss, entry.jti, "failed", reason)
+            self._log(stage, entry, status="failed", reason=reason)
+            raise DeskError(f"{reason} (run approve again to resume)") from None
+
+    def decline(self, jti: str, reason: str | None = None) -> Entry:
+        """Decline: signed, kept, and sent to the portal (now, or by the next sync)."""
+        entry = self._entry(jti)
+        if entry.status not in UNDECIDED:
+            raise DeskRefusal(f"request '{jti}' is {entry.status}; only a new or held request "
+                              "can be declined")
+        if reason is not None and (len(reason) > 2000 or not reason.strip()):
+            raise DeskRefusal("the reason must be 1 to 2000 characters of text")
+        agency, request = self._reverify(entry)
+        bearer = self.trust.portal_token(entry.iss, entry.registration) or ""
+        step = delivery.Step(self.home, self._store(), self._owner_key(), self.inbox, self.audit,
+                             self.portal, agency, request, bearer)
+        token = delivery.sign_decision(step, "decline", reason=reason)
+        done = self.inbox.transition(entry.iss, entry.jti, "declined", reason)
+        self._log("decline", entry, status="declined", reason=reason,
+                  decision_sha256=_sha(token))
+        polling.send_decision(self, done)
+        return self.inbox.get(entry.jti, entry.iss)
+
+    # internals ---------------------------------------------------------------------------
+    def _entry(self, jti: str, iss: str | None = None) -> Entry:
+        try:
+            return self.inbox.get(jti, iss)
+        except InboxError as exc:
+            raise DeskRefusal(str(exc)) from None
+
+    def _reverify(self, entry: Entry) -> tuple[Agency, Request]:
+        """Check the stored token again against today's trust store (as of its arrival)."""
+        agency = self.trust.get(entry.iss)
+        if agency is None:
+            raise DeskRefusal(f"the agency {entry.iss} is no longer in your trust store")
+        try:
+            request = verify_request(entry.token, self.trust, [entry.registration],
+                                     seen=lambda iss, jti: False, now=entry.received_at_us / US)
+        except Rejected as exc:
+            raise DeskRefusal(f"the request no longer verifies: {exc.reason}") from None
+        return agency, request
+
+    def _bearer(self, entry: Entry, agency: Agency) -> str:
+        token = self.trust.portal_token(entry.iss, entry.registration)
+        if not token:
+            raise DeskRefusal(f"no portal token is stored for registration '{entry.registration}' "
+                              f"of {agency.name}; add it with `agencies register`")
+        return token
+
+    def _expired(self, entry: Entry) -> None:
+        self._log("request-expired", entry, status="expired")
+
+    def _log(self, event: str, entry: Entry, **data) -> None:
+        self.audit.append(event, id=entry.jti, agency=entry.iss, **data)
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip()
+    if type(exc).__name__ in ("Cancelled", "UploadCancelled"):
+        return f"cancelled: {text}" if text else "cancelled"
+    return text or type(exc).__name__

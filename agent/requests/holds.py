@@ -1,0 +1,178 @@
+"""Holds: "preserve first, decide later".
+
+While the owner decides, a recorder's retention may overwrite the very files a request is about.
+A hold copies the source files covering the request's window into `<home>/holds/<folder>/`,
+hashing each while it is copied, and lists the hashes in `manifest-sha256.txt` (the
+`sha256sum -c` format). Sources are only ever opened for reading. A hold is deleted only when
+the owner asks (the desk checks that the request has ended); nothing here deletes one on its own.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import threading
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from agent.export.evidence import safe_name
+from agent.index.coverage import USABLE
+from agent.index.store import Store
+from agent.timebase import format_utc
+
+HOLDS = "holds"
+MANIFEST = "manifest-sha256.txt"
+RECORD = "hold.json"
+_CHUNK = 1 << 20
+
+
+class HoldError(Exception):
+    """A hold could not be made or removed; the message says why."""
+
+
+class HoldCancelled(HoldError):
+    """The owner stopped the copy; nothing was kept."""
+
+
+@dataclass(frozen=True)
+class HeldFile:
+    """One copied recording: where it came from, its name in the hold, its size and hash."""
+
+    source: str
+    name: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Hold:
+    """A finished hold folder and what it holds."""
+
+    path: Path
+    files: tuple[HeldFile, ...]
+
+    @property
+    def size(self) -> int:
+        return sum(f.size for f in self.files)
+
+
+def hold_path(home: Path, folder: str) -> Path:
+    """Where the hold of the request with this folder name lives."""
+    if not folder or folder in (".", "..") or "/" in folder or "\\" in folder:
+        raise HoldError(f"'{folder}' cannot be used as a hold folder name")
+    return Path(home) / HOLDS / folder
+
+
+def read_hold(home: Path, folder: str) -> Hold | None:
+    """The hold for this folder name, or None when there is none."""
+    path = hold_path(home, folder)
+    try:
+        doc = json.loads((path / RECORD).read_text(encoding="utf-8"))
+        return Hold(path, tuple(HeldFile(**f) for f in doc["files"]))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise HoldError(f"the hold record in {path} cannot be read ({exc})") from None
+
+
+def covering_files(store: Store, start_us: int, end_us: int,
+                   cameras: tuple[str, ...] = ()) -> list:
+    """Index rows of usable recordings overlapping [start, end) (only these cameras if given)."""
+    rows, seen = [], set()
+    for camera in (cameras or (None,)):
+        for row in store.files(camera, start_us, end_us):
+            if row.status in USABLE and row.path not in seen:
+                seen.add(row.path)
+                rows.append(row)
+    return rows
+
+
+def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
+              cameras: tuple[str, ...] = (), request_id: str | None = None,
+              cancel: threading.Event | None = None) -> Hold:
+    """Copy the recordings covering the window into the hold folder; an existing hold is kept.
+
+    Built in a hidden sibling folder and renamed into place, so a folder with a hold's name is
+    always complete.
+    """
+    existing = read_hold(home, folder)
+    if existing is not None:
+        return existing
+    final = hold_path(home, folder)
+    rows = covering_files(store, start_us, end_us, cameras)
+    staging = final.with_name(f".{folder}.partial-{os.urandom(4).hex()}")
+    try:
+        staging.mkdir(parents=True, mode=0o700)
+        held = _copy_all(rows, staging, cancel)
+        _write_records(staging, held, request_id, start_us, end_us, cameras)
+        if os.path.lexists(final):
+            raise HoldError(f"{final} appeared meanwhile; it was left untouched")
+        os.rename(staging, final)
+    except OSError as exc:
+        raise HoldError(f"the recordings could not be copied into {final.parent}: "
+                        f"{exc.strerror or exc}") from None
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return Hold(final, tuple(held))
+
+
+def _copy_all(rows: list, staging: Path, cancel: threading.Event | None) -> list[HeldFile]:
+    held, names = [], set()
+    for row in rows:
+        name = _unique(f"{safe_name(row.camera)}/{safe_name(Path(row.path).name)}", names)
+        dest = staging / name
+        dest.parent.mkdir(exist_ok=True, mode=0o700)
+        size, digest = _copy_hashed(Path(row.path), dest, cancel)
+        held.append(HeldFile(row.path, name, size, digest))
+    return held
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    stem, dot, ext = name.rpartition(".")
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{stem}-{n}.{ext}" if dot else f"{name}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def _copy_hashed(src: Path, dest: Path, cancel: threading.Event | None) -> tuple[int, str]:
+    """Copy src to a new file, hashing the bytes as they pass; returns (size, sha256 hex)."""
+    sha, size = hashlib.sha256(), 0
+    with open(src, "rb") as fin, open(dest, "xb") as fout:
+        while chunk := fin.read(_CHUNK):
+            if cancel is not None and cancel.is_set():
+                raise HoldCancelled("the hold was cancelled; nothing was kept")
+            fout.write(chunk)
+            sha.update(chunk)
+            size += len(chunk)
+        fout.flush()
+        os.fsync(fout.fileno())
+        st = os.fstat(fin.fileno())
+    os.utime(dest, ns=(st.st_atime_ns, st.st_mtime_ns))  # the copy's, never the source's
+    return size, sha.hexdigest()
+
+
+def _write_records(staging: Path, held: list[HeldFile], request_id: str | None, start_us: int,
+                   end_us: int, cameras: tuple[str, ...]) -> None:
+    manifest = "".join(f"{f.sha256}  {f.name}\n" for f in held)
+    (staging / MANIFEST).write_text(manifest, encoding="utf-8")
+    record = {"request": request_id, "window": {"start": format_utc(start_us),
+                                                "end": format_utc(end_us)},
+              "cameras": list(cameras), "files": [asdict(f) for f in held]}
+    (staging / RECORD).write_text(json.dumps(record, indent=2), encoding="utf-8")
+
+
+def release(home: Path, folder: str) -> bool:
+    """Delete a hold folder (the caller has checked the owner asked and the request ended)."""
+    path = hold_path(home, folder)
+    if not path.is_dir():
+        return False
+    try:
+        shutil.rmtree(path)
+    except OSError as exc:
+        raise HoldError(f"the hold {path} could not be removed: {exc.strerror}") from None
+    return True

@@ -1,0 +1,329 @@
+"""The inbox: every verified request, its status, and what was delivered for it (`<home>/inbox.db`).
+
+The status machine (cli.md) is written down as data in TRANSITIONS and every change goes
+through `transition()`, which refuses a move the table does not allow. A request stays in the
+inbox for good: declined, expired and delivered rows are the owner's record of what was asked.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from agent.requests.token import TOLERANCE_S, Request
+from agent.timebase import US
+
+STATUSES = ("new", "held", "approved", "declined", "expired", "exporting", "uploading",
+            "delivered", "failed")
+# Which status may follow which. `failed` keeps the approval, so running approve again resumes.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    "new": frozenset({"held", "approved", "declined", "expired"}),
+    "held": frozenset({"approved", "declined", "expired"}),
+    "approved": frozenset({"exporting", "failed"}),
+    "exporting": frozenset({"uploading", "failed"}),
+    "uploading": frozenset({"delivered", "failed"}),
+    "failed": frozenset({"exporting"}),
+    "declined": frozenset(),
+    "expired": frozenset(),
+    "delivered": frozenset(),
+}
+UNDECIDED = ("new", "held")
+ENDED = ("declined", "expired", "delivered")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS requests (
+    iss TEXT NOT NULL, jti TEXT NOT NULL, registration TEXT NOT NULL, token TEXT NOT NULL,
+    sha256 TEXT NOT NULL, case_number TEXT NOT NULL, window_start_us INTEGER NOT NULL,
+    window_end_us INTEGER NOT NULL, cameras TEXT NOT NULL, status TEXT NOT NULL,
+    received_at_us INTEGER NOT NULL, expires_at_us INTEGER NOT NULL, decided_at_us INTEGER,
+    reason TEXT, folder TEXT NOT NULL UNIQUE, via TEXT NOT NULL, approved TEXT, decision TEXT,
+    decision_sent_at_us INTEGER, decision_error TEXT,
+    PRIMARY KEY (iss, jti));
+CREATE INDEX IF NOT EXISTS requests_jti ON requests(jti);
+CREATE TABLE IF NOT EXISTS deliveries (
+    iss TEXT NOT NULL, jti TEXT NOT NULL, camera TEXT NOT NULL, package TEXT NOT NULL,
+    tar TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL, upload_url TEXT,
+    receipt TEXT, PRIMARY KEY (iss, jti, camera));
+CREATE TABLE IF NOT EXISTS cursors (
+    iss TEXT NOT NULL, registration TEXT NOT NULL, cursor TEXT, PRIMARY KEY (iss, registration));
+"""
+
+
+class InboxError(Exception):
+    """The inbox cannot do what was asked; the message says why."""
+
+
+class IllegalTransition(InboxError):
+    """A status change the status machine does not allow."""
+
+
+class UnknownRequest(InboxError):
+    """No request with that id is in the inbox (or the id is ambiguous)."""
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One camera's package for a request, and how far its delivery got."""
+
+    camera: str
+    package: str
+    tar: str
+    sha256: str
+    size: int
+    upload_url: str | None = None
+    receipt: str | None = None
+
+
+@dataclass(frozen=True)
+class Approval:
+    """What the owner approved for a request (kept so a failed delivery resumes unchanged)."""
+
+    start_us: int
+    end_us: int
+    cameras: tuple[str, ...]
+    mode: str
+    keep_audio: bool
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One request in the inbox."""
+
+    iss: str
+    jti: str
+    registration: str
+    token: str
+    sha256: str
+    case: str
+    window_start_us: int
+    window_end_us: int
+    cameras: tuple[str, ...]
+    status: str
+    received_at_us: int
+    expires_at_us: int
+    decided_at_us: int | None
+    reason: str | None
+    folder: str
+    via: str
+    approval: Approval | None
+    decision: str | None
+    decision_sent_at_us: int | None
+    decision_error: str | None
+    deliveries: tuple[Delivery, ...]
+
+
+def check_transition(old: str, new: str) -> None:
+    """Raise IllegalTransition unless the status machine allows old -> new."""
+    if new not in STATUSES:
+        raise IllegalTransition(f"'{new}' is not a request status")
+    if new not in TRANSITIONS.get(old, frozenset()):
+        raise IllegalTransition(f"a request that is {old} cannot become {new}")
+
+
+def folder_name(jti: str, iss: str, taken: Callable[[str], bool]) -> str:
+    """The request's folder name under holds/ and packages/: its id, made unable to climb
+    out of its parent (`..` is a valid id) and unique across agencies."""
+    name = jti if not jti.startswith(".") else "_" + jti
+    if taken(name):
+        name = f"{name}-{hashlib.sha256(iss.encode()).hexdigest()[:10]}"
+    return name
+
+
+class Inbox:
+    """Thread-safe access to the inbox database (WAL, one connection guarded by a lock)."""
+
+    def __init__(self, path: Path, clock: Callable[[], float] = time.time,
+                 on_expired: Callable[[Entry], None] | None = None) -> None:
+        self.path = Path(path)
+        self._clock = clock
+        self._on_expired = on_expired
+        self._lock = threading.RLock()
+        try:
+            self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise InboxError(f"the inbox {path} cannot be opened: {exc}") from None
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    # reading -----------------------------------------------------------------------------
+    def seen(self, iss: str, jti: str) -> bool:
+        """True when this agency's request id is already in the inbox (a replay)."""
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM requests WHERE iss=? AND jti=?",
+                                    (iss, jti)).fetchone() is not None
+
+    def list(self) -> list[Entry]:
+        """Every request, newest first (undecided ones past their expiry become expired)."""
+        self.expire()
+        with self._lock:
+            rows = self._db.execute("SELECT * FROM requests ORDER BY received_at_us DESC, jti")
+            return [self._entry(r) for r in rows.fetchall()]
+
+    def get(self, jti: str, iss: str | None = None) -> Entry:
+        """One request by id (and agency, when two agencies used the same id)."""
+        self.expire()
+        with self._lock:
+            if iss is None:
+                rows = self._db.execute("SELECT * FROM requests WHERE jti=?", (jti,)).fetchall()
+            else:
+                rows = self._db.execute("SELECT * FROM requests WHERE jti=? AND iss=?",
+                                        (jti, iss)).fetchall()
+            if not rows:
+                raise UnknownRequest(f"there is no request '{jti}' in the inbox")
+            if len(rows) > 1:
+                raise UnknownRequest(f"more than one agency sent a request called '{jti}' "
+                                     f"({', '.join(r[0] for r in rows)}); say which agency")
+            return self._entry(rows[0])
+
+    def cursor(self, iss: str, registration: str) -> str | None:
+        """Where the last poll of this registration stopped."""
+        with self._lock:
+            row = self._db.execute("SELECT cursor FROM cursors WHERE iss=? AND registration=?",
+                                   (iss, registration)).fetchone()
+            return row[0] if row else None
+
+    # writing -----------------------------------------------------------------------------
+    def add(self, request: Request, via: str) -> Entry:
+        """Put a verified request in the inbox as `new`."""
+        now = int(self._clock() * US)
+        with self._lock, _Transaction(self._db):
+            if self.seen(request.agency_id, request.id):
+                raise InboxError(f"request '{request.id}' is already in the inbox")
+            folder = folder_name(request.id, request.agency_id, self._folder_taken)
+            self._db.execute(
+                "INSERT INTO requests (iss, jti, registration, token, sha256, case_number, "
+                "window_start_us, window_end_us, cameras, status, received_at_us, expires_at_us, "
+                "folder, via) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (request.agency_id, request.id, request.registration_id, request.raw,
+                 request.sha256, request.case_number, request.window_start_us,
+                 request.window_end_us, json.dumps(list(request.cameras)), "new", now,
+                 request.expires_at * US, folder, via))
+        return self.get(request.id, request.agency_id)
+
+    def transition(self, iss: str, jti: str, new: str, reason: str | None = None) -> Entry:
+        """Move a request to `new`, or raise IllegalTransition (nothing changes then)."""
+        now = int(self._clock() * US)
+        with self._lock, _Transaction(self._db):
+            row = self._db.execute("SELECT status FROM requests WHERE iss=? AND jti=?",
+                                   (iss, jti)).fetchone()
+            if row is None:
+                raise UnknownRequest(f"there is no request '{jti}' in the inbox")
+            check_transition(row[0], new)
+            decided = now if new in ("approved", "declined") else None
+            self._db.execute(
+                "UPDATE requests SET status=?, reason=?, decided_at_us=coalesce(?, decided_at_us) "
+                "WHERE iss=? AND jti=?", (new, reason, decided, iss, jti))
+        return self.get(jti, iss)
+
+    def set_approval(self, iss: str, jti: str, approval: Approval) -> None:
+        """Record what the owner approved (before anything is exported)."""
+        value = json.dumps({"start_us": approval.start_us, "end_us": approval.end_us,
+                            "cameras": list(approval.cameras), "mode": approval.mode,
+                            "keep_audio": approval.keep_audio})
+        self._update(iss, jti, "approved=?", value)
+
+    def set_decision(self, iss: str, jti: str, token: str) -> None:
+        """Record the signed decision token (sent or not yet)."""
+        self._update(iss, jti, "decision=?, decision_sent_at_us=NULL, decision_error=NULL", token)
+
+    def decision_sent(self, iss: str, jti: str, error: str | None = None) -> None:
+        """Record that the portal took the decision, or the error that means it never will."""
+        now = None if error else int(self._clock() * US)
+        self._update(iss, jti, "decision_sent_at_us=?, decision_error=?", now, error)
+
+    def save_delivery(self, iss: str, jti: str, delivery: Delivery) -> None:
+        """Insert or update one camera's delivery record."""
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO deliveries (iss, jti, camera, package, tar, sha256, size, upload_url, "
+                "receipt) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(iss, jti, camera) DO UPDATE SET "
+                "package=excluded.package, tar=excluded.tar, sha256=excluded.sha256, "
+                "size=excluded.size, upload_url=excluded.upload_url, receipt=excluded.receipt",
+                (iss, jti, delivery.camera, delivery.package, delivery.tar, delivery.sha256,
+                 delivery.size, delivery.upload_url, delivery.receipt))
+
+    def drop_delivery(self, iss: str, jti: str, camera: str) -> None:
+        """Forget a delivery whose files are gone, so approve makes it again."""
+        with self._lock:
+            self._db.execute("DELETE FROM deliveries WHERE iss=? AND jti=? AND camera=?",
+                             (iss, jti, camera))
+
+    def set_cursor(self, iss: str, registration: str, cursor: str | None) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO cursors (iss, registration, cursor) VALUES (?,?,?) "
+                "ON CONFLICT(iss, registration) DO UPDATE SET cursor=excluded.cursor",
+                (iss, registration, cursor))
+
+    def expire(self) -> list[Entry]:
+        """Undecided requests past their expiry (plus the protocol's tolerance) become expired."""
+        limit = int((self._clock() - TOLERANCE_S) * US)
+        with self._lock, _Transaction(self._db):
+            rows = self._db.execute(
+                "SELECT iss, jti FROM requests WHERE status IN ('new', 'held') "
+                "AND expires_at_us < ?",
+                (limit,)).fetchall()
+            self._db.execute(
+                "UPDATE requests SET status='expired' WHERE status IN ('new', 'held') "
+                "AND expires_at_us < ?", (limit,))
+        done = []
+        for iss, jti in rows:
+            with self._lock:
+                row = self._db.execute("SELECT * FROM requests WHERE iss=? AND jti=?",
+                                       (iss, jti)).fetchone()
+            entry = self._entry(row)
+            done.append(entry)
+            if self._on_expired is not None:
+                self._on_expired(entry)
+        return done
+
+    # internals ---------------------------------------------------------------------------
+    def _folder_taken(self, name: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM requests WHERE folder=?", (name,)).fetchone()
+        return row is not None
+
+    def _update(self, iss: str, jti: str, assignments: str, *values) -> None:
+        with self._lock:
+            cur = self._db.execute(f"UPDATE requests SET {assignments} WHERE iss=? AND jti=?",
+                                   (*values, iss, jti))
+            if cur.rowcount == 0:
+                raise UnknownRequest(f"there is no request '{jti}' in the inbox")
+
+    def _entry(self, r: tuple) -> Entry:
+        (iss, jti, registration, token, sha256, case, start, end, cameras, status, received,
+         expires, decided, reason, folder, via, approved, decision, sent, error) = r
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT camera, package, tar, sha256, size, upload_url, receipt FROM deliveries "
+                "WHERE iss=? AND jti=? ORDER BY camera", (iss, jti)).fetchall()
+        approval = None
+        if approved:
+            a = json.loads(approved)
+            approval = Approval(a["start_us"], a["end_us"], tuple(a["cameras"]), a["mode"],
+                                a["keep_audio"])
+        return Entry(iss, jti, registration, token, sha256, case, start, end,
+                     tuple(json.loads(cameras)), status, received, expires, decided, reason,
+                     folder, via, approval, decision, sent, error,
+                     tuple(Delivery(*d) for d in rows))
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self):
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, exc, tb):
+        self._db.execute("ROLLBACK" if exc_type else "COMMIT")
+        return False

@@ -1,0 +1,146 @@
+"""Fetching requests from the portals, and sending decisions that are still waiting.
+
+`sync` is one pass now (the `inbox sync` command); `run_polling` is the service's poll thread,
+on the PollPolicy schedule: jittered interval, exponential backoff on failures, the portal's
+Retry-After honoured, and a registration refused with a 4xx left alone until its token changes
+(a 4xx is never retried unchanged).
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+
+from agent.requests.agencies import Agency, web_origin
+from agent.requests.inbox import Entry
+from agent.requests.portal_client import PortalError
+
+log = logging.getLogger(__name__)
+
+
+class NotTrusted(Exception):
+    """An address that is not on the portal of any agency in the trust store."""
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """One pass over every registration: requests added, tokens rejected, what went wrong."""
+
+    new: tuple[Entry, ...]
+    rejected: tuple[str, ...]
+    problems: tuple[str, ...]
+
+
+def fetch(desk, url: str) -> bytes:
+    """A request token at `url`, fetched only from a trusted agency's portal origin."""
+    try:
+        origin, _ = web_origin(url, "the request address")
+    except ValueError as exc:
+        raise NotTrusted(str(exc)) from None
+    for agency in desk.trust.list():
+        if web_origin(agency.portal, "portal")[0] == origin:
+            tokens = (desk.trust.portal_token(agency.id, r)
+                      for r in desk.trust.registrations().get(agency.id, []))
+            return desk.portal.fetch_request(agency, url, next((t for t in tokens if t), None))
+    raise NotTrusted(f"{origin} is not the portal of any agency in your trust store; requests "
+                     "are only fetched from those (save it as a file to check it)")
+
+
+def poll(desk, agency: Agency, registration: str) -> tuple[list[Entry], list[str]]:
+    """Fetch one registration's new requests: (added, rejection reasons). Raises PortalError;
+    the cursor then stays where it was, so nothing is skipped."""
+    token = desk.trust.portal_token(agency.id, registration)
+    if not token:
+        raise PortalError(f"no portal token is stored for registration '{registration}' of "
+                          f"{agency.name}; add it with `agencies register`", 401)
+    tokens, cursor = desk.portal.poll(agency, registration, token,
+                                      desk.inbox.cursor(agency.id, registration))
+    added, rejected = [], []
+    for raw in tokens:
+        entry, reason = desk.take(raw, "portal", [registration])
+        if entry is not None:
+            added.append(entry)
+        else:
+            rejected.append(reason)
+    desk.inbox.set_cursor(agency.id, registration, cursor)
+    return added, rejected
+
+
+def sync(desk) -> SyncReport:
+    """Poll every registration now, send decisions still waiting, expire old requests."""
+    new, rejected, problems = [], [], []
+    for agency in desk.trust.list():
+        for registration in desk.trust.registrations().get(agency.id, []):
+            try:
+                added, bad = poll(desk, agency, registration)
+            except PortalError as exc:
+                problems.append(str(exc))
+                continue
+            new += added
+            rejected += bad
+    problems += send_pending(desk)
+    desk.inbox.expire()
+    return SyncReport(tuple(new), tuple(rejected), tuple(problems))
+
+
+def run_polling(desk, stop: threading.Event) -> None:
+    """Poll each registration on the desk's policy until `stop` is set."""
+    due: dict[tuple[str, str], tuple[float, int, str | None]] = {}
+    while not stop.is_set():
+        try:
+            _pass(desk, due)
+        except Exception:  # the poll thread outlives any one bad pass (a damaged file, a full disk)
+            log.exception("polling the portals failed; trying again later")
+        waiting = [at for at, _n, parked in due.values() if parked is None]
+        stop.wait(min(max(0.2, min(waiting, default=0.0) - time.monotonic()), 60.0))
+
+
+def _pass(desk, due: dict) -> None:
+    """Poll every registration that is due; `due` maps (agency, registration) to (next time,
+    failures in a row, the token a 4xx refused or None)."""
+    for agency in desk.trust.list():
+        for reg in desk.trust.registrations().get(agency.id, []):
+            key, token = (agency.id, reg), desk.trust.portal_token(agency.id, reg)
+            at, failures, parked_token = due.get(key, (0.0, 0, None))
+            if time.monotonic() < at or (parked_token is not None and parked_token == token):
+                continue
+            try:
+                poll(desk, agency, reg)
+                due[key] = (time.monotonic() + desk.policy.next_delay(0), 0, None)
+            except PortalError as exc:
+                wait = desk.policy.next_delay(failures + 1, exc.retry_after_s)
+                due[key] = (time.monotonic() + wait, failures + 1,
+                            None if exc.retryable else token)
+            except Exception:
+                log.exception("polling %s failed", agency.id)
+                due[key] = (time.monotonic() + desk.policy.next_delay(failures + 1),
+                            failures + 1, None)
+    send_pending(desk)
+    desk.inbox.expire()
+
+
+def send_pending(desk) -> list[str]:
+    """Send every stored decision the portal has not taken yet; the problems met."""
+    problems = []
+    for entry in desk.inbox.list():
+        if entry.decision and entry.decision_sent_at_us is None and not entry.decision_error:
+            problems += send_decision(desk, entry)
+    return problems
+
+
+def send_decision(desk, entry: Entry) -> list[str]:
+    """Try to deliver a stored decision; a 4xx is recorded and never retried unchanged."""
+    agency = desk.trust.get(entry.iss)
+    token = desk.trust.portal_token(entry.iss, entry.registration)
+    if agency is None or not token:
+        return [f"the decision on '{entry.jti}' cannot be sent yet: no agency or portal token "
+                "for it in your trust store"]
+    try:
+        desk.portal.post_decision(agency, token, entry.jti, entry.decision)
+    except PortalError as exc:
+        if not exc.retryable:
+            desk.inbox.decision_sent(entry.iss, entry.jti, str(exc))
+        return [f"the decision on '{entry.jti}' was not sent: {exc}"]
+    desk.inbox.decision_sent(entry.iss, entry.jti)
+    return []

@@ -1,0 +1,266 @@
+"""The agency portal over HTTPS (protocol.md "Portal HTTP API"), and when to poll it.
+
+Every call goes to the agency's own portal origin from the trust store: certificates verified,
+redirects never followed (one is an error naming where it pointed), a timeout on every call,
+answers read as a stream and cut off at a size cap, so a broken or hostile portal gets a clear
+error and never a hang, a crash or an unbounded read.
+"""
+from __future__ import annotations
+
+import json
+import random
+import ssl
+import time
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from urllib.parse import quote
+
+import httpx
+
+from agent.requests.agencies import Agency, web_origin
+
+POLL_CAP = 1 << 20
+REPLY_CAP = 64 * 1024
+CURSOR_LIMIT = 1024
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+MAX_RETRY_AFTER_S = 24 * 3600
+
+
+class PortalError(Exception):
+    """A portal call failed. `status` is the HTTP status (None: no answer, or a policy refusal);
+    `retry_after_s` is the wait the portal asked for, if any."""
+
+    def __init__(self, message: str, status: int | None = None,
+                 retry_after_s: float | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after_s = retry_after_s
+
+    @property
+    def retryable(self) -> bool:
+        """Network failures, 5xx and 429 may be retried; any other 4xx never unchanged."""
+        return should_retry(self.status)
+
+
+def should_retry(status: int | None) -> bool:
+    """Whether a call that ended with `status` (None: no answer) may be sent again as it was."""
+    return status is None or status >= 500 or status == 429
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Retry-After as seconds to wait (delta-seconds or an HTTP date); None when unusable."""
+    if not value or not isinstance(value, str):
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(min(int(value), MAX_RETRY_AFTER_S))
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when is None or when.tzinfo is None:
+        return None
+    wait = when.timestamp() - (time.time() if now is None else now)
+    return float(min(max(wait, 0.0), MAX_RETRY_AFTER_S))
+
+
+@dataclass(frozen=True)
+class PollPolicy:
+    """When to poll next: every `interval_s` +/- `jitter` after a success; after failures an
+    exponential backoff from `backoff_base_s` capped at `backoff_cap_s`; never before the
+    portal's Retry-After."""
+
+    interval_s: float = 300.0
+    jitter: float = 0.2
+    backoff_base_s: float = 30.0
+    backoff_cap_s: float = 3600.0
+
+    def next_delay(self, failures: int = 0, retry_after_s: float | None = None,
+                   rand: float | None = None) -> float:
+        """Seconds until the next poll after `failures` failed polls in a row (0: last one ok).
+
+        `rand` in [0, 1) picks the jitter (random when None), so the policy is testable as data.
+        """
+        r = random.random() if rand is None else min(max(rand, 0.0), 1.0)
+        spread = 1.0 + self.jitter * (2.0 * r - 1.0)
+        if failures <= 0:
+            delay = self.interval_s * spread
+        else:
+            base = self.backoff_base_s * 2.0 ** min(failures - 1, 32)
+            delay = min(self.backoff_cap_s, base * spread)
+        if retry_after_s is not None:
+            delay = max(delay, min(retry_after_s, MAX_RETRY_AFTER_S))
+        return delay
+
+
+def _plain(text: str, limit: int = 300) -> str:
+    """Portal text made safe to show: one line, printable characters only, bounded."""
+    cleaned = "".join(ch if ch.isprintable() else " " for ch in text)
+    cleaned = " ".join(cleaned.split())
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 3] + "..."
+
+
+def _segment(jti: str) -> str:
+    # `.` and `..` are valid request ids but would be read as path steps.
+    return "%2E" * len(jti) if set(jti) == {"."} else quote(jti, safe="")
+
+
+class PortalClient:
+    """Calls to agency portals. Pass `verify` (an SSLContext) to trust a private CA in tests."""
+
+    def __init__(self, *, verify: bool | ssl.SSLContext = True,
+                 timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self._client = httpx.Client(verify=verify, timeout=timeout, follow_redirects=False,
+                                    transport=transport, trust_env=False)
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> "PortalClient":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # the API -----------------------------------------------------------------------------
+    def poll(self, agency: Agency, registration_id: str, token: str | None,
+             cursor: str | None) -> tuple[list[str], str | None]:
+        """New request tokens for one registration since `cursor`, and the cursor to use next."""
+        params = {"after": cursor} if cursor else {}
+        body = self._call(agency, "GET", "/requests", token, params=params, cap=POLL_CAP)
+        doc = _json_object(body, agency)
+        tokens, new_cursor = doc.get("requests"), doc.get("cursor", cursor)
+        if not isinstance(tokens, list) or not all(isinstance(t, str) for t in tokens):
+            raise PortalError(f"{agency.name}'s portal sent a list of requests in an unexpected "
+                              "form (\"requests\" must be a list of tokens)")
+        if new_cursor is not None and (not isinstance(new_cursor, str)
+                                       or len(new_cursor) > CURSOR_LIMIT
+                                       or not new_cursor.isprintable()):
+            raise PortalError(f"{agency.name}'s portal sent a position marker (cursor) in an "
+                              "unexpected form")
+        return tokens, new_cursor
+
+    def post_decision(self, agency: Agency, token: str | None, jti: str, decision: str) -> None:
+        """Deliver the owner's signed decision token for request `jti`."""
+        self._call(agency, "POST", f"/requests/{_segment(jti)}/decision", token,
+                   content=decision.encode("ascii"),
+                   headers={"Content-Type": "application/jose"}, cap=REPLY_CAP)
+
+    def post_submission(self, agency: Agency, token: str | None, jti: str, upload_url: str,
+                        sha256: str, size: int, package: str) -> str:
+        """Tell the portal which upload answers `jti`; returns its receipt token (unverified)."""
+        payload = {"upload_url": upload_url, "sha256": sha256, "size": size, "package": package}
+        body = self._call(agency, "POST", f"/requests/{_segment(jti)}/submissions", token,
+                          content=json.dumps(payload).encode(),
+                          headers={"Content-Type": "application/json"}, cap=REPLY_CAP)
+        receipt = _json_object(body, agency).get("receipt")
+        if not isinstance(receipt, str) or not receipt:
+            raise PortalError(f"{agency.name}'s portal accepted the package but sent no receipt")
+        return receipt
+
+    def fetch_request(self, agency: Agency, url: str, token: str | None) -> bytes:
+        """A request token at `url`, which must be on the agency's portal origin."""
+        try:
+            origin, _ = web_origin(url, "the request address")
+            portal_origin, _ = web_origin(agency.portal, "the agency's portal")
+        except ValueError as exc:
+            raise PortalError(str(exc)) from None
+        if origin != portal_origin:
+            raise PortalError(f"{origin} is not {agency.name}'s portal ({portal_origin}); "
+                              "requests are only fetched from a portal in your trust store")
+        return self._send("GET", url, agency, token, cap=POLL_CAP)
+
+    # plumbing ----------------------------------------------------------------------------
+    def _call(self, agency: Agency, method: str, path: str, token: str | None, *,
+              cap: int, **kwargs) -> bytes:
+        return self._send(method, agency.portal.rstrip("/") + path, agency, token, cap=cap,
+                          **kwargs)
+
+    def _send(self, method: str, url: str, agency: Agency, token: str | None, *, cap: int,
+              params: dict | None = None, content: bytes | None = None,
+              headers: dict | None = None) -> bytes:
+        all_headers = {"Accept": "application/json", "Accept-Encoding": "identity",
+                       **(headers or {})}
+        if token:
+            all_headers["Authorization"] = f"Bearer {token}"
+        try:
+            request = self._client.build_request(method, url, params=params, content=content,
+                                                 headers=all_headers)
+            response = self._client.send(request, stream=True, follow_redirects=False)
+        except httpx.InvalidURL as exc:
+            raise PortalError(f"{agency.name}'s portal address cannot be used: {exc}") from None
+        except httpx.TimeoutException:
+            raise PortalError(f"{agency.name}'s portal did not answer in time") from None
+        except httpx.HTTPError as exc:
+            why = _plain(str(exc)) or type(exc).__name__
+            raise PortalError(f"cannot reach {agency.name}'s portal: {why}") from None
+        try:
+            body = _read_capped(response, cap, agency)
+        finally:
+            response.close()
+        _check_status(response, body, agency, request.url)
+        return body
+
+
+def _read_capped(response: httpx.Response, cap: int, agency: Agency) -> bytes:
+    too_big = PortalError(f"{agency.name}'s portal sent an answer larger than {cap // 1024} KiB; "
+                          "it was not read")
+    length = response.headers.get("content-length", "")
+    if length.strip().isdigit() and int(length) > cap:
+        raise too_big
+    body = bytearray()
+    try:
+        for piece in response.iter_bytes():  # decoded as it streams, so the cap holds on it
+            body += piece
+            if len(body) > cap:
+                raise too_big
+    except httpx.TimeoutException:
+        raise PortalError(f"{agency.name}'s portal stopped answering part way") from None
+    except httpx.HTTPError as exc:
+        raise PortalError(f"{agency.name}'s portal answer broke off: {_plain(str(exc))}") from None
+    return bytes(body)
+
+
+def _check_status(response: httpx.Response, body: bytes, agency: Agency, url: httpx.URL) -> None:
+    status = response.status_code
+    if 300 <= status < 400:
+        target = response.headers.get("location") or "(no address given)"
+        try:
+            other = url.join(target)
+            target = f"{other.scheme}://{other.netloc.decode('ascii', 'replace')}"
+        except (httpx.InvalidURL, TypeError, ValueError, UnicodeError):
+            target = _plain(target, 120)
+        raise PortalError(f"{agency.name}'s portal tried to redirect to {target}; redirects are "
+                          "never followed", status)
+    if status >= 400:
+        retry = parse_retry_after(response.headers.get("retry-after"))
+        raise PortalError(f"{agency.name}'s portal refused (HTTP {status}): "
+                          f"{_error_detail(body) or 'no reason given'}", status, retry)
+    if status not in (200, 201, 204):
+        raise PortalError(f"{agency.name}'s portal gave an unexpected answer (HTTP {status})",
+                          status)
+
+
+def _error_detail(body: bytes) -> str:
+    """The FRP/1 error `detail` (else `error`, else the text itself), as plain text."""
+    text = body[:4096].decode("utf-8", "replace")
+    try:
+        doc = json.loads(text)
+    except (ValueError, RecursionError):
+        return _plain(text)
+    if isinstance(doc, dict):
+        for name in ("detail", "error"):
+            if isinstance(doc.get(name), str) and doc[name].strip():
+                return _plain(doc[name])
+    return _plain(text)
+
+
+def _json_object(body: bytes, agency: Agency) -> dict:
+    try:
+        doc = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise PortalError(f"{agency.name}'s portal sent an answer that is not JSON") from None
+    if not isinstance(doc, dict):
+        raise PortalError(f"{agency.name}'s portal sent JSON of an unexpected shape")
+    return doc

@@ -1,0 +1,99 @@
+"""Pacing and progress for an upload: the owner's rate cap, and bytes / rate / time left.
+
+Rates are in bytes per second.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections import deque
+from dataclasses import dataclass
+from typing import Callable
+
+log = logging.getLogger(__name__)
+
+_BURST_S = 0.25  # time spent waiting for the server earns at most this much catch-up burst
+_RATE_WINDOW_S = 5.0
+_REPORT_EVERY_S = 0.1
+
+
+@dataclass(frozen=True)
+class UploadProgress:
+    """Where an upload stands: bytes the server has or is receiving, of total; rate; time left.
+
+    `sent` never goes down within one upload_file call (a re-sent chunk holds it still).
+    """
+
+    sent: int
+    total: int
+    rate_bps: float
+    eta_s: float | None
+
+
+class Pacer:
+    """Spaces out the bytes of a body so the average stays under the cap."""
+
+    def __init__(self, rate_bps: int | None, wait: Callable[[float], None]) -> None:
+        self.rate = rate_bps
+        self._wait = wait
+        self._t0: float | None = None
+        self._sent = 0
+        # Small slices under a cap keep the household link smooth; big ones otherwise are cheap.
+        self.step = 256 * 1024 if not rate_bps else max(4096, min(64 * 1024, rate_bps // 16))
+
+    def reset(self) -> None:
+        """Forget the past (after a pause, so it is not followed by a burst)."""
+        self._t0 = None
+
+    def before(self, nbytes: int) -> None:
+        """Block until sending nbytes more keeps the average at or under the cap."""
+        if not self.rate:
+            return
+        now = time.monotonic()
+        if self._t0 is None:
+            self._t0, self._sent = now, 0
+        due = self._t0 + self._sent / self.rate
+        if due < now - _BURST_S:
+            self._t0 += (now - _BURST_S) - due
+            due = now - _BURST_S
+        if due > now:
+            self._wait(due - now)
+        self._sent += nbytes
+
+
+class Meter:
+    """Turns positions into UploadProgress calls; a callback that raises is ignored."""
+
+    def __init__(self, total: int, callback: Callable[[UploadProgress], None] | None) -> None:
+        self.total = total
+        self._callback = callback
+        self._shown = 0
+        self._moved = 0  # bytes actually put on the wire this call (for the rate)
+        self._window: deque[tuple[float, int]] = deque()
+        self._last_call = float("-inf")
+
+    def moved(self, position: int, nbytes: int) -> None:
+        """nbytes went out; the upload now stands at position."""
+        self._moved += nbytes
+        self.show(position)
+
+    def show(self, position: int, force: bool = False) -> None:
+        """Report position (clamped so it never goes down); rate-limited unless forced or done."""
+        now = time.monotonic()
+        self._shown = max(self._shown, min(position, self.total))
+        self._window.append((now, self._moved))
+        while len(self._window) > 2 and now - self._window[0][0] > _RATE_WINDOW_S:
+            self._window.popleft()
+        if self._callback is None:
+            return
+        if not force and self._shown < self.total and now - self._last_call < _REPORT_EVERY_S:
+            return
+        self._last_call = now
+        t0, moved0 = self._window[0]
+        rate = (self._moved - moved0) / (now - t0) if now > t0 else 0.0
+        left = self.total - self._shown
+        eta = 0.0 if left == 0 else (left / rate if rate > 0 else None)
+        try:
+            self._callback(UploadProgress(self._shown, self.total, rate, eta))
+        except Exception:  # a broken progress display must never stop the delivery
+            log.debug("upload progress callback failed", exc_info=True)

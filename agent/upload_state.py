@@ -1,0 +1,81 @@
+"""What survives a killed upload: the tus URL and how far it got, one small JSON file per upload.
+
+The file is keyed by (endpoint, file SHA-256, size), so the same bytes to the same endpoint
+resume, and changed bytes never resume into an old upload. `sent_hi` is the highest byte end of
+any PATCH we ever began: a server claiming more than that is claiming bytes we never sent.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import threading
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from .upload_wire import UploadError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class UploadState:
+    """One unfinished upload, as persisted."""
+
+    endpoint: str
+    url: str
+    size: int
+    sha256: str
+    acked: int  # the last offset the server confirmed
+    sent_hi: int  # the highest offset any PATCH of ours could have reached
+
+    def advanced(self, acked: int, sent_hi: int) -> "UploadState":
+        return replace(self, acked=acked, sent_hi=max(self.sent_hi, sent_hi))
+
+
+def state_path(state_dir: Path, endpoint: str, sha256: str, size: int) -> Path:
+    """Where the state for these bytes going to this endpoint lives."""
+    key = hashlib.sha256(f"{endpoint}\n{sha256}\n{size}".encode()).hexdigest()[:32]
+    return Path(state_dir) / f"{key}.json"
+
+
+def load_state(path: Path, endpoint: str, sha256: str, size: int) -> UploadState | None:
+    """The saved state if it exists, is readable and is for exactly these bytes; else None."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        state = UploadState(**{k: raw[k] for k in UploadState.__dataclass_fields__})
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, TypeError, KeyError) as exc:
+        # A half-written or edited file must not block delivery: start a fresh upload.
+        log.warning("ignoring unreadable upload state %s (%s); starting a new upload", path, exc)
+        return None
+    ints_ok = all(isinstance(v, int) and v >= 0 for v in (state.size, state.acked, state.sent_hi))
+    if (state.endpoint, state.sha256, state.size) != (endpoint, sha256, size) or not ints_ok \
+            or not isinstance(state.url, str) or state.acked > state.sent_hi or state.sent_hi > size:
+        log.warning("ignoring upload state %s: it does not match this file", path)
+        return None
+    return state
+
+
+def save_state(path: Path, state: UploadState) -> None:
+    """Replace the state file atomically (a crash leaves the old one or the new one)."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(asdict(state), f)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise UploadError(f"Cannot save the upload's progress in {path.parent}: {exc.strerror}. "
+                          "Check that the agent's home folder is writable.") from None
+
+
+def drop_state(path: Path) -> None:
+    """Forget an upload (finished or abandoned)."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("could not remove upload state %s: %s", path, exc.strerror)

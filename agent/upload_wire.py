@@ -1,0 +1,193 @@
+"""The HTTP side of delivery: which URLs may be used, and one capped tus exchange.
+
+Security rules from the design live here so every request goes through them: HTTPS only
+(plain http only for loopback hosts), no redirects, every URL the server hands back must stay
+on the endpoint's origin, a timeout on every request, response bodies read with a size cap.
+"""
+from __future__ import annotations
+
+import base64
+import ipaddress
+import json
+import re
+from dataclasses import dataclass
+
+import httpx
+
+TUS_VERSION = "1.0.0"
+BODY_CAP = 64 * 1024  # an error page is never worth more than this
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_DIGITS = re.compile(r"[0-9]{1,18}")
+_META_KEY = re.compile(r"^[!-+\--~]+$")  # printable ASCII without space or comma
+
+
+class UploadError(Exception):
+    """Delivery failed; the message says what happened and what the owner can do.
+
+    `status` is the HTTP status that ended it, or None (network, file or policy problem).
+    """
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class UploadCancelled(UploadError):
+    """The caller cancelled; the upload can be resumed later from where it stopped."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What a request came back with: status, headers and at most BODY_CAP bytes of body."""
+
+    status: int
+    headers: httpx.Headers
+    body: bytes
+
+    def offset(self) -> int | None:
+        """The Upload-Offset header as a non-negative int, or None when absent or garbled."""
+        return _non_negative_int(self.headers.get("upload-offset"))
+
+    def length(self) -> int | None:
+        return _non_negative_int(self.headers.get("upload-length"))
+
+    def detail(self) -> str:
+        """The server's own words about an error (FRP/1 JSON `detail`, else text), made safe to show."""
+        text = self.body.decode("utf-8", "replace")
+        try:
+            data = json.loads(text)
+            if isinstance(data, dict):
+                text = str(data.get("detail") or data.get("error") or "")
+        except ValueError:
+            pass
+        text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
+        return text[:200]
+
+    def retry_after(self, cap: float) -> float | None:
+        """Retry-After in seconds (the delta form only), at most cap."""
+        value = _non_negative_int(self.headers.get("retry-after"))
+        return None if value is None else min(float(value), cap)
+
+
+def refusal(reply: Reply, what: str) -> UploadError:
+    """The error for a 4xx retrying cannot fix, in words the owner can act on."""
+    detail = f": {reply.detail()}" if reply.detail() else ""
+    if reply.status in (401, 403):
+        msg = (f"The upload server refused {what} ({reply.status}{detail}). Retrying will not "
+               "help; check the request with the agency.")
+    elif reply.status == 413:
+        msg = f"The package is too large for the upload server ({reply.status}{detail})."
+    else:
+        msg = f"The upload server rejected {what} ({reply.status}{detail})."
+    return UploadError(msg, reply.status)
+
+
+def _non_negative_int(value: str | None) -> int | None:
+    # ASCII digits only, and not absurdly long: int() would accept '²' or choke on 5000 digits.
+    if value is None or not _DIGITS.fullmatch(value.strip()):
+        return None
+    return int(value.strip())
+
+
+def origin(url: httpx.URL) -> str:
+    """scheme://host:port, the unit the security rules compare."""
+    port = url.port or _DEFAULT_PORTS.get(url.scheme)
+    host = f"[{url.host}]" if ":" in url.host else url.host
+    return f"{url.scheme}://{host}:{port}"
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost, 127.0.0.0/8 and ::1: the only places plain http may go."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_endpoint(endpoint: str) -> httpx.URL:
+    """Parse a tus endpoint and apply the transport rules; UploadError names what is wrong."""
+    try:
+        url = httpx.URL(endpoint)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise UploadError(f"The upload address {endpoint!r} is not a valid URL ({exc}).") from None
+    if url.scheme not in ("https", "http") or not url.host:
+        raise UploadError(f"The upload address {endpoint!r} must start with https://.")
+    if url.scheme == "http" and not is_loopback(url.host):
+        raise UploadError(f"The upload address {endpoint} is not encrypted (http). Only https:// "
+                          "addresses are used, so nobody on the way can read or alter the footage.")
+    if url.userinfo:
+        raise UploadError("The upload address must not contain a user name or password.")
+    return url
+
+
+def same_origin_url(base: httpx.URL, location: str | None, what: str) -> httpx.URL:
+    """Resolve a URL the server sent (Location) and refuse it unless it is on base's origin."""
+    if not location:
+        raise UploadError(f"The upload server did not say where to send the package ({what} "
+                          "without a Location header); it may not be a tus server.")
+    try:
+        url = base.join(location)
+    except (httpx.InvalidURL, TypeError):
+        raise UploadError(f"The upload server answered with a malformed address ({what}).") from None
+    if origin(url) != origin(base):
+        raise UploadError(f"The upload server tried to send the package to {origin(url)}, which is "
+                          f"not {origin(base)}, the address the agency gave; refused.")
+    return url
+
+
+def encode_metadata(metadata: dict[str, str]) -> str:
+    """tus Upload-Metadata: `key base64(value)` pairs joined by commas."""
+    parts = []
+    for key, value in metadata.items():
+        if not isinstance(key, str) or not _META_KEY.match(key):
+            raise UploadError(f"Upload metadata key {key!r} is not allowed (ASCII, no spaces or commas).")
+        encoded = base64.b64encode(str(value).encode("utf-8")).decode("ascii")
+        parts.append(f"{key} {encoded}" if encoded else key)
+    return ",".join(parts)
+
+
+def request_timeout(client: httpx.Client) -> httpx.Timeout:
+    """The caller's client timeouts, unless they are all off: then ours (never wait forever)."""
+    t = client.timeout
+    if t.connect is None and t.read is None and t.write is None and t.pool is None:
+        return DEFAULT_TIMEOUT
+    return t
+
+
+def new_client() -> httpx.Client:
+    """Our own client: certificates verified, no redirects, default timeouts."""
+    return httpx.Client(verify=True, follow_redirects=False, timeout=DEFAULT_TIMEOUT)
+
+
+def exchange(client: httpx.Client, method: str, url: httpx.URL, headers: dict[str, str],
+             content=None) -> Reply:
+    """One tus request; never follows a redirect and reads at most BODY_CAP of the answer.
+
+    Network failures propagate as httpx.TransportError (the caller retries them); a 3xx
+    becomes an UploadError naming where the server wanted to send us.
+    """
+    all_headers = {"Tus-Resumable": TUS_VERSION, "Accept-Encoding": "identity", **headers}
+    request = client.build_request(method, url, headers=all_headers, content=content,
+                                   timeout=request_timeout(client))
+    response = client.send(request, stream=True, follow_redirects=False)
+    try:
+        body = bytearray()
+        for piece in response.iter_raw():
+            body += piece[: BODY_CAP - len(body)]
+            if len(body) >= BODY_CAP:
+                break
+    finally:
+        response.close()
+    if 300 <= response.status_code < 400:
+        target = response.headers.get("location") or "(no address given)"
+        try:
+            target = origin(url.join(target))
+        except (httpx.InvalidURL, TypeError):
+            pass
+        raise UploadError(f"The upload server tried to redirect the package to {target}; "
+                          "redirects are never followed, so it was not sent there.",
+                          response.status_code)
+    return Reply(response.status_code, response.headers, bytes(body))

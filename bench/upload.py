@@ -1,0 +1,262 @@
+"""Upload benchmark: our tus client against named baselines, all on loopback.
+
+    python bench/upload.py [--quick]
+
+Prints, measured in one run on this machine:
+- throughput of upload_file (4 MiB chunks, per-chunk SHA-256, streaming hash) vs one streaming
+  httpx PUT of the same file, both to the same trivial sink server (target >= 80%); with the
+  file's SHA-256 passed in (as `upload` and `approve` do) and with the extra hashing pass;
+- bytes the server received after the uploading process is killed mid-way and run again, as
+  chunks sent twice (target <= 1);
+- peak RSS of a process uploading a 1 GB file (sparse, in a temp dir) (target < 150 MB).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import httpx  # noqa: E402
+
+from agent.upload import upload_file  # noqa: E402
+
+MiB = 1 << 20
+
+
+# -- the sink: a minimal tus server that keeps nothing, plus PUT, plus /stats ------------------
+class _Sink(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    offsets: dict[str, int] = {}
+    stats = {"patch_bytes": 0, "put_bytes": 0}
+    lock = threading.Lock()
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def _answer(self, status: int, headers: dict[str, str] | None = None, body: bytes = b"") -> None:
+        self.send_response(status)
+        for k, v in {"Tus-Resumable": "1.0.0", "Content-Length": str(len(body)), **(headers or {})}.items():
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _drain(self, key: str) -> tuple[int, int]:
+        want = int(self.headers.get("Content-Length") or 0)
+        got = 0
+        while got < want:
+            block = self.rfile.read1(min(1 << 18, want - got))
+            if not block:
+                break
+            got += len(block)
+            with self.lock:
+                self.stats[key] += len(block)
+        return want, got
+
+    def do_POST(self) -> None:
+        with self.lock:
+            uid = str(len(self.offsets))
+            self.offsets[uid] = 0
+        self._answer(201, {"Location": f"/files/{uid}"})
+
+    def do_HEAD(self) -> None:
+        self._answer(200, {"Upload-Offset": str(self.offsets[self.path.rsplit("/", 1)[1]])})
+
+    def do_PATCH(self) -> None:
+        uid = self.path.rsplit("/", 1)[1]
+        if int(self.headers["Upload-Offset"]) != self.offsets[uid]:
+            self._drain("patch_bytes")
+            return self._answer(409)
+        want, got = self._drain("patch_bytes")
+        if got < want:  # the client died mid-chunk: nothing of it is kept
+            self.close_connection = True
+            return
+        self.offsets[uid] += got
+        self._answer(204, {"Upload-Offset": str(self.offsets[uid])})
+
+    def do_PUT(self) -> None:
+        self._drain("put_bytes")
+        self._answer(204)
+
+    def do_GET(self) -> None:
+        self._answer(200, {"Content-Type": "application/json"}, json.dumps(self.stats).encode())
+
+
+def _serve(port_out) -> None:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Sink)
+    port_out.put(httpd.server_address[1])
+    httpd.serve_forever()
+
+
+def start_sink() -> tuple[multiprocessing.Process, str]:
+    queue = multiprocessing.Queue()
+    proc = multiprocessing.Process(target=_serve, args=(queue,), daemon=True)
+    proc.start()
+    return proc, f"http://127.0.0.1:{queue.get(timeout=10)}"
+
+
+def stats(base: str) -> dict:
+    return httpx.get(f"{base}/stats").json()
+
+
+# -- measurements ------------------------------------------------------------------------------
+def make_file(path: Path, size: int, sparse: bool) -> None:
+    with open(path, "wb") as f:
+        if sparse:
+            f.truncate(size)
+            return
+        left = size
+        while left:
+            n = min(8 * MiB, left)
+            f.write(os.urandom(n))
+            left -= n
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(MiB):
+            h.update(block)
+    return h.hexdigest()
+
+
+def sha_seconds(size: int) -> float:
+    block = os.urandom(4 * MiB)
+    started = time.perf_counter()
+    for _ in range(size // len(block)):
+        hashlib.sha256(block).digest()
+    return time.perf_counter() - started
+
+
+def put_once(path: Path, url: str, hashed: bool = False) -> float:
+    sha = hashlib.sha256()
+
+    def body():
+        with open(path, "rb") as f:
+            while block := f.read(MiB):
+                if hashed:
+                    sha.update(block)
+                yield block
+
+    started = time.perf_counter()
+    with httpx.Client(timeout=60) as c:
+        r = c.put(url, content=body(), headers={"Content-Length": str(path.stat().st_size)})
+    assert r.status_code == 204, r.status_code
+    return time.perf_counter() - started
+
+
+def tus_once(path: Path, base: str, state: Path, sha: str | None) -> float:
+    started = time.perf_counter()
+    upload_file(path, f"{base}/files", state_dir=state, metadata={"sha256": sha} if sha else None)
+    return time.perf_counter() - started
+
+
+def throughput(tmp: Path, base: str, size: int) -> None:
+    src = tmp / "through.bin"
+    make_file(src, size, sparse=False)
+    sha = sha256_of(src)
+    best = {"put": float("inf"), "put+sha": float("inf"), "tus": float("inf"), "tus+hash": float("inf")}
+    for _ in range(3):
+        best["put"] = min(best["put"], put_once(src, f"{base}/sink"))
+        best["put+sha"] = min(best["put+sha"], put_once(src, f"{base}/sink", hashed=True))
+        best["tus"] = min(best["tus"], tus_once(src, base, tmp / "state", sha))
+        best["tus+hash"] = min(best["tus+hash"], tus_once(src, base, tmp / "state", None))
+    src.unlink()
+    mb = size / MiB
+    print(f"throughput, {mb:.0f} MiB, best of 3:")
+    print(f"  httpx streaming PUT        {mb / best['put']:8.1f} MiB/s")
+    print(f"  PUT hashing as it streams  {mb / best['put+sha']:8.1f} MiB/s")
+    for key in ("tus", "tus+hash"):
+        label = "tus (sha256 given)" if key == "tus" else "tus (+hashing pass)"
+        print(f"  {label:26} {mb / best[key]:8.1f} MiB/s   ratio {best['put'] / best[key]:.2f} vs PUT "
+              f"(target >= 0.80), {best['put+sha'] / best[key]:.2f} vs hashing PUT")
+    # tus hashes every byte twice (chunk checksum + whole-file digest): a CPU floor on loopback.
+    print(f"  two SHA-256 passes alone   {mb / (2 * sha_seconds(size)):8.1f} MiB/s")
+
+
+CHILD = """
+import resource, sys, time
+from pathlib import Path
+from agent.upload import upload_file
+path, endpoint, state, rate = sys.argv[1:5]
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+r = upload_file(Path(path), endpoint, state_dir=Path(state), rate_limit_bps=int(rate) or None,
+                progress=lambda p: print("P", p.sent, flush=True))
+print("R", r.resumed_from, r.chunks_resent, base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+"""
+
+
+def run_child(args: list[str], kill_at: int | None = None) -> list[str] | None:
+    proc = subprocess.Popen([sys.executable, "-c", CHILD, *args], stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        for line in proc.stdout:
+            parts = line.split()
+            if parts[0] == "R":
+                return parts[1:]
+            if kill_at is not None and int(parts[1]) >= kill_at:
+                proc.send_signal(signal.SIGKILL)
+                return None
+    finally:
+        proc.kill()
+        proc.wait()
+        proc.stdout.close()
+    raise RuntimeError("upload child ended without a result")
+
+
+def interruption(tmp: Path, base: str, size: int) -> None:
+    src = tmp / "interrupt.bin"
+    make_file(src, size, sparse=False)
+    before = stats(base)["patch_bytes"]
+    args = [str(src), f"{base}/files", str(tmp / "state-int"), str(size // 2)]  # ~2 s per run
+    run_child(args, kill_at=size * 2 // 5)
+    resumed_from, resent, _, _ = run_child(args)
+    extra = stats(base)["patch_bytes"] - before - size
+    src.unlink()
+    print(f"interruption at ~40% of {size / MiB:.0f} MiB (4 MiB chunks): resumed at {int(resumed_from) / MiB:.1f} MiB, "
+          f"{extra} bytes received twice = {extra / (4 * MiB):.2f} chunks (target <= 1), "
+          f"chunks_resent {resent}")
+
+
+def peak_rss(tmp: Path, base: str, size: int) -> None:
+    src = tmp / "big.bin"
+    make_file(src, size, sparse=True)
+    try:
+        _, _, base_kb, peak_kb = run_child([str(src), f"{base}/files", str(tmp / "state-rss"), "0"])
+    finally:
+        src.unlink()
+    print(f"peak RSS uploading {size / MiB:.0f} MiB: {int(peak_kb) / 1024:.0f} MB "
+          f"(after imports {int(base_kb) / 1024:.0f} MB; target < 150 MB)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="smaller files")
+    opts = ap.parse_args()
+    through, interrupt, big = (64 * MiB, 32 * MiB, 128 * MiB) if opts.quick else (256 * MiB, 64 * MiB, 1024 * MiB)
+    sink, base = start_sink()
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-upload-") as d:
+            throughput(Path(d), base, through)
+            interruption(Path(d), base, interrupt)
+            peak_rss(Path(d), base, big)
+    finally:
+        sink.terminate()
+        sink.join()
+
+
+if __name__ == "__main__":
+    main()

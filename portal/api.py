@@ -1,0 +1,202 @@
+"""The FRP/1 portal API under /v1 (protocol.md, "Portal HTTP API"), independent of HTTP plumbing.
+
+`Api.handle` takes a method, path, headers and an already size-capped body and returns a
+`Response`; the server only moves bytes. Every error is `{"error": code, "detail": text}`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from resumable_upload import SQLiteStorage
+
+from agent.requests.jws import JWSError, loads_strict
+from agent.requests.token import TOLERANCE_S
+from portal.auth import registration_of
+from portal.decision import verify_decision
+from portal.errors import ApiError
+from portal.records import StoredRequest, Submission
+from portal.state import Portal
+from portal.tus import completed_upload, upload_id_from_url
+
+MAX_BODY_BYTES = 64 * 1024
+_REQUEST_PATH = re.compile(r"/v1/requests/([A-Za-z0-9._-]{1,128})/(decision|submissions)")
+_SHA256_HEX = re.compile(r"[0-9a-fA-F]{64}")
+_CURSOR = re.compile(r"[0-9]{1,18}")
+_HYGIENE = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
+
+
+@dataclass(frozen=True)
+class Response:
+    """What to send back: status, headers, body bytes."""
+
+    status: int
+    headers: dict = field(default_factory=dict)
+    body: bytes = b""
+
+
+def json_response(status: int, doc: dict, headers: dict | None = None) -> Response:
+    """A JSON response with the portal's standard headers."""
+    body = json.dumps(doc, separators=(",", ":")).encode("utf-8")
+    return Response(status, {"Content-Type": "application/json", **_HYGIENE, **(headers or {})},
+                    body)
+
+
+def error_response(exc: ApiError) -> Response:
+    """The JSON error document for an ApiError."""
+    return json_response(exc.status, {"error": exc.code, "detail": exc.detail}, exc.headers)
+
+
+class Api:
+    """The /v1 routes of one portal served at `origin`."""
+
+    def __init__(self, portal: Portal, storage: SQLiteStorage, origin: str) -> None:
+        self.portal = portal
+        self.storage = storage
+        self.origin = origin
+        self._lock = threading.Lock()
+        self._throttled = 0
+        self._retry_after = 1
+
+    def throttle(self, polls: int, retry_after: int = 1) -> None:
+        """Answer the next `polls` polls with 503 and Retry-After (for tests and drills)."""
+        with self._lock:
+            self._throttled, self._retry_after = max(0, int(polls)), max(0, int(retry_after))
+
+    def handle(self, method: str, target: str, headers: dict, body: bytes) -> Response:
+        """Route one request; never raises."""
+        try:
+            return self._route(method, target, headers, body)
+        except ApiError as exc:
+            return error_response(exc)
+
+    def _route(self, method: str, target: str, headers: dict, body: bytes) -> Response:
+        parts = urlsplit(target)
+        registration = registration_of(self.portal, headers)
+        if parts.path == "/v1/requests":
+            self._allow(method, "GET")
+            return self._poll(registration, parts.query)
+        match = _REQUEST_PATH.fullmatch(parts.path)
+        if match is None:
+            raise ApiError(404, "not_found", "there is no such address on this portal")
+        self._allow(method, "POST")
+        req = self.portal.request(match.group(1))
+        if req is None or req.registration != registration:
+            raise ApiError(404, "unknown_request", "there is no such request for this registration")
+        if match.group(2) == "decision":
+            return self._decision(req, headers, body)
+        return self._submission(req, registration, body)
+
+    @staticmethod
+    def _allow(method: str, allowed: str) -> None:
+        if method != allowed:
+            raise ApiError(405, "method_not_allowed", f"use {allowed} here", {"Allow": allowed})
+
+    def _take_throttle(self) -> int | None:
+        with self._lock:
+            if self._throttled <= 0:
+                return None
+            self._throttled -= 1
+            return self._retry_after
+
+    def _poll(self, registration: str, query: str) -> Response:
+        retry_after = self._take_throttle()
+        if retry_after is not None:
+            raise ApiError(503, "busy", "the portal is busy; poll again later",
+                           {"Retry-After": str(retry_after)})
+        values = parse_qs(query, keep_blank_values=True).get("after", [""])
+        after = values[-1]
+        if after and (len(values) > 1 or not _CURSOR.fullmatch(after)):
+            raise ApiError(400, "bad_cursor", "'after' must be a cursor this portal returned")
+        tokens, cursor = self.portal.requests_after(registration, int(after or 0))
+        return json_response(200, {"requests": tokens, "cursor": str(cursor)})
+
+    def _decision(self, req: StoredRequest, headers: dict, body: bytes) -> Response:
+        ctype = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
+        if ctype.split(";")[0].strip().lower() != "application/jose":
+            raise ApiError(415, "unsupported_media_type",
+                           "send the decision token as Content-Type: application/jose")
+        if self.portal.decision(req.jti) is not None:
+            raise ApiError(409, "already_decided", "this request already has a decision")
+        if time.time() > req.expires_at + TOLERANCE_S:
+            raise ApiError(409, "request_expired", "this request has expired")
+        decision = verify_decision(body, req, self.portal.agency_id)
+        if not self.portal.record_decision(decision):
+            raise ApiError(409, "already_decided", "this request already has a decision")
+        return Response(204, dict(_HYGIENE))
+
+    def _submission(self, req: StoredRequest, registration: str, body: bytes) -> Response:
+        decision = self.portal.decision(req.jti)
+        if decision is None or decision.decision != "approve":
+            raise ApiError(409, "not_approved", "this request has not been approved")
+        claim = _submission_body(body)
+        upload_id = upload_id_from_url(claim["upload_url"], self.origin)
+        with self._lock:  # one receipt per upload, even when a retry races the original
+            # A retry (the first answer was lost) gets the same receipt, even if the client
+            # has meanwhile terminated the tus upload.
+            done = self.portal.receipt_for_upload(upload_id)
+            if done is None:
+                file = completed_upload(self.storage, upload_id, registration, req.jti)
+                done = (req.jti, self._accept(req.jti, upload_id, file, claim))
+        if done[0] != req.jti:
+            raise ApiError(409, "wrong_upload", "that upload was submitted for another request")
+        return json_response(201, {"receipt": done[1]})
+
+    def _accept(self, jti: str, upload_id: str, file: Path, claim: dict) -> str:
+        # A hard link keeps exactly these bytes even if the client later terminates the tus
+        # upload; a finished tus upload accepts no more writes, so the link cannot change.
+        kept = self.portal.received_dir() / f"{upload_id}.tar"
+        try:
+            if not kept.exists():
+                try:
+                    os.link(file, kept)
+                except OSError:
+                    shutil.copyfile(file, kept)
+            sha, size = _hash_file(kept)
+        except OSError as exc:
+            raise ApiError(500, "storage_error", f"the package could not be kept: {exc.strerror}")
+        now = int(time.time())
+        receipt = self.portal.sign_receipt(jti, sha, size, now)
+        submission = Submission(jti, upload_id, kept, sha, size, claim["sha256"], claim["size"],
+                                claim["package"])
+        try:
+            self.portal.record_submission(submission, receipt, now)
+        except sqlite3.IntegrityError:
+            raise ApiError(409, "conflict", "the submission could not be stored; retry") from None
+        return receipt
+
+
+def _hash_file(path: Path) -> tuple[str, int]:
+    sha, size = hashlib.sha256(), 0
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            sha.update(chunk)
+            size += len(chunk)
+    return sha.hexdigest(), size
+
+
+def _submission_body(body: bytes) -> dict:
+    try:
+        doc = loads_strict(body, "submission")
+    except JWSError as exc:
+        raise ApiError(400, "malformed", str(exc)) from None
+    if not isinstance(doc, dict):
+        raise ApiError(400, "malformed", "the body must be a JSON object")
+    sha, size, package = doc.get("sha256"), doc.get("size"), doc.get("package")
+    if not isinstance(sha, str) or not _SHA256_HEX.fullmatch(sha):
+        raise ApiError(400, "malformed", "sha256 must be the package's hex SHA-256")
+    if type(size) is not int or size < 0:
+        raise ApiError(400, "malformed", "size must be the package's size in bytes")
+    if package is not None and (not isinstance(package, str) or len(package) > 1024):
+        raise ApiError(400, "malformed", "package must be the package's name (text)")
+    return {"upload_url": doc.get("upload_url"), "sha256": sha.lower(), "size": size,
+            "package": package}

@@ -1,0 +1,134 @@
+"""The tus 1.0 endpoint at /files: resumable-upload's server, bound to FRP registrations.
+
+The library does the protocol (creation, sha256 checksums, termination, resumption); the hooks
+here add what FRP needs: every call carries a registration's bearer token, an upload names an
+approved request of that registration and fits its size limit, and a registration only ever
+sees its own uploads.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from resumable_upload import SQLiteStorage, TusServer
+from resumable_upload.exceptions import TusHookError
+from resumable_upload.server.headers import validate_upload_id
+
+from agent.requests.agencies import web_origin
+from portal.auth import registration_of
+from portal.errors import ApiError
+from portal.state import Portal
+
+BASE_PATH = "/files"
+TUS_DB = "tus.db"
+UPLOAD_DIR = "uploads"
+MAX_CHUNK_BYTES = 64 * 1024 * 1024
+REQUEST_TIMEOUT_S = 30
+
+# The registration of the request being handled on this thread: set by the incoming-request
+# hook, read by the creation hook that the library calls next on the same thread.
+_caller = threading.local()
+
+
+def open_storage(portal: Portal) -> SQLiteStorage:
+    """The tus upload store inside the portal folder (tus.db and uploads/, 0700)."""
+    upload_dir = portal.state_dir / UPLOAD_DIR
+    storage = SQLiteStorage(db_path=str(portal.state_dir / TUS_DB), upload_dir=str(upload_dir))
+    os.chmod(upload_dir, 0o700)
+    return storage
+
+
+class _Gate:
+    """The library hooks that tie uploads to registrations and approved requests."""
+
+    def __init__(self, portal: Portal, storage: SQLiteStorage) -> None:
+        self.portal = portal
+        self.storage = storage
+
+    def incoming(self, method: str, path: str, headers: dict) -> None:
+        _caller.registration = None
+        if method == "OPTIONS":  # capability discovery carries no secrets
+            return
+        try:
+            registration = registration_of(self.portal, headers)
+        except ApiError as exc:
+            raise TusHookError(exc.detail, 401) from None
+        _caller.registration = registration
+        upload_id = path[len(BASE_PATH) + 1:] if path.startswith(BASE_PATH + "/") else ""
+        if upload_id:
+            upload = self.storage.get_upload(upload_id) if validate_upload_id(upload_id) else None
+            if upload is not None and upload["metadata"].get("registration") != registration:
+                raise TusHookError("Not Found", 404)  # someone else's upload does not exist
+        if method == "PATCH" and not headers.get("upload-checksum"):
+            raise TusHookError("Every PATCH must carry 'Upload-Checksum: sha256 <base64>'", 400)
+
+    def create(self, upload_id: str, metadata: dict, upload_length: int | None) -> dict:
+        registration = getattr(_caller, "registration", None)
+        jti = metadata.get("request")
+        req = self.portal.request(jti) if isinstance(jti, str) and jti else None
+        if req is None or registration is None or req.registration != registration:
+            raise TusHookError("Upload-Metadata 'request' must name a request sent to this "
+                               "registration", 404)
+        decision = self.portal.decision(jti)
+        if decision is None or decision.decision != "approve":
+            raise TusHookError("This request has not been approved; post the decision first", 409)
+        if upload_length is None:
+            raise TusHookError("Upload-Length is required", 400)
+        if req.max_bytes is not None and upload_length > req.max_bytes:
+            raise TusHookError(f"The package is {upload_length} bytes; this request accepts at "
+                               f"most {req.max_bytes}", 413)
+        return {**metadata, "registration": registration}
+
+
+def make_tus_server(portal: Portal, storage: SQLiteStorage, origin: str) -> TusServer:
+    """The tus server for /files, with absolute Locations under `origin`."""
+    gate = _Gate(portal, storage)
+    return TusServer(
+        storage=storage, base_path=BASE_PATH, location_base_url=origin,
+        checksum_algorithms=("sha256",), disable_concatenation=True,
+        max_chunk_size=MAX_CHUNK_BYTES, request_timeout=REQUEST_TIMEOUT_S,
+        supports_checksum_trailer=True,
+        on_incoming_request=gate.incoming, on_upload_create=gate.create)
+
+
+def upload_id_from_url(upload_url: object, origin: str) -> str:
+    """The tus upload id in a URL of this portal's /files (absolute or path only).
+
+    ApiError 400 for anything else: another origin, another path, a malformed id.
+    """
+    if not isinstance(upload_url, str) or not upload_url or len(upload_url) > 2048:
+        raise ApiError(400, "bad_upload_url", "upload_url must be the upload's URL")
+    parts = urlsplit(upload_url)
+    if parts.scheme or parts.netloc:
+        try:
+            there = web_origin(upload_url, "upload_url")[0]
+        except ValueError as exc:
+            raise ApiError(400, "bad_upload_url", str(exc)) from None
+        if there != origin:
+            raise ApiError(400, "bad_upload_url", f"upload_url is not on this portal ({origin})")
+    upload_id = parts.path[len(BASE_PATH) + 1:]
+    if parts.query or parts.fragment or not parts.path.startswith(BASE_PATH + "/") \
+            or not validate_upload_id(upload_id):
+        raise ApiError(400, "bad_upload_url", f"upload_url must be {origin}{BASE_PATH}/<id>")
+    return upload_id
+
+
+def completed_upload(storage: SQLiteStorage, upload_id: str, registration: str,
+                     jti: str) -> Path:
+    """The file of a finished upload of this registration for request `jti`.
+
+    ApiError 404 for an unknown upload, 409 for one that belongs to another request or is
+    not complete yet.
+    """
+    upload = storage.get_upload(upload_id)
+    if upload is None or upload["metadata"].get("registration") != registration:
+        raise ApiError(404, "unknown_upload", "there is no such upload on this portal")
+    if upload["metadata"].get("request") != jti:
+        raise ApiError(409, "wrong_upload", "that upload was made for another request")
+    length = upload["upload_length"]
+    if length is None or upload["offset"] != length:
+        raise ApiError(409, "upload_incomplete", f"the upload has {upload['offset']} of "
+                                                 f"{length} bytes; finish it first")
+    return Path(storage.get_file_path(upload_id))

@@ -1,0 +1,413 @@
+"""The request desk with a stand-in portal (httpx MockTransport) and real footage: intake,
+replays, refusals, signed declines, failures that resume, and the audit trail."""
+from __future__ import annotations
+
+import json
+import os
+import threading
+from datetime import datetime, timezone
+from pathlib import Path
+
+import httpx
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from agent.audit import AuditLog
+from agent.config import Settings
+from agent.requests import jws
+from agent.requests.decision import sign_receipt
+from agent.requests.desk import DeskError, DeskRefusal, RequestDesk
+from agent.requests.portal_client import PollPolicy, PortalClient
+from agent.requests.token import sign_request
+from agent.samples import make_recordings
+from agent.service import Agent
+from agent.timebase import US
+
+NOW = 1_800_000_000
+T0 = NOW - 7200  # the footage starts here: two cameras, two 4 s files each
+AGENCY_ID = "https://police.example.gov"
+PORTAL = "https://frp.police.example.gov/v1"
+KEY = Ed25519PrivateKey.generate()
+JWK = jws.public_jwk(KEY)
+
+
+def iso(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def agency_doc(upload_origin: str = "https://upload.police.example.gov", **extra) -> dict:
+    return {"frp": 1, "id": AGENCY_ID, "name": "Example Police Department",
+            "phone": "+1-206-555-0100", "portal": PORTAL, "upload_origins": [upload_origin],
+            "keys": {"keys": [JWK]}, **extra}
+
+
+def request_token(jti: str = "req-1", start: float = T0, end: float = T0 + 8,
+                  cameras=("porch", "yard"), upload: str = "https://upload.police.example.gov/files",
+                  **changes) -> str:
+    claims = {"iss": AGENCY_ID, "aud": "reg-1", "jti": jti, "iat": NOW - 10, "exp": NOW + 3600,
+              "case": {"number": "2026-0042"}, "window": {"start": iso(start), "end": iso(end)},
+              "requester": {"name": "Det. Jane Roe", "phone": "+1-555-000-0000"},
+              "legal_basis": "voluntary", "upload": {"protocol": "tus", "endpoint": upload},
+              "message": "Call me at +1-555-000-0000"}
+    if cameras:
+        claims["cameras"] = list(cameras)
+    claims.update(changes)
+    return sign_request(claims, KEY, JWK["kid"])
+
+
+class FakePortal:
+    """The portal API as a MockTransport: queued tokens for polls, recorded decisions."""
+
+    def __init__(self) -> None:
+        self.tokens: list[str] = []
+        self.calls: list[httpx.Request] = []
+        self.decisions: list[str] = []
+        self.decision_status = 204
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.calls.append(request)
+        assert request.headers.get("authorization") == "Bearer portal-secret"
+        path = request.url.path
+        if path == "/v1/requests":
+            after = int(request.url.params.get("after", "0"))
+            return httpx.Response(200, json={"requests": self.tokens[after:],
+                                             "cursor": str(len(self.tokens))})
+        if path.endswith("/decision"):
+            if self.decision_status == 204:
+                self.decisions.append(request.content.decode())
+            return httpx.Response(self.decision_status, json={"error": "x", "detail": "portal says no"})
+        if path.endswith("/submissions"):
+            body = json.loads(request.content)
+            receipt = sign_receipt({"iss": AGENCY_ID, "request": path.split("/")[3],
+                                    "sha256": body["sha256"], "size": body["size"],
+                                    "received_at": iso(NOW)}, KEY, JWK["kid"])
+            return httpx.Response(201, json={"receipt": receipt})
+        return httpx.Response(404, json={"error": "not_found", "detail": "no such thing"})
+
+
+@pytest.fixture(scope="module")
+def footage(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("rec")
+    for camera in ("porch", "yard"):
+        make_recordings(root, "blue-iris", camera, T0 * US, 2, 4.0, fps=10, gop_s=1.0)
+    for p in root.iterdir():
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    return root
+
+
+class World:
+    def __init__(self, tmp_path: Path, footage: Path, settings: Settings | None = None,
+                 upload_origin: str = "https://upload.police.example.gov") -> None:
+        self.tmp, self.home = tmp_path, tmp_path / "home"
+        self.agent = Agent(self.home)
+        self.agent.scan([str(footage)], tz="UTC")
+        self.portal = FakePortal()
+        self.now = float(NOW)
+        self.desk = RequestDesk(self.home, lambda: self.agent.store, self.agent.owner_key,
+                                settings=settings,
+                                portal=PortalClient(transport=httpx.MockTransport(self.portal)),
+                                clock=lambda: self.now, policy=PollPolicy(0.05, 0, 0.05, 0.05))
+        doc = tmp_path / "agency.json"
+        doc.write_text(json.dumps(agency_doc(upload_origin)))
+        self.desk.trust.add(doc)
+        self.desk.trust.register(AGENCY_ID, "reg-1", "portal-secret")
+
+    def file(self, token: str, name: str = "request.jws") -> Path:
+        path = self.tmp / name
+        path.write_text(token + "\n")
+        return path
+
+    def events(self) -> list[str]:
+        return [r["event"] for r in AuditLog(self.home).entries()]
+
+    def close(self) -> None:
+        self.desk.close()
+        self.agent.close()
+
+
+@pytest.fixture
+def world(tmp_path, footage):
+    w = World(tmp_path, footage)
+    yield w
+    w.close()
+
+
+def test_an_imported_request_is_verified_and_kept_exactly(world):
+    token = request_token()
+    entry = world.desk.import_request(world.file(token))
+    assert (entry.jti, entry.status, entry.via, entry.token) == ("req-1", "new", "file", token)
+    assert entry.cameras == ("porch", "yard") and entry.case == "2026-0042"
+    assert world.events() == ["request-seen"]
+
+
+@pytest.mark.parametrize("token,reason", [
+    (lambda: request_token(exp=NOW - 3600), "expired"),
+    (lambda: request_token(aud="someone-else"), "not one of your registration ids"),
+    (lambda: sign_request({"iss": AGENCY_ID}, Ed25519PrivateKey.generate(), JWK["kid"]),
+     "does not verify"),
+    (lambda: request_token(start=T0 + 10, end=T0), "the end must come after the start"),
+    (lambda: request_token(upload="https://evil.example.com/files"), "not one of"),
+    (lambda: "not a token at all", "not a well-formed signed token"),
+])
+def test_rejected_requests_never_reach_the_inbox_and_are_logged(world, token, reason):
+    with pytest.raises(DeskRefusal, match=reason):
+        world.desk.import_request(world.file(token()))
+    assert world.desk.list() == []
+    (record,) = AuditLog(world.home).entries()
+    assert record["event"] == "request-rejected" and reason in record["data"]["reason"]
+
+
+def test_a_replayed_request_is_rejected_and_not_shown_twice(world):
+    path = world.file(request_token())
+    world.desk.import_request(path)
+    with pytest.raises(DeskRefusal, match="replay"):
+        world.desk.import_request(path)
+    world.portal.tokens = [request_token()]  # the same request again through the portal
+    report = world.desk.sync()
+    assert report.new == () and "replay" in report.rejected[0]
+    assert [e.jti for e in world.desk.list()] == ["req-1"]
+
+
+def test_a_url_is_fetched_only_from_a_trusted_portal(world):
+    with pytest.raises(DeskRefusal, match="not the portal of any agency"):
+        world.desk.import_request("https://evil.example.com/v1/requests/req-1")
+    with pytest.raises(DeskRefusal):
+        world.desk.import_request("http://frp.police.example.gov/v1/requests/req-1")
+    assert world.portal.calls == []
+    token = request_token()
+    world.portal.tokens = [token]
+    with pytest.raises(DeskError, match="refused \\(HTTP 404\\)"):
+        world.desk.import_request(PORTAL + "/nowhere")
+    assert world.desk.list() == []
+
+
+def test_sync_adds_new_requests_rejects_bad_ones_and_keeps_the_cursor(world):
+    world.portal.tokens = [request_token("a"), request_token("b", exp=NOW - 9999)]
+    report = world.desk.sync()
+    assert [e.jti for e in report.new] == ["a"] and "expired" in report.rejected[0]
+    world.portal.tokens.append(request_token("c"))
+    report = world.desk.sync()
+    assert [e.jti for e in report.new] == ["c"] and report.rejected == ()
+    assert str(world.portal.calls[-1].url).endswith("/v1/requests?after=2")
+    assert sorted(e.jti for e in world.desk.list()) == ["a", "c"]
+    assert world.events().count("request-rejected") == 1
+
+
+def test_a_failing_portal_is_reported_and_the_cursor_stays(world):
+    world.portal.tokens = [request_token("a")]
+    world.desk.sync()
+    world.desk.portal = PortalClient(transport=httpx.MockTransport(
+        lambda r: httpx.Response(503, json={"error": "busy", "detail": "try later"})))
+    report = world.desk.sync()
+    assert report.new == () and "try later" in report.problems[0]
+    assert world.desk.inbox.cursor(AGENCY_ID, "reg-1") == "1"
+
+
+@pytest.mark.parametrize("kwargs,reason", [
+    (dict(start_us=(T0 - 1) * US), "wider than the request"),
+    (dict(end_us=(T0 + 9) * US), "wider than the request"),
+    (dict(cameras=["garage"]), "did not ask for garage"),
+    (dict(mode="fast"), "cut mode"),
+    (dict(start_us=(T0 + 5) * US, end_us=(T0 + 2) * US), "start before it ends"),
+])
+def test_approvals_wider_than_the_request_are_refused_even_in_an_emergency(world, kwargs, reason):
+    world.desk.import_request(world.file(request_token(emergency=True)))
+    with pytest.raises(DeskRefusal, match=reason):
+        world.desk.approve("req-1", **kwargs)
+    entry = world.desk.show("req-1").entry
+    assert entry.status == "new" and entry.approval is None
+    assert world.portal.calls == [] and world.events() == ["request-seen"]
+
+
+def test_a_camera_that_was_never_recorded_is_refused(world):
+    world.desk.import_request(world.file(request_token(cameras=())))
+    with pytest.raises(DeskRefusal, match="does not name cameras"):
+        world.desk.approve("req-1")
+    with pytest.raises(DeskRefusal, match="no recordings of garage"):
+        world.desk.approve("req-1", cameras=["garage"])
+
+
+def test_an_expired_request_cannot_be_approved(world):
+    world.desk.import_request(world.file(request_token()))
+    world.now = NOW + 3600 + 61
+    with pytest.raises(DeskRefusal, match="expired"):
+        world.desk.approve("req-1")
+    assert world.desk.show("req-1").entry.status == "expired"
+    assert world.events() == ["request-seen", "request-expired"]
+
+
+def test_decline_sends_a_signed_decision_for_exactly_this_request(world):
+    token = request_token()
+    world.desk.import_request(world.file(token))
+    done = world.desk.decline("req-1", "no camera covers that street")
+    assert done.status == "declined" and done.decision_sent_at_us is not None
+    (decision,) = world.portal.decisions
+    parsed = jws.parse_compact(decision)
+    jws.verify_signature(parsed, parsed.header["jwk"])
+    claims = parsed.claims
+    assert claims["decision"] == "decline" and claims["reason"] == "no camera covers that street"
+    assert claims["request"] == "req-1" and claims["aud"] == AGENCY_ID
+    assert claims["request_sha256"] == __import__("hashlib").sha256(token.encode()).hexdigest()
+    assert claims["iss"] == world.agent.owner_key().public.owner_id()
+    with pytest.raises(DeskRefusal, match="declined"):
+        world.desk.approve("req-1")
+    assert world.events() == ["request-seen", "decline"]
+
+
+def test_a_decline_the_portal_could_not_take_is_sent_at_the_next_sync(world):
+    world.desk.import_request(world.file(request_token()))
+    world.portal.decision_status = 503
+    done = world.desk.decline("req-1")
+    assert done.status == "declined" and done.decision_sent_at_us is None
+    world.portal.decision_status = 204
+    assert world.desk.sync().problems == ()
+    assert len(world.portal.decisions) == 1
+    assert world.desk.show("req-1").entry.decision_sent_at_us is not None
+
+
+def test_a_decline_refused_with_a_4xx_is_not_retried_unchanged(world):
+    world.desk.import_request(world.file(request_token()))
+    world.portal.decision_status = 409
+    done = world.desk.decline("req-1")
+    assert "portal says no" in done.decision_error
+    posts = len(world.portal.calls)
+    world.desk.sync()
+    assert len([c for c in world.portal.calls[posts:] if c.method == "POST"]) == 0
+
+
+def test_show_names_the_agency_from_the_trust_store_not_the_message(world):
+    world.desk.import_request(world.file(request_token(message="<b>Call</b> 555-EVIL")))
+    view = world.desk.show("req-1")
+    assert view.agency.name == "Example Police Department" and view.agency.phone == "+1-206-555-0100"
+    assert view.request.message == "<b>Call</b> 555-EVIL" and view.problem is None
+    world.desk.trust.remove(AGENCY_ID)
+    view = world.desk.show("req-1")
+    assert view.agency is None and "no longer in your trust store" in view.problem
+    with pytest.raises(DeskRefusal, match="no longer in your trust store"):
+        world.desk.approve("req-1")
+
+
+def test_a_failed_delivery_keeps_its_packages_and_resumes_without_redoing_them(
+        tmp_path, footage, monkeypatch):
+    import agent.upload
+
+    monkeypatch.setattr(agent.upload, "_sleep", lambda s: None)
+    with socket_closed_port() as port:
+        w = World(tmp_path, footage, upload_origin=f"http://127.0.0.1:{port}")
+        try:
+            w.desk.import_request(w.file(request_token(upload=f"http://127.0.0.1:{port}/files")))
+            w.portal.decision_status = 503
+            with pytest.raises(DeskError, match="portal says no.*run approve again"):
+                w.desk.approve("req-1", ["porch"], (T0 + 1) * US, (T0 + 6) * US)
+            entry = w.desk.show("req-1").entry
+            assert entry.status == "failed" and "portal says no" in entry.reason
+            (first,) = entry.deliveries
+            assert Path(first.tar).is_file() and first.upload_url is None
+            with pytest.raises(DeskRefusal, match="already approved with other choices"):
+                w.desk.approve("req-1", ["yard"])
+            w.portal.decision_status = 204
+            with pytest.raises(DeskError, match="(?i)gave up"):  # nothing listens for the upload
+                w.desk.approve("req-1")
+            entry = w.desk.show("req-1").entry
+            assert entry.status == "failed" and entry.deliveries == (first,)
+            assert len(w.portal.decisions) == 1 and entry.decision_sent_at_us is not None
+            approved = json.loads(jws.b64url_decode(w.portal.decisions[0].split(".")[1]))["approved"]
+            assert approved == {"window": {"start": iso(T0 + 1).replace(".000000", ""),
+                                           "end": iso(T0 + 6).replace(".000000", "")},
+                                "cameras": ["porch"]}
+            assert w.events() == ["request-seen", "approve", "export", "export", "export",
+                                  "export", "upload", "upload"]
+            assert AuditLog(w.home).verify().ok
+        finally:
+            w.close()
+
+
+def test_an_interrupted_run_is_taken_up_again(world):
+    world.desk.import_request(world.file(request_token()))
+    inbox = world.desk.inbox
+    from agent.requests.inbox import Approval
+    inbox.set_approval(AGENCY_ID, "req-1", Approval(T0 * US, (T0 + 3) * US, ("yard",), "copy", False))
+    inbox.transition(AGENCY_ID, "req-1", "approved")
+    inbox.transition(AGENCY_ID, "req-1", "exporting")  # the process died here
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(DeskError, match="cancelled"):
+        world.desk.approve("req-1", cancel=cancel)
+    entry = world.desk.show("req-1").entry
+    assert entry.status == "failed" and entry.reason.startswith("cancelled")
+    assert entry.deliveries == ()
+    left = list((world.home / "packages").rglob("bagit.txt"))
+    assert left == []  # a cancelled export leaves nothing that looks finished
+
+
+def test_run_polling_backs_off_parks_a_4xx_and_stops(world):
+    stop = threading.Event()
+    statuses = iter([503, 200, 401])
+    extra_polls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        status = next(statuses, None)
+        if status is None:  # a registration refused with 401 must not be polled unchanged
+            extra_polls.append(request)
+            status = 401
+        elif status == 401:
+            threading.Timer(0.5, stop.set).start()
+        body = {"requests": [request_token("p1")], "cursor": "1"} if status == 200 else \
+            {"error": "e", "detail": "d"}
+        return httpx.Response(status, json=body, headers={"Retry-After": "0"})
+
+    world.desk.portal = PortalClient(transport=httpx.MockTransport(handler))
+    thread = threading.Thread(target=world.desk.run_polling, args=(stop,))
+    thread.start()
+    thread.join(10)
+    assert not thread.is_alive() and extra_polls == []
+    assert [e.jti for e in world.desk.list()] == ["p1"]
+
+
+def test_holds_on_new_request_setting_preserves_footage_at_once(tmp_path, footage):
+    w = World(tmp_path, footage, settings=Settings(holds_on_new_request=True))
+    try:
+        entry = w.desk.import_request(w.file(request_token(cameras=("porch",))))
+        assert entry.status == "held"
+        hold = w.desk.show("req-1").hold
+        assert sorted(f.name for f in hold.files) == sorted(
+            f"porch/{p.name}" for p in footage.iterdir() if p.name.startswith("porch"))
+        assert w.events() == ["request-seen", "hold"]
+    finally:
+        w.close()
+
+
+class socket_closed_port:
+    """A loopback port nothing listens on (bound, then closed)."""
+
+    def __enter__(self) -> int:
+        import socket
+
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        self.port = s.getsockname()[1]
+        s.close()
+        return self.port
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+
+hostile_text = st.one_of(
+    st.text(max_size=60), st.sampled_from(["..", "../../etc/passwd", "<script>alert(1)</script>",
+                                           "a.b.c", "\x00\x1b[2J", "C:\\Windows\\x", "-rf"]))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tokens=st.lists(hostile_text, max_size=4), cursor=st.one_of(st.none(), hostile_text),
+       status=st.sampled_from([200, 400, 500]))
+def test_hostile_portal_answers_never_crash_sync_or_reach_the_inbox(world, tokens, cursor, status):
+    body = {"requests": tokens, "cursor": cursor}
+    world.desk.portal = PortalClient(transport=httpx.MockTransport(
+        lambda r: httpx.Response(status, json=body)))
+    report = world.desk.sync()
+    assert report.new == () and world.desk.list() == []
+    assert len(report.rejected) + len(report.problems) >= (1 if tokens or status != 200 else 0)
+    assert all("\n" not in p for p in report.problems)

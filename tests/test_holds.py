@@ -1,0 +1,128 @@
+"""Holds: the covering recordings copied with their hashes, sources never touched, and deleted
+only when the owner asks after the request has ended."""
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from agent.audit import AuditLog
+from agent.requests import holds
+from agent.requests.desk import DeskRefusal
+from agent.samples import make_recordings
+from agent.service import Agent
+from agent.timebase import US
+from tests.conftest import tree_fingerprint
+from tests.test_desk import AGENCY_ID, T0, World, request_token
+
+
+@pytest.fixture(scope="module")
+def footage(tmp_path_factory) -> Path:
+    """porch: three 4 s files from T0; yard: two from T0; driveway: one, an hour later."""
+    root = tmp_path_factory.mktemp("rec")
+    make_recordings(root, "blue-iris", "porch", T0 * US, 3, 4.0, fps=10, gop_s=1.0)
+    make_recordings(root, "blue-iris", "yard", T0 * US, 2, 4.0, fps=10, gop_s=1.0)
+    make_recordings(root, "blue-iris", "driveway", (T0 + 3600) * US, 1, 4.0, fps=10, gop_s=1.0)
+    (root / "porch.20270115_060006.mp4").write_bytes(b"")  # empty: never usable, never held
+    for p in root.iterdir():
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    return root
+
+
+@pytest.fixture
+def indexed(tmp_path, footage):
+    agent = Agent(tmp_path / "home")
+    agent.scan([str(footage)], tz="UTC")
+    yield agent
+    agent.close()
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_hold_copies_exactly_the_covering_files_with_their_hashes(indexed, footage):
+    before = tree_fingerprint(footage)
+    hold = holds.make_hold(indexed.home, indexed.store, "req-1", (T0 + 5) * US, (T0 + 9) * US,
+                           ("porch",), "req-1")
+    assert tree_fingerprint(footage) == before  # sources only read
+    assert sorted(f.name for f in hold.files) == ["porch/porch.20270115_060004.mp4",
+                                                  "porch/porch.20270115_060008.mp4"]
+    for f in hold.files:
+        copy = hold.path / f.name
+        assert f.sha256 == sha(copy) == sha(Path(f.source)) and f.size == copy.stat().st_size
+        assert copy.stat().st_mtime_ns == Path(f.source).stat().st_mtime_ns
+    manifest = (hold.path / holds.MANIFEST).read_text().splitlines()
+    assert sorted(manifest) == sorted(f"{f.sha256}  {f.name}" for f in hold.files)
+    assert holds.read_hold(indexed.home, "req-1") == hold
+    assert hold.path == indexed.home / "holds" / "req-1"
+
+
+def test_without_cameras_every_camera_in_the_window_is_held(indexed):
+    hold = holds.make_hold(indexed.home, indexed.store, "all", T0 * US, (T0 + 2) * US)
+    assert sorted(f.name.split("/")[0] for f in hold.files) == ["porch", "yard"]
+
+
+def test_a_second_hold_keeps_the_first_and_a_cancelled_one_leaves_nothing(indexed):
+    first = holds.make_hold(indexed.home, indexed.store, "r", T0 * US, (T0 + 2) * US, ("yard",))
+    again = holds.make_hold(indexed.home, indexed.store, "r", T0 * US, (T0 + 12) * US)
+    assert again == first
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(holds.HoldCancelled):
+        holds.make_hold(indexed.home, indexed.store, "c", T0 * US, (T0 + 2) * US, cancel=cancel)
+    assert sorted(p.name for p in (indexed.home / "holds").iterdir()) == ["r"]
+
+
+@pytest.mark.parametrize("name", ["", ".", "..", "../x", "a/b", "a\\b"])
+def test_hold_folder_names_cannot_leave_the_holds_folder(tmp_path, name):
+    with pytest.raises(holds.HoldError):
+        holds.hold_path(tmp_path, name)
+
+
+def test_release_removes_only_that_hold(indexed):
+    holds.make_hold(indexed.home, indexed.store, "a", T0 * US, (T0 + 2) * US)
+    holds.make_hold(indexed.home, indexed.store, "b", T0 * US, (T0 + 2) * US)
+    assert holds.release(indexed.home, "a") is True
+    assert holds.release(indexed.home, "a") is False
+    assert holds.read_hold(indexed.home, "a") is None and holds.read_hold(indexed.home, "b")
+
+
+def test_the_desk_holds_while_undecided_and_releases_only_after_the_request_ended(tmp_path, footage):
+    w = World(tmp_path, footage)
+    try:
+        before = tree_fingerprint(footage)
+        w.desk.import_request(w.file(request_token(jti="..", cameras=("yard", "attic"))))
+        hold = w.desk.hold("..")
+        assert hold.path == w.home / "holds" / "_.."  # a path-like id stays a plain name
+        assert sorted(f.name for f in hold.files) == sorted(
+            f"yard/{p.name}" for p in footage.iterdir() if p.name.startswith("yard"))
+        assert w.desk.show("..").entry.status == "held"
+        with pytest.raises(DeskRefusal, match="kept until the request is declined"):
+            w.desk.release("..")
+        assert hold.path.is_dir()
+        w.desk.decline("..", "not ours")
+        w.now += 10 ** 6  # time passing never deletes a hold by itself
+        w.desk.sync()
+        assert hold.path.is_dir()
+        assert w.desk.release("..") is True and not hold.path.exists()
+        assert tree_fingerprint(footage) == before
+        records = [r for r in AuditLog(w.home).entries() if r["event"] in ("hold", "release")]
+        assert [r["event"] for r in records] == ["hold", "release"]
+        assert records[0]["data"]["files"] == 2 and records[0]["data"]["agency"] == AGENCY_ID
+    finally:
+        w.close()
+
+
+def test_a_decided_request_gets_no_new_hold(tmp_path, footage):
+    w = World(tmp_path, footage)
+    try:
+        w.desk.import_request(w.file(request_token()))
+        w.desk.decline("req-1")
+        with pytest.raises(DeskRefusal, match="declined"):
+            w.desk.hold("req-1")
+    finally:
+        w.close()

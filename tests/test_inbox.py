@@ -1,0 +1,206 @@
+"""The inbox: one row per request, the status machine as data and enforced, replays, expiry."""
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from agent.requests.inbox import (
+    ENDED, STATUSES, TRANSITIONS, UNDECIDED, Approval, Delivery, IllegalTransition, Inbox,
+    UnknownRequest, check_transition, folder_name,
+)
+from agent.requests.token import Request
+from agent.timebase import US
+
+NOW = 1_800_000_000
+ISS_A, ISS_B = "https://police.example.gov", "https://sheriff.example.gov"
+
+
+def request(jti: str = "req-1", iss: str = ISS_A, exp: int = NOW + 3600, **extra) -> Request:
+    fields = dict(id=jti, agency_id=iss, registration_id="reg-1", case_number="2026-001",
+                  incident=None, window_start_us=(NOW - 7200) * US,
+                  window_end_us=(NOW - 3600) * US, cameras=("porch", "yard"), location=None,
+                  requester={"name": "Det. Example"}, legal_basis="voluntary", message=None,
+                  upload_endpoint="https://upload.example.gov/files", upload_max_bytes=None,
+                  emergency=False, issued_at=NOW - 10, expires_at=exp,
+                  raw=f"header.{jti}.sig", sha256="ab" * 32)
+    fields.update(extra)
+    return Request(**fields)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = float(NOW)
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def inbox(tmp_path: Path, clock: Clock):
+    box = Inbox(tmp_path / "inbox.db", clock)
+    yield box
+    box.close()
+
+
+def test_a_request_is_kept_exactly_as_received_and_survives_reopening(tmp_path, clock):
+    box = Inbox(tmp_path / "inbox.db", clock)
+    req = request(raw="eyJ.exact-token-bytes.sig")
+    entry = box.add(req, "portal")
+    assert (entry.status, entry.token, entry.sha256, entry.case) == \
+        ("new", "eyJ.exact-token-bytes.sig", "ab" * 32, "2026-001")
+    assert entry.cameras == ("porch", "yard") and entry.via == "portal"
+    assert entry.received_at_us == NOW * US and entry.expires_at_us == (NOW + 3600) * US
+    box.close()
+    again = Inbox(tmp_path / "inbox.db", clock)
+    assert again.get("req-1") == entry
+    assert sqlite3.connect(tmp_path / "inbox.db").execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    again.close()
+
+
+def test_seen_marks_replays_and_a_second_add_is_refused(inbox):
+    assert not inbox.seen(ISS_A, "req-1")
+    inbox.add(request(), "portal")
+    assert inbox.seen(ISS_A, "req-1") and not inbox.seen(ISS_B, "req-1")
+    with pytest.raises(Exception, match="already in the inbox"):
+        inbox.add(request(), "file")
+    assert len(inbox.list()) == 1
+
+
+@pytest.mark.parametrize("old,new", list(itertools.product(STATUSES, STATUSES)))
+def test_transition_table_is_enforced_for_every_pair(old, new):
+    if new in TRANSITIONS[old]:
+        check_transition(old, new)
+    else:
+        with pytest.raises(IllegalTransition, match=f"{old} cannot become {new}"):
+            check_transition(old, new)
+
+
+def test_the_table_has_the_cli_statuses_and_ended_ones_are_final():
+    assert set(STATUSES) == {"new", "held", "approved", "declined", "expired", "exporting",
+                             "uploading", "delivered", "failed"}
+    assert set(TRANSITIONS) == set(STATUSES)
+    assert all(not TRANSITIONS[s] for s in ENDED)
+    assert all("expired" in TRANSITIONS[s] for s in UNDECIDED)
+    # Nothing goes back to undecided, and nothing is delivered without uploading first.
+    assert [s for s in STATUSES if TRANSITIONS[s] & set(UNDECIDED)] == ["new"]
+    assert [s for s in STATUSES if "delivered" in TRANSITIONS[s]] == ["uploading"]
+
+
+def test_illegal_transition_changes_nothing(inbox):
+    inbox.add(request(), "portal")
+    with pytest.raises(IllegalTransition):
+        inbox.transition(ISS_A, "req-1", "delivered")
+    assert inbox.get("req-1").status == "new"
+    for status in ("held", "approved", "exporting", "uploading", "delivered"):
+        inbox.transition(ISS_A, "req-1", status)
+    entry = inbox.get("req-1")
+    assert entry.status == "delivered" and entry.decided_at_us == NOW * US
+    with pytest.raises(IllegalTransition):
+        inbox.transition(ISS_A, "req-1", "declined")
+
+
+def test_failed_keeps_its_reason_and_can_only_resume_by_exporting(inbox):
+    inbox.add(request(), "portal")
+    inbox.set_approval(ISS_A, "req-1", Approval(1, 2, ("porch",), "copy", False))
+    inbox.transition(ISS_A, "req-1", "approved")
+    inbox.transition(ISS_A, "req-1", "exporting")
+    failed = inbox.transition(ISS_A, "req-1", "failed", "the portal did not answer")
+    assert failed.reason == "the portal did not answer"
+    assert failed.approval == Approval(1, 2, ("porch",), "copy", False)
+    assert TRANSITIONS["failed"] == frozenset({"exporting"})
+    assert inbox.transition(ISS_A, "req-1", "exporting").reason is None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(STATUSES), max_size=12))
+def test_any_sequence_of_moves_follows_the_table(tmp_path_factory, moves):
+    box = Inbox(tmp_path_factory.mktemp("box") / "inbox.db", Clock())
+    box.add(request(), "portal")
+    expected = "new"
+    for move in moves:
+        if move in TRANSITIONS[expected]:
+            assert box.transition(ISS_A, "req-1", move).status == move
+            expected = move
+        else:
+            with pytest.raises(IllegalTransition):
+                box.transition(ISS_A, "req-1", move)
+        assert box.get("req-1").status == expected
+    box.close()
+
+
+def test_undecided_requests_expire_on_read_and_decided_ones_do_not(tmp_path, clock):
+    expired = []
+    box = Inbox(tmp_path / "inbox.db", clock, on_expired=expired.append)
+    box.add(request("a"), "portal")
+    box.add(request("b"), "portal")
+    box.add(request("c", exp=NOW + 99999), "portal")
+    box.transition(ISS_A, "b", "declined", "not ours")
+    clock.now = NOW + 3600 + 30  # inside the protocol's 60 s tolerance
+    assert box.get("a").status == "new"
+    clock.now = NOW + 3600 + 61
+    statuses = {e.jti: e.status for e in box.list()}
+    assert statuses == {"a": "expired", "b": "declined", "c": "new"}
+    assert [e.jti for e in expired] == ["a"]
+    box.list()
+    assert len(expired) == 1  # reported once
+    with pytest.raises(IllegalTransition):
+        box.transition(ISS_A, "a", "approved")
+    box.close()
+
+
+def test_path_like_ids_get_folder_names_that_stay_inside(inbox):
+    for jti in ("..", ".", "..hidden", "a..b"):
+        entry = inbox.add(request(jti), "file")
+        assert not entry.folder.startswith(".") and "/" not in entry.folder
+        assert Path("/x/holds", entry.folder).resolve().parent == Path("/x/holds")
+    assert inbox.get("..").folder == "_.."
+
+
+def test_two_agencies_may_use_the_same_id(inbox):
+    a = inbox.add(request("case-7", ISS_A), "portal")
+    b = inbox.add(request("case-7", ISS_B), "portal")
+    assert a.folder != b.folder
+    with pytest.raises(UnknownRequest, match="more than one agency"):
+        inbox.get("case-7")
+    assert inbox.get("case-7", ISS_B).iss == ISS_B
+    assert folder_name("x", ISS_A, lambda name: False) == "x"
+
+
+def test_unknown_ids_are_a_clear_error(inbox):
+    with pytest.raises(UnknownRequest, match="no request 'nope'"):
+        inbox.get("nope")
+    with pytest.raises(UnknownRequest):
+        inbox.transition(ISS_A, "nope", "held")
+
+
+def test_deliveries_decisions_and_cursors_are_recorded(inbox):
+    inbox.add(request(), "portal")
+    d = Delivery("porch", "/pkg", "/pkg.tar", "cd" * 32, 4096)
+    inbox.save_delivery(ISS_A, "req-1", d)
+    inbox.save_delivery(ISS_A, "req-1", Delivery("porch", "/pkg", "/pkg.tar", "cd" * 32, 4096,
+                                                 "https://u/1", "receipt"))
+    inbox.set_decision(ISS_A, "req-1", "decision.token.sig")
+    entry = inbox.get("req-1")
+    assert entry.deliveries == (Delivery("porch", "/pkg", "/pkg.tar", "cd" * 32, 4096,
+                                         "https://u/1", "receipt"),)
+    assert entry.decision == "decision.token.sig" and entry.decision_sent_at_us is None
+    inbox.decision_sent(ISS_A, "req-1")
+    assert inbox.get("req-1").decision_sent_at_us == NOW * US
+    inbox.decision_sent(ISS_A, "req-1", "HTTP 409: already decided")
+    assert inbox.get("req-1").decision_error == "HTTP 409: already decided"
+    assert inbox.cursor(ISS_A, "reg-1") is None
+    inbox.set_cursor(ISS_A, "reg-1", "42")
+    inbox.set_cursor(ISS_A, "reg-1", "43")
+    assert inbox.cursor(ISS_A, "reg-1") == "43" and inbox.cursor(ISS_B, "reg-1") is None
+    inbox.drop_delivery(ISS_A, "req-1", "porch")
+    assert inbox.get("req-1").deliveries == ()

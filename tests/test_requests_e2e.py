@@ -1,0 +1,325 @@
+"""The whole request flow over real HTTP on loopback, driven through the `footage-agent` command:
+reference portal -> agencies add/register -> inbox sync -> approve part -> package uploaded ->
+receipt stored -> the portal's own checks pass. Plus declines, replays, refusals, hostile portals,
+a portal outage that approve resumes from, and one run over TLS."""
+from __future__ import annotations
+
+import json
+import os
+import ssl
+import threading
+import time
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import trustme
+
+from agent import cli
+from agent.commands import requests as request_commands
+from agent.audit import AuditLog
+from agent.cli import main
+from agent.requests.desk import RequestDesk
+from agent.samples import make_recordings
+from agent.service import Agent
+from agent.timebase import US, format_utc
+from portal.checks import checked_submissions
+from portal.server import PortalServer
+from portal.state import Portal
+
+AGENCY_ID = "https://police.example.gov"
+T0 = (int(time.time()) - 7200) * US  # footage two hours ago: porch and yard, 8 s each
+
+
+@pytest.fixture(scope="module")
+def footage(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("rec")
+    for camera in ("porch", "yard"):
+        make_recordings(root, "blue-iris", camera, T0, 2, 4.0, fps=10, gop_s=1.0, audio=True)
+    for p in root.iterdir():
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    return root
+
+
+@pytest.fixture
+def desk_on_agent(monkeypatch):
+    """Until service.py composes it, give Agent the `requests` desk the commands use."""
+    def requests(self):
+        if "_desk" not in self.__dict__:
+            self._desk = RequestDesk(self.home, lambda: self.store, self.owner_key,
+                                     settings=self.settings)
+        return self._desk
+
+    original_close = Agent.close
+
+    def close(self):
+        desk = self.__dict__.pop("_desk", None)
+        if desk is not None:
+            desk.close()
+        original_close(self)
+
+    def keep(self, desk):  # once service.py sets self.requests itself, that desk is used
+        self._desk = desk
+
+    monkeypatch.setattr(Agent, "requests", property(requests, keep), raising=False)
+    monkeypatch.setattr(Agent, "close", close)
+    if request_commands not in cli._COMMAND_MODULES:  # until cli.py lists the module
+        monkeypatch.setattr(cli, "_COMMAND_MODULES", (*cli._COMMAND_MODULES, request_commands))
+
+
+class Run:
+    """`footage-agent --home HOME ...` in-process, returning (exit code, stdout, stderr)."""
+
+    def __init__(self, home: Path, capsys) -> None:
+        self.home, self.capsys = home, capsys
+
+    def __call__(self, *argv: str) -> tuple[int, str, str]:
+        code = main(["--home", str(self.home), *argv])
+        out = self.capsys.readouterr()
+        return code, out.out, out.err
+
+    def json(self, *argv: str):
+        at = argv.index("--") if "--" in argv else len(argv)  # ids may start with "-"
+        code, out, err = self(*argv[:at], "--json", *argv[at:])
+        assert code == 0, err
+        return json.loads(out)
+
+
+@pytest.fixture
+def flow(tmp_path, footage, capsys, desk_on_agent):
+    """A served portal, an agent home that indexed the footage, imported the agency and
+    registered with it."""
+    portal = Portal.init(tmp_path / "portal", "Example Police Department", AGENCY_ID,
+                         "+1-206-555-0100")
+    with PortalServer(portal.state_dir) as server:
+        reg, token = portal.register("owner")
+        run = Run(tmp_path / "home", capsys)
+        assert run("scan", str(footage), "--tz", "UTC")[0] == 0
+        code, out, _ = run("agencies", "add", str(portal.state_dir / "agency.json"))
+        assert code == 0 and portal.kid in out  # fingerprints shown for the owner to compare
+        (tmp_path / "token.txt").write_text(token + "\n")
+        code, _, err = run("agencies", "register", AGENCY_ID, "--id", reg, "--token-file",
+                           str(tmp_path / "token.txt"))
+        assert code == 0, err
+        yield portal, server, run, reg
+
+
+def new_request(portal: Portal, reg: str, **kw) -> str:
+    kw.setdefault("cameras", ("porch", "yard"))
+    return portal.create_request(reg, T0, T0 + 8 * US, kw.pop("case", "2026-77"), "Det. Jane Roe",
+                                 **kw)
+
+
+def only_request(run: Run) -> dict:
+    (item,) = run.json("inbox")
+    return item
+
+
+def test_approve_part_of_a_request_delivers_a_receipted_package(flow):
+    portal, server, run, reg = flow
+    new_request(portal, reg, message="<script>alert('x')</script>\x1b[2J call 555-0199")
+    code, _, err = run("inbox", "sync")
+    assert code == 0 and "1 new" in err
+    item = only_request(run)
+    assert set(item) >= {"id", "agency", "case", "window", "status", "received_at", "expires_at"}
+    assert item["status"] == "new" and item["agency"] == AGENCY_ID and item["case"] == "2026-77"
+    assert item["window"] == {"start": format_utc(T0), "end": format_utc(T0 + 8 * US)}
+    jti = item["id"]
+
+    code, out, _ = run("inbox", "show", "--", jti)
+    assert "Example Police Department" in out and "+1-206-555-0100" in out
+    assert "<script>alert('x')</script>" in out and "\x1b" not in out  # plain text, inert
+
+    code, out, err = run("approve", "--camera", "porch", "--from", format_utc(T0 + US),
+                         "--to", format_utc(T0 + 6 * US), "--yes", "--json", "--", jti)
+    assert code == 0, err
+    done = json.loads(out)
+    assert done["status"] == "delivered"
+    (delivery,) = done["deliveries"]
+    assert delivery["camera"] == "porch" and delivery["upload_url"].startswith(server.origin)
+
+    (sub,) = checked_submissions(portal.submissions())
+    assert sub["ok"], sub["checks"]
+    assert sub["sha256"] == delivery["sha256"] and sub["size"] == delivery["size"]
+    (decision,) = portal.decisions()
+    assert decision["decision"] == "approve" and decision["approved"] == {
+        "window": {"start": format_utc(T0 + US), "end": format_utc(T0 + 6 * US)},
+        "cameras": ["porch"]}
+    entry = Agent(run.home).requests.show(jti).entry
+    assert entry.deliveries[0].receipt  # the checked receipt is kept
+    events = [r["event"] for r in AuditLog(run.home).entries()]
+    assert events == ["request-seen", "approve", "export", "export", "upload", "upload",
+                      "receipt", "receipt"]
+    assert run("log", "verify")[0] == 0
+    assert [r["event"] for r in run.json("log")] == events
+    log = run.home / "audit.log"
+    log.write_text(log.read_text().replace('"approve"', '"decline"', 1))
+    code, _, err = run("log", "verify")
+    assert code == 3 and "line 2 was edited" in err
+
+
+def test_decline_reaches_the_portal_signed_and_a_replay_is_not_shown_twice(flow, tmp_path):
+    portal, _server, run, reg = flow
+    token = new_request(portal, reg)
+    assert run("inbox", "sync")[0] == 0
+    jti = only_request(run)["id"]
+    (tmp_path / "req.jws").write_text(token)
+    code, _, err = run("import-request", str(tmp_path / "req.jws"))
+    assert code == 3 and "replay" in err
+    code, _, err = run("inbox", "hold", "--", jti)
+    assert code == 0 and "held 4 recordings" in err
+    code, _, err = run("inbox", "release", "--", jti)
+    assert code == 3 and "kept until the request is declined" in err
+    code, _, err = run("decline", "--reason", "that camera was off", "--", jti)
+    assert code == 0 and "sent to the agency" in err
+    (decision,) = portal.decisions()
+    assert decision["decision"] == "decline" and decision["reason"] == "that camera was off"
+    assert only_request(run)["status"] == "declined"
+    assert run("approve", "--yes", "--", jti)[0] == 3
+    shown = run.json("inbox", "show", "--", jti)
+    assert shown["status"] == "declined" and shown["reason"] == "that camera was off"
+    assert shown["agency_name"] == "Example Police Department" and shown["verified"] is True
+    assert Path(shown["hold"]).is_dir()
+    code, _, err = run("inbox", "release", "--", jti)
+    assert code == 0 and not Path(shown["hold"]).exists()
+    (agency,) = [a for a in run.json("agencies", "list")]
+    assert agency["registrations"] == [reg] and agency["fingerprints"] == [portal.kid]
+    secret = (tmp_path / "token.txt").read_text().strip()
+    assert secret not in json.dumps(agency) and secret not in run("agencies", "list")[1]
+
+
+def test_wider_approval_is_refused_and_without_yes_nothing_leaves(flow):
+    portal, _server, run, reg = flow
+    new_request(portal, reg, emergency=True)
+    run("inbox", "sync")
+    jti = only_request(run)["id"]
+    code, _, err = run("approve", "--from", format_utc(T0 - US), "--yes", "--", jti)
+    assert code == 3 and "wider" in err
+    code, _, err = run("approve", "--camera", "porch", "--", jti)  # no terminal, no --yes
+    assert code == 2 and "--yes" in err
+    assert "porch" in err and "public record" in err and "sound: removed" in err
+    assert only_request(run)["status"] == "new" and portal.decisions() == []
+
+
+def test_import_by_url_and_a_refused_import_exit_3(flow):
+    portal, server, run, reg = flow
+    code, _, err = run("import-request", "https://evil.example.com/v1/requests/x")
+    assert code == 3 and "trust store" in err
+    code, _, err = run("import-request", "/nonexistent/request.jws")
+    assert code == 1 and "cannot read" in err
+
+
+def test_a_portal_outage_fails_the_approval_and_approve_resumes(flow):
+    portal, server, run, reg = flow
+    new_request(portal, reg, cameras=("yard",))
+    run("inbox", "sync")
+    jti = only_request(run)["id"]
+    port = server.port
+    server.stop()
+    code, _, err = run("approve", "--yes", "--", jti)
+    assert code == 1 and "run approve again" in err
+    assert only_request(run)["status"] == "failed"
+    with PortalServer(portal.state_dir, port=port):
+        code, _, err = run("approve", "--yes", "--", jti)
+        assert code == 0, err
+    assert only_request(run)["status"] == "delivered"
+    exports = [r for r in AuditLog(run.home).entries() if r["event"] == "export" and "camera" in r["data"]]
+    assert len(exports) == 1  # the package made before the outage was reused
+    assert checked_submissions(portal.submissions())[0]["ok"]
+
+
+@contextmanager
+def hostile(respond):
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            respond(self)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = False
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+def hostile_agency(tmp_path: Path, run: Run, origin: str, portal: Portal) -> None:
+    doc = portal.trust_document(origin)
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps({**doc, "id": "https://hostile.example.gov"}))
+    assert run("agencies", "add", str(path))[0] == 0
+    assert run("agencies", "register", "https://hostile.example.gov", "--id", "r",
+               "--token-file", str(tmp_path / "token.txt"))[0] == 0
+
+
+def test_a_portal_redirecting_elsewhere_or_sending_a_huge_body_is_refused(flow, tmp_path):
+    portal, server, run, _reg = flow
+    other_hits = []
+
+    def record(h):
+        other_hits.append(h.path)
+        h.send_response(200)
+        h.send_header("Content-Length", "2")
+        h.end_headers()
+        h.wfile.write(b"{}")
+
+    with hostile(record) as elsewhere:
+        def redirect(h):
+            h.send_response(302)
+            h.send_header("Location", elsewhere + "/v1/requests")
+            h.send_header("Content-Length", "0")
+            h.end_headers()
+
+        with hostile(redirect) as origin:
+            hostile_agency(tmp_path, run, origin, portal)
+            code, _, err = run("inbox", "sync")
+    assert "redirect" in err and elsewhere in err and code == 1
+    assert other_hits == [] and run.json("inbox") == []
+
+    def huge(h):
+        h.send_response(200)
+        h.end_headers()
+        try:
+            for _ in range(64):
+                h.wfile.write(b'{"requests": ["' + b"A" * 65536)
+        except OSError:
+            pass
+
+    with hostile(huge) as origin:
+        hostile_agency(tmp_path, run, origin, portal)
+        code, _, err = run("inbox", "sync")
+    assert "larger than 1024 KiB" in err and run.json("inbox") == []
+
+
+def test_the_whole_flow_over_tls(tmp_path, footage):
+    ca = trustme.CA()
+    server_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ca.issue_cert("127.0.0.1").configure_cert(server_ctx)
+    client_ctx = ssl.create_default_context()
+    ca.configure_trust(client_ctx)
+    portal = Portal.init(tmp_path / "portal", "Example Police Department", AGENCY_ID,
+                         "+1-206-555-0100")
+    owner = Agent(tmp_path / "home")
+    owner.scan([str(footage)], tz="UTC")
+    desk = RequestDesk(owner.home, lambda: owner.store, owner.owner_key, verify=client_ctx)
+    try:
+        with PortalServer(portal.state_dir, ssl_context=server_ctx) as server:
+            assert server.origin.startswith("https://")
+            reg, token = portal.register()
+            desk.trust.add(portal.state_dir / "agency.json")
+            desk.trust.register(AGENCY_ID, reg, token)
+            new_request(portal, reg, cameras=("yard",))
+            (entry,) = desk.sync().new
+            done = desk.approve(entry.jti, start_us=T0 + 2 * US, end_us=T0 + 5 * US)
+            assert done.status == "delivered" and done.deliveries[0].upload_url.startswith("https://")
+            assert checked_submissions(portal.submissions())[0]["ok"]
+    finally:
+        desk.close()
+        owner.close()

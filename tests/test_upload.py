@@ -1,0 +1,588 @@
+"""Resumable delivery over tus: a real tus server (resumable-upload) and a hostile one, on loopback."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import random
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import httpx
+import pytest
+
+import agent.upload as upload_mod
+from agent import cli
+from agent.audit import AuditLog
+from agent.commands import upload as upload_cmd
+from agent.upload import UploadCancelled, UploadError, check_endpoint, upload_file
+from agent.upload_state import UploadState, save_state, state_path
+from agent.upload_wire import BODY_CAP, exchange
+
+REPO = Path(__file__).resolve().parents[1]
+KiB = 1024
+
+
+@pytest.fixture
+def payload(tmp_path: Path):
+    """A file of random bytes of the asked size."""
+    def make(size: int, name: str = "package.tar") -> Path:
+        path = tmp_path / name
+        path.write_bytes(random.Random(size).randbytes(size))
+        return path
+    return make
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# -- the real server -------------------------------------------------------------------------
+class RealTus:
+    """`resumable-upload serve` as a subprocess; kill -9 and restart on the same port and dir."""
+
+    def __init__(self, root: Path) -> None:
+        self.root, self.port, self.proc = root, free_port(), None
+        self.endpoint = f"http://127.0.0.1:{self.port}/files"
+
+    def start(self) -> None:
+        cmd = [sys.executable, "-m", "resumable_upload", "serve", "--host", "127.0.0.1",
+               "--port", str(self.port), "--upload-dir", str(self.root / "up"),
+               "--db-path", str(self.root / "db.sqlite"), "--checksum-algorithms", "sha256,sha1",
+               "--log-level", "ERROR"]
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            try:
+                if httpx.options(self.endpoint, timeout=1).status_code == 204:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.05)
+        raise RuntimeError("resumable-upload server did not start")
+
+    def kill(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+        if self.proc is not None:
+            self.proc.wait()
+
+    def stored(self, url: str) -> bytes:
+        return (self.root / "up" / url.rsplit("/", 1)[1]).read_bytes()
+
+
+@pytest.fixture
+def real_tus(tmp_path: Path):
+    server = RealTus(tmp_path / "server")
+    server.start()
+    yield server
+    server.kill()
+
+
+# -- the hostile server ----------------------------------------------------------------------
+class Hostile:
+    """An honest in-memory tus server, unless `hook` answers a request first."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.uploads: dict[str, dict] = {}
+        self.requests: list[tuple[str, str]] = []
+        self.patch_bytes = 0
+        self.hook = None
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self.httpd.daemon_threads = False  # so server_close joins every handler thread
+        self.httpd.handle_error = lambda *a: None  # a client that timed out is expected here
+        self.httpd.app = self
+        self.endpoint = f"http://127.0.0.1:{self.httpd.server_address[1]}/files"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), name="hostile-tus")
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join()
+
+    def count(self, method: str) -> int:
+        return sum(1 for m, _ in self.requests if m == method)
+
+    def data(self, url: str) -> bytes:
+        return bytes(self.uploads[url.rsplit("/", 1)[1]]["data"])
+
+    def handle(self, method: str, path: str, headers: dict, body: bytes):
+        with self.lock:
+            self.requests.append((method, path))
+            if method == "PATCH":
+                self.patch_bytes += len(body)
+        if self.hook is not None:
+            answer = self.hook(method, path, headers, body)
+            if answer is not None:
+                return answer
+        with self.lock:
+            return self.honest(method, path, headers, body)
+
+    def honest(self, method: str, path: str, headers: dict, body: bytes):
+        if method == "POST":
+            uid = f"u{self.count('POST')}"
+            self.uploads[uid] = {"data": bytearray(), "length": int(headers["upload-length"]),
+                                 "meta": headers.get("upload-metadata", "")}
+            return 201, {"Location": f"/files/{uid}"}, b""
+        up = self.uploads.get(path.rsplit("/", 1)[1])
+        if up is None:
+            return 404, {}, b"no such upload"
+        if method == "HEAD":
+            return 200, {"Upload-Offset": str(len(up["data"])), "Upload-Length": str(up["length"]),
+                         "Cache-Control": "no-store"}, b""
+        if method == "DELETE":
+            up["deleted"] = True
+            return 204, {}, b""
+        if int(headers["upload-offset"]) != len(up["data"]):
+            return 409, {}, b"offset mismatch"
+        algo, digest = headers["upload-checksum"].split(" ")
+        if algo != "sha256" or base64.b64decode(digest) != hashlib.sha256(body).digest():
+            return 460, {}, b"checksum mismatch"
+        up["data"] += body
+        return 204, {"Upload-Offset": str(len(up["data"]))}, b""
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    timeout = 5
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def _serve(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        status, extra, payload = self.server.app.handle(self.command, self.path, headers, body)
+        self.send_response(status)
+        for key, value in {"Tus-Resumable": "1.0.0", **extra}.items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(payload)
+
+    do_POST = do_HEAD = do_PATCH = do_DELETE = _serve
+
+
+@pytest.fixture
+def hostile():
+    server = Hostile()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def quick_backoff(monkeypatch):
+    monkeypatch.setattr(upload_mod, "BACKOFF_BASE_S", 0.05)
+
+
+def nth(method: str, n: int):
+    """A hook predicate: true for the n-th request (1-based) of that method, counted per server."""
+    seen = {"count": 0}
+
+    def match(m: str) -> bool:
+        if m != method:
+            return False
+        seen["count"] += 1
+        return seen["count"] == n
+    return match
+
+
+# -- against the real server -----------------------------------------------------------------
+def test_complete_upload_is_byte_identical_with_metadata_and_monotonic_progress(real_tus, payload, tmp_path):
+    src = payload(1_500_000)
+    seen = []
+    result = upload_file(src, real_tus.endpoint, state_dir=tmp_path / "uploads", chunk_size=256 * KiB,
+                         metadata={"request": "REQ-1"}, progress=seen.append)
+    assert real_tus.stored(result.url) == src.read_bytes()
+    assert result.sha256 == hashlib.sha256(src.read_bytes()).hexdigest()
+    assert (result.size, result.resumed_from, result.chunks_resent) == (1_500_000, 0, 0)
+    head = httpx.head(result.url, headers={"Tus-Resumable": "1.0.0"})
+    meta = dict(p.split(" ") for p in head.headers["upload-metadata"].split(","))
+    assert {k: base64.b64decode(v).decode() for k, v in meta.items()} == {
+        "request": "REQ-1", "sha256": result.sha256, "filename": "package.tar"}
+    fractions = [p.sent / p.total for p in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0 and len(fractions) > 2
+    assert seen[-1].eta_s == 0.0 and all(p.total == 1_500_000 for p in seen)
+    assert list((tmp_path / "uploads").iterdir()) == []  # state deleted when complete
+
+
+CHILD = """
+import json, sys
+from pathlib import Path
+from agent.upload import upload_file
+path, endpoint, state, rate = sys.argv[1:5]
+r = upload_file(Path(path), endpoint, state_dir=Path(state), chunk_size=65536, rate_limit_bps=int(rate),
+                progress=lambda p: print("P", p.sent, flush=True))
+print("R", json.dumps({"url": r.url, "resumed_from": r.resumed_from, "resent": r.chunks_resent}), flush=True)
+"""
+
+
+def test_kill_9_of_the_uploading_process_resumes_each_time(real_tus, payload, tmp_path):
+    src = payload(3_000_000)
+    seed = random.randrange(1 << 30)
+    rng = random.Random(seed)
+    kills = [int(src.stat().st_size * rng.uniform(lo, lo + 0.15)) for lo in (0.1, 0.35, 0.6)]
+    script = tmp_path / "child.py"
+    script.write_text(CHILD)
+    argv = [sys.executable, str(script), str(src), real_tus.endpoint, str(tmp_path / "uploads"), "1500000"]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    last_seen, result = 0, None
+    for run, kill_at in enumerate(kills + [None]):
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True, env=env)
+        try:
+            first = None
+            for line in proc.stdout:
+                tag, value = line.split(" ", 1)
+                if tag == "R":
+                    result = json.loads(value)
+                    break
+                sent = int(value)
+                if first is None:
+                    first = sent
+                    if run:  # the restart picked up where the killed one was (at most a chunk back)
+                        assert sent > 0 and sent >= last_seen - 2 * 65536, (seed, run, sent, last_seen)
+                last_seen = sent
+                if kill_at is not None and sent >= kill_at:
+                    proc.send_signal(signal.SIGKILL)
+                    break
+        finally:
+            proc.kill()
+            proc.wait()
+            proc.stdout.close()
+        assert (kill_at is None) == (result is not None), f"seed {seed}: run {run} ended early"
+    assert result["resumed_from"] > 0 and result["resent"] <= 1, (seed, result)
+    assert real_tus.stored(result["url"]) == src.read_bytes(), f"seed {seed}"
+    assert list((tmp_path / "uploads").iterdir()) == []
+
+
+def test_server_killed_and_restarted_mid_upload_is_retried_to_completion(real_tus, payload, tmp_path,
+                                                                         quick_backoff):
+    src = payload(2_000_000)
+    midway, cancel, outcome = threading.Event(), threading.Event(), {}
+
+    def progress(p):
+        if p.sent > 800_000:
+            midway.set()
+
+    def work():
+        try:
+            outcome["result"] = upload_file(src, real_tus.endpoint, state_dir=tmp_path / "uploads",
+                                            chunk_size=64 * KiB, rate_limit_bps=1_000_000,
+                                            progress=progress, cancel=cancel)
+        except Exception as exc:
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    try:
+        assert midway.wait(20)
+        real_tus.kill()
+        time.sleep(0.3)
+        real_tus.start()
+        worker.join(60)
+    finally:
+        cancel.set()
+        worker.join()
+    assert "error" not in outcome, outcome.get("error")
+    result = outcome["result"]
+    assert 0 < result.chunks_resent <= 2 and result.resumed_from == 0
+    assert real_tus.stored(result.url) == src.read_bytes()
+
+
+# -- against the hostile server --------------------------------------------------------------
+def test_checksum_mismatch_resends_that_chunk_once(hostile, payload, tmp_path):
+    src = payload(200_000)
+    first_patch = nth("PATCH", 2)
+    hostile.hook = lambda m, p, h, b: (460, {}, b"checksum mismatch") if first_patch(m) else None
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=64 * KiB)
+    assert result.chunks_resent == 1 and hostile.count("PATCH") == 5
+    assert hostile.data(result.url) == src.read_bytes()
+
+
+@pytest.mark.parametrize("lie", ["beyond-sent", "beyond-length", "patch-overclaims"])
+def test_server_lying_about_the_offset_never_yields_a_corrupt_copy(hostile, payload, tmp_path, lie):
+    src = payload(300_000)
+    conflict, overclaim = nth("PATCH", 2), nth("PATCH", 2)
+    lied = []
+
+    def hook(method, path, headers, body):
+        if lie == "patch-overclaims":
+            if overclaim(method):
+                lied.append(path)
+                return 204, {"Upload-Offset": "250000"}, b""
+            return None
+        if conflict(method):
+            return 409, {}, b"offset mismatch"
+        if method == "HEAD" and not lied:
+            lied.append(path)
+            return 200, {"Upload-Offset": "310000" if lie == "beyond-length" else "200000",
+                         "Upload-Length": "300000"}, b""
+        return None
+
+    hostile.hook = hook
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=64 * KiB)
+    assert hostile.count("POST") == 2 and result.url.endswith("/u2") and result.resumed_from == 0
+    assert hostile.data(result.url) == src.read_bytes()
+    assert hostile.uploads["u1"].get("deleted")  # the untrustworthy upload was withdrawn
+
+
+def test_a_server_that_always_lies_ends_with_a_clear_error(hostile, payload, tmp_path):
+    src = payload(200_000)
+    hostile.hook = lambda m, p, h, b: (204, {"Upload-Offset": "199999"}, b"") if m == "PATCH" else None
+    with pytest.raises(UploadError, match="misreporting"):
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=64 * KiB)
+    assert hostile.count("POST") == upload_mod.MAX_NEW_UPLOADS
+
+
+def test_slow_answers_time_out_and_are_retried(hostile, payload, tmp_path, quick_backoff):
+    src = payload(200_000)
+    slow = nth("PATCH", 2)
+
+    def hook(method, path, headers, body):
+        if slow(method):
+            hostile.honest(method, path, headers, body)  # stored, but the answer never comes in time
+            time.sleep(1.0)
+            return 204, {}, b""
+        return None
+
+    hostile.hook = hook
+    with httpx.Client(timeout=httpx.Timeout(0.3)) as client:
+        result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads",
+                             chunk_size=64 * KiB, client=client)
+    assert hostile.data(result.url) == src.read_bytes()
+    assert hostile.count("HEAD") == 1 and hostile.count("PATCH") == 4  # re-synced, nothing re-sent
+
+
+def test_server_errors_back_off_with_growing_delays(hostile, payload, tmp_path, monkeypatch, quick_backoff):
+    src = payload(100_000)
+    failing = {"left": 3}
+
+    def hook(method, path, headers, body):
+        if method == "PATCH" and failing["left"]:
+            failing["left"] -= 1
+            return 503, {}, b'{"error": "busy", "detail": "try later"}'
+        return None
+
+    delays = []
+    monkeypatch.setattr(upload_mod, "_sleep", lambda s: (delays.append(s), time.sleep(s)))
+    hostile.hook = hook
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=64 * KiB)
+    assert hostile.data(result.url) == src.read_bytes()
+    assert len(delays) == 3 and delays[0] < delays[1] < delays[2]
+
+
+def test_server_errors_give_up_after_max_attempts(hostile, payload, tmp_path, quick_backoff):
+    src = payload(10_000)
+    hostile.hook = lambda m, p, h, b: (502, {}, b"bad gateway") if m == "PATCH" else None
+    with pytest.raises(UploadError, match="Gave up after 3 attempts") as err:
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", max_attempts=3)
+    assert err.value.status == 502 and hostile.count("PATCH") == 3
+    assert len(list((tmp_path / "uploads").iterdir())) == 1  # kept, so the next run resumes
+
+
+@pytest.mark.parametrize("status", [404, 410])
+def test_expired_upload_starts_a_new_one(hostile, payload, tmp_path, status):
+    src = payload(200_000)
+    expire = nth("PATCH", 2)
+    hostile.hook = lambda m, p, h, b: (status, {}, b"gone") if expire(m) else None
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=64 * KiB)
+    assert hostile.count("POST") == 2 and result.url.endswith("/u2")
+    assert hostile.data(result.url) == src.read_bytes()
+
+
+def test_expired_upload_found_on_resume_starts_a_new_one(hostile, payload, tmp_path):
+    src = payload(200_000)
+    cancel = threading.Event()
+
+    def stop_after_first_chunk(p):
+        if p.sent >= 64 * KiB:
+            cancel.set()
+
+    with pytest.raises(UploadCancelled):
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=64 * KiB,
+                    rate_limit_bps=400_000, progress=stop_after_first_chunk, cancel=cancel)
+    del hostile.uploads["u1"]  # the server expired it while the PC was off
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=64 * KiB)
+    assert hostile.count("HEAD") == 1 and result.url.endswith("/u2") and result.resumed_from == 0
+    assert hostile.data(result.url) == src.read_bytes()
+
+
+def test_forbidden_ends_with_a_clear_message_and_no_retry(hostile, payload, tmp_path):
+    src = payload(100_000)
+    hostile.hook = lambda m, p, h, b: (403, {"Content-Type": "application/json"},
+                                       b'{"error": "forbidden", "detail": "request was withdrawn"}'
+                                       ) if m == "PATCH" else None
+    with pytest.raises(UploadError) as err:
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads")
+    assert err.value.status == 403 and "request was withdrawn" in str(err.value)
+    assert "Retrying will not help" in str(err.value) and hostile.count("PATCH") == 1
+
+
+def test_redirect_to_another_origin_is_refused(hostile, payload, tmp_path):
+    src = payload(10_000)
+    hostile.hook = lambda m, p, h, b: (307, {"Location": "https://collector.example.net/files"}, b"")
+    with pytest.raises(UploadError, match="collector.example.net") as err:
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads")
+    assert err.value.status == 307 and hostile.requests == [("POST", "/files")]
+
+
+def test_location_on_another_origin_is_refused(hostile, payload, tmp_path):
+    src = payload(10_000)
+    hostile.hook = lambda m, p, h, b: (201, {"Location": "http://127.0.0.2:9/files/x"}, b"") \
+        if m == "POST" else None
+    with pytest.raises(UploadError, match="127.0.0.2"):
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads")
+    assert hostile.requests == [("POST", "/files")] and not (tmp_path / "uploads").exists()
+
+
+def test_rate_cap_is_honoured_and_a_raising_progress_callback_is_ignored(hostile, payload, tmp_path):
+    src = payload(400_000)
+    calls = []
+
+    def broken(p):
+        calls.append(p.sent)
+        raise RuntimeError("display went away")
+
+    started = time.monotonic()
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=128 * KiB,
+                         rate_limit_bps=400_000, progress=broken)
+    assert time.monotonic() - started >= 400_000 / 400_000 * 0.8
+    assert hostile.data(result.url) == src.read_bytes() and len(calls) > 2 and calls == sorted(calls)
+
+
+def test_file_changed_while_uploading_is_withdrawn(hostile, payload, tmp_path):
+    src = payload(200_000)
+
+    def tamper(p):
+        if 0 < p.sent < 100_000:
+            with open(src, "r+b") as f:
+                f.seek(150_000)
+                f.write(b"altered")
+
+    with pytest.raises(UploadError, match="file changed while it was being uploaded"):
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=64 * KiB,
+                    rate_limit_bps=400_000, progress=tamper)
+    assert hostile.uploads["u1"].get("deleted")
+
+
+def test_garbled_offsets_are_not_believed(hostile, payload, tmp_path, quick_backoff):
+    src = payload(200_000)
+    garbled = iter(["abc", "\u00b2", "9" * 5000])
+
+    def hook(method, path, headers, body):
+        if method == "PATCH":
+            answer = hostile.honest(method, path, headers, body)
+            return answer[0], {"Upload-Offset": next(garbled, answer[1].get("Upload-Offset"))}, b""
+        return None
+
+    hostile.hook = hook
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=64 * KiB)
+    assert hostile.data(result.url) == src.read_bytes() and hostile.count("HEAD") == 3
+
+
+def test_tampered_or_broken_saved_state_starts_a_fresh_upload(hostile, payload, tmp_path):
+    src = payload(100_000)
+    sha = hashlib.sha256(src.read_bytes()).hexdigest()
+    where = state_path(tmp_path / "uploads", hostile.endpoint, sha, 100_000)
+    save_state(where, UploadState(hostile.endpoint, "http://127.0.0.2:9/files/x", 100_000, sha, 0, 0))
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads")
+    assert hostile.requests[0] == ("POST", "/files") and hostile.data(result.url) == src.read_bytes()
+    where.write_text("{not json")
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads")
+    assert hostile.count("POST") == 2 and hostile.count("HEAD") == 0 and not where.exists()
+
+
+def test_response_bodies_are_read_with_a_cap(hostile):
+    hostile.hook = lambda m, p, h, b: (403, {}, b"x" * (4 * BODY_CAP))
+    with httpx.Client() as client:
+        reply = exchange(client, "POST", httpx.URL(hostile.endpoint), {})
+    assert reply.status == 403 and len(reply.body) == BODY_CAP and len(reply.detail()) <= 200
+
+
+@pytest.mark.parametrize("url, ok", [
+    ("https://upload.police.example.gov/files", True), ("http://127.0.0.1:8080/files", True),
+    ("http://127.9.9.9/files", True), ("http://localhost/files", True), ("http://[::1]:80/f", True),
+    ("http://upload.police.example.gov/files", False), ("http://10.0.0.1/files", False),
+    ("ftp://127.0.0.1/files", False), ("https://user:pw@upload.example.gov/f", False),
+    ("not a url", False)])
+def test_endpoint_rules(url, ok):
+    if ok:
+        assert check_endpoint(url).host
+    else:
+        with pytest.raises(UploadError):
+            check_endpoint(url)
+
+
+# -- the command -----------------------------------------------------------------------------
+@pytest.fixture
+def run_cli(monkeypatch, capsys, home):
+    modules = tuple(m for m in cli._COMMAND_MODULES if m is not upload_cmd) + (upload_cmd,)
+    monkeypatch.setattr(cli, "_COMMAND_MODULES", modules)
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = cli.main(["--home", str(home), *argv])
+        cap = capsys.readouterr()
+        return code, cap.out, cap.err
+    return run
+
+
+def test_upload_command_packs_a_folder_and_delivers_it(run_cli, hostile, tmp_path, home):
+    pkg = tmp_path / "CASE-1_porch_20261120T220000Z"
+    (pkg / "data").mkdir(parents=True)
+    (pkg / "bagit.txt").write_text("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
+    (pkg / "data" / "clip.mp4").write_bytes(os.urandom(150_000))
+    code, out, err = run_cli("upload", str(pkg), "--endpoint", hostile.endpoint, "--json")
+    assert code == 0, err
+    got = json.loads(out)
+    assert set(got) == {"url", "size", "sha256", "resumed_from"}
+    delivered = hostile.data(got["url"])
+    assert hashlib.sha256(delivered).hexdigest() == got["sha256"] and len(delivered) == got["size"]
+    assert delivered[:512].startswith(b"CASE-1_porch_20261120T220000Z")  # a tar of the folder
+    assert list((home / "outbox").iterdir()) == []
+    assert AuditLog(home).entries()[-1]["event"] == "upload"
+
+
+def test_upload_command_failures_exit_plainly(run_cli, hostile, payload):
+    src = payload(10_000)
+    code, _, err = run_cli("upload", str(src), "--endpoint", "http://upload.example.gov/files")
+    assert code == 2 and "https" in err
+    hostile.hook = lambda m, p, h, b: (403, {}, b"not yours")
+    code, out, err = run_cli("upload", str(src), "--endpoint", hostile.endpoint, "--json")
+    assert code == 1 and out == "" and "not yours" in err and "Traceback" not in err
+
+
+def test_upload_command_resumes_where_an_earlier_run_stopped(run_cli, hostile, tmp_path, home):
+    pkg = tmp_path / "CASE-2_yard_20261120T220000Z"
+    (pkg / "data").mkdir(parents=True)
+    (pkg / "bagit.txt").write_text("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
+    (pkg / "data" / "clip.mp4").write_bytes(os.urandom(4_500_000))  # two 4 MiB chunks
+    second = nth("PATCH", 2)
+    hostile.hook = lambda m, p, h, b: (403, {}, b"portal closed for maintenance") if second(m) else None
+    code, _, err = run_cli("upload", str(pkg), "--endpoint", hostile.endpoint)
+    assert code == 1 and "portal closed for maintenance" in err
+    assert len(list((home / "outbox").glob("*.tar"))) == 1  # kept for the next run
+    code, out, err = run_cli("upload", str(pkg), "--endpoint", hostile.endpoint, "--json")
+    assert code == 0, err
+    got = json.loads(out)
+    assert got["resumed_from"] == 4 << 20 and hostile.count("POST") == 1
+    assert hashlib.sha256(hostile.data(got["url"])).hexdigest() == got["sha256"]
+
+
+def test_unreachable_server_gives_up_with_a_plain_message(payload, tmp_path, quick_backoff):
+    src = payload(10_000)
+    with pytest.raises(UploadError, match="Gave up after 2 attempts: network problem") as err:
+        upload_file(src, f"http://127.0.0.1:{free_port()}/files", state_dir=tmp_path / "uploads",
+                    max_attempts=2)
+    assert err.value.status is None and "resumes where it stopped" in str(err.value)
