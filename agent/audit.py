@@ -25,7 +25,7 @@ from agent.timebase import format_utc
 GENESIS = "0" * 64
 RECOVERED = "log-recovered"
 EVENTS = ("request-seen", "request-rejected", "hold", "release", "approve", "decline", "export",
-          "upload", "receipt", RECOVERED)
+          "upload", "receipt", "request-expired", RECOVERED)
 _FIELDS = ("at", "data", "event", "hash", "prev", "seq")
 _TAIL_BYTES = 64 * 1024
 

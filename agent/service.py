@@ -21,6 +21,7 @@ from .index.store import FileRow, Source, Store
 from .index.watch import Watcher
 from .jobs import Job
 from .keys import OwnerKey
+from .requests.desk import RequestDesk
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,8 @@ class Agent:
         self._store: Store | None = None
         self._listeners: list[Callable[[object], None]] = []
         self._lock = threading.Lock()
+        self.requests = RequestDesk(self.home, lambda: self.store, self.owner_key,
+                                    settings=self.settings)
 
     # plumbing ------------------------------------------------------------------------------
     @property
@@ -67,6 +70,7 @@ class Agent:
                 log.exception("event listener failed on %r", event)
 
     def close(self) -> None:
+        self.requests.close()
         with self._lock:
             if self._store is not None:
                 self._store.close()
@@ -174,9 +178,9 @@ class Agent:
 
     # service -------------------------------------------------------------------------------
     def run(self, stop: threading.Event) -> None:
-        """Headless service: index, then keep the index live until `stop` is set.
+        """Headless service: index, keep the index live and poll portals until `stop` is set.
 
-        Opens no listening socket: watching is local, and portals (when configured) are polled
+        Opens no listening socket: watching is local, and the agencies' portals are polled
         outbound.
         """
         for src in self.sources():
@@ -187,10 +191,14 @@ class Agent:
         watcher = Watcher([s.root for s in self.sources()], self._rescan_root,
                           on_error=lambda root, exc: self.emit(ScanFailed(root, str(exc))))
         watcher.start()
+        poller = threading.Thread(target=self.requests.run_polling, args=(stop,),
+                                  name="footage-agent-poll", daemon=True)
+        poller.start()
         try:
             stop.wait()
         finally:
             watcher.stop()
+            poller.join(timeout=30)
 
     def _rescan_root(self, root: str) -> bool:
         src = self.store.source(root)

@@ -77,7 +77,7 @@ def request_claims(spec: RequestSpec, agency_id: str, upload_endpoint: str, max_
         case["incident"] = _text(spec.incident, "incident description", MAX_MESSAGE_CHARS)
     claims = {
         "iss": agency_id, "aud": spec.registration_id,
-        "jti": secrets.token_urlsafe(18), "iat": int(now), "exp": int(now) + spec.expires_in,
+        "jti": "req-" + secrets.token_urlsafe(18), "iat": int(now), "exp": int(now) + spec.expires_in,
         "case": case, "window": _window(spec, max_window_s, now),
         "requester": {"name": _text(spec.requester_name, "requester's name")},
         "legal_basis": spec.legal_basis,

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from agent.requests.jws import JWSError, jwk_thumbprint, parse_compact, verify_signature
-from agent.requests.token import DECISION_TYP, MAX_MESSAGE_CHARS
+from agent.requests.decision import DECISION_TYP
+from agent.requests.token import MAX_MESSAGE_CHARS
 from agent.timebase import TimeError, parse_rfc3339
 from portal.errors import ApiError
 from portal.records import Decision, StoredRequest

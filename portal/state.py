@@ -21,7 +21,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from agent.requests.agencies import DEFAULT_MAX_WINDOW_S, MAX_WINDOW_LIMIT_S, TrustStoreError
 from agent.requests.agencies import parse_agency, web_origin
 from agent.requests.jws import public_jwk
-from agent.requests.token import sign_receipt, sign_request
+from agent.requests.decision import sign_receipt
+from agent.requests.token import sign_request
 from agent.timebase import format_utc
 from portal import db
 from portal.claims import RequestSpec, request_claims

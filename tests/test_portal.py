@@ -23,9 +23,8 @@ from agent.export.bagtar import tar_package
 from agent.export.package import PackageBuilder, outputs_record
 from agent.keys import OwnerKey
 from agent.requests.agencies import TrustStore, parse_agency
-from agent.requests.token import (
-    Approved, make_decision, verify_receipt, verify_request,
-)
+from agent.requests.decision import Approved, make_decision, verify_receipt
+from agent.requests.token import verify_request
 from agent.timebase import US
 from portal import cli
 from portal.checks import check_submission

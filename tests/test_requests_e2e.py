@@ -16,8 +16,6 @@ from pathlib import Path
 import pytest
 import trustme
 
-from agent import cli
-from agent.commands import requests as request_commands
 from agent.audit import AuditLog
 from agent.cli import main
 from agent.requests.desk import RequestDesk
@@ -42,32 +40,6 @@ def footage(tmp_path_factory) -> Path:
     return root
 
 
-@pytest.fixture
-def desk_on_agent(monkeypatch):
-    """Until service.py composes it, give Agent the `requests` desk the commands use."""
-    def requests(self):
-        if "_desk" not in self.__dict__:
-            self._desk = RequestDesk(self.home, lambda: self.store, self.owner_key,
-                                     settings=self.settings)
-        return self._desk
-
-    original_close = Agent.close
-
-    def close(self):
-        desk = self.__dict__.pop("_desk", None)
-        if desk is not None:
-            desk.close()
-        original_close(self)
-
-    def keep(self, desk):  # once service.py sets self.requests itself, that desk is used
-        self._desk = desk
-
-    monkeypatch.setattr(Agent, "requests", property(requests, keep), raising=False)
-    monkeypatch.setattr(Agent, "close", close)
-    if request_commands not in cli._COMMAND_MODULES:  # until cli.py lists the module
-        monkeypatch.setattr(cli, "_COMMAND_MODULES", (*cli._COMMAND_MODULES, request_commands))
-
-
 class Run:
     """`footage-agent --home HOME ...` in-process, returning (exit code, stdout, stderr)."""
 
@@ -87,7 +59,7 @@ class Run:
 
 
 @pytest.fixture
-def flow(tmp_path, footage, capsys, desk_on_agent):
+def flow(tmp_path, footage, capsys):
     """A served portal, an agent home that indexed the footage, imported the agency and
     registered with it."""
     portal = Portal.init(tmp_path / "portal", "Example Police Department", AGENCY_ID,

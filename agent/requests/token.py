@@ -24,10 +24,6 @@ TOLERANCE_S = 60
 MAX_MESSAGE_CHARS = 2000
 LEGAL_BASES = ("voluntary", "warrant", "court_order")
 _JTI = re.compile(r"[A-Za-z0-9._-]{1,128}")
-# Names that moved to decision.py, still importable from here for code written against the old
-# module (looked up lazily: decision.py imports this module).
-_MOVED = ("Approved", "DecisionError", "ReceiptError", "make_decision", "sign_receipt",
-          "verify_receipt", "DECISION_TYP", "RECEIPT_TYP")
 
 
 class Rejected(Exception):
@@ -304,10 +300,3 @@ def verify_request(token: str | bytes, store: TrustStore, registration_ids: Iter
 def sign_request(claims: dict, private_key: Signer, kid: str, alg: str = "EdDSA") -> str:
     """Sign request claims as an agency would (used by the demo portal and tests)."""
     return sign_compact({"alg": alg, "typ": REQUEST_TYP, "kid": kid}, claims, private_key)
-
-
-def __getattr__(name: str):
-    if name in _MOVED:
-        from agent.requests import decision
-        return getattr(decision, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
