@@ -11,10 +11,10 @@ import os
 import sys
 
 from . import __version__
-from .commands import export, index, requests, upload
+from .commands import export, gui, index, requests, upload
 from .commands.common import EXIT_FAILURE, EXIT_REFUSED, EXIT_USAGE, Refused, UsageError, say
 
-_COMMAND_MODULES = (index, export, requests, upload)
+_COMMAND_MODULES = (index, export, requests, upload, gui)
 
 
 def build_parser() -> argparse.ArgumentParser:

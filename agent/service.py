@@ -45,6 +45,7 @@ class Agent:
         self.home = ensure_home(resolve_home(home))
         self.settings = load_settings(self.home)
         self._store: Store | None = None
+        self._previews = None
         self._listeners: list[Callable[[object], None]] = []
         self._lock = threading.Lock()
         self.requests = RequestDesk(self.home, lambda: self.store, self.owner_key,
@@ -72,6 +73,9 @@ class Agent:
     def close(self) -> None:
         self.requests.close()
         with self._lock:
+            if self._previews is not None:
+                self._previews.close()
+                self._previews = None
             if self._store is not None:
                 self._store.close()
                 self._store = None
@@ -88,7 +92,11 @@ class Agent:
         tz = tz or timebase.system_zone_name()
         timebase.zone(tz)
         name = camera or root.name or "camera"
-        return self.store.add_source(str(root), name, tz, layout, float(clock_offset_s))
+        before = self.store.source(str(root))
+        src = self.store.add_source(str(root), name, tz, layout, float(clock_offset_s))
+        if before is not None and before != src:
+            self.store.invalidate(src.id)  # indexed times depend on these: place them again
+        return src
 
     def sources(self) -> list[Source]:
         return self.store.sources()
@@ -124,6 +132,20 @@ class Agent:
     def recordings(self, camera: str | None = None, start_us: int | None = None,
                    end_us: int | None = None) -> list[FileRow]:
         return self.store.files(camera, start_us, end_us)
+
+    def cameras(self) -> list[str]:
+        """Every camera with indexed files."""
+        return self.store.cameras()
+
+    @property
+    def previews(self):
+        """Frame previews and thumbnails, decoded here (never on the GUI thread), cached."""
+        with self._lock:
+            if self._previews is None:
+                from .preview import Previewer
+
+                self._previews = Previewer(self.recordings)
+            return self._previews
 
     def coverage(self, camera: str, start_us: int, end_us: int) -> Coverage:
         """Spans and gaps of one camera inside a window."""

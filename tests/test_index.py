@@ -256,3 +256,16 @@ def test_coverage_reports_spans_gaps_and_overlaps(tmp_path, agent):
         (t("2026-11-20T22:00:10Z"), t("2026-11-20T22:00:20Z")),
         (t("2026-11-20T22:00:30Z"), t("2026-11-20T22:00:40Z"))]
     assert len(cov.overlaps) == 1 and len(cov.files) == 2
+
+
+def test_changing_a_folders_zone_or_clock_offset_re_places_its_files(tmp_path, agent):
+    root = tmp_path / "rec"
+    path = clip(root, "cam.20261120_140000.mp4", "2026-11-20T22:00:00Z", 4)
+    os.utime(path, (1_700_000_000, 1_700_000_000))
+    agent.add_source(root, tz="UTC")
+    agent.scan()
+    assert agent.recordings()[0].start_us == t("2026-11-20T14:00:00Z")
+    agent.add_source(root, tz=LA, clock_offset_s=2.5)
+    agent.scan()
+    (row,) = agent.recordings()
+    assert row.start_us == t("2026-11-20T22:00:00Z") - 2_500_000

@@ -120,6 +120,11 @@ class Store:
                 (root, camera, tz, layout, clock_offset_s))
             return self.source(root)
 
+    def invalidate(self, source_id: int) -> None:
+        """Make the next scan re-place every file of a source (its zone or clock changed)."""
+        with self._lock:
+            self._db.execute("UPDATE files SET mtime_ns=-1 WHERE source_id=?", (source_id,))
+
     def source(self, root: str) -> Source | None:
         row = self._db.execute("SELECT * FROM sources WHERE root=?", (root,)).fetchone()
         return Source(*row) if row else None

@@ -1,0 +1,34 @@
+"""`gui`: open the desktop app. The app lives in the separate `gui` package (PySide6), loaded
+by name so the agent itself never depends on Qt and runs the same without it."""
+from __future__ import annotations
+
+import importlib
+
+from .common import EXIT_FAILURE, say
+
+MISSING = ("footage-agent: the desktop app is not installed (it needs PySide6). Install it with "
+           "`pip install footage-agent[gui]`, or keep using the footage-agent commands.")
+
+
+def add_parsers(sub, common) -> None:
+    g = sub.add_parser("gui", parents=[common], help="the desktop app")
+    g.set_defaults(func=gui)
+
+
+def load_app():
+    """The gui.app module, or None when PySide6 (or the gui package) cannot be imported."""
+    try:
+        return importlib.import_module("gui.app")
+    except ImportError as exc:
+        missing = (getattr(exc, "name", None) or "").split(".")[0]
+        if missing in ("PySide6", "shiboken6", "gui") or "PySide6" in str(exc):
+            return None
+        raise
+
+
+def gui(agent, args) -> int:
+    app = load_app()
+    if app is None:
+        say(MISSING)
+        return EXIT_FAILURE
+    return app.run(agent)

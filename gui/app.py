@@ -1,0 +1,78 @@
+"""The desktop app: `footage-agent gui` or `python -m gui.app [--home DIR]`.
+
+The window holds one `agent.service.Agent`. While it runs, the agent's service (watching the
+recordings folders, polling agencies) runs as an agent job; closing the window to the tray
+keeps it running, Quit stops it.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from .context import make_context
+from .main_window import MainWindow
+from .style import STYLE
+from .tray import Tray, app_icon
+
+
+def application() -> QApplication:
+    """The QApplication (made once), styled."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Footage requests")
+    app.setWindowIcon(app_icon())
+    app.setStyleSheet(STYLE)
+    return app
+
+
+def build(agent, zone: str | None = None, tray: Tray | None = None) -> MainWindow:
+    """A main window around `agent` (the QApplication must exist)."""
+    return MainWindow(make_context(agent, zone), tray)
+
+
+def run(agent) -> int:
+    """Show the app until the owner quits; returns the exit code."""
+    app = application()
+    app.setQuitOnLastWindowClosed(False)
+    window = build(agent)
+    ctx = window.ctx
+    window.destroyed.connect(app.quit)
+    window.tray.quitRequested.connect(app.quit)
+    original_close = window.closeEvent
+
+    def close_event(event):
+        original_close(event)
+        if event.isAccepted():
+            app.quit()
+    window.closeEvent = close_event
+    service = ctx.bridge.run("service", lambda progress, cancel: agent.run(cancel))
+    poll = QTimer(window)
+    poll.timeout.connect(window.inbox.sync)
+    poll.start(max(60, agent.settings.poll_interval_s) * 1000)
+    window.show()
+    window.start()
+    try:
+        return app.exec()
+    finally:
+        poll.stop()
+        service.cancel()
+        window.shutdown()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="footage-agent-gui")
+    parser.add_argument("--home", help="the agent's home folder (env FOOTAGE_AGENT_HOME)")
+    args = parser.parse_args(argv)
+    from agent.service import Agent
+
+    agent = Agent(args.home)
+    try:
+        return run(agent)
+    finally:
+        agent.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""The one place agent events become Qt signals.
+
+The agent calls its listeners on its own threads. `Bridge` re-emits every event through a Qt
+signal, so slots run on the GUI thread (Qt queues a signal emitted from another thread), and
+it runs the GUI's long work as agent jobs: `run(name, work, done, failed)` calls `done(result)`
+or `failed(message)` on the GUI thread when the job ends. Nothing here blocks the GUI thread.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from agent.events import JobFinished, JobProgress, ScanFailed, ScanFinished
+
+log = logging.getLogger(__name__)
+
+
+class Bridge(QObject):
+    """Agent events as signals, and agent jobs with GUI-thread completion callbacks."""
+
+    event = Signal(object)                 # every agent event, as delivered
+    jobProgress = Signal(str, str, float)  # job id, stage, fraction 0..1
+    jobFinished = Signal(str, bool, str)   # job id, ok, message
+    scanFinished = Signal(object)          # ScanFinished
+    scanFailed = Signal(str, str)          # source root, message
+    busyChanged = Signal(bool)             # True while any job started here is running
+    _relay = Signal(object)                # agent thread -> GUI thread
+
+    def __init__(self, agent, parent: QObject | None = None):
+        super().__init__(parent)
+        self.agent = agent
+        self._jobs: dict[str, tuple[Any, Callable | None, Callable | None]] = {}
+        self._closed = False
+        self._relay.connect(self._dispatch)
+        agent.subscribe(self._from_agent)
+
+    def close(self) -> None:
+        """Stop relaying (the agent keeps its listener list; this one goes quiet)."""
+        self._closed = True
+
+    # agent thread ------------------------------------------------------------------------
+    def _from_agent(self, event: object) -> None:
+        if self._closed:
+            return
+        try:
+            self._relay.emit(event)
+        except RuntimeError:  # the Qt side is gone (application shutting down)
+            self._closed = True
+
+    # GUI thread --------------------------------------------------------------------------
+    @Slot(object)
+    def _dispatch(self, event: object) -> None:
+        if self._closed:
+            return
+        self.event.emit(event)
+        if isinstance(event, JobProgress):
+            self.jobProgress.emit(event.job, event.stage, event.fraction)
+        elif isinstance(event, JobFinished):
+            self.jobFinished.emit(event.job, event.ok, event.message)
+            self._finish(event)
+        elif isinstance(event, ScanFinished):
+            self.scanFinished.emit(event)
+        elif isinstance(event, ScanFailed):
+            self.scanFailed.emit(event.source, event.message)
+
+    def _finish(self, event: JobFinished) -> None:
+        entry = self._jobs.pop(event.job, None)
+        if entry is None:
+            return
+        job, done, failed = entry
+        try:
+            if event.ok and done is not None:
+                done(job.result)
+            elif not event.ok and failed is not None:
+                failed(event.message)
+        except Exception:  # a broken screen update must not take the app down
+            log.exception("completion handler of %s failed", event.job)
+        if not self._jobs:
+            self.busyChanged.emit(False)
+
+    def run(self, name: str, work: Callable, done: Callable[[Any], None] | None = None,
+            failed: Callable[[str], None] | None = None):
+        """Start `work(progress, cancel)` as an agent job; returns the job (cancel(), id).
+
+        `done`/`failed` run on the GUI thread. The JobFinished event is queued behind this
+        call, so registering after start_job cannot miss it.
+        """
+        job = self.agent.start_job(name, work)
+        was_idle = not self._jobs
+        self._jobs[job.id] = (job, done, failed)
+        if was_idle:
+            self.busyChanged.emit(True)
+        return job
+
+    def call(self, name: str, fn: Callable[[], Any], done: Callable[[Any], None] | None = None,
+             failed: Callable[[str], None] | None = None):
+        """`run` for plain work that takes no progress or cancel."""
+        return self.run(name, lambda progress, cancel: fn(), done, failed)
+
+    def idle(self) -> bool:
+        """True when no job started through this bridge is still running (tests wait on it)."""
+        return not self._jobs
+
+    def cancel_all(self) -> None:
+        """Ask every running job to stop (on quit)."""
+        for job, _d, _f in list(self._jobs.values()):
+            job.cancel()
+
+    def wait_all(self, timeout: float = 10.0) -> None:
+        """Block until every job has ended (on quit only, after cancel_all)."""
+        for job, _d, _f in list(self._jobs.values()):
+            job.wait(timeout)

@@ -1,0 +1,170 @@
+"""Timelines for several cameras over one window, kept in step (same position, same handles).
+
+Coverage, thumbnails and the copy-mode start keyframe are fetched by agent jobs; a newer window
+or selection makes older answers stale (they are dropped by a load number, and thumbnail
+decodes by a preview ticket).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+
+from .preview_pane import to_image
+from .timeline import Timeline
+
+THUMBS = 8
+
+
+class CameraStrip(QWidget):
+    """One checkable timeline per camera; `changed` fires when what would be cut changes."""
+
+    changed = Signal()
+    positionChanged = Signal(str, object)   # camera, instant (UTC microseconds)
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.timelines: dict[str, Timeline] = {}
+        self.checks: dict[str, QCheckBox] = {}
+        self.coverages: dict = {}
+        self.keyframes: dict[str, int | None] = {}
+        self.start_us = self.end_us = 0
+        self._load = 0
+        self._box = QVBoxLayout(self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self._keyframe_timer = QTimer(self, singleShot=True, interval=200)
+        self._keyframe_timer.timeout.connect(self._load_keyframes)
+
+    # building ----------------------------------------------------------------------------
+    def set_cameras(self, cameras: list[str], start_us: int, end_us: int,
+                    checked: bool = True) -> None:
+        """Show these cameras over [start, end) and load their coverage and thumbnails."""
+        self._load += 1
+        while self._box.count():
+            item = self._box.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.timelines.clear()
+        self.checks.clear()
+        self.coverages, self.keyframes = {}, {}
+        self.start_us, self.end_us = start_us, end_us
+        for camera in cameras:
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            check = QCheckBox(camera)
+            check.setChecked(checked)
+            check.setMinimumWidth(120)
+            check.toggled.connect(lambda _on: self.changed.emit())
+            tl = Timeline(camera, self.ctx.zone)
+            tl.set_window(start_us, end_us)
+            tl.set_coverage([], "loading")
+            tl.selectionChanged.connect(lambda a, b, cam=camera: self._sync_selection(cam, a, b))
+            tl.positionChanged.connect(lambda us, cam=camera: self._sync_position(cam, us))
+            line.addWidget(check)
+            line.addWidget(tl, 1)
+            self._box.addWidget(row)
+            self.timelines[camera], self.checks[camera] = tl, check
+        self._fetch_coverage(list(cameras), start_us, end_us, self._load)
+
+    def _fetch_coverage(self, cameras, start_us, end_us, load) -> None:
+        agent = self.ctx.agent
+
+        def work():
+            out = {}
+            for cam in cameras:
+                try:
+                    out[cam] = agent.coverage(cam, start_us, end_us)
+                except Exception:   # an unknown camera simply has no recordings here
+                    out[cam] = None
+            return out
+        self.ctx.bridge.call("coverage", work, lambda result: self._got_coverage(result, load))
+
+    def _got_coverage(self, result: dict, load: int) -> None:
+        if load != self._load:
+            return
+        self.coverages = result
+        for cam, cov in result.items():
+            tl = self.timelines[cam]
+            if cov is None:
+                tl.set_coverage([], "no recordings of this camera")
+                self.checks[cam].setChecked(False)
+            else:
+                spans = [(s.start_us, s.end_us) for s in cov.spans]
+                tl.set_coverage(spans, "" if spans else "nothing recorded in this time")
+                if not spans:
+                    self.checks[cam].setChecked(False)
+        self._load_thumbnails(load)
+        self._load_keyframes()
+        self.changed.emit()
+
+    def _load_thumbnails(self, load: int) -> None:
+        previewer = self.ctx.previewer
+        ticket = previewer.ticket(f"thumbs-{id(self)}")
+        cams, start, end = [c for c, v in self.coverages.items() if v], self.start_us, self.end_us
+
+        def work():
+            step = (end - start) / THUMBS
+            return {cam: [(int(start + step * (i + 0.5)), f) for i, f in
+                          enumerate(previewer.thumbnails(cam, start, end, THUMBS, 120, ticket))]
+                    for cam in cams}
+        self.ctx.bridge.call("thumbnails", work, lambda result: self._got_thumbs(result, load))
+
+    def _got_thumbs(self, result: dict, load: int) -> None:
+        if load != self._load:
+            return
+        for cam, items in result.items():
+            self.timelines[cam].set_thumbnails([(at, to_image(f)) for at, f in items if f])
+
+    def _load_keyframes(self) -> None:
+        previewer, load = self.ctx.previewer, self._load
+        start, end = self.selection()
+        covs = {c: v for c, v in self.coverages.items() if v and v.spans}
+
+        def work():
+            return {cam: previewer.keyframe_at_or_after(cam, _first_covered(cov, start), end)
+                    for cam, cov in covs.items()}
+        self.ctx.bridge.call("keyframes", work, lambda result: self._got_keyframes(result, load,
+                                                                                    start))
+
+    def _got_keyframes(self, result: dict, load: int, start: int) -> None:
+        if load != self._load or start != self.selection()[0]:
+            return
+        self.keyframes = result
+        self.changed.emit()
+
+    # state -------------------------------------------------------------------------------
+    def selection(self) -> tuple[int, int]:
+        tl = next(iter(self.timelines.values()), None)
+        return (tl.in_us, tl.out_us) if tl else (self.start_us, self.end_us)
+
+    def position(self) -> int:
+        tl = next(iter(self.timelines.values()), None)
+        return tl.position_us if tl else self.start_us
+
+    def chosen(self) -> list[str]:
+        """Cameras ticked that have recordings in the window."""
+        return [c for c, box in self.checks.items() if box.isChecked() and self.coverages.get(c)]
+
+    def chosen_coverages(self) -> list:
+        return [self.coverages[c] for c in self.chosen()]
+
+    def _sync_selection(self, camera: str, in_us: int, out_us: int) -> None:
+        for cam, tl in self.timelines.items():
+            if cam != camera:
+                tl.set_selection(in_us, out_us, emit=False)
+        self._keyframe_timer.start()
+        self.changed.emit()
+
+    def _sync_position(self, camera: str, us: int) -> None:
+        for cam, tl in self.timelines.items():
+            if cam != camera:
+                tl.set_position(us, emit=False)
+        self.positionChanged.emit(camera, us)
+
+
+def _first_covered(cov, start_us: int) -> int:
+    for s in cov.spans:
+        if s.end_us > start_us:
+            return max(s.start_us, start_us)
+    return start_us

@@ -1,0 +1,122 @@
+"""Sample data for the screenshots and the GUI tests: real footage, a trusted agency, and a
+request it signed. Everything is made locally (ffmpeg, a fresh agency key); nothing is fetched.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from agent.requests import jws
+from agent.requests.agencies import TrustStore
+from agent.requests.token import sign_request
+from agent.samples import make_recordings
+from agent.timebase import US
+
+AGENCY_ID = "https://police.example.gov"
+REGISTRATION = "reg-4711"
+
+
+@dataclass(frozen=True)
+class SampleWorld:
+    home: Path
+    recordings: Path
+    agency_file: Path
+    request_file: Path
+    request_id: str
+    start_us: int          # first recorded instant
+    end_us: int            # last recorded instant
+    key: Ed25519PrivateKey
+
+
+def _iso(us: int) -> str:
+    return datetime.fromtimestamp(us / US, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def write_footage(root: Path, start_us: int, seconds: float) -> None:
+    """Two cameras: 'driveway' (Frigate layout, UTC) and 'porch' (Reolink SD card, Los Angeles
+    time) with a two-second gap in the middle of the porch recording."""
+    half = seconds / 2
+    make_recordings(root / "frigate", "frigate", "driveway", start_us, 2, half)
+    porch = root / "reolink"
+    make_recordings(porch, "reolink-sd", "porch", start_us, 1, half - 1,
+                    zone_name="America/Los_Angeles", encoder="libopenh264")
+    make_recordings(porch, "reolink-sd", "porch", start_us + int((half + 1) * US), 1, half - 1,
+                    zone_name="America/Los_Angeles", encoder="libopenh264")
+    old = time.time() - 3600   # settled files, not `in-progress`
+    for dirpath, _dirs, files in os.walk(root):
+        for name in files:
+            os.utime(os.path.join(dirpath, name), (old, old))
+
+
+def agency_doc(key: Ed25519PrivateKey) -> dict:
+    return {"frp": 1, "id": AGENCY_ID, "name": "Example City Police Department",
+            "phone": "+1-206-555-0100", "portal": "https://frp.police.example.gov/v1",
+            "upload_origins": ["https://upload.police.example.gov"],
+            "keys": {"keys": [jws.public_jwk(key)]}, "max_window_s": 7200}
+
+
+def request_claims(jti: str, start_us: int, end_us: int, now: int, **extra) -> dict:
+    claims = {
+        "iss": AGENCY_ID, "aud": REGISTRATION, "jti": jti, "iat": now - 60, "exp": now + 5 * 86400,
+        "case": {"number": "2026-118842", "incident": "Package theft from a porch on Elm Street"},
+        "window": {"start": _iso(start_us), "end": _iso(end_us)},
+        "cameras": ["driveway", "porch"],
+        "location": {"lat": 47.61, "lon": -122.33, "radius_m": 150, "address": "1200 Elm Street"},
+        "requester": {"name": "Det. Jane Roe", "unit": "North Precinct", "badge": "4471"},
+        "legal_basis": "voluntary",
+        "message": "A parcel was taken from a porch nearby around this time. Your cameras may "
+                   "show the street. Thank you for considering it.",
+        "upload": {"protocol": "tus", "endpoint": "https://upload.police.example.gov/files/",
+                   "max_bytes": 2_000_000_000},
+    }
+    claims.update(extra)
+    return claims
+
+
+def sign(key: Ed25519PrivateKey, claims: dict) -> str:
+    return sign_request(claims, key, jws.public_jwk(key)["kid"])
+
+
+def index_footage(home: Path, rec: Path) -> None:
+    """Register and index the two sample folders in an agent home."""
+    from agent.service import Agent
+
+    agent = Agent(home)
+    try:
+        agent.add_source(rec / "frigate", tz="UTC")
+        agent.add_source(rec / "reolink", camera="porch", tz="America/Los_Angeles")
+        agent.scan()
+    finally:
+        agent.close()
+
+
+def make_world(root: Path, home: Path, seconds: float = 8.0, ago_s: int = 3600,
+               footage: tuple[Path, int] | None = None) -> SampleWorld:
+    """Footage (indexed into `home`), an imported agency with a registration, a request file.
+
+    `footage` = (recordings folder, start) reuses footage written earlier by `write_footage`.
+    """
+    now = int(time.time())
+    if footage is None:
+        rec, start = root / "recordings", (now - ago_s) * US
+        write_footage(rec, start, seconds)
+    else:
+        rec, start = footage
+    index_footage(home, rec)
+    key = Ed25519PrivateKey.generate()
+    root.mkdir(parents=True, exist_ok=True)
+    agency_file = root / "agency.json"
+    agency_file.write_text(json.dumps(agency_doc(key), indent=2))
+    store = TrustStore(home)
+    store.add(agency_file)
+    store.register(AGENCY_ID, REGISTRATION)
+    end = start + int(seconds * US)
+    request_file = root / "request.jws"
+    request_file.write_text(sign(key, request_claims("req-2026-0001", start, end, now)) + "\n")
+    return SampleWorld(home, rec, agency_file, request_file, "req-2026-0001", start, end, key)

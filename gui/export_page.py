@@ -1,0 +1,177 @@
+"""Exporting by hand (for a detective at the door, an insurer, a USB stick): pick cameras and a
+time on the same timelines as a request, choose a folder, get signed packages there."""
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
+from PySide6.QtWidgets import (
+    QDateTimeEdit, QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QScrollArea, QVBoxLayout, QWidget,
+)
+
+from agent.timebase import from_datetime, zone
+
+from . import display, summary
+from .camera_strip import CameraStrip
+from .preview_pane import PreviewPane
+from .request_info import plain_label
+from .request_page import action_bar, options_box
+
+US = 1_000_000
+
+
+def known_cameras(agent) -> list[str]:
+    """Camera names in the index (called inside jobs)."""
+    cameras = getattr(agent, "cameras", None)
+    return list(cameras()) if callable(cameras) else agent.store.cameras()
+
+
+def recent_range(agent, cameras: list[str], now_us: int) -> tuple[int, int] | None:
+    """The last five recorded minutes of the past week (less when less was recorded)."""
+    rows = [r for cam in cameras for r in agent.recordings(cam, now_us - 7 * 86400 * US,
+                                                           now_us + 86400 * US)
+            if r.start_us is not None and r.end_us is not None]
+    if not rows:
+        return None
+    end = max(r.end_us for r in rows)
+    return max(end - 300 * US, min(r.start_us for r in rows)), end
+
+
+class ExportPage(QWidget):
+    started = Signal(object, str)
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.cameras: list[str] = []
+        self.start_edit, self.end_edit = self._time_edit(), self._time_edit()
+        self.show_button = show = QPushButton("Show this time")
+        show.clicked.connect(self.show_range)
+        self.strip = CameraStrip(ctx)
+        self.preview = PreviewPane(ctx)
+        opts, self.audio, self.copy_mode, self.exact_mode = options_box(self)
+        self.folder = QLineEdit(str(Path.home() / "Footage exports"))
+        choose = QPushButton("Choose\u2026")
+        choose.clicked.connect(self.choose_folder)
+        self.summary = plain_label(name="summary")
+        self.export_button = QPushButton("Export")
+        self.export_button.setObjectName("primary")
+        self.export_button.clicked.connect(self.export)
+        self.status = plain_label(name="caption")
+        self.strip.changed.connect(self.refresh_summary)
+        self.strip.positionChanged.connect(self.preview.show_at)
+        for w in (self.audio, self.copy_mode, self.exact_mode):
+            w.toggled.connect(self.refresh_summary)
+        self.folder.textChanged.connect(self.refresh_summary)
+        when = QHBoxLayout()
+        for w in (QLabel("From"), self.start_edit, QLabel("to"), self.end_edit, show):
+            when.addWidget(w)
+        when.addStretch(1)
+        where = QHBoxLayout()
+        where.addWidget(QLabel("Save in"))
+        where.addWidget(self.folder, 1)
+        where.addWidget(choose)
+        holder = QWidget()
+        col = QVBoxLayout(holder)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(plain_label("Export a clip by hand", "pageTitle"))
+        col.addWidget(plain_label("Each camera becomes a sealed, signed evidence package in the "
+                                  "folder you choose. Nothing is uploaded.", "hint"))
+        col.addLayout(when)
+        col.addWidget(self.strip)
+        col.addWidget(self.preview, 1)
+        col.addWidget(opts)
+        col.addLayout(where)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(holder)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(action_bar("What will be written", self.summary, None,
+                                   [self.status, self.export_button]))
+
+    def _time_edit(self) -> QDateTimeEdit:
+        edit = QDateTimeEdit()
+        edit.setTimeZone(QTimeZone(QTimeZone.UTC))   # holds the owner's wall time as written
+        edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+        edit.setCalendarPopup(True)
+        return edit
+
+    # times are shown as wall time in the owner's zone -------------------------------------
+    def set_time(self, edit: QDateTimeEdit, us: int) -> None:
+        t = display.local(us, self.ctx.zone)
+        edit.setDateTime(QDateTime(QDate(t.year, t.month, t.day),
+                                   QTime(t.hour, t.minute, t.second), QTimeZone(QTimeZone.UTC)))
+
+    def time_of(self, edit: QDateTimeEdit) -> int:
+        d, t = edit.dateTime().date(), edit.dateTime().time()
+        wall = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second())
+        return from_datetime(wall.replace(tzinfo=zone(self.ctx.zone)))
+
+    # loading -----------------------------------------------------------------------------
+    def load(self) -> None:
+        """Find the cameras and show the last five recorded minutes."""
+        agent, now = self.ctx.agent, int(time.time() * US)
+
+        def work():
+            cams = known_cameras(agent)
+            return cams, recent_range(agent, cams, now)
+        self.ctx.bridge.call("cameras", work, lambda r: self._loaded(*r))
+
+    def _loaded(self, cameras: list[str], span: tuple[int, int] | None) -> None:
+        self.cameras = cameras
+        now = int(time.time() * US)
+        start, end = span or (now - 300 * US, now)
+        self.set_time(self.start_edit, start)
+        self.set_time(self.end_edit, end)
+        self.show_range()
+
+    def show_range(self) -> None:
+        start, end = self.time_of(self.start_edit), self.time_of(self.end_edit)
+        if end <= start:
+            self.status.setText("The end must come after the start.")
+            return
+        self.status.setText("")
+        self.strip.set_cameras(self.cameras, start, end)
+        self.refresh_summary()
+
+    def choose_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Save the packages in", self.folder.text())
+        if path:
+            self.folder.setText(path)
+
+    def outgoing(self) -> summary.Outgoing:
+        start, end = self.strip.selection()
+        mode = "exact" if self.exact_mode.isChecked() else "copy"
+        return summary.outgoing(self.strip.chosen_coverages(), start, end, mode,
+                                self.audio.isChecked(), self.strip.keyframes)
+
+    def refresh_summary(self) -> None:
+        out = self.outgoing()
+        self.summary.setText("\n".join(summary.lines(out, f"the folder {self.folder.text()}",
+                                                     self.ctx.zone)))
+        self.export_button.setEnabled(out.seconds > 0)
+
+    def export(self) -> None:
+        out = self.outgoing()
+        cameras = [p.camera for p in out.parts if p.seconds > 0]
+        folder = Path(self.folder.text()).expanduser()
+        if not cameras:
+            return
+        agent = self.ctx.agent
+
+        def work(progress, cancel):
+            results = []
+            for n, cam in enumerate(cameras):
+                part = (lambda stage, f, n=n, cam=cam:
+                        progress(f"{cam}: {stage}", (n + f) / len(cameras)))
+                results.append(agent.export(cam, out.start_us, out.end_us, folder,
+                                            mode=out.mode, keep_audio=out.keep_audio,
+                                            progress=part, cancel=cancel))
+            return results
+        job = self.ctx.bridge.run("export", work)
+        self.started.emit(job, f"Exporting {display.duration(out.seconds)} to {folder}")

@@ -1,0 +1,140 @@
+"""The inbox: every request, newest first, with who asks, for which case and time, and how long
+the owner has to answer. New requests raise a tray notification."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QPushButton, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from . import display
+from .request_info import plain_label
+
+US = 1_000_000
+COLUMNS = ("", "Agency", "Case", "Footage from (your time)", "Status", "Answer by")
+
+
+class InboxPage(QWidget):
+    """Lists requests; `opened(view)` when the owner opens one, `arrived(list)` for new ones."""
+
+    opened = Signal(object)
+    arrived = Signal(list)
+    manualExport = Signal()
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.views: list = []
+        self._known: set[str] | None = None
+        self.title = plain_label("Requests", "pageTitle")
+        self.subtitle = plain_label("Police requests for your footage arrive here. Nothing is "
+                                    "shared unless you approve it.", "hint")
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.Stretch)
+        self.table.cellDoubleClicked.connect(lambda row, _c: self.open_row(row))
+        self.table.activated.connect(lambda index: self.open_row(index.row()))
+        self.empty = plain_label("No requests yet. When an agency you trust asks for footage, it "
+                                 "will appear here and you will get a notification.", "empty")
+        self.empty.setAlignment(Qt.AlignCenter)
+        self.status = plain_label(name="caption")
+        self.sync_button = QPushButton("Check for requests now")
+        self.import_button = QPushButton("Open a request file\u2026")
+        self.export_button = QPushButton("Export a clip by hand\u2026")
+        self.sync_button.clicked.connect(self.sync)
+        self.import_button.clicked.connect(self.choose_file)
+        self.export_button.clicked.connect(self.manualExport.emit)
+        buttons = QHBoxLayout()
+        for b in (self.sync_button, self.import_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        box = QVBoxLayout(self)
+        box.addWidget(self.title)
+        box.addWidget(self.subtitle)
+        box.addLayout(buttons)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.empty, 1)
+        box.addWidget(self.status)
+
+    # loading -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the list (an agent job); new ids since the last load raise `arrived`."""
+        desk = self.ctx.desk
+        self.ctx.bridge.call("inbox", desk.list, self._show, self._error)
+
+    def sync(self) -> None:
+        desk = self.ctx.desk
+        self.status.setText("Checking with your agencies\u2026")
+        self.ctx.bridge.call("sync", lambda: (desk.sync(), desk.list())[1], self._synced,
+                             self._error)
+
+    def _synced(self, views: list) -> None:
+        self.status.setText("Checked just now.")
+        self._show(views)
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a request file", "",
+                                              "Request files (*.jws *.jwt *.txt);;All files (*)")
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str) -> None:
+        """Verify a request file and add it (the reason is shown when it is refused)."""
+        desk = self.ctx.desk
+        self.status.setText("Checking the request\u2026")
+        self.ctx.bridge.call("import", lambda: (desk.import_request(path), desk.list()),
+                             lambda result: self._imported(*result), self._error)
+
+    def _imported(self, view, views: list) -> None:
+        self.status.setText(f"Request {view.case} from {view.agency_name} was verified and added.")
+        self._show(views)
+
+    def _error(self, message: str) -> None:
+        self.status.setText(message)
+
+    # showing -----------------------------------------------------------------------------
+    def _show(self, views: list) -> None:
+        ids = {v.id for v in views}
+        fresh = [v for v in views if self._known is not None and v.id not in self._known]
+        self._known = ids
+        self.views = list(views)
+        now = int(time.time() * US)
+        self.table.setRowCount(len(views))
+        for row, v in enumerate(views):
+            badge = "\u2714 Verified" if v.verified else "Not verified"
+            cells = (badge, v.agency_name, v.case,
+                     display.window(v.window_start_us, v.window_end_us, self.ctx.zone),
+                     display.STATUS.get(v.status, v.status),
+                     display.time_left(v.expires_us, now) if v.status in ("new", "held") else "")
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 0:
+                    item.setForeground(QColor("#2f7d4f" if v.verified else "#a15c00"))
+                if col == 4 and v.status in ("new", "held"):
+                    f = item.font()
+                    f.setBold(True)
+                    item.setFont(f)
+                self.table.setItem(row, col, item)
+        self.table.setVisible(bool(views))
+        self.empty.setVisible(not views)
+        if fresh:
+            self.arrived.emit(fresh)
+
+    def open_row(self, row: int) -> None:
+        if 0 <= row < len(self.views):
+            self.opened.emit(self.views[row])

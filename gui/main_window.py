@@ -1,0 +1,132 @@
+"""The main window: a quiet sidebar (Requests, Export, Activity log, Settings) and one page at a
+time. Closing it keeps the service running in the tray when the owner chose that."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+
+from .export_page import ExportPage
+from .first_run import FirstRunPage
+from .inbox_page import InboxPage
+from .log_page import LogPage
+from .progress_page import ProgressPage
+from .request_page import RequestPage
+from .settings_page import SettingsPage
+from .tray import Tray, app_icon
+
+NAV = (("Requests", "inbox"), ("Export a clip", "export"), ("Activity log", "log"),
+       ("Settings", "settings"), ("Set up", "first_run"))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx, tray: Tray | None = None):
+        super().__init__()
+        self.ctx = ctx
+        self.tray = tray or Tray(self)
+        self.quitting = False
+        self.setWindowTitle("Footage requests")
+        self.setWindowIcon(app_icon())
+        self.resize(1180, 780)
+        self.inbox, self.request = InboxPage(ctx), RequestPage(ctx)
+        self.progress, self.export = ProgressPage(ctx), ExportPage(ctx)
+        self.log, self.settings = LogPage(ctx), SettingsPage(ctx)
+        self.first_run = FirstRunPage(ctx)
+        self.pages = QStackedWidget()
+        for page in self._pages().values():
+            self.pages.addWidget(page)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(190)
+        self.nav.addItems([title for title, _ in NAV])
+        self.nav.currentRowChanged.connect(lambda row: self.show_page(NAV[row][1]))
+        body = QWidget()
+        line = QHBoxLayout(body)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(0)
+        line.addWidget(self.nav)
+        line.addWidget(self.pages, 1)
+        self.setCentralWidget(body)
+        self._connect()
+
+    def _pages(self) -> dict[str, QWidget]:
+        return {"inbox": self.inbox, "request": self.request, "progress": self.progress,
+                "export": self.export, "log": self.log, "settings": self.settings,
+                "first_run": self.first_run}
+
+    def _connect(self) -> None:
+        self.inbox.opened.connect(self.open_request)
+        self.inbox.arrived.connect(self._announce)
+        self.inbox.manualExport.connect(lambda: self.show_page("export"))
+        self.request.back.connect(lambda: self.show_page("inbox"))
+        self.request.started.connect(self.follow)
+        self.request.decided.connect(lambda: self.show_page("inbox"))
+        self.export.started.connect(self.follow)
+        self.progress.closed.connect(lambda: self.show_page("inbox"))
+        self.settings.addFolder.connect(lambda: self.show_page("first_run"))
+        self.first_run.finished.connect(lambda: self.show_page("inbox"))
+        self.tray.openRequested.connect(self.bring_up)
+        self.tray.quitRequested.connect(self.quit)
+        self.ctx.bridge.scanFinished.connect(lambda _e: self.statusBar().showMessage(
+            "Recordings index is up to date.", 8000))
+
+    def start(self) -> None:
+        """First screen: set-up when no recordings folder is known yet, else the inbox."""
+        self.ctx.bridge.call("sources", self.ctx.agent.sources,
+                             lambda s: self.show_page("inbox" if s else "first_run"))
+
+    def show_page(self, name: str) -> None:
+        page = self._pages()[name]
+        self.pages.setCurrentWidget(page)
+        names = [n for _t, n in NAV]
+        if name in names and self.nav.currentRow() != names.index(name):
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(names.index(name))
+            self.nav.blockSignals(False)
+        refresh = {"inbox": self.inbox.refresh, "log": self.log.refresh,
+                   "settings": self.settings.refresh}.get(name)
+        if refresh:
+            refresh()
+        if name == "export" and not self.export.cameras:
+            self.export.load()
+
+    def open_request(self, view) -> None:
+        from .export_page import known_cameras
+        agent = self.ctx.agent
+        self.ctx.bridge.call("cameras", lambda: known_cameras(agent),
+                             lambda cams: (self.request.open(view, cams), self.show_page("request")))
+
+    def follow(self, job, title: str) -> None:
+        self.progress.track(job, title)
+        self.show_page("progress")
+
+    def _announce(self, views: list) -> None:
+        for v in views:
+            self.tray.notify("New footage request",
+                             f"{v.agency_name} asks about case {v.case}. Open the app to review.")
+
+    def bring_up(self) -> None:
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def quit(self) -> None:
+        self.quitting = True
+        self.close()
+
+    def shutdown(self) -> None:
+        """Stop every job this window started and let go of the agent's events and files."""
+        self.ctx.bridge.cancel_all()
+        self.ctx.bridge.wait_all()
+        self.ctx.previewer.close()
+        self.ctx.desk.close()
+        self.ctx.bridge.close()
+
+    def closeEvent(self, event) -> None:
+        keep = self.ctx.agent.settings.keep_running_in_tray and self.tray.available
+        if keep and not self.quitting:
+            self.hide()
+            self.tray.notify("Still watching", "Footage requests keeps running; open it from "
+                                               "the tray icon.")
+            event.ignore()
+            return
+        self.tray.hide()
+        event.accept()

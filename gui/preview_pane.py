@@ -1,0 +1,90 @@
+"""The frame preview that follows the scrub position.
+
+At most one decode runs at a time. A newer position takes a new ticket on the "scrub" channel,
+which makes the decode still running give up at its next frame; when it returns, only the
+newest wanted position is decoded. So the frame shown after the owner stops is never queued
+behind the positions they scrubbed past.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from . import display
+
+PREVIEW_WIDTH = 640
+BUDGET_S = 0.09   # show the best frame reached by then; the exact one follows
+
+
+def to_image(frame) -> QImage:
+    """An agent PreviewFrame as a QImage that owns its pixels."""
+    return QImage(frame.rgb, frame.width, frame.height, frame.width * 3,
+                  QImage.Format_RGB888).copy()
+
+
+class PreviewPane(QWidget):
+    """Shows one camera's frame at a time; `frameShown` fires with the PreviewFrame (or None)."""
+
+    frameShown = Signal(object)
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._running = None           # (camera, at_us) being decoded
+        self._wanted = None            # (camera, at_us, ticket) to decode next
+        self.shown_at: tuple[str, int] | None = None
+        self.picture = QLabel("Choose a moment on a timeline to see it here.")
+        self.picture.setObjectName("previewPicture")
+        self.picture.setAlignment(Qt.AlignCenter)
+        self.picture.setMinimumSize(320, 180)
+        self.picture.setMaximumHeight(230)
+        self.picture.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.caption = QLabel("")
+        self.caption.setObjectName("caption")
+        self.caption.setAlignment(Qt.AlignCenter)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.picture, 1)
+        box.addWidget(self.caption)
+
+    def show_at(self, camera: str, at_us: int) -> None:
+        """Show the frame of `camera` on screen at `at_us` as soon as it is decoded."""
+        self._wanted = (camera, int(at_us), self.ctx.previewer.ticket(f"scrub-{id(self)}"))
+        if self._running is None:
+            self._start()
+
+    def _start(self) -> None:
+        camera, at_us, ticket = self._wanted
+        self._wanted = None
+        self._running = (camera, at_us)
+        previewer = self.ctx.previewer
+        self.ctx.bridge.call("preview", lambda: previewer.frame(camera, at_us, PREVIEW_WIDTH, ticket,
+                                                                BUDGET_S),
+                             lambda frame: self._done(camera, at_us, frame),
+                             lambda message: self._done(camera, at_us, None))
+
+    def _done(self, camera: str, at_us: int, frame) -> None:
+        self._running = None
+        if self._wanted is not None:
+            self._start()          # a newer position is waiting: this result is already old
+            return
+        self._display(camera, at_us, frame)
+        if frame is not None and not frame.complete:   # deep in a long GOP: carry on
+            self.show_at(camera, at_us)
+        else:
+            self.shown_at = (camera, at_us)
+        self.frameShown.emit(frame)
+
+    def _display(self, camera: str, at_us: int, frame) -> None:
+        if frame is None:
+            self.picture.setPixmap(QPixmap())
+            self.picture.setText("No recording at this moment.")
+            self.caption.setText(f"{camera} at {display.clock(at_us, self.ctx.zone)}")
+            return
+        pix = QPixmap.fromImage(to_image(frame))
+        self.picture.setPixmap(pix.scaled(self.picture.size(), Qt.KeepAspectRatio,
+                                          Qt.SmoothTransformation))
+        when = display.clock(frame.at_us, self.ctx.zone)
+        self.caption.setText(f"{camera} at {when}" +
+                             ("" if frame.complete else " (finding the exact moment\u2026)"))

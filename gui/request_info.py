@@ -1,0 +1,93 @@
+"""The left side of a request: who asks, for what, on what basis, and their message.
+
+The agency's name and call-back number come from the owner's trust list; the message is shown
+as plain text (never HTML, never a link that opens by itself).
+"""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from . import display
+from .desk_adapter import RequestView
+
+US = 1_000_000
+
+
+def plain_label(text: str = "", name: str = "") -> QLabel:
+    """A label that never interprets its text as rich text or opens links."""
+    label = QLabel()
+    label.setTextFormat(Qt.PlainText)
+    label.setOpenExternalLinks(False)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    label.setText(text)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class RequestInfo(QWidget):
+    """Read-only facts of one request."""
+
+    def __init__(self, zone: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.zone = zone
+        self.badge = plain_label(name="badge")
+        self.agency = plain_label(name="agencyName")
+        self.phone = plain_label(name="phone")
+        self.requester = plain_label()
+        self.case = plain_label()
+        self.basis = plain_label()
+        self.location = plain_label()
+        self.window = plain_label()
+        self.left = plain_label()
+        self.urgent = plain_label(name="urgent")
+        self.message = QPlainTextEdit()
+        self.message.setReadOnly(True)
+        self.message.setObjectName("message")
+        self.message.setMaximumHeight(140)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.badge)
+        for title, widget in (("Agency", self.agency), ("Call back on", self.phone),
+                              ("Asked by", self.requester), ("Case", self.case),
+                              ("Legal basis", self.basis), ("Place", self.location),
+                              ("Footage from", self.window), ("Answer by", self.left)):
+            box.addSpacing(6)
+            box.addWidget(plain_label(title, "fieldName"))
+            box.addWidget(widget)
+        box.addWidget(self.urgent)
+        box.addSpacing(6)
+        box.addWidget(plain_label("Their message", "fieldName"))
+        box.addWidget(self.message)
+        box.addStretch(1)
+
+    def show_request(self, v: RequestView, now_us: int | None = None) -> None:
+        now_us = int(time.time() * US) if now_us is None else now_us
+        if v.verified:
+            self.badge.setText(f"\u2714 Verified: signed by {v.agency_name}")
+            self.badge.setProperty("state", "ok")
+        else:
+            self.badge.setText("Not verified: treat with care")
+            self.badge.setProperty("state", "warn")
+        self.badge.style().unpolish(self.badge)
+        self.badge.style().polish(self.badge)
+        self.agency.setText(v.agency_name)
+        self.phone.setText(v.agency_phone or "no number on file")
+        self.phone.setToolTip("From your trust list, never from the request's own text.")
+        self.requester.setText(v.requester or "not given")
+        self.case.setText(v.case + (f": {v.incident}" if v.incident else ""))
+        self.basis.setText(display.LEGAL_BASIS.get(v.legal_basis, v.legal_basis or "not given"))
+        self.location.setText(v.location or "not given")
+        self.window.setText(f"{display.window(v.window_start_us, v.window_end_us, self.zone)} "
+                            f"({display.duration((v.window_end_us - v.window_start_us) / US)})")
+        self.left.setText(f"{display.day_time(v.expires_us, self.zone)} "
+                          f"({display.time_left(v.expires_us, now_us)})")
+        self.urgent.setVisible(v.emergency)
+        self.urgent.setText("Marked urgent by the agency. That changes none of the checks: "
+                            "take the time you need, and call back if unsure.")
+        self.message.setPlainText(v.message or "(no message)")

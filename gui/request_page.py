@@ -1,0 +1,221 @@
+"""Reviewing one request: who asks, the footage for their window, trimming, and the answer.
+
+Nothing is sent until the owner presses Approve, and the page says, right above that button,
+exactly what would leave the PC and that shared footage can become a public record.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QFrame, QHBoxLayout, QLineEdit, QPushButton, QRadioButton,
+    QScrollArea, QVBoxLayout, QWidget,
+)
+
+from . import display, summary
+from .camera_strip import CameraStrip
+from .desk_adapter import RequestView
+from .preview_pane import PreviewPane
+from .request_info import RequestInfo, plain_label
+
+UNDECIDED = ("new", "held")
+
+
+def options_box(parent: QWidget) -> tuple[QWidget, QCheckBox, QRadioButton, QRadioButton]:
+    """Sound, redaction and cut-mode choices (shared with the manual export page)."""
+    box = QWidget(parent)
+    lay = QHBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    audio = QCheckBox("Include sound")
+    audio.setToolTip("Off unless you choose it: recording a conversation can need the consent "
+                     "of everyone in it (Washington law).")
+    masks = QCheckBox("Privacy masks")
+    masks.setEnabled(False)
+    masks.setToolTip("No privacy masks are set up for these cameras yet.")
+    faces = QCheckBox("Blur faces")
+    faces.setEnabled(False)
+    faces.setToolTip("Face blurring is not available in this version.")
+    copy = QRadioButton("Original quality")
+    copy.setToolTip("No re-encoding. Starts at the first full picture inside your selection.")
+    exact = QRadioButton("Exact start")
+    exact.setToolTip("Starts on the exact second; the first moments are re-encoded.")
+    copy.setChecked(True)
+    group = QButtonGroup(box)
+    group.addButton(copy)
+    group.addButton(exact)
+    for w in (audio, masks, faces):
+        lay.addWidget(w)
+    lay.addSpacing(24)
+    lay.addWidget(copy)
+    lay.addWidget(exact)
+    lay.addStretch(1)
+    return box, audio, copy, exact
+
+
+def action_bar(title: str, summary_label, notice, controls: list[QWidget]) -> QFrame:
+    """The always-visible bottom of a page: what would happen, and the buttons that do it."""
+    bar = QFrame()
+    bar.setObjectName("leaves")
+    line = QHBoxLayout(bar)
+    text = QVBoxLayout()
+    text.addWidget(plain_label(title, "sectionTitle"))
+    text.addWidget(summary_label)
+    if notice is not None:
+        text.addWidget(notice)
+    line.addLayout(text, 1)
+    side = QVBoxLayout()
+    side.addStretch(1)
+    for w in controls:
+        side.addWidget(w)
+    line.addLayout(side)
+    return bar
+
+
+class RequestPage(QWidget):
+    """One request under review; emits `started(job, title)` on approve, `decided()` after."""
+
+    started = Signal(object, str)
+    decided = Signal()
+    back = Signal()
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view: RequestView | None = None
+        self.title = plain_label(name="pageTitle")
+        back = QPushButton("\u2190 All requests")
+        back.setObjectName("flat")
+        back.clicked.connect(self.back.emit)
+        self.info = RequestInfo(ctx.zone)
+        self.strip = CameraStrip(ctx)
+        self.preview = PreviewPane(ctx)
+        opts, self.audio, self.copy_mode, self.exact_mode = options_box(self)
+        self.summary = plain_label(name="summary")
+        self.notice = plain_label(summary.PUBLIC_RECORD, "notice")
+        self.approve_button = QPushButton("Approve and send")
+        self.approve_button.setObjectName("primary")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("Reason for saying no (optional)")
+        self.reason.setMinimumWidth(260)
+        self.decline_button = QPushButton("Decline")
+        self.status = plain_label(name="caption")
+        self.approve_button.clicked.connect(self.approve)
+        self.decline_button.clicked.connect(self.decline)
+        self.strip.changed.connect(self.refresh_summary)
+        self.strip.positionChanged.connect(self.preview.show_at)
+        for w in (self.audio, self.copy_mode, self.exact_mode):
+            w.toggled.connect(self.refresh_summary)
+        self._layout(back, opts)
+
+    def _layout(self, back: QPushButton, opts: QWidget) -> None:
+        left = QWidget()
+        left.setObjectName("card")
+        left.setFixedWidth(330)
+        QVBoxLayout(left).addWidget(self.info)
+        right = QWidget()
+        col = QVBoxLayout(right)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(plain_label("Your footage for this time. Drag the blue handles to send "
+                                  "less; click anywhere to look at that moment.", "hint"))
+        col.addWidget(self.strip)
+        col.addWidget(self.preview, 1)
+        col.addWidget(opts)
+        holder = QWidget()
+        body = QHBoxLayout(holder)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(left, 0, Qt.AlignTop)
+        body.addWidget(right, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(holder)
+        top = QHBoxLayout()
+        top.addWidget(back)
+        top.addWidget(self.title, 1)
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(action_bar("What will leave this PC", self.summary, self.notice,
+                                   [self.reason, self.decline_button, self.approve_button]))
+        outer.addWidget(self.status)
+
+    # showing -----------------------------------------------------------------------------
+    def open(self, view: RequestView, known_cameras: list[str] | None = None) -> None:
+        """Show a request; the cameras it names (or all indexed ones) get a timeline."""
+        self.view = view
+        self.title.setText(f"Request {view.case} from {view.agency_name}")
+        self.info.show_request(view)
+        cameras = list(view.cameras) or list(known_cameras or [])
+        for cam in known_cameras or []:
+            if view.cameras and cam not in cameras:
+                cameras.append(cam)
+        self.strip.set_cameras(cameras, view.window_start_us, view.window_end_us)
+        if view.cameras:   # cameras the request did not name start unticked
+            for cam, box in self.strip.checks.items():
+                box.setChecked(cam in view.cameras)
+        undecided, resumable = view.status in UNDECIDED, view.status == "failed"
+        self.decline_button.setEnabled(undecided)
+        self.reason.setEnabled(undecided)
+        self.approve_button.setEnabled(undecided or resumable)
+        self.approve_button.setText("Try sending again" if resumable else "Approve and send")
+        state = display.STATUS.get(view.status, view.status).lower()
+        self.status.setText("" if undecided else f"This request: {state}."
+                            + (f" {view.reason}" if view.reason else ""))
+        self.refresh_summary()
+
+    def outgoing(self) -> summary.Outgoing:
+        start, end = self.strip.selection()
+        mode = "exact" if self.exact_mode.isChecked() else "copy"
+        return summary.outgoing(self.strip.chosen_coverages(), start, end, mode,
+                                self.audio.isChecked(), self.strip.keyframes)
+
+    def refresh_summary(self) -> None:
+        if self.view is None:
+            return
+        out = self.outgoing()
+        recipient = f"{self.view.agency_name}" + (f" ({self.view.upload_host})"
+                                                  if self.view.upload_host else "")
+        self.summary.setText("\n".join(summary.lines(out, recipient, self.ctx.zone)))
+        if self.view.status in UNDECIDED:
+            self.approve_button.setEnabled(bool(out.parts) and out.seconds > 0)
+
+    # deciding ----------------------------------------------------------------------------
+    def approve(self) -> None:
+        if self.view is None:
+            return
+        desk, rid, out = self.ctx.desk, self.view.id, self.outgoing()
+        if self.view.status == "failed":   # resume exactly what was approved before
+            work = lambda progress, cancel: desk.approve(rid, progress=progress, cancel=cancel)  # noqa: E731
+            title = f"Sending the approved footage to {self.view.agency_name} again"
+        else:
+            cameras = [p.camera for p in out.parts if p.seconds > 0]
+            if not cameras:
+                return
+            work = lambda progress, cancel: desk.approve(  # noqa: E731
+                rid, cameras, out.start_us, out.end_us, out.mode, out.keep_audio, progress, cancel)
+            title = (f"Sending {display.duration(out.seconds)} of footage to "
+                     f"{self.view.agency_name}")
+        self._busy(True)
+        job = self.ctx.bridge.run("approve", work, lambda result: self._finished(),
+                                  lambda message: self._failed(message))
+        self.started.emit(job, title)
+
+    def decline(self) -> None:
+        if self.view is None:
+            return
+        desk, rid, reason = self.ctx.desk, self.view.id, self.reason.text().strip()
+        self._busy(True)
+        self.ctx.bridge.call("decline", lambda: desk.decline(rid, reason),
+                             lambda result: self._finished(), self._failed)
+
+    def _busy(self, busy: bool) -> None:
+        for w in (self.approve_button, self.decline_button, self.reason):
+            w.setEnabled(not busy)
+        self.status.setText("Working\u2026" if busy else "")
+
+    def _finished(self) -> None:
+        self._busy(False)
+        self.decided.emit()
+
+    def _failed(self, message: str) -> None:
+        self._busy(False)
+        self.status.setText(f"That did not work: {message}")

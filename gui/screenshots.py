@@ -1,0 +1,151 @@
+"""Render every screen with sample data to PNG files: `python -m gui.screenshots OUTDIR`.
+
+Writes inbox.png, request.png, export.png, progress.png, first-run.png, settings.png, log.png.
+The sample world (footage, a trusted agency, two requests) is made in a temporary folder and
+thrown away afterwards; nothing goes over the network.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from agent.timebase import US  # noqa: E402
+
+from .app import application, build  # noqa: E402
+from .demo_data import make_world, request_claims, sign  # noqa: E402
+from .tray import Tray  # noqa: E402
+
+ZONE = "America/Los_Angeles"
+NAMES = ("inbox", "request", "export", "progress", "first-run", "settings", "log")
+
+
+def settle(app, window, timeout: float = 30.0) -> None:
+    """Run the event loop until every job the window started has finished."""
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    while time.monotonic() < deadline and quiet < 5:
+        app.processEvents()
+        quiet = quiet + 1 if window.ctx.bridge.idle() else 0
+        time.sleep(0.02)
+
+
+def sample_requests(world, desk) -> None:
+    """The world's request (new) plus an older one the owner declined."""
+    desk.import_request(world.request_file)
+    now = int(time.time())
+    older = request_claims("req-2026-0002", world.start_us, world.start_us + 4 * US, now,
+                           case={"number": "2026-117310", "incident": "Car break-in"},
+                           cameras=["driveway"])
+    path = world.request_file.with_name("older.jws")
+    path.write_text(sign(world.key, older))
+    desk.import_request(path)
+    desk.decline("req-2026-0002", "The driveway camera was switched off that week.")
+
+
+def shoot(window, out: Path, name: str) -> Path:
+    path = out / f"{name}.png"
+    window.grab().save(str(path))
+    return path
+
+
+def render(out: Path, root: Path) -> list[Path]:
+    """Make the sample world under `root` and write every screen's PNG into `out`."""
+    from agent.service import Agent
+
+    app = application()
+    world = make_world(root / "world", root / "home", seconds=40.0)
+    agent = Agent(world.home)
+    window = build(agent, zone=ZONE, tray=Tray())
+    window.resize(1180, 800)
+    window.show()
+    written: list[Path] = []
+    try:
+        sample_requests(world, window.ctx.desk)
+        window.start()
+        settle(app, window)
+        written.append(shoot(window, out, "inbox"))
+        window.open_request(next(v for v in window.inbox.views if v.status == "new"))
+        settle(app, window)
+        _trim_and_scrub(app, window)
+        written.append(shoot(window, out, "request"))
+        window.show_page("export")
+        settle(app, window)
+        strip = window.export.strip
+        if strip.timelines:
+            tl = next(iter(strip.timelines.values()))
+            QTest.mouseClick(tl, Qt.LeftButton, pos=QPoint(int(tl.width() * 0.6), 70))
+        settle(app, window)
+        written.append(shoot(window, out, "export"))
+        written.append(_progress_shot(app, window, out))
+        window.show_page("first_run")
+        window.first_run.folder.path.setText(str(world.recordings / "frigate"))
+        window.first_run.folder.look()
+        settle(app, window)
+        written.append(shoot(window, out, "first-run"))
+        window.show_page("settings")
+        settle(app, window)
+        written.append(shoot(window, out, "settings"))
+        window.show_page("log")
+        settle(app, window)
+        written.append(shoot(window, out, "log"))
+    finally:
+        window.shutdown()
+        window.close()
+        agent.close()
+    return written
+
+
+def _trim_and_scrub(app, window) -> None:
+    strip = window.request.strip
+    tl = strip.timelines.get("driveway") or next(iter(strip.timelines.values()))
+    span = tl.limit_end - tl.limit_start
+    tl.set_selection(tl.limit_start + span // 8, tl.limit_end - span // 5)
+    tl.set_position(tl.limit_start + span // 3)
+    settle(app, window)
+
+
+def _progress_shot(app, window, out: Path) -> Path:
+    """A delivery caught mid-way (a stand-in job that reports progress and waits)."""
+    reported = threading.Event()
+
+    def work(progress, cancel):
+        progress("driveway: cutting", 0.42)
+        reported.set()
+        cancel.wait(30)
+    job = window.ctx.bridge.run("export", work)
+    window.follow(job, "Sending 36 s of footage to Example City Police Department")
+    reported.wait(10)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and window.progress.bar.value() == 0:
+        app.processEvents()
+        time.sleep(0.02)
+    path = shoot(window, out, "progress")
+    job.cancel()
+    settle(app, window)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m gui.screenshots OUTDIR", file=sys.stderr)
+        return 2
+    out = Path(args[0])
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="footage-screens-") as tmp:
+        for path in render(out, Path(tmp)):
+            print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""Settings: recordings folders, trusted agencies, holds, how often to check, upload speed cap,
+and whether closing the window keeps the service running."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
+    QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from agent.config import save_settings
+from agent.requests.agencies import TrustStore
+
+from . import display
+from .request_info import plain_label
+
+
+def _table(headers: tuple[str, ...]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().hide()
+    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectRows)
+    t.setShowGrid(False)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    t.setMaximumHeight(150)
+    return t
+
+
+def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.setItem(r, c, QTableWidgetItem(text))
+
+
+class SettingsPage(QWidget):
+    addFolder = Signal()
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.sources = _table(("Folder", "Camera", "Time zone", "Recorder", "Camera clock"))
+        self.agencies = _table(("Agency", "Call-back number", "Key fingerprints"))
+        self._source_roots: list[str] = []
+        self._agency_ids: list[str] = []
+        add_src, rm_src = QPushButton("Add a recordings folder\u2026"), QPushButton("Remove folder")
+        add_ag, rm_ag = QPushButton("Add an agency file\u2026"), QPushButton("Remove agency")
+        self.remove_source_button, self.add_agency_button = rm_src, add_ag
+        self.remove_agency_button = rm_ag
+        add_src.clicked.connect(self.addFolder.emit)
+        rm_src.clicked.connect(self.remove_source)
+        add_ag.clicked.connect(self.choose_agency)
+        rm_ag.clicked.connect(self.remove_agency)
+        self.holds = QCheckBox("When a request arrives, keep a safe copy of the footage it "
+                               "covers until I decide")
+        self.tray = QCheckBox("Keep watching for requests when I close the window")
+        self.poll = QSpinBox()
+        self.poll.setRange(1, 24 * 60)
+        self.poll.setSuffix(" min")
+        self.rate = QSpinBox()
+        self.rate.setRange(0, 1000)
+        self.rate.setSpecialValueText("no limit")
+        self.rate.setSuffix(" Mbit/s")
+        self.save_button = save = QPushButton("Save settings")
+        save.setObjectName("primary")
+        save.clicked.connect(self.save)
+        self.status = plain_label(name="caption")
+        form = QFormLayout()
+        form.addRow("Check for new requests every", self.poll)
+        form.addRow("Limit upload speed to", self.rate)
+        box = QVBoxLayout(self)
+        box.addWidget(plain_label("Settings", "pageTitle"))
+        box.addWidget(plain_label("Recordings folders", "sectionTitle"))
+        box.addWidget(self.sources)
+        box.addLayout(_row(add_src, rm_src))
+        box.addWidget(plain_label("Agencies you trust", "sectionTitle"))
+        box.addWidget(self.agencies)
+        box.addLayout(_row(add_ag, rm_ag))
+        box.addWidget(plain_label("Behaviour", "sectionTitle"))
+        box.addWidget(self.holds)
+        box.addWidget(self.tray)
+        box.addLayout(form)
+        box.addLayout(_row(save, self.status))
+        box.addStretch(1)
+
+    def refresh(self) -> None:
+        agent = self.ctx.agent
+        s = agent.settings
+        self.holds.setChecked(s.holds_on_new_request)
+        self.tray.setChecked(s.keep_running_in_tray)
+        self.poll.setValue(max(1, s.poll_interval_s // 60))
+        self.rate.setValue(int((s.upload_rate_limit_bps or 0) * 8 // 1_000_000))
+        self.ctx.bridge.call("settings", lambda: (agent.sources(), TrustStore(agent.home).list()),
+                             lambda r: self._show(*r), self.status.setText)
+
+    def _show(self, sources, agencies) -> None:
+        self._source_roots = [s.root for s in sources]
+        _fill(self.sources, [(s.root, s.camera, s.tz, s.layout,
+                              display.offset_words(s.clock_offset_s)) for s in sources])
+        self._agency_ids = [a.id for a in agencies]
+        _fill(self.agencies, [(a.name, a.phone, "  ".join(a.fingerprints()))
+                              for a in agencies])
+
+    def settings_from_form(self):
+        """The agent's settings with this page's values (rate cap in bytes per second)."""
+        rate = self.rate.value() * 1_000_000 // 8 or None
+        return replace(self.ctx.agent.settings, holds_on_new_request=self.holds.isChecked(),
+                       keep_running_in_tray=self.tray.isChecked(),
+                       poll_interval_s=self.poll.value() * 60, upload_rate_limit_bps=rate)
+
+    def save(self) -> None:
+        agent, new = self.ctx.agent, self.settings_from_form()
+
+        def work():
+            save_settings(agent.home, new)
+            agent.settings = new
+        self.ctx.bridge.call("save-settings", work, lambda _r: self.status.setText("Saved."),
+                             self.status.setText)
+
+    def remove_source(self) -> None:
+        row = self.sources.currentRow()
+        if 0 <= row < len(self._source_roots):
+            agent, root = self.ctx.agent, self._source_roots[row]
+            self.ctx.bridge.call("remove-source", lambda: agent.remove_source(root),
+                                 lambda _r: self.refresh(), self.status.setText)
+
+    def choose_agency(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Agency file", "", "Agency files (*.json)")
+        if path:
+            self.add_agency(path)
+
+    def add_agency(self, path: str) -> None:
+        store = TrustStore(self.ctx.agent.home)
+        self.ctx.bridge.call("add-agency", lambda: store.add(path), lambda a: (
+            self.status.setText(f"Added {a.name}. Compare these fingerprints with the ones the "
+                                f"agency publishes: {', '.join(a.fingerprints())}"),
+            self.refresh()), self.status.setText)
+
+    def remove_agency(self) -> None:
+        row = self.agencies.currentRow()
+        if 0 <= row < len(self._agency_ids):
+            store, aid = TrustStore(self.ctx.agent.home), self._agency_ids[row]
+            self.ctx.bridge.call("remove-agency", lambda: store.remove(aid),
+                                 lambda _r: self.refresh(), self.status.setText)
+
+
+def _row(*widgets) -> QHBoxLayout:
+    line = QHBoxLayout()
+    for w in widgets:
+        line.addWidget(w)
+    line.addStretch(1)
+    return line

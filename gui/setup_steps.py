@@ -1,0 +1,263 @@
+"""First-run steps 1 and 2: add a recordings folder (layout, cameras and time zone detected and
+shown for confirmation), and check a camera's clock with a frame whose true time is known."""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTimeEdit,
+    QVBoxLayout, QWidget,
+)
+
+from agent.index.layout_rules import UTC_LAYOUTS
+from agent.index.layouts import LAYOUTS, detect_layout, looks_like_recording, parse_path
+from agent.timebase import US, from_datetime, zone
+
+from . import display
+from .preview_pane import to_image
+from .request_info import plain_label
+
+LOOK_LIMIT = 5000   # files looked at to recognise a folder (a scan indexes all of them later)
+
+
+@dataclass(frozen=True)
+class FolderFacts:
+    """What a quick look at a folder found."""
+
+    path: str
+    recordings: int          # recording-like files seen (up to LOOK_LIMIT)
+    layout: str | None       # the recorder layout recognised, if any
+    cameras: tuple[str, ...]
+
+
+def look_at_folder(path: str) -> FolderFacts:
+    """Walk up to LOOK_LIMIT files (inside a job) and recognise the recorder and cameras."""
+    root = Path(path).expanduser()
+    if not root.is_dir():
+        raise ValueError(f"{root} is not a folder (is the drive connected?)")
+    rels: list[str] = []
+    for dirpath, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            rel = os.path.relpath(os.path.join(dirpath, name), root).replace(os.sep, "/")
+            if looks_like_recording(rel):
+                rels.append(rel)
+        if len(rels) >= LOOK_LIMIT:
+            break
+    layout = detect_layout(rels)
+    cams = sorted({f.camera for f in (parse_path(r, layout) for r in rels[:500]) if f and f.camera})
+    return FolderFacts(str(root), len(rels), layout, tuple(cams))
+
+
+class FolderStep(QWidget):
+    """Step 1: choose, recognise and index a recordings folder."""
+
+    added = Signal()
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.path = QLineEdit()
+        self.path.setPlaceholderText("The folder where your recorder or camera saves video")
+        choose = QPushButton("Choose\u2026")
+        self.look_button = look = QPushButton("Look in this folder")
+        choose.clicked.connect(self.choose)
+        look.clicked.connect(self.look)
+        self.found = plain_label(name="summary")
+        self.camera = QLineEdit()
+        self.layout_box = QComboBox()
+        self.layout_box.addItems(["auto"] + list(LAYOUTS))
+        self.tz = QComboBox()
+        self.tz.setEditable(True)
+        self.tz.addItems(sorted(available_timezones()))
+        self.tz.setCurrentText(ctx.zone)
+        self.add_button = QPushButton("Add and index this folder")
+        self.add_button.setObjectName("primary")
+        self.add_button.setEnabled(False)
+        self.add_button.clicked.connect(self.add)
+        self.status = plain_label(name="caption")
+        line = QHBoxLayout()
+        line.addWidget(self.path, 1)
+        line.addWidget(choose)
+        line.addWidget(look)
+        form = QFormLayout()
+        form.addRow("Camera name", self.camera)
+        form.addRow("Recorder type", self.layout_box)
+        form.addRow("Time zone of the recorder", self.tz)
+        box = QVBoxLayout(self)
+        box.addWidget(plain_label("Where are your recordings?", "sectionTitle"))
+        box.addWidget(plain_label("The app only ever reads this folder; it never changes, moves "
+                                  "or deletes anything in it.", "hint"))
+        box.addLayout(line)
+        box.addWidget(self.found)
+        box.addLayout(form)
+        box.addWidget(self.add_button)
+        box.addWidget(self.status)
+        box.addStretch(1)
+
+    def choose(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Recordings folder")
+        if path:
+            self.path.setText(path)
+            self.look()
+
+    def look(self) -> None:
+        path = self.path.text().strip()
+        self.found.setText("Looking\u2026")
+        self.ctx.bridge.call("look", lambda: look_at_folder(path), self._looked,
+                             self.found.setText)
+
+    def _looked(self, facts: FolderFacts) -> None:
+        recorder = facts.layout or "not recognised (files are indexed by their times inside)"
+        cams = ", ".join(facts.cameras) or "one camera (name it below)"
+        more = "+" if facts.recordings >= LOOK_LIMIT else ""
+        self.found.setText(f"Found {facts.recordings}{more} recordings.\nRecorder: {recorder}\n"
+                           f"Cameras: {cams}\nCheck the details below, then add the folder.")
+        self.layout_box.setCurrentText(facts.layout or "auto")
+        if facts.layout in UTC_LAYOUTS:   # these recorders name files in UTC
+            self.tz.setCurrentText("UTC")
+        if not self.camera.text():
+            self.camera.setText(facts.cameras[0] if len(facts.cameras) == 1
+                                else Path(facts.path).name)
+        self.add_button.setEnabled(True)
+
+    def add(self) -> None:
+        agent = self.ctx.agent
+        path, cam = self.path.text().strip(), self.camera.text().strip() or None
+        tz, layout = self.tz.currentText().strip(), self.layout_box.currentText()
+        self.add_button.setEnabled(False)
+        self.status.setText("Indexing your recordings; this can take a while the first time\u2026")
+
+        def work():
+            agent.add_source(path, camera=cam, tz=tz, layout=layout)
+            return agent.scan([path])
+        self.ctx.bridge.call("add-source", work, self._added, self._failed)
+
+    def _added(self, reports) -> None:
+        seen = sum(r.seen for r in reports)
+        problems = sum(len(r.problems) for r in reports)
+        self.status.setText(f"\u2714 Indexed {seen} recordings" +
+                            (f" ({problems} could not be read and are listed as such)."
+                             if problems else "."))
+        self.add_button.setEnabled(True)
+        self.added.emit()
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(message)
+        self.add_button.setEnabled(True)
+
+
+class ClockStep(QWidget):
+    """Step 2: the owner finds a moment whose true time they know; the difference is stored."""
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.sources: list = []
+        self.frame_at: int | None = None
+        self.source_box = QComboBox()
+        self.show_button = show = QPushButton("Show a picture")
+        show.clicked.connect(lambda: self.show_frame())
+        self.picture = QLabel("")
+        self.picture.setMinimumHeight(180)
+        self.says = plain_label()
+        self.true_time = QTimeEdit()
+        self.true_time.setDisplayFormat("HH:mm:ss")
+        self.save_button = QPushButton("Save the difference")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save)
+        self.status = plain_label(name="caption")
+        top = QHBoxLayout()
+        top.addWidget(self.source_box, 1)
+        top.addWidget(show)
+        when = QHBoxLayout()
+        when.addWidget(QLabel("The real time at this moment was"))
+        when.addWidget(self.true_time)
+        when.addWidget(self.save_button)
+        when.addStretch(1)
+        box = QVBoxLayout(self)
+        box.addWidget(plain_label("Is the camera's clock right?", "sectionTitle"))
+        box.addWidget(plain_label("Hold your phone's clock up to the camera (or note the time "
+                                  "as you walk past it), then find that moment here and type "
+                                  "the real time. You can skip this step.", "hint"))
+        box.addLayout(top)
+        box.addWidget(self.picture)
+        box.addWidget(self.says)
+        box.addLayout(when)
+        box.addWidget(self.status)
+        box.addStretch(1)
+
+    def refresh(self) -> None:
+        self.ctx.bridge.call("sources", self.ctx.agent.sources, self._sources)
+
+    def _sources(self, sources) -> None:
+        self.sources = list(sources)
+        self.source_box.clear()
+        self.source_box.addItems([f"{s.camera}  ({s.root})" for s in self.sources])
+
+    def show_frame(self, at_us: int | None = None) -> None:
+        """Show the newest recording's first second (or the frame at `at_us`)."""
+        idx = self.source_box.currentIndex()
+        if not 0 <= idx < len(self.sources):
+            return
+        src, agent, previewer = self.sources[idx], self.ctx.agent, self.ctx.previewer
+
+        def work():
+            now = int(time.time() * US)
+            rows = [r for r in agent.recordings(None, now - 30 * 86400 * US, now + 86400 * US)
+                    if r.source_id == src.id and r.end_us and r.status == "ok"]
+            if at_us is None and not rows:
+                return None
+            row = max(rows, key=lambda r: r.start_us) if at_us is None else None
+            cam, when = (row.camera, row.start_us + US) if row else (src.camera, at_us)
+            return previewer.frame(cam, when, 480)
+        self.ctx.bridge.call("clock-frame", work, self._frame, self.status.setText)
+
+    def _frame(self, frame) -> None:
+        if frame is None:
+            self.status.setText("No recent recording of this folder to show.")
+            return
+        self.frame_at = frame.at_us
+        self.picture.setPixmap(QPixmap.fromImage(to_image(frame)).scaledToHeight(180))
+        src = self.sources[self.source_box.currentIndex()]
+        camera_clock = frame.at_us + round(src.clock_offset_s * US)
+        self.says.setText(f"The recording says this picture was taken at "
+                          f"{display.day_time(camera_clock, src.tz)}.")
+        t = display.local(camera_clock, src.tz)
+        self.true_time.setTime(QTime(t.hour, t.minute, t.second))
+        self.save_button.setEnabled(True)
+
+    def offset_for(self, src, entered: QTime) -> float:
+        """Camera clock minus the true time the owner typed (same day, the recorder's zone)."""
+        camera_clock = self.frame_at + round(src.clock_offset_s * US)
+        day = display.local(camera_clock, src.tz)
+        true = from_datetime(datetime(day.year, day.month, day.day, entered.hour(),
+                                      entered.minute(), entered.second(), tzinfo=zone(src.tz)))
+        diff = (camera_clock - true) / US
+        if abs(diff) > 12 * 3600:   # typed across midnight: take the nearer day
+            diff -= 86400 * round(diff / 86400)
+        return round(diff, 1)
+
+    def save(self) -> None:
+        src = self.sources[self.source_box.currentIndex()]
+        offset = self.offset_for(src, self.true_time.time())
+        agent = self.ctx.agent
+
+        def work():
+            # A rescan skips unchanged files, so the folder is indexed afresh with the offset.
+            agent.remove_source(src.root)
+            agent.add_source(src.root, camera=src.camera, tz=src.tz, layout=src.layout,
+                             clock_offset_s=offset)
+            return agent.scan([src.root])
+        self.status.setText("Saving and re-reading the recordings\u2026")
+        self.ctx.bridge.call("clock", work, lambda _r: (
+            self.status.setText(f"\u2714 Saved: this camera's clock {display.offset_words(offset)}. "
+                                "Times are corrected everywhere."), self.refresh()),
+            self.status.setText)

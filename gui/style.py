@@ -1,0 +1,45 @@
+"""The look: warm light background, white cards, one calm blue for actions, green for
+'recorded' and 'verified', amber only for what needs care. Large enough text for everyone."""
+
+STYLE = """
+QWidget { font-size: 10.5pt; color: #27303b; }
+QMainWindow, QStackedWidget > QWidget { background: #f6f4f0; }
+QListWidget#nav { background: #ebe8e2; border: none; outline: 0; padding-top: 12px; font-size: 11pt; }
+QListWidget#nav::item { padding: 10px 16px; border-radius: 6px; margin: 2px 8px; }
+QListWidget#nav::item:selected { background: #ffffff; color: #1d4f86; }
+QLabel#pageTitle { font-size: 16pt; font-weight: 600; color: #1f2a36; padding: 4px 0; }
+QLabel#sectionTitle { font-size: 12pt; font-weight: 600; color: #1f2a36; padding-top: 6px; }
+QLabel#hint { color: #5b6572; }
+QLabel#caption { color: #5b6572; }
+QLabel#fieldName { color: #6b7480; font-size: 9.5pt; }
+QLabel#agencyName { font-weight: 600; }
+QLabel#phone { font-weight: 600; color: #1d4f86; }
+QLabel#empty { color: #6b7480; font-size: 12pt; padding: 40px; }
+QLabel#badge { border-radius: 6px; padding: 6px 10px; font-weight: 600; }
+QLabel#badge[state="ok"] { background: #e3f1e8; color: #25663f; }
+QLabel#badge[state="warn"] { background: #fbecd5; color: #8a4d00; }
+QLabel#urgent { background: #fbecd5; color: #6d3d00; border-radius: 6px; padding: 6px 10px; }
+QLabel#notice { background: #eef3f9; border-radius: 6px; padding: 8px 10px; color: #2b3f57; }
+QLabel#crumb { color: #8a929c; padding: 4px 10px; }
+QLabel#crumb[state="current"] { color: #1d4f86; font-weight: 600; border-bottom: 2px solid #2e6cb0; }
+QLabel#crumb[state="done"] { color: #25663f; }
+QLabel#previewPicture { background: #20262d; color: #c9d1da; border-radius: 8px; }
+QLabel#receipt { background: #ffffff; border: 1px solid #e0dcd5; border-radius: 8px; padding: 10px; }
+QWidget#card, QFrame#leaves { background: #ffffff; border: 1px solid #e0dcd5; border-radius: 10px; }
+QPlainTextEdit#message { background: #fbfaf8; border: 1px solid #e0dcd5; border-radius: 6px; }
+QPushButton { background: #ffffff; border: 1px solid #cfc9bf; border-radius: 6px; padding: 7px 14px; }
+QPushButton:hover { border-color: #2e6cb0; }
+QPushButton:disabled { color: #a4abb3; border-color: #e0dcd5; }
+QPushButton#primary { background: #2e6cb0; color: #ffffff; border: none; font-weight: 600; }
+QPushButton#primary:disabled { background: #a9c0da; color: #f3f6fa; }
+QPushButton#flat { border: none; background: transparent; color: #1d4f86; }
+QTableWidget { background: #ffffff; border: 1px solid #e0dcd5; border-radius: 8px;
+               alternate-background-color: #faf8f5; selection-background-color: #dce8f5;
+               selection-color: #1f2a36; }
+QHeaderView::section { background: #ffffff; border: none; border-bottom: 1px solid #e0dcd5;
+                       padding: 6px; color: #5b6572; font-weight: 600; }
+QLineEdit { background: #ffffff; border: 1px solid #cfc9bf; border-radius: 6px; padding: 5px; }
+QProgressBar { background: #e6e2dc; border: none; border-radius: 5px; height: 10px; }
+QProgressBar::chunk { background: #2e6cb0; border-radius: 5px; }
+QScrollArea { background: transparent; }
+"""

@@ -1,0 +1,112 @@
+"""'What will leave this PC': worked out from the coverage the agent reported, no Qt, no I/O.
+
+The estimate of size is proportional to the seconds taken from each source file (a copy-mode
+cut moves the same packets); it is labelled "about" on screen.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from agent.index.coverage import Coverage
+
+from . import display
+
+PUBLIC_RECORD = ("Footage you share becomes part of a police case file. Once the case is closed, "
+                 "it can be released to anyone who asks under public records law.")
+
+
+@dataclass(frozen=True)
+class CameraPart:
+    """One camera's share of what would be sent."""
+
+    camera: str
+    seconds: float          # seconds of recording inside the selection
+    size_bytes: int         # estimated
+    gaps: int               # stretches without recording inside the selection
+    shortfall_s: float      # copy mode: seconds skipped before the first keyframe
+    has_audio: bool
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    parts: tuple[CameraPart, ...]
+    start_us: int
+    end_us: int
+    mode: str
+    keep_audio: bool
+    redactions: tuple[str, ...]
+
+    @property
+    def seconds(self) -> float:
+        return sum(p.seconds for p in self.parts)
+
+    @property
+    def size_bytes(self) -> int:
+        return sum(p.size_bytes for p in self.parts)
+
+    @property
+    def audio_sent(self) -> bool:
+        return self.keep_audio and any(p.has_audio for p in self.parts)
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def camera_part(cov: Coverage, start_us: int, end_us: int, mode: str,
+                keyframe_us: int | None) -> CameraPart:
+    """What one camera contributes for [start, end), from its coverage of the whole window."""
+    covered = [(max(s.start_us, start_us), min(s.end_us, end_us)) for s in cov.spans
+               if _overlap(s.start_us, s.end_us, start_us, end_us)]
+    seconds_us = sum(e - s for s, e in covered)
+    shortfall = 0
+    if mode == "copy" and covered:
+        first = covered[0][0]
+        shortfall = (keyframe_us - first) if keyframe_us is not None and keyframe_us > first else 0
+        shortfall = min(shortfall, seconds_us)
+    taken = seconds_us - shortfall
+    size = 0.0
+    for f in cov.files:
+        if f.start_us is None or f.end_us is None or f.end_us <= f.start_us:
+            continue
+        part = _overlap(f.start_us, f.end_us, start_us, end_us)
+        size += f.size * part / (f.end_us - f.start_us)
+    if seconds_us:
+        size *= taken / seconds_us
+    gaps = sum(1 for g in cov.gaps if _overlap(g.start_us, g.end_us, start_us, end_us))
+    return CameraPart(cov.camera, taken / 1e6, int(size), gaps, shortfall / 1e6,
+                      any(f.audio for f in cov.files))
+
+
+def outgoing(coverages: list[Coverage], start_us: int, end_us: int, mode: str, keep_audio: bool,
+             keyframes: dict[str, int | None]) -> Outgoing:
+    """Everything that would be sent for the chosen cameras and selection."""
+    parts = tuple(camera_part(c, start_us, end_us, mode, keyframes.get(c.camera))
+                  for c in coverages)
+    return Outgoing(parts, start_us, end_us, mode, keep_audio, ())
+
+
+def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
+    """The summary as short plain sentences, one per line."""
+    if not out.parts:
+        return ["No camera is chosen, so nothing will be sent."]
+    sent = [p for p in out.parts if p.seconds > 0]
+    names = ", ".join(p.camera for p in out.parts)
+    rows = [f"To: {recipient}",
+            f"Cameras: {names}",
+            f"Time: {display.window(out.start_us, out.end_us, zone)}",
+            f"Video: {display.duration(out.seconds)} in all, about {display.size(out.size_bytes)}"
+            f"  \u00b7  Sound: {'included' if out.audio_sent else 'removed'}"
+            f"  \u00b7  Blurred or masked: "
+            f"{', '.join(out.redactions) if out.redactions else 'nothing'}"]
+    for p in out.parts:
+        if p.seconds <= 0:
+            rows.append(f"{p.camera}: no recording in this time, nothing from this camera")
+        elif p.gaps:
+            what = "a stretch" if p.gaps == 1 else f"{p.gaps} stretches"
+            rows.append(f"{p.camera}: {what} without recording (nothing to send there)")
+    short = [p for p in sent if p.shortfall_s >= 0.05]
+    for p in short:
+        rows.append(f"{p.camera}: starts {p.shortfall_s:.1f} s after your start (the first full "
+                    "picture); choose 'Exact' to start on the second")
+    return rows

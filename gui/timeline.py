@@ -1,0 +1,215 @@
+"""One camera's timeline: thumbnails, recorded stretches and gaps, a scrub position, and in/out
+handles that can never leave the allowed window (the request's, for a request).
+
+Mouse: drag a handle to trim, click or drag elsewhere to scrub. Keys: Left/Right move the
+position 1 s (Shift: 10 s), I / O put the in / out handle at the position, Home / End jump.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from . import display
+
+US = 1_000_000
+MIN_SELECTION_US = US
+_PAD = 14
+_THUMB_TOP, _THUMB_H = 6, 46
+_TRACK_TOP, _TRACK_H = 58, 18
+_GRAB_PX = 9
+
+COVERED = QColor("#8cc7a4")
+GAP = QColor("#e6e2dc")
+GAP_LINE = QColor("#cfc8bd")
+SELECT = QColor(46, 108, 176, 46)
+DIM = QColor(255, 255, 255, 150)
+HANDLE = QColor("#2e6cb0")
+PLAYHEAD = QColor("#c2571a")
+TEXT = QColor("#4a5360")
+
+
+class Timeline(QWidget):
+    """Scrub and trim inside [limit_start, limit_end]; times are UTC microseconds."""
+
+    positionChanged = Signal(object)   # UTC microseconds (beyond a C int)
+    selectionChanged = Signal(object, object)
+    touched = Signal()
+
+    def __init__(self, camera: str, zone: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.camera, self.zone = camera, zone
+        self.limit_start = self.limit_end = 0
+        self.in_us = self.out_us = self.position_us = 0
+        self.spans: list[tuple[int, int]] = []
+        self.thumbs: list[tuple[int, QImage]] = []
+        self.note = ""
+        self._drag: str | None = None
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setMinimumHeight(100)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setAccessibleName(f"Timeline of {camera}")
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 100)
+
+    # data --------------------------------------------------------------------------------
+    def set_window(self, start_us: int, end_us: int) -> None:
+        """The allowed window; resets the selection to all of it and the position to its start."""
+        self.limit_start, self.limit_end = int(start_us), int(end_us)
+        self.in_us, self.out_us, self.position_us = self.limit_start, self.limit_end, self.limit_start
+        self.update()
+
+    def set_coverage(self, spans: list[tuple[int, int]], note: str = "") -> None:
+        self.spans, self.note = list(spans), note
+        self.update()
+
+    def set_thumbnails(self, thumbs: list[tuple[int, QImage]]) -> None:
+        self.thumbs = list(thumbs)
+        self.update()
+
+    # position and handles ------------------------------------------------------------------
+    def set_position(self, us: int, emit: bool = True) -> None:
+        us = min(max(int(us), self.limit_start), max(self.limit_start, self.limit_end - 1))
+        if us != self.position_us:
+            self.position_us = us
+            self.update()
+            if emit:
+                self.positionChanged.emit(us)
+
+    def set_selection(self, in_us: int, out_us: int, emit: bool = True) -> None:
+        """Clamp to the window and keep at least one second between the handles."""
+        span = self.limit_end - self.limit_start
+        gap = min(MIN_SELECTION_US, span)
+        in_us = min(max(int(in_us), self.limit_start), self.limit_end - gap)
+        out_us = max(min(int(out_us), self.limit_end), in_us + gap)
+        if (in_us, out_us) != (self.in_us, self.out_us):
+            self.in_us, self.out_us = in_us, out_us
+            self.update()
+            if emit:
+                self.selectionChanged.emit(in_us, out_us)
+
+    def set_in(self, us: int) -> None:
+        self.set_selection(min(us, self.out_us - MIN_SELECTION_US), self.out_us)
+
+    def set_out(self, us: int) -> None:
+        self.set_selection(self.in_us, max(us, self.in_us + MIN_SELECTION_US))
+
+    # geometry ------------------------------------------------------------------------------
+    def x_of(self, us: int) -> float:
+        span = max(1, self.limit_end - self.limit_start)
+        return _PAD + (self.width() - 2 * _PAD) * (us - self.limit_start) / span
+
+    def us_at(self, x: float) -> int:
+        span = self.limit_end - self.limit_start
+        frac = (x - _PAD) / max(1, self.width() - 2 * _PAD)
+        return int(self.limit_start + min(1.0, max(0.0, frac)) * span)
+
+    # input ---------------------------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:
+        x = event.position().x()
+        self.touched.emit()
+        if abs(x - self.x_of(self.in_us)) <= _GRAB_PX:
+            self._drag = "in"
+        elif abs(x - self.x_of(self.out_us)) <= _GRAB_PX:
+            self._drag = "out"
+        else:
+            self._drag = "position"
+        self._drag_to(x)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._drag:
+            self._drag_to(event.position().x())
+
+    def mouseReleaseEvent(self, event) -> None:
+        self._drag = None
+
+    def _drag_to(self, x: float) -> None:
+        us = self.us_at(x)
+        if self._drag == "in":
+            self.set_in(us)
+            self.set_position(self.in_us)
+        elif self._drag == "out":
+            self.set_out(us)
+            self.set_position(self.out_us - 1)
+        else:
+            self.set_position(us)
+
+    def keyPressEvent(self, event) -> None:
+        step = 10 * US if event.modifiers() & Qt.ShiftModifier else US
+        key = event.key()
+        self.touched.emit()
+        if key == Qt.Key_Left:
+            self.set_position(self.position_us - step)
+        elif key == Qt.Key_Right:
+            self.set_position(self.position_us + step)
+        elif key == Qt.Key_Home:
+            self.set_position(self.in_us)
+        elif key == Qt.Key_End:
+            self.set_position(self.out_us - 1)
+        elif key in (Qt.Key_I, Qt.Key_BracketLeft):
+            self.set_in(self.position_us)
+        elif key in (Qt.Key_O, Qt.Key_BracketRight):
+            self.set_out(self.position_us)
+        else:
+            super().keyPressEvent(event)
+
+    # drawing -------------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        left, right = _PAD, self.width() - _PAD
+        p.fillRect(self.rect(), QColor("#fbfaf8"))
+        self._paint_thumbs(p, left, right)
+        track = QRectF(left, _TRACK_TOP, right - left, _TRACK_H)
+        p.setPen(Qt.NoPen)
+        p.setBrush(QBrush(GAP))
+        p.drawRoundedRect(track, 4, 4)
+        p.setBrush(QBrush(GAP_LINE, Qt.BDiagPattern))
+        p.drawRoundedRect(track, 4, 4)
+        p.setBrush(COVERED)
+        for s, e in self.spans:
+            x0, x1 = self.x_of(max(s, self.limit_start)), self.x_of(min(e, self.limit_end))
+            p.drawRect(QRectF(x0, _TRACK_TOP, max(1.0, x1 - x0), _TRACK_H))
+        xin, xout = self.x_of(self.in_us), self.x_of(self.out_us)
+        top, bottom = _THUMB_TOP - 2, _TRACK_TOP + _TRACK_H + 2
+        p.fillRect(QRectF(left, top, xin - left, bottom - top), DIM)
+        p.fillRect(QRectF(xout, top, right - xout, bottom - top), DIM)
+        p.fillRect(QRectF(xin, top, xout - xin, bottom - top), SELECT)
+        for x in (xin, xout):
+            p.setBrush(HANDLE)
+            p.drawRoundedRect(QRectF(x - 3, top, 6, bottom - top), 3, 3)
+        xp = self.x_of(self.position_us)
+        p.setPen(QPen(PLAYHEAD, 2))
+        p.drawLine(QPointF(xp, top), QPointF(xp, bottom + 4))
+        self._paint_labels(p, left, right, bottom)
+        if self.hasFocus():
+            p.setPen(QPen(QColor("#9bbbe0"), 1, Qt.DashLine))
+            p.setBrush(Qt.NoBrush)
+            p.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
+        p.end()
+
+    def _paint_thumbs(self, p: QPainter, left: float, right: float) -> None:
+        if not self.thumbs:
+            return
+        slot = (right - left) / len(self.thumbs)
+        for n, (_at, img) in enumerate(self.thumbs):
+            if img is None or img.isNull():
+                continue
+            w = min(slot - 2, img.width() * _THUMB_H / max(1, img.height()))
+            target = QRectF(left + n * slot + (slot - w) / 2, _THUMB_TOP, w, _THUMB_H)
+            p.drawImage(target, img)
+
+    def _paint_labels(self, p: QPainter, left: float, right: float, bottom: float) -> None:
+        if self.limit_end <= self.limit_start:
+            return
+        p.setPen(TEXT)
+        y = bottom + 16
+        p.drawText(QPointF(left, y), display.clock(self.in_us, self.zone))
+        out_text = display.clock(self.out_us, self.zone)
+        fm = p.fontMetrics()
+        p.drawText(QPointF(right - fm.horizontalAdvance(out_text), y), out_text)
+        mid = f"{self.camera}: {display.clock(self.position_us, self.zone)}"
+        if self.note:
+            mid += f"  ({self.note})"
+        p.drawText(QPointF((left + right - fm.horizontalAdvance(mid)) / 2, y), mid)

@@ -1,0 +1,321 @@
+"""The request flow in the desktop app, driven by clicks and keys against a real agent on real
+footage and the reference portal on loopback: a request arrives, the owner reviews it, scrubs,
+trims, approves (delivered, receipted) or declines, cancels and resumes."""
+from __future__ import annotations
+
+import os
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtWidgets import QFileDialog  # noqa: E402
+
+from agent.audit import AuditLog  # noqa: E402
+from agent.samples import read_stamp  # noqa: E402
+from agent.service import Agent  # noqa: E402
+from agent.timebase import US  # noqa: E402
+from gui.app import application, build  # noqa: E402
+from agent.requests.agencies import TrustStore  # noqa: E402
+from agent.timebase import format_utc  # noqa: E402
+from gui.demo_data import (  # noqa: E402
+    AGENCY_ID, index_footage, make_world, request_claims, sign, write_footage,
+)
+from gui.tray import Tray  # noqa: E402
+from portal.checks import checked_submissions  # noqa: E402
+from portal.server import PortalServer  # noqa: E402
+from portal.state import Portal  # noqa: E402
+
+ZONE = "America/Los_Angeles"
+
+
+@pytest.fixture(scope="module")
+def footage(tmp_path_factory):
+    root = tmp_path_factory.mktemp("footage") / "recordings"
+    start = (int(time.time()) - 3600) * US
+    write_footage(root, start, 8.0)
+    return root, start
+
+
+@pytest.fixture
+def world(tmp_path, footage):
+    return make_world(tmp_path / "world", tmp_path / "home", footage=footage)
+
+
+@pytest.fixture
+def portal(tmp_path, footage):
+    """The reference portal served on loopback; the home indexed the footage, trusts the agency
+    and holds the registration (and its portal password)."""
+    home = tmp_path / "home"
+    index_footage(home, footage[0])
+    p = Portal.init(tmp_path / "portal", "Example City Police Department", AGENCY_ID,
+                    "+1-206-555-0100")
+    with PortalServer(p.state_dir) as server:
+        reg, token = p.register("owner")
+        store = TrustStore(home)
+        store.add(p.state_dir / "agency.json")
+        store.register(AGENCY_ID, reg, token)
+        yield p, server, reg, home
+
+
+def ask(portal, footage, **kw):
+    p, _server, reg, _home = portal
+    kw.setdefault("cameras", ("driveway", "porch"))
+    return p.create_request(reg, footage[1], footage[1] + 8 * US, kw.pop("case", "2026-118842"),
+                            "Det. Jane Roe", **kw)
+
+
+def window_for(qtbot, home):
+    application()
+    agent = Agent(home)
+    window = build(agent, zone=ZONE, tray=Tray())
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    settle(qtbot, window)
+    return window, agent
+
+
+@pytest.fixture
+def pwin(qtbot, portal):
+    window, agent = window_for(qtbot, portal[3])
+    yield window
+    window.shutdown()
+    agent.close()
+
+
+def sync_by_click(qtbot, window):
+    qtbot.mouseClick(window.inbox.sync_button, Qt.LeftButton)
+    settle(qtbot, window)
+
+
+@pytest.fixture
+def win(qtbot, world):
+    application()
+    agent = Agent(world.home)
+    window = build(agent, zone=ZONE, tray=Tray())
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    settle(qtbot, window)
+    yield window
+    window.shutdown()
+    agent.close()
+
+
+def settle(qtbot, window, timeout=15000):
+    """Wait until every job the window started has finished and its results are shown."""
+    qtbot.waitUntil(window.ctx.bridge.idle, timeout=timeout)
+    qtbot.wait(20)
+    qtbot.waitUntil(window.ctx.bridge.idle, timeout=timeout)
+
+
+def import_by_click(qtbot, window, path, monkeypatch):
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    qtbot.mouseClick(window.inbox.import_button, Qt.LeftButton)
+    settle(qtbot, window)
+
+
+def open_first(qtbot, window):
+    table = window.inbox.table
+    qtbot.wait(10)   # let the freshly shown table lay out its rows
+    rect = table.visualItemRect(table.item(0, 1))
+    qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.LeftButton, pos=rect.center())
+    settle(qtbot, window)
+    assert window.pages.currentWidget() is window.request
+
+
+def click_at(qtbot, timeline, us):
+    qtbot.mouseClick(timeline, Qt.LeftButton, pos=QPoint(round(timeline.x_of(us)), 70))
+
+
+def stamp_of(frame) -> int:
+    rgb = np.frombuffer(frame.rgb, np.uint8).reshape(frame.height, frame.width, 3)
+    return read_stamp(rgb[:, :, 1])
+
+
+def test_request_arrives_in_inbox_with_trust_store_facts_and_a_notification(qtbot, pwin, portal,
+                                                                            footage):
+    win = pwin
+    assert win.pages.currentWidget() is win.inbox
+    assert win.inbox.empty.isVisible()
+    ask(portal, footage)
+    sync_by_click(qtbot, win)
+    table = win.inbox.table
+    assert table.rowCount() == 1
+    assert win.inbox.status.text() == "Checked just now."
+    row = [table.item(0, c).text() for c in range(table.columnCount())]
+    assert row[0] == "\u2714 Verified"
+    assert row[1] == "Example City Police Department"
+    assert row[2] == "2026-118842"
+    assert ("PST" in row[3] or "PDT" in row[3]) and row[4] == "Waiting for you"
+    assert row[5].endswith("left")
+    assert win.tray.notifications and "2026-118842" in win.tray.notifications[0][1]
+
+
+def test_refused_request_file_says_why_and_is_not_listed(qtbot, win, world, tmp_path, monkeypatch):
+    other = tmp_path / "forged.jws"
+    claims = request_claims("req-x", world.start_us, world.end_us, int(time.time()))
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    other.write_text(sign(Ed25519PrivateKey.generate(), claims))   # not the agency's key
+    import_by_click(qtbot, win, other, monkeypatch)
+    assert win.inbox.table.rowCount() == 0
+    assert [e["event"] for e in AuditLog(world.home).entries()] == ["request-rejected"]
+    assert "Not accepted" in win.inbox.status.text()
+
+
+def test_request_page_shows_the_trust_store_number_and_the_message_as_plain_text(
+        qtbot, pwin, portal, footage):
+    ask(portal, footage, message="<b>URGENT</b> call me at +1-555-999-0000 "
+                                 "<a href='http://evil.example'>here</a>", emergency=True)
+    sync_by_click(qtbot, pwin)
+    open_first(qtbot, pwin)
+    info = pwin.request.info
+    assert info.phone.text() == "+1-206-555-0100"
+    assert "555-999" not in info.phone.text() + info.agency.text()
+    assert info.message.toPlainText().startswith("<b>URGENT</b>")
+    assert info.phone.textFormat() == Qt.PlainText and info.badge.textFormat() == Qt.PlainText
+    assert info.urgent.isVisibleTo(pwin) and "changes none of the checks" in info.urgent.text()
+    assert "public records" in pwin.request.notice.text()
+    assert pwin.request.approve_button.isEnabled()   # urgent or not, nothing was skipped
+
+
+def test_scrubbing_shows_the_frame_of_that_instant(qtbot, win, world, monkeypatch):
+    import_by_click(qtbot, win, world.request_file, monkeypatch)
+    open_first(qtbot, win)
+    driveway = win.request.strip.timelines["driveway"]
+    assert driveway.spans and driveway.thumbs, "coverage and thumbnails are loaded"
+    target = world.start_us + 3_250_000
+    with qtbot.waitSignal(win.request.preview.frameShown, timeout=10000) as got:
+        click_at(qtbot, driveway, target)
+    frame = got.args[0]
+    assert abs(frame.at_us - driveway.position_us) < 100_000 + 1
+    assert stamp_of(frame) == frame.at_us // 1000 * 1000
+    assert abs(frame.at_us - target) < 150_000
+    with qtbot.waitSignal(win.request.preview.frameShown, timeout=10000) as got:
+        qtbot.keyClick(driveway, Qt.Key_Right)
+    assert abs(got.args[0].at_us - (driveway.position_us)) < 100_001
+    assert stamp_of(got.args[0]) - stamp_of(frame) == pytest.approx(1_000_000, abs=100_000)
+    porch = win.request.strip.timelines["porch"]
+    assert porch.position_us == driveway.position_us   # timelines move together
+    with qtbot.waitSignal(win.request.preview.frameShown, timeout=10000) as got:
+        click_at(qtbot, porch, world.start_us + 4_500_000)   # inside the porch gap
+    assert got.args[0] is None
+    assert "No recording" in win.request.preview.picture.text()
+
+
+def test_handles_stay_inside_the_requested_window(qtbot, win, world, monkeypatch):
+    import_by_click(qtbot, win, world.request_file, monkeypatch)
+    open_first(qtbot, win)
+    tl = win.request.strip.timelines["driveway"]
+    other = win.request.strip.timelines["porch"]
+    y = 70
+    qtbot.mousePress(tl, Qt.LeftButton, pos=QPoint(round(tl.x_of(tl.in_us)), y))
+    qtbot.mouseMove(tl, QPoint(-200, y))
+    qtbot.mouseRelease(tl, Qt.LeftButton, pos=QPoint(-200, y))
+    assert tl.in_us == world.start_us
+    qtbot.mousePress(tl, Qt.LeftButton, pos=QPoint(round(tl.x_of(tl.out_us)), y))
+    qtbot.mouseMove(tl, QPoint(tl.width() + 300, y))
+    qtbot.mouseRelease(tl, Qt.LeftButton, pos=QPoint(tl.width() + 300, y))
+    assert tl.out_us == world.end_us
+    mid = world.start_us + 5 * US
+    qtbot.mousePress(tl, Qt.LeftButton, pos=QPoint(round(tl.x_of(tl.in_us)), y))
+    qtbot.mouseMove(tl, QPoint(round(tl.x_of(mid)), y))
+    qtbot.mouseRelease(tl, Qt.LeftButton, pos=QPoint(round(tl.x_of(mid)), y))
+    assert abs(tl.in_us - mid) < 100_000
+    assert (other.in_us, other.out_us) == (tl.in_us, tl.out_us)
+    settle(qtbot, win)
+    assert "Video: 6 s in all" in win.request.summary.text()   # 3 s driveway + 3 s porch
+
+
+def trim(qtbot, page, seconds_in: int, seconds_out: int):
+    tl = page.strip.timelines["driveway"]
+    tl.setFocus()
+    qtbot.keyClick(tl, Qt.Key_Home)
+    for _ in range(seconds_in):
+        qtbot.keyClick(tl, Qt.Key_Right)
+    qtbot.keyClick(tl, Qt.Key_I)
+    for _ in range(seconds_out - seconds_in):
+        qtbot.keyClick(tl, Qt.Key_Right)
+    qtbot.keyClick(tl, Qt.Key_O)
+    return tl
+
+
+def test_approve_delivers_exactly_the_trimmed_part_of_the_ticked_camera(qtbot, pwin, portal,
+                                                                        footage):
+    p, server, _reg, home = portal
+    ask(portal, footage)
+    sync_by_click(qtbot, pwin)
+    open_first(qtbot, pwin)
+    page, start = pwin.request, footage[1]
+    tl = trim(qtbot, page, 2, 6)
+    assert (tl.in_us, tl.out_us) == (start + 2 * US, start + 6 * US)
+    qtbot.mouseClick(page.strip.checks["porch"], Qt.LeftButton, pos=QPoint(5, 8))
+    settle(qtbot, pwin)
+    assert page.strip.chosen() == ["driveway"]
+    text = page.summary.text()
+    assert "Cameras: driveway\n" in text and "Sound: removed" in text and "4 s in all" in text
+    qtbot.mouseClick(page.approve_button, Qt.LeftButton)
+    assert pwin.pages.currentWidget() is pwin.progress
+    settle(qtbot, pwin, timeout=60000)
+    assert pwin.progress.finished_ok is True, pwin.progress.result.text()
+    result = pwin.progress.result.text()
+    assert result.startswith("Delivered.") and "receipt matches" in result
+    (sub,) = checked_submissions(p.submissions())
+    assert sub["ok"], sub["checks"]
+    (decision,) = p.decisions()
+    assert decision["approved"] == {"window": {"start": format_utc(start + 2 * US),
+                                               "end": format_utc(start + 6 * US)},
+                                    "cameras": ["driveway"]}
+    assert "approve" in [e["event"] for e in AuditLog(home).entries()]
+    qtbot.mouseClick(pwin.progress.done_button, Qt.LeftButton)
+    settle(qtbot, pwin)
+    assert pwin.pages.currentWidget() is pwin.inbox
+    assert pwin.inbox.table.item(0, 4).text() == "Delivered"
+
+
+def test_cancel_stops_the_delivery_and_try_again_resumes_it(qtbot, pwin, portal, footage):
+    p = portal[0]
+    ask(portal, footage, cameras=("driveway",))
+    sync_by_click(qtbot, pwin)
+    open_first(qtbot, pwin)
+    qtbot.mouseClick(pwin.request.approve_button, Qt.LeftButton)
+    qtbot.mouseClick(pwin.progress.cancel_button, Qt.LeftButton)
+    settle(qtbot, pwin, timeout=60000)
+    assert pwin.progress.finished_ok is False
+    assert pwin.progress.stage.text() == "Cancelled"
+    assert p.submissions() == []
+    qtbot.mouseClick(pwin.progress.done_button, Qt.LeftButton)
+    settle(qtbot, pwin)
+    assert pwin.inbox.table.item(0, 4).text() == "Needs attention"
+    open_first(qtbot, pwin)
+    assert pwin.request.approve_button.text() == "Try sending again"
+    assert not pwin.request.decline_button.isEnabled()
+    qtbot.mouseClick(pwin.request.approve_button, Qt.LeftButton)
+    settle(qtbot, pwin, timeout=60000)
+    assert pwin.progress.finished_ok is True, pwin.progress.result.text()
+    (sub,) = checked_submissions(p.submissions())
+    assert sub["ok"]
+
+
+def test_decline_with_a_reason_reaches_the_portal(qtbot, pwin, portal, footage):
+    p, _server, _reg, home = portal
+    ask(portal, footage)
+    sync_by_click(qtbot, pwin)
+    open_first(qtbot, pwin)
+    page = pwin.request
+    qtbot.keyClicks(page.reason, "Camera was pointed away that night")
+    qtbot.mouseClick(page.decline_button, Qt.LeftButton)
+    settle(qtbot, pwin)
+    assert pwin.pages.currentWidget() is pwin.inbox
+    assert pwin.inbox.table.item(0, 4).text() == "Declined"
+    (decision,) = p.decisions()
+    assert decision["decision"] == "decline"
+    assert decision["reason"] == "Camera was pointed away that night"
+    assert "decline" in [e["event"] for e in AuditLog(home).entries()]
+    open_first(qtbot, pwin)
+    assert not page.approve_button.isEnabled() and "declined" in page.status.text()
+    assert p.submissions() == []

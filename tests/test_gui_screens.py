@@ -1,0 +1,30 @@
+"""`python -m gui.screenshots OUTDIR` renders every screen with sample data."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtGui import QImage  # noqa: E402
+
+from gui import screenshots  # noqa: E402
+
+
+def test_every_screen_is_rendered_to_a_png(qapp, tmp_path):
+    out = tmp_path / "shots"
+    assert screenshots.main([str(out)]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(f"{n}.png" for n in screenshots.NAMES)
+    sizes = set()
+    for name in names:
+        img = QImage(str(out / name))
+        assert img.width() >= 1000 and img.height() >= 700
+        colours = {img.pixel(x, y) for x in range(0, img.width(), 37)
+                   for y in range(0, img.height(), 29)}
+        assert len(colours) > 8, f"{name} looks empty"
+        sizes.add((out / name).stat().st_size)
+    assert len(sizes) == len(names)   # seven different screens, not one screen seven times
+
+
+def test_usage_error_without_an_output_folder():
+    assert screenshots.main([]) == 2

@@ -1,0 +1,240 @@
+"""First run, settings, the activity log, manual export and the tray, driven by clicks and keys
+against a real agent on real footage."""
+from __future__ import annotations
+
+import json
+import os
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QTime, Qt  # noqa: E402
+from PySide6.QtWidgets import QFileDialog  # noqa: E402
+
+from agent.audit import AuditLog  # noqa: E402
+from agent.export.verify import verify_package  # noqa: E402
+from agent.requests.agencies import TrustStore  # noqa: E402
+from agent.service import Agent  # noqa: E402
+from agent.timebase import US  # noqa: E402
+from gui import display  # noqa: E402
+from gui.app import application, build  # noqa: E402
+from gui.demo_data import AGENCY_ID, make_world, write_footage  # noqa: E402
+from gui.tray import Tray  # noqa: E402
+
+ZONE = "America/Los_Angeles"
+
+
+@pytest.fixture(scope="module")
+def footage(tmp_path_factory):
+    root = tmp_path_factory.mktemp("footage") / "recordings"
+    start = (int(time.time()) - 3600) * US
+    write_footage(root, start, 8.0)
+    return root, start
+
+
+def settle(qtbot, window, timeout=30000):
+    qtbot.waitUntil(window.ctx.bridge.idle, timeout=timeout)
+    qtbot.wait(20)
+    qtbot.waitUntil(window.ctx.bridge.idle, timeout=timeout)
+
+
+@pytest.fixture
+def open_window(qtbot):
+    made = []
+
+    def make(home):
+        application()
+        agent = Agent(home)
+        window = build(agent, zone=ZONE, tray=Tray())
+        qtbot.addWidget(window)
+        window.show()
+        window.start()
+        settle(qtbot, window)
+        made.append((window, agent))
+        return window
+    yield make
+    for window, agent in made:
+        window.shutdown()
+        agent.close()
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.LeftButton)
+
+
+def nav(qtbot, window, title):
+    row = [window.nav.item(i).text() for i in range(window.nav.count())].index(title)
+    rect = window.nav.visualItemRect(window.nav.item(row))
+    qtbot.mouseClick(window.nav.viewport(), Qt.LeftButton, pos=rect.center())
+    settle(qtbot, window)
+
+
+def test_first_run_walks_folder_clock_agency_and_registration(qtbot, open_window, footage,
+                                                              tmp_path, monkeypatch):
+    win = open_window(tmp_path / "home")
+    assert win.pages.currentWidget() is win.first_run
+    step = win.first_run.folder
+    qtbot.keyClicks(step.path, str(footage[0] / "frigate"))
+    click(qtbot, step.look_button)
+    settle(qtbot, win)
+    assert "Found 2 recordings" in step.found.text()
+    assert "Recorder: frigate" in step.found.text() and "Cameras: driveway" in step.found.text()
+    assert step.layout_box.currentText() == "frigate"
+    step.tz.setCurrentText("UTC")
+    click(qtbot, step.add_button)
+    settle(qtbot, win)
+    assert "Indexed 2 recordings" in step.status.text()
+    agent = win.ctx.agent
+    assert [s.layout for s in agent.sources()] == ["frigate"]
+    before = agent.recordings("driveway")[0].start_us
+
+    click(qtbot, win.first_run.next_button)
+    settle(qtbot, win)
+    clock = win.first_run.clock
+    click(qtbot, clock.show_button)
+    settle(qtbot, win)
+    assert clock.frame_at is not None and not clock.picture.pixmap().isNull()
+    shown = display.local(clock.frame_at, "UTC")
+    assert f"{shown:%H:%M:%S}" in clock.says.text()
+    real = display.local(clock.frame_at - 5 * US, "UTC")   # the camera runs 5 s fast
+    clock.true_time.setTime(QTime(real.hour, real.minute, real.second))
+    click(qtbot, clock.save_button)
+    settle(qtbot, win)
+    assert "runs 5 s fast" in clock.status.text()
+    assert agent.sources()[0].clock_offset_s == 5.0
+    assert agent.recordings("driveway")[0].start_us == before - 5 * US
+
+    click(qtbot, win.first_run.next_button)
+    other = make_world(tmp_path / "w", tmp_path / "other-home", footage=footage)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(other.agency_file), ""))
+    click(qtbot, win.first_run.agency.choose_button)
+    settle(qtbot, win)
+    kid = TrustStore(other.home).get(AGENCY_ID).fingerprints()[0]
+    text = win.first_run.agency.result.text()
+    assert "Example City Police Department" in text and kid in text and "+1-206-555-0100" in text
+
+    click(qtbot, win.first_run.next_button)
+    settle(qtbot, win)
+    reg = win.first_run.registration
+    assert reg.agency.currentText() == "Example City Police Department"
+    qtbot.keyClicks(reg.reg, "reg-99")
+    click(qtbot, reg.save_button)
+    settle(qtbot, win)
+    assert TrustStore(agent.home).registrations() == {AGENCY_ID: ["reg-99"]}
+    assert win.first_run.next_button.text() == "Finish"
+    click(qtbot, win.first_run.next_button)
+    settle(qtbot, win)
+    assert win.pages.currentWidget() is win.inbox
+
+
+def test_a_folder_that_is_not_there_gets_a_plain_message(qtbot, open_window, tmp_path):
+    win = open_window(tmp_path / "home")
+    step = win.first_run.folder
+    qtbot.keyClicks(step.path, str(tmp_path / "no-such-folder"))
+    click(qtbot, step.look_button)
+    settle(qtbot, win)
+    assert "is not a folder" in step.found.text() and not step.add_button.isEnabled()
+
+
+def test_settings_are_saved_and_an_agency_can_be_removed(qtbot, open_window, footage, tmp_path):
+    world = make_world(tmp_path / "w", tmp_path / "home", footage=footage)
+    win = open_window(world.home)
+    nav(qtbot, win, "Settings")
+    page = win.settings
+    assert page.sources.rowCount() == 2 and page.agencies.rowCount() == 1
+    assert page.agencies.item(0, 1).text() == "+1-206-555-0100"
+    click(qtbot, page.holds)
+    page.poll.setValue(10)
+    page.rate.setValue(8)
+    click(qtbot, page.save_button)
+    settle(qtbot, win)
+    saved = json.loads((world.home / "settings.json").read_text())
+    assert saved["holds_on_new_request"] is True and saved["poll_interval_s"] == 600
+    assert saved["upload_rate_limit_bps"] == 1_000_000
+    assert win.ctx.agent.settings.poll_interval_s == 600
+    page.agencies.selectRow(0)
+    click(qtbot, page.remove_agency_button)
+    settle(qtbot, win)
+    assert page.agencies.rowCount() == 0 and TrustStore(world.home).list() == []
+
+
+def test_log_lists_decisions_and_notices_an_altered_line(qtbot, open_window, footage, tmp_path,
+                                                         monkeypatch):
+    world = make_world(tmp_path / "w", tmp_path / "home", footage=footage)
+    win = open_window(world.home)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(world.request_file), ""))
+    click(qtbot, win.inbox.import_button)
+    settle(qtbot, win)
+    nav(qtbot, win, "Activity log")
+    page = win.log
+    assert page.table.rowCount() == len(AuditLog(world.home).entries()) >= 1
+    assert page.table.item(0, 1).text() == "Request received"
+    click(qtbot, page.verify_button)
+    settle(qtbot, win)
+    assert page.verdict.text().startswith("\u2714 The log is intact")
+    log = world.home / "audit.log"
+    log.write_text(log.read_text().replace("2026-118842", "2026-000000"))
+    click(qtbot, page.verify_button)
+    settle(qtbot, win)
+    assert page.verdict.text().startswith("The log was altered")
+
+
+def test_manual_export_writes_verified_packages_to_the_chosen_folder(qtbot, open_window, footage,
+                                                                     tmp_path):
+    world = make_world(tmp_path / "w", tmp_path / "home", footage=footage)
+    win = open_window(world.home)
+    nav(qtbot, win, "Export a clip")
+    page = win.export
+    assert sorted(page.strip.timelines) == ["driveway", "porch"]
+    page.set_time(page.start_edit, world.start_us + US)
+    page.set_time(page.end_edit, world.start_us + 7 * US)
+    click(qtbot, page.show_button)
+    settle(qtbot, win)
+    assert page.strip.selection() == (world.start_us + US, world.start_us + 7 * US)
+    out = tmp_path / "usb stick"
+    page.folder.clear()
+    qtbot.keyClicks(page.folder, str(out))
+    text = page.summary.text()
+    # 6 s of driveway + 4 s of porch (a 2 s gap), each starting at its next keyframe 1 s later
+    assert "Video: 8 s in all" in text and f"To: the folder {out}" in text
+    assert "driveway: starts 1.0 s after your start" in text
+    click(qtbot, page.exact_mode)
+    assert "Video: 10 s in all" in page.summary.text()
+    click(qtbot, page.export_button)
+    assert win.pages.currentWidget() is win.progress
+    settle(qtbot, win, timeout=60000)
+    assert win.progress.finished_ok is True, win.progress.result.text()
+    packages = sorted(out.iterdir())
+    assert len(packages) == 2
+    for pkg in packages:
+        assert verify_package(pkg).ok
+
+
+def test_cancelled_export_leaves_no_package(qtbot, open_window, footage, tmp_path):
+    world = make_world(tmp_path / "w", tmp_path / "home", footage=footage)
+    win = open_window(world.home)
+    nav(qtbot, win, "Export a clip")
+    out = tmp_path / "out"
+    win.export.folder.setText(str(out))
+    click(qtbot, win.export.export_button)
+    click(qtbot, win.progress.cancel_button)
+    settle(qtbot, win, timeout=60000)
+    assert win.progress.stage.text() == "Cancelled"
+    assert not out.exists() or not [p for p in out.iterdir() if not p.name.startswith(".")]
+
+
+def test_closing_keeps_running_in_the_tray_only_when_there_is_one(qtbot, open_window, tmp_path,
+                                                                  monkeypatch):
+    win = open_window(tmp_path / "home")
+    assert win.ctx.agent.settings.keep_running_in_tray
+    monkeypatch.setattr(Tray, "available", property(lambda self: True))
+    win.close()
+    assert not win.isVisible() and win.tray.notifications[-1][0] == "Still watching"
+    win.bring_up()
+    assert win.isVisible()
+    monkeypatch.setattr(Tray, "available", property(lambda self: False))
+    win.close()   # no tray to come back from: the window really closes
+    assert not win.isVisible() and len(win.tray.notifications) == 1
