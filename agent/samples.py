@@ -6,6 +6,7 @@ so tests can tell exactly which instant a frame came from, and as a drawn clock 
 """
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,6 +124,9 @@ def write_clip(spec: ClipSpec) -> Path:
     err = proc.stderr.read().decode(errors="replace")
     if proc.wait() != 0:
         raise RuntimeError(f"ffmpeg could not write {spec.path}: {err.strip()}")
+    # A recorder closes a file when its recording ends: that is its modification time.
+    closed_ns = (spec.start_us + round(spec.seconds * US)) * 1000
+    os.utime(spec.path, ns=(closed_ns, closed_ns))
     return spec.path
 
 
