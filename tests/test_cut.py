@@ -6,6 +6,7 @@ the clip and proves exactly which instants were delivered, in which order, at wh
 from __future__ import annotations
 
 import subprocess
+import tempfile
 import threading
 from fractions import Fraction
 from pathlib import Path
@@ -31,13 +32,15 @@ def at(seconds: float) -> int:
     return T0 + round(seconds * S)
 
 
-def _bframes_clip(path: Path, start_us: int) -> Path:
-    """An x264 file with B-frames (reordered: decode order differs from capture order)."""
-    spec = ClipSpec(path, start_us, 10)
-    cmd = clip_command(spec)
-    i = cmd.index("-tune")
-    del cmd[i:i + 2]
-    cmd[cmd.index("-bf") + 1] = "2"
+def _bframes_clip(path: Path, start_us: int, encoder: str) -> Path:
+    """A file with B-frames (decode order differs from capture order): x264 with closed GOPs,
+    or x265 with open GOPs (CRA keyframes whose leading pictures refer to the GOP before)."""
+    spec = ClipSpec(path, start_us, 10, encoder=encoder)
+    cmd = [part.replace("bframes=0", "bframes=3") for part in clip_command(spec)]
+    if encoder == "libx264":
+        i = cmd.index("-tune")
+        del cmd[i:i + 2]
+        cmd[cmd.index("-bf") + 1] = "2"
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE)
     for n in range(100):
         proc.stdin.write(frame_image(start_us + n * FRAME, 320, 240, n).tobytes())
@@ -60,7 +63,8 @@ def footage(tmp_path_factory) -> dict[str, SourceSpan]:
         path = sample(ClipSpec(root / f"{name}.mp4", at(start), 10, encoder=encoder))
         spans[name] = SourceSpan(path, at(start))
     spans["audio"] = SourceSpan(sample(ClipSpec(root / "audio.mp4", T0, 10, audio=True)), T0)
-    spans["bf"] = SourceSpan(_bframes_clip(root / "bf.mp4", T0), T0)
+    spans["bf"] = SourceSpan(_bframes_clip(root / "bf.mp4", T0, "libx264"), T0)
+    spans["bf5"] = SourceSpan(_bframes_clip(root / "bf5.mp4", T0, "libx265"), T0)
     return spans
 
 
@@ -195,6 +199,18 @@ def test_exact_starts_on_the_first_frame_and_joins_another_encoder(footage, tmp_
     assert [n for n in first if nal_type("hevc" if hevc else "h264", n) in wanted] != list(camera)
 
 
+@pytest.mark.parametrize("source,encoder", [("oh", "libx264"), ("x5", "libkvazaar")])
+def test_exact_from_mpegts_annex_b_source(footage, tmp_path, source, encoder):
+    """NVRs also write MPEG-TS: Annex B start codes, parameter sets in-band, no avcC/hvcC."""
+    ts = tmp_path / "rec.ts"
+    subprocess.run([ffmpeg_exe(), "-v", "error", "-i", str(footage[source].path), "-c", "copy",
+                    str(ts)], check=True)
+    res = cut([SourceSpan(ts, T0)], at(2.55), at(7.25), tmp_path / "clip.mp4", mode="exact",
+              encoder=encoder)
+    assert check_clip(res, at(2.55), at(7.25)) == frames_at(2.6, 7.2)
+    assert res.reencoded_frames == 14
+
+
 def test_exact_from_a_keyframe_reencodes_nothing(footage, tmp_path):
     res = cut([footage["oh"]], at(2.0), at(6.0), tmp_path / "clip.mp4", mode="exact")
     assert check_clip(res, at(2.0), at(6.0)) == frames_at(2.0, 5.9)
@@ -208,15 +224,22 @@ def test_exact_across_files_from_a_camera_like_encoder(footage, tmp_path):
     assert res.reencoded_frames == 9
 
 
-@pytest.mark.parametrize("mode", ["copy", "exact"])
-def test_b_frame_source(footage, tmp_path, mode):
-    res = cut([footage["bf"]], at(2.55), at(7.25), tmp_path / "clip.mp4", mode=mode)
-    stamps = check_clip(res, at(2.55), at(7.25))
-    assert stamps[0] == (at(4.0) if mode == "copy" else at(2.6))
-    assert stamps == frames_at(stamps[0] / S - T0 / S, stamps[-1] / S - T0 / S)
-    if mode == "exact":
-        assert stamps[-1] == at(7.2)  # the last GOP was re-encoded to end exactly
-        assert res.reencoded_frames == 14 + 13
+@pytest.mark.parametrize("source", ["bf", "bf5"])
+@pytest.mark.parametrize("window", [(2.55, 7.25), (3.75, 5.85)])
+def test_b_frame_sources(footage, tmp_path, source, window):
+    start, end = at(window[0]), at(window[1])
+    with av.open(str(footage[source].path)) as c:  # the test needs reordered frames
+        pts = [p.pts for p in c.demux(video=0) if p.size]
+    assert pts != sorted(pts)
+    copy = cut([footage[source]], start, end, tmp_path / "copy.mp4")
+    stamps = check_clip(copy, start, end)
+    assert stamps[0] == at(4.0) and stamps == frames_at(4.0, (stamps[-1] - T0) / S)
+    exact = cut([footage[source]], start, end, tmp_path / "exact.mp4", mode="exact")
+    first, last = (2.6, 7.2) if window == (2.55, 7.25) else (3.8, 5.8)
+    assert check_clip(exact, start, end) == frames_at(first, last)
+    assert 0 < exact.reencoded_frames <= exact.frames  # (3.75, 5.85): head GOP + tail GOP
+    if window == (2.55, 7.25):
+        assert exact.reencoded_frames < exact.frames - 10  # the middle GOP is copied
 
 
 def test_whole_window_reencode_fallback(footage, tmp_path):
@@ -282,20 +305,24 @@ def test_failing_progress_callback_does_not_kill_the_job(footage, tmp_path):
     assert all(0.0 <= f <= 1.0 for f in seen) and seen == sorted(seen) and seen[-1] == 1.0
 
 
-@pytest.mark.parametrize("mode", ["copy", "exact"])
-def test_cancel_leaves_no_output(footage, tmp_path, mode):
+@pytest.mark.parametrize("mode,when", [("copy", 0.2), ("exact", 0.2), ("exact", 0.04)])
+def test_cancel_leaves_no_output(footage, tmp_path, mode, when):
+    """Cancel mid-copy, and (exact, 0.04: at 3.3 s) while the re-encoder is running."""
     cancel = threading.Event()
     out = tmp_path / "out" / "clip.mp4"
     out.parent.mkdir()
+    scratch = Path(tempfile.gettempdir())
+    before = set(scratch.glob("footage-agent-cut-*"))
 
     def progress(stage, fraction):
-        if fraction > 0.2:
+        if fraction > when:
             cancel.set()
 
     with pytest.raises(Cancelled):
         cut([footage["a"], footage["b"]], at(2.55), at(19.0), out, mode=mode,
             progress=progress, cancel=cancel)
     assert list(out.parent.iterdir()) == []
+    assert set(scratch.glob("footage-agent-cut-*")) <= before  # re-encoder scratch removed
 
 
 def test_clip_failing_the_gate_is_deleted(footage, tmp_path, monkeypatch):
@@ -321,6 +348,8 @@ def test_plain_errors(footage, tmp_path):
     garbage.write_bytes(b"not a video at all" * 100)
     with pytest.raises(CutError, match="garbage.mp4"):
         cut([SourceSpan(garbage, T0)], at(1), at(5), out)
+    with pytest.raises(CutError, match="be written"):
+        cut([footage["a"]], at(1), at(5), tmp_path / "no-such-folder" / "clip.mp4")
     with pytest.raises(CutError, match="change codec"):
         cut([footage["a"], footage["x5b"]], at(1), at(15), out)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["garbage.mp4"]

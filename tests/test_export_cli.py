@@ -154,3 +154,16 @@ def test_keys_show_is_stable_and_private_key_is_0600(capsys, home):
     assert first["jwk"]["kid"] == first["owner_id"] and first["minisign"].startswith("untrusted comment")
     secrets = [p for p in home.rglob("*") if p.is_file() and "key" in p.name]
     assert secrets and all((p.stat().st_mode & 0o777) == 0o600 for p in secrets)
+
+
+def test_export_progress_is_one_rising_bar(indexed, tmp_path):
+    from agent.service import Agent
+
+    seen: list[tuple[str, float]] = []
+    agent = Agent(indexed)
+    agent.export("porch", t("2026-11-20T22:00:01Z"), t("2026-11-20T22:00:12Z"), tmp_path / "out",
+                 progress=lambda stage, fraction: seen.append((stage, fraction)))
+    agent.close()
+    fractions = [f for _, f in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert {"hashing sources", "sealing", "done"} <= {s for s, _ in seen}

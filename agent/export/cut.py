@@ -169,7 +169,11 @@ class Output:
         # faststart: index first; negative_cts_offsets: B-frame clips start at pts 0 too, so
         # no edit list is needed to shift them
         flags = {"movflags": "+faststart+negative_cts_offsets"}
-        self.container = av.open(str(path), "w", format="mp4", options=flags)
+        try:
+            self.container = av.open(str(path), "w", format="mp4", options=flags)
+        except (av.FFmpegError, OSError) as exc:
+            raise CutError(f"the clip cannot be written in {path.parent} ({_why(exc)})") \
+                from None
         self.video = self.container.add_stream_from_template(first.video)
         self.video.time_base = OUT_TB
         self.video.codec_context.extradata = output_extradata(first.params, inband)
@@ -191,8 +195,9 @@ class Output:
         self._early_audio: list[tuple[av.Packet, int]] = []
 
     def video_packet(self, pkt: av.Packet, src_params: ParamSets, t_us: int, dts_us: int,
-                     dur_us: int) -> bool:
-        """Queue one video packet captured at `t_us`; False when it would go back in time."""
+                     dur_us: int, keep: bool = False) -> bool:
+        """Queue one video packet captured at `t_us`; False when it would go back in time.
+        `keep` leaves `pkt` untouched (it may still have to be decoded)."""
         if self.origin_us is None:
             self.origin_us = t_us
             for early, at in self._early_audio:
@@ -204,7 +209,10 @@ class Output:
         if dts > t_us - self.origin_us:
             return False
         data = with_params(pkt, src_params, self.length_size, self.inband and pkt.is_keyframe)
-        out = pkt if data is None else _packet(data, pkt.is_keyframe)
+        if data is None and not keep:
+            out = pkt
+        else:
+            out = _packet(bytes(pkt) if data is None else data, pkt.is_keyframe)
         out.pts, out.dts, out.duration = t_us - self.origin_us, dts, max(1, dur_us)
         out.time_base, out.stream = OUT_TB, self.video
         self._flush_pending()
@@ -287,16 +295,17 @@ class Job:
             self.out.audio_packet(pkt, t)
         return True
 
-    def emit(self, src: Source, pkt: av.Packet) -> bool:
+    def emit(self, src: Source, pkt: av.Packet, keep: bool = False) -> bool:
         """Copy one source video packet into the output."""
         t = src.time_us(pkt)
         dts = src.time_us(pkt, pkt.dts if pkt.dts is not None else pkt.pts)
         dur = _us(pkt.duration, pkt.stream.time_base) if pkt.duration else src.frame_us
-        return self.emit_packet(pkt, src.params, t, dts, dur, src.span.path)
+        return self.emit_packet(pkt, src.params, t, dts, dur, src.span.path, keep)
 
-    def emit_packet(self, pkt, params: ParamSets, t: int, dts: int, dur: int, path: Path) -> bool:
+    def emit_packet(self, pkt, params: ParamSets, t: int, dts: int, dur: int, path: Path,
+                    keep: bool = False) -> bool:
         """Write one video packet captured at `t`; False when it would go back in time."""
-        if not self.out.video_packet(pkt, params, t, dts, dur):
+        if not self.out.video_packet(pkt, params, t, dts, dur, keep):
             return False
         self.floor_us = max(self.floor_us, t + 1)
         if path not in self.used:
@@ -383,8 +392,10 @@ def write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: Pa
         raise CutError("the window's start must be before its end")
     if not spans:
         raise CutError("no recordings cover this window")
-    sources = [Source(s, keep_audio) for s in spans]
+    sources: list[Source] = []
     try:
+        for span in spans:
+            sources.append(Source(span, keep_audio))
         codecs = {s.codec for s in sources}
         if len(codecs) > 1:
             raise CutError("the recordings in this window change codec (H.264 and H.265); "
@@ -404,10 +415,16 @@ def write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: Pa
                     copy_span(job, src)
                 else:
                     exact_span(job, src, whole=whole)
+        except (av.FFmpegError, OSError) as exc:  # e.g. the disk filled up
+            out.abort()
+            raise CutError(f"the clip could not be written ({_why(exc)})") from None
         except BaseException:
             out.abort()
             raise
-        out.close()
+        try:
+            out.close()
+        except (av.FFmpegError, OSError) as exc:
+            raise CutError(f"the clip could not be finished ({_why(exc)})") from None
     finally:
         for s in sources:
             s.close()

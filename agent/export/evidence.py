@@ -23,6 +23,8 @@ from .package import PackageBuilder, SealedPackage, outputs_record
 from .plan import ExportPlan, plan_export
 
 Progress = Callable[[str, float], None]
+# One bar for the whole export: cutting and checking, then hashing sources, then sealing.
+_CUT_SHARE, _HASH_SHARE = 0.85, 0.95
 
 
 @dataclass(frozen=True)
@@ -68,13 +70,13 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
     with PackageBuilder(out_dir, name, bag_info) as builder:
         staged = builder.staging / clip_name
         result = cut(plan.spans, start_us, end_us, staged, mode=mode, keep_audio=keep_audio,
-                     progress=progress, cancel=cancel)
-        _report(progress, "hashing sources", 0.0)
+                     progress=_scaled(progress, 0.0, _CUT_SHARE), cancel=cancel)
+        _report(progress, "hashing sources", _CUT_SHARE)
         sources = _hash_sources(plan, result.sources_used, cancel)
         clip = builder.add_file(f"data/{clip_name}", staged)
         if request is not None:
             builder.add_bytes("data/request.jws", request.token)
-        _report(progress, "sealing", 0.0)
+        _report(progress, "sealing", _HASH_SHARE)
         sealed = builder.seal(key, lambda files: _provenance(plan, result, sources, request, files))
     _report(progress, "done", 1.0)
     return ExportResult(sealed, sealed.path / clip.name, clip.sha256, result, plan)
@@ -128,6 +130,13 @@ def _hash_sources(plan: ExportPlan, used, cancel: threading.Event | None) -> lis
                     "end": format_utc(row.end_us) if row and row.end_us else None,
                     "layout": row.layout if row else None})
     return out
+
+
+def _scaled(progress: Progress | None, low: float, high: float) -> Progress | None:
+    """Map a step's own 0..1 progress onto its share of the export's bar."""
+    if progress is None:
+        return None
+    return lambda stage, fraction: _report(progress, stage, low + (high - low) * fraction)
 
 
 def _report(progress: Progress | None, stage: str, fraction: float) -> None:

@@ -289,8 +289,12 @@ def exact_span(job, src, whole: bool = False) -> None:
     back), with B-frames the last GOP is re-encoded. `whole` re-encodes everything (fallback).
     """
     it = _Pushback(src.packets(job.floor_us))
-    gop: list = []          # packets since the last keyframe, while waiting for the window
-    held: list = []         # B-frame streams: the GOP being copied, until its end is known
+    # Waiting for the window: the packets since the last keyframe, and with B-frames the GOP
+    # before too (an open GOP's leading pictures refer back into it).
+    prev_gop: list = []
+    gop: list = []
+    prev: list = []         # B-frames: the GOP last copied (reference for a tail re-encode)
+    held: list = []         # B-frames: the GOP being copied, until its end is known
     segment_key = None
     for pkt in it:
         if pkt.stream is not src.video:
@@ -302,24 +306,31 @@ def exact_span(job, src, whole: bool = False) -> None:
             if pkt.is_keyframe:
                 if t >= job.end_us:
                     break
-                gop = [pkt]
+                prev_gop, gop = (gop if src.has_b else []), [pkt]
             elif gop:
                 gop.append(pkt)
             if not (job.floor_us <= t < job.end_us) or not gop:
                 continue
+            if pkt.is_keyframe and src.has_b and not whole and prev_gop:
+                # Leading pictures after this keyframe may lie in the window yet refer to the
+                # GOP before it: re-encode those (if any), then copy from the keyframe.
+                it.push(pkt)
+                _reencode_head(job, src, it, prev_gop, whole)
+                prev_gop, gop = [], []
+                continue
             if pkt.is_keyframe and not whole:
                 segment_key = t
             else:
-                _reencode_head(job, src, it, gop, whole)
-                gop = []
+                _reencode_head(job, src, it, prev_gop + gop, whole)
+                prev_gop, gop = [], []
                 continue
         if src.has_b:
             if pkt.is_keyframe and held:
                 _copy(job, src, held, segment_key)
-                held = []
+                prev, held = held, []
             held.append(pkt)
             if t >= job.end_us:
-                _reencode_tail(job, src, it, held)
+                _reencode_tail(job, src, it, prev + held)
                 held = []
                 break
         elif t >= job.end_us:
@@ -335,7 +346,7 @@ def exact_span(job, src, whole: bool = False) -> None:
 def _copy(job, src, packets, segment_key) -> None:
     for pkt in packets:
         if src.time_us(pkt) >= segment_key:  # leading pictures refer to frames before the join
-            job.emit(src, pkt)
+            job.emit(src, pkt, keep=True)    # kept intact: a tail re-encode may decode it
 
 
 def _reencode_head(job, src, it: _Pushback, gop: list, whole: bool) -> None:
@@ -368,7 +379,8 @@ def _reencode_head(job, src, it: _Pushback, gop: list, whole: bool) -> None:
 
 
 def _reencode_tail(job, src, it: _Pushback, held: list) -> None:
-    """B-frames: the GOP holding the window's end is re-encoded up to the end exactly."""
+    """B-frames: the GOP holding the window's end is re-encoded up to the end exactly (the GOP
+    before it, already copied, is decoded again as its reference)."""
     with Reencode(job, src, job.end_us) as tail:
         for pkt in held:
             tail.feed(pkt)
