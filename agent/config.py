@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+
+from .storage import write_atomic
 
 ENV_HOME = "FOOTAGE_AGENT_HOME"
 
@@ -83,21 +84,3 @@ def save_settings(home: Path, settings: Settings) -> None:
         extra = {}
     extra.update(asdict(settings))
     write_atomic(path, json.dumps(extra, indent=2, sort_keys=True).encode())
-
-
-def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Write a file via a temporary sibling, fsync and rename."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -11,7 +11,6 @@ import json
 import os
 import secrets
 import sqlite3
-import tempfile
 import time
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from agent.requests.agencies import parse_agency, web_origin
 from agent.requests.jws import public_jwk
 from agent.requests.decision import sign_receipt
 from agent.requests.token import sign_request
+from agent.storage import write_atomic
 from agent.timebase import format_utc
 from portal import db
 from portal.claims import RequestSpec, request_claims
@@ -32,18 +32,6 @@ from portal.records import Decision, StoredRequest, Submission
 KEY_FILE = "agency.key"
 AGENCY_FILE = "agency.json"
 RECEIVED_DIR = "received"
-
-
-def _write_atomic(path: Path, data: bytes, mode: int) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def token_hash(token: str) -> str:
@@ -137,7 +125,7 @@ class Portal:
         """(Re)write state_dir/agency.json for `origin`; returns its path."""
         path = self.state_dir / AGENCY_FILE
         text = json.dumps(self.trust_document(origin), indent=2, ensure_ascii=False) + "\n"
-        _write_atomic(path, text.encode("utf-8"), 0o644)
+        write_atomic(path, text.encode("utf-8"), 0o644)
         return path
 
     def served_origin(self) -> str | None:

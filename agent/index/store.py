@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
+from ..storage import Transaction
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (
     id INTEGER PRIMARY KEY,
@@ -162,7 +164,7 @@ class Store:
                 span = max(r.end_us, r.alt_start_us or 0) - r.start_us
                 if span > longest.get(r.camera, -1):
                     longest[r.camera] = span
-        with self._lock, self._transaction():
+        with self._lock, Transaction(self._db):
             self._db.executemany(sql, values)
             self._db.executemany(
                 "INSERT INTO cameras(camera, max_len_us) VALUES (?, ?) ON CONFLICT(camera) "
@@ -172,7 +174,7 @@ class Store:
 
     def delete_paths(self, paths: Iterable[str]) -> int:
         """Drop rows of files that are gone from their source."""
-        with self._lock, self._transaction():
+        with self._lock, Transaction(self._db):
             cur = self._db.executemany("DELETE FROM files WHERE path=?", [(p,) for p in paths])
             return cur.rowcount
 
@@ -221,22 +223,6 @@ class Store:
     def count(self) -> int:
         with self._lock:
             return self._db.execute("SELECT count(*) FROM files").fetchone()[0]
-
-    def _transaction(self):
-        return _Transaction(self._db)
-
-
-class _Transaction:
-    def __init__(self, db: sqlite3.Connection):
-        self._db = db
-
-    def __enter__(self):
-        self._db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, exc_type, exc, tb):
-        self._db.execute("ROLLBACK" if exc_type else "COMMIT")
-        return False
-
 
 def _row(r: tuple) -> FileRow:
     # r[0] is the row id; the rest follow FileRow's field order (audio is stored as 0/1).

@@ -9,15 +9,14 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import json
-import os
 import re
-import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from agent.config import ConfigError, ensure_home
+from agent.storage import write_atomic
 from agent.requests.jws import JWSError, jwk_thumbprint, loads_strict, public_key_from_jwk
 
 MAX_FILE_BYTES = 256 * 1024
@@ -185,23 +184,6 @@ def _safe_name(agency_id: str) -> str:
     return f"{slug or 'agency'}-{hashlib.sha256(agency_id.encode()).hexdigest()[:12]}.json"
 
 
-def _write_atomic(path: Path, data: bytes, mode: int) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def _check_token_text(value: str, what: str) -> None:
     if not isinstance(value, str) or not value or len(value) > _SECRET_LIMIT:
         raise TrustStoreError(f"the {what} must be non-empty text of at most {_SECRET_LIMIT} characters")
@@ -250,7 +232,7 @@ class TrustStore:
         with self._lock:
             self._ensure()
             try:
-                _write_atomic(self.folder / _safe_name(agency.id), data, 0o600)
+                write_atomic(self.folder / _safe_name(agency.id), data, 0o600)
             except OSError as exc:
                 raise TrustStoreError(f"cannot save the agency in {self.folder}: {exc.strerror}") from None
         return agency
@@ -350,6 +332,6 @@ class TrustStore:
         self._ensure()
         data = json.dumps(regs, indent=2, sort_keys=True).encode("utf-8") + b"\n"
         try:
-            _write_atomic(self._reg_path, data, 0o600)
+            write_atomic(self._reg_path, data, 0o600)
         except OSError as exc:
             raise TrustStoreError(f"cannot save {self._reg_path}: {exc.strerror}") from None

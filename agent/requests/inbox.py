@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from agent.requests.token import TOLERANCE_S, Request
+from agent.storage import Transaction
 from agent.timebase import US
 
 STATUSES = ("new", "held", "approved", "declined", "expired", "exporting", "uploading",
@@ -196,7 +197,7 @@ class Inbox:
     def add(self, request: Request, via: str) -> Entry:
         """Put a verified request in the inbox as `new`."""
         now = int(self._clock() * US)
-        with self._lock, _Transaction(self._db):
+        with self._lock, Transaction(self._db):
             if self.seen(request.agency_id, request.id):
                 raise InboxError(f"request '{request.id}' is already in the inbox")
             folder = folder_name(request.id, request.agency_id, self._folder_taken)
@@ -213,7 +214,7 @@ class Inbox:
     def transition(self, iss: str, jti: str, new: str, reason: str | None = None) -> Entry:
         """Move a request to `new`, or raise IllegalTransition (nothing changes then)."""
         now = int(self._clock() * US)
-        with self._lock, _Transaction(self._db):
+        with self._lock, Transaction(self._db):
             row = self._db.execute("SELECT status FROM requests WHERE iss=? AND jti=?",
                                    (iss, jti)).fetchone()
             if row is None:
@@ -268,7 +269,7 @@ class Inbox:
     def expire(self) -> list[Entry]:
         """Undecided requests past their expiry (plus the protocol's tolerance) become expired."""
         limit = int((self._clock() - TOLERANCE_S) * US)
-        with self._lock, _Transaction(self._db):
+        with self._lock, Transaction(self._db):
             rows = self._db.execute(
                 "SELECT iss, jti FROM requests WHERE status IN ('new', 'held') "
                 "AND expires_at_us < ?",
@@ -315,15 +316,3 @@ class Inbox:
                      tuple(json.loads(cameras)), status, received, expires, decided, reason,
                      folder, via, approval, decision, sent, error,
                      tuple(Delivery(*d) for d in rows))
-
-
-class _Transaction:
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self._db = db
-
-    def __enter__(self):
-        self._db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, exc_type, exc, tb):
-        self._db.execute("ROLLBACK" if exc_type else "COMMIT")
-        return False
