@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Quick start: `python3 dev.py run` (the main job) and `python3 dev.py test` (the whole suite).
+"""Quick start: `python3 dev.py run` (the demo) and `python3 dev.py test` (the whole suite).
 
 Needs only Python 3.11+: it makes `.venv` beside this file, installs the project into it (again
 only when pyproject.toml changed), then runs.
@@ -36,19 +36,11 @@ def setup(extras: str) -> None:
 
 
 def run() -> None:
-    """Write sample recordings (first time), index them, list them and show coverage."""
+    """The demo: sample recordings, a local agency portal with a signed request, the app."""
     setup("test")
-    samples, home = HERE / "sample-recordings", HERE / "sample-home"
-    if not samples.exists():
-        sh(PY, "-m", "agent.samples", samples, "2026-11-20T22:00:00Z")
-    agent = [BIN / "footage-agent", "--home", home]
-    sh(*agent, "sources", "add", samples / "frigate", "--camera", "driveway", "--tz", "UTC")
-    sh(*agent, "sources", "add", samples / "reolink-sd", "--camera", "porch",
-       "--tz", "America/Los_Angeles")
-    sh(*agent, "scan")
-    sh(*agent, "recordings")
-    sh(*agent, "coverage", "--camera", "porch", "--from", "2026-11-20T14:00:00-08:00",
-       "--to", "2026-11-20T14:04:00-08:00")
+    gui = os.name == "nt" or sys.platform == "darwin" or os.environ.get("DISPLAY") \
+        or os.environ.get("WAYLAND_DISPLAY")
+    sh(BIN / "footage-agent", "demo", *([] if gui else ["--no-gui"]))
 
 
 def test(pytest_args: list[str]) -> None:
@@ -64,3 +56,5 @@ if __name__ == "__main__":
         run() if sys.argv[1] == "run" else test(sys.argv[2:])
     except subprocess.CalledProcessError as exc:
         sys.exit(exc.returncode)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -11,10 +11,10 @@ import os
 import sys
 
 from . import __version__
-from .commands import export, gui, index, requests, upload
+from .commands import demo, export, gui, index, requests, upload
 from .commands.common import EXIT_FAILURE, EXIT_REFUSED, EXIT_USAGE, Refused, UsageError, say
 
-_COMMAND_MODULES = (index, export, requests, upload, gui)
+_COMMAND_MODULES = (index, export, requests, upload, gui, demo)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,11 +41,13 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    from .config import ConfigError
     from .service import Agent, AgentError, Refusal
 
     agent = None
     try:
-        agent = Agent(getattr(args, "home", None))
+        if getattr(args, "needs_home", True):  # `demo` keeps its own home: make no other
+            agent = Agent(getattr(args, "home", None))
         return args.func(agent, args) or 0
     except UsageError as exc:
         say(f"footage-agent: {exc}")
@@ -56,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         say("footage-agent: interrupted")
         return EXIT_FAILURE
-    except (AgentError, OSError, ValueError) as exc:
+    except (AgentError, ConfigError, OSError, ValueError) as exc:
         say(f"footage-agent: {exc}")
         return EXIT_FAILURE
     except Exception as exc:  # the promise: a message, never a bare traceback

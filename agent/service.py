@@ -86,7 +86,7 @@ class Agent:
         """Register a recordings folder (or update its settings)."""
         root = Path(path).expanduser().absolute()
         if not root.is_dir():
-            raise AgentError(f"{root} is not a folder (is the drive connected?)")
+            raise AgentError(f"{root} is not a folder: check the path, or connect the drive it is on")
         if layout != "auto" and layout not in LAYOUTS:
             raise AgentError(f"unknown layout '{layout}'; known: auto, {', '.join(LAYOUTS)}")
         tz = tz or timebase.system_zone_name()

@@ -204,6 +204,10 @@ def inbox_list(agent, args) -> int:
 @_mapped
 def inbox_sync(agent, args) -> int:
     report = agent.requests.sync()
+    if report.problems and not report.new and not report.rejected:
+        for problem in report.problems:  # nothing else happened: the problem is the whole answer
+            say(f"footage-agent: {plain(problem)}")
+        return 1
     for e in report.new:
         say(f"new request {e.jti} (case {plain(e.case)})")
     for reason in report.rejected:

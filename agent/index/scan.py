@@ -44,8 +44,15 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
     """Index one source incrementally; returns counts and the problems it met."""
     root = Path(source.root)
     if not root.is_dir():
-        raise FileNotFoundError(f"the recordings folder {root} is missing or not a folder "
-                                "(is the drive connected?)")
+        raise FileNotFoundError(f"the recordings folder {root} is missing: connect the drive it "
+                                "is on, or forget it with `footage-agent sources remove`")
+    try:
+        with os.scandir(root):
+            pass
+    except OSError as exc:  # checked first: a drive that cannot be read is one problem, not one per file
+        why = (exc.strerror or type(exc).__name__).lower()
+        raise OSError(f"the recordings folder {root} cannot be read ({why}): check that the drive "
+                      "is connected and that your user account may open that folder") from None
     known = store.file_stats(source.id)
     frigate = load_frigate_times(root)
     now = time.time() if now is None else now

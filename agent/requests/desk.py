@@ -222,6 +222,11 @@ class RequestDesk:
             elif entry.status in UNDECIDED:
                 approval = delivery.new_approval(entry, self._store().cameras(), cameras,
                                                  start_us, end_us, mode, keep_audio)
+            elif entry.status == "expired":
+                raise delivery.ApprovalRefused(
+                    f"request '{jti}' expired at {format_utc(entry.expires_at_us)} and can no "
+                    "longer be approved; if the agency still needs footage, it can send a new "
+                    "request")
             else:
                 raise delivery.ApprovalRefused(f"request '{jti}' is {entry.status}; it cannot "
                                                "be approved now")

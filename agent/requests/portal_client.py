@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import ssl
 import time
 from dataclasses import dataclass
@@ -98,6 +99,12 @@ def _plain(text: str, limit: int = 300) -> str:
     cleaned = "".join(ch if ch.isprintable() else " " for ch in text)
     cleaned = " ".join(cleaned.split())
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 3] + "..."
+
+
+def _network_reason(exc: Exception) -> str:
+    """Why a connection failed, in words: '[Errno 111] Connection refused' -> 'connection refused'."""
+    text = re.sub(r"^\[(Errno|WinError) -?\d+\]\s*", "", _plain(str(exc)))
+    return text[:1].lower() + text[1:] if text else type(exc).__name__
 
 
 def _segment(jti: str) -> str:
@@ -191,10 +198,11 @@ class PortalClient:
         except httpx.InvalidURL as exc:
             raise PortalError(f"{agency.name}'s portal address cannot be used: {exc}") from None
         except httpx.TimeoutException:
-            raise PortalError(f"{agency.name}'s portal did not answer in time") from None
+            raise PortalError(f"{agency.name}'s portal did not answer in time; try again "
+                              "later") from None
         except httpx.HTTPError as exc:
-            why = _plain(str(exc)) or type(exc).__name__
-            raise PortalError(f"cannot reach {agency.name}'s portal: {why}") from None
+            raise PortalError(f"cannot reach {agency.name}'s portal ({_network_reason(exc)}): "
+                              "check that this computer is online, then try again later") from None
         try:
             body = _read_capped(response, cap, agency)
         finally:

@@ -149,7 +149,8 @@ def _rule3(claims: dict, now: float) -> tuple[int, int]:
             raise Rejected(3, f"'{name}' must be a whole number of seconds since 1970, "
                               f"not {_show(value)}")
     if now > exp + TOLERANCE_S:
-        raise Rejected(3, f"the request expired at {_when(exp)}")
+        raise Rejected(3, f"the request expired at {_when(exp)}; if the agency still needs "
+                          "footage, it can send a new request")
     if iat > now + TOLERANCE_S:
         raise Rejected(3, f"the request says it was issued at {_when(iat)}, which is in the "
                           "future (check this computer's clock)")

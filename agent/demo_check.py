@@ -1,0 +1,199 @@
+"""The steps a person takes in the demo, each checked: `footage-agent demo --check` runs all of
+them headless, and the interactive demo runs the first two so the app opens on a full inbox.
+
+Each step returns one line saying what it saw, or raises StepFailed saying what went wrong.
+Approving runs export, upload and receipt in one call (as it does for the owner); the steps
+after it then look at what that call left behind, so a failure is reported at the stage where
+it happened.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .audit import AuditLog
+from .demo import CAMERAS, CASE, DemoPortal, DemoWorld
+from .export.verify import verify_package
+from .requests.decision import ReceiptError, verify_receipt
+from .requests.desk import DeskError
+from .service import Agent, AgentError
+from .timebase import US, format_utc, parse_rfc3339
+
+WALK = ("scan", "request", "approve", "export", "upload", "receipt", "verify", "log")
+
+
+class StepFailed(Exception):
+    """A step of the demo did not do what it should; the message says what was seen."""
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """One printed line: the step's name, whether it worked, and what it saw."""
+
+    name: str
+    ok: bool | None        # None: not run, because an earlier step failed
+    detail: str
+
+
+def clock(us: int) -> str:
+    """HH:MM:SS UTC, short enough for one line."""
+    return format_utc(us)[11:19] + " UTC"
+
+
+class Walk:
+    """The demo's flow on one agent home, against the demo portal."""
+
+    def __init__(self, world: DemoWorld, portal: DemoPortal, agent: Agent) -> None:
+        self.world, self.portal, self.agent = world, portal, agent
+        self.times = world.footage.times
+        self.jti: str | None = None
+        self.approve_error: str | None = None
+
+    # steps --------------------------------------------------------------------------------
+    def scan(self) -> str:
+        reports = self.agent.scan()
+        written = {name: len(paths) for name, paths in self.world.footage.files.items()}
+        counts = {cam: sum(1 for r in self.agent.recordings(cam) if r.status == "ok")
+                  for cam in written}
+        problems = [p for r in reports for p in r.problems]
+        if problems or counts != written:
+            raise StepFailed(f"indexed {counts}, expected {written} readable recordings"
+                             + (f"; problems: {'; '.join(problems)}" if problems else ""))
+        gappy = next(c.name for c in CAMERAS if c.gap)
+        gaps = self.agent.coverage(gappy, self.times.start_us, self.times.end_us).gaps
+        if len(gaps) != 1:
+            raise StepFailed(f"the {gappy} camera should show one gap, not {len(gaps)}")
+        gap = gaps[0]
+        return (f"{sum(counts.values())} recordings indexed "
+                f"({', '.join(f'{c} {n}' for c, n in counts.items())}), all readable; {gappy} "
+                f"recorded nothing from {clock(gap.start_us)} to {clock(gap.end_us)}")
+
+    def request(self) -> str:
+        desk = self.agent.requests
+        report = desk.sync()
+        if report.problems or report.rejected or len(report.new) != 1:
+            raise StepFailed(f"expected one new request; got {len(report.new)} new, rejected "
+                             f"{list(report.rejected)}, problems {list(report.problems)}")
+        entry = report.new[0]
+        view = desk.show(entry.jti)
+        if view.request is None or view.problem or entry.case != CASE or view.agency is None:
+            raise StepFailed(f"the request did not verify: {view.problem or 'wrong case'}")
+        self.jti = entry.jti
+        return (f"case {entry.case} from {view.agency.name}, {clock(entry.window_start_us)} to "
+                f"{clock(entry.window_end_us)}, cameras {', '.join(entry.cameras)}; signature "
+                "checked against the trust store")
+
+    def approve(self) -> str:
+        camera, t = CAMERAS[0].name, self.times
+        try:
+            self.agent.requests.approve(self._jti(), cameras=[camera], start_us=t.approve_start_us,
+                                        end_us=t.approve_end_us)
+        except (DeskError, AgentError) as exc:
+            self.approve_error = str(exc)  # the later steps say at which stage it failed
+        entry = self.agent.requests.inbox.get(self._jti())
+        if entry.approval is None:
+            raise StepFailed(self.approve_error or "no approval was recorded")
+        minutes = (t.approve_end_us - t.approve_start_us) / US / 60
+        asked = (entry.window_end_us - entry.window_start_us) / US / 60
+        return (f"{camera} only, {clock(t.approve_start_us)} to {clock(t.approve_end_us)} "
+                f"({minutes:g} of the {asked:g} minutes asked for; "
+                f"{', '.join(c.name for c in CAMERAS[1:])} not shared)")
+
+    def export(self) -> str:
+        d = self._delivery()
+        package = Path(d.package)
+        clip = next(iter(sorted((package / "data").glob("*.mp4"))), None)
+        if clip is None or not d.tar:
+            raise StepFailed(self.approve_error or "no package was made")
+        record = json.loads((package / "data" / "provenance.json").read_text(encoding="utf-8"))
+        got = record["delivered"]
+        first, last = parse_rfc3339(got["start"]), parse_rfc3339(got["end"])
+        if first < self.times.approve_start_us or last >= self.times.approve_end_us:
+            raise StepFailed(f"the clip runs from {got['start']} to {got['end']}, outside the "
+                             "approved window")
+        return (f"{package.name}: {got['frames']} frames from {got['start'][11:19]} to "
+                f"{got['end'][11:19]} UTC, sound {record['audio']}, signed by the owner")
+
+    def upload(self) -> str:
+        d = self._delivery()
+        if not d.upload_url:
+            raise StepFailed(self.approve_error or "the package was not uploaded")
+        subs = [s for s in self.portal.portal.submissions() if s["request"] == self.jti]
+        if len(subs) != 1 or subs[0]["sha256"] != d.sha256 or subs[0]["size"] != d.size:
+            raise StepFailed("the portal did not receive the same bytes that were sent")
+        decisions = [x for x in self.portal.portal.decisions() if x["request"] == self.jti]
+        if not decisions or decisions[0]["decision"] != "approve":
+            raise StepFailed("the portal holds no signed approval for the request")
+        return (f"{d.size:,} bytes sent over tus to {self.world.origin}; the signed approval "
+                "reached the agency first")
+
+    def receipt(self) -> str:
+        d = self._delivery()
+        if not d.receipt:
+            raise StepFailed(self.approve_error or "no receipt came back")
+        agency = self.agent.requests.trust.get(self.portal.portal.agency_id)
+        try:
+            claims = verify_receipt(d.receipt, agency, d.sha256, self._jti())
+        except ReceiptError as exc:
+            raise StepFailed(str(exc)) from None
+        return (f"signed by {agency.name}; it names SHA-256 {d.sha256[:16]}... and "
+                f"{claims['size']:,} bytes, the package sent")
+
+    def verify(self) -> str:
+        d = self._delivery()
+        for path in (Path(d.package), Path(d.tar)):
+            report = verify_package(path)
+            if not report.ok:
+                raise StepFailed(f"{path.name}: {' '.join(report.problems)}")
+        from portal.checks import checked_submissions
+
+        checked = checked_submissions([s for s in self.portal.portal.submissions()
+                                       if s["request"] == self.jti])
+        failed = [c["detail"] for s in checked for c in s["checks"] if not c["ok"]]
+        if not checked or failed:
+            raise StepFailed(f"the portal's checks failed: {'; '.join(failed) or 'nothing received'}")
+        return ("the package and its tar pass `footage-agent verify` (BagIt manifests, owner "
+                "signature, provenance), and the portal's own checks pass")
+
+    def log(self) -> str:
+        report = AuditLog(self.agent.home).verify()
+        if not report.ok:
+            raise StepFailed("; ".join(report.problems))
+        events = [r["event"] for r in AuditLog(self.agent.home).entries()]
+        return f"{report.count} audit records ({', '.join(dict.fromkeys(events))}), none altered"
+
+    # helpers ------------------------------------------------------------------------------
+    def _jti(self) -> str:
+        if self.jti is None:
+            raise StepFailed("no request is in the inbox")
+        return self.jti
+
+    def _delivery(self):
+        entry = self.agent.requests.inbox.get(self._jti())
+        for d in entry.deliveries:
+            if d.camera == CAMERAS[0].name:
+                return d
+        raise StepFailed(self.approve_error or f"nothing was delivered for {CAMERAS[0].name}")
+
+
+def run_steps(walk: Walk, names: tuple[str, ...], report: Callable[[StepResult], None]) -> bool:
+    """Run the named steps in order, reporting each; after a failure the rest are not run."""
+    failed = False
+    for name in names:
+        if failed:
+            report(StepResult(name, None, "not run"))
+            continue
+        try:
+            detail = getattr(walk, name)()
+        except StepFailed as exc:
+            failed = True
+            report(StepResult(name, False, str(exc)))
+            continue
+        except Exception as exc:  # the check names any failure, it never ends in a traceback
+            failed = True
+            report(StepResult(name, False, f"{type(exc).__name__}: {exc}"))
+            continue
+        report(StepResult(name, True, detail))
+    return not failed

