@@ -172,10 +172,17 @@ class Agent:
 
     def export(self, camera: str, start_us: int, end_us: int, out_dir: Path, *, mode: str = "copy",
                keep_audio: bool = False, request_token: bytes | None = None,
-               progress=None, cancel: threading.Event | None = None):
-        """Cut, seal and sign one camera's window into a package folder under `out_dir`."""
+               progress=None, cancel: threading.Event | None = None, blur_faces: bool = False,
+               masks: bool = True, mute: tuple[tuple[int, int], ...] = ()):
+        """Cut, seal and sign one camera's window into a package folder under `out_dir`.
+
+        The camera's privacy masks apply unless `masks` is False; `blur_faces` blurs every face;
+        `mute` silences ranges of kept sound. Redaction re-encodes what it touches.
+        """
         from .export.cut import CutError
         from .export.evidence import export_evidence
+        from .export.masks import MaskError
+        from .export.redact import owner_redaction
         from .export.package import PackageError
         from .export.plan import PlanError
         from .requests.context import NotARequest, request_context
@@ -190,9 +197,14 @@ class Agent:
                 raise Refusal("the export window is wider than the request's window; "
                                "an export for a request may only be narrower")
         try:
+            redaction = owner_redaction(self.home, camera, masks=masks, blur_faces=blur_faces,
+                                        mute=mute)
+        except MaskError as exc:
+            raise AgentError(str(exc)) from None
+        try:
             return export_evidence(self.store, self.owner_key(), camera, start_us, end_us, out_dir,
                                    mode=mode, keep_audio=keep_audio, request=request,
-                                   progress=progress, cancel=cancel)
+                                   progress=progress, cancel=cancel, redaction=redaction)
         except PlanError as exc:
             raise NotFound(str(exc)) from None
         except (CutError, PackageError) as exc:

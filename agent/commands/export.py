@@ -1,6 +1,7 @@
 """`export`, `verify` and `keys show`: evidence packages by hand, and checking them."""
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 from ..export.verify import verify_package
@@ -21,6 +22,12 @@ def add_parsers(sub, common) -> None:
     e.add_argument("--keep-audio", action="store_true",
                    help="keep the sound (removed by default: recording conversations may need "
                         "everyone's consent)")
+    e.add_argument("--blur-faces", action="store_true",
+                   help="blur every face, found on this computer (re-encodes the whole clip)")
+    e.add_argument("--no-masks", action="store_true",
+                   help="leave this camera's privacy masks off, for this export only")
+    e.add_argument("--mute", action="append", default=[], metavar="FROM/TO",
+                   help="silence the kept sound between two times (repeatable; with --keep-audio)")
     e.add_argument("--request", help="the request token this export answers (attached as received)")
     e.add_argument("--json", action="store_true")
     e.set_defaults(func=export)
@@ -41,6 +48,16 @@ def export(agent: Agent, args) -> int:
     start, end = parse_time(args.start, "--from"), parse_time(args.end, "--to")
     if start >= end:
         raise UsageError("--from must be before --to")
+    mute = tuple(parse_mute(text, start, end) for text in args.mute)
+    if mute and not args.keep_audio:
+        raise UsageError("--mute silences parts of the kept sound: add --keep-audio (without "
+                         "it the sound is removed entirely)")
+    # Only the owner's redaction choices go through, so the defaults stay the service's own.
+    redact = {"blur_faces": True} if args.blur_faces else {}
+    if args.no_masks:
+        redact["masks"] = False
+    if mute:
+        redact["mute"] = mute
     token = None
     if args.request:
         try:
@@ -49,13 +66,15 @@ def export(agent: Agent, args) -> int:
             raise UsageError(f"--request: cannot read {args.request}: {exc.strerror}") from None
     done = agent.export(args.camera, start, end, Path(args.out), mode=args.mode,
                         keep_audio=args.keep_audio, request_token=token,
-                        progress=None if args.json else _progress_printer())
+                        progress=None if args.json else _progress_printer(), **redact)
     cut = done.cut
     out = {"package": str(done.package.path), "clip": str(done.clip), "sha256": done.clip_sha256,
            "mode": cut.mode, "requested": {"start": utc(start), "end": utc(end)},
            "delivered": {"start": utc(cut.delivered_start_us), "end": utc(cut.delivered_end_us)},
            "audio": cut.audio, "frames": cut.frames,
            "gaps": [{"start": utc(g.start_us), "end": utc(g.end_us)} for g in done.plan.coverage.gaps]}
+    if cut.redaction is not None:
+        out["redaction"] = asdict(cut.redaction)
     if args.json:
         print_json(out)
     else:
@@ -66,7 +85,35 @@ def export(agent: Agent, args) -> int:
             "the start you asked for (use --mode exact for the exact second)")
     for g in out["gaps"]:
         say(f"note: nothing was recorded from {g['start']} to {g['end']}")
+    if cut.redaction is not None and not args.json:
+        say(_redaction_note(cut.redaction))
     return 0
+
+
+def parse_mute(text: str, start_us: int, end_us: int) -> tuple[int, int]:
+    """One `--mute FROM/TO` range (RFC 3339 times), checked against the export window."""
+    first, sep, last = text.partition("/")
+    if not sep:
+        raise UsageError(f"--mute {text}: give two times as FROM/TO, e.g. "
+                         "2026-05-01T10:00:05Z/2026-05-01T10:00:09Z")
+    a, b = parse_time(first, "--mute FROM"), parse_time(last, "--mute TO")
+    if a >= b:
+        raise UsageError(f"--mute {text}: FROM must be before TO")
+    if b <= start_us or a >= end_us:
+        raise UsageError(f"--mute {text}: the range lies outside the exported window")
+    return a, b
+
+
+def _redaction_note(done) -> str:
+    parts = []
+    if done.masked_frames:
+        parts.append(f"privacy masks filled in {done.masked_frames} frame(s)")
+    if done.detections:
+        parts.append(f"faces blurred in {done.blurred_frames} frame(s)")
+    if done.muted_samples:
+        parts.append("the chosen stretches of sound silenced")
+    return "redacted: " + ("; ".join(parts) or "nothing needed changing") + \
+        " (your recordings themselves are unchanged)"
 
 
 def _progress_printer():

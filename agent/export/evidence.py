@@ -5,6 +5,7 @@ no folder that looks finished (PackageBuilder removes its partial folder).
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -18,9 +19,10 @@ from ..ffmpeg import ffmpeg_version
 from ..index.store import Store
 from ..keys import OwnerKey
 from ..timebase import compact_utc, format_utc
-from .cut import Cancelled, CutResult, cut
-from .package import PackageBuilder, SealedPackage, outputs_record
+from .cut import Cancelled, CutError, CutResult, cut
+from .package import PackageBuilder, PackageError, SealedPackage, outputs_record
 from .plan import ExportPlan, plan_export
+from .redact import Redaction, redaction_records
 
 Progress = Callable[[str, float], None]
 # One bar for the whole export: cutting and checking, then hashing sources, then sealing.
@@ -55,11 +57,43 @@ def safe_name(text: str) -> str:
     return cleaned[:64] or "camera"
 
 
+# How a full disk reads in an error's text: the C library's words, and Windows' own.
+_DISK_FULL = (os.strerror(errno.ENOSPC).lower(), "not enough space on the disk")
+
+
+def disk_full(error_text: str) -> bool:
+    """True when an error's text says the disk is full."""
+    text = error_text.lower()
+    return any(words in text for words in _DISK_FULL)
+
+
 def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end_us: int,
                     out_dir: Path, *, mode: str = "copy", keep_audio: bool = False,
                     request: RequestContext | None = None, progress: Progress | None = None,
-                    cancel: threading.Event | None = None) -> ExportResult:
-    """Cut [start, end) of one camera and seal it as a package folder under `out_dir`."""
+                    cancel: threading.Event | None = None,
+                    redaction: Redaction | None = None) -> ExportResult:
+    """Cut [start, end) of one camera and seal it as a package folder under `out_dir`.
+
+    `redaction` (masks, faces, muted sound; see redact.owner_redaction) is applied to the clip
+    and recorded in provenance.json. A full disk is reported as such, whichever step ran out
+    of space.
+    """
+    try:
+        return _export_evidence(store, key, camera, start_us, end_us, out_dir, mode=mode,
+                                keep_audio=keep_audio, request=request, progress=progress,
+                                cancel=cancel, redaction=redaction)
+    except (CutError, PackageError) as exc:
+        if disk_full(str(exc)):
+            raise PackageError(f"the disk holding {out_dir} is full: free some space there, or "
+                               "choose another folder for the package") from None
+        raise
+
+
+def _export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end_us: int,
+                     out_dir: Path, *, mode: str = "copy", keep_audio: bool = False,
+                     request: RequestContext | None = None, progress: Progress | None = None,
+                     cancel: threading.Event | None = None,
+                     redaction: Redaction | None = None) -> ExportResult:
     plan = plan_export(store, camera, start_us, end_us)
     prefix = safe_name(request.case) if request else "manual"
     cam = safe_name(camera)
@@ -70,22 +104,25 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
     with PackageBuilder(out_dir, name, bag_info) as builder:
         staged = builder.staging / clip_name
         result = cut(plan.spans, start_us, end_us, staged, mode=mode, keep_audio=keep_audio,
-                     progress=_scaled(progress, 0.0, _CUT_SHARE), cancel=cancel)
+                     progress=_scaled(progress, 0.0, _CUT_SHARE), cancel=cancel,
+                     redaction=redaction)
         _report(progress, "hashing sources", _CUT_SHARE)
         sources = _hash_sources(plan, result.sources_used, cancel)
         clip = builder.add_file(f"data/{clip_name}", staged)
         if request is not None:
             builder.add_bytes("data/request.jws", request.token)
         _report(progress, "sealing", _HASH_SHARE)
-        sealed = builder.seal(key, lambda files: _provenance(plan, result, sources, request, files))
+        sealed = builder.seal(key, lambda files: _provenance(plan, result, sources, request, files,
+                                                             redaction))
     _report(progress, "done", 1.0)
     return ExportResult(sealed, sealed.path / clip.name, clip.sha256, result, plan)
 
 
 def _provenance(plan: ExportPlan, result: CutResult, sources: list[dict],
-                request: RequestContext | None, files) -> dict:
+                request: RequestContext | None, files, redaction: Redaction | None) -> dict:
     zones = sorted({s.tz for s in plan.sources})
     offsets = sorted({s.clock_offset_s for s in plan.sources})
+    redactions = redaction_records(redaction, result.redaction, audio_kept=result.audio)
     return {
         "format": "footage-agent provenance 1",
         "request": None if request is None else {
@@ -107,7 +144,10 @@ def _provenance(plan: ExportPlan, result: CutResult, sources: list[dict],
                   "note": "clock offset = camera clock minus true time; times here are true UTC"},
         "cut": {"mode": result.mode, "codec": result.codec,
                 "reencoded_frames": result.reencoded_frames},
-        "redactions": [],
+        "redactions": redactions,
+        "unredacted_original": None if not redactions else (
+            "kept by the owner: the source recordings listed under 'sources' were only read, "
+            "never changed, and stay on the owner's computer"),
         "audio": "kept" if result.audio else "removed",
         "software": {"footage-agent": __version__, "ffmpeg": ffmpeg_version()},
         "outputs": outputs_record(files),

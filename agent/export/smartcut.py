@@ -1,5 +1,5 @@
-"""Exact mode: frame-accurate cuts that re-encode only the partial GOPs, and the parameter sets
-that let re-encoded and copied GOPs live in one stream.
+"""Exact mode: frame-accurate cuts that re-encode only the partial GOPs (or, for redaction,
+everything), joined to the copied GOPs through in-band parameter sets (nal.py).
 
 A camera's encoder writes SPS/PPS (and VPS for H.265) that no re-encode will reproduce, so the
 re-encoded GOPs carry their own parameter sets in-band and the copied GOPs carry the camera's:
@@ -13,126 +13,20 @@ comes out, and its packets are stamped with the capture times of the frames that
 from __future__ import annotations
 
 import shutil
-import struct
 import subprocess
 import tempfile
-from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
 import av
 
 from ..ffmpeg import ffmpeg_exe
+# join_nals, nal_type and split_nals are re-exported: older callers import them from here
+from .nal import join_nals, nal_type, param_sets, split_nals  # noqa: F401
 from .progress import CutError
 
-EOS = bytes([36 << 1, 1])  # HEVC end-of-sequence NAL: the next IRAP starts afresh
-_PARAMS = {"h264": {7, 8, 13}, "hevc": {32, 33, 34}}
-_AUD = {"h264": 9, "hevc": 35}
 DEFAULT_ENCODERS = {"h264": "libx264", "hevc": "libx265"}
 ENCODERS = {"h264": ("libx264", "libopenh264"), "hevc": ("libx265", "libkvazaar")}
-
-
-# --- parameter sets and NAL framing -----------------------------------------------------------
-
-@dataclass(frozen=True)
-class ParamSets:
-    """How one stream frames its NAL units, and the parameter sets its keyframes need."""
-
-    codec: str                  # "h264" | "hevc"
-    length_size: int            # bytes in each NAL length prefix; 0 = Annex B start codes
-    nals: tuple[bytes, ...]     # SPS/PPS (VPS first for HEVC), in decoding order
-    extradata: bytes
-
-
-def param_sets(codec: str, extradata: bytes | None) -> ParamSets:
-    """Parse avcC/hvcC (or Annex B) extradata; a damaged header is a CutError."""
-    data = bytes(extradata or b"")
-    if not data or data.startswith((b"\0\0\1", b"\0\0\0\1")):
-        return ParamSets(codec, 0, tuple(split_nals(data, 0)), data)
-    try:
-        if codec == "h264":
-            pos, nals = 6, []
-            pos = _read_list(data, pos, data[5] & 0x1F, nals)
-            _read_list(data, pos + 1, data[pos], nals)
-            return ParamSets(codec, (data[4] & 3) + 1, tuple(nals), data)
-        pos, nals = 23, []
-        for _ in range(data[22]):
-            pos = _read_list(data, pos + 3, struct.unpack_from(">H", data, pos + 1)[0], nals)
-        return ParamSets(codec, (data[21] & 3) + 1, tuple(nals), data)
-    except (IndexError, struct.error):
-        raise CutError("a recording's codec header (SPS/PPS) is damaged") from None
-
-
-def _read_list(data: bytes, pos: int, count: int, into: list) -> int:
-    for _ in range(count):
-        size = struct.unpack_from(">H", data, pos)[0]
-        if pos + 2 + size > len(data):
-            raise IndexError("parameter set runs past the header")
-        into.append(data[pos + 2:pos + 2 + size])
-        pos += 2 + size
-    return pos
-
-
-def split_nals(data: bytes, length_size: int) -> list[bytes]:
-    """NAL units of one packet (length-prefixed, or Annex B when length_size is 0)."""
-    nals = []
-    if length_size:
-        pos = 0
-        while pos + length_size <= len(data):
-            size = int.from_bytes(data[pos:pos + length_size], "big")
-            pos += length_size
-            nals.append(data[pos:pos + size])
-            pos += size
-        return nals
-    starts, pos = [], data.find(b"\0\0\1")
-    while pos >= 0:
-        starts.append(pos + 3)
-        pos = data.find(b"\0\0\1", pos + 3)
-    for i, begin in enumerate(starts):
-        end = starts[i + 1] - 3 if i + 1 < len(starts) else len(data)
-        nals.append(data[begin:end].rstrip(b"\0"))
-    return [n for n in nals if n]
-
-
-def join_nals(nals, length_size: int) -> bytes:
-    """NAL units framed as the output expects."""
-    if not length_size:
-        return b"".join(b"\0\0\0\1" + n for n in nals)
-    return b"".join(len(n).to_bytes(length_size, "big") + n for n in nals)
-
-
-def nal_type(codec: str, nal: bytes) -> int:
-    return nal[0] & 0x1F if codec == "h264" else (nal[0] >> 1) & 0x3F
-
-
-def output_extradata(params: ParamSets, inband: bool) -> bytes:
-    """The stream's extradata for the output: 4-byte NAL lengths (what the output packets
-    use) and, for in-band HEVC, arrays no longer marked complete (hev1 rules)."""
-    data = bytearray(params.extradata)
-    if not params.length_size:
-        return bytes(data)
-    data[4 if params.codec == "h264" else 21] |= 3
-    if inband and params.codec == "hevc":
-        pos = 23
-        for _ in range(data[22]):
-            data[pos] &= 0x7F  # array_completeness = 0: more parameter sets come in-band
-            count = struct.unpack_from(">H", data, pos + 1)[0]
-            pos += 3
-            for _ in range(count):
-                pos += 2 + struct.unpack_from(">H", data, pos)[0]
-    return bytes(data)
-
-
-def with_params(packet, src: ParamSets, out_length: int, keyframe: bool) -> bytes | None:
-    """A packet reframed for the output, with its stream's parameter sets in front of a
-    keyframe; None when the bytes can go out unchanged (the common, fast case)."""
-    if src.length_size == out_length and not keyframe:
-        return None
-    nals = split_nals(bytes(packet), src.length_size)
-    if keyframe and not any(nal_type(src.codec, n) in _PARAMS[src.codec] for n in nals):
-        lead = 1 if nals and nal_type(src.codec, nals[0]) == _AUD[src.codec] else 0
-        nals[lead:lead] = src.nals
-    return join_nals(nals, out_length)
 
 
 # --- the re-encoder ---------------------------------------------------------------------------
@@ -164,7 +58,8 @@ def encode_command(encoder: str, profile: str | None, width: int, height: int, r
 
 
 class Reencode:
-    """Decode one stretch of a source and re-encode the frames captured in [floor, limit)."""
+    """Decode one stretch of a source and re-encode the frames captured in [floor, limit)
+    (redacted on the way when the job has a redactor)."""
 
     def __init__(self, job, src, limit_us: int):
         self.job, self.src, self.limit_us = job, src, limit_us
@@ -175,6 +70,7 @@ class Reencode:
         self.times: list[int] = []
         self.tmp = Path(tempfile.mkdtemp(prefix="footage-agent-cut-"))
         self.proc: subprocess.Popen | None = None
+        self.session = None  # the redaction step between decoder and encoder, when on
 
     def feed(self, pkt) -> None:
         """Decode one packet (in decode order) and pass on the frames that are inside."""
@@ -191,15 +87,22 @@ class Reencode:
             return
         if self.proc is None:
             self._start(frame.width, frame.height)
+        self.times.append(t)
+        yuv = frame.to_ndarray(format="yuv420p")  # a copy: redaction may change it in place
+        for ready in (self.session.push(frame, yuv) if self.session else (yuv,)):
+            self._write(ready)
+
+    def _write(self, yuv) -> None:
         try:
-            self.proc.stdin.write(frame.to_ndarray(format="yuv420p"))
+            self.proc.stdin.write(yuv)
         except (BrokenPipeError, OSError):
             raise CutError(f"the re-encoder ({self.job.encoder}) stopped: {self._stderr()}") \
                 from None
-        self.times.append(t)
 
     def _start(self, width: int, height: int) -> None:
         rate = self.src.video.average_rate or Fraction(25)
+        if self.job.redactor is not None and self.job.redactor.redaction.touches_video:
+            self.session = self.job.redactor.session(width, height, rate)
         profile = self.src.video.codec_context.profile
         cmd = encode_command(self.job.encoder, profile, width, height, rate, self.tmp / "re.mp4")
         self.err = open(self.tmp / "stderr.txt", "wb")
@@ -215,6 +118,9 @@ class Reencode:
             pass
         if self.proc is None:
             return
+        if self.session is not None:  # frames waiting for the next face detection
+            for ready in self.session.finish():
+                self._write(ready)
         self.proc.stdin.close()
         if self.proc.wait() != 0:
             raise CutError(f"the re-encoder ({self.job.encoder}) failed: {self._stderr()}")
@@ -372,7 +278,10 @@ def _reencode_head(job, src, it: _Pushback, gop: list, whole: bool) -> None:
                     break
             elif t >= job.end_us and (not src.has_b or pkt.is_keyframe):
                 ahead.append(pkt)
-                break
+                if not src.has_b:
+                    break
+                # B-frames (whole mode): leading pictures of this keyframe may still lie in the
+                # window; they follow it in decode order and need it, so it is decoded too
             head.feed(pkt)
         head.finish()
         it.push(*ahead)

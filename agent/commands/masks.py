@@ -1,0 +1,67 @@
+"""`masks set` and `masks show`: a camera's privacy masks, filled solid in every export."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..export.masks import MaskError, load_masks, masks_file, read_masks_file, save_masks
+from ..service import Agent, AgentError
+from .common import UsageError, print_json, say
+
+
+def add_parsers(sub, common) -> None:
+    m = sub.add_parser("masks", parents=[common],
+                       help="privacy masks: areas of a camera's picture blacked out in exports")
+    ms = m.add_subparsers(dest="action", required=True)
+    s = ms.add_parser("set", parents=[common],
+                      help="check a JSON file of polygons and keep it as the camera's masks")
+    s.add_argument("camera")
+    s.add_argument("file", help='JSON: {"polygons": [{"name": ..., "points": [[x, y], ...]}]}, '
+                                "x and y as shares (0 to 1) of the frame's width and height; "
+                                "an empty list removes the masks")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=masks_set)
+    sh = ms.add_parser("show", parents=[common], help="the masks a camera's exports get")
+    sh.add_argument("camera")
+    sh.add_argument("--json", action="store_true")
+    sh.set_defaults(func=masks_show)
+
+
+def masks_set(agent: Agent, args) -> int:
+    try:
+        masks = read_masks_file(Path(args.file), args.camera)
+    except MaskError as exc:
+        raise UsageError(f"{args.file}: {exc}") from None
+    path = save_masks(agent.home, masks)
+    if args.json:
+        print_json(_record(masks, path))
+    elif masks.polygons:
+        say(f"camera {args.camera}: {len(masks.polygons)} privacy mask(s) kept; every export of "
+            "this camera fills them black unless --no-masks is given")
+    else:
+        say(f"camera {args.camera}: privacy masks removed")
+    if args.camera not in agent.cameras():
+        say(f"note: no recordings of camera '{args.camera}' are indexed yet; check the name")
+    return 0
+
+
+def masks_show(agent: Agent, args) -> int:
+    try:
+        masks = load_masks(agent.home, args.camera)
+    except MaskError as exc:
+        raise AgentError(str(exc)) from None
+    path = masks_file(agent.home, args.camera)
+    if args.json:
+        print_json(_record(masks, path))
+        return 0
+    if not masks.polygons:
+        say(f"camera {args.camera} has no privacy masks")
+        return 0
+    print(f"camera {args.camera}: {len(masks.polygons)} privacy mask(s) ({path})")
+    for n, polygon in enumerate(masks.polygons, start=1):
+        corners = " ".join(f"({x:.3f},{y:.3f})" for x, y in polygon.points)
+        print(f"  {n}. {polygon.name or 'unnamed'}: {corners}")
+    return 0
+
+
+def _record(masks, path: Path) -> dict:
+    return {**masks.to_json(), "file": str(path) if masks.polygons else None}

@@ -1,0 +1,182 @@
+"""Privacy masks: polygons an owner draws once per camera, filled solid in every export.
+
+Points are relative (0..1 of the frame's width and height) so a mask survives a change of
+resolution. Masks live in `<home>/masks/<camera>.json`:
+
+    {"camera": "porch", "polygons": [{"name": "neighbour's window",
+                                      "points": [[0.10, 0.20], [0.30, 0.20], [0.30, 0.50]]}]}
+
+A bare list of polygons, or a polygon given as a bare list of points, is accepted too.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..storage import write_atomic
+
+MAX_POLYGONS = 64
+MAX_POINTS = 1000
+
+
+class MaskError(Exception):
+    """A mask file is missing or wrong; the message says which polygon and point."""
+
+
+@dataclass(frozen=True)
+class Polygon:
+    """One masked area: its corners in relative coordinates, and an optional name."""
+
+    points: tuple[tuple[float, float], ...]
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class CameraMasks:
+    """All masks of one camera (empty when the owner has drawn none)."""
+
+    camera: str
+    polygons: tuple[Polygon, ...] = ()
+
+    def to_json(self) -> dict:
+        """The form kept on disk and recorded in provenance.json."""
+        return {"camera": self.camera,
+                "polygons": [{"name": p.name, "points": [list(xy) for xy in p.points]}
+                             for p in self.polygons]}
+
+
+def masks_file(home: Path, camera: str) -> Path:
+    """Where one camera's masks are kept."""
+    from .evidence import safe_name  # late: evidence imports the cutter, which imports us
+
+    name = safe_name(camera)
+    if name != camera:  # two names that clean up alike must not share a file
+        name += "-" + hashlib.sha256(camera.encode("utf-8")).hexdigest()[:8]
+    return Path(home) / "masks" / f"{name}.json"
+
+
+def parse_masks(camera: str, data: object) -> CameraMasks:
+    """Validate decoded JSON into CameraMasks; MaskError says exactly what is wrong."""
+    if isinstance(data, dict):
+        named = data.get("camera")
+        if named is not None and named != camera:
+            raise MaskError(f"this mask file is for camera '{named}', not '{camera}'")
+        if "polygons" not in data:
+            raise MaskError('the mask file needs a "polygons" list')
+        data = data["polygons"]
+    if not isinstance(data, list):
+        raise MaskError('masks must be a list of polygons (or {"polygons": [...]})')
+    if len(data) > MAX_POLYGONS:
+        raise MaskError(f"at most {MAX_POLYGONS} polygons per camera (got {len(data)})")
+    return CameraMasks(camera, tuple(_polygon(i, p) for i, p in enumerate(data, start=1)))
+
+
+def _polygon(number: int, raw: object) -> Polygon:
+    where = f"polygon {number}"
+    name = ""
+    if isinstance(raw, dict):
+        name = raw.get("name", "")
+        if not isinstance(name, str):
+            raise MaskError(f"{where}: the name must be text")
+        raw = raw.get("points")
+    if not isinstance(raw, list):
+        raise MaskError(f'{where}: needs "points", a list of [x, y] pairs')
+    if not 3 <= len(raw) <= MAX_POINTS:
+        raise MaskError(f"{where}: needs 3 to {MAX_POINTS} points (got {len(raw)})")
+    points = []
+    for j, point in enumerate(raw, start=1):
+        if (not isinstance(point, (list, tuple)) or len(point) != 2
+                or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                           for v in point)):
+            raise MaskError(f"{where}, point {j}: must be a pair of numbers [x, y]")
+        for axis, value in zip("xy", point):
+            if not (math.isfinite(value) and 0.0 <= value <= 1.0):
+                raise MaskError(f"{where}, point {j}: {axis} must be between 0 and 1 "
+                                f"(a share of the frame's {'width' if axis == 'x' else 'height'}"
+                                f"), got {value}")
+        points.append((float(point[0]), float(point[1])))
+    if abs(_area(points)) < 1e-9:
+        raise MaskError(f"{where}: its points enclose no area (they lie on one line)")
+    return Polygon(tuple(points), name)
+
+
+def _area(points) -> float:
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1])) / 2
+
+
+def read_masks_file(path: Path, camera: str) -> CameraMasks:
+    """Read and validate a JSON file the owner gives (e.g. `masks set CAMERA FILE`)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise MaskError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise MaskError(f"{path} is not a text (JSON) file") from None
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise MaskError(f"{path} is not valid JSON ({exc})") from None
+    return parse_masks(camera, data)
+
+
+def load_masks(home: Path, camera: str) -> CameraMasks:
+    """A camera's saved masks (none saved: no polygons)."""
+    path = masks_file(home, camera)
+    if not path.exists():
+        return CameraMasks(camera)
+    try:
+        return read_masks_file(path, camera)
+    except MaskError as exc:
+        raise MaskError(f"the saved masks of camera '{camera}' are damaged ({exc}); set them "
+                        "again with `footage-agent masks set`") from None
+
+
+def save_masks(home: Path, masks: CameraMasks) -> Path:
+    """Keep a camera's masks (atomic write); no polygons removes the file."""
+    path = masks_file(home, masks.camera)
+    if not masks.polygons:
+        path.unlink(missing_ok=True)
+        return path
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    write_atomic(path, json.dumps(masks.to_json(), indent=2).encode("utf-8"))
+    return path
+
+
+def mask_bitmap(polygons, width: int, height: int) -> np.ndarray:
+    """Pixels (height x width, bool) whose centre lies inside any polygon (even-odd rule per
+    polygon), plus every pixel a polygon's edge passes through, so the mask never falls short."""
+    out = np.zeros((height, width), dtype=bool)
+    centres_x = np.arange(width) + 0.5
+    for polygon in polygons:
+        pts = np.array(polygon.points, dtype=float) * (width, height)
+        inside = np.zeros((height, width), dtype=bool)
+        x0, y0 = pts[:, 0], pts[:, 1]
+        x1, y1 = np.roll(x0, -1), np.roll(y0, -1)
+        for row in range(max(0, int(y0.min())), min(height, int(math.ceil(y0.max())) + 1)):
+            yc = row + 0.5
+            crosses = (y0 <= yc) != (y1 <= yc)
+            if not crosses.any():
+                continue
+            xs = x0[crosses] + (yc - y0[crosses]) * (x1[crosses] - x0[crosses]) \
+                / (y1[crosses] - y0[crosses])
+            # a centre is inside when an odd number of crossings lie to its left
+            left = np.searchsorted(np.sort(xs), centres_x, side="right")
+            inside[row] = (left % 2) == 1
+        out |= inside
+        _edges(out, pts)
+    return out
+
+
+def _edges(out: np.ndarray, pts: np.ndarray) -> None:
+    """Mark the pixels each edge passes through (sampled finer than a pixel)."""
+    height, width = out.shape
+    for (xa, ya), (xb, yb) in zip(pts, np.roll(pts, -1, axis=0)):
+        steps = int(max(abs(xb - xa), abs(yb - ya)) * 2) + 2
+        xs = np.clip(np.linspace(xa, xb, steps).astype(int), 0, width - 1)
+        ys = np.clip(np.linspace(ya, yb, steps).astype(int), 0, height - 1)
+        out[ys, xs] = True

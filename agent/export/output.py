@@ -1,0 +1,149 @@
+"""The MP4 a cut writes: video packets stamped with their capture-time offsets, parameter sets
+in-band where GOPs from different encoders meet, and the kept sound (muted where asked).
+
+Timestamps are microseconds from the clip's first frame; no edit list is written, so what a
+player shows is every frame the file stores.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+import av
+
+from .mute import MutedAudio
+from .nal import EOS, ParamSets, join_nals, output_extradata, with_params
+from .progress import CutError
+from .redact import Redactor
+from .source import PROBE_PACKETS, US, Source, ts_us as _us, why as _why
+
+OUT_TB = Fraction(1, US)
+
+
+class Output:
+    """The MP4 being written: timestamps relative to its first frame, packets in order."""
+
+    def __init__(self, path: Path, first: Source, inband: bool, audio_template,
+                 redactor: Redactor | None = None):
+        self.path = path
+        self.codec = first.codec
+        self.inband = inband
+        self.length_size = 4 if first.params.length_size else 0
+        # faststart: index first; negative_cts_offsets: B-frame clips start at pts 0 too, so
+        # no edit list is needed to shift them
+        flags = {"movflags": "+faststart+negative_cts_offsets"}
+        try:
+            self.container = av.open(str(path), "w", format="mp4", options=flags)
+        except (av.FFmpegError, OSError) as exc:
+            raise CutError(f"the clip cannot be written in {path.parent} ({_why(exc)})") \
+                from None
+        self.video = self.container.add_stream_from_template(first.video)
+        self.video.time_base = OUT_TB
+        self.video.codec_context.extradata = output_extradata(first.params, inband)
+        tag = first.video.codec_context.codec_tag
+        if inband:
+            tag = "avc3" if self.codec == "h264" else "hev1"
+        if tag in ("avc1", "avc3", "hvc1", "hev1"):  # hvc1 from the camera stays hvc1 (Apple)
+            self.video.codec_context.codec_tag = tag
+        self.audio = self.muter = None
+        mute = redactor.redaction.mute if redactor is not None else ()
+        if audio_template is not None and mute:
+            self.muter = MutedAudio(self.container, audio_template, mute, redactor.counts)
+            self.audio = self.muter.stream
+        elif audio_template is not None:
+            self.audio = self.container.add_stream_from_template(audio_template)
+        self.origin_us: int | None = None
+        self.frames = self.audio_packets = 0
+        self.first_us = self.last_us = None
+        self.last_dur_us = 0
+        self._last_dts: int | None = None
+        self._pending: av.Packet | None = None
+        self._audio_end_us: int | None = None
+        self._early_audio: list[tuple[av.Packet, int]] = []
+
+    def video_packet(self, pkt: av.Packet, src_params: ParamSets, t_us: int, dts_us: int,
+                     dur_us: int, keep: bool = False) -> bool:
+        """Queue one video packet captured at `t_us`; False when it would go back in time.
+        `keep` leaves `pkt` untouched (it may still have to be decoded)."""
+        if self.origin_us is None:
+            self.origin_us = t_us
+            for early, at in self._early_audio:
+                self.audio_packet(early, at, early_ok=False)
+            self._early_audio.clear()
+        dts = dts_us - self.origin_us
+        if self._last_dts is not None and dts <= self._last_dts:
+            dts = self._last_dts + 1  # a re-encoded GOP next to B-frames: keep decode order
+        if dts > t_us - self.origin_us:
+            return False
+        data = with_params(pkt, src_params, self.length_size, self.inband and pkt.is_keyframe)
+        if data is None and not keep:
+            out = pkt
+        else:
+            out = _packet(bytes(pkt) if data is None else data, pkt.is_keyframe)
+        out.pts, out.dts, out.duration = t_us - self.origin_us, dts, max(1, dur_us)
+        out.time_base, out.stream = OUT_TB, self.video
+        self._flush_pending()
+        self._pending, self._last_dts = out, dts
+        self.frames += 1
+        self.first_us = t_us if self.first_us is None else min(self.first_us, t_us)
+        if self.last_us is None or t_us >= self.last_us:
+            self.last_us, self.last_dur_us = t_us, dur_us
+        return True
+
+    def end_segment(self) -> None:
+        """Close a run of packets from one bitstream; HEVC gets an end-of-sequence NAL so the
+        next keyframe (often a CRA) starts a fresh coded video sequence."""
+        if self._pending is not None and self.inband and self.codec == "hevc":
+            old = self._pending
+            data = bytes(old) + join_nals([EOS], self.length_size)
+            self._pending = _packet(data, old.is_keyframe)
+            for attr in ("pts", "dts", "duration", "time_base", "stream"):
+                setattr(self._pending, attr, getattr(old, attr))
+        self._flush_pending()
+
+    def audio_packet(self, pkt: av.Packet, t_us: int, early_ok: bool = True) -> None:
+        """Keep one audio packet captured at `t_us` if it lies after the first frame and after
+        every audio packet already kept (overlapping files must not repeat sound)."""
+        if self.audio is None:
+            return
+        if self.origin_us is None:
+            if early_ok and len(self._early_audio) < PROBE_PACKETS:
+                self._early_audio.append((pkt, t_us))
+            return
+        dur = _us(pkt.duration or 0, pkt.stream.time_base)
+        if t_us < self.origin_us or (self._audio_end_us is not None and t_us < self._audio_end_us):
+            return
+        if self.muter is not None:
+            for made in self.muter.feed(pkt, t_us - self.origin_us, t_us):
+                self.container.mux(made)
+        else:
+            pkt.pts = pkt.dts = t_us - self.origin_us
+            pkt.duration, pkt.time_base, pkt.stream = dur, OUT_TB, self.audio
+            self.container.mux(pkt)
+        self.audio_packets += 1
+        self._audio_end_us = t_us + dur
+
+    def _flush_pending(self) -> None:
+        if self._pending is not None:
+            self.container.mux(self._pending)
+            self._pending = None
+
+    def close(self) -> None:
+        self._flush_pending()
+        if self.muter is not None:
+            for made in self.muter.flush():
+                self.container.mux(made)
+        self.container.close()
+
+    def abort(self) -> None:
+        """Close after a failure; the partial file is deleted by the caller."""
+        try:
+            self.container.close()
+        except (av.FFmpegError, OSError, ValueError):
+            pass
+
+
+def _packet(data: bytes, key: bool) -> av.Packet:
+    pkt = av.Packet(data)
+    pkt.is_keyframe = key
+    return pkt

@@ -1,0 +1,244 @@
+"""Owner-side redaction: privacy masks and face blurring applied to every frame before it is
+re-encoded, and chosen stretches of kept sound silenced, all on the owner's PC.
+
+A redacted export is exact mode's "re-encode everything" path with a per-frame step between
+decoder and encoder (FrameSession); the gate still checks the result. The sources are never
+touched, so the owner keeps the unredacted original. What was redacted, and how, goes into
+provenance.json (redaction_records).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import numpy as np
+
+from ..timebase import format_utc
+from .faces import (FaceDetector, FaceOptions, FaceTrack, blur_region, cv2_module,
+                    model_facts, pixel_boxes)
+from .masks import CameraMasks, load_masks, mask_bitmap
+
+US = 1_000_000
+_Y_BLACK, _C_GREY, _RGB_BLACK = 16, 128, 0
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """What to redact in one export (the owner's choices)."""
+
+    masks: CameraMasks | None = None         # polygons filled solid in every frame
+    faces: FaceOptions | None = None         # None: faces are not blurred
+    mute: tuple[tuple[int, int], ...] = ()   # UTC microsecond ranges of kept sound to silence
+
+    @property
+    def touches_video(self) -> bool:
+        """True when frames change (which forces exact mode's full re-encode)."""
+        return bool(self.masks and self.masks.polygons) or self.faces is not None
+
+
+@dataclass(frozen=True)
+class RedactionReport:
+    """What the redaction did in one export, for the provenance record."""
+
+    frames: int = 0          # frames that went through the redaction step
+    masked_frames: int = 0
+    blurred_frames: int = 0  # frames with at least one face box blurred
+    boxes_blurred: int = 0
+    detections: int = 0      # detector runs
+    faces_found: int = 0     # faces found over all detector runs
+    muted_samples: int = 0   # audio samples set to silence
+
+
+class Redactor:
+    """The redaction of one export: loads the detector once, hands out a FrameSession for
+    each stretch of re-encoded frames, and tallies what it did."""
+
+    def __init__(self, redaction: Redaction):
+        self.redaction = redaction
+        self.detector = FaceDetector(redaction.faces) if redaction.faces else None
+        self.cv2 = cv2_module() if redaction.faces else None
+        self._bitmaps: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
+        self.counts = dict.fromkeys(RedactionReport.__dataclass_fields__, 0)
+
+    def session(self, width: int, height: int, rate: Fraction | float) -> "FrameSession":
+        """A per-frame step for one run of frames of this size and rate."""
+        return FrameSession(self, width, height, float(rate or 25))
+
+    def report(self) -> RedactionReport:
+        return RedactionReport(**self.counts)
+
+    def reset(self) -> None:
+        """Start the tally again (the clip is being written afresh)."""
+        self.counts.update(dict.fromkeys(self.counts, 0))
+
+    def bitmaps(self, width: int, height: int) -> tuple[np.ndarray, np.ndarray] | None:
+        """Mask pixels for the luma plane and (2x2 blocks, any pixel masked) the chroma planes."""
+        masks = self.redaction.masks
+        if not masks or not masks.polygons:
+            return None
+        if (width, height) not in self._bitmaps:
+            luma = mask_bitmap(masks.polygons, width, height)
+            self._bitmaps[width, height] = (luma, _half(luma))
+        return self._bitmaps[width, height]
+
+
+class FrameSession:
+    """Redacts yuv420p frames in order. With faces on, frames wait (a few tenths of a second)
+    until the next detection, so the frames in between are covered from both sides."""
+
+    def __init__(self, redactor: Redactor, width: int, height: int, rate: float):
+        self.r, self.width, self.height = redactor, width, height
+        self.track = None
+        if redactor.detector is not None:
+            self.every = max(1, round(rate * redactor.redaction.faces.every_s))
+            self.track = FaceTrack(self._detect)
+        self.n = 0
+
+    def push(self, frame: av.VideoFrame, yuv: np.ndarray) -> list[np.ndarray]:
+        """Take one decoded frame (and its yuv420p array); return the frames now redacted."""
+        if self.track is None:
+            return [self._apply(yuv, [])]
+        settled = self.track.push((frame, yuv), self.n % self.every == 0)
+        self.n += 1
+        return [self._apply(item[1], boxes) for item, boxes in settled]
+
+    def finish(self) -> list[np.ndarray]:
+        """The frames still waiting for a detection."""
+        if self.track is None:
+            return []
+        settled = self.track.finish()
+        self.r.counts["detections"] += self.track.detections
+        self.r.counts["faces_found"] += self.track.faces_found
+        self.track.detections = self.track.faces_found = 0
+        return [self._apply(item[1], boxes) for item, boxes in settled]
+
+    def _detect(self, item) -> list:
+        frame = item[0]
+        width, height = self.r.detector.input_size(frame.width, frame.height)
+        small = frame.reformat(width=width, height=height, format="rgb24").to_ndarray()
+        return self.r.detector.detect(small)
+
+    def _apply(self, yuv: np.ndarray, boxes: list) -> np.ndarray:
+        counts = self.r.counts
+        counts["frames"] += 1
+        y, u, v = _planes(yuv, self.width, self.height)
+        if boxes:
+            options = self.r.redaction.faces
+            rects = pixel_boxes(boxes, self.width, self.height, options.margin)
+            for x1, y1, x2, y2 in rects:
+                blur_region(self.r.cv2, y, (x1, y1, x2, y2), options.cells)
+                for plane in (u, v):
+                    blur_region(self.r.cv2, plane, (x1 // 2, y1 // 2, -(-x2 // 2), -(-y2 // 2)),
+                                options.cells)
+            counts["blurred_frames"] += bool(rects)
+            counts["boxes_blurred"] += len(rects)
+        bitmaps = self.r.bitmaps(self.width, self.height)
+        if bitmaps is not None:
+            y[bitmaps[0]] = _Y_BLACK
+            u[bitmaps[1]] = v[bitmaps[1]] = _C_GREY
+            counts["masked_frames"] += 1
+        return yuv
+
+
+def _planes(yuv: np.ndarray, width: int, height: int):
+    """Views of the Y, U and V planes inside PyAV's packed yuv420p array."""
+    flat = yuv.reshape(-1)
+    cw, ch = (width + 1) // 2, (height + 1) // 2
+    luma = width * height
+    return (flat[:luma].reshape(height, width),
+            flat[luma:luma + cw * ch].reshape(ch, cw),
+            flat[luma + cw * ch:luma + 2 * cw * ch].reshape(ch, cw))
+
+
+def _half(bitmap: np.ndarray) -> np.ndarray:
+    """A chroma-size mask: a 2x2 block is masked when any of its pixels is."""
+    h, w = bitmap.shape
+    padded = np.zeros((h + h % 2, w + w % 2), dtype=bool)
+    padded[:h, :w] = bitmap
+    return padded.reshape(padded.shape[0] // 2, 2, padded.shape[1] // 2, 2).any(axis=(1, 3))
+
+
+def redact_frame(rgb: np.ndarray, camera: str, masks: CameraMasks | None, faces: bool,
+                 options: FaceOptions | None = None) -> np.ndarray:
+    """A redacted copy of one RGB frame (height x width x 3, uint8), for the preview the owner
+    approves: faces blurred when `faces`, then `masks` filled black. The same steps, at the
+    same settings, as the export."""
+    if rgb.ndim != 3 or rgb.shape[2] != 3:
+        raise ValueError(f"a preview frame must be height x width x 3 (RGB), not {rgb.shape}")
+    if masks is not None and masks.camera != camera:
+        raise ValueError(f"these masks belong to camera '{masks.camera}', not '{camera}'")
+    out = np.ascontiguousarray(rgb, dtype=np.uint8).copy()
+    height, width = out.shape[:2]
+    if faces:
+        options = options or FaceOptions()
+        cv2 = cv2_module()
+        boxes = _preview_detector(options).detect(out)
+        for rect in pixel_boxes(boxes, width, height, options.margin):
+            blur_region(cv2, out, rect, options.cells)
+    if masks is not None and masks.polygons:
+        out[mask_bitmap(masks.polygons, width, height)] = _RGB_BLACK
+    return out
+
+
+_DETECTORS: dict[FaceOptions, FaceDetector] = {}
+
+
+def _preview_detector(options: FaceOptions) -> FaceDetector:
+    """One loaded detector per setting: a preview should not reload the model per frame."""
+    if options not in _DETECTORS:
+        _DETECTORS[options] = FaceDetector(options)
+    return _DETECTORS[options]
+
+
+def owner_redaction(home: Path, camera: str, *, masks: bool = True, blur_faces: bool = False,
+                    mute: tuple[tuple[int, int], ...] = ()) -> Redaction | None:
+    """The redaction an export of `camera` gets: its saved masks (unless `masks` is False for
+    this export), face blurring when asked, and muted ranges; None when there is nothing to do.
+    A damaged mask file raises MaskError rather than export unmasked."""
+    saved = load_masks(home, camera) if masks else None
+    redaction = Redaction(saved if saved and saved.polygons else None,
+                          FaceOptions() if blur_faces else None,
+                          tuple(sorted((int(a), int(b)) for a, b in mute)))
+    if redaction.touches_video or redaction.mute:
+        return redaction
+    return None
+
+
+def redaction_records(redaction: Redaction | None, report: RedactionReport | None,
+                      audio_kept: bool = True) -> list[dict]:
+    """provenance.json's "redactions": what was redacted, how, and how much (muted ranges
+    only when sound was kept at all)."""
+    if redaction is None:
+        return []
+    done = report or RedactionReport()
+    records = []
+    if redaction.masks and redaction.masks.polygons:
+        records.append({
+            "kind": "privacy-mask", "camera": redaction.masks.camera,
+            "method": "polygons filled solid black in every frame of the clip",
+            "coordinates": "relative: x as a share of the frame width, y of its height",
+            "polygons": redaction.masks.to_json()["polygons"], "frames": done.masked_frames})
+    if redaction.faces is not None:
+        o = redaction.faces
+        facts = model_facts()[1]
+        records.append({
+            "kind": "face-blur", **facts,
+            "threshold": o.threshold, "detect_width_px": o.detect_width,
+            "detect_every_s": o.every_s, "box_margin": o.margin,
+            "between_detections": "frames between two detections blur the box spanning a "
+                                  "face's positions at both; a face seen at one end only is "
+                                  "blurred over the whole stretch; a face missed once stays "
+                                  "blurred one more round",
+            "method": f"each box (grown by the margin) reduced to at most {o.cells} samples "
+                      "across, then smoothed",
+            "detections": done.detections, "faces_found": done.faces_found,
+            "frames_blurred": done.blurred_frames, "boxes_blurred": done.boxes_blurred})
+    if redaction.mute and audio_kept:
+        records.append({
+            "kind": "audio-mute",
+            "ranges": [{"start": format_utc(a), "end": format_utc(b)} for a, b in redaction.mute],
+            "method": "sound decoded, samples in these ranges set to silence, re-encoded as AAC",
+            "muted_samples": done.muted_samples})
+    return records

