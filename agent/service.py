@@ -7,6 +7,7 @@ on the agent's threads; nothing here knows about Qt.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from pathlib import Path
 from typing import Callable
@@ -20,10 +21,11 @@ from .index.scan import ScanReport, scan_source
 from .index.store import FileRow, Source, Store
 from .index.watch import Watcher
 from .jobs import Job
-from .keys import OwnerKey
+from .keys import OwnerKey, OwnerKeyError
 from .requests.desk import RequestDesk
 
 log = logging.getLogger(__name__)
+ENV_PASSPHRASE = "FOOTAGE_AGENT_PASSPHRASE"
 
 
 class AgentError(Exception):
@@ -167,8 +169,18 @@ class Agent:
 
     # evidence ------------------------------------------------------------------------------
     def owner_key(self) -> OwnerKey:
-        """The owner's signing key, made on first use (0600 in the home folder)."""
-        return OwnerKey.load_or_create(self.home)
+        """The owner's signing key, made on first use (0600 in the home folder).
+
+        With FOOTAGE_AGENT_PASSPHRASE set, a new key is saved passphrase-protected (scrypt) and a
+        protected one is unlocked with it.
+        """
+        secret = os.environ.get(ENV_PASSPHRASE)
+        try:
+            return OwnerKey.load_or_create(self.home, secret.encode("utf-8") if secret else None)
+        except OwnerKeyError as exc:
+            hint = (f" (set {ENV_PASSPHRASE} to give it)"
+                    if "protected by a passphrase" in str(exc) else "")
+            raise AgentError(f"{exc}{hint}") from None
 
     def export(self, camera: str, start_us: int, end_us: int, out_dir: Path, *, mode: str = "copy",
                keep_audio: bool = False, request_token: bytes | None = None,
@@ -208,6 +220,38 @@ class Agent:
         except PlanError as exc:
             raise NotFound(str(exc)) from None
         except (CutError, PackageError) as exc:
+            raise AgentError(str(exc)) from None
+
+    # redaction -----------------------------------------------------------------------------
+    def masks(self, camera: str):
+        """A camera's saved privacy masks (CameraMasks; no polygons when none are drawn)."""
+        from .export.masks import MaskError, load_masks
+
+        try:
+            return load_masks(self.home, camera)
+        except MaskError as exc:
+            raise AgentError(str(exc)) from None
+
+    def set_masks(self, masks) -> None:
+        """Keep a camera's privacy masks (CameraMasks); no polygons removes them."""
+        from .export.masks import MaskError, parse_masks, save_masks
+
+        try:  # the same checks as a mask file the owner gives
+            checked = parse_masks(masks.camera, masks.to_json())
+        except MaskError as exc:
+            raise AgentError(f"these masks cannot be kept: {exc}") from None
+        save_masks(self.home, checked)
+
+    def redact_preview(self, rgb, camera: str, masks: bool = True, faces: bool = False):
+        """A preview frame (RGB array) as the export would redact it: the camera's saved masks
+        when `masks`, faces blurred when `faces`. Decodes nothing; call it off the GUI thread."""
+        from .export.faces import FaceModelError
+        from .export.redact import redact_frame
+
+        saved = self.masks(camera) if masks else None
+        try:
+            return redact_frame(rgb, camera, saved, faces)
+        except FaceModelError as exc:
             raise AgentError(str(exc)) from None
 
     # service -------------------------------------------------------------------------------

@@ -159,7 +159,8 @@ def request_timeout(client: httpx.Client) -> httpx.Timeout:
 
 def new_client() -> httpx.Client:
     """Our own client: certificates verified, no redirects, default timeouts."""
-    return httpx.Client(verify=True, follow_redirects=False, timeout=DEFAULT_TIMEOUT)
+    return httpx.Client(verify=True, follow_redirects=False, timeout=DEFAULT_TIMEOUT,
+                        trust_env=False)  # no proxy or certificate overrides from the environment
 
 
 def exchange(client: httpx.Client, method: str, url: httpx.URL, headers: dict[str, str],

@@ -49,7 +49,7 @@ def stamps(clip: Path) -> list[int]:
         return [read_stamp(f.to_ndarray(format="gray")) for f in c.decode(video=0)]
 
 
-def test_copy_export_across_files_is_sealed_verifiable_and_inside_the_window(capsys, indexed, tmp_path):
+def test_copy_export_across_files_is_sealed_verifiable_and_inside_the_window(capsys, footage, indexed, tmp_path):
     start, end = "2026-11-20T22:00:03.5Z", "2026-11-20T22:00:16.25Z"
     code, out, err = export(capsys, indexed, tmp_path / "out", start, end)
     assert code == 0, err
@@ -77,7 +77,10 @@ def test_copy_export_across_files_is_sealed_verifiable_and_inside_the_window(cap
     assert prov["approved"] == {"start": "2026-11-20T22:00:03.500000Z", "end": "2026-11-20T22:00:16.250000Z"}
     assert prov["delivered"]["start"] == out["delivered"]["start"]
     assert prov["audio"] == "removed" and prov["cut"]["mode"] == "copy"
-    assert [s["size"] for s in prov["sources"]] == [Path(s["path"]).stat().st_size for s in prov["sources"]]
+    # Paths relative to the recordings folder: the owner's own folder names stay on their PC.
+    assert [s["path"] for s in prov["sources"]] == ["porch.20261120_220000.mp4", "porch.20261120_220010.mp4"]
+    assert [s["size"] for s in prov["sources"]] == [(footage / s["path"]).stat().st_size for s in prov["sources"]]
+    assert str(footage) not in (package / "data" / "provenance.json").read_text()
     assert len(prov["sources"]) == 2 and all(len(s["sha256"]) == 64 for s in prov["sources"])
     assert prov["clock"]["time_zones"] == ["UTC"] and "ffmpeg" in prov["software"]
 

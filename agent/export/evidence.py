@@ -155,8 +155,13 @@ def _provenance(plan: ExportPlan, result: CutResult, sources: list[dict],
 
 
 def _hash_sources(plan: ExportPlan, used, cancel: threading.Event | None) -> list[dict]:
-    """Size, SHA-256 and indexed times of every source file the clip was cut from."""
+    """Size, SHA-256 and indexed times of every source file the clip was cut from.
+
+    Paths are relative to their recordings folder: the folder's own location on this PC (which
+    often names the owner's account) is not the receiver's business.
+    """
     rows = {r.path: r for r in plan.coverage.files}
+    roots = [Path(s.root) for s in plan.sources]
     out = []
     for path in used:
         if cancel is not None and cancel.is_set():
@@ -165,11 +170,18 @@ def _hash_sources(plan: ExportPlan, used, cancel: threading.Event | None) -> lis
             size = os.fstat(fh.fileno()).st_size
             digest = hashlib.file_digest(fh, "sha256").hexdigest()
         row = rows.get(str(path))
-        out.append({"path": str(path), "size": size, "sha256": digest,
+        out.append({"path": _relative(Path(path), roots), "size": size, "sha256": digest,
                     "start": format_utc(row.start_us) if row else None,
                     "end": format_utc(row.end_us) if row and row.end_us else None,
                     "layout": row.layout if row else None})
     return out
+
+
+def _relative(path: Path, roots: list[Path]) -> str:
+    for root in roots:
+        if path.is_relative_to(root):
+            return path.relative_to(root).as_posix()
+    return path.name
 
 
 def _scaled(progress: Progress | None, low: float, high: float) -> Progress | None:

@@ -1,0 +1,128 @@
+"""No listening socket and no live-view path: the desktop app (offscreen) with recordings and
+a portal configured holds no listening TCP/UDP socket, and no module of the agent or the app
+uses an API that could serve or stream. (`footage-agent run` is checked in test_safety_flow.py
+and test_watch.py.)"""
+from __future__ import annotations
+
+import ast
+import base64
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from agent.commands.gui import load_app
+from agent.samples import make_recordings
+from agent.service import Agent
+from agent.timebase import US
+from portal.server import PortalServer
+from portal.state import Portal
+from tests.test_safety_flow import _inbox_ids
+from tests.test_watch import listening_sockets
+
+ROOT = Path(__file__).resolve().parent.parent
+AGENCY_ID = "https://police.example.gov"
+
+# Modules whose only use would be to accept connections or stream media out.
+SERVING_MODULES = {"socket", "socketserver", "http.server", "xmlrpc.server", "wsgiref",
+                   "asyncore", "asynchat", "smtpd", "PySide6.QtNetwork", "PySide6.QtWebSockets",
+                   "PySide6.QtHttpServer", "PySide6.QtWebEngineWidgets", "PySide6.QtWebEngineCore",
+                   "PySide6.QtMultimedia", "PySide6.QtRemoteObjects"}
+SERVING_CALLS = {"start_server", "start_unix_server", "create_server", "create_datagram_endpoint",
+                 "listen", "serve_forever", "QTcpServer", "QUdpSocket", "QLocalServer"}
+# ffmpeg can push to or listen on the network with these; the agent only reads and writes files.
+STREAM_MARKERS = ("rtsp://", "rtmp://", "rtp://", "udp://", "tcp://", "srt://", "icecast://")
+
+
+def _python_files() -> list[Path]:
+    return sorted(p for folder in ("agent", "gui") for p in (ROOT / folder).rglob("*.py"))
+
+
+def _imports(tree: ast.AST) -> set[str]:
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names |= {f"{node.module}.{a.name}" for a in node.names}
+    return names
+
+
+def test_no_module_of_the_agent_or_the_app_can_serve_or_stream():
+    files = _python_files()
+    assert len(files) > 40
+    problems = []
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        rel = path.relative_to(ROOT)
+        for name in _imports(tree):
+            if any(name == m or name.startswith(m + ".") for m in SERVING_MODULES):
+                problems.append(f"{rel}: imports {name}")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr in SERVING_CALLS:
+                problems.append(f"{rel}:{node.lineno}: uses .{node.attr}")
+            elif isinstance(node, ast.Name) and node.id in SERVING_CALLS:
+                problems.append(f"{rel}:{node.lineno}: uses {node.id}")
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                text = node.value.lower()
+                if any(m in text for m in STREAM_MARKERS) or text.strip() == "-listen":
+                    problems.append(f"{rel}:{node.lineno}: network media address {node.value!r}")
+    assert problems == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs Linux /proc")
+def test_the_desktop_app_offscreen_with_a_portal_listens_on_nothing(tmp_path):
+    # The app must exist and load; if it cannot, this fails rather than skipping quietly.
+    assert load_app() is not None, "gui.app cannot be imported (PySide6 missing?)"
+    rec = tmp_path / "rec"
+    t0 = (int(time.time()) - 3600) * US
+    make_recordings(rec, "blue-iris", "porch", t0, 1, 2.0, fps=5)
+    portal = Portal.init(tmp_path / "portal", "Example Police Department", AGENCY_ID,
+                         "+1-206-555-0100")
+    home = tmp_path / "home"
+    with PortalServer(portal.state_dir):
+        reg, token = portal.register("owner")
+        agent = Agent(home)
+        try:
+            agent.add_source(rec, camera="porch", tz="UTC")
+            agent.requests.trust.add(portal.state_dir / "agency.json")
+            agent.requests.trust.register(AGENCY_ID, reg, token)
+        finally:
+            agent.close()
+        request = portal.create_request(reg, t0, t0 + 2 * US, "2026-9", "Det. Roe",
+                                        cameras=("porch",))
+        jti = json.loads(base64.urlsafe_b64decode(request.split(".")[1] + "==="))["jti"]
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "--home", str(home), "gui"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                env=env, cwd=ROOT)
+        samples = []
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and proc.poll() is None:
+                samples.append(listening_sockets(proc.pid))
+                if jti in _inbox_ids(home):
+                    break
+                time.sleep(0.3)
+            time.sleep(0.5)
+            running = proc.poll() is None
+            if running:
+                samples.append(listening_sockets(proc.pid))
+        finally:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+            try:
+                _, err = proc.communicate(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                _, err = proc.communicate()
+    assert running, f"the app stopped by itself: {err}"
+    assert jti in _inbox_ids(home), "the app's service never polled the portal"
+    assert len(samples) >= 2 and all(s == [] for s in samples), samples
+    assert "Traceback" not in err
