@@ -135,18 +135,21 @@ class Desk:
     def approve(self, request_id: str, cameras=None, start_us: int | None = None,
                 end_us: int | None = None, mode: str | None = None,
                 keep_audio: bool | None = None, progress: Progress | None = None,
-                cancel: threading.Event | None = None) -> RequestView:
-        """Export, deliver and receipt; with no choices, resume what was approved before."""
+                cancel: threading.Event | None = None, *, blur_faces: bool | None = None,
+                masks: bool | None = None) -> RequestView:
+        """Export, deliver and receipt; with no choices, resume what was approved before
+        (redaction included)."""
         self._do(self.desk.approve, request_id, None if cameras is None else list(cameras),
-                 start_us, end_us, mode, keep_audio, progress, cancel)
+                 start_us, end_us, mode, keep_audio, progress, cancel, blur_faces=blur_faces,
+                 masks=masks)
         return self.show(request_id)
 
     @staticmethod
-    def _do(fn, *args):
+    def _do(fn, *args, **kwargs):
         from agent.requests.desk import DeskError as AgentDeskError
         from agent.requests.desk import DeskRefusal
         try:
-            return fn(*args)
+            return fn(*args, **kwargs)
         except DeskRefusal as exc:
             raise DeskError(f"Not accepted: {_plain(exc)}") from None
         except AgentDeskError as exc:

@@ -18,7 +18,8 @@ from . import display, summary
 from .camera_strip import CameraStrip
 from .preview_pane import PreviewPane
 from .request_info import plain_label
-from .request_page import action_bar, options_box
+from .options import Options
+from .request_page import action_bar, outgoing
 
 US = 1_000_000
 
@@ -52,7 +53,8 @@ class ExportPage(QWidget):
         show.clicked.connect(self.show_range)
         self.strip = CameraStrip(ctx)
         self.preview = PreviewPane(ctx)
-        opts, self.audio, self.copy_mode, self.exact_mode = options_box(self)
+        self.options = opts = Options(ctx)
+        self.audio, self.copy_mode, self.exact_mode = opts.audio, opts.copy_mode, opts.exact_mode
         self.folder = QLineEdit(str(Path.home() / "Footage exports"))
         choose = QPushButton("Choose\u2026")
         choose.clicked.connect(self.choose_folder)
@@ -63,8 +65,7 @@ class ExportPage(QWidget):
         self.status = plain_label(name="caption")
         self.strip.changed.connect(self.refresh_summary)
         self.strip.positionChanged.connect(self.preview.show_at)
-        for w in (self.audio, self.copy_mode, self.exact_mode):
-            w.toggled.connect(self.refresh_summary)
+        opts.changed.connect(self.refresh_summary)
         self.folder.textChanged.connect(self.refresh_summary)
         when = QHBoxLayout()
         for w in (QLabel("From"), self.start_edit, QLabel("to"), self.end_edit, show):
@@ -137,6 +138,7 @@ class ExportPage(QWidget):
             return
         self.status.setText("")
         self.strip.set_cameras(self.cameras, start, end)
+        self.options.load_masks(self.cameras)
         self.refresh_summary()
 
     def choose_folder(self) -> None:
@@ -145,13 +147,11 @@ class ExportPage(QWidget):
             self.folder.setText(path)
 
     def outgoing(self) -> summary.Outgoing:
-        start, end = self.strip.selection()
-        mode = "exact" if self.exact_mode.isChecked() else "copy"
-        return summary.outgoing(self.strip.chosen_coverages(), start, end, mode,
-                                self.audio.isChecked(), self.strip.keyframes)
+        return outgoing(self.strip, self.options)
 
     def refresh_summary(self) -> None:
         out = self.outgoing()
+        self.preview.set_redaction(self.options.use_masks, self.options.blur_faces)
         self.summary.setText("\n".join(summary.lines(out, f"the folder {self.folder.text()}",
                                                      self.ctx.zone)))
         self.export_button.setEnabled(out.seconds > 0)
@@ -162,7 +162,7 @@ class ExportPage(QWidget):
         folder = Path(self.folder.text()).expanduser()
         if not cameras:
             return
-        agent = self.ctx.agent
+        agent, faces, masks = self.ctx.agent, self.options.blur_faces, self.options.use_masks
 
         def work(progress, cancel):
             results = []
@@ -171,7 +171,8 @@ class ExportPage(QWidget):
                         progress(f"{cam}: {stage}", (n + f) / len(cameras)))
                 results.append(agent.export(cam, out.start_us, out.end_us, folder,
                                             mode=out.mode, keep_audio=out.keep_audio,
-                                            progress=part, cancel=cancel))
+                                            progress=part, cancel=cancel, blur_faces=faces,
+                                            masks=masks))
             return results
         job = self.ctx.bridge.run("export", work)
         self.started.emit(job, f"Exporting {display.duration(out.seconds)} to {folder}")

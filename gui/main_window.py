@@ -8,6 +8,7 @@ from .export_page import ExportPage
 from .first_run import FirstRunPage
 from .inbox_page import InboxPage
 from .log_page import LogPage
+from .masks_page import MasksPage
 from .progress_page import ProgressPage
 from .request_page import RequestPage
 from .settings_page import SettingsPage
@@ -30,6 +31,7 @@ class MainWindow(QMainWindow):
         self.progress, self.export = ProgressPage(ctx), ExportPage(ctx)
         self.log, self.settings = LogPage(ctx), SettingsPage(ctx)
         self.first_run = FirstRunPage(ctx)
+        self.masks = MasksPage(ctx)
         self.pages = QStackedWidget()
         for page in self._pages().values():
             self.pages.addWidget(page)
@@ -50,7 +52,7 @@ class MainWindow(QMainWindow):
     def _pages(self) -> dict[str, QWidget]:
         return {"inbox": self.inbox, "request": self.request, "progress": self.progress,
                 "export": self.export, "log": self.log, "settings": self.settings,
-                "first_run": self.first_run}
+                "first_run": self.first_run, "masks": self.masks}
 
     def _connect(self) -> None:
         self.inbox.opened.connect(self.open_request)
@@ -62,6 +64,8 @@ class MainWindow(QMainWindow):
         self.export.started.connect(self.follow)
         self.progress.closed.connect(lambda: self.show_page("inbox"))
         self.settings.addFolder.connect(lambda: self.show_page("first_run"))
+        self.settings.editMasks.connect(lambda: self.show_page("masks"))
+        self.masks.back.connect(lambda: self.show_page("settings"))
         self.first_run.finished.connect(lambda: self.show_page("inbox"))
         self.tray.openRequested.connect(self.bring_up)
         self.tray.quitRequested.connect(self.quit)
@@ -82,11 +86,13 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(names.index(name))
             self.nav.blockSignals(False)
         refresh = {"inbox": self.inbox.refresh, "log": self.log.refresh,
-                   "settings": self.settings.refresh}.get(name)
+                   "settings": self.settings.refresh, "masks": self.masks.open}.get(name)
         if refresh:
             refresh()
         if name == "export" and not self.export.cameras:
             self.export.load()
+        elif name == "export":   # masks may have been drawn since
+            self.export.options.load_masks(self.export.cameras)
 
     def open_request(self, view) -> None:
         from .export_page import known_cameras

@@ -4,9 +4,15 @@ At most one decode runs at a time. A newer position takes a new ticket on the "s
 which makes the decode still running give up at its next frame; when it returns, only the
 newest wanted position is decoded. So the frame shown after the owner stops is never queued
 behind the positions they scrubbed past.
+
+With masks or face blurring chosen, the frame shown is the redacted one (the agent redacts it
+inside the same job, never on the GUI thread).
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -23,6 +29,13 @@ def to_image(frame) -> QImage:
                   QImage.Format_RGB888).copy()
 
 
+def redacted(agent, frame, masks: bool, faces: bool):
+    """The PreviewFrame as the export would redact it (runs inside an agent job)."""
+    rgb = np.frombuffer(frame.rgb, np.uint8).reshape(frame.height, frame.width, 3)
+    out = agent.redact_preview(rgb, frame.camera, masks=masks, faces=faces)
+    return replace(frame, rgb=out.tobytes())
+
+
 class PreviewPane(QWidget):
     """Shows one camera's frame at a time; `frameShown` fires with the PreviewFrame (or None)."""
 
@@ -34,6 +47,7 @@ class PreviewPane(QWidget):
         self._running = None           # (camera, at_us) being decoded
         self._wanted = None            # (camera, at_us, ticket) to decode next
         self.shown_at: tuple[str, int] | None = None
+        self.redaction = (False, False)   # (masks, faces) applied to what is shown
         self.picture = QLabel("Choose a moment on a timeline to see it here.")
         self.picture.setObjectName("previewPicture")
         self.picture.setAlignment(Qt.AlignCenter)
@@ -54,15 +68,32 @@ class PreviewPane(QWidget):
         if self._running is None:
             self._start()
 
+    def set_redaction(self, masks: bool, faces: bool) -> None:
+        """Show frames as they would be sent; the frame on screen is redone at once."""
+        if (masks, faces) == self.redaction:
+            return
+        self.redaction = (masks, faces)
+        if self.shown_at is not None:
+            self.show_at(*self.shown_at)
+
     def _start(self) -> None:
         camera, at_us, ticket = self._wanted
         self._wanted = None
         self._running = (camera, at_us)
-        previewer = self.ctx.previewer
-        self.ctx.bridge.call("preview", lambda: previewer.frame(camera, at_us, PREVIEW_WIDTH, ticket,
-                                                                BUDGET_S),
-                             lambda frame: self._done(camera, at_us, frame),
-                             lambda message: self._done(camera, at_us, None))
+        previewer, agent, (masks, faces) = self.ctx.previewer, self.ctx.agent, self.redaction
+
+        def work():
+            frame = previewer.frame(camera, at_us, PREVIEW_WIDTH, ticket, BUDGET_S)
+            if frame is None or not (masks or faces):
+                return frame
+            return redacted(agent, frame, masks, faces)
+        self.ctx.bridge.call("preview", work, lambda frame: self._done(camera, at_us, frame),
+                             lambda message: self._failed(camera, at_us, message))
+
+    def _failed(self, camera: str, at_us: int, message: str) -> None:
+        self._done(camera, at_us, None)
+        if self.redaction != (False, False) and self._running is None:
+            self.picture.setText(f"This moment cannot be shown redacted: {message}")
 
     def _done(self, camera: str, at_us: int, frame) -> None:
         self._running = None
@@ -86,5 +117,6 @@ class PreviewPane(QWidget):
         self.picture.setPixmap(pix.scaled(self.picture.size(), Qt.KeepAspectRatio,
                                           Qt.SmoothTransformation))
         when = display.clock(frame.at_us, self.ctx.zone)
-        self.caption.setText(f"{camera} at {when}" +
+        hidden = " \u00b7 shown as it will be sent" if self.redaction != (False, False) else ""
+        self.caption.setText(f"{camera} at {when}{hidden}" +
                              ("" if frame.complete else " (finding the exact moment\u2026)"))

@@ -7,48 +7,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QFrame, QHBoxLayout, QLineEdit, QPushButton, QRadioButton,
-    QScrollArea, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from . import display, summary
 from .camera_strip import CameraStrip
 from .desk_adapter import RequestView
+from .options import Options
 from .preview_pane import PreviewPane
 from .request_info import RequestInfo, plain_label
 
 UNDECIDED = ("new", "held")
 
 
-def options_box(parent: QWidget) -> tuple[QWidget, QCheckBox, QRadioButton, QRadioButton]:
-    """Sound, redaction and cut-mode choices (shared with the manual export page)."""
-    box = QWidget(parent)
-    lay = QHBoxLayout(box)
-    lay.setContentsMargins(0, 0, 0, 0)
-    audio = QCheckBox("Include sound")
-    audio.setToolTip("Off unless you choose it: recording a conversation can need the consent "
-                     "of everyone in it (Washington law).")
-    masks = QCheckBox("Privacy masks")
-    masks.setEnabled(False)
-    masks.setToolTip("No privacy masks are set up for these cameras yet.")
-    faces = QCheckBox("Blur faces")
-    faces.setEnabled(False)
-    faces.setToolTip("Face blurring is not available in this version.")
-    copy = QRadioButton("Original quality")
-    copy.setToolTip("No re-encoding. Starts at the first full picture inside your selection.")
-    exact = QRadioButton("Exact start")
-    exact.setToolTip("Starts on the exact second; the first moments are re-encoded.")
-    copy.setChecked(True)
-    group = QButtonGroup(box)
-    group.addButton(copy)
-    group.addButton(exact)
-    for w in (audio, masks, faces):
-        lay.addWidget(w)
-    lay.addSpacing(24)
-    lay.addWidget(copy)
-    lay.addWidget(exact)
-    lay.addStretch(1)
-    return box, audio, copy, exact
+def outgoing(strip: CameraStrip, options: Options) -> summary.Outgoing:
+    """What the strip's selection and the options would send (shared with manual export)."""
+    start, end = strip.selection()
+    chosen = strip.chosen()
+    options.set_chosen(chosen)
+    return summary.outgoing(strip.chosen_coverages(), start, end, options.mode,
+                            options.audio.isChecked(), strip.keyframes,
+                            options.redactions(chosen))
 
 
 def action_bar(title: str, summary_label, notice, controls: list[QWidget]) -> QFrame:
@@ -88,7 +67,8 @@ class RequestPage(QWidget):
         self.info = RequestInfo(ctx.zone)
         self.strip = CameraStrip(ctx)
         self.preview = PreviewPane(ctx)
-        opts, self.audio, self.copy_mode, self.exact_mode = options_box(self)
+        self.options = opts = Options(ctx)
+        self.audio, self.copy_mode, self.exact_mode = opts.audio, opts.copy_mode, opts.exact_mode
         self.summary = plain_label(name="summary")
         self.notice = plain_label(summary.PUBLIC_RECORD, "notice")
         self.approve_button = QPushButton("Approve and send")
@@ -102,8 +82,7 @@ class RequestPage(QWidget):
         self.decline_button.clicked.connect(self.decline)
         self.strip.changed.connect(self.refresh_summary)
         self.strip.positionChanged.connect(self.preview.show_at)
-        for w in (self.audio, self.copy_mode, self.exact_mode):
-            w.toggled.connect(self.refresh_summary)
+        opts.changed.connect(self.refresh_summary)
         self._layout(back, opts)
 
     def _layout(self, back: QPushButton, opts: QWidget) -> None:
@@ -149,6 +128,7 @@ class RequestPage(QWidget):
             if view.cameras and cam not in cameras:
                 cameras.append(cam)
         self.strip.set_cameras(cameras, view.window_start_us, view.window_end_us)
+        self.options.load_masks(cameras)
         if view.cameras:   # cameras the request did not name start unticked
             for cam, box in self.strip.checks.items():
                 box.setChecked(cam in view.cameras)
@@ -163,15 +143,13 @@ class RequestPage(QWidget):
         self.refresh_summary()
 
     def outgoing(self) -> summary.Outgoing:
-        start, end = self.strip.selection()
-        mode = "exact" if self.exact_mode.isChecked() else "copy"
-        return summary.outgoing(self.strip.chosen_coverages(), start, end, mode,
-                                self.audio.isChecked(), self.strip.keyframes)
+        return outgoing(self.strip, self.options)
 
     def refresh_summary(self) -> None:
         if self.view is None:
             return
         out = self.outgoing()
+        self.preview.set_redaction(self.options.use_masks, self.options.blur_faces)
         recipient = f"{self.view.agency_name}" + (f" ({self.view.upload_host})"
                                                   if self.view.upload_host else "")
         self.summary.setText("\n".join(summary.lines(out, recipient, self.ctx.zone)))
@@ -190,8 +168,10 @@ class RequestPage(QWidget):
             cameras = [p.camera for p in out.parts if p.seconds > 0]
             if not cameras:
                 return
+            faces, masks = self.options.blur_faces, self.options.use_masks
             work = lambda progress, cancel: desk.approve(  # noqa: E731
-                rid, cameras, out.start_us, out.end_us, out.mode, out.keep_audio, progress, cancel)
+                rid, cameras, out.start_us, out.end_us, out.mode, out.keep_audio, progress, cancel,
+                blur_faces=faces, masks=masks)
             title = (f"Sending {display.duration(out.seconds)} of footage to "
                      f"{self.view.agency_name}")
         self._busy(True)

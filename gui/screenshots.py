@@ -1,6 +1,7 @@
 """Render every screen with sample data to PNG files: `python -m gui.screenshots OUTDIR`.
 
-Writes inbox.png, request.png, export.png, progress.png, first-run.png, settings.png, log.png.
+Writes inbox.png, request.png (with a privacy mask on the driveway camera, previewed redacted),
+export.png, progress.png, first-run.png, settings.png, masks.png (the mask editor), log.png.
 The sample world (footage, a trusted agency, two requests) is made in a temporary folder and
 thrown away afterwards; nothing goes over the network.
 """
@@ -17,7 +18,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QScrollArea  # noqa: E402
 
+from agent.export.masks import CameraMasks, Polygon  # noqa: E402
 from agent.timebase import US  # noqa: E402
 
 from .app import application, build  # noqa: E402
@@ -25,7 +28,9 @@ from .demo_data import make_world, request_claims, sign  # noqa: E402
 from .tray import Tray  # noqa: E402
 
 ZONE = "America/Los_Angeles"
-NAMES = ("inbox", "request", "export", "progress", "first-run", "settings", "log")
+NAMES = ("inbox", "request", "export", "progress", "first-run", "settings", "masks", "log")
+# The sample mask: the neighbour's side of the driveway picture (relative coordinates).
+SAMPLE_MASK = ((0.66, 0.0), (1.0, 0.0), (1.0, 0.62), (0.78, 0.5))
 
 
 def settle(app, window, timeout: float = 30.0) -> None:
@@ -70,13 +75,18 @@ def render(out: Path, root: Path) -> list[Path]:
     written: list[Path] = []
     try:
         sample_requests(world, window.ctx.desk)
+        agent.set_masks(CameraMasks("driveway", (Polygon(SAMPLE_MASK, "neighbour's yard"),)))
         window.start()
         settle(app, window)
         written.append(shoot(window, out, "inbox"))
         window.open_request(next(v for v in window.inbox.views if v.status == "new"))
         settle(app, window)
+        window.resize(1180, 900)   # tall enough to show the redaction choices too
         _trim_and_scrub(app, window)
+        window.request.findChild(QScrollArea).ensureWidgetVisible(window.request.options.faces)
+        app.processEvents()
         written.append(shoot(window, out, "request"))
+        window.resize(1180, 800)
         window.show_page("export")
         settle(app, window)
         strip = window.export.strip
@@ -94,6 +104,7 @@ def render(out: Path, root: Path) -> list[Path]:
         window.show_page("settings")
         settle(app, window)
         written.append(shoot(window, out, "settings"))
+        written.append(_masks_shot(app, window, out))
         window.show_page("log")
         settle(app, window)
         written.append(shoot(window, out, "log"))
@@ -111,6 +122,20 @@ def _trim_and_scrub(app, window) -> None:
     tl.set_selection(tl.limit_start + span // 8, tl.limit_end - span // 5)
     tl.set_position(tl.limit_start + span // 3)
     settle(app, window)
+
+
+def _masks_shot(app, window, out: Path) -> Path:
+    """The mask editor on the driveway camera: the saved area, and a second one being drawn."""
+    window.show_page("masks")
+    settle(app, window)
+    window.masks.cameras.setCurrentText("driveway")
+    settle(app, window)
+    canvas = window.masks.canvas
+    for point in ((0.05, 0.72), (0.3, 0.72), (0.3, 0.95)):
+        at = canvas.to_widget(point)
+        QTest.mouseClick(canvas, Qt.LeftButton, pos=QPoint(round(at.x()), round(at.y())))
+    app.processEvents()
+    return shoot(window, out, "masks")
 
 
 def _progress_shot(app, window, out: Path) -> Path:

@@ -1,5 +1,6 @@
-"""Settings: recordings folders, trusted agencies, holds, how often to check, upload speed cap,
-and whether closing the window keeps the service running."""
+"""Settings: recordings folders, trusted agencies, privacy masks (drawn on their own page),
+holds, how often to check, upload speed cap, and whether closing the window keeps the service
+running."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -39,6 +40,7 @@ def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
 
 class SettingsPage(QWidget):
     addFolder = Signal()
+    editMasks = Signal()
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
@@ -51,6 +53,8 @@ class SettingsPage(QWidget):
         add_ag, rm_ag = QPushButton("Add an agency file\u2026"), QPushButton("Remove agency")
         self.remove_source_button, self.add_agency_button = rm_src, add_ag
         self.remove_agency_button = rm_ag
+        self.masks_button = QPushButton("Draw privacy masks\u2026")
+        self.masks_button.clicked.connect(self.editMasks.emit)
         add_src.clicked.connect(self.addFolder.emit)
         rm_src.clicked.connect(self.remove_source)
         add_ag.clicked.connect(self.choose_agency)
@@ -80,6 +84,10 @@ class SettingsPage(QWidget):
         box.addWidget(plain_label("Agencies you trust", "sectionTitle"))
         box.addWidget(self.agencies)
         box.addLayout(_row(add_ag, rm_ag))
+        box.addWidget(plain_label("Privacy masks", "sectionTitle"))
+        box.addWidget(plain_label("Areas of a camera's picture (a neighbour's window, a garden) "
+                                  "that every export fills black.", "hint"))
+        box.addLayout(_row(self.masks_button))
         box.addWidget(plain_label("Behaviour", "sectionTitle"))
         box.addWidget(self.holds)
         box.addWidget(self.tray)

@@ -79,11 +79,11 @@ def camera_part(cov: Coverage, start_us: int, end_us: int, mode: str,
 
 
 def outgoing(coverages: list[Coverage], start_us: int, end_us: int, mode: str, keep_audio: bool,
-             keyframes: dict[str, int | None]) -> Outgoing:
+             keyframes: dict[str, int | None], redactions: tuple[str, ...] = ()) -> Outgoing:
     """Everything that would be sent for the chosen cameras and selection."""
     parts = tuple(camera_part(c, start_us, end_us, mode, keyframes.get(c.camera))
                   for c in coverages)
-    return Outgoing(parts, start_us, end_us, mode, keep_audio, ())
+    return Outgoing(parts, start_us, end_us, mode, keep_audio, tuple(redactions))
 
 
 def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
@@ -97,7 +97,7 @@ def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
             f"Time: {display.window(out.start_us, out.end_us, zone)}",
             f"Video: {display.duration(out.seconds)} in all, about {display.size(out.size_bytes)}"
             f"  \u00b7  Sound: {'included' if out.audio_sent else 'removed'}"
-            f"  \u00b7  Blurred or masked: "
+            f"  \u00b7  Hidden: "
             f"{', '.join(out.redactions) if out.redactions else 'nothing'}"]
     for p in out.parts:
         if p.seconds <= 0:
@@ -105,6 +105,8 @@ def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
         elif p.gaps:
             what = "a stretch" if p.gaps == 1 else f"{p.gaps} stretches"
             rows.append(f"{p.camera}: {what} without recording (nothing to send there)")
+    if out.redactions and sent:
+        rows.append("Hiding re-encodes the whole clip; your own recording is not changed.")
     short = [p for p in sent if p.shortfall_s >= 0.05]
     for p in short:
         rows.append(f"{p.camera}: starts {p.shortfall_s:.1f} s after your start (the first full "

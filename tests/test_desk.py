@@ -411,3 +411,47 @@ def test_hostile_portal_answers_never_crash_sync_or_reach_the_inbox(world, token
     assert report.new == () and world.desk.list() == []
     assert len(report.rejected) + len(report.problems) >= (1 if tokens or status != 200 else 0)
     assert all("\n" not in p for p in report.problems)
+
+
+def provenance(delivery) -> dict:
+    return json.loads((Path(delivery.package) / "data" / "provenance.json").read_text())
+
+
+def test_saved_masks_and_face_blur_reach_the_package_and_a_resume_keeps_them(world):
+    from agent.export.masks import CameraMasks, Polygon
+
+    corners = ((0.1, 0.1), (0.5, 0.1), (0.5, 0.5), (0.1, 0.5))
+    world.agent.set_masks(CameraMasks("porch", (Polygon(corners, "neighbour's window"),)))
+    world.desk.import_request(world.file(request_token()))
+    world.portal.decision_status = 503   # stop after the packages are made
+    with pytest.raises(DeskError, match="portal says no"):
+        world.desk.approve("req-1", ["porch"], T0 * US, (T0 + 2) * US, blur_faces=True)
+    (first,) = world.desk.show("req-1").entry.deliveries
+    kinds = {r["kind"]: r for r in provenance(first)["redactions"]}
+    assert set(kinds) == {"privacy-mask", "face-blur"}
+    assert kinds["privacy-mask"]["polygons"] == [{"name": "neighbour's window",
+                                                  "points": [list(p) for p in corners]}]
+    assert kinds["privacy-mask"]["frames"] > 0
+    approve = next(r for r in AuditLog(world.home).entries() if r["event"] == "approve")
+    assert approve["data"]["blur_faces"] is True and approve["data"]["masks"] is True
+    with pytest.raises(DeskRefusal, match="other redaction choices"):
+        world.desk.approve("req-1", blur_faces=False)
+    with pytest.raises(DeskRefusal, match="other redaction choices"):
+        world.desk.approve("req-1", masks=False)
+
+
+def test_no_masks_leaves_them_off_and_a_damaged_mask_file_refuses_the_approval(world):
+    from agent.export.masks import CameraMasks, Polygon, masks_file
+
+    world.agent.set_masks(CameraMasks("yard", (Polygon(((0, 0), (1, 0), (1, 1))),)))
+    world.desk.import_request(world.file(request_token()))
+    world.portal.decision_status = 503
+    with pytest.raises(DeskError, match="portal says no"):
+        world.desk.approve("req-1", ["yard"], T0 * US, (T0 + 2) * US, masks=False)
+    (first,) = world.desk.show("req-1").entry.deliveries
+    assert provenance(first)["redactions"] == []
+    world.desk.import_request(world.file(request_token("req-2"), "two.jws"))
+    masks_file(world.home, "yard").write_text('{"polygons": [{"points": [[0, 0], [2, 0]]}]}')
+    with pytest.raises(DeskRefusal, match="saved masks of camera 'yard' are damaged"):
+        world.desk.approve("req-2", ["yard"])
+    assert world.desk.show("req-2").entry.status == "new"

@@ -295,3 +295,28 @@ def test_the_whole_flow_over_tls(tmp_path, footage):
     finally:
         desk.close()
         owner.close()
+
+
+def test_approve_with_blur_faces_and_saved_masks_delivers_them_redacted(flow, tmp_path):
+    portal, _server, run, reg = flow
+    new_request(portal, reg, cameras=("porch",))
+    run("inbox", "sync")
+    jti = only_request(run)["id"]
+    polygon = [[0.2, 0.2], [0.6, 0.2], [0.6, 0.7], [0.2, 0.7]]
+    (tmp_path / "m.json").write_text(json.dumps({"polygons": [{"name": "gate",
+                                                               "points": polygon}]}))
+    assert run("masks", "set", "porch", str(tmp_path / "m.json"))[0] == 0
+    code, _, err = run("approve", "--to", format_utc(T0 + 3 * US), "--blur-faces", "--", jti)
+    assert code == 2 and "--yes" in err   # the confirmation named what is hidden first
+    assert "1 privacy mask(s) blacked out on porch; every face blurred" in err
+    code, out, err = run("approve", "--to", format_utc(T0 + 3 * US), "--blur-faces", "--yes",
+                         "--json", "--", jti)
+    assert code == 0, err
+    (delivery,) = json.loads(out)["deliveries"]
+    record = json.loads((Path(delivery["package"]) / "data" / "provenance.json").read_text())
+    kinds = {r["kind"]: r for r in record["redactions"]}
+    assert set(kinds) == {"privacy-mask", "face-blur"}
+    assert kinds["privacy-mask"]["polygons"] == [{"name": "gate", "points": polygon}]
+    assert kinds["face-blur"]["detections"] > 0
+    (sub,) = checked_submissions(portal.submissions())
+    assert sub["ok"], sub["checks"]

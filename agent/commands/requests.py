@@ -85,6 +85,10 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--mode", choices=("copy", "exact"))
     p.add_argument("--keep-audio", action="store_true", default=None,
                    help="keep the sound (removed by default)")
+    p.add_argument("--blur-faces", action="store_true", default=None,
+                   help="blur every face, found on this computer (re-encodes the clips)")
+    p.add_argument("--no-masks", dest="masks", action="store_false", default=None,
+                   help="leave the cameras' privacy masks off (they are applied by default)")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=approve)
@@ -282,9 +286,10 @@ def approve(agent, args) -> int:
     end = parse_time(args.end, "--to") if args.end else None
     view = desk.show(args.id)
     if not args.yes:
-        _confirm(view, args.camera, start, end, args.keep_audio)
+        _confirm(agent, view, args)
     done = desk.approve(args.id, args.camera, start, end, args.mode, args.keep_audio,
-                        progress=None if args.json else _progress_printer())
+                        progress=None if args.json else _progress_printer(),
+                        blur_faces=args.blur_faces, masks=args.masks)
     if args.json:
         print_json({**entry_json(done), "deliveries": [
             {"camera": d.camera, "package": d.package, "tar": d.tar, "sha256": d.sha256,
@@ -295,17 +300,19 @@ def approve(agent, args) -> int:
     return 0
 
 
-def _confirm(view, cameras, start, end, keep_audio) -> None:
+def _confirm(agent, view, args) -> None:
     e, a = view.entry, view.entry.approval
-    cams = cameras or (a.cameras if a else e.cameras)
-    start = start if start is not None else (a.start_us if a else e.window_start_us)
-    end = end if end is not None else (a.end_us if a else e.window_end_us)
-    audio = keep_audio if keep_audio is not None else (a.keep_audio if a else False)
+    cams = args.camera or (a.cameras if a else e.cameras)
+    start = parse_time(args.start, "--from") if args.start else (a.start_us if a else
+                                                                 e.window_start_us)
+    end = parse_time(args.end, "--to") if args.end else (a.end_us if a else e.window_end_us)
+    audio = args.keep_audio if args.keep_audio is not None else (a.keep_audio if a else False)
     name = view.agency.name if view.agency else e.iss
     say(f"This will send to {plain(name)}:")
     say(f"  cameras: {', '.join(plain(c) for c in cams) or '(none chosen)'}")
     say(f"  from {utc(start)} to {utc(end)} ({(end - start) / 1e6:,.0f} seconds per camera)")
     say(f"  sound: {'kept' if audio else 'removed'}")
+    say(f"  hidden: {_hidden(agent, e, a, cams, args)}")
     say(PUBLIC_RECORD)
     if not sys.stdin or not sys.stdin.isatty():
         raise UsageError("not asking for confirmation without a terminal; add --yes to approve")
@@ -313,6 +320,30 @@ def _confirm(view, cameras, start, end, keep_audio) -> None:
     sys.stderr.flush()
     if sys.stdin.readline().strip().lower() not in ("y", "yes"):
         raise Refused("not approved; nothing was sent")
+
+
+def _hidden(agent, entry, approval, cameras, args) -> str:
+    """The redaction as the confirmation names it: which cameras' masks, and faces."""
+    from ..requests.delivery import DeliveryError, load_choice
+
+    try:
+        kept = load_choice(agent.home, entry.folder) if approval else None
+    except DeliveryError as exc:
+        return str(exc)
+    faces = args.blur_faces if args.blur_faces is not None else bool(kept and kept.blur_faces)
+    masks = args.masks if args.masks is not None else (kept.masks if kept else True)
+    parts = []
+    if masks:
+        for camera in cameras:
+            try:
+                count = len(agent.masks(camera).polygons)
+            except AgentError as exc:
+                return str(exc)
+            if count:
+                parts.append(f"{count} privacy mask(s) blacked out on {plain(camera)}")
+    if faces:
+        parts.append("every face blurred")
+    return "; ".join(parts) if parts else "nothing (no privacy masks, faces not blurred)"
 
 
 def _progress_printer():

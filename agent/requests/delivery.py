@@ -6,6 +6,7 @@ a failure skips finished packages and uploads (an unfinished upload resumes wher
 """
 from __future__ import annotations
 
+import json
 import ssl
 import threading
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ import httpx
 from agent.audit import AuditLog
 from agent.export.bagtar import tar_package
 from agent.export.evidence import RequestContext, export_evidence
+from agent.export.masks import MaskError
+from agent.export.redact import Redaction, owner_redaction
 from agent.index.store import Store
 from agent.keys import OwnerKey
 from agent.requests.agencies import Agency
@@ -24,6 +27,7 @@ from agent.requests.decision import Approved, ReceiptError, make_decision, verif
 from agent.requests.inbox import Approval, Delivery, Entry, Inbox
 from agent.requests.portal_client import DEFAULT_TIMEOUT, PortalClient, PortalError
 from agent.requests.token import Request
+from agent.storage import write_atomic
 from agent.timebase import format_utc
 
 Progress = Callable[[str, float], None]
@@ -112,7 +116,71 @@ def same_approval(entry: Entry, cameras, start_us: int | None, end_us: int | Non
     return a
 
 
-def export_packages(step: Step, approval: Approval) -> None:
+@dataclass(frozen=True)
+class RedactionChoice:
+    """What the owner chose to hide in an approval: faces blurred, saved privacy masks used."""
+
+    blur_faces: bool = False
+    masks: bool = True
+
+    def words(self) -> str:
+        """The choice as the confirmation and the audit log say it."""
+        parts = (["privacy masks"] if self.masks else []) + (["faces blurred"]
+                                                             if self.blur_faces else [])
+        return ", ".join(parts) or "nothing"
+
+
+def choice_file(home: Path, folder: str) -> Path:
+    """Where a request's redaction choice is kept beside its approval (see desk.approve)."""
+    return Path(home) / "approvals" / f"{folder}.redaction.json"
+
+
+def save_choice(home: Path, folder: str, choice: RedactionChoice) -> None:
+    path = choice_file(home, folder)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    write_atomic(path, json.dumps({"blur_faces": choice.blur_faces,
+                                   "masks": choice.masks}).encode("utf-8"))
+
+
+def load_choice(home: Path, folder: str) -> RedactionChoice:
+    """The kept choice; an approval made before choices were kept had none (the defaults)."""
+    try:
+        data = json.loads(choice_file(home, folder).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return RedactionChoice()
+    except (OSError, ValueError) as exc:
+        raise DeliveryError(f"the redaction chosen for this request cannot be read ({exc}); "
+                            "decline it or ask the agency to send it again") from None
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), bool)
+                                             for k in ("blur_faces", "masks")):
+        raise DeliveryError("the redaction chosen for this request is damaged; decline it or "
+                            "ask the agency to send it again")
+    return RedactionChoice(data["blur_faces"], data["masks"])
+
+
+def same_choice(kept: RedactionChoice, blur_faces: bool | None,
+                masks: bool | None) -> RedactionChoice:
+    """A resumed approval keeps its redaction; asking for another one is refused."""
+    if (blur_faces is not None and blur_faces != kept.blur_faces) or \
+            (masks is not None and masks != kept.masks):
+        raise ApprovalRefused("this request was already approved with other redaction choices "
+                              f"({kept.words()}); run approve again without changing them to "
+                              "finish the delivery")
+    return kept
+
+
+def redactions(home: Path, cameras, choice: RedactionChoice) -> dict[str, Redaction | None]:
+    """Each camera's redaction; a damaged mask file refuses the approval rather than export
+    the camera unmasked."""
+    try:
+        return {c: owner_redaction(home, c, masks=choice.masks, blur_faces=choice.blur_faces)
+                for c in cameras}
+    except MaskError as exc:
+        raise ApprovalRefused(str(exc)) from None
+
+
+def export_packages(step: Step, approval: Approval,
+                    choice: RedactionChoice = RedactionChoice()) -> None:
     """Cut, seal and tar a package per approved camera (those already made are kept)."""
     entry = step.entry()
     done = {d.camera: d for d in entry.deliveries}
@@ -120,12 +188,13 @@ def export_packages(step: Step, approval: Approval) -> None:
     outbox = step.home / "outbox" / entry.folder
     context = RequestContext(entry.token.encode("ascii"), entry.jti, entry.iss, entry.case,
                              entry.window_start_us, entry.window_end_us, True)
+    redacted = redactions(step.home, approval.cameras, choice)
     for n, camera in enumerate(approval.cameras):
         record = done.get(camera)
         if record is not None and record.tar and Path(record.tar).is_file():
             continue
         if record is None or not Path(record.package).is_dir():
-            record = _export_one(step, approval, camera, context, out_dir, n)
+            record = _export_one(step, approval, camera, context, out_dir, n, redacted[camera])
         outbox.mkdir(parents=True, exist_ok=True, mode=0o700)
         tar_path = outbox / f"{Path(record.package).name}.tar"
         # The tar is reproducible: one left by an interrupted run is remade byte for byte.
@@ -136,22 +205,30 @@ def export_packages(step: Step, approval: Approval) -> None:
 
 
 def _export_one(step: Step, approval: Approval, camera: str, context: RequestContext,
-                out_dir: Path, n: int) -> Delivery:
+                out_dir: Path, n: int, redaction: Redaction | None) -> Delivery:
     count = len(approval.cameras)
     stage = f"exporting {camera}"
     done = export_evidence(
         step.store, step.key, camera, approval.start_us, approval.end_us, out_dir,
         mode=approval.mode, keep_audio=approval.keep_audio, request=context,
         progress=lambda s, f: step.report(stage, (n + max(0.0, min(1.0, f))) / count),
-        cancel=step.cancel)
+        cancel=step.cancel, redaction=redaction)
     cut = done.cut
     step.log("export", camera=camera, package=str(done.package.path), clip_sha256=done.clip_sha256,
              mode=cut.mode, audio=cut.audio,
+             redactions=_kinds(redaction),
              delivered={"start": format_utc(cut.delivered_start_us),
                         "end": format_utc(cut.delivered_end_us)})
     record = Delivery(camera, str(done.package.path), "", "", 0)
     step.inbox.save_delivery(step.agency.id, step.request.id, record)
     return record
+
+
+def _kinds(redaction: Redaction | None) -> list[str]:
+    if redaction is None:
+        return []
+    return ((["privacy-mask"] if redaction.masks and redaction.masks.polygons else [])
+            + (["face-blur"] if redaction.faces is not None else []))
 
 
 def sign_decision(step: Step, decision: str, approval: Approval | None = None,

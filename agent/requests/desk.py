@@ -189,11 +189,13 @@ class RequestDesk:
     def approve(self, jti: str, cameras: list[str] | tuple[str, ...] | None = None,
                 start_us: int | None = None, end_us: int | None = None, mode: str | None = None,
                 keep_audio: bool | None = None, progress: Progress | None = None,
-                cancel: threading.Event | None = None) -> Entry:
+                cancel: threading.Event | None = None, *, blur_faces: bool | None = None,
+                masks: bool | None = None) -> Entry:
         """Export, deliver and receipt what the owner approves (never wider than the request).
 
-        Unset choices default to the whole request (its cameras; copy mode; no audio), or to
-        what was approved before when resuming a failed delivery.
+        Unset choices default to the whole request (its cameras; copy mode; no audio; each
+        camera's saved privacy masks applied, faces not blurred), or to what was approved
+        before when resuming a failed delivery.
         """
         entry = self._entry(jti)
         key = (entry.iss, entry.jti)
@@ -203,13 +205,13 @@ class RequestDesk:
             self._busy.add(key)
         try:
             return self._approve(entry, cameras, start_us, end_us, mode, keep_audio, progress,
-                                 cancel)
+                                 cancel, blur_faces, masks)
         finally:
             with self._busy_lock:
                 self._busy.discard(key)
 
     def _approve(self, entry: Entry, cameras, start_us, end_us, mode, keep_audio, progress,
-                 cancel) -> Entry:
+                 cancel, blur_faces, masks) -> Entry:
         jti = entry.jti
         agency, request = self._reverify(entry)
         bearer = self._bearer(entry, agency)
@@ -219,9 +221,13 @@ class RequestDesk:
             if entry.status == "failed":
                 approval = delivery.same_approval(entry, cameras, start_us, end_us, mode,
                                                   keep_audio)
+                choice = delivery.same_choice(delivery.load_choice(self.home, entry.folder),
+                                              blur_faces, masks)
             elif entry.status in UNDECIDED:
                 approval = delivery.new_approval(entry, self._store().cameras(), cameras,
                                                  start_us, end_us, mode, keep_audio)
+                choice = delivery.RedactionChoice(bool(blur_faces), masks is not False)
+                delivery.redactions(self.home, approval.cameras, choice)  # masks readable?
             elif entry.status == "expired":
                 raise delivery.ApprovalRefused(
                     f"request '{jti}' expired at {format_utc(entry.expires_at_us)} and can no "
@@ -230,22 +236,25 @@ class RequestDesk:
             else:
                 raise delivery.ApprovalRefused(f"request '{jti}' is {entry.status}; it cannot "
                                                "be approved now")
-        except delivery.ApprovalRefused as exc:
+        except delivery.DeliveryError as exc:  # refused, or a kept choice that cannot be read
             raise DeskRefusal(str(exc)) from None
         if entry.status in UNDECIDED:
+            # The choice is kept before the approval, so a resumed run always finds it.
+            delivery.save_choice(self.home, entry.folder, choice)
             self.inbox.set_approval(entry.iss, entry.jti, approval)
             self.inbox.transition(entry.iss, entry.jti, "approved")
             self._log("approve", entry, status="approved", cameras=list(approval.cameras),
                       window={"start": format_utc(approval.start_us),
                               "end": format_utc(approval.end_us)},
-                      mode=approval.mode, audio=approval.keep_audio)
+                      mode=approval.mode, audio=approval.keep_audio,
+                      blur_faces=choice.blur_faces, masks=choice.masks)
         step = delivery.Step(self.home, self._store(), self._owner_key(), self.inbox, self.audit,
                              self.portal, agency, request, bearer, self._verify, progress, cancel)
         stage = "export"
         try:
             self.inbox.transition(entry.iss, entry.jti, "exporting")
             self._log("export", entry, status="exporting")
-            delivery.export_packages(step, approval)
+            delivery.export_packages(step, approval, choice)
             if step.entry().decision is None:
                 delivery.sign_decision(step, "approve", approval)
             delivery.send_decision(step)

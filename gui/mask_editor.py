@@ -1,0 +1,154 @@
+"""Drawing a camera's privacy masks: click the corners of an area on a frame of that camera,
+close the shape, add more, save. Every export of the camera then fills them black.
+
+Points are kept relative to the picture (0..1 of its width and height), as the agent keeps
+them, so a mask fits every resolution the camera records in. The frame and the saved masks are
+read, and the masks written, by agent jobs.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from agent.export.masks import CameraMasks, Polygon
+
+CLOSE_PX = 10      # a click this near the first corner closes the shape
+Point = tuple[float, float]
+
+
+class MaskCanvas(QWidget):
+    """A frame with the owner's polygons over it; clicks add corners to the open shape."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.image: QImage | None = None
+        self.message = "Choose a camera to see its picture."
+        self.shapes: list[list[Point]] = []     # closed polygons
+        self.names: list[str] = []
+        self.current: list[Point] = []          # the shape being drawn
+        self.setMinimumSize(480, 270)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setCursor(Qt.CrossCursor)
+        self.setFocusPolicy(Qt.StrongFocus)
+
+    # state -------------------------------------------------------------------------------
+    def set_image(self, image: QImage | None, message: str = "") -> None:
+        self.image, self.message = image, message
+        self.update()
+
+    def set_masks(self, masks: CameraMasks) -> None:
+        self.shapes = [list(p.points) for p in masks.polygons]
+        self.names = [p.name for p in masks.polygons]
+        self.current = []
+        self._changed()
+
+    def masks(self, camera: str) -> CameraMasks:
+        """The closed shapes as the camera's masks (the open one is not included)."""
+        names = self.names + [""] * (len(self.shapes) - len(self.names))
+        return CameraMasks(camera, tuple(
+            Polygon(tuple(shape), name or f"area {n}")
+            for n, (shape, name) in enumerate(zip(self.shapes, names), start=1)))
+
+    def close_shape(self) -> bool:
+        """Close the open shape (it needs three corners); False when it cannot be closed."""
+        if len(self.current) < 3:
+            return False
+        self.shapes.append(self.current)
+        self.current = []
+        self._changed()
+        return True
+
+    def undo(self) -> None:
+        """Take back the last corner (or reopen the last shape)."""
+        if self.current:
+            self.current.pop()
+        elif self.shapes:
+            self.current = self.shapes.pop()[:-1]
+            del self.names[len(self.shapes):]
+        self._changed()
+
+    def clear(self) -> None:
+        self.shapes, self.names, self.current = [], [], []
+        self._changed()
+
+    def _changed(self) -> None:
+        self.update()
+        self.changed.emit()
+
+    # geometry ----------------------------------------------------------------------------
+    def image_rect(self) -> QRectF:
+        """Where the picture is drawn: as large as fits, centred, its shape kept."""
+        if self.image is None or self.image.isNull():
+            return QRectF(0, 0, self.width(), self.height())
+        iw, ih = self.image.width(), self.image.height()
+        scale = min(self.width() / iw, self.height() / ih)
+        w, h = iw * scale, ih * scale
+        return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+
+    def to_widget(self, p: Point) -> QPointF:
+        r = self.image_rect()
+        return QPointF(r.x() + p[0] * r.width(), r.y() + p[1] * r.height())
+
+    def to_relative(self, pos: QPointF) -> Point | None:
+        r = self.image_rect()
+        if not r.adjusted(-0.5, -0.5, 0.5, 0.5).contains(pos):
+            return None
+        return (min(1.0, max(0.0, (pos.x() - r.x()) / r.width())),
+                min(1.0, max(0.0, (pos.y() - r.y()) / r.height())))
+
+    # input -------------------------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:
+        if self.image is None:
+            return
+        if event.button() == Qt.RightButton:
+            self.close_shape()
+            return
+        if event.button() != Qt.LeftButton:
+            return
+        pos = event.position()
+        if len(self.current) >= 3:
+            first = self.to_widget(self.current[0])
+            if (first - pos).manhattanLength() <= CLOSE_PX:
+                self.close_shape()
+                return
+        point = self.to_relative(pos)
+        if point is not None:
+            self.current.append(point)
+            self._changed()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            self.close_shape()
+        elif event.key() in (Qt.Key_Backspace, Qt.Key_Delete):
+            self.undo()
+        else:
+            super().keyPressEvent(event)
+
+    # drawing -----------------------------------------------------------------------------
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.fillRect(self.rect(), QColor("#20262d"))
+        if self.image is None:
+            p.setPen(QColor("#c9d1da"))
+            p.drawText(self.rect(), Qt.AlignCenter | Qt.TextWordWrap, self.message)
+            return
+        p.drawImage(self.image_rect(), self.image)
+        p.setPen(QPen(QColor("#f2c94c"), 2))
+        p.setBrush(QBrush(QColor(0, 0, 0, 200)))
+        for shape in self.shapes:
+            p.drawPolygon(QPolygonF([self.to_widget(pt) for pt in shape]))
+        if self.current:
+            pts = [self.to_widget(pt) for pt in self.current]
+            p.setPen(QPen(QColor("#5aa9f0"), 2, Qt.DashLine))
+            p.setBrush(Qt.NoBrush)
+            p.drawPolyline(QPolygonF(pts))
+            p.setPen(QPen(QColor("#ffffff"), 1))
+            p.setBrush(QBrush(QColor("#2e6cb0")))
+            for n, pt in enumerate(pts):
+                radius = 6 if n == 0 and len(pts) >= 3 else 4
+                p.drawEllipse(pt, radius, radius)
+        p.end()

@@ -1,0 +1,149 @@
+"""The 'Privacy masks' page: pick a camera, see a recent frame of it, draw the areas to black
+out, save. Reached from Settings; the export and request pages point here."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from .mask_editor import MaskCanvas
+from .preview_pane import to_image
+from .request_info import plain_label
+
+FRAME_WIDTH = 960
+
+
+def camera_picture(agent, previewer, camera: str):
+    """(a recent frame of the camera or None, its saved masks); runs inside an agent job."""
+    rows = [r for r in agent.recordings(camera) if r.start_us is not None and r.end_us is not None
+            and r.end_us > r.start_us]
+    frame = None
+    if rows:
+        last = max(rows, key=lambda r: r.start_us)
+        frame = previewer.frame(camera, (last.start_us + last.end_us) // 2, FRAME_WIDTH)
+    return frame, agent.masks(camera)
+
+
+class MasksPage(QWidget):
+    """The mask editor for one camera at a time; `back` returns to Settings."""
+
+    back = Signal()
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.camera: str | None = None
+        self._load = 0
+        self.canvas = MaskCanvas()
+        self.cameras = QComboBox()
+        self.cameras.setMinimumWidth(200)
+        self.cameras.currentTextChanged.connect(self.show_camera)
+        back = QPushButton("\u2190 Settings")
+        back.setObjectName("flat")
+        back.clicked.connect(self.back.emit)
+        self.close_button = QPushButton("Close shape")
+        self.undo_button = QPushButton("Undo last corner")
+        self.clear_button = QPushButton("Clear all")
+        self.save_button = QPushButton("Save masks")
+        self.save_button.setObjectName("primary")
+        self.close_button.clicked.connect(self._close_shape)
+        self.undo_button.clicked.connect(self.canvas.undo)
+        self.clear_button.clicked.connect(self.canvas.clear)
+        self.save_button.clicked.connect(self.save)
+        self.count = plain_label(name="caption")
+        self.status = plain_label(name="caption")
+        self.canvas.changed.connect(self._show_count)
+        top = QHBoxLayout()
+        top.addWidget(back)
+        top.addWidget(plain_label("Privacy masks", "pageTitle"), 1)
+        pick = QHBoxLayout()
+        pick.addWidget(QLabel("Camera"))
+        pick.addWidget(self.cameras)
+        pick.addWidget(self.count, 1)
+        buttons = QHBoxLayout()
+        for w in (self.close_button, self.undo_button, self.clear_button):
+            buttons.addWidget(w)
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.save_button)
+        box = QVBoxLayout(self)
+        box.addLayout(top)
+        box.addWidget(plain_label(
+            "Black out what police never need to see, such as a neighbour's window or garden. "
+            "Click the corners of an area on the picture, then click the first corner again "
+            "(or press Close shape). Add as many areas as you like and save. Every export of "
+            "this camera fills them solid black; your own recordings are not changed.", "hint"))
+        box.addLayout(pick)
+        box.addWidget(self.canvas, 1)
+        box.addLayout(buttons)
+        self._show_count()
+
+    def open(self, camera: str | None = None) -> None:
+        """Load the camera list (and show `camera`, or the first one)."""
+        from .export_page import known_cameras
+        agent = self.ctx.agent
+        self.ctx.bridge.call("cameras", lambda: known_cameras(agent),
+                             lambda cams: self._got_cameras(cams, camera), self.status.setText)
+
+    def _got_cameras(self, cameras: list[str], wanted: str | None) -> None:
+        self.cameras.blockSignals(True)
+        self.cameras.clear()
+        self.cameras.addItems(cameras)
+        self.cameras.blockSignals(False)
+        if not cameras:
+            self.canvas.set_image(None, "No recordings are indexed yet: add a recordings folder "
+                                        "in Settings first.")
+            return
+        pick = wanted if wanted in cameras else (self.camera if self.camera in cameras
+                                                 else cameras[0])
+        self.cameras.setCurrentText(pick)
+        self.show_camera(pick)
+
+    def show_camera(self, camera: str) -> None:
+        if not camera:
+            return
+        self.camera = camera
+        self._load += 1
+        load, agent, previewer = self._load, self.ctx.agent, self.ctx.previewer
+        self.canvas.set_image(None, "Loading the picture\u2026")
+        self.canvas.clear()
+        self.status.setText("")
+        self.ctx.bridge.call("mask-frame", lambda: camera_picture(agent, previewer, camera),
+                             lambda r: self._got_picture(camera, load, *r),
+                             lambda message: self._failed(load, message))
+
+    def _got_picture(self, camera: str, load: int, frame, masks) -> None:
+        if load != self._load:
+            return
+        if frame is None:
+            self.canvas.set_image(None, f"No picture of {camera} could be read.")
+        else:
+            self.canvas.set_image(to_image(frame))
+        self.canvas.set_masks(masks)
+
+    def _failed(self, load: int, message: str) -> None:
+        if load == self._load:
+            self.canvas.set_image(None, message)
+            self.status.setText(message)
+
+    def _close_shape(self) -> None:
+        if not self.canvas.close_shape():
+            self.status.setText("A shape needs at least three corners.")
+
+    def _show_count(self) -> None:
+        n = len(self.canvas.shapes)
+        open_part = (f"; {len(self.canvas.current)} corner(s) of a new area"
+                     if self.canvas.current else "")
+        self.count.setText(f"{n} area{'s' if n != 1 else ''} blacked out{open_part}")
+
+    def save(self) -> None:
+        if self.camera is None:
+            return
+        if self.canvas.current:
+            if not self.canvas.close_shape():
+                self.status.setText("Finish the open shape (three corners at least) or undo it.")
+                return
+        masks, agent = self.canvas.masks(self.camera), self.ctx.agent
+        n = len(masks.polygons)
+        said = (f"Saved. Every export of {masks.camera} blacks out {n} area{'s' if n != 1 else ''}."
+                if n else f"Saved. Exports of {masks.camera} are no longer masked.")
+        self.ctx.bridge.call("save-masks", lambda: agent.set_masks(masks),
+                             lambda _r: self.status.setText(said), self.status.setText)

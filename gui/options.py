@@ -1,0 +1,123 @@
+"""The owner's choices for what is sent: sound, privacy masks, face blurring and cut mode
+(shared by request review and manual export).
+
+Which cameras have privacy masks is read by an agent job; the masks box is only enabled when a
+chosen camera has some, and stays ticked by default, as the agent applies saved masks unless
+told otherwise.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QHBoxLayout, QRadioButton, QVBoxLayout, QWidget,
+)
+
+MASKS_HOW = ("Draw privacy masks once per camera in Settings \u2192 Privacy masks: click the "
+             "corners of an area (a neighbour's window, a garden) to black it out in every export.")
+
+
+class Options(QWidget):
+    """Sound, redaction and cut-mode choices; `changed` fires when any of them changes."""
+
+    changed = Signal()
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.masked: dict[str, int] = {}     # camera -> number of saved mask polygons
+        self._chosen: list[str] = []
+        self._load = 0
+        self.audio = QCheckBox("Include sound")
+        self.audio.setToolTip("Off unless you choose it: recording a conversation can need the "
+                              "consent of everyone in it (Washington law).")
+        self.masks = QCheckBox("Use privacy masks")
+        self.masks.setChecked(True)
+        self.faces = QCheckBox("Blur faces")
+        self.faces.setToolTip("Every face is found on this computer and blurred in every frame. "
+                              "The whole clip is re-encoded; your recording is not changed.")
+        self.copy_mode = QRadioButton("Original quality")
+        self.copy_mode.setToolTip("No re-encoding. Starts at the first full picture inside your "
+                                  "selection.")
+        self.exact_mode = QRadioButton("Exact start")
+        self.exact_mode.setToolTip("Starts on the exact second; the first moments are re-encoded.")
+        self.copy_mode.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.copy_mode)
+        group.addButton(self.exact_mode)
+        for w in (self.audio, self.masks, self.faces):
+            w.toggled.connect(lambda _on: self.changed.emit())
+        rows = QVBoxLayout(self)   # two short rows: the page's column is narrow
+        rows.setContentsMargins(0, 0, 0, 0)
+        for widgets in ((self.audio, self.copy_mode, self.exact_mode), (self.masks, self.faces)):
+            line = QHBoxLayout()
+            for w in widgets:
+                line.addWidget(w)
+                line.addSpacing(12)
+            line.addStretch(1)
+            rows.addLayout(line)
+        self.exact_mode.toggled.connect(lambda _on: self.changed.emit())
+        self._show_masks()
+
+    # masks -------------------------------------------------------------------------------
+    def load_masks(self, cameras: list[str]) -> None:
+        """Find out (in a job) which of these cameras have privacy masks."""
+        self._load += 1
+        load, agent = self._load, self.ctx.agent
+
+        def work():
+            found = {}
+            for cam in cameras:
+                try:
+                    found[cam] = len(agent.masks(cam).polygons)
+                except Exception:   # a damaged mask file: export will refuse and say why
+                    found[cam] = 0
+            return found
+        self.ctx.bridge.call("masks", work, lambda found: self._got_masks(found, load))
+
+    def _got_masks(self, found: dict[str, int], load: int) -> None:
+        if load != self._load:
+            return
+        self.masked = found
+        self._show_masks()
+        self.changed.emit()
+
+    def set_chosen(self, cameras: list[str]) -> None:
+        """The cameras that would be sent (the masks box follows them)."""
+        if cameras != self._chosen:
+            self._chosen = list(cameras)
+            self._show_masks()
+
+    def _show_masks(self) -> None:
+        with_masks = [c for c in self._chosen if self.masked.get(c)]
+        self.masks.setEnabled(bool(with_masks))
+        if with_masks:
+            self.masks.setToolTip(f"Black out the areas you drew for {', '.join(with_masks)}. "
+                                  + MASKS_HOW)
+        else:
+            self.masks.setToolTip("No privacy masks are drawn for these cameras. " + MASKS_HOW)
+
+    # choices -----------------------------------------------------------------------------
+    @property
+    def mode(self) -> str:
+        return "exact" if self.exact_mode.isChecked() else "copy"
+
+    @property
+    def use_masks(self) -> bool:
+        """Masks are applied (the box is ticked and a chosen camera has some)."""
+        return self.masks.isEnabled() and self.masks.isChecked()
+
+    @property
+    def blur_faces(self) -> bool:
+        return self.faces.isChecked()
+
+    def redactions(self, cameras: list[str]) -> tuple[str, ...]:
+        """What is hidden, in words, for the summary of what will leave this PC."""
+        words = []
+        if self.use_masks:
+            for cam in cameras:
+                n = self.masked.get(cam, 0)
+                if n:
+                    words.append(f"{n} privacy mask{'s' if n > 1 else ''} on {cam}")
+        if self.blur_faces:
+            words.append("every face blurred")
+        return tuple(words)

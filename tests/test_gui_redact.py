@@ -1,0 +1,229 @@
+"""Redaction in the desktop app, by clicks against a real agent on real footage: drawing privacy
+masks on a camera's frame, the redacted preview and summary, a manual export whose frames are
+black inside the drawn polygons, and an approval with face blurring delivered to the reference
+portal on loopback."""
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import av  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+
+from agent.export.masks import CameraMasks, Polygon, load_masks, mask_bitmap  # noqa: E402
+from agent.requests.agencies import TrustStore  # noqa: E402
+from agent.service import Agent  # noqa: E402
+from agent.timebase import US  # noqa: E402
+from gui.app import application, build  # noqa: E402
+from gui.demo_data import AGENCY_ID, index_footage, make_world, write_footage  # noqa: E402
+from gui.tray import Tray  # noqa: E402
+from portal.checks import checked_submissions  # noqa: E402
+from portal.server import PortalServer  # noqa: E402
+from portal.state import Portal  # noqa: E402
+
+ZONE = "America/Los_Angeles"
+SQUARE = ((0.1, 0.2), (0.4, 0.2), (0.4, 0.6), (0.1, 0.6))
+TRIANGLE = ((0.6, 0.1), (0.9, 0.1), (0.75, 0.45))
+
+
+@pytest.fixture(scope="module")
+def footage(tmp_path_factory):
+    root = tmp_path_factory.mktemp("footage") / "recordings"
+    start = (int(time.time()) - 3600) * US
+    write_footage(root, start, 8.0)
+    return root, start
+
+
+def settle(qtbot, window, timeout=30000):
+    qtbot.waitUntil(window.ctx.bridge.idle, timeout=timeout)
+    qtbot.wait(20)
+    qtbot.waitUntil(window.ctx.bridge.idle, timeout=timeout)
+
+
+def open_window(qtbot, home):
+    application()
+    agent = Agent(home)
+    window = build(agent, zone=ZONE, tray=Tray())
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    settle(qtbot, window)
+    return window, agent
+
+
+@pytest.fixture
+def win(qtbot, tmp_path, footage):
+    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
+    window, agent = open_window(qtbot, world.home)
+    yield window
+    window.shutdown()
+    agent.close()
+
+
+def click(qtbot, widget, pos=None):
+    qtbot.mouseClick(widget, Qt.LeftButton, pos=pos or widget.rect().center())
+
+
+def draw(qtbot, canvas, points, close_by_first_corner=True):
+    for p in points:
+        w = canvas.to_widget(p)
+        qtbot.mouseClick(canvas, Qt.LeftButton, pos=QPoint(round(w.x()), round(w.y())))
+    if close_by_first_corner:
+        first = canvas.to_widget(points[0])
+        qtbot.mouseClick(canvas, Qt.LeftButton, pos=QPoint(round(first.x()), round(first.y())))
+
+
+def near(got, want, rect) -> bool:
+    tol_x, tol_y = 1.0 / rect.width(), 1.0 / rect.height()   # one screen pixel
+    return len(got) == len(want) and all(abs(a[0] - b[0]) <= tol_x and abs(a[1] - b[1]) <= tol_y
+                                         for a, b in zip(got, want))
+
+
+def draw_masks(qtbot, win, camera="driveway"):
+    """Settings -> Privacy masks, pick the camera, draw a square and a triangle, save."""
+    win.show_page("settings")
+    settle(qtbot, win)
+    click(qtbot, win.settings.masks_button)
+    page = win.masks
+    assert win.pages.currentWidget() is page
+    settle(qtbot, win)
+    page.cameras.setCurrentText(camera)
+    settle(qtbot, win)
+    canvas = page.canvas
+    assert canvas.image is not None and canvas.image.width() == 320
+    draw(qtbot, canvas, ((0.5, 0.5), (0.7, 0.5), (0.6, 0.8)))
+    assert len(canvas.shapes) == 1
+    click(qtbot, page.clear_button)
+    assert canvas.shapes == [] and canvas.current == []
+    draw(qtbot, canvas, SQUARE)
+    draw(qtbot, canvas, TRIANGLE + ((0.2, 0.9),), close_by_first_corner=False)
+    click(qtbot, page.undo_button)                     # the stray fourth corner
+    click(qtbot, page.close_button)
+    assert "2 areas blacked out" in page.count.text()
+    click(qtbot, page.save_button)
+    settle(qtbot, win)
+    assert page.status.text().startswith("Saved. Every export of driveway blacks out 2 areas")
+    return canvas.image_rect()
+
+
+def test_masks_drawn_on_the_frame_are_saved_in_relative_coordinates(qtbot, win):
+    rect = draw_masks(qtbot, win)
+    saved = load_masks(win.ctx.agent.home, "driveway")
+    assert [p.name for p in saved.polygons] == ["area 1", "area 2"]
+    assert near(saved.polygons[0].points, SQUARE, rect)
+    assert near(saved.polygons[1].points, TRIANGLE, rect)
+    assert load_masks(win.ctx.agent.home, "porch").polygons == ()
+    win.masks.cameras.setCurrentText("porch")          # another camera starts empty
+    settle(qtbot, win)
+    assert win.masks.canvas.shapes == []
+    win.masks.cameras.setCurrentText("driveway")       # and the saved ones come back
+    settle(qtbot, win)
+    assert len(win.masks.canvas.shapes) == 2
+
+
+def test_manual_export_with_masks_previews_and_writes_them_black(qtbot, win, tmp_path):
+    draw_masks(qtbot, win)
+    saved = load_masks(win.ctx.agent.home, "driveway")
+    win.show_page("export")
+    settle(qtbot, win)
+    page = win.export
+    click(qtbot, page.strip.checks["porch"], QPoint(5, 8))
+    settle(qtbot, win)
+    opts = page.options
+    assert opts.masks.isEnabled() and opts.masks.isChecked() and opts.faces.isEnabled()
+    assert "Settings \u2192 Privacy masks" in opts.masks.toolTip()
+    assert "Hidden: 2 privacy masks on driveway" in page.summary.text()
+    tl = page.strip.timelines["driveway"]
+    tl.set_selection(tl.limit_start, tl.limit_start + 2 * US)
+    with qtbot.waitSignal(page.preview.frameShown, timeout=15000) as got:
+        qtbot.mouseClick(tl, Qt.LeftButton, pos=QPoint(round(tl.x_of(tl.limit_start + US)), 70))
+    frame = got.args[0]
+    rgb = np.frombuffer(frame.rgb, np.uint8).reshape(frame.height, frame.width, 3)
+    inside = mask_bitmap(saved.polygons, frame.width, frame.height)
+    assert rgb[inside].max() == 0 and rgb[~inside].mean() > 20   # the preview is redacted
+    assert "as it will be sent" in page.preview.caption.text()
+    out = tmp_path / "usb"
+    page.folder.setText(str(out))
+    settle(qtbot, win)
+    click(qtbot, page.export_button)
+    settle(qtbot, win, timeout=60000)
+    assert win.progress.finished_ok is True, win.progress.result.text()
+    (package,) = sorted(out.iterdir())
+    record = json.loads((package / "data" / "provenance.json").read_text())
+    (mask,) = record["redactions"]
+    assert mask["kind"] == "privacy-mask" and mask["camera"] == "driveway"
+    assert mask["polygons"] == saved.to_json()["polygons"]
+    (clip,) = (package / "data").glob("*.mp4")
+    with av.open(str(clip)) as c:
+        frames = [f.to_ndarray(format="gray") for f in c.decode(video=0)]
+    assert len(frames) >= 10
+    core = mask_bitmap(saved.polygons, 320, 240)
+    core &= np.roll(core, 3, 0) & np.roll(core, -3, 0) & np.roll(core, 3, 1) & np.roll(core, -3, 1)
+    for n, gray in enumerate(frames):
+        assert gray[core].max() <= 24, f"frame {n} is not black inside the mask"
+        assert gray[~mask_bitmap(saved.polygons, 320, 240)].mean() > 30
+
+
+@pytest.fixture
+def portal_home(tmp_path, footage):
+    home = tmp_path / "home"
+    index_footage(home, footage[0])
+    p = Portal.init(tmp_path / "portal", "Example City Police Department", AGENCY_ID,
+                    "+1-206-555-0100")
+    with PortalServer(p.state_dir):
+        reg, token = p.register("owner")
+        store = TrustStore(home)
+        store.add(p.state_dir / "agency.json")
+        store.register(AGENCY_ID, reg, token)
+        yield p, reg, home
+
+
+def test_request_review_blurs_faces_and_masks_and_approve_sends_them(qtbot, portal_home,
+                                                                     footage):
+    p, reg, home = portal_home
+    Agent(home).set_masks(CameraMasks("driveway", (Polygon(SQUARE, "gate"),)))
+    p.create_request(reg, footage[1], footage[1] + 8 * US, "2026-118842", "Det. Jane Roe",
+                     cameras=("driveway", "porch"))
+    window, agent = open_window(qtbot, home)
+    try:
+        click(qtbot, window.inbox.sync_button)
+        settle(qtbot, window)
+        window.open_request(window.inbox.views[0])
+        settle(qtbot, window)
+        page = window.request
+        opts = page.options
+        assert opts.masks.isEnabled() and opts.masks.isChecked()   # driveway has masks
+        click(qtbot, page.strip.checks["driveway"], QPoint(5, 8))   # porch only: none
+        settle(qtbot, window)
+        assert not opts.masks.isEnabled() and "No privacy masks" in opts.masks.toolTip()
+        assert "Hidden: nothing" in page.summary.text()
+        click(qtbot, page.strip.checks["driveway"], QPoint(5, 8))
+        click(qtbot, page.strip.checks["porch"], QPoint(5, 8))
+        click(qtbot, opts.faces, QPoint(5, 8))
+        settle(qtbot, window)
+        text = page.summary.text()
+        assert "Hidden: 1 privacy mask on driveway, every face blurred" in text
+        assert "re-encodes the whole clip" in text
+        tl = page.strip.timelines["driveway"]
+        tl.set_selection(tl.limit_start, tl.limit_start + 3 * US)
+        settle(qtbot, window)
+        click(qtbot, page.approve_button)
+        settle(qtbot, window, timeout=90000)
+        assert window.progress.finished_ok is True, window.progress.result.text()
+        (sub,) = checked_submissions(p.submissions())
+        assert sub["ok"], sub["checks"]
+        (entry,) = agent.requests.list()
+        (delivery,) = entry.deliveries
+        record = json.loads((Path(delivery.package) / "data" / "provenance.json").read_text())
+        kinds = {r["kind"]: r for r in record["redactions"]}
+        assert set(kinds) == {"privacy-mask", "face-blur"}
+        assert kinds["privacy-mask"]["polygons"][0]["name"] == "gate"
+    finally:
+        window.shutdown()
+        agent.close()
