@@ -312,7 +312,7 @@ def _confirm(agent, view, args) -> None:
     say(f"  cameras: {', '.join(plain(c) for c in cams) or '(none chosen)'}")
     say(f"  from {utc(start)} to {utc(end)} ({(end - start) / 1e6:,.0f} seconds per camera)")
     say(f"  sound: {'kept' if audio else 'removed'}")
-    say(f"  hidden: {_hidden(agent, e, a, cams, args)}")
+    say(f"  hidden: {_hidden(agent, e, cams, args)}")
     say(PUBLIC_RECORD)
     if not sys.stdin or not sys.stdin.isatty():
         raise UsageError("not asking for confirmation without a terminal; add --yes to approve")
@@ -322,14 +322,9 @@ def _confirm(agent, view, args) -> None:
         raise Refused("not approved; nothing was sent")
 
 
-def _hidden(agent, entry, approval, cameras, args) -> str:
+def _hidden(agent, entry, cameras, args) -> str:
     """The redaction as the confirmation names it: which cameras' masks, and faces."""
-    from ..requests.delivery import DeliveryError, load_choice
-
-    try:
-        kept = load_choice(agent.home, entry.folder) if approval else None
-    except DeliveryError as exc:
-        return str(exc)
+    kept = entry.approval
     faces = args.blur_faces if args.blur_faces is not None else bool(kept and kept.blur_faces)
     masks = args.masks if args.masks is not None else (kept.masks if kept else True)
     parts = []

@@ -6,7 +6,6 @@ a failure skips finished packages and uploads (an unfinished upload resumes wher
 """
 from __future__ import annotations
 
-import json
 import ssl
 import threading
 from dataclasses import dataclass
@@ -27,7 +26,6 @@ from agent.requests.decision import Approved, ReceiptError, make_decision, verif
 from agent.requests.inbox import Approval, Delivery, Entry, Inbox
 from agent.requests.portal_client import DEFAULT_TIMEOUT, PortalClient, PortalError
 from agent.requests.token import Request
-from agent.storage import write_atomic
 from agent.timebase import format_utc
 
 Progress = Callable[[str, float], None]
@@ -77,7 +75,8 @@ class Step:
 
 
 def new_approval(entry: Entry, indexed_cameras: list[str], cameras, start_us: int | None,
-                 end_us: int | None, mode: str | None, keep_audio: bool | None) -> Approval:
+                 end_us: int | None, mode: str | None, keep_audio: bool | None,
+                 blur_faces: bool | None = None, masks: bool | None = None) -> Approval:
     """The owner's choices, checked: never wider than the request; unset ones default to it."""
     start = entry.window_start_us if start_us is None else start_us
     end = entry.window_end_us if end_us is None else end_us
@@ -100,11 +99,13 @@ def new_approval(entry: Entry, indexed_cameras: list[str], cameras, start_us: in
                               f"cameras: {', '.join(sorted(indexed_cameras)) or 'none'})")
     if (mode or "copy") not in MODES:
         raise ApprovalRefused(f"the cut mode must be one of {', '.join(MODES)}")
-    return Approval(start, end, chosen, mode or "copy", bool(keep_audio))
+    return Approval(start, end, chosen, mode or "copy", bool(keep_audio), bool(blur_faces),
+                    masks is not False)
 
 
 def same_approval(entry: Entry, cameras, start_us: int | None, end_us: int | None,
-                  mode: str | None, keep_audio: bool | None) -> Approval:
+                  mode: str | None, keep_audio: bool | None, blur_faces: bool | None = None,
+                  masks: bool | None = None) -> Approval:
     """The approval kept for a failed delivery; refuses choices that differ from it."""
     a = entry.approval
     asked = (tuple(dict.fromkeys(cameras)) if cameras else None, start_us, end_us, mode,
@@ -113,74 +114,32 @@ def same_approval(entry: Entry, cameras, start_us: int | None, end_us: int | Non
     if any(x is not None and x != y for x, y in zip(asked, kept)):
         raise ApprovalRefused("this request was already approved with other choices; run "
                               "approve again without changing them to finish the delivery")
+    if (blur_faces is not None and blur_faces != a.blur_faces) or \
+            (masks is not None and masks != a.masks):
+        raise ApprovalRefused("this request was already approved with other redaction choices "
+                              f"({hidden_words(a)}); run approve again without changing them to "
+                              "finish the delivery")
     return a
 
 
-@dataclass(frozen=True)
-class RedactionChoice:
-    """What the owner chose to hide in an approval: faces blurred, saved privacy masks used."""
-
-    blur_faces: bool = False
-    masks: bool = True
-
-    def words(self) -> str:
-        """The choice as the confirmation and the audit log say it."""
-        parts = (["privacy masks"] if self.masks else []) + (["faces blurred"]
-                                                             if self.blur_faces else [])
-        return ", ".join(parts) or "nothing"
+def hidden_words(approval: Approval) -> str:
+    """What the approval hides, as the confirmation and the audit log say it."""
+    parts = (["privacy masks"] if approval.masks else []) + (["faces blurred"]
+                                                             if approval.blur_faces else [])
+    return ", ".join(parts) or "nothing"
 
 
-def choice_file(home: Path, folder: str) -> Path:
-    """Where a request's redaction choice is kept beside its approval (see desk.approve)."""
-    return Path(home) / "approvals" / f"{folder}.redaction.json"
-
-
-def save_choice(home: Path, folder: str, choice: RedactionChoice) -> None:
-    path = choice_file(home, folder)
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    write_atomic(path, json.dumps({"blur_faces": choice.blur_faces,
-                                   "masks": choice.masks}).encode("utf-8"))
-
-
-def load_choice(home: Path, folder: str) -> RedactionChoice:
-    """The kept choice; an approval made before choices were kept had none (the defaults)."""
-    try:
-        data = json.loads(choice_file(home, folder).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return RedactionChoice()
-    except (OSError, ValueError) as exc:
-        raise DeliveryError(f"the redaction chosen for this request cannot be read ({exc}); "
-                            "decline it or ask the agency to send it again") from None
-    if not isinstance(data, dict) or not all(isinstance(data.get(k), bool)
-                                             for k in ("blur_faces", "masks")):
-        raise DeliveryError("the redaction chosen for this request is damaged; decline it or "
-                            "ask the agency to send it again")
-    return RedactionChoice(data["blur_faces"], data["masks"])
-
-
-def same_choice(kept: RedactionChoice, blur_faces: bool | None,
-                masks: bool | None) -> RedactionChoice:
-    """A resumed approval keeps its redaction; asking for another one is refused."""
-    if (blur_faces is not None and blur_faces != kept.blur_faces) or \
-            (masks is not None and masks != kept.masks):
-        raise ApprovalRefused("this request was already approved with other redaction choices "
-                              f"({kept.words()}); run approve again without changing them to "
-                              "finish the delivery")
-    return kept
-
-
-def redactions(home: Path, cameras, choice: RedactionChoice) -> dict[str, Redaction | None]:
+def redactions(home: Path, approval: Approval) -> dict[str, Redaction | None]:
     """Each camera's redaction; a damaged mask file refuses the approval rather than export
     the camera unmasked."""
     try:
-        return {c: owner_redaction(home, c, masks=choice.masks, blur_faces=choice.blur_faces)
-                for c in cameras}
+        return {c: owner_redaction(home, c, masks=approval.masks, blur_faces=approval.blur_faces)
+                for c in approval.cameras}
     except MaskError as exc:
         raise ApprovalRefused(str(exc)) from None
 
 
-def export_packages(step: Step, approval: Approval,
-                    choice: RedactionChoice = RedactionChoice()) -> None:
+def export_packages(step: Step, approval: Approval) -> None:
     """Cut, seal and tar a package per approved camera (those already made are kept)."""
     entry = step.entry()
     done = {d.camera: d for d in entry.deliveries}
@@ -188,7 +147,7 @@ def export_packages(step: Step, approval: Approval,
     outbox = step.home / "outbox" / entry.folder
     context = RequestContext(entry.token.encode("ascii"), entry.jti, entry.iss, entry.case,
                              entry.window_start_us, entry.window_end_us, True)
-    redacted = redactions(step.home, approval.cameras, choice)
+    redacted = redactions(step.home, approval)
     for n, camera in enumerate(approval.cameras):
         record = done.get(camera)
         if record is not None and record.tar and Path(record.tar).is_file():

@@ -220,14 +220,12 @@ class RequestDesk:
         try:
             if entry.status == "failed":
                 approval = delivery.same_approval(entry, cameras, start_us, end_us, mode,
-                                                  keep_audio)
-                choice = delivery.same_choice(delivery.load_choice(self.home, entry.folder),
-                                              blur_faces, masks)
+                                                  keep_audio, blur_faces, masks)
             elif entry.status in UNDECIDED:
                 approval = delivery.new_approval(entry, self._store().cameras(), cameras,
-                                                 start_us, end_us, mode, keep_audio)
-                choice = delivery.RedactionChoice(bool(blur_faces), masks is not False)
-                delivery.redactions(self.home, approval.cameras, choice)  # masks readable?
+                                                 start_us, end_us, mode, keep_audio,
+                                                 blur_faces, masks)
+                delivery.redactions(self.home, approval)  # masks readable?
             elif entry.status == "expired":
                 raise delivery.ApprovalRefused(
                     f"request '{jti}' expired at {format_utc(entry.expires_at_us)} and can no "
@@ -236,25 +234,23 @@ class RequestDesk:
             else:
                 raise delivery.ApprovalRefused(f"request '{jti}' is {entry.status}; it cannot "
                                                "be approved now")
-        except delivery.DeliveryError as exc:  # refused, or a kept choice that cannot be read
+        except delivery.DeliveryError as exc:  # refused
             raise DeskRefusal(str(exc)) from None
         if entry.status in UNDECIDED:
-            # The choice is kept before the approval, so a resumed run always finds it.
-            delivery.save_choice(self.home, entry.folder, choice)
             self.inbox.set_approval(entry.iss, entry.jti, approval)
             self.inbox.transition(entry.iss, entry.jti, "approved")
             self._log("approve", entry, status="approved", cameras=list(approval.cameras),
                       window={"start": format_utc(approval.start_us),
                               "end": format_utc(approval.end_us)},
                       mode=approval.mode, audio=approval.keep_audio,
-                      blur_faces=choice.blur_faces, masks=choice.masks)
+                      blur_faces=approval.blur_faces, masks=approval.masks)
         step = delivery.Step(self.home, self._store(), self._owner_key(), self.inbox, self.audit,
                              self.portal, agency, request, bearer, self._verify, progress, cancel)
         stage = "export"
         try:
             self.inbox.transition(entry.iss, entry.jti, "exporting")
             self._log("export", entry, status="exporting")
-            delivery.export_packages(step, approval, choice)
+            delivery.export_packages(step, approval)
             if step.entry().decision is None:
                 delivery.sign_decision(step, "approve", approval)
             delivery.send_decision(step)

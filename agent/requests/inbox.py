@@ -89,6 +89,8 @@ class Approval:
     cameras: tuple[str, ...]
     mode: str
     keep_audio: bool
+    blur_faces: bool = False   # what the owner chose to hide
+    masks: bool = True
 
 
 @dataclass(frozen=True)
@@ -230,7 +232,8 @@ class Inbox:
         """Record what the owner approved (before anything is exported)."""
         value = json.dumps({"start_us": approval.start_us, "end_us": approval.end_us,
                             "cameras": list(approval.cameras), "mode": approval.mode,
-                            "keep_audio": approval.keep_audio})
+                            "keep_audio": approval.keep_audio, "blur_faces": approval.blur_faces,
+                            "masks": approval.masks})
         self._update(iss, jti, "approved=?", value)
 
     def set_decision(self, iss: str, jti: str, token: str) -> None:
@@ -311,7 +314,7 @@ class Inbox:
         if approved:
             a = json.loads(approved)
             approval = Approval(a["start_us"], a["end_us"], tuple(a["cameras"]), a["mode"],
-                                a["keep_audio"])
+                                a["keep_audio"], a.get("blur_faces", False), a.get("masks", True))
         return Entry(iss, jti, registration, token, sha256, case, start, end,
                      tuple(json.loads(cameras)), status, received, expires, decided, reason,
                      folder, via, approval, decision, sent, error,
