@@ -11,10 +11,10 @@ import os
 import sys
 
 from . import __version__
-from .commands import demo, export, gui, index, masks, requests, upload
+from .commands import agencies, demo, export, gui, index, log, masks, requests, upload
 from .commands.common import EXIT_FAILURE, EXIT_REFUSED, EXIT_USAGE, Refused, UsageError, say
 
-_COMMAND_MODULES = (index, export, masks, requests, upload, gui, demo)
+_COMMAND_MODULES = (index, export, masks, agencies, requests, upload, log, gui, demo)
 
 
 def build_parser() -> argparse.ArgumentParser:

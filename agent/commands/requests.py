@@ -1,4 +1,4 @@
-"""`agencies`, `import-request`, `inbox`, `approve`, `decline` and `log`: the request desk.
+"""`import-request`, `inbox`, `approve` and `decline`: the request desk.
 
 Agency names and phone numbers shown here come from the trust store, never from a request;
 request text is printed as plain text with control characters neutralised.
@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import functools
 import sys
-from pathlib import Path
 
-from ..audit import AuditError, AuditLog
+from ..audit import AuditError
 from ..requests.agencies import TrustStoreError
 from ..requests.desk import DeskError, DeskRefusal
 from ..requests.inbox import Entry
@@ -20,7 +19,7 @@ PUBLIC_RECORD = ("Footage you share can become a public record once the case is 
                  "anyone may then be able to ask for it and see it.")
 
 
-def _mapped(handler):
+def mapped(handler):
     """Desk and trust-store errors as the CLI's exit codes (refused 3, failure 1)."""
     @functools.wraps(handler)
     def run(agent, args):
@@ -34,24 +33,6 @@ def _mapped(handler):
 
 
 def add_parsers(sub, common) -> None:
-    a = sub.add_parser("agencies", parents=[common], help="agencies you trust (the trust store)")
-    aa = a.add_subparsers(dest="action", required=True)
-    p = aa.add_parser("add", parents=[common], help="import an agency file and show its keys")
-    p.add_argument("file")
-    p.set_defaults(func=agencies_add)
-    p = aa.add_parser("list", parents=[common], help="list trusted agencies")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=agencies_list)
-    p = aa.add_parser("remove", parents=[common], help="forget an agency")
-    p.add_argument("id")
-    p.set_defaults(func=agencies_remove)
-    p = aa.add_parser("register", parents=[common],
-                      help="record the registration id (and portal token) an agency gave you")
-    p.add_argument("id", help="the agency id")
-    p.add_argument("--id", dest="registration", required=True, help="your registration id")
-    p.add_argument("--token-file", help="file holding the portal token (kept secret, 0600)")
-    p.set_defaults(func=agencies_register)
-
     p = sub.add_parser("import-request", parents=[common],
                        help="verify a request token (file, or a URL on an agency portal) and add it")
     p.add_argument("source", metavar="FILE_OR_URL")
@@ -98,13 +79,6 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--reason", help="told to the agency")
     p.set_defaults(func=decline)
 
-    lg = sub.add_parser("log", parents=[common], help="the audit log of every decision")
-    lg.add_argument("--json", action="store_true")
-    lg.set_defaults(func=log_show)
-    la = lg.add_subparsers(dest="action")
-    p = la.add_parser("verify", parents=[common], help="check that no line was altered or removed")
-    p.set_defaults(func=log_verify)
-
 
 def plain(text: str | None) -> str:
     """Text from a request, safe on a terminal: no escape sequences, no control characters."""
@@ -122,61 +96,8 @@ def entry_json(entry: Entry, agency_name: str | None = None) -> dict:
             "cameras": list(entry.cameras), "reason": entry.reason}
 
 
-# agencies ----------------------------------------------------------------------------------
-@_mapped
-def agencies_add(agent, args) -> int:
-    agency = agent.requests.trust.add(Path(args.file))
-    print(f"added {plain(agency.name)} ({agency.id})")
-    print(f"  phone:  {plain(agency.phone)}")
-    print(f"  portal: {agency.portal}")
-    print("  key fingerprints (compare them with the ones the agency publishes):")
-    for fp in agency.fingerprints():
-        print(f"    {fp}")
-    return 0
-
-
-@_mapped
-def agencies_list(agent, args) -> int:
-    trust = agent.requests.trust
-    regs = trust.registrations()
-    rows = [{"id": a.id, "name": a.name, "phone": a.phone, "portal": a.portal,
-             "upload_origins": list(a.upload_origins), "fingerprints": list(a.fingerprints()),
-             "max_window_s": a.max_window_s, "registrations": regs.get(a.id, [])}
-            for a in trust.list()]
-    if args.json:
-        print_json(rows)
-        return 0
-    for r in rows:
-        print(f"{r['id']}\t{plain(r['name'])}\t{plain(r['phone'])}\t"
-              f"registrations: {', '.join(r['registrations']) or 'none'}")
-    if not rows:
-        say("no agencies yet: import one with `footage-agent agencies add FILE`")
-    return 0
-
-
-@_mapped
-def agencies_remove(agent, args) -> int:
-    if not agent.requests.trust.remove(args.id):
-        raise Refused(f"no agency '{args.id}' is in your trust store")
-    say(f"removed {args.id} and its registrations")
-    return 0
-
-
-@_mapped
-def agencies_register(agent, args) -> int:
-    token = None
-    if args.token_file:
-        try:
-            token = Path(args.token_file).read_text(encoding="utf-8").strip()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"--token-file: cannot read {args.token_file} ({exc})") from None
-    agent.requests.trust.register(args.id, args.registration, token)
-    say(f"registered '{args.registration}' with {args.id}" + (" (portal token saved)" if token else ""))
-    return 0
-
-
 # inbox -------------------------------------------------------------------------------------
-@_mapped
+@mapped
 def import_request(agent, args) -> int:
     entry = agent.requests.import_request(args.source)
     if args.json:
@@ -191,7 +112,7 @@ def _agency_name(agent, entry: Entry) -> str:
     return agency.name if agency else entry.iss
 
 
-@_mapped
+@mapped
 def inbox_list(agent, args) -> int:
     entries = agent.requests.list()
     if args.json:
@@ -205,7 +126,7 @@ def inbox_list(agent, args) -> int:
     return 0
 
 
-@_mapped
+@mapped
 def inbox_sync(agent, args) -> int:
     report = agent.requests.sync()
     if report.problems and not report.new and not report.rejected:
@@ -222,7 +143,7 @@ def inbox_sync(agent, args) -> int:
     return 1 if report.problems and not report.new else 0
 
 
-@_mapped
+@mapped
 def inbox_show(agent, args) -> int:
     view = agent.requests.show(args.id)
     e, agency, req = view.entry, view.agency, view.request
@@ -262,14 +183,14 @@ def inbox_show(agent, args) -> int:
     return 0
 
 
-@_mapped
+@mapped
 def inbox_hold(agent, args) -> int:
     made = agent.requests.hold(args.id)
     say(f"held {len(made.files)} recordings ({made.size:,} bytes) in {made.path}")
     return 0
 
 
-@_mapped
+@mapped
 def inbox_release(agent, args) -> int:
     if agent.requests.release(args.id):
         say(f"deleted the hold of {args.id}")
@@ -279,7 +200,7 @@ def inbox_release(agent, args) -> int:
 
 
 # decisions ---------------------------------------------------------------------------------
-@_mapped
+@mapped
 def approve(agent, args) -> int:
     desk = agent.requests
     start = parse_time(args.start, "--from") if args.start else None
@@ -352,35 +273,11 @@ def _progress_printer():
     return show
 
 
-@_mapped
+@mapped
 def decline(agent, args) -> int:
     done = agent.requests.decline(args.id, args.reason)
     sent = "sent to the agency" if done.decision_sent_at_us else (
         f"not sent: {plain(done.decision_error)}" if done.decision_error
         else "will be sent at the next `inbox sync`")
     say(f"declined {done.jti} ({sent})")
-    return 0
-
-
-# log ---------------------------------------------------------------------------------------
-@_mapped
-def log_show(agent, args) -> int:
-    entries = AuditLog(agent.home).entries()
-    if args.json:
-        print_json(entries)
-        return 0
-    for r in entries:
-        details = " ".join(f"{k}={plain(str(v))}" for k, v in sorted(r["data"].items()))
-        print(f"{r['seq']}\t{r['at']}\t{r['event']}\t{details}")
-    return 0
-
-
-@_mapped
-def log_verify(agent, args) -> int:
-    report = AuditLog(agent.home).verify()
-    for problem in report.problems:
-        say(f"problem: {problem}")
-    if not report.ok:
-        raise Refused(f"the audit log was altered ({len(report.problems)} problems)")
-    say(f"OK: {report.count} records, none altered or removed")
     return 0

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from agent.config import ConfigError, ensure_home
 from agent.storage import write_atomic
-from agent.requests.jws import JWSError, jwk_thumbprint, loads_strict, public_key_from_jwk
+from agent.requests.jws import JWSError, shown, jwk_thumbprint, loads_strict, public_key_from_jwk
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_WINDOW_LIMIT_S = 7 * 24 * 3600
@@ -65,29 +65,22 @@ def web_origin(url: str, what: str) -> tuple[str, str]:
         port = parts.port
         host = parts.hostname
     except ValueError:
-        raise ValueError(f"{what} {_shown(url)} is not a valid web address") from None
+        raise ValueError(f"{what} {shown(url)} is not a valid web address") from None
     scheme = parts.scheme.lower()
     if not host:
-        raise ValueError(f"{what} {_shown(url)} has no host name")
+        raise ValueError(f"{what} {shown(url)} has no host name")
     if parts.username is not None or parts.password is not None:
-        raise ValueError(f"{what} {_shown(url)} carries a user name or password, which is not "
+        raise ValueError(f"{what} {shown(url)} carries a user name or password, which is not "
                          "allowed")
     if scheme == "http" and host not in LOOPBACK_HOSTS:
-        raise ValueError(f"{what} {_shown(url)} uses plain http; only https is allowed "
+        raise ValueError(f"{what} {shown(url)} uses plain http; only https is allowed "
                          "(http only for this computer: 127.0.0.1, localhost, ::1)")
     if scheme not in ("https", "http"):
-        raise ValueError(f"{what} {_shown(url)} must start with https://")
+        raise ValueError(f"{what} {shown(url)} must start with https://")
     default = 443 if scheme == "https" else 80
-    shown = f"[{host}]" if _is_ipv6(host) else host
-    origin = f"{scheme}://{shown}" + (f":{port}" if port not in (None, default) else "")
+    netloc = f"[{host}]" if _is_ipv6(host) else host
+    origin = f"{scheme}://{netloc}" + (f":{port}" if port not in (None, default) else "")
     return origin, parts.path
-
-
-def _shown(value: object, limit: int = 80) -> str:
-    """A value from the file for a message: quoted, escaped and cut short (a hostile file can
-    hold megabytes where a name belongs)."""
-    text = repr(value)
-    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def _is_ipv6(host: str) -> bool:
@@ -125,7 +118,7 @@ def _upload_origins(doc: dict) -> tuple[str, ...]:
         except ValueError as exc:
             raise TrustStoreError(str(exc)) from None
         if path not in ("", "/"):
-            raise TrustStoreError(f"upload origin {_shown(value)} must be scheme://host[:port], "
+            raise TrustStoreError(f"upload origin {shown(value)} must be scheme://host[:port], "
                                   "without a path")
         if origin not in out:
             out.append(origin)
@@ -149,7 +142,7 @@ def _keys(doc: dict) -> tuple[dict, ...]:
         except JWSError as exc:
             raise TrustStoreError(f"key {n} in the agency file: {exc}") from None
         if "kid" in jwk and jwk["kid"] != kid:
-            raise TrustStoreError(f"key {n}'s kid {_shown(jwk['kid'])} is not its thumbprint "
+            raise TrustStoreError(f"key {n}'s kid {shown(jwk['kid'])} is not its thumbprint "
                                   f"({kid}); the file may have been altered")
         if any(k["kid"] == kid for k in out):
             raise TrustStoreError(f"key {n} is listed twice")
@@ -162,7 +155,7 @@ def _max_window(doc: dict) -> int:
     value = doc.get("max_window_s", DEFAULT_MAX_WINDOW_S)
     if type(value) is not int or not 0 < value <= MAX_WINDOW_LIMIT_S:
         raise TrustStoreError(f"'max_window_s' must be a whole number of seconds from 1 to "
-                              f"{MAX_WINDOW_LIMIT_S} (7 days); the file has {_shown(value)}")
+                              f"{MAX_WINDOW_LIMIT_S} (7 days); the file has {shown(value)}")
     return value
 
 
@@ -171,11 +164,11 @@ def parse_agency(doc: object) -> Agency:
     if not isinstance(doc, dict):
         raise TrustStoreError("the agency file is not a JSON object")
     if type(doc.get("frp")) is not int or doc["frp"] != 1:
-        raise TrustStoreError(f"the agency file is for protocol version {_shown(doc.get('frp'))}; "
+        raise TrustStoreError(f"the agency file is for protocol version {shown(doc.get('frp'))}; "
                               "this agent speaks FRP version 1 (\"frp\": 1)")
     phone = _text(doc, "phone")
     if not re.search(r"\d", phone):
-        raise TrustStoreError(f"the agency's phone {_shown(phone)} contains no digits")
+        raise TrustStoreError(f"the agency's phone {shown(phone)} contains no digits")
     return Agency(id=_url(doc, "id"), name=_text(doc, "name"), phone=phone,
                   portal=_url(doc, "portal"), upload_origins=_upload_origins(doc),
                   keys=_keys(doc), max_window_s=_max_window(doc))

@@ -47,6 +47,13 @@ class Parsed:
     signature: bytes
 
 
+def shown(value: object, limit: int = 80) -> str:
+    """A value from a token or key for a message: quoted, escaped and cut short (hostile input
+    can hold megabytes where a name belongs)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
 def b64url_encode(data: bytes) -> str:
     """Base64url without padding (RFC 7515 section 2)."""
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
@@ -94,7 +101,7 @@ def jwk_thumbprint(jwk: dict) -> str:
     elif kty == "EC":
         names = ("crv", "kty", "x", "y")
     else:
-        raise JWSError(f"key type {kty!r} is not supported; FRP/1 keys are OKP (Ed25519) or EC (P-256)")
+        raise JWSError(f"key type {shown(kty)} is not supported; FRP/1 keys are OKP (Ed25519) or EC (P-256)")
     # Required members only, lexicographic order, no whitespace (RFC 7638 section 3.2).
     canonical = json.dumps({n: _member(jwk, n) for n in names}, separators=(",", ":"), sort_keys=True)
     return b64url_encode(hashlib.sha256(canonical.encode("utf-8")).digest())
@@ -120,7 +127,7 @@ def public_key_from_jwk(jwk: dict) -> Ed25519PublicKey | ec.EllipticCurvePublicK
         except ValueError:
             raise JWSError("the P-256 key is not a point on the curve") from None
     raise JWSError(
-        f"key kty={kty!r} crv={crv!r} is not supported; FRP/1 keys are Ed25519 (OKP) or P-256 (EC)"
+        f"key kty={shown(kty)} crv={shown(crv)} is not supported; FRP/1 keys are Ed25519 (OKP) or P-256 (EC)"
     )
 
 
@@ -151,7 +158,7 @@ def check_alg(alg: object) -> str:
             f"alg '{alg}' is refused: HMAC uses a shared secret, so it cannot prove the agency signed it"
         )
     if alg not in ALLOWED_ALGS:
-        raise JWSError(f"alg {alg!r} is not supported; FRP/1 allows {', '.join(ALLOWED_ALGS)}")
+        raise JWSError(f"alg {shown(alg)} is not supported; FRP/1 allows {', '.join(ALLOWED_ALGS)}")
     return alg
 
 
