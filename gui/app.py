@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from .context import make_context
 from .main_window import MainWindow
+from .platform_check import cannot_start_reason
 from .style import STYLE
 from .tray import Tray, app_icon
 
@@ -34,6 +35,10 @@ def build(agent, zone: str | None = None, tray: Tray | None = None) -> MainWindo
 
 def run(agent) -> int:
     """Show the app until the owner quits; returns the exit code."""
+    reason = cannot_start_reason()
+    if reason is not None:
+        print(f"footage-agent: {reason}", file=sys.stderr)
+        return 1
     app = application()
     app.setQuitOnLastWindowClosed(False)
     window = build(agent)
