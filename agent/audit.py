@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agent.config import ConfigError, ensure_home
+from agent.storage import FileLock
 from agent.timebase import format_utc
 
 GENESIS = "0" * 64
@@ -90,38 +91,6 @@ def _thread_lock(path: Path) -> threading.Lock:
         return _thread_locks.setdefault(str(path.absolute()), threading.Lock())
 
 
-class _FileLock:
-    """Exclusive lock on an open file across processes (best effort where unsupported)."""
-
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-
-    def __enter__(self):
-        try:
-            import fcntl
-            fcntl.flock(self.fd, fcntl.LOCK_EX)
-        except ImportError:  # Windows
-            try:
-                import msvcrt
-                os.lseek(self.fd, 0, os.SEEK_SET)
-                msvcrt.locking(self.fd, msvcrt.LK_LOCK, 1)
-            except (ImportError, OSError):
-                pass
-        return self
-
-    def __exit__(self, *exc) -> None:
-        try:
-            import fcntl
-            fcntl.flock(self.fd, fcntl.LOCK_UN)
-        except ImportError:
-            try:
-                import msvcrt
-                os.lseek(self.fd, 0, os.SEEK_SET)
-                msvcrt.locking(self.fd, msvcrt.LK_UNLCK, 1)
-            except (ImportError, OSError):
-                pass
-
-
 def _split(data: bytes) -> tuple[list[bytes], bytes]:
     """Complete lines (without newline) and the unterminated tail (b"" when none)."""
     *lines, tail = data.split(b"\n")
@@ -166,7 +135,7 @@ class AuditLog:
             except OSError as exc:
                 raise AuditError(f"cannot open the audit log {self.path}: {exc.strerror}") from None
             try:
-                with _FileLock(fd):
+                with FileLock(fd):
                     return self._append_locked(fd, event, data)
             except OSError as exc:
                 raise AuditError(f"cannot write the audit log {self.path}: {exc.strerror}") from None

@@ -37,3 +37,54 @@ class Transaction:
     def __exit__(self, exc_type, exc, tb) -> bool:
         self._db.execute("ROLLBACK" if exc_type else "COMMIT")
         return False
+
+
+class Busy(Exception):
+    """Another process holds the lock."""
+
+
+class FileLock:
+    """Exclusive lock on an open file across processes (best effort where unsupported).
+
+    `wait=False` raises Busy instead of waiting: for work that must not run twice at once,
+    such as delivering one request from both the app and `footage-agent run`.
+    """
+
+    def __init__(self, fd: int, wait: bool = True) -> None:
+        self.fd = fd
+        self.wait = wait
+
+    def __enter__(self) -> "FileLock":
+        try:
+            import fcntl
+
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | (0 if self.wait else fcntl.LOCK_NB))
+            except BlockingIOError:
+                raise Busy() from None
+        except ImportError:  # Windows
+            try:
+                import msvcrt
+
+                os.lseek(self.fd, 0, os.SEEK_SET)
+                msvcrt.locking(self.fd, msvcrt.LK_LOCK if self.wait else msvcrt.LK_NBLCK, 1)
+            except ImportError:
+                pass
+            except OSError:
+                if not self.wait:
+                    raise Busy() from None
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            import fcntl
+
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+        except ImportError:
+            try:
+                import msvcrt
+
+                os.lseek(self.fd, 0, os.SEEK_SET)
+                msvcrt.locking(self.fd, msvcrt.LK_UNLCK, 1)
+            except (ImportError, OSError):
+                pass

@@ -7,7 +7,9 @@ running approve again resumes. An `emergency` request is treated exactly like an
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import ssl
 import threading
 import time
@@ -25,6 +27,7 @@ from agent.requests.inbox import ENDED, UNDECIDED, Entry, Inbox, InboxError
 from agent.requests.jws import MAX_TOKEN_BYTES
 from agent.requests.portal_client import PollPolicy, PortalClient, PortalError
 from agent.requests.token import Rejected, Request, verify_request
+from agent.storage import Busy, FileLock
 from agent.timebase import US, format_utc
 
 Progress = Callable[[str, float], None]
@@ -204,11 +207,28 @@ class RequestDesk:
                 raise DeskRefusal(f"request '{jti}' is being delivered right now")
             self._busy.add(key)
         try:
-            return self._approve(entry, cameras, start_us, end_us, mode, keep_audio, progress,
-                                 cancel, blur_faces, masks)
+            with self._delivery_lock(entry):
+                return self._approve(entry, cameras, start_us, end_us, mode, keep_audio,
+                                     progress, cancel, blur_faces, masks)
         finally:
             with self._busy_lock:
                 self._busy.discard(key)
+
+    @contextlib.contextmanager
+    def _delivery_lock(self, entry: Entry):
+        """One delivery of a request at a time across processes: the app, `footage-agent run`
+        and a terminal's `approve` may share this home folder."""
+        folder = self.home / "locks"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        fd = os.open(folder / f"{entry.folder}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            with FileLock(fd, wait=False):
+                yield
+        except Busy:
+            raise DeskRefusal(f"request '{entry.jti}' is being delivered by another footage-agent "
+                              "(the app or `footage-agent run`); wait for it to finish") from None
+        finally:
+            os.close(fd)
 
     def _approve(self, entry: Entry, cameras, start_us, end_us, mode, keep_audio, progress,
                  cancel, blur_faces, masks) -> Entry:
