@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,29 +20,15 @@ from agent.requests.agencies import TrustStore  # noqa: E402
 from agent.service import Agent  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from gui.app import application, build  # noqa: E402
-from gui.demo_data import AGENCY_ID, index_footage, make_world, write_footage  # noqa: E402
+from gui.demo_data import AGENCY_ID, index_footage, make_world  # noqa: E402
 from gui.tray import Tray  # noqa: E402
 from portal.checks import checked_submissions  # noqa: E402
 from portal.server import PortalServer  # noqa: E402
 from portal.state import Portal  # noqa: E402
+from tests.gui_support import ZONE, footage, settle  # noqa: E402,F401
 
-ZONE = "America/Los_Angeles"
 SQUARE = ((0.1, 0.2), (0.4, 0.2), (0.4, 0.6), (0.1, 0.6))
 TRIANGLE = ((0.6, 0.1), (0.9, 0.1), (0.75, 0.45))
-
-
-@pytest.fixture(scope="module")
-def footage(tmp_path_factory):
-    root = tmp_path_factory.mktemp("footage") / "recordings"
-    start = (int(time.time()) - 3600) * US
-    write_footage(root, start, 8.0)
-    return root, start
-
-
-def settle(qtbot, window, timeout=30000):
-    qtbot.waitUntil(window.ctx.bridge.idle, timeout=timeout)
-    qtbot.wait(20)
-    qtbot.waitUntil(window.ctx.bridge.idle, timeout=timeout)
 
 
 def open_window(qtbot, home):

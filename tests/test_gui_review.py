@@ -21,22 +21,14 @@ from gui.app import application, build  # noqa: E402
 from agent.requests.agencies import TrustStore  # noqa: E402
 from agent.timebase import format_utc  # noqa: E402
 from gui.demo_data import (  # noqa: E402
-    AGENCY_ID, index_footage, make_world, request_claims, sign, write_footage,
+    AGENCY_ID, index_footage, make_world, request_claims, sign,
 )
 from gui.tray import Tray  # noqa: E402
 from portal.checks import checked_submissions  # noqa: E402
 from portal.server import PortalServer  # noqa: E402
 from portal.state import Portal  # noqa: E402
+from tests.gui_support import ZONE, footage, settle  # noqa: E402,F401
 
-ZONE = "America/Los_Angeles"
-
-
-@pytest.fixture(scope="module")
-def footage(tmp_path_factory):
-    root = tmp_path_factory.mktemp("footage") / "recordings"
-    start = (int(time.time()) - 3600) * US
-    write_footage(root, start, 8.0)
-    return root, start
 
 
 @pytest.fixture
@@ -103,13 +95,6 @@ def win(qtbot, world):
     yield window
     window.shutdown()
     agent.close()
-
-
-def settle(qtbot, window, timeout=15000):
-    """Wait until every job the window started has finished and its results are shown."""
-    qtbot.waitUntil(window.ctx.bridge.idle, timeout=timeout)
-    qtbot.wait(20)
-    qtbot.waitUntil(window.ctx.bridge.idle, timeout=timeout)
 
 
 def import_by_click(qtbot, window, path, monkeypatch):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -19,24 +18,10 @@ from agent.service import Agent  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from gui import display  # noqa: E402
 from gui.app import application, build  # noqa: E402
-from gui.demo_data import AGENCY_ID, make_world, write_footage  # noqa: E402
+from gui.demo_data import AGENCY_ID, make_world  # noqa: E402
 from gui.tray import Tray  # noqa: E402
+from tests.gui_support import ZONE, footage, settle  # noqa: E402,F401
 
-ZONE = "America/Los_Angeles"
-
-
-@pytest.fixture(scope="module")
-def footage(tmp_path_factory):
-    root = tmp_path_factory.mktemp("footage") / "recordings"
-    start = (int(time.time()) - 3600) * US
-    write_footage(root, start, 8.0)
-    return root, start
-
-
-def settle(qtbot, window, timeout=30000):
-    qtbot.waitUntil(window.ctx.bridge.idle, timeout=timeout)
-    qtbot.wait(20)
-    qtbot.waitUntil(window.ctx.bridge.idle, timeout=timeout)
 
 
 @pytest.fixture

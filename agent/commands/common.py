@@ -39,3 +39,15 @@ def print_json(value: Any) -> None:
 def say(text: str) -> None:
     """A message for the person: stderr, so stdout stays clean for --json."""
     print(text, file=sys.stderr)
+
+
+def stage_printer():
+    """A progress callback for the terminal: says each stage once, on stderr."""
+    last = {"stage": None}
+
+    def show(stage: str, fraction: float) -> None:
+        if stage != last["stage"]:
+            say(f"{stage}...")
+            last["stage"] = stage
+
+    return show

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..export.verify import verify_package
 from ..service import Agent
-from .common import Refused, UsageError, parse_time, print_json, say, utc
+from .common import Refused, UsageError, parse_time, print_json, say, stage_printer, utc
 
 
 def add_parsers(sub, common) -> None:
@@ -66,7 +66,7 @@ def export(agent: Agent, args) -> int:
             raise UsageError(f"--request: cannot read {args.request}: {exc.strerror}") from None
     done = agent.export(args.camera, start, end, Path(args.out), mode=args.mode,
                         keep_audio=args.keep_audio, request_token=token,
-                        progress=None if args.json else _progress_printer(), **redact)
+                        progress=None if args.json else stage_printer(), **redact)
     cut = done.cut
     out = {"package": str(done.package.path), "clip": str(done.clip), "sha256": done.clip_sha256,
            "mode": cut.mode, "requested": {"start": utc(start), "end": utc(end)},
@@ -114,17 +114,6 @@ def _redaction_note(done) -> str:
         parts.append("the chosen stretches of sound silenced")
     return "redacted: " + ("; ".join(parts) or "nothing needed changing") + \
         " (your recordings themselves are unchanged)"
-
-
-def _progress_printer():
-    last = {"stage": None}
-
-    def show(stage: str, fraction: float) -> None:
-        if stage != last["stage"]:
-            say(f"{stage}...")
-            last["stage"] = stage
-
-    return show
 
 
 def verify(agent: Agent, args) -> int:

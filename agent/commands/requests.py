@@ -13,7 +13,7 @@ from ..requests.agencies import TrustStoreError
 from ..requests.desk import DeskError, DeskRefusal
 from ..requests.inbox import Entry
 from ..service import AgentError
-from .common import Refused, UsageError, parse_time, print_json, say, utc
+from .common import Refused, UsageError, parse_time, print_json, say, stage_printer, utc
 
 PUBLIC_RECORD = ("Footage you share can become a public record once the case is closed: "
                  "anyone may then be able to ask for it and see it.")
@@ -209,7 +209,7 @@ def approve(agent, args) -> int:
     if not args.yes:
         _confirm(agent, view, args)
     done = desk.approve(args.id, args.camera, start, end, args.mode, args.keep_audio,
-                        progress=None if args.json else _progress_printer(),
+                        progress=None if args.json else stage_printer(),
                         blur_faces=args.blur_faces, masks=args.masks)
     if args.json:
         print_json({**entry_json(done), "deliveries": [
@@ -260,17 +260,6 @@ def _hidden(agent, entry, cameras, args) -> str:
     if faces:
         parts.append("every face blurred")
     return "; ".join(parts) if parts else "nothing (no privacy masks, faces not blurred)"
-
-
-def _progress_printer():
-    last = {"stage": None}
-
-    def show(stage: str, fraction: float) -> None:
-        if stage != last["stage"]:
-            say(f"{stage}...")
-            last["stage"] = stage
-
-    return show
 
 
 @mapped

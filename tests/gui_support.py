@@ -1,0 +1,30 @@
+"""What the desktop-app tests share: the footage they run on and waiting for the app to settle.
+
+Imported only by GUI test modules (the agent's own tests must run without PySide6).
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from agent.timebase import US
+from gui.demo_data import write_footage
+
+ZONE = "America/Los_Angeles"
+
+
+@pytest.fixture(scope="module")
+def footage(tmp_path_factory):
+    """Real recordings of the demo's cameras, ending an hour ago: (root, start_us)."""
+    root = tmp_path_factory.mktemp("footage") / "recordings"
+    start = (int(time.time()) - 3600) * US
+    write_footage(root, start, 8.0)
+    return root, start
+
+
+def settle(qtbot, window, timeout=30000):
+    """Wait until every job the window started has finished and its results are shown."""
+    qtbot.waitUntil(window.ctx.bridge.idle, timeout=timeout)
+    qtbot.wait(20)
+    qtbot.waitUntil(window.ctx.bridge.idle, timeout=timeout)
