@@ -25,6 +25,13 @@ class ScanFailed:
 
 
 @dataclass(frozen=True)
+class RequestsArrived:
+    """New verified requests reached the inbox (from a poll of an agency's portal)."""
+
+    count: int
+
+
+@dataclass(frozen=True)
 class JobProgress:
     job: str
     stage: str

@@ -14,7 +14,7 @@ from typing import Callable
 
 from . import timebase
 from .config import ensure_home, load_settings, resolve_home
-from .events import ScanFailed, ScanFinished
+from .events import RequestsArrived, ScanFailed, ScanFinished
 from .index.coverage import Coverage, coverage
 from .index.layouts import LAYOUTS
 from .index.scan import ScanReport, scan_source
@@ -51,7 +51,8 @@ class Agent:
         self._listeners: list[Callable[[object], None]] = []
         self._lock = threading.Lock()
         self.requests = RequestDesk(self.home, lambda: self.store, self.owner_key,
-                                    settings=self.settings)
+                                    settings=self.settings,
+                                    on_arrived=lambda n: self.emit(RequestsArrived(n)))
 
     # plumbing ------------------------------------------------------------------------------
     @property

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from .context import make_context
@@ -52,16 +51,13 @@ def run(agent) -> int:
         if event.isAccepted():
             app.quit()
     window.closeEvent = close_event
+    # The agent's service watches the folders and polls the agencies (the inbox listens).
     service = ctx.bridge.run("service", lambda progress, cancel: agent.run(cancel))
-    poll = QTimer(window)
-    poll.timeout.connect(window.inbox.sync)
-    poll.start(max(60, agent.settings.poll_interval_s) * 1000)
     window.show()
     window.start()
     try:
         return app.exec()
     finally:
-        poll.stop()
         service.cancel()
         window.shutdown()
 

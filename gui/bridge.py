@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from agent.events import JobFinished, JobProgress, ScanFailed, ScanFinished
+from agent.events import JobFinished, JobProgress, RequestsArrived, ScanFailed, ScanFinished
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +25,7 @@ class Bridge(QObject):
     jobFinished = Signal(str, bool, str)   # job id, ok, message
     scanFinished = Signal(object)          # ScanFinished
     scanFailed = Signal(str, str)          # source root, message
+    requestsArrived = Signal(int)          # new requests reached the inbox (a background poll)
     busyChanged = Signal(bool)             # True while any job started here is running
     _relay = Signal(object)                # agent thread -> GUI thread
 
@@ -64,6 +65,8 @@ class Bridge(QObject):
             self.scanFinished.emit(event)
         elif isinstance(event, ScanFailed):
             self.scanFailed.emit(event.source, event.message)
+        elif isinstance(event, RequestsArrived):
+            self.requestsArrived.emit(event.count)
 
     def _finish(self, event: JobFinished) -> None:
         entry = self._jobs.pop(event.job, None)

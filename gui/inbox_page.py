@@ -58,6 +58,8 @@ class InboxPage(QWidget):
         self.sync_button.clicked.connect(self.sync)
         self.import_button.clicked.connect(self.choose_file)
         self.export_button.clicked.connect(self.manualExport.emit)
+        # The agent's service polls the agencies; reload when it brings something new.
+        ctx.bridge.requestsArrived.connect(lambda count: self.refresh())
         buttons = QHBoxLayout()
         for b in (self.sync_button, self.import_button):
             buttons.addWidget(b)

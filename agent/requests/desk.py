@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 import ssl
 import threading
@@ -29,6 +30,8 @@ from agent.requests.portal_client import PollPolicy, PortalClient, PortalError
 from agent.requests.token import Rejected, Request, verify_request
 from agent.storage import Busy, FileLock
 from agent.timebase import US, format_utc
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[str, float], None]
 
@@ -61,8 +64,10 @@ class RequestDesk:
     def __init__(self, home: Path, store: Callable[[], Store], owner_key: Callable[[], OwnerKey],
                  *, settings: Settings | None = None, verify: bool | ssl.SSLContext = True,
                  portal: PortalClient | None = None, clock: Callable[[], float] = time.time,
-                 policy: PollPolicy | None = None) -> None:
+                 policy: PollPolicy | None = None,
+                 on_arrived: Callable[[int], None] | None = None) -> None:
         self.home = ensure_home(Path(home))
+        self._on_arrived = on_arrived
         self.settings = settings or Settings()
         self.trust = TrustStore(self.home)
         self.audit = AuditLog(self.home)
@@ -76,6 +81,14 @@ class RequestDesk:
     def close(self) -> None:
         self.inbox.close()
         self.portal.close()
+
+    def arrived(self, count: int) -> None:
+        """Tell the owner's side (the app's inbox) that new requests came in."""
+        if count and self._on_arrived is not None:
+            try:
+                self._on_arrived(count)
+            except Exception:  # a listener's failure never stops a poll
+                log.exception("the new-request listener failed")
 
     # intake ------------------------------------------------------------------------------
     def import_request(self, source: str | Path) -> Entry:

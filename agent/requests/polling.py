@@ -64,6 +64,7 @@ def poll(desk, agency: Agency, registration: str) -> tuple[list[Entry], list[str
         else:
             rejected.append(reason)
     desk.inbox.set_cursor(agency.id, registration, cursor)
+    desk.arrived(len(added))
     return added, rejected
 
 
