@@ -28,3 +28,19 @@ def settle(qtbot, window, timeout=30000):
     qtbot.waitUntil(window.ctx.bridge.idle, timeout=timeout)
     qtbot.wait(20)
     qtbot.waitUntil(window.ctx.bridge.idle, timeout=timeout)
+
+
+def open_window(qtbot, home):
+    """The app's main window on a real agent for `home`, shown and settled: (window, agent)."""
+    from agent.service import Agent
+    from gui.app import application, build
+    from gui.tray import Tray
+
+    application()
+    agent = Agent(home)
+    window = build(agent, zone=ZONE, tray=Tray())
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    settle(qtbot, window)
+    return window, agent

@@ -6,14 +6,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from agent.requests.agencies import TrustStore  # noqa: E402
-from agent.service import Agent  # noqa: E402
 from agent.timebase import US  # noqa: E402
-from gui.app import application, build  # noqa: E402
 from gui.demo_data import AGENCY_ID, index_footage  # noqa: E402
-from gui.tray import Tray  # noqa: E402
 from portal.server import PortalServer  # noqa: E402
 from portal.state import Portal  # noqa: E402
-from tests.gui_support import ZONE, footage, settle  # noqa: E402,F401
+from tests.gui_support import footage, open_window  # noqa: E402,F401
 
 
 def test_background_poll_refreshes_the_inbox_without_a_click(qtbot, tmp_path, footage):
@@ -26,13 +23,7 @@ def test_background_poll_refreshes_the_inbox_without_a_click(qtbot, tmp_path, fo
         trust = TrustStore(home)
         trust.add(portal.state_dir / "agency.json")
         trust.register(AGENCY_ID, reg, token)
-        application()
-        agent = Agent(home)
-        window = build(agent, zone=ZONE, tray=Tray())
-        qtbot.addWidget(window)
-        window.show()
-        window.start()
-        settle(qtbot, window)
+        window, agent = open_window(qtbot, home)
         try:
             assert window.inbox.table.rowCount() == 0
             portal.create_request(reg, footage[1], footage[1] + 8 * US, "2026-118999",

@@ -19,27 +19,14 @@ from agent.export.masks import CameraMasks, Polygon, load_masks, mask_bitmap  # 
 from agent.requests.agencies import TrustStore  # noqa: E402
 from agent.service import Agent  # noqa: E402
 from agent.timebase import US  # noqa: E402
-from gui.app import application, build  # noqa: E402
 from gui.demo_data import AGENCY_ID, index_footage, make_world  # noqa: E402
-from gui.tray import Tray  # noqa: E402
 from portal.checks import checked_submissions  # noqa: E402
 from portal.server import PortalServer  # noqa: E402
 from portal.state import Portal  # noqa: E402
-from tests.gui_support import ZONE, footage, settle  # noqa: E402,F401
+from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
 
 SQUARE = ((0.1, 0.2), (0.4, 0.2), (0.4, 0.6), (0.1, 0.6))
 TRIANGLE = ((0.6, 0.1), (0.9, 0.1), (0.75, 0.45))
-
-
-def open_window(qtbot, home):
-    application()
-    agent = Agent(home)
-    window = build(agent, zone=ZONE, tray=Tray())
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    settle(qtbot, window)
-    return window, agent
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from gui.tray import Tray  # noqa: E402
 from portal.checks import checked_submissions  # noqa: E402
 from portal.server import PortalServer  # noqa: E402
 from portal.state import Portal  # noqa: E402
-from tests.gui_support import ZONE, footage, settle  # noqa: E402,F401
+from tests.gui_support import ZONE, footage, open_window, settle  # noqa: E402,F401
 
 
 
@@ -59,20 +59,9 @@ def ask(portal, footage, **kw):
                             "Det. Jane Roe", **kw)
 
 
-def window_for(qtbot, home):
-    application()
-    agent = Agent(home)
-    window = build(agent, zone=ZONE, tray=Tray())
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    settle(qtbot, window)
-    return window, agent
-
-
 @pytest.fixture
 def pwin(qtbot, portal):
-    window, agent = window_for(qtbot, portal[3])
+    window, agent = open_window(qtbot, portal[3])
     yield window
     window.shutdown()
     agent.close()

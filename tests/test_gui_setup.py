@@ -14,13 +14,12 @@ from PySide6.QtWidgets import QFileDialog  # noqa: E402
 from agent.audit import AuditLog  # noqa: E402
 from agent.export.verify import verify_package  # noqa: E402
 from agent.requests.agencies import TrustStore  # noqa: E402
-from agent.service import Agent  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from gui import display  # noqa: E402
-from gui.app import application, build  # noqa: E402
 from gui.demo_data import AGENCY_ID, make_world  # noqa: E402
 from gui.tray import Tray  # noqa: E402
-from tests.gui_support import ZONE, footage, settle  # noqa: E402,F401
+from tests.gui_support import footage, settle  # noqa: E402,F401
+from tests.gui_support import open_window as open_app_window  # noqa: E402
 
 
 
@@ -29,13 +28,7 @@ def open_window(qtbot):
     made = []
 
     def make(home):
-        application()
-        agent = Agent(home)
-        window = build(agent, zone=ZONE, tray=Tray())
-        qtbot.addWidget(window)
-        window.show()
-        window.start()
-        settle(qtbot, window)
+        window, agent = open_app_window(qtbot, home)
         made.append((window, agent))
         return window
     yield make
