@@ -1,7 +1,7 @@
 """Resumable delivery: a tus 1.0.0 client (core, creation, checksum sha256, termination).
 
-The package goes up in chunks, each PATCH carrying the SHA-256 of its own bytes, streamed from
-disk. The tus URL and how far it got are kept under `state_dir`, so a killed process resumes
+The package goes up in chunks streamed from disk, each PATCH carrying the sealed SHA-256 of its
+bytes (agent/upload_sums.py) for the server to check. The tus URL and how far it got are kept under `state_dir`, so a killed process resumes
 where it stopped (HEAD asks the server). A server that lies about its offset is not believed:
 offsets are checked against what this upload ever sent, and a server claiming bytes it never
 got is abandoned for a fresh upload rather than trusted with a corrupt copy.
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import random
-import re
 import threading
 import time
 from dataclasses import dataclass
@@ -20,10 +19,12 @@ from typing import Callable
 import httpx
 
 from .upload_pace import Meter, Pacer, UploadProgress
-from .upload_source import ChunkSource, file_sha256
-from .upload_state import UploadState, drop_state, load_state, save_state, state_path
-from .upload_wire import (Reply, UploadCancelled, UploadError, check_endpoint, encode_metadata,
-                          exchange, new_client, refusal, same_origin_url)
+from .upload_source import ChunkSource, Unsealed
+from .upload_sums import ChunkSums, checked_sums, compute_sums
+from .upload_state import StateFile, UploadState, load_state, state_path
+from .upload_wire import (Reply, UploadCancelled, UploadError, capabilities, check_endpoint,
+                          checks_sha256, encode_metadata, exchange, new_client, refusal,
+                          same_origin_url)
 
 __all__ = ["UploadProgress", "UploadResult", "UploadError", "UploadCancelled", "upload_file",
            "check_endpoint"]
@@ -39,8 +40,8 @@ _sleep = time.sleep  # tests record the backoff through this
 
 @dataclass(frozen=True)
 class UploadResult:
-    """A finished upload: tus URL, size, SHA-256 of the bytes streamed, where this run began,
-    and how many chunks went out more than once."""
+    """A finished upload: tus URL, size, SHA-256 of the bytes the server holds, where this run
+    began, and how many chunks went out more than once."""
 
     url: str
     size: int
@@ -66,20 +67,25 @@ class _Restart(Exception):
 
 
 def upload_file(path: Path, endpoint: str, *, state_dir: Path, metadata: dict[str, str] | None = None,
-                chunk_size: int = 4 << 20, rate_limit_bps: int | None = None,
+                sums: ChunkSums | None = None, chunk_size: int | None = None,
+                rate_limit_bps: int | None = None,
                 progress: Callable[[UploadProgress], None] | None = None,
                 cancel: threading.Event | None = None, client: httpx.Client | None = None,
                 headers: dict[str, str] | None = None, max_attempts: int = 8) -> UploadResult:
     """Upload one file to a tus endpoint, resuming an earlier attempt at the same bytes.
 
-    rate_limit_bps caps the average in bytes per second. metadata["sha256"] may carry the file's
-    hex SHA-256 to skip the hashing pass. max_attempts bounds failures in a row without
-    progress (network errors, 5xx, timeouts, 409, 460). Raises UploadError (UploadCancelled when
-    cancel is set; the upload then resumes next time). The returned sha256 is computed over the
-    bytes as they were streamed; the caller compares it with the portal's receipt.
+    sums are the file's sealed digests (PackageTar.sums); without them they are computed first
+    (one read), in chunks of chunk_size (default CHUNK_SIZE, 32 MiB). metadata["sha256"], if given, must match. Each chunk
+    goes with its sealed digest; when the server does not say (OPTIONS) that it checks sha256
+    checksums, the stream is also hashed here and compared at the end. Either way the returned
+    sha256 is that of the bytes the server holds; the caller compares it with the receipt.
+    rate_limit_bps caps the average in bytes per second. max_attempts bounds failures in a row
+    without progress (network errors, 5xx, timeouts, 409, 460). Raises UploadError
+    (UploadCancelled when cancel is set; the upload then resumes next time).
     """
     base = check_endpoint(endpoint)
-    if chunk_size < 1 or max_attempts < 1 or (rate_limit_bps is not None and rate_limit_bps < 1):
+    if (chunk_size is not None and chunk_size < 1) or max_attempts < 1 \
+            or (rate_limit_bps is not None and rate_limit_bps < 1):
         raise UploadError("chunk_size, max_attempts and rate_limit_bps must be positive.")
     path = Path(path)
     try:
@@ -87,20 +93,22 @@ def upload_file(path: Path, endpoint: str, *, state_dir: Path, metadata: dict[st
     except OSError as exc:
         raise UploadError(f"Cannot read {path}: {exc.strerror}.") from None
     meta = {str(k): str(v) for k, v in (metadata or {}).items()}
-    sha = (meta.get("sha256") or file_sha256(path, cancel)).lower()
-    if not re.fullmatch(r"[0-9a-f]{64}", sha):
-        raise UploadError("metadata sha256 must be the file's SHA-256 as 64 hex digits.")
-    meta["sha256"] = sha
+    sums = checked_sums(path, size, sums or compute_sums(path, chunk_size, cancel), meta.get("sha256"))
+    sha = meta["sha256"] = sums.sha256
     meta.setdefault("filename", path.name)
     http = client or new_client()
     try:
-        with ChunkSource(path, size, chunk_size, cancel) as source:
+        server_checks = checks_sha256(capabilities(http, base, headers or {}))
+        with ChunkSource(path, sums, not server_checks, cancel) as source:
             job = _Upload(source, size, sha, base, endpoint, http,
                           state_path(Path(state_dir), endpoint, sha, size), encode_metadata(meta),
                           dict(headers or {}), max_attempts, cancel)
             job.pacer = Pacer(rate_limit_bps, job.wait)
             job.meter = Meter(size, progress)
-            return job.run()
+            try:
+                return job.run()
+            finally:
+                job.store.close()
     except OSError as exc:
         raise UploadError(f"Cannot read {path}: {exc.strerror}.") from None
     finally:
@@ -117,7 +125,7 @@ class _Upload:
     def __init__(self, source, size, sha, base, endpoint, http, spath, meta_header, headers,
                  max_attempts, cancel) -> None:
         self.source, self.size, self.sha, self.base, self.endpoint = source, size, sha, base, endpoint
-        self.http, self.spath, self.meta_header = http, spath, meta_header
+        self.http, self.store, self.meta_header = http, StateFile(spath), meta_header
         self.headers, self.max_attempts, self.cancel = headers, max_attempts, cancel
         self.state: UploadState | None = load_state(spath, endpoint, sha, size)
         if self.state is not None:
@@ -150,6 +158,9 @@ class _Upload:
             except _Restart as exc:
                 self._start_over(exc)
                 offset = None
+            except Unsealed:
+                self._withdraw()
+                raise
         return self._finish(resumed_from or 0)
 
     # protocol steps --------------------------------------------------------------------------
@@ -164,7 +175,7 @@ class _Upload:
             raise refusal(reply, "the new upload")
         url = same_origin_url(self.base, reply.headers.get("location"), "creation")
         self.state = UploadState(self.endpoint, str(url), self.size, self.sha, 0, 0)
-        save_state(self.spath, self.state)
+        self.store.save(self.state)
 
     def _head(self) -> int:
         reply = self._call("HEAD", self._url(), {})
@@ -192,17 +203,19 @@ class _Upload:
         """Send the chunk at offset; the server's new offset, or None to ask it with HEAD."""
         assert self.state is not None
         chunk = self.source.chunk(offset)
-        data, end = chunk.data, offset + len(chunk.data)
+        end = offset + chunk.size
         if offset < self.state.sent_hi:
             self.resent += 1
         # Recorded before the bytes leave, so a kill mid-PATCH still bounds what the server may claim.
         self.state = self.state.advanced(offset, end)
-        save_state(self.spath, self.state)
+        self.store.save(self.state)
         reply = self._call("PATCH", self._url(), {
             "Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream",
-            "Upload-Checksum": f"sha256 {chunk.digest}", "Content-Length": str(len(data))},
-            self._body(data, offset))
+            "Upload-Checksum": f"sha256 {chunk.digest}", "Content-Length": str(chunk.size)},
+            self._body(chunk))
         if reply.status == 460:
+            if not self.source.matches_seal(offset):  # not the wire: the file itself changed
+                raise Unsealed(offset)
             log.warning("upload server reports a checksum mismatch at %d; re-sending the chunk", offset)
             self._count_failure("the chunk kept arriving damaged (checksum mismatch)", 460)
             return offset
@@ -225,28 +238,31 @@ class _Upload:
         self.state = self.state.advanced(new, 0)
         return new
 
-    def _body(self, data: bytes, offset: int):
-        view = memoryview(data)
-        step = self.pacer.step
-        for start in range(0, len(view), step):
-            piece = view[start:start + step]
-            self.check_cancel()
-            self.pacer.before(len(piece))
-            yield bytes(piece)
-            self.meter.moved(offset + start + len(piece), len(piece))
+    def _body(self, chunk):
+        # Unpaced blocks go out whole: httpcore copies what one send() leaves over, so slices
+        # (copies themselves) only pay off under a cap, where they keep the pace smooth.
+        offset = chunk.offset
+        for block in self.source.blocks(chunk):
+            if self.pacer.rate:
+                pieces = (block[i:i + self.pacer.step] for i in range(0, len(block), self.pacer.step))
+            else:
+                pieces = (block,)
+            for piece in pieces:
+                self.check_cancel()
+                self.pacer.before(len(piece))
+                yield piece
+                offset += len(piece)
+                self.meter.moved(offset, len(piece))
 
     def _finish(self, resumed_from: int) -> UploadResult:
         assert self.state is not None
-        streamed = self.source.hexdigest()
-        if streamed != self.sha:
-            self._terminate()
-            drop_state(self.spath)
+        if self.source.hashing and not self.source.stream_matches():
+            self._withdraw()
             raise UploadError("The bytes sent are not the package: the file changed while it was "
-                              "being uploaded (or its SHA-256 was given wrong). The upload was "
-                              "withdrawn; export the package again.")
-        drop_state(self.spath)
+                              "being uploaded. The upload was withdrawn; export the package again.")
+        self.store.drop()
         self.meter.show(self.size, force=True)
-        return UploadResult(self.state.url, self.size, streamed, resumed_from, self.resent)
+        return UploadResult(self.state.url, self.size, self.sha, resumed_from, self.resent)
 
     # plumbing -------------------------------------------------------------------------------
     def _url(self) -> httpx.URL:
@@ -282,8 +298,12 @@ class _Upload:
         log.warning("upload: %s; starting a new upload", exc)
         if exc.terminate:
             self._terminate()
-        drop_state(self.spath)
+        self.store.drop()
         self.state = None
+
+    def _withdraw(self) -> None:
+        self._terminate()
+        self.store.drop()
 
     def _terminate(self) -> None:
         """Best-effort tus termination of an upload we abandon, so the server frees it."""

@@ -1,125 +1,130 @@
-"""Reading the file being uploaded: its SHA-256, chunks with their own digests, the stream hash.
+"""Reading the file being uploaded: chunks with their sealed digests, and (when the server does
+not check digests) the SHA-256 of the stream as it goes.
 
-Every byte is hashed twice (per chunk, for the server's check; in order, for the receipt), which
-costs as much CPU as a loopback transfer itself. So the next chunk is read and hashed on one
-helper thread while the current one is on the wire (hashlib releases the GIL on big buffers).
-All file access happens on that thread, so one file object is enough on every platform.
+A chunk is read on the sending thread in 1 MiB blocks while it is sent, each block going to the
+socket as it is, as a plain streaming PUT would: no copies, no read-ahead thread (on two cores
+it only competed with the send, and memory freed in its arena came back as page faults).
 """
 from __future__ import annotations
 
 import base64
 import hashlib
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable, Iterator
 
+from .upload_sums import READ_SIZE, ChunkSums
 from .upload_wire import UploadCancelled, UploadError
 
-_READ = 1 << 20
+_SHORTER = "The file got shorter while it was being uploaded; export it again."
 
 
-def file_sha256(path: Path, cancel: threading.Event | None = None) -> str:
-    """SHA-256 of a file, streamed in 1 MiB blocks (never whole in memory)."""
-    sha = hashlib.sha256()
-    try:
-        with open(path, "rb") as f:
-            while block := f.read(_READ):
-                if cancel is not None and cancel.is_set():
-                    raise UploadCancelled("The upload was cancelled.")
-                sha.update(block)
-    except OSError as exc:
-        raise UploadError(f"Cannot read {path}: {exc.strerror}.") from None
-    return sha.hexdigest()
+class Unsealed(UploadError):
+    """The package file no longer has the bytes it was sealed with."""
+
+    def __init__(self, offset: int) -> None:
+        super().__init__(f"The package file changed after it was sealed (the bytes near offset "
+                         f"{offset} differ), so it is not what was approved. The upload was "
+                         "withdrawn; export the package again.")
 
 
 @dataclass(frozen=True)
 class Chunk:
-    """Bytes at an offset of the file, with the base64 SHA-256 that goes in Upload-Checksum."""
+    """The bytes from offset to the end of their chunk, and the Upload-Checksum digest of them."""
 
     offset: int
-    data: bytes
+    size: int
     digest: str
 
 
 class ChunkSource:
-    """Chunks of one file, read one ahead, and the in-order SHA-256 of the bytes handed out.
+    """Chunks of one file against its sums, and optionally the in-order SHA-256 of what was read.
 
-    Chunks may be asked for again (resends) or out of order (a resume, a re-sync); the stream
-    hash skips bytes it already has and reads gaps from disk, so it covers 0..size exactly once.
+    A chunk starting at a chunk boundary carries the sealed digest, so the server's check also
+    proves the bytes are the sealed ones. A resume in mid-chunk (a server that kept part of a
+    PATCH) sends the rest of that chunk with a digest of its own; the whole chunk is then
+    checked against the seal here, since the server only sees the part it gets.
     """
 
-    def __init__(self, path: Path, size: int, chunk_size: int, cancel: threading.Event | None) -> None:
+    def __init__(self, path: Path, sums: ChunkSums, hash_stream: bool,
+                 cancel: threading.Event | None) -> None:
         self._file = open(path, "rb")
-        self._size, self._chunk, self._cancel = size, chunk_size, cancel
-        self._sha, self._pos = hashlib.sha256(), 0
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="upload-read")
-        # The chunk's own digest runs beside the in-order stream hash: two cores, not one.
-        self._digests = ThreadPoolExecutor(max_workers=1, thread_name_prefix="upload-digest")
-        self._ahead: tuple[int, Future] | None = None
+        self._sums, self._cancel = sums, cancel
+        self._sha = hashlib.sha256() if hash_stream else None
+        self._pos = 0  # how far the stream hash has got
+
+    @property
+    def hashing(self) -> bool:
+        """Whether the stream is being hashed here (the server does not check digests)."""
+        return self._sha is not None
 
     def __enter__(self) -> "ChunkSource":
         return self
 
     def __exit__(self, *exc) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=True)
-        self._digests.shutdown(wait=True)
         self._file.close()
 
     def chunk(self, offset: int) -> Chunk:
-        """The chunk starting at offset (prefetched when it was the next one), then read ahead."""
-        ahead, self._ahead = self._ahead, None
-        if ahead is not None and ahead[0] == offset:
-            got = ahead[1].result()
-        else:
-            if ahead is not None:
-                ahead[1].exception()  # let it finish; its bytes are not wanted now
-            got = self._pool.submit(self._load, offset).result()
-        end = offset + len(got.data)
-        if end < self._size:
-            self._ahead = (end, self._pool.submit(self._load, end))
-        return got
+        """The chunk from offset to the next chunk boundary (or the end), with its digest."""
+        index, into = divmod(offset, self._sums.chunk_size)
+        end = min(self._sums.size, (index + 1) * self._sums.chunk_size)
+        if into == 0:
+            return Chunk(offset, end - offset, self._sums.digest(index))
+        if not self.matches_seal(offset):
+            raise Unsealed(offset)
+        return Chunk(offset, end - offset, _b64sha(self._read(offset, end)))
 
-    def hexdigest(self) -> str:
-        """SHA-256 of the whole file as streamed (gaps never handed out are read now)."""
-        if self._ahead is not None:
-            self._ahead[1].exception()
-            self._ahead = None
-        return self._pool.submit(self._finish).result()
+    def blocks(self, chunk: Chunk) -> Iterator[bytes]:
+        """The chunk's bytes, read from disk as they are sent (and hashed in order if asked)."""
+        offset = chunk.offset
+        for block in self._read(offset, offset + chunk.size):
+            if self._sha is not None:
+                self._feed(offset, block)
+            offset += len(block)
+            yield block
 
-    # on the helper thread ------------------------------------------------------------------
-    def _load(self, offset: int) -> Chunk:
-        want = min(self._chunk, self._size - offset)
-        self._file.seek(offset)
-        data = self._file.read(want)
-        if len(data) != want:
-            raise UploadError("The file got shorter while it was being uploaded; export it again.")
-        digest = self._digests.submit(lambda: hashlib.sha256(data).digest())
-        self._feed(offset, data)
-        return Chunk(offset, data, base64.b64encode(digest.result()).decode("ascii"))
+    def matches_seal(self, offset: int) -> bool:
+        """Whether the chunk holding offset still has its sealed digest on disk."""
+        index = offset // self._sums.chunk_size
+        start = index * self._sums.chunk_size
+        end = min(self._sums.size, start + self._sums.chunk_size)
+        return _b64sha(self._read(start, end)) == self._sums.digest(index)
 
-    def _feed(self, offset: int, data: bytes) -> None:
-        if offset > self._pos:
-            self._catch_up(offset)
-        end = offset + len(data)
-        if end > self._pos:
-            self._sha.update(memoryview(data)[self._pos - offset:])
-            self._pos = end
+    def stream_matches(self) -> bool:
+        """Whether the bytes read, in order (gaps read now), hash to the sealed SHA-256."""
+        assert self._sha is not None, "the stream is hashed only when asked for"
+        for block in self._read(self._pos, self._sums.size):
+            self._feed(self._pos, block)
+        return self._sha.hexdigest() == self._sums.sha256
 
-    def _finish(self) -> str:
-        self._catch_up(self._size)
-        return self._sha.hexdigest()
-
-    def _catch_up(self, to: int) -> None:
-        self._file.seek(self._pos)
-        while self._pos < to:
+    # --------------------------------------------------------------------------------------
+    def _read(self, start: int, end: int) -> Iterator[bytes]:
+        # Seeks every block: a body abandoned mid-way must not leave the next read misplaced.
+        while start < end:
             if self._cancel is not None and self._cancel.is_set():
                 raise UploadCancelled("The upload was cancelled; it resumes from here next time.")
-            block = self._file.read(min(_READ, to - self._pos))
+            self._file.seek(start)
+            block = self._file.read(min(READ_SIZE, end - start))
             if not block:
-                raise UploadError("The file got shorter while it was being uploaded; export it again.")
-            self._sha.update(block)
-            self._pos += len(block)
+                raise UploadError(_SHORTER)
+            start += len(block)
+            yield block
+
+    def _feed(self, offset: int, block: bytes) -> None:
+        assert self._sha is not None
+        if offset > self._pos:  # a gap (a resume): hash what the server already has first
+            for gap in self._read(self._pos, offset):
+                self._sha.update(gap)
+                self._pos += len(gap)
+        end = offset + len(block)
+        if end > self._pos:  # bytes already hashed (a resend) are skipped
+            self._sha.update(memoryview(block)[self._pos - offset:])
+            self._pos = end
+
+
+def _b64sha(blocks: Iterable[bytes]) -> str:
+    sha = hashlib.sha256()
+    for block in blocks:
+        sha.update(block)
+    return base64.b64encode(sha.digest()).decode("ascii")

@@ -73,6 +73,46 @@ def save_state(path: Path, state: UploadState) -> None:
                           "Check that the agent's home folder is writable.") from None
 
 
+class StateFile:
+    """One upload's state file, created atomically and then rewritten in place, one write per
+    chunk (a rename per chunk cost more than sending a chunk over loopback).
+
+    An in-place write of a few hundred bytes is not torn by a killed process; a power cut that
+    tears it leaves unreadable JSON, which load_state answers with a fresh upload.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+        self._length = 0
+
+    def save(self, state: UploadState) -> None:
+        """Record state (it is on disk, for a later process, when this returns)."""
+        data = json.dumps(asdict(state)).encode("utf-8")
+        if self._fd is None:
+            save_state(self.path, state)
+            self._fd, self._length = os.open(self.path, os.O_WRONLY), len(data)
+            return
+        try:
+            os.lseek(self._fd, 0, os.SEEK_SET)
+            os.write(self._fd, data.ljust(self._length))  # JSON allows the trailing spaces
+        except OSError as exc:
+            raise UploadError(f"Cannot save the upload's progress in {self.path}: {exc.strerror}.") \
+                from None
+        self._length = max(self._length, len(data))
+
+    def close(self) -> None:
+        """Let go of the file (it stays on disk)."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def drop(self) -> None:
+        """Forget the upload: close and remove the file (closed first, as Windows requires)."""
+        self.close()
+        drop_state(self.path)
+
+
 def drop_state(path: Path) -> None:
     """Forget an upload (finished or abandoned)."""
     try:

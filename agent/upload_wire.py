@@ -192,3 +192,23 @@ def exchange(client: httpx.Client, method: str, url: httpx.URL, headers: dict[st
                           "redirects are never followed, so it was not sent there.",
                           response.status_code)
     return Reply(response.status_code, response.headers, bytes(body))
+
+
+def capabilities(client: httpx.Client, base: httpx.URL, headers: dict[str, str]) -> Reply | None:
+    """The server's OPTIONS answer, or None if it gave none (then it is taken to check nothing)."""
+    try:
+        return exchange(client, "OPTIONS", base, headers)
+    except (httpx.TransportError, UploadError):
+        return None
+
+
+def checks_sha256(reply: Reply | None) -> bool:
+    """Whether an OPTIONS answer says the server checks `Upload-Checksum: sha256` (tus checksum
+    extension); None (no answer) counts as no."""
+    if reply is None or reply.status not in (200, 204):
+        return False
+
+    def listed(header: str) -> set[str]:
+        return {p.strip().lower() for p in reply.headers.get(header, "").split(",")}
+
+    return "checksum" in listed("tus-extension") and "sha256" in listed("tus-checksum-algorithm")

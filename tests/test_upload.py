@@ -23,7 +23,9 @@ from agent import cli
 from agent.audit import AuditLog
 from agent.commands import upload as upload_cmd
 from agent.upload import UploadCancelled, UploadError, check_endpoint, upload_file
+from agent import upload_source, upload_sums
 from agent.upload_state import UploadState, save_state, state_path
+from agent.upload_sums import compute_sums
 from agent.upload_wire import BODY_CAP, exchange
 
 REPO = Path(__file__).resolve().parents[1]
@@ -89,12 +91,17 @@ def real_tus(tmp_path: Path):
 
 # -- the hostile server ----------------------------------------------------------------------
 class Hostile:
-    """An honest in-memory tus server, unless `hook` answers a request first."""
+    """An honest in-memory tus server, unless `hook` answers a request first.
+
+    With checks=False it is a server without the tus checksum extension: it says so in OPTIONS
+    and stores whatever arrives."""
 
     def __init__(self) -> None:
+        self.checks = True
         self.lock = threading.Lock()
         self.uploads: dict[str, dict] = {}
         self.requests: list[tuple[str, str]] = []
+        self.headers: list[tuple[str, dict]] = []
         self.patch_bytes = 0
         self.hook = None
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
@@ -119,6 +126,7 @@ class Hostile:
     def handle(self, method: str, path: str, headers: dict, body: bytes):
         with self.lock:
             self.requests.append((method, path))
+            self.headers.append((method, headers))
             if method == "PATCH":
                 self.patch_bytes += len(body)
         if self.hook is not None:
@@ -129,6 +137,9 @@ class Hostile:
             return self.honest(method, path, headers, body)
 
     def honest(self, method: str, path: str, headers: dict, body: bytes):
+        if method == "OPTIONS":
+            return 204, {"Tus-Version": "1.0.0", "Tus-Extension": "creation,termination" + (
+                ",checksum" if self.checks else ""), "Tus-Checksum-Algorithm": "sha1,sha256"}, b""
         if method == "POST":
             uid = f"u{self.count('POST')}"
             self.uploads[uid] = {"data": bytearray(), "length": int(headers["upload-length"]),
@@ -146,7 +157,7 @@ class Hostile:
         if int(headers["upload-offset"]) != len(up["data"]):
             return 409, {}, b"offset mismatch"
         algo, digest = headers["upload-checksum"].split(" ")
-        if algo != "sha256" or base64.b64decode(digest) != hashlib.sha256(body).digest():
+        if self.checks and (algo != "sha256" or base64.b64decode(digest) != hashlib.sha256(body).digest()):
             return 460, {}, b"checksum mismatch"
         up["data"] += body
         return 204, {"Upload-Offset": str(len(up["data"]))}, b""
@@ -172,7 +183,7 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(payload)
 
-    do_POST = do_HEAD = do_PATCH = do_DELETE = _serve
+    do_POST = do_HEAD = do_PATCH = do_DELETE = do_OPTIONS = _serve
 
 
 @pytest.fixture
@@ -435,7 +446,7 @@ def test_redirect_to_another_origin_is_refused(hostile, payload, tmp_path):
     hostile.hook = lambda m, p, h, b: (307, {"Location": "https://collector.example.net/files"}, b"")
     with pytest.raises(UploadError, match="collector.example.net") as err:
         upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads")
-    assert err.value.status == 307 and hostile.requests == [("POST", "/files")]
+    assert err.value.status == 307 and hostile.requests == [("OPTIONS", "/files"), ("POST", "/files")]
 
 
 def test_location_on_another_origin_is_refused(hostile, payload, tmp_path):
@@ -444,7 +455,8 @@ def test_location_on_another_origin_is_refused(hostile, payload, tmp_path):
         if m == "POST" else None
     with pytest.raises(UploadError, match="127.0.0.2"):
         upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads")
-    assert hostile.requests == [("POST", "/files")] and not (tmp_path / "uploads").exists()
+    assert hostile.requests[-1] == ("POST", "/files") and hostile.count("PATCH") == 0
+    assert not (tmp_path / "uploads").exists()
 
 
 def test_rate_cap_is_honoured_and_a_raising_progress_callback_is_ignored(hostile, payload, tmp_path):
@@ -462,7 +474,10 @@ def test_rate_cap_is_honoured_and_a_raising_progress_callback_is_ignored(hostile
     assert hostile.data(result.url) == src.read_bytes() and len(calls) > 2 and calls == sorted(calls)
 
 
-def test_file_changed_while_uploading_is_withdrawn(hostile, payload, tmp_path):
+@pytest.mark.parametrize("server_checks, says", [
+    (True, "changed after it was sealed"), (False, "file changed while it was being uploaded")])
+def test_file_changed_while_uploading_is_withdrawn(hostile, payload, tmp_path, server_checks, says):
+    hostile.checks = server_checks
     src = payload(200_000)
 
     def tamper(p):
@@ -471,10 +486,76 @@ def test_file_changed_while_uploading_is_withdrawn(hostile, payload, tmp_path):
                 f.seek(150_000)
                 f.write(b"altered")
 
-    with pytest.raises(UploadError, match="file changed while it was being uploaded"):
+    with pytest.raises(UploadError, match=says):
         upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=64 * KiB,
                     rate_limit_bps=400_000, progress=tamper)
-    assert hostile.uploads["u1"].get("deleted")
+    assert hostile.uploads["u1"].get("deleted") and not list((tmp_path / "uploads").iterdir())
+
+
+class _NoHashing:
+    """Stands in for hashlib in agent.upload_source: any hashing there fails the test."""
+
+    @staticmethod
+    def sha256(*args):
+        raise AssertionError("the upload hashed bytes although the server checks them")
+
+
+@pytest.mark.parametrize("server_checks", [True, False])
+def test_sealed_digests_go_out_as_they_are(hostile, payload, tmp_path, monkeypatch, server_checks):
+    hostile.checks = server_checks
+    src = payload(200_000)
+    sums = compute_sums(src, 64 * KiB)
+    sent = []
+    hostile.hook = lambda m, p, h, b: sent.append(h["upload-checksum"]) if m == "PATCH" else None
+    if server_checks:  # the server checks every chunk: nothing is hashed while uploading
+        monkeypatch.setattr(upload_source, "hashlib", _NoHashing)
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", sums=sums)
+    assert sent == [f"sha256 {d}" for d in sums.chunks] and len(sent) == 4
+    assert hostile.data(result.url) == src.read_bytes() and result.sha256 == sums.sha256
+
+
+def test_a_chunk_changed_after_sealing_never_lands(hostile, payload, tmp_path):
+    src = payload(200_000)
+    sums = compute_sums(src, 64 * KiB)
+    with open(src, "r+b") as f:  # same size, one byte different, in the second chunk
+        f.seek(100_000)
+        f.write(bytes([f.read(1)[0] ^ 1]))
+    with pytest.raises(UploadError, match="changed after it was sealed"):
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", sums=sums)
+    assert len(hostile.data("/files/u1")) == 64 * KiB and hostile.uploads["u1"].get("deleted")
+    with pytest.raises(UploadError, match="not the package it should be"):
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads",
+                    metadata={"sha256": sums.sha256})
+
+
+@pytest.mark.parametrize("altered", [False, True])
+def test_resume_in_mid_chunk_sends_the_rest_and_checks_the_whole_chunk(
+        hostile, payload, tmp_path, quick_backoff, altered):
+    src = payload(150_000)
+    sums = compute_sums(src, 64 * KiB)
+    cut = nth("PATCH", 1)
+
+    def keep_part(method, path, headers, body):
+        if cut(method):  # the server kept 30,000 bytes of a PATCH that broke off
+            hostile.uploads["u1"]["data"] += body[:30_000]
+            if altered:  # ...and the file changed on disk meanwhile, past those bytes
+                with open(src, "r+b") as f:
+                    f.seek(40_000)
+                    f.write(b"altered")
+            return 503, {}, b"connection reset"
+        return None
+
+    hostile.hook = keep_part
+    if altered:
+        with pytest.raises(UploadError, match="changed after it was sealed"):
+            upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", sums=sums)
+        assert len(hostile.data("/files/u1")) == 30_000 and hostile.uploads["u1"].get("deleted")
+        assert not list((tmp_path / "uploads").iterdir())
+        return
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", sums=sums)
+    patches = [h for m, h in hostile.headers if m == "PATCH"]
+    assert patches[1]["upload-offset"] == "30000" and patches[1]["content-length"] == str(64 * KiB - 30_000)
+    assert hostile.data(result.url) == src.read_bytes()
 
 
 def test_garbled_offsets_are_not_believed(hostile, payload, tmp_path, quick_backoff):
@@ -498,7 +579,7 @@ def test_tampered_or_broken_saved_state_starts_a_fresh_upload(hostile, payload, 
     where = state_path(tmp_path / "uploads", hostile.endpoint, sha, 100_000)
     save_state(where, UploadState(hostile.endpoint, "http://127.0.0.2:9/files/x", 100_000, sha, 0, 0))
     result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads")
-    assert hostile.requests[0] == ("POST", "/files") and hostile.data(result.url) == src.read_bytes()
+    assert hostile.requests[1] == ("POST", "/files") and hostile.data(result.url) == src.read_bytes()
     where.write_text("{not json")
     result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads")
     assert hostile.count("POST") == 2 and hostile.count("HEAD") == 0 and not where.exists()
@@ -563,11 +644,12 @@ def test_upload_command_failures_exit_plainly(run_cli, hostile, payload):
     assert code == 1 and out == "" and "not yours" in err and "Traceback" not in err
 
 
-def test_upload_command_resumes_where_an_earlier_run_stopped(run_cli, hostile, tmp_path, home):
+def test_upload_command_resumes_where_an_earlier_run_stopped(run_cli, hostile, tmp_path, home, monkeypatch):
+    monkeypatch.setattr(upload_sums, "CHUNK_SIZE", 1 << 20)
     pkg = tmp_path / "CASE-2_yard_20261120T220000Z"
     (pkg / "data").mkdir(parents=True)
     (pkg / "bagit.txt").write_text("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
-    (pkg / "data" / "clip.mp4").write_bytes(os.urandom(4_500_000))  # two 4 MiB chunks
+    (pkg / "data" / "clip.mp4").write_bytes(os.urandom(1_500_000))  # two 1 MiB chunks
     second = nth("PATCH", 2)
     hostile.hook = lambda m, p, h, b: (403, {}, b"portal closed for maintenance") if second(m) else None
     code, _, err = run_cli("upload", str(pkg), "--endpoint", hostile.endpoint)
@@ -576,7 +658,7 @@ def test_upload_command_resumes_where_an_earlier_run_stopped(run_cli, hostile, t
     code, out, err = run_cli("upload", str(pkg), "--endpoint", hostile.endpoint, "--json")
     assert code == 0, err
     got = json.loads(out)
-    assert got["resumed_from"] == 4 << 20 and hostile.count("POST") == 1
+    assert got["resumed_from"] == 1 << 20 and hostile.count("POST") == 1
     assert hashlib.sha256(hostile.data(got["url"])).hexdigest() == got["sha256"]
 
 

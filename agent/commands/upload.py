@@ -1,7 +1,6 @@
 """`upload`: deliver a package to a tus endpoint by hand, resuming an earlier attempt."""
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from pathlib import Path
@@ -11,6 +10,7 @@ from ..export.bagtar import tar_package
 from ..export.package import PackageError
 from ..service import Agent, AgentError
 from ..upload import UploadError, UploadProgress, check_endpoint, upload_file
+from ..upload_sums import ChunkSums
 from .common import UsageError, print_json, say
 
 
@@ -32,14 +32,14 @@ def upload(agent: Agent, args) -> int:
     except UploadError as exc:
         raise UsageError(f"--endpoint: {exc}") from None
     if source.is_dir():
-        tar, sha = _outbox_tar(agent.home / "outbox", source)
+        tar, sums = _outbox_tar(agent.home / "outbox", source)
     elif source.is_file():
-        tar, sha = source, None
+        tar, sums = source, None  # digests are taken by upload_file before it sends anything
     else:
         raise UsageError(f"{source} is neither a package folder nor a .tar file")
-    metadata = {"filename": tar.name, **({"sha256": sha} if sha else {})}
     try:
-        result = upload_file(tar, args.endpoint, state_dir=agent.home / "uploads", metadata=metadata,
+        result = upload_file(tar, args.endpoint, state_dir=agent.home / "uploads",
+                             metadata={"filename": tar.name}, sums=sums,
                              rate_limit_bps=agent.settings.upload_rate_limit_bps,
                              progress=None if args.json else _progress_printer())
     except UploadError as exc:
@@ -58,8 +58,8 @@ def upload(agent: Agent, args) -> int:
     return 0
 
 
-def _outbox_tar(outbox: Path, folder: Path) -> tuple[Path, str]:
-    """Pack the folder as `<outbox>/<name>.tar`; an identical earlier tar is reused (resume)."""
+def _outbox_tar(outbox: Path, folder: Path) -> tuple[Path, ChunkSums]:
+    """Pack the folder as `<outbox>/<name>.tar` (reproducible: a re-run resumes the same upload)."""
     outbox.mkdir(mode=0o700, parents=True, exist_ok=True)
     final = outbox / f"{folder.resolve().name}.tar"
     fresh = outbox / f".{final.name}.{os.getpid()}.new"
@@ -68,19 +68,8 @@ def _outbox_tar(outbox: Path, folder: Path) -> tuple[Path, str]:
         packed = tar_package(folder, fresh)
     except PackageError as exc:
         raise UsageError(str(exc)) from None
-    if final.is_file() and final.stat().st_size == packed.size and _sha256(final) == packed.sha256:
-        fresh.unlink()
-    else:
-        os.replace(fresh, final)
-    return final, packed.sha256
-
-
-def _sha256(path: Path) -> str:
-    sha = hashlib.sha256()
-    with open(path, "rb") as f:
-        while block := f.read(1 << 20):
-            sha.update(block)
-    return sha.hexdigest()
+    os.replace(fresh, final)
+    return final, packed.sums
 
 
 def _audit(agent: Agent, tar: Path, endpoint: str, url: str, sha256: str, size: int) -> None:

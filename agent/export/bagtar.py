@@ -10,24 +10,26 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .package import PackageError, HashingWriter
+from ..upload_sums import ChunkSums, SumsWriter
+from .package import PackageError
 
 
 @dataclass(frozen=True)
 class PackageTar:
-    """A package written as one uncompressed POSIX tar file."""
+    """A package written as one uncompressed POSIX tar file, with its upload digests."""
 
     path: Path
     sha256: str
     size: int
-
+    sums: ChunkSums
 
 
 def tar_package(path: Path, out: Path) -> PackageTar:
     """Write the package folder as a reproducible uncompressed POSIX (pax) tar, streamed.
 
     Members are sorted, owners and times normalised, so the same package always gives the
-    same bytes (and the same SHA-256 the portal reports back).
+    same bytes (and the same SHA-256 the portal reports back). The SHA-256 and the per-chunk
+    digests the upload sends are taken as the bytes are written.
     """
     path, out = Path(path), Path(out)
     if os.path.lexists(out):
@@ -36,7 +38,7 @@ def tar_package(path: Path, out: Path) -> PackageTar:
     try:
         entries = _tar_entries(path)
         with open(tmp, "xb") as raw:
-            writer = HashingWriter(raw)
+            writer = SumsWriter(raw)
             with tarfile.open(fileobj=writer, mode="w|", format=tarfile.PAX_FORMAT) as tar:
                 for rel, is_dir in entries:
                     _add_member(tar, path, rel, is_dir)
@@ -49,7 +51,8 @@ def tar_package(path: Path, out: Path) -> PackageTar:
         raise PackageError(f"Could not write the package tar {out}: {exc.strerror}") from None
     finally:
         tmp.unlink(missing_ok=True)
-    return PackageTar(out, writer.hexdigest(), writer.size)
+    sums = writer.sums()
+    return PackageTar(out, sums.sha256, sums.size, sums)
 
 
 def _tar_entries(root: Path) -> list[tuple[str, bool]]:

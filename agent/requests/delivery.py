@@ -26,6 +26,7 @@ from agent.requests.decision import Approved, ReceiptError, make_decision, verif
 from agent.requests.inbox import Approval, Delivery, Entry, Inbox
 from agent.requests.portal_client import DEFAULT_TIMEOUT, PortalClient, PortalError
 from agent.requests.token import Request
+from agent.upload_sums import ChunkSums
 from agent.timebase import format_utc
 
 Progress = Callable[[str, float], None]
@@ -139,8 +140,11 @@ def redactions(home: Path, approval: Approval) -> dict[str, Redaction | None]:
         raise ApprovalRefused(str(exc)) from None
 
 
-def export_packages(step: Step, approval: Approval) -> None:
-    """Cut, seal and tar a package per approved camera (those already made are kept)."""
+def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
+    """Cut, seal and tar a package per approved camera (those already made are kept).
+
+    Returns the upload digests of the tars written now, by camera (the others' are taken again
+    when they are uploaded)."""
     entry = step.entry()
     done = {d.camera: d for d in entry.deliveries}
     out_dir = step.home / "packages" / entry.folder
@@ -148,6 +152,7 @@ def export_packages(step: Step, approval: Approval) -> None:
     context = RequestContext(entry.token.encode("ascii"), entry.jti, entry.iss, entry.case,
                              entry.window_start_us, entry.window_end_us, True)
     redacted = redactions(step.home, approval)
+    sums: dict[str, ChunkSums] = {}
     for n, camera in enumerate(approval.cameras):
         record = done.get(camera)
         if record is not None and record.tar and Path(record.tar).is_file():
@@ -161,6 +166,8 @@ def export_packages(step: Step, approval: Approval) -> None:
         packed = tar_package(Path(record.package), tar_path)
         record = Delivery(camera, record.package, str(packed.path), packed.sha256, packed.size)
         step.inbox.save_delivery(entry.iss, entry.jti, record)
+        sums[camera] = packed.sums
+    return sums
 
 
 def _export_one(step: Step, approval: Approval, camera: str, context: RequestContext,
@@ -216,8 +223,11 @@ def send_decision(step: Step) -> None:
     step.inbox.decision_sent(entry.iss, entry.jti)
 
 
-def deliver_packages(step: Step, rate_limit_bps: int | None = None) -> None:
-    """Upload each package not yet receipted, submit it, and keep the checked receipt."""
+def deliver_packages(step: Step, rate_limit_bps: int | None = None,
+                     sums: dict[str, ChunkSums] | None = None) -> None:
+    """Upload each package not yet receipted, submit it, and keep the checked receipt.
+
+    sums: digests taken when the tars were written, by camera (export_packages)."""
     from agent.upload import UploadError, upload_file
 
     entry = step.entry()
@@ -240,6 +250,7 @@ def deliver_packages(step: Step, rate_limit_bps: int | None = None) -> None:
                         state_dir=step.home / "uploads", client=client,
                         metadata={"filename": Path(d.tar).name, "request": entry.jti,
                                   "sha256": d.sha256},
+                        sums=(sums or {}).get(d.camera),
                         headers={"Authorization": f"Bearer {step.bearer}"},
                         rate_limit_bps=rate_limit_bps, cancel=step.cancel,
                         progress=lambda p: step.report(

@@ -283,14 +283,14 @@ class RequestDesk:
         try:
             self.inbox.transition(entry.iss, entry.jti, "exporting")
             self._log("export", entry, status="exporting")
-            delivery.export_packages(step, approval)
+            sums = delivery.export_packages(step, approval)
             if step.entry().decision is None:
                 delivery.sign_decision(step, "approve", approval)
             delivery.send_decision(step)
             stage = "upload"
             self.inbox.transition(entry.iss, entry.jti, "uploading")
             self._log("upload", entry, status="uploading")
-            delivery.deliver_packages(step, self.settings.upload_rate_limit_bps)
+            delivery.deliver_packages(step, self.settings.upload_rate_limit_bps, sums)
             done = self.inbox.transition(entry.iss, entry.jti, "delivered")
             self._log("receipt", entry, status="delivered")
             return done
