@@ -53,17 +53,26 @@ class SumsWriter:
         """Write data through, hashing it into the whole and into its chunk(s)."""
         if self._out is not None:
             self._out.write(data)
-        view = memoryview(data).cast("B")
-        self._whole.update(view)
-        while view:
-            take = min(len(view), self._chunk_size - self._in_piece)
-            self._piece.update(view[:take])
-            self._in_piece += take
-            view = view[take:]
-            if self._in_piece == self._chunk_size:
-                self._close_piece()
-        self.size += len(data)
-        return len(data)
+        size = len(data)
+        self._whole.update(data)
+        if self._in_piece + size < self._chunk_size:  # the usual case: inside one chunk
+            self._piece.update(data)
+            self._in_piece += size
+        else:
+            view = memoryview(data).cast("B")
+            while view:
+                take = min(len(view), self._chunk_size - self._in_piece)
+                self._piece.update(view[:take])
+                self._in_piece += take
+                view = view[take:]
+                if self._in_piece == self._chunk_size:
+                    self._close_piece()
+        self.size += size
+        return size
+
+    def tell(self) -> int:
+        """Bytes written so far (tarfile asks when it starts)."""
+        return self.size
 
     def hexdigest(self) -> str:
         """SHA-256 of everything written so far."""

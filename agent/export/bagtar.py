@@ -10,7 +10,7 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..upload_sums import ChunkSums, SumsWriter
+from ..upload_sums import READ_SIZE, ChunkSums, SumsWriter
 from .package import PackageError
 
 
@@ -39,7 +39,8 @@ def tar_package(path: Path, out: Path) -> PackageTar:
         entries = _tar_entries(path)
         with open(tmp, "xb") as raw:
             writer = SumsWriter(raw)
-            with tarfile.open(fileobj=writer, mode="w|", format=tarfile.PAX_FORMAT) as tar:
+            with tarfile.open(fileobj=writer, mode="w", format=tarfile.PAX_FORMAT,
+                              copybufsize=READ_SIZE) as tar:
                 for rel, is_dir in entries:
                     _add_member(tar, path, rel, is_dir)
             raw.flush()
