@@ -1,10 +1,11 @@
 """Resumable delivery: a tus 1.0.0 client (core, creation, checksum sha256, termination).
 
 The package goes up in chunks streamed from disk, each PATCH carrying the sealed SHA-256 of its
-bytes (agent/upload_sums.py) for the server to check. The tus URL and how far it got are kept under `state_dir`, so a killed process resumes
-where it stopped (HEAD asks the server). A server that lies about its offset is not believed:
-offsets are checked against what this upload ever sent, and a server claiming bytes it never
-got is abandoned for a fresh upload rather than trusted with a corrupt copy.
+bytes (agent/upload_sums.py) for the server to check. The tus URL and how far it got are kept
+under `state_dir`, so a killed process resumes where it stopped (HEAD asks the server). A
+server that lies about its offset is not believed: offsets are checked against what this upload
+ever sent, and a server claiming bytes it never got is abandoned for a fresh upload rather than
+trusted with a corrupt copy.
 """
 from __future__ import annotations
 
@@ -74,11 +75,12 @@ def upload_file(path: Path, endpoint: str, *, state_dir: Path, metadata: dict[st
                 headers: dict[str, str] | None = None, max_attempts: int = 8) -> UploadResult:
     """Upload one file to a tus endpoint, resuming an earlier attempt at the same bytes.
 
-    sums are the file's sealed digests (PackageTar.sums); without them they are computed first
-    (one read), in chunks of chunk_size (default CHUNK_SIZE, 32 MiB). metadata["sha256"], if given, must match. Each chunk
-    goes with its sealed digest; when the server does not say (OPTIONS) that it checks sha256
-    checksums, the stream is also hashed here and compared at the end. Either way the returned
-    sha256 is that of the bytes the server holds; the caller compares it with the receipt.
+    sums are the file's sealed digests (PackageTar.sums); without them they are taken first
+    (one read) in chunks of chunk_size (default upload_sums.CHUNK_SIZE, 32 MiB). If given,
+    metadata["sha256"] must match. Each chunk goes with its sealed digest; when the server does
+    not say (OPTIONS) that it checks sha256 checksums, the stream is also hashed here and
+    compared at the end. Either way the returned sha256 is that of the bytes the server holds;
+    the caller compares it with the receipt.
     rate_limit_bps caps the average in bytes per second. max_attempts bounds failures in a row
     without progress (network errors, 5xx, timeouts, 409, 460). Raises UploadError
     (UploadCancelled when cancel is set; the upload then resumes next time).
@@ -257,7 +259,7 @@ class _Upload:
     def _finish(self, resumed_from: int) -> UploadResult:
         assert self.state is not None
         if self.source.hashing and not self.source.stream_matches():
-            self._withdraw()
+            self._withdraw()  # the server may hold other bytes than the sealed ones
             raise UploadError("The bytes sent are not the package: the file changed while it was "
                               "being uploaded. The upload was withdrawn; export the package again.")
         self.store.drop()
