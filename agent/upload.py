@@ -24,7 +24,7 @@ from .upload_source import ChunkSource, Unsealed
 from .upload_sums import ChunkSums, checked_sums, compute_sums
 from .upload_state import StateFile, UploadState, load_state, state_path
 from .upload_wire import (Reply, UploadCancelled, UploadError, capabilities, check_endpoint,
-                          checks_sha256, encode_metadata, exchange, new_client, refusal,
+                          checksum_support, encode_metadata, exchange, new_client, refusal,
                           same_origin_url)
 
 __all__ = ["UploadProgress", "UploadResult", "UploadError", "UploadCancelled", "upload_file",
@@ -79,7 +79,7 @@ def upload_file(path: Path, endpoint: str, *, state_dir: Path, metadata: dict[st
     (one read) in chunks of chunk_size (default upload_sums.CHUNK_SIZE, 32 MiB). If given,
     metadata["sha256"] must match. Each chunk goes with its sealed digest; when the server does
     not say (OPTIONS) that it checks sha256 checksums, the stream is also hashed here and
-    compared at the end. Either way the returned sha256 is that of the bytes the server holds;
+    compared at the end (and a server that checks other algorithms only gets no digests). Either way the returned sha256 is that of the bytes the server holds;
     the caller compares it with the receipt.
     rate_limit_bps caps the average in bytes per second. max_attempts bounds failures in a row
     without progress (network errors, 5xx, timeouts, 409, 460). Raises UploadError
@@ -100,13 +100,14 @@ def upload_file(path: Path, endpoint: str, *, state_dir: Path, metadata: dict[st
     meta.setdefault("filename", path.name)
     http = client or new_client()
     try:
-        server_checks = checks_sha256(capabilities(http, base, headers or {}))
-        with ChunkSource(path, sums, not server_checks, cancel) as source:
+        checksums = checksum_support(capabilities(http, base, headers or {}))
+        with ChunkSource(path, sums, checksums != "checked", cancel) as source:
             job = _Upload(source, size, sha, base, endpoint, http,
                           state_path(Path(state_dir), endpoint, sha, size), encode_metadata(meta),
                           dict(headers or {}), max_attempts, cancel)
             job.pacer = Pacer(rate_limit_bps, job.wait)
             job.meter = Meter(size, progress)
+            job.send_checksums = checksums != "refused"
             try:
                 return job.run()
             finally:
@@ -123,6 +124,7 @@ class _Upload:
 
     pacer: Pacer
     meter: Meter
+    send_checksums: bool
 
     def __init__(self, source, size, sha, base, endpoint, http, spath, meta_header, headers,
                  max_attempts, cancel) -> None:
@@ -211,10 +213,11 @@ class _Upload:
         # Recorded before the bytes leave, so a kill mid-PATCH still bounds what the server may claim.
         self.state = self.state.advanced(offset, end)
         self.store.save(self.state)
-        reply = self._call("PATCH", self._url(), {
-            "Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream",
-            "Upload-Checksum": f"sha256 {chunk.digest}", "Content-Length": str(chunk.size)},
-            self._body(chunk))
+        headers = {"Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream",
+                   "Content-Length": str(chunk.size)}
+        if self.send_checksums:
+            headers["Upload-Checksum"] = f"sha256 {chunk.digest}"
+        reply = self._call("PATCH", self._url(), headers, self._body(chunk))
         if reply.status == 460:
             if not self.source.matches_seal(offset):  # not the wire: the file itself changed
                 raise Unsealed(offset)

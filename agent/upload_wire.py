@@ -202,13 +202,16 @@ def capabilities(client: httpx.Client, base: httpx.URL, headers: dict[str, str])
         return None
 
 
-def checks_sha256(reply: Reply | None) -> bool:
-    """Whether an OPTIONS answer says the server checks `Upload-Checksum: sha256` (tus checksum
-    extension); None (no answer) counts as no."""
+def checksum_support(reply: Reply | None) -> str:
+    """What an OPTIONS answer says of `Upload-Checksum: sha256` (tus checksum extension):
+    "checked" (it checks them), "refused" (it checks other algorithms only, and would answer a
+    sha256 one with 400) or "ignored" (no checksum extension, or no answer)."""
     if reply is None or reply.status not in (200, 204):
-        return False
+        return "ignored"
 
     def listed(header: str) -> set[str]:
         return {p.strip().lower() for p in reply.headers.get(header, "").split(",")}
 
-    return "checksum" in listed("tus-extension") and "sha256" in listed("tus-checksum-algorithm")
+    if "checksum" not in listed("tus-extension"):
+        return "ignored"
+    return "checked" if "sha256" in listed("tus-checksum-algorithm") else "refused"

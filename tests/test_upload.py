@@ -94,10 +94,10 @@ class Hostile:
     """An honest in-memory tus server, unless `hook` answers a request first.
 
     With checks=False it is a server without the tus checksum extension: it says so in OPTIONS
-    and stores whatever arrives."""
+    and stores whatever arrives. `algorithms` is what it says it can check."""
 
     def __init__(self) -> None:
-        self.checks = True
+        self.checks, self.algorithms = True, "sha1,sha256"
         self.lock = threading.Lock()
         self.uploads: dict[str, dict] = {}
         self.requests: list[tuple[str, str]] = []
@@ -139,7 +139,7 @@ class Hostile:
     def honest(self, method: str, path: str, headers: dict, body: bytes):
         if method == "OPTIONS":
             return 204, {"Tus-Version": "1.0.0", "Tus-Extension": "creation,termination" + (
-                ",checksum" if self.checks else ""), "Tus-Checksum-Algorithm": "sha1,sha256"}, b""
+                ",checksum" if self.checks else ""), "Tus-Checksum-Algorithm": self.algorithms}, b""
         if method == "POST":
             uid = f"u{self.count('POST')}"
             self.uploads[uid] = {"data": bytearray(), "length": int(headers["upload-length"]),
@@ -156,8 +156,10 @@ class Hostile:
             return 204, {}, b""
         if int(headers["upload-offset"]) != len(up["data"]):
             return 409, {}, b"offset mismatch"
-        algo, digest = headers["upload-checksum"].split(" ")
-        if self.checks and (algo != "sha256" or base64.b64decode(digest) != hashlib.sha256(body).digest()):
+        algo, _, digest = headers.get("upload-checksum", "").partition(" ")
+        if self.checks and algo and algo not in self.algorithms.split(","):
+            return 400, {}, b"Unsupported checksum algorithm"
+        if self.checks and algo and base64.b64decode(digest) != hashlib.sha256(body).digest():
             return 460, {}, b"checksum mismatch"
         up["data"] += body
         return 204, {"Upload-Offset": str(len(up["data"]))}, b""
@@ -511,6 +513,30 @@ def test_sealed_digests_go_out_as_they_are(hostile, payload, tmp_path, monkeypat
         monkeypatch.setattr(upload_source, "hashlib", _NoHashing)
     result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", sums=sums)
     assert sent == [f"sha256 {d}" for d in sums.chunks] and len(sent) == 4
+    assert hostile.data(result.url) == src.read_bytes() and result.sha256 == sums.sha256
+
+
+def test_a_server_that_cannot_check_sha256_gets_no_digests_and_the_stream_is_hashed_here(
+        hostile, payload, tmp_path):
+    hostile.algorithms = "sha1,md5"  # it would refuse a sha256 digest with 400
+    src = payload(200_000)
+    sums = compute_sums(src, 64 * KiB)
+
+    def tamper(method, path, headers, body):
+        assert "upload-checksum" not in headers or method != "PATCH"
+        if method == "PATCH" and headers["upload-offset"] == "0":
+            with open(src, "r+b") as f:  # nobody checks the chunks: only the stream hash can tell
+                f.seek(150_000)
+                f.write(b"altered")
+        return None
+
+    hostile.hook = tamper
+    with pytest.raises(UploadError, match="file changed while it was being uploaded"):
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", sums=sums)
+    assert hostile.uploads["u1"].get("deleted") and hostile.count("PATCH") == 4
+    src.write_bytes(payload(200_000).read_bytes())
+    hostile.hook = None
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", sums=sums)
     assert hostile.data(result.url) == src.read_bytes() and result.sha256 == sums.sha256
 
 

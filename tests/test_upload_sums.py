@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from agent.export.bagtar import tar_package
 from agent.upload_sums import ChunkSums, SumsWriter, checked_sums, compute_sums
-from agent.upload_wire import Reply, UploadError, checks_sha256
+from agent.upload_wire import Reply, UploadError, checksum_support
 
 
 def expected(data: bytes, chunk_size: int) -> ChunkSums:
@@ -58,15 +58,16 @@ def test_sums_that_do_not_fit_the_file_are_refused(tmp_path: Path):
         compute_sums(tmp_path / "missing.tar")
 
 
-@pytest.mark.parametrize("status, extensions, algorithms, checks", [
-    (204, "creation,checksum,termination", "sha1,sha256", True),
-    (200, " Creation , CHECKSUM ", "SHA256", True),
-    (204, "creation,termination", "sha256", False),  # no checksum extension
-    (204, "creation,checksum", "sha1,md5", False),  # no sha256
-    (204, "checksum-trailer", "sha256", False),
-    (405, "checksum", "sha256", False),
+@pytest.mark.parametrize("status, extensions, algorithms, support", [
+    (204, "creation,checksum,termination", "sha1,sha256", "checked"),
+    (200, " Creation , CHECKSUM ", "SHA256", "checked"),
+    (204, "creation,termination", "sha256", "ignored"),  # no checksum extension
+    (204, "creation,checksum", "sha1,md5", "refused"),  # would answer a sha256 digest with 400
+    (204, "checksum-trailer", "sha256", "ignored"),
+    (405, "checksum", "sha256", "ignored"),
 ])
-def test_a_server_checks_sha256_only_when_its_options_say_so(status, extensions, algorithms, checks):
+def test_what_a_server_does_with_sha256_digests_is_read_from_its_options(
+        status, extensions, algorithms, support):
     headers = httpx.Headers({"Tus-Extension": extensions, "Tus-Checksum-Algorithm": algorithms})
-    assert checks_sha256(Reply(status, headers, b"")) is checks
-    assert checks_sha256(None) is False
+    assert checksum_support(Reply(status, headers, b"")) == support
+    assert checksum_support(None) == "ignored"
