@@ -211,7 +211,7 @@ def test_kill_9_during_an_approvals_upload_resumes_it_without_redoing_the_export
     assert len(exports) == 1  # the package made before the crash was used as it was
     (uploaded,) = [r for r in records if r["event"] == "upload" and "url" in r["data"]]
     # The same tus upload was taken up again (asked where it stood), not started afresh. The
-    # package is smaller than one 4 MiB chunk, so the torn chunk is sent again whole; resuming
+    # package is smaller than one 32 MiB chunk, so the torn chunk is sent again whole; resuming
     # part way through a file is shown byte by byte in test_upload.py.
     assert uploaded["data"]["url"] == saved["url"]
     assert not list((home / "uploads").glob("*.json"))  # finished: the resume point is dropped
