@@ -244,15 +244,9 @@ class _Upload:
         return new
 
     def _body(self, chunk):
-        # Unpaced blocks go out whole: httpcore copies what one send() leaves over, so slices
-        # (copies themselves) only pay off under a cap, where they keep the pace smooth.
         offset = chunk.offset
         for block in self.source.blocks(chunk):
-            if self.pacer.rate:
-                pieces = (block[i:i + self.pacer.step] for i in range(0, len(block), self.pacer.step))
-            else:
-                pieces = (block,)
-            for piece in pieces:
+            for piece in self.pacer.pieces(block):
                 self.check_cancel()
                 self.pacer.before(len(piece))
                 yield piece

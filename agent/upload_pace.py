@@ -8,7 +8,7 @@ import logging
 import time
 from collections import deque
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,15 @@ class Pacer:
         self._sent = 0
         # Small slices under a cap keep the household link smooth; big ones otherwise are cheap.
         self.step = 256 * 1024 if not rate_bps else max(4096, min(64 * 1024, rate_bps // 16))
+
+    def pieces(self, block: bytes) -> Iterator[bytes]:
+        """block in the slices it goes out in: whole when there is no cap (httpcore copies what
+        one send() leaves over, so slicing, itself a copy, only pays off where it smooths a cap)."""
+        if not self.rate:
+            yield block
+            return
+        for start in range(0, len(block), self.step):
+            yield block[start:start + self.step]
 
     def reset(self) -> None:
         """Forget the past (after a pause, so it is not followed by a burst)."""
