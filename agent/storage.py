@@ -1,12 +1,16 @@
-"""Writing the agent's own state safely: atomic file replacement and SQLite transactions.
+"""Writing the agent's own state safely: atomic file replacement, SQLite transactions, and
+tidying what a killed build left behind.
 
 A crash or power loss must leave either the old state or the new, never half of each.
 """
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import stat
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -23,6 +27,35 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+STALE_AFTER_S = 24 * 3600  # no build takes a day; anything older was left by a crash
+
+
+def remove_stale_partials(parent: Path, older_than_s: float = STALE_AFTER_S) -> int:
+    """Remove `.*.partial-*` files and folders in parent left by a killed build; the count.
+
+    Only names of that pattern, and only when untouched for older_than_s, so a build still
+    running in another process is never disturbed. Failures are ignored: this is tidying.
+    """
+    removed, cutoff = 0, time.time() - older_than_s
+    try:
+        candidates = list(Path(parent).glob(".*.partial-*"))
+    except OSError:
+        return 0
+    for path in candidates:
+        try:
+            st = path.lstat()
+            if st.st_mtime >= cutoff:
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+            removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 class Transaction:

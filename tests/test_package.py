@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import tarfile
+import time
 from pathlib import Path
 
 import bagit
@@ -20,6 +21,7 @@ from agent.export.package import (
 from agent.export.bagtar import tar_package
 from agent.export.verify import verify_package
 from agent.keys import OwnerKey
+from agent.storage import STALE_AFTER_S, remove_stale_partials
 
 CLIP = "data/cam1_20261120T220500Z_20261120T220502Z.mp4"
 NAME = "case-42_cam1_20261120T220500Z"
@@ -233,6 +235,26 @@ def test_interrupted_build_leaves_no_package(tmp_path, clip, key):
             builder.add_file(CLIP, clip)
             builder.seal(key, failing_provenance)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_leftovers_of_a_killed_build_are_swept_once_a_day_old(tmp_path, clip, key):
+    day_old = time.time() - STALE_AFTER_S - 60
+    crashed = tmp_path / f".{NAME}.partial-dead"  # a folder a kill -9 left
+    (crashed / "data").mkdir(parents=True)
+    (crashed / "data" / "clip.mp4").write_bytes(b"x" * 1000)
+    torn_tar = tmp_path / ".other.tar.partial-1234"
+    torn_tar.write_bytes(b"y")
+    running = tmp_path / ".other.partial-live"  # another process building right now
+    running.mkdir()
+    keep = [tmp_path / ".hidden-notes", tmp_path / "holiday.partial-1"]  # not ours: never touched
+    for path in keep:
+        path.write_bytes(b"z")
+    for path in (crashed / "data" / "clip.mp4", crashed / "data", crashed, torn_tar, *keep):
+        os.utime(path, (day_old, day_old))
+    build(tmp_path, key, clip)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [NAME, running.name, *(p.name for p in keep)])
+    assert remove_stale_partials(tmp_path, older_than_s=0) == 1 and not running.exists()
 
 
 def test_build_in_progress_is_hidden_and_not_named_like_a_package(tmp_path, clip):

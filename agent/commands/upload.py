@@ -62,7 +62,7 @@ def _outbox_tar(outbox: Path, folder: Path) -> tuple[Path, ChunkSums]:
     """Pack the folder as `<outbox>/<name>.tar` (reproducible: a re-run resumes the same upload)."""
     outbox.mkdir(mode=0o700, parents=True, exist_ok=True)
     final = outbox / f"{folder.resolve().name}.tar"
-    fresh = outbox / f".{final.name}.{os.getpid()}.new"
+    fresh = outbox / f".{final.name}.partial-{os.getpid()}"  # swept if a kill leaves it
     fresh.unlink(missing_ok=True)
     try:
         packed = tar_package(folder, fresh)

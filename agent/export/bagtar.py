@@ -10,6 +10,7 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..storage import remove_stale_partials
 from ..upload_sums import READ_SIZE, ChunkSums, SumsWriter
 from .package import PackageError
 
@@ -34,6 +35,7 @@ def tar_package(path: Path, out: Path) -> PackageTar:
     path, out = Path(path), Path(out)
     if os.path.lexists(out):
         raise PackageError(f"{out} already exists; it is never overwritten.")
+    remove_stale_partials(out.parent)
     tmp = out.with_name(f".{out.name}.partial-{os.urandom(4).hex()}")
     try:
         entries = _tar_entries(path)

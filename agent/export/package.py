@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 
 from agent import __version__
 from agent.keys import OwnerKey, SignatureError, verify_minisign
+from agent.storage import remove_stale_partials
 
 BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 MANIFEST = "manifest-sha256.txt"
@@ -150,6 +151,7 @@ class PackageBuilder:
                                "Choose another folder; a finished package is never overwritten.")
         try:
             self.parent.mkdir(parents=True, exist_ok=True)
+            remove_stale_partials(self.parent)
             self._tmp = Path(tempfile.mkdtemp(prefix=f".{name}.partial-", dir=self.parent))
             (self._tmp / "data").mkdir()
             self.staging = self._tmp / STAGING

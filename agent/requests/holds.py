@@ -19,6 +19,7 @@ from pathlib import Path
 from agent.export.evidence import safe_name
 from agent.index.coverage import USABLE
 from agent.index.store import Store
+from agent.storage import remove_stale_partials
 from agent.timebase import format_utc
 
 HOLDS = "holds"
@@ -102,6 +103,7 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
     final = hold_path(home, folder)
     rows = covering_files(store, start_us, end_us, cameras)
     staging = final.with_name(f".{folder}.partial-{os.urandom(4).hex()}")
+    remove_stale_partials(final.parent)
     try:
         staging.mkdir(parents=True, mode=0o700)
         held = _copy_all(rows, staging, cancel)
