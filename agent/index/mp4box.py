@@ -13,6 +13,8 @@ import struct
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .mp4atoms import Malformed, Track, apply_runs, moof_runs, parse_moov, sidx
+
 Reader = Callable[[int, int], bytes]
 
 US = 1_000_000
@@ -28,9 +30,6 @@ _CODECS = {"avc1": "h264", "avc3": "h264", "h264": "h264", "hvc1": "hevc", "hev1
            "vp08": "vp8", "vp09": "vp9", "s263": "h263", "h263": "h263", "apch": "prores",
            "apcn": "prores", "apcs": "prores", "apco": "prores", "ap4h": "prores",
            "encv": "encrypted", "mp4a": "aac", "ulaw": "pcm_mulaw", "alaw": "pcm_alaw"}
-# Boxes whose facts we read: one of these being broken makes the facts untrustworthy.
-_NEEDED = {b"mvhd", b"trak", b"tkhd", b"mdia", b"mdhd", b"hdlr", b"minf", b"stbl", b"stsd",
-           b"stts", b"mvex", b"trex", b"traf", b"tfhd", b"trun"}
 POWER_LOSS = "no moov box: the recorder lost power before closing this file"
 
 
@@ -54,26 +53,6 @@ class ContainerFacts:
 def failed(status: str, reason: str, container: str | None = None) -> ContainerFacts:
     """Facts for a file whose content cannot be described."""
     return ContainerFacts(status, reason, container, None, None, None, None, None, None, None)
-
-
-class _Malformed(Exception):
-    """A box that contradicts itself; becomes a "damaged" status."""
-
-
-@dataclass
-class _Track:
-    handler: bytes = b""
-    track_id: int = 0
-    timescale: int = 0
-    duration: int = 0
-    created: int = 0
-    fourcc: str | None = None
-    width: int = 0
-    height: int = 0
-    samples: int = 0
-    sample_time: int = 0           # sum of stts deltas, in the track timescale
-    frag_samples: int = 0
-    frag_time: int = 0
 
 
 @dataclass
@@ -110,8 +89,8 @@ def read_mp4(read_at: Reader, size: int) -> ContainerFacts:
     try:
         walk = _walk(read_at, size)
         return _facts(walk)
-    except (_Malformed, struct.error, IndexError) as exc:
-        detail = str(exc) if isinstance(exc, _Malformed) else "a header box is shorter than it claims"
+    except (Malformed, struct.error, IndexError) as exc:
+        detail = str(exc) if isinstance(exc, Malformed) else "a header box is shorter than it claims"
         return failed("damaged", f"the MP4 index is corrupt ({detail}); the file cannot be played")
 
 
@@ -154,7 +133,7 @@ def _walk(read_at: Reader, size: int) -> _Walk:
                 w.moov_cut = True
                 break
             if body_len > _MAX_MOOV:
-                raise _Malformed("its index box claims to be larger than any real recording's")
+                raise Malformed("its index box claims to be larger than any real recording's")
             w.moov = get(body_at, body_len)
             if len(w.moov) < body_len:   # the file shrank under us
                 w.moov, w.moov_cut = None, True
@@ -162,9 +141,9 @@ def _walk(read_at: Reader, size: int) -> _Walk:
         elif kind == b"ftyp":
             w.brand = get(body_at, 4)
         elif kind == b"moof" and complete and body_len <= _MAX_MOOV:
-            pending.extend(_moof_runs(get(body_at, body_len)))
+            pending.extend(moof_runs(get(body_at, body_len)))
         elif kind == b"sidx" and complete and body_len <= _MAX_MOOV and w.sidx is None:
-            w.sidx = _sidx(get(body_at, body_len))
+            w.sidx = sidx(get(body_at, body_len))
         elif kind == b"mdat":
             w.mdat = True
             if complete:
@@ -209,13 +188,13 @@ def _moovless_facts(w: _Walk, name: str) -> ContainerFacts:
 
 
 def _movie_facts(w: _Walk, name: str) -> ContainerFacts:
-    movie = _parse_moov(w.moov)
+    movie = parse_moov(w.moov)
     tracks, fragmented = movie["tracks"], movie["fragmented"]
     if not tracks:
         return failed("damaged", "the MP4 index lists no tracks; there is nothing to play", name)
     if fragmented:
         name = "fmp4"
-        _apply_runs(tracks, w.runs, movie["trex"])
+        apply_runs(tracks, w.runs, movie["trex"])
     video = next((t for t in tracks if t.handler == b"vide"), None)
     has_audio = any(t.handler == b"soun" for t in tracks)
     creation = _creation_us(movie["created"]) or (_creation_us(video.created) if video else None)
@@ -242,144 +221,7 @@ def _movie_facts(w: _Walk, name: str) -> ContainerFacts:
                           frames, has_audio)
 
 
-def _children(buf: bytes, start: int, end: int):
-    """Yield (type, body_start, body_end) for the boxes in buf[start:end]."""
-    pos = start
-    while pos + 8 <= end:
-        size, kind = struct.unpack_from(">I4s", buf, pos)
-        head = 8
-        if size == 1:
-            size, head = struct.unpack_from(">Q", buf, pos + 8)[0], 16
-        elif size == 0:
-            size = end - pos
-        if size < head or pos + size > end:
-            if kind not in _NEEDED:   # e.g. a vendor's odd udta: players ignore it, so do we
-                return
-            raise _Malformed(f"its '{kind.decode('latin-1')}' box overruns the box holding it")
-        yield kind, pos + head, pos + size
-        pos += size
-
-
-def _parse_moov(moov: bytes) -> dict:
-    movie = {"timescale": 0, "duration": 0, "created": 0, "tracks": [], "fragmented": False,
-             "trex": {}}
-    for kind, s, e in _children(moov, 0, len(moov)):
-        if kind == b"mvhd":
-            movie["created"], movie["timescale"], movie["duration"] = _times(moov, s)
-        elif kind == b"trak":
-            movie["tracks"].append(_parse_trak(moov, s, e))
-        elif kind == b"mvex":
-            movie["fragmented"] = True
-            for sub, ss, _se in _children(moov, s, e):
-                if sub == b"trex":
-                    track_id, _desc, duration = struct.unpack_from(">III", moov, ss + 4)
-                    movie["trex"][track_id] = duration
-    return movie
-
-
-def _times(buf: bytes, s: int) -> tuple[int, int, int]:
-    """(creation, timescale, duration) of an mvhd or mdhd body, version 0 or 1."""
-    if buf[s] == 1:
-        created, _mod, timescale, duration = struct.unpack_from(">QQIQ", buf, s + 4)
-        if duration == 0xFFFFFFFFFFFFFFFF:
-            duration = 0
-    else:
-        created, _mod, timescale, duration = struct.unpack_from(">IIII", buf, s + 4)
-        if duration == 0xFFFFFFFF:   # "unknown"
-            duration = 0
-    return created, timescale, duration
-
-
-def _parse_trak(buf: bytes, start: int, end: int) -> _Track:
-    t = _Track()
-    for kind, s, e in _walk_nested(buf, start, end):
-        if kind == b"tkhd":
-            v1 = buf[s] == 1
-            t.track_id = struct.unpack_from(">I", buf, s + (20 if v1 else 12))[0]
-            w, h = struct.unpack_from(">II", buf, s + (88 if v1 else 76))
-            t.width, t.height = t.width or w >> 16, t.height or h >> 16
-        elif kind == b"mdhd":
-            t.created, t.timescale, t.duration = _times(buf, s)
-        elif kind == b"hdlr" and not t.handler:
-            # QuickTime puts a second hdlr (the data handler) inside minf; the first one counts.
-            t.handler = buf[s + 8:s + 12]
-        elif kind == b"stsd" and struct.unpack_from(">I", buf, s + 4)[0] > 0:
-            entry = s + 8
-            t.fourcc = buf[entry + 4:entry + 8].decode("latin-1")
-            if t.handler == b"vide" and entry + 36 <= e:
-                w, h = struct.unpack_from(">HH", buf, entry + 32)
-                t.width, t.height = w or t.width, h or t.height
-        elif kind == b"stts":
-            count = min(struct.unpack_from(">I", buf, s + 4)[0], (e - s - 8) // 8)
-            for n, delta in struct.iter_unpack(">II", buf[s + 8:s + 8 + count * 8]):
-                t.samples += n
-                t.sample_time += n * delta
-    return t
-
-
-def _walk_nested(buf: bytes, start: int, end: int, depth: int = 0):
-    """Depth-first over trak's container boxes, yielding the leaves we read."""
-    if depth > 3:   # trak > mdia > minf > stbl; deeper nesting is a crafted or broken file
-        raise _Malformed("its track boxes are nested impossibly deep")
-    for kind, s, e in _children(buf, start, end):
-        if kind in (b"mdia", b"minf", b"stbl"):
-            yield from _walk_nested(buf, s, e, depth + 1)
-        else:
-            yield kind, s, e
-
-
-def _moof_runs(body: bytes) -> list:
-    """Per traf: (track_id, samples, explicit time, samples needing a default, tfhd default)."""
-    runs = []
-    for kind, s, e in _children(body, 0, len(body)):
-        if kind != b"traf":
-            continue
-        track_id, tf_default, samples, time, needs = 0, None, 0, 0, 0
-        for sub, ss, se in _children(body, s, e):
-            if sub == b"tfhd":
-                flags = int.from_bytes(body[ss + 1:ss + 4], "big")
-                track_id = struct.unpack_from(">I", body, ss + 4)[0]
-                at = ss + 8 + (8 if flags & 0x01 else 0) + (4 if flags & 0x02 else 0)
-                if flags & 0x08:
-                    tf_default = struct.unpack_from(">I", body, at)[0]
-            elif sub == b"trun":
-                flags = int.from_bytes(body[ss + 1:ss + 4], "big")
-                count = struct.unpack_from(">I", body, ss + 4)[0]
-                at = ss + 8 + (4 if flags & 0x01 else 0) + (4 if flags & 0x04 else 0)
-                if flags & 0x100:
-                    stride = 4 * sum(1 for bit in (0x100, 0x200, 0x400, 0x800) if flags & bit)
-                    if count > (se - at) // stride:
-                        raise _Malformed("a fragment lists more samples than it holds")
-                    time += sum(struct.unpack_from(">I", body, at + i * stride)[0] for i in range(count))
-                else:
-                    needs += count
-                samples += count
-        runs.append((track_id, samples, time, needs, tf_default))
-    return runs
-
-
-def _apply_runs(tracks: list[_Track], runs: list, trex: dict) -> None:
-    by_id = {t.track_id: t for t in tracks}
-    for track_id, samples, time, needs, tf_default in runs:
-        track = by_id.get(track_id)
-        if track is None:
-            continue
-        default = tf_default if tf_default is not None else trex.get(track_id, 0)
-        track.frag_samples += samples
-        track.frag_time += time + needs * default
-
-
-def _sidx(body: bytes) -> tuple[int, int]:
-    """(timescale, total subsegment duration) of a segment index box."""
-    version = body[0]
-    timescale = struct.unpack_from(">I", body, 8)[0]
-    at = 12 + (16 if version == 1 else 8) + 2
-    count = struct.unpack_from(">H", body, at)[0]
-    total = sum(struct.unpack_from(">I", body, at + 2 + i * 12 + 4)[0] for i in range(count))
-    return timescale, total
-
-
-def _track_duration_us(t: _Track, fragmented: bool) -> int | None:
+def _track_duration_us(t: Track, fragmented: bool) -> int | None:
     # mdhd's media duration, not the edit-list presentation: the index places the samples the
     # file holds, and the export gate checks every stored frame, edited out or not.
     if fragmented:
