@@ -12,12 +12,15 @@ import time
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import trustme
 
+from agent import upload, upload_source, upload_sums
 from agent.audit import AuditLog
 from agent.cli import main
+from agent.requests import delivery
 from agent.requests.desk import RequestDesk
 from agent.samples import make_recordings
 from agent.service import Agent
@@ -129,6 +132,30 @@ def test_approve_part_of_a_request_delivers_a_receipted_package(flow):
     log.write_text(log.read_text().replace('"approve"', '"decline"', 1))
     code, _, err = run("log", "verify")
     assert code == 3 and "line 2 was edited" in err
+
+
+def test_approve_sends_the_tar_in_chunks_sealed_when_it_was_written(flow, monkeypatch):
+    portal, server, run, reg = flow
+    monkeypatch.setattr(upload_sums, "CHUNK_SIZE", 16 * 1024)
+    written = []
+    real_tar = delivery.tar_package
+    monkeypatch.setattr(delivery, "tar_package", lambda *a: written.append(real_tar(*a)) or written[-1])
+
+    def no_hashing(*args):
+        raise AssertionError("the upload hashed bytes although the portal checks every chunk")
+
+    monkeypatch.setattr(upload_source, "hashlib", SimpleNamespace(sha256=no_hashing))
+    monkeypatch.setattr(upload, "compute_sums", no_hashing)  # the digests come from the packing
+    new_request(portal, reg)
+    assert run("inbox", "sync")[0] == 0
+    code, out, err = run("approve", "--camera", "porch", "--yes", "--json", "--",
+                         only_request(run)["id"])
+    assert code == 0, err
+    (packed,) = written
+    assert len(packed.sums.chunks) > 3  # several PATCHes, each checked by the portal
+    (sub,) = checked_submissions(portal.submissions())
+    assert sub["ok"], sub["checks"]
+    assert (sub["sha256"], sub["size"]) == (packed.sha256, packed.size)
 
 
 def test_decline_reaches_the_portal_signed_and_a_replay_is_not_shown_twice(flow, tmp_path):
