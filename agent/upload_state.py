@@ -89,13 +89,13 @@ class StateFile:
     def save(self, state: UploadState) -> None:
         """Record state (it is on disk, for a later process, when this returns)."""
         data = json.dumps(asdict(state)).encode("utf-8")
-        if self._fd is None:
-            save_state(self.path, state)
-            self._fd, self._length = os.open(self.path, os.O_WRONLY), len(data)
-            return
         try:
-            os.lseek(self._fd, 0, os.SEEK_SET)
-            os.write(self._fd, data.ljust(self._length))  # JSON allows the trailing spaces
+            if self._fd is None:
+                save_state(self.path, state)
+                self._fd = os.open(self.path, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+            else:
+                os.lseek(self._fd, 0, os.SEEK_SET)
+                os.write(self._fd, data.ljust(self._length))  # JSON allows the trailing spaces
         except OSError as exc:
             raise UploadError(f"Cannot save the upload's progress in {self.path}: {exc.strerror}.") \
                 from None

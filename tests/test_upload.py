@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from agent.audit import AuditLog
 from agent.commands import upload as upload_cmd
 from agent.upload import UploadCancelled, UploadError, check_endpoint, upload_file
 from agent import upload_source, upload_sums
-from agent.upload_state import UploadState, save_state, state_path
+from agent.upload_state import StateFile, UploadState, load_state, save_state, state_path
 from agent.upload_sums import compute_sums
 from agent.upload_wire import BODY_CAP, exchange
 
@@ -609,6 +610,23 @@ def test_tampered_or_broken_saved_state_starts_a_fresh_upload(hostile, payload, 
     where.write_text("{not json")
     result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads")
     assert hostile.count("POST") == 2 and hostile.count("HEAD") == 0 and not where.exists()
+
+
+def test_the_state_file_is_rewritten_in_place_and_always_reads_back(tmp_path):
+    endpoint, sha, size = "http://127.0.0.1/files", "ab" * 32, 10 ** 9
+    path = state_path(tmp_path / "uploads", endpoint, sha, size)
+    store = StateFile(path)
+    long_numbers = UploadState(endpoint, f"{endpoint}/u1", size, sha, 900_000_000, 999_999_999)
+    store.save(long_numbers)
+    inode = path.stat().st_ino
+    short_numbers = replace(long_numbers, acked=0, sent_hi=5)  # a shorter record than the last
+    store.save(short_numbers)
+    assert path.stat().st_ino == inode and load_state(path, endpoint, sha, size) == short_numbers
+    store.drop()
+    assert not path.exists()
+    store.save(long_numbers)  # after a drop (a fresh upload) it is created anew
+    assert load_state(path, endpoint, sha, size) == long_numbers
+    store.close()
 
 
 def test_response_bodies_are_read_with_a_cap(hostile):
