@@ -3,7 +3,7 @@
 Both are taken in one pass while the package tar is written (bagtar), so the upload itself
 hashes nothing: each PATCH carries its chunk's sealed digest in Upload-Checksum, the server
 checks it against what arrived, and the whole-file SHA-256 is what the portal's receipt must
-echo. A chunk that changed on disk after sealing therefore cannot reach the server unnoticed.
+echo. A chunk that changed on disk after sealing therefore cannot pass for the package.
 Hashing twice at upload time cost as much CPU as a loopback transfer (docs/benchmarks.md).
 """
 from __future__ import annotations

@@ -26,8 +26,8 @@ from agent.requests.decision import Approved, ReceiptError, make_decision, verif
 from agent.requests.inbox import Approval, Delivery, Entry, Inbox
 from agent.requests.portal_client import DEFAULT_TIMEOUT, PortalClient, PortalError
 from agent.requests.token import Request
-from agent.upload_sums import ChunkSums
 from agent.timebase import format_utc
+from agent.upload_sums import ChunkSums
 
 Progress = Callable[[str, float], None]
 
