@@ -32,11 +32,14 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
 STALE_AFTER_S = 24 * 3600  # no build takes a day; anything older was left by a crash
 
 
-def remove_stale_partials(parent: Path, older_than_s: float = STALE_AFTER_S) -> int:
+def remove_stale_partials(parent: Path, older_than_s: float = STALE_AFTER_S,
+                          folder_marker: str | None = None) -> int:
     """Remove `.*.partial-*` files and folders in parent left by a killed build; the count.
 
-    Only names of that pattern, and only when untouched for older_than_s, so a build still
-    running in another process is never disturbed. Failures are ignored: this is tidying.
+    Only names of that pattern, only when untouched for older_than_s (so a build still running
+    in another process is never disturbed) and, with folder_marker, only folders holding an
+    entry of that name (for folders the owner chose, where others' files may live). Failures
+    are ignored: this is tidying.
     """
     removed, cutoff = 0, time.time() - older_than_s
     try:
@@ -49,6 +52,8 @@ def remove_stale_partials(parent: Path, older_than_s: float = STALE_AFTER_S) -> 
             if st.st_mtime >= cutoff:
                 continue
             if stat.S_ISDIR(st.st_mode):
+                if folder_marker is not None and not os.path.lexists(path / folder_marker):
+                    continue
                 shutil.rmtree(path)
             else:
                 path.unlink()

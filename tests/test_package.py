@@ -246,15 +246,17 @@ def test_leftovers_of_a_killed_build_are_swept_once_a_day_old(tmp_path, clip, ke
     torn_tar.write_bytes(b"y")
     running = tmp_path / ".other.partial-live"  # another process building right now
     running.mkdir()
+    foreign = tmp_path / ".sync.partial-old"  # someone else's, in a folder the owner chose
+    foreign.mkdir()
     keep = [tmp_path / ".hidden-notes", tmp_path / "holiday.partial-1"]  # not ours: never touched
     for path in keep:
         path.write_bytes(b"z")
-    for path in (crashed / "data" / "clip.mp4", crashed / "data", crashed, torn_tar, *keep):
+    for path in (crashed / "data" / "clip.mp4", crashed / "data", crashed, torn_tar, foreign, *keep):
         os.utime(path, (day_old, day_old))
     build(tmp_path, key, clip)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        [NAME, running.name, *(p.name for p in keep)])
-    assert remove_stale_partials(tmp_path, older_than_s=0) == 1 and not running.exists()
+        [NAME, running.name, foreign.name, *(p.name for p in keep)])
+    assert remove_stale_partials(tmp_path, older_than_s=0) == 2 and not running.exists()
 
 
 def test_build_in_progress_is_hidden_and_not_named_like_a_package(tmp_path, clip):

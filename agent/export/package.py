@@ -151,7 +151,7 @@ class PackageBuilder:
                                "Choose another folder; a finished package is never overwritten.")
         try:
             self.parent.mkdir(parents=True, exist_ok=True)
-            remove_stale_partials(self.parent)
+            remove_stale_partials(self.parent, folder_marker="data")  # a bag's payload folder
             self._tmp = Path(tempfile.mkdtemp(prefix=f".{name}.partial-", dir=self.parent))
             (self._tmp / "data").mkdir()
             self.staging = self._tmp / STAGING
