@@ -291,9 +291,9 @@ def test_show_names_the_agency_from_the_trust_store_not_the_message(world):
 
 def test_a_failed_delivery_keeps_its_packages_and_resumes_without_redoing_them(
         tmp_path, footage, monkeypatch):
-    import agent.upload
+    import agent.upload_job
 
-    monkeypatch.setattr(agent.upload, "_sleep", lambda s: None)
+    monkeypatch.setattr(agent.upload_job, "_sleep", lambda s: None)
     with socket_closed_port() as port:
         w = World(tmp_path, footage, upload_origin=f"http://127.0.0.1:{port}")
         try:

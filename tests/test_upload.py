@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-import agent.upload as upload_mod
+import agent.upload_job as upload_mod
 from agent import cli
 from agent.audit import AuditLog
 from agent.commands import upload as upload_cmd

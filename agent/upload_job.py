@@ -1,0 +1,277 @@
+"""The tus protocol loop behind one upload_file call: create, HEAD, PATCH, and what to do
+when the server fails, refuses, expires the upload or misreports how much it has.
+
+Failures in a row without progress are bounded (max_attempts); passing ones are retried with
+jittered exponential backoff (or the server's Retry-After); an upload the server lost or
+cannot be trusted with is withdrawn and started afresh, a few times at most.
+"""
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import httpx
+
+from .upload_pace import Meter, Pacer, UploadProgress
+from .upload_source import ChunkSource, Unsealed
+from .upload_state import StateFile, UploadState, load_state
+from .upload_wire import (Reply, UploadCancelled, UploadError, exchange, refusal,
+                          same_origin_url)
+
+log = logging.getLogger(__name__)
+
+BACKOFF_BASE_S = 0.5
+BACKOFF_CAP_S = 30.0
+MAX_NEW_UPLOADS = 3  # fresh starts (expired or untrustworthy server) before giving up
+_RETRYABLE = {408, 423, 429}
+_sleep = time.sleep  # tests record the backoff through this
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    """A finished upload: tus URL, size, SHA-256 of the bytes the server holds, where this run
+    began, and how many chunks went out more than once."""
+
+    url: str
+    size: int
+    sha256: str
+    resumed_from: int
+    chunks_resent: int
+
+
+class _Retry(Exception):
+    """A passing problem (network, 5xx, timeout): wait, then ask the server where it stands."""
+
+    def __init__(self, reason: str, retry_after: float | None = None, status: int | None = None) -> None:
+        super().__init__(reason)
+        self.retry_after, self.status = retry_after, status
+
+
+class _Restart(Exception):
+    """This tus upload is unusable (expired, or the server's account of it is false)."""
+
+    def __init__(self, reason: str, terminate: bool) -> None:
+        super().__init__(reason)
+        self.terminate = terminate
+
+
+class UploadJob:
+    """One upload_file call: the protocol loop and its bookkeeping.
+
+    send_checksums is False for a server that checks other algorithms only (it would refuse a
+    sha256 Upload-Checksum); the source then hashes the stream instead.
+    """
+
+    def __init__(self, source: ChunkSource, size: int, sha: str, base: httpx.URL, endpoint: str,
+                 http: httpx.Client, spath: Path, meta_header: str, *, headers: dict[str, str],
+                 max_attempts: int, cancel: threading.Event | None, rate_limit_bps: int | None,
+                 progress: Callable[[UploadProgress], None] | None, send_checksums: bool) -> None:
+        self.source, self.size, self.sha, self.base, self.endpoint = source, size, sha, base, endpoint
+        self.http, self.store, self.meta_header = http, StateFile(spath), meta_header
+        self.headers, self.max_attempts, self.cancel = headers, max_attempts, cancel
+        self.send_checksums = send_checksums
+        self.pacer = Pacer(rate_limit_bps, self.wait)
+        self.meter = Meter(size, progress)
+        self.state: UploadState | None = load_state(spath, endpoint, sha, size)
+        if self.state is not None:
+            try:
+                same_origin_url(base, self.state.url, "saved upload")
+            except UploadError:
+                log.warning("saved upload %s is not on %s; starting a new one", self.state.url, base)
+                self.state = None
+        self.failures = self.new_uploads = self.resent = self.best = 0
+
+    def run(self) -> UploadResult:
+        """Upload to the end (resuming a saved upload when there is one), or raise UploadError."""
+        try:
+            return self._run()
+        finally:
+            self.store.close()
+
+    def _run(self) -> UploadResult:
+        offset: int | None = None
+        resumed_from: int | None = None
+        while offset is None or offset < self.size:
+            self.check_cancel()
+            try:
+                if self.state is None:
+                    self._create()
+                    offset = 0
+                elif offset is None:
+                    offset = self._head()
+                if resumed_from is None:
+                    resumed_from = self.best = offset
+                    self.meter.show(offset, force=True)
+                if offset < self.size:
+                    offset = self._patch(offset)
+            except _Retry as exc:
+                self._backoff(exc)
+                offset = None
+            except _Restart as exc:
+                self._start_over(exc)
+                offset = None
+            except Unsealed:
+                self._withdraw()
+                raise
+        return self._finish(resumed_from or 0)
+
+    # protocol steps --------------------------------------------------------------------------
+    def _create(self) -> None:
+        if self.new_uploads >= MAX_NEW_UPLOADS:
+            raise UploadError("The upload server kept losing or misreporting the upload; gave up "
+                              f"after {MAX_NEW_UPLOADS} fresh starts. Try again later or tell the agency.")
+        self.new_uploads += 1
+        reply = self._call("POST", self.base, {"Upload-Length": str(self.size),
+                                               "Upload-Metadata": self.meta_header})
+        if reply.status != 201:
+            raise refusal(reply, "the new upload")
+        url = same_origin_url(self.base, reply.headers.get("location"), "creation")
+        self.state = UploadState(self.endpoint, str(url), self.size, self.sha, 0, 0)
+        self.store.save(self.state)
+
+    def _head(self) -> int:
+        reply = self._call("HEAD", self._url(), {})
+        if reply.status in (404, 410):
+            raise _Restart("the earlier upload is no longer on the server (expired)", terminate=False)
+        if reply.status not in (200, 204):
+            raise refusal(reply, "the question how much of the package arrived")
+        offset, length = reply.offset(), reply.length()
+        if offset is None:
+            raise _Retry("the server did not say how much of the package it has")
+        if length is not None and length != self.size:
+            raise _Restart(f"the server holds {length} bytes for an upload of {self.size}", terminate=True)
+        assert self.state is not None
+        if offset > self.size or offset > self.state.sent_hi:
+            raise _Restart(f"the server claims {offset} bytes but only {self.state.sent_hi} were ever "
+                           "sent, so its copy cannot be trusted", terminate=True)
+        if offset < self.state.acked:
+            log.warning("upload server went back from %d to %d bytes; re-sending from there",
+                        self.state.acked, offset)
+            self._count_failure(f"the server went back from {self.state.acked} to {offset} bytes")
+        self.state = self.state.advanced(offset, 0)
+        return offset
+
+    def _patch(self, offset: int) -> int | None:
+        """Send the chunk at offset; the server's new offset, or None to ask it with HEAD."""
+        assert self.state is not None
+        chunk = self.source.chunk(offset)
+        end = offset + chunk.size
+        if offset < self.state.sent_hi:
+            self.resent += 1
+        # Recorded before the bytes leave, so a kill mid-PATCH still bounds what the server may claim.
+        self.state = self.state.advanced(offset, end)
+        self.store.save(self.state)
+        headers = {"Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream",
+                   "Content-Length": str(chunk.size)}
+        if self.send_checksums:
+            headers["Upload-Checksum"] = f"sha256 {chunk.digest}"
+        reply = self._call("PATCH", self._url(), headers, self._body(chunk))
+        if reply.status == 460:
+            if not self.source.matches_seal(offset):  # not the wire: the file itself changed
+                raise Unsealed(offset)
+            log.warning("upload server reports a checksum mismatch at %d; re-sending the chunk", offset)
+            self._count_failure("the chunk kept arriving damaged (checksum mismatch)", 460)
+            return offset
+        if reply.status == 409:
+            self._count_failure("the server and this PC disagree on how much was sent", 409)
+            return None
+        if reply.status in (404, 410):
+            raise _Restart("the upload expired on the server", terminate=False)
+        if reply.status not in (200, 204):
+            raise refusal(reply, "a part of the package")
+        new = reply.offset()
+        if new is not None and new > end:
+            raise _Restart(f"the server claims {new} bytes after receiving up to {end}, so its copy "
+                           "cannot be trusted", terminate=True)
+        if new is None or new < offset:
+            self._count_failure("the server gave a confusing answer about how much it has")
+            return None
+        if new > self.best:
+            self.best, self.failures = new, 0
+        self.state = self.state.advanced(new, 0)
+        return new
+
+    def _body(self, chunk):
+        offset = chunk.offset
+        for block in self.source.blocks(chunk):
+            for piece in self.pacer.pieces(block):
+                self.check_cancel()
+                self.pacer.before(len(piece))
+                yield piece
+                offset += len(piece)
+                self.meter.moved(offset, len(piece))
+
+    def _finish(self, resumed_from: int) -> UploadResult:
+        assert self.state is not None
+        if self.source.hashing and not self.source.stream_matches():
+            self._withdraw()  # the server may hold other bytes than the sealed ones
+            raise UploadError("The bytes sent are not the package: the file changed while it was "
+                              "being uploaded. The upload was withdrawn; export the package again.")
+        self.store.drop()
+        self.meter.show(self.size, force=True)
+        return UploadResult(self.state.url, self.size, self.sha, resumed_from, self.resent)
+
+    # plumbing -------------------------------------------------------------------------------
+    def _url(self) -> httpx.URL:
+        assert self.state is not None
+        return httpx.URL(self.state.url)
+
+    def _call(self, method: str, url: httpx.URL, headers: dict[str, str], content=None) -> Reply:
+        try:
+            reply = exchange(self.http, method, url, {**self.headers, **headers}, content)
+        except httpx.TransportError as exc:
+            self.check_cancel()
+            raise _Retry(f"network problem ({type(exc).__name__}: {exc or 'no details'})") from None
+        if reply.status >= 500 or reply.status in _RETRYABLE:
+            raise _Retry(f"the server answered {reply.status} {reply.detail()}".rstrip(),
+                         reply.retry_after(BACKOFF_CAP_S * 2), reply.status)
+        return reply
+
+    def _count_failure(self, reason: str, status: int | None = None) -> None:
+        self.failures += 1
+        if self.failures >= self.max_attempts:
+            raise UploadError(f"Gave up after {self.failures} attempts: {reason}. Nothing is lost; "
+                              "run the upload again later and it resumes where it stopped.", status)
+
+    def _backoff(self, exc: _Retry) -> None:
+        self._count_failure(str(exc), exc.status)
+        delay = min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2 ** (self.failures - 1))
+        delay = exc.retry_after if exc.retry_after is not None else delay * random.uniform(0.75, 1.0)
+        log.info("upload: %s; retrying in %.1f s", exc, delay)
+        self.wait(delay)
+        self.pacer.reset()
+
+    def _start_over(self, exc: _Restart) -> None:
+        log.warning("upload: %s; starting a new upload", exc)
+        if exc.terminate:
+            self._terminate()
+        self.store.drop()
+        self.state = None
+
+    def _withdraw(self) -> None:
+        self._terminate()
+        self.store.drop()
+
+    def _terminate(self) -> None:
+        """Best-effort tus termination of an upload we abandon, so the server frees it."""
+        try:
+            exchange(self.http, "DELETE", self._url(), dict(self.headers))
+        except (httpx.HTTPError, UploadError) as exc:
+            log.info("could not withdraw abandoned upload: %s", exc)
+
+    def wait(self, seconds: float) -> None:
+        if self.cancel is not None:
+            self.cancel.wait(seconds)
+        else:
+            _sleep(seconds)
+        self.check_cancel()
+
+    def check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise UploadCancelled("The upload was cancelled; it resumes from here next time.")
+
