@@ -5,7 +5,6 @@
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -19,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from resumable_upload import SQLiteStorage
 
+from agent.export.hashed_files import hash_file
 from agent.requests.jws import JWSError, loads_strict
 from agent.requests.token import TOLERANCE_S
 from portal.auth import registration_of
@@ -161,7 +161,7 @@ class Api:
                     os.link(file, kept)
                 except OSError:
                     shutil.copyfile(file, kept)
-            sha, size = _hash_file(kept)
+            sha, size = hash_file(kept)
         except OSError as exc:
             raise ApiError(500, "storage_error", f"the package could not be kept: {exc.strerror}")
         now = int(time.time())
@@ -173,15 +173,6 @@ class Api:
         except sqlite3.IntegrityError:
             raise ApiError(409, "conflict", "the submission could not be stored; retry") from None
         return receipt
-
-
-def _hash_file(path: Path) -> tuple[str, int]:
-    sha, size = hashlib.sha256(), 0
-    with open(path, "rb") as f:
-        while chunk := f.read(1 << 20):
-            sha.update(chunk)
-            size += len(chunk)
-    return sha.hexdigest(), size
 
 
 def _submission_body(body: bytes) -> dict:

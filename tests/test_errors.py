@@ -116,7 +116,7 @@ def _full_disk_simulated(tmp_path, built, monkeypatch, capsys) -> None:
     def full(path, chunks):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(package, "_write_hashed", full)
+    monkeypatch.setattr(package, "write_hashed", full)
     t, out_dir = built.footage.times, tmp_path / "out"
     code = main(["--home", str(built.home), "export", "--camera", "driveway", "--from",
                  format_utc(t.start_us), "--to", format_utc(t.end_us), "--out", str(out_dir),

@@ -7,7 +7,6 @@ pass, so what is listed is what was written.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from agent import __version__
+from agent.export.hashed_files import fsync_dir, hash_file, read_chunks, write_hashed
 from agent.keys import OwnerKey, SignatureError, verify_minisign
 from agent.storage import remove_stale_partials
 
@@ -29,7 +29,6 @@ SIGNATURE = TAGMANIFEST + ".minisig"
 PROVENANCE = "data/provenance.json"
 OWNER_PUB = "data/owner.pub"
 STAGING = ".staging"
-_CHUNK = 1 << 20
 _RESERVED_INFO = {"payload-oxum"}
 
 
@@ -80,47 +79,6 @@ def _payload_name(name: str) -> str:
     if any(p in ("", ".", "..") or "\\" in p or "\0" in p for p in parts[1:]) or len(parts) < 2:
         raise PackageError(f"{name!r} is not an allowed file name inside a package")
     return full
-
-
-class HashingWriter:
-    """A write-only file that hashes what passes through it."""
-
-    def __init__(self, out) -> None:
-        self._out, self._sha, self.size = out, hashlib.sha256(), 0
-
-    def write(self, data: bytes) -> int:
-        self._out.write(data)
-        self._sha.update(data)
-        self.size += len(data)
-        return len(data)
-
-    def hexdigest(self) -> str:
-        return self._sha.hexdigest()
-
-
-def _write_hashed(path: Path, chunks: Iterable[bytes]) -> tuple[str, int]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "xb") as out:
-        writer = HashingWriter(out)
-        for chunk in chunks:
-            writer.write(chunk)
-        out.flush()
-        os.fsync(out.fileno())
-    return writer.hexdigest(), writer.size
-
-
-def _read_chunks(src: Path) -> Iterable[bytes]:
-    with open(src, "rb") as f:
-        while chunk := f.read(_CHUNK):
-            yield chunk
-
-
-def _hash_file(path: Path) -> tuple[str, int]:
-    sha, size = hashlib.sha256(), 0
-    for chunk in _read_chunks(path):
-        sha.update(chunk)
-        size += len(chunk)
-    return sha.hexdigest(), size
 
 
 def _check_bag_info(bag_info: dict[str, str]) -> dict[str, str]:
@@ -195,11 +153,11 @@ class PackageBuilder:
             if not src.is_file():
                 raise FileNotFoundError(src)
             if src.resolve().is_relative_to(self.staging.resolve()):
-                sha, size = _hash_file(src)
+                sha, size = hash_file(src)
                 dst.parent.mkdir(parents=True, exist_ok=True)
                 os.rename(src, dst)
             else:
-                sha, size = _write_hashed(dst, _read_chunks(src))
+                sha, size = write_hashed(dst, read_chunks(src))
         except OSError as exc:
             dst.unlink(missing_ok=True)
             if isinstance(exc, FileNotFoundError):
@@ -214,7 +172,7 @@ class PackageBuilder:
 
     def _write_payload(self, full: str, data: bytes) -> PackageFile:
         try:
-            sha, size = _write_hashed(self._tmp / full, [data])
+            sha, size = write_hashed(self._tmp / full, [data])
         except OSError as exc:
             (self._tmp / full).unlink(missing_ok=True)
             raise PackageError(f"Could not write {full} into the package: {exc.strerror}") from None
@@ -275,7 +233,7 @@ class PackageBuilder:
 
     def _write_tag(self, name: str, data: bytes) -> tuple[str, int]:
         try:
-            return _write_hashed(self._tmp / name, [data])
+            return write_hashed(self._tmp / name, [data])
         except OSError as exc:
             raise PackageError(f"Could not write {name}: {exc.strerror}") from None
 
@@ -285,7 +243,7 @@ class PackageBuilder:
         try:
             on_disk = {p.relative_to(self._tmp).as_posix() for p in self._tmp.rglob("*") if p.is_file()}
             for name, want in expected.items():
-                if _hash_file(self._tmp / name) != want:
+                if hash_file(self._tmp / name) != want:
                     raise PackageError(f"{name} changed on disk while the package was built; try again.")
             if on_disk - set(expected) - {SIGNATURE}:
                 extra = ", ".join(sorted(on_disk - set(expected) - {SIGNATURE}))
@@ -298,8 +256,8 @@ class PackageBuilder:
             raise PackageError(f"Could not re-read the package to check it: {exc.strerror}") from None
 
     def _rename(self) -> None:
-        _fsync_dir(self._tmp)
-        _fsync_dir(self._tmp / "data")
+        fsync_dir(self._tmp)
+        fsync_dir(self._tmp / "data")
         # os.rename would replace an empty folder made meanwhile, never a finished (non-empty) one.
         if os.path.lexists(self.destination):
             raise PackageError(f"A package named {self.name} appeared in {self.parent} meanwhile; "
@@ -309,7 +267,7 @@ class PackageBuilder:
         except OSError as exc:
             raise PackageError(f"Could not move the finished package into place: {exc.strerror}") from None
         try:
-            _fsync_dir(self.parent)
+            fsync_dir(self.parent)
         except OSError:
             pass  # the package is complete and in place; durability of the rename is best effort
 
@@ -324,13 +282,3 @@ def _check_outputs(record, files: dict[str, PackageFile]) -> None:
         pf = files.get(entry.get("path")) if isinstance(entry, dict) else None
         if pf is None or entry.get("sha256") != pf.sha256 or entry.get("size") != pf.size:
             raise PackageError(f"the provenance output {entry!r} does not match a file in the package")
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -1,0 +1,68 @@
+"""Files written or read with their SHA-256 and size taken on the way, and durable folder syncs.
+
+The package builder writes every bag file through these, so a file's hash comes from the bytes
+as they were written (never from a later pass) and what is listed is what was written.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Iterable
+
+_CHUNK = 1 << 20
+
+
+class HashingWriter:
+    """A write-only file that hashes what passes through it."""
+
+    def __init__(self, out) -> None:
+        self._out, self._sha, self.size = out, hashlib.sha256(), 0
+
+    def write(self, data: bytes) -> int:
+        self._out.write(data)
+        self._sha.update(data)
+        self.size += len(data)
+        return len(data)
+
+    def hexdigest(self) -> str:
+        return self._sha.hexdigest()
+
+
+def write_hashed(path: Path, chunks: Iterable[bytes]) -> tuple[str, int]:
+    """Write a new file (never over an old one) from chunks, fsync it; its (SHA-256, size)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "xb") as out:
+        writer = HashingWriter(out)
+        for chunk in chunks:
+            writer.write(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+    return writer.hexdigest(), writer.size
+
+
+def read_chunks(src: Path) -> Iterable[bytes]:
+    """A file's bytes in 1 MiB chunks (never whole in memory)."""
+    with open(src, "rb") as f:
+        while chunk := f.read(_CHUNK):
+            yield chunk
+
+
+def hash_file(path: Path) -> tuple[str, int]:
+    """(SHA-256 hex, size) of a file, read once."""
+    sha, size = hashlib.sha256(), 0
+    for chunk in read_chunks(path):
+        sha.update(chunk)
+        size += len(chunk)
+    return sha.hexdigest(), size
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a folder's entries durable (POSIX; elsewhere the rename is what there is)."""
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
