@@ -1,9 +1,8 @@
 """The owner's Ed25519 key and the public forms it takes: JWK (for FRP/1) and minisign (packages).
 
 The key lives in `<home>/keys/owner.key` as PKCS#8 PEM. With a passphrase it is a standard
-PKCS#8 EncryptedPrivateKeyInfo using PBES2 with scrypt (RFC 7914) and AES-256-CBC, written here
-because cryptography's BestAvailableEncryption for PKCS#8 is PBKDF2 with only 2048 rounds.
-cryptography reads it back with its ordinary `load_pem_private_key`.
+PKCS#8 EncryptedPrivateKeyInfo using PBES2 with scrypt (RFC 7914); agent/pkcs8.py writes it and
+says why, and cryptography reads it back with its ordinary `load_pem_private_key`.
 
 The minisign key id is derived, not stored: the first 8 bytes of BLAKE2b-512 of the public key,
 so no sidecar file can drift out of step with the key.
@@ -18,15 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import padding, serialization
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from .pkcs8 import encrypt_pkcs8
 
 KEY_DIR = "keys"
 KEY_FILE = "owner.key"
-# 128 MiB, about 0.3 s: slow enough to hurt guessing, quick enough for a person at a prompt.
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 1 << 17, 8, 1
 TRUSTED_COMMENT_MAX = 1024  # minisign's own limit
 _CHUNK = 1 << 20
 
@@ -193,52 +190,9 @@ def _pem(private: Ed25519PrivateKey, passphrase: bytes | None) -> bytes:
     else:
         if not passphrase:
             raise OwnerKeyError("The passphrase is empty; choose one or use no passphrase.")
-        label, der = "ENCRYPTED PRIVATE KEY", _encrypt_pkcs8(plain, passphrase)
+        label, der = "ENCRYPTED PRIVATE KEY", encrypt_pkcs8(plain, passphrase)
     body = base64.encodebytes(der).decode("ascii")
     return f"-----BEGIN {label}-----\n{body}-----END {label}-----\n".encode("ascii")
-
-
-def _encrypt_pkcs8(plain: bytes, passphrase: bytes) -> bytes:
-    """EncryptedPrivateKeyInfo: PBES2(scrypt, aes256-CBC) per RFC 8018 and RFC 7914."""
-    salt, iv = os.urandom(16), os.urandom(16)
-    key = Scrypt(salt=salt, length=32, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P).derive(passphrase)
-    padder = padding.PKCS7(128).padder()
-    encryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
-    ciphertext = encryptor.update(padder.update(plain) + padder.finalize()) + encryptor.finalize()
-    kdf = _seq(_oid("1.3.6.1.4.1.11591.4.11"), _seq(
-        _der(0x04, salt), _int(SCRYPT_N), _int(SCRYPT_R), _int(SCRYPT_P), _int(32)))
-    cipher = _seq(_oid("2.16.840.1.101.3.4.1.42"), _der(0x04, iv))
-    algorithm = _seq(_oid("1.2.840.113549.1.5.13"), _seq(kdf, cipher))
-    return _seq(algorithm, _der(0x04, ciphertext))
-
-
-def _der(tag: int, body: bytes) -> bytes:
-    n = len(body)
-    if n < 0x80:
-        return bytes([tag, n]) + body
-    size = n.to_bytes((n.bit_length() + 7) // 8, "big")
-    return bytes([tag, 0x80 | len(size)]) + size + body
-
-
-def _seq(*parts: bytes) -> bytes:
-    return _der(0x30, b"".join(parts))
-
-
-def _int(value: int) -> bytes:
-    return _der(0x02, value.to_bytes(value.bit_length() // 8 + 1, "big"))
-
-
-def _oid(dotted: str) -> bytes:
-    arcs = [int(a) for a in dotted.split(".")]
-    out = bytearray([arcs[0] * 40 + arcs[1]])
-    for arc in arcs[2:]:
-        chunk = [arc & 0x7F]
-        arc >>= 7
-        while arc:
-            chunk.append(0x80 | (arc & 0x7F))
-            arc >>= 7
-        out += bytes(reversed(chunk))
-    return _der(0x06, bytes(out))
 
 
 def _parse_private(pem: bytes, passphrase: bytes | None, path: Path) -> Ed25519PrivateKey:
