@@ -7,94 +7,31 @@ file that nothing here ever prints.
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import json
 import re
 import threading
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from agent.config import ConfigError, ensure_home
 from agent.storage import write_atomic
+from agent.requests.agency_record import CONTROL_CHARS, DEFAULT_MAX_WINDOW_S, Agency, web_origin
 from agent.requests.jws import JWSError, shown, jwk_thumbprint, loads_strict, public_key_from_jwk
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_WINDOW_LIMIT_S = 7 * 24 * 3600
-DEFAULT_MAX_WINDOW_S = 43200
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 _TEXT_LIMIT = 400
 _SECRET_LIMIT = 4096
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class TrustStoreError(Exception):
     """An agency file or registration that cannot be used; the message says what to fix."""
 
 
-@dataclass(frozen=True)
-class Agency:
-    """One trusted agency, as imported by the owner."""
-
-    id: str
-    name: str
-    phone: str
-    portal: str
-    upload_origins: tuple[str, ...]
-    keys: tuple[dict, ...]
-    max_window_s: int = DEFAULT_MAX_WINDOW_S
-
-    def fingerprints(self) -> tuple[str, ...]:
-        """Key thumbprints (RFC 7638), for the owner to compare with the agency's published ones."""
-        return tuple(k["kid"] for k in self.keys)
-
-    def key(self, kid: str) -> dict | None:
-        """The agency's public JWK with this kid, if it has one."""
-        for k in self.keys:
-            if k["kid"] == kid:
-                return dict(k)
-        return None
-
-
-def web_origin(url: str, what: str) -> tuple[str, str]:
-    """(origin, path) of an https URL (http only for loopback hosts); raises ValueError."""
-    if not isinstance(url, str) or not url or _CONTROL.search(url) or " " in url:
-        raise ValueError(f"{what} must be a web address (https://...)")
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-        host = parts.hostname
-    except ValueError:
-        raise ValueError(f"{what} {shown(url)} is not a valid web address") from None
-    scheme = parts.scheme.lower()
-    if not host:
-        raise ValueError(f"{what} {shown(url)} has no host name")
-    if parts.username is not None or parts.password is not None:
-        raise ValueError(f"{what} {shown(url)} carries a user name or password, which is not "
-                         "allowed")
-    if scheme == "http" and host not in LOOPBACK_HOSTS:
-        raise ValueError(f"{what} {shown(url)} uses plain http; only https is allowed "
-                         "(http only for this computer: 127.0.0.1, localhost, ::1)")
-    if scheme not in ("https", "http"):
-        raise ValueError(f"{what} {shown(url)} must start with https://")
-    default = 443 if scheme == "https" else 80
-    netloc = f"[{host}]" if _is_ipv6(host) else host
-    origin = f"{scheme}://{netloc}" + (f":{port}" if port not in (None, default) else "")
-    return origin, parts.path
-
-
-def _is_ipv6(host: str) -> bool:
-    try:
-        return isinstance(ipaddress.ip_address(host), ipaddress.IPv6Address)
-    except ValueError:
-        return False
-
-
 def _text(doc: dict, name: str) -> str:
     value = doc.get(name)
     if not isinstance(value, str) or not value.strip():
         raise TrustStoreError(f"the agency file has no '{name}' (it must be non-empty text)")
-    if len(value) > _TEXT_LIMIT or _CONTROL.search(value):
+    if len(value) > _TEXT_LIMIT or CONTROL_CHARS.search(value):
         raise TrustStoreError(f"the agency file's '{name}' is too long or contains control characters")
     return value.strip()
 
@@ -189,7 +126,7 @@ def _safe_name(agency_id: str) -> str:
 def _check_token_text(value: str, what: str) -> None:
     if not isinstance(value, str) or not value or len(value) > _SECRET_LIMIT:
         raise TrustStoreError(f"the {what} must be non-empty text of at most {_SECRET_LIMIT} characters")
-    if _CONTROL.search(value) or " " in value:
+    if CONTROL_CHARS.search(value) or " " in value:
         raise TrustStoreError(f"the {what} must not contain spaces or control characters")
 
 
