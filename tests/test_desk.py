@@ -327,7 +327,7 @@ def test_a_failed_delivery_keeps_its_packages_and_resumes_without_redoing_them(
 def test_an_interrupted_run_is_taken_up_again(world):
     world.desk.import_request(world.file(request_token()))
     inbox = world.desk.inbox
-    from agent.requests.inbox import Approval
+    from agent.requests.records import Approval
     inbox.set_approval(AGENCY_ID, "req-1", Approval(T0 * US, (T0 + 3) * US, ("yard",), "copy", False))
     inbox.transition(AGENCY_ID, "req-1", "approved")
     inbox.transition(AGENCY_ID, "req-1", "exporting")  # the process died here

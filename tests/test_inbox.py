@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from agent.requests.inbox import (
-    ENDED, STATUSES, TRANSITIONS, UNDECIDED, Approval, Delivery, IllegalTransition, Inbox,
-    UnknownRequest, check_transition, folder_name,
+    ENDED, STATUSES, TRANSITIONS, UNDECIDED, IllegalTransition, Inbox, UnknownRequest,
+    check_transition, folder_name,
 )
+from agent.requests.records import Approval, Delivery
 from agent.requests.token import Request
 from agent.timebase import US
 

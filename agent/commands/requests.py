@@ -11,7 +11,7 @@ import sys
 from ..audit import AuditError
 from ..requests.agencies import TrustStoreError
 from ..requests.desk import DeskError, DeskRefusal
-from ..requests.inbox import Entry
+from ..requests.records import Entry
 from ..service import AgentError
 from .common import Refused, UsageError, parse_time, print_json, say, stage_printer, utc
 

@@ -23,8 +23,9 @@ from agent.index.store import Store
 from agent.keys import OwnerKey
 from agent.requests.agencies import Agency
 from agent.requests.decision import Approved, ReceiptError, make_decision, verify_receipt
-from agent.requests.inbox import Approval, Delivery, Entry, Inbox
+from agent.requests.inbox import Inbox
 from agent.requests.portal_client import DEFAULT_TIMEOUT, PortalClient, PortalError
+from agent.requests.records import Approval, Delivery, Entry
 from agent.requests.token import Request
 from agent.timebase import format_utc
 from agent.upload_sums import ChunkSums

@@ -24,9 +24,10 @@ from agent.index.store import Store
 from agent.keys import OwnerKey
 from agent.requests import delivery, holds, polling
 from agent.requests.agencies import Agency, TrustStore
-from agent.requests.inbox import ENDED, UNDECIDED, Entry, Inbox, InboxError
+from agent.requests.inbox import ENDED, UNDECIDED, Inbox, InboxError
 from agent.requests.jws import MAX_TOKEN_BYTES
 from agent.requests.portal_client import PollPolicy, PortalClient, PortalError
+from agent.requests.records import Entry
 from agent.requests.token import Rejected, Request, verify_request
 from agent.storage import Busy, FileLock
 from agent.timebase import US, format_utc

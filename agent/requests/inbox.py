@@ -11,10 +11,10 @@ import json
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from agent.requests.records import Approval, Delivery, Entry, approval_json, entry_from_row
 from agent.requests.token import TOLERANCE_S, Request
 from agent.storage import Transaction
 from agent.timebase import US
@@ -65,59 +65,6 @@ class IllegalTransition(InboxError):
 
 class UnknownRequest(InboxError):
     """No request with that id is in the inbox (or the id is ambiguous)."""
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """One camera's package for a request, and how far its delivery got."""
-
-    camera: str
-    package: str
-    tar: str
-    sha256: str
-    size: int
-    upload_url: str | None = None
-    receipt: str | None = None
-
-
-@dataclass(frozen=True)
-class Approval:
-    """What the owner approved for a request (kept so a failed delivery resumes unchanged)."""
-
-    start_us: int
-    end_us: int
-    cameras: tuple[str, ...]
-    mode: str
-    keep_audio: bool
-    blur_faces: bool = False   # what the owner chose to hide
-    masks: bool = True
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One request in the inbox."""
-
-    iss: str
-    jti: str
-    registration: str
-    token: str
-    sha256: str
-    case: str
-    window_start_us: int
-    window_end_us: int
-    cameras: tuple[str, ...]
-    status: str
-    received_at_us: int
-    expires_at_us: int
-    decided_at_us: int | None
-    reason: str | None
-    folder: str
-    via: str
-    approval: Approval | None
-    decision: str | None
-    decision_sent_at_us: int | None
-    decision_error: str | None
-    deliveries: tuple[Delivery, ...]
 
 
 def check_transition(old: str, new: str) -> None:
@@ -230,11 +177,7 @@ class Inbox:
 
     def set_approval(self, iss: str, jti: str, approval: Approval) -> None:
         """Record what the owner approved (before anything is exported)."""
-        value = json.dumps({"start_us": approval.start_us, "end_us": approval.end_us,
-                            "cameras": list(approval.cameras), "mode": approval.mode,
-                            "keep_audio": approval.keep_audio, "blur_faces": approval.blur_faces,
-                            "masks": approval.masks})
-        self._update(iss, jti, "approved=?", value)
+        self._update(iss, jti, "approved=?", approval_json(approval))
 
     def set_decision(self, iss: str, jti: str, token: str) -> None:
         """Record the signed decision token (sent or not yet)."""
@@ -304,18 +247,9 @@ class Inbox:
                 raise UnknownRequest(f"there is no request '{jti}' in the inbox")
 
     def _entry(self, r: tuple) -> Entry:
-        (iss, jti, registration, token, sha256, case, start, end, cameras, status, received,
-         expires, decided, reason, folder, via, approved, decision, sent, error) = r
+        iss, jti = r[0], r[1]
         with self._lock:
             rows = self._db.execute(
                 "SELECT camera, package, tar, sha256, size, upload_url, receipt FROM deliveries "
                 "WHERE iss=? AND jti=? ORDER BY camera", (iss, jti)).fetchall()
-        approval = None
-        if approved:
-            a = json.loads(approved)
-            approval = Approval(a["start_us"], a["end_us"], tuple(a["cameras"]), a["mode"],
-                                a["keep_audio"], a.get("blur_faces", False), a.get("masks", True))
-        return Entry(iss, jti, registration, token, sha256, case, start, end,
-                     tuple(json.loads(cameras)), status, received, expires, decided, reason,
-                     folder, via, approval, decision, sent, error,
-                     tuple(Delivery(*d) for d in rows))
+        return entry_from_row(r, rows)

@@ -13,8 +13,8 @@ import time
 from dataclasses import dataclass
 
 from agent.requests.agencies import Agency, web_origin
-from agent.requests.inbox import Entry
 from agent.requests.portal_client import PortalError
+from agent.requests.records import Entry
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,87 @@
+"""The inbox's records as other modules see them: Entry, Approval and Delivery.
+
+Frozen dataclasses, so a record handed to the desk, the poller or the delivery code cannot
+change under it; plus their conversion to and from what the inbox database stores (a
+`requests` row in schema column order, the approval as JSON).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One camera's package for a request, and how far its delivery got."""
+
+    camera: str
+    package: str
+    tar: str
+    sha256: str
+    size: int
+    upload_url: str | None = None
+    receipt: str | None = None
+
+
+@dataclass(frozen=True)
+class Approval:
+    """What the owner approved for a request (kept so a failed delivery resumes unchanged)."""
+
+    start_us: int
+    end_us: int
+    cameras: tuple[str, ...]
+    mode: str
+    keep_audio: bool
+    blur_faces: bool = False   # what the owner chose to hide
+    masks: bool = True
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One request in the inbox."""
+
+    iss: str
+    jti: str
+    registration: str
+    token: str
+    sha256: str
+    case: str
+    window_start_us: int
+    window_end_us: int
+    cameras: tuple[str, ...]
+    status: str
+    received_at_us: int
+    expires_at_us: int
+    decided_at_us: int | None
+    reason: str | None
+    folder: str
+    via: str
+    approval: Approval | None
+    decision: str | None
+    decision_sent_at_us: int | None
+    decision_error: str | None
+    deliveries: tuple[Delivery, ...]
+
+
+def approval_json(approval: Approval) -> str:
+    """The approval as the JSON kept in the `approved` column."""
+    return json.dumps({"start_us": approval.start_us, "end_us": approval.end_us,
+                       "cameras": list(approval.cameras), "mode": approval.mode,
+                       "keep_audio": approval.keep_audio, "blur_faces": approval.blur_faces,
+                       "masks": approval.masks})
+
+
+def entry_from_row(r: tuple, deliveries: list[tuple]) -> Entry:
+    """An Entry from a `requests` row (all columns, schema order) and its `deliveries` rows
+    (camera, package, tar, sha256, size, upload_url, receipt)."""
+    (iss, jti, registration, token, sha256, case, start, end, cameras, status, received,
+     expires, decided, reason, folder, via, approved, decision, sent, error) = r
+    approval = None
+    if approved:
+        a = json.loads(approved)
+        approval = Approval(a["start_us"], a["end_us"], tuple(a["cameras"]), a["mode"],
+                            a["keep_audio"], a.get("blur_faces", False), a.get("masks", True))
+    return Entry(iss, jti, registration, token, sha256, case, start, end,
+                 tuple(json.loads(cameras)), status, received, expires, decided, reason,
+                 folder, via, approval, decision, sent, error,
+                 tuple(Delivery(*d) for d in deliveries))
