@@ -13,30 +13,17 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Callable, Sequence
 
 import av
 
+from .frame_reader import FrameReader, PreviewFrame, picture
 from .index.coverage import USABLE
 from .index.store import FileRow
 
 US = 1_000_000
 Files = Callable[[str, int, int], Sequence[FileRow]]
-
-
-@dataclass(frozen=True)
-class PreviewFrame:
-    """One decoded frame, scaled, as packed RGB24 rows (stride = width * 3)."""
-
-    camera: str
-    path: str
-    at_us: int      # capture time of this frame (true UTC)
-    width: int
-    height: int
-    rgb: bytes = field(repr=False)
-    complete: bool = True   # False: the time budget ran out first; an earlier frame of the GOP
 
 
 @dataclass(frozen=True)
@@ -47,65 +34,6 @@ class Ticket:
     generation: int
 
 
-class _Reader:
-    """One recording held open, remembering where its decoder stands."""
-
-    def __init__(self, row: FileRow):
-        self.row = row
-        self.container = av.open(row.path, options={"ignore_editlist": "1"})
-        if not self.container.streams.video:
-            self.container.close()
-            raise ValueError("no video stream")
-        self.stream = self.container.streams.video[0]
-        self.tb = self.stream.time_base
-        self._frames = None   # live decode iterator
-        self.shown = None     # the frame last answered (at or before the last target)
-        self.pending = None   # the frame decoded just after it, not shown yet
-        self.decoded = 0
-        self.first_pts = self._first_pts()
-
-    def _first_pts(self) -> int:
-        # Time zero of a file is its first frame in presentation order, as the cutter counts it.
-        first = next(iter(self.container.decode(self.stream)), None)
-        if first is None or first.pts is None:
-            raise ValueError("no decodable frame")
-        return first.pts
-
-    def capture_us(self, frame) -> int:
-        return self.row.start_us + round((frame.pts - self.first_pts) * self.tb * US)
-
-    def pts_for(self, at_us: int) -> int:
-        return self.first_pts + int((at_us - self.row.start_us) / US / self.tb)
-
-    def seek(self, at_us: int) -> None:
-        self.container.seek(max(0, self.pts_for(at_us)), stream=self.stream, backward=True)
-        self._frames = self.container.decode(self.stream)
-        self.shown = self.pending = None
-
-    def alive(self) -> bool:
-        return self._frames is not None or self.pending is not None
-
-    def take(self):
-        """The next frame in presentation order (the pending one first), or None at the end."""
-        if self.pending is not None:
-            frame, self.pending = self.pending, None
-            return frame
-        while self._frames is not None:
-            try:
-                frame = next(self._frames)
-            except (StopIteration, av.FFmpegError):
-                self._frames = None
-                return None
-            self.decoded += 1
-            if frame.pts is not None:
-                return frame
-        return None
-
-    def close(self) -> None:
-        self._frames = None
-        self.container.close()
-
-
 class Previewer:
     """Decodes preview frames and thumbnails for the GUI; safe to call from job threads."""
 
@@ -114,7 +42,7 @@ class Previewer:
         self._files = files
         self._cache: OrderedDict[tuple, PreviewFrame | None] = OrderedDict()
         self._cache_size = cache_frames
-        self._readers: OrderedDict[str, _Reader] = OrderedDict()
+        self._readers: OrderedDict[str, FrameReader] = OrderedDict()
         self._open_files = open_files
         self._generations: dict[str, int] = {}
         self._gen_lock = threading.Lock()
@@ -187,7 +115,7 @@ class Previewer:
 
     def _first_key(self, row: FileRow, at_us: int, limit_us: int) -> int | None:
         try:
-            probe = _Reader(row)
+            probe = FrameReader(row)
         except (av.FFmpegError, OSError, ValueError):
             return None
         try:
@@ -242,11 +170,11 @@ class Previewer:
                 self._cache.popitem(last=False)
         return result
 
-    def _reader(self, row: FileRow) -> _Reader:
+    def _reader(self, row: FileRow) -> FrameReader:
         reader = self._readers.get(row.path)
         if reader is None or reader.row != row:
             self._drop(row.path)
-            reader = _Reader(row)
+            reader = FrameReader(row)
             self._readers[row.path] = reader
             while len(self._readers) > self._open_files:
                 _, old = self._readers.popitem(last=False)
@@ -293,20 +221,8 @@ class Previewer:
             self.decoded_frames += reader.decoded - decoded_before
         if shown is None:
             return None
-        return _picture(row, reader.capture_us(shown), shown, width, complete)
+        return picture(row, reader.capture_us(shown), shown, width, complete)
 
 
 class _Stale(Exception):
     pass
-
-
-def _picture(row: FileRow, capture_us: int, frame, width: int, complete: bool) -> PreviewFrame:
-    width = max(16, min(int(width), frame.width)) // 2 * 2
-    height = max(2, round(frame.height * width / frame.width) // 2 * 2)
-    rgb = frame.reformat(width=width, height=height, format="rgb24")
-    plane = rgb.planes[0]
-    raw = bytes(plane)
-    stride = plane.line_size
-    if stride != width * 3:
-        raw = b"".join(raw[y * stride:y * stride + width * 3] for y in range(height))
-    return PreviewFrame(row.camera, str(Path(row.path)), capture_us, width, height, raw, complete)

@@ -1,0 +1,100 @@
+"""One recording read a frame at a time with PyAV, and decoded frames scaled for previews.
+
+A FrameReader holds a file open and remembers where its decoder stands (the frame last shown and
+the one decoded just after it), so the Previewer can carry on forward without seeking again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import av
+
+from .index.store import FileRow
+
+US = 1_000_000
+
+
+@dataclass(frozen=True)
+class PreviewFrame:
+    """One decoded frame, scaled, as packed RGB24 rows (stride = width * 3)."""
+
+    camera: str
+    path: str
+    at_us: int      # capture time of this frame (true UTC)
+    width: int
+    height: int
+    rgb: bytes = field(repr=False)
+    complete: bool = True   # False: the time budget ran out first; an earlier frame of the GOP
+
+
+class FrameReader:
+    """One recording held open, remembering where its decoder stands."""
+
+    def __init__(self, row: FileRow):
+        self.row = row
+        self.container = av.open(row.path, options={"ignore_editlist": "1"})
+        if not self.container.streams.video:
+            self.container.close()
+            raise ValueError("no video stream")
+        self.stream = self.container.streams.video[0]
+        self.tb = self.stream.time_base
+        self._frames = None   # live decode iterator
+        self.shown = None     # the frame last answered (at or before the last target)
+        self.pending = None   # the frame decoded just after it, not shown yet
+        self.decoded = 0
+        self.first_pts = self._first_pts()
+
+    def _first_pts(self) -> int:
+        # Time zero of a file is its first frame in presentation order, as the cutter counts it.
+        first = next(iter(self.container.decode(self.stream)), None)
+        if first is None or first.pts is None:
+            raise ValueError("no decodable frame")
+        return first.pts
+
+    def capture_us(self, frame) -> int:
+        return self.row.start_us + round((frame.pts - self.first_pts) * self.tb * US)
+
+    def pts_for(self, at_us: int) -> int:
+        return self.first_pts + int((at_us - self.row.start_us) / US / self.tb)
+
+    def seek(self, at_us: int) -> None:
+        self.container.seek(max(0, self.pts_for(at_us)), stream=self.stream, backward=True)
+        self._frames = self.container.decode(self.stream)
+        self.shown = self.pending = None
+
+    def alive(self) -> bool:
+        return self._frames is not None or self.pending is not None
+
+    def take(self):
+        """The next frame in presentation order (the pending one first), or None at the end."""
+        if self.pending is not None:
+            frame, self.pending = self.pending, None
+            return frame
+        while self._frames is not None:
+            try:
+                frame = next(self._frames)
+            except (StopIteration, av.FFmpegError):
+                self._frames = None
+                return None
+            self.decoded += 1
+            if frame.pts is not None:
+                return frame
+        return None
+
+    def close(self) -> None:
+        self._frames = None
+        self.container.close()
+
+
+def picture(row: FileRow, capture_us: int, frame, width: int, complete: bool) -> PreviewFrame:
+    """`frame` scaled to `width` (even, 16 at least, never upscaled) as packed RGB24."""
+    width = max(16, min(int(width), frame.width)) // 2 * 2
+    height = max(2, round(frame.height * width / frame.width) // 2 * 2)
+    rgb = frame.reformat(width=width, height=height, format="rgb24")
+    plane = rgb.planes[0]
+    raw = bytes(plane)
+    stride = plane.line_size
+    if stride != width * 3:
+        raw = b"".join(raw[y * stride:y * stride + width * 3] for y in range(height))
+    return PreviewFrame(row.camera, str(Path(row.path)), capture_us, width, height, raw, complete)
