@@ -1,0 +1,131 @@
+"""A received evidence package read into one in-memory view, from a folder or a .tar of one.
+
+The package is read into a `Bag`: every file's SHA-256 and size, plus the bytes of the
+small tag files. Tars are read member by member without extracting, so a hostile tar can neither
+write outside a folder nor fill the disk. The checks in `verify` then all run on that one view.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import tarfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from agent.export.package import OWNER_PUB, PROVENANCE
+
+SMALL_MAX = 16 << 20  # tag files, owner.pub and provenance.json are read into memory up to this
+MAX_ENTRIES = 10_000
+_CHUNK = 1 << 20
+_KEEP = {OWNER_PUB, PROVENANCE}
+
+
+@dataclass
+class _File:
+    sha256: str
+    size: int
+    content: bytes | None
+
+
+@dataclass
+class Bag:
+    """Every file of one package by its path inside it, and the problems found while reading."""
+
+    files: dict[str, _File] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def text(self, name: str) -> str | None:
+        """A small file as UTF-8 text, or None (with the problem recorded)."""
+        f = self.files.get(name)
+        if f is None:
+            self.problems.append(f"{name} is missing.")
+            return None
+        if f.content is None:
+            self.problems.append(f"{name} is too large to be a genuine package file.")
+            return None
+        try:
+            return f.content.decode("utf-8")
+        except UnicodeDecodeError:
+            self.problems.append(f"{name} is not UTF-8 text.")
+            return None
+
+
+def show(name: str) -> str:
+    """A file name safe to print: control characters and undecodable bytes are escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
+
+
+def _keep(name: str) -> bool:
+    return "/" not in name or name in _KEEP
+
+
+def _digest(stream, keep: bool) -> _File:
+    sha, size, kept = hashlib.sha256(), 0, bytearray()
+    while chunk := stream.read(_CHUNK):
+        sha.update(chunk)
+        size += len(chunk)
+        if keep and size <= SMALL_MAX:
+            kept += chunk
+    return _File(sha.hexdigest(), size, bytes(kept) if keep and size <= SMALL_MAX else None)
+
+
+def read_folder(root: Path, bag: Bag) -> None:
+    """Read a package folder into `bag`; links and other non-plain files are problems, never followed."""
+    for dirpath, dirnames, filenames in os.walk(root, onerror=lambda e: bag.problems.append(
+            f"A folder in the package could not be read: {e.strerror}")):
+        for name in sorted(dirnames + filenames):
+            full = os.path.join(dirpath, name)
+            rel = Path(full).relative_to(root).as_posix()
+            st = os.lstat(full)
+            if stat.S_ISDIR(st.st_mode):
+                continue
+            if not stat.S_ISREG(st.st_mode):  # links, pipes, devices: never followed or opened
+                bag.problems.append(f"{show(rel)} is not a plain file; a package holds only plain files.")
+                continue
+            if len(bag.files) >= MAX_ENTRIES:
+                bag.problems.append(f"The package holds more than {MAX_ENTRIES} files; not a genuine package.")
+                return
+            try:
+                with open(full, "rb") as f:
+                    bag.files[rel] = _digest(f, _keep(rel))
+            except OSError as exc:
+                bag.problems.append(f"{show(rel)} could not be read: {exc.strerror}")
+
+
+def read_tar(path: Path, bag: Bag) -> None:
+    """Read an uncompressed package tar into `bag` without extracting, its one top folder stripped."""
+    raw: dict[str, _File] = {}
+    try:
+        with tarfile.open(path, "r:") as tar:
+            for count, member in enumerate(tar):
+                if count >= MAX_ENTRIES:
+                    bag.problems.append(f"The tar holds more than {MAX_ENTRIES} entries; not a genuine package.")
+                    break
+                name = member.name
+                parts = name.split("/")
+                if name.startswith("/") or "\\" in name or ".." in parts or "\0" in name:
+                    bag.problems.append(f"The tar holds an unsafe path: {show(name)}.")
+                    continue
+                if member.isdir():
+                    continue
+                if not member.isreg():
+                    bag.problems.append(f"{show(name)} in the tar is a link or device, not a plain file.")
+                    continue
+                if name in raw:
+                    bag.problems.append(f"{show(name)} appears twice in the tar.")
+                    continue
+                raw[name] = _digest(tar.extractfile(member), _keep(_strip_top(name)))
+    except (tarfile.TarError, OSError, EOFError) as exc:
+        bag.problems.append(f"{path.name} is not a readable uncompressed tar file ({exc}).")
+        return
+    tops = {n.split("/", 1)[0] for n in raw}
+    if len(tops) == 1 and all("/" in n for n in raw):
+        raw = {n.split("/", 1)[1]: f for n, f in raw.items()}
+    elif raw and "bagit.txt" not in raw:
+        bag.problems.append("The tar does not hold exactly one package folder.")
+    bag.files.update(raw)
+
+
+def _strip_top(name: str) -> str:
+    return name.split("/", 1)[1] if "/" in name else name
