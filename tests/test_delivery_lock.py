@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from agent.requests.desk import DeskRefusal, RequestDesk
+from agent.requests.approval_run import AlreadyRunning, delivery_lock
 
 HOLDER = r"""
 import fcntl, os, sys, time
@@ -28,12 +28,12 @@ def test_a_request_being_delivered_elsewhere_is_refused_until_released(tmp_path)
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert other.stdout.readline().strip() == "held"
-        with pytest.raises(DeskRefusal, match="being delivered by another footage-agent"):
-            with RequestDesk._delivery_lock(desk, entry):
+        with pytest.raises(AlreadyRunning, match="being delivered by another footage-agent"):
+            with delivery_lock(desk.home, entry):
                 pass
     finally:
         other.communicate("\n", timeout=10)
     ran = []
-    with RequestDesk._delivery_lock(desk, entry):  # released: the next delivery may run
+    with delivery_lock(desk.home, entry):  # released: the next delivery may run
         ran.append(time.monotonic())
     assert ran

@@ -289,6 +289,18 @@ def test_show_names_the_agency_from_the_trust_store_not_the_message(world):
         world.desk.approve("req-1")
 
 
+def test_an_approval_already_running_is_refused_and_nothing_changes(tmp_path, footage):
+    w = World(tmp_path, footage)
+    try:
+        entry = w.desk.import_request(w.file(request_token()))
+        with w.desk._running.claim(entry):  # as if the app were delivering it on another thread
+            with pytest.raises(DeskRefusal, match="being delivered right now"):
+                w.desk.approve("req-1", ["porch"])
+        assert w.desk.show("req-1").entry.status == "new" and "approve" not in w.events()
+    finally:
+        w.close()
+
+
 def test_a_failed_delivery_keeps_its_packages_and_resumes_without_redoing_them(
         tmp_path, footage, monkeypatch):
     import agent.upload_job

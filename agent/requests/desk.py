@@ -7,10 +7,8 @@ running approve again resumes. An `emergency` request is treated exactly like an
 """
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
-import os
 import ssl
 import threading
 import time
@@ -22,15 +20,14 @@ from agent.audit import AuditLog
 from agent.config import Settings, ensure_home
 from agent.index.store import Store
 from agent.keys import OwnerKey
-from agent.requests import delivery, holds, polling
+from agent.requests import approval_run, delivery, holds, polling
 from agent.requests.agencies import Agency, TrustStore
 from agent.requests.inbox import ENDED, UNDECIDED, Inbox, InboxError
 from agent.requests.jws import MAX_TOKEN_BYTES
 from agent.requests.portal_client import PollPolicy, PortalClient, PortalError
 from agent.requests.records import Entry
 from agent.requests.token import Rejected, Request, verify_request
-from agent.storage import Busy, FileLock
-from agent.timebase import US, format_utc
+from agent.timebase import US
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +73,7 @@ class RequestDesk:
         self._store, self._owner_key, self._verify, self._clock = store, owner_key, verify, clock
         self.portal = portal or PortalClient(verify=verify)
         self.inbox = Inbox(self.home / "inbox.db", clock, on_expired=self._expired)
-        self._busy: set[tuple[str, str]] = set()
-        self._busy_lock = threading.Lock()
+        self._running = approval_run.RunningDeliveries(self.home)
 
     def close(self) -> None:
         self.inbox.close()
@@ -215,91 +211,30 @@ class RequestDesk:
         before when resuming a failed delivery.
         """
         entry = self._entry(jti)
-        key = (entry.iss, entry.jti)
-        with self._busy_lock:
-            if key in self._busy:
-                raise DeskRefusal(f"request '{jti}' is being delivered right now")
-            self._busy.add(key)
         try:
-            with self._delivery_lock(entry):
+            with self._running.claim(entry):
                 return self._approve(entry, cameras, start_us, end_us, mode, keep_audio,
                                      progress, cancel, blur_faces, masks)
-        finally:
-            with self._busy_lock:
-                self._busy.discard(key)
-
-    @contextlib.contextmanager
-    def _delivery_lock(self, entry: Entry):
-        """One delivery of a request at a time across processes: the app, `footage-agent run`
-        and a terminal's `approve` may share this home folder."""
-        folder = self.home / "locks"
-        folder.mkdir(mode=0o700, exist_ok=True)
-        fd = os.open(folder / f"{entry.folder}.lock", os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            with FileLock(fd, wait=False):
-                yield
-        except Busy:
-            raise DeskRefusal(f"request '{entry.jti}' is being delivered by another footage-agent "
-                              "(the app or `footage-agent run`); wait for it to finish") from None
-        finally:
-            os.close(fd)
+        except approval_run.AlreadyRunning as exc:
+            raise DeskRefusal(str(exc)) from None
 
     def _approve(self, entry: Entry, cameras, start_us, end_us, mode, keep_audio, progress,
                  cancel, blur_faces, masks) -> Entry:
-        jti = entry.jti
         agency, request = self._reverify(entry)
         bearer = self._bearer(entry, agency)
-        if entry.status in ("approved", "exporting", "uploading"):  # an earlier run was cut off
-            entry = self.inbox.transition(entry.iss, entry.jti, "failed", "interrupted")
         try:
-            if entry.status == "failed":
-                approval = delivery.same_approval(entry, cameras, start_us, end_us, mode,
-                                                  keep_audio, blur_faces, masks)
-            elif entry.status in UNDECIDED:
-                approval = delivery.new_approval(entry, self._store().cameras(), cameras,
-                                                 start_us, end_us, mode, keep_audio,
-                                                 blur_faces, masks)
-                delivery.redactions(self.home, approval)  # masks readable?
-            elif entry.status == "expired":
-                raise delivery.ApprovalRefused(
-                    f"request '{jti}' expired at {format_utc(entry.expires_at_us)} and can no "
-                    "longer be approved; if the agency still needs footage, it can send a new "
-                    "request")
-            else:
-                raise delivery.ApprovalRefused(f"request '{jti}' is {entry.status}; it cannot "
-                                               "be approved now")
+            entry, approval = approval_run.approval_to_run(
+                self.inbox, self._store, self.home, self._log, entry, cameras, start_us, end_us,
+                mode, keep_audio, blur_faces, masks)
         except delivery.DeliveryError as exc:  # refused
             raise DeskRefusal(str(exc)) from None
-        if entry.status in UNDECIDED:
-            self.inbox.set_approval(entry.iss, entry.jti, approval)
-            self.inbox.transition(entry.iss, entry.jti, "approved")
-            self._log("approve", entry, status="approved", cameras=list(approval.cameras),
-                      window={"start": format_utc(approval.start_us),
-                              "end": format_utc(approval.end_us)},
-                      mode=approval.mode, audio=approval.keep_audio,
-                      blur_faces=approval.blur_faces, masks=approval.masks)
         step = delivery.Step(self.home, self._store(), self._owner_key(), self.inbox, self.audit,
                              self.portal, agency, request, bearer, self._verify, progress, cancel)
-        stage = "export"
         try:
-            self.inbox.transition(entry.iss, entry.jti, "exporting")
-            self._log("export", entry, status="exporting")
-            sums = delivery.export_packages(step, approval)
-            if step.entry().decision is None:
-                delivery.sign_decision(step, "approve", approval)
-            delivery.send_decision(step)
-            stage = "upload"
-            self.inbox.transition(entry.iss, entry.jti, "uploading")
-            self._log("upload", entry, status="uploading")
-            delivery.deliver_packages(step, self.settings.upload_rate_limit_bps, sums)
-            done = self.inbox.transition(entry.iss, entry.jti, "delivered")
-            self._log("receipt", entry, status="delivered")
-            return done
-        except Exception as exc:  # every failure ends as `failed` with a reason, never stuck
-            reason = _reason(exc)
-            self.inbox.transition(entry.iss, entry.jti, "failed", reason)
-            self._log(stage, entry, status="failed", reason=reason)
-            raise DeskError(f"{reason} (run approve again to resume)") from None
+            return approval_run.run_steps(step, entry, approval,
+                                          self.settings.upload_rate_limit_bps, self._log)
+        except approval_run.RunFailed as exc:
+            raise DeskError(f"{exc} (run approve again to resume)") from None
 
     def decline(self, jti: str, reason: str | None = None) -> Entry:
         """Decline: signed, kept, and sent to the portal (now, or by the next sync)."""
@@ -355,10 +290,3 @@ class RequestDesk:
 
 def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("ascii")).hexdigest()
-
-
-def _reason(exc: Exception) -> str:
-    text = str(exc).strip()
-    if type(exc).__name__ in ("Cancelled", "UploadCancelled"):
-        return f"cancelled: {text}" if text else "cancelled"
-    return text or type(exc).__name__

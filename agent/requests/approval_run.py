@@ -1,0 +1,147 @@
+"""Running an approval the owner gave: one delivery of a request at a time, the approval the
+request's state allows, and its steps (export -> decision -> upload -> receipt) with the
+request's status moved at each one.
+
+The desk (agent/requests/desk.py) verifies the request first and turns this module's
+exceptions into its own: AlreadyRunning and a refused approval (delivery.DeliveryError) into a
+refusal, RunFailed into an error. A failed run leaves the request `failed` with the reason, and
+running approve again resumes with the same approval.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from pathlib import Path
+from typing import Callable
+
+from agent.index.store import Store
+from agent.requests import delivery
+from agent.requests.inbox import UNDECIDED, Inbox
+from agent.requests.records import Approval, Entry
+from agent.storage import Busy, FileLock
+from agent.timebase import format_utc
+
+Log = Callable[..., None]  # the desk's audit line for a request: log(event, entry, **data)
+
+
+class AlreadyRunning(Exception):
+    """The request is being delivered right now, by this process or another footage-agent."""
+
+
+class RunFailed(Exception):
+    """A step of the run failed; the request is now `failed` and the message is the reason."""
+
+
+class RunningDeliveries:
+    """The requests being delivered by this process (the app runs approvals on threads), each
+    also locked against other processes sharing the home folder."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self._busy: set[tuple[str, str]] = set()
+        self._busy_lock = threading.Lock()
+
+    @contextlib.contextmanager
+    def claim(self, entry: Entry):
+        """Deliver `entry` inside this block only; AlreadyRunning if it is being delivered."""
+        key = (entry.iss, entry.jti)
+        with self._busy_lock:
+            if key in self._busy:
+                raise AlreadyRunning(f"request '{entry.jti}' is being delivered right now")
+            self._busy.add(key)
+        try:
+            with delivery_lock(self.home, entry):
+                yield
+        finally:
+            with self._busy_lock:
+                self._busy.discard(key)
+
+
+@contextlib.contextmanager
+def delivery_lock(home: Path, entry: Entry):
+    """One delivery of a request at a time across processes: the app, `footage-agent run`
+    and a terminal's `approve` may share this home folder."""
+    folder = home / "locks"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    fd = os.open(folder / f"{entry.folder}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        with FileLock(fd, wait=False):
+            yield
+    except Busy:
+        raise AlreadyRunning(f"request '{entry.jti}' is being delivered by another footage-agent "
+                             "(the app or `footage-agent run`); wait for it to finish") from None
+    finally:
+        os.close(fd)
+
+
+def approval_to_run(inbox: Inbox, store: Callable[[], Store], home: Path, log: Log,
+                    entry: Entry, cameras, start_us, end_us, mode, keep_audio, blur_faces,
+                    masks) -> tuple[Entry, Approval]:
+    """The request as it stands and the approval to run: the one kept when resuming a failed
+    (or cut off) delivery, else a new one from the owner's choices, recorded as approved.
+
+    Raises delivery.DeliveryError (ApprovalRefused) when the approval is refused."""
+    jti = entry.jti
+    if entry.status in ("approved", "exporting", "uploading"):  # an earlier run was cut off
+        entry = inbox.transition(entry.iss, entry.jti, "failed", "interrupted")
+    if entry.status == "failed":
+        approval = delivery.same_approval(entry, cameras, start_us, end_us, mode,
+                                          keep_audio, blur_faces, masks)
+    elif entry.status in UNDECIDED:
+        approval = delivery.new_approval(entry, store().cameras(), cameras,
+                                         start_us, end_us, mode, keep_audio,
+                                         blur_faces, masks)
+        delivery.redactions(home, approval)  # masks readable?
+    elif entry.status == "expired":
+        raise delivery.ApprovalRefused(
+            f"request '{jti}' expired at {format_utc(entry.expires_at_us)} and can no "
+            "longer be approved; if the agency still needs footage, it can send a new "
+            "request")
+    else:
+        raise delivery.ApprovalRefused(f"request '{jti}' is {entry.status}; it cannot "
+                                       "be approved now")
+    if entry.status in UNDECIDED:
+        inbox.set_approval(entry.iss, entry.jti, approval)
+        inbox.transition(entry.iss, entry.jti, "approved")
+        log("approve", entry, status="approved", cameras=list(approval.cameras),
+            window={"start": format_utc(approval.start_us),
+                    "end": format_utc(approval.end_us)},
+            mode=approval.mode, audio=approval.keep_audio,
+            blur_faces=approval.blur_faces, masks=approval.masks)
+    return entry, approval
+
+
+def run_steps(step: delivery.Step, entry: Entry, approval: Approval,
+              upload_rate_limit_bps: int | None, log: Log) -> Entry:
+    """Export, send the signed decision, upload and receipt; returns the delivered request.
+
+    Raises RunFailed with the reason, the request left `failed`, when any step fails."""
+    inbox = step.inbox
+    stage = "export"
+    try:
+        inbox.transition(entry.iss, entry.jti, "exporting")
+        log("export", entry, status="exporting")
+        sums = delivery.export_packages(step, approval)
+        if step.entry().decision is None:
+            delivery.sign_decision(step, "approve", approval)
+        delivery.send_decision(step)
+        stage = "upload"
+        inbox.transition(entry.iss, entry.jti, "uploading")
+        log("upload", entry, status="uploading")
+        delivery.deliver_packages(step, upload_rate_limit_bps, sums)
+        done = inbox.transition(entry.iss, entry.jti, "delivered")
+        log("receipt", entry, status="delivered")
+        return done
+    except Exception as exc:  # every failure ends as `failed` with a reason, never stuck
+        reason = _reason(exc)
+        inbox.transition(entry.iss, entry.jti, "failed", reason)
+        log(stage, entry, status="failed", reason=reason)
+        raise RunFailed(reason) from None
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip()
+    if type(exc).__name__ in ("Cancelled", "UploadCancelled"):
+        return f"cancelled: {text}" if text else "cancelled"
+    return text or type(exc).__name__
