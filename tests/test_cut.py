@@ -18,7 +18,8 @@ from agent.export import cut as cut_module
 from agent.export.cut import Cancelled, CutError, SourceSpan, cut, write_clip
 from agent.export.gate import GateReport, gate
 from agent.export.progress import Tracker
-from agent.export.smartcut import encode_command, join_nals, nal_type, param_sets, split_nals
+from agent.export.nal import join_nals, nal_type, param_sets, split_nals
+from agent.export.smartcut import encode_command
 from agent.ffmpeg import ffmpeg_exe
 from agent.samples import ClipSpec, clip_command, frame_image, read_stamp, write_clip as sample
 from tests.conftest import t

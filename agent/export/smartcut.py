@@ -21,8 +21,7 @@ from pathlib import Path
 import av
 
 from ..ffmpeg import ffmpeg_exe
-# join_nals, nal_type and split_nals are re-exported: older callers import them from here
-from .nal import join_nals, nal_type, param_sets, split_nals  # noqa: F401
+from .nal import param_sets
 from .progress import CutError
 
 DEFAULT_ENCODERS = {"h264": "libx264", "hevc": "libx265"}
