@@ -16,8 +16,6 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-import pytest
-
 from agent.audit import AuditLog
 from agent.cli import main
 from agent.config import Settings, save_settings
