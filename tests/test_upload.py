@@ -15,6 +15,7 @@ import time
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 
 import httpx
 import pytest
@@ -313,6 +314,59 @@ def test_server_killed_and_restarted_mid_upload_is_retried_to_completion(real_tu
     result = outcome["result"]
     assert 0 < result.chunks_resent <= 2 and result.resumed_from == 0
     assert real_tus.stored(result.url) == src.read_bytes()
+
+
+class _Flipper(BaseHTTPRequestHandler):
+    """A loopback proxy in front of the real server that damages one PATCH body on the way."""
+
+    protocol_version = "HTTP/1.1"
+    timeout = 10
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def _forward(self) -> None:
+        proxy = self.server.proxy
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if self.command == "PATCH":
+            proxy.patches += 1
+            if proxy.patches == proxy.damage:
+                body = body[:100] + bytes([body[100] ^ 0xFF]) + body[101:]
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")}
+        answer = httpx.request(self.command, proxy.backend + self.path, headers=headers,
+                               content=body, timeout=10)
+        self.send_response(answer.status_code)
+        for key, value in answer.headers.items():
+            if key.lower() not in ("content-length", "connection", "transfer-encoding", "date",
+                                   "server"):
+                self.send_header(key, value.replace(proxy.backend, proxy.origin))
+        self.send_header("Content-Length", str(len(answer.content)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(answer.content)
+
+    do_OPTIONS = do_POST = do_HEAD = do_PATCH = do_DELETE = _forward
+
+
+def test_a_chunk_damaged_on_the_way_is_refused_by_the_real_server_and_sent_again(
+        real_tus, payload, tmp_path):
+    src = payload(300_000)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Flipper)
+    httpd.daemon_threads = False
+    origin = f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.proxy = SimpleNamespace(backend=f"http://127.0.0.1:{real_tus.port}", origin=origin,
+                                  patches=0, damage=2)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), name="flipper")
+    thread.start()
+    try:
+        result = upload_file(src, f"{origin}/files", state_dir=tmp_path / "uploads",
+                             sums=compute_sums(src, 64 * KiB))
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+    assert httpd.proxy.patches == 6 and result.chunks_resent == 1  # 5 chunks, one of them twice
+    assert real_tus.stored(result.url) == src.read_bytes()  # the damaged copy never stayed
 
 
 # -- against the hostile server --------------------------------------------------------------
