@@ -201,12 +201,7 @@ def exact_span(job, src, whole: bool = False) -> None:
     prev: list = []         # B-frames: the GOP last copied (reference for a tail re-encode)
     held: list = []         # B-frames: the GOP being copied, until its end is known
     segment_key = None
-    for pkt in it:
-        if pkt.stream is not src.video:
-            job.keep_audio(src, pkt)
-            continue
-        t = src.time_us(pkt)
-        job.tick(t)
+    for pkt, t in _video(job, src, it):
         if segment_key is None:
             if pkt.is_keyframe:
                 if t >= job.end_us:
@@ -248,6 +243,19 @@ def exact_span(job, src, whole: bool = False) -> None:
     job.out.end_segment()
 
 
+def _video(job, src, packets):
+    """(packet, time) for each video packet; audio packets go to the job on the way.
+
+    Pulls one packet at a time, so packets pushed back into a _Pushback are seen next."""
+    for pkt in packets:
+        if pkt.stream is not src.video:
+            job.keep_audio(src, pkt)
+            continue
+        t = src.time_us(pkt)
+        job.tick(t)
+        yield pkt, t
+
+
 def _copy(job, src, packets, segment_key) -> None:
     for pkt in packets:
         if src.time_us(pkt) >= segment_key:  # leading pictures refer to frames before the join
@@ -260,12 +268,7 @@ def _reencode_head(job, src, it: _Pushback, gop: list, whole: bool) -> None:
         for pkt in gop:
             head.feed(pkt)
         ahead = []  # packets read past the head, handed back to the caller
-        for pkt in it:
-            if pkt.stream is not src.video:
-                job.keep_audio(src, pkt)
-                continue
-            t = src.time_us(pkt)
-            job.tick(t)
+        for pkt, t in _video(job, src, it):
             if ahead:  # B-frames: leading pictures of the next keyframe belong to the head
                 ahead.append(pkt)
                 if t >= head.limit_us:
