@@ -8,7 +8,6 @@ the owner asks (the desk checks that the request has ended); nothing here delete
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -17,6 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from agent.export.evidence import safe_name
+from agent.export.hashed_files import read_chunks, write_hashed
 from agent.index.coverage import USABLE
 from agent.index.store import Store
 from agent.storage import remove_stale_partials
@@ -25,7 +25,6 @@ from agent.timebase import format_utc
 HOLDS = "holds"
 MANIFEST = "manifest-sha256.txt"
 RECORD = "hold.json"
-_CHUNK = 1 << 20
 
 
 class HoldError(Exception):
@@ -143,19 +142,16 @@ def _unique(name: str, taken: set[str]) -> str:
 
 def _copy_hashed(src: Path, dest: Path, cancel: threading.Event | None) -> tuple[int, str]:
     """Copy src to a new file, hashing the bytes as they pass; returns (size, sha256 hex)."""
-    sha, size = hashlib.sha256(), 0
-    with open(src, "rb") as fin, open(dest, "xb") as fout:
-        while chunk := fin.read(_CHUNK):
+    def chunks():
+        for chunk in read_chunks(src):
             if cancel is not None and cancel.is_set():
                 raise HoldCancelled("the hold was cancelled; nothing was kept")
-            fout.write(chunk)
-            sha.update(chunk)
-            size += len(chunk)
-        fout.flush()
-        os.fsync(fout.fileno())
-        st = os.fstat(fin.fileno())
+            yield chunk
+
+    digest, size = write_hashed(dest, chunks())
+    st = os.stat(src)
     os.utime(dest, ns=(st.st_atime_ns, st.st_mtime_ns))  # the copy's, never the source's
-    return size, sha.hexdigest()
+    return size, digest
 
 
 def _write_records(staging: Path, held: list[HeldFile], request_id: str | None, start_us: int,
