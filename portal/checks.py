@@ -5,10 +5,10 @@ time, so a file changed on disk afterwards shows up as not ok.
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from agent.export.hashed_files import hash_file
 from agent.export.verify import verify_package
 
 
@@ -22,14 +22,10 @@ class Check:
 
 
 def _sha256(path: Path) -> str | None:
-    sha = hashlib.sha256()
     try:
-        with open(path, "rb") as f:
-            while chunk := f.read(1 << 20):
-                sha.update(chunk)
+        return hash_file(path)[0]
     except OSError:
         return None
-    return sha.hexdigest()
 
 
 def check_submission(sub: dict) -> list[Check]:
