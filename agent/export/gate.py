@@ -14,6 +14,7 @@ from typing import Callable
 
 import av
 
+from ..index.mp4atoms import Malformed, children, times
 from ..timebase import format_utc
 
 US = 1_000_000
@@ -166,38 +167,41 @@ def track_edits(path: Path) -> dict[str, TrackEdits]:
     """Edit lists of the first video ("vide") and audio ("soun") tracks that have one; tracks
     without an edit list, and files whose boxes cannot be read, are simply absent."""
     try:
-        moov = _moov(path)
+        moov = _moov(path) or b""
     except (OSError, struct.error, ValueError):
         return {}
     found: dict[str, TrackEdits] = {}
     movie_scale = 0
-    for kind, body in _boxes(moov or b""):
-        if kind == b"mvhd":
-            movie_scale = struct.unpack_from(">I", body, 20 if body[0] == 1 else 12)[0]
-        elif kind == b"trak" and movie_scale:
-            try:
-                handler, edits = _track_edits(body, movie_scale)
-            except (struct.error, IndexError):
-                continue
-            if edits is not None and handler not in found:
-                found[handler] = edits
+    try:
+        for kind, s, e in children(moov, 0, len(moov)):
+            if kind == b"mvhd":
+                movie_scale = times(moov, s)[1]
+            elif kind == b"trak" and movie_scale:
+                try:
+                    handler, edits = _track_edits(moov, s, e, movie_scale)
+                except (struct.error, IndexError, Malformed):
+                    continue
+                if edits is not None and handler not in found:
+                    found[handler] = edits
+    except (struct.error, Malformed):
+        pass  # a broken box ends the walk: what was read before it stands
     return found
 
 
-def _track_edits(trak: bytes, movie_scale: int) -> tuple[str, TrackEdits | None]:
-    kids = dict(_boxes(trak))
-    mdia = dict(_boxes(kids.get(b"mdia", b"")))
-    hdlr, mdhd = mdia.get(b"hdlr", b""), mdia.get(b"mdhd", b"")
-    handler = hdlr[8:12].decode("latin-1")
-    elst = dict(_boxes(kids.get(b"edts", b""))).get(b"elst")
+def _track_edits(buf: bytes, start: int, end: int, movie_scale: int) -> tuple[str, TrackEdits | None]:
+    kids = {kind: (s, e) for kind, s, e in children(buf, start, end)}
+    mdia = {kind: (s, e) for kind, s, e in children(buf, *kids.get(b"mdia", (0, 0)))}
+    hdlr, mdhd = mdia.get(b"hdlr"), mdia.get(b"mdhd")
+    handler = buf[hdlr[0] + 8:hdlr[0] + 12].decode("latin-1") if hdlr else ""
+    elst = {kind: s for kind, s, _e in children(buf, *kids.get(b"edts", (0, 0)))}.get(b"elst")
     if elst is None or not mdhd:
         return handler, None
-    scale = struct.unpack_from(">I", mdhd, 20 if mdhd[0] == 1 else 12)[0]
-    version, count = elst[0], struct.unpack_from(">I", elst, 4)[0]
+    scale = times(buf, mdhd[0])[1]
+    version, count = buf[elst], struct.unpack_from(">I", buf, elst + 4)[0]
     fmt, size = (">Qq", 16) if version == 1 else (">Ii", 8)
     shown, lead = [], 0
     for i in range(count):
-        duration, media_time = struct.unpack_from(fmt, elst, 8 + i * (size + 4))
+        duration, media_time = struct.unpack_from(fmt, buf, elst + 8 + i * (size + 4))
         if media_time < 0:
             lead += 0 if shown else duration * US // movie_scale
         else:
@@ -226,19 +230,3 @@ def _moov(path: Path) -> bytes | None:
                 return fh.read(length - header)
             pos += length
     return None
-
-
-def _boxes(buf: bytes):
-    """(type, body) of each box directly inside `buf`."""
-    pos = 0
-    while pos + 8 <= len(buf):
-        length, kind = struct.unpack_from(">I4s", buf, pos)
-        header = 8
-        if length == 1:
-            length, header = struct.unpack_from(">Q", buf, pos + 8)[0], 16
-        elif length == 0:
-            length = len(buf) - pos
-        if length < header:
-            return
-        yield kind, buf[pos + header:pos + length]
-        pos += length
