@@ -74,10 +74,6 @@ class SumsWriter:
         """Bytes written so far (tarfile asks when it starts)."""
         return self.size
 
-    def hexdigest(self) -> str:
-        """SHA-256 of everything written so far."""
-        return self._whole.hexdigest()
-
     def sums(self) -> ChunkSums:
         """The sums of everything written (call once, when writing is done)."""
         if self._in_piece:

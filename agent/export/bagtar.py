@@ -20,9 +20,15 @@ class PackageTar:
     """A package written as one uncompressed POSIX tar file, with its upload digests."""
 
     path: Path
-    sha256: str
-    size: int
     sums: ChunkSums
+
+    @property
+    def sha256(self) -> str:
+        return self.sums.sha256
+
+    @property
+    def size(self) -> int:
+        return self.sums.size
 
 
 def tar_package(path: Path, out: Path) -> PackageTar:
@@ -54,8 +60,7 @@ def tar_package(path: Path, out: Path) -> PackageTar:
         raise PackageError(f"Could not write the package tar {out}: {exc.strerror}") from None
     finally:
         tmp.unlink(missing_ok=True)
-    sums = writer.sums()
-    return PackageTar(out, sums.sha256, sums.size, sums)
+    return PackageTar(out, writer.sums())
 
 
 def _tar_entries(root: Path) -> list[tuple[str, bool]]:

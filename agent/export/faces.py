@@ -99,7 +99,7 @@ class FaceDetector:
     def __init__(self, options: FaceOptions = FaceOptions()):
         self.options = options
         cv2 = cv2_module()
-        data, self.facts = model_facts()
+        data, _facts = model_facts()
         try:
             self.net = cv2.dnn.readNetFromONNX(np.frombuffer(data, np.uint8))
         except cv2.error as exc:
