@@ -10,7 +10,7 @@ import logging
 import os
 import threading
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from . import timebase
 from .config import ensure_home, load_settings, resolve_home
@@ -22,7 +22,9 @@ from .index.store import FileRow, Source, Store
 from .index.watch import Watcher
 from .jobs import Job
 from .keys import OwnerKey, OwnerKeyError
-from .requests.desk import RequestDesk
+
+if TYPE_CHECKING:
+    from .requests.desk import RequestDesk
 
 log = logging.getLogger(__name__)
 ENV_PASSPHRASE = "FOOTAGE_AGENT_PASSPHRASE"
@@ -50,9 +52,19 @@ class Agent:
         self._previews = None
         self._listeners: list[Callable[[object], None]] = []
         self._lock = threading.Lock()
-        self.requests = RequestDesk(self.home, lambda: self.store, self.owner_key,
-                                    settings=self.settings,
-                                    on_arrived=lambda n: self.emit(RequestsArrived(n)))
+        self._requests = None
+
+    @property
+    def requests(self) -> RequestDesk:
+        """The request desk (agent.requests.desk.RequestDesk), made on first use: it opens the
+        inbox and an HTTP client and loads the export stack, which `scan` or `verify` never need."""
+        with self._lock:
+            if self._requests is None:
+                from .requests.desk import RequestDesk
+                self._requests = RequestDesk(self.home, lambda: self.store, self.owner_key,
+                                             settings=self.settings,
+                                             on_arrived=lambda n: self.emit(RequestsArrived(n)))
+            return self._requests
 
     # plumbing ------------------------------------------------------------------------------
     @property
@@ -74,8 +86,10 @@ class Agent:
                 log.exception("event listener failed on %r", event)
 
     def close(self) -> None:
-        self.requests.close()
         with self._lock:
+            if self._requests is not None:
+                self._requests.close()
+                self._requests = None
             if self._previews is not None:
                 self._previews.close()
                 self._previews = None

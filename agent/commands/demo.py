@@ -13,13 +13,16 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..demo import CAMERAS, DemoError, DemoWorld, prepare_dir, serve, write_sample_footage
-from ..demo_check import WALK, StepResult, Walk, clock, run_steps
 from ..service import Agent
 from ..timebase import format_utc
 from .common import EXIT_FAILURE, EXIT_OK, UsageError, say
 from .gui import load_app
+
+if TYPE_CHECKING:
+    from ..demo import DemoWorld
+    from ..demo_check import StepResult, Walk
 
 NO_APP = ("The desktop app is not installed here (it needs PySide6), so the demo runs without "
           "it: try the commands below, or install it with `pip install footage-agent[gui]`.")
@@ -48,6 +51,9 @@ def show(result: StepResult) -> None:
 
 def demo(_agent, args) -> int:
     """The demo's handler; `_agent` (the --home agent) is not used: the demo has its own home."""
+    # Imported here, not at start-up: the demo brings numpy, the portal and the export stack.
+    from ..demo import DemoError, prepare_dir
+    from ..demo_check import WALK, Walk, run_steps
     if not 2 <= args.minutes <= 240:
         raise UsageError("--minutes must be 2 to 240")
     app = None
@@ -87,6 +93,8 @@ def demo(_agent, args) -> int:
 
 def _set_up(folder: Path, minutes: int):
     """Footage and portal, each shown as a step; (None, None) when one failed."""
+    from ..demo import CAMERAS, DemoError, serve, write_sample_footage
+    from ..demo_check import StepResult, clock
     try:
         footage = write_sample_footage(folder, minutes)
     except DemoError as exc:
@@ -164,6 +172,7 @@ def shell_line(argv: list[str]) -> str:
 
 def next_steps(world: DemoWorld, jti: str) -> list[str]:
     """What to try next, each with the exact command (the demo's --home included)."""
+    from ..demo import CAMERAS
     t, base = world.footage.times, [*command_prefix(), "--home", str(world.home)]
     share = ["--camera", CAMERAS[0].name, "--from", format_utc(t.approve_start_us),
              "--to", format_utc(t.approve_end_us)]

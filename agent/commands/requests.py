@@ -10,7 +10,6 @@ import sys
 
 from ..audit import AuditError
 from ..requests.agencies import TrustStoreError
-from ..requests.desk import DeskError, DeskRefusal
 from ..requests.records import Entry
 from ..service import AgentError
 from .common import Refused, UsageError, parse_time, print_json, say, stage_printer, utc
@@ -23,6 +22,8 @@ def mapped(handler):
     """Desk and trust-store errors as the CLI's exit codes (refused 3, failure 1)."""
     @functools.wraps(handler)
     def run(agent, args):
+        # Imported here: the desk brings the export stack, which other commands never load.
+        from ..requests.desk import DeskError, DeskRefusal
         try:
             return handler(agent, args)
         except (DeskRefusal, TrustStoreError) as exc:
