@@ -10,10 +10,10 @@ import hashlib
 import json
 import logging
 import os
-import threading
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from .storage import write_atomic
 from .upload_wire import UploadError
 
 log = logging.getLogger(__name__)
@@ -63,11 +63,7 @@ def save_state(path: Path, state: UploadState) -> None:
     """Replace the state file atomically (a crash leaves the old one or the new one)."""
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(asdict(state), f)
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps(asdict(state)).encode("utf-8"))
     except OSError as exc:
         raise UploadError(f"Cannot save the upload's progress in {path.parent}: {exc.strerror}. "
                           "Check that the agent's home folder is writable.") from None
