@@ -1,7 +1,6 @@
 """`upload`: deliver a package to a tus endpoint by hand, resuming an earlier attempt."""
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
@@ -62,14 +61,11 @@ def _outbox_tar(outbox: Path, folder: Path) -> tuple[Path, ChunkSums]:
     """Pack the folder as `<outbox>/<name>.tar` (reproducible: a re-run resumes the same upload)."""
     outbox.mkdir(mode=0o700, parents=True, exist_ok=True)
     final = outbox / f"{folder.resolve().name}.tar"
-    fresh = outbox / f".{final.name}.partial-{os.getpid()}"  # swept if a kill leaves it
-    fresh.unlink(missing_ok=True)
+    final.unlink(missing_ok=True)  # tar_package never overwrites; it builds under a temp name
     try:
-        packed = tar_package(folder, fresh)
+        return final, tar_package(folder, final).sums
     except PackageError as exc:
         raise UsageError(str(exc)) from None
-    os.replace(fresh, final)
-    return final, packed.sums
 
 
 def _audit(agent: Agent, tar: Path, endpoint: str, url: str, sha256: str, size: int) -> None:
