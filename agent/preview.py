@@ -123,7 +123,7 @@ class Previewer:
             for packet in probe.container.demux(probe.stream):
                 if packet.pts is None:
                     continue
-                when = row.start_us + round((packet.pts - probe.first_pts) * probe.tb * US)
+                when = probe.capture_us(packet)
                 if when >= limit_us:
                     return None
                 if packet.is_keyframe and when >= at_us:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..export.masks import MaskError, load_masks, masks_file, read_masks_file, save_masks
-from ..service import Agent, AgentError
+from ..export.masks import MaskError, masks_file, read_masks_file, save_masks
+from ..service import Agent
 from .common import UsageError, print_json, say
 
 
@@ -45,10 +45,7 @@ def masks_set(agent: Agent, args) -> int:
 
 
 def masks_show(agent: Agent, args) -> int:
-    try:
-        masks = load_masks(agent.home, args.camera)
-    except MaskError as exc:
-        raise AgentError(str(exc)) from None
+    masks = agent.masks(args.camera)
     path = masks_file(agent.home, args.camera)
     if args.json:
         print_json(_record(masks, path))
