@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from agent.events import JobFinished, JobProgress, RequestsArrived, ScanFailed, ScanFinished
+from agent.events import JobFinished, JobProgress, RequestsArrived, ScanFinished
 
 log = logging.getLogger(__name__)
 
@@ -20,13 +20,10 @@ log = logging.getLogger(__name__)
 class Bridge(QObject):
     """Agent events as signals, and agent jobs with GUI-thread completion callbacks."""
 
-    event = Signal(object)                 # every agent event, as delivered
     jobProgress = Signal(str, str, float)  # job id, stage, fraction 0..1
     jobFinished = Signal(str, bool, str)   # job id, ok, message
     scanFinished = Signal(object)          # ScanFinished
-    scanFailed = Signal(str, str)          # source root, message
     requestsArrived = Signal(int)          # new requests reached the inbox (a background poll)
-    busyChanged = Signal(bool)             # True while any job started here is running
     _relay = Signal(object)                # agent thread -> GUI thread
 
     def __init__(self, agent, parent: QObject | None = None):
@@ -55,7 +52,6 @@ class Bridge(QObject):
     def _dispatch(self, event: object) -> None:
         if self._closed:
             return
-        self.event.emit(event)
         if isinstance(event, JobProgress):
             self.jobProgress.emit(event.job, event.stage, event.fraction)
         elif isinstance(event, JobFinished):
@@ -63,8 +59,6 @@ class Bridge(QObject):
             self._finish(event)
         elif isinstance(event, ScanFinished):
             self.scanFinished.emit(event)
-        elif isinstance(event, ScanFailed):
-            self.scanFailed.emit(event.source, event.message)
         elif isinstance(event, RequestsArrived):
             self.requestsArrived.emit(event.count)
 
@@ -80,8 +74,6 @@ class Bridge(QObject):
                 failed(event.message)
         except Exception:  # a broken screen update must not take the app down
             log.exception("completion handler of %s failed", event.job)
-        if not self._jobs:
-            self.busyChanged.emit(False)
 
     def run(self, name: str, work: Callable, done: Callable[[Any], None] | None = None,
             failed: Callable[[str], None] | None = None):
@@ -91,10 +83,7 @@ class Bridge(QObject):
         call, so registering after start_job cannot miss it.
         """
         job = self.agent.start_job(name, work)
-        was_idle = not self._jobs
         self._jobs[job.id] = (job, done, failed)
-        if was_idle:
-            self.busyChanged.emit(True)
         return job
 
     def call(self, name: str, fn: Callable[[], Any], done: Callable[[Any], None] | None = None,

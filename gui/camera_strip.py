@@ -138,10 +138,6 @@ class CameraStrip(QWidget):
         tl = next(iter(self.timelines.values()), None)
         return (tl.in_us, tl.out_us) if tl else (self.start_us, self.end_us)
 
-    def position(self) -> int:
-        tl = next(iter(self.timelines.values()), None)
-        return tl.position_us if tl else self.start_us
-
     def chosen(self) -> list[str]:
         """Cameras ticked that have recordings in the window."""
         return [c for c, box in self.checks.items() if box.isChecked() and self.coverages.get(c)]

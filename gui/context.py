@@ -21,5 +21,4 @@ class Context:
 
 def make_context(agent, zone: str | None = None) -> Context:
     """Wire a context around an agent (one per window)."""
-    previewer = getattr(agent, "previews", None) or Previewer(agent.recordings)
-    return Context(agent, Bridge(agent), Desk(agent), previewer, zone or system_zone_name())
+    return Context(agent, Bridge(agent), Desk(agent), agent.previews, zone or system_zone_name())

@@ -2,7 +2,7 @@
 
 The screens only ever see `RequestView` (frozen) and call `Desk`'s methods, always inside agent
 jobs (they read databases and talk to portals). `Desk` wraps the agent's own request desk
-(`agent.requests`), or, until the service composes one, builds it the way the service will.
+(`agent.requests`).
 
 Who asks and how to call them back come from the trust store, never from the request's text.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urlsplit
 
-from agent.requests.agencies import Agency, TrustStore
+from agent.requests.agencies import Agency
 from agent.requests.jws import JWSError, parse_compact
 
 
@@ -97,21 +97,10 @@ def _host(url: str) -> str:
 class Desk:
     """The agent's request desk for the screens. Every method does I/O: call it in a job."""
 
-    def __init__(self, agent, desk=None):
+    def __init__(self, agent):
         self.agent = agent
-        own = desk is None and getattr(agent, "requests", None) is None
-        if own:
-            from agent.requests.desk import RequestDesk
-            desk = RequestDesk(agent.home, lambda: agent.store, agent.owner_key,
-                               settings=agent.settings)
-        self.desk = desk or agent.requests
-        self._own = own
-        self.trust = TrustStore(agent.home)
-
-    def close(self) -> None:
-        """Close the desk if it was made here (the agent closes its own)."""
-        if self._own:
-            self.desk.close()
+        self.desk = agent.requests    # the agent closes it
+        self.trust = self.desk.trust
 
     def list(self) -> list[RequestView]:
         agencies = {a.id: a for a in self.trust.list()}

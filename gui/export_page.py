@@ -26,8 +26,7 @@ US = 1_000_000
 
 def known_cameras(agent) -> list[str]:
     """Camera names in the index (called inside jobs)."""
-    cameras = getattr(agent, "cameras", None)
-    return list(cameras()) if callable(cameras) else agent.store.cameras()
+    return agent.cameras()
 
 
 def recent_range(agent, cameras: list[str], now_us: int) -> tuple[int, int] | None:

@@ -8,8 +8,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from agent.requests.agencies import TrustStore
-
 from .request_info import plain_label
 from .setup_steps import ClockStep, FolderStep
 
@@ -42,7 +40,7 @@ class AgencyStep(QWidget):
             self.add(path)
 
     def add(self, path: str) -> None:
-        store = TrustStore(self.ctx.agent.home)
+        store = self.ctx.agent.requests.trust
         self.ctx.bridge.call("add-agency", lambda: store.add(path), self._added,
                              self.result.setText)
 
@@ -87,7 +85,7 @@ class RegistrationStep(QWidget):
         box.addStretch(1)
 
     def refresh(self) -> None:
-        store = TrustStore(self.ctx.agent.home)
+        store = self.ctx.agent.requests.trust
         self.ctx.bridge.call("agencies", store.list, self._agencies)
 
     def _agencies(self, agencies) -> None:
@@ -100,7 +98,7 @@ class RegistrationStep(QWidget):
         if not 0 <= idx < len(self.agency_ids):
             self.status.setText("Add the agency's file first (step 3).")
             return
-        store, aid = TrustStore(self.ctx.agent.home), self.agency_ids[idx]
+        store, aid = self.ctx.agent.requests.trust, self.agency_ids[idx]
         reg, token = self.reg.text().strip(), self.token.text().strip() or None
         self.ctx.bridge.call("register", lambda: store.register(aid, reg, token),
                              self._saved, self.status.setText)

@@ -119,11 +119,10 @@ class MainWindow(QMainWindow):
         self.close()
 
     def shutdown(self) -> None:
-        """Stop every job this window started and let go of the agent's events and files."""
+        """Stop every job this window started and let go of the agent's events (agent.close()
+        closes its previews and request desk)."""
         self.ctx.bridge.cancel_all()
         self.ctx.bridge.wait_all()
-        self.ctx.previewer.close()
-        self.ctx.desk.close()
         self.ctx.bridge.close()
 
     def closeEvent(self, event) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
 )
 
 from agent.config import save_settings
-from agent.requests.agencies import TrustStore
 
 from . import display
 from .request_info import plain_label
@@ -102,7 +101,8 @@ class SettingsPage(QWidget):
         self.tray.setChecked(s.keep_running_in_tray)
         self.poll.setValue(max(1, s.poll_interval_s // 60))
         self.rate.setValue(int((s.upload_rate_limit_bps or 0) * 8 // 1_000_000))
-        self.ctx.bridge.call("settings", lambda: (agent.sources(), TrustStore(agent.home).list()),
+        trust = agent.requests.trust
+        self.ctx.bridge.call("settings", lambda: (agent.sources(), trust.list()),
                              lambda r: self._show(*r), self.status.setText)
 
     def _show(self, sources, agencies) -> None:
@@ -142,7 +142,7 @@ class SettingsPage(QWidget):
             self.add_agency(path)
 
     def add_agency(self, path: str) -> None:
-        store = TrustStore(self.ctx.agent.home)
+        store = self.ctx.agent.requests.trust
         self.ctx.bridge.call("add-agency", lambda: store.add(path), lambda a: (
             self.status.setText(f"Added {a.name}. Compare these fingerprints with the ones the "
                                 f"agency publishes: {', '.join(a.fingerprints())}"),
@@ -151,7 +151,7 @@ class SettingsPage(QWidget):
     def remove_agency(self) -> None:
         row = self.agencies.currentRow()
         if 0 <= row < len(self._agency_ids):
-            store, aid = TrustStore(self.ctx.agent.home), self._agency_ids[row]
+            store, aid = self.ctx.agent.requests.trust, self._agency_ids[row]
             self.ctx.bridge.call("remove-agency", lambda: store.remove(aid),
                                  lambda _r: self.refresh(), self.status.setText)
 

@@ -251,8 +251,6 @@ class ClockStep(QWidget):
         agent = self.ctx.agent
 
         def work():
-            # A rescan skips unchanged files, so the folder is indexed afresh with the offset.
-            agent.remove_source(src.root)
             agent.add_source(src.root, camera=src.camera, tz=src.tz, layout=src.layout,
                              clock_offset_s=offset)
             return agent.scan([src.root])
