@@ -202,7 +202,7 @@ def write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: Pa
         if len(codecs) > 1:
             raise CutError("the recordings in this window change codec (H.264 and H.265); "
                            "export the parts separately")
-        extradata = {bytes(s.video.codec_context.extradata or b"") for s in sources}
+        extradata = {s.params.extradata for s in sources}
         codec = codecs.pop()
         encoder = encoder or DEFAULT_ENCODERS[codec]
         if encoder not in ENCODERS[codec]:

