@@ -7,7 +7,6 @@ subclasses it); everything under /v1 goes to `portal.api.Api`.
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import logging
 import socket
 import ssl
@@ -18,6 +17,7 @@ from pathlib import Path
 from resumable_upload import TusHTTPRequestHandler
 
 from agent.requests.agencies import web_origin
+from agent.requests.agency_record import is_ipv6
 from portal.api import MAX_BODY_BYTES, Api, Response, error_response
 from portal.errors import ApiError, PortalError
 from portal.state import Portal
@@ -138,13 +138,6 @@ class _HTTPServer6(_HTTPServer):
     address_family = socket.AF_INET6
 
 
-def _is_ipv6(host: str) -> bool:
-    try:
-        return isinstance(ipaddress.ip_address(host), ipaddress.IPv6Address)
-    except ValueError:
-        return False
-
-
 class PortalServer:
     """FRP/1 API + tus on one origin, served from background threads until `stop`."""
 
@@ -172,7 +165,7 @@ class PortalServer:
         with self._lock:
             if self._httpd is not None:
                 raise PortalError("The portal server is already running.")
-            cls = _HTTPServer6 if _is_ipv6(self.host) else _HTTPServer
+            cls = _HTTPServer6 if is_ipv6(self.host) else _HTTPServer
             try:
                 httpd = cls((self.host, self.port), _Handler)
             except OSError as exc:
@@ -197,7 +190,7 @@ class PortalServer:
                                                         do_handshake_on_connect=False)
         self.port = httpd.server_address[1]
         scheme = "https" if self.ssl_context is not None else "http"
-        shown = f"[{self.host}]" if _is_ipv6(self.host) else self.host
+        shown = f"[{self.host}]" if is_ipv6(self.host) else self.host
         try:
             origin = web_origin(f"{scheme}://{shown}:{self.port}", "The portal origin")[0]
         except ValueError as exc:

@@ -185,7 +185,7 @@ class Portal:
                 "INSERT INTO requests (jti, registration, token, token_sha256, case_number, "
                 "start_us, end_us, cameras, max_bytes, issued_at, expires_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (claims["jti"], registration_id, token, hashlib.sha256(token.encode()).hexdigest(),
+                (claims["jti"], registration_id, token, token_hash(token),
                  claims["case"]["number"], start_us, end_us, json.dumps(claims.get("cameras", [])),
                  claims["upload"]["max_bytes"], claims["iat"], claims["exp"]))
         return token

@@ -65,12 +65,12 @@ def web_origin(url: str, what: str) -> tuple[str, str]:
     if scheme not in ("https", "http"):
         raise ValueError(f"{what} {shown(url)} must start with https://")
     default = 443 if scheme == "https" else 80
-    netloc = f"[{host}]" if _is_ipv6(host) else host
+    netloc = f"[{host}]" if is_ipv6(host) else host
     origin = f"{scheme}://{netloc}" + (f":{port}" if port not in (None, default) else "")
     return origin, parts.path
 
 
-def _is_ipv6(host: str) -> bool:
+def is_ipv6(host: str) -> bool:
     try:
         return isinstance(ipaddress.ip_address(host), ipaddress.IPv6Address)
     except ValueError:

@@ -113,7 +113,7 @@ def approval_to_run(inbox: Inbox, store: Callable[[], Store], home: Path, log: L
 
 
 def run_steps(step: delivery.Step, entry: Entry, approval: Approval,
-              upload_rate_limit_bps: int | None, log: Log) -> Entry:
+              upload_rate_limit_bps: int | None) -> Entry:
     """Export, send the signed decision, upload and receipt; returns the delivered request.
 
     Raises RunFailed with the reason, the request left `failed`, when any step fails."""
@@ -121,22 +121,22 @@ def run_steps(step: delivery.Step, entry: Entry, approval: Approval,
     stage = "export"
     try:
         inbox.transition(entry.iss, entry.jti, "exporting")
-        log("export", entry, status="exporting")
+        step.log("export", status="exporting")
         sums = delivery.export_packages(step, approval)
         if step.entry().decision is None:
             delivery.sign_decision(step, "approve", approval)
         delivery.send_decision(step)
         stage = "upload"
         inbox.transition(entry.iss, entry.jti, "uploading")
-        log("upload", entry, status="uploading")
+        step.log("upload", status="uploading")
         delivery.deliver_packages(step, upload_rate_limit_bps, sums)
         done = inbox.transition(entry.iss, entry.jti, "delivered")
-        log("receipt", entry, status="delivered")
+        step.log("receipt", status="delivered")
         return done
     except Exception as exc:  # every failure ends as `failed` with a reason, never stuck
         reason = _reason(exc)
         inbox.transition(entry.iss, entry.jti, "failed", reason)
-        log(stage, entry, status="failed", reason=reason)
+        step.log(stage, status="failed", reason=reason)
         raise RunFailed(reason) from None
 
 

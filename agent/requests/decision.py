@@ -15,7 +15,7 @@ from agent.requests.jws import (
     JWSError, Signer, check_alg, jwk_thumbprint, parse_compact, public_key_from_jwk,
     sign_compact, verify_signature,
 )
-from agent.requests.token import MAX_MESSAGE_CHARS, Request
+from agent.requests.token import MAX_MESSAGE_CHARS, Request, is_int, show
 from agent.timebase import format_utc
 
 DECISION_TYP = "frp-decision+jwt"
@@ -38,15 +38,6 @@ class Approved:
     start_us: int
     end_us: int
     cameras: tuple[str, ...]
-
-
-def _show(value: object, limit: int = 80) -> str:
-    text = value if isinstance(value, str) else repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _is_int(value: object) -> bool:
-    return type(value) is int
 
 
 def sign_receipt(claims: dict, private_key: Signer, kid: str, alg: str = "EdDSA") -> str:
@@ -81,7 +72,7 @@ def make_decision(request: Request, owner_sign: Signer, owner_jwk: dict, decisio
     except (AttributeError, JWSError) as exc:
         raise DecisionError(f"the owner key cannot sign decisions: {exc}") from None
     if decision not in ("approve", "decline"):
-        raise DecisionError(f"the decision must be 'approve' or 'decline', not {_show(decision)}")
+        raise DecisionError(f"the decision must be 'approve' or 'decline', not {show(decision)}")
     if reason is not None and (not isinstance(reason, str) or len(reason) > MAX_MESSAGE_CHARS):
         raise DecisionError(f"the reason must be text of at most {MAX_MESSAGE_CHARS} characters")
     if decision == "decline" and approved is not None:
@@ -110,7 +101,7 @@ def verify_receipt(token: str | bytes, agency: Agency, expected_sha256: str,
         raw = token.strip() if isinstance(token, (str, bytes)) else token
         parsed = parse_compact(raw)
         if parsed.header.get("typ") != RECEIPT_TYP:
-            raise JWSError(f"its type is {_show(parsed.header.get('typ'))}, not {RECEIPT_TYP}")
+            raise JWSError(f"its type is {show(parsed.header.get('typ'))}, not {RECEIPT_TYP}")
         check_alg(parsed.header.get("alg"))
         jwk = agency.key(parsed.header.get("kid")) if isinstance(parsed.header.get("kid"), str) else None
         if jwk is None:
@@ -120,9 +111,9 @@ def verify_receipt(token: str | bytes, agency: Agency, expected_sha256: str,
         raise ReceiptError(f"the receipt from {agency.name} cannot be trusted: {exc}") from None
     claims = parsed.claims
     if claims.get("iss") != agency.id:
-        raise ReceiptError(f"the receipt was issued by {_show(claims.get('iss'))}, not {agency.id}")
+        raise ReceiptError(f"the receipt was issued by {show(claims.get('iss'))}, not {agency.id}")
     if claims.get("request") != request_id:
-        raise ReceiptError(f"the receipt is for request {_show(claims.get('request'))}, "
+        raise ReceiptError(f"the receipt is for request {show(claims.get('request'))}, "
                            f"not {request_id}")
     sha = claims.get("sha256")
     if not isinstance(sha, str) or not _SHA256_HEX.fullmatch(sha.lower()):
@@ -130,7 +121,7 @@ def verify_receipt(token: str | bytes, agency: Agency, expected_sha256: str,
     if sha.lower() != str(expected_sha256).lower():
         raise ReceiptError(f"the portal received different bytes (SHA-256 {sha.lower()}) from "
                            f"the package sent ({expected_sha256}); upload it again")
-    if not _is_int(claims.get("size")) or claims["size"] < 0:
+    if not is_int(claims.get("size")) or claims["size"] < 0:
         raise ReceiptError("the receipt does not state the size the portal received")
     if "received_at" not in claims:
         raise ReceiptError("the receipt does not say when the portal received the package")

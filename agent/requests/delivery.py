@@ -24,11 +24,12 @@ from agent.keys import OwnerKey
 from agent.requests.agencies import Agency
 from agent.requests.decision import Approved, ReceiptError, make_decision, verify_receipt
 from agent.requests.inbox import Inbox
-from agent.requests.portal_client import DEFAULT_TIMEOUT, PortalClient, PortalError
+from agent.requests.portal_client import PortalClient, PortalError
 from agent.requests.records import Approval, Delivery, Entry
 from agent.requests.token import Request
 from agent.timebase import format_utc
 from agent.upload_sums import ChunkSums
+from agent.upload_wire import DEFAULT_TIMEOUT
 
 Progress = Callable[[str, float], None]
 

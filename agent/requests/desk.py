@@ -232,7 +232,7 @@ class RequestDesk:
                              self.portal, agency, request, bearer, self._verify, progress, cancel)
         try:
             return approval_run.run_steps(step, entry, approval,
-                                          self.settings.upload_rate_limit_bps, self._log)
+                                          self.settings.upload_rate_limit_bps)
         except approval_run.RunFailed as exc:
             raise DeskError(f"{exc} (run approve again to resume)") from None
 

@@ -19,11 +19,11 @@ from urllib.parse import quote
 import httpx
 
 from agent.requests.agencies import Agency, web_origin
+from agent.upload_wire import DEFAULT_TIMEOUT
 
 POLL_CAP = 1 << 20
 REPLY_CAP = 64 * 1024
 CURSOR_LIMIT = 1024
-DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 MAX_RETRY_AFTER_S = 24 * 3600
 
 

@@ -60,7 +60,7 @@ class Request:
     sha256: str
 
 
-def _show(value: object, limit: int = 80) -> str:
+def show(value: object, limit: int = 80) -> str:
     text = value if isinstance(value, str) else repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
@@ -81,7 +81,7 @@ def _duration(seconds: int) -> str:
     return f"{hours} h {rest // 60:02d} min" + (f" {rest % 60:02d} s" if rest % 60 else "")
 
 
-def _is_int(value: object) -> bool:
+def is_int(value: object) -> bool:
     return type(value) is int
 
 
@@ -108,7 +108,7 @@ def _rule1(token: str | bytes) -> tuple[str, object]:
         detail = exc if isinstance(exc, JWSError) else "it contains non-ASCII bytes"
         raise Rejected(1, f"the request is not a well-formed signed token: {detail}") from None
     if parsed.header.get("typ") != REQUEST_TYP:
-        raise Rejected(1, f"the token's type is {_show(parsed.header.get('typ'))}, not an FRP "
+        raise Rejected(1, f"the token's type is {show(parsed.header.get('typ'))}, not an FRP "
                           f"request ({REQUEST_TYP})")
     return raw, parsed
 
@@ -125,7 +125,7 @@ def _rule2(parsed, store: TrustStore) -> Agency:
         raise Rejected(2, "the request does not say which agency sent it (iss)")
     agency = store.get(iss)
     if agency is None:
-        raise Rejected(2, f"the request claims to come from '{_show(iss)}', which is not in your "
+        raise Rejected(2, f"the request claims to come from '{show(iss)}', which is not in your "
                           "trust store; add the agency's file first if you expect its requests")
     jwk = agency.key(kid)
     if jwk is None:
@@ -133,7 +133,7 @@ def _rule2(parsed, store: TrustStore) -> Agency:
         if other is not None:
             raise Rejected(2, f"the request claims to come from {agency.name} but is signed with "
                               f"a key of {other.name}")
-        raise Rejected(2, f"the signing key {_show(kid)} is not one of {agency.name}'s keys in "
+        raise Rejected(2, f"the signing key {show(kid)} is not one of {agency.name}'s keys in "
                           "your trust store")
     try:
         verify_signature(parsed, jwk)
@@ -145,9 +145,9 @@ def _rule2(parsed, store: TrustStore) -> Agency:
 def _rule3(claims: dict, now: float) -> tuple[int, int]:
     iat, exp = claims.get("iat"), claims.get("exp")
     for name, value in (("iat", iat), ("exp", exp)):
-        if not _is_int(value):
+        if not is_int(value):
             raise Rejected(3, f"'{name}' must be a whole number of seconds since 1970, "
-                              f"not {_show(value)}")
+                              f"not {show(value)}")
     if now > exp + TOLERANCE_S:
         raise Rejected(3, f"the request expired at {_when(exp)}; if the agency still needs "
                           "footage, it can send a new request")
@@ -162,7 +162,7 @@ def _rule4(claims: dict, registration_ids: Iterable[str]) -> str:
     if not isinstance(aud, str) or not aud:
         raise Rejected(4, "the request does not name the registration it is for (aud)")
     if aud not in {r for r in registration_ids if isinstance(r, str)}:
-        raise Rejected(4, f"the request is addressed to registration '{_show(aud)}', which is not "
+        raise Rejected(4, f"the request is addressed to registration '{show(aud)}', which is not "
                           "one of your registration ids")
     return aud
 
@@ -170,7 +170,7 @@ def _rule4(claims: dict, registration_ids: Iterable[str]) -> str:
 def _rule5(claims: dict, agency: Agency, seen: Callable[[str, str], bool]) -> str:
     jti = claims.get("jti")
     if not isinstance(jti, str) or not _JTI.fullmatch(jti):
-        raise Rejected(5, f"the request id (jti) {_show(jti)} must be 1-128 characters of "
+        raise Rejected(5, f"the request id (jti) {show(jti)} must be 1-128 characters of "
                           "A-Z a-z 0-9 . _ -")
     if seen(agency.id, jti):
         raise Rejected(5, f"request '{jti}' from {agency.name} was already received (a replay)")
@@ -189,7 +189,7 @@ def _rule6(claims: dict, agency: Agency, now: float) -> tuple[int, int]:
         try:
             times.append(parse_rfc3339(value))
         except (TimeError, ValueError, OverflowError):
-            raise Rejected(6, f"the window's {name} '{_show(value)}' is not a time with an "
+            raise Rejected(6, f"the window's {name} '{show(value)}' is not a time with an "
                               "offset, e.g. 2026-11-20T14:05:00Z") from None
     start, end = times
     if start >= end:
@@ -213,7 +213,7 @@ def _rule7(claims: dict) -> dict:
             or not requester["name"].strip():
         raise Rejected(7, "the request does not name the person asking (requester.name)")
     if claims.get("legal_basis") not in LEGAL_BASES:
-        raise Rejected(7, f"the legal basis {_show(claims.get('legal_basis'))} is not one of "
+        raise Rejected(7, f"the legal basis {show(claims.get('legal_basis'))} is not one of "
                           f"{', '.join(LEGAL_BASES)}")
     people = {n: _opt_text(requester, n, 7, "requester ")
               for n in ("name", "unit", "badge", "email", "phone")}
@@ -262,9 +262,9 @@ def _rule8(claims: dict, agency: Agency) -> tuple[str, int | None]:
     except ValueError as exc:
         raise Rejected(8, str(exc)) from None
     if origin not in agency.upload_origins:
-        raise Rejected(8, f"the upload address {_show(origin)} is not one of {agency.name}'s "
+        raise Rejected(8, f"the upload address {show(origin)} is not one of {agency.name}'s "
                           f"upload origins ({', '.join(agency.upload_origins)})")
-    if max_bytes is not None and (not _is_int(max_bytes) or max_bytes <= 0):
+    if max_bytes is not None and (not is_int(max_bytes) or max_bytes <= 0):
         raise Rejected(8, "'upload.max_bytes' must be a positive whole number of bytes")
     return endpoint, max_bytes
 
