@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from . import timebase
-from .config import ensure_home, load_settings, resolve_home
+from .config import ensure_home, load_settings, resolve_home, save_settings
 from .events import RequestsArrived, ScanFailed, ScanFinished
 from .index.coverage import Coverage, coverage
 from .index.layouts import LAYOUTS
@@ -65,6 +65,16 @@ class Agent:
                                              settings=self.settings,
                                              on_arrived=lambda n: self.emit(RequestsArrived(n)))
             return self._requests
+
+    def set_settings(self, settings) -> None:
+        """Save the owner's settings (agent.config.Settings) and use them at once, in the
+        request desk too."""
+        save_settings(self.home, settings)
+        self.settings = settings
+        with self._lock:
+            desk = self._requests
+        if desk is not None:
+            desk.apply_settings(settings)
 
     # plumbing ------------------------------------------------------------------------------
     @property

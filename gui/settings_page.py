@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from agent.config import save_settings
 
 from . import display
 from .request_info import plain_label
@@ -122,11 +121,8 @@ class SettingsPage(QWidget):
 
     def save(self) -> None:
         agent, new = self.ctx.agent, self.settings_from_form()
-
-        def work():
-            save_settings(agent.home, new)
-            agent.settings = new
-        self.ctx.bridge.call("save-settings", work, lambda _r: self.status.setText("Saved."),
+        self.ctx.bridge.call("save-settings", lambda: agent.set_settings(new),
+                             lambda _r: self.status.setText("Saved."),
                              self.status.setText)
 
     def remove_source(self) -> None:

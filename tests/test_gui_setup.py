@@ -132,6 +132,9 @@ def test_settings_are_saved_and_an_agency_can_be_removed(qtbot, open_window, foo
     assert saved["holds_on_new_request"] is True and saved["poll_interval_s"] == 600
     assert saved["upload_rate_limit_bps"] == 1_000_000
     assert win.ctx.agent.settings.poll_interval_s == 600
+    desk = win.ctx.agent.requests  # the running desk uses them too, without a restart
+    assert desk.settings.holds_on_new_request and desk.policy.interval_s == 600
+    assert desk.settings.upload_rate_limit_bps == 1_000_000
     page.agencies.selectRow(0)
     click(qtbot, page.remove_agency_button)
     settle(qtbot, win)

@@ -12,7 +12,7 @@ import logging
 import ssl
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -74,6 +74,12 @@ class RequestDesk:
         self.portal = portal or PortalClient(verify=verify)
         self.inbox = Inbox(self.home / "inbox.db", clock, on_expired=self._expired)
         self._running = approval_run.RunningDeliveries(self.home)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use new owner settings from now on: holds, the upload cap, how often to poll (the
+        poll thread takes the new interval after its current wait)."""
+        self.settings = settings
+        self.policy = replace(self.policy, interval_s=float(settings.poll_interval_s))
 
     def close(self) -> None:
         self.inbox.close()
