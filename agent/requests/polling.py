@@ -71,15 +71,14 @@ def poll(desk, agency: Agency, registration: str) -> tuple[list[Entry], list[str
 def sync(desk) -> SyncReport:
     """Poll every registration now, send decisions still waiting, expire old requests."""
     new, rejected, problems = [], [], []
-    for agency in desk.trust.list():
-        for registration in desk.trust.registrations().get(agency.id, []):
-            try:
-                added, bad = poll(desk, agency, registration)
-            except PortalError as exc:
-                problems.append(str(exc))
-                continue
-            new += added
-            rejected += bad
+    for agency, registration in _registrations(desk):
+        try:
+            added, bad = poll(desk, agency, registration)
+        except PortalError as exc:
+            problems.append(str(exc))
+            continue
+        new += added
+        rejected += bad
     problems += send_pending(desk)
     desk.inbox.expire()
     return SyncReport(tuple(new), tuple(rejected), tuple(problems))
@@ -100,25 +99,33 @@ def run_polling(desk, stop: threading.Event) -> None:
 def _pass(desk, due: dict) -> None:
     """Poll every registration that is due; `due` maps (agency, registration) to (next time,
     failures in a row, the token a 4xx refused or None)."""
-    for agency in desk.trust.list():
-        for reg in desk.trust.registrations().get(agency.id, []):
-            key, token = (agency.id, reg), desk.trust.portal_token(agency.id, reg)
-            at, failures, parked_token = due.get(key, (0.0, 0, None))
-            if time.monotonic() < at or (parked_token is not None and parked_token == token):
-                continue
-            try:
-                poll(desk, agency, reg)
-                due[key] = (time.monotonic() + desk.policy.next_delay(0), 0, None)
-            except PortalError as exc:
-                wait = desk.policy.next_delay(failures + 1, exc.retry_after_s)
-                due[key] = (time.monotonic() + wait, failures + 1,
-                            None if exc.retryable else token)
-            except Exception:
-                log.exception("polling %s failed", agency.id)
-                due[key] = (time.monotonic() + desk.policy.next_delay(failures + 1),
-                            failures + 1, None)
+    for agency, reg in _registrations(desk):
+        key, token = (agency.id, reg), desk.trust.portal_token(agency.id, reg)
+        at, failures, parked_token = due.get(key, (0.0, 0, None))
+        if time.monotonic() < at or (parked_token is not None and parked_token == token):
+            continue
+        try:
+            poll(desk, agency, reg)
+            due[key] = (time.monotonic() + desk.policy.next_delay(0), 0, None)
+        except PortalError as exc:
+            wait = desk.policy.next_delay(failures + 1, exc.retry_after_s)
+            due[key] = (time.monotonic() + wait, failures + 1,
+                        None if exc.retryable else token)
+        except Exception:
+            log.exception("polling %s failed", agency.id)
+            due[key] = (time.monotonic() + desk.policy.next_delay(failures + 1),
+                        failures + 1, None)
     send_pending(desk)
     desk.inbox.expire()
+
+
+def _registrations(desk):
+    """(agency, registration) for every registration of an agency in the trust store; the
+    registrations file is read once per pass, not once per agency."""
+    registrations = desk.trust.registrations()
+    for agency in desk.trust.list():
+        for registration in registrations.get(agency.id, []):
+            yield agency, registration
 
 
 def send_pending(desk) -> list[str]:
