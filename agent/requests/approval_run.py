@@ -124,7 +124,7 @@ def run_steps(step: delivery.Step, entry: Entry, approval: Approval,
         step.log("export", status="exporting")
         sums = delivery.export_packages(step, approval)
         if step.entry().decision is None:
-            delivery.sign_decision(step, "approve", approval)
+            delivery.sign_decision(step.inbox, step.key, step.request, "approve", approval)
         delivery.send_decision(step)
         stage = "upload"
         inbox.transition(entry.iss, entry.jti, "uploading")

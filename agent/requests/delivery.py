@@ -199,14 +199,14 @@ def _kinds(redaction: Redaction | None) -> list[str]:
             + (["face-blur"] if redaction.faces is not None else []))
 
 
-def sign_decision(step: Step, decision: str, approval: Approval | None = None,
-                  reason: str | None = None) -> str:
+def sign_decision(inbox: Inbox, key: OwnerKey, request: Request, decision: str,
+                  approval: Approval | None = None, reason: str | None = None) -> str:
     """Sign the owner's decision and keep it in the inbox (sent later by send_decision)."""
     approved = None if approval is None else Approved(approval.start_us, approval.end_us,
                                                       approval.cameras)
-    token = make_decision(step.request, step.key.sign, step.key.public.jwk(), decision,
+    token = make_decision(request, key.sign, key.public.jwk(), decision,
                           reason=reason, approved=approved)
-    step.inbox.set_decision(step.agency.id, step.request.id, token)
+    inbox.set_decision(request.agency_id, request.id, token)
     return token
 
 

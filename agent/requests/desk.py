@@ -26,7 +26,7 @@ from agent.requests.inbox import ENDED, UNDECIDED, Inbox, InboxError
 from agent.requests.jws import MAX_TOKEN_BYTES
 from agent.requests.portal_client import PollPolicy, PortalClient, PortalError
 from agent.requests.records import Entry
-from agent.requests.token import Rejected, Request, verify_request
+from agent.requests.token import MAX_MESSAGE_CHARS, Rejected, Request, verify_request
 from agent.timebase import US
 
 log = logging.getLogger(__name__)
@@ -248,13 +248,11 @@ class RequestDesk:
         if entry.status not in UNDECIDED:
             raise DeskRefusal(f"request '{jti}' is {entry.status}; only a new or held request "
                               "can be declined")
-        if reason is not None and (len(reason) > 2000 or not reason.strip()):
-            raise DeskRefusal("the reason must be 1 to 2000 characters of text")
-        agency, request = self._reverify(entry)
-        bearer = self.trust.portal_token(entry.iss, entry.registration) or ""
-        step = delivery.Step(self.home, self._store(), self._owner_key(), self.inbox, self.audit,
-                             self.portal, agency, request, bearer)
-        token = delivery.sign_decision(step, "decline", reason=reason)
+        if reason is not None and (len(reason) > MAX_MESSAGE_CHARS or not reason.strip()):
+            raise DeskRefusal(f"the reason must be 1 to {MAX_MESSAGE_CHARS} characters of text")
+        request = self._reverify(entry)[1]
+        token = delivery.sign_decision(self.inbox, self._owner_key(), request, "decline",
+                                       reason=reason)
         done = self.inbox.transition(entry.iss, entry.jti, "declined", reason)
         self._log("decline", entry, status="declined", reason=reason,
                   decision_sha256=_sha(token))
