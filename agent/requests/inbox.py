@@ -215,14 +215,17 @@ class Inbox:
     def expire(self) -> list[Entry]:
         """Undecided requests past their expiry (plus the protocol's tolerance) become expired."""
         limit = int((self._clock() - TOLERANCE_S) * US)
+        due = "status IN ('new', 'held') AND expires_at_us < ?"
+        # Every read of the inbox comes here: look first, and take the write lock (which the
+        # app and `footage-agent run` share) only when something is due.
+        with self._lock:
+            if self._db.execute(f"SELECT 1 FROM requests WHERE {due} LIMIT 1",
+                                (limit,)).fetchone() is None:
+                return []
         with self._lock, Transaction(self._db):
-            rows = self._db.execute(
-                "SELECT iss, jti FROM requests WHERE status IN ('new', 'held') "
-                "AND expires_at_us < ?",
-                (limit,)).fetchall()
-            self._db.execute(
-                "UPDATE requests SET status='expired' WHERE status IN ('new', 'held') "
-                "AND expires_at_us < ?", (limit,))
+            rows = self._db.execute(f"SELECT iss, jti FROM requests WHERE {due}",
+                                    (limit,)).fetchall()
+            self._db.execute(f"UPDATE requests SET status='expired' WHERE {due}", (limit,))
         done = []
         for iss, jti in rows:
             with self._lock:
