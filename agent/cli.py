@@ -10,9 +10,9 @@ import logging
 import os
 import sys
 
-from . import __version__
-from .commands import agencies, demo, export, gui, index, log, masks, requests, upload
-from .commands.common import EXIT_FAILURE, EXIT_REFUSED, EXIT_USAGE, Refused, UsageError, say
+from agent import __version__
+from agent.commands import agencies, demo, export, gui, index, log, masks, requests, upload
+from agent.commands.common import EXIT_FAILURE, EXIT_REFUSED, EXIT_USAGE, Refused, UsageError, say
 
 _COMMAND_MODULES = (index, export, masks, agencies, requests, upload, log, gui, demo)
 
@@ -41,8 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    from .config import ConfigError
-    from .service import Agent, AgentError, Refusal
+    from agent.config import ConfigError
+    from agent.service import Agent, AgentError, Refusal
 
     agent = None
     try:

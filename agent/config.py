@@ -11,7 +11,7 @@ import os
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from .storage import write_atomic
+from agent.storage import write_atomic
 
 ENV_HOME = "FOOTAGE_AGENT_HOME"
 

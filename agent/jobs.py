@@ -11,7 +11,7 @@ import logging
 import threading
 from typing import Any, Callable
 
-from .events import JobFinished, JobProgress
+from agent.events import JobFinished, JobProgress
 
 log = logging.getLogger(__name__)
 _ids = itertools.count(1)

@@ -12,19 +12,19 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from . import timebase
-from .config import ensure_home, load_settings, resolve_home, save_settings
-from .events import RequestsArrived, ScanFailed, ScanFinished
-from .index.coverage import Coverage, coverage
-from .index.layouts import LAYOUTS
-from .index.scan import ScanReport, scan_source
-from .index.store import FileRow, Source, Store
-from .index.watch import Watcher
-from .jobs import Job
-from .keys import OwnerKey, OwnerKeyError
+from agent import timebase
+from agent.config import ensure_home, load_settings, resolve_home, save_settings
+from agent.events import RequestsArrived, ScanFailed, ScanFinished
+from agent.identity.keys import OwnerKey, OwnerKeyError
+from agent.index.coverage import Coverage, coverage
+from agent.index.layouts import LAYOUTS
+from agent.index.scan import ScanReport, scan_source
+from agent.index.store import FileRow, Source, Store
+from agent.index.watch import Watcher
+from agent.jobs import Job
 
 if TYPE_CHECKING:
-    from .requests.desk import RequestDesk
+    from agent.requests.desk import RequestDesk
 
 log = logging.getLogger(__name__)
 ENV_PASSPHRASE = "FOOTAGE_AGENT_PASSPHRASE"
@@ -60,7 +60,7 @@ class Agent:
         inbox and an HTTP client and loads the export stack, which `scan` or `verify` never need."""
         with self._lock:
             if self._requests is None:
-                from .requests.desk import RequestDesk
+                from agent.requests.desk import RequestDesk
                 self._requests = RequestDesk(self.home, lambda: self.store, self.owner_key,
                                              settings=self.settings,
                                              on_arrived=lambda n: self.emit(RequestsArrived(n)))
@@ -169,7 +169,7 @@ class Agent:
         """Frame previews and thumbnails, decoded here (never on the GUI thread), cached."""
         with self._lock:
             if self._previews is None:
-                from .preview import Previewer
+                from agent.media.preview import Previewer
 
                 self._previews = Previewer(self.recordings)
             return self._previews
@@ -216,13 +216,13 @@ class Agent:
         The camera's privacy masks apply unless `masks` is False; `blur_faces` blurs every face;
         `mute` silences ranges of kept sound. Redaction re-encodes what it touches.
         """
-        from .export.cut import CutError
-        from .export.evidence import export_evidence
-        from .export.masks import MaskError
-        from .export.redact import owner_redaction
-        from .export.package import PackageError
-        from .export.plan import PlanError
-        from .requests.context import NotARequest, request_context
+        from agent.export.cut import CutError
+        from agent.export.evidence import export_evidence
+        from agent.export.masks import MaskError
+        from agent.export.package import PackageError
+        from agent.export.plan import PlanError
+        from agent.export.redact import owner_redaction
+        from agent.requests.context import NotARequest, request_context
 
         request = None
         if request_token is not None:
@@ -250,7 +250,7 @@ class Agent:
     # redaction -----------------------------------------------------------------------------
     def masks(self, camera: str):
         """A camera's saved privacy masks (CameraMasks; no polygons when none are drawn)."""
-        from .export.masks import MaskError, load_masks
+        from agent.export.masks import MaskError, load_masks
 
         try:
             return load_masks(self.home, camera)
@@ -259,7 +259,7 @@ class Agent:
 
     def set_masks(self, masks) -> None:
         """Keep a camera's privacy masks (CameraMasks); no polygons removes them."""
-        from .export.masks import MaskError, parse_masks, save_masks
+        from agent.export.masks import MaskError, parse_masks, save_masks
 
         try:  # the same checks as a mask file the owner gives
             checked = parse_masks(masks.camera, masks.to_json())
@@ -270,8 +270,8 @@ class Agent:
     def redact_preview(self, rgb, camera: str, masks: bool = True, faces: bool = False):
         """A preview frame (RGB array) as the export would redact it: the camera's saved masks
         when `masks`, faces blurred when `faces`. Decodes nothing; call it off the GUI thread."""
-        from .export.faces import FaceModelError
-        from .export.redact import redact_frame
+        from agent.export.faces import FaceModelError
+        from agent.export.redact import redact_frame
 
         saved = self.masks(camera) if masks else None
         try:

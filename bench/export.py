@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from agent.export.cut import SourceSpan, cut, write_clip  # noqa: E402
 from agent.export.gate import gate  # noqa: E402
 from agent.export.progress import Tracker  # noqa: E402
-from agent.ffmpeg import ffmpeg_exe  # noqa: E402
+from agent.media.ffmpeg import ffmpeg_exe  # noqa: E402
 from agent.timebase import US, parse_rfc3339  # noqa: E402
 
 CACHE = Path(__file__).resolve().parent / ".cache"

@@ -26,10 +26,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from agent.index.store import FileRow  # noqa: E402
-from agent.preview import Previewer  # noqa: E402
-from agent.samples import ClipSpec, write_clip  # noqa: E402
+from agent.media.preview import Previewer  # noqa: E402
 from agent.service import Agent  # noqa: E402
 from agent.timebase import US, parse_rfc3339  # noqa: E402
+from demo.samples import ClipSpec, write_clip  # noqa: E402
 from gui.app import application, build  # noqa: E402
 from gui.preview_pane import PreviewPane  # noqa: E402
 from gui.tray import Tray  # noqa: E402

@@ -26,13 +26,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from agent.ffmpeg import ffmpeg_exe  # noqa: E402
 from agent.index.coverage import coverage  # noqa: E402
 from agent.index.probe import probe  # noqa: E402
 from agent.index.store import FileRow, Store  # noqa: E402
-from agent.samples import ClipSpec, write_clip  # noqa: E402
+from agent.media.ffmpeg import ffmpeg_exe  # noqa: E402
 from agent.service import Agent  # noqa: E402
 from agent.timebase import US, parse_rfc3339, to_datetime  # noqa: E402
+from demo.samples import ClipSpec, write_clip  # noqa: E402
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 T0 = parse_rfc3339("2026-01-01T00:00:00Z")

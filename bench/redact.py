@@ -31,7 +31,7 @@ from agent.export.faces import FaceOptions, cv2_module  # noqa: E402
 from agent.export.gate import gate  # noqa: E402
 from agent.export.masks import CameraMasks, Polygon  # noqa: E402
 from agent.export.progress import Tracker  # noqa: E402
-from agent.ffmpeg import ffmpeg_exe  # noqa: E402
+from agent.media.ffmpeg import ffmpeg_exe  # noqa: E402
 from agent.timebase import US, parse_rfc3339  # noqa: E402
 
 CACHE = Path(__file__).resolve().parent / ".cache"

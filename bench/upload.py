@@ -34,8 +34,8 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 
-from agent.upload import upload_file  # noqa: E402
-from agent.upload_sums import CHUNK_SIZE, compute_sums  # noqa: E402
+from agent.delivery.sums import CHUNK_SIZE, compute_sums  # noqa: E402
+from agent.delivery.upload import upload_file  # noqa: E402
 
 MiB = 1 << 20
 
@@ -200,7 +200,7 @@ def throughput(tmp: Path, base: str, size: int, rounds: int) -> None:
 CHILD = """
 import resource, sys, time
 from pathlib import Path
-from agent.upload import upload_file
+from agent.delivery.upload import upload_file
 path, endpoint, state, rate = sys.argv[1:5]
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 r = upload_file(Path(path), endpoint, state_dir=Path(state), rate_limit_bps=int(rate) or None,

@@ -10,8 +10,8 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from agent.requests.agencies import TrustStore
-from agent.requests.jws import public_jwk
-from agent.requests.token import sign_request
+from frp.jws import public_jwk
+from portal.signers import sign_request
 
 AGENCY_ID = "https://police.example.gov"
 PORTAL = "https://frp.police.example.gov"

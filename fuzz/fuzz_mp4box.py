@@ -1,4 +1,4 @@
-"""Atheris target: the MP4/MOV box reader (agent/index/mp4box.py) on arbitrary bytes.
+"""Atheris target: the MP4/MOV box reader (agent/media/mp4box.py) on arbitrary bytes.
 
 The promise under test: any bytes give a ContainerFacts with a known status and sane numbers,
 never an exception. Run by hand (see fuzz/README.md):
@@ -16,7 +16,7 @@ import atheris
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 with atheris.instrument_imports():
-    from agent.index.mp4box import parse_bytes
+    from agent.media.mp4box import parse_bytes
 
 STATUSES = {"ok", "empty", "damaged", "unsupported"}
 

@@ -1,4 +1,4 @@
-"""Atheris target: request token verification (agent/requests/token.py and jws.py).
+"""Atheris target: request token verification (frp/request.py and jws.py).
 
 The first byte picks what the rest is:
   even: a token as it might arrive in a file or from a portal (parsing, rules 1-2);
@@ -22,10 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 with atheris.instrument_imports():
-    from agent.requests.agencies import web_origin
-    from agent.requests.jws import JWSError
-    from agent.requests.token import Rejected, verify_request
     from agent.timebase import US
+    from frp.jws import JWSError
+    from frp.origins import web_origin
+    from frp.request import Rejected, verify_request
 
 import fuzz_agency  # noqa: E402  (after the path is set)
 

@@ -21,7 +21,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 import fuzz_agency  # noqa: E402
-from agent.ffmpeg import ffmpeg_exe  # noqa: E402
+
+from agent.media.ffmpeg import ffmpeg_exe  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from portal.claims import RequestSpec, request_claims  # noqa: E402
 

@@ -11,11 +11,11 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
-from .context import make_context
-from .main_window import MainWindow
-from .platform_check import cannot_start_reason
-from .style import STYLE
-from .tray import Tray, app_icon
+from gui.context import make_context
+from gui.main_window import MainWindow
+from gui.platform_check import cannot_start_reason
+from gui.style import STYLE
+from gui.tray import Tray, app_icon
 
 
 def application() -> QApplication:

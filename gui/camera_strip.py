@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
-from .preview_pane import to_image
-from .timeline import Timeline
+from gui.preview_pane import to_image
+from gui.timeline import Timeline
 
 THUMBS = 8
 

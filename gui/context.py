@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from agent.preview import Previewer
+from agent.media.preview import Previewer
 from agent.timebase import system_zone_name
-
-from .bridge import Bridge
-from .desk_adapter import Desk
+from gui.bridge import Bridge
+from gui.desk_adapter import Desk
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urlsplit
 
-from agent.requests.agencies import Agency
-from agent.requests.jws import JWSError, parse_compact
-
+from frp.agency import Agency
+from frp.jws import JWSError, parse_compact
 
 Progress = Callable[[str, float], None]
 

@@ -8,18 +8,25 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
-    QDateTimeEdit, QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QScrollArea, QVBoxLayout, QWidget,
+    QDateTimeEdit,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from agent.timebase import from_datetime, zone
-
-from . import display, summary
-from .camera_strip import CameraStrip
-from .preview_pane import PreviewPane
-from .request_info import plain_label
-from .options import Options
-from .request_page import action_bar, outgoing
+from gui import display, summary
+from gui.camera_strip import CameraStrip
+from gui.options import Options
+from gui.preview_pane import PreviewPane
+from gui.request_info import plain_label
+from gui.request_page import action_bar, outgoing
 
 US = 1_000_000
 

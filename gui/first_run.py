@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QStackedWidget,
-    QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
-from .request_info import plain_label
-from .setup_steps import ClockStep, FolderStep
+from gui.request_info import plain_label
+from gui.setup_steps import ClockStep, FolderStep
 
 TITLES = ("1  Recordings", "2  Camera clock", "3  Agency", "4  Registration")
 

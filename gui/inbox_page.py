@@ -7,12 +7,19 @@ import time
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
-from . import display
-from .request_info import plain_label
+from gui import display
+from gui.request_info import plain_label
 
 US = 1_000_000
 COLUMNS = ("", "Agency", "Case", "Footage from (your time)", "Status", "Answer by")

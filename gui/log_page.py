@@ -3,15 +3,20 @@ hash-chained log was not altered."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
-from agent.audit import AuditLog
+from agent.audit.log import AuditLog
 from agent.timebase import parse_rfc3339
-
-from . import display
-from .request_info import plain_label
+from gui import display
+from gui.request_info import plain_label
 
 EVENTS = {
     "request-seen": "Request received", "request-rejected": "Request refused (failed checks)",

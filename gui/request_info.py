@@ -10,8 +10,8 @@ import time
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from . import display
-from .desk_adapter import RequestView
+from gui import display
+from gui.desk_adapter import RequestView
 
 US = 1_000_000
 

@@ -7,15 +7,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
-from . import display, summary
-from .camera_strip import CameraStrip
-from .desk_adapter import RequestView
-from .options import Options
-from .preview_pane import PreviewPane
-from .request_info import RequestInfo, plain_label
+from gui import display, summary
+from gui.camera_strip import CameraStrip
+from gui.desk_adapter import RequestView
+from gui.options import Options
+from gui.preview_pane import PreviewPane
+from gui.request_info import RequestInfo, plain_label
 
 UNDECIDED = ("new", "held")
 

@@ -12,17 +12,24 @@ from zoneinfo import available_timezones
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTimeEdit,
-    QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from agent.index.layout_rules import UTC_LAYOUTS
 from agent.index.layouts import LAYOUTS, detect_layout, looks_like_recording, parse_path
 from agent.timebase import US, from_datetime, zone
-
-from . import display
-from .preview_pane import to_image
-from .request_info import plain_label
+from gui import display
+from gui.preview_pane import to_image
+from gui.request_info import plain_label
 
 LOOK_LIMIT = 5000   # files looked at to recognise a folder (a scan indexes all of them later)
 

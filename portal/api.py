@@ -18,9 +18,9 @@ from urllib.parse import parse_qs, urlsplit
 
 from resumable_upload import SQLiteStorage
 
-from agent.export.hashed_files import hash_file
-from agent.requests.jws import JWSError, loads_strict
-from agent.requests.token import TOLERANCE_S
+from frp.bagview import file_sha256
+from frp.jws import JWSError, loads_strict
+from frp.request import TOLERANCE_S
 from portal.auth import registration_of
 from portal.decision import verify_decision
 from portal.errors import ApiError
@@ -161,7 +161,7 @@ class Api:
                     os.link(file, kept)
                 except OSError:
                     shutil.copyfile(file, kept)
-            sha, size = hash_file(kept)
+            sha, size = file_sha256(kept)
         except OSError as exc:
             raise ApiError(500, "storage_error", f"the package could not be kept: {exc.strerror}")
         now = int(time.time())

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from agent.export.hashed_files import hash_file
-from agent.export.verify import verify_package
+from frp.bagview import file_sha256
+from frp.verify import verify_package
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Check:
 
 def _sha256(path: Path) -> str | None:
     try:
-        return hash_file(path)[0]
+        return file_sha256(path)[0]
     except OSError:
         return None
 

@@ -9,8 +9,8 @@ import secrets
 import time
 from dataclasses import dataclass
 
-from agent.requests.token import LEGAL_BASES, MAX_MESSAGE_CHARS
-from agent.timebase import US, format_utc
+from frp.request import LEGAL_BASES, MAX_MESSAGE_CHARS
+from frp.times import US, format_utc
 from portal.errors import PortalError
 
 DEFAULT_EXPIRES_IN = 10 * 24 * 3600

@@ -11,10 +11,10 @@ import sys
 import threading
 from pathlib import Path
 
-from agent.requests.agencies import DEFAULT_MAX_WINDOW_S
-from agent.requests.jws import parse_compact
-from agent.requests.token import LEGAL_BASES
-from agent.timebase import TimeError, parse_rfc3339
+from frp.agency import DEFAULT_MAX_WINDOW_S
+from frp.jws import parse_compact
+from frp.request import LEGAL_BASES
+from frp.times import TimeError, parse_rfc3339
 from portal.checks import checked_submissions
 from portal.claims import DEFAULT_EXPIRES_IN
 from portal.errors import PortalError

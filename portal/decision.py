@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from agent.requests.jws import JWSError, jwk_thumbprint, parse_compact, verify_signature
-from agent.requests.decision import DECISION_TYP
-from agent.requests.token import MAX_MESSAGE_CHARS
-from agent.timebase import TimeError, parse_rfc3339
+from frp.decision import DECISION_TYP
+from frp.jws import JWSError, jwk_thumbprint, parse_compact, verify_signature
+from frp.request import MAX_MESSAGE_CHARS
+from frp.times import TimeError, parse_rfc3339
 from portal.errors import ApiError
 from portal.records import Decision, StoredRequest
 

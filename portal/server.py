@@ -16,8 +16,7 @@ from pathlib import Path
 
 from resumable_upload import TusHTTPRequestHandler
 
-from agent.requests.agencies import web_origin
-from agent.requests.agency_record import is_ipv6
+from frp.origins import is_ipv6, web_origin
 from portal.api import MAX_BODY_BYTES, Api, Response, error_response
 from portal.errors import ApiError, PortalError
 from portal.state import Portal

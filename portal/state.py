@@ -17,17 +17,16 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from agent.requests.agencies import DEFAULT_MAX_WINDOW_S, MAX_WINDOW_LIMIT_S, TrustStoreError
-from agent.requests.agencies import parse_agency, web_origin
-from agent.requests.jws import public_jwk
-from agent.requests.decision import sign_receipt
-from agent.requests.token import sign_request
-from agent.storage import write_atomic
-from agent.timebase import format_utc
+from frp.agency import DEFAULT_MAX_WINDOW_S, MAX_WINDOW_LIMIT_S, AgencyError, parse_agency
+from frp.jws import public_jwk
+from frp.origins import web_origin
+from frp.times import format_utc
 from portal import db
 from portal.claims import RequestSpec, request_claims
 from portal.errors import PortalError
+from portal.files import write_atomic
 from portal.records import Decision, StoredRequest, Submission
+from portal.signers import sign_receipt, sign_request
 
 KEY_FILE = "agency.key"
 AGENCY_FILE = "agency.json"
@@ -74,7 +73,7 @@ class Portal:
                  "keys": {"keys": [public_jwk(Ed25519PrivateKey.generate())]}}
         try:
             parse_agency(probe)  # the same checks owners' agents apply on import
-        except TrustStoreError as exc:
+        except AgencyError as exc:
             raise PortalError(f"{exc}.") from None
         if (state_dir / db.DB_FILE).exists() or (state_dir / KEY_FILE).exists():
             raise PortalError(f"{state_dir} already holds a portal; it is never overwritten.")
@@ -117,7 +116,7 @@ class Portal:
                "keys": {"keys": [dict(self.jwk)]}, "max_window_s": self.max_window_s}
         try:
             parse_agency(doc)
-        except TrustStoreError as exc:
+        except AgencyError as exc:
             raise PortalError(f"The portal cannot be offered at {origin}: {exc}.") from None
         return doc
 

@@ -16,7 +16,7 @@ from resumable_upload import SQLiteStorage, TusServer
 from resumable_upload.exceptions import TusHookError
 from resumable_upload.server.headers import validate_upload_id
 
-from agent.requests.agencies import web_origin
+from frp.origins import web_origin
 from portal.auth import registration_of
 from portal.errors import ApiError
 from portal.state import Portal

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from agent.timebase import US
-from gui.demo_data import write_footage
+from demo.gui_data import write_footage
 
 ZONE = "America/Los_Angeles"
 

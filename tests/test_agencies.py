@@ -10,8 +10,9 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from agent.requests.agencies import Agency, TrustStore, TrustStoreError
-from agent.requests.jws import jwk_thumbprint, public_jwk
+from agent.requests.agencies import TrustStore, TrustStoreError
+from frp.agency import Agency
+from frp.jws import jwk_thumbprint, public_jwk
 
 ED = public_jwk(Ed25519PrivateKey.generate())
 P256 = public_jwk(ec.generate_private_key(ec.SECP256R1()))

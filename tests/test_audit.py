@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from agent.audit import GENESIS, AuditError, AuditLog, canonical, record_hash
+from agent.audit.log import GENESIS, AuditError, AuditLog, canonical, record_hash
 from agent.timebase import parse_rfc3339
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from agent.cli import main
-from agent.samples import ClipSpec, write_clip
+from demo.samples import ClipSpec, write_clip
 from tests.conftest import t
 
 

@@ -1,6 +1,6 @@
 """Cutting the approved seconds: real footage from the bundled ffmpeg, barcodes read back.
 
-Every sample frame carries its capture time as a barcode (agent.samples), so each test decodes
+Every sample frame carries its capture time as a barcode (demo.samples), so each test decodes
 the clip and proves exactly which instants were delivered, in which order, at which pts.
 """
 from __future__ import annotations
@@ -17,11 +17,12 @@ import pytest
 from agent.export import cut as cut_module
 from agent.export.cut import Cancelled, CutError, SourceSpan, cut, write_clip
 from agent.export.gate import GateReport, gate
-from agent.export.progress import Tracker
 from agent.export.nal import join_nals, nal_type, param_sets, split_nals
+from agent.export.progress import Tracker
 from agent.export.smartcut import encode_command
-from agent.ffmpeg import ffmpeg_exe
-from agent.samples import ClipSpec, clip_command, frame_image, read_stamp, write_clip as sample
+from agent.media.ffmpeg import ffmpeg_exe
+from demo.samples import ClipSpec, clip_command, frame_image, read_stamp
+from demo.samples import write_clip as sample
 from tests.conftest import t
 
 T0 = t("2026-03-01T10:00:00Z")

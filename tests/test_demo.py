@@ -17,12 +17,12 @@ import av
 import bagit
 import pytest
 
-from agent.commands.demo import next_steps, open_app
-from agent.demo import CAMERAS, prepare_dir, serve, write_sample_footage
-from agent.demo_check import WALK, Walk, run_steps
-from agent.samples import read_stamp
 from agent.service import Agent
 from agent.timebase import parse_rfc3339
+from demo.check import WALK, Walk, run_steps
+from demo.command import next_steps, open_app
+from demo.samples import read_stamp
+from demo.world import CAMERAS, prepare_dir, serve, write_sample_footage
 from tests.conftest import require_tool
 
 ROOT = Path(__file__).resolve().parent.parent

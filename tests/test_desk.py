@@ -14,16 +14,15 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent.audit import AuditLog
+from agent.audit.log import AuditLog
 from agent.config import Settings
-from agent.requests import jws
-from agent.requests.decision import sign_receipt
 from agent.requests.desk import DeskError, DeskRefusal, RequestDesk
 from agent.requests.portal_client import PollPolicy, PortalClient
-from agent.requests.token import sign_request
-from agent.samples import make_recordings
 from agent.service import Agent
 from agent.timebase import US
+from demo.samples import make_recordings
+from frp import jws
+from portal.signers import sign_receipt, sign_request
 
 NOW = 1_800_000_000
 T0 = NOW - 7200  # the footage starts here: two cameras, two 4 s files each
@@ -303,9 +302,9 @@ def test_an_approval_already_running_is_refused_and_nothing_changes(tmp_path, fo
 
 def test_a_failed_delivery_keeps_its_packages_and_resumes_without_redoing_them(
         tmp_path, footage, monkeypatch):
-    import agent.upload_job
+    import agent.delivery.tus_loop
 
-    monkeypatch.setattr(agent.upload_job, "_sleep", lambda s: None)
+    monkeypatch.setattr(agent.delivery.tus_loop, "_sleep", lambda s: None)
     with socket_closed_port() as port:
         w = World(tmp_path, footage, upload_origin=f"http://127.0.0.1:{port}")
         try:

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from agent.demo import AGENCY_ID, prepare_dir, prepare_home, serve, write_sample_footage
-from agent.requests.token import sign_request
 from agent.timebase import US, format_utc
+from demo.world import AGENCY_ID, prepare_dir, prepare_home, serve, write_sample_footage
 from portal.claims import RequestSpec, request_claims
+from portal.signers import sign_request
 from tests.conftest import require_tool
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,8 +12,8 @@ import bagit
 import pytest
 
 from agent.cli import main
-from agent.samples import make_recordings, read_stamp
 from agent.timebase import US, format_utc
+from demo.samples import make_recordings, read_stamp
 from tests.conftest import require_tool, t
 
 T0 = "2026-11-20T22:00:00Z"

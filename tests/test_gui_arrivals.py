@@ -7,7 +7,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from agent.requests.agencies import TrustStore  # noqa: E402
 from agent.timebase import US  # noqa: E402
-from gui.demo_data import AGENCY_ID, index_footage  # noqa: E402
+from demo.gui_data import AGENCY_ID, index_footage  # noqa: E402
 from portal.server import PortalServer  # noqa: E402
 from portal.state import Portal  # noqa: E402
 from tests.gui_support import footage, open_window  # noqa: E402,F401

@@ -50,6 +50,6 @@ def test_the_command_is_registered_as_gui_and_loads_gui_app():
 
 def test_agent_sources_never_import_qt_or_gui_directly():
     text = (ROOT / "agent" / "commands" / "gui.py").read_text() + \
-        (ROOT / "agent" / "preview.py").read_text()
+        (ROOT / "agent" / "media" / "preview.py").read_text()
     assert "import PySide6" not in text and "from PySide6" not in text
     assert "import gui" not in text and "from gui" not in text

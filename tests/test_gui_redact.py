@@ -19,7 +19,7 @@ from agent.export.masks import CameraMasks, Polygon, load_masks, mask_bitmap  # 
 from agent.requests.agencies import TrustStore  # noqa: E402
 from agent.service import Agent  # noqa: E402
 from agent.timebase import US  # noqa: E402
-from gui.demo_data import AGENCY_ID, index_footage, make_world  # noqa: E402
+from demo.gui_data import AGENCY_ID, index_footage, make_world  # noqa: E402
 from portal.checks import checked_submissions  # noqa: E402
 from portal.server import PortalServer  # noqa: E402
 from portal.state import Portal  # noqa: E402

@@ -13,22 +13,27 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtWidgets import QFileDialog  # noqa: E402
 
-from agent.audit import AuditLog  # noqa: E402
-from agent.samples import read_stamp  # noqa: E402
-from agent.service import Agent  # noqa: E402
-from agent.timebase import US  # noqa: E402
-from gui.app import application, build  # noqa: E402
+from agent.audit.log import AuditLog  # noqa: E402
 from agent.requests.agencies import TrustStore  # noqa: E402
-from agent.timebase import format_utc  # noqa: E402
-from gui.demo_data import (  # noqa: E402
-    AGENCY_ID, index_footage, make_world, request_claims, sign,
+from agent.service import Agent  # noqa: E402
+from agent.timebase import (
+    US,  # noqa: E402
+    format_utc,  # noqa: E402
 )
+from demo.gui_data import (  # noqa: E402
+    AGENCY_ID,
+    index_footage,
+    make_world,
+    request_claims,
+    sign,
+)
+from demo.samples import read_stamp  # noqa: E402
+from gui.app import application, build  # noqa: E402
 from gui.tray import Tray  # noqa: E402
 from portal.checks import checked_submissions  # noqa: E402
 from portal.server import PortalServer  # noqa: E402
 from portal.state import Portal  # noqa: E402
 from tests.gui_support import ZONE, footage, open_window, settle  # noqa: E402,F401
-
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""`python -m gui.screenshots OUTDIR` renders every screen with sample data."""
+"""`python -m demo.screenshots OUTDIR` renders every screen with sample data."""
 from __future__ import annotations
 
 import os
@@ -7,7 +7,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtGui import QImage  # noqa: E402
 
-from gui import screenshots  # noqa: E402
+from demo import screenshots  # noqa: E402
 
 
 def test_every_screen_is_rendered_to_a_png(qapp, tmp_path):

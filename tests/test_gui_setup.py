@@ -8,19 +8,18 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QTime, Qt  # noqa: E402
+from PySide6.QtCore import Qt, QTime  # noqa: E402
 from PySide6.QtWidgets import QFileDialog  # noqa: E402
 
-from agent.audit import AuditLog  # noqa: E402
-from agent.export.verify import verify_package  # noqa: E402
+from agent.audit.log import AuditLog  # noqa: E402
 from agent.requests.agencies import TrustStore  # noqa: E402
 from agent.timebase import US  # noqa: E402
+from demo.gui_data import AGENCY_ID, make_world  # noqa: E402
+from frp.verify import verify_package  # noqa: E402
 from gui import display  # noqa: E402
-from gui.demo_data import AGENCY_ID, make_world  # noqa: E402
 from gui.tray import Tray  # noqa: E402
 from tests.gui_support import footage, settle  # noqa: E402,F401
 from tests.gui_support import open_window as open_app_window  # noqa: E402
-
 
 
 @pytest.fixture

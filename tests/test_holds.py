@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from agent.audit import AuditLog
+from agent.audit.log import AuditLog
 from agent.requests import holds
 from agent.requests.desk import DeskRefusal
-from agent.samples import make_recordings
 from agent.service import Agent
 from agent.timebase import US
+from demo.samples import make_recordings
 from tests.conftest import tree_fingerprint
 from tests.test_desk import AGENCY_ID, T0, World, request_token
 

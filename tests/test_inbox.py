@@ -10,12 +10,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from agent.requests.inbox import (
-    ENDED, STATUSES, TRANSITIONS, UNDECIDED, IllegalTransition, Inbox, UnknownRequest,
-    check_transition, folder_name,
+    ENDED,
+    STATUSES,
+    TRANSITIONS,
+    UNDECIDED,
+    IllegalTransition,
+    Inbox,
+    UnknownRequest,
+    check_transition,
+    folder_name,
 )
 from agent.requests.records import Approval, Delivery
-from agent.requests.token import Request
 from agent.timebase import US
+from frp.request import Request
 
 NOW = 1_800_000_000
 ISS_A, ISS_B = "https://police.example.gov", "https://sheriff.example.gov"

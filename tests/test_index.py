@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from agent.index import scan as scan_mod
-from agent.samples import ClipSpec, write_clip
 from agent.timebase import US
+from demo.samples import ClipSpec, write_clip
 from tests.conftest import t, tree_fingerprint
 
 LA = "America/Los_Angeles"

@@ -7,8 +7,8 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from agent.requests import jws
-from agent.requests.jws import JWSError
+from frp import jws
+from frp.jws import JWSError
 
 # RFC 8037 appendix A.1 (Ed25519 key), A.3 (its thumbprint), A.4 (a signature made with it).
 RFC8037_D = "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"

@@ -11,8 +11,13 @@ import subprocess
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from agent.keys import (
-    OwnerKey, OwnerKeyError, PublicKey, SignatureError, parse_minisign_public, public_key_from_raw,
+from agent.identity.keys import OwnerKey, OwnerKeyError
+from frp.minisign import (
+    PublicKey,
+    PublicKeyError,
+    SignatureError,
+    parse_minisign_public,
+    public_key_from_raw,
     verify_minisign,
 )
 
@@ -126,7 +131,7 @@ def test_minisign_public_key_text_round_trips(key):
     ("untrusted comment: x\n" + base64.b64encode(b"Xx" + bytes(40)).decode(), "not an Ed25519"),
 ])
 def test_bad_public_key_text_is_explained(text, reason):
-    with pytest.raises(OwnerKeyError, match=reason):
+    with pytest.raises(PublicKeyError, match=reason):
         parse_minisign_public(text)
 
 

@@ -15,13 +15,12 @@ import bagit
 import imageio_ffmpeg
 import pytest
 
-from agent.export.package import (
-    PackageBuilder, PackageError, encode_path, outputs_record,
-)
 from agent.export.bagtar import tar_package
-from agent.export.verify import verify_package
-from agent.keys import OwnerKey
+from agent.export.package import PackageBuilder, PackageError, outputs_record
+from agent.identity.keys import OwnerKey
 from agent.storage import STALE_AFTER_S, remove_stale_partials
+from frp.bagit import encode_path
+from frp.verify import verify_package
 
 CLIP = "data/cam1_20261120T220500Z_20261120T220502Z.mp4"
 NAME = "case-42_cam1_20261120T220500Z"

@@ -21,11 +21,12 @@ import trustme
 
 from agent.export.bagtar import tar_package
 from agent.export.package import PackageBuilder, outputs_record
-from agent.keys import OwnerKey
-from agent.requests.agencies import TrustStore, parse_agency
-from agent.requests.decision import Approved, make_decision, verify_receipt
-from agent.requests.token import verify_request
+from agent.identity.keys import OwnerKey
+from agent.requests.agencies import TrustStore
 from agent.timebase import US
+from frp.agency import parse_agency
+from frp.decision import Approved, make_decision, verify_receipt
+from frp.request import verify_request
 from portal import cli
 from portal.checks import check_submission
 from portal.errors import PortalError

@@ -17,11 +17,16 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agent.requests import jws
-from agent.requests.agencies import parse_agency
 from agent.requests.portal_client import (
-    POLL_CAP, PollPolicy, PortalClient, PortalError, parse_retry_after, should_retry,
+    POLL_CAP,
+    PollPolicy,
+    PortalClient,
+    PortalError,
+    parse_retry_after,
+    should_retry,
 )
+from frp import jws
+from frp.agency import parse_agency
 
 KEY = jws.public_jwk(Ed25519PrivateKey.generate())
 

@@ -9,10 +9,10 @@ import time
 import numpy as np
 import pytest
 
-from agent.preview import Previewer
-from agent.samples import make_recordings, read_stamp
+from agent.media.preview import Previewer
 from agent.service import Agent
 from agent.timebase import US
+from demo.samples import make_recordings, read_stamp
 
 T0 = (int(time.time()) - 3600) * US
 

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent.ffmpeg import ffmpeg_exe
-from agent.index import mp4box
-from agent.index.mp4box import POWER_LOSS, parse_bytes
 from agent.index.probe import ContainerFacts, ProbeError, _pts_span, probe
+from agent.media import mp4box
+from agent.media.ffmpeg import ffmpeg_exe
+from agent.media.mp4box import POWER_LOSS, parse_bytes
 from tests.conftest import t
 
 CREATED = "2024-05-06T07:08:09Z"

@@ -1,7 +1,7 @@
 """Owner-side redaction on real footage: a real photograph of a face (scikit-image's astronaut)
 moving across a textured background, encoded by a camera-like encoder (libopenh264) with sound.
 
-Each frame also carries its capture-time barcode (agent.samples), so the tests know exactly
+Each frame also carries its capture-time barcode (demo.samples), so the tests know exactly
 which instant a redacted frame shows and where the face was in it.
 """
 from __future__ import annotations
@@ -25,9 +25,9 @@ from agent.export.evidence import export_evidence  # noqa: E402
 from agent.export.faces import FaceBox, FaceDetector, FaceOptions, FaceTrack  # noqa: E402
 from agent.export.masks import CameraMasks, Polygon, save_masks  # noqa: E402
 from agent.export.redact import Redaction, owner_redaction, redact_frame  # noqa: E402
-from agent.export.verify import verify_package  # noqa: E402
-from agent.ffmpeg import ffmpeg_exe  # noqa: E402
-from agent.samples import frame_image, read_stamp  # noqa: E402
+from agent.media.ffmpeg import ffmpeg_exe  # noqa: E402
+from demo.samples import frame_image, read_stamp  # noqa: E402
+from frp.verify import verify_package  # noqa: E402
 from tests.conftest import t, tree_fingerprint  # noqa: E402
 
 T0 = t("2026-11-20T22:00:00Z")

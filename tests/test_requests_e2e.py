@@ -17,14 +17,16 @@ from types import SimpleNamespace
 import pytest
 import trustme
 
-from agent import upload, upload_source, upload_sums
-from agent.audit import AuditLog
+from agent.audit.log import AuditLog
 from agent.cli import main
-from agent.requests import delivery
+from agent.delivery import source as upload_source
+from agent.delivery import sums as upload_sums
+from agent.delivery import upload
+from agent.requests import approval_steps as delivery
 from agent.requests.desk import RequestDesk
-from agent.samples import make_recordings
 from agent.service import Agent
 from agent.timebase import US, format_utc
+from demo.samples import make_recordings
 from portal.checks import checked_submissions
 from portal.server import PortalServer
 from portal.state import Portal

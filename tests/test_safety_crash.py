@@ -16,13 +16,13 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-from agent.audit import AuditLog
+from agent.audit.log import AuditLog
 from agent.cli import main
 from agent.config import Settings, save_settings
-from agent.export.verify import verify_package
-from agent.samples import ClipSpec, make_recordings, write_clip
 from agent.service import Agent
 from agent.timebase import US, format_utc, parse_rfc3339
+from demo.samples import ClipSpec, make_recordings, write_clip
+from frp.verify import verify_package
 from portal.checks import checked_submissions
 from portal.server import PortalServer
 from portal.state import Portal
@@ -220,7 +220,7 @@ def test_kill_9_during_an_approvals_upload_resumes_it_without_redoing_the_export
 APPENDER = """
 import sys
 from pathlib import Path
-from agent.audit import AuditLog
+from agent.audit.log import AuditLog
 log = AuditLog(Path(sys.argv[1]))
 n = 0
 while True:

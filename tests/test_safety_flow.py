@@ -28,10 +28,10 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from agent.audit import AuditLog
+from agent.audit.log import AuditLog
 from agent.cli import main
-from agent.samples import make_recordings
 from agent.timebase import US, format_utc
+from demo.samples import make_recordings
 from portal.checks import checked_submissions
 from portal.server import PortalServer
 from portal.state import Portal

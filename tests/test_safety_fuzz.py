@@ -14,9 +14,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent.audit import AuditLog
-from agent.requests import jws
-from agent.requests.agencies import Agency, TrustStore, TrustStoreError, web_origin
+from agent.audit.log import AuditLog
+from agent.requests.agencies import TrustStore, TrustStoreError
+from frp import jws
+from frp.agency import Agency
+from frp.origins import web_origin
 
 FUZZ = settings(max_examples=120, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])

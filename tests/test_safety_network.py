@@ -23,12 +23,13 @@ import pytest
 import trustme
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-import agent.upload_wire as upload_wire
-from agent.requests import jws
-from agent.requests.agencies import TrustStore, TrustStoreError, parse_agency
+import agent.delivery.wire as upload_wire
+from agent.delivery.upload import UploadError, upload_file
+from agent.requests.agencies import TrustStore, TrustStoreError
 from agent.requests.desk import DeskError, RequestDesk
 from agent.requests.portal_client import PortalClient, PortalError
-from agent.upload import UploadError, upload_file
+from frp import jws
+from frp.agency import parse_agency
 
 ROOT = Path(__file__).resolve().parent.parent
 AGENCY_ID = "https://police.example.gov"

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from agent.commands.gui import load_app
-from agent.samples import make_recordings
 from agent.service import Agent
 from agent.timebase import US
+from demo.samples import make_recordings
 from portal.server import PortalServer
 from portal.state import Portal
 from tests.test_safety_flow import _inbox_ids

@@ -13,13 +13,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent.requests import jws
 from agent.requests.agencies import TrustStore
-from agent.requests.decision import (
-    Approved, DecisionError, ReceiptError, make_decision, sign_receipt, verify_receipt,
-)
-from agent.requests.token import Rejected, Request, sign_request, verify_request
 from agent.timebase import parse_rfc3339
+from frp import jws
+from frp.decision import Approved, DecisionError, ReceiptError, make_decision, verify_receipt
+from frp.request import Rejected, Request, verify_request
+from portal.signers import sign_receipt, sign_request
 
 NOW = 1_790_000_000  # 2026-09-21 14:13:20 UTC
 A_KEY = Ed25519PrivateKey.generate()

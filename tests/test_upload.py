@@ -20,15 +20,16 @@ from types import SimpleNamespace
 import httpx
 import pytest
 
-import agent.upload_job as upload_mod
+import agent.delivery.tus_loop as upload_mod
 from agent import cli
-from agent.audit import AuditLog
+from agent.audit.log import AuditLog
 from agent.commands import upload as upload_cmd
-from agent.upload import UploadCancelled, UploadError, check_endpoint, upload_file
-from agent import upload_source, upload_sums
-from agent.upload_state import StateFile, UploadState, load_state, save_state, state_path
-from agent.upload_sums import compute_sums
-from agent.upload_wire import BODY_CAP, exchange
+from agent.delivery import source as upload_source
+from agent.delivery import sums as upload_sums
+from agent.delivery.state import StateFile, UploadState, load_state, save_state, state_path
+from agent.delivery.sums import compute_sums
+from agent.delivery.upload import UploadCancelled, UploadError, check_endpoint, upload_file
+from agent.delivery.wire import BODY_CAP, exchange
 
 REPO = Path(__file__).resolve().parents[1]
 KiB = 1024
@@ -236,7 +237,7 @@ def test_complete_upload_is_byte_identical_with_metadata_and_monotonic_progress(
 CHILD = """
 import json, sys
 from pathlib import Path
-from agent.upload import upload_file
+from agent.delivery.upload import upload_file
 path, endpoint, state, rate = sys.argv[1:5]
 r = upload_file(Path(path), endpoint, state_dir=Path(state), chunk_size=65536, rate_limit_bps=int(rate),
                 progress=lambda p: print("P", p.sent, flush=True))
@@ -550,7 +551,7 @@ def test_file_changed_while_uploading_is_withdrawn(hostile, payload, tmp_path, s
 
 
 class _NoHashing:
-    """Stands in for hashlib in agent.upload_source: any hashing there fails the test."""
+    """Stands in for hashlib in agent.delivery.source: any hashing there fails the test."""
 
     @staticmethod
     def sha256(*args):

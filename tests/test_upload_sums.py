@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from agent.delivery.sums import ChunkSums, SumsWriter, checked_sums, compute_sums
+from agent.delivery.wire import Reply, UploadError, checksum_support
 from agent.export.bagtar import tar_package
-from agent.upload_sums import ChunkSums, SumsWriter, checked_sums, compute_sums
-from agent.upload_wire import Reply, UploadError, checksum_support
 
 
 def expected(data: bytes, chunk_size: int) -> ChunkSums:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from agent.index.store import Store
-from agent.samples import ClipSpec, write_clip
+from demo.samples import ClipSpec, write_clip
 from tests.conftest import t
 
 

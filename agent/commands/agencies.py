@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import Refused, UsageError, print_json, say
-from .requests import mapped, plain
+from agent.commands.common import Refused, UsageError, print_json, say
+from agent.commands.requests import mapped, plain
 
 
 def add_parsers(sub, common) -> None:

@@ -5,7 +5,7 @@ import json
 import sys
 from typing import Any
 
-from ..timebase import TimeError, format_utc, parse_rfc3339
+from agent.timebase import TimeError, format_utc, parse_rfc3339
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
 

@@ -4,9 +4,17 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
-from ..export.verify import verify_package
-from ..service import Agent
-from .common import Refused, UsageError, parse_time, print_json, say, stage_printer, utc
+from agent.commands.common import (
+    Refused,
+    UsageError,
+    parse_time,
+    print_json,
+    say,
+    stage_printer,
+    utc,
+)
+from agent.service import Agent
+from frp.verify import verify_package
 
 
 def add_parsers(sub, common) -> None:

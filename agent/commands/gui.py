@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from .common import EXIT_FAILURE, say
+from agent.commands.common import EXIT_FAILURE, say
 
 MISSING = ("footage-agent: the desktop app is not installed (it needs PySide6). Install it with "
            "`pip install footage-agent[gui]`, or keep using the footage-agent commands.")

@@ -4,9 +4,9 @@ from __future__ import annotations
 import signal
 import threading
 
-from ..index.store import FileRow
-from ..service import Agent, NotFound
-from .common import Refused, UsageError, parse_time, print_json, say, utc
+from agent.commands.common import Refused, UsageError, parse_time, print_json, say, utc
+from agent.index.store import FileRow
+from agent.service import Agent, NotFound
 
 
 def add_parsers(sub, common) -> None:

@@ -1,9 +1,9 @@
 """`log` and `log verify`: the hash-chained record of every decision."""
 from __future__ import annotations
 
-from ..audit import AuditLog
-from .common import Refused, print_json, say
-from .requests import mapped, plain
+from agent.audit.log import AuditLog
+from agent.commands.common import Refused, print_json, say
+from agent.commands.requests import mapped, plain
 
 
 def add_parsers(sub, common) -> None:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..export.masks import MaskError, masks_file, read_masks_file, save_masks
-from ..service import Agent
-from .common import UsageError, print_json, say
+from agent.commands.common import UsageError, print_json, say
+from agent.export.masks import MaskError, masks_file, read_masks_file, save_masks
+from agent.service import Agent
 
 
 def add_parsers(sub, common) -> None:

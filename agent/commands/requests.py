@@ -8,11 +8,19 @@ from __future__ import annotations
 import functools
 import sys
 
-from ..audit import AuditError
-from ..requests.agencies import TrustStoreError
-from ..requests.records import Entry
-from ..service import AgentError
-from .common import Refused, UsageError, parse_time, print_json, say, stage_printer, utc
+from agent.audit.log import AuditError
+from agent.commands.common import (
+    Refused,
+    UsageError,
+    parse_time,
+    print_json,
+    say,
+    stage_printer,
+    utc,
+)
+from agent.requests.agencies import TrustStoreError
+from agent.requests.records import Entry
+from agent.service import AgentError
 
 PUBLIC_RECORD = ("Footage you share can become a public record once the case is closed: "
                  "anyone may then be able to ask for it and see it.")
@@ -23,7 +31,7 @@ def mapped(handler):
     @functools.wraps(handler)
     def run(agent, args):
         # Imported here: the desk brings the export stack, which other commands never load.
-        from ..requests.desk import DeskError, DeskRefusal
+        from agent.requests.desk import DeskError, DeskRefusal
         try:
             return handler(agent, args)
         except (DeskRefusal, TrustStoreError) as exc:

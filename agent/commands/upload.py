@@ -4,13 +4,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from ..audit import AuditError, AuditLog
-from ..export.bagtar import tar_package
-from ..export.package import PackageError
-from ..service import Agent, AgentError
-from ..upload import UploadError, UploadProgress, check_endpoint, upload_file
-from ..upload_sums import ChunkSums
-from .common import UsageError, print_json, say
+from agent.audit.log import AuditError, AuditLog
+from agent.commands.common import UsageError, print_json, say
+from agent.delivery.sums import ChunkSums
+from agent.delivery.upload import UploadError, UploadProgress, check_endpoint, upload_file
+from agent.export.bagtar import tar_package
+from agent.export.package import PackageError
+from agent.service import Agent, AgentError
 
 
 def add_parsers(sub, common) -> None:

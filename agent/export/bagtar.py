@@ -10,9 +10,9 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..storage import remove_stale_partials
-from ..upload_sums import READ_SIZE, ChunkSums, SumsWriter
-from .package import PackageError
+from agent.delivery.sums import READ_SIZE, ChunkSums, SumsWriter
+from agent.export.package import PackageError
+from agent.storage import remove_stale_partials
 
 
 @dataclass(frozen=True)

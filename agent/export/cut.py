@@ -24,14 +24,16 @@ from typing import Callable, Sequence
 
 import av
 
-from .faces import FaceModelError
-from .gate import gate
-from .nal import ParamSets
-from .output import Output
-from .progress import Cancelled, CutError, Tracker
-from .redact import Redaction, RedactionReport, Redactor
-from .smartcut import DEFAULT_ENCODERS, ENCODERS, exact_span
-from .source import US, Source, SourceSpan, ts_us as _us, why as _why
+from agent.export.faces import FaceModelError
+from agent.export.gate import gate
+from agent.export.nal import ParamSets
+from agent.export.output import Output
+from agent.export.progress import Cancelled, CutError, Tracker
+from agent.export.redact import Redaction, RedactionReport, Redactor
+from agent.export.smartcut import DEFAULT_ENCODERS, ENCODERS, exact_span
+from agent.export.source import US, Source, SourceSpan
+from agent.export.source import ts_us as _us
+from agent.export.source import why as _why
 
 __all__ = ["SourceSpan", "CutResult", "CutError", "Cancelled", "cut"]
 

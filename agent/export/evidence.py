@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .. import __version__
-from ..ffmpeg import ffmpeg_version
-from ..index.store import Store
-from ..keys import OwnerKey
-from ..timebase import compact_utc, format_utc
-from .cut import Cancelled, CutError, CutResult, cut
-from .package import PackageBuilder, PackageError, SealedPackage, outputs_record
-from .plan import ExportPlan, plan_export
-from .redact import Redaction, redaction_records
+from agent import __version__
+from agent.export.cut import Cancelled, CutError, CutResult, cut
+from agent.export.package import PackageBuilder, PackageError, SealedPackage, outputs_record
+from agent.export.plan import ExportPlan, plan_export
+from agent.export.redact import Redaction, redaction_records
+from agent.identity.keys import OwnerKey
+from agent.index.store import Store
+from agent.media.ffmpeg import ffmpeg_version
+from agent.timebase import compact_utc, format_utc
 
 Progress = Callable[[str, float], None]
 # One bar for the whole export: cutting and checking, then hashing sources, then sealing.

@@ -14,8 +14,8 @@ from typing import Callable
 
 import av
 
-from ..index.mp4atoms import Malformed, children, times
-from ..timebase import format_utc
+from agent.media.mp4atoms import Malformed, children, times
+from agent.timebase import format_utc
 
 US = 1_000_000
 _MAX_MOOV = 256 << 20

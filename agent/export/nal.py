@@ -9,7 +9,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 
-from .progress import CutError
+from agent.export.progress import CutError
 
 EOS = bytes([36 << 1, 1])  # HEVC end-of-sequence NAL: the next IRAP starts afresh
 _PARAMS = {"h264": {7, 8, 13}, "hevc": {32, 33, 34}}

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import av
 
-from .mute import MutedAudio
-from .nal import EOS, ParamSets, join_nals, output_extradata, with_params
-from .progress import CutError
-from .redact import Redactor
-from .source import PROBE_PACKETS, US, Source, ts_us as _us, why as _why
+from agent.export.mute import MutedAudio
+from agent.export.nal import EOS, ParamSets, join_nals, output_extradata, with_params
+from agent.export.progress import CutError
+from agent.export.redact import Redactor
+from agent.export.source import PROBE_PACKETS, US, Source
+from agent.export.source import ts_us as _us
+from agent.export.source import why as _why
 
 OUT_TB = Fraction(1, US)
 

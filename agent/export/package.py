@@ -19,15 +19,19 @@ from typing import Callable, Iterable
 
 from agent import __version__
 from agent.export.hashed_files import fsync_dir, hash_file, read_chunks, write_hashed
-from agent.keys import OwnerKey, SignatureError, verify_minisign
+from agent.identity.keys import OwnerKey
 from agent.storage import remove_stale_partials
+from frp.bagit import (
+    BAGIT_TXT,
+    MANIFEST,
+    OWNER_PUB,
+    PROVENANCE,
+    SIGNATURE,
+    TAGMANIFEST,
+    encode_path,
+)
+from frp.minisign import SignatureError, verify_minisign
 
-BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
-MANIFEST = "manifest-sha256.txt"
-TAGMANIFEST = "tagmanifest-sha256.txt"
-SIGNATURE = TAGMANIFEST + ".minisig"
-PROVENANCE = "data/provenance.json"
-OWNER_PUB = "data/owner.pub"
 STAGING = ".staging"
 _RESERVED_INFO = {"payload-oxum"}
 
@@ -52,17 +56,6 @@ class SealedPackage:
     path: Path
     files: tuple[PackageFile, ...]
     tagmanifest_sha256: str
-
-
-def encode_path(name: str) -> str:
-    """Percent-encode a manifest path as RFC 8493 asks (only %, CR and LF)."""
-    return name.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def decode_path(text: str) -> str:
-    """Undo encode_path (case-insensitive, single pass so '%250A' stays '%0A')."""
-    table = {"25": "%", "0D": "\r", "0A": "\n"}
-    return re.sub(r"%(25|0[AaDd])", lambda m: table[m.group(1).upper()], text)
 
 
 def outputs_record(files: Iterable[PackageFile]) -> list[dict]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..index.coverage import Coverage, coverage
-from ..index.store import Source, Store
-from .cut import SourceSpan
+from agent.export.cut import SourceSpan
+from agent.index.coverage import Coverage, coverage
+from agent.index.store import Source, Store
 
 
 class PlanError(Exception):

@@ -15,10 +15,17 @@ from pathlib import Path
 import av
 import numpy as np
 
-from ..timebase import format_utc
-from .faces import (FaceDetector, FaceOptions, FaceTrack, blur_region, cv2_module,
-                    model_facts, pixel_boxes)
-from .masks import CameraMasks, load_masks, mask_bitmap
+from agent.export.faces import (
+    FaceDetector,
+    FaceOptions,
+    FaceTrack,
+    blur_region,
+    cv2_module,
+    model_facts,
+    pixel_boxes,
+)
+from agent.export.masks import CameraMasks, load_masks, mask_bitmap
+from agent.timebase import format_utc
 
 US = 1_000_000
 _Y_BLACK, _C_GREY, _RGB_BLACK = 16, 128, 0

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import av
 
-from ..ffmpeg import ffmpeg_exe
-from .nal import param_sets
-from .progress import CutError
+from agent.export.nal import param_sets
+from agent.export.progress import CutError
+from agent.media.ffmpeg import ffmpeg_exe
 
 DEFAULT_ENCODERS = {"h264": "libx264", "hevc": "libx265"}
 ENCODERS = {"h264": ("libx264", "libopenh264"), "hevc": ("libx265", "libkvazaar")}

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import av
 
-from .gate import track_edits
-from .nal import ParamSets, param_sets
-from .progress import CutError
+from agent.export.gate import track_edits
+from agent.export.nal import ParamSets, param_sets
+from agent.export.progress import CutError
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .store import FileRow
+from agent.index.store import FileRow
 
 USABLE = ("ok", "ambiguous", "in-progress")
 

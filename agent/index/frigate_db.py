@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
-from ..timebase import US
+from agent.timebase import US
 
 _KEY_PARTS = 4  # YYYY-MM-DD/HH/<camera>/MM.SS.mp4 names a segment uniquely
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..timebase import US, WallReading, apply_clock_offset, resolve_wall
-from .layouts import NameFacts, NameTime
-from .probe import ContainerFacts
+from agent.index.layouts import NameFacts, NameTime
+from agent.index.probe import ContainerFacts
+from agent.timebase import US, WallReading, apply_clock_offset, resolve_wall
 
 # Two readings of a fall-back name are an hour apart; evidence must sit clearly nearer one.
 _DISAMBIGUATE_WITHIN_US = 20 * 60 * US

@@ -15,8 +15,8 @@ from fractions import Fraction
 
 import av
 
-from ..timebase import TimeError, parse_rfc3339
-from .mp4box import ContainerFacts, failed, looks_like_mp4, read_mp4
+from agent.media.mp4box import ContainerFacts, failed, looks_like_mp4, read_mp4
+from agent.timebase import TimeError, parse_rfc3339
 
 __all__ = ["ContainerFacts", "ProbeError", "probe"]
 

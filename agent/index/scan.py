@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .frigate_db import FrigateTimes, load_frigate_times
-from .layouts import NameFacts, looks_like_recording, parse_path
-from .placement import place
-from .probe import ContainerFacts, ProbeError, probe
-from .store import FileRow, Source, Store
+from agent.index.frigate_db import FrigateTimes, load_frigate_times
+from agent.index.layouts import NameFacts, looks_like_recording, parse_path
+from agent.index.placement import place
+from agent.index.probe import ContainerFacts, ProbeError, probe
+from agent.index.store import FileRow, Source, Store
 
 # A file modified this recently may still be growing; the watcher re-checks it.
 IN_PROGRESS_S = 10

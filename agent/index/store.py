@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
-from ..storage import Transaction
+from agent.storage import Transaction
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (

@@ -13,7 +13,7 @@ from typing import Callable
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .scan import IN_PROGRESS_S
+from agent.index.scan import IN_PROGRESS_S
 
 SETTLE_S = 1.0
 

@@ -14,107 +14,15 @@ from pathlib import Path
 
 from agent.config import ConfigError, ensure_home
 from agent.storage import write_atomic
-from agent.requests.agency_record import CONTROL_CHARS, DEFAULT_MAX_WINDOW_S, Agency, web_origin
-from agent.requests.jws import JWSError, shown, jwk_thumbprint, loads_strict, public_key_from_jwk
+from frp.agency import MAX_FILE_BYTES, Agency, AgencyError, agency_doc, read_agency
+from frp.jws import JWSError, loads_strict
+from frp.origins import CONTROL_CHARS
 
-MAX_FILE_BYTES = 256 * 1024
-MAX_WINDOW_LIMIT_S = 7 * 24 * 3600
-_TEXT_LIMIT = 400
 _SECRET_LIMIT = 4096
 
 
-class TrustStoreError(Exception):
-    """An agency file or registration that cannot be used; the message says what to fix."""
-
-
-def _text(doc: dict, name: str) -> str:
-    value = doc.get(name)
-    if not isinstance(value, str) or not value.strip():
-        raise TrustStoreError(f"the agency file has no '{name}' (it must be non-empty text)")
-    if len(value) > _TEXT_LIMIT or CONTROL_CHARS.search(value):
-        raise TrustStoreError(f"the agency file's '{name}' is too long or contains control characters")
-    return value.strip()
-
-
-def _url(doc: dict, name: str) -> str:
-    try:
-        web_origin(doc.get(name), f"the agency's '{name}'")
-    except ValueError as exc:
-        raise TrustStoreError(str(exc)) from None
-    return doc[name]
-
-
-def _upload_origins(doc: dict) -> tuple[str, ...]:
-    values = doc.get("upload_origins")
-    if not isinstance(values, list) or not values:
-        raise TrustStoreError("the agency file needs 'upload_origins': a list of https origins")
-    out = []
-    for value in values:
-        try:
-            origin, path = web_origin(value, "an upload origin")
-        except ValueError as exc:
-            raise TrustStoreError(str(exc)) from None
-        if path not in ("", "/"):
-            raise TrustStoreError(f"upload origin {shown(value)} must be scheme://host[:port], "
-                                  "without a path")
-        if origin not in out:
-            out.append(origin)
-    return tuple(out)
-
-
-def _keys(doc: dict) -> tuple[dict, ...]:
-    keyset = doc.get("keys")
-    if not isinstance(keyset, dict) or not isinstance(keyset.get("keys"), list) or not keyset["keys"]:
-        raise TrustStoreError('the agency file needs "keys": {"keys": [ ...public keys... ]}')
-    out = []
-    for n, jwk in enumerate(keyset["keys"], 1):
-        if not isinstance(jwk, dict):
-            raise TrustStoreError(f"key {n} in the agency file is not a JSON object")
-        if "d" in jwk:
-            raise TrustStoreError(f"key {n} contains a private key; ask the agency for its public key "
-                                  "only, and tell them their private key was shared")
-        try:
-            public_key_from_jwk(jwk)
-            kid = jwk_thumbprint(jwk)
-        except JWSError as exc:
-            raise TrustStoreError(f"key {n} in the agency file: {exc}") from None
-        if "kid" in jwk and jwk["kid"] != kid:
-            raise TrustStoreError(f"key {n}'s kid {shown(jwk['kid'])} is not its thumbprint "
-                                  f"({kid}); the file may have been altered")
-        if any(k["kid"] == kid for k in out):
-            raise TrustStoreError(f"key {n} is listed twice")
-        names = ("crv", "kty", "x") + (("y",) if jwk["kty"] == "EC" else ())
-        out.append({**{m: jwk[m] for m in names}, "kid": kid})
-    return tuple(out)
-
-
-def _max_window(doc: dict) -> int:
-    value = doc.get("max_window_s", DEFAULT_MAX_WINDOW_S)
-    if type(value) is not int or not 0 < value <= MAX_WINDOW_LIMIT_S:
-        raise TrustStoreError(f"'max_window_s' must be a whole number of seconds from 1 to "
-                              f"{MAX_WINDOW_LIMIT_S} (7 days); the file has {shown(value)}")
-    return value
-
-
-def parse_agency(doc: object) -> Agency:
-    """Validate an agency document (protocol.md) and return the Agency it describes."""
-    if not isinstance(doc, dict):
-        raise TrustStoreError("the agency file is not a JSON object")
-    if type(doc.get("frp")) is not int or doc["frp"] != 1:
-        raise TrustStoreError(f"the agency file is for protocol version {shown(doc.get('frp'))}; "
-                              "this agent speaks FRP version 1 (\"frp\": 1)")
-    phone = _text(doc, "phone")
-    if not re.search(r"\d", phone):
-        raise TrustStoreError(f"the agency's phone {shown(phone)} contains no digits")
-    return Agency(id=_url(doc, "id"), name=_text(doc, "name"), phone=phone,
-                  portal=_url(doc, "portal"), upload_origins=_upload_origins(doc),
-                  keys=_keys(doc), max_window_s=_max_window(doc))
-
-
-def _agency_doc(agency: Agency) -> dict:
-    return {"frp": 1, "id": agency.id, "name": agency.name, "phone": agency.phone,
-            "portal": agency.portal, "upload_origins": list(agency.upload_origins),
-            "keys": {"keys": [dict(k) for k in agency.keys]}, "max_window_s": agency.max_window_s}
+class TrustStoreError(AgencyError):
+    """An agency file or registration that cannot be used or kept; the message says what to fix."""
 
 
 def _safe_name(agency_id: str) -> str:
@@ -163,11 +71,10 @@ class TrustStore:
             raise TrustStoreError(f"the agency file {path.name} is larger than 256 KiB; "
                                   "that is not an agency file")
         try:
-            doc = loads_strict(raw, "agency file")
-        except JWSError as exc:
+            agency = read_agency(raw)
+        except AgencyError as exc:
             raise TrustStoreError(str(exc)) from None
-        agency = parse_agency(doc)
-        data = json.dumps(_agency_doc(agency), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
+        data = json.dumps(agency_doc(agency), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
         with self._lock:
             self._ensure()
             try:
@@ -180,8 +87,8 @@ class TrustStore:
         # Files here were validated on import; one that no longer parses was altered by hand and
         # is left out rather than trusted.
         try:
-            return parse_agency(loads_strict(path.read_bytes()[:MAX_FILE_BYTES + 1], "agency file"))
-        except (OSError, JWSError, TrustStoreError):
+            return read_agency(path.read_bytes()[:MAX_FILE_BYTES + 1])
+        except (OSError, AgencyError):
             return None
 
     def list(self) -> list[Agency]:

@@ -3,8 +3,8 @@ request's state allows, and its steps (export -> decision -> upload -> receipt) 
 request's status moved at each one.
 
 The desk (agent/requests/desk.py) verifies the request first and turns this module's
-exceptions into its own: AlreadyRunning and a refused approval (delivery.DeliveryError) into a
-refusal, RunFailed into an error. A failed run leaves the request `failed` with the reason, and
+exceptions into its own: AlreadyRunning and a refused approval
+(approval_steps.DeliveryError) into a refusal, RunFailed into an error. A failed run leaves the request `failed` with the reason, and
 running approve again resumes with the same approval.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from agent.index.store import Store
-from agent.requests import delivery
+from agent.requests import approval_steps
 from agent.requests.inbox import UNDECIDED, Inbox
 from agent.requests.records import Approval, Entry
 from agent.storage import Busy, FileLock
@@ -81,25 +81,25 @@ def approval_to_run(inbox: Inbox, store: Callable[[], Store], home: Path, log: L
     """The request as it stands and the approval to run: the one kept when resuming a failed
     (or cut off) delivery, else a new one from the owner's choices, recorded as approved.
 
-    Raises delivery.DeliveryError (ApprovalRefused) when the approval is refused."""
+    Raises approval_steps.DeliveryError (ApprovalRefused) when the approval is refused."""
     jti = entry.jti
     if entry.status in ("approved", "exporting", "uploading"):  # an earlier run was cut off
         entry = inbox.transition(entry.iss, entry.jti, "failed", "interrupted")
     if entry.status == "failed":
-        approval = delivery.same_approval(entry, cameras, start_us, end_us, mode,
+        approval = approval_steps.same_approval(entry, cameras, start_us, end_us, mode,
                                           keep_audio, blur_faces, masks)
     elif entry.status in UNDECIDED:
-        approval = delivery.new_approval(entry, store().cameras(), cameras,
+        approval = approval_steps.new_approval(entry, store().cameras(), cameras,
                                          start_us, end_us, mode, keep_audio,
                                          blur_faces, masks)
-        delivery.redactions(home, approval)  # masks readable?
+        approval_steps.redactions(home, approval)  # masks readable?
     elif entry.status == "expired":
-        raise delivery.ApprovalRefused(
+        raise approval_steps.ApprovalRefused(
             f"request '{jti}' expired at {format_utc(entry.expires_at_us)} and can no "
             "longer be approved; if the agency still needs footage, it can send a new "
             "request")
     else:
-        raise delivery.ApprovalRefused(f"request '{jti}' is {entry.status}; it cannot "
+        raise approval_steps.ApprovalRefused(f"request '{jti}' is {entry.status}; it cannot "
                                        "be approved now")
     if entry.status in UNDECIDED:
         inbox.set_approval(entry.iss, entry.jti, approval)
@@ -112,7 +112,7 @@ def approval_to_run(inbox: Inbox, store: Callable[[], Store], home: Path, log: L
     return entry, approval
 
 
-def run_steps(step: delivery.Step, entry: Entry, approval: Approval,
+def run_steps(step: approval_steps.Step, entry: Entry, approval: Approval,
               upload_rate_limit_bps: int | None) -> Entry:
     """Export, send the signed decision, upload and receipt; returns the delivered request.
 
@@ -122,14 +122,14 @@ def run_steps(step: delivery.Step, entry: Entry, approval: Approval,
     try:
         inbox.transition(entry.iss, entry.jti, "exporting")
         step.log("export", status="exporting")
-        sums = delivery.export_packages(step, approval)
+        sums = approval_steps.export_packages(step, approval)
         if step.entry().decision is None:
-            delivery.sign_decision(step.inbox, step.key, step.request, "approve", approval)
-        delivery.send_decision(step)
+            approval_steps.sign_decision(step.inbox, step.key, step.request, "approve", approval)
+        approval_steps.send_decision(step)
         stage = "upload"
         inbox.transition(entry.iss, entry.jti, "uploading")
         step.log("upload", status="uploading")
-        delivery.deliver_packages(step, upload_rate_limit_bps, sums)
+        approval_steps.deliver_packages(step, upload_rate_limit_bps, sums)
         done = inbox.transition(entry.iss, entry.jti, "delivered")
         step.log("receipt", status="delivered")
         return done

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..export.evidence import RequestContext
-from .agencies import TrustStore, TrustStoreError
-from .jws import JWSError, parse_compact
-from .token import Rejected, verify_request
-from ..timebase import TimeError, parse_rfc3339
+from agent.export.evidence import RequestContext
+from agent.requests.agencies import TrustStore, TrustStoreError
+from agent.timebase import TimeError, parse_rfc3339
+from frp.jws import JWSError, parse_compact
+from frp.request import Rejected, verify_request
 
 
 class NotARequest(ValueError):

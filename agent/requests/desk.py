@@ -1,5 +1,5 @@
 """The owner's request desk: requests come in and are verified; the owner holds, approves or
-declines; an approval is cut, sealed, delivered and receipted (agent/requests/delivery.py).
+declines; an approval is cut, sealed, delivered and receipted (agent/requests/approval_steps.py).
 
 Nothing leaves this PC without an explicit approve, and never more than the request asked for.
 Every step goes to the audit log; a failure leaves the request `failed` with the reason, and
@@ -16,18 +16,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from agent.audit import AuditLog
+from agent.audit.log import AuditLog
 from agent.config import Settings, ensure_home
+from agent.identity.keys import OwnerKey
 from agent.index.store import Store
-from agent.keys import OwnerKey
-from agent.requests import approval_run, delivery, holds, polling
-from agent.requests.agencies import Agency, TrustStore
+from agent.requests import approval_run, approval_steps, holds, polling
+from agent.requests.agencies import TrustStore
 from agent.requests.inbox import ENDED, UNDECIDED, Inbox, InboxError
-from agent.requests.jws import MAX_TOKEN_BYTES
 from agent.requests.portal_client import PollPolicy, PortalClient, PortalError
 from agent.requests.records import Entry
-from agent.requests.token import MAX_MESSAGE_CHARS, Rejected, Request, verify_request
 from agent.timebase import US
+from frp.agency import Agency
+from frp.jws import MAX_TOKEN_BYTES
+from frp.request import MAX_MESSAGE_CHARS, Rejected, Request, verify_request
 
 log = logging.getLogger(__name__)
 
@@ -232,10 +233,11 @@ class RequestDesk:
             entry, approval = approval_run.approval_to_run(
                 self.inbox, self._store, self.home, self._log, entry, cameras, start_us, end_us,
                 mode, keep_audio, blur_faces, masks)
-        except delivery.DeliveryError as exc:  # refused
+        except approval_steps.DeliveryError as exc:  # refused
             raise DeskRefusal(str(exc)) from None
-        step = delivery.Step(self.home, self._store(), self._owner_key(), self.inbox, self.audit,
-                             self.portal, agency, request, bearer, self._verify, progress, cancel)
+        step = approval_steps.Step(self.home, self._store(), self._owner_key(), self.inbox,
+                                   self.audit, self.portal, agency, request, bearer,
+                                   self._verify, progress, cancel)
         try:
             return approval_run.run_steps(step, entry, approval,
                                           self.settings.upload_rate_limit_bps)
@@ -251,7 +253,7 @@ class RequestDesk:
         if reason is not None and (len(reason) > MAX_MESSAGE_CHARS or not reason.strip()):
             raise DeskRefusal(f"the reason must be 1 to {MAX_MESSAGE_CHARS} characters of text")
         request = self._reverify(entry)[1]
-        token = delivery.sign_decision(self.inbox, self._owner_key(), request, "decline",
+        token = approval_steps.sign_decision(self.inbox, self._owner_key(), request, "decline",
                                        reason=reason)
         done = self.inbox.transition(entry.iss, entry.jti, "declined", reason)
         self._log("decline", entry, status="declined", reason=reason,

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Callable
 
 from agent.requests.records import Approval, Delivery, Entry, approval_json, entry_from_row
-from agent.requests.token import TOLERANCE_S, Request
 from agent.storage import Transaction
 from agent.timebase import US
+from frp.request import TOLERANCE_S, Request
 
 STATUSES = ("new", "held", "approved", "declined", "expired", "exporting", "uploading",
             "delivered", "failed")

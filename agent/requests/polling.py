@@ -12,9 +12,10 @@ import threading
 import time
 from dataclasses import dataclass
 
-from agent.requests.agencies import Agency, web_origin
 from agent.requests.portal_client import PortalError
 from agent.requests.records import Entry
+from frp.agency import Agency
+from frp.origins import web_origin
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,9 @@ from urllib.parse import quote
 
 import httpx
 
-from agent.requests.agencies import Agency, web_origin
-from agent.upload_wire import DEFAULT_TIMEOUT
+from agent.delivery.wire import DEFAULT_TIMEOUT
+from frp.agency import Agency
+from frp.origins import web_origin
 
 POLL_CAP = 1 << 20
 REPLY_CAP = 64 * 1024

@@ -14,22 +14,22 @@ from typing import Callable
 
 import httpx
 
-from agent.audit import AuditLog
+from agent.audit.log import AuditLog
+from agent.delivery.sums import ChunkSums
+from agent.delivery.wire import DEFAULT_TIMEOUT
 from agent.export.bagtar import tar_package
 from agent.export.evidence import RequestContext, export_evidence
 from agent.export.masks import MaskError
 from agent.export.redact import Redaction, owner_redaction
+from agent.identity.keys import OwnerKey
 from agent.index.store import Store
-from agent.keys import OwnerKey
-from agent.requests.agencies import Agency
-from agent.requests.decision import Approved, ReceiptError, make_decision, verify_receipt
 from agent.requests.inbox import Inbox
 from agent.requests.portal_client import PortalClient, PortalError
 from agent.requests.records import Approval, Delivery, Entry
-from agent.requests.token import Request
 from agent.timebase import format_utc
-from agent.upload_sums import ChunkSums
-from agent.upload_wire import DEFAULT_TIMEOUT
+from frp.agency import Agency
+from frp.decision import Approved, ReceiptError, make_decision, verify_receipt
+from frp.request import Request
 
 Progress = Callable[[str, float], None]
 
@@ -230,7 +230,7 @@ def deliver_packages(step: Step, rate_limit_bps: int | None = None,
     """Upload each package not yet receipted, submit it, and keep the checked receipt.
 
     sums: digests taken when the tars were written, by camera (export_packages)."""
-    from agent.upload import UploadError, upload_file
+    from agent.delivery.upload import UploadError, upload_file
 
     entry = step.entry()
     pending = [d for d in entry.deliveries if not d.receipt]

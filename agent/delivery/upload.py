@@ -1,7 +1,7 @@
 """Resumable delivery: a tus 1.0.0 client (core, creation, checksum sha256, termination).
 
 The package goes up in chunks streamed from disk, each PATCH carrying the sealed SHA-256 of its
-bytes (agent/upload_sums.py) for the server to check. The tus URL and how far it got are kept
+bytes (agent/delivery/sums.py) for the server to check. The tus URL and how far it got are kept
 under `state_dir`, so a killed process resumes where it stopped (HEAD asks the server). A
 server that lies about its offset is not believed: offsets are checked against what this upload
 ever sent, and a server claiming bytes it never got is abandoned for a fresh upload rather than
@@ -15,13 +15,20 @@ from typing import Callable
 
 import httpx
 
-from .upload_job import UploadJob, UploadResult
-from .upload_pace import UploadProgress
-from .upload_source import ChunkSource
-from .upload_sums import ChunkSums, checked_sums, compute_sums
-from .upload_state import state_path
-from .upload_wire import (UploadCancelled, UploadError, capabilities, check_endpoint,
-                          checksum_support, encode_metadata, new_client)
+from agent.delivery.pace import UploadProgress
+from agent.delivery.source import ChunkSource
+from agent.delivery.state import state_path
+from agent.delivery.sums import ChunkSums, checked_sums, compute_sums
+from agent.delivery.tus_loop import UploadJob, UploadResult
+from agent.delivery.wire import (
+    UploadCancelled,
+    UploadError,
+    capabilities,
+    check_endpoint,
+    checksum_support,
+    encode_metadata,
+    new_client,
+)
 
 __all__ = ["UploadProgress", "UploadResult", "UploadError", "UploadCancelled", "upload_file",
            "check_endpoint"]

@@ -17,11 +17,17 @@ from typing import Callable
 
 import httpx
 
-from .upload_pace import Meter, Pacer, UploadProgress
-from .upload_source import ChunkSource, Unsealed
-from .upload_state import StateFile, UploadState, load_state
-from .upload_wire import (Reply, UploadCancelled, UploadError, exchange, refusal,
-                          same_origin_url)
+from agent.delivery.pace import Meter, Pacer, UploadProgress
+from agent.delivery.source import ChunkSource, Unsealed
+from agent.delivery.state import StateFile, UploadState, load_state
+from agent.delivery.wire import (
+    Reply,
+    UploadCancelled,
+    UploadError,
+    exchange,
+    refusal,
+    same_origin_url,
+)
 
 log = logging.getLogger(__name__)
 

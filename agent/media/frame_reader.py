@@ -10,7 +10,7 @@ from pathlib import Path
 
 import av
 
-from .index.store import FileRow
+from agent.index.store import FileRow
 
 US = 1_000_000
 

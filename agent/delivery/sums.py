@@ -15,7 +15,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from .upload_wire import UploadCancelled, UploadError
+from agent.delivery.wire import UploadCancelled, UploadError
 
 # One PATCH, and the most an interruption makes us send again: ~27 s on a 10 Mbit/s uplink.
 # Each PATCH costs a round trip; at 16 MiB that alone kept loopback under 80% of a plain PUT.

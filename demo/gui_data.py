@@ -12,11 +12,11 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from agent.requests import jws
 from agent.requests.agencies import TrustStore
-from agent.requests.token import sign_request
-from agent.samples import make_recordings
 from agent.timebase import US
+from demo.samples import make_recordings
+from frp import jws
+from portal.signers import sign_request
 
 AGENCY_ID = "https://police.example.gov"
 REGISTRATION = "reg-4711"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .ffmpeg import ffmpeg_exe
-from .timebase import US, format_utc, to_datetime, zone
+from agent.media.ffmpeg import ffmpeg_exe
+from agent.timebase import US, format_utc, to_datetime, zone
 
 BITS = 48
 _COLS = 16
@@ -176,7 +176,7 @@ def write_sample_set(root: Path, start_us: int) -> list[Path]:
 if __name__ == "__main__":
     import sys
 
-    from .timebase import parse_rfc3339
+    from agent.timebase import parse_rfc3339
 
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "sample-recordings")
     begin = parse_rfc3339(sys.argv[2] if len(sys.argv) > 2 else "2026-11-20T22:00:00Z")

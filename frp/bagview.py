@@ -13,7 +13,7 @@ import tarfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from agent.export.package import OWNER_PUB, PROVENANCE
+from frp.bagit import OWNER_PUB, PROVENANCE
 
 SMALL_MAX = 16 << 20  # tag files, owner.pub and provenance.json are read into memory up to this
 MAX_ENTRIES = 10_000
@@ -68,6 +68,13 @@ def _digest(stream, keep: bool) -> _File:
         if keep and size <= SMALL_MAX:
             kept += chunk
     return _File(sha.hexdigest(), size, bytes(kept) if keep and size <= SMALL_MAX else None)
+
+
+def file_sha256(path: Path) -> tuple[str, int]:
+    """SHA-256 (hex) and size of a file read in 1 MiB blocks; OSError when it cannot be read."""
+    with open(path, "rb") as f:
+        got = _digest(f, keep=False)
+    return got.sha256, got.size
 
 
 def read_folder(root: Path, bag: Bag) -> None:

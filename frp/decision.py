@@ -10,13 +10,19 @@ import re
 import time
 from dataclasses import dataclass
 
-from agent.requests.agencies import Agency
-from agent.requests.jws import (
-    JWSError, Signer, check_alg, jwk_thumbprint, parse_compact, public_key_from_jwk,
-    sign_compact, verify_signature,
+from frp.agency import Agency
+from frp.jws import (
+    JWSError,
+    Signer,
+    check_alg,
+    jwk_thumbprint,
+    parse_compact,
+    public_key_from_jwk,
+    sign_compact,
+    verify_signature,
 )
-from agent.requests.token import MAX_MESSAGE_CHARS, Request, is_int, show
-from agent.timebase import format_utc
+from frp.request import MAX_MESSAGE_CHARS, Request, is_int, show
+from frp.times import format_utc
 
 DECISION_TYP = "frp-decision+jwt"
 RECEIPT_TYP = "frp-receipt+jwt"
@@ -38,11 +44,6 @@ class Approved:
     start_us: int
     end_us: int
     cameras: tuple[str, ...]
-
-
-def sign_receipt(claims: dict, private_key: Signer, kid: str, alg: str = "EdDSA") -> str:
-    """Sign receipt claims as an agency portal would (used by the demo portal and tests)."""
-    return sign_compact({"alg": alg, "typ": RECEIPT_TYP, "kid": kid}, claims, private_key)
 
 
 def _approved_claim(request: Request, approved: Approved) -> dict:

@@ -10,11 +10,23 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from agent.export.bagview import Bag, read_folder, read_tar, show
-from agent.export.package import (
-    BAGIT_TXT, MANIFEST, OWNER_PUB, PROVENANCE, SIGNATURE, TAGMANIFEST, decode_path,
+from frp.bagit import (
+    BAGIT_TXT,
+    MANIFEST,
+    OWNER_PUB,
+    PROVENANCE,
+    SIGNATURE,
+    TAGMANIFEST,
+    decode_path,
 )
-from agent.keys import OwnerKeyError, PublicKey, SignatureError, parse_minisign_public, verify_minisign
+from frp.bagview import Bag, read_folder, read_tar, show
+from frp.minisign import (
+    PublicKey,
+    PublicKeyError,
+    SignatureError,
+    parse_minisign_public,
+    verify_minisign,
+)
 
 
 @dataclass(frozen=True)
@@ -151,7 +163,7 @@ def _check_signature(bag: Bag, expected: PublicKey | None) -> str | None:
         return None
     try:
         signer = parse_minisign_public(pub_text)
-    except OwnerKeyError as exc:
+    except PublicKeyError as exc:
         bag.problems.append(f"{OWNER_PUB} is not a usable public key: {exc}.")
         return None
     owner_id = None

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .audit import AuditLog
-from .demo import CAMERAS, CASE, DemoPortal, DemoWorld
-from .export.verify import verify_package
-from .requests.decision import ReceiptError, verify_receipt
-from .requests.desk import DeskError
-from .service import Agent, AgentError
-from .timebase import US, format_utc, parse_rfc3339
+from agent.audit.log import AuditLog
+from agent.requests.desk import DeskError
+from agent.service import Agent, AgentError
+from agent.timebase import US, format_utc, parse_rfc3339
+from demo.world import CAMERAS, CASE, DemoPortal, DemoWorld
+from frp.decision import ReceiptError, verify_receipt
+from frp.verify import verify_package
 
 WALK = ("scan", "request", "approve", "export", "upload", "receipt", "verify", "log")
 

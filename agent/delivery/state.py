@@ -13,8 +13,8 @@ import os
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from .storage import write_atomic
-from .upload_wire import UploadError
+from agent.delivery.wire import UploadError
+from agent.storage import write_atomic
 
 log = logging.getLogger(__name__)
 

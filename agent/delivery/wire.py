@@ -7,12 +7,13 @@ on the endpoint's origin, a timeout on every request, response bodies read with 
 from __future__ import annotations
 
 import base64
-import ipaddress
 import json
 import re
 from dataclasses import dataclass
 
 import httpx
+
+from frp.origins import is_loopback
 
 TUS_VERSION = "1.0.0"
 BODY_CAP = 64 * 1024  # an error page is never worth more than this
@@ -95,16 +96,6 @@ def origin(url: httpx.URL) -> str:
     port = url.port or _DEFAULT_PORTS.get(url.scheme)
     host = f"[{url.host}]" if ":" in url.host else url.host
     return f"{url.scheme}://{host}:{port}"
-
-
-def is_loopback(host: str) -> bool:
-    """True for localhost, 127.0.0.0/8 and ::1: the only places plain http may go."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def check_endpoint(endpoint: str) -> httpx.URL:

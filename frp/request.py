@@ -11,19 +11,29 @@ import re
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Protocol
 
-from agent.requests.agencies import Agency, TrustStore, TrustStoreError, web_origin
-from agent.requests.jws import (
-    JWSError, MAX_TOKEN_BYTES, Signer, check_alg, parse_compact, sign_compact, verify_signature,
-)
-from agent.timebase import US, TimeError, parse_rfc3339
+from frp.agency import Agency, AgencyError
+from frp.jws import MAX_TOKEN_BYTES, JWSError, check_alg, parse_compact, verify_signature
+from frp.origins import web_origin
+from frp.times import US, TimeError, parse_rfc3339
 
 REQUEST_TYP = "frp-request+jwt"
 TOLERANCE_S = 60
 MAX_MESSAGE_CHARS = 2000
 LEGAL_BASES = ("voluntary", "warrant", "court_order")
 _JTI = re.compile(r"[A-Za-z0-9._-]{1,128}")
+
+
+class Agencies(Protocol):
+    """The agencies a receiver trusts (the agent's trust store is one): lookup by id, all of
+    them, and the registration ids each gave (raising AgencyError when they cannot be read)."""
+
+    def get(self, agency_id: str) -> Agency | None: ...
+
+    def list(self) -> list[Agency]: ...
+
+    def registrations(self) -> dict[str, list[str]]: ...
 
 
 class Rejected(Exception):
@@ -113,7 +123,7 @@ def _rule1(token: str | bytes) -> tuple[str, object]:
     return raw, parsed
 
 
-def _rule2(parsed, store: TrustStore) -> Agency:
+def _rule2(parsed, store: Agencies) -> Agency:
     try:
         check_alg(parsed.header.get("alg"))
     except JWSError as exc:
@@ -269,7 +279,7 @@ def _rule8(claims: dict, agency: Agency) -> tuple[str, int | None]:
     return endpoint, max_bytes
 
 
-def verify_request(token: str | bytes, store: TrustStore, registration_ids: Iterable[str] | None,
+def verify_request(token: str | bytes, store: Agencies, registration_ids: Iterable[str] | None,
                    seen: Callable[[str, str], bool], now: float | None = None) -> Request:
     """Apply protocol.md rules 1-8 in order; return the Request or raise Rejected.
 
@@ -285,7 +295,7 @@ def verify_request(token: str | bytes, store: TrustStore, registration_ids: Iter
     if registration_ids is None:
         try:
             registration_ids = store.registrations().get(agency.id, [])
-        except TrustStoreError as exc:
+        except AgencyError as exc:
             raise Rejected(4, f"your registrations cannot be read: {exc}") from None
     registration = _rule4(claims, registration_ids)
     jti = _rule5(claims, agency, seen)
@@ -297,7 +307,3 @@ def verify_request(token: str | bytes, store: TrustStore, registration_ids: Iter
                    upload_max_bytes=max_bytes, issued_at=iat, expires_at=exp, raw=raw,
                    sha256=hashlib.sha256(raw.encode("ascii")).hexdigest(), **content)
 
-
-def sign_request(claims: dict, private_key: Signer, kid: str, alg: str = "EdDSA") -> str:
-    """Sign request claims as an agency would (used by the demo portal and tests)."""
-    return sign_compact({"alg": alg, "typ": REQUEST_TYP, "kid": kid}, claims, private_key)

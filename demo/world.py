@@ -16,9 +16,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .samples import make_recordings
-from .service import Agent
-from .timebase import US
+from agent.service import Agent
+from agent.timebase import US
+from demo.samples import make_recordings
 
 AGENCY_ID = "https://police.example.gov"
 AGENCY_NAME = "Example City Police Department (demo)"

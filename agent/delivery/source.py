@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .upload_sums import READ_SIZE, ChunkSums
-from .upload_wire import UploadCancelled, UploadError
+from agent.delivery.sums import READ_SIZE, ChunkSums
+from agent.delivery.wire import UploadCancelled, UploadError
 
 _SHORTER = "The file got shorter while it was being uploaded; export it again."
 

@@ -13,7 +13,7 @@ import struct
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .mp4atoms import Malformed, Track, apply_runs, moof_runs, parse_moov, sidx
+from agent.media.mp4atoms import Malformed, Track, apply_runs, moof_runs, parse_moov, sidx
 
 Reader = Callable[[int, int], bytes]
 

@@ -1,4 +1,4 @@
-"""Render every screen with sample data to PNG files: `python -m gui.screenshots OUTDIR`.
+"""Render every screen with sample data to PNG files: `python -m demo.screenshots OUTDIR`.
 
 Writes inbox.png, request.png (with a privacy mask on the driveway camera, previewed redacted),
 export.png, progress.png, first-run.png, settings.png, masks.png (the mask editor), log.png.
@@ -22,10 +22,9 @@ from PySide6.QtWidgets import QScrollArea  # noqa: E402
 
 from agent.export.masks import CameraMasks, Polygon  # noqa: E402
 from agent.timebase import US  # noqa: E402
-
-from .app import application, build  # noqa: E402
-from .demo_data import make_world, request_claims, sign  # noqa: E402
-from .tray import Tray  # noqa: E402
+from demo.gui_data import make_world, request_claims, sign  # noqa: E402
+from gui.app import application, build  # noqa: E402
+from gui.tray import Tray  # noqa: E402
 
 ZONE = "America/Los_Angeles"
 NAMES = ("inbox", "request", "export", "progress", "first-run", "settings", "masks", "log")
@@ -162,7 +161,7 @@ def _progress_shot(app, window, out: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m gui.screenshots OUTDIR", file=sys.stderr)
+        print("usage: python -m demo.screenshots OUTDIR", file=sys.stderr)
         return 2
     out = Path(args[0])
     out.mkdir(parents=True, exist_ok=True)

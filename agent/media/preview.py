@@ -18,9 +18,9 @@ from typing import Callable, Sequence
 
 import av
 
-from .frame_reader import FrameReader, PreviewFrame, picture
-from .index.coverage import USABLE
-from .index.store import FileRow
+from agent.index.coverage import USABLE
+from agent.index.store import FileRow
+from agent.media.frame_reader import FrameReader, PreviewFrame, picture
 
 US = 1_000_000
 Files = Callable[[str, int, int], Sequence[FileRow]]

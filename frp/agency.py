@@ -1,0 +1,148 @@
+"""The agency file (protocol.md, "Agency file"): who an agency is, its keys, its call-back
+number, its portal and upload origins, and how long a window it may ask for.
+
+The agency publishes it; the owner imports it into a trust store; the portal checks its own
+with the same rules. Nothing in a request can add to it: a request's signer, call-back phone and
+upload origins come from here alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from frp.jws import JWSError, jwk_thumbprint, loads_strict, public_key_from_jwk, shown
+from frp.origins import CONTROL_CHARS, web_origin
+
+DEFAULT_MAX_WINDOW_S = 43200
+MAX_WINDOW_LIMIT_S = 7 * 24 * 3600
+MAX_FILE_BYTES = 256 * 1024
+_TEXT_LIMIT = 400
+
+
+class AgencyError(ValueError):
+    """An agency file or record that cannot be used; the message says what to fix."""
+
+
+@dataclass(frozen=True)
+class Agency:
+    """One trusted agency, as imported by the owner."""
+
+    id: str
+    name: str
+    phone: str
+    portal: str
+    upload_origins: tuple[str, ...]
+    keys: tuple[dict, ...]
+    max_window_s: int = DEFAULT_MAX_WINDOW_S
+
+    def fingerprints(self) -> tuple[str, ...]:
+        """Key thumbprints (RFC 7638), for the owner to compare with the agency's published ones."""
+        return tuple(k["kid"] for k in self.keys)
+
+    def key(self, kid: str) -> dict | None:
+        """The agency's public JWK with this kid, if it has one."""
+        for k in self.keys:
+            if k["kid"] == kid:
+                return dict(k)
+        return None
+
+
+def read_agency(raw: bytes) -> Agency:
+    """An agency file's bytes (at most 256 KiB of strict JSON) as the Agency it describes."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise AgencyError("the agency file is larger than 256 KiB; that is not an agency file")
+    try:
+        return parse_agency(loads_strict(raw, "agency file"))
+    except JWSError as exc:
+        raise AgencyError(str(exc)) from None
+
+
+def _text(doc: dict, name: str) -> str:
+    value = doc.get(name)
+    if not isinstance(value, str) or not value.strip():
+        raise AgencyError(f"the agency file has no '{name}' (it must be non-empty text)")
+    if len(value) > _TEXT_LIMIT or CONTROL_CHARS.search(value):
+        raise AgencyError(f"the agency file's '{name}' is too long or contains control characters")
+    return value.strip()
+
+
+def _url(doc: dict, name: str) -> str:
+    try:
+        web_origin(doc.get(name), f"the agency's '{name}'")
+    except ValueError as exc:
+        raise AgencyError(str(exc)) from None
+    return doc[name]
+
+
+def _upload_origins(doc: dict) -> tuple[str, ...]:
+    values = doc.get("upload_origins")
+    if not isinstance(values, list) or not values:
+        raise AgencyError("the agency file needs 'upload_origins': a list of https origins")
+    out = []
+    for value in values:
+        try:
+            origin, path = web_origin(value, "an upload origin")
+        except ValueError as exc:
+            raise AgencyError(str(exc)) from None
+        if path not in ("", "/"):
+            raise AgencyError(f"upload origin {shown(value)} must be scheme://host[:port], "
+                              "without a path")
+        if origin not in out:
+            out.append(origin)
+    return tuple(out)
+
+
+def _keys(doc: dict) -> tuple[dict, ...]:
+    keyset = doc.get("keys")
+    if not isinstance(keyset, dict) or not isinstance(keyset.get("keys"), list) or not keyset["keys"]:
+        raise AgencyError('the agency file needs "keys": {"keys": [ ...public keys... ]}')
+    out = []
+    for n, jwk in enumerate(keyset["keys"], 1):
+        if not isinstance(jwk, dict):
+            raise AgencyError(f"key {n} in the agency file is not a JSON object")
+        if "d" in jwk:
+            raise AgencyError(f"key {n} contains a private key; ask the agency for its public key "
+                              "only, and tell them their private key was shared")
+        try:
+            public_key_from_jwk(jwk)
+            kid = jwk_thumbprint(jwk)
+        except JWSError as exc:
+            raise AgencyError(f"key {n} in the agency file: {exc}") from None
+        if "kid" in jwk and jwk["kid"] != kid:
+            raise AgencyError(f"key {n}'s kid {shown(jwk['kid'])} is not its thumbprint "
+                              f"({kid}); the file may have been altered")
+        if any(k["kid"] == kid for k in out):
+            raise AgencyError(f"key {n} is listed twice")
+        names = ("crv", "kty", "x") + (("y",) if jwk["kty"] == "EC" else ())
+        out.append({**{m: jwk[m] for m in names}, "kid": kid})
+    return tuple(out)
+
+
+def _max_window(doc: dict) -> int:
+    value = doc.get("max_window_s", DEFAULT_MAX_WINDOW_S)
+    if type(value) is not int or not 0 < value <= MAX_WINDOW_LIMIT_S:
+        raise AgencyError(f"'max_window_s' must be a whole number of seconds from 1 to "
+                          f"{MAX_WINDOW_LIMIT_S} (7 days); the file has {shown(value)}")
+    return value
+
+
+def parse_agency(doc: object) -> Agency:
+    """Validate an agency document (protocol.md) and return the Agency it describes."""
+    if not isinstance(doc, dict):
+        raise AgencyError("the agency file is not a JSON object")
+    if type(doc.get("frp")) is not int or doc["frp"] != 1:
+        raise AgencyError(f"the agency file is for protocol version {shown(doc.get('frp'))}; "
+                          "this agent speaks FRP version 1 (\"frp\": 1)")
+    phone = _text(doc, "phone")
+    if not re.search(r"\d", phone):
+        raise AgencyError(f"the agency's phone {shown(phone)} contains no digits")
+    return Agency(id=_url(doc, "id"), name=_text(doc, "name"), phone=phone,
+                  portal=_url(doc, "portal"), upload_origins=_upload_origins(doc),
+                  keys=_keys(doc), max_window_s=_max_window(doc))
+
+
+def agency_doc(agency: Agency) -> dict:
+    """The agency file (as JSON-ready data) that describes `agency`; parse_agency reads it back."""
+    return {"frp": 1, "id": agency.id, "name": agency.name, "phone": agency.phone,
+            "portal": agency.portal, "upload_origins": list(agency.upload_origins),
+            "keys": {"keys": [dict(k) for k in agency.keys]}, "max_window_s": agency.max_window_s}

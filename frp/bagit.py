@@ -1,0 +1,25 @@
+"""The evidence package's shape: a BagIt 1.0 bag (RFC 8493) whose tag manifest the owner signs
+with minisign. The file names both the writer and any reader rely on, and the manifest path
+encoding.
+"""
+from __future__ import annotations
+
+import re
+
+BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+MANIFEST = "manifest-sha256.txt"
+TAGMANIFEST = "tagmanifest-sha256.txt"
+SIGNATURE = TAGMANIFEST + ".minisig"
+PROVENANCE = "data/provenance.json"
+OWNER_PUB = "data/owner.pub"
+
+
+def encode_path(name: str) -> str:
+    """Percent-encode a manifest path as RFC 8493 asks (only %, CR and LF)."""
+    return name.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def decode_path(text: str) -> str:
+    """Undo encode_path (case-insensitive, single pass so '%250A' stays '%0A')."""
+    table = {"25": "%", "0D": "\r", "0A": "\n"}
+    return re.sub(r"%(25|0[AaDd])", lambda m: table[m.group(1).upper()], text)
