@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from agent import timebase
+from agent.callbacks import call_safely
 from agent.config import ensure_home, load_settings, resolve_home, save_settings
 from agent.events import RequestsArrived, ScanFailed, ScanFinished
 from agent.identity.keys import OwnerKey, OwnerKeyError
@@ -90,10 +91,7 @@ class Agent:
 
     def emit(self, event: object) -> None:
         for cb in list(self._listeners):
-            try:
-                cb(event)
-            except Exception:
-                log.exception("event listener failed on %r", event)
+            call_safely(cb, event)
 
     def close(self) -> None:
         with self._lock:

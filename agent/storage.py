@@ -6,12 +6,19 @@ A crash or power loss must leave either the old state or the new, never half of 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import stat
 import tempfile
 import time
 from pathlib import Path
+
+
+def safe_name(text: str) -> str:
+    """A camera or case name made safe as part of a file name on every OS."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip(".-")
+    return cleaned[:64] or "camera"
 
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:

@@ -4,13 +4,12 @@ Rates are in bytes per second.
 """
 from __future__ import annotations
 
-import logging
 import time
 from collections import deque
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-log = logging.getLogger(__name__)
+from agent.callbacks import call_safely
 
 _BURST_S = 0.25  # time spent waiting for the server earns at most this much catch-up burst
 _RATE_WINDOW_S = 5.0
@@ -102,7 +101,4 @@ class Meter:
         rate = (self._moved - moved0) / (now - t0) if now > t0 else 0.0
         left = self.total - self._shown
         eta = 0.0 if left == 0 else (left / rate if rate > 0 else None)
-        try:
-            self._callback(UploadProgress(self._shown, self.total, rate, eta))
-        except Exception:  # a broken progress display must never stop the delivery
-            log.debug("upload progress callback failed", exc_info=True)
+        call_safely(self._callback, UploadProgress(self._shown, self.total, rate, eta))

@@ -8,13 +8,13 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from agent import __version__
+from agent.callbacks import call_safely
 from agent.export.cut import Cancelled, CutError, CutResult, cut
 from agent.export.package import PackageBuilder, PackageError, SealedPackage, outputs_record
 from agent.export.plan import ExportPlan, plan_export
@@ -22,6 +22,7 @@ from agent.export.redact import Redaction, redaction_records
 from agent.identity.keys import OwnerKey
 from agent.index.store import Store
 from agent.media.ffmpeg import ffmpeg_version
+from agent.storage import safe_name
 from agent.timebase import compact_utc, format_utc
 
 Progress = Callable[[str, float], None]
@@ -49,12 +50,6 @@ class ExportResult:
     clip_sha256: str
     cut: CutResult
     plan: ExportPlan
-
-
-def safe_name(text: str) -> str:
-    """A camera or case name made safe as part of a file name on every OS."""
-    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip(".-")
-    return cleaned[:64] or "camera"
 
 
 # How a full disk reads in an error's text: the C library's words, and Windows' own.
@@ -92,15 +87,15 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
             result = cut(plan.spans, start_us, end_us, staged, mode=mode, keep_audio=keep_audio,
                          progress=_scaled(progress, 0.0, _CUT_SHARE), cancel=cancel,
                          redaction=redaction)
-            _report(progress, "hashing sources", _CUT_SHARE)
+            call_safely(progress, "hashing sources", _CUT_SHARE)
             sources = _hash_sources(plan, result.sources_used, cancel)
             clip = builder.add_file(f"data/{clip_name}", staged)
             if request is not None:
                 builder.add_bytes("data/request.jws", request.token)
-            _report(progress, "sealing", _HASH_SHARE)
+            call_safely(progress, "sealing", _HASH_SHARE)
             sealed = builder.seal(key, lambda files: _provenance(plan, result, sources, request,
                                                                  files, redaction))
-        _report(progress, "done", 1.0)
+        call_safely(progress, "done", 1.0)
         return ExportResult(sealed, sealed.path / clip.name, clip.sha256, result, plan)
     except (CutError, PackageError) as exc:
         if disk_full(str(exc)):
@@ -179,13 +174,4 @@ def _scaled(progress: Progress | None, low: float, high: float) -> Progress | No
     """Map a step's own 0..1 progress onto its share of the export's bar."""
     if progress is None:
         return None
-    return lambda stage, fraction: _report(progress, stage, low + (high - low) * fraction)
-
-
-def _report(progress: Progress | None, stage: str, fraction: float) -> None:
-    if progress is None:
-        return
-    try:
-        progress(stage, fraction)
-    except Exception:  # a failing progress callback never kills the job
-        pass
+    return lambda stage, fraction: call_safely(progress, stage, low + (high - low) * fraction)

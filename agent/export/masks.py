@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from agent.storage import write_atomic
+from agent.storage import safe_name, write_atomic
 
 MAX_POLYGONS = 64
 MAX_POINTS = 1000
@@ -52,10 +52,6 @@ class CameraMasks:
 
 def masks_file(home: Path, camera: str) -> Path:
     """Where one camera's masks are kept."""
-    from agent.export.evidence import (
-        safe_name,  # late: evidence imports the cutter, which imports us
-    )
-
     name = safe_name(camera)
     if name != camera:  # two names that clean up alike must not share a file
         name += "-" + hashlib.sha256(camera.encode("utf-8")).hexdigest()[:8]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from agent.export.cut import SourceSpan
+from agent.export.source import SourceSpan
 from agent.index.coverage import Coverage, coverage
 from agent.index.store import Source, Store
 

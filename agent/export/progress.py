@@ -6,12 +6,11 @@ broken progress bar must never cost the owner their export.
 """
 from __future__ import annotations
 
-import logging
 import math
 import threading
 from typing import Callable
 
-log = logging.getLogger(__name__)
+from agent.callbacks import call_safely
 
 ProgressCallback = Callable[[str, float], None]
 
@@ -42,12 +41,7 @@ class Tracker:
         if stage == self._stage and value - self._last < _MIN_STEP and value < 1.0:
             return
         self._last, self._stage = value, stage
-        if self._callback is None:
-            return
-        try:
-            self._callback(stage, value)
-        except Exception:  # the job matters more than its progress bar
-            log.warning("progress callback failed; the export continues", exc_info=True)
+        call_safely(self._callback, stage, value)
 
     def part(self, stage: str, low: float, high: float) -> Callable[[float], None]:
         """A callback for one stage that maps its own 0..1 onto [low, high] of the job."""

@@ -15,6 +15,7 @@ from typing import Callable
 import httpx
 
 from agent.audit.log import AuditLog
+from agent.callbacks import call_safely
 from agent.delivery.sums import ChunkSums
 from agent.delivery.wire import DEFAULT_TIMEOUT
 from agent.export.bagtar import tar_package
@@ -66,12 +67,7 @@ class Step:
         return self.inbox.get(self.request.id, self.agency.id)
 
     def report(self, stage: str, fraction: float) -> None:
-        if self.progress is None:
-            return
-        try:
-            self.progress(stage, fraction)
-        except Exception:  # a failing progress callback never kills the delivery
-            pass
+        call_safely(self.progress, stage, fraction)
 
     def log(self, event: str, **data) -> None:
         self.audit.append(event, id=self.request.id, agency=self.agency.id, **data)

@@ -8,7 +8,6 @@ running approve again resumes. An `emergency` request is treated exactly like an
 from __future__ import annotations
 
 import hashlib
-import logging
 import ssl
 import threading
 import time
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from agent.audit.log import AuditLog
+from agent.callbacks import call_safely
 from agent.config import Settings, ensure_home
 from agent.identity.keys import OwnerKey
 from agent.index.store import Store
@@ -29,8 +29,6 @@ from agent.timebase import US
 from frp.agency import Agency
 from frp.jws import MAX_TOKEN_BYTES
 from frp.request import MAX_MESSAGE_CHARS, Rejected, Request, verify_request
-
-log = logging.getLogger(__name__)
 
 Progress = Callable[[str, float], None]
 
@@ -88,11 +86,8 @@ class RequestDesk:
 
     def arrived(self, count: int) -> None:
         """Tell the owner's side (the app's inbox) that new requests came in."""
-        if count and self._on_arrived is not None:
-            try:
-                self._on_arrived(count)
-            except Exception:  # a listener's failure never stops a poll
-                log.exception("the new-request listener failed")
+        if count:
+            call_safely(self._on_arrived, count)
 
     # intake ------------------------------------------------------------------------------
     def import_request(self, source: str | Path) -> Entry:

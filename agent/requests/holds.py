@@ -15,11 +15,10 @@ import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from agent.export.evidence import safe_name
 from agent.export.hashed_files import read_chunks, write_hashed
 from agent.index.coverage import USABLE
 from agent.index.store import Store
-from agent.storage import remove_stale_partials
+from agent.storage import remove_stale_partials, safe_name
 from agent.timebase import format_utc
 
 HOLDS = "holds"
