@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from agent.export import redact, smartcut  # noqa: E402
+from agent.export import redact, reencode  # noqa: E402
 from agent.export.cut import SourceSpan, cut, write_clip  # noqa: E402
 from agent.export.faces import FaceOptions, cv2_module  # noqa: E402
 from agent.export.gate import gate  # noqa: E402
@@ -125,8 +125,8 @@ def main() -> None:
         t_plain = time.perf_counter() - began
 
         timers = Timers()
-        timers.wrap(smartcut.Reencode, "feed", "feed")
-        timers.wrap(smartcut.Reencode, "_take", "take")
+        timers.wrap(reencode.Reencode, "feed", "feed")
+        timers.wrap(reencode.Reencode, "_take", "take")
         timers.wrap(redact.FrameSession, "_detect", "detect")
         timers.wrap(redact.FrameSession, "_apply", "blur")
         timers.wrap(sys.modules["agent.export.cut"], "gate", "gate")

@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass
 
 from frp.agency import Agency
+from frp.claims import MAX_MESSAGE_CHARS, is_int, show
 from frp.jws import (
     JWSError,
     Signer,
@@ -21,7 +22,7 @@ from frp.jws import (
     sign_compact,
     verify_signature,
 )
-from frp.request import MAX_MESSAGE_CHARS, Request, is_int, show
+from frp.request import Request
 from frp.times import format_utc
 
 DECISION_TYP = "frp-decision+jwt"

@@ -14,14 +14,12 @@ from datetime import datetime, timezone
 from typing import Callable, Iterable, Protocol
 
 from frp.agency import Agency, AgencyError
+from frp.claims import TOLERANCE_S, Rejected, is_int, request_content, show
 from frp.jws import MAX_TOKEN_BYTES, JWSError, check_alg, parse_compact, verify_signature
 from frp.origins import web_origin
 from frp.times import US, TimeError, parse_rfc3339
 
 REQUEST_TYP = "frp-request+jwt"
-TOLERANCE_S = 60
-MAX_MESSAGE_CHARS = 2000
-LEGAL_BASES = ("voluntary", "warrant", "court_order")
 _JTI = re.compile(r"[A-Za-z0-9._-]{1,128}")
 
 
@@ -34,15 +32,6 @@ class Agencies(Protocol):
     def list(self) -> list[Agency]: ...
 
     def registrations(self) -> dict[str, list[str]]: ...
-
-
-class Rejected(Exception):
-    """A request that failed rule `rule` (1-8 of protocol.md); `reason` says what is wrong."""
-
-    def __init__(self, rule: int, reason: str) -> None:
-        super().__init__(f"rule {rule}: {reason}")
-        self.rule = rule
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -70,11 +59,6 @@ class Request:
     sha256: str
 
 
-def show(value: object, limit: int = 80) -> str:
-    text = value if isinstance(value, str) else repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
 def _when(seconds: int) -> str:
     try:
         return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
@@ -89,21 +73,6 @@ def _when_us(us: int) -> str:
 def _duration(seconds: int) -> str:
     hours, rest = divmod(int(seconds), 3600)
     return f"{hours} h {rest // 60:02d} min" + (f" {rest % 60:02d} s" if rest % 60 else "")
-
-
-def is_int(value: object) -> bool:
-    return type(value) is int
-
-
-def _is_number(value: object) -> bool:
-    return type(value) in (int, float)
-
-
-def _opt_text(obj: dict, name: str, rule: int, where: str) -> str | None:
-    value = obj.get(name)
-    if value is not None and not isinstance(value, str):
-        raise Rejected(rule, f"{where}'{name}' must be text")
-    return value
 
 
 def _rule1(token: str | bytes) -> tuple[str, object]:
@@ -214,54 +183,6 @@ def _rule6(claims: dict, agency: Agency, now: float) -> tuple[int, int]:
     return start, end
 
 
-def _rule7(claims: dict) -> dict:
-    case, requester = claims.get("case"), claims.get("requester")
-    if not isinstance(case, dict) or not isinstance(case.get("number"), str) \
-            or not case["number"].strip():
-        raise Rejected(7, "the request has no case number (case.number)")
-    if not isinstance(requester, dict) or not isinstance(requester.get("name"), str) \
-            or not requester["name"].strip():
-        raise Rejected(7, "the request does not name the person asking (requester.name)")
-    if claims.get("legal_basis") not in LEGAL_BASES:
-        raise Rejected(7, f"the legal basis {show(claims.get('legal_basis'))} is not one of "
-                          f"{', '.join(LEGAL_BASES)}")
-    people = {n: _opt_text(requester, n, 7, "requester ")
-              for n in ("name", "unit", "badge", "email", "phone")}
-    message = _opt_text(claims, "message", 7, "")
-    if message is not None and len(message) > MAX_MESSAGE_CHARS:
-        raise Rejected(7, f"the message is {len(message)} characters; at most "
-                          f"{MAX_MESSAGE_CHARS} are allowed")
-    cameras = claims.get("cameras", [])
-    if not isinstance(cameras, list) or not all(isinstance(c, str) and c for c in cameras):
-        raise Rejected(7, "'cameras' must be a list of camera names")
-    emergency = claims.get("emergency", False)
-    if not isinstance(emergency, bool):
-        raise Rejected(7, "'emergency' must be true or false")
-    return {"case_number": case["number"], "incident": _opt_text(case, "incident", 7, "case "),
-            "requester": {k: v for k, v in people.items() if v is not None},
-            "legal_basis": claims["legal_basis"], "message": message, "cameras": tuple(cameras),
-            "emergency": emergency, "location": _location(claims.get("location"))}
-
-
-def _location(location: object) -> dict | None:
-    if location is None:
-        return None
-    if not isinstance(location, dict):
-        raise Rejected(7, "'location' must be an object with lat, lon, radius_m, address")
-    limits = {"lat": (-90, 90), "lon": (-180, 180), "radius_m": (0, 40_075_000)}
-    out = {}
-    for name, (low, high) in limits.items():
-        value = location.get(name)
-        if value is not None and (not _is_number(value) or not low <= value <= high):
-            raise Rejected(7, f"location '{name}' must be a number from {low} to {high}")
-        if value is not None:
-            out[name] = value
-    address = _opt_text(location, "address", 7, "location ")
-    if address is not None:
-        out["address"] = address
-    return out
-
-
 def _rule8(claims: dict, agency: Agency) -> tuple[str, int | None]:
     upload = claims.get("upload")
     if not isinstance(upload, dict) or upload.get("protocol") != "tus":
@@ -300,7 +221,7 @@ def verify_request(token: str | bytes, store: Agencies, registration_ids: Iterab
     registration = _rule4(claims, registration_ids)
     jti = _rule5(claims, agency, seen)
     start, end = _rule6(claims, agency, now)
-    content = _rule7(claims)
+    content = request_content(claims)
     endpoint, max_bytes = _rule8(claims, agency)
     return Request(id=jti, agency_id=agency.id, registration_id=registration,
                    window_start_us=start, window_end_us=end, upload_endpoint=endpoint,

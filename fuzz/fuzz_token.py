@@ -23,9 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 with atheris.instrument_imports():
     from agent.timebase import US
+    from frp.claims import Rejected
     from frp.jws import JWSError
     from frp.origins import web_origin
-    from frp.request import Rejected, verify_request
+    from frp.request import verify_request
 
 import fuzz_agency  # noqa: E402  (after the path is set)
 

@@ -19,8 +19,8 @@ from urllib.parse import parse_qs, urlsplit
 from resumable_upload import SQLiteStorage
 
 from frp.bagview import file_sha256
+from frp.claims import TOLERANCE_S
 from frp.jws import JWSError, loads_strict
-from frp.request import TOLERANCE_S
 from portal.auth import registration_of
 from portal.decision import verify_decision
 from portal.errors import ApiError

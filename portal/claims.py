@@ -9,7 +9,7 @@ import secrets
 import time
 from dataclasses import dataclass
 
-from frp.request import LEGAL_BASES, MAX_MESSAGE_CHARS
+from frp.claims import LEGAL_BASES, MAX_MESSAGE_CHARS
 from frp.times import US, format_utc
 from portal.errors import PortalError
 

@@ -12,8 +12,8 @@ import threading
 from pathlib import Path
 
 from frp.agency import DEFAULT_MAX_WINDOW_S
+from frp.claims import LEGAL_BASES
 from frp.jws import parse_compact
-from frp.request import LEGAL_BASES
 from frp.times import TimeError, parse_rfc3339
 from portal.checks import checked_submissions
 from portal.claims import DEFAULT_EXPIRES_IN

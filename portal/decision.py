@@ -10,7 +10,7 @@ import re
 
 from frp.decision import DECISION_TYP
 from frp.jws import JWSError, jwk_thumbprint, parse_compact, verify_signature
-from frp.request import MAX_MESSAGE_CHARS
+from frp.claims import MAX_MESSAGE_CHARS
 from frp.times import TimeError, parse_rfc3339
 from portal.errors import ApiError
 from portal.records import Decision, StoredRequest

@@ -19,7 +19,7 @@ from agent.export.cut import Cancelled, CutError, SourceSpan, cut, write_clip
 from agent.export.gate import GateReport, gate
 from agent.export.nal import join_nals, nal_type, param_sets, split_nals
 from agent.export.progress import Tracker
-from agent.export.smartcut import encode_command
+from agent.export.reencode import encode_command
 from agent.media.ffmpeg import ffmpeg_exe
 from demo.samples import ClipSpec, clip_command, frame_image, read_stamp
 from demo.samples import write_clip as sample

@@ -11,7 +11,7 @@ import pytest
 
 from agent.export.cut import SourceSpan, cut
 from agent.export.gate import gate, track_edits
-from agent.export.smartcut import encode_command
+from agent.export.reencode import encode_command
 from agent.media.ffmpeg import ffmpeg_exe
 from demo.samples import ClipSpec, write_clip
 from tests.conftest import t

@@ -17,7 +17,8 @@ from agent.requests.agencies import TrustStore
 from agent.timebase import parse_rfc3339
 from frp import jws
 from frp.decision import Approved, DecisionError, ReceiptError, make_decision, verify_receipt
-from frp.request import Rejected, Request, verify_request
+from frp.claims import Rejected
+from frp.request import Request, verify_request
 from portal.signers import sign_receipt, sign_request
 
 NOW = 1_790_000_000  # 2026-09-21 14:13:20 UTC

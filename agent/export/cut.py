@@ -30,7 +30,8 @@ from agent.export.nal import ParamSets
 from agent.export.output import Output
 from agent.export.progress import Cancelled, CutError, Tracker
 from agent.export.redact import Redaction, RedactionReport, Redactor
-from agent.export.smartcut import DEFAULT_ENCODERS, ENCODERS, exact_span
+from agent.export.reencode import DEFAULT_ENCODERS, ENCODERS
+from agent.export.smartcut import exact_span
 from agent.export.source import US, Source, SourceSpan
 from agent.export.source import ts_us as _us
 from agent.export.source import why as _why

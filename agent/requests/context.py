@@ -7,8 +7,9 @@ from pathlib import Path
 from agent.export.evidence import RequestContext
 from agent.requests.agencies import TrustStore, TrustStoreError
 from agent.timebase import TimeError, parse_rfc3339
+from frp.claims import Rejected
 from frp.jws import JWSError, parse_compact
-from frp.request import Rejected, verify_request
+from frp.request import verify_request
 
 
 class NotARequest(ValueError):

@@ -27,8 +27,9 @@ from agent.requests.portal_client import PollPolicy, PortalClient, PortalError
 from agent.requests.records import Entry
 from agent.timebase import US
 from frp.agency import Agency
+from frp.claims import MAX_MESSAGE_CHARS, Rejected
 from frp.jws import MAX_TOKEN_BYTES
-from frp.request import MAX_MESSAGE_CHARS, Rejected, Request, verify_request
+from frp.request import Request, verify_request
 
 Progress = Callable[[str, float], None]
 

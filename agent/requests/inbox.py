@@ -17,7 +17,8 @@ from typing import Callable
 from agent.requests.records import Approval, Delivery, Entry, approval_json, entry_from_row
 from agent.storage import Transaction
 from agent.timebase import US
-from frp.request import TOLERANCE_S, Request
+from frp.claims import TOLERANCE_S
+from frp.request import Request
 
 STATUSES = ("new", "held", "approved", "declined", "expired", "exporting", "uploading",
             "delivered", "failed")

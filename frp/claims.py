@@ -1,0 +1,91 @@
+"""The claims of FRP/1 tokens: their limits, and the shape of what a request says (rule 7).
+
+Both sides apply these: the portal before it signs a request, the owner's agent when one
+arrives, and the decision checks on either end.
+"""
+from __future__ import annotations
+
+TOLERANCE_S = 60
+MAX_MESSAGE_CHARS = 2000
+LEGAL_BASES = ("voluntary", "warrant", "court_order")
+
+
+class Rejected(Exception):
+    """A request that failed rule `rule` (1-8 of protocol.md); `reason` says what is wrong."""
+
+    def __init__(self, rule: int, reason: str) -> None:
+        super().__init__(f"rule {rule}: {reason}")
+        self.rule = rule
+        self.reason = reason
+
+
+def show(value: object, limit: int = 80) -> str:
+    """A claim's value for a message: text as it is, anything else as its repr, cut short."""
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def is_int(value: object) -> bool:
+    """True for a JSON whole number (and not for true/false, which Python counts as ints)."""
+    return type(value) is int
+
+
+def _is_number(value: object) -> bool:
+    return type(value) in (int, float)
+
+
+def _opt_text(obj: dict, name: str, rule: int, where: str) -> str | None:
+    value = obj.get(name)
+    if value is not None and not isinstance(value, str):
+        raise Rejected(rule, f"{where}'{name}' must be text")
+    return value
+
+
+def request_content(claims: dict) -> dict:
+    """Rule 7: what a request says (case, requester, legal basis, message, cameras, emergency,
+    location), checked for shape and limits; Rejected(7) names the first claim that is wrong."""
+    case, requester = claims.get("case"), claims.get("requester")
+    if not isinstance(case, dict) or not isinstance(case.get("number"), str) \
+            or not case["number"].strip():
+        raise Rejected(7, "the request has no case number (case.number)")
+    if not isinstance(requester, dict) or not isinstance(requester.get("name"), str) \
+            or not requester["name"].strip():
+        raise Rejected(7, "the request does not name the person asking (requester.name)")
+    if claims.get("legal_basis") not in LEGAL_BASES:
+        raise Rejected(7, f"the legal basis {show(claims.get('legal_basis'))} is not one of "
+                          f"{', '.join(LEGAL_BASES)}")
+    people = {n: _opt_text(requester, n, 7, "requester ")
+              for n in ("name", "unit", "badge", "email", "phone")}
+    message = _opt_text(claims, "message", 7, "")
+    if message is not None and len(message) > MAX_MESSAGE_CHARS:
+        raise Rejected(7, f"the message is {len(message)} characters; at most "
+                          f"{MAX_MESSAGE_CHARS} are allowed")
+    cameras = claims.get("cameras", [])
+    if not isinstance(cameras, list) or not all(isinstance(c, str) and c for c in cameras):
+        raise Rejected(7, "'cameras' must be a list of camera names")
+    emergency = claims.get("emergency", False)
+    if not isinstance(emergency, bool):
+        raise Rejected(7, "'emergency' must be true or false")
+    return {"case_number": case["number"], "incident": _opt_text(case, "incident", 7, "case "),
+            "requester": {k: v for k, v in people.items() if v is not None},
+            "legal_basis": claims["legal_basis"], "message": message, "cameras": tuple(cameras),
+            "emergency": emergency, "location": _location(claims.get("location"))}
+
+
+def _location(location: object) -> dict | None:
+    if location is None:
+        return None
+    if not isinstance(location, dict):
+        raise Rejected(7, "'location' must be an object with lat, lon, radius_m, address")
+    limits = {"lat": (-90, 90), "lon": (-180, 180), "radius_m": (0, 40_075_000)}
+    out = {}
+    for name, (low, high) in limits.items():
+        value = location.get(name)
+        if value is not None and (not _is_number(value) or not low <= value <= high):
+            raise Rejected(7, f"location '{name}' must be a number from {low} to {high}")
+        if value is not None:
+            out[name] = value
+    address = _opt_text(location, "address", 7, "location ")
+    if address is not None:
+        out["address"] = address
+    return out
