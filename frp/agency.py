@@ -15,6 +15,8 @@ from frp.origins import CONTROL_CHARS, web_origin
 
 DEFAULT_MAX_WINDOW_S = 43200
 MAX_WINDOW_LIMIT_S = 7 * 24 * 3600
+DEFAULT_MAX_LIFETIME_S = 30 * 24 * 3600   # how long a request may stay open (exp - iat)
+MAX_LIFETIME_LIMIT_S = 365 * 24 * 3600
 MAX_FILE_BYTES = 256 * 1024
 _TEXT_LIMIT = 400
 
@@ -34,6 +36,7 @@ class Agency:
     upload_origins: tuple[str, ...]
     keys: tuple[dict, ...]
     max_window_s: int = DEFAULT_MAX_WINDOW_S
+    max_lifetime_s: int = DEFAULT_MAX_LIFETIME_S
 
     def fingerprints(self) -> tuple[str, ...]:
         """Key thumbprints (RFC 7638), for the owner to compare with the agency's published ones."""
@@ -118,11 +121,11 @@ def _keys(doc: dict) -> tuple[dict, ...]:
     return tuple(out)
 
 
-def _max_window(doc: dict) -> int:
-    value = doc.get("max_window_s", DEFAULT_MAX_WINDOW_S)
-    if type(value) is not int or not 0 < value <= MAX_WINDOW_LIMIT_S:
-        raise AgencyError(f"'max_window_s' must be a whole number of seconds from 1 to "
-                          f"{MAX_WINDOW_LIMIT_S} (7 days); the file has {shown(value)}")
+def _seconds(doc: dict, name: str, default: int, limit: int, words: str) -> int:
+    value = doc.get(name, default)
+    if type(value) is not int or not 0 < value <= limit:
+        raise AgencyError(f"'{name}' must be a whole number of seconds from 1 to {limit} "
+                          f"({words}); the file has {shown(value)}")
     return value
 
 
@@ -138,11 +141,16 @@ def parse_agency(doc: object) -> Agency:
         raise AgencyError(f"the agency's phone {shown(phone)} contains no digits")
     return Agency(id=_url(doc, "id"), name=_text(doc, "name"), phone=phone,
                   portal=_url(doc, "portal"), upload_origins=_upload_origins(doc),
-                  keys=_keys(doc), max_window_s=_max_window(doc))
+                  keys=_keys(doc),
+                  max_window_s=_seconds(doc, "max_window_s", DEFAULT_MAX_WINDOW_S,
+                                        MAX_WINDOW_LIMIT_S, "7 days"),
+                  max_lifetime_s=_seconds(doc, "max_lifetime_s", DEFAULT_MAX_LIFETIME_S,
+                                          MAX_LIFETIME_LIMIT_S, "365 days"))
 
 
 def agency_doc(agency: Agency) -> dict:
     """The agency file (as JSON-ready data) that describes `agency`; parse_agency reads it back."""
     return {"frp": 1, "id": agency.id, "name": agency.name, "phone": agency.phone,
             "portal": agency.portal, "upload_origins": list(agency.upload_origins),
-            "keys": {"keys": [dict(k) for k in agency.keys]}, "max_window_s": agency.max_window_s}
+            "keys": {"keys": [dict(k) for k in agency.keys]}, "max_window_s": agency.max_window_s,
+            "max_lifetime_s": agency.max_lifetime_s}

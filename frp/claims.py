@@ -8,6 +8,10 @@ from __future__ import annotations
 TOLERANCE_S = 60
 MAX_MESSAGE_CHARS = 2000
 LEGAL_BASES = ("voluntary", "warrant", "court_order")
+# Every number a token carries is bounded before it is used: seconds since 1970 up to the end
+# of year 9999 (what RFC 3339 can write), and at most 1 TiB for an upload.
+MAX_EPOCH_S = 253_402_300_799
+MAX_UPLOAD_BYTES = 1 << 40
 
 
 class Rejected(Exception):

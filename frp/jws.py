@@ -29,6 +29,9 @@ ALLOWED_ALGS = ED_ALGS + ("ES256",)
 
 _B64URL = re.compile(r"[A-Za-z0-9_-]*")
 _P256_BYTES = 32
+# The order of P-256. ECDSA's (r, s) and (r, n - s) both verify, which would let anyone make a
+# second, different token from a signed one; FRP/1 takes only the low one (s <= n/2).
+_P256_N = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
 
 Signer = Union[Ed25519PrivateKey, ec.EllipticCurvePrivateKey, Callable[[bytes], bytes]]
 
@@ -242,6 +245,7 @@ def _sign_bytes(private_key: Signer, alg: str, data: bytes) -> bytes:
         if alg != "ES256" or not isinstance(private_key.curve, ec.SECP256R1):
             raise JWSError(f"alg {alg} needs a P-256 key")
         r, s = decode_dss_signature(private_key.sign(data, ec.ECDSA(hashes.SHA256())))
+        s = min(s, _P256_N - s)
         # JWS wants fixed-width raw r||s (RFC 7518 3.4), not the DER that cryptography returns.
         return r.to_bytes(_P256_BYTES, "big") + s.to_bytes(_P256_BYTES, "big")
     if callable(private_key):
@@ -287,6 +291,9 @@ def verify_signature(parsed: Parsed, jwk: dict) -> None:
                 raise JWSError("an ES256 signature is 64 bytes (r||s); this one is not")
             r = int.from_bytes(parsed.signature[:_P256_BYTES], "big")
             s = int.from_bytes(parsed.signature[_P256_BYTES:], "big")
+            if s > _P256_N // 2:
+                raise JWSError("the ES256 signature is not in low-S form (s > n/2); FRP/1 "
+                               "accepts only that one of its two forms")
             key.verify(encode_dss_signature(r, s), parsed.signing_input, ec.ECDSA(hashes.SHA256()))
     except InvalidSignature:
         raise JWSError("the signature does not match the key: the token was altered or signed "

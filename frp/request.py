@@ -14,7 +14,9 @@ from datetime import datetime, timezone
 from typing import Callable, Iterable, Protocol
 
 from frp.agency import Agency, AgencyError
-from frp.claims import TOLERANCE_S, Rejected, is_int, request_content, show
+from frp.claims import (
+    MAX_EPOCH_S, MAX_UPLOAD_BYTES, TOLERANCE_S, Rejected, is_int, request_content, show,
+)
 from frp.jws import MAX_TOKEN_BYTES, JWSError, check_alg, parse_compact, verify_signature
 from frp.origins import web_origin
 from frp.times import US, TimeError, parse_rfc3339
@@ -121,18 +123,25 @@ def _rule2(parsed, store: Agencies) -> Agency:
     return agency
 
 
-def _rule3(claims: dict, now: float) -> tuple[int, int]:
+def _rule3(claims: dict, agency: Agency, now: float) -> tuple[int, int]:
     iat, exp = claims.get("iat"), claims.get("exp")
     for name, value in (("iat", iat), ("exp", exp)):
-        if not is_int(value):
-            raise Rejected(3, f"'{name}' must be a whole number of seconds since 1970, "
-                              f"not {show(value)}")
+        if not is_int(value) or not 0 <= value <= MAX_EPOCH_S:
+            raise Rejected(3, f"'{name}' must be a whole number of seconds since 1970 (up to "
+                              f"the year 9999), not {show(value)}")
     if now > exp + TOLERANCE_S:
         raise Rejected(3, f"the request expired at {_when(exp)}; if the agency still needs "
                           "footage, it can send a new request")
     if iat > now + TOLERANCE_S:
         raise Rejected(3, f"the request says it was issued at {_when(iat)}, which is in the "
                           "future (check this computer's clock)")
+    if exp <= iat:
+        raise Rejected(3, f"the request expires ({_when(exp)}) before it was issued "
+                          f"({_when(iat)})")
+    if exp - iat > agency.max_lifetime_s:
+        raise Rejected(3, f"the request would stay open for {_duration(exp - iat)}; "
+                          f"{agency.name}'s requests may stay open for at most "
+                          f"{_duration(agency.max_lifetime_s)}")
     return iat, exp
 
 
@@ -195,8 +204,8 @@ def _rule8(claims: dict, agency: Agency) -> tuple[str, int | None]:
     if origin not in agency.upload_origins:
         raise Rejected(8, f"the upload address {show(origin)} is not one of {agency.name}'s "
                           f"upload origins ({', '.join(agency.upload_origins)})")
-    if max_bytes is not None and (not is_int(max_bytes) or max_bytes <= 0):
-        raise Rejected(8, "'upload.max_bytes' must be a positive whole number of bytes")
+    if max_bytes is not None and (not is_int(max_bytes) or not 0 < max_bytes <= MAX_UPLOAD_BYTES):
+        raise Rejected(8, "'upload.max_bytes' must be a whole number of bytes from 1 to 1 TiB")
     return endpoint, max_bytes
 
 
@@ -212,7 +221,7 @@ def verify_request(token: str | bytes, store: Agencies, registration_ids: Iterab
     raw, parsed = _rule1(token)
     agency = _rule2(parsed, store)
     claims = parsed.claims
-    iat, exp = _rule3(claims, now)
+    iat, exp = _rule3(claims, agency, now)
     if registration_ids is None:
         try:
             registration_ids = store.registrations().get(agency.id, [])

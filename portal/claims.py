@@ -9,6 +9,7 @@ import secrets
 import time
 from dataclasses import dataclass
 
+from frp.agency import DEFAULT_MAX_LIFETIME_S
 from frp.claims import LEGAL_BASES, MAX_MESSAGE_CHARS
 from frp.times import US, format_utc
 from portal.errors import PortalError
@@ -67,8 +68,9 @@ def request_claims(spec: RequestSpec, agency_id: str, upload_endpoint: str, max_
     if spec.legal_basis not in LEGAL_BASES:
         raise PortalError(f"The legal basis must be one of {', '.join(LEGAL_BASES)}, "
                           f"not {spec.legal_basis!r}.")
-    if type(spec.expires_in) is not int or not 60 <= spec.expires_in <= 365 * 24 * 3600:
-        raise PortalError("The request must expire between 60 seconds and a year from now.")
+    if type(spec.expires_in) is not int or not 60 <= spec.expires_in <= DEFAULT_MAX_LIFETIME_S:
+        raise PortalError("The request must expire between 60 seconds and 30 days from now "
+                          "(owners' agents refuse requests that stay open longer).")
     if spec.max_bytes is not None and (type(spec.max_bytes) is not int or spec.max_bytes <= 0):
         raise PortalError("The upload size limit must be a positive number of bytes.")
     cameras = [_text(c, "camera name") for c in spec.cameras]

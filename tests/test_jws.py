@@ -79,6 +79,26 @@ def test_es256_round_trip_raw_signature():
         jws.verify_signature(short, jwk)
 
 
+P256_N = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
+
+
+def test_es256_has_one_signature_per_token_low_s_signed_high_s_refused():
+    """(r, n-s) verifies as well as (r, s): a second token from a signed one. Ours are low-S
+    (64 in a row; a random s is high half the time) and the high twin is refused."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    jwk = jws.public_jwk(key)
+    tokens = [jws.sign_compact({}, {"n": n}, key) for n in range(64)]
+    sigs = [jws.parse_compact(t).signature for t in tokens]
+    assert all(int.from_bytes(s[32:], "big") <= P256_N // 2 for s in sigs)
+    parsed = jws.parse_compact(tokens[0])
+    jws.verify_signature(parsed, jwk)
+    s = int.from_bytes(parsed.signature[32:], "big")
+    twin = jws.Parsed(parsed.header, parsed.claims, parsed.signing_input,
+                      parsed.signature[:32] + (P256_N - s).to_bytes(32, "big"))
+    with pytest.raises(JWSError, match="low-S"):
+        jws.verify_signature(twin, jwk)
+
+
 def test_unserializable_claims_are_an_error():
     with pytest.raises(JWSError, match="cannot put this value"):
         jws.sign_compact({}, {"x": float("inf")}, Ed25519PrivateKey.generate())

@@ -222,6 +222,30 @@ def test_times_must_be_integers(store, value):
     rejected(store, signed(claims(exp=value)), 3, "'exp' must be a whole number")
 
 
+@pytest.mark.parametrize("iat, exp, text", [
+    (NOW - 10, 10**13, "'exp' must be a whole number of seconds since 1970 (up to the year 9999)"),
+    (-1, NOW + 60, "'iat' must be a whole number"),
+    (NOW - 10, NOW - 10, "expires (2026-09-21 14:13:10 UTC) before it was issued"),
+    (NOW - 10, NOW - 10 + 30 * 86400 + 1,
+     "stay open for 720 h 00 min 01 s; Example Police Department's requests may stay open for "
+     "at most 720 h 00 min"),
+])
+def test_every_time_is_bounded_before_use(store, iat, exp, text):
+    rejected(store, signed(claims(iat=iat, exp=exp)), 3, text)
+    assert check(store, signed(claims(iat=NOW - 10, exp=NOW - 10 + 30 * 86400))).expires_at
+
+
+def test_an_agency_file_may_allow_longer_lived_requests(home, tmp_path):
+    doc = {"frp": 1, "id": A_ID, "name": "Patient PD", "phone": "+1-206-555-0100",
+           "portal": "https://frp.police.example.gov/v1", "max_lifetime_s": 90 * 86400,
+           "upload_origins": ["https://upload.police.example.gov"], "keys": {"keys": [A_JWK]}}
+    (tmp_path / "agency.json").write_text(json.dumps(doc))
+    store = TrustStore(home)
+    assert store.add(tmp_path / "agency.json").max_lifetime_s == 90 * 86400
+    assert check(store, signed(claims(exp=NOW + 89 * 86400))).expires_at == NOW + 89 * 86400
+    rejected(store, signed(claims(exp=NOW + 91 * 86400)), 3, "at most 2160 h")
+
+
 @pytest.mark.parametrize("start, end, text", [
     (NOW + 10, NOW + 3600, "in the future"),
     (NOW - 43202, NOW - 1,
@@ -295,6 +319,8 @@ def test_rule8_protocol_and_max_bytes(store):
     rejected(store, signed(claims(upload={"protocol": "ftp", "endpoint": endpoint})), 8, "tus")
     bad_max = {"protocol": "tus", "endpoint": endpoint, "max_bytes": "100"}
     rejected(store, signed(claims(upload=bad_max)), 8, "max_bytes")
+    huge = {"protocol": "tus", "endpoint": endpoint, "max_bytes": 10**30}
+    rejected(store, signed(claims(upload=huge)), 8, "from 1 to 1 TiB")
     ok = claims(upload={"protocol": "tus", "endpoint": "https://UPLOAD.police.example.gov:443/x"})
     assert check(store, signed(ok)).upload_endpoint.endswith(":443/x")
 
