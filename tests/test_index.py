@@ -1,6 +1,7 @@
 """The recording index over real footage in vendor layouts: placement, bad input, read-only."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -9,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from agent.index import scan as scan_mod
+from agent.requests.holds import HoldError, make_hold
+from agent.service import NotFound
 from agent.timebase import US
 from demo.samples import ClipSpec, write_clip
 from tests.conftest import t, tree_fingerprint
@@ -269,3 +272,54 @@ def test_changing_a_folders_zone_or_clock_offset_re_places_its_files(tmp_path, a
     agent.scan()
     (row,) = agent.recordings()
     assert row.start_us == t("2026-11-20T22:00:00Z") - 2_500_000
+
+
+def test_links_out_of_a_source_are_listed_never_opened_and_links_inside_are_recorded(
+        tmp_path, agent, monkeypatch):
+    """A link to a private video elsewhere, and one to /etc/passwd, named like recordings:
+    neither is opened, indexed as usable or exported; a link inside the folder is indexed and
+    provenance names the file it points to."""
+    root, private = tmp_path / "rec", tmp_path / "private"
+    clip(root, "cam.20261120_140000.mp4", "2026-11-20T22:00:00Z", 4)
+    secret = clip(private, "cam.20261120_140010.mp4", "2026-11-20T22:00:10Z", 4)
+    (root / "cam.20261120_140010.mp4").symlink_to(secret)
+    (root / "cam.20261120_140020.mp4").symlink_to("/etc/passwd")
+    (root / "cam.20261120_140030.mp4").symlink_to(root / "cam.20261120_140000.mp4")
+    opened = []
+    real_probe = scan_mod.probe
+    monkeypatch.setattr(scan_mod, "probe", lambda path, size: (opened.append(path),
+                                                              real_probe(path, size))[1])
+    agent.add_source(root, tz=LA)
+    agent.scan()
+    rows = {Path(r.path).name: r for r in agent.recordings()}
+    for name in ("cam.20261120_140010.mp4", "cam.20261120_140020.mp4"):
+        assert rows[name].status == "unsupported" and "outside this recordings folder" in \
+            rows[name].reason
+        assert str(root / name) not in opened
+    inside = rows["cam.20261120_140030.mp4"]
+    assert inside.status == "ok" and "a link to cam.20261120_140000.mp4 in this folder" in \
+        inside.reason
+    cov = agent.coverage("cam", t("2026-11-20T22:00:00Z"), t("2026-11-20T22:00:40Z"))
+    assert secret not in {Path(r.path).resolve() for r in cov.files}
+    done = agent.export("cam", t("2026-11-20T22:00:30Z"), t("2026-11-20T22:00:34Z"),
+                        tmp_path / "out")
+    prov = json.loads((done.package.path / "data" / "provenance.json").read_text())
+    assert [(s["path"], s.get("link_to")) for s in prov["sources"]] == [
+        ("cam.20261120_140030.mp4", "cam.20261120_140000.mp4")]
+
+
+def test_a_file_swapped_for_a_link_out_after_the_scan_is_not_exported(tmp_path, agent):
+    root, private = tmp_path / "rec", tmp_path / "private"
+    clip(root, "cam.20261120_140000.mp4", "2026-11-20T22:00:00Z", 4)
+    secret = clip(private, "cam.20261120_140000.mp4", "2026-11-20T22:00:00Z", 4)
+    agent.add_source(root, tz=LA)
+    agent.scan()
+    (root / "cam.20261120_140000.mp4").unlink()
+    (root / "cam.20261120_140000.mp4").symlink_to(secret)
+    with pytest.raises(NotFound, match="now a link to a file outside its recordings folder"):
+        agent.export("cam", t("2026-11-20T22:00:00Z"), t("2026-11-20T22:00:04Z"), tmp_path / "o")
+    assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())
+    with pytest.raises(HoldError, match="now a link to a file outside"):
+        make_hold(agent.home, agent.store, "req-1", t("2026-11-20T22:00:00Z"),
+                  t("2026-11-20T22:00:04Z"))
+    assert not (agent.home / "holds" / "req-1").exists()

@@ -156,10 +156,14 @@ def _hash_sources(plan: ExportPlan, used, cancel: threading.Event | None) -> lis
             size = os.fstat(fh.fileno()).st_size
             digest = hashlib.file_digest(fh, "sha256").hexdigest()
         row = rows.get(str(path))
-        out.append({"path": _relative(Path(path), roots), "size": size, "sha256": digest,
-                    "start": format_utc(row.start_us) if row else None,
-                    "end": format_utc(row.end_us) if row and row.end_us else None,
-                    "layout": row.layout if row else None})
+        entry = {"path": _relative(Path(path), roots), "size": size, "sha256": digest,
+                 "start": format_utc(row.start_us) if row else None,
+                 "end": format_utc(row.end_us) if row and row.end_us else None,
+                 "layout": row.layout if row else None}
+        if os.path.islink(path):  # the bytes are the target's: say which file they are
+            entry["link_to"] = _relative(Path(os.path.realpath(path)),
+                                         [Path(os.path.realpath(r)) for r in roots])
+        out.append(entry)
     return out
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from agent.export.source import SourceSpan
 from agent.index.coverage import Coverage, coverage
+from agent.index.links import links_out
 from agent.index.store import Source, Store
 
 
@@ -35,6 +36,9 @@ def plan_export(store: Store, camera: str, start_us: int, end_us: int) -> Export
     if not cov.files:
         raise PlanError(f"no usable recording of camera '{camera}' covers that window")
     by_id = {s.id: s for s in store.sources()}
+    for path in links_out(by_id.values(), cov.files):  # swapped for a link since the scan
+        raise PlanError(f"{path} is now a link to a file outside its recordings folder, which "
+                        "is never read; scan the folder again")
     spans = tuple(SourceSpan(path=Path(r.path), start_us=r.start_us) for r in cov.files)
     used = tuple(dict.fromkeys(by_id[r.source_id] for r in cov.files if r.source_id in by_id))
     return ExportPlan(camera, start_us, end_us, cov, spans, used)

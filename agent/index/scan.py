@@ -15,6 +15,7 @@ from pathlib import Path
 
 from agent.index.frigate_db import FrigateTimes, load_frigate_times
 from agent.index.layouts import NameFacts, looks_like_recording, parse_path
+from agent.index.links import LINK_OUT, link_inside
 from agent.index.placement import place
 from agent.index.probe import ContainerFacts, ProbeError, probe
 from agent.index.store import FileRow, Source, Store
@@ -63,7 +64,7 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
     batch: list[FileRow] = []
     statuses: Counter = Counter()
     added = updated = 0
-    for path, rel, st, error in _walk(root):
+    for path, rel, st, error, link in _walk(root):
         if cancel is not None and cancel.is_set():
             break
         if error is not None:
@@ -81,7 +82,7 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
         if facts is None and not looks_like_recording(rel):
             continue
         seen.add(path)
-        row = describe(source, path, rel, st.st_size, st.st_mtime_ns, facts, now, frigate)
+        row = describe(source, path, rel, st.st_size, st.st_mtime_ns, facts, now, frigate, link)
         statuses[row.status] += 1
         if old is None:
             added += 1
@@ -102,11 +103,13 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
 
 
 def describe(source: Source, path: str, rel: str, size: int, mtime_ns: int,
-             facts: NameFacts | None, now: float, frigate: FrigateTimes | None = None) -> FileRow:
-    """Build the index row for one file from its name, its container and the source settings."""
+             facts: NameFacts | None, now: float, frigate: FrigateTimes | None = None,
+             link: str | None = None) -> FileRow:
+    """Build the index row for one file from its name, its container and the source settings;
+    `link` is where a link inside the source points (relative to the source)."""
     camera = (facts.camera if facts and facts.camera else None) or source.camera
     layout = facts.layout if facts else None
-    reasons: list[str] = []
+    reasons: list[str] = [f"a link to {link} in this folder"] if link else []
     container: ContainerFacts | None = None
     if size == 0:
         status = "empty"
@@ -163,12 +166,15 @@ def _unreadable(source: Source, path: str, error: str, folder: bool) -> FileRow:
 
 
 def _walk(root: Path):
-    """Yield (path, rel, stat, None) per file, (path, None, None, error) per unreadable folder
-    and (path, rel, None, error) per file whose name cannot be stored.
+    """Yield (path, rel, stat, None, link) per file, (path, None, None, error, None) per
+    unreadable folder and (path, rel, None, error, None) per file that is not indexed as one:
+    a name that cannot be stored, or a link out of the source.
 
-    Iterative, never follows folder symlinks (a loop must not hang the scan), sorted for a
-    stable order. File names that are not valid text are reported, not dropped.
+    Iterative, never follows folder links (a loop must not hang the scan), sorted for a stable
+    order. A file link is followed only to a file inside the source (`link` then says which);
+    a link out of it is listed, never opened. File names that are not valid text are reported.
     """
+    real_root = os.path.realpath(root)
     stack = [(str(root), "")]
     while stack:
         folder, rel_folder = stack.pop()
@@ -176,16 +182,23 @@ def _walk(root: Path):
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name, reverse=True)
         except OSError as exc:
-            yield folder, None, None, exc.strerror or str(exc)
+            yield folder, None, None, exc.strerror or str(exc), None
             continue
         for entry in entries:
             name = entry.name
             rel = f"{rel_folder}{name}"
+            link = None
             try:
                 if entry.is_dir(follow_symlinks=False):
                     if name not in _SKIP_DIRS and not name.startswith("."):
                         stack.append((entry.path, rel + "/"))
                     continue
+                if entry.is_symlink():
+                    link = link_inside(real_root, entry.path)
+                    if link is None:
+                        if looks_like_recording(rel):
+                            yield entry.path, rel, None, LINK_OUT, None
+                        continue
                 if not entry.is_file():
                     continue
                 st = entry.stat()
@@ -194,9 +207,9 @@ def _walk(root: Path):
             if _has_surrogates(entry.path):
                 shown = entry.path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
                 if looks_like_recording(shown):
-                    yield shown, shown, None, "the file name is not valid text; rename it to index it"
+                    yield shown, shown, None, "the file name is not valid text; rename it to index it", None
                 continue
-            yield entry.path, rel, st, None
+            yield entry.path, rel, st, None, link
 
 
 def _has_surrogates(text: str) -> bool:

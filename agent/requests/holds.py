@@ -17,6 +17,7 @@ from pathlib import Path
 
 from agent.export.hashed_files import read_chunks, write_hashed
 from agent.index.coverage import USABLE
+from agent.index.links import links_out
 from agent.index.store import Store
 from agent.storage import remove_stale_partials, safe_name
 from agent.timebase import format_utc
@@ -100,6 +101,9 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
         return existing
     final = hold_path(home, folder)
     rows = covering_files(store, start_us, end_us, cameras)
+    for path in links_out(store.sources(), rows):  # swapped for a link since the scan
+        raise HoldError(f"{path} is now a link to a file outside its recordings folder, which "
+                        "is never read; scan the folder again")
     staging = final.with_name(f".{folder}.partial-{os.urandom(4).hex()}")
     remove_stale_partials(final.parent)
     try:
