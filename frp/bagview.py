@@ -103,7 +103,9 @@ def read_folder(root: Path, bag: Bag) -> None:
 def read_tar(path: Path, bag: Bag) -> None:
     """Read an uncompressed package tar into `bag` without extracting, its one top folder stripped."""
     raw: dict[str, _File] = {}
+    declared = 0
     try:
+        archive_size = os.stat(path).st_size
         with tarfile.open(path, "r:") as tar:
             for count, member in enumerate(tar):
                 if count >= MAX_ENTRIES:
@@ -119,6 +121,15 @@ def read_tar(path: Path, bag: Bag) -> None:
                 if not member.isreg():
                     bag.problems.append(f"{show(name)} in the tar is a link or device, not a plain file.")
                     continue
+                if member.issparse():  # it could "hold" a petabyte of zeros in a few bytes
+                    bag.problems.append(f"{show(name)} in the tar is a sparse file declaring "
+                                        f"{member.size:,} bytes; a package holds only plain files.")
+                    continue
+                declared += member.size
+                if declared > archive_size:
+                    bag.problems.append(f"The tar's files declare more bytes ({declared:,}) than "
+                                        f"the tar holds ({archive_size:,}); not a genuine package.")
+                    break
                 if name in raw:
                     bag.problems.append(f"{show(name)} appears twice in the tar.")
                     continue

@@ -19,6 +19,7 @@ from agent.export.bagtar import tar_package
 from agent.export.package import PackageBuilder, PackageError, outputs_record
 from agent.identity.keys import OwnerKey
 from agent.storage import STALE_AFTER_S, remove_stale_partials
+from frp import bagview
 from frp.bagit import encode_path
 from frp.verify import verify_package
 
@@ -380,3 +381,74 @@ def test_file_changed_after_it_was_added_is_caught_before_the_rename(tmp_path, k
             flip(partial / CLIP, 100)  # a disk fault or another writer after hashing
             builder.seal(key, {"outputs": outputs_record([added])})
     assert list(tmp_path.iterdir()) == []
+
+
+def guarded(read: list, limit: int):
+    """bagview._digest, recording each stream it hashes and stopping one that would hash more
+    bytes than the archive holds (a hostile tar must never get that far)."""
+    real = bagview._digest
+
+    class Guard:
+        def __init__(self, stream):
+            self.stream, self.got = stream, 0
+
+        def read(self, n):
+            chunk = self.stream.read(n)
+            self.got += len(chunk)
+            assert self.got <= limit, "hashed more bytes than the tar holds"
+            return chunk
+
+    def digest(stream, keep):
+        read.append(stream)
+        return real(Guard(stream), keep)
+    return digest
+
+
+def gnu_sparse_tar(path: Path, name: str, real_size: int) -> None:
+    """A tar whose one member is a GNU sparse file of `real_size` bytes holding 512 (old GNU
+    sparse header: one map entry, the real size in base-256 when octal is too short)."""
+    header = bytearray(512)
+    fields = {0: name.encode(), 100: b"0000644\0", 108: b"0000000\0", 116: b"0000000\0",
+              124: b"00000001000\0", 136: b"00000000000\0", 156: b"S", 257: b"ustar  \0"}
+    for offset, value in fields.items():
+        header[offset:offset + len(value)] = value
+    header[386:398] = tarfile.itn(real_size - 512, 12, tarfile.GNU_FORMAT)   # map: offset
+    header[398:410] = tarfile.itn(512, 12, tarfile.GNU_FORMAT)               # map: bytes
+    header[483:495] = tarfile.itn(real_size, 12, tarfile.GNU_FORMAT)         # real size
+    header[148:156] = b" " * 8
+    header[148:155] = b"%06o\0" % sum(header)
+    path.write_bytes(bytes(header) + b"x" * 512 + bytes(1024))
+
+
+@pytest.mark.parametrize("real_size", [4 << 30, 1 << 50])
+def test_a_sparse_member_is_a_problem_and_never_read(tmp_path, monkeypatch, real_size):
+    """A 2 KiB tar declaring 4 GiB (or 1 PiB) of zeros: named, never hashed."""
+    hostile = tmp_path / "sparse.tar"
+    gnu_sparse_tar(hostile, "pkg/data/clip.mp4", real_size)
+    with tarfile.open(hostile) as tar:
+        (member,) = tar.getmembers()
+    assert member.issparse() and member.size == real_size  # what the stock reader sees
+    read = []
+    monkeypatch.setattr(bagview, "_digest", guarded(read, hostile.stat().st_size))
+    report = verify_package(hostile)
+    assert read == []
+    assert any(f"declaring {real_size:,} bytes" in p for p in report.problems), report.problems
+
+
+def test_members_declaring_more_than_the_archive_holds_stop_the_reading(tmp_path, monkeypatch):
+    hostile = tmp_path / "liar.tar"
+    with tarfile.open(hostile, "w", format=tarfile.GNU_FORMAT) as tar:
+        small = tarfile.TarInfo("pkg/bagit.txt")
+        small.size = 4
+        tar.addfile(small, io.BytesIO(b"abcd"))
+    data = bytearray(hostile.read_bytes())
+    data[124:136] = tarfile.itn(1 << 40, 12, tarfile.GNU_FORMAT)  # the header now lies
+    data[148:156] = b" " * 8
+    data[148:155] = b"%06o\0" % sum(data[:512])
+    hostile.write_bytes(bytes(data))
+    read = []
+    monkeypatch.setattr(bagview, "_digest", guarded(read, hostile.stat().st_size))
+    report = verify_package(hostile)
+    assert read == [] and not report.ok
+    assert any("declare more bytes (1,099,511,627,776) than the tar holds" in p
+               for p in report.problems), report.problems
