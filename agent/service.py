@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable
 from agent import timebase
 from agent.callbacks import call_safely
 from agent.config import ensure_home, load_settings, resolve_home, save_settings
+from agent.errors import AgentError, NotFound, Refusal
 from agent.events import RequestsArrived, ScanFailed, ScanFinished
 from agent.identity.keys import OwnerKey, OwnerKeyError
 from agent.index.coverage import Coverage, coverage
@@ -27,20 +28,10 @@ from agent.jobs import Job
 if TYPE_CHECKING:
     from agent.requests.desk import RequestDesk
 
+__all__ = ["Agent", "AgentError", "NotFound", "Refusal", "ENV_PASSPHRASE"]
+
 log = logging.getLogger(__name__)
 ENV_PASSPHRASE = "FOOTAGE_AGENT_PASSPHRASE"
-
-
-class AgentError(Exception):
-    """A request the agent cannot carry out; the message says why in plain words."""
-
-
-class Refusal(AgentError):
-    """Refused: verification failed, nothing matched, or the owner's rules forbid it (exit 3)."""
-
-
-class NotFound(Refusal):
-    """Nothing matched."""
 
 
 class Agent:

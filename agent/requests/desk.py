@@ -18,6 +18,7 @@ from typing import Callable
 from agent.audit.log import AuditLog
 from agent.callbacks import call_safely
 from agent.config import Settings, ensure_home
+from agent.errors import AgentError, Refusal
 from agent.identity.keys import OwnerKey
 from agent.index.store import Store
 from agent.requests import approval_run, approval_steps, holds, polling
@@ -34,11 +35,11 @@ from frp.request import Request, verify_request
 Progress = Callable[[str, float], None]
 
 
-class DeskError(Exception):
+class DeskError(AgentError):
     """Something the desk could not do; the message says why in plain words."""
 
 
-class DeskRefusal(DeskError):
+class DeskRefusal(DeskError, Refusal):
     """Refused: the request failed verification, or the owner's rules forbid the action."""
 
 

@@ -1,0 +1,19 @@
+"""The agent's one error family: what callers (the CLI, the GUI) catch from anything they ask.
+
+A leaf module (it imports nothing of the agent), so every part of the agent can raise these
+without importing the service. The CLI maps `Refusal` to exit 3 and any other `AgentError` to
+exit 1.
+"""
+from __future__ import annotations
+
+
+class AgentError(Exception):
+    """A request the agent cannot carry out; the message says why in plain words."""
+
+
+class Refusal(AgentError):
+    """Refused: verification failed, nothing matched, or the owner's rules forbid it (exit 3)."""
+
+
+class NotFound(Refusal):
+    """Nothing matched."""
