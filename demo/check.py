@@ -78,10 +78,10 @@ class Walk:
                              f"{list(report.rejected)}, problems {list(report.problems)}")
         entry = report.new[0]
         view = desk.show(entry.jti)
-        if view.request is None or view.problem or entry.case != CASE or view.agency is None:
+        if not view.verified or view.problem or entry.case != CASE or view.agency_name is None:
             raise StepFailed(f"the request did not verify: {view.problem or 'wrong case'}")
         self.jti = entry.jti
-        return (f"case {entry.case} from {view.agency.name}, {clock(entry.window_start_us)} to "
+        return (f"case {entry.case} from {view.agency_name}, {clock(entry.window_start_us)} to "
                 f"{clock(entry.window_end_us)}, cameras {', '.join(entry.cameras)}; signature "
                 "checked against the trust store")
 

@@ -13,9 +13,6 @@ from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urlsplit
 
-from frp.agency import Agency
-from frp.jws import JWSError, parse_compact
-
 Progress = Callable[[str, float], None]
 
 
@@ -50,40 +47,28 @@ class RequestView:
     deliveries: tuple = ()  # what was sent (inbox Delivery records)
 
 
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def describe(entry, agency: Agency | None, verified: bool, reason: str = "") -> RequestView:
-    """The view of an inbox entry; its token was verified when it arrived (claims read again)."""
-    try:
-        claims = parse_compact(entry.token).claims
-    except JWSError as exc:
-        raise DeskError(f"this request can no longer be read ({exc})") from None
-    people = claims.get("requester") if isinstance(claims.get("requester"), dict) else {}
-    who = ", ".join(p for p in (_text(people.get("name")), _text(people.get("unit"))) if p)
-    if _text(people.get("badge")):
-        who += f" (badge {people['badge']})"
-    where = claims.get("location") if isinstance(claims.get("location"), dict) else {}
-    place = _text(where.get("address"))
+def describe(shown) -> RequestView:
+    """The flat view of the desk's RequestView (agent.requests.view)."""
+    who = ", ".join(p for p in (shown.requester.get("name"), shown.requester.get("unit")) if p)
+    if shown.requester.get("badge"):
+        who += f" (badge {shown.requester['badge']})"
+    where = shown.location or {}
+    place = where.get("address") or ""
     if isinstance(where.get("radius_m"), (int, float)):
         place = (place + f" (within {int(where['radius_m'])} m)").strip()
-    case = claims.get("case") if isinstance(claims.get("case"), dict) else {}
-    upload = claims.get("upload") if isinstance(claims.get("upload"), dict) else {}
     return RequestView(
-        id=entry.jti, agency_id=entry.iss,
-        agency_name=agency.name if agency else "Unknown agency (no longer in your trust list)",
-        agency_phone=agency.phone if agency else "",
-        upload_host=_host(_text(upload.get("endpoint"))),
-        case=entry.case, incident=_text(case.get("incident")), requester=who,
-        legal_basis=_text(claims.get("legal_basis")), location=place,
-        message=_text(claims.get("message")),
-        window_start_us=entry.window_start_us, window_end_us=entry.window_end_us,
-        cameras=tuple(entry.cameras), status=entry.status, received_us=entry.received_at_us,
-        expires_us=entry.expires_at_us, verified=verified,
-        emergency=claims.get("emergency") is True,
-        reason=reason or entry.reason or entry.decision_error or "",
-        deliveries=tuple(entry.deliveries))
+        id=shown.id, agency_id=shown.agency_id,
+        agency_name=(shown.agency_name if shown.agency_name is not None
+                     else "Unknown agency (no longer in your trust list)"),
+        agency_phone=shown.agency_phone or "",
+        upload_host=_host(shown.upload_endpoint or ""),
+        case=shown.case, incident=shown.incident or "", requester=who,
+        legal_basis=shown.legal_basis or "", location=place, message=shown.message or "",
+        window_start_us=shown.window_start_us, window_end_us=shown.window_end_us,
+        cameras=tuple(shown.cameras), status=shown.status, received_us=shown.received_at_us,
+        expires_us=shown.expires_at_us, verified=shown.verified, emergency=shown.emergency,
+        reason=shown.problem or shown.reason or shown.decision_error or "",
+        deliveries=tuple(shown.deliveries))
 
 
 def _host(url: str) -> str:
@@ -102,23 +87,19 @@ class Desk:
         self.trust = self.desk.trust
 
     def list(self) -> list[RequestView]:
-        agencies = {a.id: a for a in self.trust.list()}
-        return [describe(e, agencies.get(e.iss), True) for e in self.desk.list()]
+        return [describe(v) for v in self.desk.list()]
 
     def show(self, request_id: str) -> RequestView:
-        shown = self._do(self.desk.show, request_id)
-        return describe(shown.entry, shown.agency, shown.request is not None, shown.problem or "")
+        return describe(self._do(self.desk.show, request_id))
 
     def sync(self):
         return self._do(self.desk.sync)
 
     def import_request(self, path) -> RequestView:
-        entry = self._do(self.desk.import_request, str(path))
-        return self.show(entry.jti)
+        return describe(self._do(self.desk.import_request, str(path)))
 
     def decline(self, request_id: str, reason: str = "") -> RequestView:
-        self._do(self.desk.decline, request_id, reason or None)
-        return self.show(request_id)
+        return describe(self._do(self.desk.decline, request_id, reason or None))
 
     def approve(self, request_id: str, cameras=None, start_us: int | None = None,
                 end_us: int | None = None, mode: str | None = None,
@@ -127,10 +108,10 @@ class Desk:
                 masks: bool | None = None) -> RequestView:
         """Export, deliver and receipt; with no choices, resume what was approved before
         (redaction included)."""
-        self._do(self.desk.approve, request_id, None if cameras is None else list(cameras),
-                 start_us, end_us, mode, keep_audio, progress, cancel, blur_faces=blur_faces,
-                 masks=masks)
-        return self.show(request_id)
+        return describe(self._do(self.desk.approve, request_id,
+                                 None if cameras is None else list(cameras), start_us, end_us,
+                                 mode, keep_audio, progress, cancel, blur_faces=blur_faces,
+                                 masks=masks))
 
     @staticmethod
     def _do(fn, *args, **kwargs):

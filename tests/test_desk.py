@@ -135,9 +135,11 @@ def world(tmp_path, footage):
 
 def test_an_imported_request_is_verified_and_kept_exactly(world):
     token = request_token()
-    entry = world.desk.import_request(world.file(token))
+    view = world.desk.import_request(world.file(token))
+    assert (view.id, view.status, view.verified, view.problem) == ("req-1", "new", True, None)
+    assert view.cameras == ("porch", "yard") and view.case == "2026-0042"
+    entry = world.desk.inbox.get("req-1")
     assert (entry.jti, entry.status, entry.via, entry.token) == ("req-1", "new", "file", token)
-    assert entry.cameras == ("porch", "yard") and entry.case == "2026-0042"
     assert world.events() == ["request-seen"]
 
 
@@ -166,7 +168,7 @@ def test_a_replayed_request_is_rejected_and_not_shown_twice(world):
     world.portal.tokens = [request_token()]  # the same request again through the portal
     report = world.desk.sync()
     assert report.new == () and "replay" in report.rejected[0]
-    assert [e.jti for e in world.desk.list()] == ["req-1"]
+    assert [v.id for v in world.desk.list()] == ["req-1"]
 
 
 def test_a_url_is_fetched_only_from_a_trusted_portal(world):
@@ -190,7 +192,7 @@ def test_sync_adds_new_requests_rejects_bad_ones_and_keeps_the_cursor(world):
     report = world.desk.sync()
     assert [e.jti for e in report.new] == ["c"] and report.rejected == ()
     assert str(world.portal.calls[-1].url).endswith("/v1/requests?after=2")
-    assert sorted(e.jti for e in world.desk.list()) == ["a", "c"]
+    assert sorted(v.id for v in world.desk.list()) == ["a", "c"]
     assert world.events().count("request-rejected") == 1
 
 
@@ -215,8 +217,8 @@ def test_approvals_wider_than_the_request_are_refused_even_in_an_emergency(world
     world.desk.import_request(world.file(request_token(emergency=True)))
     with pytest.raises(DeskRefusal, match=reason):
         world.desk.approve("req-1", **kwargs)
-    entry = world.desk.show("req-1").entry
-    assert entry.status == "new" and entry.approval is None
+    view = world.desk.show("req-1")
+    assert view.status == "new" and view.approval is None
     assert world.portal.calls == [] and world.events() == ["request-seen"]
 
 
@@ -233,7 +235,7 @@ def test_an_expired_request_cannot_be_approved(world):
     world.now = NOW + 3600 + 61
     with pytest.raises(DeskRefusal, match="expired"):
         world.desk.approve("req-1")
-    assert world.desk.show("req-1").entry.status == "expired"
+    assert world.desk.show("req-1").status == "expired"
     assert world.events() == ["request-seen", "request-expired"]
 
 
@@ -263,7 +265,7 @@ def test_a_decline_the_portal_could_not_take_is_sent_at_the_next_sync(world):
     world.portal.decision_status = 204
     assert world.desk.sync().problems == ()
     assert len(world.portal.decisions) == 1
-    assert world.desk.show("req-1").entry.decision_sent_at_us is not None
+    assert world.desk.show("req-1").decision_sent_at_us is not None
 
 
 def test_a_decline_refused_with_a_4xx_is_not_retried_unchanged(world):
@@ -279,11 +281,12 @@ def test_a_decline_refused_with_a_4xx_is_not_retried_unchanged(world):
 def test_show_names_the_agency_from_the_trust_store_not_the_message(world):
     world.desk.import_request(world.file(request_token(message="<b>Call</b> 555-EVIL")))
     view = world.desk.show("req-1")
-    assert view.agency.name == "Example Police Department" and view.agency.phone == "+1-206-555-0100"
-    assert view.request.message == "<b>Call</b> 555-EVIL" and view.problem is None
+    assert view.agency_name == "Example Police Department" and view.agency_phone == "+1-206-555-0100"
+    assert view.message == "<b>Call</b> 555-EVIL" and view.problem is None and view.verified
     world.desk.trust.remove(AGENCY_ID)
     view = world.desk.show("req-1")
-    assert view.agency is None and "no longer in your trust store" in view.problem
+    assert view.agency_name is None and "no longer in your trust store" in view.problem
+    assert not view.verified and view.message == "<b>Call</b> 555-EVIL"  # still shown, unverified
     with pytest.raises(DeskRefusal, match="no longer in your trust store"):
         world.desk.approve("req-1")
 
@@ -291,11 +294,11 @@ def test_show_names_the_agency_from_the_trust_store_not_the_message(world):
 def test_an_approval_already_running_is_refused_and_nothing_changes(tmp_path, footage):
     w = World(tmp_path, footage)
     try:
-        entry = w.desk.import_request(w.file(request_token()))
-        with w.desk._running.claim(entry):  # as if the app were delivering it on another thread
+        w.desk.import_request(w.file(request_token()))
+        with w.desk._running.claim(w.desk.inbox.get("req-1")):  # as if the app were delivering it on another thread
             with pytest.raises(DeskRefusal, match="being delivered right now"):
                 w.desk.approve("req-1", ["porch"])
-        assert w.desk.show("req-1").entry.status == "new" and "approve" not in w.events()
+        assert w.desk.show("req-1").status == "new" and "approve" not in w.events()
     finally:
         w.close()
 
@@ -312,18 +315,18 @@ def test_a_failed_delivery_keeps_its_packages_and_resumes_without_redoing_them(
             w.portal.decision_status = 503
             with pytest.raises(DeskError, match="portal says no.*run approve again"):
                 w.desk.approve("req-1", ["porch"], (T0 + 1) * US, (T0 + 6) * US)
-            entry = w.desk.show("req-1").entry
-            assert entry.status == "failed" and "portal says no" in entry.reason
-            (first,) = entry.deliveries
+            view = w.desk.show("req-1")
+            assert view.status == "failed" and "portal says no" in view.reason
+            (first,) = view.deliveries
             assert Path(first.tar).is_file() and first.upload_url is None
             with pytest.raises(DeskRefusal, match="already approved with other choices"):
                 w.desk.approve("req-1", ["yard"])
             w.portal.decision_status = 204
             with pytest.raises(DeskError, match="(?i)gave up"):  # nothing listens for the upload
                 w.desk.approve("req-1")
-            entry = w.desk.show("req-1").entry
-            assert entry.status == "failed" and entry.deliveries == (first,)
-            assert len(w.portal.decisions) == 1 and entry.decision_sent_at_us is not None
+            view = w.desk.show("req-1")
+            assert view.status == "failed" and view.deliveries == (first,)
+            assert len(w.portal.decisions) == 1 and view.decision_sent_at_us is not None
             approved = json.loads(jws.b64url_decode(w.portal.decisions[0].split(".")[1]))["approved"]
             assert approved == {"window": {"start": iso(T0 + 1).replace(".000000", ""),
                                            "end": iso(T0 + 6).replace(".000000", "")},
@@ -346,9 +349,9 @@ def test_an_interrupted_run_is_taken_up_again(world):
     cancel.set()
     with pytest.raises(DeskError, match="cancelled"):
         world.desk.approve("req-1", cancel=cancel)
-    entry = world.desk.show("req-1").entry
-    assert entry.status == "failed" and entry.reason.startswith("cancelled")
-    assert entry.deliveries == ()
+    view = world.desk.show("req-1")
+    assert view.status == "failed" and view.reason.startswith("cancelled")
+    assert view.deliveries == ()
     left = list((world.home / "packages").rglob("bagit.txt"))
     assert left == []  # a cancelled export leaves nothing that looks finished
 
@@ -374,14 +377,14 @@ def test_run_polling_backs_off_parks_a_4xx_and_stops(world):
     thread.start()
     thread.join(10)
     assert not thread.is_alive() and extra_polls == []
-    assert [e.jti for e in world.desk.list()] == ["p1"]
+    assert [v.id for v in world.desk.list()] == ["p1"]
 
 
 def test_holds_on_new_request_setting_preserves_footage_at_once(tmp_path, footage):
     w = World(tmp_path, footage, settings=Settings(holds_on_new_request=True))
     try:
-        entry = w.desk.import_request(w.file(request_token(cameras=("porch",))))
-        assert entry.status == "held"
+        view = w.desk.import_request(w.file(request_token(cameras=("porch",))))
+        assert view.status == "held" and view.hold is not None
         hold = w.desk.show("req-1").hold
         assert sorted(f.name for f in hold.files) == sorted(
             f"porch/{p.name}" for p in footage.iterdir() if p.name.startswith("porch"))
@@ -437,7 +440,7 @@ def test_saved_masks_and_face_blur_reach_the_package_and_a_resume_keeps_them(wor
     world.portal.decision_status = 503   # stop after the packages are made
     with pytest.raises(DeskError, match="portal says no"):
         world.desk.approve("req-1", ["porch"], T0 * US, (T0 + 2) * US, blur_faces=True)
-    (first,) = world.desk.show("req-1").entry.deliveries
+    (first,) = world.desk.show("req-1").deliveries
     kinds = {r["kind"]: r for r in provenance(first)["redactions"]}
     assert set(kinds) == {"privacy-mask", "face-blur"}
     assert kinds["privacy-mask"]["polygons"] == [{"name": "neighbour's window",
@@ -459,10 +462,10 @@ def test_no_masks_leaves_them_off_and_a_damaged_mask_file_refuses_the_approval(w
     world.portal.decision_status = 503
     with pytest.raises(DeskError, match="portal says no"):
         world.desk.approve("req-1", ["yard"], T0 * US, (T0 + 2) * US, masks=False)
-    (first,) = world.desk.show("req-1").entry.deliveries
+    (first,) = world.desk.show("req-1").deliveries
     assert provenance(first)["redactions"] == []
     world.desk.import_request(world.file(request_token("req-2"), "two.jws"))
     masks_file(world.home, "yard").write_text('{"polygons": [{"points": [[0, 0], [2, 0]]}]}')
     with pytest.raises(DeskRefusal, match="saved masks of camera 'yard' are damaged"):
         world.desk.approve("req-2", ["yard"])
-    assert world.desk.show("req-2").entry.status == "new"
+    assert world.desk.show("req-2").status == "new"

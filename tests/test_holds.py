@@ -100,7 +100,7 @@ def test_the_desk_holds_while_undecided_and_releases_only_after_the_request_ende
         assert hold.path == w.home / "holds" / "_.."  # a path-like id stays a plain name
         assert sorted(f.name for f in hold.files) == sorted(
             f"yard/{p.name}" for p in footage.iterdir() if p.name.startswith("yard"))
-        assert w.desk.show("..").entry.status == "held"
+        assert w.desk.show("..").status == "held"
         with pytest.raises(DeskRefusal, match="kept until the request is declined"):
             w.desk.release("..")
         assert hold.path.is_dir()

@@ -123,8 +123,8 @@ def test_approve_part_of_a_request_delivers_a_receipted_package(flow):
     assert decision["decision"] == "approve" and decision["approved"] == {
         "window": {"start": format_utc(T0 + US), "end": format_utc(T0 + 6 * US)},
         "cameras": ["porch"]}
-    entry = Agent(run.home).requests.show(jti).entry
-    assert entry.deliveries[0].receipt  # the checked receipt is kept
+    view = Agent(run.home).requests.show(jti)
+    assert view.deliveries[0].receipt  # the checked receipt is kept
     events = [r["event"] for r in AuditLog(run.home).entries()]
     assert events == ["request-seen", "approve", "export", "export", "upload", "upload",
                       "receipt", "receipt"]

@@ -19,7 +19,7 @@ from agent.commands.common import (
     utc,
 )
 from agent.requests.agencies import TrustStoreError
-from agent.requests.records import Entry
+from agent.requests.view import RequestView
 from agent.service import AgentError
 
 PUBLIC_RECORD = ("Footage you share can become a public record once the case is closed: "
@@ -96,41 +96,41 @@ def plain(text: str | None) -> str:
     return "".join(ch if ch.isprintable() or ch == "\n" else "?" for ch in text)
 
 
-def entry_json(entry: Entry, agency_name: str | None = None) -> dict:
+def entry_json(view: RequestView, agency_name: str | None = None) -> dict:
     """The cli.md `inbox --json` object for one request."""
-    return {"id": entry.jti, "agency": entry.iss, "case": entry.case,
-            "window": {"start": utc(entry.window_start_us), "end": utc(entry.window_end_us)},
-            "status": entry.status, "received_at": utc(entry.received_at_us),
-            "expires_at": utc(entry.expires_at_us), "agency_name": agency_name,
-            "cameras": list(entry.cameras), "reason": entry.reason}
+    return {"id": view.id, "agency": view.agency_id, "case": view.case,
+            "window": {"start": utc(view.window_start_us), "end": utc(view.window_end_us)},
+            "status": view.status, "received_at": utc(view.received_at_us),
+            "expires_at": utc(view.expires_at_us), "agency_name": agency_name,
+            "cameras": list(view.cameras), "reason": view.reason}
+
+
+def _agency_name(view: RequestView) -> str:
+    """The trusted agency's name, or its id when it is no longer in the trust store."""
+    return view.agency_name if view.agency_name is not None else view.agency_id
 
 
 # inbox -------------------------------------------------------------------------------------
 @mapped
 def import_request(agent, args) -> int:
-    entry = agent.requests.import_request(args.source)
+    view = agent.requests.import_request(args.source)
     if args.json:
-        print_json(entry_json(entry, _agency_name(agent, entry)))
+        print_json(entry_json(view, _agency_name(view)))
     else:
-        print(f"{entry.jti}\tcase {plain(entry.case)}\tfrom {plain(_agency_name(agent, entry))}")
+        print(f"{view.id}\tcase {plain(view.case)}\tfrom {plain(_agency_name(view))}")
     return 0
-
-
-def _agency_name(agent, entry: Entry) -> str:
-    agency = agent.requests.trust.get(entry.iss)
-    return agency.name if agency else entry.iss
 
 
 @mapped
 def inbox_list(agent, args) -> int:
-    entries = agent.requests.list()
+    views = agent.requests.list()
     if args.json:
-        print_json([entry_json(e, _agency_name(agent, e)) for e in entries])
+        print_json([entry_json(v, _agency_name(v)) for v in views])
         return 0
-    for e in entries:
-        print(f"{e.jti}\t{e.status}\t{plain(_agency_name(agent, e))}\tcase {plain(e.case)}\t"
-              f"{utc(e.window_start_us)} .. {utc(e.window_end_us)}")
-    if not entries:
+    for v in views:
+        print(f"{v.id}\t{v.status}\t{plain(_agency_name(v))}\tcase {plain(v.case)}\t"
+              f"{utc(v.window_start_us)} .. {utc(v.window_end_us)}")
+    if not views:
         say("no requests")
     return 0
 
@@ -154,41 +154,41 @@ def inbox_sync(agent, args) -> int:
 
 @mapped
 def inbox_show(agent, args) -> int:
-    view = agent.requests.show(args.id)
-    e, agency, req = view.entry, view.agency, view.request
-    out = entry_json(e, agency.name if agency else None)
-    out.update({"agency_phone": agency.phone if agency else None, "problem": view.problem,
-                "verified": req is not None, "hold": str(view.hold.path) if view.hold else None,
+    v = agent.requests.show(args.id)
+    out = entry_json(v, v.agency_name)
+    out.update({"agency_phone": v.agency_phone, "problem": v.problem, "verified": v.verified,
+                "hold": str(v.hold.path) if v.hold else None,
                 "deliveries": [{"camera": d.camera, "package": d.package, "sha256": d.sha256,
                                 "size": d.size, "upload_url": d.upload_url,
-                                "receipt": bool(d.receipt)} for d in e.deliveries]})
-    if req is not None:
-        out.update({"incident": req.incident, "requester": req.requester,
-                    "legal_basis": req.legal_basis, "message": req.message,
-                    "location": req.location, "emergency": req.emergency,
-                    "upload": req.upload_endpoint})
+                                "receipt": bool(d.receipt)} for d in v.deliveries]})
+    if v.verified:  # what the request says is shown only while it still verifies
+        out.update({"incident": v.incident, "requester": v.requester,
+                    "legal_basis": v.legal_basis, "message": v.message,
+                    "location": v.location, "emergency": v.emergency,
+                    "upload": v.upload_endpoint})
     if args.json:
         print_json(out)
         return 0
-    print(f"Request {e.jti}: {e.status}" + (f" ({plain(e.reason)})" if e.reason else ""))
-    if agency:
-        print(f"From: {plain(agency.name)}; to check it is real, call {plain(agency.phone)} "
+    print(f"Request {v.id}: {v.status}" + (f" ({plain(v.reason)})" if v.reason else ""))
+    if v.agency_name is not None:
+        print(f"From: {plain(v.agency_name)}; to check it is real, call {plain(v.agency_phone)} "
               "(the number in your trust store, not one from the message)")
-    print(f"Case: {plain(e.case)}" + (f" ({plain(req.incident)})" if req and req.incident else ""))
-    print(f"Window: {utc(e.window_start_us)} to {utc(e.window_end_us)}")
-    print(f"Cameras asked for: {', '.join(plain(c) for c in e.cameras) or 'not named'}")
-    if req is not None:
-        who = ", ".join(f"{k}: {plain(v)}" for k, v in req.requester.items())
+    print(f"Case: {plain(v.case)}" + (f" ({plain(v.incident)})" if v.verified and v.incident
+                                      else ""))
+    print(f"Window: {utc(v.window_start_us)} to {utc(v.window_end_us)}")
+    print(f"Cameras asked for: {', '.join(plain(c) for c in v.cameras) or 'not named'}")
+    if v.verified:
+        who = ", ".join(f"{k}: {plain(x)}" for k, x in v.requester.items())
         print(f"Requester (as stated in the request): {who}")
-        print(f"Legal basis: {req.legal_basis}" + ("; marked EMERGENCY (this changes no check)"
-                                                  if req.emergency else ""))
-        if req.message:
+        print(f"Legal basis: {v.legal_basis}" + ("; marked EMERGENCY (this changes no check)"
+                                                if v.emergency else ""))
+        if v.message:
             print("Message (plain text, as sent):")
-            print("  " + plain(req.message).replace("\n", "\n  "))
-    if view.problem:
-        print(f"Warning: {plain(view.problem)}")
-    if view.hold:
-        print(f"Hold: {view.hold.path} ({len(view.hold.files)} files)")
+            print("  " + plain(v.message).replace("\n", "\n  "))
+    if v.problem:
+        print(f"Warning: {plain(v.problem)}")
+    if v.hold:
+        print(f"Hold: {v.hold.path} ({len(v.hold.files)} files)")
     return 0
 
 
@@ -230,19 +230,18 @@ def approve(agent, args) -> int:
     return 0
 
 
-def _confirm(agent, view, args) -> None:
-    e, a = view.entry, view.entry.approval
-    cams = args.camera or (a.cameras if a else e.cameras)
+def _confirm(agent, view: RequestView, args) -> None:
+    a = view.approval
+    cams = args.camera or (a.cameras if a else view.cameras)
     start = parse_time(args.start, "--from") if args.start else (a.start_us if a else
-                                                                 e.window_start_us)
-    end = parse_time(args.end, "--to") if args.end else (a.end_us if a else e.window_end_us)
+                                                                 view.window_start_us)
+    end = parse_time(args.end, "--to") if args.end else (a.end_us if a else view.window_end_us)
     audio = args.keep_audio if args.keep_audio is not None else (a.keep_audio if a else False)
-    name = view.agency.name if view.agency else e.iss
-    say(f"This will send to {plain(name)}:")
+    say(f"This will send to {plain(_agency_name(view))}:")
     say(f"  cameras: {', '.join(plain(c) for c in cams) or '(none chosen)'}")
     say(f"  from {utc(start)} to {utc(end)} ({(end - start) / 1e6:,.0f} seconds per camera)")
     say(f"  sound: {'kept' if audio else 'removed'}")
-    say(f"  hidden: {_hidden(agent, e, cams, args)}")
+    say(f"  hidden: {_hidden(agent, view, cams, args)}")
     say(PUBLIC_RECORD)
     if not sys.stdin or not sys.stdin.isatty():
         raise UsageError("not asking for confirmation without a terminal; add --yes to approve")
@@ -252,9 +251,9 @@ def _confirm(agent, view, args) -> None:
         raise Refused("not approved; nothing was sent")
 
 
-def _hidden(agent, entry, cameras, args) -> str:
+def _hidden(agent, view: RequestView, cameras, args) -> str:
     """The redaction as the confirmation names it: which cameras' masks, and faces."""
-    kept = entry.approval
+    kept = view.approval
     faces = args.blur_faces if args.blur_faces is not None else bool(kept and kept.blur_faces)
     masks = args.masks if args.masks is not None else (kept.masks if kept else True)
     parts = []
@@ -277,5 +276,5 @@ def decline(agent, args) -> int:
     sent = "sent to the agency" if done.decision_sent_at_us else (
         f"not sent: {plain(done.decision_error)}" if done.decision_error
         else "will be sent at the next `inbox sync`")
-    say(f"declined {done.jti} ({sent})")
+    say(f"declined {done.id} ({sent})")
     return 0

@@ -11,7 +11,7 @@ import hashlib
 import ssl
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -26,6 +26,7 @@ from agent.requests.agencies import TrustStore
 from agent.requests.inbox import ENDED, UNDECIDED, Inbox, InboxError
 from agent.requests.portal_client import PollPolicy, PortalClient, PortalError
 from agent.requests.records import Entry
+from agent.requests.view import RequestView, request_view
 from agent.timebase import US
 from frp.agency import Agency
 from frp.claims import MAX_MESSAGE_CHARS, Rejected
@@ -41,19 +42,6 @@ class DeskError(AgentError):
 
 class DeskRefusal(DeskError, Refusal):
     """Refused: the request failed verification, or the owner's rules forbid the action."""
-
-
-@dataclass(frozen=True)
-class RequestView:
-    """What `inbox show` displays: the inbox row, the agency as the trust store has it (never as
-    the message claims), the re-verified request (None with `problem` when it no longer
-    verifies), and the hold if one was made."""
-
-    entry: Entry
-    agency: Agency | None
-    request: Request | None
-    problem: str | None
-    hold: holds.Hold | None
 
 
 class RequestDesk:
@@ -92,12 +80,12 @@ class RequestDesk:
             call_safely(self._on_arrived, count)
 
     # intake ------------------------------------------------------------------------------
-    def import_request(self, source: str | Path) -> Entry:
+    def import_request(self, source: str | Path) -> RequestView:
         """Verify a request token from a file, or a URL on an agency portal, and add it."""
         text = str(source)
         if text.lower().startswith(("https://", "http://")):
             try:
-                return self._accept(polling.fetch(self, text), "url")
+                return self._view(self._accept(polling.fetch(self, text), "url"))
             except polling.NotTrusted as exc:
                 raise DeskRefusal(str(exc)) from None
             except PortalError as exc:
@@ -107,7 +95,7 @@ class RequestDesk:
                 token = fh.read(MAX_TOKEN_BYTES + 64)
         except OSError as exc:
             raise DeskError(f"cannot read the request file {source}: {exc.strerror}") from None
-        return self._accept(token, "file")
+        return self._view(self._accept(token, "file"))
 
     def take(self, token: str | bytes, via: str,
              registrations: list[str] | None = None) -> tuple[Entry | None, str | None]:
@@ -147,13 +135,18 @@ class RequestDesk:
         polling.run_polling(self, stop)
 
     # reading -----------------------------------------------------------------------------
-    def list(self) -> list[Entry]:
-        """Every request in the inbox, newest first."""
-        return self.inbox.list()
+    def list(self) -> list[RequestView]:
+        """Every request in the inbox, newest first, as verified when it arrived (neither
+        checked again nor with its hold read: `show` does both)."""
+        agencies = {a.id: a for a in self.trust.list()}
+        return [request_view(e, agencies.get(e.iss), None, verified=True)
+                for e in self.inbox.list()]
 
     def show(self, jti: str) -> RequestView:
         """One request with its agency from the trust store and its re-verified details."""
-        entry = self._entry(jti)
+        return self._view(self._entry(jti))
+
+    def _view(self, entry: Entry) -> RequestView:
         agency, request, problem = self.trust.get(entry.iss), None, None
         try:
             request = self._reverify(entry)[1]
@@ -163,7 +156,8 @@ class RequestDesk:
             hold = holds.read_hold(self.home, entry.folder)
         except holds.HoldError as exc:
             hold, problem = None, problem or str(exc)
-        return RequestView(entry, agency, request, problem, hold)
+        return request_view(entry, agency, request, verified=request is not None,
+                            problem=problem, hold=hold)
 
     # holds -------------------------------------------------------------------------------
     def hold(self, jti: str, iss: str | None = None,
@@ -207,7 +201,7 @@ class RequestDesk:
                 start_us: int | None = None, end_us: int | None = None, mode: str | None = None,
                 keep_audio: bool | None = None, progress: Progress | None = None,
                 cancel: threading.Event | None = None, *, blur_faces: bool | None = None,
-                masks: bool | None = None) -> Entry:
+                masks: bool | None = None) -> RequestView:
         """Export, deliver and receipt what the owner approves (never wider than the request).
 
         Unset choices default to the whole request (its cameras; copy mode; no audio; each
@@ -217,10 +211,11 @@ class RequestDesk:
         entry = self._entry(jti)
         try:
             with self._running.claim(entry):
-                return self._approve(entry, cameras, start_us, end_us, mode, keep_audio,
+                done = self._approve(entry, cameras, start_us, end_us, mode, keep_audio,
                                      progress, cancel, blur_faces, masks)
         except approval_run.AlreadyRunning as exc:
             raise DeskRefusal(str(exc)) from None
+        return self._view(done)
 
     def _approve(self, entry: Entry, cameras, start_us, end_us, mode, keep_audio, progress,
                  cancel, blur_faces, masks) -> Entry:
@@ -241,7 +236,7 @@ class RequestDesk:
         except approval_run.RunFailed as exc:
             raise DeskError(f"{exc} (run approve again to resume)") from None
 
-    def decline(self, jti: str, reason: str | None = None) -> Entry:
+    def decline(self, jti: str, reason: str | None = None) -> RequestView:
         """Decline: signed, kept, and sent to the portal (now, or by the next sync)."""
         entry = self._entry(jti)
         if entry.status not in UNDECIDED:
@@ -256,7 +251,7 @@ class RequestDesk:
         self._log("decline", entry, status="declined", reason=reason,
                   decision_sha256=_sha(token))
         polling.send_decision(self, done)
-        return self.inbox.get(entry.jti, entry.iss)
+        return self._view(self.inbox.get(entry.jti, entry.iss))
 
     # internals ---------------------------------------------------------------------------
     def _entry(self, jti: str, iss: str | None = None) -> Entry:
