@@ -2,12 +2,13 @@
 
 `Agent` owns the home folder, the index and its threads (watch now; poll and jobs as they
 arrive). Callers subscribe to events, which are frozen dataclasses from agent.events delivered
-on the agent's threads; nothing here knows about Qt.
+on the agent's threads; nothing here knows about Qt. What it returns are the frozen view types
+of agent/views.py. Its exports and redaction live in agent/owner_exports.py, its trust store
+and activity log in agent/owner_records.py (mixins: they are Agent methods all the same).
 """
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -17,13 +18,15 @@ from agent.callbacks import call_safely
 from agent.config import ensure_home, load_settings, resolve_home, save_settings
 from agent.errors import AgentError, NotFound, Refusal
 from agent.events import RequestsArrived, ScanFailed, ScanFinished
-from agent.identity.keys import OwnerKey, OwnerKeyError
 from agent.index.coverage import Coverage, coverage
+from agent.index.first_look import FolderFacts, look_at_folder
 from agent.index.layouts import LAYOUTS
 from agent.index.scan import ScanReport, scan_source
 from agent.index.store import FileRow, Source, Store
 from agent.index.watch import Watcher
 from agent.jobs import Job
+from agent.owner_exports import ENV_PASSPHRASE, OwnerExports
+from agent.owner_records import OwnerRecords
 
 if TYPE_CHECKING:
     from agent.requests.desk import RequestDesk
@@ -31,10 +34,9 @@ if TYPE_CHECKING:
 __all__ = ["Agent", "AgentError", "NotFound", "Refusal", "ENV_PASSPHRASE"]
 
 log = logging.getLogger(__name__)
-ENV_PASSPHRASE = "FOOTAGE_AGENT_PASSPHRASE"
 
 
-class Agent:
+class Agent(OwnerExports, OwnerRecords):
     """Recordings index, requests and exports for one home folder."""
 
     def __init__(self, home: str | Path | None = None):
@@ -125,6 +127,24 @@ class Agent:
     def source_for(self, path: str | Path) -> Source | None:
         return self.store.source(str(Path(path).expanduser().absolute()))
 
+    def look_at_folder(self, path: str | Path) -> FolderFacts:
+        """What a recordings folder seems to hold, before it is added: how many recordings,
+        the recorder layout, the cameras, whether names are in UTC. Reads names only."""
+        try:
+            return look_at_folder(path)
+        except NotADirectoryError as exc:
+            raise AgentError(str(exc)) from None
+
+    @staticmethod
+    def layouts() -> tuple[str, ...]:
+        """The recorder layouts a source can name (besides "auto")."""
+        return tuple(LAYOUTS)
+
+    @staticmethod
+    def local_zone() -> str:
+        """This PC's IANA time zone (times are shown to the owner in it); "UTC" when unknown."""
+        return timebase.system_zone_name()
+
     # index ---------------------------------------------------------------------------------
     def scan(self, paths: list[str] | None = None, tz: str | None = None,
              cancel: threading.Event | None = None) -> list[ScanReport]:
@@ -175,98 +195,6 @@ class Agent:
     def start_job(self, name: str, work) -> Job:
         """Run `work(progress, cancel)` on its own thread; events report its progress and end."""
         return Job(name, work, self.emit).start()
-
-    def start_export(self, camera: str, start_us: int, end_us: int, out_dir: Path, **options) -> Job:
-        """`export` as a job (for the GUI): the result is the ExportResult."""
-        return self.start_job("export", lambda progress, cancel: self.export(
-            camera, start_us, end_us, out_dir, progress=progress, cancel=cancel, **options))
-
-    # evidence ------------------------------------------------------------------------------
-    def owner_key(self) -> OwnerKey:
-        """The owner's signing key, made on first use (0600 in the home folder).
-
-        With FOOTAGE_AGENT_PASSPHRASE set, a new key is saved passphrase-protected (scrypt) and a
-        protected one is unlocked with it.
-        """
-        secret = os.environ.get(ENV_PASSPHRASE)
-        try:
-            return OwnerKey.load_or_create(self.home, secret.encode("utf-8") if secret else None)
-        except OwnerKeyError as exc:
-            hint = (f" (set {ENV_PASSPHRASE} to give it)"
-                    if "protected by a passphrase" in str(exc) else "")
-            raise AgentError(f"{exc}{hint}") from None
-
-    def export(self, camera: str, start_us: int, end_us: int, out_dir: Path, *, mode: str = "copy",
-               keep_audio: bool = False, request_token: bytes | None = None,
-               progress=None, cancel: threading.Event | None = None, blur_faces: bool = False,
-               masks: bool = True, mute: tuple[tuple[int, int], ...] = ()):
-        """Cut, seal and sign one camera's window into a package folder under `out_dir`.
-
-        The camera's privacy masks apply unless `masks` is False; `blur_faces` blurs every face;
-        `mute` silences ranges of kept sound. Redaction re-encodes what it touches.
-        """
-        from agent.export.cut import CutError
-        from agent.export.evidence import export_evidence
-        from agent.export.masks import MaskError
-        from agent.export.package import PackageError
-        from agent.export.plan import PlanError
-        from agent.export.redact import owner_redaction
-        from agent.requests.context import NotARequest, request_context
-
-        request = None
-        if request_token is not None:
-            try:
-                request = request_context(self.home, request_token)
-            except NotARequest as exc:
-                raise Refusal(str(exc)) from None
-            if start_us < request.window_start_us or end_us > request.window_end_us:
-                raise Refusal("the export window is wider than the request's window; "
-                               "an export for a request may only be narrower")
-        try:
-            redaction = owner_redaction(self.home, camera, masks=masks, blur_faces=blur_faces,
-                                        mute=mute)
-        except MaskError as exc:
-            raise AgentError(str(exc)) from None
-        try:
-            return export_evidence(self.store, self.owner_key(), camera, start_us, end_us, out_dir,
-                                   mode=mode, keep_audio=keep_audio, request=request,
-                                   progress=progress, cancel=cancel, redaction=redaction)
-        except PlanError as exc:
-            raise NotFound(str(exc)) from None
-        except (CutError, PackageError) as exc:
-            raise AgentError(str(exc)) from None
-
-    # redaction -----------------------------------------------------------------------------
-    def masks(self, camera: str):
-        """A camera's saved privacy masks (CameraMasks; no polygons when none are drawn)."""
-        from agent.export.masks import MaskError, load_masks
-
-        try:
-            return load_masks(self.home, camera)
-        except MaskError as exc:
-            raise AgentError(str(exc)) from None
-
-    def set_masks(self, masks) -> None:
-        """Keep a camera's privacy masks (CameraMasks); no polygons removes them."""
-        from agent.export.masks import MaskError, parse_masks, save_masks
-
-        try:  # the same checks as a mask file the owner gives
-            checked = parse_masks(masks.camera, masks.to_json())
-        except MaskError as exc:
-            raise AgentError(f"these masks cannot be kept: {exc}") from None
-        save_masks(self.home, checked)
-
-    def redact_preview(self, rgb, camera: str, masks: bool = True, faces: bool = False):
-        """A preview frame (RGB array) as the export would redact it: the camera's saved masks
-        when `masks`, faces blurred when `faces`. Decodes nothing; call it off the GUI thread."""
-        from agent.export.faces import FaceModelError
-        from agent.export.redact import redact_frame
-
-        saved = self.masks(camera) if masks else None
-        try:
-            return redact_frame(rgb, camera, saved, faces)
-        except FaceModelError as exc:
-            raise AgentError(str(exc)) from None
 
     # service -------------------------------------------------------------------------------
     def run(self, stop: threading.Event) -> None:

@@ -1,0 +1,92 @@
+"""The owner's own records as Agent methods: the agencies they trust with the registration ids
+each gave them (the trust store), and the activity log with its check.
+
+A mixin of `agent.service.Agent`, which provides `home` and `requests` (the request desk, whose
+trust store verifies requests: the same one is changed here, so a change counts at once).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from agent.audit.log import AuditError, AuditLog, AuditReport
+from agent.errors import AgentError, Refusal
+from agent.requests.agencies import TrustStoreError
+from agent.timebase import TimeError, parse_rfc3339
+from frp.agency import Agency
+
+
+@dataclass(frozen=True)
+class LogRecord:
+    """One line of the activity log."""
+
+    seq: int
+    at: str                 # the time as written (RFC 3339, UTC)
+    at_us: int | None       # the same instant; None when the line's time cannot be read
+    event: str              # request-seen, decline, upload, ... (agent/audit/log.py EVENTS)
+    data: dict
+
+
+class OwnerRecords:
+    """Trust store and activity log methods of the Agent."""
+
+    # trust store ---------------------------------------------------------------------------
+    def agencies(self) -> list[Agency]:
+        """Every trusted agency, sorted by name."""
+        return self.requests.trust.list()
+
+    def add_agency(self, path: str | Path) -> Agency:
+        """Check an agency file and trust the agency (replacing an earlier file of the same id);
+        the owner compares its key fingerprints with the ones the agency publishes."""
+        try:
+            return self.requests.trust.add(Path(path))
+        except TrustStoreError as exc:
+            raise Refusal(str(exc)) from None
+
+    def remove_agency(self, agency_id: str) -> bool:
+        """Stop trusting an agency and forget its registrations; False when it was not there."""
+        try:
+            return self.requests.trust.remove(agency_id)
+        except TrustStoreError as exc:
+            raise AgentError(str(exc)) from None
+
+    def add_registration(self, agency_id: str, registration_id: str,
+                         token: str | None = None) -> None:
+        """Keep the registration id (and portal token) a trusted agency gave the owner; again
+        without a token keeps the token kept before."""
+        try:
+            self.requests.trust.register(agency_id, registration_id, token)
+        except TrustStoreError as exc:
+            raise Refusal(str(exc)) from None
+
+    def registrations(self) -> dict[str, list[str]]:
+        """Agency id -> the registration ids kept for it."""
+        try:
+            return self.requests.trust.registrations()
+        except TrustStoreError as exc:
+            raise AgentError(str(exc)) from None
+
+    # activity log --------------------------------------------------------------------------
+    def activity(self) -> list[LogRecord]:
+        """Every record of the activity log, oldest first."""
+        try:
+            return [_record(r) for r in AuditLog(self.home).entries()]
+        except AuditError as exc:
+            raise AgentError(str(exc)) from None
+
+    def verify_activity(self) -> AuditReport:
+        """Check that no line of the activity log was changed, removed or reordered."""
+        try:
+            return AuditLog(self.home).verify()
+        except AuditError as exc:
+            raise AgentError(str(exc)) from None
+
+
+def _record(rec: dict) -> LogRecord:
+    """A record as AuditLog.entries() gives it (seq, event and data already checked)."""
+    at = rec["at"]
+    try:
+        at_us = parse_rfc3339(at) if isinstance(at, str) else None
+    except TimeError:
+        at_us = None
+    return LogRecord(rec["seq"], str(at), at_us, rec["event"], rec["data"])

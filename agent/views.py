@@ -1,0 +1,32 @@
+"""What the Agent hands its callers (the app above all): frozen records, by name, in one place.
+
+The app imports these types from here and nothing else of the agent beyond `agent.service` and
+`agent.events`; each is defined next to the code that makes it and re-exported here.
+"""
+from __future__ import annotations
+
+from agent.audit.log import AuditReport
+from agent.config import Settings
+from agent.export.masks import CameraMasks, Polygon
+from agent.index.coverage import Coverage, Overlap, Span
+from agent.index.first_look import FolderFacts
+from agent.index.scan import ScanReport
+from agent.index.store import FileRow, Source
+from agent.media.frame_reader import PreviewFrame
+from agent.owner_records import LogRecord
+from agent.requests.holds import HeldFile, Hold
+from agent.requests.polling import SyncReport
+from agent.requests.records import Approval, Delivery
+from agent.requests.view import RequestView
+from frp.agency import Agency
+
+__all__ = [
+    # the index: recordings folders, their files and what a window of one camera holds
+    "Source", "FileRow", "ScanReport", "FolderFacts", "Coverage", "Span", "Overlap",
+    # previews and exports
+    "PreviewFrame", "CameraMasks", "Polygon",
+    # requests, their decisions and deliveries
+    "RequestView", "Approval", "Delivery", "Hold", "HeldFile", "SyncReport",
+    # the owner's records and settings
+    "Agency", "LogRecord", "AuditReport", "Settings",
+]
