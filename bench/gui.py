@@ -30,9 +30,9 @@ from agent.media.preview import Previewer  # noqa: E402
 from agent.service import Agent  # noqa: E402
 from agent.timebase import US, parse_rfc3339  # noqa: E402
 from demo.samples import ClipSpec, write_clip  # noqa: E402
-from gui.app import application, build  # noqa: E402
-from gui.preview_pane import PreviewPane  # noqa: E402
-from gui.tray import Tray  # noqa: E402
+from gui.shell.app import application, build  # noqa: E402
+from gui.shell.tray import Tray  # noqa: E402
+from gui.widgets.preview_pane import PreviewPane  # noqa: E402
 
 CACHE = Path(__file__).resolve().parent / ".cache" / "gui"
 T0 = parse_rfc3339("2026-01-01T00:00:00Z")

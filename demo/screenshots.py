@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QScrollArea  # noqa: E402
 from agent.export.masks import CameraMasks, Polygon  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from demo.gui_data import make_world, request_claims, sign  # noqa: E402
-from gui.app import application, build  # noqa: E402
-from gui.tray import Tray  # noqa: E402
+from gui.shell.app import application, build  # noqa: E402
+from gui.shell.tray import Tray  # noqa: E402
 
 ZONE = "America/Los_Angeles"
 NAMES = ("inbox", "request", "export", "progress", "first-run", "settings", "masks", "log")

@@ -33,8 +33,8 @@ def settle(qtbot, window, timeout=30000):
 def open_window(qtbot, home):
     """The app's main window on a real agent for `home`, shown and settled: (window, agent)."""
     from agent.service import Agent
-    from gui.app import application, build
-    from gui.tray import Tray
+    from gui.shell.app import application, build
+    from gui.shell.tray import Tray
 
     application()
     agent = Agent(home)

@@ -176,9 +176,9 @@ def test_the_app_is_opened_on_the_demo_agent_with_the_request_waiting(demo_world
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    import gui.app
+    import gui.shell.app
 
-    app = gui.app.application()
+    app = gui.shell.app.application()
     seen = {}
 
     def look():
@@ -188,7 +188,7 @@ def test_the_app_is_opened_on_the_demo_agent_with_the_request_waiting(demo_world
         app.quit()
 
     QTimer.singleShot(500, look)
-    assert open_app(gui.app, agent) == 0
+    assert open_app(gui.shell.app, agent) == 0
     assert seen["windows"] >= 1 and agent in seen["home"]
     assert [e.case for e in agent.requests.list()] == ["DEMO-2026-0042"]
 

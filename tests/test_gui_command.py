@@ -45,7 +45,7 @@ def test_the_command_is_registered_as_gui_and_loads_gui_app():
     args = parser.parse_args(["gui"])
     assert args.func is gui_command.gui
     app = gui_command.load_app()
-    assert app is not None and app.__name__ == "gui.app" and callable(app.run)
+    assert app is not None and app.__name__ == "gui.shell.app" and callable(app.run)
 
 
 def test_agent_sources_never_import_qt_or_gui_directly():

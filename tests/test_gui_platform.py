@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ctypes.util
 
-from gui import platform_check
+from gui.shell import platform_check
 
 
 def test_missing_xcb_libraries_are_named_as_packages(monkeypatch):

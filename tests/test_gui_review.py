@@ -28,8 +28,8 @@ from demo.gui_data import (  # noqa: E402
     sign,
 )
 from demo.samples import read_stamp  # noqa: E402
-from gui.app import application, build  # noqa: E402
-from gui.tray import Tray  # noqa: E402
+from gui.shell.app import application, build  # noqa: E402
+from gui.shell.tray import Tray  # noqa: E402
 from portal.checks import checked_submissions  # noqa: E402
 from portal.server import PortalServer  # noqa: E402
 from portal.state import Portal  # noqa: E402

@@ -16,8 +16,8 @@ from agent.requests.agencies import TrustStore  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from demo.gui_data import AGENCY_ID, make_world  # noqa: E402
 from frp.verify import verify_package  # noqa: E402
-from gui import display  # noqa: E402
-from gui.tray import Tray  # noqa: E402
+from gui.shell.tray import Tray  # noqa: E402
+from gui.views import display  # noqa: E402
 from tests.gui_support import footage, settle  # noqa: E402,F401
 from tests.gui_support import open_window as open_app_window  # noqa: E402
 

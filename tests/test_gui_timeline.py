@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 
-from gui.timeline import Timeline  # noqa: E402
+from gui.widgets.timeline import Timeline  # noqa: E402
 
 US = 1_000_000
 START = 1_790_000_000 * US

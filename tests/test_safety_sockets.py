@@ -79,7 +79,7 @@ def test_no_module_of_the_agent_or_the_app_can_serve_or_stream():
 @pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs Linux /proc")
 def test_the_desktop_app_offscreen_with_a_portal_listens_on_nothing(tmp_path):
     # The app must exist and load; if it cannot, this fails rather than skipping quietly.
-    assert load_app() is not None, "gui.app cannot be imported (PySide6 missing?)"
+    assert load_app() is not None, "gui.shell.app cannot be imported (PySide6 missing?)"
     rec = tmp_path / "rec"
     t0 = (int(time.time()) - 3600) * US
     make_recordings(rec, "blue-iris", "porch", t0, 1, 2.0, fps=5)

@@ -16,9 +16,9 @@ def add_parsers(sub, common) -> None:
 
 
 def load_app():
-    """The gui.app module, or None when PySide6 (or the gui package) cannot be imported."""
+    """The gui.shell.app module, or None when PySide6 (or the gui package) cannot be imported."""
     try:
-        return importlib.import_module("gui.app")
+        return importlib.import_module("gui.shell.app")
     except ImportError as exc:
         missing = (getattr(exc, "name", None) or "").split(".")[0]
         if missing in ("PySide6", "shiboken6", "gui") or "PySide6" in str(exc):

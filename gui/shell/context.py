@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from agent.media.preview import Previewer
 from agent.timebase import system_zone_name
-from gui.bridge import Bridge
-from gui.desk_adapter import Desk
+from gui.shell.bridge import Bridge
+from gui.shell.desk_adapter import Desk
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agent.index.coverage import Coverage
-from gui import display
+from gui.views import display
 
 PUBLIC_RECORD = ("Footage you share becomes part of a police case file. Once the case is closed, "
                  "it can be released to anyone who asks under public records law.")

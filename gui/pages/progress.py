@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from gui import display
-from gui.request_info import plain_label
+from gui.views import display
+from gui.widgets.labels import plain_label
 
 STAGES = {
     "planning": "Finding the recordings",

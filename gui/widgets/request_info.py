@@ -7,26 +7,13 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
-from gui import display
-from gui.desk_adapter import RequestView
+from gui.shell.desk_adapter import RequestView
+from gui.views import display
+from gui.widgets.labels import plain_label
 
 US = 1_000_000
-
-
-def plain_label(text: str = "", name: str = "") -> QLabel:
-    """A label that never interprets its text as rich text or opens links."""
-    label = QLabel()
-    label.setTextFormat(Qt.PlainText)
-    label.setOpenExternalLinks(False)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-    label.setText(text)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 class RequestInfo(QWidget):

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QHBoxLayout, QRadioButton, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 MASKS_HOW = ("Draw privacy masks once per camera in Settings \u2192 Privacy masks: click the "

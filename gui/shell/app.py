@@ -1,4 +1,4 @@
-"""The desktop app: `footage-agent gui` or `python -m gui.app [--home DIR]`.
+"""The desktop app: `footage-agent gui` or `python -m gui.shell.app [--home DIR]`.
 
 The window holds one `agent.service.Agent`. While it runs, the agent's service (watching the
 recordings folders, polling agencies) runs as an agent job; closing the window to the tray
@@ -11,11 +11,11 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
-from gui.context import make_context
-from gui.main_window import MainWindow
-from gui.platform_check import cannot_start_reason
-from gui.style import STYLE
-from gui.tray import Tray, app_icon
+from gui.shell.context import make_context
+from gui.shell.main_window import MainWindow
+from gui.shell.platform_check import cannot_start_reason
+from gui.shell.style import STYLE
+from gui.shell.tray import Tray, app_icon
 
 
 def application() -> QApplication:

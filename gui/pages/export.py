@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from agent.timebase import from_datetime, zone
-from gui import display, summary
-from gui.camera_strip import CameraStrip
-from gui.options import Options
-from gui.preview_pane import PreviewPane
-from gui.request_info import plain_label
-from gui.request_page import action_bar, outgoing
+from gui.views import display, summary
+from gui.widgets.camera_strip import CameraStrip
+from gui.widgets.labels import plain_label
+from gui.widgets.options import Options
+from gui.widgets.preview_pane import PreviewPane
+from gui.widgets.sending import action_bar, outgoing
 
 US = 1_000_000
 

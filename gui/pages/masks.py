@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from gui.mask_editor import MaskCanvas
-from gui.preview_pane import to_image
-from gui.request_info import plain_label
+from gui.widgets.labels import plain_label
+from gui.widgets.mask_canvas import MaskCanvas
+from gui.widgets.preview_pane import to_image
 
 FRAME_WIDTH = 960
 
@@ -78,7 +78,7 @@ class MasksPage(QWidget):
 
     def open(self, camera: str | None = None) -> None:
         """Load the camera list (and show `camera`, or the first one)."""
-        from gui.export_page import known_cameras
+        from gui.pages.export import known_cameras
         agent = self.ctx.agent
         self.ctx.bridge.call("cameras", lambda: known_cameras(agent),
                              lambda cams: self._got_cameras(cams, camera), self.status.setText)

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from gui import display
+from gui.views import display
 
 PREVIEW_WIDTH = 640
 BUDGET_S = 0.09   # show the best frame reached by then; the exact one follows

@@ -16,43 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import display, summary
-from gui.camera_strip import CameraStrip
-from gui.desk_adapter import RequestView
-from gui.options import Options
-from gui.preview_pane import PreviewPane
-from gui.request_info import RequestInfo, plain_label
+from gui.shell.desk_adapter import RequestView
+from gui.views import display, summary
+from gui.widgets.camera_strip import CameraStrip
+from gui.widgets.labels import plain_label
+from gui.widgets.options import Options
+from gui.widgets.preview_pane import PreviewPane
+from gui.widgets.request_info import RequestInfo
+from gui.widgets.sending import action_bar, outgoing
 
 UNDECIDED = ("new", "held")
-
-
-def outgoing(strip: CameraStrip, options: Options) -> summary.Outgoing:
-    """What the strip's selection and the options would send (shared with manual export)."""
-    start, end = strip.selection()
-    chosen = strip.chosen()
-    options.set_chosen(chosen)
-    return summary.outgoing(strip.chosen_coverages(), start, end, options.mode,
-                            options.audio.isChecked(), strip.keyframes,
-                            options.redactions(chosen))
-
-
-def action_bar(title: str, summary_label, notice, controls: list[QWidget]) -> QFrame:
-    """The always-visible bottom of a page: what would happen, and the buttons that do it."""
-    bar = QFrame()
-    bar.setObjectName("leaves")
-    line = QHBoxLayout(bar)
-    text = QVBoxLayout()
-    text.addWidget(plain_label(title, "sectionTitle"))
-    text.addWidget(summary_label)
-    if notice is not None:
-        text.addWidget(notice)
-    line.addLayout(text, 1)
-    side = QVBoxLayout()
-    side.addStretch(1)
-    for w in controls:
-        side.addWidget(w)
-    line.addLayout(side)
-    return bar
 
 
 class RequestPage(QWidget):

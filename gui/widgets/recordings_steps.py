@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from agent.index.layout_rules import UTC_LAYOUTS
 from agent.index.layouts import LAYOUTS, detect_layout, looks_like_recording, parse_path
 from agent.timebase import US, from_datetime, zone
-from gui import display
-from gui.preview_pane import to_image
-from gui.request_info import plain_label
+from gui.views import display
+from gui.widgets.labels import plain_label
+from gui.widgets.preview_pane import to_image
 
 LOOK_LIMIT = 5000   # files looked at to recognise a folder (a scan indexes all of them later)
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import display
-from gui.request_info import plain_label
+from gui.views import display
+from gui.widgets.labels import plain_label
 
 
 def _table(headers: tuple[str, ...]) -> QTableWidget:

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from agent.audit.log import AuditLog
 from agent.timebase import parse_rfc3339
-from gui import display
-from gui.request_info import plain_label
+from gui.views import display
+from gui.widgets.labels import plain_label
 
 EVENTS = {
     "request-seen": "Request received", "request-rejected": "Request refused (failed checks)",

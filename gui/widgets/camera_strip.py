@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
-from gui.preview_pane import to_image
-from gui.timeline import Timeline
+from gui.widgets.preview_pane import to_image
+from gui.widgets.timeline import Timeline
 
 THUMBS = 8
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import display
-from gui.request_info import plain_label
+from gui.views import display
+from gui.widgets.labels import plain_label
 
 US = 1_000_000
 COLUMNS = ("", "Agency", "Case", "Footage from (your time)", "Status", "Answer by")

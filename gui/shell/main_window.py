@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
-from gui.export_page import ExportPage
-from gui.first_run import FirstRunPage
-from gui.inbox_page import InboxPage
-from gui.log_page import LogPage
-from gui.masks_page import MasksPage
-from gui.progress_page import ProgressPage
-from gui.request_page import RequestPage
-from gui.settings_page import SettingsPage
-from gui.tray import Tray, app_icon
+from gui.pages.export import ExportPage
+from gui.pages.first_run import FirstRunPage
+from gui.pages.inbox import InboxPage
+from gui.pages.log import LogPage
+from gui.pages.masks import MasksPage
+from gui.pages.progress import ProgressPage
+from gui.pages.request import RequestPage
+from gui.pages.settings import SettingsPage
+from gui.shell.tray import Tray, app_icon
 
 NAV = (("Requests", "inbox"), ("Export a clip", "export"), ("Activity log", "log"),
        ("Settings", "settings"), ("Set up", "first_run"))
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
             self.export.options.load_masks(self.export.cameras)
 
     def open_request(self, view) -> None:
-        from gui.export_page import known_cameras
+        from gui.pages.export import known_cameras
         agent = self.ctx.agent
         self.ctx.bridge.call("cameras", lambda: known_cameras(agent),
                              lambda cams: (self.request.open(view, cams), self.show_page("request")))

@@ -1,0 +1,1 @@
+"""The widgets the pages are built from."""
