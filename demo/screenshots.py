@@ -20,8 +20,8 @@ from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QScrollArea  # noqa: E402
 
-from agent.export.masks import CameraMasks, Polygon  # noqa: E402
 from agent.timebase import US  # noqa: E402
+from agent.views import CameraMasks, Polygon  # noqa: E402
 from demo.gui_data import make_world, request_claims, sign  # noqa: E402
 from gui.shell.app import application, build  # noqa: E402
 from gui.shell.tray import Tray  # noqa: E402
@@ -73,7 +73,7 @@ def render(out: Path, root: Path) -> list[Path]:
     window.show()
     written: list[Path] = []
     try:
-        sample_requests(world, window.ctx.desk)
+        sample_requests(world, agent.requests)
         agent.set_masks(CameraMasks("driveway", (Polygon(SAMPLE_MASK, "neighbour's yard"),)))
         window.start()
         settle(app, window)

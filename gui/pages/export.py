@@ -3,7 +3,6 @@ time on the same timelines as a request, choose a folder, get signed packages th
 from __future__ import annotations
 
 import time
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
@@ -20,20 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent.timebase import from_datetime, zone
 from gui.views import display, summary
+from gui.views.times import US, wall_us
 from gui.widgets.camera_strip import CameraStrip
 from gui.widgets.labels import plain_label
 from gui.widgets.options import Options
 from gui.widgets.preview_pane import PreviewPane
 from gui.widgets.sending import action_bar, outgoing
-
-US = 1_000_000
-
-
-def known_cameras(agent) -> list[str]:
-    """Camera names in the index (called inside jobs)."""
-    return agent.cameras()
 
 
 def recent_range(agent, cameras: list[str], now_us: int) -> tuple[int, int] | None:
@@ -116,8 +108,8 @@ class ExportPage(QWidget):
 
     def time_of(self, edit: QDateTimeEdit) -> int:
         d, t = edit.dateTime().date(), edit.dateTime().time()
-        wall = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second())
-        return from_datetime(wall.replace(tzinfo=zone(self.ctx.zone)))
+        return wall_us(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second(),
+                       self.ctx.zone)
 
     # loading -----------------------------------------------------------------------------
     def load(self) -> None:
@@ -125,7 +117,7 @@ class ExportPage(QWidget):
         agent, now = self.ctx.agent, int(time.time() * US)
 
         def work():
-            cams = known_cameras(agent)
+            cams = agent.cameras()
             return cams, recent_range(agent, cams, now)
         self.ctx.bridge.call("cameras", work, lambda r: self._loaded(*r))
 

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.views import display
+from gui.views import display, requests
+from gui.views.requests import in_owner_words
+from gui.views.times import US
 from gui.widgets.labels import plain_label
 
-US = 1_000_000
 COLUMNS = ("", "Agency", "Case", "Footage from (your time)", "Status", "Answer by")
 
 
@@ -83,14 +84,17 @@ class InboxPage(QWidget):
     # loading -----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the list (an agent job); new ids since the last load raise `arrived`."""
-        desk = self.ctx.desk
-        self.ctx.bridge.call("inbox", desk.list, self._show, self._error)
+        agent = self.ctx.agent
+        self.ctx.bridge.call("inbox", lambda: agent.requests.list(), self._show, self._error)
 
     def sync(self) -> None:
-        desk = self.ctx.desk
+        agent = self.ctx.agent
+
+        def work():
+            in_owner_words(agent.requests.sync)
+            return agent.requests.list()
         self.status.setText("Checking with your agencies\u2026")
-        self.ctx.bridge.call("sync", lambda: (desk.sync(), desk.list())[1], self._synced,
-                             self._error)
+        self.ctx.bridge.call("sync", work, self._synced, self._error)
 
     def _synced(self, views: list) -> None:
         self.status.setText("Checked just now.")
@@ -104,13 +108,17 @@ class InboxPage(QWidget):
 
     def import_file(self, path: str) -> None:
         """Verify a request file and add it (the reason is shown when it is refused)."""
-        desk = self.ctx.desk
+        agent = self.ctx.agent
+
+        def work():
+            view = in_owner_words(agent.requests.import_request, path)
+            return view, agent.requests.list()
         self.status.setText("Checking the request\u2026")
-        self.ctx.bridge.call("import", lambda: (desk.import_request(path), desk.list()),
-                             lambda result: self._imported(*result), self._error)
+        self.ctx.bridge.call("import", work, lambda result: self._imported(*result), self._error)
 
     def _imported(self, view, views: list) -> None:
-        self.status.setText(f"Request {view.case} from {view.agency_name} was verified and added.")
+        self.status.setText(f"Request {view.case} from {requests.agency_name(view)} was verified "
+                            "and added.")
         self._show(views)
 
     def _error(self, message: str) -> None:
@@ -126,15 +134,16 @@ class InboxPage(QWidget):
         self.table.setRowCount(len(views))
         for row, v in enumerate(views):
             badge = "\u2714 Verified" if v.verified else "Not verified"
-            cells = (badge, v.agency_name, v.case,
+            undecided = v.status in requests.UNDECIDED
+            cells = (badge, requests.agency_name(v), v.case,
                      display.window(v.window_start_us, v.window_end_us, self.ctx.zone),
-                     display.STATUS.get(v.status, v.status),
-                     display.time_left(v.expires_us, now) if v.status in ("new", "held") else "")
+                     requests.status(v),
+                     display.time_left(v.expires_at_us, now) if undecided else "")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 0:
                     item.setForeground(QColor("#2f7d4f" if v.verified else "#a15c00"))
-                if col == 4 and v.status in ("new", "held"):
+                if col == 4 and undecided:
                     f = item.font()
                     f.setBold(True)
                     item.setFont(f)

@@ -13,29 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent.audit.log import AuditLog
-from agent.timebase import parse_rfc3339
-from gui.views import display
+from gui.views import activity
 from gui.widgets.labels import plain_label
-
-EVENTS = {
-    "request-seen": "Request received", "request-rejected": "Request refused (failed checks)",
-    "hold": "Footage kept safe", "release": "Kept footage released", "approve": "You approved",
-    "decline": "You declined", "export": "Package made", "upload": "Package sent",
-    "receipt": "Receipt received", "log-recovered": "Log repaired after a crash",
-}
-_SKIP = ("token", "sha256", "signature", "prev", "hash")
-
-
-def details(data: dict) -> str:
-    """A record's data as short 'key: value' text (long values cut)."""
-    parts = []
-    for key, value in sorted(data.items()):
-        if key in _SKIP or key.endswith("sha256") or value in (None, "", [], {}, False):
-            continue
-        text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-        parts.append(f"{key}: {text if len(text) <= 60 else text[:57] + '...'}")
-    return "; ".join(parts)
 
 
 class LogPage(QWidget):
@@ -65,25 +44,19 @@ class LogPage(QWidget):
         box.addWidget(self.table, 1)
 
     def refresh(self) -> None:
-        log = AuditLog(self.ctx.agent.home)
-        self.ctx.bridge.call("log", log.entries, self._show, self.verdict.setText)
+        self.ctx.bridge.call("log", self.ctx.agent.activity, self._show, self.verdict.setText)
 
-    def _show(self, entries: list[dict]) -> None:
-        self.table.setRowCount(len(entries))
-        for row, rec in enumerate(reversed(entries)):
-            try:
-                when = display.day_time(parse_rfc3339(rec.get("at", "")), self.ctx.zone)
-            except ValueError:
-                when = str(rec.get("at", ""))
-            data = rec.get("data") if isinstance(rec.get("data"), dict) else {}
-            for col, text in enumerate((when, EVENTS.get(rec.get("event"), rec.get("event")),
-                                        details(data))):
+    def _show(self, records: list) -> None:
+        """Newest first (`records` are the agent's LogRecords, oldest first)."""
+        self.table.setRowCount(len(records))
+        for row, record in enumerate(reversed(records)):
+            for col, text in enumerate(activity.row(record, self.ctx.zone)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
 
     def verify(self) -> None:
-        log = AuditLog(self.ctx.agent.home)
         self.verdict.setText("Checking\u2026")
-        self.ctx.bridge.call("log-verify", log.verify, self._verified, self.verdict.setText)
+        self.ctx.bridge.call("log-verify", self.ctx.agent.verify_activity, self._verified,
+                             self.verdict.setText)
 
     def _verified(self, report) -> None:
         if report.ok:

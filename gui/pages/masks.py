@@ -78,9 +78,7 @@ class MasksPage(QWidget):
 
     def open(self, camera: str | None = None) -> None:
         """Load the camera list (and show `camera`, or the first one)."""
-        from gui.pages.export import known_cameras
-        agent = self.ctx.agent
-        self.ctx.bridge.call("cameras", lambda: known_cameras(agent),
+        self.ctx.bridge.call("cameras", self.ctx.agent.cameras,
                              lambda cams: self._got_cameras(cams, camera), self.status.setText)
 
     def _got_cameras(self, cameras: list[str], wanted: str | None) -> None:

@@ -16,16 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.shell.desk_adapter import RequestView
-from gui.views import display, summary
+from agent.views import RequestView
+from gui.views import display, requests, summary
+from gui.views.requests import UNDECIDED, in_owner_words
 from gui.widgets.camera_strip import CameraStrip
 from gui.widgets.labels import plain_label
 from gui.widgets.options import Options
 from gui.widgets.preview_pane import PreviewPane
 from gui.widgets.request_info import RequestInfo
 from gui.widgets.sending import action_bar, outgoing
-
-UNDECIDED = ("new", "held")
 
 
 class RequestPage(QWidget):
@@ -100,7 +99,7 @@ class RequestPage(QWidget):
     def open(self, view: RequestView, known_cameras: list[str] | None = None) -> None:
         """Show a request; the cameras it names (or all indexed ones) get a timeline."""
         self.view = view
-        self.title.setText(f"Request {view.case} from {view.agency_name}")
+        self.title.setText(f"Request {view.case} from {requests.agency_name(view)}")
         self.info.show_request(view)
         cameras = list(view.cameras) or list(known_cameras or [])
         for cam in known_cameras or []:
@@ -116,9 +115,9 @@ class RequestPage(QWidget):
         self.reason.setEnabled(undecided)
         self.approve_button.setEnabled(undecided or resumable)
         self.approve_button.setText("Try sending again" if resumable else "Approve and send")
-        state = display.STATUS.get(view.status, view.status).lower()
+        state, why = requests.status(view).lower(), requests.reason(view)
         self.status.setText("" if undecided else f"This request: {state}."
-                            + (f" {view.reason}" if view.reason else ""))
+                            + (f" {why}" if why else ""))
         self.refresh_summary()
 
     def outgoing(self) -> summary.Outgoing:
@@ -129,8 +128,8 @@ class RequestPage(QWidget):
             return
         out = self.outgoing()
         self.preview.set_redaction(self.options.use_masks, self.options.blur_faces)
-        recipient = f"{self.view.agency_name}" + (f" ({self.view.upload_host})"
-                                                  if self.view.upload_host else "")
+        host = requests.upload_host(self.view)
+        recipient = requests.agency_name(self.view) + (f" ({host})" if host else "")
         self.summary.setText("\n".join(summary.lines(out, recipient, self.ctx.zone)))
         if self.view.status in UNDECIDED:
             self.approve_button.setEnabled(bool(out.parts) and out.seconds > 0)
@@ -139,20 +138,24 @@ class RequestPage(QWidget):
     def approve(self) -> None:
         if self.view is None:
             return
-        desk, rid, out = self.ctx.desk, self.view.id, self.outgoing()
+        agent, rid, out = self.ctx.agent, self.view.id, self.outgoing()
+        name = requests.agency_name(self.view)
         if self.view.status == "failed":   # resume exactly what was approved before
-            work = lambda progress, cancel: desk.approve(rid, progress=progress, cancel=cancel)  # noqa: E731
-            title = f"Sending the approved footage to {self.view.agency_name} again"
+            def work(progress, cancel):
+                return in_owner_words(agent.requests.approve, rid, progress=progress,
+                                      cancel=cancel)
+            title = f"Sending the approved footage to {name} again"
         else:
             cameras = [p.camera for p in out.parts if p.seconds > 0]
             if not cameras:
                 return
             faces, masks = self.options.blur_faces, self.options.use_masks
-            work = lambda progress, cancel: desk.approve(  # noqa: E731
-                rid, cameras, out.start_us, out.end_us, out.mode, out.keep_audio, progress, cancel,
-                blur_faces=faces, masks=masks)
-            title = (f"Sending {display.duration(out.seconds)} of footage to "
-                     f"{self.view.agency_name}")
+
+            def work(progress, cancel):
+                return in_owner_words(agent.requests.approve, rid, cameras, out.start_us,
+                                      out.end_us, out.mode, out.keep_audio, progress, cancel,
+                                      blur_faces=faces, masks=masks)
+            title = f"Sending {display.duration(out.seconds)} of footage to {name}"
         self._busy(True)
         job = self.ctx.bridge.run("approve", work, lambda result: self._finished(),
                                   lambda message: self._failed(message))
@@ -161,9 +164,10 @@ class RequestPage(QWidget):
     def decline(self) -> None:
         if self.view is None:
             return
-        desk, rid, reason = self.ctx.desk, self.view.id, self.reason.text().strip()
+        agent, rid, reason = self.ctx.agent, self.view.id, self.reason.text().strip()
         self._busy(True)
-        self.ctx.bridge.call("decline", lambda: desk.decline(rid, reason),
+        self.ctx.bridge.call("decline",
+                             lambda: in_owner_words(agent.requests.decline, rid, reason or None),
                              lambda result: self._finished(), self._failed)
 
     def _busy(self, busy: bool) -> None:

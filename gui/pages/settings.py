@@ -109,8 +109,7 @@ class SettingsPage(QWidget):
         self.tray.setChecked(s.keep_running_in_tray)
         self.poll.setValue(max(1, s.poll_interval_s // 60))
         self.rate.setValue(int((s.upload_rate_limit_bps or 0) * 8 // 1_000_000))
-        trust = agent.requests.trust
-        self.ctx.bridge.call("settings", lambda: (agent.sources(), trust.list()),
+        self.ctx.bridge.call("settings", lambda: (agent.sources(), agent.agencies()),
                              lambda r: self._show(*r), self.status.setText)
 
     def _show(self, sources, agencies) -> None:
@@ -147,8 +146,8 @@ class SettingsPage(QWidget):
             self.add_agency(path)
 
     def add_agency(self, path: str) -> None:
-        store = self.ctx.agent.requests.trust
-        self.ctx.bridge.call("add-agency", lambda: store.add(path), lambda a: (
+        agent = self.ctx.agent
+        self.ctx.bridge.call("add-agency", lambda: agent.add_agency(path), lambda a: (
             self.status.setText(f"Added {a.name}. Compare these fingerprints with the ones the "
                                 f"agency publishes: {', '.join(a.fingerprints())}"),
             self.refresh()), self.status.setText)
@@ -156,8 +155,8 @@ class SettingsPage(QWidget):
     def remove_agency(self) -> None:
         row = self.agencies.currentRow()
         if 0 <= row < len(self._agency_ids):
-            store, aid = self.ctx.agent.requests.trust, self._agency_ids[row]
-            self.ctx.bridge.call("remove-agency", lambda: store.remove(aid),
+            agent, aid = self.ctx.agent, self._agency_ids[row]
+            self.ctx.bridge.call("remove-agency", lambda: agent.remove_agency(aid),
                                  lambda _r: self.refresh(), self.status.setText)
 
 

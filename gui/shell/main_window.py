@@ -13,6 +13,7 @@ from gui.pages.progress import ProgressPage
 from gui.pages.request import RequestPage
 from gui.pages.settings import SettingsPage
 from gui.shell.tray import Tray, app_icon
+from gui.views import requests
 
 NAV = (("Requests", "inbox"), ("Export a clip", "export"), ("Activity log", "log"),
        ("Settings", "settings"), ("Set up", "first_run"))
@@ -95,9 +96,8 @@ class MainWindow(QMainWindow):
             self.export.options.load_masks(self.export.cameras)
 
     def open_request(self, view) -> None:
-        from gui.pages.export import known_cameras
-        agent = self.ctx.agent
-        self.ctx.bridge.call("cameras", lambda: known_cameras(agent),
+        """Show a request (a RequestView) with a timeline for each camera it names."""
+        self.ctx.bridge.call("cameras", self.ctx.agent.cameras,
                              lambda cams: (self.request.open(view, cams), self.show_page("request")))
 
     def follow(self, job, title: str) -> None:
@@ -106,8 +106,8 @@ class MainWindow(QMainWindow):
 
     def _announce(self, views: list) -> None:
         for v in views:
-            self.tray.notify("New footage request",
-                             f"{v.agency_name} asks about case {v.case}. Open the app to review.")
+            self.tray.notify("New footage request", f"{requests.agency_name(v)} asks about case "
+                                                    f"{v.case}. Open the app to review.")
 
     def bring_up(self) -> None:
         self.show()

@@ -4,32 +4,10 @@ Pure functions, no Qt: the agent keeps UTC microseconds; only here do they becom
 """
 from __future__ import annotations
 
-from datetime import datetime
+from gui.views.times import US, local
 
-from agent.timebase import US, to_datetime, zone
-
-LEGAL_BASIS = {
-    "voluntary": "Voluntary request (no warrant: you may say no)",
-    "warrant": "Search warrant",
-    "court_order": "Court order",
-}
-
-STATUS = {
-    "new": "Waiting for you",
-    "held": "Footage kept safe, waiting for you",
-    "approved": "Approved",
-    "declined": "Declined",
-    "expired": "Expired",
-    "exporting": "Preparing footage",
-    "uploading": "Sending",
-    "delivered": "Delivered",
-    "failed": "Needs attention",
-}
-
-
-def local(us: int, zone_name: str) -> datetime:
-    """A UTC instant as an aware datetime in the owner's zone."""
-    return to_datetime(us).astimezone(zone(zone_name))
+__all__ = ["local", "clock", "day_time", "window", "duration", "time_left", "size",
+           "offset_words"]
 
 
 def clock(us: int, zone_name: str, seconds: bool = True) -> str:

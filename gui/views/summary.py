@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from agent.index.coverage import Coverage
+from agent.views import Coverage
 from gui.views import display
 
 PUBLIC_RECORD = ("Footage you share becomes part of a police case file. Once the case is closed, "

@@ -42,8 +42,8 @@ class AgencyStep(QWidget):
             self.add(path)
 
     def add(self, path: str) -> None:
-        store = self.ctx.agent.requests.trust
-        self.ctx.bridge.call("add-agency", lambda: store.add(path), self._added,
+        agent = self.ctx.agent
+        self.ctx.bridge.call("add-agency", lambda: agent.add_agency(path), self._added,
                              self.result.setText)
 
     def _added(self, agency) -> None:
@@ -87,8 +87,7 @@ class RegistrationStep(QWidget):
         box.addStretch(1)
 
     def refresh(self) -> None:
-        store = self.ctx.agent.requests.trust
-        self.ctx.bridge.call("agencies", store.list, self._agencies)
+        self.ctx.bridge.call("agencies", self.ctx.agent.agencies, self._agencies)
 
     def _agencies(self, agencies) -> None:
         self.agency_ids = [a.id for a in agencies]
@@ -100,9 +99,9 @@ class RegistrationStep(QWidget):
         if not 0 <= idx < len(self.agency_ids):
             self.status.setText("Add the agency's file first (step 3).")
             return
-        store, aid = self.ctx.agent.requests.trust, self.agency_ids[idx]
+        agent, aid = self.ctx.agent, self.agency_ids[idx]
         reg, token = self.reg.text().strip(), self.token.text().strip() or None
-        self.ctx.bridge.call("register", lambda: store.register(aid, reg, token),
+        self.ctx.bridge.call("register", lambda: agent.add_registration(aid, reg, token),
                              self._saved, self.status.setText)
 
     def _saved(self, _result) -> None:

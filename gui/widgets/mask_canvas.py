@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from agent.export.masks import CameraMasks, Polygon
+from agent.views import CameraMasks, Polygon
 
 CLOSE_PX = 10      # a click this near the first corner closes the shape
 Point = tuple[float, float]

@@ -2,10 +2,7 @@
 shown for confirmation), and check a camera's clock with a frame whose true time is known."""
 from __future__ import annotations
 
-import os
 import time
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from zoneinfo import available_timezones
 
@@ -24,43 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent.index.layout_rules import UTC_LAYOUTS
-from agent.index.layouts import LAYOUTS, detect_layout, looks_like_recording, parse_path
-from agent.timebase import US, from_datetime, zone
 from gui.views import display
+from gui.views.times import US, wall_us
 from gui.widgets.labels import plain_label
 from gui.widgets.preview_pane import to_image
-
-LOOK_LIMIT = 5000   # files looked at to recognise a folder (a scan indexes all of them later)
-
-
-@dataclass(frozen=True)
-class FolderFacts:
-    """What a quick look at a folder found."""
-
-    path: str
-    recordings: int          # recording-like files seen (up to LOOK_LIMIT)
-    layout: str | None       # the recorder layout recognised, if any
-    cameras: tuple[str, ...]
-
-
-def look_at_folder(path: str) -> FolderFacts:
-    """Walk up to LOOK_LIMIT files (inside a job) and recognise the recorder and cameras."""
-    root = Path(path).expanduser()
-    if not root.is_dir():
-        raise ValueError(f"{root} is not a folder (is the drive connected?)")
-    rels: list[str] = []
-    for dirpath, dirs, files in os.walk(root):
-        dirs.sort()
-        for name in sorted(files):
-            rel = os.path.relpath(os.path.join(dirpath, name), root).replace(os.sep, "/")
-            if looks_like_recording(rel):
-                rels.append(rel)
-        if len(rels) >= LOOK_LIMIT:
-            break
-    layout = detect_layout(rels)
-    cams = sorted({f.camera for f in (parse_path(r, layout) for r in rels[:500]) if f and f.camera})
-    return FolderFacts(str(root), len(rels), layout, tuple(cams))
 
 
 class FolderStep(QWidget):
@@ -80,7 +44,7 @@ class FolderStep(QWidget):
         self.found = plain_label(name="summary")
         self.camera = QLineEdit()
         self.layout_box = QComboBox()
-        self.layout_box.addItems(["auto"] + list(LAYOUTS))
+        self.layout_box.addItems(["auto"] + list(ctx.agent.layouts()))
         self.tz = QComboBox()
         self.tz.setEditable(True)
         self.tz.addItems(sorted(available_timezones()))
@@ -118,17 +82,18 @@ class FolderStep(QWidget):
     def look(self) -> None:
         path = self.path.text().strip()
         self.found.setText("Looking\u2026")
-        self.ctx.bridge.call("look", lambda: look_at_folder(path), self._looked,
+        self.ctx.bridge.call("look", lambda: self.ctx.agent.look_at_folder(path), self._looked,
                              self.found.setText)
 
-    def _looked(self, facts: FolderFacts) -> None:
+    def _looked(self, facts) -> None:
+        """Show what the agent found (FolderFacts) and fill in the details to confirm."""
         recorder = facts.layout or "not recognised (files are indexed by their times inside)"
         cams = ", ".join(facts.cameras) or "one camera (name it below)"
-        more = "+" if facts.recordings >= LOOK_LIMIT else ""
+        more = "+" if facts.more else ""
         self.found.setText(f"Found {facts.recordings}{more} recordings.\nRecorder: {recorder}\n"
                            f"Cameras: {cams}\nCheck the details below, then add the folder.")
         self.layout_box.setCurrentText(facts.layout or "auto")
-        if facts.layout in UTC_LAYOUTS:   # these recorders name files in UTC
+        if facts.names_in_utc:   # these recorders name files in UTC
             self.tz.setCurrentText("UTC")
         if not self.camera.text():
             self.camera.setText(facts.cameras[0] if len(facts.cameras) == 1
@@ -245,8 +210,8 @@ class ClockStep(QWidget):
         """Camera clock minus the true time the owner typed (same day, the recorder's zone)."""
         camera_clock = self.frame_at + round(src.clock_offset_s * US)
         day = display.local(camera_clock, src.tz)
-        true = from_datetime(datetime(day.year, day.month, day.day, entered.hour(),
-                                      entered.minute(), entered.second(), tzinfo=zone(src.tz)))
+        true = wall_us(day.year, day.month, day.day, entered.hour(), entered.minute(),
+                       entered.second(), src.tz)
         diff = (camera_clock - true) / US
         if abs(diff) > 12 * 3600:   # typed across midnight: take the nearer day
             diff -= 86400 * round(diff / 86400)

@@ -9,11 +9,10 @@ import time
 
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
-from gui.shell.desk_adapter import RequestView
-from gui.views import display
+from agent.views import RequestView
+from gui.views import display, requests
+from gui.views.times import US
 from gui.widgets.labels import plain_label
-
-US = 1_000_000
 
 
 class RequestInfo(QWidget):
@@ -56,24 +55,24 @@ class RequestInfo(QWidget):
     def show_request(self, v: RequestView, now_us: int | None = None) -> None:
         now_us = int(time.time() * US) if now_us is None else now_us
         if v.verified:
-            self.badge.setText(f"\u2714 Verified: signed by {v.agency_name}")
+            self.badge.setText(f"\u2714 Verified: signed by {requests.agency_name(v)}")
             self.badge.setProperty("state", "ok")
         else:
             self.badge.setText("Not verified: treat with care")
             self.badge.setProperty("state", "warn")
         self.badge.style().unpolish(self.badge)
         self.badge.style().polish(self.badge)
-        self.agency.setText(v.agency_name)
-        self.phone.setText(v.agency_phone or "no number on file")
+        self.agency.setText(requests.agency_name(v))
+        self.phone.setText(requests.agency_phone(v) or "no number on file")
         self.phone.setToolTip("From your trust list, never from the request's own text.")
-        self.requester.setText(v.requester or "not given")
+        self.requester.setText(requests.requester(v) or "not given")
         self.case.setText(v.case + (f": {v.incident}" if v.incident else ""))
-        self.basis.setText(display.LEGAL_BASIS.get(v.legal_basis, v.legal_basis or "not given"))
-        self.location.setText(v.location or "not given")
+        self.basis.setText(requests.legal_basis(v))
+        self.location.setText(requests.place(v) or "not given")
         self.window.setText(f"{display.window(v.window_start_us, v.window_end_us, self.zone)} "
                             f"({display.duration((v.window_end_us - v.window_start_us) / US)})")
-        self.left.setText(f"{display.day_time(v.expires_us, self.zone)} "
-                          f"({display.time_left(v.expires_us, now_us)})")
+        self.left.setText(f"{display.day_time(v.expires_at_us, self.zone)} "
+                          f"({display.time_left(v.expires_at_us, now_us)})")
         self.urgent.setVisible(v.emergency)
         self.urgent.setText("Marked urgent by the agency. That changes none of the checks: "
                             "take the time you need, and call back if unsure.")

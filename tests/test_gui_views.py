@@ -1,0 +1,106 @@
+"""The app's Qt-free presentation (gui/views/): request facts in the owner's words, refusals as
+the screens word them, the activity log's rows and the time conversions (the agent's own,
+redone with the standard library)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timezone
+
+import pytest
+
+from agent import timebase
+from agent.service import AgentError, NotFound, Refusal
+from agent.views import Delivery, LogRecord, RequestView
+from gui.views import activity, outcomes, requests, times
+
+ZONE = "America/Los_Angeles"
+T0 = timebase.parse_rfc3339("2026-11-20T22:05:09Z")
+
+VIEW = RequestView(
+    id="req-1", agency_id="https://police.example.gov", agency_name="Example PD",
+    agency_phone="+1-206-555-0100", registration="reg-1", status="new", case="2026-1",
+    incident="Porch theft", requester={"name": "Det. Jane Roe", "unit": "North", "badge": "4471"},
+    legal_basis="warrant", message="hello", location={"lat": 47.6, "radius_m": 150.0,
+                                                     "address": "1200 Elm Street"},
+    emergency=False, upload_endpoint="https://upload.police.example.gov/files/",
+    window_start_us=T0, window_end_us=T0 + 60_000_000, cameras=("porch",), received_at_us=T0,
+    expires_at_us=T0 + 86_400_000_000, reason=None, decision_sent_at_us=None,
+    decision_error=None, approval=None, deliveries=(), verified=True, problem=None, hold=None)
+
+
+def test_request_facts_read_as_the_screens_show_them():
+    assert requests.agency_name(VIEW) == "Example PD"
+    assert requests.agency_phone(VIEW) == "+1-206-555-0100"
+    assert requests.requester(VIEW) == "Det. Jane Roe, North (badge 4471)"
+    assert requests.place(VIEW) == "1200 Elm Street (within 150 m)"
+    assert requests.upload_host(VIEW) == "upload.police.example.gov"
+    assert requests.legal_basis(VIEW) == "Search warrant"
+    assert requests.status(VIEW) == "Waiting for you"
+    assert requests.reason(VIEW) == ""
+
+
+def test_missing_facts_and_an_agency_no_longer_trusted():
+    bare = replace(VIEW, agency_name=None, agency_phone=None, requester={}, location=None,
+                   upload_endpoint=None, legal_basis=None, status="odd")
+    assert requests.agency_name(bare) == requests.UNKNOWN_AGENCY
+    assert requests.agency_phone(bare) == "" and requests.requester(bare) == ""
+    assert requests.place(bare) == "" and requests.upload_host(bare) == ""
+    assert requests.legal_basis(bare) == "not given" and requests.status(bare) == "odd"
+    assert requests.place(replace(VIEW, location={"radius_m": 20})) == "(within 20 m)"
+
+
+def test_reason_prefers_the_problem_then_the_decision_then_the_portal():
+    failed = replace(VIEW, reason="portal says no", decision_error="HTTP 409")
+    assert requests.reason(failed) == "portal says no"
+    assert requests.reason(replace(failed, problem="no longer verifies")) == "no longer verifies"
+    assert requests.reason(replace(VIEW, decision_error="HTTP 409")) == "HTTP 409"
+
+
+def test_a_refusal_reads_not_accepted_and_other_failures_start_with_a_capital():
+    def refuse():
+        raise NotFound("request 'x' is declined")
+
+    def fail():
+        raise AgentError("the portal could not be reached")
+
+    with pytest.raises(Refusal, match=r"^Not accepted: Request 'x' is declined$"):
+        requests.in_owner_words(refuse)
+    with pytest.raises(AgentError, match=r"^The portal could not be reached$") as failed:
+        requests.in_owner_words(fail)
+    assert not isinstance(failed.value, Refusal)
+    assert requests.in_owner_words(lambda a, b=0: a + b, 1, b=2) == 3
+    with pytest.raises(KeyError):   # not the agent's: left alone
+        requests.in_owner_words({}.__getitem__, "x")
+
+
+def test_a_delivered_request_reads_camera_by_camera():
+    sent = Delivery("porch", "/p/pkg", "/p/pkg.tar", "ab" * 32, 2_500_000, "https://u/1", "r")
+    text = outcomes.result_text(replace(VIEW, status="delivered", deliveries=(sent,)))
+    assert text.startswith("Delivered.\nporch: 2.5 MB sent; the agency's signed receipt")
+    failed = outcomes.result_text(replace(VIEW, status="failed", reason="cancelled"))
+    assert failed == "Not finished: cancelled"
+
+
+def test_activity_rows_show_local_time_words_and_short_details():
+    record = LogRecord(1, "2026-11-20T22:05:09Z", T0, "decline",
+                       {"id": "req-1", "reason": "x" * 80, "decision_sha256": "ab"})
+    when, what, details = activity.row(record, ZONE)
+    assert when == "Fri 20 Nov 2026, 14:05:09 PST" and what == "You declined"
+    assert details == f"id: req-1; reason: {'x' * 57}..."
+    odd = LogRecord(2, "yesterday", None, "something-new", {})
+    assert activity.row(odd, ZONE) == ("yesterday", "something-new", "")
+
+
+@pytest.mark.parametrize("us", [0, T0, T0 + 123_456, -86_400_000_001, 4_102_444_800_000_001])
+def test_time_conversions_match_the_agents(us):
+    assert times.to_datetime(us) == timebase.to_datetime(us)
+    assert times.from_datetime(times.to_datetime(us)) == us
+    assert times.local(us, ZONE) == timebase.to_datetime(us).astimezone(timebase.zone(ZONE))
+
+
+def test_wall_time_in_a_zone_becomes_utc_microseconds():
+    assert times.wall_us(2026, 11, 20, 14, 5, 9, ZONE) == T0
+    assert times.wall_us(2026, 7, 1, 12, 0, 0, "UTC") == timebase.from_datetime(
+        datetime(2026, 7, 1, 12, tzinfo=timezone.utc))
+    with pytest.raises(ValueError):
+        times.from_datetime(datetime(2026, 1, 1))
