@@ -46,10 +46,3 @@ def test_the_command_is_registered_as_gui_and_loads_gui_app():
     assert args.func is gui_command.gui
     app = gui_command.load_app()
     assert app is not None and app.__name__ == "gui.shell.app" and callable(app.run)
-
-
-def test_agent_sources_never_import_qt_or_gui_directly():
-    text = (ROOT / "agent" / "commands" / "gui.py").read_text() + \
-        (ROOT / "agent" / "media" / "preview.py").read_text()
-    assert "import PySide6" not in text and "from PySide6" not in text
-    assert "import gui" not in text and "from gui" not in text
