@@ -18,7 +18,7 @@ from agent.callbacks import call_safely
 from agent.config import ensure_home, load_settings, resolve_home, save_settings
 from agent.errors import AgentError, NotFound, Refusal
 from agent.events import RequestsArrived, ScanFailed, ScanFinished
-from agent.index.coverage import Coverage, coverage
+from agent.index.coverage import USABLE, Coverage, coverage
 from agent.index.first_look import FolderFacts, look_at_folder
 from agent.index.layouts import LAYOUTS
 from agent.index.scan import ScanReport, scan_source
@@ -169,6 +169,10 @@ class Agent(OwnerExports, OwnerRecords):
                    end_us: int | None = None) -> list[FileRow]:
         return self.store.files(camera, start_us, end_us)
 
+    def usable_recordings(self, camera: str, start_us: int, end_us: int) -> list[FileRow]:
+        """The readable recordings of `camera` overlapping the window (what previews show)."""
+        return [r for r in self.store.files(camera, start_us, end_us) if r.status in USABLE]
+
     def cameras(self) -> list[str]:
         """Every camera with indexed files."""
         return self.store.cameras()
@@ -180,7 +184,7 @@ class Agent(OwnerExports, OwnerRecords):
             if self._previews is None:
                 from agent.media.preview import Previewer
 
-                self._previews = Previewer(self.recordings)
+                self._previews = Previewer(self.usable_recordings)
             return self._previews
 
     def coverage(self, camera: str, start_us: int, end_us: int) -> Coverage:

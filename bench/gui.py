@@ -134,7 +134,7 @@ def scrub_stops(app, stops: int) -> tuple[list[float], list[float], list[float]]
             at = target
         cold = []
         for target in targets:
-            fresh = Previewer(agent.recordings, cache_frames=1)
+            fresh = Previewer(agent.usable_recordings, cache_frames=1)
             t0 = time.perf_counter()
             fresh.frame(camera, target, 640)
             cold.append(time.perf_counter() - t0)

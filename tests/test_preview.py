@@ -31,7 +31,7 @@ def footage(tmp_path_factory):
 @pytest.fixture
 def previewer(agent, footage):
     agent.scan([str(footage)], tz="UTC")
-    p = Previewer(agent.recordings)
+    p = Previewer(agent.usable_recordings)
     yield p
     p.close()
 
@@ -129,7 +129,7 @@ def test_a_damaged_file_gives_no_frame_and_no_exception(tmp_path):
         os.utime(path, (1_700_000_000, 1_700_000_000))
         agent.scan([str(root)], tz="UTC")
         path.write_bytes(data[: len(data) // 3])   # cut short after indexing (a crash, a copy)
-        p = Previewer(agent.recordings)
+        p = Previewer(agent.usable_recordings)
         assert p.frame("gate", T0 + 1_500_000) is None
         assert p.thumbnail("gate", T0 + 500_000) is None
         p.close()

@@ -7,12 +7,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import av
 
-from agent.index.store import FileRow
-
 US = 1_000_000
+
+
+class Recording(Protocol):
+    """What reading a recording needs of its index row (agent.index.store.FileRow is one)."""
+
+    path: str
+    camera: str
+    start_us: int | None
+    end_us: int | None
+    stream: str | None
 
 
 @dataclass(frozen=True)
@@ -31,7 +40,7 @@ class PreviewFrame:
 class FrameReader:
     """One recording held open, remembering where its decoder stands."""
 
-    def __init__(self, row: FileRow):
+    def __init__(self, row: Recording):
         self.row = row
         self.container = av.open(row.path, options={"ignore_editlist": "1"})
         if not self.container.streams.video:
@@ -87,7 +96,7 @@ class FrameReader:
         self.container.close()
 
 
-def picture(row: FileRow, capture_us: int, frame, width: int, complete: bool) -> PreviewFrame:
+def picture(row: Recording, capture_us: int, frame, width: int, complete: bool) -> PreviewFrame:
     """`frame` scaled to `width` (even, 16 at least, never upscaled) as packed RGB24."""
     width = max(16, min(int(width), frame.width)) // 2 * 2
     height = max(2, round(frame.height * width / frame.width) // 2 * 2)

@@ -18,12 +18,10 @@ from typing import Callable, Sequence
 
 import av
 
-from agent.index.coverage import USABLE
-from agent.index.store import FileRow
-from agent.media.frame_reader import FrameReader, PreviewFrame, picture
+from agent.media.frame_reader import FrameReader, PreviewFrame, Recording, picture
 
 US = 1_000_000
-Files = Callable[[str, int, int], Sequence[FileRow]]
+Files = Callable[[str, int, int], Sequence[Recording]]
 
 
 @dataclass(frozen=True)
@@ -38,7 +36,9 @@ class Previewer:
     """Decodes preview frames and thumbnails for the GUI; safe to call from job threads."""
 
     def __init__(self, files: Files, cache_frames: int = 96, open_files: int = 4):
-        """`files(camera, start_us, end_us)` lists indexed rows (Agent.recordings fits)."""
+        """`files(camera, start_us, end_us)` lists the usable indexed recordings of a camera
+        that overlap the window (Agent.usable_recordings); which ones are usable is the index's
+        to say."""
         self._files = files
         self._cache: OrderedDict[tuple, PreviewFrame | None] = OrderedDict()
         self._cache_size = cache_frames
@@ -65,10 +65,10 @@ class Previewer:
             return self._generations.get(ticket.channel, 0) == ticket.generation
 
     # frames ------------------------------------------------------------------------------
-    def row_at(self, camera: str, at_us: int) -> FileRow | None:
+    def row_at(self, camera: str, at_us: int) -> Recording | None:
         """The usable file of `camera` that holds instant `at_us`, or None in a gap."""
         rows = [r for r in self._files(camera, at_us, at_us + 1)
-                if r.status in USABLE and r.start_us is not None and r.end_us is not None
+                if r.start_us is not None and r.end_us is not None
                 and r.start_us <= at_us < r.end_us]
         rows.sort(key=lambda r: (r.stream == "sub", r.start_us))
         return rows[0] if rows else None
@@ -103,7 +103,7 @@ class Previewer:
         """Capture time of the first keyframe at or after `at_us` and before `limit_us`: where a
         copy-mode cut starting at `at_us` really begins. Reads packets only (no decoding)."""
         rows = sorted((r for r in self._files(camera, at_us, limit_us)
-                       if r.status in USABLE and r.start_us is not None and r.end_us is not None
+                       if r.start_us is not None and r.end_us is not None
                        and r.end_us > at_us and r.stream != "sub"), key=lambda r: r.start_us)
         for row in rows:
             if row.start_us >= limit_us:
@@ -113,7 +113,7 @@ class Previewer:
                 return found
         return None
 
-    def _first_key(self, row: FileRow, at_us: int, limit_us: int) -> int | None:
+    def _first_key(self, row: Recording, at_us: int, limit_us: int) -> int | None:
         try:
             probe = FrameReader(row)
         except (av.FFmpegError, OSError, ValueError):
@@ -170,7 +170,7 @@ class Previewer:
                 self._cache.popitem(last=False)
         return result
 
-    def _reader(self, row: FileRow) -> FrameReader:
+    def _reader(self, row: Recording) -> FrameReader:
         reader = self._readers.get(row.path)
         if reader is None or reader.row != row:
             self._drop(row.path)
@@ -187,7 +187,7 @@ class Previewer:
         if reader is not None:
             reader.close()
 
-    def _decode(self, row: FileRow, at_us: int, width: int, ticket, exact: bool,
+    def _decode(self, row: Recording, at_us: int, width: int, ticket, exact: bool,
                 budget_s: float | None) -> PreviewFrame | None:
         deadline = None if budget_s is None else time.monotonic() + budget_s
         reader = self._reader(row)
