@@ -3,13 +3,14 @@
     python bench/upload.py [--quick]
 
 Prints, measured in one run on this machine:
-- throughput of upload_file (16 MiB chunks, each with its sealed SHA-256 in Upload-Checksum) vs
+- throughput of upload_file (64 MiB chunks, each with its sealed SHA-256 in Upload-Checksum) vs
   one streaming httpx PUT of the same file, both to the same sink server, which keeps nothing
   (target >= 80%): with the digests taken when the tar was written (as `approve` and `upload
   FOLDER` do), and for a bare file whose digests are taken first; also against a sink that
   checks every chunk's SHA-256, as a real tus server does (both sides then share two cores);
-- bytes the server received after the uploading process is killed mid-way and run again, as
-  chunks sent twice (target <= 1);
+- bytes the server received twice after the uploading process is killed mid-way and run again,
+  on a link the sink holds to 2 MB/s, as seconds of that link (target <= 10 s): PATCHes follow
+  the measured rate (about 8 s each);
 - peak RSS of a process uploading a 1 GB file (sparse, in a temp dir) (target < 150 MB).
 """
 from __future__ import annotations
@@ -34,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 
-from agent.delivery.sums import CHUNK_SIZE, compute_sums  # noqa: E402
+from agent.delivery.sums import compute_sums  # noqa: E402
 from agent.delivery.upload import upload_file  # noqa: E402
 
 MiB = 1 << 20
@@ -48,6 +49,7 @@ class _Sink(BaseHTTPRequestHandler):
     offsets: dict[str, int] = {}
     stats = {"patch_bytes": 0, "put_bytes": 0}
     lock = threading.Lock()
+    slow_bps = 2_000_000  # under /slow/: a home uplink, held by the reading side
 
     def log_message(self, *args) -> None:
         pass
@@ -62,9 +64,11 @@ class _Sink(BaseHTTPRequestHandler):
 
     def _drain(self, key: str, sha=None) -> tuple[int, int]:
         want = int(self.headers.get("Content-Length") or 0)
-        got = 0
+        got, started, slow = 0, time.monotonic(), self.path.startswith("/slow/")
         while got < want:
-            block = self.rfile.read1(min(1 << 18, want - got))
+            if slow:  # read no faster than the link would carry (TCP holds the sender back)
+                time.sleep(max(0.0, started + got / self.slow_bps - time.monotonic()))
+            block = self.rfile.read1(min(1 << 16 if slow else 1 << 18, want - got))
             if not block:
                 break
             got += len(block)
@@ -197,15 +201,18 @@ def throughput(tmp: Path, base: str, size: int, rounds: int) -> None:
           f"written: {mb / sha_seconds(size) / 2:.0f} MiB/s of hashing)")
 
 
+# Peak RSS from /proc's VmHWM: ru_maxrss survives exec, so a child would report the bench's own.
 CHILD = """
-import resource, sys, time
+import re, sys, time
 from pathlib import Path
 from agent.delivery.upload import upload_file
+def peak_kb():
+    return int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
 path, endpoint, state, rate = sys.argv[1:5]
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+base = peak_kb()
 r = upload_file(Path(path), endpoint, state_dir=Path(state), rate_limit_bps=int(rate) or None,
                 progress=lambda p: print("P", p.sent, flush=True))
-print("R", r.resumed_from, r.chunks_resent, base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+print("R", r.resumed_from, r.chunks_resent, base, peak_kb(), flush=True)
 """
 
 
@@ -231,15 +238,15 @@ def interruption(tmp: Path, base: str, size: int) -> None:
     src = tmp / "interrupt.bin"
     make_file(src, size, sparse=False)
     before = stats(base)["patch_bytes"]
-    args = [str(src), f"{base}/files", str(tmp / "state-int"), str(size // 2)]  # ~2 s per run
+    args = [str(src), f"{base}/slow/files", str(tmp / "state-int"), "0"]
     run_child(args, kill_at=size * 2 // 5)
     resumed_from, resent, _, _ = run_child(args)
     extra = stats(base)["patch_bytes"] - before - size
     src.unlink()
-    print(f"interruption at ~40% of {size / MiB:.0f} MiB ({CHUNK_SIZE // MiB} MiB chunks): resumed at "
-          f"{int(resumed_from) / MiB:.1f} MiB, {extra} bytes received twice = "
-          f"{extra / CHUNK_SIZE:.2f} chunks (target <= 1), "
-          f"chunks_resent {resent}")
+    rate = _Sink.slow_bps
+    print(f"interruption at ~40% of {size / MiB:.0f} MiB on a {rate / 1e6:g} MB/s link: resumed at "
+          f"{int(resumed_from) / MiB:.1f} MiB, {extra:,} bytes received twice = "
+          f"{extra / rate:.1f} s of the link (target <= 10 s), chunks_resent {resent}")
 
 
 def peak_rss(tmp: Path, base: str, size: int) -> None:
@@ -257,7 +264,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="smaller files")
     opts = ap.parse_args()
-    through, interrupt, big = (128 * MiB, 64 * MiB, 128 * MiB) if opts.quick else (1024 * MiB, 128 * MiB, 1024 * MiB)
+    through, interrupt, big = (128 * MiB, 32 * MiB, 128 * MiB) if opts.quick else (1024 * MiB, 64 * MiB, 1024 * MiB)
     sink, base = start_sink()
     try:
         with tempfile.TemporaryDirectory(prefix="bench-upload-") as d:

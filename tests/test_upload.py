@@ -767,3 +767,92 @@ def test_unreachable_server_gives_up_with_a_plain_message(payload, tmp_path, qui
         upload_file(src, f"http://127.0.0.1:{free_port()}/files", state_dir=tmp_path / "uploads",
                     max_attempts=2)
     assert err.value.status is None and "resumes where it stopped" in str(err.value)
+
+
+# --- PATCH sizes that follow the link ----------------------------------------------------------
+
+class _Sizes:
+    """Stands in for pace.Sizer: hands out the given PATCH sizes, and records what it was told."""
+
+    def __init__(self, sizes: list[int]):
+        self.sizes, self.told = list(sizes), []
+
+    def __call__(self, largest: int):
+        self.largest = largest
+        return self
+
+    @property
+    def size(self) -> int:
+        return self.sizes[0] if len(self.sizes) == 1 else self.sizes.pop(0)
+
+    def sent(self, nbytes: int, elapsed_s: float) -> None:
+        self.told.append(nbytes)
+
+
+def test_patches_are_as_big_as_the_sizer_says_and_parts_of_a_chunk_carry_their_own_digest(
+        hostile, payload, tmp_path, monkeypatch):
+    src = payload(2 * 1024 * KiB + 500 * KiB)
+    sums = compute_sums(src, 1024 * KiB)
+    sizer = _Sizes([300 * KiB, 2048 * KiB])  # a slow start, then a fast link
+    monkeypatch.setattr(upload_mod, "Sizer", sizer)
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", sums=sums)
+    patches = [(int(h["upload-offset"]), int(h["content-length"]), h["upload-checksum"])
+               for m, h in hostile.headers if m == "PATCH"]
+    data = src.read_bytes()
+    # 300 KiB, the rest of the first chunk, then whole chunks (the sealed digests, as they are)
+    assert [(o, n) for o, n, _ in patches] == [(0, 300 * KiB), (300 * KiB, 724 * KiB),
+                                               (1024 * KiB, 1024 * KiB), (2048 * KiB, 500 * KiB)]
+    assert [d for _, _, d in patches] == [
+        "sha256 " + base64.b64encode(hashlib.sha256(data[o:o + n]).digest()).decode()
+        for o, n, _ in patches]
+    assert [d for _, _, d in patches[2:]] == [f"sha256 {c}" for c in sums.chunks[1:]]
+    assert sizer.largest == 1024 * KiB and sizer.told == [n for _, n, _ in patches]
+    assert hostile.data(result.url) == data
+
+
+def test_parts_of_a_chunk_changed_after_sealing_never_complete_it(hostile, payload, tmp_path,
+                                                                   monkeypatch):
+    src = payload(2048 * KiB)
+    sums = compute_sums(src, 1024 * KiB)
+    with open(src, "r+b") as f:  # one byte of the first chunk, in its last part
+        f.seek(900 * KiB)
+        f.write(bytes([f.read(1)[0] ^ 1]))
+    monkeypatch.setattr(upload_mod, "Sizer", _Sizes([256 * KiB]))
+    with pytest.raises(UploadError, match="changed after it was sealed"):
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", sums=sums)
+    # the parts before went out (each as read), the part that would complete the chunk did not
+    assert len(hostile.data("/files/u1")) == 768 * KiB and hostile.uploads["u1"].get("deleted")
+
+
+def test_the_sizer_aims_at_eight_seconds_of_data_in_whole_mib():
+    from agent.delivery.pace import FIRST_PATCH, MIN_PATCH, Sizer
+    sizer = Sizer(64 << 20)
+    assert sizer.size == FIRST_PATCH
+    sizer.sent(4 << 20, 2.0)           # 2 MiB/s: 16 MiB
+    assert sizer.size == 16 << 20
+    sizer.sent(16 << 20, 8.0 * 8)      # the link got 8 times slower
+    assert sizer.size == 2 << 20
+    sizer.sent(100 * KiB, 30.0)        # a file's tail says nothing about the link
+    assert sizer.size == 2 << 20
+    sizer.sent(1 << 20, 100.0)         # a crawl: never under 1 MiB
+    assert sizer.size == MIN_PATCH
+    sizer.sent(64 << 20, 0.02)         # loopback: never over the sealed chunk
+    assert sizer.size == 64 << 20
+    assert Sizer(64 * KiB).size == 64 * KiB
+
+
+def test_the_short_first_chunk_lets_a_fast_link_send_whole_sealed_chunks_hashing_nothing(
+        hostile, payload, tmp_path, monkeypatch):
+    """The first PATCH is the sealed 4 MiB first chunk (the link is measured on it); a link
+    found fast then gets whole 64 MiB chunks: every PATCH goes with its sealed digest."""
+    src = payload(6 * 1024 * KiB)
+    sums = compute_sums(src)
+    assert (sums.first_size, sums.chunk_size, len(sums.chunks)) == (4 << 20, 64 << 20, 2)
+    sizer = _Sizes([4 << 20, 64 << 20])
+    monkeypatch.setattr(upload_mod, "Sizer", sizer)
+    monkeypatch.setattr(upload_source, "hashlib", _NoHashing)
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", sums=sums)
+    patches = [(int(h["content-length"]), h["upload-checksum"]) for m, h in hostile.headers
+               if m == "PATCH"]
+    assert patches == [(4 << 20, f"sha256 {sums.chunks[0]}"), (2 << 20, f"sha256 {sums.chunks[1]}")]
+    assert hostile.data(result.url) == src.read_bytes()

@@ -10,27 +10,33 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agent.delivery.sums import ChunkSums, SumsWriter, checked_sums, compute_sums
+from agent.delivery.sums import FIRST_CHUNK, ChunkSums, SumsWriter, checked_sums, compute_sums
 from agent.delivery.wire import Reply, UploadError, checksum_support
 from agent.export.bagtar import tar_package
 
 
-def expected(data: bytes, chunk_size: int) -> ChunkSums:
-    pieces = [data[i:i + chunk_size] for i in range(0, len(data), chunk_size)]
+def expected(data: bytes, chunk_size: int, first: int | None = None) -> ChunkSums:
+    first = first or min(FIRST_CHUNK, chunk_size)
+    bounds = [0, *range(first, len(data), chunk_size), len(data)] if data else [0, 0]
+    pieces = [data[a:b] for a, b in zip(bounds, bounds[1:])] if data else []
     return ChunkSums(len(data), hashlib.sha256(data).hexdigest(), chunk_size, tuple(
-        base64.b64encode(hashlib.sha256(p).digest()).decode() for p in pieces))
+        base64.b64encode(hashlib.sha256(p).digest()).decode() for p in pieces), first)
 
 
 @settings(max_examples=60, deadline=None)
 @given(data=st.binary(max_size=3000), cuts=st.lists(st.integers(0, 3000), max_size=8),
-       chunk_size=st.integers(1, 700))
-def test_writes_of_any_size_give_the_digests_of_each_chunk(data, cuts, chunk_size):
-    writer = SumsWriter(chunk_size=chunk_size)
+       chunk_size=st.integers(1, 700), first=st.integers(1, 700))
+def test_writes_of_any_size_give_the_digests_of_each_chunk(data, cuts, chunk_size, first):
+    writer = SumsWriter(chunk_size=chunk_size, first_size=first)
     start = 0
     for cut in sorted(c for c in cuts if c <= len(data)) + [len(data)]:
         writer.write(data[start:cut])
         start = cut
-    assert writer.sums() == expected(data, chunk_size)
+    sums = writer.sums()
+    assert sums == expected(data, chunk_size, first)
+    for offset in range(len(data)):  # every byte lies in the chunk index() and span() name
+        start, end = sums.span(sums.index(offset))
+        assert start <= offset < end
 
 
 def test_the_sums_of_a_file_and_of_the_tar_as_written_agree(tmp_path: Path):

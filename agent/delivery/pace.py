@@ -1,4 +1,5 @@
-"""Pacing and progress for an upload: the owner's rate cap, and bytes / rate / time left.
+"""Pacing and progress for an upload: the owner's rate cap, how big each PATCH is, and bytes /
+rate / time left.
 
 Rates are in bytes per second.
 """
@@ -14,6 +15,12 @@ from agent.callbacks import call_safely
 _BURST_S = 0.25  # time spent waiting for the server earns at most this much catch-up burst
 _RATE_WINDOW_S = 5.0
 _REPORT_EVERY_S = 0.1
+# A PATCH holds about this many seconds of data at the rate the last one went: an interruption
+# then costs seconds on a slow home uplink, and a fast link still sends few, large PATCHes.
+PATCH_SECONDS = 8.0
+MIN_PATCH = 1 << 20
+FIRST_PATCH = 4 << 20
+_MEASURABLE = 256 * 1024  # a PATCH smaller than this (a file's tail) says little about the link
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,22 @@ class Pacer:
         if due > now:
             self._wait(due - now)
         self._sent += nbytes
+
+
+class Sizer:
+    """How many bytes the next PATCH carries: about PATCH_SECONDS of data at the rate the last
+    measurable one went, in whole MiB, from MIN_PATCH to `largest` (the sealed chunk size)."""
+
+    def __init__(self, largest: int, seconds: float = PATCH_SECONDS) -> None:
+        self.largest, self.seconds = largest, seconds
+        self.size = max(1, min(FIRST_PATCH, largest))
+
+    def sent(self, nbytes: int, elapsed_s: float) -> None:
+        """A PATCH of nbytes went through in elapsed_s (its waits under the owner's cap too)."""
+        if nbytes < _MEASURABLE or elapsed_s <= 0:
+            return
+        want = int(nbytes / elapsed_s * self.seconds) // MIN_PATCH * MIN_PATCH
+        self.size = max(1, min(self.largest, max(MIN_PATCH, want)))
 
 
 class Meter:

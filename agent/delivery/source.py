@@ -1,9 +1,12 @@
-"""Reading the file being uploaded: chunks with their sealed digests, and (when the server does
-not check digests) the SHA-256 of the stream as it goes.
+"""Reading the file being uploaded: the bytes of each PATCH with their digest, and (when the
+server does not check digests) the SHA-256 of the stream as it goes.
 
-A chunk is read on the sending thread in 1 MiB blocks while it is sent, each block going to the
-socket as it is, as a plain streaming PUT would: no copies, no read-ahead thread (on two cores
-it only competed with the send, and memory freed in its arena came back as page faults).
+A PATCH that is one whole sealed chunk carries the chunk's sealed digest and is read on the
+sending thread in 1 MiB blocks while it is sent, as a plain streaming PUT would: no copies, no
+hashing, no read-ahead thread (on two cores it only competed with the send). A smaller PATCH (a
+slow uplink, or a resume in mid-chunk) is read into memory once, its digest taken from those
+bytes, and they are also hashed into their chunk: when the chunk's last bytes are read, the
+chunk must match its seal before they leave, or the upload is withdrawn.
 """
 from __future__ import annotations
 
@@ -31,20 +34,22 @@ class Unsealed(UploadError):
 
 @dataclass(frozen=True)
 class Chunk:
-    """The bytes from offset to the end of their chunk, and the Upload-Checksum digest of them."""
+    """The bytes of one PATCH from offset, and their Upload-Checksum digest; `data` holds them
+    when they were read ahead (a PATCH smaller than its sealed chunk), else None."""
 
     offset: int
     size: int
     digest: str
+    data: bytes | None = None
 
 
 class ChunkSource:
-    """Chunks of one file against its sums, and optionally the in-order SHA-256 of what was read.
+    """PATCHes of one file against its sums, and optionally the in-order SHA-256 of what was read.
 
-    A chunk starting at a chunk boundary carries the sealed digest, so the server's check also
-    proves the bytes are the sealed ones. A resume in mid-chunk (a server that kept part of a
-    PATCH) sends the rest of that chunk with a digest of its own; the whole chunk is then
-    checked against the seal here, since the server only sees the part it gets.
+    A whole sealed chunk goes with its sealed digest, so the server's check also proves the bytes
+    are the sealed ones. Part of a chunk goes with a digest of its own; its chunk is then checked
+    against the seal here (the server only sees the part it gets), at the latest before the
+    chunk's last bytes leave.
     """
 
     def __init__(self, path: Path, sums: ChunkSums, hash_stream: bool,
@@ -53,6 +58,12 @@ class ChunkSource:
         self._sums, self._cancel = sums, cancel
         self._sha = hashlib.sha256() if hash_stream else None
         self._pos = 0  # how far the stream hash has got
+        self._partial: tuple[int, int, object] | None = None  # (chunk, next offset, its hash)
+
+    @property
+    def chunk_size(self) -> int:
+        """The sealed chunk size: the largest PATCH."""
+        return self._sums.chunk_size
 
     @property
     def hashing(self) -> bool:
@@ -65,20 +76,25 @@ class ChunkSource:
     def __exit__(self, *exc) -> None:
         self._file.close()
 
-    def chunk(self, offset: int) -> Chunk:
-        """The chunk from offset to the next chunk boundary (or the end), with its digest."""
-        index, into = divmod(offset, self._sums.chunk_size)
-        end = min(self._sums.size, (index + 1) * self._sums.chunk_size)
-        if into == 0:
+    def chunk(self, offset: int, most: int) -> Chunk:
+        """The next PATCH: from offset, at most `most` bytes, never past its sealed chunk."""
+        index = self._sums.index(offset)
+        chunk_start, chunk_end = self._sums.span(index)
+        end = min(chunk_end, offset + max(1, most))
+        if offset == chunk_start and end == chunk_end:
             return Chunk(offset, end - offset, self._sums.digest(index))
-        if not self.matches_seal(offset):
-            raise Unsealed(offset)
-        return Chunk(offset, end - offset, _b64sha(self._read(offset, end)))
+        data = b"".join(self._read(offset, end))
+        self._into_chunk(index, offset, data, end == chunk_end)
+        return Chunk(offset, end - offset, base64.b64encode(hashlib.sha256(data).digest())
+                     .decode("ascii"), data)
 
     def blocks(self, chunk: Chunk) -> Iterator[bytes]:
-        """The chunk's bytes, read from disk as they are sent (and hashed in order if asked)."""
+        """The PATCH's bytes as they are sent (from disk, or the ones read ahead), hashed in order
+        into the stream's SHA-256 when asked."""
         offset = chunk.offset
-        for block in self._read(offset, offset + chunk.size):
+        source = self._read(offset, offset + chunk.size) if chunk.data is None else \
+            (memoryview(chunk.data)[i:i + READ_SIZE] for i in range(0, chunk.size, READ_SIZE))
+        for block in source:
             if self._sha is not None:
                 self._feed(offset, block)
             offset += len(block)
@@ -86,10 +102,8 @@ class ChunkSource:
 
     def matches_seal(self, offset: int) -> bool:
         """Whether the chunk holding offset still has its sealed digest on disk."""
-        index = offset // self._sums.chunk_size
-        start = index * self._sums.chunk_size
-        end = min(self._sums.size, start + self._sums.chunk_size)
-        return _b64sha(self._read(start, end)) == self._sums.digest(index)
+        index = self._sums.index(offset)
+        return _b64sha(self._read(*self._sums.span(index))) == self._sums.digest(index)
 
     def stream_matches(self) -> bool:
         """Whether the bytes read, in order (gaps read now), hash to the sealed SHA-256."""
@@ -99,6 +113,22 @@ class ChunkSource:
         return self._sha.hexdigest() == self._sums.sha256
 
     # --------------------------------------------------------------------------------------
+    def _into_chunk(self, index: int, offset: int, data: bytes, last: bool) -> None:
+        """Hash a part of chunk `index` into the chunk's running hash (the bytes before it read
+        again when this run did not read them), and check the seal once the chunk is complete."""
+        if self._partial is None or self._partial[:2] != (index, offset):
+            sha = hashlib.sha256()
+            for block in self._read(self._sums.span(index)[0], offset):
+                sha.update(block)
+            self._partial = (index, offset, sha)
+        sha = self._partial[2]
+        sha.update(data)
+        self._partial = (index, offset + len(data), sha)
+        if last:
+            self._partial = None
+            if base64.b64encode(sha.digest()).decode("ascii") != self._sums.digest(index):
+                raise Unsealed(offset)
+
     def _read(self, start: int, end: int) -> Iterator[bytes]:
         # Seeks every block: a body abandoned mid-way must not leave the next read misplaced.
         while start < end:

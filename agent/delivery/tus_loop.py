@@ -17,7 +17,7 @@ from typing import Callable
 
 import httpx
 
-from agent.delivery.pace import Meter, Pacer, UploadProgress
+from agent.delivery.pace import Meter, Pacer, Sizer, UploadProgress
 from agent.delivery.source import ChunkSource, Unsealed
 from agent.delivery.state import StateFile, UploadState, load_state
 from agent.delivery.wire import (
@@ -83,6 +83,7 @@ class UploadJob:
         self.send_checksums = send_checksums
         self.pacer = Pacer(rate_limit_bps, self.wait)
         self.meter = Meter(size, progress)
+        self.sizer = Sizer(source.chunk_size)
         self.state: UploadState | None = load_state(spath, endpoint, sha, size)
         if self.state is not None:
             try:
@@ -165,7 +166,7 @@ class UploadJob:
     def _patch(self, offset: int) -> int | None:
         """Send the chunk at offset; the server's new offset, or None to ask it with HEAD."""
         assert self.state is not None
-        chunk = self.source.chunk(offset)
+        chunk = self.source.chunk(offset, self.sizer.size)
         end = offset + chunk.size
         if offset < self.state.sent_hi:
             self.resent += 1
@@ -176,6 +177,7 @@ class UploadJob:
                    "Content-Length": str(chunk.size)}
         if self.send_checksums:
             headers["Upload-Checksum"] = f"sha256 {chunk.digest}"
+        began = time.monotonic()
         reply = self._call("PATCH", self._url(), headers, self._body(chunk))
         if reply.status == 460:
             if not self.source.matches_seal(offset):  # not the wire: the file itself changed
@@ -199,6 +201,7 @@ class UploadJob:
             return None
         if new > self.best:
             self.best, self.failures = new, 0
+        self.sizer.sent(new - offset, time.monotonic() - began)
         self.state = self.state.advanced(new, 0)
         return new
 

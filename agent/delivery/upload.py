@@ -43,11 +43,14 @@ def upload_file(path: Path, endpoint: str, *, state_dir: Path, metadata: dict[st
     """Upload one file to a tus endpoint, resuming an earlier attempt at the same bytes.
 
     sums are the file's sealed digests (PackageTar.sums); without them they are taken first
-    (one read) in chunks of chunk_size (default upload_sums.CHUNK_SIZE, 32 MiB). If given,
-    metadata["sha256"] must match. Each chunk goes with its sealed digest; when the server does
-    not say (OPTIONS) that it checks sha256 checksums, the stream is also hashed here and
-    compared at the end (and a server that checks other algorithms only gets no digests). Either way the returned sha256 is that of the bytes the server holds;
-    the caller compares it with the receipt.
+    (one read) in chunks of chunk_size (default sums.CHUNK_SIZE, 64 MiB, after a short first
+    chunk). If given, metadata["sha256"] must match. PATCHes hold about 8 s of data at the
+    measured rate: a whole chunk goes with its sealed digest, part of one with the digest of
+    its bytes (the chunk is checked against its seal here). When the server does not say
+    (OPTIONS) that it checks sha256 checksums, the stream is also hashed here and compared at
+    the end (and a server that checks other algorithms only gets no digests). Either way the
+    returned sha256 is that of the bytes the server holds; the caller compares it with the
+    receipt.
     rate_limit_bps caps the average in bytes per second. max_attempts bounds failures in a row
     without progress (network errors, 5xx, timeouts, 409, 460). Raises UploadError
     (UploadCancelled when cancel is set; the upload then resumes next time).
