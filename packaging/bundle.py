@@ -16,7 +16,7 @@ FACE_MODEL_FILE = "centerface.onnx"
 LEAVE_OUT_FACE_MODEL = "FOOTAGE_AGENT_NO_FACE_MODEL"  # set to 1 for a smaller build without it
 # Loaded by name at run time (the agent opens the app and the demo with importlib), so
 # PyInstaller's import scan cannot see them: every module of these packages is listed explicitly.
-PACKAGES = ("agent", "frp", "gui", "portal", "demo")
+PACKAGES = ("agent", "frp", "gui", "portal", "demo", "nvrsim")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,193 @@
+"""The simulated device's state: its footage, clock and zone, accounts and lockout, the faults
+asked for, the one download it allows at a time, and clips cut by time (as a recorder's
+download-by-time does, from the keyframe before the start)."""
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from nvrsim.catalogue import US, Catalogue, Clip
+from nvrsim.posixtz import PosixZone
+
+# Faults a test (or the command line) can ask for:
+FAULTS = {
+    "timeout",       # API calls never answer
+    "unauthorized",  # every login is refused, whatever the password
+    "garbage",       # API answers are random bytes
+    "drop-once",     # the first download stops half-way (the connection is dropped)
+    "short",         # every download stops half-way
+    "one-download",  # a second download while one is running is refused as busy
+}
+LOCK_AFTER = {"reolink": 3, "dahua": 5, "hikvision": 5}  # wrong passwords before the lock
+
+
+@dataclass
+class Device:
+    """Everything the vendor front-ends share. Faults may be changed while serving."""
+
+    folder: Path
+    vendor: str
+    user: str
+    password: str
+    zone: PosixZone = field(default_factory=lambda: PosixZone.parse("UTC0"))
+    clock_offset_s: float = 0.0  # device clock minus true time
+    faults: set[str] = field(default_factory=set)
+    hik_z_is_local: bool = False  # Hikvision firmware that writes local time with a `Z`
+    serial: str = "SIM0000000001"
+    model: str = ""
+    firmware: str = "v3.0.0.0_sim"
+
+    def __post_init__(self) -> None:
+        unknown = set(self.faults) - FAULTS
+        if unknown:
+            raise ValueError(f"unknown faults: {sorted(unknown)}")
+        self.catalogue = Catalogue.load(self.folder)
+        self.failures = 0          # wrong passwords seen (a real device locks after a few)
+        self.locked = False
+        self.downloads_started = 0
+        self.log: list[tuple[str, str]] = []  # (method, path?query) of every request
+        self.stopping = threading.Event()
+        self._slot = threading.Semaphore(1)
+        self._lock = threading.Lock()
+        self._cuts: dict[tuple[int, int, int], Path] = {}
+        self._cut_dir = Path(tempfile.mkdtemp(prefix="nvrsim-cuts-"))
+        self.nonces: set[str] = set()
+
+    # --- clock ---------------------------------------------------------------------------
+    def device_s(self, true_us: int) -> float:
+        """True UTC (us) -> the device clock's UTC reading (seconds)."""
+        return true_us / US + self.clock_offset_s
+
+    def wall(self, true_us: int) -> datetime:
+        """What the device's wall clock read at a true instant."""
+        return self.zone.to_wall(self.device_s(true_us))
+
+    def now_wall(self) -> datetime:
+        return self.zone.to_wall(time.time() + self.clock_offset_s)
+
+    def true_us(self, wall: datetime) -> int:
+        """A wall time in the device's terms -> true UTC microseconds."""
+        return round((self.zone.from_wall(wall) - self.clock_offset_s) * US)
+
+    def true_us_from_device_utc(self, device_utc_s: float) -> int:
+        return round((device_utc_s - self.clock_offset_s) * US)
+
+    # --- accounts ------------------------------------------------------------------------
+    def check_password(self, user: str, password: str) -> bool:
+        """A login attempt; wrong ones count toward the lock, and a locked device refuses all."""
+        with self._lock:
+            good = (not self.locked and "unauthorized" not in self.faults
+                    and secrets.compare_digest(user, self.user)
+                    and secrets.compare_digest(password, self.password))
+            if not good:
+                self.note_failure()
+            return good
+
+    def note_failure(self) -> None:
+        self.failures += 1
+        if self.failures >= LOCK_AFTER[self.vendor]:
+            self.locked = True
+
+    def digest_ok(self, method: str, header: str, realm: str) -> bool | None:
+        """HTTP Digest (RFC 7616, MD5, qop=auth): True, False (wrong), None (no attempt)."""
+        if not header.lower().startswith("digest "):
+            return None
+        fields = {}
+        for part in _split_params(header[7:]):
+            key, _, value = part.partition("=")
+            fields[key.strip().lower()] = value.strip().strip('"')
+        if fields.get("nonce") not in self.nonces:
+            return None  # stale or foreign nonce: a fresh challenge, not a wrong password
+        with self._lock:
+            if self.locked or "unauthorized" in self.faults:
+                self.note_failure()
+                return False
+        user = fields.get("username", "")
+        ha1 = _md5(f"{user}:{realm}:{self.password}")
+        ha2 = _md5(f"{method}:{fields.get('uri', '')}")
+        want = _md5(f"{ha1}:{fields['nonce']}:{fields.get('nc', '')}:{fields.get('cnonce', '')}:"
+                    f"{fields.get('qop', '')}:{ha2}")
+        good = (secrets.compare_digest(user, self.user)
+                and secrets.compare_digest(fields.get("response", ""), want))
+        if not good:
+            with self._lock:
+                self.note_failure()
+        return good
+
+    def challenge(self, realm: str) -> str:
+        nonce = secrets.token_hex(16)
+        self.nonces.add(nonce)
+        return f'Digest realm="{realm}", qop="auth", nonce="{nonce}", opaque="{secrets.token_hex(8)}"'
+
+    # --- downloads -----------------------------------------------------------------------
+    def take_slot(self) -> bool:
+        """Start a download; False when the device allows one at a time and one is running."""
+        if "one-download" in self.faults:
+            if not self._slot.acquire(blocking=False):
+                return False
+        with self._lock:
+            self.downloads_started += 1
+        return True
+
+    def release_slot(self) -> None:
+        if "one-download" in self.faults:
+            self._slot.release()
+
+    def cut(self, clip: Clip, start_us: int, end_us: int) -> Path:
+        """The clip's footage from the keyframe at or before start to the frame at or after
+        end, as a download-by-time gives it; the whole file when the window covers it."""
+        start_us, end_us = max(start_us, clip.start_us), min(end_us, clip.end_us)
+        if start_us <= clip.start_us and end_us >= clip.end_us:
+            return clip.path
+        key = (clip.id, start_us, end_us)
+        with self._lock:
+            if key in self._cuts:
+                return self._cuts[key]
+        out = self._cut_dir / f"{clip.id}-{start_us}-{end_us}.mp4"
+        tmp = out.with_suffix(".tmp.mp4")
+        offset = (start_us - clip.start_us) / US
+        cmd = [_ffmpeg(), "-hide_banner", "-loglevel", "error", "-y", "-ss", f"{offset:.3f}",
+               "-i", str(clip.path), "-t", f"{(end_us - start_us) / US:.3f}", "-c", "copy",
+               "-an", "-f", "mp4", str(tmp)]
+        subprocess.run(cmd, check=True, capture_output=True, timeout=120)
+        os.replace(tmp, out)
+        with self._lock:
+            self._cuts[key] = out
+        return out
+
+    def close(self) -> None:
+        self.stopping.set()
+        shutil.rmtree(self._cut_dir, ignore_errors=True)
+
+
+def _ffmpeg() -> str:
+    import imageio_ffmpeg
+
+    return imageio_ffmpeg.get_ffmpeg_exe()
+
+
+def _md5(text: str) -> str:
+    return hashlib.md5(text.encode()).hexdigest()
+
+
+def _split_params(text: str) -> list[str]:
+    """Split `a="x, y", b=z` at the commas outside quotes."""
+    parts, current, quoted = [], "", False
+    for ch in text:
+        if ch == '"':
+            quoted = not quoted
+        if ch == "," and not quoted:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    return parts + [current] if current.strip() else parts
