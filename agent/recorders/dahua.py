@@ -1,0 +1,180 @@
+"""Dahua recorders and their Amcrest and Lorex brands over the CGI API (docs/recorders.md, Dahua).
+
+HTTP Digest on every call (never Basic: it would send the password as it is), `key=value`
+answers, a finder object for searching that is always closed and destroyed, and downloads by
+file (RPC_Loadfile, whole) or by time (loadfile.cgi, the device cuts at keyframes). Dahua's
+zone setting is an index into a table no public source maps, so times are read in the zone
+the owner names (by default this PC's).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import quote
+
+import httpx
+
+from agent.recorders.clock import read_clock
+from agent.recorders.fetch import Download, fetch_to_file
+from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, Fetched,
+                                   Query, RecorderError, RecorderInfo, Recording)
+from agent.recorders.wire import Answer, Wire
+from agent.recorders.zones import DeviceZone, device_time
+from agent.timebase import US
+
+PAGE = 100
+MAX_PAGES = 10_000  # a device that never says found=0 is stopped here
+_FMT = "%Y-%m-%d %H:%M:%S"
+
+
+def parse_lines(text: str) -> dict[str, str]:
+    """`key=value` lines (CRLF or LF) into a dict; lines without '=' are skipped."""
+    out = {}
+    for line in text.splitlines():
+        key, sep, value = line.partition("=")
+        if sep:
+            out[key.strip()] = value.strip()
+    return out
+
+
+def _query(params: list[tuple[str, str]]) -> str:
+    # Spaces as %20 and colons raw: what Dahua firmware parses (python-amcrest, amcrest-sdk).
+    return "&".join(f"{k}={quote(v, safe=':/')}" for k, v in params)
+
+
+class DahuaRecorder:
+    vendor = "dahua"
+
+    def __init__(self, wire: Wire, zone: DeviceZone) -> None:
+        self._wire, self._zone = wire, zone
+
+    def __repr__(self) -> str:
+        return f"DahuaRecorder({self._wire.where})"
+
+    def _get(self, cgi: str, params: list[tuple[str, str]]) -> Answer:
+        answer = self._wire.call("GET", f"/cgi-bin/{cgi}?{_query(params)}")
+        if answer.status == 401:
+            raise CredentialsRefused(
+                f"The recorder at {self._wire.where} refused the user name or password. Nothing "
+                "was retried (Dahua devices lock an address out for about 30 minutes after a few "
+                "wrong tries).")
+        return answer
+
+    def _values(self, cgi: str, params: list[tuple[str, str]]) -> dict[str, str]:
+        answer = self._get(cgi, params)
+        text = answer.text
+        if "invalid authority" in text.lower():  # some firmware: 200 with a refusal in the body
+            raise CredentialsRefused(f"The recorder at {self._wire.where} refused the user name "
+                                     "or password. Nothing was retried.")
+        if answer.status != 200 or text.strip().lower().startswith("error"):
+            raise RecorderError(f"The recorder at {self._wire.where} refused {cgi} "
+                                f"{params[0][1]} ({answer.status}).")
+        values = parse_lines(text)
+        if not values:
+            raise BadAnswer(f"The recorder at {self._wire.where} sent something that is not a "
+                            f"Dahua answer to {cgi}; is it a Dahua, Amcrest or Lorex device?")
+        return values
+
+    def info(self) -> RecorderInfo:
+        system = self._values("magicBox.cgi", [("action", "getSystemInfo")])
+        version = self._values("magicBox.cgi", [("action", "getSoftwareVersion")])
+        try:
+            name = self._values("magicBox.cgi", [("action", "getMachineName")]).get("name", "")
+        except RecorderError:
+            name = ""
+        titles = self._values("configManager.cgi", [("action", "getConfig"), ("name", "ChannelTitle")])
+        channels = []
+        for key, value in titles.items():
+            if key.startswith("table.ChannelTitle[") and key.endswith("].Name"):
+                index = key[len("table.ChannelTitle["):-len("].Name")]
+                if index.isdigit():
+                    channels.append(Channel(int(index) + 1, value))
+        firmware = version.get("version", "").split(",")[0]
+        return RecorderInfo("dahua", system.get("deviceType", ""), firmware,
+                            system.get("serialNumber", ""), name,
+                            tuple(sorted(channels, key=lambda c: c.id)))
+
+    def clock(self) -> ClockReading:
+        def ask() -> tuple[datetime, str, DeviceZone]:
+            text = self._values("global.cgi", [("action", "getCurrentTime")]).get("result", "")
+            try:
+                return datetime.strptime(text, _FMT), text, self._zone
+            except ValueError:
+                raise BadAnswer(f"The recorder's clock reads {text[:40]!r}, not a time.") from None
+        return read_clock(ask)
+
+    def search(self, channel: int, start_us: int, end_us: int) -> Iterator[Recording]:
+        w0 = self._zone.wall_at(start_us).replace(microsecond=0)  # no fractions: HTTP 400
+        w1 = self._zone.wall_at(end_us + US - 1).replace(microsecond=0)
+        created = self._values("mediaFileFind.cgi", [("action", "factory.create")]).get("result", "")
+        if not created.isdigit():
+            raise BadAnswer("The recorder did not create a search (mediaFileFind).")
+        finder = ("object", created)
+        try:
+            found = self._get("mediaFileFind.cgi", [("action", "findFile"), finder,
+                                                    ("condition.Channel", str(channel)),
+                                                    ("condition.StartTime", w0.strftime(_FMT)),
+                                                    ("condition.EndTime", w1.strftime(_FMT))])
+            if found.status != 200 or not found.text.strip().upper().startswith("OK"):
+                return  # Error: nothing recorded then (some firmware says so this way)
+            for _page in range(MAX_PAGES):
+                answer = self._get("mediaFileFind.cgi", [("action", "findNextFile"), finder,
+                                                         ("count", str(PAGE))])
+                values = parse_lines(answer.text)
+                count = values.get("found", "")
+                # found=0 ends it; some firmware answers Error instead. A short page does not.
+                if answer.status != 200 or not count.isdigit() or int(count) == 0:
+                    return
+                for i in range(int(count)):
+                    rec = self._item(values, i, channel)
+                    if rec is not None and rec.end_us > start_us and rec.start_us < end_us:
+                        yield rec
+        finally:
+            for action in ("close", "destroy"):  # always, even after errors
+                try:
+                    self._get("mediaFileFind.cgi", [("action", action), finder])
+                except RecorderError:
+                    pass
+
+    def _item(self, values: dict[str, str], i: int, channel: int) -> Recording | None:
+        p = f"items[{i}]."
+        try:
+            w0 = datetime.strptime(values[p + "StartTime"], _FMT)
+            w1 = datetime.strptime(values[p + "EndTime"], _FMT)
+        except (KeyError, ValueError):
+            return None
+        length = values.get(p + "Length", "")
+        return Recording(channel, device_time(w0, values[p + "StartTime"], self._zone),
+                         device_time(w1, values[p + "EndTime"], self._zone),
+                         int(length) if length.isdigit() else None,
+                         values.get(p + "Type", ""), values.get(p + "FilePath", ""))
+
+    def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path) -> Fetched:
+        s, e = max(start_us, recording.start_us), min(end_us, recording.end_us)
+        name = recording.handle.rsplit("/", 1)[-1] or "recording.mp4"
+        if s <= recording.start_us and e >= recording.end_us and recording.handle.startswith("/"):
+            path = "/cgi-bin/RPC_Loadfile" + quote(recording.handle, safe="/:")
+            query = Query("dahua", "RPC_Loadfile", (("FilePath", recording.handle),))
+            spec = Download("GET", path, query, recording.channel, s, e, name,
+                            expected_size=recording.size, refusal=self._refusal)
+        else:
+            w0 = self._zone.wall_at(s).replace(microsecond=0)
+            w1 = self._zone.wall_at(e + US - 1).replace(microsecond=0)
+            params = [("action", "startLoad"), ("channel", str(recording.channel)),
+                      ("startTime", w0.strftime(_FMT)), ("endTime", w1.strftime(_FMT)),
+                      ("subtype", "0")]
+            query = Query("dahua", "loadfile.cgi", tuple(params))
+            spec = Download("GET", f"/cgi-bin/loadfile.cgi?{_query(params)}", query,
+                            recording.channel, s, e, f"{w0:%Y%m%d-%H%M%S}-{name}",
+                            refusal=self._refusal)
+        return fetch_to_file(self._wire, spec, folder)
+
+    @staticmethod
+    def _refusal(status: int, headers: httpx.Headers, body: bytes) -> RecorderError | None:
+        if status == 404:
+            return RecorderError("The recorder no longer has that recording.")
+        return None
+
+    def close(self) -> None:
+        self._wire.close()  # no session to end: every call carries its own Digest answer

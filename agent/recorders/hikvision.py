@@ -1,0 +1,196 @@
+"""Hikvision recorders (and HiWatch, Annke OEMs) over ISAPI (docs/recorders.md, Hikvision).
+
+HTTP Digest on every call; XML in any of three namespaces, read by local names. Search pages
+by `searchResultPostion` (sic) while the device says MORE, at most 40 a page; download sends
+the playbackURI back with its start and end narrowed to the window (the device cuts at
+keyframes). What `Z` means in search times depends on the firmware: true UTC by default, or
+local wall time when the recorder was added with `z_is_local`.
+"""
+from __future__ import annotations
+
+import uuid
+import xml.etree.ElementTree as ET
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from xml.sax.saxutils import escape
+
+from agent.recorders.clock import read_clock
+from agent.recorders.fetch import Download, fetch_to_file
+from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceTime,
+                                   Fetched, Query, RecorderError, RecorderInfo, Recording)
+from agent.recorders.wire import Answer, Wire
+from agent.recorders.zones import DeviceZone, device_time, posix_zone
+from agent.timebase import US, from_datetime
+
+PAGE = 40
+MAX_PAGES = 10_000
+NS = "http://www.isapi.org/ver20/XMLSchema"
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _child(el: ET.Element, name: str) -> ET.Element | None:
+    for c in el.iter():
+        if _local(c.tag) == name:
+            return c
+    return None
+
+
+def _text(el: ET.Element, name: str) -> str:
+    c = _child(el, name)
+    return (c.text or "").strip() if c is not None else ""
+
+
+def _compact(text: str) -> str:
+    """`2026-08-27T00:00:00Z` or `20260827T000000Z` -> `20260827T000000`."""
+    return text.strip().rstrip("Zz").replace("-", "").replace(":", "")
+
+
+class HikvisionRecorder:
+    vendor = "hikvision"
+
+    def __init__(self, wire: Wire, zone: DeviceZone | None = None, z_is_local: bool = False) -> None:
+        self._wire, self._zone_override, self._zone = wire, zone, zone
+        self._z_is_local = z_is_local
+
+    def __repr__(self) -> str:
+        return f"HikvisionRecorder({self._wire.where})"
+
+    def _xml(self, method: str, path: str, body: str | None = None) -> ET.Element:
+        answer = self._wire.call(method, path, content=body.encode() if body else None,
+                                 headers={"Content-Type": "application/xml"} if body else None)
+        if answer.status == 401:
+            raise CredentialsRefused(self._refused(answer))
+        try:
+            root = ET.fromstring(answer.body)
+        except ET.ParseError:
+            raise BadAnswer(f"The recorder at {self._wire.where} sent something that is not "
+                            f"ISAPI XML for {path}; is it a Hikvision device?") from None
+        if answer.status != 200 or _local(root.tag) == "ResponseStatus":
+            detail = _text(root, "subStatusCode") or _text(root, "statusString") or str(answer.status)
+            raise RecorderError(f"The recorder at {self._wire.where} refused {path} ({detail}).")
+        return root
+
+    def _refused(self, answer: Answer) -> str:
+        msg = (f"The recorder at {self._wire.where} refused the user name or password. Nothing "
+               "was retried (Hikvision locks an address out for about 30 minutes after a few "
+               "wrong tries).")
+        try:
+            check = ET.fromstring(answer.body)
+        except ET.ParseError:
+            return msg
+        if _text(check, "lockStatus") == "lock":
+            minutes = int(_text(check, "unlockTime") or 0) // 60 if _text(check, "unlockTime").isdigit() else 0
+            return msg + f" It is locked now{f' for about {minutes} minutes' if minutes else ''}."
+        left = _text(check, "retryLoginTime")
+        return msg + (f" {left} tries are left before it locks." if left.isdigit() else "")
+
+    def info(self) -> RecorderInfo:
+        dev = self._xml("GET", "/ISAPI/System/deviceInfo")
+        channels = {}
+        for item in self._xml("GET", "/ISAPI/Streaming/channels").iter():
+            if _local(item.tag) != "StreamingChannel":
+                continue
+            sid = _text(item, "id")
+            if sid.isdigit() and int(sid) % 100 == 1:  # main streams: 101, 201, ...
+                channels[int(sid) // 100] = _text(item, "channelName")
+        return RecorderInfo("hikvision", _text(dev, "model"), _text(dev, "firmwareVersion"),
+                            _text(dev, "serialNumber"), _text(dev, "deviceName"),
+                            tuple(Channel(n, name) for n, name in sorted(channels.items())))
+
+    def _time(self) -> tuple[datetime, str, DeviceZone | None]:
+        root = self._xml("GET", "/ISAPI/System/time")
+        text, tz = _text(root, "localTime"), _text(root, "timeZone")
+        if self._zone_override is None and tz:
+            self._zone = posix_zone(tz)
+        try:
+            when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise BadAnswer(f"The recorder's clock reads {text[:40]!r}, not a time.") from None
+        return when, text, self._zone
+
+    def zone(self) -> DeviceZone:
+        if self._zone is None:
+            self._time()
+        if self._zone is None:
+            raise BadAnswer("The recorder did not say which time zone it keeps.")
+        return self._zone
+
+    def clock(self) -> ClockReading:
+        return read_clock(self._time)
+
+    # --- times as this firmware writes them ----------------------------------------------
+    def _stamp(self, us: int) -> datetime:
+        if self._z_is_local:
+            return self.zone().wall_at(us).replace(microsecond=0)
+        return datetime.fromtimestamp(us // US, timezone.utc).replace(tzinfo=None)
+
+    def _read(self, text: str) -> DeviceTime:
+        wall = datetime.strptime(_compact(text), "%Y%m%dT%H%M%S")
+        if self._z_is_local:
+            return device_time(wall, text, self.zone())
+        return DeviceTime(text, from_datetime(wall.replace(tzinfo=timezone.utc)))
+
+    def search(self, channel: int, start_us: int, end_us: int) -> Iterator[Recording]:
+        track = channel * 100 + 1
+        s, e = self._stamp(start_us), self._stamp(end_us + US - 1)
+        position, search_id = 0, str(uuid.uuid4()).upper()
+        for _page in range(MAX_PAGES):
+            body = (f'<?xml version="1.0" encoding="UTF-8"?><CMSearchDescription version="1.0" xmlns="{NS}">'
+                    f"<searchID>{search_id}</searchID><trackIDList><trackID>{track}</trackID></trackIDList>"
+                    f"<timeSpanList><timeSpan><startTime>{s:%Y-%m-%dT%H:%M:%S}Z</startTime>"
+                    f"<endTime>{e:%Y-%m-%dT%H:%M:%S}Z</endTime></timeSpan></timeSpanList>"
+                    f"<maxResults>{PAGE}</maxResults><searchResultPostion>{position}</searchResultPostion>"
+                    "<metadataList><metadataDescriptor>//recordType.meta.std-cgi.com</metadataDescriptor>"
+                    "</metadataList></CMSearchDescription>")
+            root = self._xml("POST", "/ISAPI/ContentMgmt/search", body)
+            state = _text(root, "responseStatusStrg").upper()
+            items = [m for m in root.iter() if _local(m.tag) == "searchMatchItem"]
+            for item in items:
+                rec = self._recording(channel, item)
+                if rec is not None and rec.end_us > start_us and rec.start_us < end_us:
+                    yield rec
+            if state != "MORE" or not items:  # OK, NO MATCHES, or MORE with nothing in it
+                return
+            position += len(items)
+        raise BadAnswer("The recorder's search never ended.")
+
+    def _recording(self, channel: int, item: ET.Element) -> Recording | None:
+        uri = _text(item, "playbackURI")
+        try:
+            start, end = self._read(_text(item, "startTime")), self._read(_text(item, "endTime"))
+        except ValueError:
+            return None
+        if not uri:
+            return None  # an SD-card camera may put a string where the descriptor goes
+        size = dict(parse_qsl(urlsplit(uri).query)).get("size", "")
+        kind = _text(item, "metadataDescriptor").rsplit("/", 1)[-1]
+        return Recording(channel, start, end, int(size) if size.isdigit() else None, kind, uri)
+
+    def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path) -> Fetched:
+        s, e = max(start_us, recording.start_us), min(end_us, recording.end_us)
+        uri = recording.handle
+        parts = urlsplit(uri)
+        fields = dict(parse_qsl(parts.query))
+        whole = s <= recording.start_us and e >= recording.end_us
+        if not whole:
+            # Narrow the device's own URI to the window, in the form the device wrote.
+            fields["starttime"] = f"{self._stamp(s):%Y%m%dT%H%M%S}Z"
+            fields["endtime"] = f"{self._stamp(e + US - 1):%Y%m%dT%H%M%S}Z"
+            uri = urlunsplit(parts._replace(query=urlencode(fields, safe=":")))
+        body = (f'<?xml version="1.0" encoding="UTF-8"?><downloadRequest version="1.0" xmlns="{NS}">'
+                f"<playbackURI>{escape(uri)}</playbackURI></downloadRequest>")
+        query = Query("hikvision", "ContentMgmt/download", (("playbackURI", uri),))
+        name = f"{recording.channel}-{fields.get('starttime', 'start')}-{fields.get('name', 'clip')}.mp4"
+        spec = Download("POST", "/ISAPI/ContentMgmt/download", query, recording.channel, s, e,
+                        name, content=body.encode(), headers={"Content-Type": "application/xml"},
+                        expected_size=recording.size if whole else None,
+                        refusal=lambda status, headers, data: None)
+        return fetch_to_file(self._wire, spec, folder)
+
+    def close(self) -> None:
+        self._wire.close()

@@ -1,0 +1,172 @@
+"""What crosses the recorders part's edge: frozen records of a recorder, its channels, clock,
+recordings and downloads, the Recorder interface every vendor client keeps, and the errors.
+
+Times: a recorder writes its local wall time with no offset. Each Recording keeps the text as
+the device wrote it and the instant that text means on the device's own clock (resolved with
+its zone rules); the device's clock offset (ClockReading) is applied later, by the index, as
+for any camera clock.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Protocol
+
+from agent.errors import AgentError, Refusal
+
+VENDORS = ("reolink", "dahua", "hikvision")
+
+
+class RecorderError(AgentError):
+    """A recorder could not be asked or answered badly; the message says what to check.
+    Never carries a password or a session token."""
+
+
+class CredentialsRefused(RecorderError):
+    """The recorder refused the user name or password. Nothing was retried: recorders lock
+    an address out after a few wrong tries."""
+
+
+class RecorderUnreachable(RecorderError):
+    """No answer: wrong address, the device is off, or a timeout."""
+
+
+class BadAnswer(RecorderError):
+    """The device answered something that is not what its API promises."""
+
+
+class DeviceBusy(RecorderError):
+    """The device refused because it is already busy (a download running)."""
+
+
+class DownloadFailed(RecorderError):
+    """A download came back shorter than promised, every time it was tried."""
+
+
+class CertificateChanged(Refusal):
+    """The device's HTTPS certificate is not the one pinned when it was added."""
+
+
+class NotAllowed(Refusal):
+    """A request outside the read-only allow-list; it was never sent."""
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One camera input. `id` is the number the vendor's API uses for it (Reolink from 0,
+    Dahua and Hikvision from 1); `name` is the device's own name for it (may be empty)."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class RecorderInfo:
+    """What the device says it is: for provenance and for the owner's check."""
+
+    vendor: str
+    model: str
+    firmware: str
+    serial: str
+    name: str
+    channels: tuple[Channel, ...]
+
+
+@dataclass(frozen=True)
+class DeviceTime:
+    """A time as the device wrote it (`text`) and the UTC instant (microseconds) it means on
+    the device's clock. `ambiguous`: a repeated fall-back hour (the earlier reading is used);
+    `nonexistent`: inside a skipped spring-forward hour."""
+
+    text: str
+    us: int
+    ambiguous: bool = False
+    nonexistent: bool = False
+
+
+@dataclass(frozen=True)
+class Recording:
+    """One recording the device's search returned. `handle` is the vendor's own reference to
+    it (Dahua's FilePath, Hikvision's playbackURI, Reolink's file name or PlaybackTime)."""
+
+    channel: int
+    start: DeviceTime
+    end: DeviceTime
+    size: int | None
+    kind: str
+    handle: str
+
+    @property
+    def start_us(self) -> int:
+        return self.start.us
+
+    @property
+    def end_us(self) -> int:
+        return self.end.us
+
+
+@dataclass(frozen=True)
+class ClockReading:
+    """The device's clock against this PC's. `offset_s` is device clock minus PC clock
+    (the agent's camera clock offset); `zone` describes the zone rules used."""
+
+    device_text: str
+    device_us: int
+    pc_us: int
+    offset_s: float
+    zone: str
+    uncertainty_s: float
+
+    @property
+    def worth_showing(self) -> bool:
+        """Over 2 s: the owner is told (the issue's threshold)."""
+        return abs(self.offset_s) > 2.0
+
+
+@dataclass(frozen=True)
+class Query:
+    """The request that fetched footage, for provenance: vendor command and its parameters
+    (never a token or a password)."""
+
+    vendor: str
+    command: str
+    params: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """Footage downloaded to `path`: its SHA-256 (taken as the bytes arrived), size, the
+    query made, the window asked for (device-clock UTC microseconds), and how many tries."""
+
+    path: Path
+    sha256: str
+    size: int
+    query: Query
+    channel: int
+    start_us: int
+    end_us: int
+    attempts: int = 1
+    resumed_at: tuple[int, ...] = field(default=())
+
+
+class Recorder(Protocol):
+    """A recorder on the network, read only. Each vendor client keeps this shape."""
+
+    vendor: str
+
+    def info(self) -> RecorderInfo:
+        """Model, firmware, serial and channels."""
+
+    def clock(self) -> ClockReading:
+        """The device's clock through its time API, against this PC's clock."""
+
+    def search(self, channel: int, start_us: int, end_us: int) -> Iterator[Recording]:
+        """The device's recordings on `channel` overlapping [start, end) (device-clock UTC),
+        page by page, in the order the device gives them."""
+
+    def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path) -> Fetched:
+        """Download the part of `recording` inside [start, end) (plus what the device adds to
+        reach keyframes) into `folder`, hashed as it arrives."""
+
+    def close(self) -> None:
+        """Log out where the vendor has sessions, and close connections."""

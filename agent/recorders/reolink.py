@@ -1,0 +1,237 @@
+"""Reolink NVRs, Home Hubs and cameras over their JSON API (docs/recorders.md, Reolink).
+
+A token session: Login once (a wrong password is never retried: three lock the address out),
+the token rides in the query, Logout on close. Search is one day at a time (longer windows
+return no files); an NVR lists files by time with PlaybackTime in UTC and no name, and serves
+a window through NvrDownload (the device cuts it) then Download of the name it gives.
+"""
+from __future__ import annotations
+
+import json
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Iterator
+
+import httpx
+
+from agent.recorders.clock import read_clock
+from agent.recorders.fetch import Download, fetch_to_file
+from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceBusy,
+                                   DeviceTime, Fetched, Query, RecorderError, RecorderInfo,
+                                   Recording)
+from agent.recorders.wire import Wire
+from agent.recorders.zones import DeviceZone, device_time, reolink_zone
+from agent.timebase import US, from_datetime
+
+API = "/cgi-bin/api.cgi"
+BAD_LOGIN = {-7, -27, -502, -503, -506, -507}  # login failed, invalid user, password, deny, locked
+BAD_DETAILS = ("invalid user", "login failed", "password wrong", "login has been locked")
+
+
+def _wall(d: dict) -> datetime:
+    return datetime(int(d["year"]), int(d["mon"]), int(d["day"]), int(d.get("hour", 0)),
+                    int(d.get("min", 0)), int(d.get("sec", 0)))
+
+
+def _fields(t: datetime) -> dict:
+    return {"year": t.year, "mon": t.month, "day": t.day, "hour": t.hour, "min": t.minute,
+            "sec": t.second}
+
+
+def _error_of(item: dict) -> tuple[int, str]:
+    err = item.get("error") if isinstance(item.get("error"), dict) else {}
+    return int(err.get("rspCode", 0) or 0), str(err.get("detail", ""))[:120]
+
+
+class ReolinkRecorder:
+    vendor = "reolink"
+
+    def __init__(self, wire: Wire, user: str, password: str, zone: DeviceZone | None = None) -> None:
+        self._wire, self._user, self._password = wire, user, password
+        self._zone_override, self._zone = zone, zone
+        self._token: str | None = None
+        self._token_until = 0.0
+
+    def __repr__(self) -> str:
+        return f"ReolinkRecorder({self._wire.where})"
+
+    # --- session -------------------------------------------------------------------------
+    def _post(self, cmd: str, items: list[dict], token: str) -> list:
+        answer = self._wire.call("POST", API, params={"cmd": cmd, "token": token},
+                                 content=json.dumps(items).encode())
+        if answer.status != 200:
+            raise BadAnswer(f"The recorder at {self._wire.where} answered {cmd} with HTTP {answer.status}.")
+        try:
+            data = json.loads(answer.body)
+        except ValueError:
+            data = None
+        if not isinstance(data, list) or not data or not all(isinstance(i, dict) for i in data):
+            raise BadAnswer(f"The recorder at {self._wire.where} sent something that is not "
+                            f"Reolink's JSON in answer to {cmd}; is it a Reolink device?")
+        return data
+
+    def _login(self) -> None:
+        user = {"Version": "0", "userName": self._user, "password": self._password}
+        item = self._post("Login", [{"cmd": "Login", "action": 0, "param": {"User": user}}], "null")[0]
+        if item.get("code") == 0:
+            token = (item.get("value") or {}).get("Token") or {}
+            if isinstance(token.get("name"), str) and token["name"]:
+                self._token = token["name"]
+                self._token_until = time.monotonic() + float(token.get("leaseTime") or 3600) - 300
+                return
+            raise BadAnswer("The recorder accepted the login but sent no session token.")
+        code, detail = _error_of(item)
+        if code in BAD_LOGIN or any(b in detail.lower() for b in BAD_DETAILS):
+            locked = code == -506 or "locked" in detail.lower()
+            raise CredentialsRefused(
+                f"The recorder at {self._wire.where} refused the user name or password"
+                + (" and has locked logins for a while" if locked else "")
+                + ". Nothing was retried (Reolink locks an address out after three wrong tries).")
+        if code == -5:
+            raise RecorderError(f"The recorder at {self._wire.where} has too many sessions open; "
+                                "close its app or web page on other devices and try again.")
+        raise RecorderError(f"The recorder at {self._wire.where} refused the login ({detail or code}).")
+
+    def _cmd(self, cmd: str, param: dict, action: int = 0) -> dict:
+        for attempt in (1, 2):
+            if self._token is None or time.monotonic() > self._token_until:
+                self._login()
+            item = self._post(cmd, [{"cmd": cmd, "action": action, "param": param}], self._token)[0]
+            if item.get("code") == 0:
+                value = item.get("value")
+                if isinstance(value, dict):
+                    return value
+                raise BadAnswer(f"The recorder's answer to {cmd} has no value.")
+            code, detail = _error_of(item)
+            if code == -6 and attempt == 1:  # "please login first": the session ended
+                self._token = None
+                continue
+            if code == -221:
+                raise DeviceBusy("The recorder is busy with another download.")
+            raise RecorderError(f"The recorder at {self._wire.where} refused {cmd} ({detail or code}).")
+        raise RecorderError(f"The recorder at {self._wire.where} keeps ending the session.")
+
+    # --- the Recorder interface ----------------------------------------------------------
+    def info(self) -> RecorderInfo:
+        dev = self._cmd("GetDevInfo", {}).get("DevInfo") or {}
+        channels: list[Channel] = []
+        try:
+            status = self._cmd("GetChannelstatus", {}).get("status") or []
+            for s in status:
+                name = str(s.get("name") or "")
+                channels.append(Channel(int(s["channel"]), "" if name in ("0", "1") else name))
+        except RecorderError:  # old NVR firmware lacks the command: count instead
+            channels = [Channel(i, "") for i in range(int(dev.get("channelNum") or 1))]
+        return RecorderInfo("reolink", str(dev.get("model", "")), str(dev.get("firmVer", "")),
+                            str(dev.get("serial", "")), str(dev.get("name", "")), tuple(channels))
+
+    def _time(self) -> tuple[datetime, str]:
+        value = self._cmd("GetTime", {})
+        if self._zone_override is None:
+            self._zone = reolink_zone(value.get("Time") or {}, value.get("Dst") or {})
+        try:
+            wall = _wall(value["Time"])
+        except (KeyError, TypeError, ValueError):
+            raise BadAnswer("The recorder's clock (GetTime) could not be read.") from None
+        return wall, f"{wall:%Y-%m-%d %H:%M:%S}"
+
+    def zone(self) -> DeviceZone:
+        if self._zone is None:
+            self._time()
+        return self._zone
+
+    def clock(self) -> ClockReading:
+        def ask() -> tuple[datetime, str, DeviceZone]:
+            wall, text = self._time()  # also learns the zone the wall time is in
+            return wall, text, self._zone
+        return read_clock(ask)
+
+    def search(self, channel: int, start_us: int, end_us: int) -> Iterator[Recording]:
+        z = self.zone()
+        seen: set[tuple] = set()
+        day = z.wall_at(start_us).replace(hour=0, minute=0, second=0, microsecond=0)
+        last = z.wall_at(end_us)
+        while day <= last:
+            until = day + timedelta(days=1) - timedelta(seconds=1)
+            param = {"Search": {"channel": channel, "onlyStatus": 0, "streamType": "main",
+                                "StartTime": _fields(day), "EndTime": _fields(until)}}
+            result = self._cmd("Search", param).get("SearchResult") or {}
+            for f in result.get("File") or []:
+                rec = self._recording(channel, f, z)
+                key = (rec.start.text, rec.end.text)
+                if key not in seen and rec.end_us > start_us and rec.start_us < end_us:
+                    seen.add(key)
+                    yield rec
+            day += timedelta(days=1)
+
+    def _recording(self, channel: int, f: dict, z: DeviceZone) -> Recording:
+        try:
+            w0, w1 = _wall(f["StartTime"]), _wall(f["EndTime"])
+        except (KeyError, TypeError, ValueError):
+            raise BadAnswer("A Reolink search result has no readable start or end.") from None
+        start = device_time(w0, f"{w0:%Y-%m-%d %H:%M:%S}", z)
+        end = device_time(w1, f"{w1:%Y-%m-%d %H:%M:%S}", z)
+        handle = str(f.get("name") or "")
+        if isinstance(f.get("PlaybackTime"), dict):
+            # An NVR's PlaybackTime is UTC on its clock: exact even in a repeated hour.
+            utc = _wall(f["PlaybackTime"])
+            start = DeviceTime(start.text, from_datetime(utc.replace(tzinfo=timezone.utc)))
+            end = DeviceTime(end.text, start.us + round((w1 - w0).total_seconds() * US))
+            handle = handle or f"{utc:%Y%m%d%H%M%S}"
+        size = f.get("size")
+        return Recording(channel, start, end, int(size) if str(size).isdigit() else None,
+                         str(f.get("type") or "main"), handle)
+
+    def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path) -> Fetched:
+        z = self.zone()
+        s, e = max(start_us, recording.start_us), min(end_us, recording.end_us)
+        w0 = z.wall_at(s).replace(microsecond=0)
+        w1 = z.wall_at(e + US - 1).replace(microsecond=0)
+        if recording.handle and "/" in recording.handle:  # a camera's own file name: whole file
+            name, params = recording.handle, (("source", recording.handle),)
+            command, size = "Download", recording.size
+        else:
+            param = {"NvrDownload": {"channel": recording.channel, "iLogicChannel": 0,
+                                     "streamType": "main", "StartTime": _fields(w0),
+                                     "EndTime": _fields(w1)}}
+            files = self._cmd("NvrDownload", param, action=1).get("fileList") or []
+            files = [f for f in files if isinstance(f, dict) and f.get("fileName")]
+            if not files:
+                raise RecorderError("The recorder has no footage for that time any more.")
+            best = max(files, key=lambda f: int(f.get("fileSize") or 0) if str(f.get("fileSize")).isdigit() else 0)
+            name, size = str(best["fileName"]), int(best["fileSize"]) if str(best.get("fileSize")).isdigit() else None
+            command = "NvrDownload+Download"
+            params = (("channel", str(recording.channel)), ("streamType", "main"),
+                      ("StartTime", f"{w0:%Y-%m-%d %H:%M:%S}"), ("EndTime", f"{w1:%Y-%m-%d %H:%M:%S}"),
+                      ("fileName", name))
+        if self._token is None or time.monotonic() > self._token_until:
+            self._login()
+        spec = Download("GET", API, Query("reolink", command, params), recording.channel, s, e,
+                        name.rsplit("/", 1)[-1],
+                        params={"cmd": "Download", "source": name, "output": name.rsplit("/", 1)[-1],
+                                "token": self._token},
+                        expected_size=size, refusal=self._refusal)
+        return fetch_to_file(self._wire, spec, folder)
+
+    @staticmethod
+    def _refusal(status: int, headers: httpx.Headers, body: bytes) -> RecorderError | None:
+        try:
+            code, detail = _error_of(json.loads(body)[0])
+        except (ValueError, IndexError, KeyError, TypeError, AttributeError):
+            return None
+        if code == -221:
+            return DeviceBusy("The recorder is busy with another download.")
+        if code == -222:
+            return RecorderError("The recorder no longer has that recording.")
+        return RecorderError(f"The recorder refused the download ({detail or code}).")
+
+    def close(self) -> None:
+        try:
+            if self._token is not None:
+                self._post("Logout", [{"cmd": "Logout", "action": 0, "param": {}}], self._token)
+        except RecorderError:
+            pass  # logging out is a courtesy
+        finally:
+            self._token = None
+            self._wire.close()

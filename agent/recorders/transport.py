@@ -1,0 +1,217 @@
+"""The network under every recorder client: which addresses may be used, the device's
+certificate pinned on first use, and the read-only allow-list, all below httpx's client so no
+request can go around them.
+
+A recorder's HTTPS certificate is self-signed, so no CA can vouch for it. Instead its SHA-256
+is compared with the one the owner trusted when the recorder was added, on every new
+connection, right after the TLS handshake and before one byte of HTTP (a password, a login)
+is written. Plain HTTP is used only for this computer, or for a device on the home network
+when the owner chose it (many recorders speak nothing else).
+"""
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import ssl
+from typing import Callable, Iterator
+
+import httpcore
+import httpx
+
+from agent.recorders import allowlist
+from agent.recorders.model import CertificateChanged, RecorderError, RecorderUnreachable
+from frp.origins import is_loopback
+
+_LAN_SUFFIXES = (".local", ".lan", ".home.arpa", ".home", ".internal")
+
+
+def fingerprint_text(hex_digest: str) -> str:
+    """A SHA-256 as people compare it: `AB:CD:...` in pairs."""
+    h = hex_digest.upper()
+    return ":".join(h[i:i + 2] for i in range(0, len(h), 2))
+
+
+def on_home_network(host: str) -> bool:
+    """A private, link-local or loopback address, or a name only the local network resolves."""
+    try:
+        ip = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        name = host.lower().rstrip(".")
+        return "." not in name or name.endswith(_LAN_SUFFIXES)
+    return ip.is_private or ip.is_link_local or ip.is_loopback
+
+
+def recorder_url(text: str, *, allow_plain_http: bool = False) -> httpx.URL:
+    """The recorder's base URL (scheme, host, port), with the address rules applied."""
+    try:
+        url = httpx.URL(text.strip())
+    except (httpx.InvalidURL, TypeError, AttributeError):
+        raise RecorderError(f"{text!r} is not a recorder address (try https://192.168.1.20).") from None
+    if url.scheme not in ("http", "https") or not url.host:
+        raise RecorderError(f"{text!r} is not a recorder address (try https://192.168.1.20).")
+    if url.userinfo:
+        raise RecorderError("Give the user name and password separately, not in the address.")
+    if url.path not in ("", "/") or url.query:
+        raise RecorderError("Give only the recorder's address (https://host or https://host:port).")
+    if url.scheme == "http" and not is_loopback(url.host):
+        if not allow_plain_http:
+            raise RecorderError(
+                f"{url.host} would be reached over plain http, which anyone on the network can "
+                "read. Use https:// if the recorder offers it, or allow plain http for this "
+                "recorder on your home network.")
+        if not on_home_network(url.host):
+            raise RecorderError(f"{url.host} is not on your home network; plain http is refused.")
+    return url.copy_with(path="/", query=None, fragment=None)
+
+
+def tls_context() -> ssl.SSLContext:
+    """TLS without CA checks: the pin replaces them (see the module's note)."""
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    return ctx
+
+
+class _FirstLook(Exception):
+    """Raised after the handshake when no pin was given: carries what the device showed."""
+
+    def __init__(self, fingerprint: str) -> None:
+        super().__init__(fingerprint)
+        self.fingerprint = fingerprint
+
+
+class _PinnedStream(httpcore.NetworkStream):
+    def __init__(self, inner: httpcore.NetworkStream, pin: str | None, host: str) -> None:
+        self._inner, self._pin, self._host = inner, pin, host
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, timeout)
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, timeout)
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def get_extra_info(self, info: str):
+        return self._inner.get_extra_info(info)
+
+    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        tls = self._inner.start_tls(ssl_context, server_hostname, timeout)
+        # httpcore hands out the low-level SSL object: its getpeercert takes the flag positionally.
+        der = tls.get_extra_info("ssl_object").getpeercert(True) or b""
+        seen = hashlib.sha256(der).hexdigest()
+        if self._pin is None:
+            tls.close()
+            raise _FirstLook(seen)
+        if seen != self._pin:
+            tls.close()
+            raise CertificateChanged(
+                f"The recorder at {self._host} showed a different HTTPS certificate "
+                f"({fingerprint_text(seen)[:23]}...) from the one you trusted "
+                f"({fingerprint_text(self._pin)[:23]}...), so nothing was sent to it. If the "
+                "recorder was reset, updated or replaced, check its certificate on its own screen "
+                "and trust it again; otherwise another device may be answering at its address.")
+        return tls
+
+
+class _PinnedBackend(httpcore.NetworkBackend):
+    def __init__(self, pin: str | None) -> None:
+        self._inner, self._pin = httpcore.SyncBackend(), pin
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None, socket_options=None) -> httpcore.NetworkStream:
+        return _PinnedStream(self._inner.connect_tcp(host, port, timeout, local_address,
+                                                     socket_options), self._pin, host)
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options=None):
+        raise RecorderError("recorders are reached over TCP only")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def _as_httpx(exc: Exception, request: httpx.Request) -> Exception:
+    """httpcore's error as httpx's class of the same name (what callers catch)."""
+    for cls in type(exc).__mro__:
+        target = getattr(httpx, cls.__name__, None)
+        if isinstance(target, type) and issubclass(target, httpx.TransportError):
+            return target(str(exc), request=request)
+    return exc
+
+
+class _Body(httpx.SyncByteStream):
+    def __init__(self, stream, request: httpx.Request) -> None:
+        self._stream, self._request = stream, request
+
+    def __iter__(self) -> Iterator[bytes]:
+        try:
+            yield from self._stream
+        except httpcore.TimeoutException as exc:
+            raise _as_httpx(exc, self._request) from exc
+        except (httpcore.NetworkError, httpcore.ProtocolError) as exc:
+            raise _as_httpx(exc, self._request) from exc
+
+    def close(self) -> None:
+        if hasattr(self._stream, "close"):
+            self._stream.close()
+
+
+class RecorderTransport(httpx.BaseTransport):
+    """httpx transport for one recorder: allow-list, then the pinned connection pool.
+
+    One connection at a time (recorders cope badly with several), kept alive between calls.
+    `check` lets tests see a refusal; production passes the vendor's allow-list.
+    """
+
+    def __init__(self, vendor: str, pin: str | None,
+                 check: Callable[[str, httpx.Request], None] = allowlist.check) -> None:
+        self.vendor, self._check = vendor, check
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=tls_context(), network_backend=_PinnedBackend(pin), max_connections=1,
+            max_keepalive_connections=1, keepalive_expiry=20.0, retries=0)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self._check(self.vendor, request)
+        core = httpcore.Request(
+            method=request.method,
+            url=httpcore.URL(scheme=request.url.raw_scheme, host=request.url.raw_host,
+                             port=request.url.port, target=request.url.raw_path),
+            headers=request.headers.raw, content=request.stream, extensions=request.extensions)
+        try:
+            resp = self._pool.handle_request(core)
+        except _FirstLook:
+            raise CertificateChanged(
+                f"The recorder at {request.url.host} has not been trusted yet: look at its "
+                "certificate first and trust it.") from None
+        except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError,
+                httpcore.UnsupportedProtocol) as exc:
+            raise _as_httpx(exc, request) from exc
+        return httpx.Response(status_code=resp.status, headers=resp.headers,
+                              stream=_Body(resp.stream, request), extensions=resp.extensions)
+
+    def close(self) -> None:
+        self._pool.close()
+
+
+def first_look(url: httpx.URL, timeout_s: float = 10.0) -> str:
+    """The SHA-256 (hex) of the certificate the device at an https URL shows, for the owner to
+    compare and trust. Only the TLS handshake happens: no request, no credentials."""
+    if url.scheme != "https":
+        raise RecorderError("Only an https:// address has a certificate to look at.")
+    backend = _PinnedBackend(None)
+    try:
+        stream = backend.connect_tcp(url.host, url.port or 443, timeout_s)
+    except (httpcore.TimeoutException, httpcore.NetworkError, OSError) as exc:
+        raise RecorderUnreachable(f"No answer from {url.host}:{url.port or 443} ({exc}).") from None
+    try:
+        stream.start_tls(tls_context(), url.host, timeout_s)
+    except _FirstLook as look:
+        return look.fingerprint
+    except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ConnectError, OSError) as exc:
+        raise RecorderUnreachable(f"{url.host} did not complete an HTTPS handshake ({exc}); "
+                                  "it may speak plain http only.") from None
+    finally:
+        stream.close()
+    raise RecorderError("no certificate was seen")  # start_tls always raises without a pin

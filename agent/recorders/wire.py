@@ -1,0 +1,104 @@
+"""One recorder's HTTP client: the pinned, allow-listed transport under an httpx client with a
+timeout on every call, no redirects, no proxies from the environment, and answers read with a
+size cap. Network failures become RecorderUnreachable with the reason in words; messages
+name the host, never a query (Reolink's token travels there)."""
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+import httpx
+
+from agent.recorders.model import BadAnswer, RecorderError, RecorderUnreachable
+from agent.recorders.transport import RecorderTransport
+
+ANSWER_CAP = 32 << 20  # a day of one channel's search results fits many times over
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    headers: httpx.Headers
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", "replace")
+
+
+def _reason(exc: Exception) -> str:
+    text = re.sub(r"^\[(Errno|WinError) -?\d+\]\s*", "", " ".join(str(exc).split()))[:160]
+    return text or type(exc).__name__
+
+
+class Wire:
+    """Calls to one recorder at `base` (an httpx.URL from transport.recorder_url)."""
+
+    def __init__(self, base: httpx.URL, vendor: str, *, pin: str | None = None,
+                 auth: httpx.Auth | None = None, timeout_s: float = 20.0,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self.base, self.vendor, self.timeout_s = base, vendor, timeout_s
+        self.where = f"{base.host}:{base.port or (443 if base.scheme == 'https' else 80)}"
+        self._client = httpx.Client(
+            base_url=base, auth=auth, transport=transport or RecorderTransport(vendor, pin),
+            follow_redirects=False, trust_env=False,
+            timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 10.0)))
+
+    def _failure(self, exc: httpx.TransportError) -> RecorderError:
+        if isinstance(exc, httpx.TimeoutException):
+            return RecorderUnreachable(f"The recorder at {self.where} did not answer within "
+                                       f"{self.timeout_s:g} s.")
+        if isinstance(exc, httpx.ConnectError):
+            return RecorderUnreachable(f"Could not reach the recorder at {self.where} "
+                                       f"({_reason(exc)}). Check that it is on and the address is right.")
+        return RecorderUnreachable(f"The connection to the recorder at {self.where} failed "
+                                   f"({_reason(exc)}).")
+
+    def _redirect(self, response: httpx.Response) -> RecorderError:
+        if response.status_code == 300 and self.base.scheme == "http":
+            return RecorderError(f"The recorder at {self.where} wants https: add it with an "
+                                 "https:// address.")
+        return BadAnswer(f"The recorder at {self.where} answered with a redirect "
+                         f"({response.status_code}); redirects are not followed.")
+
+    def call(self, method: str, path: str, *, params: dict | None = None,
+             content: bytes | None = None, headers: dict | None = None,
+             cap: int = ANSWER_CAP) -> Answer:
+        """One request; the whole answer, at most `cap` bytes (more is a BadAnswer)."""
+        with self.stream(method, path, params=params, content=content, headers=headers) as resp:
+            body = bytearray()
+            try:
+                for piece in resp.iter_raw():
+                    body += piece
+                    if len(body) > cap:
+                        raise BadAnswer(f"The recorder at {self.where} sent an answer larger "
+                                        f"than {cap >> 20} MiB to a {method} {path}; ignored.")
+            except httpx.TransportError as exc:
+                raise self._failure(exc) from None
+        return Answer(resp.status_code, resp.headers, bytes(body))
+
+    @contextlib.contextmanager
+    def stream(self, method: str, path: str, *, params: dict | None = None,
+               content: bytes | None = None, headers: dict | None = None) -> Iterator[httpx.Response]:
+        """A request whose body the caller reads (downloads). Redirects are errors."""
+        request = self._client.build_request(method, path, params=params, content=content,
+                                             headers={"Accept-Encoding": "identity", **(headers or {})})
+        try:
+            response = self._client.send(request, stream=True)
+        except httpx.TransportError as exc:
+            raise self._failure(exc) from None
+        try:
+            if 300 <= response.status_code < 400:
+                raise self._redirect(response)
+            yield response
+        finally:
+            response.close()
+
+    def failure(self, exc: httpx.TransportError) -> RecorderError:
+        """The owner's words for a transport error met while reading a body."""
+        return self._failure(exc)
+
+    def close(self) -> None:
+        self._client.close()
