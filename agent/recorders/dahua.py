@@ -8,6 +8,7 @@ the owner names (by default this PC's).
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Iterator
@@ -26,6 +27,7 @@ from agent.timebase import US
 PAGE = 100
 MAX_PAGES = 10_000  # a device that never says found=0 is stopped here
 _FMT = "%Y-%m-%d %H:%M:%S"
+_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_.\[\]]{0,120}$")
 
 
 def parse_lines(text: str) -> dict[str, str]:
@@ -33,7 +35,7 @@ def parse_lines(text: str) -> dict[str, str]:
     out = {}
     for line in text.splitlines():
         key, sep, value = line.partition("=")
-        if sep:
+        if sep and _KEY.match(key.strip()) and value.isprintable():
             out[key.strip()] = value.strip()
     return out
 

@@ -1,0 +1,66 @@
+"""Shared pieces of the recorder tests: real footage in the simulator's folder layout, written
+once per session by the bundled ffmpeg, and a simulator per test."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import av
+import pytest
+
+from agent.recorders.connect import RecorderAddress, look_at_certificate, open_recorder
+from agent.timebase import US, parse_rfc3339
+from demo.samples import ClipSpec, read_stamp, write_clip
+from nvrsim.catalogue import channel_folder, clip_name
+from nvrsim.server import Simulator
+
+T0 = parse_rfc3339("2026-11-20T22:00:00Z")
+CLIP_S = 10
+GOP_S = 2.0
+PASSWORD = "correct horse 7"
+# The simulator's zone (POSIX) and the same rules by IANA name (for Dahua, whose zone is named).
+POSIX_LA, IANA_LA = "PST8PDT,M3.2.0,M11.1.0", "America/Los_Angeles"
+VENDORS = ("reolink", "dahua", "hikvision")
+
+
+def first_channel(vendor: str) -> int:
+    """The vendor's own number for the first camera (Reolink counts from 0)."""
+    return 0 if vendor == "reolink" else 1
+
+
+@pytest.fixture(scope="session")
+def footage(tmp_path_factory) -> Path:
+    """Two channels: Driveway with three 10 s clips from T0, Porch with one."""
+    root = tmp_path_factory.mktemp("nvr-footage")
+    for n, name, count in ((1, "Driveway", 3), (2, "Porch", 1)):
+        for i in range(count):
+            s = T0 + i * CLIP_S * US
+            write_clip(ClipSpec(path=root / channel_folder(n, name) / clip_name(s, s + CLIP_S * US),
+                                start_us=s, seconds=CLIP_S, gop_s=GOP_S))
+    return root
+
+
+def many_clips(root: Path, source: Path, channel: int, start_us: int, count: int, seconds: int) -> Path:
+    """`count` back-to-back recordings on one channel, each a hard link to one real file
+    (searching reads names; a download still gets real footage)."""
+    folder = root / channel_folder(channel, f"Cam{channel}")
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        s = start_us + i * seconds * US
+        os.link(source, folder / clip_name(s, s + seconds * US))
+    return root
+
+
+def stamps(path: Path) -> list[int]:
+    """The capture time of every frame stored in a file (edit lists ignored: every byte counts)."""
+    with av.open(str(path), options={"ignore_editlist": "1"}) as container:
+        return [read_stamp(frame.to_ndarray(format="gray")) for frame in container.decode(video=0)]
+
+
+def connect(sim: Simulator, vendor: str, password: str = PASSWORD, **kw):
+    """A recorder client for a running simulator, its certificate trusted as an owner would."""
+    fingerprint = look_at_certificate(sim.url) if sim.scheme == "https" else None
+    zone = kw.pop("zone", IANA_LA if vendor == "dahua" else None)
+    timeout_s = kw.pop("timeout_s", 5.0)
+    address = RecorderAddress(sim.url, vendor, "admin", fingerprint, zone, **kw)
+    return open_recorder(address, password, timeout_s=timeout_s)

@@ -1,0 +1,190 @@
+"""Each vendor's client against the simulator over real HTTPS on 127.0.0.1: device facts, the
+clock hours off, search with paging, windows fetched and hashed as they arrive, and every
+fault the issue names (wrong password, silence, garbage, a dropped or short download, a busy
+device)."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from agent.recorders import fetch as fetch_module
+from agent.recorders.connect import fetch_window
+from agent.recorders.model import (BadAnswer, CredentialsRefused, DeviceBusy, DownloadFailed,
+                                   RecorderUnreachable)
+from agent.timebase import US
+from nvrsim.server import Simulator
+from tests.recorder_support import (CLIP_S, GOP_S, PASSWORD, POSIX_LA, T0, VENDORS, connect,
+                                    first_channel, footage, many_clips, stamps)
+
+__all__ = ["footage"]  # the session fixture, imported for pytest
+HOURS_OFF = 3 * 3600
+
+
+def sha256(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_each_vendor_reads_the_device_its_clock_hours_off_and_fetches_only_the_window(vendor, footage, tmp_path):
+    off = HOURS_OFF * US
+    with Simulator(footage, vendor, "admin", PASSWORD, tls=True, zone=POSIX_LA,
+                   clock_offset_s=HOURS_OFF) as sim:
+        rec = connect(sim, vendor)
+        try:
+            info = rec.info()
+            clock = rec.clock()
+            ch = first_channel(vendor)
+            found = list(rec.search(ch, T0 + off, T0 + off + 3 * CLIP_S * US))
+            got = fetch_window(rec, ch, T0 + off + 12 * US, T0 + off + 17 * US, tmp_path / "cache")
+        finally:
+            rec.close()
+    assert info.vendor == vendor and info.model and info.serial and info.firmware
+    assert [c.name for c in info.channels] == ["Driveway", "Porch"]
+    assert [c.id for c in info.channels] == [ch, ch + 1]
+    # The device's clock is three hours ahead: read through its time API, shown to the owner.
+    assert abs(clock.offset_s - HOURS_OFF) < 1.5 and clock.worth_showing
+    # Recordings in the device's terms: its clock (three hours ahead), read with its zone.
+    assert [(r.start_us - off - T0) // US for r in found] == [0, 10, 20]
+    assert all(r.end_us - r.start_us == CLIP_S * US and r.start.text for r in found)
+    assert len(got) == 1
+    fetched = got[0]
+    assert fetched.sha256 == sha256(fetched.path) and fetched.size == fetched.path.stat().st_size
+    assert fetched.query.vendor == vendor and PASSWORD not in repr(fetched.query)
+    assert not list((tmp_path / "cache").glob(".*partial*"))
+    # Only the window plus at most one GOP each side left the device (true times in frames).
+    times = stamps(fetched.path)
+    assert min(times) <= T0 + 12 * US and max(times) >= T0 + 16 * US
+    assert min(times) >= T0 + 12 * US - GOP_S * US and max(times) <= T0 + 17 * US + GOP_S * US
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_a_whole_recording_comes_as_the_device_stored_it(vendor, footage, tmp_path):
+    with Simulator(footage, vendor, "admin", PASSWORD, tls=True) as sim:
+        rec = connect(sim, vendor, zone="UTC")
+        try:
+            ch = first_channel(vendor)
+            (first,) = [r for r in rec.search(ch, T0, T0 + CLIP_S * US) if r.start_us == T0]
+            fetched = rec.fetch(first, T0 - US, T0 + 2 * CLIP_S * US, tmp_path)
+        finally:
+            rec.close()
+    stored = sorted((footage / "01 Driveway").glob("*.mp4"))[0]
+    assert fetched.sha256 == sha256(stored) and fetched.size == stored.stat().st_size
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_search_pages_through_more_recordings_than_a_page(vendor, footage, tmp_path):
+    source = sorted((footage / "01 Driveway").glob("*.mp4"))[0]
+    root = many_clips(tmp_path / "nvr", source, 1, T0, 250, 600)  # 250 recordings over 42 hours
+    with Simulator(root, vendor, "admin", PASSWORD, zone=POSIX_LA) as sim:
+        rec = connect(sim, vendor)
+        try:
+            found = list(rec.search(first_channel(vendor), T0, T0 + 250 * 600 * US))
+        finally:
+            rec.close()
+        searches = [p for _m, p in sim.device.log if "Search" in p or "search" in p or "findNextFile" in p]
+    starts = [r.start_us for r in found]
+    assert starts == [T0 + i * 600 * US for i in range(250)]
+    assert len(searches) >= 3  # Hikvision 40 a page, Dahua 100, Reolink a day at a time
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_a_wrong_password_is_refused_once_clearly_and_locks_nothing(vendor, footage):
+    with Simulator(footage, vendor, "admin", PASSWORD, tls=True) as sim:
+        rec = connect(sim, vendor, password="wrong-guess-123")
+        try:
+            with pytest.raises(CredentialsRefused) as refused:
+                rec.info()
+        finally:
+            rec.close()
+        assert sim.device.failures == 1 and not sim.device.locked  # tried once, never in a loop
+        message = str(refused.value)
+        assert "refused the user name or password" in message and "wrong-guess" not in message
+        good = connect(sim, vendor)
+        try:
+            assert good.info().vendor == vendor  # the right password still works
+        finally:
+            good.close()
+
+
+def test_an_unreachable_device_is_named_with_the_reason(footage):
+    sim = Simulator(footage, "dahua", "admin", PASSWORD)
+    port = sim.port
+    sim.stop()  # nothing listens there now
+    from agent.recorders.connect import RecorderAddress, open_recorder
+
+    rec = open_recorder(RecorderAddress(f"http://127.0.0.1:{port}", "dahua", "admin", zone="UTC"),
+                        PASSWORD, timeout_s=2)
+    try:
+        with pytest.raises(RecorderUnreachable, match=f"Could not reach the recorder at 127.0.0.1:{port}"):
+            rec.info()
+    finally:
+        rec.close()
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_a_silent_device_is_given_up_on(vendor, footage):
+    with Simulator(footage, vendor, "admin", PASSWORD, faults=("timeout",)) as sim:
+        rec = connect(sim, vendor, timeout_s=0.5)
+        try:
+            with pytest.raises(RecorderUnreachable, match="did not answer within 0.5 s"):
+                rec.clock()
+        finally:
+            rec.close()
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_garbage_answers_give_a_clear_error(vendor, footage):
+    with Simulator(footage, vendor, "admin", PASSWORD, faults=("garbage",)) as sim:
+        rec = connect(sim, vendor)
+        try:
+            with pytest.raises(BadAnswer, match="is it a"):
+                rec.info()
+        finally:
+            rec.close()
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_a_download_dropped_half_way_resumes_and_hashes_every_byte(vendor, footage, tmp_path):
+    with Simulator(footage, vendor, "admin", PASSWORD, tls=True, faults=("drop-once",)) as sim:
+        rec = connect(sim, vendor, zone="UTC")
+        try:
+            (first,) = [r for r in rec.search(first_channel(vendor), T0, T0 + 5 * US)]
+            fetched = rec.fetch(first, T0, T0 + CLIP_S * US, tmp_path)
+        finally:
+            rec.close()
+    stored = sorted((footage / "01 Driveway").glob("*.mp4"))[0]
+    assert fetched.attempts == 2 and fetched.resumed_at and fetched.resumed_at[0] > 0
+    assert fetched.sha256 == sha256(stored) == sha256(fetched.path)
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_a_download_short_every_time_is_retried_then_refused(vendor, footage, tmp_path):
+    with Simulator(footage, vendor, "admin", PASSWORD, faults=("short",)) as sim:
+        rec = connect(sim, vendor, zone="UTC")
+        try:
+            (first,) = [r for r in rec.search(first_channel(vendor), T0, T0 + 5 * US)]
+            with pytest.raises(DownloadFailed, match="3 times; the download was refused"):
+                rec.fetch(first, T0, T0 + CLIP_S * US, tmp_path)
+        finally:
+            rec.close()
+        assert sim.device.downloads_started == 3
+    assert list(tmp_path.iterdir()) == []  # no partial file left behind
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_a_device_busy_with_another_download_is_asked_again_then_refused(vendor, footage, tmp_path,
+                                                                          monkeypatch):
+    monkeypatch.setattr(fetch_module, "BUSY_WAIT_S", 0.05)
+    with Simulator(footage, vendor, "admin", PASSWORD, faults=("one-download",)) as sim:
+        rec = connect(sim, vendor, zone="UTC")
+        try:
+            (first,) = [r for r in rec.search(first_channel(vendor), T0, T0 + 5 * US)]
+            assert sim.device.take_slot()  # someone else's download is running
+            with pytest.raises(DeviceBusy, match="busy"):
+                rec.fetch(first, T0, T0 + CLIP_S * US, tmp_path)
+            sim.device.release_slot()
+            fetched = rec.fetch(first, T0, T0 + CLIP_S * US, tmp_path)  # free again: it works
+        finally:
+            rec.close()
+    assert fetched.sha256 == sha256(fetched.path)
