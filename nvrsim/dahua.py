@@ -8,7 +8,7 @@ import threading
 from datetime import datetime
 
 from nvrsim.device import Device
-from nvrsim.server import Reply, Request
+from nvrsim.exchange import Reply, Request
 
 MAX_FINDERS = 16
 PAGE_CAP = 100

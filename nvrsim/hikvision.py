@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from urllib.parse import parse_qsl, urlsplit
 
 from nvrsim.device import LOCK_AFTER, Device
-from nvrsim.server import Reply, Request
+from nvrsim.exchange import Reply, Request
 
 PAGE_CAP = 40
 NS_HIK = "http://www.hikvision.com/ver20/XMLSchema"

@@ -10,7 +10,7 @@ import threading
 from datetime import datetime, timedelta, timezone
 
 from nvrsim.device import Device
-from nvrsim.server import Reply, Request
+from nvrsim.exchange import Reply, Request
 
 MAX_SESSIONS = 8
 ALLOWED = {"Login", "Logout", "GetDevInfo", "GetChannelstatus", "GetTime", "Search",

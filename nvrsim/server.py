@@ -7,41 +7,17 @@ import os
 import socket
 import ssl
 import threading
-from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable, Protocol
 from urllib.parse import parse_qsl, urlsplit
 
 from nvrsim import certs
 from nvrsim.device import Device
+from nvrsim.exchange import Frontend, Reply, Request
 from nvrsim.posixtz import PosixZone
 
 BODY_LIMIT = 1 << 20
 CHUNK = 1 << 20
-
-
-@dataclass(frozen=True)
-class Request:
-    method: str
-    path: str
-    query: dict[str, str]
-    headers: dict[str, str]  # lowercase names
-    body: bytes
-
-
-@dataclass
-class Reply:
-    status: int = 200
-    body: bytes = b""
-    content_type: str = "text/plain"
-    headers: dict[str, str] = field(default_factory=dict)
-    file: Path | None = None            # a download: served with byte ranges
-    release: Callable[[], None] | None = None  # called once the download has been sent
-
-
-class Frontend(Protocol):
-    def handle(self, request: Request) -> Reply: ...
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("frp", "agent", "portal", "gui", "demo")
+PACKAGES = ("frp", "agent", "portal", "gui", "demo", "nvrsim")
 
 # Package -> the first-party modules (and everything under them) its modules may import.
 ALLOWED = {
@@ -22,11 +22,15 @@ ALLOWED = {
     "agent": ("agent", "frp"),
     "portal": ("portal", "frp"),
     "gui": ("gui", "agent.service", "agent.events", "agent.views"),
-    "demo": ("demo", "agent", "frp", "portal", "gui"),
+    "demo": ("demo", "agent", "frp", "portal", "gui", "nvrsim"),
+    # The recorder simulator is a second, independent reading of the vendors' APIs: it leans
+    # on nothing of ours, and only the demo (and the tests) may use it.
+    "nvrsim": ("nvrsim",),
 }
 # Third-party imports a package may not make: the core runs without Qt; a receiver checks
 # packages with frp and `cryptography` alone.
-FORBIDDEN_THIRD_PARTY = {"agent": ("PySide6", "shiboken6"), "portal": ("PySide6", "shiboken6")}
+FORBIDDEN_THIRD_PARTY = {"agent": ("PySide6", "shiboken6"), "portal": ("PySide6", "shiboken6"),
+                         "nvrsim": ("PySide6", "shiboken6")}
 FRP_THIRD_PARTY = ("cryptography",)
 # (module, module it loads with importlib.import_module): the agent opens these by name, so
 # it runs without Qt and never depends on the demo or the portal behind it.
@@ -206,14 +210,17 @@ def test_the_checker_names_each_forbidden_import(tmp_path):
                            "    from PySide6 import QtWidgets\n",
         "frp/jws.py": "import httpx\n",
         "frp/verify.py": "from ..agent import keys\n",
+        "agent/recorders.py": "from nvrsim.server import Simulator\n",
+        "nvrsim/dahua.py": "from agent.recorders import zones\n",
     })
     found = violations(source_tree(tmp_path))
     assert [v.split(" imports ")[0] for v in found] == [
-        "agent.cli:1", "agent.loader:2", "agent.window:3", "frp.jws:1", "frp.verify:1",
-        "gui.page:2", "portal.api:1"]
+        "agent.cli:1", "agent.loader:2", "agent.recorders:1", "agent.window:3", "frp.jws:1",
+        "frp.verify:1", "gui.page:2", "nvrsim.dahua:1", "portal.api:1"]
     assert "gui.page:2 imports agent.requests.jws; gui may import only gui, agent.service" \
-        in found[5]
-    assert "frp.verify:1 imports agent.keys" in found[4]
+        in found[6]
+    assert "frp.verify:1 imports agent.keys" in found[5]
+    assert "nvrsim.dahua:1 imports agent.recorders.zones; nvrsim may import only nvrsim" in found[7]
 
 
 def test_the_checker_finds_a_circle_however_deep_the_import_hides(tmp_path):
@@ -246,7 +253,7 @@ BLOCKER = r"""
 import importlib.abc, sys
 class Block(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
-        if name.split('.')[0] in ('PySide6', 'shiboken6', 'gui', 'portal', 'demo'):
+        if name.split('.')[0] in ('PySide6', 'shiboken6', 'gui', 'portal', 'demo', 'nvrsim'):
             raise ImportError(f'{name} is blocked: the agent must run without it')
 sys.meta_path.insert(0, Block())
 """

@@ -159,7 +159,7 @@ class ReolinkRecorder:
             result = self._cmd("Search", param).get("SearchResult") or {}
             for f in result.get("File") or []:
                 rec = self._recording(channel, f, z)
-                key = (rec.start.text, rec.end.text)
+                key = (rec.start.text, rec.end.text, rec.start_us, rec.handle)  # a day's edge repeats
                 if key not in seen and rec.end_us > start_us and rec.start_us < end_us:
                     seen.add(key)
                     yield rec

@@ -1,0 +1,127 @@
+"""Recorder passwords: kept in a real keyring backend when there is one (a KeyringBackend
+registered for the test, as keyring's own API makes them), else encrypted with the owner's
+passphrase; never readable in any file of the home folder, never in messages."""
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+import keyring
+import pytest
+from jaraco.classes import properties
+from keyring.backend import KeyringBackend
+
+from agent.recorders import credentials
+from agent.recorders.credentials import CredentialError, CredentialStore, system_keyring
+
+SECRET = "Tr0ub4dor&3-recorder"
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keychain that lives in memory: the shape every system backend has."""
+
+    # Defining a backend class registers it with keyring: an unviable class is never picked
+    # by itself, only when a test registers an instance.
+    @properties.classproperty
+    def priority(cls):
+        raise RuntimeError("registered by tests only")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def set_password(self, service, username, password):
+        self.items[(service, username)] = password
+
+    def get_password(self, service, username):
+        return self.items.get((service, username))
+
+    def delete_password(self, service, username):
+        self.items.pop((service, username), None)
+
+
+def everything_under(folder) -> bytes:
+    return b"".join(p.read_bytes() for p in folder.rglob("*") if p.is_file())
+
+
+@pytest.fixture
+def registered_keyring():
+    before = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
+
+
+def test_with_a_system_keychain_the_password_goes_there_and_nowhere_else(tmp_path, registered_keyring):
+    assert system_keyring() is registered_keyring
+    store = CredentialStore(tmp_path)
+    stored = store.save("nvr-garage", SECRET)
+    assert stored.where == "keychain" and "keychain" in store.where()
+    assert registered_keyring.items == {(credentials.SERVICE, "nvr-garage"): SECRET}
+    assert CredentialStore(tmp_path).load("nvr-garage") == SECRET
+    assert not (tmp_path / credentials.FILE_NAME).exists()
+    store.delete("nvr-garage")
+    assert registered_keyring.items == {}
+    with pytest.raises(CredentialError, match="add it again"):
+        store.load("nvr-garage")
+
+
+def test_without_a_keychain_it_is_encrypted_with_the_passphrase(tmp_path, monkeypatch):
+    monkeypatch.setenv(credentials.PASSPHRASE_ENV, "owner passphrase")
+    assert system_keyring() is None  # this machine has none (keyring's fail backend)
+    store = CredentialStore(tmp_path)
+    assert store.save("nvr-garage", SECRET).where == "encrypted file"
+    store.save("cam-porch", "another one")
+    path = tmp_path / credentials.FILE_NAME
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert SECRET.encode() not in everything_under(tmp_path)
+    assert b"owner passphrase" not in everything_under(tmp_path)
+    assert CredentialStore(tmp_path).load("nvr-garage") == SECRET  # a new process, same passphrase
+    # An entry moved to another source does not open: the source id is bound to it.
+    data = json.loads(path.read_text())
+    data["entries"]["cam-porch"] = data["entries"]["nvr-garage"]
+    path.write_text(json.dumps(data))
+    with pytest.raises(CredentialError, match="passphrase"):
+        CredentialStore(tmp_path).load("cam-porch")
+    store.delete("nvr-garage")
+    with pytest.raises(CredentialError, match="add it again"):
+        CredentialStore(tmp_path).load("nvr-garage")
+
+
+def test_a_wrong_or_missing_passphrase_gives_a_clear_error_and_leaks_nothing(tmp_path, monkeypatch):
+    CredentialStore(tmp_path, passphrase=lambda: b"right").save("nvr", SECRET)
+    with pytest.raises(CredentialError) as wrong:
+        CredentialStore(tmp_path, passphrase=lambda: b"wrong").load("nvr")
+    assert "not the one they were saved with" in str(wrong.value) and SECRET not in str(wrong.value)
+    monkeypatch.delenv(credentials.PASSPHRASE_ENV, raising=False)
+    with pytest.raises(CredentialError, match=credentials.PASSPHRASE_ENV):
+        CredentialStore(tmp_path).save("other", SECRET)
+    (tmp_path / credentials.FILE_NAME).write_text("{not json")
+    with pytest.raises(CredentialError, match="damaged"):
+        CredentialStore(tmp_path, passphrase=lambda: b"right").load("nvr")
+
+
+def test_plaintext_keyrings_are_never_used(tmp_path, monkeypatch):
+    class PlaintextKeyring(MemoryKeyring):
+        pass
+
+    PlaintextKeyring.__module__ = "keyrings.alt.file"
+    before = keyring.get_keyring()
+    keyring.set_keyring(PlaintextKeyring())
+    try:
+        assert system_keyring() is None
+    finally:
+        keyring.set_keyring(before)
+
+
+def test_a_keychain_that_fails_is_reported_without_the_password(tmp_path, registered_keyring):
+    def broken(*_args):
+        raise keyring.errors.KeyringLocked("locked: " + SECRET)
+
+    registered_keyring.set_password = broken
+    with pytest.raises(CredentialError) as refused:
+        CredentialStore(tmp_path).save("nvr", SECRET)
+    assert SECRET not in str(refused.value) and "KeyringLocked" in str(refused.value)
+    assert os.listdir(tmp_path) == []
