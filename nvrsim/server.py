@@ -133,6 +133,9 @@ class _Server(ThreadingHTTPServer):
 
     def get_request(self):
         sock, addr = super().get_request()
+        # Headers and body go out in separate writes: without this, Nagle's algorithm holds the
+        # body until the client's delayed ACK (40 ms a request), which no device is that slow at.
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         if self.tls is not None:
             # The handshake happens in the connection's own thread, on its first read.
             sock = self.tls.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)

@@ -113,6 +113,8 @@ def fetch_to_file(wire: Wire, spec: Download, folder: Path, attempts: int = ATTE
                         promised = have + int(length) if length.isdigit() else None
                         if promised is None and span and span[3].isdigit():
                             promised = int(span[3])
+                        # Written and hashed as it comes, on this thread: a writer thread was
+                        # tried and lost more to GIL hand-offs than it gained (docs/benchmarks.md).
                         for piece in resp.iter_raw():
                             fh.write(piece)
                             digest.update(piece)

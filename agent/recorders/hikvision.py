@@ -130,7 +130,11 @@ class HikvisionRecorder:
         return datetime.fromtimestamp(us // US, timezone.utc).replace(tzinfo=None)
 
     def _read(self, text: str) -> DeviceTime:
-        wall = datetime.strptime(_compact(text), "%Y%m%dT%H%M%S")
+        t = _compact(text)
+        if len(t) != 15 or t[8] != "T" or not (t[:8] + t[9:]).isdigit():
+            raise ValueError(f"not a time: {text[:40]!r}")
+        # Slicing, not strptime: a 10,000-recording search reads 20,000 of these.
+        wall = datetime(int(t[:4]), int(t[4:6]), int(t[6:8]), int(t[9:11]), int(t[11:13]), int(t[13:]))
         if self._z_is_local:
             return device_time(wall, text, self.zone())
         return DeviceTime(text, from_datetime(wall.replace(tzinfo=timezone.utc)))
