@@ -90,6 +90,7 @@ class _Handler(BaseHTTPRequestHandler):
                 last = min(int(b), size - 1) if b.isdigit() else size - 1
                 status = 206
         count = last - first + 1
+        device.served.append((first, count))
         cut_short = "short" in device.faults or ("drop-once" in device.faults
                                                  and not device.__dict__.get("_dropped"))
         if cut_short:

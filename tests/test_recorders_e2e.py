@@ -153,8 +153,12 @@ def test_a_download_dropped_half_way_resumes_and_hashes_every_byte(vendor, foota
             fetched = rec.fetch(first, T0, T0 + CLIP_S * US, tmp_path)
         finally:
             rec.close()
+        served = sim.device.served
     stored = sorted((footage / "01 Driveway").glob("*.mp4"))[0]
     assert fetched.attempts == 2 and fetched.resumed_at and fetched.resumed_at[0] > 0
+    # The second request asked only for the rest: a byte range from where the drop cut it.
+    assert served == [(0, stored.stat().st_size),
+                      (fetched.resumed_at[0], stored.stat().st_size - fetched.resumed_at[0])]
     assert fetched.sha256 == sha256(stored) == sha256(fetched.path)
 
 
