@@ -165,3 +165,31 @@ def test_the_simulator_command_serves_until_stopped(footage):
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_the_password_appears_in_no_log_record_message_or_repr(vendor, footage, tmp_path, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    from agent.recorders.connect import fetch_window
+    from tests.recorder_support import T0
+    from agent.timebase import US
+
+    with Simulator(footage, vendor, "admin", PASSWORD, tls=True) as sim:
+        rec = connect(sim, vendor, zone="UTC")
+        try:
+            rec.info()
+            got = fetch_window(rec, 0 if vendor == "reolink" else 1, T0, T0 + 5 * US, tmp_path)
+            shown = repr(rec) + repr(got) + repr(rec.clock())
+        finally:
+            rec.close()
+        bad = connect(sim, vendor, password=PASSWORD + "x")
+        try:
+            with pytest.raises(RecorderError) as refused:
+                bad.info()
+        finally:
+            bad.close()
+    assert caplog.records  # the HTTP stack did log: and none of it carries the password
+    for text in (caplog.text, shown, str(refused.value), repr(refused.value)):
+        assert PASSWORD not in text
