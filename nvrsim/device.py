@@ -54,6 +54,7 @@ class Device:
         self.failures = 0          # wrong passwords seen (a real device locks after a few)
         self.locked = False
         self.downloads_started = 0
+        self.dropped_once = False  # the drop-once fault has been spent
         self.served: list[tuple[int, int]] = []  # (first byte, bytes promised) per download
         self.log: list[tuple[str, str]] = []  # (method, path?query) of every request
         self.stopping = threading.Event()

@@ -92,9 +92,9 @@ class _Handler(BaseHTTPRequestHandler):
         count = last - first + 1
         device.served.append((first, count))
         cut_short = "short" in device.faults or ("drop-once" in device.faults
-                                                 and not device.__dict__.get("_dropped"))
+                                                 and not device.dropped_once)
         if cut_short:
-            device.__dict__["_dropped"] = True
+            device.dropped_once = True
         self.send_response(status)
         self.send_header("Content-Type", reply.content_type)
         for name, value in reply.headers.items():

@@ -96,9 +96,5 @@ class Wire:
         finally:
             response.close()
 
-    def failure(self, exc: httpx.TransportError) -> RecorderError:
-        """The owner's words for a transport error met while reading a body."""
-        return self._failure(exc)
-
     def close(self) -> None:
         self._client.close()
