@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from frp.certificates import CertificateError, read_ca
 from frp.jws import JWSError, jwk_thumbprint, loads_strict, public_key_from_jwk, shown
 from frp.origins import CONTROL_CHARS, web_origin
 
@@ -37,6 +38,8 @@ class Agency:
     keys: tuple[dict, ...]
     max_window_s: int = DEFAULT_MAX_WINDOW_S
     max_lifetime_s: int = DEFAULT_MAX_LIFETIME_S
+    registration_ca: str | None = None   # PEM of the CA that certifies owner keys; None: the
+    #                                      agency cannot be registered with (protocol.md)
 
     def fingerprints(self) -> tuple[str, ...]:
         """Key thumbprints (RFC 7638), for the owner to compare with the agency's published ones."""
@@ -129,6 +132,17 @@ def _seconds(doc: dict, name: str, default: int, limit: int, words: str) -> int:
     return value
 
 
+def _registration_ca(doc: dict) -> str | None:
+    pem = doc.get("registration_ca")
+    if pem is None:
+        return None
+    try:
+        read_ca(pem)
+    except CertificateError as exc:
+        raise AgencyError(f"the agency file's 'registration_ca': {exc}") from None
+    return pem
+
+
 def parse_agency(doc: object) -> Agency:
     """Validate an agency document (protocol.md) and return the Agency it describes."""
     if not isinstance(doc, dict):
@@ -145,12 +159,16 @@ def parse_agency(doc: object) -> Agency:
                   max_window_s=_seconds(doc, "max_window_s", DEFAULT_MAX_WINDOW_S,
                                         MAX_WINDOW_LIMIT_S, "7 days"),
                   max_lifetime_s=_seconds(doc, "max_lifetime_s", DEFAULT_MAX_LIFETIME_S,
-                                          MAX_LIFETIME_LIMIT_S, "365 days"))
+                                          MAX_LIFETIME_LIMIT_S, "365 days"),
+                  registration_ca=_registration_ca(doc))
 
 
 def agency_doc(agency: Agency) -> dict:
     """The agency file (as JSON-ready data) that describes `agency`; parse_agency reads it back."""
-    return {"frp": 1, "id": agency.id, "name": agency.name, "phone": agency.phone,
-            "portal": agency.portal, "upload_origins": list(agency.upload_origins),
-            "keys": {"keys": [dict(k) for k in agency.keys]}, "max_window_s": agency.max_window_s,
-            "max_lifetime_s": agency.max_lifetime_s}
+    doc = {"frp": 1, "id": agency.id, "name": agency.name, "phone": agency.phone,
+           "portal": agency.portal, "upload_origins": list(agency.upload_origins),
+           "keys": {"keys": [dict(k) for k in agency.keys]}, "max_window_s": agency.max_window_s,
+           "max_lifetime_s": agency.max_lifetime_s}
+    if agency.registration_ca is not None:
+        doc["registration_ca"] = agency.registration_ca
+    return doc

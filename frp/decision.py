@@ -12,16 +12,9 @@ from dataclasses import dataclass
 
 from frp.agency import Agency
 from frp.claims import MAX_MESSAGE_CHARS, is_int, show
-from frp.jws import (
-    JWSError,
-    Signer,
-    check_alg,
-    jwk_thumbprint,
-    parse_compact,
-    public_key_from_jwk,
-    sign_compact,
-    verify_signature,
-)
+from frp.jws import JWSError, Signer, check_alg, parse_compact, verify_signature
+from frp.owner_token import OwnerTokenError, sign_owner_token
+from frp.owner_token import owner_jwk as public_owner_jwk
 from frp.request import Request
 from frp.times import format_utc
 
@@ -67,11 +60,8 @@ def make_decision(request: Request, owner_sign: Signer, owner_jwk: dict, decisio
                   now: float | None = None) -> str:
     """The owner's signed decision token (protocol.md, `frp-decision+jwt`)."""
     try:
-        if owner_jwk.get("kty") != "OKP" or owner_jwk.get("crv") != "Ed25519":
-            raise JWSError("the owner key must be Ed25519")
-        public_key_from_jwk(owner_jwk)
-        owner_id = jwk_thumbprint(owner_jwk)
-    except (AttributeError, JWSError) as exc:
+        owner_id = public_owner_jwk(owner_jwk)["kid"]
+    except OwnerTokenError as exc:
         raise DecisionError(f"the owner key cannot sign decisions: {exc}") from None
     if decision not in ("approve", "decline"):
         raise DecisionError(f"the decision must be 'approve' or 'decline', not {show(decision)}")
@@ -86,14 +76,10 @@ def make_decision(request: Request, owner_sign: Signer, owner_jwk: dict, decisio
         claims["reason"] = reason
     if decision == "approve":
         claims["approved"] = _approved_claim(request, approved)
-    jwk = {"kty": "OKP", "crv": "Ed25519", "x": owner_jwk["x"], "kid": owner_id}
-    header = {"alg": "EdDSA", "typ": DECISION_TYP, "kid": owner_id, "jwk": jwk}
-    token = sign_compact(header, claims, owner_sign)
     try:  # a sign function for another key would send the portal a decision it must refuse
-        verify_signature(parse_compact(token), jwk)
-    except JWSError:
-        raise DecisionError("the signing key does not match the owner's public key") from None
-    return token
+        return sign_owner_token(DECISION_TYP, claims, owner_sign, owner_jwk)
+    except OwnerTokenError as exc:
+        raise DecisionError(str(exc)) from None
 
 
 def verify_receipt(token: str | bytes, agency: Agency, expected_sha256: str,
