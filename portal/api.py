@@ -1,7 +1,9 @@
-"""The FRP/1 portal API under /v1 (protocol.md, "Portal HTTP API"), independent of HTTP plumbing.
+"""The FRP/1 portal API under /v1 (protocol.md, "Portal HTTP API" and "Registration"),
+independent of HTTP plumbing.
 
 `Api.handle` takes a method, path, headers and an already size-capped body and returns a
 `Response`; the server only moves bytes. Every error is `{"error": code, "detail": text}`.
+Decisions and packages count only when signed by the key pinned to the registration.
 """
 from __future__ import annotations
 
@@ -21,9 +23,12 @@ from resumable_upload import SQLiteStorage
 from frp.bagview import file_sha256
 from frp.claims import TOLERANCE_S
 from frp.jws import JWSError, loads_strict
+from portal import registration_api, submissions
 from portal.auth import registration_of
+from portal.checks import check_arrival
 from portal.decision import verify_decision
-from portal.errors import ApiError
+from portal.errors import ApiError, wrong_key
+from portal.limits import CallLimiter
 from portal.records import StoredRequest, Submission
 from portal.state import Portal
 from portal.tus import completed_upload, upload_id_from_url
@@ -59,11 +64,14 @@ def error_response(exc: ApiError) -> Response:
 class Api:
     """The /v1 routes of one portal served at `origin`."""
 
-    def __init__(self, portal: Portal, storage: SQLiteStorage, origin: str) -> None:
+    def __init__(self, portal: Portal, storage: SQLiteStorage, origin: str,
+                 limiter: CallLimiter | None = None) -> None:
         self.portal = portal
         self.storage = storage
         self.origin = origin
+        self.limiter = limiter or CallLimiter()
         self._lock = threading.Lock()
+        self._upload_locks: dict[str, threading.Lock] = {}
         self._throttled = 0
         self._retry_after = 1
 
@@ -79,9 +87,18 @@ class Api:
         except ApiError as exc:
             return error_response(exc)
 
+    def _caller(self, headers: dict) -> str:
+        registration = registration_of(self.portal, headers)
+        self.limiter.take(registration)
+        return registration
+
     def _route(self, method: str, target: str, headers: dict, body: bytes) -> Response:
         parts = urlsplit(target)
-        registration = registration_of(self.portal, headers)
+        if registration_api.is_registration_path(parts.path):
+            status, doc = registration_api.route(self.portal.registry, method, parts.path,
+                                                 headers, body, lambda: self._caller(headers))
+            return Response(status, dict(_HYGIENE)) if doc is None else json_response(status, doc)
+        registration = self._caller(headers)
         if parts.path == "/v1/requests":
             self._allow(method, "GET")
             return self._poll(registration, parts.query)
@@ -129,7 +146,8 @@ class Api:
             raise ApiError(409, "already_decided", "this request already has a decision")
         if time.time() > req.expires_at + TOLERANCE_S:
             raise ApiError(409, "request_expired", "this request has expired")
-        decision = verify_decision(body, req, self.portal.agency_id)
+        decision = verify_decision(body, req, self.portal.agency_id,
+                                   self.portal.registry.pinned(req.registration))
         if not self.portal.record_decision(decision):
             raise ApiError(409, "already_decided", "this request already has a decision")
         return Response(204, dict(_HYGIENE))
@@ -140,18 +158,35 @@ class Api:
             raise ApiError(409, "not_approved", "this request has not been approved")
         claim = _submission_body(body)
         upload_id = upload_id_from_url(claim["upload_url"], self.origin)
-        with self._lock:  # one receipt per upload, even when a retry races the original
+        with self._upload_lock(upload_id):  # one receipt per upload, even when a retry races
             # A retry (the first answer was lost) gets the same receipt, even if the client
             # has meanwhile terminated the tus upload.
-            done = self.portal.receipt_for_upload(upload_id)
+            done = submissions.receipt_for_upload(self.portal.db_path, upload_id)
             if done is None:
                 file = completed_upload(self.storage, upload_id, registration, req.jti)
-                done = (req.jti, self._accept(req.jti, upload_id, file, claim))
+                done = (req.jti, self._accept(req, upload_id, file, claim, decision.owner_id))
         if done[0] != req.jti:
             raise ApiError(409, "wrong_upload", "that upload was submitted for another request")
         return json_response(201, {"receipt": done[1]})
 
-    def _accept(self, jti: str, upload_id: str, file: Path, claim: dict) -> str:
+    def _upload_lock(self, upload_id: str) -> threading.Lock:
+        with self._lock:  # one lock per upload (a few bytes each; uploads are few)
+            return self._upload_locks.setdefault(upload_id, threading.Lock())
+
+    def _accept(self, req: StoredRequest, upload_id: str, file: Path, claim: dict,
+                decision_owner_id: str) -> str:
+        pinned = self.portal.registry.pinned_key(req.registration)
+        try:
+            sha, size = file_sha256(file)
+        except OSError as exc:
+            raise ApiError(500, "storage_error", f"the package could not be read: {exc.strerror}")
+        # Checked once, here: what `footage-portal submissions` lists is this result.
+        arrival = check_arrival(file, pinned, sha, claim["sha256"], decision_owner_id) \
+            if pinned is not None else None
+        if arrival is None or not arrival.pinned:
+            self.storage.delete_upload(upload_id)   # nothing of it is kept
+            submissions.upload_ended(self.portal.db_path, upload_id)
+            raise wrong_key("the package")
         # A hard link keeps exactly these bytes even if the client later terminates the tus
         # upload; a finished tus upload accepts no more writes, so the link cannot change.
         kept = self.portal.received_dir() / f"{upload_id}.tar"
@@ -161,15 +196,14 @@ class Api:
                     os.link(file, kept)
                 except OSError:
                     shutil.copyfile(file, kept)
-            sha, size = file_sha256(kept)
         except OSError as exc:
             raise ApiError(500, "storage_error", f"the package could not be kept: {exc.strerror}")
         now = int(time.time())
-        receipt = self.portal.sign_receipt(jti, sha, size, now)
-        submission = Submission(jti, upload_id, kept, sha, size, claim["sha256"], claim["size"],
-                                claim["package"])
+        receipt = self.portal.sign_receipt(req.jti, sha, size, now)
+        submission = Submission(req.jti, upload_id, kept, sha, size, claim["sha256"],
+                                claim["size"], claim["package"])
         try:
-            self.portal.record_submission(submission, receipt, now)
+            submissions.record_submission(self.portal.db_path, submission, arrival, receipt, now)
         except sqlite3.IntegrityError:
             raise ApiError(409, "conflict", "the submission could not be stored; retry") from None
         return receipt

@@ -1,4 +1,5 @@
-"""Bearer tokens on every call: which registration is asking."""
+"""Bearer tokens on every call: which registration is asking (an unregistered or retired
+registration's token no longer works)."""
 from __future__ import annotations
 
 from typing import Mapping
@@ -23,7 +24,7 @@ def registration_of(portal: Portal, headers: Mapping[str, str]) -> str:
     if token is None:
         raise ApiError(401, "unauthorized", "send 'Authorization: Bearer <registration token>'",
                        {"WWW-Authenticate": 'Bearer realm="frp"'})
-    registration = portal.registration_for(token)
+    registration = portal.registry.registration_for(token)
     if registration is None:
         raise ApiError(401, "unauthorized", "the registration token is not known to this portal",
                        {"WWW-Authenticate": 'Bearer realm="frp", error="invalid_token"'})

@@ -1,14 +1,16 @@
-"""Re-checking every received package, as an agency would before using it as evidence.
+"""Checking a received package once, when it arrives (issue 15: listing must never re-read
+packages, since a hostile tar could stall it), as an agency would before using it as evidence.
 
-Each check is recomputed from the kept tar now, not taken from what was recorded at receipt
-time, so a file changed on disk afterwards shows up as not ok.
+The pinned-key check decides whether the package is kept at all: a package not signed by the
+key pinned to the registration is refused (403) and nothing of it is stored. Every other check
+is stored with the submission and listed from there.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from frp.bagview import file_sha256
+from frp.minisign import PublicKey, public_key_from_raw
 from frp.verify import verify_package
 
 
@@ -20,50 +22,50 @@ class Check:
     ok: bool
     detail: str
 
-
-def _sha256(path: Path) -> str | None:
-    try:
-        return file_sha256(path)[0]
-    except OSError:
-        return None
+    def doc(self) -> dict:
+        """The check as stored and listed."""
+        return {"name": self.name, "ok": self.ok, "detail": self.detail}
 
 
-def check_submission(sub: dict) -> list[Check]:
-    """The checks of one entry of `Portal.submissions()`."""
-    path = Path(sub["file"])
+@dataclass(frozen=True)
+class Arrival:
+    """What the checks found in a received package: who signed it and each check."""
+
+    signer: str | None      # owner id of the key whose signature verified, if any
+    pinned: bool            # signed by the pinned key (owner.pub is it, and it verifies)
+    checks: tuple[Check, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Every check passed."""
+        return all(c.ok for c in self.checks)
+
+
+def check_arrival(path: Path, pinned_raw: bytes, sha256: str, claimed_sha256: str,
+                  decision_owner_id: str | None) -> Arrival:
+    """The checks of a package tar at `path` whose SHA-256 the portal computed as `sha256`."""
+    pinned: PublicKey = public_key_from_raw(pinned_raw)
+    # verify_package covers BagIt structure, both manifests, Payload-Oxum and every hash, and
+    # never reads a sparse member or more than the tar holds. owner_id is set only when the
+    # minisign signature over the tag manifest verified with the package's owner.pub.
     report = verify_package(path)
-    actual = _sha256(path)
-    checks = [
-        # verify_package covers BagIt structure, both manifests, Payload-Oxum and every hash.
+    signer = report.owner_id
+    is_pinned = signer is not None and signer == pinned.owner_id()
+    checks = (
         Check("package_valid", report.ok, " ".join(report.problems)
               or "BagIt valid; every file matches its manifest hash"),
-        # owner_id is only set when the minisign signature over the tag manifest verified.
-        Check("owner_signature", report.owner_id is not None,
-              f"signed by owner {report.owner_id}" if report.owner_id
+        Check("owner_signature", signer is not None,
+              f"signed by owner {signer}" if signer
               else "the owner's signature is missing or does not verify"),
-    ]
-    if actual is None:
-        checks.append(Check("tar_sha256", False, f"the received file {path} cannot be read"))
-    elif actual != sub["claimed_sha256"]:
-        checks.append(Check("tar_sha256", False, f"the tar's SHA-256 is {actual}, but the owner "
-                                                 f"claimed {sub['claimed_sha256']}"))
-    elif actual != sub["sha256"]:
-        checks.append(Check("tar_sha256", False, "the tar changed after the receipt was issued"))
-    else:
-        checks.append(Check("tar_sha256", True, "the tar's SHA-256 equals the owner's claim "
-                                                "and the receipt"))
-    signer, decider = report.owner_id, sub.get("decision_owner_id")
-    checks.append(Check("owner_matches_decision", signer is not None and signer == decider,
-                        f"package signed by {signer or 'nobody'}; decision signed by "
-                        f"{decider or 'nobody'}"))
-    return checks
-
-
-def checked_submissions(submissions: list[dict]) -> list[dict]:
-    """Each submission with its checks and an overall `ok`."""
-    out = []
-    for sub in submissions:
-        checks = check_submission(sub)
-        out.append({**sub, "ok": all(c.ok for c in checks),
-                    "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in checks]})
-    return out
+        Check("owner_pinned", is_pinned,
+              f"signed by the key registered for this registration ({pinned.owner_id()})"
+              if is_pinned else f"not signed by the registered key {pinned.owner_id()}"),
+        Check("tar_sha256", sha256 == claimed_sha256,
+              "the tar's SHA-256 equals the owner's claim and the receipt" if
+              sha256 == claimed_sha256 else
+              f"the tar's SHA-256 is {sha256}, but the owner claimed {claimed_sha256}"),
+        Check("owner_matches_decision", signer is not None and signer == decision_owner_id,
+              f"package signed by {signer or 'nobody'}; decision signed by "
+              f"{decision_owner_id or 'nobody'}"),
+    )
+    return Arrival(signer, is_pinned, checks)

@@ -1,5 +1,5 @@
-"""`footage-portal`: run a reference FRP/1 agency portal (init, serve, register, request create,
-decisions, submissions)."""
+"""`footage-portal`: run a reference FRP/1 agency portal (init, serve, invite create,
+registrations, retire, cameras near, request create, decisions, submissions)."""
 from __future__ import annotations
 
 import argparse
@@ -15,11 +15,12 @@ from frp.agency import DEFAULT_MAX_WINDOW_S
 from frp.claims import LEGAL_BASES
 from frp.jws import parse_compact
 from frp.times import TimeError, parse_rfc3339
-from portal.checks import checked_submissions
+from portal import registry_cli
 from portal.claims import DEFAULT_EXPIRES_IN
 from portal.errors import PortalError
 from portal.server import PortalServer
 from portal.state import Portal
+from portal.submissions import submissions
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,20 +39,19 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--tls-cert", type=Path)
     s.add_argument("--tls-key", type=Path)
     s.add_argument("--quiet", action="store_true", help="do not log each HTTP request")
-    r = sub.add_parser("register", help="issue a registration id and token for an owner")
-    r.add_argument("dir", type=Path)
-    r.add_argument("--label")
-    r.add_argument("--json", action="store_true")
+    registry_cli.add_parsers(sub)
     rq = sub.add_parser("request", help="footage requests")
     rq_sub = rq.add_subparsers(dest="action", required=True)
     c = rq_sub.add_parser("create", help="sign a request and queue it for a registration")
     c.add_argument("dir", type=Path)
     c.add_argument("--registration", required=True)
+    c.set_defaults(run=_request_create)
     c.add_argument("--from", dest="start", required=True, help="RFC 3339, e.g. 2026-11-20T22:05:00Z")
     c.add_argument("--to", dest="end", required=True)
     c.add_argument("--case", required=True)
     c.add_argument("--requester", required=True)
-    c.add_argument("--camera", action="append", default=[])
+    c.add_argument("--camera", action="append", default=[],
+                   help="one of the registration's cameras (default: all of them)")
     c.add_argument("--incident")
     c.add_argument("--message")
     c.add_argument("--legal-basis", choices=LEGAL_BASES, default="voluntary")
@@ -60,7 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--max-bytes", type=int)
     c.add_argument("--origin", help="portal origin (default: the one in DIR/agency.json)")
     c.add_argument("--json", action="store_true")
-    for name, text in (("decisions", "owners' decisions"), ("submissions", "received packages, checked")):
+    for name, text in (("decisions", "owners' decisions"),
+                       ("submissions", "received packages, as checked when they arrived")):
         d = sub.add_parser(name, help=text)
         d.add_argument("dir", type=Path)
         d.add_argument("--json", action="store_true")
@@ -116,16 +117,6 @@ def _serve(a) -> int:
     return 0
 
 
-def _register(a) -> int:
-    reg_id, token = Portal(a.dir).register(a.label)
-    if a.json:
-        print(json.dumps({"registration": reg_id, "token": token}))
-    else:
-        print(f"Registration id: {reg_id}")
-        print(f"Token (give it to the owner once; it is not stored): {token}")
-    return 0
-
-
 def _request_create(a) -> int:
     portal = Portal(a.dir)
     token = portal.create_request(
@@ -158,7 +149,7 @@ def _decisions(a) -> int:
 
 
 def _submissions(a) -> int:
-    rows = checked_submissions(Portal(a.dir).submissions())
+    rows = submissions(Portal(a.dir).db_path)
     if a.json:
         print(json.dumps(rows, indent=2))
     elif not rows:
@@ -171,14 +162,14 @@ def _submissions(a) -> int:
     return 0 if all(s["ok"] for s in rows) else 1
 
 
-_COMMANDS = {"init": _init, "serve": _serve, "register": _register, "decisions": _decisions,
+_COMMANDS = {"init": _init, "serve": _serve, "decisions": _decisions,
              "submissions": _submissions}
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `footage-portal` command; returns the exit status."""
     a = _parser().parse_args(argv)
-    run = _request_create if a.command == "request" else _COMMANDS[a.command]
+    run = getattr(a, "run", None) or _COMMANDS[a.command]
     try:
         return run(a)
     except PortalError as exc:

@@ -14,15 +14,61 @@ from typing import Iterator
 from portal.errors import PortalError
 
 DB_FILE = "portal.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+_SIDE_FILES = ("-wal", "-shm", "-journal")
 
+# Registrations always have a pinned owner key (there is no other way to make one): a
+# decision or a package counts only when signed by it (protocol.md, "Registration").
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS invites (
+    code_sha256 TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER,
+    registration TEXT
+);
 CREATE TABLE IF NOT EXISTS registrations (
     id TEXT PRIMARY KEY,
-    label TEXT,
-    token_sha256 TEXT NOT NULL UNIQUE,
-    created_at INTEGER NOT NULL
+    owner_id TEXT NOT NULL,
+    jwk TEXT NOT NULL,
+    token_sha256 TEXT UNIQUE,
+    contact TEXT,
+    certificate TEXT NOT NULL,
+    invite_sha256 TEXT NOT NULL REFERENCES invites(code_sha256),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    ended_at INTEGER,
+    ended_by TEXT
+);
+CREATE TABLE IF NOT EXISTS registration_keys (
+    registration TEXT NOT NULL REFERENCES registrations(id),
+    owner_id TEXT NOT NULL,
+    jwk TEXT NOT NULL,
+    certificate TEXT NOT NULL,
+    pinned_at INTEGER NOT NULL,
+    replaced_at INTEGER,
+    PRIMARY KEY (registration, owner_id)
+);
+CREATE TABLE IF NOT EXISTS cameras (
+    registration TEXT NOT NULL REFERENCES registrations(id),
+    pos INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    address TEXT,
+    lat REAL,
+    lon REAL,
+    sees TEXT,
+    retention_days INTEGER,
+    PRIMARY KEY (registration, pos)
+);
+CREATE INDEX IF NOT EXISTS cameras_by_place ON cameras (lat, lon);
+CREATE TABLE IF NOT EXISTS owner_jtis (
+    owner_id TEXT NOT NULL,
+    jti TEXT NOT NULL,
+    seen_at INTEGER NOT NULL,
+    PRIMARY KEY (owner_id, jti)
 );
 CREATE TABLE IF NOT EXISTS requests (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -48,6 +94,16 @@ CREATE TABLE IF NOT EXISTS decisions (
     approved TEXT,
     received_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS uploads (
+    upload_id TEXT PRIMARY KEY,
+    jti TEXT NOT NULL REFERENCES requests(jti),
+    registration TEXT NOT NULL,
+    length INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    ended_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS uploads_by_request ON uploads (jti);
+CREATE INDEX IF NOT EXISTS uploads_by_registration ON uploads (registration, created_at);
 CREATE TABLE IF NOT EXISTS submissions (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     jti TEXT NOT NULL REFERENCES requests(jti),
@@ -58,19 +114,38 @@ CREATE TABLE IF NOT EXISTS submissions (
     claimed_sha256 TEXT NOT NULL,
     claimed_size INTEGER NOT NULL,
     package TEXT,
+    signer TEXT,
+    ok INTEGER NOT NULL,
+    checks TEXT NOT NULL,
     receipt TEXT NOT NULL,
     received_at INTEGER NOT NULL
 );
 """
 
 
+def private_file(path: Path) -> None:
+    """Make `path` (if missing) and its SQLite side files 0600: SQLite creates -wal and -shm
+    with the database file's own mode, so the database is made private before it is opened."""
+    path = Path(path)
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    for name in ("",) + _SIDE_FILES:
+        side = path.with_name(path.name + name)
+        try:
+            if os.name == "posix" and side.stat().st_mode & 0o077:
+                os.chmod(side, 0o600)
+        except FileNotFoundError:
+            pass
+
+
 def create(path: Path) -> None:
     """Make a new database with the portal's tables (the file must not exist yet)."""
+    private_file(path)  # registration hashes and requests are the agency's business only
     with connect(path, must_exist=False) as conn:
         conn.executescript(_SCHEMA)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         conn.execute("PRAGMA journal_mode=WAL")
-    os.chmod(path, 0o600)  # registration hashes and requests are the agency's business only
+    private_file(path)
 
 
 @contextlib.contextmanager

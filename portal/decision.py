@@ -1,18 +1,18 @@
 """Checking an owner's decision token (protocol.md, `frp-decision+jwt`) against the request.
 
-The owner is not known to the portal in advance: the token carries its own public key, and
-what binds it is that kid, iss and the key's thumbprint agree and that it answers exactly the
-token this portal issued (request_sha256).
+The token carries its own key (frp.owner_token checks that it signed it); it counts only when
+that key is the one pinned to the request's registration, and when it answers exactly the token
+this portal issued (request_sha256).
 """
 from __future__ import annotations
 
 import re
 
-from frp.decision import DECISION_TYP
-from frp.jws import JWSError, jwk_thumbprint, parse_compact, verify_signature
 from frp.claims import MAX_MESSAGE_CHARS
+from frp.decision import DECISION_TYP
+from frp.owner_token import OwnerTokenError, read_owner_token
 from frp.times import TimeError, parse_rfc3339
-from portal.errors import ApiError
+from portal.errors import ApiError, wrong_key
 from portal.records import Decision, StoredRequest
 
 _SHA256_HEX = re.compile(r"[0-9a-f]{64}")
@@ -20,24 +20,6 @@ _SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 
 def _refuse(code: str, detail: str) -> ApiError:
     return ApiError(400, code, detail)
-
-
-def _owner(header: dict, claims: dict) -> str:
-    jwk = header.get("jwk")
-    if not isinstance(jwk, dict) or jwk.get("kty") != "OKP" or jwk.get("crv") != "Ed25519":
-        raise _refuse("bad_key", "the decision must carry the owner's Ed25519 public key "
-                                 "in its 'jwk' header")
-    if "d" in jwk:
-        raise _refuse("bad_key", "the decision's 'jwk' header contains a private key")
-    try:
-        owner_id = jwk_thumbprint(jwk)
-    except JWSError as exc:
-        raise _refuse("bad_key", f"the owner key cannot be used: {exc}") from None
-    if header.get("kid") != owner_id:
-        raise _refuse("bad_key", "the decision's kid is not the thumbprint of its key")
-    if claims.get("iss") != owner_id:
-        raise _refuse("bad_issuer", "the decision's iss is not the owner id of its key")
-    return owner_id
 
 
 def _approved(claims: dict, req: StoredRequest) -> dict:
@@ -62,22 +44,17 @@ def _approved(claims: dict, req: StoredRequest) -> dict:
     return {"window": {"start": window["start"], "end": window["end"]}, "cameras": cameras}
 
 
-def verify_decision(body: bytes, req: StoredRequest, agency_id: str) -> Decision:
-    """The Decision a token states about `req`, or ApiError(400) naming what is wrong."""
+def verify_decision(body: bytes, req: StoredRequest, agency_id: str,
+                    pinned_owner_id: str | None) -> Decision:
+    """The Decision a token states about `req`: ApiError 400 naming what is wrong, 403 when
+    it is not signed by `pinned_owner_id`, the key pinned to the request's registration."""
     try:
-        token = body.decode("ascii").strip()
-        parsed = parse_compact(token)
-    except (UnicodeDecodeError, JWSError) as exc:
-        detail = exc if isinstance(exc, JWSError) else "it contains non-ASCII bytes"
-        raise _refuse("malformed", f"the body is not a compact JWS: {detail}") from None
-    header, claims = parsed.header, parsed.claims
-    if header.get("typ") != DECISION_TYP:
-        raise _refuse("wrong_type", f"the token's typ must be {DECISION_TYP}")
-    owner_id = _owner(header, claims)
-    try:
-        verify_signature(parsed, header["jwk"])
-    except JWSError as exc:
-        raise _refuse("bad_signature", str(exc)) from None
+        owner = read_owner_token(body, DECISION_TYP)
+    except OwnerTokenError as exc:
+        raise _refuse(exc.code, exc.detail) from None
+    if pinned_owner_id is None or owner.owner_id != pinned_owner_id:
+        raise wrong_key("the decision")
+    token, claims, owner_id = owner.token, owner.claims, owner.owner_id
     if claims.get("aud") != agency_id:
         raise _refuse("wrong_audience", f"the decision is addressed to {claims.get('aud')!r}, "
                                         f"not this agency ({agency_id})")

@@ -15,3 +15,10 @@ class ApiError(Exception):
         self.code = code
         self.detail = detail
         self.headers = dict(headers or {})
+
+
+def wrong_key(what: str) -> ApiError:
+    """403 wrong_key (protocol.md): signed by a key other than the one pinned to the
+    registration; nothing is stored."""
+    return ApiError(403, "wrong_key", f"{what} is not signed by the key registered for this "
+                                      "registration; nothing was stored")

@@ -19,7 +19,9 @@ from resumable_upload import TusHTTPRequestHandler
 from frp.origins import is_ipv6, web_origin
 from portal.api import MAX_BODY_BYTES, Api, Response, error_response
 from portal.errors import ApiError, PortalError
+from portal.limits import CallLimiter
 from portal.state import Portal
+from portal.submissions import UploadLimits
 from portal.tus import BASE_PATH, make_tus_server, open_storage
 
 log = logging.getLogger("portal.http")
@@ -141,13 +143,16 @@ class PortalServer:
     """FRP/1 API + tus on one origin, served from background threads until `stop`."""
 
     def __init__(self, state_dir: Path, host: str = "127.0.0.1", port: int = 0,
-                 ssl_context: ssl.SSLContext | None = None) -> None:
+                 ssl_context: ssl.SSLContext | None = None, *, calls_per_minute: int = 120,
+                 upload_limits: UploadLimits | None = None) -> None:
         if host in _WILDCARDS:
             raise PortalError("Serve on the address owners will reach (e.g. 127.0.0.1 or the "
                               "host name on the TLS certificate), not on every interface.")
         self.state_dir = Path(state_dir)
         self.host, self.port, self.ssl_context = host, int(port), ssl_context
         self.portal = Portal(self.state_dir)
+        self.calls_per_minute = calls_per_minute
+        self.upload_limits = upload_limits or UploadLimits()
         self.origin: str | None = None
         self._httpd: _HTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -196,8 +201,8 @@ class PortalServer:
             raise PortalError(f"{exc}.") from None
         self.portal.write_trust_document(origin)  # refuses plain http beyond this computer
         storage = open_storage(self.portal)
-        httpd.tus = make_tus_server(self.portal, storage, origin)
-        httpd.api = Api(self.portal, storage, origin)
+        httpd.tus = make_tus_server(self.portal, storage, origin, self.upload_limits)
+        httpd.api = Api(self.portal, storage, origin, CallLimiter(self.calls_per_minute))
         return origin
 
     def throttle(self, polls: int, retry_after: int = 1) -> None:

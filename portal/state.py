@@ -1,31 +1,40 @@
-"""Everything the portal keeps in its folder: the agency key, registrations, requests,
-decisions and submissions (SQLite), and the trust-store file owners import.
+"""Everything the portal keeps in its folder: the agency key, the registration CA,
+registrations (portal/registry.py), requests, decisions and submissions (SQLite), and the
+trust-store file owners import.
 
-Layout of the folder (0700): agency.key (0600), portal.db, agency.json, and the tus upload
-area (tus.db, uploads/) plus received/ (packages accepted as submissions).
+Layout of the folder (0700): agency.key and registration-ca.key (0600), registration-ca.pem,
+portal.db (0600, with its -wal and -shm), agency.json, and the tus upload area (tus.db, 0600,
+and uploads/) plus received/ (packages accepted as submissions).
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import secrets
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from frp.agency import DEFAULT_MAX_WINDOW_S, MAX_WINDOW_LIMIT_S, AgencyError, parse_agency
+from frp.agency import (
+    DEFAULT_MAX_WINDOW_S,
+    MAX_WINDOW_LIMIT_S,
+    AgencyError,
+    parse_agency,
+)
 from frp.jws import public_jwk
 from frp.origins import web_origin
 from frp.times import format_utc
 from portal import db
+from portal.ca import RegistrationCA, create_ca, load_ca
 from portal.claims import RequestSpec, request_claims
 from portal.errors import PortalError
 from portal.files import write_atomic
-from portal.records import Decision, StoredRequest, Submission
+from portal.records import Decision, StoredRequest
+from portal.registry import Registry
 from portal.signers import sign_receipt, sign_request
 
 KEY_FILE = "agency.key"
@@ -34,7 +43,7 @@ RECEIVED_DIR = "received"
 
 
 def token_hash(token: str) -> str:
-    """SHA-256 hex of a registration token: the only form the portal stores."""
+    """SHA-256 hex of a token (a request's): what the owner's decision must name."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
@@ -44,8 +53,14 @@ class Portal:
     def __init__(self, state_dir: Path) -> None:
         self.state_dir = Path(state_dir)
         self.db_path = self.state_dir / db.DB_FILE
+        if self.db_path.is_file():  # made private even if an older portal left it open
+            db.private_file(self.db_path)
         with db.connect(self.db_path) as conn:
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        if meta.get("schema") != str(db.SCHEMA_VERSION):
+            raise PortalError(f"The portal database in {self.state_dir} was made by another "
+                              "version of footage-portal; make a new portal with "
+                              "'footage-portal init'.")
         try:
             self.agency_id = meta["agency_id"]
             self.name, self.phone = meta["name"], meta["phone"]
@@ -56,6 +71,16 @@ class Portal:
         self._key = self._load_key()
         self.jwk = public_jwk(self._key)
         self.kid = self.jwk["kid"]
+        self._ca: RegistrationCA | None = None
+        self._ca_lock = threading.Lock()
+        self.registry = Registry(self.db_path, self.agency_id, self.ca)
+
+    def ca(self) -> RegistrationCA:
+        """The registration CA (read from the folder on first use)."""
+        with self._ca_lock:
+            if self._ca is None:
+                self._ca = load_ca(self.state_dir)
+            return self._ca
 
     @classmethod
     def init(cls, state_dir: Path, name: str, agency_id: str, phone: str,
@@ -86,6 +111,7 @@ class Portal:
             fd = os.open(state_dir / KEY_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "wb") as f:
                 f.write(pem)
+            create_ca(state_dir, name.strip())
             db.create(state_dir / db.DB_FILE)
         except OSError as exc:
             raise PortalError(f"Cannot create the portal in {state_dir}: {exc.strerror}.") from None
@@ -113,7 +139,8 @@ class Portal:
         """The agency file owners import, for a portal served at `origin`."""
         doc = {"frp": 1, "id": self.agency_id, "name": self.name, "phone": self.phone,
                "portal": origin.rstrip("/") + "/v1", "upload_origins": [origin.rstrip("/")],
-               "keys": {"keys": [dict(self.jwk)]}, "max_window_s": self.max_window_s}
+               "keys": {"keys": [dict(self.jwk)]}, "max_window_s": self.max_window_s,
+               "registration_ca": self.ca().pem}
         try:
             parse_agency(doc)
         except AgencyError as exc:
@@ -135,27 +162,6 @@ class Portal:
         except (OSError, ValueError, KeyError, IndexError, TypeError):
             return None
 
-    # --- registrations ----------------------------------------------------------------------
-
-    def register(self, label: str | None = None) -> tuple[str, str]:
-        """Issue (registration id, bearer token); only the token's hash is stored."""
-        if label is not None and (not isinstance(label, str) or len(label) > 400):
-            raise PortalError("The label must be text of at most 400 characters.")
-        reg_id, token = "reg-" + secrets.token_urlsafe(12), secrets.token_urlsafe(32)
-        with db.connect(self.db_path) as conn:
-            conn.execute("INSERT INTO registrations VALUES (?, ?, ?, ?)",
-                         (reg_id, label, token_hash(token), int(time.time())))
-        return reg_id, token
-
-    def registration_for(self, token: str) -> str | None:
-        """The registration id a bearer token belongs to, or None."""
-        if not isinstance(token, str) or not token or len(token) > 512:
-            return None
-        with db.connect(self.db_path) as conn:
-            row = conn.execute("SELECT id FROM registrations WHERE token_sha256 = ?",
-                               (token_hash(token),)).fetchone()
-        return row["id"] if row else None
-
     # --- requests ---------------------------------------------------------------------------
 
     def create_request(self, registration_id, start_us, end_us, case_number, requester_name,
@@ -170,16 +176,21 @@ class Portal:
             origin = web_origin(origin, "The portal origin")[0]
         except ValueError as exc:
             raise PortalError(f"{exc}.") from None
+        registered = self.registry.camera_names(registration_id)
+        if registered is None:
+            raise PortalError(f"There is no active registration {registration_id!r}; see "
+                              "'footage-portal registrations'.")
+        cameras = tuple(cameras) or registered
+        strangers = [c for c in cameras if c not in registered]
+        if strangers:
+            raise PortalError(f"Registration {registration_id} has no camera named "
+                              f"{strangers[0]!r}; its cameras: {', '.join(registered) or 'none'}.")
         spec = RequestSpec(registration_id, start_us, end_us, case_number, requester_name,
-                           tuple(cameras), message, legal_basis, expires_in, emergency, incident,
+                           cameras, message, legal_basis, expires_in, emergency, incident,
                            max_bytes)
         claims = request_claims(spec, self.agency_id, origin + "/files", self.max_window_s)
         token = sign_request(claims, self._key, self.kid)
         with db.connect(self.db_path) as conn:
-            if conn.execute("SELECT 1 FROM registrations WHERE id = ?",
-                            (registration_id,)).fetchone() is None:
-                raise PortalError(f"There is no registration {registration_id!r}; "
-                                  "issue one with 'footage-portal register'.")
             conn.execute(
                 "INSERT INTO requests (jti, registration, token, token_sha256, case_number, "
                 "start_us, end_us, cameras, max_bytes, issued_at, expires_at) "
@@ -243,7 +254,7 @@ class Portal:
                  "approved": json.loads(r["approved"]) if r["approved"] else None,
                  "received_at": format_utc(r["received_at"] * 1_000_000)} for r in rows]
 
-    # --- submissions ------------------------------------------------------------------------
+    # --- submissions ---------------------------------------------------------------------
 
     def received_dir(self) -> Path:
         """Where accepted packages are kept (created on demand, 0700)."""
@@ -251,38 +262,13 @@ class Portal:
         path.mkdir(mode=0o700, exist_ok=True)
         return path
 
+    def submissions(self) -> list[dict]:
+        """Every submission received, oldest first, with the checks made when it arrived."""
+        from portal.submissions import submissions
+        return submissions(self.db_path)
+
     def sign_receipt(self, jti: str, sha256: str, size: int, received_at: int) -> str:
         """The agency-signed receipt for bytes the portal received and hashed itself."""
         claims = {"iss": self.agency_id, "request": jti, "sha256": sha256, "size": size,
                   "received_at": format_utc(received_at * 1_000_000)}
         return sign_receipt(claims, self._key, self.kid)
-
-    def record_submission(self, s: Submission, receipt: str, received_at: int) -> None:
-        """Store an accepted submission and the receipt given for it."""
-        with db.connect(self.db_path) as conn:
-            conn.execute(
-                "INSERT INTO submissions (jti, upload_id, file, sha256, size, claimed_sha256, "
-                "claimed_size, package, receipt, received_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (s.jti, s.upload_id, str(s.file), s.sha256, s.size, s.claimed_sha256,
-                 s.claimed_size, s.package, receipt, received_at))
-
-    def receipt_for_upload(self, upload_id: str) -> tuple[str, str] | None:
-        """(jti, receipt) of a submission already made from this upload, if any."""
-        with db.connect(self.db_path) as conn:
-            r = conn.execute("SELECT jti, receipt FROM submissions WHERE upload_id = ?",
-                             (upload_id,)).fetchone()
-        return (r["jti"], r["receipt"]) if r else None
-
-    def submissions(self) -> list[dict]:
-        """Every submission received, oldest first (no checks: see portal.checks)."""
-        with db.connect(self.db_path) as conn:
-            rows = conn.execute(
-                "SELECT s.*, r.case_number, r.registration, d.owner_id FROM submissions s "
-                "JOIN requests r ON r.jti = s.jti LEFT JOIN decisions d ON d.jti = s.jti "
-                "ORDER BY s.id").fetchall()
-        return [{"request": r["jti"], "case": r["case_number"], "registration": r["registration"],
-                 "upload_id": r["upload_id"], "file": r["file"], "sha256": r["sha256"],
-                 "size": r["size"], "claimed_sha256": r["claimed_sha256"],
-                 "claimed_size": r["claimed_size"], "package": r["package"],
-                 "decision_owner_id": r["owner_id"], "receipt": r["receipt"],
-                 "received_at": format_utc(r["received_at"] * 1_000_000)} for r in rows]

@@ -2,11 +2,12 @@
 
 The library does the protocol (creation, sha256 checksums, termination, resumption); the hooks
 here add what FRP needs: every call carries a registration's bearer token, an upload names an
-approved request of that registration and fits its size limit, and a registration only ever
-sees its own uploads.
+approved request of that registration and stays within its limits (portal/submissions.py), and
+a registration only ever sees its own uploads. Refusals are FRP/1 JSON errors.
 """
 from __future__ import annotations
 
+import json
 import os
 import threading
 from pathlib import Path
@@ -17,9 +18,11 @@ from resumable_upload.exceptions import TusHookError
 from resumable_upload.server.headers import validate_upload_id
 
 from frp.origins import web_origin
+from portal import db
 from portal.auth import registration_of
 from portal.errors import ApiError
 from portal.state import Portal
+from portal.submissions import UploadLimits, note_upload, upload_ended
 
 BASE_PATH = "/files"
 TUS_DB = "tus.db"
@@ -33,19 +36,58 @@ _caller = threading.local()
 
 
 def open_storage(portal: Portal) -> SQLiteStorage:
-    """The tus upload store inside the portal folder (tus.db and uploads/, 0700)."""
+    """The tus upload store inside the portal folder (tus.db 0600 with its -wal and -shm,
+    and uploads/ 0700)."""
     upload_dir = portal.state_dir / UPLOAD_DIR
-    storage = SQLiteStorage(db_path=str(portal.state_dir / TUS_DB), upload_dir=str(upload_dir))
+    tus_db = portal.state_dir / TUS_DB
+    db.private_file(tus_db)   # before the library opens it: SQLite gives -wal/-shm its mode
+    storage = SQLiteStorage(db_path=str(tus_db), upload_dir=str(upload_dir))
+    db.private_file(tus_db)
     os.chmod(upload_dir, 0o700)
     return storage
+
+
+def hook_error(status: int, code: str, detail: str, headers: dict | None = None) -> TusHookError:
+    """A refusal from a tus hook, as the FRP/1 JSON error (JsonTus adds its headers)."""
+    doc = {"error": code, "detail": detail}
+    if headers and "Retry-After" in headers:
+        doc["retry_after"] = headers["Retry-After"]
+    return TusHookError(json.dumps(doc), status)
+
+
+def _from_api(exc: ApiError) -> TusHookError:
+    return hook_error(exc.status, exc.code, exc.detail, exc.headers)
+
+
+class JsonTus:
+    """The tus server with FRP/1 error bodies marked as JSON (and 429's Retry-After set)."""
+
+    def __init__(self, server: TusServer) -> None:
+        self._server = server
+
+    def __getattr__(self, name: str):
+        return getattr(self._server, name)
+
+    def handle_request(self, method: str, path: str, headers: dict, body: bytes):
+        status, out, content = self._server.handle_request(method, path, headers, body)
+        if status >= 400 and isinstance(content, bytes) and content.startswith(b'{"error"'):
+            out = {**out, "Content-Type": "application/json"}
+            try:
+                retry = json.loads(content).get("retry_after")
+            except ValueError:
+                retry = None
+            if retry:
+                out["Retry-After"] = str(retry)
+        return status, out, content
 
 
 class _Gate:
     """The library hooks that tie uploads to registrations and approved requests."""
 
-    def __init__(self, portal: Portal, storage: SQLiteStorage) -> None:
+    def __init__(self, portal: Portal, storage: SQLiteStorage, limits: UploadLimits) -> None:
         self.portal = portal
         self.storage = storage
+        self.limits = limits
 
     def incoming(self, method: str, path: str, headers: dict) -> None:
         _caller.registration = None
@@ -54,43 +96,56 @@ class _Gate:
         try:
             registration = registration_of(self.portal, headers)
         except ApiError as exc:
-            raise TusHookError(exc.detail, 401) from None
+            raise _from_api(exc) from None
         _caller.registration = registration
         upload_id = path[len(BASE_PATH) + 1:] if path.startswith(BASE_PATH + "/") else ""
         if upload_id:
             upload = self.storage.get_upload(upload_id) if validate_upload_id(upload_id) else None
             if upload is not None and upload["metadata"].get("registration") != registration:
-                raise TusHookError("Not Found", 404)  # someone else's upload does not exist
+                # someone else's upload does not exist
+                raise hook_error(404, "unknown_upload", "there is no such upload")
         if method == "PATCH" and not headers.get("upload-checksum"):
-            raise TusHookError("Every PATCH must carry 'Upload-Checksum: sha256 <base64>'", 400)
+            raise hook_error(400, "checksum_required",
+                             "every PATCH must carry 'Upload-Checksum: sha256 <base64>'")
 
     def create(self, upload_id: str, metadata: dict, upload_length: int | None) -> dict:
         registration = getattr(_caller, "registration", None)
         jti = metadata.get("request")
         req = self.portal.request(jti) if isinstance(jti, str) and jti else None
         if req is None or registration is None or req.registration != registration:
-            raise TusHookError("Upload-Metadata 'request' must name a request sent to this "
-                               "registration", 404)
+            raise hook_error(404, "unknown_request", "Upload-Metadata 'request' must name a "
+                                                     "request sent to this registration")
         decision = self.portal.decision(jti)
         if decision is None or decision.decision != "approve":
-            raise TusHookError("This request has not been approved; post the decision first", 409)
+            raise hook_error(409, "not_approved", "this request has not been approved; post "
+                                                  "the decision first")
         if upload_length is None:
-            raise TusHookError("Upload-Length is required", 400)
+            raise hook_error(400, "length_required", "Upload-Length is required")
         if req.max_bytes is not None and upload_length > req.max_bytes:
-            raise TusHookError(f"The package is {upload_length} bytes; this request accepts at "
-                               f"most {req.max_bytes}", 413)
+            raise hook_error(413, "too_large", f"the package is {upload_length} bytes; this "
+                                               f"request accepts at most {req.max_bytes}")
+        try:
+            note_upload(self.portal.db_path, upload_id, req, registration, upload_length,
+                        self.limits)
+        except ApiError as exc:
+            raise _from_api(exc) from None
         return {**metadata, "registration": registration}
 
+    def terminated(self, upload_id: str) -> None:
+        upload_ended(self.portal.db_path, upload_id)
 
-def make_tus_server(portal: Portal, storage: SQLiteStorage, origin: str) -> TusServer:
+
+def make_tus_server(portal: Portal, storage: SQLiteStorage, origin: str,
+                    limits: UploadLimits | None = None) -> JsonTus:
     """The tus server for /files, with absolute Locations under `origin`."""
-    gate = _Gate(portal, storage)
-    return TusServer(
+    gate = _Gate(portal, storage, limits or UploadLimits())
+    return JsonTus(TusServer(
         storage=storage, base_path=BASE_PATH, location_base_url=origin,
         checksum_algorithms=("sha256",), disable_concatenation=True,
         max_chunk_size=MAX_CHUNK_BYTES, request_timeout=REQUEST_TIMEOUT_S,
         supports_checksum_trailer=True,
-        on_incoming_request=gate.incoming, on_upload_create=gate.create)
+        on_incoming_request=gate.incoming, on_upload_create=gate.create,
+        on_upload_terminate=gate.terminated))
 
 
 def upload_id_from_url(upload_url: object, origin: str) -> str:
