@@ -4,7 +4,8 @@
 arrive). Callers subscribe to events, which are frozen dataclasses from agent.events delivered
 on the agent's threads; nothing here knows about Qt. What it returns are the frozen view types
 of agent/views.py. Its exports and redaction live in agent/owner_exports.py, its trust store
-and activity log in agent/owner_records.py (mixins: they are Agent methods all the same).
+and activity log in agent/owner_records.py, its registrations and key rotation in
+agent/owner_registrations.py (mixins: they are Agent methods all the same).
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from agent.index.watch import Watcher
 from agent.jobs import Job
 from agent.owner_exports import ENV_PASSPHRASE, OwnerExports
 from agent.owner_records import OwnerRecords
+from agent.owner_registrations import OwnerRegistrations
 
 if TYPE_CHECKING:
     from agent.requests.desk import RequestDesk
@@ -36,7 +38,7 @@ __all__ = ["Agent", "AgentError", "NotFound", "Refusal", "ENV_PASSPHRASE"]
 log = logging.getLogger(__name__)
 
 
-class Agent(OwnerExports, OwnerRecords):
+class Agent(OwnerExports, OwnerRecords, OwnerRegistrations):
     """Recordings index, requests and exports for one home folder."""
 
     def __init__(self, home: str | Path | None = None):
@@ -57,7 +59,8 @@ class Agent(OwnerExports, OwnerRecords):
                 from agent.requests.desk import RequestDesk
                 self._requests = RequestDesk(self.home, lambda: self.store, self.owner_key,
                                              settings=self.settings,
-                                             on_arrived=lambda n: self.emit(RequestsArrived(n)))
+                                             on_arrived=lambda n: self.emit(RequestsArrived(n)),
+                                             signing_key=self.signing_key)
             return self._requests
 
     def set_settings(self, settings) -> None:
@@ -205,8 +208,15 @@ class Agent(OwnerExports, OwnerRecords):
         """Headless service: index, keep the index live and poll portals until `stop` is set.
 
         Opens no listening socket: watching is local, and the agencies' portals are polled
-        outbound.
+        outbound. A key rotation left unfinished is resumed first.
         """
+        if self.key_rotation_pending():
+            try:
+                done = self.rotate_key()
+                for problem in done.problems:
+                    log.warning("key rotation: %s", problem)
+            except AgentError as exc:
+                log.warning("the key rotation could not be resumed: %s", exc)
         for src in self.sources():
             try:
                 self.scan([src.root])

@@ -14,11 +14,15 @@ from agent.index.scan import ScanReport
 from agent.index.store import FileRow, Source
 from agent.media.frame_reader import PreviewFrame
 from agent.owner_records import LogRecord
+from agent.owner_registrations import RegistrationReadiness, RegistrationView
 from agent.requests.holds import HeldFile, Hold
+from agent.requests.key_rotation import KeyRotation
 from agent.requests.polling import SyncReport
 from agent.requests.records import Approval, Delivery
 from agent.requests.view import RequestView
 from frp.agency import Agency
+from frp.certificates import CertificateFacts
+from frp.registration import Camera, Contact
 
 __all__ = [
     # the index: recordings folders, their files and what a window of one camera holds
@@ -29,4 +33,7 @@ __all__ = [
     "RequestView", "Approval", "Delivery", "Hold", "HeldFile", "SyncReport",
     # the owner's records and settings
     "Agency", "LogRecord", "AuditReport", "Settings",
+    # registrations: what the owner registers (Contact, Camera), what is held, the key
+    "Contact", "Camera", "RegistrationView", "RegistrationReadiness", "CertificateFacts",
+    "KeyRotation",
 ]

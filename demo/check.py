@@ -147,15 +147,13 @@ class Walk:
             report = verify_package(path)
             if not report.ok:
                 raise StepFailed(f"{path.name}: {' '.join(report.problems)}")
-        from portal.checks import checked_submissions
-
-        checked = checked_submissions([s for s in self.portal.portal.submissions()
-                                       if s["request"] == self.jti])
+        checked = [s for s in self.portal.portal.submissions() if s["request"] == self.jti]
         failed = [c["detail"] for s in checked for c in s["checks"] if not c["ok"]]
         if not checked or failed:
             raise StepFailed(f"the portal's checks failed: {'; '.join(failed) or 'nothing received'}")
         return ("the package and its tar pass `footage-agent verify` (BagIt manifests, owner "
-                "signature, provenance), and the portal's own checks pass")
+                "signature, provenance), and the portal's own checks made on arrival pass (signed by "
+                "the registered key)")
 
     def log(self) -> str:
         report = AuditLog(self.agent.home).verify()

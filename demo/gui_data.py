@@ -13,6 +13,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from agent.requests.agencies import TrustStore
+from agent.requests.registrations import Registration
 from agent.timebase import US
 from demo.samples import make_recordings
 from frp import jws
@@ -115,7 +116,8 @@ def make_world(root: Path, home: Path, seconds: float = 8.0, ago_s: int = 3600,
     agency_file.write_text(json.dumps(agency_doc(key), indent=2))
     store = TrustStore(home)
     store.add(agency_file)
-    store.register(AGENCY_ID, REGISTRATION)
+    # The id alone (no portal here): requests for it verify; screenshots need no more.
+    store.keep_registration(Registration(AGENCY_ID, REGISTRATION))
     end = start + int(seconds * US)
     request_file = root / "request.jws"
     request_file.write_text(sign(key, request_claims("req-2026-0001", start, end, now)) + "\n")

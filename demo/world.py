@@ -1,5 +1,6 @@
 """The demo world behind `footage-agent demo`: sample recordings, a reference agency portal on
-loopback, and an agent home that trusts that agency and has a signed request waiting.
+loopback, and an agent home that trusts that agency, registered its cameras there with an
+invite code (as an owner does), and has a signed request waiting.
 
 Everything is made here, on this computer: the footage by the bundled ffmpeg, the agency key by
 `cryptography`. The portal listens on 127.0.0.1 only; the agent talks to it over plain http,
@@ -16,8 +17,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from agent.service import Agent
+from agent.service import Agent, AgentError
 from agent.timebase import US
+from agent.views import Camera, Contact
 from demo.samples import make_recordings
 
 AGENCY_ID = "https://police.example.gov"
@@ -28,6 +30,10 @@ REQUESTER = "Det. Jane Roe (demo)"
 INCIDENT = "Package taken from a porch on this street (demo)"
 MESSAGE = ("This is a demo request. A package was taken from a porch on your street. If you are "
            "willing, please share what your cameras recorded in this window.")
+OWNER = Contact("Demo Owner", "owner@example.com")
+ADDRESS = "1200 Elm Street, Example City (demo)"
+SEES = {"driveway": "the driveway and the street in front of the house",
+        "porch": "the front porch and the sidewalk"}
 MARKER = "footage-agent-demo.json"
 FPS = 5
 GOP_S = 2.0
@@ -200,6 +206,12 @@ class DemoPortal:
         self.server.start()
         return self.server.origin
 
+    def invite(self) -> str:
+        """A one-time invite code, as the agency's sign-up would mail it to the resident."""
+        from portal.invites import create_invite
+
+        return create_invite(self.portal.db_path, OWNER.name, OWNER.email).code
+
     def stop(self) -> None:
         self.server.stop()
 
@@ -217,8 +229,8 @@ def write_sample_footage(folder: Path, minutes: int, now_s: float | None = None)
 
 
 def serve(folder: Path, footage: Footage) -> tuple[DemoWorld, DemoPortal]:
-    """Serve the portal, and give the agent home its trusted agency, its registration, its
-    recordings folders and (waiting at the portal) a signed request.
+    """Serve the portal, and give the agent home its trusted agency, its recordings folders, a
+    registration made with an invite code, and (waiting at the portal) a signed request.
 
     The caller stops the returned portal. The agent home is left unscanned and its inbox
     unsynced: those are the first steps a person (or the check) takes.
@@ -229,17 +241,20 @@ def serve(folder: Path, footage: Footage) -> tuple[DemoWorld, DemoPortal]:
     try:
         portal = DemoPortal(folder / "portal")
         origin = portal.start()
-        registration, bearer = portal.portal.register("demo owner")
-        token = portal.portal.create_request(
-            registration, times.request_start_us, times.request_end_us, CASE, REQUESTER,
-            cameras=tuple(c.name for c in CAMERAS), message=MESSAGE, incident=INCIDENT)
+        code = portal.invite()
     except PortalError as exc:
         if portal is not None:
             portal.stop()
         raise DemoError(f"the demo portal could not start: {exc}") from None
     try:
-        prepare_home(folder / "home", footage.root, portal.portal.state_dir / "agency.json",
-                     registration, bearer)
+        registration = prepare_home(folder / "home", footage.root,
+                                    portal.portal.state_dir / "agency.json", code)
+        token = portal.portal.create_request(
+            registration, times.request_start_us, times.request_end_us, CASE, REQUESTER,
+            cameras=tuple(c.name for c in CAMERAS), message=MESSAGE, incident=INCIDENT)
+    except PortalError as exc:
+        portal.stop()
+        raise DemoError(f"the demo portal could not make its request: {exc}") from None
     except BaseException:
         portal.stop()
         raise
@@ -248,16 +263,19 @@ def serve(folder: Path, footage: Footage) -> tuple[DemoWorld, DemoPortal]:
     return world, portal
 
 
-def prepare_home(home: Path, recordings: Path, agency_file: Path, registration: str,
-                 bearer: str) -> None:
-    """What an owner does once: import the agency file, record the registration (and its portal
-    token), and add the demo's recordings folders."""
+def prepare_home(home: Path, recordings: Path, agency_file: Path, invite: str) -> str:
+    """What an owner does once: import the agency file, add the demo's recordings folders, and
+    register the cameras with the agency using its invite code; the registration id."""
     agent = Agent(home)
     try:
-        agent.requests.trust.add(agency_file)
-        agent.requests.trust.register(AGENCY_ID, registration, bearer)
+        agent.add_agency(agency_file)
         for cam in CAMERAS:
             agent.add_source(recordings / cam.folder, camera=cam.name, tz=cam.zone,
                              layout=cam.layout)
+        cameras = tuple(Camera(c.name, address=ADDRESS, lat=47.6062, lon=-122.3321,
+                               sees=SEES.get(c.name), retention_days=14) for c in CAMERAS)
+        return agent.register(AGENCY_ID, invite, OWNER, cameras).id
+    except AgentError as exc:
+        raise DemoError(f"the demo could not register with its portal: {exc}") from None
     finally:
         agent.close()

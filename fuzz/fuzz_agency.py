@@ -10,6 +10,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from agent.requests.agencies import TrustStore
+from agent.requests.registrations import Registration
 from frp.jws import public_jwk
 from portal.signers import sign_request
 
@@ -36,7 +37,7 @@ def trust_store() -> TrustStore:
     (home / "agency.json").write_text(json.dumps(agency_doc()))
     store = TrustStore(home / "home")
     store.add(home / "agency.json")
-    store.register(AGENCY_ID, REGISTRATION)
+    store.keep_registration(Registration(AGENCY_ID, REGISTRATION))
     return store
 
 

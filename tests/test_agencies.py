@@ -1,6 +1,7 @@
 """Trust store: importing agency files, every validation refusal, registrations and file modes."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import stat
@@ -11,8 +12,10 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from agent.requests.agencies import TrustStore, TrustStoreError
+from agent.requests.registrations import Registration
 from frp.agency import Agency
 from frp.jws import jwk_thumbprint, public_jwk
+from frp.registration import Camera, Contact
 
 ED = public_jwk(Ed25519PrivateKey.generate())
 P256 = public_jwk(ec.generate_private_key(ec.SECP256R1()))
@@ -163,42 +166,56 @@ def test_hand_edited_file_is_left_out(tmp_path, home):
     assert store.broken() == [path]
 
 
-def test_registrations(tmp_path, home):
+def test_registrations_are_kept_whole_private_and_never_shown(tmp_path, home):
     store = TrustStore(home)
     store.add(write(tmp_path, agency_doc()))
     aid = "https://police.example.gov"
     assert store.registrations() == {}
-    store.register(aid, "reg-2")
-    store.register(aid, "reg-1", SECRET)
+    store.keep_registration(Registration(aid, "reg-2"))
+    full = Registration(aid, "reg-1", SECRET, "owner-id", Contact("Ann", "ann@example.com"),
+                        (Camera("porch", address="1 Elm St", sees="the street"),),
+                        "-----BEGIN CERTIFICATE-----...", "2026-01-01T00:00:00Z")
+    store.keep_registration(full)
     assert store.registrations() == {aid: ["reg-1", "reg-2"]}
+    assert store.registration(aid, "reg-1") == full
     assert store.portal_token(aid, "reg-1") == SECRET
     assert store.portal_token(aid, "reg-2") is None
     assert store.portal_token("https://other.example", "reg-1") is None
-    store.register(aid, "reg-1")  # again without a token: the token stays
-    assert store.portal_token(aid, "reg-1") == SECRET
-    store.register(aid, "reg-1", "newer-token")
+    store.keep_registration(dataclasses.replace(full, token="newer-token"))   # replaced whole
     assert store.portal_token(aid, "reg-1") == "newer-token"
     reg_file = home / "registrations.json"
     if os.name == "posix":
         assert mode(reg_file) == 0o600
-    assert SECRET not in repr(store) and "newer-token" not in repr(store)
+    for shown in (repr(store), repr(full), repr(store.registration_records())):
+        assert SECRET not in shown and "newer-token" not in shown
     # A fresh store on the same home reads the same registrations.
-    assert TrustStore(home).registrations() == {aid: ["reg-1", "reg-2"]}
+    assert TrustStore(home).registration(aid, "reg-1").cameras == full.cameras
+    assert store.forget_registration(aid, "reg-2") and not store.forget_registration(aid, "reg-2")
     assert store.remove(aid)
     assert store.registrations() == {}
     assert "newer-token" not in reg_file.read_text()
 
 
+def test_the_earlier_file_form_is_read_as_registrations_without_a_key(tmp_path, home):
+    store = TrustStore(home)
+    store.add(write(tmp_path, agency_doc()))
+    aid = "https://police.example.gov"
+    (home / "registrations.json").write_text(json.dumps({aid: {"reg-1": SECRET, "reg-2": None}}))
+    assert store.registrations() == {aid: ["reg-1", "reg-2"]}
+    assert store.portal_token(aid, "reg-1") == SECRET
+    assert not store.registration(aid, "reg-1").pinned
+
+
 def test_register_refusals_never_echo_secrets(tmp_path, home):
     store = TrustStore(home)
     with pytest.raises(TrustStoreError, match="add its file first"):
-        store.register("https://police.example.gov", "reg-1", SECRET)
+        store.keep_registration(Registration("https://police.example.gov", "reg-1", SECRET))
     store.add(write(tmp_path, agency_doc()))
     aid = "https://police.example.gov"
     for reg, token in [("", None), ("reg 1", None), ("reg-1", "has space " + SECRET),
                        ("reg-1", "line\n" + SECRET), ("reg-1", "")]:
         with pytest.raises(TrustStoreError) as info:
-            store.register(aid, reg, token)
+            store.keep_registration(Registration(aid, reg, token))
         assert SECRET not in str(info.value)
     assert store.registrations() == {}
 

@@ -40,10 +40,16 @@ def test_agencies_are_added_registered_listed_and_removed(owner, tmp_path):
     assert added.name == "Example Police Department" and added.fingerprints()
     assert owner.agencies() == [added]
     assert owner.requests.trust.get(AGENCY_ID) == added   # the desk verifies with the same
-    owner.add_registration(AGENCY_ID, "reg-7", "secret-token")
-    owner.add_registration(AGENCY_ID, "reg-7")   # again without a token keeps the token
+    owner.add_registration(AGENCY_ID, "reg-7")
+    owner.add_registration(AGENCY_ID, "reg-7")   # again: still one
     assert owner.registrations() == {AGENCY_ID: ["reg-7"]}
-    assert owner.requests.trust.portal_token(AGENCY_ID, "reg-7") == "secret-token"
+    assert owner.requests.trust.portal_token(AGENCY_ID, "reg-7") is None
+    # A pasted portal token is refused: only registering with an invite gives one.
+    with pytest.raises(Refusal, match="invite code"):
+        owner.add_registration(AGENCY_ID, "reg-8", "secret-token")
+    assert owner.registrations() == {AGENCY_ID: ["reg-7"]}
+    (view,) = owner.registration_views()
+    assert (view.id, view.owner_id, view.certificate) == ("reg-7", None, None)
     assert owner.remove_agency(AGENCY_ID) is True
     assert owner.agencies() == [] and owner.registrations() == {}
     assert owner.remove_agency(AGENCY_ID) is False

@@ -18,6 +18,7 @@ from agent.audit.log import AuditLog
 from agent.config import Settings
 from agent.requests.desk import DeskError, DeskRefusal, RequestDesk
 from agent.requests.portal_client import PollPolicy, PortalClient
+from agent.requests.registrations import Registration
 from agent.service import Agent
 from agent.timebase import US
 from demo.samples import make_recordings
@@ -111,7 +112,7 @@ class World:
         doc = tmp_path / "agency.json"
         doc.write_text(json.dumps(agency_doc(upload_origin)))
         self.desk.trust.add(doc)
-        self.desk.trust.register(AGENCY_ID, "reg-1", "portal-secret")
+        self.desk.trust.keep_registration(Registration(AGENCY_ID, "reg-1", "portal-secret"))
 
     def file(self, token: str, name: str = "request.jws") -> Path:
         path = self.tmp / name

@@ -22,6 +22,7 @@ from demo.world import AGENCY_ID, prepare_dir, prepare_home, serve, write_sample
 from portal.claims import RequestSpec, request_claims
 from portal.signers import sign_request
 from tests.conftest import require_tool
+from tests.registering import keep_unpinned
 
 ROOT = Path(__file__).resolve().parent.parent
 DROP_READ_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search",
@@ -62,9 +63,9 @@ def world(tmp_path_factory):
 def fresh_home(tmp_path: Path, world) -> tuple[Path, str]:
     """A new agent home with its own registration at the demo portal; (home, registration)."""
     built, portal = world
-    reg, bearer = portal.portal.register("test")
     home = tmp_path / "home"
-    prepare_home(home, built.footage.root, built.portal_dir / "agency.json", reg, bearer)
+    reg = prepare_home(home, built.footage.root, built.portal_dir / "agency.json",
+                       portal.invite())
     return home, reg
 
 
@@ -161,11 +162,14 @@ def test_an_unreachable_portal_says_to_check_the_connection(tmp_path, world):
     doc = portal.portal.trust_document(f"http://127.0.0.1:{_closed_port()}")
     agency = tmp_path / "agency.json"
     agency.write_text(json.dumps({**doc, "id": "https://offline.example.gov"}))
-    token = tmp_path / "token"
-    token.write_text("secret-token")
     assert run(home, "agencies", "add", str(agency))[0] == 0
-    assert run(home, "agencies", "register", "https://offline.example.gov", "--id", "reg-1",
-               "--token-file", str(token))[0] == 0
+    code, out, err = run(home, "agencies", "register", "https://offline.example.gov",
+                         "--invite", portal.invite(), "--name", "Ann")
+    assert code == 1 and out == ""
+    line = assert_plain(err, "check that this computer is online")
+    assert "cannot reach" in line and "registering with" in line
+    assert run(home, "agencies", "registrations", "--json")[1] == "[]\n"   # nothing half-kept
+    keep_unpinned(home, "https://offline.example.gov", "reg-1", "secret-token")
     code, out, err = run(home, "inbox", "sync")
     assert code == 1 and out == ""
     line = assert_plain(err, "check that this computer is online")

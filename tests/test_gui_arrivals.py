@@ -11,6 +11,7 @@ from demo.gui_data import AGENCY_ID, index_footage  # noqa: E402
 from portal.server import PortalServer  # noqa: E402
 from portal.state import Portal  # noqa: E402
 from tests.gui_support import footage, open_window  # noqa: E402,F401
+from tests.registering import enrol  # noqa: E402
 
 
 def test_background_poll_refreshes_the_inbox_without_a_click(qtbot, tmp_path, footage):
@@ -19,10 +20,9 @@ def test_background_poll_refreshes_the_inbox_without_a_click(qtbot, tmp_path, fo
     portal = Portal.init(tmp_path / "portal", "Example City Police Department", AGENCY_ID,
                          "+1-206-555-0100")
     with PortalServer(portal.state_dir):
-        reg, token = portal.register("owner")
         trust = TrustStore(home)
         trust.add(portal.state_dir / "agency.json")
-        trust.register(AGENCY_ID, reg, token)
+        reg = enrol(home, portal, ("driveway", "porch")).registration
         window, agent = open_window(qtbot, home)
         try:
             assert window.inbox.table.rowCount() == 0

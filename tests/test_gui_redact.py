@@ -20,10 +20,10 @@ from agent.requests.agencies import TrustStore  # noqa: E402
 from agent.service import Agent  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from demo.gui_data import AGENCY_ID, index_footage, make_world  # noqa: E402
-from portal.checks import checked_submissions  # noqa: E402
 from portal.server import PortalServer  # noqa: E402
 from portal.state import Portal  # noqa: E402
 from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
+from tests.registering import enrol  # noqa: E402
 
 SQUARE = ((0.1, 0.2), (0.4, 0.2), (0.4, 0.6), (0.1, 0.6))
 TRIANGLE = ((0.6, 0.1), (0.9, 0.1), (0.75, 0.45))
@@ -149,10 +149,9 @@ def portal_home(tmp_path, footage):
     p = Portal.init(tmp_path / "portal", "Example City Police Department", AGENCY_ID,
                     "+1-206-555-0100")
     with PortalServer(p.state_dir):
-        reg, token = p.register("owner")
         store = TrustStore(home)
         store.add(p.state_dir / "agency.json")
-        store.register(AGENCY_ID, reg, token)
+        reg = enrol(home, p, ("driveway", "porch")).registration
         yield p, reg, home
 
 
@@ -188,7 +187,7 @@ def test_request_review_blurs_faces_and_masks_and_approve_sends_them(qtbot, port
         click(qtbot, page.approve_button)
         settle(qtbot, window, timeout=90000)
         assert window.progress.finished_ok is True, window.progress.result.text()
-        (sub,) = checked_submissions(p.submissions())
+        (sub,) = p.submissions()
         assert sub["ok"], sub["checks"]
         (entry,) = agent.requests.list()
         (delivery,) = entry.deliveries

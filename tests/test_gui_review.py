@@ -30,10 +30,10 @@ from demo.gui_data import (  # noqa: E402
 from demo.samples import read_stamp  # noqa: E402
 from gui.shell.app import application, build  # noqa: E402
 from gui.shell.tray import Tray  # noqa: E402
-from portal.checks import checked_submissions  # noqa: E402
 from portal.server import PortalServer  # noqa: E402
 from portal.state import Portal  # noqa: E402
 from tests.gui_support import ZONE, footage, open_window, settle  # noqa: E402,F401
+from tests.registering import enrol  # noqa: E402
 
 
 @pytest.fixture
@@ -50,10 +50,9 @@ def portal(tmp_path, footage):
     p = Portal.init(tmp_path / "portal", "Example City Police Department", AGENCY_ID,
                     "+1-206-555-0100")
     with PortalServer(p.state_dir) as server:
-        reg, token = p.register("owner")
         store = TrustStore(home)
         store.add(p.state_dir / "agency.json")
-        store.register(AGENCY_ID, reg, token)
+        reg = enrol(home, p, ("driveway", "porch")).registration
         yield p, server, reg, home
 
 
@@ -243,7 +242,7 @@ def test_approve_delivers_exactly_the_trimmed_part_of_the_ticked_camera(qtbot, p
     assert pwin.progress.finished_ok is True, pwin.progress.result.text()
     result = pwin.progress.result.text()
     assert result.startswith("Delivered.") and "receipt matches" in result
-    (sub,) = checked_submissions(p.submissions())
+    (sub,) = p.submissions()
     assert sub["ok"], sub["checks"]
     (decision,) = p.decisions()
     assert decision["approved"] == {"window": {"start": format_utc(start + 2 * US),
@@ -276,7 +275,7 @@ def test_cancel_stops_the_delivery_and_try_again_resumes_it(qtbot, pwin, portal,
     qtbot.mouseClick(pwin.request.approve_button, Qt.LeftButton)
     settle(qtbot, pwin, timeout=60000)
     assert pwin.progress.finished_ok is True, pwin.progress.result.text()
-    (sub,) = checked_submissions(p.submissions())
+    (sub,) = p.submissions()
     assert sub["ok"]
 
 

@@ -23,13 +23,16 @@ from agent.delivery import source as upload_source
 from agent.delivery import sums as upload_sums
 from agent.delivery import upload
 from agent.requests import approval_steps as delivery
+from agent.requests import registering
+from agent.requests.agencies import TrustStore
 from agent.requests.desk import RequestDesk
 from agent.service import Agent
 from agent.timebase import US, format_utc
 from demo.samples import make_recordings
-from portal.checks import checked_submissions
+from frp.registration import Contact
 from portal.server import PortalServer
 from portal.state import Portal
+from tests.registering import cameras, invite, keep_unpinned
 
 AGENCY_ID = "https://police.example.gov"
 T0 = (int(time.time()) - 7200) * US  # footage two hours ago: porch and yard, 8 s each
@@ -70,15 +73,15 @@ def flow(tmp_path, footage, capsys):
     portal = Portal.init(tmp_path / "portal", "Example Police Department", AGENCY_ID,
                          "+1-206-555-0100")
     with PortalServer(portal.state_dir) as server:
-        reg, token = portal.register("owner")
         run = Run(tmp_path / "home", capsys)
         assert run("scan", str(footage), "--tz", "UTC")[0] == 0
         code, out, _ = run("agencies", "add", str(portal.state_dir / "agency.json"))
         assert code == 0 and portal.kid in out  # fingerprints shown for the owner to compare
-        (tmp_path / "token.txt").write_text(token + "\n")
-        code, _, err = run("agencies", "register", AGENCY_ID, "--id", reg, "--token-file",
-                           str(tmp_path / "token.txt"))
+        code, out, err = run("agencies", "register", AGENCY_ID, "--invite", invite(portal),
+                             "--name", "Ann Owner", "--camera", "porch", "--camera", "yard",
+                             "--address", "1200 Elm Street", "--retention-days", "30")
         assert code == 0, err
+        (reg,) = TrustStore(tmp_path / "home").registrations()[AGENCY_ID]
         yield portal, server, run, reg
 
 
@@ -116,7 +119,7 @@ def test_approve_part_of_a_request_delivers_a_receipted_package(flow):
     (delivery,) = done["deliveries"]
     assert delivery["camera"] == "porch" and delivery["upload_url"].startswith(server.origin)
 
-    (sub,) = checked_submissions(portal.submissions())
+    (sub,) = portal.submissions()
     assert sub["ok"], sub["checks"]
     assert sub["sha256"] == delivery["sha256"] and sub["size"] == delivery["size"]
     (decision,) = portal.decisions()
@@ -126,14 +129,14 @@ def test_approve_part_of_a_request_delivers_a_receipted_package(flow):
     view = Agent(run.home).requests.show(jti)
     assert view.deliveries[0].receipt  # the checked receipt is kept
     events = [r["event"] for r in AuditLog(run.home).entries()]
-    assert events == ["request-seen", "approve", "export", "export", "upload", "upload",
-                      "receipt", "receipt"]
+    assert events == ["registered", "request-seen", "approve", "export", "export", "upload",
+                      "upload", "receipt", "receipt"]
     assert run("log", "verify")[0] == 0
     assert [r["event"] for r in run.json("log")] == events
     log = run.home / "audit.log"
     log.write_text(log.read_text().replace('"approve"', '"decline"', 1))
     code, _, err = run("log", "verify")
-    assert code == 3 and "line 2 was edited" in err
+    assert code == 3 and "line 3 was edited" in err
 
 
 def test_approve_sends_the_tar_in_chunks_sealed_when_it_was_written(flow, monkeypatch):
@@ -155,7 +158,7 @@ def test_approve_sends_the_tar_in_chunks_sealed_when_it_was_written(flow, monkey
     assert code == 0, err
     (packed,) = written
     assert len(packed.sums.chunks) > 3  # several PATCHes, each checked by the portal
-    (sub,) = checked_submissions(portal.submissions())
+    (sub,) = portal.submissions()
     assert sub["ok"], sub["checks"]
     assert (sub["sha256"], sub["size"]) == (packed.sha256, packed.size)
 
@@ -186,7 +189,8 @@ def test_decline_reaches_the_portal_signed_and_a_replay_is_not_shown_twice(flow,
     assert code == 0 and not Path(shown["hold"]).exists()
     (agency,) = [a for a in run.json("agencies", "list")]
     assert agency["registrations"] == [reg] and agency["fingerprints"] == [portal.kid]
-    secret = (tmp_path / "token.txt").read_text().strip()
+    secret = TrustStore(run.home).portal_token(AGENCY_ID, reg)
+    assert secret
     assert secret not in json.dumps(agency) and secret not in run("agencies", "list")[1]
 
 
@@ -227,7 +231,7 @@ def test_a_portal_outage_fails_the_approval_and_approve_resumes(flow):
     assert only_request(run)["status"] == "delivered"
     exports = [r for r in AuditLog(run.home).entries() if r["event"] == "export" and "camera" in r["data"]]
     assert len(exports) == 1  # the package made before the outage was reused
-    assert checked_submissions(portal.submissions())[0]["ok"]
+    assert portal.submissions()[0]["ok"]
 
 
 @contextmanager
@@ -256,8 +260,7 @@ def hostile_agency(tmp_path: Path, run: Run, origin: str, portal: Portal) -> Non
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps({**doc, "id": "https://hostile.example.gov"}))
     assert run("agencies", "add", str(path))[0] == 0
-    assert run("agencies", "register", "https://hostile.example.gov", "--id", "r",
-               "--token-file", str(tmp_path / "token.txt"))[0] == 0
+    keep_unpinned(run.home, "https://hostile.example.gov", "r", "portal-token")
 
 
 def test_a_portal_redirecting_elsewhere_or_sending_a_huge_body_is_refused(flow, tmp_path):
@@ -313,14 +316,15 @@ def test_the_whole_flow_over_tls(tmp_path, footage):
     try:
         with PortalServer(portal.state_dir, ssl_context=server_ctx) as server:
             assert server.origin.startswith("https://")
-            reg, token = portal.register()
             desk.trust.add(portal.state_dir / "agency.json")
-            desk.trust.register(AGENCY_ID, reg, token)
+            reg = registering.register(desk.trust, desk.portal, desk.audit, owner.owner_key(),
+                                       AGENCY_ID, invite(portal), Contact("Ann"),
+                                       cameras("porch", "yard")).id
             new_request(portal, reg, cameras=("yard",))
             (entry,) = desk.sync().new
             done = desk.approve(entry.jti, start_us=T0 + 2 * US, end_us=T0 + 5 * US)
             assert done.status == "delivered" and done.deliveries[0].upload_url.startswith("https://")
-            assert checked_submissions(portal.submissions())[0]["ok"]
+            assert portal.submissions()[0]["ok"]
     finally:
         desk.close()
         owner.close()
@@ -347,5 +351,5 @@ def test_approve_with_blur_faces_and_saved_masks_delivers_them_redacted(flow, tm
     assert set(kinds) == {"privacy-mask", "face-blur"}
     assert kinds["privacy-mask"]["polygons"] == [{"name": "gate", "points": polygon}]
     assert kinds["face-blur"]["detections"] > 0
-    (sub,) = checked_submissions(portal.submissions())
+    (sub,) = portal.submissions()
     assert sub["ok"], sub["checks"]

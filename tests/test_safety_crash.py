@@ -23,9 +23,9 @@ from agent.service import Agent
 from agent.timebase import US, format_utc, parse_rfc3339
 from demo.samples import ClipSpec, make_recordings, write_clip
 from frp.verify import verify_package
-from portal.checks import checked_submissions
 from portal.server import PortalServer
 from portal.state import Portal
+from tests.registering import enrol
 
 ROOT = Path(__file__).resolve().parent.parent
 AGENT = [sys.executable, "-m", "agent.cli"]
@@ -175,12 +175,11 @@ def test_kill_9_during_an_approvals_upload_resumes_it_without_redoing_the_export
                          "+1-206-555-0100")
     home = tmp_path / "home"
     with PortalServer(portal.state_dir):
-        reg, token = portal.register("owner")
         agent = Agent(home)
         try:
             agent.scan([str(tmp_path / "rec")], tz="UTC")
             agent.requests.trust.add(portal.state_dir / "agency.json")
-            agent.requests.trust.register(AGENCY_ID, reg, token)
+            reg = enrol(home, portal, ("yard",)).registration
             portal.create_request(reg, t0, t0 + 6 * US, "2026-5", "Det. Roe", cameras=("yard",))
             (entry,) = agent.requests.sync().new
         finally:
@@ -202,7 +201,7 @@ def test_kill_9_during_an_approvals_upload_resumes_it_without_redoing_the_export
         save_settings(home, Settings())
         code = main(["--home", str(home), "approve", "--yes", "--", entry.jti])
         assert code == 0
-        (sub,) = checked_submissions(portal.submissions())
+        (sub,) = portal.submissions()
         assert sub["ok"], sub["checks"]
     records = log.entries()
     exports = [r for r in records if r["event"] == "export" and "camera" in r["data"]]

@@ -29,13 +29,14 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 
 from agent.audit.log import AuditLog
+from agent.requests.agencies import TrustStore
 from agent.cli import main
 from agent.timebase import US, format_utc
 from demo.samples import make_recordings
-from portal.checks import checked_submissions
 from portal.server import PortalServer
 from portal.state import Portal
 from tests.conftest import tree_fingerprint
+from tests.registering import invite
 from tests.test_watch import listening_sockets
 
 AGENCY_ID = "https://police.example.gov"
@@ -51,7 +52,7 @@ class Flow:
     home: Path
     portal: Portal
     manual: Path
-    token: str
+    token: str              # the portal's bearer token, once registered
     before: dict
     after: dict = field(default_factory=dict)
     outputs: list[str] = field(default_factory=list)
@@ -60,6 +61,7 @@ class Flow:
     polled_by_run: list[str] = field(default_factory=list)
     watched: bool = False
     logs: list[str] = field(default_factory=list)
+    invite: str = ""
 
 
 class _Collect(logging.Handler):
@@ -167,16 +169,15 @@ def flow(tmp_path_factory):
     root.setLevel(logging.DEBUG)
     try:
         with PortalServer(portal.state_dir):
-            reg, token = portal.register("owner")
-            f = Flow(rec, tmp / "home", portal, tmp / "manual", token, tree_fingerprint(rec),
-                     logs=logs)
+            f = Flow(rec, tmp / "home", portal, tmp / "manual", "", tree_fingerprint(rec),
+                     logs=logs, invite=invite(portal))
             ok(f, "sources", "add", str(rec), "--camera", "porch", "--tz", "UTC")
             ok(f, "scan")
             ok(f, "agencies", "add", str(portal.state_dir / "agency.json"))
-            (tmp / "token.txt").write_text(token + "\n")
-            ok(f, "agencies", "register", AGENCY_ID, "--id", reg, "--token-file",
-               str(tmp / "token.txt"))
-            (tmp / "token.txt").unlink()
+            ok(f, "agencies", "register", AGENCY_ID, "--invite", f.invite, "--name", "Ann",
+               "--camera", "porch", "--address", "1200 Elm Street")
+            (reg,) = TrustStore(f.home).registrations()[AGENCY_ID]
+            f.token = TrustStore(f.home).portal_token(AGENCY_ID, reg)
             window = dict(start_us=T0, end_us=T0 + 8 * US, requester_name="Det. Jane Roe",
                           cameras=("porch",))
             share = portal.create_request(reg, case_number="2026-1", **window)
@@ -204,7 +205,7 @@ def flow(tmp_path_factory):
 
 def test_the_flow_really_ran(flow):
     """Guard for the tests below: each stage did its work (else they would prove nothing)."""
-    (sub,) = checked_submissions(flow.portal.submissions())
+    (sub,) = flow.portal.submissions()
     assert sub["ok"], sub["checks"]
     assert {d["decision"] for d in flow.portal.decisions()} == {"approve", "decline"}
     assert len(list((flow.home / "holds").rglob("*.mp4"))) >= 4
@@ -285,14 +286,16 @@ def test_the_owner_key_and_portal_token_appear_nowhere_but_their_own_files(flow)
     """Not in the log, the index, the inbox, packages, what the portal received, command
     output or log messages: neither the key (in any usual encoding) nor the bearer token."""
     forms = _key_forms(flow.home)
-    token = flow.token.encode()
+    token, code = flow.token.encode(), flow.invite.encode()
     written = _everything_written(flow)
     assert len(written) > 20 and any("received" in name for name in written)
+    assert token and code and any(token in data for data in written.values())
     for name, data in written.items():
         for form in forms:
             assert form not in data, f"owner key found in {name}"
         if not name.endswith("registrations.json"):
             assert token not in data, f"portal token found in {name}"
+        assert code not in data, f"invite code found in {name}"
 
 
 def test_home_folder_key_and_secrets_are_private(flow):

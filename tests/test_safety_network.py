@@ -28,6 +28,7 @@ from agent.delivery.upload import UploadError, upload_file
 from agent.requests.agencies import TrustStore, TrustStoreError
 from agent.requests.desk import DeskError, RequestDesk
 from agent.requests.portal_client import PortalClient, PortalError
+from agent.requests.registrations import Registration
 from frp import jws
 from frp.agency import parse_agency
 
@@ -115,7 +116,7 @@ def call(channel: str, origin: str, tmp: Path) -> str:
             desk = RequestDesk(home, lambda: None, lambda: None, portal=PortalClient(timeout=SHORT))
             try:
                 desk.trust.add(tmp / "agency.json")
-                desk.trust.register(AGENCY_ID, "reg-1", "secret-token")
+                desk.trust.keep_registration(Registration(AGENCY_ID, "reg-1", "secret-token"))
                 if channel == "import-url":
                     desk.import_request(origin + "/v1/requests/req-1")
                 else:

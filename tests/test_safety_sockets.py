@@ -22,6 +22,7 @@ from agent.timebase import US
 from demo.samples import make_recordings
 from portal.server import PortalServer
 from portal.state import Portal
+from tests.registering import enrol
 from tests.test_safety_flow import _inbox_ids
 from tests.test_watch import listening_sockets
 
@@ -87,12 +88,11 @@ def test_the_desktop_app_offscreen_with_a_portal_listens_on_nothing(tmp_path):
                          "+1-206-555-0100")
     home = tmp_path / "home"
     with PortalServer(portal.state_dir):
-        reg, token = portal.register("owner")
         agent = Agent(home)
         try:
             agent.add_source(rec, camera="porch", tz="UTC")
             agent.requests.trust.add(portal.state_dir / "agency.json")
-            agent.requests.trust.register(AGENCY_ID, reg, token)
+            reg = enrol(home, portal, ("porch",)).registration
         finally:
             agent.close()
         request = portal.create_request(reg, t0, t0 + 2 * US, "2026-9", "Det. Roe",

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from agent.requests.agencies import TrustStore
+from agent.requests.registrations import Registration
 from agent.timebase import parse_rfc3339
 from frp import jws
 from frp.decision import Approved, DecisionError, ReceiptError, make_decision, verify_receipt
@@ -342,9 +343,9 @@ def test_aud_types_and_no_registrations(store):
 
 
 def test_registrations_from_the_store(store):
-    store.register(B_ID, "reg-1")
+    store.keep_registration(Registration(B_ID, "reg-1"))
     rejected(store, signed(), 4, "not one of your registration ids", regs=None)
-    store.register(A_ID, "reg-1", "portal-token")
+    store.keep_registration(Registration(A_ID, "reg-1", "portal-token"))
     assert check(store, signed(), regs=None).registration_id == "reg-1"
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agent.commands.common import Refused, UsageError, print_json, say
+from agent.commands import registrations
+from agent.commands.common import Refused, print_json, say
 from agent.commands.requests import mapped, plain
 
 
@@ -19,12 +20,7 @@ def add_parsers(sub, common) -> None:
     p = aa.add_parser("remove", parents=[common], help="forget an agency")
     p.add_argument("id")
     p.set_defaults(func=agencies_remove)
-    p = aa.add_parser("register", parents=[common],
-                      help="record the registration id (and portal token) an agency gave you")
-    p.add_argument("id", help="the agency id")
-    p.add_argument("--id", dest="registration", required=True, help="your registration id")
-    p.add_argument("--token-file", help="file holding the portal token (kept secret, 0600)")
-    p.set_defaults(func=agencies_register)
+    registrations.add_parsers(aa, common)
 
 
 # agencies ----------------------------------------------------------------------------------
@@ -46,7 +42,8 @@ def agencies_list(agent, args) -> int:
     regs = trust.registrations()
     rows = [{"id": a.id, "name": a.name, "phone": a.phone, "portal": a.portal,
              "upload_origins": list(a.upload_origins), "fingerprints": list(a.fingerprints()),
-             "max_window_s": a.max_window_s, "registrations": regs.get(a.id, [])}
+             "max_window_s": a.max_window_s, "registrations": regs.get(a.id, []),
+             "can_register": a.registration_ca is not None}
             for a in trust.list()]
     if args.json:
         print_json(rows)
@@ -64,17 +61,4 @@ def agencies_remove(agent, args) -> int:
     if not agent.requests.trust.remove(args.id):
         raise Refused(f"no agency '{args.id}' is in your trust store")
     say(f"removed {args.id} and its registrations")
-    return 0
-
-
-@mapped
-def agencies_register(agent, args) -> int:
-    token = None
-    if args.token_file:
-        try:
-            token = Path(args.token_file).read_text(encoding="utf-8").strip()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"--token-file: cannot read {args.token_file} ({exc})") from None
-    agent.requests.trust.register(args.id, args.registration, token)
-    say(f"registered '{args.registration}' with {args.id}" + (" (portal token saved)" if token else ""))
     return 0

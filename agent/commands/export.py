@@ -13,6 +13,7 @@ from agent.commands.common import (
     stage_printer,
     utc,
 )
+from agent.commands.registrations import keys_rotate
 from agent.service import Agent
 from frp.verify import verify_package
 
@@ -50,6 +51,10 @@ def add_parsers(sub, common) -> None:
     show = ks.add_parser("show", parents=[common], help="owner id and public key")
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=keys_show)
+    rot = ks.add_parser("rotate", parents=[common],
+                        help="replace the owner key at every agency you registered with")
+    rot.add_argument("--json", action="store_true")
+    rot.set_defaults(func=keys_rotate)
 
 
 def export(agent: Agent, args) -> int:

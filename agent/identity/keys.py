@@ -45,16 +45,22 @@ class OwnerKey:
     @classmethod
     def load_or_create(cls, home: Path, passphrase: bytes | None = None) -> "OwnerKey":
         """Load the owner key from `home`, creating it (and its 0700 folders) on first use."""
-        path = _key_path(home)
+        return cls.load_or_create_at(Path(home), _key_path(home), passphrase)
+
+    @classmethod
+    def load_or_create_at(cls, home: Path, path: Path,
+                          passphrase: bytes | None = None) -> "OwnerKey":
+        """Load the key at `path` (inside `home`'s key folder), creating it if missing."""
         if path.exists():
-            return cls.load(home, passphrase)
+            return cls.load_at(path, passphrase)
         private = Ed25519PrivateKey.generate()
         _make_private_dirs(Path(home))
+        path.parent.mkdir(mode=0o700, exist_ok=True)
         try:
             _write_new_secret(path, _pem(private, passphrase))
         except FileExistsError:
             # Another process made the key first; theirs wins so both share one identity.
-            return cls.load(home, passphrase)
+            return cls.load_at(path, passphrase)
         except OSError as exc:
             raise OwnerKeyError(f"Could not save the owner key in {path.parent}: {exc.strerror}") from None
         return cls(private)
@@ -62,7 +68,11 @@ class OwnerKey:
     @classmethod
     def load(cls, home: Path, passphrase: bytes | None = None) -> "OwnerKey":
         """Load the existing owner key; OwnerKeyError if missing, damaged or the passphrase is wrong."""
-        path = _key_path(home)
+        return cls.load_at(_key_path(home), passphrase)
+
+    @classmethod
+    def load_at(cls, path: Path, passphrase: bytes | None = None) -> "OwnerKey":
+        """Load the existing key at `path` (see `load`)."""
         try:
             pem = path.read_bytes()
         except FileNotFoundError:

@@ -1,8 +1,9 @@
-"""The trust store: agencies the owner imported, and the registrations each agency gave them.
+"""The trust store: agencies the owner imported, and the registrations the owner holds with
+them (agent/requests/registrations.py).
 
-An agency file is the only place a request's signer, call-back phone and upload origins come
-from; nothing in a request can add to it. Registration tokens are secrets and live in a 0600
-file that nothing here ever prints.
+An agency file is the only place a request's signer, call-back phone, upload origins and
+registration CA come from; nothing in a request can add to it. Registration tokens are secrets
+and live in a 0600 file that nothing here ever prints.
 """
 from __future__ import annotations
 
@@ -13,12 +14,14 @@ import threading
 from pathlib import Path
 
 from agent.config import ConfigError, ensure_home
+from agent.requests.registrations import (
+    Registration,
+    RegistrationsFile,
+    RegistrationsFileError,
+    check_secret,
+)
 from agent.storage import write_atomic
 from frp.agency import MAX_FILE_BYTES, Agency, AgencyError, agency_doc, read_agency
-from frp.jws import JWSError, loads_strict
-from frp.origins import CONTROL_CHARS
-
-_SECRET_LIMIT = 4096
 
 
 class TrustStoreError(AgencyError):
@@ -31,21 +34,14 @@ def _safe_name(agency_id: str) -> str:
     return f"{slug or 'agency'}-{hashlib.sha256(agency_id.encode()).hexdigest()[:12]}.json"
 
 
-def _check_token_text(value: str, what: str) -> None:
-    if not isinstance(value, str) or not value or len(value) > _SECRET_LIMIT:
-        raise TrustStoreError(f"the {what} must be non-empty text of at most {_SECRET_LIMIT} characters")
-    if CONTROL_CHARS.search(value) or " " in value:
-        raise TrustStoreError(f"the {what} must not contain spaces or control characters")
-
-
 class TrustStore:
     """Agencies under `<home>/agencies/`, registrations in `<home>/registrations.json` (0600)."""
 
     def __init__(self, home: Path) -> None:
         self.home = Path(home)
         self.folder = self.home / "agencies"
-        self._reg_path = self.home / "registrations.json"
-        self._lock = threading.Lock()
+        self._regs = RegistrationsFile(self.home / "registrations.json")
+        self._lock = threading.RLock()
 
     def __repr__(self) -> str:
         return f"TrustStore({str(self.home)!r})"
@@ -123,61 +119,70 @@ class TrustStore:
             except OSError as exc:
                 raise TrustStoreError(f"cannot remove {path}: {exc.strerror}") from None
             regs = self._read_regs()
-            if regs.pop(agency_id, None) is not None:
-                self._write_regs(regs)
+            kept = [r for r in regs if r.agency_id != agency_id]
+            if len(kept) != len(regs):
+                self._write_regs(kept)
         return True
 
-    def register(self, agency_id: str, registration_id: str, token: str | None = None) -> None:
-        """Record a registration id (and its portal token) the agency gave the owner.
+    # registrations ----------------------------------------------------------------------------
+    def keep_registration(self, registration: Registration) -> None:
+        """Keep a registration (replacing one with the same agency and id) in one atomic write:
+        the caller has checked it (the portal answered, the certificate is the agency's)."""
+        if self.get(registration.agency_id) is None:
+            raise TrustStoreError(f"no agency '{registration.agency_id}' in the trust store; "
+                                  "add its file first")
+        try:
+            check_secret(registration.id, "registration id")
+            if registration.token is not None:
+                check_secret(registration.token, "portal token")
+        except ValueError as exc:
+            raise TrustStoreError(str(exc)) from None
+        with self._lock:
+            regs = [r for r in self._read_regs()
+                    if (r.agency_id, r.id) != (registration.agency_id, registration.id)]
+            self._write_regs(regs + [registration])
 
-        Registering an id again without a token keeps the token stored earlier.
-        """
-        if self.get(agency_id) is None:
-            raise TrustStoreError(f"no agency '{agency_id}' in the trust store; add its file first")
-        _check_token_text(registration_id, "registration id")
-        if token is not None:
-            _check_token_text(token, "portal token")
+    def forget_registration(self, agency_id: str, registration_id: str) -> bool:
+        """Drop a registration (after the portal forgot it); False when it was not kept."""
         with self._lock:
             regs = self._read_regs()
-            entry = regs.setdefault(agency_id, {})
-            if token is not None or registration_id not in entry:
-                entry[registration_id] = token if token is not None else entry.get(registration_id)
-            self._write_regs(regs)
+            kept = [r for r in regs if (r.agency_id, r.id) != (agency_id, registration_id)]
+            if len(kept) == len(regs):
+                return False
+            self._write_regs(kept)
+        return True
+
+    def registration(self, agency_id: str, registration_id: str) -> Registration | None:
+        """One registration kept for an agency, if any."""
+        return next((r for r in self.registration_records()
+                     if (r.agency_id, r.id) == (agency_id, registration_id)), None)
+
+    def registration_records(self) -> list[Registration]:
+        """Every registration kept, by agency id then id."""
+        with self._lock:
+            return self._read_regs()
 
     def registrations(self) -> dict[str, list[str]]:
         """Agency id -> the registration ids held for it."""
-        with self._lock:
-            return {aid: sorted(entry) for aid, entry in self._read_regs().items()}
+        out: dict[str, list[str]] = {}
+        for r in self.registration_records():
+            out.setdefault(r.agency_id, []).append(r.id)
+        return out
 
     def portal_token(self, agency_id: str, registration_id: str) -> str | None:
         """The bearer token for this registration, if one was given."""
-        with self._lock:
-            return self._read_regs().get(agency_id, {}).get(registration_id)
+        found = self.registration(agency_id, registration_id)
+        return found.token if found else None
 
-    def _read_regs(self) -> dict[str, dict[str, str | None]]:
+    def _read_regs(self) -> list[Registration]:
         try:
-            raw = self._reg_path.read_bytes()
-        except FileNotFoundError:
-            return {}
-        except OSError as exc:
-            raise TrustStoreError(f"cannot read {self._reg_path}: {exc.strerror}") from None
-        try:
-            doc = loads_strict(raw, "registrations file")
-        except JWSError:
-            doc = None
-        valid = isinstance(doc, dict) and all(
-            isinstance(e, dict) and all(isinstance(t, (str, type(None))) for t in e.values())
-            for e in doc.values())
-        if not valid:
-            # Never echo the content: it holds secrets.
-            raise TrustStoreError(f"the registrations file {self._reg_path} is damaged; remove it "
-                                  "and register again with the ids and tokens the agency gave you")
-        return doc
+            return self._regs.read()
+        except RegistrationsFileError as exc:
+            raise TrustStoreError(str(exc)) from None
 
-    def _write_regs(self, regs: dict) -> None:
+    def _write_regs(self, regs: list[Registration]) -> None:
         self._ensure()
-        data = json.dumps(regs, indent=2, sort_keys=True).encode("utf-8") + b"\n"
         try:
-            write_atomic(self._reg_path, data, 0o600)
-        except OSError as exc:
-            raise TrustStoreError(f"cannot save {self._reg_path}: {exc.strerror}") from None
+            self._regs.write(regs)
+        except RegistrationsFileError as exc:
+            raise TrustStoreError(str(exc)) from None

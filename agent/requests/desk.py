@@ -52,7 +52,8 @@ class RequestDesk:
                  *, settings: Settings | None = None, verify: bool | ssl.SSLContext = True,
                  portal: PortalClient | None = None, clock: Callable[[], float] = time.time,
                  policy: PollPolicy | None = None,
-                 on_arrived: Callable[[int], None] | None = None) -> None:
+                 on_arrived: Callable[[int], None] | None = None,
+                 signing_key: Callable[[str, str], OwnerKey] | None = None) -> None:
         self.home = ensure_home(Path(home))
         self._on_arrived = on_arrived
         self.settings = settings or Settings()
@@ -60,6 +61,9 @@ class RequestDesk:
         self.audit = AuditLog(self.home)
         self.policy = policy or PollPolicy(interval_s=float(self.settings.poll_interval_s))
         self._store, self._owner_key, self._verify, self._clock = store, owner_key, verify, clock
+        # Which key answers a registration: the one pinned to it (during a key rotation some
+        # registrations are pinned to the next key already).
+        self._signing_key = signing_key or (lambda agency_id, registration: owner_key())
         self.portal = portal or PortalClient(verify=verify)
         self.inbox = Inbox(self.home / "inbox.db", clock, on_expired=self._expired)
         self._running = approval_run.RunningDeliveries(self.home)
@@ -227,7 +231,8 @@ class RequestDesk:
                 mode, keep_audio, blur_faces, masks)
         except approval_steps.DeliveryError as exc:  # refused
             raise DeskRefusal(str(exc)) from None
-        step = approval_steps.Step(self.home, self._store(), self._owner_key(), self.inbox,
+        step = approval_steps.Step(self.home, self._store(),
+                                   self._signing_key(entry.iss, entry.registration), self.inbox,
                                    self.audit, self.portal, agency, request, bearer,
                                    self._verify, progress, cancel)
         try:
@@ -245,8 +250,9 @@ class RequestDesk:
         if reason is not None and (len(reason) > MAX_MESSAGE_CHARS or not reason.strip()):
             raise DeskRefusal(f"the reason must be 1 to {MAX_MESSAGE_CHARS} characters of text")
         request = self._reverify(entry)[1]
-        token = approval_steps.sign_decision(self.inbox, self._owner_key(), request, "decline",
-                                       reason=reason)
+        token = approval_steps.sign_decision(
+            self.inbox, self._signing_key(entry.iss, entry.registration), request, "decline",
+            reason=reason)
         done = self.inbox.transition(entry.iss, entry.jti, "declined", reason)
         self._log("decline", entry, status="declined", reason=reason,
                   decision_sha256=_sha(token))

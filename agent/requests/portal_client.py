@@ -136,7 +136,7 @@ class PortalClient:
              cursor: str | None) -> tuple[list[str], str | None]:
         """New request tokens for one registration since `cursor`, and the cursor to use next."""
         params = {"after": cursor} if cursor else {}
-        body = self._call(agency, "GET", "/requests", token, params=params, cap=POLL_CAP)
+        body = self.call(agency, "GET", "/requests", token, params=params, cap=POLL_CAP)
         doc = _json_object(body, agency)
         tokens, new_cursor = doc.get("requests"), doc.get("cursor", cursor)
         if not isinstance(tokens, list) or not all(isinstance(t, str) for t in tokens):
@@ -151,7 +151,7 @@ class PortalClient:
 
     def post_decision(self, agency: Agency, token: str | None, jti: str, decision: str) -> None:
         """Deliver the owner's signed decision token for request `jti`."""
-        self._call(agency, "POST", f"/requests/{_segment(jti)}/decision", token,
+        self.call(agency, "POST", f"/requests/{_segment(jti)}/decision", token,
                    content=decision.encode("ascii"),
                    headers={"Content-Type": "application/jose"}, cap=REPLY_CAP)
 
@@ -159,7 +159,7 @@ class PortalClient:
                         sha256: str, size: int, package: str) -> str:
         """Tell the portal which upload answers `jti`; returns its receipt token (unverified)."""
         payload = {"upload_url": upload_url, "sha256": sha256, "size": size, "package": package}
-        body = self._call(agency, "POST", f"/requests/{_segment(jti)}/submissions", token,
+        body = self.call(agency, "POST", f"/requests/{_segment(jti)}/submissions", token,
                           content=json.dumps(payload).encode(),
                           headers={"Content-Type": "application/json"}, cap=REPLY_CAP)
         receipt = _json_object(body, agency).get("receipt")
@@ -180,8 +180,9 @@ class PortalClient:
         return self._send("GET", url, agency, token, cap=POLL_CAP)
 
     # plumbing ----------------------------------------------------------------------------
-    def _call(self, agency: Agency, method: str, path: str, token: str | None, *,
-              cap: int, **kwargs) -> bytes:
+    def call(self, agency: Agency, method: str, path: str, token: str | None, *,
+             cap: int = REPLY_CAP, **kwargs) -> bytes:
+        """One call to a path under the agency's portal, with the rules above; the body."""
         return self._send(method, agency.portal.rstrip("/") + path, agency, token, cap=cap,
                           **kwargs)
 
@@ -263,6 +264,11 @@ def _error_detail(body: bytes) -> str:
             if isinstance(doc.get(name), str) and doc[name].strip():
                 return _plain(doc[name])
     return _plain(text)
+
+
+def json_object(body: bytes, agency: Agency) -> dict:
+    """A portal answer that must be a JSON object; PortalError otherwise."""
+    return _json_object(body, agency)
 
 
 def _json_object(body: bytes, agency: Agency) -> dict:

@@ -1,0 +1,63 @@
+"""The key files of a key rotation: the next key while registrations are moved to it, and the
+retired keys kept afterwards.
+
+    keys/owner.key                the owner key (signs everything)
+    keys/owner.next.key           during a rotation: the new key, until every registration
+                                  is re-pinned to it (then it becomes owner.key)
+    keys/retired/<owner id>.key   an earlier owner key: kept so old packages can be explained,
+                                  never used to sign again
+
+Each step is one rename or one hard link, so a crash leaves either the rotation still pending
+(the next run resumes it) or finished; never two current keys, never none.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from agent.identity.keys import KEY_DIR, KEY_FILE, OwnerKey, OwnerKeyError
+
+NEXT_FILE = "owner.next.key"
+RETIRED_DIR = "retired"
+
+
+def next_key_path(home: Path) -> Path:
+    """Where the next key waits while a rotation is under way."""
+    return Path(home) / KEY_DIR / NEXT_FILE
+
+
+def rotation_pending(home: Path) -> bool:
+    """A rotation was begun and not finished."""
+    return next_key_path(home).exists()
+
+
+def next_key(home: Path, passphrase: bytes | None = None) -> OwnerKey | None:
+    """The key a pending rotation moves to, or None when none is pending."""
+    path = next_key_path(home)
+    return OwnerKey.load_at(path, passphrase) if path.exists() else None
+
+
+def begin_rotation(home: Path, passphrase: bytes | None = None) -> OwnerKey:
+    """The next key: made now (with the same passphrase protection), or the one a rotation
+    interrupted earlier made."""
+    return OwnerKey.load_or_create_at(Path(home), next_key_path(home), passphrase)
+
+
+def retired_key_path(home: Path, owner_id: str) -> Path:
+    """Where a retired key is kept."""
+    return Path(home) / KEY_DIR / RETIRED_DIR / f"{owner_id}.key"
+
+
+def finish_rotation(home: Path, old: OwnerKey) -> None:
+    """Retire `old` (the current owner key) and make the next key the owner key."""
+    keys = Path(home) / KEY_DIR
+    current, upcoming = keys / KEY_FILE, next_key_path(home)
+    retired = retired_key_path(home, old.public.owner_id())
+    try:
+        retired.parent.mkdir(mode=0o700, exist_ok=True)
+        if not retired.exists():
+            os.link(current, retired)      # the old key is kept before it stops being current
+        os.replace(upcoming, current)
+    except OSError as exc:
+        raise OwnerKeyError(f"Could not put the new owner key in place in {keys}: "
+                            f"{exc.strerror}; run the key rotation again") from None

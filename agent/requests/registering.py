@@ -1,0 +1,173 @@
+"""Registering with an agency, changing what was registered, and unregistering (protocol.md,
+"Registration"), each signed by the owner key and sent to the agency's portal.
+
+A registration is kept only once the portal answered and its certificate checked out (signed
+by the agency's registration CA, for this owner's key). If the answer cannot be kept, the new
+registration is withdrawn at the portal again, so neither side keeps half of one. Every change
+and every refusal goes to the activity log; invite codes and tokens never do.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import replace
+from typing import Callable
+
+from agent.audit.log import AuditLog
+from agent.errors import AgentError, Refusal
+from agent.identity.keys import OwnerKey
+from agent.requests import registration_client as calls
+from agent.requests.agencies import TrustStore, TrustStoreError
+from agent.requests.portal_client import PortalClient, PortalError
+from agent.requests.registrations import Registration, check_secret
+from agent.timebase import US, format_utc
+from frp.agency import Agency
+from frp.certificates import CertificateError, check_owner_certificate
+from frp.registration import Camera, Contact, RegistrationError
+from frp.registration_token import make_registration_token
+
+KeyFor = Callable[[str], OwnerKey]   # owner id -> the key with that id (current or next)
+
+
+def stamp(now: float) -> str:
+    """A time as kept in the registrations file (RFC 3339, UTC)."""
+    return format_utc(int(now) * US)
+
+
+def registrable(trust: TrustStore, agency_id: str) -> Agency:
+    """The agency, if its file allows registering; Refusal saying why not."""
+    agency = trust.get(agency_id)
+    if agency is None:
+        raise Refusal(f"no agency '{agency_id}' is in your trust store; add its file first")
+    if agency.registration_ca is None:
+        raise Refusal(f"the agency file of {agency.name} has no registration CA "
+                      "('registration_ca'), so the app cannot register with it; ask the agency "
+                      "for its current agency file and add it again")
+    return agency
+
+
+def portal_failure(exc: PortalError, doing: str) -> AgentError:
+    """A portal's refusal (4xx) is a Refusal; no answer or a 5xx is a plain failure."""
+    kind = Refusal if exc.status is not None and 400 <= exc.status < 500 else AgentError
+    return kind(f"{doing}: {exc}")
+
+
+def _token(key: OwnerKey, agency: Agency, action: str, **claims) -> str:
+    try:
+        return make_registration_token(key.sign, key.public.jwk(), agency.id, action, **claims)
+    except RegistrationError as exc:
+        raise Refusal(f"cannot {action}: {exc.detail}") from None
+
+
+def checked_certificate(agency: Agency, pem: str, key: OwnerKey, now: float) -> None:
+    """Refusal unless `pem` certifies `key` and comes from the agency's registration CA."""
+    try:
+        check_owner_certificate(pem, agency.registration_ca, key.public.raw, now)
+    except CertificateError as exc:
+        raise Refusal(f"{agency.name}'s portal sent a certificate that cannot be used: {exc}")
+
+
+def register(trust: TrustStore, portal: PortalClient, audit: AuditLog, key: OwnerKey,
+             agency_id: str, invite: str, contact: Contact, cameras: tuple[Camera, ...],
+             now: float | None = None) -> Registration:
+    """Register the owner key, contact and cameras with an agency using its invite code."""
+    agency = registrable(trust, agency_id)
+    when = time.time() if now is None else now
+    token = _token(key, agency, "register", invite=invite, contact=contact, cameras=cameras,
+                   now=when)
+    invite_sha256 = hashlib.sha256(invite.strip().lower().encode()).hexdigest()
+    try:
+        answer = calls.register(portal, agency, token)
+    except PortalError as exc:
+        audit.append("registration-refused", agency=agency.id, action="register",
+                     reason=str(exc), invite_sha256=invite_sha256)
+        raise portal_failure(exc, f"registering with {agency.name} failed") from None
+    record = Registration(agency.id, answer.registration, answer.token, key.public.owner_id(),
+                          contact, tuple(cameras), answer.certificate, stamp(when), stamp(when))
+    try:
+        check_secret(answer.registration, "registration id")
+        check_secret(answer.token, "portal token")
+        checked_certificate(agency, answer.certificate, key, time.time())
+        trust.keep_registration(record)
+    except (ValueError, Refusal, TrustStoreError) as exc:
+        withdrawn = _withdraw(portal, agency, key, answer)
+        audit.append("registration-refused", agency=agency.id, action="register",
+                     registration=answer.registration, reason=str(exc),
+                     invite_sha256=invite_sha256, withdrawn=withdrawn)
+        after = ("it was withdrawn at the portal again; nothing was kept" if withdrawn else
+                 f"withdrawing it at the portal failed too: ask {agency.name} to retire "
+                 f"registration {answer.registration}")
+        raise Refusal(f"{exc}; {after}") from None
+    audit.append("registered", agency=agency.id, registration=record.id,
+                 owner_id=record.owner_id, cameras=[c.name for c in cameras],
+                 invite_sha256=invite_sha256)
+    return record
+
+
+def _withdraw(portal: PortalClient, agency: Agency, key: OwnerKey, answer) -> bool:
+    try:
+        calls.unregister(portal, agency, answer.token, answer.registration,
+                         _token(key, agency, "unregister", registration=answer.registration))
+    except (PortalError, Refusal):
+        return False
+    return True
+
+
+def _pinned(trust: TrustStore, agency_id: str, registration_id: str | None) -> Registration:
+    held = [r for r in trust.registration_records() if r.agency_id == agency_id]
+    if registration_id is not None:
+        held = [r for r in held if r.id == registration_id]
+    pinned = [r for r in held if r.pinned and r.token]
+    if not pinned:
+        what = f"registration '{registration_id}'" if registration_id else "a registration"
+        raise Refusal(f"you hold no {what} with {agency_id} made from this app (only those can "
+                      "be changed: register with an invite code first)")
+    if len(pinned) > 1:
+        raise Refusal(f"you hold several registrations with {agency_id}: name one "
+                      f"({', '.join(r.id for r in pinned)})")
+    return pinned[0]
+
+
+def update(trust: TrustStore, portal: PortalClient, audit: AuditLog, key_for: KeyFor,
+           agency_id: str, registration_id: str | None, contact: Contact,
+           cameras: tuple[Camera, ...], now: float | None = None) -> Registration:
+    """Replace the contact and cameras of a registration, signed by its pinned key."""
+    record = _pinned(trust, agency_id, registration_id)
+    agency = registrable(trust, agency_id)
+    when = time.time() if now is None else now
+    token = _token(key_for(record.owner_id), agency, "update", registration=record.id,
+                   contact=contact, cameras=cameras, now=when)
+    try:
+        calls.update(portal, agency, record.token, record.id, token)
+    except PortalError as exc:
+        audit.append("registration-refused", agency=agency.id, action="update",
+                     registration=record.id, reason=str(exc))
+        raise portal_failure(exc, f"updating your registration with {agency.name} failed") \
+            from None
+    changed = replace(record, contact=contact, cameras=tuple(cameras), updated_at=stamp(when))
+    trust.keep_registration(changed)
+    audit.append("registration-updated", agency=agency.id, registration=record.id,
+                 cameras=[c.name for c in cameras])
+    return changed
+
+
+def unregister(trust: TrustStore, portal: PortalClient, audit: AuditLog, key_for: KeyFor,
+               agency_id: str, registration_id: str | None) -> Registration:
+    """Ask the portal to forget a registration, then forget it here. A registration the
+    portal no longer knows (its token fails: the agency retired it) is forgotten here too."""
+    record = _pinned(trust, agency_id, registration_id)
+    agency = registrable(trust, agency_id)
+    token = _token(key_for(record.owner_id), agency, "unregister", registration=record.id)
+    gone_already = False
+    try:
+        calls.unregister(portal, agency, record.token, record.id, token)
+    except PortalError as exc:
+        if exc.status not in (401, 404):
+            audit.append("registration-refused", agency=agency.id, action="unregister",
+                         registration=record.id, reason=str(exc))
+            raise portal_failure(exc, f"unregistering from {agency.name} failed") from None
+        gone_already = True
+    trust.forget_registration(agency.id, record.id)
+    audit.append("unregistered", agency=agency.id, registration=record.id,
+                 portal="already gone" if gone_already else "forgotten")
+    return record

@@ -1,0 +1,139 @@
+"""The owner's registrations, kept in `<home>/registrations.json` (0600): for each agency and
+registration id, the portal's bearer token, the owner key the portal pinned, what was
+registered (contact and cameras) and the certificate the agency's CA issued for the key.
+
+The file is replaced whole (write_atomic), so a registration is either kept completely or not
+at all. Nothing here ever prints the file or a token: the tokens are secrets.
+
+An earlier form of the file held only `{agency: {registration id: token or null}}`; such
+entries are read as registrations without a pinned key (they can be polled with, never
+decided or delivered for at a portal that pins keys).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from agent.storage import write_atomic
+from frp.jws import JWSError, loads_strict
+from frp.origins import CONTROL_CHARS
+from frp.registration import (
+    Camera,
+    Contact,
+    RegistrationError,
+    read_cameras,
+    read_contact,
+)
+
+FORMAT = 2
+_SECRET_LIMIT = 4096
+_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
+
+
+class RegistrationsFileError(Exception):
+    """The registrations file cannot be read or written; the message never holds a secret."""
+
+
+@dataclass(frozen=True)
+class Registration:
+    """One registration the owner holds with an agency."""
+
+    agency_id: str
+    id: str
+    token: str | None = field(default=None, repr=False)    # the portal's bearer token
+    owner_id: str | None = None         # the key the portal pinned; None: none known
+    contact: Contact | None = None
+    cameras: tuple[Camera, ...] = ()
+    certificate: str | None = None      # PEM, issued by the agency's registration CA
+    registered_at: str | None = None    # RFC 3339 UTC
+    updated_at: str | None = None
+
+    @property
+    def pinned(self) -> bool:
+        """Registered with this app: the portal knows the owner's key."""
+        return self.owner_id is not None
+
+
+def check_secret(value: object, what: str) -> str:
+    """A registration id or token fit to keep: 1-4096 characters, no spaces or control
+    characters (ValueError otherwise; the value itself is never in the message)."""
+    if not isinstance(value, str) or not value or len(value) > _SECRET_LIMIT \
+            or CONTROL_CHARS.search(value) or " " in value:
+        raise ValueError(f"the {what} must be 1 to {_SECRET_LIMIT} characters without spaces "
+                         "or control characters")
+    return value
+
+
+def _record_doc(r: Registration) -> dict:
+    return {"token": r.token, "owner_id": r.owner_id,
+            "contact": r.contact.claim() if r.contact else None,
+            "cameras": [c.claim() for c in r.cameras], "certificate": r.certificate,
+            "registered_at": r.registered_at, "updated_at": r.updated_at}
+
+
+def _opt_str(value: object) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise ValueError("not text")
+    return value
+
+
+def _record(agency_id: str, reg_id: str, value: object) -> Registration:
+    if not _ID.fullmatch(reg_id):
+        raise ValueError("bad id")
+    if value is None or isinstance(value, str):  # the earlier form: a token, or none
+        return Registration(agency_id, reg_id, value)
+    if not isinstance(value, dict):
+        raise ValueError("not a record")
+    contact = value.get("contact")
+    return Registration(agency_id, reg_id, _opt_str(value.get("token")),
+                        _opt_str(value.get("owner_id")),
+                        read_contact(contact) if contact is not None else None,
+                        read_cameras(value.get("cameras", [])),
+                        _opt_str(value.get("certificate")),
+                        _opt_str(value.get("registered_at")), _opt_str(value.get("updated_at")))
+
+
+class RegistrationsFile:
+    """`<home>/registrations.json`: read whole, replaced whole. The caller serialises writers."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    def __repr__(self) -> str:
+        return f"RegistrationsFile({str(self.path)!r})"
+
+    def read(self) -> list[Registration]:
+        """Every registration kept, by agency id then registration id."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise RegistrationsFileError(f"cannot read {self.path}: {exc.strerror}") from None
+        try:
+            doc = loads_strict(raw, "registrations file")
+            agencies = doc["agencies"] if isinstance(doc, dict) and "format" in doc else doc
+            if isinstance(doc, dict) and "format" in doc and doc["format"] != FORMAT:
+                raise ValueError("unknown format")
+            out = [_record(aid, rid, value) for aid, entry in agencies.items()
+                   for rid, value in entry.items()]
+        except (JWSError, RegistrationError, ValueError, TypeError, AttributeError, KeyError):
+            # Never echo the content: it holds secrets.
+            raise RegistrationsFileError(
+                f"the registrations file {self.path} is damaged; move it aside and register "
+                "again (each agency can retire the registrations it held)") from None
+        return sorted(out, key=lambda r: (r.agency_id, r.id))
+
+    def write(self, registrations: list[Registration]) -> None:
+        """Replace the file with exactly these registrations (0600, atomic)."""
+        agencies: dict[str, dict[str, dict]] = {}
+        for r in registrations:
+            agencies.setdefault(r.agency_id, {})[r.id] = _record_doc(r)
+        data = json.dumps({"format": FORMAT, "agencies": agencies}, indent=2, sort_keys=True,
+                          ensure_ascii=False).encode("utf-8") + b"\n"
+        try:
+            write_atomic(self.path, data, 0o600)
+        except OSError as exc:
+            raise RegistrationsFileError(f"cannot save {self.path}: {exc.strerror}") from None
