@@ -142,9 +142,10 @@ def create(path: Path) -> None:
     """Make a new database with the portal's tables (the file must not exist yet)."""
     private_file(path)  # registration hashes and requests are the agency's business only
     with connect(path, must_exist=False) as conn:
+        # Before any write opens a transaction, inside which SQLite ignores a mode change.
+        conn.execute("PRAGMA journal_mode=WAL")
         conn.executescript(_SCHEMA)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-        conn.execute("PRAGMA journal_mode=WAL")
     private_file(path)
 
 
