@@ -1,0 +1,192 @@
+"""Registering from the agent's side (issue 14): a certificate that is not for the owner's key
+or not from the agency's CA is refused and the registration withdrawn, an agency file without
+a registration CA is not registered with, and an interrupted key rotation resumes with each
+registration answered by its own key until all have moved."""
+from __future__ import annotations
+
+import json
+import socket
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from agent.audit.log import AuditLog
+from agent.errors import Refusal
+from agent.identity.keys import OwnerKey
+from agent.requests import registering
+from agent.requests.agencies import TrustStore
+from agent.requests.portal_client import PortalClient
+from agent.service import Agent
+from agent.timebase import US
+from frp.registration import Camera, Contact
+from portal.ca import create_ca, issue_owner_certificate, load_ca
+from portal.server import PortalServer
+from portal.state import Portal
+from tests.registering import invite
+
+AGENCY_ID = "https://police.example.gov"
+CODE = "inv-" + "b3" * 13
+HOME_CAMERAS = (Camera("porch", address="1200 Elm Street"),)
+
+
+def agency_file(tmp_path: Path, ca_pem: str | None) -> Path:
+    doc = Portal.init(tmp_path / "p", "Example Police Department", AGENCY_ID,
+                      "+1-206-555-0100").trust_document("https://portal.example.gov")
+    if ca_pem is None:
+        doc.pop("registration_ca")
+    else:
+        doc["registration_ca"] = ca_pem
+    path = tmp_path / "agency.json"
+    path.write_text(json.dumps(doc))
+    return path
+
+
+class FakePortal:
+    """Answers a registration with the certificate it is given; records every call."""
+
+    def __init__(self, certificate: str, withdraw_status: int = 204) -> None:
+        self.certificate, self.withdraw_status = certificate, withdraw_status
+        self.calls: list[tuple[str, str, str | None]] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.calls.append((request.method, request.url.path,
+                           request.headers.get("authorization")))
+        if request.method == "POST":
+            return httpx.Response(201, json={"registration": "reg-1", "token": "bearer-secret",
+                                             "certificate": self.certificate})
+        return httpx.Response(self.withdraw_status)
+
+
+def attempt(tmp_path, ca_pem, certificate, withdraw_status=204):
+    home = tmp_path / "home"
+    trust = TrustStore(home)
+    trust.add(agency_file(tmp_path, ca_pem))
+    fake = FakePortal(certificate, withdraw_status)
+    key = OwnerKey.load_or_create(home)
+    with PortalClient(transport=httpx.MockTransport(fake)) as client:
+        with pytest.raises(Refusal) as info:
+            registering.register(trust, client, AuditLog(home), key, AGENCY_ID, CODE,
+                                 Contact("Ann"), HOME_CAMERAS)
+    assert trust.registration_records() == []           # nothing half-kept
+    (record,) = AuditLog(home).entries()
+    assert record["event"] == "registration-refused" and "bearer-secret" not in json.dumps(record)
+    return str(info.value), fake, key, record
+
+
+@pytest.fixture
+def cas(tmp_path):
+    """The agency's registration CA and another one."""
+    for name in ("ours", "theirs"):
+        (tmp_path / name).mkdir()
+        create_ca(tmp_path / name, "Example Police Department")
+    return load_ca(tmp_path / "ours"), load_ca(tmp_path / "theirs")
+
+
+def test_a_certificate_for_another_key_is_refused_and_the_registration_withdrawn(tmp_path, cas):
+    ours, _ = cas
+    stranger = OwnerKey.load_or_create(tmp_path / "stranger")
+    wrong = issue_owner_certificate(ours, stranger.public.raw)
+    text, fake, _key, record = attempt(tmp_path, ours.pem, wrong)
+    assert "for another key" in text and "withdrawn at the portal" in text
+    assert [c[:2] for c in fake.calls] == [("POST", "/v1/registrations"),
+                                           ("DELETE", "/v1/registrations/reg-1")]
+    assert fake.calls[1][2] == "Bearer bearer-secret" and record["data"]["withdrawn"] is True
+
+
+def test_a_certificate_from_another_ca_is_refused(tmp_path, cas):
+    ours, theirs = cas   # the same name, another key: only the signature tells them apart
+    key = OwnerKey.load_or_create(tmp_path / "home")
+    forged = issue_owner_certificate(theirs, key.public.raw)
+    text, fake, _, _ = attempt(tmp_path, ours.pem, forged)
+    assert "not signed by the agency's registration CA" in text
+    assert len(fake.calls) == 2
+
+
+def test_a_broken_certificate_is_refused_and_a_failed_withdrawal_is_said(tmp_path, cas):
+    ours, _ = cas
+    text, fake, _, record = attempt(tmp_path, ours.pem, "not a certificate", 500)
+    assert "must hold exactly one PEM certificate" in text
+    assert "ask Example Police Department to retire registration reg-1" in text
+    assert record["data"]["withdrawn"] is False
+
+
+def test_an_agency_file_without_a_registration_ca_is_not_registered_with(tmp_path):
+    home = tmp_path / "home"
+    path = agency_file(tmp_path, None)
+    agent = Agent(home)
+    try:
+        agent.add_agency(path)
+        ready = agent.registration_readiness(AGENCY_ID)
+        assert not ready.ready and "no registration CA" in ready.reason
+        with pytest.raises(Refusal, match="ask the agency for its current agency file"):
+            agent.register(AGENCY_ID, CODE, Contact("Ann"), HOME_CAMERAS)
+        assert agent.registration_views() == []
+        assert not agent.registration_readiness("https://unknown.example").ready
+    finally:
+        agent.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_an_interrupted_key_rotation_resumes_and_answers_each_registration_with_its_key(
+        tmp_path, monkeypatch):
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", "correct horse")
+    ids = {"a": "https://a.police.example.gov", "b": "https://b.police.example.gov"}
+    portals = {n: Portal.init(tmp_path / n, f"Agency {n}", aid, "+1-206-555-0100")
+               for n, aid in ids.items()}
+    ports = {n: free_port() for n in ids}
+    agent = Agent(tmp_path / "home")
+    a = PortalServer(portals["a"].state_dir, port=ports["a"]).start()
+    b = PortalServer(portals["b"].state_dir, port=ports["b"]).start()
+    try:
+        regs = {}
+        for n, portal in portals.items():
+            agent.add_agency(portal.state_dir / "agency.json")
+            regs[n] = agent.register(ids[n], invite(portal), Contact("Ann"), HOME_CAMERAS).id
+        old = agent.owner_key().public.owner_id()
+        b.stop()                                          # agency b's portal is down
+
+        first = agent.rotate_key()
+        assert not first.finished and first.old_owner_id == old
+        assert first.moved == (f"{ids['a']} {regs['a']}",)
+        assert len(first.problems) == 1 and "cannot reach Agency b" in first.problems[0]
+        new = first.new_owner_id
+        assert agent.key_rotation_pending() and agent.owner_key().public.owner_id() == old
+        assert agent.signing_key(ids["a"], regs["a"]).public.owner_id() == new
+        assert agent.signing_key(ids["b"], regs["b"]).public.owner_id() == old
+        assert not agent.registration_readiness(ids["a"]).ready
+        assert portals["a"].registry.pinned(regs["a"]) == new
+        assert portals["b"].registry.pinned(regs["b"]) == old
+
+        # A decision for agency a during the rotation is signed with the key a pinned.
+        start = (int(time.time()) - 3600) * US
+        portals["a"].create_request(regs["a"], start, start + 60 * US, "C-1", "Det. Roe",
+                                    origin=a.origin)
+        (entry,) = agent.requests.sync().new
+        agent.requests.decline(entry.jti, "not home")
+        (decided,) = portals["a"].decisions()
+        assert decided["owner_id"] == new
+
+        b = PortalServer(portals["b"].state_dir, port=ports["b"]).start()
+        second = agent.rotate_key()                        # the next run resumes it
+        assert second.finished and second.moved == (f"{ids['b']} {regs['b']}",)
+        assert second.new_owner_id == new and not agent.key_rotation_pending()
+        assert agent.owner_key().public.owner_id() == new
+        assert portals["b"].registry.pinned(regs["b"]) == new
+        keys = tmp_path / "home" / "keys"
+        for path in (keys / "owner.key", keys / "retired" / f"{old}.key"):
+            assert b"ENCRYPTED PRIVATE KEY" in path.read_bytes()   # the passphrase kept
+        views = {v.agency_id: v for v in agent.registration_views()}
+        assert all(v.owner_id == new and v.certificate_problem is None for v in views.values())
+        events = [r["event"] for r in AuditLog(tmp_path / "home").entries()]
+        assert events.count("key-rotation-started") == 1 and events[-1] == "key-rotated"
+    finally:
+        agent.close()
+        a.stop()
+        b.stop()
