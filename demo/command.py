@@ -89,8 +89,9 @@ def _set_up(folder: Path, minutes: int):
         return None, None
     t = footage.times
     show(StepResult("portal", True, f"test agency portal at {world.origin} (loopback only), "
-                    f"trusted by the demo's agent; a signed request for {clock(t.request_start_us)}"
-                    f" to {clock(t.request_end_us)} is waiting"))
+                    "trusted by the demo's agent, which registered its cameras there with an "
+                    f"invite code ({world.registration}); a signed request for "
+                    f"{clock(t.request_start_us)} to {clock(t.request_end_us)} is waiting"))
     return world, portal
 
 

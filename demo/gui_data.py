@@ -1,5 +1,7 @@
-"""Sample data for the screenshots and the GUI tests: real footage, a trusted agency, and a
-request it signed. Everything is made locally (ffmpeg, a fresh agency key); nothing is fetched.
+"""Sample data for the screenshots and the GUI tests: real footage, a trusted agency the home
+registered with (an invite code, at a reference portal run in this process), and a request the
+agency signed. Everything is made locally (ffmpeg, fresh keys); nothing is fetched, and nothing
+listens: the portal's API is handed each call by the agent's client directly.
 """
 from __future__ import annotations
 
@@ -10,17 +12,18 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from agent.requests.agencies import TrustStore
-from agent.requests.registrations import Registration
 from agent.timebase import US
+from agent.views import Camera, Contact
 from demo.samples import make_recordings
 from frp import jws
 from portal.signers import sign_request
 
 AGENCY_ID = "https://police.example.gov"
-REGISTRATION = "reg-4711"
+AGENCY_NAME = "Example City Police Department"
+PORTAL_ORIGIN = "https://frp.police.example.gov"
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class SampleWorld:
     start_us: int          # first recorded instant
     end_us: int            # last recorded instant
     key: Ed25519PrivateKey
+    registration: str      # the home's registration with the agency (requests' `aud`)
 
 
 def _iso(us: int) -> str:
@@ -55,16 +59,20 @@ def write_footage(root: Path, start_us: int, seconds: float) -> None:
             os.utime(os.path.join(dirpath, name), (old, old))
 
 
-def agency_doc(key: Ed25519PrivateKey) -> dict:
-    return {"frp": 1, "id": AGENCY_ID, "name": "Example City Police Department",
-            "phone": "+1-206-555-0100", "portal": "https://frp.police.example.gov/v1",
-            "upload_origins": ["https://upload.police.example.gov"],
-            "keys": {"keys": [jws.public_jwk(key)]}, "max_window_s": 7200}
+def agency_doc(key: Ed25519PrivateKey, registration_ca: str | None = None) -> dict:
+    doc = {"frp": 1, "id": AGENCY_ID, "name": AGENCY_NAME,
+           "phone": "+1-206-555-0100", "portal": PORTAL_ORIGIN + "/v1",
+           "upload_origins": ["https://upload.police.example.gov"],
+           "keys": {"keys": [jws.public_jwk(key)]}, "max_window_s": 7200}
+    if registration_ca is not None:
+        doc["registration_ca"] = registration_ca
+    return doc
 
 
-def request_claims(jti: str, start_us: int, end_us: int, now: int, **extra) -> dict:
+def request_claims(jti: str, start_us: int, end_us: int, now: int, aud: str = "reg-4711",
+                   **extra) -> dict:
     claims = {
-        "iss": AGENCY_ID, "aud": REGISTRATION, "jti": jti, "iat": now - 60, "exp": now + 5 * 86400,
+        "iss": AGENCY_ID, "aud": aud, "jti": jti, "iat": now - 60, "exp": now + 5 * 86400,
         "case": {"number": "2026-118842", "incident": "Package theft from a porch on Elm Street"},
         "window": {"start": _iso(start_us), "end": _iso(end_us)},
         "cameras": ["driveway", "porch"],
@@ -112,13 +120,48 @@ def make_world(root: Path, home: Path, seconds: float = 8.0, ago_s: int = 3600,
     index_footage(home, rec)
     key = Ed25519PrivateKey.generate()
     root.mkdir(parents=True, exist_ok=True)
-    agency_file = root / "agency.json"
-    agency_file.write_text(json.dumps(agency_doc(key), indent=2))
-    store = TrustStore(home)
-    store.add(agency_file)
-    # The id alone (no portal here): requests for it verify; screenshots need no more.
-    store.keep_registration(Registration(AGENCY_ID, REGISTRATION))
+    registration = register_at_sample_portal(root / "portal", home, key, root / "agency.json")
     end = start + int(seconds * US)
     request_file = root / "request.jws"
-    request_file.write_text(sign(key, request_claims("req-2026-0001", start, end, now)) + "\n")
-    return SampleWorld(home, rec, agency_file, request_file, "req-2026-0001", start, end, key)
+    request_file.write_text(sign(key, request_claims("req-2026-0001", start, end, now,
+                                                     aud=registration)) + "\n")
+    return SampleWorld(home, rec, root / "agency.json", request_file, "req-2026-0001", start, end,
+                       key, registration)
+
+
+def register_at_sample_portal(portal_dir: Path, home: Path, key: Ed25519PrivateKey,
+                              agency_file: Path) -> str:
+    """Write the agency file (with the portal's registration CA), import it into `home` and
+    register there with an invite code, as `agencies register` does: the agent's own code
+    signs and checks, the reference portal's API answers, handed each call in process."""
+    from agent.requests import registering
+    from agent.requests.portal_client import PortalClient
+    from agent.service import Agent
+    from portal.api import Api
+    from portal.invites import create_invite
+    from portal.state import Portal
+    from portal.tus import open_storage
+
+    portal = Portal.init(portal_dir, AGENCY_NAME, AGENCY_ID, "+1-206-555-0100")
+    agency_file.write_text(json.dumps(agency_doc(key, portal.ca().pem), indent=2))
+    api = Api(portal, open_storage(portal), PORTAL_ORIGIN)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        done = api.handle(request.method, request.url.raw_path.decode("ascii"),
+                          dict(request.headers), request.read())
+        return httpx.Response(done.status, headers=done.headers, content=done.body)
+
+    code = create_invite(portal.db_path, "Sam Sample", "sam@example.com").code
+    agent = Agent(home)
+    try:
+        agent.add_agency(agency_file)
+        cameras = (Camera("driveway", address="1200 Elm Street", sees="the driveway and the street",
+                          retention_days=14),
+                   Camera("porch", address="1200 Elm Street", sees="the porch and the sidewalk",
+                          retention_days=7))
+        with PortalClient(transport=httpx.MockTransport(answer)) as client:
+            return registering.register(agent.requests.trust, client, agent.requests.audit,
+                                        agent.owner_key(), AGENCY_ID, code,
+                                        Contact("Sam Sample", "sam@example.com"), cameras).id
+    finally:
+        agent.close()

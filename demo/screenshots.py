@@ -47,6 +47,7 @@ def sample_requests(world, desk) -> None:
     desk.import_request(world.request_file)
     now = int(time.time())
     older = request_claims("req-2026-0002", world.start_us, world.start_us + 4 * US, now,
+                           aud=world.registration,
                            case={"number": "2026-117310", "incident": "Car break-in"},
                            cameras=["driveway"])
     path = world.request_file.with_name("older.jws")

@@ -80,6 +80,8 @@ def _init(a) -> int:
     portal = Portal.init(a.dir, a.name, a.agency_id, a.phone, a.max_window_s)
     print(f"Portal created in {a.dir}")
     print(f"Agency key fingerprint: {portal.kid}")
+    print(f"Registration CA: {a.dir / 'registration-ca.pem'} (in the agency file as "
+          "registration_ca)")
     return 0
 
 

@@ -51,6 +51,7 @@ def _when(seconds: int | None) -> str | None:
 
 
 def invite_create(a) -> int:
+    """`invite create`: issue a one-time code and show it once."""
     invite = create_invite(Portal(a.dir).db_path, a.name, a.email, a.expires)
     if a.json:
         print(json.dumps({"code": invite.code, "name": invite.name, "email": invite.email,
@@ -63,6 +64,7 @@ def invite_create(a) -> int:
 
 
 def registrations(a) -> int:
+    """`registrations`: every registration with its owner id, contact and cameras."""
     rows = Portal(a.dir).registry.rows()
     for r in rows:
         for name in ("created_at", "updated_at", "ended_at"):
@@ -85,6 +87,7 @@ def registrations(a) -> int:
 
 
 def retire(a) -> int:
+    """`retire`: end a registration for the agency (the owner lost the key)."""
     if not Portal(a.dir).registry.retire(a.registration):
         raise PortalError(f"There is no active registration {a.registration!r}.")
     print(f"Registration {a.registration} retired: its token no longer works, its contact "
@@ -93,6 +96,7 @@ def retire(a) -> int:
 
 
 def near(a) -> int:
+    """`cameras near`: the registered cameras within a radius, nearest first."""
     if not (-90 <= a.lat <= 90 and -180 <= a.lon <= 180) or not math.isfinite(a.radius_m) \
             or not 0 < a.radius_m <= 100_000:
         raise PortalError("Give --lat -90..90, --lon -180..180 and --radius-m up to 100000.")

@@ -140,6 +140,7 @@ def _report(view, args, verb: str) -> None:
 
 @mapped
 def agencies_register(agent, args) -> int:
+    """`agencies register`: register with an invite code."""
     if args.pasted_id is not None or args.pasted_token is not None:
         raise UsageError("registration ids and portal tokens are no longer entered by hand: "
                          "ask the agency for an invite code and run `footage-agent agencies "
@@ -155,6 +156,7 @@ def agencies_register(agent, args) -> int:
 
 @mapped
 def agencies_update(agent, args) -> int:
+    """`agencies update`: replace the contact (fields given) and cameras (if given)."""
     held = [v for v in agent.registration_views() if v.agency_id == args.id and v.owner_id
             and (args.registration is None or v.id == args.registration)]
     before = held[0] if len(held) == 1 else None
@@ -171,6 +173,7 @@ def agencies_update(agent, args) -> int:
 
 @mapped
 def agencies_unregister(agent, args) -> int:
+    """`agencies unregister`: end a registration."""
     ended = agent.unregister(args.id, args.registration)
     say(f"unregistered {ended} from {args.id}: the agency forgets your cameras")
     return 0
@@ -178,6 +181,7 @@ def agencies_unregister(agent, args) -> int:
 
 @mapped
 def agencies_registrations(agent, args) -> int:
+    """`agencies registrations`: those held, with cameras and certificates."""
     views = agent.registration_views()
     if args.json:
         print_json([_shown(v) for v in views])
@@ -196,6 +200,7 @@ def agencies_registrations(agent, args) -> int:
 
 @mapped
 def keys_rotate(agent, args) -> int:
+    """`keys rotate`: a new owner key, re-pinned at every agency (or resume)."""
     done = agent.rotate_key()
     if args.json:
         print_json({"old_owner_id": done.old_owner_id, "owner_id": done.new_owner_id,

@@ -60,7 +60,7 @@ class RequestDesk:
         self.trust = TrustStore(self.home)
         self.audit = AuditLog(self.home)
         self.policy = policy or PollPolicy(interval_s=float(self.settings.poll_interval_s))
-        self._store, self._owner_key, self._verify, self._clock = store, owner_key, verify, clock
+        self._store, self._verify, self._clock = store, verify, clock
         # Which key answers a registration: the one pinned to it (during a key rotation some
         # registrations are pinned to the next key already).
         self._signing_key = signing_key or (lambda agency_id, registration: owner_key())
@@ -281,8 +281,9 @@ class RequestDesk:
     def _bearer(self, entry: Entry, agency: Agency) -> str:
         token = self.trust.portal_token(entry.iss, entry.registration)
         if not token:
-            raise DeskRefusal(f"no portal token is stored for registration '{entry.registration}' "
-                              f"of {agency.name}; add it with `agencies register`")
+            raise DeskRefusal(f"registration '{entry.registration}' of {agency.name} was not made "
+                              "from this app, so it cannot answer for it: register with the "
+                              "agency's invite code (`agencies register`)")
         return token
 
     def _expired(self, entry: Entry) -> None:

@@ -53,8 +53,9 @@ def poll(desk, agency: Agency, registration: str) -> tuple[list[Entry], list[str
     the cursor then stays where it was, so nothing is skipped."""
     token = desk.trust.portal_token(agency.id, registration)
     if not token:
-        raise PortalError(f"no portal token is stored for registration '{registration}' of "
-                          f"{agency.name}; add it with `agencies register`", 401)
+        raise PortalError(f"registration '{registration}' of {agency.name} was not made from "
+                          "this app, so its portal cannot be asked: register with the agency's "
+                          "invite code (`agencies register`)", 401)
     tokens, cursor = desk.portal.poll(agency, registration, token,
                                       desk.inbox.cursor(agency.id, registration))
     added, rejected = [], []
