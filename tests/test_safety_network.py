@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 import agent.delivery.wire as upload_wire
 from agent.delivery.upload import UploadError, upload_file
+from agent.requests import registration_client
 from agent.requests.agencies import TrustStore, TrustStoreError
 from agent.requests.desk import DeskError, RequestDesk
 from agent.requests.portal_client import PortalClient, PortalError
@@ -36,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 AGENCY_ID = "https://police.example.gov"
 SHORT = httpx.Timeout(0.5)
 HUGE = 64 << 20
-CHANNELS = ("import-url", "poll", "decision", "submission", "upload")
+CHANNELS = ("import-url", "poll", "decision", "submission", "upload", "register")
 MiB = 1 << 20
 
 
@@ -133,6 +134,8 @@ def call(channel: str, origin: str, tmp: Path) -> str:
             with PortalClient(timeout=SHORT) as client:
                 if channel == "decision":
                     client.post_decision(agency, "t", "req-1", "a.b.c")
+                elif channel == "register":
+                    registration_client.register(client, agency, "a.b.c")
                 else:
                     client.post_submission(agency, "t", "req-1", origin + "/files/1", "ab" * 32,
                                            10, "pkg")
