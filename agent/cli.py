@@ -13,6 +13,7 @@ import sys
 from agent import __version__
 from agent.commands import agencies, demo, export, gui, index, log, masks, requests, upload
 from agent.commands.common import EXIT_FAILURE, EXIT_REFUSED, EXIT_USAGE, Refused, UsageError, say
+from frp.text import one_line
 
 _COMMAND_MODULES = (index, export, masks, agencies, requests, upload, log, gui, demo)
 
@@ -50,21 +51,21 @@ def main(argv: list[str] | None = None) -> int:
             agent = Agent(getattr(args, "home", None))
         return args.func(agent, args) or 0
     except UsageError as exc:
-        say(f"footage-agent: {exc}")
+        say(f"footage-agent: {one_line(str(exc))}")
         return EXIT_USAGE
     except (Refused, Refusal) as exc:
-        say(f"footage-agent: {exc}")
+        say(f"footage-agent: {one_line(str(exc))}")
         return EXIT_REFUSED
     except KeyboardInterrupt:
         say("footage-agent: interrupted")
         return EXIT_FAILURE
     except (AgentError, ConfigError, OSError, ValueError) as exc:
-        say(f"footage-agent: {exc}")
+        say(f"footage-agent: {one_line(str(exc))}")
         return EXIT_FAILURE
     except Exception as exc:  # the promise: a message, never a bare traceback
         if os.environ.get("FOOTAGE_AGENT_DEBUG"):
             raise
-        say(f"footage-agent: unexpected failure: {type(exc).__name__}: {exc} "
+        say(f"footage-agent: unexpected failure: {type(exc).__name__}: {one_line(str(exc))} "
             "(set FOOTAGE_AGENT_DEBUG=1 for details)")
         return EXIT_FAILURE
     finally:

@@ -1,7 +1,9 @@
 """What the Agent hands its callers (the app above all): frozen records, by name, in one place.
 
 The app imports these types from here and nothing else of the agent beyond `agent.service` and
-`agent.events`; each is defined next to the code that makes it and re-exported here.
+`agent.events`; each is defined next to the code that makes it and re-exported here. So is the
+display sanitiser (frp.text: `one_line`, `multi_line`): the app shows what requests, portals and
+files say through the same rule as the command line.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from agent.requests.view import RequestView
 from frp.agency import Agency
 from frp.certificates import CertificateFacts
 from frp.registration import Camera, Contact
+from frp.text import multi_line, one_line
 
 __all__ = [
     # the index: recordings folders, their files and what a window of one camera holds
@@ -36,4 +39,6 @@ __all__ = [
     # registrations: what the owner registers (Contact, Camera), what is held, the key
     "Contact", "Camera", "RegistrationView", "RegistrationReadiness", "CertificateFacts",
     "KeyRotation",
+    # the one display sanitiser (frp/text.py) for every string from a request, portal or file
+    "one_line", "multi_line",
 ]

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from frp.certificates import CertificateError, read_ca
-from frp.jws import JWSError, jwk_thumbprint, loads_strict, public_key_from_jwk, shown
+from frp.jws import JWSError, jwk_thumbprint, loads_strict, public_key_from_jwk
+from frp.text import quoted
 from frp.origins import CONTROL_CHARS, web_origin
 
 DEFAULT_MAX_WINDOW_S = 43200
@@ -91,7 +92,7 @@ def _upload_origins(doc: dict) -> tuple[str, ...]:
         except ValueError as exc:
             raise AgencyError(str(exc)) from None
         if path not in ("", "/"):
-            raise AgencyError(f"upload origin {shown(value)} must be scheme://host[:port], "
+            raise AgencyError(f"upload origin {quoted(value)} must be scheme://host[:port], "
                               "without a path")
         if origin not in out:
             out.append(origin)
@@ -115,7 +116,7 @@ def _keys(doc: dict) -> tuple[dict, ...]:
         except JWSError as exc:
             raise AgencyError(f"key {n} in the agency file: {exc}") from None
         if "kid" in jwk and jwk["kid"] != kid:
-            raise AgencyError(f"key {n}'s kid {shown(jwk['kid'])} is not its thumbprint "
+            raise AgencyError(f"key {n}'s kid {quoted(jwk['kid'])} is not its thumbprint "
                               f"({kid}); the file may have been altered")
         if any(k["kid"] == kid for k in out):
             raise AgencyError(f"key {n} is listed twice")
@@ -128,7 +129,7 @@ def _seconds(doc: dict, name: str, default: int, limit: int, words: str) -> int:
     value = doc.get(name, default)
     if type(value) is not int or not 0 < value <= limit:
         raise AgencyError(f"'{name}' must be a whole number of seconds from 1 to {limit} "
-                          f"({words}); the file has {shown(value)}")
+                          f"({words}); the file has {quoted(value)}")
     return value
 
 
@@ -148,11 +149,11 @@ def parse_agency(doc: object) -> Agency:
     if not isinstance(doc, dict):
         raise AgencyError("the agency file is not a JSON object")
     if type(doc.get("frp")) is not int or doc["frp"] != 1:
-        raise AgencyError(f"the agency file is for protocol version {shown(doc.get('frp'))}; "
+        raise AgencyError(f"the agency file is for protocol version {quoted(doc.get('frp'))}; "
                           "this agent speaks FRP version 1 (\"frp\": 1)")
     phone = _text(doc, "phone")
     if not re.search(r"\d", phone):
-        raise AgencyError(f"the agency's phone {shown(phone)} contains no digits")
+        raise AgencyError(f"the agency's phone {quoted(phone)} contains no digits")
     return Agency(id=_url(doc, "id"), name=_text(doc, "name"), phone=phone,
                   portal=_url(doc, "portal"), upload_origins=_upload_origins(doc),
                   keys=_keys(doc),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from frp.bagit import OWNER_PUB, PROVENANCE
+from frp.text import one_line
 
 SMALL_MAX = 16 << 20  # tag files, owner.pub and provenance.json are read into memory up to this
 MAX_ENTRIES = 10_000
@@ -51,11 +52,6 @@ class Bag:
             return None
 
 
-def show(name: str) -> str:
-    """A file name safe to print: control characters and undecodable bytes are escaped."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
-
-
 def _keep(name: str) -> bool:
     return "/" not in name or name in _KEEP
 
@@ -88,7 +84,7 @@ def read_folder(root: Path, bag: Bag) -> None:
             if stat.S_ISDIR(st.st_mode):
                 continue
             if not stat.S_ISREG(st.st_mode):  # links, pipes, devices: never followed or opened
-                bag.problems.append(f"{show(rel)} is not a plain file; a package holds only plain files.")
+                bag.problems.append(f"{one_line(rel)} is not a plain file; a package holds only plain files.")
                 continue
             if len(bag.files) >= MAX_ENTRIES:
                 bag.problems.append(f"The package holds more than {MAX_ENTRIES} files; not a genuine package.")
@@ -97,7 +93,7 @@ def read_folder(root: Path, bag: Bag) -> None:
                 with open(full, "rb") as f:
                     bag.files[rel] = _digest(f, _keep(rel))
             except OSError as exc:
-                bag.problems.append(f"{show(rel)} could not be read: {exc.strerror}")
+                bag.problems.append(f"{one_line(rel)} could not be read: {exc.strerror}")
 
 
 def read_tar(path: Path, bag: Bag) -> None:
@@ -114,15 +110,15 @@ def read_tar(path: Path, bag: Bag) -> None:
                 name = member.name
                 parts = name.split("/")
                 if name.startswith("/") or "\\" in name or ".." in parts or "\0" in name:
-                    bag.problems.append(f"The tar holds an unsafe path: {show(name)}.")
+                    bag.problems.append(f"The tar holds an unsafe path: {one_line(name)}.")
                     continue
                 if member.isdir():
                     continue
                 if not member.isreg():
-                    bag.problems.append(f"{show(name)} in the tar is a link or device, not a plain file.")
+                    bag.problems.append(f"{one_line(name)} in the tar is a link or device, not a plain file.")
                     continue
                 if member.issparse():  # it could "hold" a petabyte of zeros in a few bytes
-                    bag.problems.append(f"{show(name)} in the tar is a sparse file declaring "
+                    bag.problems.append(f"{one_line(name)} in the tar is a sparse file declaring "
                                         f"{member.size:,} bytes; a package holds only plain files.")
                     continue
                 declared += member.size
@@ -131,7 +127,7 @@ def read_tar(path: Path, bag: Bag) -> None:
                                         f"the tar holds ({archive_size:,}); not a genuine package.")
                     break
                 if name in raw:
-                    bag.problems.append(f"{show(name)} appears twice in the tar.")
+                    bag.problems.append(f"{one_line(name)} appears twice in the tar.")
                     continue
                 raw[name] = _digest(tar.extractfile(member), _keep(_strip_top(name)))
     except (tarfile.TarError, OSError, EOFError) as exc:

@@ -5,6 +5,8 @@ arrives, and the decision checks on either end.
 """
 from __future__ import annotations
 
+from frp.text import one_line
+
 TOLERANCE_S = 60
 MAX_MESSAGE_CHARS = 2000
 LEGAL_BASES = ("voluntary", "warrant", "court_order")
@@ -21,12 +23,6 @@ class Rejected(Exception):
         super().__init__(f"rule {rule}: {reason}")
         self.rule = rule
         self.reason = reason
-
-
-def show(value: object, limit: int = 80) -> str:
-    """A claim's value for a message: text as it is, anything else as its repr, cut short."""
-    text = value if isinstance(value, str) else repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def is_int(value: object) -> bool:
@@ -56,7 +52,7 @@ def request_content(claims: dict) -> dict:
             or not requester["name"].strip():
         raise Rejected(7, "the request does not name the person asking (requester.name)")
     if claims.get("legal_basis") not in LEGAL_BASES:
-        raise Rejected(7, f"the legal basis {show(claims.get('legal_basis'))} is not one of "
+        raise Rejected(7, f"the legal basis {one_line(claims.get('legal_basis'), 80)} is not one of "
                           f"{', '.join(LEGAL_BASES)}")
     people = {n: _opt_text(requester, n, 7, "requester ")
               for n in ("name", "unit", "badge", "email", "phone")}

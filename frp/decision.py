@@ -11,11 +11,12 @@ import time
 from dataclasses import dataclass
 
 from frp.agency import Agency
-from frp.claims import MAX_MESSAGE_CHARS, is_int, show
+from frp.claims import MAX_MESSAGE_CHARS, is_int
 from frp.jws import JWSError, Signer, check_alg, parse_compact, verify_signature
 from frp.owner_token import OwnerTokenError, sign_owner_token
 from frp.owner_token import owner_jwk as public_owner_jwk
 from frp.request import Request
+from frp.text import one_line
 from frp.times import format_utc
 
 DECISION_TYP = "frp-decision+jwt"
@@ -64,7 +65,7 @@ def make_decision(request: Request, owner_sign: Signer, owner_jwk: dict, decisio
     except OwnerTokenError as exc:
         raise DecisionError(f"the owner key cannot sign decisions: {exc}") from None
     if decision not in ("approve", "decline"):
-        raise DecisionError(f"the decision must be 'approve' or 'decline', not {show(decision)}")
+        raise DecisionError(f"the decision must be 'approve' or 'decline', not {one_line(decision, 80)}")
     if reason is not None and (not isinstance(reason, str) or len(reason) > MAX_MESSAGE_CHARS):
         raise DecisionError(f"the reason must be text of at most {MAX_MESSAGE_CHARS} characters")
     if decision == "decline" and approved is not None:
@@ -89,7 +90,7 @@ def verify_receipt(token: str | bytes, agency: Agency, expected_sha256: str,
         raw = token.strip() if isinstance(token, (str, bytes)) else token
         parsed = parse_compact(raw)
         if parsed.header.get("typ") != RECEIPT_TYP:
-            raise JWSError(f"its type is {show(parsed.header.get('typ'))}, not {RECEIPT_TYP}")
+            raise JWSError(f"its type is {one_line(parsed.header.get('typ'), 80)}, not {RECEIPT_TYP}")
         check_alg(parsed.header.get("alg"))
         jwk = agency.key(parsed.header.get("kid")) if isinstance(parsed.header.get("kid"), str) else None
         if jwk is None:
@@ -99,9 +100,9 @@ def verify_receipt(token: str | bytes, agency: Agency, expected_sha256: str,
         raise ReceiptError(f"the receipt from {agency.name} cannot be trusted: {exc}") from None
     claims = parsed.claims
     if claims.get("iss") != agency.id:
-        raise ReceiptError(f"the receipt was issued by {show(claims.get('iss'))}, not {agency.id}")
+        raise ReceiptError(f"the receipt was issued by {one_line(claims.get('iss'), 80)}, not {agency.id}")
     if claims.get("request") != request_id:
-        raise ReceiptError(f"the receipt is for request {show(claims.get('request'))}, "
+        raise ReceiptError(f"the receipt is for request {one_line(claims.get('request'), 80)}, "
                            f"not {request_id}")
     sha = claims.get("sha256")
     if not isinstance(sha, str) or not _SHA256_HEX.fullmatch(sha.lower()):

@@ -23,6 +23,8 @@ from cryptography.hazmat.primitives.asymmetric.utils import (
 )
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from frp.text import quoted
+
 MAX_TOKEN_BYTES = 64 * 1024
 ED_ALGS = ("EdDSA", "Ed25519")
 ALLOWED_ALGS = ED_ALGS + ("ES256",)
@@ -48,13 +50,6 @@ class Parsed:
     claims: dict
     signing_input: bytes
     signature: bytes
-
-
-def shown(value: object, limit: int = 80) -> str:
-    """A value from a token or key for a message: quoted, escaped and cut short (hostile input
-    can hold megabytes where a name belongs)."""
-    text = repr(value)
-    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def b64url_encode(data: bytes) -> str:
@@ -104,7 +99,7 @@ def jwk_thumbprint(jwk: dict) -> str:
     elif kty == "EC":
         names = ("crv", "kty", "x", "y")
     else:
-        raise JWSError(f"key type {shown(kty)} is not supported; FRP/1 keys are OKP (Ed25519) or EC (P-256)")
+        raise JWSError(f"key type {quoted(kty)} is not supported; FRP/1 keys are OKP (Ed25519) or EC (P-256)")
     # Required members only, lexicographic order, no whitespace (RFC 7638 section 3.2).
     canonical = json.dumps({n: _member(jwk, n) for n in names}, separators=(",", ":"), sort_keys=True)
     return b64url_encode(hashlib.sha256(canonical.encode("utf-8")).digest())
@@ -130,7 +125,7 @@ def public_key_from_jwk(jwk: dict) -> Ed25519PublicKey | ec.EllipticCurvePublicK
         except ValueError:
             raise JWSError("the P-256 key is not a point on the curve") from None
     raise JWSError(
-        f"key kty={shown(kty)} crv={shown(crv)} is not supported; FRP/1 keys are Ed25519 (OKP) or P-256 (EC)"
+        f"key kty={quoted(kty)} crv={quoted(crv)} is not supported; FRP/1 keys are Ed25519 (OKP) or P-256 (EC)"
     )
 
 
@@ -161,7 +156,7 @@ def check_alg(alg: object) -> str:
             f"alg '{alg}' is refused: HMAC uses a shared secret, so it cannot prove the agency signed it"
         )
     if alg not in ALLOWED_ALGS:
-        raise JWSError(f"alg {shown(alg)} is not supported; FRP/1 allows {', '.join(ALLOWED_ALGS)}")
+        raise JWSError(f"alg {quoted(alg)} is not supported; FRP/1 allows {', '.join(ALLOWED_ALGS)}")
     return alg
 
 

@@ -9,7 +9,7 @@ import ipaddress
 import re
 from urllib.parse import urlsplit
 
-from frp.jws import shown
+from frp.text import quoted
 
 CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -44,18 +44,18 @@ def web_origin(url: str, what: str) -> tuple[str, str]:
         port = parts.port
         host = parts.hostname
     except ValueError:
-        raise ValueError(f"{what} {shown(url)} is not a valid web address") from None
+        raise ValueError(f"{what} {quoted(url)} is not a valid web address") from None
     scheme = parts.scheme.lower()
     if not host:
-        raise ValueError(f"{what} {shown(url)} has no host name")
+        raise ValueError(f"{what} {quoted(url)} has no host name")
     if parts.username is not None or parts.password is not None:
-        raise ValueError(f"{what} {shown(url)} carries a user name or password, which is not "
+        raise ValueError(f"{what} {quoted(url)} carries a user name or password, which is not "
                          "allowed")
     if scheme == "http" and not is_loopback(host):
-        raise ValueError(f"{what} {shown(url)} uses plain http; only https is allowed "
+        raise ValueError(f"{what} {quoted(url)} uses plain http; only https is allowed "
                          "(http only for this computer: localhost, 127.0.0.1, ::1)")
     if scheme not in ("https", "http"):
-        raise ValueError(f"{what} {shown(url)} must start with https://")
+        raise ValueError(f"{what} {quoted(url)} must start with https://")
     default = 443 if scheme == "https" else 80
     netloc = f"[{host}]" if is_ipv6(host) else host
     origin = f"{scheme}://{netloc}" + (f":{port}" if port not in (None, default) else "")

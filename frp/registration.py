@@ -8,7 +8,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from frp.claims import show
+from frp.text import one_line
 from frp.origins import CONTROL_CHARS
 
 MAX_CAMERAS = 64
@@ -95,7 +95,7 @@ def read_contact(value: object) -> Contact:
     email = _text(value.get("email"), "the contact's email", EMAIL_CHARS, "bad_contact")
     phone = _text(value.get("phone"), "the contact's phone", PHONE_CHARS, "bad_contact")
     if phone is not None and not re.search(r"\d", phone):
-        raise RegistrationError("bad_contact", f"the phone number {show(phone)} has no digits")
+        raise RegistrationError("bad_contact", f"the phone number {one_line(phone)} has no digits")
     return Contact(name, email, phone)
 
 

@@ -15,10 +15,11 @@ from typing import Callable, Iterable, Protocol
 
 from frp.agency import Agency, AgencyError
 from frp.claims import (
-    MAX_EPOCH_S, MAX_UPLOAD_BYTES, TOLERANCE_S, Rejected, is_int, request_content, show,
+    MAX_EPOCH_S, MAX_UPLOAD_BYTES, TOLERANCE_S, Rejected, is_int, request_content,
 )
 from frp.jws import MAX_TOKEN_BYTES, JWSError, check_alg, parse_compact, verify_signature
 from frp.origins import web_origin
+from frp.text import one_line, quoted
 from frp.times import US, TimeError, parse_rfc3339
 
 REQUEST_TYP = "frp-request+jwt"
@@ -89,7 +90,7 @@ def _rule1(token: str | bytes) -> tuple[str, object]:
         detail = exc if isinstance(exc, JWSError) else "it contains non-ASCII bytes"
         raise Rejected(1, f"the request is not a well-formed signed token: {detail}") from None
     if parsed.header.get("typ") != REQUEST_TYP:
-        raise Rejected(1, f"the token's type is {show(parsed.header.get('typ'))}, not an FRP "
+        raise Rejected(1, f"the token's type is {one_line(parsed.header.get('typ'), 80)}, not an FRP "
                           f"request ({REQUEST_TYP})")
     return raw, parsed
 
@@ -106,7 +107,7 @@ def _rule2(parsed, store: Agencies) -> Agency:
         raise Rejected(2, "the request does not say which agency sent it (iss)")
     agency = store.get(iss)
     if agency is None:
-        raise Rejected(2, f"the request claims to come from '{show(iss)}', which is not in your "
+        raise Rejected(2, f"the request claims to come from {quoted(iss)}, which is not in your "
                           "trust store; add the agency's file first if you expect its requests")
     jwk = agency.key(kid)
     if jwk is None:
@@ -114,7 +115,7 @@ def _rule2(parsed, store: Agencies) -> Agency:
         if other is not None:
             raise Rejected(2, f"the request claims to come from {agency.name} but is signed with "
                               f"a key of {other.name}")
-        raise Rejected(2, f"the signing key {show(kid)} is not one of {agency.name}'s keys in "
+        raise Rejected(2, f"the signing key {one_line(kid, 80)} is not one of {agency.name}'s keys in "
                           "your trust store")
     try:
         verify_signature(parsed, jwk)
@@ -128,7 +129,7 @@ def _rule3(claims: dict, agency: Agency, now: float) -> tuple[int, int]:
     for name, value in (("iat", iat), ("exp", exp)):
         if not is_int(value) or not 0 <= value <= MAX_EPOCH_S:
             raise Rejected(3, f"'{name}' must be a whole number of seconds since 1970 (up to "
-                              f"the year 9999), not {show(value)}")
+                              f"the year 9999), not {one_line(value, 80)}")
     if now > exp + TOLERANCE_S:
         raise Rejected(3, f"the request expired at {_when(exp)}; if the agency still needs "
                           "footage, it can send a new request")
@@ -150,7 +151,7 @@ def _rule4(claims: dict, registration_ids: Iterable[str]) -> str:
     if not isinstance(aud, str) or not aud:
         raise Rejected(4, "the request does not name the registration it is for (aud)")
     if aud not in {r for r in registration_ids if isinstance(r, str)}:
-        raise Rejected(4, f"the request is addressed to registration '{show(aud)}', which is not "
+        raise Rejected(4, f"the request is addressed to registration {quoted(aud)}, which is not "
                           "one of your registration ids")
     return aud
 
@@ -158,7 +159,7 @@ def _rule4(claims: dict, registration_ids: Iterable[str]) -> str:
 def _rule5(claims: dict, agency: Agency, seen: Callable[[str, str], bool]) -> str:
     jti = claims.get("jti")
     if not isinstance(jti, str) or not _JTI.fullmatch(jti):
-        raise Rejected(5, f"the request id (jti) {show(jti)} must be 1-128 characters of "
+        raise Rejected(5, f"the request id (jti) {one_line(jti, 80)} must be 1-128 characters of "
                           "A-Z a-z 0-9 . _ -")
     if seen(agency.id, jti):
         raise Rejected(5, f"request '{jti}' from {agency.name} was already received (a replay)")
@@ -177,7 +178,7 @@ def _rule6(claims: dict, agency: Agency, now: float) -> tuple[int, int]:
         try:
             times.append(parse_rfc3339(value))
         except (TimeError, ValueError, OverflowError):
-            raise Rejected(6, f"the window's {name} '{show(value)}' is not a time with an "
+            raise Rejected(6, f"the window's {name} {quoted(value)} is not a time with an "
                               "offset, e.g. 2026-11-20T14:05:00Z") from None
     start, end = times
     if start >= end:
@@ -202,7 +203,7 @@ def _rule8(claims: dict, agency: Agency) -> tuple[str, int | None]:
     except ValueError as exc:
         raise Rejected(8, str(exc)) from None
     if origin not in agency.upload_origins:
-        raise Rejected(8, f"the upload address {show(origin)} is not one of {agency.name}'s "
+        raise Rejected(8, f"the upload address {one_line(origin)} is not one of {agency.name}'s "
                           f"upload origins ({', '.join(agency.upload_origins)})")
     if max_bytes is not None and (not is_int(max_bytes) or not 0 < max_bytes <= MAX_UPLOAD_BYTES):
         raise Rejected(8, "'upload.max_bytes' must be a whole number of bytes from 1 to 1 TiB")

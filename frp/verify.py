@@ -19,7 +19,8 @@ from frp.bagit import (
     TAGMANIFEST,
     decode_path,
 )
-from frp.bagview import Bag, read_folder, read_tar, show
+from frp.bagview import Bag, read_folder, read_tar
+from frp.text import one_line
 from frp.minisign import (
     PublicKey,
     PublicKeyError,
@@ -74,10 +75,10 @@ def _check(bag: Bag, expected_owner: PublicKey | None) -> str | None:
                 bag.problems.append(f"{TAGMANIFEST} does not cover {name}, so changes to it would go unnoticed.")
     for name in bag.files:
         if name.startswith("data/") and manifest is not None and name not in manifest:
-            bag.problems.append(f"{show(name)} is in data/ but not listed in the manifest (an extra file).")
+            bag.problems.append(f"{one_line(name)} is in data/ but not listed in the manifest (an extra file).")
         elif not name.startswith("data/") and tags is not None:
             if name not in (TAGMANIFEST, SIGNATURE) and name not in tags:
-                bag.problems.append(f"{show(name)} is not covered by {TAGMANIFEST} or the signature.")
+                bag.problems.append(f"{one_line(name)} is not covered by {TAGMANIFEST} or the signature.")
     if manifest is not None:
         _check_provenance(bag, manifest)
     return _check_signature(bag, expected_owner)
@@ -123,10 +124,10 @@ def _read_manifest(bag: Bag, name: str, payload: bool) -> dict[str, str] | None:
         path = decode_path(m.group(2))
         parts = path.split("/")
         if path.startswith("/") or ".." in parts or "\\" in path or payload != path.startswith("data/"):
-            bag.problems.append(f"{name} line {number} names an unsafe or misplaced path: {show(path)}.")
+            bag.problems.append(f"{name} line {number} names an unsafe or misplaced path: {one_line(path)}.")
             continue
         if path in entries:
-            bag.problems.append(f"{name} lists {show(path)} twice.")
+            bag.problems.append(f"{name} lists {one_line(path)} twice.")
         entries[path] = m.group(1).lower()
     return entries
 
@@ -135,9 +136,9 @@ def _check_listed(bag: Bag, listed: dict[str, str]) -> None:
     for name, want in listed.items():
         f = bag.files.get(name)
         if f is None:
-            bag.problems.append(f"{show(name)} is missing.")
+            bag.problems.append(f"{one_line(name)} is missing.")
         elif f.sha256 != want:
-            bag.problems.append(f"{show(name)} was changed: SHA-256 {f.sha256}, expected {want}.")
+            bag.problems.append(f"{one_line(name)} was changed: SHA-256 {f.sha256}, expected {want}.")
 
 
 def _check_oxum(bag: Bag) -> None:
@@ -199,7 +200,7 @@ def _check_provenance(bag: Bag, manifest: dict[str, str]) -> None:
         if not isinstance(path, str):
             bag.problems.append(f"{PROVENANCE} has an output entry without a path.")
             continue
-        shown = show(path)
+        shown = one_line(path)
         if path not in manifest:
             bag.problems.append(f"{PROVENANCE} lists output {shown}, which the manifest does not.")
             continue

@@ -14,6 +14,7 @@ from pathlib import Path
 from frp.agency import DEFAULT_MAX_WINDOW_S
 from frp.claims import LEGAL_BASES
 from frp.jws import parse_compact
+from frp.text import one_line
 from frp.times import TimeError, parse_rfc3339
 from portal import registry_cli
 from portal.claims import DEFAULT_EXPIRES_IN
@@ -142,11 +143,15 @@ def _decisions(a) -> int:
     if not rows:
         print("No decisions yet.")
     for d in rows:
-        line = f"{d['received_at']}  {d['request']}  case {d['case']}  {d['decision'].upper()}"
+        # What the owner sent (a reason, camera names) is shown through the display sanitiser.
+        line = (f"{d['received_at']}  {d['request']}  case {one_line(d['case'])}  "
+                f"{d['decision'].upper()}")
         if d["approved"]:
             w = d["approved"]["window"]
-            line += f"  {w['start']} .. {w['end']}  cameras: {', '.join(d['approved']['cameras'])}"
-        print(line + f"  owner {d['owner_id']}" + (f"  reason: {d['reason']}" if d["reason"] else ""))
+            line += (f"  {w['start']} .. {w['end']}  cameras: "
+                     f"{', '.join(map(one_line, d['approved']['cameras']))}")
+        print(line + f"  owner {d['owner_id']}" +
+              (f"  reason: {one_line(d['reason'])}" if d["reason"] else ""))
     return 0
 
 
@@ -157,10 +162,10 @@ def _submissions(a) -> int:
     elif not rows:
         print("No submissions yet.")
     for s in [] if a.json else rows:
-        print(f"{s['received_at']}  {s['request']}  case {s['case']}  {s['size']} bytes  "
-              f"{'OK' if s['ok'] else 'NOT OK'}  {s['file']}")
+        print(f"{s['received_at']}  {s['request']}  case {one_line(s['case'])}  {s['size']} bytes  "
+              f"{'OK' if s['ok'] else 'NOT OK'}  {one_line(s['file'])}")
         for c in s["checks"]:
-            print(f"    [{'ok' if c['ok'] else 'FAIL'}] {c['name']}: {c['detail']}")
+            print(f"    [{'ok' if c['ok'] else 'FAIL'}] {c['name']}: {one_line(c['detail'])}")
     return 0 if all(s["ok"] for s in rows) else 1
 
 
@@ -175,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(a)
     except PortalError as exc:
-        print(f"footage-portal: {exc}", file=sys.stderr)
+        print(f"footage-portal: {one_line(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from agent.commands import registrations
 from agent.commands.common import Refused, print_json, say
-from agent.commands.requests import mapped, plain
+from agent.commands.requests import mapped
+from frp.text import one_line
 
 
 def add_parsers(sub, common) -> None:
@@ -27,9 +28,9 @@ def add_parsers(sub, common) -> None:
 @mapped
 def agencies_add(agent, args) -> int:
     agency = agent.requests.trust.add(Path(args.file))
-    print(f"added {plain(agency.name)} ({agency.id})")
-    print(f"  phone:  {plain(agency.phone)}")
-    print(f"  portal: {agency.portal}")
+    print(f"added {one_line(agency.name)} ({one_line(agency.id)})")
+    print(f"  phone:  {one_line(agency.phone)}")
+    print(f"  portal: {one_line(agency.portal)}")
     print("  key fingerprints (compare them with the ones the agency publishes):")
     for fp in agency.fingerprints():
         print(f"    {fp}")
@@ -49,8 +50,8 @@ def agencies_list(agent, args) -> int:
         print_json(rows)
         return 0
     for r in rows:
-        print(f"{r['id']}\t{plain(r['name'])}\t{plain(r['phone'])}\t"
-              f"registrations: {', '.join(r['registrations']) or 'none'}")
+        print(f"{one_line(r['id'])}\t{one_line(r['name'])}\t{one_line(r['phone'])}\t"
+              f"registrations: {', '.join(map(one_line, r['registrations'])) or 'none'}")
     if not rows:
         say("no agencies yet: import one with `footage-agent agencies add FILE`")
     return 0
@@ -60,5 +61,5 @@ def agencies_list(agent, args) -> int:
 def agencies_remove(agent, args) -> int:
     if not agent.requests.trust.remove(args.id):
         raise Refused(f"no agency '{args.id}' is in your trust store")
-    say(f"removed {args.id} and its registrations")
+    say(f"removed {one_line(args.id)} and its registrations")
     return 0

@@ -6,6 +6,7 @@ import sys
 from typing import Any
 
 from agent.timebase import TimeError, format_utc, parse_rfc3339
+from frp.text import multi_line
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
 
@@ -37,8 +38,9 @@ def print_json(value: Any) -> None:
 
 
 def say(text: str) -> None:
-    """A message for the person: stderr, so stdout stays clean for --json."""
-    print(text, file=sys.stderr)
+    """A message for the person: stderr, so stdout stays clean for --json. It may quote what a
+    request, a portal or a file said, so it passes the display sanitiser (frp.text) whole."""
+    print(multi_line(text), file=sys.stderr)
 
 
 def stage_printer():

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from agent.audit.log import AuditLog
 from agent.commands.common import Refused, print_json, say
-from agent.commands.requests import mapped, plain
+from agent.commands.requests import mapped
+from frp.text import one_line
 
 
 def add_parsers(sub, common) -> None:
@@ -22,8 +23,8 @@ def log_show(agent, args) -> int:
         print_json(entries)
         return 0
     for r in entries:
-        details = " ".join(f"{k}={plain(str(v))}" for k, v in sorted(r["data"].items()))
-        print(f"{r['seq']}\t{r['at']}\t{r['event']}\t{details}")
+        details = " ".join(f"{k}={one_line(str(v))}" for k, v in sorted(r["data"].items()))
+        print(f"{r['seq']}\t{one_line(r['at'])}\t{one_line(r['event'])}\t{details}")
     return 0
 
 

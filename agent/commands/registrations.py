@@ -13,7 +13,8 @@ import json
 from pathlib import Path
 
 from agent.commands.common import Refused, UsageError, print_json, say
-from agent.commands.requests import mapped, plain
+from agent.commands.requests import mapped
+from frp.text import one_line
 from frp.registration import (
     Camera,
     Contact,
@@ -132,10 +133,10 @@ def _report(view, args, verb: str) -> None:
     if args.json:
         print_json(_shown(view))
         return
-    say(f"{verb} with {plain(view.agency_name)}: registration {view.id}, owner key "
+    say(f"{verb} with {one_line(view.agency_name)}: registration {view.id}, owner key "
         f"{view.owner_id}")
     for c in view.cameras:
-        say(f"  camera {plain(c.name)}")
+        say(f"  camera {one_line(c.name)}")
 
 
 @mapped
@@ -189,9 +190,9 @@ def agencies_registrations(agent, args) -> int:
     for v in views:
         state = "registered from this app" if v.owner_id else "id only (cannot decide or deliver)"
         print(f"{v.agency_id}\t{v.id}\t{state}\t"
-              f"cameras: {', '.join(plain(c.name) for c in v.cameras) or 'none'}")
+              f"cameras: {', '.join(one_line(c.name) for c in v.cameras) or 'none'}")
         if v.certificate_problem:
-            print(f"  certificate problem: {plain(v.certificate_problem)}")
+            print(f"  certificate problem: {one_line(v.certificate_problem)}")
     if not views:
         say("no registrations yet: register with `footage-agent agencies register AGENCY "
             "--invite CODE --name NAME`")
@@ -207,7 +208,7 @@ def keys_rotate(agent, args) -> int:
                     "moved": list(done.moved), "problems": list(done.problems),
                     "finished": done.finished})
     for problem in done.problems:
-        say(f"not moved yet: {plain(problem)}")
+        say(f"not moved yet: {one_line(problem)}")
     if not done.finished:
         say("the key rotation is not finished: both keys are kept, and each registration is "
             "answered with its own; run `footage-agent keys rotate` again")

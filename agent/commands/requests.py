@@ -1,7 +1,8 @@
 """`import-request`, `inbox`, `approve` and `decline`: the request desk.
 
 Agency names and phone numbers shown here come from the trust store, never from a request;
-request text is printed as plain text with control characters neutralised.
+whatever a request or a portal says is printed through frp.text (one_line, multi_line), so it
+can neither act on the terminal nor start a line of its own.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from agent.commands.common import (
 from agent.requests.agencies import TrustStoreError
 from agent.requests.view import RequestView
 from agent.service import AgentError
+from frp.text import multi_line, one_line
 
 PUBLIC_RECORD = ("Footage you share can become a public record once the case is closed: "
                  "anyone may then be able to ask for it and see it.")
@@ -89,13 +91,6 @@ def add_parsers(sub, common) -> None:
     p.set_defaults(func=decline)
 
 
-def plain(text: str | None) -> str:
-    """Text from a request, safe on a terminal: no escape sequences, no control characters."""
-    if text is None:
-        return ""
-    return "".join(ch if ch.isprintable() or ch == "\n" else "?" for ch in text)
-
-
 def entry_json(view: RequestView, agency_name: str | None = None) -> dict:
     """The cli.md `inbox --json` object for one request."""
     return {"id": view.id, "agency": view.agency_id, "case": view.case,
@@ -117,7 +112,7 @@ def import_request(agent, args) -> int:
     if args.json:
         print_json(entry_json(view, _agency_name(view)))
     else:
-        print(f"{view.id}\tcase {plain(view.case)}\tfrom {plain(_agency_name(view))}")
+        print(f"{view.id}\tcase {one_line(view.case)}\tfrom {one_line(_agency_name(view))}")
     return 0
 
 
@@ -128,7 +123,7 @@ def inbox_list(agent, args) -> int:
         print_json([entry_json(v, _agency_name(v)) for v in views])
         return 0
     for v in views:
-        print(f"{v.id}\t{v.status}\t{plain(_agency_name(v))}\tcase {plain(v.case)}\t"
+        print(f"{v.id}\t{v.status}\t{one_line(_agency_name(v))}\tcase {one_line(v.case)}\t"
               f"{utc(v.window_start_us)} .. {utc(v.window_end_us)}")
     if not views:
         say("no requests")
@@ -140,14 +135,14 @@ def inbox_sync(agent, args) -> int:
     report = agent.requests.sync()
     if report.problems and not report.new and not report.rejected:
         for problem in report.problems:  # nothing else happened: the problem is the whole answer
-            say(f"footage-agent: {plain(problem)}")
+            say(f"footage-agent: {one_line(problem)}")
         return 1
     for e in report.new:
-        say(f"new request {e.jti} (case {plain(e.case)})")
+        say(f"new request {e.jti} (case {one_line(e.case)})")
     for reason in report.rejected:
-        say(plain(reason))
+        say(one_line(reason))
     for problem in report.problems:
-        say(f"problem: {plain(problem)}")
+        say(f"problem: {one_line(problem)}")
     say(f"{len(report.new)} new, {len(report.rejected)} rejected")
     return 1 if report.problems and not report.new else 0
 
@@ -169,24 +164,25 @@ def inbox_show(agent, args) -> int:
     if args.json:
         print_json(out)
         return 0
-    print(f"Request {v.id}: {v.status}" + (f" ({plain(v.reason)})" if v.reason else ""))
+    print(f"Request {v.id}: {v.status}" + (f" ({one_line(v.reason)})" if v.reason else ""))
     if v.agency_name is not None:
-        print(f"From: {plain(v.agency_name)}; to check it is real, call {plain(v.agency_phone)} "
-              "(the number in your trust store, not one from the message)")
-    print(f"Case: {plain(v.case)}" + (f" ({plain(v.incident)})" if v.verified and v.incident
+        print(f"From: {one_line(v.agency_name)}; to check it is real, call "
+              f"{one_line(v.agency_phone)} (the number in your trust store, not one from the "
+              "message)")
+    print(f"Case: {one_line(v.case)}" + (f" ({one_line(v.incident)})" if v.verified and v.incident
                                       else ""))
     print(f"Window: {utc(v.window_start_us)} to {utc(v.window_end_us)}")
-    print(f"Cameras asked for: {', '.join(plain(c) for c in v.cameras) or 'not named'}")
+    print(f"Cameras asked for: {', '.join(one_line(c) for c in v.cameras) or 'not named'}")
     if v.verified:
-        who = ", ".join(f"{k}: {plain(x)}" for k, x in v.requester.items())
+        who = ", ".join(f"{k}: {one_line(x)}" for k, x in v.requester.items())
         print(f"Requester (as stated in the request): {who}")
         print(f"Legal basis: {v.legal_basis}" + ("; marked EMERGENCY (this changes no check)"
                                                 if v.emergency else ""))
         if v.message:
             print("Message (plain text, as sent):")
-            print("  " + plain(v.message).replace("\n", "\n  "))
+            print("  " + multi_line(v.message).replace("\n", "\n  "))
     if v.problem:
-        print(f"Warning: {plain(v.problem)}")
+        print(f"Warning: {one_line(v.problem)}")
     if v.hold:
         print(f"Hold: {v.hold.path} ({len(v.hold.files)} files)")
     return 0
@@ -237,8 +233,8 @@ def _confirm(agent, view: RequestView, args) -> None:
                                                                  view.window_start_us)
     end = parse_time(args.end, "--to") if args.end else (a.end_us if a else view.window_end_us)
     audio = args.keep_audio if args.keep_audio is not None else (a.keep_audio if a else False)
-    say(f"This will send to {plain(_agency_name(view))}:")
-    say(f"  cameras: {', '.join(plain(c) for c in cams) or '(none chosen)'}")
+    say(f"This will send to {one_line(_agency_name(view))}:")
+    say(f"  cameras: {', '.join(one_line(c) for c in cams) or '(none chosen)'}")
     say(f"  from {utc(start)} to {utc(end)} ({(end - start) / 1e6:,.0f} seconds per camera)")
     say(f"  sound: {'kept' if audio else 'removed'}")
     say(f"  hidden: {_hidden(agent, view, cams, args)}")
@@ -264,7 +260,7 @@ def _hidden(agent, view: RequestView, cameras, args) -> str:
             except AgentError as exc:
                 return str(exc)
             if count:
-                parts.append(f"{count} privacy mask(s) blacked out on {plain(camera)}")
+                parts.append(f"{count} privacy mask(s) blacked out on {one_line(camera)}")
     if faces:
         parts.append("every face blurred")
     return "; ".join(parts) if parts else "nothing (no privacy masks, faces not blurred)"
@@ -274,7 +270,7 @@ def _hidden(agent, view: RequestView, cameras, args) -> str:
 def decline(agent, args) -> int:
     done = agent.requests.decline(args.id, args.reason)
     sent = "sent to the agency" if done.decision_sent_at_us else (
-        f"not sent: {plain(done.decision_error)}" if done.decision_error
+        f"not sent: {one_line(done.decision_error)}" if done.decision_error
         else "will be sent at the next `inbox sync`")
     say(f"declined {done.id} ({sent})")
     return 0

@@ -21,6 +21,7 @@ import httpx
 from agent.delivery.wire import DEFAULT_TIMEOUT
 from frp.agency import Agency
 from frp.origins import web_origin
+from frp.text import one_line
 
 POLL_CAP = 1 << 20
 REPLY_CAP = 64 * 1024
@@ -96,10 +97,8 @@ class PollPolicy:
 
 
 def _plain(text: str, limit: int = 300) -> str:
-    """Portal text made safe to show: one line, printable characters only, bounded."""
-    cleaned = "".join(ch if ch.isprintable() else " " for ch in text)
-    cleaned = " ".join(cleaned.split())
-    return cleaned if len(cleaned) <= limit else cleaned[: limit - 3] + "..."
+    """Portal text for a message: trimmed, one line through the display sanitiser, bounded."""
+    return one_line(text.strip(), limit)
 
 
 def _network_reason(exc: Exception) -> str:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from gui.views import display, requests
 from gui.views.requests import in_owner_words
 from gui.views.times import US
-from gui.widgets.labels import plain_label
+from gui.widgets.labels import cell, plain_label
 
 COLUMNS = ("", "Agency", "Case", "Footage from (your time)", "Status", "Answer by")
 
@@ -117,8 +116,8 @@ class InboxPage(QWidget):
         self.ctx.bridge.call("import", work, lambda result: self._imported(*result), self._error)
 
     def _imported(self, view, views: list) -> None:
-        self.status.setText(f"Request {view.case} from {requests.agency_name(view)} was verified "
-                            "and added.")
+        self.status.setText(f"Request {requests.case(view)} from {requests.agency_name(view)} "
+                            "was verified and added.")
         self._show(views)
 
     def _error(self, message: str) -> None:
@@ -135,12 +134,12 @@ class InboxPage(QWidget):
         for row, v in enumerate(views):
             badge = "\u2714 Verified" if v.verified else "Not verified"
             undecided = v.status in requests.UNDECIDED
-            cells = (badge, requests.agency_name(v), v.case,
+            cells = (badge, requests.agency_name(v), requests.case(v),
                      display.window(v.window_start_us, v.window_end_us, self.ctx.zone),
                      requests.status(v),
                      display.time_left(v.expires_at_us, now) if undecided else "")
             for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = cell(text)
                 if col == 0:
                     item.setForeground(QColor("#2f7d4f" if v.verified else "#a15c00"))
                 if col == 4 and undecided:

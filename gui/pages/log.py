@@ -8,13 +8,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.views import activity
-from gui.widgets.labels import plain_label
+from gui.widgets.labels import cell, plain_label
 
 
 class LogPage(QWidget):
@@ -51,7 +50,7 @@ class LogPage(QWidget):
         self.table.setRowCount(len(records))
         for row, record in enumerate(reversed(records)):
             for col, text in enumerate(activity.row(record, self.ctx.zone)):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                self.table.setItem(row, col, cell(text))
 
     def verify(self) -> None:
         self.verdict.setText("Checking\u2026")

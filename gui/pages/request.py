@@ -99,7 +99,7 @@ class RequestPage(QWidget):
     def open(self, view: RequestView, known_cameras: list[str] | None = None) -> None:
         """Show a request; the cameras it names (or all indexed ones) get a timeline."""
         self.view = view
-        self.title.setText(f"Request {view.case} from {requests.agency_name(view)}")
+        self.title.setText(f"Request {requests.case(view)} from {requests.agency_name(view)}")
         self.info.show_request(view)
         cameras = list(view.cameras) or list(known_cameras or [])
         for cam in known_cameras or []:

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from agent.views import one_line
 from gui.views import display
-from gui.widgets.labels import plain_label
+from gui.widgets.labels import cell, plain_label
 
 
 def _table(headers: tuple[str, ...]) -> QTableWidget:
@@ -42,7 +42,7 @@ def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
     table.setRowCount(len(rows))
     for r, cells in enumerate(rows):
         for c, text in enumerate(cells):
-            table.setItem(r, c, QTableWidgetItem(text))
+            table.setItem(r, c, cell(text))
 
 
 class SettingsPage(QWidget):
@@ -148,8 +148,8 @@ class SettingsPage(QWidget):
     def add_agency(self, path: str) -> None:
         agent = self.ctx.agent
         self.ctx.bridge.call("add-agency", lambda: agent.add_agency(path), lambda a: (
-            self.status.setText(f"Added {a.name}. Compare these fingerprints with the ones the "
-                                f"agency publishes: {', '.join(a.fingerprints())}"),
+            self.status.setText(f"Added {one_line(a.name)}. Compare these fingerprints with the "
+                                f"ones the agency publishes: {', '.join(a.fingerprints())}"),
             self.refresh()), self.status.setText)
 
     def remove_agency(self) -> None:

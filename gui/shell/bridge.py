@@ -13,6 +13,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Signal, Slot
 
 from agent.events import JobFinished, JobProgress, RequestsArrived, ScanFinished
+from agent.views import one_line
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ class Bridge(QObject):
             if event.ok and done is not None:
                 done(job.result)
             elif not event.ok and failed is not None:
-                failed(event.message)
+                failed(one_line(event.message))  # errors quote what requests and files say
         except Exception:  # a broken screen update must not take the app down
             log.exception("completion handler of %s failed", event.job)
 

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
     def _announce(self, views: list) -> None:
         for v in views:
             self.tray.notify("New footage request", f"{requests.agency_name(v)} asks about case "
-                                                    f"{v.case}. Open the app to review.")
+                                                    f"{requests.case(v)}. Open the app to review.")
 
     def bring_up(self) -> None:
         self.show()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent.views import one_line
 from gui.widgets.labels import plain_label
 
 
@@ -48,7 +49,8 @@ class AgencyStep(QWidget):
 
     def _added(self, agency) -> None:
         prints = "\n".join(f"  {k}" for k in agency.fingerprints())
-        self.result.setText(f"\u2714 Added {agency.name}\nCall-back number: {agency.phone}\n"
+        self.result.setText(f"\u2714 Added {one_line(agency.name)}\n"
+                            f"Call-back number: {one_line(agency.phone)}\n"
                             f"Key fingerprints (compare them with the ones the agency "
                             f"published):\n{prints}")
         self.added.emit()

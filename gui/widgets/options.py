@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent.views import one_line
+
 MASKS_HOW = ("Draw privacy masks once per camera in Settings \u2192 Privacy masks: click the "
              "corners of an area (a neighbour's window, a garden) to black it out in every export.")
 
@@ -96,7 +98,8 @@ class Options(QWidget):
         with_masks = [c for c in self._chosen if self.masked.get(c)]
         self.masks.setEnabled(bool(with_masks))
         if with_masks:
-            self.masks.setToolTip(f"Black out the areas you drew for {', '.join(with_masks)}. "
+            self.masks.setToolTip(f"Black out the areas you drew for "
+                                  f"{', '.join(map(one_line, with_masks))}. "
                                   + MASKS_HOW)
         else:
             self.masks.setToolTip("No privacy masks are drawn for these cameras. " + MASKS_HOW)

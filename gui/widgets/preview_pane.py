@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from agent.views import one_line
 from gui.views import display
 
 PREVIEW_WIDTH = 640
@@ -111,12 +112,12 @@ class PreviewPane(QWidget):
         if frame is None:
             self.picture.setPixmap(QPixmap())
             self.picture.setText("No recording at this moment.")
-            self.caption.setText(f"{camera} at {display.clock(at_us, self.ctx.zone)}")
+            self.caption.setText(f"{one_line(camera)} at {display.clock(at_us, self.ctx.zone)}")
             return
         pix = QPixmap.fromImage(to_image(frame))
         self.picture.setPixmap(pix.scaled(self.picture.size(), Qt.KeepAspectRatio,
                                           Qt.SmoothTransformation))
         when = display.clock(frame.at_us, self.ctx.zone)
         hidden = " \u00b7 shown as it will be sent" if self.redaction != (False, False) else ""
-        self.caption.setText(f"{camera} at {when}{hidden}" +
+        self.caption.setText(f"{one_line(camera)} at {when}{hidden}" +
                              ("" if frame.complete else " (finding the exact moment\u2026)"))

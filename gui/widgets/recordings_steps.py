@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent.views import one_line
 from gui.views import display
 from gui.views.times import US, wall_us
 from gui.widgets.labels import plain_label
@@ -88,7 +89,7 @@ class FolderStep(QWidget):
     def _looked(self, facts) -> None:
         """Show what the agent found (FolderFacts) and fill in the details to confirm."""
         recorder = facts.layout or "not recognised (files are indexed by their times inside)"
-        cams = ", ".join(facts.cameras) or "one camera (name it below)"
+        cams = ", ".join(map(one_line, facts.cameras)) or "one camera (name it below)"
         more = "+" if facts.more else ""
         self.found.setText(f"Found {facts.recordings}{more} recordings.\nRecorder: {recorder}\n"
                            f"Cameras: {cams}\nCheck the details below, then add the folder.")
@@ -96,8 +97,8 @@ class FolderStep(QWidget):
         if facts.names_in_utc:   # these recorders name files in UTC
             self.tz.setCurrentText("UTC")
         if not self.camera.text():
-            self.camera.setText(facts.cameras[0] if len(facts.cameras) == 1
-                                else Path(facts.path).name)
+            self.camera.setText(one_line(facts.cameras[0] if len(facts.cameras) == 1
+                                         else Path(facts.path).name))
         self.add_button.setEnabled(True)
 
     def add(self) -> None:

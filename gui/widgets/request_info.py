@@ -66,7 +66,7 @@ class RequestInfo(QWidget):
         self.phone.setText(requests.agency_phone(v) or "no number on file")
         self.phone.setToolTip("From your trust list, never from the request's own text.")
         self.requester.setText(requests.requester(v) or "not given")
-        self.case.setText(v.case + (f": {v.incident}" if v.incident else ""))
+        self.case.setText(requests.case(v, incident=True))
         self.basis.setText(requests.legal_basis(v))
         self.location.setText(requests.place(v) or "not given")
         self.window.setText(f"{display.window(v.window_start_us, v.window_end_us, self.zone)} "
@@ -76,4 +76,4 @@ class RequestInfo(QWidget):
         self.urgent.setVisible(v.emergency)
         self.urgent.setText("Marked urgent by the agency. That changes none of the checks: "
                             "take the time you need, and call back if unsure.")
-        self.message.setPlainText(v.message or "(no message)")
+        self.message.setPlainText(requests.message(v))
