@@ -180,11 +180,20 @@ def loads_strict(raw: bytes, what: str) -> object:
     except UnicodeDecodeError:
         raise JWSError(f"the {what} is not UTF-8 text") from None
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
+        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
     except JWSError as exc:
         raise JWSError(f"the {what} is not acceptable JSON: {exc}") from None
     except (ValueError, RecursionError):
         raise JWSError(f"the {what} is not valid JSON") from None
+    if "\\u" in text:
+        # A \u escape can name half a surrogate pair, which is no character: such text cannot
+        # be stored, shown or signed again, so the document is refused here, once.
+        try:
+            json.dumps(doc, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise JWSError(f"the {what} holds text that is not valid Unicode (a lone "
+                           "surrogate escape)") from None
+    return doc
 
 
 def parse_compact(token: str | bytes) -> Parsed:
@@ -251,9 +260,13 @@ def _sign_bytes(private_key: Signer, alg: str, data: bytes) -> bytes:
 def _json_part(obj: dict) -> str:
     try:
         text = json.dumps(obj, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise JWSError("cannot put this value in a token: it holds text that is not valid "
+                       "Unicode") from None
     except (TypeError, ValueError) as exc:
         raise JWSError(f"cannot put this value in a token: {exc}") from None
-    return b64url_encode(text.encode("utf-8"))
+    return b64url_encode(data)
 
 
 def sign_compact(header: dict, claims: dict, private_key: Signer) -> str:

@@ -8,6 +8,7 @@ running approve again resumes. An `emergency` request is treated exactly like an
 from __future__ import annotations
 
 import hashlib
+import logging
 import ssl
 import threading
 import time
@@ -34,6 +35,7 @@ from frp.jws import MAX_TOKEN_BYTES
 from frp.request import Request, verify_request
 
 Progress = Callable[[str, float], None]
+log = logging.getLogger(__name__)
 
 
 class DeskError(AgentError):
@@ -107,10 +109,10 @@ class RequestDesk:
         if isinstance(token, (bytes, bytearray)):
             token = bytes(token).strip()
         try:
-            request = verify_request(token, self.trust, registrations, seen=self.inbox.seen,
-                                     now=self._clock())
+            request = _checked(token, self.trust, registrations, self.inbox.seen, self._clock())
             entry = self.inbox.add(request, via)
-        except (Rejected, InboxError) as exc:  # InboxError: the same request twice at once
+        except (Rejected, InboxError) as exc:  # InboxError: the same request twice at once,
+            # or a value the inbox cannot keep
             rule, reason = (exc.rule, exc.reason) if isinstance(exc, Rejected) else (5, str(exc))
             self.audit.append("request-rejected", via=via, rule=rule, reason=reason)
             return None, f"request rejected: {reason}"
@@ -291,6 +293,24 @@ class RequestDesk:
 
     def _log(self, event: str, entry: Entry, **data) -> None:
         self.audit.append(event, id=entry.jti, agency=entry.iss, **data)
+
+
+def _checked(token, trust: TrustStore, registrations, seen, now: float) -> Request:
+    """verify_request, with anything else it raises turned into a refusal.
+
+    Checking a token is a function of its bytes (and the trust store), so whatever else it
+    raises is the token's doing: it is refused and recorded like any refusal. Were it let
+    through, a poll would stop before its cursor moved and fetch the same token for ever, so
+    no later request could arrive. (Storing a request is not covered: a full disk or a locked
+    inbox must leave the cursor where it is, so the request is fetched again.)
+    """
+    try:
+        return verify_request(token, trust, registrations, seen=seen, now=now)
+    except (Rejected, AgentError):
+        raise
+    except Exception as exc:  # noqa: BLE001
+        log.warning("a request token could not be checked", exc_info=True)
+        raise Rejected(1, f"the request could not be checked ({type(exc).__name__})") from None
 
 
 def _sha(text: str) -> str:

@@ -151,15 +151,24 @@ class Inbox:
             if self.seen(request.agency_id, request.id):
                 raise InboxError(f"request '{request.id}' is already in the inbox")
             folder = folder_name(request.id, request.agency_id, self._folder_taken)
-            self._db.execute(
-                "INSERT INTO requests (iss, jti, registration, token, sha256, case_number, "
-                "window_start_us, window_end_us, cameras, status, received_at_us, expires_at_us, "
-                "folder, via) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (request.agency_id, request.id, request.registration_id, request.raw,
-                 request.sha256, request.case_number, request.window_start_us,
-                 request.window_end_us, json.dumps(list(request.cameras)), "new", now,
-                 request.expires_at * US, folder, via))
+            try:
+                self._insert(request, via, folder, now)
+            except (ValueError, OverflowError, sqlite3.InterfaceError) as exc:
+                # The request's own values (text SQLite cannot hold, a number too large):
+                # refused, never a failure that would stop polling at this token.
+                raise InboxError(f"request '{request.id}' holds a value the inbox cannot "
+                                 f"keep ({type(exc).__name__})") from None
         return self.get(request.id, request.agency_id)
+
+    def _insert(self, request: Request, via: str, folder: str, now: int) -> None:
+        self._db.execute(
+            "INSERT INTO requests (iss, jti, registration, token, sha256, case_number, "
+            "window_start_us, window_end_us, cameras, status, received_at_us, expires_at_us, "
+            "folder, via) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (request.agency_id, request.id, request.registration_id, request.raw,
+             request.sha256, request.case_number, request.window_start_us,
+             request.window_end_us, json.dumps(list(request.cameras)), "new", now,
+             request.expires_at * US, folder, via))
 
     def transition(self, iss: str, jti: str, new: str, reason: str | None = None) -> Entry:
         """Move a request to `new`, or raise IllegalTransition (nothing changes then)."""

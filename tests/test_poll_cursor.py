@@ -1,0 +1,197 @@
+"""Nothing a portal sends can stall polling (issue 15, finding 4): a token that is refused,
+whatever it holds, is recorded as refused and the cursor moves past it, so later requests
+still arrive. Over a real loopback server through `footage-agent inbox sync`, and as a property
+over signed claims of any type."""
+from __future__ import annotations
+
+import json
+import threading
+import time
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from agent.audit.log import AuditLog
+from agent.cli import main
+from agent.requests import polling
+from agent.requests.inbox import Inbox
+from frp import jws
+from tests.test_desk import JWK as DESK_JWK
+from tests.test_desk import KEY as DESK_KEY
+from tests.test_desk import World, footage, request_token  # noqa: F401
+
+AGENCY_ID = "https://police.example.gov"
+KEY = Ed25519PrivateKey.generate()
+JWK = jws.public_jwk(KEY)
+
+
+def iso(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def claims(jti: str, origin: str, **changes) -> dict:
+    now = int(time.time())
+    c = {"iss": AGENCY_ID, "aud": "reg-1", "jti": jti, "iat": now - 10, "exp": now + 3600,
+         "case": {"number": "2026-0042"}, "window": {"start": iso(now - 7200),
+                                                      "end": iso(now - 7000)},
+         "requester": {"name": "Det. Jane Roe"}, "legal_basis": "voluntary",
+         "upload": {"protocol": "tus", "endpoint": origin + "/files"}}
+    c.update(changes)
+    return c
+
+
+def signed(c: dict, key=KEY, kid: str = JWK["kid"]) -> str:
+    """Signed as an agency would, with text escaped as JSON allows: a lone surrogate (which
+    UTF-8 cannot carry) goes out as its \\u escape, as a hostile signer can send it."""
+    def part(obj: dict) -> str:
+        return jws.b64url_encode(json.dumps(obj, separators=(",", ":")).encode("ascii"))
+    head = part({"alg": "EdDSA", "typ": "frp-request+jwt", "kid": kid}) + "." + part(c)
+    return head + "." + jws.b64url_encode(key.sign(head.encode("ascii")))
+
+
+@contextmanager
+def portal(pages: dict[str, tuple[list, str]]):
+    """A portal on loopback that answers `GET /v1/requests?after=C` with pages[C]."""
+    asked: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            after = parse_qs(urlsplit(self.path).query).get("after", [""])[0]
+            asked.append(after)
+            tokens, cursor = pages.get(after, ([], after))
+            body = json.dumps({"requests": tokens, "cursor": cursor}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", asked
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def test_a_poll_of_refused_tokens_records_them_moves_on_and_a_later_request_arrives(
+        tmp_path, capsys):
+    home = tmp_path / "home"
+
+    def run(*argv):
+        code = main(["--home", str(home), *argv])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    pages: dict[str, tuple[list, str]] = {}
+    with portal(pages) as (origin, asked):
+        hostile = [
+            claims("far-future", origin, exp=10**13),                    # OverflowError before
+            claims("bad-text", origin, case={"number": "2026-\ud800"}),  # a lone surrogate
+            claims("bad-name", origin, requester={"name": "Det. \udfff"}),
+        ]
+        pages[""] = ([signed(c) for c in hostile] + ["not a token", ""], "page-1")
+        pages["page-1"] = ([signed(claims("req-later", origin))], "page-2")
+        doc = {"frp": 1, "id": AGENCY_ID, "name": "Example Police Department",
+               "phone": "+1-206-555-0100", "portal": origin + "/v1",
+               "upload_origins": [origin], "keys": {"keys": [JWK]}}
+        (tmp_path / "agency.json").write_text(json.dumps(doc))
+        (tmp_path / "token.txt").write_text("portal-secret")
+        assert run("agencies", "add", str(tmp_path / "agency.json"))[0] == 0
+        assert run("agencies", "register", AGENCY_ID, "--id", "reg-1", "--token-file",
+                   str(tmp_path / "token.txt"))[0] == 0
+
+        code, _out, err = run("inbox", "sync")
+        assert code == 0, err
+        assert "0 new, 5 rejected" in err and "unexpected failure" not in err
+        rejected = [r["data"] for r in AuditLog(home).entries()
+                    if r["event"] == "request-rejected"]
+        assert len(rejected) == 5 and rejected[0]["rule"] == 3
+        inbox = Inbox(home / "inbox.db")
+        try:
+            assert inbox.cursor(AGENCY_ID, "reg-1") == "page-1"
+        finally:
+            inbox.close()
+
+        code, _out, err = run("inbox", "sync")
+        assert code == 0 and "1 new, 0 rejected" in err, err
+        assert [item["id"] for item in json.loads(run("inbox", "--json")[1])] == ["req-later"]
+        assert asked == ["", "page-1"]
+
+
+TEXT = st.text(st.characters(exclude_categories=()), max_size=12)  # lone surrogates too
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | TEXT
+    | st.floats(allow_nan=False, allow_infinity=False),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner,
+                                                                 max_size=3),
+    max_leaves=8)
+FIELDS = ["iss", "aud", "jti", "iat", "exp", "case", "window", "cameras", "location",
+          "requester", "legal_basis", "message", "upload", "emergency"]
+
+
+@pytest.fixture(scope="module")
+def desk_world(tmp_path_factory, footage):  # noqa: F811
+    w = World(tmp_path_factory.mktemp("cursor"), footage)
+    yield w
+    w.close()
+
+
+@settings(max_examples=120, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(FIELDS), JSON, st.sampled_from([None, "number", "name", "start", "end",
+                                                       "endpoint", "max_bytes"]))
+@example("case", "2026-\ud800", "number")
+@example("exp", 10**13, None)
+@example("requester", "Det. \udc80", "name")
+def test_no_signed_claim_of_any_value_stalls_the_cursor(desk_world, field, value, inner):
+    w = desk_world
+    n = len(w.portal.tokens)
+    bad = jws.parse_compact(request_token(f"x-{n}", cameras=())).claims
+    if inner and isinstance(bad.get(field), dict):
+        bad[field] = {**bad[field], inner: value}
+    else:
+        bad[field] = value
+    good = f"good-{n}"
+    w.portal.tokens += [signed(bad, DESK_KEY, DESK_JWK["kid"]),
+                        request_token(good, cameras=())]
+    agency = w.desk.trust.get(AGENCY_ID)
+    polling.poll(w.desk, agency, "reg-1")   # raises nothing but a PortalError, never stalls
+    assert w.desk.inbox.cursor(AGENCY_ID, "reg-1") == str(len(w.portal.tokens))
+    assert w.desk.inbox.get(good, AGENCY_ID).status == "new"
+
+
+def test_a_token_that_trips_an_unforeseen_error_in_the_checks_is_refused_not_a_stall(
+        desk_world, monkeypatch):
+    w = desk_world
+    import agent.requests.desk as desk_module
+
+    real = desk_module.verify_request
+
+    def flaky(token, *a, **kw):
+        if "trip" in jws.parse_compact(token).claims["jti"]:
+            raise RecursionError("a check nobody foresaw")
+        return real(token, *a, **kw)
+
+    monkeypatch.setattr(desk_module, "verify_request", flaky)
+    n = len(w.portal.tokens)
+    w.portal.tokens += [request_token(f"trip-{n}", cameras=()),
+                        request_token(f"fine-{n}", cameras=())]
+    added, rejected = polling.poll(w.desk, w.desk.trust.get(AGENCY_ID), "reg-1")
+    assert [e.jti for e in added] == [f"fine-{n}"]
+    assert rejected == ["request rejected: the request could not be checked (RecursionError)"]
+    assert w.desk.inbox.cursor(AGENCY_ID, "reg-1") == str(len(w.portal.tokens))
+    last = [r for r in AuditLog(w.home).entries() if r["event"] == "request-rejected"][-1]
+    assert last["data"]["reason"] == "the request could not be checked (RecursionError)"
