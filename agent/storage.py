@@ -34,6 +34,48 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """fsync a folder so a rename in it survives a power loss (POSIX; Windows has no such call
+    on folders and commits the rename itself)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+_SQLITE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
+
+
+def private_database(path: Path) -> Path:
+    """Make a SQLite database and its side files owner-only (0600) before it is opened.
+
+    SQLite makes -wal, -shm and -journal with the mode of the database file, so creating the
+    database 0600 (whatever the umask) keeps them private too; files an earlier version left
+    looser are tightened. The home folder is 0700 already: this holds even if it is loosened.
+    """
+    path = Path(path)
+    if os.name != "posix":
+        return path
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for tail in _SQLITE_SIDE_FILES:
+        side = Path(f"{path}{tail}")
+        try:
+            if stat.S_IMODE(side.stat().st_mode) & 0o077:
+                side.chmod(0o600)
+        except FileNotFoundError:
+            continue
+    return path
 
 
 STALE_AFTER_S = 24 * 3600  # no build takes a day; anything older was left by a crash

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
-from agent.storage import Transaction
+from agent.storage import Transaction, private_database
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (
@@ -98,13 +98,16 @@ class Store:
 
     def __init__(self, path: Path):
         try:
-            self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+            self._db = sqlite3.connect(str(private_database(path)), check_same_thread=False,
+                                       isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"the index {path} cannot be opened: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"the index {path} cannot be opened: {exc.strerror}") from None
         self._lock = threading.RLock()
 
     def close(self) -> None:

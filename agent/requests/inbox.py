@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from agent.requests.records import Approval, Delivery, Entry, approval_json, entry_from_row
-from agent.storage import Transaction
+from agent.storage import Transaction, private_database
 from agent.timebase import US
 from frp.claims import TOLERANCE_S
 from frp.request import Request
@@ -95,12 +95,15 @@ class Inbox:
         self._on_expired = on_expired
         self._lock = threading.RLock()
         try:
-            self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+            self._db = sqlite3.connect(str(private_database(path)), check_same_thread=False,
+                                       isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as exc:
             raise InboxError(f"the inbox {path} cannot be opened: {exc}") from None
+        except OSError as exc:
+            raise InboxError(f"the inbox {path} cannot be opened: {exc.strerror}") from None
 
     def close(self) -> None:
         with self._lock:
