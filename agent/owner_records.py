@@ -28,6 +28,15 @@ class LogRecord:
     data: dict
 
 
+@dataclass(frozen=True)
+class DamagedAgencyFile:
+    """An agency file in the trust store that no longer validates (edited or damaged on
+    disk): shown to the owner, never trusted. Importing the agency's file again replaces it."""
+
+    file: str               # its name under <home>/agencies/
+    problem: str            # what is wrong, in the words of the agency-file check
+
+
 class OwnerRecords:
     """Trust store and activity log methods of the Agent."""
 
@@ -43,6 +52,11 @@ class OwnerRecords:
             return self.requests.trust.add(Path(path))
         except TrustStoreError as exc:
             raise Refusal(str(exc)) from None
+
+    def damaged_agencies(self) -> list[DamagedAgencyFile]:
+        """Agency files that no longer validate, which agencies() leaves out."""
+        return [DamagedAgencyFile(name, problem)
+                for name, problem in self.requests.trust.damaged()]
 
     def remove_agency(self, agency_id: str) -> bool:
         """Stop trusting an agency and forget its registrations; False when it was not there."""

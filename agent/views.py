@@ -15,7 +15,7 @@ from agent.index.first_look import FolderFacts
 from agent.index.scan import ScanReport
 from agent.index.store import FileRow, Source
 from agent.media.frame_reader import PreviewFrame
-from agent.owner_records import LogRecord
+from agent.owner_records import DamagedAgencyFile, LogRecord
 from agent.owner_registrations import RegistrationReadiness, RegistrationView
 from agent.requests.holds import HeldFile, Hold
 from agent.requests.key_rotation import KeyRotation
@@ -35,7 +35,7 @@ __all__ = [
     # requests, their decisions and deliveries
     "RequestView", "Approval", "Delivery", "Hold", "HeldFile", "SyncReport",
     # the owner's records and settings
-    "Agency", "LogRecord", "AuditReport", "Settings",
+    "Agency", "DamagedAgencyFile", "LogRecord", "AuditReport", "Settings",
     # registrations: what the owner registers (Contact, Camera), what is held, the key
     "Contact", "Camera", "RegistrationView", "RegistrationReadiness", "CertificateFacts",
     "KeyRotation",

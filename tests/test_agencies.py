@@ -234,3 +234,22 @@ def test_unusable_home_is_a_clear_error(tmp_path):
     blocker.write_text("x")
     with pytest.raises(TrustStoreError, match="not-a-folder"):
         TrustStore(blocker).add(write(tmp_path, agency_doc()))
+
+
+def test_damaged_agency_files_are_named_with_what_is_wrong(tmp_path, home, capsys):
+    from agent.cli import main
+
+    store = TrustStore(home)
+    store.add(write(tmp_path, agency_doc()))
+    path = next((home / "agencies").iterdir())
+    doc = json.loads(path.read_text())
+    doc["keys"]["keys"][0]["kid"] = "tampered"
+    path.write_text(json.dumps(doc))
+    ((name, problem),) = store.damaged()
+    assert name == path.name and "thumbprint" in problem
+    assert main(["--home", str(home), "agencies", "list"]) == 0
+    out, err = capsys.readouterr()
+    assert path.name in out and "DAMAGED" in out and "thumbprint" in out
+    assert main(["--home", str(home), "agencies", "list", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == [] and path.name in err and "damaged" in err

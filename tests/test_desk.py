@@ -470,3 +470,21 @@ def test_no_masks_leaves_them_off_and_a_damaged_mask_file_refuses_the_approval(w
     with pytest.raises(DeskRefusal, match="saved masks of camera 'yard' are damaged"):
         world.desk.approve("req-2", ["yard"])
     assert world.desk.show("req-2").status == "new"
+
+
+def test_the_list_checks_each_request_again_after_the_agency_is_removed_or_its_key_rotated(
+        world, tmp_path):
+    world.desk.import_request(world.file(request_token()))
+    (view,) = world.desk.list()
+    assert view.verified and view.problem is None
+    rotated = tmp_path / "rotated.json"   # the agency's file with a new key, the old one gone
+    rotated.write_text(json.dumps(agency_doc(keys={"keys": [
+        jws.public_jwk(Ed25519PrivateKey.generate())]})))
+    world.desk.trust.add(rotated)
+    (view,) = world.desk.list()
+    assert not view.verified and "no longer verifies" in view.problem
+    assert view.agency_name == "Example Police Department"
+    world.desk.trust.remove(AGENCY_ID)
+    (view,) = world.desk.list()
+    assert not view.verified and "no longer in your trust store" in view.problem
+    assert view.agency_name is None

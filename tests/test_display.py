@@ -171,3 +171,17 @@ def test_the_portals_command_line_shows_what_owners_sent_inertly(tmp_path, capsy
     out = capsys.readouterr().out
     assert len(out.splitlines()) == 1 and shows_nothing_acting(out, newlines=True)
     assert "DELIVERED" in out
+
+
+def test_inbox_says_when_a_request_no_longer_verifies(owner):
+    """Issue 15, finding 7, on the command line: the list checks each request again."""
+    portal, reg, run, tmp = owner
+    assert run("import-request", str(_request_file(portal, reg, tmp)))[0] == 0
+    code, out, _ = run("inbox")
+    assert code == 0 and "NOT VERIFIED" not in out
+    assert json.loads(run("inbox", "--json")[1])[0]["verified"] is True
+    assert run("agencies", "remove", AGENCY_ID)[0] == 0
+    code, out, _ = run("inbox")
+    assert code == 0 and "NOT VERIFIED: the agency" in out and "no longer in your trust" in out
+    (item,) = json.loads(run("inbox", "--json")[1])
+    assert item["verified"] is False and "no longer in your trust store" in item["problem"]

@@ -298,3 +298,28 @@ def test_decline_with_a_reason_reaches_the_portal(qtbot, pwin, portal, footage):
     open_first(qtbot, pwin)
     assert not page.approve_button.isEnabled() and "declined" in page.status.text()
     assert p.submissions() == []
+
+
+def test_the_inbox_stops_saying_verified_once_the_key_is_rotated_or_the_agency_removed(
+        qtbot, win, world, tmp_path, monkeypatch):
+    import json
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from demo.gui_data import agency_doc
+    import_by_click(qtbot, win, world.request_file, monkeypatch)
+    table = win.inbox.table
+    assert table.item(0, 0).text() == "\u2714 Verified"
+    rotated = tmp_path / "rotated.json"   # the agency's file again, with only a new key
+    rotated.write_text(json.dumps(agency_doc(Ed25519PrivateKey.generate())))
+    TrustStore(world.home).add(rotated)
+    win.inbox.refresh()
+    settle(qtbot, win)
+    assert table.item(0, 0).text() == "\u2718 No longer verifies"
+    assert "no longer verifies" in table.item(0, 0).toolTip()
+    TrustStore(world.home).remove(AGENCY_ID)
+    win.inbox.refresh()
+    settle(qtbot, win)
+    assert table.item(0, 0).text() == "\u2718 Agency removed"
+    assert "no longer in your trust store" in table.item(0, 0).toolTip()
+    assert table.item(0, 1).text().startswith("Unknown agency")

@@ -218,3 +218,18 @@ def test_closing_keeps_running_in_the_tray_only_when_there_is_one(qtbot, open_wi
     monkeypatch.setattr(Tray, "available", property(lambda self: False))
     win.close()   # no tray to come back from: the window really closes
     assert not win.isVisible() and len(win.tray.notifications) == 1
+
+
+def test_settings_lists_a_damaged_agency_file_as_damaged(qtbot, open_window, footage, tmp_path):
+    world = make_world(tmp_path / "w", tmp_path / "home", footage=footage)
+    path = next((world.home / "agencies").iterdir())
+    doc = json.loads(path.read_text())
+    doc["keys"]["keys"][0]["kid"] = "tampered"
+    path.write_text(json.dumps(doc))
+    win = open_window(world.home)
+    nav(qtbot, win, "Settings")
+    page = win.settings
+    assert page.agencies.rowCount() == 1
+    assert page.agencies.item(0, 0).text() == f"\u2718 Damaged agency file {path.name}"
+    assert "thumbprint" in page.agencies.item(0, 2).text()
+    assert page.agencies.item(0, 1).text() == "not trusted"

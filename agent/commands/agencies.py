@@ -46,13 +46,22 @@ def agencies_list(agent, args) -> int:
              "max_window_s": a.max_window_s, "registrations": regs.get(a.id, []),
              "can_register": a.registration_ca is not None}
             for a in trust.list()]
+    damaged = agent.damaged_agencies()
+    for d in damaged:  # never trusted, but shown: the owner should know one went bad
+        line = (f"damaged agency file {one_line(d.file)}: {one_line(d.problem)} (not trusted; "
+                "import the agency's file again to replace it)")
+        if args.json:
+            say(line)
     if args.json:
         print_json(rows)
         return 0
+    for d in damaged:
+        print(f"DAMAGED\t{one_line(d.file)}\t{one_line(d.problem)}\t(not trusted; import the "
+              "agency's file again to replace it)")
     for r in rows:
         print(f"{one_line(r['id'])}\t{one_line(r['name'])}\t{one_line(r['phone'])}\t"
               f"registrations: {', '.join(map(one_line, r['registrations'])) or 'none'}")
-    if not rows:
+    if not rows and not damaged:
         say("no agencies yet: import one with `footage-agent agencies add FILE`")
     return 0
 

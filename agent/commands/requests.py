@@ -97,7 +97,8 @@ def entry_json(view: RequestView, agency_name: str | None = None) -> dict:
             "window": {"start": utc(view.window_start_us), "end": utc(view.window_end_us)},
             "status": view.status, "received_at": utc(view.received_at_us),
             "expires_at": utc(view.expires_at_us), "agency_name": agency_name,
-            "cameras": list(view.cameras), "reason": view.reason}
+            "cameras": list(view.cameras), "reason": view.reason, "verified": view.verified,
+            "problem": view.problem}
 
 
 def _agency_name(view: RequestView) -> str:
@@ -124,7 +125,8 @@ def inbox_list(agent, args) -> int:
         return 0
     for v in views:
         print(f"{v.id}\t{v.status}\t{one_line(_agency_name(v))}\tcase {one_line(v.case)}\t"
-              f"{utc(v.window_start_us)} .. {utc(v.window_end_us)}")
+              f"{utc(v.window_start_us)} .. {utc(v.window_end_us)}"
+              + ("" if v.verified else f"\tNOT VERIFIED: {one_line(v.problem)}"))
     if not views:
         say("no requests")
     return 0

@@ -100,6 +100,22 @@ class TrustStore:
             return []
         return [p for p in sorted(self.folder.glob("*.json")) if self._load(p) is None]
 
+    def damaged(self) -> list[tuple[str, str]]:
+        """Agency files that no longer validate, as (file name, what is wrong), so the owner
+        is shown them rather than losing them from view; importing the agency's file again
+        replaces one."""
+        if not self.folder.is_dir():
+            return []
+        out = []
+        for path in sorted(self.folder.glob("*.json")):
+            try:
+                read_agency(path.read_bytes()[:MAX_FILE_BYTES + 1])
+            except AgencyError as exc:
+                out.append((path.name, str(exc)))
+            except OSError as exc:
+                out.append((path.name, f"cannot be read ({exc.strerror})"))
+        return out
+
     def get(self, agency_id: str) -> Agency | None:
         """The agency with exactly this id, if imported."""
         if not isinstance(agency_id, str) or not agency_id:

@@ -142,11 +142,20 @@ class RequestDesk:
 
     # reading -----------------------------------------------------------------------------
     def list(self) -> list[RequestView]:
-        """Every request in the inbox, newest first, as verified when it arrived (neither
-        checked again nor with its hold read: `show` does both)."""
+        """Every request in the inbox, newest first, each checked again against today's trust
+        store: `verified` and `problem` say how it stands now (its agency removed, its key
+        rotated out). Holds are not read here; `show` reads them."""
         agencies = {a.id: a for a in self.trust.list()}
-        return [request_view(e, agencies.get(e.iss), None, verified=True)
-                for e in self.inbox.list()]
+        views = []
+        for entry in self.inbox.list():
+            request, problem = None, None
+            try:
+                request = self._reverify(entry)[1]
+            except DeskRefusal as exc:
+                problem = str(exc)
+            views.append(request_view(entry, agencies.get(entry.iss), request,
+                                      verified=request is not None, problem=problem))
+        return views
 
     def show(self, jti: str) -> RequestView:
         """One request with its agency from the trust store and its re-verified details."""

@@ -23,9 +23,9 @@ REQUESTER_FIELDS = ("name", "unit", "badge", "email", "phone")
 class RequestView:
     """One request in the inbox: its record, the agency from the trust store, what it asks.
 
-    `verified` is True when the token passed every check: on arrival for the desk's `list()`
-    (which neither re-checks nor reads holds, so `hold` is None there), and again against
-    today's trust store for `show()` and the actions.
+    `verified` is True when the token passes every check again against today's trust store,
+    for the desk's `list()` and `show()` and the actions alike (`list()` does not read holds,
+    so `hold` is None there).
     """
 
     id: str                          # the request id (jti)

@@ -132,9 +132,8 @@ class InboxPage(QWidget):
         now = int(time.time() * US)
         self.table.setRowCount(len(views))
         for row, v in enumerate(views):
-            badge = "\u2714 Verified" if v.verified else "Not verified"
             undecided = v.status in requests.UNDECIDED
-            cells = (badge, requests.agency_name(v), requests.case(v),
+            cells = (requests.badge(v), requests.agency_name(v), requests.case(v),
                      display.window(v.window_start_us, v.window_end_us, self.ctx.zone),
                      requests.status(v),
                      display.time_left(v.expires_at_us, now) if undecided else "")
@@ -142,6 +141,8 @@ class InboxPage(QWidget):
                 item = cell(text)
                 if col == 0:
                     item.setForeground(QColor("#2f7d4f" if v.verified else "#a15c00"))
+                    item.setToolTip(requests.reason(v) if not v.verified else
+                                    "Signed by an agency in your trust list")
                 if col == 4 and undecided:
                     f = item.font()
                     f.setBold(True)

@@ -109,16 +109,20 @@ class SettingsPage(QWidget):
         self.tray.setChecked(s.keep_running_in_tray)
         self.poll.setValue(max(1, s.poll_interval_s // 60))
         self.rate.setValue(int((s.upload_rate_limit_bps or 0) * 8 // 1_000_000))
-        self.ctx.bridge.call("settings", lambda: (agent.sources(), agent.agencies()),
+        self.ctx.bridge.call("settings", lambda: (agent.sources(), agent.agencies(),
+                                                  agent.damaged_agencies()),
                              lambda r: self._show(*r), self.status.setText)
 
-    def _show(self, sources, agencies) -> None:
+    def _show(self, sources, agencies, damaged=()) -> None:
         self._source_roots = [s.root for s in sources]
         _fill(self.sources, [(s.root, s.camera, s.tz, s.layout,
                               display.offset_words(s.clock_offset_s)) for s in sources])
         self._agency_ids = [a.id for a in agencies]
-        _fill(self.agencies, [(a.name, a.phone, "  ".join(a.fingerprints()))
-                              for a in agencies])
+        # A damaged agency file is never trusted, but listed, so it does not vanish unseen.
+        _fill(self.agencies, [(a.name, a.phone, "  ".join(a.fingerprints())) for a in agencies]
+              + [(f"\u2718 Damaged agency file {d.file}", "not trusted",
+                  f"{d.problem} (import the agency's file again to replace it)")
+                 for d in damaged])
 
     def settings_from_form(self):
         """The agent's settings with this page's values (rate cap in bytes per second)."""

@@ -36,6 +36,16 @@ STATUS = {
 }
 
 
+def badge(v: RequestView) -> str:
+    """Whether the request verifies today, in a word or two: it stops saying "Verified" once
+    its agency is removed from the trust list or the key that signed it is rotated out."""
+    if v.verified:
+        return "\u2714 Verified"
+    if v.agency_name is None:
+        return "\u2718 Agency removed"
+    return "\u2718 No longer verifies"
+
+
 def agency_name(v: RequestView) -> str:
     """The agency as the owner's trust list names it."""
     return one_line(v.agency_name) if v.agency_name is not None else UNKNOWN_AGENCY
