@@ -7,15 +7,13 @@ stack is imported on first use: `scan` or `verify` never load it.
 """
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
 from agent.errors import AgentError, NotFound, Refusal
-from agent.identity.keys import OwnerKey, OwnerKeyError
+from agent.audit.log import AuditLog
+from agent.identity.keys import ENV_PASSPHRASE, OwnerKey, OwnerKeyError, passphrase_from_env
 from agent.jobs import Job
-
-ENV_PASSPHRASE = "FOOTAGE_AGENT_PASSPHRASE"
 
 
 class OwnerExports:
@@ -27,13 +25,17 @@ class OwnerExports:
         With FOOTAGE_AGENT_PASSPHRASE set, a new key is saved passphrase-protected (scrypt) and a
         protected one is unlocked with it.
         """
-        secret = os.environ.get(ENV_PASSPHRASE)
         try:
-            return OwnerKey.load_or_create(self.home, secret.encode("utf-8") if secret else None)
+            key, created = OwnerKey.obtain(self.home, passphrase_from_env())
         except OwnerKeyError as exc:
             hint = (f" (set {ENV_PASSPHRASE} to give it)"
                     if "protected by a passphrase" in str(exc) else "")
             raise AgentError(f"{exc}{hint}") from None
+        if created:  # a new identity: the log says when it began, sealed by it
+            AuditLog(self.home, sealer=lambda: key).append(
+                "key-created", owner=key.public.owner_id(), passphrase=passphrase_from_env()
+                is not None)
+        return key
 
     def start_export(self, camera: str, start_us: int, end_us: int, out_dir: Path, **options) -> Job:
         """`export` as a job (for the GUI): the result is the ExportResult."""
@@ -72,13 +74,39 @@ class OwnerExports:
         except MaskError as exc:
             raise AgentError(str(exc)) from None
         try:
-            return export_evidence(self.store, self.owner_key(), camera, start_us, end_us, out_dir,
-                                   mode=mode, keep_audio=keep_audio, request=request,
+            done = export_evidence(self.store, self.owner_key(), camera, start_us, end_us,
+                                   out_dir, mode=mode, keep_audio=keep_audio, request=request,
                                    progress=progress, cancel=cancel, redaction=redaction)
         except PlanError as exc:
             raise NotFound(str(exc)) from None
         except (CutError, PackageError) as exc:
             raise AgentError(str(exc)) from None
+        self._log_export(done, camera, start_us, end_us, request, redaction)
+        return done
+
+    def _log_export(self, done, camera: str, start_us: int, end_us: int, request,
+                    redaction) -> None:
+        """Every export goes in the log, by hand as for a request (the user guide says so)."""
+        from agent.audit.log import AuditError
+        from agent.export.redact import redaction_records
+        from agent.timebase import format_utc
+
+        cut = done.cut
+        kinds = [r["kind"] for r in redaction_records(redaction, cut.redaction,
+                                                      audio_kept=cut.audio)]
+        try:
+            AuditLog(self.home).append(
+                "export", via="manual", camera=camera, package=str(done.package.path),
+                clip_sha256=done.clip_sha256, mode=cut.mode, audio=cut.audio,
+                window={"start": format_utc(start_us), "end": format_utc(end_us)},
+                delivered={"start": format_utc(cut.delivered_start_us),
+                           "end": format_utc(cut.delivered_end_us)},
+                redactions=kinds,
+                request=request.request_id if request else None,
+                agency=request.agency if request else None)
+        except AuditError as exc:
+            raise AgentError(f"the package {done.package.path} was made, but the activity log "
+                             f"could not record it: {exc}") from None
 
     # redaction -----------------------------------------------------------------------------
     def masks(self, camera: str):
@@ -99,6 +127,7 @@ class OwnerExports:
         except MaskError as exc:
             raise AgentError(f"these masks cannot be kept: {exc}") from None
         save_masks(self.home, checked)
+        self._log_change("masks", camera=checked.camera, areas=len(checked.polygons))
 
     def redact_preview(self, rgb, camera: str, masks: bool = True, faces: bool = False):
         """A preview frame (RGB array) as the export would redact it: the camera's saved masks

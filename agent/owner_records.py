@@ -89,6 +89,14 @@ class OwnerRecords:
             raise AgentError(str(exc)) from None
 
     # activity log --------------------------------------------------------------------------
+    def _log_change(self, event: str, **data) -> None:
+        """Record a change the owner made (settings, recordings folders, masks) in the log."""
+        try:
+            AuditLog(self.home).append(event, **data)
+        except AuditError as exc:
+            raise AgentError(f"the change was made, but the activity log could not record it: "
+                             f"{exc}") from None
+
     def activity(self) -> list[LogRecord]:
         """Every record of the activity log, oldest first."""
         try:
@@ -96,10 +104,12 @@ class OwnerRecords:
         except AuditError as exc:
             raise AgentError(str(exc)) from None
 
-    def verify_activity(self) -> AuditReport:
-        """Check that no line of the activity log was changed, removed or reordered."""
+    def verify_activity(self, witnesses=()) -> AuditReport:
+        """Check that no line of the activity log was changed, removed or reordered, that none
+        was cut off the end (against the signed seal) and, for each head an agency was sent
+        in a decision (`witnesses`, frp.decision.LogHead), that the log still holds it."""
         try:
-            return AuditLog(self.home).verify()
+            return AuditLog(self.home).verify(witnesses)
         except AuditError as exc:
             raise AgentError(str(exc)) from None
 

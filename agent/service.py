@@ -66,8 +66,14 @@ class Agent(OwnerExports, OwnerRecords, OwnerRegistrations):
     def set_settings(self, settings) -> None:
         """Save the owner's settings (agent.config.Settings) and use them at once, in the
         request desk too."""
+        before = self.settings
         save_settings(self.home, settings)
         self.settings = settings
+        changed = {name: {"from": getattr(before, name), "to": getattr(settings, name)}
+                   for name in before.__dataclass_fields__
+                   if getattr(before, name) != getattr(settings, name)}
+        if changed:
+            self._log_change("settings", changed=changed)
         with self._lock:
             desk = self._requests
         if desk is not None:
@@ -117,6 +123,10 @@ class Agent(OwnerExports, OwnerRecords, OwnerRegistrations):
         src = self.store.add_source(str(root), name, tz, layout, float(clock_offset_s))
         if before is not None and before != src:
             self.store.invalidate(src.id)  # indexed times depend on these: place them again
+        if before != src:
+            self._log_change("source-added" if before is None else "source-changed",
+                             folder=src.root, camera=src.camera, tz=src.tz, layout=src.layout,
+                             clock_offset_s=src.clock_offset_s)
         return src
 
     def sources(self) -> list[Source]:
@@ -126,6 +136,7 @@ class Agent(OwnerExports, OwnerRecords, OwnerRegistrations):
         root = str(Path(path).expanduser().absolute())
         if not self.store.remove_source(root):
             raise NotFound(f"{root} is not a registered recordings folder")
+        self._log_change("source-removed", folder=root)
 
     def source_for(self, path: str | Path) -> Source | None:
         return self.store.source(str(Path(path).expanduser().absolute()))

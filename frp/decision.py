@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from frp.agency import Agency
 from frp.claims import MAX_MESSAGE_CHARS, is_int
 from frp.jws import JWSError, Signer, check_alg, parse_compact, verify_signature
-from frp.owner_token import OwnerTokenError, sign_owner_token
+from frp.owner_token import OwnerTokenError, read_owner_token, sign_owner_token
 from frp.owner_token import owner_jwk as public_owner_jwk
 from frp.request import Request
 from frp.text import one_line
@@ -41,6 +41,39 @@ class Approved:
     cameras: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class LogHead:
+    """The owner's audit log as it stood when a decision was signed: `count` records, the last
+    one's line hashing to `head` (hex SHA-256). Carried in the decision as `audit_log`, so the
+    agency keeps a witness of the log that the owner cannot take back."""
+
+    count: int
+    head: str
+
+
+def _log_head_claim(head: LogHead) -> dict:
+    if not isinstance(head, LogHead) or not is_int(head.count) or head.count < 0 \
+            or not isinstance(head.head, str) or not _SHA256_HEX.fullmatch(head.head):
+        raise DecisionError("the audit log head must be a record count and a hex SHA-256")
+    return {"count": head.count, "head": head.head}
+
+
+def decision_log_head(token: str | bytes) -> tuple[str, LogHead | None]:
+    """(owner id, the `audit_log` head) of a decision token, once its owner signature checks
+    out against the key it carries; DecisionError when it is not a signed decision."""
+    try:
+        owner = read_owner_token(token, DECISION_TYP)
+    except OwnerTokenError as exc:
+        raise DecisionError(f"not a signed decision: {exc}") from None
+    claim = owner.claims.get("audit_log")
+    if claim is None:
+        return owner.owner_id, None
+    if not isinstance(claim, dict) or not is_int(claim.get("count")) or claim["count"] < 0 \
+            or not isinstance(claim.get("head"), str) or not _SHA256_HEX.fullmatch(claim["head"]):
+        raise DecisionError("its audit_log claim is not a record count and a hex SHA-256")
+    return owner.owner_id, LogHead(claim["count"], claim["head"])
+
+
 def _approved_claim(request: Request, approved: Approved) -> dict:
     if not isinstance(approved, Approved):
         raise DecisionError("an approval needs the window and cameras approved")
@@ -58,8 +91,9 @@ def _approved_claim(request: Request, approved: Approved) -> dict:
 
 def make_decision(request: Request, owner_sign: Signer, owner_jwk: dict, decision: str,
                   reason: str | None = None, approved: Approved | None = None,
-                  now: float | None = None) -> str:
-    """The owner's signed decision token (protocol.md, `frp-decision+jwt`)."""
+                  now: float | None = None, log_head: LogHead | None = None) -> str:
+    """The owner's signed decision token (protocol.md, `frp-decision+jwt`); `log_head`, the
+    owner's audit log as it stands, goes in as `audit_log`."""
     try:
         owner_id = public_owner_jwk(owner_jwk)["kid"]
     except OwnerTokenError as exc:
@@ -77,6 +111,8 @@ def make_decision(request: Request, owner_sign: Signer, owner_jwk: dict, decisio
         claims["reason"] = reason
     if decision == "approve":
         claims["approved"] = _approved_claim(request, approved)
+    if log_head is not None:
+        claims["audit_log"] = _log_head_claim(log_head)
     try:  # a sign function for another key would send the portal a decision it must refuse
         return sign_owner_token(DECISION_TYP, claims, owner_sign, owner_jwk)
     except OwnerTokenError as exc:

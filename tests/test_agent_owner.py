@@ -68,19 +68,21 @@ def test_a_bad_agency_file_or_an_unknown_agency_is_refused_with_the_reason(owner
 
 
 def test_activity_lists_the_log_and_its_check_notices_an_edit(owner, tmp_path):
+    owner_id = owner.owner_key().public.owner_id()   # made now: the log's first record
     owner.requests.audit.append("decline", id="req-1", reason="not ours")
     owner.requests.audit.append("release", id="req-1")
     records = owner.activity()
     assert [(r.seq, r.event, r.data) for r in records] == [
-        (1, "decline", {"id": "req-1", "reason": "not ours"}), (2, "release", {"id": "req-1"})]
+        (1, "key-created", {"owner": owner_id, "passphrase": False}),
+        (2, "decline", {"id": "req-1", "reason": "not ours"}), (3, "release", {"id": "req-1"})]
     assert all(r.at.endswith("Z") and r.at_us is not None for r in records)
-    assert records[0].at_us <= records[1].at_us
+    assert records[0].at_us <= records[1].at_us <= records[2].at_us
     report = owner.verify_activity()
-    assert report.ok and report.count == 2
+    assert report.ok and report.count == 3 and report.sealed == 3
     log = owner.home / "audit.log"
     log.write_text(log.read_text().replace("not ours", "not mine"))
     report = owner.verify_activity()
-    assert not report.ok and "line 1 was edited" in report.problems[0]
+    assert not report.ok and "line 2 was edited" in report.problems[0]
 
 
 def test_look_at_folder_recognises_the_recorder_cameras_and_utc_names(owner, tmp_path):

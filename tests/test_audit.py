@@ -11,10 +11,18 @@ import threading
 import pytest
 
 from agent.audit.log import GENESIS, AuditError, AuditLog, canonical, record_hash
+from agent.identity.keys import OwnerKey
 from agent.timebase import parse_rfc3339
 
 
+def keyed(home) -> None:
+    """The owner key made beforehand (as any real home has by its first record), so the log
+    holds only the records a test writes, not also the key's making."""
+    OwnerKey.load_or_create(home)
+
+
 def filled(home, n: int = 4) -> AuditLog:
+    keyed(home)
     log = AuditLog(home)
     for i in range(n):
         log.append("hold", request=f"req-{i}", agency="https://police.example.gov")
@@ -54,6 +62,7 @@ def test_clean_chain(home):
 
 
 def test_append_returns_record_and_converts_values(home):
+    keyed(home)
     log = AuditLog(home)
     record = log.append("export", package=home / "pkg", seconds=12.5, cameras=("a", "b"))
     assert record["data"] == {"package": str(home / "pkg"), "seconds": 12.5, "cameras": ["a", "b"]}
@@ -174,6 +183,7 @@ def test_threads_keep_one_chain(home):
         except Exception as exc:  # collected so the main thread fails the test
             errors.append(exc)
 
+    keyed(home)
     shared = AuditLog(home)
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
     for th in threads:
@@ -195,6 +205,7 @@ def _process_worker(home: str, n: int) -> None:
 
 
 def test_processes_keep_one_chain(home):
+    keyed(home)
     AuditLog(home).append("hold", request="first")  # create the home before the workers
     procs = [multiprocessing.Process(target=_process_worker, args=(str(home), n)) for n in range(3)]
     for p in procs:

@@ -115,7 +115,8 @@ def test_a_rejected_tokens_issuer_cannot_erase_the_rejection_or_fake_success(own
     assert err.count("\n") == 1  # one line: the rejection, nothing printed over it
     code, out, _ = run("log")
     assert code == 0 and shows_nothing_acting(out, newlines=True)
-    assert len(out.splitlines()) == 1
+    assert len(out.splitlines()) == len(json.loads(run("log", "--json")[1]))  # one per record
+    assert out.splitlines()[-1].split("\t")[2] == "request-rejected"
 
 
 def test_newlines_in_signed_fields_print_no_extra_line(owner):

@@ -59,7 +59,10 @@ def test_key_file_and_folders_are_private(tmp_path):
     assert stat.S_IMODE(home.stat().st_mode) == 0o700
     assert stat.S_IMODE((home / "keys").stat().st_mode) == 0o700
     assert stat.S_IMODE((home / "keys" / "owner.key").stat().st_mode) == 0o600
-    assert os.listdir(home / "keys") == ["owner.key"]  # no temp file left behind
+    assert stat.S_IMODE((home / "keys" / "owner.pub").stat().st_mode) == 0o600
+    # no temp file left behind; the public half is kept beside (the log's seal is checked
+    # against it without the passphrase)
+    assert sorted(os.listdir(home / "keys")) == ["owner.key", "owner.pub"]
 
 
 def test_passphrase_protects_key_with_scrypt(tmp_path):

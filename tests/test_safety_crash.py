@@ -243,8 +243,9 @@ def test_kill_9_while_appending_never_leaves_a_torn_line(tmp_path):
 
 
 def test_each_append_is_one_write_then_fsync(tmp_path, monkeypatch):
-    """One write() call per record (so it cannot be split) and fsync before append returns
-    (so a power cut cannot lose a decision the owner was told about)."""
+    """One write() call per record (so it cannot be split) and fsync before anything else,
+    the seal included (so a power cut cannot lose a decision the owner was told about, and
+    never leaves a seal ahead of its log)."""
     log = AuditLog(tmp_path)
     log.append("request-seen", id="a")  # the file exists; follow its descriptor from here
     calls = []
@@ -253,5 +254,6 @@ def test_each_append_is_one_write_then_fsync(tmp_path, monkeypatch):
                         or real_write(fd, data))
     monkeypatch.setattr(os, "fsync", lambda fd: calls.append(("fsync", None)) or real_fsync(fd))
     record = log.append("approve", id="a", window={"start": "x", "end": "y"})
-    assert [c[0] for c in calls] == ["write", "fsync"]
+    assert [c[0] for c in calls][:2] == ["write", "fsync"]
+    assert {c[0] for c in calls[2:]} == {"fsync"}   # the seal: its file and its folder
     assert calls[0][1] == json.dumps(record, sort_keys=True, separators=(",", ":")).encode() + b"\n"

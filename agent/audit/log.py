@@ -1,9 +1,13 @@
-"""The hash-chained audit log: every decision about a police request, in order, tamper-evident.
+"""The hash-chained audit log: every decision about a police request, every export, hold,
+trust-store, key and settings change, in order, tamper-evident.
 
 `<home>/audit.log` holds one JSON record per line. Each record carries the SHA-256 of the
 previous record's line (`prev`) and of its own content (`hash`), so an edited, removed,
-inserted or reordered line breaks the chain at a line `verify()` can name. A hash chain only
-proves the log was not altered by hand afterwards; it cannot stop someone rewriting all of it.
+inserted or reordered line breaks the chain at a line `verify()` can name. Records cut off the
+end leave a valid chain, so each append also replaces the signed seal beside the log
+(agent/audit/seal.py): `verify()` names a log shorter than its seal, a missing seal, and a log
+deleted from a home that shows it was used. Someone holding the owner key can still rewrite
+log and seal together; the heads carried in decisions sent to agencies are the witness then.
 
 A crash can leave a partly written last line. The next append terminates that fragment and
 writes a `log-recovered` record that names the fragment's line and hash, so the fragment stays
@@ -11,23 +15,40 @@ covered by the chain and the log verifies again.
 """
 from __future__ import annotations
 
-import hashlib
 import json
+import logging
 import os
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterable
 
+from agent.audit import seal as seals
+from agent.audit.checks import AuditReport, check_log, split_lines
+from agent.audit.records import (
+    GENESIS,
+    RECOVERED,
+    canonical,
+    line_hash,
+    parse_record,
+    record_hash,
+)
 from agent.config import ConfigError, ensure_home
+from agent.identity.keys import OwnerKey
 from agent.storage import FileLock
 from agent.timebase import format_utc
+from frp.decision import LogHead
 
-GENESIS = "0" * 64
-RECOVERED = "log-recovered"
+log = logging.getLogger(__name__)
+
+__all__ = ["AuditLog", "AuditError", "AuditReport", "EVENTS", "GENESIS", "canonical",
+           "parse_record", "record_hash"]
+
+KEY_CREATED = "key-created"
 EVENTS = ("request-seen", "request-rejected", "hold", "release", "approve", "decline", "export",
-          "upload", "receipt", "request-expired", RECOVERED)
-_FIELDS = ("at", "data", "event", "hash", "prev", "seq")
+          "upload", "receipt", "request-expired", "agency-added", "agency-replaced",
+          "agency-removed", "registration", "source-added", "source-changed", "source-removed",
+          "masks", "settings", KEY_CREATED, RECOVERED)
 _TAIL_BYTES = 64 * 1024
 
 _thread_locks: dict[str, threading.Lock] = {}
@@ -38,63 +59,9 @@ class AuditError(Exception):
     """The log cannot be written or read; the message says why."""
 
 
-@dataclass(frozen=True)
-class AuditReport:
-    """Result of `AuditLog.verify()`: ok is True only when problems is empty."""
-
-    ok: bool
-    problems: tuple[str, ...]
-    count: int
-
-
-def canonical(obj: object) -> bytes:
-    """The one byte form a record is hashed and written in."""
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True,
-                      allow_nan=False).encode("ascii")
-
-
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _no_duplicates(pairs: list) -> dict:
-    keys = [k for k, _v in pairs]
-    if len(set(keys)) != len(keys):
-        raise ValueError("duplicate member")
-    return dict(pairs)
-
-
-def parse_record(line: bytes) -> dict | None:
-    """The record on a line if it is exactly in the form the agent writes, else None."""
-    try:
-        record = json.loads(line.decode("ascii"), object_pairs_hook=_no_duplicates)
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        return None
-    if not isinstance(record, dict) or tuple(sorted(record)) != _FIELDS:
-        return None
-    if type(record["seq"]) is not int or not isinstance(record["event"], str) \
-            or not isinstance(record["data"], dict):
-        return None
-    try:
-        return record if canonical(record) == line else None
-    except ValueError:
-        return None
-
-
-def record_hash(record: dict) -> str:
-    """SHA-256 (hex) of the record without its `hash` member, in canonical JSON."""
-    return _sha(canonical({k: v for k, v in record.items() if k != "hash"}))
-
-
 def _thread_lock(path: Path) -> threading.Lock:
     with _thread_locks_guard:
         return _thread_locks.setdefault(str(path.absolute()), threading.Lock())
-
-
-def _split(data: bytes) -> tuple[list[bytes], bytes]:
-    """Complete lines (without newline) and the unterminated tail (b"" when none)."""
-    *lines, tail = data.split(b"\n")
-    return lines, tail
 
 
 def _pread(fd: int, size: int, offset: int) -> bytes:
@@ -111,11 +78,24 @@ def _pread(fd: int, size: int, offset: int) -> bytes:
 
 
 class AuditLog:
-    """Append-only, hash-chained log in `<home>/audit.log`."""
+    """Append-only, hash-chained, sealed log in `<home>/audit.log`.
 
-    def __init__(self, home: Path) -> None:
+    `sealer` gives the owner key to seal with (None: locked); by default the home's owner key,
+    unlocked with FOOTAGE_AGENT_PASSPHRASE when protected, and made on first use (its making
+    is then the log's first record)."""
+
+    def __init__(self, home: Path, sealer: Callable[[], OwnerKey | None] | None = None) -> None:
         self.home = Path(home)
         self.path = self.home / "audit.log"
+        self._sealer = sealer
+
+    def _sealing_key(self) -> tuple[OwnerKey | None, bool]:
+        if self._sealer is None:
+            return seals.sealing_key(self.home)
+        try:
+            return self._sealer(), False
+        except Exception:  # noqa: BLE001 - a key that cannot be had leaves the seal waiting
+            return None, False
 
     def append(self, event: str, **data) -> dict:
         """Append one record (written with one write call, then fsync'd) and return it."""
@@ -126,6 +106,7 @@ class AuditLog:
             data = json.loads(json.dumps(data, default=str, allow_nan=False))
         except (TypeError, ValueError) as exc:
             raise AuditError(f"the details of '{event}' cannot be logged: {exc}") from None
+        key, created = self._sealing_key()  # before the lock: unlocking may take a moment
         with _thread_lock(self.path):
             try:
                 ensure_home(self.home)
@@ -136,33 +117,67 @@ class AuditLog:
                 raise AuditError(f"cannot open the audit log {self.path}: {exc.strerror}") from None
             try:
                 with FileLock(fd):
-                    return self._append_locked(fd, event, data)
+                    return self._append_locked(fd, event, data, key, created)
             except OSError as exc:
                 raise AuditError(f"cannot write the audit log {self.path}: {exc.strerror}") from None
             finally:
                 os.close(fd)
 
-    def _append_locked(self, fd: int, event: str, data: dict) -> dict:
+    def _append_locked(self, fd: int, event: str, data: dict, key: OwnerKey | None,
+                       created: bool) -> dict:
         lines, tail, line_count = self._tail(fd)
         last = next((r for r in map(parse_record, reversed(lines)) if r is not None), None)
         seq = last["seq"] if last else 0
-        prev = _sha(canonical(last)) if last else GENESIS
+        prev = line_hash(canonical(last)) if last else GENESIS
         out = b""
         if tail:
             # A crash left `tail` half written: end its line and account for it in the chain.
             out += b"\n"
             seq += 1
-            note = self._record(seq, RECOVERED, {"line": line_count + 1, "sha256": _sha(tail),
+            note = self._record(seq, RECOVERED, {"line": line_count + 1, "sha256": line_hash(tail),
                                                  "bytes": len(tail)}, prev)
             out += canonical(note) + b"\n"
-            prev = _sha(canonical(note))
+            prev = line_hash(canonical(note))
+        if created and key is not None and event != KEY_CREATED:
+            # Sealing made the owner key just now: say so first, in the same write.
+            seq += 1
+            made = self._record(seq, KEY_CREATED, {"owner": key.public.owner_id()}, prev)
+            out += canonical(made) + b"\n"
+            prev = line_hash(canonical(made))
         record = self._record(seq + 1, event, data, prev)
         out += canonical(record) + b"\n"
         view = memoryview(out)
         while view:
             view = view[os.write(fd, view):]
         os.fsync(fd)
+        # Only once the record is on disk is the seal moved on: a crash in between leaves the
+        # log one record longer than its seal, which verify() reads as "not yet sealed".
+        if key is not None:
+            try:
+                seals.write_seal(self.home, seals.make_seal(key, record["seq"],
+                                                            line_hash(canonical(record))))
+            except OSError as exc:
+                log.warning("the audit log's seal could not be written: %s", exc.strerror)
         return record
+
+    def head(self) -> LogHead:
+        """The log as it stands: the number of the last record and the SHA-256 of its line
+        (what decisions carry as `audit_log`); LogHead(0, GENESIS) for an empty log."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except FileNotFoundError:
+            return LogHead(0, GENESIS)
+        except OSError as exc:
+            raise AuditError(f"cannot read the audit log {self.path}: {exc.strerror}") from None
+        try:
+            lines, _tail, _n = self._tail(fd)
+        finally:
+            os.close(fd)
+        for line in reversed(lines):
+            record = parse_record(line)
+            if record is not None:
+                return LogHead(record["seq"], line_hash(line))
+        return LogHead(0, GENESIS)
 
     @staticmethod
     def _record(seq: int, event: str, data: dict, prev: str) -> dict:
@@ -176,14 +191,14 @@ class AuditLog:
         complete lines in the file."""
         size = os.fstat(fd).st_size
         start = max(0, size - _TAIL_BYTES)
-        lines, tail = _split(_pread(fd, size - start, start))
+        lines, tail = split_lines(_pread(fd, size - start, start))
         if start == 0:
             return lines, tail, len(lines)
         lines = lines[1:]  # the first piece may be the middle of a line
         if not tail and lines and parse_record(lines[-1]) is not None:
             return lines, tail, -1  # the count is only needed to name a fragment
         # Unusual tail (huge record, fragment, damage): read everything once.
-        lines, tail = _split(_pread(fd, size, 0))
+        lines, tail = split_lines(_pread(fd, size, 0))
         return lines, tail, len(lines)
 
     def _read(self) -> bytes:
@@ -196,48 +211,10 @@ class AuditLog:
 
     def entries(self) -> list[dict]:
         """Every well-formed record, oldest first (crash fragments left out)."""
-        lines, _tail = _split(self._read())
+        lines, _tail = split_lines(self._read())
         return [r for r in map(parse_record, lines) if r is not None]
 
-    def verify(self) -> AuditReport:
-        """Check every line's hash and its link to the line before; name each broken line."""
-        lines, tail = _split(self._read())
-        problems: list[str] = []
-        prev, seq, count = GENESIS, 0, 0
-        fragment: tuple[int, bytes] | None = None
-        for number, line in enumerate(lines, 1):
-            record = parse_record(line)
-            if record is None:
-                if fragment is not None:
-                    problems.append(f"line {fragment[0]} is not a valid log record "
-                                    "(edited or damaged)")
-                fragment = (number, line)
-                continue
-            count += 1
-            if record["event"] == RECOVERED:
-                problems += _check_recovery(number, record, fragment)
-            elif fragment is not None:
-                problems.append(f"line {fragment[0]} is not a valid log record (edited or damaged)")
-            fragment = None
-            if record_hash(record) != record["hash"]:
-                problems.append(f"line {number} was edited (its content does not match its hash)")
-            if record["prev"] != prev:
-                problems.append(f"line {number} does not follow the record before it "
-                                "(a line was removed, inserted or reordered)")
-            if record["seq"] != seq + 1:
-                problems.append(f"line {number} has sequence number {record['seq']}, expected "
-                                f"{seq + 1} (a line was removed, inserted or reordered)")
-            prev, seq = _sha(line), record["seq"]
-        if fragment is not None:
-            problems.append(f"line {fragment[0]} is not a valid log record (edited or damaged)")
-        if tail:
-            problems.append(f"line {len(lines) + 1}: last line incomplete (crash while writing)")
-        return AuditReport(not problems, tuple(problems), count)
-
-
-def _check_recovery(number: int, record: dict, fragment: tuple[int, bytes] | None) -> list[str]:
-    data = record["data"]
-    if fragment is None or data.get("line") != fragment[0] or data.get("sha256") != _sha(fragment[1]):
-        return [f"line {number} records a crash recovery that does not match the line before it "
-                "(a line was edited, removed or inserted)"]
-    return []
+    def verify(self, witnesses: Iterable[LogHead] = ()) -> AuditReport:
+        """Check every line's hash and its link to the line before, and the log against its
+        seal (and against `witnesses`: heads an agency was sent); name each problem."""
+        return check_log(self.home, self._read(), witnesses)

@@ -1,9 +1,12 @@
-"""`log` and `log verify`: the hash-chained record of every decision."""
+"""`log` and `log verify`: the hash-chained, sealed record of every decision and change."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from agent.audit.log import AuditLog
-from agent.commands.common import Refused, print_json, say
+from agent.commands.common import Refused, UsageError, print_json, say
 from agent.commands.requests import mapped
+from frp.decision import DecisionError, decision_log_head
 from frp.text import one_line
 
 
@@ -12,7 +15,11 @@ def add_parsers(sub, common) -> None:
     lg.add_argument("--json", action="store_true")
     lg.set_defaults(func=log_show)
     la = lg.add_subparsers(dest="action")
-    p = la.add_parser("verify", parents=[common], help="check that no line was altered or removed")
+    p = la.add_parser("verify", parents=[common],
+                      help="check that no record was altered, removed or cut off the end")
+    p.add_argument("--witness", action="append", default=[], metavar="DECISION_FILE",
+                   help="a decision token this home sent (as the agency kept it): check the "
+                        "log still holds the records it vouches for (repeatable)")
     p.set_defaults(func=log_verify)
 
 
@@ -30,10 +37,33 @@ def log_show(agent, args) -> int:
 
 @mapped
 def log_verify(agent, args) -> int:
-    report = AuditLog(agent.home).verify()
+    witnesses = [_witness(agent, path) for path in args.witness]
+    report = agent.verify_activity([w for w in witnesses if w is not None])
     for problem in report.problems:
         say(f"problem: {problem}")
+    for note in report.notes:
+        say(f"note: {note}")
     if not report.ok:
         raise Refused(f"the audit log was altered ({len(report.problems)} problems)")
-    say(f"OK: {report.count} records, none altered or removed")
+    said = f", {len(witnesses)} agency witness(es) agree" if witnesses else ""
+    say(f"OK: {report.count} records, none altered or removed"
+        + (f"; sealed up to record {report.sealed}" if report.sealed else "") + said)
     return 0
+
+
+def _witness(agent, path: str):
+    """The log head a decision token carries, checked to be this owner's decision."""
+    try:
+        text = Path(path).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"--witness: cannot read {path} ({exc})") from None
+    try:
+        owner, head = decision_log_head(text)
+    except DecisionError as exc:
+        raise UsageError(f"--witness {path}: {exc}") from None
+    if owner != agent.owner_key().public.owner_id():
+        raise Refused(f"--witness {path}: that decision was signed by another owner "
+                      f"({one_line(owner)})")
+    if head is None:
+        say(f"note: {path} carries no log head (made before decisions carried one)")
+    return head

@@ -9,18 +9,35 @@ writes it and says why, and cryptography reads it back with its ordinary
 from __future__ import annotations
 
 import base64
+import hashlib
 import os
+import threading
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from agent.identity.pkcs8 import encrypt_pkcs8
+from agent.storage import write_atomic
 from frp.minisign import blake2b_of, key_id_hex, public_key_from_raw
 
 KEY_DIR = "keys"
 KEY_FILE = "owner.key"
+PUBLIC_FILE = "owner.pub"   # the public half, readable without the passphrase (log verify)
 TRUSTED_COMMENT_MAX = 1024  # minisign's own limit
+ENV_PASSPHRASE = "FOOTAGE_AGENT_PASSPHRASE"
+
+# Unlocked passphrase-protected keys, by key file identity and passphrase digest: scrypt takes
+# a noticeable moment and every log record is sealed with the key, so it is unlocked once per
+# process. A changed key file or another passphrase misses the cache.
+_unlocked: dict[tuple, "OwnerKey"] = {}
+_unlocked_guard = threading.Lock()
+
+
+def passphrase_from_env() -> bytes | None:
+    """FOOTAGE_AGENT_PASSPHRASE as bytes; None when unset or empty."""
+    secret = os.environ.get(ENV_PASSPHRASE)
+    return secret.encode("utf-8") if secret else None
 
 
 class OwnerKeyError(Exception):
@@ -45,14 +62,28 @@ class OwnerKey:
     @classmethod
     def load_or_create(cls, home: Path, passphrase: bytes | None = None) -> "OwnerKey":
         """Load the owner key from `home`, creating it (and its 0700 folders) on first use."""
-        return cls.load_or_create_at(Path(home), _key_path(home), passphrase)
+        return cls.obtain(home, passphrase)[0]
+
+    @classmethod
+    def obtain(cls, home: Path, passphrase: bytes | None = None) -> tuple["OwnerKey", bool]:
+        """`load_or_create`, also saying whether this call made the key (True only for the one
+        process that created it), so its making is logged exactly once."""
+        key, made = cls.obtain_at(Path(home), _key_path(home), passphrase)
+        _keep_public(Path(home), key)
+        return key, made
 
     @classmethod
     def load_or_create_at(cls, home: Path, path: Path,
                           passphrase: bytes | None = None) -> "OwnerKey":
         """Load the key at `path` (inside `home`'s key folder), creating it if missing."""
+        return cls.obtain_at(home, path, passphrase)[0]
+
+    @classmethod
+    def obtain_at(cls, home: Path, path: Path,
+                  passphrase: bytes | None = None) -> tuple["OwnerKey", bool]:
+        """`load_or_create_at`, also saying whether this call made the key."""
         if path.exists():
-            return cls.load_at(path, passphrase)
+            return cls.load_at(path, passphrase), False
         private = Ed25519PrivateKey.generate()
         _make_private_dirs(Path(home))
         path.parent.mkdir(mode=0o700, exist_ok=True)
@@ -60,26 +91,40 @@ class OwnerKey:
             _write_new_secret(path, _pem(private, passphrase))
         except FileExistsError:
             # Another process made the key first; theirs wins so both share one identity.
-            return cls.load_at(path, passphrase)
+            return cls.load_at(path, passphrase), False
         except OSError as exc:
             raise OwnerKeyError(f"Could not save the owner key in {path.parent}: {exc.strerror}") from None
-        return cls(private)
+        return cls(private), True
 
     @classmethod
     def load(cls, home: Path, passphrase: bytes | None = None) -> "OwnerKey":
         """Load the existing owner key; OwnerKeyError if missing, damaged or the passphrase is wrong."""
-        return cls.load_at(_key_path(home), passphrase)
+        key = cls.load_at(_key_path(home), passphrase)
+        _keep_public(Path(home), key)
+        return key
 
     @classmethod
     def load_at(cls, path: Path, passphrase: bytes | None = None) -> "OwnerKey":
         """Load the existing key at `path` (see `load`)."""
         try:
             pem = path.read_bytes()
+            st = path.stat()
         except FileNotFoundError:
             raise OwnerKeyError(f"There is no owner key at {path}. Create one first.") from None
         except OSError as exc:
             raise OwnerKeyError(f"Could not read the owner key at {path}: {exc.strerror}") from None
-        return cls(_parse_private(pem, passphrase, path))
+        cached = None
+        if passphrase and b"ENCRYPTED PRIVATE KEY" in pem:
+            cached = (str(path.absolute()), st.st_ino, st.st_mtime_ns, st.st_size,
+                      hashlib.sha256(pem + b"\0" + passphrase).hexdigest())
+            with _unlocked_guard:
+                if cached in _unlocked:
+                    return _unlocked[cached]
+        key = cls(_parse_private(pem, passphrase, path))
+        if cached is not None:
+            with _unlocked_guard:
+                _unlocked[cached] = key
+        return key
 
     def sign(self, data: bytes) -> bytes:
         """Raw 64-byte Ed25519 signature over `data`."""
@@ -108,6 +153,26 @@ class OwnerKey:
 
 def _key_path(home: Path) -> Path:
     return Path(home) / KEY_DIR / KEY_FILE
+
+
+def public_key_file(home: Path) -> Path:
+    """`<home>/keys/owner.pub`: the owner's public key (minisign format), kept beside the key
+    so the log's seal can be checked without the passphrase."""
+    return Path(home) / KEY_DIR / PUBLIC_FILE
+
+
+def _keep_public(home: Path, key: "OwnerKey") -> None:
+    path = public_key_file(home)
+    text = key.public.minisign_text().encode("ascii")
+    try:
+        if path.read_bytes() == text:
+            return
+    except OSError:
+        pass
+    try:
+        write_atomic(path, text, 0o600)
+    except OSError:
+        pass  # only a convenience for checking the log; the key itself is what matters
 
 
 def _make_private_dirs(home: Path) -> None:

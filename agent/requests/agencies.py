@@ -13,6 +13,7 @@ import re
 import threading
 from pathlib import Path
 
+from agent.audit.log import AuditError, AuditLog
 from agent.config import ConfigError, ensure_home
 from agent.requests.registrations import (
     Registration,
@@ -73,11 +74,23 @@ class TrustStore:
         data = json.dumps(agency_doc(agency), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
         with self._lock:
             self._ensure()
+            before = self.get(agency.id)
             try:
                 write_atomic(self.folder / _safe_name(agency.id), data, 0o600)
             except OSError as exc:
                 raise TrustStoreError(f"cannot save the agency in {self.folder}: {exc.strerror}") from None
+        self._log("agency-added" if before is None else "agency-replaced", agency=agency.id,
+                  name=agency.name, phone=agency.phone, fingerprints=list(agency.fingerprints()),
+                  **({} if before is None else {"before": list(before.fingerprints())}))
         return agency
+
+    def _log(self, event: str, **data) -> None:
+        # Every change to whom the owner trusts is in the activity log (never a token).
+        try:
+            AuditLog(self.home).append(event, **data)
+        except AuditError as exc:
+            raise TrustStoreError(f"the change was made, but the activity log could not "
+                                  f"record it: {exc}") from None
 
     def _load(self, path: Path) -> Agency | None:
         # Files here were validated on import; one that no longer parses was altered by hand and
@@ -138,6 +151,7 @@ class TrustStore:
             kept = [r for r in regs if r.agency_id != agency_id]
             if len(kept) != len(regs):
                 self._write_regs(kept)
+        self._log("agency-removed", agency=agency_id)
         return True
 
     # registrations ----------------------------------------------------------------------------

@@ -124,7 +124,8 @@ def run_steps(step: approval_steps.Step, entry: Entry, approval: Approval,
         step.log("export", status="exporting")
         sums = approval_steps.export_packages(step, approval)
         if step.entry().decision is None:
-            approval_steps.sign_decision(step.inbox, step.key, step.request, "approve", approval)
+            approval_steps.sign_decision(step.inbox, step.key, step.request, "approve", approval,
+                                         audit=step.audit)
         approval_steps.send_decision(step)
         stage = "upload"
         inbox.transition(entry.iss, entry.jti, "uploading")

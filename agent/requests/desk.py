@@ -263,7 +263,7 @@ class RequestDesk:
         request = self._reverify(entry)[1]
         token = approval_steps.sign_decision(
             self.inbox, self._signing_key(entry.iss, entry.registration), request, "decline",
-            reason=reason)
+            reason=reason, audit=self.audit)
         done = self.inbox.transition(entry.iss, entry.jti, "declined", reason)
         self._log("decline", entry, status="declined", reason=reason,
                   decision_sha256=_sha(token))

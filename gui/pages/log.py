@@ -36,9 +36,11 @@ class LogPage(QWidget):
         top.addWidget(check)
         box = QVBoxLayout(self)
         box.addWidget(plain_label("Activity log", "pageTitle"))
-        box.addWidget(plain_label("Everything decided about your footage, in order. Each line "
-                                  "is chained to the one before, so a changed or deleted line "
-                                  "shows up when the log is checked.", "hint"))
+        box.addWidget(plain_label("Everything decided about your footage and every change to "
+                                  "your settings, in order. Each line is chained to the one "
+                                  "before and the whole is sealed with your key, so a changed, "
+                                  "deleted or cut-off line shows up when the log is checked.",
+                                  "hint"))
         box.addLayout(top)
         box.addWidget(self.table, 1)
 
@@ -59,6 +61,7 @@ class LogPage(QWidget):
 
     def _verified(self, report) -> None:
         if report.ok:
-            self.verdict.setText(f"\u2714 The log is intact ({report.count} entries).")
+            self.verdict.setText(f"\u2714 The log is intact ({report.count} entries)."
+                                 + "".join(f" Note: {n}." for n in report.notes))
         else:
             self.verdict.setText("The log was altered: " + "; ".join(report.problems[:3]))

@@ -10,6 +10,12 @@ EVENTS = {
     "hold": "Footage kept safe", "release": "Kept footage released", "approve": "You approved",
     "decline": "You declined", "export": "Package made", "upload": "Package sent",
     "receipt": "Receipt received", "log-recovered": "Log repaired after a crash",
+    "request-expired": "Request expired", "agency-added": "Agency trusted",
+    "agency-replaced": "Agency file replaced", "agency-removed": "Agency no longer trusted",
+    "registration": "Registration saved", "source-added": "Recordings folder added",
+    "source-changed": "Recordings folder changed", "source-removed": "Recordings folder removed",
+    "masks": "Privacy masks changed", "settings": "Settings changed",
+    "key-created": "Your signing key was made",
 }
 _SKIP = ("token", "sha256", "signature", "prev", "hash")
 

@@ -1,0 +1,132 @@
+"""What `AuditLog.verify()` checks: every line's hash and its link to the line before, the log
+against its signed seal (agent/audit/seal.py), and against heads agencies were sent in
+decisions (witnesses the owner cannot take back).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from agent.audit import seal as seals
+from agent.audit.records import GENESIS, RECOVERED, line_hash, parse_record, record_hash
+from frp.decision import LogHead
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    """Result of `AuditLog.verify()`: ok is True only when problems is empty. `notes` say what
+    is not a problem but worth knowing (records written since the last seal); `sealed` is the
+    record count the seal vouches for (None: no valid seal)."""
+
+    ok: bool
+    problems: tuple[str, ...]
+    count: int
+    notes: tuple[str, ...] = ()
+    sealed: int | None = None
+
+
+def split_lines(data: bytes) -> tuple[list[bytes], bytes]:
+    """Complete lines (without newline) and the unterminated tail (b"" when none)."""
+    *lines, tail = data.split(b"\n")
+    return lines, tail
+
+
+def check_log(home: Path, data: bytes, witnesses: Iterable[LogHead] = ()) -> AuditReport:
+    """Check the log's bytes `data` (and its seal in `home`); name each problem."""
+    lines, tail = split_lines(data)
+    problems: list[str] = []
+    heads: dict[int, str] = {}
+    prev, seq, count = GENESIS, 0, 0
+    fragment: tuple[int, bytes] | None = None
+    for number, line in enumerate(lines, 1):
+        record = parse_record(line)
+        if record is None:
+            if fragment is not None:
+                problems.append(f"line {fragment[0]} is not a valid log record "
+                                "(edited or damaged)")
+            fragment = (number, line)
+            continue
+        count += 1
+        if record["event"] == RECOVERED:
+            problems += _check_recovery(number, record, fragment)
+        elif fragment is not None:
+            problems.append(f"line {fragment[0]} is not a valid log record (edited or damaged)")
+        fragment = None
+        if record_hash(record) != record["hash"]:
+            problems.append(f"line {number} was edited (its content does not match its hash)")
+        if record["prev"] != prev:
+            problems.append(f"line {number} does not follow the record before it "
+                            "(a line was removed, inserted or reordered)")
+        if record["seq"] != seq + 1:
+            problems.append(f"line {number} has sequence number {record['seq']}, expected "
+                            f"{seq + 1} (a line was removed, inserted or reordered)")
+        prev, seq = line_hash(line), record["seq"]
+        heads[seq] = prev
+    if fragment is not None:
+        problems.append(f"line {fragment[0]} is not a valid log record (edited or damaged)")
+    if tail:
+        problems.append(f"line {len(lines) + 1}: last line incomplete (crash while writing)")
+    sealed, seal_problems, notes = _against_seal(home, heads, seq, count)
+    problems += seal_problems
+    for witness in witnesses:
+        problems += _against_witness(witness, heads, seq)
+    return AuditReport(not problems, tuple(problems), count, tuple(notes), sealed)
+
+
+def _check_recovery(number: int, record: dict, fragment: tuple[int, bytes] | None) -> list[str]:
+    data = record["data"]
+    if fragment is None or data.get("line") != fragment[0] \
+            or data.get("sha256") != line_hash(fragment[1]):
+        return [f"line {number} records a crash recovery that does not match the line before it "
+                "(a line was edited, removed or inserted)"]
+    return []
+
+
+def _against_seal(home: Path, heads: dict[int, str], last: int,
+                  count: int) -> tuple[int | None, list[str], list[str]]:
+    """(the count the seal vouches for, problems, notes) of the log's records against its seal."""
+    try:
+        seal = seals.read_seal(home)
+    except seals.SealError as exc:
+        return None, [str(exc)], []
+    if seal is None:
+        used = home_used(home, count)
+        if not used:
+            return None, [], []
+        return None, [f"the log's seal ({seals.SEAL_FILE}) is missing, but this home has "
+                      f"{', '.join(used)}: the log or its seal was deleted or replaced (a log "
+                      "written before seals existed is sealed by its next record)"], []
+    problems = seals.seal_problems(seal, home)
+    if problems:
+        return None, problems, []
+    if seal.count > last:
+        return seal.count, [f"the log is shorter than its seal: it was sealed with "
+                            f"{seal.count} records and {last} remain (records were cut off "
+                            "the end, or the log was deleted or replaced)"], []
+    if seal.count and heads.get(seal.count) != seal.head:
+        return seal.count, [f"record {seal.count} is not the record that was sealed: the log "
+                            "was rewritten"], []
+    notes = []
+    if last > seal.count:
+        notes.append(f"{last - seal.count} record(s) after the last seal are not sealed yet "
+                     "(the owner key was locked, or the agent stopped between writing a record "
+                     "and sealing it); the next record seals them")
+    return seal.count, [], notes
+
+
+def home_used(home: Path, count: int) -> list[str]:
+    """What shows the home was used: its log records, or what else it holds."""
+    return ([f"{count} log record(s)"] if count else []) + seals.home_activity(home)
+
+
+def _against_witness(witness: LogHead, heads: dict[int, str], last: int) -> list[str]:
+    if witness.count == 0:
+        return []
+    if witness.count > last:
+        return [f"an agency was sent a decision when the log had {witness.count} records; "
+                f"{last} remain (records were cut off the end, or the log was replaced)"]
+    if heads.get(witness.count) != witness.head:
+        return [f"record {witness.count} is not the one an agency was shown in a decision: "
+                "the log was rewritten"]
+    return []
