@@ -45,13 +45,16 @@ class OwnerExports:
     def export(self, camera: str, start_us: int, end_us: int, out_dir: Path, *, mode: str = "copy",
                keep_audio: bool = False, request_token: bytes | None = None,
                progress=None, cancel: threading.Event | None = None, blur_faces: bool = False,
-               masks: bool = True, mute: tuple[tuple[int, int], ...] = ()):
+               masks: bool = True, mute: tuple[tuple[int, int], ...] = (),
+               accept_dropped: bool = False):
         """Cut, seal and sign one camera's window into a package folder under `out_dir`.
 
         The camera's privacy masks apply unless `masks` is False; `blur_faces` blurs every face;
         `mute` silences ranges of kept sound. Redaction re-encodes what it touches.
+        Frames of the recordings that cannot be decoded stop the export (a Refusal naming how
+        many) unless `accept_dropped`; an accepted loss is counted in the package and the log.
         """
-        from agent.export.cut import CutError
+        from agent.export.cut import CutError, DroppedFrames
         from agent.export.evidence import export_evidence
         from agent.export.masks import MaskError
         from agent.export.package import PackageError
@@ -76,9 +79,12 @@ class OwnerExports:
         try:
             done = export_evidence(self.store, self.owner_key(), camera, start_us, end_us,
                                    out_dir, mode=mode, keep_audio=keep_audio, request=request,
-                                   progress=progress, cancel=cancel, redaction=redaction)
+                                   progress=progress, cancel=cancel, redaction=redaction,
+                                   accept_dropped=accept_dropped)
         except PlanError as exc:
             raise NotFound(str(exc)) from None
+        except DroppedFrames as exc:
+            raise Refusal(str(exc)) from None
         except (CutError, PackageError) as exc:
             raise AgentError(str(exc)) from None
         self._log_export(done, camera, start_us, end_us, request, redaction)
@@ -101,7 +107,8 @@ class OwnerExports:
                 window={"start": format_utc(start_us), "end": format_utc(end_us)},
                 delivered={"start": format_utc(cut.delivered_start_us),
                            "end": format_utc(cut.delivered_end_us)},
-                redactions=kinds,
+                redactions=kinds, dropped_frames=cut.dropped_frames,
+                dropped_audio_packets=cut.dropped_audio_packets,
                 request=request.request_id if request else None,
                 agency=request.agency if request else None)
         except AuditError as exc:

@@ -233,3 +233,45 @@ def test_settings_lists_a_damaged_agency_file_as_damaged(qtbot, open_window, foo
     assert page.agencies.item(0, 0).text() == f"\u2718 Damaged agency file {path.name}"
     assert "thumbprint" in page.agencies.item(0, 2).text()
     assert page.agencies.item(0, 1).text() == "not trusted"
+
+
+def test_a_damaged_recording_stops_the_export_until_the_owner_accepts_the_loss(
+        qtbot, open_window, tmp_path):
+    import time as _time
+
+    from demo.gui_data import write_footage
+    from tests.test_dropped_frames import damage
+
+    rec = tmp_path / "rec"
+    start = (int(_time.time()) - 3600) * US
+    write_footage(rec, start, 8.0)
+    first = sorted((rec / "frigate").rglob("*.mp4"))[0]
+    damage(first, 15)                        # 1.5 s in: inside the head an exact cut decodes
+    world = make_world(tmp_path / "w", tmp_path / "home", footage=(rec, start))
+    win = open_window(world.home)
+    out = tmp_path / "out"
+
+    def export(accept: bool):
+        nav(qtbot, win, "Export a clip")
+        page = win.export
+        page.set_time(page.start_edit, start + US)
+        page.set_time(page.end_edit, start + 3 * US)
+        click(qtbot, page.show_button)
+        settle(qtbot, win)
+        page.folder.setText(str(out))
+        click(qtbot, page.exact_mode)
+        page.options.damaged.setChecked(accept)
+        click(qtbot, page.export_button)
+        settle(qtbot, win, timeout=60000)
+        return win.progress
+
+    progress = export(accept=False)
+    assert progress.finished_ok is False
+    assert "could not be decoded" in progress.result.text()
+    assert "Send even if damaged frames must be left out" in progress.result.text()
+    progress = export(accept=True)
+    assert progress.finished_ok is True, progress.result.text()
+    assert "1 damaged frame(s) could not be decoded and were left out" in progress.result.text()
+    (driveway,) = [p for p in out.iterdir() if "driveway" in p.name]
+    provenance = json.loads((driveway / "data" / "provenance.json").read_text())
+    assert provenance["cut"]["dropped_frames"] == 1

@@ -176,7 +176,7 @@ def test_no_signed_claim_of_any_value_stalls_the_cursor(desk_world, field, value
 def test_a_token_that_trips_an_unforeseen_error_in_the_checks_is_refused_not_a_stall(
         desk_world, monkeypatch):
     w = desk_world
-    import agent.requests.desk as desk_module
+    import agent.requests.intake as desk_module
 
     real = desk_module.verify_request
 

@@ -38,6 +38,9 @@ def add_parsers(sub, common) -> None:
     e.add_argument("--mute", action="append", default=[], metavar="FROM/TO",
                    help="silence the kept sound between two times (repeatable; with --keep-audio)")
     e.add_argument("--request", help="the request token this export answers (attached as received)")
+    e.add_argument("--accept-dropped-frames", action="store_true",
+                   help="export even if frames of the recordings cannot be decoded and must be "
+                        "left out (counted in the package); without it such an export stops")
     e.add_argument("--json", action="store_true")
     e.set_defaults(func=export)
 
@@ -79,12 +82,14 @@ def export(agent: Agent, args) -> int:
             raise UsageError(f"--request: cannot read {args.request}: {exc.strerror}") from None
     done = agent.export(args.camera, start, end, Path(args.out), mode=args.mode,
                         keep_audio=args.keep_audio, request_token=token,
-                        progress=None if args.json else stage_printer(), **redact)
+                        progress=None if args.json else stage_printer(),
+                        accept_dropped=args.accept_dropped_frames, **redact)
     cut = done.cut
     out = {"package": str(done.package.path), "clip": str(done.clip), "sha256": done.clip_sha256,
            "mode": cut.mode, "requested": {"start": utc(start), "end": utc(end)},
            "delivered": {"start": utc(cut.delivered_start_us), "end": utc(cut.delivered_end_us)},
-           "audio": cut.audio, "frames": cut.frames,
+           "audio": cut.audio, "frames": cut.frames, "dropped_frames": cut.dropped_frames,
+           "dropped_audio_packets": cut.dropped_audio_packets,
            "gaps": [{"start": utc(g.start_us), "end": utc(g.end_us)} for g in done.plan.coverage.gaps]}
     if cut.redaction is not None:
         out["redaction"] = asdict(cut.redaction)
@@ -98,6 +103,10 @@ def export(agent: Agent, args) -> int:
             "the start you asked for (use --mode exact for the exact second)")
     for g in out["gaps"]:
         say(f"note: nothing was recorded from {g['start']} to {g['end']}")
+    if cut.dropped_frames or cut.dropped_audio_packets:
+        say(f"note: {cut.dropped_frames} frame(s) of the recordings could not be decoded and "
+            f"{cut.dropped_audio_packets} piece(s) of sound were silenced (damaged recording); "
+            "you accepted this, and the package's provenance.json says so")
     if cut.redaction is not None and not args.json:
         say(_redaction_note(cut.redaction))
     return 0

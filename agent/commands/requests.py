@@ -81,6 +81,9 @@ def add_parsers(sub, common) -> None:
                    help="blur every face, found on this computer (re-encodes the clips)")
     p.add_argument("--no-masks", dest="masks", action="store_false", default=None,
                    help="leave the cameras' privacy masks off (they are applied by default)")
+    p.add_argument("--accept-dropped-frames", action="store_true",
+                   help="send even if frames of the recordings cannot be decoded and must be "
+                        "left out (counted in the package); without it the delivery stops")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=approve)
@@ -217,7 +220,8 @@ def approve(agent, args) -> int:
         _confirm(agent, view, args)
     done = desk.approve(args.id, args.camera, start, end, args.mode, args.keep_audio,
                         progress=None if args.json else stage_printer(),
-                        blur_faces=args.blur_faces, masks=args.masks)
+                        blur_faces=args.blur_faces, masks=args.masks,
+                        accept_dropped=args.accept_dropped_frames)
     if args.json:
         print_json({**entry_json(done), "deliveries": [
             {"camera": d.camera, "package": d.package, "tar": d.tar, "sha256": d.sha256,

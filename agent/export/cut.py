@@ -28,15 +28,16 @@ from agent.export.faces import FaceModelError
 from agent.export.gate import gate
 from agent.export.nal import ParamSets
 from agent.export.output import Output
-from agent.export.progress import Cancelled, CutError, Tracker
+from agent.export.progress import Cancelled, CutError, DroppedFrames, Tracker
 from agent.export.redact import Redaction, RedactionReport, Redactor
 from agent.export.reencode import DEFAULT_ENCODERS, ENCODERS
 from agent.export.smartcut import exact_span
 from agent.export.source import US, Source, SourceSpan
 from agent.export.source import ts_us as _us
 from agent.export.source import why as _why
+from agent.timebase import format_utc
 
-__all__ = ["SourceSpan", "CutResult", "CutError", "Cancelled", "cut"]
+__all__ = ["SourceSpan", "CutResult", "CutError", "DroppedFrames", "Cancelled", "cut"]
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,9 @@ class CutResult:
     shortfall_end_us: int          # approved end - (last frame time + frame duration), >= 0
     sources_used: tuple[Path, ...]
     redaction: RedactionReport | None = None   # what redaction did, when it was asked for
+    dropped_frames: int = 0        # source frames that could not be decoded (left out)
+    dropped_audio_packets: int = 0  # kept-sound packets that could not be decoded (silent)
+    first_dropped_us: int | None = None  # capture time of the first frame left out
 
 
 @dataclass
@@ -72,6 +76,8 @@ class Job:
     reencoded: int = 0
     redactor: Redactor | None = None
     used: list[Path] = field(default_factory=list)
+    dropped: int = 0                  # frames decoded for re-encoding that came out missing
+    first_dropped_us: int | None = None
 
     def tick(self, t_us: int) -> None:
         self.track.check()
@@ -139,7 +145,7 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
         mode: str = "copy", keep_audio: bool = False,
         progress: Callable[[str, float], None] | None = None,
         cancel: threading.Event | None = None, encoder: str | None = None,
-        redaction: Redaction | None = None) -> CutResult:
+        redaction: Redaction | None = None, accept_dropped: bool = False) -> CutResult:
     """Cut [start_us, end_us) of one camera's files into `out_path` (MP4, faststart) and gate it.
 
     Spans are the camera's files in time order (gaps and slight overlaps allowed; no frame is
@@ -147,6 +153,8 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
     libopenh264 for H.264, libx265 or libkvazaar for H.265; default libx264/libx265).
     `redaction` (redact.py) with masks or faces changes every frame, so it forces exact mode
     with everything re-encoded; its muted ranges silence kept sound in either mode.
+    Frames of the recordings that cannot be decoded would be missing from the clip: they are
+    counted in the result and refused (DroppedFrames) unless `accept_dropped`.
     Raises CutError (plain words) or Cancelled; on any failure no output file is left behind.
     """
     out_path = Path(out_path)
@@ -177,6 +185,8 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
         if not report.ok:
             raise CutError("the cut clip failed its final check and was deleted: "
                            + "; ".join(report.problems))
+        if (result.dropped_frames or result.dropped_audio_packets) and not accept_dropped:
+            raise _dropped(result)
         os.replace(partial, out_path)
     except BaseException:
         partial.unlink(missing_ok=True)
@@ -243,4 +253,25 @@ def write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: Pa
         audio=out.audio_packets > 0, shortfall_start_us=out.first_us - start_us,
         shortfall_end_us=max(0, end_us - (out.last_us + out.last_dur_us)),
         sources_used=tuple(job.used),
-        redaction=redactor.report() if redactor is not None else None)
+        redaction=redactor.report() if redactor is not None else None,
+        dropped_frames=job.dropped,
+        dropped_audio_packets=out.muter.dropped if out.muter is not None else 0,
+        first_dropped_us=job.first_dropped_us)
+
+
+def _dropped(result: CutResult) -> DroppedFrames:
+    """The refusal when decoding lost frames (or sound) the owner did not accept losing."""
+    parts = []
+    if result.dropped_frames:
+        parts.append(f"{result.dropped_frames} frame(s) of the recordings could not be decoded"
+                     + (f" (the first captured at {format_utc(result.first_dropped_us)})"
+                        if result.first_dropped_us is not None else ""))
+    if result.dropped_audio_packets:
+        parts.append(f"{result.dropped_audio_packets} piece(s) of the kept sound could not be "
+                     "decoded")
+    return DroppedFrames(
+        "; ".join(parts) + ": the recording is damaged there, and the clip would leave that "
+        "out. Look at the recording, choose another time, or accept the loss explicitly "
+        "(--accept-dropped-frames; in the app, tick 'Send even if damaged frames must be left "
+        "out'); the package then says how much was left out.",
+        result.dropped_frames, result.dropped_audio_packets)

@@ -66,12 +66,14 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
                     out_dir: Path, *, mode: str = "copy", keep_audio: bool = False,
                     request: RequestContext | None = None, progress: Progress | None = None,
                     cancel: threading.Event | None = None,
-                    redaction: Redaction | None = None) -> ExportResult:
+                    redaction: Redaction | None = None,
+                    accept_dropped: bool = False) -> ExportResult:
     """Cut [start, end) of one camera and seal it as a package folder under `out_dir`.
 
     `redaction` (masks, faces, muted sound; see redact.owner_redaction) is applied to the clip
-    and recorded in provenance.json. A full disk is reported as such, whichever step ran out
-    of space.
+    and recorded in provenance.json. Frames that cannot be decoded stop the export
+    (cut.DroppedFrames) unless `accept_dropped`; their count goes into provenance.json. A full
+    disk is reported as such, whichever step ran out of space.
     """
     try:
         plan = plan_export(store, camera, start_us, end_us)
@@ -86,7 +88,7 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
             staged = builder.staging / clip_name
             result = cut(plan.spans, start_us, end_us, staged, mode=mode, keep_audio=keep_audio,
                          progress=_scaled(progress, 0.0, _CUT_SHARE), cancel=cancel,
-                         redaction=redaction)
+                         redaction=redaction, accept_dropped=accept_dropped)
             call_safely(progress, "hashing sources", _CUT_SHARE)
             sources = _hash_sources(plan, result.sources_used, cancel)
             clip = builder.add_file(f"data/{clip_name}", staged)
@@ -129,7 +131,11 @@ def _provenance(plan: ExportPlan, result: CutResult, sources: list[dict],
         "clock": {"time_zones": zones, "clock_offset_s": offsets,
                   "note": "clock offset = camera clock minus true time; times here are true UTC"},
         "cut": {"mode": result.mode, "codec": result.codec,
-                "reencoded_frames": result.reencoded_frames},
+                "reencoded_frames": result.reencoded_frames,
+                "dropped_frames": result.dropped_frames,
+                "dropped_audio_packets": result.dropped_audio_packets,
+                "first_dropped": (format_utc(result.first_dropped_us)
+                                  if result.first_dropped_us is not None else None)},
         "redactions": redactions,
         "unredacted_original": None if not redactions else (
             "kept by the owner: the source recordings listed under 'sources' were only read, "

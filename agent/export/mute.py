@@ -29,13 +29,15 @@ class MutedAudio:
         self.resampler = av.AudioResampler(format="fltp", layout=self.layout, rate=self.rate)
         self.buffer: np.ndarray | None = None
         self.base = 0              # sample position (from the clip's first frame) of buffer[0]
+        self.dropped = 0           # source packets that could not be decoded (left silent)
 
     def feed(self, pkt: av.Packet, rel_us: int, abs_us: int) -> list[av.Packet]:
         """Decode one source packet captured at `abs_us` (`rel_us` into the clip)."""
         try:
             frames = pkt.stream.codec_context.decode(pkt)
         except av.FFmpegError:
-            return []  # a damaged packet: its time stays silent
+            self.dropped += 1  # a damaged packet: its time stays silent, and it is counted
+            return []
         out = []
         for frame in frames:
             for plain in self.resampler.resample(frame):

@@ -25,6 +25,15 @@ class CutError(Exception):
     """The clip could not be cut; the message says why in plain words."""
 
 
+class DroppedFrames(CutError):
+    """Frames of the recordings could not be decoded, so the clip would miss them; the owner
+    did not accept that. `count` frames (video) and `audio` packets (kept sound) were lost."""
+
+    def __init__(self, message: str, count: int, audio: int = 0) -> None:
+        super().__init__(message)
+        self.count, self.audio = count, audio
+
+
 class Tracker:
     """Reports (stage, fraction) for the whole job and checks the cancel flag."""
 

@@ -59,16 +59,20 @@ class Reencode:
         self.decoder.extradata = src.video.codec_context.extradata
         self.decoder.thread_type = "AUTO"
         self.times: list[int] = []
+        self.fed: list[int] = []   # capture times of the packets decoded (to count losses)
         self.tmp = Path(tempfile.mkdtemp(prefix="footage-agent-cut-"))
         self.proc: subprocess.Popen | None = None
         self.session = None  # the redaction step between decoder and encoder, when on
 
     def feed(self, pkt) -> None:
         """Decode one packet (in decode order) and pass on the frames that are inside."""
+        self.fed.append(self.src.time_us(pkt))
         try:
             frames = self.decoder.decode(pkt)
         except av.FFmpegError:
-            return  # a damaged source frame is left out; the gate checks what is written
+            # A damaged source frame yields nothing (with frame threads the error may even
+            # surface a packet later): finish() counts what went in against what came out.
+            return
         for frame in frames:
             self._take(frame)
 
@@ -107,6 +111,7 @@ class Reencode:
                 self._take(frame)
         except av.FFmpegError:
             pass
+        self._count_lost()
         if self.proc is None:
             return
         if self.session is not None:  # frames waiting for the next face detection
@@ -118,6 +123,18 @@ class Reencode:
         self.job.out.end_segment()
         self._emit(self.tmp / "re.mp4")
         self.job.out.end_segment()
+
+    def _count_lost(self) -> None:
+        """Frames that should have come out for [floor, limit) and did not: dropped by the
+        decoder (damaged data) or out of order. They are told to the job, never hidden."""
+        inside = sorted(t for t in self.fed if self.floor_us <= t < self.limit_us)
+        got = set(self.times)
+        lost = [t for t in inside if t not in got]
+        if lost:
+            self.job.dropped += len(lost)
+            first = lost[0]
+            self.job.first_dropped_us = first if self.job.first_dropped_us is None else min(
+                self.job.first_dropped_us, first)
 
     def _emit(self, path: Path) -> None:
         with av.open(str(path), options={"ignore_editlist": "1"}) as made:

@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
+from agent.export.progress import DroppedFrames
 from agent.index.store import Store
 from agent.requests import approval_steps
 from agent.requests.inbox import UNDECIDED, Inbox
@@ -30,7 +31,12 @@ class AlreadyRunning(Exception):
 
 
 class RunFailed(Exception):
-    """A step of the run failed; the request is now `failed` and the message is the reason."""
+    """A step of the run failed; the request is now `failed` and the message is the reason.
+    `refused`: the owner's rules stopped it (frames the owner did not accept losing)."""
+
+    def __init__(self, reason: str, refused: bool = False) -> None:
+        super().__init__(reason)
+        self.refused = refused
 
 
 class RunningDeliveries:
@@ -138,7 +144,7 @@ def run_steps(step: approval_steps.Step, entry: Entry, approval: Approval,
         reason = _reason(exc)
         inbox.transition(entry.iss, entry.jti, "failed", reason)
         step.log(stage, status="failed", reason=reason)
-        raise RunFailed(reason) from None
+        raise RunFailed(reason, refused=isinstance(exc, DroppedFrames)) from None
 
 
 def _reason(exc: Exception) -> str:

@@ -62,6 +62,7 @@ class Step:
     verify: bool | ssl.SSLContext = True
     progress: Progress | None = None
     cancel: threading.Event | None = None
+    accept_dropped: bool = False    # the owner accepts frames lost to damaged recordings
 
     def entry(self) -> Entry:
         return self.inbox.get(self.request.id, self.agency.id)
@@ -176,11 +177,12 @@ def _export_one(step: Step, approval: Approval, camera: str, context: RequestCon
         step.store, step.key, camera, approval.start_us, approval.end_us, out_dir,
         mode=approval.mode, keep_audio=approval.keep_audio, request=context,
         progress=lambda s, f: step.report(stage, (n + max(0.0, min(1.0, f))) / count),
-        cancel=step.cancel, redaction=redaction)
+        cancel=step.cancel, redaction=redaction, accept_dropped=step.accept_dropped)
     cut = done.cut
     step.log("export", camera=camera, package=str(done.package.path), clip_sha256=done.clip_sha256,
              mode=cut.mode, audio=cut.audio,
-             redactions=_kinds(redaction),
+             redactions=_kinds(redaction), dropped_frames=cut.dropped_frames,
+             dropped_audio_packets=cut.dropped_audio_packets,
              delivered={"start": format_utc(cut.delivered_start_us),
                         "end": format_utc(cut.delivered_end_us)})
     record = Delivery(camera, str(done.package.path), "", "", 0)

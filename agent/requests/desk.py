@@ -8,7 +8,6 @@ running approve again resumes. An `emergency` request is treated exactly like an
 from __future__ import annotations
 
 import hashlib
-import logging
 import ssl
 import threading
 import time
@@ -25,6 +24,7 @@ from agent.index.store import Store
 from agent.requests import approval_run, approval_steps, holds, polling
 from agent.requests.agencies import TrustStore
 from agent.requests.inbox import ENDED, UNDECIDED, Inbox, InboxError
+from agent.requests.intake import checked_request
 from agent.requests.portal_client import PollPolicy, PortalClient, PortalError
 from agent.requests.records import Entry
 from agent.requests.view import RequestView, request_view
@@ -35,7 +35,6 @@ from frp.jws import MAX_TOKEN_BYTES
 from frp.request import Request, verify_request
 
 Progress = Callable[[str, float], None]
-log = logging.getLogger(__name__)
 
 
 class DeskError(AgentError):
@@ -109,7 +108,8 @@ class RequestDesk:
         if isinstance(token, (bytes, bytearray)):
             token = bytes(token).strip()
         try:
-            request = _checked(token, self.trust, registrations, self.inbox.seen, self._clock())
+            request = checked_request(token, self.trust, registrations, self.inbox.seen,
+                                      self._clock())
             entry = self.inbox.add(request, via)
         except (Rejected, InboxError) as exc:  # InboxError: the same request twice at once,
             # or a value the inbox cannot keep
@@ -216,24 +216,25 @@ class RequestDesk:
                 start_us: int | None = None, end_us: int | None = None, mode: str | None = None,
                 keep_audio: bool | None = None, progress: Progress | None = None,
                 cancel: threading.Event | None = None, *, blur_faces: bool | None = None,
-                masks: bool | None = None) -> RequestView:
+                masks: bool | None = None, accept_dropped: bool = False) -> RequestView:
         """Export, deliver and receipt what the owner approves (never wider than the request).
 
         Unset choices default to the whole request (its cameras; copy mode; no audio; each
         camera's saved privacy masks applied, faces not blurred), or to what was approved
-        before when resuming a failed delivery.
+        before when resuming a failed delivery. Frames of the recordings that cannot be
+        decoded stop it (refused, the request left `failed`) unless `accept_dropped`.
         """
         entry = self._entry(jti)
         try:
             with self._running.claim(entry):
                 done = self._approve(entry, cameras, start_us, end_us, mode, keep_audio,
-                                     progress, cancel, blur_faces, masks)
+                                     progress, cancel, blur_faces, masks, accept_dropped)
         except approval_run.AlreadyRunning as exc:
             raise DeskRefusal(str(exc)) from None
         return self._view(done)
 
     def _approve(self, entry: Entry, cameras, start_us, end_us, mode, keep_audio, progress,
-                 cancel, blur_faces, masks) -> Entry:
+                 cancel, blur_faces, masks, accept_dropped) -> Entry:
         agency, request = self._reverify(entry)
         bearer = self._bearer(entry, agency)
         try:
@@ -245,11 +246,13 @@ class RequestDesk:
         step = approval_steps.Step(self.home, self._store(),
                                    self._signing_key(entry.iss, entry.registration), self.inbox,
                                    self.audit, self.portal, agency, request, bearer,
-                                   self._verify, progress, cancel)
+                                   self._verify, progress, cancel, accept_dropped)
         try:
             return approval_run.run_steps(step, entry, approval,
                                           self.settings.upload_rate_limit_bps)
         except approval_run.RunFailed as exc:
+            if exc.refused:
+                raise DeskRefusal(str(exc)) from None
             raise DeskError(f"{exc} (run approve again to resume)") from None
 
     def decline(self, jti: str, reason: str | None = None) -> RequestView:
@@ -302,24 +305,6 @@ class RequestDesk:
 
     def _log(self, event: str, entry: Entry, **data) -> None:
         self.audit.append(event, id=entry.jti, agency=entry.iss, **data)
-
-
-def _checked(token, trust: TrustStore, registrations, seen, now: float) -> Request:
-    """verify_request, with anything else it raises turned into a refusal.
-
-    Checking a token is a function of its bytes (and the trust store), so whatever else it
-    raises is the token's doing: it is refused and recorded like any refusal. Were it let
-    through, a poll would stop before its cursor moved and fetch the same token for ever, so
-    no later request could arrive. (Storing a request is not covered: a full disk or a locked
-    inbox must leave the cursor where it is, so the request is fetched again.)
-    """
-    try:
-        return verify_request(token, trust, registrations, seen=seen, now=now)
-    except (Rejected, AgentError):
-        raise
-    except Exception as exc:  # noqa: BLE001
-        log.warning("a request token could not be checked", exc_info=True)
-        raise Rejected(1, f"the request could not be checked ({type(exc).__name__})") from None
 
 
 def _sha(text: str) -> str:

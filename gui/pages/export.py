@@ -161,6 +161,7 @@ class ExportPage(QWidget):
         if not cameras:
             return
         agent, faces, masks = self.ctx.agent, self.options.blur_faces, self.options.use_masks
+        damaged = self.options.accept_dropped
 
         def work(progress, cancel):
             results = []
@@ -170,7 +171,7 @@ class ExportPage(QWidget):
                 results.append(agent.export(cam, out.start_us, out.end_us, folder,
                                             mode=out.mode, keep_audio=out.keep_audio,
                                             progress=part, cancel=cancel, blur_faces=faces,
-                                            masks=masks))
+                                            masks=masks, accept_dropped=damaged))
             return results
         job = self.ctx.bridge.run("export", work)
         self.started.emit(job, f"Exporting {display.duration(out.seconds)} to {folder}")

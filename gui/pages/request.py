@@ -140,10 +140,11 @@ class RequestPage(QWidget):
             return
         agent, rid, out = self.ctx.agent, self.view.id, self.outgoing()
         name = requests.agency_name(self.view)
+        damaged = self.options.accept_dropped
         if self.view.status == "failed":   # resume exactly what was approved before
             def work(progress, cancel):
                 return in_owner_words(agent.requests.approve, rid, progress=progress,
-                                      cancel=cancel)
+                                      cancel=cancel, accept_dropped=damaged)
             title = f"Sending the approved footage to {name} again"
         else:
             cameras = [p.camera for p in out.parts if p.seconds > 0]
@@ -154,7 +155,7 @@ class RequestPage(QWidget):
             def work(progress, cancel):
                 return in_owner_words(agent.requests.approve, rid, cameras, out.start_us,
                                       out.end_us, out.mode, out.keep_audio, progress, cancel,
-                                      blur_faces=faces, masks=masks)
+                                      blur_faces=faces, masks=masks, accept_dropped=damaged)
             title = f"Sending {display.duration(out.seconds)} of footage to {name}"
         self._busy(True)
         job = self.ctx.bridge.run("approve", work, lambda result: self._finished(),

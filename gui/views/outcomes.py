@@ -40,6 +40,12 @@ def result_text(result) -> str:
         sha = getattr(item, "clip_sha256", None) or getattr(item, "sha256", None)
         if sha:
             lines.append(f"Fingerprint (SHA-256): {sha}")
+        cut = getattr(item, "cut", None)
+        lost = getattr(cut, "dropped_frames", 0), getattr(cut, "dropped_audio_packets", 0)
+        if any(lost):
+            lines.append(f"{lost[0]} damaged frame(s) could not be decoded and were left out"
+                         + (f", and {lost[1]} piece(s) of sound were silenced" if lost[1]
+                            else "") + " (you accepted this; the package says so).")
     return "\n".join(lines) or "Done."
 
 

@@ -48,6 +48,12 @@ class Options(QWidget):
         self.exact_mode = QRadioButton("Exact start")
         self.exact_mode.setToolTip("Starts on the exact second; the first moments are re-encoded.")
         self.copy_mode.setChecked(True)
+        # Off unless the owner ticks it: a damaged recording stops the export, and the owner
+        # decides whether a clip with frames left out may go (the package then counts them).
+        self.damaged = QCheckBox("Send even if damaged frames must be left out")
+        self.damaged.setToolTip("When part of a recording is damaged, some frames cannot be "
+                                "decoded. Without this the export stops and says how many; "
+                                "with it they are left out and the package says how many.")
         group = QButtonGroup(self)
         group.addButton(self.copy_mode)
         group.addButton(self.exact_mode)
@@ -55,7 +61,8 @@ class Options(QWidget):
             w.toggled.connect(lambda _on: self.changed.emit())
         rows = QVBoxLayout(self)   # two short rows: the page's column is narrow
         rows.setContentsMargins(0, 0, 0, 0)
-        for widgets in ((self.audio, self.copy_mode, self.exact_mode), (self.masks, self.faces)):
+        for widgets in ((self.audio, self.copy_mode, self.exact_mode), (self.masks, self.faces),
+                        (self.damaged,)):
             line = QHBoxLayout()
             for w in widgets:
                 line.addWidget(w)
@@ -117,6 +124,11 @@ class Options(QWidget):
     @property
     def blur_faces(self) -> bool:
         return self.faces.isChecked()
+
+    @property
+    def accept_dropped(self) -> bool:
+        """The owner accepts that frames of a damaged recording are left out."""
+        return self.damaged.isChecked()
 
     def redactions(self, cameras: list[str]) -> tuple[str, ...]:
         """What is hidden, in words, for the summary of what will leave this PC."""
