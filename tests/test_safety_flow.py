@@ -35,9 +35,9 @@ from agent.timebase import US, format_utc
 from demo.samples import make_recordings
 from portal.server import PortalServer
 from portal.state import Portal
+from tests import child_sockets
 from tests.conftest import tree_fingerprint
 from tests.registering import invite
-from tests.test_watch import listening_sockets
 
 AGENCY_ID = "https://police.example.gov"
 T0 = (int(time.time()) - 7200) * US  # recordings from two hours ago: 2 files of 4 s
@@ -56,7 +56,7 @@ class Flow:
     before: dict
     after: dict = field(default_factory=dict)
     outputs: list[str] = field(default_factory=list)
-    socket_samples: list[list[str]] = field(default_factory=list)
+    socket_calls: list[dict] | None = None   # what `run` bound or listened on (audit hook)
     run_err: str = ""
     polled_by_run: list[str] = field(default_factory=list)
     watched: bool = False
@@ -102,14 +102,14 @@ def make_footage(rec: Path) -> None:
 
 def run_service_until_polled(flow: Flow, jtis: set[str], staged: Path) -> None:
     """`footage-agent run` as its own process until its poll brought in `jtis` and its watcher
-    indexed a new recording (a copy of `staged`), sampling its sockets meanwhile; stopped with
-    SIGTERM like a service manager would."""
+    indexed a new recording (a copy of `staged`), its socket calls watched by the audit hook
+    every child of the tests carries; stopped with SIGTERM like a service manager would."""
+    since = child_sockets.mark()
     proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "--home", str(flow.home), "run"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and proc.poll() is None:
-            flow.socket_samples.append(listening_sockets(proc.pid))
             got = _inbox_ids(flow.home)
             if jtis <= got:
                 flow.polled_by_run = sorted(got)
@@ -127,13 +127,12 @@ def run_service_until_polled(flow: Flow, jtis: set[str], staged: Path) -> None:
                 flow.watched = True
                 break
             time.sleep(0.2)
-        if proc.poll() is None:  # and once more, with the watcher busy
-            flow.socket_samples.append(listening_sockets(proc.pid))
     finally:
         if proc.poll() is None:
             proc.send_signal(signal.SIGTERM)
         _, flow.run_err = proc.communicate(timeout=60)
     assert proc.returncode == 0, flow.run_err
+    flow.socket_calls = child_sockets.calls(proc.pid, since)
 
 
 def _read_only(db: Path, sql: str) -> set:
@@ -215,9 +214,10 @@ def test_the_flow_really_ran(flow):
 
 
 def test_run_with_sources_and_a_portal_listens_on_nothing(flow):
-    """`footage-agent run` polled the portal (outbound) and held no listening TCP/UDP socket."""
-    assert len(flow.socket_samples) >= 2
-    assert all(sample == [] for sample in flow.socket_samples), flow.socket_samples
+    """`footage-agent run` polled the portal (outbound) and never bound or listened on a
+    socket: its audit hook saw every call from start to SIGTERM, none between samples."""
+    assert flow.polled_by_run and flow.watched
+    assert flow.socket_calls == []
     assert "Traceback" not in flow.run_err
 
 

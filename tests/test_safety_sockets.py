@@ -22,9 +22,9 @@ from agent.timebase import US
 from demo.samples import make_recordings
 from portal.server import PortalServer
 from portal.state import Portal
+from tests import child_sockets
 from tests.registering import enrol
 from tests.test_safety_flow import _inbox_ids
-from tests.test_watch import listening_sockets
 
 ROOT = Path(__file__).resolve().parent.parent
 AGENCY_ID = "https://police.example.gov"
@@ -77,7 +77,6 @@ def test_no_module_of_the_agent_or_the_app_can_serve_or_stream():
     assert problems == []
 
 
-@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs Linux /proc")
 def test_the_desktop_app_offscreen_with_a_portal_listens_on_nothing(tmp_path):
     # The app must exist and load; if it cannot, this fails rather than skipping quietly.
     assert load_app() is not None, "gui.shell.app cannot be imported (PySide6 missing?)"
@@ -99,21 +98,18 @@ def test_the_desktop_app_offscreen_with_a_portal_listens_on_nothing(tmp_path):
                                         cameras=("porch",))
         jti = json.loads(base64.urlsafe_b64decode(request.split(".")[1] + "==="))["jti"]
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        since = child_sockets.mark()
         proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "--home", str(home), "gui"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                 env=env, cwd=ROOT)
-        samples = []
         try:
             deadline = time.monotonic() + 60
             while time.monotonic() < deadline and proc.poll() is None:
-                samples.append(listening_sockets(proc.pid))
                 if jti in _inbox_ids(home):
                     break
                 time.sleep(0.3)
             time.sleep(0.5)
             running = proc.poll() is None
-            if running:
-                samples.append(listening_sockets(proc.pid))
         finally:
             if proc.poll() is None:
                 proc.send_signal(signal.SIGTERM)
@@ -124,5 +120,25 @@ def test_the_desktop_app_offscreen_with_a_portal_listens_on_nothing(tmp_path):
                 _, err = proc.communicate()
     assert running, f"the app stopped by itself: {err}"
     assert jti in _inbox_ids(home), "the app's service never polled the portal"
-    assert len(samples) >= 2 and all(s == [] for s in samples), samples
+    assert child_sockets.calls(proc.pid, since) == []   # from start to quit, not sampled
     assert "Traceback" not in err
+
+
+def test_the_audit_hook_sees_a_child_that_listens_and_a_child_without_it_proves_nothing():
+    """The check above is worth something only if it catches a listener: a child that binds
+    and listens is recorded, and one started so that it skips the hook fails the check."""
+    listener = ("import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(); "
+                "s.close()")
+    since = child_sockets.mark()
+    done = subprocess.Popen([sys.executable, "-c", listener])
+    done.wait()
+    events = [c["event"] for c in child_sockets.calls(done.pid, since)]
+    assert events == ["socket.bind", "socket.listen"]
+    unbound = subprocess.Popen([sys.executable, "-c",   # listening without binding first
+                                "import socket; socket.socket().listen()"])
+    unbound.wait()
+    assert [c["event"] for c in child_sockets.calls(unbound.pid, since)] == ["socket.listen"]
+    isolated = subprocess.Popen([sys.executable, "-I", "-c", listener])   # -I: no PYTHONPATH
+    isolated.wait()
+    with pytest.raises(AssertionError, match="without the socket audit hook"):
+        child_sockets.calls(isolated.pid, since)

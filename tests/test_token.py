@@ -392,10 +392,14 @@ def test_mutated_tokens_only_rejected(store, data):
             del token[i:]
         if not token:
             token = ["."]
+    original = signed()
     try:
-        check(store, "".join(token))
+        accepted = check(store, "".join(token))
     except Rejected:
-        pass
+        return
+    # Accepted only when the mutation changed nothing that counts (whitespace around the
+    # token, a character replaced by itself): what was accepted is the token as signed.
+    assert accepted.raw == original and accepted == check(store, original)
 
 
 JSON = st.recursive(
@@ -415,10 +419,35 @@ def test_signed_claims_of_any_type_only_rejected(store, field, value, inner):
         c[field] = {**c[field], inner: value}
     else:
         c[field] = value
+    token = signed(c)
     try:
-        check(store, signed(c))
+        accepted = check(store, token)
     except Rejected:
-        pass
+        return
+    says_what_was_signed(accepted, c, token)
+
+
+def says_what_was_signed(req: Request, c: dict, token: str) -> None:
+    """An accepted request carries exactly the signed claims: nothing coerced, dropped or
+    taken from elsewhere (an oracle written from protocol.md, not from the verifier)."""
+    assert req.raw == token
+    assert (req.id, req.agency_id, req.registration_id) == (c["jti"], c["iss"], c["aud"])
+    assert (req.issued_at, req.expires_at) == (c["iat"], c["exp"])
+    assert type(c["iat"]) is int and type(c["exp"]) is int
+    assert req.case_number == c["case"]["number"] and req.incident == c["case"].get("incident")
+    assert (req.window_start_us, req.window_end_us) == (parse_rfc3339(c["window"]["start"]),
+                                                        parse_rfc3339(c["window"]["end"]))
+    assert req.cameras == tuple(c.get("cameras", []))
+    assert req.requester == {k: v for k, v in c["requester"].items()
+                             if k in ("name", "unit", "badge", "email", "phone") and v is not None}
+    assert req.legal_basis == c["legal_basis"] and req.message == c.get("message")
+    assert req.upload_endpoint == c["upload"]["endpoint"]
+    assert req.upload_max_bytes == c["upload"].get("max_bytes")
+    assert req.emergency is c.get("emergency", False)
+    place = c.get("location")
+    assert req.location == (None if place is None else {
+        k: v for k, v in place.items() if k in ("lat", "lon", "radius_m", "address")
+        and v is not None})
 
 
 # --- decision and receipt tokens ---

@@ -1,18 +1,16 @@
 """`footage-agent run` keeps the index live: new, growing, renamed and deleted files."""
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-import pytest
 
 from agent.index.store import Store
 from demo.samples import ClipSpec, write_clip
+from tests import child_sockets
 from tests.conftest import t
 
 
@@ -26,41 +24,19 @@ def wait_for(predicate, timeout: float = 30.0):
     raise AssertionError("condition not reached in time")
 
 
-def listening_sockets(pid: int) -> list[str]:
-    """Listening TCP and bound UDP sockets owned by a process (Linux /proc)."""
-    inodes = set()
-    for fd in Path(f"/proc/{pid}/fd").iterdir():
-        try:
-            target = os.readlink(fd)
-        except OSError:
-            continue
-        if target.startswith("socket:["):
-            inodes.add(target[8:-1])
-    found = []
-    for table in ("tcp", "tcp6", "udp", "udp6"):
-        lines = Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]
-        for line in lines:
-            cols = line.split()
-            listening = cols[3] == "0A" if table.startswith("tcp") else True
-            if cols[9] in inodes and listening:
-                found.append(f"{table} {cols[1]}")
-    return found
-
-
-@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs Linux /proc")
 def test_run_indexes_changes_live_and_listens_on_nothing(tmp_path):
     src = tmp_path / "rec"
     src.mkdir()
     home = tmp_path / "home"
     cmd = [sys.executable, "-m", "agent.cli", "--home", str(home)]
     subprocess.run(cmd + ["sources", "add", str(src), "--camera", "yard", "--tz", "UTC"], check=True)
+    since = child_sockets.mark()
     proc = subprocess.Popen(cmd + ["run"], stderr=subprocess.PIPE, text=True)
     store = None
     try:
         wait_for(lambda: (home / "index.db").exists())
         store = Store(home / "index.db")
         time.sleep(1.0)
-        assert listening_sockets(proc.pid) == []
 
         staged = write_clip(ClipSpec(path=tmp_path / "stage" / "a.mp4",
                                      start_us=t("2026-11-20T22:00:00Z"), seconds=4, fps=5))
@@ -86,7 +62,6 @@ def test_run_indexes_changes_live_and_listens_on_nothing(tmp_path):
         assert wait_for(lambda: {r.path for r in store.files("yard")} == {str(new), str(renamed)})
         new.unlink()
         assert wait_for(lambda: [r.path for r in store.files("yard")] == [str(renamed)])
-        assert listening_sockets(proc.pid) == []
     finally:
         if store is not None:
             store.close()
@@ -94,3 +69,4 @@ def test_run_indexes_changes_live_and_listens_on_nothing(tmp_path):
         _, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err
     assert "Traceback" not in err
+    assert child_sockets.calls(proc.pid, since) == []   # bound and listened on nothing
