@@ -139,3 +139,24 @@ def test_an_approval_stops_too_and_goes_on_once_the_owner_accepts(tmp_path):
         assert logged["dropped_frames"] == 1
     finally:
         w.close()
+
+
+def test_sound_that_cannot_be_decoded_for_muting_is_counted_and_stops_the_export(tmp_path):
+    root = tmp_path / "rec"
+    (path,) = make_recordings(root, "blue-iris", "porch", T0, 1, 4.0, fps=FPS, gop_s=2.0,
+                              audio=True)
+    with av.open(str(path)) as c:
+        audio = [(p.pos, p.size) for p in c.demux(c.streams.audio[0]) if p.size]
+    pos, size = audio[len(audio) // 2]         # one AAC packet in the middle, zeroed
+    data = bytearray(path.read_bytes())
+    data[pos:pos + size] = bytes(size)
+    path.write_bytes(bytes(data))
+    from agent.export.redact import Redaction
+
+    span = SourceSpan(path, T0)
+    mute = Redaction(mute=((T0 + US, T0 + 2 * US),))
+    with pytest.raises(CutError, match="1 piece\\(s\\) of the kept sound could not be decoded"):
+        cut([span], T0, T0 + 4 * US, tmp_path / "a.mp4", keep_audio=True, redaction=mute)
+    done = cut([span], T0, T0 + 4 * US, tmp_path / "b.mp4", keep_audio=True, redaction=mute,
+               accept_dropped=True)
+    assert done.dropped_audio_packets == 1 and done.dropped_frames == 0
