@@ -99,7 +99,7 @@ def test_trust_store_registration_key_folder_mask_and_settings_changes_are_logge
         "key-created", "source-added", "source-changed", "masks", "settings", "agency-added",
         "agency-replaced", "registration", "agency-removed", "source-removed"]
     data = {r["event"]: r["data"] for r in records}
-    assert data["key-created"]["owner"] == owner
+    assert data["key-created"] == {"owner": owner, "passphrase": False}
     assert data["source-changed"]["clock_offset_s"] == 2.0
     assert data["settings"]["changed"] == {"poll_interval_s": {"from": 300, "to": 600}}
     assert data["registration"] == {"agency": AGENCY_ID, "registration": "reg-1",
@@ -217,6 +217,7 @@ def test_a_locked_key_leaves_the_seal_waiting_and_unlocking_catches_up(tmp_path,
     monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", "correct horse")
     log = AuditLog(home)
     log.append("hold", id="a")          # makes the key, protected, and seals
+    assert log.entries()[0]["data"]["passphrase"] is True
     monkeypatch.delenv("FOOTAGE_AGENT_PASSPHRASE")
     log.append("hold", id="b")          # locked: written and chained, not sealed
     log.append("hold", id="c")

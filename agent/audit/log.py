@@ -34,7 +34,7 @@ from agent.audit.records import (
     record_hash,
 )
 from agent.config import ConfigError, ensure_home
-from agent.identity.keys import OwnerKey
+from agent.identity.keys import OwnerKey, passphrase_from_env
 from agent.storage import FileLock
 from agent.timebase import format_utc
 from frp.decision import LogHead
@@ -141,7 +141,9 @@ class AuditLog:
         if created and key is not None and event != KEY_CREATED:
             # Sealing made the owner key just now: say so first, in the same write.
             seq += 1
-            made = self._record(seq, KEY_CREATED, {"owner": key.public.owner_id()}, prev)
+            made = self._record(seq, KEY_CREATED, {"owner": key.public.owner_id(),
+                                                   "passphrase": passphrase_from_env() is not None},
+                                prev)
             out += canonical(made) + b"\n"
             prev = line_hash(canonical(made))
         record = self._record(seq + 1, event, data, prev)
