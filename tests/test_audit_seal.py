@@ -74,7 +74,7 @@ def test_every_manual_export_is_logged(cli, clip, tmp_path):
     assert cli("log", "verify")[0] == 0
 
 
-def test_trust_store_registration_key_folder_mask_and_settings_changes_are_logged(
+def test_trust_store_key_folder_mask_and_settings_changes_are_logged(
         tmp_path, clip):
     home = tmp_path / "home"
     agent = Agent(home)
@@ -89,7 +89,6 @@ def test_trust_store_registration_key_folder_mask_and_settings_changes_are_logge
         doc.write_text(json.dumps(agency_doc()))
         agent.add_agency(doc)
         agent.add_agency(doc)                       # the same file again: replaced
-        agent.add_registration(AGENCY_ID, "reg-1", "very-secret-portal-token")
         agent.remove_agency(AGENCY_ID)
         agent.remove_source(clip)
     finally:
@@ -97,15 +96,12 @@ def test_trust_store_registration_key_folder_mask_and_settings_changes_are_logge
     records = AuditLog(home).entries()
     assert [r["event"] for r in records] == [
         "key-created", "source-added", "source-changed", "masks", "settings", "agency-added",
-        "agency-replaced", "registration", "agency-removed", "source-removed"]
+        "agency-replaced", "agency-removed", "source-removed"]
     data = {r["event"]: r["data"] for r in records}
     assert data["key-created"] == {"owner": owner, "passphrase": False}
     assert data["source-changed"]["clock_offset_s"] == 2.0
     assert data["settings"]["changed"] == {"poll_interval_s": {"from": 300, "to": 600}}
-    assert data["registration"] == {"agency": AGENCY_ID, "registration": "reg-1",
-                                    "portal_token": "given"}
     assert data["agency-replaced"]["before"] == data["agency-replaced"]["fingerprints"]
-    assert b"very-secret-portal-token" not in (home / "audit.log").read_bytes()
     assert AuditLog(home).verify().ok
 
 

@@ -14,11 +14,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from agent.cli import main
+from agent.identity.keys import OwnerKey
 from agent.timebase import US
 from frp import jws
 from frp.text import multi_line, one_line, quoted
 from portal.signers import sign_request
 from portal.state import Portal
+from tests.registering import enrol, register_key
 
 AGENCY_ID = "https://police.example.gov"
 # Each of these acts on a terminal or a screen instead of being seen.
@@ -75,7 +77,6 @@ def owner(tmp_path, capsys):
     portal = Portal.init(tmp_path / "portal", "Example Police Department", AGENCY_ID,
                          "+1-206-555-0100")
     portal.write_trust_document("http://127.0.0.1:9")  # never served: requests come as files
-    reg, token = portal.register("owner")
     home = tmp_path / "home"
 
     def run(*argv):
@@ -84,9 +85,7 @@ def owner(tmp_path, capsys):
         return code, out.out, out.err
 
     assert run("agencies", "add", str(portal.state_dir / "agency.json"))[0] == 0
-    (tmp_path / "token.txt").write_text(token)
-    assert run("agencies", "register", AGENCY_ID, "--id", reg, "--token-file",
-               str(tmp_path / "token.txt"))[0] == 0
+    reg = enrol(home, portal).registration
     return portal, reg, run, tmp_path
 
 
@@ -162,7 +161,7 @@ def test_the_portals_command_line_shows_what_owners_sent_inertly(tmp_path, capsy
     portal = Portal.init(tmp_path / "portal", "Example Police Department", AGENCY_ID,
                          "+1-206-555-0100")
     portal.write_trust_document("http://127.0.0.1:9")
-    reg, _token = portal.register("owner")
+    reg = register_key(portal, OwnerKey.load_or_create(tmp_path / "owner")).registration
     t0 = (int(time.time()) - 7200) * US
     token = portal.create_request(reg, t0, t0 + 8 * US, "2026-77", "Det. Roe")
     jti = jws.parse_compact(token).claims["jti"]

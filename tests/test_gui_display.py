@@ -33,7 +33,7 @@ def hostile(qtbot, tmp_path, footage, monkeypatch):
         case={"number": "2026-1" + FRAUD + FAKE, "incident": "theft\u202e\u2066" + FRAUD},
         requester={"name": "Det. Roe" + FRAUD, "unit": "North\u200b" + FAKE, "badge": "1\r2"},
         location={"address": "1200 Elm" + FRAUD, "radius_m": 100},
-        message="Line one\u202eeno\nLine two" + FAKE)
+        message="Line one\u202eeno\nLine two" + FAKE, aud=world.registration)
     path = tmp_path / "evil.jws"
     path.write_text(sign(world.key, claims))
     win, agent = open_window(qtbot, world.home)

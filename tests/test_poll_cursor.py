@@ -22,6 +22,7 @@ from agent.cli import main
 from agent.requests import polling
 from agent.requests.inbox import Inbox
 from frp import jws
+from tests.registering import keep_unpinned
 from tests.test_desk import JWK as DESK_JWK
 from tests.test_desk import KEY as DESK_KEY
 from tests.test_desk import World, footage, request_token  # noqa: F401
@@ -108,10 +109,8 @@ def test_a_poll_of_refused_tokens_records_them_moves_on_and_a_later_request_arri
                "phone": "+1-206-555-0100", "portal": origin + "/v1",
                "upload_origins": [origin], "keys": {"keys": [JWK]}}
         (tmp_path / "agency.json").write_text(json.dumps(doc))
-        (tmp_path / "token.txt").write_text("portal-secret")
         assert run("agencies", "add", str(tmp_path / "agency.json"))[0] == 0
-        assert run("agencies", "register", AGENCY_ID, "--id", "reg-1", "--token-file",
-                   str(tmp_path / "token.txt"))[0] == 0
+        keep_unpinned(home, AGENCY_ID, "reg-1", "portal-secret")  # the portal here is a fake
 
         code, _out, err = run("inbox", "sync")
         assert code == 0, err

@@ -71,7 +71,8 @@ def attempt(tmp_path, ca_pem, certificate, withdraw_status=204):
             registering.register(trust, client, AuditLog(home), key, AGENCY_ID, CODE,
                                  Contact("Ann"), HOME_CAMERAS)
     assert trust.registration_records() == []           # nothing half-kept
-    (record,) = AuditLog(home).entries()
+    *setup, record = AuditLog(home).entries()
+    assert {r["event"] for r in setup} <= {"agency-added", "key-created"}  # setting up
     assert record["event"] == "registration-refused" and "bearer-secret" not in json.dumps(record)
     return str(info.value), fake, key, record
 

@@ -134,8 +134,9 @@ def test_register_update_rotate_decide_and_unregister_from_the_command_line(worl
     assert rc == 0 and "refused" not in err
 
     events = [r["event"] for r in AuditLog(run.home).entries()]
-    # The camera the index does not know was refused before anything was sent.
-    assert events == ["registered", "registration-refused", "registration-updated",
+    # Setting up is logged first; the camera the index does not know was refused before
+    # anything was sent.
+    assert events == ["key-created", "source-added", "source-added", "agency-added", "registered", "registration-refused", "registration-updated",
                       "key-rotation-started", "registration-rekeyed", "key-rotated",
                       "request-seen", "decline", "unregistered"]
     assert run("log", "verify")[0] == 0

@@ -130,7 +130,7 @@ def test_approve_part_of_a_request_delivers_a_receipted_package(flow):
     assert view.deliveries[0].receipt  # the checked receipt is kept
     events = [r["event"] for r in AuditLog(run.home).entries()]
     # setting up (the flow fixture) is logged first, then what the request brought
-    assert events == ["key-created", "source-added", "agency-added", "registration",
+    assert events == ["key-created", "source-added", "agency-added", "registered",
                       "request-seen", "approve", "export", "export", "upload", "upload",
                       "receipt", "receipt"]
     assert run("log", "verify")[0] == 0
