@@ -12,11 +12,19 @@ EVENTS = {
     "receipt": "Receipt received", "log-recovered": "Log repaired after a crash",
     "request-expired": "Request expired", "agency-added": "Agency trusted",
     "agency-replaced": "Agency file replaced", "agency-removed": "Agency no longer trusted",
-    "registration": "Registration saved", "source-added": "Recordings folder added",
+    "source-added": "Recordings folder added",
     "source-changed": "Recordings folder changed", "source-removed": "Recordings folder removed",
     "masks": "Privacy masks changed", "settings": "Settings changed",
     "key-created": "Your signing key was made",
+    "registered": "Registered with an agency", "registration-updated": "Registration changed",
+    "unregistered": "Registration ended", "registration-refused": "A registration step failed",
+    "key-rotation-started": "Key change started",
+    "registration-rekeyed": "Agency given your new key",
+    "key-rotated": "Key changed (old key retired)",
 }
+# A failed registration step says which step (the record's `action`).
+FAILED = {"register": "Registering failed", "update": "Changing a registration failed",
+          "unregister": "Unregistering failed", "rotate": "Giving an agency your new key failed"}
 _SKIP = ("token", "sha256", "signature", "prev", "hash")
 
 
@@ -35,4 +43,7 @@ def row(record: LogRecord, zone_name: str) -> tuple[str, str, str]:
     """(when, what, details) of one record; a time that cannot be read is shown as written."""
     when = (display.day_time(record.at_us, zone_name) if record.at_us is not None
             else record.at)
-    return when, EVENTS.get(record.event, record.event), details(record.data)
+    what = EVENTS.get(record.event, record.event)
+    if record.event == "registration-refused":
+        what = FAILED.get(record.data.get("action"), what)
+    return when, what, details(record.data)

@@ -1,0 +1,135 @@
+"""Registration as the app words it, without a screen (gui/views/registrations.py and the
+activity log's new rows): the forms' checks, places, certificates, what a refusal kept, and a
+key change's outcome."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from agent.views import Camera, CertificateFacts, Contact, KeyRotation, LogRecord, \
+    RegistrationView
+from gui.views import activity
+from gui.views import registrations as words
+
+ZONE = "America/Los_Angeles"
+FACTS = CertificateFacts("pem", "owner-1", "O=Example PD,CN=Example PD registration CA",
+                         "1f", 1_700_000_000, 1_800_000_000, "ab" * 32, b"k")
+VIEW = RegistrationView("https://police.example.gov", "Example PD", "reg-1", "owner-1",
+                        Contact("Ann"), (Camera("porch", address="1 Elm St"),), FACTS, None,
+                        "2026-11-20T22:05:09Z", "2026-11-20T22:05:09Z")
+
+
+@pytest.mark.parametrize("typed, point", [
+    ("", None), ("  ", None), ("47.61, -122.33", (47.61, -122.33)),
+    ("47.61 -122.33", (47.61, -122.33)), ("-90;180", (-90.0, 180.0))])
+def test_a_map_point_is_two_numbers_as_map_apps_copy_them(typed, point):
+    assert words.read_point(typed) == point
+
+
+@pytest.mark.parametrize("typed, says", [
+    ("47.61", "two numbers"), ("north, west", "two numbers"), ("1, 2, 3", "two numbers"),
+    ("nan, 3", "two numbers"), ("inf, 3", "two numbers"), ("91, 0", "from -90 to 90"),
+    ("0, -181", "from -180 to 180")])
+def test_a_map_point_that_is_not_one_says_what_is_wrong(typed, says):
+    with pytest.raises(ValueError, match=says):
+        words.read_point(typed)
+
+
+def test_only_ticked_cameras_with_a_place_are_registered_and_blank_fields_are_left_out():
+    entries = [words.CameraEntry("porch", True, " 1 Elm St ", "", " ", 0),
+               words.CameraEntry("yard", False),
+               words.CameraEntry("garage", True, "", "47.6, -122.3", "the lane", None)]
+    cameras, problems = words.cameras_from(entries)
+    assert problems == []
+    assert cameras == (Camera("porch", "1 Elm St", None, None, None, 0),
+                       Camera("garage", None, 47.6, -122.3, "the lane", None))
+    cameras, problems = words.cameras_from([words.CameraEntry("porch", True),
+                                            words.CameraEntry("yard", True, point="x")])
+    assert cameras == () and problems == [
+        "porch: say where it is (a street address, a map point or both).",
+        "yard: write the map point as two numbers, latitude then longitude, e.g. 47.6101, "
+        "-122.3421."]
+
+
+def test_a_registered_camera_fills_the_form_it_came_from_and_its_place_is_never_rounded():
+    camera = Camera("porch", "1 Elm St", 47.6101234, -122.3421, "the street", 14)
+    entry = words.entry_of(camera)
+    assert entry == words.CameraEntry("porch", True, "1 Elm St", "47.6101234, -122.3421",
+                                      "the street", 14)
+    assert words.cameras_from([entry]) == ((camera,), [])
+    assert words.place(camera) == "1 Elm St (map point 47.6101234, -122.3421)"
+    assert words.camera_words(camera) == ("porch: at 1 Elm St (map point 47.6101234, -122.3421); "
+                                          "sees the street; keeps footage 14 days")
+
+
+def test_the_contact_needs_a_name_and_leaves_out_blank_fields():
+    assert words.contact_from(" ", "a@b", "") == (None, [
+        "Type your name: the agency needs to know whom it is talking to."])
+    assert words.contact_from(" Ann ", "", " 555 ") == (Contact("Ann", None, "555"), [])
+
+
+def test_the_review_of_a_change_says_it_replaces_what_the_agency_has():
+    review = words.review("Example PD", Contact("Ann"), (), updating=True)
+    assert "No cameras (you can add them later from Settings)" in review.learns
+    assert not any("email" in line or "phone" in line for line in review.learns)
+    assert review.note.startswith("This replaces what Example PD has on file for you")
+
+
+def test_a_registration_row_its_certificate_and_an_id_kept_by_hand():
+    assert words.row(VIEW, ZONE) == ("Example PD", "reg-1", "porch", "20 Nov 2026",
+                                     "\u2714 valid until 15 Jan 2027")
+    assert words.state(VIEW, ZONE) == ("Certificate from Example PD registration CA, valid "
+                                       "until 15 Jan 2027 (serial 1f)")
+    bad = replace(VIEW, certificate_problem="the certificate is for another key")
+    assert words.row(bad, ZONE)[4] == "\u2718 does not check out"
+    assert words.state(bad, ZONE) == "Certificate problem: the certificate is for another key"
+    by_hand = replace(VIEW, owner_id=None, certificate=None, cameras=())
+    assert words.row(by_hand, ZONE)[2:] == ("none", "20 Nov 2026", "none (id only)")
+    assert words.state(by_hand, ZONE).startswith("Id only: register with an invite code")
+    assert words.day("not a time", ZONE) == "not a time" and words.day(None, ZONE) == ""
+    assert words.issuer_name("CN=A\\, B CA,O=X") == "A, B CA"
+    assert words.issuer_name("O=X") == "O=X"
+
+
+def test_what_a_refusal_kept_is_read_from_the_registrations_before_and_after():
+    other = replace(VIEW, agency_id="https://other.example", id="reg-9")
+    assert words.kept_after_failure([other], [other], VIEW.agency_id) == \
+        "Nothing from this attempt was kept on this computer."
+    assert words.kept_after_failure([VIEW], [VIEW], VIEW.agency_id) == \
+        "Your registration on this computer is as it was before."
+    assert words.kept_after_failure([], [VIEW], VIEW.agency_id) == \
+        "This computer now holds registration reg-1; see Settings."
+    changed = replace(VIEW, contact=Contact("Bob"))
+    assert words.kept_after_failure([VIEW], [changed], VIEW.agency_id) == \
+        "What this computer holds for this agency changed; see Settings."
+
+
+def test_a_key_change_finished_or_waiting():
+    done = KeyRotation("old", "new", ("a reg-1", "b reg-2"), (), True)
+    assert words.rotation_words(done).startswith(
+        "\u2714 Your key was changed: all 2 of your registrations now know your new key.")
+    assert "you had no registrations to tell" in words.rotation_words(
+        replace(done, moved=()))
+    half = KeyRotation("old", "new", ("a reg-1",), ("b reg-2: cannot reach B",), False)
+    text = words.rotation_words(half)
+    assert text.startswith("The key change is not finished: 1 registration moved to the new "
+                           "key, 1 not yet.\n  b reg-2: cannot reach B\nBoth keys are kept")
+
+
+@pytest.mark.parametrize("event, data, what", [
+    ("registered", {}, "Registered with an agency"),
+    ("registration-updated", {}, "Registration changed"),
+    ("unregistered", {}, "Registration ended"),
+    ("registration-refused", {"action": "register"}, "Registering failed"),
+    ("registration-refused", {"action": "update"}, "Changing a registration failed"),
+    ("registration-refused", {"action": "unregister"}, "Unregistering failed"),
+    ("registration-refused", {"action": "rotate"}, "Giving an agency your new key failed"),
+    ("registration-refused", {}, "A registration step failed"),
+    ("key-rotation-started", {}, "Key change started"),
+    ("registration-rekeyed", {}, "Agency given your new key"),
+    ("key-rotated", {}, "Key changed (old key retired)")])
+def test_the_log_words_registration_events(event, data, what):
+    record = LogRecord(1, "2026-11-20T22:05:09Z", None, event,
+                       {**data, "invite_sha256": "ab" * 32})
+    assert activity.row(record, ZONE)[1:] == (what, f"action: {data['action']}" if data else "")
