@@ -47,7 +47,7 @@ def nav(qtbot, window, title):
     settle(qtbot, window)
 
 
-def test_first_run_walks_folder_clock_agency_and_registration(qtbot, open_window, footage,
+def test_first_run_walks_folder_clock_agency_and_leaves_registering_for_later(qtbot, open_window, footage,
                                                               tmp_path, monkeypatch):
     win = open_window(tmp_path / "home")
     assert win.pages.currentWidget() is win.first_run
@@ -94,16 +94,21 @@ def test_first_run_walks_folder_clock_agency_and_registration(qtbot, open_window
 
     click(qtbot, win.first_run.next_button)
     settle(qtbot, win)
-    reg = win.first_run.registration
-    assert reg.agency.currentText() == "Example City Police Department"
-    qtbot.keyClicks(reg.reg, "reg-99")
-    click(qtbot, reg.save_button)
-    settle(qtbot, win)
-    assert TrustStore(agent.home).registrations() == {AGENCY_ID: ["reg-99"]}
-    assert win.first_run.next_button.text() == "Finish"
+    # Step 4 is the registration flow (tests/test_gui_registration.py registers through it);
+    # its own Back returns to step 3, and "Not now" finishes setting up without registering.
+    flow = win.first_run.registration
+    assert not win.first_run.next_button.isVisible() and flow.next_button.isVisible()
+    assert flow.invite.agency.currentText() == "Example City Police Department"
+    assert "+1-206-555-0100" in flow.invite.readiness.text()
+    assert sorted(flow.cameras.cards) == ["driveway"]
+    click(qtbot, flow.back_button)
+    assert win.first_run.steps.currentWidget() is win.first_run.agency
     click(qtbot, win.first_run.next_button)
     settle(qtbot, win)
+    click(qtbot, flow.cancel_button)
+    settle(qtbot, win)
     assert win.pages.currentWidget() is win.inbox
+    assert TrustStore(agent.home).registrations() == {}
 
 
 def test_a_folder_that_is_not_there_gets_a_plain_message(qtbot, open_window, tmp_path):

@@ -1,5 +1,6 @@
-"""First run, one calm step at a time: recordings folder, camera clock, trusted agency,
-registration id. Every step can be revisited later from Settings."""
+"""First run, one calm step at a time: recordings folder, camera clock, trusted agency, and
+registering with it (the registration flow, whose own Back and Next take over on that step).
+Every step can be revisited later from Settings."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
@@ -11,11 +12,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.widgets.agency_steps import AgencyStep, RegistrationStep
+from gui.widgets.agency_steps import AgencyStep
 from gui.widgets.labels import plain_label
 from gui.widgets.recordings_steps import ClockStep, FolderStep
+from gui.widgets.registration_flow import RegistrationFlow
 
-TITLES = ("1  Recordings", "2  Camera clock", "3  Agency", "4  Registration")
+TITLES = ("1  Recordings", "2  Camera clock", "3  Agency", "4  Register")
+REGISTER = 3
 
 
 class FirstRunPage(QWidget):
@@ -25,7 +28,7 @@ class FirstRunPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.folder, self.clock = FolderStep(ctx), ClockStep(ctx)
-        self.agency, self.registration = AgencyStep(ctx), RegistrationStep(ctx)
+        self.agency, self.registration = AgencyStep(ctx), RegistrationFlow(ctx)
         self.steps = QStackedWidget()
         for w in (self.folder, self.clock, self.agency, self.registration):
             self.steps.addWidget(w)
@@ -35,7 +38,8 @@ class FirstRunPage(QWidget):
         self.back_button.clicked.connect(lambda: self.go(self.steps.currentIndex() - 1))
         self.next_button.clicked.connect(self.next)
         self.folder.added.connect(self.clock.refresh)
-        self.agency.added.connect(self.registration.refresh)
+        self.registration.left.connect(lambda: self.go(REGISTER - 1))
+        self.registration.closed.connect(lambda _done: self.finished.emit())
         crumbs = QHBoxLayout()
         for c in self.crumbs:
             crumbs.addWidget(c)
@@ -47,8 +51,9 @@ class FirstRunPage(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(32, 24, 32, 24)
         box.addWidget(plain_label("Welcome. Let's set things up.", "pageTitle"))
-        box.addWidget(plain_label("Four short steps. Nothing is shared with anyone by setting "
-                                  "up; you decide about every request.", "hint"))
+        box.addWidget(plain_label("Four short steps. Nothing is shared with anyone until you "
+                                  "register in the last one, and you see exactly what before "
+                                  "it is sent; you decide about every request.", "hint"))
         box.addLayout(crumbs)
         box.addWidget(self.steps, 1)
         box.addLayout(nav)
@@ -62,14 +67,13 @@ class FirstRunPage(QWidget):
             crumb.style().unpolish(crumb)
             crumb.style().polish(crumb)
         self.back_button.setEnabled(index > 0)
-        self.next_button.setText("Finish" if index == self.steps.count() - 1 else "Next")
+        # On the last step the registration flow's own buttons lead (Back, Next, Not now).
+        self.back_button.setVisible(index != REGISTER)
+        self.next_button.setVisible(index != REGISTER)
         if index == 1:
             self.clock.refresh()
-        if index == 3:
-            self.registration.refresh()
+        if index == REGISTER:
+            self.registration.start_new()
 
     def next(self) -> None:
-        if self.steps.currentIndex() == self.steps.count() - 1:
-            self.finished.emit()
-        else:
-            self.go(self.steps.currentIndex() + 1)
+        self.go(self.steps.currentIndex() + 1)
