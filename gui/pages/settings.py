@@ -1,6 +1,6 @@
-"""Settings: recordings folders, trusted agencies, privacy masks (drawn on their own page),
-holds, how often to check, upload speed cap, and whether closing the window keeps the service
-running."""
+"""Settings: recordings folders, trusted agencies, registrations and the owner key (their own
+panel), privacy masks (drawn on their own page), holds, how often to check, upload speed cap,
+and whether closing the window keeps the service running."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QVBoxLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from agent.views import one_line
 from gui.views import display
 from gui.widgets.labels import cell, plain_label
+from gui.widgets.registrations_panel import RegistrationsPanel
 
 
 def _table(headers: tuple[str, ...]) -> QTableWidget:
@@ -54,6 +56,8 @@ class SettingsPage(QWidget):
         self.ctx = ctx
         self.sources = _table(("Folder", "Camera", "Time zone", "Recorder", "Camera clock"))
         self.agencies = _table(("Agency", "Call-back number", "Key fingerprints"))
+        self.sources.setAccessibleName("Recordings folders")
+        self.agencies.setAccessibleName("Agencies you trust")
         self._source_roots: list[str] = []
         self._agency_ids: list[str] = []
         add_src, rm_src = QPushButton("Add a recordings folder\u2026"), QPushButton("Remove folder")
@@ -80,10 +84,19 @@ class SettingsPage(QWidget):
         save.setObjectName("primary")
         save.clicked.connect(self.save)
         self.status = plain_label(name="caption")
+        self.registrations = RegistrationsPanel(ctx)
         form = QFormLayout()
         form.addRow("Check for new requests every", self.poll)
         form.addRow("Limit upload speed to", self.rate)
-        box = QVBoxLayout(self)
+        body = QWidget()
+        scroll = QScrollArea()   # the sections are taller than a small screen
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setWidget(body)
+        scroll.viewport().setAutoFillBackground(False)   # the page's own background shows
+        body.setAutoFillBackground(False)
+        QVBoxLayout(self).addWidget(scroll)
+        box = QVBoxLayout(body)
         box.addWidget(plain_label("Settings", "pageTitle"))
         box.addWidget(plain_label("Recordings folders", "sectionTitle"))
         box.addWidget(self.sources)
@@ -91,6 +104,7 @@ class SettingsPage(QWidget):
         box.addWidget(plain_label("Agencies you trust", "sectionTitle"))
         box.addWidget(self.agencies)
         box.addLayout(_row(add_ag, rm_ag))
+        box.addWidget(self.registrations)
         box.addWidget(plain_label("Privacy masks", "sectionTitle"))
         box.addWidget(plain_label("Areas of a camera's picture (a neighbour's window, a garden) "
                                   "that every export fills black.", "hint"))
@@ -112,6 +126,7 @@ class SettingsPage(QWidget):
         self.ctx.bridge.call("settings", lambda: (agent.sources(), agent.agencies(),
                                                   agent.damaged_agencies()),
                              lambda r: self._show(*r), self.status.setText)
+        self.registrations.refresh()
 
     def _show(self, sources, agencies, damaged=()) -> None:
         self._source_roots = [s.root for s in sources]

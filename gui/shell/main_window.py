@@ -10,6 +10,7 @@ from gui.pages.inbox import InboxPage
 from gui.pages.log import LogPage
 from gui.pages.masks import MasksPage
 from gui.pages.progress import ProgressPage
+from gui.pages.register import RegisterPage
 from gui.pages.request import RequestPage
 from gui.pages.settings import SettingsPage
 from gui.shell.tray import Tray, app_icon
@@ -33,6 +34,7 @@ class MainWindow(QMainWindow):
         self.log, self.settings = LogPage(ctx), SettingsPage(ctx)
         self.first_run = FirstRunPage(ctx)
         self.masks = MasksPage(ctx)
+        self.register = RegisterPage(ctx)
         self.pages = QStackedWidget()
         for page in self._pages().values():
             self.pages.addWidget(page)
@@ -53,7 +55,7 @@ class MainWindow(QMainWindow):
     def _pages(self) -> dict[str, QWidget]:
         return {"inbox": self.inbox, "request": self.request, "progress": self.progress,
                 "export": self.export, "log": self.log, "settings": self.settings,
-                "first_run": self.first_run, "masks": self.masks}
+                "first_run": self.first_run, "masks": self.masks, "register": self.register}
 
     def _connect(self) -> None:
         self.inbox.opened.connect(self.open_request)
@@ -67,6 +69,11 @@ class MainWindow(QMainWindow):
         self.settings.addFolder.connect(lambda: self.show_page("first_run"))
         self.settings.editMasks.connect(lambda: self.show_page("masks"))
         self.masks.back.connect(lambda: self.show_page("settings"))
+        self.settings.registrations.registerRequested.connect(
+            lambda: (self.register.start_new(), self.show_page("register")))
+        self.settings.registrations.changeRequested.connect(
+            lambda view: (self.register.start_update(view), self.show_page("register")))
+        self.register.back.connect(lambda: self.show_page("settings"))
         self.first_run.finished.connect(lambda: self.show_page("inbox"))
         self.tray.openRequested.connect(self.bring_up)
         self.tray.quitRequested.connect(self.quit)

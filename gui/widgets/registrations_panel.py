@@ -1,0 +1,173 @@
+"""Settings' registrations: which agencies know the owner's cameras (agency, cameras, date,
+certificate), registering with another, changing or ending one (after a confirmation saying
+what happens), and changing the owner's key, with an unfinished key change shown as such."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.views import registrations as words
+from gui.widgets.labels import plain_label
+
+COLUMNS = ("Agency", "Registration", "Cameras", "Registered", "Certificate")
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Ask before something that cannot be undone from here; True for yes."""
+    answer = QMessageBox.question(parent, title, text, QMessageBox.Yes | QMessageBox.Cancel,
+                                  QMessageBox.Cancel)
+    return answer == QMessageBox.Yes
+
+
+class RegistrationsPanel(QWidget):
+    """The registrations table, its buttons, and the owner key's section."""
+
+    registerRequested = Signal()
+    changeRequested = Signal(object)      # the RegistrationView to change
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.views: list = []
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setAccessibleName("Your registrations")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setShowGrid(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMaximumHeight(150)
+        self.register_button = QPushButton("Register with an agency\u2026")
+        self.change_button = QPushButton("Change details\u2026")
+        self.unregister_button = QPushButton("Unregister\u2026")
+        self.rotate_button = QPushButton("Change my key")
+        self.register_button.clicked.connect(self.registerRequested.emit)
+        self.change_button.clicked.connect(self.change)
+        self.unregister_button.clicked.connect(self.unregister)
+        self.rotate_button.clicked.connect(self.rotate)
+        self.status = plain_label(name="caption")
+        self.pending = plain_label(name="urgent")
+        self.pending.hide()
+        self.key_status = plain_label(name="caption")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(plain_label("Registrations", "sectionTitle"))
+        box.addWidget(plain_label("The agencies that know your name and where your cameras "
+                                  "are, so they can ask you for footage. None of them has "
+                                  "access to your cameras or recordings.", "hint"))
+        box.addWidget(self.table)
+        box.addLayout(_row(self.register_button, self.change_button, self.unregister_button))
+        box.addWidget(self.status)
+        box.addWidget(plain_label("Your key", "sectionTitle"))
+        box.addWidget(plain_label("Your answers and packages are signed with a key kept on "
+                                  "this computer, and agencies accept only that key. If you "
+                                  "think it may have been copied, change it: the app makes a "
+                                  "new key, tells every agency you registered with, and retires "
+                                  "the old one.", "hint"))
+        box.addWidget(self.pending)
+        box.addLayout(_row(self.rotate_button))
+        box.addWidget(self.key_status)
+
+    def refresh(self) -> None:
+        """Read the registrations and whether a key change is unfinished (a job)."""
+        agent = self.ctx.agent
+        self.ctx.bridge.call("registrations", lambda: (agent.registration_views(),
+                                                       agent.key_rotation_pending()),
+                             lambda r: self._show(*r), self.status.setText)
+
+    def _show(self, views: list, pending: bool) -> None:
+        self.views = views
+        self.table.setRowCount(len(views))
+        for r, view in enumerate(views):
+            for c, text in enumerate(words.row(view, self.ctx.zone)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(words.state(view, self.ctx.zone) if c == 4 else text)
+                self.table.setItem(r, c, item)
+        self.pending.setVisible(pending)
+        self.pending.setText("A key change is not finished: some agencies still know only "
+                             "your old key. Both keys are kept, and each agency is answered "
+                             "with the key it knows, until you press \u201cChange my key\u201d "
+                             "again and every agency has the new one." if pending else "")
+
+    def selected(self):
+        """The RegistrationView selected, if it was made from this app (only those can be
+        changed or ended); otherwise None, with the reason shown."""
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.views):
+            self.status.setText("Choose a registration in the list first.")
+            return None
+        view = self.views[row]
+        if view.owner_id is None:
+            self.status.setText(f"Registration {view.id} was not made from this app, so it "
+                                "cannot be changed from here: register with an invite code.")
+            return None
+        return view
+
+    def change(self) -> None:
+        view = self.selected()
+        if view is not None:
+            self.changeRequested.emit(view)
+
+    def unregister(self) -> None:
+        """End the selected registration, after saying what that means."""
+        view = self.selected()
+        if view is None or not confirm(self, f"Unregister from {view.agency_name}?", (
+                f"{view.agency_name} forgets your contact details and the cameras you "
+                f"registered, and its requests stop: this app no longer checks its portal. "
+                "To register again later you need a new invite code.")):
+            return
+        agent = self.ctx.agent
+        self.status.setText(f"Unregistering from {view.agency_name}\u2026")
+        self.ctx.bridge.call("unregister", lambda: agent.unregister(view.agency_id, view.id),
+                             lambda ended: self._unregistered(view, ended),
+                             self.status.setText)
+
+    def _unregistered(self, view, ended: str) -> None:
+        self.status.setText(f"\u2714 Unregistered {ended} from {view.agency_name}: it forgets "
+                            "your contact details and cameras, and sends you no more "
+                            "requests.")
+        self.refresh()
+
+    def rotate(self) -> None:
+        """Change the owner key everywhere it is registered (or finish a change)."""
+        count = sum(1 for v in self.views if v.owner_id)
+        if not confirm(self, "Change your key?", (
+                f"The app makes a new key and tells each agency you registered with ({count}), "
+                "signed with your current key. Once every agency has the new key, the old one "
+                "is retired and never signs anything again.")):
+            return
+        self.key_status.setText("Changing your key\u2026")
+        self.rotate_button.setEnabled(False)
+        self.ctx.bridge.call("rotate-key", self.ctx.agent.rotate_key, self._rotated,
+                             self._rotation_failed)
+
+    def _rotated(self, done) -> None:
+        self.rotate_button.setEnabled(True)
+        self.key_status.setText(words.rotation_words(done))
+        self.refresh()
+
+    def _rotation_failed(self, message: str) -> None:
+        self.rotate_button.setEnabled(True)
+        self.key_status.setText(f"The key change stopped: {message}")
+        self.refresh()
+
+
+def _row(*widgets) -> QHBoxLayout:
+    line = QHBoxLayout()
+    for w in widgets:
+        line.addWidget(w)
+    line.addStretch(1)
+    return line
