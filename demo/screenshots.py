@@ -1,7 +1,9 @@
 """Render every screen with sample data to PNG files: `python -m demo.screenshots OUTDIR`.
 
 Writes inbox.png, request.png (with a privacy mask on the driveway camera, previewed redacted),
-export.png, progress.png, first-run.png, settings.png, masks.png (the mask editor), log.png.
+export.png, progress.png, first-run.png, settings.png (with the sample registration), register.png
+(the review page of registering with an agency, before anything is sent), masks.png (the mask
+editor), log.png.
 The sample world (footage, a trusted agency, two requests) is made in a temporary folder and
 thrown away afterwards; nothing goes over the network.
 """
@@ -21,13 +23,14 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QScrollArea  # noqa: E402
 
 from agent.timebase import US  # noqa: E402
-from agent.views import CameraMasks, Polygon  # noqa: E402
+from agent.views import CameraMasks, Contact, Polygon  # noqa: E402
 from demo.gui_data import make_world, request_claims, sign  # noqa: E402
 from gui.shell.app import application, build  # noqa: E402
 from gui.shell.tray import Tray  # noqa: E402
 
 ZONE = "America/Los_Angeles"
-NAMES = ("inbox", "request", "export", "progress", "first-run", "settings", "masks", "log")
+NAMES = ("inbox", "request", "export", "progress", "first-run", "settings", "register", "masks",
+         "log")
 # The sample mask: the neighbour's side of the driveway picture (relative coordinates).
 SAMPLE_MASK = ((0.66, 0.0), (1.0, 0.0), (1.0, 0.62), (0.78, 0.5))
 
@@ -103,7 +106,8 @@ def render(out: Path, root: Path) -> list[Path]:
         written.append(shoot(window, out, "first-run"))
         window.show_page("settings")
         settle(app, window)
-        written.append(shoot(window, out, "settings"))
+        written.append(_settings_shot(app, window, out))
+        written.append(_register_shot(app, window, out))
         written.append(_masks_shot(app, window, out))
         window.show_page("log")
         settle(app, window)
@@ -122,6 +126,38 @@ def _trim_and_scrub(app, window) -> None:
     tl.set_selection(tl.limit_start + span // 8, tl.limit_end - span // 5)
     tl.set_position(tl.limit_start + span // 3)
     settle(app, window)
+
+
+def _settings_shot(app, window, out: Path) -> Path:
+    """Settings scrolled down to the registrations (the sample home is registered with the
+    sample agency) and the owner key."""
+    scroll = window.settings.findChild(QScrollArea)
+    scroll.verticalScrollBar().setValue(window.settings.registrations.y() - 8)
+    app.processEvents()
+    return shoot(window, out, "settings")
+
+
+def _register_shot(app, window, out: Path) -> Path:
+    """Registering from Settings, filled in and on the review page (nothing is sent)."""
+    window.settings.registrations.register_button.click()
+    settle(app, window)
+    flow = window.register.flow
+    flow.invite.invite.setText("inv-" + "q" * 26)
+    flow.next()
+    flow.contact.fill(Contact("Sam Sample", "sam@example.com", "+1 206 555 0147"))
+    flow.next()
+    places = {"driveway": ("the driveway and the street", 14),
+              "porch": ("the porch, the sidewalk and the parked cars", 7)}
+    for name, card in flow.cameras.cards.items():
+        sees, days = places.get(name, ("", 14))
+        card.tick.setChecked(True)
+        card.address.setText("1200 Elm Street, Seattle")
+        card.point.setText("47.6101, -122.3421")
+        card.sees.setText(sees)
+        card.retention.setValue(days)
+    flow.next()
+    app.processEvents()
+    return shoot(window, out, "register")
 
 
 def _masks_shot(app, window, out: Path) -> Path:
