@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from agent.audit.log import AuditLog
@@ -77,18 +78,18 @@ def test_update_and_unregister_from_settings_reach_the_portal(qtbot, open_window
 
     asked = []
 
-    def answer(parent, title, text, *rest):
-        asked.append((title, text))
+    def answer(box):
+        asked.append((box.windowTitle(), box.text(), box.textFormat()))
         return QMessageBox.Cancel if len(asked) == 1 else QMessageBox.Yes
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    monkeypatch.setattr(QMessageBox, "exec", answer)
     panel.table.selectRow(0)
     click(qtbot, panel.unregister_button)   # the owner thinks again: nothing happens
     settle(qtbot, win)
     assert world.portal.registry.rows()[0]["ended_by"] is None
     click(qtbot, panel.unregister_button)
     settle(qtbot, win)
-    title, text = asked[-1]
-    assert title == f"Unregister from {AGENCY_NAME}?"
+    title, text, form = asked[-1]
+    assert title == f"Unregister from {AGENCY_NAME}?" and form == Qt.PlainText
     assert "forgets your contact details and the cameras" in text and "requests stop" in text
     (row,) = world.portal.registry.rows()
     assert row["ended_by"] == "owner" and row["contact"] is None and row["cameras"] == []
@@ -101,7 +102,7 @@ def test_update_and_unregister_from_settings_reach_the_portal(qtbot, open_window
 def test_changing_the_key_from_settings_and_the_portal_accepting_the_new_one(
         qtbot, open_window, world, monkeypatch):
     reg = world.register_here()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.Yes)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.Yes)
     win = open_window(world.home)
     agent = win.ctx.agent
     old = agent.owner_key().public.owner_id()

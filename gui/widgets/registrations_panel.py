@@ -3,7 +3,7 @@ certificate), registering with another, changing or ending one (after a confirma
 what happens), and changing the owner's key, with an unfinished key change shown as such."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,10 +23,14 @@ COLUMNS = ("Agency", "Registration", "Cameras", "Registered", "Certificate")
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:
-    """Ask before something that cannot be undone from here; True for yes."""
-    answer = QMessageBox.question(parent, title, text, QMessageBox.Yes | QMessageBox.Cancel,
-                                  QMessageBox.Cancel)
-    return answer == QMessageBox.Yes
+    """Ask before something that cannot be undone from here; True for yes. The text names the
+    agency as its file does, so it is plain text (QMessageBox.question would take text that
+    looks like HTML as rich text)."""
+    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.Cancel,
+                      parent)
+    box.setTextFormat(Qt.PlainText)
+    box.setDefaultButton(QMessageBox.Cancel)
+    return box.exec() == QMessageBox.Yes
 
 
 class RegistrationsPanel(QWidget):
