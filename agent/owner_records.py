@@ -12,7 +12,6 @@ from pathlib import Path
 from agent.audit.log import AuditError, AuditLog, AuditReport
 from agent.errors import AgentError, Refusal
 from agent.requests.agencies import TrustStoreError
-from agent.requests.registrations import Registration
 from agent.timebase import TimeError, parse_rfc3339
 from frp.agency import Agency
 
@@ -64,22 +63,6 @@ class OwnerRecords:
             return self.requests.trust.remove(agency_id)
         except TrustStoreError as exc:
             raise AgentError(str(exc)) from None
-
-    def add_registration(self, agency_id: str, registration_id: str,
-                         token: str | None = None) -> None:
-        """Keep a registration id the owner was given elsewhere, so requests addressed to it
-        that arrive as files verify. Without a pinned key it can never decide or deliver, so
-        no portal token is taken: registering with an invite code (`register`) gives one.
-        (For the app's current registration step, until it registers with an invite.)"""
-        if token is not None:
-            raise Refusal("portal tokens are no longer entered by hand: register with the "
-                          "invite code the agency sent you")
-        trust = self.requests.trust
-        try:
-            if trust.registration(agency_id, registration_id) is None:
-                trust.keep_registration(Registration(agency_id, registration_id))
-        except TrustStoreError as exc:
-            raise Refusal(str(exc)) from None
 
     def registrations(self) -> dict[str, list[str]]:
         """Agency id -> the registration ids kept for it."""

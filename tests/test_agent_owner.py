@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 import agent.views
 from agent.index.first_look import LOOK_LIMIT
 from agent.service import Agent, AgentError, Refusal
+from tests.registering import keep_unpinned
 from frp.jws import public_jwk
 
 AGENCY_ID = "https://police.example.gov"
@@ -40,14 +41,9 @@ def test_agencies_are_added_registered_listed_and_removed(owner, tmp_path):
     assert added.name == "Example Police Department" and added.fingerprints()
     assert owner.agencies() == [added]
     assert owner.requests.trust.get(AGENCY_ID) == added   # the desk verifies with the same
-    owner.add_registration(AGENCY_ID, "reg-7")
-    owner.add_registration(AGENCY_ID, "reg-7")   # again: still one
+    keep_unpinned(owner.home, AGENCY_ID, "reg-7")   # a registration made elsewhere
     assert owner.registrations() == {AGENCY_ID: ["reg-7"]}
     assert owner.requests.trust.portal_token(AGENCY_ID, "reg-7") is None
-    # A pasted portal token is refused: only registering with an invite gives one.
-    with pytest.raises(Refusal, match="invite code"):
-        owner.add_registration(AGENCY_ID, "reg-8", "secret-token")
-    assert owner.registrations() == {AGENCY_ID: ["reg-7"]}
     (view,) = owner.registration_views()
     assert (view.id, view.owner_id, view.certificate) == ("reg-7", None, None)
     assert owner.remove_agency(AGENCY_ID) is True
@@ -62,8 +58,6 @@ def test_a_bad_agency_file_or_an_unknown_agency_is_refused_with_the_reason(owner
         owner.add_agency(bad)
     with pytest.raises(Refusal, match="cannot read the agency file"):
         owner.add_agency(tmp_path / "missing.json")
-    with pytest.raises(Refusal, match="add its file first"):
-        owner.add_registration(AGENCY_ID, "reg-1")
     assert owner.agencies() == []
 
 

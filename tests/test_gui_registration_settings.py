@@ -142,4 +142,4 @@ def test_changing_the_key_from_settings_and_the_portal_accepting_the_new_one(
     assert [w for w in shown if "key" in w.lower() or "regist" in w.lower()] == [
         "Key changed (old key retired)", "Agency given your new key",
         "Giving an agency your new key failed", "Key change started",
-        "Registered with an agency"]
+        "Registered with an agency", "Your signing key was made"]

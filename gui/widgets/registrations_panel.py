@@ -11,13 +11,12 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.views import registrations as words
-from gui.widgets.labels import plain_label
+from gui.widgets.labels import cell, plain_label
 
 COLUMNS = ("Agency", "Registration", "Cameras", "Registered", "Certificate")
 
@@ -97,7 +96,7 @@ class RegistrationsPanel(QWidget):
         self.table.setRowCount(len(views))
         for r, view in enumerate(views):
             for c, text in enumerate(words.row(view, self.ctx.zone)):
-                item = QTableWidgetItem(text)
+                item = cell(text)
                 item.setToolTip(words.state(view, self.ctx.zone) if c == 4 else text)
                 self.table.setItem(r, c, item)
         self.pending.setVisible(pending)
