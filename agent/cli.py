@@ -11,11 +11,13 @@ import os
 import sys
 
 from agent import __version__
-from agent.commands import agencies, demo, export, gui, index, log, masks, requests, upload
+from agent.commands import (
+    agencies, cameras, demo, export, gui, index, log, masks, requests, upload,
+)
 from agent.commands.common import EXIT_FAILURE, EXIT_REFUSED, EXIT_USAGE, Refused, UsageError, say
 from frp.text import one_line
 
-_COMMAND_MODULES = (index, export, masks, agencies, requests, upload, log, gui, demo)
+_COMMAND_MODULES = (index, cameras, export, masks, agencies, requests, upload, log, gui, demo)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -50,7 +50,8 @@ class OwnerExports:
         """Cut, seal and sign one camera's window into a package folder under `out_dir`.
 
         The camera's privacy masks apply unless `masks` is False; `blur_faces` blurs every face;
-        `mute` silences ranges of kept sound. Redaction re-encodes what it touches.
+        `mute` silences ranges of kept sound. Redaction re-encodes what it touches. A former
+        name of a renamed camera finds it (its masks too).
         Frames of the recordings that cannot be decoded stop the export (a Refusal naming how
         many) unless `accept_dropped`; an accepted loss is counted in the package and the log.
         """
@@ -71,6 +72,7 @@ class OwnerExports:
             if start_us < request.window_start_us or end_us > request.window_end_us:
                 raise Refusal("the export window is wider than the request's window; "
                                "an export for a request may only be narrower")
+        camera = self.store.names.current(camera) or camera
         try:
             redaction = owner_redaction(self.home, camera, masks=masks, blur_faces=blur_faces,
                                         mute=mute)
@@ -117,11 +119,12 @@ class OwnerExports:
 
     # redaction -----------------------------------------------------------------------------
     def masks(self, camera: str):
-        """A camera's saved privacy masks (CameraMasks; no polygons when none are drawn)."""
+        """A camera's saved privacy masks (CameraMasks; no polygons when none are drawn); a
+        former name of a renamed camera finds them."""
         from agent.export.masks import MaskError, load_masks
 
         try:
-            return load_masks(self.home, camera)
+            return load_masks(self.home, self.store.names.current(camera) or camera)
         except MaskError as exc:
             raise AgentError(str(exc)) from None
 
@@ -129,8 +132,9 @@ class OwnerExports:
         """Keep a camera's privacy masks (CameraMasks); no polygons removes them."""
         from agent.export.masks import MaskError, parse_masks, save_masks
 
+        camera = self.store.names.current(masks.camera) or masks.camera
         try:  # the same checks as a mask file the owner gives
-            checked = parse_masks(masks.camera, masks.to_json())
+            checked = parse_masks(camera, {**masks.to_json(), "camera": camera})
         except MaskError as exc:
             raise AgentError(f"these masks cannot be kept: {exc}") from None
         save_masks(self.home, checked)

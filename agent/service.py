@@ -5,7 +5,8 @@ arrive). Callers subscribe to events, which are frozen dataclasses from agent.ev
 on the agent's threads; nothing here knows about Qt. What it returns are the frozen view types
 of agent/views.py. Its exports and redaction live in agent/owner_exports.py, its trust store
 and activity log in agent/owner_records.py, its registrations and key rotation in
-agent/owner_registrations.py (mixins: they are Agent methods all the same).
+agent/owner_registrations.py, camera names and renames in agent/owner_cameras.py (mixins:
+they are Agent methods all the same).
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from agent.callbacks import call_safely
 from agent.config import ensure_home, load_settings, resolve_home, save_settings
 from agent.errors import AgentError, NotFound, Refusal
 from agent.events import RequestsArrived, ScanFailed, ScanFinished
+from agent.index.cameras import CameraNameError
 from agent.index.coverage import USABLE, Coverage, coverage
 from agent.index.first_look import FolderFacts, look_at_folder
 from agent.index.layouts import LAYOUTS
@@ -26,6 +28,7 @@ from agent.index.scan import ScanReport, scan_source
 from agent.index.store import FileRow, Source, Store
 from agent.index.watch import Watcher
 from agent.jobs import Job
+from agent.owner_cameras import OwnerCameras
 from agent.owner_exports import ENV_PASSPHRASE, OwnerExports
 from agent.owner_records import OwnerRecords
 from agent.owner_registrations import OwnerRegistrations
@@ -38,7 +41,7 @@ __all__ = ["Agent", "AgentError", "NotFound", "Refusal", "ENV_PASSPHRASE"]
 log = logging.getLogger(__name__)
 
 
-class Agent(OwnerExports, OwnerRecords, OwnerRegistrations):
+class Agent(OwnerCameras, OwnerExports, OwnerRecords, OwnerRegistrations):
     """Recordings index, requests and exports for one home folder."""
 
     def __init__(self, home: str | Path | None = None):
@@ -87,6 +90,12 @@ class Agent(OwnerExports, OwnerRecords, OwnerRegistrations):
                 self._store = Store(self.home / "index.db")
             return self._store
 
+    @property
+    def index_rebuilt(self) -> bool:
+        """True when the index was made by an older version and its rows were dropped on
+        opening it (camera names are kept differently now); a scan fills it again."""
+        return self.store.rebuilt
+
     def subscribe(self, callback: Callable[[object], None]) -> None:
         """Receive every event; a callback that raises is logged and never stops the agent."""
         self._listeners.append(callback)
@@ -110,7 +119,9 @@ class Agent(OwnerExports, OwnerRecords, OwnerRegistrations):
     # sources -------------------------------------------------------------------------------
     def add_source(self, path: str | Path, camera: str | None = None, tz: str | None = None,
                    layout: str = "auto", clock_offset_s: float = 0.0) -> Source:
-        """Register a recordings folder (or update its settings)."""
+        """Register a recordings folder (or update its settings). `camera` is the owner's name
+        for it (default: the folder's name); a registered folder given a new name is renamed
+        as `rename_camera` would."""
         root = Path(path).expanduser().absolute()
         if not root.is_dir():
             raise AgentError(f"{root} is not a folder: check the path, or connect the drive it is on")
@@ -118,10 +129,17 @@ class Agent(OwnerExports, OwnerRecords, OwnerRegistrations):
             raise AgentError(f"unknown layout '{layout}'; known: auto, {', '.join(LAYOUTS)}")
         tz = tz or timebase.system_zone_name()
         timebase.zone(tz)
-        name = camera or root.name or "camera"
         before = self.store.source(str(root))
-        src = self.store.add_source(str(root), name, tz, layout, float(clock_offset_s))
-        if before is not None and before != src:
+        try:
+            src = self.store.add_source(str(root), camera or root.name or "camera", tz, layout,
+                                        float(clock_offset_s), explicit=camera is not None)
+        except CameraNameError as exc:
+            raise Refusal(str(exc)) from None
+        if before is not None and camera is not None and camera != before.camera:
+            self.rename_camera(before.camera, camera)
+            src = self.store.source(str(root))
+        if before is not None and (before.tz, before.layout, before.clock_offset_s) != (
+                src.tz, src.layout, src.clock_offset_s):
             self.store.invalidate(src.id)  # indexed times depend on these: place them again
         if before != src:
             self._log_change("source-added" if before is None else "source-changed",
@@ -181,14 +199,18 @@ class Agent(OwnerExports, OwnerRecords, OwnerRegistrations):
 
     def recordings(self, camera: str | None = None, start_us: int | None = None,
                    end_us: int | None = None) -> list[FileRow]:
+        """Indexed recordings, optionally one camera's (a former name finds it too) and only
+        those overlapping a window."""
         return self.store.files(camera, start_us, end_us)
 
     def usable_recordings(self, camera: str, start_us: int, end_us: int) -> list[FileRow]:
-        """The readable recordings of `camera` overlapping the window (what previews show)."""
-        return [r for r in self.store.files(camera, start_us, end_us) if r.status in USABLE]
+        """The readable recordings of `camera` overlapping the window (what previews show).
+        Recordings inside ring files are left out until previews can read a byte range."""
+        return [r for r in self.store.files(camera, start_us, end_us)
+                if r.status in USABLE and not r.ranged]
 
     def cameras(self) -> list[str]:
-        """Every camera with indexed files."""
+        """Every camera with indexed files, by its current name."""
         return self.store.cameras()
 
     @property
@@ -205,10 +227,11 @@ class Agent(OwnerExports, OwnerRecords, OwnerRegistrations):
         """Spans and gaps of one camera inside a window."""
         if start_us >= end_us:
             raise AgentError("the window's start must be before its end")
-        if camera not in self.store.cameras():
+        name = self.store.names.current(camera)
+        if name is None or name not in self.store.cameras():
             raise NotFound(f"no recordings of a camera named '{camera}' are indexed "
                            f"(known: {', '.join(self.store.cameras()) or 'none'})")
-        return coverage(camera, self.store.files(camera, start_us, end_us), start_us, end_us)
+        return coverage(name, self.store.files(name, start_us, end_us), start_us, end_us)
 
     def start_job(self, name: str, work) -> Job:
         """Run `work(progress, cancel)` on its own thread; events report its progress and end."""

@@ -98,7 +98,7 @@ def index_footage(home: Path, rec: Path) -> None:
 
     agent = Agent(home)
     try:
-        agent.add_source(rec / "frigate", tz="UTC")
+        agent.add_source(rec / "frigate", camera="driveway", tz="UTC")
         agent.add_source(rec / "reolink", camera="porch", tz="America/Los_Angeles")
         agent.scan()
     finally:

@@ -16,7 +16,8 @@ from tests.conftest import t
 
 @pytest.fixture(scope="module")
 def recordings(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("rec")
+    root = tmp_path_factory.mktemp("rec") / "porch"   # the folder names the camera
+    root.mkdir()
     for i, start in enumerate(("2026-11-20T14:00:00", "2026-11-20T14:00:10", "2026-11-20T14:00:30")):
         name = f"porch.{start.replace('-', '').replace(':', '').replace('T', '_')}.mp4"
         write_clip(ClipSpec(path=root / name, start_us=t(start + "-08:00"), seconds=10, fps=5))
@@ -39,7 +40,8 @@ def test_sources_add_list_remove(capsys, recordings, home):
     code, out, _ = run(capsys, *h, "sources", "list", "--json")
     assert code == 0
     assert json.loads(out) == [{"path": str(recordings), "camera": recordings.name,
-                                "tz": "America/Los_Angeles", "layout": "auto", "clock_offset_s": 2.5}]
+                                "tz": "America/Los_Angeles", "layout": "auto", "clock_offset_s": 2.5,
+                                "cameras": [recordings.name]}]
     assert run(capsys, "sources", "remove", str(recordings), *h)[0] == 0
     code, _, err = run(capsys, *h, "sources", "remove", str(recordings))
     assert code == 3 and "not a registered" in err

@@ -90,10 +90,10 @@ class FakePortal:
 @pytest.fixture(scope="module")
 def footage(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("rec")
-    for camera in ("porch", "yard"):
-        make_recordings(root, "blue-iris", camera, T0 * US, 2, 4.0, fps=10, gop_s=1.0)
-    for p in root.iterdir():
-        os.utime(p, (1_700_000_000, 1_700_000_000))
+    for camera in ("porch", "yard"):   # one folder per camera: the folder names it
+        make_recordings(root / camera, "blue-iris", camera, T0 * US, 2, 4.0, fps=10, gop_s=1.0)
+        for p in (root / camera).iterdir():
+            os.utime(p, (1_700_000_000, 1_700_000_000))
     return root
 
 
@@ -102,7 +102,7 @@ class World:
                  upload_origin: str = "https://upload.police.example.gov") -> None:
         self.tmp, self.home = tmp_path, tmp_path / "home"
         self.agent = Agent(self.home)
-        self.agent.scan([str(footage)], tz="UTC")
+        self.agent.scan([str(footage / "porch"), str(footage / "yard")], tz="UTC")
         self.portal = FakePortal()
         self.now = float(NOW)
         self.desk = RequestDesk(self.home, lambda: self.agent.store, self.agent.owner_key,
@@ -396,7 +396,7 @@ def test_holds_on_new_request_setting_preserves_footage_at_once(tmp_path, footag
         assert view.status == "held" and view.hold is not None
         hold = w.desk.show("req-1").hold
         assert sorted(f.name for f in hold.files) == sorted(
-            f"porch/{p.name}" for p in footage.iterdir() if p.name.startswith("porch"))
+            f"porch/{p.name}" for p in (footage / "porch").iterdir())
         assert w.events() == ["request-seen", "hold"]
     finally:
         w.close()
@@ -496,3 +496,32 @@ def test_the_list_checks_each_request_again_after_the_agency_is_removed_or_its_k
     (view,) = world.desk.list()
     assert not view.verified and "no longer in your trust store" in view.problem
     assert view.agency_name is None
+
+
+def test_a_renamed_camera_keeps_its_masks_its_pending_approval_and_the_requests_naming_it(world):
+    from agent.export.masks import CameraMasks, Polygon, masks_file
+
+    corners = ((0.1, 0.1), (0.5, 0.1), (0.5, 0.5), (0.1, 0.5))
+    world.agent.set_masks(CameraMasks("porch", (Polygon(corners, "neighbour's window"),)))
+    world.desk.import_request(world.file(request_token()))
+    world.portal.decision_status = 503   # stop before anything is made
+    with pytest.raises(DeskError, match="portal says no"):
+        world.desk.approve("req-1", ["porch"], T0 * US, (T0 + 2) * US)
+    world.agent.rename_camera("porch", "front")
+    assert not masks_file(world.home, "porch").exists()
+    # The approval and the signed decision keep the request's words; the export finds the
+    # camera they mean, with its masks.
+    (made,) = world.desk.show("req-1").deliveries
+    world.desk.import_request(world.file(request_token("req-2", cameras=("porch",)), "two.jws"))
+    with pytest.raises(DeskError, match="portal says no"):
+        world.desk.approve("req-2", ["front"], T0 * US, (T0 + 2) * US)   # chosen by its new name
+    entry = world.desk.inbox.get("req-2")
+    assert entry.approval.cameras == ("porch",)
+    approved = json.loads(jws.b64url_decode(entry.decision.split(".")[1]))["approved"]
+    assert approved["cameras"] == ["porch"]
+    for delivery in (made, *world.desk.show("req-2").deliveries):
+        prov = provenance(delivery)
+        masked = [r for r in prov["redactions"] if r["kind"] == "privacy-mask"]
+        assert masked and masked[0]["polygons"][0]["name"] == "neighbour's window"
+    assert prov["camera"] == "porch"   # as the agency knows it
+    assert "camera-rename" in world.events()

@@ -22,7 +22,7 @@ T0 = "2026-11-20T22:00:00Z"
 @pytest.fixture(scope="module")
 def footage(tmp_path_factory) -> Path:
     """Porch: three 10 s files, 2 s GOP, a 10 s gap before the third; audio on."""
-    root = tmp_path_factory.mktemp("rec")
+    root = tmp_path_factory.mktemp("rec") / "porch"   # the folder names the camera
     make_recordings(root, "blue-iris", "porch", t(T0), 2, 10.0, fps=10, gop_s=2.0, audio=True)
     make_recordings(root, "blue-iris", "porch", t(T0) + 30 * US, 1, 10.0, fps=10, gop_s=2.0, audio=True)
     for p in root.iterdir():  # finished long ago: not "in-progress"

@@ -22,12 +22,13 @@ from tests.test_desk import AGENCY_ID, T0, World, request_token
 @pytest.fixture(scope="module")
 def footage(tmp_path_factory) -> Path:
     """porch: three 4 s files from T0; yard: two from T0; driveway: one, an hour later."""
-    root = tmp_path_factory.mktemp("rec")
-    make_recordings(root, "blue-iris", "porch", T0 * US, 3, 4.0, fps=10, gop_s=1.0)
-    make_recordings(root, "blue-iris", "yard", T0 * US, 2, 4.0, fps=10, gop_s=1.0)
-    make_recordings(root, "blue-iris", "driveway", (T0 + 3600) * US, 1, 4.0, fps=10, gop_s=1.0)
-    (root / "porch.20270115_060006.mp4").write_bytes(b"")  # empty: never usable, never held
-    for p in root.iterdir():
+    root = tmp_path_factory.mktemp("rec")   # one folder per camera, named for it
+    make_recordings(root / "porch", "blue-iris", "porch", T0 * US, 3, 4.0, fps=10, gop_s=1.0)
+    make_recordings(root / "yard", "blue-iris", "yard", T0 * US, 2, 4.0, fps=10, gop_s=1.0)
+    make_recordings(root / "driveway", "blue-iris", "driveway", (T0 + 3600) * US, 1, 4.0, fps=10,
+                    gop_s=1.0)
+    (root / "porch" / "porch.20270115_060006.mp4").write_bytes(b"")  # empty: never usable, never held
+    for p in root.glob("*/*"):
         os.utime(p, (1_700_000_000, 1_700_000_000))
     return root
 
@@ -35,7 +36,7 @@ def footage(tmp_path_factory) -> Path:
 @pytest.fixture
 def indexed(tmp_path, footage):
     agent = Agent(tmp_path / "home")
-    agent.scan([str(footage)], tz="UTC")
+    agent.scan([str(footage / cam) for cam in ("porch", "yard", "driveway")], tz="UTC")
     yield agent
     agent.close()
 
@@ -99,7 +100,7 @@ def test_the_desk_holds_while_undecided_and_releases_only_after_the_request_ende
         hold = w.desk.hold("..")
         assert hold.path == w.home / "holds" / "_.."  # a path-like id stays a plain name
         assert sorted(f.name for f in hold.files) == sorted(
-            f"yard/{p.name}" for p in footage.iterdir() if p.name.startswith("yard"))
+            f"yard/{p.name}" for p in (footage / "yard").iterdir())
         assert w.desk.show("..").status == "held"
         with pytest.raises(DeskRefusal, match="kept until the request is declined"):
             w.desk.release("..")

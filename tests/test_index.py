@@ -88,7 +88,7 @@ def rows(tree, tmp_path_factory):
 
 def test_frigate_names_are_utc_with_camera_folder(rows):
     r = rows["recordings/2026-11-20/22/driveway/00.10.mp4"]
-    assert (r.camera, r.status, r.start_us) == ("driveway", "ok", t("2026-11-20T22:00:10Z"))
+    assert (r.camera, r.status, r.start_us) == ("sdcard/driveway", "ok", t("2026-11-20T22:00:10Z"))
     assert r.end_us == t("2026-11-20T22:00:20Z")  # start + container duration
     assert (r.codec, r.width, r.height, r.fps) == ("h264", 320, 240, 5.0)
 
@@ -110,20 +110,20 @@ def test_reolink_dst_marker_places_each_fall_back_file(rows):
 
 def test_dahua_tree_channel_camera(rows):
     r = rows["2026-11-20/001/dav/14/14.00.00-14.00.10[R][0@0][0].mp4"]
-    assert r.camera == "001"
+    assert (r.camera, r.channel) == ("sdcard/001", "001")
     assert (r.start_us, r.end_us) == (t("2026-11-20T22:00:00Z"), t("2026-11-20T22:00:10Z"))
 
 
 def test_main_and_sub_stream_are_one_camera(rows):
     main = rows["garage_ch3_main_20261120140000_20261120140010.mp4"]
     sub = rows["garage_ch3_sub_20261120140000_20261120140010.mp4"]
-    assert main.camera == sub.camera == "garage_ch3"
+    assert main.camera == sub.camera == "sdcard/garage_ch3"
     assert (main.stream, sub.stream) == ("main", "sub")
 
 
 def test_blue_iris_end_comes_from_the_container(rows):
     r = rows["Backyard.20261120_140000.mp4"]
-    assert r.camera == "Backyard"
+    assert r.camera == "sdcard/Backyard"
     assert r.end_us - r.start_us == 6 * US
 
 
@@ -248,7 +248,7 @@ def test_coverage_reports_spans_gaps_and_overlaps(tmp_path, agent):
     clip(root, "cam.20261120_140000.mp4", "2026-11-20T22:00:00Z", 10)
     clip(root, "cam.20261120_140020.mp4", "2026-11-20T22:00:20Z", 10)
     clip(root, "copy/cam.20261120_140020.mp4", "2026-11-20T22:00:20Z", 10)
-    agent.add_source(root, tz=LA)
+    agent.add_source(root, camera="cam", tz=LA)
     agent.scan()
     cov = agent.coverage("cam", t("2026-11-20T21:59:55Z"), t("2026-11-20T22:00:40Z"))
     assert [(s.start_us, s.end_us) for s in cov.spans] == [
@@ -289,7 +289,7 @@ def test_links_out_of_a_source_are_listed_never_opened_and_links_inside_are_reco
     real_probe = scan_mod.probe
     monkeypatch.setattr(scan_mod, "probe", lambda path, size: (opened.append(path),
                                                               real_probe(path, size))[1])
-    agent.add_source(root, tz=LA)
+    agent.add_source(root, camera="cam", tz=LA)
     agent.scan()
     rows = {Path(r.path).name: r for r in agent.recordings()}
     for name in ("cam.20261120_140010.mp4", "cam.20261120_140020.mp4"):
@@ -312,7 +312,7 @@ def test_a_file_swapped_for_a_link_out_after_the_scan_is_not_exported(tmp_path, 
     root, private = tmp_path / "rec", tmp_path / "private"
     clip(root, "cam.20261120_140000.mp4", "2026-11-20T22:00:00Z", 4)
     secret = clip(private, "cam.20261120_140000.mp4", "2026-11-20T22:00:00Z", 4)
-    agent.add_source(root, tz=LA)
+    agent.add_source(root, camera="cam", tz=LA)
     agent.scan()
     (root / "cam.20261120_140000.mp4").unlink()
     (root / "cam.20261120_140000.mp4").symlink_to(secret)

@@ -274,8 +274,9 @@ def test_twelve_hour_clock():
     assert parse_path("A - 5-14-2026, 12.00.00pm.mp4").start.wall == L(2026, 5, 14, 12, 0, 0)
     assert parse_path("A - 5-14-2026, 12.00.00AM.mp4").start.wall == L(2026, 5, 14, 0, 0, 0)
     assert parse_path("A - 12-1-2026, 9.30.15am.mp4").start.wall == L(2026, 12, 1, 9, 30, 15)
-    assert parse_path("A - 5-14-2026, 13.00.00pm.mp4") is None
-    assert parse_path("A - 5-14-2026, 0.00.00am.mp4") is None
+    for bad in ("A - 5-14-2026, 13.00.00pm.mp4", "A - 5-14-2026, 0.00.00am.mp4"):
+        facts = parse_path(bad)   # the shape is UniFi's: the camera is read, the time is not
+        assert (facts.camera, facts.start) == ("A", None) and "not a real time" in facts.note
 
 
 def test_wyze_bridge_zone_abbreviations():
@@ -330,24 +331,55 @@ def test_non_recordings_are_not_matched(path):
     assert parse_path(path) is None
 
 
-@pytest.mark.parametrize("path", [
-    "recordings/2026-13-08/10/driveway/07.40.mp4",          # month 13
-    "recordings/2026-02-30/10/driveway/07.40.mp4",          # Feb 30
-    "recordings/2026-03-08/25/driveway/07.40.mp4",          # hour 25
-    "recordings/2026-03-08/10/driveway/61.40.mp4",          # minute 61
-    "RecM01_20260230_180000_180512_6D28808_9A1B2C.mp4",
-    "RecM01_20260514_250000_180512_6D28808_9A1B2C.mp4",
-    "RecM01_20260514_180000_186012_6D28808_9A1B2C.mp4",     # end second 60+
-    "garage_ch3_main_20261314180000_20261314183000.mp4",
-    "2026-05-14/001/dav/18/24.00.00-18.30.00[R][0@0][0].dav",
-    "cache/x@20260308100740+2500.mp4",                       # offset past 24 h
-    "Backyard.20260000_180000.mp4",
-    "2026Y13M14D18H/05M00S60.mp4",
-    "record/20260514/24/05.mp4",
-    "H20190230-095851P1N2P0.avi",
+@pytest.mark.parametrize("path,layout,camera", [
+    ("recordings/2026-13-08/10/driveway/07.40.mp4", "frigate", "driveway"),      # month 13
+    ("recordings/2026-02-30/10/driveway/07.40.mp4", "frigate", "driveway"),      # Feb 30
+    ("recordings/2026-03-08/25/driveway/07.40.mp4", "frigate", "driveway"),      # hour 25
+    ("recordings/2026-03-08/10/driveway/61.40.mp4", "frigate", "driveway"),      # minute 61
+    ("RecM01_20260230_180000_180512_6D28808_9A1B2C.mp4", "reolink-sd", None),
+    ("RecM01_20260514_250000_180512_6D28808_9A1B2C.mp4", "reolink-sd", None),
+    ("garage_ch3_main_20261314180000_20261314183000.mp4", "dahua-backup", "garage_ch3"),
+    ("2026-05-14/001/dav/18/24.00.00-18.30.00[R][0@0][0].dav", "dahua-tree", "001"),
+    ("cache/x@20260308100740+2500.mp4", "frigate-cache", "x"),                  # offset past 24 h
+    ("Backyard.20260000_180000.mp4", "blue-iris", "Backyard"),
+    ("2026Y13M14D18H/05M00S60.mp4", "yi", None),
+    ("record/20260514/24/05.mp4", "wyze-sd", None),
+    ("H20190230-095851P1N2P0.avi", "mdvr", "CH02"),
 ])
-def test_impossible_dates_are_no_match(path):
-    assert parse_path(path) is None
+def test_an_impossible_start_still_gives_layout_and_camera(path, layout, camera):
+    facts = parse_path(path)
+    assert (facts.layout, facts.camera, facts.start, facts.end) == (layout, camera, None, None)
+    assert "not a real" in facts.note
+    assert parse_path(path, layout) == facts
+
+
+def test_an_impossible_end_keeps_the_start():
+    facts = parse_path("RecM01_20260514_180000_186012_6D28808_9A1B2C.mp4")   # minute 60
+    assert facts.start.wall == L(2026, 5, 14, 18, 0, 0) and facts.end is None
+    assert facts.note == "the end written in the name is not a real time"
+
+
+def test_second_60_is_the_next_minute():
+    dahua = parse_path("2026-05-14/001/dav/18/18.00.00-18.29.60[R][0@0][0].dav")
+    assert dahua.end.wall == L(2026, 5, 14, 18, 30, 0) and dahua.note is None
+    reolink = parse_path("RecM01_20260514_235900_235960_6D28808_9A1B2C.mp4")
+    assert reolink.end.wall == L(2026, 5, 15, 0, 0, 0)
+
+
+def test_names_as_they_appear_in_the_field():
+    # Reolink's version field is hex (RecM0A, RecS13), and E/C streams are other pictures.
+    hexed = parse_path("Mp4Record/2026-10-01/RecM0A_DST20261001_211129_211209_0_5514C080000000_66A92E.mp4")
+    assert (hexed.layout, hexed.stream, hexed.start.dst) == ("reolink-sd", "main", True)
+    assert parse_path("RecS13_20260514_180000_180512_6D28808_9A1B2C.mp4").stream == "sub"
+    assert parse_path("RecE01_20260514_180000_180512_6D28808_9A1B2C.mp4").stream == "ext"
+    # A generic DVR name with another camera token or another container.
+    for name, cam in (("ch1_20260514_180000_183000.mkv", "ch1"), ("D01_20260514180000_183000.ts", "D01"),
+                      ("Cam-2_20260514_180000_183000.asf", "Cam-2")):
+        facts = parse_path(name)
+        assert (facts.layout, facts.camera, facts.end.wall) == ("dvr-export", cam,
+                                                                L(2026, 5, 14, 18, 30, 0)), name
+    backup = parse_path("nvr_ch2_main_20260514180000_20260514183000.mkv")
+    assert (backup.layout, backup.camera) == ("dahua-backup", "nvr_ch2")
 
 
 def test_an_end_before_the_start_is_dropped_not_guessed():

@@ -20,7 +20,7 @@ T0 = (int(time.time()) - 3600) * US
 @pytest.fixture(scope="module")
 def footage(tmp_path_factory):
     """Camera 'yard': two 4 s files (10 fps, keyframe every 2 s) with a 1 s gap between."""
-    root = tmp_path_factory.mktemp("rec")
+    root = tmp_path_factory.mktemp("rec") / "yard"   # the folder names the camera
     make_recordings(root, "blue-iris", "yard", T0, 1, 4.0)
     make_recordings(root, "blue-iris", "yard", T0 + 5 * US, 1, 4.0)
     for p in root.iterdir():
@@ -121,7 +121,7 @@ def test_keyframe_at_or_after_is_where_a_copy_cut_starts(previewer):
 
 
 def test_a_damaged_file_gives_no_frame_and_no_exception(tmp_path):
-    root = tmp_path / "rec"
+    root = tmp_path / "gate"
     (path,) = make_recordings(root, "blue-iris", "gate", T0, 1, 2.0)
     data = path.read_bytes()
     agent = Agent(tmp_path / "home")

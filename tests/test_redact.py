@@ -84,7 +84,8 @@ def write_face_clip(path: Path, start_us: int, encoder: str = "libopenh264") -> 
 @pytest.fixture(scope="module")
 def clips(tmp_path_factory) -> dict[str, Path]:
     """The porch camera's one recording (blue-iris name), and an H.265 one elsewhere."""
-    root = tmp_path_factory.mktemp("faces")
+    root = tmp_path_factory.mktemp("faces") / "porch"   # the folder names the camera
+    root.mkdir()
     other = tmp_path_factory.mktemp("hevc")
     return {"oh": write_face_clip(root / "porch.20261120_220000.mp4", T0),
             "x5": write_face_clip(other / "yard.mp4", T0, "libx265")}

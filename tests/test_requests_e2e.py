@@ -41,9 +41,10 @@ T0 = (int(time.time()) - 7200) * US  # footage two hours ago: porch and yard, 8 
 @pytest.fixture(scope="module")
 def footage(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("rec")
-    for camera in ("porch", "yard"):
-        make_recordings(root, "blue-iris", camera, T0, 2, 4.0, fps=10, gop_s=1.0, audio=True)
-    for p in root.iterdir():
+    for camera in ("porch", "yard"):   # one folder per camera, named for it
+        make_recordings(root / camera, "blue-iris", camera, T0, 2, 4.0, fps=10, gop_s=1.0,
+                        audio=True)
+    for p in root.glob("*/*"):
         os.utime(p, (1_700_000_000, 1_700_000_000))
     return root
 
@@ -74,7 +75,7 @@ def flow(tmp_path, footage, capsys):
                          "+1-206-555-0100")
     with PortalServer(portal.state_dir) as server:
         run = Run(tmp_path / "home", capsys)
-        assert run("scan", str(footage), "--tz", "UTC")[0] == 0
+        assert run("scan", str(footage / "porch"), str(footage / "yard"), "--tz", "UTC")[0] == 0
         code, out, _ = run("agencies", "add", str(portal.state_dir / "agency.json"))
         assert code == 0 and portal.kid in out  # fingerprints shown for the owner to compare
         code, out, err = run("agencies", "register", AGENCY_ID, "--invite", invite(portal),
@@ -313,7 +314,7 @@ def test_the_whole_flow_over_tls(tmp_path, footage):
     portal = Portal.init(tmp_path / "portal", "Example Police Department", AGENCY_ID,
                          "+1-206-555-0100")
     owner = Agent(tmp_path / "home")
-    owner.scan([str(footage)], tz="UTC")
+    owner.scan([str(footage / "porch"), str(footage / "yard")], tz="UTC")
     desk = RequestDesk(owner.home, lambda: owner.store, owner.owner_key, verify=client_ctx)
     try:
         with PortalServer(portal.state_dir, ssl_context=server_ctx) as server:

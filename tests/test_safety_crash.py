@@ -62,8 +62,9 @@ def wait_until(predicate, timeout: float = 30.0, step: float = 0.005):
 def index_rows(db: Path) -> list[tuple]:
     with closing(sqlite3.connect(db)) as conn:
         return conn.execute(
-            "SELECT path, camera, start_us, end_us, size, mtime_ns, layout, status, reason, "
-            "codec, width, height, fps, audio FROM files ORDER BY path").fetchall()
+            "SELECT f.path, c.name, start_us, end_us, size, mtime_ns, layout, status, reason, "
+            "codec, width, height, fps, audio, time_source FROM files f JOIN cameras c "
+            "ON c.id = f.camera_id ORDER BY path").fetchall()
 
 
 def test_kill_9_during_scan_leaves_an_index_a_rescan_completes(tmp_path):
@@ -127,10 +128,10 @@ def check_packages(out: Path) -> list[str]:
 
 def test_kill_9_during_export_leaves_no_package_that_looks_finished(tmp_path):
     t0 = parse_rfc3339("2026-03-02T10:00:00Z")
-    make_recordings(tmp_path / "rec", "blue-iris", "porch", t0, 2, 4.0, fps=10, gop_s=1.0)
+    make_recordings(tmp_path / "porch", "blue-iris", "porch", t0, 2, 4.0, fps=10, gop_s=1.0)
     home = tmp_path / "home"
     agent = Agent(home)
-    agent.scan([str(tmp_path / "rec")], tz="UTC")
+    agent.scan([str(tmp_path / "porch")], tz="UTC")
     agent.owner_key()
     agent.close()
     out = tmp_path / "out"
@@ -170,14 +171,14 @@ def test_kill_9_during_export_leaves_no_package_that_looks_finished(tmp_path):
 # -- approve: export, decision, upload -------------------------------------------------------
 def test_kill_9_during_an_approvals_upload_resumes_it_without_redoing_the_export(tmp_path):
     t0 = (int(time.time()) - 3600) * US
-    make_recordings(tmp_path / "rec", "blue-iris", "yard", t0, 1, 6.0, fps=10, gop_s=1.0)
+    make_recordings(tmp_path / "yard", "blue-iris", "yard", t0, 1, 6.0, fps=10, gop_s=1.0)
     portal = Portal.init(tmp_path / "portal", "Example Police Department", AGENCY_ID,
                          "+1-206-555-0100")
     home = tmp_path / "home"
     with PortalServer(portal.state_dir):
         agent = Agent(home)
         try:
-            agent.scan([str(tmp_path / "rec")], tz="UTC")
+            agent.scan([str(tmp_path / "yard")], tz="UTC")
             agent.requests.trust.add(portal.state_dir / "agency.json")
             reg = enrol(home, portal, ("yard",)).registration
             portal.create_request(reg, t0, t0 + 6 * US, "2026-5", "Det. Roe", cameras=("yard",))

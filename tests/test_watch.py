@@ -45,16 +45,16 @@ def test_run_indexes_changes_live_and_listens_on_nothing(tmp_path):
         row = wait_for(lambda: next(iter(store.files("yard")), None))
         assert row.path == str(new)
 
-        # A file still being written: in-progress while it grows, ok once it holds still.
+        # A file still being written (its index not there yet): in-progress while it grows,
+        # ok as soon as the recorder closes it (its MP4 index says it is whole).
         growing = src / "yard.20261120_230000.mp4"
         data = staged.read_bytes()
-        with open(growing, "wb") as fh:
-            for i in range(0, len(data), len(data) // 6):
-                fh.write(data[i:i + len(data) // 6])
-                fh.flush()
-                time.sleep(0.5)
         status = lambda: {r.path: r.status for r in store.files("yard")}.get(str(growing))
-        assert wait_for(lambda: status() == "in-progress")
+        with open(growing, "wb") as fh:
+            fh.write(data[:len(data) // 2])
+            fh.flush()
+            assert wait_for(lambda: status() == "in-progress")
+            fh.write(data[len(data) // 2:])
         assert wait_for(lambda: status() == "ok", timeout=40)
 
         renamed = src / "yard.20261121_000000.mp4"

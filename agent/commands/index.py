@@ -54,19 +54,27 @@ def add_parsers(sub, common) -> None:
 def sources_add(agent: Agent, args) -> int:
     src = agent.add_source(args.path, args.camera, args.tz, args.layout, args.clock_offset)
     say(f"added {src.root} (camera {src.camera}, zone {src.tz}, layout {src.layout}, "
-        f"clock offset {src.clock_offset_s:+g} s)")
+        f"clock offset {src.clock_offset_s:+g} s); a folder holding several channels gives "
+        f"cameras named {src.camera}/<channel>")
     return 0
 
 
 def sources_list(agent: Agent, args) -> int:
+    cams: dict[str, list[str]] = {}   # the cameras each folder's recordings are indexed under
+    indexed = set(agent.cameras())
+    for cam in agent.camera_list():
+        if cam.name in indexed:
+            cams.setdefault(cam.source_root, []).append(cam.name)
     rows = [{"path": s.root, "camera": s.camera, "tz": s.tz, "layout": s.layout,
-             "clock_offset_s": s.clock_offset_s} for s in agent.sources()]
+             "clock_offset_s": s.clock_offset_s, "cameras": cams.get(s.root, [s.camera])}
+            for s in agent.sources()]
     if args.json:
         print_json(rows)
     else:
         for r in rows:
+            more = [c for c in r["cameras"] if c != r["camera"]]
             print(f"{r['path']}\tcamera={r['camera']}\ttz={r['tz']}\tlayout={r['layout']}\t"
-                  f"offset={r['clock_offset_s']:+g}s")
+                  f"offset={r['clock_offset_s']:+g}s" + (f"\tcameras={','.join(more)}" if more else ""))
         if not rows:
             say("no recordings folders yet: add one with `footage-agent sources add PATH`")
     return 0
@@ -104,7 +112,9 @@ def row_json(row: FileRow, roots: dict[int, str]) -> dict:
             "start": utc(row.start_us), "end": utc(row.end_us), "layout": row.layout,
             "status": row.status, "reason": row.reason, "stream": row.stream, "size": row.size,
             "codec": row.codec, "width": row.width, "height": row.height, "fps": row.fps,
-            "audio": row.audio, "alternative_start": utc(row.alt_start_us)}
+            "audio": row.audio, "alternative_start": utc(row.alt_start_us),
+            "channel": row.channel or None, "time_source": row.time_source,
+            "range": ({"start": row.byte_start, "end": row.byte_end} if row.ranged else None)}
 
 
 def recordings(agent: Agent, args) -> int:
@@ -118,11 +128,29 @@ def recordings(agent: Agent, args) -> int:
         print_json([row_json(r, roots) for r in rows])
         return 0
     for r in rows:
-        print(f"{r.camera}\t{utc(r.start_us) or '-'}\t{utc(r.end_us) or '-'}\t{r.status}\t{r.path}"
-              + (f"\t({r.reason})" if r.reason and r.status != "ok" else ""))
+        where = f"{r.path} bytes {r.byte_start}-{r.byte_end}" if r.ranged else r.path
+        said = r.reason and (r.status != "ok" or r.time_source == "mtime")
+        print(f"{r.camera}\t{utc(r.start_us) or '-'}\t{utc(r.end_us) or '-'}\t{status_words(r)}\t"
+              f"{where}" + (f"\t({r.reason})" if said else ""))
     if not rows:
-        say("no recordings match")
+        rebuilt_note(agent)
+        say("no recordings match" + (f" camera '{args.camera}'" if args.camera else ""))
     return 0
+
+
+def status_words(row: FileRow) -> str:
+    """A row's status and what placed it in time, as the human listing shows it: a file placed
+    by its modification time alone never reads as a plain `ok`."""
+    if row.time_source == "mtime":
+        return f"{row.status}, time from file date"
+    return f"{row.status}, time from {row.time_source}" if row.time_source else row.status
+
+
+def rebuilt_note(agent: Agent) -> None:
+    """Say so when the index was cleared by an upgrade (it fills again on the next scan)."""
+    if agent.index_rebuilt:
+        say("the index was made by an older version and was cleared (camera names changed); "
+            "run `footage-agent scan` to fill it again")
 
 
 def coverage(agent: Agent, args) -> int:

@@ -145,6 +145,17 @@ def save_masks(home: Path, masks: CameraMasks) -> Path:
     return path
 
 
+def rename_masks(home: Path, old: str, new: str) -> bool:
+    """A renamed camera keeps its masks: they are saved under the new name (written first, so
+    a failure never leaves the camera unmasked) and the old file goes. False when it had none."""
+    masks = load_masks(home, old)
+    if not masks.polygons:
+        return False
+    save_masks(home, CameraMasks(new, masks.polygons))
+    masks_file(home, old).unlink(missing_ok=True)
+    return True
+
+
 def mask_bitmap(polygons, width: int, height: int) -> np.ndarray:
     """Pixels (height x width, bool) whose centre lies inside any polygon (even-odd rule per
     polygon), plus every pixel a polygon's edge passes through, so the mask never falls short."""

@@ -80,6 +80,9 @@ _VIDEO = _ext(*VIDEO_EXTS)
 
 # Most specific shapes first: the registry takes the first grammar whose name regex matches.
 _MAIN = ("mp4",)
+# Names many recorders write (DVR exports, NVR backups): any video container, since the owner's
+# recorder may save .mkv, .ts or .asf where the documented one saves .mp4 or .avi.
+_GENERIC = VIDEO_EXTS
 GRAMMARS: tuple[Grammar, ...] = (
     Grammar(("frigate-cache",), rf"(?P<cam>[^/]+)@{_STAMP}(?P<tz>[+-]\d{{4}})", _MAIN,
             in_progress),
@@ -87,14 +90,16 @@ GRAMMARS: tuple[Grammar, ...] = (
             rf"(?P<cam>[^/]+)_{_date('')}_{_time('')}-{_date('', 'e')}_{_time('', 'e')}_[^/]+",
             _MAIN),
     Grammar(("reolink-sd",),
-            rf"Rec(?P<stream>[MS])\d\d_(?P<dst>DST)?{_date('')}_{_time('')}_{_time('', 'e')}"
+            rf"Rec(?P<stream>[MSEC])[0-9A-Fa-f]{{2}}_(?P<dst>DST)?{_date('')}_{_time('')}_"
+            rf"{_time('', 'e')}"
             r"(?:_[0-9A-Fa-f]+)*", _MAIN, reolink_sd),
     Grammar(("reolink-fragment",), rf"fragment_(?P<cam>[^/]+)_{_STAMP}", _MAIN),
     Grammar(("dahua-backup",),
             rf"(?P<cam>[^/]+_[cC][hH]\d+)_(?P<stream>(?i:main|sub))_{_STAMP}_{_ESTAMP}(?:_[^/]*)?",
-            ("dav", "mp4", "avi", "asf", "dav.mp4")),
-    Grammar(("dvr-export",), rf"(?P<cam>CH\d+)_{_date('')}_?{_time('')}_{_time('', 'e')}",
-            ("mp4", "avi", "dav")),
+            _GENERIC + ("dav.mp4",)),
+    # The documented token is CH<nn>; DVRs write ch1, D01, Cam-2, IPC ... in the same place.
+    Grammar(("dvr-export",), rf"(?P<cam>[^/_]+)_{_date('')}_?{_time('')}_{_time('', 'e')}",
+            _GENERIC),
     Grammar(("hikvision",), r"hiv\d{5}", _MAIN, hikvision),
     Grammar(("hikvision-extract",),
             rf"{_date('-')} {_time('-')} - {_date('-', 'e')} {_time('-', 'e')} \(\d+-\d+\)",

@@ -23,8 +23,11 @@ _MAX_NAME = 1024
 _UTC = timezone.utc
 _EPOCH = datetime(1970, 1, 1, tzinfo=_UTC)
 _DAY = timedelta(days=1)
+_SECOND = timedelta(seconds=1)
+# Reolink's E (external lens) and C (crop) streams show another picture of the same camera:
+# like a sub stream, they are kept as alternatives to the main one.
 _STREAMS = {"m": "main", "s": "sub", "main": "main", "sub": "sub", "0": "main", "1": "sub",
-            "2": "sub"}
+            "2": "sub", "e": "ext", "c": "crop"}
 _OFFSET = re.compile(r"([+-])(\d\d)[_:]?(\d\d)?", re.ASCII)
 _OFFSETS: dict[str, timezone | None] = {}
 _RECORDING_EXTS = frozenset(VIDEO_EXTS)
@@ -137,6 +140,15 @@ def _offset(text: str) -> timezone | None:
     return tz
 
 
+def _clock(Y, M, D, h, m, s, us: int, tz: timezone | None) -> datetime:
+    """A wall time from name fields; second 60 (a recorder rounding up, or a leap second) is
+    the first second of the next minute."""
+    second = int(s)
+    if second == 60:
+        return datetime(int(Y), int(M), int(D), int(h), int(m), 59, us, tz) + _SECOND
+    return datetime(int(Y), int(M), int(D), int(h), int(m), second, us, tz)
+
+
 def _start(g: dict, tz: timezone | None) -> datetime:
     epoch = g.get("epms")
     if epoch:
@@ -151,19 +163,16 @@ def _start(g: dict, tz: timezone | None) -> datetime:
             raise ValueError("12-hour clock out of range")
         hour = hour % 12 + (12 if ampm.lower() == "pm" else 0)
     ms = g.get("ms")
-    return datetime(int(g["Y"]), int(g["M"]), int(g["D"]), hour, int(g["m"]), int(g["s"]),
-                    int(ms) * 1000 if ms else 0, tz)
+    return _clock(g["Y"], g["M"], g["D"], hour, g["m"], g["s"], int(ms) * 1000 if ms else 0, tz)
 
 
 def _end(g: dict, start: datetime, tz: timezone | None) -> datetime | None:
     if g.get("eY"):
-        end = datetime(int(g["eY"]), int(g["eM"]), int(g["eD"]),
-                       int(g["eh"]), int(g["em"]), int(g["es"]), 0, tz)
+        end = _clock(g["eY"], g["eM"], g["eD"], g["eh"], g["em"], g["es"], 0, tz)
         return end if end >= start else None
     if g.get("eh"):
         # A time-only end belongs to the start's day, or the next one when it passed midnight.
-        end = datetime(start.year, start.month, start.day,
-                       int(g["eh"]), int(g["em"]), int(g["es"]), 0, tz)
+        end = _clock(start.year, start.month, start.day, g["eh"], g["em"], g["es"], 0, tz)
         return end + _DAY if end < start else end
     duration = g.get("dur")
     if duration:
@@ -171,37 +180,51 @@ def _end(g: dict, start: datetime, tz: timezone | None) -> datetime | None:
     return None
 
 
-def _facts(entry: _Entry, name: str, path: str) -> NameFacts | None:
+def _facts(entry: _Entry, name: str, path: str) -> tuple[NameFacts | None, bool]:
+    """(facts, whole): what the grammar reads from the name, and whether every field it
+    promised was readable. A name whose shape matches but one field is not a real time still
+    gives its layout and camera, with a note for what could not be read."""
     m = entry.regex.fullmatch(name)
     if m is None:
-        return None
+        return None, False
     g = dict(zip(entry.roles, m.groups()))
     hook = entry.hook
     if hook is not None and not hook(g, path):
-        return None
+        return None, False
     layout = g.get("layout") or entry.layout
     tz = _UTC if layout in UTC_LAYOUTS else None
+    note = g.get("note")
+    whole = True
+    start = end = None
     if g.get("tz"):
         tz = _offset(g["tz"])
         if tz is None:
-            return None
+            whole, note = False, _join(note, f"the offset {g['tz']} in the name is not a real one")
     dst = g.get("dst")
     if isinstance(dst, str):
         dst = True
-    start = end = None
-    if not g.get("nostart"):
+    if whole and not g.get("nostart"):
         try:
             wall = _start(g, tz)
-            end_wall = _end(g, wall, tz)
-        except (ValueError, OverflowError):  # month 13, Feb 30, hour 25, epoch past 9999
-            return None
-        start = _name_time(wall, dst)
-        end = _name_time(end_wall, dst) if end_wall is not None else None
+        except (ValueError, OverflowError, TypeError):  # month 13, Feb 30, hour 25, year 99999
+            whole, note = False, _join(note, "the start written in the name is not a real time")
+        else:
+            start = _name_time(wall, dst)
+            try:
+                end_wall = _end(g, wall, tz)
+            except (ValueError, OverflowError, TypeError):
+                whole, end_wall = False, None
+                note = _join(note, "the end written in the name is not a real time")
+            end = _name_time(end_wall, dst) if end_wall is not None else None
     stream = g.get("stream")
     if stream:
         stream = _STREAMS.get(stream.lower())
     return _name_facts(layout, g.get("cam") or None, start, end, stream,
-                       bool(g.get("in_progress")), g.get("note"))
+                       bool(g.get("in_progress")), note), whole
+
+
+def _join(note: str | None, more: str) -> str:
+    return f"{note}; {more}" if note else more
 
 
 def parse_path(rel_path: str, layout: str | None = None) -> NameFacts | None:
@@ -218,23 +241,29 @@ def parse_path(rel_path: str, layout: str | None = None) -> NameFacts | None:
     name = rel_path[rel_path.rfind("/") + 1:]
     if not name or len(name) > _MAX_NAME:
         return None
+    partial = None
     if layout is not None:
         for entry in _BY_LAYOUT.get(layout, ()):
-            facts = _facts(entry, name, rel_path)
+            facts, whole = _facts(entry, name, rel_path)
             if facts is not None and facts.layout == layout:
-                return facts
-        return None
+                if whole:
+                    return facts
+                partial = partial or facts
+        return partial
     merged, members = _BUCKETS.get(name[name.rfind(".") + 1:].lower(), _OTHER)
     m = merged.fullmatch(name)
     if m is None:
         return None
     first = m.lastindex - 1
-    # A hook may rule its grammar out by the folders; a later grammar may still take the name.
+    # A hook may rule its grammar out by the folders, and a field may not be a real time; a
+    # later grammar may still read the whole name. Failing that, the first partial reading.
     for entry in members[first:]:
-        facts = _facts(entry, name, rel_path)
+        facts, whole = _facts(entry, name, rel_path)
         if facts is not None:
-            return facts
-    return None
+            if whole:
+                return facts
+            partial = partial or facts
+    return partial
 
 
 def looks_like_recording(rel_path: str) -> bool:

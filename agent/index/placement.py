@@ -27,6 +27,7 @@ class Placement:
     alt_start_us: int | None  # the other reading of an ambiguous local name
     ambiguous: bool
     notes: tuple[str, ...]
+    source: str | None = None  # what gave the start: "name", "container", "mtime"; None: nothing
 
 
 def place(facts: NameFacts | None, container: ContainerFacts | None, zone_name: str,
@@ -36,9 +37,10 @@ def place(facts: NameFacts | None, container: ContainerFacts | None, zone_name: 
     duration = container.duration_us if container else None
     created = container.creation_us if container else None
     mtime_us = mtime_ns // 1000
-    start = alt = None
+    start = alt = source = None
     ambiguous = False
     if facts is not None and facts.start is not None:
+        source = "name"
         reading = resolve_wall(facts.start.wall, zone_name, facts.start.dst)
         if reading.nonexistent:
             notes.append("name time falls in a spring-forward gap; read with the pre-change offset")
@@ -47,11 +49,13 @@ def place(facts: NameFacts | None, container: ContainerFacts | None, zone_name: 
             notes.append("name time is in the repeated fall-back hour and nothing tells which; "
                          "indexed at the earlier reading")
     elif created is not None:
-        start = created
+        start, source = created, "container"
         notes.append("start from the container's creation time")
     elif duration is not None:
-        start = mtime_us - duration
-        notes.append("start from the file's modification time minus its duration")
+        # The weakest evidence: a copy, a restore or a touch moves it. Said, never silent.
+        start, source = mtime_us - duration, "mtime"
+        notes.append("placed in time by the file's modification time alone (minus its "
+                     "duration): check this camera's times")
     end = None
     if start is not None:
         end = _end(facts, start, zone_name, duration)
@@ -62,7 +66,7 @@ def place(facts: NameFacts | None, container: ContainerFacts | None, zone_name: 
     if end is not None and start is not None and end < start:
         notes.append("end in name is before start; end ignored")
         end = start + duration if duration is not None else None
-    return Placement(start, end, alt, ambiguous, tuple(notes))
+    return Placement(start, end, alt, ambiguous, tuple(notes), source)
 
 
 def _choose(reading: WallReading, created: int | None, mtime_us: int,

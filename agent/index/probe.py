@@ -11,6 +11,7 @@ cannot be read at all (permission denied, vanished, I/O error) raises `ProbeErro
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from fractions import Fraction
 
 import av
@@ -37,6 +38,12 @@ _FORMAT_NAMES = {"mov": "mp4", "mpeg": "mpeg-ps", "matroska": "matroska", "mpegt
 _VIDEO_EXTS = {"mp4", "mov", "m4v", "m4s", "mkv", "webm", "avi", "ts", "mts", "m2ts", "dav", "asf",
                "264", "h264", "265", "h265", "hevc", "mpg", "mpeg", "ps", "vob", "3gp", "flv",
                "wmv", "mjpg", "mjpeg", "mxf"}
+# Bare elementary streams: FFmpeg finds one of these in almost any bytes (noise reads as
+# H.263 now and then), so only a name that promises a bare stream may be read as one.
+_BARE_FORMATS = {"h261", "h263", "h264", "hevc", "mjpeg", "m4v", "mpegvideo", "rawvideo"}
+_BARE_EXTS = {"264", "h264", "265", "h265", "hevc", "mjpg", "mjpeg"}
+# Containers a recorder writes; a bare audio format found in a "video" file is noise.
+_CONTAINERS = {"mp4", "mpegts", "mpeg-ps", "matroska", "avi", "asf", "flv", "dhav", "mxf"}
 _quiet = False
 
 
@@ -58,15 +65,45 @@ def probe(path: os.PathLike | str, size: int | None = None) -> ContainerFacts:
                 size = os.fstat(f.fileno()).st_size
             if size == 0:
                 return failed("empty", "zero-byte file")
-            head = f.read(16)
-            if looks_like_mp4(head):
+            head = f.read(64)
+            if looks_like_mp4(head[:16]):
                 return read_mp4(_reader(f), size)
     except OSError as exc:
         raise _unreadable(exc) from exc
     ext = path.rsplit(".", 1)[-1].lower() if "." in os.path.basename(path) else ""
     if ext in _PROPRIETARY:
         return failed("unsupported", _PROPRIETARY[ext], ext)
-    return _probe_av(path, ext, size)
+    return _probe_av(path, ext, size, finished(head, size))
+
+
+def finished(head: bytes, size: int) -> bool | None:
+    """What a container's first bytes say about whether it is finished: AVI and Matroska write
+    their total size into the header when they close the file (while recording it is zero, a
+    placeholder or "unknown"). None when the header cannot tell (MPEG-TS, PS, DAV, ...)."""
+    if head[:4] == b"RIFF" and head[8:12] == b"AVI " and len(head) >= 12:
+        return int.from_bytes(head[4:8], "little") + 8 == size or None
+    if head[:4] == b"\x1a\x45\xdf\xa3":
+        at, header = _ebml_size(head, 4)
+        segment_at = at + (header or 0)
+        if header is None or head[segment_at:segment_at + 4] != b"\x18\x53\x80\x67":
+            return None
+        body_at, segment = _ebml_size(head, segment_at + 4)
+        return segment is not None and body_at + segment == size or None
+    return None
+
+
+def _ebml_size(buf: bytes, at: int) -> tuple[int, int | None]:
+    """(where the element's body starts, its size) for the EBML size field at `at`; size None
+    when unknown (all ones: a file still being written) or unreadable."""
+    if at >= len(buf) or buf[at] == 0:
+        return at, None
+    length = 9 - buf[at].bit_length()
+    if at + length > len(buf):
+        return at, None
+    value = int.from_bytes(buf[at:at + length], "big") & ((1 << (7 * length)) - 1)
+    if value == (1 << (7 * length)) - 1:
+        return at + length, None
+    return at + length, value
 
 
 def _reader(f):
@@ -90,14 +127,15 @@ def _unreadable(exc: OSError) -> ProbeError:
     return err
 
 
-def _probe_av(path: str, ext: str, size: int) -> ContainerFacts:
+def _probe_av(path: str, ext: str, size: int, whole: bool | None) -> ContainerFacts:
     _silence_ffmpeg()
     try:
         with av.open(path, options=_OPEN_OPTIONS) as container:
-            return _describe(container, ext, size)
+            facts = _describe(container, ext, size)
+            return replace(facts, complete=whole) if facts.status == "ok" else facts
     except (PermissionError, FileNotFoundError) as exc:
         raise _unreadable(exc) from exc
-    except av.FFmpegError as exc:
+    except (av.FFmpegError, UnicodeDecodeError) as exc:   # garbage metadata is not text either
         if ext in _VIDEO_EXTS:
             return failed("damaged", f"FFmpeg cannot read this .{ext} file ({_ffmpeg_words(exc)}): "
                           "it is damaged or not really a recording")
@@ -111,15 +149,19 @@ def _ffmpeg_words(exc: Exception) -> str:
 
 def _describe(container, ext: str, size: int) -> ContainerFacts:
     fmt = _FORMAT_NAMES.get(container.format.name.split(",")[0], container.format.name.split(",")[0])
+    if fmt in _BARE_FORMATS and ext in _VIDEO_EXTS and ext not in _BARE_EXTS:
+        return failed("damaged", f"this .{ext} file holds no readable container (FFmpeg could "
+                      f"only guess a bare {fmt} stream): it is damaged or not really a recording", fmt)
     video = container.streams.video[0] if container.streams.video else None
     has_audio = bool(container.streams.audio)
     if video is None:
-        if has_audio:
+        if has_audio and fmt in _CONTAINERS:
             return ContainerFacts("ok", "no video stream, audio only", fmt,
                                   _container_duration(container), _creation(container),
                                   None, None, None, None, None, True)
         status = "damaged" if ext in _VIDEO_EXTS else "unsupported"
-        return failed(status, f"no video stream found (FFmpeg read it as {fmt})", fmt)
+        what = f"this .{ext} file" if ext else "this file"
+        return failed(status, f"no video stream found in {what} (FFmpeg read it as {fmt})", fmt)
     duration = _stream_duration(video)
     if duration is None:
         duration = _container_duration(container)

@@ -58,41 +58,47 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
     frigate = load_frigate_times(root)
     now = time.time() if now is None else now
     layout = None if source.layout in ("", "auto") else source.layout
+    names = CameraNames(store, source)
     seen: set[str] = set()
     blocked: list[str] = []
     problems: list[str] = []
     batch: list[FileRow] = []
     statuses: Counter = Counter()
     added = updated = 0
-    for path, rel, st, error, link in _walk(root):
-        if cancel is not None and cancel.is_set():
-            break
-        if error is not None:
-            if rel is None:
-                blocked.append(path + os.sep)
-            problems.append(f"{path}: {error}")
+    try:
+        for path, rel, st, error, link in _walk(root):
+            if cancel is not None and cancel.is_set():
+                break
+            if error is not None:
+                if rel is None:
+                    blocked.append(path + os.sep)
+                problems.append(f"{path}: {error}")
+                seen.add(path)
+                batch.append(_unreadable(source, names.camera(""), path, error, folder=rel is None))
+                continue
+            old = known.get(path)
+            if old == (st.st_size, st.st_mtime_ns, True) and not _recent(st.st_mtime_ns, now):
+                seen.add(path)
+                continue
+            facts = parse_path(rel, layout)
+            if facts is None and not looks_like_recording(rel):
+                continue
             seen.add(path)
-            batch.append(_unreadable(source, path, error, folder=rel is None))
-            continue
-        old = known.get(path)
-        if old == (st.st_size, st.st_mtime_ns, True) and not _recent(st.st_mtime_ns, now):
-            seen.add(path)
-            continue
-        facts = parse_path(rel, layout)
-        if facts is None and not looks_like_recording(rel):
-            continue
-        seen.add(path)
-        row = describe(source, path, rel, st.st_size, st.st_mtime_ns, facts, now, frigate, link)
-        statuses[row.status] += 1
-        if old is None:
-            added += 1
-        else:
-            updated += 1
-        batch.append(row)
-        if len(batch) >= _BATCH:
-            store.upsert(batch)
-            batch.clear()
-    store.upsert(batch)
+            channel = facts.camera if facts and facts.camera else ""
+            row = describe(source, names.camera(channel), path, rel, st.st_size, st.st_mtime_ns,
+                           facts, now, frigate, link)
+            statuses[row.status] += 1
+            if old is None:
+                added += 1
+            else:
+                updated += 1
+            batch.append(row)
+            if len(batch) >= _BATCH:
+                store.upsert(batch)
+                batch.clear()
+        store.upsert(batch)
+    finally:
+        names.settle(walked=cancel is None or not cancel.is_set())
     gone = [p for p in known if p not in seen and not any(p.startswith(b) for b in blocked)]
     if cancel is None or not cancel.is_set():
         store.delete_paths(gone)
@@ -102,12 +108,32 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
                       len(gone), dict(statuses), tuple(problems))
 
 
-def describe(source: Source, path: str, rel: str, size: int, mtime_ns: int,
+class CameraNames:
+    """The camera of each channel a scan of one source meets (cameras.py names them)."""
+
+    def __init__(self, store: Store, source: Source):
+        self._book = store.names
+        self._source = source.id
+        self._known = self._book.for_source(source.id)
+
+    def camera(self, channel: str) -> str:
+        """The camera name for files of this channel ('' = the path names none)."""
+        name = self._known.get(channel)
+        if name is None:
+            name = self._known[channel] = self._book.meet(self._source, channel)
+        return name
+
+    def settle(self, walked: bool) -> None:
+        """After the walk: if the folder turned out to hold several channels, the first one
+        met gets its own name too (cameras.py)."""
+        self._book.settle(self._source, walked)
+
+
+def describe(source: Source, camera: str, path: str, rel: str, size: int, mtime_ns: int,
              facts: NameFacts | None, now: float, frigate: FrigateTimes | None = None,
              link: str | None = None) -> FileRow:
-    """Build the index row for one file from its name, its container and the source settings;
-    `link` is where a link inside the source points (relative to the source)."""
-    camera = (facts.camera if facts and facts.camera else None) or source.camera
+    """Build the index row for one file of `camera` from its name, its container and the
+    source settings; `link` is where a link inside the source points (relative to the source)."""
     layout = facts.layout if facts else None
     reasons: list[str] = [f"a link to {link} in this folder"] if link else []
     container: ContainerFacts | None = None
@@ -122,33 +148,47 @@ def describe(source: Source, path: str, rel: str, size: int, mtime_ns: int,
             status, why = "damaged", f"cannot read the file: {exc}"
         if why:
             reasons.append(why)
+    if facts is not None and facts.note:
+        reasons.append(facts.note)
     placed = place(facts, container if status == "ok" else None, source.tz,
                    source.clock_offset_s, mtime_ns)
-    start, end = placed.start_us, placed.end_us
+    start, end, time_source = placed.start_us, placed.end_us, placed.source
     known_times = frigate.lookup(rel) if frigate else None
     if known_times is not None:
         start, end = known_times
+        time_source = "frigate.db"
         reasons.append("times from frigate.db")
     reasons.extend(placed.notes)
     if facts is None:
         reasons.append("name matches no known recorder layout")
     if status == "ok" and placed.ambiguous and known_times is None:
         status = "ambiguous"
-    if (facts is not None and facts.in_progress) or _recent(mtime_ns, now):
-        if status in ("ok", "damaged", "empty"):
-            status = "in-progress"
-            reasons.append("still being written")
+    if _still_written(facts, container, mtime_ns, now) and status in ("ok", "damaged", "empty"):
+        status = "in-progress"
+        reasons.append("still being written")
     if start is None:
         reasons.append("no time in the name or the container")
     ok = container is not None and status not in ("damaged", "unsupported")
     return FileRow(
         source_id=source.id, path=path, camera=camera, start_us=start, end_us=end, size=size,
         mtime_ns=mtime_ns, layout=layout, status=status,
-        reason="; ".join(reasons) if reasons else None,
+        reason="; ".join(dict.fromkeys(reasons)) if reasons else None,
         stream=facts.stream if facts else None, alt_start_us=placed.alt_start_us,
         codec=container.codec if ok else None, width=container.width if ok else None,
         height=container.height if ok else None, fps=container.fps if ok else None,
-        audio=bool(container.has_audio) if ok else False)
+        audio=bool(container.has_audio) if ok else False,
+        channel=facts.camera if facts and facts.camera else "", time_source=time_source)
+
+
+def _still_written(facts: NameFacts | None, container: ContainerFacts | None, mtime_ns: int,
+                   now: float) -> bool:
+    """A recorder's own marker says so; else the container, where it can tell (a finished MP4
+    is finished however new its mtime: a card just copied); else a very recent mtime."""
+    if facts is not None and facts.in_progress:
+        return True
+    if container is not None and container.complete is True:
+        return False
+    return _recent(mtime_ns, now)
 
 
 def _recent(mtime_ns: int, now: float) -> bool:
@@ -156,12 +196,12 @@ def _recent(mtime_ns: int, now: float) -> bool:
     return 0 <= now - mtime_ns / 1e9 < IN_PROGRESS_S
 
 
-def _unreadable(source: Source, path: str, error: str, folder: bool) -> FileRow:
+def _unreadable(source: Source, camera: str, path: str, error: str, folder: bool) -> FileRow:
     if folder:
         status, reason = "damaged", f"folder cannot be read ({error}); recordings inside it are not indexed"
     else:
         status, reason = "unsupported", error
-    return FileRow(source_id=source.id, path=path, camera=source.camera, start_us=None,
+    return FileRow(source_id=source.id, path=path, camera=camera, start_us=None,
                    end_us=None, size=0, mtime_ns=0, layout=None, status=status, reason=reason)
 
 

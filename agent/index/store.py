@@ -1,7 +1,11 @@
-"""The recording index: one SQLite row per file, plus the registered sources.
+"""The recording index: one SQLite row per recording, its camera, and the registered sources.
 
-Overlap queries use the index on (camera, start_us), bounded below by the camera's longest file
-(kept in `cameras.max_len_us`), so a window query touches only rows that can overlap it.
+A row is a file, or a byte range of one (a Hikvision ring file holds many recordings). Rows
+point at a camera by id, and a camera's name lives only in `cameras` (named by the rules of
+cameras.py), so a rename touches one row however many recordings the camera has.
+
+Overlap queries use the index on (camera_id, start_us), bounded below by the camera's longest
+recording (kept in `cameras.max_len_us`), so a window query touches only rows that can overlap.
 """
 from __future__ import annotations
 
@@ -11,8 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
+from agent.index.cameras import CameraBook
 from agent.storage import Transaction, private_database
 
+VERSION = 2   # PRAGMA user_version; 1 (and 0) kept camera names in every file row
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (
     id INTEGER PRIMARY KEY,
@@ -22,11 +28,34 @@ CREATE TABLE IF NOT EXISTS sources (
     layout TEXT NOT NULL DEFAULT 'auto',
     clock_offset_s REAL NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS cameras (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    channel TEXT NOT NULL,
+    given INTEGER NOT NULL DEFAULT 0,
+    max_len_us INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (source_id, channel)
+);
+CREATE TABLE IF NOT EXISTS channels (
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    channel TEXT NOT NULL,
+    camera_id INTEGER NOT NULL REFERENCES cameras(id) ON DELETE CASCADE,
+    provisional INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (source_id, channel)
+);
+CREATE TABLE IF NOT EXISTS former_names (
+    name TEXT PRIMARY KEY,
+    camera_id INTEGER NOT NULL REFERENCES cameras(id) ON DELETE CASCADE
+);
 CREATE TABLE IF NOT EXISTS files (
     id INTEGER PRIMARY KEY,
     source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-    path TEXT NOT NULL UNIQUE,
-    camera TEXT NOT NULL,
+    camera_id INTEGER NOT NULL REFERENCES cameras(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    byte_start INTEGER NOT NULL DEFAULT 0,
+    byte_end INTEGER,
+    channel TEXT NOT NULL DEFAULT '',
     start_us INTEGER,
     end_us INTEGER,
     size INTEGER NOT NULL,
@@ -34,21 +63,27 @@ CREATE TABLE IF NOT EXISTS files (
     layout TEXT,
     status TEXT NOT NULL,
     reason TEXT,
+    time_source TEXT,
     stream TEXT,
     alt_start_us INTEGER,
     codec TEXT,
     width INTEGER,
     height INTEGER,
     fps REAL,
-    audio INTEGER NOT NULL DEFAULT 0
+    audio INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (path, byte_start)
 );
-CREATE INDEX IF NOT EXISTS files_camera_start ON files(camera, start_us);
-CREATE INDEX IF NOT EXISTS files_source ON files(source_id);
-CREATE TABLE IF NOT EXISTS cameras (
-    camera TEXT PRIMARY KEY,
-    max_len_us INTEGER NOT NULL
-);
+CREATE INDEX IF NOT EXISTS files_camera_start ON files(camera_id, start_us);
+CREATE INDEX IF NOT EXISTS files_source ON files(source_id, channel);
 """
+_FILE_COLUMNS = ("source_id", "camera_id", "path", "byte_start", "byte_end", "channel",
+                 "start_us", "end_us", "size", "mtime_ns", "layout", "status", "reason",
+                 "time_source", "stream", "alt_start_us", "codec", "width", "height", "fps",
+                 "audio")
+_SELECT = ("SELECT f.source_id, f.path, c.name, f.start_us, f.end_us, f.size, f.mtime_ns, "
+           "f.layout, f.status, f.reason, f.stream, f.alt_start_us, f.codec, f.width, f.height, "
+           "f.fps, f.audio, f.channel, f.time_source, f.byte_start, f.byte_end "
+           "FROM files f JOIN cameras c ON c.id = f.camera_id")
 
 
 class StoreError(Exception):
@@ -57,7 +92,7 @@ class StoreError(Exception):
 
 @dataclass(frozen=True)
 class Source:
-    """A recordings root the owner registered."""
+    """A recordings root the owner registered; `camera` is the owner's name for it."""
 
     id: int
     root: str
@@ -68,10 +103,15 @@ class Source:
 
 
 class FileRow(NamedTuple):
-    """One indexed file: what it is, which camera, which seconds (true UTC), and its state.
+    """One indexed recording: what it is, which camera, which seconds (true UTC), its state.
 
     Immutable like the frozen dataclasses elsewhere, but a NamedTuple: a scan builds one per
-    file, hundreds of thousands at a time, and this is also exactly the row SQLite stores.
+    file, hundreds of thousands at a time. `camera` is the camera's current name (cameras.py);
+    `channel` is the recorder's own word for the camera in the path ('' when it names none).
+    `time_source` says what placed the row in time: "name", "container", "frigate.db",
+    "index00.bin", "mtime" (the file's modification time alone), or None (no time known).
+    `byte_start`/`byte_end` are the recording's bytes inside `path`: 0 and None for a whole
+    file, a range for a recording inside a ring file (Hikvision `hiv*.mp4`).
     """
 
     source_id: int
@@ -91,39 +131,78 @@ class FileRow(NamedTuple):
     height: int | None = None
     fps: float | None = None
     audio: bool = False
+    channel: str = ""
+    time_source: str | None = None
+    byte_start: int = 0
+    byte_end: int | None = None
+
+    @property
+    def ranged(self) -> bool:
+        """True for a recording inside a larger file (a byte range of a ring file)."""
+        return self.byte_end is not None
 
 
 class Store:
-    """Thread-safe access to `<home>/index.db` (WAL, one connection guarded by a lock)."""
+    """Thread-safe access to `<home>/index.db` (WAL, one connection guarded by a lock).
+
+    `rebuilt` is True when the index was made by an older version and its rows were dropped
+    (the index is a cache of the recordings: the next scan fills it again).
+    """
 
     def __init__(self, path: Path):
+        self.rebuilt = False
         try:
             self._db = sqlite3.connect(str(private_database(path)), check_same_thread=False,
                                        isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
             self._db.executescript(SCHEMA)
+            self._db.execute(f"PRAGMA user_version={VERSION}")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"the index {path} cannot be opened: {exc}") from None
         except OSError as exc:
             raise StoreError(f"the index {path} cannot be opened: {exc.strerror}") from None
         self._lock = threading.RLock()
+        self.names = CameraBook(self._db, self._lock)
+        if self.rebuilt:
+            self.names.ensure_bases()
+
+    def _migrate(self) -> None:
+        """Before version 2 every row carried its camera's name, and two sources could share
+        one. Those rows are dropped (sources are kept); the next scan names cameras anew."""
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        tables = {n for (n,) in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if version >= VERSION or "files" not in tables:
+            return
+        with Transaction(self._db):
+            self._db.execute("DROP TABLE files")
+            self._db.execute("DROP TABLE IF EXISTS cameras")
+        self.rebuilt = True
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
 
     # sources -----------------------------------------------------------------------------
-    def add_source(self, root: str, camera: str, tz: str, layout: str, clock_offset_s: float) -> Source:
-        """Register a root, or update its settings if it is registered already."""
-        with self._lock:
-            self._db.execute(
-                "INSERT INTO sources(root, camera, tz, layout, clock_offset_s) VALUES (?,?,?,?,?) "
-                "ON CONFLICT(root) DO UPDATE SET camera=excluded.camera, tz=excluded.tz, "
-                "layout=excluded.layout, clock_offset_s=excluded.clock_offset_s",
-                (root, camera, tz, layout, clock_offset_s))
-            return self.source(root)
+    def add_source(self, root: str, camera: str, tz: str, layout: str, clock_offset_s: float,
+                   explicit: bool = True) -> Source:
+        """Register a root and its camera, or update a registered root's settings (its name is
+        changed with `names.rename`). A name another camera holds is refused when `explicit`
+        (the owner typed it) and made unique otherwise (a default from the folder's name)."""
+        with self._lock, Transaction(self._db):
+            row = self._db.execute("SELECT id FROM sources WHERE root=?", (root,)).fetchone()
+            if row is not None:
+                self._db.execute("UPDATE sources SET tz=?, layout=?, clock_offset_s=? WHERE id=?",
+                                 (tz, layout, clock_offset_s, row[0]))
+            else:
+                name = self.names.free_name(camera, explicit)
+                cur = self._db.execute(
+                    "INSERT INTO sources(root, camera, tz, layout, clock_offset_s) VALUES (?,?,?,?,?)",
+                    (root, name, tz, layout, clock_offset_s))
+                self.names.add_base(cur.lastrowid, name)
+        return self.source(root)
 
     def invalidate(self, source_id: int) -> None:
         """Make the next scan re-place every file of a source (its zone or clock changed)."""
@@ -131,7 +210,8 @@ class Store:
             self._db.execute("UPDATE files SET mtime_ns=-1 WHERE source_id=?", (source_id,))
 
     def source(self, root: str) -> Source | None:
-        row = self._db.execute("SELECT * FROM sources WHERE root=?", (root,)).fetchone()
+        with self._lock:
+            row = self._db.execute("SELECT * FROM sources WHERE root=?", (root,)).fetchone()
         return Source(*row) if row else None
 
     def sources(self) -> list[Source]:
@@ -139,40 +219,57 @@ class Store:
             return [Source(*r) for r in self._db.execute("SELECT * FROM sources ORDER BY root")]
 
     def remove_source(self, root: str) -> bool:
-        """Forget a root and its index rows (the recordings themselves are never touched)."""
+        """Forget a root, its cameras and its index rows (the recordings are never touched)."""
         with self._lock:
             return self._db.execute("DELETE FROM sources WHERE root=?", (root,)).rowcount > 0
 
     # files -------------------------------------------------------------------------------
     def file_stats(self, source_id: int) -> dict[str, tuple[int, int, bool]]:
-        """path -> (size, mtime_ns, settled) for every row of a source: what a rescan compares.
+        """path -> (size, mtime_ns, settled) for every file of a source: what a rescan compares.
 
-        `settled` is False for rows still `in-progress`, which a rescan must look at again.
+        `settled` is False when a row of the file is still `in-progress`, which a rescan must
+        look at again. The rows of one ring file share its size and mtime.
         """
+        out: dict[str, tuple[int, int, bool]] = {}
         with self._lock:
             cur = self._db.execute("SELECT path, size, mtime_ns, status != 'in-progress' FROM files "
                                    "WHERE source_id=?", (source_id,))
-            return {p: (s, m, bool(done)) for p, s, m, done in cur}
+            for p, s, m, done in cur:
+                if done or p not in out:
+                    out.setdefault(p, (s, m, bool(done)))
+                else:
+                    out[p] = (s, m, False)
+        return out
 
-    def upsert(self, rows: Iterable[FileRow]) -> int:
-        """Insert or replace rows in one transaction; keeps each camera's longest-file bound."""
-        placeholders = ",".join("?" * len(FileRow._fields))
-        sql = (f"INSERT INTO files({','.join(FileRow._fields)}) VALUES ({placeholders}) "
-               "ON CONFLICT(path) DO UPDATE SET " +
-               ",".join(f"{c}=excluded.{c}" for c in FileRow._fields if c != "path"))
-        longest: dict[str, int] = {}
+    def upsert(self, rows: Iterable[FileRow], replace: Iterable[str] = ()) -> int:
+        """Insert or replace rows in one transaction, first dropping every row of the paths in
+        `replace` (a ring file whose recordings changed); keeps each camera's longest span.
+
+        A row's camera is found by name; a name not yet known becomes a camera of the row's
+        source (the scan names cameras first, through `names`)."""
         values = list(rows)
-        for r in values:
-            if r.start_us is not None and r.end_us is not None:
-                span = max(r.end_us, r.alt_start_us or 0) - r.start_us
-                if span > longest.get(r.camera, -1):
-                    longest[r.camera] = span
+        cols = ",".join(_FILE_COLUMNS)
+        sql = (f"INSERT INTO files({cols}) VALUES ({','.join('?' * len(_FILE_COLUMNS))}) "
+               "ON CONFLICT(path, byte_start) DO UPDATE SET " +
+               ",".join(f"{c}=excluded.{c}" for c in _FILE_COLUMNS if c not in ("path", "byte_start")))
         with self._lock, Transaction(self._db):
-            self._db.executemany(sql, values)
-            self._db.executemany(
-                "INSERT INTO cameras(camera, max_len_us) VALUES (?, ?) ON CONFLICT(camera) "
-                "DO UPDATE SET max_len_us=max(max_len_us, excluded.max_len_us)",
-                list(longest.items()))
+            ids = self.names.ids_for({(r.camera, r.source_id) for r in values})
+            longest: dict[int, int] = {}
+            out = []
+            for r in values:
+                cid = ids[r.camera]
+                if r.start_us is not None and r.end_us is not None:
+                    span = max(r.end_us, r.alt_start_us or 0) - r.start_us
+                    if span > longest.get(cid, -1):
+                        longest[cid] = span
+                out.append((r.source_id, cid, r.path, r.byte_start, r.byte_end, r.channel,
+                            r.start_us, r.end_us, r.size, r.mtime_ns, r.layout, r.status,
+                            r.reason, r.time_source, r.stream, r.alt_start_us, r.codec, r.width,
+                            r.height, r.fps, r.audio))
+            self._db.executemany("DELETE FROM files WHERE path=?", [(p,) for p in replace])
+            self._db.executemany(sql, out)
+            self._db.executemany("UPDATE cameras SET max_len_us=max(max_len_us, ?) WHERE id=?",
+                                 [(span, cid) for cid, span in longest.items()])
         return len(values)
 
     def delete_paths(self, paths: Iterable[str]) -> int:
@@ -183,30 +280,40 @@ class Store:
 
     def files(self, camera: str | None = None, start_us: int | None = None,
               end_us: int | None = None) -> list[FileRow]:
-        """Rows, optionally one camera's, optionally only those overlapping [start, end).
-
-        Rows with no known start are listed only when no window is given.
-        """
+        """Rows, optionally one camera's (a former name finds the camera it was), optionally
+        only those overlapping [start, end). Rows with no known start are listed only when no
+        window is given; an unknown camera has none."""
+        cams: list[int]
+        if camera is not None:
+            cid = self.names.camera_id(camera)
+            if cid is None:
+                return []
+            cams = [cid]
         if start_us is None and end_us is None:
-            sql, args = "SELECT * FROM files", []
+            sql, args = _SELECT, []
             if camera is not None:
-                sql, args = sql + " WHERE camera=?", [camera]
+                sql, args = sql + " WHERE f.camera_id=?", cams
             with self._lock:
-                return [_row(r) for r in self._db.execute(sql + " ORDER BY camera, start_us, path", args)]
-        cams = [camera] if camera is not None else self.cameras()
+                return [_row(r) for r in self._db.execute(
+                    sql + " ORDER BY c.name, f.start_us, f.path, f.byte_start", args)]
+        if camera is None:
+            with self._lock:
+                cams = [i for (i,) in self._db.execute(
+                    "SELECT id FROM cameras c WHERE EXISTS (SELECT 1 FROM files WHERE camera_id=c.id) "
+                    "ORDER BY name")]
         out: list[FileRow] = []
-        for cam in cams:
-            out.extend(self._overlapping(cam, start_us, end_us))
+        for cid in cams:
+            out.extend(self._overlapping(cid, start_us, end_us))
         return out
 
-    def _overlapping(self, camera: str, start_us: int | None, end_us: int | None) -> Iterator[FileRow]:
+    def _overlapping(self, camera_id: int, start_us: int | None, end_us: int | None) -> Iterator[FileRow]:
         with self._lock:
-            bound = self._db.execute("SELECT max_len_us FROM cameras WHERE camera=?", (camera,)).fetchone()
+            bound = self._db.execute("SELECT max_len_us FROM cameras WHERE id=?", (camera_id,)).fetchone()
             lo = -(1 << 62) if start_us is None else start_us - (bound[0] if bound else 0)
             hi = (1 << 62) if end_us is None else end_us
             rows = self._db.execute(
-                "SELECT * FROM files WHERE camera=? AND start_us>=? AND start_us<? "
-                "ORDER BY start_us, path", (camera, lo, hi)).fetchall()
+                _SELECT + " WHERE f.camera_id=? AND f.start_us>=? AND f.start_us<? "
+                "ORDER BY f.start_us, f.path, f.byte_start", (camera_id, lo, hi)).fetchall()
         for r in rows:
             row = _row(r)
             end = row.end_us if row.end_us is not None else row.start_us
@@ -220,13 +327,17 @@ class Store:
                                     (source_id, status)).fetchone() is not None
 
     def cameras(self) -> list[str]:
+        """Current names of the cameras with indexed recordings."""
         with self._lock:
-            return [c for (c,) in self._db.execute("SELECT DISTINCT camera FROM files ORDER BY camera")]
+            return [n for (n,) in self._db.execute(
+                "SELECT name FROM cameras c WHERE EXISTS (SELECT 1 FROM files WHERE camera_id=c.id) "
+                "ORDER BY name")]
 
     def count(self) -> int:
         with self._lock:
             return self._db.execute("SELECT count(*) FROM files").fetchone()[0]
 
+
 def _row(r: tuple) -> FileRow:
-    # r[0] is the row id; the rest follow FileRow's field order (audio is stored as 0/1).
-    return FileRow(*r[1:-1], bool(r[-1]))
+    # Columns follow FileRow's field order (audio is stored as 0/1).
+    return FileRow(*r[:16], bool(r[16]), *r[17:])

@@ -34,6 +34,7 @@ class Track:
     sample_time: int = 0           # sum of stts deltas, in the track timescale
     frag_samples: int = 0
     frag_time: int = 0
+    data_end: int = 0              # where the last sample the index lists ends (file offset)
 
 
 def children(buf: bytes, start: int, end: int):
@@ -86,6 +87,9 @@ def times(buf: bytes, s: int) -> tuple[int, int, int]:
 
 def parse_trak(buf: bytes, start: int, end: int) -> Track:
     t = Track()
+    chunks = None          # (count, highest chunk offset, last chunk offset)
+    per_chunk = 1          # samples in each chunk from the last stsc entry on
+    sizes = None           # (uniform size, count, table start, table end)
     for kind, s, e in walk_nested(buf, start, end):
         if kind == b"tkhd":
             v1 = buf[s] == 1
@@ -108,7 +112,42 @@ def parse_trak(buf: bytes, start: int, end: int) -> Track:
             for n, delta in struct.iter_unpack(">II", buf[s + 8:s + 8 + count * 8]):
                 t.samples += n
                 t.sample_time += n * delta
+        elif kind in (b"stco", b"co64"):
+            chunks = _chunk_offsets(buf, s, e, 8 if kind == b"co64" else 4)
+        elif kind == b"stsc":
+            count = min(struct.unpack_from(">I", buf, s + 4)[0], (e - s - 8) // 12)
+            if count:
+                per_chunk = struct.unpack_from(">I", buf, s + 8 + (count - 1) * 12 + 4)[0]
+        elif kind == b"stsz":
+            size, count = struct.unpack_from(">II", buf, s + 4)
+            sizes = (size, count, s + 12, e)
+    if chunks and sizes:
+        t.data_end = _data_end(buf, chunks, per_chunk, sizes)
     return t
+
+
+def _chunk_offsets(buf: bytes, s: int, e: int, width: int) -> tuple[int, int, int] | None:
+    count = min(struct.unpack_from(">I", buf, s + 4)[0], (e - s - 8) // width)
+    if not count:
+        return None
+    fmt = ">%d%s" % (count, "Q" if width == 8 else "I")
+    offsets = struct.unpack_from(fmt, buf, s + 8)
+    return count, max(offsets), offsets[-1]
+
+
+def _data_end(buf: bytes, chunks: tuple[int, int, int], per_chunk: int, sizes: tuple) -> int:
+    """End of the media the index describes: the last chunk's offset plus its samples' sizes
+    (and never before the highest chunk offset, for files whose chunks are not in order)."""
+    count, highest, last = chunks
+    uniform, total, at, end = sizes
+    n = min(per_chunk, total)
+    if uniform:
+        tail = uniform * n
+    else:
+        listed = min(total, (end - at) // 4)
+        first = max(0, listed - n)
+        tail = sum(struct.unpack_from(">%dI" % (listed - first), buf, at + first * 4))
+    return max(last + tail, highest)
 
 
 def walk_nested(buf: bytes, start: int, end: int, depth: int = 0):

@@ -48,6 +48,8 @@ class ContainerFacts:
     fps: float | None              # frames / duration, 3 decimals
     frames: int | None             # video sample count when known
     has_audio: bool = False
+    complete: bool | None = None   # the container says it is finished (True) or not (False);
+                                   # None: it cannot tell (fMP4, TS, ...): judge by mtime
 
 
 def failed(status: str, reason: str, container: str | None = None) -> ContainerFacts:
@@ -88,7 +90,7 @@ def read_mp4(read_at: Reader, size: int) -> ContainerFacts:
         return failed("empty", "zero-byte file")
     try:
         walk = _walk(read_at, size)
-        return _facts(walk)
+        return _facts(walk, size)
     except (Malformed, struct.error, IndexError) as exc:
         detail = str(exc) if isinstance(exc, Malformed) else "a header box is shorter than it claims"
         return failed("damaged", f"the MP4 index is corrupt ({detail}); the file cannot be played")
@@ -162,9 +164,9 @@ def _fourcc_ok(kind: bytes) -> bool:
     return all(32 <= c < 127 for c in kind)
 
 
-def _facts(w: _Walk) -> ContainerFacts:
+def _facts(w: _Walk, size: int) -> ContainerFacts:
     name = "mov" if w.brand == b"qt  " else "mp4"
-    return _movie_facts(w, name) if w.moov is not None else _moovless_facts(w, name)
+    return _movie_facts(w, name, size) if w.moov is not None else _moovless_facts(w, name)
 
 
 def _moovless_facts(w: _Walk, name: str) -> ContainerFacts:
@@ -187,7 +189,7 @@ def _moovless_facts(w: _Walk, name: str) -> ContainerFacts:
                   f"{w.broken_at}", name)
 
 
-def _movie_facts(w: _Walk, name: str) -> ContainerFacts:
+def _movie_facts(w: _Walk, name: str, size: int) -> ContainerFacts:
     movie = parse_moov(w.moov)
     tracks, fragmented = movie["tracks"], movie["fragmented"]
     if not tracks:
@@ -218,7 +220,19 @@ def _movie_facts(w: _Walk, name: str) -> ContainerFacts:
     elif video is not None and not frames:
         status, reason = "empty", "the file holds no video frames"
     return ContainerFacts(status, reason, name, duration, creation, codec, width, height, fps,
-                          frames, has_audio)
+                          frames, has_audio, _complete(w, tracks, fragmented, size))
+
+
+def _complete(w: _Walk, tracks: list, fragmented: bool, size: int) -> bool | None:
+    """Is the file finished? A plain MP4 is written index last (or its index is rewritten at
+    the end), so one whose moov describes media that all lies inside the file is complete,
+    however new its mtime (a card just copied). A fragmented one grows fragment by fragment and
+    cannot tell."""
+    if fragmented:
+        return None
+    if w.mdat_cut or w.truncated or w.broken_at is not None:
+        return False
+    return w.mdat and max((t.data_end for t in tracks), default=0) <= size
 
 
 def _track_duration_us(t: Track, fragmented: bool) -> int | None:

@@ -97,8 +97,8 @@ def approval_to_run(inbox: Inbox, store: Callable[[], Store], home: Path, log: L
     elif entry.status in UNDECIDED:
         approval = approval_steps.new_approval(entry, store().cameras(), cameras,
                                          start_us, end_us, mode, keep_audio,
-                                         blur_faces, masks)
-        approval_steps.redactions(home, approval)  # masks readable?
+                                         blur_faces, masks, current=store().names.current)
+        approval_steps.redactions(home, approval, store().names.current)  # masks readable?
     elif entry.status == "expired":
         raise approval_steps.ApprovalRefused(
             f"request '{jti}' expired at {format_utc(entry.expires_at_us)} and can no "

@@ -76,11 +76,18 @@ class Step:
 
 def new_approval(entry: Entry, indexed_cameras: list[str], cameras, start_us: int | None,
                  end_us: int | None, mode: str | None, keep_audio: bool | None,
-                 blur_faces: bool | None = None, masks: bool | None = None) -> Approval:
-    """The owner's choices, checked: never wider than the request; unset ones default to it."""
+                 blur_faces: bool | None = None, masks: bool | None = None,
+                 current: Callable[[str], str | None] | None = None) -> Approval:
+    """The owner's choices, checked: never wider than the request; unset ones default to it.
+
+    The approval names cameras as the request does (the signed decision must): a camera the
+    owner renamed since is chosen by either name. `current` gives a camera's current name."""
     start = entry.window_start_us if start_us is None else start_us
     end = entry.window_end_us if end_us is None else end_us
-    chosen = tuple(dict.fromkeys(cameras)) if cameras else entry.cameras
+    now_called = (lambda c: current(c) or c) if current else (lambda c: c)
+    as_asked = {now_called(a): a for a in entry.cameras}
+    chosen = tuple(dict.fromkeys(c if c in entry.cameras else as_asked.get(now_called(c), c)
+                                 for c in cameras)) if cameras else entry.cameras
     if not chosen:
         raise ApprovalRefused("this request does not name cameras; choose which to share")
     if start >= end:
@@ -93,7 +100,7 @@ def new_approval(entry: Entry, indexed_cameras: list[str], cameras, start_us: in
     if outside:
         raise ApprovalRefused(f"refused: the request did not ask for {', '.join(outside)} "
                               f"(it asked for {', '.join(entry.cameras)})")
-    missing = [c for c in chosen if c not in set(indexed_cameras)]
+    missing = [c for c in chosen if now_called(c) not in set(indexed_cameras)]
     if missing:
         raise ApprovalRefused(f"no recordings of {', '.join(missing)} are indexed (known "
                               f"cameras: {', '.join(sorted(indexed_cameras)) or 'none'})")
@@ -129,12 +136,15 @@ def hidden_words(approval: Approval) -> str:
     return ", ".join(parts) or "nothing"
 
 
-def redactions(home: Path, approval: Approval) -> dict[str, Redaction | None]:
-    """Each camera's redaction; a damaged mask file refuses the approval rather than export
-    the camera unmasked."""
+def redactions(home: Path, approval: Approval,
+               current: Callable[[str], str | None] | None = None) -> dict[str, Redaction | None]:
+    """Each camera's redaction, its masks found by its current name (`current`: a camera
+    renamed since the approval keeps them); a damaged mask file refuses the approval rather
+    than export the camera unmasked."""
+    now_called = (lambda c: current(c) or c) if current else (lambda c: c)
     try:
-        return {c: owner_redaction(home, c, masks=approval.masks, blur_faces=approval.blur_faces)
-                for c in approval.cameras}
+        return {c: owner_redaction(home, now_called(c), masks=approval.masks,
+                                   blur_faces=approval.blur_faces) for c in approval.cameras}
     except MaskError as exc:
         raise ApprovalRefused(str(exc)) from None
 
@@ -150,7 +160,7 @@ def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
     outbox = step.home / "outbox" / entry.folder
     context = RequestContext(entry.token.encode("ascii"), entry.jti, entry.iss, entry.case,
                              entry.window_start_us, entry.window_end_us, True)
-    redacted = redactions(step.home, approval)
+    redacted = redactions(step.home, approval, step.store.names.current)
     sums: dict[str, ChunkSums] = {}
     for n, camera in enumerate(approval.cameras):
         record = done.get(camera)

@@ -1,0 +1,55 @@
+"""`cameras` and `cameras rename`: what each camera is called, and giving one a new name."""
+from __future__ import annotations
+
+from agent.commands.common import Refused, print_json, say
+from agent.service import Agent, NotFound
+
+
+def add_parsers(sub, common) -> None:
+    p = sub.add_parser("cameras", parents=[common],
+                       help="list cameras, or rename one (the name holds everywhere)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cameras_list)
+    ss = p.add_subparsers(dest="action")
+    ls = ss.add_parser("list", parents=[common], help="every camera and its recordings folder")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=cameras_list)
+    rn = ss.add_parser("rename", parents=[common],
+                       help="give a camera a new name; its recordings, masks and approvals follow")
+    rn.add_argument("old")
+    rn.add_argument("new")
+    rn.add_argument("--json", action="store_true")
+    rn.set_defaults(func=cameras_rename)
+
+
+def cameras_list(agent: Agent, args) -> int:
+    indexed = set(agent.cameras())
+    rows = [{"camera": c.name, "source": c.source_root,
+             "channels": [ch for ch in c.channels if ch], "former_names": list(c.former_names),
+             "named_by_owner": c.given, "indexed": c.name in indexed}
+            for c in agent.camera_list()]
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        extra = [f"channels={','.join(r['channels'])}"] if r["channels"] else []
+        extra += [f"formerly={','.join(r['former_names'])}"] if r["former_names"] else []
+        extra += [] if r["indexed"] else ["no recordings indexed"]
+        print("\t".join([r["camera"], r["source"], *extra]))
+    if not rows:
+        say("no cameras yet: add a recordings folder with `footage-agent sources add PATH`")
+    return 0
+
+
+def cameras_rename(agent: Agent, args) -> int:
+    try:
+        done = agent.rename_camera(args.old, args.new)
+    except NotFound as exc:
+        raise Refused(str(exc)) from None
+    if args.json:
+        print_json([{"old": d.old, "new": d.new} for d in done])
+    for d in done:
+        say(f"camera '{d.old}' is now '{d.new}' (the old name still finds it)")
+    if not done:
+        say(f"camera '{args.new}' already has that name")
+    return 0

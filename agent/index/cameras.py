@@ -1,0 +1,273 @@
+"""Camera names: which camera each recording belongs to, and what the owner calls it.
+
+The one rule (`camera_name`): a recordings folder (a source) is a camera, named by the owner
+(default: the folder's name). A source whose paths name several channels (the recorder's own
+word for a camera: Frigate's camera folder, a Dahua channel folder, `CH03`, ...) holds one camera
+per channel, named `<source name>/<channel>`; files that name no channel stay the source's own
+camera. The owner may rename any camera (`rename`), which is how a channel gets a name of its
+own. Two sources never share a camera: every name belongs to one source.
+
+Names are kept in the index (`cameras`, `channels`, `former_names`), so a name once given
+holds. The first scan of a source that meets channels decides, once it has walked the whole
+folder, whether the source holds one (it stays the source's camera) or several (each becomes
+`<name>/<channel>`); a channel first met after that joins as `<name>/<channel>`. A rename keeps
+the old name as a former name, so a request, an approval or a command that still uses it finds
+the same camera.
+"""
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+
+from agent.storage import Transaction
+
+MAX_NAME = 120
+
+
+class CameraNameError(ValueError):
+    """A camera name cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class Camera:
+    """A camera as the index knows it."""
+
+    name: str
+    source_root: str
+    channels: tuple[str, ...]      # the recorder's words for it ('' = files naming none)
+    former_names: tuple[str, ...]
+    given: bool                    # named by the owner (a rename), not by the rule
+
+
+@dataclass(frozen=True)
+class Renamed:
+    """One camera's name change, as `rename` made it."""
+
+    old: str
+    new: str
+
+
+def camera_name(source_name: str, channel: str, several: bool) -> str:
+    """The name the rule gives a channel's camera: the source's name, or `<source>/<channel>`
+    when the source holds several channels."""
+    return f"{source_name}/{channel}" if several and channel else source_name
+
+
+def check_name(name: object) -> str:
+    """A camera name the owner typed, trimmed; CameraNameError when it cannot be one."""
+    if not isinstance(name, str) or not name.strip():
+        raise CameraNameError("a camera name cannot be empty")
+    name = name.strip()
+    if len(name) > MAX_NAME:
+        raise CameraNameError(f"a camera name is at most {MAX_NAME} characters")
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name):
+        raise CameraNameError("a camera name cannot hold control or invisible characters")
+    return name
+
+
+class CameraBook:
+    """The index's camera tables, used under the Store's lock and connection."""
+
+    def __init__(self, db: sqlite3.Connection, lock):
+        self._db = db
+        self._lock = lock
+
+    # lookups -----------------------------------------------------------------------------
+    def camera_id(self, name: str) -> int | None:
+        """The camera a name means: its current name, else a former one."""
+        with self._lock:
+            row = self._db.execute("SELECT id FROM cameras WHERE name=?", (name,)).fetchone()
+            if row is None:
+                row = self._db.execute("SELECT camera_id FROM former_names WHERE name=?",
+                                       (name,)).fetchone()
+        return row[0] if row else None
+
+    def current(self, name: str) -> str | None:
+        """The current name of the camera `name` means (itself, or what it was renamed to)."""
+        cid = self.camera_id(name)
+        if cid is None:
+            return None
+        with self._lock:
+            return self._db.execute("SELECT name FROM cameras WHERE id=?", (cid,)).fetchone()[0]
+
+    def for_source(self, source_id: int) -> dict[str, str]:
+        """channel -> camera name for every channel of a source the index has met."""
+        with self._lock:
+            return dict(self._db.execute(
+                "SELECT h.channel, c.name FROM channels h JOIN cameras c ON c.id = h.camera_id "
+                "WHERE h.source_id=?", (source_id,)))
+
+    def listing(self) -> list[Camera]:
+        """Every camera with its source, channels and former names, by name."""
+        with self._lock:
+            cams = self._db.execute(
+                "SELECT c.id, c.name, s.root, c.given FROM cameras c JOIN sources s "
+                "ON s.id = c.source_id ORDER BY c.name").fetchall()
+            chans: dict[int, list[str]] = {}
+            for cid, ch in self._db.execute("SELECT camera_id, channel FROM channels ORDER BY channel"):
+                chans.setdefault(cid, []).append(ch)
+            former: dict[int, list[str]] = {}
+            for cid, n in self._db.execute("SELECT camera_id, name FROM former_names ORDER BY name"):
+                former.setdefault(cid, []).append(n)
+        return [Camera(name, root, tuple(chans.get(cid, ())), tuple(former.get(cid, ())),
+                       bool(given)) for cid, name, root, given in cams]
+
+    def free_name(self, wanted: str, explicit: bool) -> str:
+        """`wanted` if no camera holds it; else refused (explicit) or numbered (a default)."""
+        name = check_name(wanted)
+        if explicit:
+            if self._taken(name):
+                raise CameraNameError(f"a camera named '{name}' exists already (or was called "
+                                      "that); two recordings folders are never one camera: "
+                                      "choose another name")
+            return name
+        return self._numbered(name) if self._taken(name) else name
+
+    def ensure_bases(self) -> None:
+        """Give every source its own camera (sources kept from an index before version 2)."""
+        with self._lock, Transaction(self._db):
+            for (source_id,) in self._db.execute("SELECT id FROM sources ORDER BY id").fetchall():
+                self._base(source_id)
+
+    # naming as a scan meets channels ----------------------------------------------------------
+    def add_base(self, source_id: int, name: str) -> None:
+        """The source's own camera (channel ''): files that name no channel, or the only one."""
+        cur = self._db.execute("INSERT INTO cameras(name, source_id, channel) VALUES (?,?,'')",
+                               (name, source_id))
+        self._db.execute("INSERT OR REPLACE INTO channels(source_id, channel, camera_id) "
+                         "VALUES (?, '', ?)", (source_id, cur.lastrowid))
+
+    def meet(self, source_id: int, channel: str) -> str:
+        """Name a channel a scan of the source met for the first time. The source's first
+        channel joins its own camera, provisionally until a whole walk of the folder is done
+        (`settle`); later ones get `<name>/<channel>`."""
+        with self._lock, Transaction(self._db):
+            base_id, base = self._base(source_id)
+            first = channel != "" and not self._db.execute(
+                "SELECT 1 FROM channels WHERE source_id=? AND channel != '' LIMIT 1",
+                (source_id,)).fetchone()
+            cid, name = (base_id, base) if first or channel == "" else \
+                self._new_camera(source_id, channel, base)
+            self._db.execute("INSERT OR REPLACE INTO channels(source_id, channel, camera_id, "
+                             "provisional) VALUES (?,?,?,?)", (source_id, channel, cid, int(first)))
+            return name
+
+    def settle(self, source_id: int, walked: bool) -> None:
+        """After a scan: if the channel that joined the source's own camera turned out to be
+        one of several, it becomes `<name>/<channel>` like the others (files and all). Once a
+        whole walk of the folder is done (`walked`), the naming holds. A scan cut short (a
+        cancel, a crash) leaves it provisional for the next one to settle."""
+        with self._lock, Transaction(self._db):
+            row = self._db.execute("SELECT channel FROM channels WHERE source_id=? AND "
+                                   "provisional=1", (source_id,)).fetchone()
+            if row is None:
+                return
+            several = self._db.execute("SELECT count(*) FROM channels WHERE source_id=? AND "
+                                       "channel != ''", (source_id,)).fetchone()[0] > 1
+            channel = row[0]
+            if several:
+                _, base = self._base(source_id)
+                cid, _ = self._new_camera(source_id, channel, base)
+                self._db.execute("UPDATE channels SET camera_id=?, provisional=0 WHERE "
+                                 "source_id=? AND channel=?", (cid, source_id, channel))
+                self._db.execute("UPDATE files SET camera_id=? WHERE source_id=? AND channel=?",
+                                 (cid, source_id, channel))
+                self._db.execute("UPDATE cameras SET max_len_us=(SELECT coalesce(max(max(end_us, "
+                                 "coalesce(alt_start_us, 0)) - start_us), 0) FROM files WHERE "
+                                 "camera_id=?) WHERE id=?", (cid, cid))
+            elif walked:
+                self._db.execute("UPDATE channels SET provisional=0 WHERE source_id=?", (source_id,))
+
+    def ids_for(self, wanted: set[tuple[str, int]]) -> dict[str, int]:
+        """Camera ids by name for rows about to be stored (inside the caller's transaction); a
+        name not known yet becomes a camera of the row's source, with the name as its channel."""
+        ids: dict[str, int] = {}
+        for name, source_id in wanted:
+            if name in ids:
+                continue
+            row = self._db.execute("SELECT id FROM cameras WHERE name=?", (name,)).fetchone()
+            if row is None:
+                row = (self._db.execute("INSERT INTO cameras(name, source_id, channel) "
+                                        "VALUES (?,?,?)", (name, source_id, name)).lastrowid,)
+            ids[name] = row[0]
+        return ids
+
+    # renaming ------------------------------------------------------------------------------
+    def rename(self, old: str, new: str) -> list[Renamed]:
+        """Give a camera a new name (the old one stays a former name). Renaming a source's own
+        camera renames the source, and its channels' cameras the rule named after it follow.
+        Refused (CameraNameError) when another camera holds the new name; never merges."""
+        new = check_name(new)
+        with self._lock, Transaction(self._db):
+            row = self._db.execute(
+                "SELECT c.id, c.name, c.source_id, c.channel FROM cameras c WHERE c.name=? UNION ALL "
+                "SELECT c.id, c.name, c.source_id, c.channel FROM former_names f JOIN cameras c "
+                "ON c.id = f.camera_id WHERE f.name=?", (old, old)).fetchone()
+            if row is None:
+                raise KeyError(old)
+            cid, current, source_id, channel = row
+            if new == current:
+                return []
+            done = [self._rename_one(cid, current, new, given=True)]
+            if channel == "":
+                self._db.execute("UPDATE sources SET camera=? WHERE id=?", (new, source_id))
+                followers = self._db.execute(
+                    "SELECT id, name, channel FROM cameras WHERE source_id=? AND channel != '' "
+                    "AND given=0", (source_id,)).fetchall()
+                for fid, fname, fchannel in followers:
+                    if fname == camera_name(current, fchannel, True):
+                        target = camera_name(new, fchannel, True)
+                        if self._taken(target):
+                            target = self._numbered(target)
+                        done.append(self._rename_one(fid, fname, target, given=False))
+            return done
+
+    def _rename_one(self, cid: int, old: str, new: str, given: bool) -> Renamed:
+        # A former name keeps meaning its camera (requests and approvals may still use it), so
+        # only that camera may take it back.
+        holder = self._db.execute("SELECT id FROM cameras WHERE name=? UNION ALL SELECT camera_id "
+                                  "FROM former_names WHERE name=?", (new, new)).fetchone()
+        if holder is not None and holder[0] != cid:
+            raise CameraNameError(f"a camera named '{new}' exists already (or was called that); "
+                                  "two cameras are never merged: choose another name")
+        self._db.execute("DELETE FROM former_names WHERE name=?", (new,))
+        self._db.execute("UPDATE cameras SET name=?, given=max(given, ?) WHERE id=?",
+                         (new, int(given), cid))
+        self._db.execute("INSERT OR REPLACE INTO former_names(name, camera_id) VALUES (?,?)",
+                         (old, cid))
+        return Renamed(old, new)
+
+    # helpers -------------------------------------------------------------------------------
+    def _base(self, source_id: int) -> tuple[int, str]:
+        row = self._db.execute("SELECT id, name FROM cameras WHERE source_id=? AND channel=''",
+                               (source_id,)).fetchone()
+        if row is None:   # a source registered before camera names were kept
+            name = self._db.execute("SELECT camera FROM sources WHERE id=?", (source_id,)).fetchone()[0]
+            name = self._numbered(name) if self._taken(name) else name
+            self._db.execute("UPDATE sources SET camera=? WHERE id=?", (name, source_id))
+            self.add_base(source_id, name)
+            return self._base(source_id)
+        return row
+
+    def _new_camera(self, source_id: int, channel: str, base: str) -> tuple[int, str]:
+        row = self._db.execute("SELECT id, name FROM cameras WHERE source_id=? AND channel=?",
+                               (source_id, channel)).fetchone()
+        if row is not None:
+            return row
+        name = camera_name(base, channel, True)
+        name = self._numbered(name) if self._taken(name) else name
+        cur = self._db.execute("INSERT INTO cameras(name, source_id, channel) VALUES (?,?,?)",
+                               (name, source_id, channel))
+        return cur.lastrowid, name
+
+    def _taken(self, name: str) -> bool:
+        # Former names count as taken, so an old name keeps meaning the camera it was.
+        return self._db.execute("SELECT 1 FROM cameras WHERE name=? UNION ALL SELECT 1 FROM "
+                                "former_names WHERE name=? LIMIT 1", (name, name)).fetchone() is not None
+
+    def _numbered(self, name: str) -> str:
+        n = 2
+        while self._taken(f"{name}-{n}"):
+            n += 1
+        return f"{name}-{n}"

@@ -1,0 +1,49 @@
+"""The owner's cameras as Agent methods: what each is called, and renaming one so that the new
+name holds everywhere (agent/index/cameras.py holds the naming rule).
+
+A mixin of `agent.service.Agent`, which provides `home`, `store` and `requests`.
+"""
+from __future__ import annotations
+
+from agent.audit.log import AuditLog
+from agent.errors import AgentError, NotFound, Refusal
+from agent.index.cameras import Camera, CameraNameError, Renamed
+
+
+class OwnerCameras:
+    """Camera name methods of the Agent."""
+
+    def camera_list(self) -> list[Camera]:
+        """Every camera the index names: its recordings folder, the recorder's words for it
+        (channels) and its former names."""
+        return self.store.names.listing()
+
+    def camera_name(self, name: str) -> str | None:
+        """The current name of the camera `name` means (a former name finds what it became);
+        None when no camera is or was called that."""
+        return self.store.names.current(name)
+
+    def rename_camera(self, old: str, new: str) -> list[Renamed]:
+        """Give a camera a new name that holds: its recordings and privacy masks follow it, the
+        old name keeps finding it (requests, approvals still being delivered and commands that
+        use it mean the same camera), and the activity log records the rename (earlier lines
+        stay as written). Renaming a recordings folder's own camera renames the folder and the
+        cameras the rule named after it. Refused when another camera has or had the name: two
+        cameras are never merged."""
+        from agent.export.masks import MaskError, rename_masks
+
+        try:
+            done = self.store.names.rename(old, new)
+        except KeyError:
+            known = ", ".join(c.name for c in self.camera_list()) or "none"
+            raise NotFound(f"no camera is named '{old}' (known: {known})") from None
+        except CameraNameError as exc:
+            raise Refusal(str(exc)) from None
+        for change in done:
+            try:
+                rename_masks(self.home, change.old, change.new)
+            except MaskError as exc:
+                raise AgentError(f"'{change.old}' is now '{change.new}', but its privacy masks "
+                                 f"could not follow: {exc}") from None
+            AuditLog(self.home).append("camera-rename", old=change.old, new=change.new)
+        return done

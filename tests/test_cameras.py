@@ -1,0 +1,175 @@
+"""Camera identity: the owner's name for a recordings folder names its camera, a folder of
+several channels gives `<name>/<channel>`, two folders never merge, and a rename holds."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from contextlib import closing
+from pathlib import Path
+
+import av
+import pytest
+
+import agent.index.scan as scan_mod
+from agent.audit.log import AuditLog
+from agent.cli import main
+from agent.export.masks import CameraMasks, Polygon, masks_file
+from agent.service import NotFound, Refusal
+from demo.samples import ClipSpec, make_recordings, write_clip
+from tests.conftest import t
+
+LA = "America/Los_Angeles"
+DAHUA = "2026-11-20/001/dav/14/14.00.{s:02d}-14.00.{e:02d}[R][0@0][0].mp4"
+
+
+def dahua_card(root: Path, width: int, channel: str = "001") -> Path:
+    """A Dahua-style SD card: two 10 s files of one channel, `width` pixels wide."""
+    for s in (0, 10):
+        rel = DAHUA.format(s=s, e=s + 10).replace("/001/", f"/{channel}/")
+        write_clip(ClipSpec(path=root / rel, start_us=t("2026-11-20T22:00:00Z") + s * 1_000_000,
+                            seconds=10, fps=5, width=width, height=width * 3 // 4))
+    for p in root.rglob("*.mp4"):
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    return root
+
+
+def cli(capsys, home: Path, *args: str) -> tuple[int, object, str]:
+    code = main(["--home", str(home), *args])
+    out = capsys.readouterr()
+    return code, (json.loads(out.out) if out.out.strip().startswith(("[", "{")) else out.out), out.err
+
+
+def test_two_same_brand_cards_are_two_cameras_named_by_the_owner(capsys, tmp_path):
+    garage, side = dahua_card(tmp_path / "card1", 320), dahua_card(tmp_path / "card2", 160)
+    home = tmp_path / "home"
+    assert cli(capsys, home, "sources", "add", str(garage), "--camera", "garage", "--tz", LA)[0] == 0
+    assert cli(capsys, home, "sources", "add", str(side), "--camera", "side", "--tz", LA)[0] == 0
+    assert cli(capsys, home, "scan")[0] == 0
+
+    for camera, card in (("garage", garage), ("side", side)):
+        code, rows, _ = cli(capsys, home, "recordings", "--camera", camera, "--json")
+        assert code == 0 and len(rows) == 2
+        assert {(r["camera"], r["channel"], r["source"]) for r in rows} == {(camera, "001", str(card))}
+        assert all(r["time_source"] == "name" for r in rows)
+    code, listed, _ = cli(capsys, home, "sources", "list", "--json")
+    assert [(s["camera"], s["cameras"]) for s in listed] == [("garage", ["garage"]), ("side", ["side"])]
+    code, cams, _ = cli(capsys, home, "cameras", "--json")
+    assert [(c["camera"], c["channels"]) for c in cams] == [("garage", ["001"]), ("side", ["001"])]
+
+    # The side camera exports its own card's footage; the channel folder is no camera name.
+    code, out, err = cli(capsys, home, "export", "--camera", "side", "--from", "2026-11-20T22:00:02Z",
+                         "--to", "2026-11-20T22:00:12Z", "--out", str(tmp_path / "out"), "--json")
+    assert code == 0, err
+    with av.open(out["clip"]) as clip:
+        assert clip.streams.video[0].codec_context.width == 160
+    code, _, err = cli(capsys, home, "export", "--camera", "001", "--from", "2026-11-20T22:00:02Z",
+                       "--to", "2026-11-20T22:00:12Z", "--out", str(tmp_path / "o2"))
+    assert code == 3 and "'001'" in err
+
+    # A third folder may not take a name another camera has: two cameras never merge.
+    third = dahua_card(tmp_path / "card3", 160)
+    code, _, err = cli(capsys, home, "sources", "add", str(third), "--camera", "side", "--tz", LA)
+    assert code == 3 and "exists already" in err
+
+
+def test_a_folder_of_several_channels_gives_name_slash_channel_and_names_hold(tmp_path, agent):
+    root = tmp_path / "nvr"
+    dahua_card(root, 160, "001")
+    dahua_card(root, 160, "002")
+    make_recordings(root, "blue-iris", "Yard", t("2026-11-20T22:05:00Z"), 1, 4.0, fps=5)
+    agent.add_source(root, camera="house", tz=LA)
+    agent.scan()
+    by_camera = {}
+    for r in agent.recordings():
+        by_camera.setdefault(r.camera, set()).add(r.channel)
+    assert by_camera == {"house/001": {"001"}, "house/002": {"002"}, "house/Yard": {"Yard"}}
+
+    # The owner names a channel; a later channel joins as house/<channel>; rescans keep both.
+    agent.rename_camera("house/001", "front door")
+    dahua_card(root, 160, "003")
+    agent.scan()
+    agent.scan()
+    assert sorted(agent.cameras()) == ["front door", "house/002", "house/003", "house/Yard"]
+    assert {r.camera for r in agent.recordings("house/001")} == {"front door"}  # the old name finds it
+
+    # Renaming the folder's own camera renames the cameras named after it, not the owner's.
+    agent.add_source(root, camera="home", tz=LA)
+    assert sorted(agent.cameras()) == ["front door", "home/002", "home/003", "home/Yard"]
+    assert agent.sources()[0].camera == "home"
+    with pytest.raises(Refusal, match="never merged"):
+        agent.rename_camera("home/002", "front door")
+
+
+def test_a_first_scan_cut_short_leaves_the_naming_to_the_next_whole_one(tmp_path, agent,
+                                                                         monkeypatch):
+    root = tmp_path / "nvr"
+    dahua_card(root, 160, "001")
+    dahua_card(root, 160, "002")
+    src = agent.add_source(root, camera="house", tz=LA)
+    cancel, real = threading.Event(), scan_mod.probe
+
+    def stop_after_first(path, size):   # the scan is cut short after its first file
+        cancel.set()
+        return real(path, size)
+
+    monkeypatch.setattr(scan_mod, "probe", stop_after_first)
+    scan_mod.scan_source(agent.store, src, cancel=cancel)
+    assert agent.cameras() == ["house"]   # one channel seen so far: provisionally the folder's
+    monkeypatch.setattr(scan_mod, "probe", real)
+    agent.scan()   # the whole walk: the first channel met was one of two
+    assert sorted(agent.cameras()) == ["house/001", "house/002"]
+    assert {r.camera for r in agent.recordings()} == {"house/001", "house/002"}
+
+
+def test_rename_carries_masks_logs_it_and_keeps_history(tmp_path, agent):
+    root = dahua_card(tmp_path / "card", 160)
+    agent.add_source(root, camera="garage", tz=LA)
+    agent.scan()
+    corners = ((0.1, 0.1), (0.5, 0.1), (0.5, 0.5))
+    agent.set_masks(CameraMasks("garage", (Polygon(corners, "window"),)))
+    AuditLog(agent.home).append("hold", id="req-0")   # a line written before the rename
+    before = (agent.home / "audit.log").read_bytes()
+
+    done = agent.rename_camera("garage", "driveway")
+    assert [(d.old, d.new) for d in done] == [("garage", "driveway")]
+    assert agent.masks("driveway").polygons[0].name == "window"
+    assert not masks_file(agent.home, "garage").exists()
+    assert (agent.home / "audit.log").read_bytes().startswith(before)   # old lines as written
+    last = AuditLog(agent.home).entries()[-1]
+    assert (last["event"], last["data"]) == ("camera-rename", {"old": "garage", "new": "driveway"})
+    assert AuditLog(agent.home).verify().ok
+    assert agent.camera_name("garage") == "driveway" and agent.sources()[0].camera == "driveway"
+    assert agent.coverage("garage", t("2026-11-20T22:00:00Z"), t("2026-11-20T22:00:20Z")).camera == "driveway"
+    agent.scan()
+    assert agent.cameras() == ["driveway"]
+    with pytest.raises(NotFound):
+        agent.rename_camera("nobody", "x")
+    with pytest.raises(Refusal, match="empty"):
+        agent.rename_camera("driveway", "  ")
+
+
+def test_an_index_from_before_camera_names_is_cleared_and_said(tmp_path, capsys):
+    root = dahua_card(tmp_path / "card", 160)
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    with closing(sqlite3.connect(home / "index.db")) as db:   # the version 1 schema, one row
+        db.executescript(
+            "CREATE TABLE sources (id INTEGER PRIMARY KEY, root TEXT NOT NULL UNIQUE, camera TEXT "
+            "NOT NULL, tz TEXT NOT NULL, layout TEXT NOT NULL DEFAULT 'auto', clock_offset_s REAL "
+            "NOT NULL DEFAULT 0);"
+            "CREATE TABLE files (id INTEGER PRIMARY KEY, source_id INTEGER, path TEXT UNIQUE, "
+            "camera TEXT, start_us INTEGER, end_us INTEGER, size INTEGER, mtime_ns INTEGER, layout "
+            "TEXT, status TEXT, reason TEXT, stream TEXT, alt_start_us INTEGER, codec TEXT, width "
+            "INTEGER, height INTEGER, fps REAL, audio INTEGER);"
+            "CREATE TABLE cameras (camera TEXT PRIMARY KEY, max_len_us INTEGER NOT NULL);")
+        db.execute("INSERT INTO sources VALUES (1, ?, 'garage', ?, 'auto', 0)", (str(root), LA))
+        db.execute("INSERT INTO files VALUES (1, 1, ?, '001', 0, 10, 5, 5, 'dahua-tree', 'ok', "
+                   "NULL, NULL, NULL, 'h264', 160, 120, 5.0, 0)", (str(root / "x.mp4"),))
+        db.commit()
+    code, out, err = cli(capsys, home, "recordings")
+    assert code == 0 and "was cleared" in err and "footage-agent scan" in err
+    assert cli(capsys, home, "scan")[0] == 0
+    code, rows, _ = cli(capsys, home, "recordings", "--json")
+    assert {r["camera"] for r in rows} == {"garage"} and len(rows) == 2
