@@ -107,3 +107,26 @@ def test_paints_without_error_with_thumbnails_and_focus(qtbot, tl):
     gap = shot.pixelColor(round(tl.x_of(START + 25 * US)), 67)
     assert covered != gap                          # recorded and missing stretches look different
     assert shot.pixelColor(round(tl.x_of(START + 5 * US)), 20).name() != "#fbfaf8"   # a thumbnail
+
+
+def test_unusable_and_file_dated_stretches_are_drawn_apart_from_recordings(tl):
+    from gui.widgets.timeline import COVERED, GAP, GUESSED, MARKED
+
+    tl.set_coverage([(START, START + 20 * US)], "1 recording here is damaged",
+                    marks=[(START + 20 * US, START + 30 * US, "damaged")],
+                    guessed=[(START + 10 * US, START + 20 * US)])
+    img = tl.grab().toImage()
+    y = 58 + 9   # the middle of the track
+
+    def colour(at_us):
+        c = img.pixelColor(round(tl.x_of(at_us)), y)
+        return (c.red(), c.green(), c.blue())
+
+    def near(got, want):
+        return all(abs(a - b) <= 40 for a, b in zip(got, (want.red(), want.green(), want.blue())))
+
+    assert near(colour(START + 5 * US), COVERED)
+    assert near(colour(START + 25 * US), MARKED)
+    assert not near(colour(START + 45 * US), MARKED) and near(colour(START + 45 * US), GAP)
+    striped = [colour(START + 10 * US + k * US // 10) for k in range(1, 60)]
+    assert any(near(c, GUESSED) for c in striped) and any(near(c, COVERED) for c in striped)

@@ -104,3 +104,22 @@ def test_wall_time_in_a_zone_becomes_utc_microseconds():
         datetime(2026, 7, 1, 12, tzinfo=timezone.utc))
     with pytest.raises(ValueError):
         times.from_datetime(datetime(2026, 1, 1))
+
+
+def test_a_timeline_note_says_what_cannot_be_used_and_what_is_dated_by_files_only():
+    from agent.views import Coverage, Mark, Span
+    from gui.views.coverage import note, timeline_parts
+
+    damaged = Mark(10, 20, "damaged", "/c/a.mp4", "no moov box")
+    unsupported = Mark(20, 30, "unsupported", "/c/b.ubv", "export to MP4")
+    cov = Coverage("porch", 0, 40, (), (Span(0, 10),), (Span(10, 40),), (), (), (),
+                   (damaged, unsupported), (Span(0, 10),))
+    spans, marks, guessed, said = timeline_parts(cov)
+    assert (spans, marks, guessed) == ([(0, 10)], [(10, 20, "damaged"), (20, 30, "unsupported")],
+                                       [(0, 10)])
+    assert said == ("2 recordings here are damaged or in a format this app cannot read; some "
+                    "times come from file dates only")
+    empty = Coverage("porch", 0, 40, (), (), (Span(0, 40),), (), (), (), (damaged,))
+    assert note(empty) == "nothing usable recorded in this time; 1 recording here is damaged"
+    assert note(Coverage("porch", 0, 40, (), (), (Span(0, 40),), (), (), ())) == \
+        "nothing recorded in this time"

@@ -139,3 +139,40 @@ def test_container_headers_tell_finished_from_still_written(tmp_path):
     assert probe(mp4).complete is True
     ts = clip(tmp_path, "a.ts", "2026-11-20T22:00:00Z")
     assert probe(ts).complete is None
+
+
+def test_damaged_and_empty_files_are_marked_in_coverage_and_named_by_a_refused_export(
+        tmp_path, capsys):
+    root = tmp_path / "porch"
+    clip(root, "porch.20261120_140000.mp4", "2026-11-20T22:00:00Z", 10)
+    whole = clip(root, "porch.20261120_140010.mp4", "2026-11-20T22:00:10Z", 10)
+    data = whole.read_bytes()
+    whole.write_bytes(data[:data.index(b"moov") - 4])        # the camera lost power
+    (root / "porch.20261120_140020.mp4").write_bytes(b"")    # nothing was written
+    clip(root, "porch.20261120_140030.mp4", "2026-11-20T22:00:30Z", 10)
+    for p in root.iterdir():
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    home = str(tmp_path / "home")
+    assert main(["--home", home, "scan", str(root), "--tz", LA]) == 0
+    window = ["--camera", "porch", "--from", "2026-11-20T22:00:00Z", "--to", "2026-11-20T22:00:40Z"]
+    capsys.readouterr()
+    assert main(["--home", home, "coverage", *window, "--json"]) == 0
+    cov = json.loads(capsys.readouterr().out)
+    assert cov["gaps"] == [{"start": "2026-11-20T22:00:10Z", "end": "2026-11-20T22:00:30Z"}]
+    assert [(m["start"], m["end"], m["status"], Path(m["path"]).name, m["end_known"])
+            for m in cov["marked"]] == [
+        ("2026-11-20T22:00:10Z", "2026-11-20T22:00:20Z", "damaged", "porch.20261120_140010.mp4", False),
+        ("2026-11-20T22:00:20Z", "2026-11-20T22:00:30Z", "empty", "porch.20261120_140020.mp4", False)]
+    assert main(["--home", home, "coverage", *window]) == 0
+    human = capsys.readouterr().out.splitlines()
+    gap = human.index("  gap      2026-11-20T22:00:10Z .. 2026-11-20T22:00:30Z")
+    assert human[gap + 1].split()[:2] == ["damaged", "2026-11-20T22:00:10Z"]
+    assert "lost power" in human[gap + 1] and "(end unknown)" in human[gap + 1]
+    assert human[gap + 2].split()[:2] == ["empty", "2026-11-20T22:00:20Z"] and "zero-byte" in human[gap + 2]
+
+    code = main(["--home", home, "export", "--camera", "porch", "--from", "2026-11-20T22:00:12Z",
+                 "--to", "2026-11-20T22:00:28Z", "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "porch.20261120_140010.mp4 is damaged (no moov box" in err
+    assert "porch.20261120_140020.mp4 is empty (zero-byte file)" in err

@@ -48,7 +48,7 @@ KEY_CREATED = "key-created"
 EVENTS = ("request-seen", "request-rejected", "hold", "release", "approve", "decline", "export",
           "upload", "receipt", "request-expired", "agency-added", "agency-replaced",
           "agency-removed", "registration", "source-added", "source-changed", "source-removed",
-          "masks", "settings", KEY_CREATED, RECOVERED)
+          "masks", "settings", "camera-rename", KEY_CREATED, RECOVERED)
 _TAIL_BYTES = 64 * 1024
 
 _thread_locks: dict[str, threading.Lock] = {}

@@ -169,15 +169,26 @@ def coverage(agent: Agent, args) -> int:
            "overlaps": [{"path": o.path, "overlaps": o.other, "start": utc(o.start_us),
                          "end": utc(o.end_us)} for o in cov.overlaps],
            "alternatives": [r.path for r in cov.alternatives],
-           "unusable": [{"path": r.path, "status": r.status, "reason": r.reason} for r in cov.unusable]}
+           "unusable": [{"path": r.path, "status": r.status, "reason": r.reason} for r in cov.unusable],
+           "marked": [{"start": utc(m.start_us), "end": utc(m.end_us), "status": m.status,
+                       "path": m.path, "reason": m.reason, "end_known": m.end_known}
+                      for m in cov.marks],
+           "placed_by_mtime": [{"start": utc(s.start_us), "end": utc(s.end_us)} for s in cov.guessed]}
     if args.json:
         print_json(out)
     else:
         print(f"{cov.camera}: {out['covered_s']:.0f} of {out['window_s']:.0f} s covered")
         for s in out["spans"]:
             print(f"  recorded {s['start']} .. {s['end']}")
-        for g in out["gaps"]:
-            print(f"  gap      {g['start']} .. {g['end']}")
+        for s in out["placed_by_mtime"]:
+            print(f"    (time from file dates only {s['start']} .. {s['end']}: check it)")
+        for g in cov.gaps:
+            print(f"  gap      {utc(g.start_us)} .. {utc(g.end_us)}")
+            for m in cov.marks:   # what the gap holds that cannot be used, and why
+                if g.start_us <= m.start_us < g.end_us:
+                    end = utc(m.end_us) if m.end_known else f"{utc(m.end_us)} (end unknown)"
+                    print(f"    {m.status:<11} {utc(m.start_us)} .. {end}  {m.path}"
+                          + (f" ({m.reason})" if m.reason else ""))
     if not cov.spans:
         say("nothing recorded in that window")
         return 3

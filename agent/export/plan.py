@@ -34,7 +34,14 @@ def plan_export(store: Store, camera: str, start_us: int, end_us: int) -> Export
         raise PlanError("the window's start must be before its end")
     cov = coverage(camera, store.files(camera, start_us, end_us), start_us, end_us)
     if not cov.files:
-        raise PlanError(f"no usable recording of camera '{camera}' covers that window")
+        raise PlanError(f"no usable recording of camera '{camera}' covers that window"
+                        + _why_not(cov))
+    ranged = [r for r in cov.files if r.ranged]
+    if ranged:  # the cutter reads whole files; a ring file read whole would give wrong seconds
+        raise PlanError(f"{ranged[0].path} holds this window's recording at bytes "
+                        f"{ranged[0].byte_start}-{ranged[0].byte_end}; recordings inside "
+                        "Hikvision ring files cannot be cut yet: use the camera's own export "
+                        "(its web page or app) for this window")
     by_id = {s.id: s for s in store.sources()}
     for path in links_out(by_id.values(), cov.files):  # swapped for a link since the scan
         raise PlanError(f"{path} is now a link to a file outside its recordings folder, which "
@@ -42,4 +49,15 @@ def plan_export(store: Store, camera: str, start_us: int, end_us: int) -> Export
     spans = tuple(SourceSpan(path=Path(r.path), start_us=r.start_us) for r in cov.files)
     used = tuple(dict.fromkeys(by_id[r.source_id] for r in cov.files if r.source_id in by_id))
     return ExportPlan(camera, start_us, end_us, cov, spans, used)
+
+
+def _why_not(cov: Coverage, limit: int = 5) -> str:
+    """': <file> is damaged (<reason>); ...' for the unusable files over the window."""
+    named = list(dict.fromkeys((m.path, m.status, m.reason) for m in cov.marks))
+    if not named:
+        return ""
+    words = [f"{path} is {status}" + (f" ({reason})" if reason else "")
+             for path, status, reason in named[:limit]]
+    more = f"; and {len(named) - limit} more" if len(named) > limit else ""
+    return ": " + "; ".join(words) + more
 

@@ -3,6 +3,8 @@
 Shared by `coverage` and the export plan. Main and sub streams of one camera are the same
 camera: the main stream is preferred and the sub stream kept as an alternative. Files that lie
 wholly inside seconds already covered (a duplicate re-export) are reported as overlaps, not used.
+Damaged, empty and unsupported files whose time is known mark the seconds they would have
+covered (`marks`), so a gap they explain says why.
 """
 from __future__ import annotations
 
@@ -28,6 +30,21 @@ class Overlap:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """Seconds of the window a file that cannot be used would have covered, and why not.
+
+    `end_known` is False when the file gives no end: the mark then runs to the next recording
+    of the camera (nvr-layouts.md's rule for a missing end), or to the window's end."""
+
+    start_us: int
+    end_us: int
+    status: str
+    path: str
+    reason: str | None
+    end_known: bool = True
+
+
+@dataclass(frozen=True)
 class Coverage:
     """A window of one camera: the files chosen, the covered spans, the gaps, what was set aside."""
 
@@ -40,6 +57,9 @@ class Coverage:
     overlaps: tuple[Overlap, ...]
     alternatives: tuple[FileRow, ...]
     unusable: tuple[FileRow, ...]
+    marks: tuple[Mark, ...] = ()
+    guessed: tuple[Span, ...] = ()   # covered seconds placed by a file's mtime alone
+
 
     @property
     def covered_us(self) -> int:
@@ -57,8 +77,29 @@ def coverage(camera: str, rows: list[FileRow], start_us: int, end_us: int) -> Co
     alternatives = tuple(r for r in usable if r not in chosen_pool)
     chosen, overlaps = _choose(sorted(chosen_pool, key=lambda r: (r.start_us, -r.end_us, r.path)))
     spans = _merge([Span(max(r.start_us, start_us), min(r.end_us, end_us)) for r in chosen])
-    return Coverage(camera, start_us, end_us, tuple(chosen), tuple(spans),
-                    tuple(_gaps(spans, start_us, end_us)), tuple(overlaps), alternatives, unusable)
+    gaps = _gaps(spans, start_us, end_us)
+    guessed = _merge([Span(max(r.start_us, start_us), min(r.end_us, end_us)) for r in chosen
+                      if r.time_source == "mtime"])
+    return Coverage(camera, start_us, end_us, tuple(chosen), tuple(spans), tuple(gaps),
+                    tuple(overlaps), alternatives, unusable, tuple(_marks(rows, gaps, end_us)),
+                    tuple(guessed))
+
+
+def _marks(rows: list[FileRow], gaps: list[Span], end_us: int) -> list[Mark]:
+    """The parts of the gaps that unusable files with a known start would have covered."""
+    starts = sorted({r.start_us for r in rows if r.start_us is not None})
+    out = []
+    for r in rows:
+        if r.status in USABLE or r.start_us is None:
+            continue
+        end, known = r.end_us, r.end_us is not None
+        if end is None:
+            end = next((s for s in starts if s > r.start_us), end_us)
+        for gap in gaps:
+            lo, hi = max(gap.start_us, r.start_us), min(gap.end_us, end)
+            if lo < hi:
+                out.append(Mark(lo, hi, r.status, r.path, r.reason, known))
+    return sorted(out, key=lambda m: (m.start_us, m.path))
 
 
 def _choose(rows: list[FileRow]) -> tuple[list[FileRow], list[Overlap]]:

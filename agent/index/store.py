@@ -282,7 +282,9 @@ class Store:
               end_us: int | None = None) -> list[FileRow]:
         """Rows, optionally one camera's (a former name finds the camera it was), optionally
         only those overlapping [start, end). Rows with no known start are listed only when no
-        window is given; an unknown camera has none."""
+        window is given; a row with a start but no known end may overlap the window, so it is
+        listed when it starts inside it or less than the camera's longest recording before it.
+        An unknown camera has none."""
         cams: list[int]
         if camera is not None:
             cid = self.names.camera_id(camera)
@@ -316,8 +318,8 @@ class Store:
                 "ORDER BY f.start_us, f.path, f.byte_start", (camera_id, lo, hi)).fetchall()
         for r in rows:
             row = _row(r)
-            end = row.end_us if row.end_us is not None else row.start_us
-            if start_us is None or end > start_us or row.start_us >= start_us:
+            if start_us is None or row.end_us is None or row.end_us > start_us \
+                    or row.start_us >= start_us:
                 yield row
 
     def has_status(self, source_id: int, status: str) -> bool:

@@ -21,6 +21,7 @@ EVENTS = {
     "key-rotation-started": "Key change started",
     "registration-rekeyed": "Agency given your new key",
     "key-rotated": "Key changed (old key retired)",
+    "camera-rename": "Camera renamed",
 }
 # A failed registration step says which step (the record's `action`).
 FAILED = {"register": "Registering failed", "update": "Changing a registration failed",

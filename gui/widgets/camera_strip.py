@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
+from gui.views.coverage import timeline_parts
 from gui.widgets.preview_pane import to_image
 from gui.widgets.timeline import Timeline
 
@@ -90,8 +91,8 @@ class CameraStrip(QWidget):
                 tl.set_coverage([], "no recordings of this camera")
                 self.checks[cam].setChecked(False)
             else:
-                spans = [(s.start_us, s.end_us) for s in cov.spans]
-                tl.set_coverage(spans, "" if spans else "nothing recorded in this time")
+                spans, marks, guessed, note = timeline_parts(cov)
+                tl.set_coverage(spans, note, marks, guessed)
                 if not spans:
                     self.checks[cam].setChecked(False)
         self._load_thumbnails(load)

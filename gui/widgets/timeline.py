@@ -1,5 +1,6 @@
 """One camera's timeline: thumbnails, recorded stretches and gaps, a scrub position, and in/out
-handles that can never leave the allowed window (the request's, for a request).
+handles that can never leave the allowed window (the request's, for a request). Stretches whose
+files cannot be used are marked in red, stretches timed by file dates alone are striped.
 
 Mouse: drag a handle to trim, click or drag elsewhere to scrub. Keys: Left/Right move the
 position 1 s (Shift: 10 s), I / O put the in / out handle at the position, Home / End jump.
@@ -20,6 +21,8 @@ _TRACK_TOP, _TRACK_H = 58, 18
 _GRAB_PX = 9
 
 COVERED = QColor("#8cc7a4")
+MARKED = QColor("#d9826f")          # damaged, empty or unsupported recordings
+GUESSED = QColor("#4f8f6a")         # stripes over recordings timed by file dates alone
 GAP = QColor("#e6e2dc")
 GAP_LINE = QColor("#cfc8bd")
 SELECT = QColor(46, 108, 176, 46)
@@ -42,6 +45,8 @@ class Timeline(QWidget):
         self.limit_start = self.limit_end = 0
         self.in_us = self.out_us = self.position_us = 0
         self.spans: list[tuple[int, int]] = []
+        self.marks: list[tuple[int, int, str]] = []
+        self.guessed: list[tuple[int, int]] = []
         self.thumbs: list[tuple[int, QImage]] = []
         self.note = ""
         self._drag: str | None = None
@@ -60,8 +65,12 @@ class Timeline(QWidget):
         self.in_us, self.out_us, self.position_us = self.limit_start, self.limit_end, self.limit_start
         self.update()
 
-    def set_coverage(self, spans: list[tuple[int, int]], note: str = "") -> None:
+    def set_coverage(self, spans: list[tuple[int, int]], note: str = "",
+                     marks: list[tuple[int, int, str]] = (), guessed: list[tuple[int, int]] = ()) -> None:
+        """Recorded stretches; `marks` (start, end, status) where files cannot be used;
+        `guessed` stretches placed in time by file dates alone; the note says why."""
         self.spans, self.note = list(spans), note
+        self.marks, self.guessed = list(marks), list(guessed)
         self.update()
 
     def set_thumbnails(self, thumbs: list[tuple[int, QImage]]) -> None:
@@ -167,10 +176,12 @@ class Timeline(QWidget):
         p.drawRoundedRect(track, 4, 4)
         p.setBrush(QBrush(GAP_LINE, Qt.BDiagPattern))
         p.drawRoundedRect(track, 4, 4)
-        p.setBrush(COVERED)
-        for s, e in self.spans:
-            x0, x1 = self.x_of(max(s, self.limit_start)), self.x_of(min(e, self.limit_end))
-            p.drawRect(QRectF(x0, _TRACK_TOP, max(1.0, x1 - x0), _TRACK_H))
+        for brush, stretches in ((QBrush(MARKED), self.marks), (QBrush(COVERED), self.spans),
+                                 (QBrush(GUESSED, Qt.FDiagPattern), self.guessed)):
+            p.setBrush(brush)
+            for s, e, *_ in stretches:
+                x0, x1 = self.x_of(max(s, self.limit_start)), self.x_of(min(e, self.limit_end))
+                p.drawRect(QRectF(x0, _TRACK_TOP, max(1.0, x1 - x0), _TRACK_H))
         xin, xout = self.x_of(self.in_us), self.x_of(self.out_us)
         top, bottom = _THUMB_TOP - 2, _TRACK_TOP + _TRACK_H + 2
         p.fillRect(QRectF(left, top, xin - left, bottom - top), DIM)
