@@ -16,10 +16,11 @@ from fractions import Fraction
 
 import av
 
+from agent.media.byte_range import RangeFile
 from agent.media.mp4box import ContainerFacts, failed, looks_like_mp4, read_mp4
 from agent.timebase import TimeError, parse_rfc3339
 
-__all__ = ["ContainerFacts", "ProbeError", "probe"]
+__all__ = ["ContainerFacts", "ProbeError", "probe", "probe_range"]
 
 _US = 1_000_000
 _MIN_CREATION_US = 946_684_800 * _US   # 2000-01-01
@@ -74,6 +75,22 @@ def probe(path: os.PathLike | str, size: int | None = None) -> ContainerFacts:
     if ext in _PROPRIETARY:
         return failed("unsupported", _PROPRIETARY[ext], ext)
     return _probe_av(path, ext, size, finished(head, size))
+
+
+def probe_range(path: os.PathLike | str, start: int, end: int | None) -> ContainerFacts:
+    """Describe the MPEG program stream in bytes [start, end) of a file (a recording inside a
+    Hikvision ring file), read in place. Same promises as `probe`."""
+    _silence_ffmpeg()
+    try:
+        with RangeFile(path, start, end) as part, \
+                av.open(part, format="mpeg", options=_OPEN_OPTIONS) as container:
+            return _describe(container, "ps", part.size)
+    except (PermissionError, FileNotFoundError) as exc:
+        raise _unreadable(exc) from exc
+    except OSError as exc:
+        raise _unreadable(exc) from exc
+    except (av.FFmpegError, UnicodeDecodeError) as exc:
+        return failed("damaged", f"FFmpeg cannot read this recording ({_ffmpeg_words(exc)})")
 
 
 def finished(head: bytes, size: int) -> bool | None:

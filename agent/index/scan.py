@@ -15,14 +15,14 @@ from pathlib import Path
 
 from agent.index.frigate_db import FrigateTimes, load_frigate_times
 from agent.index.layouts import NameFacts, looks_like_recording, parse_path
-from agent.index.links import LINK_OUT, link_inside
 from agent.index.placement import place
 from agent.index.probe import ContainerFacts, ProbeError, probe
+from agent.index.ring_files import RingFolders, is_ring_name
 from agent.index.store import FileRow, Source, Store
+from agent.index.walk import walk
 
 # A file modified this recently may still be growing; the watcher re-checks it.
 IN_PROGRESS_S = 10
-_SKIP_DIRS = {"@eaDir", "#recycle", "#snapshot", "$RECYCLE.BIN", "System Volume Information"}
 _BATCH = 5000
 
 
@@ -59,14 +59,16 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
     now = time.time() if now is None else now
     layout = None if source.layout in ("", "auto") else source.layout
     names = CameraNames(store, source)
+    rings = RingFolders(source, lambda mtime_ns: _recent(mtime_ns, now))
     seen: set[str] = set()
     blocked: list[str] = []
     problems: list[str] = []
     batch: list[FileRow] = []
+    replaced: list[str] = []   # ring files whose rows are written anew
     statuses: Counter = Counter()
     added = updated = 0
     try:
-        for path, rel, st, error, link in _walk(root):
+        for path, rel, st, error, link in walk(root):
             if cancel is not None and cancel.is_set():
                 break
             if error is not None:
@@ -76,27 +78,36 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
                 seen.add(path)
                 batch.append(_unreadable(source, names.camera(""), path, error, folder=rel is None))
                 continue
+            mtime = st.st_mtime_ns
+            ring = is_ring_name(rel[rel.rfind("/") + 1:])
+            if ring:   # its rows come from the index beside it: they change when it does
+                mtime = max(mtime, rings.index_mtime(os.path.dirname(path)))
             old = known.get(path)
-            if old == (st.st_size, st.st_mtime_ns, True) and not _recent(st.st_mtime_ns, now):
+            if old == (st.st_size, mtime, True) and not _recent(st.st_mtime_ns, now):
                 seen.add(path)
                 continue
             facts = parse_path(rel, layout)
             if facts is None and not looks_like_recording(rel):
                 continue
             seen.add(path)
-            channel = facts.camera if facts and facts.camera else ""
-            row = describe(source, names.camera(channel), path, rel, st.st_size, st.st_mtime_ns,
-                           facts, now, frigate, link)
-            statuses[row.status] += 1
+            if ring and facts is not None and facts.layout == "hikvision":
+                rows = rings.rows(path, st.st_size, mtime, names.camera)
+                replaced.append(path)
+            else:
+                channel = facts.camera if facts and facts.camera else ""
+                rows = [describe(source, names.camera(channel), path, rel, st.st_size, mtime,
+                                 facts, now, frigate, link)]
+            statuses.update(r.status for r in rows)
             if old is None:
                 added += 1
             else:
                 updated += 1
-            batch.append(row)
+            batch.extend(rows)
             if len(batch) >= _BATCH:
-                store.upsert(batch)
+                store.upsert(batch, replaced)
                 batch.clear()
-        store.upsert(batch)
+                replaced.clear()
+        store.upsert(batch, replaced)
     finally:
         names.settle(walked=cancel is None or not cancel.is_set())
     gone = [p for p in known if p not in seen and not any(p.startswith(b) for b in blocked)]
@@ -203,58 +214,3 @@ def _unreadable(source: Source, camera: str, path: str, error: str, folder: bool
         status, reason = "unsupported", error
     return FileRow(source_id=source.id, path=path, camera=camera, start_us=None,
                    end_us=None, size=0, mtime_ns=0, layout=None, status=status, reason=reason)
-
-
-def _walk(root: Path):
-    """Yield (path, rel, stat, None, link) per file, (path, None, None, error, None) per
-    unreadable folder and (path, rel, None, error, None) per file that is not indexed as one:
-    a name that cannot be stored, or a link out of the source.
-
-    Iterative, never follows folder links (a loop must not hang the scan), sorted for a stable
-    order. A file link is followed only to a file inside the source (`link` then says which);
-    a link out of it is listed, never opened. File names that are not valid text are reported.
-    """
-    real_root = os.path.realpath(root)
-    stack = [(str(root), "")]
-    while stack:
-        folder, rel_folder = stack.pop()
-        try:
-            with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda e: e.name, reverse=True)
-        except OSError as exc:
-            yield folder, None, None, exc.strerror or str(exc), None
-            continue
-        for entry in entries:
-            name = entry.name
-            rel = f"{rel_folder}{name}"
-            link = None
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    if name not in _SKIP_DIRS and not name.startswith("."):
-                        stack.append((entry.path, rel + "/"))
-                    continue
-                if entry.is_symlink():
-                    link = link_inside(real_root, entry.path)
-                    if link is None:
-                        if looks_like_recording(rel):
-                            yield entry.path, rel, None, LINK_OUT, None
-                        continue
-                if not entry.is_file():
-                    continue
-                st = entry.stat()
-            except OSError:
-                continue
-            if _has_surrogates(entry.path):
-                shown = entry.path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-                if looks_like_recording(shown):
-                    yield shown, shown, None, "the file name is not valid text; rename it to index it", None
-                continue
-            yield entry.path, rel, st, None, link
-
-
-def _has_surrogates(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-        return False
-    except UnicodeEncodeError:
-        return True

@@ -16,66 +16,9 @@ from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
 from agent.index.cameras import CameraBook
+from agent.index.schema import prepare
 from agent.storage import Transaction, private_database
 
-VERSION = 2   # PRAGMA user_version; 1 (and 0) kept camera names in every file row
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS sources (
-    id INTEGER PRIMARY KEY,
-    root TEXT NOT NULL UNIQUE,
-    camera TEXT NOT NULL,
-    tz TEXT NOT NULL,
-    layout TEXT NOT NULL DEFAULT 'auto',
-    clock_offset_s REAL NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS cameras (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE,
-    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-    channel TEXT NOT NULL,
-    given INTEGER NOT NULL DEFAULT 0,
-    max_len_us INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (source_id, channel)
-);
-CREATE TABLE IF NOT EXISTS channels (
-    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-    channel TEXT NOT NULL,
-    camera_id INTEGER NOT NULL REFERENCES cameras(id) ON DELETE CASCADE,
-    provisional INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (source_id, channel)
-);
-CREATE TABLE IF NOT EXISTS former_names (
-    name TEXT PRIMARY KEY,
-    camera_id INTEGER NOT NULL REFERENCES cameras(id) ON DELETE CASCADE
-);
-CREATE TABLE IF NOT EXISTS files (
-    id INTEGER PRIMARY KEY,
-    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-    camera_id INTEGER NOT NULL REFERENCES cameras(id) ON DELETE CASCADE,
-    path TEXT NOT NULL,
-    byte_start INTEGER NOT NULL DEFAULT 0,
-    byte_end INTEGER,
-    channel TEXT NOT NULL DEFAULT '',
-    start_us INTEGER,
-    end_us INTEGER,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    layout TEXT,
-    status TEXT NOT NULL,
-    reason TEXT,
-    time_source TEXT,
-    stream TEXT,
-    alt_start_us INTEGER,
-    codec TEXT,
-    width INTEGER,
-    height INTEGER,
-    fps REAL,
-    audio INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (path, byte_start)
-);
-CREATE INDEX IF NOT EXISTS files_camera_start ON files(camera_id, start_us);
-CREATE INDEX IF NOT EXISTS files_source ON files(source_id, channel);
-"""
 _FILE_COLUMNS = ("source_id", "camera_id", "path", "byte_start", "byte_end", "channel",
                  "start_us", "end_us", "size", "mtime_ns", "layout", "status", "reason",
                  "time_source", "stream", "alt_start_us", "codec", "width", "height", "fps",
@@ -150,16 +93,13 @@ class Store:
     """
 
     def __init__(self, path: Path):
-        self.rebuilt = False
         try:
             self._db = sqlite3.connect(str(private_database(path)), check_same_thread=False,
                                        isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
-            self._db.executescript(SCHEMA)
-            self._db.execute(f"PRAGMA user_version={VERSION}")
+            self.rebuilt = prepare(self._db)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"the index {path} cannot be opened: {exc}") from None
         except OSError as exc:
@@ -168,18 +108,6 @@ class Store:
         self.names = CameraBook(self._db, self._lock)
         if self.rebuilt:
             self.names.ensure_bases()
-
-    def _migrate(self) -> None:
-        """Before version 2 every row carried its camera's name, and two sources could share
-        one. Those rows are dropped (sources are kept); the next scan names cameras anew."""
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        tables = {n for (n,) in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if version >= VERSION or "files" not in tables:
-            return
-        with Transaction(self._db):
-            self._db.execute("DROP TABLE files")
-            self._db.execute("DROP TABLE IF EXISTS cameras")
-        self.rebuilt = True
 
     def close(self) -> None:
         with self._lock:

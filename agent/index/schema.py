@@ -1,0 +1,89 @@
+"""The recording index's tables, and bringing an index made by an older version up to date.
+
+Version 2 keeps camera names in `cameras` (cameras.py names them) and points each row at its
+camera by id; `channels` maps the recorder's word for a camera in a folder (its channel) to the
+camera; `former_names` keeps what a renamed camera was called. A row is a file or a byte range
+of one (`byte_start`, `byte_end`), unique by (path, byte_start).
+"""
+from __future__ import annotations
+
+import sqlite3
+
+from agent.storage import Transaction
+
+VERSION = 2   # PRAGMA user_version; 1 (and 0) kept camera names in every file row
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS sources (
+    id INTEGER PRIMARY KEY,
+    root TEXT NOT NULL UNIQUE,
+    camera TEXT NOT NULL,
+    tz TEXT NOT NULL,
+    layout TEXT NOT NULL DEFAULT 'auto',
+    clock_offset_s REAL NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS cameras (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    channel TEXT NOT NULL,
+    given INTEGER NOT NULL DEFAULT 0,
+    max_len_us INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (source_id, channel)
+);
+CREATE TABLE IF NOT EXISTS channels (
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    channel TEXT NOT NULL,
+    camera_id INTEGER NOT NULL REFERENCES cameras(id) ON DELETE CASCADE,
+    provisional INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (source_id, channel)
+);
+CREATE TABLE IF NOT EXISTS former_names (
+    name TEXT PRIMARY KEY,
+    camera_id INTEGER NOT NULL REFERENCES cameras(id) ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    camera_id INTEGER NOT NULL REFERENCES cameras(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    byte_start INTEGER NOT NULL DEFAULT 0,
+    byte_end INTEGER,
+    channel TEXT NOT NULL DEFAULT '',
+    start_us INTEGER,
+    end_us INTEGER,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    layout TEXT,
+    status TEXT NOT NULL,
+    reason TEXT,
+    time_source TEXT,
+    stream TEXT,
+    alt_start_us INTEGER,
+    codec TEXT,
+    width INTEGER,
+    height INTEGER,
+    fps REAL,
+    audio INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (path, byte_start)
+);
+CREATE INDEX IF NOT EXISTS files_camera_start ON files(camera_id, start_us);
+CREATE INDEX IF NOT EXISTS files_source ON files(source_id, channel);
+"""
+
+
+def prepare(db: sqlite3.Connection) -> bool:
+    """Create or update the tables; True when an older index's rows had to be dropped.
+
+    Before version 2 every row carried its camera's name, and two sources could share one.
+    Those rows are dropped (the sources are kept): the index is a cache of the recordings, and
+    the next scan names the cameras anew."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    rebuilt = version < VERSION and "files" in tables
+    if rebuilt:
+        with Transaction(db):
+            db.execute("DROP TABLE files")
+            db.execute("DROP TABLE IF EXISTS cameras")
+    db.executescript(SCHEMA)
+    db.execute(f"PRAGMA user_version={VERSION}")
+    return rebuilt

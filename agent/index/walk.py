@@ -1,0 +1,70 @@
+"""Walking a recordings folder: every file once, never out of the folder, never stuck.
+
+Iterative, never follows folder links (a loop must not hang the scan), sorted for a stable
+order. A file link is followed only to a file inside the source; a link out of it is listed,
+never opened. File names that are not valid text are reported, and unreadable folders too.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from agent.index.layouts import looks_like_recording
+from agent.index.links import LINK_OUT, link_inside
+
+SKIP_DIRS = {"@eaDir", "#recycle", "#snapshot", "$RECYCLE.BIN", "System Volume Information"}
+
+
+def walk(root: Path):
+    """Yield (path, rel, stat, None, link) per file, (path, None, None, error, None) per
+    unreadable folder and (path, rel, None, error, None) per file that is not indexed as one:
+    a name that cannot be stored, or a link out of the source.
+
+    Iterative, never follows folder links (a loop must not hang the scan), sorted for a stable
+    order. A file link is followed only to a file inside the source (`link` then says which);
+    a link out of it is listed, never opened. File names that are not valid text are reported.
+    """
+    real_root = os.path.realpath(root)
+    stack = [(str(root), "")]
+    while stack:
+        folder, rel_folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name, reverse=True)
+        except OSError as exc:
+            yield folder, None, None, exc.strerror or str(exc), None
+            continue
+        for entry in entries:
+            name = entry.name
+            rel = f"{rel_folder}{name}"
+            link = None
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if name not in SKIP_DIRS and not name.startswith("."):
+                        stack.append((entry.path, rel + "/"))
+                    continue
+                if entry.is_symlink():
+                    link = link_inside(real_root, entry.path)
+                    if link is None:
+                        if looks_like_recording(rel):
+                            yield entry.path, rel, None, LINK_OUT, None
+                        continue
+                if not entry.is_file():
+                    continue
+                st = entry.stat()
+            except OSError:
+                continue
+            if _has_surrogates(entry.path):
+                shown = entry.path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+                if looks_like_recording(shown):
+                    yield shown, shown, None, "the file name is not valid text; rename it to index it", None
+                continue
+            yield entry.path, rel, st, None, link
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+        return False
+    except UnicodeEncodeError:
+        return True
