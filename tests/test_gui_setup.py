@@ -145,6 +145,28 @@ def test_settings_are_saved_and_an_agency_can_be_removed(qtbot, open_window, foo
     assert page.agencies.rowCount() == 0 and TrustStore(world.home).list() == []
 
 
+def test_a_camera_renamed_in_settings_holds_everywhere(qtbot, open_window, footage, tmp_path,
+                                                       monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    world = make_world(tmp_path / "w", tmp_path / "home", footage=footage)
+    win = open_window(world.home)
+    nav(qtbot, win, "Settings")
+    page = win.settings
+    names = [page.cameras.item(r, 0).text() for r in range(page.cameras.rowCount())]
+    assert names == ["driveway", "porch"]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("front porch", True))
+    page.cameras.selectRow(1)
+    click(qtbot, page.rename_button)
+    settle(qtbot, win)
+    assert [page.cameras.item(r, 0).text() for r in range(page.cameras.rowCount())] == [
+        "driveway", "front porch"]
+    assert page.cameras.item(1, 3).text() == "porch"
+    assert "'porch' is now called 'front porch'" in page.status.text()
+    assert win.ctx.agent.cameras() == ["driveway", "front porch"]
+    assert AuditLog(world.home).entries()[-1]["event"] == "camera-rename"
+
+
 def test_log_lists_decisions_and_notices_an_altered_line(qtbot, open_window, footage, tmp_path,
                                                          monkeypatch):
     world = make_world(tmp_path / "w", tmp_path / "home", footage=footage)

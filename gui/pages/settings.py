@@ -1,6 +1,7 @@
-"""Settings: recordings folders, trusted agencies, registrations and the owner key (their own
-panel), privacy masks (drawn on their own page), holds, how often to check, upload speed cap,
-and whether closing the window keeps the service running."""
+"""Settings: recordings folders and the cameras they hold (rename one), trusted agencies,
+registrations and the owner key (their own panel), privacy masks (drawn on their own page),
+holds, how often to check, upload speed cap, and whether closing the window keeps the service
+running."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -55,15 +57,19 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.sources = _table(("Folder", "Camera", "Time zone", "Recorder", "Camera clock"))
+        self.cameras = _table(("Camera", "Folder", "Recorder's name for it", "Formerly"))
         self.agencies = _table(("Agency", "Call-back number", "Key fingerprints"))
         self.sources.setAccessibleName("Recordings folders")
         self.agencies.setAccessibleName("Agencies you trust")
+        self._camera_names: list[str] = []
         self._source_roots: list[str] = []
         self._agency_ids: list[str] = []
         add_src, rm_src = QPushButton("Add a recordings folder\u2026"), QPushButton("Remove folder")
         add_ag, rm_ag = QPushButton("Add an agency file\u2026"), QPushButton("Remove agency")
         self.remove_source_button, self.add_agency_button = rm_src, add_ag
         self.remove_agency_button = rm_ag
+        self.rename_button = QPushButton("Rename camera\u2026")
+        self.rename_button.clicked.connect(self.ask_rename)
         self.masks_button = QPushButton("Draw privacy masks\u2026")
         self.masks_button.clicked.connect(self.editMasks.emit)
         add_src.clicked.connect(self.addFolder.emit)
@@ -101,6 +107,12 @@ class SettingsPage(QWidget):
         box.addWidget(plain_label("Recordings folders", "sectionTitle"))
         box.addWidget(self.sources)
         box.addLayout(_row(add_src, rm_src))
+        box.addWidget(plain_label("Cameras", "sectionTitle"))
+        box.addWidget(plain_label("A folder is one camera, named as you named the folder; a "
+                                  "folder holding several cameras names each folder/channel. "
+                                  "A new name holds everywhere, masks included.", "hint"))
+        box.addWidget(self.cameras)
+        box.addLayout(_row(self.rename_button))
         box.addWidget(plain_label("Agencies you trust", "sectionTitle"))
         box.addWidget(self.agencies)
         box.addLayout(_row(add_ag, rm_ag))
@@ -124,11 +136,15 @@ class SettingsPage(QWidget):
         self.poll.setValue(max(1, s.poll_interval_s // 60))
         self.rate.setValue(int((s.upload_rate_limit_bps or 0) * 8 // 1_000_000))
         self.ctx.bridge.call("settings", lambda: (agent.sources(), agent.agencies(),
-                                                  agent.damaged_agencies()),
+                                                  agent.damaged_agencies(),
+                                                  _indexed_cameras(agent)),
                              lambda r: self._show(*r), self.status.setText)
         self.registrations.refresh()
 
-    def _show(self, sources, agencies, damaged=()) -> None:
+    def _show(self, sources, agencies, damaged=(), cameras=()) -> None:
+        self._camera_names = [c.name for c in cameras]
+        _fill(self.cameras, [(c.name, c.source_root, ", ".join(ch for ch in c.channels if ch),
+                              ", ".join(c.former_names)) for c in cameras])
         self._source_roots = [s.root for s in sources]
         _fill(self.sources, [(s.root, s.camera, s.tz, s.layout,
                               display.offset_words(s.clock_offset_s)) for s in sources])
@@ -159,6 +175,23 @@ class SettingsPage(QWidget):
             self.ctx.bridge.call("remove-source", lambda: agent.remove_source(root),
                                  lambda _r: self.refresh(), self.status.setText)
 
+    def ask_rename(self) -> None:
+        row = self.cameras.currentRow()
+        if not 0 <= row < len(self._camera_names):
+            self.status.setText("Choose a camera in the list first.")
+            return
+        old = self._camera_names[row]
+        new, ok = QInputDialog.getText(self, "Rename camera", f"New name for {old}:", text=old)
+        if ok and new.strip() and new.strip() != old:
+            self.rename_camera(old, new.strip())
+
+    def rename_camera(self, old: str, new: str) -> None:
+        """Rename a camera off the GUI thread; its recordings, masks and history follow."""
+        agent = self.ctx.agent
+        self.ctx.bridge.call("rename-camera", lambda: agent.rename_camera(old, new), lambda _r: (
+            self.status.setText(f"'{old}' is now called '{new}'."), self.refresh()),
+            self.status.setText)
+
     def choose_agency(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Agency file", "", "Agency files (*.json)")
         if path:
@@ -177,6 +210,12 @@ class SettingsPage(QWidget):
             agent, aid = self.ctx.agent, self._agency_ids[row]
             self.ctx.bridge.call("remove-agency", lambda: agent.remove_agency(aid),
                                  lambda _r: self.refresh(), self.status.setText)
+
+
+def _indexed_cameras(agent) -> list:
+    """The cameras with recordings (runs inside a job)."""
+    indexed = set(agent.cameras())
+    return [c for c in agent.camera_list() if c.name in indexed]
 
 
 def _row(*widgets) -> QHBoxLayout:

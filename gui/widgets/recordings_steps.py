@@ -90,6 +90,8 @@ class FolderStep(QWidget):
         """Show what the agent found (FolderFacts) and fill in the details to confirm."""
         recorder = facts.layout or "not recognised (files are indexed by their times inside)"
         cams = ", ".join(map(one_line, facts.cameras)) or "one camera (name it below)"
+        if len(facts.cameras) > 1:   # cameras.py: a folder of several is <name>/<channel>
+            cams += " (each is named <camera name>/<its name>; rename them in Settings)"
         more = "+" if facts.more else ""
         self.found.setText(f"Found {facts.recordings}{more} recordings.\nRecorder: {recorder}\n"
                            f"Cameras: {cams}\nCheck the details below, then add the folder.")
@@ -97,7 +99,10 @@ class FolderStep(QWidget):
         if facts.names_in_utc:   # these recorders name files in UTC
             self.tz.setCurrentText("UTC")
         if not self.camera.text():
-            self.camera.setText(one_line(facts.cameras[0] if len(facts.cameras) == 1
+            # A recorder's name for its one camera is a good default; a bare channel number
+            # ("001") is not, so the folder's name is offered instead.
+            one = facts.cameras[0] if len(facts.cameras) == 1 else ""
+            self.camera.setText(one_line(one if one and not one.isdigit()
                                          else Path(facts.path).name))
         self.add_button.setEnabled(True)
 
