@@ -15,8 +15,10 @@ carries its capture time as a barcode.
 """
 from __future__ import annotations
 
+import sqlite3
 import struct
 import tempfile
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -78,10 +80,12 @@ def _ps_clip(rec: Recording, folder: Path, n: int, **clip) -> tuple[bytes, int, 
 
 
 def write_card(root: Path, recordings: list[Recording], zone_name: str = "UTC", files: int = 3,
-               current: int | None = None, channel: int = 1, **clip) -> list[Written]:
+               current: int | None = None, channel: int = 1, sqlite: bool = False,
+               **clip) -> list[Written]:
     """Write `root/datadir0/` with `files` ring files, the recordings in them, and index00.bin
-    (plus its copy index01.bin). `current` is the ring file being written (default: the last
-    one used). Returns where each recording landed."""
+    (plus its copy index01.bin), or with `sqlite` newer firmware's record_db_index00 instead.
+    `current` is the ring file being written (default: the last one used). Returns where each
+    recording landed."""
     datadir = root / "datadir0"
     datadir.mkdir(parents=True, exist_ok=True)
     rings = [_Ring() for _ in range(files)]
@@ -101,10 +105,31 @@ def write_card(root: Path, recordings: list[Recording], zone_name: str = "UTC", 
     current = max(r.file_no for r in recordings) if current is None else current
     for i, ring in enumerate(rings):
         (datadir / f"hiv{i:05d}.mp4").write_bytes(bytes(ring.data))
+    if sqlite:
+        _sqlite_index(datadir / "record_db_index00", written, zone_name)
+        return written
     index = _index(rings, zone_name, current, channel)
     (datadir / "index00.bin").write_bytes(index)
     (datadir / "index01.bin").write_bytes(index)
     return written
+
+
+def _sqlite_index(path: Path, written: list[Written], zone_name: str) -> None:
+    """record_db_index00 as bkbilly/libHikvision reads it: one record_segment_idx_tb row per
+    recording (whole seconds), record_type 0 for an empty row."""
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("CREATE TABLE record_segment_idx_tb (file_no INTEGER, start_offset INTEGER, "
+                   "end_offset INTEGER, start_time_tv_sec INTEGER, end_time_tv_sec INTEGER, "
+                   "record_type INTEGER)")
+        db.execute("INSERT INTO record_segment_idx_tb VALUES (0, 0, 0, 0, 0, 0)")
+        for w in written:
+            rec = w.recording
+            s = _wall_seconds(rec.start_us, zone_name)[0]
+            e = _wall_seconds(rec.start_us + round(rec.seconds * US), zone_name)[0]
+            db.execute("INSERT INTO record_segment_idx_tb VALUES (?,?,?,?,?,?)",
+                       (rec.file_no, w.byte_start, 0 if rec.open else w.byte_end, s,
+                        0 if rec.open else e, TYPE))
+        db.commit()
 
 
 def _index(rings: list[_Ring], zone_name: str, current: int, channel: int) -> bytes:

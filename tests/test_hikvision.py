@@ -156,3 +156,16 @@ def test_ring_files_without_their_index_are_listed_with_what_to_do(card, capsys,
         assert (row["status"], row["start"], row["time_source"]) == ("unsupported", None, None)
         assert "index00.bin, which is missing from this folder" in row["reason"]
         assert "copy the card's whole datadir folder" in row["reason"]
+
+
+def test_newer_cards_index_in_sqlite_give_the_same_rows(card, capsys, tmp_path):
+    root, written = card
+    newer = tmp_path / "newer"
+    write_card(newer, RECORDINGS, zone_name=LA, sqlite=True)
+    for p in newer.rglob("*"):
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    assert not (newer / "datadir0" / "index00.bin").exists()
+    rows = scanned(capsys, tmp_path / "home", newer)
+    old = scanned(capsys, tmp_path / "home-old", root)
+    strip = lambda r: (r["start"], r["end"], r["status"], r["range"], r["time_source"])  # noqa: E731
+    assert [strip(r) for r in rows] == [strip(r) for r in old]

@@ -23,6 +23,11 @@ count and the exclusive end), checked against the 16 MiB sample index in yramble
 Times are the camera's wall clock written as if it were UTC (every parser reads them with
 gmtime/utcfromtimestamp): a naive local time, placed with the source's zone like a name.
 
+Newer firmware keeps the same facts in SQLite instead (`record_db_index00`, table
+`record_segment_idx_tb`: file_no, start_offset, end_offset, start_time_tv_sec, end_time_tv_sec,
+record_type, 0 for an empty row; bkbilly/libHikvision and its Go port read it so), in whole
+seconds and without a channel.
+
 Ring buffers leave stale slots: a reused file rewrites only its first slots, and the file being
 written keeps its previous cycle's file record. So only slots 0..segRecNums count, the file being
 written is read from the header's slot, and a slot must keep times and offsets in order and
@@ -31,9 +36,13 @@ the ring file to check (they start with an MPEG-PS pack header, 00 00 01 BA).
 """
 from __future__ import annotations
 
+import sqlite3
 import struct
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
+from urllib.parse import quote
 
 HEADER = 1280
 FILE_RECORD = 32
@@ -107,6 +116,32 @@ def read_index(data: bytes) -> RingIndex:
         segments.extend(got)
         skipped += bad
     return RingIndex(version, files, tuple(segments), skipped)
+
+
+def read_sqlite_index(path: Path) -> RingIndex:
+    """Read a `record_db_index00` database (opened read-only and immutable: SQLite writes
+    nothing beside it); RingIndexError when it is not one."""
+    uri = f"file:{quote(str(Path(path).absolute()))}?mode=ro&immutable=1"
+    try:
+        with closing(sqlite3.connect(uri, uri=True)) as db:
+            rows = db.execute("SELECT file_no, start_offset, end_offset, start_time_tv_sec, "
+                              "end_time_tv_sec, record_type FROM record_segment_idx_tb "
+                              "WHERE record_type != 0 ORDER BY file_no, start_offset").fetchall()
+    except sqlite3.Error as exc:
+        raise RingIndexError(f"it is not a Hikvision index database ({exc})") from None
+    segments, skipped, slots = [], 0, {}
+    for file_no, b_start, b_end, s, e, kind in rows:
+        if not all(isinstance(v, int) and v >= 0 for v in (file_no, b_start, b_end, s, e)) or not s:
+            skipped += 1
+            continue
+        open_row = e == 0 and b_end == 0
+        if not open_row and (e < s or b_end <= b_start):
+            skipped += 1
+            continue
+        slot = slots[file_no] = slots.get(file_no, -1) + 1
+        segments.append(Segment(file_no, slot, 1, _wall(s), None if open_row else _wall(e),
+                                b_start, None if open_row else b_end, int(kind)))
+    return RingIndex(0, len(slots), tuple(segments), skipped)
 
 
 def _current_files(data: bytes) -> dict[int, tuple[int, int, int, int]]:

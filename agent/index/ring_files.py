@@ -12,17 +12,20 @@ what to do, never placed by its modification time (which means nothing in a ring
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Callable
 
-from agent.index.hikvision import PS_PACK, RingIndex, RingIndexError, Segment, read_index
+from agent.index.hikvision import (PS_PACK, RingIndex, RingIndexError, Segment, read_index,
+                                   read_sqlite_index)
 from agent.index.layouts import NameFacts, NameTime
 from agent.index.placement import place
 from agent.index.probe import ContainerFacts, ProbeError, probe_range
 from agent.index.store import FileRow, Source
 
 INDEX_NAMES = ("index00.bin", "index01.bin")   # index01.bin is the camera's copy
+SQLITE_INDEX = "record_db_index00"              # newer firmware: the same facts in SQLite
 _MAX_INDEX = 64 << 20                           # the real image is 16 MiB
-TIME_SOURCE = "index00.bin"
+TIME_SOURCE = "index00.bin"   # also for record_db_index00: the camera's index either way
 
 
 def is_ring_name(name: str) -> bool:
@@ -125,6 +128,12 @@ def _load(folder: str) -> tuple[RingIndex | None, str | None, int]:
             problem = f"cannot be read ({(exc.strerror or str(exc)).lower()})"
         except RingIndexError as exc:
             problem = f"is not a readable index ({exc})"
+    db = os.path.join(folder, SQLITE_INDEX)
+    if problem == "is missing from this folder" and os.path.isfile(db):
+        try:
+            return read_sqlite_index(Path(db)), None, os.stat(db).st_mtime_ns
+        except (RingIndexError, OSError) as exc:
+            problem = f"is missing, and {SQLITE_INDEX} cannot be read ({exc})"
     return None, problem, newest
 
 
