@@ -116,11 +116,23 @@ def test_a_first_scan_cut_short_leaves_the_naming_to_the_next_whole_one(tmp_path
 
     monkeypatch.setattr(scan_mod, "probe", stop_after_first)
     scan_mod.scan_source(agent.store, src, cancel=cancel)
-    assert agent.cameras() == ["house"]   # one channel seen so far: provisionally the folder's
+    (first,) = agent.cameras()   # one channel seen so far, not yet the folder's own camera
+    assert first in ("house/001", "house/002")
     monkeypatch.setattr(scan_mod, "probe", real)
     agent.scan()   # the whole walk: the first channel met was one of two
     assert sorted(agent.cameras()) == ["house/001", "house/002"]
     assert {r.camera for r in agent.recordings()} == {"house/001", "house/002"}
+
+    single = dahua_card(tmp_path / "card", 160)   # one channel: the folder's camera at the end
+    src = agent.add_source(single, camera="garage", tz=LA)
+    cancel.clear()
+    monkeypatch.setattr(scan_mod, "probe", stop_after_first)
+    scan_mod.scan_source(agent.store, src, cancel=cancel)
+    assert "garage/001" in agent.cameras()
+    monkeypatch.setattr(scan_mod, "probe", real)
+    agent.scan([str(single)])
+    assert sorted(agent.cameras()) == ["garage", "house/001", "house/002"]
+    assert len(agent.recordings("garage")) == 2
 
 
 def test_rename_carries_masks_logs_it_and_keeps_history(tmp_path, agent):

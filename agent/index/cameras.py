@@ -139,45 +139,51 @@ class CameraBook:
                          "VALUES (?, '', ?)", (source_id, cur.lastrowid))
 
     def meet(self, source_id: int, channel: str) -> str:
-        """Name a channel a scan of the source met for the first time. The source's first
-        channel joins its own camera, provisionally until a whole walk of the folder is done
-        (`settle`); later ones get `<name>/<channel>`."""
+        """Name a channel a scan of the source met for the first time: files naming none are
+        the source's own camera; a channel gets `<name>/<channel>`, provisionally while the
+        source has no settled channel (`settle` may make it the source's own camera)."""
         with self._lock, Transaction(self._db):
             base_id, base = self._base(source_id)
-            first = channel != "" and not self._db.execute(
-                "SELECT 1 FROM channels WHERE source_id=? AND channel != '' LIMIT 1",
-                (source_id,)).fetchone()
-            cid, name = (base_id, base) if first or channel == "" else \
-                self._new_camera(source_id, channel, base)
+            if channel == "":
+                cid, name, provisional = base_id, base, 0
+            else:
+                settled = self._db.execute(
+                    "SELECT 1 FROM channels WHERE source_id=? AND channel != '' AND provisional=0 "
+                    "LIMIT 1", (source_id,)).fetchone()
+                (cid, name), provisional = self._new_camera(source_id, channel, base), int(not settled)
             self._db.execute("INSERT OR REPLACE INTO channels(source_id, channel, camera_id, "
-                             "provisional) VALUES (?,?,?,?)", (source_id, channel, cid, int(first)))
+                             "provisional) VALUES (?,?,?,?)", (source_id, channel, cid, provisional))
             return name
 
     def settle(self, source_id: int, walked: bool) -> None:
-        """After a scan: if the channel that joined the source's own camera turned out to be
-        one of several, it becomes `<name>/<channel>` like the others (files and all). Once a
-        whole walk of the folder is done (`walked`), the naming holds. A scan cut short (a
-        cancel, a crash) leaves it provisional for the next one to settle."""
+        """After a whole walk of the folder (`walked`): if it holds a single channel, met for the
+        first time, that channel's camera becomes the source's own camera (a rename: its
+        recordings stay where they are; files naming no channel join it). The naming then
+        holds. A scan cut short (a cancel, a crash) leaves it for the next whole one."""
+        if not walked:
+            return
         with self._lock, Transaction(self._db):
-            row = self._db.execute("SELECT channel FROM channels WHERE source_id=? AND "
-                                   "provisional=1", (source_id,)).fetchone()
-            if row is None:
+            provisional = self._db.execute("SELECT camera_id FROM channels WHERE source_id=? AND "
+                                           "provisional=1", (source_id,)).fetchall()
+            if not provisional:
                 return
-            several = self._db.execute("SELECT count(*) FROM channels WHERE source_id=? AND "
-                                       "channel != ''", (source_id,)).fetchone()[0] > 1
-            channel = row[0]
-            if several:
-                _, base = self._base(source_id)
-                cid, _ = self._new_camera(source_id, channel, base)
-                self._db.execute("UPDATE channels SET camera_id=?, provisional=0 WHERE "
-                                 "source_id=? AND channel=?", (cid, source_id, channel))
-                self._db.execute("UPDATE files SET camera_id=? WHERE source_id=? AND channel=?",
-                                 (cid, source_id, channel))
-                self._db.execute("UPDATE cameras SET max_len_us=(SELECT coalesce(max(max(end_us, "
-                                 "coalesce(alt_start_us, 0)) - start_us), 0) FROM files WHERE "
-                                 "camera_id=?) WHERE id=?", (cid, cid))
-            elif walked:
-                self._db.execute("UPDATE channels SET provisional=0 WHERE source_id=?", (source_id,))
+            named = self._db.execute("SELECT count(*) FROM channels WHERE source_id=? AND "
+                                     "channel != ''", (source_id,)).fetchone()[0]
+            if named == 1:
+                self._fold(source_id, provisional[0][0])
+            self._db.execute("UPDATE channels SET provisional=0 WHERE source_id=?", (source_id,))
+
+    def _fold(self, source_id: int, cid: int) -> None:
+        """The source's own camera becomes camera `cid` (of its only channel), named as the
+        source: the (few) rows and the former names of the old one move over, it goes."""
+        base_id, base = self._base(source_id)
+        given, longest = self._db.execute("SELECT given, max_len_us FROM cameras WHERE id=?",
+                                          (base_id,)).fetchone()
+        for table in ("files", "channels", "former_names"):
+            self._db.execute(f"UPDATE {table} SET camera_id=? WHERE camera_id=?", (cid, base_id))
+        self._db.execute("DELETE FROM cameras WHERE id=?", (base_id,))
+        self._db.execute("UPDATE cameras SET name=?, channel='', given=?, max_len_us=max(max_len_us, "
+                         "?) WHERE id=?", (base, given, longest, cid))
 
     def ids_for(self, wanted: set[tuple[str, int]]) -> dict[str, int]:
         """Camera ids by name for rows about to be stored (inside the caller's transaction); a

@@ -163,7 +163,11 @@ def _start(g: dict, tz: timezone | None) -> datetime:
             raise ValueError("12-hour clock out of range")
         hour = hour % 12 + (12 if ampm.lower() == "pm" else 0)
     ms = g.get("ms")
-    return _clock(g["Y"], g["M"], g["D"], hour, g["m"], g["s"], int(ms) * 1000 if ms else 0, tz)
+    second = g["s"]
+    if second == "60":
+        return _clock(g["Y"], g["M"], g["D"], hour, g["m"], second, int(ms) * 1000 if ms else 0, tz)
+    return datetime(int(g["Y"]), int(g["M"]), int(g["D"]), hour, int(g["m"]), int(second),
+                    int(ms) * 1000 if ms else 0, tz)
 
 
 def _end(g: dict, start: datetime, tz: timezone | None) -> datetime | None:
@@ -172,7 +176,11 @@ def _end(g: dict, start: datetime, tz: timezone | None) -> datetime | None:
         return end if end >= start else None
     if g.get("eh"):
         # A time-only end belongs to the start's day, or the next one when it passed midnight.
-        end = _clock(start.year, start.month, start.day, g["eh"], g["em"], g["es"], 0, tz)
+        if g["es"] == "60":
+            end = _clock(start.year, start.month, start.day, g["eh"], g["em"], "60", 0, tz)
+        else:
+            end = datetime(start.year, start.month, start.day, int(g["eh"]), int(g["em"]),
+                           int(g["es"]), 0, tz)
         return end + _DAY if end < start else end
     duration = g.get("dur")
     if duration:

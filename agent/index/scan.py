@@ -59,6 +59,7 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
     now = time.time() if now is None else now
     layout = None if source.layout in ("", "auto") else source.layout
     names = CameraNames(store, source)
+    cameras = names.known   # channel -> camera name, filled as the walk meets channels
     rings = RingFolders(source, lambda mtime_ns: _recent(mtime_ns, now))
     seen: set[str] = set()
     blocked: list[str] = []
@@ -79,7 +80,7 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
                 batch.append(_unreadable(source, names.camera(""), path, error, folder=rel is None))
                 continue
             mtime = st.st_mtime_ns
-            ring = is_ring_name(rel[rel.rfind("/") + 1:])
+            ring = "hiv" in rel and is_ring_name(rel[rel.rfind("/") + 1:])
             if ring:   # its rows come from the index beside it: they change when it does
                 mtime = max(mtime, rings.index_mtime(os.path.dirname(path)))
             old = known.get(path)
@@ -90,19 +91,21 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
             if facts is None and not looks_like_recording(rel):
                 continue
             seen.add(path)
-            if ring and facts is not None and facts.layout == "hikvision":
-                rows = rings.rows(path, st.st_size, mtime, names.camera)
-                replaced.append(path)
-            else:
-                channel = facts.camera if facts and facts.camera else ""
-                rows = [describe(source, names.camera(channel), path, rel, st.st_size, mtime,
-                                 facts, now, frigate, link)]
-            statuses.update(r.status for r in rows)
             if old is None:
                 added += 1
             else:
                 updated += 1
-            batch.extend(rows)
+            if ring and facts is not None and facts.layout == "hikvision":
+                rows = rings.rows(path, st.st_size, mtime, names.camera)
+                replaced.append(path)
+                statuses.update(r.status for r in rows)
+                batch.extend(rows)
+            else:
+                channel = (facts.camera or "") if facts else ""
+                row = describe(source, cameras.get(channel) or names.camera(channel), path, rel,
+                               st.st_size, mtime, facts, now, frigate, link, channel)
+                statuses[row.status] += 1
+                batch.append(row)
             if len(batch) >= _BATCH:
                 store.upsert(batch, replaced)
                 batch.clear()
@@ -125,13 +128,13 @@ class CameraNames:
     def __init__(self, store: Store, source: Source):
         self._book = store.names
         self._source = source.id
-        self._known = self._book.for_source(source.id)
+        self.known = self._book.for_source(source.id)
 
     def camera(self, channel: str) -> str:
         """The camera name for files of this channel ('' = the path names none)."""
-        name = self._known.get(channel)
+        name = self.known.get(channel)
         if name is None:
-            name = self._known[channel] = self._book.meet(self._source, channel)
+            name = self.known[channel] = self._book.meet(self._source, channel)
         return name
 
     def settle(self, walked: bool) -> None:
@@ -142,9 +145,10 @@ class CameraNames:
 
 def describe(source: Source, camera: str, path: str, rel: str, size: int, mtime_ns: int,
              facts: NameFacts | None, now: float, frigate: FrigateTimes | None = None,
-             link: str | None = None) -> FileRow:
-    """Build the index row for one file of `camera` from its name, its container and the
-    source settings; `link` is where a link inside the source points (relative to the source)."""
+             link: str | None = None, channel: str = "") -> FileRow:
+    """Build the index row for one file of `camera` (its `channel`) from its name, its
+    container and the source settings; `link` is where a link inside the source points
+    (relative to the source)."""
     layout = facts.layout if facts else None
     reasons: list[str] = [f"a link to {link} in this folder"] if link else []
     container: ContainerFacts | None = None
@@ -174,21 +178,21 @@ def describe(source: Source, camera: str, path: str, rel: str, size: int, mtime_
         reasons.append("name matches no known recorder layout")
     if status == "ok" and placed.ambiguous and known_times is None:
         status = "ambiguous"
-    if _still_written(facts, container, mtime_ns, now) and status in ("ok", "damaged", "empty"):
+    if status in ("ok", "damaged", "empty") and _still_written(facts, container, mtime_ns, now):
         status = "in-progress"
         reasons.append("still being written")
     if start is None:
         reasons.append("no time in the name or the container")
-    ok = container is not None and status not in ("damaged", "unsupported")
-    return FileRow(
-        source_id=source.id, path=path, camera=camera, start_us=start, end_us=end, size=size,
-        mtime_ns=mtime_ns, layout=layout, status=status,
-        reason="; ".join(dict.fromkeys(reasons)) if reasons else None,
-        stream=facts.stream if facts else None, alt_start_us=placed.alt_start_us,
-        codec=container.codec if ok else None, width=container.width if ok else None,
-        height=container.height if ok else None, fps=container.fps if ok else None,
-        audio=bool(container.has_audio) if ok else False,
-        channel=facts.camera if facts and facts.camera else "", time_source=time_source)
+    reason = "; ".join(reasons) if reasons else None
+    stream = facts.stream if facts else None
+    if container is None or status in ("damaged", "unsupported"):
+        return FileRow(source.id, path, camera, start, end, size, mtime_ns, layout, status,
+                       reason, stream, placed.alt_start_us, None, None, None, None, False,
+                       channel, time_source)
+    return FileRow(source.id, path, camera, start, end, size, mtime_ns, layout, status, reason,
+                   stream, placed.alt_start_us, container.codec, container.width,
+                   container.height, container.fps, bool(container.has_audio), channel,
+                   time_source)
 
 
 def _still_written(facts: NameFacts | None, container: ContainerFacts | None, mtime_ns: int,

@@ -67,7 +67,7 @@ CREATE TABLE IF NOT EXISTS files (
     UNIQUE (path, byte_start)
 );
 CREATE INDEX IF NOT EXISTS files_camera_start ON files(camera_id, start_us);
-CREATE INDEX IF NOT EXISTS files_source ON files(source_id, channel);
+CREATE INDEX IF NOT EXISTS files_source ON files(source_id);
 """
 
 

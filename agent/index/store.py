@@ -19,10 +19,15 @@ from agent.index.cameras import CameraBook
 from agent.index.schema import prepare
 from agent.storage import Transaction, private_database
 
-_FILE_COLUMNS = ("source_id", "camera_id", "path", "byte_start", "byte_end", "channel",
-                 "start_us", "end_us", "size", "mtime_ns", "layout", "status", "reason",
-                 "time_source", "stream", "alt_start_us", "codec", "width", "height", "fps",
-                 "audio")
+# In FileRow's order, with the camera's id where FileRow has its name.
+_FILE_COLUMNS = ("source_id", "path", "camera_id", "start_us", "end_us", "size", "mtime_ns",
+                 "layout", "status", "reason", "stream", "alt_start_us", "codec", "width",
+                 "height", "fps", "audio", "channel", "time_source", "byte_start", "byte_end")
+_UPSERT = (
+    f"INSERT INTO files({','.join(_FILE_COLUMNS)}) VALUES "
+    f"(?, ?, (SELECT id FROM cameras WHERE name=?), {','.join('?' * (len(_FILE_COLUMNS) - 3))}) "
+    "ON CONFLICT(path, byte_start) DO UPDATE SET "
+    + ",".join(f"{c}=excluded.{c}" for c in _FILE_COLUMNS if c not in ("path", "byte_start")))
 _SELECT = ("SELECT f.source_id, f.path, c.name, f.start_us, f.end_us, f.size, f.mtime_ns, "
            "f.layout, f.status, f.reason, f.stream, f.alt_start_us, f.codec, f.width, f.height, "
            "f.fps, f.audio, f.channel, f.time_source, f.byte_start, f.byte_end "
@@ -158,14 +163,13 @@ class Store:
         `settled` is False when a row of the file is still `in-progress`, which a rescan must
         look at again. The rows of one ring file share its size and mtime.
         """
-        out: dict[str, tuple[int, int, bool]] = {}
         with self._lock:
-            cur = self._db.execute("SELECT path, size, mtime_ns, status != 'in-progress' FROM files "
-                                   "WHERE source_id=?", (source_id,))
-            for p, s, m, done in cur:
-                if done or p not in out:
-                    out.setdefault(p, (s, m, bool(done)))
-                else:
+            rows = self._db.execute("SELECT path, size, mtime_ns, status != 'in-progress' FROM "
+                                    "files WHERE source_id=?", (source_id,)).fetchall()
+        out = {p: (s, m, bool(done)) for p, s, m, done in rows}
+        if len(out) != len(rows):   # a ring file's rows: settled only when all of them are
+            for p, s, m, done in rows:
+                if not done:
                     out[p] = (s, m, False)
         return out
 
@@ -176,28 +180,22 @@ class Store:
         A row's camera is found by name; a name not yet known becomes a camera of the row's
         source (the scan names cameras first, through `names`)."""
         values = list(rows)
-        cols = ",".join(_FILE_COLUMNS)
-        sql = (f"INSERT INTO files({cols}) VALUES ({','.join('?' * len(_FILE_COLUMNS))}) "
-               "ON CONFLICT(path, byte_start) DO UPDATE SET " +
-               ",".join(f"{c}=excluded.{c}" for c in _FILE_COLUMNS if c not in ("path", "byte_start")))
+        longest: dict[str, int] = {}
+        sources: dict[str, int] = {}
+        for r in values:
+            if r.camera not in sources:
+                sources[r.camera] = r.source_id
+            if r.start_us is not None and r.end_us is not None:
+                span = max(r.end_us, r.alt_start_us or 0) - r.start_us
+                if span > longest.get(r.camera, -1):
+                    longest[r.camera] = span
         with self._lock, Transaction(self._db):
-            ids = self.names.ids_for({(r.camera, r.source_id) for r in values})
-            longest: dict[int, int] = {}
-            out = []
-            for r in values:
-                cid = ids[r.camera]
-                if r.start_us is not None and r.end_us is not None:
-                    span = max(r.end_us, r.alt_start_us or 0) - r.start_us
-                    if span > longest.get(cid, -1):
-                        longest[cid] = span
-                out.append((r.source_id, cid, r.path, r.byte_start, r.byte_end, r.channel,
-                            r.start_us, r.end_us, r.size, r.mtime_ns, r.layout, r.status,
-                            r.reason, r.time_source, r.stream, r.alt_start_us, r.codec, r.width,
-                            r.height, r.fps, r.audio))
+            ids = self.names.ids_for(set(sources.items()))
             self._db.executemany("DELETE FROM files WHERE path=?", [(p,) for p in replace])
-            self._db.executemany(sql, out)
+            # FileRow is the row as inserted: the camera's name becomes its id in SQLite.
+            self._db.executemany(_UPSERT, values)
             self._db.executemany("UPDATE cameras SET max_len_us=max(max_len_us, ?) WHERE id=?",
-                                 [(span, cid) for cid, span in longest.items()])
+                                 [(span, ids[name]) for name, span in longest.items()])
         return len(values)
 
     def delete_paths(self, paths: Iterable[str]) -> int:
