@@ -94,9 +94,11 @@ def test_names_as_they_appear_in_the_field_are_placed_by_their_names(card, tmp_p
     for ext, second in (("mkv", 10), ("avi", 20), ("ts", 30)):
         row = rows[f"export/CH01_20261120_1400{second}_1400{second + 4}.{ext}"]
         assert (row["layout"], row["status"], row["time_source"]) == ("dvr-export", "ok", "name"), ext
-        assert (row["start"], row["end"]) == (f"2026-11-20T22:00:{second}Z", f"2026-11-20T22:00:{second + 4}Z")
+        assert (row["start"], row["end"]) == (f"2026-11-20T22:00:{second}Z",
+                                              f"2026-11-20T22:00:{second + 4}Z")
     bent = rows["Mp4Record/2026-11-20/RecM01_20261120_140040_146044_6D28808_9A1B2C.mp4"]
-    assert (bent["start"], bent["end"], bent["status"]) == ("2026-11-20T22:00:40Z", "2026-11-20T22:00:44Z", "ok")
+    assert (bent["start"], bent["end"], bent["status"]) == ("2026-11-20T22:00:40Z",
+                                                            "2026-11-20T22:00:44Z", "ok")
     assert "the end written in the name is not a real time" in bent["reason"]
     sixty = rows["2026-11-20/001/dav/14/14.00.50-14.00.60[R][0@0][0].mp4"]
     assert sixty["end"] == "2026-11-20T22:01:00Z"
@@ -123,7 +125,8 @@ def test_vendor_formats_are_listed_with_their_times_and_what_to_do(card, tmp_pat
         "unsupported", "unifi-protect", "2026-11-20T22:00:00Z", "name")
     assert "export the clips to MP4 from UniFi Protect" in ubv["reason"]
     bvr = rows["Porch.20261120_140200.bvr"]
-    assert (bvr["status"], bvr["layout"], bvr["start"]) == ("unsupported", "blue-iris", "2026-11-20T22:02:00Z")
+    assert (bvr["status"], bvr["layout"], bvr["start"]) == ("unsupported", "blue-iris",
+                                                            "2026-11-20T22:02:00Z")
     assert "MP4 in Blue Iris" in bvr["reason"]
 
 

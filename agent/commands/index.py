@@ -160,6 +160,7 @@ def coverage(agent: Agent, args) -> int:
     try:
         cov = agent.coverage(args.camera, start, end)
     except NotFound as exc:
+        rebuilt_note(agent)
         raise Refused(str(exc)) from None
     out = {"camera": cov.camera, "from": utc(cov.start_us), "to": utc(cov.end_us),
            "covered_s": cov.covered_us / 1e6, "window_s": (end - start) / 1e6,

@@ -15,8 +15,14 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from agent.index.hikvision import (PS_PACK, RingIndex, RingIndexError, Segment, read_index,
-                                   read_sqlite_index)
+from agent.index.hikvision import (
+    PS_PACK,
+    RingIndex,
+    RingIndexError,
+    Segment,
+    read_index,
+    read_sqlite_index,
+)
 from agent.index.layouts import NameFacts, NameTime
 from agent.index.placement import place
 from agent.index.probe import ContainerFacts, ProbeError, probe_range
