@@ -110,9 +110,9 @@ def test_a_first_scan_cut_short_leaves_the_naming_to_the_next_whole_one(tmp_path
     src = agent.add_source(root, camera="house", tz=LA)
     cancel, real = threading.Event(), scan_mod.probe
 
-    def stop_after_first(path, size):   # the scan is cut short after its first file
+    def stop_after_first(path, size, **kw):   # the scan is cut short after its first file
         cancel.set()
-        return real(path, size)
+        return real(path, size, **kw)
 
     monkeypatch.setattr(scan_mod, "probe", stop_after_first)
     scan_mod.scan_source(agent.store, src, cancel=cancel)

@@ -287,8 +287,8 @@ def test_links_out_of_a_source_are_listed_never_opened_and_links_inside_are_reco
     (root / "cam.20261120_140030.mp4").symlink_to(root / "cam.20261120_140000.mp4")
     opened = []
     real_probe = scan_mod.probe
-    monkeypatch.setattr(scan_mod, "probe", lambda path, size: (opened.append(path),
-                                                              real_probe(path, size))[1])
+    monkeypatch.setattr(scan_mod, "probe", lambda path, size, **kw: (opened.append(path),
+                                                                    real_probe(path, size, **kw))[1])
     agent.add_source(root, camera="cam", tz=LA)
     agent.scan()
     rows = {Path(r.path).name: r for r in agent.recordings()}

@@ -133,15 +133,16 @@ def test_vendor_formats_are_listed_with_their_times_and_what_to_do(card, tmp_pat
 def test_container_headers_tell_finished_from_still_written(tmp_path):
     for ext in ("mkv", "avi"):
         path = clip(tmp_path, f"a.{ext}", "2026-11-20T22:00:00Z")
-        assert probe(path).complete is True
+        assert probe(path, judge_complete=True).complete is True
         data = path.read_bytes()
         cut = tmp_path / f"cut.{ext}"
         cut.write_bytes(data[:len(data) - 200])   # the size in its header no longer holds
-        assert probe(cut).complete is None, ext
+        assert probe(cut, judge_complete=True).complete is None, ext
     mp4 = clip(tmp_path, "a.mp4", "2026-11-20T22:00:00Z")
-    assert probe(mp4).complete is True
+    assert probe(mp4, judge_complete=True).complete is True
+    assert probe(mp4).complete is None   # not asked: an old file's mtime already says enough
     ts = clip(tmp_path, "a.ts", "2026-11-20T22:00:00Z")
-    assert probe(ts).complete is None
+    assert probe(ts, judge_complete=True).complete is None
 
 
 def test_damaged_and_empty_files_are_marked_in_coverage_and_named_by_a_refused_export(

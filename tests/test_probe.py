@@ -167,6 +167,18 @@ def test_faststart_with_media_cut_off_is_damaged(files, tmp_path):
     assert facts.status == "damaged" and "cut off" in facts.reason
 
 
+def test_an_index_that_lists_media_past_the_end_is_not_finished(files, tmp_path):
+    data = files["faststart.mp4"].read_bytes()
+    assert probe(files["faststart.mp4"], judge_complete=True).complete is True
+    at, _size = box(data, b"mdat")
+    growing = bytearray(data[:len(data) - 1000])   # moov first, media still being written,
+    growing[at:at + 4] = b"\0\0\0\0"                # mdat running to the end of the file
+    path = tmp_path / "growing.mp4"
+    path.write_bytes(bytes(growing))
+    facts = probe(path, judge_complete=True)
+    assert facts.status == "ok" and facts.complete is False
+
+
 def test_truncated_fragmented_mp4_is_readable_to_last_whole_fragment(files, tmp_path):
     data = files["frag.mp4"].read_bytes()
     moofs = [off for kind, off, _ in top_boxes(data) if kind == b"moof"]

@@ -74,22 +74,22 @@ class CameraBook:
         self._lock = lock
 
     # lookups -----------------------------------------------------------------------------
-    def camera_id(self, name: str) -> int | None:
-        """The camera a name means: its current name, else a former one."""
+    def lookup(self, name: str) -> tuple[int, str, int] | None:
+        """(id, current name, longest recording in µs) of the camera a name means: its
+        current name, else a former one."""
         with self._lock:
-            row = self._db.execute("SELECT id FROM cameras WHERE name=?", (name,)).fetchone()
+            row = self._db.execute("SELECT id, name, max_len_us FROM cameras WHERE name=?",
+                                   (name,)).fetchone()
             if row is None:
-                row = self._db.execute("SELECT camera_id FROM former_names WHERE name=?",
+                row = self._db.execute("SELECT c.id, c.name, c.max_len_us FROM former_names f "
+                                       "JOIN cameras c ON c.id = f.camera_id WHERE f.name=?",
                                        (name,)).fetchone()
-        return row[0] if row else None
+        return row
 
     def current(self, name: str) -> str | None:
         """The current name of the camera `name` means (itself, or what it was renamed to)."""
-        cid = self.camera_id(name)
-        if cid is None:
-            return None
-        with self._lock:
-            return self._db.execute("SELECT name FROM cameras WHERE id=?", (cid,)).fetchone()[0]
+        found = self.lookup(name)
+        return found[1] if found else None
 
     def for_source(self, source_id: int) -> dict[str, str]:
         """channel -> camera name for every channel of a source the index has met."""

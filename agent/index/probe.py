@@ -55,10 +55,13 @@ class ProbeError(OSError):
         return str(self.args[0]) if self.args else "cannot read the file"
 
 
-def probe(path: os.PathLike | str, size: int | None = None) -> ContainerFacts:
+def probe(path: os.PathLike | str, size: int | None = None,
+          judge_complete: bool = False) -> ContainerFacts:
     """Describe one recording's container. Never raises for bad file content: returns a
     status ("ok", "empty", "damaged", "unsupported") and a plain reason. Raises ProbeError only
-    when the file cannot be read at all (permission, vanished, I/O error)."""
+    when the file cannot be read at all (permission, vanished, I/O error). With
+    `judge_complete` (a file modified just now), `complete` says whether the container is
+    finished, where it can tell."""
     path = os.fspath(path)
     try:
         with open(path, "rb", buffering=0) as f:
@@ -68,13 +71,13 @@ def probe(path: os.PathLike | str, size: int | None = None) -> ContainerFacts:
                 return failed("empty", "zero-byte file")
             head = f.read(64)
             if looks_like_mp4(head[:16]):
-                return read_mp4(_reader(f), size)
+                return read_mp4(_reader(f), size, judge_complete)
     except OSError as exc:
         raise _unreadable(exc) from exc
     ext = path.rsplit(".", 1)[-1].lower() if "." in os.path.basename(path) else ""
     if ext in _PROPRIETARY:
         return failed("unsupported", _PROPRIETARY[ext], ext)
-    return _probe_av(path, ext, size, finished(head, size))
+    return _probe_av(path, ext, size, finished(head, size) if judge_complete else None)
 
 
 def probe_range(path: os.PathLike | str, start: int, end: int | None) -> ContainerFacts:

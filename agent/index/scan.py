@@ -157,7 +157,8 @@ def describe(source: Source, camera: str, path: str, rel: str, size: int, mtime_
         reasons.append("zero-byte file")
     else:
         try:
-            container = probe(path, size)
+            # Whether the container is finished matters only for a file modified just now.
+            container = probe(path, size, judge_complete=_recent(mtime_ns, now))
             status, why = container.status, container.reason
         except ProbeError as exc:
             status, why = "damaged", f"cannot read the file: {exc}"

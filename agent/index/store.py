@@ -32,6 +32,10 @@ _SELECT = ("SELECT f.source_id, f.path, c.name, f.start_us, f.end_us, f.size, f.
            "f.layout, f.status, f.reason, f.stream, f.alt_start_us, f.codec, f.width, f.height, "
            "f.fps, f.audio, f.channel, f.time_source, f.byte_start, f.byte_end "
            "FROM files f JOIN cameras c ON c.id = f.camera_id")
+# One camera's rows: its name is known, so no join (the coverage query's hot path).
+_SELECT_ONE = ("SELECT source_id, path, ?, start_us, end_us, size, mtime_ns, layout, status, "
+               "reason, stream, alt_start_us, codec, width, height, fps, audio, channel, "
+               "time_source, byte_start, byte_end FROM files WHERE camera_id=?")
 
 
 class StoreError(Exception):
@@ -211,37 +215,39 @@ class Store:
         window is given; a row with a start but no known end may overlap the window, so it is
         listed when it starts inside it or less than the camera's longest recording before it.
         An unknown camera has none."""
-        cams: list[int]
+        cams: list[tuple[int, str, int]]
         if camera is not None:
-            cid = self.names.camera_id(camera)
-            if cid is None:
+            found = self.names.lookup(camera)
+            if found is None:
                 return []
-            cams = [cid]
+            cams = [found]
         if start_us is None and end_us is None:
-            sql, args = _SELECT, []
             if camera is not None:
-                sql, args = sql + " WHERE f.camera_id=?", cams
+                cid, name, _ = cams[0]
+                with self._lock:
+                    return [_row(r) for r in self._db.execute(
+                        _SELECT_ONE + " ORDER BY start_us, path, byte_start", (name, cid))]
             with self._lock:
                 return [_row(r) for r in self._db.execute(
-                    sql + " ORDER BY c.name, f.start_us, f.path, f.byte_start", args)]
+                    _SELECT + " ORDER BY c.name, f.start_us, f.path, f.byte_start")]
         if camera is None:
             with self._lock:
-                cams = [i for (i,) in self._db.execute(
-                    "SELECT id FROM cameras c WHERE EXISTS (SELECT 1 FROM files WHERE camera_id=c.id) "
-                    "ORDER BY name")]
+                cams = self._db.execute(
+                    "SELECT id, name, max_len_us FROM cameras c WHERE EXISTS (SELECT 1 FROM files "
+                    "WHERE camera_id=c.id) ORDER BY name").fetchall()
         out: list[FileRow] = []
-        for cid in cams:
-            out.extend(self._overlapping(cid, start_us, end_us))
+        for cid, name, bound in cams:
+            out.extend(self._overlapping(cid, name, bound, start_us, end_us))
         return out
 
-    def _overlapping(self, camera_id: int, start_us: int | None, end_us: int | None) -> Iterator[FileRow]:
+    def _overlapping(self, camera_id: int, name: str, bound: int, start_us: int | None,
+                     end_us: int | None) -> Iterator[FileRow]:
+        lo = -(1 << 62) if start_us is None else start_us - bound
+        hi = (1 << 62) if end_us is None else end_us
         with self._lock:
-            bound = self._db.execute("SELECT max_len_us FROM cameras WHERE id=?", (camera_id,)).fetchone()
-            lo = -(1 << 62) if start_us is None else start_us - (bound[0] if bound else 0)
-            hi = (1 << 62) if end_us is None else end_us
             rows = self._db.execute(
-                _SELECT + " WHERE f.camera_id=? AND f.start_us>=? AND f.start_us<? "
-                "ORDER BY f.start_us, f.path, f.byte_start", (camera_id, lo, hi)).fetchall()
+                _SELECT_ONE + " AND start_us>=? AND start_us<? ORDER BY start_us, path, byte_start",
+                (name, camera_id, lo, hi)).fetchall()
         for r in rows:
             row = _row(r)
             if start_us is None or row.end_us is None or row.end_us > start_us \

@@ -34,7 +34,7 @@ class Track:
     sample_time: int = 0           # sum of stts deltas, in the track timescale
     frag_samples: int = 0
     frag_time: int = 0
-    data_end: int = 0              # where the last sample the index lists ends (file offset)
+    tables: tuple = ()             # where its stco/co64, stsc and stsz boxes lie (media_end)
 
 
 def children(buf: bytes, start: int, end: int):
@@ -87,9 +87,7 @@ def times(buf: bytes, s: int) -> tuple[int, int, int]:
 
 def parse_trak(buf: bytes, start: int, end: int) -> Track:
     t = Track()
-    chunks = None          # (count, highest chunk offset, last chunk offset)
-    per_chunk = 1          # samples in each chunk from the last stsc entry on
-    sizes = None           # (uniform size, count, table start, table end)
+    tables = {}
     for kind, s, e in walk_nested(buf, start, end):
         if kind == b"tkhd":
             v1 = buf[s] == 1
@@ -112,34 +110,38 @@ def parse_trak(buf: bytes, start: int, end: int) -> Track:
             for n, delta in struct.iter_unpack(">II", buf[s + 8:s + 8 + count * 8]):
                 t.samples += n
                 t.sample_time += n * delta
-        elif kind in (b"stco", b"co64"):
-            chunks = _chunk_offsets(buf, s, e, 8 if kind == b"co64" else 4)
-        elif kind == b"stsc":
-            count = min(struct.unpack_from(">I", buf, s + 4)[0], (e - s - 8) // 12)
-            if count:
-                per_chunk = struct.unpack_from(">I", buf, s + 8 + (count - 1) * 12 + 4)[0]
-        elif kind == b"stsz":
-            size, count = struct.unpack_from(">II", buf, s + 4)
-            sizes = (size, count, s + 12, e)
-    if chunks and sizes:
-        t.data_end = _data_end(buf, chunks, per_chunk, sizes)
+        elif kind in _TABLES:
+            tables[kind] = (s, e)
+    t.tables = tuple(tables.items())
     return t
 
 
-def _chunk_offsets(buf: bytes, s: int, e: int, width: int) -> tuple[int, int, int] | None:
+_TABLES = {b"stco", b"co64", b"stsc", b"stsz"}
+
+
+def media_end(buf: bytes, track: Track) -> int:
+    """Where the last sample the track's index lists ends in the file: its last chunk's offset
+    plus the sizes of that chunk's samples (recorders write chunks in file order). 0 when the
+    track has no sample tables."""
+    tables = dict(track.tables)
+    offsets = tables.get(b"co64") or tables.get(b"stco")
+    if offsets is None or b"stsz" not in tables:
+        return 0
+    s, e = offsets
+    width = 8 if b"co64" in tables else 4
     count = min(struct.unpack_from(">I", buf, s + 4)[0], (e - s - 8) // width)
     if not count:
-        return None
-    fmt = ">%d%s" % (count, "Q" if width == 8 else "I")
-    offsets = struct.unpack_from(fmt, buf, s + 8)
-    return count, max(offsets), offsets[-1]
-
-
-def _data_end(buf: bytes, chunks: tuple[int, int, int], per_chunk: int, sizes: tuple) -> int:
-    """End of the media the index describes: the last chunk's offset plus its samples' sizes
-    (and never before the highest chunk offset, for files whose chunks are not in order)."""
-    count, highest, last = chunks
-    uniform, total, at, end = sizes
+        return 0
+    last = struct.unpack_from(">Q" if width == 8 else ">I", buf, s + 8 + (count - 1) * width)[0]
+    per_chunk = 1
+    if b"stsc" in tables:
+        s, e = tables[b"stsc"]
+        entries = min(struct.unpack_from(">I", buf, s + 4)[0], (e - s - 8) // 12)
+        if entries:
+            per_chunk = struct.unpack_from(">I", buf, s + 8 + (entries - 1) * 12 + 4)[0]
+    s, end = tables[b"stsz"]
+    uniform, total = struct.unpack_from(">II", buf, s + 4)
+    at = s + 12
     n = min(per_chunk, total)
     if uniform:
         tail = uniform * n
@@ -147,7 +149,7 @@ def _data_end(buf: bytes, chunks: tuple[int, int, int], per_chunk: int, sizes: t
         listed = min(total, (end - at) // 4)
         first = max(0, listed - n)
         tail = sum(struct.unpack_from(">%dI" % (listed - first), buf, at + first * 4))
-    return max(last + tail, highest)
+    return last + tail
 
 
 def walk_nested(buf: bytes, start: int, end: int, depth: int = 0):

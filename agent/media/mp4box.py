@@ -13,7 +13,8 @@ import struct
 from dataclasses import dataclass, field
 from typing import Callable
 
-from agent.media.mp4atoms import Malformed, Track, apply_runs, moof_runs, parse_moov, sidx
+from agent.media.mp4atoms import (Malformed, Track, apply_runs, media_end, moof_runs, parse_moov,
+                                  sidx)
 
 Reader = Callable[[int, int], bytes]
 
@@ -49,7 +50,8 @@ class ContainerFacts:
     frames: int | None             # video sample count when known
     has_audio: bool = False
     complete: bool | None = None   # the container says it is finished (True) or not (False);
-                                   # None: it cannot tell (fMP4, TS, ...): judge by mtime
+                                   # None: it cannot tell (fMP4, TS, ...; judge by mtime) or
+                                   # was not asked (probe's judge_complete)
 
 
 def failed(status: str, reason: str, container: str | None = None) -> ContainerFacts:
@@ -78,19 +80,21 @@ def looks_like_mp4(head: bytes) -> bool:
     return size in (0, 1) or size >= 8
 
 
-def parse_bytes(data: bytes) -> ContainerFacts:
+def parse_bytes(data: bytes, judge_complete: bool = False) -> ContainerFacts:
     """Facts from a whole file held in memory (tests, fuzzing)."""
-    return read_mp4(lambda offset, length: data[offset:offset + length], len(data))
+    return read_mp4(lambda offset, length: data[offset:offset + length], len(data),
+                    judge_complete)
 
 
-def read_mp4(read_at: Reader, size: int) -> ContainerFacts:
+def read_mp4(read_at: Reader, size: int, judge_complete: bool = False) -> ContainerFacts:
     """Facts of an MP4/MOV/fMP4 file of `size` bytes. Never raises for bad content; an OSError
-    from `read_at` (the file itself unreadable) passes through."""
+    from `read_at` (the file itself unreadable) passes through. With `judge_complete`, also
+    whether the file is finished (`complete`); without, `complete` is None (not asked)."""
     if size <= 0:
         return failed("empty", "zero-byte file")
     try:
         walk = _walk(read_at, size)
-        return _facts(walk, size)
+        return _facts(walk, size if judge_complete else None)
     except (Malformed, struct.error, IndexError) as exc:
         detail = str(exc) if isinstance(exc, Malformed) else "a header box is shorter than it claims"
         return failed("damaged", f"the MP4 index is corrupt ({detail}); the file cannot be played")
@@ -164,7 +168,7 @@ def _fourcc_ok(kind: bytes) -> bool:
     return all(32 <= c < 127 for c in kind)
 
 
-def _facts(w: _Walk, size: int) -> ContainerFacts:
+def _facts(w: _Walk, size: int | None) -> ContainerFacts:
     name = "mov" if w.brand == b"qt  " else "mp4"
     return _movie_facts(w, name, size) if w.moov is not None else _moovless_facts(w, name)
 
@@ -189,7 +193,7 @@ def _moovless_facts(w: _Walk, name: str) -> ContainerFacts:
                   f"{w.broken_at}", name)
 
 
-def _movie_facts(w: _Walk, name: str, size: int) -> ContainerFacts:
+def _movie_facts(w: _Walk, name: str, size: int | None) -> ContainerFacts:
     movie = parse_moov(w.moov)
     tracks, fragmented = movie["tracks"], movie["fragmented"]
     if not tracks:
@@ -219,8 +223,9 @@ def _movie_facts(w: _Walk, name: str, size: int) -> ContainerFacts:
                                       "says, so the end of the recording is missing")
     elif video is not None and not frames:
         status, reason = "empty", "the file holds no video frames"
+    complete = None if size is None else _complete(w, tracks, fragmented, size)
     return ContainerFacts(status, reason, name, duration, creation, codec, width, height, fps,
-                          frames, has_audio, _complete(w, tracks, fragmented, size))
+                          frames, has_audio, complete)
 
 
 def _complete(w: _Walk, tracks: list, fragmented: bool, size: int) -> bool | None:
@@ -232,7 +237,7 @@ def _complete(w: _Walk, tracks: list, fragmented: bool, size: int) -> bool | Non
         return None
     if w.mdat_cut or w.truncated or w.broken_at is not None:
         return False
-    return w.mdat and max((t.data_end for t in tracks), default=0) <= size
+    return w.mdat and max((media_end(w.moov, t) for t in tracks), default=0) <= size
 
 
 def _track_duration_us(t: Track, fragmented: bool) -> int | None:
