@@ -55,14 +55,16 @@ def children(buf: bytes, start: int, end: int):
         pos += size
 
 
-def parse_moov(moov: bytes) -> dict:
+def parse_moov(moov: bytes, tables: bool = False) -> dict:
+    """The movie header and its tracks; with `tables`, where each track's sample tables lie
+    (for media_end)."""
     movie = {"timescale": 0, "duration": 0, "created": 0, "tracks": [], "fragmented": False,
              "trex": {}}
     for kind, s, e in children(moov, 0, len(moov)):
         if kind == b"mvhd":
             movie["created"], movie["timescale"], movie["duration"] = times(moov, s)
         elif kind == b"trak":
-            movie["tracks"].append(parse_trak(moov, s, e))
+            movie["tracks"].append(parse_trak(moov, s, e, tables))
         elif kind == b"mvex":
             movie["fragmented"] = True
             for sub, ss, _se in children(moov, s, e):
@@ -85,7 +87,7 @@ def times(buf: bytes, s: int) -> tuple[int, int, int]:
     return created, timescale, duration
 
 
-def parse_trak(buf: bytes, start: int, end: int) -> Track:
+def parse_trak(buf: bytes, start: int, end: int, want_tables: bool = False) -> Track:
     t = Track()
     tables = {}
     for kind, s, e in walk_nested(buf, start, end):
@@ -110,9 +112,10 @@ def parse_trak(buf: bytes, start: int, end: int) -> Track:
             for n, delta in struct.iter_unpack(">II", buf[s + 8:s + 8 + count * 8]):
                 t.samples += n
                 t.sample_time += n * delta
-        elif kind in _TABLES:
+        elif want_tables and kind in _TABLES:
             tables[kind] = (s, e)
-    t.tables = tuple(tables.items())
+    if tables:
+        t.tables = tuple(tables.items())
     return t
 
 

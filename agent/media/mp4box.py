@@ -194,7 +194,7 @@ def _moovless_facts(w: _Walk, name: str) -> ContainerFacts:
 
 
 def _movie_facts(w: _Walk, name: str, size: int | None) -> ContainerFacts:
-    movie = parse_moov(w.moov)
+    movie = parse_moov(w.moov, tables=size is not None)
     tracks, fragmented = movie["tracks"], movie["fragmented"]
     if not tracks:
         return failed("damaged", "the MP4 index lists no tracks; there is nothing to play", name)
