@@ -13,8 +13,15 @@ import struct
 from dataclasses import dataclass, field
 from typing import Callable
 
-from agent.media.mp4atoms import (Malformed, Track, apply_runs, media_end, moof_runs, parse_moov,
-                                  sidx)
+from agent.media.mp4atoms import (
+    Malformed,
+    Track,
+    apply_runs,
+    media_end,
+    moof_runs,
+    parse_moov,
+    sidx,
+)
 
 Reader = Callable[[int, int], bytes]
 
