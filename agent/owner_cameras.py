@@ -5,9 +5,13 @@ A mixin of `agent.service.Agent`, which provides `home`, `store` and `requests`.
 """
 from __future__ import annotations
 
+import logging
+
 from agent.audit.log import AuditLog
 from agent.errors import AgentError, NotFound, Refusal
 from agent.index.cameras import Camera, CameraNameError, Renamed
+
+log = logging.getLogger(__name__)
 
 
 class OwnerCameras:
@@ -41,9 +45,27 @@ class OwnerCameras:
             raise Refusal(str(exc)) from None
         for change in done:
             try:
-                rename_masks(self.home, change.old, change.new)
+                rename_masks(self.home, change.old, change.new, keep_old=False)
             except MaskError as exc:
                 raise AgentError(f"'{change.old}' is now '{change.new}', but its privacy masks "
                                  f"could not follow: {exc}") from None
             AuditLog(self.home).append("camera-rename", old=change.old, new=change.new)
         return done
+
+    def _adopt_legacy_names(self, source_id: int) -> None:
+        """After a whole scan of a folder indexed before camera names were kept: the privacy
+        masks drawn under an old camera name go on applying to the camera it now is (copied to
+        each, when several folders shared the old name), so no export comes out unmasked."""
+        adopted = self.store.names.adopt_legacy(source_id)
+        if not adopted:   # the usual case: no index from before (and no export stack loaded)
+            return
+        from agent.export.masks import MaskError, rename_masks
+
+        for old, new, shared in adopted:
+            if old == new:
+                continue
+            try:
+                rename_masks(self.home, old, new, keep_old=shared, only_if_none=True)
+            except MaskError as exc:
+                log.warning("the privacy masks of '%s' could not follow it to '%s': %s",
+                            old, new, exc)

@@ -193,6 +193,8 @@ class Agent(OwnerCameras, OwnerExports, OwnerRecords, OwnerRegistrations):
                 self.emit(ScanFailed(src.root, str(exc)))
                 raise AgentError(str(exc)) from None
             reports.append(report)
+            if cancel is None or not cancel.is_set():
+                self._adopt_legacy_names(src.id)
             self.emit(ScanFinished(src.root, report.seen, report.added, report.updated,
                                    report.removed, report.problems))
         return reports

@@ -162,11 +162,11 @@ def test_rename_carries_masks_logs_it_and_keeps_history(tmp_path, agent):
         agent.rename_camera("driveway", "  ")
 
 
-def test_an_index_from_before_camera_names_is_cleared_and_said(tmp_path, capsys):
-    root = dahua_card(tmp_path / "card", 160)
-    home = tmp_path / "home"
-    home.mkdir(mode=0o700)
-    with closing(sqlite3.connect(home / "index.db")) as db:   # the version 1 schema, one row
+def _version_1_index(home: Path, sources: list[tuple[int, Path, str]],
+                     files: list[tuple[int, Path, str]]) -> None:
+    """An index as version 1 wrote it: every row names its camera, two folders may share one."""
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with closing(sqlite3.connect(home / "index.db")) as db:
         db.executescript(
             "CREATE TABLE sources (id INTEGER PRIMARY KEY, root TEXT NOT NULL UNIQUE, camera TEXT "
             "NOT NULL, tz TEXT NOT NULL, layout TEXT NOT NULL DEFAULT 'auto', clock_offset_s REAL "
@@ -176,12 +176,47 @@ def test_an_index_from_before_camera_names_is_cleared_and_said(tmp_path, capsys)
             "TEXT, status TEXT, reason TEXT, stream TEXT, alt_start_us INTEGER, codec TEXT, width "
             "INTEGER, height INTEGER, fps REAL, audio INTEGER);"
             "CREATE TABLE cameras (camera TEXT PRIMARY KEY, max_len_us INTEGER NOT NULL);")
-        db.execute("INSERT INTO sources VALUES (1, ?, 'garage', ?, 'auto', 0)", (str(root), LA))
-        db.execute("INSERT INTO files VALUES (1, 1, ?, '001', 0, 10, 5, 5, 'dahua-tree', 'ok', "
-                   "NULL, NULL, NULL, 'h264', 160, 120, 5.0, 0)", (str(root / "x.mp4"),))
+        for sid, root, name in sources:
+            db.execute("INSERT INTO sources VALUES (?, ?, ?, ?, 'auto', 0)", (sid, str(root), name, LA))
+        for sid, path, camera in files:
+            db.execute("INSERT INTO files(source_id, path, camera, start_us, end_us, size, mtime_ns, "
+                       "layout, status) VALUES (?, ?, ?, 0, 10, 5, 5, 'dahua-tree', 'ok')",
+                       (sid, str(path), camera))
         db.commit()
+
+
+def test_an_index_from_before_camera_names_is_cleared_and_said(tmp_path, capsys):
+    root = dahua_card(tmp_path / "card", 160)
+    home = tmp_path / "home"
+    _version_1_index(home, [(1, root, "garage")], [(1, next(root.rglob("*.mp4")), "001")])
     code, out, err = cli(capsys, home, "recordings")
     assert code == 0 and "was cleared" in err and "footage-agent scan" in err
     assert cli(capsys, home, "scan")[0] == 0
     code, rows, _ = cli(capsys, home, "recordings", "--json")
     assert {r["camera"] for r in rows} == {"garage"} and len(rows) == 2
+
+
+def test_masks_and_requests_under_an_old_camera_name_follow_it_after_the_upgrade(tmp_path, agent):
+    """Version 1 called a Blue Iris folder's camera by the file names' short name, and two
+    Dahua cards both '001'. Masks drawn under those names keep applying: no export comes out
+    unmasked because the camera is now named by its folder."""
+    porch = tmp_path / "rec"
+    (clip,) = make_recordings(porch, "blue-iris", "porch", t("2026-11-20T22:00:00Z"), 1, 4.0, fps=5)
+    one, two = dahua_card(tmp_path / "card1", 160), dahua_card(tmp_path / "card2", 160)
+    agent.close()
+    _version_1_index(agent.home, [(1, porch, "rec"), (2, one, "garage"), (3, two, "side")],
+                     [(1, clip, "porch"), (2, next(one.rglob("*.mp4")), "001"),
+                      (3, next(two.rglob("*.mp4")), "001")])
+    window = (Polygon(((0.1, 0.1), (0.5, 0.1), (0.5, 0.5)), "window"),)
+    for old in ("porch", "001"):
+        masks_file(agent.home, old).parent.mkdir(parents=True, exist_ok=True)
+        masks_file(agent.home, old).write_text(json.dumps(CameraMasks(old, window).to_json()))
+    agent.scan()
+    assert sorted(agent.cameras()) == ["garage", "rec", "side"]
+    assert agent.camera_name("porch") == "rec"                       # only one folder had it
+    assert agent.camera_name("001") is None                          # two did: nobody's now
+    for camera in ("rec", "garage", "side"):
+        assert agent.masks(camera).polygons == window, camera
+    assert agent.masks("porch").polygons == window
+    agent.scan()                                                     # done once, not again
+    assert agent.camera_name("porch") == "rec"

@@ -145,14 +145,18 @@ def save_masks(home: Path, masks: CameraMasks) -> Path:
     return path
 
 
-def rename_masks(home: Path, old: str, new: str) -> bool:
+def rename_masks(home: Path, old: str, new: str, keep_old: bool = False,
+                 only_if_none: bool = False) -> bool:
     """A renamed camera keeps its masks: they are saved under the new name (written first, so
-    a failure never leaves the camera unmasked) and the old file goes. False when it had none."""
+    a failure never leaves the camera unmasked) and the old file goes, unless `keep_old` (a
+    name several cameras had: each gets a copy). With `only_if_none`, a camera that has masks
+    of its own keeps them. False when nothing was carried."""
     masks = load_masks(home, old)
-    if not masks.polygons:
+    if not masks.polygons or (only_if_none and load_masks(home, new).polygons):
         return False
     save_masks(home, CameraMasks(new, masks.polygons))
-    masks_file(home, old).unlink(missing_ok=True)
+    if not keep_old:
+        masks_file(home, old).unlink(missing_ok=True)
     return True
 
 

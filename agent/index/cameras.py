@@ -199,6 +199,31 @@ class CameraBook:
             ids[name] = row[0]
         return ids
 
+    def adopt_legacy(self, source_id: int) -> list[tuple[str, str, bool]]:
+        """After a whole scan of a source from an index before version 2: which camera each of
+        its old camera names now is, found by a file the old name had. An old name only this
+        source used becomes a former name of that camera (requests and approvals that use it
+        find it); one several sources shared (the old merge) stays nobody's. Returns (old name,
+        camera, shared) for each name settled now."""
+        out = []
+        with self._lock, Transaction(self._db):
+            rows = self._db.execute("SELECT name, path FROM legacy_names WHERE source_id=? AND "
+                                    "done=0", (source_id,)).fetchall()
+            for old, path in rows:
+                self._db.execute("UPDATE legacy_names SET done=1 WHERE source_id=? AND name=?",
+                                 (source_id, old))
+                cam = self._db.execute("SELECT c.id, c.name FROM files f JOIN cameras c ON c.id = "
+                                       "f.camera_id WHERE f.path=? LIMIT 1", (path,)).fetchone()
+                if cam is None:
+                    continue
+                shared = self._db.execute("SELECT count(DISTINCT source_id) FROM legacy_names "
+                                          "WHERE name=?", (old,)).fetchone()[0] > 1
+                if not shared and old != cam[1] and not self._taken(old):
+                    self._db.execute("INSERT INTO former_names(name, camera_id) VALUES (?,?)",
+                                     (old, cam[0]))
+                out.append((old, cam[1], shared))
+        return out
+
     # renaming ------------------------------------------------------------------------------
     def rename(self, old: str, new: str) -> list[Renamed]:
         """Give a camera a new name (the old one stays a former name). Renaming a source's own

@@ -70,20 +70,39 @@ CREATE INDEX IF NOT EXISTS files_camera_start ON files(camera_id, start_us);
 CREATE INDEX IF NOT EXISTS files_source ON files(source_id);
 """
 
+# Camera names of an index before version 2, each with one of its files (see prepare).
+_LEGACY = """
+CREATE TABLE IF NOT EXISTS legacy_names (
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    path TEXT NOT NULL,
+    done INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (source_id, name)
+)"""
+
 
 def prepare(db: sqlite3.Connection) -> bool:
     """Create or update the tables; True when an older index's rows had to be dropped.
 
     Before version 2 every row carried its camera's name, and two sources could share one.
     Those rows are dropped (the sources are kept): the index is a cache of the recordings, and
-    the next scan names the cameras anew."""
+    the next scan names the cameras anew. Each old name is kept in `legacy_names` with one of
+    its files, so that scan can tell which new camera it meant (cameras.adopt_legacy)."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
     tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     rebuilt = version < VERSION and "files" in tables
     if rebuilt:
         with Transaction(db):
+            db.execute(_LEGACY)
+            try:
+                db.execute("INSERT OR IGNORE INTO legacy_names(source_id, name, path) "
+                           "SELECT source_id, camera, min(path) FROM files WHERE camera IS NOT NULL "
+                           "AND source_id IN (SELECT id FROM sources) GROUP BY source_id, camera")
+            except sqlite3.OperationalError:   # an index older still: nothing to carry over
+                pass
             db.execute("DROP TABLE files")
             db.execute("DROP TABLE IF EXISTS cameras")
     db.executescript(SCHEMA)
+    db.execute(_LEGACY)
     db.execute(f"PRAGMA user_version={VERSION}")
     return rebuilt
