@@ -9,7 +9,7 @@ import logging
 
 from agent.audit.log import AuditLog
 from agent.errors import AgentError, NotFound, Refusal
-from agent.index.cameras import Camera, CameraNameError, Renamed
+from agent.index.cameras import CameraNameError, IndexedCamera, Renamed
 
 log = logging.getLogger(__name__)
 
@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 class OwnerCameras:
     """Camera name methods of the Agent."""
 
-    def camera_list(self) -> list[Camera]:
+    def camera_list(self) -> list[IndexedCamera]:
         """Every camera the index names: its recordings folder, the recorder's words for it
         (channels) and its former names."""
         return self.store.names.listing()

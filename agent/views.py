@@ -10,7 +10,7 @@ from __future__ import annotations
 from agent.audit.log import AuditReport
 from agent.config import Settings
 from agent.export.masks import CameraMasks, Polygon
-from agent.index.cameras import Camera, Renamed
+from agent.index.cameras import IndexedCamera, Renamed
 from agent.index.coverage import Coverage, Mark, Overlap, Span
 from agent.index.first_look import FolderFacts
 from agent.index.scan import ScanReport
@@ -31,7 +31,7 @@ from frp.text import multi_line, one_line
 __all__ = [
     # the index: recordings folders, their files and what a window of one camera holds
     "Source", "FileRow", "ScanReport", "FolderFacts", "Coverage", "Span", "Overlap", "Mark",
-    "Camera", "Renamed",
+    "IndexedCamera", "Renamed",
     # previews and exports
     "PreviewFrame", "CameraMasks", "Polygon",
     # requests, their decisions and deliveries

@@ -30,7 +30,7 @@ T0 = 1_700_000_000 * US
 
 @pytest.fixture(scope="module")
 def clip(tmp_path_factory):
-    root = tmp_path_factory.mktemp("rec")
+    root = tmp_path_factory.mktemp("rec") / "porch"   # a folder is a camera, named after it
     make_recordings(root, "blue-iris", "porch", T0, 1, 4.0, fps=10, gop_s=1.0)
     return root
 

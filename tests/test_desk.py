@@ -116,7 +116,8 @@ class World:
         # Setting up (folders, the key, the agency) is logged too; the tests below look at
         # what requests add after it.
         self.setup = [r["event"] for r in AuditLog(self.home).entries()]
-        assert self.setup == ["key-created", "source-added", "agency-added"], self.setup
+        assert self.setup == ["key-created", "source-added", "source-added", "agency-added"], \
+            self.setup
 
     def records(self) -> list[dict]:
         """The log's records written since the set-up."""

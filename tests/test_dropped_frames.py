@@ -83,7 +83,8 @@ def test_the_export_refuses_names_the_option_and_records_an_accepted_loss(damage
         out = capsys.readouterr()
         return code, out.out, out.err
 
-    assert run("scan", str(root), "--tz", "UTC")[0] == 0
+    assert run("sources", "add", str(root), "--camera", "porch", "--tz", "UTC")[0] == 0
+    assert run("scan")[0] == 0
     args = ["export", "--camera", "porch", "--from", format_utc(T0 + 300_000), "--to",
             format_utc(T0 + 3 * US), "--out", str(tmp_path / "out"), "--mode", "exact"]
     code, out, err = run(*args)
@@ -110,8 +111,9 @@ def test_an_approval_stops_too_and_goes_on_once_the_owner_accepts(tmp_path):
     from tests.test_desk import World, request_token
 
     root = tmp_path / "rec"
-    (path,) = make_recordings(root, "blue-iris", "porch", DESK_T0 * US, 1, 4.0, fps=FPS,
-                              gop_s=2.0)
+    (path,) = make_recordings(root / "porch", "blue-iris", "porch", DESK_T0 * US, 1, 4.0,
+                              fps=FPS, gop_s=2.0)
+    (root / "yard").mkdir()   # the desk's world indexes a porch and a yard folder
     with av.open(str(path)) as c:
         n = sum(1 for p in c.demux(c.streams.video[0]) if p.size)
     assert n == 4 * FPS

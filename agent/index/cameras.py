@@ -30,7 +30,7 @@ class CameraNameError(ValueError):
 
 
 @dataclass(frozen=True)
-class Camera:
+class IndexedCamera:
     """A camera as the index knows it."""
 
     name: str
@@ -98,7 +98,7 @@ class CameraBook:
                 "SELECT h.channel, c.name FROM channels h JOIN cameras c ON c.id = h.camera_id "
                 "WHERE h.source_id=?", (source_id,)))
 
-    def listing(self) -> list[Camera]:
+    def listing(self) -> list[IndexedCamera]:
         """Every camera with its source, channels and former names, by name."""
         with self._lock:
             cams = self._db.execute(
@@ -110,7 +110,7 @@ class CameraBook:
             former: dict[int, list[str]] = {}
             for cid, n in self._db.execute("SELECT camera_id, name FROM former_names ORDER BY name"):
                 former.setdefault(cid, []).append(n)
-        return [Camera(name, root, tuple(chans.get(cid, ())), tuple(former.get(cid, ())),
+        return [IndexedCamera(name, root, tuple(chans.get(cid, ())), tuple(former.get(cid, ())),
                        bool(given)) for cid, name, root, given in cams]
 
     def free_name(self, wanted: str, explicit: bool) -> str:

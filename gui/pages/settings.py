@@ -60,6 +60,7 @@ class SettingsPage(QWidget):
         self.cameras = _table(("Camera", "Folder", "Recorder's name for it", "Formerly"))
         self.agencies = _table(("Agency", "Call-back number", "Key fingerprints"))
         self.sources.setAccessibleName("Recordings folders")
+        self.cameras.setAccessibleName("Cameras")
         self.agencies.setAccessibleName("Agencies you trust")
         self._camera_names: list[str] = []
         self._source_roots: list[str] = []
