@@ -1,8 +1,8 @@
 """Where the agent keeps its state, and the owner's settings.
 
 The home folder (config, index, keys, holds, log) is `--home`, else `FOOTAGE_AGENT_HOME`, else
-the platform's user data folder. It is created 0700: it holds the owner's key and what they
-decided about police requests.
+the platform's user data folder. It is created owner-only (0700; an owner-only ACL on Windows,
+agent/permissions.py): it holds the owner's key and what they decided about police requests.
 """
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import os
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from agent.os_words import plain_os_error
+from agent.permissions import owner_only_folder
 from agent.storage import write_atomic
 
 ENV_HOME = "FOOTAGE_AGENT_HOME"
@@ -35,11 +37,12 @@ def resolve_home(explicit: str | os.PathLike | None = None) -> Path:
 def ensure_home(home: Path) -> Path:
     """Create the home folder 0700 (and tighten an existing one); return it."""
     try:
+        new = not home.exists()
         home.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if os.name == "posix" and (home.stat().st_mode & 0o777) != 0o700:
-            home.chmod(0o700)
+        owner_only_folder(home, new)   # 0700, or an owner-only ACL on Windows
     except OSError as exc:
-        raise ConfigError(f"cannot use {home} as the agent's home folder: {exc.strerror}") from None
+        raise ConfigError(f"cannot use {home} as the agent's home folder: "
+                          f"{plain_os_error(exc, str(home))}") from None
     if not os.access(home, os.W_OK):
         raise ConfigError(f"the home folder {home} is not writable")
     return home

@@ -131,10 +131,12 @@ class Busy(Exception):
 
 
 class FileLock:
-    """Exclusive lock on an open file across processes (best effort where unsupported).
+    """Exclusive lock on an open file across processes: flock on POSIX, msvcrt on Windows.
 
     `wait=False` raises Busy instead of waiting: for work that must not run twice at once,
-    such as delivering one request from both the app and `footage-agent run`.
+    such as delivering one request from both the app and `footage-agent run`. Waiting is done
+    in short tries on Windows (msvcrt's own waiting lock gives up after ten seconds, and an
+    error then must never mean "go on unlocked").
     """
 
     def __init__(self, fd: int, wait: bool = True) -> None:
@@ -142,36 +144,46 @@ class FileLock:
         self.wait = wait
 
     def __enter__(self) -> "FileLock":
-        try:
-            import fcntl
-
-            try:
-                fcntl.flock(self.fd, fcntl.LOCK_EX | (0 if self.wait else fcntl.LOCK_NB))
-            except BlockingIOError:
-                raise Busy() from None
-        except ImportError:  # Windows
-            try:
-                import msvcrt
-
-                os.lseek(self.fd, 0, os.SEEK_SET)
-                msvcrt.locking(self.fd, msvcrt.LK_LOCK if self.wait else msvcrt.LK_NBLCK, 1)
-            except ImportError:
-                pass
-            except OSError:
-                if not self.wait:
-                    raise Busy() from None
+        lock_file(self.fd, self.wait)
         return self
 
     def __exit__(self, *exc) -> None:
-        try:
-            import fcntl
+        unlock_file(self.fd)
 
-            fcntl.flock(self.fd, fcntl.LOCK_UN)
-        except ImportError:
+
+_RETRY_S = 0.05
+
+
+def lock_file(fd: int, wait: bool, os_name: str = os.name, module=None,
+              sleep=time.sleep) -> None:
+    """Take the lock on `fd` (`module`: fcntl or msvcrt, found by `os_name` when None)."""
+    if os_name == "nt":
+        msvcrt = module or __import__("msvcrt")
+        os.lseek(fd, 0, os.SEEK_SET)
+        while True:   # one byte at offset 0 is the lock, in every process
             try:
-                import msvcrt
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+                return
+            except OSError:
+                if not wait:
+                    raise Busy() from None
+                sleep(_RETRY_S)
+    fcntl = module or __import__("fcntl")
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError:
+        raise Busy() from None
 
-                os.lseek(self.fd, 0, os.SEEK_SET)
-                msvcrt.locking(self.fd, msvcrt.LK_UNLCK, 1)
-            except (ImportError, OSError):
-                pass
+
+def unlock_file(fd: int, os_name: str = os.name, module=None) -> None:
+    """Release the lock `lock_file` took."""
+    if os_name == "nt":
+        msvcrt = module or __import__("msvcrt")
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        except OSError:
+            pass
+        return
+    fcntl = module or __import__("fcntl")
+    fcntl.flock(fd, fcntl.LOCK_UN)

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from agent.identity.pkcs8 import encrypt_pkcs8
+from agent.permissions import owner_only_folder
 from agent.storage import write_atomic
 from frp.minisign import blake2b_of, key_id_hex, public_key_from_raw
 
@@ -176,13 +177,13 @@ def _keep_public(home: Path, key: "OwnerKey") -> None:
 
 
 def _make_private_dirs(home: Path) -> None:
-    """Create `home` and `home/keys` as 0700; tighten `keys` if it exists looser."""
+    """Create `home` and `home/keys` owner-only (0700, or the owner-only ACL on Windows);
+    tighten them if they exist looser."""
     try:
-        home.mkdir(mode=0o700, parents=True, exist_ok=True)
-        keys = home / KEY_DIR
-        keys.mkdir(mode=0o700, exist_ok=True)
-        if os.name == "posix" and keys.stat().st_mode & 0o077:
-            keys.chmod(0o700)
+        for folder in (home, home / KEY_DIR):   # owner-only on every system (permissions.py)
+            new = not folder.exists()
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            owner_only_folder(folder, new)
     except OSError as exc:
         raise OwnerKeyError(f"Could not create the key folder in {home}: {exc.strerror}") from None
 

@@ -1,0 +1,155 @@
+"""Stopping a command on Ctrl-C, SIGTERM (a service manager) or Ctrl-Break (Windows) within two
+seconds, cleanly.
+
+One `Stopper` per process holds the stop flag. Outside a job, a signal raises `Interrupted` in
+the main thread at once (a blocking call is cut short: the handler raises, so the call is not
+retried, PEP 475). Long work (an export, a delivery, an upload, a scan) runs as a job on its
+own thread instead (`run_job`): the signal only sets the job's cancel flag, the job stops at its
+next check and removes what it had half-written, and the main thread, which only ever waits in
+short slices, gives it `GRACE_S` to do so. A second signal stops waiting for anything.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+
+GRACE_S = 1.5     # a cancelled job has this long to clean up: the promise is 2 s in all
+_SLICE_S = 0.1    # the main thread waits in slices this long, so a signal is seen on Windows too
+
+
+class Interrupted(BaseException):
+    """The person or the system asked the command to stop (exit 128 + the signal's number).
+
+    A BaseException, like KeyboardInterrupt: no `except Exception` on the way can swallow it.
+    """
+
+    def __init__(self, signum: int = signal.SIGINT) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        """130 for Ctrl-C and Ctrl-Break, 143 for SIGTERM: 128 + the signal, as shells count."""
+        return 143 if self.signum == getattr(signal, "SIGTERM", 15) else 130
+
+
+def stop_signal_names(os_name: str = os.name) -> tuple[str, ...]:
+    """The signals that ask a command to stop on this system.
+
+    POSIX: SIGINT (Ctrl-C), SIGTERM (kill, systemd, launchd). Windows: SIGINT (Ctrl-C in a
+    console: CTRL_C_EVENT), SIGBREAK (Ctrl-Break, and CTRL_BREAK_EVENT, which is how another
+    program stops a console process there) and SIGTERM (raised by the C runtime only).
+    """
+    if os_name == "nt":
+        return ("SIGINT", "SIGBREAK", "SIGTERM")
+    return ("SIGINT", "SIGTERM")
+
+
+class Stopper:
+    """The process's stop flag, set by the stop signals once `install` ran."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.signum: int | None = None
+        self._raise_now = True
+
+    def install(self) -> dict:
+        """Handle the stop signals (main thread only; elsewhere this does nothing); returns
+        the handlers it replaced, for `restore`."""
+        if threading.current_thread() is not threading.main_thread():
+            return {}
+        before = {}
+        for name in stop_signal_names():
+            sig = getattr(signal, name, None)
+            if sig is not None:
+                before[sig] = signal.signal(sig, self._handle)
+        return before
+
+    @staticmethod
+    def restore(before: dict) -> None:
+        """Put back the handlers `install` replaced (a command run inside a longer-lived
+        program, such as the tests, leaves it as it found it)."""
+        for sig, handler in before.items():
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+
+    def _handle(self, signum, _frame) -> None:
+        again = self.event.is_set()
+        self.signum = self.signum or signum
+        self.event.set()
+        if self._raise_now or again:
+            raise Interrupted(self.signum)
+
+    def stop(self, signum: int = signal.SIGINT) -> None:
+        """Set the flag as a signal would (for the app's own quit, and tests)."""
+        self.signum = self.signum or signum
+        self.event.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait (in short slices) until stopped or `timeout` passed; True when stopped."""
+        return _wait_sliced(self.event.wait, timeout)
+
+    def quiet(self) -> "_Quiet":
+        """`with stopper.quiet():` a signal only sets the flag; whoever waits must look at it."""
+        return _Quiet(self)
+
+    def run_job(self, work: Callable[[threading.Event], T], grace_s: float = GRACE_S) -> T:
+        """`work(cancel)` on its own thread, the main thread waiting in short slices.
+
+        A stop signal sets `cancel`; the work then has `grace_s` to stop (it raises, having
+        removed what it was writing), after which `Interrupted` is raised here whatever it did.
+        Its result is returned and its exception raised, as if it had run here.
+        """
+        box: dict = {}
+
+        def body() -> None:
+            try:
+                box["result"] = work(self.event)
+            except BaseException as exc:  # handed to the main thread below
+                box["error"] = exc
+
+        thread = threading.Thread(target=body, name="footage-agent-command", daemon=True)
+        with self.quiet():
+            thread.start()
+            while thread.is_alive() and not self.event.is_set():
+                thread.join(_SLICE_S)
+            if thread.is_alive():   # stopped: give the job its grace to clean up
+                _wait_sliced(lambda t: (thread.join(t), not thread.is_alive())[1], grace_s)
+        if self.event.is_set() and (thread.is_alive() or "error" in box):
+            raise Interrupted(self.signum or signal.SIGINT)
+        if "error" in box:
+            raise box["error"]
+        return box.get("result")
+
+
+class _Quiet:
+    def __init__(self, stopper: Stopper) -> None:
+        self._stopper = stopper
+        self._before = True
+
+    def __enter__(self) -> Stopper:
+        self._before, self._stopper._raise_now = self._stopper._raise_now, False
+        return self._stopper
+
+    def __exit__(self, *exc) -> None:
+        self._stopper._raise_now = self._before
+
+
+def _wait_sliced(wait: Callable[[float], bool], timeout: float | None) -> bool:
+    """Call `wait(slice)` until it returns True or `timeout` passed (None: no end).
+
+    No single wait is long, so the main thread returns to the interpreter often enough to run
+    signal handlers on every system (Windows does not interrupt a lock wait)."""
+    import time
+
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        left = _SLICE_S if deadline is None else min(_SLICE_S, deadline - time.monotonic())
+        if left <= 0:
+            return False
+        if wait(left):
+            return True
+

@@ -1,0 +1,114 @@
+"""Operating-system errors in plain words: what happened to which file, and what to do.
+
+A person must never read "[Errno 30] Read-only file system" or "[WinError 32]". Every OSError
+that reaches the owner (the command line, the app) goes through `plain_os_error`. Windows
+errors arrive with `winerror` set; Python maps most of them to an errno already, and the table
+below covers the ones it leaves as EINVAL or does not map, so both systems read the same.
+
+A leaf module: it imports nothing of the agent.
+"""
+from __future__ import annotations
+
+import errno
+import re
+
+# errno -> what happened to `{path}`, and what to do. `{path}` is the file the OS named, or
+# "a file" when it named none.
+_WORDS: dict[int, str] = {
+    errno.ENOSPC: "the disk holding {path} is full: free some space there, or choose another "
+                  "folder",
+    errno.EROFS: "{path} is on a read-only disk (a locked SD card, a write-protected USB stick "
+                 "or a read-only share): unlock it, or choose another folder",
+    errno.EEXIST: "{path} already exists: choose another name or folder (nothing was "
+                  "overwritten)",
+    errno.EACCES: "permission denied for {path}: your user account may not do this there; "
+                  "choose another folder, or ask whoever owns it",
+    errno.ENOENT: "{path} does not exist: check the path, or connect the drive it is on",
+    errno.ENOTDIR: "{path} is not a folder (part of the path is a file): check the path",
+    errno.EISDIR: "{path} is a folder where a file was expected: check the path",
+    errno.ENOTEMPTY: "{path} is not empty: choose an empty or new folder",
+    errno.EIO: "the disk holding {path} could not be read or written (input/output error): "
+               "check the drive and its cable; the drive may be failing",
+    errno.ENXIO: "the drive holding {path} is not there any more: connect it again",
+    errno.ENODEV: "the drive holding {path} is not there any more: connect it again",
+    errno.EBUSY: "{path} is in use by another program: close it, then try again",
+    errno.ETXTBSY: "{path} is in use by another program: close it, then try again",
+    errno.EMFILE: "too many files are open at once: close other programs, then try again",
+    errno.ENFILE: "too many files are open at once: close other programs, then try again",
+    errno.ENAMETOOLONG: "the name {path} is too long for this disk: choose a shorter folder",
+    errno.ELOOP: "{path} points back at itself through links: check the path",
+    errno.EXDEV: "{path} is on another disk than the folder it had to move into: choose a "
+                 "folder on the same disk",
+    errno.EFBIG: "{path} is too big for this disk (FAT32 holds files up to 4 GB): choose a "
+                 "disk formatted as exFAT or NTFS, or a shorter window",
+    errno.EPIPE: "the program reading the output stopped",
+    errno.EINTR: "interrupted",
+    errno.ETIMEDOUT: "the connection timed out: check that this computer is online, then try "
+                     "again",
+    errno.ECONNREFUSED: "the connection was refused: the other side is not answering; try "
+                        "again later",
+    errno.ECONNRESET: "the connection was cut off: try again",
+    errno.ENETUNREACH: "the network cannot be reached: check that this computer is online",
+    errno.EHOSTUNREACH: "the other computer cannot be reached: check that this computer is "
+                        "online",
+}
+_WORDS[errno.EPERM] = _WORDS[errno.EACCES]
+if hasattr(errno, "EDQUOT"):
+    _WORDS[errno.EDQUOT] = "your disk quota is used up on the disk holding {path}: free some " \
+                           "space there, or choose another folder"
+if hasattr(errno, "ESTALE"):
+    _WORDS[errno.ESTALE] = "the network share holding {path} went away: connect it again"
+
+# Windows error codes -> the errno whose words fit (winerror.h names in the comments).
+WINDOWS_ERRORS: dict[int, int] = {
+    2: errno.ENOENT,        # ERROR_FILE_NOT_FOUND
+    3: errno.ENOENT,        # ERROR_PATH_NOT_FOUND
+    5: errno.EACCES,        # ERROR_ACCESS_DENIED
+    15: errno.ENOENT,       # ERROR_INVALID_DRIVE
+    19: errno.EROFS,        # ERROR_WRITE_PROTECT
+    21: errno.ENXIO,        # ERROR_NOT_READY (no medium, a card reader with no card)
+    23: errno.EIO,          # ERROR_CRC (data error)
+    32: errno.EBUSY,        # ERROR_SHARING_VIOLATION
+    33: errno.EBUSY,        # ERROR_LOCK_VIOLATION
+    39: errno.ENOSPC,       # ERROR_HANDLE_DISK_FULL
+    53: errno.ENXIO,        # ERROR_BAD_NETPATH
+    67: errno.ENXIO,        # ERROR_BAD_NET_NAME
+    80: errno.EEXIST,       # ERROR_FILE_EXISTS
+    112: errno.ENOSPC,      # ERROR_DISK_FULL
+    145: errno.ENOTEMPTY,   # ERROR_DIR_NOT_EMPTY
+    183: errno.EEXIST,      # ERROR_ALREADY_EXISTS
+    206: errno.ENAMETOOLONG,  # ERROR_FILENAME_EXCED_RANGE
+    1117: errno.EIO,        # ERROR_IO_DEVICE
+    1392: errno.EIO,        # ERROR_FILE_CORRUPT
+}
+
+_PREFIX = re.compile(r"^\s*\[(?:Errno|WinError) -?\d+\]\s*")
+
+
+def error_number(exc: OSError) -> int | None:
+    """The errno whose words describe `exc`: its Windows code's, when it has one we know."""
+    win = getattr(exc, "winerror", None)
+    if win is not None and win in WINDOWS_ERRORS:
+        return WINDOWS_ERRORS[win]
+    return exc.errno
+
+
+def plain_os_error(exc: OSError, path: str | None = None) -> str:
+    """`exc` as one sentence a person can act on, naming the file involved.
+
+    `path` overrides the file the OS named (pass the folder the person chose when that reads
+    better than an inner file). Unknown errors keep the system's own words, without the
+    "[Errno N]" tag.
+    """
+    where = path or exc.filename
+    shown = str(where) if where not in (None, "") else "a file"
+    words = _WORDS.get(error_number(exc) or -1)
+    if words is not None:
+        return words.format(path=shown)
+    text = exc.strerror or _PREFIX.sub("", str(exc)) or type(exc).__name__
+    return f"{shown}: {text}" if where not in (None, "") else text
+
+
+def strip_errno(text: str) -> str:
+    """A message with a leading "[Errno N]" / "[WinError N]" tag removed."""
+    return _PREFIX.sub("", text)

@@ -1,0 +1,92 @@
+"""Owner-only folders on every system: the home folder holds the owner's key, portal tokens and
+what they decided about police requests, so nobody else on the PC may read it.
+
+POSIX: mode 0700 on the folder (and 0600 on each secret file, set where it is written).
+Windows: chmod only flips the read-only flag there, so the folder gets an access control list
+instead: full control for the owner and SYSTEM (the OS itself, which can read any file anyway;
+leaving it out would only break backup and search services), nothing inherited from the
+folder above, and no grant to Everyone, Authenticated Users or Users. Its entries are
+inherited by every file and folder made inside, so the key and token files are covered the
+moment they are created. The ACL is applied with `icacls` (present on every Windows since
+Vista), the user's SID read with `whoami`; both command lines are built as data here, so
+tests on any system check exactly what would run.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import stat
+import subprocess
+from pathlib import Path
+
+SYSTEM_SID = "S-1-5-18"
+# Groups a new folder may grant rights to through inheritance: Everyone, Authenticated Users,
+# Users (well-known SIDs, the same in every language of Windows).
+BROAD_SIDS = ("S-1-1-0", "S-1-5-11", "S-1-5-32-545")
+WHOAMI = ["whoami", "/user", "/fo", "csv", "/nh"]
+_SID = re.compile(r"^S-1-\d+(-\d+)+$")
+
+
+class PermissionsError(OSError):
+    """The folder could not be made owner-only; the message says which and why."""
+
+
+def owner_only_folder(path: Path, new: bool, os_name: str = os.name) -> None:
+    """Make the existing folder `path` readable by its owner alone.
+
+    POSIX: tightened to 0700 whenever it is looser. Windows: the owner-only ACL is applied
+    when the folder is `new` (applying it costs three processes; a folder made owner-only
+    stays so unless someone changes it on purpose).
+    """
+    if os_name == "nt":
+        if new:
+            apply_windows_acl(Path(path))
+        return
+    if stat.S_IMODE(Path(path).stat().st_mode) != 0o700:
+        Path(path).chmod(0o700)
+
+
+def apply_windows_acl(path: Path, run=subprocess.run) -> None:
+    """Run the `icacls` commands that make `path` owner-only (Windows)."""
+    sid = current_user_sid(run)
+    for argv in owner_only_acl_commands(path, sid):
+        done = run(argv, capture_output=True, text=True, timeout=30)
+        if done.returncode != 0:
+            raise PermissionsError(f"cannot make {path} private to your account "
+                                   f"({' '.join(argv[2:3])} failed: "
+                                   f"{(done.stderr or done.stdout).strip()[:200]})")
+
+
+def owner_only_acl_commands(path: Path, sid: str) -> list[list[str]]:
+    """The icacls command lines, in order: grant the owner and SYSTEM full control of the
+    folder and everything made in it (replacing their earlier grants), stop inheriting the
+    entries of the folder above, and remove what broad groups were granted."""
+    if not _SID.match(sid):
+        raise ValueError(f"{sid!r} is not a Windows security identifier")
+    target = str(path)
+    inherited = "(OI)(CI)F"   # object and container inherit: every file and folder inside
+    return [
+        ["icacls", target, "/grant:r", f"*{sid}:{inherited}", f"*{SYSTEM_SID}:{inherited}",
+         "/q"],
+        ["icacls", target, "/inheritance:r", "/q"],
+        ["icacls", target, "/remove:g", *(f"*{s}" for s in BROAD_SIDS), "/q"],
+    ]
+
+
+def current_user_sid(run=subprocess.run) -> str:
+    """The SID of the account this runs as (Windows), from `whoami /user`."""
+    done = run(WHOAMI, capture_output=True, text=True, timeout=30)
+    if done.returncode != 0:
+        raise PermissionsError(f"cannot tell which account this is (whoami: "
+                               f"{done.stderr.strip()[:200]})")
+    return parse_whoami_sid(done.stdout)
+
+
+def parse_whoami_sid(text: str) -> str:
+    """The SID in `whoami /user /fo csv /nh` output: `"pc\\ann","S-1-5-21-..."`."""
+    for row in csv.reader(io.StringIO(text)):
+        if len(row) >= 2 and _SID.match(row[-1].strip()):
+            return row[-1].strip()
+    raise PermissionsError(f"whoami gave no account SID: {text.strip()[:200]!r}")

@@ -1,0 +1,120 @@
+"""The Windows branches of the agent's home folder, secrets and locks, exercised here through
+their pure parts: the owner-only ACL as the icacls command lines that would run, the SID read
+from whoami, the msvcrt lock with its retries, and the stop signals (Ctrl-Break)."""
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from agent.commands.interrupt import Interrupted, stop_signal_names
+from agent.permissions import (
+    BROAD_SIDS,
+    WHOAMI,
+    PermissionsError,
+    apply_windows_acl,
+    owner_only_acl_commands,
+    owner_only_folder,
+    parse_whoami_sid,
+)
+from agent.storage import Busy, lock_file, unlock_file
+
+SID = "S-1-5-21-1004336348-1177238915-682003330-1001"
+
+
+def test_the_owner_only_acl_is_three_icacls_commands_built_as_data():
+    home = Path("C:/Users/Ann/AppData/Local/footage-agent")
+    grant, protect, remove = owner_only_acl_commands(home, SID)
+    assert grant == ["icacls", str(home), "/grant:r", f"*{SID}:(OI)(CI)F",
+                     "*S-1-5-18:(OI)(CI)F", "/q"]   # the owner and SYSTEM, inherited inside
+    assert protect == ["icacls", str(home), "/inheritance:r", "/q"]
+    assert remove == ["icacls", str(home), "/remove:g", "*S-1-1-0", "*S-1-5-11",
+                      "*S-1-5-32-545", "/q"]        # Everyone, Authenticated Users, Users
+    assert set(BROAD_SIDS) == {"S-1-1-0", "S-1-5-11", "S-1-5-32-545"}
+    with pytest.raises(ValueError):
+        owner_only_acl_commands(home, "Everyone")    # never a name: names are localised
+
+
+def test_the_sid_is_read_from_whoami():
+    assert parse_whoami_sid(f'"desktop-7\\\\ann","{SID}"\r\n') == SID
+    with pytest.raises(PermissionsError):
+        parse_whoami_sid("ERROR: no mapping\r\n")
+
+
+class Recorder:
+    """subprocess.run as Windows would answer it, recording what ran."""
+
+    def __init__(self, fail: str | None = None) -> None:
+        self.ran: list[list[str]] = []
+        self.fail = fail
+
+    def __call__(self, argv, **_kw):
+        self.ran.append(list(argv))
+        if argv == WHOAMI:
+            return subprocess.CompletedProcess(argv, 0, f'"pc\\\\ann","{SID}"\r\n', "")
+        bad = self.fail is not None and self.fail in argv
+        return subprocess.CompletedProcess(argv, 1 if bad else 0, "",
+                                           "Access is denied." if bad else "")
+
+
+def test_a_new_windows_home_gets_the_acl_and_a_failure_is_not_ignored(tmp_path):
+    run = Recorder()
+    apply_windows_acl(tmp_path, run=run)
+    assert run.ran == [WHOAMI, *owner_only_acl_commands(tmp_path, SID)]
+    with pytest.raises(PermissionsError, match="Access is denied"):
+        apply_windows_acl(tmp_path, run=Recorder(fail="/inheritance:r"))
+
+
+def test_owner_only_folder_takes_the_branch_of_its_system(tmp_path, monkeypatch):
+    applied = []
+    monkeypatch.setattr("agent.permissions.apply_windows_acl", applied.append)
+    folder = tmp_path / "home"
+    folder.mkdir(mode=0o755)
+    owner_only_folder(folder, new=True, os_name="nt")
+    owner_only_folder(folder, new=False, os_name="nt")   # made owner-only once, when new
+    assert applied == [folder]
+    assert folder.stat().st_mode & 0o777 == 0o755        # chmod means nothing there
+    owner_only_folder(folder, new=False, os_name="posix")
+    assert folder.stat().st_mode & 0o777 == 0o700
+
+
+class FakeMsvcrt:
+    """msvcrt.locking that refuses `busy` times, then grants."""
+
+    LK_NBLCK, LK_UNLCK = 2, 0
+
+    def __init__(self, busy: int) -> None:
+        self.busy, self.calls = busy, []
+
+    def locking(self, fd, mode, nbytes):
+        self.calls.append(mode)
+        if mode == self.LK_NBLCK and self.busy:
+            self.busy -= 1
+            raise OSError(errno.EACCES, "Permission denied")
+
+
+def test_the_windows_lock_waits_in_short_tries_and_never_goes_on_unlocked(tmp_path):
+    fd = os.open(tmp_path / "x.lock", os.O_RDWR | os.O_CREAT)
+    try:
+        slept = []
+        msvcrt = FakeMsvcrt(busy=3)
+        lock_file(fd, wait=True, os_name="nt", module=msvcrt, sleep=slept.append)
+        assert msvcrt.calls == [2, 2, 2, 2] and len(slept) == 3 and max(slept) <= 0.1
+        with pytest.raises(Busy):
+            lock_file(fd, wait=False, os_name="nt", module=FakeMsvcrt(busy=1))
+        unlock_file(fd, os_name="nt", module=msvcrt)
+        assert msvcrt.calls[-1] == FakeMsvcrt.LK_UNLCK
+    finally:
+        os.close(fd)
+
+
+def test_ctrl_break_stops_a_command_on_windows():
+    assert stop_signal_names("nt") == ("SIGINT", "SIGBREAK", "SIGTERM")
+    assert stop_signal_names("posix") == ("SIGINT", "SIGTERM")
+    assert Interrupted(signal.SIGINT).exit_code == 130
+    assert Interrupted(signal.SIGTERM).exit_code == 143
+    assert Interrupted(21).exit_code == 130   # SIGBREAK's number on Windows
