@@ -47,7 +47,11 @@ class OwnerExports:
                progress=None, cancel: threading.Event | None = None, blur_faces: bool = False,
                masks: bool = True, mute: tuple[tuple[int, int], ...] = (),
                accept_dropped: bool = False):
-        """Cut, seal and sign one camera's window into a package folder under `out_dir`.
+        """Cut, seal and sign one camera's window into a package folder under `out_dir` (made
+        only when it is new inside an existing folder, and never where a drive should be
+        mounted but is not: agent/export/destination.py). The package's name says the window,
+        the mode and the redaction; an export made twice gets a numbered name, never an
+        overwrite.
 
         The camera's privacy masks apply unless `masks` is False; `blur_faces` blurs every face;
         `mute` silences ranges of kept sound. Redaction re-encodes what it touches. A former
@@ -63,6 +67,12 @@ class OwnerExports:
         from agent.export.redact import owner_redaction
         from agent.requests.context import NotARequest, request_context
 
+        from agent.export.destination import NotThere, package_folder
+
+        try:   # never a folder on a drive that is not there (destination.py)
+            out_dir, _made = package_folder(Path(out_dir))
+        except NotThere as exc:
+            raise AgentError(str(exc)) from None
         request = None
         if request_token is not None:
             try:

@@ -16,6 +16,7 @@ from typing import Callable
 from agent import __version__
 from agent.callbacks import call_safely
 from agent.export.cut import Cancelled, CutError, CutResult, cut
+from agent.export.naming import free_name, package_name
 from agent.export.package import PackageBuilder, PackageError, SealedPackage, outputs_record
 from agent.export.plan import ExportPlan, plan_export
 from agent.export.redact import Redaction, redaction_records
@@ -79,7 +80,10 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         plan = plan_export(store, camera, start_us, end_us)
         prefix = safe_name(request.case) if request else "manual"
         cam = safe_name(camera)
-        name = f"{prefix}_{cam}_{compact_utc(start_us)}"
+        name = free_name(out_dir, package_name(
+            prefix, cam, start_us, end_us, mode, audio=keep_audio,
+            masks=bool(redaction and redaction.masks and redaction.masks.polygons),
+            faces=bool(redaction and redaction.faces), muted=bool(redaction and redaction.mute)))
         clip_name = f"{cam}_{compact_utc(start_us)}_{compact_utc(end_us)}.mp4"
         out_dir.mkdir(parents=True, exist_ok=True)
         bag_info = ({"External-Identifier": f"{request.agency} {request.request_id}"}

@@ -1,0 +1,63 @@
+"""The folder a package goes into: it must be on the drive it seems to be.
+
+With no USB stick in, `/media/usb/clips` must not be made: the owner's footage would land on
+this PC's own disk while they believe it is on the stick. So a missing folder is made only
+directly inside an existing one (`~/Footage exports`), and never under the places desktops
+mount removable drives (`/media`, `/run/media`, `/Volumes`) unless a drive is mounted there:
+an empty mount point is a folder on the PC's own disk. A drive letter that is not there
+(`E:\\clips`) has no existing parent, so it is refused by the first rule.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePath
+from typing import Callable
+
+REMOVABLE_ROOTS = ("/media", "/run/media", "/Volumes")
+
+
+class NotThere(Exception):
+    """The folder cannot take a package; the message (which starts with the folder's name)
+    says why and what to do."""
+
+
+def package_folder(folder: Path, ismount: Callable[[str], bool] = os.path.ismount
+                   ) -> tuple[Path, bool]:
+    """`folder`, made if it is new and directly inside an existing folder: (folder, made).
+    Raises NotThere when it is a file, when more than it is missing, or when it is where a
+    drive should be mounted but none is."""
+    folder = Path(folder).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise NotThere(f"{folder} is a file, not a folder: choose the folder the package "
+                       "should go into")
+    if not folder.exists() and not folder.absolute().parent.is_dir():
+        raise NotThere(f"{folder} does not exist, nor does the folder it would go in "
+                       f"({folder.absolute().parent}): connect the drive it is on, or make the "
+                       "folders first")
+    root = empty_mount_point(folder.resolve(), ismount)
+    if root is not None:
+        raise NotThere(f"{folder}: no drive is mounted there (it is under {root}, where drives "
+                       "are mounted, but on this PC's own disk); connect the drive, wait until "
+                       "it shows, then try again")
+    if folder.exists():
+        return folder, False
+    folder.mkdir()
+    return folder, True
+
+
+def empty_mount_point(path: PurePath, ismount: Callable[[str], bool] = os.path.ismount
+                      ) -> str | None:
+    """The removable-drive root (`/media`) a path is below when no drive is mounted between
+    them (`/media/usb/clips` with no stick in: the mount holding it is `/`); else None. POSIX
+    paths only."""
+    text = PurePath(path).as_posix()
+    for root in REMOVABLE_ROOTS:
+        if not text.startswith(root + "/"):
+            continue
+        parts = PurePath(text).parts
+        depth = len(PurePath(root).parts)
+        for n in range(len(parts), depth, -1):   # the path, then each parent below the root
+            if ismount(PurePath(*parts[:n]).as_posix()):
+                return None
+        return root
+    return None
