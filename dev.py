@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Quick start: `python3 dev.py run` (the demo), `python3 dev.py test` (the whole suite) and
+"""Quick start: `python3 dev.py run` (the demo; Ctrl-C ends it and removes its temporary
+folder), `python3 dev.py test` (the whole suite) and
 `python3 dev.py coverage` (the suite measured, the processes it starts included).
 
 Needs only Python 3.11+: it makes `.venv` beside this file, installs the project into it (again
@@ -39,12 +40,43 @@ def setup(extras: str) -> None:
         stamp.write_text(want)
 
 
-def run() -> None:
-    """The demo: sample recordings, a local agency portal with a signed request, the app."""
+def run(demo_args: list[str]) -> None:
+    """The demo: sample recordings, a local agency portal with a signed request, the app.
+    Arguments after `run` go to `footage-agent demo` (e.g. `--minutes 5`, `--check`)."""
     setup("test")
     gui = os.name == "nt" or sys.platform == "darwin" or os.environ.get("DISPLAY") \
         or os.environ.get("WAYLAND_DISPLAY")
-    sh(BIN / "footage-agent", "demo", *([] if gui else ["--no-gui"]))
+    cmd = [BIN / "footage-agent", "demo", *([] if gui else ["--no-gui"]), *demo_args]
+    sys.exit(foreground(cmd))
+
+
+def foreground(cmd: list) -> int:
+    """Run `cmd` and let it end by itself; its exit code.
+
+    Ctrl-C in a terminal reaches every process of the foreground group, the demo included:
+    the demo stops its portal and removes its folder. So this process only waits (in short
+    slices, so signals are seen) instead of killing the demo a moment later, as
+    subprocess.run does on Ctrl-C, which left the demo's temporary folder behind. SIGTERM,
+    sent to this process alone, is passed on to the demo.
+    """
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    proc = subprocess.Popen([str(c) for c in cmd], cwd=HERE)
+
+    def pass_on(signum, _frame):
+        try:
+            proc.send_signal(signum)
+        except OSError:
+            pass
+
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # the demo got it too: it ends itself
+    signal.signal(signal.SIGTERM, pass_on)
+    while True:
+        try:
+            return proc.wait(timeout=0.2)
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def _test_env() -> dict:
@@ -79,11 +111,12 @@ def coverage(pytest_args: list[str]) -> None:
     sh(PY, "-m", "coverage", "report", "--rcfile", COVERAGE_RC, env=env)
 
 
-COMMANDS = {"run": lambda _args: run(), "test": test, "coverage": coverage}
+COMMANDS = {"run": run, "test": test, "coverage": coverage}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
-        sys.exit("usage: python3 dev.py run | test [pytest args] | coverage [pytest args]")
+        sys.exit("usage: python3 dev.py run [demo args] | test [pytest args] | "
+                 "coverage [pytest args]")
     try:
         COMMANDS[sys.argv[1]](sys.argv[2:])
     except subprocess.CalledProcessError as exc:

@@ -1,7 +1,8 @@
 """The `footage-agent` command (contract: shared cli.md).
 
 Exit codes: 0 done; 1 unexpected failure (a message, never a bare traceback); 2 usage error;
-3 refused (verification failed, nothing matched, the owner's rules forbid it).
+3 refused (verification failed, nothing matched, the owner's rules forbid it); 130 interrupted
+(Ctrl-C), 143 stopped by SIGTERM. A reader that closed the output (`| head`) ends it quietly.
 """
 from __future__ import annotations
 
@@ -14,7 +15,17 @@ from agent import __version__
 from agent.commands import (
     agencies, cameras, demo, export, gui, index, log, masks, requests, upload,
 )
-from agent.commands.common import EXIT_FAILURE, EXIT_REFUSED, EXIT_USAGE, Refused, UsageError, say
+from agent.commands.common import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    Refused,
+    UsageError,
+    say,
+)
+from agent.commands.interrupt import Interrupted, Stopper
+from agent.os_words import plain_os_error
 from frp.text import one_line
 
 _COMMAND_MODULES = (index, cameras, export, masks, agencies, requests, upload, log, gui, demo)
@@ -44,35 +55,72 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    args.stopper = Stopper()
+    before = args.stopper.install()
+    try:
+        return _run(args)
+    finally:
+        Stopper.restore(before)
+
+
+def _run(args) -> int:
     from agent.config import ConfigError
     from agent.service import Agent, AgentError, Refusal
 
-    agent = None
+    agent, interrupted = None, False
     try:
-        if getattr(args, "needs_home", True):  # `demo` keeps its own home: make no other
-            agent = Agent(getattr(args, "home", None))
-        return args.func(agent, args) or 0
+        try:
+            if getattr(args, "needs_home", True):  # `demo` keeps its own home: make no other
+                agent = Agent(getattr(args, "home", None))
+            return args.func(agent, args) or 0
+        except Interrupted:
+            interrupted = True   # a job may still be ending: close nothing under it
+            raise
+        finally:
+            if agent is not None and not interrupted:
+                agent.close()
     except UsageError as exc:
-        say(f"footage-agent: {one_line(str(exc))}")
-        return EXIT_USAGE
+        return _said(exc, EXIT_USAGE)
     except (Refused, Refusal) as exc:
-        say(f"footage-agent: {one_line(str(exc))}")
-        return EXIT_REFUSED
+        return _said(exc, EXIT_REFUSED)
+    except Interrupted as exc:
+        return _said("interrupted; nothing half-made was left behind", exc.exit_code)
     except KeyboardInterrupt:
-        say("footage-agent: interrupted")
-        return EXIT_FAILURE
-    except (AgentError, ConfigError, OSError, ValueError) as exc:
-        say(f"footage-agent: {one_line(str(exc))}")
-        return EXIT_FAILURE
+        return _said("interrupted", 130)
+    except BrokenPipeError:
+        return _reader_gone()
+    except OSError as exc:
+        return _said(plain_os_error(exc), EXIT_FAILURE)
+    except (AgentError, ConfigError, ValueError) as exc:
+        return _said(exc, EXIT_FAILURE)
     except Exception as exc:  # the promise: a message, never a bare traceback
         if os.environ.get("FOOTAGE_AGENT_DEBUG"):
             raise
-        say(f"footage-agent: unexpected failure: {type(exc).__name__}: {one_line(str(exc))} "
-            "(set FOOTAGE_AGENT_DEBUG=1 for details)")
-        return EXIT_FAILURE
-    finally:
-        if agent is not None:
-            agent.close()
+        return _said(f"unexpected failure: {type(exc).__name__}: {one_line(str(exc))} "
+                     "(set FOOTAGE_AGENT_DEBUG=1 for details)", EXIT_FAILURE)
+
+
+def _said(message, code: int) -> int:
+    """Say `message` on stderr as the command's own words; `code`. A closed stderr says
+    nothing and changes nothing."""
+    try:
+        say(f"footage-agent: {one_line(str(message))}")
+    except (BrokenPipeError, ValueError):
+        pass
+    return code
+
+
+def _reader_gone() -> int:
+    """The program reading stdout closed it (`footage-agent inbox | head`): end quietly, with
+    success, as `git log | head` does. stdout is pointed at the null device so the flush at
+    exit finds nobody to fail on."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -26,7 +26,6 @@ from agent.index.first_look import FolderFacts, look_at_folder
 from agent.index.layouts import LAYOUTS
 from agent.index.scan import ScanReport, scan_source
 from agent.index.store import FileRow, Source, Store
-from agent.index.watch import Watcher
 from agent.jobs import Job
 from agent.owner_cameras import OwnerCameras
 from agent.owner_exports import ENV_PASSPHRASE, OwnerExports
@@ -52,6 +51,7 @@ class Agent(OwnerCameras, OwnerExports, OwnerRecords, OwnerRegistrations):
         self._listeners: list[Callable[[object], None]] = []
         self._lock = threading.Lock()
         self._requests = None
+        self._left_busy = False   # set by `run` when a thread outlived it (see close)
 
     @property
     def requests(self) -> RequestDesk:
@@ -105,7 +105,15 @@ class Agent(OwnerCameras, OwnerExports, OwnerRecords, OwnerRegistrations):
             call_safely(cb, event)
 
     def close(self) -> None:
-        with self._lock:
+        """Close the index, the inbox and the previews. After a `run` that left a thread busy
+        (a call that cannot be cut short) nothing is closed under it: the process ends it, and
+        SQLite keeps every transaction whole."""
+        if self._left_busy:
+            return
+        if not self._lock.acquire(timeout=2.0):
+            log.warning("the agent was busy when asked to close; leaving it to the process")
+            return
+        try:
             if self._requests is not None:
                 self._requests.close()
                 self._requests = None
@@ -115,6 +123,8 @@ class Agent(OwnerCameras, OwnerExports, OwnerRecords, OwnerRegistrations):
             if self._store is not None:
                 self._store.close()
                 self._store = None
+        finally:
+            self._lock.release()
 
     # sources -------------------------------------------------------------------------------
     def add_source(self, path: str | Path, camera: str | None = None, tz: str | None = None,
@@ -240,39 +250,28 @@ class Agent(OwnerCameras, OwnerExports, OwnerRecords, OwnerRegistrations):
         return Job(name, work, self.emit).start()
 
     # service -------------------------------------------------------------------------------
-    def run(self, stop: threading.Event) -> None:
-        """Headless service: index, keep the index live and poll portals until `stop` is set.
+    def run(self, stop: threading.Event) -> bool:
+        """Headless service: index, keep the index live and poll portals until `stop` is set;
+        back within 2 s of it (agent/service_loop.py). False when a thread was still inside a
+        call that cannot be cut short: `close` then leaves what it uses open, for the process
+        to end it.
 
         Opens no listening socket: watching is local, and the agencies' portals are polled
         outbound. A key rotation left unfinished is resumed first.
         """
-        if self.key_rotation_pending():
-            try:
-                done = self.rotate_key()
-                for problem in done.problems:
-                    log.warning("key rotation: %s", problem)
-            except AgentError as exc:
-                log.warning("the key rotation could not be resumed: %s", exc)
-        for src in self.sources():
-            try:
-                self.scan([src.root])
-            except AgentError as exc:
-                log.warning("%s", exc)
-        watcher = Watcher([s.root for s in self.sources()], self._rescan_root,
-                          on_error=lambda root, exc: self.emit(ScanFailed(root, str(exc))))
-        watcher.start()
-        poller = threading.Thread(target=self.requests.run_polling, args=(stop,),
-                                  name="footage-agent-poll", daemon=True)
-        poller.start()
-        try:
-            stop.wait()
-        finally:
-            watcher.stop()
-            poller.join(timeout=30)
+        from agent.service_loop import ServiceRun
 
-    def _rescan_root(self, root: str) -> bool:
+        service = ServiceRun(self, stop)
+        service.start()
+        ended = service.wait_and_stop()
+        self._left_busy = not ended
+        return ended
+
+    def rescan_root(self, root: str, cancel: threading.Event | None = None) -> bool:
+        """Rescan one registered folder (the watcher's call); True while a file in it is still
+        being written."""
         src = self.store.source(root)
         if src is None:
             return False
-        self.scan([root])
+        self.scan([root], cancel=cancel)
         return self.store.has_status(src.id, "in-progress")

@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 
 from agent.commands.common import EXIT_FAILURE, EXIT_OK, UsageError, say
+from agent.commands.interrupt import Interrupted, Stopper
 from agent.commands.gui import load_app
 from agent.service import Agent
 from agent.timebase import format_utc
@@ -33,9 +34,15 @@ def show(result: StepResult) -> None:
 
 
 def run(args) -> int:
-    """Set up the demo and run it as `args` (the parsed `demo` command line) asks."""
+    """Set up the demo and run it as `args` (the parsed `demo` command line) asks.
+
+    A demo folder the demo made itself (no --dir) is removed however the demo ends (Ctrl-C,
+    SIGTERM, a check that passed) except after a failure, where its files are kept for a look
+    and named. A --dir folder is the person's: it is kept.
+    """
     if not 2 <= args.minutes <= 240:
         raise UsageError("--minutes must be 2 to 240")
+    stopper = getattr(args, "stopper", None) or Stopper()
     app = None
     if not (args.no_gui or args.check):
         app = load_app()  # before the slow part, so a missing app is said at once
@@ -46,29 +53,55 @@ def run(args) -> int:
     except DemoError as exc:
         say(f"footage-agent: {exc}")
         return EXIT_FAILURE
-    print(f"Demo folder: {folder}", flush=True)
+    keep = False   # set when a failure's files are worth a look
+    try:
+        print(f"Demo folder: {folder}", flush=True)
+        code = _run_in(folder, args, app, stopper)
+        keep = code != EXIT_OK
+        return code
+    finally:
+        if made and not keep:
+            shutil.rmtree(folder, ignore_errors=True)
+            print(f"Removed the demo folder {folder}.", flush=True)
+        elif not made and not keep:
+            print(f"The demo's files stay in {folder} (given with --dir); delete that folder "
+                  "when you are done.", flush=True)
+
+
+def _run_in(folder: Path, args, app, stopper: Stopper) -> int:
     world, portal = _set_up(folder, args.minutes)
     if world is None:
         say(f"footage-agent: the demo could not be set up; its files are in {folder}")
         return EXIT_FAILURE
     agent = Agent(world.home)
-    ok = False
+    ok, interrupted = False, False
     try:
         walk = Walk(world, portal, agent)
         ok = run_steps(walk, WALK if args.check else WALK[:2], show)
         if ok and not args.check:
-            return _interactive(walk, app)
+            return _interactive(walk, app, stopper)
+    except (Interrupted, KeyboardInterrupt):
+        interrupted = True   # a step may still hold the agent: close nothing under it
+        raise
     finally:
-        agent.close()
-        portal.stop()
+        if not interrupted:
+            agent.close()
+        stop_within(portal.stop, 1.0)
     if not ok:
         say(f"footage-agent: the demo {'check failed' if args.check else 'could not be set up'}"
             f" (see the FAILED line above); its files are kept in {folder} for a look.")
         return EXIT_FAILURE
-    if made:
-        shutil.rmtree(folder, ignore_errors=True)  # nothing to look at: every step worked
     print("Every step worked.", flush=True)
     return EXIT_OK
+
+
+def stop_within(stop, seconds: float) -> bool:
+    """Call `stop()` on a thread of its own and wait `seconds` at most (a portal thread busy
+    with a slow client must not hold up the end); True when it finished."""
+    thread = threading.Thread(target=stop, name="footage-agent-demo-stop", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    return not thread.is_alive()
 
 
 def _set_up(folder: Path, minutes: int):
@@ -95,7 +128,7 @@ def _set_up(folder: Path, minutes: int):
     return world, portal
 
 
-def _interactive(walk: Walk, app) -> int:
+def _interactive(walk: Walk, app, stopper: Stopper) -> int:
     """Print what to try next, then open the app, or keep the portal up until Ctrl-C."""
     print(flush=True)
     for line in next_steps(walk.world, walk.jti):
@@ -106,9 +139,8 @@ def _interactive(walk: Walk, app) -> int:
             return code
         say("The desktop app found here has no entry point the demo knows (a `run(agent)` or "
             "`main(agent=...)` function), so the demo runs without it: try the commands above.")
-    wait_for_ctrl_c("\nThe test portal keeps running until you press Ctrl-C.")
-    print(f"Demo portal stopped. The demo's files stay in {walk.world.folder}; delete that "
-          "folder when you are done.", flush=True)
+    wait_for_ctrl_c("\nThe test portal keeps running until you press Ctrl-C.", stopper)
+    print("Demo portal stopped.", flush=True)
     return EXIT_OK
 
 
@@ -123,16 +155,12 @@ def open_app(module, agent: Agent) -> int | None:
     return None
 
 
-def wait_for_ctrl_c(prompt: str) -> None:
-    """Say `prompt`, then block until Ctrl-C (short waits, so the interrupt is seen on every
-    platform). The prompt is printed inside the guard: a Ctrl-C right after it still counts."""
-    never = threading.Event()
-    try:
+def wait_for_ctrl_c(prompt: str, stopper: Stopper) -> None:
+    """Say `prompt`, then wait until Ctrl-C, SIGTERM or Ctrl-Break (in short slices, so the
+    signal is seen on every platform). Inside `quiet`, the signal only ends the wait."""
+    with stopper.quiet():
         print(prompt, flush=True)
-        while not never.wait(0.5):
-            pass
-    except KeyboardInterrupt:
-        pass
+        stopper.wait()
 
 
 def command_prefix() -> list[str]:

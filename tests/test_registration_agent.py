@@ -176,10 +176,15 @@ def test_an_interrupted_key_rotation_resumes_and_answers_each_registration_with_
         assert decided["owner_id"] == new
 
         b = PortalServer(portals["b"].state_dir, port=ports["b"]).start()
-        stop = threading.Event()
+        stop = threading.Event()                           # the next run resumes it, on
+        service = threading.Thread(target=agent.run, args=(stop,))   # its start-up thread
+        service.start()
+        deadline = time.monotonic() + 60
+        while agent.key_rotation_pending() and time.monotonic() < deadline:
+            time.sleep(0.05)
         stop.set()
-        agent.run(stop)                                    # the next run resumes it
-        assert not agent.key_rotation_pending()
+        service.join(10)
+        assert not service.is_alive() and not agent.key_rotation_pending()
         assert agent.owner_key().public.owner_id() == new
         assert portals["b"].registry.pinned(regs["b"]) == new
         keys = tmp_path / "home" / "keys"

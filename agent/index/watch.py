@@ -60,14 +60,20 @@ class Watcher:
             self._dirty[root] = time.monotonic()
             self._cond.notify()
 
-    def stop(self) -> None:
-        """Stop watching and join both threads."""
+    def stop(self, timeout: float = 30.0) -> None:
+        """Stop watching and join both threads, waiting `timeout` seconds at most in all (a
+        rescan under way ends with its cancel flag, which is the caller's to set)."""
+        deadline = time.monotonic() + timeout
         with self._cond:
             self._stop = True
             self._cond.notify()
         self._observer.stop()
-        self._observer.join(timeout=10)
-        self._thread.join(timeout=30)
+        self._observer.join(timeout=max(0.0, deadline - time.monotonic()))
+        self._thread.join(timeout=max(0.0, deadline - time.monotonic()))
+
+    def threads(self) -> list[threading.Thread]:
+        """The threads watching (for a caller that must know they ended)."""
+        return [self._observer, self._thread]
 
     def _loop(self) -> None:
         while True:

@@ -1,0 +1,91 @@
+"""The headless service (`footage-agent run`, and the app while it runs): index the recordings
+folders, keep the index live, poll the agencies' portals, until asked to stop.
+
+Stopping takes under two seconds in every state. The caller's thread only ever waits on the
+stop flag, in short slices; everything else runs on threads of its own that look at the same
+flag: the start (a key rotation left unfinished, then the first scan of each folder, which
+stops between files), the watcher's rescans, and the poll thread (between portals). When asked
+to stop, each thread gets what is left of `STOP_WITHIN_S`; one still inside a call that cannot
+be cut short (a portal that does not answer) is left to end with the process. Nothing is left
+half-written that way: the index and the inbox are SQLite transactions, and every file the
+agent keeps is replaced atomically.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+from agent.errors import AgentError
+from agent.events import ScanFailed
+from agent.index.watch import Watcher
+
+log = logging.getLogger(__name__)
+
+STOP_WITHIN_S = 1.5   # of the 2 s promised; the rest is the process ending
+_SLICE_S = 0.2        # the caller waits in slices this long (Windows does not cut lock waits)
+
+
+class ServiceRun:
+    """One run of the service for one Agent (`start`, then `wait_and_stop`)."""
+
+    def __init__(self, agent, stop: threading.Event) -> None:
+        self.agent, self.stop = agent, stop
+        self._lock = threading.Lock()
+        self._watcher: Watcher | None = None
+        self._threads: list[threading.Thread] = []
+
+    def start(self) -> None:
+        """Start the start-up thread (rotation, first scans, then the watcher) and the poll
+        thread; return at once."""
+        desk = self.agent.requests   # opened here, so a broken inbox is said before running
+        self._spawn("footage-agent-start", self._start_up)
+        self._spawn("footage-agent-poll", desk.run_polling, self.stop)
+
+    def wait_and_stop(self) -> bool:
+        """Wait for the stop flag, then stop everything; True when every thread ended in time
+        (False: one was inside a call that cannot be cut short, and ends with the process)."""
+        while not self.stop.wait(_SLICE_S):
+            pass
+        deadline = time.monotonic() + STOP_WITHIN_S
+        with self._lock:
+            watcher = self._watcher
+        if watcher is not None:
+            watcher.stop(timeout=max(0.0, deadline - time.monotonic()))
+            self._threads += watcher.threads()
+        for thread in self._threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        busy = [t.name for t in self._threads if t.is_alive()]
+        if busy:
+            log.info("stopped while still busy in %s: left to end with the process",
+                     ", ".join(busy))
+        return not busy
+
+    def _spawn(self, name: str, target, *args) -> None:
+        thread = threading.Thread(target=target, args=args, name=name, daemon=True)
+        self._threads.append(thread)
+        thread.start()
+
+    def _start_up(self) -> None:
+        agent, stop = self.agent, self.stop
+        if agent.key_rotation_pending() and not stop.is_set():
+            try:
+                done = agent.rotate_key()
+                for problem in done.problems:
+                    log.warning("key rotation: %s", problem)
+            except AgentError as exc:
+                log.warning("the key rotation could not be resumed: %s", exc)
+        for src in agent.sources():
+            if stop.is_set():
+                return
+            try:
+                agent.scan([src.root], cancel=stop)
+            except AgentError as exc:
+                log.warning("%s", exc)
+        with self._lock:
+            if stop.is_set():
+                return
+            self._watcher = Watcher(
+                [s.root for s in agent.sources()], lambda root: agent.rescan_root(root, stop),
+                on_error=lambda root, exc: agent.emit(ScanFailed(root, str(exc))))
+            self._watcher.start()
