@@ -27,6 +27,14 @@ class OwnerCameras:
         None when no camera is or was called that."""
         return self.store.names.current(name)
 
+    def camera_zone(self, name: str) -> str | None:
+        """The time zone of the recordings folder the camera `name` means (the clock its
+        owner reads its times in); None when no camera is or was called that."""
+        current = self.store.names.current(name)
+        root = next((c.source_root for c in self.camera_list() if c.name == current), None)
+        source = self.store.source(root) if root is not None else None
+        return source.tz if source is not None else None
+
     def rename_camera(self, old: str, new: str) -> list[Renamed]:
         """Give a camera a new name that holds: its recordings and privacy masks follow it, the
         old name keeps finding it (requests, approvals still being delivered and commands that

@@ -138,6 +138,7 @@ def test_a_full_disk_says_to_free_space_and_leaves_no_half_package(tmp_path, wor
     try:
         free = shutil.disk_usage(disk).free
         (disk / "filler").write_bytes(b"\0" * (free - 64 * 1024))  # 64 KiB left: less than a clip
+        (disk / "out").mkdir()
         t = built.footage.times
         code, out, err = run(built.home, "export", "--camera", "driveway", "--from",
                              format_utc(t.start_us), "--to", format_utc(t.end_us),

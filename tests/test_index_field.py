@@ -169,10 +169,12 @@ def test_damaged_and_empty_files_are_marked_in_coverage_and_named_by_a_refused_e
         ("2026-11-20T22:00:20Z", "2026-11-20T22:00:30Z", "empty", "porch.20261120_140020.mp4", False)]
     assert main(["--home", home, "coverage", *window]) == 0
     human = capsys.readouterr().out.splitlines()
-    gap = human.index("  gap      2026-11-20T22:00:10Z .. 2026-11-20T22:00:30Z")
-    assert human[gap + 1].split()[:2] == ["damaged", "2026-11-20T22:00:10Z"]
+    # The owner reads it on the camera's clock (Los Angeles), with the zone.
+    gap = human.index("  gap      2026-11-20 14:00:10 PST to 14:00:30 PST")
+    assert human[gap + 1].split()[:4] == ["damaged", "2026-11-20", "14:00:10", "PST"]
     assert "lost power" in human[gap + 1] and "(end unknown)" in human[gap + 1]
-    assert human[gap + 2].split()[:2] == ["empty", "2026-11-20T22:00:20Z"] and "zero-byte" in human[gap + 2]
+    assert human[gap + 2].split()[:4] == ["empty", "2026-11-20", "14:00:20", "PST"]
+    assert "zero-byte" in human[gap + 2]
 
     code = main(["--home", home, "export", "--camera", "porch", "--from", "2026-11-20T22:00:12Z",
                  "--to", "2026-11-20T22:00:28Z", "--out", str(tmp_path / "out")])

@@ -5,7 +5,7 @@ import json
 import sys
 from typing import Any
 
-from agent.timebase import TimeError, format_utc, parse_rfc3339
+from agent.timebase import TimeError, format_utc
 from frp.text import multi_line
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
@@ -19,12 +19,17 @@ class Refused(Exception):
     """Verification failed, nothing matched, or the owner's rules forbid it (exit 3)."""
 
 
-def parse_time(text: str, what: str) -> int:
-    """An RFC 3339 time from the command line, or a usage error naming the option."""
+def parse_time(text: str, what: str, zone_name: str | None = None) -> int:
+    """A time from the command line (`what` names the option) as UTC microseconds, or a usage
+    error. Without an offset it is read in `zone_name` (default: this PC's zone); see
+    agent/commands/local_time.py."""
+    from agent.commands.local_time import read_time
+    from agent.timebase import system_zone_name
+
     try:
-        return parse_rfc3339(text)
+        return read_time(text, what, zone_name or system_zone_name(), note=say)
     except TimeError as exc:
-        raise UsageError(f"{what}: {exc}") from None
+        raise UsageError(str(exc)) from None
 
 
 def utc(us: int | None) -> str | None:
@@ -41,15 +46,3 @@ def say(text: str) -> None:
     """A message for the person: stderr, so stdout stays clean for --json. It may quote what a
     request, a portal or a file said, so it passes the display sanitiser (frp.text) whole."""
     print(multi_line(text), file=sys.stderr)
-
-
-def stage_printer():
-    """A progress callback for the terminal: says each stage once, on stderr."""
-    last = {"stage": None}
-
-    def show(stage: str, fraction: float) -> None:
-        if stage != last["stage"]:
-            say(f"{stage}...")
-            last["stage"] = stage
-
-    return show

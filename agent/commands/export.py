@@ -4,17 +4,15 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
-from agent.commands.common import (
-    Refused,
-    UsageError,
-    parse_time,
-    print_json,
-    say,
-    stage_printer,
-    utc,
-)
+from agent.commands.common import Refused, UsageError, parse_time, print_json, say, utc
+from agent.commands.folders import existing_folder
+from agent.commands.job_progress import expected_frames
+from agent.commands.local_time import window, zone_for
+from agent.commands.progress import add_option as add_progress_option
+from agent.commands.progress import progress_display
 from agent.commands.registrations import keys_rotate
 from agent.service import Agent
+from agent.os_words import plain_os_error
 from frp.verify import verify_package
 
 
@@ -42,6 +40,7 @@ def add_parsers(sub, common) -> None:
                    help="export even if frames of the recordings cannot be decoded and must be "
                         "left out (counted in the package); without it such an export stops")
     e.add_argument("--json", action="store_true")
+    add_progress_option(e)
     e.set_defaults(func=export)
 
     v = sub.add_parser("verify", parents=[common], help="check a package's manifests, signature and record")
@@ -61,13 +60,15 @@ def add_parsers(sub, common) -> None:
 
 
 def export(agent: Agent, args) -> int:
-    start, end = parse_time(args.start, "--from"), parse_time(args.end, "--to")
+    tz = zone_for(agent, [args.camera])
+    start, end = parse_time(args.start, "--from", tz), parse_time(args.end, "--to", tz)
     if start >= end:
         raise UsageError("--from must be before --to")
-    mute = tuple(parse_mute(text, start, end) for text in args.mute)
+    mute = tuple(parse_mute(text, start, end, tz) for text in args.mute)
     if mute and not args.keep_audio:
         raise UsageError("--mute silences parts of the kept sound: add --keep-audio (without "
                          "it the sound is removed entirely)")
+    out_dir = existing_folder(args.out, said=say)
     # Only the owner's redaction choices go through, so the defaults stay the service's own.
     redact = {"blur_faces": True} if args.blur_faces else {}
     if args.no_masks:
@@ -79,11 +80,15 @@ def export(agent: Agent, args) -> int:
         try:
             token = Path(args.request).read_bytes()
         except OSError as exc:
-            raise UsageError(f"--request: cannot read {args.request}: {exc.strerror}") from None
-    done = agent.export(args.camera, start, end, Path(args.out), mode=args.mode,
-                        keep_audio=args.keep_audio, request_token=token,
-                        progress=None if args.json else stage_printer(),
-                        accept_dropped=args.accept_dropped_frames, **redact)
+            raise UsageError(f"--request: {plain_os_error(exc, args.request)}") from None
+    shown_progress = progress_display(args, "frame", expected_frames(agent, [args.camera], start, end))
+    try:
+        done = args.stopper.run_job(lambda cancel: agent.export(
+            args.camera, start, end, out_dir, mode=args.mode, keep_audio=args.keep_audio,
+            request_token=token, progress=shown_progress.fraction, cancel=cancel,
+            accept_dropped=args.accept_dropped_frames, **redact))
+    finally:
+        shown_progress.close()
     cut = done.cut
     out = {"package": str(done.package.path), "clip": str(done.clip), "sha256": done.clip_sha256,
            "mode": cut.mode, "requested": {"start": utc(start), "end": utc(end)},
@@ -97,12 +102,15 @@ def export(agent: Agent, args) -> int:
         print_json(out)
     else:
         print(done.package.path)
+        say(f"{window(cut.delivered_start_us, cut.delivered_end_us, tz)}, {cut.frames} frames, "
+            f"{'copied as recorded' if cut.mode == 'copy' else 'exact start'}, sound "
+            f"{'kept' if cut.audio else 'removed'}")
     short = cut.shortfall_start_us / 1e6
     if short > 0:
         say(f"note: copy mode starts at the first keyframe inside the window, {short:.2f} s after "
             "the start you asked for (use --mode exact for the exact second)")
-    for g in out["gaps"]:
-        say(f"note: nothing was recorded from {g['start']} to {g['end']}")
+    for g in done.plan.coverage.gaps:
+        say(f"note: nothing was recorded from {window(g.start_us, g.end_us, tz)}")
     if cut.dropped_frames or cut.dropped_audio_packets:
         say(f"note: {cut.dropped_frames} frame(s) of the recordings could not be decoded and "
             f"{cut.dropped_audio_packets} piece(s) of sound were silenced (damaged recording); "
@@ -112,13 +120,14 @@ def export(agent: Agent, args) -> int:
     return 0
 
 
-def parse_mute(text: str, start_us: int, end_us: int) -> tuple[int, int]:
-    """One `--mute FROM/TO` range (RFC 3339 times), checked against the export window."""
+def parse_mute(text: str, start_us: int, end_us: int, tz: str | None = None) -> tuple[int, int]:
+    """One `--mute FROM/TO` range (times as `--from` takes them), checked against the export
+    window."""
     first, sep, last = text.partition("/")
     if not sep:
         raise UsageError(f"--mute {text}: give two times as FROM/TO, e.g. "
                          "2026-05-01T10:00:05Z/2026-05-01T10:00:09Z")
-    a, b = parse_time(first, "--mute FROM"), parse_time(last, "--mute TO")
+    a, b = parse_time(first, "--mute FROM", tz), parse_time(last, "--mute TO", tz)
     if a >= b:
         raise UsageError(f"--mute {text}: FROM must be before TO")
     if b <= start_us or a >= end_us:

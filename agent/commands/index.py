@@ -1,10 +1,9 @@
 """`sources`, `scan`, `recordings`, `coverage` and `run`: the recordings index commands."""
 from __future__ import annotations
 
-import signal
-import threading
-
 from agent.commands.common import Refused, UsageError, parse_time, print_json, say, utc
+from agent.commands.interrupt import Interrupted
+from agent.commands.local_time import shown, window, zone_for
 from agent.index.store import FileRow
 from agent.service import Agent, NotFound
 
@@ -92,7 +91,10 @@ def sources_remove(agent: Agent, args) -> int:
 def scan(agent: Agent, args) -> int:
     if not args.paths and not agent.sources():
         raise UsageError("no recordings folders yet: give a PATH or run `footage-agent sources add PATH`")
-    reports = agent.scan(args.paths or None, tz=args.tz)
+    reports = args.stopper.run_job(
+        lambda cancel: agent.scan(args.paths or None, tz=args.tz, cancel=cancel))
+    if args.stopper.event.is_set():   # the scan stopped between files: what it did is kept
+        raise Interrupted(args.stopper.signum)
     out = [{"source": r.source, "seen": r.seen, "added": r.added, "updated": r.updated,
             "unchanged": r.unchanged, "removed": r.removed, "statuses": r.statuses,
             "problems": list(r.problems)} for r in reports]
@@ -118,23 +120,29 @@ def row_json(row: FileRow, roots: dict[int, str]) -> dict:
 
 
 def recordings(agent: Agent, args) -> int:
-    start = parse_time(args.start, "--from") if args.start else None
-    end = parse_time(args.end, "--to") if args.end else None
+    tz = zone_for(agent, [args.camera] if args.camera else [])
+    start = parse_time(args.start, "--from", tz) if args.start else None
+    end = parse_time(args.end, "--to", tz) if args.end else None
     if start is not None and end is not None and start >= end:
         raise UsageError("--from must be before --to")
     roots = {s.id: s.root for s in agent.sources()}
     rows = agent.recordings(args.camera, start, end)
     if args.json:
         print_json([row_json(r, roots) for r in rows])
-        return 0
-    for r in rows:
-        where = f"{r.path} bytes {r.byte_start}-{r.byte_end}" if r.ranged else r.path
-        said = r.reason and (r.status != "ok" or r.time_source == "mtime")
-        print(f"{r.camera}\t{utc(r.start_us) or '-'}\t{utc(r.end_us) or '-'}\t{status_words(r)}\t"
-              f"{where}" + (f"\t({r.reason})" if said else ""))
+    else:
+        zones = {}  # each row in its camera's zone (its folder's clock)
+        for r in rows:
+            if r.camera not in zones:
+                zones[r.camera] = zone_for(agent, [r.camera])
+            where = f"{r.path} bytes {r.byte_start}-{r.byte_end}" if r.ranged else r.path
+            said = r.reason and (r.status != "ok" or r.time_source == "mtime")
+            print(f"{r.camera}\t{shown(r.start_us, zones[r.camera])}\t"
+                  f"{shown(r.end_us, zones[r.camera])}\t{status_words(r)}\t"
+                  f"{where}" + (f"\t({r.reason})" if said else ""))
     if not rows:
         rebuilt_note(agent)
-        say("no recordings match" + (f" camera '{args.camera}'" if args.camera else ""))
+        raise Refused("no recordings match" + (f" camera '{args.camera}'" if args.camera else "")
+                      + (" in that window" if start is not None or end is not None else ""))
     return 0
 
 
@@ -154,7 +162,8 @@ def rebuilt_note(agent: Agent) -> None:
 
 
 def coverage(agent: Agent, args) -> int:
-    start, end = parse_time(args.start, "--from"), parse_time(args.end, "--to")
+    tz = zone_for(agent, [args.camera])
+    start, end = parse_time(args.start, "--from", tz), parse_time(args.end, "--to", tz)
     if start >= end:
         raise UsageError("--from must be before --to")
     try:
@@ -162,45 +171,58 @@ def coverage(agent: Agent, args) -> int:
     except NotFound as exc:
         rebuilt_note(agent)
         raise Refused(str(exc)) from None
-    out = {"camera": cov.camera, "from": utc(cov.start_us), "to": utc(cov.end_us),
-           "covered_s": cov.covered_us / 1e6, "window_s": (end - start) / 1e6,
-           "spans": [{"start": utc(s.start_us), "end": utc(s.end_us)} for s in cov.spans],
-           "gaps": [{"start": utc(s.start_us), "end": utc(s.end_us)} for s in cov.gaps],
-           "files": [r.path for r in cov.files],
-           "overlaps": [{"path": o.path, "overlaps": o.other, "start": utc(o.start_us),
-                         "end": utc(o.end_us)} for o in cov.overlaps],
-           "alternatives": [r.path for r in cov.alternatives],
-           "unusable": [{"path": r.path, "status": r.status, "reason": r.reason} for r in cov.unusable],
-           "marked": [{"start": utc(m.start_us), "end": utc(m.end_us), "status": m.status,
-                       "path": m.path, "reason": m.reason, "end_known": m.end_known}
-                      for m in cov.marks],
-           "placed_by_mtime": [{"start": utc(s.start_us), "end": utc(s.end_us)} for s in cov.guessed]}
     if args.json:
-        print_json(out)
+        print_json(coverage_json(cov, start, end))
     else:
-        print(f"{cov.camera}: {out['covered_s']:.0f} of {out['window_s']:.0f} s covered")
-        for s in out["spans"]:
-            print(f"  recorded {s['start']} .. {s['end']}")
-        for s in out["placed_by_mtime"]:
-            print(f"    (time from file dates only {s['start']} .. {s['end']}: check it)")
-        for g in cov.gaps:
-            print(f"  gap      {utc(g.start_us)} .. {utc(g.end_us)}")
-            for m in cov.marks:   # what the gap holds that cannot be used, and why
-                if g.start_us <= m.start_us < g.end_us:
-                    end = utc(m.end_us) if m.end_known else f"{utc(m.end_us)} (end unknown)"
-                    print(f"    {m.status:<11} {utc(m.start_us)} .. {end}  {m.path}"
-                          + (f" ({m.reason})" if m.reason else ""))
+        print_coverage(cov, tz)
     if not cov.spans:
         say("nothing recorded in that window")
         return 3
     return 0
 
 
+def coverage_json(cov, start: int, end: int) -> dict:
+    """The `coverage --json` object (cli.md): UTC times."""
+    return {"camera": cov.camera, "from": utc(cov.start_us), "to": utc(cov.end_us),
+            "covered_s": cov.covered_us / 1e6, "window_s": (end - start) / 1e6,
+            "spans": [{"start": utc(s.start_us), "end": utc(s.end_us)} for s in cov.spans],
+            "gaps": [{"start": utc(s.start_us), "end": utc(s.end_us)} for s in cov.gaps],
+            "files": [r.path for r in cov.files],
+            "overlaps": [{"path": o.path, "overlaps": o.other, "start": utc(o.start_us),
+                          "end": utc(o.end_us)} for o in cov.overlaps],
+            "alternatives": [r.path for r in cov.alternatives],
+            "unusable": [{"path": r.path, "status": r.status, "reason": r.reason}
+                         for r in cov.unusable],
+            "marked": [{"start": utc(m.start_us), "end": utc(m.end_us), "status": m.status,
+                        "path": m.path, "reason": m.reason, "end_known": m.end_known}
+                       for m in cov.marks],
+            "placed_by_mtime": [{"start": utc(s.start_us), "end": utc(s.end_us)}
+                                for s in cov.guessed]}
+
+
+def print_coverage(cov, tz: str) -> None:
+    """Coverage as the owner reads it: their camera's clock, with its zone."""
+    print(f"{cov.camera}: {cov.covered_us / 1e6:.0f} of {(cov.end_us - cov.start_us) / 1e6:.0f} "
+          f"s covered ({window(cov.start_us, cov.end_us, tz)})")
+    for s in cov.spans:
+        print(f"  recorded {window(s.start_us, s.end_us, tz)}")
+    for s in cov.guessed:
+        print(f"    (time from file dates only {window(s.start_us, s.end_us, tz)}: check it)")
+    for g in cov.gaps:
+        print(f"  gap      {window(g.start_us, g.end_us, tz)}")
+        for m in cov.marks:   # what the gap holds that cannot be used, and why
+            if g.start_us <= m.start_us < g.end_us:
+                span = window(m.start_us, m.end_us, tz) + ("" if m.end_known else " (end unknown)")
+                print(f"    {m.status:<11} {span}  {m.path}"
+                      + (f" ({m.reason})" if m.reason else ""))
+
+
 def run(agent: Agent, args) -> int:
-    stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
+    """The headless service until SIGINT, SIGTERM (or Ctrl-Break): back within 2 s, exit 0
+    (being stopped is how a service ends)."""
     say(f"footage-agent running on {agent.home} (watching {len(agent.sources())} folders); "
         "no listening socket; Ctrl-C stops")
-    agent.run(stop)
+    with args.stopper.quiet() as stopper:   # a signal only sets the flag the service watches
+        agent.run(stopper.event)
+    say("footage-agent stopped")
     return 0

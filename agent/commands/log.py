@@ -5,7 +5,9 @@ from pathlib import Path
 
 from agent.audit.log import AuditLog
 from agent.commands.common import Refused, UsageError, print_json, say
+from agent.commands.local_time import shown
 from agent.commands.requests import mapped
+from agent.timebase import TimeError, parse_rfc3339
 from frp.decision import DecisionError, decision_log_head
 from frp.text import one_line
 
@@ -29,10 +31,19 @@ def log_show(agent, args) -> int:
     if args.json:
         print_json(entries)
         return 0
+    tz = agent.local_zone()
     for r in entries:
         details = " ".join(f"{k}={one_line(str(v))}" for k, v in sorted(r["data"].items()))
-        print(f"{r['seq']}\t{one_line(r['at'])}\t{one_line(r['event'])}\t{details}")
+        print(f"{r['seq']}\t{_when(r['at'], tz)}\t{one_line(r['event'])}\t{details}")
     return 0
+
+
+def _when(at, tz: str) -> str:
+    """A record's time in the owner's zone (as written when it cannot be read)."""
+    try:
+        return shown(parse_rfc3339(str(at)), tz)
+    except TimeError:
+        return one_line(str(at))
 
 
 @mapped

@@ -10,15 +10,10 @@ import functools
 import sys
 
 from agent.audit.log import AuditError
-from agent.commands.common import (
-    Refused,
-    UsageError,
-    parse_time,
-    print_json,
-    say,
-    stage_printer,
-    utc,
-)
+from agent.commands.common import Refused, UsageError, parse_time, print_json, say, utc
+from agent.commands.job_progress import DeliveryProgress
+from agent.commands.local_time import shown, window, zone_for
+from agent.commands.progress import add_option as add_progress_option
 from agent.requests.agencies import TrustStoreError
 from agent.requests.view import RequestView
 from agent.service import AgentError
@@ -86,6 +81,7 @@ def add_parsers(sub, common) -> None:
                         "left out (counted in the package); without it the delivery stops")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.add_argument("--json", action="store_true")
+    add_progress_option(p)
     p.set_defaults(func=approve)
 
     p = sub.add_parser("decline", parents=[common], help="decline a request")
@@ -128,7 +124,7 @@ def inbox_list(agent, args) -> int:
         return 0
     for v in views:
         print(f"{v.id}\t{v.status}\t{one_line(_agency_name(v))}\tcase {one_line(v.case)}\t"
-              f"{utc(v.window_start_us)} .. {utc(v.window_end_us)}"
+              f"{window(v.window_start_us, v.window_end_us, zone_for(agent, v.cameras))}"
               + ("" if v.verified else f"\tNOT VERIFIED: {one_line(v.problem)}"))
     if not views:
         say("no requests")
@@ -176,7 +172,9 @@ def inbox_show(agent, args) -> int:
               "message)")
     print(f"Case: {one_line(v.case)}" + (f" ({one_line(v.incident)})" if v.verified and v.incident
                                       else ""))
-    print(f"Window: {utc(v.window_start_us)} to {utc(v.window_end_us)}")
+    print(f"Window: {window(v.window_start_us, v.window_end_us, zone_for(agent, v.cameras))}")
+    if v.expires_at_us is not None:
+        print(f"Answer by: {shown(v.expires_at_us, agent.local_zone())}")
     print(f"Cameras asked for: {', '.join(one_line(c) for c in v.cameras) or 'not named'}")
     if v.verified:
         who = ", ".join(f"{k}: {one_line(x)}" for k, x in v.requester.items())
@@ -213,15 +211,20 @@ def inbox_release(agent, args) -> int:
 @mapped
 def approve(agent, args) -> int:
     desk = agent.requests
-    start = parse_time(args.start, "--from") if args.start else None
-    end = parse_time(args.end, "--to") if args.end else None
     view = desk.show(args.id)
+    tz = zone_for(agent, _cameras(view, args))
+    start = parse_time(args.start, "--from", tz) if args.start else None
+    end = parse_time(args.end, "--to", tz) if args.end else None
     if not args.yes:
-        _confirm(agent, view, args)
-    done = desk.approve(args.id, args.camera, start, end, args.mode, args.keep_audio,
-                        progress=None if args.json else stage_printer(),
-                        blur_faces=args.blur_faces, masks=args.masks,
-                        accept_dropped=args.accept_dropped_frames)
+        _confirm(agent, view, args, start, end, tz)
+    shown_progress = DeliveryProgress(agent, args)
+    try:
+        done = args.stopper.run_job(lambda cancel: desk.approve(
+            args.id, args.camera, start, end, args.mode, args.keep_audio,
+            progress=shown_progress.report, cancel=cancel, blur_faces=args.blur_faces,
+            masks=args.masks, accept_dropped=args.accept_dropped_frames))
+    finally:
+        shown_progress.close()
     if args.json:
         print_json({**entry_json(done), "deliveries": [
             {"camera": d.camera, "package": d.package, "tar": d.tar, "sha256": d.sha256,
@@ -232,16 +235,23 @@ def approve(agent, args) -> int:
     return 0
 
 
-def _confirm(agent, view: RequestView, args) -> None:
+def _cameras(view: RequestView, args) -> list[str]:
+    """The cameras an approval shares: those named, else those approved before, else the
+    request's."""
     a = view.approval
-    cams = args.camera or (a.cameras if a else view.cameras)
-    start = parse_time(args.start, "--from") if args.start else (a.start_us if a else
-                                                                 view.window_start_us)
-    end = parse_time(args.end, "--to") if args.end else (a.end_us if a else view.window_end_us)
+    return list(args.camera or (a.cameras if a else view.cameras))
+
+
+def _confirm(agent, view: RequestView, args, start: int | None, end: int | None,
+             tz: str) -> None:
+    a = view.approval
+    cams = _cameras(view, args)
+    start = start if start is not None else (a.start_us if a else view.window_start_us)
+    end = end if end is not None else (a.end_us if a else view.window_end_us)
     audio = args.keep_audio if args.keep_audio is not None else (a.keep_audio if a else False)
     say(f"This will send to {one_line(_agency_name(view))}:")
     say(f"  cameras: {', '.join(one_line(c) for c in cams) or '(none chosen)'}")
-    say(f"  from {utc(start)} to {utc(end)} ({(end - start) / 1e6:,.0f} seconds per camera)")
+    say(f"  {window(start, end, tz)} ({(end - start) / 1e6:,.0f} seconds per camera)")
     say(f"  sound: {'kept' if audio else 'removed'}")
     say(f"  hidden: {_hidden(agent, view, cams, args)}")
     say(PUBLIC_RECORD)

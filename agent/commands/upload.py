@@ -1,13 +1,14 @@
 """`upload`: deliver a package to a tus endpoint by hand, resuming an earlier attempt."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from agent.audit.log import AuditError, AuditLog
 from agent.commands.common import UsageError, print_json, say
 from agent.delivery.sums import ChunkSums
-from agent.delivery.upload import UploadError, UploadProgress, check_endpoint, upload_file
+from agent.commands.progress import add_option as add_progress_option
+from agent.commands.progress import progress_display
+from agent.delivery.upload import UploadError, UploadResult, check_endpoint, upload_file
 from agent.export.bagtar import tar_package
 from agent.export.package import PackageError
 from agent.service import Agent, AgentError
@@ -20,6 +21,7 @@ def add_parsers(sub, common) -> None:
     u.add_argument("package", help="a package folder (packed into <home>/outbox first) or a .tar")
     u.add_argument("--endpoint", required=True, help="the tus upload address (https://...)")
     u.add_argument("--json", action="store_true")
+    add_progress_option(u)
     u.set_defaults(func=upload)
 
 
@@ -36,13 +38,20 @@ def upload(agent: Agent, args) -> int:
         tar, sums = source, None  # digests are taken by upload_file before it sends anything
     else:
         raise UsageError(f"{source} is neither a package folder nor a .tar file")
+    shown_progress = progress_display(args, "B")
+
+    def send(cancel) -> UploadResult:
+        return upload_file(tar, args.endpoint, state_dir=agent.home / "uploads",
+                           metadata={"filename": tar.name}, sums=sums,
+                           rate_limit_bps=agent.settings.upload_rate_limit_bps, cancel=cancel,
+                           progress=lambda p: shown_progress.update(
+                               "uploading", p.sent, p.total, p.rate_bps, p.eta_s))
     try:
-        result = upload_file(tar, args.endpoint, state_dir=agent.home / "uploads",
-                             metadata={"filename": tar.name}, sums=sums,
-                             rate_limit_bps=agent.settings.upload_rate_limit_bps,
-                             progress=None if args.json else _progress_printer())
+        result = args.stopper.run_job(send)
     except UploadError as exc:
         raise AgentError(f"upload failed: {exc}") from None
+    finally:
+        shown_progress.close()
     _audit(agent, tar, args.endpoint, result.url, result.sha256, result.size)
     if source.is_dir():
         tar.unlink(missing_ok=True)  # the folder is the package; the tar was only for transport
@@ -74,18 +83,3 @@ def _audit(agent: Agent, tar: Path, endpoint: str, url: str, sha256: str, size: 
                                     sha256=sha256, size=size)
     except AuditError as exc:
         say(f"warning: the upload worked but could not be logged: {exc}")
-
-
-def _progress_printer():
-    last = {"t": 0.0}
-
-    def show(p: UploadProgress) -> None:
-        now = time.monotonic()
-        if now - last["t"] < 1.0 and p.sent < p.total:
-            return
-        last["t"] = now
-        pct = 100.0 * p.sent / p.total if p.total else 100.0
-        eta = f", {p.eta_s:.0f} s left" if p.eta_s is not None else ""
-        say(f"uploading: {pct:5.1f}% of {p.total} bytes at {p.rate_bps / 1e6:.2f} MB/s{eta}")
-
-    return show

@@ -1,0 +1,111 @@
+"""Time as the owner reads and types it on the command line: their own clock, with its zone.
+
+The one place that decides how an instant reads for a person (`shown`, `window`) and how a
+time a person typed is read (`read_time`). The zone is the camera's where one camera's
+recordings are concerned (its recordings folder's zone, the clock its owner knows), else this
+PC's. JSON output stays RFC 3339 UTC (the contract); only what a person reads changes.
+
+A time typed without an offset (`2026-11-20T14:05`, `2026-11-20 14:05:00`, or as shown,
+`2026-11-20 14:05:00 PST`) is read in that zone. In the hour a fall-back repeats it is
+refused, naming both readings, unless the zone's abbreviation says which; in a spring-forward
+gap (a time that never happened) it is read with the offset before the change, and said so.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Callable, Iterable
+
+from agent.timebase import TimeError, parse_rfc3339, resolve_wall, to_datetime, zone
+
+_WALL = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?"
+    r"(?:\s*([A-Za-z]{2,6}))?$")
+_UNIVERSAL = ("UTC", "GMT", "Z")
+EXAMPLE = "2026-11-20T14:05:00 (your camera's time) or 2026-11-20T14:05:00-08:00"
+
+
+def shown(us: int | None, zone_name: str) -> str:
+    """An instant as a person reads it: `2026-11-20 14:05:00 PST` (milliseconds when it has
+    them); '-' for none."""
+    if us is None:
+        return "-"
+    t = to_datetime(us).astimezone(zone(zone_name))
+    text = t.strftime("%Y-%m-%d %H:%M:%S")
+    if t.microsecond >= 1000:
+        text += f".{t.microsecond // 1000:03d}"
+    return f"{text} {t.strftime('%Z')}"
+
+
+def window(start_us: int, end_us: int, zone_name: str) -> str:
+    """Two instants as `2026-11-20 14:05:00 PST to 14:15:00 PST` (the day once when shared)."""
+    a, b = shown(start_us, zone_name), shown(end_us, zone_name)
+    if a[:10] == b[:10]:
+        b = b[11:]
+    return f"{a} to {b}"
+
+
+def read_time(text: str, what: str, zone_name: str,
+              note: Callable[[str], None] | None = None) -> int:
+    """A time from the command line as UTC microseconds.
+
+    With an offset it means exactly that. Without one it is read in `zone_name`; a trailing
+    abbreviation (PST, PDT, UTC) picks the reading and must be one the zone uses then.
+    Raises TimeError naming `what` (the option) when it cannot be read or is ambiguous.
+    `note` is told when a time that never happened (a spring-forward gap) was moved.
+    """
+    raw = text.strip()
+    try:
+        return parse_rfc3339(raw)
+    except TimeError:
+        pass
+    m = _WALL.match(raw)
+    if not m:
+        raise TimeError(f"{what} {text!r} is not a time: write {EXAMPLE}")
+    y, mo, d, h, mi = (int(g) for g in m.groups()[:5])
+    sec, frac, abbr = int(m.group(6) or 0), m.group(7), (m.group(8) or "").upper()
+    micro = int(((frac or ".")[1:] + "000000")[:6])
+    try:
+        wall = datetime(y, mo, d, h, mi, sec, micro)
+    except ValueError as exc:
+        raise TimeError(f"{what} {text!r} is not a real time: {exc}") from None
+    if abbr in _UNIVERSAL:
+        return resolve_wall(wall, "UTC").earliest
+    reading = resolve_wall(wall, zone_name)
+    readings = reading.readings
+    if abbr:
+        named = [us for us in readings if _abbreviation(us, zone_name) == abbr]
+        if not named:
+            used = " or ".join(sorted({_abbreviation(us, zone_name) for us in readings}))
+            raise TimeError(f"{what} {text!r}: clocks in {zone_name} read {used} then, not "
+                            f"{abbr}; write the offset instead, e.g. {EXAMPLE}")
+        readings = tuple(named)
+    if len(readings) > 1:
+        both = " or ".join(f"{shown(us, zone_name)} ({_offset(us, zone_name)}, "
+                           f"{to_datetime(us):%H:%M:%S}Z)" for us in readings)
+        raise TimeError(f"{what} {text!r} happened twice in {zone_name} (the clocks went back "
+                        f"an hour): it is {both}; add the offset or the abbreviation to say "
+                        f"which, e.g. {wall:%Y-%m-%dT%H:%M:%S}{_offset(readings[0], zone_name)}")
+    if reading.nonexistent and note is not None:
+        note(f"note: {what} {wall:%Y-%m-%d %H:%M:%S} never happened in {zone_name} (the clocks "
+             f"went forward an hour); read as {shown(readings[0], zone_name)}")
+    return readings[0]
+
+
+def _abbreviation(us: int, zone_name: str) -> str:
+    return to_datetime(us).astimezone(zone(zone_name)).strftime("%Z").upper()
+
+
+def _offset(us: int, zone_name: str) -> str:
+    text = to_datetime(us).astimezone(zone(zone_name)).strftime("%z")
+    return f"{text[:3]}:{text[3:]}"
+
+
+def zone_for(agent, cameras: Iterable[str] = ()) -> str:
+    """The zone a person reads these cameras' times in: their recordings folders' zone when
+    they share one, else this PC's."""
+    zones = {agent.camera_zone(c) for c in cameras if c}
+    zones.discard(None)
+    if len(zones) == 1:
+        return zones.pop()
+    return agent.local_zone()

@@ -1,0 +1,167 @@
+"""The command line's promises about failures: every OS error in plain words, `--out` that is
+not where it seems is a usage error, packages never collide, a closed pipe ends quietly, and
+the exit codes docs/cli.md names (3 when nothing matched)."""
+from __future__ import annotations
+
+import errno
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path, PurePath
+
+import pytest
+
+from agent.cli import main
+from agent.commands.common import UsageError
+from agent.commands.folders import existing_folder
+from agent.export.destination import empty_mount_point
+from agent.export.naming import free_name, package_name
+from agent.os_words import WINDOWS_ERRORS, plain_os_error
+from demo.samples import ClipSpec, write_clip
+from tests.conftest import t
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# OS errors in plain words ------------------------------------------------------------------
+@pytest.mark.parametrize("number, words", [
+    (errno.ENOSPC, "the disk holding /media/usb/clips is full: free some space"),
+    (errno.EROFS, "/media/usb/clips is on a read-only disk (a locked SD card"),
+    (errno.EEXIST, "/media/usb/clips already exists: choose another name"),
+    (errno.EACCES, "permission denied for /media/usb/clips: your user account may not"),
+    (errno.EPERM, "permission denied for /media/usb/clips"),
+    (errno.ENOENT, "/media/usb/clips does not exist: check the path, or connect the drive"),
+    (errno.EIO, "could not be read or written (input/output error)"),
+])
+def test_each_os_error_reads_as_plain_words_naming_the_file(number, words):
+    text = plain_os_error(OSError(number, os.strerror(number), "/media/usb/clips"))
+    assert words in text
+    assert "Errno" not in text and "[" not in text
+
+
+def test_windows_errors_read_the_same_as_their_posix_kin():
+    # Errors Python leaves as EINVAL or maps loosely on Windows: the code decides the words.
+    for winerror, number in ((19, errno.EROFS), (32, errno.EBUSY), (112, errno.ENOSPC),
+                             (21, errno.ENXIO), (5, errno.EACCES)):
+        exc = OSError(errno.EINVAL, "The media is write protected", "E:\\clips")
+        exc.winerror = winerror
+        assert plain_os_error(exc) == plain_os_error(OSError(number, "x", "E:\\clips"))
+    assert WINDOWS_ERRORS[183] == errno.EEXIST
+
+
+def test_an_unknown_error_keeps_the_systems_words_without_the_tag():
+    text = plain_os_error(OSError(errno.EPROTO, "Protocol error", "/x"))
+    assert text == "/x: Protocol error"
+    assert plain_os_error(OSError("[Errno 99] odd")) == "odd"
+
+
+def test_the_command_says_an_os_error_in_plain_words(tmp_path, capsys, monkeypatch):
+    from agent import service
+
+    def read_only(*_a, **_k):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(tmp_path / "usb"))
+
+    monkeypatch.setattr(service.Agent, "scan", read_only)
+    code = main(["--home", str(tmp_path / "home"), "scan", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 1 and "is on a read-only disk" in err and "Errno" not in err
+
+
+# --out -------------------------------------------------------------------------------------
+def test_out_must_be_where_it_seems(tmp_path):
+    said = []
+    assert existing_folder(str(tmp_path), said=said.append) == tmp_path and said == []
+    made = existing_folder(str(tmp_path / "new"), said=said.append)   # one level: made, said
+    assert made.is_dir() and said == [f"made the folder {tmp_path / 'new'}"]
+    with pytest.raises(UsageError, match="does not exist, nor does the folder it would go in"):
+        existing_folder(str(tmp_path / "no" / "such"))
+    assert not (tmp_path / "no").exists()
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(UsageError, match="is a file, not a folder"):
+        existing_folder(str(tmp_path / "file"))
+
+
+def test_a_folder_where_a_drive_should_be_mounted_but_is_not_is_refused():
+    nothing = lambda path: path == "/"    # noqa: E731  (no USB stick in: / holds it all)
+    stick_in = lambda path: path in ("/", "/media/usb")   # noqa: E731
+    assert empty_mount_point(PurePath("/media/usb/clips"), nothing) == "/media"
+    assert empty_mount_point(PurePath("/media/usb/clips"), stick_in) is None
+    assert empty_mount_point(PurePath("/run/media/ann/STICK"), lambda p: p in ("/", "/run")) \
+        == "/run/media"
+    assert empty_mount_point(PurePath("/Volumes/STICK/x"), nothing) == "/Volumes"
+    assert empty_mount_point(PurePath("/home/ann/clips"), nothing) is None
+
+
+def test_export_to_a_missing_drive_is_a_usage_error_and_makes_nothing(tmp_path, capsys):
+    code = main(["--home", str(tmp_path / "home"), "export", "--camera", "porch", "--from",
+                 "2026-11-20T22:00:00Z", "--to", "2026-11-20T22:00:04Z", "--out",
+                 str(tmp_path / "usb" / "clips")])
+    err = capsys.readouterr().err
+    assert code == 2 and "does not exist" in err and not (tmp_path / "usb").exists()
+
+
+# package names -----------------------------------------------------------------------------
+def test_package_names_carry_what_tells_two_exports_apart(tmp_path):
+    a, b = t("2026-11-20T22:05:00Z"), t("2026-11-20T22:10:00Z")
+    copy = package_name("manual", "porch", a, b, "copy")
+    assert copy == "manual_porch_20261120T220500Z-20261120T221000Z_copy"
+    names = {copy, package_name("manual", "porch", a, b, "exact"),
+             package_name("manual", "porch", a, b, "exact", masks=True),
+             package_name("manual", "porch", a, b, "exact", faces=True),
+             package_name("manual", "porch", a, b, "copy", audio=True),
+             package_name("manual", "porch", a, b, "copy", audio=True, muted=True),
+             package_name("manual", "porch", a, b + 1_000_000, "copy")}
+    assert len(names) == 7
+    (tmp_path / copy).mkdir()
+    (tmp_path / f"{copy}_2").mkdir()
+    assert free_name(tmp_path, copy) == f"{copy}_3"
+    assert free_name(tmp_path, "other") == "other"
+
+
+@pytest.fixture
+def porch(tmp_path: Path) -> Path:
+    rec = tmp_path / "porch"   # the folder is the camera, named after it
+    write_clip(ClipSpec(path=rec / "porch.20261120_220000.mp4", start_us=t("2026-11-20T22:00:00Z"),
+                        seconds=6, fps=10, gop_s=1.0))
+    home = tmp_path / "home"
+    assert main(["--home", str(home), "scan", str(rec), "--tz", "UTC"]) == 0
+    return home
+
+
+def test_the_same_window_exported_in_copy_then_exact_then_again_gives_three_packages(
+        porch, tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    made = []
+    for mode in ("copy", "exact", "exact"):
+        capsys.readouterr()
+        assert main(["--home", str(porch), "export", "--camera", "porch", "--from",
+                     "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:05Z", "--mode", mode,
+                     "--out", str(out), "--json"]) == 0
+        made.append(Path(json.loads(capsys.readouterr().out)["package"]).name)
+    assert made == ["manual_porch_20261120T220001Z-20261120T220005Z_copy",
+                    "manual_porch_20261120T220001Z-20261120T220005Z_exact",
+                    "manual_porch_20261120T220001Z-20261120T220005Z_exact_2"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(made)
+
+
+# exit codes and pipes ----------------------------------------------------------------------
+def test_recordings_that_match_nothing_exit_3(porch, capsys):
+    capsys.readouterr()
+    assert main(["--home", str(porch), "recordings", "--camera", "porch", "--from",
+                 "2027-01-01T00:00:00Z", "--to", "2027-01-02T00:00:00Z"]) == 3
+    assert "no recordings match camera 'porch' in that window" in capsys.readouterr().err
+    assert main(["--home", str(porch), "recordings", "--camera", "porch", "--json",
+                 "--from", "2027-01-01T00:00:00Z"]) == 3
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_a_reader_that_closes_the_pipe_ends_the_command_quietly(porch):
+    # `footage-agent log | head -0`: the reader is gone before the first line is written.
+    proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "--home", str(porch), "log"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, err
+    assert err == ""

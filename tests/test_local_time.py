@@ -1,0 +1,115 @@
+"""Times as the owner reads and types them on the command line: their camera's clock with its
+zone, UTC only in --json; a time without an offset read in the camera's zone (else the PC's),
+refused only inside a fall-back hour, with both readings named."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from agent.cli import main
+from agent.commands.local_time import read_time, shown, window
+from agent.timebase import TimeError
+from demo.samples import ClipSpec, write_clip
+from tests.conftest import t
+
+LA = "America/Los_Angeles"
+
+
+def test_an_instant_reads_in_the_zone_with_its_abbreviation():
+    assert shown(t("2026-11-20T22:05:00Z"), LA) == "2026-11-20 14:05:00 PST"
+    assert shown(t("2026-07-20T21:05:00Z"), LA) == "2026-07-20 14:05:00 PDT"
+    assert shown(t("2026-11-20T22:05:00.25Z"), LA) == "2026-11-20 14:05:00.250 PST"
+    assert shown(None, LA) == "-"
+    assert window(t("2026-11-20T22:05:00Z"), t("2026-11-20T22:15:00Z"), LA) == \
+        "2026-11-20 14:05:00 PST to 14:15:00 PST"
+    assert window(t("2026-11-21T07:55:00Z"), t("2026-11-21T08:05:00Z"), LA) == \
+        "2026-11-20 23:55:00 PST to 2026-11-21 00:05:00 PST"
+
+
+@pytest.mark.parametrize("text", ["2026-11-20T14:05:00", "2026-11-20 14:05", "2026-11-20T14:05",
+                                  "2026-11-20 14:05:00 PST", "2026-11-20 14:05:00 pst",
+                                  "2026-11-20T14:05:00-08:00", "2026-11-20T22:05:00Z",
+                                  "2026-11-20 22:05:00 UTC"])
+def test_a_typed_time_is_read_in_the_cameras_zone_unless_it_says_otherwise(text):
+    assert read_time(text, "--from", LA) == t("2026-11-20T22:05:00Z")
+
+
+def test_what_is_shown_can_be_typed_back():
+    us = t("2026-11-01T09:30:00Z")   # 01:30 PST: the second 01:30 of the fall-back night
+    assert read_time(shown(us, LA), "--from", LA) == us
+
+
+def test_a_time_in_the_repeated_hour_is_refused_naming_both_readings():
+    with pytest.raises(TimeError) as caught:
+        read_time("2026-11-01T01:30:00", "--from", LA)
+    text = str(caught.value)
+    assert "happened twice in America/Los_Angeles" in text
+    assert "2026-11-01 01:30:00 PDT (-07:00, 08:30:00Z)" in text
+    assert "2026-11-01 01:30:00 PST (-08:00, 09:30:00Z)" in text
+    # The abbreviation or the offset says which.
+    assert read_time("2026-11-01 01:30 PDT", "--from", LA) == t("2026-11-01T08:30:00Z")
+    assert read_time("2026-11-01 01:30 PST", "--from", LA) == t("2026-11-01T09:30:00Z")
+    assert read_time("2026-11-01T01:30:00-08:00", "--from", LA) == t("2026-11-01T09:30:00Z")
+
+
+def test_a_time_that_never_happened_is_read_before_the_jump_and_said():
+    notes = []
+    us = read_time("2026-03-08T02:30:00", "--to", LA, note=notes.append)
+    assert us == t("2026-03-08T10:30:00Z") and shown(us, LA) == "2026-03-08 03:30:00 PDT"
+    assert notes and "never happened" in notes[0] and "03:30:00 PDT" in notes[0]
+
+
+@pytest.mark.parametrize("text, words", [("yesterday", "is not a time"),
+                                         ("2026-02-30T10:00", "not a real time"),
+                                         ("2026-11-20 14:05 PDT", "read PST then, not PDT")])
+def test_unreadable_times_say_why(text, words):
+    with pytest.raises(TimeError, match=words):
+        read_time(text, "--from", LA)
+
+
+@pytest.fixture
+def porch(tmp_path: Path, monkeypatch) -> Path:
+    """A home with a porch camera in Los Angeles, on a PC whose zone is Berlin's."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    rec = tmp_path / "rec"
+    write_clip(ClipSpec(path=rec / "porch.20261120_140500.mp4", start_us=t("2026-11-20T22:05:00Z"),
+                        seconds=4, fps=5))
+    home = tmp_path / "home"
+    assert main(["--home", str(home), "sources", "add", str(rec), "--camera", "porch",
+                 "--tz", LA]) == 0
+    assert main(["--home", str(home), "scan"]) == 0
+    return home
+
+
+def test_recordings_read_in_the_cameras_zone_and_stay_utc_in_json(porch, capsys):
+    capsys.readouterr()
+    assert main(["--home", str(porch), "recordings", "--camera", "porch",
+                 "--from", "2026-11-20T14:00", "--to", "2026-11-20 14:10"]) == 0
+    line = capsys.readouterr().out.splitlines()[0].split("\t")
+    assert line[:3] == ["porch", "2026-11-20 14:05:00 PST", "2026-11-20 14:05:04 PST"]
+    assert main(["--home", str(porch), "recordings", "--camera", "porch", "--json"]) == 0
+    row = json.loads(capsys.readouterr().out)[0]
+    assert (row["start"], row["end"]) == ("2026-11-20T22:05:00Z", "2026-11-20T22:05:04Z")
+    # The same wall time read in the PC's zone (Berlin) would miss the recording entirely.
+    assert main(["--home", str(porch), "recordings", "--camera", "porch",
+                 "--from", "2026-11-20T14:06", "--to", "2026-11-20T14:10"]) == 3
+
+
+def test_coverage_reads_and_shows_the_cameras_clock(porch, capsys):
+    capsys.readouterr()
+    assert main(["--home", str(porch), "coverage", "--camera", "porch",
+                 "--from", "2026-11-20T14:05:00", "--to", "2026-11-20T14:05:10"]) == 0
+    out = capsys.readouterr().out
+    assert "recorded 2026-11-20 14:05:00 PST to 14:05:04 PST" in out
+    assert "gap      2026-11-20 14:05:04 PST to 14:05:10 PST" in out
+
+
+def test_the_log_reads_in_the_pcs_zone(porch, capsys):
+    capsys.readouterr()
+    assert main(["--home", str(porch), "log"]) == 0
+    first = capsys.readouterr().out.splitlines()[0].split("\t")
+    assert first[1].endswith((" CET", " CEST")), first   # the PC's zone: Berlin
+    assert main(["--home", str(porch), "log", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["at"].endswith("Z")

@@ -1,0 +1,287 @@
+"""Stopping within two seconds of SIGINT or SIGTERM, in every state, cleanly: real processes,
+real signals. `run` while it scans and while a portal does not answer; `export` while it cuts;
+`approve` while it exports and while it uploads; the demo while it waits and while it walks;
+`dev.py run` on Ctrl-C. Each must end in time, with the documented exit code, and leave nothing
+half-written (no package folder, no partial file, the request resumable)."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from agent.config import Settings, save_settings
+from agent.timebase import format_utc
+from demo.world import prepare_dir, serve, write_sample_footage
+
+ROOT = Path(__file__).resolve().parent.parent
+WITHIN_S = 2.0
+# A child whose probe takes 0.3 s a file: a slow disk, so the first scan is still running when
+# the signal comes. Everything else is the real command.
+SLOW_SCAN = ("import sys, time; import agent.index.scan as scan; real = scan.probe; "
+             "scan.probe = lambda *a, **k: (time.sleep(0.3), real(*a, **k))[1]; "
+             "from agent.cli import main; sys.exit(main(sys.argv[1:]))")
+
+
+def cli(*argv: str) -> list[str]:
+    return [sys.executable, "-m", "agent.cli", *argv]
+
+
+class Child:
+    """A child process whose stderr is read line by line on a thread."""
+
+    def __init__(self, argv: list[str], **kw) -> None:
+        self.proc = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, text=True, **kw)
+        self.err: list[str] = []
+        self.out: list[str] = []
+        self._readers = [threading.Thread(target=self._read, args=(s, into), daemon=True)
+                         for s, into in ((self.proc.stderr, self.err),
+                                         (self.proc.stdout, self.out))]
+        for r in self._readers:
+            r.start()
+
+    def _read(self, stream, into: list[str]) -> None:
+        for line in stream:
+            into.append(line)
+
+    def wait_for(self, predicate, timeout: float = 120.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate(self):
+                return
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.02)
+        raise AssertionError(f"never reached; exit {self.proc.poll()}\n{''.join(self.err)}")
+
+    def stop(self, sig: int, group: bool = False) -> tuple[int, float]:
+        """Send `sig`; (exit code, seconds until the process ended)."""
+        sent = time.monotonic()
+        if group:
+            os.killpg(self.proc.pid, sig)
+        else:
+            self.proc.send_signal(sig)
+        try:
+            code = self.proc.wait(timeout=30)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+        took = time.monotonic() - sent
+        for r in self._readers:
+            r.join(5)
+        return code, took
+
+    def stages(self) -> list[dict]:
+        return [json.loads(line) for line in self.err if line.startswith("{")]
+
+
+def said(text: str):
+    return lambda child: any(text in line for line in child.err + child.out)
+
+
+def stage_reached(prefix: str):
+    return lambda child: any(s["stage"].startswith(prefix) for s in child.stages())
+
+
+def no_traceback(child: Child) -> None:
+    assert not any("Traceback" in line for line in child.err), "".join(child.err)
+
+
+def no_partials(folder: Path) -> None:
+    left = [p.name for p in folder.rglob("*") if ".partial" in p.name or p.name == ".staging"]
+    assert left == [], left
+
+
+# run ---------------------------------------------------------------------------------------
+def test_run_stops_within_two_seconds_while_it_scans(tmp_path):
+    rec, home = tmp_path / "rec", tmp_path / "home"
+    rec.mkdir()
+    for n in range(60):   # recordings by name; each probe takes 0.3 s in this child
+        (rec / f"yard.20261120_22{n // 60:02d}{n % 60:02d}.mp4").write_bytes(b"\0" * 64)
+    assert subprocess.run(cli("--home", str(home), "sources", "add", str(rec), "--camera",
+                              "yard", "--tz", "UTC"), capture_output=True).returncode == 0
+    child = Child([sys.executable, "-c", SLOW_SCAN, "--home", str(home), "run"])
+    child.wait_for(said("Ctrl-C stops"))
+    time.sleep(1.0)   # a few files in: 60 files take 18 s
+    code, took = child.stop(signal.SIGINT)
+    assert code == 0 and took < WITHIN_S, (code, took, "".join(child.err))
+    no_traceback(child)
+    with sqlite3.connect(home / "index.db") as db:   # whole, and only part of the folder done
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert 0 < db.execute("SELECT count(*) FROM files").fetchone()[0] < 60
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """Two minutes of demo footage, the demo portal serving, and a home that trusts it and is
+    registered there (the demo's own set-up)."""
+    folder, _ = prepare_dir(tmp_path_factory.mktemp("signals") / "demo")
+    built, portal = serve(folder, write_sample_footage(folder, 2))
+    assert subprocess.run(cli("--home", str(built.home), "scan"), capture_output=True,
+                          timeout=120).returncode == 0
+    try:
+        yield built, portal
+    finally:
+        portal.stop()
+
+
+def _copy_home(built, tmp_path: Path, rate_bps: int | None = None) -> Path:
+    """A copy of the demo's home (its own inbox and log), with an upload cap if given."""
+    home = tmp_path / "home"
+    shutil.copytree(built.home, home)
+    if rate_bps:
+        save_settings(home, Settings(upload_rate_limit_bps=rate_bps))
+    return home
+
+
+def _request_id(home: Path) -> str:
+    listed = subprocess.run(cli("--home", str(home), "inbox", "--json"), capture_output=True,
+                            text=True, timeout=60)
+    return json.loads(listed.stdout)[0]["id"]
+
+
+def _status(home: Path, jti: str) -> dict:
+    shown = subprocess.run(cli("--home", str(home), "inbox", "show", "--json", "--", jti),
+                           capture_output=True, text=True, timeout=60)
+    return json.loads(shown.stdout)
+
+
+# export and approve --------------------------------------------------------------------------
+def test_export_stops_within_two_seconds_while_it_cuts_and_leaves_no_package(world, tmp_path):
+    built, _portal = world
+    t = built.footage.times
+    out = tmp_path / "out"
+    out.mkdir()
+    child = Child(cli("--home", str(built.home), "export", "--camera", "driveway", "--mode",
+                      "exact", "--blur-faces", "--from", format_utc(t.start_us), "--to",
+                      format_utc(t.end_us), "--out", str(out), "--progress", "json"))
+    child.wait_for(stage_reached("cutting"))
+    code, took = child.stop(signal.SIGINT)
+    assert code == 130 and took < WITHIN_S, (code, took, "".join(child.err))
+    assert "interrupted" in child.err[-1]
+    no_traceback(child)
+    assert list(out.iterdir()) == []   # no package, no partial folder
+
+
+def test_approve_stops_while_exporting_and_the_request_can_be_approved_again(world, tmp_path):
+    built, _portal = world
+    home = _copy_home(built, tmp_path)
+    jti = _request_id(home)
+    child = Child(cli("--home", str(home), "approve", "--yes", "--mode", "exact",
+                      "--blur-faces", "--progress", "json", "--", jti))
+    child.wait_for(stage_reached("exporting"))
+    code, took = child.stop(signal.SIGINT)
+    assert code == 130 and took < WITHIN_S, (code, took, "".join(child.err))
+    no_traceback(child)
+    view = _status(home, jti)
+    assert view["status"] == "failed" and view["reason"].startswith("cancelled")
+    no_partials(home / "packages")
+    assert not any((p / "bagit.txt").exists() for p in (home / "packages").rglob("*"))
+
+
+def test_approve_stops_while_uploading_and_resumes_to_delivery(world, tmp_path):
+    built, _portal = world
+    home = _copy_home(built, tmp_path, rate_bps=40_000)   # ~40 KB/s: the upload takes a while
+    jti = _request_id(home)
+    t = built.footage.times
+    child = Child(cli("--home", str(home), "approve", "--yes", "--camera", "driveway",
+                      "--from", format_utc(t.approve_start_us), "--to",
+                      format_utc(t.approve_end_us), "--progress", "json", "--", jti))
+    child.wait_for(lambda c: any(s["stage"].startswith("uploading") and s["done"] > 0
+                                 for s in c.stages()))
+    code, took = child.stop(signal.SIGTERM)
+    assert code == 143 and took < WITHIN_S, (code, took, "".join(child.err))
+    no_traceback(child)
+    assert _status(home, jti)["status"] == "failed"
+    save_settings(home, Settings())
+    again = subprocess.run(cli("--home", str(home), "approve", "--yes", "--progress", "none",
+                               "--", jti), capture_output=True, text=True, timeout=180)
+    assert again.returncode == 0, again.stderr
+    assert _status(home, jti)["status"] == "delivered"
+
+
+# the demo ------------------------------------------------------------------------------------
+def _demo_folder(child: Child) -> Path:
+    line = next(x for x in child.out if x.startswith("Demo folder: "))
+    return Path(line.split(": ", 1)[1].strip())
+
+
+def test_the_waiting_demo_stops_on_sigterm_and_removes_its_folder():
+    child = Child(cli("demo", "--no-gui", "--minutes", "2"))
+    child.wait_for(said("until you press Ctrl-C"), timeout=180)
+    folder = _demo_folder(child)
+    assert folder.is_dir()
+    code, took = child.stop(signal.SIGTERM)
+    assert code == 0 and took < WITHIN_S, (code, took, "".join(child.err))
+    no_traceback(child)
+    assert not folder.exists()
+
+
+def test_the_demo_check_stops_mid_walk_and_removes_its_folder():
+    child = Child(cli("demo", "--check", "--minutes", "2"))
+    child.wait_for(lambda c: any(" scan " in line for line in c.out), timeout=180)
+    folder = _demo_folder(child)
+    code, took = child.stop(signal.SIGINT)
+    assert code == 130 and took < WITHIN_S, (code, took, "".join(child.err + child.out))
+    no_traceback(child)
+    assert not folder.exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a terminal's Ctrl-C to a process group")
+def test_dev_py_run_on_ctrl_c_leaves_no_demo_folder():
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    child = Child([sys.executable, str(ROOT / "dev.py"), "run", "--minutes", "2"], env=env,
+                  start_new_session=True)   # its own process group, as a terminal's job is
+    child.wait_for(said("until you press Ctrl-C"), timeout=300)
+    folder = _demo_folder(child)
+    code, took = child.stop(signal.SIGINT, group=True)   # Ctrl-C reaches the whole group
+    assert code == 0 and took < WITHIN_S, (code, took, "".join(child.err))
+    assert not folder.exists()
+
+
+# last: it takes the demo portal's place ------------------------------------------------------
+def test_run_stops_within_two_seconds_while_a_portal_does_not_answer(world, tmp_path):
+    built, portal = world
+    home = _copy_home(built, tmp_path)
+    port = int(built.origin.rsplit(":", 1)[1])
+    portal.stop()
+    # The agency's portal address now takes connections and never answers: the poll thread
+    # is stuck inside an HTTP request whose timeout is far longer than two seconds.
+    silent = socket.socket()
+    silent.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    silent.bind(("127.0.0.1", port))
+    silent.listen(8)
+    held: list[socket.socket] = []
+
+    def accept() -> None:
+        try:
+            while True:
+                held.append(silent.accept()[0])
+        except OSError:
+            pass
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        child = Child(cli("--home", str(home), "run"))
+        deadline = time.monotonic() + 60
+        while not held and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert held, "".join(child.err)
+        time.sleep(0.3)
+        code, took = child.stop(signal.SIGTERM)
+    finally:
+        silent.close()
+        for conn in held:
+            conn.close()
+    assert code == 0 and took < WITHIN_S, (code, took, "".join(child.err))
+    no_traceback(child)
