@@ -145,6 +145,10 @@ def _copy_home(built, tmp_path: Path, rate_bps: int | None = None) -> Path:
 
 
 def _request_id(home: Path) -> str:
+    """The demo's request, fetched from its portal into this home's inbox."""
+    synced = subprocess.run(cli("--home", str(home), "inbox", "sync"), capture_output=True,
+                            text=True, timeout=60)
+    assert synced.returncode == 0, synced.stderr
     listed = subprocess.run(cli("--home", str(home), "inbox", "--json"), capture_output=True,
                             text=True, timeout=60)
     return json.loads(listed.stdout)[0]["id"]
@@ -261,16 +265,19 @@ def test_run_stops_within_two_seconds_while_a_portal_does_not_answer(world, tmp_
     silent.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     silent.bind(("127.0.0.1", port))
     silent.listen(8)
+    silent.settimeout(0.1)
     held: list[socket.socket] = []
+    done = threading.Event()
 
     def accept() -> None:
-        try:
-            while True:
+        while not done.is_set():
+            try:
                 held.append(silent.accept()[0])
-        except OSError:
-            pass
+            except OSError:
+                continue
 
-    threading.Thread(target=accept, daemon=True).start()
+    acceptor = threading.Thread(target=accept, daemon=True)
+    acceptor.start()
     try:
         child = Child(cli("--home", str(home), "run"))
         deadline = time.monotonic() + 60
@@ -280,6 +287,8 @@ def test_run_stops_within_two_seconds_while_a_portal_does_not_answer(world, tmp_
         time.sleep(0.3)
         code, took = child.stop(signal.SIGTERM)
     finally:
+        done.set()
+        acceptor.join(5)
         silent.close()
         for conn in held:
             conn.close()
