@@ -118,3 +118,34 @@ def test_ctrl_break_stops_a_command_on_windows():
     assert Interrupted(signal.SIGINT).exit_code == 130
     assert Interrupted(signal.SIGTERM).exit_code == 143
     assert Interrupted(21).exit_code == 130   # SIGBREAK's number on Windows
+
+
+def test_a_job_gets_its_grace_to_stop_and_one_that_ignores_it_is_left_behind():
+    import threading
+    import time
+
+    from agent.commands.interrupt import Stopper
+
+    stopper = Stopper()
+    cleaned = []
+
+    def polite(cancel):
+        while not cancel.wait(0.01):
+            pass
+        cleaned.append("partial removed")
+        raise RuntimeError("cancelled")
+
+    threading.Timer(0.2, stopper.stop).start()
+    began = time.monotonic()
+    with pytest.raises(Interrupted):
+        stopper.run_job(polite)
+    assert cleaned == ["partial removed"] and time.monotonic() - began < 1.0
+
+    stubborn, released = Stopper(), threading.Event()
+    threading.Timer(0.1, stubborn.stop).start()
+    began = time.monotonic()
+    with pytest.raises(Interrupted):
+        stubborn.run_job(lambda cancel: released.wait(10), grace_s=0.3)
+    assert time.monotonic() - began < 1.0   # not held by a job that will not stop
+    released.set()
+    assert Stopper().run_job(lambda cancel: 42) == 42
