@@ -108,7 +108,3 @@ def plain_os_error(exc: OSError, path: str | None = None) -> str:
     text = exc.strerror or _PREFIX.sub("", str(exc)) or type(exc).__name__
     return f"{shown}: {text}" if where not in (None, "") else text
 
-
-def strip_errno(text: str) -> str:
-    """A message with a leading "[Errno N]" / "[WinError N]" tag removed."""
-    return _PREFIX.sub("", text)
