@@ -256,11 +256,11 @@ def test_exact_falls_back_to_whole_reencode_when_the_join_fails_its_check(footag
                                                                           monkeypatch):
     calls = []
 
-    def flaky_gate(path, origin, start, end, tick=None):
+    def flaky_gate(path, origin, start, end, tick=None, ledger=None):
         calls.append(path)
         if len(calls) == 1:
             return GateReport(False, 1, 1, None, None, ("simulated broken join",))
-        return gate(path, origin, start, end, tick=tick)
+        return gate(path, origin, start, end, tick=tick, ledger=ledger)
 
     monkeypatch.setattr(cut_module, "gate", flaky_gate)
     res = cut([footage["oh"]], at(2.55), at(7.25), tmp_path / "clip.mp4", mode="exact")

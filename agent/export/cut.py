@@ -26,6 +26,7 @@ import av
 
 from agent.export.faces import FaceModelError
 from agent.export.gate import gate
+from agent.export.ledger import Ledger
 from agent.export.nal import ParamSets
 from agent.export.output import Output
 from agent.export.progress import Cancelled, CutError, DroppedFrames, Tracker
@@ -61,6 +62,7 @@ class CutResult:
     dropped_frames: int = 0        # source frames that could not be decoded (left out)
     dropped_audio_packets: int = 0  # kept-sound packets that could not be decoded (silent)
     first_dropped_us: int | None = None  # capture time of the first frame left out
+    ledger: Ledger | None = field(default=None, repr=False, compare=False)  # for the gate
 
 
 @dataclass
@@ -100,9 +102,10 @@ class Job:
         return self.emit_packet(pkt, src.params, t, dts, dur, src.span.path, keep)
 
     def emit_packet(self, pkt, params: ParamSets, t: int, dts: int, dur: int, path: Path,
-                    keep: bool = False) -> bool:
-        """Write one video packet captured at `t`; False when it would go back in time."""
-        if not self.out.video_packet(pkt, params, t, dts, dur, keep):
+                    keep: bool = False, copied: bool = True) -> bool:
+        """Write one video packet captured at `t`; False when it would go back in time.
+        `copied`: a source packet as read (False: a frame re-encoded here)."""
+        if not self.out.video_packet(pkt, params, t, dts, dur, keep, copied):
             return False
         self.floor_us = max(self.floor_us, t + 1)
         if path not in self.used:
@@ -172,7 +175,8 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
         result = write_clip(spans, start_us, end_us, partial, mode, keep_audio, track, encoder,
                             whole=whole, redactor=redactor)
         report = gate(partial, result.delivered_start_us, start_us, end_us,
-                      tick=track.part("checking", 0.9, 0.95 if mode == "exact" else 1.0))
+                      tick=track.part("checking", 0.9, 0.95 if mode == "exact" else 1.0),
+                      ledger=result.ledger)
         if not report.ok and mode == "exact" and result.reencoded_frames < result.frames:
             # Last resort: a join this stream will not take. Re-encode all of it (disclosed
             # by reencoded_frames == frames) rather than hand over a clip that fails.
@@ -181,7 +185,7 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
             result = write_clip(spans, start_us, end_us, partial, mode, keep_audio, track,
                                 encoder, whole=True, redactor=redactor)
             report = gate(partial, result.delivered_start_us, start_us, end_us,
-                          tick=track.part("checking", 0.95, 1.0))
+                          tick=track.part("checking", 0.95, 1.0), ledger=result.ledger)
         if not report.ok:
             raise CutError("the cut clip failed its final check and was deleted: "
                            + "; ".join(report.problems))
@@ -192,7 +196,7 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
         partial.unlink(missing_ok=True)
         raise
     track.report("done", 1.0)
-    return replace(result, path=out_path)
+    return replace(result, path=out_path, ledger=None)
 
 
 def write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: Path, mode: str,
@@ -256,7 +260,7 @@ def write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: Pa
         redaction=redactor.report() if redactor is not None else None,
         dropped_frames=job.dropped,
         dropped_audio_packets=out.muter.dropped if out.muter is not None else 0,
-        first_dropped_us=job.first_dropped_us)
+        first_dropped_us=job.first_dropped_us, ledger=out.ledger.freeze())
 
 
 def _dropped(result: CutResult) -> DroppedFrames:

@@ -1,232 +1,298 @@
 """The gate: proof, from the clip's own bytes, that every stored frame lies inside the window.
 
-"Every frame" means every frame stored in the file. An MP4 edit list can hide frames from
-players (ffmpeg writes one for `-ss` with `-c copy`) while their bytes still leave the PC, so the
-gate reads with edit lists ignored (the mov demuxer's `ignore_editlist`), counts packets as well
-as decoded frames, and reports any frame an edit list would hide.
+"Every frame" means every frame stored in the file, whatever a player would show. The proof
+reads the MP4's own sample tables (mp4tables.py), which every demuxer believes, with edit
+lists ignored:
+
+- every sample of every track is found there, with its bytes and its presentation time; the
+  clip may hold one video track and at most one audio track, nothing else, and every byte of
+  its media data must belong to one of their samples;
+- every video sample's time lies in [start, end), and no edit list hides any of them; every
+  audio sample lies wholly inside the window;
+- with the cut's ledger (ledger.py): every copied sample, less the parameter sets the writer
+  put in front of it, hashes to the digest of the source packet it was read as, and sits at
+  that packet's capture time;
+- decoded, frame for frame (one frame out for each sample in, no decoder error, no frame
+  flagged corrupt): every re-encoded sample, the first GOP of each copied run (where a missing
+  reference would show), and every sample the ledger does not vouch for. Without a ledger,
+  that is every sample.
 """
 from __future__ import annotations
 
-import struct
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 import av
+import numpy as np
 
-from agent.media.mp4atoms import Malformed, children, times
+from agent.export.gate_decode import Run, decode_runs
+from agent.export.ledger import Ledger, as_read, digest
+from agent.export.frame_nums import FrameNums
+from agent.export.nal import join_nals, nal_type, param_sets, split_nals
+from agent.media.mp4tables import Movie, SampleTable, TableError, TrackEdits, read_movie
+from agent.media.mp4tables import track_edits
 from agent.timebase import format_utc
 
+__all__ = ["GateReport", "TrackEdits", "gate", "track_edits"]
+
 US = 1_000_000
-_MAX_MOOV = 256 << 20
-_TICK_EVERY = 25
+_PLAIN_BOXES = {"ftyp", "moov", "mdat", "free", "skip"}
+_PARAM_TYPES = {"h264": {7, 8, 13}, "hevc": {32, 33, 34}}
+_CODECS = {"avc1": "h264", "avc3": "h264", "hvc1": "hevc", "hev1": "hevc"}
 
 
 @dataclass(frozen=True)
 class GateReport:
     ok: bool
-    frames: int
-    packets: int
+    frames: int        # frames accounted for: decoded, or matched byte for byte to a source
+    packets: int       # video samples the clip's tables list
     first_us: int | None
     last_us: int | None
     problems: tuple[str, ...]
+    decoded: int = 0   # of those frames, how many were decoded
+    matched: int = 0   # copied samples matched to their source packet's digest
 
 
 @dataclass
 class _Tally:
+    problems: list[str] = field(default_factory=list)
     frames: int = 0
-    packets: int = 0
-    outside: int = 0
-    first_outside: int | None = None
-    hidden: int = 0
-    corrupt: int = 0
-    audio_outside: int = 0
-    first_us: int | None = None
-    last_us: int | None = None
-    error: str | None = None
+    decoded: int = 0
+    matched: int = 0
 
 
 def gate(path: Path, origin_us: int, start_us: int, end_us: int, *,
-         tick: Callable[[float], None] | None = None) -> GateReport:
-    """Decode every frame stored in `path` (edit lists ignored) and check each one's capture
-    time (origin_us + pts offset from the first packet) lies in [start_us, end_us); packets
-    must equal decoded frames, decoding must raise no error and flag no frame corrupt.
+         tick: Callable[[float], None] | None = None, ledger: Ledger | None = None) -> GateReport:
+    """Prove that every frame stored in `path` was captured in [start_us, end_us).
+
+    Capture times are origin_us plus each sample's presentation offset from the first video
+    sample's. `ledger` is what the cut wrote (ledger.py); without it every frame is decoded.
     `tick(fraction)` is called as the check goes (it may raise to stop it)."""
     path = Path(path)
     try:
-        container = av.open(str(path), options={"ignore_editlist": "1"})
-    except (av.FFmpegError, OSError, ValueError) as exc:
-        why = getattr(exc, "strerror", None) or str(exc)
-        return GateReport(False, 0, 0, None, None, (f"the clip cannot be opened ({why})",))
-    with container:
-        if not container.streams.video:
-            return GateReport(False, 0, 0, None, None, ("the clip holds no video",))
-        video = container.streams.video[0]
-        tally = _read(container, video, track_edits(path), origin_us, start_us, end_us, tick)
-        indexed = video.frames
-        extra = len(container.streams) - 1 - min(1, len(container.streams.audio))
-    problems = _problems(tally, indexed, start_us, end_us)
-    if extra:  # only the first video and audio tracks are checked: others must not exist
-        problems.append(f"the clip holds {extra} track(s) besides one video and one audio "
-                        "track; they were not checked")
-    return GateReport(not problems, tally.frames, tally.packets, tally.first_us, tally.last_us,
-                      tuple(problems))
-
-
-def _read(container, video, edits, origin_us, start_us, end_us, tick) -> _Tally:
+        movie = read_movie(path)
+    except TableError as exc:
+        return GateReport(False, 0, 0, None, None, (f"the clip cannot be opened ({exc})",))
+    videos = [t for t in movie.tracks if t.handler == "vide"]
+    audios = [t for t in movie.tracks if t.handler == "soun"]
+    if not videos:
+        return GateReport(False, 0, 0, None, None, ("the clip holds no video",))
+    video, audio = videos[0], (audios[0] if audios else None)
     tally = _Tally()
-    video.codec_context.thread_type = "AUTO"  # frame threads: the gate decodes every frame
-    audio = container.streams.audio[0] if container.streams.audio else None
-    first_pts: int | None = None
-    total = max(1, video.frames)
-    shown = edits["vide"].shown if "vide" in edits else None
-    audio_lead = edits["soun"].lead_us if "soun" in edits else 0
-
-    def at(pts: int, tb) -> int:
-        return origin_us + round((pts * tb - first_pts * video.time_base) * US)
-
-    def frames(packet) -> None:
-        for frame in video.codec_context.decode(packet):
-            tally.frames += 1
-            tally.corrupt += bool(frame.is_corrupt)
-            t = at(frame.pts, video.time_base)
-            if shown is not None and not any(a <= frame.pts < b for a, b in shown):
-                tally.hidden += 1
-            if not start_us <= t < end_us:
-                tally.outside += 1
-                tally.first_outside = t if tally.first_outside is None else tally.first_outside
-            tally.first_us = t if tally.first_us is None else min(tally.first_us, t)
-            tally.last_us = t if tally.last_us is None else max(tally.last_us, t)
-
-    def decode(packet) -> None:
-        try:
-            frames(packet)
-        except av.FFmpegError as exc:  # keep going: the count of bad frames helps the owner
-            tally.error = tally.error or str(exc)
-
-    streams = [s for s in (video, audio) if s is not None]
-    try:
-        for packet in container.demux(streams):
-            if packet.size == 0:
-                continue
-            if packet.stream is audio:
-                if first_pts is not None and packet.pts is not None:
-                    t = at(packet.pts, audio.time_base) + audio_lead
-                    dur = round((packet.duration or 0) * audio.time_base * US)
-                    tally.audio_outside += not (start_us <= t and t + dur <= end_us)
-                continue
-            tally.packets += 1
-            tally.corrupt += bool(packet.is_corrupt)
-            if first_pts is None:
-                first_pts = packet.pts if packet.pts is not None else 0
-            decode(packet)
-            if tick is not None and tally.packets % _TICK_EVERY == 0:
-                tick(tally.packets / total)
-        decode(None)
-    except av.FFmpegError as exc:  # the file itself cannot be read on
-        tally.error = tally.error or str(exc)
-    return tally
+    n = len(video)
+    times = _times(video, origin_us)
+    readable = _readable(movie, video)
+    _check_times(tally, video, times, start_us, end_us)
+    if audio is not None and len(video):
+        _check_audio(tally, audio, video, origin_us, start_us, end_us)
+    _check_layout(tally, movie)
+    codec = _codec(path, video)
+    runs, vouched = _plan(tally, path, video, times, readable, ledger, codec, audio)
+    tally.matched = len(vouched)
+    decoded = decode_runs(path, video, codec, runs, tick)
+    tally.decoded = decoded.frames
+    tally.frames = decoded.frames + len(vouched - decoded.fed)
+    if decoded.error:
+        tally.problems.insert(0, "the clip's video does not decode cleanly "
+                                 f"(decoder: {decoded.error})")
+    if not n:
+        tally.problems.append("the clip holds no video frames")
+    if decoded.fed_count != decoded.frames:
+        tally.problems.append(f"the clip stores {decoded.fed_count} video packets but only "
+                              f"{decoded.frames} decode to frames")
+    unread = int((~readable).sum())
+    if unread:
+        tally.problems.append(f"the clip's index lists {n} frames but {n - unread} could be "
+                              "read: the file is truncated or damaged")
+    if decoded.corrupt:
+        tally.problems.append(f"{decoded.corrupt} frame(s) decode with errors")
+    extra = len(movie.tracks) - 1 - min(1, len(audios))
+    if extra:  # only the first video and audio tracks are checked: others must not exist
+        tally.problems.append(f"the clip holds {extra} track(s) besides one video and one audio "
+                              "track; they were not checked")
+    first = int(times.min()) if n else None
+    last = int(times.max()) if n else None
+    return GateReport(not tally.problems, tally.frames, n, first, last, tuple(tally.problems),
+                      tally.decoded, tally.matched)
 
 
-def _problems(tally: _Tally, indexed: int, start_us: int, end_us: int) -> list[str]:
-    problems = []
-    if tally.error:
-        problems.append(f"the clip's video does not decode cleanly (decoder: {tally.error})")
-    if not tally.packets:
-        problems.append("the clip holds no video frames")
-    if tally.outside:
-        problems.append(f"{tally.outside} frame(s) lie outside the approved window "
-                        f"{format_utc(start_us)} to {format_utc(end_us)} "
-                        f"(the first at {format_utc(tally.first_outside)})")
-    if tally.hidden:
-        problems.append(f"{tally.hidden} stored frame(s) are hidden by an edit list: players "
-                        "would not show them, but their bytes would leave this computer")
-    if tally.packets != tally.frames:
-        problems.append(f"the clip stores {tally.packets} video packets but only "
-                        f"{tally.frames} decode to frames")
-    if indexed and indexed != tally.packets:
-        problems.append(f"the clip's index lists {indexed} frames but {tally.packets} could be "
-                        "read: the file is truncated or damaged")
-    if tally.corrupt:
-        problems.append(f"{tally.corrupt} frame(s) decode with errors")
-    if tally.audio_outside:
-        problems.append(f"{tally.audio_outside} audio packet(s) lie outside the approved window")
-    return problems
+def _times(video: SampleTable, origin_us: int) -> np.ndarray:
+    """Capture time of every video sample: origin plus its offset from the first sample."""
+    if not len(video):
+        return np.zeros(0, dtype=np.int64)
+    rel = video.pts - video.pts[0]
+    return origin_us + (rel * US * 2 + video.timescale) // (2 * video.timescale)
 
 
-@dataclass(frozen=True)
-class TrackEdits:
-    """What a track's edit list does: the media-time ranges it shows (track timescale) and
-    how long an empty edit delays the track's start (microseconds)."""
-
-    shown: tuple[tuple[int, int], ...]
-    lead_us: int
+def _readable(movie: Movie, video: SampleTable) -> np.ndarray:
+    return video.offsets + video.sizes <= movie.file_size
 
 
-def track_edits(path: Path) -> dict[str, TrackEdits]:
-    """Edit lists of the first video ("vide") and audio ("soun") tracks that have one; tracks
-    without an edit list, and files whose boxes cannot be read, are simply absent."""
-    try:
-        moov = _moov(path) or b""
-    except (OSError, struct.error, ValueError):
-        return {}
-    found: dict[str, TrackEdits] = {}
-    movie_scale = 0
-    try:
-        for kind, s, e in children(moov, 0, len(moov)):
-            if kind == b"mvhd":
-                movie_scale = times(moov, s)[1]
-            elif kind == b"trak" and movie_scale:
-                try:
-                    handler, edits = _track_edits(moov, s, e, movie_scale)
-                except (struct.error, IndexError, Malformed):
-                    continue
-                if edits is not None and handler not in found:
-                    found[handler] = edits
-    except (struct.error, Malformed):
-        pass  # a broken box ends the walk: what was read before it stands
-    return found
+def _check_times(tally: _Tally, video: SampleTable, times: np.ndarray, start_us: int,
+                 end_us: int) -> None:
+    outside = (times < start_us) | (times >= end_us)
+    if outside.any():
+        first = int(times[np.argmax(outside)])
+        tally.problems.append(f"{int(outside.sum())} frame(s) lie outside the approved window "
+                              f"{format_utc(start_us)} to {format_utc(end_us)} "
+                              f"(the first at {format_utc(first)})")
+    if video.edits is not None and len(video):
+        shown = np.zeros(len(video), dtype=bool)
+        for a, b in video.edits.shown:
+            shown |= (video.pts >= a) & (video.pts < b)
+        hidden = int((~shown).sum())
+        if hidden:
+            tally.problems.append(f"{hidden} stored frame(s) are hidden by an edit list: "
+                                  "players would not show them, but their bytes would leave "
+                                  "this computer")
 
 
-def _track_edits(buf: bytes, start: int, end: int, movie_scale: int) -> tuple[str, TrackEdits | None]:
-    kids = {kind: (s, e) for kind, s, e in children(buf, start, end)}
-    mdia = {kind: (s, e) for kind, s, e in children(buf, *kids.get(b"mdia", (0, 0)))}
-    hdlr, mdhd = mdia.get(b"hdlr"), mdia.get(b"mdhd")
-    handler = buf[hdlr[0] + 8:hdlr[0] + 12].decode("latin-1") if hdlr else ""
-    elst = {kind: s for kind, s, _e in children(buf, *kids.get(b"edts", (0, 0)))}.get(b"elst")
-    if elst is None or not mdhd:
-        return handler, None
-    scale = times(buf, mdhd[0])[1]
-    version, count = buf[elst], struct.unpack_from(">I", buf, elst + 4)[0]
-    fmt, size = (">Qq", 16) if version == 1 else (">Ii", 8)
-    shown, lead = [], 0
-    for i in range(count):
-        duration, media_time = struct.unpack_from(fmt, buf, elst + 8 + i * (size + 4))
-        if media_time < 0:
-            lead += 0 if shown else duration * US // movie_scale
-        else:
-            span = duration * scale // movie_scale if duration else 1 << 62
-            shown.append((media_time, media_time + span))
-    return handler, TrackEdits(tuple(shown), lead)
+def _check_audio(tally: _Tally, audio: SampleTable, video: SampleTable, origin_us: int,
+                 start_us: int, end_us: int) -> None:
+    """Every audio sample lies wholly inside the window (times from the same origin)."""
+    if not len(audio):
+        return
+    lead = audio.edits.lead_us if audio.edits is not None else 0
+    zero_us = int(video.pts[0]) * US / video.timescale
+    starts = origin_us + np.round(audio.pts * US / audio.timescale - zero_us).astype(np.int64) \
+        + lead
+    ends = starts + np.round(np.diff(np.append(audio.dts, audio.dts[-1] + _last_delta(audio)))
+                             * US / audio.timescale).astype(np.int64)
+    outside = int(((starts < start_us) | (ends > end_us)).sum())
+    if outside:
+        tally.problems.append(f"{outside} audio packet(s) lie outside the approved window")
 
 
-def _moov(path: Path) -> bytes | None:
+def _last_delta(track: SampleTable) -> int:
+    return int(track.dts[-1] - track.dts[-2]) if len(track) > 1 else 0
+
+
+def _check_layout(tally: _Tally, movie: Movie) -> None:
+    """Every byte of media data belongs to a sample of a track, and no other box holds any."""
+    odd = sorted({kind for kind, _s, _n in movie.boxes if kind not in _PLAIN_BOXES})
+    if odd:
+        tally.problems.append(f"the clip holds box(es) {', '.join(odd)} that no cut writes")
+    spans = [(s, s + n) for kind, s, n in movie.boxes if kind == "mdat"]
+    if not spans:
+        return
+    offsets = np.concatenate([t.offsets for t in movie.tracks] or [np.zeros(0, np.int64)])
+    sizes = np.concatenate([t.sizes for t in movie.tracks] or [np.zeros(0, np.int64)])
+    order = np.argsort(offsets, kind="stable")
+    offsets, sizes = offsets[order], sizes[order]
+    stored = sum(min(e, movie.file_size) - s for s, e in spans)
+    header = sum(16 if n > 0xFFFFFFFF else 8 for _k, _s, n in movie.boxes if _k == "mdat")
+    overlaps = int((offsets[1:] < offsets[:-1] + sizes[:-1]).sum()) if len(offsets) else 0
+    if overlaps or int(sizes.sum()) < stored - header:
+        tally.problems.append("the clip's media data holds bytes that belong to no frame or "
+                              "sound sample, or samples that share bytes")
+
+
+def _codec(path: Path, video: SampleTable) -> str:
+    if video.fourcc in _CODECS:
+        return _CODECS[video.fourcc]
+    try:  # other sample entries (mp4v holding MJPEG, ...): ask the demuxer what it is
+        with av.open(str(path)) as c:
+            return c.streams.video[0].codec_context.name
+    except (av.FFmpegError, OSError, IndexError):
+        return video.fourcc
+
+
+def _plan(tally: _Tally, path: Path, video: SampleTable, times: np.ndarray,
+          readable: np.ndarray, ledger: Ledger | None, codec: str,
+          audio: SampleTable | None) -> tuple[list[Run], set[int]]:
+    """Match copied samples to their source digests, follow H.264 reference continuity, and
+    choose what must be decoded."""
+    n = len(video)
+    if ledger is not None and len(ledger.video) != n:
+        tally.problems.append(f"the clip stores {n} video frames but the cut wrote "
+                              f"{len(ledger.video)}")
+        ledger = None
+    nums = FrameNums() if codec == "h264" else None
+    if nums is not None:
+        for nal in param_sets("h264", video.config).nals if video.config else ():
+            nums.take(join_nals([nal], 4))
+    vouched: set[int] = set()
+    differ, moved = [], []
+    segment = None
     with open(path, "rb") as fh:
-        size = fh.seek(0, 2)
-        pos = 0
-        while pos + 8 <= size:
-            fh.seek(pos)
-            length, kind = struct.unpack(">I4s", fh.read(8))
-            header = 8
-            if length == 1:
-                length, header = struct.unpack(">Q", fh.read(8))[0], 16
-            elif length == 0:
-                length = size - pos
-            if length < header:
-                return None
-            if kind == b"moov":
-                if length > _MAX_MOOV:
-                    return None
-                return fh.read(length - header)
-            pos += length
-    return None
+        fd = fh.fileno()
+        for i in range(n):
+            rec = ledger.video[i] if ledger is not None else None
+            if rec is not None and abs(int(times[i]) - rec.source_us) > 1:
+                moved.append(i)
+            if not readable[i] or (nums is None and (rec is None or rec.digest is None)):
+                continue
+            sample = os.pread(fd, int(video.sizes[i]), int(video.offsets[i]))
+            if nums is not None:
+                if rec is not None and rec.segment != segment:
+                    segment = rec.segment
+                    nums.reset()
+                nums.take(sample)
+            if rec is None or rec.digest is None:
+                continue
+            data = as_read(sample, rec)
+            if data is None or not _params_only(rec.inserted, codec) or digest(data) != rec.digest:
+                differ.append(i)
+            else:
+                vouched.add(i)
+        if audio is not None and ledger is not None and ledger.audio:
+            _match_audio(tally, fd, audio, ledger)
+    if differ:
+        tally.problems.append(f"{len(differ)} copied frame(s) differ from the recording they "
+                              f"were copied from (the first at {format_utc(int(times[differ[0]]))})")
+    if moved:
+        tally.problems.append(f"{len(moved)} frame(s) are not stored at their capture time (the "
+                              f"first at {format_utc(int(times[moved[0]]))})")
+    if nums is not None and nums.gaps:
+        tally.problems.append(f"the clip's video would not decode as recorded: {nums.gaps} "
+                              "reference picture(s) are missing (gaps in H.264 frame_num)")
+    if ledger is None:
+        return [Run(tuple(i for i in range(n) if readable[i]))], set()
+    return _runs(tally, video, ledger, vouched, readable), vouched
+
+
+def _params_only(inserted: bytes, codec: str) -> bool:
+    """What the writer may add to a copied packet: parameter sets, nothing with a picture."""
+    if not inserted:
+        return True
+    types = _PARAM_TYPES.get(codec, set())
+    return all(nal_type(codec, nal) in types for nal in split_nals(inserted, 4))
+
+
+def _match_audio(tally: _Tally, fd: int, audio: SampleTable, ledger: Ledger) -> None:
+    if len(ledger.audio) != len(audio):
+        tally.problems.append(f"the clip stores {len(audio)} audio packets but the cut wrote "
+                              f"{len(ledger.audio)}")
+        return
+    differ = sum(1 for i, want in enumerate(ledger.audio) if want is not None and digest(
+        os.pread(fd, int(audio.sizes[i]), int(audio.offsets[i]))) != want)
+    if differ:
+        tally.problems.append(f"{differ} copied audio packet(s) differ from the recording")
+
+
+def _runs(tally: _Tally, video: SampleTable, ledger: Ledger, vouched: set[int],
+          readable: np.ndarray) -> list[Run]:
+    """What to decode: re-encoded runs whole, each copied run's first GOP (to the sample before
+    its second keyframe), and any sample not vouched for (from the keyframe before it)."""
+    runs: list[Run] = []
+    segments: dict[int, list[int]] = {}
+    for i, rec in enumerate(ledger.video):
+        segments.setdefault(rec.segment, []).append(i)
+    for members in segments.values():
+        if all(ledger.video[i].copied and i in vouched for i in members):
+            if not video.sync[members[0]]:
+                tally.problems.append("a run of copied frames starts without a keyframe (at "
+                                      f"{format_utc(ledger.video[members[0]].source_us)})")
+            head = [members[0]]
+            for i in members[1:]:
+                if video.sync[i]:
+                    break
+                head.append(i)
+            runs.append(Run(tuple(head)))
+            continue
+        if any(ledger.video[i].copied and i not in vouched for i in members):
+            continue  # a copied sample that differs is refused; decoding it proves nothing
+        runs.append(Run(tuple(i for i in members if readable[i])))
+    return runs

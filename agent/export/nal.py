@@ -29,6 +29,8 @@ class ParamSets:
 def param_sets(codec: str, extradata: bytes | None) -> ParamSets:
     """Parse avcC/hvcC (or Annex B) extradata; a damaged header is a CutError."""
     data = bytes(extradata or b"")
+    if codec not in _PARAMS:  # MJPEG and other intra-only codecs: no NAL units to manage
+        return ParamSets(codec, 0, (), data)
     if not data or data.startswith((b"\0\0\1", b"\0\0\0\1")):
         return ParamSets(codec, 0, tuple(split_nals(data, 0)), data)
     try:
@@ -91,7 +93,7 @@ def output_extradata(params: ParamSets, inband: bool) -> bytes:
     """The stream's extradata for the output: 4-byte NAL lengths (what the output packets
     use) and, for in-band HEVC, arrays no longer marked complete (hev1 rules)."""
     data = bytearray(params.extradata)
-    if not params.length_size:
+    if params.codec not in _PARAMS or not params.length_size:
         return bytes(data)
     data[4 if params.codec == "h264" else 21] |= 3
     if inband and params.codec == "hevc":
@@ -105,13 +107,24 @@ def output_extradata(params: ParamSets, inband: bool) -> bytes:
     return bytes(data)
 
 
-def with_params(packet, src: ParamSets, out_length: int, keyframe: bool) -> bytes | None:
-    """A packet reframed for the output, with its stream's parameter sets in front of a
-    keyframe; None when the bytes can go out unchanged (the common, fast case)."""
-    if src.length_size == out_length and not keyframe:
-        return None
-    nals = split_nals(bytes(packet), src.length_size)
-    if keyframe and not any(nal_type(src.codec, n) in _PARAMS[src.codec] for n in nals):
-        lead = 1 if nals and nal_type(src.codec, nals[0]) == _AUD[src.codec] else 0
-        nals[lead:lead] = src.nals
-    return join_nals(nals, out_length)
+def copied_sample(packet, src: ParamSets, add_params: bool) -> tuple[bytes | None, bytes, int]:
+    """A copied packet as the output stores it: NAL units with 4-byte lengths.
+
+    Returns (the packet in that framing, or None when its bytes already are; the parameter
+    sets to put in front of it, framed the same way, or b""; the byte offset they go at).
+    Parameter sets are added only to a keyframe that carries none (`add_params`), after its
+    access unit delimiter if it starts with one. Packets of other codecs go out as read."""
+    if src.codec not in _PARAMS:
+        return None, b"", 0
+    framed = None if src.length_size == 4 else join_nals(split_nals(bytes(packet),
+                                                                   src.length_size), 4)
+    if not add_params or not src.nals:
+        return framed, b"", 0
+    nals = split_nals(bytes(packet) if framed is None else framed, 4)
+    if any(nal_type(src.codec, n) in _PARAMS[src.codec] for n in nals):
+        return framed, b"", 0
+    lead = 4 + len(nals[0]) if nals and nal_type(src.codec, nals[0]) == _AUD[src.codec] else 0
+    # Only parameter sets: an SEI kept in the codec header (x265 writes its settings there) is
+    # no part of decoding, and the gate allows nothing else to be added to a copied packet.
+    params = [n for n in src.nals if nal_type(src.codec, n) in _PARAMS[src.codec]]
+    return framed, join_nals(params, 4) if params else b"", lead if params else 0

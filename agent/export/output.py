@@ -6,13 +6,16 @@ player shows is every frame the file stores.
 """
 from __future__ import annotations
 
+import io
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
 import av
 
+from agent.export.ledger import EOS_BYTES, LedgerBuilder, SampleRecord, digest
 from agent.export.mute import MutedAudio
-from agent.export.nal import EOS, ParamSets, join_nals, output_extradata, with_params
+from agent.export.nal import ParamSets, copied_sample, output_extradata, param_sets
 from agent.export.progress import CutError
 from agent.export.redact import Redactor
 from agent.export.source import PROBE_PACKETS, US, Source
@@ -29,8 +32,11 @@ class Output:
                  redactor: Redactor | None = None):
         self.path = path
         self.codec = first.codec
-        self.inband = inband
-        self.length_size = 4 if first.params.length_size else 0
+        # Annex B sources (MPEG-TS, PS, .dav) carry their parameter sets in-band, and may
+        # change them inside a file: the output keeps them there (avc3/hev1).
+        self.inband = inband or (first.params.nals != () and not first.params.length_size)
+        self.nal = first.codec in ("h264", "hevc")
+        self.ledger = LedgerBuilder(first.codec)
         # faststart: index first; negative_cts_offsets: B-frame clips start at pts 0 too, so
         # no edit list is needed to shift them
         flags = {"movflags": "+faststart+negative_cts_offsets"}
@@ -41,9 +47,9 @@ class Output:
                 from None
         self.video = self.container.add_stream_from_template(first.video)
         self.video.time_base = OUT_TB
-        self.video.codec_context.extradata = output_extradata(first.params, inband)
+        self.video.codec_context.extradata = output_extradata(_boxed(first), self.inband)
         tag = first.video.codec_context.codec_tag
-        if inband:
+        if self.inband:
             tag = "avc3" if self.codec == "h264" else "hev1"
         if tag in ("avc1", "avc3", "hvc1", "hev1"):  # hvc1 from the camera stays hvc1 (Apple)
             self.video.codec_context.codec_tag = tag
@@ -60,13 +66,15 @@ class Output:
         self.last_dur_us = 0
         self._last_dts: int | None = None
         self._pending: av.Packet | None = None
+        self._pending_record: SampleRecord | None = None
         self._audio_end_us: int | None = None
         self._early_audio: list[tuple[av.Packet, int]] = []
 
     def video_packet(self, pkt: av.Packet, src_params: ParamSets, t_us: int, dts_us: int,
-                     dur_us: int, keep: bool = False) -> bool:
+                     dur_us: int, keep: bool = False, copied: bool = True) -> bool:
         """Queue one video packet captured at `t_us`; False when it would go back in time.
-        `keep` leaves `pkt` untouched (it may still have to be decoded)."""
+        `keep` leaves `pkt` untouched (it may still have to be decoded); `copied` says it is a
+        source packet as read (its digest goes into the ledger), not one made here."""
         if self.origin_us is None:
             self.origin_us = t_us
             for early, at in self._early_audio:
@@ -77,15 +85,19 @@ class Output:
             dts = self._last_dts + 1  # a re-encoded GOP next to B-frames: keep decode order
         if dts > t_us - self.origin_us:
             return False
-        data = with_params(pkt, src_params, self.length_size, self.inband and pkt.is_keyframe)
-        if data is None and not keep:
+        framed, inserted, at = copied_sample(pkt, src_params, self.inband and pkt.is_keyframe)
+        record = SampleRecord(t_us, digest(pkt if framed is None else framed) if copied else None,
+                              self.ledger.segment, inserted, at)
+        if framed is None and not inserted and not keep:
             out = pkt
         else:
-            out = _packet(bytes(pkt) if data is None else data, pkt.is_keyframe)
+            data = bytes(pkt) if framed is None else framed
+            out = _packet(data[:at] + inserted + data[at:] if inserted else data,
+                          pkt.is_keyframe)
         out.pts, out.dts, out.duration = t_us - self.origin_us, dts, max(1, dur_us)
         out.time_base, out.stream = OUT_TB, self.video
         self._flush_pending()
-        self._pending, self._last_dts = out, dts
+        self._pending, self._pending_record, self._last_dts = out, record, dts
         self.frames += 1
         self.first_us = t_us if self.first_us is None else min(self.first_us, t_us)
         if self.last_us is None or t_us >= self.last_us:
@@ -97,11 +109,12 @@ class Output:
         next keyframe (often a CRA) starts a fresh coded video sequence."""
         if self._pending is not None and self.inband and self.codec == "hevc":
             old = self._pending
-            data = bytes(old) + join_nals([EOS], self.length_size)
-            self._pending = _packet(data, old.is_keyframe)
+            self._pending = _packet(bytes(old) + EOS_BYTES, old.is_keyframe)
             for attr in ("pts", "dts", "duration", "time_base", "stream"):
                 setattr(self._pending, attr, getattr(old, attr))
+            self._pending_record = replace(self._pending_record, eos=True)
         self._flush_pending()
+        self.ledger.next_segment()
 
     def audio_packet(self, pkt: av.Packet, t_us: int, early_ok: bool = True) -> None:
         """Keep one audio packet captured at `t_us` if it lies after the first frame and after
@@ -117,16 +130,24 @@ class Output:
             return
         if self.muter is not None:
             for made in self.muter.feed(pkt, t_us - self.origin_us, t_us):
-                self.container.mux(made)
+                self._mux_made(made)
         else:
             pkt.pts = pkt.dts = t_us - self.origin_us
             pkt.duration, pkt.time_base, pkt.stream = dur, OUT_TB, self.audio
+            self.ledger.audio.append(digest(pkt))
             self.container.mux(pkt)
         self.audio_packets += 1
         self._audio_end_us = t_us + dur
 
+    def _mux_made(self, made: av.Packet) -> None:
+        """Mux a sound packet made here (not copied): the ledger has no digest for it."""
+        self.ledger.audio.append(None)
+        self.container.mux(made)
+
     def _flush_pending(self) -> None:
         if self._pending is not None:
+            if self._pending.size:  # the muxer drops empty packets: so does the ledger
+                self.ledger.video.append(self._pending_record)
             self.container.mux(self._pending)
             self._pending = None
 
@@ -134,7 +155,7 @@ class Output:
         self._flush_pending()
         if self.muter is not None:
             for made in self.muter.flush():
-                self.container.mux(made)
+                self._mux_made(made)
         self.container.close()
 
     def abort(self) -> None:
@@ -143,6 +164,30 @@ class Output:
             self.container.close()
         except (av.FFmpegError, OSError, ValueError):
             pass
+
+
+def _boxed(src: Source) -> ParamSets:
+    """The source's parameter sets with an avcC/hvcC header: Annex B extradata (MPEG-TS, PS,
+    .dav) is boxed by FFmpeg's own MP4 writer, so the output never relies on the muxer
+    reframing its packets (the gate matches them byte for byte)."""
+    params = src.params
+    if params.codec not in ("h264", "hevc") or params.length_size or not params.nals:
+        return params
+    buf = io.BytesIO()
+    with av.open(buf, "w", format="mp4") as made:
+        stream = made.add_stream_from_template(src.video)
+        stream.time_base = OUT_TB
+        pkt = _packet(params.extradata, True)
+        pkt.pts = pkt.dts = 0
+        pkt.time_base, pkt.stream = OUT_TB, stream
+        made.mux(pkt)
+    data = buf.getvalue()
+    kind = b"avcC" if params.codec == "h264" else b"hvcC"
+    at = data.find(kind)
+    if at < 4:
+        raise CutError("the recording's codec header could not be converted for MP4")
+    size = int.from_bytes(data[at - 4:at], "big")
+    return param_sets(params.codec, data[at + 4:at - 4 + size])
 
 
 def _packet(data: bytes, key: bool) -> av.Packet:

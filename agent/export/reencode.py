@@ -147,7 +147,7 @@ class Reencode:
                 nxt = self.times[count + 1] if count + 1 < len(self.times) \
                     else t + self.src.frame_us
                 if not self.job.emit_packet(pkt, params, t, t - self.src.delay_us, nxt - t,
-                                            self.src.span.path):
+                                            self.src.span.path, copied=False):
                     raise CutError("the re-encoded frames could not be joined in time order")
                 count += 1
         if count != len(self.times):

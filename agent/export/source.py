@@ -13,9 +13,9 @@ from pathlib import Path
 
 import av
 
-from agent.export.gate import track_edits
 from agent.export.nal import ParamSets, param_sets
 from agent.export.progress import CutError
+from agent.media.mp4tables import track_edits
 
 log = logging.getLogger(__name__)
 
