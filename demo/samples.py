@@ -52,6 +52,11 @@ def encoder_args(encoder: str, fps: int, gop_s: float) -> list[str]:
         return ["-c:v", "libx265", "-preset", "ultrafast", "-tag:v", "hvc1",
                 "-x265-params", f"keyint={gop}:min-keyint={gop}:scenecut=0:bframes=0:log-level=error",
                 "-pix_fmt", "yuv420p"]
+    if encoder == "libkvazaar":  # another H.265 encoder than the one exact mode re-encodes with
+        return ["-c:v", "libkvazaar", "-kvazaar-params",
+                f"preset=ultrafast,period={gop},gop=lp-g4d3t1,qp=28", "-pix_fmt", "yuv420p"]
+    if encoder == "mjpeg":     # dashcams and older DVRs: every frame a JPEG
+        return ["-c:v", "mjpeg", "-q:v", "4", "-pix_fmt", "yuvj420p"]
     raise ValueError(f"unsupported sample encoder {encoder}")
 
 
@@ -81,6 +86,23 @@ def clip_command(spec: ClipSpec) -> list[str]:
     if spec.creation_time:
         cmd += ["-metadata", f"creation_time={format_utc(spec.start_us)}"]
     return cmd + [str(spec.path)]
+
+
+def encode_command(encoder: str, profile: str | None, width: int, height: int, rate,
+                   out: Path) -> list[str]:
+    """ffmpeg command line: raw yuv420p frames on stdin -> one MP4 of `encoder` output, with
+    the settings exact mode once re-encoded with (tests build broken joins with it)."""
+    if encoder == "libx264":
+        name = (profile or "").lower()
+        level = "baseline" if "baseline" in name else "main" if name == "main" else "high"
+        codec = ["-c:v", "libx264", "-preset", "superfast", "-crf", "18", "-bf", "0",
+                 "-profile:v", level]
+    else:
+        codec = ["-c:v", encoder]
+    return [ffmpeg_exe(), "-hide_banner", "-nostats", "-loglevel", "error", "-y",
+            "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", f"{width}x{height}",
+            "-r", str(rate), "-i", "-", "-an", *codec, "-pix_fmt", "yuv420p", "-f", "mp4",
+            str(out)]
 
 
 def frame_image(capture_us: int, width: int, height: int, n: int) -> np.ndarray:

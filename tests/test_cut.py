@@ -8,7 +8,6 @@ from __future__ import annotations
 import subprocess
 import tempfile
 import threading
-from fractions import Fraction
 from pathlib import Path
 
 import av
@@ -19,7 +18,7 @@ from agent.export.cut import Cancelled, CutError, SourceSpan, cut, write_clip
 from agent.export.gate import GateReport, gate
 from agent.export.nal import join_nals, nal_type, param_sets, split_nals
 from agent.export.progress import Tracker
-from agent.export.reencode import encode_command
+from agent.export.reencode import encoder_options
 from agent.media.ffmpeg import ffmpeg_exe
 from demo.samples import ClipSpec, clip_command, frame_image, read_stamp
 from demo.samples import write_clip as sample
@@ -59,7 +58,7 @@ def footage(tmp_path_factory) -> dict[str, SourceSpan]:
     plan = {"a": (0, "libx264"), "b": (10, "libx264"), "c": (20, "libx264"),
             "late": (13, "libx264"), "overlap": (7.5, "libx264"),
             "oh": (0, "libopenh264"), "oh2": (10, "libopenh264"),
-            "x5": (0, "libx265"), "x5b": (10, "libx265")}
+            "x5": (0, "libx265"), "x5b": (10, "libx265"), "kvz": (0, "libkvazaar")}
     spans = {}
     for name, (start, encoder) in plan.items():
         path = sample(ClipSpec(root / f"{name}.mp4", at(start), 10, encoder=encoder))
@@ -178,8 +177,8 @@ def test_files_from_different_encoders_join_with_inband_parameter_sets(footage, 
 
 # --- exact mode ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("source,encoder", [("oh", "libx264"), ("a", "libopenh264"),
-                                            ("x5", "libkvazaar"), ("x5", "libx265")])
+@pytest.mark.parametrize("source,encoder", [("oh", "libx264"), ("a", "libx264"),
+                                            ("kvz", "libx265"), ("x5", "libx265")])
 def test_exact_starts_on_the_first_frame_and_joins_another_encoder(footage, tmp_path, source,
                                                                    encoder):
     res = cut([footage[source]], at(2.55), at(7.25), tmp_path / "clip.mp4", mode="exact",
@@ -187,7 +186,7 @@ def test_exact_starts_on_the_first_frame_and_joins_another_encoder(footage, tmp_
     assert check_clip(res, at(2.55), at(7.25)) == frames_at(2.6, 7.2)
     assert res.reencoded_frames == 14            # 2.6 .. 3.9, then whole GOPs are copied
     assert res.shortfall_start_us == 50_000 and res.shortfall_end_us == 0
-    hevc = source == "x5"
+    hevc = source in ("x5", "kvz")
     assert sample_entry(res.path) == ("hev1" if hevc else "avc3")
     wanted = {32, 33, 34} if hevc else {7, 8}
     keys = keyframe_nal_types(res.path)
@@ -201,7 +200,7 @@ def test_exact_starts_on_the_first_frame_and_joins_another_encoder(footage, tmp_
     assert [n for n in first if nal_type("hevc" if hevc else "h264", n) in wanted] != list(camera)
 
 
-@pytest.mark.parametrize("source,encoder", [("oh", "libx264"), ("x5", "libkvazaar")])
+@pytest.mark.parametrize("source,encoder", [("oh", "libx264"), ("kvz", "libx265")])
 def test_exact_from_mpegts_annex_b_source(footage, tmp_path, source, encoder):
     """NVRs also write MPEG-TS: Annex B start codes, parameter sets in-band, no avcC/hvcC."""
     ts = tmp_path / "rec.ts"
@@ -359,15 +358,14 @@ def test_plain_errors(footage, tmp_path):
 
 # --- pieces as data ------------------------------------------------------------------------
 
-def test_encode_command_is_a_plain_list():
-    cmd = encode_command("libx264", "Constrained Baseline", 320, 240, Fraction(10), Path("h.mp4"))
-    assert all(isinstance(part, str) for part in cmd)
-    assert cmd[cmd.index("-i") + 1] == "-" and cmd[-1] == "h.mp4"
-    assert cmd[cmd.index("-bf") + 1] == "0" and cmd[cmd.index("-profile:v") + 1] == "baseline"
-    assert cmd[cmd.index("-s") + 1] == "320x240" and cmd[cmd.index("-r") + 1] == "10"
-    kvz = encode_command("libkvazaar", "Main", 640, 480, Fraction(30000, 1001), Path("k.mp4"))
-    assert "gop=lp-g4d3t1" in kvz[kvz.index("-kvazaar-params") + 1]  # P-frames only
-    assert kvz[kvz.index("-r") + 1] == "30000/1001"
+def test_encoder_options_are_plain_data():
+    x264 = encoder_options("libx264", "Constrained Baseline")
+    assert x264["profile"] == "baseline" and x264["bf"] == "0"
+    assert encoder_options("libx264", "High")["profile"] == "high"
+    x265 = encoder_options("libx265", "Main")["x265-params"]
+    assert "bframes=0" in x265 and "rc-lookahead" in x265   # P-frames only, few frames held
+    with pytest.raises(CutError, match="unknown re-encoder"):
+        encoder_options("libkvazaar", "Main")
 
 
 def test_parameter_sets_and_nal_framing(footage):

@@ -11,9 +11,8 @@ import pytest
 
 from agent.export.cut import SourceSpan, cut
 from agent.export.gate import gate, track_edits
-from agent.export.reencode import encode_command
 from agent.media.ffmpeg import ffmpeg_exe
-from demo.samples import ClipSpec, write_clip
+from demo.samples import ClipSpec, encode_command, write_clip
 from tests.conftest import t
 
 T0 = t("2026-03-01T10:00:00Z")

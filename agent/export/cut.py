@@ -152,8 +152,8 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
     """Cut [start_us, end_us) of one camera's files into `out_path` (MP4, faststart) and gate it.
 
     Spans are the camera's files in time order (gaps and slight overlaps allowed; no frame is
-    emitted twice or out of order). `encoder` picks exact mode's re-encoder (libx264 or
-    libopenh264 for H.264, libx265 or libkvazaar for H.265; default libx264/libx265).
+    emitted twice or out of order). `encoder` picks exact mode's re-encoder (PyAV's libx264
+    for H.264, libx265 for H.265; the only ones, and the defaults).
     `redaction` (redact.py) with masks or faces changes every frame, so it forces exact mode
     with everything re-encoded; its muted ranges silence kept sound in either mode.
     Frames of the recordings that cannot be decoded would be missing from the clip: they are

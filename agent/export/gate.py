@@ -171,7 +171,8 @@ def _last_delta(track: SampleTable) -> int:
 
 def _check_layout(tally: _Tally, movie: Movie) -> None:
     """Every byte of media data belongs to a sample of a track, and no other box holds any."""
-    odd = sorted({kind for kind, _s, _n in movie.boxes if kind not in _PLAIN_BOXES})
+    odd = sorted({kind for kind, _s, n in movie.boxes
+                  if kind not in _PLAIN_BOXES or (kind in ("free", "skip") and n > 16)})
     if odd:
         tally.problems.append(f"the clip holds box(es) {', '.join(odd)} that no cut writes")
     spans = [(s, s + n) for kind, s, n in movie.boxes if kind == "mdat"]

@@ -91,7 +91,8 @@ class Redactor:
 
 
 class FrameSession:
-    """Redacts yuv420p frames in order. With faces on, frames wait (a few tenths of a second)
+    """Redacts decoded frames in order, in place (a frame whose pixels the decoder still holds
+    for reference is copied once first). With faces on, frames wait (a few tenths of a second)
     until the next detection, so the frames in between are covered from both sides."""
 
     def __init__(self, redactor: Redactor, width: int, height: int, rate: float):
@@ -102,15 +103,17 @@ class FrameSession:
             self.track = FaceTrack(self._detect)
         self.n = 0
 
-    def push(self, frame: av.VideoFrame, yuv: np.ndarray) -> list[np.ndarray]:
-        """Take one decoded frame (and its yuv420p array); return the frames now redacted."""
+    def push(self, frame: av.VideoFrame) -> list[av.VideoFrame]:
+        """Take one decoded frame; return the frames now redacted, in order."""
+        if frame.format.name not in _PLANAR_420:  # 4:2:2, 10-bit, ...: one conversion
+            frame = frame.reformat(format="yuv420p")
         if self.track is None:
-            return [self._apply(yuv, [])]
-        settled = self.track.push((frame, yuv), self.n % self.every == 0)
+            return [self._apply(frame, [])]
+        settled = self.track.push(frame, self.n % self.every == 0)
         self.n += 1
-        return [self._apply(item[1], boxes) for item, boxes in settled]
+        return [self._apply(item, boxes) for item, boxes in settled]
 
-    def finish(self) -> list[np.ndarray]:
+    def finish(self) -> list[av.VideoFrame]:
         """The frames still waiting for a detection."""
         if self.track is None:
             return []
@@ -118,44 +121,47 @@ class FrameSession:
         self.r.counts["detections"] += self.track.detections
         self.r.counts["faces_found"] += self.track.faces_found
         self.track.detections = self.track.faces_found = 0
-        return [self._apply(item[1], boxes) for item, boxes in settled]
+        return [self._apply(item, boxes) for item, boxes in settled]
 
-    def _detect(self, item) -> list:
-        frame = item[0]
+    def _detect(self, frame: av.VideoFrame) -> list:
         width, height = self.r.detector.input_size(frame.width, frame.height)
         small = frame.reformat(width=width, height=height, format="rgb24").to_ndarray()
         return self.r.detector.detect(small)
 
-    def _apply(self, yuv: np.ndarray, boxes: list) -> np.ndarray:
+    def _apply(self, frame: av.VideoFrame, boxes: list) -> av.VideoFrame:
         counts = self.r.counts
         counts["frames"] += 1
-        y, u, v = _planes(yuv, self.width, self.height)
+        bitmaps = self.r.bitmaps(self.width, self.height)
+        rects = []
         if boxes:
+            rects = pixel_boxes(boxes, self.width, self.height, self.r.redaction.faces.margin)
+        if not rects and bitmaps is None:
+            return frame  # nothing to change: the decoder's frame goes on untouched
+        frame.make_writable()  # copies only if the decoder still holds these pixels
+        y, u, v = _planes(frame)
+        if rects:
             options, cv2 = self.r.redaction.faces, self.r.detector.cv2  # boxes come from it
-            rects = pixel_boxes(boxes, self.width, self.height, options.margin)
             for x1, y1, x2, y2 in rects:
                 blur_region(cv2, y, (x1, y1, x2, y2), options.cells)
                 for plane in (u, v):
                     blur_region(cv2, plane, (x1 // 2, y1 // 2, -(-x2 // 2), -(-y2 // 2)),
                                 options.cells)
-            counts["blurred_frames"] += bool(rects)
+            counts["blurred_frames"] += 1
             counts["boxes_blurred"] += len(rects)
-        bitmaps = self.r.bitmaps(self.width, self.height)
         if bitmaps is not None:
             y[bitmaps[0]] = _Y_BLACK
             u[bitmaps[1]] = v[bitmaps[1]] = _C_GREY
             counts["masked_frames"] += 1
-        return yuv
+        return frame
 
 
-def _planes(yuv: np.ndarray, width: int, height: int):
-    """Views of the Y, U and V planes inside PyAV's packed yuv420p array."""
-    flat = yuv.reshape(-1)
-    cw, ch = (width + 1) // 2, (height + 1) // 2
-    luma = width * height
-    return (flat[:luma].reshape(height, width),
-            flat[luma:luma + cw * ch].reshape(ch, cw),
-            flat[luma + cw * ch:luma + 2 * cw * ch].reshape(ch, cw))
+_PLANAR_420 = ("yuv420p", "yuvj420p")
+
+
+def _planes(frame: av.VideoFrame):
+    """Writable views of a yuv420p frame's Y, U and V planes (rows padded to line_size)."""
+    return tuple(np.frombuffer(p, np.uint8).reshape(p.height, p.line_size)[:, :p.width]
+                 for p in frame.planes[:3])
 
 
 def _half(bitmap: np.ndarray) -> np.ndarray:

@@ -1,51 +1,53 @@
-"""The re-encoder behind exact mode: decoded frames of one stretch of a source go to the bundled
-ffmpeg as raw YUV on stdin, a small MP4 comes out, and its packets are stamped with the capture
-times of the frames that went in. No B-frames, so decode order is capture order.
+"""The re-encoder behind exact mode and redaction: one stretch of a source decoded and encoded
+again in this process, through PyAV's own FFmpeg (libx264, libx265).
+
+Decoded frames go to the encoder as they are: no copy between decoder, redaction and encoder
+(redaction changes a frame in place, once the decoder no longer shares its pixels). Packets are
+stamped with the capture times of the frames that went in, in order: the encoder makes no
+B-frames, so decode order is capture order.
 """
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from fractions import Fraction
-from pathlib import Path
 
 import av
 
-from agent.export.nal import param_sets
+from agent.export.nal import ParamSets
 from agent.export.progress import CutError
-from agent.media.ffmpeg import ffmpeg_exe
 
-DEFAULT_ENCODERS = {"h264": "libx264", "hevc": "libx265"}
-ENCODERS = {"h264": ("libx264", "libopenh264"), "hevc": ("libx265", "libkvazaar")}
-
+DEFAULT_ENCODERS = {"h264": "libx264", "hevc": "libx265", "mjpeg": "mjpeg"}
+ENCODERS = {"h264": ("libx264",), "hevc": ("libx265",), "mjpeg": ("mjpeg",)}
 
 
-
-def encoder_args(encoder: str, profile: str | None) -> list[str]:
-    """Codec options for a re-encode: no B-frames (decode order = capture order), high quality."""
+def encoder_options(encoder: str, profile: str | None) -> dict[str, str]:
+    """Codec options for a re-encode: no B-frames (decode order = capture order), high
+    quality, and a short look-ahead so a 4K encoder holds few frames."""
     if encoder == "libx264":
         name = (profile or "").lower()
         level = "baseline" if "baseline" in name else "main" if name == "main" else "high"
-        return ["-c:v", "libx264", "-preset", "superfast", "-crf", "18", "-bf", "0",
-                "-profile:v", level]
-    if encoder == "libopenh264":
-        return ["-c:v", "libopenh264", "-rc_mode", "quality", "-qmax", "28"]
+        return {"preset": "superfast", "crf": "18", "profile": level, "bf": "0"}
     if encoder == "libx265":
-        return ["-c:v", "libx265", "-preset", "superfast", "-crf", "20",
-                "-x265-params", "bframes=0:log-level=error"]
-    if encoder == "libkvazaar":
-        return ["-c:v", "libkvazaar", "-kvazaar-params", "preset=superfast,gop=lp-g4d3t1,qp=24"]
+        return {"preset": "superfast", "crf": "20",
+                "x265-params": "bframes=0:rc-lookahead=5:frame-threads=1:log-level=error"}
+    if encoder == "mjpeg":
+        return {"q:v": "2"}
     raise CutError(f"unknown re-encoder '{encoder}'")
 
 
-def encode_command(encoder: str, profile: str | None, width: int, height: int, rate: Fraction,
-                   out: Path) -> list[str]:
-    """ffmpeg command line: raw yuv420p frames on stdin -> one MP4 of `encoder` output."""
-    return [ffmpeg_exe(), "-hide_banner", "-nostats", "-loglevel", "error", "-y",
-            "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", f"{width}x{height}",
-            "-r", str(rate), "-i", "-", "-an", *encoder_args(encoder, profile),
-            "-pix_fmt", "yuv420p", "-f", "mp4", str(out)]
+def open_encoder(encoder: str, profile: str | None, width: int, height: int,
+                 rate: Fraction) -> av.CodecContext:
+    """An encoder for frames of this size and rate (yuv420p; yuvj420p for MJPEG)."""
+    try:
+        ctx = av.CodecContext.create(encoder, "w")
+    except (av.FFmpegError, ValueError) as exc:
+        raise CutError(f"the re-encoder {encoder} is not available here ({exc})") from None
+    ctx.width, ctx.height = width, height
+    ctx.pix_fmt = "yuvj420p" if encoder == "mjpeg" else "yuv420p"
+    ctx.time_base = 1 / Fraction(rate)
+    ctx.framerate = Fraction(rate)
+    ctx.max_b_frames = 0
+    ctx.options = encoder_options(encoder, profile)
+    return ctx
 
 
 class Reencode:
@@ -57,12 +59,15 @@ class Reencode:
         self.floor_us = job.floor_us
         self.decoder = av.CodecContext.create(src.codec, "r")
         self.decoder.extradata = src.video.codec_context.extradata
-        self.decoder.thread_type = "AUTO"
+        self.decoder.thread_type = src.decode_threads
         self.times: list[int] = []
         self.fed: list[int] = []   # capture times of the packets decoded (to count losses)
-        self.tmp = Path(tempfile.mkdtemp(prefix="footage-agent-cut-"))
-        self.proc: subprocess.Popen | None = None
+        self.encoder: av.CodecContext | None = None
+        self.size: tuple[int, int] | None = None
+        self.params = ParamSets(src.codec, 0, (), b"")  # encoder output: Annex B, sets in-band
         self.session = None  # the redaction step between decoder and encoder, when on
+        self.made = 0        # packets out of the encoder
+        self._held = None    # the last packet out, until the next frame's time is known
 
     def feed(self, pkt) -> None:
         """Decode one packet (in decode order) and pass on the frames that are inside."""
@@ -77,52 +82,65 @@ class Reencode:
             self._take(frame)
 
     def _take(self, frame) -> None:
+        if frame.pts is None:
+            return
         t = self.src.frame_time_us(frame.pts)
         if not (self.floor_us <= t < self.limit_us) or (self.times and t <= self.times[-1]):
             return
-        if self.proc is None:
+        if (frame.width, frame.height) != self.size:
             self._start(frame.width, frame.height)
         self.times.append(t)
-        yuv = frame.to_ndarray(format="yuv420p")  # a copy: redaction may change it in place
-        for ready in (self.session.push(frame, yuv) if self.session else (yuv,)):
-            self._write(ready)
+        for ready in (self.session.push(frame) if self.session else (frame,)):
+            self._encode(ready)
 
-    def _write(self, yuv) -> None:
+    def _encode(self, frame) -> None:
+        if frame is not None:
+            if frame.format.name != self.encoder.pix_fmt:  # e.g. 10-bit or 4:2:2 sources
+                frame = frame.reformat(format=self.encoder.pix_fmt)
+            frame.pts, frame.time_base = self.made_in, self.encoder.time_base
+            self.made_in += 1
         try:
-            self.proc.stdin.write(yuv)
-        except (BrokenPipeError, OSError):
-            raise CutError(f"the re-encoder ({self.job.encoder}) stopped: {self._stderr()}") \
-                from None
+            packets = self.encoder.encode(frame)
+        except av.FFmpegError as exc:
+            raise CutError(f"the re-encoder ({self.job.encoder}) failed: {exc}") from None
+        for pkt in packets:
+            self._emit(pkt)
 
     def _start(self, width: int, height: int) -> None:
-        rate = self.src.video.average_rate or Fraction(25)
+        """An encoder for this frame size (again, when a recording changes resolution)."""
+        if self.encoder is not None:
+            self._drain()
+        rate = self.src.video.average_rate or self.src.video.guessed_rate or Fraction(25)
         if self.job.redactor is not None and self.job.redactor.redaction.touches_video:
             self.session = self.job.redactor.session(width, height, rate)
-        profile = self.src.video.codec_context.profile
-        cmd = encode_command(self.job.encoder, profile, width, height, rate, self.tmp / "re.mp4")
-        self.err = open(self.tmp / "stderr.txt", "wb")
-        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                     stderr=self.err)
+        self.encoder = open_encoder(self.job.encoder, self.src.video.codec_context.profile,
+                                    width, height, rate)
+        self.size, self.made_in = (width, height), 0
+        self.job.out.end_segment()
+
+    def _drain(self) -> None:
+        """Frames waiting for a face detection, then what the encoder still holds."""
+        if self.session is not None:
+            for ready in self.session.finish():
+                self._encode(ready)
+        self._encode(None)
+        self._release(None)
+        self.job.out.end_segment()
 
     def finish(self) -> None:
-        """Flush the decoder, wait for the encoder and write its packets to the output."""
+        """Flush the decoder and the encoder; every packet is in the output after this."""
         try:
             for frame in self.decoder.decode(None):
                 self._take(frame)
         except av.FFmpegError:
             pass
         self._count_lost()
-        if self.proc is None:
+        if self.encoder is None:
             return
-        if self.session is not None:  # frames waiting for the next face detection
-            for ready in self.session.finish():
-                self._write(ready)
-        self.proc.stdin.close()
-        if self.proc.wait() != 0:
-            raise CutError(f"the re-encoder ({self.job.encoder}) failed: {self._stderr()}")
-        self.job.out.end_segment()
-        self._emit(self.tmp / "re.mp4")
-        self.job.out.end_segment()
+        self._drain()
+        if self.made != len(self.times):
+            raise CutError(f"the re-encoder ({self.job.encoder}) lost frames")
+        self.job.reencoded += self.made
 
     def _count_lost(self) -> None:
         """Frames that should have come out for [floor, limit) and did not: dropped by the
@@ -136,39 +154,26 @@ class Reencode:
             self.job.first_dropped_us = first if self.job.first_dropped_us is None else min(
                 self.job.first_dropped_us, first)
 
-    def _emit(self, path: Path) -> None:
-        with av.open(str(path), options={"ignore_editlist": "1"}) as made:
-            stream = made.streams.video[0]
-            params = param_sets(self.src.codec, stream.codec_context.extradata)
-            packets = (p for p in made.demux(stream) if p.size)
-            count = 0
-            for pkt, t in zip(packets, self.times):
-                self.job.track.check()
-                nxt = self.times[count + 1] if count + 1 < len(self.times) \
-                    else t + self.src.frame_us
-                if not self.job.emit_packet(pkt, params, t, t - self.src.delay_us, nxt - t,
-                                            self.src.span.path, copied=False):
-                    raise CutError("the re-encoded frames could not be joined in time order")
-                count += 1
-        if count != len(self.times):
-            raise CutError(f"the re-encoder ({self.job.encoder}) lost frames")
-        self.job.reencoded += count
+    def _emit(self, pkt) -> None:
+        """Hold each packet until the next one's time is known (its duration)."""
+        self.job.track.check()
+        self._release(self.times[self.made] if self.made < len(self.times) else None)
+        self._held = pkt
+        self.made += 1
 
-    def _stderr(self) -> str:
-        try:
-            return (self.tmp / "stderr.txt").read_text(errors="replace").strip()[-400:] \
-                or "no message"
-        except OSError:
-            return "no message"
+    def _release(self, next_us: int | None) -> None:
+        if self._held is None:
+            return
+        t = self.times[self.made - 1]
+        nxt = next_us if next_us is not None else t + self.src.frame_us
+        pkt, self._held = self._held, None
+        if not self.job.emit_packet(pkt, self.params, t, t - self.src.delay_us, nxt - t,
+                                    self.src.span.path, copied=False):
+            raise CutError("the re-encoded frames could not be joined in time order")
 
     def close(self) -> None:
-        """Stop the encoder if it still runs and remove its scratch folder."""
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-        if self.proc is not None:
-            self.err.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        """Let go of the codecs (the output keeps what was written)."""
+        self.encoder = self.decoder = self.session = None
 
     def __enter__(self):
         return self

@@ -57,6 +57,11 @@ class Source:
         self.params: ParamSets = param_sets(self.codec, self.video.codec_context.extradata)
         rate = self.video.average_rate or self.video.guessed_rate or 25
         self.frame_us = max(1, round(US / rate))
+        # Frame threads hold a picture per thread: past 1080p, slice threads keep the memory
+        # of a 4K decode down (and FFmpeg's HEVC decoder slices well).
+        ctx = self.video.codec_context
+        self.decode_threads = "AUTO" if (ctx.width or 0) * (ctx.height or 0) <= 1920 * 1088 \
+            else "SLICE"
         self._probe()
 
     def _demux(self):

@@ -1,8 +1,9 @@
-"""The bundled ffmpeg binary (from the imageio-ffmpeg wheel) and its version."""
+"""FFmpeg as the agent uses it: the libraries inside PyAV (every cut, re-encode and check), and
+the ffmpeg binary of the imageio-ffmpeg wheel, which only the demo and the tests use to write
+sample footage (and the benchmarks for their baselines)."""
 from __future__ import annotations
 
 import functools
-import subprocess
 
 
 @functools.lru_cache(maxsize=1)
@@ -15,7 +16,11 @@ def ffmpeg_exe() -> str:
 
 @functools.lru_cache(maxsize=1)
 def ffmpeg_version() -> str:
-    """First line of `ffmpeg -version`, recorded in every provenance record."""
-    out = subprocess.run([ffmpeg_exe(), "-hide_banner", "-version"], capture_output=True,
-                         text=True, check=False).stdout
-    return out.splitlines()[0] if out else "unknown"
+    """The FFmpeg that cut and checked the clip (PyAV's), recorded in every provenance record."""
+    import av
+
+    libs = ", ".join(f"{name} {'.'.join(map(str, av.library_versions[name]))}"
+                     for name in ("libavcodec", "libavformat", "libavutil")
+                     if name in av.library_versions)
+    release = getattr(av, "ffmpeg_version_info", "") or "?"
+    return f"FFmpeg {release} in PyAV {av.__version__} ({libs})"
