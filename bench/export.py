@@ -1,23 +1,27 @@
-"""Export benchmark: our cut against named baselines, on 1080p H.264 files.
+"""Export benchmark: our whole export against named baselines, on 1080p H.264 and 4K H.265.
 
-    python bench/export.py [--quick] [--no-rss]
+    python bench/export.py [--quick] [--only 1080p|4k] [--no-rss] [--no-reencode]
 
-Generates (once, cached in bench/.cache) three 5-minute 1920x1080 15 fps libx264 ultrafast
-files with a 4 s GOP (--quick: three 40-second 640x360 files). The window is 10 minutes
-(--quick: 80 s) starting mid-GOP in file 1. Prints, from one run on this machine:
-- copy-mode cut vs `ffmpeg -f concat -safe 0 -i list -c copy` over the same three files, both
-  the whole files and the same window (inpoint/outpoint); target <= 1.5x. Our cut is timed
-  without the gate (the gate decodes every frame; its time is printed on its own);
-- exact vs copy (target <= 3x), both without the gate;
-- exact vs re-encoding the whole window with libx264 ultrafast (target >= 20x faster);
-- peak RSS (resource.getrusage in a fresh subprocess) of a full cut(), gate included, of a
-  1-hour window (--quick: 12 x 40 s) in copy and exact mode: 12 spans that reuse the three
-  files with consecutive start times; target < 250 MB.
+Generates (once, cached in bench/.cache) three camera-like files per set: 5-minute 1920x1080
+15 fps H.264 (4 s GOP), and 1-minute 3840x2160 20 fps H.265 (2 s GOP); --quick makes small
+ones. The window starts mid-GOP in file 1 and spans into file 3. From one run, it prints:
+- the copy export end to end (cut, the gate's proof, hashing the sources, packaging, hashing
+  and signing) against `ffmpeg -f concat -c copy` of the same window; target <= 1.5x;
+- the exact export end to end against that copy export; target <= 2x;
+- re-encoding the whole window (libx264 / libx265 ultrafast) against the exact export;
+  target >= 20x slower;
+- the gate alone (what it decoded and what it matched by digest);
+- peak RSS (VmHWM of a fresh child doing one full cut) of copy and exact cuts of each set
+  and of a 1-hour 1080p window; targets < 250 MB (1080p) and <= 300 MB (4K exact).
+The load average is printed with the numbers: rerun when it is above 1.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,44 +30,59 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from agent.export.cut import SourceSpan, cut, write_clip  # noqa: E402
+from agent.export.cut import SourceSpan, cut  # noqa: E402
 from agent.export.gate import gate  # noqa: E402
-from agent.export.progress import Tracker  # noqa: E402
+from agent.export.package import PackageBuilder, outputs_record  # noqa: E402
+from agent.identity.keys import OwnerKey  # noqa: E402
 from agent.media.ffmpeg import ffmpeg_exe  # noqa: E402
 from agent.timebase import US, parse_rfc3339  # noqa: E402
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 T0 = parse_rfc3339("2026-01-01T00:00:00Z")
-FULL = {"size": "1920x1080", "fps": 15, "gop": 60, "file_s": 300, "start_s": 62, "window_s": 600}
-QUICK = {"size": "640x360", "fps": 15, "gop": 60, "file_s": 40, "start_s": 6, "window_s": 80}
+SETS = {
+    "1080p": {"size": "1920x1080", "fps": 15, "gop": 60, "file_s": 300, "start_s": 62,
+              "window_s": 600, "codec": "libx264"},
+    "4k": {"size": "3840x2160", "fps": 20, "gop": 40, "file_s": 60, "start_s": 20,
+           "window_s": 90, "codec": "libx265"},
+}
+QUICK = {
+    "1080p": {**SETS["1080p"], "size": "640x360", "file_s": 40, "start_s": 6, "window_s": 80},
+    "4k": {**SETS["4k"], "size": "960x540", "file_s": 20, "start_s": 5, "window_s": 40},
+}
 
 
-def source_command(out: Path, size: str, fps: int, gop: int, seconds: int, seed: int) -> list[str]:
+def source_command(out: Path, cfg: dict, seed: int) -> list[str]:
     """A camera-like file: testsrc2, fixed GOP, no B-frames."""
+    codec = ["-c:v", "libx264", "-preset", "ultrafast", "-g", str(cfg["gop"]),
+             "-keyint_min", str(cfg["gop"]), "-sc_threshold", "0", "-bf", "0"]
+    if cfg["codec"] == "libx265":
+        codec = ["-c:v", "libx265", "-preset", "ultrafast", "-tag:v", "hvc1", "-x265-params",
+                 f"keyint={cfg['gop']}:min-keyint={cfg['gop']}:scenecut=0:bframes=0:"
+                 "log-level=error"]
     return [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
-            "-i", f"testsrc2=size={size}:rate={fps},hue=h={seed * 40}", "-t", str(seconds),
-            "-c:v", "libx264", "-preset", "ultrafast", "-g", str(gop), "-keyint_min", str(gop),
-            "-sc_threshold", "0", "-bf", "0", "-pix_fmt", "yuv420p", str(out)]
+            "-i", f"testsrc2=size={cfg['size']}:rate={cfg['fps']},hue=h={seed * 40}",
+            "-t", str(cfg["file_s"]), *codec, "-pix_fmt", "yuv420p", str(out)]
 
 
-def concat_command(listing: Path, out: Path) -> list[str]:
+def copy_command(listing: Path, out: Path) -> list[str]:
     return [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", "-f", "concat",
             "-safe", "0", "-i", str(listing), "-c", "copy", str(out)]
 
 
-def reencode_command(listing: Path, out: Path) -> list[str]:
+def reencode_command(listing: Path, out: Path, codec: str) -> list[str]:
+    extra = ["-x265-params", "log-level=error"] if codec == "libx265" else []
     return [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", "-f", "concat",
-            "-safe", "0", "-i", str(listing), "-an", "-c:v", "libx264", "-preset", "ultrafast",
-            str(out)]
+            "-safe", "0", "-i", str(listing), "-an", "-c:v", codec, "-preset", "ultrafast",
+            *extra, str(out)]
 
 
-def listing(path: Path, files: list[Path], inpoint: float | None, outpoint: float | None) -> Path:
+def listing(path: Path, files: list[Path], inpoint: float, outpoint: float) -> Path:
     lines = []
     for i, f in enumerate(files):
         lines.append(f"file '{f}'")
-        if i == 0 and inpoint is not None:
+        if i == 0:
             lines.append(f"inpoint {inpoint}")
-        if i == len(files) - 1 and outpoint is not None:
+        if i == len(files) - 1:
             lines.append(f"outpoint {outpoint}")
     path.write_text("\n".join(lines) + "\n")
     return path
@@ -77,8 +96,7 @@ def sources(cfg: dict, tag: str) -> list[Path]:
         if not path.exists():
             print(f"generating {path.name} (cached for next time) ...", flush=True)
             part = path.with_suffix(".part.mp4")
-            subprocess.run(source_command(part, cfg["size"], cfg["fps"], cfg["gop"],
-                                          cfg["file_s"], i), check=True)
+            subprocess.run(source_command(part, cfg, i), check=True)
             part.rename(path)
         files.append(path)
     return files
@@ -90,77 +108,104 @@ def timed(fn) -> tuple[float, object]:
     return time.perf_counter() - began, value
 
 
-def rss_child(spans: list[tuple[str, int]], start: int, end: int, out: str, mode: str) -> None:
-    """Run in a fresh process: one full cut(), then print its peak RSS."""
-    import resource
+def export(spans, start: int, end: int, out_dir: Path, mode: str, key: OwnerKey):
+    """What agent.export.evidence does once the plan is made: cut (with the gate), hash the
+    sources used, move the clip into a bag, hash, write provenance and sign."""
+    with PackageBuilder(out_dir, f"bench-{mode}") as builder:
+        staged = builder.staging / "clip.mp4"
+        result = cut(spans, start, end, staged, mode=mode)
+        hashed = []
+        for path in result.sources_used:
+            with open(path, "rb") as fh:
+                hashed.append(hashlib.file_digest(fh, "sha256").hexdigest())
+        clip = builder.add_file("data/clip.mp4", staged)
+        sealed = builder.seal(key, lambda files: {"sources": hashed,
+                                                  "outputs": outputs_record(files)})
+    return result, clip, sealed
 
+
+def peak_child(spans: list[tuple[str, int]], start: int, end: int, out: str, mode: str) -> None:
+    """Run in a fresh process: one full cut(), then print its peak RSS (VmHWM)."""
     result = cut([SourceSpan(Path(p), s) for p, s in spans], start, end, Path(out), mode=mode)
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"rss_mb": peak_kb / 1024, "frames": result.frames}))
+    with open("/proc/self/status") as fh:
+        hwm = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM"))
+    print(json.dumps({"rss_mb": hwm / 1024, "frames": result.frames}))
+
+
+def peak(spans, start: int, end: int, out: Path, mode: str) -> dict | str:
+    code = ("import sys, json; sys.path.insert(0, %r); from bench.export import peak_child; "
+            "peak_child(*json.loads(sys.argv[1]))" % str(Path(__file__).resolve().parent.parent))
+    arg = json.dumps([[(str(s.path), s.start_us) for s in spans], start, end, str(out), mode])
+    proc = subprocess.run([sys.executable, "-c", code, arg], capture_output=True, text=True)
+    if proc.returncode != 0:
+        return proc.stderr.strip()[-400:]
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def load() -> str:
+    return "load %.2f %.2f %.2f" % os.getloadavg()
+
+
+def run_set(name: str, cfg: dict, tag: str, args, key: OwnerKey, tmp: Path) -> None:
+    files = sources(cfg, tag)
+    file_us = cfg["file_s"] * US
+    spans = [SourceSpan(f, T0 + i * file_us) for i, f in enumerate(files)]
+    start = T0 + cfg["start_s"] * US + US // 2          # mid-GOP
+    end = start + cfg["window_s"] * US
+    lst = listing(tmp / f"{name}.txt", files, (start - T0) / US, (end - T0 - 2 * file_us) / US)
+    print(f"\n== {name}: {cfg['window_s']} s window of {cfg['size']} @ {cfg['fps']} fps "
+          f"{cfg['codec'].replace('lib', '')}, GOP {cfg['gop'] / cfg['fps']:g} s, "
+          f"mid-GOP start ({load()})")
+    t_ff, _ = timed(lambda: subprocess.run(copy_command(lst, tmp / "ff.mp4"), check=True))
+    t_copy, (copy, _clip, _s) = timed(lambda: export(spans, start, end, tmp / "c", "copy", key))
+    t_exact, (exact, _c, _s2) = timed(lambda: export(spans, start, end, tmp / "e", "exact", key))
+    print(f"ffmpeg -c copy, same window   {t_ff:7.2f} s  (baseline)")
+    print(f"copy export, end to end       {t_copy:7.2f} s  {copy.frames} frames "
+          f"-> {t_copy / t_ff:.2f}x ffmpeg copy (target <= 1.5x)  ({load()})")
+    print(f"exact export, end to end      {t_exact:7.2f} s  {exact.reencoded_frames} of "
+          f"{exact.frames} re-encoded -> {t_exact / t_copy:.2f}x copy export "
+          f"(target <= 2x)  ({load()})")
+    clip = next((tmp / "c").glob("*/data/clip.mp4"))
+    t_gate, report = timed(lambda: gate(clip, copy.delivered_start_us, start, end))
+    print(f"gate without a ledger (decodes every frame) {t_gate:6.2f} s  ok={report.ok}")
+    if not args.no_reencode:
+        t_re, _ = timed(lambda: subprocess.run(reencode_command(lst, tmp / "re.mp4",
+                                                                cfg["codec"]), check=True))
+        print(f"re-encode whole window        {t_re:7.2f} s  {cfg['codec']} ultrafast -> exact "
+              f"export is {t_re / t_exact:.1f}x faster (target >= 20x)  ({load()})")
+    shutil.rmtree(tmp / "c")
+    shutil.rmtree(tmp / "e")
+    if not args.no_rss:
+        for mode in ("copy", "exact"):
+            got = peak(spans, start, end, tmp / f"rss-{mode}.mp4", mode)
+            shown = f"{got['rss_mb']:6.1f} MB" if isinstance(got, dict) else f"failed: {got}"
+            print(f"peak RSS, {mode} cut with gate  {shown}  ({load()})")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="small files, under a minute")
-    ap.add_argument("--no-rss", action="store_true", help="skip the 1-hour peak-RSS cut")
+    ap.add_argument("--quick", action="store_true", help="small files, a minute or two")
+    ap.add_argument("--only", choices=sorted(SETS), help="one footage set")
+    ap.add_argument("--no-rss", action="store_true", help="skip the peak-RSS children")
+    ap.add_argument("--no-reencode", action="store_true", help="skip the re-encode baseline")
     args = ap.parse_args()
-    cfg, tag = (QUICK, "quick") if args.quick else (FULL, "full")
-    files = sources(cfg, tag)
-    file_us = cfg["file_s"] * US
-    spans = [SourceSpan(f, T0 + i * file_us) for i, f in enumerate(files)]
-    start = T0 + cfg["start_s"] * US + US // 2        # mid-GOP
-    end = start + cfg["window_s"] * US
-    outpoint = (end - T0 - 2 * file_us) / US
+    sets = QUICK if args.quick else SETS
     with tempfile.TemporaryDirectory(prefix="bench-export-") as tmp_name:
         tmp = Path(tmp_name)
-        lst_all = listing(tmp / "all.txt", files, None, None)
-        lst_win = listing(tmp / "win.txt", files, (start - T0) / US, outpoint)
-        t_concat_all, _ = timed(lambda: subprocess.run(concat_command(lst_all, tmp / "c1.mp4"),
-                                                       check=True))
-        t_concat_win, _ = timed(lambda: subprocess.run(concat_command(lst_win, tmp / "c2.mp4"),
-                                                       check=True))
-        t_copy, copy = timed(lambda: write_clip(spans, start, end, tmp / "copy.mp4", "copy",
-                                                False, Tracker(None, None)))
-        t_gate, report = timed(lambda: gate(tmp / "copy.mp4", copy.delivered_start_us,
-                                            start, end))
-        t_exact, exact = timed(lambda: write_clip(spans, start, end, tmp / "exact.mp4", "exact",
-                                                  False, Tracker(None, None)))
-        t_full, _ = timed(lambda: subprocess.run(reencode_command(lst_win, tmp / "re.mp4"),
-                                                 check=True))
-        minutes = cfg["window_s"] / 60
-        print(f"\nwindow: {minutes:g} min of {cfg['size']} @ {cfg['fps']} fps, "
-              f"GOP {cfg['gop'] / cfg['fps']:g} s, starting mid-GOP in file 1")
-        print(f"copy cut (no gate)        {t_copy:7.2f} s  {copy.frames} frames, "
-              f"shortfall {copy.shortfall_start_us / US:.2f} s at the start")
-        print(f"ffmpeg concat -c copy     {t_concat_all:7.2f} s  whole files  "
-              f"-> ratio {t_copy / t_concat_all:.2f}x (target <= 1.5x)")
-        print(f"ffmpeg concat -c copy     {t_concat_win:7.2f} s  same window  "
-              f"-> ratio {t_copy / t_concat_win:.2f}x")
-        print(f"gate of the copy clip     {t_gate:7.2f} s  ok={report.ok} "
-              f"({report.frames / max(t_gate, 1e-9):.0f} frames/s decoded)")
-        print(f"exact cut (no gate)       {t_exact:7.2f} s  {exact.reencoded_frames} of "
-              f"{exact.frames} frames re-encoded -> {t_exact / t_copy:.2f}x copy "
-              "(target <= 3x)")
-        print(f"re-encode whole window    {t_full:7.2f} s  libx264 ultrafast -> exact is "
-              f"{t_full / t_exact:.1f}x faster (target >= 20x)")
-        if not args.no_rss:
-            hour = [(str(files[i % 3]), T0 + i * file_us) for i in range(12)]
-            h_start = T0 + US // 2                       # mid-GOP; the last 0.5 s is missing
-            h_end = h_start + 12 * file_us
+        key = OwnerKey.load_or_create(tmp / "home")
+        for name in ([args.only] if args.only else sorted(sets)):
+            run_set(name, sets[name], f"{'quick-' if args.quick else ''}{name}", args, key, tmp)
+        if not args.no_rss and args.only in (None, "1080p"):
+            cfg = sets["1080p"]
+            files = sources(cfg, f"{'quick-' if args.quick else ''}1080p")
+            file_us = cfg["file_s"] * US
+            hour = [SourceSpan(files[i % 3], T0 + i * file_us) for i in range(12)]
+            h_start = T0 + US // 2
             for mode in ("copy", "exact"):
-                code = ("import sys, json; sys.path.insert(0, %r); from bench.export import "
-                        "rss_child; rss_child(*json.loads(sys.argv[1]))"
-                        % str(Path(__file__).resolve().parent.parent))
-                arg = json.dumps([hour, h_start, h_end, str(tmp / f"hour-{mode}.mp4"), mode])
-                t_rss, proc = timed(lambda: subprocess.run([sys.executable, "-c", code, arg],
-                                                           capture_output=True, text=True))
-                if proc.returncode != 0:
-                    print(f"1-hour {mode} cut failed: {proc.stderr.strip()[-500:]}")
-                    continue
-                got = json.loads(proc.stdout.strip().splitlines()[-1])
-                print(f"peak RSS, {(h_end - h_start) / US / 60:.0f}-min {mode} cut with gate "
-                      f"{got['rss_mb']:6.1f} MB  ({got['frames']} frames, {t_rss:.0f} s; "
-                      "12 spans reusing the 3 files) (target < 250 MB)")
+                got = peak(hour, h_start, h_start + 12 * file_us, tmp / f"h-{mode}.mp4", mode)
+                shown = f"{got['rss_mb']:6.1f} MB" if isinstance(got, dict) else f"failed: {got}"
+                print(f"peak RSS, {12 * cfg['file_s'] / 60:.0f}-min 1080p {mode} cut with gate "
+                      f"{shown}  (target < 250 MB; {load()})")
 
 
 if __name__ == "__main__":

@@ -8,13 +8,14 @@ it (--quick: 640x360). Then, from one run on this machine, prints:
 - the redacted exact cut (faces blurred + one privacy mask, gate included) in frames per
   second and as a multiple of realtime (target >= 1x at 1080p 15 fps);
 - the same window re-encoded whole without redaction (the floor redaction builds on);
-- where the time goes: decode, detect (downscale + CenterFace), blur and masks, hand-off to
-  the encoder (yuv copy and pipe writes, including waiting for it), the gate, and the
-  encoder's own CPU time (the ffmpeg child, which runs alongside on the other core).
+- where the time goes: decode, detect (downscale + CenterFace), blur and masks, the encoder
+  (PyAV's libx264, in this process: the calls into it, including waiting for its threads),
+  the gate, and the process's CPU time (encoder threads run alongside on the other core).
 """
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import subprocess
 import sys
@@ -100,8 +101,8 @@ class Timers:
             setattr(owner, name, original)
 
 
-def child_cpu() -> float:
-    use = resource.getrusage(resource.RUSAGE_CHILDREN)
+def own_cpu() -> float:
+    use = resource.getrusage(resource.RUSAGE_SELF)
     return use.ru_utime + use.ru_stime
 
 
@@ -129,8 +130,9 @@ def main() -> None:
         timers.wrap(reencode.Reencode, "_take", "take")
         timers.wrap(redact.FrameSession, "_detect", "detect")
         timers.wrap(redact.FrameSession, "_apply", "blur")
+        timers.wrap(reencode.Reencode, "_encode", "encode")
         timers.wrap(sys.modules["agent.export.cut"], "gate", "gate")
-        cpu0 = child_cpu()
+        cpu0 = own_cpu()
         began = time.perf_counter()
         try:
             result = cut(spans, start, end, tmp / "redacted.mp4",
@@ -138,11 +140,11 @@ def main() -> None:
         finally:
             timers.restore()
         wall = time.perf_counter() - began
-        encoder_cpu = child_cpu() - cpu0
+        cpu = own_cpu() - cpu0
     s = timers.spent
     report = result.redaction
     parts = {"decode": s["feed"] - s["take"], "detect": s["detect"], "blur + masks": s["blur"],
-             "hand-off to encoder (incl. waiting)": s["take"] - s["detect"] - s["blur"],
+             "encoder (incl. waiting for it)": s["encode"],
              "gate (decode + check)": s["gate"]}
     parts["other (setup, muxing)"] = max(0.0, wall - sum(parts.values()))
     w, h = cfg["size"]
@@ -156,7 +158,8 @@ def main() -> None:
           f"frames blurred {report.blurred_frames}/{report.frames}")
     for name, spent in parts.items():
         print(f"  {name:38s} {spent:7.2f} s  {100 * spent / wall:5.1f}% of wall time")
-    print(f"  encoder (ffmpeg child) CPU time        {encoder_cpu:7.2f} s  (runs in parallel)")
+    print(f"  CPU time of the process (all threads)  {cpu:7.2f} s  "
+          f"= {cpu / wall:.2f} cores busy  ({'load %.2f %.2f %.2f' % os.getloadavg()})")
 
 
 if __name__ == "__main__":

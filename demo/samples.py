@@ -35,6 +35,7 @@ class ClipSpec:
     height: int = 240
     encoder: str = "libx264"
     audio: bool = False
+    audio_codec: str = "aac"     # pcm_mulaw, pcm_alaw, pcm_s16le, adpcm_ima_wav, ... (recorders')
     clock_offset_s: float = 0.0  # camera clock minus true time, burnt into the drawn clock only
     creation_time: bool = True   # write the container creation time (some recorders do not)
 
@@ -74,12 +75,14 @@ def clip_command(spec: ClipSpec) -> list[str]:
            "-f", "rawvideo", "-pix_fmt", "gray", "-s", f"{spec.width}x{spec.height}",
            "-r", str(spec.fps), "-i", "-"]
     if spec.audio:
-        cmd += ["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=16000"]
+        rate = 8000 if spec.audio_codec in ("pcm_mulaw", "pcm_alaw") else 16000
+        cmd += ["-f", "lavfi", "-i", f"sine=frequency=440:sample_rate={rate}"]
     if filters:
         cmd += ["-vf", ",".join(filters)]
     cmd += encoder_args(spec.encoder, spec.fps, spec.gop_s)
     if spec.audio:
-        cmd += ["-c:a", "aac", "-b:a", "32k", "-shortest"]
+        cmd += ["-c:a", spec.audio_codec, *(["-b:a", "32k"] if spec.audio_codec == "aac" else []),
+                "-shortest"]
     else:
         cmd += ["-an"]
     cmd += ["-t", f"{spec.seconds:.3f}"]

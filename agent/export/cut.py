@@ -62,6 +62,8 @@ class CutResult:
     dropped_frames: int = 0        # source frames that could not be decoded (left out)
     dropped_audio_packets: int = 0  # kept-sound packets that could not be decoded (silent)
     first_dropped_us: int | None = None  # capture time of the first frame left out
+    audio_codec: str | None = None        # the kept sound's codec as recorded
+    audio_converted_to: str | None = None  # "aac" when MP4 could not hold it as recorded
     ledger: Ledger | None = field(default=None, repr=False, compare=False)  # for the gate
 
 
@@ -90,16 +92,17 @@ class Job:
         t = src.time_us(pkt)
         if t >= self.end_us:
             return False
-        if t >= self.start_us and t + _us(pkt.duration or 0, pkt.stream.time_base) <= self.end_us:
-            self.out.audio_packet(pkt, t)
+        dur = src.audio_duration_us(pkt)
+        if t >= self.start_us and t + dur <= self.end_us:
+            self.out.audio_packet(pkt, t, dur)
         return True
 
     def emit(self, src: Source, pkt: av.Packet, keep: bool = False) -> bool:
         """Copy one source video packet into the output."""
         t = src.time_us(pkt)
         dts = src.time_us(pkt, pkt.dts if pkt.dts is not None else pkt.pts)
-        dur = _us(pkt.duration, pkt.stream.time_base) if pkt.duration else src.frame_us
-        return self.emit_packet(pkt, src.params, t, dts, dur, src.span.path, keep)
+        return self.emit_packet(pkt, src.params, t, dts, src.duration_us(pkt), src.span.path,
+                                keep)
 
     def emit_packet(self, pkt, params: ParamSets, t: int, dts: int, dur: int, path: Path,
                     keep: bool = False, copied: bool = True) -> bool:
@@ -225,8 +228,10 @@ def write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: Pa
         if encoder not in ENCODERS[codec]:
             raise CutError(f"{encoder} cannot re-encode {codec} video "
                            f"(use {' or '.join(ENCODERS[codec])})")
-        audio = next((s.audio for s in sources if s.audio is not None), None)
-        out = Output(path, sources[0], mode == "exact" or len(extradata) > 1, audio, redactor)
+        sound = next((s for s in sources if s.audio is not None), None)
+        out = Output(path, sources[0], mode == "exact" or len(extradata) > 1,
+                     sound.audio if sound else None, redactor,
+                     sound.first_audio() if sound else None)
         job = Job(start_us, end_us, out, track, start_us, encoder=encoder, redactor=redactor)
         try:
             for src in sources:
@@ -259,7 +264,10 @@ def write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: Pa
         sources_used=tuple(job.used),
         redaction=redactor.report() if redactor is not None else None,
         dropped_frames=job.dropped,
-        dropped_audio_packets=out.muter.dropped if out.muter is not None else 0,
+        dropped_audio_packets=out.sound.dropped if out.sound is not None else 0,
+        audio_codec=out.sound.facts.codec if out.sound is not None and out.audio_packets else None,
+        audio_converted_to=(out.sound.facts.converted_to
+                            if out.sound is not None and out.audio_packets else None),
         first_dropped_us=job.first_dropped_us, ledger=out.ledger.freeze())
 
 

@@ -145,6 +145,11 @@ def _provenance(plan: ExportPlan, result: CutResult, sources: list[dict],
             "kept by the owner: the source recordings listed under 'sources' were only read, "
             "never changed, and stay on the owner's computer"),
         "audio": "kept" if result.audio else "removed",
+        "audio_conversion": None if not result.audio_converted_to else {
+            "from": result.audio_codec, "to": result.audio_converted_to,
+            "why": f"an MP4 cannot hold {result.audio_codec} sound as recorded, so the kept "
+                   "sound was decoded and encoded again (the recording's own sound stays with "
+                   "the owner)"},
         "software": {"footage-agent": __version__, "ffmpeg": ffmpeg_version()},
         "outputs": outputs_record(files),
     }

@@ -158,15 +158,10 @@ def _check_audio(tally: _Tally, audio: SampleTable, video: SampleTable, origin_u
     zero_us = int(video.pts[0]) * US / video.timescale
     starts = origin_us + np.round(audio.pts * US / audio.timescale - zero_us).astype(np.int64) \
         + lead
-    ends = starts + np.round(np.diff(np.append(audio.dts, audio.dts[-1] + _last_delta(audio)))
-                             * US / audio.timescale).astype(np.int64)
+    ends = starts + np.round(audio.durations * US / audio.timescale).astype(np.int64)
     outside = int(((starts < start_us) | (ends > end_us)).sum())
     if outside:
         tally.problems.append(f"{outside} audio packet(s) lie outside the approved window")
-
-
-def _last_delta(track: SampleTable) -> int:
-    return int(track.dts[-1] - track.dts[-2]) if len(track) > 1 else 0
 
 
 def _check_layout(tally: _Tally, movie: Movie) -> None:

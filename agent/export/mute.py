@@ -13,6 +13,7 @@ import numpy as np
 
 US = 1_000_000
 _AUDIO_FRAME = 1024        # AAC samples per frame
+_NAMED = {1: "mono", 2: "stereo", 3: "2.1", 4: "quad", 6: "5.1"}
 
 
 class MutedAudio:
@@ -22,7 +23,9 @@ class MutedAudio:
     def __init__(self, container, template, ranges: tuple[tuple[int, int], ...], counts: dict):
         ctx = template.codec_context
         self.rate = ctx.sample_rate or 48000
-        self.layout = ctx.layout.name if ctx.layout else "mono"
+        # Recorders often leave the channel order unsaid ("1 channels"): AAC needs a named one.
+        channels = ctx.layout.nb_channels if ctx.layout else 1
+        self.layout = _NAMED.get(channels) or (ctx.layout.name if ctx.layout else "mono")
         self.stream = container.add_stream("aac", rate=self.rate, layout=self.layout)
         self.stream.codec_context.time_base = Fraction(1, self.rate)
         self.ranges, self.counts = ranges, counts

@@ -14,10 +14,10 @@ from pathlib import Path
 import av
 
 from agent.export.ledger import EOS_BYTES, LedgerBuilder, SampleRecord, digest
-from agent.export.mute import MutedAudio
 from agent.export.nal import ParamSets, copied_sample, output_extradata, param_sets
 from agent.export.progress import CutError
 from agent.export.redact import Redactor
+from agent.export.sound import SoundTrack
 from agent.export.source import PROBE_PACKETS, US, Source
 from agent.export.source import ts_us as _us
 from agent.export.source import why as _why
@@ -29,7 +29,7 @@ class Output:
     """The MP4 being written: timestamps relative to its first frame, packets in order."""
 
     def __init__(self, path: Path, first: Source, inband: bool, audio_template,
-                 redactor: Redactor | None = None):
+                 redactor: Redactor | None = None, audio_first: bytes | None = None):
         self.path = path
         self.codec = first.codec
         # Annex B sources (MPEG-TS, PS, .dav) carry their parameter sets in-band, and may
@@ -53,13 +53,14 @@ class Output:
             tag = "avc3" if self.codec == "h264" else "hev1"
         if tag in ("avc1", "avc3", "hvc1", "hev1"):  # hvc1 from the camera stays hvc1 (Apple)
             self.video.codec_context.codec_tag = tag
-        self.audio = self.muter = None
+        if self.codec not in ("h264", "hevc"):  # MJPEG: MP4's own sample entry for it
+            self.video.codec_context.codec_tag = "\0\0\0\0"
+        self.audio = self.sound = None
         mute = redactor.redaction.mute if redactor is not None else ()
-        if audio_template is not None and mute:
-            self.muter = MutedAudio(self.container, audio_template, mute, redactor.counts)
-            self.audio = self.muter.stream
-        elif audio_template is not None:
-            self.audio = self.container.add_stream_from_template(audio_template)
+        if audio_template is not None:
+            counts = redactor.counts if redactor is not None else {"muted_samples": 0}
+            self.sound = SoundTrack(self.container, audio_template, audio_first, mute, counts)
+            self.audio = self.sound.stream
         self.origin_us: int | None = None
         self.frames = self.audio_packets = 0
         self.first_us = self.last_us = None
@@ -68,7 +69,7 @@ class Output:
         self._pending: av.Packet | None = None
         self._pending_record: SampleRecord | None = None
         self._audio_end_us: int | None = None
-        self._early_audio: list[tuple[av.Packet, int]] = []
+        self._early_audio: list[tuple[av.Packet, int, int | None]] = []
 
     def video_packet(self, pkt: av.Packet, src_params: ParamSets, t_us: int, dts_us: int,
                      dur_us: int, keep: bool = False, copied: bool = True) -> bool:
@@ -77,8 +78,8 @@ class Output:
         source packet as read (its digest goes into the ledger), not one made here."""
         if self.origin_us is None:
             self.origin_us = t_us
-            for early, at in self._early_audio:
-                self.audio_packet(early, at, early_ok=False)
+            for early, at, dur in self._early_audio:
+                self.audio_packet(early, at, dur, early_ok=False)
             self._early_audio.clear()
         dts = dts_us - self.origin_us
         if self._last_dts is not None and dts <= self._last_dts:
@@ -116,33 +117,26 @@ class Output:
         self._flush_pending()
         self.ledger.next_segment()
 
-    def audio_packet(self, pkt: av.Packet, t_us: int, early_ok: bool = True) -> None:
+    def audio_packet(self, pkt: av.Packet, t_us: int, dur_us: int | None = None,
+                     early_ok: bool = True) -> None:
         """Keep one audio packet captured at `t_us` if it lies after the first frame and after
         every audio packet already kept (overlapping files must not repeat sound)."""
         if self.audio is None:
             return
         if self.origin_us is None:
             if early_ok and len(self._early_audio) < PROBE_PACKETS:
-                self._early_audio.append((pkt, t_us))
+                self._early_audio.append((pkt, t_us, dur_us))
             return
-        dur = _us(pkt.duration or 0, pkt.stream.time_base)
+        dur = dur_us if dur_us is not None else _us(pkt.duration or 0, pkt.stream.time_base)
         if t_us < self.origin_us or (self._audio_end_us is not None and t_us < self._audio_end_us):
             return
-        if self.muter is not None:
-            for made in self.muter.feed(pkt, t_us - self.origin_us, t_us):
-                self._mux_made(made)
-        else:
-            pkt.pts = pkt.dts = t_us - self.origin_us
-            pkt.duration, pkt.time_base, pkt.stream = dur, OUT_TB, self.audio
-            self.ledger.audio.append(digest(pkt))
-            self.container.mux(pkt)
+        for made, copied in self.sound.feed(pkt, t_us - self.origin_us, t_us, dur):
+            if copied is not None:
+                made.time_base, made.stream = OUT_TB, self.audio
+            self.ledger.audio.append(copied)
+            self.container.mux(made)
         self.audio_packets += 1
         self._audio_end_us = t_us + dur
-
-    def _mux_made(self, made: av.Packet) -> None:
-        """Mux a sound packet made here (not copied): the ledger has no digest for it."""
-        self.ledger.audio.append(None)
-        self.container.mux(made)
 
     def _flush_pending(self) -> None:
         if self._pending is not None:
@@ -153,9 +147,10 @@ class Output:
 
     def close(self) -> None:
         self._flush_pending()
-        if self.muter is not None:
-            for made in self.muter.flush():
-                self._mux_made(made)
+        if self.sound is not None:
+            for made in self.sound.flush():
+                self.ledger.audio.append(None)  # made here: no source digest
+                self.container.mux(made)
         self.container.close()
 
     def abort(self) -> None:

@@ -28,7 +28,7 @@ def encoder_options(encoder: str, profile: str | None) -> dict[str, str]:
         return {"preset": "superfast", "crf": "18", "profile": level, "bf": "0"}
     if encoder == "libx265":
         return {"preset": "superfast", "crf": "20",
-                "x265-params": "bframes=0:rc-lookahead=5:frame-threads=1:log-level=error"}
+                "x265-params": "bframes=0:rc-lookahead=2:frame-threads=1:ref=1:log-level=error"}
     if encoder == "mjpeg":
         return {"q:v": "2"}
     raise CutError(f"unknown re-encoder '{encoder}'")

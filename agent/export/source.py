@@ -27,20 +27,48 @@ PROBE_PACKETS = 600       # at most this many packets are held to find a file's 
 class SourceSpan:
     path: Path
     start_us: int  # true UTC of the file's first video frame (presentation order)
+    # Bytes [first, end) of the file when a recording is one stretch of a larger file (a
+    # Hikvision ring file's segment); None: the whole file.
+    byte_range: tuple[int, int] | None = None
+
+    def url(self) -> str:
+        """What FFmpeg opens: the file, or its byte range through the subfile protocol."""
+        if self.byte_range is None:
+            return str(self.path)
+        first, end = self.byte_range
+        return f"subfile,,start,{first},end,{end},,:file:{self.path}"
+
+
+# Video codecs a cut can take: H.264 and H.265 (any GOP structure), and intra-only codecs
+# (every frame a keyframe, so exact mode is a copy) that an MP4 can hold.
+NAL_CODECS = ("h264", "hevc")
+INTRA_CODECS = ("mjpeg",)
+
+
+_PCM_BYTES = {"pcm_alaw": 1, "pcm_mulaw": 1, "pcm_s8": 1, "pcm_u8": 1, "pcm_s16le": 2,
+              "pcm_s16be": 2, "pcm_s24le": 3, "pcm_s32le": 4, "pcm_f32le": 4}
+
+
+def intra_only(codec: str) -> bool:
+    """True for a codec whose every frame is a keyframe."""
+    return codec in INTRA_CODECS
 
 
 class Source:
     """One recording opened for reading, with every packet's capture time (UTC microseconds).
 
     Edit lists are ignored so that every stored frame is accounted for, the same way the gate
-    reads the output. Time zero is the file's first frame in presentation order.
+    reads the output. Time zero is the file's first frame in presentation order. MP4/MOV,
+    MPEG-TS, MPEG-PS (Hikvision's hiv*.mp4 too), Dahua .dav and AVI are read alike; a packet
+    whose container gave it no time (a PS frame split across PES packets) is timed from the
+    one before it, never dropped.
     """
 
     def __init__(self, span: SourceSpan, keep_audio: bool):
-        self.span = SourceSpan(Path(span.path), span.start_us)
+        self.span = SourceSpan(Path(span.path), span.start_us, span.byte_range)
         name = self.span.path.name
         try:
-            self.container = av.open(str(self.span.path), options={"ignore_editlist": "1"})
+            self.container = av.open(self.span.url(), options={"ignore_editlist": "1"})
         except (av.FFmpegError, OSError) as exc:
             raise CutError(f"the recording {name} cannot be read ({why(exc)})") from None
         if not self.container.streams.video:
@@ -48,15 +76,19 @@ class Source:
             raise CutError(f"the recording {name} holds no video")
         self.video = self.container.streams.video[0]
         self.codec = self.video.codec_context.name
-        if self.codec not in ("h264", "hevc"):
+        if self.codec not in NAL_CODECS and not intra_only(self.codec):
             self.container.close()
-            raise CutError(f"the recording {name} is {self.codec} video; only H.264 and H.265 "
-                           "recordings can be cut")
+            raise CutError(f"the recording {name} is {self.codec} video; only H.264, H.265 and "
+                           "intra-only (MJPEG) recordings can be cut")
+        self.format = self.container.format.name
         audio = self.container.streams.audio
         self.audio = audio[0] if keep_audio and audio else None
         self.params: ParamSets = param_sets(self.codec, self.video.codec_context.extradata)
         rate = self.video.average_rate or self.video.guessed_rate or 25
         self.frame_us = max(1, round(US / rate))
+        self._step = max(1, round(1 / (rate * self.video.time_base))) if self.video.time_base \
+            else 1
+        self._last_pts: int | None = None
         # Frame threads hold a picture per thread: past 1080p, slice threads keep the memory
         # of a 4K decode down (and FFmpeg's HEVC decoder slices well).
         ctx = self.video.codec_context
@@ -68,10 +100,26 @@ class Source:
         streams = [s for s in (self.video, self.audio) if s is not None]
         try:
             for pkt in self.container.demux(streams):
-                if pkt.size and pkt.pts is not None:
-                    yield pkt
+                if not pkt.size:
+                    continue
+                if pkt.stream is self.video:
+                    if pkt.pts is None:
+                        if self._last_pts is None and pkt.dts is None:
+                            continue  # nothing to time it by before the first timed frame
+                        # No time of its own: its decode time, or one frame after the last.
+                        pkt.pts = pkt.dts if pkt.dts is not None else self._last_pts + self._step
+                    self._last_pts = pkt.pts
+                elif pkt.pts is None:
+                    continue
+                yield pkt
         except av.FFmpegError as exc:  # a recording cut short by power loss: keep what was read
             log.warning("reading %s stopped early: %s", self.span.path.name, exc)
+
+    def duration_us(self, pkt: av.Packet) -> int:
+        """How long a video packet's frame is shown: its own duration when the container
+        gives a believable one (.dav says 1 ms for every frame), else one frame."""
+        dur = ts_us(pkt.duration, pkt.stream.time_base) if pkt.duration else 0
+        return dur if dur >= self.frame_us // 4 else self.frame_us
 
     def _probe(self) -> None:
         """Read the first GOP: the smallest pts is frame zero; reordering means B-frames."""
@@ -89,12 +137,27 @@ class Source:
             raise CutError(f"the recording {self.span.path.name} holds no readable video frames")
         # Frame zero is the first frame the file shows: where its edit list starts, if it has
         # one (frames it hides come out earlier than the file's start, never inside it).
-        edits = track_edits(self.span.path).get("vide")
+        edits = track_edits(self.span.path).get("vide") \
+            if "mp4" in self.format and self.span.byte_range is None else None
         zero = edits.shown[0][0] if edits and edits.shown else min(pts)
         self.first_us = ts_us(zero, self.video.time_base)
         self.has_b = any(b < a for a, b in zip(pts, pts[1:]))
         delays = [p.pts - p.dts for p in self._held if p.stream is self.video and p.dts is not None]
         self.delay_us = ts_us(max(0, max(delays, default=0)), self.video.time_base)
+
+    def audio_duration_us(self, pkt: av.Packet) -> int:
+        """How long a sound packet plays. Plain PCM and G.711 are measured by their bytes
+        (.dav says 1 ms for every packet); other codecs by the container's duration."""
+        width = _PCM_BYTES.get(pkt.stream.codec_context.name)
+        ctx = pkt.stream.codec_context
+        if width and ctx.sample_rate:
+            channels = ctx.layout.nb_channels if ctx.layout else 1
+            return pkt.size // (width * max(1, channels)) * US // ctx.sample_rate
+        return ts_us(pkt.duration or 0, pkt.stream.time_base)
+
+    def first_audio(self) -> bytes | None:
+        """The first kept sound packet's bytes (its framing tells how to store the track)."""
+        return next((bytes(p) for p in self._held if p.stream is self.audio), None)
 
     def time_us(self, pkt: av.Packet, ts: int | None = None) -> int:
         """Capture time of a packet's pts (or of `ts` in the packet's stream time base)."""

@@ -46,6 +46,7 @@ class SampleTable:
     sizes: np.ndarray          # int64 byte counts
     dts: np.ndarray            # int64 decode times (timescale units)
     pts: np.ndarray            # int64 presentation times: dts + composition offset
+    durations: np.ndarray      # int64 each sample's stts delta (the last one's too)
     sync: np.ndarray           # bool: a sync sample (keyframe)
     edits: TrackEdits | None   # None: no edit list
 
@@ -130,7 +131,9 @@ def _track(buf: bytes, start: int, end: int, movie_scale: int) -> SampleTable:
     sizes = _sizes(buf, stbl)
     n = len(sizes)
     offsets = _offsets(buf, stbl, sizes)
-    dts = _expand(buf, stbl.get(b"stts"), n, signed=False, cumulative=True)
+    durations = _expand(buf, stbl.get(b"stts"), n, signed=False, cumulative=False,
+                        needed=True)
+    dts = np.concatenate(([0], np.cumsum(durations)[:-1])).astype(np.int64) if n else durations
     pts = dts + _expand(buf, stbl.get(b"ctts"), n, signed=True, cumulative=False)
     sync = np.ones(n, dtype=bool)
     if b"stss" in stbl:
@@ -142,8 +145,8 @@ def _track(buf: bytes, start: int, end: int, movie_scale: int) -> SampleTable:
     edts = _boxes(buf, *trak.get(b"edts", (0, 0)))
     edits = _edits(buf, edts[b"elst"][0], scale, movie_scale) \
         if b"elst" in edts and movie_scale else None
-    return SampleTable(handler, fourcc, entries, config, scale, offsets, sizes, dts, pts, sync,
-                       edits)
+    return SampleTable(handler, fourcc, entries, config, scale, offsets, sizes, dts, pts,
+                       durations, sync, edits)
 
 
 def _sample_entry(buf: bytes, stsd, handler: str) -> tuple[str, int, bytes]:
@@ -203,10 +206,11 @@ def _offsets(buf: bytes, stbl, sizes: np.ndarray) -> np.ndarray:
     return chunks[chunk_of] + starts - before
 
 
-def _expand(buf: bytes, box, n: int, signed: bool, cumulative: bool) -> np.ndarray:
-    """stts (cumulative deltas from 0) or ctts (offsets) as one value per sample."""
+def _expand(buf: bytes, box, n: int, signed: bool, cumulative: bool,
+            needed: bool = False) -> np.ndarray:
+    """stts deltas or ctts offsets as one value per sample (cumulative: summed from 0)."""
     if box is None:
-        if cumulative:
+        if needed or cumulative:
             raise Malformed("a track has no sample times (stts)")
         return np.zeros(n, dtype=np.int64)
     s, _e = box
