@@ -25,7 +25,9 @@ from typing import Callable, Sequence
 import av
 
 from agent.export.faces import FaceModelError
+from agent.export.background import Background
 from agent.export.gate import gate
+from agent.export.hashed_files import hash_file
 from agent.export.ledger import Ledger
 from agent.export.nal import ParamSets
 from agent.export.output import Output
@@ -64,6 +66,8 @@ class CutResult:
     first_dropped_us: int | None = None  # capture time of the first frame left out
     audio_codec: str | None = None        # the kept sound's codec as recorded
     audio_converted_to: str | None = None  # "aac" when MP4 could not hold it as recorded
+    sha256: str | None = None      # the clip's SHA-256 (hex) and size, read as the gate ran
+    size: int | None = None
     ledger: Ledger | None = field(default=None, repr=False, compare=False)  # for the gate
 
 
@@ -166,7 +170,7 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
     out_path = Path(out_path)
     track = Tracker(progress, cancel)
     partial = out_path.with_name(f".{out_path.name}.partial")
-    redactor, whole = None, False
+    redactor, whole, hashing = None, False, None
     if redaction is not None:
         try:
             redactor = Redactor(redaction)
@@ -177,6 +181,7 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
     try:
         result = write_clip(spans, start_us, end_us, partial, mode, keep_audio, track, encoder,
                             whole=whole, redactor=redactor)
+        hashing = Background(hash_file, partial)  # the package's digest, read beside the gate
         report = gate(partial, result.delivered_start_us, start_us, end_us,
                       tick=track.part("checking", 0.9, 0.95 if mode == "exact" else 1.0),
                       ledger=result.ledger)
@@ -185,8 +190,10 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
             # by reencoded_frames == frames) rather than hand over a clip that fails.
             log.warning("exact cut failed its check (%s); re-encoding the whole window",
                         "; ".join(report.problems))
+            hashing.result()
             result = write_clip(spans, start_us, end_us, partial, mode, keep_audio, track,
                                 encoder, whole=True, redactor=redactor)
+            hashing = Background(hash_file, partial)
             report = gate(partial, result.delivered_start_us, start_us, end_us,
                           tick=track.part("checking", 0.95, 1.0), ledger=result.ledger)
         if not report.ok:
@@ -194,12 +201,18 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
                            + "; ".join(report.problems))
         if (result.dropped_frames or result.dropped_audio_packets) and not accept_dropped:
             raise _dropped(result)
+        try:
+            sha256, size = hashing.result()
+        except OSError as exc:
+            raise CutError(f"the cut clip could not be read back ({_why(exc)})") from None
         os.replace(partial, out_path)
     except BaseException:
+        if hashing is not None:
+            hashing.wait()
         partial.unlink(missing_ok=True)
         raise
     track.report("done", 1.0)
-    return replace(result, path=out_path, ledger=None)
+    return replace(result, path=out_path, ledger=None, sha256=sha256, size=size)
 
 
 def write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: Path, mode: str,

@@ -15,6 +15,7 @@ from typing import Callable
 
 from agent import __version__
 from agent.callbacks import call_safely
+from agent.export.background import Background
 from agent.export.cut import Cancelled, CutError, CutResult, cut
 from agent.export.naming import free_name, package_name
 from agent.export.package import PackageBuilder, PackageError, SealedPackage, outputs_record
@@ -90,12 +91,15 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
                     if request else {})
         with PackageBuilder(out_dir, name, bag_info) as builder:
             staged = builder.staging / clip_name
+            # The recordings are hashed while the cut reads them (a thread beside it).
+            digests = Background(_digests, [span.path for span in plan.spans], cancel)
             result = cut(plan.spans, start_us, end_us, staged, mode=mode, keep_audio=keep_audio,
                          progress=_scaled(progress, 0.0, _CUT_SHARE), cancel=cancel,
                          redaction=redaction, accept_dropped=accept_dropped)
             call_safely(progress, "hashing sources", _CUT_SHARE)
-            sources = _hash_sources(plan, result.sources_used, cancel)
-            clip = builder.add_file(f"data/{clip_name}", staged)
+            sources = _hash_sources(plan, result.sources_used, digests.result())
+            hashed = (result.sha256, result.size) if result.sha256 else None
+            clip = builder.add_file(f"data/{clip_name}", staged, hashed)
             if request is not None:
                 builder.add_bytes("data/request.jws", request.token)
             call_safely(progress, "sealing", _HASH_SHARE)
@@ -155,7 +159,19 @@ def _provenance(plan: ExportPlan, result: CutResult, sources: list[dict],
     }
 
 
-def _hash_sources(plan: ExportPlan, used, cancel: threading.Event | None) -> list[dict]:
+def _digests(paths, cancel: threading.Event | None) -> dict[str, tuple[int, str]]:
+    """Size and SHA-256 of each file, read once (on a thread while the cut runs)."""
+    out = {}
+    for path in dict.fromkeys(str(p) for p in paths):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("export cancelled")
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            out[path] = (size, hashlib.file_digest(fh, "sha256").hexdigest())
+    return out
+
+
+def _hash_sources(plan: ExportPlan, used, digests: dict[str, tuple[int, str]]) -> list[dict]:
     """Size, SHA-256 and indexed times of every source file the clip was cut from.
 
     Paths are relative to their recordings folder: the folder's own location on this PC (which
@@ -165,11 +181,7 @@ def _hash_sources(plan: ExportPlan, used, cancel: threading.Event | None) -> lis
     roots = [Path(s.root) for s in plan.sources]
     out = []
     for path in used:
-        if cancel is not None and cancel.is_set():
-            raise Cancelled("export cancelled")
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            digest = hashlib.file_digest(fh, "sha256").hexdigest()
+        size, digest = digests[str(path)]
         row = rows.get(str(path))
         entry = {"path": _relative(Path(path), roots), "size": size, "sha256": digest,
                  "start": format_utc(row.start_us) if row else None,

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from agent.export.nal import split_nals
-
 _HIGH = {100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135}
 
 
@@ -106,21 +104,26 @@ class FrameNums:
         """A new run: the next picture must start it (nothing before it is known)."""
         self.prev_ref = None
 
-    def take(self, sample: bytes, length_size: int = 4) -> None:
-        """One access unit (NALs with `length_size`-byte lengths)."""
+    def take(self, sample: bytes) -> None:
+        """One access unit (NAL units with 4-byte lengths, as MP4 stores them)."""
         try:
-            for nal in split_nals(sample, length_size):
-                kind = nal[0] & 0x1F
-                if kind == 7:
-                    sps_id, sps = _sps(nal)
-                    self.sps[sps_id] = sps
-                elif kind == 8:
-                    b = _Bits(nal)
-                    pps_id = b.ue()
-                    self.pps[pps_id] = b.ue()
-                elif kind in (1, 5):
-                    self._slice(nal, kind == 5)
-                    return  # the first slice speaks for the picture
+            pos = 0
+            while pos + 4 <= len(sample):
+                size = int.from_bytes(sample[pos:pos + 4], "big")
+                kind = sample[pos + 4] & 0x1F
+                if kind in (1, 5):  # the first slice speaks for the picture
+                    self._slice(sample[pos + 4:pos + 4 + min(size, 64)], kind == 5)
+                    return
+                if kind in (7, 8):
+                    nal = sample[pos + 4:pos + 4 + size]
+                    if kind == 7:
+                        sps_id, sps = _sps(nal)
+                        self.sps[sps_id] = sps
+                    else:
+                        b = _Bits(nal)
+                        pps_id = b.ue()
+                        self.pps[pps_id] = b.ue()
+                pos += 4 + size
         except (IndexError, ValueError, KeyError):
             self.unreadable += 1
 

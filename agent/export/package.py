@@ -134,11 +134,14 @@ class PackageBuilder:
             raise PackageError(f"{full} is already in the package")
         return full
 
-    def add_file(self, name: str, src: Path) -> PackageFile:
+    def add_file(self, name: str, src: Path,
+                 hashed: tuple[str, int] | None = None) -> PackageFile:
         """Copy `src` into the bag as `name` ('data/x.mp4' or 'x.mp4'), hashing as it is written.
 
-        A file the cutter wrote into `staging` is moved instead of copied (hashed by one read),
-        since copying a large clip within the same folder would only double the disk work.
+        A file the cutter wrote into `staging` is moved instead of copied (hashed by one read,
+        or taken as `hashed`, its (SHA-256 hex, size) read while the gate checked it), since
+        copying a large clip within the same folder would only double the disk work. Either
+        way every byte is read back once more before the package is signed.
         """
         full = self._claim(name)
         src, dst = Path(src), self._tmp / full
@@ -146,7 +149,7 @@ class PackageBuilder:
             if not src.is_file():
                 raise FileNotFoundError(src)
             if src.resolve().is_relative_to(self.staging.resolve()):
-                sha, size = hash_file(src)
+                sha, size = hashed if hashed is not None else hash_file(src)
                 dst.parent.mkdir(parents=True, exist_ok=True)
                 os.rename(src, dst)
             else:
