@@ -12,6 +12,7 @@ import functools
 import hashlib
 import math
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata, resources
 from typing import Iterable
@@ -174,40 +175,60 @@ class FaceTrack:
     push() takes frames in order with a flag saying whether to detect on this one, and returns
     the frames whose boxes are now known (frames wait until the next detection so that a face
     that appears between two detections is blurred from the first frame it shows in).
+
+    Each detection runs on a worker thread while the frames after it are decoded and the
+    frames before it encoded (OpenCV's DNN releases the GIL), and is collected when the next
+    one is asked for: the boxes, and which frames get them, are exactly as if it ran inline.
     """
 
     def __init__(self, detect):
         self._detect = detect            # item -> list[FaceBox]
         self._tracks: list[_Track] = []
         self._waiting: list = []
-        self._started = False
+        self._inflight = None            # (future, item, the frames waiting before it)
+        self._pool = None
         self.detections = 0
         self.faces_found = 0
 
     def push(self, item, detect_now: bool) -> list[tuple[object, list[FaceBox]]]:
         """Add one frame; returns (item, boxes) for every frame now settled, in order."""
-        if not self._started or detect_now:
-            return self._settle(item)
-        self._waiting.append(item)
-        return []
+        if self._inflight is not None and not detect_now:
+            self._waiting.append(item)
+            return []
+        out = self._collect()
+        self._submit(item)
+        return out
 
     def finish(self) -> list[tuple[object, list[FaceBox]]]:
         """Settle the frames still waiting (the last one is detected on)."""
-        if not self._waiting:
-            return []
-        last = self._waiting.pop()
-        return self._settle(last)
+        out = self._collect()
+        if self._waiting:
+            self._submit(self._waiting.pop())
+            out += self._collect()
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+        return out
 
-    def _settle(self, item) -> list[tuple[object, list[FaceBox]]]:
-        found = self._detect(item)
+    def _submit(self, item) -> None:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="face-detect")
+        self._inflight = (self._pool.submit(self._detect, item), item, self._waiting)
+        self._waiting = []
+
+    def _collect(self) -> list[tuple[object, list[FaceBox]]]:
+        """Wait for the detection in flight and settle it and the frames waiting before it."""
+        if self._inflight is None:
+            return []
+        future, item, waiting = self._inflight
+        self._inflight = None
+        found = future.result()
         self.detections += 1
         self.faces_found += len(found)
         pairs = self._match(found)
         boxes = [_hull(a, b) if a and b else (a or b) for a, b in pairs]
-        out = [(waiting, boxes) for waiting in self._waiting]
+        out = [(frame, boxes) for frame in waiting]
         out.append((item, [t.box for t in self._tracks]))
-        self._waiting = []
-        self._started = True
         return out
 
     def _match(self, found: list[FaceBox]) -> list[tuple[FaceBox | None, FaceBox | None]]:
