@@ -14,7 +14,9 @@ decoded (gate.py).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+import queue
+import threading
+from dataclasses import dataclass, field, replace
 
 from agent.export.nal import EOS, join_nals
 
@@ -30,9 +32,7 @@ class SampleRecord:
     insert_at: int = 0        # where in the sample they were put
     eos: bool = False         # an end-of-sequence NAL was appended (HEVC, end of a run)
 
-    @property
-    def copied(self) -> bool:
-        return self.digest is not None
+    copied: bool = False      # a source packet as read (its digest is filled in once hashed)
 
 
 @dataclass(frozen=True)
@@ -68,18 +68,80 @@ def as_read(sample: bytes, record: SampleRecord) -> bytes | None:
     return data
 
 
+class Digester:
+    """SHA-256 of many buffers on one worker thread (hashlib releases the GIL), so hashing
+    runs beside the muxing or reading that produced them. Buffers are kept until hashed."""
+
+    def __init__(self) -> None:
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._out: list[bytes | None] = []
+        self._count = 0
+        self._thread = threading.Thread(target=self._run, daemon=True, name="footage-digests")
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            self._out.append(digest(item))
+
+    def add(self, data) -> int:
+        """Queue a buffer (bytes, or a packet whose bytes do not change); its index."""
+        self._queue.put(data)
+        self._count += 1
+        return self._count - 1
+
+    def results(self) -> list[bytes | None]:
+        """Every digest, in the order the buffers were added (waits for the worker)."""
+        self._queue.put(None)
+        self._thread.join()
+        return self._out
+
+
 @dataclass
 class LedgerBuilder:
     """The writer's side: records appended as samples are muxed."""
 
     codec: str
     video: list[SampleRecord] = field(default_factory=list)
-    audio: list[bytes | None] = field(default_factory=list)
+    audio: list[int | None] = field(default_factory=list)   # digest indexes
     segment: int = 0
+    digests: "Digester | None" = None    # started with the first copied sample
+    _pending: dict[int, int] = field(default_factory=dict)    # video record -> digest index
+    _done: list = field(default_factory=list)                 # digests once the thread ended
 
     def next_segment(self) -> None:
         """The next samples start a new run (a new bitstream, or a resumed copy)."""
         self.segment += 1
 
+    def add_video(self, record: SampleRecord, copied_bytes=None) -> None:
+        """Record a muxed video sample; `copied_bytes` (the source packet as read) is hashed
+        on the worker and becomes the record's digest."""
+        if copied_bytes is not None:
+            self._pending[len(self.video)] = self._digester().add(copied_bytes)
+        self.video.append(record)
+
+    def add_audio(self, copied_bytes=None) -> None:
+        """Record a muxed sound sample: copied (hashed) or made here (None)."""
+        self.audio.append(None if copied_bytes is None else self._digester().add(copied_bytes))
+
+    def _digester(self) -> Digester:
+        if self.digests is None:
+            self.digests = Digester()
+        return self.digests
+
+    def stop(self) -> list[bytes | None]:
+        """Wait for the hashing thread to finish and end it; the digests so far."""
+        done = self.digests.results() if self.digests is not None else []
+        self.digests = None
+        self._done = done
+        return done
+
     def freeze(self) -> Ledger:
-        return Ledger(self.codec, tuple(self.video), tuple(self.audio))
+        done = self.stop() if self.digests is not None else self._done
+        video = list(self.video)
+        for i, at in self._pending.items():
+            video[i] = replace(video[i], digest=done[at])
+        return Ledger(self.codec, tuple(video),
+                      tuple(None if at is None else done[at] for at in self.audio))

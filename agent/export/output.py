@@ -13,7 +13,7 @@ from pathlib import Path
 
 import av
 
-from agent.export.ledger import EOS_BYTES, LedgerBuilder, SampleRecord, digest
+from agent.export.ledger import EOS_BYTES, LedgerBuilder, SampleRecord
 from agent.export.nal import ParamSets, copied_sample, output_extradata, param_sets
 from agent.export.progress import CutError
 from agent.export.redact import Redactor
@@ -67,7 +67,7 @@ class Output:
         self.last_dur_us = 0
         self._last_dts: int | None = None
         self._pending: av.Packet | None = None
-        self._pending_record: SampleRecord | None = None
+        self._pending_record: tuple[SampleRecord, object] | None = None
         self._audio_end_us: int | None = None
         self._early_audio: list[tuple[av.Packet, int, int | None]] = []
 
@@ -87,8 +87,8 @@ class Output:
         if dts > t_us - self.origin_us:
             return False
         framed, inserted, at = copied_sample(pkt, src_params, self.inband and pkt.is_keyframe)
-        record = SampleRecord(t_us, digest(pkt if framed is None else framed) if copied else None,
-                              self.ledger.segment, inserted, at)
+        record = SampleRecord(t_us, None, self.ledger.segment, inserted, at, copied=copied)
+        as_read = (pkt if framed is None else framed) if copied else None
         if framed is None and not inserted and not keep:
             out = pkt
         else:
@@ -98,7 +98,7 @@ class Output:
         out.pts, out.dts, out.duration = t_us - self.origin_us, dts, max(1, dur_us)
         out.time_base, out.stream = OUT_TB, self.video
         self._flush_pending()
-        self._pending, self._pending_record, self._last_dts = out, record, dts
+        self._pending, self._pending_record, self._last_dts = out, (record, as_read), dts
         self.frames += 1
         self.first_us = t_us if self.first_us is None else min(self.first_us, t_us)
         if self.last_us is None or t_us >= self.last_us:
@@ -113,7 +113,8 @@ class Output:
             self._pending = _packet(bytes(old) + EOS_BYTES, old.is_keyframe)
             for attr in ("pts", "dts", "duration", "time_base", "stream"):
                 setattr(self._pending, attr, getattr(old, attr))
-            self._pending_record = replace(self._pending_record, eos=True)
+            record, as_read = self._pending_record
+            self._pending_record = (replace(record, eos=True), as_read)
         self._flush_pending()
         self.ledger.next_segment()
 
@@ -131,9 +132,9 @@ class Output:
         if t_us < self.origin_us or (self._audio_end_us is not None and t_us < self._audio_end_us):
             return
         for made, copied in self.sound.feed(pkt, t_us - self.origin_us, t_us, dur):
-            if copied is not None:
+            if copied:
                 made.time_base, made.stream = OUT_TB, self.audio
-            self.ledger.audio.append(copied)
+            self.ledger.add_audio(made if copied else None)
             self.container.mux(made)
         self.audio_packets += 1
         self._audio_end_us = t_us + dur
@@ -141,20 +142,24 @@ class Output:
     def _flush_pending(self) -> None:
         if self._pending is not None:
             if self._pending.size:  # the muxer drops empty packets: so does the ledger
-                self.ledger.video.append(self._pending_record)
+                self.ledger.add_video(*self._pending_record)
             self.container.mux(self._pending)
             self._pending = None
 
     def close(self) -> None:
-        self._flush_pending()
-        if self.sound is not None:
-            for made in self.sound.flush():
-                self.ledger.audio.append(None)  # made here: no source digest
-                self.container.mux(made)
+        try:
+            self._flush_pending()
+            if self.sound is not None:
+                for made in self.sound.flush():
+                    self.ledger.add_audio(None)  # made here: no source digest
+                    self.container.mux(made)
+        finally:
+            self.ledger.stop()
         self.container.close()
 
     def abort(self) -> None:
         """Close after a failure; the partial file is deleted by the caller."""
+        self.ledger.stop()  # let the hashing thread end
         try:
             self.container.close()
         except (av.FFmpegError, OSError, ValueError):

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import av
 
-from agent.export.ledger import digest
 from agent.export.mute import MutedAudio
 
 # Codecs an MP4 holds frame for frame, that players read: copied as recorded.
@@ -71,10 +70,10 @@ class SoundTrack:
         return self.muter.dropped if self.muter is not None else 0
 
     def feed(self, pkt: av.Packet, rel_us: int, abs_us: int,
-             dur_us: int) -> list[tuple[av.Packet, bytes | None]]:
-        """(packet to mux, digest of a copied packet or None) for one source packet."""
+             dur_us: int) -> list[tuple[av.Packet, bool]]:
+        """(packet to mux, whether it is a source packet as read) for one source packet."""
         if self.muter is not None:
-            return [(made, None) for made in self.muter.feed(pkt, rel_us, abs_us)]
+            return [(made, False) for made in self.muter.feed(pkt, rel_us, abs_us)]
         if self.adts:
             data = bytes(pkt)
             size = adts_header(data)
@@ -82,10 +81,10 @@ class SoundTrack:
                 out = av.Packet(data[size:])
                 out.pts = out.dts = rel_us
                 out.duration = dur_us
-                return [(out, digest(out))]
+                return [(out, True)]
         pkt.pts = pkt.dts = rel_us
         pkt.duration = dur_us
-        return [(pkt, digest(pkt))]
+        return [(pkt, True)]
 
     def flush(self) -> list[av.Packet]:
         """What a converter still holds."""
