@@ -68,12 +68,16 @@ def as_read(sample: bytes, record: SampleRecord) -> bytes | None:
     return data
 
 
+_BACKLOG = 32
+
+
 class Digester:
     """SHA-256 of many buffers on one worker thread (hashlib releases the GIL), so hashing
-    runs beside the muxing or reading that produced them. Buffers are kept until hashed."""
+    runs beside the muxing or reading that produced them. At most `_BACKLOG` buffers wait:
+    past that the producer waits too, so a busy machine slows the export, never fills memory."""
 
     def __init__(self) -> None:
-        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._queue: queue.Queue = queue.Queue(maxsize=_BACKLOG)
         self._out: list[bytes | None] = []
         self._count = 0
         self._thread = threading.Thread(target=self._run, daemon=True, name="footage-digests")
