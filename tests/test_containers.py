@@ -210,7 +210,7 @@ def test_an_export_from_a_dahua_dav_says_the_sound_was_converted(tmp_path, capsy
     from agent.timebase import format_utc
     from demo.samples import layout_path
 
-    root = tmp_path / "rec"
+    root = tmp_path / "yard"   # the folder names the camera
     rel = layout_path("dahua-tree", "yard", T0, at(6.0), "UTC").replace(".mp4", ".dav")
     (root / rel).parent.mkdir(parents=True)
     frames = annexb_frames(ClipSpec(tmp_path / "es.mp4", T0, 6, encoder="libx264"))
