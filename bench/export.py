@@ -115,9 +115,9 @@ def export(spans, start: int, end: int, out_dir: Path, mode: str, key: OwnerKey)
     gate, write provenance, sign, and read every byte back once."""
     with PackageBuilder(out_dir, f"bench-{mode}") as builder:
         staged = builder.staging / "clip.mp4"
-        digests = Background(_digests, [s.path for s in spans], None)
+        digests = Background(_digests, spans, None)
         result = cut(spans, start, end, staged, mode=mode)
-        hashed = [digests.result()[str(p)] for p in result.sources_used]
+        hashed = [digests.result()[s] for s in result.sources_used]
         clip = builder.add_file("data/clip.mp4", staged, (result.sha256, result.size))
         sealed = builder.seal(key, lambda files: {"sources": hashed,
                                                   "outputs": outputs_record(files)})

@@ -135,7 +135,7 @@ def test_copy_window_across_files(footage, tmp_path, names, tag):
     end, last = (25.55, 25.5) if len(spans) == 3 else (20.0, 19.9)  # x5b ends at 20 s
     res = cut(spans, at(5.05), at(end), tmp_path / "clip.mp4")
     assert check_clip(res, at(5.05), at(end)) == frames_at(6.0, last)
-    assert res.sources_used == tuple(s.path for s in spans)
+    assert res.sources_used == tuple(spans)
     assert sample_entry(res.path) == tag  # same camera settings: the camera's own entry
 
 

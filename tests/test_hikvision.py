@@ -103,8 +103,7 @@ def test_a_rows_byte_range_is_exactly_its_recording(card, capsys, tmp_path):
         assert len(stamps) == (t(row["end"]) - start) // (S // 10)
 
 
-def test_coverage_comes_from_the_index_and_exports_are_refused_until_ranges_can_be_cut(
-        card, capsys, tmp_path):
+def test_coverage_comes_from_the_index(card, capsys, tmp_path):
     root, _ = card
     home = tmp_path / "home"
     scanned(capsys, home, root)
@@ -116,9 +115,44 @@ def test_coverage_comes_from_the_index_and_exports_are_refused_until_ranges_can_
                             {"start": "2026-11-20T22:00:20Z", "end": "2026-11-20T22:00:26Z"}]
     assert [(m["start"], m["end"], m["status"]) for m in cov["marked"]] == [
         ("2026-11-20T22:00:30Z", "2026-11-20T22:00:34Z", "damaged")]
+
+
+@pytest.mark.parametrize("mode", ["copy", "exact"])
+def test_an_export_cuts_each_recording_from_its_byte_range(card, capsys, tmp_path, mode):
+    """A window over three recordings in two ring files (a gap between each): every frame of
+    the clip is one the window asked for, in order, and provenance names each recording's bytes
+    with the SHA-256 of those bytes alone."""
+    import hashlib
+
+    from demo.samples import read_stamp as stamp_of
+
+    root, written = card
+    home, out = tmp_path / "home", tmp_path / "out"
+    scanned(capsys, home, root)
     code = main(["--home", str(home), "export", "--camera", "garage", "--from",
-                 "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:05Z", "--out", str(tmp_path / "o")])
-    assert code == 3 and "Hikvision ring files cannot be cut yet" in capsys.readouterr().err
+                 "2026-11-20T22:00:01.05Z", "--to", "2026-11-20T22:00:24Z", "--out", str(out),
+                 "--mode", mode, "--json"])
+    assert code == 0, capsys.readouterr().err
+    package = Path(json.loads(capsys.readouterr().out)["package"])
+    assert main(["verify", str(package)]) == 0
+    clip = next((package / "data").glob("*.mp4"))
+    with av.open(str(clip), options={"ignore_editlist": "1"}) as c:
+        got = [stamp_of(f.to_ndarray(format="gray")) for f in c.decode(video=0)]
+    # exact starts at the first frame inside the window; copy at the next keyframe (1 s GOPs)
+    first = T + (11 * S // 10 if mode == "exact" else 2 * S)
+    want = ([n for n in range(first, T + 6 * S, S // 10)]
+            + [n for n in range(T + 10 * S, T + 16 * S, S // 10)]
+            + [n for n in range(T + 20 * S, T + 24 * S, S // 10)])
+    assert got == want
+    sources = json.loads((package / "data" / "provenance.json").read_text())["sources"]
+    used = sorted(written, key=lambda w: w.recording.start_us)[:3]
+    assert [(s["path"], s["bytes"]) for s in sources] == [
+        (str(w.ring.relative_to(root).as_posix()), {"start": w.byte_start, "end": w.byte_end})
+        for w in used]
+    for s, w in zip(sources, used):
+        with RangeFile(w.ring, w.byte_start, w.byte_end) as part:
+            assert s["sha256"] == hashlib.file_digest(part, "sha256").hexdigest()
+        assert s["size"] == w.byte_end - w.byte_start
 
 
 def test_rescans_follow_the_index_and_a_fresh_copy_is_ok(card, capsys, tmp_path):

@@ -59,7 +59,7 @@ class CutResult:
     audio: bool                    # audio kept in the output
     shortfall_start_us: int        # delivered_start - approved start
     shortfall_end_us: int          # approved end - (last frame time + frame duration), >= 0
-    sources_used: tuple[Path, ...]
+    sources_used: tuple[SourceSpan, ...]   # each file (or byte range) a frame came from
     redaction: RedactionReport | None = None   # what redaction did, when it was asked for
     dropped_frames: int = 0        # source frames that could not be decoded (left out)
     dropped_audio_packets: int = 0  # kept-sound packets that could not be decoded (silent)
@@ -83,7 +83,7 @@ class Job:
     encoder: str = ""
     reencoded: int = 0
     redactor: Redactor | None = None
-    used: list[Path] = field(default_factory=list)
+    used: list[SourceSpan] = field(default_factory=list)
     dropped: int = 0                  # frames decoded for re-encoding that came out missing
     first_dropped_us: int | None = None
 
@@ -105,18 +105,18 @@ class Job:
         """Copy one source video packet into the output."""
         t = src.time_us(pkt)
         dts = src.time_us(pkt, pkt.dts if pkt.dts is not None else pkt.pts)
-        return self.emit_packet(pkt, src.params, t, dts, src.duration_us(pkt), src.span.path,
+        return self.emit_packet(pkt, src.params, t, dts, src.duration_us(pkt), src.span,
                                 keep)
 
-    def emit_packet(self, pkt, params: ParamSets, t: int, dts: int, dur: int, path: Path,
+    def emit_packet(self, pkt, params: ParamSets, t: int, dts: int, dur: int, span: SourceSpan,
                     keep: bool = False, copied: bool = True) -> bool:
         """Write one video packet captured at `t`; False when it would go back in time.
         `copied`: a source packet as read (False: a frame re-encoded here)."""
         if not self.out.video_packet(pkt, params, t, dts, dur, keep, copied):
             return False
         self.floor_us = max(self.floor_us, t + 1)
-        if path not in self.used:
-            self.used.append(path)
+        if span not in self.used:
+            self.used.append(span)
         return True
 
 

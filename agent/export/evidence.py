@@ -20,9 +20,11 @@ from agent.export.cut import Cancelled, CutError, CutResult, cut
 from agent.export.naming import free_name, package_name
 from agent.export.package import PackageBuilder, PackageError, SealedPackage, outputs_record
 from agent.export.plan import ExportPlan, plan_export
+from agent.export.source import SourceSpan
 from agent.export.redact import Redaction, redaction_records
 from agent.identity.keys import OwnerKey
 from agent.index.store import Store
+from agent.media.byte_range import RangeFile
 from agent.media.ffmpeg import ffmpeg_version
 from agent.storage import safe_name
 from agent.timebase import compact_utc, format_utc
@@ -92,7 +94,7 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         with PackageBuilder(out_dir, name, bag_info) as builder:
             staged = builder.staging / clip_name
             # The recordings are hashed while the cut reads them (a thread beside it).
-            digests = Background(_digests, [span.path for span in plan.spans], cancel)
+            digests = Background(_digests, plan.spans, cancel)
             result = cut(plan.spans, start_us, end_us, staged, mode=mode, keep_audio=keep_audio,
                          progress=_scaled(progress, 0.0, _CUT_SHARE), cancel=cancel,
                          redaction=redaction, accept_dropped=accept_dropped)
@@ -159,34 +161,45 @@ def _provenance(plan: ExportPlan, result: CutResult, sources: list[dict],
     }
 
 
-def _digests(paths, cancel: threading.Event | None) -> dict[str, tuple[int, str]]:
-    """Size and SHA-256 of each file, read once (on a thread while the cut runs)."""
+def _digests(spans, cancel: threading.Event | None) -> dict[SourceSpan, tuple[int, str]]:
+    """Size and SHA-256 of each recording (a whole file, or its byte range of a ring file),
+    read once, on a thread while the cut runs."""
     out = {}
-    for path in dict.fromkeys(str(p) for p in paths):
+    for span in dict.fromkeys(spans):
         if cancel is not None and cancel.is_set():
             raise Cancelled("export cancelled")
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            out[path] = (size, hashlib.file_digest(fh, "sha256").hexdigest())
+        with open(span.path, "rb") as fh:
+            if span.byte_range is None:
+                size = os.fstat(fh.fileno()).st_size
+                out[span] = (size, hashlib.file_digest(fh, "sha256").hexdigest())
+            else:
+                first, end = span.byte_range
+                with RangeFile(span.path, first, end) as part:
+                    out[span] = (part.size, hashlib.file_digest(part, "sha256").hexdigest())
     return out
 
 
-def _hash_sources(plan: ExportPlan, used, digests: dict[str, tuple[int, str]]) -> list[dict]:
-    """Size, SHA-256 and indexed times of every source file the clip was cut from.
+def _hash_sources(plan: ExportPlan, used, digests: dict[SourceSpan, tuple[int, str]]
+                  ) -> list[dict]:
+    """Size, SHA-256 and indexed times of every recording the clip was cut from.
 
     Paths are relative to their recordings folder: the folder's own location on this PC (which
-    often names the owner's account) is not the receiver's business.
+    often names the owner's account) is not the receiver's business. A recording inside a ring
+    file names its bytes, and its size and SHA-256 are those bytes'.
     """
-    rows = {r.path: r for r in plan.coverage.files}
+    rows = {(r.path, r.byte_start if r.ranged else None): r for r in plan.coverage.files}
     roots = [Path(s.root) for s in plan.sources]
     out = []
-    for path in used:
-        size, digest = digests[str(path)]
-        row = rows.get(str(path))
+    for span in used:
+        path = span.path
+        size, digest = digests[span]
+        row = rows.get((str(path), span.byte_range[0] if span.byte_range else None))
         entry = {"path": _relative(Path(path), roots), "size": size, "sha256": digest,
                  "start": format_utc(row.start_us) if row else None,
                  "end": format_utc(row.end_us) if row and row.end_us else None,
                  "layout": row.layout if row else None}
+        if span.byte_range is not None:
+            entry["bytes"] = {"start": span.byte_range[0], "end": span.byte_range[1]}
         if os.path.islink(path):  # the bytes are the target's: say which file they are
             entry["link_to"] = _relative(Path(os.path.realpath(path)),
                                          [Path(os.path.realpath(r)) for r in roots])

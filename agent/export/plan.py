@@ -36,17 +36,14 @@ def plan_export(store: Store, camera: str, start_us: int, end_us: int) -> Export
     if not cov.files:
         raise PlanError(f"no usable recording of camera '{camera}' covers that window"
                         + _why_not(cov))
-    ranged = [r for r in cov.files if r.ranged]
-    if ranged:  # the cutter reads whole files; a ring file read whole would give wrong seconds
-        raise PlanError(f"{ranged[0].path} holds this window's recording at bytes "
-                        f"{ranged[0].byte_start}-{ranged[0].byte_end}; recordings inside "
-                        "Hikvision ring files cannot be cut yet: use the camera's own export "
-                        "(its web page or app) for this window")
     by_id = {s.id: s for s in store.sources()}
     for path in links_out(by_id.values(), cov.files):  # swapped for a link since the scan
         raise PlanError(f"{path} is now a link to a file outside its recordings folder, which "
                         "is never read; scan the folder again")
-    spans = tuple(SourceSpan(path=Path(r.path), start_us=r.start_us) for r in cov.files)
+    # A recording inside a ring file (Hikvision hiv*.mp4) is read as its byte range alone.
+    spans = tuple(SourceSpan(Path(r.path), r.start_us,
+                             (r.byte_start, r.byte_end) if r.ranged else None)
+                  for r in cov.files)
     used = tuple(dict.fromkeys(by_id[r.source_id] for r in cov.files if r.source_id in by_id))
     return ExportPlan(camera, start_us, end_us, cov, spans, used)
 

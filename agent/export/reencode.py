@@ -168,7 +168,7 @@ class Reencode:
         nxt = next_us if next_us is not None else t + self.src.frame_us
         pkt, self._held = self._held, None
         if not self.job.emit_packet(pkt, self.params, t, t - self.src.delay_us, nxt - t,
-                                    self.src.span.path, copied=False):
+                                    self.src.span, copied=False):
             raise CutError("the re-encoded frames could not be joined in time order")
 
     def close(self) -> None:

@@ -97,23 +97,48 @@ class Source:
         self._probe()
 
     def _demux(self):
+        """Packets in file order, each video packet timed (see _timed). A video packet is held
+        until the next one is read: MPEG-PS demuxing can give a frame the time of the frame
+        after it (a PES whose time belongs to the next frame starts inside this one), and only
+        the next packet, carrying the same time, shows it."""
+        pending: list[av.Packet] = []   # a video packet, then the sound read after it
+        for pkt in self._read():
+            if pkt.stream is not self.video:
+                if pending:
+                    pending.append(pkt)
+                elif pkt.pts is not None:
+                    yield pkt
+                continue
+            if pending:
+                head = pending[0]
+                if head.pts is not None and head.pts == pkt.pts:
+                    head.pts = head.dts = None   # the time is the later frame's
+                yield from self._timed(pending)
+            pending = [pkt]
+        yield from self._timed(pending)
+
+    def _read(self):
         streams = [s for s in (self.video, self.audio) if s is not None]
         try:
             for pkt in self.container.demux(streams):
-                if not pkt.size:
-                    continue
-                if pkt.stream is self.video:
-                    if pkt.pts is None:
-                        if self._last_pts is None and pkt.dts is None:
-                            continue  # nothing to time it by before the first timed frame
-                        # No time of its own: its decode time, or one frame after the last.
-                        pkt.pts = pkt.dts if pkt.dts is not None else self._last_pts + self._step
-                    self._last_pts = pkt.pts
-                elif pkt.pts is None:
-                    continue
-                yield pkt
+                if pkt.size:
+                    yield pkt
         except av.FFmpegError as exc:  # a recording cut short by power loss: keep what was read
             log.warning("reading %s stopped early: %s", self.span.path.name, exc)
+
+    def _timed(self, packets: list[av.Packet]):
+        """The packets with a time each: a video frame without one of its own gets its
+        decode time, or one frame after the last; untimed sound is left out."""
+        for pkt in packets:
+            if pkt.stream is self.video:
+                if pkt.pts is None:
+                    if self._last_pts is None and pkt.dts is None:
+                        continue  # nothing to time it by before the first timed frame
+                    pkt.pts = pkt.dts if pkt.dts is not None else self._last_pts + self._step
+                self._last_pts = pkt.pts
+            elif pkt.pts is None:
+                continue
+            yield pkt
 
     def duration_us(self, pkt: av.Packet) -> int:
         """How long a video packet's frame is shown: its own duration when the container
