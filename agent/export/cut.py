@@ -155,7 +155,8 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
         mode: str = "copy", keep_audio: bool = False,
         progress: Callable[[str, float], None] | None = None,
         cancel: threading.Event | None = None, encoder: str | None = None,
-        redaction: Redaction | None = None, accept_dropped: bool = False) -> CutResult:
+        redaction: Redaction | None = None, accept_dropped: bool = False,
+        seal: Callable[[Path, CutResult], bytes] | None = None) -> CutResult:
     """Cut [start_us, end_us) of one camera's files into `out_path` (MP4, faststart) and gate it.
 
     Spans are the camera's files in time order (gaps and slight overlaps allowed; no frame is
@@ -165,6 +166,9 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
     with everything re-encoded; its muted ranges silence kept sound in either mode.
     Frames of the recordings that cannot be decoded would be missing from the clip: they are
     counted in the result and refused (DroppedFrames) unless `accept_dropped`.
+    `seal(path, result)` adds the clip's Content Credentials to the written clip and returns
+    the box it appended (evidence.py; it raises CutError when it cannot); it runs before the
+    gate and the clip's hash, so both are of the clip as it is sealed.
     Raises CutError (plain words) or Cancelled; on any failure no output file is left behind.
     """
     out_path = Path(out_path)
@@ -181,10 +185,11 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
     try:
         result = write_clip(spans, start_us, end_us, partial, mode, keep_audio, track, encoder,
                             whole=whole, redactor=redactor)
+        sealed = seal(partial, result) if seal is not None else None
         hashing = Background(hash_file, partial)  # the package's digest, read beside the gate
         report = gate(partial, result.delivered_start_us, start_us, end_us,
                       tick=track.part("checking", 0.9, 0.95 if mode == "exact" else 1.0),
-                      ledger=result.ledger)
+                      ledger=result.ledger, credentials=sealed)
         if not report.ok and mode == "exact" and result.reencoded_frames < result.frames:
             # Last resort: a join this stream will not take. Re-encode all of it (disclosed
             # by reencoded_frames == frames) rather than hand over a clip that fails.
@@ -193,9 +198,11 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
             hashing.result()
             result = write_clip(spans, start_us, end_us, partial, mode, keep_audio, track,
                                 encoder, whole=True, redactor=redactor)
+            sealed = seal(partial, result) if seal is not None else None
             hashing = Background(hash_file, partial)
             report = gate(partial, result.delivered_start_us, start_us, end_us,
-                          tick=track.part("checking", 0.95, 1.0), ledger=result.ledger)
+                          tick=track.part("checking", 0.95, 1.0), ledger=result.ledger,
+                          credentials=sealed)
         if not report.ok:
             raise CutError("the cut clip failed its final check and was deleted: "
                            + "; ".join(report.problems))

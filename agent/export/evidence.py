@@ -16,18 +16,21 @@ from typing import Callable
 from agent import __version__
 from agent.callbacks import call_safely
 from agent.export.background import Background
+from agent.export.credentials import CredentialsError, embed_credentials
 from agent.export.cut import Cancelled, CutError, CutResult, cut
 from agent.export.naming import free_name, package_name
 from agent.export.package import PackageBuilder, PackageError, SealedPackage, outputs_record
 from agent.export.plan import ExportPlan, plan_export
 from agent.export.source import SourceSpan
 from agent.export.redact import Redaction, redaction_records
+from agent.identity.certificates import SELF_ISSUED, SigningChain, self_issued_chain
 from agent.identity.keys import OwnerKey
 from agent.index.store import Store
 from agent.media.byte_range import RangeFile
 from agent.media.ffmpeg import ffmpeg_version
 from agent.storage import safe_name
 from agent.timebase import compact_utc, format_utc
+from frp.clip_claims import manifest_definition
 
 Progress = Callable[[str, float], None]
 # One bar for the whole export: cutting and checking, then hashing sources, then sealing.
@@ -54,6 +57,7 @@ class ExportResult:
     clip_sha256: str
     cut: CutResult
     plan: ExportPlan
+    credentials: SigningChain | None = None   # the chain the clip's credentials are signed with
 
 
 # How a full disk reads in an error's text: the C library's words, and Windows' own.
@@ -71,13 +75,17 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
                     request: RequestContext | None = None, progress: Progress | None = None,
                     cancel: threading.Event | None = None,
                     redaction: Redaction | None = None,
-                    accept_dropped: bool = False) -> ExportResult:
+                    accept_dropped: bool = False,
+                    chain: SigningChain | None = None) -> ExportResult:
     """Cut [start, end) of one camera and seal it as a package folder under `out_dir`.
 
     `redaction` (masks, faces, muted sound; see redact.owner_redaction) is applied to the clip
     and recorded in provenance.json. Frames that cannot be decoded stop the export
     (cut.DroppedFrames) unless `accept_dropped`; their count goes into provenance.json. A full
     disk is reported as such, whichever step ran out of space.
+
+    The clip carries Content Credentials made from the same facts as provenance.json, signed
+    with `chain` (the agency's certificate for the owner key, or by default a self-issued one).
     """
     try:
         plan = plan_export(store, camera, start_us, end_us)
@@ -91,24 +99,37 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         out_dir.mkdir(parents=True, exist_ok=True)
         bag_info = ({"External-Identifier": f"{request.agency} {request.request_id}"}
                     if request else {})
+        chain = chain or self_issued_chain(key)
         with PackageBuilder(out_dir, name, bag_info) as builder:
             staged = builder.staging / clip_name
             # The recordings are hashed while the cut reads them (a thread beside it).
             digests = Background(_digests, plan.spans, cancel)
+            facts: dict = {}
+
+            def seal(path: Path, cut_result: CutResult) -> bytes:
+                """provenance.json's facts, and the clip's credentials made from them."""
+                sources = _hash_sources(plan, cut_result.sources_used, digests.result())
+                facts.update(_facts(plan, cut_result, sources, request, redaction))
+                try:
+                    return embed_credentials(path, manifest_definition(
+                        facts, clip_name, __version__, package=name), key, chain)
+                except CredentialsError as exc:
+                    raise CutError(str(exc)) from None
+
             result = cut(plan.spans, start_us, end_us, staged, mode=mode, keep_audio=keep_audio,
                          progress=_scaled(progress, 0.0, _CUT_SHARE), cancel=cancel,
-                         redaction=redaction, accept_dropped=accept_dropped)
+                         redaction=redaction, accept_dropped=accept_dropped, seal=seal)
             call_safely(progress, "hashing sources", _CUT_SHARE)
-            sources = _hash_sources(plan, result.sources_used, digests.result())
             hashed = (result.sha256, result.size) if result.sha256 else None
             clip = builder.add_file(f"data/{clip_name}", staged, hashed)
             if request is not None:
                 builder.add_bytes("data/request.jws", request.token)
             call_safely(progress, "sealing", _HASH_SHARE)
-            sealed = builder.seal(key, lambda files: _provenance(plan, result, sources, request,
-                                                                 files, redaction))
+            sealed = builder.seal(key, lambda files: {
+                **facts, "content_credentials": _credentials_record(clip.name, chain),
+                "outputs": outputs_record(files)})
         call_safely(progress, "done", 1.0)
-        return ExportResult(sealed, sealed.path / clip.name, clip.sha256, result, plan)
+        return ExportResult(sealed, sealed.path / clip.name, clip.sha256, result, plan, chain)
     except (CutError, PackageError) as exc:
         if disk_full(str(exc)):
             raise PackageError(f"the disk holding {out_dir} is full: free some space there, or "
@@ -116,8 +137,9 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         raise
 
 
-def _provenance(plan: ExportPlan, result: CutResult, sources: list[dict],
-                request: RequestContext | None, files, redaction: Redaction | None) -> dict:
+def _facts(plan: ExportPlan, result: CutResult, sources: list[dict],
+           request: RequestContext | None, redaction: Redaction | None) -> dict:
+    """provenance.json but its outputs and credentials: the one source of the clip's manifest."""
     zones = sorted({s.tz for s in plan.sources})
     offsets = sorted({s.clock_offset_s for s in plan.sources})
     redactions = redaction_records(redaction, result.redaction, audio_kept=result.audio)
@@ -157,8 +179,16 @@ def _provenance(plan: ExportPlan, result: CutResult, sources: list[dict],
                    "sound was decoded and encoded again (the recording's own sound stays with "
                    "the owner)"},
         "software": {"footage-agent": __version__, "ffmpeg": ffmpeg_version()},
-        "outputs": outputs_record(files),
     }
+
+
+def _credentials_record(clip: str, chain: SigningChain) -> dict:
+    """provenance.json's "content_credentials": which clip carries them and who signed them."""
+    return {"clip": clip, "standard": "C2PA (Content Credentials), embedded in the clip",
+            "signed_by": chain.kind, "agency": chain.agency, "issuer": chain.issuer,
+            "note": chain.note or ("validators show these credentials as untrusted: they are "
+                                   "signed by the owner's own key, not certified by an agency"
+                                   if chain.kind == SELF_ISSUED else None)}
 
 
 def _digests(spans, cancel: threading.Event | None) -> dict[SourceSpan, tuple[int, str]]:

@@ -28,6 +28,7 @@ import av
 import numpy as np
 
 from agent.export.gate_decode import Run, decode_runs
+from agent.export.gate_layout import layout_problems
 from agent.export.ledger import Digester, Ledger, as_read, digest
 from agent.export.frame_nums import FrameNums
 from agent.export.nal import join_nals, nal_type, param_sets, split_nals
@@ -38,7 +39,6 @@ from agent.timebase import format_utc
 __all__ = ["GateReport", "TrackEdits", "gate", "track_edits"]
 
 US = 1_000_000
-_PLAIN_BOXES = {"ftyp", "moov", "mdat", "free", "skip"}
 _PARAM_TYPES = {"h264": {7, 8, 13}, "hevc": {32, 33, 34}}
 _CODECS = {"avc1": "h264", "avc3": "h264", "hvc1": "hevc", "hev1": "hevc"}
 
@@ -64,12 +64,15 @@ class _Tally:
 
 
 def gate(path: Path, origin_us: int, start_us: int, end_us: int, *,
-         tick: Callable[[float], None] | None = None, ledger: Ledger | None = None) -> GateReport:
+         tick: Callable[[float], None] | None = None, ledger: Ledger | None = None,
+         credentials: bytes | None = None) -> GateReport:
     """Prove that every frame stored in `path` was captured in [start_us, end_us).
 
     Capture times are origin_us plus each sample's presentation offset from the first video
     sample's. `ledger` is what the cut wrote (ledger.py); without it every frame is decoded.
-    `tick(fraction)` is called as the check goes (it may raise to stop it)."""
+    `credentials`: the C2PA box made for the clip (credentials.py), the one box besides its
+    media it may then hold. `tick(fraction)` is called as the check goes (it may raise to stop
+    it)."""
     path = Path(path)
     try:
         movie = read_movie(path)
@@ -87,7 +90,7 @@ def gate(path: Path, origin_us: int, start_us: int, end_us: int, *,
     _check_times(tally, video, times, start_us, end_us)
     if audio is not None and len(video):
         _check_audio(tally, audio, video, origin_us, start_us, end_us)
-    _check_layout(tally, movie)
+    tally.problems += layout_problems(path, movie, credentials)
     codec = _codec(path, video)
     runs, vouched = _plan(tally, path, video, times, readable, ledger, codec, audio)
     tally.matched = len(vouched)
@@ -162,27 +165,6 @@ def _check_audio(tally: _Tally, audio: SampleTable, video: SampleTable, origin_u
     outside = int(((starts < start_us) | (ends > end_us)).sum())
     if outside:
         tally.problems.append(f"{outside} audio packet(s) lie outside the approved window")
-
-
-def _check_layout(tally: _Tally, movie: Movie) -> None:
-    """Every byte of media data belongs to a sample of a track, and no other box holds any."""
-    odd = sorted({kind for kind, _s, n in movie.boxes
-                  if kind not in _PLAIN_BOXES or (kind in ("free", "skip") and n > 16)})
-    if odd:
-        tally.problems.append(f"the clip holds box(es) {', '.join(odd)} that no cut writes")
-    spans = [(s, s + n) for kind, s, n in movie.boxes if kind == "mdat"]
-    if not spans:
-        return
-    offsets = np.concatenate([t.offsets for t in movie.tracks] or [np.zeros(0, np.int64)])
-    sizes = np.concatenate([t.sizes for t in movie.tracks] or [np.zeros(0, np.int64)])
-    order = np.argsort(offsets, kind="stable")
-    offsets, sizes = offsets[order], sizes[order]
-    stored = sum(min(e, movie.file_size) - s for s, e in spans)
-    header = sum(16 if n > 0xFFFFFFFF else 8 for _k, _s, n in movie.boxes if _k == "mdat")
-    overlaps = int((offsets[1:] < offsets[:-1] + sizes[:-1]).sum()) if len(offsets) else 0
-    if overlaps or int(sizes.sum()) < stored - header:
-        tally.problems.append("the clip's media data holds bytes that belong to no frame or "
-                              "sound sample, or samples that share bytes")
 
 
 def _codec(path: Path, video: SampleTable) -> str:

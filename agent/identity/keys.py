@@ -131,6 +131,11 @@ class OwnerKey:
         """Raw 64-byte Ed25519 signature over `data`."""
         return self._private.sign(data)
 
+    def certify(self, builder):
+        """Sign an X.509 certificate (a cryptography CertificateBuilder) with this key: the
+        self-issued certificates of Content Credentials (agent/identity/certificates.py)."""
+        return builder.sign(self._private, None)
+
     def minisign(self, data: bytes | Path, trusted_comment: str) -> str:
         """A `.minisig` text (prehashed `ED` algorithm) over bytes or a file streamed from disk."""
         if "\n" in trusted_comment or "\r" in trusted_comment:

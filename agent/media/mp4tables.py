@@ -18,6 +18,9 @@ from agent.media.mp4atoms import Malformed, children, times
 
 US = 1_000_000
 MAX_MOOV = 256 << 20
+# The extended type of the top-level `uuid` box that holds a C2PA manifest store (Content
+# Credentials, agent/export/credentials.py).
+C2PA_UUID = bytes.fromhex("d8fec3d61b0e483c92975828877ec481")
 
 
 class TableError(Exception):
@@ -88,6 +91,19 @@ def read_moov(path: Path) -> tuple[bytes | None, list[tuple[str, int, int]], int
                 moov = fh.read(length - header)
             pos += length
     return moov, boxes, size
+
+
+def c2pa_boxes(path: Path, boxes) -> list[tuple[int, int]]:
+    """(start, size) of each top-level `uuid` box of C2PA's type among `boxes` (read_moov's
+    list); a box too short to carry the type is not one."""
+    found = []
+    with open(path, "rb") as fh:
+        for kind, start, size in boxes:
+            if kind == "uuid" and size >= 24:
+                fh.seek(start + 8)
+                if fh.read(16) == C2PA_UUID:
+                    found.append((start, size))
+    return found
 
 
 def read_movie(path: Path) -> Movie:

@@ -1,0 +1,212 @@
+"""What a clip's Content Credentials say about it, in one shape for both sides: the writer makes
+the C2PA manifest from provenance.json's facts, and a receiver reads the manifest back and
+holds it against provenance.json.
+
+The manifest uses C2PA's standard assertions where they exist (docs/package-format.md,
+"Content Credentials"):
+
+- each source recording is an ingredient known by its path, SHA-256 and size only (the
+  recordings are not embedded): the first is `c2pa.opened` (the `parentOf` ingredient C2PA
+  allows one of), every further one `c2pa.placed`;
+- `c2pa.edited` "cut to the approved window", its times in `parameters`;
+- `c2pa.repackaged` (copy mode: frames as recorded) or `c2pa.transcoded` (exact mode);
+- `c2pa.edited` for each redaction (privacy masks as spatial regions, face blur, muted
+  sound) and for sound removed. C2PA's own `c2pa.redacted` means removing an *assertion* and
+  requires the assertion's URI, so it cannot say that pixels were covered;
+- `org.footage-agent.capture`: the camera, capture times (UTC), the approved window, the
+  request and the package, when there are.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from frp.text import one_line
+
+NS = "org.footage-agent."
+CAPTURE = NS + "capture"
+_MIME = {"mp4": "video/mp4", "mov": "video/quicktime", "ts": "video/mp2t", "mkv": "video/x-matroska",
+         "avi": "video/x-msvideo"}
+
+
+@dataclass(frozen=True)
+class SourceClaim:
+    """One recording the clip was cut from: its path inside its recordings folder."""
+
+    path: str
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class ClipClaims:
+    """The facts a clip's credentials carry (times are RFC 3339 UTC text, as in provenance)."""
+
+    camera: str | None
+    window: tuple[str, str] | None        # the approved window
+    delivered: tuple[str, str] | None     # capture times of the first and last frame
+    sources: tuple[SourceClaim, ...]
+    redactions: tuple[str, ...]           # kinds, in order: privacy-mask, face-blur, audio-mute
+    audio: str | None                     # "kept" or "removed"
+    mode: str | None                      # "copy" or "exact"
+    request: str | None = None            # the request id, None for a manual export
+    agency: str | None = None
+    package: str | None = None
+
+
+def _pair(doc, a: str = "start", b: str = "end") -> tuple[str, str] | None:
+    if isinstance(doc, dict) and isinstance(doc.get(a), str) and isinstance(doc.get(b), str):
+        return doc[a], doc[b]
+    return None
+
+
+def claims_from_provenance(record: dict, package: str | None = None) -> ClipClaims:
+    """The claims provenance.json makes (what a clip's manifest must say too)."""
+    request = record.get("request") if isinstance(record.get("request"), dict) else None
+    sources = tuple(SourceClaim(str(s.get("path")), str(s.get("sha256")), s.get("size"))
+                    for s in record.get("sources") or () if isinstance(s, dict))
+    kinds = tuple(str(r.get("kind")) for r in record.get("redactions") or ()
+                  if isinstance(r, dict))
+    cut = record.get("cut") if isinstance(record.get("cut"), dict) else {}
+    return ClipClaims(record.get("camera"), _pair(record.get("approved")),
+                      _pair(record.get("delivered")), sources, kinds, record.get("audio"),
+                      cut.get("mode"), request.get("id") if request else None,
+                      request.get("agency") if request else None, package)
+
+
+def manifest_definition(record: dict, title: str, version: str,
+                        package: str | None = None) -> dict:
+    """The C2PA manifest definition (c2pa Builder JSON) for a clip whose provenance facts are
+    `record` (provenance.json without its outputs). The hard binding is the signer's to add."""
+    claims = claims_from_provenance(record, package)
+    ingredients, actions = [], []
+    for i, src in enumerate(claims.sources):
+        ingredients.append({
+            "title": src.path, "format": _MIME.get(src.path.rsplit(".", 1)[-1].lower(),
+                                                   "application/octet-stream"),
+            "relationship": "parentOf" if i == 0 else "componentOf", "label": f"source-{i}",
+            "metadata": {NS + "sha256": src.sha256, NS + "size": src.size}})
+        actions.append({"action": "c2pa.opened" if i == 0 else "c2pa.placed",
+                        "description": "a recording the clip was cut from",
+                        "parameters": {"ingredientIds": [f"source-{i}"]}})
+    window = dict(zip(("start", "end"), claims.window or ()))
+    delivered = dict(zip(("start", "end"), claims.delivered or ()))
+    actions.append({"action": "c2pa.edited", "description": "cut to the window the owner approved",
+                    "parameters": {NS + "window": window, NS + "delivered": delivered}})
+    cut = record.get("cut") or {}
+    if claims.mode == "exact":
+        actions.append({"action": "c2pa.transcoded",
+                        "description": "frame-accurate cut: frames re-encoded where needed",
+                        "parameters": {NS + "mode": "exact",
+                                       NS + "reencoded_frames": cut.get("reencoded_frames")}})
+    else:
+        actions.append({"action": "c2pa.repackaged",
+                        "description": "frames copied as recorded into a new MP4",
+                        "parameters": {NS + "mode": claims.mode}})
+    for redaction in record.get("redactions") or ():
+        actions.append(_redaction_action(redaction))
+    if claims.audio == "removed":
+        actions.append({"action": "c2pa.edited", "description": "sound removed",
+                        "parameters": {NS + "audio": "removed"}})
+    capture = {"camera": claims.camera, "capture": delivered, "approved": window,
+               "time_zones": (record.get("clock") or {}).get("time_zones"),
+               "request": None if claims.request is None else {
+                   "id": claims.request, "agency": claims.agency,
+                   "case": (record.get("request") or {}).get("case")},
+               "package": package}
+    return {"claim_generator_info": [{"name": "footage-agent", "version": version}],
+            "title": title, "format": "video/mp4", "ingredients": ingredients,
+            "assertions": [{"label": "c2pa.actions", "data": {"actions": actions}},
+                           {"label": CAPTURE, "data": capture}]}
+
+
+def _redaction_action(redaction: dict) -> dict:
+    kind = redaction.get("kind")
+    action = {"action": "c2pa.edited", "parameters": {NS + "redaction": kind}}
+    if kind == "privacy-mask":
+        action["description"] = "privacy masks filled black in every frame"
+        action["changes"] = [{"region": [{"type": "spatial", "shape": _polygon(p["points"])}],
+                              "description": p.get("name") or "privacy mask"}
+                             for p in redaction.get("polygons") or () if p.get("points")]
+    elif kind == "face-blur":
+        action["description"] = "faces blurred"
+        action["parameters"][NS + "frames_blurred"] = redaction.get("frames_blurred")
+    elif kind == "audio-mute":
+        action["description"] = "sound silenced in the given ranges"
+        action["parameters"][NS + "ranges"] = redaction.get("ranges")
+    return action
+
+
+def _polygon(points) -> dict:
+    """A mask polygon (relative coordinates) as a C2PA shape in percent."""
+    vertices = [{"x": round(x * 100, 4), "y": round(y * 100, 4)} for x, y in points]
+    return {"type": "polygon", "unit": "percent", "origin": vertices[0], "vertices": vertices}
+
+
+def claims_from_manifest(manifest: object) -> ClipClaims:
+    """What an active manifest (the c2pa Reader's JSON for it) claims; anything missing or of
+    the wrong shape reads as None or empty, never raises."""
+    m = manifest if isinstance(manifest, dict) else {}
+    sources = []
+    for ing in m.get("ingredients") or ():
+        meta = ing.get("metadata") if isinstance(ing, dict) else None
+        if isinstance(meta, dict):
+            sources.append(SourceClaim(str(ing.get("title")), str(meta.get(NS + "sha256")),
+                                       meta.get(NS + "size")))
+    actions, capture = [], {}
+    for a in m.get("assertions") or ():
+        if not isinstance(a, dict) or not isinstance(a.get("data"), dict):
+            continue
+        if str(a.get("label", "")).startswith("c2pa.actions"):
+            actions += [x for x in a["data"].get("actions") or () if isinstance(x, dict)]
+        elif a.get("label") == CAPTURE:
+            capture = a["data"]
+    window = delivered = mode = None
+    kinds, audio = [], "kept"
+    for action in actions:
+        params = action.get("parameters") if isinstance(action.get("parameters"), dict) else {}
+        if NS + "window" in params:
+            window, delivered = _pair(params[NS + "window"]), _pair(params.get(NS + "delivered"))
+        if NS + "mode" in params:
+            mode = params[NS + "mode"]
+        if NS + "redaction" in params:
+            kinds.append(str(params[NS + "redaction"]))
+        if params.get(NS + "audio") == "removed":
+            audio = "removed"
+    request = capture.get("request") if isinstance(capture.get("request"), dict) else {}
+    return ClipClaims(capture.get("camera"), window, delivered, tuple(sources), tuple(kinds),
+                      audio, mode, request.get("id"), request.get("agency"),
+                      capture.get("package"))
+
+
+def disagreements(expected: ClipClaims, found: ClipClaims) -> list[str]:
+    """Where the manifest's claims differ from provenance.json's, one sentence each."""
+    out = []
+    checks = (("approved window", expected.window, found.window),
+              ("delivered frames' times", expected.delivered, found.delivered),
+              ("camera", expected.camera, found.camera),
+              ("cut mode", expected.mode, found.mode),
+              ("redactions", expected.redactions, found.redactions),
+              ("sound", expected.audio, found.audio),
+              ("request", expected.request, found.request))
+    for what, want, got in checks:
+        if want != got:
+            out.append(f"its {what} is {_shown(got)}, but provenance.json says {_shown(want)}")
+    if expected.sources != found.sources:
+        out.append(f"its source recordings ({_files(found.sources)}) are not those in "
+                   f"provenance.json ({_files(expected.sources)})")
+    return out
+
+
+def _shown(value) -> str:
+    """A claimed value for a sentence: what the other side wrote is shown inertly."""
+    if value is None or value == ():
+        return "none"
+    if isinstance(value, tuple):
+        joint = " to " if len(value) == 2 and all(
+            isinstance(v, str) and v.endswith("Z") for v in value) else ", "
+        return one_line(joint.join(map(str, value)))
+    return one_line(str(value))
+
+
+def _files(sources: tuple[SourceClaim, ...]) -> str:
+    return one_line(", ".join(f"{s.path} SHA-256 {s.sha256[:12]}..." for s in sources)) or "none"
