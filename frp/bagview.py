@@ -10,8 +10,10 @@ import hashlib
 import os
 import stat
 import tarfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 from frp.bagit import OWNER_PUB, PROVENANCE
 from frp.text import one_line
@@ -143,3 +145,27 @@ def read_tar(path: Path, bag: Bag) -> None:
 
 def _strip_top(name: str) -> str:
     return name.split("/", 1)[1] if "/" in name else name
+
+
+@contextmanager
+def open_file(package: Path, name: str) -> Iterator[BinaryIO | None]:
+    """One plain file of a package (a folder, or an uncompressed tar of one) as a seekable
+    binary stream, or None when it is not there as a plain file. Tars are read in place."""
+    package = Path(package)
+    if package.is_dir():
+        full = package / name
+        if not full.is_file() or full.is_symlink():
+            yield None
+            return
+        with open(full, "rb") as fh:
+            yield fh
+        return
+    with tarfile.open(package, "r:") as tar:
+        for count, member in enumerate(tar):
+            if count >= MAX_ENTRIES:
+                break
+            if _strip_top(member.name) == name and member.isreg() and not member.issparse():
+                with tar.extractfile(member) as fh:
+                    yield fh
+                return
+    yield None

@@ -20,6 +20,7 @@ from frp.bagit import (
     decode_path,
 )
 from frp.bagview import Bag, read_folder, read_tar
+from frp.verify_clips import ClipCheck, check_clips
 from frp.text import one_line
 from frp.minisign import (
     PublicKey,
@@ -32,17 +33,23 @@ from frp.minisign import (
 
 @dataclass(frozen=True)
 class VerifyReport:
-    """The outcome: ok only when `problems` is empty; owner_id of the verified signer, if any."""
+    """The outcome: ok only when `problems` is empty; owner_id of the verified signer, if any;
+    each clip's Content Credentials (whether they are trusted is told there, not a problem)."""
 
     ok: bool
     problems: tuple[str, ...]
     owner_id: str | None
+    clips: tuple[ClipCheck, ...] = ()
 
 
-def verify_package(path: Path, expected_owner: PublicKey | None = None) -> VerifyReport:
-    """Check a package folder or tar; never raises, every problem is a plain sentence."""
+def verify_package(path: Path, expected_owner: PublicKey | None = None,
+                   trust_anchors: str | None = None) -> VerifyReport:
+    """Check a package folder or tar; never raises, every problem is a plain sentence.
+    `trust_anchors`: PEM of the CA certificates (agencies' registration CAs) that the clips'
+    Content Credentials count as trusted when they chain to."""
     bag = Bag()
     owner_id = None
+    clips: tuple[ClipCheck, ...] = ()
     try:
         path = Path(path)
         if path.is_dir():
@@ -52,16 +59,18 @@ def verify_package(path: Path, expected_owner: PublicKey | None = None) -> Verif
         else:
             bag.problems.append(f"There is no package at {path}.")
         if bag.files:
-            owner_id = _check(bag, expected_owner)
+            owner_id, record = _check(bag, expected_owner)
+            if record is not None:
+                clips = check_clips(bag, path, record, trust_anchors)
         elif not bag.problems:
             bag.problems.append(f"{path} holds no package files.")
     except Exception as exc:  # hostile input must end in a report, never a traceback
         bag.problems.append(f"The package could not be checked completely: {exc}")
     problems = tuple(dict.fromkeys(bag.problems))
-    return VerifyReport(not problems, problems, owner_id)
+    return VerifyReport(not problems, problems, owner_id, clips)
 
 
-def _check(bag: Bag, expected_owner: PublicKey | None) -> str | None:
+def _check(bag: Bag, expected_owner: PublicKey | None) -> tuple[str | None, dict | None]:
     _check_bagit_txt(bag)
     manifest = _read_manifest(bag, MANIFEST, payload=True)
     if manifest is not None:
@@ -79,9 +88,8 @@ def _check(bag: Bag, expected_owner: PublicKey | None) -> str | None:
         elif not name.startswith("data/") and tags is not None:
             if name not in (TAGMANIFEST, SIGNATURE) and name not in tags:
                 bag.problems.append(f"{one_line(name)} is not covered by {TAGMANIFEST} or the signature.")
-    if manifest is not None:
-        _check_provenance(bag, manifest)
-    return _check_signature(bag, expected_owner)
+    record = _check_provenance(bag, manifest) if manifest is not None else None
+    return _check_signature(bag, expected_owner), record
 
 
 def _check_bagit_txt(bag: Bag) -> None:
@@ -182,19 +190,20 @@ def _check_signature(bag: Bag, expected: PublicKey | None) -> str | None:
     return owner_id
 
 
-def _check_provenance(bag: Bag, manifest: dict[str, str]) -> None:
+def _check_provenance(bag: Bag, manifest: dict[str, str]) -> dict | None:
+    """provenance.json's outputs against the manifest; the record, when it is one."""
     text = bag.text(PROVENANCE)
     if text is None:
-        return
+        return None
     try:
         record = json.loads(text)
     except (ValueError, RecursionError):
         bag.problems.append(f"{PROVENANCE} is not valid JSON.")
-        return
+        return None
     outputs = record.get("outputs") if isinstance(record, dict) else None
     if not isinstance(outputs, list) or not outputs:
         bag.problems.append(f"{PROVENANCE} has no list of outputs.")
-        return
+        return None
     for entry in outputs:
         path = entry.get("path") if isinstance(entry, dict) else None
         if not isinstance(path, str):
@@ -211,3 +220,4 @@ def _check_provenance(bag: Bag, manifest: dict[str, str]) -> None:
         actual = bag.files.get(path)
         if actual is not None and (type(size) is not int or size != actual.size):
             bag.problems.append(f"{PROVENANCE} records size {size} for {shown}, but the file has {actual.size} bytes.")
+    return record

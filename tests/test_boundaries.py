@@ -28,10 +28,11 @@ ALLOWED = {
     "nvrsim": ("nvrsim",),
 }
 # Third-party imports a package may not make: the core runs without Qt; a receiver checks
-# packages with frp and `cryptography` alone.
+# packages with frp, `cryptography` and the C2PA library (`c2pa`, for the clips' Content
+# Credentials) alone.
 FORBIDDEN_THIRD_PARTY = {"agent": ("PySide6", "shiboken6"), "portal": ("PySide6", "shiboken6"),
                          "nvrsim": ("PySide6", "shiboken6")}
-FRP_THIRD_PARTY = ("cryptography",)
+FRP_THIRD_PARTY = ("cryptography", "c2pa")
 # (module, module it loads with importlib.import_module): the agent opens these by name, so
 # it runs without Qt and never depends on the demo or the portal behind it.
 LOADED_BY_NAME = {("agent.commands.gui", "gui.shell.app"),
@@ -115,7 +116,7 @@ def violations(tree: dict[str, list[Import]]) -> list[str]:
                 out.append(f"{where}; {package} must run without it")
             elif package == "frp" and top not in sys.stdlib_module_names \
                     and top not in FRP_THIRD_PARTY and top != "__future__":
-                out.append(f"{where}; frp uses only the standard library and cryptography")
+                out.append(f"{where}; frp uses only the standard library, cryptography and c2pa")
     return sorted(out)
 
 
