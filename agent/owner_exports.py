@@ -65,6 +65,7 @@ class OwnerExports:
         from agent.export.package import PackageError
         from agent.export.plan import PlanError
         from agent.export.redact import owner_redaction
+        from agent.requests.clip_signing import signing_chain
         from agent.requests.context import NotARequest, request_context
 
         from agent.export.destination import NotThere, package_folder
@@ -88,11 +89,13 @@ class OwnerExports:
                                         mute=mute)
         except MaskError as exc:
             raise AgentError(str(exc)) from None
+        key = self.owner_key()
+        chain = signing_chain(self.requests.trust, key, request.agency if request else None)
         try:
-            done = export_evidence(self.store, self.owner_key(), camera, start_us, end_us,
+            done = export_evidence(self.store, key, camera, start_us, end_us,
                                    out_dir, mode=mode, keep_audio=keep_audio, request=request,
                                    progress=progress, cancel=cancel, redaction=redaction,
-                                   accept_dropped=accept_dropped)
+                                   accept_dropped=accept_dropped, chain=chain)
         except PlanError as exc:
             raise NotFound(str(exc)) from None
         except DroppedFrames as exc:
@@ -121,6 +124,7 @@ class OwnerExports:
                            "end": format_utc(cut.delivered_end_us)},
                 redactions=kinds, dropped_frames=cut.dropped_frames,
                 dropped_audio_packets=cut.dropped_audio_packets,
+                credentials=done.credentials.kind if done.credentials else None,
                 request=request.request_id if request else None,
                 agency=request.agency if request else None)
         except AuditError as exc:

@@ -13,6 +13,7 @@ from agent.commands.progress import progress_display
 from agent.commands.registrations import keys_rotate
 from agent.service import Agent
 from agent.os_words import plain_os_error
+from frp.text import one_line
 from frp.verify import verify_package
 
 
@@ -43,8 +44,13 @@ def add_parsers(sub, common) -> None:
     add_progress_option(e)
     e.set_defaults(func=export)
 
-    v = sub.add_parser("verify", parents=[common], help="check a package's manifests, signature and record")
+    v = sub.add_parser("verify", parents=[common],
+                       help="check a package's manifests, signature, record and its clips' "
+                            "Content Credentials")
     v.add_argument("package")
+    v.add_argument("--ca", metavar="PEM_FILE",
+                   help="trust clips' Content Credentials that chain to this CA certificate "
+                        "(default: the registration CAs of the agencies you trust)")
     v.add_argument("--json", action="store_true")
     v.set_defaults(func=verify)
 
@@ -151,17 +157,52 @@ def verify(agent: Agent, args) -> int:
     path = Path(args.package)
     if not path.exists():
         raise UsageError(f"{path} does not exist")
-    report = verify_package(path)
+    report = verify_package(path, trust_anchors=_anchors(agent, args.ca))
+    clips = [_clip_json(c) for c in report.clips]
     if args.json:
-        print_json({"ok": report.ok, "problems": list(report.problems), "owner_id": report.owner_id})
+        print_json({"ok": report.ok, "problems": list(report.problems),
+                    "owner_id": report.owner_id, "clips": clips})
     elif report.ok:
         say(f"OK: {path} is complete, unchanged and signed by owner {report.owner_id}")
     else:
         for p in report.problems:
             say(f"problem: {p}")
+    if not args.json:
+        for clip in clips:
+            say(_clip_line(clip))
     if not report.ok:
         raise Refused(f"{path} failed verification ({len(report.problems)} problems)")
     return 0
+
+
+def _anchors(agent: Agent, ca_file: str | None) -> str | None:
+    """The CA certificates a clip's credentials are trusted by: --ca, else the registration CAs
+    of the agencies in the trust store."""
+    if ca_file:
+        try:
+            return Path(ca_file).read_text("ascii")
+        except OSError as exc:
+            raise UsageError(f"--ca: {plain_os_error(exc, ca_file)}") from None
+        except UnicodeDecodeError:
+            raise UsageError(f"--ca: {ca_file} is not a PEM certificate") from None
+    return "".join(a.registration_ca for a in agent.agencies() if a.registration_ca) or None
+
+
+def _clip_json(check) -> dict:
+    c = check.credentials
+    return {"path": check.name, "content_credentials": c.present, "state": c.state,
+            "signer": c.owner_id, "issuer": c.issuer, "self_issued": c.self_issued,
+            "trusted": c.trusted, "trust": c.trust, "problems": list(c.problems)}
+
+
+def _clip_line(clip: dict) -> str:
+    name = one_line(clip["path"])
+    if not clip["content_credentials"]:
+        return f"{name}: no Content Credentials"
+    if clip["problems"]:
+        return f"{name}: Content Credentials invalid"
+    return (f"{name}: Content Credentials valid, signed by owner {one_line(str(clip['signer']))}; "
+            f"{one_line(clip['trust'])}")
 
 
 def keys_show(agent: Agent, args) -> int:

@@ -24,6 +24,8 @@ from agent.export.masks import MaskError
 from agent.export.redact import Redaction, owner_redaction
 from agent.identity.keys import OwnerKey
 from agent.index.store import Store
+from agent.requests.agencies import TrustStore
+from agent.requests.clip_signing import signing_chain
 from agent.requests.inbox import Inbox
 from agent.requests.portal_client import PortalClient, PortalError
 from agent.requests.records import Approval, Delivery, Entry
@@ -183,14 +185,17 @@ def _export_one(step: Step, approval: Approval, camera: str, context: RequestCon
                 out_dir: Path, n: int, redaction: Redaction | None) -> Delivery:
     count = len(approval.cameras)
     stage = f"exporting {camera}"
+    chain = signing_chain(TrustStore(step.home), step.key, step.agency.id,
+                          step.request.registration_id)
     done = export_evidence(
         step.store, step.key, camera, approval.start_us, approval.end_us, out_dir,
         mode=approval.mode, keep_audio=approval.keep_audio, request=context,
         progress=lambda s, f: step.report(stage, (n + max(0.0, min(1.0, f))) / count),
-        cancel=step.cancel, redaction=redaction, accept_dropped=step.accept_dropped)
+        cancel=step.cancel, redaction=redaction, accept_dropped=step.accept_dropped,
+        chain=chain)
     cut = done.cut
     step.log("export", camera=camera, package=str(done.package.path), clip_sha256=done.clip_sha256,
-             mode=cut.mode, audio=cut.audio,
+             mode=cut.mode, audio=cut.audio, credentials=chain.kind,
              redactions=_kinds(redaction), dropped_frames=cut.dropped_frames,
              dropped_audio_packets=cut.dropped_audio_packets,
              delivered={"start": format_utc(cut.delivered_start_us),
