@@ -27,7 +27,7 @@ from portal import registration_api, submissions
 from portal.auth import registration_of
 from portal.checks import check_arrival
 from portal.decision import verify_decision
-from portal.errors import ApiError, wrong_key
+from portal.errors import ApiError, PortalError, wrong_key
 from portal.limits import CallLimiter
 from portal.records import StoredRequest, Submission
 from portal.state import Portal
@@ -169,6 +169,13 @@ class Api:
             raise ApiError(409, "wrong_upload", "that upload was submitted for another request")
         return json_response(201, {"receipt": done[1]})
 
+    def _registration_ca(self) -> str | None:
+        """The CA clips' credentials are trusted by; None in a folder without one."""
+        try:
+            return self.portal.ca().pem
+        except PortalError:
+            return None
+
     def _upload_lock(self, upload_id: str) -> threading.Lock:
         with self._lock:  # one lock per upload (a few bytes each; uploads are few)
             return self._upload_locks.setdefault(upload_id, threading.Lock())
@@ -181,8 +188,8 @@ class Api:
         except OSError as exc:
             raise ApiError(500, "storage_error", f"the package could not be read: {exc.strerror}")
         # Checked once, here: what `footage-portal submissions` lists is this result.
-        arrival = check_arrival(file, pinned, sha, claim["sha256"], decision_owner_id) \
-            if pinned is not None else None
+        arrival = check_arrival(file, pinned, sha, claim["sha256"], decision_owner_id,
+                                self._registration_ca()) if pinned is not None else None
         if arrival is None or not arrival.pinned:
             self.storage.delete_upload(upload_id)   # nothing of it is kept
             submissions.upload_ended(self.portal.db_path, upload_id)

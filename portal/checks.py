@@ -16,15 +16,20 @@ from frp.verify import verify_package
 
 @dataclass(frozen=True)
 class Check:
-    """One named check and its outcome, with a sentence saying why when it failed."""
+    """One named check and its outcome, with a sentence saying why when it failed. An
+    advisory check is recorded and listed, but a package is accepted as valid without it."""
 
     name: str
     ok: bool
     detail: str
+    advisory: bool = False
 
     def doc(self) -> dict:
         """The check as stored and listed."""
-        return {"name": self.name, "ok": self.ok, "detail": self.detail}
+        doc = {"name": self.name, "ok": self.ok, "detail": self.detail}
+        if self.advisory:
+            doc["advisory"] = True
+        return doc
 
 
 @dataclass(frozen=True)
@@ -37,18 +42,21 @@ class Arrival:
 
     @property
     def ok(self) -> bool:
-        """Every check passed."""
-        return all(c.ok for c in self.checks)
+        """Every check passed (advisory ones aside)."""
+        return all(c.ok or c.advisory for c in self.checks)
 
 
 def check_arrival(path: Path, pinned_raw: bytes, sha256: str, claimed_sha256: str,
-                  decision_owner_id: str | None) -> Arrival:
-    """The checks of a package tar at `path` whose SHA-256 the portal computed as `sha256`."""
+                  decision_owner_id: str | None, registration_ca: str | None = None) -> Arrival:
+    """The checks of a package tar at `path` whose SHA-256 the portal computed as `sha256`.
+    `registration_ca`: the portal's registration CA (PEM), the one anchor the clips' Content
+    Credentials are trusted by."""
     pinned: PublicKey = public_key_from_raw(pinned_raw)
     # verify_package covers BagIt structure, both manifests, Payload-Oxum and every hash, and
     # never reads a sparse member or more than the tar holds. owner_id is set only when the
-    # minisign signature over the tag manifest verified with the package's owner.pub.
-    report = verify_package(path)
+    # minisign signature over the tag manifest verified with the package's owner.pub. It also
+    # validates each clip's Content Credentials (an invalid one is a package problem).
+    report = verify_package(path, trust_anchors=registration_ca)
     signer = report.owner_id
     is_pinned = signer is not None and signer == pinned.owner_id()
     checks = (
@@ -67,5 +75,19 @@ def check_arrival(path: Path, pinned_raw: bytes, sha256: str, claimed_sha256: st
         Check("owner_matches_decision", signer is not None and signer == decision_owner_id,
               f"package signed by {signer or 'nobody'}; decision signed by "
               f"{decision_owner_id or 'nobody'}"),
+        _credentials_check(report.clips),
     )
     return Arrival(signer, is_pinned, checks)
+
+
+def _credentials_check(clips) -> Check:
+    """Whether every clip's Content Credentials are trusted: signed with a certificate this
+    portal's registration CA issued ("trusted"), or why not. Advisory: an owner whose
+    certificate expired signs with a self-issued one, and the package is no less valid (an
+    invalid or missing credential is already a problem of package_valid)."""
+    if not clips:
+        return Check("content_credentials", False, "not trusted: the package holds no clip",
+                     advisory=True)
+    trusted = all(c.credentials.trusted for c in clips)
+    detail = "; ".join(f"{c.name}: {c.credentials.trust}" for c in clips)
+    return Check("content_credentials", trusted, detail, advisory=True)

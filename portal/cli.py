@@ -165,7 +165,8 @@ def _submissions(a) -> int:
         print(f"{s['received_at']}  {s['request']}  case {one_line(s['case'])}  {s['size']} bytes  "
               f"{'OK' if s['ok'] else 'NOT OK'}  {one_line(s['file'])}")
         for c in s["checks"]:
-            print(f"    [{'ok' if c['ok'] else 'FAIL'}] {c['name']}: {one_line(c['detail'])}")
+            mark = "ok" if c["ok"] else "note" if c.get("advisory") else "FAIL"
+            print(f"    [{mark}] {c['name']}: {one_line(c['detail'])}")
     return 0 if all(s["ok"] for s in rows) else 1
 
 

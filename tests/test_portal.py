@@ -407,20 +407,26 @@ def test_upload_submission_receipt_checks_and_restart(portal, server, client, ow
     # The `submissions` command lists the checks made when the package arrived.
     assert cli.main(["submissions", str(portal.state_dir), "--json"]) == 0
     (row,) = json.loads(capsys.readouterr().out)
-    assert row["ok"] and all(c["ok"] for c in row["checks"]), row["checks"]
+    assert row["ok"] and all(c["ok"] for c in row["checks"]
+                             if c["name"] != "content_credentials"), row["checks"]
     assert {c["name"] for c in row["checks"]} == {
         "package_valid", "owner_signature", "owner_pinned", "tar_sha256",
-        "owner_matches_decision"}
+        "owner_matches_decision", "content_credentials"}
+    # This package's clip was made without Content Credentials: recorded, advisory.
+    (cc,) = [c for c in row["checks"] if c["name"] == "content_credentials"]
+    assert cc == {"name": "content_credentials", "ok": False, "advisory": True,
+                  "detail": "data/front.mp4: the clip carries no Content Credentials"}
     assert row["signer"] == owner.public.owner_id()
     raw_key, sha = owner.public.raw, row["sha256"]
     lied = {c.name: c.ok for c in check_arrival(package_tar, raw_key, sha, "0" * 64,
                                                 owner.public.owner_id()).checks}
     assert lied == {"package_valid": True, "owner_signature": True, "owner_pinned": True,
-                    "tar_sha256": False, "owner_matches_decision": True}
+                    "tar_sha256": False, "owner_matches_decision": True,
+                    "content_credentials": False}
     other = check_arrival(package_tar, stranger().public.raw, sha, sha, "someone")
     assert not other.pinned and not other.ok
-    assert {c.name for c in other.checks if not c.ok} == {"owner_pinned",
-                                                          "owner_matches_decision"}
+    assert {c.name for c in other.checks if not c.ok and not c.advisory} == {
+        "owner_pinned", "owner_matches_decision"}
 
     # Restart on the same folder: nothing is lost, the new origin is published.
     old_origin = server.origin
