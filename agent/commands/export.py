@@ -11,6 +11,7 @@ from agent.commands.local_time import window, zone_for
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.progress import progress_display
 from agent.commands.registrations import keys_rotate
+from agent.identity.certificates import credentials_line
 from agent.service import Agent
 from agent.os_words import plain_os_error
 from frp.text import one_line
@@ -104,6 +105,10 @@ def export(agent: Agent, args) -> int:
            "gaps": [{"start": utc(g.start_us), "end": utc(g.end_us)} for g in done.plan.coverage.gaps]}
     if cut.redaction is not None:
         out["redaction"] = asdict(cut.redaction)
+    chain = done.credentials
+    if chain is not None:
+        out["credentials"] = {"signed_by": chain.kind, "agency": chain.agency,
+                              "issuer": chain.issuer, "note": chain.note or None}
     if args.json:
         print_json(out)
     else:
@@ -123,6 +128,8 @@ def export(agent: Agent, args) -> int:
             "you accepted this, and the package's provenance.json says so")
     if cut.redaction is not None and not args.json:
         say(_redaction_note(cut.redaction))
+    if chain is not None and not args.json:
+        say(credentials_line(chain))
     return 0
 
 

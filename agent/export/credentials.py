@@ -23,7 +23,7 @@ from pathlib import Path
 from agent.export.c2pa_sign import SigningError, sign_manifest
 from agent.identity.certificates import SigningChain
 from agent.identity.keys import OwnerKey
-from agent.media.mp4tables import C2PA_UUID, TableError, read_moov
+from agent.media.mp4tables import C2PA_UUID, TableError, c2pa_boxes, read_moov
 
 _CHUNK = 1 << 20
 # C2PA's default BMFF exclusions, as the library writes them: the C2PA box (by its type),
@@ -64,10 +64,9 @@ def bmff_hash(path: Path) -> bytes:
     return digest.digest()
 
 
-def embed_credentials(path: Path, definition: dict, key: OwnerKey,
-                      chain: SigningChain) -> bytes:
-    """Sign `definition` (frp.clip_claims.manifest_definition) for the clip at `path` and
-    append it as the clip's C2PA box; returns the box exactly as written."""
+def make_credentials(path: Path, definition: dict, key: OwnerKey, chain: SigningChain) -> bytes:
+    """Sign `definition` (frp.clip_claims.manifest_definition) for the clip at `path` as it is
+    now: the C2PA box to append to it (append_credentials). The clip is only read."""
     path = Path(path)
     try:
         _moov, boxes, size = read_moov(path)
@@ -88,12 +87,26 @@ def embed_credentials(path: Path, definition: dict, key: OwnerKey,
     if len(box) < 24 or box[4:8] != b"uuid" or box[8:24] != C2PA_UUID \
             or int.from_bytes(box[:4], "big") != len(box):
         raise CredentialsError("the C2PA library returned something other than a C2PA box")
+    return box
+
+
+def append_credentials(path: Path, size: int, box: bytes) -> None:
+    """Append the C2PA box made for the clip's first `size` bytes, and read the clip's boxes
+    back: they must be the clip's own, then exactly this box, last."""
     try:
         with open(path, "r+b") as fh:
             if fh.seek(0, 2) != size:
                 raise CredentialsError("the clip changed while its credentials were made")
             fh.write(box)
-    except OSError as exc:
-        raise CredentialsError(f"the credentials could not be added to the clip "
-                               f"({exc.strerror})") from None
-    return box
+        _moov, boxes, end = read_moov(Path(path))
+        sealed = c2pa_boxes(Path(path), boxes)
+        with open(path, "rb") as fh:
+            fh.seek(size)
+            back = fh.read()
+    except (TableError, OSError, struct.error) as exc:
+        raise CredentialsError(f"the credentials could not be added to the clip ({exc})") \
+            from None
+    if end != size + len(box) or sealed != [(size, len(box))] or back != box \
+            or boxes[-1][1:] != (size, len(box)):
+        raise CredentialsError("the clip does not end with exactly the Content Credentials "
+                               "signed for it")

@@ -26,8 +26,9 @@ import av
 
 from agent.export.faces import FaceModelError
 from agent.export.background import Background
+from agent.export.credentials import append_credentials
 from agent.export.gate import gate
-from agent.export.hashed_files import hash_file
+from agent.export.hashed_files import sha256_of
 from agent.export.ledger import Ledger
 from agent.export.nal import ParamSets
 from agent.export.output import Output
@@ -166,15 +167,16 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
     with everything re-encoded; its muted ranges silence kept sound in either mode.
     Frames of the recordings that cannot be decoded would be missing from the clip: they are
     counted in the result and refused (DroppedFrames) unless `accept_dropped`.
-    `seal(path, result)` adds the clip's Content Credentials to the written clip and returns
-    the box it appended (evidence.py; it raises CutError when it cannot); it runs before the
-    gate and the clip's hash, so both are of the clip as it is sealed.
+    `seal(path, result)` makes the written clip's Content Credentials (evidence.py; CutError
+    when it cannot): the C2PA box bound to the clip's bytes, made on a thread while the gate
+    proves those bytes and the clip is hashed. The box is appended after the clip's last box
+    (nothing the gate proved moves) and read back, and the clip's hash is of the clip with it.
     Raises CutError (plain words) or Cancelled; on any failure no output file is left behind.
     """
     out_path = Path(out_path)
     track = Tracker(progress, cancel)
     partial = out_path.with_name(f".{out_path.name}.partial")
-    redactor, whole, hashing = None, False, None
+    redactor, whole, hashing, sealing = None, False, None, None
     if redaction is not None:
         try:
             redactor = Redactor(redaction)
@@ -185,41 +187,50 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
     try:
         result = write_clip(spans, start_us, end_us, partial, mode, keep_audio, track, encoder,
                             whole=whole, redactor=redactor)
-        sealed = seal(partial, result) if seal is not None else None
-        hashing = Background(hash_file, partial)  # the package's digest, read beside the gate
+        # The credentials and the package's digest are made beside the gate, from one state
+        # of the clip that nothing writes to until all three are done.
+        sealing = Background(seal, partial, result) if seal is not None else None
+        hashing = Background(sha256_of, partial)
         report = gate(partial, result.delivered_start_us, start_us, end_us,
                       tick=track.part("checking", 0.9, 0.95 if mode == "exact" else 1.0),
-                      ledger=result.ledger, credentials=sealed)
+                      ledger=result.ledger)
         if not report.ok and mode == "exact" and result.reencoded_frames < result.frames:
             # Last resort: a join this stream will not take. Re-encode all of it (disclosed
             # by reencoded_frames == frames) rather than hand over a clip that fails.
             log.warning("exact cut failed its check (%s); re-encoding the whole window",
                         "; ".join(report.problems))
-            hashing.result()
+            hashing.wait()
+            if sealing is not None:
+                sealing.wait()
             result = write_clip(spans, start_us, end_us, partial, mode, keep_audio, track,
                                 encoder, whole=True, redactor=redactor)
-            sealed = seal(partial, result) if seal is not None else None
-            hashing = Background(hash_file, partial)
+            sealing = Background(seal, partial, result) if seal is not None else None
+            hashing = Background(sha256_of, partial)
             report = gate(partial, result.delivered_start_us, start_us, end_us,
-                          tick=track.part("checking", 0.95, 1.0), ledger=result.ledger,
-                          credentials=sealed)
+                          tick=track.part("checking", 0.95, 1.0), ledger=result.ledger)
         if not report.ok:
             raise CutError("the cut clip failed its final check and was deleted: "
                            + "; ".join(report.problems))
         if (result.dropped_frames or result.dropped_audio_packets) and not accept_dropped:
             raise _dropped(result)
         try:
-            sha256, size = hashing.result()
+            digest, size = hashing.result()
+            if sealing is not None:
+                box = sealing.result()
+                append_credentials(partial, size, box)
+                digest.update(box)
+                size += len(box)
         except OSError as exc:
             raise CutError(f"the cut clip could not be read back ({_why(exc)})") from None
         os.replace(partial, out_path)
     except BaseException:
-        if hashing is not None:
-            hashing.wait()
+        for work in (hashing, sealing):
+            if work is not None:
+                work.wait()
         partial.unlink(missing_ok=True)
         raise
     track.report("done", 1.0)
-    return replace(result, path=out_path, ledger=None, sha256=sha256, size=size)
+    return replace(result, path=out_path, ledger=None, sha256=digest.hexdigest(), size=size)
 
 
 def write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: Path, mode: str,

@@ -16,7 +16,7 @@ from typing import Callable
 from agent import __version__
 from agent.callbacks import call_safely
 from agent.export.background import Background
-from agent.export.credentials import CredentialsError, embed_credentials
+from agent.export.credentials import CredentialsError, make_credentials
 from agent.export.cut import Cancelled, CutError, CutResult, cut
 from agent.export.naming import free_name, package_name
 from agent.export.package import PackageBuilder, PackageError, SealedPackage, outputs_record
@@ -111,7 +111,7 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
                 sources = _hash_sources(plan, cut_result.sources_used, digests.result())
                 facts.update(_facts(plan, cut_result, sources, request, redaction))
                 try:
-                    return embed_credentials(path, manifest_definition(
+                    return make_credentials(path, manifest_definition(
                         facts, clip_name, __version__, package=name), key, chain)
                 except CredentialsError as exc:
                     raise CutError(str(exc)) from None

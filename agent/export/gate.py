@@ -64,15 +64,12 @@ class _Tally:
 
 
 def gate(path: Path, origin_us: int, start_us: int, end_us: int, *,
-         tick: Callable[[float], None] | None = None, ledger: Ledger | None = None,
-         credentials: bytes | None = None) -> GateReport:
+         tick: Callable[[float], None] | None = None, ledger: Ledger | None = None) -> GateReport:
     """Prove that every frame stored in `path` was captured in [start_us, end_us).
 
     Capture times are origin_us plus each sample's presentation offset from the first video
     sample's. `ledger` is what the cut wrote (ledger.py); without it every frame is decoded.
-    `credentials`: the C2PA box made for the clip (credentials.py), the one box besides its
-    media it may then hold. `tick(fraction)` is called as the check goes (it may raise to stop
-    it)."""
+    `tick(fraction)` is called as the check goes (it may raise to stop it)."""
     path = Path(path)
     try:
         movie = read_movie(path)
@@ -90,7 +87,7 @@ def gate(path: Path, origin_us: int, start_us: int, end_us: int, *,
     _check_times(tally, video, times, start_us, end_us)
     if audio is not None and len(video):
         _check_audio(tally, audio, video, origin_us, start_us, end_us)
-    tally.problems += layout_problems(path, movie, credentials)
+    tally.problems += layout_problems(movie)
     codec = _codec(path, video)
     runs, vouched = _plan(tally, path, video, times, readable, ledger, codec, audio)
     tally.matched = len(vouched)

@@ -50,11 +50,17 @@ def read_chunks(src: Path) -> Iterable[bytes]:
 
 def hash_file(path: Path) -> tuple[str, int]:
     """(SHA-256 hex, size) of a file, read once."""
+    sha, size = sha256_of(path)
+    return sha.hexdigest(), size
+
+
+def sha256_of(path: Path):
+    """(the running SHA-256, size) of a file read once: more bytes may be hashed after it."""
     sha, size = hashlib.sha256(), 0
     for chunk in read_chunks(path):
         sha.update(chunk)
         size += len(chunk)
-    return sha.hexdigest(), size
+    return sha, size
 
 
 def fsync_dir(path: Path) -> None:

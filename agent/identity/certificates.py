@@ -90,3 +90,14 @@ def agency_chain(certificate: str, registration_ca: str, agency: str) -> Signing
     ca = x509.load_pem_x509_certificate(registration_ca.encode("ascii"))
     return SigningChain(certificate.strip() + "\n" + registration_ca.strip() + "\n", AGENCY,
                         agency, ca.subject.rfc4514_string())
+
+
+def credentials_line(chain: SigningChain) -> str:
+    """What the export summary says about the clip's Content Credentials (command line and
+    app alike)."""
+    if chain.kind == AGENCY:
+        return (f"Content Credentials: signed with your certificate from {chain.agency}; "
+                "validators that trust that agency's registration CA show the clip as trusted")
+    line = ("Content Credentials: self-issued; validators will show this as untrusted: it is "
+            "signed by your own key, not by an agency")
+    return f"{line} ({chain.note})" if chain.note else line
