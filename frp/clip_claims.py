@@ -181,16 +181,16 @@ def claims_from_manifest(manifest: object) -> ClipClaims:
 def disagreements(expected: ClipClaims, found: ClipClaims) -> list[str]:
     """Where the manifest's claims differ from provenance.json's, one sentence each."""
     out = []
-    checks = (("approved window", expected.window, found.window),
-              ("delivered frames' times", expected.delivered, found.delivered),
-              ("camera", expected.camera, found.camera),
-              ("cut mode", expected.mode, found.mode),
-              ("redactions", expected.redactions, found.redactions),
-              ("sound", expected.audio, found.audio),
-              ("request", expected.request, found.request))
+    checks = (("approved window is", expected.window, found.window),
+              ("delivered frames' times are", expected.delivered, found.delivered),
+              ("camera is", expected.camera, found.camera),
+              ("cut mode is", expected.mode, found.mode),
+              ("redactions are", expected.redactions, found.redactions),
+              ("sound is", expected.audio, found.audio),
+              ("request is", expected.request, found.request))
     for what, want, got in checks:
         if want != got:
-            out.append(f"its {what} is {_shown(got)}, but provenance.json says {_shown(want)}")
+            out.append(f"its {what} {_shown(got)}, but provenance.json says {_shown(want)}")
     if expected.sources != found.sources:
         out.append(f"its source recordings ({_files(found.sources)}) are not those in "
                    f"provenance.json ({_files(expected.sources)})")
