@@ -10,6 +10,7 @@ from __future__ import annotations
 from agent.audit.log import AuditReport
 from agent.config import Settings
 from agent.export.masks import CameraMasks, Polygon
+from agent.identity.certificates import SigningChain, credentials_line
 from agent.index.cameras import IndexedCamera, Renamed
 from agent.index.coverage import Coverage, Mark, Overlap, Span
 from agent.index.first_look import FolderFacts
@@ -32,8 +33,8 @@ __all__ = [
     # the index: recordings folders, their files and what a window of one camera holds
     "Source", "FileRow", "ScanReport", "FolderFacts", "Coverage", "Span", "Overlap", "Mark",
     "IndexedCamera", "Renamed",
-    # previews and exports
-    "PreviewFrame", "CameraMasks", "Polygon",
+    # previews and exports, and how an export's Content Credentials read (who vouches for them)
+    "PreviewFrame", "CameraMasks", "Polygon", "SigningChain", "credentials_line",
     # requests, their decisions and deliveries
     "RequestView", "Approval", "Delivery", "Hold", "HeldFile", "SyncReport",
     # the owner's records and settings

@@ -123,3 +123,18 @@ def test_a_timeline_note_says_what_cannot_be_used_and_what_is_dated_by_files_onl
     assert note(empty) == "nothing usable recorded in this time; 1 recording here is damaged"
     assert note(Coverage("porch", 0, 40, (), (), (Span(0, 40),), (), (), ())) == \
         "nothing recorded in this time"
+
+
+def test_an_exports_result_says_who_vouches_for_its_content_credentials():
+    from types import SimpleNamespace
+
+    from agent.views import SigningChain
+
+    made = SimpleNamespace(package=SimpleNamespace(path="/x/manual_porch"), clip_sha256="ab" * 32,
+                           cut=None, credentials=SigningChain("", "self-issued"))
+    assert "Content Credentials: self-issued; validators will show this as untrusted: it is " \
+           "signed by your own key, not by an agency" in outcomes.result_text([made])
+    certified = SimpleNamespace(**{**vars(made), "credentials": SigningChain(
+        "", "agency", "https://police.example.gov")})
+    assert "signed with your certificate from https://police.example.gov" in \
+        outcomes.result_text([certified])

@@ -79,6 +79,10 @@ class ExportPage(QWidget):
         col.addWidget(plain_label("Export a clip by hand", "pageTitle"))
         col.addWidget(plain_label("Each camera becomes a sealed, signed evidence package in the "
                                   "folder you choose. Nothing is uploaded.", "hint"))
+        col.addWidget(plain_label(self.tr(
+            "Each clip carries Content Credentials signed by your own key: validators will "
+            "show them as untrusted, since no agency vouches for a clip exported by hand."),
+            "hint"))
         col.addLayout(when)
         col.addWidget(self.strip)
         col.addWidget(self.preview, 1)
