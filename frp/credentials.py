@@ -25,6 +25,12 @@ from frp.text import one_line
 C2PA_UUID = bytes.fromhex("d8fec3d61b0e483c92975828877ec481")
 MAX_STORE = 16 << 20        # a manifest store larger than this is not one footage-agent writes
 _UNTRUSTED = "signingCredential.untrusted"
+# No time-stamp authority is used (nothing goes to the network), so once the signing
+# certificate expires the Reader cannot tell it was valid when the clip was signed and says
+# "expired". The clip's bytes are still bound to the manifest (any hash mismatch is reported
+# as well), so expiry is a question of trust, told with it, not a sign of change.
+_EXPIRED = "signingCredential.expired"
+_TRUST_CODES = (_UNTRUSTED, _EXPIRED)
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,8 @@ def check_clip(stream: BinaryIO, trust_anchors: str | None = None) -> ClipCreden
     manifest = (store.get("manifests") or {}).get(active) if isinstance(active, str) else None
     state = store.get("validation_state")
     problems = _failures(store)
-    if state == "Invalid" and not problems:
+    expired = _EXPIRED in _codes(store)
+    if state == "Invalid" and not problems and not expired:
         problems = ["the C2PA Reader says the credentials are invalid"]
     info = _certificate_info(cr, active)
     owner_id = (info.get("subject") or {}).get("CN")
@@ -87,9 +94,12 @@ def check_clip(stream: BinaryIO, trust_anchors: str | None = None) -> ClipCreden
         issuer = leaf.issuer.rfc4514_string()
         self_issued = parent is not None and _raw_key(parent) == key != b""
     trusted = state == "Trusted" and not problems
+    trust = _trust(trusted, state, problems, self_issued, trust_anchors, issuer)
+    if expired and not problems:
+        trust = ("not trusted: the signing certificate has expired, and no time-stamp shows it "
+                 "was valid when the clip was signed (the clip is unchanged since it was)")
     return ClipCredentials(True, state, tuple(problems), owner_id, issuer, key, self_issued,
-                           trusted, _trust(trusted, state, problems, self_issued,
-                                           trust_anchors, issuer),
+                           trusted, trust,
                            claims_from_manifest(manifest) if manifest else None)
 
 
@@ -103,9 +113,16 @@ def _failures(store: dict) -> list[str]:
     statuses = [s for g in groups for s in g.get("failure") or ()]
     statuses += [s for s in store.get("validation_status") or () if s not in statuses]
     for s in statuses:
-        if isinstance(s, dict) and s.get("code") != _UNTRUSTED:
+        if isinstance(s, dict) and s.get("code") not in _TRUST_CODES:
             found.append(one_line(f"{s.get('code')}: {s.get('explanation') or ''}".strip(": ")))
     return list(dict.fromkeys(found))
+
+
+def _codes(store: dict) -> set:
+    results = (store.get("validation_results") or {}).get("activeManifest") or {}
+    return {s.get("code") for s in [*(results.get("failure") or ()),
+                                    *(store.get("validation_status") or ())]
+            if isinstance(s, dict)}
 
 
 def _certificate_info(cr: dict, active) -> dict:

@@ -150,3 +150,31 @@ def test_credentials_resigned_with_other_sources_redactions_or_key_exit_3(capsys
     assert "signed by another key than the package's owner key" in problems
     assert "its redactions are face-blur, but provenance.json says none" in problems
     assert "its source recordings" in problems
+
+
+def test_credentials_whose_certificate_lapsed_still_verify_and_say_so(capsys, made, package):
+    """No time-stamp authority: once the signing certificate expires the Reader reports it,
+    which is a question of trust, not of change (any changed byte is still caught)."""
+    import datetime
+    import time
+
+    from agent.identity import certificates
+    home = made[0]
+    lapse = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=3) \
+        - datetime.timedelta(days=certificates.SELF_ISSUED_DAYS)
+    key = key_of(home)
+    clip = clip_of(package, made)
+    clip.write_bytes(without_credentials(clip))
+    record = json.loads((package / "data" / "provenance.json").read_text())
+    box = make_credentials(clip, manifest_definition(record, clip.name, "0.1.0"), key,
+                           self_issued_chain(key, now=lapse))
+    with open(clip, "ab") as fh:
+        fh.write(box)
+    reseal(package, key)
+    time.sleep(4)
+    from tests.credentials_support import read
+    assert read(clip)[:2] == ("Invalid", ["signingCredential.untrusted",
+                                          "signingCredential.expired"])
+    code, out = verify(capsys, home, package)
+    assert code == 0, out["problems"]
+    assert "certificate has expired" in out["clips"][0]["trust"]

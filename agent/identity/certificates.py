@@ -21,11 +21,13 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from agent.identity.keys import OwnerKey
-from frp.certificates import OWNER_CERT_DAYS
 
 SELF_ISSUED = "self-issued"
 AGENCY = "agency"
-_CA_DAYS = 3650
+# Ten years for both self-issued certificates: with no time-stamp authority a C2PA validator
+# checks the certificate against today, so a clip's credentials read as expired once it lapses
+# (an agency's certificate lapses after two years, protocol.md).
+SELF_ISSUED_DAYS = 3650
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def self_issued_chain(key: OwnerKey, now: datetime.datetime | None = None,
     ca = key.certify(
         x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name)
         .public_key(public).serial_number(_serial()).not_valid_before(start)
-        .not_valid_after(now + datetime.timedelta(days=_CA_DAYS))
+        .not_valid_after(now + datetime.timedelta(days=SELF_ISSUED_DAYS))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False,
                                      key_encipherment=False, data_encipherment=False,
@@ -70,7 +72,7 @@ def self_issued_chain(key: OwnerKey, now: datetime.datetime | None = None,
         x509.CertificateBuilder()
         .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, owner_id)]))
         .issuer_name(ca_name).public_key(public).serial_number(_serial())
-        .not_valid_before(start).not_valid_after(now + datetime.timedelta(days=OWNER_CERT_DAYS))
+        .not_valid_before(start).not_valid_after(now + datetime.timedelta(days=SELF_ISSUED_DAYS))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=False,
                                      key_encipherment=False, data_encipherment=False,
