@@ -10,7 +10,7 @@ from __future__ import annotations
 from agent.audit.log import AuditReport
 from agent.config import Settings
 from agent.export.masks import CameraMasks, Polygon
-from agent.identity.certificates import SigningChain, credentials_line
+from agent.identity.certificates import SigningChain
 from agent.index.cameras import IndexedCamera, Renamed
 from agent.index.coverage import Coverage, Mark, Overlap, Span
 from agent.index.first_look import FolderFacts
@@ -34,7 +34,7 @@ __all__ = [
     "Source", "FileRow", "ScanReport", "FolderFacts", "Coverage", "Span", "Overlap", "Mark",
     "IndexedCamera", "Renamed",
     # previews and exports, and how an export's Content Credentials read (who vouches for them)
-    "PreviewFrame", "CameraMasks", "Polygon", "SigningChain", "credentials_line",
+    "PreviewFrame", "CameraMasks", "Polygon", "SigningChain",
     # requests, their decisions and deliveries
     "RequestView", "Approval", "Delivery", "Hold", "HeldFile", "SyncReport",
     # the owner's records and settings

@@ -11,7 +11,6 @@ from agent.commands.local_time import window, zone_for
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.progress import progress_display
 from agent.commands.registrations import keys_rotate
-from agent.identity.certificates import credentials_line
 from agent.service import Agent
 from agent.os_words import plain_os_error
 from frp.text import one_line
@@ -129,7 +128,7 @@ def export(agent: Agent, args) -> int:
     if cut.redaction is not None and not args.json:
         say(_redaction_note(cut.redaction))
     if chain is not None and not args.json:
-        say(credentials_line(chain))
+        say(chain.summary())
     return 0
 
 

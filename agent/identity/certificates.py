@@ -40,6 +40,17 @@ class SigningChain:
     issuer: str = ""          # the issuing CA's name (RFC 4514)
     note: str = ""            # why a self-issued chain was used, when an agency's was wanted
 
+    def summary(self) -> str:
+        """What the export summary says about the clip's Content Credentials (command line
+        and app alike)."""
+        if self.kind == AGENCY:
+            return (f"Content Credentials: signed with your certificate from {self.agency}; "
+                    "validators that trust that agency's registration CA show the clip as "
+                    "trusted")
+        line = ("Content Credentials: self-issued; validators will show this as untrusted: it "
+                "is signed by your own key, not by an agency")
+        return f"{line} ({self.note})" if self.note else line
+
 
 def _serial() -> int:
     return secrets.randbits(127) | 1   # positive, at most 20 octets, never 0 (RFC 5280)
@@ -93,13 +104,3 @@ def agency_chain(certificate: str, registration_ca: str, agency: str) -> Signing
     return SigningChain(certificate.strip() + "\n" + registration_ca.strip() + "\n", AGENCY,
                         agency, ca.subject.rfc4514_string())
 
-
-def credentials_line(chain: SigningChain) -> str:
-    """What the export summary says about the clip's Content Credentials (command line and
-    app alike)."""
-    if chain.kind == AGENCY:
-        return (f"Content Credentials: signed with your certificate from {chain.agency}; "
-                "validators that trust that agency's registration CA show the clip as trusted")
-    line = ("Content Credentials: self-issued; validators will show this as untrusted: it is "
-            "signed by your own key, not by an agency")
-    return f"{line} ({chain.note})" if chain.note else line

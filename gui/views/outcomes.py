@@ -2,7 +2,7 @@
 export made, what a request's delivery sent and what the agency's receipt confirmed."""
 from __future__ import annotations
 
-from agent.views import RequestView, credentials_line
+from agent.views import RequestView
 from gui.views import display, requests
 
 STAGES = {
@@ -42,7 +42,7 @@ def result_text(result) -> str:
             lines.append(f"Fingerprint (SHA-256): {sha}")
         chain = getattr(item, "credentials", None)
         if chain is not None:
-            lines.append(credentials_line(chain))
+            lines.append(chain.summary())
         cut = getattr(item, "cut", None)
         lost = getattr(cut, "dropped_frames", 0), getattr(cut, "dropped_audio_packets", 0)
         if any(lost):
