@@ -79,12 +79,16 @@ def manifest_definition(record: dict, title: str, version: str,
     `record` (provenance.json without its outputs). The hard binding is the signer's to add."""
     claims = claims_from_provenance(record, package)
     ingredients, actions = [], []
+    ranges = [s.get("bytes") if isinstance(s, dict) else None for s in record.get("sources") or ()]
     for i, src in enumerate(claims.sources):
+        metadata = {NS + "sha256": src.sha256, NS + "size": src.size}
+        if i < len(ranges) and ranges[i]:   # a recording inside a Hikvision ring file
+            metadata[NS + "bytes"] = ranges[i]
         ingredients.append({
             "title": src.path, "format": _MIME.get(src.path.rsplit(".", 1)[-1].lower(),
                                                    "application/octet-stream"),
             "relationship": "parentOf" if i == 0 else "componentOf", "label": f"source-{i}",
-            "metadata": {NS + "sha256": src.sha256, NS + "size": src.size}})
+            "metadata": metadata})
         actions.append({"action": "c2pa.opened" if i == 0 else "c2pa.placed",
                         "description": "a recording the clip was cut from",
                         "parameters": {"ingredientIds": [f"source-{i}"]}})
