@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from gui.shell.context import make_context
 from gui.shell.main_window import MainWindow
 from gui.shell.platform_check import cannot_start_reason
+from gui.shell.stopping import GRACE_S, SignalStop
 from gui.shell.style import STYLE
 from gui.shell.tray import Tray, app_icon
 
@@ -33,7 +34,8 @@ def build(agent, zone: str | None = None, tray: Tray | None = None) -> MainWindo
 
 
 def run(agent) -> int:
-    """Show the app until the owner quits; returns the exit code."""
+    """Show the app until the owner quits or a stop signal comes; returns the exit code (130 or
+    143 after SIGINT or SIGTERM, within 2 s: the jobs get `GRACE_S` to stop)."""
     reason = cannot_start_reason()
     if reason is not None:
         print(f"footage-agent: {reason}", file=sys.stderr)
@@ -51,15 +53,19 @@ def run(agent) -> int:
         if event.isAccepted():
             app.quit()
     window.closeEvent = close_event
+    stopper = SignalStop(lambda: (window.quit(), app.quit()), app)
+    stopper.install()
     # The agent's service watches the folders and polls the agencies (the inbox listens).
     service = ctx.bridge.run("service", lambda progress, cancel: agent.run(cancel))
     window.show()
     window.start()
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         service.cancel()
-        window.shutdown()
+        window.shutdown(GRACE_S)
+        stopper.restore()
+    return stopper.exit_code if stopper.exit_code is not None else code
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,7 @@ or `failed(message)` on the GUI thread when the job ends. Nothing here blocks th
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -101,7 +102,12 @@ class Bridge(QObject):
         for job, _d, _f in list(self._jobs.values()):
             job.cancel()
 
-    def wait_all(self, timeout: float = 10.0) -> None:
-        """Block until every job has ended (on quit only, after cancel_all)."""
+    def wait_all(self, timeout: float = 10.0) -> bool:
+        """Block until every job has ended, `timeout` seconds in all (on quit only, after
+        cancel_all); False when one was still running then."""
+        deadline = time.monotonic() + timeout
         for job, _d, _f in list(self._jobs.values()):
-            job.wait(timeout)
+            if not job.wait(max(0.0, deadline - time.monotonic())):
+                log.warning("job %s was still stopping when the app quit", job.id)
+                return False
+        return True

@@ -125,11 +125,11 @@ class MainWindow(QMainWindow):
         self.quitting = True
         self.close()
 
-    def shutdown(self) -> None:
-        """Stop every job this window started and let go of the agent's events (agent.close()
-        closes its previews and request desk)."""
+    def shutdown(self, wait_s: float = 10.0) -> None:
+        """Stop every job this window started (each is given `wait_s` in all to end) and let go
+        of the agent's events (agent.close() closes its previews and request desk)."""
         self.ctx.bridge.cancel_all()
-        self.ctx.bridge.wait_all()
+        self.ctx.bridge.wait_all(wait_s)
         self.ctx.bridge.close()
 
     def closeEvent(self, event) -> None:

@@ -113,10 +113,10 @@ class FolderStep(QWidget):
         self.add_button.setEnabled(False)
         self.status.setText("Indexing your recordings; this can take a while the first time\u2026")
 
-        def work():
+        def work(_progress, cancel):   # quitting the app stops the first scan too
             agent.add_source(path, camera=cam, tz=tz, layout=layout)
-            return agent.scan([path])
-        self.ctx.bridge.call("add-source", work, self._added, self._failed)
+            return agent.scan([path], cancel=cancel)
+        self.ctx.bridge.run("add-source", work, self._added, self._failed)
 
     def _added(self, reports) -> None:
         seen = sum(r.seen for r in reports)

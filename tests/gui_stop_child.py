@@ -1,0 +1,119 @@
+"""The app, run for real (gui.shell.app.run) on the demo world, put in one state and then
+stopped by a signal the test sends: `python tests/gui_stop_child.py STATE FOLDER`.
+
+STATE is `polling` (the service polling the demo portal), `scanning` (adding a big recordings
+folder on the set-up page), `exporting` (an export by hand, faces blurred) or `uploading` (a
+request approved, its package going up at a slow rate). The child prints `state STATE` once
+there, and at the end one JSON line: the exit code and every job the app started (its name,
+whether it was cancelled, whether it ended).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer  # noqa: E402
+
+from agent.service import Agent  # noqa: E402
+from demo.world import serve, write_sample_footage  # noqa: E402
+from gui.shell import app as gui_app  # noqa: E402
+from gui.shell.bridge import Bridge  # noqa: E402
+from gui.shell.main_window import MainWindow  # noqa: E402
+
+STATES = ("polling", "scanning", "exporting", "uploading")
+
+
+def junk_folder(root: Path, files: int) -> Path:
+    """A recordings folder with many small files: its first scan takes a few seconds."""
+    for i in range(files // 100):
+        sub = root / f"2026-01-{i % 28 + 1:02d}" / f"{i:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        for j in range(100):
+            (sub / f"{j:02d}.{i:03d}.mp4").write_bytes(b"\0" * 64)
+    return root
+
+
+def main(state: str, folder: Path) -> int:
+    footage = write_sample_footage(folder, 2)
+    world, portal = serve(folder, footage)
+    big = junk_folder(folder / "big", 8000) if state == "scanning" else None
+    agent = Agent(world.home)
+    jobs: list = []
+    try:
+        agent.requests.sync()
+        if state == "uploading":   # about 4 kB/s: the upload lasts far longer than the test
+            from dataclasses import replace
+            agent.set_settings(replace(agent.settings, upload_rate_limit_bps=4000))
+        app = gui_app.application()
+
+        def window() -> MainWindow:
+            return next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+
+        bridge_run = Bridge.run
+
+        def noted(bridge, name, work, done=None, failed=None):   # every job the app starts
+            job = bridge_run(bridge, name, work, done, failed)
+            jobs.append(job)
+            return job
+        Bridge.run = noted
+
+        def kick() -> None:
+            win = window()
+            win.ctx.bridge.jobProgress.connect(lambda _id, stage, _f: progressed(stage))
+            if state == "scanning":
+                win.show_page("first_run")
+                win.first_run.folder.path.setText(str(big))
+                win.first_run.folder.add()
+                QTimer.singleShot(400, lambda: say("scanning"))
+            elif state == "exporting":
+                win.show_page("export")
+                QTimer.singleShot(1500, lambda: export(win))
+            elif state == "uploading":
+                view = next(v for v in agent.requests.list() if v.status == "new")
+                win.open_request(view)
+                QTimer.singleShot(1500, win.request.approve)
+            else:
+                QTimer.singleShot(1000, lambda: say("polling"))
+
+        said = set()
+
+        def say(what: str) -> None:
+            if what not in said:
+                said.add(what)
+                print(f"state {what}", flush=True)
+
+        def progressed(stage: str) -> None:
+            if state == "exporting" and "cutting" in stage:
+                say("exporting")
+            if state == "uploading" and "upload" in stage:
+                say("uploading")
+
+        def export(win) -> None:
+            page = win.export
+            page.folder.setText(str(folder / "exports"))
+            page.set_time(page.start_edit, footage.times.start_us)
+            page.set_time(page.end_edit, footage.times.end_us)
+            page.show_range()
+            page.options.exact_mode.setChecked(True)
+            page.options.faces.setChecked(True)    # slow on purpose: every frame re-encoded
+            QTimer.singleShot(1500, page.export)   # once the timelines have their coverage
+
+        QTimer.singleShot(0, kick)
+        began = time.monotonic()
+        code = gui_app.run(agent)
+        print(json.dumps({"code": code, "quit_s": round(time.monotonic() - began, 2),
+                          "jobs": [{"name": j.name, "cancelled": j.cancelled,
+                                    "ended": j.wait(0)} for j in jobs]}), flush=True)
+        return code
+    finally:
+        agent.close()
+        portal.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], Path(sys.argv[2])))

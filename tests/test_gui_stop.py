@@ -1,0 +1,108 @@
+"""The desktop app stops within 2 s of SIGINT or SIGTERM in every state, cleanly: the real app
+(gui.shell.app.run) in a child process, a real signal, the jobs cancelled and ended, nothing
+half-written (no partial package, the activity log intact), exit 130 or 143."""
+from __future__ import annotations
+
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+ROOT = Path(__file__).resolve().parent.parent
+CHILD = ROOT / "tests" / "gui_stop_child.py"
+LIMIT_S = 2.0
+# The job each state is in when the signal comes (the service runs in every state).
+BUSY = {"polling": "service", "scanning": "add-source", "exporting": "export",
+        "uploading": "approve"}
+
+
+def lines_of(stream) -> queue.Queue:
+    """The child's output lines, read on a thread so the test can wait with a timeout."""
+    q: queue.Queue = queue.Queue()
+
+    def read():
+        for line in stream:
+            q.put(line)
+        q.put(None)
+    threading.Thread(target=read, daemon=True).start()
+    return q
+
+
+def stop_in(state: str, sig: int, folder: Path) -> tuple[float, int, dict, str]:
+    """Start the app in `state`, signal it there: (seconds to exit, exit code, its report,
+    its stderr)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen([sys.executable, str(CHILD), state, str(folder)], cwd=ROOT, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    err: list[str] = []
+    threading.Thread(target=lambda: err.append(child.stderr.read()), daemon=True).start()
+    out = lines_of(child.stdout)
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            line = out.get(timeout=max(0.1, deadline - time.monotonic()))
+            assert line is not None, f"the app ended before reaching {state}: {err}"
+            if line.strip() == f"state {state}":
+                break
+        time.sleep(0.3)   # well inside the state
+        sent = time.monotonic()
+        child.send_signal(sig)
+        code = child.wait(timeout=30)
+        took = time.monotonic() - sent
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    report = None
+    while report is None:
+        line = out.get(timeout=10)
+        assert line is not None, "the app said nothing at its end"
+        if line.startswith("{"):
+            report = json.loads(line)
+    time.sleep(0.1)
+    return took, code, report, "".join(err)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("state,sig", [("polling", signal.SIGTERM), ("scanning", signal.SIGINT),
+                                       ("exporting", signal.SIGTERM),
+                                       ("uploading", signal.SIGINT)])
+def test_the_app_stops_within_2_s_of_a_signal_cleanly(tmp_path, state, sig):
+    took, code, report, err = stop_in(state, sig, tmp_path)
+    assert took <= LIMIT_S, f"{state}: {took:.2f} s after the signal"
+    assert code == report["code"] == (143 if sig == signal.SIGTERM else 130), err[-2000:]
+    assert "Traceback" not in err and "Fatal Python error" not in err, err[-2000:]
+    jobs = report["jobs"]
+    assert all(j["ended"] for j in jobs), jobs                  # nothing left running
+    busy = [j for j in jobs if j["name"] in ("service", BUSY[state])]
+    assert {j["name"] for j in busy} == {"service", BUSY[state]}
+    assert all(j["cancelled"] for j in busy), busy
+    if state == "exporting":   # a cancelled export keeps no partial package
+        assert list((tmp_path / "exports").iterdir()) == []
+    from agent.service import Agent
+
+    agent = Agent(tmp_path / "home")
+    try:
+        assert agent.verify_activity().ok      # the activity log was not left half-written
+        if state == "uploading":
+            assert all(v.status != "delivered" for v in agent.requests.list())
+    finally:
+        agent.close()
+
+
+def test_the_stop_signals_of_each_system_and_their_exit_codes():
+    from gui.shell.stopping import exit_code, stop_signal_names
+
+    assert stop_signal_names("posix") == ("SIGINT", "SIGTERM")
+    assert stop_signal_names("nt") == ("SIGINT", "SIGBREAK", "SIGTERM")  # Ctrl-Break too
+    assert exit_code(signal.SIGINT) == 130 and exit_code(signal.SIGTERM) == 143
+    assert exit_code(21) == 130   # SIGBREAK's number on Windows: a Ctrl-Break is a Ctrl-C
