@@ -1,4 +1,8 @@
-"""Render every screen with sample data to PNG files: `python -m demo.screenshots OUTDIR`.
+"""Render every screen with sample data to PNG files:
+`python -m demo.screenshots OUTDIR [--screen WIDTHxHEIGHT]`.
+
+The window has the size the app opens at on a screen of that size (default 1366x768, less a
+40-pixel task bar).
 
 Writes inbox.png, request.png (with a privacy mask on the driveway camera, previewed redacted),
 export.png, progress.png, first-run.png, settings.png (with the sample registration), register.png
@@ -18,7 +22,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtCore import QPoint, QSize, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QScrollArea  # noqa: E402
 
@@ -26,6 +30,7 @@ from agent.timebase import US  # noqa: E402
 from agent.views import CameraMasks, Contact, Polygon  # noqa: E402
 from demo.gui_data import make_world, request_claims, sign  # noqa: E402
 from gui.shell.app import application, build  # noqa: E402
+from gui.shell.geometry import fitted_size  # noqa: E402
 from gui.shell.tray import Tray  # noqa: E402
 
 ZONE = "America/Los_Angeles"
@@ -33,6 +38,13 @@ NAMES = ("inbox", "request", "export", "progress", "first-run", "settings", "reg
          "log")
 # The sample mask: the neighbour's side of the driveway picture (relative coordinates).
 SAMPLE_MASK = ((0.66, 0.0), (1.0, 0.0), (1.0, 0.62), (0.78, 0.5))
+SCREENS = ((1366, 768), (1920, 1080))
+TASK_BAR = 40
+
+
+def window_size(screen: tuple[int, int]) -> QSize:
+    """The app's first size on a screen of this size with a task bar."""
+    return fitted_size(QSize(screen[0], screen[1] - TASK_BAR))
 
 
 def settle(app, window, timeout: float = 30.0) -> None:
@@ -65,15 +77,16 @@ def shoot(window, out: Path, name: str) -> Path:
     return path
 
 
-def render(out: Path, root: Path) -> list[Path]:
-    """Make the sample world under `root` and write every screen's PNG into `out`."""
+def render(out: Path, root: Path, screen: tuple[int, int] = SCREENS[0]) -> list[Path]:
+    """Make the sample world under `root` and write every screen's PNG into `out`, the window
+    sized as the app opens on `screen`."""
     from agent.service import Agent
 
     app = application()
     world = make_world(root / "world", root / "home", seconds=40.0)
     agent = Agent(world.home)
     window = build(agent, zone=ZONE, tray=Tray())
-    window.resize(1180, 800)
+    window.resize(window_size(screen))
     window.show()
     written: list[Path] = []
     try:
@@ -84,12 +97,9 @@ def render(out: Path, root: Path) -> list[Path]:
         written.append(shoot(window, out, "inbox"))
         window.open_request(next(v for v in window.inbox.views if v.status == "new"))
         settle(app, window)
-        window.resize(1180, 900)   # tall enough to show the redaction choices too
         _trim_and_scrub(app, window)
-        window.request.findChild(QScrollArea).ensureWidgetVisible(window.request.options.faces)
         app.processEvents()
         written.append(shoot(window, out, "request"))
-        window.resize(1180, 800)
         window.show_page("export")
         settle(app, window)
         strip = window.export.strip
@@ -196,14 +206,24 @@ def _progress_shot(app, window, out: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
+    args = list(sys.argv[1:] if argv is None else argv)
+    screen = SCREENS[0]
+    if "--screen" in args:
+        at = args.index("--screen")
+        try:
+            w, h = args[at + 1].lower().split("x")
+            screen = (int(w), int(h))
+        except (IndexError, ValueError):
+            args = []
+        else:
+            del args[at:at + 2]
     if len(args) != 1:
-        print("usage: python -m demo.screenshots OUTDIR", file=sys.stderr)
+        print("usage: python -m demo.screenshots OUTDIR [--screen WIDTHxHEIGHT]", file=sys.stderr)
         return 2
     out = Path(args[0])
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="footage-screens-") as tmp:
-        for path in render(out, Path(tmp)):
+        for path in render(out, Path(tmp), screen):
             print(path)
     return 0
 

@@ -18,7 +18,8 @@ def test_every_screen_is_rendered_to_a_png(qapp, tmp_path):
     sizes = set()
     for name in names:
         img = QImage(str(out / name))
-        assert img.width() >= 1000 and img.height() >= 700
+        # the size the app opens at on a 1366x768 screen with a task bar
+        assert (img.width(), img.height()) == (1366, 688)
         colours = {img.pixel(x, y) for x in range(0, img.width(), 37)
                    for y in range(0, img.height(), 29)}
         assert len(colours) > 8, f"{name} looks empty"
@@ -28,3 +29,9 @@ def test_every_screen_is_rendered_to_a_png(qapp, tmp_path):
 
 def test_usage_error_without_an_output_folder():
     assert screenshots.main([]) == 2
+    assert screenshots.main(["out", "--screen", "wide"]) == 2
+
+
+def test_the_window_of_each_screen_size():
+    assert [screenshots.window_size(s).toTuple() for s in screenshots.SCREENS] == [
+        (1366, 688), (1400, 900)]

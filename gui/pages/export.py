@@ -47,6 +47,8 @@ class ExportPage(QWidget):
         self.ctx = ctx
         self.cameras: list[str] = []
         self.start_edit, self.end_edit = self._time_edit(), self._time_edit()
+        self.start_edit.setAccessibleName("From")
+        self.end_edit.setAccessibleName("To")
         self.show_button = show = QPushButton("Show this time")
         show.clicked.connect(self.show_range)
         self.strip = CameraStrip(ctx)
@@ -54,7 +56,9 @@ class ExportPage(QWidget):
         self.options = opts = Options(ctx)
         self.audio, self.copy_mode, self.exact_mode = opts.audio, opts.copy_mode, opts.exact_mode
         self.folder = QLineEdit(str(Path.home() / "Footage exports"))
+        self.folder.setAccessibleName("Save in")
         choose = QPushButton("Choose\u2026")
+        choose.setAccessibleName("Choose the folder\u2026")
         choose.clicked.connect(self.choose_folder)
         self.summary = plain_label(name="summary")
         self.export_button = QPushButton("Export")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,11 +50,22 @@ class InboxPage(QWidget):
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setAccessibleName("Requests")
         header = self.table.horizontalHeader()
+        # Every column as wide as its widest text (a narrow window scrolls, never cuts).
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.Stretch)
-        self.table.cellDoubleClicked.connect(lambda row, _c: self.open_row(row))
-        self.table.activated.connect(lambda index: self.open_row(index.row()))
+        header.setStretchLastSection(True)
+        # A double-click, Enter or Open opens a row; the arrows move between rows. Enter is
+        # handled here, not by `activated`, which macOS gives to editing instead.
+        self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        self.table.installEventFilter(self)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.open_hint = plain_label("Select a request and press Open (or double-click it, or "
+                                     "press Enter) to review it.", "hint")
+        self.open_button = QPushButton("Open")
+        self.open_button.setObjectName("primary")
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(lambda: self.open_row(self.table.currentRow()))
         self.empty = plain_label("No requests yet. When an agency you trust asks for footage, it "
                                  "will appear here and you will get a notification.", "empty")
         self.empty.setAlignment(Qt.AlignCenter)
@@ -68,7 +79,7 @@ class InboxPage(QWidget):
         # The agent's service polls the agencies; reload when it brings something new.
         ctx.bridge.requestsArrived.connect(lambda count: self.refresh())
         buttons = QHBoxLayout()
-        for b in (self.sync_button, self.import_button):
+        for b in (self.open_button, self.sync_button, self.import_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
@@ -76,6 +87,7 @@ class InboxPage(QWidget):
         box.addWidget(self.title)
         box.addWidget(self.subtitle)
         box.addLayout(buttons)
+        box.addWidget(self.open_hint)
         box.addWidget(self.table, 1)
         box.addWidget(self.empty, 1)
         box.addWidget(self.status)
@@ -149,9 +161,24 @@ class InboxPage(QWidget):
                     item.setFont(f)
                 self.table.setItem(row, col, item)
         self.table.setVisible(bool(views))
+        self.open_hint.setVisible(bool(views))
         self.empty.setVisible(not views)
+        if views and self.table.currentRow() < 0:   # the arrows and Enter work at once
+            self.table.selectRow(0)
+        self._selected()
         if fresh:
             self.arrived.emit(fresh)
+
+    def _selected(self) -> None:
+        self.open_button.setEnabled(0 <= self.table.currentRow() < len(self.views)
+                                    and bool(self.table.selectedItems()))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if (watched is self.table and event.type() == QEvent.KeyPress
+                and event.key() in (Qt.Key_Return, Qt.Key_Enter)):
+            self.open_row(self.table.currentRow())
+            return True
+        return super().eventFilter(watched, event)
 
     def open_row(self, row: int) -> None:
         if 0 <= row < len(self.views):

@@ -22,6 +22,7 @@ class LogPage(QWidget):
         self.ctx = ctx
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(("When", "What", "Details"))
+        self.table.setAccessibleName("Activity log")
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setShowGrid(False)

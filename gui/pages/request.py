@@ -54,6 +54,7 @@ class RequestPage(QWidget):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("Reason for saying no (optional)")
         self.reason.setMinimumWidth(260)
+        self.reason.setAccessibleName("Reason for saying no (optional)")
         self.decline_button = QPushButton("Decline")
         self.status = plain_label(name="caption")
         self.approve_button.clicked.connect(self.approve)
@@ -64,33 +65,39 @@ class RequestPage(QWidget):
         self._layout(back, opts)
 
     def _layout(self, back: QPushButton, opts: QWidget) -> None:
-        left = QWidget()
-        left.setObjectName("card")
-        left.setFixedWidth(330)
-        QVBoxLayout(left).addWidget(self.info)
+        """Everything the decision needs on one screen, without scrolling, down to 1366x768:
+        who asks on the left (scrolling on its own when their message is long), the
+        timelines across the right, the preview beside the choices under them, and what
+        will leave this PC above the buttons at the bottom."""
+        info = QScrollArea()
+        info.setObjectName("card")
+        info.viewport().setAutoFillBackground(False)   # the card's white shows through
+        self.info.setObjectName("cardBody")
+        info.setWidgetResizable(True)
+        info.setFrameShape(QFrame.NoFrame)
+        info.setFixedWidth(340)
+        info.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        info.setWidget(self.info)
+        self.info_scroll = info
         right = QWidget()
         col = QVBoxLayout(right)
         col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(plain_label("Your footage for this time. Drag the blue handles to send "
                                   "less; click anywhere to look at that moment.", "hint"))
         col.addWidget(self.strip)
-        col.addWidget(self.preview, 1)
-        col.addWidget(opts)
-        holder = QWidget()
-        body = QHBoxLayout(holder)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(left, 0, Qt.AlignTop)
+        look = QHBoxLayout()
+        look.addWidget(self.preview, 1)
+        look.addWidget(opts, 0, Qt.AlignTop)
+        col.addLayout(look, 1)
+        body = QHBoxLayout()
+        body.addWidget(info)
         body.addWidget(right, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setWidget(holder)
         top = QHBoxLayout()
         top.addWidget(back)
         top.addWidget(self.title, 1)
         outer = QVBoxLayout(self)
         outer.addLayout(top)
-        outer.addWidget(scroll, 1)
+        outer.addLayout(body, 1)
         outer.addWidget(action_bar("What will leave this PC", self.summary, self.notice,
                                    [self.reason, self.decline_button, self.approve_button]))
         outer.addWidget(self.status)

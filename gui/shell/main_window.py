@@ -13,6 +13,7 @@ from gui.pages.progress import ProgressPage
 from gui.pages.register import RegisterPage
 from gui.pages.request import RequestPage
 from gui.pages.settings import SettingsPage
+from gui.shell import geometry
 from gui.shell.tray import Tray, app_icon
 from gui.views import requests
 
@@ -28,7 +29,6 @@ class MainWindow(QMainWindow):
         self.quitting = False
         self.setWindowTitle("Footage requests")
         self.setWindowIcon(app_icon())
-        self.resize(1180, 780)
         self.inbox, self.request = InboxPage(ctx), RequestPage(ctx)
         self.progress, self.export = ProgressPage(ctx), ExportPage(ctx)
         self.log, self.settings = LogPage(ctx), SettingsPage(ctx)
@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
+        self.nav.setAccessibleName("Pages")
         self.nav.setFixedWidth(190)
         self.nav.addItems([title for title, _ in NAV])
         self.nav.currentRowChanged.connect(lambda row: self.show_page(NAV[row][1]))
@@ -51,6 +52,11 @@ class MainWindow(QMainWindow):
         line.addWidget(self.pages, 1)
         self.setCentralWidget(body)
         self._connect()
+        self.home = getattr(ctx.agent, "home", None)
+        if self.home is not None:
+            geometry.place(self, self.home)
+        else:
+            self.resize(geometry.PREFERRED)
 
     def _pages(self) -> dict[str, QWidget]:
         return {"inbox": self.inbox, "request": self.request, "progress": self.progress,
@@ -133,6 +139,8 @@ class MainWindow(QMainWindow):
         self.ctx.bridge.close()
 
     def closeEvent(self, event) -> None:
+        if self.home is not None and self.isVisible():
+            geometry.remember(self, self.home)
         keep = self.ctx.agent.settings.keep_running_in_tray and self.tray.available
         if keep and not self.quitting:
             self.hide()

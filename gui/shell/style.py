@@ -25,6 +25,7 @@ QLabel#crumb[state="current"] { color: #1d4f86; font-weight: 600; border-bottom:
 QLabel#crumb[state="done"] { color: #25663f; }
 QLabel#previewPicture { background: #20262d; color: #c9d1da; border-radius: 8px; }
 QLabel#receipt { background: #ffffff; border: 1px solid #e0dcd5; border-radius: 8px; padding: 10px; }
+QWidget#cardBody { background: #ffffff; }
 QWidget#card, QFrame#leaves { background: #ffffff; border: 1px solid #e0dcd5; border-radius: 10px; }
 QPlainTextEdit#message { background: #fbfaf8; border: 1px solid #e0dcd5; border-radius: 6px; }
 QPushButton { background: #ffffff; border: 1px solid #cfc9bf; border-radius: 6px; padding: 7px 14px; }

@@ -7,11 +7,10 @@ told otherwise.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QHBoxLayout,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -59,16 +58,13 @@ class Options(QWidget):
         group.addButton(self.exact_mode)
         for w in (self.audio, self.masks, self.faces):
             w.toggled.connect(lambda _on: self.changed.emit())
-        rows = QVBoxLayout(self)   # two short rows: the page's column is narrow
+        rows = QVBoxLayout(self)   # one choice a line, beside the preview
         rows.setContentsMargins(0, 0, 0, 0)
-        for widgets in ((self.audio, self.copy_mode, self.exact_mode), (self.masks, self.faces),
-                        (self.damaged,)):
-            line = QHBoxLayout()
-            for w in widgets:
-                line.addWidget(w)
-                line.addSpacing(12)
-            line.addStretch(1)
-            rows.addLayout(line)
+        rows.setSpacing(4)
+        for w in (self.copy_mode, self.exact_mode, self.audio, self.masks, self.faces,
+                  self.damaged):
+            rows.addWidget(w, 0, Qt.AlignLeft)   # as wide as its words: a click beside misses
+        rows.addStretch(1)
         self.exact_mode.toggled.connect(lambda _on: self.changed.emit())
         self._show_masks()
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -53,8 +53,10 @@ class PreviewPane(QWidget):
         self.picture.setObjectName("previewPicture")
         self.picture.setAlignment(Qt.AlignCenter)
         self.picture.setMinimumSize(320, 180)
-        self.picture.setMaximumHeight(230)
-        self.picture.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self._pixmap = QPixmap()   # the frame shown, at full size: scaled again on resize
+        # Its room decides the picture's size, never the picture its room (no growing loop).
+        self.picture.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Ignored)
+        self.picture.installEventFilter(self)
         self.caption = QLabel("")
         self.caption.setObjectName("caption")
         self.caption.setAlignment(Qt.AlignCenter)
@@ -91,6 +93,18 @@ class PreviewPane(QWidget):
         self.ctx.bridge.call("preview", work, lambda frame: self._done(camera, at_us, frame),
                              lambda message: self._failed(camera, at_us, message))
 
+    def _fit(self) -> None:
+        """The whole frame, as large as the picture's room allows (never cut off)."""
+        if not self._pixmap.isNull():
+            self.picture.setPixmap(self._pixmap.scaled(self.picture.contentsRect().size(),
+                                                       Qt.KeepAspectRatio,
+                                                       Qt.SmoothTransformation))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.picture and event.type() == QEvent.Resize:
+            self._fit()
+        return super().eventFilter(watched, event)
+
     def _failed(self, camera: str, at_us: int, message: str) -> None:
         self._done(camera, at_us, None)
         if self.redaction != (False, False) and self._running is None:
@@ -110,13 +124,13 @@ class PreviewPane(QWidget):
 
     def _display(self, camera: str, at_us: int, frame) -> None:
         if frame is None:
+            self._pixmap = QPixmap()
             self.picture.setPixmap(QPixmap())
             self.picture.setText("No recording at this moment.")
             self.caption.setText(f"{one_line(camera)} at {display.clock(at_us, self.ctx.zone)}")
             return
-        pix = QPixmap.fromImage(to_image(frame))
-        self.picture.setPixmap(pix.scaled(self.picture.size(), Qt.KeepAspectRatio,
-                                          Qt.SmoothTransformation))
+        self._pixmap = QPixmap.fromImage(to_image(frame))
+        self._fit()
         when = display.clock(frame.at_us, self.ctx.zone)
         hidden = " \u00b7 shown as it will be sent" if self.redaction != (False, False) else ""
         self.caption.setText(f"{one_line(camera)} at {when}{hidden}" +

@@ -38,6 +38,7 @@ class FolderStep(QWidget):
         self.ctx = ctx
         self.path = QLineEdit()
         self.path.setPlaceholderText("The folder where your recorder or camera saves video")
+        self.path.setAccessibleName("Recordings folder")
         choose = QPushButton("Choose\u2026")
         self.look_button = look = QPushButton("Look in this folder")
         choose.clicked.connect(self.choose)
@@ -147,6 +148,7 @@ class ClockStep(QWidget):
         self.picture.setMinimumHeight(180)
         self.says = plain_label()
         self.true_time = QTimeEdit()
+        self.true_time.setAccessibleName("The real time at this moment")
         self.true_time.setDisplayFormat("HH:mm:ss")
         self.save_button = QPushButton("Save the difference")
         self.save_button.setEnabled(False)

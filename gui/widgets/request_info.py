@@ -40,9 +40,9 @@ class RequestInfo(QWidget):
         box.setSpacing(2)
         box.addWidget(self.badge)
         for title, widget in (("Agency", self.agency), ("Call back on", self.phone),
-                              ("Asked by", self.requester), ("Case", self.case),
-                              ("Legal basis", self.basis), ("Place", self.location),
-                              ("Footage from", self.window), ("Answer by", self.left)):
+                              ("Answer by", self.left), ("Asked by", self.requester),
+                              ("Case", self.case), ("Legal basis", self.basis),
+                              ("Place", self.location), ("Footage from", self.window)):
             box.addSpacing(6)
             box.addWidget(plain_label(title, "fieldName"))
             box.addWidget(widget)

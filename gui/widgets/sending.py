@@ -22,19 +22,29 @@ def outgoing(strip: CameraStrip, options: Options) -> summary.Outgoing:
 
 
 def action_bar(title: str, summary_label, notice, controls: list[QWidget]) -> QFrame:
-    """The always-visible bottom of a page: what would happen, and the buttons that do it."""
+    """The always-visible bottom of a page: what would happen on the left; the notice (shared
+    footage can become a public record) above the controls that do it on the right, the last
+    control (the main action) beside the one before it."""
     bar = QFrame()
     bar.setObjectName("leaves")
     line = QHBoxLayout(bar)
     text = QVBoxLayout()
     text.addWidget(plain_label(title, "sectionTitle"))
     text.addWidget(summary_label)
-    if notice is not None:
-        text.addWidget(notice)
+    text.addStretch(1)
     line.addLayout(text, 1)
     side = QVBoxLayout()
+    if notice is not None:
+        notice.setFixedWidth(440)   # three lines, not five: the bar stays low
+        side.addWidget(notice)
     side.addStretch(1)
-    for w in controls:
+    *first, last = controls
+    for w in first[:-1]:
         side.addWidget(w)
+    buttons = QHBoxLayout()
+    if first:
+        buttons.addWidget(first[-1])
+    buttons.addWidget(last)
+    side.addLayout(buttons)
     line.addLayout(side)
     return bar

@@ -1,0 +1,195 @@
+"""The app fits the screen: it opens at a size that fits (then where the owner left it), the
+request page shows the preview, what will leave this PC and the decision buttons on a 1366x768
+screen without scrolling, the inbox opens a request with its Open button or from the keyboard
+and its columns fit their text, and every control on every screen has an accessible name."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QPoint, QRect, QSize, Qt  # noqa: E402
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget  # noqa: E402
+
+from demo.gui_data import make_world  # noqa: E402
+from demo.screenshots import SCREENS, sample_requests, window_size  # noqa: E402
+from gui.shell import geometry  # noqa: E402
+from tests.gui_registering import unnamed  # noqa: E402
+from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
+
+
+@pytest.fixture
+def app_window(qtbot, footage, tmp_path):  # noqa: F811 (the fixture)
+    world = make_world(tmp_path / "w", tmp_path / "home", footage=footage)
+    win, agent = open_window(qtbot, world.home)
+    sample_requests(world, agent.requests)
+    win.inbox.refresh()
+    settle(qtbot, win)
+    yield win, world
+    win.shutdown()
+    agent.close()
+
+
+def test_the_first_size_fits_the_screen_and_the_largest_is_moderate():
+    assert geometry.fitted_size(QSize(1366, 728)) == QSize(1366, 688)   # a laptop, a task bar
+    assert geometry.fitted_size(QSize(1920, 1040)) == QSize(1400, 900)
+    assert geometry.fitted_size(QSize(1024, 560)) == QSize(1024, 520)
+    assert geometry.fits(QRect(0, 0, 1366, 728), QRect(0, 0, 1366, 728))
+    assert not geometry.fits(QRect(0, 0, 1600, 1000), QRect(0, 0, 1366, 728))
+
+
+OPEN_AND_CLOSE = """
+import json, sys
+from agent.service import Agent
+from gui.shell.app import application, build
+from gui.shell.tray import Tray
+app = application()
+agent = Agent(sys.argv[1])
+win = build(agent, zone="UTC", tray=Tray())
+first = win.size().toTuple()
+win.show()
+app.processEvents()
+if len(sys.argv) > 2:
+    win.resize(*map(int, sys.argv[2].split("x")))
+    app.processEvents()
+win.quit()
+print(json.dumps(first))
+agent.close()
+"""
+
+
+def open_and_close(home, screen, resize=None) -> tuple[int, int]:
+    """The size the app opens at on a screen of this size (in a child process: Qt's screen is
+    chosen when it starts), optionally resized before it is closed."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    config = Path(home).parent / f"screen-{screen[0]}x{screen[1]}.json"
+    config.write_text(json.dumps({"screens": [{"name": "screen", "x": 0, "y": 0,
+                                               "width": screen[0], "height": screen[1],
+                                               "logicalDpi": 96, "logicalBaseDpi": 96,
+                                               "dpr": 1}]}))
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+           "PYTHONPATH": str(root)}
+    done = subprocess.run([sys.executable, "-c", OPEN_AND_CLOSE, str(home),
+                           *([f"{resize[0]}x{resize[1]}"] if resize else [])],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return tuple(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_the_window_opens_fitted_then_where_it_was_left_unless_that_no_longer_fits(tmp_path):
+    home = tmp_path / "home"
+    assert open_and_close(home, (1366, 768), resize=(1300, 700)) == (1366, 728)
+    assert open_and_close(home, (1366, 768)) == (1300, 700)                # remembered
+    # Qt restores a geometry only on the screens it was saved on: another screen, a new fit.
+    assert open_and_close(home, (1920, 1080), resize=(1800, 1000)) == (1400, 900)
+    assert open_and_close(home, (1920, 1080)) == (1800, 1000)
+    assert open_and_close(home, (1366, 768)) == (1366, 728)   # 1800x1000 would not fit here
+
+
+def inside(widget: QWidget, window: QWidget) -> bool:
+    """The widget is shown whole inside the window (not cut by it nor by a scroll area)."""
+    rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    if not window.rect().contains(rect):
+        return False
+    up = widget.parentWidget()
+    while up is not None and up is not window:
+        if isinstance(up, QAbstractScrollArea):
+            view = up.viewport()
+            if not QRect(view.mapTo(window, QPoint(0, 0)), view.size()).contains(rect):
+                return False
+        up = up.parentWidget()
+    return True
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_request_page_needs_no_scrolling(qtbot, app_window, screen):
+    win, _world = app_window
+    win.resize(window_size(screen))
+    win.open_request(next(v for v in win.inbox.views if v.status == "new"))
+    settle(qtbot, win)
+    page = win.request
+    tl = next(iter(page.strip.timelines.values()))
+    tl.set_position((tl.limit_start + tl.limit_end) // 2)   # a moment to look at
+    qtbot.waitUntil(lambda: not page.preview.picture.pixmap().isNull(), timeout=20000)
+    settle(qtbot, win)
+    picture = page.preview.picture
+    assert picture.height() >= 180 and picture.width() >= 320
+    shown = picture.pixmap().deviceIndependentSize()
+    assert shown.width() <= picture.width() and shown.height() <= picture.height()  # whole frame
+    for w in (picture, page.preview.caption, page.summary, page.notice, page.approve_button,
+              page.decline_button, page.reason, page.options.faces, page.options.damaged,
+              *page.strip.timelines.values()):
+        assert w.isVisible() and inside(w, win), f"{w.objectName() or type(w).__name__} is cut off"
+    for tl in page.strip.timelines.values():   # not squeezed below what it draws
+        assert tl.height() >= tl.minimumHeight()
+    text = page.summary
+    assert text.height() >= text.heightForWidth(text.width())   # every line of the summary
+    # Only the request's own facts may scroll (a long message), in their card.
+    scrolling = [a for a in page.findChildren(QAbstractScrollArea)
+                 if a.verticalScrollBar().isVisible() and a is not page.info_scroll
+                 and a is not page.info.message]
+    assert scrolling == []
+
+
+def test_the_inbox_opens_a_request_by_button_keyboard_or_double_click(qtbot, app_window):
+    win, _world = app_window
+    win.resize(window_size(SCREENS[0]))
+    settle(qtbot, win)
+    inbox, table = win.inbox, win.inbox.table
+    assert len(inbox.views) == 2 and table.currentRow() == 0 and inbox.open_button.isEnabled()
+    assert inbox.open_hint.isVisible() and "double-click" in inbox.open_hint.text()
+    opened = []
+    inbox.opened.connect(opened.append)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key_Down)                  # the arrows move ...
+    assert table.currentRow() == 1
+    qtbot.keyClick(table, Qt.Key_Return)               # ... Enter opens
+    qtbot.keyClick(table, Qt.Key_Up)
+    qtbot.keyClick(table, Qt.Key_Enter)
+    qtbot.mouseClick(inbox.open_button, Qt.LeftButton)
+    rect = table.visualRect(table.model().index(1, 2))
+    qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=rect.center())   # as a hand does
+    qtbot.mouseDClick(table.viewport(), Qt.LeftButton, pos=rect.center())
+    assert [v.id for v in opened] == [inbox.views[1].id, inbox.views[0].id, inbox.views[0].id,
+                                      inbox.views[1].id]
+
+
+def test_the_inbox_columns_fit_their_text(qtbot, app_window):
+    win, _world = app_window
+    win.resize(window_size(SCREENS[0]))
+    settle(qtbot, win)
+    table = win.inbox.table
+    metrics = table.fontMetrics()
+    for col in range(table.columnCount()):
+        for row in range(table.rowCount()):
+            text = table.item(row, col).text()
+            assert metrics.horizontalAdvance(text) <= table.columnWidth(col), (col, text)
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width()   # nothing beyond the right edge
+
+
+def test_every_control_on_every_screen_has_a_name(qtbot, app_window):
+    win, _world = app_window
+    missing = {}
+    for name in ("inbox", "export", "log", "settings", "masks", "register"):
+        win.show_page(name)
+        settle(qtbot, win)
+        missing[name] = unnamed(win)
+    win.show_page("first_run")
+    for step in range(win.first_run.steps.count()):
+        win.first_run.go(step)
+        settle(qtbot, win)
+        missing[f"first_run {step}"] = unnamed(win)
+    win.open_request(next(v for v in win.inbox.views if v.status == "new"))
+    settle(qtbot, win)
+    missing["request"] = unnamed(win)
+    win.follow(win.ctx.bridge.call("nothing", lambda: None), "A job")
+    settle(qtbot, win)
+    missing["progress"] = unnamed(win)
+    assert {page: names for page, names in missing.items() if names} == {}
