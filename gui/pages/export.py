@@ -70,7 +70,8 @@ class ExportPage(QWidget):
         opts.changed.connect(self.refresh_summary)
         self.folder.textChanged.connect(self.refresh_summary)
         when = QHBoxLayout()
-        for w in (QLabel("From"), self.start_edit, QLabel("to"), self.end_edit, show):
+        self.zone = plain_label(name="caption")   # the times are typed in the owner's zone
+        for w in (QLabel("From"), self.start_edit, QLabel("to"), self.end_edit, self.zone, show):
             when.addWidget(w)
         when.addStretch(1)
         where = QHBoxLayout()
@@ -111,6 +112,7 @@ class ExportPage(QWidget):
     # times are shown as wall time in the owner's zone -------------------------------------
     def set_time(self, edit: QDateTimeEdit, us: int) -> None:
         t = display.local(us, self.ctx.zone)
+        self.zone.setText(display.zone_words(us, self.ctx.zone))
         edit.setDateTime(QDateTime(QDate(t.year, t.month, t.day),
                                    QTime(t.hour, t.minute, t.second), QTimeZone(QTimeZone.UTC)))
 

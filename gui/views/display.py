@@ -7,12 +7,18 @@ from __future__ import annotations
 from gui.views.times import US, local
 
 __all__ = ["local", "clock", "day_time", "window", "duration", "time_left", "size",
-           "offset_words"]
+           "offset_words", "zone_words"]
 
 
 def clock(us: int, zone_name: str, seconds: bool = True) -> str:
-    """14:05:09 (or 14:05) in the owner's zone."""
-    return local(us, zone_name).strftime("%H:%M:%S" if seconds else "%H:%M")
+    """14:05:09 PST (or 14:05 PST) in the owner's zone: a time is never shown without it."""
+    return local(us, zone_name).strftime("%H:%M:%S %Z" if seconds else "%H:%M %Z")
+
+
+def zone_words(us: int, zone_name: str) -> str:
+    """The zone that times typed or shown near `us` are in: 'PST, America/Los_Angeles'."""
+    abbreviation = local(us, zone_name).strftime("%Z")
+    return abbreviation if abbreviation == zone_name else f"{abbreviation}, {zone_name}"
 
 
 def day_time(us: int, zone_name: str) -> str:

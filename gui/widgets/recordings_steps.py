@@ -160,6 +160,8 @@ class ClockStep(QWidget):
         when = QHBoxLayout()
         when.addWidget(QLabel("The real time at this moment was"))
         when.addWidget(self.true_time)
+        self.true_zone = plain_label(name="caption")   # the recorder's zone, as the owner types
+        when.addWidget(self.true_zone)
         when.addWidget(self.save_button)
         when.addStretch(1)
         box = QVBoxLayout(self)
@@ -212,6 +214,7 @@ class ClockStep(QWidget):
                           f"{display.day_time(camera_clock, src.tz)}.")
         t = display.local(camera_clock, src.tz)
         self.true_time.setTime(QTime(t.hour, t.minute, t.second))
+        self.true_zone.setText(display.zone_words(camera_clock, src.tz))
         self.save_button.setEnabled(True)
 
     def offset_for(self, src, entered: QTime) -> float:

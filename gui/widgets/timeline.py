@@ -211,16 +211,21 @@ class Timeline(QWidget):
             target = QRectF(left + n * slot + (slot - w) / 2, _THUMB_TOP, w, _THUMB_H)
             p.drawImage(target, img)
 
+    def labels(self) -> tuple[str, str, str]:
+        """The words under the track: the selection's start, the position, its end."""
+        mid = f"{self.camera}: {display.clock(self.position_us, self.zone)}"
+        if self.note:
+            mid += f"  ({self.note})"
+        return (display.clock(self.in_us, self.zone), mid,
+                display.clock(self.out_us, self.zone))
+
     def _paint_labels(self, p: QPainter, left: float, right: float, bottom: float) -> None:
         if self.limit_end <= self.limit_start:
             return
         p.setPen(TEXT)
         y = bottom + 16
-        p.drawText(QPointF(left, y), display.clock(self.in_us, self.zone))
-        out_text = display.clock(self.out_us, self.zone)
+        in_text, mid, out_text = self.labels()
+        p.drawText(QPointF(left, y), in_text)
         fm = p.fontMetrics()
         p.drawText(QPointF(right - fm.horizontalAdvance(out_text), y), out_text)
-        mid = f"{self.camera}: {display.clock(self.position_us, self.zone)}"
-        if self.note:
-            mid += f"  ({self.note})"
         p.drawText(QPointF((left + right - fm.horizontalAdvance(mid)) / 2, y), mid)
