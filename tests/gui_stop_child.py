@@ -41,7 +41,7 @@ def junk_folder(root: Path, files: int) -> Path:
 def main(state: str, folder: Path) -> int:
     footage = write_sample_footage(folder, 2)
     world, portal = serve(folder, footage)
-    big = junk_folder(folder / "big", 8000) if state == "scanning" else None
+    big = junk_folder(folder / "big", 16000) if state == "scanning" else None
     agent = Agent(world.home)
     jobs: list = []
     try:
@@ -69,7 +69,7 @@ def main(state: str, folder: Path) -> int:
                 win.show_page("first_run")
                 win.first_run.folder.path.setText(str(big))
                 win.first_run.folder.add()
-                QTimer.singleShot(400, lambda: say("scanning"))
+                QTimer.singleShot(150, lambda: say("scanning" if scanning() else "missed"))
             elif state == "exporting":
                 win.show_page("export")
                 QTimer.singleShot(1500, lambda: export(win))
@@ -81,6 +81,9 @@ def main(state: str, folder: Path) -> int:
                 QTimer.singleShot(1000, lambda: say("polling"))
 
         said = set()
+
+        def scanning() -> bool:
+            return any(j.name == "add-source" and not j.wait(0) for j in jobs)
 
         def say(what: str) -> None:
             if what not in said:

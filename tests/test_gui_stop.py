@@ -51,6 +51,7 @@ def stop_in(state: str, sig: int, folder: Path) -> tuple[float, int, dict, str]:
         while True:
             line = out.get(timeout=max(0.1, deadline - time.monotonic()))
             assert line is not None, f"the app ended before reaching {state}: {err}"
+            assert line.strip() != "state missed", f"{state} ended before the signal could come"
             if line.strip() == f"state {state}":
                 break
         time.sleep(0.3)   # well inside the state
