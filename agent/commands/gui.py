@@ -12,6 +12,8 @@ MISSING = ("footage-agent: the desktop app is not installed (it needs PySide6). 
 
 def add_parsers(sub, common) -> None:
     g = sub.add_parser("gui", parents=[common], help="the desktop app")
+    g.add_argument("--tray", action="store_true",
+                   help="start in the tray (as at login): the window opens from its icon")
     g.set_defaults(func=gui)
 
 
@@ -31,4 +33,4 @@ def gui(agent, args) -> int:
     if app is None:
         say(MISSING)
         return EXIT_FAILURE
-    return app.run(agent)
+    return app.run(agent, tray=True) if getattr(args, "tray", False) else app.run(agent)

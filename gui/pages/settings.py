@@ -80,6 +80,8 @@ class SettingsPage(QWidget):
         self.holds = QCheckBox("When a request arrives, keep a safe copy of the footage it "
                                "covers until I decide")
         self.tray = QCheckBox("Keep watching for requests when I close the window")
+        self.login = QCheckBox("Start when I log in (in the tray, watching for requests)")
+        self.login.setVisible(ctx.login is not None)
         self.poll = QSpinBox()
         self.poll.setRange(1, 24 * 60)
         self.poll.setSuffix(" min")
@@ -125,6 +127,7 @@ class SettingsPage(QWidget):
         box.addWidget(plain_label("Behaviour", "sectionTitle"))
         box.addWidget(self.holds)
         box.addWidget(self.tray)
+        box.addWidget(self.login)
         box.addLayout(form)
         box.addLayout(_row(save, self.status))
         box.addStretch(1)
@@ -140,6 +143,8 @@ class SettingsPage(QWidget):
                                                   agent.damaged_agencies(),
                                                   _indexed_cameras(agent)),
                              lambda r: self._show(*r), self.status.setText)
+        if self.ctx.login is not None:
+            self.ctx.bridge.call("login-entry", self.ctx.login.enabled, self.login.setChecked)
         self.registrations.refresh()
 
     def _show(self, sources, agencies, damaged=(), cameras=()) -> None:
@@ -164,8 +169,16 @@ class SettingsPage(QWidget):
                        poll_interval_s=self.poll.value() * 60, upload_rate_limit_bps=rate)
 
     def save(self) -> None:
-        agent, new = self.ctx.agent, self.settings_from_form()
-        self.ctx.bridge.call("save-settings", lambda: agent.set_settings(new),
+        agent, new, login = self.ctx.agent, self.settings_from_form(), self.ctx.login
+        at_login = self.login.isChecked()
+
+        def work():
+            agent.set_settings(new)
+            if login is not None and at_login:   # a file of this user's, not a setting
+                login.enable()
+            elif login is not None:
+                login.disable()
+        self.ctx.bridge.call("save-settings", work,
                              lambda _r: self.status.setText("Saved."),
                              self.status.setText)
 

@@ -33,9 +33,10 @@ def build(agent, zone: str | None = None, tray: Tray | None = None) -> MainWindo
     return MainWindow(make_context(agent, zone), tray)
 
 
-def run(agent) -> int:
+def run(agent, tray: bool = False) -> int:
     """Show the app until the owner quits or a stop signal comes; returns the exit code (130 or
-    143 after SIGINT or SIGTERM, within 2 s: the jobs get `GRACE_S` to stop)."""
+    143 after SIGINT or SIGTERM, within 2 s: the jobs get `GRACE_S` to stop). With `tray` (at
+    login) it starts in the tray, where the desktop has one, and opens from its icon."""
     reason = cannot_start_reason()
     if reason is not None:
         print(f"footage-agent: {reason}", file=sys.stderr)
@@ -57,7 +58,8 @@ def run(agent) -> int:
     stopper.install()
     # The agent's service watches the folders and polls the agencies (the inbox listens).
     service = ctx.bridge.run("service", lambda progress, cancel: agent.run(cancel))
-    window.show()
+    if not (tray and window.tray.available):
+        window.show()
     window.start()
     try:
         code = app.exec()
@@ -71,12 +73,13 @@ def run(agent) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="footage-agent-gui")
     parser.add_argument("--home", help="the agent's home folder (env FOOTAGE_AGENT_HOME)")
+    parser.add_argument("--tray", action="store_true", help="start in the tray (at login)")
     args = parser.parse_args(argv)
     from agent.service import Agent
 
     agent = Agent(args.home)
     try:
-        return run(agent)
+        return run(agent, args.tray)
     finally:
         agent.close()
 

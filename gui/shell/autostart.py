@@ -1,0 +1,138 @@
+"""Starting the app at login, in the tray, for this user only, on each system's own terms:
+Linux an XDG autostart entry (~/.config/autostart), macOS a LaunchAgent
+(~/Library/LaunchAgents), Windows a command file in the user's Startup folder (the known
+folder FOLDERID_Startup). Off until the owner ticks it in Settings.
+
+`entry(...)` is pure (paths and file contents as data, for any system, so the tests check the
+Windows and macOS entries here too); `enable`, `disable` and `enabled` do the file work and run
+in agent jobs.
+"""
+from __future__ import annotations
+
+import os
+import plistlib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_ID = "org.footageagent.FootageAgent"
+ARGS = ("gui", "--tray")
+WINDOWS_FILE = "Footage requests.cmd"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """The file that starts the app at login on one system."""
+
+    path: Path
+    content: bytes
+
+
+def program() -> list[str]:
+    """How this installation starts the app: the frozen program itself, else this Python."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *ARGS]
+    return [sys.executable, "-m", "agent.cli", *ARGS]
+
+
+def desktop_exec(argv: list[str]) -> str:
+    """A command line for a desktop entry's Exec key (quoted as the XDG spec says)."""
+    def quote(arg: str) -> str:
+        if arg and not any(c in arg for c in ' \t\n"\'\\><~|&;$*?#()`='):
+            return arg
+        escaped = "".join("\\" + c if c in '"`$\\' else c for c in arg)
+        return f'"{escaped}"'
+    return " ".join(quote(a) for a in argv).replace("%", "%%")
+
+
+def cmd_line(argv: list[str]) -> str:
+    """A Windows command line: each argument in double quotes (paths hold spaces)."""
+    return " ".join('"' + a.replace('"', '""') + '"' for a in argv)
+
+
+def linux_entry(argv: list[str], env: dict[str, str], home: Path) -> Entry:
+    config = Path(env.get("XDG_CONFIG_HOME") or home / ".config")
+    text = "\n".join([
+        "[Desktop Entry]", "Type=Application", "Name=Footage requests",
+        "Comment=Watches for footage requests and keeps your recordings index up to date",
+        f"Exec={desktop_exec(argv)}", f"Icon={APP_ID}", "Terminal=false", "NoDisplay=true",
+        "X-GNOME-Autostart-enabled=true", ""])
+    return Entry(config / "autostart" / f"{APP_ID}.desktop", text.encode("utf-8"))
+
+
+def macos_entry(argv: list[str], home: Path) -> Entry:
+    plist = {"Label": APP_ID, "ProgramArguments": list(argv), "RunAtLoad": True,
+             "ProcessType": "Interactive"}
+    return Entry(home / "Library" / "LaunchAgents" / f"{APP_ID}.plist", plistlib.dumps(plist))
+
+
+def windows_startup_folder(env: dict[str, str]) -> Path:
+    """The Startup folder: the known folder when Windows answers, else its default place
+    under %APPDATA% (the same unless the owner moved it)."""
+    if sys.platform == "win32":
+        known = _known_startup_folder()
+        if known:
+            return Path(known)
+    return Path(env["APPDATA"]) / "Microsoft" / "Windows" / "Start Menu" / "Programs" / "Startup"
+
+
+def windows_entry(argv: list[str], env: dict[str, str]) -> Entry:
+    # `start /min` hands the app over and ends the command window at once.
+    text = f'@echo off\r\nstart "" /min {cmd_line(argv)}\r\n'
+    return Entry(windows_startup_folder(env) / WINDOWS_FILE, text.encode("utf-8"))
+
+
+def entry(platform: str = sys.platform, argv: list[str] | None = None,
+          env: dict[str, str] | None = None, home: Path | None = None) -> Entry:
+    """The login entry for `platform` (sys.platform's names)."""
+    argv = program() if argv is None else argv
+    env = dict(os.environ) if env is None else env
+    home = Path.home() if home is None else home
+    if platform.startswith("win"):
+        return windows_entry(argv, env)
+    if platform == "darwin":
+        return macos_entry(argv, home)
+    return linux_entry(argv, env, home)
+
+
+def enabled(at: Entry | None = None) -> bool:
+    """True when the app starts at login."""
+    return (at or entry()).path.is_file()
+
+
+def enable(at: Entry | None = None) -> Path:
+    """Start the app at login from now on (the entry is written whole, then put in place)."""
+    at = at or entry()
+    at.path.parent.mkdir(parents=True, exist_ok=True)
+    part = at.path.with_name(at.path.name + ".part")
+    part.write_bytes(at.content)
+    os.replace(part, at.path)
+    return at.path
+
+
+def disable(at: Entry | None = None) -> None:
+    """Stop starting the app at login (only our own entry is removed)."""
+    (at or entry()).path.unlink(missing_ok=True)
+
+
+def _known_startup_folder() -> str | None:
+    """SHGetKnownFolderPath(FOLDERID_Startup) (Windows only)."""
+    import ctypes
+    from ctypes import wintypes
+
+    class GUID(ctypes.Structure):
+        _fields_ = [("d1", wintypes.DWORD), ("d2", wintypes.WORD), ("d3", wintypes.WORD),
+                    ("d4", ctypes.c_ubyte * 8)]
+    startup = GUID(0xB97D20BB, 0xF46A, 0x4C97,
+                   (ctypes.c_ubyte * 8)(0xBA, 0x10, 0x5E, 0x36, 0x08, 0x43, 0x08, 0x54))
+    out = ctypes.c_wchar_p()
+    try:
+        shell32, ole32 = ctypes.windll.shell32, ctypes.windll.ole32
+        if shell32.SHGetKnownFolderPath(ctypes.byref(startup), 0, None, ctypes.byref(out)):
+            return None
+        try:
+            return out.value
+        finally:
+            ole32.CoTaskMemFree(out)
+    except (AttributeError, OSError):
+        return None

@@ -1,0 +1,114 @@
+"""Starting the app at login on each system (gui/shell/autostart.py): the entries for Linux,
+macOS and Windows checked as data here, the Linux one with the stock validator, and the
+Settings box that writes and removes this user's entry."""
+from __future__ import annotations
+
+import configparser
+import os
+import plistlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from gui.shell import autostart  # noqa: E402
+from tests.conftest import require_tool  # noqa: E402
+
+EXE = "/opt/footage agent/footage-agent"      # a space, as installs have
+ARGV = [EXE, "gui", "--tray"]
+
+
+def test_linux_entry_is_a_valid_xdg_autostart_file_in_the_users_config(tmp_path):
+    at = autostart.entry("linux", ARGV, {"XDG_CONFIG_HOME": str(tmp_path / "cfg")}, tmp_path)
+    assert at.path == tmp_path / "cfg" / "autostart" / "org.footageagent.FootageAgent.desktop"
+    assert autostart.entry("linux", ARGV, {}, tmp_path).path.parent == \
+        tmp_path / ".config" / "autostart"
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str
+    parser.read_string(at.content.decode())
+    entry = parser["Desktop Entry"]
+    assert entry["Exec"] == '"/opt/footage agent/footage-agent" gui --tray'
+    assert entry["Type"] == "Application" and entry["Icon"] == autostart.APP_ID
+    path = tmp_path / at.path.name
+    path.write_bytes(at.content)
+    done = subprocess.run([require_tool("desktop-file-validate"), str(path)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and "error" not in done.stdout, done.stdout + done.stderr
+
+
+def test_desktop_exec_quotes_what_the_spec_reserves():
+    assert autostart.desktop_exec(["/usr/bin/footage-agent", "gui"]) == "/usr/bin/footage-agent gui"
+    assert autostart.desktop_exec(['/a b/$x"y`z\\', "100%"]) == '"/a b/\\$x\\"y\\`z\\\\" 100%%'
+
+
+def test_macos_entry_is_a_launch_agent_that_starts_the_app_at_login(tmp_path):
+    at = autostart.entry("darwin", ARGV, {}, tmp_path)
+    assert at.path == tmp_path / "Library" / "LaunchAgents" / "org.footageagent.FootageAgent.plist"
+    plist = plistlib.loads(at.content)
+    assert plist["Label"] == autostart.APP_ID and plist["ProgramArguments"] == ARGV
+    assert plist["RunAtLoad"] is True and "KeepAlive" not in plist   # a quit is a quit
+
+
+def test_windows_entry_is_a_command_file_in_the_startup_folder(tmp_path):
+    exe = r"C:\Users\Ann\AppData\Local\Programs\footage-agent\footage-agent.exe"
+    env = {"APPDATA": r"C:\Users\Ann\AppData\Roaming"}
+    at = autostart.entry("win32", [exe, "gui", "--tray"], env, tmp_path)
+    if sys.platform != "win32":   # the known folder's default place, from %APPDATA%
+        assert at.path == Path(env["APPDATA"]) / "Microsoft" / "Windows" / "Start Menu" / \
+            "Programs" / "Startup" / "Footage requests.cmd"
+    text = at.content.decode()
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    assert text.splitlines()[1] == f'start "" /min "{exe}" "gui" "--tray"'
+    assert autostart.cmd_line(['a "b"']) == '"a ""b"""'
+
+
+def test_the_program_started_is_the_frozen_app_or_this_python(monkeypatch):
+    assert autostart.program() == [sys.executable, "-m", "agent.cli", "gui", "--tray"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert autostart.program() == [sys.executable, "gui", "--tray"]
+
+
+def test_enable_and_disable_write_and_remove_only_the_entry(tmp_path):
+    at = autostart.entry("linux", ARGV, {"XDG_CONFIG_HOME": str(tmp_path)}, tmp_path)
+    assert not autostart.enabled(at)
+    assert autostart.enable(at) == at.path and at.path.read_bytes() == at.content
+    assert autostart.enabled(at) and os.listdir(at.path.parent) == [at.path.name]
+    autostart.disable(at)
+    autostart.disable(at)           # twice is fine
+    assert not autostart.enabled(at) and at.path.parent.is_dir()
+
+
+@pytest.fixture
+def config_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
+    return tmp_path / "cfg" / "autostart" / "org.footageagent.FootageAgent.desktop"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux entry's place")
+def test_the_settings_box_starts_the_app_at_login_or_not(qtbot, tmp_path, config_home):
+    pytest.importorskip("PySide6")
+    from tests.gui_registering import click, nav
+    from tests.gui_support import open_window, settle
+
+    win, agent = open_window(qtbot, tmp_path / "home")
+    try:
+        nav(qtbot, win, "Settings")
+        page = win.settings
+        assert page.login.isVisible() and not page.login.isChecked()
+        page.login.setChecked(True)
+        click(qtbot, page.save_button)
+        settle(qtbot, win)
+        assert config_home.is_file() and "gui --tray" in config_home.read_text()
+        page.refresh()
+        settle(qtbot, win)
+        assert page.login.isChecked()
+        page.login.setChecked(False)
+        click(qtbot, page.save_button)
+        settle(qtbot, win)
+        assert not config_home.exists()
+    finally:
+        win.shutdown()
+        agent.close()
