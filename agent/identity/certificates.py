@@ -40,10 +40,15 @@ class SigningChain:
     issuer: str = ""          # the issuing CA's name (RFC 4514)
     note: str = ""            # why a self-issued chain was used, when an agency's was wanted
 
+    @property
+    def by_agency(self) -> bool:
+        """Whether an agency's registration CA issued the signing certificate."""
+        return self.kind == AGENCY
+
     def summary(self) -> str:
         """What the export summary says about the clip's Content Credentials (command line
         and app alike)."""
-        if self.kind == AGENCY:
+        if self.by_agency:
             return (f"Content Credentials: signed with your certificate from {self.agency}; "
                     "validators that trust that agency's registration CA show the clip as "
                     "trusted")

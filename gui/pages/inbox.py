@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
 from gui.views import display, requests
 from gui.views.requests import in_owner_words
 from gui.views.times import US
+from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.labels import cell, plain_label
 
-COLUMNS = ("", "Agency", "Case", "Footage from (your time)", "Status", "Answer by")
+COLUMNS = ("", QT_TRANSLATE_NOOP("InboxPage", "Agency"), QT_TRANSLATE_NOOP("InboxPage", "Case"),
+           QT_TRANSLATE_NOOP("InboxPage", "Footage from (your time)"),
+           QT_TRANSLATE_NOOP("InboxPage", "Status"), QT_TRANSLATE_NOOP("InboxPage", "Answer by"))
 
 
 class InboxPage(QWidget):
@@ -37,11 +40,11 @@ class InboxPage(QWidget):
         self.ctx = ctx
         self.views: list = []
         self._known: set[str] | None = None
-        self.title = plain_label("Requests", "pageTitle")
-        self.subtitle = plain_label("Police requests for your footage arrive here. Nothing is "
-                                    "shared unless you approve it.", "hint")
+        self.title = plain_label(self.tr("Requests"), "pageTitle")
+        self.subtitle = plain_label(self.tr("Police requests for your footage arrive here. Nothing is "
+                                    "shared unless you approve it."), "hint")
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) if c else c for c in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(40)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -50,7 +53,7 @@ class InboxPage(QWidget):
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.setAccessibleName("Requests")
+        self.table.setAccessibleName(self.tr("Requests"))
         header = self.table.horizontalHeader()
         # Every column as wide as its widest text (a narrow window scrolls, never cuts).
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -60,19 +63,19 @@ class InboxPage(QWidget):
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         self.table.installEventFilter(self)
         self.table.itemSelectionChanged.connect(self._selected)
-        self.open_hint = plain_label("Select a request and press Open (or double-click it, or "
-                                     "press Enter) to review it.", "hint")
-        self.open_button = QPushButton("Open")
+        self.open_hint = plain_label(self.tr("Select a request and press Open (or double-click it, or "
+                                     "press Enter) to review it."), "hint")
+        self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setObjectName("primary")
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(lambda: self.open_row(self.table.currentRow()))
-        self.empty = plain_label("No requests yet. When an agency you trust asks for footage, it "
-                                 "will appear here and you will get a notification.", "empty")
+        self.empty = plain_label(self.tr("No requests yet. When an agency you trust asks for footage, it "
+                                 "will appear here and you will get a notification."), "empty")
         self.empty.setAlignment(Qt.AlignCenter)
         self.status = plain_label(name="caption")
-        self.sync_button = QPushButton("Check for requests now")
-        self.import_button = QPushButton("Open a request file\u2026")
-        self.export_button = QPushButton("Export a clip by hand\u2026")
+        self.sync_button = QPushButton(self.tr("Check for requests now"))
+        self.import_button = QPushButton(self.tr("Open a request file\u2026"))
+        self.export_button = QPushButton(self.tr("Export a clip by hand\u2026"))
         self.sync_button.clicked.connect(self.sync)
         self.import_button.clicked.connect(self.choose_file)
         self.export_button.clicked.connect(self.manualExport.emit)
@@ -104,16 +107,17 @@ class InboxPage(QWidget):
         def work():
             in_owner_words(agent.requests.sync)
             return agent.requests.list()
-        self.status.setText("Checking with your agencies\u2026")
+        self.status.setText(self.tr("Checking with your agencies\u2026"))
         self.ctx.bridge.call("sync", work, self._synced, self._error)
 
     def _synced(self, views: list) -> None:
-        self.status.setText("Checked just now.")
+        self.status.setText(self.tr("Checked just now."))
         self._show(views)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a request file", "",
-                                              "Request files (*.jws *.jwt *.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a request file"), "",
+            self.tr("Request files (*.jws *.jwt *.txt);;All files (*)"))
         if path:
             self.import_file(path)
 
@@ -124,12 +128,12 @@ class InboxPage(QWidget):
         def work():
             view = in_owner_words(agent.requests.import_request, path)
             return view, agent.requests.list()
-        self.status.setText("Checking the request\u2026")
+        self.status.setText(self.tr("Checking the request\u2026"))
         self.ctx.bridge.call("import", work, lambda result: self._imported(*result), self._error)
 
     def _imported(self, view, views: list) -> None:
-        self.status.setText(f"Request {requests.case(view)} from {requests.agency_name(view)} "
-                            "was verified and added.")
+        self.status.setText(self.tr("Request {case} from {agency} was verified and added.")
+                            .format(case=requests.case(view), agency=requests.agency_name(view)))
         self._show(views)
 
     def _error(self, message: str) -> None:
@@ -154,7 +158,7 @@ class InboxPage(QWidget):
                 if col == 0:
                     item.setForeground(QColor("#2f7d4f" if v.verified else "#a15c00"))
                     item.setToolTip(requests.reason(v) if not v.verified else
-                                    "Signed by an agency in your trust list")
+                                    self.tr("Signed by an agency in your trust list"))
                 if col == 4 and undecided:
                     f = item.font()
                     f.setBold(True)

@@ -27,8 +27,8 @@ class ProgressPage(QWidget):
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
         self.result = plain_label(name="receipt")
-        self.cancel_button = QPushButton("Cancel")
-        self.done_button = QPushButton("Back")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.done_button = QPushButton(self.tr("Back"))
         self.done_button.setObjectName("primary")
         self.cancel_button.clicked.connect(self.cancel)
         self.done_button.clicked.connect(self.closed.emit)
@@ -53,9 +53,9 @@ class ProgressPage(QWidget):
         """Follow `job` (an agent Job) from now on."""
         self.job, self.finished_ok = job, None
         self.title.setText(title)
-        self.stage.setText("Starting\u2026")
+        self.stage.setText(self.tr("Starting\u2026"))
         self.bar.setValue(0)
-        self.result.setText("You can cancel at any time; nothing is sent until the end.")
+        self.result.setText(self.tr("You can cancel at any time; nothing is sent until the end."))
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
         self.done_button.hide()
@@ -64,7 +64,7 @@ class ProgressPage(QWidget):
         if self.job is not None and self.finished_ok is None:
             self.job.cancel()
             self.cancel_button.setEnabled(False)
-            self.stage.setText("Stopping\u2026")
+            self.stage.setText(self.tr("Stopping\u2026"))
 
     def _progress(self, job_id: str, stage: str, fraction: float) -> None:
         if self.job is None or job_id != self.job.id or self.finished_ok is not None:
@@ -80,11 +80,11 @@ class ProgressPage(QWidget):
         self.done_button.show()
         if ok:
             self.bar.setValue(1000)
-            self.stage.setText("Finished")
+            self.stage.setText(self.tr("Finished"))
             self.result.setText(result_text(self.job.result))
         elif self.job.cancelled:
-            self.stage.setText("Cancelled")
-            self.result.setText("Stopped. Nothing was sent, and no partial package was kept.")
+            self.stage.setText(self.tr("Cancelled"))
+            self.result.setText(self.tr("Stopped. Nothing was sent, and no partial package was kept."))
         else:
-            self.stage.setText("It did not work")
+            self.stage.setText(self.tr("It did not work"))
             self.result.setText(message)

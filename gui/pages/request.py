@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from agent.views import RequestView
 from gui.views import display, requests, summary
 from gui.views.requests import UNDECIDED, in_owner_words
+from gui.views.words import translate
 from gui.widgets.camera_strip import CameraStrip
 from gui.widgets.labels import plain_label
 from gui.widgets.options import Options
@@ -39,7 +40,7 @@ class RequestPage(QWidget):
         self.ctx = ctx
         self.view: RequestView | None = None
         self.title = plain_label(name="pageTitle")
-        back = QPushButton("\u2190 All requests")
+        back = QPushButton(self.tr("\u2190 All requests"))
         back.setObjectName("flat")
         back.clicked.connect(self.back.emit)
         self.info = RequestInfo(ctx.zone)
@@ -48,14 +49,14 @@ class RequestPage(QWidget):
         self.options = opts = Options(ctx)
         self.audio, self.copy_mode, self.exact_mode = opts.audio, opts.copy_mode, opts.exact_mode
         self.summary = plain_label(name="summary")
-        self.notice = plain_label(summary.PUBLIC_RECORD, "notice")
-        self.approve_button = QPushButton("Approve and send")
+        self.notice = plain_label(translate("summary", summary.PUBLIC_RECORD), "notice")
+        self.approve_button = QPushButton(self.tr("Approve and send"))
         self.approve_button.setObjectName("primary")
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Reason for saying no (optional)")
+        self.reason.setPlaceholderText(self.tr("Reason for saying no (optional)"))
         self.reason.setMinimumWidth(260)
-        self.reason.setAccessibleName("Reason for saying no (optional)")
-        self.decline_button = QPushButton("Decline")
+        self.reason.setAccessibleName(self.tr("Reason for saying no (optional)"))
+        self.decline_button = QPushButton(self.tr("Decline"))
         self.status = plain_label(name="caption")
         self.approve_button.clicked.connect(self.approve)
         self.decline_button.clicked.connect(self.decline)
@@ -82,8 +83,8 @@ class RequestPage(QWidget):
         right = QWidget()
         col = QVBoxLayout(right)
         col.setContentsMargins(0, 0, 0, 0)
-        col.addWidget(plain_label("Your footage for this time. Drag the blue handles to send "
-                                  "less; click anywhere to look at that moment.", "hint"))
+        col.addWidget(plain_label(self.tr("Your footage for this time. Drag the blue handles to send "
+                                  "less; click anywhere to look at that moment."), "hint"))
         col.addWidget(self.strip)
         look = QHBoxLayout()
         look.addWidget(self.preview, 1)
@@ -98,7 +99,7 @@ class RequestPage(QWidget):
         outer = QVBoxLayout(self)
         outer.addLayout(top)
         outer.addLayout(body, 1)
-        outer.addWidget(action_bar("What will leave this PC", self.summary, self.notice,
+        outer.addWidget(action_bar(self.tr("What will leave this PC"), self.summary, self.notice,
                                    [self.reason, self.decline_button, self.approve_button]))
         outer.addWidget(self.status)
 
@@ -106,7 +107,8 @@ class RequestPage(QWidget):
     def open(self, view: RequestView, known_cameras: list[str] | None = None) -> None:
         """Show a request; the cameras it names (or all indexed ones) get a timeline."""
         self.view = view
-        self.title.setText(f"Request {requests.case(view)} from {requests.agency_name(view)}")
+        self.title.setText(self.tr("Request {case} from {agency}").format(
+            case=requests.case(view), agency=requests.agency_name(view)))
         self.info.show_request(view)
         cameras = list(view.cameras) or list(known_cameras or [])
         for cam in known_cameras or []:
@@ -121,10 +123,11 @@ class RequestPage(QWidget):
         self.decline_button.setEnabled(undecided)
         self.reason.setEnabled(undecided)
         self.approve_button.setEnabled(undecided or resumable)
-        self.approve_button.setText("Try sending again" if resumable else "Approve and send")
+        self.approve_button.setText(self.tr("Try sending again") if resumable
+                                    else self.tr("Approve and send"))
         state, why = requests.status(view).lower(), requests.reason(view)
-        self.status.setText("" if undecided else f"This request: {state}."
-                            + (f" {why}" if why else ""))
+        self.status.setText("" if undecided else self.tr("This request: {state}.")
+                            .format(state=state) + (f" {why}" if why else ""))
         self.refresh_summary()
 
     def outgoing(self) -> summary.Outgoing:
@@ -152,7 +155,7 @@ class RequestPage(QWidget):
             def work(progress, cancel):
                 return in_owner_words(agent.requests.approve, rid, progress=progress,
                                       cancel=cancel, accept_dropped=damaged)
-            title = f"Sending the approved footage to {name} again"
+            title = self.tr("Sending the approved footage to {agency} again").format(agency=name)
         else:
             cameras = [p.camera for p in out.parts if p.seconds > 0]
             if not cameras:
@@ -163,7 +166,8 @@ class RequestPage(QWidget):
                 return in_owner_words(agent.requests.approve, rid, cameras, out.start_us,
                                       out.end_us, out.mode, out.keep_audio, progress, cancel,
                                       blur_faces=faces, masks=masks, accept_dropped=damaged)
-            title = f"Sending {display.duration(out.seconds)} of footage to {name}"
+            title = self.tr("Sending {duration} of footage to {agency}").format(
+                duration=display.duration(out.seconds), agency=name)
         self._busy(True)
         job = self.ctx.bridge.run("approve", work, lambda result: self._finished(),
                                   lambda message: self._failed(message))
@@ -189,4 +193,4 @@ class RequestPage(QWidget):
 
     def _failed(self, message: str) -> None:
         self._busy(False)
-        self.status.setText(f"That did not work: {message}")
+        self.status.setText(self.tr("That did not work: {problem}").format(problem=message))

@@ -11,6 +11,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
+from gui.shell import language
 from gui.shell.context import make_context
 from gui.shell.main_window import MainWindow
 from gui.shell.platform_check import cannot_start_reason
@@ -21,7 +22,10 @@ from gui.shell.tray import Tray, app_icon
 
 def application() -> QApplication:
     """The QApplication (made once), styled."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    made = QApplication.instance()
+    app = made or QApplication(sys.argv[:1])
+    if made is None or not hasattr(app, "translators"):   # the owner's language, once
+        app.translators = language.install(app)
     app.setApplicationName("Footage requests")
     app.setWindowIcon(app_icon())
     app.setStyleSheet(STYLE)

@@ -16,9 +16,13 @@ from gui.pages.settings import SettingsPage
 from gui.shell import geometry
 from gui.shell.tray import Tray, app_icon
 from gui.views import requests
+from gui.views.words import QT_TRANSLATE_NOOP
 
-NAV = (("Requests", "inbox"), ("Export a clip", "export"), ("Activity log", "log"),
-       ("Settings", "settings"), ("Set up", "first_run"))
+NAV = ((QT_TRANSLATE_NOOP("MainWindow", "Requests"), "inbox"),
+       (QT_TRANSLATE_NOOP("MainWindow", "Export a clip"), "export"),
+       (QT_TRANSLATE_NOOP("MainWindow", "Activity log"), "log"),
+       (QT_TRANSLATE_NOOP("MainWindow", "Settings"), "settings"),
+       (QT_TRANSLATE_NOOP("MainWindow", "Set up"), "first_run"))
 
 
 class MainWindow(QMainWindow):
@@ -27,7 +31,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.tray = tray or Tray(self)
         self.quitting = False
-        self.setWindowTitle("Footage requests")
+        self.setWindowTitle(self.tr("Footage requests"))
         self.setWindowIcon(app_icon())
         self.inbox, self.request = InboxPage(ctx), RequestPage(ctx)
         self.progress, self.export = ProgressPage(ctx), ExportPage(ctx)
@@ -40,9 +44,10 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setAccessibleName("Pages")
-        self.nav.setFixedWidth(190)
-        self.nav.addItems([title for title, _ in NAV])
+        self.nav.setAccessibleName(self.tr("Pages"))
+        self.nav.addItems([self.tr(title) for title, _ in NAV])
+        # As wide as its longest entry in the owner's language (190 px at least).
+        self.nav.setFixedWidth(max(190, self.nav.sizeHintForColumn(0) + 40))
         self.nav.currentRowChanged.connect(lambda row: self.show_page(NAV[row][1]))
         body = QWidget()
         line = QHBoxLayout(body)
@@ -84,7 +89,7 @@ class MainWindow(QMainWindow):
         self.tray.openRequested.connect(self.bring_up)
         self.tray.quitRequested.connect(self.quit)
         self.ctx.bridge.scanFinished.connect(lambda _e: self.statusBar().showMessage(
-            "Recordings index is up to date.", 8000))
+            self.tr("Recordings index is up to date."), 8000))
 
     def start(self) -> None:
         """First screen: set-up when no recordings folder is known yet, else the inbox."""
@@ -119,8 +124,9 @@ class MainWindow(QMainWindow):
 
     def _announce(self, views: list) -> None:
         for v in views:
-            self.tray.notify("New footage request", f"{requests.agency_name(v)} asks about case "
-                                                    f"{requests.case(v)}. Open the app to review.")
+            self.tray.notify(self.tr("New footage request"),
+                             self.tr("{agency} asks about case {case}. Open the app to review.")
+                             .format(agency=requests.agency_name(v), case=requests.case(v)))
 
     def bring_up(self) -> None:
         self.show()
@@ -144,8 +150,9 @@ class MainWindow(QMainWindow):
         keep = self.ctx.agent.settings.keep_running_in_tray and self.tray.available
         if keep and not self.quitting:
             self.hide()
-            self.tray.notify("Still watching", "Footage requests keeps running; open it from "
-                                               "the tray icon.")
+            self.tray.notify(self.tr("Still watching"),
+                             self.tr("Footage requests keeps running; open it from the tray "
+                                     "icon."))
             event.ignore()
             return
         self.tray.hide()

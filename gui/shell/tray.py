@@ -39,11 +39,11 @@ class Tray(QObject):
         self.icon: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.icon = QSystemTrayIcon(app_icon(), self)
-            self.icon.setToolTip("Footage requests: watching your recordings")
+            self.icon.setToolTip(self.tr("Footage requests: watching your recordings"))
             menu = QMenu()
-            menu.addAction("Open", self.openRequested.emit)
+            menu.addAction(self.tr("Open"), self.openRequested.emit)
             menu.addSeparator()
-            menu.addAction("Quit (stop watching)", self.quitRequested.emit)
+            menu.addAction(self.tr("Quit (stop watching)"), self.quitRequested.emit)
             self._menu = menu
             self.icon.setContextMenu(menu)
             self.icon.activated.connect(lambda _reason: self.openRequested.emit())

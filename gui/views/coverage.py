@@ -4,8 +4,11 @@ file dates alone."""
 from __future__ import annotations
 
 from agent.views import Coverage
+from gui.views.words import QT_TRANSLATE_NOOP, translate
 
-_WHY = {"damaged": "damaged", "empty": "empty", "unsupported": "in a format this app cannot read"}
+_WHY = {"damaged": QT_TRANSLATE_NOOP("coverage", "damaged"),
+        "empty": QT_TRANSLATE_NOOP("coverage", "empty"),
+        "unsupported": QT_TRANSLATE_NOOP("coverage", "in a format this app cannot read")}
 
 
 def timeline_parts(cov: Coverage) -> tuple[list, list, list, str]:
@@ -19,13 +22,17 @@ def timeline_parts(cov: Coverage) -> tuple[list, list, list, str]:
 
 def note(cov: Coverage) -> str:
     """What the owner should know about this window beyond the picture."""
-    parts = [] if cov.spans else [("nothing usable" if cov.marks else "nothing")
-                                  + " recorded in this time"]
+    parts = [] if cov.spans else [
+        translate("coverage", "nothing usable recorded in this time") if cov.marks
+        else translate("coverage", "nothing recorded in this time")]
     kinds = sorted({m.status for m in cov.marks})
     if kinds:
         files = len({m.path for m in cov.marks})
-        parts.append(f"{files} recording{'s' if files != 1 else ''} here "
-                     f"{'are' if files != 1 else 'is'} " + " or ".join(_WHY.get(k, k) for k in kinds))
+        why = translate("coverage", " or ").join(translate("coverage", _WHY[k]) if k in _WHY
+                                                 else k for k in kinds)
+        said = (translate("coverage", "1 recording here is {why}") if files == 1 else
+                translate("coverage", "{n} recordings here are {why}"))
+        parts.append(said.format(n=files, why=why))
     if cov.guessed:
-        parts.append("some times come from file dates only")
+        parts.append(translate("coverage", "some times come from file dates only"))
     return "; ".join(parts)

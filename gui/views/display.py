@@ -1,13 +1,36 @@
-"""How times, sizes and durations are written for the owner (plain words, their own time zone).
+"""How times, sizes and durations are written for the owner (plain words, their own time zone,
+their language: day and month names from their locale, `use_locale`).
 
 Pure functions, no Qt: the agent keeps UTC microseconds; only here do they become local text.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from gui.views.times import US, local
+from gui.views.words import translate
 
 __all__ = ["local", "clock", "day_time", "window", "duration", "time_left", "size",
-           "offset_words", "zone_words"]
+           "offset_words", "zone_words", "LocaleWords", "use_locale"]
+
+
+@dataclass(frozen=True)
+class LocaleWords:
+    """Short day names (Monday first) and month names of the owner's locale."""
+
+    days: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    months: tuple[str, ...] = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+                               "Oct", "Nov", "Dec")
+
+
+_words = LocaleWords()
+
+
+def use_locale(words: LocaleWords) -> None:
+    """Write days and months with these names from now on (the app sets its locale's)."""
+    global _words
+    _words = words
+
 
 
 def clock(us: int, zone_name: str, seconds: bool = True) -> str:
@@ -21,19 +44,27 @@ def zone_words(us: int, zone_name: str) -> str:
     return abbreviation if abbreviation == zone_name else f"{abbreviation}, {zone_name}"
 
 
+def _day(t, year: bool = True) -> str:
+    day = (translate("display", "{weekday} {day} {month} {year}") if year
+           else translate("display", "{weekday} {day} {month}"))
+    return day.format(weekday=_words.days[t.weekday()], day=t.day,
+                      month=_words.months[t.month - 1], year=t.year)
+
+
 def day_time(us: int, zone_name: str) -> str:
     """Fri 20 Nov 2026, 14:05:09 PST."""
     t = local(us, zone_name)
-    return f"{t:%a} {t.day} {t:%b %Y}, {t:%H:%M:%S %Z}"
+    return f"{_day(t)}, {t:%H:%M:%S %Z}"
 
 
 def window(start_us: int, end_us: int, zone_name: str) -> str:
     """A window as one line; the day is written once when both ends fall on the same day."""
     s, e = local(start_us, zone_name), local(end_us, zone_name)
-    head = f"{s:%a} {s.day} {s:%b %Y}, {s:%H:%M:%S}"
+    head = f"{_day(s)}, {s:%H:%M:%S}"
     if s.date() == e.date():
-        return f"{head} to {e:%H:%M:%S %Z}"
-    return f"{head} to {e:%a} {e.day} {e:%b}, {e:%H:%M:%S %Z}"
+        return translate("display", "{start} to {end}").format(start=head, end=f"{e:%H:%M:%S %Z}")
+    return translate("display", "{start} to {end}").format(start=head,
+                                          end=f"{_day(e, year=False)}, {e:%H:%M:%S %Z}")
 
 
 def duration(seconds: float) -> str:
@@ -42,22 +73,26 @@ def duration(seconds: float) -> str:
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
-        return f"{hours} h {minutes:02d} min"
+        return translate("display", "{h} h {min} min").format(h=hours, min=f"{minutes:02d}")
     if minutes:
-        return f"{minutes} min {secs:02d} s" if secs else f"{minutes} min"
-    return f"{secs} s"
+        return (translate("display", "{min} min {s} s").format(min=minutes, s=f"{secs:02d}") if secs
+                else translate("display", "{min} min").format(min=minutes))
+    return translate("display", "{s} s").format(s=secs)
 
 
 def time_left(expires_us: int, now_us: int) -> str:
     """'3 days left', '5 h left', 'ended'."""
     left = (expires_us - now_us) / US
     if left <= 0:
-        return "ended"
+        return translate("display", "ended")
     if left >= 2 * 86400:
-        return f"{int(left // 86400)} days left"
+        days = int(left // 86400)
+        return translate("display", "{n} days left").format(n=days)
     if left >= 3600:
-        return f"{int(left // 3600)} h left"
-    return f"{max(1, int(left // 60))} min left"
+        hours = int(left // 3600)
+        return translate("display", "{n} h left").format(n=hours)
+    minutes = max(1, int(left // 60))
+    return translate("display", "{n} min left").format(n=minutes)
 
 
 def size(n: int | float) -> str:
@@ -67,12 +102,14 @@ def size(n: int | float) -> str:
         if n >= scale:
             value = n / scale
             return f"{value:.1f} {unit}" if value < 100 else f"{value:.0f} {unit}"
-    return f"{int(n)} bytes"
+    count = int(n)
+    return translate("display", "{n} bytes").format(n=count)
 
 
 def offset_words(seconds: float) -> str:
     """A clock offset as a sentence: 'runs 12 s fast', 'runs 3 s slow', 'is right'."""
     if abs(seconds) < 0.5:
-        return "is right"
-    way = "fast" if seconds > 0 else "slow"
-    return f"runs {duration(abs(seconds))} {way}"
+        return translate("display", "is right")
+    if seconds > 0:
+        return translate("display", "runs {duration} fast").format(duration=duration(abs(seconds)))
+    return translate("display", "runs {duration} slow").format(duration=duration(abs(seconds)))

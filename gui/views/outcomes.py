@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from agent.views import RequestView
 from gui.views import display, requests
+from gui.views.words import QT_TRANSLATE_NOOP, translate
 
 STAGES = {
-    "planning": "Finding the recordings",
-    "cutting": "Cutting the footage",
-    "checking": "Checking every frame is inside the approved time",
-    "hashing sources": "Fingerprinting the original recordings",
-    "sealing": "Sealing and signing the package",
-    "uploading": "Sending",
-    "done": "Finished",
+    "planning": QT_TRANSLATE_NOOP("outcomes", "Finding the recordings"),
+    "cutting": QT_TRANSLATE_NOOP("outcomes", "Cutting the footage"),
+    "checking": QT_TRANSLATE_NOOP("outcomes", "Checking every frame is inside the approved time"),
+    "hashing sources": QT_TRANSLATE_NOOP("outcomes", "Fingerprinting the original recordings"),
+    "sealing": QT_TRANSLATE_NOOP("outcomes", "Sealing and signing the package"),
+    "uploading": QT_TRANSLATE_NOOP("outcomes", "Sending"),
+    "done": QT_TRANSLATE_NOOP("outcomes", "Finished"),
 }
+
 
 
 def stage_text(stage: str) -> str:
     """A job stage in plain words ('porch: cutting' -> 'porch: Cutting the footage')."""
     camera, _, rest = stage.rpartition(": ")
-    words = STAGES.get(rest, rest[:1].upper() + rest[1:])
+    words = (translate("outcomes", STAGES[rest]) if rest in STAGES
+             else rest[:1].upper() + rest[1:])
     return f"{camera}: {words}" if camera else words
 
 
@@ -33,33 +36,54 @@ def result_text(result) -> str:
         package = getattr(item, "package", None)
         path = getattr(package, "path", None) or package
         if path:
-            lines.append(f"Sealed and signed package: {path}")
+            lines.append(translate("outcomes", "Sealed and signed package: {path}").format(path=path))
         receipt = getattr(item, "receipt", None)
         if receipt:
-            lines.append("The agency's signed receipt was checked and saved.")
+            lines.append(translate("outcomes", "The agency's signed receipt was checked and saved."))
         sha = getattr(item, "clip_sha256", None) or getattr(item, "sha256", None)
         if sha:
-            lines.append(f"Fingerprint (SHA-256): {sha}")
+            lines.append(translate("outcomes", "Fingerprint (SHA-256): {sha}").format(sha=sha))
         chain = getattr(item, "credentials", None)
         if chain is not None:
-            lines.append(chain.summary())
+            lines.append(credentials_line(chain))
         cut = getattr(item, "cut", None)
         lost = getattr(cut, "dropped_frames", 0), getattr(cut, "dropped_audio_packets", 0)
         if any(lost):
-            lines.append(f"{lost[0]} damaged frame(s) could not be decoded and were left out"
-                         + (f", and {lost[1]} piece(s) of sound were silenced" if lost[1]
-                            else "") + " (you accepted this; the package says so).")
-    return "\n".join(lines) or "Done."
+            said = translate("outcomes", "{frames} damaged frame(s) could not be decoded and were left out")
+            if lost[1]:
+                said += translate("outcomes", ", and {pieces} piece(s) of sound were silenced")
+            said += translate("outcomes", " (you accepted this; the package says so).")
+            lines.append(said.format(frames=lost[0], pieces=lost[1]))
+    return "\n".join(lines) or translate("outcomes", "Done.")
 
 
 def delivery_text(view) -> str:
     """What was delivered for a request, camera by camera."""
     lines = []
     for d in view.deliveries:
-        state = ("sent; the agency's signed receipt matches what was sent" if d.receipt
-                 else "sent" if d.upload_url else "packaged, not sent yet")
-        lines.append(f"{d.camera}: {display.size(d.size)} {state}.\n  Package: {d.package}"
-                     f"\n  Fingerprint (SHA-256): {d.sha256}")
-    head = {"delivered": "Delivered.", "failed": "Not finished: " + requests.reason(view)}.get(
-        view.status, requests.status(view) + ".")
+        state = (translate("outcomes", "sent; the agency's signed receipt matches what was sent") if d.receipt
+                 else translate("outcomes", "sent") if d.upload_url else translate("outcomes", "packaged, not sent yet"))
+        lines.append(translate("outcomes", "{camera}: {size} {state}.").format(camera=d.camera,
+                                                             size=display.size(d.size),
+                                                             state=state)
+                     + "\n  " + translate("outcomes", "Package: {path}").format(path=d.package)
+                     + "\n  " + translate("outcomes", "Fingerprint (SHA-256): {sha}").format(sha=d.sha256))
+    if view.status == "delivered":
+        head = translate("outcomes", "Delivered.")
+    elif view.status == "failed":
+        head = translate("outcomes", "Not finished: {reason}").format(reason=requests.reason(view))
+    else:
+        head = requests.status(view) + "."
     return "\n".join([head] + lines)
+
+
+def credentials_line(chain) -> str:
+    """Who vouches for a clip's Content Credentials (a SigningChain), as the export's result
+    says it: the same sentence as the command line's, in the app's language."""
+    if chain.by_agency:
+        return translate("outcomes", "Content Credentials: signed with your certificate from "
+                         "{agency}; validators that trust that agency's registration CA show "
+                         "the clip as trusted").format(agency=chain.agency)
+    line = translate("outcomes", "Content Credentials: self-issued; validators will show this "
+                     "as untrusted: it is signed by your own key, not by an agency")
+    return f"{line} ({chain.note})" if chain.note else line

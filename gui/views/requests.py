@@ -13,26 +13,27 @@ from urllib.parse import urlsplit
 
 from agent.service import AgentError, Refusal
 from agent.views import RequestView, multi_line, one_line
+from gui.views.words import QT_TRANSLATE_NOOP, translate
 
-UNKNOWN_AGENCY = "Unknown agency (no longer in your trust list)"
+UNKNOWN_AGENCY = QT_TRANSLATE_NOOP("requests", "Unknown agency (no longer in your trust list)")
 UNDECIDED = ("new", "held")
 
 LEGAL_BASIS = {
-    "voluntary": "Voluntary request (no warrant: you may say no)",
-    "warrant": "Search warrant",
-    "court_order": "Court order",
+    "voluntary": QT_TRANSLATE_NOOP("requests", "Voluntary request (no warrant: you may say no)"),
+    "warrant": QT_TRANSLATE_NOOP("requests", "Search warrant"),
+    "court_order": QT_TRANSLATE_NOOP("requests", "Court order"),
 }
 
 STATUS = {
-    "new": "Waiting for you",
-    "held": "Footage kept safe, waiting for you",
-    "approved": "Approved",
-    "declined": "Declined",
-    "expired": "Expired",
-    "exporting": "Preparing footage",
-    "uploading": "Sending",
-    "delivered": "Delivered",
-    "failed": "Needs attention",
+    "new": QT_TRANSLATE_NOOP("requests", "Waiting for you"),
+    "held": QT_TRANSLATE_NOOP("requests", "Footage kept safe, waiting for you"),
+    "approved": QT_TRANSLATE_NOOP("requests", "Approved"),
+    "declined": QT_TRANSLATE_NOOP("requests", "Declined"),
+    "expired": QT_TRANSLATE_NOOP("requests", "Expired"),
+    "exporting": QT_TRANSLATE_NOOP("requests", "Preparing footage"),
+    "uploading": QT_TRANSLATE_NOOP("requests", "Sending"),
+    "delivered": QT_TRANSLATE_NOOP("requests", "Delivered"),
+    "failed": QT_TRANSLATE_NOOP("requests", "Needs attention"),
 }
 
 
@@ -40,15 +41,17 @@ def badge(v: RequestView) -> str:
     """Whether the request verifies today, in a word or two: it stops saying "Verified" once
     its agency is removed from the trust list or the key that signed it is rotated out."""
     if v.verified:
-        return "\u2714 Verified"
+        return "\u2714 " + translate("requests", "Verified")
     if v.agency_name is None:
-        return "\u2718 Agency removed"
-    return "\u2718 No longer verifies"
+        return "\u2718 " + translate("requests", "Agency removed")
+    return "\u2718 " + translate("requests", "No longer verifies")
 
 
 def agency_name(v: RequestView) -> str:
     """The agency as the owner's trust list names it."""
-    return one_line(v.agency_name) if v.agency_name is not None else UNKNOWN_AGENCY
+    if v.agency_name is None:
+        return translate("requests", UNKNOWN_AGENCY)
+    return one_line(v.agency_name)
 
 
 def agency_phone(v: RequestView) -> str:
@@ -62,7 +65,7 @@ def requester(v: RequestView) -> str:
     people = v.requester
     who = ", ".join(p for p in (people.get("name"), people.get("unit")) if p)
     if people.get("badge"):
-        who += f" (badge {people['badge']})"
+        who += " " + translate("requests", "(badge {badge})").format(badge=people["badge"])
     return one_line(who)
 
 
@@ -74,7 +77,7 @@ def case(v: RequestView, incident: bool = False) -> str:
 
 def message(v: RequestView) -> str:
     """The agency's message, its own line breaks kept."""
-    return multi_line(v.message) if v.message else "(no message)"
+    return multi_line(v.message) if v.message else translate("requests", "(no message)")
 
 
 def place(v: RequestView) -> str:
@@ -82,7 +85,7 @@ def place(v: RequestView) -> str:
     where = v.location or {}
     text = where.get("address") or ""
     if isinstance(where.get("radius_m"), (int, float)):
-        text = (text + f" (within {int(where['radius_m'])} m)").strip()
+        text = (text + " " + translate("requests", "(within {m} m)").format(m=int(where["radius_m"]))).strip()
     return one_line(text)
 
 
@@ -102,12 +105,14 @@ def reason(v: RequestView) -> str:
 
 def status(v: RequestView) -> str:
     """The request's status in words."""
-    return STATUS.get(v.status, one_line(v.status))
+    return translate("requests", STATUS[v.status]) if v.status in STATUS else one_line(v.status)
 
 
 def legal_basis(v: RequestView) -> str:
     """The legal basis in words."""
-    return LEGAL_BASIS.get(v.legal_basis, one_line(v.legal_basis or "not given"))
+    if v.legal_basis in LEGAL_BASIS:
+        return translate("requests", LEGAL_BASIS[v.legal_basis])
+    return one_line(v.legal_basis) if v.legal_basis else translate("requests", "not given")
 
 
 def in_owner_words(action, *args, **kwargs):
@@ -116,9 +121,10 @@ def in_owner_words(action, *args, **kwargs):
     try:
         return action(*args, **kwargs)
     except Refusal as exc:
-        raise Refusal(f"Not accepted: {_capital(exc)}") from None
+        raise Refusal(translate("requests", "Not accepted: {reason}").format(reason=_capital(exc))) from None
     except AgentError as exc:
         raise AgentError(_capital(exc)) from None
+
 
 
 def _capital(exc: Exception) -> str:

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 
 from agent.views import Coverage
 from gui.views import display
+from gui.views.words import QT_TRANSLATE_NOOP, translate
 
-PUBLIC_RECORD = ("Footage you share becomes part of a police case file. Once the case is closed, "
-                 "it can be released to anyone who asks under public records law.")
+PUBLIC_RECORD = QT_TRANSLATE_NOOP(
+    "summary", "Footage you share becomes part of a police case file. Once the case is closed, "
+               "it can be released to anyone who asks under public records law.")
 
 
 @dataclass(frozen=True)
@@ -85,29 +87,36 @@ def outgoing(coverages: list[Coverage], start_us: int, end_us: int, mode: str, k
     return Outgoing(parts, start_us, end_us, mode, keep_audio, tuple(redactions))
 
 
+
 def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
     """The summary as short plain sentences, one per line."""
     if not out.parts:
-        return ["No camera is chosen, so nothing will be sent."]
+        return [translate("summary", "No camera is chosen, so nothing will be sent.")]
     sent = [p for p in out.parts if p.seconds > 0]
     names = ", ".join(p.camera for p in out.parts)
-    rows = [f"To: {recipient}",
-            f"Cameras: {names}",
-            f"Time: {display.window(out.start_us, out.end_us, zone)}",
-            f"Video: {display.duration(out.seconds)} in all, about {display.size(out.size_bytes)}"
-            f"  \u00b7  Sound: {'included' if out.audio_sent else 'removed'}"
-            f"  \u00b7  Hidden: "
-            f"{', '.join(out.redactions) if out.redactions else 'nothing'}"]
+    rows = [translate("summary", "To: {recipient}").format(recipient=recipient),
+            translate("summary", "Cameras: {names}").format(names=names),
+            translate("summary", "Time: {window}").format(window=display.window(out.start_us, out.end_us, zone)),
+            translate("summary", "Video: {duration} in all, about {size}").format(
+                duration=display.duration(out.seconds), size=display.size(out.size_bytes))
+            + "  \u00b7  " + (translate("summary", "Sound: included") if out.audio_sent else translate("summary", "Sound: removed"))
+            + "  \u00b7  " + translate("summary", "Hidden: {what}").format(
+                what=", ".join(out.redactions) if out.redactions else translate("summary", "nothing"))]
     for p in out.parts:
         if p.seconds <= 0:
-            rows.append(f"{p.camera}: no recording in this time, nothing from this camera")
+            rows.append(translate("summary", "{camera}: no recording in this time, nothing from this camera")
+                        .format(camera=p.camera))
+        elif p.gaps == 1:
+            rows.append(translate("summary", "{camera}: a stretch without recording (nothing to send there)")
+                        .format(camera=p.camera))
         elif p.gaps:
-            what = "a stretch" if p.gaps == 1 else f"{p.gaps} stretches"
-            rows.append(f"{p.camera}: {what} without recording (nothing to send there)")
+            rows.append(translate("summary", "{camera}: {n} stretches without recording "
+                                  "(nothing to send there)").format(n=p.gaps, camera=p.camera))
     if out.redactions and sent:
-        rows.append("Hiding re-encodes the whole clip; your own recording is not changed.")
+        rows.append(translate("summary", "Hiding re-encodes the whole clip; your own recording is not changed."))
     short = [p for p in sent if p.shortfall_s >= 0.05]
     for p in short:
-        rows.append(f"{p.camera}: starts {p.shortfall_s:.1f} s after your start (the first full "
-                    "picture); choose 'Exact' to start on the second")
+        rows.append(translate("summary", "{camera}: starts {seconds} s after your start (the first full picture); "
+                        "choose 'Exact' to start on the second")
+                    .format(camera=p.camera, seconds=f"{p.shortfall_s:.1f}"))
     return rows

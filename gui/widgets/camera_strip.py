@@ -59,7 +59,7 @@ class CameraStrip(QWidget):
             check.toggled.connect(lambda _on: self.changed.emit())
             tl = Timeline(camera, self.ctx.zone)
             tl.set_window(start_us, end_us)
-            tl.set_coverage([], "loading")
+            tl.set_coverage([], self.tr("loading"))
             tl.selectionChanged.connect(lambda a, b, cam=camera: self._sync_selection(cam, a, b))
             tl.positionChanged.connect(lambda us, cam=camera: self._sync_position(cam, us))
             line.addWidget(check)

@@ -17,9 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from agent.views import one_line
+from gui.views.words import QT_TRANSLATE_NOOP, translate
 
-MASKS_HOW = ("Draw privacy masks once per camera in Settings \u2192 Privacy masks: click the "
-             "corners of an area (a neighbour's window, a garden) to black it out in every export.")
+MASKS_HOW = QT_TRANSLATE_NOOP(
+    "Options", "Draw privacy masks once per camera in Settings \u2192 Privacy masks: click the "
+               "corners of an area (a neighbour's window, a garden) to black it out in every "
+               "export.")
 
 
 class Options(QWidget):
@@ -33,26 +36,26 @@ class Options(QWidget):
         self.masked: dict[str, int] = {}     # camera -> number of saved mask polygons
         self._chosen: list[str] = []
         self._load = 0
-        self.audio = QCheckBox("Include sound")
-        self.audio.setToolTip("Off unless you choose it: recording a conversation can need the "
-                              "consent of everyone in it (Washington law).")
-        self.masks = QCheckBox("Use privacy masks")
+        self.audio = QCheckBox(self.tr("Include sound"))
+        self.audio.setToolTip(self.tr("Off unless you choose it: recording a conversation can need the "
+                              "consent of everyone in it (Washington law)."))
+        self.masks = QCheckBox(self.tr("Use privacy masks"))
         self.masks.setChecked(True)
-        self.faces = QCheckBox("Blur faces")
-        self.faces.setToolTip("Every face is found on this computer and blurred in every frame. "
-                              "The whole clip is re-encoded; your recording is not changed.")
-        self.copy_mode = QRadioButton("Original quality")
-        self.copy_mode.setToolTip("No re-encoding. Starts at the first full picture inside your "
-                                  "selection.")
-        self.exact_mode = QRadioButton("Exact start")
-        self.exact_mode.setToolTip("Starts on the exact second; the first moments are re-encoded.")
+        self.faces = QCheckBox(self.tr("Blur faces"))
+        self.faces.setToolTip(self.tr("Every face is found on this computer and blurred in every frame. "
+                              "The whole clip is re-encoded; your recording is not changed."))
+        self.copy_mode = QRadioButton(self.tr("Original quality"))
+        self.copy_mode.setToolTip(self.tr("No re-encoding. Starts at the first full picture inside your "
+                                  "selection."))
+        self.exact_mode = QRadioButton(self.tr("Exact start"))
+        self.exact_mode.setToolTip(self.tr("Starts on the exact second; the first moments are re-encoded."))
         self.copy_mode.setChecked(True)
         # Off unless the owner ticks it: a damaged recording stops the export, and the owner
         # decides whether a clip with frames left out may go (the package then counts them).
-        self.damaged = QCheckBox("Send even if damaged frames must be left out")
-        self.damaged.setToolTip("When part of a recording is damaged, some frames cannot be "
+        self.damaged = QCheckBox(self.tr("Send even if damaged frames must be left out"))
+        self.damaged.setToolTip(self.tr("When part of a recording is damaged, some frames cannot be "
                                 "decoded. Without this the export stops and says how many; "
-                                "with it they are left out and the package says how many.")
+                                "with it they are left out and the package says how many."))
         group = QButtonGroup(self)
         group.addButton(self.copy_mode)
         group.addButton(self.exact_mode)
@@ -101,11 +104,11 @@ class Options(QWidget):
         with_masks = [c for c in self._chosen if self.masked.get(c)]
         self.masks.setEnabled(bool(with_masks))
         if with_masks:
-            self.masks.setToolTip(f"Black out the areas you drew for "
-                                  f"{', '.join(map(one_line, with_masks))}. "
-                                  + MASKS_HOW)
+            self.masks.setToolTip(self.tr("Black out the areas you drew for {cameras}.").format(
+                cameras=", ".join(map(one_line, with_masks))) + " " + self.tr(MASKS_HOW))
         else:
-            self.masks.setToolTip("No privacy masks are drawn for these cameras. " + MASKS_HOW)
+            self.masks.setToolTip(self.tr("No privacy masks are drawn for these cameras.") + " "
+                                  + self.tr(MASKS_HOW))
 
     # choices -----------------------------------------------------------------------------
     @property
@@ -133,7 +136,9 @@ class Options(QWidget):
             for cam in cameras:
                 n = self.masked.get(cam, 0)
                 if n:
-                    words.append(f"{n} privacy mask{'s' if n > 1 else ''} on {cam}")
+                    said = (self.tr("1 privacy mask on {camera}") if n == 1 else
+                            self.tr("%n privacy masks on {camera}", "", n))
+                    words.append(said.format(camera=cam))
         if self.blur_faces:
-            words.append("every face blurred")
+            words.append(self.tr("every face blurred"))
         return tuple(words)

@@ -49,7 +49,7 @@ class PreviewPane(QWidget):
         self._wanted = None            # (camera, at_us, ticket) to decode next
         self.shown_at: tuple[str, int] | None = None
         self.redaction = (False, False)   # (masks, faces) applied to what is shown
-        self.picture = QLabel("Choose a moment on a timeline to see it here.")
+        self.picture = QLabel(self.tr("Choose a moment on a timeline to see it here."))
         self.picture.setObjectName("previewPicture")
         self.picture.setAlignment(Qt.AlignCenter)
         self.picture.setMinimumSize(320, 180)
@@ -108,7 +108,8 @@ class PreviewPane(QWidget):
     def _failed(self, camera: str, at_us: int, message: str) -> None:
         self._done(camera, at_us, None)
         if self.redaction != (False, False) and self._running is None:
-            self.picture.setText(f"This moment cannot be shown redacted: {message}")
+            self.picture.setText(self.tr("This moment cannot be shown redacted: {problem}")
+                                 .format(problem=message))
 
     def _done(self, camera: str, at_us: int, frame) -> None:
         self._running = None
@@ -126,12 +127,16 @@ class PreviewPane(QWidget):
         if frame is None:
             self._pixmap = QPixmap()
             self.picture.setPixmap(QPixmap())
-            self.picture.setText("No recording at this moment.")
-            self.caption.setText(f"{one_line(camera)} at {display.clock(at_us, self.ctx.zone)}")
+            self.picture.setText(self.tr("No recording at this moment."))
+            self.caption.setText(self.tr("{camera} at {time}").format(
+                camera=one_line(camera), time=display.clock(at_us, self.ctx.zone)))
             return
         self._pixmap = QPixmap.fromImage(to_image(frame))
         self._fit()
         when = display.clock(frame.at_us, self.ctx.zone)
-        hidden = " \u00b7 shown as it will be sent" if self.redaction != (False, False) else ""
-        self.caption.setText(f"{one_line(camera)} at {when}{hidden}" +
-                             ("" if frame.complete else " (finding the exact moment\u2026)"))
+        text = self.tr("{camera} at {time}").format(camera=one_line(camera), time=when)
+        if self.redaction != (False, False):
+            text += " \u00b7 " + self.tr("shown as it will be sent")
+        if not frame.complete:
+            text += " " + self.tr("(finding the exact moment\u2026)")
+        self.caption.setText(text)

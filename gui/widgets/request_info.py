@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 from agent.views import RequestView
 from gui.views import display, requests
 from gui.views.times import US
+from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.labels import plain_label
 
 
@@ -39,41 +40,46 @@ class RequestInfo(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
         box.addWidget(self.badge)
-        for title, widget in (("Agency", self.agency), ("Call back on", self.phone),
-                              ("Answer by", self.left), ("Asked by", self.requester),
-                              ("Case", self.case), ("Legal basis", self.basis),
-                              ("Place", self.location), ("Footage from", self.window)):
+        for title, widget in ((QT_TRANSLATE_NOOP("RequestInfo", "Agency"), self.agency),
+                              (QT_TRANSLATE_NOOP("RequestInfo", "Call back on"), self.phone),
+                              (QT_TRANSLATE_NOOP("RequestInfo", "Answer by"), self.left),
+                              (QT_TRANSLATE_NOOP("RequestInfo", "Asked by"), self.requester),
+                              (QT_TRANSLATE_NOOP("RequestInfo", "Case"), self.case),
+                              (QT_TRANSLATE_NOOP("RequestInfo", "Legal basis"), self.basis),
+                              (QT_TRANSLATE_NOOP("RequestInfo", "Place"), self.location),
+                              (QT_TRANSLATE_NOOP("RequestInfo", "Footage from"), self.window)):
             box.addSpacing(6)
-            box.addWidget(plain_label(title, "fieldName"))
+            box.addWidget(plain_label(self.tr(title), "fieldName"))
             box.addWidget(widget)
         box.addWidget(self.urgent)
         box.addSpacing(6)
-        box.addWidget(plain_label("Their message", "fieldName"))
+        box.addWidget(plain_label(self.tr("Their message"), "fieldName"))
         box.addWidget(self.message)
         box.addStretch(1)
 
     def show_request(self, v: RequestView, now_us: int | None = None) -> None:
         now_us = int(time.time() * US) if now_us is None else now_us
         if v.verified:
-            self.badge.setText(f"\u2714 Verified: signed by {requests.agency_name(v)}")
+            self.badge.setText("\u2714 " + self.tr("Verified: signed by {agency}").format(
+                agency=requests.agency_name(v)))
             self.badge.setProperty("state", "ok")
         else:
-            self.badge.setText("Not verified: treat with care")
+            self.badge.setText(self.tr("Not verified: treat with care"))
             self.badge.setProperty("state", "warn")
         self.badge.style().unpolish(self.badge)
         self.badge.style().polish(self.badge)
         self.agency.setText(requests.agency_name(v))
-        self.phone.setText(requests.agency_phone(v) or "no number on file")
-        self.phone.setToolTip("From your trust list, never from the request's own text.")
-        self.requester.setText(requests.requester(v) or "not given")
+        self.phone.setText(requests.agency_phone(v) or self.tr("no number on file"))
+        self.phone.setToolTip(self.tr("From your trust list, never from the request's own text."))
+        self.requester.setText(requests.requester(v) or self.tr("not given"))
         self.case.setText(requests.case(v, incident=True))
         self.basis.setText(requests.legal_basis(v))
-        self.location.setText(requests.place(v) or "not given")
+        self.location.setText(requests.place(v) or self.tr("not given"))
         self.window.setText(f"{display.window(v.window_start_us, v.window_end_us, self.zone)} "
                             f"({display.duration((v.window_end_us - v.window_start_us) / US)})")
         self.left.setText(f"{display.day_time(v.expires_at_us, self.zone)} "
                           f"({display.time_left(v.expires_at_us, now_us)})")
         self.urgent.setVisible(v.emergency)
-        self.urgent.setText("Marked urgent by the agency. That changes none of the checks: "
-                            "take the time you need, and call back if unsure.")
+        self.urgent.setText(self.tr("Marked urgent by the agency. That changes none of the checks: "
+                            "take the time you need, and call back if unsure."))
         self.message.setPlainText(requests.message(v))

@@ -53,7 +53,7 @@ class Timeline(QWidget):
         self.setFocusPolicy(Qt.StrongFocus)
         self.setMinimumHeight(100)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        self.setAccessibleName(f"Timeline of {camera}")
+        self.setAccessibleName(self.tr("Timeline of {camera}").format(camera=camera))
 
     def sizeHint(self) -> QSize:
         return QSize(640, 100)
