@@ -47,6 +47,11 @@ def face_model() -> Extra | None:
     return None
 
 
+def catalogues() -> list[Extra]:
+    """The app's compiled translations (gui/i18n/*.qm), where gui.shell.language looks."""
+    return [Extra(qm, "gui/i18n") for qm in sorted((ROOT / "gui" / "i18n").glob("*.qm"))]
+
+
 def describe(face: Extra | None) -> str:
     """One line for the build log: is face blurring possible in this build?"""
     if face is None:

