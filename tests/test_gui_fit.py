@@ -107,8 +107,34 @@ def inside(widget: QWidget, window: QWidget) -> bool:
     return True
 
 
+@pytest.fixture
+def spanish(qapp):
+    """The app in Spanish, for the windows made while it lasts (longer words: the page must
+    still fit)."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from gui.shell.language import CATALOGUES
+    from gui.views import words
+
+    translator = QTranslator()
+    assert translator.load(str(CATALOGUES / "footage_es.qm"))
+    qapp.installTranslator(translator)
+    words.install(lambda c, t, d, n: QCoreApplication.translate(c, t, d, n))
+    yield
+    qapp.removeTranslator(translator)
+
+
 @pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_request_page_needs_no_scrolling(qtbot, app_window, screen):
+    check_request_page(qtbot, app_window, screen)
+
+
+def test_the_request_page_needs_no_scrolling_in_spanish(qtbot, spanish, app_window):
+    assert app_window[0].request.approve_button.text() == "Aprobar y enviar"
+    check_request_page(qtbot, app_window, SCREENS[0])
+
+
+def check_request_page(qtbot, app_window, screen):
     win, _world = app_window
     win.resize(window_size(screen))
     win.open_request(next(v for v in win.inbox.views if v.status == "new"))

@@ -2,10 +2,378 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AgencyStep</name>
+    <message>
+        <source>Choose the agency file…</source>
+        <translation>Elegir el archivo de la agencia…</translation>
+    </message>
+    <message>
+        <source>Which police agency may ask you?</source>
+        <translation>¿Qué agencia de policía puede hacerle solicitudes?</translation>
+    </message>
+    <message>
+        <source>The agency gives you a small file when you sign up. It holds their name, their call-back number and the keys that sign their requests. Requests from anyone else are refused.</source>
+        <translation>La agencia le da un pequeño archivo cuando usted se inscribe. Contiene su nombre, su número de teléfono para devolver la llamada y las claves con las que firma sus solicitudes. Las solicitudes de cualquier otra persona se rechazan.</translation>
+    </message>
+    <message>
+        <source>Agency file</source>
+        <translation>Archivo de la agencia</translation>
+    </message>
+    <message>
+        <source>Agency files (*.json)</source>
+        <translation>Archivos de agencia (*.json)</translation>
+    </message>
+    <message>
+        <source>Added {agency}
+Call-back number: {phone}
+Key fingerprints (compare them with the ones the agency published):
+{fingerprints}</source>
+        <translation>Se añadió {agency}
+Teléfono para devolver la llamada: {phone}
+Huellas de las claves (compárelas con las que publicó la agencia):
+{fingerprints}</translation>
+    </message>
+</context>
+<context>
+    <name>CameraCard</name>
+    <message>
+        <source>Register camera {camera}</source>
+        <translation>Registrar la cámara {camera}</translation>
+    </message>
+    <message>
+        <source>e.g. 1200 Elm Street, Seattle</source>
+        <translation>p. ej., 1200 Elm Street, Seattle</translation>
+    </message>
+    <message>
+        <source>optional: latitude, longitude (e.g. 47.6101, -122.3421)</source>
+        <translation>opcional: latitud, longitud (p. ej., 47.6101, -122.3421)</translation>
+    </message>
+    <message>
+        <source>e.g. the front door, the sidewalk and part of the street</source>
+        <translation>p. ej., la puerta de entrada, la acera y parte de la calle</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>sin indicar</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Street address of camera {camera}</source>
+        <translation>Dirección de la cámara {camera}</translation>
+    </message>
+    <message>
+        <source>Map point of camera {camera}</source>
+        <translation>Punto en el mapa de la cámara {camera}</translation>
+    </message>
+    <message>
+        <source>What camera {camera} sees</source>
+        <translation>Lo que ve la cámara {camera}</translation>
+    </message>
+    <message>
+        <source>Days the recorder keeps footage of camera {camera}</source>
+        <translation>Días que la grabadora guarda las grabaciones de la cámara {camera}</translation>
+    </message>
+    <message>
+        <source>Where it is</source>
+        <translation>Dónde está</translation>
+    </message>
+    <message>
+        <source>Map point</source>
+        <translation>Punto en el mapa</translation>
+    </message>
+    <message>
+        <source>What it sees</source>
+        <translation>Lo que ve</translation>
+    </message>
+    <message>
+        <source>Recorder keeps footage for</source>
+        <translation>La grabadora guarda las grabaciones durante</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPlaces</name>
+    <message>
+        <source>No cameras are indexed yet. Add a recordings folder first (Settings or Set up, step 1); you can also register now without cameras and add them later.</source>
+        <translation>Todavía no hay cámaras indexadas. Añada primero una carpeta de grabaciones (Ajustes o Configurar, paso 1); también puede registrarse ahora sin cámaras y añadirlas más tarde.</translation>
+    </message>
+    <message>
+        <source>Which cameras, where are they and what do they see?</source>
+        <translation>¿Qué cámaras, dónde están y qué ven?</translation>
+    </message>
+    <message>
+        <source>Tick the cameras the agency should know about. For each, say where it is (a street address, a map point or both) and, if you like, what it sees and how long your recorder keeps footage, so the agency only asks when your camera may have seen something.</source>
+        <translation>Marque las cámaras que la agencia debe conocer. Para cada una, indique dónde está (una dirección, un punto en el mapa o ambos) y, si quiere, qué ve y cuánto tiempo guarda su grabadora las grabaciones, para que la agencia solo pregunte cuando su cámara pueda haber visto algo.</translation>
+    </message>
+</context>
+<context>
     <name>CameraStrip</name>
     <message>
         <source>loading</source>
         <translation>cargando</translation>
+    </message>
+    <message>
+        <source>no recordings of this camera</source>
+        <translation>no hay grabaciones de esta cámara</translation>
+    </message>
+</context>
+<context>
+    <name>ClockStep</name>
+    <message>
+        <source>Show a picture</source>
+        <translation>Mostrar una imagen</translation>
+    </message>
+    <message>
+        <source>The real time at this moment</source>
+        <translation>La hora real en este momento</translation>
+    </message>
+    <message>
+        <source>Save the difference</source>
+        <translation>Guardar la diferencia</translation>
+    </message>
+    <message>
+        <source>The real time at this moment was</source>
+        <translation>La hora real en este momento era</translation>
+    </message>
+    <message>
+        <source>Is the camera&apos;s clock right?</source>
+        <translation>¿Está en hora el reloj de la cámara?</translation>
+    </message>
+    <message>
+        <source>Hold your phone&apos;s clock up to the camera (or note the time as you walk past it), then find that moment here and type the real time. You can skip this step.</source>
+        <translation>Muestre el reloj de su teléfono a la cámara (o anote la hora al pasar por delante), luego busque ese momento aquí y escriba la hora real. Puede saltarse este paso.</translation>
+    </message>
+    <message>
+        <source>No recent recording of this folder to show.</source>
+        <translation>No hay ninguna grabación reciente de esta carpeta para mostrar.</translation>
+    </message>
+    <message>
+        <source>The recording says this picture was taken at {time}.</source>
+        <translation>Según la grabación, esta imagen se tomó el {time}.</translation>
+    </message>
+    <message>
+        <source>Saving and re-reading the recordings…</source>
+        <translation>Guardando y volviendo a leer las grabaciones…</translation>
+    </message>
+    <message>
+        <source>Saved: this camera&apos;s clock {offset}. Times are corrected everywhere.</source>
+        <translation>Guardado: el reloj de esta cámara {offset}. Las horas se corrigen en todas partes.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPage</name>
+    <message>
+        <source>Your name</source>
+        <translation>Su nombre</translation>
+    </message>
+    <message>
+        <source>Your email (optional)</source>
+        <translation>Su correo electrónico (opcional)</translation>
+    </message>
+    <message>
+        <source>Your phone (optional)</source>
+        <translation>Su teléfono (opcional)</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>How can the agency reach you?</source>
+        <translation>¿Cómo puede la agencia ponerse en contacto con usted?</translation>
+    </message>
+    <message>
+        <source>The agency uses this only to contact you about a request. Your name is required; email and phone are up to you.</source>
+        <translation>La agencia usa estos datos solo para contactarle por una solicitud. Su nombre es obligatorio; el correo y el teléfono, como usted prefiera.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Show this time</source>
+        <translation>Mostrar este tiempo</translation>
+    </message>
+    <message>
+        <source>Save in</source>
+        <translation>Guardar en</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Choose the folder…</source>
+        <translation>Elegir la carpeta…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Export a clip by hand</source>
+        <translation>Exportar un clip a mano</translation>
+    </message>
+    <message>
+        <source>Each camera becomes a sealed, signed evidence package in the folder you choose. Nothing is uploaded.</source>
+        <translation>Cada cámara se convierte en un paquete de pruebas sellado y firmado en la carpeta que elija. No se sube nada.</translation>
+    </message>
+    <message>
+        <source>What will be written</source>
+        <translation>Lo que se guardará</translation>
+    </message>
+    <message>
+        <source>The end must come after the start.</source>
+        <translation>El final debe ser posterior al inicio.</translation>
+    </message>
+    <message>
+        <source>Save the packages in</source>
+        <translation>Guardar los paquetes en</translation>
+    </message>
+    <message>
+        <source>the folder {folder}</source>
+        <translation>la carpeta {folder}</translation>
+    </message>
+    <message>
+        <source>Exporting {duration} to {folder}</source>
+        <translation>Exportando {duration} a {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>1  Recordings</source>
+        <translation>1  Grabaciones</translation>
+    </message>
+    <message>
+        <source>2  Camera clock</source>
+        <translation>2  Reloj de la cámara</translation>
+    </message>
+    <message>
+        <source>3  Agency</source>
+        <translation>3  Agencia</translation>
+    </message>
+    <message>
+        <source>4  Register</source>
+        <translation>4  Registro</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Welcome. Let&apos;s set things up.</source>
+        <translation>Le damos la bienvenida. Vamos a configurarlo todo.</translation>
+    </message>
+    <message>
+        <source>Four short steps. Nothing is shared with anyone until you register in the last one, and you see exactly what before it is sent; you decide about every request.</source>
+        <translation>Cuatro pasos breves. No se comparte nada con nadie hasta que se registre en el último, y antes de enviarlo verá exactamente qué se envía; usted decide sobre cada solicitud.</translation>
+    </message>
+</context>
+<context>
+    <name>FolderStep</name>
+    <message>
+        <source>The folder where your recorder or camera saves video</source>
+        <translation>La carpeta donde su grabadora o cámara guarda el vídeo</translation>
+    </message>
+    <message>
+        <source>Recordings folder</source>
+        <translation>Carpeta de grabaciones</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Look in this folder</source>
+        <translation>Mirar en esta carpeta</translation>
+    </message>
+    <message>
+        <source>Add and index this folder</source>
+        <translation>Añadir e indexar esta carpeta</translation>
+    </message>
+    <message>
+        <source>Camera name</source>
+        <translation>Nombre de la cámara</translation>
+    </message>
+    <message>
+        <source>Recorder type</source>
+        <translation>Tipo de grabadora</translation>
+    </message>
+    <message>
+        <source>Time zone of the recorder</source>
+        <translation>Zona horaria de la grabadora</translation>
+    </message>
+    <message>
+        <source>Where are your recordings?</source>
+        <translation>¿Dónde están sus grabaciones?</translation>
+    </message>
+    <message>
+        <source>The app only ever reads this folder; it never changes, moves or deletes anything in it.</source>
+        <translation>La aplicación solo lee esta carpeta; nunca cambia, mueve ni borra nada de ella.</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>Mirando…</translation>
+    </message>
+    <message>
+        <source>not recognised (files are indexed by their times inside)</source>
+        <translation>no reconocida (los archivos se indexan por las horas que llevan dentro)</translation>
+    </message>
+    <message>
+        <source>one camera (name it below)</source>
+        <translation>una cámara (póngale nombre abajo)</translation>
+    </message>
+    <message>
+        <source>(each is named &lt;camera name&gt;/&lt;its name&gt;; rename them in Settings)</source>
+        <translation>(cada una se llama &lt;nombre de la cámara&gt;/&lt;su nombre&gt;; puede cambiarles el nombre en Ajustes)</translation>
+    </message>
+    <message>
+        <source>Found {count} recordings.
+Recorder: {recorder}
+Cameras: {cameras}
+Check the details below, then add the folder.</source>
+        <translation>Se encontraron {count} grabaciones.
+Grabadora: {recorder}
+Cámaras: {cameras}
+Revise los datos de abajo y luego añada la carpeta.</translation>
+    </message>
+    <message>
+        <source>Indexing your recordings; this can take a while the first time…</source>
+        <translation>Indexando sus grabaciones; la primera vez puede tardar un poco…</translation>
+    </message>
+    <message>
+        <source>Indexed {seen} recordings ({problems} could not be read and are listed as such).</source>
+        <translation>Se indexaron {seen} grabaciones ({problems} no se pudieron leer y figuran como tales).</translation>
+    </message>
+    <message>
+        <source>Indexed {seen} recordings.</source>
+        <translation>Se indexaron {seen} grabaciones.</translation>
     </message>
 </context>
 <context>
@@ -92,6 +460,100 @@
     </message>
 </context>
 <context>
+    <name>InvitePage</name>
+    <message>
+        <source>Agency to register with</source>
+        <translation>Agencia con la que registrarse</translation>
+    </message>
+    <message>
+        <source>inv-… (26 letters and digits follow)</source>
+        <translation>inv-… (siguen 26 letras y cifras)</translation>
+    </message>
+    <message>
+        <source>Invite code</source>
+        <translation>Código de invitación</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Agencia</translation>
+    </message>
+    <message>
+        <source>Register your cameras with an agency</source>
+        <translation>Registre sus cámaras con una agencia</translation>
+    </message>
+    <message>
+        <source>When you sign up with your city&apos;s camera program, the agency sends you a one-time invite code. Registering tells the agency who you are and which cameras you have, so it knows whom to ask when something happens nearby. You see exactly what it will learn before anything is sent.</source>
+        <translation>Cuando se inscribe en el programa de cámaras de su ciudad, la agencia le envía un código de invitación de un solo uso. Al registrarse, la agencia sabe quién es usted y qué cámaras tiene, para saber a quién preguntar cuando ocurra algo cerca. Antes de enviar nada, verá exactamente qué sabrá la agencia.</translation>
+    </message>
+    <message>
+        <source>No agency yet: add the agency&apos;s file first (the step before, or Settings, “Add an agency file”).</source>
+        <translation>Todavía no hay ninguna agencia: añada primero el archivo de la agencia (el paso anterior, o Ajustes, «Añadir un archivo de agencia»).</translation>
+    </message>
+    <message>
+        <source>Cannot register with {agency} now: {reason}.</source>
+        <translation>Ahora no es posible registrarse con {agency}: {reason}.</translation>
+    </message>
+    <message>
+        <source>You are registered with {agency} already ({registrations}). Registering again makes a second registration; to change what the agency knows, use “Change details” in Settings.</source>
+        <translation>Ya está registrado con {agency} ({registrations}). Registrarse de nuevo crea un segundo registro; para cambiar lo que sabe la agencia, use «Cambiar datos» en Ajustes.</translation>
+    </message>
+    <message>
+        <source>Call-back number: {phone}</source>
+        <translation>Teléfono para devolver la llamada: {phone}</translation>
+    </message>
+    <message>
+        <source>Add the agency&apos;s file first: it says where to register.</source>
+        <translation>Añada primero el archivo de la agencia: indica dónde registrarse.</translation>
+    </message>
+    <message>
+        <source>Type the invite code the agency sent you (it starts with inv-).</source>
+        <translation>Escriba el código de invitación que le envió la agencia (empieza por inv-).</translation>
+    </message>
+</context>
+<context>
+    <name>LogPage</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Activity log</source>
+        <translation>Registro de actividad</translation>
+    </message>
+    <message>
+        <source>Check the log has not been altered</source>
+        <translation>Comprobar que el registro no se ha alterado</translation>
+    </message>
+    <message>
+        <source>Everything decided about your footage and every change to your settings, in order. Each line is chained to the one before and the whole is sealed with your key, so a changed, deleted or cut-off line shows up when the log is checked.</source>
+        <translation>Todo lo que se decidió sobre sus grabaciones y cada cambio en sus ajustes, en orden. Cada línea está encadenada a la anterior y el conjunto está sellado con su clave, así que una línea cambiada, borrada o cortada se descubre al comprobar el registro.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>The log is intact ({count} entries).</source>
+        <translation>El registro está intacto ({count} entradas).</translation>
+    </message>
+    <message>
+        <source>Note: {note}.</source>
+        <translation>Nota: {note}.</translation>
+    </message>
+    <message>
+        <source>The log was altered: {problems}</source>
+        <translation>El registro se alteró: {problems}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Requests</source>
@@ -140,6 +602,92 @@
     <message>
         <source>Footage requests keeps running; open it from the tray icon.</source>
         <translation>Solicitudes de grabaciones sigue en marcha; ábrala desde el icono de la bandeja.</translation>
+    </message>
+</context>
+<context>
+    <name>MaskCanvas</name>
+    <message>
+        <source>Choose a camera to see its picture.</source>
+        <translation>Elija una cámara para ver su imagen.</translation>
+    </message>
+</context>
+<context>
+    <name>MasksPage</name>
+    <message>
+        <source>← Settings</source>
+        <translation>← Ajustes</translation>
+    </message>
+    <message>
+        <source>Close shape</source>
+        <translation>Cerrar la forma</translation>
+    </message>
+    <message>
+        <source>Undo last corner</source>
+        <translation>Deshacer la última esquina</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>Borrar todo</translation>
+    </message>
+    <message>
+        <source>Save masks</source>
+        <translation>Guardar las máscaras</translation>
+    </message>
+    <message>
+        <source>Privacy masks</source>
+        <translation>Máscaras de privacidad</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Black out what police never need to see, such as a neighbour&apos;s window or garden. Click the corners of an area on the picture, then click the first corner again (or press Close shape). Add as many areas as you like and save. Every export of this camera fills them solid black; your own recordings are not changed.</source>
+        <translation>Tape en negro lo que la policía nunca necesita ver, como la ventana o el jardín de un vecino. Haga clic en las esquinas de una zona de la imagen y luego otra vez en la primera esquina (o pulse Cerrar la forma). Añada tantas zonas como quiera y guarde. Cada exportación de esta cámara las rellena de negro; sus propias grabaciones no cambian.</translation>
+    </message>
+    <message>
+        <source>No recordings are indexed yet: add a recordings folder in Settings first.</source>
+        <translation>Todavía no hay grabaciones indexadas: añada primero una carpeta de grabaciones en Ajustes.</translation>
+    </message>
+    <message>
+        <source>Loading the picture…</source>
+        <translation>Cargando la imagen…</translation>
+    </message>
+    <message>
+        <source>No picture of {camera} could be read.</source>
+        <translation>No se pudo leer ninguna imagen de {camera}.</translation>
+    </message>
+    <message>
+        <source>A shape needs at least three corners.</source>
+        <translation>Una forma necesita al menos tres esquinas.</translation>
+    </message>
+    <message>
+        <source>1 area blacked out</source>
+        <translation>1 zona tapada en negro</translation>
+    </message>
+    <message>
+        <source>{n} areas blacked out</source>
+        <translation>{n} zonas tapadas en negro</translation>
+    </message>
+    <message>
+        <source>{n} corner(s) of a new area</source>
+        <translation>{n} esquina(s) de una zona nueva</translation>
+    </message>
+    <message>
+        <source>Finish the open shape (three corners at least) or undo it.</source>
+        <translation>Termine la forma abierta (tres esquinas como mínimo) o deshágala.</translation>
+    </message>
+    <message>
+        <source>Saved. Every export of {camera} blacks out 1 area.</source>
+        <translation>Guardado. Cada exportación de {camera} tapa en negro 1 zona.</translation>
+    </message>
+    <message>
+        <source>Saved. Every export of {camera} blacks out {n} areas.</source>
+        <translation>Guardado. Cada exportación de {camera} tapa en negro {n} zonas.</translation>
+    </message>
+    <message>
+        <source>Saved. Exports of {camera} are no longer masked.</source>
+        <translation>Guardado. Las exportaciones de {camera} ya no llevan máscaras.</translation>
     </message>
 </context>
 <context>
@@ -283,6 +831,199 @@
     </message>
 </context>
 <context>
+    <name>RegisterPage</name>
+    <message>
+        <source>Register with an agency</source>
+        <translation>Registrarse con una agencia</translation>
+    </message>
+    <message>
+        <source>← Settings</source>
+        <translation>← Ajustes</translation>
+    </message>
+    <message>
+        <source>Back to Settings</source>
+        <translation>Volver a Ajustes</translation>
+    </message>
+    <message>
+        <source>Change what {agency} knows</source>
+        <translation>Cambiar lo que sabe {agency}</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationFlow</name>
+    <message>
+        <source>Agency and invite</source>
+        <translation>Agencia e invitación</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Usted</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Cámaras</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Send the changes</source>
+        <translation>Enviar los cambios</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Registrarse</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Sending to {agency}…</source>
+        <translation>Enviando a {agency}…</translation>
+    </message>
+    <message>
+        <source>Not changed.</source>
+        <translation>No se cambió.</translation>
+    </message>
+    <message>
+        <source>Not registered.</source>
+        <translation>No se registró.</translation>
+    </message>
+    <message>
+        <source>Checking what this computer kept…</source>
+        <translation>Comprobando qué guardó este ordenador…</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationsPanel</name>
+    <message>
+        <source>Agency</source>
+        <translation>Agencia</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Cámaras</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificado</translation>
+    </message>
+    <message>
+        <source>Your registrations</source>
+        <translation>Sus registros</translation>
+    </message>
+    <message>
+        <source>Register with an agency…</source>
+        <translation>Registrarse con una agencia…</translation>
+    </message>
+    <message>
+        <source>Change details…</source>
+        <translation>Cambiar datos…</translation>
+    </message>
+    <message>
+        <source>Unregister…</source>
+        <translation>Darse de baja…</translation>
+    </message>
+    <message>
+        <source>Change my key</source>
+        <translation>Cambiar mi clave</translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>The agencies that know your name and where your cameras are, so they can ask you for footage. None of them has access to your cameras or recordings.</source>
+        <translation>Las agencias que conocen su nombre y dónde están sus cámaras, para poder pedirle grabaciones. Ninguna tiene acceso a sus cámaras ni a sus grabaciones.</translation>
+    </message>
+    <message>
+        <source>Your key</source>
+        <translation>Su clave</translation>
+    </message>
+    <message>
+        <source>Your answers and packages are signed with a key kept on this computer, and agencies accept only that key. If you think it may have been copied, change it: the app makes a new key, tells every agency you registered with, and retires the old one.</source>
+        <translation>Sus respuestas y paquetes se firman con una clave guardada en este ordenador, y las agencias solo aceptan esa clave. Si cree que pueden haberla copiado, cámbiela: la aplicación crea una clave nueva, se lo comunica a cada agencia con la que se registró y retira la antigua.</translation>
+    </message>
+    <message>
+        <source>A key change is not finished: some agencies still know only your old key. Both keys are kept, and each agency is answered with the key it knows, until you press “Change my key” again and every agency has the new one.</source>
+        <translation>Un cambio de clave no ha terminado: algunas agencias solo conocen todavía su clave antigua. Se guardan las dos claves, y a cada agencia se le responde con la clave que conoce, hasta que usted pulse de nuevo «Cambiar mi clave» y todas las agencias tengan la nueva.</translation>
+    </message>
+    <message>
+        <source>Choose a registration in the list first.</source>
+        <translation>Elija primero un registro de la lista.</translation>
+    </message>
+    <message>
+        <source>Registration {id} was not made from this app, so it cannot be changed from here: register with an invite code.</source>
+        <translation>El registro {id} no se hizo desde esta aplicación, así que no se puede cambiar desde aquí: regístrese con un código de invitación.</translation>
+    </message>
+    <message>
+        <source>Unregister from {agency}?</source>
+        <translation>¿Darse de baja de {agency}?</translation>
+    </message>
+    <message>
+        <source>{agency} forgets your contact details and the cameras you registered, and its requests stop: this app no longer checks its portal. To register again later you need a new invite code.</source>
+        <translation>{agency} olvida sus datos de contacto y las cámaras que registró, y dejará de hacerle solicitudes: esta aplicación ya no consulta su portal. Para registrarse de nuevo más adelante necesitará un código de invitación nuevo.</translation>
+    </message>
+    <message>
+        <source>Unregistering from {agency}…</source>
+        <translation>Dándose de baja de {agency}…</translation>
+    </message>
+    <message>
+        <source>Unregistered {id} from {agency}: it forgets your contact details and cameras, and sends you no more requests.</source>
+        <translation>Se dio de baja {id} de {agency}: olvida sus datos de contacto y sus cámaras, y no le enviará más solicitudes.</translation>
+    </message>
+    <message>
+        <source>Change your key?</source>
+        <translation>¿Cambiar su clave?</translation>
+    </message>
+    <message>
+        <source>The app makes a new key and tells each agency you registered with ({count}), signed with your current key. Once every agency has the new key, the old one is retired and never signs anything again.</source>
+        <translation>La aplicación crea una clave nueva y se lo comunica a cada agencia con la que se registró ({count}), con la firma de su clave actual. Cuando todas las agencias tengan la clave nueva, la antigua se retira y no vuelve a firmar nada.</translation>
+    </message>
+    <message>
+        <source>Changing your key…</source>
+        <translation>Cambiando su clave…</translation>
+    </message>
+    <message>
+        <source>The key change stopped: {problem}</source>
+        <translation>El cambio de clave se detuvo: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>RequestInfo</name>
     <message>
         <source>Agency</source>
@@ -365,7 +1106,7 @@
     </message>
     <message>
         <source>Your footage for this time. Drag the blue handles to send less; click anywhere to look at that moment.</source>
-        <translation>Sus grabaciones de ese momento. Arrastre los tiradores azules para enviar menos; haga clic para ver un momento.</translation>
+        <translation>Arrastre los tiradores azules para enviar menos; haga clic para ver ese momento.</translation>
     </message>
     <message>
         <source>What will leave this PC</source>
@@ -392,8 +1133,213 @@
         <translation>Enviando {duration} de grabación a {agency}</translation>
     </message>
     <message>
+        <source>Working…</source>
+        <translation>Trabajando…</translation>
+    </message>
+    <message>
         <source>That did not work: {problem}</source>
         <translation>No funcionó: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>It will learn</source>
+        <translation>Sabrá</translation>
+    </message>
+    <message>
+        <source>It will not get</source>
+        <translation>No recibirá</translation>
+    </message>
+    <message>
+        <source>What {agency} will learn</source>
+        <translation>Lo que sabrá {agency}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>Grabadora</translation>
+    </message>
+    <message>
+        <source>Camera clock</source>
+        <translation>Reloj de la cámara</translation>
+    </message>
+    <message>
+        <source>Recorder&apos;s name for it</source>
+        <translation>Nombre que le da la grabadora</translation>
+    </message>
+    <message>
+        <source>Formerly</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Agencia</translation>
+    </message>
+    <message>
+        <source>Call-back number</source>
+        <translation>Teléfono para devolver la llamada</translation>
+    </message>
+    <message>
+        <source>Key fingerprints</source>
+        <translation>Huellas de las claves</translation>
+    </message>
+    <message>
+        <source>Recordings folders</source>
+        <translation>Carpetas de grabaciones</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Cámaras</translation>
+    </message>
+    <message>
+        <source>Agencies you trust</source>
+        <translation>Agencias de su confianza</translation>
+    </message>
+    <message>
+        <source>Add a recordings folder…</source>
+        <translation>Añadir una carpeta de grabaciones…</translation>
+    </message>
+    <message>
+        <source>Remove folder</source>
+        <translation>Quitar la carpeta</translation>
+    </message>
+    <message>
+        <source>Add an agency file…</source>
+        <translation>Añadir un archivo de agencia…</translation>
+    </message>
+    <message>
+        <source>Remove agency</source>
+        <translation>Quitar la agencia</translation>
+    </message>
+    <message>
+        <source>Rename camera…</source>
+        <translation>Cambiar el nombre de la cámara…</translation>
+    </message>
+    <message>
+        <source>Draw privacy masks…</source>
+        <translation>Dibujar máscaras de privacidad…</translation>
+    </message>
+    <message>
+        <source>When a request arrives, keep a safe copy of the footage it covers until I decide</source>
+        <translation>Cuando llegue una solicitud, guardar una copia a salvo de las grabaciones que abarca hasta que yo decida</translation>
+    </message>
+    <message>
+        <source>Keep watching for requests when I close the window</source>
+        <translation>Seguir vigilando si llegan solicitudes cuando cierre la ventana</translation>
+    </message>
+    <message>
+        <source>Start when I log in (in the tray, watching for requests)</source>
+        <translation>Iniciar al entrar en mi sesión (en la bandeja, vigilando si llegan solicitudes)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <source> Mbit/s</source>
+        <translation> Mbit/s</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Guardar los ajustes</translation>
+    </message>
+    <message>
+        <source>Check for new requests every</source>
+        <translation>Buscar solicitudes nuevas cada</translation>
+    </message>
+    <message>
+        <source>Limit upload speed to</source>
+        <translation>Limitar la velocidad de subida a</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>A folder is one camera, named as you named the folder; a folder holding several cameras names each folder/channel. A new name holds everywhere, masks included.</source>
+        <translation>Una carpeta es una cámara, con el nombre que usted le dio a la carpeta; en una carpeta con varias cámaras, cada una se llama carpeta/canal. Un nombre nuevo vale en todas partes, también para las máscaras.</translation>
+    </message>
+    <message>
+        <source>Privacy masks</source>
+        <translation>Máscaras de privacidad</translation>
+    </message>
+    <message>
+        <source>Areas of a camera&apos;s picture (a neighbour&apos;s window, a garden) that every export fills black.</source>
+        <translation>Zonas de la imagen de una cámara (la ventana de un vecino, un jardín) que cada exportación rellena de negro.</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>Comportamiento</translation>
+    </message>
+    <message>
+        <source>Damaged agency file {file}</source>
+        <translation>Archivo de agencia dañado {file}</translation>
+    </message>
+    <message>
+        <source>not trusted</source>
+        <translation>no es de confianza</translation>
+    </message>
+    <message>
+        <source>{problem} (import the agency&apos;s file again to replace it)</source>
+        <translation>{problem} (importe de nuevo el archivo de la agencia para sustituirlo)</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>Choose a camera in the list first.</source>
+        <translation>Elija primero una cámara de la lista.</translation>
+    </message>
+    <message>
+        <source>Rename camera</source>
+        <translation>Cambiar el nombre de la cámara</translation>
+    </message>
+    <message>
+        <source>New name for {camera}:</source>
+        <translation>Nombre nuevo para {camera}:</translation>
+    </message>
+    <message>
+        <source>&apos;{old}&apos; is now called &apos;{new}&apos;.</source>
+        <translation>«{old}» ahora se llama «{new}».</translation>
+    </message>
+    <message>
+        <source>Agency file</source>
+        <translation>Archivo de la agencia</translation>
+    </message>
+    <message>
+        <source>Agency files (*.json)</source>
+        <translation>Archivos de agencia (*.json)</translation>
+    </message>
+    <message>
+        <source>Added {agency}. Compare these fingerprints with the ones the agency publishes: {fingerprints}</source>
+        <translation>Se añadió {agency}. Compare estas huellas con las que publica la agencia: {fingerprints}</translation>
     </message>
 </context>
 <context>
@@ -416,6 +1362,137 @@
     <message>
         <source>Quit (stop watching)</source>
         <translation>Salir (dejar de vigilar)</translation>
+    </message>
+</context>
+<context>
+    <name>activity</name>
+    <message>
+        <source>Request received</source>
+        <translation>Solicitud recibida</translation>
+    </message>
+    <message>
+        <source>Request refused (failed checks)</source>
+        <translation>Solicitud rechazada (no pasó las comprobaciones)</translation>
+    </message>
+    <message>
+        <source>Footage kept safe</source>
+        <translation>Grabación guardada a salvo</translation>
+    </message>
+    <message>
+        <source>Kept footage released</source>
+        <translation>Grabación guardada liberada</translation>
+    </message>
+    <message>
+        <source>You approved</source>
+        <translation>Usted aprobó</translation>
+    </message>
+    <message>
+        <source>You declined</source>
+        <translation>Usted rechazó</translation>
+    </message>
+    <message>
+        <source>Package made</source>
+        <translation>Paquete creado</translation>
+    </message>
+    <message>
+        <source>Package sent</source>
+        <translation>Paquete enviado</translation>
+    </message>
+    <message>
+        <source>Receipt received</source>
+        <translation>Acuse de recibo recibido</translation>
+    </message>
+    <message>
+        <source>Log repaired after a crash</source>
+        <translation>Registro reparado tras un cierre inesperado</translation>
+    </message>
+    <message>
+        <source>Request expired</source>
+        <translation>Solicitud caducada</translation>
+    </message>
+    <message>
+        <source>Agency trusted</source>
+        <translation>Agencia añadida como de confianza</translation>
+    </message>
+    <message>
+        <source>Agency file replaced</source>
+        <translation>Archivo de agencia sustituido</translation>
+    </message>
+    <message>
+        <source>Agency no longer trusted</source>
+        <translation>La agencia ya no es de confianza</translation>
+    </message>
+    <message>
+        <source>Recordings folder added</source>
+        <translation>Carpeta de grabaciones añadida</translation>
+    </message>
+    <message>
+        <source>Recordings folder changed</source>
+        <translation>Carpeta de grabaciones cambiada</translation>
+    </message>
+    <message>
+        <source>Recordings folder removed</source>
+        <translation>Carpeta de grabaciones quitada</translation>
+    </message>
+    <message>
+        <source>Privacy masks changed</source>
+        <translation>Máscaras de privacidad cambiadas</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Ajustes cambiados</translation>
+    </message>
+    <message>
+        <source>Your signing key was made</source>
+        <translation>Se creó su clave de firma</translation>
+    </message>
+    <message>
+        <source>Registered with an agency</source>
+        <translation>Registrado con una agencia</translation>
+    </message>
+    <message>
+        <source>Registration changed</source>
+        <translation>Registro cambiado</translation>
+    </message>
+    <message>
+        <source>Registration ended</source>
+        <translation>Registro terminado</translation>
+    </message>
+    <message>
+        <source>A registration step failed</source>
+        <translation>Falló un paso del registro</translation>
+    </message>
+    <message>
+        <source>Key change started</source>
+        <translation>Cambio de clave iniciado</translation>
+    </message>
+    <message>
+        <source>Agency given your new key</source>
+        <translation>La agencia recibió su clave nueva</translation>
+    </message>
+    <message>
+        <source>Key changed (old key retired)</source>
+        <translation>Clave cambiada (la antigua, retirada)</translation>
+    </message>
+    <message>
+        <source>Camera renamed</source>
+        <translation>Cámara con nombre nuevo</translation>
+    </message>
+    <message>
+        <source>Registering failed</source>
+        <translation>Falló el registro</translation>
+    </message>
+    <message>
+        <source>Changing a registration failed</source>
+        <translation>Falló el cambio de un registro</translation>
+    </message>
+    <message>
+        <source>Unregistering failed</source>
+        <translation>Falló la baja</translation>
+    </message>
+    <message>
+        <source>Giving an agency your new key failed</source>
+        <translation>Falló el envío de su clave nueva a una agencia</translation>
     </message>
 </context>
 <context>
@@ -466,6 +1543,10 @@
     <message>
         <source>{weekday} {day} {month}</source>
         <translation>{weekday} {day} {month}</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{day} {month} {year}</translation>
     </message>
     <message>
         <source>{start} to {end}</source>
@@ -605,6 +1686,195 @@
     <message>
         <source>Not finished: {reason}</source>
         <translation>Sin terminar: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>registrations</name>
+    <message>
+        <source>write the map point as two numbers, latitude then longitude, e.g. 47.6101, -122.3421</source>
+        <translation>escriba el punto en el mapa como dos números, primero la latitud y luego la longitud, p. ej., 47.6101, -122.3421</translation>
+    </message>
+    <message>
+        <source>a latitude is from -90 to 90 and a longitude from -180 to 180</source>
+        <translation>una latitud va de -90 a 90 y una longitud de -180 a 180</translation>
+    </message>
+    <message>
+        <source>Type your name: the agency needs to know whom it is talking to.</source>
+        <translation>Escriba su nombre: la agencia necesita saber con quién habla.</translation>
+    </message>
+    <message>
+        <source>{camera}: say where it is (a street address, a map point or both).</source>
+        <translation>{camera}: indique dónde está (una dirección, un punto en el mapa o ambos).</translation>
+    </message>
+    <message>
+        <source>map point {lat}, {lon}</source>
+        <translation>punto en el mapa {lat}, {lon}</translation>
+    </message>
+    <message>
+        <source>no place given</source>
+        <translation>sin lugar indicado</translation>
+    </message>
+    <message>
+        <source>{camera}: at {place}</source>
+        <translation>{camera}: en {place}</translation>
+    </message>
+    <message>
+        <source>sees {what}</source>
+        <translation>ve {what}</translation>
+    </message>
+    <message>
+        <source>keeps footage {days}</source>
+        <translation>guarda las grabaciones {days}</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 día</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} días</translation>
+    </message>
+    <message>
+        <source>Your name: {name}</source>
+        <translation>Su nombre: {name}</translation>
+    </message>
+    <message>
+        <source>Your email: {email}</source>
+        <translation>Su correo electrónico: {email}</translation>
+    </message>
+    <message>
+        <source>Your phone: {phone}</source>
+        <translation>Su teléfono: {phone}</translation>
+    </message>
+    <message>
+        <source>1 camera, by the name you gave it, where it is and what it sees:</source>
+        <translation>1 cámara, con el nombre que usted le dio, dónde está y qué ve:</translation>
+    </message>
+    <message>
+        <source>{n} cameras, by the names you gave them, where they are and what they see:</source>
+        <translation>{n} cámaras, con los nombres que usted les dio, dónde están y qué ven:</translation>
+    </message>
+    <message>
+        <source>No cameras (you can add them later from Settings)</source>
+        <translation>Ninguna cámara (puede añadirlas más tarde desde Ajustes)</translation>
+    </message>
+    <message>
+        <source>Your app&apos;s public key, so the agency accepts answers and footage only when this computer signed them (the secret part never leaves this computer)</source>
+        <translation>La clave pública de su aplicación, para que la agencia acepte respuestas y grabaciones solo si las firmó este ordenador (la parte secreta nunca sale de este ordenador)</translation>
+    </message>
+    <message>
+        <source>The internet address your connection comes from, as with any website</source>
+        <translation>La dirección de internet desde la que se conecta, como con cualquier sitio web</translation>
+    </message>
+    <message>
+        <source>No access to your cameras, your recordings or this computer</source>
+        <translation>Ningún acceso a sus cámaras, a sus grabaciones ni a este ordenador</translation>
+    </message>
+    <message>
+        <source>No footage: footage leaves only when you approve a request, and you see every request first</source>
+        <translation>Ninguna grabación: las grabaciones solo salen cuando usted aprueba una solicitud, y usted ve antes cada solicitud</translation>
+    </message>
+    <message>
+        <source>Nothing about cameras you did not tick, your recordings folders, your settings or your passwords</source>
+        <translation>Nada sobre las cámaras que no marcó, sus carpetas de grabaciones, sus ajustes ni sus contraseñas</translation>
+    </message>
+    <message>
+        <source>This replaces what {agency} has on file for you: afterwards it knows only what is listed here.</source>
+        <translation>Esto sustituye lo que {agency} tiene guardado sobre usted: después solo sabrá lo que figura aquí.</translation>
+    </message>
+    <message>
+        <source>Registering uses up your invite code. {agency} can then send you requests for footage; you decide about each one.</source>
+        <translation>Al registrarse se usa su código de invitación. Después, {agency} podrá enviarle solicitudes de grabaciones; usted decide sobre cada una.</translation>
+    </message>
+    <message>
+        <source>Certificate problem: {problem}</source>
+        <translation>Problema con el certificado: {problem}</translation>
+    </message>
+    <message>
+        <source>No certificate</source>
+        <translation>Sin certificado</translation>
+    </message>
+    <message>
+        <source>Certificate from {issuer}, valid until {day} (serial {serial})</source>
+        <translation>Certificado de {issuer}, válido hasta el {day} (número de serie {serial})</translation>
+    </message>
+    <message>
+        <source>Id only: register with an invite code to answer requests from the app</source>
+        <translation>Solo el identificador: regístrese con un código de invitación para responder solicitudes desde la aplicación</translation>
+    </message>
+    <message>
+        <source>none (id only)</source>
+        <translation>ninguno (solo el identificador)</translation>
+    </message>
+    <message>
+        <source>does not check out</source>
+        <translation>no es válido</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>valid until {day}</source>
+        <translation>válido hasta el {day}</translation>
+    </message>
+    <message>
+        <source>{agency} has your changes.</source>
+        <translation>{agency} tiene sus cambios.</translation>
+    </message>
+    <message>
+        <source>Registered with {agency}.</source>
+        <translation>Registrado con {agency}.</translation>
+    </message>
+    <message>
+        <source>Registration: {id}
+Cameras registered: {cameras}</source>
+        <translation>Registro: {id}
+Cámaras registradas: {cameras}</translation>
+    </message>
+    <message>
+        <source>Nothing from this attempt was kept on this computer.</source>
+        <translation>No se guardó nada de este intento en este ordenador.</translation>
+    </message>
+    <message>
+        <source>Your registration on this computer is as it was before.</source>
+        <translation>Su registro en este ordenador sigue como estaba.</translation>
+    </message>
+    <message>
+        <source>This computer now holds registration {ids}; see Settings.</source>
+        <translation>Este ordenador guarda ahora el registro {ids}; vea Ajustes.</translation>
+    </message>
+    <message>
+        <source>What this computer holds for this agency changed; see Settings.</source>
+        <translation>Cambió lo que este ordenador guarda para esta agencia; vea Ajustes.</translation>
+    </message>
+    <message>
+        <source>you had no registrations to tell</source>
+        <translation>no tenía registros a los que avisar</translation>
+    </message>
+    <message>
+        <source>your registration now knows your new key</source>
+        <translation>su registro ya conoce su clave nueva</translation>
+    </message>
+    <message>
+        <source>all {n} of your registrations now know your new key</source>
+        <translation>sus {n} registros ya conocen su clave nueva</translation>
+    </message>
+    <message>
+        <source>Your key was changed: {told}. The old key is retired: kept only to explain packages you sent before, never used to sign again.</source>
+        <translation>Su clave se cambió: {told}. La clave antigua queda retirada: se guarda solo para explicar los paquetes que envió antes y nunca vuelve a firmar.</translation>
+    </message>
+    <message>
+        <source>The key change is not finished: 1 registration moved to the new key, {left} not yet.</source>
+        <translation>El cambio de clave no ha terminado: 1 registro pasó a la clave nueva, {left} todavía no.</translation>
+    </message>
+    <message>
+        <source>The key change is not finished: {moved} registrations moved to the new key, {left} not yet.</source>
+        <translation>El cambio de clave no ha terminado: {moved} registros pasaron a la clave nueva, {left} todavía no.</translation>
+    </message>
+    <message>
+        <source>Both keys are kept meanwhile, and each agency is answered with the key it knows. Press “Change my key” again to finish (the app also tries each time it starts).</source>
+        <translation>Mientras tanto se guardan las dos claves, y a cada agencia se le responde con la clave que conoce. Pulse de nuevo «Cambiar mi clave» para terminar (la aplicación también lo intenta cada vez que se inicia).</translation>
     </message>
 </context>
 <context>

@@ -47,21 +47,21 @@ class ExportPage(QWidget):
         self.ctx = ctx
         self.cameras: list[str] = []
         self.start_edit, self.end_edit = self._time_edit(), self._time_edit()
-        self.start_edit.setAccessibleName("From")
-        self.end_edit.setAccessibleName("To")
-        self.show_button = show = QPushButton("Show this time")
+        self.start_edit.setAccessibleName(self.tr("From"))
+        self.end_edit.setAccessibleName(self.tr("To"))
+        self.show_button = show = QPushButton(self.tr("Show this time"))
         show.clicked.connect(self.show_range)
         self.strip = CameraStrip(ctx)
         self.preview = PreviewPane(ctx)
         self.options = opts = Options(ctx)
         self.audio, self.copy_mode, self.exact_mode = opts.audio, opts.copy_mode, opts.exact_mode
         self.folder = QLineEdit(str(Path.home() / "Footage exports"))
-        self.folder.setAccessibleName("Save in")
-        choose = QPushButton("Choose\u2026")
-        choose.setAccessibleName("Choose the folder\u2026")
+        self.folder.setAccessibleName(self.tr("Save in"))
+        choose = QPushButton(self.tr("Choose\u2026"))
+        choose.setAccessibleName(self.tr("Choose the folder\u2026"))
         choose.clicked.connect(self.choose_folder)
         self.summary = plain_label(name="summary")
-        self.export_button = QPushButton("Export")
+        self.export_button = QPushButton(self.tr("Export"))
         self.export_button.setObjectName("primary")
         self.export_button.clicked.connect(self.export)
         self.status = plain_label(name="caption")
@@ -71,19 +71,19 @@ class ExportPage(QWidget):
         self.folder.textChanged.connect(self.refresh_summary)
         when = QHBoxLayout()
         self.zone = plain_label(name="caption")   # the times are typed in the owner's zone
-        for w in (QLabel("From"), self.start_edit, QLabel("to"), self.end_edit, self.zone, show):
+        for w in (QLabel(self.tr("From")), self.start_edit, QLabel(self.tr("to")), self.end_edit, self.zone, show):
             when.addWidget(w)
         when.addStretch(1)
         where = QHBoxLayout()
-        where.addWidget(QLabel("Save in"))
+        where.addWidget(QLabel(self.tr("Save in")))
         where.addWidget(self.folder, 1)
         where.addWidget(choose)
         holder = QWidget()
         col = QVBoxLayout(holder)
         col.setContentsMargins(0, 0, 0, 0)
-        col.addWidget(plain_label("Export a clip by hand", "pageTitle"))
-        col.addWidget(plain_label("Each camera becomes a sealed, signed evidence package in the "
-                                  "folder you choose. Nothing is uploaded.", "hint"))
+        col.addWidget(plain_label(self.tr("Export a clip by hand"), "pageTitle"))
+        col.addWidget(plain_label(self.tr("Each camera becomes a sealed, signed evidence package in the "
+                                  "folder you choose. Nothing is uploaded."), "hint"))
         col.addWidget(plain_label(self.tr(
             "Each clip carries Content Credentials signed by your own key: validators will "
             "show them as untrusted, since no agency vouches for a clip exported by hand."),
@@ -99,7 +99,7 @@ class ExportPage(QWidget):
         scroll.setWidget(holder)
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
-        outer.addWidget(action_bar("What will be written", self.summary, None,
+        outer.addWidget(action_bar(self.tr("What will be written"), self.summary, None,
                                    [self.status, self.export_button]))
 
     def _time_edit(self) -> QDateTimeEdit:
@@ -142,7 +142,7 @@ class ExportPage(QWidget):
     def show_range(self) -> None:
         start, end = self.time_of(self.start_edit), self.time_of(self.end_edit)
         if end <= start:
-            self.status.setText("The end must come after the start.")
+            self.status.setText(self.tr("The end must come after the start."))
             return
         self.status.setText("")
         self.strip.set_cameras(self.cameras, start, end)
@@ -150,7 +150,8 @@ class ExportPage(QWidget):
         self.refresh_summary()
 
     def choose_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Save the packages in", self.folder.text())
+        path = QFileDialog.getExistingDirectory(self, self.tr("Save the packages in"),
+                                                self.folder.text())
         if path:
             self.folder.setText(path)
 
@@ -160,8 +161,8 @@ class ExportPage(QWidget):
     def refresh_summary(self) -> None:
         out = self.outgoing()
         self.preview.set_redaction(self.options.use_masks, self.options.blur_faces)
-        self.summary.setText("\n".join(summary.lines(out, f"the folder {self.folder.text()}",
-                                                     self.ctx.zone)))
+        recipient = self.tr("the folder {folder}").format(folder=self.folder.text())
+        self.summary.setText("\n".join(summary.lines(out, recipient, self.ctx.zone)))
         self.export_button.setEnabled(out.seconds > 0)
 
     def export(self) -> None:
@@ -184,4 +185,5 @@ class ExportPage(QWidget):
                                             masks=masks, accept_dropped=damaged))
             return results
         job = self.ctx.bridge.run("export", work)
-        self.started.emit(job, f"Exporting {display.duration(out.seconds)} to {folder}")
+        self.started.emit(job, self.tr("Exporting {duration} to {folder}").format(
+            duration=display.duration(out.seconds), folder=folder))

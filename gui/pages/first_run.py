@@ -15,9 +15,13 @@ from PySide6.QtWidgets import (
 from gui.widgets.agency_steps import AgencyStep
 from gui.widgets.labels import plain_label
 from gui.widgets.recordings_steps import ClockStep, FolderStep
+from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.registration_flow import RegistrationFlow
 
-TITLES = ("1  Recordings", "2  Camera clock", "3  Agency", "4  Register")
+TITLES = (QT_TRANSLATE_NOOP("FirstRunPage", "1  Recordings"),
+          QT_TRANSLATE_NOOP("FirstRunPage", "2  Camera clock"),
+          QT_TRANSLATE_NOOP("FirstRunPage", "3  Agency"),
+          QT_TRANSLATE_NOOP("FirstRunPage", "4  Register"))
 REGISTER = 3
 
 
@@ -32,8 +36,9 @@ class FirstRunPage(QWidget):
         self.steps = QStackedWidget()
         for w in (self.folder, self.clock, self.agency, self.registration):
             self.steps.addWidget(w)
-        self.crumbs = [plain_label(t, "crumb") for t in TITLES]
-        self.back_button, self.next_button = QPushButton("Back"), QPushButton("Next")
+        self.crumbs = [plain_label(self.tr(t), "crumb") for t in TITLES]
+        self.back_button = QPushButton(self.tr("Back"))
+        self.next_button = QPushButton(self.tr("Next"))
         self.next_button.setObjectName("primary")
         self.back_button.clicked.connect(lambda: self.go(self.steps.currentIndex() - 1))
         self.next_button.clicked.connect(self.next)
@@ -50,10 +55,10 @@ class FirstRunPage(QWidget):
         nav.addWidget(self.next_button)
         box = QVBoxLayout(self)
         box.setContentsMargins(32, 24, 32, 24)
-        box.addWidget(plain_label("Welcome. Let's set things up.", "pageTitle"))
-        box.addWidget(plain_label("Four short steps. Nothing is shared with anyone until you "
+        box.addWidget(plain_label(self.tr("Welcome. Let's set things up."), "pageTitle"))
+        box.addWidget(plain_label(self.tr("Four short steps. Nothing is shared with anyone until you "
                                   "register in the last one, and you see exactly what before "
-                                  "it is sent; you decide about every request.", "hint"))
+                                  "it is sent; you decide about every request."), "hint"))
         box.addLayout(crumbs)
         box.addWidget(self.steps, 1)
         box.addLayout(nav)

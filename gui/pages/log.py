@@ -21,8 +21,9 @@ class LogPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(("When", "What", "Details"))
-        self.table.setAccessibleName("Activity log")
+        self.table.setHorizontalHeaderLabels((self.tr("When"), self.tr("What"),
+                                              self.tr("Details")))
+        self.table.setAccessibleName(self.tr("Activity log"))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setShowGrid(False)
@@ -30,17 +31,17 @@ class LogPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         self.verdict = plain_label(name="caption")
-        self.verify_button = check = QPushButton("Check the log has not been altered")
+        self.verify_button = check = QPushButton(self.tr("Check the log has not been altered"))
         check.clicked.connect(self.verify)
         top = QHBoxLayout()
         top.addWidget(self.verdict, 1)
         top.addWidget(check)
         box = QVBoxLayout(self)
-        box.addWidget(plain_label("Activity log", "pageTitle"))
-        box.addWidget(plain_label("Everything decided about your footage and every change to "
+        box.addWidget(plain_label(self.tr("Activity log"), "pageTitle"))
+        box.addWidget(plain_label(self.tr("Everything decided about your footage and every change to "
                                   "your settings, in order. Each line is chained to the one "
                                   "before and the whole is sealed with your key, so a changed, "
-                                  "deleted or cut-off line shows up when the log is checked.",
+                                  "deleted or cut-off line shows up when the log is checked."),
                                   "hint"))
         box.addLayout(top)
         box.addWidget(self.table, 1)
@@ -56,13 +57,16 @@ class LogPage(QWidget):
                 self.table.setItem(row, col, cell(text))
 
     def verify(self) -> None:
-        self.verdict.setText("Checking\u2026")
+        self.verdict.setText(self.tr("Checking\u2026"))
         self.ctx.bridge.call("log-verify", self.ctx.agent.verify_activity, self._verified,
                              self.verdict.setText)
 
     def _verified(self, report) -> None:
         if report.ok:
-            self.verdict.setText(f"\u2714 The log is intact ({report.count} entries)."
-                                 + "".join(f" Note: {n}." for n in report.notes))
+            self.verdict.setText("\u2714 " + self.tr("The log is intact ({count} entries).")
+                                 .format(count=report.count)
+                                 + "".join(" " + self.tr("Note: {note}.").format(note=n)
+                                           for n in report.notes))
         else:
-            self.verdict.setText("The log was altered: " + "; ".join(report.problems[:3]))
+            self.verdict.setText(self.tr("The log was altered: {problems}").format(
+                problems="; ".join(report.problems[:3])))

@@ -37,13 +37,13 @@ class MasksPage(QWidget):
         self.cameras = QComboBox()
         self.cameras.setMinimumWidth(200)
         self.cameras.currentTextChanged.connect(self.show_camera)
-        back = QPushButton("\u2190 Settings")
+        back = QPushButton(self.tr("\u2190 Settings"))
         back.setObjectName("flat")
         back.clicked.connect(self.back.emit)
-        self.close_button = QPushButton("Close shape")
-        self.undo_button = QPushButton("Undo last corner")
-        self.clear_button = QPushButton("Clear all")
-        self.save_button = QPushButton("Save masks")
+        self.close_button = QPushButton(self.tr("Close shape"))
+        self.undo_button = QPushButton(self.tr("Undo last corner"))
+        self.clear_button = QPushButton(self.tr("Clear all"))
+        self.save_button = QPushButton(self.tr("Save masks"))
         self.save_button.setObjectName("primary")
         self.close_button.clicked.connect(self._close_shape)
         self.undo_button.clicked.connect(self.canvas.undo)
@@ -54,9 +54,9 @@ class MasksPage(QWidget):
         self.canvas.changed.connect(self._show_count)
         top = QHBoxLayout()
         top.addWidget(back)
-        top.addWidget(plain_label("Privacy masks", "pageTitle"), 1)
+        top.addWidget(plain_label(self.tr("Privacy masks"), "pageTitle"), 1)
         pick = QHBoxLayout()
-        pick.addWidget(QLabel("Camera"))
+        pick.addWidget(QLabel(self.tr("Camera")))
         pick.addWidget(self.cameras)
         pick.addWidget(self.count, 1)
         buttons = QHBoxLayout()
@@ -67,10 +67,10 @@ class MasksPage(QWidget):
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(plain_label(
-            "Black out what police never need to see, such as a neighbour's window or garden. "
+            self.tr("Black out what police never need to see, such as a neighbour's window or garden. "
             "Click the corners of an area on the picture, then click the first corner again "
             "(or press Close shape). Add as many areas as you like and save. Every export of "
-            "this camera fills them solid black; your own recordings are not changed.", "hint"))
+            "this camera fills them solid black; your own recordings are not changed."), "hint"))
         box.addLayout(pick)
         box.addWidget(self.canvas, 1)
         box.addLayout(buttons)
@@ -87,8 +87,8 @@ class MasksPage(QWidget):
         self.cameras.addItems(cameras)
         self.cameras.blockSignals(False)
         if not cameras:
-            self.canvas.set_image(None, "No recordings are indexed yet: add a recordings folder "
-                                        "in Settings first.")
+            self.canvas.set_image(None, self.tr("No recordings are indexed yet: add a "
+                                                "recordings folder in Settings first."))
             return
         pick = wanted if wanted in cameras else (self.camera if self.camera in cameras
                                                  else cameras[0])
@@ -101,7 +101,7 @@ class MasksPage(QWidget):
         self.camera = camera
         self._load += 1
         load, agent, previewer = self._load, self.ctx.agent, self.ctx.previewer
-        self.canvas.set_image(None, "Loading the picture\u2026")
+        self.canvas.set_image(None, self.tr("Loading the picture\u2026"))
         self.canvas.clear()
         self.status.setText("")
         self.ctx.bridge.call("mask-frame", lambda: camera_picture(agent, previewer, camera),
@@ -112,7 +112,8 @@ class MasksPage(QWidget):
         if load != self._load:
             return
         if frame is None:
-            self.canvas.set_image(None, f"No picture of {camera} could be read.")
+            self.canvas.set_image(None, self.tr("No picture of {camera} could be read.")
+                                  .format(camera=camera))
         else:
             self.canvas.set_image(to_image(frame))
         self.canvas.set_masks(masks)
@@ -124,24 +125,29 @@ class MasksPage(QWidget):
 
     def _close_shape(self) -> None:
         if not self.canvas.close_shape():
-            self.status.setText("A shape needs at least three corners.")
+            self.status.setText(self.tr("A shape needs at least three corners."))
 
     def _show_count(self) -> None:
         n = len(self.canvas.shapes)
-        open_part = (f"; {len(self.canvas.current)} corner(s) of a new area"
-                     if self.canvas.current else "")
-        self.count.setText(f"{n} area{'s' if n != 1 else ''} blacked out{open_part}")
+        said = (self.tr("1 area blacked out") if n == 1 else
+                self.tr("{n} areas blacked out").format(n=n))
+        if self.canvas.current:
+            said += "; " + self.tr("{n} corner(s) of a new area").format(
+                n=len(self.canvas.current))
+        self.count.setText(said)
 
     def save(self) -> None:
         if self.camera is None:
             return
         if self.canvas.current:
             if not self.canvas.close_shape():
-                self.status.setText("Finish the open shape (three corners at least) or undo it.")
+                self.status.setText(self.tr("Finish the open shape (three corners at least) or undo it."))
                 return
         masks, agent = self.canvas.masks(self.camera), self.ctx.agent
         n = len(masks.polygons)
-        said = (f"Saved. Every export of {masks.camera} blacks out {n} area{'s' if n != 1 else ''}."
-                if n else f"Saved. Exports of {masks.camera} are no longer masked.")
+        said = (self.tr("Saved. Every export of {camera} blacks out 1 area.") if n == 1 else
+                self.tr("Saved. Every export of {camera} blacks out {n} areas.") if n else
+                self.tr("Saved. Exports of {camera} are no longer masked.")).format(
+                    camera=masks.camera, n=n)
         self.ctx.bridge.call("save-masks", lambda: agent.set_masks(masks),
                              lambda _r: self.status.setText(said), self.status.setText)

@@ -18,13 +18,13 @@ class RegisterPage(QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.title = plain_label("Register with an agency", "pageTitle")
+        self.title = plain_label(self.tr("Register with an agency"), "pageTitle")
         self.flow = RegistrationFlow(ctx)
         self.flow.left.connect(self.back.emit)
         self.flow.closed.connect(lambda _done: self.back.emit())
-        back = QPushButton("\u2190 Settings")
+        back = QPushButton(self.tr("\u2190 Settings"))
         back.setObjectName("flat")
-        back.setAccessibleName("Back to Settings")
+        back.setAccessibleName(self.tr("Back to Settings"))
         back.clicked.connect(self.back.emit)
         top = QHBoxLayout()
         top.addWidget(back)
@@ -36,10 +36,10 @@ class RegisterPage(QWidget):
 
     def start_new(self) -> None:
         """A new registration, from the agency and invite code on."""
-        self.title.setText("Register with an agency")
+        self.title.setText(self.tr("Register with an agency"))
         self.flow.start_new()
 
     def start_update(self, view) -> None:
         """Change what an agency knows (a RegistrationView)."""
-        self.title.setText(f"Change what {view.agency_name} knows")
+        self.title.setText(self.tr("Change what {agency} knows").format(agency=view.agency_name))
         self.flow.start_update(view)

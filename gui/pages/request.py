@@ -185,7 +185,7 @@ class RequestPage(QWidget):
     def _busy(self, busy: bool) -> None:
         for w in (self.approve_button, self.decline_button, self.reason):
             w.setEnabled(not busy)
-        self.status.setText("Working\u2026" if busy else "")
+        self.status.setText(self.tr("Working\u2026") if busy else "")
 
     def _finished(self) -> None:
         self._busy(False)

@@ -56,47 +56,50 @@ class SettingsPage(QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.sources = _table(("Folder", "Camera", "Time zone", "Recorder", "Camera clock"))
-        self.cameras = _table(("Camera", "Folder", "Recorder's name for it", "Formerly"))
-        self.agencies = _table(("Agency", "Call-back number", "Key fingerprints"))
-        self.sources.setAccessibleName("Recordings folders")
-        self.cameras.setAccessibleName("Cameras")
-        self.agencies.setAccessibleName("Agencies you trust")
+        self.sources = _table((self.tr("Folder"), self.tr("Camera"), self.tr("Time zone"),
+                               self.tr("Recorder"), self.tr("Camera clock")))
+        self.cameras = _table((self.tr("Camera"), self.tr("Folder"),
+                               self.tr("Recorder's name for it"), self.tr("Formerly")))
+        self.agencies = _table((self.tr("Agency"), self.tr("Call-back number"),
+                                self.tr("Key fingerprints")))
+        self.sources.setAccessibleName(self.tr("Recordings folders"))
+        self.cameras.setAccessibleName(self.tr("Cameras"))
+        self.agencies.setAccessibleName(self.tr("Agencies you trust"))
         self._camera_names: list[str] = []
         self._source_roots: list[str] = []
         self._agency_ids: list[str] = []
-        add_src, rm_src = QPushButton("Add a recordings folder\u2026"), QPushButton("Remove folder")
-        add_ag, rm_ag = QPushButton("Add an agency file\u2026"), QPushButton("Remove agency")
+        add_src, rm_src = QPushButton(self.tr("Add a recordings folder\u2026")), QPushButton(self.tr("Remove folder"))
+        add_ag, rm_ag = QPushButton(self.tr("Add an agency file\u2026")), QPushButton(self.tr("Remove agency"))
         self.remove_source_button, self.add_agency_button = rm_src, add_ag
         self.remove_agency_button = rm_ag
-        self.rename_button = QPushButton("Rename camera\u2026")
+        self.rename_button = QPushButton(self.tr("Rename camera\u2026"))
         self.rename_button.clicked.connect(self.ask_rename)
-        self.masks_button = QPushButton("Draw privacy masks\u2026")
+        self.masks_button = QPushButton(self.tr("Draw privacy masks\u2026"))
         self.masks_button.clicked.connect(self.editMasks.emit)
         add_src.clicked.connect(self.addFolder.emit)
         rm_src.clicked.connect(self.remove_source)
         add_ag.clicked.connect(self.choose_agency)
         rm_ag.clicked.connect(self.remove_agency)
-        self.holds = QCheckBox("When a request arrives, keep a safe copy of the footage it "
-                               "covers until I decide")
-        self.tray = QCheckBox("Keep watching for requests when I close the window")
-        self.login = QCheckBox("Start when I log in (in the tray, watching for requests)")
+        self.holds = QCheckBox(self.tr("When a request arrives, keep a safe copy of the footage it "
+                               "covers until I decide"))
+        self.tray = QCheckBox(self.tr("Keep watching for requests when I close the window"))
+        self.login = QCheckBox(self.tr("Start when I log in (in the tray, watching for requests)"))
         self.login.setVisible(ctx.login is not None)
         self.poll = QSpinBox()
         self.poll.setRange(1, 24 * 60)
-        self.poll.setSuffix(" min")
+        self.poll.setSuffix(self.tr(" min"))
         self.rate = QSpinBox()
         self.rate.setRange(0, 1000)
-        self.rate.setSpecialValueText("no limit")
-        self.rate.setSuffix(" Mbit/s")
-        self.save_button = save = QPushButton("Save settings")
+        self.rate.setSpecialValueText(self.tr("no limit"))
+        self.rate.setSuffix(self.tr(" Mbit/s"))
+        self.save_button = save = QPushButton(self.tr("Save settings"))
         save.setObjectName("primary")
         save.clicked.connect(self.save)
         self.status = plain_label(name="caption")
         self.registrations = RegistrationsPanel(ctx)
         form = QFormLayout()
-        form.addRow("Check for new requests every", self.poll)
-        form.addRow("Limit upload speed to", self.rate)
+        form.addRow(self.tr("Check for new requests every"), self.poll)
+        form.addRow(self.tr("Limit upload speed to"), self.rate)
         body = QWidget()
         scroll = QScrollArea()   # the sections are taller than a small screen
         scroll.setWidgetResizable(True)
@@ -106,25 +109,25 @@ class SettingsPage(QWidget):
         body.setAutoFillBackground(False)
         QVBoxLayout(self).addWidget(scroll)
         box = QVBoxLayout(body)
-        box.addWidget(plain_label("Settings", "pageTitle"))
-        box.addWidget(plain_label("Recordings folders", "sectionTitle"))
+        box.addWidget(plain_label(self.tr("Settings"), "pageTitle"))
+        box.addWidget(plain_label(self.tr("Recordings folders"), "sectionTitle"))
         box.addWidget(self.sources)
         box.addLayout(_row(add_src, rm_src))
-        box.addWidget(plain_label("Cameras", "sectionTitle"))
-        box.addWidget(plain_label("A folder is one camera, named as you named the folder; a "
+        box.addWidget(plain_label(self.tr("Cameras"), "sectionTitle"))
+        box.addWidget(plain_label(self.tr("A folder is one camera, named as you named the folder; a "
                                   "folder holding several cameras names each folder/channel. "
-                                  "A new name holds everywhere, masks included.", "hint"))
+                                  "A new name holds everywhere, masks included."), "hint"))
         box.addWidget(self.cameras)
         box.addLayout(_row(self.rename_button))
-        box.addWidget(plain_label("Agencies you trust", "sectionTitle"))
+        box.addWidget(plain_label(self.tr("Agencies you trust"), "sectionTitle"))
         box.addWidget(self.agencies)
         box.addLayout(_row(add_ag, rm_ag))
         box.addWidget(self.registrations)
-        box.addWidget(plain_label("Privacy masks", "sectionTitle"))
-        box.addWidget(plain_label("Areas of a camera's picture (a neighbour's window, a garden) "
-                                  "that every export fills black.", "hint"))
+        box.addWidget(plain_label(self.tr("Privacy masks"), "sectionTitle"))
+        box.addWidget(plain_label(self.tr("Areas of a camera's picture (a neighbour's window, a garden) "
+                                  "that every export fills black."), "hint"))
         box.addLayout(_row(self.masks_button))
-        box.addWidget(plain_label("Behaviour", "sectionTitle"))
+        box.addWidget(plain_label(self.tr("Behaviour"), "sectionTitle"))
         box.addWidget(self.holds)
         box.addWidget(self.tray)
         box.addWidget(self.login)
@@ -157,9 +160,10 @@ class SettingsPage(QWidget):
         self._agency_ids = [a.id for a in agencies]
         # A damaged agency file is never trusted, but listed, so it does not vanish unseen.
         _fill(self.agencies, [(a.name, a.phone, "  ".join(a.fingerprints())) for a in agencies]
-              + [(f"\u2718 Damaged agency file {d.file}", "not trusted",
-                  f"{d.problem} (import the agency's file again to replace it)")
-                 for d in damaged])
+              + [("\u2718 " + self.tr("Damaged agency file {file}").format(file=d.file),
+                  self.tr("not trusted"),
+                  self.tr("{problem} (import the agency's file again to replace it)")
+                  .format(problem=d.problem)) for d in damaged])
 
     def settings_from_form(self):
         """The agent's settings with this page's values (rate cap in bytes per second)."""
@@ -179,7 +183,7 @@ class SettingsPage(QWidget):
             elif login is not None:
                 login.disable()
         self.ctx.bridge.call("save-settings", work,
-                             lambda _r: self.status.setText("Saved."),
+                             lambda _r: self.status.setText(self.tr("Saved.")),
                              self.status.setText)
 
     def remove_source(self) -> None:
@@ -192,10 +196,12 @@ class SettingsPage(QWidget):
     def ask_rename(self) -> None:
         row = self.cameras.currentRow()
         if not 0 <= row < len(self._camera_names):
-            self.status.setText("Choose a camera in the list first.")
+            self.status.setText(self.tr("Choose a camera in the list first."))
             return
         old = self._camera_names[row]
-        new, ok = QInputDialog.getText(self, "Rename camera", f"New name for {old}:", text=old)
+        new, ok = QInputDialog.getText(self, self.tr("Rename camera"),
+                                       self.tr("New name for {camera}:").format(camera=old),
+                                       text=old)
         if ok and new.strip() and new.strip() != old:
             self.rename_camera(old, new.strip())
 
@@ -203,19 +209,22 @@ class SettingsPage(QWidget):
         """Rename a camera off the GUI thread; its recordings, masks and history follow."""
         agent = self.ctx.agent
         self.ctx.bridge.call("rename-camera", lambda: agent.rename_camera(old, new), lambda _r: (
-            self.status.setText(f"'{old}' is now called '{new}'."), self.refresh()),
+            self.status.setText(self.tr("'{old}' is now called '{new}'.").format(old=old, new=new)),
+            self.refresh()),
             self.status.setText)
 
     def choose_agency(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Agency file", "", "Agency files (*.json)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Agency file"), "",
+                                              self.tr("Agency files (*.json)"))
         if path:
             self.add_agency(path)
 
     def add_agency(self, path: str) -> None:
         agent = self.ctx.agent
         self.ctx.bridge.call("add-agency", lambda: agent.add_agency(path), lambda a: (
-            self.status.setText(f"Added {one_line(a.name)}. Compare these fingerprints with the "
-                                f"ones the agency publishes: {', '.join(a.fingerprints())}"),
+            self.status.setText(self.tr("Added {agency}. Compare these fingerprints with the "
+                                        "ones the agency publishes: {fingerprints}").format(
+                agency=one_line(a.name), fingerprints=", ".join(a.fingerprints()))),
             self.refresh()), self.status.setText)
 
     def remove_agency(self) -> None:

@@ -4,28 +4,45 @@ from __future__ import annotations
 
 from agent.views import LogRecord
 from gui.views import display
+from gui.views.words import QT_TRANSLATE_NOOP, translate
 
 EVENTS = {
-    "request-seen": "Request received", "request-rejected": "Request refused (failed checks)",
-    "hold": "Footage kept safe", "release": "Kept footage released", "approve": "You approved",
-    "decline": "You declined", "export": "Package made", "upload": "Package sent",
-    "receipt": "Receipt received", "log-recovered": "Log repaired after a crash",
-    "request-expired": "Request expired", "agency-added": "Agency trusted",
-    "agency-replaced": "Agency file replaced", "agency-removed": "Agency no longer trusted",
-    "source-added": "Recordings folder added",
-    "source-changed": "Recordings folder changed", "source-removed": "Recordings folder removed",
-    "masks": "Privacy masks changed", "settings": "Settings changed",
-    "key-created": "Your signing key was made",
-    "registered": "Registered with an agency", "registration-updated": "Registration changed",
-    "unregistered": "Registration ended", "registration-refused": "A registration step failed",
-    "key-rotation-started": "Key change started",
-    "registration-rekeyed": "Agency given your new key",
-    "key-rotated": "Key changed (old key retired)",
-    "camera-rename": "Camera renamed",
+    "request-seen": QT_TRANSLATE_NOOP("activity", "Request received"),
+    "request-rejected": QT_TRANSLATE_NOOP("activity", "Request refused (failed checks)"),
+    "hold": QT_TRANSLATE_NOOP("activity", "Footage kept safe"),
+    "release": QT_TRANSLATE_NOOP("activity", "Kept footage released"),
+    "approve": QT_TRANSLATE_NOOP("activity", "You approved"),
+    "decline": QT_TRANSLATE_NOOP("activity", "You declined"),
+    "export": QT_TRANSLATE_NOOP("activity", "Package made"),
+    "upload": QT_TRANSLATE_NOOP("activity", "Package sent"),
+    "receipt": QT_TRANSLATE_NOOP("activity", "Receipt received"),
+    "log-recovered": QT_TRANSLATE_NOOP("activity", "Log repaired after a crash"),
+    "request-expired": QT_TRANSLATE_NOOP("activity", "Request expired"),
+    "agency-added": QT_TRANSLATE_NOOP("activity", "Agency trusted"),
+    "agency-replaced": QT_TRANSLATE_NOOP("activity", "Agency file replaced"),
+    "agency-removed": QT_TRANSLATE_NOOP("activity", "Agency no longer trusted"),
+    "source-added": QT_TRANSLATE_NOOP("activity", "Recordings folder added"),
+    "source-changed": QT_TRANSLATE_NOOP("activity", "Recordings folder changed"),
+    "source-removed": QT_TRANSLATE_NOOP("activity", "Recordings folder removed"),
+    "masks": QT_TRANSLATE_NOOP("activity", "Privacy masks changed"),
+    "settings": QT_TRANSLATE_NOOP("activity", "Settings changed"),
+    "key-created": QT_TRANSLATE_NOOP("activity", "Your signing key was made"),
+    "registered": QT_TRANSLATE_NOOP("activity", "Registered with an agency"),
+    "registration-updated": QT_TRANSLATE_NOOP("activity", "Registration changed"),
+    "unregistered": QT_TRANSLATE_NOOP("activity", "Registration ended"),
+    "registration-refused": QT_TRANSLATE_NOOP("activity", "A registration step failed"),
+    "key-rotation-started": QT_TRANSLATE_NOOP("activity", "Key change started"),
+    "registration-rekeyed": QT_TRANSLATE_NOOP("activity", "Agency given your new key"),
+    "key-rotated": QT_TRANSLATE_NOOP("activity", "Key changed (old key retired)"),
+    "camera-rename": QT_TRANSLATE_NOOP("activity", "Camera renamed"),
 }
 # A failed registration step says which step (the record's `action`).
-FAILED = {"register": "Registering failed", "update": "Changing a registration failed",
-          "unregister": "Unregistering failed", "rotate": "Giving an agency your new key failed"}
+FAILED = {
+    "register": QT_TRANSLATE_NOOP("activity", "Registering failed"),
+    "update": QT_TRANSLATE_NOOP("activity", "Changing a registration failed"),
+    "unregister": QT_TRANSLATE_NOOP("activity", "Unregistering failed"),
+    "rotate": QT_TRANSLATE_NOOP("activity", "Giving an agency your new key failed"),
+}
 _SKIP = ("token", "sha256", "signature", "prev", "hash")
 
 
@@ -44,7 +61,7 @@ def row(record: LogRecord, zone_name: str) -> tuple[str, str, str]:
     """(when, what, details) of one record; a time that cannot be read is shown as written."""
     when = (display.day_time(record.at_us, zone_name) if record.at_us is not None
             else record.at)
-    what = EVENTS.get(record.event, record.event)
-    if record.event == "registration-refused":
-        what = FAILED.get(record.data.get("action"), what)
+    what = translate("activity", EVENTS[record.event]) if record.event in EVENTS else record.event
+    if record.event == "registration-refused" and record.data.get("action") in FAILED:
+        what = translate("activity", FAILED[record.data["action"]])
     return when, what, details(record.data)

@@ -51,6 +51,12 @@ def _day(t, year: bool = True) -> str:
                       month=_words.months[t.month - 1], year=t.year)
 
 
+def day_words(t) -> str:
+    """A day without its weekday: 20 Nov 2026 (the locale's month name)."""
+    return translate("display", "{day} {month} {year}").format(
+        day=t.day, month=_words.months[t.month - 1], year=t.year)
+
+
 def day_time(us: int, zone_name: str) -> str:
     """Fri 20 Nov 2026, 14:05:09 PST."""
     t = local(us, zone_name)

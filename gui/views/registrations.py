@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from agent.views import Camera, CertificateFacts, Contact, KeyRotation, RegistrationView
+from gui.views.display import day_words
 from gui.views.times import zone
+from gui.views.words import translate
 
 
 @dataclass(frozen=True)
@@ -48,17 +50,19 @@ def read_point(text: str) -> tuple[float, float] | None:
     except ValueError:
         lat = lon = math.nan
     if not (math.isfinite(lat) and math.isfinite(lon)):
-        raise ValueError("write the map point as two numbers, latitude then longitude, "
-                         "e.g. 47.6101, -122.3421")
+        raise ValueError(translate("registrations", "write the map point as two numbers, "
+                                   "latitude then longitude, e.g. 47.6101, -122.3421"))
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ValueError("a latitude is from -90 to 90 and a longitude from -180 to 180")
+        raise ValueError(translate("registrations", "a latitude is from -90 to 90 and a "
+                                   "longitude from -180 to 180"))
     return lat, lon
 
 
 def contact_from(name: str, email: str, phone: str) -> tuple[Contact | None, list[str]]:
     """The contact as typed (blank optional fields left out), or None and what is missing."""
     if not name.strip():
-        return None, ["Type your name: the agency needs to know whom it is talking to."]
+        return None, [translate("registrations", "Type your name: the agency needs to know "
+                                "whom it is talking to.")]
     return Contact(name.strip(), email.strip() or None, phone.strip() or None), []
 
 
@@ -74,8 +78,8 @@ def cameras_from(entries: list[CameraEntry]) -> tuple[tuple[Camera, ...], list[s
             problems.append(f"{e.name}: {exc}.")
             continue
         if point is None and not e.address.strip():
-            problems.append(f"{e.name}: say where it is (a street address, a map point or "
-                            "both).")
+            problems.append(translate("registrations", "{camera}: say where it is (a street "
+                                      "address, a map point or both).").format(camera=e.name))
             continue
         lat, lon = point if point else (None, None)
         cameras.append(Camera(e.name, e.address.strip() or None, lat, lon,
@@ -86,25 +90,29 @@ def cameras_from(entries: list[CameraEntry]) -> tuple[tuple[Camera, ...], list[s
 def place(camera: Camera) -> str:
     """Where a camera is, in words: its address, its map point, or both."""
     # Numbers as Python writes them, which is what the token carries (never rounded here).
-    point = None if camera.lat is None else f"map point {camera.lat}, {camera.lon}"
+    point = None if camera.lat is None else translate("registrations", "map point {lat}, {lon}") \
+        .format(lat=camera.lat, lon=camera.lon)
     if camera.address and point:
         return f"{camera.address} ({point})"
-    return camera.address or point or "no place given"
+    return camera.address or point or translate("registrations", "no place given")
 
 
 def camera_words(camera: Camera) -> str:
     """One camera as the review lists it: name, place, what it sees, how long it keeps."""
-    words = [f"{camera.name}: at {place(camera)}"]
+    words = [translate("registrations", "{camera}: at {place}").format(camera=camera.name,
+                                                                     place=place(camera))]
     if camera.sees:
-        words.append(f"sees {camera.sees}")
+        words.append(translate("registrations", "sees {what}").format(what=camera.sees))
     if camera.retention_days is not None:
-        words.append(f"keeps footage {days(camera.retention_days)}")
+        words.append(translate("registrations", "keeps footage {days}")
+                     .format(days=days(camera.retention_days)))
     return "; ".join(words)
 
 
 def days(n: int) -> str:
     """'1 day', '14 days'."""
-    return f"{n} day" if n == 1 else f"{n} days"
+    return (translate("registrations", "1 day") if n == 1 else
+            translate("registrations", "{n} days").format(n=n))
 
 
 @dataclass(frozen=True)
@@ -120,31 +128,42 @@ class Review:
 def review(agency: str, contact: Contact, cameras: tuple[Camera, ...],
            updating: bool = False) -> Review:
     """Exactly what registering (or changing a registration) tells `agency`."""
-    learns = [f"Your name: {contact.name}"]
+    learns = [translate("registrations", "Your name: {name}").format(name=contact.name)]
     if contact.email:
-        learns.append(f"Your email: {contact.email}")
+        learns.append(translate("registrations", "Your email: {email}")
+                      .format(email=contact.email))
     if contact.phone:
-        learns.append(f"Your phone: {contact.phone}")
-    if cameras:
-        learns.append(f"{len(cameras)} camera{'s' if len(cameras) != 1 else ''}, by the names "
-                      "you gave them, where they are and what they see:")
-        learns += [f"    {camera_words(c)}" for c in cameras]
+        learns.append(translate("registrations", "Your phone: {phone}")
+                      .format(phone=contact.phone))
+    if len(cameras) == 1:
+        learns.append(translate("registrations", "1 camera, by the name you gave it, where it "
+                                "is and what it sees:"))
+    elif cameras:
+        learns.append(translate("registrations", "{n} cameras, by the names you gave them, "
+                                "where they are and what they see:").format(n=len(cameras)))
     else:
-        learns.append("No cameras (you can add them later from Settings)")
-    learns.append("Your app's public key, so the agency accepts answers and footage only when "
-                  "this computer signed them (the secret part never leaves this computer)")
-    learns.append("The internet address your connection comes from, as with any website")
-    not_learns = ("No access to your cameras, your recordings or this computer",
-                  "No footage: footage leaves only when you approve a request, and you see "
-                  "every request first",
-                  "Nothing about cameras you did not tick, your recordings folders, your "
-                  "settings or your passwords")
+        learns.append(translate("registrations", "No cameras (you can add them later from "
+                                "Settings)"))
+    learns += [f"    {camera_words(c)}" for c in cameras]
+    learns.append(translate("registrations", "Your app's public key, so the agency accepts "
+                            "answers and footage only when this computer signed them (the "
+                            "secret part never leaves this computer)"))
+    learns.append(translate("registrations", "The internet address your connection comes "
+                            "from, as with any website"))
+    not_learns = (
+        translate("registrations", "No access to your cameras, your recordings or this "
+                  "computer"),
+        translate("registrations", "No footage: footage leaves only when you approve a "
+                  "request, and you see every request first"),
+        translate("registrations", "Nothing about cameras you did not tick, your recordings "
+                  "folders, your settings or your passwords"))
     if updating:
-        note = (f"This replaces what {agency} has on file for you: afterwards it knows only "
-                "what is listed here.")
+        note = translate("registrations", "This replaces what {agency} has on file for you: "
+                         "afterwards it knows only what is listed here.").format(agency=agency)
     else:
-        note = (f"Registering uses up your invite code. {agency} can then send you requests "
-                "for footage; you decide about each one.")
+        note = translate("registrations", "Registering uses up your invite code. {agency} can "
+                         "then send you requests for footage; you decide about each "
+                         "one.").format(agency=agency)
     return Review(tuple(learns), not_learns, note)
 
 
@@ -156,13 +175,17 @@ def day(stamp: str | None, zone_name: str) -> str:
         t = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(zone(zone_name))
     except ValueError:
         return stamp
-    return f"{t.day} {t:%b %Y}"
+    return _day(t)
+
+
+def _day(t) -> str:
+    """20 Nov 2026, with the locale's month name (gui.views.display)."""
+    return day_words(t)
 
 
 def seconds_day(seconds: int, zone_name: str) -> str:
     """Seconds since 1970 as a day in the owner's zone."""
-    t = datetime.fromtimestamp(seconds, zone(zone_name))
-    return f"{t.day} {t:%b %Y}"
+    return _day(datetime.fromtimestamp(seconds, zone(zone_name)))
 
 
 def issuer_name(issuer: str) -> str:
@@ -177,45 +200,50 @@ def certificate_words(facts: CertificateFacts | None, problem: str | None,
                       zone_name: str) -> str:
     """The agency's certificate for the owner's key, in one line."""
     if problem:
-        return f"Certificate problem: {problem}"
+        return translate("registrations", "Certificate problem: {problem}").format(problem=problem)
     if facts is None:
-        return "No certificate"
-    return (f"Certificate from {issuer_name(facts.issuer)}, valid until "
-            f"{seconds_day(facts.not_after_s, zone_name)} (serial {facts.serial})")
+        return translate("registrations", "No certificate")
+    return translate("registrations", "Certificate from {issuer}, valid until {day} (serial "
+                     "{serial})").format(issuer=issuer_name(facts.issuer), serial=facts.serial,
+                                         day=seconds_day(facts.not_after_s, zone_name))
 
 
 def state(view: RegistrationView, zone_name: str) -> str:
     """Whether a registration can be used from the app, and its certificate."""
     if view.owner_id is None:
-        return "Id only: register with an invite code to answer requests from the app"
+        return translate("registrations", "Id only: register with an invite code to answer "
+                         "requests from the app")
     return certificate_words(view.certificate, view.certificate_problem, zone_name)
 
 
 def certificate_cell(view: RegistrationView, zone_name: str) -> str:
     """The certificate in a few words, for the table (`state` is its tooltip)."""
     if view.owner_id is None:
-        return "none (id only)"
+        return translate("registrations", "none (id only)")
     if view.certificate_problem:
-        return "\u2718 does not check out"
+        return "\u2718 " + translate("registrations", "does not check out")
     if view.certificate is None:
-        return "none"
-    return f"\u2714 valid until {seconds_day(view.certificate.not_after_s, zone_name)}"
+        return translate("registrations", "none")
+    return "\u2714 " + translate("registrations", "valid until {day}").format(
+        day=seconds_day(view.certificate.not_after_s, zone_name))
 
 
 def row(view: RegistrationView, zone_name: str) -> tuple[str, str, str, str, str]:
     """(agency, registration id, cameras, registered on, certificate) for the Settings table."""
-    cameras = ", ".join(c.name for c in view.cameras) or "none"
+    cameras = ", ".join(c.name for c in view.cameras) or translate("registrations", "none")
     return (view.agency_name, view.id, cameras, day(view.registered_at, zone_name),
             certificate_cell(view, zone_name))
 
 
 def registered_words(view: RegistrationView, zone_name: str, updating: bool = False) -> str:
     """The result page after sending: what the agency now holds, and the certificate."""
-    head = (f"\u2714 {view.agency_name} has your changes." if updating else
-            f"\u2714 Registered with {view.agency_name}.")
-    cameras = ", ".join(c.name for c in view.cameras) or "none"
-    return (f"{head}\nRegistration: {view.id}\nCameras registered: {cameras}\n"
-            f"{state(view, zone_name)}")
+    head = (translate("registrations", "{agency} has your changes.") if updating else
+            translate("registrations", "Registered with {agency}.")).format(
+                agency=view.agency_name)
+    cameras = ", ".join(c.name for c in view.cameras) or translate("registrations", "none")
+    return ("\u2714 " + head + "\n" + translate("registrations", "Registration: {id}\nCameras "
+                                                "registered: {cameras}").format(
+        id=view.id, cameras=cameras) + f"\n{state(view, zone_name)}")
 
 
 def kept_after_failure(before: list[RegistrationView], after: list[RegistrationView],
@@ -227,27 +255,37 @@ def kept_after_failure(before: list[RegistrationView], after: list[RegistrationV
     was, now = held(before), held(after)
     if was == now:
         if not was:
-            return "Nothing from this attempt was kept on this computer."
-        return "Your registration on this computer is as it was before."
+            return translate("registrations", "Nothing from this attempt was kept on this "
+                             "computer.")
+        return translate("registrations", "Your registration on this computer is as it was "
+                         "before.")
     new = sorted(set(now) - set(was))
-    return ("This computer now holds registration " + ", ".join(new) if new else
-            "What this computer holds for this agency changed") + "; see Settings."
+    if new:
+        return translate("registrations", "This computer now holds registration {ids}; see "
+                         "Settings.").format(ids=", ".join(new))
+    return translate("registrations", "What this computer holds for this agency changed; see "
+                     "Settings.")
 
 
 def rotation_words(done: KeyRotation) -> str:
     """A key change's outcome: finished, or what still waits and what to do."""
     moved = len(done.moved)
     if done.finished:
-        told = ("you had no registrations to tell" if not moved else
-                "your registration now knows your new key" if moved == 1 else
-                f"all {moved} of your registrations now know your new key")
-        return (f"\u2714 Your key was changed: {told}. The old key is retired: kept only to "
-                "explain packages you sent before, never used to sign again.")
-    lines = [f"The key change is not finished: {moved} registration"
-             f"{'s' if moved != 1 else ''} moved to the new key, "
-             f"{len(done.problems)} not yet."]
+        told = (translate("registrations", "you had no registrations to tell") if not moved
+                else translate("registrations", "your registration now knows your new key")
+                if moved == 1 else
+                translate("registrations", "all {n} of your registrations now know your new "
+                          "key").format(n=moved))
+        return "\u2714 " + translate("registrations", "Your key was changed: {told}. The old "
+                                     "key is retired: kept only to explain packages you sent "
+                                     "before, never used to sign again.").format(told=told)
+    lines = [(translate("registrations", "The key change is not finished: 1 registration "
+                        "moved to the new key, {left} not yet.") if moved == 1 else
+              translate("registrations", "The key change is not finished: {moved} "
+                        "registrations moved to the new key, {left} not yet.")).format(
+        moved=moved, left=len(done.problems))]
     lines += [f"  {p}" for p in done.problems]
-    lines.append("Both keys are kept meanwhile, and each agency is answered with the key it "
-                 "knows. Press \u201cChange my key\u201d again to finish (the app also tries "
-                 "each time it starts).")
+    lines.append(translate("registrations", "Both keys are kept meanwhile, and each agency is "
+                           "answered with the key it knows. Press \u201cChange my key\u201d "
+                           "again to finish (the app also tries each time it starts)."))
     return "\n".join(lines)

@@ -22,20 +22,21 @@ class AgencyStep(QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.choose_button = choose = QPushButton("Choose the agency file\u2026")
+        self.choose_button = choose = QPushButton(self.tr("Choose the agency file\u2026"))
         choose.clicked.connect(self.choose)
         self.result = plain_label(name="summary")
         box = QVBoxLayout(self)
-        box.addWidget(plain_label("Which police agency may ask you?", "sectionTitle"))
-        box.addWidget(plain_label("The agency gives you a small file when you sign up. It holds "
+        box.addWidget(plain_label(self.tr("Which police agency may ask you?"), "sectionTitle"))
+        box.addWidget(plain_label(self.tr("The agency gives you a small file when you sign up. It holds "
                                   "their name, their call-back number and the keys that sign "
-                                  "their requests. Requests from anyone else are refused.", "hint"))
+                                  "their requests. Requests from anyone else are refused."), "hint"))
         box.addWidget(choose)
         box.addWidget(self.result)
         box.addStretch(1)
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Agency file", "", "Agency files (*.json)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Agency file"), "",
+                                              self.tr("Agency files (*.json)"))
         if path:
             self.add(path)
 
@@ -46,9 +47,10 @@ class AgencyStep(QWidget):
 
     def _added(self, agency) -> None:
         prints = "\n".join(f"  {k}" for k in agency.fingerprints())
-        self.result.setText(f"\u2714 Added {one_line(agency.name)}\n"
-                            f"Call-back number: {one_line(agency.phone)}\n"
-                            f"Key fingerprints (compare them with the ones the agency "
-                            f"published):\n{prints}")
+        self.result.setText("\u2714 " + self.tr("Added {agency}\nCall-back number: {phone}\n"
+                                                "Key fingerprints (compare them with the ones "
+                                                "the agency published):\n{fingerprints}")
+                            .format(agency=one_line(agency.name),
+                                    phone=one_line(agency.phone), fingerprints=prints))
         self.added.emit()
 

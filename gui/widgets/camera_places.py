@@ -34,29 +34,32 @@ class CameraCard(QFrame):
         self.setObjectName("card")
         self.name = name
         self.tick = QCheckBox(button_text(name))
-        self.tick.setAccessibleName(f"Register camera {name}")
+        self.tick.setAccessibleName(self.tr("Register camera {camera}").format(camera=name))
         self.address = QLineEdit()
-        self.address.setPlaceholderText("e.g. 1200 Elm Street, Seattle")
+        self.address.setPlaceholderText(self.tr("e.g. 1200 Elm Street, Seattle"))
         self.point = QLineEdit()
-        self.point.setPlaceholderText("optional: latitude, longitude (e.g. 47.6101, -122.3421)")
+        self.point.setPlaceholderText(self.tr("optional: latitude, longitude (e.g. 47.6101, "
+                                              "-122.3421)"))
         self.sees = QLineEdit()
-        self.sees.setPlaceholderText("e.g. the front door, the sidewalk and part of the street")
+        self.sees.setPlaceholderText(self.tr("e.g. the front door, the sidewalk and part of "
+                                             "the street"))
         self.retention = QSpinBox()
         self.retention.setRange(NOT_SAID, 3650)
-        self.retention.setSpecialValueText("not said")
-        self.retention.setSuffix(" days")
+        self.retention.setSpecialValueText(self.tr("not said"))
+        self.retention.setSuffix(self.tr(" days"))
         self.retention.setValue(NOT_SAID)
         self.retention.setMaximumWidth(180)
-        for field, what in ((self.address, f"Street address of camera {name}"),
-                            (self.point, f"Map point of camera {name}"),
-                            (self.sees, f"What camera {name} sees"),
-                            (self.retention, f"Days the recorder keeps footage of camera {name}")):
-            field.setAccessibleName(what)
+        for field, what in ((self.address, self.tr("Street address of camera {camera}")),
+                            (self.point, self.tr("Map point of camera {camera}")),
+                            (self.sees, self.tr("What camera {camera} sees")),
+                            (self.retention,
+                             self.tr("Days the recorder keeps footage of camera {camera}"))):
+            field.setAccessibleName(what.format(camera=name))
         form = QFormLayout()
-        form.addRow("Where it is", self.address)
-        form.addRow("Map point", self.point)
-        form.addRow("What it sees", self.sees)
-        form.addRow("Recorder keeps footage for", self.retention)
+        form.addRow(self.tr("Where it is"), self.address)
+        form.addRow(self.tr("Map point"), self.point)
+        form.addRow(self.tr("What it sees"), self.sees)
+        form.addRow(self.tr("Recorder keeps footage for"), self.retention)
         box = QVBoxLayout(self)
         box.addWidget(self.tick)
         box.addLayout(form)
@@ -90,9 +93,9 @@ class CameraPlaces(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.cards: dict[str, CameraCard] = {}
-        self.empty = plain_label("No cameras are indexed yet. Add a recordings folder first "
+        self.empty = plain_label(self.tr("No cameras are indexed yet. Add a recordings folder first "
                                  "(Settings or Set up, step 1); you can also register now "
-                                 "without cameras and add them later.", "hint")
+                                 "without cameras and add them later."), "hint")
         self._list = QWidget()
         self._rows = QVBoxLayout(self._list)
         self._rows.setContentsMargins(0, 0, 0, 0)
@@ -104,13 +107,13 @@ class CameraPlaces(QWidget):
         self._list.setAutoFillBackground(False)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(plain_label("Which cameras, where are they and what do they see?",
+        box.addWidget(plain_label(self.tr("Which cameras, where are they and what do they see?"),
                                   "sectionTitle"))
-        box.addWidget(plain_label("Tick the cameras the agency should know about. For each, "
+        box.addWidget(plain_label(self.tr("Tick the cameras the agency should know about. For each, "
                                   "say where it is (a street address, a map point or both) and, "
                                   "if you like, what it sees and how long your recorder keeps "
                                   "footage, so the agency only asks when your camera may have "
-                                  "seen something.", "hint"))
+                                  "seen something."), "hint"))
         box.addWidget(self.empty)
         box.addWidget(scroll, 1)
 

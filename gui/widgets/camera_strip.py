@@ -88,7 +88,7 @@ class CameraStrip(QWidget):
         for cam, cov in result.items():
             tl = self.timelines[cam]
             if cov is None:
-                tl.set_coverage([], "no recordings of this camera")
+                tl.set_coverage([], self.tr("no recordings of this camera"))
                 self.checks[cam].setChecked(False)
             else:
                 spans, marks, guessed, note = timeline_parts(cov)

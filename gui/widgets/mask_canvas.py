@@ -25,7 +25,7 @@ class MaskCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.image: QImage | None = None
-        self.message = "Choose a camera to see its picture."
+        self.message = self.tr("Choose a camera to see its picture.")
         self.shapes: list[list[Point]] = []     # closed polygons
         self.names: list[str] = []
         self.current: list[Point] = []          # the shape being drawn

@@ -37,10 +37,10 @@ class FolderStep(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.path = QLineEdit()
-        self.path.setPlaceholderText("The folder where your recorder or camera saves video")
-        self.path.setAccessibleName("Recordings folder")
-        choose = QPushButton("Choose\u2026")
-        self.look_button = look = QPushButton("Look in this folder")
+        self.path.setPlaceholderText(self.tr("The folder where your recorder or camera saves video"))
+        self.path.setAccessibleName(self.tr("Recordings folder"))
+        choose = QPushButton(self.tr("Choose\u2026"))
+        self.look_button = look = QPushButton(self.tr("Look in this folder"))
         choose.clicked.connect(self.choose)
         look.clicked.connect(self.look)
         self.found = plain_label(name="summary")
@@ -51,7 +51,7 @@ class FolderStep(QWidget):
         self.tz.setEditable(True)
         self.tz.addItems(sorted(available_timezones()))
         self.tz.setCurrentText(ctx.zone)
-        self.add_button = QPushButton("Add and index this folder")
+        self.add_button = QPushButton(self.tr("Add and index this folder"))
         self.add_button.setObjectName("primary")
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.add)
@@ -61,13 +61,13 @@ class FolderStep(QWidget):
         line.addWidget(choose)
         line.addWidget(look)
         form = QFormLayout()
-        form.addRow("Camera name", self.camera)
-        form.addRow("Recorder type", self.layout_box)
-        form.addRow("Time zone of the recorder", self.tz)
+        form.addRow(self.tr("Camera name"), self.camera)
+        form.addRow(self.tr("Recorder type"), self.layout_box)
+        form.addRow(self.tr("Time zone of the recorder"), self.tz)
         box = QVBoxLayout(self)
-        box.addWidget(plain_label("Where are your recordings?", "sectionTitle"))
-        box.addWidget(plain_label("The app only ever reads this folder; it never changes, moves "
-                                  "or deletes anything in it.", "hint"))
+        box.addWidget(plain_label(self.tr("Where are your recordings?"), "sectionTitle"))
+        box.addWidget(plain_label(self.tr("The app only ever reads this folder; it never changes, moves "
+                                  "or deletes anything in it."), "hint"))
         box.addLayout(line)
         box.addWidget(self.found)
         box.addLayout(form)
@@ -76,26 +76,30 @@ class FolderStep(QWidget):
         box.addStretch(1)
 
     def choose(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Recordings folder")
+        path = QFileDialog.getExistingDirectory(self, self.tr("Recordings folder"))
         if path:
             self.path.setText(path)
             self.look()
 
     def look(self) -> None:
         path = self.path.text().strip()
-        self.found.setText("Looking\u2026")
+        self.found.setText(self.tr("Looking\u2026"))
         self.ctx.bridge.call("look", lambda: self.ctx.agent.look_at_folder(path), self._looked,
                              self.found.setText)
 
     def _looked(self, facts) -> None:
         """Show what the agent found (FolderFacts) and fill in the details to confirm."""
-        recorder = facts.layout or "not recognised (files are indexed by their times inside)"
-        cams = ", ".join(map(one_line, facts.cameras)) or "one camera (name it below)"
+        recorder = facts.layout or self.tr("not recognised (files are indexed by their times "
+                                           "inside)")
+        cams = ", ".join(map(one_line, facts.cameras)) or self.tr("one camera (name it below)")
         if len(facts.cameras) > 1:   # cameras.py: a folder of several is <name>/<channel>
-            cams += " (each is named <camera name>/<its name>; rename them in Settings)"
+            cams += " " + self.tr("(each is named <camera name>/<its name>; rename them in "
+                                  "Settings)")
         more = "+" if facts.more else ""
-        self.found.setText(f"Found {facts.recordings}{more} recordings.\nRecorder: {recorder}\n"
-                           f"Cameras: {cams}\nCheck the details below, then add the folder.")
+        self.found.setText(self.tr("Found {count} recordings.\nRecorder: {recorder}\nCameras: "
+                                   "{cameras}\nCheck the details below, then add the folder.")
+                           .format(count=f"{facts.recordings}{more}", recorder=recorder,
+                                   cameras=cams))
         self.layout_box.setCurrentText(facts.layout or "auto")
         if facts.names_in_utc:   # these recorders name files in UTC
             self.tz.setCurrentText("UTC")
@@ -112,7 +116,7 @@ class FolderStep(QWidget):
         path, cam = self.path.text().strip(), self.camera.text().strip() or None
         tz, layout = self.tz.currentText().strip(), self.layout_box.currentText()
         self.add_button.setEnabled(False)
-        self.status.setText("Indexing your recordings; this can take a while the first time\u2026")
+        self.status.setText(self.tr("Indexing your recordings; this can take a while the first time\u2026"))
 
         def work(_progress, cancel):   # quitting the app stops the first scan too
             agent.add_source(path, camera=cam, tz=tz, layout=layout)
@@ -122,9 +126,9 @@ class FolderStep(QWidget):
     def _added(self, reports) -> None:
         seen = sum(r.seen for r in reports)
         problems = sum(len(r.problems) for r in reports)
-        self.status.setText(f"\u2714 Indexed {seen} recordings" +
-                            (f" ({problems} could not be read and are listed as such)."
-                             if problems else "."))
+        said = self.tr("Indexed {seen} recordings ({problems} could not be read and are "
+                       "listed as such).") if problems else self.tr("Indexed {seen} recordings.")
+        self.status.setText("\u2714 " + said.format(seen=seen, problems=problems))
         self.add_button.setEnabled(True)
         self.added.emit()
 
@@ -142,15 +146,15 @@ class ClockStep(QWidget):
         self.sources: list = []
         self.frame_at: int | None = None
         self.source_box = QComboBox()
-        self.show_button = show = QPushButton("Show a picture")
+        self.show_button = show = QPushButton(self.tr("Show a picture"))
         show.clicked.connect(lambda: self.show_frame())
         self.picture = QLabel("")
         self.picture.setMinimumHeight(180)
         self.says = plain_label()
         self.true_time = QTimeEdit()
-        self.true_time.setAccessibleName("The real time at this moment")
+        self.true_time.setAccessibleName(self.tr("The real time at this moment"))
         self.true_time.setDisplayFormat("HH:mm:ss")
-        self.save_button = QPushButton("Save the difference")
+        self.save_button = QPushButton(self.tr("Save the difference"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
         self.status = plain_label(name="caption")
@@ -158,17 +162,17 @@ class ClockStep(QWidget):
         top.addWidget(self.source_box, 1)
         top.addWidget(show)
         when = QHBoxLayout()
-        when.addWidget(QLabel("The real time at this moment was"))
+        when.addWidget(QLabel(self.tr("The real time at this moment was")))
         when.addWidget(self.true_time)
         self.true_zone = plain_label(name="caption")   # the recorder's zone, as the owner types
         when.addWidget(self.true_zone)
         when.addWidget(self.save_button)
         when.addStretch(1)
         box = QVBoxLayout(self)
-        box.addWidget(plain_label("Is the camera's clock right?", "sectionTitle"))
-        box.addWidget(plain_label("Hold your phone's clock up to the camera (or note the time "
+        box.addWidget(plain_label(self.tr("Is the camera's clock right?"), "sectionTitle"))
+        box.addWidget(plain_label(self.tr("Hold your phone's clock up to the camera (or note the time "
                                   "as you walk past it), then find that moment here and type "
-                                  "the real time. You can skip this step.", "hint"))
+                                  "the real time. You can skip this step."), "hint"))
         box.addLayout(top)
         box.addWidget(self.picture)
         box.addWidget(self.says)
@@ -204,14 +208,14 @@ class ClockStep(QWidget):
 
     def _frame(self, frame) -> None:
         if frame is None:
-            self.status.setText("No recent recording of this folder to show.")
+            self.status.setText(self.tr("No recent recording of this folder to show."))
             return
         self.frame_at = frame.at_us
         self.picture.setPixmap(QPixmap.fromImage(to_image(frame)).scaledToHeight(180))
         src = self.sources[self.source_box.currentIndex()]
         camera_clock = frame.at_us + round(src.clock_offset_s * US)
-        self.says.setText(f"The recording says this picture was taken at "
-                          f"{display.day_time(camera_clock, src.tz)}.")
+        self.says.setText(self.tr("The recording says this picture was taken at {time}.")
+                          .format(time=display.day_time(camera_clock, src.tz)))
         t = display.local(camera_clock, src.tz)
         self.true_time.setTime(QTime(t.hour, t.minute, t.second))
         self.true_zone.setText(display.zone_words(camera_clock, src.tz))
@@ -237,8 +241,9 @@ class ClockStep(QWidget):
             agent.add_source(src.root, camera=src.camera, tz=src.tz, layout=src.layout,
                              clock_offset_s=offset)
             return agent.scan([src.root])
-        self.status.setText("Saving and re-reading the recordings\u2026")
+        self.status.setText(self.tr("Saving and re-reading the recordings\u2026"))
         self.ctx.bridge.call("clock", work, lambda _r: (
-            self.status.setText(f"\u2714 Saved: this camera's clock {display.offset_words(offset)}. "
-                                "Times are corrected everywhere."), self.refresh()),
+            self.status.setText("\u2714 " + self.tr("Saved: this camera's clock {offset}. Times "
+                                                    "are corrected everywhere.")
+                                .format(offset=display.offset_words(offset))), self.refresh()),
             self.status.setText)

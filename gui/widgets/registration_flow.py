@@ -12,12 +12,17 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from gui.views import registrations as words
+from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.camera_places import CameraPlaces
 from gui.widgets.labels import plain_label
 from gui.widgets.registration_pages import ContactPage, InvitePage, ResultPage, ReviewPage
 
 INVITE, CONTACT, CAMERAS, REVIEW, RESULT = range(5)
-CRUMBS = ("Agency and invite", "You", "Cameras", "Review", "Result")
+CRUMBS = (QT_TRANSLATE_NOOP("RegistrationFlow", "Agency and invite"),
+          QT_TRANSLATE_NOOP("RegistrationFlow", "You"),
+          QT_TRANSLATE_NOOP("RegistrationFlow", "Cameras"),
+          QT_TRANSLATE_NOOP("RegistrationFlow", "Review"),
+          QT_TRANSLATE_NOOP("RegistrationFlow", "Result"))
 
 
 class RegistrationFlow(QWidget):
@@ -39,10 +44,10 @@ class RegistrationFlow(QWidget):
         self.pages = QStackedWidget()
         for page in (self.invite, self.contact, self.cameras, self.review, self.result):
             self.pages.addWidget(page)
-        self.crumbs = [plain_label(t, "crumb") for t in CRUMBS]
-        self.cancel_button = QPushButton("Not now")
+        self.crumbs = [plain_label(self.tr(t), "crumb") for t in CRUMBS]
+        self.cancel_button = QPushButton(self.tr("Not now"))
         self.cancel_button.setObjectName("flat")
-        self.back_button, self.next_button = QPushButton("Back"), QPushButton("Next")
+        self.back_button, self.next_button = QPushButton(self.tr("Back")), QPushButton(self.tr("Next"))
         self.next_button.setObjectName("primary")
         self.cancel_button.clicked.connect(lambda: self.closed.emit(self.done_ok))
         self.back_button.clicked.connect(self.back)
@@ -107,12 +112,14 @@ class RegistrationFlow(QWidget):
             crumb.setProperty("state", "current" if n == index else ("done" if n < index else ""))
             crumb.style().unpolish(crumb)
             crumb.style().polish(crumb)
-        send = "Send the changes" if self.updating is not None else "Register"
-        self.next_button.setText({REVIEW: send, RESULT: "Done"}.get(index, "Next"))
+        send = self.tr("Send the changes") if self.updating is not None else self.tr("Register")
+        self.next_button.setText({REVIEW: send, RESULT: self.tr("Done")}.get(index,
+                                                                             self.tr("Next")))
         self.next_button.setEnabled(index != RESULT or self.done_ok)
         self.back_button.setEnabled(not (index == RESULT and self.done_ok))
-        self.cancel_button.setText("Close" if self.done_ok else
-                                   "Cancel" if self.updating is not None else "Not now")
+        self.cancel_button.setText(self.tr("Close") if self.done_ok else
+                                   self.tr("Cancel") if self.updating is not None
+                                   else self.tr("Not now"))
 
     def back(self) -> None:
         index = self.pages.currentIndex()
@@ -172,7 +179,7 @@ class RegistrationFlow(QWidget):
                 return agent.update_registration(view.agency_id, view.id, contact, cameras)
             return agent.register(agency_id, invite, contact, cameras)
         self._busy(True)
-        self.status.setText(f"Sending to {self.agency_name()}\u2026")
+        self.status.setText(self.tr("Sending to {agency}\u2026").format(agency=self.agency_name()))
         self.ctx.bridge.call("register", work, self._sent,
                              lambda message: self._refused(message, before, agency_id))
 
@@ -189,9 +196,10 @@ class RegistrationFlow(QWidget):
 
     def _refused(self, message: str, before: dict, agency_id: str) -> None:
         self._busy(False)
-        head = ("\u2718 Not changed." if self.updating is not None else "\u2718 Not registered.")
-        self.result.report(f"{head}\n{message[:1].upper()}{message[1:]}", "Checking what this "
-                           "computer kept\u2026")
+        head = "\u2718 " + (self.tr("Not changed.") if self.updating is not None
+                            else self.tr("Not registered."))
+        self.result.report(f"{head}\n{message[:1].upper()}{message[1:]}",
+                           self.tr("Checking what this computer kept\u2026"))
         self.go(RESULT)
         if "views" not in before:   # it failed before reading what was held: nothing to compare
             self.result.kept.setText("")

@@ -17,24 +17,24 @@ class InvitePage(QWidget):
         super().__init__(parent)
         self.choices: list[tuple[object, object]] = []   # (Agency, RegistrationReadiness)
         self.agency = QComboBox()
-        self.agency.setAccessibleName("Agency to register with")
+        self.agency.setAccessibleName(self.tr("Agency to register with"))
         self.agency.currentIndexChanged.connect(self._show_readiness)
         self.readiness = plain_label(name="caption")
         self.invite = QLineEdit()
-        self.invite.setPlaceholderText("inv-\u2026 (26 letters and digits follow)")
-        self.invite.setAccessibleName("Invite code")
+        self.invite.setPlaceholderText(self.tr("inv-\u2026 (26 letters and digits follow)"))
+        self.invite.setAccessibleName(self.tr("Invite code"))
         form = QFormLayout()
-        form.addRow("Agency", self.agency)
+        form.addRow(self.tr("Agency"), self.agency)
         form.addRow(self.readiness)
-        form.addRow("Invite code", self.invite)
+        form.addRow(self.tr("Invite code"), self.invite)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(plain_label("Register your cameras with an agency", "sectionTitle"))
-        box.addWidget(plain_label("When you sign up with your city's camera program, the agency "
+        box.addWidget(plain_label(self.tr("Register your cameras with an agency"), "sectionTitle"))
+        box.addWidget(plain_label(self.tr("When you sign up with your city's camera program, the agency "
                                   "sends you a one-time invite code. Registering tells the "
                                   "agency who you are and which cameras you have, so it knows "
                                   "whom to ask when something happens nearby. You see exactly "
-                                  "what it will learn before anything is sent.", "hint"))
+                                  "what it will learn before anything is sent."), "hint"))
         box.addLayout(form)
         box.addStretch(1)
 
@@ -53,29 +53,32 @@ class InvitePage(QWidget):
     def _show_readiness(self, *_args) -> None:
         choice = self.chosen()
         if choice is None:
-            self.readiness.setText("No agency yet: add the agency's file first (the step "
-                                   "before, or Settings, \u201cAdd an agency file\u201d).")
+            self.readiness.setText(self.tr("No agency yet: add the agency's file first (the step "
+                                   "before, or Settings, \u201cAdd an agency file\u201d)."))
             return
         agency, ready = choice
         if not ready.ready:
-            self.readiness.setText(f"Cannot register with {agency.name} now: {ready.reason}.")
+            self.readiness.setText(self.tr("Cannot register with {agency} now: {reason}.")
+                                   .format(agency=agency.name, reason=ready.reason))
         elif ready.registrations:
-            self.readiness.setText(f"You are registered with {agency.name} already "
-                                   f"({', '.join(ready.registrations)}). Registering again makes "
-                                   "a second registration; to change what the agency knows, "
-                                   "use \u201cChange details\u201d in Settings.")
+            self.readiness.setText(self.tr(
+                "You are registered with {agency} already ({registrations}). Registering again "
+                "makes a second registration; to change what the agency knows, use \u201cChange "
+                "details\u201d in Settings.").format(agency=agency.name,
+                                                     registrations=", ".join(ready.registrations)))
         else:
-            self.readiness.setText(f"Call-back number: {agency.phone}")
+            self.readiness.setText(self.tr("Call-back number: {phone}").format(phone=agency.phone))
 
     def problems(self) -> list[str]:
         """What must be fixed before going on."""
         choice = self.chosen()
         if choice is None:
-            return ["Add the agency's file first: it says where to register."]
+            return [self.tr("Add the agency's file first: it says where to register.")]
         if not choice[1].ready:
-            return [f"Cannot register with {choice[0].name} now: {choice[1].reason}."]
+            return [self.tr("Cannot register with {agency} now: {reason}.").format(
+                agency=choice[0].name, reason=choice[1].reason)]
         if not self.invite.text().strip():
-            return ["Type the invite code the agency sent you (it starts with inv-)."]
+            return [self.tr("Type the invite code the agency sent you (it starts with inv-).")]
         return []
 
 
@@ -85,20 +88,20 @@ class ContactPage(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.name, self.email, self.phone = QLineEdit(), QLineEdit(), QLineEdit()
-        self.name.setAccessibleName("Your name")
-        self.email.setAccessibleName("Your email (optional)")
-        self.phone.setAccessibleName("Your phone (optional)")
-        self.email.setPlaceholderText("optional")
-        self.phone.setPlaceholderText("optional")
+        self.name.setAccessibleName(self.tr("Your name"))
+        self.email.setAccessibleName(self.tr("Your email (optional)"))
+        self.phone.setAccessibleName(self.tr("Your phone (optional)"))
+        self.email.setPlaceholderText(self.tr("optional"))
+        self.phone.setPlaceholderText(self.tr("optional"))
         form = QFormLayout()
-        form.addRow("Your name", self.name)
-        form.addRow("Email", self.email)
-        form.addRow("Phone", self.phone)
+        form.addRow(self.tr("Your name"), self.name)
+        form.addRow(self.tr("Email"), self.email)
+        form.addRow(self.tr("Phone"), self.phone)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(plain_label("How can the agency reach you?", "sectionTitle"))
-        box.addWidget(plain_label("The agency uses this only to contact you about a request. "
-                                  "Your name is required; email and phone are up to you.",
+        box.addWidget(plain_label(self.tr("How can the agency reach you?"), "sectionTitle"))
+        box.addWidget(plain_label(self.tr("The agency uses this only to contact you about a request. "
+                                  "Your name is required; email and phone are up to you."),
                                   "hint"))
         box.addLayout(form)
         box.addStretch(1)
@@ -126,9 +129,9 @@ class ReviewPage(QWidget):
         card = QFrame()
         card.setObjectName("leaves")
         inner = QVBoxLayout(card)
-        inner.addWidget(plain_label("It will learn", "fieldName"))
+        inner.addWidget(plain_label(self.tr("It will learn"), "fieldName"))
         inner.addWidget(self.learns)
-        inner.addWidget(plain_label("It will not get", "fieldName"))
+        inner.addWidget(plain_label(self.tr("It will not get"), "fieldName"))
         inner.addWidget(self.not_learns)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -139,7 +142,7 @@ class ReviewPage(QWidget):
 
     def show_review(self, agency: str, review: Review) -> None:
         """Fill the page for `agency` (its name as the trust store has it)."""
-        self.title.setText(f"What {agency} will learn")
+        self.title.setText(self.tr("What {agency} will learn").format(agency=agency))
         self.learns.setText("\n".join(f"\u2022 {line}" if not line.startswith(" ") else
                                       f"      \u25e6 {line.strip()}" for line in review.learns))
         self.not_learns.setText("\n".join(f"\u2022 {line}" for line in review.not_learns))
@@ -159,7 +162,7 @@ class ResultPage(QWidget):
         self.kept = plain_label(name="caption")
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(plain_label("Result", "sectionTitle"))
+        box.addWidget(plain_label(self.tr("Result"), "sectionTitle"))
         box.addWidget(self.outcome)
         box.addWidget(self.kept)
         box.addStretch(1)

@@ -16,9 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from gui.views import registrations as words
+from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.labels import cell, plain_label
 
-COLUMNS = ("Agency", "Registration", "Cameras", "Registered", "Certificate")
+COLUMNS = (QT_TRANSLATE_NOOP("RegistrationsPanel", "Agency"),
+           QT_TRANSLATE_NOOP("RegistrationsPanel", "Registration"),
+           QT_TRANSLATE_NOOP("RegistrationsPanel", "Cameras"),
+           QT_TRANSLATE_NOOP("RegistrationsPanel", "Registered"),
+           QT_TRANSLATE_NOOP("RegistrationsPanel", "Certificate"))
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:
@@ -43,8 +48,8 @@ class RegistrationsPanel(QWidget):
         self.ctx = ctx
         self.views: list = []
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setAccessibleName("Your registrations")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName(self.tr("Your registrations"))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -53,10 +58,10 @@ class RegistrationsPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMaximumHeight(150)
-        self.register_button = QPushButton("Register with an agency\u2026")
-        self.change_button = QPushButton("Change details\u2026")
-        self.unregister_button = QPushButton("Unregister\u2026")
-        self.rotate_button = QPushButton("Change my key")
+        self.register_button = QPushButton(self.tr("Register with an agency\u2026"))
+        self.change_button = QPushButton(self.tr("Change details\u2026"))
+        self.unregister_button = QPushButton(self.tr("Unregister\u2026"))
+        self.rotate_button = QPushButton(self.tr("Change my key"))
         self.register_button.clicked.connect(self.registerRequested.emit)
         self.change_button.clicked.connect(self.change)
         self.unregister_button.clicked.connect(self.unregister)
@@ -67,19 +72,19 @@ class RegistrationsPanel(QWidget):
         self.key_status = plain_label(name="caption")
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(plain_label("Registrations", "sectionTitle"))
-        box.addWidget(plain_label("The agencies that know your name and where your cameras "
+        box.addWidget(plain_label(self.tr("Registrations"), "sectionTitle"))
+        box.addWidget(plain_label(self.tr("The agencies that know your name and where your cameras "
                                   "are, so they can ask you for footage. None of them has "
-                                  "access to your cameras or recordings.", "hint"))
+                                  "access to your cameras or recordings."), "hint"))
         box.addWidget(self.table)
         box.addLayout(_row(self.register_button, self.change_button, self.unregister_button))
         box.addWidget(self.status)
-        box.addWidget(plain_label("Your key", "sectionTitle"))
-        box.addWidget(plain_label("Your answers and packages are signed with a key kept on "
+        box.addWidget(plain_label(self.tr("Your key"), "sectionTitle"))
+        box.addWidget(plain_label(self.tr("Your answers and packages are signed with a key kept on "
                                   "this computer, and agencies accept only that key. If you "
                                   "think it may have been copied, change it: the app makes a "
                                   "new key, tells every agency you registered with, and retires "
-                                  "the old one.", "hint"))
+                                  "the old one."), "hint"))
         box.addWidget(self.pending)
         box.addLayout(_row(self.rotate_button))
         box.addWidget(self.key_status)
@@ -100,22 +105,23 @@ class RegistrationsPanel(QWidget):
                 item.setToolTip(words.state(view, self.ctx.zone) if c == 4 else text)
                 self.table.setItem(r, c, item)
         self.pending.setVisible(pending)
-        self.pending.setText("A key change is not finished: some agencies still know only "
-                             "your old key. Both keys are kept, and each agency is answered "
-                             "with the key it knows, until you press \u201cChange my key\u201d "
-                             "again and every agency has the new one." if pending else "")
+        self.pending.setText(self.tr(
+            "A key change is not finished: some agencies still know only your old key. Both "
+            "keys are kept, and each agency is answered with the key it knows, until you press "
+            "\u201cChange my key\u201d again and every agency has the new one.") if pending else "")
 
     def selected(self):
         """The RegistrationView selected, if it was made from this app (only those can be
         changed or ended); otherwise None, with the reason shown."""
         row = self.table.currentRow()
         if not 0 <= row < len(self.views):
-            self.status.setText("Choose a registration in the list first.")
+            self.status.setText(self.tr("Choose a registration in the list first."))
             return None
         view = self.views[row]
         if view.owner_id is None:
-            self.status.setText(f"Registration {view.id} was not made from this app, so it "
-                                "cannot be changed from here: register with an invite code.")
+            self.status.setText(self.tr("Registration {id} was not made from this app, so it "
+                                        "cannot be changed from here: register with an invite "
+                                        "code.").format(id=view.id))
             return None
         return view
 
@@ -127,32 +133,35 @@ class RegistrationsPanel(QWidget):
     def unregister(self) -> None:
         """End the selected registration, after saying what that means."""
         view = self.selected()
-        if view is None or not confirm(self, f"Unregister from {view.agency_name}?", (
-                f"{view.agency_name} forgets your contact details and the cameras you "
-                f"registered, and its requests stop: this app no longer checks its portal. "
-                "To register again later you need a new invite code.")):
+        if view is None or not confirm(
+                self, self.tr("Unregister from {agency}?").format(agency=view.agency_name),
+                self.tr("{agency} forgets your contact details and the cameras you registered, "
+                        "and its requests stop: this app no longer checks its portal. To "
+                        "register again later you need a new invite code.")
+                .format(agency=view.agency_name)):
             return
         agent = self.ctx.agent
-        self.status.setText(f"Unregistering from {view.agency_name}\u2026")
+        self.status.setText(self.tr("Unregistering from {agency}\u2026")
+                            .format(agency=view.agency_name))
         self.ctx.bridge.call("unregister", lambda: agent.unregister(view.agency_id, view.id),
                              lambda ended: self._unregistered(view, ended),
                              self.status.setText)
 
     def _unregistered(self, view, ended: str) -> None:
-        self.status.setText(f"\u2714 Unregistered {ended} from {view.agency_name}: it forgets "
-                            "your contact details and cameras, and sends you no more "
-                            "requests.")
+        self.status.setText("\u2714 " + self.tr(
+            "Unregistered {id} from {agency}: it forgets your contact details and cameras, and "
+            "sends you no more requests.").format(id=ended, agency=view.agency_name))
         self.refresh()
 
     def rotate(self) -> None:
         """Change the owner key everywhere it is registered (or finish a change)."""
         count = sum(1 for v in self.views if v.owner_id)
-        if not confirm(self, "Change your key?", (
-                f"The app makes a new key and tells each agency you registered with ({count}), "
+        if not confirm(self, self.tr("Change your key?"), self.tr(
+                "The app makes a new key and tells each agency you registered with ({count}), "
                 "signed with your current key. Once every agency has the new key, the old one "
-                "is retired and never signs anything again.")):
+                "is retired and never signs anything again.").format(count=count)):
             return
-        self.key_status.setText("Changing your key\u2026")
+        self.key_status.setText(self.tr("Changing your key\u2026"))
         self.rotate_button.setEnabled(False)
         self.ctx.bridge.call("rotate-key", self.ctx.agent.rotate_key, self._rotated,
                              self._rotation_failed)
@@ -164,7 +173,8 @@ class RegistrationsPanel(QWidget):
 
     def _rotation_failed(self, message: str) -> None:
         self.rotate_button.setEnabled(True)
-        self.key_status.setText(f"The key change stopped: {message}")
+        self.key_status.setText(self.tr("The key change stopped: {problem}")
+                                .format(problem=message))
         self.refresh()
 
 
