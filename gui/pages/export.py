@@ -71,7 +71,8 @@ class ExportPage(QWidget):
         self.folder.textChanged.connect(self.refresh_summary)
         when = QHBoxLayout()
         self.zone = plain_label(name="caption")   # the times are typed in the owner's zone
-        for w in (QLabel(self.tr("From")), self.start_edit, QLabel(self.tr("to")), self.end_edit, self.zone, show):
+        for w in (QLabel(self.tr("From")), self.start_edit, QLabel(self.tr("to")), self.end_edit,
+                  self.zone, show):
             when.addWidget(w)
         when.addStretch(1)
         where = QHBoxLayout()
@@ -82,8 +83,9 @@ class ExportPage(QWidget):
         col = QVBoxLayout(holder)
         col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(plain_label(self.tr("Export a clip by hand"), "pageTitle"))
-        col.addWidget(plain_label(self.tr("Each camera becomes a sealed, signed evidence package in the "
-                                  "folder you choose. Nothing is uploaded."), "hint"))
+        col.addWidget(plain_label(self.tr("Each camera becomes a sealed, signed evidence package "
+                                          "in the folder you choose. Nothing is "
+                                          "uploaded."), "hint"))
         col.addWidget(plain_label(self.tr(
             "Each clip carries Content Credentials signed by your own key: validators will "
             "show them as untrusted, since no agency vouches for a clip exported by hand."),

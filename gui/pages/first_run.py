@@ -56,9 +56,10 @@ class FirstRunPage(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(32, 24, 32, 24)
         box.addWidget(plain_label(self.tr("Welcome. Let's set things up."), "pageTitle"))
-        box.addWidget(plain_label(self.tr("Four short steps. Nothing is shared with anyone until you "
-                                  "register in the last one, and you see exactly what before "
-                                  "it is sent; you decide about every request."), "hint"))
+        box.addWidget(plain_label(self.tr("Four short steps. Nothing is shared with anyone until "
+                                          "you register in the last one, and you see "
+                                          "exactly what before it is sent; you decide "
+                                          "about every request."), "hint"))
         box.addLayout(crumbs)
         box.addWidget(self.steps, 1)
         box.addLayout(nav)

@@ -41,8 +41,8 @@ class InboxPage(QWidget):
         self.views: list = []
         self._known: set[str] | None = None
         self.title = plain_label(self.tr("Requests"), "pageTitle")
-        self.subtitle = plain_label(self.tr("Police requests for your footage arrive here. Nothing is "
-                                    "shared unless you approve it."), "hint")
+        self.subtitle = plain_label(self.tr("Police requests for your footage arrive here. Nothing "
+                                            "is shared unless you approve it."), "hint")
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) if c else c for c in COLUMNS])
         self.table.verticalHeader().hide()
@@ -63,14 +63,15 @@ class InboxPage(QWidget):
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         self.table.installEventFilter(self)
         self.table.itemSelectionChanged.connect(self._selected)
-        self.open_hint = plain_label(self.tr("Select a request and press Open (or double-click it, or "
-                                     "press Enter) to review it."), "hint")
+        self.open_hint = plain_label(self.tr("Select a request and press Open (or double-click it, "
+                                             "or press Enter) to review it."), "hint")
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setObjectName("primary")
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(lambda: self.open_row(self.table.currentRow()))
-        self.empty = plain_label(self.tr("No requests yet. When an agency you trust asks for footage, it "
-                                 "will appear here and you will get a notification."), "empty")
+        self.empty = plain_label(self.tr("No requests yet. When an agency you trust asks for "
+                                         "footage, it will appear here and you will get a "
+                                         "notification."), "empty")
         self.empty.setAlignment(Qt.AlignCenter)
         self.status = plain_label(name="caption")
         self.sync_button = QPushButton(self.tr("Check for requests now"))

@@ -38,10 +38,11 @@ class LogPage(QWidget):
         top.addWidget(check)
         box = QVBoxLayout(self)
         box.addWidget(plain_label(self.tr("Activity log"), "pageTitle"))
-        box.addWidget(plain_label(self.tr("Everything decided about your footage and every change to "
-                                  "your settings, in order. Each line is chained to the one "
-                                  "before and the whole is sealed with your key, so a changed, "
-                                  "deleted or cut-off line shows up when the log is checked."),
+        box.addWidget(plain_label(self.tr("Everything decided about your footage and every change "
+                                          "to your settings, in order. Each line is chained to the "
+                                          "one before and the whole is sealed with your key, so a "
+                                          "changed, deleted or cut-off line shows up when the log "
+                                          "is checked."),
                                   "hint"))
         box.addLayout(top)
         box.addWidget(self.table, 1)

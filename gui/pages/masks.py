@@ -67,10 +67,11 @@ class MasksPage(QWidget):
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(plain_label(
-            self.tr("Black out what police never need to see, such as a neighbour's window or garden. "
-            "Click the corners of an area on the picture, then click the first corner again "
-            "(or press Close shape). Add as many areas as you like and save. Every export of "
-            "this camera fills them solid black; your own recordings are not changed."), "hint"))
+            self.tr("Black out what police never need to see, such as a neighbour's window or "
+                    "garden. Click the corners of an area on the picture, then click the first "
+                    "corner again (or press Close shape). Add as many areas as you like and save. "
+                    "Every export of this camera fills them solid black; your own recordings are "
+                    "not changed."), "hint"))
         box.addLayout(pick)
         box.addWidget(self.canvas, 1)
         box.addLayout(buttons)
@@ -87,8 +88,8 @@ class MasksPage(QWidget):
         self.cameras.addItems(cameras)
         self.cameras.blockSignals(False)
         if not cameras:
-            self.canvas.set_image(None, self.tr("No recordings are indexed yet: add a "
-                                                "recordings folder in Settings first."))
+            self.canvas.set_image(None, self.tr("No recordings are indexed yet: add a recordings "
+                                                "folder in Settings first."))
             return
         pick = wanted if wanted in cameras else (self.camera if self.camera in cameras
                                                  else cameras[0])
@@ -141,7 +142,8 @@ class MasksPage(QWidget):
             return
         if self.canvas.current:
             if not self.canvas.close_shape():
-                self.status.setText(self.tr("Finish the open shape (three corners at least) or undo it."))
+                self.status.setText(self.tr("Finish the open shape (three corners at least) or "
+                                            "undo it."))
                 return
         masks, agent = self.canvas.masks(self.camera), self.ctx.agent
         n = len(masks.polygons)

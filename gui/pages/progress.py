@@ -84,7 +84,8 @@ class ProgressPage(QWidget):
             self.result.setText(result_text(self.job.result))
         elif self.job.cancelled:
             self.stage.setText(self.tr("Cancelled"))
-            self.result.setText(self.tr("Stopped. Nothing was sent, and no partial package was kept."))
+            self.result.setText(self.tr("Stopped. Nothing was sent, and no partial package was "
+                                        "kept."))
         else:
             self.stage.setText(self.tr("It did not work"))
             self.result.setText(message)

@@ -83,8 +83,9 @@ class RequestPage(QWidget):
         right = QWidget()
         col = QVBoxLayout(right)
         col.setContentsMargins(0, 0, 0, 0)
-        col.addWidget(plain_label(self.tr("Your footage for this time. Drag the blue handles to send "
-                                  "less; click anywhere to look at that moment."), "hint"))
+        col.addWidget(plain_label(self.tr("Your footage for this time. Drag the blue handles to "
+                                          "send less; click anywhere to look at that "
+                                          "moment."), "hint"))
         col.addWidget(self.strip)
         look = QHBoxLayout()
         look.addWidget(self.preview, 1)

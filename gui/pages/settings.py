@@ -68,8 +68,10 @@ class SettingsPage(QWidget):
         self._camera_names: list[str] = []
         self._source_roots: list[str] = []
         self._agency_ids: list[str] = []
-        add_src, rm_src = QPushButton(self.tr("Add a recordings folder\u2026")), QPushButton(self.tr("Remove folder"))
-        add_ag, rm_ag = QPushButton(self.tr("Add an agency file\u2026")), QPushButton(self.tr("Remove agency"))
+        add_src = QPushButton(self.tr("Add a recordings folder\u2026"))
+        rm_src = QPushButton(self.tr("Remove folder"))
+        add_ag = QPushButton(self.tr("Add an agency file\u2026"))
+        rm_ag = QPushButton(self.tr("Remove agency"))
         self.remove_source_button, self.add_agency_button = rm_src, add_ag
         self.remove_agency_button = rm_ag
         self.rename_button = QPushButton(self.tr("Rename camera\u2026"))
@@ -81,7 +83,7 @@ class SettingsPage(QWidget):
         add_ag.clicked.connect(self.choose_agency)
         rm_ag.clicked.connect(self.remove_agency)
         self.holds = QCheckBox(self.tr("When a request arrives, keep a safe copy of the footage it "
-                               "covers until I decide"))
+                                       "covers until I decide"))
         self.tray = QCheckBox(self.tr("Keep watching for requests when I close the window"))
         self.login = QCheckBox(self.tr("Start when I log in (in the tray, watching for requests)"))
         self.login.setVisible(ctx.login is not None)
@@ -114,9 +116,10 @@ class SettingsPage(QWidget):
         box.addWidget(self.sources)
         box.addLayout(_row(add_src, rm_src))
         box.addWidget(plain_label(self.tr("Cameras"), "sectionTitle"))
-        box.addWidget(plain_label(self.tr("A folder is one camera, named as you named the folder; a "
-                                  "folder holding several cameras names each folder/channel. "
-                                  "A new name holds everywhere, masks included."), "hint"))
+        box.addWidget(plain_label(self.tr("A folder is one camera, named as you named the folder; "
+                                          "a folder holding several cameras names each "
+                                          "folder/channel. A new name holds everywhere, masks "
+                                          "included."), "hint"))
         box.addWidget(self.cameras)
         box.addLayout(_row(self.rename_button))
         box.addWidget(plain_label(self.tr("Agencies you trust"), "sectionTitle"))
@@ -124,8 +127,8 @@ class SettingsPage(QWidget):
         box.addLayout(_row(add_ag, rm_ag))
         box.addWidget(self.registrations)
         box.addWidget(plain_label(self.tr("Privacy masks"), "sectionTitle"))
-        box.addWidget(plain_label(self.tr("Areas of a camera's picture (a neighbour's window, a garden) "
-                                  "that every export fills black."), "hint"))
+        box.addWidget(plain_label(self.tr("Areas of a camera's picture (a neighbour's window, a "
+                                          "garden) that every export fills black."), "hint"))
         box.addLayout(_row(self.masks_button))
         box.addWidget(plain_label(self.tr("Behaviour"), "sectionTitle"))
         box.addWidget(self.holds)
@@ -222,8 +225,8 @@ class SettingsPage(QWidget):
     def add_agency(self, path: str) -> None:
         agent = self.ctx.agent
         self.ctx.bridge.call("add-agency", lambda: agent.add_agency(path), lambda a: (
-            self.status.setText(self.tr("Added {agency}. Compare these fingerprints with the "
-                                        "ones the agency publishes: {fingerprints}").format(
+            self.status.setText(self.tr("Added {agency}. Compare these fingerprints with the ones "
+                                        "the agency publishes: {fingerprints}").format(
                 agency=one_line(a.name), fingerprints=", ".join(a.fingerprints()))),
             self.refresh()), self.status.setText)
 

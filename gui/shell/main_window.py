@@ -115,8 +115,8 @@ class MainWindow(QMainWindow):
 
     def open_request(self, view) -> None:
         """Show a request (a RequestView) with a timeline for each camera it names."""
-        self.ctx.bridge.call("cameras", self.ctx.agent.cameras,
-                             lambda cams: (self.request.open(view, cams), self.show_page("request")))
+        self.ctx.bridge.call("cameras", self.ctx.agent.cameras, lambda cams: (
+            self.request.open(view, cams), self.show_page("request")))
 
     def follow(self, job, title: str) -> None:
         self.progress.track(job, title)
@@ -151,8 +151,7 @@ class MainWindow(QMainWindow):
         if keep and not self.quitting:
             self.hide()
             self.tray.notify(self.tr("Still watching"),
-                             self.tr("Footage requests keeps running; open it from the tray "
-                                     "icon."))
+                             self.tr("Footage requests keeps running; open it from the tray icon."))
             event.ignore()
             return
         self.tray.hide()

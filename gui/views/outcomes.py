@@ -36,10 +36,12 @@ def result_text(result) -> str:
         package = getattr(item, "package", None)
         path = getattr(package, "path", None) or package
         if path:
-            lines.append(translate("outcomes", "Sealed and signed package: {path}").format(path=path))
+            lines.append(translate("outcomes", "Sealed and signed package: {path}")
+                         .format(path=path))
         receipt = getattr(item, "receipt", None)
         if receipt:
-            lines.append(translate("outcomes", "The agency's signed receipt was checked and saved."))
+            lines.append(translate("outcomes", "The agency's signed receipt was checked and "
+                                               "saved."))
         sha = getattr(item, "clip_sha256", None) or getattr(item, "sha256", None)
         if sha:
             lines.append(translate("outcomes", "Fingerprint (SHA-256): {sha}").format(sha=sha))
@@ -49,7 +51,8 @@ def result_text(result) -> str:
         cut = getattr(item, "cut", None)
         lost = getattr(cut, "dropped_frames", 0), getattr(cut, "dropped_audio_packets", 0)
         if any(lost):
-            said = translate("outcomes", "{frames} damaged frame(s) could not be decoded and were left out")
+            said = translate("outcomes", "{frames} damaged frame(s) could not be decoded and were "
+                                         "left out")
             if lost[1]:
                 said += translate("outcomes", ", and {pieces} piece(s) of sound were silenced")
             said += translate("outcomes", " (you accepted this; the package says so).")
@@ -61,13 +64,18 @@ def delivery_text(view) -> str:
     """What was delivered for a request, camera by camera."""
     lines = []
     for d in view.deliveries:
-        state = (translate("outcomes", "sent; the agency's signed receipt matches what was sent") if d.receipt
-                 else translate("outcomes", "sent") if d.upload_url else translate("outcomes", "packaged, not sent yet"))
+        if d.receipt:
+            state = translate("outcomes", "sent; the agency's signed receipt matches what was sent")
+        elif d.upload_url:
+            state = translate("outcomes", "sent")
+        else:
+            state = translate("outcomes", "packaged, not sent yet")
         lines.append(translate("outcomes", "{camera}: {size} {state}.").format(camera=d.camera,
                                                              size=display.size(d.size),
                                                              state=state)
                      + "\n  " + translate("outcomes", "Package: {path}").format(path=d.package)
-                     + "\n  " + translate("outcomes", "Fingerprint (SHA-256): {sha}").format(sha=d.sha256))
+                     + "\n  " + translate("outcomes", "Fingerprint (SHA-256): {sha}")
+                     .format(sha=d.sha256))
     if view.status == "delivered":
         head = translate("outcomes", "Delivered.")
     elif view.status == "failed":

@@ -50,19 +50,19 @@ def read_point(text: str) -> tuple[float, float] | None:
     except ValueError:
         lat = lon = math.nan
     if not (math.isfinite(lat) and math.isfinite(lon)):
-        raise ValueError(translate("registrations", "write the map point as two numbers, "
-                                   "latitude then longitude, e.g. 47.6101, -122.3421"))
+        raise ValueError(translate("registrations", "write the map point as two numbers, latitude "
+                                                    "then longitude, e.g. 47.6101, -122.3421"))
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ValueError(translate("registrations", "a latitude is from -90 to 90 and a "
-                                   "longitude from -180 to 180"))
+        raise ValueError(translate("registrations", "a latitude is from -90 to 90 and a longitude "
+                                                    "from -180 to 180"))
     return lat, lon
 
 
 def contact_from(name: str, email: str, phone: str) -> tuple[Contact | None, list[str]]:
     """The contact as typed (blank optional fields left out), or None and what is missing."""
     if not name.strip():
-        return None, [translate("registrations", "Type your name: the agency needs to know "
-                                "whom it is talking to.")]
+        return None, [translate("registrations", "Type your name: the agency needs to know whom it "
+                                                 "is talking to.")]
     return Contact(name.strip(), email.strip() or None, phone.strip() or None), []
 
 
@@ -79,7 +79,8 @@ def cameras_from(entries: list[CameraEntry]) -> tuple[tuple[Camera, ...], list[s
             continue
         if point is None and not e.address.strip():
             problems.append(translate("registrations", "{camera}: say where it is (a street "
-                                      "address, a map point or both).").format(camera=e.name))
+                                                       "address, a map "
+                                                       "point or both).").format(camera=e.name))
             continue
         lat, lon = point if point else (None, None)
         cameras.append(Camera(e.name, e.address.strip() or None, lat, lon,
@@ -136,34 +137,35 @@ def review(agency: str, contact: Contact, cameras: tuple[Camera, ...],
         learns.append(translate("registrations", "Your phone: {phone}")
                       .format(phone=contact.phone))
     if len(cameras) == 1:
-        learns.append(translate("registrations", "1 camera, by the name you gave it, where it "
-                                "is and what it sees:"))
+        learns.append(translate("registrations", "1 camera, by the name you gave it, where it is "
+                                                 "and what it sees:"))
     elif cameras:
-        learns.append(translate("registrations", "{n} cameras, by the names you gave them, "
-                                "where they are and what they see:").format(n=len(cameras)))
+        learns.append(translate("registrations", "{n} cameras, by the names you gave them, where "
+                                                 "they are and what they "
+                                                 "see:").format(n=len(cameras)))
     else:
         learns.append(translate("registrations", "No cameras (you can add them later from "
-                                "Settings)"))
+                                                 "Settings)"))
     learns += [f"    {camera_words(c)}" for c in cameras]
-    learns.append(translate("registrations", "Your app's public key, so the agency accepts "
-                            "answers and footage only when this computer signed them (the "
-                            "secret part never leaves this computer)"))
-    learns.append(translate("registrations", "The internet address your connection comes "
-                            "from, as with any website"))
+    learns.append(translate("registrations", "Your app's public key, so the agency accepts answers "
+                                             "and footage only when this computer signed them (the "
+                                             "secret part never leaves this computer)"))
+    learns.append(translate("registrations", "The internet address your connection comes from, as "
+                                             "with any website"))
     not_learns = (
-        translate("registrations", "No access to your cameras, your recordings or this "
-                  "computer"),
-        translate("registrations", "No footage: footage leaves only when you approve a "
-                  "request, and you see every request first"),
+        translate("registrations", "No access to your cameras, your recordings or this computer"),
+        translate("registrations", "No footage: footage leaves only when you approve a request, "
+                                   "and you see every request first"),
         translate("registrations", "Nothing about cameras you did not tick, your recordings "
-                  "folders, your settings or your passwords"))
+                                   "folders, your settings or your passwords"))
     if updating:
         note = translate("registrations", "This replaces what {agency} has on file for you: "
-                         "afterwards it knows only what is listed here.").format(agency=agency)
+                                          "afterwards it knows only what is "
+                                          "listed here.").format(agency=agency)
     else:
-        note = translate("registrations", "Registering uses up your invite code. {agency} can "
-                         "then send you requests for footage; you decide about each "
-                         "one.").format(agency=agency)
+        note = translate("registrations", "Registering uses up your invite code. {agency} can then "
+                                          "send you requests for footage; you decide about each "
+                                          "one.").format(agency=agency)
     return Review(tuple(learns), not_learns, note)
 
 
@@ -203,16 +205,17 @@ def certificate_words(facts: CertificateFacts | None, problem: str | None,
         return translate("registrations", "Certificate problem: {problem}").format(problem=problem)
     if facts is None:
         return translate("registrations", "No certificate")
-    return translate("registrations", "Certificate from {issuer}, valid until {day} (serial "
-                     "{serial})").format(issuer=issuer_name(facts.issuer), serial=facts.serial,
-                                         day=seconds_day(facts.not_after_s, zone_name))
+    said = translate("registrations", "Certificate from {issuer}, valid until {day} (serial "
+                                      "{serial})")
+    return said.format(issuer=issuer_name(facts.issuer), serial=facts.serial,
+                       day=seconds_day(facts.not_after_s, zone_name))
 
 
 def state(view: RegistrationView, zone_name: str) -> str:
     """Whether a registration can be used from the app, and its certificate."""
     if view.owner_id is None:
         return translate("registrations", "Id only: register with an invite code to answer "
-                         "requests from the app")
+                                          "requests from the app")
     return certificate_words(view.certificate, view.certificate_problem, zone_name)
 
 
@@ -256,15 +259,14 @@ def kept_after_failure(before: list[RegistrationView], after: list[RegistrationV
     if was == now:
         if not was:
             return translate("registrations", "Nothing from this attempt was kept on this "
-                             "computer.")
-        return translate("registrations", "Your registration on this computer is as it was "
-                         "before.")
+                                              "computer.")
+        return translate("registrations", "Your registration on this computer is as it was before.")
     new = sorted(set(now) - set(was))
     if new:
         return translate("registrations", "This computer now holds registration {ids}; see "
-                         "Settings.").format(ids=", ".join(new))
+                                          "Settings.").format(ids=", ".join(new))
     return translate("registrations", "What this computer holds for this agency changed; see "
-                     "Settings.")
+                                      "Settings.")
 
 
 def rotation_words(done: KeyRotation) -> str:
@@ -275,14 +277,14 @@ def rotation_words(done: KeyRotation) -> str:
                 else translate("registrations", "your registration now knows your new key")
                 if moved == 1 else
                 translate("registrations", "all {n} of your registrations now know your new "
-                          "key").format(n=moved))
+                                           "key").format(n=moved))
         return "\u2714 " + translate("registrations", "Your key was changed: {told}. The old "
                                      "key is retired: kept only to explain packages you sent "
                                      "before, never used to sign again.").format(told=told)
-    lines = [(translate("registrations", "The key change is not finished: 1 registration "
-                        "moved to the new key, {left} not yet.") if moved == 1 else
-              translate("registrations", "The key change is not finished: {moved} "
-                        "registrations moved to the new key, {left} not yet.")).format(
+    lines = [(translate("registrations", "The key change is not finished: 1 registration moved to "
+                                         "the new key, {left} not yet.") if moved == 1 else
+              translate("registrations", "The key change is not finished: {moved} registrations "
+                                         "moved to the new key, {left} not yet.")).format(
         moved=moved, left=len(done.problems))]
     lines += [f"  {p}" for p in done.problems]
     lines.append(translate("registrations", "Both keys are kept meanwhile, and each agency is "

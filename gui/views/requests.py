@@ -85,7 +85,8 @@ def place(v: RequestView) -> str:
     where = v.location or {}
     text = where.get("address") or ""
     if isinstance(where.get("radius_m"), (int, float)):
-        text = (text + " " + translate("requests", "(within {m} m)").format(m=int(where["radius_m"]))).strip()
+        within = translate("requests", "(within {m} m)").format(m=int(where["radius_m"]))
+        text = (text + " " + within).strip()
     return one_line(text)
 
 
@@ -121,7 +122,8 @@ def in_owner_words(action, *args, **kwargs):
     try:
         return action(*args, **kwargs)
     except Refusal as exc:
-        raise Refusal(translate("requests", "Not accepted: {reason}").format(reason=_capital(exc))) from None
+        raise Refusal(translate("requests", "Not accepted: {reason}")
+                      .format(reason=_capital(exc))) from None
     except AgentError as exc:
         raise AgentError(_capital(exc)) from None
 

@@ -12,8 +12,8 @@ from gui.views import display
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 
 PUBLIC_RECORD = QT_TRANSLATE_NOOP(
-    "summary", "Footage you share becomes part of a police case file. Once the case is closed, "
-               "it can be released to anyone who asks under public records law.")
+    "summary", "Footage you share becomes part of a police case file. Once the case is closed, it "
+               "can be released to anyone who asks under public records law.")
 
 
 @dataclass(frozen=True)
@@ -96,27 +96,33 @@ def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
     names = ", ".join(p.camera for p in out.parts)
     rows = [translate("summary", "To: {recipient}").format(recipient=recipient),
             translate("summary", "Cameras: {names}").format(names=names),
-            translate("summary", "Time: {window}").format(window=display.window(out.start_us, out.end_us, zone)),
+            translate("summary", "Time: {window}").format(
+                window=display.window(out.start_us, out.end_us, zone)),
             translate("summary", "Video: {duration} in all, about {size}").format(
                 duration=display.duration(out.seconds), size=display.size(out.size_bytes))
-            + "  \u00b7  " + (translate("summary", "Sound: included") if out.audio_sent else translate("summary", "Sound: removed"))
+            + "  \u00b7  " + (translate("summary", "Sound: included") if out.audio_sent
+                              else translate("summary", "Sound: removed"))
             + "  \u00b7  " + translate("summary", "Hidden: {what}").format(
-                what=", ".join(out.redactions) if out.redactions else translate("summary", "nothing"))]
+                what=(", ".join(out.redactions) if out.redactions
+                      else translate("summary", "nothing")))]
     for p in out.parts:
         if p.seconds <= 0:
-            rows.append(translate("summary", "{camera}: no recording in this time, nothing from this camera")
+            rows.append(translate("summary", "{camera}: no recording in this time, nothing from "
+                                             "this camera")
                         .format(camera=p.camera))
         elif p.gaps == 1:
-            rows.append(translate("summary", "{camera}: a stretch without recording (nothing to send there)")
+            rows.append(translate("summary", "{camera}: a stretch without recording (nothing to "
+                                             "send there)")
                         .format(camera=p.camera))
         elif p.gaps:
-            rows.append(translate("summary", "{camera}: {n} stretches without recording "
-                                  "(nothing to send there)").format(n=p.gaps, camera=p.camera))
+            rows.append(translate("summary", "{camera}: {n} stretches without recording (nothing "
+                                             "to send there)").format(n=p.gaps, camera=p.camera))
     if out.redactions and sent:
-        rows.append(translate("summary", "Hiding re-encodes the whole clip; your own recording is not changed."))
+        rows.append(translate("summary", "Hiding re-encodes the whole clip; your own recording is "
+                                         "not changed."))
     short = [p for p in sent if p.shortfall_s >= 0.05]
     for p in short:
-        rows.append(translate("summary", "{camera}: starts {seconds} s after your start (the first full picture); "
-                        "choose 'Exact' to start on the second")
+        rows.append(translate("summary", "{camera}: starts {seconds} s after your start (the first "
+                                         "full picture); choose 'Exact' to start on the second")
                     .format(camera=p.camera, seconds=f"{p.shortfall_s:.1f}"))
     return rows

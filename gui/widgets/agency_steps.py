@@ -27,9 +27,10 @@ class AgencyStep(QWidget):
         self.result = plain_label(name="summary")
         box = QVBoxLayout(self)
         box.addWidget(plain_label(self.tr("Which police agency may ask you?"), "sectionTitle"))
-        box.addWidget(plain_label(self.tr("The agency gives you a small file when you sign up. It holds "
-                                  "their name, their call-back number and the keys that sign "
-                                  "their requests. Requests from anyone else are refused."), "hint"))
+        box.addWidget(plain_label(self.tr("The agency gives you a small file when you sign up. It "
+                                          "holds their name, their call-back number and the keys "
+                                          "that sign their requests. Requests from anyone else are "
+                                          "refused."), "hint"))
         box.addWidget(choose)
         box.addWidget(self.result)
         box.addStretch(1)

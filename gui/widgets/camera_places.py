@@ -41,8 +41,8 @@ class CameraCard(QFrame):
         self.point.setPlaceholderText(self.tr("optional: latitude, longitude (e.g. 47.6101, "
                                               "-122.3421)"))
         self.sees = QLineEdit()
-        self.sees.setPlaceholderText(self.tr("e.g. the front door, the sidewalk and part of "
-                                             "the street"))
+        self.sees.setPlaceholderText(self.tr("e.g. the front door, the sidewalk and part of the "
+                                             "street"))
         self.retention = QSpinBox()
         self.retention.setRange(NOT_SAID, 3650)
         self.retention.setSpecialValueText(self.tr("not said"))
@@ -93,9 +93,10 @@ class CameraPlaces(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.cards: dict[str, CameraCard] = {}
-        self.empty = plain_label(self.tr("No cameras are indexed yet. Add a recordings folder first "
-                                 "(Settings or Set up, step 1); you can also register now "
-                                 "without cameras and add them later."), "hint")
+        self.empty = plain_label(self.tr("No cameras are indexed yet. Add a recordings folder "
+                                         "first (Settings or Set up, step 1); you can "
+                                         "also register now without cameras and add them "
+                                         "later."), "hint")
         self._list = QWidget()
         self._rows = QVBoxLayout(self._list)
         self._rows.setContentsMargins(0, 0, 0, 0)
@@ -109,11 +110,11 @@ class CameraPlaces(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(plain_label(self.tr("Which cameras, where are they and what do they see?"),
                                   "sectionTitle"))
-        box.addWidget(plain_label(self.tr("Tick the cameras the agency should know about. For each, "
-                                  "say where it is (a street address, a map point or both) and, "
-                                  "if you like, what it sees and how long your recorder keeps "
-                                  "footage, so the agency only asks when your camera may have "
-                                  "seen something."), "hint"))
+        box.addWidget(plain_label(self.tr("Tick the cameras the agency should know about. For "
+                                          "each, say where it is (a street address, a map point or "
+                                          "both) and, if you like, what it sees and how long your "
+                                          "recorder keeps footage, so the agency only asks when "
+                                          "your camera may have seen something."), "hint"))
         box.addWidget(self.empty)
         box.addWidget(scroll, 1)
 

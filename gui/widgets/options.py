@@ -37,25 +37,28 @@ class Options(QWidget):
         self._chosen: list[str] = []
         self._load = 0
         self.audio = QCheckBox(self.tr("Include sound"))
-        self.audio.setToolTip(self.tr("Off unless you choose it: recording a conversation can need the "
-                              "consent of everyone in it (Washington law)."))
+        self.audio.setToolTip(self.tr("Off unless you choose it: recording a conversation can need "
+                                      "the consent of everyone in it (Washington law)."))
         self.masks = QCheckBox(self.tr("Use privacy masks"))
         self.masks.setChecked(True)
         self.faces = QCheckBox(self.tr("Blur faces"))
-        self.faces.setToolTip(self.tr("Every face is found on this computer and blurred in every frame. "
-                              "The whole clip is re-encoded; your recording is not changed."))
+        self.faces.setToolTip(self.tr("Every face is found on this computer and blurred in every "
+                                      "frame. The whole clip is re-encoded; your recording is not "
+                                      "changed."))
         self.copy_mode = QRadioButton(self.tr("Original quality"))
-        self.copy_mode.setToolTip(self.tr("No re-encoding. Starts at the first full picture inside your "
-                                  "selection."))
+        self.copy_mode.setToolTip(self.tr("No re-encoding. Starts at the first full picture inside "
+                                          "your selection."))
         self.exact_mode = QRadioButton(self.tr("Exact start"))
-        self.exact_mode.setToolTip(self.tr("Starts on the exact second; the first moments are re-encoded."))
+        self.exact_mode.setToolTip(self.tr("Starts on the exact second; the first moments are "
+                                           "re-encoded."))
         self.copy_mode.setChecked(True)
         # Off unless the owner ticks it: a damaged recording stops the export, and the owner
         # decides whether a clip with frames left out may go (the package then counts them).
         self.damaged = QCheckBox(self.tr("Send even if damaged frames must be left out"))
-        self.damaged.setToolTip(self.tr("When part of a recording is damaged, some frames cannot be "
-                                "decoded. Without this the export stops and says how many; "
-                                "with it they are left out and the package says how many."))
+        self.damaged.setToolTip(self.tr("When part of a recording is damaged, some frames cannot "
+                                        "be decoded. Without this the export stops and says how "
+                                        "many; with it they are left out and the package says how "
+                                        "many."))
         group = QButtonGroup(self)
         group.addButton(self.copy_mode)
         group.addButton(self.exact_mode)

@@ -37,7 +37,8 @@ class FolderStep(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.path = QLineEdit()
-        self.path.setPlaceholderText(self.tr("The folder where your recorder or camera saves video"))
+        self.path.setPlaceholderText(self.tr("The folder where your recorder or camera saves "
+                                             "video"))
         self.path.setAccessibleName(self.tr("Recordings folder"))
         choose = QPushButton(self.tr("Choose\u2026"))
         self.look_button = look = QPushButton(self.tr("Look in this folder"))
@@ -66,8 +67,8 @@ class FolderStep(QWidget):
         form.addRow(self.tr("Time zone of the recorder"), self.tz)
         box = QVBoxLayout(self)
         box.addWidget(plain_label(self.tr("Where are your recordings?"), "sectionTitle"))
-        box.addWidget(plain_label(self.tr("The app only ever reads this folder; it never changes, moves "
-                                  "or deletes anything in it."), "hint"))
+        box.addWidget(plain_label(self.tr("The app only ever reads this folder; it never changes, "
+                                          "moves or deletes anything in it."), "hint"))
         box.addLayout(line)
         box.addWidget(self.found)
         box.addLayout(form)
@@ -116,7 +117,8 @@ class FolderStep(QWidget):
         path, cam = self.path.text().strip(), self.camera.text().strip() or None
         tz, layout = self.tz.currentText().strip(), self.layout_box.currentText()
         self.add_button.setEnabled(False)
-        self.status.setText(self.tr("Indexing your recordings; this can take a while the first time\u2026"))
+        self.status.setText(self.tr("Indexing your recordings; this can take a while the first "
+                                    "time\u2026"))
 
         def work(_progress, cancel):   # quitting the app stops the first scan too
             agent.add_source(path, camera=cam, tz=tz, layout=layout)
@@ -126,8 +128,8 @@ class FolderStep(QWidget):
     def _added(self, reports) -> None:
         seen = sum(r.seen for r in reports)
         problems = sum(len(r.problems) for r in reports)
-        said = self.tr("Indexed {seen} recordings ({problems} could not be read and are "
-                       "listed as such).") if problems else self.tr("Indexed {seen} recordings.")
+        said = self.tr("Indexed {seen} recordings ({problems} could not be read and are listed as "
+                       "such).") if problems else self.tr("Indexed {seen} recordings.")
         self.status.setText("\u2714 " + said.format(seen=seen, problems=problems))
         self.add_button.setEnabled(True)
         self.added.emit()
@@ -170,9 +172,10 @@ class ClockStep(QWidget):
         when.addStretch(1)
         box = QVBoxLayout(self)
         box.addWidget(plain_label(self.tr("Is the camera's clock right?"), "sectionTitle"))
-        box.addWidget(plain_label(self.tr("Hold your phone's clock up to the camera (or note the time "
-                                  "as you walk past it), then find that moment here and type "
-                                  "the real time. You can skip this step."), "hint"))
+        box.addWidget(plain_label(self.tr("Hold your phone's clock up to the camera (or note the "
+                                          "time as you walk past it), then find that "
+                                          "moment here and type the real time. You can "
+                                          "skip this step."), "hint"))
         box.addLayout(top)
         box.addWidget(self.picture)
         box.addWidget(self.says)

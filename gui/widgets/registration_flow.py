@@ -47,7 +47,8 @@ class RegistrationFlow(QWidget):
         self.crumbs = [plain_label(self.tr(t), "crumb") for t in CRUMBS]
         self.cancel_button = QPushButton(self.tr("Not now"))
         self.cancel_button.setObjectName("flat")
-        self.back_button, self.next_button = QPushButton(self.tr("Back")), QPushButton(self.tr("Next"))
+        self.back_button = QPushButton(self.tr("Back"))
+        self.next_button = QPushButton(self.tr("Next"))
         self.next_button.setObjectName("primary")
         self.cancel_button.clicked.connect(lambda: self.closed.emit(self.done_ok))
         self.back_button.clicked.connect(self.back)

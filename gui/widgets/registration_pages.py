@@ -30,11 +30,12 @@ class InvitePage(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(plain_label(self.tr("Register your cameras with an agency"), "sectionTitle"))
-        box.addWidget(plain_label(self.tr("When you sign up with your city's camera program, the agency "
-                                  "sends you a one-time invite code. Registering tells the "
-                                  "agency who you are and which cameras you have, so it knows "
-                                  "whom to ask when something happens nearby. You see exactly "
-                                  "what it will learn before anything is sent."), "hint"))
+        box.addWidget(plain_label(self.tr("When you sign up with your city's camera program, the "
+                                          "agency sends you a one-time invite code. Registering "
+                                          "tells the agency who you are and which cameras you "
+                                          "have, so it knows whom to ask when something happens "
+                                          "nearby. You see exactly what it will learn before "
+                                          "anything is sent."), "hint"))
         box.addLayout(form)
         box.addStretch(1)
 
@@ -100,8 +101,9 @@ class ContactPage(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(plain_label(self.tr("How can the agency reach you?"), "sectionTitle"))
-        box.addWidget(plain_label(self.tr("The agency uses this only to contact you about a request. "
-                                  "Your name is required; email and phone are up to you."),
+        box.addWidget(plain_label(self.tr("The agency uses this only to contact you about a "
+                                          "request. Your name is required; email and phone are up "
+                                          "to you."),
                                   "hint"))
         box.addLayout(form)
         box.addStretch(1)

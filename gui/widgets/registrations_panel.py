@@ -74,17 +74,17 @@ class RegistrationsPanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(plain_label(self.tr("Registrations"), "sectionTitle"))
         box.addWidget(plain_label(self.tr("The agencies that know your name and where your cameras "
-                                  "are, so they can ask you for footage. None of them has "
-                                  "access to your cameras or recordings."), "hint"))
+                                          "are, so they can ask you for footage. None of them has "
+                                          "access to your cameras or recordings."), "hint"))
         box.addWidget(self.table)
         box.addLayout(_row(self.register_button, self.change_button, self.unregister_button))
         box.addWidget(self.status)
         box.addWidget(plain_label(self.tr("Your key"), "sectionTitle"))
         box.addWidget(plain_label(self.tr("Your answers and packages are signed with a key kept on "
-                                  "this computer, and agencies accept only that key. If you "
-                                  "think it may have been copied, change it: the app makes a "
-                                  "new key, tells every agency you registered with, and retires "
-                                  "the old one."), "hint"))
+                                          "this computer, and agencies accept only that key. If "
+                                          "you think it may have been copied, change it: the app "
+                                          "makes a new key, tells every agency you registered "
+                                          "with, and retires the old one."), "hint"))
         box.addWidget(self.pending)
         box.addLayout(_row(self.rotate_button))
         box.addWidget(self.key_status)
@@ -120,8 +120,8 @@ class RegistrationsPanel(QWidget):
         view = self.views[row]
         if view.owner_id is None:
             self.status.setText(self.tr("Registration {id} was not made from this app, so it "
-                                        "cannot be changed from here: register with an invite "
-                                        "code.").format(id=view.id))
+                                        "cannot be changed from here: "
+                                        "register with an invite code.").format(id=view.id))
             return None
         return view
 
@@ -135,9 +135,9 @@ class RegistrationsPanel(QWidget):
         view = self.selected()
         if view is None or not confirm(
                 self, self.tr("Unregister from {agency}?").format(agency=view.agency_name),
-                self.tr("{agency} forgets your contact details and the cameras you registered, "
-                        "and its requests stop: this app no longer checks its portal. To "
-                        "register again later you need a new invite code.")
+                self.tr("{agency} forgets your contact details and the cameras you registered, and "
+                        "its requests stop: this app no longer checks its portal. To register "
+                        "again later you need a new invite code.")
                 .format(agency=view.agency_name)):
             return
         agent = self.ctx.agent
@@ -158,8 +158,8 @@ class RegistrationsPanel(QWidget):
         count = sum(1 for v in self.views if v.owner_id)
         if not confirm(self, self.tr("Change your key?"), self.tr(
                 "The app makes a new key and tells each agency you registered with ({count}), "
-                "signed with your current key. Once every agency has the new key, the old one "
-                "is retired and never signs anything again.").format(count=count)):
+                "signed with your current key. Once every agency has the new key, the old one is "
+                "retired and never signs anything again.").format(count=count)):
             return
         self.key_status.setText(self.tr("Changing your key\u2026"))
         self.rotate_button.setEnabled(False)

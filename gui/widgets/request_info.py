@@ -81,5 +81,5 @@ class RequestInfo(QWidget):
                           f"({display.time_left(v.expires_at_us, now_us)})")
         self.urgent.setVisible(v.emergency)
         self.urgent.setText(self.tr("Marked urgent by the agency. That changes none of the checks: "
-                            "take the time you need, and call back if unsure."))
+                                    "take the time you need, and call back if unsure."))
         self.message.setPlainText(requests.message(v))
