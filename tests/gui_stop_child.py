@@ -98,13 +98,22 @@ def main(state: str, folder: Path) -> int:
 
         def export(win) -> None:
             page = win.export
+            if not page.cameras:   # the page finds its cameras in a job of its own
+                QTimer.singleShot(100, lambda: export(win))
+                return
             page.folder.setText(str(folder / "exports"))
             page.set_time(page.start_edit, footage.times.start_us)
             page.set_time(page.end_edit, footage.times.end_us)
             page.show_range()
             page.options.exact_mode.setChecked(True)
             page.options.faces.setChecked(True)    # slow on purpose: every frame re-encoded
-            QTimer.singleShot(1500, page.export)   # once the timelines have their coverage
+            go_when_ready(page)
+
+        def go_when_ready(page) -> None:   # once the timelines have their coverage (a job)
+            if page.outgoing().parts:
+                page.export()
+            else:
+                QTimer.singleShot(100, lambda: go_when_ready(page))
 
         QTimer.singleShot(0, kick)
         began = time.monotonic()

@@ -220,6 +220,17 @@ def test_manual_export_writes_verified_packages_to_the_chosen_folder(qtbot, open
         assert verify_package(pkg).ok
 
 
+def test_the_export_page_finds_cameras_a_later_scan_indexed(qtbot, open_window, footage,
+                                                            tmp_path):
+    win = open_window(tmp_path / "home")   # no folder yet: the set-up page
+    nav(qtbot, win, "Export a clip")
+    assert win.export.cameras == [] and not win.export.strip.timelines
+    win.ctx.agent.add_source(footage[0] / "frigate", tz="UTC", layout="frigate")
+    win.ctx.bridge.call("scan", win.ctx.agent.scan, lambda _r: None)
+    settle(qtbot, win)
+    assert win.export.cameras == ["frigate"] and list(win.export.strip.timelines) == ["frigate"]
+
+
 def test_cancelled_export_leaves_no_package(qtbot, open_window, footage, tmp_path):
     world = make_world(tmp_path / "w", tmp_path / "home", footage=footage)
     win = open_window(world.home)

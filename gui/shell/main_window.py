@@ -88,8 +88,7 @@ class MainWindow(QMainWindow):
         self.first_run.finished.connect(lambda: self.show_page("inbox"))
         self.tray.openRequested.connect(self.bring_up)
         self.tray.quitRequested.connect(self.quit)
-        self.ctx.bridge.scanFinished.connect(lambda _e: self.statusBar().showMessage(
-            self.tr("Recordings index is up to date."), 8000))
+        self.ctx.bridge.scanFinished.connect(self._scanned)
 
     def start(self) -> None:
         """First screen: set-up when no recordings folder is known yet, else the inbox."""
@@ -117,6 +116,11 @@ class MainWindow(QMainWindow):
         """Show a request (a RequestView) with a timeline for each camera it names."""
         self.ctx.bridge.call("cameras", self.ctx.agent.cameras, lambda cams: (
             self.request.open(view, cams), self.show_page("request")))
+
+    def _scanned(self, _event) -> None:
+        self.statusBar().showMessage(self.tr("Recordings index is up to date."), 8000)
+        if not self.export.cameras:   # opened before the first scan had found any camera
+            self.export.load()
 
     def follow(self, job, title: str) -> None:
         self.progress.track(job, title)
