@@ -240,6 +240,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>Cada cámara se convierte en un paquete de pruebas sellado y firmado en la carpeta que elija. No se sube nada.</translation>
     </message>
     <message>
+        <source>Each clip carries Content Credentials signed by your own key: validators will show them as untrusted, since no agency vouches for a clip exported by hand.</source>
+        <translation>Cada vídeo lleva Content Credentials firmadas con su propia clave: los validadores las mostrarán como no fiables, porque ninguna agencia responde de un vídeo exportado a mano.</translation>
+    </message>
+    <message>
         <source>What will be written</source>
         <translation>Lo que se guardará</translation>
     </message>
@@ -1686,6 +1690,14 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     <message>
         <source>Not finished: {reason}</source>
         <translation>Sin terminar: {reason}</translation>
+    </message>
+    <message>
+        <source>Content Credentials: signed with your certificate from {agency}; validators that trust that agency&apos;s registration CA show the clip as trusted</source>
+        <translation>Content Credentials: firmadas con su certificado de {agency}; los validadores que confían en la CA de registro de esa agencia muestran el vídeo como fiable</translation>
+    </message>
+    <message>
+        <source>Content Credentials: self-issued; validators will show this as untrusted: it is signed by your own key, not by an agency</source>
+        <translation>Content Credentials: autoemitidas; los validadores las mostrarán como no fiables: están firmadas con su propia clave, no por una agencia</translation>
     </message>
 </context>
 <context>
