@@ -269,7 +269,7 @@ class CameraBook:
                          (old, cid))
         return Renamed(old, new)
 
-    # helpers -------------------------------------------------------------------------------
+    # helpers (recorder_book.py names a recorder's channels with them too) -----------------
     def _base(self, source_id: int) -> tuple[int, str]:
         row = self._db.execute("SELECT id, name FROM cameras WHERE source_id=? AND channel=''",
                                (source_id,)).fetchone()
@@ -302,3 +302,5 @@ class CameraBook:
         while self._taken(f"{name}-{n}"):
             n += 1
         return f"{name}-{n}"
+
+    base_of, taken, numbered = _base, _taken, _numbered

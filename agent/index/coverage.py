@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from agent.index.store import FileRow
 
-USABLE = ("ok", "ambiguous", "in-progress")
+# `remote`: mirrored from a recorder on the network. Usable for planning; an export or a hold
+# downloads the window first (remote_window.py) and works on those local files.
+USABLE = ("ok", "ambiguous", "in-progress", "remote")
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ class ScanReport:
     removed: int
     statuses: dict = field(default_factory=dict)
     problems: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()   # worth telling the owner, not a problem (a recorder's clock)
 
 
 def scan_source(store: Store, source: Source, cancel: threading.Event | None = None,

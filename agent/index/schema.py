@@ -3,7 +3,10 @@
 Version 2 keeps camera names in `cameras` (cameras.py names them) and points each row at its
 camera by id; `channels` maps the recorder's word for a camera in a folder (its channel) to the
 camera; `former_names` keeps what a renamed camera was called. A row is a file or a byte range
-of one (`byte_start`, `byte_end`), unique by (path, byte_start).
+of one (`byte_start`, `byte_end`), unique by (path, byte_start). A recorder on the network is a
+source too (its root is its address); `recorders` keeps what reaching it needs (never its
+password) and how its last refresh went (recorder_book.py). Added to version 2 as it stands:
+an index without the table gains it when opened.
 """
 from __future__ import annotations
 
@@ -65,6 +68,27 @@ CREATE TABLE IF NOT EXISTS files (
     fps REAL,
     audio INTEGER NOT NULL DEFAULT 0,
     UNIQUE (path, byte_start)
+);
+CREATE TABLE IF NOT EXISTS recorders (
+    source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+    vendor TEXT NOT NULL,
+    user TEXT NOT NULL,
+    fingerprint TEXT,
+    zone TEXT,
+    allow_plain_http INTEGER NOT NULL DEFAULT 0,
+    z_is_local INTEGER NOT NULL DEFAULT 0,
+    model TEXT NOT NULL DEFAULT '',
+    firmware TEXT NOT NULL DEFAULT '',
+    serial TEXT NOT NULL DEFAULT '',
+    device_name TEXT NOT NULL DEFAULT '',
+    channels TEXT NOT NULL DEFAULT '[]',
+    clock_offset_s REAL,
+    state TEXT NOT NULL DEFAULT 'new',
+    problem TEXT,
+    refreshed_us INTEGER,
+    full_us INTEGER,
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_us INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS files_camera_start ON files(camera_id, start_us);
 CREATE INDEX IF NOT EXISTS files_source ON files(source_id);

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
 from agent.index.cameras import CameraBook
+from agent.index.recorder_book import RecorderBook
 from agent.index.schema import prepare
 from agent.storage import Transaction, private_database
 
@@ -115,6 +116,7 @@ class Store:
             raise StoreError(f"the index {path} cannot be opened: {exc.strerror}") from None
         self._lock = threading.RLock()
         self.names = CameraBook(self._db, self._lock)
+        self.recorders = RecorderBook(self._db, self._lock, self.names)
         if self.rebuilt:
             self.names.ensure_bases()
 
@@ -184,6 +186,35 @@ class Store:
         A row's camera is found by name; a name not yet known becomes a camera of the row's
         source (the scan names cameras first, through `names`)."""
         values = list(rows)
+        with self._lock, Transaction(self._db):
+            self._db.executemany("DELETE FROM files WHERE path=?", [(p,) for p in replace])
+            self._insert(values)
+        return len(values)
+
+    def mirror(self, source_id: int, channel: str, since_us: int | None,
+               rows: Iterable[FileRow]) -> tuple[int, int]:
+        """A recorder channel's rows as its search returned them: the `remote` rows of that
+        channel starting at `since_us` or later (all of them when None) are replaced by `rows`,
+        in one transaction, so a reader never sees the channel half mirrored. Returns how many
+        rows that part held before and holds now."""
+        values = list(rows)
+        where = "source_id=? AND channel=? AND status='remote'" + (
+            "" if since_us is None else " AND start_us>=?")
+        args = (source_id, channel) + (() if since_us is None else (since_us,))
+        with self._lock, Transaction(self._db):
+            before = self._db.execute(f"SELECT count(*) FROM files WHERE {where}", args).fetchone()[0]
+            self._db.execute(f"DELETE FROM files WHERE {where}", args)
+            self._insert(values)
+        return before, len(values)
+
+    def mark_remote(self, source_id: int, reason: str | None) -> None:
+        """Say why a recorder's mirrored rows may be out of date (None: they are current)."""
+        with self._lock:
+            self._db.execute("UPDATE files SET reason=? WHERE source_id=? AND status='remote'",
+                             (reason, source_id))
+
+    def _insert(self, values: list[FileRow]) -> None:
+        """Upsert rows inside the caller's transaction; keeps each camera's longest span."""
         longest: dict[str, int] = {}
         sources: dict[str, int] = {}
         for r in values:
@@ -193,14 +224,11 @@ class Store:
                 span = max(r.end_us, r.alt_start_us or 0) - r.start_us
                 if span > longest.get(r.camera, -1):
                     longest[r.camera] = span
-        with self._lock, Transaction(self._db):
-            ids = self.names.ids_for(set(sources.items()))
-            self._db.executemany("DELETE FROM files WHERE path=?", [(p,) for p in replace])
-            # FileRow is the row as inserted: the camera's name becomes its id in SQLite.
-            self._db.executemany(_UPSERT, values)
-            self._db.executemany("UPDATE cameras SET max_len_us=max(max_len_us, ?) WHERE id=?",
-                                 [(span, ids[name]) for name, span in longest.items()])
-        return len(values)
+        ids = self.names.ids_for(set(sources.items()))
+        # FileRow is the row as inserted: the camera's name becomes its id in SQLite.
+        self._db.executemany(_UPSERT, values)
+        self._db.executemany("UPDATE cameras SET max_len_us=max(max_len_us, ?) WHERE id=?",
+                             [(span, ids[name]) for name, span in longest.items()])
 
     def delete_paths(self, paths: Iterable[str]) -> int:
         """Drop rows of files that are gone from their source."""

@@ -1,0 +1,170 @@
+"""Mirroring a recorder's own recording search as index rows (status `remote`).
+
+A refresh reads what the device is (model, firmware, serial, channels) and its clock, names a
+camera for each channel (recorder_book.py, by the index's one rule), then asks the device's
+search (Reolink `Search`, Dahua `mediaFileFind`, Hikvision `ContentMgmt/search`, page by page)
+and replaces that channel's mirrored rows with what it returned. Times become true time with
+the device's clock offset, as for any camera clock. The first refresh, and one every few hours,
+reads the last MIRROR_DAYS; the others read from an hour before the newest recording mirrored.
+
+A recorder that fails never costs a local row: only its own `remote` rows are touched, and
+those stay as they were, marked stale (their `reason` says since when), until it answers again.
+`run` asks a recorder every INTERVAL_S, less often after each failure (up to BACKOFF_MAX_S),
+and never again after a wrong password or a changed certificate until the owner fixes it.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from agent.errors import Refusal
+from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
+from agent.index.store import FileRow, Store
+from agent.recorders.connect import open_recorder
+from agent.recorders.credentials import CredentialError, CredentialStore
+from agent.recorders.model import ClockReading, CredentialsRefused, Recorder, RecorderError, Recording
+from agent.timebase import US, format_utc
+
+MIRROR_DAYS = 62
+FULL_EVERY_S = 6 * 3600          # a whole re-read finds recordings the device overwrote
+OVERLAP_S = 3600                 # an incremental refresh re-reads the last hour
+INTERVAL_S = 15 * 60             # run's polite interval between refreshes of one recorder
+FIRST_RETRY_S = 5 * 60           # after a failure; doubled each time it fails again
+BACKOFF_MAX_S = 6 * 3600
+NEVER_US = 1 << 62
+
+Connect = Callable[[RecorderSource], Recorder]
+
+
+@dataclass(frozen=True)
+class Refresh:
+    """How one refresh of a recorder went: its state after it (recorder_book.STATES), the rows
+    it mirrors now and how many came and went, the clock read, and the problem if any."""
+
+    source: str
+    state: str
+    recordings: int
+    added: int
+    removed: int
+    clock: ClockReading | None
+    clock_offset_s: float | None    # applied: the reading rounded to whole seconds
+    problem: str | None
+
+
+def connector(credentials: CredentialStore, timeout_s: float = 20.0) -> Connect:
+    """Open a recorder source with its kept password (keyed by its address)."""
+    def connect(rec: RecorderSource) -> Recorder:
+        return open_recorder(rec.address(), credentials.load(rec.url), timeout_s=timeout_s)
+    return connect
+
+
+def applied_offset(clock: ClockReading) -> float:
+    """The offset the index applies: devices show whole seconds, so a reading is only good to
+    about half a second; rounding keeps an NTP-synced device at 0 rather than at noise."""
+    return float(round(clock.offset_s))
+
+
+def due(rec: RecorderSource, now_us: int) -> bool:
+    """Whether `run` should refresh this recorder now."""
+    return rec.refreshing and rec.next_us <= now_us
+
+
+def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int | None = None,
+            cancel: threading.Event | None = None) -> Refresh:
+    """Refresh one recorder's mirrored rows; never raises for the device's failures (they
+    are the result's state and problem)."""
+    now_us = time.time_ns() // 1000 if now_us is None else now_us
+    source = next(s for s in store.sources() if s.id == rec.source_id)
+    try:
+        recorder = connect(rec)
+    except CredentialError as exc:
+        return _failed(store, rec, "locked", str(exc), NEVER_US, now_us)
+    except (RecorderError, Refusal) as exc:
+        return _failed(store, rec, "offline", str(exc), None, now_us)
+    try:
+        info = recorder.info()
+        clock = recorder.clock()
+        offset = applied_offset(clock)
+        channels = tuple((c.id, c.name) for c in info.channels)
+        store.recorders.record_device(rec.source_id, info.model, info.firmware, info.serial,
+                                      info.name, channels, clock.offset_s)
+        store.add_source(source.root, source.camera, source.tz, RECORDER_LAYOUT, offset)
+        cameras = store.recorders.name_channels(
+            rec.source_id, [(str(c.id), None, c.name) for c in info.channels])
+        # A whole re-read now and then, and whenever the clock moved: older rows were placed
+        # with the old offset.
+        full = (rec.full_us is None or now_us - rec.full_us > FULL_EVERY_S * US
+                or offset != source.clock_offset_s)
+        horizon = now_us - MIRROR_DAYS * 86400 * US
+        added = removed = 0
+        for channel, camera in zip(info.channels, cameras):
+            if cancel is not None and cancel.is_set():
+                break
+            key = str(channel.id)
+            newest = store.recorders.newest(rec.source_id, key)
+            since = None if full or newest is None else max(horizon, newest - OVERLAP_S * US)
+            found = recorder.search(channel.id, (since or horizon) + round(offset * US),
+                                    now_us + round(offset * US) + 86400 * US)
+            rows = remote_rows(source.id, source.root, camera, key, found, offset, rec.vendor, now_us)
+            before, after = store.mirror(source.id, key, since, rows)
+            added, removed = added + max(0, after - before), removed + max(0, before - after)
+    except CredentialsRefused as exc:
+        return _failed(store, rec, "refused", str(exc), NEVER_US, now_us)
+    except Refusal as exc:   # a changed certificate, or a call off the allow-list
+        return _failed(store, rec, "refused", str(exc), NEVER_US, now_us)
+    except RecorderError as exc:
+        return _failed(store, rec, "offline", str(exc), None, now_us)
+    finally:
+        recorder.close()
+    if cancel is not None and cancel.is_set():
+        return Refresh(rec.url, rec.state, store.recorders.count(rec.source_id), added, removed,
+                       clock, offset, "cancelled")
+    store.recorders.record_success(rec.source_id, now_us, full, now_us + INTERVAL_S * US)
+    store.mark_remote(rec.source_id, None)
+    return Refresh(rec.url, "ok", store.recorders.count(rec.source_id), added, removed, clock,
+                   offset, None)
+
+
+def remote_rows(source_id: int, root: str, camera: str, channel: str, found, offset_s: float,
+                vendor: str, now_us: int) -> list[FileRow]:
+    """Index rows for what a channel's search returned, in true time."""
+    shift = round(offset_s * US)
+    rows, paths = [], set()
+    for rec in found:
+        base = path = f"{root}#ch{channel}/{_digits(rec.start.text) or rec.start_us // US}"
+        n = 1
+        while path in paths:   # two recordings from the same second (a device's own split)
+            n += 1
+            path = f"{base}~{n}"
+        paths.add(path)
+        rows.append(_row(source_id, path, camera, channel, rec, shift, vendor, now_us))
+    return rows
+
+
+def _row(source_id: int, path: str, camera: str, channel: str, rec: Recording, shift: int,
+         vendor: str, now_us: int) -> FileRow:
+    reason = ("the recorder wrote this start in the repeated fall-back hour; the earlier reading "
+              "is used") if rec.start.ambiguous else None
+    return FileRow(source_id, path, camera, rec.start_us - shift, rec.end_us - shift,
+                   rec.size or 0, now_us * 1000, vendor, "remote", reason, "main",
+                   channel=channel, time_source="recorder")
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _failed(store: Store, rec: RecorderSource, state: str, problem: str, next_us: int | None,
+            now_us: int) -> Refresh:
+    """Keep the mirrored rows, say since when they are stale, and when to try again."""
+    failures = rec.failures + 1
+    if next_us is None:
+        next_us = now_us + min(BACKOFF_MAX_S, FIRST_RETRY_S * 2 ** (failures - 1)) * US
+    store.recorders.record_failure(rec.source_id, state, problem, next_us)
+    since = format_utc(rec.refreshed_us) if rec.refreshed_us else None
+    store.mark_remote(rec.source_id, (f"mirrored {since}; " if since else "")
+                      + f"the recorder could not be asked since: {problem}")
+    return Refresh(rec.url, state, store.recorders.count(rec.source_id), 0, 0, None,
+                   None, problem)
