@@ -76,13 +76,15 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
                     cancel: threading.Event | None = None,
                     redaction: Redaction | None = None,
                     accept_dropped: bool = False,
-                    chain: SigningChain | None = None) -> ExportResult:
+                    chain: SigningChain | None = None,
+                    provenance_extra: dict | None = None) -> ExportResult:
     """Cut [start, end) of one camera and seal it as a package folder under `out_dir`.
 
     `redaction` (masks, faces, muted sound; see redact.owner_redaction) is applied to the clip
     and recorded in provenance.json. Frames that cannot be decoded stop the export
     (cut.DroppedFrames) unless `accept_dropped`; their count goes into provenance.json. A full
-    disk is reported as such, whichever step ran out of space.
+    disk is reported as such, whichever step ran out of space. `provenance_extra` adds
+    sections to provenance.json (a recorder's: where the recordings were downloaded from).
 
     The clip carries Content Credentials made from the same facts as provenance.json, signed
     with `chain` (the agency's certificate for the owner key, or by default a self-issued one).
@@ -126,7 +128,8 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
                 builder.add_bytes("data/request.jws", request.token)
             call_safely(progress, "sealing", _HASH_SHARE)
             sealed = builder.seal(key, lambda files: {
-                **facts, "content_credentials": _credentials_record(clip.name, chain),
+                **facts, **(provenance_extra or {}),
+                "content_credentials": _credentials_record(clip.name, chain),
                 "outputs": outputs_record(files)})
         call_safely(progress, "done", 1.0)
         return ExportResult(sealed, sealed.path / clip.name, clip.sha256, result, plan, chain)

@@ -23,7 +23,10 @@ from agent.export.evidence import RequestContext, export_evidence
 from agent.export.masks import MaskError
 from agent.export.redact import Redaction, owner_redaction
 from agent.identity.keys import OwnerKey
+from agent.index.mirror import Connect, connector
+from agent.index.remote_window import local_window
 from agent.index.store import Store
+from agent.recorders.credentials import CredentialStore
 from agent.requests.agencies import TrustStore
 from agent.requests.clip_signing import signing_chain
 from agent.requests.inbox import Inbox
@@ -65,6 +68,7 @@ class Step:
     progress: Progress | None = None
     cancel: threading.Event | None = None
     accept_dropped: bool = False    # the owner accepts frames lost to damaged recordings
+    connect: Connect | None = None  # how a recorder camera's footage is reached
 
     def entry(self) -> Entry:
         return self.inbox.get(self.request.id, self.agency.id)
@@ -187,12 +191,16 @@ def _export_one(step: Step, approval: Approval, camera: str, context: RequestCon
     stage = f"exporting {camera}"
     chain = signing_chain(TrustStore(step.home), step.key, step.agency.id,
                           step.request.registration_id)
-    done = export_evidence(
-        step.store, step.key, camera, approval.start_us, approval.end_us, out_dir,
-        mode=approval.mode, keep_audio=approval.keep_audio, request=context,
-        progress=lambda s, f: step.report(stage, (n + max(0.0, min(1.0, f))) / count),
-        cancel=step.cancel, redaction=redaction, accept_dropped=step.accept_dropped,
-        chain=chain)
+    connect = step.connect or connector(CredentialStore(step.home))
+    # A recorder's camera: its window is downloaded first, and exported from there.
+    with local_window(step.home, step.store, camera, approval.start_us, approval.end_us,
+                      connect, cancel=step.cancel) as (index, extra):
+        done = export_evidence(
+            index, step.key, camera, approval.start_us, approval.end_us, out_dir,
+            mode=approval.mode, keep_audio=approval.keep_audio, request=context,
+            progress=lambda s, f: step.report(stage, (n + max(0.0, min(1.0, f))) / count),
+            cancel=step.cancel, redaction=redaction, accept_dropped=step.accept_dropped,
+            chain=chain, provenance_extra=extra)
     cut = done.cut
     step.log("export", camera=camera, package=str(done.package.path), clip_sha256=done.clip_sha256,
              mode=cut.mode, audio=cut.audio, credentials=chain.kind,

@@ -20,7 +20,9 @@ from agent.callbacks import call_safely
 from agent.config import Settings, ensure_home
 from agent.errors import AgentError, Refusal
 from agent.identity.keys import OwnerKey
+from agent.index.mirror import Connect, connector
 from agent.index.store import Store
+from agent.recorders.credentials import CredentialStore
 from agent.requests import approval_run, approval_steps, holds, polling
 from agent.requests.agencies import TrustStore
 from agent.requests.inbox import ENDED, UNDECIDED, Inbox, InboxError
@@ -54,7 +56,8 @@ class RequestDesk:
                  portal: PortalClient | None = None, clock: Callable[[], float] = time.time,
                  policy: PollPolicy | None = None,
                  on_arrived: Callable[[int], None] | None = None,
-                 signing_key: Callable[[str, str], OwnerKey] | None = None) -> None:
+                 signing_key: Callable[[str, str], OwnerKey] | None = None,
+                 recorders: Callable[[], Connect] | None = None) -> None:
         self.home = ensure_home(Path(home))
         self._on_arrived = on_arrived
         self.settings = settings or Settings()
@@ -68,6 +71,8 @@ class RequestDesk:
         self.portal = portal or PortalClient(verify=verify)
         self.inbox = Inbox(self.home / "inbox.db", clock, on_expired=self._expired)
         self._running = approval_run.RunningDeliveries(self.home)
+        # How holds and exports reach a recorder camera's footage (the Agent's passwords).
+        self._recorders = recorders or (lambda: connector(CredentialStore(self.home)))
 
     def apply_settings(self, settings: Settings) -> None:
         """Use new owner settings from now on: holds, the upload cap, how often to poll (the
@@ -187,7 +192,8 @@ class RequestDesk:
         cameras = tuple(c for c in entry.cameras if c in known)
         try:
             made = holds.make_hold(self.home, store, entry.folder, entry.window_start_us,
-                                   entry.window_end_us, cameras, entry.jti, cancel)
+                                   entry.window_end_us, cameras, entry.jti, cancel,
+                                   connect=self._recorders())
         except holds.HoldError as exc:
             self._log("hold", entry, ok=False, reason=str(exc))
             raise DeskError(str(exc)) from None
@@ -246,7 +252,8 @@ class RequestDesk:
         step = approval_steps.Step(self.home, self._store(),
                                    self._signing_key(entry.iss, entry.registration), self.inbox,
                                    self.audit, self.portal, agency, request, bearer,
-                                   self._verify, progress, cancel, accept_dropped)
+                                   self._verify, progress, cancel, accept_dropped,
+                                   self._recorders())
         try:
             return approval_run.run_steps(step, entry, approval,
                                           self.settings.upload_rate_limit_bps)

@@ -3,8 +3,10 @@
 While the owner decides, a recorder's retention may overwrite the very files a request is about.
 A hold copies the source files covering the request's window into `<home>/holds/<folder>/`,
 hashing each while it is copied, and lists the hashes in `manifest-sha256.txt` (the
-`sha256sum -c` format). Sources are only ever opened for reading. A hold is deleted only when
-the owner asks (the desk checks that the request has ended); nothing here deletes one on its own.
+`sha256sum -c` format). Sources are only ever opened for reading. A recorder's camera is
+downloaded into the hold (only the window, hashed as received: agent/index/remote_window.py),
+and `hold.json` names the recorder and the queries made. A hold is deleted only when the owner
+asks (the desk checks that the request has ended); nothing here deletes one on its own.
 """
 from __future__ import annotations
 
@@ -18,7 +20,10 @@ from pathlib import Path
 from agent.export.hashed_files import read_chunks, write_hashed
 from agent.index.coverage import USABLE
 from agent.index.links import links_out
+from agent.index.mirror import Connect
+from agent.index.remote_window import FetchCancelled, RecorderWindow, download
 from agent.index.store import Store
+from agent.recorders.model import RecorderError
 from agent.storage import remove_stale_partials, safe_name
 from agent.timebase import format_utc
 
@@ -90,7 +95,7 @@ def covering_files(store: Store, start_us: int, end_us: int,
 
 def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
               cameras: tuple[str, ...] = (), request_id: str | None = None,
-              cancel: threading.Event | None = None) -> Hold:
+              cancel: threading.Event | None = None, connect: Connect | None = None) -> Hold:
     """Copy the recordings covering the window into the hold folder; an existing hold is kept.
 
     Built in a hidden sibling folder and renamed into place, so a folder with a hold's name is
@@ -108,11 +113,22 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
     remove_stale_partials(final.parent)
     try:
         staging.mkdir(parents=True, mode=0o700)
-        held = _copy_all(rows, staging, cancel)
-        _write_records(staging, held, request_id, start_us, end_us, cameras)
+        local = [r for r in rows if r.status != "remote"]
+        held = _copy_all(local, staging, cancel)
+        windows = _download_all(store, [r for r in rows if r.status == "remote"], staging,
+                                start_us, end_us, connect, cancel)
+        held += [HeldFile(f"{w.source.url} channel {w.channel}", f"{p.fetched.path.parent.name}/"
+                          f"{p.fetched.path.name}", p.fetched.size, p.fetched.sha256)
+                 for w in windows for p in w.pieces]
+        _write_records(staging, held, request_id, start_us, end_us, cameras,
+                       {w.camera: w.record() for w in windows})
         if os.path.lexists(final):
             raise HoldError(f"{final} appeared meanwhile; it was left untouched")
         os.rename(staging, final)
+    except FetchCancelled:
+        raise HoldCancelled("the hold was cancelled; nothing was kept") from None
+    except RecorderError as exc:
+        raise HoldError(f"the recorder's footage could not be held: {exc}") from None
     except OSError as exc:
         raise HoldError(f"the recordings could not be copied into {final.parent}: "
                         f"{exc.strerror or exc}") from None
@@ -131,6 +147,16 @@ def _copy_all(rows: list, staging: Path, cancel: threading.Event | None) -> list
         size, digest = _copy_hashed(Path(row.path), dest, cancel)
         held.append(HeldFile(row.path, name, size, digest))
     return held
+
+
+def _download_all(store: Store, remote: list, staging: Path, start_us: int, end_us: int,
+                  connect: Connect | None, cancel: threading.Event | None) -> list[RecorderWindow]:
+    """Download each recorder camera's window into its folder of the hold."""
+    cameras = list(dict.fromkeys(r.camera for r in remote))
+    if cameras and connect is None:
+        raise HoldError("recorders on the network cannot be reached from here")
+    return [download(store, camera, start_us, end_us, staging / safe_name(camera), connect,
+                     cancel=cancel) for camera in cameras]
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -158,12 +184,14 @@ def _copy_hashed(src: Path, dest: Path, cancel: threading.Event | None) -> tuple
 
 
 def _write_records(staging: Path, held: list[HeldFile], request_id: str | None, start_us: int,
-                   end_us: int, cameras: tuple[str, ...]) -> None:
+                   end_us: int, cameras: tuple[str, ...], recorders: dict | None = None) -> None:
     manifest = "".join(f"{f.sha256}  {f.name}\n" for f in held)
     (staging / MANIFEST).write_text(manifest, encoding="utf-8")
     record = {"request": request_id, "window": {"start": format_utc(start_us),
                                                 "end": format_utc(end_us)},
               "cameras": list(cameras), "files": [asdict(f) for f in held]}
+    if recorders:   # where a recorder's footage came from, as an export's provenance says
+        record["recorders"] = recorders
     (staging / RECORD).write_text(json.dumps(record, indent=2), encoding="utf-8")
 
 

@@ -1,0 +1,190 @@
+"""A recorder camera's window as local files, for an export or a hold.
+
+Only the window is asked for (rounded out to whole seconds, the devices' unit): the device's
+download-by-time starts at the keyframe before it (at most one GOP more), and where the window
+covers a whole recording the device sends the recording as it stored it. Each piece is hashed
+as it arrives (agent.recorders.fetch). What each vendor is asked (docs/recorders.md):
+
+- Reolink NVR: `NvrDownload` of the window (the device cuts it), then `Download` of the file;
+- Dahua: `RPC_Loadfile` of a whole recording, `loadfile.cgi startLoad` of a part;
+- Hikvision: `ContentMgmt/download` of the playbackURI, narrowed to the window for a part.
+
+When a piece starts: a whole recording at the recording's start; a piece the device cut at the
+instant asked for, which its MP4 edit list shows first (the frames before it, back to the
+keyframe, are the lead-in the edit list hides; the cutter and the gate count them as earlier).
+A cut piece whose file has no edit list does not say where it starts, so the whole recording
+is fetched instead: more bytes, never a wrong time.
+
+For an export the pieces get an index of their own (a temporary Store whose one source is the
+download folder), so the export plans, cuts and gates them as any local recording and never
+knows they came from a recorder; `record()` is provenance's `recorder` section.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from agent.callbacks import call_safely
+from agent.index.mirror import Connect, applied_offset
+from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
+from agent.index.store import FileRow, Store
+from agent.media.edit_list import shown_start_us
+from agent.recorders.model import ClockReading, Fetched, RecorderError, RecorderInfo
+from agent.storage import remove_stale_partials, safe_name
+from agent.timebase import US, format_utc
+
+CACHE = Path("cache") / "recorders"
+Progress = Callable[[str, float], None]
+
+
+class FetchCancelled(RecorderError):
+    """The owner stopped the download; nothing was kept."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One downloaded piece: the file as fetched, and when it starts in true time. `start_us`
+    is its time zero as the cutter counts it (the first shown frame), `first_frame_us` the
+    first frame stored (the start of a lead-in the edit list hides)."""
+
+    fetched: Fetched
+    start_us: int
+    end_us: int
+    first_frame_us: int
+    whole: bool
+
+
+@dataclass(frozen=True)
+class RecorderWindow:
+    """A recorder camera's window, downloaded: the device, its clock, the pieces."""
+
+    camera: str
+    source: RecorderSource
+    info: RecorderInfo
+    channel: int
+    channel_name: str
+    clock: ClockReading
+    offset_s: float
+    start_us: int
+    end_us: int
+    pieces: tuple[Piece, ...]
+
+    def record(self) -> dict:
+        """Provenance's `recorder` section: what the device is, what was asked, what came."""
+        return {
+            "vendor": self.info.vendor, "model": self.info.model,
+            "firmware": self.info.firmware, "serial": self.info.serial,
+            "name": self.info.name,
+            "channel": {"id": self.channel, "name": self.channel_name},
+            "clock": {"device_time": self.clock.device_text, "zone": self.clock.zone,
+                      "offset_s": round(self.clock.offset_s, 3),
+                      "uncertainty_s": round(self.clock.uncertainty_s, 3),
+                      "applied_offset_s": self.offset_s,
+                      "note": "recorder clock minus this computer's clock, read through the "
+                              "recorder's time API when the footage was fetched; the applied "
+                              "offset (whole seconds) turned its times into true time"},
+            "window": {"start": format_utc(self.start_us), "end": format_utc(self.end_us)},
+            "downloads": [{
+                "file": p.fetched.path.name, "sha256": p.fetched.sha256, "size": p.fetched.size,
+                "query": {"command": p.fetched.query.command,
+                          "params": dict(p.fetched.query.params)},
+                "start": format_utc(p.start_us), "end": format_utc(p.end_us),
+                "whole_recording": p.whole, "attempts": p.fetched.attempts,
+                "resumed_at": list(p.fetched.resumed_at)} for p in self.pieces],
+        }
+
+
+def is_remote(store: Store, camera: str) -> bool:
+    """True when a camera is a recorder's channel (its footage is fetched first)."""
+    return store.recorders.channel_of(camera) is not None
+
+
+def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path,
+             connect: Connect, progress: Progress | None = None,
+             cancel: threading.Event | None = None) -> RecorderWindow:
+    """Fetch [start, end) (true time) of a recorder camera into `folder`, one piece at a time."""
+    found = store.recorders.channel_of(camera)
+    if found is None:
+        raise RecorderError(f"'{camera}' is not a camera of a recorder on the network")
+    rec, key = found
+    channel = int(key)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    call_safely(progress, "asking the recorder", 0.0)
+    recorder = connect(rec)
+    try:
+        info = recorder.info()
+        clock = recorder.clock()
+        offset = applied_offset(clock)
+        shift = round(offset * US)
+        dev_s = start_us // US * US + shift            # whole seconds: the devices' unit
+        dev_e = -(-end_us // US) * US + shift
+        recordings = sorted(recorder.search(channel, dev_s, dev_e), key=lambda r: r.start_us)
+        pieces = []
+        for n, recording in enumerate(recordings):
+            if cancel is not None and cancel.is_set():
+                raise FetchCancelled("the download from the recorder was cancelled")
+            call_safely(progress, "downloading from the recorder", n / len(recordings))
+            got = recorder.fetch(recording, dev_s, dev_e, folder)
+            whole = got.start_us <= recording.start_us
+            lead = None if whole else shown_start_us(got.path)
+            if not whole and lead is None:   # the piece does not say where it starts
+                got.path.unlink(missing_ok=True)
+                got = recorder.fetch(recording, recording.start_us, recording.end_us, folder)
+                whole = True
+            start = (recording.start_us if whole else got.start_us) - shift
+            pieces.append(Piece(got, start, got.end_us - shift, start - (lead or 0), whole))
+        call_safely(progress, "downloading from the recorder", 1.0)
+    finally:
+        recorder.close()
+    name = next((c.name for c in info.channels if c.id == channel), "")
+    return RecorderWindow(camera, rec, info, channel, name, clock, offset, start_us, end_us,
+                          tuple(pieces))
+
+
+def piece_rows(source_id: int, camera: str, window: RecorderWindow,
+               previews: bool = False) -> list[FileRow]:
+    """Index rows for the pieces (local files now). For previews a piece starts at its first
+    stored frame (the preview reader counts from it); for a cut, at its first shown frame."""
+    return [FileRow(source_id, str(p.fetched.path), camera,
+                    p.first_frame_us if previews else p.start_us, p.end_us, p.fetched.size,
+                    p.fetched.path.stat().st_mtime_ns, window.info.vendor, "ok",
+                    None if p.whole else "cut by the recorder at the time asked for", "main",
+                    channel=str(window.channel), time_source="recorder")
+            for p in window.pieces]
+
+
+@contextlib.contextmanager
+def local_window(home: Path, store: Store, camera: str, start_us: int, end_us: int,
+                 connect: Connect, progress: Progress | None = None,
+                 cancel: threading.Event | None = None) -> Iterator[tuple[Store, dict | None]]:
+    """The index an export of [start, end) of `camera` should plan from, and provenance to add.
+
+    A folder's camera: the index itself, nothing to add. A recorder's camera: its window is
+    downloaded into `<home>/cache/recorders/`, indexed on its own, and removed afterwards
+    (success, failure or cancel). A process killed meanwhile leaves a hidden `.window-*.partial-*`
+    folder there, removed by the next download once it is a day old."""
+    if not is_remote(store, camera):
+        yield store, None
+        return
+    cache = Path(home) / CACHE
+    cache.mkdir(parents=True, exist_ok=True, mode=0o700)
+    remove_stale_partials(cache)
+    folder = cache / f".window-{safe_name(camera)}.partial-{os.urandom(4).hex()}"
+    try:
+        window = download(store, camera, start_us, end_us, folder / "pieces", connect,
+                          progress, cancel)
+        local = Store(folder / "window.db")
+        try:
+            source = local.add_source(str(folder / "pieces"), camera, window.clock.zone,
+                                      RECORDER_LAYOUT, window.offset_s, explicit=False)
+            local.upsert(piece_rows(source.id, source.camera, window))
+            yield local, {"recorder": window.record()}
+        finally:
+            local.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
