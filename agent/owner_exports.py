@@ -58,6 +58,8 @@ class OwnerExports:
         name of a renamed camera finds it (its masks too).
         Frames of the recordings that cannot be decoded stop the export (a Refusal naming how
         many) unless `accept_dropped`; an accepted loss is counted in the package and the log.
+        A recorder's camera is downloaded first (only the window, hashed as received) and its
+        package's provenance names the recorder, the queries and what they returned.
         """
         from agent.export.cut import CutError, DroppedFrames
         from agent.export.evidence import export_evidence
@@ -65,6 +67,7 @@ class OwnerExports:
         from agent.export.package import PackageError
         from agent.export.plan import PlanError
         from agent.export.redact import owner_redaction
+        from agent.index.remote_window import local_window
         from agent.requests.clip_signing import signing_chain
         from agent.requests.context import NotARequest, request_context
 
@@ -92,10 +95,14 @@ class OwnerExports:
         key = self.owner_key()
         chain = signing_chain(self.requests.trust, key, request.agency if request else None)
         try:
-            done = export_evidence(self.store, key, camera, start_us, end_us,
-                                   out_dir, mode=mode, keep_audio=keep_audio, request=request,
-                                   progress=progress, cancel=cancel, redaction=redaction,
-                                   accept_dropped=accept_dropped, chain=chain)
+            # A recorder's camera: the window is downloaded first, and exported from there.
+            with local_window(self.home, self.store, camera, start_us, end_us,
+                              self.recorder_connector(), progress, cancel) as (index, extra):
+                done = export_evidence(index, key, camera, start_us, end_us,
+                                       out_dir, mode=mode, keep_audio=keep_audio, request=request,
+                                       progress=progress, cancel=cancel, redaction=redaction,
+                                       accept_dropped=accept_dropped, chain=chain,
+                                       provenance_extra=extra)
         except PlanError as exc:
             raise NotFound(str(exc)) from None
         except DroppedFrames as exc:

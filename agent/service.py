@@ -5,8 +5,8 @@ arrive). Callers subscribe to events, which are frozen dataclasses from agent.ev
 on the agent's threads; nothing here knows about Qt. What it returns are the frozen view types
 of agent/views.py. Its exports and redaction live in agent/owner_exports.py, its trust store
 and activity log in agent/owner_records.py, its registrations and key rotation in
-agent/owner_registrations.py, camera names and renames in agent/owner_cameras.py (mixins:
-they are Agent methods all the same).
+agent/owner_registrations.py, camera names and renames in agent/owner_cameras.py, recorders
+on the network in agent/owner_recorders.py (mixins: they are Agent methods all the same).
 """
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from agent.index.store import FileRow, Source, Store
 from agent.jobs import Job
 from agent.owner_cameras import OwnerCameras
 from agent.owner_exports import ENV_PASSPHRASE, OwnerExports
+from agent.owner_recorders import OwnerRecorders, is_url
 from agent.owner_records import OwnerRecords
 from agent.owner_registrations import OwnerRegistrations
 
@@ -40,7 +41,7 @@ __all__ = ["Agent", "AgentError", "NotFound", "Refusal", "ENV_PASSPHRASE"]
 log = logging.getLogger(__name__)
 
 
-class Agent(OwnerCameras, OwnerExports, OwnerRecords, OwnerRegistrations):
+class Agent(OwnerCameras, OwnerExports, OwnerRecords, OwnerRegistrations, OwnerRecorders):
     """Recordings index, requests and exports for one home folder."""
 
     def __init__(self, home: str | Path | None = None):
@@ -48,6 +49,7 @@ class Agent(OwnerCameras, OwnerExports, OwnerRecords, OwnerRegistrations):
         self.settings = load_settings(self.home)
         self._store: Store | None = None
         self._previews = None
+        self._pieces = None
         self._listeners: list[Callable[[object], None]] = []
         self._lock = threading.Lock()
         self._requests = None
@@ -63,7 +65,8 @@ class Agent(OwnerCameras, OwnerExports, OwnerRecords, OwnerRegistrations):
                 self._requests = RequestDesk(self.home, lambda: self.store, self.owner_key,
                                              settings=self.settings,
                                              on_arrived=lambda n: self.emit(RequestsArrived(n)),
-                                             signing_key=self.signing_key)
+                                             signing_key=self.signing_key,
+                                             recorders=self.recorder_connector)
             return self._requests
 
     def set_settings(self, settings) -> None:
@@ -161,12 +164,19 @@ class Agent(OwnerCameras, OwnerExports, OwnerRecords, OwnerRegistrations):
         return self.store.sources()
 
     def remove_source(self, path: str | Path) -> None:
+        """Forget a recordings folder (or a recorder, by its address) and its index rows."""
+        if is_url(path):
+            self.remove_recorder(str(path))
+            return
         root = str(Path(path).expanduser().absolute())
         if not self.store.remove_source(root):
             raise NotFound(f"{root} is not a registered recordings folder")
         self._log_change("source-removed", folder=root)
 
     def source_for(self, path: str | Path) -> Source | None:
+        """The source of a folder path, or of a recorder's address."""
+        if is_url(path):
+            return self.store.source(str(path).strip().rstrip("/"))
         return self.store.source(str(Path(path).expanduser().absolute()))
 
     def look_at_folder(self, path: str | Path) -> FolderFacts:
@@ -192,11 +202,15 @@ class Agent(OwnerCameras, OwnerExports, OwnerRecords, OwnerRegistrations):
              cancel: threading.Event | None = None) -> list[ScanReport]:
         """Index the given folders (registering new ones) or every registered source."""
         if paths:
-            targets = [self.source_for(p) or self.add_source(p, tz=tz) for p in paths]
+            targets = [self.source_for(p) or self._new_folder(p, tz) for p in paths]
         else:
             targets = self.sources()
+        recorders = {r.source_id: r for r in self.store.recorders.all()}
         reports = []
         for src in targets:
+            if src.id in recorders:   # a recorder: mirror its search (never raises for it)
+                reports.append(self._refresh(recorders[src.id], cancel))
+                continue
             try:
                 report = scan_source(self.store, src, cancel=cancel)
             except OSError as exc:
@@ -209,6 +223,12 @@ class Agent(OwnerCameras, OwnerExports, OwnerRecords, OwnerRegistrations):
                                    report.removed, report.problems))
         return reports
 
+    def _new_folder(self, path: str | Path, tz: str | None) -> Source:
+        if is_url(path):
+            raise NotFound(f"{path} is not a recorder source: add it with "
+                           "`footage-agent sources add-recorder`")
+        return self.add_source(path, tz=tz)
+
     def recordings(self, camera: str | None = None, start_us: int | None = None,
                    end_us: int | None = None) -> list[FileRow]:
         """Indexed recordings, optionally one camera's (a former name finds it too) and only
@@ -217,9 +237,17 @@ class Agent(OwnerCameras, OwnerExports, OwnerRecords, OwnerRegistrations):
 
     def usable_recordings(self, camera: str, start_us: int, end_us: int) -> list[FileRow]:
         """The readable recordings of `camera` overlapping the window (what previews show).
-        Recordings inside ring files are left out until previews can read a byte range."""
-        return [r for r in self.store.files(camera, start_us, end_us)
-                if r.status in USABLE and not r.ranged]
+        Recordings inside ring files are left out until previews can read a byte range; a
+        recorder's are downloaded a few seconds at a time and cached (call it off the GUI
+        thread: previews do)."""
+        local = [r for r in self.store.files(camera, start_us, end_us)
+                 if r.status in USABLE and r.status != "remote" and not r.ranged]
+        with self._lock:
+            if self._pieces is None:
+                from agent.index.remote_pieces import PreviewPieces
+                self._pieces = PreviewPieces(self.home, lambda: self.store, self.recorder_connector)
+            pieces = self._pieces
+        return local + pieces.rows(camera, start_us, end_us)
 
     def cameras(self) -> list[str]:
         """Every camera with indexed files, by its current name."""
@@ -256,8 +284,9 @@ class Agent(OwnerCameras, OwnerExports, OwnerRecords, OwnerRegistrations):
         call that cannot be cut short: `close` then leaves what it uses open, for the process
         to end it.
 
-        Opens no listening socket: watching is local, and the agencies' portals are polled
-        outbound. A key rotation left unfinished is resumed first.
+        Opens no listening socket: watching is local, the agencies' portals are polled
+        outbound, and recorders on the network are asked outbound at a polite interval. A key
+        rotation left unfinished is resumed first.
         """
         from agent.service_loop import ServiceRun
 

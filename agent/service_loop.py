@@ -41,6 +41,7 @@ class ServiceRun:
         desk = self.agent.requests   # opened here, so a broken inbox is said before running
         self._spawn("footage-agent-start", self._start_up)
         self._spawn("footage-agent-poll", desk.run_polling, self.stop)
+        self._spawn("footage-agent-recorders", self.agent.recorder_loop, self.stop)
 
     def wait_and_stop(self) -> bool:
         """Wait for the stop flag, then stop everything; True when every thread ended in time
@@ -85,7 +86,9 @@ class ServiceRun:
         with self._lock:
             if stop.is_set():
                 return
+            remote = agent.store.recorders.ids()   # asked by recorder_loop, not watched
             self._watcher = Watcher(
-                [s.root for s in agent.sources()], lambda root: agent.rescan_root(root, stop),
+                [s.root for s in agent.sources() if s.id not in remote],
+                lambda root: agent.rescan_root(root, stop),
                 on_error=lambda root, exc: agent.emit(ScanFailed(root, str(exc))))
             self._watcher.start()

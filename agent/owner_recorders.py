@@ -1,0 +1,246 @@
+"""Recorders on the owner's network as Agent methods: looking at one (its certificate, then what
+it is, its channels and its clock), adding it as a source of the index, refreshing what the
+index mirrors of it (by `scan`, and by `run` at a polite interval), and what exports, holds and
+previews need to reach it.
+
+A mixin of `agent.service.Agent`, which provides `home`, `store`, `emit` and `_log_change`.
+Passwords go to the system keychain, or encrypted with the owner's passphrase where there is
+none (agent/recorders/credentials.py); the passphrase is FOOTAGE_AGENT_PASSPHRASE or, in the
+app, the one the owner typed (`use_recorder_passphrase`), kept in memory only.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from agent.errors import AgentError, NotFound, Refusal
+from agent.events import ScanFinished
+from agent.index import mirror
+from agent.index.cameras import CameraNameError
+from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
+from agent.index.scan import ScanReport
+from agent.index.store import Source
+from agent.recorders.connect import RecorderAddress, look_at_certificate, open_recorder
+from agent.recorders.credentials import CredentialStore, env_passphrase
+from agent.recorders.model import VENDORS
+from agent.recorders.transport import fingerprint_text, recorder_url
+from agent.timebase import format_utc, system_zone_name
+
+log = logging.getLogger(__name__)
+TICK_S = 30.0      # how often `run` looks whether a recorder is due (each has its own interval)
+CHECK_TIMEOUT_S = 15.0
+
+
+@dataclass(frozen=True)
+class RecorderCheck:
+    """What a recorder said when the owner tested the connection: its certificate (SHA-256 hex,
+    and as people compare it), what it is, its channels (number, its own name), and its clock
+    against this PC's (`clock_offset_s`: recorder minus PC, `clock_noted`: over 2 s)."""
+
+    url: str
+    vendor: str
+    fingerprint: str | None
+    fingerprint_text: str | None
+    model: str
+    firmware: str
+    serial: str
+    name: str
+    channels: tuple[tuple[int, str], ...]
+    clock_offset_s: float
+    clock_noted: bool
+    clock_zone: str
+
+
+@dataclass(frozen=True)
+class RecorderAdded:
+    """A recorder added as a source: its source, what it said, the cameras named for its
+    channels (in its order), where its password is kept, and its first mirroring."""
+
+    source: Source
+    check: RecorderCheck
+    cameras: tuple[str, ...]
+    password_kept_in: str
+    report: ScanReport
+
+
+def recorder_root(url: str, allow_plain_http: bool = False) -> str:
+    """A recorder's address as its source's root: scheme, host and port."""
+    return str(recorder_url(url, allow_plain_http=allow_plain_http)).rstrip("/")
+
+
+def clock_words(offset_s: float) -> str:
+    """A recorder's clock against this PC's, for the owner."""
+    if abs(offset_s) <= 2:
+        return "the recorder's clock agrees with this computer's"
+    minutes, seconds = divmod(round(abs(offset_s)), 60)
+    hours, minutes = divmod(minutes, 60)
+    size = " ".join(f"{n} {unit}" for n, unit in ((hours, "h"), (minutes, "min"), (seconds, "s")) if n)
+    return (f"the recorder's clock is {size} {'ahead of' if offset_s > 0 else 'behind'} this "
+            "computer's; its recordings are placed at the true time, and the difference is "
+            "recorded with every clip")
+
+
+class OwnerRecorders:
+    """Recorder methods of the Agent."""
+
+    _recorder_passphrase: str | None = None
+
+    # passwords -----------------------------------------------------------------------------
+    @property
+    def recorder_credentials(self) -> CredentialStore:
+        def passphrase() -> bytes | None:
+            given = self._recorder_passphrase
+            return given.encode("utf-8") if given else env_passphrase()
+        return CredentialStore(self.home, passphrase=passphrase)
+
+    def use_recorder_passphrase(self, passphrase: str | None) -> None:
+        """The passphrase recorder passwords are encrypted with where there is no keychain
+        (the app asks the owner for it); kept in memory only."""
+        self._recorder_passphrase = passphrase or None
+
+    def recorder_passwords_kept_in(self) -> str:
+        """Where recorder passwords go on this computer, in words."""
+        return self.recorder_credentials.where()
+
+    def recorder_connector(self):
+        """Opens a recorder source with its kept password (for exports, holds and previews)."""
+        return mirror.connector(self.recorder_credentials)
+
+    # adding --------------------------------------------------------------------------------
+    @staticmethod
+    def look_at_recorder(url: str, allow_plain_http: bool = False) -> str | None:
+        """The SHA-256 (hex) of the certificate a recorder shows, before anything is sent to
+        it (None over plain http: there is none). The owner compares it and trusts it by
+        adding the recorder with it."""
+        base = recorder_url(url, allow_plain_http=allow_plain_http)
+        return look_at_certificate(str(base), CHECK_TIMEOUT_S) if base.scheme == "https" else None
+
+    def check_recorder(self, address: RecorderAddress, password: str) -> RecorderCheck:
+        """Test the connection: what the recorder is, its channels and its clock. Only reading;
+        a wrong password is tried once and nothing is kept."""
+        if address.vendor not in VENDORS:
+            raise AgentError(f"unknown recorder make '{address.vendor}' (one of {', '.join(VENDORS)})")
+        recorder = open_recorder(address, password, timeout_s=CHECK_TIMEOUT_S)
+        try:
+            info, clock = recorder.info(), recorder.clock()
+        finally:
+            recorder.close()
+        return RecorderCheck(recorder_root(address.url, address.allow_plain_http), info.vendor,
+                             address.fingerprint,
+                             fingerprint_text(address.fingerprint) if address.fingerprint else None,
+                             info.model, info.firmware, info.serial, info.name,
+                             tuple((c.id, c.name) for c in info.channels), clock.offset_s,
+                             clock.worth_showing, clock.zone)
+
+    def add_recorder(self, address: RecorderAddress, password: str, name: str | None = None,
+                     cameras: tuple[str, ...] = ()) -> RecorderAdded:
+        """Add a recorder on the network as a source (or update one added before: a new
+        password or certificate), name a camera for each channel (`cameras` names them in
+        the recorder's order; the others are `<name>/<its name for the channel>`), keep the
+        password, and mirror its recordings. Nothing is kept when the recorder refuses the
+        password, or a name is taken."""
+        root = recorder_root(address.url, address.allow_plain_http)
+        if recorder_url(root, allow_plain_http=address.allow_plain_http).scheme == "https" \
+                and not address.fingerprint:
+            raise Refusal("look at the recorder's certificate and trust it first "
+                          "(its fingerprint is shown when you add it)")
+        check = self.check_recorder(address, password)
+        before = self.store.source(root)
+        single = len(check.channels) == 1
+        # A recorder of one camera is that camera: its name is the camera's.
+        base = (cameras[0] if single and cameras else name) or check.name or \
+            recorder_url(root, allow_plain_http=True).host
+        try:
+            src = self.store.add_source(root, base, address.zone or system_zone_name(),
+                                        RECORDER_LAYOUT, float(round(check.clock_offset_s)),
+                                        explicit=bool(name or (single and cameras)))
+            self.store.recorders.set_address(src.id, address)
+            named = self.store.recorders.name_channels(src.id, [
+                (str(cid), None if single else (cameras[n] if n < len(cameras) else None), device)
+                for n, (cid, device) in enumerate(check.channels)])
+            stored = self.recorder_credentials.save(root, password)
+        except CameraNameError as exc:
+            self._forget_new(before, root)
+            raise Refusal(str(exc)) from None
+        except AgentError:
+            self._forget_new(before, root)
+            raise
+        self._log_change("recorder-added" if before is None else "recorder-changed",
+                         recorder=root, vendor=address.vendor, user=address.user,
+                         fingerprint=address.fingerprint, cameras=named,
+                         password=f"kept in {stored.where}")
+        report = self._refresh(self.store.recorders.get(src.id))
+        return RecorderAdded(self.store.source(root), check, tuple(named), stored.where, report)
+
+    def _forget_new(self, before: Source | None, root: str) -> None:
+        if before is None:
+            self.store.remove_source(root)
+
+    def recorders(self) -> list[RecorderSource]:
+        """Every recorder source: its address, what it is, how its last refresh went."""
+        return self.store.recorders.all()
+
+    def remove_recorder(self, url: str) -> None:
+        """Forget a recorder source, its mirrored rows and its password (nothing on the device
+        is touched)."""
+        root = url.strip().rstrip("/")
+        if not self.store.remove_source(root):
+            raise NotFound(f"{root} is not a recorder source")
+        self.recorder_credentials.delete(root)
+        self._log_change("source-removed", recorder=root)
+
+    # refreshing ----------------------------------------------------------------------------
+    def _refresh(self, rec: RecorderSource, cancel: threading.Event | None = None) -> ScanReport:
+        """Refresh one recorder's mirrored rows (scan and run): a report, never an exception
+        for the device's failures; a wrong password is not tried again until fixed."""
+        if not rec.refreshing:
+            problem = (f"not asked again since it refused ({rec.problem}); add it again with "
+                       "`footage-agent sources add-recorder` to fix it")
+            count = self.store.recorders.count(rec.source_id)
+            return ScanReport(rec.url, count, 0, 0, count, 0, {"remote": count}, (problem,))
+        done = mirror.refresh(self.store, rec, self.recorder_connector(), cancel=cancel)
+        notes = (clock_words(done.clock.offset_s),) if done.clock and done.clock.worth_showing else ()
+        problems = (f"{done.state}: {done.problem}",) if done.problem else ()
+        report = ScanReport(rec.url, done.recordings, done.added, 0,
+                            done.recordings - done.added, done.removed,
+                            {"remote": done.recordings}, problems, notes)
+        self.emit(ScanFinished(report.source, report.seen, report.added, 0, report.removed,
+                               report.problems))
+        return report
+
+    def refresh_due_recorders(self, stop: threading.Event | None = None) -> int:
+        """Refresh every recorder whose time has come (run's loop); how many were asked."""
+        now = time.time_ns() // 1000
+        asked = 0
+        for rec in self.store.recorders.all():
+            if stop is not None and stop.is_set():
+                break
+            if mirror.due(rec, now):
+                self._refresh(rec, stop)
+                asked += 1
+        return asked
+
+    def recorder_loop(self, stop: threading.Event) -> None:
+        """`run`'s thread for recorders: each is asked at its own interval (mirror.py)."""
+        while not stop.wait(TICK_S):
+            try:
+                self.refresh_due_recorders(stop)
+            except Exception:   # the service goes on; the next tick tries again
+                log.exception("refreshing recorders failed")
+
+    @staticmethod
+    def recorder_state_words(rec: RecorderSource) -> str:
+        """How a recorder's mirroring stands, for the owner."""
+        when = f" (mirrored {format_utc(rec.refreshed_us)})" if rec.refreshed_us else ""
+        return {"new": "added, not mirrored yet", "ok": f"mirrored{when}",
+                "offline": f"not answering: {rec.problem}{when}",
+                "refused": f"refused: {rec.problem}",
+                "locked": f"password locked: {rec.problem}"}.get(rec.state, rec.state)
+
+
+def is_url(text: str | Path) -> bool:
+    """A source named by its address rather than a folder path."""
+    return "://" in str(text)
