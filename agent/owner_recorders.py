@@ -87,6 +87,8 @@ class OwnerRecorders:
     """Recorder methods of the Agent."""
 
     _recorder_passphrase: str | None = None
+    fingerprint_words = staticmethod(fingerprint_text)   # AB:CD:..., as people compare them
+    clock_words = staticmethod(clock_words)
 
     # passwords -----------------------------------------------------------------------------
     @property

@@ -14,10 +14,14 @@ from agent.identity.certificates import SigningChain
 from agent.index.cameras import IndexedCamera, Renamed
 from agent.index.coverage import Coverage, Mark, Overlap, Span
 from agent.index.first_look import FolderFacts
+from agent.index.mirror import Refresh
+from agent.index.recorder_book import RecorderSource
 from agent.index.scan import ScanReport
 from agent.index.store import FileRow, Source
 from agent.media.frame_reader import PreviewFrame
+from agent.owner_recorders import RecorderAdded, RecorderCheck
 from agent.owner_records import DamagedAgencyFile, LogRecord
+from agent.recorders.connect import RecorderAddress
 from agent.owner_registrations import RegistrationReadiness, RegistrationView
 from agent.requests.holds import HeldFile, Hold
 from agent.requests.key_rotation import KeyRotation
@@ -33,6 +37,8 @@ __all__ = [
     # the index: recordings folders, their files and what a window of one camera holds
     "Source", "FileRow", "ScanReport", "FolderFacts", "Coverage", "Span", "Overlap", "Mark",
     "IndexedCamera", "Renamed",
+    # recorders on the network: how one is reached, what it said, how its mirroring stands
+    "RecorderAddress", "RecorderCheck", "RecorderAdded", "RecorderSource", "Refresh",
     # previews and exports, and how an export's Content Credentials read (who vouches for them)
     "PreviewFrame", "CameraMasks", "Polygon", "SigningChain",
     # requests, their decisions and deliveries

@@ -1,6 +1,7 @@
 """`sources`, `scan`, `recordings`, `coverage` and `run`: the recordings index commands."""
 from __future__ import annotations
 
+from agent.commands import recorders
 from agent.commands.common import Refused, UsageError, parse_time, print_json, say, utc
 from agent.commands.interrupt import Interrupted
 from agent.commands.local_time import shown, window, zone_for
@@ -9,7 +10,8 @@ from agent.service import Agent, NotFound
 
 
 def add_parsers(sub, common) -> None:
-    p = sub.add_parser("sources", parents=[common], help="register or list recordings folders")
+    p = sub.add_parser("sources", parents=[common],
+                       help="register or list recordings folders and recorders on your network")
     ss = p.add_subparsers(dest="action", required=True)
     a = ss.add_parser("add", parents=[common], help="register a recordings folder")
     a.add_argument("path")
@@ -19,11 +21,13 @@ def add_parsers(sub, common) -> None:
     a.add_argument("--clock-offset", type=float, default=0.0,
                    help="camera clock minus true time, in seconds")
     a.set_defaults(func=sources_add)
+    recorders.add_parser(ss, common)
     ls = ss.add_parser("list", parents=[common], help="list recordings folders")
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=sources_list)
-    rm = ss.add_parser("remove", parents=[common], help="forget a recordings folder (files untouched)")
-    rm.add_argument("path")
+    rm = ss.add_parser("remove", parents=[common],
+                       help="forget a recordings folder or a recorder (recordings untouched)")
+    rm.add_argument("path", help="the folder, or the recorder's address")
     rm.set_defaults(func=sources_remove)
 
     s = sub.add_parser("scan", parents=[common], help="index the recordings folders")
@@ -64,16 +68,20 @@ def sources_list(agent: Agent, args) -> int:
     for cam in agent.camera_list():
         if cam.name in indexed:
             cams.setdefault(cam.source_root, []).append(cam.name)
+    remote = {r.source_id: r for r in agent.recorders()}
     rows = [{"path": s.root, "camera": s.camera, "tz": s.tz, "layout": s.layout,
-             "clock_offset_s": s.clock_offset_s, "cameras": cams.get(s.root, [s.camera])}
+             "clock_offset_s": s.clock_offset_s, "cameras": cams.get(s.root, [s.camera]),
+             "recorder": recorders.recorder_json(remote.get(s.id))}
             for s in agent.sources()]
     if args.json:
         print_json(rows)
     else:
-        for r in rows:
+        for r, s in zip(rows, agent.sources()):
             more = [c for c in r["cameras"] if c != r["camera"]]
+            rec = remote.get(s.id)
             print(f"{r['path']}\tcamera={r['camera']}\ttz={r['tz']}\tlayout={r['layout']}\t"
-                  f"offset={r['clock_offset_s']:+g}s" + (f"\tcameras={','.join(more)}" if more else ""))
+                  f"offset={r['clock_offset_s']:+g}s" + (f"\tcameras={','.join(more)}" if more else "")
+                  + (f"\t{rec.vendor} {rec.model}: {agent.recorder_state_words(rec)}" if rec else ""))
         if not rows:
             say("no recordings folders yet: add one with `footage-agent sources add PATH`")
     return 0
@@ -97,14 +105,19 @@ def scan(agent: Agent, args) -> int:
         raise Interrupted(args.stopper.signum)
     out = [{"source": r.source, "seen": r.seen, "added": r.added, "updated": r.updated,
             "unchanged": r.unchanged, "removed": r.removed, "statuses": r.statuses,
-            "problems": list(r.problems)} for r in reports]
+            "problems": list(r.problems), "notes": list(r.notes)} for r in reports]
     if args.json:
         print_json(out)
     for r in reports:
-        say(f"{r.source}: {r.seen} files ({r.added} new, {r.updated} changed, {r.unchanged} unchanged, "
-            f"{r.removed} gone)")
+        if "remote" in r.statuses:   # a recorder on the network: its search, mirrored
+            say(f"{r.source}: {r.seen} recordings mirrored ({r.added} new, {r.removed} gone)")
+        else:
+            say(f"{r.source}: {r.seen} files ({r.added} new, {r.updated} changed, {r.unchanged} "
+                f"unchanged, {r.removed} gone)")
         for problem in r.problems:
             say(f"  problem: {problem}")
+        for note in r.notes:
+            say(f"  note: {note}")
     return 0
 
 
@@ -220,8 +233,9 @@ def print_coverage(cov, tz: str) -> None:
 def run(agent: Agent, args) -> int:
     """The headless service until SIGINT, SIGTERM (or Ctrl-Break): back within 2 s, exit 0
     (being stopped is how a service ends)."""
-    say(f"footage-agent running on {agent.home} (watching {len(agent.sources())} folders); "
-        "no listening socket; Ctrl-C stops")
+    remote = len(agent.recorders())
+    say(f"footage-agent running on {agent.home} (watching {len(agent.sources()) - remote} "
+        f"folders, asking {remote} recorders); no listening socket; Ctrl-C stops")
     with args.stopper.quiet() as stopper:   # a signal only sets the flag the service watches
         agent.run(stopper.event)
     say("footage-agent stopped")

@@ -1,0 +1,114 @@
+"""`sources add-recorder`: a recorder on the owner's network as a source of the index.
+
+The recorder's certificate is looked at first (a TLS handshake, nothing sent) and its
+fingerprint shown; `--fingerprint` makes the command refuse any other. The password is read
+from stdin (`--password-stdin`) or asked for without echo, tried once, and kept in the system
+keychain (or encrypted with FOOTAGE_AGENT_PASSPHRASE where there is none); nothing is kept
+when the recorder refuses it.
+"""
+from __future__ import annotations
+
+import getpass
+import sys
+
+from agent.commands.common import Refused, UsageError, print_json, say, utc
+from agent.service import Agent
+from agent.views import RecorderAddress, RecorderSource
+
+VENDORS = ("reolink", "dahua", "hikvision")
+
+
+def add_parser(sources_sub, common) -> None:
+    """`sources add-recorder` (under `sources`)."""
+    r = sources_sub.add_parser("add-recorder", parents=[common],
+                               help="add a recorder on your network (read only: search, time, download)")
+    r.add_argument("url", metavar="URL", help="the recorder's address, e.g. https://192.168.1.20")
+    r.add_argument("--vendor", required=True, choices=VENDORS,
+                   help="reolink, dahua (also Amcrest, Lorex) or hikvision (also HiWatch, Annke)")
+    r.add_argument("--user", required=True, help="a user of the recorder (a viewer account will do)")
+    r.add_argument("--password-stdin", action="store_true",
+                   help="read the password from the first line of stdin (else it is asked for)")
+    r.add_argument("--camera", action="append", default=[], metavar="NAME",
+                   help="your name for a camera, repeatable: the first names the recorder's first "
+                        "channel, the next the second, ...; unnamed ones are NAME/<its name>")
+    r.add_argument("--name", help="your name for the recorder (default: its own name); its "
+                                  "cameras are called <name>/<channel's name>")
+    r.add_argument("--zone", help="IANA time zone of the recorder's clock (Dahua: default this "
+                                  "computer's; others say theirs)")
+    r.add_argument("--fingerprint", help="the certificate's SHA-256 you expect (from the "
+                                         "recorder's screen); any other is refused")
+    r.add_argument("--plain-http", action="store_true",
+                   help="allow plain http to a recorder on your home network (anyone on the "
+                        "network can read it; use https where the recorder offers it)")
+    r.add_argument("--hik-z-local", action="store_true",
+                   help="Hikvision firmware that writes local time with a Z in search results")
+    r.add_argument("--json", action="store_true")
+    r.set_defaults(func=add_recorder)
+
+
+def _password(args) -> str:
+    if args.password_stdin:
+        line = sys.stdin.readline()
+        password = line[:-1] if line.endswith("\n") else line
+    elif sys.stdin is not None and sys.stdin.isatty():
+        password = getpass.getpass(f"Password of {args.user} on the recorder: ")
+    else:
+        raise UsageError("give the recorder's password on stdin with --password-stdin")
+    if not password:
+        raise UsageError("the recorder's password is empty")
+    return password
+
+
+def _hex(text: str) -> str:
+    return text.replace(":", "").replace(" ", "").strip().lower()
+
+
+def add_recorder(agent: Agent, args) -> int:
+    fingerprint = agent.look_at_recorder(args.url, args.plain_http)
+    if fingerprint is not None:
+        say(f"the recorder's certificate: SHA-256 {agent.fingerprint_words(fingerprint)}")
+        if args.fingerprint and _hex(args.fingerprint) != fingerprint:
+            raise Refused("the recorder's certificate is not the one you expected: check the "
+                          "address, and compare the fingerprint on the recorder's own screen")
+        if not args.fingerprint:
+            say("  compare it with the one the recorder's screen or web page shows; it is "
+                "trusted from now on, and a different one is refused")
+    elif args.fingerprint:
+        raise UsageError("--fingerprint needs an https:// address")
+    address = RecorderAddress(args.url, args.vendor, args.user, fingerprint, args.zone,
+                              args.plain_http, args.hik_z_local)
+    added = agent.add_recorder(address, _password(args), name=args.name,
+                               cameras=tuple(args.camera))
+    check, report = added.check, added.report
+    if args.json:
+        print_json({"source": added.source.root, "vendor": check.vendor, "model": check.model,
+                    "firmware": check.firmware, "serial": check.serial, "name": check.name,
+                    "fingerprint": check.fingerprint,
+                    "channels": [{"id": cid, "name": name, "camera": camera} for (cid, name), camera
+                                 in zip(check.channels, added.cameras)],
+                    "clock_offset_s": round(check.clock_offset_s, 3),
+                    "password_kept_in": added.password_kept_in, "recordings": report.seen,
+                    "problems": list(report.problems)})
+    say(f"added {added.source.root}: {check.vendor} {check.model} (firmware {check.firmware}, "
+        f"serial {check.serial})")
+    for (cid, name), camera in zip(check.channels, added.cameras):
+        say(f"  channel {cid} ({name or 'unnamed'}) is camera {camera}")
+    say(f"  {agent.clock_words(check.clock_offset_s)}")
+    say(f"  the password is kept in {added.password_kept_in}")
+    say(f"  {report.seen} recordings mirrored")
+    for problem in report.problems:
+        say(f"  problem: {problem}")
+    return 0
+
+
+def recorder_json(rec: RecorderSource | None) -> dict | None:
+    """`sources list --json`'s `recorder` object (null for a folder)."""
+    if rec is None:
+        return None
+    return {"vendor": rec.vendor, "user": rec.user, "fingerprint": rec.fingerprint,
+            "model": rec.model, "firmware": rec.firmware, "serial": rec.serial,
+            "channels": [{"id": cid, "name": name} for cid, name in rec.channels],
+            "state": rec.state, "problem": rec.problem,
+            "refreshed": utc(rec.refreshed_us),
+            "clock_offset_s": rec.clock_offset_s}
+

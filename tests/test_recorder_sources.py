@@ -1,0 +1,126 @@
+"""Each vendor end to end from the command line, against the simulator over HTTPS on 127.0.0.1
+with real footage and a clock three hours off: add (the certificate shown and pinned, the
+password kept out of every file), scan, recordings, coverage, export in copy and exact mode
+(only the window downloaded, every frame inside it, provenance naming the recorder), a hold,
+and verify."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from agent.recorders.credentials import FILE_NAME
+from agent.timebase import US, format_utc
+from nvrsim.server import Simulator
+from tests.recorder_sources_support import (CLIP_S, HOURS_OFF, IANA_LA, PASSPHRASE, PASSWORD,
+                                            POSIX_LA, T0, cli, recent_footage, request_file,
+                                            trust_demo_agency)
+from tests.recorder_support import VENDORS, stamps
+
+__all__ = ["recent_footage"]  # the session fixture, imported for pytest
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def every_file_bytes(folder: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in folder.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_each_vendor_end_to_end_from_the_command_line(vendor, recent_footage, tmp_path, capsys,
+                                                       monkeypatch):
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    home = tmp_path / "home"
+    with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True, zone=POSIX_LA,
+                   clock_offset_s=HOURS_OFF) as sim:
+        run = lambda *a, **kw: cli(capsys, monkeypatch, home, *a, **kw)  # noqa: E731
+        zone = ("--zone", IANA_LA) if vendor == "dahua" else ()
+        code, added, err = run("sources", "add-recorder", sim.url, "--vendor", vendor, "--user",
+                               "admin", "--password-stdin", "--name", "nvr", "--camera", "drive",
+                               *zone, "--json", stdin=PASSWORD + "\n")
+        assert code == 0, err
+        # The certificate was shown as people compare it, and is the one pinned.
+        assert added["fingerprint"] == sim.fingerprint
+        shown = ":".join(sim.fingerprint.upper()[i:i + 2] for i in range(0, 64, 2))
+        assert shown in err
+        assert [(c["name"], c["camera"]) for c in added["channels"]] == [
+            ("Driveway", "drive"), ("Porch", "nvr/Porch")]
+        assert added["recordings"] == 4 and added["model"] and added["serial"]
+        assert "3 h ahead of this computer's" in err   # the clock, shown (over 2 s)
+        assert "encrypted file" in added["password_kept_in"]
+        # The password is in no file of the home in the clear.
+        assert PASSWORD.encode() not in every_file_bytes(home)
+        assert (home / FILE_NAME).exists()
+
+        code, listed, _ = run("sources", "list", "--json")
+        (source,) = listed
+        assert source["path"] == sim.url and source["recorder"]["vendor"] == vendor
+        assert source["recorder"]["fingerprint"] == sim.fingerprint
+        assert source["recorder"]["state"] == "ok" and "password" not in json.dumps(source)
+
+        code, scanned, err = run("scan", "--json")
+        assert code == 0 and scanned[0]["statuses"] == {"remote": 4}, err
+        code, rows, _ = run("recordings", "--camera", "drive", "--json")
+        # True times: the device's clock three hours ahead is taken off.
+        assert [(r["start"], r["end"], r["status"]) for r in rows] == [
+            (format_utc(T0 + i * CLIP_S * US), format_utc(T0 + (i + 1) * CLIP_S * US), "remote")
+            for i in range(3)]
+        code, cov, _ = run("coverage", "--camera", "drive", "--from", format_utc(T0 - 5 * US),
+                           "--to", format_utc(T0 + 40 * US), "--json")
+        assert code == 0 and cov["covered_s"] == 30 and len(cov["gaps"]) == 2
+
+        start, end = T0 + 13 * US, T0 + 17 * US
+        served_before = len(sim.device.served)
+        packages = {}
+        for mode in ("copy", "exact"):
+            code, done, err = run("export", "--camera", "drive", "--from", format_utc(start),
+                                  "--to", format_utc(end), "--out", str(tmp_path / mode),
+                                  "--mode", mode, "--json")
+            assert code == 0, err
+            packages[mode] = Path(done["package"])
+            times = stamps(Path(done["clip"]))
+            assert times and start <= min(times) and max(times) < end   # the gate's promise
+            if mode == "exact":
+                assert min(times) == start
+        # One download per export, each only the window (plus what reaches the keyframe).
+        downloads = sim.device.served[served_before:]
+        assert len(downloads) == 2
+        assert all(count < sim.device.catalogue.clips[1][1].size for _first, count in downloads)
+        assert not [p for p in (home / "cache" / "recorders").iterdir() if p.name != "previews"]
+
+        prov = json.loads((packages["copy"] / "data" / "provenance.json").read_text())
+        recorder = prov["recorder"]
+        assert (recorder["vendor"], recorder["channel"]) == (vendor, {"id": 1 if vendor != "reolink" else 0, "name": "Driveway"})
+        assert recorder["serial"] and recorder["model"] and recorder["firmware"]
+        assert recorder["clock"]["applied_offset_s"] == HOURS_OFF
+        assert abs(recorder["clock"]["offset_s"] - HOURS_OFF) < 1.5
+        (download,) = recorder["downloads"]
+        (source_file,) = prov["sources"]
+        assert download["sha256"] == source_file["sha256"] and download["query"]["command"]
+        assert PASSWORD not in json.dumps(prov) and "token" not in json.dumps(download["query"])
+        assert prov["clock"]["clock_offset_s"] == [HOURS_OFF]
+        for package in packages.values():
+            code, verdict, _ = run("verify", str(package), "--json")
+            assert code == 0 and verdict["ok"], verdict
+
+        # A hold downloads the window into the holds folder, hashed as it arrived.
+        trust_demo_agency(home, tmp_path)
+        request = request_file(tmp_path, "req-nvr", T0 + 5 * US, T0 + 15 * US, ("drive",))
+        code, _, err = run("import-request", str(request))
+        assert code == 0, err
+        code, _, err = run("inbox", "hold", "req-nvr")
+        assert code == 0, err
+    (hold,) = (home / "holds").iterdir()
+    record = json.loads((hold / "hold.json").read_text())
+    files = record["files"]
+    assert len(files) == 2 and all(f["name"].startswith("drive/") for f in files)
+    for f in files:
+        assert sha256(hold / f["name"]) == f["sha256"]
+        assert stamps(hold / f["name"])
+    assert record["recorders"]["drive"]["vendor"] == vendor
+    manifest = (hold / "manifest-sha256.txt").read_text().splitlines()
+    assert sorted(manifest) == sorted(f"{f['sha256']}  {f['name']}" for f in files)
