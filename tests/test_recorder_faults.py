@@ -1,0 +1,163 @@
+"""The issue's bad input, against the simulator: a wrong password (a clear message, nothing
+kept, tried once), an unreachable device, garbage answers, a download shorter than promised
+(retried, then refused), a password changed on the device and a changed certificate (no more
+refreshing until the owner fixes it), and an offline recorder, which keeps its mirrored rows,
+marked stale, and never costs a local row."""
+from __future__ import annotations
+
+import pytest
+
+from agent.errors import AgentError, Refusal
+from agent.index import mirror
+from agent.recorders import fetch as fetch_module
+from agent.recorders.credentials import FILE_NAME
+from agent.recorders.model import BadAnswer, CredentialsRefused, DownloadFailed, RecorderUnreachable
+from agent.service import Agent
+from agent.timebase import US
+from agent.views import RecorderAddress
+from demo.samples import make_recordings
+from nvrsim.server import Simulator
+from tests.recorder_sources_support import PASSPHRASE, PASSWORD, T0, recent_footage
+from tests.recorder_support import VENDORS
+
+__all__ = ["recent_footage"]
+
+
+@pytest.fixture
+def agent(tmp_path, monkeypatch):
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    a = Agent(tmp_path / "home")
+    yield a
+    a.close()
+
+
+def address(sim: Simulator, agent: Agent, vendor: str, **kw) -> RecorderAddress:
+    fingerprint = kw.pop("fingerprint", None) or agent.look_at_recorder(sim.url)
+    return RecorderAddress(sim.url, vendor, "admin", fingerprint, "UTC" if vendor == "dahua" else None, **kw)
+
+
+def remote_rows(agent: Agent) -> list:
+    return [r for r in agent.recordings() if r.status == "remote"]
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_a_wrong_password_is_refused_once_clearly_and_nothing_is_kept(vendor, agent, recent_footage):
+    with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True) as sim:
+        with pytest.raises(CredentialsRefused) as refused:
+            agent.add_recorder(address(sim, agent, vendor), "wrong-guess-123")
+        assert sim.device.failures == 1 and not sim.device.locked
+    assert "refused the user name or password" in str(refused.value)
+    assert "wrong-guess" not in str(refused.value)
+    assert agent.sources() == [] and agent.recorders() == []
+    assert not (agent.home / FILE_NAME).exists()
+    log = agent.home / "audit.log"
+    assert not log.exists() or "recorder-added" not in log.read_text()
+
+
+def test_an_unreachable_recorder_is_named_and_nothing_is_kept(agent, recent_footage):
+    sim = Simulator(recent_footage, "dahua", "admin", PASSWORD)
+    port = sim.port
+    sim.stop()
+    with pytest.raises(RecorderUnreachable, match=f"Could not reach the recorder at 127.0.0.1:{port}"):
+        agent.add_recorder(RecorderAddress(f"http://127.0.0.1:{port}", "dahua", "admin", zone="UTC"),
+                           PASSWORD)
+    assert agent.sources() == []
+
+
+def test_a_taken_camera_name_is_refused_and_nothing_is_kept(agent, recent_footage, tmp_path):
+    make_recordings(tmp_path / "porch", "blue-iris", "porch", T0, 1, 2.0)
+    agent.add_source(tmp_path / "porch", camera="porch")
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True) as sim:
+        with pytest.raises(Refusal, match="'porch' exists already"):
+            agent.add_recorder(address(sim, agent, "hikvision"), PASSWORD, name="nvr",
+                               cameras=("drive", "porch"))
+    assert [s.camera for s in agent.sources()] == ["porch"] and agent.recorders() == []
+
+
+def test_an_offline_recorder_keeps_its_rows_stale_backs_off_and_never_costs_a_local_row(
+        agent, recent_footage, tmp_path):
+    make_recordings(tmp_path / "porch", "blue-iris", "porch", T0, 2, 2.0)
+    agent.scan([str(tmp_path / "porch")], tz="UTC")
+    local = [r for r in agent.recordings() if r.status != "remote"]
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True) as sim:
+        added = agent.add_recorder(address(sim, agent, "hikvision"), PASSWORD, name="nvr")
+    assert added.report.seen == 4 and not added.report.problems
+    mirrored = remote_rows(agent)
+    # The simulator is gone: a scan says so, keeps every row, and marks the recorder's stale.
+    (folder, recorder) = agent.scan()
+    assert recorder.problems and "Could not reach the recorder" in recorder.problems[0]
+    assert [r for r in agent.recordings() if r.status != "remote"] == local
+    now = remote_rows(agent)
+    assert [(r.path, r.start_us, r.end_us) for r in now] == [(r.path, r.start_us, r.end_us)
+                                                               for r in mirrored]
+    assert all(r.reason.startswith("mirrored ") and "could not be asked since" in r.reason for r in now)
+    assert agent.coverage("nvr/Driveway", T0, T0 + 30 * US).covered_us == 30 * US
+    (rec,) = agent.recorders()
+    assert rec.state == "offline" and rec.failures == 1
+    first_wait = rec.next_us
+    # run's loop asks it only when due, and waits longer after each failure.
+    assert agent.refresh_due_recorders() == 0
+    agent.store.recorders.postpone(rec.source_id, 0)
+    assert agent.refresh_due_recorders() == 1
+    (rec,) = agent.recorders()
+    assert rec.failures == 2
+    assert rec.next_us - first_wait > (mirror.FIRST_RETRY_S - 5) * US
+
+
+def test_garbage_answers_are_named_and_the_rows_stay(agent, recent_footage):
+    with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(address(sim, agent, "reolink"), PASSWORD, name="nvr")
+        before = remote_rows(agent)
+        sim.device.faults.add("garbage")
+        (report,) = agent.scan()
+    assert "is it a Reolink device" in report.problems[0]
+    assert [r.path for r in remote_rows(agent)] == [r.path for r in before]
+    assert agent.recorders()[0].state == "offline"
+    assert issubclass(BadAnswer, AgentError)
+
+
+def test_a_download_short_every_time_is_retried_then_refused_and_nothing_is_left(
+        agent, recent_footage, tmp_path):
+    with Simulator(recent_footage, "dahua", "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(address(sim, agent, "dahua"), PASSWORD, name="nvr")
+        sim.device.faults.add("short")
+        with pytest.raises(DownloadFailed, match="3 times; the download was refused"):
+            agent.export("nvr/Driveway", T0 + 2 * US, T0 + 6 * US, tmp_path / "out")
+        assert sim.device.downloads_started == 3
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    assert list((agent.home / "cache" / "recorders").iterdir()) == []
+
+
+def test_a_password_changed_on_the_device_stops_refreshing_until_the_owner_fixes_it(
+        agent, recent_footage, monkeypatch):
+    monkeypatch.setattr(fetch_module, "BUSY_WAIT_S", 0.01)
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(address(sim, agent, "hikvision"), PASSWORD, name="nvr")
+        sim.device.password = "changed on the device"
+        (report,) = agent.scan()
+        assert sim.device.failures == 1 and "refused:" in report.problems[0]
+        (report,) = agent.scan()   # not asked again: recorders lock out after a few tries
+        assert sim.device.failures == 1 and "add it again" in report.problems[0]
+        agent.store.recorders.postpone(agent.recorders()[0].source_id, 0)
+        assert agent.refresh_due_recorders() == 0 and sim.device.failures == 1
+        assert len(remote_rows(agent)) == 4
+        # The owner adds it again with the new password: refreshing goes on.
+        agent.add_recorder(address(sim, agent, "hikvision"), "changed on the device")
+    (rec,) = agent.recorders()
+    assert rec.state == "ok" and rec.failures == 0
+    assert all(r.reason is None for r in remote_rows(agent))
+
+
+def test_a_changed_certificate_is_refused_with_an_explanation(agent, recent_footage):
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(address(sim, agent, "hikvision"), PASSWORD, name="nvr")
+        rec = agent.recorders()[0]
+        # As if the device were replaced: another certificate than the one pinned.
+        agent.store.recorders.set_address(rec.source_id, address(sim, agent, "hikvision",
+                                                                 fingerprint="ab" * 32))
+        (report,) = agent.scan()
+        before = sim.device.log[:]
+        (report_again,) = agent.scan()
+        assert sim.device.log == before   # refused: not asked again
+    assert "certificate" in report.problems[0] and agent.recorders()[0].state == "refused"
+    assert len(remote_rows(agent)) == 4
