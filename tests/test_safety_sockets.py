@@ -1,7 +1,7 @@
 """No listening socket and no live-view path: the desktop app (offscreen) with recordings and
 a portal configured holds no listening TCP/UDP socket, and no module of the agent or the app
 uses an API that could serve or stream. (`footage-agent run` is checked in test_safety_flow.py
-and test_watch.py.)"""
+and test_watch.py, and here with a recorder on the network as a source.)"""
 from __future__ import annotations
 
 import ast
@@ -142,3 +142,55 @@ def test_the_audit_hook_sees_a_child_that_listens_and_a_child_without_it_proves_
     isolated.wait()
     with pytest.raises(AssertionError, match="without the socket audit hook"):
         child_sockets.calls(isolated.pid, since)
+
+
+def test_run_with_a_recorder_source_asks_it_outbound_and_listens_on_nothing(tmp_path, monkeypatch):
+    """`footage-agent run` with a recorder on the network (the simulator, over HTTPS) and a
+    folder: it mirrors the recorder's search, outbound, and binds or listens on nothing."""
+    from agent.views import RecorderAddress
+    from nvrsim.server import Simulator
+    from tests.recorder_sources_support import PASSPHRASE, PASSWORD, T0
+    from demo.samples import ClipSpec, write_clip
+    from nvrsim.catalogue import channel_folder, clip_name
+
+    nvr = tmp_path / "nvr"
+    write_clip(ClipSpec(path=nvr / channel_folder(1, "Gate") / clip_name(T0, T0 + 4 * US),
+                        start_us=T0, seconds=4, fps=5))
+    rec = tmp_path / "rec"
+    make_recordings(rec, "blue-iris", "porch", T0, 1, 2.0, fps=5)
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)   # no keychain here
+    env = {**os.environ}
+    home = tmp_path / "home"
+    with Simulator(nvr, "hikvision", "admin", PASSWORD, tls=True) as sim:
+        agent = Agent(home)
+        try:
+            agent.add_source(rec, camera="porch", tz="UTC")
+            agent.add_recorder(RecorderAddress(sim.url, "hikvision", "admin",
+                                               agent.look_at_recorder(sim.url)), PASSWORD,
+                               name="gate")
+        finally:
+            agent.close()
+        searched_before = sum(1 for _m, p in sim.device.log if "search" in p)
+        since = child_sockets.mark()
+        proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "--home", str(home), "run"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                env=env, cwd=ROOT)
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and proc.poll() is None:
+                if sum(1 for _m, p in sim.device.log if "search" in p) > searched_before:
+                    break
+                time.sleep(0.2)
+            time.sleep(0.5)
+            asked = sum(1 for _m, p in sim.device.log if "search" in p) > searched_before
+        finally:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+            try:
+                _, err = proc.communicate(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                _, err = proc.communicate()
+    assert asked, f"run never asked the recorder: {err}"
+    assert child_sockets.calls(proc.pid, since) == []   # from start to quit, not sampled
+    assert "Traceback" not in err
