@@ -1,7 +1,7 @@
-"""Settings: recordings folders and the cameras they hold (rename one), trusted agencies,
-registrations and the owner key (their own panel), privacy masks (drawn on their own page),
-holds, how often to check, upload speed cap, and whether closing the window keeps the service
-running."""
+"""Settings: recordings folders and recorders on the network (add one), the cameras they hold
+(rename one), trusted agencies, registrations and the owner key (their own panel), privacy
+masks (drawn on their own page), holds, how often to check, upload speed cap, and whether
+closing the window keeps the service running."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from agent.views import one_line
 from gui.views import display
 from gui.widgets.labels import cell, plain_label
+from gui.widgets.recorder_step import RecorderDialog
 from gui.widgets.registrations_panel import RegistrationsPanel
 
 
@@ -70,6 +71,9 @@ class SettingsPage(QWidget):
         self._agency_ids: list[str] = []
         add_src = QPushButton(self.tr("Add a recordings folder\u2026"))
         rm_src = QPushButton(self.tr("Remove folder"))
+        self.add_recorder_button = QPushButton(self.tr("Add a recorder on your network\u2026"))
+        self.add_recorder_button.clicked.connect(self.add_recorder)
+        self.recorder_dialog: RecorderDialog | None = None
         add_ag = QPushButton(self.tr("Add an agency file\u2026"))
         rm_ag = QPushButton(self.tr("Remove agency"))
         self.remove_source_button, self.add_agency_button = rm_src, add_ag
@@ -114,7 +118,7 @@ class SettingsPage(QWidget):
         box.addWidget(plain_label(self.tr("Settings"), "pageTitle"))
         box.addWidget(plain_label(self.tr("Recordings folders"), "sectionTitle"))
         box.addWidget(self.sources)
-        box.addLayout(_row(add_src, rm_src))
+        box.addLayout(_row(add_src, self.add_recorder_button, rm_src))
         box.addWidget(plain_label(self.tr("Cameras"), "sectionTitle"))
         box.addWidget(plain_label(self.tr("A folder is one camera, named as you named the folder; "
                                           "a folder holding several cameras names each "
@@ -147,18 +151,19 @@ class SettingsPage(QWidget):
         self.rate.setValue(int((s.upload_rate_limit_bps or 0) * 8 // 1_000_000))
         self.ctx.bridge.call("settings", lambda: (agent.sources(), agent.agencies(),
                                                   agent.damaged_agencies(),
-                                                  _indexed_cameras(agent)),
+                                                  _indexed_cameras(agent), _recorders(agent)),
                              lambda r: self._show(*r), self.status.setText)
         if self.ctx.login is not None:
             self.ctx.bridge.call("login-entry", self.ctx.login.enabled, self.login.setChecked)
         self.registrations.refresh()
 
-    def _show(self, sources, agencies, damaged=(), cameras=()) -> None:
+    def _show(self, sources, agencies, damaged=(), cameras=(), recorders=None) -> None:
         self._camera_names = [c.name for c in cameras]
         _fill(self.cameras, [(c.name, c.source_root, ", ".join(ch for ch in c.channels if ch),
                               ", ".join(c.former_names)) for c in cameras])
         self._source_roots = [s.root for s in sources]
-        _fill(self.sources, [(s.root, s.camera, s.tz, s.layout,
+        recorders = recorders or {}
+        _fill(self.sources, [(s.root, s.camera, s.tz, recorders.get(s.id, s.layout),
                               display.offset_words(s.clock_offset_s)) for s in sources])
         self._agency_ids = [a.id for a in agencies]
         # A damaged agency file is never trusted, but listed, so it does not vanish unseen.
@@ -188,6 +193,12 @@ class SettingsPage(QWidget):
         self.ctx.bridge.call("save-settings", work,
                              lambda _r: self.status.setText(self.tr("Saved.")),
                              self.status.setText)
+
+    def add_recorder(self) -> None:
+        """The recorder steps, in a window of their own; the lists refresh once it is added."""
+        self.recorder_dialog = dialog = RecorderDialog(self.ctx, self)
+        dialog.added.connect(lambda _done: self.refresh())
+        dialog.open()
 
     def remove_source(self) -> None:
         row = self.sources.currentRow()
@@ -236,6 +247,12 @@ class SettingsPage(QWidget):
             agent, aid = self.ctx.agent, self._agency_ids[row]
             self.ctx.bridge.call("remove-agency", lambda: agent.remove_agency(aid),
                                  lambda _r: self.refresh(), self.status.setText)
+
+
+def _recorders(agent) -> dict[int, str]:
+    """source id -> what the recorder is and how its mirroring stands (runs inside a job)."""
+    return {r.source_id: f"{r.vendor} {r.model}: {agent.recorder_state_words(r)}"
+            for r in agent.recorders()}
 
 
 def _indexed_cameras(agent) -> list:

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from gui.views import display
 from gui.views.times import US, wall_us
 from gui.widgets.labels import plain_label
 from gui.widgets.preview_pane import to_image
+from gui.widgets.recorder_step import RecorderDialog
 
 
 class FolderStep(QWidget):
@@ -57,6 +58,9 @@ class FolderStep(QWidget):
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.add)
         self.status = plain_label(name="caption")
+        self.recorder_button = QPushButton("Add a recorder on your network\u2026")
+        self.recorder_button.clicked.connect(self.add_recorder)
+        self.recorder_dialog: RecorderDialog | None = None
         line = QHBoxLayout()
         line.addWidget(self.path, 1)
         line.addWidget(choose)
@@ -74,7 +78,18 @@ class FolderStep(QWidget):
         box.addLayout(form)
         box.addWidget(self.add_button)
         box.addWidget(self.status)
+        box.addWidget(plain_label("Or is your footage on a recorder (an NVR) on your home "
+                                  "network? The app can read it there.", "hint"))
+        box.addWidget(self.recorder_button, 0, Qt.AlignLeft)
         box.addStretch(1)
+
+    def add_recorder(self) -> None:
+        """The recorder steps, in a window of their own."""
+        self.recorder_dialog = dialog = RecorderDialog(self.ctx, self)
+        dialog.added.connect(lambda done: (self.status.setText(
+            f"\u2714 Added the recorder: {done.report.seen} recordings of "
+            f"{', '.join(done.cameras)}."), self.added.emit()))
+        dialog.open()
 
     def choose(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("Recordings folder"))

@@ -1,0 +1,210 @@
+"""Add a recorder on your network: its address, make, user and password; test the connection
+(in a job); the certificate's fingerprint to trust; what the recorder is, its clock, and its
+channels with their own names, each given the owner's camera name; then add it (the password is
+kept in the keychain and never shown again) and mirror its recordings. Opened from first run's
+recordings step and from Settings."""
+from __future__ import annotations
+
+from dataclasses import replace
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from agent.views import RecorderAddress, one_line
+from gui.widgets.labels import cell, plain_label
+
+MAKES = (("Reolink", "reolink"), ("Dahua, Amcrest or Lorex", "dahua"),
+         ("Hikvision, HiWatch or Annke", "hikvision"))
+
+
+class RecorderDialog(QDialog):
+    """The steps of adding one recorder; `added` carries the agent's RecorderAdded."""
+
+    added = Signal(object)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Add a recorder on your network")
+        self.check = None          # the RecorderCheck of the last successful test
+        self.address = QLineEdit()
+        self.address.setPlaceholderText("https://192.168.1.20")
+        self.make = QComboBox()
+        for words, vendor in MAKES:
+            self.make.addItem(words, vendor)
+        self.user = QLineEdit("admin")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.Password)
+        self.zone = QComboBox()
+        self.zone.setEditable(True)
+        self.zone.addItems(sorted(available_timezones()))
+        self.zone.setCurrentText(ctx.zone)
+        self.plain_http = QCheckBox("This recorder has no https: allow plain http on my home network")
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.Password)
+        self.test_button = QPushButton("Test the connection")
+        self.test_button.clicked.connect(self.test)
+        self.facts = plain_label(name="notice")
+        self.facts.hide()
+        self.name = QLineEdit()
+        self.channels = QTableWidget(0, 3)
+        self.channels.setAccessibleName("Channels of the recorder")
+        self.channels.setHorizontalHeaderLabels(("Channel", "The recorder's name", "Your name for it"))
+        self.channels.verticalHeader().hide()
+        self.channels.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.channels.horizontalHeader().setStretchLastSection(True)
+        self.channels.setEditTriggers(QAbstractItemView.AllEditTriggers)
+        self.add_button = QPushButton("Trust this certificate and add the recorder")
+        self.add_button.setObjectName("primary")
+        self.add_button.setEnabled(False)
+        self.add_button.clicked.connect(self.add)
+        self.status = plain_label(name="caption")
+        form = QFormLayout()
+        form.addRow("Address", self.address)
+        form.addRow("Make", self.make)
+        form.addRow("User", self.user)
+        form.addRow("Password", self.password)
+        form.addRow("Time zone of its clock", self.zone)
+        self._passphrase_row = ("Your passphrase", self.passphrase)
+        form.addRow(*self._passphrase_row)
+        self.form = form
+        names = QFormLayout()
+        names.addRow("Your name for the recorder", self.name)
+        box = QVBoxLayout(self)
+        box.addWidget(plain_label("Add a recorder on your network", "sectionTitle"))
+        box.addWidget(plain_label(
+            "The app only reads from your recorder: its list of recordings, its clock, and the "
+            "footage you choose to share. It never changes a setting and never watches live. "
+            "A viewer account is enough.", "hint"))
+        box.addLayout(form)
+        box.addWidget(self.plain_http)
+        box.addWidget(self.test_button, 0, Qt.AlignLeft)
+        box.addWidget(self.facts)
+        box.addLayout(names)
+        box.addWidget(self.channels)
+        box.addWidget(self.add_button, 0, Qt.AlignLeft)
+        box.addWidget(self.status)
+        self.make.currentIndexChanged.connect(self._make_changed)
+        for field in (self.address, self.user, self.password):
+            field.textEdited.connect(self._changed)
+        self._make_changed()
+        self._show_passphrase(False)
+        agent = ctx.agent
+        ctx.bridge.call("recorder-keychain", agent.recorder_passwords_kept_in,
+                        lambda where: self._show_passphrase("passphrase" in where))
+
+    def _show_passphrase(self, needed: bool) -> None:
+        """Only where there is no keychain: passwords are kept encrypted with the passphrase."""
+        self.form.setRowVisible(self.passphrase, needed)
+        self.passphrase_needed = needed
+
+    def _make_changed(self) -> None:
+        # Dahua says no zone anyone can read; the others report theirs.
+        self.form.setRowVisible(self.zone, self.make.currentData() == "dahua")
+        self._changed()
+
+    def _changed(self) -> None:
+        self.check = None
+        self.add_button.setEnabled(False)
+
+    def setup(self, fingerprint: str | None) -> RecorderAddress:
+        vendor = self.make.currentData()
+        return RecorderAddress(self.address.text().strip(), vendor, self.user.text().strip(),
+                               fingerprint, self.zone.currentText().strip() if vendor == "dahua" else None,
+                               self.plain_http.isChecked())
+
+    def test(self) -> None:
+        """Look at the certificate, then ask the recorder what it is (a job)."""
+        if not self.address.text().strip() or not self.password.text():
+            self.status.setText("Type the recorder's address, user and password first.")
+            return
+        agent, password, setup = self.ctx.agent, self.password.text(), self.setup(None)
+        self.test_button.setEnabled(False)
+        self.status.setText("Asking the recorder\u2026")
+
+        def work():   # read from the widgets above, on the GUI thread; nothing here touches them
+            fingerprint = agent.look_at_recorder(setup.url, setup.allow_plain_http)
+            return agent.check_recorder(replace(setup, fingerprint=fingerprint), password)
+        self.ctx.bridge.call("recorder-test", work, self._tested, self._failed)
+
+    def _tested(self, check) -> None:
+        self.check = check
+        self.test_button.setEnabled(True)
+        lines = [f"It is a {check.vendor} {check.model} (firmware {check.firmware}, serial "
+                 f"{check.serial}) with {len(check.channels)} cameras."]
+        if check.fingerprint_text:
+            lines.append(f"Its certificate: {check.fingerprint_text}\nCompare it with the one the "
+                         "recorder's screen or web page shows. The app will trust this one only, "
+                         "and refuse another.")
+        else:
+            lines.append("Plain http: there is no certificate to check.")
+        lines.append(self.ctx.agent.clock_words(check.clock_offset_s).capitalize() + ".")
+        self.facts.setText("\n".join(lines))
+        self.facts.show()
+        if not self.name.text():
+            self.name.setText(one_line(check.name))
+        self.channels.setRowCount(len(check.channels))
+        for row, (cid, name) in enumerate(check.channels):
+            for col, text in enumerate((str(cid), name or "(no name)")):
+                item = cell(text)
+                item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+                self.channels.setItem(row, col, item)
+            self.channels.setItem(row, 2, QTableWidgetItem(""))
+        self.status.setText("Give the cameras your names (or leave them empty), then add it.")
+        self.add_button.setEnabled(True)
+
+    def camera_names(self) -> tuple[str, ...]:
+        """The owner's names in channel order, up to the last one given ('' = the rule's)."""
+        names = [(self.channels.item(r, 2).text().strip() if self.channels.item(r, 2) else "")
+                 for r in range(self.channels.rowCount())]
+        while names and not names[-1]:
+            names.pop()
+        return tuple(names)
+
+    def add(self) -> None:
+        if self.check is None:
+            return
+        agent, check = self.ctx.agent, self.check
+        password, passphrase = self.password.text(), self.passphrase.text()
+        names = self.camera_names()
+        if "" in names:
+            self.status.setText("Name every camera up to the last one you named, or leave the "
+                                "later ones empty.")
+            return
+        self.password.clear()        # never shown again
+        self.add_button.setEnabled(False)
+        self.status.setText("Adding the recorder and reading its list of recordings\u2026")
+        setup, name = self.setup(check.fingerprint), self.name.text().strip() or None
+        needed = self.passphrase_needed
+
+        def work():
+            if needed:
+                agent.use_recorder_passphrase(passphrase)
+            return agent.add_recorder(setup, password, name=name, cameras=names)
+        self.ctx.bridge.call("recorder-add", work, self._added, self._failed)
+
+    def _added(self, done) -> None:
+        problems = "; ".join(done.report.problems)
+        self.status.setText(f"\u2714 Added. {done.report.seen} recordings found; cameras: "
+                            f"{', '.join(done.cameras)}. The password is kept in "
+                            f"{done.password_kept_in}." + (f" Note: {problems}" if problems else ""))
+        self.added.emit(done)
+
+    def _failed(self, message: str) -> None:
+        self.test_button.setEnabled(True)
+        self.add_button.setEnabled(self.check is not None)
+        self.status.setText(message)

@@ -1,0 +1,136 @@
+"""Adding a recorder on the network in the app, against the simulator over HTTPS: first run's
+step and Settings open the same steps (address, make, user, password, test the connection in a
+job, the certificate's fingerprint, the channels with their names, the owner's names); the
+recorder's cameras then have timelines with thumbnails fetched on demand, and export to
+verified packages. Errors read in plain words, and nothing is kept after them."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+
+from agent.timebase import US  # noqa: E402
+from frp.verify import verify_package  # noqa: E402
+from nvrsim.server import Simulator  # noqa: E402
+from tests.gui_support import settle  # noqa: E402
+from tests.gui_support import open_window as open_app_window  # noqa: E402
+from tests.recorder_sources_support import (IANA_LA, PASSPHRASE, PASSWORD, POSIX_LA, T0,  # noqa: E402
+                                            recent_footage)
+from tests.recorder_support import VENDORS  # noqa: E402
+
+__all__ = ["recent_footage"]
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    made = []
+
+    def make():
+        win, agent = open_app_window(qtbot, tmp_path / "home")
+        made.append((win, agent))
+        return win
+    yield make
+    for win, agent in made:
+        win.shutdown()
+        agent.close()
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.LeftButton)
+
+
+def fill(qtbot, dialog, sim, vendor, password=PASSWORD):
+    qtbot.keyClicks(dialog.address, sim.url)
+    dialog.make.setCurrentIndex([dialog.make.itemData(i) for i in range(dialog.make.count())]
+                                .index(vendor))
+    if vendor == "dahua":
+        dialog.zone.setCurrentText(IANA_LA)
+    qtbot.keyClicks(dialog.password, password)
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_first_run_adds_a_recorder_whose_cameras_preview_and_export(vendor, qtbot, window,
+                                                                     recent_footage, tmp_path):
+    with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True, zone=POSIX_LA,
+                   clock_offset_s=3 * 3600) as sim:
+        win = window()
+        step = win.first_run.folder
+        click(qtbot, step.recorder_button)
+        dialog = step.recorder_dialog
+        assert dialog.isVisible() and not dialog.add_button.isEnabled()
+        settle(qtbot, win)
+        assert dialog.passphrase.isVisibleTo(dialog)   # no keychain here: the passphrase
+        fill(qtbot, dialog, sim, vendor)
+        click(qtbot, dialog.test_button)
+        settle(qtbot, win)
+        facts = dialog.facts.text()
+        shown = ":".join(sim.fingerprint.upper()[i:i + 2] for i in range(0, 64, 2))
+        assert shown in facts and "Compare it with the one" in facts
+        assert "3 h ahead" in facts and vendor in facts
+        assert [dialog.channels.item(r, 1).text() for r in range(2)] == ["Driveway", "Porch"]
+        assert dialog.add_button.isEnabled()
+        dialog.name.setText("nvr")
+        dialog.channels.item(0, 2).setText("drive")
+        qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+        click(qtbot, dialog.add_button)
+        assert dialog.password.text() == ""   # never shown again
+        settle(qtbot, win)
+        assert "\u2714 Added" in dialog.status.text(), dialog.status.text()
+        assert "drive, nvr/Porch" in dialog.status.text()
+        agent = win.ctx.agent
+        assert sorted(agent.cameras()) == ["drive", "nvr/Porch"]
+        assert [r.status for r in agent.recordings("drive")] == ["remote"] * 3
+        assert "Added the recorder" in step.status.text()
+        dialog.close()
+
+        # Its cameras are on the export page; their thumbnails come from the recorder.
+        win.show_page("export")
+        settle(qtbot, win)
+        page = win.export
+        page.set_time(page.start_edit, T0 + 2 * US)
+        page.set_time(page.end_edit, T0 + 8 * US)
+        page.cameras = ["drive"]
+        click(qtbot, page.show_button)
+        settle(qtbot, win, timeout=60000)
+        assert page.strip.timelines["drive"].thumbs
+        assert (agent.home / "cache" / "recorders" / "previews").is_dir()
+        out = tmp_path / "exports"
+        page.folder.setText(str(out))
+        click(qtbot, page.export_button)
+        settle(qtbot, win, timeout=60000)
+        assert win.progress.finished_ok is True, win.progress.result.text()
+    (package,) = sorted(out.iterdir())
+    assert verify_package(package).ok
+    assert '"recorder"' in (package / "data" / "provenance.json").read_text()
+
+
+def test_settings_adds_a_recorder_and_a_wrong_password_reads_plainly(qtbot, window, recent_footage):
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True) as sim:
+        win = window()
+        win.show_page("settings")
+        settle(qtbot, win)
+        page = win.settings
+        click(qtbot, page.add_recorder_button)
+        dialog = page.recorder_dialog
+        settle(qtbot, win)
+        fill(qtbot, dialog, sim, "hikvision", password="not the password")
+        click(qtbot, dialog.test_button)
+        settle(qtbot, win)
+        assert "refused the user name or password" in dialog.status.text()
+        assert not dialog.add_button.isEnabled() and sim.device.failures == 1
+        assert win.ctx.agent.sources() == []
+        dialog.password.clear()
+        qtbot.keyClicks(dialog.password, PASSWORD)
+        click(qtbot, dialog.test_button)
+        settle(qtbot, win)
+        qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+        click(qtbot, dialog.add_button)
+        settle(qtbot, win)
+        assert "\u2714 Added" in dialog.status.text(), dialog.status.text()
+        settle(qtbot, win)
+        rows = [page.sources.item(r, 0).text() for r in range(page.sources.rowCount())]
+        assert rows == [sim.url]
+        assert "mirrored" in page.sources.item(0, 3).text()
