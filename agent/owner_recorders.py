@@ -87,6 +87,7 @@ class OwnerRecorders:
     """Recorder methods of the Agent."""
 
     _recorder_passphrase: str | None = None
+    _recorder_keychain: bool = True
     fingerprint_words = staticmethod(fingerprint_text)   # AB:CD:..., as people compare them
     clock_words = staticmethod(clock_words)
 
@@ -96,12 +97,19 @@ class OwnerRecorders:
         def passphrase() -> bytes | None:
             given = self._recorder_passphrase
             return given.encode("utf-8") if given else env_passphrase()
-        return CredentialStore(self.home, passphrase=passphrase)
+        return CredentialStore(self.home, passphrase=passphrase,
+                               keyring_backend=None if self._recorder_keychain else False)
 
     def use_recorder_passphrase(self, passphrase: str | None) -> None:
         """The passphrase recorder passwords are encrypted with where there is no keychain
         (the app asks the owner for it); kept in memory only."""
         self._recorder_passphrase = passphrase or None
+
+    def keep_recorder_passwords_in_home(self, passphrase: str) -> None:
+        """Keep recorder passwords encrypted in the home folder even where there is a keychain
+        (the demo: its simulated recorder's password never reaches the owner's keychain)."""
+        self._recorder_keychain = False
+        self.use_recorder_passphrase(passphrase)
 
     def recorder_passwords_kept_in(self) -> str:
         """Where recorder passwords go on this computer, in words."""

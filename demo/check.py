@@ -50,6 +50,7 @@ class Walk:
         self.times = world.footage.times
         self.jti: str | None = None
         self.approve_error: str | None = None
+        self.nvr = None   # demo.recorder.RecorderFacts with `demo --recorder`
 
     # steps --------------------------------------------------------------------------------
     def scan(self) -> str:
@@ -161,6 +162,27 @@ class Walk:
             raise StepFailed("; ".join(report.problems))
         events = [r["event"] for r in AuditLog(self.agent.home).entries()]
         return f"{report.count} audit records ({', '.join(dict.fromkeys(events))}), none altered"
+
+    def recorder(self) -> str:
+        """With `--recorder`: the garage camera on the simulated NVR, covered and exported."""
+        facts = self.nvr
+        if facts is None:
+            raise StepFailed("no recorder was added")
+        camera, t = facts.added.cameras[0], self.times
+        cov = self.agent.coverage(camera, t.start_us, t.end_us)
+        if cov.gaps:
+            raise StepFailed(f"the recorder's {camera} camera shows {len(cov.gaps)} gaps")
+        out = self.world.folder / "exports-recorder"
+        done = self.agent.export(camera, t.approve_start_us, t.approve_start_us + 20 * US, out)
+        report = verify_package(done.package.path)
+        record = json.loads((done.package.path / "data" / "provenance.json").read_text("utf-8"))
+        if not report.ok or record.get("recorder", {}).get("vendor") != facts.vendor:
+            raise StepFailed(f"{done.package.path.name}: {' '.join(report.problems) or 'no recorder in its provenance'}")
+        (fetched,) = record["recorder"]["downloads"][:1]
+        return (f"{camera}: {len(self.agent.recordings(camera))} recordings mirrored from the "
+                f"{facts.vendor} recorder; 20 s fetched ({fetched['size']:,} bytes, SHA-256 "
+                f"{fetched['sha256'][:16]}... as received) and exported to "
+                f"{done.package.path.name}, verified")
 
     # helpers ------------------------------------------------------------------------------
     def _jti(self) -> str:

@@ -74,10 +74,16 @@ def _run_in(folder: Path, args, app, stopper: Stopper) -> int:
         say(f"footage-agent: the demo could not be set up; its files are in {folder}")
         return EXIT_FAILURE
     agent = Agent(world.home)
-    ok, interrupted = False, False
+    ok, interrupted, nvr = False, False, None
     try:
         walk = Walk(world, portal, agent)
-        ok = run_steps(walk, WALK if args.check else WALK[:2], show)
+        steps = WALK if args.check else WALK[:2]
+        if getattr(args, "recorder", None):
+            nvr = _add_recorder(folder, args.recorder, world, walk)
+            if nvr is None:
+                return EXIT_FAILURE
+            steps += ("recorder",) if args.check else ()
+        ok = run_steps(walk, steps, show)
         if ok and not args.check:
             return _interactive(walk, app, stopper)
     except (Interrupted, KeyboardInterrupt):
@@ -87,6 +93,8 @@ def _run_in(folder: Path, args, app, stopper: Stopper) -> int:
         if not interrupted:
             agent.close()
         stop_within(portal.stop, 1.0)
+        if nvr is not None:
+            stop_within(nvr.stop, 1.0)
     if not ok:
         say(f"footage-agent: the demo {'check failed' if args.check else 'could not be set up'}"
             f" (see the FAILED line above); its files are kept in {folder} for a look.")
@@ -128,10 +136,30 @@ def _set_up(folder: Path, minutes: int):
     return world, portal
 
 
+def _add_recorder(folder: Path, vendor: str, world, walk: Walk):
+    """The simulated NVR, added to the demo's agent (a step line either way); None if it failed."""
+    from demo.recorder import DemoRecorder
+
+    nvr = None
+    try:
+        nvr = DemoRecorder(folder / "nvr", vendor, world.footage.times)
+        walk.nvr = facts = nvr.add_to(walk.agent)
+    except Exception as exc:  # said as a step, never a traceback
+        show(StepResult("nvr", False, f"{type(exc).__name__}: {exc}"))
+        if nvr is not None:
+            nvr.stop()
+        return None
+    show(StepResult("nvr", True, f"a simulated {vendor} recorder at {facts.url} (HTTPS, its "
+                    f"certificate {facts.fingerprint[:16]}... pinned) holds the garage camera: "
+                    f"{facts.added.report.seen} recordings mirrored as camera "
+                    f"{facts.added.cameras[0]}"))
+    return nvr
+
+
 def _interactive(walk: Walk, app, stopper: Stopper) -> int:
     """Print what to try next, then open the app, or keep the portal up until Ctrl-C."""
     print(flush=True)
-    for line in next_steps(walk.world, walk.jti):
+    for line in next_steps(walk.world, walk.jti, walk.nvr is not None):
         print(line, flush=True)
     if app is not None:
         code = open_app(app, walk.agent)
@@ -177,7 +205,7 @@ def shell_line(argv: list[str]) -> str:
     return subprocess.list2cmdline(argv) if os.name == "nt" else shlex.join(argv)
 
 
-def next_steps(world: DemoWorld, jti: str) -> list[str]:
+def next_steps(world: DemoWorld, jti: str, recorder: bool = False) -> list[str]:
     """What to try next, each with the exact command (the demo's --home included)."""
     t, base = world.footage.times, [*command_prefix(), "--home", str(world.home)]
     share = ["--camera", CAMERAS[0].name, "--from", format_utc(t.approve_start_us),
@@ -200,6 +228,9 @@ def next_steps(world: DemoWorld, jti: str) -> list[str]:
         ("Every decision, in a log that shows any edit", ["log", "verify"]),
         ("The desktop app on this demo", ["gui"]),
     ]
+    if recorder:   # exports from it need its password, kept under the demo's passphrase
+        tries[3:3] = [("The garage camera, on the simulated recorder (exports from it need "
+                       "FOOTAGE_AGENT_PASSPHRASE=demo)", ["coverage", "--camera", "garage", *window])]
     lines = [f"The demo's agent home is {world.home}. Try:"]
     for what, argv in tries:
         lines += [f"  # {what}", f"  {shell_line(base + argv)}"]

@@ -204,3 +204,24 @@ def test_next_steps_name_the_demo_home_the_request_and_a_narrower_approval(demo_
     t = world.footage.times
     assert t.request_start_us < t.approve_start_us < t.approve_end_us < t.request_end_us
     assert os.path.basename(commands[0][0]).startswith(("footage-agent", "python"))
+
+
+def test_demo_check_with_a_simulated_recorder_mirrors_and_exports_its_camera(tmp_path, capsys):
+    """`demo --check --recorder dahua`: the demo also adds a simulated NVR (HTTPS, its own
+    certificate pinned), mirrors its garage camera, and exports and verifies a clip of it."""
+    from agent.cli import main
+
+    folder = tmp_path / "demo"
+    code = main(["demo", "--no-gui", "--check", "--minutes", "2", "--dir", str(folder),
+                 "--recorder", "dahua"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert step_lines(out) == {name: "ok" for name in (*STEPS[:2], "nvr", *WALK, "recorder")}
+    assert "Every step worked." in out
+    assert re.search(r"ok\s+nvr\s+a simulated dahua recorder at https://127\.0\.0\.1:\d+", out)
+    (package,) = (folder / "exports-recorder").iterdir()
+    record = json.loads((package / "data" / "provenance.json").read_text())
+    assert record["recorder"]["vendor"] == "dahua" and record["camera"] == "garage"
+    # Its password stayed in the demo's home, encrypted: never the owner's own keychain.
+    assert (folder / "home" / "recorder-secrets.json").is_file()
+    assert b"demo-recorder-password" not in (folder / "home" / "recorder-secrets.json").read_bytes()

@@ -25,6 +25,9 @@ def add_parsers(sub, common) -> None:
                    help="walk the whole flow headless and exit 0 only if every step worked")
     d.add_argument("--minutes", type=int, default=60,
                    help="minutes of sample footage per camera (default 60)")
+    d.add_argument("--recorder", choices=("reolink", "dahua", "hikvision"),
+                   help="also a garage camera on a simulated recorder of this make on your "
+                        "network (served on this computer only), added as an owner adds one")
     d.set_defaults(func=demo, needs_home=False)
 
 

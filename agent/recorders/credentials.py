@@ -114,9 +114,12 @@ class CredentialStore:
             except Exception as exc:
                 raise CredentialError(f"The system keychain did not give the recorder's "
                                       f"password ({type(exc).__name__}); is it locked?") from None
-            if value is None:
+            if value is not None:
+                return value
+            if not isinstance(self._read_file().get("entries", {}).get(source_id), dict):
                 raise CredentialError("No password is kept for this recorder; add it again.")
-            return value
+            # Kept encrypted in the home folder (the demo does; or before a keychain was
+            # there): read from there.
         entries = self._read_file()
         entry = entries.get("entries", {}).get(source_id)
         if not isinstance(entry, dict):
