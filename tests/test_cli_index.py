@@ -41,7 +41,7 @@ def test_sources_add_list_remove(capsys, recordings, home):
     assert code == 0
     assert json.loads(out) == [{"path": str(recordings), "camera": recordings.name,
                                 "tz": "America/Los_Angeles", "layout": "auto", "clock_offset_s": 2.5,
-                                "cameras": [recordings.name]}]
+                                "cameras": [recordings.name], "recorder": None}]
     assert run(capsys, "sources", "remove", str(recordings), *h)[0] == 0
     code, _, err = run(capsys, *h, "sources", "remove", str(recordings))
     assert code == 3 and "not a registered" in err
