@@ -124,3 +124,43 @@ def test_each_vendor_end_to_end_from_the_command_line(vendor, recent_footage, tm
     assert record["recorders"]["drive"]["vendor"] == vendor
     manifest = (hold / "manifest-sha256.txt").read_text().splitlines()
     assert sorted(manifest) == sorted(f"{f['sha256']}  {f['name']}" for f in files)
+
+
+def test_an_approved_request_for_a_recorder_camera_is_fetched_sealed_and_delivered(
+        recent_footage, tmp_path):
+    """The request desk's delivery of a recorder's camera, against the reference portal on
+    loopback: the window is downloaded first, and the package the portal receipted names the
+    recorder."""
+    from agent.service import Agent
+    from agent.views import RecorderAddress
+    from portal.server import PortalServer
+    from portal.state import Portal
+    from tests.registering import enrol
+
+    portal = Portal.init(tmp_path / "portal", "Example Police Department",
+                         "https://police.example.gov", "+1-206-555-0100")
+    home = tmp_path / "home"
+    with PortalServer(portal.state_dir), Simulator(recent_footage, "hikvision", "admin",
+                                                   PASSWORD, tls=True) as sim:
+        reg = None
+        agent = Agent(home)
+        try:
+            agent.use_recorder_passphrase(PASSPHRASE)   # as the app does: typed by the owner
+            agent.requests.trust.add(portal.state_dir / "agency.json")
+            reg = enrol(home, portal, ("drive",)).registration
+            agent.add_recorder(RecorderAddress(sim.url, "hikvision", "admin",
+                                               agent.look_at_recorder(sim.url)), PASSWORD,
+                               name="nvr", cameras=("drive",))
+            portal.create_request(reg, T0 + 2 * US, T0 + 14 * US, "2026-77", "Det. Roe",
+                                  cameras=("drive",))
+            (entry,) = agent.requests.sync().new
+            view = agent.requests.approve(entry.jti, start_us=T0 + 3 * US, end_us=T0 + 12 * US)
+        finally:
+            agent.close()
+    assert view.status == "delivered", view
+    (package,) = (home / "packages").glob("*/*")
+    record = json.loads((package / "data" / "provenance.json").read_text())
+    assert record["request"]["case"] == "2026-77" and record["recorder"]["vendor"] == "hikvision"
+    assert len(record["recorder"]["downloads"]) == 2   # the window spans two recordings
+    times = stamps(next((package / "data").glob("*.mp4")))
+    assert T0 + 3 * US <= min(times) and max(times) < T0 + 12 * US
