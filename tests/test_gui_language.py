@@ -205,6 +205,10 @@ def test_no_text_of_the_app_escapes_translation(qtbot, pseudo, footage, tmp_path
             win.show_page(name)
             settle(qtbot, win)
             found[name] = unmarked(visible_texts(win), data)
+        win.settings.add_recorder()   # the recorder steps open in a window of their own
+        settle(qtbot, win)
+        found["recorder"] = unmarked(visible_texts(win.settings.recorder_dialog), data)
+        win.settings.recorder_dialog.close()
         win.show_page("first_run")
         for step in range(win.first_run.steps.count()):
             win.first_run.go(step)

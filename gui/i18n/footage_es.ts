@@ -322,6 +322,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>Añadir e indexar esta carpeta</translation>
     </message>
     <message>
+        <source>Add a recorder on your network…</source>
+        <translation>Añadir una grabadora de su red…</translation>
+    </message>
+    <message>
         <source>Camera name</source>
         <translation>Nombre de la cámara</translation>
     </message>
@@ -340,6 +344,14 @@ Huellas de las claves (compárelas con las que publicó la agencia):
     <message>
         <source>The app only ever reads this folder; it never changes, moves or deletes anything in it.</source>
         <translation>La aplicación solo lee esta carpeta; nunca cambia, mueve ni borra nada de ella.</translation>
+    </message>
+    <message>
+        <source>Or is your footage on a recorder (an NVR) on your home network? The app can read it there.</source>
+        <translation>¿O están sus grabaciones en una grabadora (un NVR) de su red doméstica? La aplicación puede leerlas allí.</translation>
+    </message>
+    <message>
+        <source>✔ Added the recorder: {count} recordings of {cameras}.</source>
+        <translation>✔ Se añadió la grabadora: {count} grabaciones de {cameras}.</translation>
     </message>
     <message>
         <source>Looking…</source>
@@ -835,6 +847,127 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     </message>
 </context>
 <context>
+    <name>RecorderDialog</name>
+    <message>
+        <source>Dahua, Amcrest or Lorex</source>
+        <translation>Dahua, Amcrest o Lorex</translation>
+    </message>
+    <message>
+        <source>Hikvision, HiWatch or Annke</source>
+        <translation>Hikvision, HiWatch o Annke</translation>
+    </message>
+    <message>
+        <source>Add a recorder on your network</source>
+        <translation>Añadir una grabadora de su red</translation>
+    </message>
+    <message>
+        <source>This recorder has no https: allow plain http on my home network</source>
+        <translation>Esta grabadora no tiene https: permitir http sin cifrar en mi red doméstica</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>Probar la conexión</translation>
+    </message>
+    <message>
+        <source>Channels of the recorder</source>
+        <translation>Canales de la grabadora</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s name</source>
+        <translation>Nombre en la grabadora</translation>
+    </message>
+    <message>
+        <source>Your name for it</source>
+        <translation>Su nombre para él</translation>
+    </message>
+    <message>
+        <source>Trust this certificate and add the recorder</source>
+        <translation>Confiar en este certificado y añadir la grabadora</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>Marca</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Time zone of its clock</source>
+        <translation>Zona horaria de su reloj</translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation>Su frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Your name for the recorder</source>
+        <translation>Su nombre para la grabadora</translation>
+    </message>
+    <message>
+        <source>The app only reads from your recorder: its list of recordings, its clock, and the footage you choose to share. It never changes a setting and never watches live. A viewer account is enough.</source>
+        <translation>La aplicación solo lee de su grabadora: su lista de grabaciones, su reloj y las grabaciones que usted decida compartir. Nunca cambia un ajuste ni mira en directo. Basta con una cuenta de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Type the recorder&apos;s address, user and password first.</source>
+        <translation>Escriba primero la dirección, el usuario y la contraseña de la grabadora.</translation>
+    </message>
+    <message>
+        <source>Asking the recorder…</source>
+        <translation>Preguntando a la grabadora…</translation>
+    </message>
+    <message>
+        <source>It is a {vendor} {model} (firmware {firmware}, serial {serial}) with {cameras} cameras.</source>
+        <translation>Es una {vendor} {model} (firmware {firmware}, número de serie {serial}) con {cameras} cámaras.</translation>
+    </message>
+    <message>
+        <source>Its certificate: {fingerprint}
+Compare it with the one the recorder&apos;s screen or web page shows. The app will trust this one only, and refuse another.</source>
+        <translation>Su certificado: {fingerprint}
+Compárelo con el que muestra la pantalla o la página web de la grabadora. La aplicación confiará solo en este y rechazará cualquier otro.</translation>
+    </message>
+    <message>
+        <source>Plain http: there is no certificate to check.</source>
+        <translation>http sin cifrar: no hay ningún certificado que comprobar.</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <source>Give the cameras your names (or leave them empty), then add it.</source>
+        <translation>Ponga sus nombres a las cámaras (o déjelos vacíos) y luego añádala.</translation>
+    </message>
+    <message>
+        <source>Name every camera up to the last one you named, or leave the later ones empty.</source>
+        <translation>Ponga nombre a cada cámara hasta la última que nombró, o deje vacías las siguientes.</translation>
+    </message>
+    <message>
+        <source>Adding the recorder and reading its list of recordings…</source>
+        <translation>Añadiendo la grabadora y leyendo su lista de grabaciones…</translation>
+    </message>
+    <message>
+        <source>✔ Added. {count} recordings found; cameras: {cameras}. The password is kept in {where}.</source>
+        <translation>✔ Añadida. Se encontraron {count} grabaciones; cámaras: {cameras}. La contraseña se guarda en {where}.</translation>
+    </message>
+    <message>
+        <source>Note: {problems}</source>
+        <translation>Nota: {problems}</translation>
+    </message>
+</context>
+<context>
     <name>RegisterPage</name>
     <message>
         <source>Register with an agency</source>
@@ -1228,6 +1361,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     <message>
         <source>Remove folder</source>
         <translation>Quitar la carpeta</translation>
+    </message>
+    <message>
+        <source>Add a recorder on your network…</source>
+        <translation>Añadir una grabadora de su red…</translation>
     </message>
     <message>
         <source>Add an agency file…</source>

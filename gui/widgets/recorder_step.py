@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPushButton,
@@ -25,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from agent.views import RecorderAddress, one_line
+from gui.views.words import QT_TRANSLATE_NOOP, translate
 from gui.widgets.labels import cell, plain_label
 
-MAKES = (("Reolink", "reolink"), ("Dahua, Amcrest or Lorex", "dahua"),
-         ("Hikvision, HiWatch or Annke", "hikvision"))
+MAKES = (("Reolink", "reolink"),
+         (QT_TRANSLATE_NOOP("RecorderDialog", "Dahua, Amcrest or Lorex"), "dahua"),
+         (QT_TRANSLATE_NOOP("RecorderDialog", "Hikvision, HiWatch or Annke"), "hikvision"))
 
 
 class RecorderDialog(QDialog):
@@ -39,13 +40,13 @@ class RecorderDialog(QDialog):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Add a recorder on your network")
+        self.setWindowTitle(self.tr("Add a recorder on your network"))
         self.check = None          # the RecorderCheck of the last successful test
         self.address = QLineEdit()
         self.address.setPlaceholderText("https://192.168.1.20")
         self.make = QComboBox()
         for words, vendor in MAKES:
-            self.make.addItem(words, vendor)
+            self.make.addItem(translate("RecorderDialog", words), vendor)
         self.user = QLineEdit("admin")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.Password)
@@ -53,43 +54,45 @@ class RecorderDialog(QDialog):
         self.zone.setEditable(True)
         self.zone.addItems(sorted(available_timezones()))
         self.zone.setCurrentText(ctx.zone)
-        self.plain_http = QCheckBox("This recorder has no https: allow plain http on my home network")
+        self.plain_http = QCheckBox(self.tr(
+            "This recorder has no https: allow plain http on my home network"))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.Password)
-        self.test_button = QPushButton("Test the connection")
+        self.test_button = QPushButton(self.tr("Test the connection"))
         self.test_button.clicked.connect(self.test)
         self.facts = plain_label(name="notice")
         self.facts.hide()
         self.name = QLineEdit()
         self.channels = QTableWidget(0, 3)
-        self.channels.setAccessibleName("Channels of the recorder")
-        self.channels.setHorizontalHeaderLabels(("Channel", "The recorder's name", "Your name for it"))
+        self.channels.setAccessibleName(self.tr("Channels of the recorder"))
+        self.channels.setHorizontalHeaderLabels(
+            (self.tr("Channel"), self.tr("The recorder's name"), self.tr("Your name for it")))
         self.channels.verticalHeader().hide()
         self.channels.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.channels.horizontalHeader().setStretchLastSection(True)
         self.channels.setEditTriggers(QAbstractItemView.AllEditTriggers)
-        self.add_button = QPushButton("Trust this certificate and add the recorder")
+        self.add_button = QPushButton(self.tr("Trust this certificate and add the recorder"))
         self.add_button.setObjectName("primary")
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.add)
         self.status = plain_label(name="caption")
         form = QFormLayout()
-        form.addRow("Address", self.address)
-        form.addRow("Make", self.make)
-        form.addRow("User", self.user)
-        form.addRow("Password", self.password)
-        form.addRow("Time zone of its clock", self.zone)
-        self._passphrase_row = ("Your passphrase", self.passphrase)
+        form.addRow(self.tr("Address"), self.address)
+        form.addRow(self.tr("Make"), self.make)
+        form.addRow(self.tr("User"), self.user)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Time zone of its clock"), self.zone)
+        self._passphrase_row = (self.tr("Your passphrase"), self.passphrase)
         form.addRow(*self._passphrase_row)
         self.form = form
         names = QFormLayout()
-        names.addRow("Your name for the recorder", self.name)
+        names.addRow(self.tr("Your name for the recorder"), self.name)
         box = QVBoxLayout(self)
-        box.addWidget(plain_label("Add a recorder on your network", "sectionTitle"))
-        box.addWidget(plain_label(
+        box.addWidget(plain_label(self.tr("Add a recorder on your network"), "sectionTitle"))
+        box.addWidget(plain_label(self.tr(
             "The app only reads from your recorder: its list of recordings, its clock, and the "
             "footage you choose to share. It never changes a setting and never watches live. "
-            "A viewer account is enough.", "hint"))
+            "A viewer account is enough."), "hint"))
         box.addLayout(form)
         box.addWidget(self.plain_http)
         box.addWidget(self.test_button, 0, Qt.AlignLeft)
@@ -123,18 +126,18 @@ class RecorderDialog(QDialog):
 
     def setup(self, fingerprint: str | None) -> RecorderAddress:
         vendor = self.make.currentData()
+        zone = self.zone.currentText().strip() if vendor == "dahua" else None
         return RecorderAddress(self.address.text().strip(), vendor, self.user.text().strip(),
-                               fingerprint, self.zone.currentText().strip() if vendor == "dahua" else None,
-                               self.plain_http.isChecked())
+                               fingerprint, zone, self.plain_http.isChecked())
 
     def test(self) -> None:
         """Look at the certificate, then ask the recorder what it is (a job)."""
         if not self.address.text().strip() or not self.password.text():
-            self.status.setText("Type the recorder's address, user and password first.")
+            self.status.setText(self.tr("Type the recorder's address, user and password first."))
             return
         agent, password, setup = self.ctx.agent, self.password.text(), self.setup(None)
         self.test_button.setEnabled(False)
-        self.status.setText("Asking the recorder\u2026")
+        self.status.setText(self.tr("Asking the recorder\u2026"))
 
         def work():   # read from the widgets above, on the GUI thread; nothing here touches them
             fingerprint = agent.look_at_recorder(setup.url, setup.allow_plain_http)
@@ -144,14 +147,17 @@ class RecorderDialog(QDialog):
     def _tested(self, check) -> None:
         self.check = check
         self.test_button.setEnabled(True)
-        lines = [f"It is a {check.vendor} {check.model} (firmware {check.firmware}, serial "
-                 f"{check.serial}) with {len(check.channels)} cameras."]
+        lines = [self.tr("It is a {vendor} {model} (firmware {firmware}, serial {serial}) with "
+                         "{cameras} cameras.").format(
+            vendor=check.vendor, model=check.model, firmware=check.firmware,
+            serial=check.serial, cameras=len(check.channels))]
         if check.fingerprint_text:
-            lines.append(f"Its certificate: {check.fingerprint_text}\nCompare it with the one the "
-                         "recorder's screen or web page shows. The app will trust this one only, "
-                         "and refuse another.")
+            lines.append(self.tr("Its certificate: {fingerprint}\nCompare it with the one the "
+                                 "recorder's screen or web page shows. The app will trust this "
+                                 "one only, and refuse another.").format(
+                fingerprint=check.fingerprint_text))
         else:
-            lines.append("Plain http: there is no certificate to check.")
+            lines.append(self.tr("Plain http: there is no certificate to check."))
         lines.append(self.ctx.agent.clock_words(check.clock_offset_s).capitalize() + ".")
         self.facts.setText("\n".join(lines))
         self.facts.show()
@@ -159,12 +165,12 @@ class RecorderDialog(QDialog):
             self.name.setText(one_line(check.name))
         self.channels.setRowCount(len(check.channels))
         for row, (cid, name) in enumerate(check.channels):
-            for col, text in enumerate((str(cid), name or "(no name)")):
+            for col, text in enumerate((str(cid), name or self.tr("(no name)"))):
                 item = cell(text)
                 item.setFlags(item.flags() & ~Qt.ItemIsEditable)
                 self.channels.setItem(row, col, item)
             self.channels.setItem(row, 2, QTableWidgetItem(""))
-        self.status.setText("Give the cameras your names (or leave them empty), then add it.")
+        self.status.setText(self.tr("Give the cameras your names (or leave them empty), then add it."))
         self.add_button.setEnabled(True)
 
     def camera_names(self) -> tuple[str, ...]:
@@ -182,12 +188,13 @@ class RecorderDialog(QDialog):
         password, passphrase = self.password.text(), self.passphrase.text()
         names = self.camera_names()
         if "" in names:
-            self.status.setText("Name every camera up to the last one you named, or leave the "
-                                "later ones empty.")
+            self.status.setText(self.tr("Name every camera up to the last one you named, or "
+                                        "leave the later ones empty."))
             return
         self.password.clear()        # never shown again
         self.add_button.setEnabled(False)
-        self.status.setText("Adding the recorder and reading its list of recordings\u2026")
+        self.status.setText(self.tr("Adding the recorder and reading its list of "
+                                    "recordings\u2026"))
         setup, name = self.setup(check.fingerprint), self.name.text().strip() or None
         needed = self.passphrase_needed
 
@@ -199,9 +206,13 @@ class RecorderDialog(QDialog):
 
     def _added(self, done) -> None:
         problems = "; ".join(done.report.problems)
-        self.status.setText(f"\u2714 Added. {done.report.seen} recordings found; cameras: "
-                            f"{', '.join(done.cameras)}. The password is kept in "
-                            f"{done.password_kept_in}." + (f" Note: {problems}" if problems else ""))
+        said = self.tr("\u2714 Added. {count} recordings found; cameras: {cameras}. The password "
+                       "is kept in {where}.").format(count=done.report.seen,
+                                                   cameras=", ".join(done.cameras),
+                                                   where=done.password_kept_in)
+        if problems:
+            said += " " + self.tr("Note: {problems}").format(problems=problems)
+        self.status.setText(said)
         self.added.emit(done)
 
     def _failed(self, message: str) -> None:

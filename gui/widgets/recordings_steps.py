@@ -58,7 +58,7 @@ class FolderStep(QWidget):
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.add)
         self.status = plain_label(name="caption")
-        self.recorder_button = QPushButton("Add a recorder on your network\u2026")
+        self.recorder_button = QPushButton(self.tr("Add a recorder on your network\u2026"))
         self.recorder_button.clicked.connect(self.add_recorder)
         self.recorder_dialog: RecorderDialog | None = None
         line = QHBoxLayout()
@@ -78,17 +78,17 @@ class FolderStep(QWidget):
         box.addLayout(form)
         box.addWidget(self.add_button)
         box.addWidget(self.status)
-        box.addWidget(plain_label("Or is your footage on a recorder (an NVR) on your home "
-                                  "network? The app can read it there.", "hint"))
+        box.addWidget(plain_label(self.tr("Or is your footage on a recorder (an NVR) on your "
+                                          "home network? The app can read it there."), "hint"))
         box.addWidget(self.recorder_button, 0, Qt.AlignLeft)
         box.addStretch(1)
 
     def add_recorder(self) -> None:
         """The recorder steps, in a window of their own."""
         self.recorder_dialog = dialog = RecorderDialog(self.ctx, self)
-        dialog.added.connect(lambda done: (self.status.setText(
-            f"\u2714 Added the recorder: {done.report.seen} recordings of "
-            f"{', '.join(done.cameras)}."), self.added.emit()))
+        dialog.added.connect(lambda done: (self.status.setText(self.tr(
+            "\u2714 Added the recorder: {count} recordings of {cameras}.").format(
+                count=done.report.seen, cameras=", ".join(done.cameras))), self.added.emit()))
         dialog.open()
 
     def choose(self) -> None:
