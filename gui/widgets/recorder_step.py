@@ -170,7 +170,8 @@ class RecorderDialog(QDialog):
                 item.setFlags(item.flags() & ~Qt.ItemIsEditable)
                 self.channels.setItem(row, col, item)
             self.channels.setItem(row, 2, QTableWidgetItem(""))
-        self.status.setText(self.tr("Give the cameras your names (or leave them empty), then add it."))
+        self.status.setText(self.tr(
+            "Give the cameras your names (or leave them empty), then add it."))
         self.add_button.setEnabled(True)
 
     def camera_names(self) -> tuple[str, ...]:
