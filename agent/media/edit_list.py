@@ -11,16 +11,16 @@ import struct
 from pathlib import Path
 
 from agent.media.mp4atoms import Malformed, children, times
+from agent.media.mp4tables import TableError, read_moov
 
 US = 1_000_000
-_MAX_MOOV = 64 << 20
 
 
 def shown_start_us(path: str | Path) -> int | None:
     """How far into the first video track's media its edit list starts showing (µs); None
     when the track has no edit list, or the file's boxes cannot be read."""
     try:
-        moov = _moov(Path(path))
+        moov = read_moov(Path(path))[0]
         if moov is None:
             return None
         for kind, s, e in children(moov, 0, len(moov)):
@@ -28,7 +28,7 @@ def shown_start_us(path: str | Path) -> int | None:
                 found = _video_edit(moov, s, e)
                 if found is not False:
                     return found
-    except (OSError, struct.error, IndexError, Malformed):
+    except (OSError, struct.error, IndexError, Malformed, TableError):
         return None
     return None
 
@@ -53,22 +53,3 @@ def _video_edit(buf: bytes, start: int, end: int) -> int | None | bool:
             return media_time * US // scale
     return None
 
-
-def _moov(path: Path) -> bytes | None:
-    with open(path, "rb") as fh:
-        size = fh.seek(0, 2)
-        pos = 0
-        while pos + 8 <= size:
-            fh.seek(pos)
-            length, kind = struct.unpack(">I4s", fh.read(8))
-            header = 8
-            if length == 1:
-                length, header = struct.unpack(">Q", fh.read(8))[0], 16
-            elif length == 0:
-                length = size - pos
-            if length < header:
-                return None
-            if kind == b"moov":
-                return fh.read(length - header) if length <= _MAX_MOOV else None
-            pos += length
-    return None
