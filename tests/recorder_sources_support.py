@@ -15,14 +15,13 @@ from agent.cli import main
 from agent.requests.agencies import TrustStore
 from agent.requests.registrations import Registration
 from agent.timebase import US
-from demo.samples import ClipSpec, write_clip
-from nvrsim.catalogue import channel_folder, clip_name
+from tests.recorder_support import CLIP_S, two_channels  # noqa: F401 (CLIP_S for the tests)
 from tests.test_desk import AGENCY_ID, agency_doc, request_token
 
 PASSWORD = "correct horse 7"
 PASSPHRASE = "owner passphrase for the recorders"
 POSIX_LA, IANA_LA = "PST8PDT,M3.2.0,M11.1.0", "America/Los_Angeles"
-CLIP_S = 10
+
 HOURS_OFF = 3 * 3600
 # Yesterday, on the hour: recent enough to be mirrored whenever the tests run.
 T0 = (int(time.time()) // 3600 - 24) * 3600 * US
@@ -31,13 +30,7 @@ T0 = (int(time.time()) // 3600 - 24) * 3600 * US
 @pytest.fixture(scope="session")
 def recent_footage(tmp_path_factory) -> Path:
     """Driveway: three 10 s clips from T0 (GOP 2 s); Porch: one."""
-    root = tmp_path_factory.mktemp("nvr-recent")
-    for n, name, count in ((1, "Driveway", 3), (2, "Porch", 1)):
-        for i in range(count):
-            s = T0 + i * CLIP_S * US
-            write_clip(ClipSpec(path=root / channel_folder(n, name) / clip_name(s, s + CLIP_S * US),
-                                start_us=s, seconds=CLIP_S, gop_s=2.0))
-    return root
+    return two_channels(tmp_path_factory.mktemp("nvr-recent"), T0)
 
 
 def cli(capsys, monkeypatch, home: Path, *args: str, stdin: str = "") -> tuple[int, object, str]:

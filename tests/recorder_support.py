@@ -31,10 +31,14 @@ def first_channel(vendor: str) -> int:
 @pytest.fixture(scope="session")
 def footage(tmp_path_factory) -> Path:
     """Two channels: Driveway with three 10 s clips from T0, Porch with one."""
-    root = tmp_path_factory.mktemp("nvr-footage")
+    return two_channels(tmp_path_factory.mktemp("nvr-footage"), T0)
+
+
+def two_channels(root: Path, t0_us: int) -> Path:
+    """A simulator's folder: Driveway with three 10 s clips from `t0_us`, Porch with one."""
     for n, name, count in ((1, "Driveway", 3), (2, "Porch", 1)):
         for i in range(count):
-            s = T0 + i * CLIP_S * US
+            s = t0_us + i * CLIP_S * US
             write_clip(ClipSpec(path=root / channel_folder(n, name) / clip_name(s, s + CLIP_S * US),
                                 start_us=s, seconds=CLIP_S, gop_s=GOP_S))
     return root
