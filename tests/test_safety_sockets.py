@@ -55,6 +55,17 @@ def _imports(tree: ast.AST) -> set[str]:
     return names
 
 
+def _stopped(proc: subprocess.Popen) -> str:
+    """Stop a child as a service manager would (SIGTERM, then kill); what it wrote to stderr."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+    try:
+        return proc.communicate(timeout=30)[1]
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        return proc.communicate()[1]
+
+
 def test_no_module_of_the_agent_or_the_app_can_serve_or_stream():
     files = _python_files()
     assert len(files) > 40
@@ -111,13 +122,7 @@ def test_the_desktop_app_offscreen_with_a_portal_listens_on_nothing(tmp_path):
             time.sleep(0.5)
             running = proc.poll() is None
         finally:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-            try:
-                _, err = proc.communicate(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                _, err = proc.communicate()
+            err = _stopped(proc)
     assert running, f"the app stopped by itself: {err}"
     assert jti in _inbox_ids(home), "the app's service never polled the portal"
     assert child_sockets.calls(proc.pid, since) == []   # from start to quit, not sampled
@@ -184,13 +189,7 @@ def test_run_with_a_recorder_source_asks_it_outbound_and_listens_on_nothing(tmp_
             time.sleep(0.5)
             asked = sum(1 for _m, p in sim.device.log if "search" in p) > searched_before
         finally:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-            try:
-                _, err = proc.communicate(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                _, err = proc.communicate()
+            err = _stopped(proc)
     assert asked, f"run never asked the recorder: {err}"
     assert child_sockets.calls(proc.pid, since) == []   # from start to quit, not sampled
     assert "Traceback" not in err
