@@ -10,8 +10,8 @@ it (--quick: 640x360). Then, from one run on this machine, prints:
 - the same window re-encoded whole without redaction (the floor redaction builds on);
 - where the time goes: decode, waiting for a detection, blur and masks, the encoder
   (PyAV's libx264, in this process: the calls into it, including waiting for its threads),
-  the gate, and the process's CPU time; detection (downscale + CenterFace) runs on its own
-  thread alongside, and its time is shown apart.
+  the gate, and the process's CPU time; detection (downscale + CenterFace on onnxruntime)
+  runs on its own thread alongside, and its time is shown apart.
 """
 from __future__ import annotations
 
@@ -29,10 +29,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from agent.export import faces, redact, reencode  # noqa: E402
 from agent.export.cut import SourceSpan, cut, write_clip  # noqa: E402
-from agent.export.faces import FaceOptions, cv2_module  # noqa: E402
+from agent.export.faces import FaceOptions  # noqa: E402
 from agent.export.gate import gate  # noqa: E402
 from agent.export.masks import CameraMasks, Polygon  # noqa: E402
 from agent.export.progress import Tracker  # noqa: E402
+from agent.export.resample import area_resize  # noqa: E402
 from agent.media.ffmpeg import ffmpeg_exe  # noqa: E402
 from agent.timebase import US, parse_rfc3339  # noqa: E402
 
@@ -46,10 +47,9 @@ MASK = CameraMasks("bench", (Polygon(((0.70, 0.05), (0.95, 0.05), (0.95, 0.30), 
 
 def face_png(path: Path, side: int) -> Path:
     from skimage.data import astronaut
+    from skimage.io import imsave
 
-    cv2 = cv2_module()
-    face = cv2.resize(astronaut()[20:220, 140:320], (side * 9 // 10, side))
-    cv2.imwrite(str(path), cv2.cvtColor(face, cv2.COLOR_RGB2BGR))
+    imsave(path, area_resize(astronaut()[20:220, 140:320], side * 9 // 10, side))
     return path
 
 

