@@ -143,8 +143,9 @@ class FaceTrack:
     that appears between two detections is blurred from the first frame it shows in).
 
     Each detection runs on a worker thread while the frames after it are decoded and the
-    frames before it encoded (onnxruntime releases the GIL while it runs), and is collected when the next
-    one is asked for: the boxes, and which frames get them, are exactly as if it ran inline.
+    frames before it encoded (onnxruntime releases the GIL while it runs), and is collected
+    when the next one is asked for: the boxes, and which frames get them, are exactly as if
+    it ran inline.
     """
 
     def __init__(self, detect):
