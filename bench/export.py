@@ -41,7 +41,7 @@ from agent.export.gate import gate  # noqa: E402
 from agent.export.package import PackageBuilder, outputs_record  # noqa: E402
 from agent.identity.certificates import self_issued_chain  # noqa: E402
 from agent.identity.keys import OwnerKey  # noqa: E402
-from agent.media.ffmpeg import ffmpeg_exe  # noqa: E402
+from imageio_ffmpeg import get_ffmpeg_exe as ffmpeg_exe  # noqa: E402  (the ffmpeg program)
 from agent.timebase import US, format_utc, parse_rfc3339  # noqa: E402
 from frp.clip_claims import manifest_definition  # noqa: E402
 

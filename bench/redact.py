@@ -34,7 +34,7 @@ from agent.export.gate import gate  # noqa: E402
 from agent.export.masks import CameraMasks, Polygon  # noqa: E402
 from agent.export.progress import Tracker  # noqa: E402
 from agent.export.resample import area_resize  # noqa: E402
-from agent.media.ffmpeg import ffmpeg_exe  # noqa: E402
+from imageio_ffmpeg import get_ffmpeg_exe as ffmpeg_exe  # noqa: E402  (the ffmpeg program)
 from agent.timebase import US, parse_rfc3339  # noqa: E402
 
 CACHE = Path(__file__).resolve().parent / ".cache"

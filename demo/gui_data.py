@@ -1,6 +1,6 @@
 """Sample data for the screenshots and the GUI tests: real footage, a trusted agency the home
 registered with (an invite code, at a reference portal run in this process), and a request the
-agency signed. Everything is made locally (ffmpeg, fresh keys); nothing is fetched, and nothing
+agency signed. Everything is made locally (PyAV, fresh keys); nothing is fetched, and nothing
 listens: the portal's API is handed each call by the agent's client directly.
 """
 from __future__ import annotations
@@ -50,9 +50,9 @@ def write_footage(root: Path, start_us: int, seconds: float) -> None:
     make_recordings(root / "frigate", "frigate", "driveway", start_us, 2, half)
     porch = root / "reolink"
     make_recordings(porch, "reolink-sd", "porch", start_us, 1, half - 1,
-                    zone_name="America/Los_Angeles", encoder="libopenh264")
+                    zone_name="America/Los_Angeles", encoder="libx264-baseline")
     make_recordings(porch, "reolink-sd", "porch", start_us + int((half + 1) * US), 1, half - 1,
-                    zone_name="America/Los_Angeles", encoder="libopenh264")
+                    zone_name="America/Los_Angeles", encoder="libx264-baseline")
     old = time.time() - 3600   # settled files, not `in-progress`
     for dirpath, _dirs, files in os.walk(root):
         for name in files:

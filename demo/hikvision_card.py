@@ -9,8 +9,8 @@ yrambler2001/hikvision-ezviz-sdcard-video-extractor (`examples/exampleV2.zip`): 
 segment type 13, times as the camera's wall clock written as if UTC with microseconds in the
 high word, a 45 kHz stream clock, recordings 4 KiB-aligned in the ring file, stale slots after
 the valid ones, the file being written named in the header's curFileRec slot while its own file
-record still holds the previous cycle, and its newest slot open (end 0). The footage is the
-bundled ffmpeg's MPEG-2 program stream (H.264 video), drawn by demo.samples, so every frame
+record still holds the previous cycle, and its newest slot open (end 0). The footage is an
+MPEG-2 program stream (H.264 video) written with PyAV, drawn by demo.samples, so every frame
 carries its capture time as a barcode.
 """
 from __future__ import annotations

@@ -1,25 +1,26 @@
-"""Sample recordings: real H.264 footage written by the bundled ffmpeg.
+"""Sample recordings: real footage written with PyAV (FFmpeg's libraries, in this process).
 
 Used by the tests, the README quick start and the demo. Every frame carries its capture time
 twice: as a machine-readable barcode (48 blocks across the top, milliseconds since the epoch)
-so tests can tell exactly which instant a frame came from, and as a drawn clock for people.
+so tests can tell exactly which instant a frame came from, and as a drawn clock for people
+(demo/clock_text.py). The encoders are in demo/sample_encoders.py.
 """
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import av
 import numpy as np
 
-from agent.media.ffmpeg import ffmpeg_exe
 from agent.timebase import US, format_utc, to_datetime, zone
+from demo.clock_text import draw_clock
+from demo.sample_encoders import ENCODERS, Tone, add_video, gray_frame
 
 BITS = 48
 _COLS = 16
 _ROWS = 3
-_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 
 
 @dataclass(frozen=True)
@@ -33,79 +34,12 @@ class ClipSpec:
     gop_s: float = 2.0
     width: int = 320
     height: int = 240
-    encoder: str = "libx264"
+    encoder: str = "libx264"     # one of demo.sample_encoders.ENCODERS
     audio: bool = False
     audio_codec: str = "aac"     # pcm_mulaw, pcm_alaw, pcm_s16le, adpcm_ima_wav, ... (recorders')
     clock_offset_s: float = 0.0  # camera clock minus true time, burnt into the drawn clock only
     creation_time: bool = True   # write the container creation time (some recorders do not)
-
-
-def encoder_args(encoder: str, fps: int, gop_s: float) -> list[str]:
-    """Codec options that give a fixed GOP like a camera's (no scene-cut keyframes)."""
-    gop = max(1, round(fps * gop_s))
-    if encoder == "libx264":
-        return ["-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-crf", "23",
-                "-g", str(gop), "-keyint_min", str(gop), "-sc_threshold", "0", "-bf", "0",
-                "-pix_fmt", "yuv420p"]
-    if encoder == "libopenh264":
-        return ["-c:v", "libopenh264", "-g", str(gop), "-b:v", "400k", "-pix_fmt", "yuv420p"]
-    if encoder == "libx265":
-        return ["-c:v", "libx265", "-preset", "ultrafast", "-tag:v", "hvc1",
-                "-x265-params", f"keyint={gop}:min-keyint={gop}:scenecut=0:bframes=0:log-level=error",
-                "-pix_fmt", "yuv420p"]
-    if encoder == "libkvazaar":  # another H.265 encoder than the one exact mode re-encodes with
-        return ["-c:v", "libkvazaar", "-kvazaar-params",
-                f"preset=ultrafast,period={gop},gop=lp-g4d3t1,qp=28", "-pix_fmt", "yuv420p"]
-    if encoder == "mjpeg":     # dashcams and older DVRs: every frame a JPEG
-        return ["-c:v", "mjpeg", "-q:v", "4", "-pix_fmt", "yuvj420p"]
-    raise ValueError(f"unsupported sample encoder {encoder}")
-
-
-def clip_command(spec: ClipSpec) -> list[str]:
-    """The ffmpeg command line that encodes raw gray frames from stdin into `spec.path`."""
-    epoch_s = (spec.start_us + round(spec.clock_offset_s * US)) / US
-    filters = []
-    if _FONT.exists():
-        clock = f"%{{pts\\:gmtime\\:{epoch_s:.3f}\\:%Y-%m-%d %H\\\\\\:%M\\\\\\:%S}}"
-        filters.append(
-            f"drawtext=fontfile={_FONT}:text='{clock} UTC':x=8:y=h-28:fontsize=16:"
-            "fontcolor=white:box=1:boxcolor=black@0.6"
-        )
-    cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y",
-           "-f", "rawvideo", "-pix_fmt", "gray", "-s", f"{spec.width}x{spec.height}",
-           "-r", str(spec.fps), "-i", "-"]
-    if spec.audio:
-        rate = 8000 if spec.audio_codec in ("pcm_mulaw", "pcm_alaw") else 16000
-        cmd += ["-f", "lavfi", "-i", f"sine=frequency=440:sample_rate={rate}"]
-    if filters:
-        cmd += ["-vf", ",".join(filters)]
-    cmd += encoder_args(spec.encoder, spec.fps, spec.gop_s)
-    if spec.audio:
-        cmd += ["-c:a", spec.audio_codec, *(["-b:a", "32k"] if spec.audio_codec == "aac" else []),
-                "-shortest"]
-    else:
-        cmd += ["-an"]
-    cmd += ["-t", f"{spec.seconds:.3f}"]
-    if spec.creation_time:
-        cmd += ["-metadata", f"creation_time={format_utc(spec.start_us)}"]
-    return cmd + [str(spec.path)]
-
-
-def encode_command(encoder: str, profile: str | None, width: int, height: int, rate,
-                   out: Path) -> list[str]:
-    """ffmpeg command line: raw yuv420p frames on stdin -> one MP4 of `encoder` output, with
-    the settings exact mode once re-encoded with (tests build broken joins with it)."""
-    if encoder == "libx264":
-        name = (profile or "").lower()
-        level = "baseline" if "baseline" in name else "main" if name == "main" else "high"
-        codec = ["-c:v", "libx264", "-preset", "superfast", "-crf", "18", "-bf", "0",
-                 "-profile:v", level]
-    else:
-        codec = ["-c:v", encoder]
-    return [ffmpeg_exe(), "-hide_banner", "-nostats", "-loglevel", "error", "-y",
-            "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", f"{width}x{height}",
-            "-r", str(rate), "-i", "-", "-an", *codec, "-pix_fmt", "yuv420p", "-f", "mp4",
-            str(out)]
+    bframes: int = 0             # B-frames between references (libx264, libx265); 0 as cameras
 
 
 def frame_image(capture_us: int, width: int, height: int, n: int) -> np.ndarray:
@@ -135,20 +69,31 @@ def read_stamp(gray: np.ndarray) -> int:
 
 
 def write_clip(spec: ClipSpec) -> Path:
-    """Encode one sample file; frame n is captured at start + n/fps."""
+    """Encode one sample file; frame n is captured at start + n/fps. The container is chosen by
+    the file's extension (.mp4, .mov, .mkv, .avi, .vob, ...)."""
+    if spec.encoder not in ENCODERS:
+        raise ValueError(f"unsupported sample encoder {spec.encoder} "
+                         f"(these are: {', '.join(ENCODERS)})")
     spec.path.parent.mkdir(parents=True, exist_ok=True)
     count = int(round(spec.seconds * spec.fps))
-    proc = subprocess.Popen(clip_command(spec), stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+    clock_us = spec.start_us + round(spec.clock_offset_s * US)
     try:
-        for n in range(count):
-            capture = spec.start_us + n * US // spec.fps
-            proc.stdin.write(frame_image(capture, spec.width, spec.height, n).tobytes())
-        proc.stdin.close()
-    except BrokenPipeError:
-        pass
-    err = proc.stderr.read().decode(errors="replace")
-    if proc.wait() != 0:
-        raise RuntimeError(f"ffmpeg could not write {spec.path}: {err.strip()}")
+        with av.open(str(spec.path), "w") as out:
+            if spec.creation_time:
+                out.metadata["creation_time"] = format_utc(spec.start_us)
+            video = add_video(out, spec)
+            tone = Tone(out, spec.audio_codec, count / spec.fps) if spec.audio else None
+            for n in range(count):
+                gray = frame_image(spec.start_us + n * US // spec.fps, spec.width, spec.height, n)
+                draw_clock(gray, clock_us + n * US // spec.fps)
+                out.mux(video.encode(gray_frame(gray, video.pix_fmt, n, spec.fps)))
+                if tone is not None:
+                    out.mux(tone.until((n + 1) / spec.fps))
+            out.mux(video.encode(None))
+            if tone is not None:
+                out.mux(tone.finish())
+    except av.FFmpegError as exc:
+        raise RuntimeError(f"could not write {spec.path}: {exc}") from None
     # A recorder closes a file when its recording ends: that is its modification time.
     closed_ns = (spec.start_us + round(spec.seconds * US)) * 1000
     os.utime(spec.path, ns=(closed_ns, closed_ns))
@@ -192,9 +137,9 @@ def write_sample_set(root: Path, start_us: int) -> list[Path]:
     written = make_recordings(root / "frigate", "frigate", "driveway", start_us, 3, 60.0)
     porch = root / "reolink-sd"
     written += make_recordings(porch, "reolink-sd", "porch", start_us, 2, 60.0,
-                               zone_name="America/Los_Angeles", encoder="libopenh264")
+                               zone_name="America/Los_Angeles", encoder="libx264-baseline")
     written += make_recordings(porch, "reolink-sd", "porch", start_us + 150 * US, 1, 60.0,
-                               zone_name="America/Los_Angeles", encoder="libopenh264")
+                               zone_name="America/Los_Angeles", encoder="libx264-baseline")
     return written
 
 

@@ -2,7 +2,7 @@
 loopback, and an agent home that trusts that agency, registered its cameras there with an
 invite code (as an owner does), and has a signed request waiting.
 
-Everything is made here, on this computer: the footage by the bundled ffmpeg, the agency key by
+Everything is made here, on this computer: the footage with PyAV, the agency key by
 `cryptography`. The portal listens on 127.0.0.1 only; the agent talks to it over plain http,
 which the trust store allows for loopback addresses and nowhere else.
 """
@@ -60,7 +60,7 @@ class DemoCamera:
 CAMERAS = (
     DemoCamera("driveway", "frigate", "frigate", "UTC", "libx264", "a Frigate NVR folder",
                audio=False, gap=False),
-    DemoCamera("porch", "reolink-sd", "reolink-sd", "America/Los_Angeles", "libopenh264",
+    DemoCamera("porch", "reolink-sd", "reolink-sd", "America/Los_Angeles", "libx264-baseline",
                "a Reolink doorbell's SD card", audio=True, gap=True),
 )
 
@@ -121,7 +121,7 @@ def write_camera(root: Path, camera: DemoCamera, times: DemoTimes) -> list[Path]
 
 
 def write_footage(root: Path, times: DemoTimes) -> dict[str, list[Path]]:
-    """Every camera's recordings, written side by side (each ffmpeg runs in its own process)."""
+    """Every camera's recordings, written side by side (one thread each)."""
     results: dict[str, list[Path]] = {}
     errors: list[BaseException] = []
 

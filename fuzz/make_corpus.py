@@ -22,7 +22,7 @@ sys.path.insert(0, str(HERE.parent))
 
 import fuzz_agency  # noqa: E402
 
-from agent.media.ffmpeg import ffmpeg_exe  # noqa: E402
+from imageio_ffmpeg import get_ffmpeg_exe as ffmpeg_exe  # noqa: E402  (the ffmpeg program)
 from agent.timebase import US  # noqa: E402
 from portal.claims import RequestSpec, request_claims  # noqa: E402
 

@@ -1,9 +1,9 @@
-"""Recordings in the containers recorders write that the bundled ffmpeg cannot: MPEG-PS the way
+"""Recordings in the containers recorders write that FFmpeg cannot: MPEG-PS the way
 Hikvision writes it (a stream map naming H.264 0x1B, H.265 0x24 or G.711 A-law 0x90; each
 frame split over several PES packets, only the first carrying its time) and Dahua's .dav
 (DHAV frames with the wall-clock second and a millisecond counter).
 
-The pictures and sound are real: frames encoded by the bundled ffmpeg (demo.samples, each
+The pictures and sound are real: frames encoded with PyAV (demo.samples, each
 with its capture-time barcode) and G.711 made by PyAV; only the container framing is written
 here, from the formats' public descriptions (ISO/IEC 13818-1 for PS; FFmpeg's dhav demuxer is
 the reference reader for .dav).
@@ -32,7 +32,7 @@ class Frame:
 
 
 def annexb_frames(spec: ClipSpec) -> list[Frame]:
-    """Encode `spec` with the bundled ffmpeg and return its frames as Annex B access units."""
+    """Encode `spec` with PyAV and return its frames as Annex B access units."""
     path = write_clip(spec)
     out = []
     with av.open(str(path)) as c:
@@ -156,20 +156,5 @@ def write_dav(path: Path, frames: list[Frame], codec: str, start_ms: int, fps: i
 def bframes_clip(path: Path, start_us: int, encoder: str, seconds: float = 6.0) -> Path:
     """A file with B-frames: x264 with closed GOPs, or x265 with open GOPs (CRA keyframes
     whose leading pictures refer to the GOP before), each frame with its barcode."""
-    import subprocess
-
-    from demo.samples import clip_command, frame_image
-
-    spec = ClipSpec(path, start_us, seconds, encoder=encoder)
-    cmd = [part.replace("bframes=0", "bframes=3") for part in clip_command(spec)]
-    if encoder == "libx264":
-        i = cmd.index("-tune")
-        del cmd[i:i + 2]
-        cmd[cmd.index("-bf") + 1] = "2"
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE)
-    for n in range(round(seconds * spec.fps)):
-        proc.stdin.write(frame_image(start_us + n * 1_000_000 // spec.fps, spec.width,
-                                     spec.height, n).tobytes())
-    proc.stdin.close()
-    assert proc.wait() == 0
-    return path
+    bframes = 2 if encoder == "libx264" else 3
+    return write_clip(ClipSpec(path, start_us, seconds, encoder=encoder, bframes=bframes))

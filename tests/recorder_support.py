@@ -1,5 +1,5 @@
 """Shared pieces of the recorder tests: real footage in the simulator's folder layout, written
-once per session by the bundled ffmpeg, and a simulator per test."""
+once per session with PyAV (demo.samples), and a simulator per test."""
 from __future__ import annotations
 
 import os

@@ -4,7 +4,7 @@ write, cut in both modes, checked frame by frame against the clock each frame ca
 MJPEG AVI (dashcams), MPEG-TS with H.265 B-frames and open GOPs, Hikvision's MPEG-PS (named
 hiv*.mp4, frames split over PES packets, some without a time), Dahua .dav, a resolution change
 inside a file, a byte range of a file as a source, and sound in G.711, PCM, ADPCM and AAC.
-Footage from the bundled ffmpeg; PS and .dav framing from tests/container_support.py.
+Footage written with PyAV (demo.samples), remuxed by the ffmpeg program; PS and .dav framing from tests/container_support.py.
 """
 from __future__ import annotations
 
@@ -17,11 +17,11 @@ import pytest
 from agent.export.cut import SourceSpan, cut
 from agent.export.masks import CameraMasks, Polygon
 from agent.export.redact import Redaction
-from agent.media.ffmpeg import ffmpeg_exe
 from demo.samples import ClipSpec, read_stamp, write_clip
 from tests.conftest import t
 from tests.container_support import (alaw_chunks, annexb_frames, bframes_clip, write_dav,
                                      write_ps)
+from tests.ffmpeg_program import ffmpeg_exe
 
 T0 = t("2026-03-01T10:00:00Z")
 S = 1_000_000

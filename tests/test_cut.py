@@ -1,4 +1,5 @@
-"""Cutting the approved seconds: real footage from the bundled ffmpeg, barcodes read back.
+"""Cutting the approved seconds: real footage (PyAV, and the ffmpeg program for encoders PyAV
+lacks), barcodes read back.
 
 Every sample frame carries its capture time as a barcode (demo.samples), so each test decodes
 the clip and proves exactly which instants were delivered, in which order, at which pts.
@@ -19,10 +20,11 @@ from agent.export.gate import GateReport, gate
 from agent.export.nal import join_nals, nal_type, param_sets, split_nals
 from agent.export.progress import Tracker
 from agent.export.reencode import encoder_options
-from agent.media.ffmpeg import ffmpeg_exe
-from demo.samples import ClipSpec, clip_command, frame_image, read_stamp
-from demo.samples import write_clip as sample
+from demo.samples import ClipSpec, read_stamp
+from demo.samples import write_clip as pyav_sample
 from tests.conftest import t
+from tests.ffmpeg_program import ffmpeg_exe
+from tests.ffmpeg_program import write_clip as sample
 
 T0 = t("2026-03-01T10:00:00Z")
 S = 1_000_000
@@ -36,18 +38,8 @@ def at(seconds: float) -> int:
 def _bframes_clip(path: Path, start_us: int, encoder: str) -> Path:
     """A file with B-frames (decode order differs from capture order): x264 with closed GOPs,
     or x265 with open GOPs (CRA keyframes whose leading pictures refer to the GOP before)."""
-    spec = ClipSpec(path, start_us, 10, encoder=encoder)
-    cmd = [part.replace("bframes=0", "bframes=3") for part in clip_command(spec)]
-    if encoder == "libx264":
-        i = cmd.index("-tune")
-        del cmd[i:i + 2]
-        cmd[cmd.index("-bf") + 1] = "2"
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE)
-    for n in range(100):
-        proc.stdin.write(frame_image(start_us + n * FRAME, 320, 240, n).tobytes())
-    proc.stdin.close()
-    assert proc.wait() == 0
-    return path
+    bframes = 2 if encoder == "libx264" else 3
+    return pyav_sample(ClipSpec(path, start_us, 10, encoder=encoder, bframes=bframes))
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """Frames lost while decoding the recordings for an exact cut (issue 15, finding 8) are counted
 in the cut result, the export summary and provenance.json, and stop the export unless the
-owner accepts them explicitly. Real footage from the bundled ffmpeg, one frame's bytes zeroed
+owner accepts them explicitly. Real footage written with PyAV, one frame's bytes zeroed
 as a bad sector would."""
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The gate: every frame stored in a clip (edit lists ignored) must lie inside the window and
-decode cleanly. Each bad clip here is made for real with the bundled ffmpeg or PyAV."""
+decode cleanly. Each bad clip here is made for real with the ffmpeg program or PyAV."""
 from __future__ import annotations
 
 import subprocess
@@ -11,9 +11,9 @@ import pytest
 
 from agent.export.cut import SourceSpan, cut
 from agent.export.gate import gate, track_edits
-from agent.media.ffmpeg import ffmpeg_exe
-from demo.samples import ClipSpec, encode_command, write_clip
+from demo.samples import ClipSpec
 from tests.conftest import t
+from tests.ffmpeg_program import encode_command, ffmpeg_exe, write_clip
 
 T0 = t("2026-03-01T10:00:00Z")
 S = 1_000_000

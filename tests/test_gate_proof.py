@@ -1,7 +1,7 @@
 """The gate's proof from the bytes (issue 18): copied samples are matched to the digests of the
 source packets they were read as, only re-encoded frames and each copied run's first GOP are
-decoded, and each way that proof could be cheated is refused. Real footage from the bundled
-ffmpeg; every broken clip here is made for real."""
+decoded, and each way that proof could be cheated is refused. Real footage from the ffmpeg
+program's libopenh264; every broken clip here is made for real."""
 from __future__ import annotations
 
 import os
@@ -16,8 +16,8 @@ from agent.export.gate import gate
 from agent.export.progress import Tracker
 from agent.media.mp4tables import read_movie
 from demo.samples import ClipSpec
-from demo.samples import write_clip as sample
 from tests.conftest import t
+from tests.ffmpeg_program import write_clip as sample
 
 T0 = t("2026-03-01T10:00:00Z")
 S = 1_000_000

@@ -1,6 +1,6 @@
 """Hikvision SD cards: ring files `datadir0/hiv*.mp4` whose recordings index00.bin lists. Each
 recording becomes a row (ring file, byte range, times), on a card written by
-demo/hikvision_card.py: real MPEG-PS footage from the bundled ffmpeg, an index built from the
+demo/hikvision_card.py: real MPEG-PS footage written with PyAV, an index built from the
 public description of the format."""
 from __future__ import annotations
 

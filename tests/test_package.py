@@ -35,7 +35,7 @@ def minisign_tool() -> str:
 
 @pytest.fixture(scope="module")
 def clip(tmp_path_factory) -> Path:
-    """A real 2-second 320x240 H.264 clip made by the bundled ffmpeg."""
+    """A real 2-second 320x240 H.264 clip made by the ffmpeg program."""
     out = tmp_path_factory.mktemp("footage") / "clip.mp4"
     subprocess.run([
         imageio_ffmpeg.get_ffmpeg_exe(), "-v", "error", "-f", "lavfi",

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from agent.index.probe import ContainerFacts, ProbeError, _pts_span, probe
 from agent.media import mp4box
-from agent.media.ffmpeg import ffmpeg_exe
 from agent.media.mp4box import POWER_LOSS, parse_bytes
 from tests.conftest import t
+from tests.ffmpeg_program import ffmpeg_exe
 
 CREATED = "2024-05-06T07:08:09Z"
 FPS = 10

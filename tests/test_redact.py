@@ -29,10 +29,10 @@ from agent.export.evidence import export_evidence  # noqa: E402
 from agent.export.faces import FaceBox, FaceDetector, FaceOptions, FaceTrack  # noqa: E402
 from agent.export.masks import CameraMasks, Polygon, save_masks  # noqa: E402
 from agent.export.redact import Redaction, owner_redaction, redact_frame  # noqa: E402
-from agent.media.ffmpeg import ffmpeg_exe  # noqa: E402
 from demo.samples import frame_image, read_stamp  # noqa: E402
 from frp.verify import verify_package  # noqa: E402
 from tests.conftest import t, tree_fingerprint  # noqa: E402
+from tests.ffmpeg_program import ffmpeg_exe  # noqa: E402
 
 T0 = t("2026-11-20T22:00:00Z")
 S = 1_000_000

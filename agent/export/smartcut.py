@@ -4,8 +4,9 @@ everything), joined to the copied GOPs through in-band parameter sets (nal.py).
 A camera's encoder writes SPS/PPS (and VPS for H.265) that no re-encode will reproduce, so the
 re-encoded GOPs carry their own parameter sets in-band and the copied GOPs carry the camera's:
 every keyframe gets the parameter sets of the encoder that made it, and the sample entry says
-so (avc3/hev1). Sources from other encoders (libopenh264, kvazaar, through the bundled ffmpeg)
-re-encoded with PyAV's libx264 and libx265 are what the tests use to prove the join decodes.
+so (avc3/hev1). Sources from other encoders (libopenh264, kvazaar, through the ffmpeg program
+in the tests) re-encoded with PyAV's libx264 and libx265 are what the tests use to prove the
+join decodes.
 
 The re-encoder (reencode.py) runs in this process: decoded frames go to PyAV's encoder.
 """

@@ -1,17 +1,8 @@
-"""FFmpeg as the agent uses it: the libraries inside PyAV (every cut, re-encode and check), and
-the ffmpeg binary of the imageio-ffmpeg wheel, which only the demo and the tests use to write
-sample footage (and the benchmarks for their baselines)."""
+"""FFmpeg as the agent uses it: the libraries inside PyAV, for every cut, re-encode and check
+(and the demo's sample footage). The agent runs no ffmpeg program."""
 from __future__ import annotations
 
 import functools
-
-
-@functools.lru_cache(maxsize=1)
-def ffmpeg_exe() -> str:
-    """Path of the ffmpeg that ships inside the imageio-ffmpeg wheel (no system install needed)."""
-    import imageio_ffmpeg
-
-    return imageio_ffmpeg.get_ffmpeg_exe()
 
 
 @functools.lru_cache(maxsize=1)
