@@ -7,6 +7,8 @@ repeated (blur with BORDER_REPLICATE). Images are height x width or height x wid
 """
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 
@@ -78,7 +80,24 @@ def blur_region(plane: np.ndarray, rect: tuple[int, int, int, int], cells: int) 
         return
     side = max(h, w)
     small_w, small_h = max(1, round(cells * w / side)), max(1, round(cells * h / side))
-    tiny = area_axis(area_axis(region, small_h, 0), small_w, 1)
-    smooth = linear_axis(linear_axis(tiny, h, 0), w, 1)
-    kw, kh = max(1, w // cells) | 1, max(1, h // cells) | 1
-    region[...] = to_uint8(box_axis(box_axis(smooth, kh, 0), kw, 1))
+    # Reduce, enlarge and box-blur are each linear along each axis, so the three together are
+    # one small matrix per axis: the region is multiplied by them, never resampled pixel by
+    # pixel (a face box at 1080p is blurred in about a millisecond).
+    reduce_y, grow_y = _blur_matrices(h, small_h, max(1, h // cells) | 1)
+    reduce_x, grow_x = _blur_matrices(w, small_w, max(1, w // cells) | 1)
+    src = region.astype(np.float32)
+    if src.ndim == 2:
+        src = src[:, :, None]
+    out = np.empty(src.shape, np.float32)
+    for c in range(src.shape[2]):
+        out[:, :, c] = grow_y @ (reduce_y @ src[:, :, c] @ reduce_x.T) @ grow_x.T
+    region[...] = to_uint8(out).reshape(region.shape)
+
+
+@functools.lru_cache(maxsize=64)
+def _blur_matrices(n: int, small: int, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Along one axis of n pixels: the area reduction to `small` samples (small x n), and the
+    linear enlargement back to n followed by the box blur of `k` (n x small)."""
+    reduce = area_axis(np.eye(n, dtype=np.float32), small, 0)
+    grow = box_axis(linear_axis(np.eye(small, dtype=np.float32), n, 0), k, 0)
+    return reduce, grow
