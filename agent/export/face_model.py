@@ -84,8 +84,9 @@ def new_session():
     options.intra_op_num_threads = max(1, min(_THREADS, os.cpu_count() or 1))
     options.inter_op_num_threads = 1
     options.log_severity_level = 3  # errors only: no warnings on the owner's console
+    model = runnable_model()
     try:
-        return ort.InferenceSession(runnable_model(), sess_options=options,
+        return ort.InferenceSession(model, sess_options=options,
                                     providers=["CPUExecutionProvider"])
     except Exception as exc:  # onnxruntime raises its own exception types for a bad model
         raise FaceModelError(f"the face model could not be loaded by onnxruntime ({exc})") \
