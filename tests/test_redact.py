@@ -264,6 +264,22 @@ def test_onnxruntime_finds_the_boxes_the_model_gives(detector, shape):
         assert finds_face(detector, img, n)
 
 
+def test_the_model_as_onnxruntime_loads_it_and_a_file_that_is_not_it():
+    """Only the declared sizes change: the input and outputs take any size, the weights are no
+    longer graph inputs, and a file that is not the model is refused with a clear error."""
+    from agent.export.face_model import INPUT, OUTPUTS, free_sizes, model_facts, new_session
+
+    session = new_session()
+    (inp,) = session.get_inputs()
+    assert inp.name == INPUT and inp.shape[1] == 3 and isinstance(inp.shape[2], str)
+    assert [o.name for o in session.get_outputs()] == list(OUTPUTS)
+    freed = free_sizes(model_facts()[0])
+    assert len(freed) < len(model_facts()[0]) and free_sizes(freed) == freed
+    for junk in (b"", b"\x0a\x05hello", b"\xff" * 40):
+        with pytest.raises((ValueError, IndexError)):
+            free_sizes(junk)
+
+
 # --- masks ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("clip", ["oh", "x5"])
