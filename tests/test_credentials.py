@@ -42,7 +42,7 @@ def footage(tmp_path_factory) -> Path:
     """Porch: two 6 s files from a camera-like encoder, 2 s GOP, with sound."""
     root = tmp_path_factory.mktemp("rec") / "porch"
     make_recordings(root, "blue-iris", "porch", T0, 2, 6.0, fps=10, gop_s=2.0, audio=True,
-                    encoder="libopenh264")
+                    encoder="libx264-baseline")
     for p in root.iterdir():
         os.utime(p, (1_700_000_000, 1_700_000_000))
     return root
