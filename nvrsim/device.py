@@ -7,7 +7,6 @@ import hashlib
 import os
 import secrets
 import shutil
-import subprocess
 import tempfile
 import threading
 import time
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from nvrsim.catalogue import US, Catalogue, Clip
 from nvrsim.posixtz import PosixZone
+from nvrsim.window_cut import cut_by_time
 
 # Faults a test (or the command line) can ask for:
 FAULTS = {
@@ -156,11 +156,7 @@ class Device:
                 return self._cuts[key]
         out = self._cut_dir / f"{clip.id}-{start_us}-{end_us}.mp4"
         tmp = out.with_suffix(".tmp.mp4")
-        offset = (start_us - clip.start_us) / US
-        cmd = [_ffmpeg(), "-hide_banner", "-loglevel", "error", "-y", "-ss", f"{offset:.3f}",
-               "-i", str(clip.path), "-t", f"{(end_us - start_us) / US:.3f}", "-c", "copy",
-               "-an", "-f", "mp4", str(tmp)]
-        subprocess.run(cmd, check=True, capture_output=True, timeout=120)
+        cut_by_time(clip.path, tmp, (start_us - clip.start_us) / US, (end_us - start_us) / US)
         os.replace(tmp, out)
         with self._lock:
             self._cuts[key] = out
@@ -169,12 +165,6 @@ class Device:
     def close(self) -> None:
         self.stopping.set()
         shutil.rmtree(self._cut_dir, ignore_errors=True)
-
-
-def _ffmpeg() -> str:
-    import imageio_ffmpeg
-
-    return imageio_ffmpeg.get_ffmpeg_exe()
 
 
 def _md5(text: str) -> str:
