@@ -37,7 +37,6 @@ from agent.export.redact import Redaction, RedactionReport, Redactor
 from agent.export.reencode import DEFAULT_ENCODERS, ENCODERS
 from agent.export.smartcut import exact_span
 from agent.export.source import US, Source, SourceSpan
-from agent.export.source import ts_us as _us
 from agent.export.source import why as _why
 from agent.timebase import format_utc
 

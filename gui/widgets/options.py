@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent.views import one_line
-from gui.views.words import QT_TRANSLATE_NOOP, translate
+from gui.views.words import QT_TRANSLATE_NOOP
 
 MASKS_HOW = QT_TRANSLATE_NOOP(
     "Options", "Draw privacy masks once per camera in Settings \u2192 Privacy masks: click the "
