@@ -35,6 +35,7 @@ from agent.audit.records import (
 )
 from agent.config import ConfigError, ensure_home
 from agent.identity.keys import OwnerKey, passphrase_from_env
+from agent.media.read_at import read_at
 from agent.storage import FileLock
 from agent.timebase import format_utc
 from frp.decision import LogHead
@@ -62,19 +63,6 @@ class AuditError(Exception):
 def _thread_lock(path: Path) -> threading.Lock:
     with _thread_locks_guard:
         return _thread_locks.setdefault(str(path.absolute()), threading.Lock())
-
-
-def _pread(fd: int, size: int, offset: int) -> bytes:
-    # lseek + read rather than os.pread, which Windows lacks; writes use O_APPEND regardless.
-    os.lseek(fd, offset, os.SEEK_SET)
-    parts, left = [], size
-    while left > 0:
-        block = os.read(fd, left)
-        if not block:
-            break
-        parts.append(block)
-        left -= len(block)
-    return b"".join(parts)
 
 
 class AuditLog:
@@ -193,14 +181,14 @@ class AuditLog:
         complete lines in the file."""
         size = os.fstat(fd).st_size
         start = max(0, size - _TAIL_BYTES)
-        lines, tail = split_lines(_pread(fd, size - start, start))
+        lines, tail = split_lines(read_at(fd, size - start, start))
         if start == 0:
             return lines, tail, len(lines)
         lines = lines[1:]  # the first piece may be the middle of a line
         if not tail and lines and parse_record(lines[-1]) is not None:
             return lines, tail, -1  # the count is only needed to name a fragment
         # Unusual tail (huge record, fragment, damage): read everything once.
-        lines, tail = split_lines(_pread(fd, size, 0))
+        lines, tail = split_lines(read_at(fd, size, 0))
         return lines, tail, len(lines)
 
     def _read(self) -> bytes:

@@ -16,7 +16,6 @@ this way in the tests.
 from __future__ import annotations
 
 import hashlib
-import os
 import struct
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from agent.export.c2pa_sign import SigningError, sign_manifest
 from agent.identity.certificates import SigningChain
 from agent.identity.keys import OwnerKey
 from agent.media.mp4tables import C2PA_UUID, TableError, c2pa_boxes, read_moov
+from agent.media.read_at import read_at
 
 _CHUNK = 1 << 20
 # C2PA's default BMFF exclusions, as the library writes them: the C2PA box (by its type),
@@ -48,7 +48,7 @@ def bmff_hash(path: Path) -> bytes:
         for kind, start, length in boxes:
             if kind in _EXCLUDED:
                 continue
-            if kind == "uuid" and os.pread(fh.fileno(), 16, start + 8) == C2PA_UUID:
+            if kind == "uuid" and read_at(fh.fileno(), 16, start + 8) == C2PA_UUID:
                 continue
             digest.update(struct.pack(">Q", start))
             fh.seek(start)

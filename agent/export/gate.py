@@ -19,7 +19,6 @@ lists ignored:
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -34,6 +33,7 @@ from agent.export.frame_nums import FrameNums
 from agent.export.nal import join_nals, nal_type, param_sets, split_nals
 from agent.media.mp4tables import Movie, SampleTable, TableError, TrackEdits, read_movie
 from agent.media.mp4tables import track_edits
+from agent.media.read_at import read_at
 from agent.timebase import format_utc
 
 __all__ = ["GateReport", "TrackEdits", "gate", "track_edits"]
@@ -201,7 +201,7 @@ def _plan(tally: _Tally, path: Path, video: SampleTable, times: np.ndarray,
                 moved.append(i)
             if not readable[i] or (nums is None and (rec is None or rec.digest is None)):
                 continue
-            sample = os.pread(fd, int(video.sizes[i]), int(video.offsets[i]))
+            sample = read_at(fd, int(video.sizes[i]), int(video.offsets[i]))
             if nums is not None:
                 if rec is not None and rec.segment != segment:
                     segment = rec.segment
@@ -251,7 +251,7 @@ def _match_audio(tally: _Tally, fd: int, audio: SampleTable, ledger: Ledger) -> 
                               f"{len(ledger.audio)}")
         return
     differ = sum(1 for i, want in enumerate(ledger.audio) if want is not None and digest(
-        os.pread(fd, int(audio.sizes[i]), int(audio.offsets[i]))) != want)
+        read_at(fd, int(audio.sizes[i]), int(audio.offsets[i]))) != want)
     if differ:
         tally.problems.append(f"{differ} copied audio packet(s) differ from the recording")
 

@@ -7,7 +7,6 @@ flagged corrupt, or a frame that never comes out.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Callable
 import av
 
 from agent.media.mp4tables import SampleTable
+from agent.media.read_at import read_at
 
 _TICK_EVERY = 25
 
@@ -65,7 +65,7 @@ def decode_runs(path: Path, video: SampleTable, codec: str, runs: list[Run],
             # a first GOP is short either way.
             ctx.thread_type = "AUTO" if len(run.samples) > 30 else "SLICE"
             for i in run.samples:
-                pkt = av.Packet(os.pread(fd, int(video.sizes[i]), int(video.offsets[i])))
+                pkt = av.Packet(read_at(fd, int(video.sizes[i]), int(video.offsets[i])))
                 pkt.pts, pkt.dts = int(video.pts[i]), int(video.dts[i])
                 pkt.time_base = tb
                 pkt.is_keyframe = bool(video.sync[i])
