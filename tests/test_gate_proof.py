@@ -1,10 +1,13 @@
-"""The gate's proof from the bytes (issue 18): copied samples are matched to the digests of the
-source packets they were read as, only re-encoded frames and each copied run's first GOP are
-decoded, and each way that proof could be cheated is refused. Real footage from the ffmpeg
-program's libopenh264; every broken clip here is made for real."""
+"""The gate's proof from the bytes (issue 18): copied samples are matched to the recording's
+bytes they were read from (MP4) or to the digests of the source packets as read (MPEG-TS), only
+re-encoded frames and each copied run's first GOP are decoded, and each way that proof could be
+cheated is refused. Real footage from the ffmpeg program's libopenh264; every broken clip here
+is made for real."""
 from __future__ import annotations
 
 import os
+import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import av
@@ -13,10 +16,12 @@ import pytest
 from agent.export import output as output_module
 from agent.export.cut import SourceSpan, cut, write_clip
 from agent.export.gate import gate
+from agent.export.ledger import Ledger
 from agent.export.progress import Tracker
 from agent.media.mp4tables import read_movie
 from demo.samples import ClipSpec
 from tests.conftest import t
+from tests.ffmpeg_program import ffmpeg_exe
 from tests.ffmpeg_program import write_clip as sample
 
 T0 = t("2026-03-01T10:00:00Z")
@@ -32,6 +37,15 @@ def source(tmp_path_factory) -> SourceSpan:
     root = tmp_path_factory.mktemp("proof")
     return SourceSpan(sample(ClipSpec(root / "cam.mp4", T0, 10, encoder="libopenh264",
                                       audio=True)), T0)
+
+
+@pytest.fixture(scope="module")
+def ts_source(source, tmp_path_factory) -> SourceSpan:
+    """The same recording as MPEG-TS: its packets are not stored in one stretch each."""
+    out = tmp_path_factory.mktemp("proof-ts") / "cam.ts"
+    subprocess.run([ffmpeg_exe(), "-v", "error", "-y", "-i", str(source.path), "-c", "copy",
+                    str(out)], check=True)
+    return SourceSpan(out, T0)
 
 
 def written(source, tmp_path, mode: str, start=2.55, end=9.0, audio=False):
@@ -68,11 +82,58 @@ def test_exact_mode_decodes_what_it_reencoded_and_the_copied_runs_first_gop(sour
 
 @pytest.mark.parametrize("mode,index", [("copy", 0), ("copy", 33), ("exact", 40)])
 def test_a_copied_packet_altered_by_one_byte_is_refused(source, tmp_path, mode, index):
-    """Past the first GOP nothing is decoded: only the digest can see the change."""
+    """Past the first GOP nothing is decoded: only the match with the recording sees it."""
     res = written(source, tmp_path, mode)
     alter_sample(res.path, index)
     report = gate(res.path, res.delivered_start_us, at(2.55), at(9.0), ledger=res.ledger)
     assert not report.ok
+    assert any("1 copied frame(s) differ from the recording" in p for p in report.problems)
+
+
+def test_copied_mp4_samples_are_found_in_the_recording_and_ts_packets_by_digest(
+        source, ts_source, tmp_path):
+    mp4 = written(source, tmp_path, "copy")
+    copied = [r for r in mp4.ledger.video if r.copied]
+    assert len(copied) == 50 and all(r.digest is None for r in copied)
+    where = copied[0].found_at                   # the recording's own bytes of its frame
+    with open(source.path, "rb") as fh:
+        fh.seek(where.offset)
+        first = fh.read(where.size)
+    assert where.path == source.path and first[4:].startswith(b"\x65")  # an IDR slice
+    ts = write_clip([ts_source], at(2.55), at(9.0), tmp_path / "ts.mp4", "copy", False,
+                    Tracker(None, None))
+    assert all(r.found_at is None and len(r.digest) == 32 for r in ts.ledger.video)
+    report = gate(ts.path, ts.delivered_start_us, at(2.55), at(9.0), ledger=ts.ledger)
+    assert report.ok and report.matched == 50, report.problems
+    alter_sample(ts.path, 33)
+    report = gate(ts.path, ts.delivered_start_us, at(2.55), at(9.0), ledger=ts.ledger)
+    assert any("1 copied frame(s) differ from the recording" in p for p in report.problems)
+
+
+def test_a_recording_changed_or_gone_after_the_cut_is_refused(source, tmp_path):
+    """The clip is held against the recording as it is now, not against what the cut said."""
+    own = SourceSpan(tmp_path / "own.mp4", T0)
+    own.path.write_bytes(source.path.read_bytes())
+    res = written(own, tmp_path, "copy")
+    assert gate(res.path, res.delivered_start_us, at(2.55), at(9.0), ledger=res.ledger).ok
+    alter_sample(own.path, 70)                     # 7.0 s, copied into the clip
+    report = gate(res.path, res.delivered_start_us, at(2.55), at(9.0), ledger=res.ledger)
+    assert any("1 copied frame(s) differ from the recording" in p for p in report.problems)
+    own.path.unlink()
+    report = gate(res.path, res.delivered_start_us, at(2.55), at(9.0), ledger=res.ledger)
+    assert not report.ok
+    assert any("own.mp4 could not be read again" in p for p in report.problems)
+
+
+def test_a_sample_longer_than_its_source_packet_is_refused(source, tmp_path):
+    """A ledger whose record claims more of the recording than the packet read (as if two
+    packets were stored as one sample): the sizes must agree as well as the bytes."""
+    res = written(source, tmp_path, "copy")
+    video = list(res.ledger.video)
+    grown = replace(video[10].found_at, size=video[10].found_at.size + 1)
+    video[10] = replace(video[10], found_at=grown)
+    ledger = Ledger(res.ledger.codec, tuple(video), res.ledger.audio)
+    report = gate(res.path, res.delivered_start_us, at(2.55), at(9.0), ledger=ledger)
     assert any("1 copied frame(s) differ from the recording" in p for p in report.problems)
 
 

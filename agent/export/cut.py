@@ -29,7 +29,7 @@ from agent.export.background import Background
 from agent.export.credentials import append_credentials
 from agent.export.gate import gate
 from agent.export.hashed_files import sha256_of
-from agent.export.ledger import Ledger
+from agent.export.ledger import Ledger, SourceBytes
 from agent.export.nal import ParamSets
 from agent.export.output import Output
 from agent.export.progress import Cancelled, CutError, DroppedFrames, Tracker
@@ -106,13 +106,15 @@ class Job:
         t = src.time_us(pkt)
         dts = src.time_us(pkt, pkt.dts if pkt.dts is not None else pkt.pts)
         return self.emit_packet(pkt, src.params, t, dts, src.duration_us(pkt), src.span,
-                                keep)
+                                keep, found_at=src.found_at(pkt))
 
     def emit_packet(self, pkt, params: ParamSets, t: int, dts: int, dur: int, span: SourceSpan,
-                    keep: bool = False, copied: bool = True) -> bool:
+                    keep: bool = False, copied: bool = True,
+                    found_at: SourceBytes | None = None) -> bool:
         """Write one video packet captured at `t`; False when it would go back in time.
-        `copied`: a source packet as read (False: a frame re-encoded here)."""
-        if not self.out.video_packet(pkt, params, t, dts, dur, keep, copied):
+        `copied`: a source packet as read (False: a frame re-encoded here); `found_at`: where
+        its bytes lie in the recording, when they are stored there as read."""
+        if not self.out.video_packet(pkt, params, t, dts, dur, keep, copied, found_at):
             return False
         self.floor_us = max(self.floor_us, t + 1)
         if span not in self.used:

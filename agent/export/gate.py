@@ -10,8 +10,10 @@ lists ignored:
 - every video sample's time lies in [start, end), and no edit list hides any of them; every
   audio sample lies wholly inside the window;
 - with the cut's ledger (ledger.py): every copied sample, less the parameter sets the writer
-  put in front of it, hashes to the digest of the source packet it was read as, and sits at
-  that packet's capture time;
+  put in front of it, equals the recording's bytes the source packet was read from (MP4/MOV
+  recordings, read again at the packet's offset) or hashes to the digest of the source packet
+  as read (recordings whose packets are not stored as read), and sits at that packet's
+  capture time;
 - decoded, frame for frame (one frame out for each sample in, no decoder error, no frame
   flagged corrupt): every re-encoded sample, the first GOP of each copied run (where a missing
   reference would show), and every sample the ledger does not vouch for. Without a ledger,
@@ -28,7 +30,7 @@ import numpy as np
 
 from agent.export.gate_decode import Run, decode_runs
 from agent.export.gate_layout import layout_problems
-from agent.export.ledger import Digester, Ledger, as_read, digest
+from agent.export.ledger import Digester, Ledger, Recordings, SampleRecord, as_read, digest
 from agent.export.frame_nums import FrameNums
 from agent.export.nal import join_nals, nal_type, param_sets, split_nals
 from agent.media.mp4tables import Movie, SampleTable, TableError, TrackEdits, read_movie
@@ -193,13 +195,13 @@ def _plan(tally: _Tally, path: Path, video: SampleTable, times: np.ndarray,
     hashing: list[tuple[int, int]] = []   # (sample, digest index): hashed on a worker thread
     digests = Digester()
     segment = None
-    with open(path, "rb") as fh:
+    with open(path, "rb") as fh, Recordings() as recordings:
         fd = fh.fileno()
         for i in range(n):
             rec = ledger.video[i] if ledger is not None else None
             if rec is not None and abs(int(times[i]) - rec.source_us) > 1:
                 moved.append(i)
-            if not readable[i] or (nums is None and (rec is None or rec.digest is None)):
+            if not readable[i] or (nums is None and not _vouchable(rec)):
                 continue
             sample = read_at(fd, int(video.sizes[i]), int(video.offsets[i]))
             if nums is not None:
@@ -207,15 +209,22 @@ def _plan(tally: _Tally, path: Path, video: SampleTable, times: np.ndarray,
                     segment = rec.segment
                     nums.reset()
                 nums.take(sample)
-            if rec is None or rec.digest is None:
+            if not _vouchable(rec):
                 continue
             data = as_read(sample, rec)
             if data is None or not _params_only(rec.inserted, codec):
                 differ.append(i)
-            else:
+            elif rec.found_at is None:
                 hashing.append((i, digests.add(data)))
+            elif recordings.hold(rec.found_at, data):
+                vouched.add(i)
+            else:
+                differ.append(i)
         if audio is not None and ledger is not None and ledger.audio:
             _match_audio(tally, fd, audio, ledger)
+    for gone in sorted(recordings.unreadable):
+        tally.problems.append(f"the recording {gone.name} could not be read again to hold the "
+                              "clip's copied frames against it")
     done = digests.results()
     for i, at in hashing:
         if done[at] == ledger.video[i].digest:
@@ -235,6 +244,11 @@ def _plan(tally: _Tally, path: Path, video: SampleTable, times: np.ndarray,
     if ledger is None:
         return [Run(tuple(i for i in range(n) if readable[i]))], set()
     return _runs(tally, video, ledger, vouched, readable), vouched
+
+
+def _vouchable(rec: SampleRecord | None) -> bool:
+    """A sample the ledger can vouch for: a copied packet it can find or has a digest of."""
+    return rec is not None and (rec.found_at is not None or rec.digest is not None)
 
 
 def _params_only(inserted: bytes, codec: str) -> bool:

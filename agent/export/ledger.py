@@ -1,24 +1,40 @@
 """What a cut says it wrote, sample by sample: the gate's other witness besides the clip itself.
 
 For every video sample the writer muxes, in order: the capture time of the frame it holds,
-whether it is a source packet copied as read (with the SHA-256 of that packet's bytes, taken
-from the source read) or a frame re-encoded here, what the writer added to a copied packet (the
-stream's parameter sets in front of a keyframe; an end-of-sequence NAL), and which run of one
-bitstream it belongs to. Kept sound that was copied carries its packets' digests too.
+whether it is a source packet copied as read or a frame re-encoded here, where a copied packet
+can be found again (the recording's bytes at the offset and size the recording's own sample
+table gave it, when the packet is exactly those bytes: MP4/MOV recordings with 4-byte NAL
+lengths), else the SHA-256 of that packet's bytes taken from the source read, what the writer
+added to a copied packet (the stream's parameter sets in front of a keyframe; an
+end-of-sequence NAL), and which run of one bitstream it belongs to. Kept sound that was copied
+carries its packets' digests too.
 
-The gate reads the clip's own tables and bytes and holds them against this: a copied sample must
-hash to its source packet's digest once the writer's additions (parameter sets only) are taken
-out, and must be presented at its source capture time. Only what cannot be matched that way is
-decoded (gate.py).
+The gate reads the clip's own tables and bytes and holds them against this: a copied sample,
+once the writer's additions (parameter sets only) are taken out, must equal the recording's
+bytes where the record says they are, or hash to its source packet's digest, and must be
+presented at its source capture time. Only what cannot be matched that way is decoded
+(gate.py).
 """
 from __future__ import annotations
 
 import hashlib
+import os
 import queue
 import threading
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from agent.export.nal import EOS, join_nals
+from agent.media.read_at import read_at
+
+
+@dataclass(frozen=True)
+class SourceBytes:
+    """Where a copied packet lies in its recording: `size` bytes at `offset` of `path`."""
+
+    path: Path
+    offset: int
+    size: int
 
 
 @dataclass(frozen=True)
@@ -33,6 +49,7 @@ class SampleRecord:
     eos: bool = False         # an end-of-sequence NAL was appended (HEVC, end of a run)
 
     copied: bool = False      # a source packet as read (its digest is filled in once hashed)
+    found_at: SourceBytes | None = None   # copied, and exactly these bytes of the recording
 
 
 @dataclass(frozen=True)
@@ -68,6 +85,36 @@ def as_read(sample: bytes, record: SampleRecord) -> bytes | None:
     return data
 
 
+class Recordings:
+    """The recordings copied samples were read from, each opened once, read again at the
+    ledger's offsets to hold a clip's samples against them."""
+
+    def __init__(self) -> None:
+        self._files: dict[Path, int] = {}
+        self.unreadable: set[Path] = set()   # recordings that could not be read again
+
+    def __enter__(self) -> "Recordings":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for fd in self._files.values():
+            os.close(fd)
+
+    def hold(self, where: SourceBytes, data: bytes) -> bool:
+        """Whether `data` is exactly the recording's bytes that `where` names."""
+        if where.path in self.unreadable:
+            return False
+        try:
+            fd = self._files.get(where.path)
+            if fd is None:
+                fd = self._files[where.path] = os.open(where.path, os.O_RDONLY | _BINARY)
+            return len(data) == where.size and read_at(fd, where.size, where.offset) == data
+        except OSError:
+            self.unreadable.add(where.path)
+            return False
+
+
+_BINARY = getattr(os, "O_BINARY", 0)   # Windows: no newline translation
 _BACKLOG = 32
 
 

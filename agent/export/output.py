@@ -13,7 +13,7 @@ from pathlib import Path
 
 import av
 
-from agent.export.ledger import EOS_BYTES, LedgerBuilder, SampleRecord
+from agent.export.ledger import EOS_BYTES, LedgerBuilder, SampleRecord, SourceBytes
 from agent.export.nal import ParamSets, copied_sample, output_extradata, param_sets
 from agent.export.progress import CutError
 from agent.export.redact import Redactor
@@ -72,10 +72,12 @@ class Output:
         self._early_audio: list[tuple[av.Packet, int, int | None]] = []
 
     def video_packet(self, pkt: av.Packet, src_params: ParamSets, t_us: int, dts_us: int,
-                     dur_us: int, keep: bool = False, copied: bool = True) -> bool:
+                     dur_us: int, keep: bool = False, copied: bool = True,
+                     found_at: SourceBytes | None = None) -> bool:
         """Queue one video packet captured at `t_us`; False when it would go back in time.
         `keep` leaves `pkt` untouched (it may still have to be decoded); `copied` says it is a
-        source packet as read (its digest goes into the ledger), not one made here."""
+        source packet as read, not one made here: the ledger gets where its bytes lie in the
+        recording (`found_at`, when the output stores them as read) or else their digest."""
         if self.origin_us is None:
             self.origin_us = t_us
             for early, at, dur in self._early_audio:
@@ -87,8 +89,10 @@ class Output:
         if dts > t_us - self.origin_us:
             return False
         framed, inserted, at = copied_sample(pkt, src_params, self.inband and pkt.is_keyframe)
-        record = SampleRecord(t_us, None, self.ledger.segment, inserted, at, copied=copied)
-        as_read = (pkt if framed is None else framed) if copied else None
+        found_at = found_at if copied and framed is None else None
+        record = SampleRecord(t_us, None, self.ledger.segment, inserted, at, copied=copied,
+                              found_at=found_at)
+        as_read = (pkt if framed is None else framed) if copied and found_at is None else None
         if framed is None and not inserted and not keep:
             out = pkt
         else:

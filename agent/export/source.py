@@ -13,6 +13,7 @@ from pathlib import Path
 
 import av
 
+from agent.export.ledger import SourceBytes
 from agent.export.nal import ParamSets, param_sets
 from agent.export.progress import CutError
 from agent.media.mp4tables import track_edits
@@ -81,6 +82,9 @@ class Source:
             raise CutError(f"the recording {name} is {self.codec} video; only H.264, H.265 and "
                            "intra-only (MJPEG) recordings can be cut")
         self.format = self.container.format.name
+        # An MP4/MOV sample is one stretch of the file, read as stored: a packet can be found
+        # again by its offset (MPEG-TS and PS split a frame across packets of their own).
+        self._in_place = "mov" in self.format.split(",") and self.span.byte_range is None
         audio = self.container.streams.audio
         self.audio = audio[0] if keep_audio and audio else None
         self.params: ParamSets = param_sets(self.codec, self.video.codec_context.extradata)
@@ -139,6 +143,12 @@ class Source:
             elif pkt.pts is None:
                 continue
             yield pkt
+
+    def found_at(self, pkt: av.Packet) -> SourceBytes | None:
+        """Where a packet's bytes lie in the recording, when they are stored there as read."""
+        if not self._in_place or pkt.pos is None or pkt.pos < 0:
+            return None
+        return SourceBytes(self.span.path, pkt.pos, pkt.size)
 
     def duration_us(self, pkt: av.Packet) -> int:
         """How long a video packet's frame is shown: its own duration when the container
