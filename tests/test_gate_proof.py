@@ -231,3 +231,36 @@ def test_cut_gates_with_its_ledger(source, tmp_path, monkeypatch):
     with av.open(str(res.path)) as c:
         assert c.streams.video[0].frames == res.frames
     assert os.path.getsize(res.path) > 0
+
+
+def test_the_gate_holds_one_recording_open_at_a_time(source, tmp_path, monkeypatch):
+    """A clip of many recordings is checked one recording after another (file handles are
+    limited: 512 by default on Windows)."""
+    from agent.export import ledger as ledger_module
+
+    spans = []
+    for i in range(3):
+        path = tmp_path / f"rec{i}.mp4"
+        path.write_bytes(source.path.read_bytes())
+        spans.append(SourceSpan(path, T0 + i * 10 * S))
+    res = write_clip(spans, at(2.55), at(29.0), tmp_path / "three.mp4", "copy", False,
+                     Tracker(None, None))
+    open_now, most = set(), [0]
+    real_open, real_close = os.open, os.close
+
+    def opening(path, *args):
+        fd = real_open(path, *args)
+        open_now.add(fd)
+        most[0] = max(most[0], len(open_now))
+        return fd
+
+    def closing(fd):
+        open_now.discard(fd)
+        real_close(fd)
+
+    monkeypatch.setattr(ledger_module.os, "open", opening)
+    monkeypatch.setattr(ledger_module.os, "close", closing)
+    report = gate(res.path, res.delivered_start_us, at(2.55), at(29.0), ledger=res.ledger)
+    assert report.ok and report.matched == res.frames, report.problems
+    assert {r.found_at.path for r in res.ledger.video} == {s.path for s in spans}
+    assert most[0] == 1 and not open_now

@@ -86,29 +86,37 @@ def as_read(sample: bytes, record: SampleRecord) -> bytes | None:
 
 
 class Recordings:
-    """The recordings copied samples were read from, each opened once, read again at the
-    ledger's offsets to hold a clip's samples against them."""
+    """The recordings copied samples were read from, read again at the ledger's offsets to hold
+    a clip's samples against them. One is open at a time: a clip's samples come from its
+    recordings in order, and a day's export of one-minute files must not run out of file
+    handles (Windows allows 512 by default)."""
 
     def __init__(self) -> None:
-        self._files: dict[Path, int] = {}
+        self._path: Path | None = None
+        self._fd: int | None = None
         self.unreadable: set[Path] = set()   # recordings that could not be read again
 
     def __enter__(self) -> "Recordings":
         return self
 
     def __exit__(self, *exc) -> None:
-        for fd in self._files.values():
-            os.close(fd)
+        self._close()
+
+    def _close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+        self._path = self._fd = None
 
     def hold(self, where: SourceBytes, data: bytes) -> bool:
         """Whether `data` is exactly the recording's bytes that `where` names."""
         if where.path in self.unreadable:
             return False
         try:
-            fd = self._files.get(where.path)
-            if fd is None:
-                fd = self._files[where.path] = os.open(where.path, os.O_RDONLY | _BINARY)
-            return len(data) == where.size and read_at(fd, where.size, where.offset) == data
+            if where.path != self._path:
+                self._close()
+                self._fd = os.open(where.path, os.O_RDONLY | _BINARY)
+                self._path = where.path
+            return len(data) == where.size and read_at(self._fd, where.size, where.offset) == data
         except OSError:
             self.unreadable.add(where.path)
             return False
