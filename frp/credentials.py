@@ -14,11 +14,11 @@ import struct
 from dataclasses import dataclass
 from typing import BinaryIO
 
-import c2pa
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from frp.c2pa_library import c2pa
 from frp.clip_claims import ClipClaims, claims_from_manifest
 from frp.text import one_line
 

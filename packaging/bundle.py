@@ -48,16 +48,14 @@ def face_model() -> Extra | None:
 
 
 def c2pa_library() -> Extra:
-    """The C2PA library's native part (Content Credentials), placed at c2pa/libs where
-    c2pa-python looks beside its own module; its Rust static library (.rlib) is for building
+    """The C2PA library's native part (Content Credentials), placed at c2pa/libs, the one file
+    frp.c2pa_library lets c2pa-python load; its Rust static library (.rlib) is for building
     only and stays out."""
-    spec = importlib.util.find_spec("c2pa")
-    folder = Path(spec.origin).parent / "libs" if spec and spec.origin else None
-    for name in ("libc2pa_c.so", "libc2pa_c.dylib", "c2pa_c.dll"):
-        if folder and (folder / name).is_file():
-            return Extra(folder / name, "c2pa/libs")
-    raise FileNotFoundError("the C2PA library (c2pa-python's libs/) is not installed: "
-                            "pip install c2pa-python")
+    try:
+        from frp.c2pa_library import installed_library   # imports c2pa: only when building
+        return Extra(installed_library(), "c2pa/libs")
+    except ImportError as exc:
+        raise FileNotFoundError(f"{exc} (pip install c2pa-python)") from None
 
 
 def catalogues() -> list[Extra]:

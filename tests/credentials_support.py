@@ -7,7 +7,7 @@ import json
 import struct
 from pathlib import Path
 
-import c2pa
+from frp.c2pa_library import c2pa
 
 from agent.identity.keys import OwnerKey
 

@@ -33,6 +33,9 @@ ALLOWED = {
 FORBIDDEN_THIRD_PARTY = {"agent": ("PySide6", "shiboken6"), "portal": ("PySide6", "shiboken6"),
                          "nvrsim": ("PySide6", "shiboken6")}
 FRP_THIRD_PARTY = ("cryptography", "c2pa")
+# c2pa loads its native library from the current directory unless frp.c2pa_library pinned its
+# path first: every other module takes c2pa from there.
+PINNED = ("c2pa", "frp.c2pa_library")
 # (module, module it loads with importlib.import_module): the agent opens these by name, so
 # it runs without Qt and never depends on the demo or the portal behind it.
 LOADED_BY_NAME = {("agent.commands.gui", "gui.shell.app"),
@@ -112,6 +115,8 @@ def violations(tree: dict[str, list[Import]]) -> list[str]:
                         out.append(f"{where} by name, which only {sorted(LOADED_BY_NAME)} may")
                 elif not any(_within(imp.imported, ok) for ok in ALLOWED[package]):
                     out.append(f"{where}; {package} may import only {', '.join(ALLOWED[package])}")
+            elif top == PINNED[0] and module != PINNED[1]:
+                out.append(f"{where}; only {PINNED[1]} may, which loads it from its own folder")
             elif top in FORBIDDEN_THIRD_PARTY.get(package, ()):
                 out.append(f"{where}; {package} must run without it")
             elif package == "frp" and top not in sys.stdlib_module_names \
@@ -213,15 +218,18 @@ def test_the_checker_names_each_forbidden_import(tmp_path):
         "frp/verify.py": "from ..agent import keys\n",
         "agent/recorders.py": "from nvrsim.server import Simulator\n",
         "nvrsim/dahua.py": "from agent.recorders import zones\n",
+        "agent/seal.py": "from c2pa import c2pa\n",
+        "frp/c2pa_library.py": "import c2pa\n",
     })
     found = violations(source_tree(tmp_path))
     assert [v.split(" imports ")[0] for v in found] == [
-        "agent.cli:1", "agent.loader:2", "agent.recorders:1", "agent.window:3", "frp.jws:1",
-        "frp.verify:1", "gui.page:2", "nvrsim.dahua:1", "portal.api:1"]
+        "agent.cli:1", "agent.loader:2", "agent.recorders:1", "agent.seal:1", "agent.window:3",
+        "frp.jws:1", "frp.verify:1", "gui.page:2", "nvrsim.dahua:1", "portal.api:1"]
     assert "gui.page:2 imports agent.requests.jws; gui may import only gui, agent.service" \
-        in found[6]
-    assert "frp.verify:1 imports agent.keys" in found[5]
-    assert "nvrsim.dahua:1 imports agent.recorders.zones; nvrsim may import only nvrsim" in found[7]
+        in found[7]
+    assert "frp.verify:1 imports agent.keys" in found[6]
+    assert "nvrsim.dahua:1 imports agent.recorders.zones; nvrsim may import only nvrsim" in found[8]
+    assert "agent.seal:1 imports c2pa.c2pa; only frp.c2pa_library may" in found[3]
 
 
 def test_the_checker_finds_a_circle_however_deep_the_import_hides(tmp_path):

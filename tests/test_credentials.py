@@ -12,7 +12,7 @@ import struct
 import threading
 from pathlib import Path
 
-import c2pa
+from frp.c2pa_library import c2pa
 import pytest
 
 from agent.cli import main

@@ -17,8 +17,9 @@ import ctypes
 import json
 from typing import Callable
 
-import c2pa
-from c2pa import c2pa as _native
+from frp.c2pa_library import c2pa
+
+_native = c2pa.c2pa   # the module holding the library's ctypes handle
 
 # Signing settings: no thumbnails (video ones are not made anyway), none of the library's
 # automatic actions (the manifest says what happened itself), nothing fetched.
