@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
 from dataclasses import replace
 from pathlib import Path
 
 import av
 import pytest
 
+from agent.export import ledger as ledger_module
 from agent.export import output as output_module
 from agent.export.cut import SourceSpan, cut, write_clip
 from agent.export.gate import gate
@@ -108,6 +110,27 @@ def test_copied_mp4_samples_are_found_in_the_recording_and_ts_packets_by_digest(
     alter_sample(ts.path, 33)
     report = gate(ts.path, ts.delivered_start_us, at(2.55), at(9.0), ledger=ts.ledger)
     assert any("1 copied frame(s) differ from the recording" in p for p in report.problems)
+
+
+def test_no_hashing_thread_runs_when_every_copied_frame_is_found_in_place(
+        source, ts_source, tmp_path, monkeypatch):
+    """An MP4 recording's frames are held against its bytes, so nothing is left to hash: the
+    cut and the gate start no digest thread (a TS recording's packets still need one)."""
+    started = []
+
+    class Counted(threading.Thread):
+        def start(self):
+            started.append(self.name)
+            super().start()
+
+    monkeypatch.setattr(ledger_module.threading, "Thread", Counted)
+    mp4 = written(source, tmp_path, "copy")
+    assert gate(mp4.path, mp4.delivered_start_us, at(2.55), at(9.0), ledger=mp4.ledger).ok
+    assert "footage-digests" not in started
+    ts = write_clip([ts_source], at(2.55), at(9.0), tmp_path / "ts.mp4", "copy", False,
+                    Tracker(None, None))
+    assert gate(ts.path, ts.delivered_start_us, at(2.55), at(9.0), ledger=ts.ledger).ok
+    assert started.count("footage-digests") == 2      # the cut's and the gate's
 
 
 def test_a_recording_changed_or_gone_after_the_cut_is_refused(source, tmp_path):

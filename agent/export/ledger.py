@@ -128,15 +128,15 @@ _BACKLOG = 32
 
 class Digester:
     """SHA-256 of many buffers on one worker thread (hashlib releases the GIL), so hashing
-    runs beside the muxing or reading that produced them. At most `_BACKLOG` buffers wait:
-    past that the producer waits too, so a busy machine slows the export, never fills memory."""
+    runs beside the muxing or reading that produced them. The thread starts with the first
+    buffer: most clips of MP4 recordings give it none. At most `_BACKLOG` buffers wait: past
+    that the producer waits too, so a busy machine slows the export, never fills memory."""
 
     def __init__(self) -> None:
         self._queue: queue.Queue = queue.Queue(maxsize=_BACKLOG)
         self._out: list[bytes | None] = []
         self._count = 0
-        self._thread = threading.Thread(target=self._run, daemon=True, name="footage-digests")
-        self._thread.start()
+        self._thread: threading.Thread | None = None
 
     def _run(self) -> None:
         while True:
@@ -147,14 +147,20 @@ class Digester:
 
     def add(self, data) -> int:
         """Queue a buffer (bytes, or a packet whose bytes do not change); its index."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, daemon=True,
+                                            name="footage-digests")
+            self._thread.start()
         self._queue.put(data)
         self._count += 1
         return self._count - 1
 
     def results(self) -> list[bytes | None]:
-        """Every digest, in the order the buffers were added (waits for the worker)."""
-        self._queue.put(None)
-        self._thread.join()
+        """Every digest, in the order the buffers were added (waits for the worker, which
+        then ends; call it once, after the last add)."""
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join()
         return self._out
 
 
@@ -166,9 +172,9 @@ class LedgerBuilder:
     video: list[SampleRecord] = field(default_factory=list)
     audio: list[int | None] = field(default_factory=list)   # digest indexes
     segment: int = 0
-    digests: "Digester | None" = None    # started with the first copied sample
+    digests: Digester = field(default_factory=Digester)
     _pending: dict[int, int] = field(default_factory=dict)    # video record -> digest index
-    _done: list = field(default_factory=list)                 # digests once the thread ended
+    _done: list | None = None                                 # digests once the thread ended
 
     def next_segment(self) -> None:
         """The next samples start a new run (a new bitstream, or a resumed copy)."""
@@ -178,27 +184,22 @@ class LedgerBuilder:
         """Record a muxed video sample; `copied_bytes` (the source packet as read) is hashed
         on the worker and becomes the record's digest."""
         if copied_bytes is not None:
-            self._pending[len(self.video)] = self._digester().add(copied_bytes)
+            self._pending[len(self.video)] = self.digests.add(copied_bytes)
         self.video.append(record)
 
     def add_audio(self, copied_bytes=None) -> None:
         """Record a muxed sound sample: copied (hashed) or made here (None)."""
-        self.audio.append(None if copied_bytes is None else self._digester().add(copied_bytes))
-
-    def _digester(self) -> Digester:
-        if self.digests is None:
-            self.digests = Digester()
-        return self.digests
+        self.audio.append(None if copied_bytes is None else self.digests.add(copied_bytes))
 
     def stop(self) -> list[bytes | None]:
-        """Wait for the hashing thread to finish and end it; the digests so far."""
-        done = self.digests.results() if self.digests is not None else []
-        self.digests = None
-        self._done = done
-        return done
+        """Wait for the hashing thread to finish and end it; the digests (again if asked
+        again)."""
+        if self._done is None:
+            self._done = self.digests.results()
+        return self._done
 
     def freeze(self) -> Ledger:
-        done = self.stop() if self.digests is not None else self._done
+        done = self.stop()
         video = list(self.video)
         for i, at in self._pending.items():
             video[i] = replace(video[i], digest=done[at])
