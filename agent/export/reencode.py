@@ -27,8 +27,9 @@ def encoder_options(encoder: str, profile: str | None) -> dict[str, str]:
         level = "baseline" if "baseline" in name else "main" if name == "main" else "high"
         return {"preset": "superfast", "crf": "18", "profile": level, "bf": "0"}
     if encoder == "libx265":  # ultrafast: at 4K, 30 head frames take 5.6 s instead of 7.3 s
+        # No look-ahead: x265 then keeps one 4K frame (~100 MB) fewer, for ~5% more time.
         return {"preset": "ultrafast", "crf": "20",
-                "x265-params": "bframes=0:rc-lookahead=2:frame-threads=1:ref=1:log-level=error"}
+                "x265-params": "bframes=0:rc-lookahead=0:frame-threads=1:ref=1:log-level=error"}
     if encoder == "mjpeg":
         return {"q:v": "2"}
     raise CutError(f"unknown re-encoder '{encoder}'")
