@@ -327,6 +327,17 @@ def test_clip_failing_the_gate_is_deleted(footage, tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_clip_the_disk_would_not_keep_is_refused_and_deleted(footage, tmp_path, monkeypatch):
+    """fsync failing (EIO: a failing disk, a USB stick pulled) after the clip was written."""
+    def failing(path):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(cut_module, "fsync_file", failing)
+    with pytest.raises(CutError, match="could not be read back or saved to the disk"):
+        cut([footage["a"]], at(2.55), at(7.25), tmp_path / "clip.mp4")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_plain_errors(footage, tmp_path):
     out = tmp_path / "clip.mp4"
     with pytest.raises(CutError, match="no frames"):   # no keyframe in 2.1 .. 3.9

@@ -301,6 +301,37 @@ def test_staged_file_is_moved_in_with_its_hash(tmp_path, key, clip):
     assert verify_package(sealed.path).ok
 
 
+def test_every_file_is_on_the_disk_before_the_folder_is_named_like_a_package(
+        tmp_path, key, clip, monkeypatch):
+    """After a power cut a folder named like a package must hold every byte it lists: each file
+    of the bag, the staged clip moved in too, is fsync'd before the folder is renamed."""
+    synced: set = set()
+    at_rename: list[set] = []
+    real_fsync, real_rename = os.fsync, os.rename
+
+    def fsync(fd):
+        real_fsync(fd)
+        st = os.fstat(fd)
+        synced.add((st.st_dev, st.st_ino))
+
+    def rename(src, dst):
+        if Path(dst) == tmp_path / NAME:
+            at_rename.append(set(synced))
+        real_rename(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "rename", rename)
+    with PackageBuilder(tmp_path, NAME) as builder:
+        staged = builder.staging / "cut.mp4"
+        shutil.copyfile(clip, staged)
+        added = builder.add_file(CLIP, staged)
+        sealed = builder.seal(key, {"outputs": outputs_record([added])})
+    files = [p for p in sealed.path.rglob("*") if p.is_file()]
+    assert len(at_rename) == 1 and sealed.path / CLIP in files
+    assert [p.relative_to(sealed.path).as_posix() for p in files
+            if (p.stat().st_dev, p.stat().st_ino) not in at_rename[0]] == []
+
+
 @pytest.mark.skipif(os.name == "nt", reason="Windows file names cannot hold line breaks")
 def test_awkward_names_are_percent_encoded(tmp_path, key):
     name = "data/odd 100%\nname\r.txt"

@@ -28,7 +28,7 @@ from agent.export.faces import FaceModelError
 from agent.export.background import Background
 from agent.export.credentials import append_credentials
 from agent.export.gate import gate
-from agent.export.hashed_files import sha256_of
+from agent.export.hashed_files import fsync_file, sha256_of
 from agent.export.ledger import Ledger, SourceBytes
 from agent.export.nal import ParamSets
 from agent.export.output import Output
@@ -172,12 +172,13 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
     when it cannot): the C2PA box bound to the clip's bytes, made on a thread while the gate
     proves those bytes and the clip is hashed. The box is appended after the clip's last box
     (nothing the gate proved moves) and read back, and the clip's hash is of the clip with it.
+    The clip is fsync'd beside the gate too, so the disk is writing it while the CPU checks it.
     Raises CutError (plain words) or Cancelled; on any failure no output file is left behind.
     """
     out_path = Path(out_path)
     track = Tracker(progress, cancel)
     partial = out_path.with_name(f".{out_path.name}.partial")
-    redactor, whole, hashing, sealing = None, False, None, None
+    redactor, whole, hashing, sealing, flushing = None, False, None, None, None
     if redaction is not None:
         try:
             redactor = Redactor(redaction)
@@ -189,9 +190,9 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
         result = write_clip(spans, start_us, end_us, partial, mode, keep_audio, track, encoder,
                             whole=whole, redactor=redactor)
         # The credentials and the package's digest are made beside the gate, from one state
-        # of the clip that nothing writes to until all three are done.
-        sealing = Background(seal, partial, result) if seal is not None else None
-        hashing = Background(sha256_of, partial)
+        # of the clip that nothing writes to until all three are done; meanwhile the disk
+        # takes the clip (the package fsyncs it before it is sealed: little is left by then).
+        sealing, hashing, flushing = _beside_gate(partial, result, seal)
         report = gate(partial, result.delivered_start_us, start_us, end_us,
                       tick=track.part("checking", 0.9, 0.95 if mode == "exact" else 1.0),
                       ledger=result.ledger)
@@ -200,13 +201,12 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
             # by reencoded_frames == frames) rather than hand over a clip that fails.
             log.warning("exact cut failed its check (%s); re-encoding the whole window",
                         "; ".join(report.problems))
-            hashing.wait()
-            if sealing is not None:
-                sealing.wait()
+            for work in (hashing, sealing, flushing):
+                if work is not None:
+                    work.wait()
             result = write_clip(spans, start_us, end_us, partial, mode, keep_audio, track,
                                 encoder, whole=True, redactor=redactor)
-            sealing = Background(seal, partial, result) if seal is not None else None
-            hashing = Background(sha256_of, partial)
+            sealing, hashing, flushing = _beside_gate(partial, result, seal)
             report = gate(partial, result.delivered_start_us, start_us, end_us,
                           tick=track.part("checking", 0.95, 1.0), ledger=result.ledger)
         if not report.ok:
@@ -221,17 +221,26 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
                 append_credentials(partial, size, box)
                 digest.update(box)
                 size += len(box)
+            flushing.result()
         except OSError as exc:
-            raise CutError(f"the cut clip could not be read back ({_why(exc)})") from None
+            raise CutError(f"the cut clip could not be read back or saved to the disk "
+                           f"({_why(exc)})") from None
         os.replace(partial, out_path)
     except BaseException:
-        for work in (hashing, sealing):
+        for work in (hashing, sealing, flushing):
             if work is not None:
                 work.wait()
         partial.unlink(missing_ok=True)
         raise
     track.report("done", 1.0)
     return replace(result, path=out_path, ledger=None, sha256=digest.hexdigest(), size=size)
+
+
+def _beside_gate(partial: Path, result: CutResult, seal) -> tuple:
+    """Start what runs while the gate checks the clip: its credentials (if asked), its
+    SHA-256, and its writing to the disk."""
+    return (Background(seal, partial, result) if seal is not None else None,
+            Background(sha256_of, partial), Background(fsync_file, partial))
 
 
 def write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: Path, mode: str,

@@ -1,4 +1,4 @@
-"""Files written or read with their SHA-256 and size taken on the way, and durable folder syncs.
+"""Files written or read with their SHA-256 and size taken on the way, and durable syncs.
 
 The package builder writes every bag file through these, so a file's hash comes from the bytes
 as they were written (never from a later pass) and what is listed is what was written.
@@ -61,6 +61,13 @@ def sha256_of(path: Path):
         sha.update(chunk)
         size += len(chunk)
     return sha, size
+
+
+def fsync_file(path: Path) -> None:
+    """Make a finished file's bytes durable. Opened for writing though nothing is written:
+    Windows flushes a file (FlushFileBuffers) only through a handle that may write."""
+    with open(path, "r+b") as fh:
+        os.fsync(fh.fileno())
 
 
 def fsync_dir(path: Path) -> None:

@@ -1,8 +1,8 @@
 """The signed evidence package: a BagIt 1.0 folder (RFC 8493) sealed with the owner's minisign key.
 
 Everything is built in a hidden sibling folder (`.<name>.partial-XXXX`) and renamed into place
-only after every hash was re-read from disk and the signature checked, so a folder named like a
-package is always a finished one. Hashes are taken while bytes are written, never in a later
+only after every file was fsync'd, every hash re-read from disk and the signature checked, so a
+folder named like a package is always a finished one, after a power cut too. Hashes are taken while bytes are written, never in a later
 pass, so what is listed is what was written.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from agent import __version__
-from agent.export.hashed_files import fsync_dir, hash_file, read_chunks, write_hashed
+from agent.export.hashed_files import fsync_dir, fsync_file, hash_file, read_chunks, write_hashed
 from agent.identity.keys import OwnerKey
 from agent.storage import remove_stale_partials
 from frp.bagit import (
@@ -140,8 +140,9 @@ class PackageBuilder:
 
         A file the cutter wrote into `staging` is moved instead of copied (hashed by one read,
         or taken as `hashed`, its (SHA-256 hex, size) read while the gate checked it), since
-        copying a large clip within the same folder would only double the disk work. Either
-        way every byte is read back once more before the package is signed.
+        copying a large clip within the same folder would only double the disk work, and
+        fsync'd like every file of the bag. Either way every byte is read back once more
+        before the package is signed.
         """
         full = self._claim(name)
         src, dst = Path(src), self._tmp / full
@@ -152,6 +153,7 @@ class PackageBuilder:
                 sha, size = hashed if hashed is not None else hash_file(src)
                 dst.parent.mkdir(parents=True, exist_ok=True)
                 os.rename(src, dst)
+                fsync_file(dst)   # a folder named like a package holds its bytes, power cut or not
             else:
                 sha, size = write_hashed(dst, read_chunks(src))
         except OSError as exc:
