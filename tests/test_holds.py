@@ -16,6 +16,7 @@ from agent.service import Agent
 from agent.timebase import US
 from demo.samples import make_recordings
 from tests.conftest import tree_fingerprint
+from tests.durability import not_synced, watch_fsyncs
 from tests.test_desk import AGENCY_ID, T0, World, request_token
 
 
@@ -60,6 +61,16 @@ def test_a_hold_copies_exactly_the_covering_files_with_their_hashes(indexed, foo
     assert sorted(manifest) == sorted(f"{f.sha256}  {f.name}" for f in hold.files)
     assert holds.read_hold(indexed.home, "req-1") == hold
     assert hold.path == indexed.home / "holds" / "req-1"
+
+
+def test_every_file_and_folder_of_a_hold_is_on_the_disk_before_it_gets_its_name(
+        indexed, monkeypatch):
+    """After a power cut a hold folder must hold its copies and a readable record."""
+    at_rename = watch_fsyncs(monkeypatch, indexed.home / "holds" / "req-2")
+    hold = holds.make_hold(indexed.home, indexed.store, "req-2", T0 * US, (T0 + 9) * US,
+                           (), "req-2")
+    assert len(at_rename) == 1 and len(hold.files) == 5
+    assert not_synced(hold.path, at_rename[0]) == []
 
 
 def test_without_cameras_every_camera_in_the_window_is_held(indexed):

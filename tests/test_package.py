@@ -23,6 +23,7 @@ from frp import bagview
 from frp.bagit import encode_path
 from frp.verify import verify_package
 from tests.conftest import require_tool
+from tests.durability import not_synced, watch_fsyncs
 
 CLIP = "data/cam1_20261120T220500Z_20261120T220502Z.mp4"
 NAME = "case-42_cam1_20261120T220500Z"
@@ -304,32 +305,15 @@ def test_staged_file_is_moved_in_with_its_hash(tmp_path, key, clip):
 def test_every_file_is_on_the_disk_before_the_folder_is_named_like_a_package(
         tmp_path, key, clip, monkeypatch):
     """After a power cut a folder named like a package must hold every byte it lists: each file
-    of the bag, the staged clip moved in too, is fsync'd before the folder is renamed."""
-    synced: set = set()
-    at_rename: list[set] = []
-    real_fsync, real_rename = os.fsync, os.rename
-
-    def fsync(fd):
-        real_fsync(fd)
-        st = os.fstat(fd)
-        synced.add((st.st_dev, st.st_ino))
-
-    def rename(src, dst):
-        if Path(dst) == tmp_path / NAME:
-            at_rename.append(set(synced))
-        real_rename(src, dst)
-
-    monkeypatch.setattr(os, "fsync", fsync)
-    monkeypatch.setattr(os, "rename", rename)
+    and folder of the bag, the staged clip moved in too, is fsync'd before it is renamed."""
+    at_rename = watch_fsyncs(monkeypatch, tmp_path / NAME)
     with PackageBuilder(tmp_path, NAME) as builder:
         staged = builder.staging / "cut.mp4"
         shutil.copyfile(clip, staged)
         added = builder.add_file(CLIP, staged)
         sealed = builder.seal(key, {"outputs": outputs_record([added])})
-    files = [p for p in sealed.path.rglob("*") if p.is_file()]
-    assert len(at_rename) == 1 and sealed.path / CLIP in files
-    assert [p.relative_to(sealed.path).as_posix() for p in files
-            if (p.stat().st_dev, p.stat().st_ino) not in at_rename[0]] == []
+    assert len(at_rename) == 1 and (sealed.path / CLIP).is_file()
+    assert not_synced(sealed.path, at_rename[0]) == []
 
 
 @pytest.mark.skipif(os.name == "nt", reason="Windows file names cannot hold line breaks")

@@ -17,7 +17,7 @@ import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from agent.export.hashed_files import read_chunks, write_hashed
+from agent.export.hashed_files import fsync_dir, read_chunks, write_hashed
 from agent.index.coverage import USABLE
 from agent.index.links import links_out
 from agent.index.mirror import Connect
@@ -98,8 +98,8 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
               cancel: threading.Event | None = None, connect: Connect | None = None) -> Hold:
     """Copy the recordings covering the window into the hold folder; an existing hold is kept.
 
-    Built in a hidden sibling folder and renamed into place, so a folder with a hold's name is
-    always complete.
+    Built in a hidden sibling folder, every file and folder of it fsync'd, and renamed into
+    place, so a folder with a hold's name is always complete, after a power cut too.
     """
     existing = read_hold(home, folder)
     if existing is not None:
@@ -122,9 +122,15 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
                  for w in windows for p in w.pieces]
         _write_records(staging, held, request_id, start_us, end_us, cameras,
                        {w.camera: w.record() for w in windows})
+        for folder in (*(p for p in staging.rglob("*") if p.is_dir()), staging):
+            fsync_dir(folder)
         if os.path.lexists(final):
             raise HoldError(f"{final} appeared meanwhile; it was left untouched")
         os.rename(staging, final)
+        try:
+            fsync_dir(final.parent)
+        except OSError:
+            pass  # the hold is complete and in place; the rename's durability is best effort
     except FetchCancelled:
         raise HoldCancelled("the hold was cancelled; nothing was kept") from None
     except RecorderError as exc:
@@ -186,13 +192,13 @@ def _copy_hashed(src: Path, dest: Path, cancel: threading.Event | None) -> tuple
 def _write_records(staging: Path, held: list[HeldFile], request_id: str | None, start_us: int,
                    end_us: int, cameras: tuple[str, ...], recorders: dict | None = None) -> None:
     manifest = "".join(f"{f.sha256}  {f.name}\n" for f in held)
-    (staging / MANIFEST).write_text(manifest, encoding="utf-8")
+    write_hashed(staging / MANIFEST, [manifest.encode("utf-8")])
     record = {"request": request_id, "window": {"start": format_utc(start_us),
                                                 "end": format_utc(end_us)},
               "cameras": list(cameras), "files": [asdict(f) for f in held]}
     if recorders:   # where a recorder's footage came from, as an export's provenance says
         record["recorders"] = recorders
-    (staging / RECORD).write_text(json.dumps(record, indent=2), encoding="utf-8")
+    write_hashed(staging / RECORD, [json.dumps(record, indent=2).encode("utf-8")])
 
 
 def release(home: Path, folder: str) -> bool:
