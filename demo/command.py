@@ -60,12 +60,18 @@ def run(args) -> int:
         keep = code != EXIT_OK
         return code
     finally:
-        if made and not keep:
-            shutil.rmtree(folder, ignore_errors=True)
-            print(f"Removed the demo folder {folder}.", flush=True)
-        elif not made and not keep:
-            print(f"The demo's files stay in {folder} (given with --dir); delete that folder "
-                  "when you are done.", flush=True)
+        with stopper.shielded():   # a second Ctrl-C must not leave the folder behind
+            _tidy(folder, made, keep)
+
+
+def _tidy(folder: Path, made: bool, keep: bool) -> None:
+    """Remove the folder the demo made, or say where a --dir folder's files stay."""
+    if made and not keep:
+        shutil.rmtree(folder, ignore_errors=True)
+        print(f"Removed the demo folder {folder}.", flush=True)
+    elif not made and not keep:
+        print(f"The demo's files stay in {folder} (given with --dir); delete that folder "
+              "when you are done.", flush=True)
 
 
 def _run_in(folder: Path, args, app, stopper: Stopper) -> int:
@@ -90,11 +96,14 @@ def _run_in(folder: Path, args, app, stopper: Stopper) -> int:
         interrupted = True   # a step may still hold the agent: close nothing under it
         raise
     finally:
-        if not interrupted:
-            agent.close()
-        stop_within(portal.stop, 1.0)
-        if nvr is not None:
-            stop_within(nvr.stop, 1.0)
+        # Shielded: a second Ctrl-C here skipped stopping the servers, whose threads then
+        # kept the process alive for good.
+        with stopper.shielded():
+            if not interrupted:
+                agent.close()
+            stop_within(portal.stop, 1.0)
+            if nvr is not None:
+                stop_within(nvr.stop, 1.0)
     if not ok:
         say(f"footage-agent: the demo {'check failed' if args.check else 'could not be set up'}"
             f" (see the FAILED line above); its files are kept in {folder} for a look.")

@@ -214,6 +214,37 @@ def test_approve_stops_while_uploading_and_resumes_to_delivery(world, tmp_path):
     assert _status(home, jti)["status"] == "delivered"
 
 
+# the handler itself ---------------------------------------------------------------------------
+# A stop signal handled while the main thread is inside the stop event's wait() with its lock
+# held: the demo waiting for Ctrl-C hung for good in 2 of 3 tries when two SIGTERMs came at once
+# (the handler's set() waited for the lock its own thread held). Here the signal is sent while
+# the lock is held, so it is handled exactly there.
+INSIDE_WAIT = """
+import os, signal, sys
+from agent.commands.interrupt import Interrupted, Stopper
+stopper = Stopper()
+stopper.install()
+with stopper.quiet():
+    with stopper.event._cond:             # inside wait(): the lock is held
+        os.kill(os.getpid(), signal.SIGTERM)
+        sum(range(1000))                  # the handler runs between these steps
+    print("quiet:", stopper.wait(1.0), flush=True)
+try:
+    with stopper.event._cond:
+        os.kill(os.getpid(), signal.SIGINT)   # a second signal: stop at once
+        sum(range(1000))
+except Interrupted as exc:
+    print("raised:", exc.exit_code, flush=True)
+"""
+
+
+def test_a_signal_inside_the_stop_events_wait_sets_it_and_a_second_one_raises():
+    proc = subprocess.run([sys.executable, "-c", INSIDE_WAIT], cwd=ROOT, capture_output=True,
+                          text=True, timeout=10)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["quiet: True", "raised: 143"]
+
+
 # the demo ------------------------------------------------------------------------------------
 def _demo_folder(child: Child) -> Path:
     line = next(x for x in child.out if x.startswith("Demo folder: "))
@@ -225,6 +256,35 @@ def test_the_waiting_demo_stops_on_sigterm_and_removes_its_folder():
     child.wait_for(said("until you press Ctrl-C"), timeout=180)
     folder = _demo_folder(child)
     assert folder.is_dir()
+    code, took = child.stop(signal.SIGTERM)
+    assert code == 0 and took < WITHIN_S, (code, took, "".join(child.err))
+    no_traceback(child)
+    assert not folder.exists()
+
+
+# The second signal lands while the demo closes its agent, the first step of its clean-up
+# (Ctrl-C pressed twice, or SIGTERM to the process group and again from dev.py).
+SECOND_SIGNAL_IN_CLEANUP = """
+import os, signal, sys
+import demo.command as command
+from agent.service import Agent
+stopped, wait, close = [], command.wait_for_ctrl_c, Agent.close
+command.wait_for_ctrl_c = lambda *a: (wait(*a), stopped.append(1))
+def closing(self):
+    if stopped:                               # the first signal came: the clean-up began
+        os.kill(os.getpid(), signal.SIGTERM)
+    close(self)
+Agent.close = closing
+from agent.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_second_signal_during_the_demos_clean_up_still_stops_it_and_removes_its_folder():
+    child = Child([sys.executable, "-c", SECOND_SIGNAL_IN_CLEANUP, "demo", "--no-gui",
+                   "--minutes", "2"])
+    child.wait_for(said("until you press Ctrl-C"), timeout=180)
+    folder = _demo_folder(child)
     code, took = child.stop(signal.SIGTERM)
     assert code == 0 and took < WITHIN_S, (code, took, "".join(child.err))
     no_traceback(child)

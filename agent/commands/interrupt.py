@@ -6,7 +6,10 @@ the main thread at once (a blocking call is cut short: the handler raises, so th
 retried, PEP 475). Long work (an export, a delivery, an upload, a scan) runs as a job on its
 own thread instead (`run_job`): the signal only sets the job's cancel flag, the job stops at its
 next check and removes what it had half-written, and the main thread, which only ever waits in
-short slices, gives it `GRACE_S` to do so. A second signal stops waiting for anything.
+short slices, gives it `GRACE_S` to do so. A second signal stops waiting for anything, except
+inside `shielded()`: a short clean-up that must end (servers whose threads would keep the
+process alive). The handler may run while the main thread is inside the stop event's own
+wait(), so that event's lock is re-entrant (StopEvent).
 """
 from __future__ import annotations
 
@@ -49,13 +52,25 @@ def stop_signal_names(os_name: str = os.name) -> tuple[str, ...]:
     return ("SIGINT", "SIGTERM")
 
 
+class StopEvent(threading.Event):
+    """A threading.Event its own thread may set while inside wait(). The stop signals' handler
+    runs in the main thread between two steps of whatever it was doing, which may be the inside
+    of this event's wait() with its lock held: with the plain lock, set() there waited for
+    itself for ever (seen when two SIGTERMs reached the waiting demo together)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cond = threading.Condition(threading.RLock())
+
+
 class Stopper:
     """The process's stop flag, set by the stop signals once `install` ran."""
 
     def __init__(self) -> None:
-        self.event = threading.Event()
+        self.event = StopEvent()
         self.signum: int | None = None
         self._raise_now = True
+        self._shielded = False
 
     def install(self) -> dict:
         """Handle the stop signals (main thread only; elsewhere this does nothing); returns
@@ -80,7 +95,7 @@ class Stopper:
         again = self.event.is_set()
         self.signum = self.signum or signum
         self.event.set()
-        if self._raise_now or again:
+        if self._raise_now or (again and not self._shielded):
             raise Interrupted(self.signum)
 
     def stop(self, signum: int = signal.SIGINT) -> None:
@@ -95,6 +110,12 @@ class Stopper:
     def quiet(self) -> "_Quiet":
         """`with stopper.quiet():` a signal only sets the flag; whoever waits must look at it."""
         return _Quiet(self)
+
+    def shielded(self) -> "_Quiet":
+        """`with stopper.shielded():` no signal raises, not even a second one: for a short
+        clean-up that must run to its end (stopping servers whose threads would otherwise keep
+        the process alive, removing a folder)."""
+        return _Quiet(self, shield=True)
 
     def run_job(self, work: Callable[[threading.Event], T], grace_s: float = GRACE_S) -> T:
         """`work(cancel)` on its own thread, the main thread waiting in short slices.
@@ -126,16 +147,19 @@ class Stopper:
 
 
 class _Quiet:
-    def __init__(self, stopper: Stopper) -> None:
+    def __init__(self, stopper: Stopper, shield: bool = False) -> None:
         self._stopper = stopper
-        self._before = True
+        self._shield = shield
+        self._before = (True, False)
 
     def __enter__(self) -> Stopper:
-        self._before, self._stopper._raise_now = self._stopper._raise_now, False
-        return self._stopper
+        s = self._stopper
+        self._before = (s._raise_now, s._shielded)
+        s._raise_now, s._shielded = False, s._shielded or self._shield
+        return s
 
     def __exit__(self, *exc) -> None:
-        self._stopper._raise_now = self._before
+        self._stopper._raise_now, self._stopper._shielded = self._before
 
 
 def _wait_sliced(wait: Callable[[float], bool], timeout: float | None) -> bool:
