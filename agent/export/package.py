@@ -2,8 +2,8 @@
 
 Everything is built in a hidden sibling folder (`.<name>.partial-XXXX`) and renamed into place
 only after every file was fsync'd, every hash re-read from disk and the signature checked, so a
-folder named like a package is always a finished one, after a power cut too. Hashes are taken while bytes are written, never in a later
-pass, so what is listed is what was written.
+folder named like a package is always a finished one, after a power cut too. Hashes are taken
+while bytes are written, never in a later pass, so what is listed is what was written.
 """
 from __future__ import annotations
 
