@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 import av
@@ -336,6 +337,16 @@ def test_a_clip_the_disk_would_not_keep_is_refused_and_deleted(footage, tmp_path
     with pytest.raises(CutError, match="could not be read back or saved to the disk"):
         cut([footage["a"]], at(2.55), at(7.25), tmp_path / "clip.mp4")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_slow_disk_is_said_while_the_clip_is_saved(footage, tmp_path, monkeypatch):
+    """A USB stick may take the clip long after the gate is done: the owner sees why."""
+    real = cut_module.fsync_file
+    monkeypatch.setattr(cut_module, "fsync_file", lambda path: (time.sleep(0.5), real(path)))
+    stages = []
+    cut([footage["a"]], at(2.55), at(7.25), tmp_path / "clip.mp4",
+        progress=lambda stage, fraction: stages.append(stage))
+    assert stages[-2:] == ["saving", "done"] and stages.count("saving") == 1
 
 
 def test_plain_errors(footage, tmp_path):

@@ -25,6 +25,10 @@ class Background:
         except BaseException as exc:  # handed to whoever asks for the result
             self._error = exc
 
+    def done(self) -> bool:
+        """Whether the work has ended (without waiting)."""
+        return not self._thread.is_alive()
+
     def wait(self) -> None:
         """Wait for the work to end, whatever its outcome."""
         self._thread.join()

@@ -221,6 +221,8 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
                 append_credentials(partial, size, box)
                 digest.update(box)
                 size += len(box)
+            if not flushing.done():   # a slow disk (a USB stick) is still taking the clip
+                track.report("saving", 1.0)
             flushing.result()
         except OSError as exc:
             raise CutError(f"the cut clip could not be read back or saved to the disk "

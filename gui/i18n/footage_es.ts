@@ -1757,6 +1757,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Comprobando que cada imagen está dentro del tiempo aprobado</translation>
     </message>
     <message>
+        <source>Saving the clip to the disk</source>
+        <translation>Guardando el clip en el disco</translation>
+    </message>
+    <message>
         <source>Fingerprinting the original recordings</source>
         <translation>Calculando la huella de las grabaciones originales</translation>
     </message>

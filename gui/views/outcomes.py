@@ -10,6 +10,7 @@ STAGES = {
     "planning": QT_TRANSLATE_NOOP("outcomes", "Finding the recordings"),
     "cutting": QT_TRANSLATE_NOOP("outcomes", "Cutting the footage"),
     "checking": QT_TRANSLATE_NOOP("outcomes", "Checking every frame is inside the approved time"),
+    "saving": QT_TRANSLATE_NOOP("outcomes", "Saving the clip to the disk"),
     "hashing sources": QT_TRANSLATE_NOOP("outcomes", "Fingerprinting the original recordings"),
     "sealing": QT_TRANSLATE_NOOP("outcomes", "Sealing and signing the package"),
     "uploading": QT_TRANSLATE_NOOP("outcomes", "Sending"),
