@@ -38,18 +38,21 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
 
 
 def _sync_folder(folder: Path) -> None:
-    """fsync a folder so a rename in it survives a power loss (POSIX; Windows has no such call
-    on folders and commits the rename itself)."""
-    if os.name != "posix":
-        return
+    """fsync_dir, best effort: the file is already complete and in place."""
     try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
+        fsync_dir(folder)
     except OSError:
         pass
+
+
+def fsync_dir(path: Path) -> None:
+    """fsync a folder so a rename or a new file in it survives a power loss (POSIX; Windows has
+    no such call on folders and commits the rename itself)."""
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
     finally:
         os.close(fd)
 

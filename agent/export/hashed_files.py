@@ -68,14 +68,3 @@ def fsync_file(path: Path) -> None:
     Windows flushes a file (FlushFileBuffers) only through a handle that may write."""
     with open(path, "r+b") as fh:
         os.fsync(fh.fileno())
-
-
-def fsync_dir(path: Path) -> None:
-    """Make a folder's entries durable (POSIX; elsewhere the rename is what there is)."""
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from agent import __version__
-from agent.export.hashed_files import fsync_dir, fsync_file, hash_file, read_chunks, write_hashed
+from agent.export.hashed_files import fsync_file, hash_file, read_chunks, write_hashed
 from agent.identity.keys import OwnerKey
-from agent.storage import remove_stale_partials
+from agent.storage import fsync_dir, remove_stale_partials
 from frp.bagit import (
     BAGIT_TXT,
     MANIFEST,

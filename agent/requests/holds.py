@@ -17,14 +17,14 @@ import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from agent.export.hashed_files import fsync_dir, read_chunks, write_hashed
+from agent.export.hashed_files import read_chunks, write_hashed
 from agent.index.coverage import USABLE
 from agent.index.links import links_out
 from agent.index.mirror import Connect
 from agent.index.remote_window import FetchCancelled, RecorderWindow, download
 from agent.index.store import Store
 from agent.recorders.model import RecorderError
-from agent.storage import remove_stale_partials, safe_name
+from agent.storage import fsync_dir, remove_stale_partials, safe_name
 from agent.timebase import format_utc
 
 HOLDS = "holds"
