@@ -80,7 +80,7 @@ def _run_in(folder: Path, args, app, stopper: Stopper) -> int:
         say(f"footage-agent: the demo could not be set up; its files are in {folder}")
         return EXIT_FAILURE
     agent = Agent(world.home)
-    ok, interrupted, nvr = False, False, None
+    ok, interrupted, nvr, waited = False, False, None, False
     try:
         walk = Walk(world, portal, agent)
         steps = WALK if args.check else WALK[:2]
@@ -91,6 +91,7 @@ def _run_in(folder: Path, args, app, stopper: Stopper) -> int:
             steps += ("recorder",) if args.check else ()
         ok = run_steps(walk, steps, show)
         if ok and not args.check:
+            waited = True
             return _interactive(walk, app, stopper)
     except (Interrupted, KeyboardInterrupt):
         interrupted = True   # a step may still hold the agent: close nothing under it
@@ -101,7 +102,8 @@ def _run_in(folder: Path, args, app, stopper: Stopper) -> int:
         with stopper.shielded():
             if not interrupted:
                 agent.close()
-            stop_within(portal.stop, 1.0)
+            if stop_within(portal.stop, 1.0) and waited:
+                print("Demo portal stopped.", flush=True)
             if nvr is not None:
                 stop_within(nvr.stop, 1.0)
     if not ok:
@@ -177,7 +179,6 @@ def _interactive(walk: Walk, app, stopper: Stopper) -> int:
         say("The desktop app found here has no entry point the demo knows (a `run(agent)` or "
             "`main(agent=...)` function), so the demo runs without it: try the commands above.")
     wait_for_ctrl_c("\nThe test portal keeps running until you press Ctrl-C.", stopper)
-    print("Demo portal stopped.", flush=True)
     return EXIT_OK
 
 
