@@ -30,7 +30,7 @@ def test_a_library_named_like_c2pas_in_the_current_folder_is_never_loaded(tmp_pa
     planted = tmp_path / library_name()
     shutil.copyfile(installed_library(), planted)   # loadable, so only its path tells
     env = {k: v for k, v in os.environ.items() if k != ENV}
-    env["PYTHONPATH"] = str(ROOT)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, (env.get("PYTHONPATH"), str(ROOT))))
     out = subprocess.run([sys.executable, "-c", _PROBE], cwd=tmp_path, env=env, check=True,
                          capture_output=True, text=True, timeout=120).stdout
     seen = json.loads(out.strip().splitlines()[-1])
