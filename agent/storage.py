@@ -34,11 +34,12 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _sync_folder(path.parent)
+    sync_renamed_into(path.parent)
 
 
-def _sync_folder(folder: Path) -> None:
-    """fsync_dir, best effort: the file is already complete and in place."""
+def sync_renamed_into(folder: Path) -> None:
+    """fsync_dir after a rename into `folder`, best effort: what was renamed is already
+    complete and in place, so a folder that cannot be synced is no reason to fail."""
     try:
         fsync_dir(folder)
     except OSError:

@@ -80,7 +80,7 @@ def _run_in(folder: Path, args, app, stopper: Stopper) -> int:
         say(f"footage-agent: the demo could not be set up; its files are in {folder}")
         return EXIT_FAILURE
     agent = Agent(world.home)
-    ok, interrupted, nvr, waited = False, False, None, False
+    ok, interrupted, nvr = False, False, None
     try:
         walk = Walk(world, portal, agent)
         steps = WALK if args.check else WALK[:2]
@@ -91,7 +91,6 @@ def _run_in(folder: Path, args, app, stopper: Stopper) -> int:
             steps += ("recorder",) if args.check else ()
         ok = run_steps(walk, steps, show)
         if ok and not args.check:
-            waited = True
             return _interactive(walk, app, stopper)
     except (Interrupted, KeyboardInterrupt):
         interrupted = True   # a step may still hold the agent: close nothing under it
@@ -102,7 +101,7 @@ def _run_in(folder: Path, args, app, stopper: Stopper) -> int:
         with stopper.shielded():
             if not interrupted:
                 agent.close()
-            if stop_within(portal.stop, 1.0) and waited:
+            if stop_within(portal.stop, 1.0) and ok and not args.check:   # it waited
                 print("Demo portal stopped.", flush=True)
             if nvr is not None:
                 stop_within(nvr.stop, 1.0)

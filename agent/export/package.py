@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 from agent import __version__
 from agent.export.hashed_files import fsync_file, hash_file, read_chunks, write_hashed
 from agent.identity.keys import OwnerKey
-from agent.storage import fsync_dir, remove_stale_partials
+from agent.storage import fsync_dir, remove_stale_partials, sync_renamed_into
 from frp.bagit import (
     BAGIT_TXT,
     MANIFEST,
@@ -264,10 +264,7 @@ class PackageBuilder:
             os.rename(self._tmp, self.destination)
         except OSError as exc:
             raise PackageError(f"Could not move the finished package into place: {exc.strerror}") from None
-        try:
-            fsync_dir(self.parent)
-        except OSError:
-            pass  # the package is complete and in place; durability of the rename is best effort
+        sync_renamed_into(self.parent)
 
 
 def _check_outputs(record, files: dict[str, PackageFile]) -> None:

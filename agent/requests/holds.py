@@ -24,7 +24,7 @@ from agent.index.mirror import Connect
 from agent.index.remote_window import FetchCancelled, RecorderWindow, download
 from agent.index.store import Store
 from agent.recorders.model import RecorderError
-from agent.storage import fsync_dir, remove_stale_partials, safe_name
+from agent.storage import fsync_dir, remove_stale_partials, safe_name, sync_renamed_into
 from agent.timebase import format_utc
 
 HOLDS = "holds"
@@ -127,10 +127,7 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
         if os.path.lexists(final):
             raise HoldError(f"{final} appeared meanwhile; it was left untouched")
         os.rename(staging, final)
-        try:
-            fsync_dir(final.parent)
-        except OSError:
-            pass  # the hold is complete and in place; the rename's durability is best effort
+        sync_renamed_into(final.parent)
     except FetchCancelled:
         raise HoldCancelled("the hold was cancelled; nothing was kept") from None
     except RecorderError as exc:
