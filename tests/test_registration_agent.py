@@ -47,15 +47,18 @@ def agency_file(tmp_path: Path, ca_pem: str | None) -> Path:
 class FakePortal:
     """Answers a registration with the certificate it is given; records every call."""
 
-    def __init__(self, certificate: str, withdraw_status: int = 204) -> None:
+    def __init__(self, certificate: str, withdraw_status: int = 204,
+                 registration: str = "reg-1") -> None:
         self.certificate, self.withdraw_status = certificate, withdraw_status
+        self.registration = registration
         self.calls: list[tuple[str, str, str | None]] = []
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.calls.append((request.method, request.url.path,
                            request.headers.get("authorization")))
         if request.method == "POST":
-            return httpx.Response(201, json={"registration": "reg-1", "token": "bearer-secret",
+            return httpx.Response(201, json={"registration": self.registration,
+                                             "token": "bearer-secret",
                                              "certificate": self.certificate})
         return httpx.Response(self.withdraw_status)
 
@@ -112,6 +115,38 @@ def test_a_broken_certificate_is_refused_and_a_failed_withdrawal_is_said(tmp_pat
     assert "must hold exactly one PEM certificate" in text
     assert "ask Example Police Department to retire registration reg-1" in text
     assert record["data"]["withdrawn"] is False
+
+
+def test_a_registration_id_the_file_cannot_hold_is_refused_and_the_others_are_kept(tmp_path, cas):
+    """Seen: a portal answering with 'reg:2' was kept, and registrations.json then could not
+    be read at all (every registration with every agency lost to every command)."""
+    ours, _ = cas
+    home = tmp_path / "home"
+    trust = TrustStore(home)
+    trust.add(agency_file(tmp_path, ours.pem))
+    key = OwnerKey.load_or_create(home)
+    certificate = issue_owner_certificate(ours, key.public.raw)
+    for reg_id in ("reg-good", "reg:2"):
+        fake = FakePortal(certificate, registration=reg_id)
+        with PortalClient(transport=httpx.MockTransport(fake)) as client:
+            try:
+                registering.register(trust, client, AuditLog(home), key, AGENCY_ID, CODE,
+                                     Contact("Ann"), HOME_CAMERAS)
+            except Refusal as exc:
+                refused = str(exc)
+    assert "registration id must be 1 to 128 letters" in refused
+    assert "ask Example Police Department to retire registration reg:2" in refused
+    assert [r.id for r in TrustStore(home).registration_records()] == ["reg-good"]
+
+
+def test_the_registrations_file_never_writes_a_record_it_could_not_read(tmp_path):
+    from agent.requests.registrations import Registration, RegistrationsFile, RegistrationsFileError
+    regs = RegistrationsFile(tmp_path / "registrations.json")
+    kept = [Registration(AGENCY_ID, "reg-1", "token-1")]
+    regs.write(kept)
+    with pytest.raises(RegistrationsFileError, match="cannot be kept"):
+        regs.write(kept + [Registration(AGENCY_ID, "reg/2", "token-2")])
+    assert [(r.id, r.token) for r in regs.read()] == [("reg-1", "token-1")]
 
 
 def test_an_agency_file_without_a_registration_ca_is_not_registered_with(tmp_path):

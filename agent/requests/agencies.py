@@ -19,6 +19,7 @@ from agent.requests.registrations import (
     Registration,
     RegistrationsFile,
     RegistrationsFileError,
+    check_registration_id,
     check_secret,
 )
 from agent.storage import write_atomic
@@ -162,7 +163,7 @@ class TrustStore:
             raise TrustStoreError(f"no agency '{registration.agency_id}' in the trust store; "
                                   "add its file first")
         try:
-            check_secret(registration.id, "registration id")
+            check_registration_id(registration.id)
             if registration.token is not None:
                 check_secret(registration.token, "portal token")
         except ValueError as exc:

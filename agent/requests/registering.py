@@ -19,7 +19,7 @@ from agent.identity.keys import OwnerKey
 from agent.requests import registration_client as calls
 from agent.requests.agencies import TrustStore, TrustStoreError
 from agent.requests.portal_client import PortalClient, PortalError
-from agent.requests.registrations import Registration, check_secret
+from agent.requests.registrations import Registration, check_registration_id, check_secret
 from agent.timebase import US, format_utc
 from frp.agency import Agency
 from frp.certificates import CertificateError, check_owner_certificate
@@ -85,7 +85,7 @@ def register(trust: TrustStore, portal: PortalClient, audit: AuditLog, key: Owne
     record = Registration(agency.id, answer.registration, answer.token, key.public.owner_id(),
                           contact, tuple(cameras), answer.certificate, stamp(when), stamp(when))
     try:
-        check_secret(answer.registration, "registration id")
+        check_registration_id(answer.registration)
         check_secret(answer.token, "portal token")
         checked_certificate(agency, answer.certificate, key, time.time())
         trust.keep_registration(record)

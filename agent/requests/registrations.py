@@ -57,12 +57,21 @@ class Registration:
 
 
 def check_secret(value: object, what: str) -> str:
-    """A registration id or token fit to keep: 1-4096 characters, no spaces or control
-    characters (ValueError otherwise; the value itself is never in the message)."""
+    """A portal token fit to keep: 1-4096 characters, no spaces or control characters
+    (ValueError otherwise; the value itself is never in the message)."""
     if not isinstance(value, str) or not value or len(value) > _SECRET_LIMIT \
             or CONTROL_CHARS.search(value) or " " in value:
         raise ValueError(f"the {what} must be 1 to {_SECRET_LIMIT} characters without spaces "
                          "or control characters")
+    return value
+
+
+def check_registration_id(value: object) -> str:
+    """A registration id this file can hold, and a registration token can name (FRP/1's
+    rule): 1-128 letters, digits, '.', '_' or '-' (ValueError otherwise)."""
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        raise ValueError("the portal's registration id must be 1 to 128 letters, digits, "
+                         "'.', '_' or '-'")
     return value
 
 
@@ -80,8 +89,7 @@ def _opt_str(value: object) -> str | None:
 
 
 def _record(agency_id: str, reg_id: str, value: object) -> Registration:
-    if not _ID.fullmatch(reg_id):
-        raise ValueError("bad id")
+    check_registration_id(reg_id)
     if value is None or isinstance(value, str):  # the earlier form: a token, or none
         return Registration(agency_id, reg_id, value)
     if not isinstance(value, dict):
@@ -127,10 +135,18 @@ class RegistrationsFile:
         return sorted(out, key=lambda r: (r.agency_id, r.id))
 
     def write(self, registrations: list[Registration]) -> None:
-        """Replace the file with exactly these registrations (0600, atomic)."""
+        """Replace the file with exactly these registrations (0600, atomic). Each is read
+        back as `read` would first: a record it would refuse is never written, since one
+        such record makes the whole file unreadable."""
         agencies: dict[str, dict[str, dict]] = {}
         for r in registrations:
-            agencies.setdefault(r.agency_id, {})[r.id] = _record_doc(r)
+            doc = _record_doc(r)
+            try:
+                _record(r.agency_id, r.id, doc)
+            except (RegistrationError, ValueError, TypeError, AttributeError, KeyError) as exc:
+                raise RegistrationsFileError(f"registration {r.id!r} with {r.agency_id} "
+                                             f"cannot be kept: {exc}") from None
+            agencies.setdefault(r.agency_id, {})[r.id] = doc
         data = json.dumps({"format": FORMAT, "agencies": agencies}, indent=2, sort_keys=True,
                           ensure_ascii=False).encode("utf-8") + b"\n"
         try:
