@@ -162,6 +162,29 @@ def test_rename_carries_masks_logs_it_and_keeps_history(tmp_path, agent):
         agent.rename_camera("driveway", "  ")
 
 
+def test_masks_set_by_a_former_name_apply_to_the_camera_and_are_logged(capsys, tmp_path):
+    """`masks set OLD` after a rename: kept under the current name, where every export looks,
+    `masks show` finds them by either name, and the activity log records the change."""
+    home = tmp_path / "home"
+    cli(capsys, home, "sources", "add", str(dahua_card(tmp_path / "card", 160)),
+        "--camera", "porch", "--tz", LA)
+    cli(capsys, home, "scan")
+    assert cli(capsys, home, "cameras", "rename", "porch", "front")[0] == 0
+    mask = tmp_path / "mask.json"
+    mask.write_text(json.dumps({"polygons": [[[0, 0], [0.5, 0], [0.5, 0.5]]]}))
+
+    code, _, err = cli(capsys, home, "masks", "set", "porch", str(mask))
+    assert code == 0 and "front (formerly porch): 1 privacy mask" in err
+    assert "no recordings" not in err
+    assert masks_file(home, "front").exists() and not masks_file(home, "porch").exists()
+    for name in ("porch", "front"):
+        code, shown, _ = cli(capsys, home, "masks", "show", name, "--json")
+        assert (shown["camera"], len(shown["polygons"])) == ("front", 1)
+        assert shown["file"] == str(masks_file(home, "front"))
+    last = AuditLog(home).entries()[-1]
+    assert (last["event"], last["data"]) == ("masks", {"camera": "front", "areas": 1})
+
+
 def _version_1_index(home: Path, sources: list[tuple[int, Path, str]],
                      files: list[tuple[int, Path, str]]) -> None:
     """An index as version 1 wrote it: every row names its camera, two folders may share one."""

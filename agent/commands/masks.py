@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from agent.commands.common import UsageError, print_json, say
-from agent.export.masks import MaskError, masks_file, read_masks_file, save_masks
+from agent.export.masks import MaskError, masks_file, read_masks_file
 from agent.service import Agent
 
 
@@ -27,37 +27,49 @@ def add_parsers(sub, common) -> None:
 
 
 def masks_set(agent: Agent, args) -> int:
+    """Keep a camera's masks. A former name means the camera it became, so the masks are kept
+    (and logged) under its current name, where every export looks for them."""
     try:
         masks = read_masks_file(Path(args.file), args.camera)
     except MaskError as exc:
         raise UsageError(f"{args.file}: {exc}") from None
-    path = save_masks(agent.home, masks)
+    camera = agent.camera_name(args.camera) or args.camera
+    agent.set_masks(masks)
+    path = masks_file(agent.home, camera)
+    kept = agent.masks(camera)
     if args.json:
-        print_json(_record(masks, path))
-    elif masks.polygons:
-        say(f"camera {args.camera}: {len(masks.polygons)} privacy mask(s) kept; every export of "
-            "this camera fills them black unless --no-masks is given")
+        print_json(_record(kept, path))
+    elif kept.polygons:
+        say(f"camera {_named(args.camera, camera)}: {len(kept.polygons)} privacy mask(s) kept; "
+            "every export of this camera fills them black unless --no-masks is given")
     else:
-        say(f"camera {args.camera}: privacy masks removed")
-    if args.camera not in agent.cameras():
-        say(f"note: no recordings of camera '{args.camera}' are indexed yet; check the name")
+        say(f"camera {_named(args.camera, camera)}: privacy masks removed")
+    if camera not in agent.cameras():
+        say(f"note: no recordings of camera '{camera}' are indexed yet; check the name")
     return 0
 
 
 def masks_show(agent: Agent, args) -> int:
-    masks = agent.masks(args.camera)
-    path = masks_file(agent.home, args.camera)
+    """Print the masks every export of the camera gets (a former name finds them)."""
+    camera = agent.camera_name(args.camera) or args.camera
+    masks = agent.masks(camera)
+    path = masks_file(agent.home, camera)
     if args.json:
         print_json(_record(masks, path))
         return 0
     if not masks.polygons:
-        say(f"camera {args.camera} has no privacy masks")
+        say(f"camera {_named(args.camera, camera)} has no privacy masks")
         return 0
-    print(f"camera {args.camera}: {len(masks.polygons)} privacy mask(s) ({path})")
+    print(f"camera {_named(args.camera, camera)}: {len(masks.polygons)} privacy mask(s) ({path})")
     for n, polygon in enumerate(masks.polygons, start=1):
         corners = " ".join(f"({x:.3f},{y:.3f})" for x, y in polygon.points)
         print(f"  {n}. {polygon.name or 'unnamed'}: {corners}")
     return 0
+
+
+def _named(given: str, current: str) -> str:
+    """The camera as the owner typed it, and what it is called now when that differs."""
+    return given if given == current else f"{current} (formerly {given})"
 
 
 def _record(masks, path: Path) -> dict:
