@@ -190,6 +190,63 @@ def test_a_portal_that_does_not_answer_times_out():
     assert err.value.retryable
 
 
+def _drip(head: bytes, stop: threading.Event):
+    """An answer that starts with `head` and then trickles a byte every 0.1 s (for 20 s at
+    most, so the test ends even if the client never gives up)."""
+    def respond(h):
+        try:
+            h.wfile.write(head)
+            h.wfile.flush()
+            for _ in range(200):
+                if stop.wait(0.1):
+                    break
+                h.wfile.write(b"x")
+                h.wfile.flush()
+        except OSError:
+            pass
+        h.close_connection = True
+    return respond
+
+
+@pytest.mark.parametrize("part", ["headers", "body"])
+@pytest.mark.parametrize("tls", [False, True])
+def test_a_portal_that_trickles_its_answer_is_cut_off_at_the_call_limit(part, tls):
+    """Seen: a portal sending a byte every 5 s kept `inbox sync` going for as long as it
+    liked (each byte restarted the 30 s read timeout)."""
+    head = (b"HTTP/1.1 200 OK\r\nX-Slow: " if part == "headers" else
+            b"HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n{\"requests\": [], \"x\": \"")
+    ca = trustme.CA()
+    server_ctx = trusting = None
+    if tls:
+        server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ca.issue_cert("127.0.0.1").configure_cert(server_ctx)
+        trusting = ssl.create_default_context()
+        ca.configure_trust(trusting)
+    stop = threading.Event()
+    threads = threading.active_count()
+    with serve(_drip(head, stop), tls=server_ctx) as (origin, _):
+        try:
+            with PortalClient(verify=trusting or True, call_limit_s=1.0) as client:
+                started = time.monotonic()
+                with pytest.raises(PortalError, match="took more than 1 s to answer") as err:
+                    client.poll(agency(origin + "/v1"), "reg-1", "t", None)
+                took = time.monotonic() - started
+        finally:
+            stop.set()
+    assert took < 10 and err.value.retryable     # not the 20 s the drip would last
+    assert threading.active_count() == threads   # the limit's timer is gone with the call
+
+
+def test_a_quick_answer_is_not_affected_by_the_call_limit():
+    ok = b'{"requests": ["t.o.k"], "cursor": "c"}'
+    with serve(lambda h: answer(h, 200, ok)) as (origin, _):
+        with PortalClient(call_limit_s=1.0) as client:
+            for _ in range(3):   # a new connection each time, each with its own limit
+                assert client.poll(agency(origin + "/v1"), "reg-1", "t", None) == (["t.o.k"], "c")
+            time.sleep(1.2)
+            assert client.poll(agency(origin + "/v1"), "reg-1", "t", None) == (["t.o.k"], "c")
+
+
 def test_an_unreachable_portal_is_a_clear_retryable_error():
     with serve(lambda h: None) as (origin, _):
         pass  # closed: nothing listens there now

@@ -1,9 +1,10 @@
 """The agency portal over HTTPS (protocol.md "Portal HTTP API"), and when to poll it.
 
 Every call goes to the agency's own portal origin from the trust store: certificates verified,
-redirects never followed (one is an error naming where it pointed), a timeout on every call,
-answers read as a stream and cut off at a size cap, so a broken or hostile portal gets a clear
-error and never a hang, a crash or an unbounded read.
+redirects never followed (one is an error naming where it pointed), a timeout on every network
+operation and a limit on the whole call however slowly the portal answers, answers read as a
+stream and cut off at a size cap, so a broken or hostile portal gets a clear error and never a
+hang, a crash or an unbounded read.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from urllib.parse import quote
 
 import httpx
 
+from agent.deadline import CallDeadline
 from agent.delivery.wire import DEFAULT_TIMEOUT
 from frp.agency import Agency
 from frp.origins import web_origin
@@ -26,6 +28,7 @@ from frp.text import one_line
 POLL_CAP = 1 << 20
 REPLY_CAP = 64 * 1024
 CURSOR_LIMIT = 1024
+CALL_LIMIT_S = 60.0   # a whole call, connecting included: 1 MiB at 20 kB/s fits
 MAX_RETRY_AFTER_S = 24 * 3600
 
 
@@ -113,13 +116,19 @@ def _segment(jti: str) -> str:
 
 
 class PortalClient:
-    """Calls to agency portals. Pass `verify` (an SSLContext) to trust a private CA in tests."""
+    """Calls to agency portals. Pass `verify` (an SSLContext) to trust a private CA in tests.
+    Each call ends after `call_limit_s` in all."""
 
     def __init__(self, *, verify: bool | ssl.SSLContext = True,
                  timeout: httpx.Timeout = DEFAULT_TIMEOUT,
-                 transport: httpx.BaseTransport | None = None) -> None:
+                 transport: httpx.BaseTransport | None = None,
+                 call_limit_s: float = CALL_LIMIT_S) -> None:
+        # No keep-alive: the call's limit needs the connection made for it (deadline.py);
+        # a poll every few minutes gains nothing from keeping one open.
         self._client = httpx.Client(verify=verify, timeout=timeout, follow_redirects=False,
-                                    transport=transport, trust_env=False)
+                                    transport=transport, trust_env=False,
+                                    limits=httpx.Limits(max_keepalive_connections=0))
+        self._call_limit_s = call_limit_s
 
     def close(self) -> None:
         self._client.close()
@@ -192,9 +201,26 @@ class PortalClient:
                        **(headers or {})}
         if token:
             all_headers["Authorization"] = f"Bearer {token}"
+        with CallDeadline(self._call_limit_s) as deadline:
+            try:
+                response, body = self._exchange(method, url, agency, params, content,
+                                                all_headers, cap, deadline)
+            except PortalError:
+                if not deadline.expired:
+                    raise
+            if deadline.expired:   # also a body that a cut connection seemed to end
+                raise PortalError(f"{agency.name}'s portal took more than "
+                                  f"{self._call_limit_s:.0f} s to answer; it was cut off. "
+                                  "Try again later")
+        _check_status(response, body, agency, response.request.url)
+        return body
+
+    def _exchange(self, method: str, url: str, agency: Agency, params, content, headers: dict,
+                  cap: int, deadline: CallDeadline) -> tuple[httpx.Response, bytes]:
         try:
             request = self._client.build_request(method, url, params=params, content=content,
-                                                 headers=all_headers)
+                                                 headers=headers,
+                                                 extensions={"trace": deadline.trace})
             response = self._client.send(request, stream=True, follow_redirects=False)
         except httpx.InvalidURL as exc:
             raise PortalError(f"{agency.name}'s portal address cannot be used: {exc}") from None
@@ -205,11 +231,9 @@ class PortalClient:
             raise PortalError(f"cannot reach {agency.name}'s portal ({_network_reason(exc)}): "
                               "check that this computer is online, then try again later") from None
         try:
-            body = _read_capped(response, cap, agency)
+            return response, _read_capped(response, cap, agency)
         finally:
             response.close()
-        _check_status(response, body, agency, request.url)
-        return body
 
 
 def _read_capped(response: httpx.Response, cap: int, agency: Agency) -> bytes:
