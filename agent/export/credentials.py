@@ -92,7 +92,10 @@ def make_credentials(path: Path, definition: dict, key: OwnerKey, chain: Signing
 
 def append_credentials(path: Path, size: int, box: bytes) -> None:
     """Append the C2PA box made for the clip's first `size` bytes, and read the clip's boxes
-    back: they must be the clip's own, then exactly this box, last."""
+    back: they must be the clip's own, then exactly this box, last.
+
+    OSError (a full disk, a drive gone) is raised as it is, for the caller's plain words.
+    """
     try:
         with open(path, "r+b") as fh:
             if fh.seek(0, 2) != size:
@@ -103,7 +106,7 @@ def append_credentials(path: Path, size: int, box: bytes) -> None:
         with open(path, "rb") as fh:
             fh.seek(size)
             back = fh.read()
-    except (TableError, OSError, struct.error) as exc:
+    except (TableError, struct.error) as exc:
         raise CredentialsError(f"the credentials could not be added to the clip ({exc})") \
             from None
     if end != size + len(box) or sealed != [(size, len(box))] or back != box \

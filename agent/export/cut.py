@@ -26,7 +26,7 @@ import av
 
 from agent.export.faces import FaceModelError
 from agent.export.background import Background
-from agent.export.credentials import append_credentials
+from agent.export.credentials import CredentialsError, append_credentials
 from agent.export.gate import gate
 from agent.export.hashed_files import fsync_file, sha256_of
 from agent.export.ledger import Ledger, SourceBytes
@@ -227,6 +227,8 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
         except OSError as exc:
             raise CutError(f"the cut clip could not be read back or saved to the disk "
                            f"({_why(exc)})") from None
+        except CredentialsError as exc:
+            raise CutError(str(exc)) from None
         os.replace(partial, out_path)
     except BaseException:
         for work in (hashing, sealing, flushing):
