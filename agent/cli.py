@@ -65,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args) -> int:
     from agent.config import ConfigError
+    from agent.index.store import StoreError
     from agent.service import Agent, AgentError, Refusal
 
     agent, interrupted = None, False
@@ -91,7 +92,7 @@ def _run(args) -> int:
         return _reader_gone()
     except OSError as exc:
         return _said(plain_os_error(exc), EXIT_FAILURE)
-    except (AgentError, ConfigError, ValueError) as exc:
+    except (AgentError, ConfigError, StoreError, ValueError) as exc:
         return _said(exc, EXIT_FAILURE)
     except Exception as exc:  # the promise: a message, never a bare traceback
         if os.environ.get("FOOTAGE_AGENT_DEBUG"):

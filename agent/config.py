@@ -65,7 +65,12 @@ def load_settings(home: Path) -> Settings:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Settings()
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
+        raise ConfigError(f"the settings cannot be read: {plain_os_error(exc, str(path))}") \
+            from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path} cannot be read (it is not text); fix or delete it") from None
+    except ValueError as exc:
         raise ConfigError(f"{path} cannot be read ({exc}); fix or delete it") from None
     if not isinstance(raw, dict):
         raise ConfigError(f"{path} must hold a JSON object")

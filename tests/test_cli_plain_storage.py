@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -79,3 +80,103 @@ def test_a_disk_that_fills_as_the_credentials_are_appended_says_the_disk_is_full
     assert code == 1
     assert f"the disk holding {out} is full: free some space there" in err
     assert list(out.iterdir()) == []   # no package, no partial folder
+
+
+# finding 8 ---------------------------------------------------------------------------------
+def test_a_witness_file_that_cannot_be_read_is_named_in_plain_words(porch, tmp_path, capsys):
+    missing = tmp_path / "nowhere" / "decision.jws"
+    code, err = said(capsys, "--home", str(porch), "log", "verify", "--witness", str(missing))
+    assert code == 2 and f"{missing} does not exist: check the path" in err
+    code, err = said(capsys, "--home", str(porch), "log", "verify", "--witness", str(tmp_path))
+    assert code == 2 and f"{tmp_path} is a folder where a file was expected" in err
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0 not a decision")
+    code, err = said(capsys, "--home", str(porch), "log", "verify", "--witness", str(binary))
+    assert code == 2 and f"{binary}: not a decision file" in err
+
+
+def test_settings_that_are_a_folder_are_named_in_plain_words(porch, capsys):
+    (porch / "settings.json").mkdir()
+    code, err = said(capsys, "--home", str(porch), "recordings")
+    assert code == 1
+    assert f"{porch / 'settings.json'} is a folder where a file was expected" in err
+    (porch / "settings.json").rmdir()
+    (porch / "settings.json").write_bytes(b"\xff\xfe{}")
+    code, err = said(capsys, "--home", str(porch), "recordings")
+    assert code == 1 and "cannot be read (it is not text); fix or delete it" in err
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage"])
+def test_a_damaged_index_is_kept_and_the_owner_is_told_not_to_delete_it(porch, capsys, damage):
+    index = porch / "index.db"
+    if damage == "truncated":
+        with open(index, "r+b") as fh:
+            fh.truncate(8192)
+    else:
+        index.write_bytes(bytes(range(256)) * 80)
+    before = index.read_bytes()
+    code, err = said(capsys, "--home", str(porch), "recordings")
+    assert code == 1
+    assert f"the index {index} is damaged" in err
+    assert "holds your recordings folders and camera names" in err and "do not delete it" in err
+    assert index.read_bytes() == before   # nothing recreated or repaired behind the owner
+
+
+def test_an_index_that_is_a_folder_is_named_in_plain_words(porch, capsys):
+    index = porch / "index.db"
+    for side in porch.glob("index.db*"):
+        side.unlink()
+    index.mkdir()
+    code, err = said(capsys, "--home", str(porch), "sources", "list")
+    assert code == 1 and f"{index} is a folder where a file was expected" in err
+
+
+def test_a_full_disk_under_the_home_says_so(tmp_path, capsys):
+    disk = tmp_path / "disk"
+    if not _mount_tmpfs(disk, "size=300k"):
+        # No disk of our own to fill: the words SQLite's "full" gets, at least.
+        from agent.index.store import database_words
+        exc = sqlite3.OperationalError("database or disk is full")
+        exc.sqlite_errorcode = sqlite3.SQLITE_FULL
+        assert "is full: free some space there" in database_words(tmp_path / "index.db", exc)
+        return
+    try:
+        home = disk / "home"
+        assert main(["--home", str(home), "keys", "show"]) == 0   # the home, before the index
+        free = shutil.disk_usage(disk).free
+        (disk / "filler").write_bytes(b"\0" * free)
+        code, err = said(capsys, "--home", str(home), "sources", "list")
+        assert code == 1
+        assert f"the disk holding the index {home / 'index.db'} is full: free some space" in err
+    finally:
+        _umount(disk)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="names on Windows are always text")
+def test_a_recordings_folder_whose_name_is_not_text_is_refused_in_plain_words(
+        porch, tmp_path, capsys):
+    card = os.fsdecode(os.fsencode(str(tmp_path)) + b"/card\xff")
+    try:
+        os.mkdir(card)
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    for argv in (["sources", "add", card], ["scan", card]):
+        code, err = said(capsys, "--home", str(porch), *argv)
+        assert code == 1
+        assert f"the name of the folder {tmp_path}/card\ufffd is not valid text" in err
+        assert "rename the folder" in err
+    code, out = main(["--home", str(porch), "sources", "list"]), capsys.readouterr().out
+    assert code == 0 and "card" not in out   # nothing half-registered
+
+
+def test_a_read_only_out_disk_says_what_to_do(porch, tmp_path, capsys):
+    disk = tmp_path / "locked"
+    if not _mount_tmpfs(disk, "size=1m,ro"):
+        pytest.skip("mounting a read-only disk needs root")
+    try:
+        code, err = said(capsys, "--home", str(porch), "export", *WINDOW, "--out", str(disk),
+                         "--progress", "none")
+        assert code == 1
+        assert f"{disk} is on a read-only disk" in err and "choose another folder" in err
+    finally:
+        _umount(disk)

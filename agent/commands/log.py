@@ -7,6 +7,7 @@ from agent.audit.log import AuditLog
 from agent.commands.common import Refused, UsageError, print_json, say
 from agent.commands.local_time import shown
 from agent.commands.requests import mapped
+from agent.os_words import plain_os_error
 from agent.timebase import TimeError, parse_rfc3339
 from frp.decision import DecisionError, decision_log_head
 from frp.text import one_line
@@ -66,8 +67,11 @@ def _witness(agent, path: str):
     """The log head a decision token carries, checked to be this owner's decision."""
     try:
         text = Path(path).read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"--witness: cannot read {path} ({exc})") from None
+    except OSError as exc:
+        raise UsageError(f"--witness: {plain_os_error(exc, path)}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"--witness {path}: not a decision file (a decision is plain text, "
+                         "and this file holds other characters): check the path") from None
     try:
         owner, head = decision_log_head(text)
     except DecisionError as exc:

@@ -60,8 +60,10 @@ class ExportResult:
     credentials: SigningChain | None = None   # the chain the clip's credentials are signed with
 
 
-# How a full disk reads in an error's text: the C library's words, and Windows' own.
-_DISK_FULL = (os.strerror(errno.ENOSPC).lower(), "not enough space on the disk")
+# How a full disk reads in an error's text: the C library's words, Windows' own, and
+# os_words' plain ones.
+_DISK_FULL = (os.strerror(errno.ENOSPC).lower(), "not enough space on the disk",
+              " is full: free some space")
 
 
 def disk_full(error_text: str) -> bool:

@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 from agent import __version__
 from agent.export.hashed_files import fsync_file, hash_file, read_chunks, write_hashed
 from agent.identity.keys import OwnerKey
+from agent.os_words import plain_os_error
 from agent.storage import fsync_dir, remove_stale_partials, sync_renamed_into
 from frp.bagit import (
     BAGIT_TXT,
@@ -108,7 +109,8 @@ class PackageBuilder:
             self.staging = self._tmp / STAGING
             self.staging.mkdir()
         except OSError as exc:
-            raise PackageError(f"Could not create the package folder in {self.parent}: {exc.strerror}") from None
+            raise PackageError("the package folder cannot be made: "
+                               + plain_os_error(exc, str(self.parent))) from None
         self._files: dict[str, PackageFile] = {}
         self._sealed = False
 

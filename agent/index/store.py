@@ -9,6 +9,7 @@ recording (kept in `cameras.max_len_us`), so a window query touches only rows th
 """
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from typing import Iterable, Iterator, NamedTuple
 from agent.index.cameras import CameraBook
 from agent.index.recorder_book import RecorderBook
 from agent.index.schema import prepare
+from agent.os_words import plain_os_error
 from agent.storage import Transaction, private_database
 
 # In FileRow's order, with the camera's id where FileRow has its name.
@@ -40,7 +42,62 @@ _SELECT_ONE = ("SELECT source_id, path, ?, start_us, end_us, size, mtime_ns, lay
 
 
 class StoreError(Exception):
-    """The index database cannot be used."""
+    """The index database cannot be used; the message says why in plain words."""
+
+
+def _is_text(root: str) -> bool:
+    """True when `root` is text SQLite can keep: a name that is not valid UTF-8 on the disk
+    (an SD card formatted by a camera) reaches Python with lone surrogates in it."""
+    try:
+        root.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _storable(root: str) -> None:
+    """Refuse, in plain words, a folder whose own name the index cannot keep."""
+    if not _is_text(root):
+        shown = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in root)
+        raise StoreError(f"the name of the folder {shown} is not valid text (UTF-8), so the "
+                         "index cannot keep it: rename the folder to ordinary letters and "
+                         "digits, then add it again")
+
+
+def database_words(path: Path, exc: sqlite3.Error) -> str:
+    """Why the index at `path` cannot be used, and what to do, for a person.
+
+    A damaged index must not read as something to delete: besides the list of recordings (which
+    a scan rebuilds) it holds the registered folders, their zones and clock offsets, the camera
+    names and the names they had.
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return (f"the index {path} is damaged and cannot be used ({exc}); it holds your "
+                "recordings folders and camera names, not only the list of recordings, so do "
+                "not delete it: put back a copy from a backup, or move it aside (keep it) and "
+                "add your recordings folders again with the same camera names, then scan")
+    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and _disk_full(path)):
+        return (f"the disk holding the index {path} is full: free some space there, then try "
+                "again (the index was not changed)")
+    if code == sqlite3.SQLITE_IOERR:
+        return (f"the disk holding the index {path} could not be read or written: check the "
+                "drive; the drive may be failing")
+    if code == sqlite3.SQLITE_READONLY:
+        return (f"the index {path} cannot be written (it or its disk is read-only): make it "
+                "writable for your user account")
+    if code == sqlite3.SQLITE_BUSY:
+        return (f"the index {path} is in use by another program: close it, then try again")
+    return f"the index {path} cannot be opened ({exc})"
+
+
+def _disk_full(path: Path) -> bool:
+    """True when the disk holding `path` has no room left (SQLite says "disk I/O error" when
+    a full disk refuses its shared-memory file)."""
+    try:
+        return shutil.disk_usage(Path(path).parent).free < 64 * 1024
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -103,6 +160,7 @@ class Store:
     """
 
     def __init__(self, path: Path):
+        self._db = None
         try:
             self._db = sqlite3.connect(str(private_database(path)), check_same_thread=False,
                                        isolation_level=None)
@@ -111,9 +169,12 @@ class Store:
             self._db.execute("PRAGMA foreign_keys=ON")
             self.rebuilt = prepare(self._db)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"the index {path} cannot be opened: {exc}") from None
+            self._close_unopened()
+            raise StoreError(database_words(path, exc)) from None
         except OSError as exc:
-            raise StoreError(f"the index {path} cannot be opened: {exc.strerror}") from None
+            self._close_unopened()
+            raise StoreError(f"the index cannot be opened: {plain_os_error(exc, str(path))}") \
+                from None
         self._lock = threading.RLock()
         self.names = CameraBook(self._db, self._lock)
         self.recorders = RecorderBook(self._db, self._lock, self.names)
@@ -124,12 +185,19 @@ class Store:
         with self._lock:
             self._db.close()
 
+    def _close_unopened(self) -> None:
+        """Let go of an index that could not be opened at once (its files stay unheld: the
+        owner may move it aside, a test may unmount its disk)."""
+        if self._db is not None:
+            self._db.close()
+
     # sources -----------------------------------------------------------------------------
     def add_source(self, root: str, camera: str, tz: str, layout: str, clock_offset_s: float,
                    explicit: bool = True) -> Source:
         """Register a root and its camera, or update a registered root's settings (its name is
         changed with `names.rename`). A name another camera holds is refused when `explicit`
         (the owner typed it) and made unique otherwise (a default from the folder's name)."""
+        _storable(root)
         with self._lock, Transaction(self._db):
             row = self._db.execute("SELECT id FROM sources WHERE root=?", (root,)).fetchone()
             if row is not None:
@@ -149,6 +217,8 @@ class Store:
             self._db.execute("UPDATE files SET mtime_ns=-1 WHERE source_id=?", (source_id,))
 
     def source(self, root: str) -> Source | None:
+        if not _is_text(root):
+            return None   # add_source refuses such a name: it was never registered
         with self._lock:
             row = self._db.execute("SELECT * FROM sources WHERE root=?", (root,)).fetchone()
         return Source(*row) if row else None
@@ -159,6 +229,8 @@ class Store:
 
     def remove_source(self, root: str) -> bool:
         """Forget a root, its cameras and its index rows (the recordings are never touched)."""
+        if not _is_text(root):
+            return False
         with self._lock:
             return self._db.execute("DELETE FROM sources WHERE root=?", (root,)).rowcount > 0
 
