@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -36,9 +37,15 @@ from agent.owner_registrations import OwnerRegistrations
 if TYPE_CHECKING:
     from agent.requests.desk import RequestDesk
 
-__all__ = ["Agent", "AgentError", "NotFound", "Refusal", "ENV_PASSPHRASE"]
+__all__ = ["Agent", "AgentError", "NotFound", "NotScanned", "Refusal", "ENV_PASSPHRASE"]
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class NotScanned(ScanReport):
+    """The report of a folder that could not be scanned at all (its drive missing or
+    unreadable): `problems` says why, the counts are zero."""
 
 
 class Agent(OwnerCameras, OwnerExports, OwnerRecords, OwnerRegistrations, OwnerRecorders):
@@ -131,21 +138,29 @@ class Agent(OwnerCameras, OwnerExports, OwnerRecords, OwnerRegistrations, OwnerR
 
     # sources -------------------------------------------------------------------------------
     def add_source(self, path: str | Path, camera: str | None = None, tz: str | None = None,
-                   layout: str = "auto", clock_offset_s: float = 0.0) -> Source:
+                   layout: str | None = None, clock_offset_s: float | None = None) -> Source:
         """Register a recordings folder (or update its settings). `camera` is the owner's name
         for it (default: the folder's name); a registered folder given a new name is renamed
-        as `rename_camera` would."""
+        as `rename_camera` would. A zone, layout or clock offset not given keeps what a
+        registered folder has (else: this PC's zone, auto, 0): re-adding a folder to rename
+        its camera must not move its recordings in time. TimeError for an unknown zone or an
+        unusable clock offset."""
         root = Path(path).expanduser().absolute()
         if not root.is_dir():
             raise AgentError(f"{root} is not a folder: check the path, or connect the drive it is on")
+        before = self.store.source(str(root))
+        if layout is None:
+            layout = before.layout if before is not None else "auto"
         if layout != "auto" and layout not in LAYOUTS:
             raise AgentError(f"unknown layout '{layout}'; known: auto, {', '.join(LAYOUTS)}")
-        tz = tz or timebase.system_zone_name()
+        tz = tz or (before.tz if before is not None else timebase.system_zone_name())
         timebase.zone(tz)
-        before = self.store.source(str(root))
+        if clock_offset_s is None:
+            clock_offset_s = before.clock_offset_s if before is not None else 0.0
+        clock_offset_s = timebase.check_clock_offset(clock_offset_s)
         try:
             src = self.store.add_source(str(root), camera or root.name or "camera", tz, layout,
-                                        float(clock_offset_s), explicit=camera is not None)
+                                        clock_offset_s, explicit=camera is not None)
         except CameraNameError as exc:
             raise Refusal(str(exc)) from None
         if before is not None and camera is not None and camera != before.camera:
@@ -200,7 +215,11 @@ class Agent(OwnerCameras, OwnerExports, OwnerRecords, OwnerRegistrations, OwnerR
     # index ---------------------------------------------------------------------------------
     def scan(self, paths: list[str] | None = None, tz: str | None = None,
              cancel: threading.Event | None = None) -> list[ScanReport]:
-        """Index the given folders (registering new ones) or every registered source."""
+        """Index the given folders (registering new ones) or every registered source.
+
+        A named folder that cannot be scanned (its drive unplugged) raises AgentError. Without
+        `paths`, one such folder is a problem in its own report and the others are scanned
+        all the same, as a recorder that does not answer is."""
         if paths:
             targets = [self.source_for(p) or self._new_folder(p, tz) for p in paths]
         else:
@@ -212,16 +231,33 @@ class Agent(OwnerCameras, OwnerExports, OwnerRecords, OwnerRegistrations, OwnerR
                 reports.append(self._refresh(recorders[src.id], cancel))
                 continue
             try:
-                report = scan_source(self.store, src, cancel=cancel)
-            except OSError as exc:
-                self.emit(ScanFailed(src.root, str(exc)))
-                raise AgentError(str(exc)) from None
+                report = self._scan_folder(src, cancel)
+            except AgentError as exc:
+                if paths:
+                    raise
+                report = NotScanned(src.root, 0, 0, 0, 0, 0, problems=(str(exc),))
             reports.append(report)
-            if cancel is None or not cancel.is_set():
-                self._adopt_legacy_names(src.id)
-            self.emit(ScanFinished(src.root, report.seen, report.added, report.updated,
-                                   report.removed, report.problems))
         return reports
+
+    def _scan_folder(self, src: Source, cancel: threading.Event | None) -> ScanReport:
+        """Scan one registered folder; AgentError (and a ScanFailed event) when it cannot be."""
+        try:
+            timebase.check_clock_offset(src.clock_offset_s)
+        except timebase.TimeError:   # kept by an older version: every time would be wrong
+            why = (f"the clock offset kept for {src.root} ({src.clock_offset_s} s) is not usable: "
+                   f"set it again with `footage-agent sources add {src.root} --clock-offset S`")
+            self.emit(ScanFailed(src.root, why))
+            raise AgentError(why) from None
+        try:
+            report = scan_source(self.store, src, cancel=cancel)
+        except OSError as exc:
+            self.emit(ScanFailed(src.root, str(exc)))
+            raise AgentError(str(exc)) from None
+        if cancel is None or not cancel.is_set():
+            self._adopt_legacy_names(src.id)
+        self.emit(ScanFinished(src.root, report.seen, report.added, report.updated,
+                               report.removed, report.problems))
+        return report
 
     def _new_folder(self, path: str | Path, tz: str | None) -> Source:
         if is_url(path):

@@ -7,6 +7,7 @@ are applied here too, so every caller gets true UTC.
 from __future__ import annotations
 
 import functools
+import math
 import os
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,7 +19,8 @@ from frp.times import US, TimeError, format_utc, from_datetime, parse_rfc3339, t
 
 __all__ = ["US", "TimeError", "format_utc", "from_datetime", "parse_rfc3339", "to_datetime",
            "compact_utc", "zone", "system_zone_name", "WallReading", "resolve_wall", "naive_us",
-           "apply_clock_offset", "local_text"]
+           "apply_clock_offset", "check_clock_offset", "MAX_CLOCK_OFFSET_S",
+           "local_text"]
 
 
 def compact_utc(us: int) -> str:
@@ -142,6 +144,25 @@ def _steady_offset(zone_name: str, year: int, month: int, day: int, hour: int) -
         return None
     (offset,) = offsets
     return (offset.days * 86400 + offset.seconds) * US + offset.microseconds
+
+
+# A camera clock wrong by more than this is not a clock offset: 100 years still covers a clock
+# that lost its battery and restarted in 1970.
+MAX_CLOCK_OFFSET_S = 100 * 365 * 86400
+
+
+def check_clock_offset(offset_s: float) -> float:
+    """A camera clock offset in seconds as a float, or TimeError naming the allowed range
+    (infinite, not-a-number and absurd values would break every time placed with it)."""
+    try:
+        value = float(offset_s)
+    except (TypeError, ValueError):
+        value = math.nan
+    if not (math.isfinite(value) and abs(value) <= MAX_CLOCK_OFFSET_S):
+        raise TimeError(f"the clock offset '{offset_s}' is not usable: give the camera clock "
+                        f"minus true time in seconds, between -{MAX_CLOCK_OFFSET_S} and "
+                        f"{MAX_CLOCK_OFFSET_S} (100 years)")
+    return value
 
 
 def apply_clock_offset(camera_us: int, offset_s: float) -> int:

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -97,6 +100,85 @@ def test_errors_are_plain_with_contract_exit_codes(capsys, recordings, home, arg
 def test_scan_with_nothing_to_scan_is_a_usage_error(capsys, home):
     code, _, err = run(capsys, "--home", str(home), "scan")
     assert code == 2 and "sources add" in err
+
+
+def test_re_adding_a_folder_to_rename_its_camera_keeps_its_zone_layout_and_clock(
+        capsys, recordings, home, monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Berlin")   # this PC's zone is not the camera's
+    h = ["--home", str(home)]
+    run(capsys, *h, "sources", "add", str(recordings), "--tz", "America/Los_Angeles",
+        "--layout", "blue-iris", "--clock-offset", "3")
+    run(capsys, *h, "scan")
+    before = json.loads(run(capsys, *h, "recordings", "--json")[1])
+    assert before[0]["start"] == "2026-11-20T21:59:57Z"
+
+    code, _, err = run(capsys, *h, "sources", "add", str(recordings), "--camera", "front")
+    assert code == 0 and "zone America/Los_Angeles, layout blue-iris, clock offset +3 s" in err
+    listed = json.loads(run(capsys, *h, "sources", "list", "--json")[1])
+    assert [(s["camera"], s["tz"], s["layout"], s["clock_offset_s"]) for s in listed] == [
+        ("front", "America/Los_Angeles", "blue-iris", 3.0)]
+    run(capsys, *h, "scan")
+    after = json.loads(run(capsys, *h, "recordings", "--json")[1])
+    assert [(r["camera"], r["start"]) for r in after] == [("front", r["start"]) for r in before]
+    # what is given still changes it
+    run(capsys, *h, "sources", "add", str(recordings), "--clock-offset", "0")
+    assert json.loads(run(capsys, *h, "sources", "list", "--json")[1])[0]["clock_offset_s"] == 0
+
+
+@pytest.mark.parametrize("offset", ["nan", "inf", "-inf", "1e300", "3153600001"])
+def test_an_unusable_clock_offset_is_a_usage_error_naming_the_range(capsys, recordings, home,
+                                                                      offset):
+    h = ["--home", str(home)]
+    code, _, err = run(capsys, *h, "sources", "add", str(recordings), f"--clock-offset={offset}")
+    assert code == 2 and "between -3153600000 and 3153600000 (100 years)" in err
+    assert "unexpected" not in err
+    assert json.loads(run(capsys, *h, "sources", "list", "--json")[1]) == []
+    assert run(capsys, *h, "sources", "add", str(recordings), "--clock-offset", "-3153600000")[0] == 0
+
+
+def _copy_of(recordings: Path, folder: Path) -> Path:
+    shutil.copytree(recordings, folder, copy_function=shutil.copy)
+    for p in folder.iterdir():   # finished long ago: not "in-progress"
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    return folder
+
+
+def test_scan_goes_on_past_a_missing_drive_and_says_so(capsys, recordings, tmp_path):
+    h = ["--home", str(tmp_path / "home")]
+    usb = _copy_of(recordings, tmp_path / "a-garage-usb")
+    porch = _copy_of(recordings, tmp_path / "porch")
+    for folder in (usb, porch):
+        run(capsys, *h, "sources", "add", str(folder), "--tz", "America/Los_Angeles")
+    shutil.rmtree(usb)   # the USB drive was unplugged; it sorts first
+
+    code, out, err = run(capsys, *h, "scan", "--json")
+    assert code == 1
+    reports = {r["source"]: r for r in json.loads(out)}
+    assert reports[str(porch)]["added"] == 4
+    assert reports[str(usb)]["seen"] == 0 and "connect the drive" in reports[str(usb)]["problems"][0]
+    assert f"footage-agent: the recordings folder {usb} is missing" in err
+    assert len(json.loads(run(capsys, *h, "recordings", "--camera", "porch", "--json")[1])) == 4
+
+
+def test_a_clock_offset_kept_by_an_older_version_stops_only_its_own_folder(
+        capsys, recordings, tmp_path):
+    home = tmp_path / "home"
+    h = ["--home", str(home)]
+    bad = _copy_of(recordings, tmp_path / "a-bad")
+    porch = _copy_of(recordings, tmp_path / "porch")
+    for folder in (bad, porch):
+        run(capsys, *h, "sources", "add", str(folder), "--tz", "America/Los_Angeles")
+    with closing(sqlite3.connect(home / "index.db")) as db, db:
+        db.execute("UPDATE sources SET clock_offset_s=1e300 WHERE root=?", (str(bad),))
+
+    code, out, err = run(capsys, *h, "scan", "--json")
+    assert code == 1 and "unexpected" not in err
+    assert "--clock-offset S" in err and str(bad) in err
+    assert {r["source"]: r["added"] for r in json.loads(out)} == {str(bad): 0, str(porch): 4}
+    code, _, err = run(capsys, *h, "scan", str(bad))
+    assert code == 1 and "is not usable" in err
+    assert run(capsys, *h, "sources", "add", str(bad), "--clock-offset", "0")[0] == 0
+    assert run(capsys, *h, "scan")[0] == 0
 
 
 def test_the_installed_command_runs_and_home_env_works(recordings, tmp_path):

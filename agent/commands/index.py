@@ -6,7 +6,8 @@ from agent.commands.common import Refused, UsageError, parse_time, print_json, s
 from agent.commands.interrupt import Interrupted
 from agent.commands.local_time import shown, window, zone_for
 from agent.index.store import FileRow
-from agent.service import Agent, NotFound
+from agent.service import Agent, AgentError, NotFound, NotScanned
+from agent.timebase import TimeError, check_clock_offset
 
 
 def add_parsers(sub, common) -> None:
@@ -17,9 +18,10 @@ def add_parsers(sub, common) -> None:
     a.add_argument("path")
     a.add_argument("--camera", help="camera name for files whose path names none (default: folder name)")
     a.add_argument("--tz", help="IANA time zone the recorder's clock uses (default: this PC's)")
-    a.add_argument("--layout", default="auto", help="recorder layout id, or auto")
-    a.add_argument("--clock-offset", type=float, default=0.0,
-                   help="camera clock minus true time, in seconds")
+    # Not given: a registered folder keeps its own (re-adding it renames its camera).
+    a.add_argument("--layout", help="recorder layout id, or auto (default: auto)")
+    a.add_argument("--clock-offset", type=float,
+                   help="camera clock minus true time, in seconds (default: 0)")
     a.set_defaults(func=sources_add)
     recorders.add_parser(ss, common)
     ls = ss.add_parser("list", parents=[common], help="list recordings folders")
@@ -55,6 +57,11 @@ def add_parsers(sub, common) -> None:
 
 
 def sources_add(agent: Agent, args) -> int:
+    if args.clock_offset is not None:
+        try:
+            check_clock_offset(args.clock_offset)
+        except TimeError as exc:
+            raise UsageError(str(exc)) from None
     src = agent.add_source(args.path, args.camera, args.tz, args.layout, args.clock_offset)
     say(f"added {src.root} (camera {src.camera}, zone {src.tz}, layout {src.layout}, "
         f"clock offset {src.clock_offset_s:+g} s); a folder holding several channels gives "
@@ -111,6 +118,8 @@ def scan(agent: Agent, args) -> int:
     for r in reports:
         if "remote" in r.statuses:   # a recorder on the network: its search, mirrored
             say(f"{r.source}: {r.seen} recordings mirrored ({r.added} new, {r.removed} gone)")
+        elif isinstance(r, NotScanned):   # said once, below, as the command's failure
+            continue
         else:
             say(f"{r.source}: {r.seen} files ({r.added} new, {r.updated} changed, {r.unchanged} "
                 f"unchanged, {r.removed} gone)")
@@ -118,6 +127,9 @@ def scan(agent: Agent, args) -> int:
             say(f"  problem: {problem}")
         for note in r.notes:
             say(f"  note: {note}")
+    failed = [problem for r in reports if isinstance(r, NotScanned) for problem in r.problems]
+    if failed:   # the other sources were scanned all the same; the exit code tells a script
+        raise AgentError("; ".join(failed))
     return 0
 
 
