@@ -4,6 +4,7 @@ still arrive. Over a real loopback server through `footage-agent inbox sync`, an
 over signed claims of any type."""
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 import time
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 
 from agent.audit.log import AuditLog
 from agent.cli import main
+from agent.service import Agent
 from agent.requests import polling
 from agent.requests.inbox import Inbox
 from frp import jws
@@ -117,7 +119,8 @@ def test_a_poll_of_refused_tokens_records_them_moves_on_and_a_later_request_arri
         assert "0 new, 5 rejected" in err and "unexpected failure" not in err
         rejected = [r["data"] for r in AuditLog(home).entries()
                     if r["event"] == "request-rejected"]
-        assert len(rejected) == 5 and rejected[0]["rule"] == 3
+        # one record for the poll's five refusals (finding 3)
+        assert len(rejected) == 1 and rejected[0]["count"] == 5 and rejected[0]["rule"] == 3
         inbox = Inbox(home / "inbox.db")
         try:
             assert inbox.cursor(AGENCY_ID, "reg-1") == "page-1"
@@ -128,6 +131,61 @@ def test_a_poll_of_refused_tokens_records_them_moves_on_and_a_later_request_arri
         assert code == 0 and "1 new, 0 rejected" in err, err
         assert [item["id"] for item in json.loads(run("inbox", "--json")[1])] == ["req-later"]
         assert asked == ["", "page-1"]
+
+
+def test_a_flood_of_garbage_tokens_costs_one_record_a_poll_and_an_oversized_answer_none(
+        tmp_path, capsys):
+    """Trust hunt finding 3: a portal answering every poll with thousands of empty tokens
+    (and no cursor) made each sync take minutes and wrote one fsync'd, sealed record per token,
+    every poll. Now an answer over MAX_TOKENS_PER_POLL is refused whole, a poll's refusals are
+    one record, and the same refused tokens polled again are not logged again."""
+    home = tmp_path / "home"
+
+    def run(*argv):
+        code = main(["--home", str(home), *argv])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    def rejections():
+        return [r["data"] for r in AuditLog(home).entries() if r["event"] == "request-rejected"]
+
+    pages: dict[str, tuple[list, str | None]] = {"": ([""] * 5000, None)}
+    with portal(pages) as (origin, _asked):
+        doc = {"frp": 1, "id": AGENCY_ID, "name": "Example Police Department",
+               "phone": "+1-206-555-0100", "portal": origin + "/v1",
+               "upload_origins": [origin], "keys": {"keys": [JWK]}}
+        (tmp_path / "agency.json").write_text(json.dumps(doc))
+        assert run("agencies", "add", str(tmp_path / "agency.json"))[0] == 0
+        keep_unpinned(home, AGENCY_ID, "reg-1", "portal-secret")
+
+        started = time.monotonic()
+        code, _out, err = run("inbox", "sync")
+        assert code == 1 and "5,000 requests in one answer" in err, err
+        assert f"at most {polling.MAX_TOKENS_PER_POLL}" in err
+        assert rejections() == [] and time.monotonic() - started < 20
+
+        garbage = [""] * (polling.MAX_TOKENS_PER_POLL - 1) + ["not a token"]
+        pages[""] = (garbage, None)
+        code, _out, err = run("inbox", "sync")
+        assert code == 0 and f"0 new, {len(garbage)} rejected" in err, err
+        (record,) = rejections()
+        assert record["count"] == len(garbage) and record["registration"] == "reg-1"
+        assert len(record["reasons"]) == 1 and record["reasons"][0] == record["reason"]
+        assert record["tokens_sha256"] == hashlib.sha256(
+            "\n".join(garbage).encode()).hexdigest()
+
+        agent = Agent(home)   # the service's desk: polled again and again
+        try:
+            for _ in range(3):
+                added, refused = polling.poll(agent.requests,
+                                              agent.requests.trust.get(AGENCY_ID), "reg-1")
+                assert added == [] and len(refused) == len(garbage)
+            assert len(rejections()) == 2   # once for this desk, not once a poll
+            pages[""] = (["other garbage"], None)
+            polling.poll(agent.requests, agent.requests.trust.get(AGENCY_ID), "reg-1")
+            assert len(rejections()) == 3 and rejections()[-1]["count"] == 1
+        finally:
+            agent.close()
 
 
 TEXT = st.text(st.characters(exclude_categories=()), max_size=12)  # lone surrogates too

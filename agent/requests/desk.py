@@ -37,6 +37,7 @@ from frp.jws import MAX_TOKEN_BYTES
 from frp.request import Request, verify_request
 
 Progress = Callable[[str, float], None]
+_REASONS_LOGGED = 5  # distinct reasons kept in a poll's one rejection record
 
 
 class DeskError(AgentError):
@@ -71,6 +72,8 @@ class RequestDesk:
         self.portal = portal or PortalClient(verify=verify)
         self.inbox = Inbox(self.home / "inbox.db", clock, on_expired=self._expired)
         self._running = approval_run.RunningDeliveries(self.home)
+        # (agency, registration) -> SHA-256 of the tokens its last poll refused (logged once).
+        self._last_refused: dict[tuple[str, str], str] = {}
         # How holds and exports reach a recorder camera's footage (the Agent's passwords).
         self._recorders = recorders or (lambda: connector(CredentialStore(self.home)))
 
@@ -107,9 +110,11 @@ class RequestDesk:
             raise DeskError(f"cannot read the request file {source}: {exc.strerror}") from None
         return self._view(self._accept(token, "file"))
 
-    def take(self, token: str | bytes, via: str,
-             registrations: list[str] | None = None) -> tuple[Entry | None, str | None]:
-        """Verify a token and add it: (entry, None), or (None, reason) when rejected (logged)."""
+    def take(self, token: str | bytes, via: str, registrations: list[str] | None = None,
+             refused: list[tuple[int, str]] | None = None) -> tuple[Entry | None, str | None]:
+        """Verify a token and add it: (entry, None), or (None, reason) when rejected. A
+        rejection is logged, or put in `refused` as (rule, reason) when given: a poll logs
+        its rejections together (log_poll_rejections)."""
         if isinstance(token, (bytes, bytearray)):
             token = bytes(token).strip()
         try:
@@ -119,7 +124,10 @@ class RequestDesk:
         except (Rejected, InboxError) as exc:  # InboxError: the same request twice at once,
             # or a value the inbox cannot keep
             rule, reason = (exc.rule, exc.reason) if isinstance(exc, Rejected) else (5, str(exc))
-            self.audit.append("request-rejected", via=via, rule=rule, reason=reason)
+            if refused is None:
+                self.audit.append("request-rejected", via=via, rule=rule, reason=reason)
+            else:
+                refused.append((rule, reason))
             return None, f"request rejected: {reason}"
         self.audit.append("request-seen", id=entry.jti, agency=entry.iss, case=entry.case,
                           sha256=entry.sha256, via=via, status=entry.status,
@@ -130,6 +138,21 @@ class RequestDesk:
             except DeskError:
                 pass  # logged by hold(); the request itself is in
         return self.inbox.get(entry.jti, entry.iss), None
+
+    def log_poll_rejections(self, agency_id: str, registration: str,
+                            refused: list[tuple[int, str]], tokens_sha256: str) -> None:
+        """One `request-rejected` record for all the tokens one poll refused: how many, the
+        first rule and reason, a few distinct reasons and the SHA-256 of the refused tokens.
+        One record per token let a portal fill the disk (each record is fsync'd and sealed);
+        the same refused tokens polled again are not logged again while this desk runs."""
+        if not refused or self._last_refused.get((agency_id, registration)) == tokens_sha256:
+            return
+        reasons = list(dict.fromkeys(reason for _rule, reason in refused))
+        self.audit.append("request-rejected", via="portal", agency=agency_id,
+                          registration=registration, rule=refused[0][0], reason=refused[0][1],
+                          count=len(refused), reasons=reasons[:_REASONS_LOGGED],
+                          tokens_sha256=tokens_sha256)
+        self._last_refused[(agency_id, registration)] = tokens_sha256
 
     def _accept(self, token: bytes, via: str) -> Entry:
         entry, reason = self.take(token, via)

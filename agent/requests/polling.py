@@ -7,6 +7,7 @@ Retry-After honoured, and a registration refused with a 4xx left alone until its
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -18,6 +19,9 @@ from frp.agency import Agency
 from frp.origins import web_origin
 
 log = logging.getLogger(__name__)
+
+# Request tokens one poll answer may hold (protocol.md; the reference portal sends 200 a page).
+MAX_TOKENS_PER_POLL = 200
 
 
 class NotTrusted(Exception):
@@ -58,16 +62,29 @@ def poll(desk, agency: Agency, registration: str) -> tuple[list[Entry], list[str
                           "invite code (`agencies register`)", 401)
     tokens, cursor = desk.portal.poll(agency, registration, token,
                                       desk.inbox.cursor(agency.id, registration))
-    added, rejected = [], []
+    if len(tokens) > MAX_TOKENS_PER_POLL:
+        # Refused whole (the cursor stays): each token costs a verification, so an answer of
+        # a quarter of a million empty strings took minutes a poll.
+        raise PortalError(f"{agency.name}'s portal sent {len(tokens):,} requests in one "
+                          f"answer; at most {MAX_TOKENS_PER_POLL} are taken at a time (a portal "
+                          "sends the rest after the cursor)")
+    added, rejected, refused, refused_tokens = [], [], [], []
     for raw in tokens:
-        entry, reason = desk.take(raw, "portal", [registration])
+        entry, reason = desk.take(raw, "portal", [registration], refused)
         if entry is not None:
             added.append(entry)
         else:
             rejected.append(reason)
+            refused_tokens.append(raw)
+    desk.log_poll_rejections(agency.id, registration, refused, _digest(refused_tokens))
     desk.inbox.set_cursor(agency.id, registration, cursor)
     desk.arrived(len(added))
     return added, rejected
+
+
+def _digest(tokens: list[str]) -> str:
+    """SHA-256 of tokens, one a line: names a poll's refused tokens in the log."""
+    return hashlib.sha256("\n".join(tokens).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def sync(desk) -> SyncReport:
