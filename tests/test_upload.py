@@ -761,12 +761,43 @@ def test_upload_command_resumes_where_an_earlier_run_stopped(run_cli, hostile, t
     assert hashlib.sha256(hostile.data(got["url"])).hexdigest() == got["sha256"]
 
 
-def test_unreachable_server_gives_up_with_a_plain_message(payload, tmp_path, quick_backoff):
+def test_unreachable_server_gives_up_with_a_plain_message(payload, tmp_path, monkeypatch):
+    # More attempts than fresh starts: a creation nothing answered is no fresh start.
+    monkeypatch.setattr(upload_mod, "BACKOFF_BASE_S", 0.005)
     src = payload(10_000)
-    with pytest.raises(UploadError, match="Gave up after 2 attempts: network problem") as err:
-        upload_file(src, f"http://127.0.0.1:{free_port()}/files", state_dir=tmp_path / "uploads",
-                    max_attempts=2)
-    assert err.value.status is None and "resumes where it stopped" in str(err.value)
+    endpoint = f"http://127.0.0.1:{free_port()}/files"
+    attempts = upload_mod.MAX_NEW_UPLOADS + 2
+    with pytest.raises(UploadError) as err:
+        upload_file(src, endpoint, state_dir=tmp_path / "uploads", max_attempts=attempts)
+    said = str(err.value)
+    assert said.startswith(f"Gave up after {attempts} attempts: cannot reach the upload server "
+                           f"{endpoint}: the connection was refused")
+    assert err.value.status is None and "resumes where it stopped" in said
+    for jargon in ("Errno", "ConnectError", "fresh starts", "misreporting"):
+        assert jargon not in said
+
+
+def test_a_creation_the_server_keeps_failing_is_retried_up_to_max_attempts(
+        hostile, payload, tmp_path, monkeypatch):
+    monkeypatch.setattr(upload_mod, "BACKOFF_BASE_S", 0.005)
+    hostile.hook = lambda m, p, h, b: (503, {}, b"busy") if m == "POST" else None
+    attempts = upload_mod.MAX_NEW_UPLOADS + 2
+    with pytest.raises(UploadError, match=f"Gave up after {attempts} attempts: the server "
+                                          "answered 503 busy") as err:
+        upload_file(payload(10_000), hostile.endpoint, state_dir=tmp_path / "uploads",
+                    max_attempts=attempts)
+    assert err.value.status == 503 and hostile.count("POST") == attempts
+
+
+def test_network_failures_read_as_plain_words():
+    refused = httpx.ConnectError("[Errno 111] Connection refused")
+    refused.__context__ = ConnectionRefusedError(111, "Connection refused")
+    assert upload_mod.network_words(refused).startswith("the connection was refused")
+    assert upload_mod.network_words(httpx.ReadTimeout("timed out")) == "it did not answer in time"
+    unnamed = httpx.ConnectError("[Errno -2] Name or service not known")
+    unnamed.__context__ = socket.gaierror(-2, "Name or service not known")
+    assert upload_mod.network_words(unnamed).startswith("its name could not be found")
+    assert upload_mod.network_words(httpx.ConnectError("[Errno 99] odd")) == "odd"
 
 
 # --- PATCH sizes that follow the link ----------------------------------------------------------

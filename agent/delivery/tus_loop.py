@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import logging
 import random
+import re
+import socket
+import ssl
 import threading
 import time
 from dataclasses import dataclass
@@ -28,8 +31,10 @@ from agent.delivery.wire import (
     refusal,
     same_origin_url,
 )
+from agent.os_words import plain_os_error
 
 log = logging.getLogger(__name__)
+_ERRNO_TAG = re.compile(r"\[(?:Errno|WinError) -?\d+\]\s*")
 
 BACKOFF_BASE_S = 0.5
 BACKOFF_CAP_S = 30.0
@@ -64,6 +69,37 @@ class _Restart(Exception):
     def __init__(self, reason: str, terminate: bool) -> None:
         super().__init__(reason)
         self.terminate = terminate
+
+
+def network_words(exc: httpx.TransportError) -> str:
+    """Why a request did not get through, in words a person can act on: the operating
+    system's (a refused connection, an unreachable network) through os_words, never a Python
+    class name or "[Errno N]"."""
+    if isinstance(exc, httpx.TimeoutException):
+        return "it did not answer in time"
+    cause = _os_cause(exc)
+    if isinstance(cause, ssl.SSLCertVerificationError):
+        return f"its certificate could not be trusted ({cause.verify_message})"
+    if isinstance(cause, ssl.SSLError):
+        return "a secure connection could not be made with it"
+    if isinstance(cause, socket.gaierror):
+        return "its name could not be found: check the address, and that this computer is online"
+    if cause is not None:
+        return plain_os_error(cause)
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return "the connection was cut off: try again"
+    return _ERRNO_TAG.sub("", str(exc)).strip() or "the connection failed"
+
+
+def _os_cause(exc: BaseException) -> OSError | None:
+    """The operating system's error under an httpx one (httpx -> httpcore -> OSError)."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, OSError):
+            return exc
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return None
 
 
 class UploadJob:
@@ -132,11 +168,13 @@ class UploadJob:
         if self.new_uploads >= MAX_NEW_UPLOADS:
             raise UploadError("The upload server kept losing or misreporting the upload; gave up "
                               f"after {MAX_NEW_UPLOADS} fresh starts. Try again later or tell the agency.")
-        self.new_uploads += 1
         reply = self._call("POST", self.base, {"Upload-Length": str(self.size),
                                                "Upload-Metadata": self.meta_header})
         if reply.status != 201:
             raise refusal(reply, "the new upload")
+        # A fresh start is one the server made: a creation that never got through (nothing
+        # answering, a 503) is a passing failure, bounded by max_attempts instead.
+        self.new_uploads += 1
         url = same_origin_url(self.base, reply.headers.get("location"), "creation")
         self.state = UploadState(self.endpoint, str(url), self.size, self.sha, 0, 0)
         self.store.save(self.state)
@@ -235,7 +273,8 @@ class UploadJob:
             reply = exchange(self.http, method, url, {**self.headers, **headers}, content)
         except httpx.TransportError as exc:
             self.check_cancel()
-            raise _Retry(f"network problem ({type(exc).__name__}: {exc or 'no details'})") from None
+            raise _Retry(f"cannot reach the upload server {self.base}: "
+                         f"{network_words(exc)}") from None
         if reply.status >= 500 or reply.status in _RETRYABLE:
             raise _Retry(f"the server answered {reply.status} {reply.detail()}".rstrip(),
                          reply.retry_after(BACKOFF_CAP_S * 2), reply.status)
