@@ -24,6 +24,10 @@ from agent.index.walk import walk
 # A file modified this recently may still be growing; the watcher re-checks it.
 IN_PROGRESS_S = 10
 _BATCH = 5000
+# The instants a date can show (years 1 to 9999): a row outside them would break every listing
+# of the index, so times worked out beyond them are dropped with a reason.
+_FIRST_US = -62_135_596_800 * 1_000_000
+_AFTER_LAST_US = 253_402_300_800 * 1_000_000
 
 
 @dataclass(frozen=True)
@@ -176,6 +180,9 @@ def describe(source: Source, camera: str, path: str, rel: str, size: int, mtime_
         time_source = "frigate.db"
         reasons.append("times from frigate.db")
     reasons.extend(placed.notes)
+    if not (showable_us(start) and showable_us(end)):
+        start = end = None
+        reasons.append("the times worked out for it are not real dates")
     if facts is None:
         reasons.append("name matches no known recorder layout")
     if status == "ok" and placed.ambiguous and known_times is None:
@@ -195,6 +202,11 @@ def describe(source: Source, camera: str, path: str, rel: str, size: int, mtime_
                    stream, placed.alt_start_us, container.codec, container.width,
                    container.height, container.fps, bool(container.has_audio), channel,
                    time_source)
+
+
+def showable_us(us: int | None) -> bool:
+    """True for no time or an instant a date can show (years 1 to 9999)."""
+    return us is None or _FIRST_US <= us < _AFTER_LAST_US
 
 
 def _still_written(facts: NameFacts | None, container: ContainerFacts | None, mtime_ns: int,

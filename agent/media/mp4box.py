@@ -31,6 +31,11 @@ _MIN_CREATION_US = 946_684_800 * US   # 2000-01-01: earlier means an unset camer
 _MAX_CREATION_US = 4_102_444_800 * US  # 2100-01-01: later is garbage
 _CHUNK = 4096                      # one page: covers ftyp/free/mdat headers, or a small moov
 _MAX_MOOV = 256 << 20              # larger than any real index; refuse rather than eat memory
+# No recorder writes one file for longer than a day or so; a week is far past any real one,
+# and a duration beyond it is a broken header that would place the file years into the future.
+MAX_DURATION_US = 7 * 86400 * US
+# A header may round or pad its duration, never claim hours its frames do not hold.
+_SAMPLES_SLACK_US = 3600 * US
 _TOP = {b"ftyp", b"moov", b"mdat", b"free", b"skip", b"wide", b"moof", b"mfra", b"styp",
         b"sidx", b"uuid", b"pnot", b"meta", b"junk", b"pdin", b"emsg", b"prft"}
 _CODECS = {"avc1": "h264", "avc3": "h264", "h264": "h264", "hvc1": "hevc", "hev1": "hevc",
@@ -186,8 +191,11 @@ def _moovless_facts(w: _Walk, name: str) -> ContainerFacts:
                       "recorder stopped before finishing it", name)
     if w.sidx and w.runs:   # a bare fMP4 segment: its sidx holds the timescale the moofs lack
         reason = "media segment without init; duration from its sidx box"
+        duration = _to_us(w.sidx[1], w.sidx[0])
+        if duration is not None and duration > MAX_DURATION_US:
+            return failed("damaged", _impossible(duration), "fmp4")
         return ContainerFacts("ok", reason + ("; truncated" if w.truncated else ""), "fmp4",
-                              _to_us(w.sidx[1], w.sidx[0]), None, None, None, None, None, None)
+                              duration, None, None, None, None, None, None)
     if w.runs or w.sidx:
         return failed("unsupported", "a media segment without its init segment (moov box); "
                       "it plays only together with the stream's init file", "fmp4")
@@ -219,6 +227,9 @@ def _movie_facts(w: _Walk, name: str, size: int | None) -> ContainerFacts:
         frames = video.samples + video.frag_samples
         codec = _CODECS.get(video.fourcc or "", (video.fourcc or "").strip().lower() or None)
         width, height = video.width or None, video.height or None
+    wrong = _duration_problem(duration, video, fragmented)
+    if wrong:
+        return failed("damaged", wrong, name)
     fps = round(frames * US / duration, 3) if frames and duration else None
     status, reason = "ok", None
     if fragmented and w.truncated:
@@ -253,6 +264,28 @@ def _track_duration_us(t: Track, fragmented: bool) -> int | None:
     if fragmented:
         return _to_us(t.sample_time + t.frag_time, t.timescale)
     return _to_us(t.duration or t.sample_time, t.timescale)
+
+
+def _duration_problem(duration: int | None, video: Track | None, fragmented: bool) -> str | None:
+    """Why the duration a header gives cannot be true, or None. The index adds it to the
+    file's start: an absurd one would claim recorded time the file does not hold (or a date
+    no calendar has)."""
+    if duration is None:
+        return None
+    if duration > MAX_DURATION_US:
+        return _impossible(duration)
+    if video is None or fragmented or not video.samples:
+        return None
+    held = _to_us(video.sample_time, video.timescale) or 0
+    if duration > 2 * held + _SAMPLES_SLACK_US:
+        return (f"the MP4 index says it lasts {_clock(duration)}, but its frames cover only "
+                f"{_clock(held)}: the index is corrupt, so the file cannot be placed in time")
+    return None
+
+
+def _impossible(duration: int) -> str:
+    return (f"the MP4 index gives an impossible duration ({duration // (86400 * US):,} days); "
+            "the index is corrupt, so the file cannot be placed in time")
 
 
 def _to_us(value: int, timescale: int) -> int | None:

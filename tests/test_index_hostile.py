@@ -1,0 +1,112 @@
+"""A scan meets broken input and keeps going: an MP4 whose header gives an impossible duration,
+a Hikvision card index with an impossible time, and a card pulled out in the middle of a
+rescan. Each is listed (or kept) with a reason, and the rest of the folder is indexed."""
+from __future__ import annotations
+
+import os
+import struct
+from pathlib import Path
+
+from agent.media.mp4box import parse_bytes
+from agent.service import Agent
+from agent.timebase import US
+from demo.samples import ClipSpec, write_clip
+from tests.conftest import t
+
+OLD = 1_700_000_000   # an mtime long past: nothing is still being written
+
+
+def clip(path: Path, start: str, seconds: float = 2.0) -> Path:
+    written = write_clip(ClipSpec(path=path, start_us=t(start), seconds=seconds, fps=5, gop_s=1.0))
+    os.utime(written, (OLD, OLD))
+    return written
+
+
+def claim_duration(data: bytes, seconds: int) -> bytes:
+    """The same file, its movie and track headers (mvhd, mdhd) claiming `seconds`."""
+    out = bytearray(data)
+    for kind in (b"mvhd", b"mdhd"):
+        at = out.index(kind) + 4
+        if out[at] == 1:   # version 1: 64-bit times
+            timescale = struct.unpack_from(">I", out, at + 20)[0]
+            struct.pack_into(">Q", out, at + 24, seconds * timescale)
+        else:   # version 0: 32-bit; whole seconds when the ticks would not fit
+            timescale = struct.unpack_from(">I", out, at + 12)[0]
+            if seconds * timescale > 0xFFFFFFFE:
+                timescale = 1
+            struct.pack_into(">II", out, at + 12, timescale, min(seconds * timescale, 0xFFFFFFFE))
+    return bytes(out)
+
+
+def box(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I4s", 8 + len(body), kind) + body
+
+
+def crafted_mp4(duration: int, timescale: int = 1, frames: int = 10) -> bytes:
+    """A small MP4 written by hand: version 1 (64-bit) headers claiming `duration` ticks, one
+    video track of `frames` one-tick samples."""
+    times = b"\1\0\0\0" + struct.pack(">QQIQ", 0, 0, timescale, duration)
+    mvhd = box(b"mvhd", times + b"\0" * 80)
+    mdhd = box(b"mdhd", times + b"\0" * 4)
+    tkhd = box(b"tkhd", b"\0\0\0\3" + b"\0" * 8 + struct.pack(">I", 1) + b"\0" * 60
+               + struct.pack(">II", 320 << 16, 240 << 16))
+    hdlr = box(b"hdlr", b"\0" * 8 + b"vide" + b"\0" * 13)
+    entry = (struct.pack(">I4s", 86, b"avc1") + b"\0" * 6 + b"\0\1" + b"\0" * 16
+             + struct.pack(">HH", 320, 240) + b"\0" * 50)
+    stsd = box(b"stsd", b"\0" * 4 + struct.pack(">I", 1) + entry)
+    stts = box(b"stts", b"\0" * 4 + struct.pack(">III", 1, frames, 1))
+    trak = box(b"trak", tkhd + box(b"mdia", mdhd + hdlr + box(b"minf", box(b"stbl", stsd + stts))))
+    return (box(b"ftyp", b"isom\0\0\0\1isom") + box(b"moov", mvhd + trak)
+            + box(b"mdat", b"\0" * 64))
+
+
+# -- an MP4 header claiming an impossible duration ---------------------------------------------
+
+def test_a_duration_past_any_recording_is_damaged_with_a_reason(tmp_path):
+    data = clip(tmp_path / "a.mp4", "2026-05-14T18:00:00Z").read_bytes()
+    assert parse_bytes(data).status == "ok"
+    facts = parse_bytes(claim_duration(data, 400 * 86400))
+    assert facts.status == "damaged" and facts.duration_us is None
+    assert "impossible duration" in facts.reason
+    assert parse_bytes(crafted_mp4(10, 10)).status == "ok"   # the crafted file, told the truth
+    assert parse_bytes(crafted_mp4(1 << 62)).status == "damaged"
+
+
+def test_a_duration_far_beyond_the_frames_the_file_holds_is_damaged(tmp_path):
+    data = clip(tmp_path / "a.mp4", "2026-05-14T18:00:00Z").read_bytes()
+    # Two days claimed by a file whose frames cover two seconds: within the week, but no
+    # recorder pads a header by days.
+    facts = parse_bytes(claim_duration(data, 2 * 86400))
+    assert facts.status == "damaged" and "its frames cover only 00:02" in facts.reason
+    # A header a little longer than its frames (rounding, a last frame's length) is kept.
+    assert parse_bytes(claim_duration(data, 3)).duration_us == 3 * US
+
+
+def test_a_folder_with_an_impossible_duration_is_indexed_and_listed(tmp_path):
+    rec = tmp_path / "rec"
+    good = clip(rec / "Backyard.20260514_190000.mp4", "2026-05-14T19:00:00Z")
+    bad = rec / "Backyard.20260514_180000.mp4"
+    bad.write_bytes(crafted_mp4(1 << 62))   # past what the index can even keep
+    longer = rec / "Backyard.20260514_170000.mp4"   # 10^12 s fits the index: an end in year 33,700
+    longer.write_bytes(crafted_mp4(10 ** 12))
+    for p in (bad, longer):
+        os.utime(p, (OLD, OLD))
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(rec, tz="UTC")
+        (report,) = agent.scan()
+        assert report.seen == 3
+        rows = {Path(r.path).name: r for r in agent.recordings()}
+        assert rows[good.name].status == "ok"
+        for p in (bad, longer):
+            assert rows[p.name].status == "damaged", rows[p.name]
+            assert "impossible duration" in rows[p.name].reason
+            assert rows[p.name].end_us is None
+        # The ten-frame files claim none of the hours after them, and the listing works.
+        assert len(agent.recordings()) == 3
+        cover = agent.coverage("rec", t("2026-05-14T17:00:00Z"), t("2026-05-14T19:00:00Z"))
+        assert cover.covered_us == 0
+        assert agent.scan()[0].unchanged == 3   # and every later scan is as calm
+    finally:
+        agent.close()
+
