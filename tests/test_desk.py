@@ -526,3 +526,53 @@ def test_a_renamed_camera_keeps_its_masks_its_pending_approval_and_the_requests_
         assert masked and masked[0]["polygons"][0]["name"] == "neighbour's window"
     assert prov["camera"] == "porch"   # as the agency knows it
     assert "camera-rename" in world.events()
+
+
+def test_two_agencies_sending_the_same_request_id_can_each_be_shown_held_and_decided(
+        world, capsys):
+    """Trust hunt finding 4: FRP/1 makes a request id unique per agency only. Two agencies
+    both sending '0001' left neither shown, held, approved nor declined: no command took the
+    agency. `--agency` names it, and the ambiguity says so."""
+    from agent.cli import main
+
+    sheriff, sheriff_key = "https://sheriff.example.gov", Ed25519PrivateKey.generate()
+    doc = {"frp": 1, "id": sheriff, "name": "Example County Sheriff",
+           "phone": "+1-206-555-0111", "portal": "https://frp.sheriff.example.gov/v1",
+           "upload_origins": ["https://upload.sheriff.example.gov"],
+           "keys": {"keys": [jws.public_jwk(sheriff_key)]}}
+    (world.tmp / "sheriff.json").write_text(json.dumps(doc))
+    world.desk.trust.add(world.tmp / "sheriff.json")
+    world.desk.trust.keep_registration(Registration(sheriff, "reg-s", None))
+    world.desk.import_request(world.file(request_token("0001"), "police.jws"))
+    theirs = jws.parse_compact(request_token("0001")).claims | {
+        "iss": sheriff, "aud": "reg-s", "case": {"number": "S-77"},
+        "upload": {"protocol": "tus", "endpoint": "https://upload.sheriff.example.gov/files"}}
+    world.desk.import_request(world.file(sign_request(theirs, sheriff_key,
+                                                      jws.public_jwk(sheriff_key)["kid"]),
+                                         "sheriff.jws"))
+
+    def run(*argv):
+        code = main(["--home", str(world.home), *argv])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    code, _out, err = run("inbox", "show", "0001")
+    assert code == 3 and "--agency" in err and sheriff in err and AGENCY_ID in err, err
+    code, out, err = run("inbox", "show", "0001", "--agency", sheriff, "--json")
+    assert code == 0 and json.loads(out)["case"] == "S-77", err
+    code, out, err = run("inbox", "show", "0001", "--agency", AGENCY_ID, "--json")
+    assert code == 0 and json.loads(out)["case"] == "2026-0042", err
+    code, _out, err = run("inbox", "hold", "0001", "--agency", sheriff)
+    assert code == 0 and "held" in err, err
+    code, _out, err = run("decline", "0001", "--agency", sheriff, "--reason", "not ours")
+    assert code == 0 and "declined 0001" in err, err
+    assert world.desk.show("0001", sheriff).status == "declined"
+    assert world.desk.show("0001", AGENCY_ID).status == "new"
+    code, _out, err = run("inbox", "release", "0001", "--agency", sheriff)
+    assert code == 0 and "deleted the hold of 0001" in err, err
+    code, _out, err = run("approve", "0001", "--agency", AGENCY_ID)   # no terminal to ask on
+    assert code == 2 and "add --yes" in err, err
+    with pytest.raises(DeskRefusal, match="'reg-s' of Example County Sheriff"):
+        world.desk.approve("0001", iss=sheriff)   # the sheriff's request, not the ambiguity
+    with pytest.raises(DeskRefusal, match="no request '0001' in the inbox from"):
+        world.desk.show("0001", "https://elsewhere.example.gov")

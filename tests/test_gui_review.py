@@ -300,6 +300,60 @@ def test_decline_with_a_reason_reaches_the_portal(qtbot, pwin, portal, footage):
     assert p.submissions() == []
 
 
+def test_decline_acts_on_the_shown_request_when_two_agencies_used_its_id(
+        qtbot, world, tmp_path, monkeypatch):
+    """Trust hunt finding 4: the page declined (and approved) by request id alone, so with a
+    second agency's request of the same id it only said 'more than one agency ...'."""
+    import json
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from agent.requests.registrations import Registration
+    from frp import jws
+
+    sheriff, key = "https://sheriff.example.gov", Ed25519PrivateKey.generate()
+    doc = {"frp": 1, "id": sheriff, "name": "Example County Sheriff",
+           "phone": "+1-206-555-0111", "portal": "https://frp.sheriff.example.gov/v1",
+           "upload_origins": ["https://upload.sheriff.example.gov"],
+           "keys": {"keys": [jws.public_jwk(key)]}}
+    (tmp_path / "sheriff.json").write_text(json.dumps(doc))
+    store = TrustStore(world.home)
+    store.add(tmp_path / "sheriff.json")
+    store.keep_registration(Registration(sheriff, "reg-s", None))   # no portal to send to
+    theirs = request_claims(world.request_id, world.start_us, world.end_us, int(time.time()),
+                            aud="reg-s", iss=sheriff, case={"number": "S-77"},
+                            upload={"protocol": "tus",
+                                    "endpoint": "https://upload.sheriff.example.gov/files"})
+    (tmp_path / "sheriff.jws").write_text(sign(key, theirs))
+    application()
+    agent = Agent(world.home)
+    window = build(agent, zone=ZONE, tray=Tray())
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    settle(qtbot, window)
+    try:
+        import_by_click(qtbot, window, world.request_file, monkeypatch)
+        import_by_click(qtbot, window, tmp_path / "sheriff.jws", monkeypatch)
+        table = window.inbox.table
+        rows = {table.item(r, 1).text(): r for r in range(table.rowCount())}
+        assert set(rows) == {"Example County Sheriff", "Example City Police Department"}
+        qtbot.wait(10)
+        rect = table.visualItemRect(table.item(rows["Example County Sheriff"], 1))
+        qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(table.viewport(), Qt.LeftButton, pos=rect.center())
+        settle(qtbot, window)
+        assert window.request.view.agency_id == sheriff
+        qtbot.mouseClick(window.request.decline_button, Qt.LeftButton)
+        settle(qtbot, window)
+        assert "did not work" not in window.request.status.text(), window.request.status.text()
+        assert agent.requests.show(world.request_id, sheriff).status == "declined"
+        assert agent.requests.show(world.request_id, AGENCY_ID).status == "new"
+    finally:
+        window.shutdown()
+        agent.close()
+
+
 def test_the_inbox_stops_saying_verified_once_the_key_is_rotated_or_the_agency_removed(
         qtbot, win, world, tmp_path, monkeypatch):
     import json

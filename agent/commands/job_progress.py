@@ -28,7 +28,7 @@ class DeliveryProgress:
 
     def __init__(self, agent, args) -> None:
         self.display: Display = progress_display(args, "frame")
-        self._agent, self._id = agent, args.id
+        self._agent, self._id, self._agency = agent, args.id, args.agency
         self._frames: float | None = None
         self._bytes: int | None = None
 
@@ -49,7 +49,7 @@ class DeliveryProgress:
         self.display.fraction(stage, fraction)
 
     def _view(self):
-        return self._agent.requests.show(self._id)
+        return self._agent.requests.show(self._id, self._agency)
 
     def close(self) -> None:
         self.display.close()

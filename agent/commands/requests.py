@@ -53,18 +53,22 @@ def add_parsers(sub, common) -> None:
     p.set_defaults(func=inbox_sync)
     p = ia.add_parser("show", parents=[common], help="one request in full")
     p.add_argument("id")
+    _add_agency_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=inbox_show)
     p = ia.add_parser("hold", parents=[common],
                       help="copy the recordings a request covers, so retention cannot erase them")
     p.add_argument("id")
+    _add_agency_option(p)
     p.set_defaults(func=inbox_hold)
     p = ia.add_parser("release", parents=[common], help="delete a finished request's hold copy")
     p.add_argument("id")
+    _add_agency_option(p)
     p.set_defaults(func=inbox_release)
 
     p = sub.add_parser("approve", parents=[common], help="share what you approve, and deliver it")
     p.add_argument("id")
+    _add_agency_option(p)
     p.add_argument("--camera", action="append", help="a camera to share (repeat; default: the "
                                                      "request's cameras)")
     p.add_argument("--from", dest="start", help="start of what you share (default: the request's)")
@@ -86,8 +90,16 @@ def add_parsers(sub, common) -> None:
 
     p = sub.add_parser("decline", parents=[common], help="decline a request")
     p.add_argument("id")
+    _add_agency_option(p)
     p.add_argument("--reason", help="told to the agency")
     p.set_defaults(func=decline)
+
+
+def _add_agency_option(p) -> None:
+    # FRP/1 makes a request id unique per agency only: two agencies may both send '0001'.
+    p.add_argument("--agency", metavar="AGENCY_ID",
+                   help="the agency that sent the request (its id, as `agencies list` shows "
+                        "it); needed only when two agencies used the same request id")
 
 
 def entry_json(view: RequestView, agency_name: str | None = None) -> dict:
@@ -150,7 +162,7 @@ def inbox_sync(agent, args) -> int:
 
 @mapped
 def inbox_show(agent, args) -> int:
-    v = agent.requests.show(args.id)
+    v = agent.requests.show(args.id, args.agency)
     out = entry_json(v, v.agency_name)
     out.update({"agency_phone": v.agency_phone, "problem": v.problem, "verified": v.verified,
                 "hold": str(v.hold.path) if v.hold else None,
@@ -193,14 +205,14 @@ def inbox_show(agent, args) -> int:
 
 @mapped
 def inbox_hold(agent, args) -> int:
-    made = agent.requests.hold(args.id)
+    made = agent.requests.hold(args.id, args.agency)
     say(f"held {len(made.files)} recordings ({made.size:,} bytes) in {made.path}")
     return 0
 
 
 @mapped
 def inbox_release(agent, args) -> int:
-    if agent.requests.release(args.id):
+    if agent.requests.release(args.id, args.agency):
         say(f"deleted the hold of {args.id}")
     else:
         say(f"{args.id} has no hold")
@@ -211,7 +223,7 @@ def inbox_release(agent, args) -> int:
 @mapped
 def approve(agent, args) -> int:
     desk = agent.requests
-    view = desk.show(args.id)
+    view = desk.show(args.id, args.agency)
     tz = zone_for(agent, _cameras(view, args))
     start = parse_time(args.start, "--from", tz) if args.start else None
     end = parse_time(args.end, "--to", tz) if args.end else None
@@ -222,7 +234,7 @@ def approve(agent, args) -> int:
         done = args.stopper.run_job(lambda cancel: desk.approve(
             args.id, args.camera, start, end, args.mode, args.keep_audio,
             progress=shown_progress.report, cancel=cancel, blur_faces=args.blur_faces,
-            masks=args.masks, accept_dropped=args.accept_dropped_frames))
+            masks=args.masks, accept_dropped=args.accept_dropped_frames, iss=view.agency_id))
     finally:
         shown_progress.close()
     if args.json:
@@ -284,7 +296,7 @@ def _hidden(agent, view: RequestView, cameras, args) -> str:
 
 @mapped
 def decline(agent, args) -> int:
-    done = agent.requests.decline(args.id, args.reason)
+    done = agent.requests.decline(args.id, args.reason, iss=args.agency)
     sent = "sent to the agency" if done.decision_sent_at_us else (
         f"not sent: {one_line(done.decision_error)}" if done.decision_error
         else "will be sent at the next `inbox sync`")

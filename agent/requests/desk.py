@@ -185,9 +185,11 @@ class RequestDesk:
                                       verified=request is not None, problem=problem))
         return views
 
-    def show(self, jti: str) -> RequestView:
-        """One request with its agency from the trust store and its re-verified details."""
-        return self._view(self._entry(jti))
+    def show(self, jti: str, iss: str | None = None) -> RequestView:
+        """One request with its agency from the trust store and its re-verified details.
+        `iss` names the agency, needed when two agencies used the same request id (as every
+        action below)."""
+        return self._view(self._entry(jti, iss))
 
     def _view(self, entry: Entry) -> RequestView:
         agency, request, problem = self.trust.get(entry.iss), None, None
@@ -226,9 +228,9 @@ class RequestDesk:
                   bytes=made.size)
         return made
 
-    def release(self, jti: str) -> bool:
+    def release(self, jti: str, iss: str | None = None) -> bool:
         """Delete a request's hold, only once the request has ended (the owner asked)."""
-        entry = self._entry(jti)
+        entry = self._entry(jti, iss)
         if entry.status not in ENDED:
             raise DeskRefusal(f"request '{jti}' is {entry.status}; its hold is kept until the "
                               "request is declined, expired or delivered")
@@ -245,7 +247,8 @@ class RequestDesk:
                 start_us: int | None = None, end_us: int | None = None, mode: str | None = None,
                 keep_audio: bool | None = None, progress: Progress | None = None,
                 cancel: threading.Event | None = None, *, blur_faces: bool | None = None,
-                masks: bool | None = None, accept_dropped: bool = False) -> RequestView:
+                masks: bool | None = None, accept_dropped: bool = False,
+                iss: str | None = None) -> RequestView:
         """Export, deliver and receipt what the owner approves (never wider than the request).
 
         Unset choices default to the whole request (its cameras; copy mode; no audio; each
@@ -253,7 +256,7 @@ class RequestDesk:
         before when resuming a failed delivery. Frames of the recordings that cannot be
         decoded stop it (refused, the request left `failed`) unless `accept_dropped`.
         """
-        entry = self._entry(jti)
+        entry = self._entry(jti, iss)
         try:
             with self._running.claim(entry):
                 done = self._approve(entry, cameras, start_us, end_us, mode, keep_audio,
@@ -285,9 +288,10 @@ class RequestDesk:
                 raise DeskRefusal(str(exc)) from None
             raise DeskError(f"{exc} (run approve again to resume)") from None
 
-    def decline(self, jti: str, reason: str | None = None) -> RequestView:
+    def decline(self, jti: str, reason: str | None = None, *,
+                iss: str | None = None) -> RequestView:
         """Decline: signed, kept, and sent to the portal (now, or by the next sync)."""
-        entry = self._entry(jti)
+        entry = self._entry(jti, iss)
         if entry.status not in UNDECIDED:
             raise DeskRefusal(f"request '{jti}' is {entry.status}; only a new or held request "
                               "can be declined")

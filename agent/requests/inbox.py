@@ -133,10 +133,13 @@ class Inbox:
                 rows = self._db.execute("SELECT * FROM requests WHERE jti=? AND iss=?",
                                         (jti, iss)).fetchall()
             if not rows:
-                raise UnknownRequest(f"there is no request '{jti}' in the inbox")
+                raise UnknownRequest(f"there is no request '{jti}' in the inbox"
+                                     + (f" from {iss}" if iss is not None else ""))
             if len(rows) > 1:
+                agencies = sorted(r[0] for r in rows)
                 raise UnknownRequest(f"more than one agency sent a request called '{jti}' "
-                                     f"({', '.join(r[0] for r in rows)}); say which agency")
+                                     f"({', '.join(agencies)}); say which with --agency, for "
+                                     f"example --agency {agencies[0]}")
             return self._entry(rows[0])
 
     def cursor(self, iss: str, registration: str) -> str | None:

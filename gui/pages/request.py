@@ -149,13 +149,14 @@ class RequestPage(QWidget):
     def approve(self) -> None:
         if self.view is None:
             return
-        agent, rid, out = self.ctx.agent, self.view.id, self.outgoing()
+        # The agency as well as the id: two agencies may use the same request id.
+        agent, rid, iss, out = self.ctx.agent, self.view.id, self.view.agency_id, self.outgoing()
         name = requests.agency_name(self.view)
         damaged = self.options.accept_dropped
         if self.view.status == "failed":   # resume exactly what was approved before
             def work(progress, cancel):
                 return in_owner_words(agent.requests.approve, rid, progress=progress,
-                                      cancel=cancel, accept_dropped=damaged)
+                                      cancel=cancel, accept_dropped=damaged, iss=iss)
             title = self.tr("Sending the approved footage to {agency} again").format(agency=name)
         else:
             cameras = [p.camera for p in out.parts if p.seconds > 0]
@@ -166,7 +167,8 @@ class RequestPage(QWidget):
             def work(progress, cancel):
                 return in_owner_words(agent.requests.approve, rid, cameras, out.start_us,
                                       out.end_us, out.mode, out.keep_audio, progress, cancel,
-                                      blur_faces=faces, masks=masks, accept_dropped=damaged)
+                                      blur_faces=faces, masks=masks, accept_dropped=damaged,
+                                      iss=iss)
             title = self.tr("Sending {duration} of footage to {agency}").format(
                 duration=display.duration(out.seconds), agency=name)
         self._busy(True)
@@ -177,10 +179,12 @@ class RequestPage(QWidget):
     def decline(self) -> None:
         if self.view is None:
             return
-        agent, rid, reason = self.ctx.agent, self.view.id, self.reason.text().strip()
+        agent, rid, iss = self.ctx.agent, self.view.id, self.view.agency_id
+        reason = self.reason.text().strip()
         self._busy(True)
         self.ctx.bridge.call("decline",
-                             lambda: in_owner_words(agent.requests.decline, rid, reason or None),
+                             lambda: in_owner_words(agent.requests.decline, rid, reason or None,
+                                                    iss=iss),
                              lambda result: self._finished(), self._failed)
 
     def _busy(self, busy: bool) -> None:
