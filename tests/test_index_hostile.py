@@ -4,12 +4,15 @@ rescan. Each is listed (or kept) with a reason, and the rest of the folder is in
 from __future__ import annotations
 
 import os
+import sqlite3
 import struct
+from contextlib import closing
 from pathlib import Path
 
 from agent.media.mp4box import parse_bytes
 from agent.service import Agent
 from agent.timebase import US
+from demo.hikvision_card import Recording, write_card
 from demo.samples import ClipSpec, write_clip
 from tests.conftest import t
 
@@ -110,3 +113,38 @@ def test_a_folder_with_an_impossible_duration_is_indexed_and_listed(tmp_path):
     finally:
         agent.close()
 
+
+
+# -- a Hikvision card index (record_db_index00) with impossible times ---------------------------
+
+def test_a_card_index_row_with_an_impossible_time_is_skipped_and_the_rest_indexed(tmp_path):
+    card = tmp_path / "card"
+    start = t("2026-11-20T22:00:00Z")
+    written = write_card(card, [Recording(start, 6, 0), Recording(start + 10 * US, 6, 0)],
+                         sqlite=True)
+    with closing(sqlite3.connect(card / "datadir0" / "record_db_index00")) as db:
+        good = db.execute("SELECT * FROM record_segment_idx_tb WHERE record_type != 0").fetchall()
+        file_no, _b_start, b_end, s, e, kind = good[-1]
+        # Each after the last good one, as if recorded later (rows are told apart by offset).
+        for n, (s2, e2, end, k) in enumerate(((400_000_000_000, 400_000_000_060, None, kind),
+                                              (s, 1 << 62, None, kind),   # year 14,645 above
+                                              (s, e, None, "x"),          # SQLite keeps any type
+                                              (2.5, e, None, kind),
+                                              (s, e, 1 << 62, kind))):    # past the ring file
+            at = b_end + n * 4096
+            db.execute("INSERT INTO record_segment_idx_tb VALUES (?,?,?,?,?,?)",
+                       (file_no, at, end or at + 4096, s2, e2, k))
+        db.commit()
+    for p in card.rglob("*"):
+        os.utime(p, (OLD, OLD))
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(card, tz="UTC")
+        agent.scan()
+        rows = agent.recordings()
+    finally:
+        agent.close()
+    placed = sorted((r.start_us, r.end_us) for r in rows if r.status == "ok")
+    assert placed == [(w.recording.start_us, w.recording.start_us + 6 * US) for w in written]
+    (beyond,) = [r for r in rows if r.status != "ok"]
+    assert beyond.status == "damaged" and "past the end" in beyond.reason

@@ -50,6 +50,7 @@ SEGMENT = 80
 SLOTS = 256
 _CURRENT_SLOTS = 49
 _UNUSED = 0xFFFF
+_U32 = 1 << 32
 _EPOCH = datetime(1970, 1, 1)
 PS_PACK = b"\x00\x00\x01\xba"
 
@@ -131,7 +132,7 @@ def read_sqlite_index(path: Path) -> RingIndex:
         raise RingIndexError(f"it is not a Hikvision index database ({exc})") from None
     segments, skipped, slots = [], 0, {}
     for file_no, b_start, b_end, s, e, kind in rows:
-        if not all(isinstance(v, int) and v >= 0 for v in (file_no, b_start, b_end, s, e)) or not s:
+        if not _sane_row(file_no, b_start, b_end, s, e, kind):
             skipped += 1
             continue
         open_row = e == 0 and b_end == 0
@@ -142,6 +143,16 @@ def read_sqlite_index(path: Path) -> RingIndex:
         segments.append(Segment(file_no, slot, 1, _wall(s), None if open_row else _wall(e),
                                 b_start, None if open_row else b_end, int(kind)))
     return RingIndex(0, len(slots), tuple(segments), skipped)
+
+
+def _sane_row(file_no, b_start, b_end, s, e, kind) -> bool:
+    """Whole numbers where the table's columns say so (SQLite keeps whatever a row was given),
+    and times a camera's clock can write: the same 32-bit seconds as index00.bin, so a broken
+    row never becomes a date past any calendar."""
+    values = (file_no, b_start, b_end, s, e, kind)
+    return (all(isinstance(v, int) and not isinstance(v, bool) for v in values)
+            and all(v >= 0 for v in (file_no, b_start, b_end, s, e))
+            and 0 < s < _U32 and e < _U32 and kind < _U32)
 
 
 def _current_files(data: bytes) -> dict[int, tuple[int, int, int, int]]:
