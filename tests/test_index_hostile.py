@@ -9,6 +9,7 @@ import struct
 from contextlib import closing
 from pathlib import Path
 
+from agent.index import scan as scan_mod
 from agent.media.mp4box import parse_bytes
 from agent.service import Agent
 from agent.timebase import US
@@ -148,3 +149,67 @@ def test_a_card_index_row_with_an_impossible_time_is_skipped_and_the_rest_indexe
     assert placed == [(w.recording.start_us, w.recording.start_us + 6 * US) for w in written]
     (beyond,) = [r for r in rows if r.status != "ok"]
     assert beyond.status == "damaged" and "past the end" in beyond.reason
+
+
+# -- a card pulled out in the middle of a rescan ------------------------------------------------
+
+def card_of_ten(tmp_path: Path) -> tuple[Path, Path]:
+    """A card of ten one-minute recordings (hard links to one real clip) and the clip."""
+    card = tmp_path / "card"
+    one = clip(tmp_path / "one.mp4", "2026-05-14T18:00:00Z")
+    card.mkdir()
+    for i in range(10):
+        os.link(one, card / f"CH01_20260514_18{i:02d}00_18{i:02d}59.mp4")
+    return card, one
+
+
+def walk_that(monkeypatch, after: int, then) -> None:
+    """The scan's walk, doing `then()` once it has handed over `after` files (as a card's
+    unmount or a camera's delete lands in the middle of a real walk)."""
+    real = scan_mod.walk
+
+    def walk(root):
+        for n, item in enumerate(real(root), 1):
+            yield item
+            if n == after:
+                then()
+    monkeypatch.setattr(scan_mod, "walk", walk)
+
+
+def test_a_card_pulled_out_mid_rescan_keeps_every_row_and_says_so(tmp_path, monkeypatch):
+    card, _ = card_of_ten(tmp_path)
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(card, tz="UTC")
+        agent.scan()
+        before = sorted(r.path for r in agent.recordings())
+        assert len(before) == 10
+        walk_that(monkeypatch, 3, lambda: card.rename(tmp_path / "card-pulled"))
+        (report,) = agent.scan()
+        assert report.removed == 0
+        assert any("went away during the scan" in p for p in report.problems)
+        kept = agent.recordings()
+        assert sorted(r.path for r in kept if r.status == "ok") == before
+        # Back in, scanned again: the folder's note goes, and every recording is there.
+        monkeypatch.undo()
+        (tmp_path / "card-pulled").rename(card)
+        (report,) = agent.scan()
+        assert not report.problems
+        assert sorted(r.path for r in agent.recordings()) == before
+    finally:
+        agent.close()
+
+
+def test_a_file_deleted_mid_scan_from_a_card_still_there_is_gone(tmp_path, monkeypatch):
+    card, _ = card_of_ten(tmp_path)
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(card, tz="UTC")
+        agent.scan()
+        doomed = sorted(card.iterdir())[5]   # one the walk has not reached (a camera recycling)
+        walk_that(monkeypatch, 3, doomed.unlink)
+        (report,) = agent.scan()
+        assert report.removed == 1 and not report.problems
+        assert str(doomed) not in {r.path for r in agent.recordings()}
+    finally:
+        agent.close()

@@ -227,7 +227,8 @@ def _recent(mtime_ns: int, now: float) -> bool:
 
 def _unreadable(source: Source, camera: str, path: str, error: str, folder: bool) -> FileRow:
     if folder:
-        status, reason = "damaged", f"folder cannot be read ({error}); recordings inside it are not indexed"
+        status, reason = "damaged", (f"folder cannot be read ({error}); what was indexed inside it "
+                                     "is kept, and the rest waits until it can be read")
     else:
         status, reason = "unsupported", error
     return FileRow(source_id=source.id, path=path, camera=camera, start_us=None,

@@ -13,12 +13,14 @@ from agent.index.layouts import looks_like_recording
 from agent.index.links import LINK_OUT, link_inside
 
 SKIP_DIRS = {"@eaDir", "#recycle", "#snapshot", "$RECYCLE.BIN", "System Volume Information"}
+WENT_AWAY = "it went away during the scan: was the card or drive removed?"
 
 
 def walk(root: Path):
     """Yield (path, rel, stat, None, link) per file, (path, None, None, error, None) per
-    unreadable folder and (path, rel, None, error, None) per file that is not indexed as one:
-    a name that cannot be stored, or a link out of the source.
+    unreadable folder (also one that goes away while its files are looked at: a card pulled
+    out) and (path, rel, None, error, None) per file that is not indexed as one: a name that
+    cannot be stored, or a link out of the source.
 
     Iterative, never follows folder links (a loop must not hang the scan), sorted for a stable
     order. A file link is followed only to a file inside the source (`link` then says which);
@@ -53,13 +55,26 @@ def walk(root: Path):
                     continue
                 st = entry.stat()
             except OSError:
-                continue
+                # The card or drive left mid-walk: its files are out of reach, not deleted.
+                if _gone(folder):
+                    yield folder, None, None, WENT_AWAY, None
+                    break
+                continue   # this one file went (a camera recycling its oldest)
             if _has_surrogates(entry.path):
                 shown = entry.path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
                 if looks_like_recording(shown):
                     yield shown, shown, None, "the file name is not valid text; rename it to index it", None
                 continue
             yield entry.path, rel, st, None, link
+
+
+def _gone(folder: str) -> bool:
+    """True when `folder` cannot be listed any more (unmounted, unplugged, failing)."""
+    try:
+        with os.scandir(folder):
+            return False
+    except OSError:
+        return True
 
 
 def _has_surrogates(text: str) -> bool:
