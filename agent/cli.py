@@ -79,12 +79,17 @@ def _run(args) -> int:
             raise
         finally:
             if agent is not None and not interrupted:
-                agent.close()
+                with args.stopper.quiet():   # the command is done: a stop now changes nothing
+                    agent.close()
     except UsageError as exc:
         return _said(exc, EXIT_USAGE)
     except (Refused, Refusal) as exc:
         return _said(exc, EXIT_REFUSED)
     except Interrupted as exc:
+        if exc.unfinished:
+            return _said("interrupted while the job was still finishing its last step: it may "
+                         "have completed it, so look for its result before running it again",
+                         exc.exit_code)
         return _said("interrupted; nothing half-made was left behind", exc.exit_code)
     except KeyboardInterrupt:
         return _said("interrupted", 130)

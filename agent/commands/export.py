@@ -95,6 +95,14 @@ def export(agent: Agent, args) -> int:
             accept_dropped=args.accept_dropped_frames, **redact))
     finally:
         shown_progress.close()
+    # The package is made: a stop from here on must not call it unmade, nor cut the summary.
+    with args.stopper.quiet():
+        _report(done, args, start, end, tz)
+    return 0
+
+
+def _report(done, args, start: int, end: int, tz: str | None) -> None:
+    """What the export made: its package, window and notes (stdout, stderr or --json)."""
     cut = done.cut
     out = {"package": str(done.package.path), "clip": str(done.clip), "sha256": done.clip_sha256,
            "mode": cut.mode, "requested": {"start": utc(start), "end": utc(end)},
@@ -129,7 +137,8 @@ def export(agent: Agent, args) -> int:
         say(_redaction_note(cut.redaction))
     if chain is not None and not args.json:
         say(chain.summary())
-    return 0
+    if args.stopper.event.is_set():
+        say("note: the stop came when the package was already finished; it is kept")
 
 
 def parse_mute(text: str, start_us: int, end_us: int, tz: str | None = None) -> tuple[int, int]:

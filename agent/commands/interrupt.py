@@ -30,9 +30,11 @@ class Interrupted(BaseException):
     A BaseException, like KeyboardInterrupt: no `except Exception` on the way can swallow it.
     """
 
-    def __init__(self, signum: int = signal.SIGINT) -> None:
+    def __init__(self, signum: int = signal.SIGINT, unfinished: bool = False) -> None:
         super().__init__(signum)
         self.signum = signum
+        # A job still running when its grace ran out: whether it got to its end is not known.
+        self.unfinished = unfinished
 
     @property
     def exit_code(self) -> int:
@@ -121,8 +123,10 @@ class Stopper:
         """`work(cancel)` on its own thread, the main thread waiting in short slices.
 
         A stop signal sets `cancel`; the work then has `grace_s` to stop (it raises, having
-        removed what it was writing), after which `Interrupted` is raised here whatever it did.
-        Its result is returned and its exception raised, as if it had run here.
+        removed what it was writing), after which `Interrupted` is raised here whatever it did
+        (`unfinished` when it was still running). Work that finished despite the signal (it
+        was past its last look at `cancel`) returns its result: it was done, and the caller
+        says so. Its result is returned and its exception raised, as if it had run here.
         """
         box: dict = {}
 
@@ -140,7 +144,7 @@ class Stopper:
             if thread.is_alive():   # stopped: give the job its grace to clean up
                 _wait_sliced(lambda t: (thread.join(t), not thread.is_alive())[1], grace_s)
         if self.event.is_set() and (thread.is_alive() or "error" in box):
-            raise Interrupted(self.signum or signal.SIGINT)
+            raise Interrupted(self.signum or signal.SIGINT, unfinished=thread.is_alive())
         if "error" in box:
             raise box["error"]
         return box.get("result")

@@ -52,6 +52,14 @@ def upload(agent: Agent, args) -> int:
         raise AgentError(f"upload failed: {exc}") from None
     finally:
         shown_progress.close()
+    # Delivered: a stop from here on must neither tear the log record nor call it undone.
+    with args.stopper.quiet():
+        _delivered(agent, args, source, tar, result)
+    return 0
+
+
+def _delivered(agent: Agent, args, source: Path, tar: Path, result: UploadResult) -> None:
+    """Log the delivery, drop the transport tar, and say what arrived."""
     _audit(agent, tar, args.endpoint, result.url, result.sha256, result.size)
     if source.is_dir():
         tar.unlink(missing_ok=True)  # the folder is the package; the tar was only for transport
@@ -63,7 +71,6 @@ def upload(agent: Agent, args) -> int:
         print(result.url)
         note = f", resumed at {result.resumed_from} bytes" if result.resumed_from else ""
         say(f"delivered {result.size} bytes (SHA-256 {result.sha256}){note}")
-    return 0
 
 
 def _outbox_tar(outbox: Path, folder: Path) -> tuple[Path, ChunkSums]:

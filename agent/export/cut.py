@@ -214,6 +214,7 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
                            + "; ".join(report.problems))
         if (result.dropped_frames or result.dropped_audio_packets) and not accept_dropped:
             raise _dropped(result)
+        track.check()   # the gate's last tick may come before a stop: look again
         try:
             digest, size = hashing.result()
             if sealing is not None:
@@ -229,6 +230,7 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
                            f"({_why(exc)})") from None
         except CredentialsError as exc:
             raise CutError(str(exc)) from None
+        track.check()
         os.replace(partial, out_path)
     except BaseException:
         for work in (hashing, sealing, flushing):

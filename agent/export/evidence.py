@@ -132,7 +132,7 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
             sealed = builder.seal(key, lambda files: {
                 **facts, **(provenance_extra or {}),
                 "content_credentials": _credentials_record(clip.name, chain),
-                "outputs": outputs_record(files)})
+                "outputs": outputs_record(files)}, cancel=cancel)
         call_safely(progress, "done", 1.0)
         return ExportResult(sealed, sealed.path / clip.name, clip.sha256, result, plan, chain)
     except (CutError, PackageError) as exc:

@@ -7,11 +7,13 @@ while bytes are written, never in a later pass, so what is listed is what was wr
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,6 +21,7 @@ from typing import Callable, Iterable
 
 from agent import __version__
 from agent.export.hashed_files import fsync_file, hash_file, read_chunks, write_hashed
+from agent.export.progress import Cancelled
 from agent.identity.keys import OwnerKey
 from agent.os_words import plain_os_error
 from agent.storage import fsync_dir, remove_stale_partials, sync_renamed_into
@@ -183,19 +186,25 @@ class PackageBuilder:
         return pf
 
     def seal(self, key: OwnerKey,
-             provenance: Callable[[tuple[PackageFile, ...]], dict] | dict) -> SealedPackage:
-        """Write provenance, owner key, manifests and signature; re-check; rename into place."""
+             provenance: Callable[[tuple[PackageFile, ...]], dict] | dict,
+             cancel: threading.Event | None = None) -> SealedPackage:
+        """Write provenance, owner key, manifests and signature; re-check; rename into place.
+
+        A `cancel` set at any point up to the rename (the last look is just before it) raises
+        Cancelled with nothing left behind; once renamed, the package is finished and kept.
+        """
         if self._sealed:
             raise PackageError("the package is already sealed")
         try:
-            sealed = self._seal(key, provenance)
+            sealed = self._seal(key, provenance, cancel)
         except BaseException:
             self.abort()
             raise
         self._sealed = True
         return sealed
 
-    def _seal(self, key: OwnerKey, provenance) -> SealedPackage:
+    def _seal(self, key: OwnerKey, provenance, cancel: threading.Event | None) -> SealedPackage:
+        _check(cancel)
         shutil.rmtree(self.staging, ignore_errors=True)
         added = tuple(sorted(self._files.values(), key=lambda f: f.name))
         record = provenance(added) if callable(provenance) else provenance
@@ -212,8 +221,8 @@ class PackageBuilder:
         tag_sha = self._write_tag(TAGMANIFEST, tagmanifest)[0]
         comment = f"footage-agent package {self.name} owner {key.public.owner_id()}"
         self._write_tag(SIGNATURE, key.minisign(tagmanifest, comment).encode("ascii"))
-        self._recheck(files, {**tags, TAGMANIFEST: (tag_sha, len(tagmanifest))}, key)
-        self._rename()
+        self._recheck(files, {**tags, TAGMANIFEST: (tag_sha, len(tagmanifest))}, key, cancel)
+        self._rename(cancel)
         return SealedPackage(self.destination, files, tag_sha)
 
     def _write_tags(self, files: tuple[PackageFile, ...]) -> dict[str, tuple[str, int]]:
@@ -237,13 +246,14 @@ class PackageBuilder:
         except OSError as exc:
             raise PackageError(f"Could not write {name}: {exc.strerror}") from None
 
-    def _recheck(self, files, tags: dict[str, tuple[str, int]], key: OwnerKey) -> None:
+    def _recheck(self, files, tags: dict[str, tuple[str, int]], key: OwnerKey,
+                 cancel: threading.Event | None = None) -> None:
         """Read every byte back once: a disk or a concurrent writer must not slip past."""
         expected = {f.name: (f.sha256, f.size) for f in files} | tags
         try:
             on_disk = {p.relative_to(self._tmp).as_posix() for p in self._tmp.rglob("*") if p.is_file()}
             for name, want in expected.items():
-                if hash_file(self._tmp / name) != want:
+                if _hash_unless_cancelled(self._tmp / name, cancel) != want:
                     raise PackageError(f"{name} changed on disk while the package was built; try again.")
             if on_disk - set(expected) - {SIGNATURE}:
                 extra = ", ".join(sorted(on_disk - set(expected) - {SIGNATURE}))
@@ -255,9 +265,10 @@ class PackageBuilder:
         except OSError as exc:
             raise PackageError(f"Could not re-read the package to check it: {exc.strerror}") from None
 
-    def _rename(self) -> None:
+    def _rename(self, cancel: threading.Event | None = None) -> None:
         fsync_dir(self._tmp)
         fsync_dir(self._tmp / "data")
+        _check(cancel)   # the last moment a stop can still leave nothing behind
         # os.rename would replace an empty folder made meanwhile, never a finished (non-empty) one.
         if os.path.lexists(self.destination):
             raise PackageError(f"A package named {self.name} appeared in {self.parent} meanwhile; "
@@ -267,6 +278,23 @@ class PackageBuilder:
         except OSError as exc:
             raise PackageError(f"Could not move the finished package into place: {exc.strerror}") from None
         sync_renamed_into(self.parent)
+
+
+def _check(cancel: threading.Event | None) -> None:
+    """Raise Cancelled when the job was asked to stop."""
+    if cancel is not None and cancel.is_set():
+        raise Cancelled("the export was cancelled")
+
+
+def _hash_unless_cancelled(path: Path, cancel: threading.Event | None) -> tuple[str, int]:
+    """(SHA-256 hex, size) of a file, looking at `cancel` between reads: a clip of hours
+    takes seconds to read back, longer than a stop may wait."""
+    sha, size = hashlib.sha256(), 0
+    for chunk in read_chunks(path):
+        _check(cancel)
+        sha.update(chunk)
+        size += len(chunk)
+    return sha.hexdigest(), size
 
 
 def _check_outputs(record, files: dict[str, PackageFile]) -> None:
