@@ -8,11 +8,12 @@ upload origins come from here alone.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from frp.certificates import CertificateError, read_ca
 from frp.jws import JWSError, jwk_thumbprint, loads_strict, public_key_from_jwk
-from frp.text import quoted
+from frp.text import one_line, quoted
 from frp.origins import CONTROL_CHARS, web_origin
 
 DEFAULT_MAX_WINDOW_S = 43200
@@ -70,7 +71,19 @@ def _text(doc: dict, name: str) -> str:
         raise AgencyError(f"the agency file has no '{name}' (it must be non-empty text)")
     if len(value) > _TEXT_LIMIT or CONTROL_CHARS.search(value):
         raise AgencyError(f"the agency file's '{name}' is too long or contains control characters")
+    _shows_as_itself(value, name)
     return value.strip()
+
+
+def _shows_as_itself(value: str, name: str) -> None:
+    """Refuse text holding a character that acts instead of being seen (C1 controls,
+    bidirectional controls, zero-width and other invisible characters): the owner compares
+    an agency's name, phone and addresses by eye, and every screen would only show them
+    escaped (frp/text.py). Spaces of any width are fine."""
+    for ch in value:
+        if not ch.isprintable() and unicodedata.category(ch) != "Zs":
+            raise AgencyError(f"the agency file's '{name}' contains a character that does not "
+                              f"show as itself ({one_line(ch)}); an agency file never needs one")
 
 
 def _url(doc: dict, name: str) -> str:
@@ -78,6 +91,7 @@ def _url(doc: dict, name: str) -> str:
         web_origin(doc.get(name), f"the agency's '{name}'")
     except ValueError as exc:
         raise AgencyError(str(exc)) from None
+    _shows_as_itself(doc[name], name)
     return doc[name]
 
 
@@ -91,6 +105,7 @@ def _upload_origins(doc: dict) -> tuple[str, ...]:
             origin, path = web_origin(value, "an upload origin")
         except ValueError as exc:
             raise AgencyError(str(exc)) from None
+        _shows_as_itself(value, "upload_origins")
         if path not in ("", "/"):
             raise AgencyError(f"upload origin {quoted(value)} must be scheme://host[:port], "
                               "without a path")

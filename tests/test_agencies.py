@@ -132,6 +132,13 @@ REFUSALS = [
     (agency_doc(upload_origins="https://upload.police.example.gov"), "upload_origins"),
     (agency_doc(upload_origins=["https://upload.police.example.gov/files"]), "without a path"),
     (agency_doc(upload_origins=["http://upload.police.example.gov"]), "plain http"),
+    # Trust hunt finding 5: characters that act instead of being seen (C1 CSI, bidi
+    # override, zero-width space) in what the owner compares by eye.
+    (agency_doc(id="https://police.example.gov/\u009b2J\u202egro.live"), "does not show"),
+    (agency_doc(name="Seattle Police\u200b \u202e0010-555-602-1+ llac"), "does not show"),
+    (agency_doc(phone="+1-206-555-0100\u2066"), "does not show"),
+    (agency_doc(portal="https://frp.police.example.gov/\u200bv1"), "does not show"),
+    (agency_doc(upload_origins=["https://upload.police\u00ad.example.gov"]), "does not show"),
     ([agency_doc()], "not a JSON object"),
     ("{not json", "not valid JSON"),
     ('{"frp": 1, "frp": 1}', "repeats the member 'frp'"),
@@ -144,6 +151,34 @@ def test_refusals(tmp_path, home, doc, reason):
     with pytest.raises(TrustStoreError, match=reason):
         store.add(write(tmp_path, doc))
     assert store.list() == []
+
+
+def test_spaces_of_any_width_in_a_name_are_fine(tmp_path, home):
+    agency = TrustStore(home).add(write(tmp_path, agency_doc(name="Policía\u00a0Local")))
+    assert agency.name == "Policía\u00a0Local"
+
+
+def test_a_registration_with_an_agency_id_imported_before_the_rule_is_shown_inertly(
+        tmp_path, home, capsys, monkeypatch):
+    """Trust hunt finding 5: `agencies registrations` printed the agency id raw (a C1 CSI and
+    a bidi override reached the terminal). Such an id can no longer be imported; one kept from
+    before is escaped, and its agency file is listed as damaged."""
+    import frp.agency
+    from agent.cli import main
+
+    hostile = "https://police.example.gov/\u009b2J\u202egro.live"
+    with monkeypatch.context() as m:   # imported by a release without the rule
+        m.setattr(frp.agency, "_shows_as_itself", lambda value, name: None)
+        store = TrustStore(home)
+        store.add(write(tmp_path, agency_doc(id=hostile)))
+        store.keep_registration(Registration(hostile, "reg-1", SECRET))
+    assert main(["--home", str(home), "agencies", "registrations"]) == 0
+    out, _err = capsys.readouterr()
+    assert "\u009b" not in out and "\u202e" not in out
+    assert out.startswith("https://police.example.gov/\\x9b2J\\u202egro.live\treg-1\t")
+    assert main(["--home", str(home), "agencies", "list"]) == 0
+    out, _err = capsys.readouterr()
+    assert "DAMAGED" in out and "does not show as itself" in out and "\u202e" not in out
 
 
 def test_refuses_large_and_missing_files(tmp_path, home):

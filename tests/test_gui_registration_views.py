@@ -133,3 +133,18 @@ def test_the_log_words_registration_events(event, data, what):
     record = LogRecord(1, "2026-11-20T22:05:09Z", None, event,
                        {**data, "invite_sha256": "ab" * 32})
     assert activity.row(record, ZONE)[1:] == (what, f"action: {data['action']}" if data else "")
+
+
+def test_an_agency_name_or_id_that_acts_is_shown_escaped_on_every_registration_screen():
+    """Trust hunt finding 5: the Settings row and the result page showed the agency's name
+    raw, so a bidi override read 'call +1-206-555-0100' backwards and a zero-width space hid."""
+    hostile = replace(VIEW, agency_name="Seattle Police\u200b \u202e0010-555-602-1+ llac",
+                      cameras=(Camera("porch\u2067"),))
+    shown = [*words.row(hostile, ZONE), words.registered_words(hostile, ZONE),
+             words.registered_words(hostile, ZONE, updating=True), words.agency(hostile)]
+    for text in shown:
+        assert not any(ch in text for ch in "\u200b\u202e\u2067"), text
+    assert words.row(hostile, ZONE)[0] == "Seattle Police\\u200b \\u202e0010-555-602-1+ llac"
+    assert "Registered with Seattle Police\\u200b \\u202e0010" in words.registered_words(
+        hostile, ZONE)
+    assert words.row(hostile, ZONE)[2] == "porch\\u2067"

@@ -133,8 +133,8 @@ def _report(view, args, verb: str) -> None:
     if args.json:
         print_json(_shown(view))
         return
-    say(f"{verb} with {one_line(view.agency_name)}: registration {view.id}, owner key "
-        f"{view.owner_id}")
+    say(f"{verb} with {one_line(view.agency_name)}: registration {one_line(view.id)}, owner "
+        f"key {view.owner_id}")
     for c in view.cameras:
         say(f"  camera {one_line(c.name)}")
 
@@ -189,7 +189,7 @@ def agencies_registrations(agent, args) -> int:
         return 0
     for v in views:
         state = "registered from this app" if v.owner_id else "id only (cannot decide or deliver)"
-        print(f"{v.agency_id}\t{v.id}\t{state}\t"
+        print(f"{one_line(v.agency_id)}\t{one_line(v.id)}\t{state}\t"
               f"cameras: {', '.join(one_line(c.name) for c in v.cameras) or 'none'}")
         if v.certificate_problem:
             print(f"  certificate problem: {one_line(v.certificate_problem)}")

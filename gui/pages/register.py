@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from gui.views import registrations
 from gui.widgets.labels import plain_label
 from gui.widgets.registration_flow import RegistrationFlow
 
@@ -41,5 +42,6 @@ class RegisterPage(QWidget):
 
     def start_update(self, view) -> None:
         """Change what an agency knows (a RegistrationView)."""
-        self.title.setText(self.tr("Change what {agency} knows").format(agency=view.agency_name))
+        self.title.setText(self.tr("Change what {agency} knows").format(
+            agency=registrations.agency(view)))
         self.flow.start_update(view)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from agent.views import Camera, CertificateFacts, Contact, KeyRotation, RegistrationView
+from agent.views import Camera, CertificateFacts, Contact, KeyRotation, RegistrationView, one_line
 from gui.views.display import day_words
 from gui.views.times import zone
 from gui.views.words import translate
@@ -231,10 +231,17 @@ def certificate_cell(view: RegistrationView, zone_name: str) -> str:
         day=seconds_day(view.certificate.not_after_s, zone_name))
 
 
+def agency(view: RegistrationView) -> str:
+    """The agency's name as every registration screen shows it: the agency file's words,
+    on one line, with nothing in them acting (bidirectional or invisible characters)."""
+    return one_line(view.agency_name)
+
+
 def row(view: RegistrationView, zone_name: str) -> tuple[str, str, str, str, str]:
     """(agency, registration id, cameras, registered on, certificate) for the Settings table."""
-    cameras = ", ".join(c.name for c in view.cameras) or translate("registrations", "none")
-    return (view.agency_name, view.id, cameras, day(view.registered_at, zone_name),
+    cameras = (", ".join(one_line(c.name) for c in view.cameras)
+               or translate("registrations", "none"))
+    return (agency(view), one_line(view.id), cameras, day(view.registered_at, zone_name),
             certificate_cell(view, zone_name))
 
 
@@ -242,11 +249,12 @@ def registered_words(view: RegistrationView, zone_name: str, updating: bool = Fa
     """The result page after sending: what the agency now holds, and the certificate."""
     head = (translate("registrations", "{agency} has your changes.") if updating else
             translate("registrations", "Registered with {agency}.")).format(
-                agency=view.agency_name)
-    cameras = ", ".join(c.name for c in view.cameras) or translate("registrations", "none")
+                agency=agency(view))
+    cameras = (", ".join(one_line(c.name) for c in view.cameras)
+               or translate("registrations", "none"))
     return ("\u2714 " + head + "\n" + translate("registrations", "Registration: {id}\nCameras "
                                                 "registered: {cameras}").format(
-        id=view.id, cameras=cameras) + f"\n{state(view, zone_name)}")
+        id=one_line(view.id), cameras=cameras) + f"\n{state(view, zone_name)}")
 
 
 def kept_after_failure(before: list[RegistrationView], after: list[RegistrationView],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLineEdit, QVBoxLayout, QWidget
 
-from agent.views import Contact
+from agent.views import Contact, one_line
 from gui.views.registrations import Review, contact_from
 from gui.widgets.labels import plain_label
 
@@ -43,7 +43,7 @@ class InvitePage(QWidget):
         """The trusted agencies with whether each can be registered with now."""
         self.choices = choices
         self.agency.clear()
-        self.agency.addItems([a.name for a, _r in choices])
+        self.agency.addItems([one_line(a.name) for a, _r in choices])
         self._show_readiness()
 
     def chosen(self):
@@ -60,15 +60,16 @@ class InvitePage(QWidget):
         agency, ready = choice
         if not ready.ready:
             self.readiness.setText(self.tr("Cannot register with {agency} now: {reason}.")
-                                   .format(agency=agency.name, reason=ready.reason))
+                                   .format(agency=one_line(agency.name), reason=ready.reason))
         elif ready.registrations:
             self.readiness.setText(self.tr(
                 "You are registered with {agency} already ({registrations}). Registering again "
                 "makes a second registration; to change what the agency knows, use \u201cChange "
-                "details\u201d in Settings.").format(agency=agency.name,
+                "details\u201d in Settings.").format(agency=one_line(agency.name),
                                                      registrations=", ".join(ready.registrations)))
         else:
-            self.readiness.setText(self.tr("Call-back number: {phone}").format(phone=agency.phone))
+            self.readiness.setText(self.tr("Call-back number: {phone}").format(
+                phone=one_line(agency.phone)))
 
     def problems(self) -> list[str]:
         """What must be fixed before going on."""
@@ -77,7 +78,7 @@ class InvitePage(QWidget):
             return [self.tr("Add the agency's file first: it says where to register.")]
         if not choice[1].ready:
             return [self.tr("Cannot register with {agency} now: {reason}.").format(
-                agency=choice[0].name, reason=choice[1].reason)]
+                agency=one_line(choice[0].name), reason=choice[1].reason)]
         if not self.invite.text().strip():
             return [self.tr("Type the invite code the agency sent you (it starts with inv-).")]
         return []

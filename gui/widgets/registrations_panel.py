@@ -134,15 +134,15 @@ class RegistrationsPanel(QWidget):
         """End the selected registration, after saying what that means."""
         view = self.selected()
         if view is None or not confirm(
-                self, self.tr("Unregister from {agency}?").format(agency=view.agency_name),
+                self, self.tr("Unregister from {agency}?").format(agency=words.agency(view)),
                 self.tr("{agency} forgets your contact details and the cameras you registered, and "
                         "its requests stop: this app no longer checks its portal. To register "
                         "again later you need a new invite code.")
-                .format(agency=view.agency_name)):
+                .format(agency=words.agency(view))):
             return
         agent = self.ctx.agent
         self.status.setText(self.tr("Unregistering from {agency}\u2026")
-                            .format(agency=view.agency_name))
+                            .format(agency=words.agency(view)))
         self.ctx.bridge.call("unregister", lambda: agent.unregister(view.agency_id, view.id),
                              lambda ended: self._unregistered(view, ended),
                              self.status.setText)
@@ -150,7 +150,7 @@ class RegistrationsPanel(QWidget):
     def _unregistered(self, view, ended: str) -> None:
         self.status.setText("\u2714 " + self.tr(
             "Unregistered {id} from {agency}: it forgets your contact details and cameras, and "
-            "sends you no more requests.").format(id=ended, agency=view.agency_name))
+            "sends you no more requests.").format(id=ended, agency=words.agency(view)))
         self.refresh()
 
     def rotate(self) -> None:
