@@ -14,6 +14,7 @@ and never again after a wrong password or a changed certificate until the owner 
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from typing import Callable
 
 from agent.errors import Refusal
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
+from agent.index.scan import showable_us
 from agent.index.store import FileRow, Store
 from agent.recorders.connect import open_recorder
 from agent.recorders.credentials import CredentialError, CredentialStore
@@ -34,6 +36,13 @@ INTERVAL_S = 15 * 60             # run's polite interval between refreshes of on
 FIRST_RETRY_S = 5 * 60           # after a failure; doubled each time it fails again
 BACKOFF_MAX_S = 6 * 3600
 NEVER_US = 1 << 62
+# What a client's parsing raises on an answer in a shape it does not expect (a list where an
+# object belongs, a field missing): the device's failure, like any bad answer, not the agent's.
+_UNREADABLE = (KeyError, TypeError, ValueError, AttributeError, OverflowError, IndexError)
+UNREADABLE = ("The recorder sent an answer in a form this agent cannot read; it will be asked "
+              "again later (if this keeps happening, its firmware may need an update).")
+
+log = logging.getLogger(__name__)
 
 Connect = Callable[[RecorderSource], Recorder]
 
@@ -116,6 +125,9 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
         return _failed(store, rec, "refused", str(exc), NEVER_US, now_us)
     except RecorderError as exc:
         return _failed(store, rec, "offline", str(exc), None, now_us)
+    except _UNREADABLE:
+        log.debug("unreadable answer from the recorder %s", rec.url, exc_info=True)
+        return _failed(store, rec, "offline", UNREADABLE, None, now_us)
     finally:
         recorder.close()
     if cancel is not None and cancel.is_set():
@@ -133,6 +145,8 @@ def remote_rows(source_id: int, root: str, camera: str, channel: str, found, off
     shift = round(offset_s * US)
     rows, paths = [], set()
     for rec in found:
+        if not (showable_us(rec.start_us - shift) and showable_us(rec.end_us - shift)):
+            continue   # a date no calendar shows: a garbled entry, and it would break listings
         base = path = f"{root}#ch{channel}/{_digits(rec.start.text) or rec.start_us // US}"
         n = 1
         while path in paths:   # two recordings from the same second (a device's own split)

@@ -20,7 +20,7 @@ from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, Fetched,
                                    Query, RecorderError, RecorderInfo, Recording)
-from agent.recorders.wire import Answer, Wire
+from agent.recorders.wire import Answer, Wire, whole_number
 from agent.recorders.zones import DeviceZone, device_time
 from agent.timebase import US
 
@@ -90,8 +90,9 @@ class DahuaRecorder:
         for key, value in titles.items():
             if key.startswith("table.ChannelTitle[") and key.endswith("].Name"):
                 index = key[len("table.ChannelTitle["):-len("].Name")]
-                if index.isdigit():
-                    channels.append(Channel(int(index) + 1, value))
+                number = whole_number(index)
+                if number is not None:
+                    channels.append(Channel(number + 1, value))
         firmware = version.get("version", "").split(",")[0]
         return RecorderInfo("dahua", system.get("deviceType", ""), firmware,
                             system.get("serialNumber", ""), name,
@@ -110,7 +111,7 @@ class DahuaRecorder:
         w0 = self._zone.wall_at(start_us).replace(microsecond=0)  # no fractions: HTTP 400
         w1 = self._zone.wall_at(end_us + US - 1).replace(microsecond=0)
         created = self._values("mediaFileFind.cgi", [("action", "factory.create")]).get("result", "")
-        if not created.isdigit():
+        if whole_number(created) is None:
             raise BadAnswer("The recorder did not create a search (mediaFileFind).")
         finder = ("object", created)
         try:
@@ -124,11 +125,11 @@ class DahuaRecorder:
                 answer = self._get("mediaFileFind.cgi", [("action", "findNextFile"), finder,
                                                          ("count", str(PAGE))])
                 values = parse_lines(answer.text)
-                count = values.get("found", "")
+                count = whole_number(values.get("found"))
                 # found=0 ends it; some firmware answers Error instead. A short page does not.
-                if answer.status != 200 or not count.isdigit() or int(count) == 0:
+                if answer.status != 200 or not count:
                     return
-                for i in range(int(count)):
+                for i in range(min(count, len(values))):   # no more items than lines came
                     rec = self._item(values, i, channel)
                     if rec is not None and rec.end_us > start_us and rec.start_us < end_us:
                         yield rec
@@ -146,10 +147,9 @@ class DahuaRecorder:
             w1 = datetime.strptime(values[p + "EndTime"], _FMT)
         except (KeyError, ValueError):
             return None
-        length = values.get(p + "Length", "")
         return Recording(channel, device_time(w0, values[p + "StartTime"], self._zone),
                          device_time(w1, values[p + "EndTime"], self._zone),
-                         int(length) if length.isdigit() else None,
+                         whole_number(values.get(p + "Length")),
                          values.get(p + "Type", ""), values.get(p + "FilePath", ""))
 
     def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path) -> Fetched:

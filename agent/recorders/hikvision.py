@@ -20,7 +20,7 @@ from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceTime,
                                    Fetched, Query, RecorderError, RecorderInfo, Recording)
-from agent.recorders.wire import Answer, Wire
+from agent.recorders.wire import Answer, Wire, whole_number
 from agent.recorders.zones import DeviceZone, device_time, posix_zone
 from agent.timebase import US, from_datetime
 
@@ -84,10 +84,10 @@ class HikvisionRecorder:
         except ET.ParseError:
             return msg
         if _text(check, "lockStatus") == "lock":
-            minutes = int(_text(check, "unlockTime") or 0) // 60 if _text(check, "unlockTime").isdigit() else 0
+            minutes = (whole_number(_text(check, "unlockTime")) or 0) // 60
             return msg + f" It is locked now{f' for about {minutes} minutes' if minutes else ''}."
         left = _text(check, "retryLoginTime")
-        return msg + (f" {left} tries are left before it locks." if left.isdigit() else "")
+        return msg + (f" {left} tries are left before it locks." if whole_number(left) is not None else "")
 
     def info(self) -> RecorderInfo:
         dev = self._xml("GET", "/ISAPI/System/deviceInfo")
@@ -95,9 +95,9 @@ class HikvisionRecorder:
         for item in self._xml("GET", "/ISAPI/Streaming/channels").iter():
             if _local(item.tag) != "StreamingChannel":
                 continue
-            sid = _text(item, "id")
-            if sid.isdigit() and int(sid) % 100 == 1:  # main streams: 101, 201, ...
-                channels[int(sid) // 100] = _text(item, "channelName")
+            sid = whole_number(_text(item, "id"))
+            if sid is not None and sid % 100 == 1:  # main streams: 101, 201, ...
+                channels[sid // 100] = _text(item, "channelName")
         return RecorderInfo("hikvision", _text(dev, "model"), _text(dev, "firmwareVersion"),
                             _text(dev, "serialNumber"), _text(dev, "deviceName"),
                             tuple(Channel(n, name) for n, name in sorted(channels.items())))
@@ -131,7 +131,7 @@ class HikvisionRecorder:
 
     def _read(self, text: str) -> DeviceTime:
         t = _compact(text)
-        if len(t) != 15 or t[8] != "T" or not (t[:8] + t[9:]).isdigit():
+        if len(t) != 15 or t[8] != "T" or whole_number(t[:8] + t[9:]) is None:
             raise ValueError(f"not a time: {text[:40]!r}")
         # Slicing, not strptime: a 10,000-recording search reads 20,000 of these.
         wall = datetime(int(t[:4]), int(t[4:6]), int(t[6:8]), int(t[9:11]), int(t[11:13]), int(t[13:]))
@@ -173,7 +173,7 @@ class HikvisionRecorder:
             return None  # an SD-card camera may put a string where the descriptor goes
         size = dict(parse_qsl(urlsplit(uri).query)).get("size", "")
         kind = _text(item, "metadataDescriptor").rsplit("/", 1)[-1]
-        return Recording(channel, start, end, int(size) if size.isdigit() else None, kind, uri)
+        return Recording(channel, start, end, whole_number(size), kind, uri)
 
     def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path) -> Fetched:
         s, e = max(start_us, recording.start_us), min(end_us, recording.end_us)

@@ -20,18 +20,28 @@ from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceBusy,
                                    DeviceTime, Fetched, Query, RecorderError, RecorderInfo,
                                    Recording)
-from agent.recorders.wire import Wire
+from agent.recorders.wire import Wire, whole_number
 from agent.recorders.zones import DeviceZone, device_time, reolink_zone
 from agent.timebase import US, from_datetime
 
 API = "/cgi-bin/api.cgi"
 BAD_LOGIN = {-7, -27, -502, -503, -506, -507}  # login failed, invalid user, password, deny, locked
 BAD_DETAILS = ("invalid user", "login failed", "password wrong", "login has been locked")
+MAX_CHANNELS = 256   # Reolink's largest NVR has 36; a count past this is not a real one
+_TIME_FIELDS = (("year", None), ("mon", None), ("day", None), ("hour", 0), ("min", 0), ("sec", 0))
 
 
-def _wall(d: dict) -> datetime:
-    return datetime(int(d["year"]), int(d["mon"]), int(d["day"]), int(d.get("hour", 0)),
-                    int(d.get("min", 0)), int(d.get("sec", 0)))
+def _wall(d: object) -> datetime:
+    """The device's time fields as a naive wall time; ValueError when they are not one."""
+    if not isinstance(d, dict):
+        raise ValueError("not a time")
+    parts = [whole_number(d.get(key, default)) for key, default in _TIME_FIELDS]
+    if None in parts:
+        raise ValueError("not a time")
+    try:
+        return datetime(*parts)
+    except OverflowError:
+        raise ValueError("not a time") from None
 
 
 def _fields(t: datetime) -> dict:
@@ -41,7 +51,36 @@ def _fields(t: datetime) -> dict:
 
 def _error_of(item: dict) -> tuple[int, str]:
     err = item.get("error") if isinstance(item.get("error"), dict) else {}
-    return int(err.get("rspCode", 0) or 0), str(err.get("detail", ""))[:120]
+    try:
+        code = int(err.get("rspCode", 0) or 0)
+    except (TypeError, ValueError, OverflowError):
+        code = 0   # not a number: the detail still says what went wrong
+    return code, str(err.get("detail", ""))[:120]
+
+
+def _playback_time(value: object) -> datetime | None:
+    """An NVR's PlaybackTime, or None when there is none or it cannot be read (the start and
+    end then place the recording, as for a camera, which sends none)."""
+    if not isinstance(value, dict):
+        return None
+    try:
+        return _wall(value)
+    except ValueError:
+        return None
+
+
+def _channels(status: object) -> list[Channel]:
+    """GetChannelstatus's list; BadAnswer when it is not one."""
+    if not isinstance(status, list):
+        raise BadAnswer("The recorder's list of channels is not in Reolink's form.")
+    channels = []
+    for s in status[:MAX_CHANNELS]:
+        number = whole_number(s.get("channel")) if isinstance(s, dict) else None
+        if number is None:
+            raise BadAnswer("The recorder's list of channels is not in Reolink's form.")
+        name = str(s.get("name") or "")
+        channels.append(Channel(number, "" if name in ("0", "1") else name))
+    return channels
 
 
 class ReolinkRecorder:
@@ -75,10 +114,12 @@ class ReolinkRecorder:
         user = {"Version": "0", "userName": self._user, "password": self._password}
         item = self._post("Login", [{"cmd": "Login", "action": 0, "param": {"User": user}}], "null")[0]
         if item.get("code") == 0:
-            token = (item.get("value") or {}).get("Token") or {}
-            if isinstance(token.get("name"), str) and token["name"]:
+            value = item.get("value")
+            token = value.get("Token") if isinstance(value, dict) else None
+            if isinstance(token, dict) and isinstance(token.get("name"), str) and token["name"]:
                 self._token = token["name"]
-                self._token_until = time.monotonic() + float(token.get("leaseTime") or 3600) - 300
+                lease = min(whole_number(token.get("leaseTime")) or 3600, 86400)
+                self._token_until = time.monotonic() + lease - 300
                 return
             raise BadAnswer("The recorder accepted the login but sent no session token.")
         code, detail = _error_of(item)
@@ -114,15 +155,13 @@ class ReolinkRecorder:
 
     # --- the Recorder interface ----------------------------------------------------------
     def info(self) -> RecorderInfo:
-        dev = self._cmd("GetDevInfo", {}).get("DevInfo") or {}
-        channels: list[Channel] = []
+        dev = self._cmd("GetDevInfo", {}).get("DevInfo")
+        dev = dev if isinstance(dev, dict) else {}
         try:
-            status = self._cmd("GetChannelstatus", {}).get("status") or []
-            for s in status:
-                name = str(s.get("name") or "")
-                channels.append(Channel(int(s["channel"]), "" if name in ("0", "1") else name))
-        except RecorderError:  # old NVR firmware lacks the command: count instead
-            channels = [Channel(i, "") for i in range(int(dev.get("channelNum") or 1))]
+            channels = _channels(self._cmd("GetChannelstatus", {}).get("status") or [])
+        except RecorderError:  # old NVR firmware lacks the command (or garbles it): count instead
+            count = min(whole_number(dev.get("channelNum")) or 1, MAX_CHANNELS)
+            channels = [Channel(i, "") for i in range(count)]
         return RecorderInfo("reolink", str(dev.get("model", "")), str(dev.get("firmVer", "")),
                             str(dev.get("serial", "")), str(dev.get("name", "")), tuple(channels))
 
@@ -157,7 +196,11 @@ class ReolinkRecorder:
             param = {"Search": {"channel": channel, "onlyStatus": 0, "streamType": "main",
                                 "StartTime": _fields(day), "EndTime": _fields(until)}}
             result = self._cmd("Search", param).get("SearchResult") or {}
-            for f in result.get("File") or []:
+            files = (result.get("File") or []) if isinstance(result, dict) else None
+            if not isinstance(files, list):
+                raise BadAnswer(f"The recorder at {self._wire.where} answered a search with "
+                                "something that is not Reolink's list of recordings.")
+            for f in files:
                 rec = self._recording(channel, f, z)
                 key = (rec.start.text, rec.end.text, rec.start_us, rec.handle)  # a day's edge repeats
                 if key not in seen and rec.end_us > start_us and rec.start_us < end_us:
@@ -168,19 +211,18 @@ class ReolinkRecorder:
     def _recording(self, channel: int, f: dict, z: DeviceZone) -> Recording:
         try:
             w0, w1 = _wall(f["StartTime"]), _wall(f["EndTime"])
-        except (KeyError, TypeError, ValueError):
+            start = device_time(w0, f"{w0:%Y-%m-%d %H:%M:%S}", z)
+            end = device_time(w1, f"{w1:%Y-%m-%d %H:%M:%S}", z)
+        except (KeyError, TypeError, ValueError, OverflowError):
             raise BadAnswer("A Reolink search result has no readable start or end.") from None
-        start = device_time(w0, f"{w0:%Y-%m-%d %H:%M:%S}", z)
-        end = device_time(w1, f"{w1:%Y-%m-%d %H:%M:%S}", z)
         handle = str(f.get("name") or "")
-        if isinstance(f.get("PlaybackTime"), dict):
+        utc = _playback_time(f.get("PlaybackTime"))
+        if utc is not None:
             # An NVR's PlaybackTime is UTC on its clock: exact even in a repeated hour.
-            utc = _wall(f["PlaybackTime"])
             start = DeviceTime(start.text, from_datetime(utc.replace(tzinfo=timezone.utc)))
             end = DeviceTime(end.text, start.us + round((w1 - w0).total_seconds() * US))
             handle = handle or f"{utc:%Y%m%d%H%M%S}"
-        size = f.get("size")
-        return Recording(channel, start, end, int(size) if str(size).isdigit() else None,
+        return Recording(channel, start, end, whole_number(f.get("size")),
                          str(f.get("type") or "main"), handle)
 
     def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path) -> Fetched:
@@ -196,11 +238,12 @@ class ReolinkRecorder:
                                      "streamType": "main", "StartTime": _fields(w0),
                                      "EndTime": _fields(w1)}}
             files = self._cmd("NvrDownload", param, action=1).get("fileList") or []
-            files = [f for f in files if isinstance(f, dict) and f.get("fileName")]
+            files = [f for f in (files if isinstance(files, list) else [])
+                     if isinstance(f, dict) and isinstance(f.get("fileName"), str) and f["fileName"]]
             if not files:
                 raise RecorderError("The recorder has no footage for that time any more.")
-            best = max(files, key=lambda f: int(f.get("fileSize") or 0) if str(f.get("fileSize")).isdigit() else 0)
-            name, size = str(best["fileName"]), int(best["fileSize"]) if str(best.get("fileSize")).isdigit() else None
+            best = max(files, key=lambda f: whole_number(f.get("fileSize")) or 0)
+            name, size = best["fileName"], whole_number(best.get("fileSize"))
             command = "NvrDownload+Download"
             params = (("channel", str(recording.channel)), ("streamType", "main"),
                       ("StartTime", f"{w0:%Y-%m-%d %H:%M:%S}"), ("EndTime", f"{w1:%Y-%m-%d %H:%M:%S}"),

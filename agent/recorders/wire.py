@@ -15,6 +15,7 @@ from agent.recorders.model import BadAnswer, RecorderError, RecorderUnreachable
 from agent.recorders.transport import RecorderTransport
 
 ANSWER_CAP = 32 << 20  # a day of one channel's search results fits many times over
+_MAX_WHOLE = (1 << 63) - 1   # the largest number the index (SQLite) keeps
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,21 @@ class Answer:
     @property
     def text(self) -> str:
         return self.body.decode("utf-8", "replace")
+
+
+def whole_number(value: object) -> int | None:
+    """A count or size as a device wrote it (a JSON number, or text of ASCII digits), or None
+    for anything else. `str.isdigit` passes '²' and other digits `int` refuses, and a number
+    past what the index keeps would break it later, so both are None too."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 19:
+        number = int(value)
+    else:
+        return None
+    return number if 0 <= number <= _MAX_WHOLE else None
 
 
 def _reason(exc: Exception) -> str:

@@ -19,6 +19,7 @@ from agent.recorders.model import BadAnswer, DeviceTime
 from agent.timebase import US, WallReading, naive_us, resolve_wall, to_datetime, zone
 
 _EPOCH = datetime(1970, 1, 1)
+_DAY_S = 86400
 
 
 class DeviceZone(Protocol):
@@ -152,6 +153,8 @@ def reolink_zone(time_value: dict, dst: dict) -> RuleZone:
     Hour, Min, Sec."""
     try:
         std_east = -int(time_value["timeZone"])
+        if abs(std_east) > _DAY_S:   # no zone is a day off UTC: a garbled field
+            raise ValueError("offset out of range")
         if not int(dst.get("enable", 0)):
             return RuleZone(std_east, label=f"UTC{std_east / 3600:+g}")
 
@@ -162,12 +165,15 @@ def reolink_zone(time_value: dict, dst: dict) -> RuleZone:
 
         start, end = rule("start"), rule("end")
         if not (1 <= start.month <= 12 and 1 <= end.month <= 12 and 1 <= start.week <= 5
-                and 1 <= end.week <= 5):
+                and 1 <= end.week <= 5 and 0 <= start.at_s <= _DAY_S and 0 <= end.at_s <= _DAY_S):
             raise ValueError("rule out of range")
         shift = int(dst.get("offset", 1)) * 3600
+        if abs(shift) > _DAY_S:
+            raise ValueError("shift out of range")
         return RuleZone(std_east, std_east + shift, start, end,
                         label=f"UTC{std_east / 3600:+g} with summer time")
-    except (KeyError, TypeError, ValueError):
+    # Any other shape (a list where the fields belong, a number too large) is as unreadable.
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         raise BadAnswer("The recorder's time zone settings (GetTime) could not be read.") from None
 
 

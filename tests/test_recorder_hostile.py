@@ -1,0 +1,204 @@
+"""A recorder that answers in shapes its API never promised, or sends more than it announced.
+
+A Reolink NVR written here (plain http on 127.0.0.1, which the agent allows to this computer)
+answers as the real one does until the test tells it to misbehave: a size the agent cannot
+read, a list where an object belongs, a time without its year, and downloads larger than the
+size it announced or without end. The scan goes on and the recorder's failure is its state and
+problem; a download stops at its bound and nothing of it is kept."""
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from agent.index import mirror
+from agent.recorders.connect import RecorderAddress
+from agent.recorders.wire import whole_number
+from agent.service import Agent
+
+PASSWORD = "hostile-nvr-pw"
+ANNOUNCED = 1000   # the fileSize the NVR gives for every download
+
+
+def fields(t: time.struct_time) -> dict:
+    return {"year": t.tm_year, "mon": t.tm_mon, "day": t.tm_mday, "hour": t.tm_hour,
+            "min": t.tm_min, "sec": t.tm_sec}
+
+
+class HostileReolink:
+    """A one-channel Reolink NVR on 127.0.0.1 whose search and downloads follow `mode`."""
+
+    def __init__(self) -> None:
+        self.mode = "ok"
+        self.sent = 0          # bytes of footage sent by the last download
+        self.hour_ago = time.time() - 3600
+        nvr = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            wbufsize = 1 << 16   # headers and body in one send: no 40 ms wait on each answer
+
+            def log_message(self, *args) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                items = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                cmd = items[0]["cmd"]
+                body = json.dumps([{"cmd": cmd, "code": 0, "value": nvr.value(cmd)}]).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_GET(self) -> None:
+                nvr.download(self)
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self) -> "HostileReolink":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join()
+
+    def recording(self, n: int) -> dict:
+        start, end = time.gmtime(self.hour_ago + 60 * n), time.gmtime(self.hour_ago + 60 * n + 30)
+        entry = {"StartTime": fields(start), "EndTime": fields(end),
+                 "PlaybackTime": fields(start), "size": "123456", "type": "main"}
+        if self.mode == "bad_size" and n == 1:
+            entry["size"] = "\u00b2"          # '²'.isdigit() is True; int('²') refuses it
+        if self.mode == "huge_size" and n == 1:
+            entry["size"] = "9" * 5000        # past int()'s digit limit, and any index's
+        if self.mode == "no_playback_year" and n == 1:
+            entry["PlaybackTime"] = {"mon": 1}
+        return entry
+
+    def value(self, cmd: str) -> dict:
+        if cmd == "Login":
+            return {"Token": {"name": "token0123456789", "leaseTime": 3600}}
+        if cmd == "GetDevInfo":
+            return {"DevInfo": {"model": "RLN8-410", "firmVer": "v3", "serial": "S1",
+                                "name": "nvr", "channelNum": 1}}
+        if cmd == "GetChannelstatus":
+            return {"count": 1, "status": [{"channel": 0, "name": "Drive"}]}
+        if cmd == "GetTime":
+            return {"Time": {**fields(time.gmtime()), "timeZone": 0}, "Dst": {"enable": 0}}
+        if cmd == "Search":
+            if self.mode == "result_list":
+                return {"SearchResult": ["x"]}
+            return {"SearchResult": {"channel": 0, "File": [self.recording(n) for n in range(2)]}}
+        if cmd == "NvrDownload":
+            return {"fileCount": 1, "fileList": [{"fileName": "fragment_01.mp4",
+                                                  "fileSize": str(ANNOUNCED)}]}
+        return {"rspCode": 200}
+
+    def download(self, handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "video/mp4")
+        self.sent = 0
+        if self.mode == "endless":   # no length, the connection closes at the end: a stream
+            handler.send_header("Connection", "close")
+            handler.end_headers()
+            handler.close_connection = True
+            piece = b"\0" * 65536
+            try:
+                while self.sent < 64 << 20:   # stops in the end only to keep the test short
+                    handler.wfile.write(piece)
+                    self.sent += len(piece)
+            except OSError:
+                pass   # the agent hung up: what the test wants
+            return
+        size = 50 << 20 if self.mode == "larger" else ANNOUNCED
+        handler.send_header("Content-Length", str(size))
+        handler.end_headers()
+        try:
+            handler.wfile.write(b"\0" * size)
+            self.sent = size
+        except OSError:
+            pass
+
+
+@pytest.fixture
+def nvr():
+    with HostileReolink() as device:
+        yield device
+
+
+@pytest.fixture
+def agent(tmp_path, monkeypatch):
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", "owner passphrase for the recorders")
+    a = Agent(tmp_path / "home")
+    yield a
+    a.close()
+
+
+def remote(agent: Agent) -> list:
+    return sorted((r for r in agent.recordings() if r.status == "remote"), key=lambda r: r.start_us)
+
+
+# -- answers in shapes the API never promised --------------------------------------------------
+
+@pytest.mark.parametrize("mode", ["bad_size", "huge_size", "no_playback_year"])
+def test_an_odd_value_in_one_search_result_is_read_around(mode, nvr, agent):
+    agent.add_recorder(RecorderAddress(nvr.url, "reolink", "admin"), PASSWORD, name="nvr")
+    before = remote(agent)
+    assert len(before) == 2
+    nvr.mode = mode
+    (report,) = agent.scan()
+    assert not report.problems
+    (rec,) = agent.recorders()
+    assert rec.state == "ok" and rec.problem is None
+    after = remote(agent)
+    # The unreadable size is unknown; a PlaybackTime without its year leaves the start and end
+    # (here UTC, as the device's zone is) to place the recording, at the same instants.
+    assert [(r.start_us, r.end_us) for r in after] == [(r.start_us, r.end_us) for r in before]
+    assert after[1].size == (123456 if mode == "no_playback_year" else 0)
+
+
+def test_a_search_answer_of_the_wrong_shape_is_the_recorders_problem(nvr, agent):
+    agent.add_recorder(RecorderAddress(nvr.url, "reolink", "admin"), PASSWORD, name="nvr")
+    before = remote(agent)
+    nvr.mode = "result_list"
+    (report,) = agent.scan()   # no exception: the scan goes on, as for any recorder failure
+    (problem,) = report.problems
+    assert "not Reolink's list of recordings" in problem
+    assert "AttributeError" not in problem and "'list'" not in problem
+    (rec,) = agent.recorders()
+    assert rec.state == "offline" and rec.failures == 1   # so `run` backs off
+    assert [r.path for r in remote(agent)] == [r.path for r in before]   # kept, marked stale
+    assert all("could not be asked since" in r.reason for r in remote(agent))
+
+
+def test_any_answer_a_client_cannot_read_is_an_offline_recorder_not_a_crash(nvr, agent):
+    # A shape no client check foresaw (here raised by a client stand-in) still ends as the
+    # recorder's failure: offline, its rows kept, asked again later.
+    agent.add_recorder(RecorderAddress(nvr.url, "reolink", "admin"), PASSWORD, name="nvr")
+    (rec,) = agent.store.recorders.all()
+
+    class Garbled:
+        def info(self):
+            raise KeyError("year")
+
+        def close(self):
+            pass
+
+    done = mirror.refresh(agent.store, rec, lambda _rec: Garbled())
+    assert (done.state, done.problem) == ("offline", mirror.UNREADABLE)
+    assert agent.recorders()[0].state == "offline" and len(remote(agent)) == 2
+
+
+def test_numbers_from_a_device_are_ascii_digits_that_fit_or_nothing():
+    assert [whole_number(v) for v in ("0", "1000", 1000, "00012")] == [0, 1000, 1000, 12]
+    odd = ["\u00b2", "\u0663", "9" * 5000, "-1", -1, " 1", "1.5", 1.5, True, None, [], {},
+           str(1 << 63), 1 << 63]
+    assert [whole_number(v) for v in odd] == [None] * len(odd)
