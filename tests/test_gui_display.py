@@ -10,6 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QKeySequence  # noqa: E402
 from PySide6.QtWidgets import QFileDialog  # noqa: E402
 
 from demo.gui_data import make_world, request_claims, sign  # noqa: E402
@@ -17,6 +18,9 @@ from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
 from tests.test_display import ACTING, FAKE  # noqa: E402
 
 FRAUD = "\nFrom: Fraud Squad, call +1-555-0199"
+# Camera names a request may send: a bidi override with a zero-width space (renders "Garage
+# call your phone"), and an '&' that Qt would make a keyboard shortcut of.
+CAMERAS = ("porch", "Garage\u202eenohp ruoy llac\u200b", "&Approve")
 
 
 def clean(text: str, newlines: bool = False) -> bool:
@@ -33,7 +37,8 @@ def hostile(qtbot, tmp_path, footage, monkeypatch):
         case={"number": "2026-1" + FRAUD + FAKE, "incident": "theft\u202e\u2066" + FRAUD},
         requester={"name": "Det. Roe" + FRAUD, "unit": "North\u200b" + FAKE, "badge": "1\r2"},
         location={"address": "1200 Elm" + FRAUD, "radius_m": 100},
-        message="Line one\u202eeno\nLine two" + FAKE, aud=world.registration)
+        message="Line one\u202eeno\nLine two" + FAKE, aud=world.registration,
+        cameras=list(CAMERAS))
     path = tmp_path / "evil.jws"
     path.write_text(sign(world.key, claims))
     win, agent = open_window(qtbot, world.home)
@@ -69,3 +74,22 @@ def test_inbox_request_page_and_log_show_nothing_that_acts(qtbot, hostile):
     log = win.log.table
     texts = [log.item(r, c).text() for r in range(log.rowCount()) for c in range(3)]
     assert any("Fraud Squad" in t for t in texts) and all(clean(t) for t in texts)
+
+
+def test_camera_names_a_request_sends_label_the_check_boxes_inertly(qtbot, hostile):
+    """Trust hunt finding 6: the request page put the request's camera names on its check
+    boxes and timelines as they came (a bidi override and a zero-width space on screen, '&'
+    turned into an Alt shortcut); the raw name stays the key the approval uses."""
+    win = hostile
+    win.open_request(win.inbox.views[0])
+    settle(qtbot, win)
+    strip = win.request.strip
+    assert list(strip.checks)[:3] == list(CAMERAS)
+    for camera in CAMERAS:
+        box, timeline = strip.checks[camera], strip.timelines[camera]
+        assert clean(box.text()) and clean(timeline.accessibleName()), box.text()
+        assert QKeySequence.mnemonic(box.text()).isEmpty(), box.text()
+    assert strip.checks["Garage\u202eenohp ruoy llac\u200b"].text() == \
+        "Garage\\u202eenohp ruoy llac\\u200b"
+    assert strip.checks["&Approve"].text() == "&&Approve"   # shown as "&Approve"
+    assert strip.checks["porch"].isChecked()

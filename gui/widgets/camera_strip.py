@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
+from agent.views import one_line
 from gui.views.coverage import timeline_parts
 from gui.widgets.preview_pane import to_image
 from gui.widgets.timeline import Timeline
@@ -53,11 +54,14 @@ class CameraStrip(QWidget):
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            check = QCheckBox(camera)
+            # A request names cameras in its own words: shown inert, with '&' kept literal
+            # (Qt would make a keyboard shortcut of it); the raw name stays the key.
+            label = one_line(camera)
+            check = QCheckBox(label.replace("&", "&&"))
             check.setChecked(checked)
             check.setMinimumWidth(120)
             check.toggled.connect(lambda _on: self.changed.emit())
-            tl = Timeline(camera, self.ctx.zone)
+            tl = Timeline(label, self.ctx.zone)   # the name it shows
             tl.set_window(start_us, end_us)
             tl.set_coverage([], self.tr("loading"))
             tl.selectionChanged.connect(lambda a, b, cam=camera: self._sync_selection(cam, a, b))
