@@ -11,13 +11,17 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
 from agent.index import mirror
-from agent.recorders.connect import RecorderAddress
+from agent.recorders import fetch as fetch_module
+from agent.recorders.connect import RecorderAddress, fetch_window, open_recorder
+from agent.recorders.model import DownloadFailed
 from agent.recorders.wire import whole_number
 from agent.service import Agent
+from agent.timebase import US
 
 PASSWORD = "hostile-nvr-pw"
 ANNOUNCED = 1000   # the fileSize the NVR gives for every download
@@ -57,7 +61,11 @@ class HostileReolink:
             def do_GET(self) -> None:
                 nvr.download(self)
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request, client_address) -> None:
+                pass   # the agent hanging up on a download is what the tests want
+
+        self._server = Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -106,6 +114,18 @@ class HostileReolink:
         handler.send_response(200)
         handler.send_header("Content-Type", "video/mp4")
         self.sent = 0
+        if self.mode == "trickle":   # a byte now and then: each read well within its timeout
+            handler.send_header("Content-Length", str(ANNOUNCED))
+            handler.end_headers()
+            try:
+                for _ in range(100):
+                    handler.wfile.write(b"\0")
+                    handler.wfile.flush()
+                    self.sent += 1
+                    time.sleep(0.1)
+            except OSError:
+                pass
+            return
         if self.mode == "endless":   # no length, the connection closes at the end: a stream
             handler.send_header("Connection", "close")
             handler.end_headers()
@@ -202,3 +222,75 @@ def test_numbers_from_a_device_are_ascii_digits_that_fit_or_nothing():
     odd = ["\u00b2", "\u0663", "9" * 5000, "-1", -1, " 1", "1.5", 1.5, True, None, [], {},
            str(1 << 63), 1 << 63]
     assert [whole_number(v) for v in odd] == [None] * len(odd)
+
+
+# -- downloads: no more than announced, never without end --------------------------------------
+
+def window_of(nvr: HostileReolink, folder: Path) -> list:
+    """The last hour of channel 0 fetched from the NVR into `folder`."""
+    recorder = open_recorder(RecorderAddress(nvr.url, "reolink", "admin"), PASSWORD, timeout_s=5)
+    now = time.time_ns() // 1000
+    try:
+        return fetch_window(recorder, 0, now - 3600 * US, now, folder)
+    finally:
+        recorder.close()
+
+
+def test_a_download_as_announced_is_kept(nvr, tmp_path):
+    assert [f.size for f in window_of(nvr, tmp_path / "out")] == [ANNOUNCED, ANNOUNCED]
+
+
+@pytest.mark.parametrize("mode", ["larger", "endless"])
+def test_a_download_past_what_the_recorder_announced_is_stopped_and_nothing_kept(
+        mode, nvr, tmp_path):
+    nvr.mode = mode   # 50 MiB with a matching Content-Length; or a stream without a length
+    started = time.monotonic()
+    with pytest.raises(DownloadFailed, match=f"more than the {ANNOUNCED} bytes it announced"):
+        window_of(nvr, tmp_path / "out")
+    assert time.monotonic() - started < 20
+    assert list((tmp_path / "out").iterdir()) == []   # neither the file nor a partial
+    if mode == "endless":
+        assert nvr.sent < 16 << 20   # the agent hung up long before the device stopped
+
+
+def test_a_download_with_no_size_announced_stops_at_its_windows_bound(nvr, tmp_path, monkeypatch):
+    # As Dahua's and Hikvision's downloads by time: no size known before the answer.
+    real = fetch_module.fetch_to_file
+    seen = []
+
+    def unannounced(wire, spec, folder, attempts=fetch_module.ATTEMPTS):
+        spec = fetch_module.Download(**{**spec.__dict__, "expected_size": None})
+        seen.append(spec)
+        return real(wire, spec, folder, attempts)
+    monkeypatch.setattr("agent.recorders.reolink.fetch_to_file", unannounced)
+    monkeypatch.setattr(fetch_module, "MAX_RATE", 1000)   # so the bound is 10 min of lead-in: 600 kB
+    nvr.mode = "endless"
+    with pytest.raises(DownloadFailed, match="far more than any camera records"):
+        window_of(nvr, tmp_path / "out")
+    window_s = (seen[0].end_us - seen[0].start_us) // US   # the 30 s recording, as cut
+    assert 29 <= window_s <= 30
+    assert fetch_module.byte_cap(seen[0]) == (window_s + fetch_module.LEAD_S) * 1000
+    assert nvr.sent < 16 << 20
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_download_trickling_in_is_stopped_at_its_time_limit(nvr, tmp_path, monkeypatch):
+    # Each byte comes well within the 5 s timeout of a read; only the whole download's limit
+    # ends it (10 min and more in life: shortened here).
+    monkeypatch.setattr(fetch_module, "time_limit_s", lambda spec: 1.0)
+    nvr.mode = "trickle"
+    started = time.monotonic()
+    with pytest.raises(DownloadFailed, match="took longer than"):
+        window_of(nvr, tmp_path / "out")
+    assert time.monotonic() - started < 5
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_download_limits_allow_a_slow_recorder_real_footage():
+    spec = fetch_module.Download("GET", "/", None, 0, 0, 3600 * US, "a.mp4",
+                                 expected_size=4 << 30)   # an hour of 4K: about 4 GiB
+    assert fetch_module.byte_cap(spec) == (4 << 30) + (4 << 30) // 100
+    assert fetch_module.time_limit_s(spec) > (4 << 30) / (256 << 10)   # at 256 KiB/s
+    unknown = fetch_module.Download("GET", "/", None, 0, 0, 3600 * US, "a.mp4")
+    assert fetch_module.byte_cap(unknown) > 3600 * 16_000_000 // 8 * 2   # twice 4K's 16 Mbit/s
+    assert fetch_module.time_limit_s(unknown) >= 4 * 3600   # a quarter of real time

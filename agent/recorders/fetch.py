@@ -1,7 +1,13 @@
 """Footage from a recorder to a file: hashed as the bytes arrive, resumed with a byte range
 when the connection drops (started again when the device ignores ranges), retried a few times,
 then refused. The file appears under its name only when complete; until then it is a hidden
-`.NAME.partial-XXXX` beside it (agent.storage.remove_stale_partials tidies a killed one)."""
+`.NAME.partial-XXXX` beside it (agent.storage.remove_stale_partials tidies a killed one).
+
+Bounded, so a broken or hostile device cannot fill the disk or keep a download going for ever:
+at most what the device announced for the recording (plus a little), or, when it announced
+nothing, what a camera could record in the window at a rate no camera reaches; and all of it,
+retries included, within a time that allows a slow recorder several times the window's
+length. Past either bound the download is refused and nothing of it is kept."""
 from __future__ import annotations
 
 import hashlib
@@ -17,12 +23,18 @@ import httpx
 
 from agent.recorders.model import (CredentialsRefused, DeviceBusy, DownloadFailed, Fetched, Query,
                                    RecorderError, RecorderUnreachable)
-from agent.recorders.wire import Wire
+from agent.recorders.wire import Wire, whole_number
 from agent.storage import safe_name
 
 ATTEMPTS = 3
 BUSY_WAIT_S = 2.0
-_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+|\*)$")
+SIZE_SLACK = 1 << 20          # a device's own cut may end a little past what it announced
+MAX_RATE = 50_000_000 // 8    # bytes a second: far above any camera's stream (4K is ~16 Mbit/s)
+LEAD_S = 600                  # a device cuts from a keyframe before, or sends a file around it
+TIME_BASE_S = 600             # every download gets this much time, however short its window
+SLOWEST_RATE = 256 << 10      # bytes a second the slowest recorder still manages
+_RANGE = re.compile(r"^bytes (\d{1,19})-(\d{1,19})/(\d{1,19}|\*)$", re.ASCII)
+_REFUSAL_CAP = 65536   # of an answer that is not footage: enough for any device's error text
 
 
 @dataclass(frozen=True)
@@ -56,14 +68,44 @@ def _unique(folder: Path, name: str) -> Path:
     return path
 
 
+def byte_cap(spec: Download) -> int:
+    """The most a download may bring: what the device announced plus a little, else the
+    window (and a lead-in) at MAX_RATE."""
+    if spec.expected_size is not None:
+        return spec.expected_size + max(SIZE_SLACK, spec.expected_size // 100)
+    return (_window_s(spec) + LEAD_S) * MAX_RATE
+
+
+def time_limit_s(spec: Download) -> float:
+    """How long a download may take in all, retries included: a recorder that sends footage
+    at only a quarter of real time still finishes, and a large announced file at SLOWEST_RATE."""
+    return TIME_BASE_S + 4 * _window_s(spec) + (spec.expected_size or 0) / SLOWEST_RATE
+
+
+def _window_s(spec: Download) -> int:
+    return max(0, spec.end_us - spec.start_us) // 1_000_000
+
+
+def _too_large(wire: Wire, spec: Download, cap: int) -> DownloadFailed:
+    if spec.expected_size is not None:
+        said = f"more than the {spec.expected_size} bytes it announced for this recording"
+    else:
+        said = (f"more than {cap >> 20} MiB for {_window_s(spec)} s of footage, far more than "
+                "any camera records")
+    return DownloadFailed(f"The recorder at {wire.where} sent {said}; the download was stopped "
+                          "and nothing of it was kept.")
+
+
+def _too_slow(wire: Wire, limit_s: float) -> DownloadFailed:
+    return DownloadFailed(f"The recorder at {wire.where} took longer than {limit_s / 60:.0f} "
+                          "minutes to send this recording; the download was stopped and nothing "
+                          "of it was kept. Try again later, or restart the recorder.")
+
+
 def _not_footage(resp: httpx.Response, spec: Download) -> RecorderError | None:
     """The error an answer stands for, or None when it is footage to read."""
     if resp.status_code not in (200, 206):
-        body = b""
-        for piece in resp.iter_raw():
-            body += piece
-            if len(body) >= 65536:
-                break
+        body = _head_of(resp)
         if resp.status_code == 401:
             return CredentialsRefused("The recorder refused the password while downloading.")
         if resp.status_code == 503:
@@ -73,10 +115,20 @@ def _not_footage(resp: httpx.Response, spec: Download) -> RecorderError | None:
     if spec.refusal is not None:
         kind = resp.headers.get("content-type", "").lower()
         if kind.startswith(("text/", "application/json", "application/xml")):
-            body = b"".join(resp.iter_raw())[:65536]
+            body = _head_of(resp)
             return spec.refusal(resp.status_code, resp.headers, body) or RecorderError(
                 "The recorder answered a download with text instead of footage.")
     return None
+
+
+def _head_of(resp: httpx.Response) -> bytes:
+    """The first _REFUSAL_CAP bytes of an answer (the rest is never read)."""
+    body = b""
+    for piece in resp.iter_raw():
+        body += piece
+        if len(body) >= _REFUSAL_CAP:
+            break
+    return body[:_REFUSAL_CAP]
 
 
 def fetch_to_file(wire: Wire, spec: Download, folder: Path, attempts: int = ATTEMPTS) -> Fetched:
@@ -87,9 +139,13 @@ def fetch_to_file(wire: Wire, spec: Download, folder: Path, attempts: int = ATTE
     os.close(fd)
     partial = Path(tmp)
     digest, have, promised, resumed = hashlib.sha256(), 0, None, []
+    cap, limit_s = byte_cap(spec), time_limit_s(spec)
+    deadline = time.monotonic() + limit_s
     try:
         with partial.open("r+b", buffering=0) as fh:
             for attempt in range(1, attempts + 1):
+                if time.monotonic() > deadline:
+                    raise _too_slow(wire, limit_s)
                 headers = dict(spec.headers)
                 if have:
                     headers["Range"] = f"bytes={have}-"
@@ -109,13 +165,19 @@ def fetch_to_file(wire: Wire, spec: Download, folder: Path, attempts: int = ATTE
                             fh.seek(0)
                             fh.truncate()
                             digest, have = hashlib.sha256(), 0
-                        length = resp.headers.get("content-length", "")
-                        promised = have + int(length) if length.isdigit() else None
-                        if promised is None and span and span[3].isdigit():
-                            promised = int(span[3])
+                        length = whole_number(resp.headers.get("content-length"))
+                        promised = have + length if length is not None else None
+                        if promised is None and span and span[3] != "*":
+                            promised = whole_number(span[3])
+                        if promised is not None and promised > cap:
+                            raise _too_large(wire, spec, cap)   # said before a byte is kept
                         # Written and hashed as it comes, on this thread: a writer thread was
                         # tried and lost more to GIL hand-offs than it gained (docs/benchmarks.md).
                         for piece in resp.iter_raw():
+                            if have + len(piece) > cap:
+                                raise _too_large(wire, spec, cap)
+                            if time.monotonic() > deadline:
+                                raise _too_slow(wire, limit_s)
                             fh.write(piece)
                             digest.update(piece)
                             have += len(piece)

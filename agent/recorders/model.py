@@ -40,7 +40,8 @@ class DeviceBusy(RecorderError):
 
 
 class DownloadFailed(RecorderError):
-    """A download came back shorter than promised, every time it was tried."""
+    """A download came back shorter than promised, every time it was tried; or brought more
+    than the device announced (fetch.byte_cap), or took longer than its time limit."""
 
 
 class CertificateChanged(Refusal):
