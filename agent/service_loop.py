@@ -15,12 +15,14 @@ agent keeps is replaced atomically.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 
 from agent.errors import AgentError
 from agent.events import ScanFailed
 from agent.index.watch import Watcher
+from frp.text import one_line
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +72,9 @@ class ServiceRun:
         thread.start()
 
     def _start_up(self) -> None:
+        """Resume a key rotation, scan each source once, then watch the folders. Whatever one
+        of these meets is said and passed over: a fault in one source must never leave the
+        others unwatched (the thread would end silently, with `run` still saying it watches)."""
         agent, stop = self.agent, self.stop
         if agent.key_rotation_pending() and not stop.is_set():
             try:
@@ -78,13 +83,30 @@ class ServiceRun:
                     log.warning("key rotation: %s", problem)
             except AgentError as exc:
                 log.warning("the key rotation could not be resumed: %s", exc)
+            except Exception as exc:
+                _unexpected("the key rotation could not be resumed", exc)
         for src in agent.sources():
             if stop.is_set():
                 return
-            try:
-                agent.scan([src.root], cancel=stop)
-            except AgentError as exc:
-                log.warning("%s", exc)
+            self._first_scan(src.root)
+        try:
+            self._watch()
+        except Exception as exc:
+            _unexpected("the recordings folders cannot be watched; new recordings are indexed "
+                        "by the next scan", exc)
+
+    def _first_scan(self, root: str) -> None:
+        try:
+            self.agent.scan([root], cancel=self.stop)
+        except AgentError as exc:
+            log.warning("%s", exc)
+        except Exception as exc:
+            words = _unexpected(f"{root} could not be scanned; it is tried again later, and "
+                                "the other sources are scanned and watched all the same", exc)
+            self.agent.emit(ScanFailed(root, words))
+
+    def _watch(self) -> None:
+        agent, stop = self.agent, self.stop
         with self._lock:
             if stop.is_set():
                 return
@@ -92,5 +114,23 @@ class ServiceRun:
             self._watcher = Watcher(
                 [s.root for s in agent.sources() if s.id not in remote],
                 lambda root: agent.rescan_root(root, stop),
-                on_error=lambda root, exc: agent.emit(ScanFailed(root, str(exc))))
+                on_error=self._rescan_failed)
             self._watcher.start()
+
+    def _rescan_failed(self, root: str, exc: Exception) -> None:
+        if isinstance(exc, (AgentError, OSError)):
+            words = str(exc)
+        else:
+            words = _unexpected(f"{root} could not be scanned again; it is tried again when "
+                                "its files change", exc)
+        self.agent.emit(ScanFailed(root, words))
+
+
+def _unexpected(what: str, exc: Exception) -> str:
+    """Say a fault nobody foresaw in one line (the traceback only with FOOTAGE_AGENT_DEBUG, as
+    the command line does), and return the words."""
+    detail = one_line(str(exc), 200)
+    words = (f"{what} (an unexpected failure{': ' + detail if detail else ''}; "
+             "FOOTAGE_AGENT_DEBUG=1 logs the details)")
+    log.error("%s", words, exc_info=exc if os.environ.get("FOOTAGE_AGENT_DEBUG") else None)
+    return words
