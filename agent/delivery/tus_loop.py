@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import random
 import re
-import socket
 import ssl
 import threading
 import time
@@ -82,7 +81,7 @@ def network_words(exc: httpx.TransportError) -> str:
         return f"its certificate could not be trusted ({cause.verify_message})"
     if isinstance(cause, ssl.SSLError):
         return "a secure connection could not be made with it"
-    if isinstance(cause, socket.gaierror):
+    if type(cause).__name__ == "gaierror":   # socket's: the agent never imports socket
         return "its name could not be found: check the address, and that this computer is online"
     if cause is not None:
         return plain_os_error(cause)
