@@ -15,9 +15,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # The protocol's instants (UTC microseconds, RFC 3339 texts) are the agent's instants too.
-from frp.times import US, TimeError, format_utc, from_datetime, parse_rfc3339, to_datetime
+from frp.times import (US, NotRealTime, TimeError, format_utc, from_datetime, in_calendar,
+                       parse_rfc3339, to_datetime)
 
-__all__ = ["US", "TimeError", "format_utc", "from_datetime", "parse_rfc3339", "to_datetime",
+__all__ = ["US", "TimeError", "NotRealTime", "in_calendar", "format_utc", "from_datetime", "parse_rfc3339", "to_datetime",
            "compact_utc", "zone", "system_zone_name", "WallReading", "resolve_wall", "naive_us",
            "apply_clock_offset", "check_clock_offset", "MAX_CLOCK_OFFSET_S",
            "local_text"]
@@ -25,7 +26,8 @@ __all__ = ["US", "TimeError", "format_utc", "from_datetime", "parse_rfc3339", "t
 
 def compact_utc(us: int) -> str:
     """UTC microseconds -> `YYYYmmddTHHMMSSZ`, safe in file names on every OS."""
-    return to_datetime(us).strftime("%Y%m%dT%H%M%SZ")
+    dt = to_datetime(us)
+    return f"{dt.year:04d}{dt:%m%dT%H%M%SZ}"   # %Y writes year 1 as "1" on some systems
 
 
 def zone(name: str) -> ZoneInfo:

@@ -12,12 +12,33 @@ US = 1_000_000
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 _RFC3339 = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-]\d{2}:?\d{2})$"
+    r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-]\d{2}:?\d{2})$",
+    re.ASCII,   # digits 0-9 only: int() would also read other scripts' digits
 )
+
+
+# The instants a date can show, 0001-01-01T00:00:00Z up to 9999-12-31T23:59:59.999999Z: a
+# time outside them cannot be written back (or compared as a date) anywhere.
+FIRST_US = -62_135_596_800 * US
+AFTER_LAST_US = 253_402_300_800 * US
 
 
 class TimeError(ValueError):
     """A time a person or a file gave us that cannot be read."""
+
+
+class NotRealTime(TimeError):
+    """A text written as an RFC 3339 time whose fields are not a real instant (month 13, an
+    offset of +25:00, a year past 9999 in UTC); `why` says which, in plain words."""
+
+    def __init__(self, text: str, why: str):
+        super().__init__(f"'{text}' is not a real time: {why}")
+        self.why = why
+
+
+def in_calendar(us: int) -> bool:
+    """Whether UTC microseconds fall in the years 1 to 9999 (what a date can show)."""
+    return FIRST_US <= us < AFTER_LAST_US
 
 
 def from_datetime(dt: datetime) -> int:
@@ -43,24 +64,34 @@ def parse_rfc3339(text: str) -> int:
     year, month, day, hour, minute, second = (int(g) for g in m.groups()[:6])
     frac = (m.group(7) or ".0")[1:]
     micro = int((frac + "000000")[:6])
-    tz_text = m.group(8)
-    if tz_text in ("Z", "z"):
-        tz = timezone.utc
-    else:
-        sign = -1 if tz_text[0] == "-" else 1
-        digits = tz_text[1:].replace(":", "")
-        tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    tz = _offset(text, m.group(8))
     try:
         dt = datetime(year, month, day, hour, minute, second, micro, tzinfo=tz)
     except ValueError as exc:
-        raise TimeError(f"'{text}' is not a real time: {exc}") from None
-    return from_datetime(dt)
+        raise NotRealTime(text, str(exc)) from None
+    us = from_datetime(dt)
+    if not in_calendar(us):
+        raise NotRealTime(text, "it falls outside the years 1 to 9999 in UTC")
+    return us
+
+
+def _offset(text: str, tz_text: str) -> timezone:
+    """The zone an RFC 3339 offset (`Z`, `+08:00`) names: hours 00-23, minutes 00-59."""
+    if tz_text in ("Z", "z"):
+        return timezone.utc
+    digits = tz_text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    if hours > 23 or minutes > 59:
+        raise NotRealTime(text, f"its offset {tz_text} is out of range (hours 00 to 23, "
+                                "minutes 00 to 59)")
+    sign = -1 if tz_text[0] == "-" else 1
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
 def format_utc(us: int) -> str:
     """UTC microseconds -> `YYYY-MM-DDTHH:MM:SS[.ffffff]Z` (the CLI's JSON form)."""
     dt = to_datetime(us)
-    text = dt.strftime("%Y-%m-%dT%H:%M:%S")
+    text = f"{dt.year:04d}-{dt:%m-%dT%H:%M:%S}"   # %Y writes year 1 as "1" on some systems
     if dt.microsecond:
         text += f".{dt.microsecond:06d}"
     return text + "Z"

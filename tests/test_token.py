@@ -273,6 +273,8 @@ def test_good_windows(store):
     ({"start": "yesterday", "end": iso(NOW)}, "'yesterday' is not a time"),
     ({"start": "2026-09-21T10:00:00", "end": iso(NOW)}, "not a time with an offset"),
     ({"start": NOW - 100, "end": iso(NOW)}, "'start' is missing or not text"),
+    # RFC 3339 minutes are 00-59: +00:99 was once read as +01:39
+    ({"start": iso(NOW - 100).replace("Z", "+00:99"), "end": iso(NOW)}, "is not a time"),
     ([iso(NOW - 100), iso(NOW)], "no time window"),
 ])
 def test_window_format(store, window, text):

@@ -5,7 +5,7 @@ import json
 import sys
 from typing import Any
 
-from agent.timebase import TimeError, format_utc
+from agent.timebase import TimeError, format_utc, in_calendar
 from frp.text import multi_line
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
@@ -33,7 +33,9 @@ def parse_time(text: str, what: str, zone_name: str | None = None) -> int:
 
 
 def utc(us: int | None) -> str | None:
-    return None if us is None else format_utc(us)
+    """An instant as JSON shows it (RFC 3339 UTC); null for none, and for a time outside the
+    years 1 to 9999 that an older version may have kept in the index (never a crash)."""
+    return None if us is None or not in_calendar(us) else format_utc(us)
 
 
 def print_json(value: Any) -> None:

@@ -16,7 +16,8 @@ import re
 from datetime import datetime
 from typing import Callable, Iterable
 
-from agent.timebase import TimeError, parse_rfc3339, resolve_wall, to_datetime, zone
+from agent.timebase import (NotRealTime, TimeError, in_calendar, parse_rfc3339, resolve_wall,
+                            to_datetime, zone)
 
 _WALL = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?"
@@ -30,8 +31,13 @@ def shown(us: int | None, zone_name: str) -> str:
     them); '-' for none."""
     if us is None:
         return "-"
-    t = to_datetime(us).astimezone(zone(zone_name))
-    text = t.strftime("%Y-%m-%d %H:%M:%S")
+    if not in_calendar(us):   # kept in an index by an older version: never a crash
+        return "(not a real date)"
+    try:
+        t = to_datetime(us).astimezone(zone(zone_name))
+    except OverflowError:   # a date at year 1 or 9999 that the zone takes past it
+        t = to_datetime(us)
+    text = f"{t.year:04d}-{t:%m-%d %H:%M:%S}"
     if t.microsecond >= 1000:
         text += f".{t.microsecond // 1000:03d}"
     return f"{text} {t.strftime('%Z')}"
@@ -56,9 +62,13 @@ def read_time(text: str, what: str, zone_name: str,
     """
     raw = text.strip()
     try:
-        return parse_rfc3339(raw)
+        us = parse_rfc3339(raw)
+    except NotRealTime as exc:   # written with an offset, but no real instant
+        raise TimeError(f"{what} {text!r} is not a time: {exc.why}") from None
     except TimeError:
         pass
+    else:
+        return _shown_in(us, text, what, zone_name)
     m = _WALL.match(raw)
     if not m:
         raise TimeError(f"{what} {text!r} is not a time: write {EXAMPLE}")
@@ -70,8 +80,13 @@ def read_time(text: str, what: str, zone_name: str,
     except ValueError as exc:
         raise TimeError(f"{what} {text!r} is not a real time: {exc}") from None
     if abbr in _UNIVERSAL:
-        return resolve_wall(wall, "UTC").earliest
-    reading = resolve_wall(wall, zone_name)
+        return _shown_in(resolve_wall(wall, "UTC").earliest, text, what, zone_name)
+    try:
+        reading = resolve_wall(wall, zone_name)
+    except OverflowError:   # the zone's offset takes it past year 1 or 9999
+        reading = None
+    if reading is None or not all(in_calendar(us) for us in reading.readings):
+        raise _outside(text, what, zone_name)
     readings = reading.readings
     if abbr:
         named = [us for us in readings if _abbreviation(us, zone_name) == abbr]
@@ -90,6 +105,20 @@ def read_time(text: str, what: str, zone_name: str,
         note(f"note: {what} {wall:%Y-%m-%d %H:%M:%S} never happened in {zone_name} (the clocks "
              f"went forward an hour); read as {shown(readings[0], zone_name)}")
     return readings[0]
+
+
+def _shown_in(us: int, text: str, what: str, zone_name: str) -> int:
+    """`us`, or TimeError when it has no date in the zone it is shown in (years 1 to 9999)."""
+    try:
+        to_datetime(us).astimezone(zone(zone_name))
+    except OverflowError:
+        raise _outside(text, what, zone_name) from None
+    return us
+
+
+def _outside(text: str, what: str, zone_name: str) -> TimeError:
+    return TimeError(f"{what} {text!r} is not a time: in {zone_name} it falls outside the "
+                     "years 1 to 9999")
 
 
 def _abbreviation(us: int, zone_name: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from agent.index.layouts import NameFacts, NameTime
 from agent.index.probe import ContainerFacts
-from agent.timebase import US, WallReading, apply_clock_offset, resolve_wall
+from agent.timebase import US, WallReading, apply_clock_offset, in_calendar, resolve_wall
 
 # Two readings of a fall-back name are an hour apart; evidence must sit clearly nearer one.
 _DISAMBIGUATE_WITHIN_US = 20 * 60 * US
@@ -39,9 +39,11 @@ def place(facts: NameFacts | None, container: ContainerFacts | None, zone_name: 
     mtime_us = mtime_ns // 1000
     start = alt = source = None
     ambiguous = False
-    if facts is not None and facts.start is not None:
+    reading = None if facts is None or facts.start is None else _name_reading(facts.start, zone_name)
+    if facts is not None and facts.start is not None and reading is None:
+        notes.append("the start written in the name is not a real time")
+    if reading is not None:
         source = "name"
-        reading = resolve_wall(facts.start.wall, zone_name, facts.start.dst)
         if reading.nonexistent:
             notes.append("name time falls in a spring-forward gap; read with the pre-change offset")
         start, alt, ambiguous = _choose(reading, created, mtime_us, duration)
@@ -58,7 +60,7 @@ def place(facts: NameFacts | None, container: ContainerFacts | None, zone_name: 
                      "duration): check this camera's times")
     end = None
     if start is not None:
-        end = _end(facts, start, zone_name, duration)
+        end = _end(facts if source == "name" else None, start, zone_name, duration)
     if start is not None:
         start = apply_clock_offset(start, clock_offset_s)
         end = None if end is None else apply_clock_offset(end, clock_offset_s)
@@ -67,6 +69,16 @@ def place(facts: NameFacts | None, container: ContainerFacts | None, zone_name: 
         notes.append("end in name is before start; end ignored")
         end = start + duration if duration is not None else None
     return Placement(start, end, alt, ambiguous, tuple(notes), source)
+
+
+def _name_reading(time: NameTime, zone_name: str) -> WallReading | None:
+    """The UTC readings of a wall time from a name, or None when one has no date (9999-12-31
+    23:30 in a zone west of UTC is in year 10000): like month 13, not a real time."""
+    try:
+        reading = resolve_wall(time.wall, zone_name, time.dst)
+    except OverflowError:
+        return None
+    return reading if all(in_calendar(us) for us in reading.readings) else None
 
 
 def _choose(reading: WallReading, created: int | None, mtime_us: int,
@@ -84,8 +96,11 @@ def _choose(reading: WallReading, created: int | None, mtime_us: int,
 
 def _end(facts: NameFacts | None, start: int, zone_name: str, duration: int | None) -> int | None:
     if facts is not None and facts.end is not None and facts.start is not None:
-        end = _resolve_end(facts.end, facts.start, start, zone_name)
-        if end is not None:
+        try:
+            end = _resolve_end(facts.end, facts.start, start, zone_name)
+        except OverflowError:   # the end's reading has no date
+            end = None
+        if end is not None and in_calendar(end):
             return end
     if duration is not None:
         return start + duration
