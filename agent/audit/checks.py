@@ -1,6 +1,7 @@
 """What `AuditLog.verify()` checks: every line's hash and its link to the line before, the log
 against its signed seal (agent/audit/seal.py), and against heads agencies were sent in
-decisions (witnesses the owner cannot take back).
+decisions (witnesses the owner cannot take back). A `log-gap` record (agent/audit/gap.py) is
+a problem for good: it says the log had lost or changed sealed records when it was written.
 """
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from pathlib import Path
 from typing import Iterable
 
 from agent.audit import seal as seals
-from agent.audit.records import GENESIS, RECOVERED, line_hash, parse_record, record_hash
+from agent.audit.gap import gap_problem
+from agent.audit.records import GAP, GENESIS, RECOVERED, line_hash, parse_record, record_hash
 from frp.decision import LogHead
 
 
@@ -48,7 +50,9 @@ def check_log(home: Path, data: bytes, witnesses: Iterable[LogHead] = ()) -> Aud
             fragment = (number, line)
             continue
         count += 1
-        if record["event"] == RECOVERED:
+        if record["event"] == GAP:
+            problems.append(gap_problem(number, record))
+        if record["event"] == RECOVERED or (record["event"] == GAP and "line" in record["data"]):
             problems += _check_recovery(number, record, fragment)
         elif fragment is not None:
             problems.append(f"line {fragment[0]} is not a valid log record (edited or damaged)")
@@ -65,9 +69,12 @@ def check_log(home: Path, data: bytes, witnesses: Iterable[LogHead] = ()) -> Aud
         heads[seq] = prev
     if fragment is not None:
         problems.append(f"line {fragment[0]} is not a valid log record (edited or damaged)")
-    if tail:
-        problems.append(f"line {len(lines) + 1}: last line incomplete (crash while writing)")
     sealed, seal_problems, notes = _against_seal(home, heads, seq, count)
+    if tail:
+        # A record is sealed only once it is on the disk: a crash cannot tear a sealed one.
+        cause = "a sealed record was cut short" if sealed is not None and sealed > seq \
+            else "crash while writing"
+        problems.append(f"line {len(lines) + 1}: last line incomplete ({cause})")
     problems += seal_problems
     for witness in witnesses:
         problems += _against_witness(witness, heads, seq)
@@ -78,7 +85,8 @@ def _check_recovery(number: int, record: dict, fragment: tuple[int, bytes] | Non
     data = record["data"]
     if fragment is None or data.get("line") != fragment[0] \
             or data.get("sha256") != line_hash(fragment[1]):
-        return [f"line {number} records a crash recovery that does not match the line before it "
+        what = "a crash recovery" if record["event"] == RECOVERED else "a cut-short line"
+        return [f"line {number} records {what} that does not match the line before it "
                 "(a line was edited, removed or inserted)"]
     return []
 

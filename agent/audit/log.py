@@ -12,6 +12,12 @@ log and seal together; the heads carried in decisions sent to agencies are the w
 A crash can leave a partly written last line. The next append terminates that fragment and
 writes a `log-recovered` record that names the fragment's line and hash, so the fragment stays
 covered by the chain and the log verifies again.
+
+Before it seals anything, an append compares the log with its seal. A log cut short, deleted,
+rewritten, or torn at or below the sealed count (which a crash cannot do: a record is sealed
+only once it is on the disk) is not sealed over as it stands: a `log-gap` record naming what
+was sealed and what was found goes first (agent/audit/gap.py), and `verify()` names it for
+good, while the agent goes on logging.
 """
 from __future__ import annotations
 
@@ -25,8 +31,11 @@ from typing import Callable, Iterable
 
 from agent.audit import seal as seals
 from agent.audit.checks import AuditReport, check_log, split_lines
+from agent.audit.gap import already_named, seal_gap
 from agent.audit.records import (
+    GAP,
     GENESIS,
+    KEY_CREATED,
     RECOVERED,
     canonical,
     line_hash,
@@ -45,11 +54,10 @@ log = logging.getLogger(__name__)
 __all__ = ["AuditLog", "AuditError", "AuditReport", "EVENTS", "GENESIS", "canonical",
            "parse_record", "record_hash"]
 
-KEY_CREATED = "key-created"
 EVENTS = ("request-seen", "request-rejected", "hold", "release", "approve", "decline", "export",
           "upload", "receipt", "request-expired", "agency-added", "agency-replaced",
           "agency-removed", "registration", "source-added", "source-changed", "source-removed",
-          "masks", "settings", "camera-rename", KEY_CREATED, RECOVERED)
+          "masks", "settings", "camera-rename", KEY_CREATED, RECOVERED, GAP)
 _TAIL_BYTES = 64 * 1024
 
 _thread_locks: dict[str, threading.Lock] = {}
@@ -118,7 +126,20 @@ class AuditLog:
         seq = last["seq"] if last else 0
         prev = line_hash(canonical(last)) if last else GENESIS
         out = b""
-        if tail:
+        gap = self._gap(fd, lines, seq, prev, bool(tail))
+        if gap is not None:
+            # The seal vouched for records that are not there (as they were): name the gap
+            # before sealing anything, and cover a fragment left behind as a recovery would.
+            if tail:
+                out += b"\n"
+                gap.update(line=line_count + 1, sha256=line_hash(tail), bytes=len(tail))
+            seq += 1
+            named = self._record(seq, GAP, gap, prev)
+            out += canonical(named) + b"\n"
+            prev = line_hash(canonical(named))
+            log.warning("the activity log did not match its seal (%s); a record naming the gap "
+                        "was written, and 'log verify' names it", gap["problem"])
+        elif tail:
             # A crash left `tail` half written: end its line and account for it in the chain.
             out += b"\n"
             seq += 1
@@ -149,6 +170,31 @@ class AuditLog:
             except OSError as exc:
                 log.warning("the audit log's seal could not be written: %s", exc.strerror)
         return record
+
+    def _gap(self, fd: int, lines: list[bytes], seq: int, head: str,
+             torn: bool) -> dict | None:
+        """The data of the `log-gap` record to write first, None when the log matches its
+        seal (or the gap it has is already named by a record)."""
+        every: list[dict] = []
+
+        def records() -> list[dict]:   # the whole log, read only when needed, and once
+            if not every:
+                whole, _tail = split_lines(read_at(fd, os.fstat(fd).st_size, 0))
+                every.extend(filter(None, map(parse_record, whole)))
+            return every
+
+        gap = seal_gap(self.home, seq, head, lambda n: self._head_at(fd, lines, n), torn,
+                       records)
+        return None if gap is None or already_named(records(), gap) else gap
+
+    @staticmethod
+    def _head_at(fd: int, lines: list[bytes], seq: int) -> str | None:
+        """The head of record `seq`: looked for in the last lines read, else in the whole log
+        (records written while the key was locked can reach further back)."""
+        found = _head_in(lines, seq)
+        if found is None:
+            found = _head_in(split_lines(read_at(fd, os.fstat(fd).st_size, 0))[0], seq)
+        return found
 
     def head(self) -> LogHead:
         """The log as it stands: the number of the last record and the SHA-256 of its line
@@ -208,3 +254,11 @@ class AuditLog:
         """Check every line's hash and its link to the line before, and the log against its
         seal (and against `witnesses`: heads an agency was sent); name each problem."""
         return check_log(self.home, self._read(), witnesses)
+
+
+def _head_in(lines: list[bytes], seq: int) -> str | None:
+    for line in reversed(lines):
+        record = parse_record(line)
+        if record is not None and record["seq"] == seq:
+            return line_hash(line)
+    return None

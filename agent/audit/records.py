@@ -11,6 +11,9 @@ import json
 
 GENESIS = "0" * 64
 RECOVERED = "log-recovered"
+KEY_CREATED = "key-created"
+# Written instead of sealing over a log that no longer matches its seal (agent/audit/log.py).
+GAP = "log-gap"
 _FIELDS = ("at", "data", "event", "hash", "prev", "seq")
 
 

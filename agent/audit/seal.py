@@ -32,6 +32,7 @@ from agent.identity.keys import (
     passphrase_from_env,
     public_key_file,
 )
+from agent.identity.rotation import retired_key_path
 from agent.storage import write_atomic
 from frp.minisign import PublicKeyError, SignatureError, parse_minisign_public, public_key_from_raw
 
@@ -112,9 +113,10 @@ def read_seal(home: Path) -> Seal | None:
     return Seal(*(doc[n] for n in names))
 
 
-def seal_problems(seal: Seal, home: Path) -> list[str]:
+def seal_problems(seal: Seal, home: Path, retired_ok: bool = False) -> list[str]:
     """What is wrong with the seal itself: its signature, and whether its key is the owner's
-    (compared with keys/owner.pub when that is there)."""
+    (compared with keys/owner.pub when that is there; with `retired_ok`, a key this home
+    retired in a key rotation is the owner's too)."""
     try:
         public = public_key_from_raw(_unb64(seal.key))
         public.verify(_unb64(seal.signature), signed_bytes(seal.count, seal.head, seal.owner))
@@ -126,10 +128,15 @@ def seal_problems(seal: Seal, home: Path) -> list[str]:
         owner = parse_minisign_public(public_key_file(home).read_text(encoding="ascii"))
     except (OSError, UnicodeDecodeError, PublicKeyError):
         return []  # no public key kept beside the owner key: nothing to compare with
-    if owner.raw != public.raw:
+    if owner.raw != public.raw and not (retired_ok and _retired(home, seal.owner)):
         return ["the seal is signed by another key than this home's owner key: the log and "
                 "its seal were replaced"]
     return []
+
+
+def _retired(home: Path, owner_id: str) -> bool:
+    # owner_id was checked above to be the thumbprint of the seal's key: safe as a file name.
+    return retired_key_path(home, owner_id).is_file()
 
 
 def sealing_key(home: Path) -> tuple[OwnerKey | None, bool]:
