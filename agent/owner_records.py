@@ -11,7 +11,7 @@ from pathlib import Path
 
 from agent.audit.log import AuditError, AuditLog, AuditReport
 from agent.errors import AgentError, Refusal
-from agent.requests.agencies import TrustStoreError
+from agent.requests.agencies import AgencyChange, TrustStoreError
 from agent.timebase import TimeError, parse_rfc3339
 from frp.agency import Agency
 
@@ -44,11 +44,25 @@ class OwnerRecords:
         """Every trusted agency, sorted by name."""
         return self.requests.trust.list()
 
-    def add_agency(self, path: str | Path) -> Agency:
-        """Check an agency file and trust the agency (replacing an earlier file of the same id);
-        the owner compares its key fingerprints with the ones the agency publishes."""
+    def add_agency(self, path: str | Path, replace: bool = False) -> Agency:
+        """Check an agency file and trust the agency (import_agency); the owner compares its
+        key fingerprints with the ones the agency publishes."""
+        return self.import_agency(path, replace).agency
+
+    def agency_change(self, path: str | Path) -> AgencyChange:
+        """What importing an agency file would change (nothing is imported): ask the owner
+        before a replacement (AgencyChange.replaces)."""
         try:
-            return self.requests.trust.add(Path(path))
+            return self.requests.trust.change(Path(path))
+        except TrustStoreError as exc:
+            raise Refusal(str(exc)) from None
+
+    def import_agency(self, path: str | Path, replace: bool = False,
+                      shown: Agency | None = None) -> AgencyChange:
+        """Import an agency file. Replacing a trusted agency's details (keys, phone, portal,
+        ...) is refused unless `replace`; `shown` is the agency the owner confirmed."""
+        try:
+            return self.requests.trust.import_file(Path(path), replace, shown)
         except TrustStoreError as exc:
             raise Refusal(str(exc)) from None
 

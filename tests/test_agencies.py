@@ -78,13 +78,63 @@ def test_files_and_modes(tmp_path, home):
 def test_replace_keeps_one_file_and_failed_replace_keeps_old(tmp_path, home):
     store = TrustStore(home)
     store.add(write(tmp_path, agency_doc()))
-    store.add(write(tmp_path, agency_doc(name="Renamed PD", max_window_s=7200)))
+    store.add(write(tmp_path, agency_doc(name="Renamed PD", max_window_s=7200)), replace=True)
     assert [a.name for a in store.list()] == ["Renamed PD"]
     assert store.list()[0].max_window_s == 7200
     with pytest.raises(TrustStoreError):
-        store.add(write(tmp_path, agency_doc(name="Bad", phone="")))
+        store.add(write(tmp_path, agency_doc(name="Bad", phone="")), replace=True)
     assert [a.name for a in store.list()] == ["Renamed PD"]
     assert len(list((home / "agencies").iterdir())) == 1  # no temp files left behind
+
+
+def test_a_file_replacing_a_trusted_agency_says_what_changes_and_needs_the_owners_say_so(
+        tmp_path, home):
+    """Trust hunt finding 7: a file with a trusted agency's id replaced its keys, phone and
+    portal silently ('added', as for a new one), and the registration's bearer token then went
+    to the new file's portal. Now the change is told, refused unless the owner says to
+    replace, and registrations are forgotten when their token would go to a new origin."""
+    from agent.audit.log import AuditLog
+    from agent.requests.agencies import ReplaceRefused
+
+    store = TrustStore(home)
+    store.add(write(tmp_path, agency_doc()))
+    store.keep_registration(Registration("https://police.example.gov", "reg-1", SECRET))
+    same = store.import_file(write(tmp_path, agency_doc()))
+    assert same.before is not None and not same.replaces and same.differences == ()
+    events = [r["event"] for r in AuditLog(home).entries()]
+    assert events.count("agency-replaced") == 0   # the same file again changes nothing
+
+    forged = agency_doc(phone="+1-555-0199", portal="https://frp.evil.example/v1",
+                        keys={"keys": [public_jwk(Ed25519PrivateKey.generate())]})
+    with pytest.raises(ReplaceRefused, match="--replace") as refused:
+        store.import_file(write(tmp_path, forged))
+    change = refused.value.change
+    assert [d[0] for d in change.differences] == ["phone", "portal", "keys"]
+    assert change.differences[0] == ("phone", "+1-206-555-0100", "+1-555-0199")
+    assert change.forgotten == ("reg-1",)
+    assert store.get("https://police.example.gov").phone == "+1-206-555-0100"
+    assert store.portal_token("https://police.example.gov", "reg-1") == SECRET
+    assert store.change(write(tmp_path, forged)) == change   # the preview says the same
+
+    moved_path = agency_doc(portal="https://frp.police.example.gov/v2")   # same origin
+    kept = store.import_file(write(tmp_path, moved_path), replace=True)
+    assert kept.replaces and kept.forgotten == ()
+    assert store.portal_token("https://police.example.gov", "reg-1") == SECRET
+
+    with pytest.raises(TrustStoreError, match="changed since it was shown"):
+        store.import_file(write(tmp_path, forged), replace=True, shown=kept.agency)
+    done = store.import_file(write(tmp_path, forged), replace=True, shown=change.agency)
+    assert done.forgotten == ("reg-1",) and store.registrations() == {}
+    assert store.get("https://police.example.gov").phone == "+1-555-0199"
+    record = AuditLog(home).entries()[-1]
+    assert record["event"] == "agency-replaced"
+    assert record["data"]["before_portal"] == "https://frp.police.example.gov/v2"
+    assert record["data"]["registrations_forgotten"] == ["reg-1"]
+
+    store.keep_registration(Registration("https://police.example.gov", "reg-2", SECRET))
+    wider = agency_doc(**{**forged, "upload_origins": ["https://upload.police.example.gov",
+                                                       "https://files.evil.example"]})
+    assert store.import_file(write(tmp_path, wider), replace=True).forgotten == ("reg-2",)
 
 
 def test_two_agencies_and_loopback_http(tmp_path, home):

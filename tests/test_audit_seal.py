@@ -88,7 +88,9 @@ def test_trust_store_key_folder_mask_and_settings_changes_are_logged(
         doc = tmp_path / "agency.json"
         doc.write_text(json.dumps(agency_doc()))
         agent.add_agency(doc)
-        agent.add_agency(doc)                       # the same file again: replaced
+        agent.add_agency(doc)                       # the same file again: nothing to log
+        doc.write_text(json.dumps({**agency_doc(), "phone": "+1-206-555-0199"}))
+        agent.add_agency(doc, replace=True)         # other details: replaced, said so
         agent.remove_agency(AGENCY_ID)
         agent.remove_source(clip)
     finally:
@@ -102,6 +104,8 @@ def test_trust_store_key_folder_mask_and_settings_changes_are_logged(
     assert data["source-changed"]["clock_offset_s"] == 2.0
     assert data["settings"]["changed"] == {"poll_interval_s": {"from": 300, "to": 600}}
     assert data["agency-replaced"]["before"] == data["agency-replaced"]["fingerprints"]
+    assert data["agency-replaced"]["before_phone"] == "+1-206-555-0100"
+    assert data["agency-replaced"]["phone"] == "+1-206-555-0199"
     assert AuditLog(home).verify().ok
 
 

@@ -313,3 +313,47 @@ def test_a_damaged_recording_stops_the_export_until_the_owner_accepts_the_loss(
     (driveway,) = [p for p in out.iterdir() if "driveway" in p.name]
     provenance = json.loads((driveway / "data" / "provenance.json").read_text())
     assert provenance["cut"]["dropped_frames"] == 1
+
+
+def test_settings_asks_before_an_agency_file_replaces_a_trusted_agencys_details(
+        qtbot, open_window, footage, tmp_path, monkeypatch):
+    """Trust hunt finding 7, in the app: importing a file with a trusted agency's id but
+    another phone, key and portal replaced it with the words 'Added ...'. Now the owner is
+    shown what changes and which registrations would be forgotten, and may say no."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from PySide6.QtWidgets import QMessageBox
+
+    from frp import jws
+
+    world = make_world(tmp_path / "w", tmp_path / "home", footage=footage)
+    forged = {**json.loads(world.agency_file.read_text()), "phone": "+1-555-0199",
+              "portal": "https://frp.evil.example/v1",
+              "keys": {"keys": [jws.public_jwk(Ed25519PrivateKey.generate())]}}
+    path = tmp_path / "forged.json"
+    path.write_text(json.dumps(forged))
+    asked, answers = [], [QMessageBox.Cancel, QMessageBox.Yes]
+
+    def answer(box):
+        asked.append(box.text())
+        return answers.pop(0)
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    win = open_window(world.home)
+    nav(qtbot, win, "Settings")
+    page = win.settings
+    click(qtbot, page.add_agency_button)
+    settle(qtbot, win)
+    (question,) = asked
+    assert "Call-back number: +1-206-555-0100 \u2192 +1-555-0199" in question
+    assert "Portal: " in question and "https://frp.evil.example/v1" in question
+    assert f"({world.registration}) will be forgotten" in question
+    assert page.status.text().startswith("Nothing was changed")
+    store = TrustStore(world.home)
+    assert store.get(AGENCY_ID).phone == "+1-206-555-0100"
+    assert store.registrations() == {AGENCY_ID: [world.registration]}
+
+    click(qtbot, page.add_agency_button)
+    settle(qtbot, win)
+    assert len(asked) == 2 and page.status.text().startswith("Replaced the details of")
+    assert store.get(AGENCY_ID).phone == "+1-555-0199" and store.registrations() == {}
+    assert page.agencies.item(0, 1).text() == "+1-555-0199"

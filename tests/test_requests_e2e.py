@@ -16,6 +16,7 @@ from types import SimpleNamespace
 
 import pytest
 import trustme
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from agent.audit.log import AuditLog
 from agent.cli import main
@@ -29,6 +30,7 @@ from agent.requests.desk import RequestDesk
 from agent.service import Agent
 from agent.timebase import US, format_utc
 from demo.samples import make_recordings
+from frp import jws
 from frp.registration import Contact
 from portal.server import PortalServer
 from portal.state import Portal
@@ -262,8 +264,50 @@ def hostile_agency(tmp_path: Path, run: Run, origin: str, portal: Portal) -> Non
     doc = portal.trust_document(origin)
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps({**doc, "id": "https://hostile.example.gov"}))
-    assert run("agencies", "add", str(path))[0] == 0
+    assert run("agencies", "add", str(path), "--replace")[0] == 0   # each test's own origin
     keep_unpinned(run.home, "https://hostile.example.gov", "r", "portal-token")
+
+
+def test_an_agency_file_replacing_a_trusted_one_is_told_needs_replace_and_keeps_the_token_home(
+        flow, tmp_path):
+    """Trust hunt finding 7: `agencies add` of a file with the trusted agency's id but other
+    keys, phone and portal said 'added' as for a new agency, and the next sync sent the
+    registration's bearer token to the new file's portal."""
+    portal, _server, run, reg = flow
+    asked = []
+
+    def record(h):
+        asked.append(h.headers.get("Authorization"))
+        body = b'{"requests": [], "cursor": null}'
+        h.send_response(200)
+        h.send_header("Content-Type", "application/json")
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(body)
+
+    with hostile(record) as origin:
+        doc = portal.trust_document(origin)
+        forged = {**doc, "phone": "+1-555-0199",
+                  "keys": {"keys": [jws.public_jwk(Ed25519PrivateKey.generate())]}}
+        path = tmp_path / "forged.json"
+        path.write_text(json.dumps(forged))
+        code, out, err = run("agencies", "add", str(path))
+        assert code == 3 and out == "", err
+        assert "would replace the trusted Example Police Department" in err
+        assert "phone: +1-206-555-0100  ->  +1-555-0199" in err and f"{origin}/v1" in err
+        assert f"({reg}) would be forgotten" in err and "--replace" in err
+        assert run.json("agencies", "list")[0]["phone"] == "+1-206-555-0100"
+        assert run("inbox", "sync")[0] == 0 and asked == []
+
+        code, out, err = run("agencies", "add", str(path), "--replace")
+        assert code == 0 and out.startswith("REPLACED Example Police Department"), err
+        assert f"({reg}) are forgotten" in err
+        assert run.json("agencies", "list")[0]["registrations"] == []
+        run("inbox", "sync")
+        assert asked == []   # the token made with the real portal never reached this one
+
+        code, out, _err = run("agencies", "add", str(path))
+        assert code == 0 and "trusted already with this same file; nothing changed" in out
 
 
 def test_a_portal_redirecting_elsewhere_or_sending_a_huge_body_is_refused(flow, tmp_path):

@@ -6,6 +6,7 @@ from pathlib import Path
 from agent.commands import registrations
 from agent.commands.common import Refused, print_json, say
 from agent.commands.requests import mapped
+from agent.requests.agencies import ReplaceRefused
 from frp.text import one_line
 
 
@@ -14,6 +15,9 @@ def add_parsers(sub, common) -> None:
     aa = a.add_subparsers(dest="action", required=True)
     p = aa.add_parser("add", parents=[common], help="import an agency file and show its keys")
     p.add_argument("file")
+    p.add_argument("--replace", action="store_true",
+                   help="replace the details of an agency you trust already (its keys, phone, "
+                        "portal, ...) with this file's; without it such a file is refused")
     p.set_defaults(func=agencies_add)
     p = aa.add_parser("list", parents=[common], help="list trusted agencies")
     p.add_argument("--json", action="store_true")
@@ -27,14 +31,41 @@ def add_parsers(sub, common) -> None:
 # agencies ----------------------------------------------------------------------------------
 @mapped
 def agencies_add(agent, args) -> int:
-    agency = agent.requests.trust.add(Path(args.file))
-    print(f"added {one_line(agency.name)} ({one_line(agency.id)})")
+    try:
+        change = agent.requests.trust.import_file(Path(args.file), args.replace)
+    except ReplaceRefused as exc:
+        _say_change(exc.change, "would replace")
+        raise
+    agency = change.agency
+    if change.before is None:
+        print(f"added {one_line(agency.name)} ({one_line(agency.id)})")
+    elif change.replaces:
+        _say_change(change, "replaced")
+        print(f"REPLACED {one_line(change.before.name)} ({one_line(agency.id)}) with:")
+    else:
+        print(f"{one_line(agency.name)} ({one_line(agency.id)}) is trusted already with this "
+              "same file; nothing changed")
     print(f"  phone:  {one_line(agency.phone)}")
     print(f"  portal: {one_line(agency.portal)}")
     print("  key fingerprints (compare them with the ones the agency publishes):")
     for fp in agency.fingerprints():
         print(f"    {fp}")
     return 0
+
+
+def _say_change(change, verb: str) -> None:
+    """Tell the owner, on stderr, what a file replacing a trusted agency changes."""
+    before = change.before
+    say(f"This file {verb} the trusted {one_line(before.name)} ({one_line(before.id)}):")
+    for what, was, now in change.differences:
+        say(f"  {what}: {one_line(was)}  ->  {one_line(now)}")
+    if change.forgotten:
+        gone = ", ".join(map(one_line, change.forgotten))
+        say(f"  your registrations with it ({gone}) {'are' if verb == 'replaced' else 'would be'}"
+            " forgotten on this computer: they were made with the old portal and upload "
+            "addresses, and their portal password is never sent anywhere else. Register again "
+            "with an invite code from the agency; to have the old portal forget them too, run "
+            "`agencies unregister` before replacing")
 
 
 @mapped

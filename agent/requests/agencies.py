@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from agent.audit.log import AuditError, AuditLog
@@ -24,10 +25,75 @@ from agent.requests.registrations import (
 )
 from agent.storage import write_atomic
 from frp.agency import MAX_FILE_BYTES, Agency, AgencyError, agency_doc, read_agency
+from frp.origins import web_origin
+
+# The details of an agency file an import can change, in the order they are told.
+DETAILS = ("name", "phone", "portal", "upload origins", "keys", "registration CA",
+           "longest window", "longest open")
 
 
 class TrustStoreError(AgencyError):
     """An agency file or registration that cannot be used or kept; the message says what to fix."""
+
+
+@dataclass(frozen=True)
+class AgencyChange:
+    """What importing an agency file does to the trust store. `before` is the trusted agency
+    with the same id (None: a new one); `forgotten`, the registrations held with it that the
+    import drops because the new file would send their portal password to an origin they were
+    not made with (another portal, or a new upload origin)."""
+
+    agency: Agency
+    before: Agency | None = None
+    forgotten: tuple[str, ...] = ()
+
+    @property
+    def differences(self) -> tuple[tuple[str, str, str], ...]:
+        """(detail, before, after) for each detail of DETAILS the file changes."""
+        if self.before is None:
+            return ()
+        pairs = ((what, detail(self.before, what), detail(self.agency, what)) for what in DETAILS)
+        return tuple(p for p in pairs if p[1] != p[2])
+
+    @property
+    def replaces(self) -> bool:
+        """True when an agency with this id is trusted already, with other details."""
+        return bool(self.differences)
+
+
+class ReplaceRefused(TrustStoreError):
+    """The file would replace a trusted agency's details, and the owner has not said to."""
+
+    def __init__(self, change: AgencyChange) -> None:
+        before = change.before
+        super().__init__(f"{before.name} ({before.id}) is already trusted with other details "
+                         f"({', '.join(d[0] for d in change.differences)}); nothing was "
+                         "changed. Compare the new file with what the agency publishes, and "
+                         "import it again saying to replace (`agencies add FILE --replace`)")
+        self.change = change
+
+
+def detail(agency: Agency, what: str) -> str:
+    """One detail of DETAILS of an agency, as text to compare and show."""
+    if what == "upload origins":
+        return ", ".join(agency.upload_origins)
+    if what == "keys":
+        return ", ".join(agency.fingerprints())
+    if what == "registration CA":
+        pem = agency.registration_ca
+        return f"SHA-256 {hashlib.sha256(pem.encode()).hexdigest()[:16]}" if pem else "none"
+    if what == "longest window":
+        return f"{agency.max_window_s} s"
+    if what == "longest open":
+        return f"{agency.max_lifetime_s} s"
+    return {"name": agency.name, "phone": agency.phone, "portal": agency.portal}[what]
+
+
+def _moves_tokens(before: Agency, after: Agency) -> bool:
+    """True when `after` would send a registration's bearer token somewhere `before` never
+    did: the portal's origin differs, or an upload origin is new."""
+    return (web_origin(before.portal, "portal")[0] != web_origin(after.portal, "portal")[0]
+            or not set(after.upload_origins) <= set(before.upload_origins))
 
 
 def _safe_name(agency_id: str) -> str:
@@ -57,9 +123,52 @@ class TrustStore:
         except OSError as exc:
             raise TrustStoreError(f"cannot create {self.folder}: {exc.strerror}") from None
 
-    def add(self, path: Path) -> Agency:
-        """Validate an agency file and import it (replacing any entry with the same id)."""
-        path = Path(path)
+    def add(self, path: Path, replace: bool = False) -> Agency:
+        """Validate an agency file and import it (see import_file)."""
+        return self.import_file(path, replace).agency
+
+    def change(self, path: Path) -> AgencyChange:
+        """What importing this agency file would change, without importing it."""
+        agency = self._read_file(Path(path))
+        with self._lock:
+            return self._change(agency)
+
+    def import_file(self, path: Path, replace: bool = False,
+                    shown: Agency | None = None) -> AgencyChange:
+        """Validate an agency file and import it. A file for an agency trusted already with
+        other details (keys, phone, portal, ...) replaces it only with `replace`, else
+        ReplaceRefused; its registrations are forgotten when the new file would send their
+        bearer token to another origin. `shown`: the agency the owner confirmed (change()),
+        refused if the file no longer says that."""
+        agency = self._read_file(Path(path))
+        if shown is not None and agency_doc(agency) != agency_doc(shown):
+            raise TrustStoreError(f"the agency file {Path(path).name} changed since it was "
+                                  "shown to you; nothing was imported: import it again")
+        data = json.dumps(agency_doc(agency), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
+        with self._lock:
+            change = self._change(agency)
+            if change.before is not None and not change.replaces:
+                return change   # the same file again: nothing to write or log
+            if change.replaces and not replace:
+                raise ReplaceRefused(change)
+            self._ensure()
+            try:
+                write_atomic(self.folder / _safe_name(agency.id), data, 0o600)
+            except OSError as exc:
+                raise TrustStoreError(f"cannot save the agency in {self.folder}: {exc.strerror}") from None
+            if change.forgotten:
+                self._write_regs([r for r in self._read_regs() if r.agency_id != agency.id])
+        self._log_import(change)
+        return change
+
+    def _change(self, agency: Agency) -> AgencyChange:
+        before = self.get(agency.id)
+        if before is None or not _moves_tokens(before, agency):
+            return AgencyChange(agency, before)
+        held = tuple(r.id for r in self._read_regs() if r.agency_id == agency.id)
+        return AgencyChange(agency, before, held)
+
+    def _read_file(self, path: Path) -> Agency:
         try:
             with open(path, "rb") as f:
                 raw = f.read(MAX_FILE_BYTES + 1)
@@ -69,21 +178,19 @@ class TrustStore:
             raise TrustStoreError(f"the agency file {path.name} is larger than 256 KiB; "
                                   "that is not an agency file")
         try:
-            agency = read_agency(raw)
+            return read_agency(raw)
         except AgencyError as exc:
             raise TrustStoreError(str(exc)) from None
-        data = json.dumps(agency_doc(agency), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
-        with self._lock:
-            self._ensure()
-            before = self.get(agency.id)
-            try:
-                write_atomic(self.folder / _safe_name(agency.id), data, 0o600)
-            except OSError as exc:
-                raise TrustStoreError(f"cannot save the agency in {self.folder}: {exc.strerror}") from None
+
+    def _log_import(self, change: AgencyChange) -> None:
+        agency, before = change.agency, change.before
+        was = {} if before is None else {
+            "before": list(before.fingerprints()), "before_phone": before.phone,
+            "before_portal": before.portal, "before_upload_origins": list(before.upload_origins),
+            "registrations_forgotten": list(change.forgotten)}
         self._log("agency-added" if before is None else "agency-replaced", agency=agency.id,
                   name=agency.name, phone=agency.phone, fingerprints=list(agency.fingerprints()),
-                  **({} if before is None else {"before": list(before.fingerprints())}))
-        return agency
+                  portal=agency.portal, **was)
 
     def _log(self, event: str, **data) -> None:
         # Every change to whom the owner trusts is in the activity log (never a token).

@@ -2029,6 +2029,74 @@ Cámaras registradas: {cameras}</translation>
         <source>Both keys are kept meanwhile, and each agency is answered with the key it knows. Press “Change my key” again to finish (the app also tries each time it starts).</source>
         <translation>Mientras tanto se guardan las dos claves, y a cada agencia se le responde con la clave que conoce. Pulse de nuevo «Cambiar mi clave» para terminar (la aplicación también lo intenta cada vez que se inicia).</translation>
     </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Call-back number</source>
+        <translation>Teléfono para devolver la llamada</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>Portal</translation>
+    </message>
+    <message>
+        <source>Where footage is sent</source>
+        <translation>Adónde se envían las grabaciones</translation>
+    </message>
+    <message>
+        <source>Key fingerprints</source>
+        <translation>Huellas de las claves</translation>
+    </message>
+    <message>
+        <source>Registration certificate</source>
+        <translation>Certificado de registro</translation>
+    </message>
+    <message>
+        <source>Longest time a request may cover</source>
+        <translation>Tiempo máximo que puede abarcar una solicitud</translation>
+    </message>
+    <message>
+        <source>Longest time a request stays open</source>
+        <translation>Tiempo máximo que una solicitud sigue abierta</translation>
+    </message>
+    <message>
+        <source>Replace the details of {agency}?</source>
+        <translation>¿Reemplazar los datos de {agency}?</translation>
+    </message>
+    <message>
+        <source>You trust {agency} already. This file changes:</source>
+        <translation>Ya confía en {agency}. Este archivo cambia:</translation>
+    </message>
+    <message>
+        <source>{detail}: {before} → {after}</source>
+        <translation>{detail}: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>Your registrations with it ({registrations}) will be forgotten on this computer: they were made with its old addresses, and their password is never sent anywhere else. To register again you need a new invite code.</source>
+        <translation>Sus registros con ella ({registrations}) se olvidarán en este equipo: se hicieron con sus direcciones anteriores, y su contraseña nunca se envía a ningún otro sitio. Para registrarse de nuevo necesita un código de invitación nuevo.</translation>
+    </message>
+    <message>
+        <source>Replace it only if the agency told you its details changed and the new key fingerprints match the ones it publishes.</source>
+        <translation>Reemplácela solo si la agencia le dijo que sus datos cambiaron y las huellas de las claves nuevas coinciden con las que publica.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: {agency} keeps the details you trusted.</source>
+        <translation>No se cambió nada: {agency} conserva los datos en los que confió.</translation>
+    </message>
+    <message>
+        <source>{agency} is trusted already with this same file; nothing changed.</source>
+        <translation>Ya confía en {agency} con este mismo archivo; no cambió nada.</translation>
+    </message>
+    <message>
+        <source>Replaced the details of {agency}. Compare these fingerprints with the ones the agency publishes: {fingerprints}</source>
+        <translation>Se reemplazaron los datos de {agency}. Compare estas huellas con las que publica la agencia: {fingerprints}</translation>
+    </message>
+    <message>
+        <source>Your registrations with it were forgotten on this computer: register again with a new invite code.</source>
+        <translation>Sus registros con ella se olvidaron en este equipo: regístrese de nuevo con un código de invitación nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>requests</name>

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from agent.views import one_line
 from gui.views import display
+from gui.views import registrations as words
+from gui.widgets.agency_steps import import_agency_file
 from gui.widgets.labels import cell, plain_label
 from gui.widgets.recorder_step import RecorderDialog
 from gui.widgets.registrations_panel import RegistrationsPanel
@@ -234,12 +236,15 @@ class SettingsPage(QWidget):
             self.add_agency(path)
 
     def add_agency(self, path: str) -> None:
-        agent = self.ctx.agent
-        self.ctx.bridge.call("add-agency", lambda: agent.add_agency(path), lambda a: (
-            self.status.setText(self.tr("Added {agency}. Compare these fingerprints with the ones "
-                                        "the agency publishes: {fingerprints}").format(
-                agency=one_line(a.name), fingerprints=", ".join(a.fingerprints()))),
-            self.refresh()), self.status.setText)
+        import_agency_file(self, self.ctx, path, self._agency_added, self.status.setText)
+
+    def _agency_added(self, change) -> None:
+        a = change.agency
+        self.status.setText(words.imported_again(change) if change.before is not None else
+                            self.tr("Added {agency}. Compare these fingerprints with the ones "
+                                    "the agency publishes: {fingerprints}").format(
+                                agency=one_line(a.name), fingerprints=", ".join(a.fingerprints())))
+        self.refresh()
 
     def remove_agency(self) -> None:
         row = self.agencies.currentRow()

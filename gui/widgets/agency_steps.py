@@ -2,6 +2,8 @@
 registering with it, is the registration flow (registration_flow)."""
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -11,7 +13,28 @@ from PySide6.QtWidgets import (
 )
 
 from agent.views import one_line
+from gui.views import registrations as words
 from gui.widgets.labels import plain_label
+from gui.widgets.registrations_panel import confirm
+
+
+def import_agency_file(parent: QWidget, ctx, path: str, done: Callable[[object], None],
+                       failed: Callable[[str], None]) -> None:
+    """Import an agency file from the app. A file that would replace the details of an agency
+    trusted already (keys, phone, portal, ...) is shown to the owner first, what changes and
+    which registrations would be forgotten, and imported only if they agree. `done` gets the
+    AgencyChange; `failed` a refusal, or the owner's no."""
+    agent = ctx.agent
+
+    def decide(change) -> None:
+        if change.replaces and not confirm(parent, words.replace_title(change),
+                                           words.replace_question(change)):
+            failed(words.not_replaced(change))
+            return
+        ctx.bridge.call("add-agency",
+                        lambda: agent.import_agency(path, change.replaces, change.agency),
+                        done, failed)
+    ctx.bridge.call("add-agency", lambda: agent.agency_change(path), decide, failed)
 
 
 class AgencyStep(QWidget):
@@ -42,11 +65,14 @@ class AgencyStep(QWidget):
             self.add(path)
 
     def add(self, path: str) -> None:
-        agent = self.ctx.agent
-        self.ctx.bridge.call("add-agency", lambda: agent.add_agency(path), self._added,
-                             self.result.setText)
+        import_agency_file(self, self.ctx, path, self._added, self.result.setText)
 
-    def _added(self, agency) -> None:
+    def _added(self, change) -> None:
+        if change.before is not None:   # trusted already: replaced, or the same file again
+            self.result.setText(words.imported_again(change))
+            self.added.emit()
+            return
+        agency = change.agency
         prints = "\n".join(f"  {k}" for k in agency.fingerprints())
         self.result.setText("\u2714 " + self.tr("Added {agency}\nCall-back number: {phone}\n"
                                                 "Key fingerprints (compare them with the ones "
