@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from agent.audit.log import AuditLog
+from agent.audit.log import AuditError, AuditLog
 from agent.errors import AgentError, NotFound, Refusal
 from agent.index.cameras import CameraNameError, IndexedCamera, Renamed
 
@@ -51,13 +51,20 @@ class OwnerCameras:
             raise NotFound(f"no camera is named '{old}' (known: {known})") from None
         except CameraNameError as exc:
             raise Refusal(str(exc)) from None
+        unlogged: AuditError | None = None
         for change in done:
             try:
                 rename_masks(self.home, change.old, change.new, keep_old=False)
             except MaskError as exc:
                 raise AgentError(f"'{change.old}' is now '{change.new}', but its privacy masks "
                                  f"could not follow: {exc}") from None
-            AuditLog(self.home).append("camera-rename", old=change.old, new=change.new)
+            try:
+                AuditLog(self.home).append("camera-rename", old=change.old, new=change.new)
+            except AuditError as exc:
+                unlogged = unlogged or exc   # the masks of the other cameras must follow too
+        if unlogged is not None:
+            raise AgentError(f"'{old}' is now '{new}', but the activity log could not record "
+                             f"the change: {unlogged}") from None
         return done
 
     def _adopt_legacy_names(self, source_id: int) -> None:

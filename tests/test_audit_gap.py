@@ -204,3 +204,17 @@ def test_a_seal_made_before_a_key_rotation_is_the_owners(tmp_path):
     assert [r["event"] for r in log.entries()] == ["key-created", "hold", "key-rotated"]
     assert log.verify().ok
 
+
+def test_a_rename_the_log_cannot_record_says_the_rename_was_made(run):
+    saved = run.log.read_bytes()
+    run.log.unlink()
+    run.log.mkdir()                       # the log cannot be opened
+    code, _out, err = run("cameras", "rename", "one", "uno")
+    assert code == 1 and "unexpected" not in err and "AuditError" not in err
+    assert "'one' is now 'uno', but the activity log could not record the change" in err
+    code, _out, err = run("sources", "add", str(run.home.parent / "two"), "--camera", "zwei")
+    assert code == 1 and "'two' is now 'zwei', but the activity log could not" in err
+    run.log.rmdir()
+    run.log.write_bytes(saved)
+    code, out, _err = run("cameras")
+    assert code == 0 and "uno" in out and "zwei" in out
