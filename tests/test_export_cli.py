@@ -125,7 +125,12 @@ def test_tampering_is_named_and_exit_code_is_3(capsys, indexed, tmp_path):
 def test_nothing_recorded_is_refused_and_leaves_no_package(capsys, indexed, tmp_path):
     code, out, err = export(capsys, indexed, tmp_path / "out", "2026-11-21T00:00:00Z", "2026-11-21T00:01:00Z")
     assert code == 3 and "no usable recording" in err
-    assert not any((tmp_path / "out").iterdir()) if (tmp_path / "out").exists() else True
+    assert "made the folder" in err and not (tmp_path / "out").exists(), \
+        "the folder the export made for its package is taken away again"
+    (tmp_path / "mine").mkdir()   # a folder the owner had stays, empty as it was
+    assert export(capsys, indexed, tmp_path / "mine", "2026-11-21T00:00:00Z",
+                  "2026-11-21T00:01:00Z")[0] == 3
+    assert (tmp_path / "mine").is_dir() and not any((tmp_path / "mine").iterdir())
 
 
 def test_cancelled_export_leaves_nothing_that_looks_finished(indexed, tmp_path):

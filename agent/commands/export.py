@@ -6,6 +6,7 @@ from pathlib import Path
 
 from agent.commands.common import Refused, UsageError, parse_time, print_json, say, utc
 from agent.commands.folders import existing_folder
+from agent.commands.interrupt import Interrupted
 from agent.commands.job_progress import expected_frames
 from agent.commands.local_time import window, zone_for
 from agent.commands.progress import add_option as add_progress_option
@@ -13,6 +14,7 @@ from agent.commands.progress import progress_display
 from agent.commands.registrations import keys_rotate
 from agent.service import Agent
 from agent.os_words import plain_os_error
+from frp.credentials import AnchorsError, check_anchors
 from frp.text import one_line
 from frp.verify import verify_package
 
@@ -74,7 +76,26 @@ def export(agent: Agent, args) -> int:
     if mute and not args.keep_audio:
         raise UsageError("--mute silences parts of the kept sound: add --keep-audio (without "
                          "it the sound is removed entirely)")
+    made = not Path(args.out).expanduser().exists()
     out_dir = existing_folder(args.out, said=say)
+    try:
+        return _export(agent, args, start, end, tz, mute, out_dir)
+    except BaseException:
+        if made:   # a failed export leaves no empty folder of its own behind
+            _remove_if_empty(out_dir)
+        raise
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()   # only ever an empty one: anything in it stays
+    except OSError:
+        pass
+
+
+def _export(agent: Agent, args, start: int, end: int, tz: str, mute: tuple, out_dir: Path) -> int:
+    """Run the export job into `out_dir` (the owner's redaction choices, request, progress)
+    and say what it made."""
     # Only the owner's redaction choices go through, so the defaults stay the service's own.
     redact = {"blur_faces": True} if args.blur_faces else {}
     if args.no_masks:
@@ -170,36 +191,49 @@ def _redaction_note(done) -> str:
 
 def verify(agent: Agent, args) -> int:
     path = Path(args.package)
+    shown = one_line(str(path))
     if not path.exists():
-        raise UsageError(f"{path} does not exist")
-    report = verify_package(path, trust_anchors=_anchors(agent, args.ca))
+        raise UsageError(f"{shown} does not exist")
+    anchors = _anchors(agent, args.ca)
+    # As a job: a stop only sets the flag, which the clips' check reads between the C2PA
+    # Reader's reads. Raised at once, it would land inside the Reader's callback, where
+    # Python drops it and the check runs on.
+    report = args.stopper.run_job(lambda cancel: verify_package(
+        path, trust_anchors=anchors, cancel=cancel))
+    if args.stopper.event.is_set():
+        raise Interrupted(args.stopper.signum)
     clips = [_clip_json(c) for c in report.clips]
     if args.json:
         print_json({"ok": report.ok, "problems": list(report.problems),
-                    "owner_id": report.owner_id, "clips": clips})
+                    "owner_id": report.owner_id, "clips": clips, "notes": list(report.notes)})
     elif report.ok:
-        say(f"OK: {path} is complete, unchanged and signed by owner {report.owner_id}")
+        say(f"OK: {shown} is complete, unchanged and signed by owner {report.owner_id}")
     else:
-        for p in report.problems:
-            say(f"problem: {p}")
+        for p in report.problems:   # one line each, whatever the package put in it
+            say(f"problem: {one_line(p)}")
     if not args.json:
+        for note in report.notes:
+            say(f"note: {one_line(note)}")
         for clip in clips:
             say(_clip_line(clip))
     if not report.ok:
-        raise Refused(f"{path} failed verification ({len(report.problems)} problems)")
+        raise Refused(f"{shown} failed verification ({len(report.problems)} problems)")
     return 0
 
 
 def _anchors(agent: Agent, ca_file: str | None) -> str | None:
     """The CA certificates a clip's credentials are trusted by: --ca, else the registration CAs
-    of the agencies in the trust store."""
+    of the agencies in the trust store. A --ca file that holds no PEM certificate is the
+    command line's mistake (exit 2), never taken for a changed clip."""
     if ca_file:
+        shown = one_line(ca_file)
         try:
-            return Path(ca_file).read_text("ascii")
+            return check_anchors(Path(ca_file).read_text("ascii"))
         except OSError as exc:
             raise UsageError(f"--ca: {plain_os_error(exc, ca_file)}") from None
-        except UnicodeDecodeError:
-            raise UsageError(f"--ca: {ca_file} is not a PEM certificate") from None
+        except (UnicodeDecodeError, AnchorsError):
+            raise UsageError(f"--ca: {shown} is not a PEM certificate (a CA certificate "
+                             "starting with -----BEGIN CERTIFICATE-----)") from None
     return "".join(a.registration_ca for a in agent.agencies() if a.registration_ca) or None
 
 
@@ -207,11 +241,14 @@ def _clip_json(check) -> dict:
     c = check.credentials
     return {"path": check.name, "content_credentials": c.present, "state": c.state,
             "signer": c.owner_id, "issuer": c.issuer, "self_issued": c.self_issued,
-            "trusted": c.trusted, "trust": c.trust, "problems": list(c.problems)}
+            "trusted": c.trusted, "trust": c.trust, "problems": list(c.problems),
+            "stopped": c.stopped or None}
 
 
 def _clip_line(clip: dict) -> str:
     name = one_line(clip["path"])
+    if clip["stopped"]:
+        return f"{name}: Content Credentials not checked: {one_line(clip['stopped'])}"
     if not clip["content_credentials"]:
         return f"{name}: no Content Credentials"
     if clip["problems"]:
