@@ -461,6 +461,29 @@ def test_server_errors_give_up_after_max_attempts(hostile, payload, tmp_path, qu
     assert len(list((tmp_path / "uploads").iterdir())) == 1  # kept, so the next run resumes
 
 
+def test_a_server_that_takes_none_of_each_part_backs_off_and_gives_up(hostile, payload, tmp_path,
+                                                                      monkeypatch, quick_backoff):
+    # Every PATCH answered "204, Upload-Offset: where it began": sent again at once, for ever,
+    # it re-sent the whole package thousands of times a second. Now each counts as a failure.
+    src = payload(100_000)
+
+    def hook(method, path, headers, body):
+        if method != "PATCH":
+            return None
+        if hostile.count("PATCH") > 50:   # a loop without end is stopped here, and fails below
+            return 403, {}, b'{"error": "enough", "detail": "endless"}'
+        return 204, {"Upload-Offset": headers["upload-offset"]}, b""
+
+    delays = []
+    monkeypatch.setattr(upload_mod, "_sleep", lambda s: (delays.append(s), time.sleep(s)))
+    hostile.hook = hook
+    with pytest.raises(UploadError, match="Gave up after 4 attempts: the server took none of the "
+                                          "part sent"):
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", max_attempts=4)
+    assert hostile.count("PATCH") == 4 and hostile.count("HEAD") == 3
+    assert len(delays) == 3 and delays[0] < delays[1] < delays[2]
+
+
 @pytest.mark.parametrize("status", [404, 410])
 def test_expired_upload_starts_a_new_one(hostile, payload, tmp_path, status):
     src = payload(200_000)

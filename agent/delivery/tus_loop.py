@@ -236,6 +236,11 @@ class UploadJob:
         if new is None or new < offset:
             self._count_failure("the server gave a confusing answer about how much it has")
             return None
+        if new == offset:
+            # It took none of the part: sending it again at once would only repeat that (a
+            # broken or hostile server could keep the uplink busy for ever), so it counts as a
+            # failure and waits, and the server is asked where it stands.
+            raise _Retry("the server took none of the part sent")
         if new > self.best:
             self.best, self.failures = new, 0
         self.sizer.sent(new - offset, time.monotonic() - began)
