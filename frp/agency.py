@@ -159,10 +159,17 @@ def _registration_ca(doc: dict) -> str | None:
     return pem
 
 
+NOT_AN_AGENCY_FILE = ("this is not an agency file ({why}): ask your city's camera program for "
+                      "its agency file, the .json file it publishes for camera owners")
+
+
 def parse_agency(doc: object) -> Agency:
     """Validate an agency document (protocol.md) and return the Agency it describes."""
+    # Some other .json chosen by mistake: say so, not which protocol version it lacks.
     if not isinstance(doc, dict):
-        raise AgencyError("the agency file is not a JSON object")
+        raise AgencyError(NOT_AN_AGENCY_FILE.format(why="it is not a JSON object"))
+    if not {"frp", "keys", "portal"} & doc.keys():
+        raise AgencyError(NOT_AN_AGENCY_FILE.format(why="it names no agency keys and no portal"))
     if type(doc.get("frp")) is not int or doc["frp"] != 1:
         raise AgencyError(f"the agency file is for protocol version {quoted(doc.get('frp'))}; "
                           "this agent speaks FRP version 1 (\"frp\": 1)")

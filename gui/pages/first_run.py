@@ -81,5 +81,10 @@ class FirstRunPage(QWidget):
         if index == REGISTER:
             self.registration.start_new()
 
+    def reopen(self) -> None:
+        """Shown again from elsewhere: step 1 starts afresh, so nothing found in a folder added
+        before (its camera name, its time zone) is offered for the next one."""
+        self.folder.reset()
+
     def next(self) -> None:
         self.go(self.steps.currentIndex() + 1)

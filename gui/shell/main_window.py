@@ -77,7 +77,8 @@ class MainWindow(QMainWindow):
         self.request.decided.connect(lambda: self.show_page("inbox"))
         self.export.started.connect(self.follow)
         self.progress.closed.connect(lambda: self.show_page("inbox"))
-        self.settings.addFolder.connect(lambda: self.show_page("first_run"))
+        self.settings.addFolder.connect(lambda: (self.show_page("first_run"),
+                                                 self.first_run.go(0)))
         self.settings.editMasks.connect(lambda: self.show_page("masks"))
         self.masks.back.connect(lambda: self.show_page("settings"))
         self.settings.registrations.registerRequested.connect(
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
 
     def show_page(self, name: str) -> None:
         page = self._pages()[name]
+        if name == "first_run" and self.pages.currentWidget() is not page:
+            self.first_run.reopen()
         self.pages.setCurrentWidget(page)
         names = [n for _t, n in NAV]
         if name in names and self.nav.currentRow() != names.index(name):

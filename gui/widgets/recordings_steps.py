@@ -41,6 +41,11 @@ class FolderStep(QWidget):
         self.path.setPlaceholderText(self.tr("The folder where your recorder or camera saves "
                                              "video"))
         self.path.setAccessibleName(self.tr("Recordings folder"))
+        # What was found belongs to the folder looked at: another path starts afresh.
+        self.path.textChanged.connect(lambda _text: self.reset(keep_path=True))
+        self._look_id = 0      # answers of a look at an earlier path are ignored
+        self._shown = -1       # the look whose findings the page shows
+        self._adding = False
         choose = QPushButton(self.tr("Choose\u2026"))
         self.look_button = look = QPushButton(self.tr("Look in this folder"))
         choose.clicked.connect(self.choose)
@@ -97,14 +102,44 @@ class FolderStep(QWidget):
             self.path.setText(path)
             self.look()
 
+    def reset(self, keep_path: bool = False) -> None:
+        """Forget what an earlier look found (camera name, time zone, recorder type), so
+        nothing of one folder is offered for the next; the path too unless `keep_path`."""
+        self._look_id += 1
+        if not keep_path:
+            self.path.blockSignals(True)
+            self.path.clear()
+            self.path.blockSignals(False)
+        self.found.setText("")
+        self.camera.clear()
+        self.layout_box.setCurrentText("auto")
+        self.tz.setCurrentText(self.ctx.zone)
+        self.add_button.setEnabled(False)
+        if not self._adding:   # an indexing under way still reports how it ended
+            self.status.setText("")
+
     def look(self) -> None:
         path = self.path.text().strip()
+        self.reset(keep_path=True)
+        if not path:   # Path("") is the folder the app was started in: never look there
+            self.found.setText(self.tr("Choose the folder first: press Choose\u2026, or type "
+                                       "where your recorder saves its video."))
+            return
+        look_id = self._look_id
         self.found.setText(self.tr("Looking\u2026"))
-        self.ctx.bridge.call("look", lambda: self.ctx.agent.look_at_folder(path), self._looked,
-                             self.found.setText)
+        self.ctx.bridge.call("look", lambda: self.ctx.agent.look_at_folder(path),
+                             lambda facts: self._looked(facts, look_id),
+                             lambda message: self._look_failed(message, look_id))
 
-    def _looked(self, facts) -> None:
-        """Show what the agent found (FolderFacts) and fill in the details to confirm."""
+    def _look_failed(self, message: str, look_id: int) -> None:
+        if look_id == self._look_id:
+            self.found.setText(message)
+
+    def _looked(self, facts, look_id: int) -> None:
+        """Show what the agent found (FolderFacts) and fill in this folder's details to confirm:
+        every look proposes its own camera name and zone, never the previous folder's."""
+        if look_id != self._look_id:
+            return
         recorder = facts.layout or self.tr("not recognised (files are indexed by their times "
                                            "inside)")
         cams = ", ".join(map(one_line, facts.cameras)) or self.tr("one camera (name it below)")
@@ -112,19 +147,26 @@ class FolderStep(QWidget):
             cams += " " + self.tr("(each is named <camera name>/<its name>; rename them in "
                                   "Settings)")
         more = "+" if facts.more else ""
-        self.found.setText(self.tr("Found {count} recordings.\nRecorder: {recorder}\nCameras: "
-                                   "{cameras}\nCheck the details below, then add the folder.")
-                           .format(count=f"{facts.recordings}{more}", recorder=recorder,
-                                   cameras=cams))
+        if facts.recordings == 0:
+            self.found.setText(self.tr("No video files were found in this folder. Is it the one "
+                                       "your recorder writes to? Check that the SD card or drive "
+                                       "is connected and choose the folder that holds the "
+                                       "videos (on a memory card often one such as DCIM or "
+                                       "Record), then look again."))
+        else:
+            self.found.setText(self.tr("Found {count} recordings.\nRecorder: {recorder}\n"
+                                       "Cameras: {cameras}\nCheck the details below, then add "
+                                       "the folder.").format(count=f"{facts.recordings}{more}",
+                                                             recorder=recorder, cameras=cams))
         self.layout_box.setCurrentText(facts.layout or "auto")
-        if facts.names_in_utc:   # these recorders name files in UTC
-            self.tz.setCurrentText("UTC")
-        if not self.camera.text():
-            # A recorder's name for its one camera is a good default; a bare channel number
-            # ("001") is not, so the folder's name is offered instead.
-            one = facts.cameras[0] if len(facts.cameras) == 1 else ""
-            self.camera.setText(one_line(one if one and not one.isdigit()
-                                         else Path(facts.path).name))
+        # These recorders name files in UTC; any other folder's times are read in the owner's
+        # zone until they say otherwise.
+        self.tz.setCurrentText("UTC" if facts.names_in_utc else self.ctx.zone)
+        # A recorder's name for its one camera is a good default; a bare channel number ("001")
+        # is not, so the folder's name is offered instead.
+        one = facts.cameras[0] if len(facts.cameras) == 1 else ""
+        self.camera.setText(one_line(one if one and not one.isdigit() else Path(facts.path).name))
+        self._shown = self._look_id
         self.add_button.setEnabled(True)
 
     def add(self) -> None:
@@ -132,6 +174,7 @@ class FolderStep(QWidget):
         path, cam = self.path.text().strip(), self.camera.text().strip() or None
         tz, layout = self.tz.currentText().strip(), self.layout_box.currentText()
         self.add_button.setEnabled(False)
+        self._adding = True
         self.status.setText(self.tr("Indexing your recordings; this can take a while the first "
                                     "time\u2026"))
 
@@ -141,17 +184,25 @@ class FolderStep(QWidget):
         self.ctx.bridge.run("add-source", work, self._added, self._failed)
 
     def _added(self, reports) -> None:
+        self._adding = False
         seen = sum(r.seen for r in reports)
         problems = sum(len(r.problems) for r in reports)
-        said = self.tr("Indexed {seen} recordings ({problems} could not be read and are listed as "
-                       "such).") if problems else self.tr("Indexed {seen} recordings.")
-        self.status.setText("\u2714 " + said.format(seen=seen, problems=problems))
-        self.add_button.setEnabled(True)
+        if not seen and not problems:   # no tick: nothing says this is the recorder's folder
+            self.status.setText(self.tr("The folder was added, but no recordings were found in "
+                                        "it. If it is not the folder your recorder writes to, "
+                                        "remove it in Settings and add the right one."))
+        else:
+            said = (self.tr("Indexed {seen} recordings ({problems} could not be read and are "
+                            "listed as such).") if problems
+                    else self.tr("Indexed {seen} recordings."))
+            self.status.setText("\u2714 " + said.format(seen=seen, problems=problems))
+        self.add_button.setEnabled(self._shown == self._look_id)   # the same folder's look
         self.added.emit()
 
     def _failed(self, message: str) -> None:
+        self._adding = False
         self.status.setText(message)
-        self.add_button.setEnabled(True)
+        self.add_button.setEnabled(self._shown == self._look_id)   # the same folder's look
 
 
 class ClockStep(QWidget):
@@ -210,6 +261,8 @@ class ClockStep(QWidget):
         """Show the newest recording's first second (or the frame at `at_us`)."""
         idx = self.source_box.currentIndex()
         if not 0 <= idx < len(self.sources):
+            self.status.setText(self.tr("Add a recordings folder first (step 1): this step "
+                                        "shows a picture from it."))
             return
         src, agent, previewer = self.sources[idx], self.ctx.agent, self.ctx.previewer
 

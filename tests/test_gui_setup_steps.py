@@ -1,0 +1,123 @@
+"""First run's steps as a second folder, an empty field, an empty folder and a wrong file meet
+them (GUI hunt findings 1, 4 and 12), clicked through against a real agent on real footage."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+
+from tests.gui_support import ZONE, footage, settle  # noqa: E402,F401
+from tests.gui_support import open_window as open_app_window  # noqa: E402
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    win, agent = open_app_window(qtbot, tmp_path / "home")
+    yield win
+    win.shutdown()
+    agent.close()
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.LeftButton)
+
+
+def look(qtbot, win, path: str):
+    step = win.first_run.folder
+    step.path.clear()
+    qtbot.keyClicks(step.path, path)
+    click(qtbot, step.look_button)
+    settle(qtbot, win)
+    return step
+
+
+def test_a_second_folder_gets_its_own_zone_and_name_not_the_first_ones(qtbot, window,
+                                                                         footage):
+    """Finding 1: after a Frigate folder (names in UTC), the Reolink card looked at next kept
+    UTC and 'driveway', and was indexed 8 hours off."""
+    win, (root, start) = window, footage
+    step = look(qtbot, win, str(root / "frigate"))
+    assert (step.tz.currentText(), step.camera.text()) == ("UTC", "driveway")
+    click(qtbot, step.add_button)
+    settle(qtbot, win)
+    assert "Indexed 2 recordings" in step.status.text()
+
+    # Settings › "Add a recordings folder…" opens step 1 afresh.
+    win.show_page("settings")
+    settle(qtbot, win)
+    win.settings.addFolder.emit()
+    settle(qtbot, win)
+    assert win.first_run.steps.currentWidget() is step
+    assert (step.path.text(), step.camera.text(), step.found.text()) == ("", "", "")
+    assert step.tz.currentText() == ZONE and not step.add_button.isEnabled()
+
+    look(qtbot, win, str(root / "reolink"))
+    assert step.tz.currentText() == ZONE          # a Reolink card names files in local time
+    assert step.camera.text() not in ("", "driveway")
+    step.camera.setText("porch")
+    click(qtbot, step.add_button)
+    settle(qtbot, win)
+    agent = win.ctx.agent
+    assert {s.camera: s.tz for s in agent.sources()} == {"driveway": "UTC", "porch": ZONE}
+    # the porch card's first file starts where the footage starts, not 8 hours before
+    assert abs(min(r.start_us for r in agent.recordings("porch")) - start) < 60 * 10**6
+
+    # Typing another path forgets what was found for the last one: Add waits for a look.
+    look(qtbot, win, str(root / "frigate"))
+    assert step.add_button.isEnabled()
+    qtbot.keyClicks(step.path, "x")
+    assert not step.add_button.isEnabled() and step.camera.text() == ""
+    assert step.tz.currentText() == ZONE and step.found.text() == ""
+
+
+def test_an_empty_field_is_refused_and_an_empty_folder_is_not_added_with_a_tick(
+        qtbot, window, tmp_path, monkeypatch):
+    """Finding 4: an empty field looked in (and added) the folder the app was started in; a
+    folder without video was added with "✔ Indexed 0 recordings"."""
+    win = window
+    started_in = tmp_path / "started-in"
+    (started_in / "clips").mkdir(parents=True)
+    (started_in / "clips" / "a.mp4").write_bytes(b"\0" * 2048)
+    monkeypatch.chdir(started_in)
+    step = look(qtbot, win, "")
+    assert "Choose the folder first" in step.found.text()
+    assert not step.add_button.isEnabled() and step.camera.text() == ""
+    click(qtbot, step.add_button)
+    settle(qtbot, win)
+    assert win.ctx.agent.sources() == []
+
+    empty = tmp_path / "documents"
+    empty.mkdir()
+    (empty / "letter.pdf").write_bytes(b"%PDF-1.4 hello")
+    look(qtbot, win, str(empty))
+    assert "No video files were found in this folder" in step.found.text()
+    assert "Found 0" not in step.found.text()
+    click(qtbot, step.add_button)
+    settle(qtbot, win)
+    said = step.status.text()
+    assert "no recordings were found" in said and "\u2714" not in said and "Indexed" not in said
+
+
+def test_show_a_picture_without_a_folder_and_a_wrong_agency_file_say_what_to_do(
+        qtbot, window, tmp_path):
+    """Finding 12: "Show a picture" did nothing without a folder; a .json that is not an
+    agency file was refused as "for protocol version None"."""
+    win, first = window, window.first_run
+    click(qtbot, first.next_button)
+    settle(qtbot, win)
+    click(qtbot, first.clock.show_button)
+    settle(qtbot, win)
+    assert "Add a recordings folder first (step 1)" in first.clock.status.text()
+
+    click(qtbot, first.next_button)
+    settle(qtbot, win)
+    notes = tmp_path / "notes.json"
+    notes.write_text('{"hello": 1}')
+    first.agency.add(str(notes))
+    settle(qtbot, win)
+    said = first.agency.result.text()
+    assert "not an agency file" in said and "camera program" in said
+    assert "None" not in said and "protocol version" not in said
