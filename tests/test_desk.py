@@ -322,7 +322,7 @@ def test_a_failed_delivery_keeps_its_packages_and_resumes_without_redoing_them(
         w = World(tmp_path, footage, upload_origin=f"http://127.0.0.1:{port}")
         try:
             w.desk.import_request(w.file(request_token(upload=f"http://127.0.0.1:{port}/files")))
-            w.portal.decision_status = 503
+            w.portal.decision_status = 403
             with pytest.raises(DeskError, match="portal says no.*run approve again"):
                 w.desk.approve("req-1", ["porch"], (T0 + 1) * US, (T0 + 6) * US)
             view = w.desk.show("req-1")
@@ -447,7 +447,7 @@ def test_saved_masks_and_face_blur_reach_the_package_and_a_resume_keeps_them(wor
     corners = ((0.1, 0.1), (0.5, 0.1), (0.5, 0.5), (0.1, 0.5))
     world.agent.set_masks(CameraMasks("porch", (Polygon(corners, "neighbour's window"),)))
     world.desk.import_request(world.file(request_token()))
-    world.portal.decision_status = 503   # stop after the packages are made
+    world.portal.decision_status = 403   # stop after the packages are made
     with pytest.raises(DeskError, match="portal says no"):
         world.desk.approve("req-1", ["porch"], T0 * US, (T0 + 2) * US, blur_faces=True)
     (first,) = world.desk.show("req-1").deliveries
@@ -469,7 +469,7 @@ def test_no_masks_leaves_them_off_and_a_damaged_mask_file_refuses_the_approval(w
 
     world.agent.set_masks(CameraMasks("yard", (Polygon(((0, 0), (1, 0), (1, 1))),)))
     world.desk.import_request(world.file(request_token()))
-    world.portal.decision_status = 503
+    world.portal.decision_status = 403
     with pytest.raises(DeskError, match="portal says no"):
         world.desk.approve("req-1", ["yard"], T0 * US, (T0 + 2) * US, masks=False)
     (first,) = world.desk.show("req-1").deliveries
@@ -489,7 +489,7 @@ def test_the_list_checks_each_request_again_after_the_agency_is_removed_or_its_k
     rotated = tmp_path / "rotated.json"   # the agency's file with a new key, the old one gone
     rotated.write_text(json.dumps(agency_doc(keys={"keys": [
         jws.public_jwk(Ed25519PrivateKey.generate())]})))
-    world.desk.trust.add(rotated)
+    world.desk.trust.add(rotated, replace=True)   # the owner said to
     (view,) = world.desk.list()
     assert not view.verified and "no longer verifies" in view.problem
     assert view.agency_name == "Example Police Department"
@@ -505,7 +505,7 @@ def test_a_renamed_camera_keeps_its_masks_its_pending_approval_and_the_requests_
     corners = ((0.1, 0.1), (0.5, 0.1), (0.5, 0.5), (0.1, 0.5))
     world.agent.set_masks(CameraMasks("porch", (Polygon(corners, "neighbour's window"),)))
     world.desk.import_request(world.file(request_token()))
-    world.portal.decision_status = 503   # stop before anything is made
+    world.portal.decision_status = 403   # stop before anything is made
     with pytest.raises(DeskError, match="portal says no"):
         world.desk.approve("req-1", ["porch"], T0 * US, (T0 + 2) * US)
     world.agent.rename_camera("porch", "front")

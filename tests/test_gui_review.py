@@ -366,7 +366,7 @@ def test_the_inbox_stops_saying_verified_once_the_key_is_rotated_or_the_agency_r
     assert table.item(0, 0).text() == "\u2714 Verified"
     rotated = tmp_path / "rotated.json"   # the agency's file again, with only a new key
     rotated.write_text(json.dumps(agency_doc(Ed25519PrivateKey.generate())))
-    TrustStore(world.home).add(rotated)
+    TrustStore(world.home).add(rotated, replace=True)
     win.inbox.refresh()
     settle(qtbot, win)
     assert table.item(0, 0).text() == "\u2718 No longer verifies"
