@@ -12,6 +12,7 @@ TAGMANIFEST = "tagmanifest-sha256.txt"
 SIGNATURE = TAGMANIFEST + ".minisig"
 PROVENANCE = "data/provenance.json"
 OWNER_PUB = "data/owner.pub"
+REQUEST = "data/request.jws"
 
 
 def encode_path(name: str) -> str:

@@ -18,8 +18,12 @@ from typing import BinaryIO, Iterator
 from frp.bagit import OWNER_PUB, PROVENANCE
 from frp.text import one_line
 
-SMALL_MAX = 16 << 20  # tag files, owner.pub and provenance.json are read into memory up to this
+SMALL_MAX = 16 << 20  # owner.pub and provenance.json are read into memory up to this
+# A genuine tag file (bagit.txt, bag-info.txt, the two manifests, the signature) is a few
+# hundred bytes: one far larger is kept out of memory and named, not parsed line by line.
+TAG_MAX = 1 << 20
 MAX_ENTRIES = 10_000
+MAX_PROBLEMS = 100    # a hostile package could otherwise make millions of sentences
 _CHUNK = 1 << 20
 _KEEP = {OWNER_PUB, PROVENANCE}
 
@@ -31,12 +35,34 @@ class _File:
     content: bytes | None
 
 
+class Problems(list):
+    """The problems found, each once, the first MAX_PROBLEMS kept and the rest only counted:
+    memory and output stay bounded whatever a package holds."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.more = 0
+
+    def append(self, problem: str) -> None:
+        """Keep `problem` unless it was said already or enough were."""
+        if problem in self:
+            return
+        if len(self) < MAX_PROBLEMS:
+            super().append(problem)
+        else:
+            self.more += 1
+
+
 @dataclass
 class Bag:
-    """Every file of one package by its path inside it, and the problems found while reading."""
+    """Every file of one package by its path inside it, and the problems found while reading.
+    For a tar: `members` gives each file's header offset (so it is reopened under the very name
+    it was read as), `top` the one package folder the names were taken out of (None without)."""
 
     files: dict[str, _File] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
+    members: dict[str, int] = field(default_factory=dict)
+    top: str | None = None
 
     def text(self, name: str) -> str | None:
         """A small file as UTF-8 text, or None (with the problem recorded)."""
@@ -54,24 +80,27 @@ class Bag:
             return None
 
 
-def _keep(name: str) -> bool:
-    return "/" not in name or name in _KEEP
+def _keep(name: str) -> int:
+    """How many bytes of the file are kept in memory (0: only its digest)."""
+    if name in _KEEP:
+        return SMALL_MAX
+    return TAG_MAX if "/" not in name else 0
 
 
-def _digest(stream, keep: bool) -> _File:
+def _digest(stream, keep: int) -> _File:
     sha, size, kept = hashlib.sha256(), 0, bytearray()
     while chunk := stream.read(_CHUNK):
         sha.update(chunk)
         size += len(chunk)
-        if keep and size <= SMALL_MAX:
+        if size <= keep:
             kept += chunk
-    return _File(sha.hexdigest(), size, bytes(kept) if keep and size <= SMALL_MAX else None)
+    return _File(sha.hexdigest(), size, bytes(kept) if size <= keep else None)
 
 
 def file_sha256(path: Path) -> tuple[str, int]:
     """SHA-256 (hex) and size of a file read in 1 MiB blocks; OSError when it cannot be read."""
     with open(path, "rb") as f:
-        got = _digest(f, keep=False)
+        got = _digest(f, keep=0)
     return got.sha256, got.size
 
 
@@ -101,6 +130,7 @@ def read_folder(root: Path, bag: Bag) -> None:
 def read_tar(path: Path, bag: Bag) -> None:
     """Read an uncompressed package tar into `bag` without extracting, its one top folder stripped."""
     raw: dict[str, _File] = {}
+    offsets: dict[str, int] = {}
     declared = 0
     try:
         archive_size = os.stat(path).st_size
@@ -131,26 +161,39 @@ def read_tar(path: Path, bag: Bag) -> None:
                 if name in raw:
                     bag.problems.append(f"{one_line(name)} appears twice in the tar.")
                     continue
-                raw[name] = _digest(tar.extractfile(member), _keep(_strip_top(name)))
+                # What to keep is decided on the name stripped or not, whichever the layout
+                # turns out to be: the larger of the two, so nothing needed is dropped.
+                keep = max(_keep(name), _keep(name.split("/", 1)[-1]))
+                raw[name] = _digest(tar.extractfile(member), keep)
+                offsets[name] = member.offset
     except (tarfile.TarError, OSError, EOFError) as exc:
-        bag.problems.append(f"{path.name} is not a readable uncompressed tar file ({exc}).")
+        bag.problems.append(f"{one_line(path.name)} is not a readable uncompressed tar file "
+                            f"({one_line(str(exc))}).")
         return
+    names = _bag_names(raw, bag)
+    bag.files.update({names[n]: f for n, f in raw.items()})
+    bag.members.update({names[n]: at for n, at in offsets.items()})
+
+
+def _bag_names(raw: dict, bag: Bag) -> dict[str, str]:
+    """Each member's name in the bag: its one top folder taken off (the usual tar of a
+    package folder), or kept when the tar holds the bag's files at its root (bagit.txt,
+    data/...), the one rule both reading and reopening a member go by."""
     tops = {n.split("/", 1)[0] for n in raw}
     if len(tops) == 1 and all("/" in n for n in raw):
-        raw = {n.split("/", 1)[1]: f for n, f in raw.items()}
-    elif raw and "bagit.txt" not in raw:
+        (bag.top,) = tops
+        return {n: n.split("/", 1)[1] for n in raw}
+    if raw and "bagit.txt" not in raw:
         bag.problems.append("The tar does not hold exactly one package folder.")
-    bag.files.update(raw)
-
-
-def _strip_top(name: str) -> str:
-    return name.split("/", 1)[1] if "/" in name else name
+    return {n: n for n in raw}
 
 
 @contextmanager
-def open_file(package: Path, name: str) -> Iterator[BinaryIO | None]:
-    """One plain file of a package (a folder, or an uncompressed tar of one) as a seekable
-    binary stream, or None when it is not there as a plain file. Tars are read in place."""
+def open_file(package: Path, name: str, bag: Bag) -> Iterator[BinaryIO | None]:
+    """One plain file of a package (a folder, or an uncompressed tar of one) read into `bag`,
+    as a seekable binary stream, or None when it is not there as a plain file. A tar's member
+    is reopened at the offset it was read from, so the name maps as it did then; tars are
+    read in place."""
     package = Path(package)
     if package.is_dir():
         full = package / name
@@ -160,12 +203,15 @@ def open_file(package: Path, name: str) -> Iterator[BinaryIO | None]:
         with open(full, "rb") as fh:
             yield fh
         return
+    at = bag.members.get(name)
+    if at is None:
+        yield None
+        return
     with tarfile.open(package, "r:") as tar:
-        for count, member in enumerate(tar):
-            if count >= MAX_ENTRIES:
-                break
-            if _strip_top(member.name) == name and member.isreg() and not member.issparse():
-                with tar.extractfile(member) as fh:
-                    yield fh
-                return
-    yield None
+        tar.fileobj.seek(at)
+        member = tarfile.TarInfo.fromtarfile(tar)
+        if not member.isreg() or member.issparse():
+            yield None
+            return
+        with tar.extractfile(member) as fh:
+            yield fh

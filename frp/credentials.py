@@ -10,7 +10,8 @@ leak into each other), with remote manifests and OCSP off; there is no time-stam
 from __future__ import annotations
 
 import json
-import struct
+import threading
+import time
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -19,11 +20,15 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from frp.c2pa_library import c2pa
+from frp.c2pa_store import (  # noqa: F401  (C2PA_UUID and MAX_STORE: named here before)
+    C2PA_UUID, MAX_BOXES, MAX_NESTED, MAX_STORE, nested_boxes, signing_chain, top_boxes)
 from frp.clip_claims import ClipClaims, claims_from_manifest
 from frp.text import one_line
 
-C2PA_UUID = bytes.fromhex("d8fec3d61b0e483c92975828877ec481")
-MAX_STORE = 16 << 20        # a manifest store larger than this is not one footage-agent writes
+# Seconds the C2PA Reader may take on a clip: generous for a genuine clip of any length (it
+# hashes about 100 MB a second), a bound for one built to stall whoever checks it.
+TIME_BASE_S = 60.0
+TIME_PER_BYTE_S = 1 / 20e6
 _UNTRUSTED = "signingCredential.untrusted"
 # No time-stamp authority is used (nothing goes to the network), so once the signing
 # certificate expires the Reader cannot tell it was valid when the clip was signed and says
@@ -48,6 +53,7 @@ class ClipCredentials:
     trusted: bool = False
     trust: str = ""
     claims: ClipClaims | None = None
+    stopped: str = ""                   # why the check was cut short (then nothing else holds)
 
 
 def reader_settings(trust_anchors: str | None = None) -> dict:
@@ -60,20 +66,86 @@ def reader_settings(trust_anchors: str | None = None) -> dict:
     return settings
 
 
-def check_clip(stream: BinaryIO, trust_anchors: str | None = None) -> ClipCredentials:
+class AnchorsError(ValueError):
+    """The trust anchors given are not PEM CA certificates."""
+
+
+def check_anchors(pem: str) -> str:
+    """`pem` when it holds at least one PEM certificate; AnchorsError saying why not.
+    Checked before any clip, so a wrong anchors file is never taken for a changed clip."""
+    try:
+        x509.load_pem_x509_certificates(pem.encode("ascii"))
+    except (ValueError, UnicodeEncodeError) as exc:
+        raise AnchorsError("it holds no PEM certificate") from exc
+    return pem
+
+
+def check_clip(stream: BinaryIO, trust_anchors: str | None = None,
+               cancel: threading.Event | None = None) -> ClipCredentials:
     """Validate the Content Credentials of the MP4 read from `stream` (seekable, binary).
     `trust_anchors`: PEM of the CA certificates to trust (an agency's registration CA).
-    Never raises for what the clip holds."""
+    `cancel`: once set, the check stops at the Reader's next read. Never raises for what the
+    clip holds; a clip not shaped like one footage-agent writes, or one the Reader is still
+    reading after its time limit, is reported, not read on."""
+    boxes = top_boxes(stream)
+    refused = _refused(boxes) or _refused_nested(stream, boxes)
+    if refused:
+        return ClipCredentials(True, "Invalid", (refused,),
+                               trust="not trusted: the credentials were not read")
+    stores = [b for b in boxes if b[3]]
+    guarded = _Guarded(stream, cancel, TIME_BASE_S + stream.seek(0, 2) * TIME_PER_BYTE_S)
     try:
         with c2pa.Context.from_dict(reader_settings(trust_anchors)) as context:
-            with c2pa.Reader("video/mp4", stream, context=context) as reader:
+            with c2pa.Reader("video/mp4", guarded, context=context) as reader:
                 store, cr = json.loads(reader.json()), json.loads(reader.crjson())
     except c2pa.C2paError.ManifestNotFound:
+        if guarded.stopped:
+            return _stopped(guarded.stopped)
         return ClipCredentials(False, trust="the clip carries no Content Credentials")
     except (c2pa.C2paError, ValueError, OSError) as exc:
+        if guarded.stopped:
+            return _stopped(guarded.stopped)
         return ClipCredentials(True, "Invalid", (
             f"its Content Credentials cannot be read ({one_line(str(exc)[:300])})",),
             trust="not trusted: the credentials cannot be read")
+    return _judged(store, cr, _store_of(stream, stores), trust_anchors)
+
+
+def _refused(boxes) -> str | None:
+    """Why a clip's layout is refused before the Reader sees it, or None."""
+    if len(boxes) > MAX_BOXES:
+        return (f"the clip has more than {MAX_BOXES} top-level boxes (one footage-agent "
+                "makes has at most 6), so its credentials were not read")
+    stores = [b for b in boxes if b[3]]
+    if len(stores) > 1:
+        return "the clip holds more than one C2PA manifest store"
+    if stores and stores[0][2] > MAX_STORE:
+        return (f"its C2PA manifest store is {stores[0][2]:,} bytes, more than one "
+                "footage-agent writes, so it was not read")
+    return None
+
+
+def _refused_nested(stream: BinaryIO, boxes) -> str | None:
+    if nested_boxes(stream, boxes) > MAX_NESTED:
+        return (f"the clip's index holds more than {MAX_NESTED} boxes (one footage-agent makes "
+                "holds a few dozen), so its credentials were not read")
+    return None
+
+
+def _stopped(why: str) -> ClipCredentials:
+    return ClipCredentials(True, None, stopped=why, trust="not checked: " + why)
+
+
+def _store_of(stream: BinaryIO, stores) -> bytes:
+    if not stores:
+        return b""
+    _kind, at, size, _c2pa = stores[0]
+    stream.seek(at)
+    return stream.read(size)
+
+
+def _judged(store: dict, cr: dict, store_box: bytes, trust_anchors) -> ClipCredentials:
+    """What the Reader's answer and the signing chain say about the credentials."""
     active = store.get("active_manifest")
     manifest = (store.get("manifests") or {}).get(active) if isinstance(active, str) else None
     state = store.get("validation_state")
@@ -83,24 +155,69 @@ def check_clip(stream: BinaryIO, trust_anchors: str | None = None) -> ClipCreden
         problems = ["the C2PA Reader says the credentials are invalid"]
     info = _certificate_info(cr, active)
     owner_id = (info.get("subject") or {}).get("CN")
-    stream.seek(0)
-    chain = _chain(_store_bytes(stream), info.get("serialNumber"))
+    chain = _chain(store_box, active, info.get("serialNumber"))
     key, issuer, self_issued = b"", _name(info.get("issuer")), False
     if chain is None:
         problems.append("the signing certificate cannot be told apart in the manifest")
     else:
         leaf, parent = chain
         key = _raw_key(leaf)
-        issuer = leaf.issuer.rfc4514_string()
+        issuer = one_line(leaf.issuer.rfc4514_string(), 300)
         self_issued = parent is not None and _raw_key(parent) == key != b""
     trusted = state == "Trusted" and not problems
     trust = _trust(trusted, state, problems, self_issued, trust_anchors, issuer)
     if expired and not problems:
         trust = ("not trusted: the signing certificate has expired, and no time-stamp shows it "
                  "was valid when the clip was signed (the clip is unchanged since it was)")
-    return ClipCredentials(True, state, tuple(problems), owner_id, issuer, key, self_issued,
-                           trusted, trust,
+    return ClipCredentials(True, state, tuple(problems), one_line(owner_id, 200) if owner_id else None,
+                           issuer, key, self_issued, trusted, trust,
                            claims_from_manifest(manifest) if manifest else None)
+
+
+class _Stop(Exception):
+    """Raised inside the Reader's read callback: the library then fails the read and returns."""
+
+
+class _Guarded:
+    """The clip's stream as the Reader reads it, failing every read once `cancel` is set or
+    `limit_s` passed, so the Reader returns promptly (it reads all the time it works) and no
+    signal has to be raised inside its callbacks, where Python would drop it."""
+
+    def __init__(self, stream: BinaryIO, cancel: threading.Event | None, limit_s: float) -> None:
+        self._stream, self._cancel = stream, cancel
+        self._limit_s = limit_s
+        self._deadline = time.monotonic() + limit_s
+        self.stopped = ""
+
+    def _check(self) -> None:
+        if self._cancel is not None and self._cancel.is_set():
+            self.stopped = "it was asked to stop"
+        elif time.monotonic() > self._deadline:
+            self.stopped = (f"the C2PA Reader was still reading it after {self._limit_s:.0f} s, "
+                            "far longer than a genuine clip takes")
+        if self.stopped:
+            raise _Stop(self.stopped)
+
+    def read(self, n: int = -1) -> bytes:
+        self._check()
+        return self._stream.read(n)
+
+    def readinto(self, buf) -> int:
+        self._check()
+        return self._stream.readinto(buf)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        self._check()
+        return self._stream.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._stream.tell()
+
+    def write(self, _data) -> int:
+        raise OSError("read only")
+
+    def flush(self) -> None:
+        return None
 
 
 def _failures(store: dict) -> list[str]:
@@ -139,49 +256,24 @@ def _name(parts) -> str | None:
     return one_line(", ".join(f"{k}={v}" for k, v in parts.items()))
 
 
-def _store_bytes(stream: BinaryIO) -> bytes:
-    """The C2PA box's bytes (top-level `uuid` boxes with C2PA's type), b"" when none."""
-    found, pos = b"", 0
-    end = stream.seek(0, 2)
-    while pos + 8 <= end:
-        stream.seek(pos)
-        size, kind = struct.unpack(">I4s", stream.read(8))
-        header = 8
-        if size == 1:
-            size, header = struct.unpack(">Q", stream.read(8))[0], 16
-        elif size == 0:
-            size = end - pos
-        if size < header:
-            break
-        if kind == b"uuid" and size <= MAX_STORE and stream.read(16) == C2PA_UUID:
-            stream.seek(pos)
-            found += stream.read(size)
-        pos += size
-    return found
-
-
-def _chain(store: bytes, serial) -> tuple[x509.Certificate, x509.Certificate | None] | None:
-    """The signing certificate (the one DER certificate in the store with the serial number
-    the Reader names) and its issuer's, if the store carries it. None when the signing
-    certificate is not there exactly once: a second one with that serial could only be planted
-    to mislead, so neither is believed."""
-    if not isinstance(serial, str) or not serial:
+def _chain(store_box: bytes, active, serial) -> tuple[x509.Certificate, x509.Certificate | None] | None:
+    """The signing certificate and its issuer's (if the chain carries it), from the x5chain of
+    the active manifest's COSE signature, the chain the Reader checked the signature with.
+    None when it cannot be read or its first certificate is not the one the Reader names."""
+    if not isinstance(serial, str) or not serial or not isinstance(active, str) or not store_box:
         return None
-    certs = []
-    at = store.find(b"\x30\x82")
-    while at >= 0:
-        length = int.from_bytes(store[at + 2:at + 4], "big") + 4
-        try:
-            certs.append(x509.load_der_x509_certificate(store[at:at + length]))
-        except ValueError:
-            pass
-        at = store.find(b"\x30\x82", at + 1)
-    leaves = [c for c in certs if format(c.serial_number, "x") == serial.lower().lstrip("0")]
-    if len({c.public_bytes(Encoding.DER) for c in leaves}) != 1:
+    der = signing_chain(store_box, active)
+    if not der:
         return None
-    leaf = leaves[0]
-    parents = [c for c in certs if c.subject == leaf.issuer and c is not leaf]
-    return leaf, parents[0] if parents else None
+    try:
+        certs = [x509.load_der_x509_certificate(c) for c in der[:2]]
+    except ValueError:
+        return None
+    leaf = certs[0]
+    if format(leaf.serial_number, "x") != serial.lower().lstrip("0"):
+        return None
+    parent = certs[1] if len(certs) > 1 and certs[1].subject == leaf.issuer else None
+    return leaf, parent
 
 
 def _raw_key(cert: x509.Certificate) -> bytes:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,13 +16,14 @@ from frp.bagit import (
     MANIFEST,
     OWNER_PUB,
     PROVENANCE,
+    REQUEST,
     SIGNATURE,
     TAGMANIFEST,
     decode_path,
 )
 from frp.bagview import Bag, read_folder, read_tar
 from frp.verify_clips import ClipCheck, check_clips
-from frp.text import one_line
+from frp.text import one_line, quoted
 from frp.minisign import (
     PublicKey,
     PublicKeyError,
@@ -31,46 +33,64 @@ from frp.minisign import (
 )
 
 
+# Files an operating system's file browser leaves in a folder it showed: not part of any
+# package, and harmless beside its tag files (BagIt allows other files there).
+OS_LEFTOVERS = {".ds_store": "Finder (macOS)", "thumbs.db": "Windows Explorer",
+                "desktop.ini": "Windows Explorer"}
+PER_FILE_PROBLEMS = 20   # bad lines named per tag file; the rest are counted
+
+
 @dataclass(frozen=True)
 class VerifyReport:
     """The outcome: ok only when `problems` is empty; owner_id of the verified signer, if any;
-    each clip's Content Credentials (whether they are trusted is told there, not a problem)."""
+    each clip's Content Credentials (whether they are trusted is told there, not a problem);
+    `notes`: what the receiver should know that does not make the package fail (it was
+    renamed, a file browser left a file beside it)."""
 
     ok: bool
     problems: tuple[str, ...]
     owner_id: str | None
     clips: tuple[ClipCheck, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 def verify_package(path: Path, expected_owner: PublicKey | None = None,
-                   trust_anchors: str | None = None) -> VerifyReport:
+                   trust_anchors: str | None = None,
+                   cancel: threading.Event | None = None) -> VerifyReport:
     """Check a package folder or tar; never raises, every problem is a plain sentence.
     `trust_anchors`: PEM of the CA certificates (agencies' registration CAs) that the clips'
-    Content Credentials count as trusted when they chain to."""
+    Content Credentials count as trusted when they chain to. `cancel`: once set, the clips'
+    checks stop at their next read (the report then says the check was stopped)."""
     bag = Bag()
     owner_id = None
     clips: tuple[ClipCheck, ...] = ()
+    notes: list[str] = []
     try:
         path = Path(path)
+        shown = one_line(str(path))
         if path.is_dir():
             read_folder(path, bag)
         elif path.is_file():
             read_tar(path, bag)
         else:
-            bag.problems.append(f"There is no package at {path}.")
+            bag.problems.append(f"There is no package at {shown}.")
         if bag.files:
-            owner_id, record = _check(bag, expected_owner)
-            if record is not None:
-                clips = check_clips(bag, path, record, trust_anchors)
+            owner_id, record, manifest, signed_name = _check(bag, expected_owner, notes)
+            _check_name(bag, path, signed_name, notes)
+            if record is not None and manifest is not None:
+                clips = check_clips(bag, path, record, manifest, trust_anchors, cancel)
         elif not bag.problems:
-            bag.problems.append(f"{path} holds no package files.")
+            bag.problems.append(f"{shown} holds no package files.")
     except Exception as exc:  # hostile input must end in a report, never a traceback
-        bag.problems.append(f"The package could not be checked completely: {exc}")
-    problems = tuple(dict.fromkeys(bag.problems))
-    return VerifyReport(not problems, problems, owner_id, clips)
+        bag.problems.append(f"The package could not be checked completely: {one_line(str(exc), 300)}")
+    problems = list(bag.problems)
+    if bag.problems.more:
+        problems.append(f"... and {bag.problems.more:,} more problems.")
+    return VerifyReport(not problems, tuple(problems), owner_id, clips, tuple(notes))
 
 
-def _check(bag: Bag, expected_owner: PublicKey | None) -> tuple[str | None, dict | None]:
+def _check(bag: Bag, expected_owner: PublicKey | None, notes: list[str]):
+    """Every check of the bag itself; (owner id, provenance record, manifest, signed name)."""
     _check_bagit_txt(bag)
     manifest = _read_manifest(bag, MANIFEST, payload=True)
     if manifest is not None:
@@ -84,34 +104,80 @@ def _check(bag: Bag, expected_owner: PublicKey | None) -> tuple[str | None, dict
                 bag.problems.append(f"{TAGMANIFEST} does not cover {name}, so changes to it would go unnoticed.")
     for name in bag.files:
         if name.startswith("data/") and manifest is not None and name not in manifest:
-            bag.problems.append(f"{one_line(name)} is in data/ but not listed in the manifest (an extra file).")
+            bag.problems.append(_extra_payload(name))
         elif not name.startswith("data/") and tags is not None:
             if name not in (TAGMANIFEST, SIGNATURE) and name not in tags:
-                bag.problems.append(f"{one_line(name)} is not covered by {TAGMANIFEST} or the signature.")
+                _extra_tag_file(bag, name, notes)
     record = _check_provenance(bag, manifest) if manifest is not None else None
-    return _check_signature(bag, expected_owner), record
+    owner_id, signed_name = _check_signature(bag, expected_owner)
+    return owner_id, record, manifest, signed_name
+
+
+def _leftover(name: str) -> str | None:
+    """Which program leaves a file of this name in folders it shows, or None."""
+    base = name.rsplit("/", 1)[-1]
+    if base.startswith("._"):
+        return "macOS (on a USB stick or network drive)"
+    return OS_LEFTOVERS.get(base.lower())
+
+
+def _extra_payload(name: str) -> str:
+    shown = one_line(name)
+    maker = _leftover(name)
+    if maker:
+        return (f"{shown} is an extra file in data/ that is not part of the signed package "
+                f"(a file {maker} adds to folders): delete it and check again.")
+    return (f"{shown} is an extra file in data/ that is not part of the signed package "
+            "(not listed in its manifest).")
+
+
+def _extra_tag_file(bag: Bag, name: str, notes: list[str]) -> None:
+    """A file beside the tag files that neither manifest nor the signature covers: one a
+    file browser leaves is harmless and only noted; anything else is a problem, since it
+    could pass for part of the package."""
+    shown = one_line(name)
+    maker = _leftover(name)
+    if maker:
+        notes.append(f"{shown} is not part of the signed package: {maker} left it in the "
+                     "folder. It was ignored and can be deleted.")
+    else:
+        bag.problems.append(f"{shown} is an extra file that is not part of the signed package "
+                            f"(neither {TAGMANIFEST} nor the signature covers it).")
 
 
 def _check_bagit_txt(bag: Bag) -> None:
     text = bag.text("bagit.txt")
     if text is None or text.encode("utf-8") == BAGIT_TXT:
         return
-    fields = _tags(text)
+    fields = _tags(bag, "bagit.txt", text)
     if fields.get("BagIt-Version") != "1.0":
-        bag.problems.append(f"bagit.txt says BagIt-Version {fields.get('BagIt-Version')!r}; expected 1.0.")
+        bag.problems.append(f"bagit.txt says BagIt-Version {quoted(fields.get('BagIt-Version'))}; expected 1.0.")
     if (fields.get("Tag-File-Character-Encoding") or "").upper() != "UTF-8":
         bag.problems.append("bagit.txt does not declare Tag-File-Character-Encoding: UTF-8.")
 
 
-def _tags(text: str) -> dict[str, str]:
+# Labels that say one thing about the bag: two of them would leave it to the reader which
+# counts (bagit.py takes the first, a careless reader the last), so a second is refused.
+_SINGLE = ("BagIt-Version", "Tag-File-Character-Encoding", "Payload-Oxum", "Bagging-Date")
+
+
+def _tags(bag: Bag, name: str, text: str) -> dict[str, str]:
+    """A tag file's `Label: value` lines. A byte-order mark (RFC 8493 forbids it in
+    bagit.txt; stock bagit refuses it) and a repeated single-valued label are problems."""
+    if text.startswith("\ufeff"):
+        bag.problems.append(f"{name} begins with a byte-order mark, which BagIt does not allow.")
+        text = text[1:]
     fields: dict[str, str] = {}
     label = None
-    for line in text.lstrip("\ufeff").splitlines():
+    for line in text.splitlines():
         if line[:1] in (" ", "\t") and label:
             fields[label] += " " + line.strip()
         elif ":" in line:
             label, value = line.split(":", 1)
             label = label.strip()
+            if label in fields and label in _SINGLE:
+                bag.problems.append(f"{name} gives {label} more than once.")
+                continue
             fields[label] = value.strip()
     return fields
 
@@ -121,22 +187,27 @@ def _read_manifest(bag: Bag, name: str, payload: bool) -> dict[str, str] | None:
     if text is None:
         return None
     entries: dict[str, str] = {}
+    bad: list[str] = []
     for number, line in enumerate(text.split("\n"), 1):
         line = line.rstrip("\r")
         if not line.strip():
             continue
         m = re.fullmatch(r"([0-9A-Fa-f]{64})[ \t]+(.+)", line)
         if m is None:
-            bag.problems.append(f"{name} line {number} is not a valid SHA-256 entry.")
+            bad.append(f"{name} line {number} is not a valid SHA-256 entry.")
             continue
         path = decode_path(m.group(2))
         parts = path.split("/")
         if path.startswith("/") or ".." in parts or "\\" in path or payload != path.startswith("data/"):
-            bag.problems.append(f"{name} line {number} names an unsafe or misplaced path: {one_line(path)}.")
+            bad.append(f"{name} line {number} names an unsafe or misplaced path: {one_line(path, 200)}.")
             continue
         if path in entries:
-            bag.problems.append(f"{name} lists {one_line(path)} twice.")
+            bad.append(f"{name} lists {one_line(path, 200)} twice.")
         entries[path] = m.group(1).lower()
+    for problem in bad[:PER_FILE_PROBLEMS]:
+        bag.problems.append(problem)
+    if len(bad) > PER_FILE_PROBLEMS:
+        bag.problems.append(f"{name}: ... and {len(bad) - PER_FILE_PROBLEMS:,} more lines like these.")
     return entries
 
 
@@ -153,45 +224,65 @@ def _check_oxum(bag: Bag) -> None:
     text = bag.text("bag-info.txt")
     if text is None:
         return
-    oxum = _tags(text).get("Payload-Oxum")
+    oxum = _tags(bag, "bag-info.txt", text).get("Payload-Oxum")
     payload = [f for n, f in bag.files.items() if n.startswith("data/")]
     actual = f"{sum(f.size for f in payload)}.{len(payload)}"
     if oxum is None:
         bag.problems.append("bag-info.txt has no Payload-Oxum.")
     elif oxum != actual:
-        bag.problems.append(f"Payload-Oxum in bag-info.txt says {oxum} (bytes.files) but data/ holds {actual}.")
+        bag.problems.append(f"Payload-Oxum in bag-info.txt says {one_line(oxum, 80)} (bytes.files) but data/ holds {actual}.")
 
 
-def _check_signature(bag: Bag, expected: PublicKey | None) -> str | None:
+def _check_signature(bag: Bag, expected: PublicKey | None) -> tuple[str | None, str | None]:
+    """(owner id, package name) as the verified signature's trusted comment gives them."""
     sig = bag.text(SIGNATURE)
     pub_text = bag.text(OWNER_PUB)
     tagmanifest = bag.files.get(TAGMANIFEST)
     if sig is None or pub_text is None or tagmanifest is None or tagmanifest.content is None:
         if sig is None:
             bag.problems.append("The package is not signed by its owner.")
-        return None
+        return None, None
     try:
         signer = parse_minisign_public(pub_text)
     except PublicKeyError as exc:
-        bag.problems.append(f"{OWNER_PUB} is not a usable public key: {exc}.")
-        return None
-    owner_id = None
+        bag.problems.append(f"{OWNER_PUB} is not a usable public key: {one_line(str(exc), 200)}.")
+        return None, None
+    owner_id = name = None
     try:
         comment = verify_minisign(signer, sig, tagmanifest.content)
         owner_id = signer.owner_id()
         named = re.search(r"\bowner (\S+)", comment)
         if named and named.group(1) != owner_id:
-            bag.problems.append(f"The signature names owner {named.group(1)} but {OWNER_PUB} is owner {owner_id}.")
+            bag.problems.append(f"The signature names owner {quoted(named.group(1))} but {OWNER_PUB} is owner {owner_id}.")
+        package = re.match(r"footage-agent package (\S+) owner ", comment)
+        name = package.group(1) if package else None
     except SignatureError as exc:
-        bag.problems.append(f"The signature on {TAGMANIFEST} does not verify with {OWNER_PUB}: {exc}.")
+        bag.problems.append(f"The signature on {TAGMANIFEST} does not verify with {OWNER_PUB}: {one_line(str(exc), 200)}.")
     if expected is not None and signer.raw != expected.raw:
         bag.problems.append(f"The package was signed by owner {signer.owner_id()}, "
                             f"not the expected owner {expected.owner_id()}.")
-    return owner_id
+    return owner_id, name
+
+
+def _check_name(bag: Bag, path: Path, signed: str | None, notes: list[str]) -> None:
+    """The package's name against the one its signature gives. A different name is told, not
+    a failure: the bytes are unchanged and a receiver may rename a folder to file it, but the
+    name says case, camera and window, so whoever reads it must know it is not the signed one.
+    A tar's own file name is whoever stored it's choice; its package folder is compared."""
+    if signed is None:
+        return
+    actual = path.name if path.is_dir() else bag.top
+    if actual is None or actual == signed:
+        return
+    notes.append(f"This package was sealed as {quoted(signed, 200)}, but its folder is named "
+                 f"{quoted(actual, 200)}: it was renamed after sealing. The name is not "
+                 "evidence; the case, camera and times are in data/provenance.json.")
 
 
 def _check_provenance(bag: Bag, manifest: dict[str, str]) -> dict | None:
-    """provenance.json's outputs against the manifest; the record, when it is one."""
+    """provenance.json's outputs against the manifest, both ways: every output is in the
+    manifest with the same hash and size, and the manifest holds nothing else but the record,
+    the owner's key and the request. The record, when it is one."""
     text = bag.text(PROVENANCE)
     if text is None:
         return None
@@ -204,20 +295,37 @@ def _check_provenance(bag: Bag, manifest: dict[str, str]) -> dict | None:
     if not isinstance(outputs, list) or not outputs:
         bag.problems.append(f"{PROVENANCE} has no list of outputs.")
         return None
-    for entry in outputs:
+    listed = set()
+    for entry in outputs[:MAX_OUTPUTS]:
         path = entry.get("path") if isinstance(entry, dict) else None
         if not isinstance(path, str):
             bag.problems.append(f"{PROVENANCE} has an output entry without a path.")
             continue
-        shown = one_line(path)
-        if path not in manifest:
-            bag.problems.append(f"{PROVENANCE} lists output {shown}, which the manifest does not.")
-            continue
-        sha, size = entry.get("sha256"), entry.get("size")
-        if not isinstance(sha, str) or sha.lower() != manifest[path]:
-            bag.problems.append(f"{PROVENANCE} records SHA-256 {sha} for {shown}, "
-                                f"but the manifest has {manifest[path]}.")
-        actual = bag.files.get(path)
-        if actual is not None and (type(size) is not int or size != actual.size):
-            bag.problems.append(f"{PROVENANCE} records size {size} for {shown}, but the file has {actual.size} bytes.")
+        listed.add(path)
+        _check_output(bag, manifest, path, entry)
+    if len(outputs) > MAX_OUTPUTS:
+        bag.problems.append(f"{PROVENANCE} lists {len(outputs):,} outputs; not a genuine package.")
+    for path in manifest:
+        if path not in listed and path not in _PACKAGE_FILES:
+            bag.problems.append(f"{one_line(path, 200)} is in the manifest, but {PROVENANCE} "
+                                "does not list it as an output: it is not part of what was exported.")
     return record
+
+
+MAX_OUTPUTS = 1000
+_PACKAGE_FILES = {PROVENANCE, OWNER_PUB, REQUEST}   # the payload besides the export's outputs
+
+
+def _check_output(bag: Bag, manifest: dict[str, str], path: str, entry: dict) -> None:
+    shown = one_line(path, 200)
+    if path not in manifest:
+        bag.problems.append(f"{PROVENANCE} lists output {shown}, which the manifest does not.")
+        return
+    sha, size = entry.get("sha256"), entry.get("size")
+    if not isinstance(sha, str) or sha.lower() != manifest[path]:
+        bag.problems.append(f"{PROVENANCE} records SHA-256 {one_line(sha, 80)} for {shown}, "
+                            f"but the manifest has {manifest[path]}.")
+    actual = bag.files.get(path)
+    if actual is not None and (type(size) is not int or size != actual.size):
+        bag.problems.append(f"{PROVENANCE} records size {one_line(size, 80)} for {shown}, "
+                            f"but the file has {actual.size} bytes.")

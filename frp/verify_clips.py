@@ -1,11 +1,14 @@
-"""The clips of a package checked by their own Content Credentials (frp.credentials): each
-clip provenance.json says carries them must, intact, signed by the package's owner key, and
-saying what provenance.json says (window, sources, redactions, sound, mode, camera, request).
+"""The clips of a package checked by their own Content Credentials (frp.credentials): every
+MP4 of the payload is read; each clip provenance.json says carries them must, intact, signed
+by the package's owner key, and saying what provenance.json says (window, sources,
+redactions, sound, mode, camera, request).
 Whether the signer is trusted (certified by an agency's registration CA given as an anchor) is
 reported, not a problem: a manual export is signed by the owner's key alone.
 """
 from __future__ import annotations
 
+import tarfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,49 +28,78 @@ class ClipCheck:
     credentials: ClipCredentials
 
 
-def check_clips(bag: Bag, package: Path, record: dict,
-                trust_anchors: str | None) -> tuple[ClipCheck, ...]:
-    """Check every MP4 the provenance record lists as an output; problems go into `bag`."""
+def check_clips(bag: Bag, package: Path, record: dict, manifest: dict[str, str],
+                trust_anchors: str | None,
+                cancel: threading.Event | None = None) -> tuple[ClipCheck, ...]:
+    """Check every MP4 in the package's payload (listed in provenance.json or not); problems go
+    into `bag`. A clip whose bytes already disagree with the manifest is named as changed
+    there and not handed to the C2PA Reader: without the owner's key, nobody can make the
+    Reader read what they like. A clip that cannot be opened is a problem, never passed over."""
     declared = record.get("content_credentials")
     declared = declared if isinstance(declared, dict) else None
     sealed = declared.get("clip") if declared else None
     owner = _owner_key(bag)
     out = []
-    for entry in record.get("outputs") or ():
-        name = entry.get("path") if isinstance(entry, dict) else None
-        if not isinstance(name, str) or not name.lower().endswith(".mp4") or name not in bag.files:
-            continue
-        shown = one_line(name)
-        try:
-            with open_file(package, name) as stream:
-                found = check_clip(stream, trust_anchors) if stream is not None else None
-        except (OSError, ValueError) as exc:
-            bag.problems.append(f"{shown} could not be read to check its Content Credentials: "
-                                f"{one_line(str(exc))}.")
-            continue
+    for name in _clips(bag, manifest):
+        if cancel is not None and cancel.is_set():
+            break
+        found = _read_credentials(bag, package, name, trust_anchors, cancel)
         if found is None:
             continue
         out.append(ClipCheck(name, found))
-        if not found.present:
-            if name == sealed:
-                bag.problems.append(f"{shown} carries no Content Credentials, but provenance.json "
-                                    "says it was sealed with them: they were removed.")
-            continue
-        if found.problems:
-            bag.problems.append(f"{shown}: its Content Credentials are invalid (the clip or its "
-                                f"manifest was changed): {'; '.join(found.problems)}.")
-            continue
-        if owner is not None and found.key != owner:
-            bag.problems.append(f"{shown}: its Content Credentials are signed by another key "
-                                f"than the package's owner key in {OWNER_PUB}.")
-        if found.claims is not None:
-            for wrong in disagreements(claims_from_provenance(record), found.claims):
-                bag.problems.append(f"{shown}: its Content Credentials disagree with "
-                                    f"provenance.json: {wrong}.")
-    if sealed is not None and all(c.name != sealed for c in out) and sealed not in bag.files:
-        bag.problems.append(f"provenance.json names {one_line(sealed)} as the clip with Content "
+        _judge(bag, record, name, found, sealed, owner)
+    if sealed is not None and sealed not in bag.files:
+        bag.problems.append(f"provenance.json names {one_line(sealed, 200)} as the clip with Content "
                             "Credentials, but the package does not hold it.")
     return tuple(out)
+
+
+def _clips(bag: Bag, manifest: dict[str, str]) -> list[str]:
+    """The payload's MP4 files whose bytes are the ones the manifest lists."""
+    return [name for name, want in manifest.items()
+            if name.lower().endswith(".mp4") and name in bag.files
+            and bag.files[name].sha256 == want]
+
+
+def _read_credentials(bag: Bag, package: Path, name: str, trust_anchors: str | None,
+                      cancel: threading.Event | None) -> ClipCredentials | None:
+    shown = one_line(name, 200)
+    try:
+        with open_file(package, name, bag) as stream:
+            if stream is None:
+                bag.problems.append(f"{shown} could not be opened to check its Content "
+                                    "Credentials.")
+                return None
+            return check_clip(stream, trust_anchors, cancel)
+    except (OSError, ValueError, EOFError, tarfile.TarError) as exc:
+        bag.problems.append(f"{shown} could not be read to check its Content Credentials: "
+                            f"{one_line(str(exc), 200)}.")
+        return None
+
+
+def _judge(bag: Bag, record: dict, name: str, found: ClipCredentials, sealed, owner) -> None:
+    """The problems a clip's credentials make for the package."""
+    shown = one_line(name, 200)
+    if found.stopped:
+        bag.problems.append(f"{shown}: the check of its Content Credentials was stopped "
+                            f"({found.stopped}).")
+        return
+    if not found.present:
+        if name == sealed:
+            bag.problems.append(f"{shown} carries no Content Credentials, but provenance.json "
+                                "says it was sealed with them: they were removed.")
+        return
+    if found.problems:
+        bag.problems.append(f"{shown}: its Content Credentials are invalid (the clip or its "
+                            f"manifest was changed): {'; '.join(found.problems)}.")
+        return
+    if owner is not None and found.key != owner:
+        bag.problems.append(f"{shown}: its Content Credentials are signed by another key "
+                            f"than the package's owner key in {OWNER_PUB}.")
+    if found.claims is not None:
+        for wrong in disagreements(claims_from_provenance(record), found.claims):
+            bag.problems.append(f"{shown}: its Content Credentials disagree with "
+                                f"provenance.json: {one_line(wrong)}.")
 
 
 def _owner_key(bag: Bag) -> bytes | None:

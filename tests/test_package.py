@@ -181,7 +181,7 @@ def _sign_with_other_key(bag, other, **_):
     (_edit_provenance, "data/provenance.json was changed"),
     (_edit_signature, "signature on tagmanifest-sha256.txt does not verify"),
     (_remove_request, "data/request.jws is missing"),
-    (_add_extra, "data/extra.txt is in data/ but not listed in the manifest"),
+    (_add_extra, "data/extra.txt is an extra file in data/ that is not part of the signed package"),
     (_sign_with_other_key, "made by another key"),
 ])
 def test_tampering_is_named(package, other_key, key, tamper, expected):
