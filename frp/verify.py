@@ -271,7 +271,7 @@ def _check_name(bag: Bag, path: Path, signed: str | None, notes: list[str]) -> N
     A tar's own file name is whoever stored it's choice; its package folder is compared."""
     if signed is None:
         return
-    actual = path.name if path.is_dir() else bag.top
+    actual = path.resolve().name if path.is_dir() else bag.top   # `verify .` names no folder
     if actual is None or actual == signed:
         return
     notes.append(f"This package was sealed as {quoted(signed, 200)}, but its folder is named "

@@ -279,6 +279,13 @@ def test_a_renamed_package_verifies_and_says_the_name_it_was_sealed_under(capsys
     assert code == 0 and out["notes"] == []
 
 
+def test_a_package_checked_from_inside_its_folder_is_not_called_renamed(capsys, made,
+                                                                        monkeypatch):
+    monkeypatch.chdir(made[1])
+    code, out = verify(capsys, made[0], Path("."))
+    assert code == 0 and out["notes"] == [], out
+
+
 # 7. Bounded problems ----------------------------------------------------------------------------
 
 def test_a_manifest_of_countless_bad_lines_gives_a_bounded_report(capsys, made, package):
