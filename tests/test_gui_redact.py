@@ -77,10 +77,11 @@ def draw_masks(qtbot, win, camera="driveway"):
     draw(qtbot, canvas, TRIANGLE + ((0.2, 0.9),), close_by_first_corner=False)
     click(qtbot, page.undo_button)                     # the stray fourth corner
     click(qtbot, page.close_button)
-    assert "2 areas blacked out" in page.count.text()
+    assert "2 areas drawn, not saved yet" in page.count.text()
     click(qtbot, page.save_button)
     settle(qtbot, win)
     assert page.status.text().startswith("Saved. Every export of driveway blacks out 2 areas")
+    assert "2 areas blacked out" in page.count.text()
     return canvas.image_rect()
 
 

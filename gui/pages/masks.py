@@ -2,8 +2,18 @@
 out, save. Reached from Settings; the export and request pages point here."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.widgets.labels import plain_label
 from gui.widgets.mask_canvas import MaskCanvas
@@ -23,8 +33,15 @@ def camera_picture(agent, previewer, camera: str):
     return frame, agent.masks(camera)
 
 
+def _shapes(polygons) -> list[tuple]:
+    """Shapes as comparable corner lists (from the canvas or from saved masks)."""
+    return [tuple(tuple(pt) for pt in getattr(p, "points", p)) for p in polygons]
+
+
 class MasksPage(QWidget):
-    """The mask editor for one camera at a time; `back` returns to Settings."""
+    """The mask editor for one camera at a time; `back` returns to Settings. Shapes drawn but
+    not saved are never dropped unseen: the count says so, and leaving the page or changing
+    camera asks first (`leave`)."""
 
     back = Signal()
 
@@ -32,14 +49,15 @@ class MasksPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.camera: str | None = None
+        self._saved: list[tuple] = []   # the camera's shapes as saved: what exports black out
         self._load = 0
         self.canvas = MaskCanvas()
         self.cameras = QComboBox()
         self.cameras.setMinimumWidth(200)
-        self.cameras.currentTextChanged.connect(self.show_camera)
+        self.cameras.currentTextChanged.connect(self._pick)
         back = QPushButton(self.tr("\u2190 Settings"))
         back.setObjectName("flat")
-        back.clicked.connect(self.back.emit)
+        back.clicked.connect(self.back.emit)   # the window asks `leave` first
         self.close_button = QPushButton(self.tr("Close shape"))
         self.undo_button = QPushButton(self.tr("Undo last corner"))
         self.clear_button = QPushButton(self.tr("Clear all"))
@@ -93,16 +111,53 @@ class MasksPage(QWidget):
             return
         pick = wanted if wanted in cameras else (self.camera if self.camera in cameras
                                                  else cameras[0])
-        self.cameras.setCurrentText(pick)
         self.show_camera(pick)
+
+    def unsaved(self) -> bool:
+        """True when the picture shows shapes (or corners) that are not the saved masks."""
+        return bool(self.canvas.current) or _shapes(self.canvas.shapes) != self._saved
+
+    def leave(self, proceed: Callable[[], None]) -> None:
+        """Call `proceed` when the owner may go (another page, another camera): at once when
+        nothing is unsaved; else after asking, once the masks are saved or discarded. Staying
+        never calls it."""
+        if not self.unsaved():
+            proceed()
+            return
+        box = QMessageBox(QMessageBox.Question, self.tr("Save the privacy masks?"),
+                          self.tr("The areas you drew on {camera} are not saved yet. Exports "
+                                  "black out only saved areas. Save them now?")
+                          .format(camera=self.camera),
+                          QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, self)
+        box.setTextFormat(Qt.PlainText)   # a camera name is the owner's text, never markup
+        box.setDefaultButton(QMessageBox.Save)
+        answer = box.exec()
+        if answer == QMessageBox.Save:
+            self.save(then=proceed)
+        elif answer == QMessageBox.Discard:
+            proceed()
+
+    def _pick(self, camera: str) -> None:
+        if not camera or camera == self.camera:
+            return
+        self.leave(lambda: self.show_camera(camera))
+        if self.camera != camera:   # staying (or saving first): the list shows this camera
+            self._select(self.camera)
+
+    def _select(self, camera: str | None) -> None:
+        self.cameras.blockSignals(True)
+        self.cameras.setCurrentText(camera or "")
+        self.cameras.blockSignals(False)
 
     def show_camera(self, camera: str) -> None:
         if not camera:
             return
         self.camera = camera
+        self._select(camera)
         self._load += 1
         load, agent, previewer = self._load, self.ctx.agent, self.ctx.previewer
         self.canvas.set_image(None, self.tr("Loading the picture\u2026"))
+        self._saved = []
         self.canvas.clear()
         self.status.setText("")
         self.ctx.bridge.call("mask-frame", lambda: camera_picture(agent, previewer, camera),
@@ -117,6 +172,7 @@ class MasksPage(QWidget):
                                   .format(camera=camera))
         else:
             self.canvas.set_image(to_image(frame))
+        self._saved = _shapes(masks.polygons)
         self.canvas.set_masks(masks)
 
     def _failed(self, load: int, message: str) -> None:
@@ -130,14 +186,19 @@ class MasksPage(QWidget):
 
     def _show_count(self) -> None:
         n = len(self.canvas.shapes)
-        said = (self.tr("1 area blacked out") if n == 1 else
-                self.tr("{n} areas blacked out").format(n=n))
+        if self.unsaved():   # drawn is not done: only saved areas are blacked out
+            said = (self.tr("1 area drawn, not saved yet") if n == 1 else
+                    self.tr("{n} areas drawn, not saved yet").format(n=n))
+        else:
+            said = (self.tr("1 area blacked out") if n == 1 else
+                    self.tr("{n} areas blacked out").format(n=n))
         if self.canvas.current:
             said += "; " + self.tr("{n} corner(s) of a new area").format(
                 n=len(self.canvas.current))
         self.count.setText(said)
 
-    def save(self) -> None:
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        """Save the camera's masks (an agent job); `then` runs once they are saved."""
         if self.camera is None:
             return
         if self.canvas.current:
@@ -152,4 +213,12 @@ class MasksPage(QWidget):
                 self.tr("Saved. Exports of {camera} are no longer masked.")).format(
                     camera=masks.camera, n=n)
         self.ctx.bridge.call("save-masks", lambda: agent.set_masks(masks),
-                             lambda _r: self.status.setText(said), self.status.setText)
+                             lambda _r: self._saved_as(masks, said, then), self.status.setText)
+
+    def _saved_as(self, masks, said: str, then: Callable[[], None] | None) -> None:
+        if masks.camera == self.camera:
+            self._saved = _shapes(masks.polygons)
+            self._show_count()
+        self.status.setText(said)
+        if then is not None:
+            then()

@@ -31,6 +31,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.tray = tray or Tray(self)
         self.quitting = False
+        self._nav_name = "inbox"   # the sidebar's page last shown
         self.setWindowTitle(self.tr("Footage requests"))
         self.setWindowIcon(app_icon())
         self.inbox, self.request = InboxPage(ctx), RequestPage(ctx)
@@ -97,15 +98,31 @@ class MainWindow(QMainWindow):
                              lambda s: self.show_page("inbox" if s else "first_run"))
 
     def show_page(self, name: str) -> None:
-        page = self._pages()[name]
-        if name == "first_run" and self.pages.currentWidget() is not page:
-            self.first_run.reopen()
-        self.pages.setCurrentWidget(page)
+        """Show a page. One that holds unsaved work (`leave`: the masks, the settings) is asked
+        first; it may save, discard, or keep the owner there."""
+        current, page = self.pages.currentWidget(), self._pages()[name]
+        if current is not page and hasattr(current, "leave"):
+            current.leave(lambda: self._show_page(name))
+            if self.pages.currentWidget() is current:   # stayed: the sidebar says so too
+                self._mark_nav(self._nav_name)
+            return
+        self._show_page(name)
+
+    def _mark_nav(self, name: str) -> None:
         names = [n for _t, n in NAV]
         if name in names and self.nav.currentRow() != names.index(name):
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(names.index(name))
             self.nav.blockSignals(False)
+
+    def _show_page(self, name: str) -> None:
+        page = self._pages()[name]
+        if name == "first_run" and self.pages.currentWidget() is not page:
+            self.first_run.reopen()
+        self.pages.setCurrentWidget(page)
+        if name in [n for _t, n in NAV]:
+            self._nav_name = name
+        self._mark_nav(name)
         refresh = {"inbox": self.inbox.refresh, "log": self.log.refresh,
                    "settings": self.settings.refresh, "masks": self.masks.open}.get(name)
         if refresh:

@@ -1,0 +1,113 @@
+"""Privacy masks drawn but not saved (GUI hunt finding 6): the count said "1 area blacked out"
+and leaving the page or changing camera dropped them without a word, so the next export was
+not masked. Now the count says they are not saved and leaving asks: save, discard or stay."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtWidgets import QMessageBox, QPushButton  # noqa: E402
+
+from demo.gui_data import make_world  # noqa: E402
+from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
+
+SQUARE = ((0.1, 0.2), (0.4, 0.2), (0.4, 0.6), (0.1, 0.6))
+
+
+@pytest.fixture
+def win(qtbot, tmp_path, footage):
+    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
+    window, agent = open_window(qtbot, world.home)
+    yield window
+    window.shutdown()
+    agent.close()
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """The owner's answers to the questions asked, in turn; the questions asked are kept."""
+    asked, queue = [], []
+
+    def answer(box):
+        asked.append(box.text())
+        return queue.pop(0)
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    return queue, asked
+
+
+def draw_square(qtbot, canvas):
+    for p in SQUARE + SQUARE[:1]:
+        w = canvas.to_widget(p)
+        qtbot.mouseClick(canvas, Qt.LeftButton, pos=QPoint(round(w.x()), round(w.y())))
+
+
+def open_masks(qtbot, win, camera):
+    win.show_page("settings")
+    settle(qtbot, win)
+    qtbot.mouseClick(win.settings.masks_button, Qt.LeftButton)
+    settle(qtbot, win)
+    page = win.masks
+    page.cameras.setCurrentText(camera)
+    settle(qtbot, win)
+    assert page.camera == camera and page.canvas.image is not None
+    return page
+
+
+def saved(win, camera) -> int:
+    return len(win.ctx.agent.masks(camera).polygons)
+
+
+def test_changing_camera_with_unsaved_areas_asks_and_can_stay_or_discard(qtbot, win, answers):
+    queue, asked = answers
+    page = open_masks(qtbot, win, "driveway")
+    draw_square(qtbot, page.canvas)
+    assert page.count.text() == "1 area drawn, not saved yet"
+
+    queue.append(QMessageBox.Cancel)                    # stay
+    page.cameras.setCurrentText("porch")
+    settle(qtbot, win)
+    assert len(asked) == 1 and "driveway" in asked[0] and "not saved" in asked[0]
+    assert page.camera == "driveway" and page.cameras.currentText() == "driveway"
+    assert len(page.canvas.shapes) == 1
+
+    queue.append(QMessageBox.Discard)
+    page.cameras.setCurrentText("porch")
+    settle(qtbot, win)
+    assert page.camera == "porch" and page.canvas.shapes == [] and saved(win, "driveway") == 0
+    assert page.count.text() == "0 areas blacked out"
+
+
+def test_leaving_for_settings_or_the_sidebar_asks_and_save_keeps_the_areas(qtbot, win, answers):
+    queue, asked = answers
+    page = open_masks(qtbot, win, "porch")
+    draw_square(qtbot, page.canvas)
+    (back,) = [b for b in page.findChildren(QPushButton) if b.text() == "\u2190 Settings"]
+
+    queue.append(QMessageBox.Cancel)
+    qtbot.mouseClick(back, Qt.LeftButton)
+    settle(qtbot, win)
+    assert win.pages.currentWidget() is page and len(asked) == 1
+
+    queue.append(QMessageBox.Cancel)                    # the sidebar asks too
+    rect = win.nav.visualItemRect(win.nav.item(0))      # Requests
+    qtbot.mouseClick(win.nav.viewport(), Qt.LeftButton, pos=rect.center())
+    settle(qtbot, win)
+    assert win.pages.currentWidget() is page and len(asked) == 2
+    assert win.nav.currentItem().text() == "Settings"
+
+    queue.append(QMessageBox.Save)
+    qtbot.mouseClick(back, Qt.LeftButton)
+    settle(qtbot, win)
+    assert saved(win, "porch") == 1 and win.pages.currentWidget() is win.settings
+
+    qtbot.mouseClick(win.settings.masks_button, Qt.LeftButton)   # saved: nothing to ask
+    settle(qtbot, win)
+    page.cameras.setCurrentText("porch")
+    settle(qtbot, win)
+    assert page.count.text() == "1 area blacked out"
+    qtbot.mouseClick(back, Qt.LeftButton)
+    settle(qtbot, win)
+    assert win.pages.currentWidget() is win.settings and len(asked) == 3
