@@ -220,8 +220,9 @@ def test_import_by_url_and_a_refused_import_exit_3(flow):
     assert code == 1 and "cannot read" in err
 
 
-def test_a_portal_outage_fails_the_approval_and_approve_resumes(flow):
+def test_a_portal_outage_fails_the_approval_and_approve_resumes(flow, monkeypatch):
     portal, server, run, reg = flow
+    monkeypatch.setattr(delivery, "PORTAL_BACKOFF_S", 0.01)   # retried, then given up on
     new_request(portal, reg, cameras=("yard",))
     run("inbox", "sync")
     jti = only_request(run)["id"]

@@ -11,6 +11,7 @@ import sys
 
 from agent.audit.log import AuditError
 from agent.commands.common import Refused, UsageError, parse_time, print_json, say, utc
+from agent.commands.interrupt import Interrupted
 from agent.commands.job_progress import DeliveryProgress
 from agent.commands.local_time import shown, window, zone_for
 from agent.commands.progress import add_option as add_progress_option
@@ -235,6 +236,9 @@ def approve(agent, args) -> int:
             args.id, args.camera, start, end, args.mode, args.keep_audio,
             progress=shown_progress.report, cancel=cancel, blur_faces=args.blur_faces,
             masks=args.masks, accept_dropped=args.accept_dropped_frames, iss=view.agency_id))
+    except Interrupted as exc:
+        shown_progress.close()
+        raise _delivery_interrupted(desk, view, exc) from None
     finally:
         shown_progress.close()
     if args.json:
@@ -245,6 +249,18 @@ def approve(agent, args) -> int:
         for d in done.deliveries:
             print(f"delivered {d.camera}: {d.size:,} bytes, SHA-256 {d.sha256} (receipt checked)")
     return 0
+
+
+def _delivery_interrupted(desk, view: RequestView, exc: Interrupted) -> Interrupted:
+    """A stop during the delivery: the request is left saying so (a job still blocked in a
+    call that never answered, or no longer waited for, could not), and the owner is told how
+    it goes on."""
+    from agent.requests.approval_run import mark_interrupted
+    mark_interrupted(desk.inbox, lambda event, **data: desk.audit.append(
+        event, id=view.id, agency=view.agency_id, **data), view.agency_id, view.id)
+    say(f"footage-agent: the delivery of {one_line(view.id)} was interrupted; run approve "
+        f"again to resume it (`inbox show {one_line(view.id)}` shows where it stopped)")
+    return Interrupted(exc.signum)   # nothing half-made is left: it resumes from the inbox
 
 
 def _cameras(view: RequestView, args) -> list[str]:

@@ -17,7 +17,7 @@ import httpx
 
 from agent.delivery.pace import UploadProgress
 from agent.delivery.source import ChunkSource
-from agent.delivery.state import state_path
+from agent.delivery.state import drop_state, load_state, state_path
 from agent.delivery.sums import ChunkSums, checked_sums, compute_sums
 from agent.delivery.tus_loop import UploadJob, UploadResult
 from agent.delivery.wire import (
@@ -27,11 +27,13 @@ from agent.delivery.wire import (
     check_endpoint,
     checksum_support,
     encode_metadata,
+    exchange,
     new_client,
+    same_origin_url,
 )
 
 __all__ = ["UploadProgress", "UploadResult", "UploadError", "UploadCancelled", "upload_file",
-           "check_endpoint"]
+           "check_endpoint", "withdraw_upload"]
 
 
 def upload_file(path: Path, endpoint: str, *, state_dir: Path, metadata: dict[str, str] | None = None,
@@ -84,3 +86,35 @@ def upload_file(path: Path, endpoint: str, *, state_dir: Path, metadata: dict[st
     finally:
         if client is None:
             http.close()
+
+
+def withdraw_upload(endpoint: str, *, state_dir: Path, sha256: str, size: int,
+                    url: str | None = None, client: httpx.Client | None = None,
+                    headers: dict[str, str] | None = None) -> list[str]:
+    """Forget the upload of these bytes to `endpoint` (its saved progress, and `url`, a
+    finished one), so the next upload_file starts afresh; each is also deleted on the server
+    (tus termination), best effort: a portal counts an upload it still holds against the
+    request's size limit. Returns the URLs asked to be deleted."""
+    spath = state_path(Path(state_dir), endpoint, sha256, size)
+    try:
+        base = check_endpoint(endpoint)
+        saved = load_state(spath, endpoint, sha256, size)
+    except UploadError:
+        drop_state(spath)
+        return []
+    urls = list(dict.fromkeys(u for u in (saved.url if saved else None, url) if u))
+    http = client or new_client()
+    asked = []
+    try:
+        for u in urls:
+            try:   # only ever on the endpoint's origin, as every other tus request
+                exchange(http, "DELETE", same_origin_url(base, u, "withdrawn upload"),
+                         dict(headers or {}))
+                asked.append(u)
+            except (httpx.HTTPError, UploadError):
+                continue   # the server forgets it in time; a fresh upload does not need it gone
+    finally:
+        if client is None:
+            http.close()
+    drop_state(spath)
+    return asked

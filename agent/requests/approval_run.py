@@ -144,7 +144,29 @@ def run_steps(step: approval_steps.Step, entry: Entry, approval: Approval,
         reason = _reason(exc)
         inbox.transition(entry.iss, entry.jti, "failed", reason)
         step.log(stage, status="failed", reason=reason)
-        raise RunFailed(reason, refused=isinstance(exc, DroppedFrames)) from None
+        refused = isinstance(exc, (DroppedFrames, approval_steps.PackageAltered))
+        raise RunFailed(reason, refused=refused) from None
+
+
+INTERRUPTED = ("interrupted while waiting for an answer from the portal or the upload server; "
+               "run approve again to resume")
+_STAGE = {"approved": "approve", "exporting": "export", "uploading": "upload"}
+
+
+def mark_interrupted(inbox: Inbox, log: Callable[..., None], iss: str, jti: str) -> bool:
+    """A stop signal ended the command while the delivery's job was still blocked (a call
+    that never answered), so its own clean-up never ran: leave the request `failed`, saying
+    it was interrupted and resumes on the next approve, instead of a status that claims work
+    is going on. `log(event, **data)` records it. True when the request was marked."""
+    try:
+        entry = inbox.get(jti, iss)
+        if entry.status not in _STAGE:
+            return False   # the job got to its end (delivered, or failed with its reason)
+        inbox.transition(iss, jti, "failed", INTERRUPTED)
+        log(_STAGE[entry.status], status="failed", reason="interrupted")
+    except Exception:  # noqa: BLE001 - a stop must end the command whatever the inbox says
+        return False
+    return True
 
 
 def _reason(exc: Exception) -> str:

@@ -1,0 +1,316 @@
+"""Delivery when things go wrong between approve runs, against the real reference portal and its
+real tus server, with a fault-injecting proxy in front (tests/fault_proxy.py): a receipt naming
+other bytes, an upload the portal dropped, a busy portal, a package tar or folder changed on
+disk, a stop signal while a call never answers. Each must end delivered, or refused with advice
+the owner can follow, never stuck and never with an unchecked package sent."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from agent.audit.log import AuditLog
+from agent.requests import approval_steps
+from agent.timebase import US
+from demo.samples import make_recordings
+from frp.jws import parse_compact
+from portal.server import PortalServer
+from portal.state import Portal
+from portal.tus import open_storage
+from tests.fault_proxy import FaultProxy, Rule
+from tests.registering import invite
+from tests.test_requests_e2e import Run
+
+AGENCY_ID = "https://police.example.gov"
+T0 = (int(time.time()) - 7200) * US
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def footage(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("rec")
+    make_recordings(root / "yard", "blue-iris", "yard", T0, 2, 4.0, fps=10, gop_s=1.0)
+    return root
+
+
+class World:
+    """The portal served, the proxy in front, and a home registered through the proxy with one
+    synced request whose upload endpoint is on the proxy."""
+
+    def __init__(self, tmp_path: Path, footage: Path, capsys) -> None:
+        self.portal = Portal.init(tmp_path / "portal", "Example Police Department", AGENCY_ID,
+                                  "+1-206-555-0100")
+        self.server = PortalServer(self.portal.state_dir).start()
+        self.proxy = FaultProxy(self.server.origin)
+        self.run = Run(tmp_path / "home", capsys)
+        doc = tmp_path / "agency.json"
+        doc.write_text(json.dumps(self.portal.trust_document(self.proxy.origin)))
+        assert self.run("scan", str(footage / "yard"), "--tz", "UTC")[0] == 0
+        assert self.run("agencies", "add", str(doc))[0] == 0
+        code, out, err = self.run("agencies", "register", AGENCY_ID, "--invite",
+                                  invite(self.portal), "--name", "Ann Owner", "--camera", "yard",
+                                  "--address", "1200 Elm Street", "--json")
+        assert code == 0, err
+        reg = json.loads(out)["registration"]
+        self.portal.create_request(reg, T0, T0 + 8 * US, "2026-77", "Det. Jane Roe",
+                                   cameras=("yard",), origin=self.proxy.origin)
+        assert self.run("inbox", "sync")[0] == 0
+        self.jti = self.run.json("inbox")[0]["id"]
+
+    def close(self) -> None:
+        self.proxy.close()
+        self.server.stop()
+
+    def approve(self) -> tuple[int, str, str]:
+        return self.run("approve", "--yes", "--progress", "none", "--", self.jti)
+
+    def show(self) -> dict:
+        return self.run.json("inbox", "show", "--", self.jti)
+
+    def delivery(self) -> dict:
+        code, out, err = self.run("approve", "--yes", "--json", "--progress", "none", "--",
+                                  self.jti)
+        assert code == 0, err
+        (d,) = json.loads(out)["deliveries"]
+        return d
+
+    def audit(self, event: str) -> list[dict]:
+        return [r["data"] for r in AuditLog(self.run.home).entries() if r["event"] == event]
+
+    def drop_uploads(self) -> None:
+        """The portal's tus store forgets every upload (expiry, a clean-up)."""
+        storage = open_storage(self.portal)
+        for name in os.listdir(self.portal.state_dir / "uploads"):
+            if storage.get_upload(name.split(".")[0]) is not None:
+                storage.delete_upload(name.split(".")[0])
+
+
+@pytest.fixture
+def world(tmp_path, footage, capsys):
+    w = World(tmp_path, footage, capsys)
+    try:
+        yield w
+    finally:
+        w.close()
+
+
+def package_folder(w: World) -> Path:
+    (folder,) = [p for p in (w.run.home / "packages").glob("*/*") if (p / "bagit.txt").is_file()]
+    return folder
+
+
+def tar_file(w: World) -> Path:
+    (tar,) = (w.run.home / "outbox").glob("*/*.tar")
+    return tar
+
+
+def refuse_one_patch(w: World) -> None:
+    """Run 1 ends with the package made and its upload begun but refused (a 403 on a PATCH)."""
+    w.proxy.rules.append(Rule("PATCH", status=403, body=b'{"error": "forbidden", '
+                                                        b'"detail": "injected"}'))
+    code, _, err = w.approve()
+    assert code == 1 and "refused a part of the package" in err
+    assert w.show()["status"] == "failed"
+
+
+# 1: a genuine receipt naming other bytes ----------------------------------------------------
+def test_a_receipt_naming_other_bytes_is_not_delivered_and_the_next_approve_uploads_afresh(world):
+    w = world
+    first: list[str] = []
+
+    def forged(status, headers, body):
+        # The portal's own key signs a receipt for other bytes (it stored a truncated copy).
+        doc = json.loads(body)
+        claims = parse_compact(doc["receipt"]).claims
+        doc["receipt"] = w.portal.sign_receipt(claims["request"], "00" * 31 + "aa",
+                                               claims["size"], int(time.time()))
+        return status, headers, json.dumps(doc).encode()
+
+    def first_upload(body: bytes) -> bool:
+        url = json.loads(body)["upload_url"]
+        first.append(first[0] if first else url)
+        return url == first[0]
+
+    w.proxy.rules.append(Rule("POST", "/submissions", times=None, when=first_upload,
+                              after=forged))
+    code, _, err = w.approve()
+    assert code == 1, err
+    assert "received other bytes" in err and "00" * 31 + "aa" in err
+    assert "run approve again to upload the package afresh" in err
+    assert w.show()["status"] == "failed"
+    assert w.proxy.count("DELETE", "/files/") == 1   # the old upload is withdrawn
+    assert w.proxy.count("POST", "/files") == 1
+
+    d = w.delivery()   # the next approve: a fresh upload, the portal's true receipt
+    assert w.show()["status"] == "delivered"
+    assert w.proxy.count("POST", "/files") == 2 and d["upload_url"] != first[0]
+    assert w.portal.submissions()[-1]["ok"]
+    assert w.run("log", "verify")[0] == 0
+
+
+# 2: the portal no longer has the finished upload --------------------------------------------
+def test_an_upload_the_portal_dropped_before_its_submission_is_made_again(world):
+    w = world
+    w.proxy.rules.append(Rule("POST", "/submissions", before=lambda body: w.drop_uploads()))
+    code, _, err = w.approve()
+    assert code == 1 and "there is no such upload" in err
+    assert "run approve again to upload the package afresh" in err
+
+    code, _, err = w.approve()
+    assert code == 0, err
+    assert w.show()["status"] == "delivered" and w.proxy.count("POST", "/files") == 2
+    assert w.portal.submissions()[-1]["ok"]
+
+
+def test_an_earlier_runs_upload_the_portal_dropped_is_made_again_in_the_same_run(world):
+    w = world
+    # Run 1 ends after the upload: the portal asks for a wait far beyond what approve waits.
+    w.proxy.rules.append(Rule("POST", "/submissions", status=503,
+                              headers={"Retry-After": "3600"},
+                              body=b'{"error": "unavailable", "detail": "maintenance"}'))
+    code, _, err = w.approve()
+    assert code == 1 and "busy or down" in err and "3,600 s" in err
+    assert w.proxy.count("POST", "/submissions") == 1   # never retried before Retry-After
+    w.drop_uploads()
+
+    code, _, err = w.approve()
+    assert code == 0, err
+    assert w.show()["status"] == "delivered" and w.proxy.count("POST", "/files") == 2
+    assert [d["status"] for d in w.audit("upload") if d.get("status") == "gone"] == ["gone"]
+
+
+# 4: a busy portal is retried ------------------------------------------------------------------
+def test_a_busy_portal_is_retried_after_its_retry_after(world):
+    w = world
+    w.proxy.rules += [
+        Rule("POST", "/decision", status=503, headers={"Retry-After": "1"},
+             body=b'{"error": "unavailable", "detail": "restarting"}'),
+        Rule("POST", "/submissions", status=429, headers={"Retry-After": "1"},
+             body=b'{"error": "rate_limited", "detail": "try again in 1 s"}')]
+    began = time.monotonic()
+    code, _, err = w.approve()
+    assert code == 0, err
+    assert time.monotonic() - began >= 2.0   # each retry waited for its Retry-After
+    assert w.proxy.count("POST", "/decision") == 2
+    assert w.proxy.count("POST", "/submissions") == 2
+    assert w.show()["status"] == "delivered"
+
+
+def test_a_portal_that_stays_down_is_given_up_on_with_plain_words(world, monkeypatch):
+    w = world
+    monkeypatch.setattr(approval_steps, "PORTAL_BACKOFF_S", 0.01)
+    w.proxy.rules.append(Rule("POST", "/decision", times=None, status=502,
+                              body=b'{"error": "bad_gateway", "detail": "down"}'))
+    code, _, err = w.approve()
+    assert code == 1
+    assert "portal is busy or down (HTTP 502, 5 tries)" in err and "refused" not in err
+    assert w.proxy.count("POST", "/decision") == approval_steps.PORTAL_TRIES
+    w.proxy.rules.clear()   # the portal is back
+    code, _, err = w.approve()
+    assert code == 0, err
+
+
+# 3: the tar changed on disk ----------------------------------------------------------------
+def test_a_tar_changed_on_disk_is_made_again_from_the_verified_folder_and_uploaded_afresh(world):
+    w = world
+    refuse_one_patch(w)
+    tar = tar_file(w)
+    data = bytearray(tar.read_bytes())
+    data[5000] ^= 1   # one bit flips (the disk, another program)
+    tar.write_bytes(bytes(data))
+
+    d = w.delivery()
+    assert w.show()["status"] == "delivered"
+    assert Path(d["tar"]).read_bytes() != bytes(data)
+    assert w.proxy.count("DELETE", "/files/") == 1      # the old upload is withdrawn
+    assert w.proxy.count("POST", "/files") == 2
+    assert [e["status"] for e in w.audit("export") if e.get("status") == "tar-changed"] == \
+        ["tar-changed"]
+    assert w.portal.submissions()[-1]["ok"]
+
+
+# 6: the package folder changed on disk -----------------------------------------------------
+def test_an_altered_package_folder_is_never_sent_and_the_next_approve_exports_again(world):
+    w = world
+    refuse_one_patch(w)
+    folder = package_folder(w)
+    tar_file(w).unlink()   # tidied away, or a kill before it was written
+    clip = next((folder / "data").glob("*.mp4"))
+    data = bytearray(clip.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    clip.write_bytes(bytes(data))
+    patches = w.proxy.count("PATCH")
+
+    code, _, err = w.approve()
+    assert code == 3, err
+    assert "changed after it was sealed" in err and "was changed" in err
+    assert "run approve again to export the approved footage again" in err
+    assert w.proxy.count("PATCH") == patches and w.proxy.count("POST", "/submissions") == 0
+    assert w.show()["status"] == "failed" and not folder.exists()
+    (aside,) = folder.parent.glob(folder.name + ".changed-*")
+    assert (aside / "data" / clip.name).read_bytes() == bytes(data)   # kept for a look
+
+    code, _, err = w.approve()
+    assert code == 0, err
+    assert w.show()["status"] == "delivered"
+    assert len([e for e in w.audit("export") if "clip_sha256" in e]) == 2   # exported again
+    (sub,) = w.portal.submissions()
+    assert sub["ok"], sub["checks"]
+
+
+# 7 and 4: stop signals ---------------------------------------------------------------------
+def _child(w: World) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "agent.cli", "--home", str(w.run.home),
+                             "approve", "--yes", "--progress", "none", "--", w.jti], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _stop_when(w: World, child: subprocess.Popen, method: str, path: str,
+               sig: int) -> tuple[int, float, str]:
+    deadline = time.monotonic() + 120
+    while w.proxy.count(method, path) == 0 and child.poll() is None:
+        assert time.monotonic() < deadline, "never reached"
+        time.sleep(0.05)
+    time.sleep(0.5)
+    sent = time.monotonic()
+    child.send_signal(sig)
+    try:
+        _, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    return child.returncode, time.monotonic() - sent, err
+
+
+def test_a_stop_while_a_call_never_answers_leaves_the_request_saying_it_was_interrupted(world):
+    w = world
+    w.proxy.rules.append(Rule("PATCH", hang=True))
+    code, took, err = _stop_when(w, _child(w), "PATCH", "/files/", signal.SIGTERM)
+    assert code == 143 and took < 2.0, (code, took, err)
+    assert "Traceback" not in err
+    assert "run approve again to resume it" in err and "inbox show" in err
+    view = w.show()
+    assert view["status"] == "failed" and view["reason"].startswith("interrupted"), view
+    last = AuditLog(w.run.home).entries()[-1]
+    assert last["event"] == "upload" and last["data"]["reason"] == "interrupted"
+
+    code, _, err = w.approve()
+    assert code == 0, err
+    assert w.show()["status"] == "delivered"
+
+
+def test_ctrl_c_while_waiting_for_a_busy_portal_stops_at_once(world):
+    w = world
+    w.proxy.rules.append(Rule("POST", "/decision", times=None, status=503,
+                              headers={"Retry-After": "50"},
+                              body=b'{"error": "unavailable", "detail": "busy"}'))
+    code, took, err = _stop_when(w, _child(w), "POST", "/decision", signal.SIGINT)
+    assert code == 130 and took < 2.0, (code, took, err)
+    assert w.proxy.count("POST", "/decision") == 1
+    assert w.show()["status"] == "failed"
