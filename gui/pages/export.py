@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.views import display, summary
+from gui.views.outcomes import PartlyExported
 from gui.views.times import US, wall_us
 from gui.widgets.camera_strip import CameraStrip
 from gui.widgets.labels import plain_label
@@ -181,10 +182,15 @@ class ExportPage(QWidget):
             for n, cam in enumerate(cameras):
                 part = (lambda stage, f, n=n, cam=cam:
                         progress(f"{cam}: {stage}", (n + f) / len(cameras)))
-                results.append(agent.export(cam, out.start_us, out.end_us, folder,
-                                            mode=out.mode, keep_audio=out.keep_audio,
-                                            progress=part, cancel=cancel, blur_faces=faces,
-                                            masks=masks, accept_dropped=damaged))
+                try:
+                    results.append(agent.export(cam, out.start_us, out.end_us, folder,
+                                                mode=out.mode, keep_audio=out.keep_audio,
+                                                progress=part, cancel=cancel, blur_faces=faces,
+                                                masks=masks, accept_dropped=damaged))
+                except Exception as exc:   # the packages finished before it stay: say so
+                    if not results:
+                        raise
+                    raise PartlyExported(str(exc), tuple(results)) from exc
             return results
         job = self.ctx.bridge.run("export", work)
         self.started.emit(job, self.tr("Exporting {duration} to {folder}").format(

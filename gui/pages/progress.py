@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from gui.views.outcomes import result_text, stage_text
+from gui.views.outcomes import result_text, stage_text, stopped_text
 from gui.widgets.labels import plain_label
 
 
@@ -82,10 +82,13 @@ class ProgressPage(QWidget):
             self.bar.setValue(1000)
             self.stage.setText(self.tr("Finished"))
             self.result.setText(result_text(self.job.result))
-        elif self.job.cancelled:
+            return
+        by_hand = self.job.name == "export"   # an export by hand sends nothing; a request's does
+        finished = getattr(self.job.error, "finished", ())
+        if self.job.cancelled:
             self.stage.setText(self.tr("Cancelled"))
-            self.result.setText(self.tr("Stopped. Nothing was sent, and no partial package was "
-                                        "kept."))
+            self.result.setText(stopped_text(by_hand, True, finished))
         else:
             self.stage.setText(self.tr("It did not work"))
-            self.result.setText(message)
+            self.result.setText("\n".join([message] + ([stopped_text(by_hand, False, finished)]
+                                                        if finished else [])))

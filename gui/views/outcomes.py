@@ -1,5 +1,6 @@
 """How a job reads while it runs and once it ended: stages in plain words, the packages an
-export made, what a request's delivery sent and what the agency's receipt confirmed."""
+export made (and kept when it stopped part way), what a request's delivery sent and what the
+agency's receipt confirmed."""
 from __future__ import annotations
 
 from agent.views import RequestView
@@ -27,6 +28,42 @@ def stage_text(stage: str) -> str:
     return f"{camera}: {words}" if camera else words
 
 
+class PartlyExported(Exception):
+    """An export of several cameras that stopped (cancelled, or failed) after finishing some:
+    `finished` holds what agent.export returned for those, whose sealed packages stay where
+    they were written. The message is why it stopped."""
+
+    def __init__(self, message: str, finished: tuple):
+        super().__init__(message)
+        self.finished = finished
+
+
+def package_path(item) -> str | None:
+    """Where an export's package is (an ExportResult's package, or its path)."""
+    package = getattr(item, "package", None)
+    return getattr(package, "path", None) or package
+
+
+def stopped_text(by_hand: bool, cancelled: bool, finished=()) -> str:
+    """What an export or delivery that did not finish left behind, truthfully: an export by
+    hand keeps the packages finished before it stopped (sealed and complete, as the activity
+    log records them) and says where; the camera it was cutting leaves nothing."""
+    if not by_hand:
+        return translate("outcomes", "Stopped. Nothing was sent, and no partial package was "
+                                     "kept.")
+    if not finished:
+        return (translate("outcomes", "Stopped. No package was written.") if cancelled else
+                translate("outcomes", "No package was written."))
+    paths = "\n".join(f"  {package_path(item)}" for item in finished)
+    head = (translate("outcomes", "Stopped. These packages were finished before you cancelled "
+                                  "and are kept, sealed and complete:") if cancelled else
+            translate("outcomes", "These packages were finished before it stopped and are kept, "
+                                  "sealed and complete:"))
+    return "\n".join([head, paths, translate("outcomes", "Nothing of the other cameras was "
+                                                          "written. Delete a kept package if you "
+                                                          "do not want it.")])
+
+
 def result_text(result) -> str:
     """What the finished job produced, in a few lines."""
     if isinstance(result, RequestView):   # a request answered through the desk
@@ -34,8 +71,7 @@ def result_text(result) -> str:
     items = result if isinstance(result, (list, tuple)) else [result]
     lines = []
     for item in items:
-        package = getattr(item, "package", None)
-        path = getattr(package, "path", None) or package
+        path = package_path(item)
         if path:
             lines.append(translate("outcomes", "Sealed and signed package: {path}")
                          .format(path=path))

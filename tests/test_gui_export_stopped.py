@@ -1,0 +1,117 @@
+"""An export by hand of two cameras stopped after the first (GUI hunt finding 11): it said
+"Nothing was sent, and no partial package was kept" while the first camera's sealed package
+stayed in the folder. Now it names the package kept, and says nothing else was written."""
+from __future__ import annotations
+
+import os
+import threading
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+
+from agent.timebase import US  # noqa: E402
+from demo.gui_data import make_world  # noqa: E402
+from frp.verify import verify_package  # noqa: E402
+from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
+
+
+@pytest.fixture
+def win(qtbot, tmp_path, footage):
+    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
+    window, agent = open_window(qtbot, world.home)
+    window.world = world
+    yield window
+    window.shutdown()
+    agent.close()
+
+
+def export_both(qtbot, win, out):
+    """The export page with both cameras, 1 s to 7 s of the footage, into `out`."""
+    win.show_page("export")
+    settle(qtbot, win)
+    page = win.export
+    page.set_time(page.start_edit, win.world.start_us + US)
+    page.set_time(page.end_edit, win.world.start_us + 7 * US)
+    qtbot.mouseClick(page.show_button, Qt.LeftButton)
+    settle(qtbot, win)
+    for check in page.strip.checks.values():
+        check.setChecked(True)
+    page.folder.setText(str(out))
+    qtbot.mouseClick(page.export_button, Qt.LeftButton)
+
+
+def pause_after_first_camera(monkeypatch, agent):
+    """The first camera's export returns only once the test let it go: (sealed, go, made)."""
+    real, sealed, go, made = agent.export, threading.Event(), threading.Event(), []
+
+    def export(camera, *args, **kwargs):
+        result = real(camera, *args, **kwargs)
+        if not made:
+            made.append(result)
+            sealed.set()
+            go.wait(30)
+        return result
+    monkeypatch.setattr(agent, "export", export)
+    return sealed, go, made
+
+
+def test_cancelling_after_the_first_camera_names_the_package_kept(qtbot, win, tmp_path,
+                                                                  monkeypatch):
+    sealed, go, made = pause_after_first_camera(monkeypatch, win.ctx.agent)
+    out = tmp_path / "usb stick"
+    export_both(qtbot, win, out)
+    qtbot.waitUntil(sealed.is_set, timeout=60000)
+    qtbot.mouseClick(win.progress.cancel_button, Qt.LeftButton)   # the owner cancels now
+    go.set()
+    settle(qtbot, win, timeout=60000)
+    progress = win.progress
+    assert progress.stage.text() == "Cancelled"
+    (kept,) = [p for p in out.iterdir() if not p.name.startswith(".")]
+    assert verify_package(kept).ok
+    said = progress.result.text()
+    assert "finished before you cancelled and are kept" in said and str(kept) in said
+    assert "Nothing of the other cameras was written" in said
+    assert "no partial package was kept" not in said and "Nothing was sent" not in said
+
+
+def test_cancelling_before_any_camera_finished_says_no_package_was_written(qtbot, win,
+                                                                           tmp_path, monkeypatch):
+    agent, go = win.ctx.agent, threading.Event()
+    real = agent.export
+
+    def export(camera, *args, **kwargs):
+        go.wait(30)   # the first camera starts once the owner has pressed Cancel
+        return real(camera, *args, **kwargs)
+    monkeypatch.setattr(agent, "export", export)
+    out = tmp_path / "out"
+    export_both(qtbot, win, out)
+    qtbot.mouseClick(win.progress.cancel_button, Qt.LeftButton)
+    go.set()
+    settle(qtbot, win, timeout=60000)
+    assert win.progress.stage.text() == "Cancelled"
+    assert not out.exists() or not [p for p in out.iterdir() if not p.name.startswith(".")]
+    assert win.progress.result.text() == "Stopped. No package was written."
+
+
+def test_a_failure_after_the_first_camera_names_the_package_kept(qtbot, win, tmp_path,
+                                                                 monkeypatch):
+    agent, calls = win.ctx.agent, []
+    real = agent.export
+
+    def export(camera, *args, **kwargs):
+        calls.append(camera)
+        if len(calls) == 2:   # the second camera's recordings went away meanwhile
+            from agent.service import AgentError
+            raise AgentError("the recordings folder is missing: connect the drive it is on")
+        return real(camera, *args, **kwargs)
+    monkeypatch.setattr(agent, "export", export)
+    out = tmp_path / "out"
+    export_both(qtbot, win, out)
+    settle(qtbot, win, timeout=60000)
+    said = win.progress.result.text()
+    assert win.progress.stage.text() == "It did not work"
+    (kept,) = [p for p in out.iterdir() if not p.name.startswith(".")]
+    assert said.startswith("the recordings folder is missing")
+    assert "finished before it stopped and are kept" in said and str(kept) in said
