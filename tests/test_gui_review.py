@@ -124,7 +124,7 @@ def test_request_arrives_in_inbox_with_trust_store_facts_and_a_notification(qtbo
     sync_by_click(qtbot, win)
     table = win.inbox.table
     assert table.rowCount() == 1
-    assert win.inbox.status.text() == "Checked just now."
+    assert win.inbox.status.text() == "Checked just now.\nNew requests: 1."
     row = [table.item(0, c).text() for c in range(table.columnCount())]
     assert row[0] == "\u2714 Verified"
     assert row[1] == "Example City Police Department"
@@ -278,6 +278,32 @@ def test_cancel_stops_the_delivery_and_try_again_resumes_it(qtbot, pwin, portal,
     assert pwin.progress.finished_ok is True, pwin.progress.result.text()
     (sub,) = p.submissions()
     assert sub["ok"]
+
+
+def test_a_check_while_the_portal_is_down_says_so_and_a_decline_waits_visibly(qtbot, pwin,
+                                                                              portal, footage):
+    """GUI hunt finding 3: "Check for requests now" said "Checked just now." with the portal
+    unreachable, and a decline made then read "Declined" though the agency had not got it."""
+    p, server, _reg, _home = portal
+    ask(portal, footage)
+    sync_by_click(qtbot, pwin)
+    server.stop()                      # this computer goes offline
+    sync_by_click(qtbot, pwin)
+    said = pwin.inbox.status.text()
+    assert "Checked just now" not in said
+    assert "Cannot reach Example City Police Department's portal" in said
+    assert "check that this computer is online" in said
+    open_first(qtbot, pwin)
+    qtbot.mouseClick(pwin.request.decline_button, Qt.LeftButton)
+    settle(qtbot, pwin)
+    assert pwin.inbox.table.item(0, 4).text() == "Declined, not sent to the agency yet"
+    assert p.decisions() == []
+    server.start()                     # online again: the next check sends it
+    sync_by_click(qtbot, pwin)
+    assert pwin.inbox.status.text() == "Checked just now."
+    assert pwin.inbox.table.item(0, 4).text() == "Declined"
+    (decision,) = p.decisions()
+    assert decision["decision"] == "decline"
 
 
 def test_decline_with_a_reason_reaches_the_portal(qtbot, pwin, portal, footage):

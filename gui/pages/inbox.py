@@ -106,13 +106,13 @@ class InboxPage(QWidget):
         agent = self.ctx.agent
 
         def work():
-            in_owner_words(agent.requests.sync)
-            return agent.requests.list()
+            return in_owner_words(agent.requests.sync), agent.requests.list()
         self.status.setText(self.tr("Checking with your agencies\u2026"))
-        self.ctx.bridge.call("sync", work, self._synced, self._error)
+        self.ctx.bridge.call("sync", work, lambda result: self._synced(*result), self._error)
 
-    def _synced(self, views: list) -> None:
-        self.status.setText(self.tr("Checked just now."))
+    def _synced(self, report, views: list) -> None:
+        """Say what the check came to: a portal that could not be reached is never 'checked'."""
+        self.status.setText(requests.sync_text(report))
         self._show(views)
 
     def choose_file(self) -> None:

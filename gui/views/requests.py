@@ -105,8 +105,29 @@ def reason(v: RequestView) -> str:
 
 
 def status(v: RequestView) -> str:
-    """The request's status in words."""
+    """The request's status in words; a decline says whether it has reached the agency (the
+    app sends it again at each check until the portal takes it)."""
+    if v.status == "declined" and v.decision_sent_at_us is None:
+        if v.decision_error:
+            return translate("requests", "Declined, not taken by the agency")
+        return translate("requests", "Declined, not sent to the agency yet")
     return translate("requests", STATUS[v.status]) if v.status in STATUS else one_line(v.status)
+
+
+def sync_text(report) -> str:
+    """What "Check for requests now" came to (the agent's SyncReport): new requests, requests
+    refused, and every problem met (a portal that cannot be reached, a decision not sent), so
+    "Checked just now." is said only when nothing went wrong."""
+    lines = []
+    if report.new:
+        lines.append(translate("requests", "New requests: {count}.").format(
+            count=len(report.new)))
+    lines += [translate("requests", "A request was refused and not added: {reason}")
+              .format(reason=one_line(r)) for r in report.rejected]
+    lines += [_capital(one_line(p)) for p in report.problems]
+    if not report.problems:
+        lines.insert(0, translate("requests", "Checked just now."))
+    return "\n".join(lines)
 
 
 def legal_basis(v: RequestView) -> str:
@@ -129,6 +150,6 @@ def in_owner_words(action, *args, **kwargs):
 
 
 
-def _capital(exc: Exception) -> str:
+def _capital(exc: Exception | str) -> str:
     text = str(exc)
     return text[:1].upper() + text[1:]
