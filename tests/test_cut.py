@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from fractions import Fraction
 from pathlib import Path
 
 import av
@@ -136,6 +137,27 @@ def test_gap_between_files_stays_a_gap_in_time(footage, tmp_path):
     res = cut([footage["a"], footage["late"]], at(5.05), at(18.0), tmp_path / "clip.mp4")
     stamps = check_clip(res, at(5.05), at(18.0))  # pts offsets follow capture offsets
     assert stamps == frames_at(6.0, 9.9) + frames_at(13.0, 17.9)
+
+
+@pytest.mark.parametrize("mode", ["copy", "exact"])
+def test_a_pause_of_40_minutes_stays_a_pause_in_time(footage, tmp_path, mode):
+    """Seen: any window over recordings more than 35.8 minutes apart failed its final check
+    ("not stored at their capture time"): an MP4 keeps a frame's duration in 32 bits of its
+    timescale, and FFmpeg put the frame after the pause 1 us after the one before it."""
+    later = sample(ClipSpec(tmp_path / "later.mp4", at(2410), 4, encoder="libx264"))
+    res = cut([footage["a"], SourceSpan(later, at(2410))], at(5.05), at(2413.0),
+              tmp_path / "clip.mp4", mode=mode)
+    stamps = check_clip(res, at(5.05), at(2413.0))
+    first = 5.1 if mode == "exact" else 6.0
+    assert stamps == frames_at(first, 9.9) + frames_at(2410.0, 2412.9)
+    with av.open(str(res.path)) as c:   # the finest tick that holds 40 minutes: 10 us
+        assert c.streams.video[0].time_base == Fraction(1, 100_000)
+
+
+def test_the_video_tick_is_the_finest_that_holds_the_pause():
+    from agent.export.output import tick_for
+    assert [tick_for(s) for s in (1, 2**31 - 2, 2**31 - 1, 36 * 60 * S, 7 * 3600 * S,
+                                  30 * 24 * 3600 * S)] == [1, 1, 10, 10, 100, 10_000]
 
 
 @pytest.mark.parametrize("mode", ["copy", "exact"])

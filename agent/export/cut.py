@@ -31,7 +31,7 @@ from agent.export.gate import gate
 from agent.export.hashed_files import fsync_file, sha256_of
 from agent.export.ledger import Ledger, SourceBytes
 from agent.export.nal import ParamSets
-from agent.export.output import Output
+from agent.export.output import LongGap, Output, tick_for
 from agent.export.progress import Cancelled, CutError, DroppedFrames, Tracker
 from agent.export.redact import Redaction, RedactionReport, Redactor
 from agent.export.reencode import DEFAULT_ENCODERS, ENCODERS
@@ -252,7 +252,24 @@ def _beside_gate(partial: Path, result: CutResult, seal) -> tuple:
 def write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: Path, mode: str,
                keep_audio: bool, track: Tracker, encoder: str | None = None,
                whole: bool = False, redactor: Redactor | None = None) -> CutResult:
-    """Write the clip without gating it (cut() gates it; the benchmark times it alone)."""
+    """Write the clip without gating it (cut() gates it; the benchmark times it alone).
+
+    Recordings that pause for longer than a microsecond timescale can span (about 35
+    minutes) are written again on a coarser video tick (output.py)."""
+    tick = 1
+    while True:
+        try:
+            return _write_clip(spans, start_us, end_us, path, mode, keep_audio, track, encoder,
+                               whole, redactor, tick)
+        except LongGap as gap:
+            tick = tick_for(gap.step_us)
+            log.info("a %.0f min gap between recordings: the clip is written again on a %d us "
+                     "tick", gap.step_us / 60e6, tick)
+
+
+def _write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: Path, mode: str,
+                keep_audio: bool, track: Tracker, encoder: str | None, whole: bool,
+                redactor: Redactor | None, tick_us: int) -> CutResult:
     if redactor is not None:
         redactor.reset()  # a second attempt counts afresh
     if mode not in ("copy", "exact"):
@@ -278,8 +295,11 @@ def write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: Pa
         sound = next((s for s in sources if s.audio is not None), None)
         out = Output(path, sources[0], mode == "exact" or len(extradata) > 1,
                      sound.audio if sound else None, redactor,
-                     sound.first_audio() if sound else None)
-        job = Job(start_us, end_us, out, track, start_us, encoder=encoder, redactor=redactor)
+                     sound.first_audio() if sound else None, tick_us)
+        # On a coarser tick a frame is stored up to half a tick later than captured: one
+        # captured in the window's last tick could be stored at its end, so it is left out.
+        job = Job(start_us, end_us - (tick_us - 1), out, track, start_us, encoder=encoder,
+                  redactor=redactor)
         try:
             for src in sources:
                 if mode == "copy":

@@ -192,6 +192,9 @@ def _plan(tally: _Tally, path: Path, video: SampleTable, times: np.ndarray,
             nums.take(join_nals([nal], 4))
     vouched: set[int] = set()
     differ, moved = [], []
+    # Stored at the capture time to the microsecond, or on a coarser video tick (a clip
+    # spanning a long pause, output.py) within half a tick: rounding, never a moved frame.
+    slack = US // (2 * video.timescale) + 1
     hashing: list[tuple[int, int]] = []   # (sample, digest index): hashed on a worker thread
     digests = Digester()
     segment = None
@@ -199,7 +202,7 @@ def _plan(tally: _Tally, path: Path, video: SampleTable, times: np.ndarray,
         fd = fh.fileno()
         for i in range(n):
             rec = ledger.video[i] if ledger is not None else None
-            if rec is not None and abs(int(times[i]) - rec.source_us) > 1:
+            if rec is not None and abs(int(times[i]) - rec.source_us) > slack:
                 moved.append(i)
             if not readable[i] or (nums is None and not _vouchable(rec)):
                 continue

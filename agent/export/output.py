@@ -2,7 +2,10 @@
 in-band where GOPs from different encoders meet, and the kept sound (muted where asked).
 
 Timestamps are microseconds from the clip's first frame; no edit list is written, so what a
-player shows is every frame the file stores.
+player shows is every frame the file stores. An MP4 holds a frame's duration in 32 bits of its
+track's timescale, and FFmpeg moves a frame after a longer gap next to the one before it: a
+clip whose recordings pause for over 35 minutes is written again with a coarser video
+timescale (LongGap, `tick_us`), each frame then stored within half a tick of its capture time.
 """
 from __future__ import annotations
 
@@ -23,14 +26,33 @@ from agent.export.source import ts_us as _us
 from agent.export.source import why as _why
 
 OUT_TB = Fraction(1, US)
+_MAX_STEP = 2**31 - 2   # ticks between two frames' decode times that an MP4 holds (and rounding)
+
+
+class LongGap(Exception):
+    """Two frames further apart (`step_us`) than the video timescale lets an MP4 hold."""
+
+    def __init__(self, step_us: int) -> None:
+        super().__init__(step_us)
+        self.step_us = step_us
+
+
+def tick_for(step_us: int) -> int:
+    """The finest video tick (1 us, 10 us, ...) whose timescale holds a gap of `step_us`."""
+    tick = 1
+    while step_us > _MAX_STEP * tick:
+        tick *= 10
+    return tick
 
 
 class Output:
     """The MP4 being written: timestamps relative to its first frame, packets in order."""
 
     def __init__(self, path: Path, first: Source, inband: bool, audio_template,
-                 redactor: Redactor | None = None, audio_first: bytes | None = None):
+                 redactor: Redactor | None = None, audio_first: bytes | None = None,
+                 tick_us: int = 1):
         self.path = path
+        self.tick_us = tick_us
         self.codec = first.codec
         # Annex B sources (MPEG-TS, PS, .dav) carry their parameter sets in-band, and may
         # change them inside a file: the output keeps them there (avc3/hev1).
@@ -40,6 +62,8 @@ class Output:
         # faststart: index first; negative_cts_offsets: B-frame clips start at pts 0 too, so
         # no edit list is needed to shift them
         flags = {"movflags": "+faststart+negative_cts_offsets"}
+        if tick_us > 1:   # timestamps stay in microseconds: the muxer rounds them to ticks
+            flags["video_track_timescale"] = str(US // tick_us)
         try:
             self.container = av.open(str(path), "w", format="mp4", options=flags)
         except (av.FFmpegError, OSError) as exc:
@@ -83,10 +107,12 @@ class Output:
             for early, at, dur in self._early_audio:
                 self.audio_packet(early, at, dur, early_ok=False)
             self._early_audio.clear()
-        dts = dts_us - self.origin_us
+        dts, pts = self._ticked(dts_us), self._ticked(t_us)
         if self._last_dts is not None and dts <= self._last_dts:
-            dts = self._last_dts + 1  # a re-encoded GOP next to B-frames: keep decode order
-        if dts > t_us - self.origin_us:
+            dts = self._last_dts + self.tick_us  # a re-encoded GOP next to B-frames
+        elif self._last_dts is not None and dts - self._last_dts > _MAX_STEP * self.tick_us:
+            raise LongGap(dts - self._last_dts)
+        if dts > pts:
             return False
         framed, inserted, at = copied_sample(pkt, src_params, self.inband and pkt.is_keyframe)
         found_at = found_at if copied and framed is None else None
@@ -99,7 +125,7 @@ class Output:
             data = bytes(pkt) if framed is None else framed
             out = _packet(data[:at] + inserted + data[at:] if inserted else data,
                           pkt.is_keyframe)
-        out.pts, out.dts, out.duration = t_us - self.origin_us, dts, max(1, dur_us)
+        out.pts, out.dts, out.duration = pts, dts, max(self.tick_us, dur_us)
         out.time_base, out.stream = OUT_TB, self.video
         self._flush_pending()
         self._pending, self._pending_record, self._last_dts = out, (record, as_read), dts
@@ -108,6 +134,11 @@ class Output:
         if self.last_us is None or t_us >= self.last_us:
             self.last_us, self.last_dur_us = t_us, dur_us
         return True
+
+    def _ticked(self, t_us: int) -> int:
+        """`t_us` from the clip's first frame, on the video tick (as the muxer will round it)."""
+        rel = t_us - self.origin_us
+        return rel if self.tick_us == 1 else (2 * rel + self.tick_us) // (2 * self.tick_us) * self.tick_us
 
     def end_segment(self) -> None:
         """Close a run of packets from one bitstream; HEVC gets an end-of-sequence NAL so the
