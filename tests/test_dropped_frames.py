@@ -129,7 +129,7 @@ def test_an_approval_stops_too_and_goes_on_once_the_owner_accepts(tmp_path):
         with pytest.raises(DeskRefusal, match="could not be decoded"):
             w.desk.approve("req-1", mode="exact", start_us=DESK_T0 * US + 300_000)
         assert w.desk.show("req-1").status == "failed" and w.portal.decisions == []
-        w.portal.decision_status = 503   # stop once the package is made: it is what counts
+        w.portal.decision_status = 403   # stop once the package is made: it is what counts
         with pytest.raises(DeskError, match="portal says no"):
             w.desk.approve("req-1", accept_dropped=True)
         (delivery,) = w.desk.show("req-1").deliveries
