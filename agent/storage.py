@@ -15,10 +15,15 @@ import time
 from pathlib import Path
 
 
+# Names Windows keeps for devices, whatever the extension: a file `aux.mp4` or a folder `CON`
+# would be the device, not a file (a recorder on the network chooses its files' names).
+_DEVICE_NAMES = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\..*)?", re.IGNORECASE)
+
+
 def safe_name(text: str) -> str:
     """A camera or case name made safe as part of a file name on every OS."""
-    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip(".-")
-    return cleaned[:64] or "camera"
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip(".-")[:64] or "camera"
+    return "_" + cleaned[:63] if _DEVICE_NAMES.fullmatch(cleaned) else cleaned
 
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:

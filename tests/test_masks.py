@@ -149,3 +149,14 @@ def test_mute_ranges_from_the_command_line():
                         ("yesterday/2026-05-01T10:00:05Z", "--mute FROM")]:
         with pytest.raises(UsageError, match=words):
             parse_mute(text, start, end)
+
+
+def test_a_camera_named_like_a_windows_device_keeps_the_masks_it_had(tmp_path):
+    """`aux` is no longer a file name (safe_name); masks saved as aux.json before still apply."""
+    masks = CameraMasks("aux", (Polygon(((0.1, 0.1), (0.5, 0.1), (0.5, 0.5)), "gate"),))
+    assert masks_file(tmp_path, "aux").name.startswith("_aux-")
+    old = tmp_path / "masks" / "aux.json"
+    old.parent.mkdir()
+    old.write_text(json.dumps(masks.to_json()))
+    assert masks_file(tmp_path, "aux") == old
+    assert load_masks(tmp_path, "aux") == masks

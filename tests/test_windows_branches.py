@@ -21,7 +21,8 @@ from agent.permissions import (
     owner_only_folder,
     parse_whoami_sid,
 )
-from agent.storage import Busy, lock_file, unlock_file
+from agent.recorders.fetch import _unique
+from agent.storage import Busy, lock_file, safe_name, unlock_file
 
 SID = "S-1-5-21-1004336348-1177238915-682003330-1001"
 
@@ -149,3 +150,14 @@ def test_a_job_gets_its_grace_to_stop_and_one_that_ignores_it_is_left_behind():
     assert time.monotonic() - began < 1.0   # not held by a job that will not stop
     released.set()
     assert Stopper().run_job(lambda cancel: 42) == 42
+
+
+@pytest.mark.parametrize("name,made", [("CON", "_CON"), ("aux.mp4", "_aux.mp4"),
+                                       ("com1.dav", "_com1.dav"), ("Nul.txt", "_Nul.txt"),
+                                       ("lpt9", "_lpt9"), ("console", "console"),
+                                       ("aux-cam", "aux-cam"), ("auxiliary.mp4", "auxiliary.mp4")])
+def test_names_windows_keeps_for_devices_never_become_file_names(name, made, tmp_path):
+    """Seen in the code: a recorder's file named `aux.mp4` was downloaded as `aux.mp4`, which
+    on Windows is the AUX device, not a file in the cache (so is a camera folder `CON`)."""
+    assert safe_name(name) == made
+    assert _unique(tmp_path, name).name == made

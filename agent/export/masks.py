@@ -55,7 +55,14 @@ def masks_file(home: Path, camera: str) -> Path:
     name = safe_name(camera)
     if name != camera:  # two names that clean up alike must not share a file
         name += "-" + hashlib.sha256(camera.encode("utf-8")).hexdigest()[:8]
-    return Path(home) / "masks" / f"{name}.json"
+    path = Path(home) / "masks" / f"{name}.json"
+    if safe_name(camera) == "_" + camera and not path.exists():
+        # A camera named like a Windows device ("aux") kept its masks as aux.json before
+        # safe_name changed such names (never on Windows, which could not write it).
+        before = path.with_name(f"{camera}.json")
+        if before.is_file():
+            return before
+    return path
 
 
 def parse_masks(camera: str, data: object) -> CameraMasks:
