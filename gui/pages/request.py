@@ -58,12 +58,15 @@ class RequestPage(QWidget):
         self.reason.setAccessibleName(self.tr("Reason for saying no (optional)"))
         self.decline_button = QPushButton(self.tr("Decline"))
         self.status = plain_label(name="caption")
+        self.hint = plain_label(name="hint")
+        self.approved = None   # the approval a retry would resume (shown, not changeable)
         self.approve_button.clicked.connect(self.approve)
         self.decline_button.clicked.connect(self.decline)
         self.strip.changed.connect(self.refresh_summary)
         self.strip.positionChanged.connect(self.preview.show_at)
         opts.changed.connect(self.refresh_summary)
         self._layout(back, opts)
+        self._show_approval("new")
 
     def _layout(self, back: QPushButton, opts: QWidget) -> None:
         """Everything the decision needs on one screen, without scrolling, down to 1366x768:
@@ -83,9 +86,7 @@ class RequestPage(QWidget):
         right = QWidget()
         col = QVBoxLayout(right)
         col.setContentsMargins(0, 0, 0, 0)
-        col.addWidget(plain_label(self.tr("Your footage for this time. Drag the blue handles to "
-                                          "send less; click anywhere to look at that "
-                                          "moment."), "hint"))
+        col.addWidget(self.hint)
         col.addWidget(self.strip)
         look = QHBoxLayout()
         look.addWidget(self.preview, 1)
@@ -115,11 +116,16 @@ class RequestPage(QWidget):
         for cam in known_cameras or []:
             if view.cameras and cam not in cameras:
                 cameras.append(cam)
+        # Once approved, the approval is what leaves the PC (a retry resumes it unchanged).
+        self.approved = None if view.status in UNDECIDED else view.approval
+        if self.approved is not None:
+            cameras += [c for c in self.approved.cameras if c not in cameras]
         self.strip.set_cameras(cameras, view.window_start_us, view.window_end_us)
         self.options.load_masks(cameras)
         if view.cameras:   # cameras the request did not name start unticked
             for cam, box in self.strip.checks.items():
                 box.setChecked(cam in view.cameras)
+        self._show_approval(view.status)
         undecided, resumable = view.status in UNDECIDED, view.status == "failed"
         self.decline_button.setEnabled(undecided)
         self.reason.setEnabled(undecided)
@@ -131,12 +137,42 @@ class RequestPage(QWidget):
                             .format(state=state) + (f" {why}" if why else ""))
         self.refresh_summary()
 
+    def _show_approval(self, status: str) -> None:
+        """Set the strip and options to the approval (when there is one) and fix them there:
+        what the page shows is then exactly what "Try sending again" sends."""
+        approval = self.approved
+        self.options.show_approved(approval)
+        if approval is None:
+            self.hint.setText(self.tr("Your footage for this time. Drag the blue handles to "
+                                      "send less; click anywhere to look at that moment."))
+            return
+        for cam, box in self.strip.checks.items():
+            box.setChecked(cam in approval.cameras)
+            box.setEnabled(False)
+        self._keep_approved_selection()
+        if status == "failed":
+            self.hint.setText(self.tr(
+                "You approved this request, but the footage did not reach the agency. "
+                "\"Try sending again\" sends exactly what you approved, shown below; it cannot "
+                "be changed now, and an approved request can no longer be declined. Click "
+                "anywhere to look at a moment."))
+        else:
+            self.hint.setText(self.tr("You approved this request: what you approved is shown "
+                                      "below. Click anywhere to look at a moment."))
+
+    def _keep_approved_selection(self) -> None:
+        """The handles stay on the approved time (a drag springs back: it would not be sent)."""
+        for tl in self.strip.timelines.values():
+            tl.set_selection(self.approved.start_us, self.approved.end_us, emit=False)
+
     def outgoing(self) -> summary.Outgoing:
         return outgoing(self.strip, self.options)
 
     def refresh_summary(self) -> None:
         if self.view is None:
             return
+        if self.approved is not None:
+            self._keep_approved_selection()
         out = self.outgoing()
         self.preview.set_redaction(self.options.use_masks, self.options.blur_faces)
         host = requests.upload_host(self.view)

@@ -36,6 +36,7 @@ class Options(QWidget):
         self.masked: dict[str, int] = {}     # camera -> number of saved mask polygons
         self._chosen: list[str] = []
         self._load = 0
+        self._fixed = False
         self.audio = QCheckBox(self.tr("Include sound"))
         self.audio.setToolTip(self.tr("Off unless you choose it: recording a conversation can need "
                                       "the consent of everyone in it (Washington law)."))
@@ -105,7 +106,7 @@ class Options(QWidget):
 
     def _show_masks(self) -> None:
         with_masks = [c for c in self._chosen if self.masked.get(c)]
-        self.masks.setEnabled(bool(with_masks))
+        self.masks.setEnabled(bool(with_masks) and not self._fixed)
         if with_masks:
             self.masks.setToolTip(self.tr("Black out the areas you drew for {cameras}.").format(
                 cameras=", ".join(map(one_line, with_masks))) + " " + self.tr(MASKS_HOW))
@@ -114,6 +115,20 @@ class Options(QWidget):
                                   + self.tr(MASKS_HOW))
 
     # choices -----------------------------------------------------------------------------
+    def show_approved(self, approval) -> None:
+        """Show an earlier approval's choices (an agent Approval), fixed: a delivery that did
+        not complete is resumed with exactly them. None: the choices are the owner's again.
+        Whether damaged frames may be left out stays the owner's to choose either way."""
+        self._fixed = approval is not None
+        if approval is not None:
+            (self.exact_mode if approval.mode == "exact" else self.copy_mode).setChecked(True)
+            self.audio.setChecked(approval.keep_audio)
+            self.masks.setChecked(approval.masks)
+            self.faces.setChecked(approval.blur_faces)
+        for w in (self.copy_mode, self.exact_mode, self.audio, self.faces):
+            w.setEnabled(not self._fixed)
+        self._show_masks()
+
     @property
     def mode(self) -> str:
         return "exact" if self.exact_mode.isChecked() else "copy"
@@ -121,7 +136,7 @@ class Options(QWidget):
     @property
     def use_masks(self) -> bool:
         """Masks are applied (the box is ticked and a chosen camera has some)."""
-        return self.masks.isEnabled() and self.masks.isChecked()
+        return self.masks.isChecked() and any(self.masked.get(c) for c in self._chosen)
 
     @property
     def blur_faces(self) -> bool:

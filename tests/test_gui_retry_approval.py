@@ -1,0 +1,98 @@
+"""A request whose approved delivery did not complete (cancelled, failed), reopened in the app:
+the page shows exactly what "Try sending again" sends, the earlier approval, and keeps it so.
+
+GUI hunt finding 2: reopening reset the strip to the whole window and every camera and left the
+handles and options live, so "What will leave this PC" read 7 min 30 s of two cameras while the
+retry sent the 1-minute approval of one camera."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+
+from agent.timebase import US, format_utc  # noqa: E402
+from gui.views import display  # noqa: E402
+from tests.gui_support import ZONE, footage, settle  # noqa: E402,F401
+from tests.test_gui_review import (  # noqa: E402,F401
+    ask,
+    open_first,
+    portal,
+    pwin,
+    sync_by_click,
+    trim,
+)
+
+
+def test_a_reopened_unfinished_approval_shows_and_keeps_what_a_retry_sends(qtbot, pwin, portal,
+                                                                           footage):
+    p, start = portal[0], footage[1]
+    ask(portal, footage)
+    sync_by_click(qtbot, pwin)
+    open_first(qtbot, pwin)
+    page = pwin.request
+    trim(qtbot, page, 2, 6)
+    qtbot.mouseClick(page.strip.checks["porch"], Qt.LeftButton, pos=QPoint(5, 8))
+    qtbot.mouseClick(page.options.exact_mode, Qt.LeftButton, pos=QPoint(5, 8))
+    settle(qtbot, pwin)
+    approved_as = page.summary.text()
+    assert "Cameras: driveway\n" in approved_as and "4 s in all" in approved_as
+    qtbot.mouseClick(page.approve_button, Qt.LeftButton)
+    qtbot.mouseClick(pwin.progress.cancel_button, Qt.LeftButton)
+    settle(qtbot, pwin, timeout=60000)
+    assert pwin.progress.finished_ok is False
+    qtbot.mouseClick(pwin.progress.done_button, Qt.LeftButton)
+    settle(qtbot, pwin)
+
+    open_first(qtbot, pwin)
+    assert page.approve_button.text() == "Try sending again"
+    shown = page.summary.text()
+    assert shown == approved_as
+    assert display.window(start + 2 * US, start + 6 * US, ZONE) in shown
+    tl, porch = page.strip.timelines["driveway"], page.strip.checks["porch"]
+    assert (tl.in_us, tl.out_us) == (start + 2 * US, start + 6 * US)
+    assert not porch.isChecked() and not porch.isEnabled()
+    assert page.options.exact_mode.isChecked() and not page.options.copy_mode.isEnabled()
+    # The owner can still look at any moment, but the handles spring back to what is sent.
+    tl.setFocus()
+    qtbot.keyClick(tl, Qt.Key_Home)
+    qtbot.keyClick(tl, Qt.Key_I)
+    settle(qtbot, pwin)
+    assert (tl.in_us, tl.out_us) == (start + 2 * US, start + 6 * US)
+    assert page.summary.text() == approved_as
+    # The agent does not let an approved request be declined; the page says so.
+    assert not page.decline_button.isEnabled()
+    assert "can no longer be declined" in page.hint.text()
+
+    qtbot.mouseClick(page.approve_button, Qt.LeftButton)
+    settle(qtbot, pwin, timeout=60000)
+    assert pwin.progress.finished_ok is True, pwin.progress.result.text()
+    (decision,) = p.decisions()
+    assert decision["approved"] == {"window": {"start": format_utc(start + 2 * US),
+                                               "end": format_utc(start + 6 * US)},
+                                    "cameras": ["driveway"]}
+    (sub,) = p.submissions()
+    assert sub["ok"], sub["checks"]
+
+
+def test_a_new_request_after_it_has_live_choices_again(qtbot, pwin, portal, footage):
+    ask(portal, footage, cameras=("driveway",))
+    sync_by_click(qtbot, pwin)
+    open_first(qtbot, pwin)
+    page = pwin.request
+    qtbot.mouseClick(page.approve_button, Qt.LeftButton)
+    qtbot.mouseClick(pwin.progress.cancel_button, Qt.LeftButton)
+    settle(qtbot, pwin, timeout=60000)
+    qtbot.mouseClick(pwin.progress.done_button, Qt.LeftButton)
+    settle(qtbot, pwin)
+    open_first(qtbot, pwin)
+    assert not page.options.audio.isEnabled()
+    ask(portal, footage, case="2026-118843")
+    sync_by_click(qtbot, pwin)
+    row = next(r for r, v in enumerate(pwin.inbox.views) if v.case == "2026-118843")
+    pwin.inbox.open_row(row)
+    settle(qtbot, pwin)
+    assert page.approve_button.text() == "Approve and send"
+    assert page.options.audio.isEnabled() and page.strip.checks["driveway"].isEnabled()
+    assert "Drag the blue handles" in page.hint.text()
