@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 
 from gui.shell import language  # noqa: E402
 from gui.views import activity, display, words  # noqa: E402
-from tests.gui_support import footage, settle  # noqa: E402,F401
+from tests.gui_support import ZONE, footage, settle  # noqa: E402,F401
 
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "gui" / "i18n" / "footage_es.ts"
@@ -197,7 +197,7 @@ def test_no_text_of_the_app_escapes_translation(qtbot, pseudo, footage, tmp_path
         settle(qtbot, win)
         found["progress"] = unmarked(visible_texts(win), data)
         data += [s.camera for s in agent.sources()] + [s.layout for s in agent.sources()]
-        data += [activity.details(r.data) for r in agent.activity()]   # the log's own data
+        data += [activity.details(r.data, ZONE) for r in agent.activity()]   # the log's own data
         data += [c.name for v in agent.registration_views() for c in v.cameras]
         data += ["Sam Sample", "Elm Street", "the driveway and the street",
                  "the porch and the sidewalk", world.registration]

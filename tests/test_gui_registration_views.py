@@ -132,7 +132,7 @@ def test_a_key_change_finished_or_waiting():
 def test_the_log_words_registration_events(event, data, what):
     record = LogRecord(1, "2026-11-20T22:05:09Z", None, event,
                        {**data, "invite_sha256": "ab" * 32})
-    assert activity.row(record, ZONE)[1:] == (what, f"action: {data['action']}" if data else "")
+    assert activity.row(record, ZONE)[1:] == (what, f"Step: {data['action']}" if data else "")
 
 
 def test_an_agency_name_or_id_that_acts_is_shown_escaped_on_every_registration_screen():

@@ -86,7 +86,7 @@ def test_activity_rows_show_local_time_words_and_short_details():
                        {"id": "req-1", "reason": "x" * 80, "decision_sha256": "ab"})
     when, what, details = activity.row(record, ZONE)
     assert when == "Fri 20 Nov 2026, 14:05:09 PST" and what == "You declined"
-    assert details == f"id: req-1; reason: {'x' * 57}..."
+    assert details == f"Reason: {'x' * 57}...; Request: req-1"
     odd = LogRecord(2, "yesterday", None, "something-new", {})
     assert activity.row(odd, ZONE) == ("yesterday", "something-new", "")
 

@@ -2,6 +2,8 @@
 hash-chained log was not altered."""
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent.views import one_line
 from gui.views import activity
 from gui.widgets.labels import cell, plain_label
 
@@ -56,6 +59,10 @@ class LogPage(QWidget):
         for row, record in enumerate(reversed(records)):
             for col, text in enumerate(activity.row(record, self.ctx.zone)):
                 self.table.setItem(row, col, cell(text))
+            # Long values are cut in the cell: the whole of them is one hover away.
+            # Escaped in a paragraph: a tooltip that looks like markup would be read as markup.
+            full = one_line(activity.details(record.data, self.ctx.zone, cut=False))
+            self.table.item(row, 2).setToolTip(f"<p>{html.escape(full)}</p>")
 
     def verify(self) -> None:
         self.verdict.setText(self.tr("Checking\u2026"))

@@ -1,8 +1,10 @@
-"""How the activity log reads: each record's time in the owner's zone, what happened in words,
-and its details as short 'key: value' text (hashes and tokens left out)."""
+"""How the activity log reads: each record's time in the owner's zone, what happened in words
+(a delivery's steps by the status they record), and its details as short 'label: value' text
+in the owner's words, times in their zone (hashes and tokens left out)."""
 from __future__ import annotations
 
 from agent.views import LogRecord
+from frp.times import TimeError, parse_rfc3339
 from gui.views import display
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 
@@ -35,6 +37,7 @@ EVENTS = {
     "registration-rekeyed": QT_TRANSLATE_NOOP("activity", "Agency given your new key"),
     "key-rotated": QT_TRANSLATE_NOOP("activity", "Key changed (old key retired)"),
     "camera-rename": QT_TRANSLATE_NOOP("activity", "Camera renamed"),
+    "log-gap": QT_TRANSLATE_NOOP("activity", "Log found cut or changed"),
 }
 # A failed registration step says which step (the record's `action`).
 FAILED = {
@@ -43,25 +46,129 @@ FAILED = {
     "unregister": QT_TRANSLATE_NOOP("activity", "Unregistering failed"),
     "rotate": QT_TRANSLATE_NOOP("activity", "Giving an agency your new key failed"),
 }
-_SKIP = ("token", "sha256", "signature", "prev", "hash")
+# A delivery's records carry the request's new status: they are worded by it, so a stopped
+# export never reads as a package made.
+BY_STATUS = {
+    ("export", "exporting"): QT_TRANSLATE_NOOP("activity", "Preparing footage"),
+    ("upload", "uploading"): QT_TRANSLATE_NOOP("activity", "Sending"),
+    ("receipt", "delivered"): QT_TRANSLATE_NOOP("activity", "Delivered"),
+    ("export", "tar-changed"): QT_TRANSLATE_NOOP("activity",
+                                                 "Package file changed on disk: made again"),
+    ("export", "refused"): QT_TRANSLATE_NOOP("activity",
+                                             "Package changed after it was sealed: not sent"),
+    ("upload", "withdrawn"): QT_TRANSLATE_NOOP("activity", "Upload withdrawn"),
+    ("upload", "gone"): QT_TRANSLATE_NOOP("activity", "Upload lost by the portal"),
+}
+STOPPED = {   # a delivery that did not complete, by the stage it stopped at: (cancelled, failed)
+    "approve": (QT_TRANSLATE_NOOP("activity", "Delivery cancelled"),
+                QT_TRANSLATE_NOOP("activity", "Delivery stopped")),
+    "export": (QT_TRANSLATE_NOOP("activity", "Export cancelled"),
+               QT_TRANSLATE_NOOP("activity", "Export failed")),
+    "upload": (QT_TRANSLATE_NOOP("activity", "Sending cancelled"),
+               QT_TRANSLATE_NOOP("activity", "Sending failed")),
+}
+# The details' labels, in the order they are shown; keys not named here follow as written.
+LABELS = {
+    "problem": QT_TRANSLATE_NOOP("activity", "Problem"),
+    "reason": QT_TRANSLATE_NOOP("activity", "Reason"),
+    "agency": QT_TRANSLATE_NOOP("activity", "Agency"),
+    "name": QT_TRANSLATE_NOOP("activity", "Name"),
+    "case": QT_TRANSLATE_NOOP("activity", "Case"),
+    "id": QT_TRANSLATE_NOOP("activity", "Request"),
+    "via": QT_TRANSLATE_NOOP("activity", "Came by"),
+    "camera": QT_TRANSLATE_NOOP("activity", "Camera"),
+    "cameras": QT_TRANSLATE_NOOP("activity", "Cameras"),
+    "window": QT_TRANSLATE_NOOP("activity", "Time"),
+    "delivered": QT_TRANSLATE_NOOP("activity", "Footage in the package"),
+    "mode": QT_TRANSLATE_NOOP("activity", "Cut"),
+    "audio": QT_TRANSLATE_NOOP("activity", "Sound"),
+    "masks": QT_TRANSLATE_NOOP("activity", "Privacy masks"),
+    "blur_faces": QT_TRANSLATE_NOOP("activity", "Faces blurred"),
+    "redactions": QT_TRANSLATE_NOOP("activity", "Hidden"),
+    "dropped_frames": QT_TRANSLATE_NOOP("activity", "Damaged frames left out"),
+    "dropped_audio_packets": QT_TRANSLATE_NOOP("activity", "Damaged sound left out"),
+    "credentials": QT_TRANSLATE_NOOP("activity", "Signed for"),
+    "size": QT_TRANSLATE_NOOP("activity", "Size"),
+    "received_at": QT_TRANSLATE_NOOP("activity", "Received"),
+    "package": QT_TRANSLATE_NOOP("activity", "Package"),
+    "folder": QT_TRANSLATE_NOOP("activity", "Folder"),
+    "files": QT_TRANSLATE_NOOP("activity", "Files"),
+    "url": QT_TRANSLATE_NOOP("activity", "Sent to"),
+    "layout": QT_TRANSLATE_NOOP("activity", "Recorder"),
+    "tz": QT_TRANSLATE_NOOP("activity", "Time zone"),
+    "phone": QT_TRANSLATE_NOOP("activity", "Phone"),
+    "portal": QT_TRANSLATE_NOOP("activity", "Portal"),
+    "registration": QT_TRANSLATE_NOOP("activity", "Registration"),
+    "action": QT_TRANSLATE_NOOP("activity", "Step"),
+    "old": QT_TRANSLATE_NOOP("activity", "Old name"),
+    "new": QT_TRANSLATE_NOOP("activity", "New name"),
+    "changed": QT_TRANSLATE_NOOP("activity", "Changed"),
+    "sealed_records": QT_TRANSLATE_NOOP("activity", "Records sealed"),
+    "found_records": QT_TRANSLATE_NOOP("activity", "Records found"),
+}
+_SKIP = ("token", "sha256", "signature", "prev", "hash", "status")   # status: said by `what`
+_CUT = 60
 
 
-def details(data: dict) -> str:
-    """A record's data as short 'key: value' text (long values cut)."""
+def details(data: dict, zone_name: str, cut: bool = True) -> str:
+    """A record's data as short 'label: value' text in the owner's words (times in their
+    zone); each value cut to 60 characters unless `cut` is False (the full text, for a
+    tooltip)."""
+    order = list(LABELS)
+    keys = sorted(data, key=lambda k: (order.index(k) if k in order else len(order), k))
     parts = []
-    for key, value in sorted(data.items()):
-        if key in _SKIP or key.endswith("sha256") or value in (None, "", [], {}, False):
+    for key in keys:
+        value = data[key]
+        if (key in _SKIP or key.endswith(("sha256", "_head")) or
+                value in (None, "", [], {}, False)):
             continue
-        text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-        parts.append(f"{key}: {text if len(text) <= 60 else text[:57] + '...'}")
+        text = _value(key, value, zone_name)
+        if cut and len(text) > _CUT:
+            text = text[:_CUT - 3] + "..."
+        label = translate("activity", LABELS[key]) if key in LABELS else key
+        parts.append(f"{label}: {text}")
     return "; ".join(parts)
+
+
+def _value(key: str, value, zone_name: str) -> str:
+    if isinstance(value, dict) and set(value) == {"start", "end"}:
+        try:
+            return display.window(parse_rfc3339(value["start"]), parse_rfc3339(value["end"]),
+                                  zone_name)
+        except (TimeError, TypeError, AttributeError):
+            pass
+    if key == "received_at" and isinstance(value, str):
+        try:
+            return display.day_time(parse_rfc3339(value), zone_name)
+        except TimeError:
+            return value
+    if key == "size" and isinstance(value, int) and not isinstance(value, bool):
+        return display.size(value)
+    if value is True:
+        return translate("activity", "yes")
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    return str(value)
+
+
+def what(record: LogRecord) -> str:
+    """What happened, in words: a delivery's records by the status they record."""
+    event, data = record.event, record.data
+    status = data.get("status")
+    if status == "failed" and event in STOPPED:
+        cancelled = str(data.get("reason") or "").startswith("cancelled")
+        return translate("activity", STOPPED[event][0 if cancelled else 1])
+    if (event, status) in BY_STATUS:
+        return translate("activity", BY_STATUS[(event, status)])
+    if event == "registration-refused" and data.get("action") in FAILED:
+        return translate("activity", FAILED[data["action"]])
+    return translate("activity", EVENTS[event]) if event in EVENTS else event
 
 
 def row(record: LogRecord, zone_name: str) -> tuple[str, str, str]:
     """(when, what, details) of one record; a time that cannot be read is shown as written."""
     when = (display.day_time(record.at_us, zone_name) if record.at_us is not None
             else record.at)
-    what = translate("activity", EVENTS[record.event]) if record.event in EVENTS else record.event
-    if record.event == "registration-refused" and record.data.get("action") in FAILED:
-        what = translate("activity", FAILED[record.data["action"]])
-    return when, what, details(record.data)
+    return when, what(record), details(record.data, zone_name)

@@ -1,0 +1,106 @@
+"""The activity log as the app shows it: a delivery's steps worded by what happened to them (a
+cancelled export never reads "Package made"), the approved window in the owner's own time, the
+details' labels in the owner's language, the full text one hover away, and a `log-gap` record
+named in words with its problem.
+
+GUI hunt finding 7, and the `log-gap` record (agent/audit/gap.py)."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from agent import timebase  # noqa: E402
+from agent.audit.log import AuditLog  # noqa: E402
+from agent.cli import main  # noqa: E402
+from agent.views import LogRecord  # noqa: E402
+from gui.views import activity, display  # noqa: E402
+from tests.gui_support import ZONE, open_window, settle  # noqa: E402
+
+T0 = timebase.parse_rfc3339("2026-11-20T22:05:09Z")
+REQ = {"id": "req-1", "agency": "https://police.example.gov"}
+APPROVED = {**REQ, "status": "approved", "cameras": ["driveway"], "mode": "copy",
+            "audio": False, "blur_faces": True, "masks": False,
+            "window": {"start": "2026-11-20T22:05:09Z", "end": "2026-11-20T22:06:09Z"}}
+
+
+def record(event: str, **data) -> LogRecord:
+    return LogRecord(1, "2026-11-20T22:05:09Z", T0, event, data)
+
+
+@pytest.mark.parametrize("event, data, what", [
+    ("export", {"status": "exporting"}, "Preparing footage"),
+    ("export", {"status": "failed", "reason": "cancelled: the export was cancelled"},
+     "Export cancelled"),
+    ("export", {"status": "failed", "reason": "the disk is full"}, "Export failed"),
+    ("upload", {"status": "uploading"}, "Sending"),
+    ("upload", {"status": "failed", "reason": "cancelled"}, "Sending cancelled"),
+    ("upload", {"status": "failed", "reason": "no answer"}, "Sending failed"),
+    ("approve", {"status": "failed", "reason": "interrupted"}, "Delivery stopped"),
+    ("receipt", {"status": "delivered"}, "Delivered"),
+    ("export", {"camera": "driveway", "package": "/p"}, "Package made"),
+    ("upload", {"camera": "driveway", "size": 1}, "Package sent"),
+])
+def test_a_delivery_step_reads_as_what_happened_to_it(event, data, what):
+    row = activity.row(record(event, **REQ, **data), ZONE)
+    assert row[1] == what
+    assert "status" not in row[2]
+
+
+def test_the_approved_window_reads_in_local_time_and_the_labels_in_words():
+    when, what, details = activity.row(record("approve", **APPROVED), ZONE)
+    assert what == "You approved"
+    window = display.window(T0, T0 + 60_000_000, ZONE)
+    assert f"Time: {window}" in details and "PST" in window
+    assert "Z'" not in details and "{" not in details
+    assert "Cameras: driveway" in details and "Faces blurred: yes" in details
+    assert details.startswith("Agency: https://police.example.gov")
+
+
+def test_a_log_gap_is_named_with_its_problem_first():
+    problem = "the log was shorter than its seal"
+    what, details = activity.row(record("log-gap", problem=problem, sealed_records=3,
+                                        sealed_head="ab" * 32, found_records=2,
+                                        found_head="cd" * 32), ZONE)[1:]
+    assert what == "Log found cut or changed"
+    assert details == f"Problem: {problem}; Records sealed: 3; Records found: 2"
+
+
+def test_a_long_value_is_cut_in_the_cell_and_whole_for_the_tooltip():
+    data = {**REQ, "reason": "x" * 80}
+    assert f"Reason: {'x' * 57}..." in activity.details(data, ZONE)
+    assert f"Reason: {'x' * 80};" in activity.details(data, ZONE, cut=False)
+
+
+def test_the_log_page_shows_a_cancelled_export_a_local_window_and_a_gap(qtbot, tmp_path):
+    home = tmp_path / "home"
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        assert main(["--home", str(home), "sources", "add", str(tmp_path / name),
+                     "--camera", name]) == 0
+    log = home / "audit.log"
+    log.write_bytes(b"".join(line + b"\n" for line in log.read_bytes().splitlines()[:-1]))
+    assert main(["--home", str(home), "cameras", "rename", "one", "uno"]) == 0   # log-gap
+    audit = AuditLog(home)
+    audit.append("approve", **APPROVED)
+    audit.append("export", **REQ, status="exporting")
+    audit.append("export", **REQ, status="failed", reason="cancelled: the export was cancelled")
+    window, agent = open_window(qtbot, home)
+    try:
+        window.show_page("log")
+        settle(qtbot, window)
+        table = window.log.table
+        rows = {table.item(r, 1).text(): (table.item(r, 2).text(), table.item(r, 2).toolTip())
+                for r in range(table.rowCount())}
+        assert "Package made" not in rows
+        assert rows["Export cancelled"][0].startswith("Reason: cancelled: the export was cancelled")
+        local = display.window(T0, T0 + 60_000_000, ZONE)
+        assert local in rows["You approved"][1] and "22:05:09Z" not in rows["You approved"][1]
+        cell, tip = rows["Log found cut or changed"]
+        assert cell.startswith("Problem: the log was shorter than its seal")
+        assert "Records sealed: 3" in tip and "Records found: 2" in tip
+    finally:
+        window.shutdown()
+        agent.close()
