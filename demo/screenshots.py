@@ -181,7 +181,10 @@ def _masks_shot(app, window, out: Path) -> Path:
         at = canvas.to_widget(point)
         QTest.mouseClick(canvas, Qt.LeftButton, pos=QPoint(round(at.x()), round(at.y())))
     app.processEvents()
-    return shoot(window, out, "masks")
+    shot = shoot(window, out, "masks")
+    for _ in range(3):   # the area being drawn is not kept, so leaving the page asks nothing
+        canvas.undo()
+    return shot
 
 
 def _progress_shot(app, window, out: Path) -> Path:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from gui.widgets.labels import plain_label
 from gui.widgets.mask_canvas import MaskCanvas
 from gui.widgets.preview_pane import to_image
+from gui.widgets.unsaved import leave_unsaved
 
 FRAME_WIDTH = 960
 
@@ -124,18 +124,10 @@ class MasksPage(QWidget):
         if not self.unsaved():
             proceed()
             return
-        box = QMessageBox(QMessageBox.Question, self.tr("Save the privacy masks?"),
-                          self.tr("The areas you drew on {camera} are not saved yet. Exports "
-                                  "black out only saved areas. Save them now?")
-                          .format(camera=self.camera),
-                          QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, self)
-        box.setTextFormat(Qt.PlainText)   # a camera name is the owner's text, never markup
-        box.setDefaultButton(QMessageBox.Save)
-        answer = box.exec()
-        if answer == QMessageBox.Save:
-            self.save(then=proceed)
-        elif answer == QMessageBox.Discard:
-            proceed()
+        leave_unsaved(self, self.tr("Save the privacy masks?"),
+                      self.tr("The areas you drew on {camera} are not saved yet. Exports black "
+                              "out only saved areas. Save them now?").format(camera=self.camera),
+                      lambda then: self.save(then=then), proceed)
 
     def _pick(self, camera: str) -> None:
         if not camera or camera == self.camera:
@@ -186,7 +178,7 @@ class MasksPage(QWidget):
 
     def _show_count(self) -> None:
         n = len(self.canvas.shapes)
-        if self.unsaved():   # drawn is not done: only saved areas are blacked out
+        if _shapes(self.canvas.shapes) != self._saved:   # only saved areas are blacked out
             said = (self.tr("1 area drawn, not saved yet") if n == 1 else
                     self.tr("{n} areas drawn, not saved yet").format(n=n))
         else:
