@@ -120,7 +120,11 @@ def test_a_folder_that_is_not_there_gets_a_plain_message(qtbot, open_window, tmp
     assert "is not a folder" in step.found.text() and not step.add_button.isEnabled()
 
 
-def test_settings_are_saved_and_an_agency_can_be_removed(qtbot, open_window, footage, tmp_path):
+def test_settings_are_saved_and_an_agency_can_be_removed(qtbot, open_window, footage, tmp_path,
+                                                         monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.Yes)   # "Remove it"
     world = make_world(tmp_path / "w", tmp_path / "home", footage=footage)
     win = open_window(world.home)
     nav(qtbot, win, "Settings")

@@ -146,6 +146,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>Muestre el reloj de su teléfono a la cámara (o anote la hora al pasar por delante), luego busque ese momento aquí y escriba la hora real. Puede saltarse este paso.</translation>
     </message>
     <message>
+        <source>Add a recordings folder first (step 1): this step shows a picture from it.</source>
+        <translation>Añada primero una carpeta de grabaciones (paso 1): este paso muestra una imagen de ella.</translation>
+    </message>
+    <message>
         <source>No recent recording of this folder to show.</source>
         <translation>No hay ninguna grabación reciente de esta carpeta para mostrar.</translation>
     </message>
@@ -354,6 +358,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>✔ Se añadió la grabadora: {count} grabaciones de {cameras}.</translation>
     </message>
     <message>
+        <source>Choose the folder first: press Choose…, or type where your recorder saves its video.</source>
+        <translation>Elija primero la carpeta: pulse Elegir…, o escriba dónde guarda los vídeos su grabadora.</translation>
+    </message>
+    <message>
         <source>Looking…</source>
         <translation>Mirando…</translation>
     </message>
@@ -370,6 +378,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>(cada una se llama &lt;nombre de la cámara&gt;/&lt;su nombre&gt;; puede cambiarles el nombre en Ajustes)</translation>
     </message>
     <message>
+        <source>No video files were found in this folder. Is it the one your recorder writes to? Check that the SD card or drive is connected and choose the folder that holds the videos (on a memory card often one such as DCIM or Record), then look again.</source>
+        <translation>No se encontraron archivos de vídeo en esta carpeta. ¿Es la carpeta en la que graba su grabadora? Compruebe que la tarjeta SD o la unidad está conectada y elija la carpeta que contiene los vídeos (en una tarjeta de memoria suele ser una como DCIM o Record); luego vuelva a mirar.</translation>
+    </message>
+    <message>
         <source>Found {count} recordings.
 Recorder: {recorder}
 Cameras: {cameras}
@@ -382,6 +394,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     <message>
         <source>Indexing your recordings; this can take a while the first time…</source>
         <translation>Indexando sus grabaciones; la primera vez puede tardar un poco…</translation>
+    </message>
+    <message>
+        <source>The folder was added, but no recordings were found in it. If it is not the folder your recorder writes to, remove it in Settings and add the right one.</source>
+        <translation>Se añadió la carpeta, pero no se encontró ninguna grabación en ella. Si no es la carpeta en la que graba su grabadora, quítela en Ajustes y añada la correcta.</translation>
     </message>
     <message>
         <source>Indexed {seen} recordings ({problems} could not be read and are listed as such).</source>
@@ -449,10 +465,6 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     <message>
         <source>Checking with your agencies…</source>
         <translation>Consultando con sus agencias…</translation>
-    </message>
-    <message>
-        <source>Checked just now.</source>
-        <translation>Consultado hace un momento.</translation>
     </message>
     <message>
         <source>Open a request file</source>
@@ -666,6 +678,14 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Todavía no hay grabaciones indexadas: añada primero una carpeta de grabaciones en Ajustes.</translation>
     </message>
     <message>
+        <source>Save the privacy masks?</source>
+        <translation>¿Guardar las máscaras de privacidad?</translation>
+    </message>
+    <message>
+        <source>The areas you drew on {camera} are not saved yet. Exports black out only saved areas. Save them now?</source>
+        <translation>Las zonas que dibujó en {camera} todavía no están guardadas. Las exportaciones solo tapan en negro las zonas guardadas. ¿Guardarlas ahora?</translation>
+    </message>
+    <message>
         <source>Loading the picture…</source>
         <translation>Cargando la imagen…</translation>
     </message>
@@ -676,6 +696,14 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     <message>
         <source>A shape needs at least three corners.</source>
         <translation>Una forma necesita al menos tres esquinas.</translation>
+    </message>
+    <message>
+        <source>1 area drawn, not saved yet</source>
+        <translation>1 zona dibujada, todavía sin guardar</translation>
+    </message>
+    <message>
+        <source>{n} areas drawn, not saved yet</source>
+        <translation>{n} zonas dibujadas, todavía sin guardar</translation>
     </message>
     <message>
         <source>1 area blacked out</source>
@@ -836,10 +864,6 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     <message>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
-    </message>
-    <message>
-        <source>Stopped. Nothing was sent, and no partial package was kept.</source>
-        <translation>Detenido. No se envió nada y no se guardó ningún paquete a medias.</translation>
     </message>
     <message>
         <source>It did not work</source>
@@ -1439,6 +1463,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Comportamiento</translation>
     </message>
     <message>
+        <source>Save your settings?</source>
+        <translation>¿Guardar los ajustes?</translation>
+    </message>
+    <message>
+        <source>You changed settings on this page without saving them. Save them now?</source>
+        <translation>Cambió ajustes en esta página sin guardarlos. ¿Guardarlos ahora?</translation>
+    </message>
+    <message>
         <source>Damaged agency file {file}</source>
         <translation>Archivo de agencia dañado {file}</translation>
     </message>
@@ -1453,6 +1485,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>Saved.</source>
         <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>Choose a folder in the list first.</source>
+        <translation>Elija primero una carpeta de la lista.</translation>
+    </message>
+    <message>
+        <source>Nothing was removed.</source>
+        <translation>No se quitó nada.</translation>
     </message>
     <message>
         <source>Choose a camera in the list first.</source>
@@ -1481,6 +1521,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>Added {agency}. Compare these fingerprints with the ones the agency publishes: {fingerprints}</source>
         <translation>Se añadió {agency}. Compare estas huellas con las que publica la agencia: {fingerprints}</translation>
+    </message>
+    <message>
+        <source>Choose an agency in the list first.</source>
+        <translation>Elija primero una agencia de la lista.</translation>
+    </message>
+    <message>
+        <source>This agency file is damaged and not trusted; import the agency&apos;s file again to replace it.</source>
+        <translation>Este archivo de agencia está dañado y no es de confianza; importe de nuevo el archivo de la agencia para sustituirlo.</translation>
     </message>
 </context>
 <context>
@@ -1775,6 +1823,30 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>Finished</source>
         <translation>Terminado</translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing was sent, and no partial package was kept.</source>
+        <translation>Detenido. No se envió nada y no se guardó ningún paquete a medias.</translation>
+    </message>
+    <message>
+        <source>Stopped. No package was written.</source>
+        <translation>Detenido. No se escribió ningún paquete.</translation>
+    </message>
+    <message>
+        <source>No package was written.</source>
+        <translation>No se escribió ningún paquete.</translation>
+    </message>
+    <message>
+        <source>Stopped. These packages were finished before you cancelled and are kept, sealed and complete:</source>
+        <translation>Detenido. Estos paquetes se terminaron antes de que cancelara y se conservan, sellados y completos:</translation>
+    </message>
+    <message>
+        <source>These packages were finished before it stopped and are kept, sealed and complete:</source>
+        <translation>Estos paquetes se terminaron antes de que se detuviera y se conservan, sellados y completos:</translation>
+    </message>
+    <message>
+        <source>Nothing of the other cameras was written. Delete a kept package if you do not want it.</source>
+        <translation>No se escribió nada de las demás cámaras. Borre un paquete conservado si no lo quiere.</translation>
     </message>
     <message>
         <source>Sealed and signed package: {path}</source>
@@ -2099,6 +2171,61 @@ Cámaras registradas: {cameras}</translation>
     </message>
 </context>
 <context>
+    <name>removing</name>
+    <message>
+        <source>Remove this recordings folder?</source>
+        <translation>¿Quitar esta carpeta de grabaciones?</translation>
+    </message>
+    <message>
+        <source>Remove the recorder {root} (camera {camera}) from the app?</source>
+        <translation>¿Quitar la grabadora {root} (cámara {camera}) de la aplicación?</translation>
+    </message>
+    <message>
+        <source>Nothing on the recorder is changed; the app forgets its password. You can add it again later.</source>
+        <translation>No se cambia nada en la grabadora; la aplicación olvida su contraseña. Puede añadirla de nuevo más tarde.</translation>
+    </message>
+    <message>
+        <source>Remove the recordings folder {root} (camera {camera}) from the app?</source>
+        <translation>¿Quitar la carpeta de grabaciones {root} (cámara {camera}) de la aplicación?</translation>
+    </message>
+    <message>
+        <source>Nothing in the folder is changed or deleted. You can add it again later.</source>
+        <translation>No se cambia ni se borra nada de la carpeta. Puede añadirla de nuevo más tarde.</translation>
+    </message>
+    <message>
+        <source>Its recordings leave the app&apos;s index: they can no longer be shared with an agency or exported, and requests for {camera} will find nothing.</source>
+        <translation>Sus grabaciones salen del índice de la aplicación: ya no se podrán compartir con una agencia ni exportar, y las solicitudes para {camera} no encontrarán nada.</translation>
+    </message>
+    <message>
+        <source>Remove this agency?</source>
+        <translation>¿Quitar esta agencia?</translation>
+    </message>
+    <message>
+        <source>Remove {agency} from the agencies you trust?</source>
+        <translation>¿Quitar {agency} de las agencias de su confianza?</translation>
+    </message>
+    <message>
+        <source>Its requests will no longer verify, and new ones will be refused.</source>
+        <translation>Sus solicitudes dejarán de verificarse y las nuevas se rechazarán.</translation>
+    </message>
+    <message>
+        <source>{count} of its requests still waiting for your answer can then no longer be approved or declined.</source>
+        <translation>Después, {count} de sus solicitudes que esperan su respuesta ya no se podrán aprobar ni rechazar.</translation>
+    </message>
+    <message>
+        <source>You are registered with it ({registrations}). This computer forgets the registration and stops checking the agency&apos;s portal, but the agency keeps your details and cameras: to have it forget you, press Unregister… first. Registering again needs a new invite code.</source>
+        <translation>Está registrado con ella ({registrations}). Este ordenador olvida el registro y deja de consultar el portal de la agencia, pero la agencia conserva sus datos y sus cámaras: para que le olvide, pulse antes Darse de baja…. Para registrarse de nuevo necesitará un código de invitación nuevo.</translation>
+    </message>
+    <message>
+        <source>You can add the agency&apos;s file again later.</source>
+        <translation>Puede añadir de nuevo el archivo de la agencia más tarde.</translation>
+    </message>
+    <message>
+        <source>Removed {what}.</source>
+        <translation>Se quitó {what}.</translation>
+    </message>
+</context>
+<context>
     <name>requests</name>
     <message>
         <source>Unknown agency (no longer in your trust list)</source>
@@ -2175,6 +2302,26 @@ Cámaras registradas: {cameras}</translation>
     <message>
         <source>(within {m} m)</source>
         <translation>(en un radio de {m} m)</translation>
+    </message>
+    <message>
+        <source>Declined, not taken by the agency</source>
+        <translation>Rechazada, la agencia no la aceptó</translation>
+    </message>
+    <message>
+        <source>Declined, not sent to the agency yet</source>
+        <translation>Rechazada, todavía sin enviar a la agencia</translation>
+    </message>
+    <message>
+        <source>New requests: {count}.</source>
+        <translation>Solicitudes nuevas: {count}.</translation>
+    </message>
+    <message>
+        <source>A request was refused and not added: {reason}</source>
+        <translation>Se rechazó una solicitud y no se añadió: {reason}</translation>
+    </message>
+    <message>
+        <source>Checked just now.</source>
+        <translation>Consultado hace un momento.</translation>
     </message>
     <message>
         <source>not given</source>

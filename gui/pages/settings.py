@@ -5,6 +5,7 @@ closing the window keeps the service running."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -24,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from agent.views import one_line
-from gui.views import display
+from gui.views import display, removing
 from gui.views import registrations as words
 from gui.widgets.agency_steps import import_agency_file
 from gui.widgets.labels import cell, plain_label
 from gui.widgets.recorder_step import RecorderDialog
-from gui.widgets.registrations_panel import RegistrationsPanel
+from gui.widgets.registrations_panel import RegistrationsPanel, confirm
+from gui.widgets.unsaved import leave_unsaved
 
 
 def _table(headers: tuple[str, ...]) -> QTableWidget:
@@ -71,6 +73,9 @@ class SettingsPage(QWidget):
         self._camera_names: list[str] = []
         self._source_roots: list[str] = []
         self._agency_ids: list[str] = []
+        self._agency_names: list[str] = []
+        self._source_cameras: list[str] = []
+        self._loaded: tuple = ()   # the form as last loaded or saved: unsaved edits differ
         add_src = QPushButton(self.tr("Add a recordings folder\u2026"))
         rm_src = QPushButton(self.tr("Remove folder"))
         self.add_recorder_button = QPushButton(self.tr("Add a recorder on your network\u2026"))
@@ -145,29 +150,58 @@ class SettingsPage(QWidget):
         box.addStretch(1)
 
     def refresh(self) -> None:
-        agent = self.ctx.agent
-        s = agent.settings
+        """The page as it is shown: the saved settings in the form, the lists, no old status."""
+        s = self.ctx.agent.settings
+        self.status.setText("")
         self.holds.setChecked(s.holds_on_new_request)
         self.tray.setChecked(s.keep_running_in_tray)
         self.poll.setValue(max(1, s.poll_interval_s // 60))
         self.rate.setValue(int((s.upload_rate_limit_bps or 0) * 8 // 1_000_000))
+        self._loaded = self._form()
+        if self.ctx.login is not None:
+            self.ctx.bridge.call("login-entry", self.ctx.login.enabled, self._login_loaded)
+        self.reload_lists()
+        self.registrations.refresh()
+
+    def reload_lists(self) -> None:
+        """Read the folders, cameras and agencies again; the form keeps what the owner typed."""
+        agent = self.ctx.agent
         self.ctx.bridge.call("settings", lambda: (agent.sources(), agent.agencies(),
                                                   agent.damaged_agencies(),
                                                   _indexed_cameras(agent), _recorders(agent)),
                              lambda r: self._show(*r), self.status.setText)
-        if self.ctx.login is not None:
-            self.ctx.bridge.call("login-entry", self.ctx.login.enabled, self.login.setChecked)
-        self.registrations.refresh()
+
+    def _login_loaded(self, enabled: bool) -> None:
+        unchanged = self._form() == self._loaded
+        self.login.setChecked(enabled)
+        if unchanged:
+            self._loaded = self._form()
+
+    def _form(self) -> tuple:
+        return (self.holds.isChecked(), self.tray.isChecked(), self.login.isChecked(),
+                self.poll.value(), self.rate.value())
+
+    def leave(self, proceed: Callable[[], None]) -> None:
+        """Call `proceed` when the owner may go to another page: at once when the form holds
+        nothing unsaved; else after asking, once it is saved or the changes dropped."""
+        if self._form() == self._loaded:
+            proceed()
+            return
+        leave_unsaved(self, self.tr("Save your settings?"),
+                      self.tr("You changed settings on this page without saving them. Save "
+                              "them now?"), lambda then: self.save(then=then), proceed)
 
     def _show(self, sources, agencies, damaged=(), cameras=(), recorders=None) -> None:
         self._camera_names = [c.name for c in cameras]
         _fill(self.cameras, [(c.name, c.source_root, ", ".join(ch for ch in c.channels if ch),
                               ", ".join(c.former_names)) for c in cameras])
         self._source_roots = [s.root for s in sources]
+        self._source_cameras = [s.camera for s in sources]
         recorders = recorders or {}
         _fill(self.sources, [(s.root, s.camera, s.tz, recorders.get(s.id, s.layout),
                               display.offset_words(s.clock_offset_s)) for s in sources])
         self._agency_ids = [a.id for a in agencies]
+        self._agency_names = [a.name for a in agencies]
         # A damaged agency file is never trusted, but listed, so it does not vanish unseen.
         _fill(self.agencies, [(a.name, a.phone, "  ".join(a.fingerprints())) for a in agencies]
               + [("\u2718 " + self.tr("Damaged agency file {file}").format(file=d.file),
@@ -182,9 +216,10 @@ class SettingsPage(QWidget):
                        keep_running_in_tray=self.tray.isChecked(),
                        poll_interval_s=self.poll.value() * 60, upload_rate_limit_bps=rate)
 
-    def save(self) -> None:
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        """Save the form (an agent job); `then` runs once it is saved."""
         agent, new, login = self.ctx.agent, self.settings_from_form(), self.ctx.login
-        at_login = self.login.isChecked()
+        at_login, form = self.login.isChecked(), self._form()
 
         def work():
             agent.set_settings(new)
@@ -192,22 +227,35 @@ class SettingsPage(QWidget):
                 login.enable()
             elif login is not None:
                 login.disable()
-        self.ctx.bridge.call("save-settings", work,
-                             lambda _r: self.status.setText(self.tr("Saved.")),
+        self.ctx.bridge.call("save-settings", work, lambda _r: self._saved(form, then),
                              self.status.setText)
+
+    def _saved(self, form: tuple, then: Callable[[], None] | None) -> None:
+        self._loaded = form
+        self.status.setText(self.tr("Saved."))
+        if then is not None:
+            then()
 
     def add_recorder(self) -> None:
         """The recorder steps, in a window of their own; the lists refresh once it is added."""
         self.recorder_dialog = dialog = RecorderDialog(self.ctx, self)
-        dialog.added.connect(lambda _done: self.refresh())
+        dialog.added.connect(lambda _done: self.reload_lists())
         dialog.open()
 
     def remove_source(self) -> None:
+        """Remove the chosen folder (or recorder) once the owner agreed to what it means."""
         row = self.sources.currentRow()
-        if 0 <= row < len(self._source_roots):
-            agent, root = self.ctx.agent, self._source_roots[row]
-            self.ctx.bridge.call("remove-source", lambda: agent.remove_source(root),
-                                 lambda _r: self.refresh(), self.status.setText)
+        if not 0 <= row < len(self._source_roots) or not self.sources.selectedItems():
+            self.status.setText(self.tr("Choose a folder in the list first."))
+            return
+        agent, root = self.ctx.agent, self._source_roots[row]
+        if not confirm(self, removing.source_title(),
+                       removing.source_question(root, self._source_cameras[row])):
+            self.status.setText(self.tr("Nothing was removed."))
+            return
+        self.ctx.bridge.call("remove-source", lambda: agent.remove_source(root), lambda _r: (
+            self.status.setText(removing.removed(root)), self.reload_lists()),
+            self.status.setText)
 
     def ask_rename(self) -> None:
         row = self.cameras.currentRow()
@@ -226,7 +274,7 @@ class SettingsPage(QWidget):
         agent = self.ctx.agent
         self.ctx.bridge.call("rename-camera", lambda: agent.rename_camera(old, new), lambda _r: (
             self.status.setText(self.tr("'{old}' is now called '{new}'.").format(old=old, new=new)),
-            self.refresh()),
+            self.reload_lists()),
             self.status.setText)
 
     def choose_agency(self) -> None:
@@ -244,14 +292,36 @@ class SettingsPage(QWidget):
                             self.tr("Added {agency}. Compare these fingerprints with the ones "
                                     "the agency publishes: {fingerprints}").format(
                                 agency=one_line(a.name), fingerprints=", ".join(a.fingerprints())))
-        self.refresh()
+        self.reload_lists()
+        self.registrations.refresh()
 
     def remove_agency(self) -> None:
+        """Remove the chosen agency once the owner agreed to what it does to its requests and
+        registrations (read first in a job: both are files)."""
         row = self.agencies.currentRow()
-        if 0 <= row < len(self._agency_ids):
-            agent, aid = self.ctx.agent, self._agency_ids[row]
-            self.ctx.bridge.call("remove-agency", lambda: agent.remove_agency(aid),
-                                 lambda _r: self.refresh(), self.status.setText)
+        if not self.agencies.selectedItems() or not 0 <= row < self.agencies.rowCount():
+            self.status.setText(self.tr("Choose an agency in the list first."))
+            return
+        if row >= len(self._agency_ids):   # a damaged file's row: nothing is trusted there
+            self.status.setText(self.tr("This agency file is damaged and not trusted; import "
+                                        "the agency's file again to replace it."))
+            return
+        agent, aid, name = self.ctx.agent, self._agency_ids[row], self._agency_names[row]
+        self.ctx.bridge.call(
+            "agency-ties", lambda: (removing.open_requests(agent.requests.list(), aid),
+                                    agent.registrations().get(aid, [])),
+            lambda ties: self._ask_remove_agency(aid, name, *ties), self.status.setText)
+
+    def _ask_remove_agency(self, aid: str, name: str, open_count: int,
+                           registrations: list[str]) -> None:
+        if not confirm(self, removing.agency_title(),
+                       removing.agency_question(name, open_count, registrations)):
+            self.status.setText(self.tr("Nothing was removed."))
+            return
+        agent = self.ctx.agent
+        self.ctx.bridge.call("remove-agency", lambda: agent.remove_agency(aid), lambda _r: (
+            self.status.setText(removing.removed(name)), self.reload_lists(),
+            self.registrations.refresh()), self.status.setText)
 
 
 def _recorders(agent) -> dict[int, str]:

@@ -1,0 +1,67 @@
+"""What removing a recordings folder or a trusted agency does, said before the owner agrees:
+the questions Settings asks, and what it says once it is done. Qt-free, like every view."""
+from __future__ import annotations
+
+from agent.views import one_line
+from gui.views.requests import UNDECIDED
+from gui.views.words import translate
+
+OPEN = UNDECIDED + ("failed",)   # requests the owner can still answer (or send again)
+
+
+def source_title() -> str:
+    return translate("removing", "Remove this recordings folder?")
+
+
+def source_question(root: str, camera: str) -> str:
+    """What leaves with a folder (or a recorder): its recordings, from the index only."""
+    if root.startswith(("https://", "http://")):
+        first = translate("removing", "Remove the recorder {root} (camera {camera}) from the "
+                                      "app?")
+        last = translate("removing", "Nothing on the recorder is changed; the app forgets its "
+                                     "password. You can add it again later.")
+    else:
+        first = translate("removing", "Remove the recordings folder {root} (camera {camera}) "
+                                      "from the app?")
+        last = translate("removing", "Nothing in the folder is changed or deleted. You can add "
+                                     "it again later.")
+    middle = translate("removing", "Its recordings leave the app's index: they can no longer be "
+                                   "shared with an agency or exported, and requests for "
+                                   "{camera} will find nothing.")
+    return "\n\n".join(t.format(root=one_line(root), camera=one_line(camera))
+                       for t in (first, middle, last))
+
+
+def agency_title() -> str:
+    return translate("removing", "Remove this agency?")
+
+
+def open_requests(views, agency_id: str) -> int:
+    """How many of the agency's requests the owner can still answer (runs inside a job)."""
+    return sum(1 for v in views if v.agency_id == agency_id and v.status in OPEN)
+
+
+def agency_question(name: str, open_count: int, registrations: list[str]) -> str:
+    """What removing an agency from the trust list does to its requests and registrations."""
+    parts = [translate("removing", "Remove {agency} from the agencies you trust?"),
+             translate("removing", "Its requests will no longer verify, and new ones will be "
+                                   "refused.")]
+    if open_count:
+        parts.append(translate("removing", "{count} of its requests still waiting for your "
+                                           "answer can then no longer be approved or declined."))
+    if registrations:
+        parts.append(translate("removing", "You are registered with it ({registrations}). This "
+                                           "computer forgets the registration and stops checking "
+                                           "the agency's portal, but the agency keeps your "
+                                           "details and cameras: to have it forget you, press "
+                                           "Unregister\u2026 first. Registering again needs a new "
+                                           "invite code."))
+    parts.append(translate("removing", "You can add the agency's file again later."))
+    return "\n\n".join(p.format(agency=one_line(name), count=open_count,
+                                registrations=", ".join(map(one_line, registrations)))
+                       for p in parts)
+
+
+def removed(what: str) -> str:
+    """The status once it is done."""
+    return translate("removing", "Removed {what}.").format(what=one_line(what))

@@ -1,0 +1,140 @@
+"""Settings' removals and unsaved changes (GUI hunt finding 10): "Remove agency" and "Remove
+folder" acted on one click without a word, even for an agency the owner is registered with
+and has a request waiting from; with nothing chosen they did nothing; settings changed and left
+unsaved were put back silently. Now each removal says what it does and asks, an empty choice
+says what to do, and leaving unsaved settings asks to save them."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from agent.requests.agencies import TrustStore  # noqa: E402
+from demo.gui_data import AGENCY_ID, make_world  # noqa: E402
+from tests.gui_registering import click, nav  # noqa: E402
+from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
+
+
+@pytest.fixture
+def world(tmp_path, footage):
+    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
+    from agent.service import Agent
+    agent = Agent(world.home)
+    agent.requests.import_request(world.request_file)   # a request waiting for the owner
+    agent.close()
+    return world
+
+
+@pytest.fixture
+def win(qtbot, world):
+    window, agent = open_window(qtbot, world.home)
+    nav(qtbot, window, "Settings")
+    yield window
+    window.shutdown()
+    agent.close()
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """The owner's answers to the questions asked, in turn; the questions asked are kept."""
+    asked, queue = [], []
+
+    def answer(box):
+        asked.append(box.text())
+        return queue.pop(0)
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    return queue, asked
+
+
+def test_remove_with_nothing_chosen_says_what_to_do(qtbot, win, answers):
+    page = win.settings
+    page.sources.clearSelection()
+    page.agencies.clearSelection()
+    click(qtbot, page.remove_source_button)
+    assert page.status.text() == "Choose a folder in the list first."
+    click(qtbot, page.remove_agency_button)
+    settle(qtbot, win)
+    assert page.status.text() == "Choose an agency in the list first."
+    assert answers[1] == [] and page.sources.rowCount() == 2 and page.agencies.rowCount() == 1
+
+
+def test_removing_the_agency_says_what_happens_to_its_request_and_registration(
+        qtbot, win, world, answers):
+    queue, asked = answers
+    page = win.settings
+    page.agencies.selectRow(0)
+    queue.append(QMessageBox.Cancel)
+    click(qtbot, page.remove_agency_button)
+    settle(qtbot, win)
+    (question,) = asked
+    assert "Remove Example City Police Department from the agencies you trust?" in question
+    assert "1 of its requests still waiting for your answer" in question
+    assert f"You are registered with it ({world.registration})" in question
+    assert "Unregister\u2026 first" in question
+    assert page.status.text() == "Nothing was removed."
+    assert [a.id for a in TrustStore(world.home).list()] == [AGENCY_ID]
+
+    queue.append(QMessageBox.Yes)
+    click(qtbot, page.remove_agency_button)
+    settle(qtbot, win)
+    assert page.status.text() == "Removed Example City Police Department."
+    assert page.agencies.rowCount() == 0 and TrustStore(world.home).list() == []
+
+    nav(qtbot, win, "Requests")          # an old status is not shown on the next visit
+    nav(qtbot, win, "Settings")
+    assert page.status.text() == ""
+
+
+def test_removing_a_folder_asks_first_and_says_the_files_stay(qtbot, win, world, answers):
+    queue, asked = answers
+    page = win.settings
+    root, camera = page.sources.item(0, 0).text(), page.sources.item(0, 1).text()
+    page.sources.selectRow(0)
+    queue.append(QMessageBox.Cancel)
+    click(qtbot, page.remove_source_button)
+    settle(qtbot, win)
+    (question,) = asked
+    assert f"Remove the recordings folder {root} (camera {camera})" in question
+    assert "Nothing in the folder is changed or deleted" in question
+    assert len(win.ctx.agent.sources()) == 2
+
+    queue.append(QMessageBox.Yes)
+    click(qtbot, page.remove_source_button)
+    settle(qtbot, win)
+    assert page.status.text() == f"Removed {root}."
+    assert [s.root for s in win.ctx.agent.sources()] == [page.sources.item(0, 0).text()]
+
+
+def test_settings_left_unsaved_are_asked_about_not_put_back_silently(qtbot, win, answers):
+    queue, asked = answers
+    page, agent = win.settings, win.ctx.agent
+    before = agent.settings.poll_interval_s
+    nav(qtbot, win, "Requests")                          # nothing changed: nothing asked
+    nav(qtbot, win, "Settings")
+    assert asked == []
+
+    page.poll.setValue(30)
+    queue.append(QMessageBox.Cancel)                     # stay
+    nav(qtbot, win, "Requests")
+    assert win.pages.currentWidget() is page and page.poll.value() == 30
+    assert win.nav.currentItem().text() == "Settings" and "without saving" in asked[0]
+
+    page.agencies.selectRow(0)                           # the lists reload; the form stays
+    queue.append(QMessageBox.Cancel)
+    click(qtbot, page.remove_agency_button)
+    settle(qtbot, win)
+    assert page.poll.value() == 30
+
+    queue.append(QMessageBox.Discard)
+    nav(qtbot, win, "Requests")
+    assert win.pages.currentWidget() is win.inbox
+    nav(qtbot, win, "Settings")
+    assert page.poll.value() == before // 60 and agent.settings.poll_interval_s == before
+
+    page.poll.setValue(30)
+    queue.append(QMessageBox.Save)
+    nav(qtbot, win, "Requests")
+    assert win.pages.currentWidget() is win.inbox and agent.settings.poll_interval_s == 1800
