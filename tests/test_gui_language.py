@@ -197,7 +197,9 @@ def test_no_text_of_the_app_escapes_translation(qtbot, pseudo, footage, tmp_path
         settle(qtbot, win)
         found["progress"] = unmarked(visible_texts(win), data)
         data += [s.camera for s in agent.sources()] + [s.layout for s in agent.sources()]
-        data += [activity.details(r.data, ZONE) for r in agent.activity()]   # the log's own data
+        # The log's own values are data; its labels are the app's words.
+        data += [activity.details({k: v}, ZONE).partition(": ")[2]
+                 for r in agent.activity() for k, v in r.data.items()]
         data += [c.name for v in agent.registration_views() for c in v.cameras]
         data += ["Sam Sample", "Elm Street", "the driveway and the street",
                  "the porch and the sidewalk", world.registration]

@@ -1286,6 +1286,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Esta solicitud: {state}.</translation>
     </message>
     <message>
+        <source>You approved this request, but the footage did not reach the agency. &quot;Try sending again&quot; sends exactly what you approved, shown below; it cannot be changed now, and an approved request can no longer be declined. Click anywhere to look at a moment.</source>
+        <translation>Usted aprobó esta solicitud, pero las imágenes no llegaron a la agencia. «Intentar enviar de nuevo» envía exactamente lo que aprobó, que se muestra abajo; ya no se puede cambiar, y una solicitud aprobada ya no se puede rechazar. Haga clic en cualquier punto para ver ese momento.</translation>
+    </message>
+    <message>
+        <source>You approved this request: what you approved is shown below. Click anywhere to look at a moment.</source>
+        <translation>Usted aprobó esta solicitud: lo que aprobó se muestra abajo. Haga clic en cualquier punto para ver ese momento.</translation>
+    </message>
+    <message>
         <source>Sending the approved footage to {agency} again</source>
         <translation>Enviando de nuevo las grabaciones aprobadas a {agency}</translation>
     </message>
@@ -1668,6 +1676,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Cámara con nombre nuevo</translation>
     </message>
     <message>
+        <source>Log found cut or changed</source>
+        <translation>Registro cortado o modificado</translation>
+    </message>
+    <message>
         <source>Registering failed</source>
         <translation>Falló el registro</translation>
     </message>
@@ -1682,6 +1694,206 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>Giving an agency your new key failed</source>
         <translation>Falló el envío de su clave nueva a una agencia</translation>
+    </message>
+    <message>
+        <source>Preparing footage</source>
+        <translation>Preparando las imágenes</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <source>Package file changed on disk: made again</source>
+        <translation>El archivo del paquete cambió en el disco: se hizo de nuevo</translation>
+    </message>
+    <message>
+        <source>Package changed after it was sealed: not sent</source>
+        <translation>El paquete cambió después de sellarse: no se envió</translation>
+    </message>
+    <message>
+        <source>Upload withdrawn</source>
+        <translation>Envío retirado</translation>
+    </message>
+    <message>
+        <source>Upload lost by the portal</source>
+        <translation>El portal perdió el envío</translation>
+    </message>
+    <message>
+        <source>Delivery cancelled</source>
+        <translation>Entrega cancelada</translation>
+    </message>
+    <message>
+        <source>Delivery stopped</source>
+        <translation>Entrega detenida</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>Exportación cancelada</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>La exportación falló</translation>
+    </message>
+    <message>
+        <source>Sending cancelled</source>
+        <translation>Envío cancelado</translation>
+    </message>
+    <message>
+        <source>Sending failed</source>
+        <translation>El envío falló</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Agencia</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Came by</source>
+        <translation>Llegó por</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Cámaras</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Footage in the package</source>
+        <translation>Imágenes en el paquete</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>Corte</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Sonido</translation>
+    </message>
+    <message>
+        <source>Privacy masks</source>
+        <translation>Máscaras de privacidad</translation>
+    </message>
+    <message>
+        <source>Faces blurred</source>
+        <translation>Caras difuminadas</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Oculto</translation>
+    </message>
+    <message>
+        <source>Damaged frames left out</source>
+        <translation>Fotogramas dañados omitidos</translation>
+    </message>
+    <message>
+        <source>Damaged sound left out</source>
+        <translation>Sonido dañado omitido</translation>
+    </message>
+    <message>
+        <source>Signed for</source>
+        <translation>Firmado para</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Paquete</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Archivos</translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation>Enviado a</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>Grabador</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>Portal</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Old name</source>
+        <translation>Nombre anterior</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>Nombre nuevo</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Records sealed</source>
+        <translation>Registros sellados</translation>
+    </message>
+    <message>
+        <source>Records found</source>
+        <translation>Registros encontrados</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
     </message>
 </context>
 <context>
