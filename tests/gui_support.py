@@ -44,3 +44,17 @@ def open_window(qtbot, home):
     window.start()
     settle(qtbot, window)
     return window, agent
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """The owner's answers to the app's questions (QMessageBox), in turn, and the questions
+    asked: `queue, asked = answers; queue.append(QMessageBox.Save)`."""
+    from PySide6.QtWidgets import QMessageBox
+    asked, queue = [], []
+
+    def answer(box):
+        asked.append(box.text())
+        return queue.pop(0)
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    return queue, asked

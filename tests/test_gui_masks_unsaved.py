@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtWidgets import QMessageBox, QPushButton  # noqa: E402
 
 from demo.gui_data import make_world  # noqa: E402
-from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
+from tests.gui_support import answers, footage, open_window, settle  # noqa: E402,F401
 
 SQUARE = ((0.1, 0.2), (0.4, 0.2), (0.4, 0.6), (0.1, 0.6))
 
@@ -24,18 +24,6 @@ def win(qtbot, tmp_path, footage):
     yield window
     window.shutdown()
     agent.close()
-
-
-@pytest.fixture
-def answers(monkeypatch):
-    """The owner's answers to the questions asked, in turn; the questions asked are kept."""
-    asked, queue = [], []
-
-    def answer(box):
-        asked.append(box.text())
-        return queue.pop(0)
-    monkeypatch.setattr(QMessageBox, "exec", answer)
-    return queue, asked
 
 
 def draw_square(qtbot, canvas):

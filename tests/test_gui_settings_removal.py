@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 from agent.requests.agencies import TrustStore  # noqa: E402
 from demo.gui_data import AGENCY_ID, make_world  # noqa: E402
 from tests.gui_registering import click, nav  # noqa: E402
-from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
+from tests.gui_support import answers, footage, open_window, settle  # noqa: E402,F401
 
 
 @pytest.fixture
@@ -35,18 +35,6 @@ def win(qtbot, world):
     yield window
     window.shutdown()
     agent.close()
-
-
-@pytest.fixture
-def answers(monkeypatch):
-    """The owner's answers to the questions asked, in turn; the questions asked are kept."""
-    asked, queue = [], []
-
-    def answer(box):
-        asked.append(box.text())
-        return queue.pop(0)
-    monkeypatch.setattr(QMessageBox, "exec", answer)
-    return queue, asked
 
 
 def test_remove_with_nothing_chosen_says_what_to_do(qtbot, win, answers):
