@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 _CHUNK = 1 << 20
 
@@ -48,16 +48,19 @@ def read_chunks(src: Path) -> Iterable[bytes]:
             yield chunk
 
 
-def hash_file(path: Path) -> tuple[str, int]:
-    """(SHA-256 hex, size) of a file, read once."""
-    sha, size = sha256_of(path)
+def hash_file(path: Path, between: Callable[[], None] | None = None) -> tuple[str, int]:
+    """(SHA-256 hex, size) of a file, read once; `between()` runs before each 1 MiB read
+    (it may raise to stop: a clip of hours takes seconds to read)."""
+    sha, size = sha256_of(path, between)
     return sha.hexdigest(), size
 
 
-def sha256_of(path: Path):
+def sha256_of(path: Path, between: Callable[[], None] | None = None):
     """(the running SHA-256, size) of a file read once: more bytes may be hashed after it."""
     sha, size = hashlib.sha256(), 0
     for chunk in read_chunks(path):
+        if between is not None:
+            between()
         sha.update(chunk)
         size += len(chunk)
     return sha, size

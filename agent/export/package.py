@@ -7,7 +7,6 @@ while bytes are written, never in a later pass, so what is listed is what was wr
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -253,7 +252,7 @@ class PackageBuilder:
         try:
             on_disk = {p.relative_to(self._tmp).as_posix() for p in self._tmp.rglob("*") if p.is_file()}
             for name, want in expected.items():
-                if _hash_unless_cancelled(self._tmp / name, cancel) != want:
+                if hash_file(self._tmp / name, lambda: _check(cancel)) != want:
                     raise PackageError(f"{name} changed on disk while the package was built; try again.")
             if on_disk - set(expected) - {SIGNATURE}:
                 extra = ", ".join(sorted(on_disk - set(expected) - {SIGNATURE}))
@@ -284,17 +283,6 @@ def _check(cancel: threading.Event | None) -> None:
     """Raise Cancelled when the job was asked to stop."""
     if cancel is not None and cancel.is_set():
         raise Cancelled("the export was cancelled")
-
-
-def _hash_unless_cancelled(path: Path, cancel: threading.Event | None) -> tuple[str, int]:
-    """(SHA-256 hex, size) of a file, looking at `cancel` between reads: a clip of hours
-    takes seconds to read back, longer than a stop may wait."""
-    sha, size = hashlib.sha256(), 0
-    for chunk in read_chunks(path):
-        _check(cancel)
-        sha.update(chunk)
-        size += len(chunk)
-    return sha.hexdigest(), size
 
 
 def _check_outputs(record, files: dict[str, PackageFile]) -> None:
