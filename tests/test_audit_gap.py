@@ -12,23 +12,16 @@ import pytest
 from agent.audit import seal as seals
 from agent.audit.log import AuditLog
 from agent.audit.records import GENESIS, canonical, line_hash, record_hash
-from agent.cli import main
 from agent.identity.keys import OwnerKey
 from agent.identity.rotation import begin_rotation, finish_rotation
+from tests.test_audit_seal import Cli
 
 
-class Run:
+class Run(Cli):
     def __init__(self, home, capsys, caplog):
-        self.home, self.capsys, self.caplog = home, capsys, caplog
+        super().__init__(home, capsys)
+        self.caplog = caplog
         self.log = home / "audit.log"
-
-    def __call__(self, *argv):
-        code = main(["--home", str(self.home), *argv])
-        out = self.capsys.readouterr()
-        return code, out.out, out.err
-
-    def events(self) -> list[str]:
-        return [r["event"] for r in AuditLog(self.home).entries()]
 
     def gaps(self) -> list[dict]:
         return [r["data"] for r in AuditLog(self.home).entries() if r["event"] == "log-gap"]

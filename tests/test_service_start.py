@@ -12,16 +12,7 @@ from agent.events import ScanFailed
 from agent.service import Agent
 from demo.samples import ClipSpec, write_clip
 from tests.conftest import t
-
-
-def wait_for(predicate, timeout: float = 20.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError("condition not reached in time")
+from tests.test_watch import wait_for
 
 
 def test_a_fault_in_one_sources_first_scan_leaves_the_others_scanned_and_watched(
@@ -51,11 +42,11 @@ def test_a_fault_in_one_sources_first_scan_leaves_the_others_scanned_and_watched
     runner.start()
     try:
         good_rows = lambda: {r.path for r in agent.recordings() if r.camera == "b-good"}  # noqa: E731
-        wait_for(lambda: str(good / "CH01_20260514_170000_170002.mp4") in good_rows())
+        wait_for(lambda: str(good / "CH01_20260514_170000_170002.mp4") in good_rows(), 20.0)
         time.sleep(1.0)   # the watcher starts right after the first scans
         new = good / "CH01_20260514_180000_180002.mp4"
         shutil.copy(staged, new)
-        wait_for(lambda: str(new) in good_rows())
+        wait_for(lambda: str(new) in good_rows(), 20.0)
     finally:
         stop.set()
         runner.join(10)
