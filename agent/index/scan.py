@@ -20,14 +20,11 @@ from agent.index.probe import ContainerFacts, ProbeError, probe
 from agent.index.ring_files import RingFolders, is_ring_name
 from agent.index.store import FileRow, Source, Store
 from agent.index.walk import walk
+from agent.timebase import in_calendar
 
 # A file modified this recently may still be growing; the watcher re-checks it.
 IN_PROGRESS_S = 10
 _BATCH = 5000
-# The instants a date can show (years 1 to 9999): a row outside them would break every listing
-# of the index, so times worked out beyond them are dropped with a reason.
-_FIRST_US = -62_135_596_800 * 1_000_000
-_AFTER_LAST_US = 253_402_300_800 * 1_000_000
 
 
 @dataclass(frozen=True)
@@ -205,8 +202,9 @@ def describe(source: Source, camera: str, path: str, rel: str, size: int, mtime_
 
 
 def showable_us(us: int | None) -> bool:
-    """True for no time or an instant a date can show (years 1 to 9999)."""
-    return us is None or _FIRST_US <= us < _AFTER_LAST_US
+    """True for no time or an instant a date can show (years 1 to 9999): a row outside them
+    would break every listing of the index, so times worked out beyond them are dropped."""
+    return us is None or in_calendar(us)
 
 
 def _still_written(facts: NameFacts | None, container: ContainerFacts | None, mtime_ns: int,
