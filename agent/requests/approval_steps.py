@@ -36,7 +36,7 @@ from agent.requests.clip_signing import signing_chain
 from agent.requests.inbox import Inbox
 from agent.requests.portal_client import PortalClient, PortalError
 from agent.requests.records import Approval, Delivery, Entry
-from agent.timebase import format_utc
+from agent.timebase import US, compact_utc, format_utc
 from frp.agency import Agency
 from frp.decision import Approved, ReceiptError, make_decision, verify_receipt
 from frp.jws import JWSError, parse_compact
@@ -232,7 +232,7 @@ def _check_seal(step: Step, record: Delivery) -> None:
     report = verify_package(package, expected_owner=step.key.public)
     if report.ok:
         return
-    aside = package.with_name(f"{package.name}.changed-{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}")
+    aside = package.with_name(f"{package.name}.changed-{compact_utc(int(time.time()) * US)}")
     try:
         package.rename(aside)
     except OSError as exc:
