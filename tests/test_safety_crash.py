@@ -231,13 +231,17 @@ while True:
 
 def test_kill_9_while_appending_never_leaves_a_torn_line(tmp_path):
     home = tmp_path / "home"
-    for delay in (0.4, 0.55, 0.7):
+    log_file = home / "audit.log"
+    for delay in (0.05, 0.15, 0.3):
+        before = log_file.stat().st_size if log_file.exists() else 0
         proc = start([sys.executable, "-c", APPENDER, str(home)])
+        # Kill it while it appends, however long its start-up takes on a busy machine.
+        assert wait_until(lambda: log_file.exists() and log_file.stat().st_size > before)
         time.sleep(delay)
         assert kill9(proc)
         report = AuditLog(home).verify()
         assert report.ok, report.problems  # no torn last line, nothing to recover
-        assert (home / "audit.log").read_bytes().endswith(b"\n")
+        assert log_file.read_bytes().endswith(b"\n")
     assert report.count > 3
     AuditLog(home).append("decline", id="after")
     assert AuditLog(home).verify().ok
