@@ -67,6 +67,17 @@ def index_rows(db: Path) -> list[tuple]:
             "ON c.id = f.camera_id ORDER BY path").fetchall()
 
 
+def file_count(db: Path) -> int:
+    """How many recordings the index holds now (0 before it exists)."""
+    if not db.exists():
+        return 0
+    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10)) as conn:
+        try:
+            return conn.execute("SELECT count(*) FROM files").fetchone()[0]
+        except sqlite3.OperationalError:   # the scan has not made its tables yet
+            return 0
+
+
 def test_kill_9_during_scan_leaves_an_index_a_rescan_completes(tmp_path):
     t0 = parse_rfc3339("2026-03-01T00:00:00Z")
     clip = write_clip(ClipSpec(path=tmp_path / "stage" / "a.mp4", start_us=t0, seconds=1, fps=5))
@@ -80,16 +91,15 @@ def test_kill_9_during_scan_leaves_an_index_a_rescan_completes(tmp_path):
     agent.add_source(rec, camera="yard", tz="UTC")
     agent.close()
 
-    # Kill ever later until one crash lands part way: some batches committed, not all.
+    # Kill each scan once it has committed more rows than the one before: part way, twice.
     part_way = crashes = 0
-    for n in range(10):
+    for _ in range(2):
+        before = file_count(home / "index.db")
         proc = start(AGENT + ["--home", str(home), "scan"])
-        time.sleep(0.5 + 0.25 * n)
+        wait_until(lambda: file_count(home / "index.db") > before, step=0.02)
         crashes += kill9(proc)
-        part_way += 0 < len(index_rows(home / "index.db")) < 20000
-        if part_way and crashes >= 2:
-            break
-    assert part_way and crashes >= 2, "no kill landed while the scan was writing"
+        part_way += before < file_count(home / "index.db") < 20000
+    assert part_way == 2 and crashes == 2, "no kill landed while the scan was writing"
 
     with closing(sqlite3.connect(home / "index.db")) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
