@@ -165,3 +165,23 @@ def test_a_reader_that_closes_the_pipe_ends_the_command_quietly(porch):
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0, err
     assert err == ""
+
+
+def test_keep_audio_over_soundless_footage_names_no_sound(porch, tmp_path, capsys):
+    # The porch clip has no sound track: asking to keep it leaves a clip without sound, and
+    # the name must say what the package holds, not what was asked.
+    out = tmp_path / "out"
+    capsys.readouterr()
+    assert main(["--home", str(porch), "export", "--camera", "porch", "--from",
+                 "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:05Z", "--keep-audio",
+                 "--out", str(out)]) == 0
+    said = capsys.readouterr()
+    package = Path(said.out.strip())
+    assert package.name == "manual_porch_20261120T220001Z-20261120T220005Z_copy"
+    assert "no sound recorded in this window" in said.err and "sound kept" not in said.err
+    prov = json.loads((package / "data" / "provenance.json").read_text())
+    assert prov["audio"] == "removed"
+    # Sealed under its final name: verify finds no rename, nothing wrong.
+    assert main(["--home", str(porch), "verify", str(package), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is True and report["notes"] == [], report

@@ -142,8 +142,8 @@ def _report(done, args, start: int, end: int, tz: str | None) -> None:
     else:
         print(done.package.path)
         say(f"{window(cut.delivered_start_us, cut.delivered_end_us, tz)}, {cut.frames} frames, "
-            f"{'copied as recorded' if cut.mode == 'copy' else 'exact start'}, sound "
-            f"{'kept' if cut.audio else 'removed'}")
+            f"{'copied as recorded' if cut.mode == 'copy' else 'exact start'}, "
+            f"{_sound_words(cut.audio, args.keep_audio)}")
     short = cut.shortfall_start_us / 1e6
     if short > 0:
         say(f"note: copy mode starts at the first keyframe inside the window, {short:.2f} s after "
@@ -160,6 +160,13 @@ def _report(done, args, start: int, end: int, tz: str | None) -> None:
         say(chain.summary())
     if args.stopper.event.is_set():
         say("note: the stop came when the package was already finished; it is kept")
+
+
+def _sound_words(kept: bool, asked: bool) -> str:
+    """What became of the sound: asked to keep it, a window may simply have none."""
+    if kept:
+        return "sound kept"
+    return "no sound recorded in this window" if asked else "sound removed"
 
 
 def parse_mute(text: str, start_us: int, end_us: int, tz: str | None = None) -> tuple[int, int]:

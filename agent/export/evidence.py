@@ -95,10 +95,20 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         plan = plan_export(store, camera, start_us, end_us)
         prefix = safe_name(request.case) if request else "manual"
         cam = safe_name(camera)
-        name = free_name(out_dir, package_name(
-            prefix, cam, start_us, end_us, mode, audio=keep_audio,
-            masks=bool(redaction and redaction.masks and redaction.masks.polygons),
-            faces=bool(redaction and redaction.faces), muted=bool(redaction and redaction.mute)))
+        masks = bool(redaction and redaction.masks and redaction.masks.polygons)
+        faces, muted = bool(redaction and redaction.faces), bool(redaction and redaction.mute)
+
+        def named(cut_mode: str, audio: bool) -> str:
+            """The folder's name for what the clip holds: a window without sound has no
+            `_sound`, nor `_muted`, however the owner asked; masks make it exact."""
+            return free_name(out_dir, package_name(prefix, cam, start_us, end_us, cut_mode,
+                                                   audio=audio, masks=masks, faces=faces,
+                                                   muted=muted and audio))
+
+        # Until the cut says whether there was sound to keep; the clip's credentials and the
+        # seal carry the final name.
+        name = named(mode, False)
+        chosen = {"name": name}
         clip_name = f"{cam}_{compact_utc(start_us)}_{compact_utc(end_us)}.mp4"
         out_dir.mkdir(parents=True, exist_ok=True)
         bag_info = ({"External-Identifier": f"{request.agency} {request.request_id}"}
@@ -114,9 +124,10 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
                 """provenance.json's facts, and the clip's credentials made from them."""
                 sources = _hash_sources(plan, cut_result.sources_used, digests.result())
                 facts.update(_facts(plan, cut_result, sources, request, redaction))
+                chosen["name"] = named(cut_result.mode, cut_result.audio)
                 try:
                     return make_credentials(path, manifest_definition(
-                        facts, clip_name, __version__, package=name), key, chain)
+                        facts, clip_name, __version__, package=chosen["name"]), key, chain)
                 except CredentialsError as exc:
                     raise CutError(str(exc)) from None
 
@@ -129,6 +140,7 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
             if request is not None:
                 builder.add_bytes("data/request.jws", request.token)
             call_safely(progress, "sealing", _HASH_SHARE)
+            builder.name_as(chosen["name"])
             sealed = builder.seal(key, lambda files: {
                 **facts, **(provenance_extra or {}),
                 "content_credentials": _credentials_record(clip.name, chain),

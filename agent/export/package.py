@@ -94,15 +94,10 @@ class PackageBuilder:
     """Builds one package; use as a context manager so an unfinished build leaves nothing behind."""
 
     def __init__(self, parent: Path, name: str, bag_info: dict[str, str] | None = None) -> None:
-        if not name or name in (".", "..") or name.startswith(".") or re.search(r"[/\\\0\r\n]", name):
-            raise PackageError(f"{name!r} is not a usable package folder name")
         self._info = _check_bag_info(bag_info or {})
         self.parent = Path(parent)
-        self.name = name
-        self.destination = self.parent / name
-        if os.path.lexists(self.destination):
-            raise PackageError(f"A package named {name} already exists in {self.parent}. "
-                               "Choose another folder; a finished package is never overwritten.")
+        self._sealed = False
+        self.name_as(name)
         try:
             self.parent.mkdir(parents=True, exist_ok=True)
             remove_stale_partials(self.parent, folder_marker="data")  # a bag's payload folder
@@ -114,7 +109,19 @@ class PackageBuilder:
             raise PackageError("the package folder cannot be made: "
                                + plain_os_error(exc, str(self.parent))) from None
         self._files: dict[str, PackageFile] = {}
-        self._sealed = False
+
+    def name_as(self, name: str) -> None:
+        """Name the finished folder `name` (until sealed): what a package holds, such as
+        whether any sound was kept, is known only once its clip is cut."""
+        if self._sealed:
+            raise PackageError("the package is already sealed")
+        if not name or name in (".", "..") or name.startswith(".") or re.search(r"[/\\\0\r\n]", name):
+            raise PackageError(f"{name!r} is not a usable package folder name")
+        destination = self.parent / name
+        if os.path.lexists(destination):
+            raise PackageError(f"A package named {name} already exists in {self.parent}. "
+                               "Choose another folder; a finished package is never overwritten.")
+        self.name, self.destination = name, destination
 
     def __enter__(self) -> "PackageBuilder":
         return self
