@@ -87,8 +87,8 @@ def test_scan_recordings_and_coverage_json(capsys, recordings, home):
     (["recordings", "--camera", "porch", "--from", "2026-11-01T01:30:00"], 2,
      "2026-11-01 01:30:00 PDT (-07:00, 08:30:00Z) or 2026-11-01 01:30:00 PST (-08:00, 09:30:00Z)"),
     (["sources", "add", "/no/such/folder"], 1, "not a folder"),
-    (["sources", "add", ".", "--tz", "Mars/Olympus"], 1, "unknown time zone"),
-    (["sources", "add", ".", "--layout", "vhs-tape"], 1, "unknown layout"),
+    (["sources", "add", ".", "--tz", "Mars/Olympus"], 2, "is not a time zone: give an IANA name"),
+    (["sources", "add", ".", "--layout", "vhs-tape"], 2, "is not a recorder layout: use auto"),
 ])
 def test_errors_are_plain_with_contract_exit_codes(capsys, recordings, home, args, code, words):
     run(capsys, "--home", str(home), "scan", str(recordings), "--tz", "America/Los_Angeles")
@@ -192,3 +192,36 @@ def test_the_installed_command_runs_and_home_env_works(recordings, tmp_path):
     assert json.loads(res.stdout)[0]["seen"] == 4  # stdout holds only the JSON
     assert (tmp_path / "h" / "index.db").exists()
     assert ((tmp_path / "h").stat().st_mode & 0o777) == 0o700
+
+
+# A value typed wrong: exit 2 saying what would be right, checked before anything changes.
+@pytest.mark.parametrize("args, words", [
+    (["sources", "add", "{rec}", "--tz", "Bogus"], "--tz 'Bogus' is not a time zone"),
+    (["sources", "add", "{rec}", "--tz", "america/los angeles"], "perhaps America/Los_Angeles"),
+    (["sources", "add", "{rec}", "--tz", ""], "--tz needs a time zone name"),
+    (["sources", "add", "{rec}", "--layout", "blueiris"], "or one of "),
+    (["sources", "add", "{rec}", "--camera", " "], "--camera: a camera name cannot be empty"),
+    (["sources", "add", "{rec}", "--clock-offset", "an hour"], "is not a number of seconds"),
+    (["scan", "{rec}", "--tz", "Not/AZone"], "--tz 'Not/AZone' is not a time zone"),
+    (["scan", "{new}", "--tz", "Not/AZone"], "--tz 'Not/AZone' is not a time zone"),
+    (["cameras", "rename", "porch", ""], "NEW: a camera name cannot be empty"),
+    # Refused before the recorder is contacted (nothing listens there: contacting it is exit 1).
+    (["sources", "add-recorder", "http://127.0.0.1:9", "--vendor", "dahua", "--user", "u",
+      "--plain-http", "--password-stdin", "--zone", "Bogus"], "--zone 'Bogus' is not a time zone"),
+])
+def test_an_option_value_typed_wrong_exits_2_and_changes_nothing(capsys, recordings, home,
+                                                                  tmp_path, args, words):
+    h = ["--home", str(home)]
+    assert run(capsys, *h, "sources", "add", str(recordings), "--tz", "UTC")[0] == 0
+    assert run(capsys, *h, "scan")[0] == 0
+    before = [run(capsys, *h, *what, "--json")[1] for what in (["sources", "list"], ["cameras"])]
+    (tmp_path / "new").mkdir()
+    filled = [a.format(rec=recordings, new=tmp_path / "new") for a in args]
+    try:
+        code, _, err = run(capsys, *h, *filled)
+    except SystemExit as exc:   # argparse's own refusals (a type that is not a number)
+        code, err = exc.code, capsys.readouterr().err
+    assert code == 2 and words in err, err
+    assert "unexpected" not in err and "Traceback" not in err
+    assert [run(capsys, *h, *what, "--json")[1] for what in (["sources", "list"], ["cameras"])] \
+        == before

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from agent.commands.common import Refused, print_json, say
+from agent.commands.option_values import typed_camera
 from agent.service import Agent, NotFound
 
 
@@ -42,6 +43,7 @@ def cameras_list(agent: Agent, args) -> int:
 
 
 def cameras_rename(agent: Agent, args) -> int:
+    typed_camera(args.new, "NEW")
     try:
         done = agent.rename_camera(args.old, args.new)
     except NotFound as exc:

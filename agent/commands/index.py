@@ -5,6 +5,8 @@ from agent.commands import recorders
 from agent.commands.common import Refused, UsageError, parse_time, print_json, say, utc
 from agent.commands.interrupt import Interrupted
 from agent.commands.local_time import shown, window, zone_for
+from agent.commands.option_values import (offset_seconds, typed_camera, typed_layout,
+                                           typed_zone)
 from agent.index.store import FileRow
 from agent.service import Agent, AgentError, NotFound, NotScanned
 from agent.timebase import TimeError, check_clock_offset
@@ -20,7 +22,7 @@ def add_parsers(sub, common) -> None:
     a.add_argument("--tz", help="IANA time zone the recorder's clock uses (default: this PC's)")
     # Not given: a registered folder keeps its own (re-adding it renames its camera).
     a.add_argument("--layout", help="recorder layout id, or auto (default: auto)")
-    a.add_argument("--clock-offset", type=float,
+    a.add_argument("--clock-offset", type=offset_seconds,
                    help="camera clock minus true time, in seconds (default: 0)")
     a.set_defaults(func=sources_add)
     recorders.add_parser(ss, common)
@@ -57,6 +59,9 @@ def add_parsers(sub, common) -> None:
 
 
 def sources_add(agent: Agent, args) -> int:
+    typed_zone(args.tz, "--tz")
+    typed_layout(args.layout, agent.layouts())
+    typed_camera(args.camera)
     if args.clock_offset is not None:
         try:
             check_clock_offset(args.clock_offset)
@@ -106,6 +111,7 @@ def sources_remove(agent: Agent, args) -> int:
 def scan(agent: Agent, args) -> int:
     if not args.paths and not agent.sources():
         raise UsageError("no recordings folders yet: give a PATH or run `footage-agent sources add PATH`")
+    typed_zone(args.tz, "--tz")   # even for folders added already: a wrong zone is no zone
     reports = args.stopper.run_job(
         lambda cancel: agent.scan(args.paths or None, tz=args.tz, cancel=cancel))
     if args.stopper.event.is_set():   # the scan stopped between files: what it did is kept

@@ -12,6 +12,7 @@ import getpass
 import sys
 
 from agent.commands.common import Refused, UsageError, print_json, say, utc
+from agent.commands.option_values import typed_camera, typed_zone
 from agent.service import Agent
 from agent.views import RecorderAddress, RecorderSource
 
@@ -64,6 +65,11 @@ def _hex(text: str) -> str:
 
 
 def add_recorder(agent: Agent, args) -> int:
+    # Before the recorder is contacted or anything kept.
+    typed_zone(args.zone, "--zone", "the zone the recorder says it keeps (Dahua: this computer's)")
+    typed_camera(args.name, "--name")
+    for name in args.camera:
+        typed_camera(name)
     fingerprint = agent.look_at_recorder(args.url, args.plain_http)
     if fingerprint is not None:
         say(f"the recorder's certificate: SHA-256 {agent.fingerprint_words(fingerprint)}")

@@ -1,0 +1,72 @@
+"""Values the owner types into options (zones, layouts, camera names), checked before anything
+is stored or contacted: a value typed wrong is a usage error (exit 2) that says what would be
+right, never a failure (exit 1) found halfway."""
+from __future__ import annotations
+
+import difflib
+from argparse import ArgumentTypeError
+from zoneinfo import available_timezones
+
+from agent.commands.common import UsageError
+from agent.index.cameras import CameraNameError, check_name
+from agent.timebase import TimeError, zone
+
+
+def typed_zone(text: str | None, option: str,
+               left_out: str = "this computer's zone") -> str | None:
+    """`text` when it is an IANA zone (None when the option was not given), else UsageError
+    naming the closest zone there is; `left_out` says what leaving the option out gives."""
+    if text is None:
+        return None
+    if not text.strip():
+        raise UsageError(f"{option} needs a time zone name such as America/Los_Angeles "
+                         f"(leave {option} out for {left_out})")
+    try:
+        zone(text)
+    except TimeError:
+        raise UsageError(f"{option} {text!r} is not a time zone: give an IANA name such as "
+                         f"America/Los_Angeles{_closest(text)} (leave {option} out for "
+                         f"{left_out})") from None
+    return text
+
+
+def offset_seconds(text: str) -> float:
+    """argparse's type for `--clock-offset`: a number of seconds, in plain words when not.
+    (Its range is checked by timebase.check_clock_offset.)"""
+    try:
+        return float(text)
+    except ValueError:
+        raise ArgumentTypeError(f"{text!r} is not a number of seconds: give the camera clock "
+                                "minus true time, e.g. 3600 for a clock an hour fast or -90 "
+                                "for one 90 s slow") from None
+
+
+def _closest(text: str) -> str:
+    """`, perhaps X` for a zone spelled nearly like `text` (case and spaces aside), else ''."""
+    names = sorted(available_timezones())
+    folded = {n.lower(): n for n in names}
+    key = text.strip().replace(" ", "_").lower()
+    if key in folded:
+        return f", perhaps {folded[key]}"
+    near = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.75)
+    return f", perhaps {folded[near[0]]}" if near else ""
+
+
+def typed_layout(text: str | None, known: tuple[str, ...], option: str = "--layout") -> str | None:
+    """`text` when it is `auto` or a known recorder layout (None when not given), else
+    UsageError listing them."""
+    if text is None or text == "auto" or text in known:
+        return text
+    raise UsageError(f"{option} {text!r} is not a recorder layout: use auto (the default: "
+                     f"the layout is told from the files) or one of {', '.join(known)}")
+
+
+def typed_camera(text: str | None, option: str = "--camera") -> str | None:
+    """`text` when it can be a camera's name (None when not given), else UsageError."""
+    if text is None:
+        return None
+    try:
+        check_name(text)
+    except CameraNameError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+    return text
