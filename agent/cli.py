@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args) -> int:
     from agent.config import ConfigError
     from agent.index.store import StoreError
-    from agent.service import Agent, AgentError, Refusal
+    from agent.service import Agent, AgentError, Refusal, UsageProblem
 
     agent, interrupted = None, False
     try:
@@ -81,7 +81,7 @@ def _run(args) -> int:
             if agent is not None and not interrupted:
                 with args.stopper.quiet():   # the command is done: a stop now changes nothing
                     agent.close()
-    except UsageError as exc:
+    except (UsageError, UsageProblem) as exc:
         return _said(exc, EXIT_USAGE)
     except (Refused, Refusal) as exc:
         return _said(exc, EXIT_REFUSED)

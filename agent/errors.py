@@ -1,8 +1,8 @@
 """The agent's one error family: what callers (the CLI, the GUI) catch from anything they ask.
 
 A leaf module (it imports nothing of the agent), so every part of the agent can raise these
-without importing the service. The CLI maps `Refusal` to exit 3 and any other `AgentError` to
-exit 1.
+without importing the service. The CLI maps `Refusal` to exit 3, `UsageProblem` to exit 2 and
+any other `AgentError` to exit 1.
 """
 from __future__ import annotations
 
@@ -17,3 +17,8 @@ class Refusal(AgentError):
 
 class NotFound(Refusal):
     """Nothing matched."""
+
+
+class UsageProblem(AgentError):
+    """What the owner chose cannot be used as given, such as a folder too deep for the package
+    (the command line's usage error, exit 2)."""

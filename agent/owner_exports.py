@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from agent.errors import AgentError, NotFound, Refusal
+from agent.errors import AgentError, NotFound, Refusal, UsageProblem
 from agent.audit.log import AuditLog
 from agent.identity.keys import ENV_PASSPHRASE, OwnerKey, OwnerKeyError, passphrase_from_env
 from agent.jobs import Job
@@ -62,7 +62,7 @@ class OwnerExports:
         package's provenance names the recorder, the queries and what they returned.
         """
         from agent.export.cut import CutError, DroppedFrames
-        from agent.export.evidence import export_evidence
+        from agent.export.evidence import FolderTooDeep, export_evidence
         from agent.export.masks import MaskError
         from agent.export.package import PackageError
         from agent.export.plan import PlanError
@@ -107,6 +107,8 @@ class OwnerExports:
             raise NotFound(str(exc)) from None
         except DroppedFrames as exc:
             raise Refusal(str(exc)) from None
+        except FolderTooDeep as exc:
+            raise UsageProblem(str(exc)) from None
         except (CutError, PackageError) as exc:
             raise AgentError(str(exc)) from None
         self._log_export(done, camera, start_us, end_us, request, redaction)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable
 from agent import timebase
 from agent.callbacks import call_safely
 from agent.config import ensure_home, load_settings, resolve_home, save_settings
-from agent.errors import AgentError, NotFound, Refusal
+from agent.errors import AgentError, NotFound, Refusal, UsageProblem
 from agent.events import RequestsArrived, ScanFailed, ScanFinished
 from agent.index.cameras import CameraNameError
 from agent.index.coverage import USABLE, Coverage, coverage
@@ -37,7 +37,8 @@ from agent.owner_registrations import OwnerRegistrations
 if TYPE_CHECKING:
     from agent.requests.desk import RequestDesk
 
-__all__ = ["Agent", "AgentError", "NotFound", "NotScanned", "Refusal", "ENV_PASSPHRASE"]
+__all__ = ["Agent", "AgentError", "NotFound", "NotScanned", "Refusal", "UsageProblem",
+           "ENV_PASSPHRASE"]
 
 log = logging.getLogger(__name__)
 

@@ -261,7 +261,7 @@ def test_build_in_progress_is_hidden_and_not_named_like_a_package(tmp_path, clip
     with PackageBuilder(tmp_path, NAME) as builder:
         builder.add_file(CLIP, clip)
         (entry,) = tmp_path.iterdir()
-        assert entry.name.startswith(f".{NAME}.partial-") and entry.name != NAME
+        assert entry.name.startswith(".package.partial-") and entry.name != NAME
         assert not (tmp_path / NAME).exists()
     assert list(tmp_path.iterdir()) == []
 

@@ -18,7 +18,8 @@ from agent.callbacks import call_safely
 from agent.export.background import Background
 from agent.export.credentials import CredentialsError, make_credentials
 from agent.export.cut import Cancelled, CutError, CutResult, cut
-from agent.export.naming import free_name, package_name
+from agent.export.naming import clip_name, free_name, package_name
+from agent.export.path_room import longest_inside, room_problem
 from agent.export.package import PackageBuilder, PackageError, SealedPackage, outputs_record
 from agent.export.plan import ExportPlan, plan_export
 from agent.export.source import SourceSpan
@@ -28,13 +29,16 @@ from agent.identity.keys import OwnerKey
 from agent.index.store import Store
 from agent.media.byte_range import RangeFile
 from agent.media.ffmpeg import ffmpeg_version
-from agent.storage import safe_name
-from agent.timebase import compact_utc, format_utc
+from agent.timebase import format_utc
 from frp.clip_claims import manifest_definition
 
 Progress = Callable[[str, float], None]
 # One bar for the whole export: cutting and checking, then hashing sources, then sealing.
 _CUT_SHARE, _HASH_SHARE = 0.85, 0.95
+
+
+class FolderTooDeep(PackageError):
+    """The chosen folder's path is too long for the package's files (Windows' 259 characters)."""
 
 
 @dataclass(frozen=True)
@@ -93,15 +97,14 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
     """
     try:
         plan = plan_export(store, camera, start_us, end_us)
-        prefix = safe_name(request.case) if request else "manual"
-        cam = safe_name(camera)
+        prefix = request.case if request else "manual"
         masks = bool(redaction and redaction.masks and redaction.masks.polygons)
         faces, muted = bool(redaction and redaction.faces), bool(redaction and redaction.mute)
 
         def named(cut_mode: str, audio: bool) -> str:
             """The folder's name for what the clip holds: a window without sound has no
             `_sound`, nor `_muted`, however the owner asked; masks make it exact."""
-            return free_name(out_dir, package_name(prefix, cam, start_us, end_us, cut_mode,
+            return free_name(out_dir, package_name(prefix, camera, start_us, end_us, cut_mode,
                                                    audio=audio, masks=masks, faces=faces,
                                                    muted=muted and audio))
 
@@ -109,13 +112,18 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         # seal carry the final name.
         name = named(mode, False)
         chosen = {"name": name}
-        clip_name = f"{cam}_{compact_utc(start_us)}_{compact_utc(end_us)}.mp4"
+        clip = clip_name(camera, start_us, end_us)
+        # The longest name this export may end with: with sound, and exact (masks force it).
+        longest = named("exact", keep_audio)
+        problem = room_problem(str(out_dir), longest_inside(longest, clip))
+        if problem is not None:
+            raise FolderTooDeep(problem)
         out_dir.mkdir(parents=True, exist_ok=True)
         bag_info = ({"External-Identifier": f"{request.agency} {request.request_id}"}
                     if request else {})
         chain = chain or self_issued_chain(key)
         with PackageBuilder(out_dir, name, bag_info) as builder:
-            staged = builder.staging / clip_name
+            staged = builder.staging / clip
             # The recordings are hashed while the cut reads them (a thread beside it).
             digests = Background(_digests, plan.spans, cancel)
             facts: dict = {}
@@ -127,7 +135,7 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
                 chosen["name"] = named(cut_result.mode, cut_result.audio)
                 try:
                     return make_credentials(path, manifest_definition(
-                        facts, clip_name, __version__, package=chosen["name"]), key, chain)
+                        facts, clip, __version__, package=chosen["name"]), key, chain)
                 except CredentialsError as exc:
                     raise CutError(str(exc)) from None
 
@@ -136,17 +144,17 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
                          redaction=redaction, accept_dropped=accept_dropped, seal=seal)
             call_safely(progress, "hashing sources", _CUT_SHARE)
             hashed = (result.sha256, result.size) if result.sha256 else None
-            clip = builder.add_file(f"data/{clip_name}", staged, hashed)
+            added = builder.add_file(f"data/{clip}", staged, hashed)
             if request is not None:
                 builder.add_bytes("data/request.jws", request.token)
             call_safely(progress, "sealing", _HASH_SHARE)
             builder.name_as(chosen["name"])
             sealed = builder.seal(key, lambda files: {
                 **facts, **(provenance_extra or {}),
-                "content_credentials": _credentials_record(clip.name, chain),
+                "content_credentials": _credentials_record(added.name, chain),
                 "outputs": outputs_record(files)}, cancel=cancel)
         call_safely(progress, "done", 1.0)
-        return ExportResult(sealed, sealed.path / clip.name, clip.sha256, result, plan, chain)
+        return ExportResult(sealed, sealed.path / added.name, added.sha256, result, plan, chain)
     except (CutError, PackageError) as exc:
         if disk_full(str(exc)):
             raise PackageError(f"the disk holding {out_dir} is full: free some space there, or "

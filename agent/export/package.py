@@ -1,6 +1,6 @@
 """The signed evidence package: a BagIt 1.0 folder (RFC 8493) sealed with the owner's minisign key.
 
-Everything is built in a hidden sibling folder (`.<name>.partial-XXXX`) and renamed into place
+Everything is built in a hidden sibling folder (`.package.partial-XXXX`) and renamed into place
 only after every file was fsync'd, every hash re-read from disk and the signature checked, so a
 folder named like a package is always a finished one, after a power cut too. Hashes are taken
 while bytes are written, never in a later pass, so what is listed is what was written.
@@ -101,7 +101,8 @@ class PackageBuilder:
         try:
             self.parent.mkdir(parents=True, exist_ok=True)
             remove_stale_partials(self.parent, folder_marker="data")  # a bag's payload folder
-            self._tmp = Path(tempfile.mkdtemp(prefix=f".{name}.partial-", dir=self.parent))
+            # Not named for the package: its paths stay shorter than the finished ones.
+            self._tmp = Path(tempfile.mkdtemp(prefix=".package.partial-", dir=self.parent))
             (self._tmp / "data").mkdir()
             self.staging = self._tmp / STAGING
             self.staging.mkdir()

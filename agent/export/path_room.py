@@ -1,0 +1,64 @@
+"""Whether a package fits in the folder chosen for it on Windows.
+
+Windows' classic file calls stop at 259 characters (MAX_PATH, 260 with the closing NUL) unless
+long paths are turned on for the machine and the program says it can use them; past it, a
+file of the package cannot be written, or later read, there. Names are kept short
+(naming.PART_MAX), so only a deep folder can pass it: that is refused before anything is cut,
+saying how long a folder may be. Elsewhere paths are limited far beyond any package's.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import PureWindowsPath
+from typing import Callable
+
+WINDOWS_MAX_PATH = 259
+_EXTENDED = ("\\\\?\\", "//?/")   # the `\\?\` form: no MAX_PATH for those paths
+
+
+def longest_inside(name: str, clip: str) -> int:
+    """Characters a package named `name` adds to its folder's path at most: its clip,
+    `<name>/data/<clip>` (its tag files and build folder, `.package.partial-XXXXXXXX/...`,
+    are shorter than any package name with its clip)."""
+    return len(os.sep) + len(name) + len(os.sep + "data" + os.sep) + len(clip)
+
+
+def windows_room_problem(folder: str, inside: int, long_paths: bool) -> str | None:
+    """Why `inside` more characters under `folder` would not work on Windows, or None."""
+    if long_paths or folder.startswith(_EXTENDED):
+        return None
+    length = len(str(PureWindowsPath(folder))) + inside
+    if length <= WINDOWS_MAX_PATH:
+        return None
+    most = WINDOWS_MAX_PATH - inside
+    return (f"the folder {folder} is too deep for Windows to hold this package: its clip's "
+            f"path would be {length} characters, and Windows allows {WINDOWS_MAX_PATH} unless "
+            f"long paths are turned on. Choose a folder whose own path has at most {most} "
+            "characters, such as a folder directly on the drive (E:\\clips)")
+
+
+def long_paths_enabled(probe: Callable[[], int] | None = None) -> bool:
+    """True when Windows lets this program use paths past MAX_PATH: the machine's
+    LongPathsEnabled setting is on and the program declares it can (RtlAreLongPathsEnabled
+    answers both). False when it cannot be told."""
+    try:
+        return bool((probe or _rtl_are_long_paths_enabled)())
+    except (OSError, AttributeError, ImportError):
+        return False
+
+
+def _rtl_are_long_paths_enabled() -> int:
+    import ctypes   # Windows only: ntdll's own answer
+    return ctypes.WinDLL("ntdll").RtlAreLongPathsEnabled()
+
+
+def room_problem(folder: str, inside: int, *, windows: bool | None = None,
+                 probe: Callable[[], int] | None = None) -> str | None:
+    """Why a package adding `inside` characters cannot be made under `folder` on this
+    computer, or None (always None but on Windows)."""
+    if not (os.name == "nt" if windows is None else windows):
+        return None
+    problem = windows_room_problem(folder, inside, long_paths=False)
+    if problem is None or long_paths_enabled(probe):
+        return None
+    return problem
