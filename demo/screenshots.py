@@ -39,6 +39,9 @@ NAMES = ("inbox", "request", "export", "progress", "first-run", "settings", "reg
 # The sample mask: the neighbour's side of the driveway picture (relative coordinates).
 SAMPLE_MASK = ((0.66, 0.0), (1.0, 0.0), (1.0, 0.62), (0.78, 0.5))
 SCREENS = ((1366, 768), (1920, 1080))
+# Where every page must still be usable: a netbook, and laptops at 125 % and 175 % scaling
+# (logical pixels); the request page may scroll its facts there.
+SMALL_SCREENS = ((1024, 600), (1093, 614), (1097, 617))
 TASK_BAR = 40
 
 

@@ -13,8 +13,9 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt  # noqa: E402
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget  # noqa: E402
 
 from demo.gui_data import make_world  # noqa: E402
-from demo.screenshots import SCREENS, sample_requests, window_size  # noqa: E402
+from demo.screenshots import SCREENS, SMALL_SCREENS, sample_requests, window_size  # noqa: E402
 from gui.shell import geometry  # noqa: E402
+from gui.widgets.preview_pane import MIN_PICTURE  # noqa: E402
 from tests.gui_registering import unnamed  # noqa: E402
 from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
 
@@ -161,6 +162,88 @@ def check_request_page(qtbot, app_window, screen):
                  if a.verticalScrollBar().isVisible() and a is not page.info_scroll
                  and a is not page.info.message]
     assert scrolling == []
+
+
+@pytest.mark.parametrize("screen", SMALL_SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_request_page_is_usable_on_a_small_screen(qtbot, app_window, screen):
+    check_small_request_page(qtbot, app_window, screen)
+
+
+def test_the_request_page_is_usable_on_a_small_screen_in_spanish(qtbot, spanish, app_window):
+    check_small_request_page(qtbot, app_window, SMALL_SCREENS[0])
+
+
+def check_small_request_page(qtbot, app_window, screen):
+    """On a small screen the window can be made small enough, and then the decision (reason,
+    Decline, Approve), what will leave this PC, the preview, the options and every timeline
+    are shown whole; only the request's own facts may scroll."""
+    win, _world = app_window
+    size = window_size(screen)
+    win.open_request(next(v for v in win.inbox.views if v.status == "new"))
+    settle(qtbot, win)
+    win.statusBar().showMessage("A message")   # the status bar's room counts too
+    assert fits_within(win.minimumSizeHint(), size)
+    win.resize(size)
+    settle(qtbot, win)
+    assert win.size() == size
+    page = win.request
+    tl = next(iter(page.strip.timelines.values()))
+    tl.set_position((tl.limit_start + tl.limit_end) // 2)
+    qtbot.waitUntil(lambda: not page.preview.picture.pixmap().isNull(), timeout=20000)
+    settle(qtbot, win)
+    picture = page.preview.picture
+    assert picture.width() >= MIN_PICTURE.width() and picture.height() >= MIN_PICTURE.height()
+    shown = picture.pixmap().deviceIndependentSize()
+    assert shown.width() <= picture.width() and shown.height() <= picture.height()
+    for w in (picture, page.summary, page.notice, page.approve_button, page.decline_button,
+              page.reason, page.options.copy_mode, page.options.exact_mode, page.options.audio,
+              page.options.masks, page.options.faces, page.options.damaged,
+              *page.strip.timelines.values(), *page.strip.checks.values()):
+        assert w.isVisible() and inside(w, win), f"{w.objectName() or type(w).__name__} is cut off"
+    for w in (page.strip, page.preview, page.options, *page.strip.timelines.values()):
+        assert w.height() >= w.minimumSizeHint().height(), f"{type(w).__name__} is squeezed"
+    text = page.summary
+    assert text.height() >= text.heightForWidth(text.width())
+    assert win.size() == size   # nothing shown since made the window grow
+
+
+def fits_within(hint: QSize, size: QSize) -> bool:
+    return hint.width() <= size.width() and hint.height() <= size.height()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_page_fits_a_small_screen_with_its_buttons_in_reach(qtbot, request, language):
+    """Page by page, the window can be made as small as a 1024x600 screen allows, and then
+    each page's way on (Next, Back, Open, Export, Save) is inside the window."""
+    if language == "es":
+        request.getfixturevalue("spanish")
+    win, _world = request.getfixturevalue("app_window")
+    win.statusBar().showMessage("A message")   # its room counts too
+    size = window_size(SMALL_SCREENS[0])
+    flow = win.register.flow
+    pages = {"inbox": [win.inbox.open_button, win.inbox.table],
+             "export": [win.export.export_button], "masks": [win.masks.save_button],
+             "settings": [], "log": [],
+             "register": [flow.next_button, flow.back_button, flow.cancel_button]}
+    for step in range(win.first_run.steps.count()):
+        pages[f"first_run {step}"] = ([win.first_run.next_button, win.first_run.back_button]
+                                      if step < 3 else [win.first_run.registration.next_button])
+    too_big, cut = {}, {}
+    for name, controls in pages.items():
+        if name.startswith("first_run"):
+            win.show_page("first_run")
+            win.first_run.go(int(name.split()[1]))
+        else:
+            win.show_page(name)
+        settle(qtbot, win)
+        if not fits_within(win.minimumSizeHint(), size):
+            too_big[name] = win.minimumSizeHint().toTuple()
+        win.resize(size)
+        settle(qtbot, win)
+        cut[name] = [w.text() if hasattr(w, "text") else type(w).__name__
+                     for w in controls if w.isVisible() and not inside(w, win)]
+    assert too_big == {}
+    assert {name: c for name, c in cut.items() if c} == {}
 
 
 def test_the_inbox_opens_a_request_by_button_keyboard_or_double_click(qtbot, app_window):

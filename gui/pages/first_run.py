@@ -34,6 +34,8 @@ class FirstRunPage(QWidget):
         self.folder, self.clock = FolderStep(ctx), ClockStep(ctx)
         self.agency, self.registration = AgencyStep(ctx), RegistrationFlow(ctx)
         self.steps = QStackedWidget()
+        # Each step scrolls on a small screen, so Back and Next below stay in reach (the
+        # registration flow's pages scroll above its own buttons).
         for w in (self.folder, self.clock, self.agency, self.registration):
             self.steps.addWidget(w)
         self.crumbs = [plain_label(self.tr(t), "crumb") for t in TITLES]

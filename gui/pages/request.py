@@ -5,13 +5,14 @@ exactly what would leave the PC and that shared footage can become a public reco
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -21,11 +22,21 @@ from gui.views import display, requests, summary
 from gui.views.requests import UNDECIDED, in_owner_words
 from gui.views.words import translate
 from gui.widgets.camera_strip import CameraStrip
-from gui.widgets.labels import plain_label
+from gui.widgets.labels import ElidedLabel, QuietLabel, plain_label
 from gui.widgets.options import Options
 from gui.widgets.preview_pane import PreviewPane
 from gui.widgets.request_info import RequestInfo
 from gui.widgets.sending import action_bar, outgoing
+
+
+class FactsArea(QScrollArea):
+    """The request's facts: WIDE when the page has room, down to NARROW on a small screen
+    (they scroll on their own there)."""
+
+    WIDE, NARROW = 340, 200
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(self.WIDE, super().sizeHint().height())
 
 
 class RequestPage(QWidget):
@@ -39,7 +50,7 @@ class RequestPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.view: RequestView | None = None
-        self.title = plain_label(name="pageTitle")
+        self.title = ElidedLabel(name="pageTitle")   # one line: a small screen needs the room
         back = QPushButton(self.tr("\u2190 All requests"))
         back.setObjectName("flat")
         back.clicked.connect(self.back.emit)
@@ -57,7 +68,7 @@ class RequestPage(QWidget):
         self.reason.setMinimumWidth(260)
         self.reason.setAccessibleName(self.tr("Reason for saying no (optional)"))
         self.decline_button = QPushButton(self.tr("Decline"))
-        self.status = plain_label(name="caption")
+        self.status = QuietLabel(name="caption")
         self.hint = plain_label(name="hint")
         self.approved = None   # the approval a retry would resume (shown, not changeable)
         self.approve_button.clicked.connect(self.approve)
@@ -73,13 +84,14 @@ class RequestPage(QWidget):
         who asks on the left (scrolling on its own when their message is long), the
         timelines across the right, the preview beside the choices under them, and what
         will leave this PC above the buttons at the bottom."""
-        info = QScrollArea()
+        info = FactsArea()
         info.setObjectName("card")
         info.viewport().setAutoFillBackground(False)   # the card's white shows through
         self.info.setObjectName("cardBody")
         info.setWidgetResizable(True)
         info.setFrameShape(QFrame.NoFrame)
-        info.setFixedWidth(340)
+        info.setMinimumWidth(FactsArea.NARROW)
+        info.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
         info.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         info.setWidget(self.info)
         self.info_scroll = info

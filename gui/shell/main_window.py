@@ -23,6 +23,7 @@ NAV = ((QT_TRANSLATE_NOOP("MainWindow", "Requests"), "inbox"),
        (QT_TRANSLATE_NOOP("MainWindow", "Activity log"), "log"),
        (QT_TRANSLATE_NOOP("MainWindow", "Settings"), "settings"),
        (QT_TRANSLATE_NOOP("MainWindow", "Set up"), "first_run"))
+NAV_WIDEST = 210
 
 
 class MainWindow(QMainWindow):
@@ -47,8 +48,10 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName(self.tr("Pages"))
         self.nav.addItems([self.tr(title) for title, _ in NAV])
-        # As wide as its longest entry in the owner's language (190 px at least).
-        self.nav.setFixedWidth(max(190, self.nav.sizeHintForColumn(0) + 40))
+        # As wide as its longest entry in the owner's language (190 px at least), but no wider
+        # than NAV_WIDEST: a longer entry wraps (a 1024-pixel screen needs the room).
+        self.nav.setWordWrap(True)
+        self.nav.setFixedWidth(min(NAV_WIDEST, max(190, self.nav.sizeHintForColumn(0) + 40)))
         self.nav.currentRowChanged.connect(lambda row: self.show_page(NAV[row][1]))
         body = QWidget()
         line = QHBoxLayout(body)

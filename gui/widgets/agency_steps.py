@@ -16,6 +16,7 @@ from agent.views import one_line
 from gui.views import registrations as words
 from gui.widgets.labels import plain_label
 from gui.widgets.registrations_panel import confirm
+from gui.widgets.scrolling import scrolling_body
 
 
 def import_agency_file(parent: QWidget, ctx, path: str, done: Callable[[object], None],
@@ -48,7 +49,7 @@ class AgencyStep(QWidget):
         self.choose_button = choose = QPushButton(self.tr("Choose the agency file\u2026"))
         choose.clicked.connect(self.choose)
         self.result = plain_label(name="summary")
-        box = QVBoxLayout(self)
+        box = QVBoxLayout(scrolling_body(self))   # scrolls above Back and Next
         box.addWidget(plain_label(self.tr("Which police agency may ask you?"), "sectionTitle"))
         box.addWidget(plain_label(self.tr("The agency gives you a small file when you sign up. It "
                                           "holds their name, their call-back number and the keys "

@@ -5,7 +5,7 @@ zero-width character reaches the screen. One-line fields are made one line where
 worded (gui/views/), so a newline in a name cannot start a line of its own."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QLabel, QTableWidgetItem
 
 from agent.views import multi_line, one_line
@@ -16,6 +16,74 @@ class PlainLabel(QLabel):
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
         super().setText(multi_line(text))
+
+
+class QuietLabel(PlainLabel):
+    """A status line that takes no room while it has nothing to say (a small screen needs
+    every line)."""
+
+    def __init__(self, name: str = ""):
+        super().__init__()
+        self.setTextFormat(Qt.PlainText)
+        self.setOpenExternalLinks(False)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.setObjectName(name)
+        self.setText("")
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        if self.parentWidget() is not None or not text:   # never a window of its own
+            self.setVisible(bool(text))
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when the room is short (a small screen, a long name); the
+    whole text is then its tooltip, and `text()` gives it. Sanitised like PlainLabel."""
+
+    def __init__(self, text: str = "", name: str = ""):
+        super().__init__()
+        self.setTextFormat(Qt.PlainText)
+        self.setOpenExternalLinks(False)
+        self.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        if name:
+            self.setObjectName(name)
+        self._full = ""
+        self.setText(text)
+
+    def text(self) -> str:
+        """The whole text (what is painted may end in "…")."""
+        return self._full
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self._full = one_line(text)
+        self.updateGeometry()
+        self._fit()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().sizeHint()
+        margins = hint.width() - self.fontMetrics().horizontalAdvance(QLabel.text(self))
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + max(0, margins),
+                     hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(min(self.sizeHint().width(), self.fontMetrics().horizontalAdvance("M…")
+                         * 3), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.FontChange, QEvent.StyleChange):   # the style sheet's font
+            self._fit()
+
+    def _fit(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.ElideRight,
+                                              self.contentsRect().width())
+        super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
 
 
 def cell(text: str) -> QTableWidgetItem:

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QGridLayout,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -65,13 +65,17 @@ class Options(QWidget):
         group.addButton(self.exact_mode)
         for w in (self.audio, self.masks, self.faces):
             w.toggled.connect(lambda _on: self.changed.emit())
-        rows = QVBoxLayout(self)   # one choice a line, beside the preview
+        # Beside the preview, two short choices a line (four lines, not six: a small screen
+        # keeps room for the preview); each as wide as its words, so a click beside misses.
+        rows = QGridLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
-        rows.setSpacing(4)
-        for w in (self.copy_mode, self.exact_mode, self.audio, self.masks, self.faces,
-                  self.damaged):
-            rows.addWidget(w, 0, Qt.AlignLeft)   # as wide as its words: a click beside misses
-        rows.addStretch(1)
+        rows.setVerticalSpacing(4)
+        for at, w in ((0, self.copy_mode), (1, self.exact_mode), (2, self.audio),
+                      (3, self.faces)):
+            rows.addWidget(w, at // 2, at % 2, Qt.AlignLeft)
+        rows.addWidget(self.masks, 2, 0, 1, 2, Qt.AlignLeft)
+        rows.addWidget(self.damaged, 3, 0, 1, 2, Qt.AlignLeft)
+        rows.setRowStretch(4, 1)
         self.exact_mode.toggled.connect(lambda _on: self.changed.emit())
         self._show_masks()
 

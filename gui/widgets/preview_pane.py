@@ -13,14 +13,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from agent.views import one_line
 from gui.views import display
+from gui.widgets.labels import ElidedLabel
 
 PREVIEW_WIDTH = 640
+MIN_PICTURE = QSize(160, 90)   # a small screen (1024x600) still shows the frame whole
 BUDGET_S = 0.09   # show the best frame reached by then; the exact one follows
 
 
@@ -52,16 +54,17 @@ class PreviewPane(QWidget):
         self.picture = QLabel(self.tr("Choose a moment on a timeline to see it here."))
         self.picture.setObjectName("previewPicture")
         self.picture.setAlignment(Qt.AlignCenter)
-        self.picture.setMinimumSize(320, 180)
+        self.picture.setMinimumSize(MIN_PICTURE)   # room to spare makes it larger
         self._pixmap = QPixmap()   # the frame shown, at full size: scaled again on resize
         # Its room decides the picture's size, never the picture its room (no growing loop).
         self.picture.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Ignored)
         self.picture.installEventFilter(self)
-        self.caption = QLabel("")
-        self.caption.setObjectName("caption")
+        self.picture.setWordWrap(True)
+        self.caption = ElidedLabel(name="caption")   # never wider than the picture
         self.caption.setAlignment(Qt.AlignCenter)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)   # the caption belongs to the picture
         box.addWidget(self.picture, 1)
         box.addWidget(self.caption)
 

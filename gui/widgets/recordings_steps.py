@@ -27,6 +27,7 @@ from gui.views.times import US, wall_us
 from gui.widgets.labels import plain_label
 from gui.widgets.preview_pane import to_image
 from gui.widgets.recorder_step import RecorderDialog
+from gui.widgets.scrolling import scrolling_body
 
 
 class FolderStep(QWidget):
@@ -74,7 +75,7 @@ class FolderStep(QWidget):
         form.addRow(self.tr("Camera name"), self.camera)
         form.addRow(self.tr("Recorder type"), self.layout_box)
         form.addRow(self.tr("Time zone of the recorder"), self.tz)
-        box = QVBoxLayout(self)
+        box = QVBoxLayout(scrolling_body(self))   # scrolls above Back and Next
         box.addWidget(plain_label(self.tr("Where are your recordings?"), "sectionTitle"))
         box.addWidget(plain_label(self.tr("The app only ever reads this folder; it never changes, "
                                           "moves or deletes anything in it."), "hint"))
@@ -236,7 +237,7 @@ class ClockStep(QWidget):
         when.addWidget(self.true_zone)
         when.addWidget(self.save_button)
         when.addStretch(1)
-        box = QVBoxLayout(self)
+        box = QVBoxLayout(scrolling_body(self))   # scrolls above Back and Next
         box.addWidget(plain_label(self.tr("Is the camera's clock right?"), "sectionTitle"))
         box.addWidget(plain_label(self.tr("Hold your phone's clock up to the camera (or note the "
                                           "time as you walk past it), then find that "

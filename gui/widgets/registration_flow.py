@@ -16,6 +16,7 @@ from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.camera_places import CameraPlaces
 from gui.widgets.labels import plain_label
 from gui.widgets.registration_pages import ContactPage, InvitePage, ResultPage, ReviewPage
+from gui.widgets.scrolling import scrolled
 
 INVITE, CONTACT, CAMERAS, REVIEW, RESULT = range(5)
 CRUMBS = (QT_TRANSLATE_NOOP("RegistrationFlow", "Agency and invite"),
@@ -66,7 +67,7 @@ class RegistrationFlow(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(crumbs)
-        box.addWidget(self.pages, 1)
+        box.addWidget(scrolled(self.pages), 1)   # a small screen: Back and Next stay in reach
         box.addLayout(nav)
 
     # starting ----------------------------------------------------------------------------

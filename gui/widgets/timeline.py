@@ -18,6 +18,8 @@ MIN_SELECTION_US = US
 _PAD = 14
 _THUMB_TOP, _THUMB_H = 6, 46
 _TRACK_TOP, _TRACK_H = 58, 18
+FULL_H = 100     # thumbnails, the track and the times under it
+SHORT_H = 46     # the track and the times only: on a small screen the thumbnails give way
 _GRAB_PX = 9
 
 COVERED = QColor("#8cc7a4")
@@ -51,12 +53,17 @@ class Timeline(QWidget):
         self.note = ""
         self._drag: str | None = None
         self.setFocusPolicy(Qt.StrongFocus)
-        self.setMinimumHeight(100)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setMinimumHeight(SHORT_H)
+        # As tall as FULL_H when the page has room, down to SHORT_H when it has not.
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Maximum)
         self.setAccessibleName(self.tr("Timeline of {camera}").format(camera=camera))
 
     def sizeHint(self) -> QSize:
-        return QSize(640, 100)
+        return QSize(640, FULL_H)
+
+    def track_top(self) -> int:
+        """Where the track starts: under the thumbnails when they fit, else at the top."""
+        return _TRACK_TOP if self.height() >= FULL_H else _THUMB_TOP
 
     # data --------------------------------------------------------------------------------
     def set_window(self, start_us: int, end_us: int) -> None:
@@ -169,8 +176,10 @@ class Timeline(QWidget):
         p.setRenderHint(QPainter.Antialiasing)
         left, right = _PAD, self.width() - _PAD
         p.fillRect(self.rect(), QColor("#fbfaf8"))
-        self._paint_thumbs(p, left, right)
-        track = QRectF(left, _TRACK_TOP, right - left, _TRACK_H)
+        track_top = self.track_top()
+        if track_top == _TRACK_TOP:
+            self._paint_thumbs(p, left, right)
+        track = QRectF(left, track_top, right - left, _TRACK_H)
         p.setPen(Qt.NoPen)
         p.setBrush(QBrush(GAP))
         p.drawRoundedRect(track, 4, 4)
@@ -181,9 +190,9 @@ class Timeline(QWidget):
             p.setBrush(brush)
             for s, e, *_ in stretches:
                 x0, x1 = self.x_of(max(s, self.limit_start)), self.x_of(min(e, self.limit_end))
-                p.drawRect(QRectF(x0, _TRACK_TOP, max(1.0, x1 - x0), _TRACK_H))
+                p.drawRect(QRectF(x0, track_top, max(1.0, x1 - x0), _TRACK_H))
         xin, xout = self.x_of(self.in_us), self.x_of(self.out_us)
-        top, bottom = _THUMB_TOP - 2, _TRACK_TOP + _TRACK_H + 2
+        top, bottom = _THUMB_TOP - 2, track_top + _TRACK_H + 2
         p.fillRect(QRectF(left, top, xin - left, bottom - top), DIM)
         p.fillRect(QRectF(xout, top, right - xout, bottom - top), DIM)
         p.fillRect(QRectF(xin, top, xout - xin, bottom - top), SELECT)
