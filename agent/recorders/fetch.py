@@ -21,8 +21,8 @@ from typing import Callable
 
 import httpx
 
-from agent.recorders.model import (CredentialsRefused, DeviceBusy, DownloadFailed, Fetched, Query,
-                                   RecorderError, RecorderUnreachable)
+from agent.recorders.model import (CredentialsRefused, CutOff, DeviceBusy, DownloadFailed, Fetched,
+                                   Query, RecorderError, RecorderUnreachable)
 from agent.recorders.wire import Wire, whole_number
 from agent.storage import safe_name
 
@@ -144,15 +144,19 @@ def fetch_to_file(wire: Wire, spec: Download, folder: Path, attempts: int = ATTE
     try:
         with partial.open("r+b", buffering=0) as fh:
             for attempt in range(1, attempts + 1):
-                if time.monotonic() > deadline:
+                left_s = deadline - time.monotonic()
+                if left_s <= 0:
                     raise _too_slow(wire, limit_s)
                 headers = dict(spec.headers)
                 if have:
                     headers["Range"] = f"bytes={have}-"
                     resumed.append(have)
                 try:
+                    # What is left of the whole download's time bounds this attempt, its
+                    # headers included (a device may trickle those too).
                     with wire.stream(spec.method, spec.path, params=spec.params,
-                                     content=spec.content, headers=headers) as resp:
+                                     content=spec.content, headers=headers,
+                                     limit_s=left_s) as resp:
                         error = _not_footage(resp, spec)
                         if isinstance(error, DeviceBusy) and attempt < attempts:
                             time.sleep(BUSY_WAIT_S * attempt)
@@ -176,13 +180,13 @@ def fetch_to_file(wire: Wire, spec: Download, folder: Path, attempts: int = ATTE
                         for piece in resp.iter_raw():
                             if have + len(piece) > cap:
                                 raise _too_large(wire, spec, cap)
-                            if time.monotonic() > deadline:
-                                raise _too_slow(wire, limit_s)
                             fh.write(piece)
                             digest.update(piece)
                             have += len(piece)
                 except httpx.TransportError:
                     pass  # dropped mid-body: resume from what arrived
+                except CutOff:
+                    raise _too_slow(wire, limit_s) from None
                 except RecorderUnreachable:
                     if attempt < attempts:
                         continue  # a timeout or a refused connection: try again, then give up

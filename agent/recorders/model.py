@@ -31,6 +31,10 @@ class RecorderUnreachable(RecorderError):
     """No answer: wrong address, the device is off, or a timeout."""
 
 
+class CutOff(RecorderUnreachable):
+    """The call went on past its whole-call limit (an answer trickling in) and was cut off."""
+
+
 class BadAnswer(RecorderError):
     """The device answered something that is not what its API promises."""
 

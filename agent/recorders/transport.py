@@ -19,6 +19,7 @@ import httpcore
 import httpx
 
 from agent.recorders import allowlist
+from agent.recorders.call_limit import bounded
 from agent.recorders.model import CertificateChanged, RecorderError, RecorderUnreachable
 from frp.origins import is_loopback
 
@@ -81,14 +82,17 @@ class _FirstLook(Exception):
 
 
 class _PinnedStream(httpcore.NetworkStream):
+    """A connection to the device: the pin checked after the TLS handshake, and every
+    operation within what is left of the call's limit (call_limit.py)."""
+
     def __init__(self, inner: httpcore.NetworkStream, pin: str | None, host: str) -> None:
         self._inner, self._pin, self._host = inner, pin, host
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._inner.read(max_bytes, timeout)
+        return self._inner.read(max_bytes, bounded(timeout, httpcore.ReadTimeout))
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, timeout)
+        self._inner.write(buffer, bounded(timeout, httpcore.WriteTimeout))
 
     def close(self) -> None:
         self._inner.close()
@@ -98,7 +102,8 @@ class _PinnedStream(httpcore.NetworkStream):
 
     def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
                   timeout: float | None = None) -> httpcore.NetworkStream:
-        tls = self._inner.start_tls(ssl_context, server_hostname, timeout)
+        tls = self._inner.start_tls(ssl_context, server_hostname,
+                                    bounded(timeout, httpcore.ConnectTimeout))
         # httpcore hands out the low-level SSL object: its getpeercert takes the flag positionally.
         der = tls.get_extra_info("ssl_object").getpeercert(True) or b""
         seen = hashlib.sha256(der).hexdigest()
@@ -113,7 +118,7 @@ class _PinnedStream(httpcore.NetworkStream):
                 f"({fingerprint_text(self._pin)[:23]}...), so nothing was sent to it. If the "
                 "recorder was reset, updated or replaced, check its certificate on its own screen "
                 "and trust it again; otherwise another device may be answering at its address.")
-        return tls
+        return _PinnedStream(tls, self._pin, self._host)   # its reads bounded as well
 
 
 class _PinnedBackend(httpcore.NetworkBackend):
@@ -122,6 +127,7 @@ class _PinnedBackend(httpcore.NetworkBackend):
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                     local_address: str | None = None, socket_options=None) -> httpcore.NetworkStream:
+        timeout = bounded(timeout, httpcore.ConnectTimeout)
         return _PinnedStream(self._inner.connect_tcp(host, port, timeout, local_address,
                                                      socket_options), self._pin, host)
 

@@ -1,7 +1,9 @@
 """One recorder's HTTP client: the pinned, allow-listed transport under an httpx client with a
-timeout on every call, no redirects, no proxies from the environment, and answers read with a
-size cap. Network failures become RecorderUnreachable with the reason in words; messages
-name the host, never a query (Reolink's token travels there)."""
+timeout on every network operation and a limit on each whole call (call_limit.py: a
+recorder trickling its answer a byte at a time is cut off), no redirects, no proxies from the
+environment, and answers read with a size cap. Network failures become RecorderUnreachable
+with the reason in words; messages name the host and port, never a query (Reolink's token
+travels there)."""
 from __future__ import annotations
 
 import contextlib
@@ -11,10 +13,12 @@ from typing import Iterator
 
 import httpx
 
-from agent.recorders.model import BadAnswer, RecorderError, RecorderUnreachable
+from agent.recorders.call_limit import CallLimit
+from agent.recorders.model import BadAnswer, CutOff, RecorderError, RecorderUnreachable
 from agent.recorders.transport import RecorderTransport
 
 ANSWER_CAP = 32 << 20  # a day of one channel's search results fits many times over
+CALL_LIMIT_S = 60.0    # a whole call: a search page or a login takes a device seconds
 _MAX_WHOLE = (1 << 63) - 1   # the largest number the index (SQLite) keeps
 
 
@@ -50,12 +54,15 @@ def _reason(exc: Exception) -> str:
 
 
 class Wire:
-    """Calls to one recorder at `base` (an httpx.URL from transport.recorder_url)."""
+    """Calls to one recorder at `base` (an httpx.URL from transport.recorder_url): each
+    network operation within `timeout_s`, each whole call within `call_limit_s`."""
 
     def __init__(self, base: httpx.URL, vendor: str, *, pin: str | None = None,
                  auth: httpx.Auth | None = None, timeout_s: float = 20.0,
+                 call_limit_s: float = CALL_LIMIT_S,
                  transport: httpx.BaseTransport | None = None) -> None:
         self.base, self.vendor, self.timeout_s = base, vendor, timeout_s
+        self.call_limit_s = call_limit_s
         self.where = f"{base.host}:{base.port or (443 if base.scheme == 'https' else 80)}"
         self._client = httpx.Client(
             base_url=base, auth=auth, transport=transport or RecorderTransport(vendor, pin),
@@ -79,6 +86,10 @@ class Wire:
         return BadAnswer(f"The recorder at {self.where} answered with a redirect "
                          f"({response.status_code}); redirects are not followed.")
 
+    def _cut_off(self, limit_s: float) -> CutOff:
+        return CutOff(f"The recorder at {self.where} took more than {limit_s:g} s to answer, "
+                      "so it was cut off. If this keeps happening, restart the recorder.")
+
     def call(self, method: str, path: str, *, params: dict | None = None,
              content: bytes | None = None, headers: dict | None = None,
              cap: int = ANSWER_CAP) -> Answer:
@@ -97,20 +108,34 @@ class Wire:
 
     @contextlib.contextmanager
     def stream(self, method: str, path: str, *, params: dict | None = None,
-               content: bytes | None = None, headers: dict | None = None) -> Iterator[httpx.Response]:
-        """A request whose body the caller reads (downloads). Redirects are errors."""
-        request = self._client.build_request(method, path, params=params, content=content,
-                                             headers={"Accept-Encoding": "identity", **(headers or {})})
+               content: bytes | None = None, headers: dict | None = None,
+               limit_s: float | None = None) -> Iterator[httpx.Response]:
+        """A request whose body the caller reads (downloads), all of it within `limit_s` (the
+        call limit when None): past it CutOff is raised, even while headers are still
+        coming. Redirects are errors."""
+        limit_s = self.call_limit_s if limit_s is None else limit_s
+        with CallLimit(limit_s) as limit:
+            request = self._client.build_request(
+                method, path, params=params, content=content,
+                headers={"Accept-Encoding": "identity", **(headers or {})})
+            try:
+                response = self._send(request)
+                try:
+                    if 300 <= response.status_code < 400:
+                        raise self._redirect(response)
+                    yield response
+                finally:
+                    response.close()
+            except (httpx.TransportError, RecorderError):
+                if limit.expired:
+                    raise self._cut_off(limit_s) from None
+                raise
+
+    def _send(self, request: httpx.Request) -> httpx.Response:
         try:
-            response = self._client.send(request, stream=True)
+            return self._client.send(request, stream=True)
         except httpx.TransportError as exc:
             raise self._failure(exc) from None
-        try:
-            if 300 <= response.status_code < 400:
-                raise self._redirect(response)
-            yield response
-        finally:
-            response.close()
 
     def close(self) -> None:
         self._client.close()
