@@ -204,14 +204,20 @@ class OwnerRecorders:
 
     # refreshing ----------------------------------------------------------------------------
     def _refresh(self, rec: RecorderSource, cancel: threading.Event | None = None) -> ScanReport:
-        """Refresh one recorder's mirrored rows (scan and run): a report, never an exception
-        for the device's failures; a wrong password is not tried again until fixed."""
+        """Refresh one recorder's mirrored rows (scan and run): a report, never an exception,
+        whether the device failed or this computer did; a wrong password is not tried again
+        until fixed."""
         if not rec.refreshing:
             problem = (f"not asked again since it refused ({rec.problem}); add it again with "
                        "`footage-agent sources add-recorder` to fix it")
             count = self.store.recorders.count(rec.source_id)
             return ScanReport(rec.url, count, 0, 0, count, 0, {"remote": count}, (problem,))
-        done = mirror.refresh(self.store, rec, self.recorder_connector(), cancel=cancel)
+        try:
+            done = mirror.refresh(self.store, rec, self.recorder_connector(), cancel=cancel)
+        except Exception:   # this computer's failure (the device's are in `done`): this
+            # recorder's alone, so the others are still asked (run's loop, scan)
+            log.exception("refreshing the recorder %s failed", rec.url)
+            done = mirror.failed_here(self.store, rec)
         notes = (clock_words(done.clock.offset_s),) if done.clock and done.clock.worth_showing else ()
         problems = (f"{done.state}: {done.problem}",) if done.problem else ()
         report = ScanReport(rec.url, done.recordings, done.added, 0,
@@ -245,8 +251,10 @@ class OwnerRecorders:
     def recorder_state_words(rec: RecorderSource) -> str:
         """How a recorder's mirroring stands, for the owner."""
         when = f" (mirrored {format_utc(rec.refreshed_us)})" if rec.refreshed_us else ""
+        # A refresh that failed on this computer is no silence of the recorder's.
+        silent = "" if rec.problem == mirror.FAILED_HERE else "not answering: "
         return {"new": "added, not mirrored yet", "ok": f"mirrored{when}",
-                "offline": f"not answering: {rec.problem}{when}",
+                "offline": f"{silent}{rec.problem}{when}",
                 "refused": f"refused: {rec.problem}",
                 "locked": f"password locked: {rec.problem}"}.get(rec.state, rec.state)
 

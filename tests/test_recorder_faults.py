@@ -5,11 +5,17 @@ refreshing until the owner fixes it), and an offline recorder, which keeps its m
 marked stale, and never costs a local row."""
 from __future__ import annotations
 
+import sqlite3
+import time
+from contextlib import closing
+
 import pytest
 
 from agent.errors import AgentError, Refusal
+from agent.events import ScanFinished
 from agent.index import mirror
 from agent.recorders import fetch as fetch_module
+from agent.recorders import credentials
 from agent.recorders.credentials import FILE_NAME
 from agent.recorders.model import BadAnswer, CredentialsRefused, DownloadFailed, RecorderUnreachable
 from agent.service import Agent
@@ -161,3 +167,51 @@ def test_a_changed_certificate_is_refused_with_an_explanation(agent, recent_foot
         assert sim.device.log == before   # refused: not asked again
     assert "certificate" in report.problems[0] and agent.recorders()[0].state == "refused"
     assert len(remote_rows(agent)) == 4
+
+
+def test_a_refresh_failing_on_this_computer_costs_only_its_own_recorder(
+        agent, recent_footage, caplog, monkeypatch):
+    """Seen: an unexpected error (here the index refusing the first recorder's rows, from a
+    real SQLite trigger) on one recorder skipped every recorder after it, every tick of `run`."""
+    # How passwords are kept is not what this is about: a cheap scrypt saves 5 s of the suite.
+    monkeypatch.setattr(credentials, "SCRYPT_N", 1 << 10)
+    sims = [Simulator(recent_footage, "dahua", "admin", PASSWORD).start() for _ in range(3)]
+
+    def refuse(trigger: str) -> None:
+        for rec in agent.recorders():
+            agent.store.recorders.postpone(rec.source_id, 0)   # all due
+        with closing(sqlite3.connect(agent.home / "index.db")) as db:
+            db.execute(trigger + " BEGIN SELECT RAISE(ABORT, 'disk trouble'); END")
+            db.commit()
+    try:
+        for n, sim in enumerate(sims):
+            agent.add_recorder(RecorderAddress(sim.url, "dahua", "admin", zone="UTC"), PASSWORD,
+                               name=f"nvr{n}")
+        first, *others = agent.recorders()
+        rows = remote_rows(agent)
+        refuse(f"CREATE TRIGGER refuse BEFORE INSERT ON files WHEN NEW.source_id = {first.source_id}")
+        events = []
+        agent.subscribe(events.append)
+        asked_us = time.time_ns() // 1000
+        assert agent.refresh_due_recorders() == 3   # the others are still asked
+        failed, *refreshed = agent.recorders()
+        # When the index cannot even note the failure, the others are still asked too.
+        refuse(f"CREATE TRIGGER stuck BEFORE UPDATE ON recorders WHEN OLD.source_id = {first.source_id}")
+        assert agent.refresh_due_recorders() == 3
+        again = agent.recorders()
+    finally:
+        for sim in sims:
+            sim.stop()
+    assert [r.state for r in refreshed] == ["ok", "ok"]
+    assert all(r.refreshed_us > o.refreshed_us for r, o in zip(refreshed, others))
+    assert failed.state == "offline" and failed.failures == 1 and failed.problem == mirror.FAILED_HERE
+    assert failed.next_us >= asked_us + mirror.FIRST_RETRY_S * US   # not asked each tick
+    assert "disk trouble" not in failed.problem and "Error" not in failed.problem
+    assert agent.recorder_state_words(failed).startswith(mirror.FAILED_HERE)   # not "not answering"
+    assert [r.path for r in remote_rows(agent)] == [r.path for r in rows]   # nothing lost
+    assert all("could not be asked since" in r.reason for r in remote_rows(agent)
+               if r.source_id == first.source_id)
+    assert [e.problems for e in events if isinstance(e, ScanFinished)][:3] == [
+        (f"offline: {mirror.FAILED_HERE}",), (), ()]
+    assert any(first.url in r.getMessage() and r.exc_info for r in caplog.records)
+    assert [r.refreshed_us > o.refreshed_us for r, o in zip(again[1:], refreshed)] == [True, True]

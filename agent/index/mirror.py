@@ -41,6 +41,8 @@ NEVER_US = 1 << 62
 _UNREADABLE = (KeyError, TypeError, ValueError, AttributeError, OverflowError, IndexError)
 UNREADABLE = ("The recorder sent an answer in a form this agent cannot read; it will be asked "
               "again later (if this keeps happening, its firmware may need an update).")
+FAILED_HERE = ("Refreshing it failed on this computer, not on the recorder (the details were "
+               "logged); it will be tried again later.")
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +139,18 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
     store.mark_remote(rec.source_id, None)
     return Refresh(rec.url, "ok", store.recorders.count(rec.source_id), added, removed, clock,
                    offset, None)
+
+
+def failed_here(store: Store, rec: RecorderSource, now_us: int | None = None) -> Refresh:
+    """Note a refresh that failed on this computer's side (the index, say), not the device's,
+    as refresh notes an offline recorder: its rows kept and marked stale, asked again after a
+    back-off. When the index cannot even note that, only the returned record says it."""
+    now_us = time.time_ns() // 1000 if now_us is None else now_us
+    try:
+        return _failed(store, rec, "offline", FAILED_HERE, None, now_us)
+    except Exception:   # the index itself failing: the caller still goes on to the others
+        log.exception("could not note the failed refresh of the recorder %s", rec.url)
+        return Refresh(rec.url, "offline", 0, 0, 0, None, None, FAILED_HERE)
 
 
 def remote_rows(source_id: int, root: str, camera: str, channel: str, found, offset_s: float,

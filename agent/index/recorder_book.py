@@ -7,10 +7,11 @@ went. Never its password: that is in the keychain (agent.recorders.credentials),
 address.
 
 Refresh states: `new` (added, not mirrored yet), `ok`, `offline` (it did not answer or answered
-badly: its mirrored rows stay, marked stale, and it is asked again later, less often each time),
-`refused` (a wrong password or a changed certificate: no refresh until the owner fixes it, since
-recorders lock out an address after a few wrong tries) and `locked` (the password could not be
-read here: no keychain and no passphrase given).
+badly, or its refresh failed on this computer: its mirrored rows stay, marked stale, and it is
+asked again later, less often each time), `refused` (a wrong password or a changed
+certificate: no refresh until the owner fixes it, since recorders lock out an address after a
+few wrong tries) and `locked` (the password could not be read here: no keychain and no
+passphrase given).
 """
 from __future__ import annotations
 
