@@ -101,7 +101,7 @@ def test_a_recorder_trickling_its_answer_is_cut_off_at_the_call_limit(mode, tls)
     """Seen: a byte every few seconds kept a search going for ever (each byte restarted the
     read timeout). `second`: a kept-alive connection would escape the limit."""
     with trickling(mode, tls) as url:
-        wire = wire_to(url, call_limit_s=1.0)
+        wire = wire_to(url, call_limit_s=0.5)
         try:
             if mode == "second":
                 assert search(wire).status == 200   # quick: the limit does not touch it
@@ -112,7 +112,7 @@ def test_a_recorder_trickling_its_answer_is_cut_off_at_the_call_limit(mode, tls)
         finally:
             wire.close()
     where = url.split("://")[1]
-    assert str(err.value) == (f"The recorder at {where} took more than 1 s to answer, so it "
+    assert str(err.value) == (f"The recorder at {where} took more than 0.5 s to answer, so it "
                               "was cut off. If this keeps happening, restart the recorder.")
     assert TOKEN not in str(err.value)
     assert took < 5   # not the 20 s the trickle would last
@@ -124,7 +124,7 @@ def test_a_download_trickling_its_headers_or_stalling_is_cut_at_its_time_limit(
         mode, tls, tmp_path, monkeypatch):
     """Seen: the whole-download bound was checked only when a piece of body arrived, so
     trickled headers (or a byte every 19 s) went on past it."""
-    monkeypatch.setattr(fetch_module, "time_limit_s", lambda spec: 1.0)   # 10 min and more in life
+    monkeypatch.setattr(fetch_module, "time_limit_s", lambda spec: 0.5)   # 10 min and more in life
     spec = fetch_module.Download("GET", "/cgi-bin/api.cgi", Query("reolink", "Download", ()), 0,
                                  0, 30_000_000, "a.mp4",
                                  params={"cmd": "Download", "source": "a.mp4", "token": TOKEN},
