@@ -88,7 +88,16 @@ def _test_env() -> dict:
 def test(pytest_args: list[str]) -> None:
     """Install with the test extras and run the whole suite, requiring every tool as CI does."""
     setup("test")
-    sh(PY, "-m", "pytest", *pytest_args, env=_test_env())
+    sh(PY, "-m", "pytest", *parallel(pytest_args), *pytest_args, env=_test_env())
+
+
+def parallel(pytest_args: list[str]) -> list[str]:
+    """pytest-xdist's options for one worker per core, each taking whole test files (their
+    module fixtures, such as footage, are made once); none when the arguments choose
+    otherwise (`-n 0`, `-p no:xdist`)."""
+    chosen = any(a.startswith(("-n", "--numprocesses", "--dist")) or "xdist" in a
+                 for a in pytest_args)
+    return [] if chosen else ["-n", "auto", "--dist", "loadfile"]
 
 
 COVERAGE_RC = HERE / "tests" / "coverage.ini"
