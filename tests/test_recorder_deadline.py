@@ -141,3 +141,65 @@ def test_a_download_trickling_its_headers_or_stalling_is_cut_at_its_time_limit(
     assert url.split("://")[1] in str(err.value) and TOKEN not in str(err.value)
     assert took < 3   # the stall's next byte comes at 4 s; the trickle would last 20 s
     assert list((tmp_path / "out").iterdir()) == []   # neither the file nor a partial
+
+
+@contextmanager
+def trickling_handshake():
+    """A loopback 'recorder' that answers a TLS hello with the start of a 16 KiB handshake
+    record and then one byte of it every 0.1 s (for 20 s at most)."""
+    import socket
+    stop = threading.Event()
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.05)
+
+    def serve() -> None:
+        conns = []
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            conns.append(conn)
+            threading.Thread(target=trickle, args=(conn,), daemon=True).start()
+        for conn in conns:
+            conn.close()
+
+    def trickle(conn) -> None:
+        try:
+            conn.sendall(b"\x16\x03\x03\x40\x00")   # a handshake record of 16 KiB follows...
+            for _ in range(200):
+                if stop.wait(0.1):
+                    return
+                conn.sendall(b"\x00")               # ... a byte at a time
+        except OSError:
+            pass   # the agent hung up: what the tests want
+
+    thread = threading.Thread(target=serve)
+    thread.start()
+    try:
+        yield f"https://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+
+
+def test_a_recorder_trickling_its_tls_handshake_is_cut_off():
+    """A certificate sent a byte at a time (hours in life, 20 s here) ends at the handshake's
+    timeout, both when the owner first looks at it and on a call: Python's TLS handshake
+    keeps one deadline for all its reads (checked here, as the call limit relies on it)."""
+    with trickling_handshake() as url:
+        base = recorder_url(url)
+        started = time.monotonic()
+        with pytest.raises(RecorderUnreachable, match="did not complete an HTTPS handshake"):
+            first_look(base, 0.5)
+        looked = time.monotonic() - started
+        wire = Wire(base, "reolink", pin="ab" * 32, timeout_s=5, call_limit_s=0.5)
+        try:
+            started = time.monotonic()
+            with pytest.raises(RecorderUnreachable, match="took more than 0.5 s to answer"):
+                search(wire)
+            called = time.monotonic() - started
+        finally:
+            wire.close()
+    assert looked < 5 and called < 5   # not the 20 s the trickle lasts
