@@ -97,8 +97,9 @@ def _too_large(wire: Wire, spec: Download, cap: int) -> DownloadFailed:
 
 
 def _too_slow(wire: Wire, limit_s: float) -> DownloadFailed:
-    return DownloadFailed(f"The recorder at {wire.where} took longer than {limit_s / 60:.0f} "
-                          "minutes to send this recording; the download was stopped and nothing "
+    took = f"{limit_s / 60:.0f} minutes" if limit_s >= 120 else f"{limit_s:g} s"
+    return DownloadFailed(f"The recorder at {wire.where} took longer than {took} "
+                          "to send this recording; the download was stopped and nothing "
                           "of it was kept. Try again later, or restart the recorder.")
 
 
