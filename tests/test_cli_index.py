@@ -197,7 +197,8 @@ def test_the_installed_command_runs_and_home_env_works(recordings, tmp_path):
 # A value typed wrong: exit 2 saying what would be right, checked before anything changes.
 @pytest.mark.parametrize("args, words", [
     (["sources", "add", "{rec}", "--tz", "Bogus"], "--tz 'Bogus' is not a time zone"),
-    (["sources", "add", "{rec}", "--tz", "america/los angeles"], "perhaps America/Los_Angeles"),
+    (["sources", "add", "{rec}", "--tz", "america/los angeles"],
+     "give an IANA name, perhaps America/Los_Angeles (leave"),
     (["sources", "add", "{rec}", "--tz", ""], "--tz needs a time zone name"),
     (["sources", "add", "{rec}", "--layout", "blueiris"], "or one of "),
     (["sources", "add", "{rec}", "--camera", " "], "--camera: a camera name cannot be empty"),

@@ -24,9 +24,10 @@ def typed_zone(text: str | None, option: str,
     try:
         zone(text)
     except TimeError:
-        raise UsageError(f"{option} {text!r} is not a time zone: give an IANA name such as "
-                         f"America/Los_Angeles{_closest(text)} (leave {option} out for "
-                         f"{left_out})") from None
+        near = _closest(text)
+        example = f"perhaps {near}" if near else "such as America/Los_Angeles"
+        raise UsageError(f"{option} {text!r} is not a time zone: give an IANA name, {example} "
+                         f"(leave {option} out for {left_out})") from None
     return text
 
 
@@ -42,14 +43,13 @@ def offset_seconds(text: str) -> float:
 
 
 def _closest(text: str) -> str:
-    """`, perhaps X` for a zone spelled nearly like `text` (case and spaces aside), else ''."""
-    names = sorted(available_timezones())
-    folded = {n.lower(): n for n in names}
+    """The zone spelled nearly like `text` (case and spaces aside), else ''."""
+    folded = {n.lower(): n for n in sorted(available_timezones())}
     key = text.strip().replace(" ", "_").lower()
     if key in folded:
-        return f", perhaps {folded[key]}"
+        return folded[key]
     near = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.75)
-    return f", perhaps {folded[near[0]]}" if near else ""
+    return folded[near[0]] if near else ""
 
 
 def typed_layout(text: str | None, known: tuple[str, ...], option: str = "--layout") -> str | None:
