@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from agent.audit.log import AuditLog
-from agent.requests import approval_steps
+from agent.requests import portal_retries
 from agent.timebase import US
 from demo.samples import make_recordings
 from frp.jws import parse_compact
@@ -204,13 +204,13 @@ def test_a_busy_portal_is_retried_after_its_retry_after(world):
 
 def test_a_portal_that_stays_down_is_given_up_on_with_plain_words(world, monkeypatch):
     w = world
-    monkeypatch.setattr(approval_steps, "PORTAL_BACKOFF_S", 0.01)
+    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF_S", 0.01)
     w.proxy.rules.append(Rule("POST", "/decision", times=None, status=502,
                               body=b'{"error": "bad_gateway", "detail": "down"}'))
     code, _, err = w.approve()
     assert code == 1
     assert "portal is busy or down (HTTP 502, 5 tries)" in err and "refused" not in err
-    assert w.proxy.count("POST", "/decision") == approval_steps.PORTAL_TRIES
+    assert w.proxy.count("POST", "/decision") == portal_retries.PORTAL_TRIES
     w.proxy.rules.clear()   # the portal is back
     code, _, err = w.approve()
     assert code == 0, err

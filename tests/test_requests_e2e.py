@@ -23,7 +23,7 @@ from agent.cli import main
 from agent.delivery import source as upload_source
 from agent.delivery import sums as upload_sums
 from agent.delivery import upload
-from agent.requests import approval_steps as delivery
+from agent.requests import package_export, portal_retries
 from agent.requests import registering
 from agent.requests.agencies import TrustStore
 from agent.requests.desk import RequestDesk
@@ -148,8 +148,8 @@ def test_approve_sends_the_tar_in_chunks_sealed_when_it_was_written(flow, monkey
     portal, server, run, reg = flow
     monkeypatch.setattr(upload_sums, "CHUNK_SIZE", 16 * 1024)
     written = []
-    real_tar = delivery.tar_package
-    monkeypatch.setattr(delivery, "tar_package", lambda *a: written.append(real_tar(*a)) or written[-1])
+    real_tar = package_export.tar_package
+    monkeypatch.setattr(package_export, "tar_package", lambda *a: written.append(real_tar(*a)) or written[-1])
 
     def no_hashing(*args):
         raise AssertionError("the upload hashed bytes although the portal checks every chunk")
@@ -222,7 +222,7 @@ def test_import_by_url_and_a_refused_import_exit_3(flow):
 
 def test_a_portal_outage_fails_the_approval_and_approve_resumes(flow, monkeypatch):
     portal, server, run, reg = flow
-    monkeypatch.setattr(delivery, "PORTAL_BACKOFF_S", 0.01)   # retried, then given up on
+    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF_S", 0.01)   # retried, then given up on
     new_request(portal, reg, cameras=("yard",))
     run("inbox", "sync")
     jti = only_request(run)["id"]

@@ -3,9 +3,9 @@ request's state allows, and its steps (export -> decision -> upload -> receipt) 
 request's status moved at each one.
 
 The desk (agent/requests/desk.py) verifies the request first and turns this module's
-exceptions into its own: AlreadyRunning and a refused approval
-(approval_steps.DeliveryError) into a refusal, RunFailed into an error. A failed run leaves the request `failed` with the reason, and
-running approve again resumes with the same approval.
+exceptions into its own: AlreadyRunning and a refused approval (approval_step.DeliveryError)
+into a refusal, RunFailed into an error. A failed run leaves the request `failed` with the
+reason, and running approve again resumes with the same approval.
 """
 from __future__ import annotations
 
@@ -17,8 +17,12 @@ from typing import Callable
 
 from agent.export.progress import DroppedFrames
 from agent.index.store import Store
-from agent.requests import approval_steps
+from agent.requests.approval_choices import new_approval, redactions, same_approval
+from agent.requests.approval_step import ApprovalRefused, PackageAltered, Step
+from agent.requests.decisions import send_decision, sign_decision
 from agent.requests.inbox import UNDECIDED, Inbox
+from agent.requests.package_delivery import deliver_packages
+from agent.requests.package_export import export_packages
 from agent.requests.records import Approval, Entry
 from agent.storage import Busy, FileLock
 from agent.timebase import format_utc
@@ -87,26 +91,24 @@ def approval_to_run(inbox: Inbox, store: Callable[[], Store], home: Path, log: L
     """The request as it stands and the approval to run: the one kept when resuming a failed
     (or cut off) delivery, else a new one from the owner's choices, recorded as approved.
 
-    Raises approval_steps.DeliveryError (ApprovalRefused) when the approval is refused."""
+    Raises ApprovalRefused (a DeliveryError) when the approval is refused."""
     jti = entry.jti
     if entry.status in ("approved", "exporting", "uploading"):  # an earlier run was cut off
         entry = inbox.transition(entry.iss, entry.jti, "failed", "interrupted")
     if entry.status == "failed":
-        approval = approval_steps.same_approval(entry, cameras, start_us, end_us, mode,
-                                          keep_audio, blur_faces, masks)
+        approval = same_approval(entry, cameras, start_us, end_us, mode, keep_audio,
+                                 blur_faces, masks)
     elif entry.status in UNDECIDED:
-        approval = approval_steps.new_approval(entry, store().cameras(), cameras,
-                                         start_us, end_us, mode, keep_audio,
-                                         blur_faces, masks, current=store().names.current)
-        approval_steps.redactions(home, approval, store().names.current)  # masks readable?
+        approval = new_approval(entry, store().cameras(), cameras, start_us, end_us, mode,
+                                keep_audio, blur_faces, masks, current=store().names.current)
+        redactions(home, approval, store().names.current)  # masks readable?
     elif entry.status == "expired":
-        raise approval_steps.ApprovalRefused(
+        raise ApprovalRefused(
             f"request '{jti}' expired at {format_utc(entry.expires_at_us)} and can no "
             "longer be approved; if the agency still needs footage, it can send a new "
             "request")
     else:
-        raise approval_steps.ApprovalRefused(f"request '{jti}' is {entry.status}; it cannot "
-                                       "be approved now")
+        raise ApprovalRefused(f"request '{jti}' is {entry.status}; it cannot be approved now")
     if entry.status in UNDECIDED:
         inbox.set_approval(entry.iss, entry.jti, approval)
         inbox.transition(entry.iss, entry.jti, "approved")
@@ -118,7 +120,7 @@ def approval_to_run(inbox: Inbox, store: Callable[[], Store], home: Path, log: L
     return entry, approval
 
 
-def run_steps(step: approval_steps.Step, entry: Entry, approval: Approval,
+def run_steps(step: Step, entry: Entry, approval: Approval,
               upload_rate_limit_bps: int | None) -> Entry:
     """Export, send the signed decision, upload and receipt; returns the delivered request.
 
@@ -128,15 +130,15 @@ def run_steps(step: approval_steps.Step, entry: Entry, approval: Approval,
     try:
         inbox.transition(entry.iss, entry.jti, "exporting")
         step.log("export", status="exporting")
-        sums = approval_steps.export_packages(step, approval)
+        sums = export_packages(step, approval)
         if step.entry().decision is None:
-            approval_steps.sign_decision(step.inbox, step.key, step.request, "approve", approval,
-                                         audit=step.audit)
-        approval_steps.send_decision(step)
+            sign_decision(step.inbox, step.key, step.request, "approve", approval,
+                          audit=step.audit)
+        send_decision(step)
         stage = "upload"
         inbox.transition(entry.iss, entry.jti, "uploading")
         step.log("upload", status="uploading")
-        approval_steps.deliver_packages(step, upload_rate_limit_bps, sums)
+        deliver_packages(step, upload_rate_limit_bps, sums)
         done = inbox.transition(entry.iss, entry.jti, "delivered")
         step.log("receipt", status="delivered")
         return done
@@ -144,7 +146,7 @@ def run_steps(step: approval_steps.Step, entry: Entry, approval: Approval,
         reason = _reason(exc)
         inbox.transition(entry.iss, entry.jti, "failed", reason)
         step.log(stage, status="failed", reason=reason)
-        refused = isinstance(exc, (DroppedFrames, approval_steps.PackageAltered))
+        refused = isinstance(exc, (DroppedFrames, PackageAltered))
         raise RunFailed(reason, refused=refused) from None
 
 

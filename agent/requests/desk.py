@@ -1,5 +1,5 @@
 """The owner's request desk: requests come in and are verified; the owner holds, approves or
-declines; an approval is cut, sealed, delivered and receipted (agent/requests/approval_steps.py).
+declines; an approval is cut, sealed, delivered and receipted (approval_run.py).
 
 Nothing leaves this PC without an explicit approve, and never more than the request asked for.
 Every step goes to the audit log; a failure leaves the request `failed` with the reason, and
@@ -23,8 +23,10 @@ from agent.identity.keys import OwnerKey
 from agent.index.mirror import Connect, connector
 from agent.index.store import Store
 from agent.recorders.credentials import CredentialStore
-from agent.requests import approval_run, approval_steps, holds, polling
+from agent.requests import approval_run, holds, polling
 from agent.requests.agencies import TrustStore
+from agent.requests.approval_step import DeliveryError, Step
+from agent.requests.decisions import sign_decision
 from agent.requests.inbox import ENDED, UNDECIDED, Inbox, InboxError
 from agent.requests.intake import checked_request
 from agent.requests.portal_client import PollPolicy, PortalClient, PortalError
@@ -273,13 +275,11 @@ class RequestDesk:
             entry, approval = approval_run.approval_to_run(
                 self.inbox, self._store, self.home, self._log, entry, cameras, start_us, end_us,
                 mode, keep_audio, blur_faces, masks)
-        except approval_steps.DeliveryError as exc:  # refused
+        except DeliveryError as exc:  # refused
             raise DeskRefusal(str(exc)) from None
-        step = approval_steps.Step(self.home, self._store(),
-                                   self._signing_key(entry.iss, entry.registration), self.inbox,
-                                   self.audit, self.portal, agency, request, bearer,
-                                   self._verify, progress, cancel, accept_dropped,
-                                   self._recorders())
+        step = Step(self.home, self._store(), self._signing_key(entry.iss, entry.registration),
+                    self.inbox, self.audit, self.portal, agency, request, bearer, self._verify,
+                    progress, cancel, accept_dropped, self._recorders())
         try:
             return approval_run.run_steps(step, entry, approval,
                                           self.settings.upload_rate_limit_bps)
@@ -298,7 +298,7 @@ class RequestDesk:
         if reason is not None and (len(reason) > MAX_MESSAGE_CHARS or not reason.strip()):
             raise DeskRefusal(f"the reason must be 1 to {MAX_MESSAGE_CHARS} characters of text")
         request = self._reverify(entry)[1]
-        token = approval_steps.sign_decision(
+        token = sign_decision(
             self.inbox, self._signing_key(entry.iss, entry.registration), request, "decline",
             reason=reason, audit=self.audit)
         done = self.inbox.transition(entry.iss, entry.jti, "declined", reason)

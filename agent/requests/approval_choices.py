@@ -1,0 +1,90 @@
+"""The owner's choices for an approval, checked against the request (never wider than it) or
+against the approval kept for a failed delivery, and the redactions they ask for."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from agent.export.masks import MaskError
+from agent.export.redact import Redaction, owner_redaction
+from agent.requests.approval_step import ApprovalRefused
+from agent.requests.records import Approval, Entry
+from agent.timebase import format_utc
+
+MODES = ("copy", "exact")
+
+
+def new_approval(entry: Entry, indexed_cameras: list[str], cameras, start_us: int | None,
+                 end_us: int | None, mode: str | None, keep_audio: bool | None,
+                 blur_faces: bool | None = None, masks: bool | None = None,
+                 current: Callable[[str], str | None] | None = None) -> Approval:
+    """The owner's choices, checked: never wider than the request; unset ones default to it.
+
+    The approval names cameras as the request does (the signed decision must): a camera the
+    owner renamed since is chosen by either name. `current` gives a camera's current name."""
+    start = entry.window_start_us if start_us is None else start_us
+    end = entry.window_end_us if end_us is None else end_us
+    now_called = (lambda c: current(c) or c) if current else (lambda c: c)
+    as_asked = {now_called(a): a for a in entry.cameras}
+    chosen = tuple(dict.fromkeys(c if c in entry.cameras else as_asked.get(now_called(c), c)
+                                 for c in cameras)) if cameras else entry.cameras
+    if not chosen:
+        raise ApprovalRefused("this request does not name cameras; choose which to share")
+    if start >= end:
+        raise ApprovalRefused("the approved window must start before it ends")
+    if start < entry.window_start_us or end > entry.window_end_us:
+        raise ApprovalRefused(f"refused: the approved window is wider than the request's "
+                              f"({format_utc(entry.window_start_us)} to "
+                              f"{format_utc(entry.window_end_us)}); it may only be narrower")
+    outside = [c for c in chosen if entry.cameras and c not in entry.cameras]
+    if outside:
+        raise ApprovalRefused(f"refused: the request did not ask for {', '.join(outside)} "
+                              f"(it asked for {', '.join(entry.cameras)})")
+    missing = [c for c in chosen if now_called(c) not in set(indexed_cameras)]
+    if missing:
+        raise ApprovalRefused(f"no recordings of {', '.join(missing)} are indexed (known "
+                              f"cameras: {', '.join(sorted(indexed_cameras)) or 'none'})")
+    if (mode or "copy") not in MODES:
+        raise ApprovalRefused(f"the cut mode must be one of {', '.join(MODES)}")
+    return Approval(start, end, chosen, mode or "copy", bool(keep_audio), bool(blur_faces),
+                    masks is not False)
+
+
+def same_approval(entry: Entry, cameras, start_us: int | None, end_us: int | None,
+                  mode: str | None, keep_audio: bool | None, blur_faces: bool | None = None,
+                  masks: bool | None = None) -> Approval:
+    """The approval kept for a failed delivery; refuses choices that differ from it."""
+    a = entry.approval
+    asked = (tuple(dict.fromkeys(cameras)) if cameras else None, start_us, end_us, mode,
+             keep_audio)
+    kept = (a.cameras, a.start_us, a.end_us, a.mode, a.keep_audio)
+    if any(x is not None and x != y for x, y in zip(asked, kept)):
+        raise ApprovalRefused("this request was already approved with other choices; run "
+                              "approve again without changing them to finish the delivery")
+    if (blur_faces is not None and blur_faces != a.blur_faces) or \
+            (masks is not None and masks != a.masks):
+        raise ApprovalRefused("this request was already approved with other redaction choices "
+                              f"({hidden_words(a)}); run approve again without changing them to "
+                              "finish the delivery")
+    return a
+
+
+def hidden_words(approval: Approval) -> str:
+    """What the approval hides, as the confirmation and the audit log say it."""
+    parts = (["privacy masks"] if approval.masks else []) + (["faces blurred"]
+                                                             if approval.blur_faces else [])
+    return ", ".join(parts) or "nothing"
+
+
+def redactions(home: Path, approval: Approval,
+               current: Callable[[str], str | None] | None = None) -> dict[str, Redaction | None]:
+    """Each camera's redaction, its masks found by its current name (`current`: a camera
+    renamed since the approval keeps them); a damaged mask file refuses the approval rather
+    than export the camera unmasked."""
+    now_called = (lambda c: current(c) or c) if current else (lambda c: c)
+    try:
+        return {c: owner_redaction(home, now_called(c), masks=approval.masks,
+                                   blur_faces=approval.blur_faces) for c in approval.cameras}
+    except MaskError as exc:
+        raise ApprovalRefused(str(exc)) from None
+

@@ -1,0 +1,42 @@
+"""The owner's decision on a request: signed and kept in the inbox, then sent to the portal."""
+from __future__ import annotations
+
+from agent.audit.log import AuditLog
+from agent.identity.keys import OwnerKey
+from agent.requests.approval_step import Step
+from agent.requests.inbox import Inbox
+from agent.requests.portal_client import PortalError
+from agent.requests.portal_retries import portal_call
+from agent.requests.records import Approval
+from frp.decision import Approved, make_decision
+from frp.request import Request
+
+
+def sign_decision(inbox: Inbox, key: OwnerKey, request: Request, decision: str,
+                  approval: Approval | None = None, reason: str | None = None,
+                  audit: AuditLog | None = None) -> str:
+    """Sign the owner's decision and keep it in the inbox (sent later by send_decision). It
+    carries the head of the owner's audit log as it stands, a witness the agency keeps."""
+    approved = None if approval is None else Approved(approval.start_us, approval.end_us,
+                                                      approval.cameras)
+    token = make_decision(request, key.sign, key.public.jwk(), decision,
+                          reason=reason, approved=approved,
+                          log_head=audit.head() if audit is not None else None)
+    inbox.set_decision(request.agency_id, request.id, token)
+    return token
+
+
+def send_decision(step: Step) -> None:
+    """Post the stored decision unless the portal already has it."""
+    entry = step.entry()
+    if entry.decision is None or entry.decision_sent_at_us is not None:
+        return
+    try:
+        portal_call(step, lambda: step.portal.post_decision(step.agency, step.bearer, entry.jti,
+                                                            entry.decision))
+    except PortalError as exc:
+        if exc.status != 409:
+            raise
+        # 409: the portal holds a decision already; ours from an interrupted run (or a retry
+        # whose first answer was lost), or the submission step will be refused and say so.
+    step.inbox.decision_sent(entry.iss, entry.jti)

@@ -1,0 +1,114 @@
+"""Delivering the packages: each tar uploaded, submitted to the portal, and its receipt
+checked and kept; an upload the portal will never receipt is forgotten (and withdrawn)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from agent.delivery.sums import ChunkSums
+from agent.requests.approval_step import DeliveryError, Step
+from agent.requests.portal_client import PortalError
+from agent.requests.portal_retries import portal_call
+from agent.requests.records import Delivery
+from agent.requests.tus_uploads import upload_client, upload_tar, withdraw
+from frp.decision import ReceiptError, verify_receipt
+from frp.jws import JWSError, parse_compact
+
+
+def deliver_packages(step: Step, rate_limit_bps: int | None = None,
+                     sums: dict[str, ChunkSums] | None = None) -> None:
+    """Upload each package not yet receipted, submit it, and keep the checked receipt.
+
+    An upload from an earlier run that the portal no longer has (404, 409 on the submission)
+    is made again at once; one made in this run that it refuses so, or any whose genuine
+    receipt names other bytes, is forgotten (and withdrawn), so the next approve uploads the
+    package afresh.
+    sums: digests taken when the tars were written, by camera (export_packages)."""
+    entry = step.entry()
+    pending = [d for d in entry.deliveries if not d.receipt]
+    limit = step.request.upload_max_bytes
+    for d in pending:
+        if limit is not None and d.size > limit:
+            raise DeliveryError(f"the package for {d.camera} is {d.size:,} bytes; "
+                                f"{step.agency.name} accepts at most {limit:,} bytes per upload. "
+                                "Approve a shorter window.")
+    client = upload_client(step)
+    try:
+        for n, d in enumerate(pending):
+            from_before = bool(d.upload_url)
+            while True:
+                if not d.upload_url:
+                    d = upload_tar(step, d, n, len(pending), client, rate_limit_bps, sums)
+                try:
+                    _receipt(step, d)
+                    break
+                except _UploadGone as gone:
+                    withdraw(step, d)
+                    d = replace(d, upload_url=None)
+                    if not (from_before and gone.again_now):
+                        raise DeliveryError(
+                            f"{gone} The agent forgot that upload: run approve again to upload "
+                            "the package afresh" + ("" if gone.again_now else
+                                                    "; if this happens again, tell the agency")
+                        ) from None
+                    step.log("upload", camera=d.camera, status="gone", reason=str(gone))
+                    from_before = False
+    finally:
+        if client is not None:
+            client.close()
+
+
+class _UploadGone(Exception):
+    """The portal will never give a receipt for this upload: it no longer has it
+    (`again_now`: an earlier run's upload is simply made again), or it received other bytes
+    than the package's. The message says which."""
+
+    def __init__(self, message: str, again_now: bool = False) -> None:
+        super().__init__(message)
+        self.again_now = again_now
+
+
+# The statuses of a submission that mean the upload itself is unusable: 404 no such upload
+# (expired, cleaned up), 409 not complete there, or made for another request.
+_GONE = (404, 409, 410)
+
+
+def _receipt(step: Step, d: Delivery) -> None:
+    try:
+        token = portal_call(step, lambda: step.portal.post_submission(
+            step.agency, step.bearer, step.request.id, d.upload_url, d.sha256, d.size,
+            Path(d.package).name))
+    except PortalError as exc:
+        if exc.status in _GONE:
+            raise _UploadGone(f"{exc}.", again_now=True) from None
+        raise
+    try:
+        claims = verify_receipt(token, step.agency, d.sha256, step.request.id)
+    except ReceiptError as exc:
+        other = _receipt_for_other_bytes(step, token)
+        if other is None:
+            raise DeliveryError(str(exc)) from None   # untrusted: the next approve asks again
+        raise _UploadGone(f"{step.agency.name}'s portal says it received other bytes for "
+                          f"{d.camera} (SHA-256 {other['sha256']}, {other['size']:,} bytes) than "
+                          f"the package sent (SHA-256 {d.sha256}, {d.size:,} bytes), so it is "
+                          "not delivered.") from None
+    if claims["size"] != d.size:
+        raise _UploadGone(f"{step.agency.name}'s portal says it received {claims['size']:,} "
+                          f"bytes of the {d.size:,}-byte package for {d.camera}, so it is not "
+                          "delivered.")
+    step.inbox.save_delivery(step.agency.id, step.request.id,
+                             Delivery(d.camera, d.package, d.tar, d.sha256, d.size,
+                                      d.upload_url, token.strip()))
+    step.log("receipt", camera=d.camera, sha256=claims["sha256"], size=claims["size"],
+             received_at=claims.get("received_at"))
+
+
+def _receipt_for_other_bytes(step: Step, token: str) -> dict | None:
+    """The claims of a receipt that is genuine (the agency's signature, this request) but
+    names other bytes than ours; None for one that cannot be trusted at all."""
+    try:
+        named = parse_compact(token.strip()).claims.get("sha256")
+        claims = verify_receipt(token, step.agency, str(named), step.request.id)
+    except (JWSError, ReceiptError, ValueError):
+        return None
+    return claims if isinstance(claims.get("size"), int) else None

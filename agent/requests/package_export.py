@@ -1,0 +1,147 @@
+"""The packages of an approval: each approved camera's footage cut, sealed and tarred, or an
+earlier run's kept while it is still what was recorded and sealed."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from agent.delivery.sums import ChunkSums, compute_sums
+from agent.delivery.wire import UploadCancelled, UploadError
+from agent.export.bagtar import tar_package
+from agent.export.evidence import RequestContext, export_evidence
+from agent.export.redact import Redaction
+from agent.index.mirror import connector
+from agent.index.remote_window import local_window
+from agent.os_words import plain_os_error
+from agent.recorders.credentials import CredentialStore
+from agent.requests.agencies import TrustStore
+from agent.requests.approval_choices import redactions
+from agent.requests.approval_step import PackageAltered, Step
+from agent.requests.clip_signing import signing_chain
+from agent.requests.records import Approval, Delivery
+from agent.requests.tus_uploads import withdraw
+from agent.timebase import US, compact_utc, format_utc
+from frp.verify import verify_package
+
+
+def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
+    """Cut, seal and tar a package per approved camera (those already made are kept).
+
+    A tar kept from an earlier run is used only while it is the one recorded (its SHA-256 and
+    size); a package folder from an earlier run is tarred again only once it verifies against
+    its own seal. Returns the upload digests of the tars checked or written now, by camera."""
+    entry = step.entry()
+    done = {d.camera: d for d in entry.deliveries}
+    out_dir = step.home / "packages" / entry.folder
+    outbox = step.home / "outbox" / entry.folder
+    context = RequestContext(entry.token.encode("ascii"), entry.jti, entry.iss, entry.case,
+                             entry.window_start_us, entry.window_end_us, True)
+    redacted = redactions(step.home, approval, step.store.names.current)
+    sums: dict[str, ChunkSums] = {}
+    for n, camera in enumerate(approval.cameras):
+        record = done.get(camera)
+        if record is not None and record.receipt:
+            continue   # delivered: its tar is no longer needed
+        if record is not None and record.tar and Path(record.tar).is_file():
+            kept = _recorded_tar(step, record)
+            if kept is not None:
+                sums[camera] = kept
+                continue
+        if record is None or not Path(record.package).is_dir():
+            record = _export_one(step, approval, camera, context, out_dir, n, redacted[camera])
+        else:
+            _check_seal(step, record)
+            # A tar made again starts a fresh upload: bytes of the one it replaces may already
+            # be on the server (a copy that changed, or one a portal holds against the limit).
+            withdraw(step, record)
+        outbox.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tar_path = outbox / f"{Path(record.package).name}.tar"
+        # The tar is reproducible: one left by an interrupted run is remade byte for byte.
+        tar_path.unlink(missing_ok=True)
+        packed = tar_package(Path(record.package), tar_path)
+        record = Delivery(camera, record.package, str(packed.path), packed.sha256, packed.size)
+        step.inbox.save_delivery(entry.iss, entry.jti, record)
+        sums[camera] = packed.sums
+    return sums
+
+
+def _recorded_tar(step: Step, record: Delivery) -> ChunkSums | None:
+    """The digests of an earlier run's tar while it is still the one recorded; else None, the
+    tar removed (it is made again from the package folder, once that verifies)."""
+    try:
+        sums = compute_sums(Path(record.tar), cancel=step.cancel)
+    except UploadCancelled:
+        raise
+    except UploadError:
+        sums = None   # unreadable: made again like a changed one
+    if sums is not None and (sums.sha256, sums.size) == (record.sha256, record.size):
+        return sums
+    step.log("export", camera=record.camera, tar=record.tar, status="tar-changed",
+             sha256=sums.sha256 if sums else None, expected_sha256=record.sha256)
+    Path(record.tar).unlink(missing_ok=True)
+    return None
+
+
+def _check_seal(step: Step, record: Delivery) -> None:
+    """Refuse an earlier run's package folder that no longer verifies against its own seal
+    (manifests, owner signature, clips' credentials): what leaves is what was sealed. Such a
+    folder is set aside, kept for a look, and the camera's delivery forgotten, so the next
+    approve exports the approved footage again."""
+    package = Path(record.package)
+    report = verify_package(package, expected_owner=step.key.public)
+    if report.ok:
+        return
+    aside = package.with_name(f"{package.name}.changed-{compact_utc(int(time.time()) * US)}")
+    try:
+        package.rename(aside)
+    except OSError as exc:
+        raise PackageAltered(
+            f"the package for {record.camera} ({package}) changed after it was sealed "
+            f"({report.problems[0].rstrip('.')}), so it was not sent. It could not be set aside "
+            f"({plain_os_error(exc, package)}): move that folder away, then run approve again "
+            "to export the approved footage again") from None
+    if record.tar:
+        Path(record.tar).unlink(missing_ok=True)
+    withdraw(step, record)
+    step.inbox.drop_delivery(step.agency.id, step.request.id, record.camera)
+    step.log("export", camera=record.camera, package=str(package), status="refused",
+             problems=list(report.problems[:5]), set_aside=str(aside))
+    raise PackageAltered(
+        f"the package for {record.camera} changed after it was sealed ({report.problems[0].rstrip('.')}), so "
+        f"it was not sent. It was set aside as {aside}; run approve again to export the "
+        "approved footage again from your recordings")
+
+
+def _export_one(step: Step, approval: Approval, camera: str, context: RequestContext,
+                out_dir: Path, n: int, redaction: Redaction | None) -> Delivery:
+    count = len(approval.cameras)
+    stage = f"exporting {camera}"
+    chain = signing_chain(TrustStore(step.home), step.key, step.agency.id,
+                          step.request.registration_id)
+    connect = step.connect or connector(CredentialStore(step.home))
+    # A recorder's camera: its window is downloaded first, and exported from there.
+    with local_window(step.home, step.store, camera, approval.start_us, approval.end_us,
+                      connect, cancel=step.cancel) as (index, extra):
+        done = export_evidence(
+            index, step.key, camera, approval.start_us, approval.end_us, out_dir,
+            mode=approval.mode, keep_audio=approval.keep_audio, request=context,
+            progress=lambda s, f: step.report(stage, (n + max(0.0, min(1.0, f))) / count),
+            cancel=step.cancel, redaction=redaction, accept_dropped=step.accept_dropped,
+            chain=chain, provenance_extra=extra)
+    cut = done.cut
+    step.log("export", camera=camera, package=str(done.package.path), clip_sha256=done.clip_sha256,
+             mode=cut.mode, audio=cut.audio, credentials=chain.kind,
+             redactions=_kinds(redaction), dropped_frames=cut.dropped_frames,
+             dropped_audio_packets=cut.dropped_audio_packets,
+             delivered={"start": format_utc(cut.delivered_start_us),
+                        "end": format_utc(cut.delivered_end_us)})
+    record = Delivery(camera, str(done.package.path), "", "", 0)
+    step.inbox.save_delivery(step.agency.id, step.request.id, record)
+    return record
+
+
+def _kinds(redaction: Redaction | None) -> list[str]:
+    if redaction is None:
+        return []
+    return ((["privacy-mask"] if redaction.masks and redaction.masks.polygons else [])
+            + (["face-blur"] if redaction.faces is not None else []))

@@ -1,0 +1,56 @@
+"""Calls to the portal during an approval, retried on 5xx, 429 and no answer (protocol.md
+"Errors"), never before the portal's Retry-After; a wait it asks for beyond the cap, or
+failures past the budget, end the run with "try again later"."""
+from __future__ import annotations
+
+import logging
+import random
+import time
+from typing import Callable
+
+from agent.delivery.wire import UploadCancelled
+from agent.requests.approval_step import DeliveryError, Step
+from agent.requests.portal_client import PortalError
+
+PORTAL_TRIES = 5
+PORTAL_BACKOFF_S = 1.0
+PORTAL_WAIT_CAP_S = 60.0
+PORTAL_BUDGET_S = 180.0
+log = logging.getLogger(__name__)
+
+
+def portal_call(step: Step, call: Callable[[], object]):
+    """call(), retried as above; DeliveryError when the portal stays busy or down."""
+    began = time.monotonic()
+    for tries in range(1, PORTAL_TRIES + 1):
+        try:
+            return call()
+        except PortalError as exc:
+            if not exc.retryable:
+                raise
+            delay = exc.retry_after_s if exc.retry_after_s is not None else \
+                PORTAL_BACKOFF_S * 2 ** (tries - 1) * random.uniform(0.75, 1.0)
+            if tries == PORTAL_TRIES or delay > PORTAL_WAIT_CAP_S \
+                    or time.monotonic() - began + delay > PORTAL_BUDGET_S:
+                raise DeliveryError(_busy_words(step, exc, tries, delay)) from None
+            log.info("portal: %s; trying again in %.1f s", exc, delay)
+            _pause(step, delay)
+    raise AssertionError("unreachable")
+
+
+def _busy_words(step: Step, exc: PortalError, tries: int, delay: float) -> str:
+    if exc.status is None:
+        return str(exc)   # no answer: its own words say what to check
+    later = (f"it asks to wait {delay:,.0f} s: run approve again after that" if
+             delay > PORTAL_WAIT_CAP_S else "nothing is lost: run approve again later")
+    return (f"{step.agency.name}'s portal is busy or down (HTTP {exc.status}, "
+            f"{tries} {'try' if tries == 1 else 'tries'}); {later}")
+
+
+def _pause(step: Step, seconds: float) -> None:
+    """Wait, ending at once when the approval is cancelled."""
+    if step.cancel is None:
+        time.sleep(seconds)
+    elif step.cancel.wait(seconds):
+        raise UploadCancelled("The delivery was cancelled while waiting for the portal; it "
+                              "resumes from here next time.")

@@ -1,0 +1,78 @@
+"""One camera's tar on the agency's upload server (tus): uploaded (resuming an unfinished
+upload) and recorded, or withdrawn so that its next upload starts afresh."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import httpx
+
+from agent.delivery.sums import ChunkSums
+from agent.delivery.wire import DEFAULT_TIMEOUT, UploadCancelled, UploadError
+from agent.requests.approval_step import DeliveryError, Step
+from agent.requests.records import Delivery
+
+
+def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client | None,
+               rate_limit_bps: int | None, sums: dict[str, ChunkSums] | None) -> Delivery:
+    """Upload one camera's tar (resuming an unfinished upload) and record where it went."""
+    from agent.delivery.upload import upload_file
+
+    entry = step.entry()
+    stage = f"uploading {d.camera}"
+    try:
+        result = upload_file(
+            Path(d.tar), step.request.upload_endpoint,
+            state_dir=step.home / "uploads", client=client,
+            metadata={"filename": Path(d.tar).name, "request": entry.jti, "sha256": d.sha256},
+            sums=(sums or {}).get(d.camera), headers=bearer_headers(step),
+            rate_limit_bps=rate_limit_bps, cancel=step.cancel,
+            progress=lambda p: step.report(
+                stage, (n + (p.sent / p.total if p.total else 1.0)) / count))
+    except UploadCancelled:
+        raise
+    except UploadError as exc:
+        raise DeliveryError(str(exc)) from None
+    if result.sha256 != d.sha256 or result.size != d.size:
+        raise DeliveryError(f"the package for {d.camera} changed on disk while it "
+                            "was being sent; run approve again")
+    d = Delivery(d.camera, d.package, d.tar, d.sha256, d.size, result.url)
+    step.inbox.save_delivery(entry.iss, entry.jti, d)
+    step.log("upload", camera=d.camera, url=result.url, sha256=d.sha256, size=d.size,
+             resumed_from=result.resumed_from)
+    return d
+
+
+def withdraw(step: Step, record: Delivery) -> None:
+    """Forget the camera's upload (saved progress, and a finished one not receipted), asking
+    the upload server to delete it, so its next upload starts afresh."""
+    from agent.delivery.upload import withdraw_upload
+
+    if not record.sha256 and not record.upload_url:
+        return
+    client = upload_client(step)
+    try:
+        asked = withdraw_upload(step.request.upload_endpoint, state_dir=step.home / "uploads",
+                                sha256=record.sha256, size=record.size, url=record.upload_url,
+                                client=client, headers=bearer_headers(step))
+    finally:
+        if client is not None:
+            client.close()
+    if record.upload_url:
+        step.inbox.save_delivery(step.agency.id, step.request.id,
+                                 replace(record, upload_url=None, receipt=None))
+    if asked or record.upload_url:
+        step.log("upload", camera=record.camera, status="withdrawn", urls=asked or
+                 [record.upload_url])
+
+
+def upload_client(step: Step) -> httpx.Client | None:
+    """The client for the upload server when this step trusts its own CA (tests, a private
+    CA); None: the delivery code makes its own."""
+    return None if step.verify is True else httpx.Client(
+        verify=step.verify, follow_redirects=False, timeout=DEFAULT_TIMEOUT, trust_env=False)
+
+
+def bearer_headers(step: Step) -> dict[str, str]:
+    """The registration's bearer token, as the upload server asks for it."""
+    return {"Authorization": f"Bearer {step.bearer}"}
