@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from agent.requests.approval_run import INTERRUPTED, mark_interrupted
 from agent.requests.inbox import (
     ENDED,
     STATUSES,
@@ -212,3 +213,21 @@ def test_deliveries_decisions_and_cursors_are_recorded(inbox):
     assert inbox.cursor(ISS_A, "reg-1") == "43" and inbox.cursor(ISS_B, "reg-1") is None
     inbox.drop_delivery(ISS_A, "req-1", "porch")
     assert inbox.get("req-1").deliveries == ()
+
+
+def test_a_delivery_left_running_by_a_stop_is_marked_interrupted_and_a_finished_one_is_not(inbox):
+    """The stopper's fallback for a job still blocked when its grace ran out (a call that could
+    not be cut, such as a connection still being made): the request says it was interrupted,
+    never `uploading`; a job that ended by itself keeps its own reason."""
+    logged = []
+    inbox.add(request(), "portal")
+    inbox.set_approval(ISS_A, "req-1", Approval(1, 2, ("porch",), "copy", False))
+    for status in ("approved", "exporting", "uploading"):
+        inbox.transition(ISS_A, "req-1", status)
+    assert mark_interrupted(inbox, lambda event, **data: logged.append((event, data)), ISS_A,
+                            "req-1")
+    entry = inbox.get("req-1", ISS_A)
+    assert (entry.status, entry.reason) == ("failed", INTERRUPTED)
+    assert logged == [("upload", {"status": "failed", "reason": "interrupted"})]
+    assert not mark_interrupted(inbox, lambda *a, **k: logged.append(a), ISS_A, "req-1")
+    assert inbox.get("req-1", ISS_A).reason == INTERRUPTED and len(logged) == 1

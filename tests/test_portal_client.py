@@ -9,6 +9,7 @@ import time
 from contextlib import contextmanager
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import SimpleNamespace
 
 import httpx
 import pytest
@@ -17,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from agent.delivery.wire import UploadCancelled
 from agent.requests.portal_client import (
     POLL_CAP,
     PollPolicy,
@@ -25,6 +27,7 @@ from agent.requests.portal_client import (
     parse_retry_after,
     should_retry,
 )
+from agent.requests.portal_retries import portal_call
 from frp import jws
 from frp.agency import parse_agency
 
@@ -188,6 +191,27 @@ def test_a_portal_that_does_not_answer_times_out():
         finally:
             release.set()
     assert err.value.retryable
+
+
+def test_a_call_the_portal_never_answers_ends_at_once_when_cancelled_and_is_not_retried():
+    """Seen: a stop while the portal never answered a decision held `approve` until the job's
+    grace ran out; the call now ends as the stop comes, a cancellation the approval stops on
+    (not a failure to retry)."""
+    release, cancel = threading.Event(), threading.Event()
+    with serve(lambda h: release.wait(10)) as (origin, seen):
+        try:
+            with PortalClient(call_limit_s=60.0) as client:
+                portal = agency(origin + "/v1")
+                step = SimpleNamespace(cancel=cancel, agency=portal)   # what portal_call reads
+                threading.Timer(0.2, cancel.set).start()
+                started = time.monotonic()
+                with pytest.raises(UploadCancelled, match="cancelled while waiting"):
+                    portal_call(step, lambda: client.post_decision(portal, "t", "req-1", "d.e.c",
+                                                                   cancel=cancel))
+                took = time.monotonic() - started
+        finally:
+            release.set()
+    assert took < 5 and seen == ["/v1/requests/req-1/decision"], (took, seen)
 
 
 def _drip(head: bytes, stop: threading.Event):

@@ -434,6 +434,40 @@ def test_slow_answers_time_out_and_are_retried(hostile, payload, tmp_path, quick
     assert hostile.count("HEAD") == 1 and hostile.count("PATCH") == 4  # re-synced, nothing re-sent
 
 
+def test_a_call_the_server_never_answers_ends_at_once_when_cancelled_and_resumes(
+        hostile, payload, tmp_path):
+    """Seen: a stop during a PATCH the server never answered held the job until its 30 s read
+    timeout, so `approve` ended only when its 1.5 s grace ran out."""
+    src = payload(200_000)
+    held, release, cancel = nth("PATCH", 2), threading.Event(), threading.Event()
+    cancelled_at: list[float] = []
+
+    def stop_soon() -> None:
+        cancelled_at.append(time.monotonic())
+        cancel.set()
+
+    def hook(method, path, headers, body):
+        if held(method):   # the bytes arrive; the answer never does
+            threading.Timer(0.1, stop_soon).start()
+            release.wait(10)
+            return 503, {}, b""
+        return None
+
+    hostile.hook = hook
+    try:
+        with pytest.raises(UploadCancelled, match="resumes from here"):
+            upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads",
+                        chunk_size=64 * KiB, cancel=cancel)   # default timeouts: 30 s to read
+        took = time.monotonic() - cancelled_at[0]
+    finally:
+        release.set()
+    assert took < 5, took   # cut at once, not after the read timeout
+    hostile.hook = None
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads",
+                         chunk_size=64 * KiB)
+    assert hostile.data(result.url) == src.read_bytes() and result.resumed_from == 64 * KiB
+
+
 def test_server_errors_back_off_with_growing_delays(hostile, payload, tmp_path, monkeypatch, quick_backoff):
     src = payload(100_000)
     failing = {"left": 3}

@@ -274,7 +274,8 @@ class UploadJob:
 
     def _call(self, method: str, url: httpx.URL, headers: dict[str, str], content=None) -> Reply:
         try:
-            reply = exchange(self.http, method, url, {**self.headers, **headers}, content)
+            reply = exchange(self.http, method, url, {**self.headers, **headers}, content,
+                             cancel=self.cancel)
         except httpx.TransportError as exc:
             self.check_cancel()
             raise _Retry(f"cannot reach the upload server {self.base}: "
@@ -312,7 +313,7 @@ class UploadJob:
     def _terminate(self) -> None:
         """Best-effort tus termination of an upload we abandon, so the server frees it."""
         try:
-            exchange(self.http, "DELETE", self._url(), dict(self.headers))
+            exchange(self.http, "DELETE", self._url(), dict(self.headers), cancel=self.cancel)
         except (httpx.HTTPError, UploadError) as exc:
             log.info("could not withdraw abandoned upload: %s", exc)
 

@@ -73,7 +73,7 @@ def upload_file(path: Path, endpoint: str, *, state_dir: Path, metadata: dict[st
     meta.setdefault("filename", path.name)
     http = client or new_client()
     try:
-        checksums = checksum_support(capabilities(http, base, headers or {}))
+        checksums = checksum_support(capabilities(http, base, headers or {}, cancel))
         with ChunkSource(path, sums, checksums != "checked", cancel) as source:
             job = UploadJob(source, size, sha, base, endpoint, http,
                             state_path(Path(state_dir), endpoint, sha, size), encode_metadata(meta),
@@ -90,11 +90,13 @@ def upload_file(path: Path, endpoint: str, *, state_dir: Path, metadata: dict[st
 
 def withdraw_upload(endpoint: str, *, state_dir: Path, sha256: str, size: int,
                     url: str | None = None, client: httpx.Client | None = None,
-                    headers: dict[str, str] | None = None) -> list[str]:
+                    headers: dict[str, str] | None = None,
+                    cancel: threading.Event | None = None) -> list[str]:
     """Forget the upload of these bytes to `endpoint` (its saved progress, and `url`, a
     finished one), so the next upload_file starts afresh; each is also deleted on the server
     (tus termination), best effort: a portal counts an upload it still holds against the
-    request's size limit. Returns the URLs asked to be deleted."""
+    request's size limit. Returns the URLs asked to be deleted (`cancel` set: a call the
+    server does not answer at once is given up)."""
     spath = state_path(Path(state_dir), endpoint, sha256, size)
     try:
         base = check_endpoint(endpoint)
@@ -109,7 +111,7 @@ def withdraw_upload(endpoint: str, *, state_dir: Path, sha256: str, size: int,
         for u in urls:
             try:   # only ever on the endpoint's origin, as every other tus request
                 exchange(http, "DELETE", same_origin_url(base, u, "withdrawn upload"),
-                         dict(headers or {}))
+                         dict(headers or {}), cancel=cancel)
                 asked.append(u)
             except (httpx.HTTPError, UploadError):
                 continue   # the server forgets it in time; a fresh upload does not need it gone

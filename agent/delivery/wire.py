@@ -9,10 +9,12 @@ from __future__ import annotations
 import base64
 import json
 import re
+import threading
 from dataclasses import dataclass
 
 import httpx
 
+from agent.deadline import CallDeadline
 from frp.origins import is_loopback
 
 TUS_VERSION = "1.0.0"
@@ -155,24 +157,28 @@ def new_client() -> httpx.Client:
 
 
 def exchange(client: httpx.Client, method: str, url: httpx.URL, headers: dict[str, str],
-             content=None) -> Reply:
+             content=None, cancel: threading.Event | None = None) -> Reply:
     """One tus request; never follows a redirect and reads at most BODY_CAP of the answer.
 
     Network failures propagate as httpx.TransportError (the caller retries them); a 3xx
-    becomes an UploadError naming where the server wanted to send us.
+    becomes an UploadError naming where the server wanted to send us. Setting `cancel` ends
+    the call at once with UploadCancelled, even one whose server never answers.
     """
-    all_headers = {"Tus-Resumable": TUS_VERSION, "Accept-Encoding": "identity", **headers}
-    request = client.build_request(method, url, headers=all_headers, content=content,
-                                   timeout=request_timeout(client))
-    response = client.send(request, stream=True, follow_redirects=False)
-    try:
-        body = bytearray()
-        for piece in response.iter_raw():
-            body += piece[: BODY_CAP - len(body)]
-            if len(body) >= BODY_CAP:
-                break
-    finally:
-        response.close()
+    # Each request on a connection of its own: the one a call can cut on cancel (deadline.py).
+    # A connection per request costs little next to a PATCH of about 8 s of data.
+    all_headers = {"Tus-Resumable": TUS_VERSION, "Accept-Encoding": "identity",
+                   **headers, "Connection": "close"}
+    with CallDeadline(None, cancel) as watch:
+        request = client.build_request(method, url, headers=all_headers, content=content,
+                                       timeout=request_timeout(client),
+                                       extensions={"trace": watch.trace})
+        try:
+            response, body = _send_capped(client, request)
+        except httpx.TransportError:
+            if not watch.cancelled:
+                raise
+    if watch.cancelled:   # cut short: whatever arrived is not the server's whole answer
+        raise UploadCancelled("The upload was cancelled; it resumes from here next time.")
     if 300 <= response.status_code < 400:
         target = response.headers.get("location") or "(no address given)"
         try:
@@ -182,13 +188,27 @@ def exchange(client: httpx.Client, method: str, url: httpx.URL, headers: dict[st
         raise UploadError(f"The upload server tried to redirect the package to {target}; "
                           "redirects are never followed, so it was not sent there.",
                           response.status_code)
-    return Reply(response.status_code, response.headers, bytes(body))
+    return Reply(response.status_code, response.headers, body)
 
 
-def capabilities(client: httpx.Client, base: httpx.URL, headers: dict[str, str]) -> Reply | None:
+def _send_capped(client: httpx.Client, request: httpx.Request) -> tuple[httpx.Response, bytes]:
+    response = client.send(request, stream=True, follow_redirects=False)
+    try:
+        body = bytearray()
+        for piece in response.iter_raw():
+            body += piece[: BODY_CAP - len(body)]
+            if len(body) >= BODY_CAP:
+                break
+    finally:
+        response.close()
+    return response, bytes(body)
+
+
+def capabilities(client: httpx.Client, base: httpx.URL, headers: dict[str, str],
+                 cancel: threading.Event | None = None) -> Reply | None:
     """The server's OPTIONS answer, or None if it gave none (then it is taken to check nothing)."""
     try:
-        return exchange(client, "OPTIONS", base, headers)
+        return exchange(client, "OPTIONS", base, headers, cancel=cancel)
     except (httpx.TransportError, UploadError):
         return None
 

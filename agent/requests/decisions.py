@@ -33,7 +33,7 @@ def send_decision(step: Step) -> None:
         return
     try:
         portal_call(step, lambda: step.portal.post_decision(step.agency, step.bearer, entry.jti,
-                                                            entry.decision))
+                                                            entry.decision, cancel=step.cancel))
     except PortalError as exc:
         if exc.status != 409:
             raise

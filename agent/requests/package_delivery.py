@@ -77,7 +77,7 @@ def _receipt(step: Step, d: Delivery) -> None:
     try:
         token = portal_call(step, lambda: step.portal.post_submission(
             step.agency, step.bearer, step.request.id, d.upload_url, d.sha256, d.size,
-            Path(d.package).name))
+            Path(d.package).name, cancel=step.cancel))
     except PortalError as exc:
         if exc.status in _GONE:
             raise _UploadGone(f"{exc}.", again_now=True) from None

@@ -12,6 +12,7 @@ import json
 import random
 import re
 import ssl
+import threading
 import time
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
@@ -46,6 +47,15 @@ class PortalError(Exception):
     def retryable(self) -> bool:
         """Network failures, 5xx and 429 may be retried; any other 4xx never unchanged."""
         return should_retry(self.status)
+
+
+class PortalCancelled(PortalError):
+    """The call was cut short because the work it belongs to was cancelled (a stop signal);
+    never retried."""
+
+    @property
+    def retryable(self) -> bool:
+        return False
 
 
 def should_retry(status: int | None) -> bool:
@@ -157,19 +167,23 @@ class PortalClient:
                               "unexpected form")
         return tokens, new_cursor
 
-    def post_decision(self, agency: Agency, token: str | None, jti: str, decision: str) -> None:
-        """Deliver the owner's signed decision token for request `jti`."""
+    def post_decision(self, agency: Agency, token: str | None, jti: str, decision: str,
+                      cancel: threading.Event | None = None) -> None:
+        """Deliver the owner's signed decision token for request `jti` (`cancel` set: the
+        call ends at once with PortalCancelled)."""
         self.call(agency, "POST", f"/requests/{_segment(jti)}/decision", token,
-                   content=decision.encode("ascii"),
-                   headers={"Content-Type": "application/jose"}, cap=REPLY_CAP)
+                  content=decision.encode("ascii"), cancel=cancel,
+                  headers={"Content-Type": "application/jose"}, cap=REPLY_CAP)
 
     def post_submission(self, agency: Agency, token: str | None, jti: str, upload_url: str,
-                        sha256: str, size: int, package: str) -> str:
-        """Tell the portal which upload answers `jti`; returns its receipt token (unverified)."""
+                        sha256: str, size: int, package: str,
+                        cancel: threading.Event | None = None) -> str:
+        """Tell the portal which upload answers `jti`; returns its receipt token (unverified).
+        `cancel` set: the call ends at once with PortalCancelled."""
         payload = {"upload_url": upload_url, "sha256": sha256, "size": size, "package": package}
         body = self.call(agency, "POST", f"/requests/{_segment(jti)}/submissions", token,
-                          content=json.dumps(payload).encode(),
-                          headers={"Content-Type": "application/json"}, cap=REPLY_CAP)
+                         content=json.dumps(payload).encode(), cancel=cancel,
+                         headers={"Content-Type": "application/json"}, cap=REPLY_CAP)
         receipt = _json_object(body, agency).get("receipt")
         if not isinstance(receipt, str) or not receipt:
             raise PortalError(f"{agency.name}'s portal accepted the package but sent no receipt")
@@ -196,18 +210,20 @@ class PortalClient:
 
     def _send(self, method: str, url: str, agency: Agency, token: str | None, *, cap: int,
               params: dict | None = None, content: bytes | None = None,
-              headers: dict | None = None) -> bytes:
+              headers: dict | None = None, cancel: threading.Event | None = None) -> bytes:
         all_headers = {"Accept": "application/json", "Accept-Encoding": "identity",
                        **(headers or {})}
         if token:
             all_headers["Authorization"] = f"Bearer {token}"
-        with CallDeadline(self._call_limit_s) as deadline:
+        with CallDeadline(self._call_limit_s, cancel) as deadline:
             try:
                 response, body = self._exchange(method, url, agency, params, content,
                                                 all_headers, cap, deadline)
             except PortalError:
-                if not deadline.expired:
+                if not (deadline.expired or deadline.cancelled):
                     raise
+            if deadline.cancelled:   # cut short: whatever arrived is not the portal's answer
+                raise PortalCancelled(f"the call to {agency.name}'s portal was cancelled")
             if deadline.expired:   # also a body that a cut connection seemed to end
                 raise PortalError(f"{agency.name}'s portal took more than "
                                   f"{self._call_limit_s:.0f} s to answer; it was cut off. "

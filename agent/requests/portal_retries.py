@@ -10,7 +10,7 @@ from typing import Callable
 
 from agent.delivery.wire import UploadCancelled
 from agent.requests.approval_step import DeliveryError, Step
-from agent.requests.portal_client import PortalError
+from agent.requests.portal_client import PortalCancelled, PortalError
 
 PORTAL_TRIES = 5
 PORTAL_BACKOFF_S = 1.0
@@ -20,11 +20,16 @@ log = logging.getLogger(__name__)
 
 
 def portal_call(step: Step, call: Callable[[], object]):
-    """call(), retried as above; DeliveryError when the portal stays busy or down."""
+    """call(), retried as above; DeliveryError when the portal stays busy or down.
+
+    `call` passes step.cancel on to the portal client, so that a stop ends a call the portal
+    never answers at once (UploadCancelled, like a stop during a wait)."""
     began = time.monotonic()
     for tries in range(1, PORTAL_TRIES + 1):
         try:
             return call()
+        except PortalCancelled:
+            raise UploadCancelled(_CANCELLED) from None
         except PortalError as exc:
             if not exc.retryable:
                 raise
@@ -52,5 +57,8 @@ def _pause(step: Step, seconds: float) -> None:
     if step.cancel is None:
         time.sleep(seconds)
     elif step.cancel.wait(seconds):
-        raise UploadCancelled("The delivery was cancelled while waiting for the portal; it "
-                              "resumes from here next time.")
+        raise UploadCancelled(_CANCELLED)
+
+
+_CANCELLED = ("The delivery was cancelled while waiting for the portal; it resumes from here "
+              "next time.")

@@ -54,7 +54,8 @@ def withdraw(step: Step, record: Delivery) -> None:
     try:
         asked = withdraw_upload(step.request.upload_endpoint, state_dir=step.home / "uploads",
                                 sha256=record.sha256, size=record.size, url=record.upload_url,
-                                client=client, headers=bearer_headers(step))
+                                client=client, headers=bearer_headers(step),
+                                cancel=step.cancel)
     finally:
         if client is not None:
             client.close()
