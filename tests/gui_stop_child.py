@@ -1,7 +1,8 @@
 """The app, run for real (gui.shell.app.run) on the demo world, put in one state and then
 stopped by a signal the test sends: `python tests/gui_stop_child.py STATE FOLDER`.
 
-STATE is `polling` (the service polling the demo portal), `scanning` (adding a big recordings
+STATE is `polling` (the service polling the demo portal, a settings change not saved: a signal
+never asks about it, where quitting would), `scanning` (adding a big recordings
 folder on the set-up page), `exporting` (an export by hand, faces blurred) or `uploading` (a
 request approved, its package going up at a slow rate). The child prints `state STATE` once
 there, and at the end one JSON line: the exit code and every job the app started (its name,
@@ -78,9 +79,14 @@ def main(state: str, folder: Path) -> int:
                 win.open_request(view)
                 QTimer.singleShot(1500, win.request.approve)
             else:
-                QTimer.singleShot(1000, lambda: say("polling"))
+                QTimer.singleShot(1000, lambda: unsaved_settings(win))
 
         said = set()
+
+        def unsaved_settings(win) -> None:   # once the first page is up
+            win.show_page("settings")
+            win.settings.holds.setChecked(not win.settings.holds.isChecked())
+            say("polling")
 
         def scanning() -> bool:
             return any(j.name == "add-source" and not j.wait(0) for j in jobs)

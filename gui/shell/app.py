@@ -50,7 +50,6 @@ def run(agent, tray: bool = False) -> int:
     window = build(agent)
     ctx = window.ctx
     window.destroyed.connect(app.quit)
-    window.tray.quitRequested.connect(app.quit)
     original_close = window.closeEvent
 
     def close_event(event):
@@ -58,7 +57,8 @@ def run(agent, tray: bool = False) -> int:
         if event.isAccepted():
             app.quit()
     window.closeEvent = close_event
-    stopper = SignalStop(lambda: (window.quit(), app.quit()), app)
+    # The tray's Quit reaches app.quit through close_event: Cancel on its question stays open.
+    stopper = SignalStop(lambda: (window.stop(), app.quit()), app)
     stopper.install()
     # The agent's service watches the folders and polls the agencies (the inbox listens).
     service = ctx.bridge.run("service", lambda progress, cancel: agent.run(cancel))

@@ -1,5 +1,6 @@
 """The main window: a quiet sidebar (Requests, Export, Activity log, Settings) and one page at a
-time. Closing it keeps the service running in the tray when the owner chose that."""
+time. Closing it keeps the service running in the tray when the owner chose that; quitting asks
+about unsaved work first, a stop signal does not."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
@@ -32,6 +33,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.tray = tray or Tray(self)
         self.quitting = False
+        self._left = False         # the current page's unsaved work was settled: close at once
         self._nav_name = "inbox"   # the sidebar's page last shown
         self.setWindowTitle(self.tr("Footage requests"))
         self.setWindowIcon(app_icon())
@@ -161,6 +163,15 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def quit(self) -> None:
+        """Quit the app (the tray's Quit). Unsaved masks or settings are asked about first;
+        Cancel keeps the app open with them."""
+        self.quitting = True
+        self.close()
+
+    def stop(self) -> None:
+        """Close at once for a stop signal (Ctrl-C, logout): nothing is asked, since the app
+        must end within two seconds; masks or settings not saved yet are dropped."""
+        self._left = True
         self.quitting = True
         self.close()
 
@@ -181,5 +192,28 @@ class MainWindow(QMainWindow):
                              self.tr("Footage requests keeps running; open it from the tray icon."))
             event.ignore()
             return
+        if not self._may_close():
+            self.quitting = False   # stayed: closing later hides to the tray again
+            event.ignore()
+            return
+        self._left = False
         self.tray.hide()
         event.accept()
+
+    def _may_close(self) -> bool:
+        """True when the app may end now. A page holding unsaved work (`leave`) asks first:
+        Discard ends now, Save ends once saved (closing again), Cancel stays."""
+        page = self.pages.currentWidget()
+        if self._left or not hasattr(page, "leave"):
+            return True
+        state = {"asking": True, "went": False}
+
+        def proceed() -> None:
+            state["went"] = True
+            if not state["asking"]:   # saved after the question (a job): end now
+                self._left = True
+                self.quitting = True
+                self.close()
+        page.leave(proceed)
+        state["asking"] = False
+        return state["went"]
