@@ -3,7 +3,8 @@
 The app imports these types from here and nothing else of the agent beyond `agent.service` and
 `agent.events`; each is defined next to the code that makes it and re-exported here. So is the
 display sanitiser (frp.text: `one_line`, `multi_line`): the app shows what requests, portals and
-files say through the same rule as the command line.
+files say through the same rule as the command line. So is the protocol's limit on a message or
+a decline reason (frp.claims.MAX_MESSAGE_CHARS), which the app's reason box keeps to.
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from agent.requests.records import Approval, Delivery
 from agent.requests.view import RequestView
 from frp.agency import Agency
 from frp.certificates import CertificateFacts
+from frp.claims import MAX_MESSAGE_CHARS
 from frp.registration import Camera, Contact
 from frp.text import multi_line, one_line
 
@@ -43,6 +45,8 @@ __all__ = [
     "PreviewFrame", "CameraMasks", "Polygon", "SigningChain",
     # requests, their decisions and deliveries
     "RequestView", "Approval", "Delivery", "Hold", "HeldFile", "SyncReport",
+    # the most characters a message or a decline reason may hold (the protocol's limit)
+    "MAX_MESSAGE_CHARS",
     # the owner's records and settings
     "Agency", "DamagedAgencyFile", "LogRecord", "AuditReport", "Settings",
     # registrations: what the owner registers (Contact, Camera), what is held, the key

@@ -1274,6 +1274,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Lo que saldrá de este ordenador</translation>
     </message>
     <message>
+        <source>The reason was cut to {n} characters, the most an agency accepts.</source>
+        <translation>El motivo se ha recortado a {n} caracteres, lo máximo que acepta una agencia.</translation>
+    </message>
+    <message>
         <source>Request {case} from {agency}</source>
         <translation>Solicitud {case} de {agency}</translation>
     </message>

@@ -9,7 +9,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -25,6 +24,7 @@ from gui.widgets.camera_strip import CameraStrip
 from gui.widgets.labels import ElidedLabel, QuietLabel, plain_label
 from gui.widgets.options import Options
 from gui.widgets.preview_pane import PreviewPane
+from gui.widgets.reason_box import ReasonBox
 from gui.widgets.request_info import RequestInfo
 from gui.widgets.sending import action_bar, outgoing
 
@@ -63,7 +63,7 @@ class RequestPage(QWidget):
         self.notice = plain_label(translate("summary", summary.PUBLIC_RECORD), "notice")
         self.approve_button = QPushButton(self.tr("Approve and send"))
         self.approve_button.setObjectName("primary")
-        self.reason = QLineEdit()
+        self.reason = ReasonBox()
         self.reason.setPlaceholderText(self.tr("Reason for saying no (optional)"))
         self.reason.setMinimumWidth(260)
         self.reason.setAccessibleName(self.tr("Reason for saying no (optional)"))
@@ -71,6 +71,8 @@ class RequestPage(QWidget):
         self.status = QuietLabel(name="caption")
         self.hint = plain_label(name="hint")
         self.approved = None   # the approval a retry would resume (shown, not changeable)
+        self.reason.cut.connect(lambda limit: self.status.setText(self.tr(
+            "The reason was cut to {n} characters, the most an agency accepts.").format(n=limit)))
         self.approve_button.clicked.connect(self.approve)
         self.decline_button.clicked.connect(self.decline)
         self.strip.changed.connect(self.refresh_summary)
