@@ -26,6 +26,7 @@ from gui.widgets.labels import cell, plain_label
 COLUMNS = ("", QT_TRANSLATE_NOOP("InboxPage", "Agency"), QT_TRANSLATE_NOOP("InboxPage", "Case"),
            QT_TRANSLATE_NOOP("InboxPage", "Footage from (your time)"),
            QT_TRANSLATE_NOOP("InboxPage", "Status"), QT_TRANSLATE_NOOP("InboxPage", "Answer by"))
+AGENCY = 1   # the column of the agency's name, which the agency chose (it may be long)
 
 
 class InboxPage(QWidget):
@@ -55,13 +56,16 @@ class InboxPage(QWidget):
         self.table.setWordWrap(False)
         self.table.setAccessibleName(self.tr("Requests"))
         header = self.table.horizontalHeader()
-        # Every column as wide as its widest text (a narrow window scrolls, never cuts).
+        # Every column as wide as its widest text (a narrow window scrolls, never cuts), but
+        # the agency's: the agency chose its name, so it takes the room the others leave.
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(AGENCY, QHeaderView.Fixed)   # fitted by _fit_agency
         header.setStretchLastSection(True)
         # A double-click, Enter or Open opens a row; the arrows move between rows. Enter is
         # handled here, not by `activated`, which macOS gives to editing instead.
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
         self.table.itemSelectionChanged.connect(self._selected)
         self.open_hint = plain_label(self.tr("Select a request and press Open (or double-click it, "
                                              "or press Enter) to review it."), "hint")
@@ -165,6 +169,7 @@ class InboxPage(QWidget):
                     f.setBold(True)
                     item.setFont(f)
                 self.table.setItem(row, col, item)
+        self._fit_agency()
         self.table.setVisible(bool(views))
         self.open_hint.setVisible(bool(views))
         self.empty.setVisible(not views)
@@ -178,7 +183,29 @@ class InboxPage(QWidget):
         self.open_button.setEnabled(0 <= self.table.currentRow() < len(self.views)
                                     and bool(self.table.selectedItems()))
 
+    def _fit_agency(self) -> None:
+        """The agency column as wide as its longest name, but no wider than the room the other
+        columns leave: a longer name ends in "…" there, whole in its tooltip."""
+        table, header = self.table, self.table.horizontalHeader()
+
+        def wanted(col: int) -> int:
+            return max(table.sizeHintForColumn(col), header.sectionSizeHint(col))
+        others = sum(wanted(c) for c in range(table.columnCount()) if c != AGENCY)
+        least = header.sectionSizeHint(AGENCY)
+        width = max(least, min(wanted(AGENCY), table.viewport().width() - others))
+        header.resizeSection(AGENCY, width)
+        over = header.length() - table.viewport().width()   # the stretched last column's
+        if over > 0:                                          # least width is Qt's own
+            width = max(least, width - over)
+            header.resizeSection(AGENCY, width)
+        for row in range(table.rowCount()):
+            item = table.item(row, AGENCY)
+            cut = table.sizeHintForIndex(table.model().index(row, AGENCY)).width() > width
+            item.setToolTip(item.text() if cut else "")
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.table.viewport() and event.type() == QEvent.Resize:
+            self._fit_agency()   # the room the other columns leave has changed
         if (watched is self.table and event.type() == QEvent.KeyPress
                 and event.key() in (Qt.Key_Return, Qt.Key_Enter)):
             self.open_row(self.table.currentRow())

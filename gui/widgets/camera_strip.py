@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from agent.views import one_line
 from gui.views.coverage import timeline_parts
+from gui.widgets.labels import ElidedCheckBox
 from gui.widgets.preview_pane import to_image
 from gui.widgets.timeline import Timeline
 
 THUMBS = 8
+CHECK_NARROW, CHECK_WIDE = 120, 200   # the camera's check box beside its timeline
 
 
 class CameraStrip(QWidget):
@@ -55,11 +57,11 @@ class CameraStrip(QWidget):
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
             # A request names cameras in its own words: shown inert, with '&' kept literal
-            # (Qt would make a keyboard shortcut of it); the raw name stays the key.
+            # (Qt would make a keyboard shortcut of it); the raw name stays the key. A long
+            # name ends in "…" rather than squeezing its timeline.
             label = one_line(camera)
-            check = QCheckBox(label.replace("&", "&&"))
+            check = ElidedCheckBox(label)
             check.setChecked(checked)
-            check.setMinimumWidth(120)
             check.toggled.connect(lambda _on: self.changed.emit())
             tl = Timeline(label, self.ctx.zone)   # the name it shows
             tl.set_window(start_us, end_us)
@@ -70,6 +72,10 @@ class CameraStrip(QWidget):
             line.addWidget(tl, 1)
             self._box.addWidget(row)
             self.timelines[camera], self.checks[camera] = tl, check
+        # One width for every check box: the timelines line up, an instant under an instant.
+        width = max([CHECK_NARROW] + [c.sizeHint().width() for c in self.checks.values()])
+        for check in self.checks.values():
+            check.setFixedWidth(min(width, CHECK_WIDE))
         self._fetch_coverage(list(cameras), start_us, end_us, self._load)
 
     def _fetch_coverage(self, cameras, start_us, end_us, load) -> None:

@@ -6,7 +6,7 @@ worded (gui/views/), so a newline in a name cannot start a line of its own."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtWidgets import QLabel, QTableWidgetItem
+from PySide6.QtWidgets import QCheckBox, QLabel, QStyle, QStyleOptionButton, QTableWidgetItem
 
 from agent.views import multi_line, one_line
 
@@ -83,6 +83,53 @@ class ElidedLabel(QLabel):
         shown = self.fontMetrics().elidedText(self._full, Qt.ElideRight,
                                               self.contentsRect().width())
         super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
+
+
+class ElidedCheckBox(QCheckBox):
+    """A check box named by text the app did not write (a camera name a request sends): one
+    line, sanitised, '&' shown as itself (never a keyboard shortcut), ending in "…" when the
+    room is short, the whole name then its tooltip. `text()` gives the whole text as Qt holds
+    it ('&' doubled)."""
+
+    def __init__(self, text: str = ""):
+        super().__init__()
+        self._full = one_line(text)
+        self.setAccessibleName(self._full)   # a screen reader says the whole name
+        self._fit()
+
+    def text(self) -> str:
+        """The whole text as Qt holds it ('&' doubled); what is painted may end in "…"."""
+        return self._full.replace("&", "&&")
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint, fm = super().sizeHint(), self.fontMetrics()
+        shown = QCheckBox.text(self).replace("&&", "&")
+        return QSize(hint.width() + fm.horizontalAdvance(self._full)
+                     - fm.horizontalAdvance(shown), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(min(self.sizeHint().width(), self.fontMetrics().horizontalAdvance("M…")
+                         * 3), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.FontChange, QEvent.StyleChange):
+            self._fit()
+
+    def text_room(self) -> int:
+        """The width the text has beside the box (the style's indicator and spacing aside)."""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        return self.style().subElementRect(QStyle.SE_CheckBoxContents, option, self).width()
+
+    def _fit(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.ElideRight, self.text_room())
+        super().setText(shown.replace("&", "&&"))
         self.setToolTip(self._full if shown != self._full else "")
 
 

@@ -7,7 +7,7 @@ position 1 s (Shift: 10 s), I / O put the in / out handle at the position, Home 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -21,6 +21,7 @@ _TRACK_TOP, _TRACK_H = 58, 18
 FULL_H = 100     # thumbnails, the track and the times under it
 SHORT_H = 46     # the track and the times only: on a small screen the thumbnails give way
 _GRAB_PX = 9
+_LABEL_GAP = 12  # between the times at the ends and the camera's words in the middle
 
 COVERED = QColor("#8cc7a4")
 MARKED = QColor("#d9826f")          # damaged, empty or unsupported recordings
@@ -221,12 +222,38 @@ class Timeline(QWidget):
             p.drawImage(target, img)
 
     def labels(self) -> tuple[str, str, str]:
-        """The words under the track: the selection's start, the position, its end."""
-        mid = f"{self.camera}: {display.clock(self.position_us, self.zone)}"
+        """The words under the track as painted: the selection's start, the camera and the
+        position (a long name ends in "…" so it never covers the times), its end."""
+        start, rest, end = self._words()
+        fm = self.fontMetrics()
+        # The middle words are centred: they have twice the room beside the wider end time.
+        room = max(0, self.width() - 2 * _PAD - 2 * _LABEL_GAP
+                   - 2 * max(fm.horizontalAdvance(start), fm.horizontalAdvance(end)))
+        # The name keeps a third of the room at least (it says which timeline this is; the
+        # check box beside says it too): a long note is cut after it.
+        name_room = max(room - fm.horizontalAdvance(rest),
+                        min(fm.horizontalAdvance(self.camera), room // 3))
+        name = fm.elidedText(self.camera, Qt.ElideRight, name_room)
+        return start, fm.elidedText((name or "\u2026") + rest, Qt.ElideRight, room), end
+
+    def _words(self) -> tuple[str, str, str]:
+        """The start time, what follows the camera's name (the position, the note), the end."""
+        rest = f": {display.clock(self.position_us, self.zone)}"
         if self.note:
-            mid += f"  ({self.note})"
-        return (display.clock(self.in_us, self.zone), mid,
+            rest += f"  ({self.note})"
+        return (display.clock(self.in_us, self.zone), rest,
                 display.clock(self.out_us, self.zone))
+
+    def tip(self) -> str:
+        """The camera's whole name (and the note) when the words under the track cut them."""
+        if self.labels()[1] == self.camera + self._words()[1]:
+            return ""
+        return f"{self.camera}  ({self.note})" if self.note else self.camera
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.ToolTip:   # whether the words are cut depends on the width
+            self.setToolTip(self.tip())
+        return super().event(event)
 
     def _paint_labels(self, p: QPainter, left: float, right: float, bottom: float) -> None:
         if self.limit_end <= self.limit_start:

@@ -1,0 +1,114 @@
+"""Long names the app did not choose (GUI hunt): a long camera name was painted over its
+timeline's times and its check box squeezed the timeline; a long agency name pushed the inbox's
+columns off the window. Each now ends in "…" in the room it has, the whole name its tooltip."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QEvent, QPoint, Qt  # noqa: E402
+from PySide6.QtGui import QHelpEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication, QCheckBox, QToolTip  # noqa: E402
+
+from agent.timebase import US  # noqa: E402
+from gui.views import display  # noqa: E402
+from demo.gui_data import AGENCY_ID, index_footage, make_world  # noqa: E402
+from portal.server import PortalServer  # noqa: E402
+from portal.state import Portal  # noqa: E402
+from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
+from tests.registering import enrol  # noqa: E402
+
+LONG_CAMERA = "Back garden by the shed, looking over the fence towards the neighbours' drive"
+LONG_AGENCY = ("Example City Police Department, Northern District Investigations Bureau, "
+               "Digital Evidence and Video Recovery Unit")
+
+
+def tip_of(widget, at: QPoint) -> str:
+    """What hovering at `at` shows: the widget gets a real tooltip event."""
+    QApplication.sendEvent(widget, QHelpEvent(QEvent.ToolTip, at, widget.mapToGlobal(at)))
+    return QToolTip.text() if QToolTip.isVisible() else ""
+
+
+def painted_width(widget, text: str) -> int:
+    return widget.fontMetrics().horizontalAdvance(text)
+
+
+@pytest.fixture
+def win(qtbot, tmp_path, footage):
+    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
+    window, agent = open_window(qtbot, world.home)
+    window.resize(1024, 600)
+    window.show_page("export")
+    settle(qtbot, window)
+    yield window
+    window.shutdown()
+    agent.close()
+
+
+def test_a_long_camera_name_is_cut_beside_and_under_its_timeline(qtbot, win, footage):
+    strip = win.export.strip
+    strip.set_cameras([LONG_CAMERA, "porch"], footage[1], footage[1] + 8 * US)
+    settle(qtbot, win)
+    qtbot.wait(10)   # the rows laid out
+    long_tl, porch_tl = strip.timelines[LONG_CAMERA], strip.timelines["porch"]
+    assert abs(long_tl.width() - porch_tl.width()) <= 1   # the name squeezes no timeline
+
+    check = strip.checks[LONG_CAMERA]
+    shown = QCheckBox.text(check)
+    assert shown.endswith("\u2026") and painted_width(check, shown) <= check.text_room()
+    assert check.text() == LONG_CAMERA and check.accessibleName() == LONG_CAMERA
+    assert tip_of(check, QPoint(5, 5)) == LONG_CAMERA
+
+    start, mid, end = long_tl.labels()
+    left, right = 14, long_tl.width() - 14   # the track's ends, where the times are painted
+    centre, half = (left + right) / 2, painted_width(long_tl, mid) / 2
+    assert left + painted_width(long_tl, start) < centre - half      # clear of the start time
+    assert centre + half < right - painted_width(long_tl, end)       # and of the end time
+    assert mid.startswith("Back garden") and "\u2026" in mid
+    assert display.clock(long_tl.position_us, long_tl.zone) in mid   # the time stays whole
+    assert tip_of(long_tl, QPoint(20, 20)).startswith(LONG_CAMERA)
+    assert porch_tl.labels()[1].startswith("porch: ") and porch_tl.tip() == ""
+
+
+@pytest.fixture
+def long_agency(tmp_path, footage):
+    home = tmp_path / "home"
+    index_footage(home, footage[0])
+    portal = Portal.init(tmp_path / "portal", LONG_AGENCY, AGENCY_ID, "+1-206-555-0100")
+    with PortalServer(portal.state_dir):
+        from agent.requests.agencies import TrustStore
+
+        TrustStore(home).add(portal.state_dir / "agency.json")
+        reg = enrol(home, portal, ("driveway", "porch")).registration
+        portal.create_request(reg, footage[1], footage[1] + 8 * US, "2026-118842",
+                              "Det. Jane Roe", cameras=("driveway",))
+        yield home
+
+
+def test_a_long_agency_name_is_cut_in_its_column_and_the_columns_stay_on_screen(
+        qtbot, long_agency):
+    win, agent = open_window(qtbot, long_agency)
+    try:
+        win.resize(1024, 600)
+        qtbot.mouseClick(win.inbox.sync_button, Qt.LeftButton)
+        settle(qtbot, win)
+        table = win.inbox.table
+        assert table.rowCount() == 1 and table.item(0, 1).text() == LONG_AGENCY
+        header = table.horizontalHeader()
+        assert header.length() <= table.viewport().width()   # nothing beyond the right edge
+        for col in range(table.columnCount()):
+            if col != 1:   # every other column still shows its whole text
+                text = table.item(0, col).text()
+                assert painted_width(table, text) <= table.columnWidth(col), (col, text)
+        assert table.columnWidth(1) < painted_width(table, LONG_AGENCY)
+        assert table.item(0, 1).toolTip() == LONG_AGENCY
+
+        win.resize(1800, 700)   # room enough: the whole name, no tooltip needed
+        settle(qtbot, win)
+        assert table.columnWidth(1) >= painted_width(table, LONG_AGENCY)
+        assert table.item(0, 1).toolTip() == ""
+    finally:
+        win.shutdown()
+        agent.close()
