@@ -80,3 +80,21 @@ def test_characters_are_counted_as_the_agent_counts_them(qtbot, box):
     made.clear()
     paste(qtbot, made, EMOJI * (MAX_MESSAGE_CHARS + 1))    # one too many: cut, and said
     assert made.text() == EMOJI * MAX_MESSAGE_CHARS and cuts == [MAX_MESSAGE_CHARS]
+
+
+def test_a_reason_typed_for_one_request_is_not_left_for_the_next(qtbot, pwin, portal, footage):
+    """Seen: the box kept what was typed when another request was opened, so Decline there
+    would have sent the first request's reason."""
+    ask(portal, footage, case="2026-000001")
+    ask(portal, footage, case="2026-000002")
+    sync_by_click(qtbot, pwin)
+    first, second = pwin.inbox.views[:2]
+    pwin.open_request(first)
+    settle(qtbot, pwin)
+    qtbot.keyClicks(pwin.request.reason, "Not my camera's view")
+    pwin.open_request(first)            # the same request again (a refresh): kept
+    settle(qtbot, pwin)
+    assert pwin.request.reason.text() == "Not my camera's view"
+    pwin.open_request(second)
+    settle(qtbot, pwin)
+    assert pwin.request.reason.text() == ""

@@ -122,6 +122,8 @@ class RequestPage(QWidget):
     # showing -----------------------------------------------------------------------------
     def open(self, view: RequestView, known_cameras: list[str] | None = None) -> None:
         """Show a request; the cameras it names (or all indexed ones) get a timeline."""
+        if self.view is None or (self.view.id, self.view.agency_id) != (view.id, view.agency_id):
+            self.reason.clear()   # a reason typed for one request is never another's
         self.view = view
         self.title.setText(self.tr("Request {case} from {agency}").format(
             case=requests.case(view), agency=requests.agency_name(view)))
