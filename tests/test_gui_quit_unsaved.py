@@ -56,12 +56,15 @@ def test_quit_asks_about_unsaved_masks_cancel_stays_save_saves_and_quits(
     win.close()                                  # after Cancel, closing hides again
     assert not win.isVisible() and len(asked) == 1
     assert len(win.tray.notifications) == hidden + 1
-    win.bring_up()
+    queue.append(QMessageBox.Cancel)             # Quit from the tray while hidden: the
+    win.quit()                                   # window comes up with the question, and
+    assert len(asked) == 2 and win.isVisible()   # stays up with the edits after Cancel
+    assert len(page.canvas.shapes) == 1 and page.unsaved()
 
     queue.append(QMessageBox.Save)
     win.quit()
     settle(qtbot, win)
-    assert len(asked) == 2 and saved(win, "driveway") == 1
+    assert len(asked) == 3 and saved(win, "driveway") == 1
     assert not win.isVisible() and len(win.tray.notifications) == hidden + 1   # quit, not hid
 
 

@@ -13,7 +13,14 @@ def leave_unsaved(parent: QWidget, title: str, text: str,
                   proceed: Callable[[], None]) -> None:
     """Ask Save / Discard / Cancel. Save calls `save(proceed)`, which proceeds once saved;
     Discard proceeds at once; Cancel (or Escape) stays. The text is plain (it may name a
-    camera), and Save is the default: what the owner drew or chose is kept unless they say."""
+    camera), and Save is the default: what the owner drew or chose is kept unless they say.
+    A window hidden in the tray (Quit from the tray's menu) comes up first: the question is
+    about what it shows."""
+    window = parent.window()
+    if not window.isVisible():
+        window.show()
+        window.raise_()
+        window.activateWindow()
     box = QMessageBox(QMessageBox.Question, title, text,
                       QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, parent)
     box.setTextFormat(Qt.PlainText)
