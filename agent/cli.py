@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args) -> int:
     from agent.config import ConfigError
-    from agent.index.store import StoreError
+    from agent.index.store_errors import StoreError
     from agent.service import Agent, AgentError, Refusal, UsageProblem
 
     agent, interrupted = None, False

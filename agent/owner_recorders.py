@@ -21,8 +21,8 @@ from agent.events import ScanFinished
 from agent.index import mirror
 from agent.index.cameras import CameraNameError
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
+from agent.index.rows import Source
 from agent.index.scan import ScanReport
-from agent.index.store import Source
 from agent.recorders.connect import RecorderAddress, look_at_certificate, open_recorder
 from agent.recorders.credentials import CredentialStore, env_passphrase
 from agent.recorders.model import VENDORS

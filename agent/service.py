@@ -25,8 +25,9 @@ from agent.index.cameras import CameraNameError
 from agent.index.coverage import USABLE, Coverage, coverage
 from agent.index.first_look import FolderFacts, look_at_folder
 from agent.index.layouts import LAYOUTS
+from agent.index.rows import FileRow, Source
 from agent.index.scan import ScanReport, scan_source
-from agent.index.store import FileRow, Source, Store
+from agent.index.store import Store
 from agent.jobs import Job
 from agent.owner_cameras import OwnerCameras
 from agent.owner_exports import ENV_PASSPHRASE, OwnerExports

@@ -17,8 +17,8 @@ from agent.index.coverage import Coverage, Mark, Overlap, Span
 from agent.index.first_look import FolderFacts
 from agent.index.mirror import Refresh
 from agent.index.recorder_book import RecorderSource
+from agent.index.rows import FileRow, Source
 from agent.index.scan import ScanReport
-from agent.index.store import FileRow, Source
 from agent.media.frame_reader import PreviewFrame
 from agent.owner_recorders import RecorderAdded, RecorderCheck
 from agent.owner_records import DamagedAgencyFile, LogRecord

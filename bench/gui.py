@@ -25,7 +25,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from agent.index.store import FileRow  # noqa: E402
+from agent.index.rows import FileRow  # noqa: E402
 from agent.media.preview import Previewer  # noqa: E402
 from agent.service import Agent  # noqa: E402
 from agent.timebase import US, parse_rfc3339  # noqa: E402

@@ -28,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from agent.index.coverage import coverage  # noqa: E402
 from agent.index.probe import probe  # noqa: E402
-from agent.index.store import FileRow, Store  # noqa: E402
+from agent.index.rows import FileRow  # noqa: E402
+from agent.index.store import Store  # noqa: E402
 from imageio_ffmpeg import get_ffmpeg_exe as ffmpeg_exe  # noqa: E402  (the ffmpeg program)
 from agent.service import Agent  # noqa: E402
 from agent.timebase import US, parse_rfc3339, to_datetime  # noqa: E402

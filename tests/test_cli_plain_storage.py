@@ -135,7 +135,7 @@ def test_a_full_disk_under_the_home_says_so(tmp_path, capsys):
     disk = tmp_path / "disk"
     if not _mount_tmpfs(disk, "size=300k"):
         # No disk of our own to fill: the words SQLite's "full" gets, at least.
-        from agent.index.store import database_words
+        from agent.index.store_errors import database_words
         exc = sqlite3.OperationalError("database or disk is full")
         exc.sqlite_errorcode = sqlite3.SQLITE_FULL
         assert "is full: free some space there" in database_words(tmp_path / "index.db", exc)

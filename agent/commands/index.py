@@ -7,7 +7,7 @@ from agent.commands.interrupt import Interrupted
 from agent.commands.local_time import shown, window, zone_for
 from agent.commands.option_values import (offset_seconds, typed_camera, typed_layout,
                                            typed_zone)
-from agent.index.store import FileRow
+from agent.index.rows import FileRow
 from agent.service import Agent, AgentError, NotFound, NotScanned
 from agent.timebase import TimeError, check_clock_offset
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from agent.export.source import SourceSpan
 from agent.index.coverage import Coverage, coverage
 from agent.index.links import links_out
-from agent.index.store import Source, Store
+from agent.index.rows import Source
+from agent.index.store import Store
 
 
 class PlanError(Exception):

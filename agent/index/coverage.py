@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from agent.index.store import FileRow
+from agent.index.rows import FileRow
 
 # `remote`: mirrored from a recorder on the network. Usable for planning; an export or a hold
 # downloads the window first (remote_window.py) and works on those local files.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import Iterable
 
-from agent.index.store import FileRow, Source
+from agent.index.rows import FileRow, Source
 
 LINK_OUT = ("a link to a file outside this recordings folder; links out of a recordings folder "
             "are never followed (copy the file in if it belongs here)")

@@ -22,8 +22,9 @@ from typing import Callable
 
 from agent.errors import Refusal
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
+from agent.index.rows import FileRow
 from agent.index.scan import showable_us
-from agent.index.store import FileRow, Store
+from agent.index.store import Store
 from agent.recorders.connect import open_recorder
 from agent.recorders.credentials import CredentialError, CredentialStore
 from agent.recorders.model import ClockReading, CredentialsRefused, Recorder, RecorderError, Recording

@@ -19,7 +19,8 @@ from typing import Callable
 
 from agent.index.mirror import Connect
 from agent.index.remote_window import CACHE, download, piece_rows
-from agent.index.store import FileRow, Store
+from agent.index.rows import FileRow
+from agent.index.store import Store
 from agent.recorders.model import RecorderError
 from agent.storage import safe_name, write_atomic
 from agent.timebase import US

@@ -32,7 +32,8 @@ from typing import Callable, Iterator
 from agent.callbacks import call_safely
 from agent.index.mirror import Connect, applied_offset
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
-from agent.index.store import FileRow, Store
+from agent.index.rows import FileRow
+from agent.index.store import Store
 from agent.media.edit_list import shown_start_us
 from agent.recorders.model import ClockReading, Fetched, RecorderError, RecorderInfo
 from agent.storage import remove_stale_partials, safe_name

@@ -26,7 +26,7 @@ from agent.index.hikvision import (
 from agent.index.layouts import NameFacts, NameTime
 from agent.index.placement import place
 from agent.index.probe import ContainerFacts, ProbeError, probe_range
-from agent.index.store import FileRow, Source
+from agent.index.rows import FileRow, Source
 
 INDEX_NAMES = ("index00.bin", "index01.bin")   # index01.bin is the camera's copy
 SQLITE_INDEX = "record_db_index00"              # newer firmware: the same facts in SQLite

@@ -18,7 +18,8 @@ from agent.index.layouts import NameFacts, looks_like_recording, parse_path
 from agent.index.placement import place
 from agent.index.probe import ContainerFacts, ProbeError, probe
 from agent.index.ring_files import RingFolders, is_ring_name
-from agent.index.store import FileRow, Source, Store
+from agent.index.rows import FileRow, Source
+from agent.index.store import Store
 from agent.index.walk import walk
 from agent.timebase import in_calendar
 

@@ -6,150 +6,22 @@ cameras.py), so a rename touches one row however many recordings the camera has.
 
 Overlap queries use the index on (camera_id, start_us), bounded below by the camera's longest
 recording (kept in `cameras.max_len_us`), so a window query touches only rows that can overlap.
+The rows themselves are in rows.py; why the index cannot be used, in words, in store_errors.py.
 """
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import threading
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple
+from typing import Iterable, Iterator
 
 from agent.index.cameras import CameraBook
 from agent.index.recorder_book import RecorderBook
+from agent.index.rows import SELECT, SELECT_ONE, UPSERT, FileRow, Source, file_row
 from agent.index.schema import prepare
+from agent.index.store_errors import StoreError, database_words, is_text, storable
 from agent.os_words import plain_os_error
 from agent.storage import Transaction, private_database
-
-# In FileRow's order, with the camera's id where FileRow has its name.
-_FILE_COLUMNS = ("source_id", "path", "camera_id", "start_us", "end_us", "size", "mtime_ns",
-                 "layout", "status", "reason", "stream", "alt_start_us", "codec", "width",
-                 "height", "fps", "audio", "channel", "time_source", "byte_start", "byte_end")
-_UPSERT = (
-    f"INSERT INTO files({','.join(_FILE_COLUMNS)}) VALUES "
-    f"(?, ?, (SELECT id FROM cameras WHERE name=?), {','.join('?' * (len(_FILE_COLUMNS) - 3))}) "
-    "ON CONFLICT(path, byte_start) DO UPDATE SET "
-    + ",".join(f"{c}=excluded.{c}" for c in _FILE_COLUMNS if c not in ("path", "byte_start")))
-_SELECT = ("SELECT f.source_id, f.path, c.name, f.start_us, f.end_us, f.size, f.mtime_ns, "
-           "f.layout, f.status, f.reason, f.stream, f.alt_start_us, f.codec, f.width, f.height, "
-           "f.fps, f.audio, f.channel, f.time_source, f.byte_start, f.byte_end "
-           "FROM files f JOIN cameras c ON c.id = f.camera_id")
-# One camera's rows: its name is known, so no join (the coverage query's hot path).
-_SELECT_ONE = ("SELECT source_id, path, ?, start_us, end_us, size, mtime_ns, layout, status, "
-               "reason, stream, alt_start_us, codec, width, height, fps, audio, channel, "
-               "time_source, byte_start, byte_end FROM files WHERE camera_id=?")
-
-
-class StoreError(Exception):
-    """The index database cannot be used; the message says why in plain words."""
-
-
-def _is_text(root: str) -> bool:
-    """True when `root` is text SQLite can keep: a name that is not valid UTF-8 on the disk
-    (an SD card formatted by a camera) reaches Python with lone surrogates in it."""
-    try:
-        root.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _storable(root: str) -> None:
-    """Refuse, in plain words, a folder whose own name the index cannot keep."""
-    if not _is_text(root):
-        shown = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in root)
-        raise StoreError(f"the name of the folder {shown} is not valid text (UTF-8), so the "
-                         "index cannot keep it: rename the folder to ordinary letters and "
-                         "digits, then add it again")
-
-
-def database_words(path: Path, exc: sqlite3.Error) -> str:
-    """Why the index at `path` cannot be used, and what to do, for a person.
-
-    A damaged index must not read as something to delete: besides the list of recordings (which
-    a scan rebuilds) it holds the registered folders, their zones and clock offsets, the camera
-    names and the names they had.
-    """
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-        return (f"the index {path} is damaged and cannot be used ({exc}); it holds your "
-                "recordings folders and camera names, not only the list of recordings, so do "
-                "not delete it: put back a copy from a backup, or move it aside (keep it) and "
-                "add your recordings folders again with the same camera names, then scan")
-    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and _disk_full(path)):
-        return (f"the disk holding the index {path} is full: free some space there, then try "
-                "again (the index was not changed)")
-    if code == sqlite3.SQLITE_IOERR:
-        return (f"the disk holding the index {path} could not be read or written: check the "
-                "drive; the drive may be failing")
-    if code == sqlite3.SQLITE_READONLY:
-        return (f"the index {path} cannot be written (it or its disk is read-only): make it "
-                "writable for your user account")
-    if code == sqlite3.SQLITE_BUSY:
-        return (f"the index {path} is in use by another program: close it, then try again")
-    return f"the index {path} cannot be opened ({exc})"
-
-
-def _disk_full(path: Path) -> bool:
-    """True when the disk holding `path` has no room left (SQLite says "disk I/O error" when
-    a full disk refuses its shared-memory file)."""
-    try:
-        return shutil.disk_usage(Path(path).parent).free < 64 * 1024
-    except OSError:
-        return False
-
-
-@dataclass(frozen=True)
-class Source:
-    """A recordings root the owner registered; `camera` is the owner's name for it."""
-
-    id: int
-    root: str
-    camera: str
-    tz: str
-    layout: str
-    clock_offset_s: float
-
-
-class FileRow(NamedTuple):
-    """One indexed recording: what it is, which camera, which seconds (true UTC), its state.
-
-    Immutable like the frozen dataclasses elsewhere, but a NamedTuple: a scan builds one per
-    file, hundreds of thousands at a time. `camera` is the camera's current name (cameras.py);
-    `channel` is the recorder's own word for the camera in the path ('' when it names none).
-    `time_source` says what placed the row in time: "name", "container", "frigate.db",
-    "index00.bin", "mtime" (the file's modification time alone), or None (no time known).
-    `byte_start`/`byte_end` are the recording's bytes inside `path`: 0 and None for a whole
-    file, a range for a recording inside a ring file (Hikvision `hiv*.mp4`).
-    """
-
-    source_id: int
-    path: str
-    camera: str
-    start_us: int | None
-    end_us: int | None
-    size: int
-    mtime_ns: int
-    layout: str | None
-    status: str
-    reason: str | None
-    stream: str | None = None
-    alt_start_us: int | None = None
-    codec: str | None = None
-    width: int | None = None
-    height: int | None = None
-    fps: float | None = None
-    audio: bool = False
-    channel: str = ""
-    time_source: str | None = None
-    byte_start: int = 0
-    byte_end: int | None = None
-
-    @property
-    def ranged(self) -> bool:
-        """True for a recording inside a larger file (a byte range of a ring file)."""
-        return self.byte_end is not None
 
 
 class Store:
@@ -197,7 +69,7 @@ class Store:
         """Register a root and its camera, or update a registered root's settings (its name is
         changed with `names.rename`). A name another camera holds is refused when `explicit`
         (the owner typed it) and made unique otherwise (a default from the folder's name)."""
-        _storable(root)
+        storable(root)
         with self._lock, Transaction(self._db):
             row = self._db.execute("SELECT id FROM sources WHERE root=?", (root,)).fetchone()
             if row is not None:
@@ -217,7 +89,7 @@ class Store:
             self._db.execute("UPDATE files SET mtime_ns=-1 WHERE source_id=?", (source_id,))
 
     def source(self, root: str) -> Source | None:
-        if not _is_text(root):
+        if not is_text(root):
             return None   # add_source refuses such a name: it was never registered
         with self._lock:
             row = self._db.execute("SELECT * FROM sources WHERE root=?", (root,)).fetchone()
@@ -229,7 +101,7 @@ class Store:
 
     def remove_source(self, root: str) -> bool:
         """Forget a root, its cameras and its index rows (the recordings are never touched)."""
-        if not _is_text(root):
+        if not is_text(root):
             return False
         with self._lock:
             return self._db.execute("DELETE FROM sources WHERE root=?", (root,)).rowcount > 0
@@ -298,7 +170,7 @@ class Store:
                     longest[r.camera] = span
         ids = self.names.ids_for(set(sources.items()))
         # FileRow is the row as inserted: the camera's name becomes its id in SQLite.
-        self._db.executemany(_UPSERT, values)
+        self._db.executemany(UPSERT, values)
         self._db.executemany("UPDATE cameras SET max_len_us=max(max_len_us, ?) WHERE id=?",
                              [(span, ids[name]) for name, span in longest.items()])
 
@@ -325,11 +197,11 @@ class Store:
             if camera is not None:
                 cid, name, _ = cams[0]
                 with self._lock:
-                    return [_row(r) for r in self._db.execute(
-                        _SELECT_ONE + " ORDER BY start_us, path, byte_start", (name, cid))]
+                    return [file_row(r) for r in self._db.execute(
+                        SELECT_ONE + " ORDER BY start_us, path, byte_start", (name, cid))]
             with self._lock:
-                return [_row(r) for r in self._db.execute(
-                    _SELECT + " ORDER BY c.name, f.start_us, f.path, f.byte_start")]
+                return [file_row(r) for r in self._db.execute(
+                    SELECT + " ORDER BY c.name, f.start_us, f.path, f.byte_start")]
         if camera is None:
             with self._lock:
                 cams = self._db.execute(
@@ -346,10 +218,10 @@ class Store:
         hi = (1 << 62) if end_us is None else end_us
         with self._lock:
             rows = self._db.execute(
-                _SELECT_ONE + " AND start_us>=? AND start_us<? ORDER BY start_us, path, byte_start",
+                SELECT_ONE + " AND start_us>=? AND start_us<? ORDER BY start_us, path, byte_start",
                 (name, camera_id, lo, hi)).fetchall()
         for r in rows:
-            row = _row(r)
+            row = file_row(r)
             if start_us is None or row.end_us is None or row.end_us > start_us \
                     or row.start_us >= start_us:
                 yield row
@@ -370,8 +242,3 @@ class Store:
     def count(self) -> int:
         with self._lock:
             return self._db.execute("SELECT count(*) FROM files").fetchone()[0]
-
-
-def _row(r: tuple) -> FileRow:
-    # Columns follow FileRow's field order (audio is stored as 0/1).
-    return FileRow(*r[:16], bool(r[16]), *r[17:])

@@ -15,7 +15,7 @@ US = 1_000_000
 
 
 class Recording(Protocol):
-    """What reading a recording needs of its index row (agent.index.store.FileRow is one)."""
+    """What reading a recording needs of its index row (agent.index.rows.FileRow is one)."""
 
     path: str
     camera: str

@@ -1,0 +1,67 @@
+"""Why the index cannot be used, in plain words: `StoreError`, what a database error means for
+the owner (`database_words`), and the folder names the index cannot keep."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """The index database cannot be used; the message says why in plain words."""
+
+
+def is_text(root: str) -> bool:
+    """True when `root` is text SQLite can keep: a name that is not valid UTF-8 on the disk
+    (an SD card formatted by a camera) reaches Python with lone surrogates in it."""
+    try:
+        root.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def storable(root: str) -> None:
+    """Refuse, in plain words, a folder whose own name the index cannot keep."""
+    if not is_text(root):
+        shown = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in root)
+        raise StoreError(f"the name of the folder {shown} is not valid text (UTF-8), so the "
+                         "index cannot keep it: rename the folder to ordinary letters and "
+                         "digits, then add it again")
+
+
+def database_words(path: Path, exc: sqlite3.Error) -> str:
+    """Why the index at `path` cannot be used, and what to do, for a person.
+
+    A damaged index must not read as something to delete: besides the list of recordings (which
+    a scan rebuilds) it holds the registered folders, their zones and clock offsets, the camera
+    names and the names they had.
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return (f"the index {path} is damaged and cannot be used ({exc}); it holds your "
+                "recordings folders and camera names, not only the list of recordings, so do "
+                "not delete it: put back a copy from a backup, or move it aside (keep it) and "
+                "add your recordings folders again with the same camera names, then scan")
+    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and _disk_full(path)):
+        return (f"the disk holding the index {path} is full: free some space there, then try "
+                "again (the index was not changed)")
+    if code == sqlite3.SQLITE_IOERR:
+        return (f"the disk holding the index {path} could not be read or written: check the "
+                "drive; the drive may be failing")
+    if code == sqlite3.SQLITE_READONLY:
+        return (f"the index {path} cannot be written (it or its disk is read-only): make it "
+                "writable for your user account")
+    if code == sqlite3.SQLITE_BUSY:
+        return (f"the index {path} is in use by another program: close it, then try again")
+    return f"the index {path} cannot be opened ({exc})"
+
+
+def _disk_full(path: Path) -> bool:
+    """True when the disk holding `path` has no room left (SQLite says "disk I/O error" when
+    a full disk refuses its shared-memory file)."""
+    try:
+        return shutil.disk_usage(Path(path).parent).free < 64 * 1024
+    except OSError:
+        return False
+
