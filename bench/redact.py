@@ -28,7 +28,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from agent.export import faces, redact, reencode  # noqa: E402
-from agent.export.cut import SourceSpan, cut, write_clip  # noqa: E402
+from agent.export.clip_writer import write_clip  # noqa: E402
+from agent.export.cut import SourceSpan, cut  # noqa: E402
 from agent.export.faces import FaceOptions  # noqa: E402
 from agent.export.gate import gate  # noqa: E402
 from agent.export.masks import CameraMasks, Polygon  # noqa: E402

@@ -17,7 +17,8 @@ import av
 import pytest
 
 from agent.export import cut as cut_module
-from agent.export.cut import Cancelled, CutError, SourceSpan, cut, write_clip
+from agent.export.clip_writer import write_clip
+from agent.export.cut import Cancelled, CutError, SourceSpan, cut
 from agent.export.gate import GateReport, gate
 from agent.export.nal import join_nals, nal_type, param_sets, split_nals
 from agent.export.progress import Tracker

@@ -16,7 +16,8 @@ import pytest
 
 from agent.export import ledger as ledger_module
 from agent.export import output as output_module
-from agent.export.cut import SourceSpan, cut, write_clip
+from agent.export.clip_writer import write_clip
+from agent.export.cut import SourceSpan, cut
 from agent.export.gate import gate
 from agent.export.ledger import Ledger
 from agent.export.progress import Tracker

@@ -1,0 +1,170 @@
+"""Writing one clip without gating it: copy mode's walk through a file (`copy_span`; exact
+mode's is smartcut.py), the window's files written in turn on one output (`write_clip`, again on
+a coarser tick after a long pause), and what was written (`CutResult`). cut.py gates the clip."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import av
+
+from agent.export.cut_job import Job
+from agent.export.faces import FaceModelError
+from agent.export.ledger import Ledger
+from agent.export.output import LongGap, Output, tick_for
+from agent.export.progress import CutError, Tracker
+from agent.export.redact import RedactionReport, Redactor
+from agent.export.reencode import DEFAULT_ENCODERS, ENCODERS
+from agent.export.smartcut import exact_span
+from agent.export.source import US, Source, SourceSpan
+from agent.export.source import why as _why
+
+log = logging.getLogger(__name__)
+
+_AUDIO_SLACK_US = 2 * US   # read audio this far past the last video frame, then stop
+
+
+@dataclass(frozen=True)
+class CutResult:
+    path: Path
+    mode: str                      # "copy" | "exact"
+    delivered_start_us: int        # capture time of the first frame in the output
+    delivered_end_us: int          # capture time of the last frame in the output
+    frames: int
+    reencoded_frames: int          # 0 in copy mode
+    codec: str                     # "h264" | "hevc"
+    audio: bool                    # audio kept in the output
+    shortfall_start_us: int        # delivered_start - approved start
+    shortfall_end_us: int          # approved end - (last frame time + frame duration), >= 0
+    sources_used: tuple[SourceSpan, ...]   # each file (or byte range) a frame came from
+    redaction: RedactionReport | None = None   # what redaction did, when it was asked for
+    dropped_frames: int = 0        # source frames that could not be decoded (left out)
+    dropped_audio_packets: int = 0  # kept-sound packets that could not be decoded (silent)
+    first_dropped_us: int | None = None  # capture time of the first frame left out
+    audio_codec: str | None = None        # the kept sound's codec as recorded
+    audio_converted_to: str | None = None  # "aac" when MP4 could not hold it as recorded
+    sha256: str | None = None      # the clip's SHA-256 (hex) and size, read as the gate ran
+    size: int | None = None
+    ledger: Ledger | None = field(default=None, repr=False, compare=False)  # for the gate
+
+
+def copy_span(job: Job, src: Source) -> None:
+    """Stream-copy one file's part of the window: from its first keyframe at or after the
+    floor, stopping at the first frame (in decode order) captured at or after the end."""
+    segment_key: int | None = None
+    video_done = False
+    for pkt in src.packets(job.floor_us):
+        if pkt.stream is not src.video:
+            if not job.keep_audio(src, pkt) and video_done:
+                break
+            continue
+        t = src.time_us(pkt)
+        job.tick(t)
+        if video_done:
+            if t >= job.end_us + _AUDIO_SLACK_US or src.audio is None:
+                break
+            continue
+        if segment_key is None:
+            if not (pkt.is_keyframe and job.floor_us <= t < job.end_us):
+                continue
+            segment_key = t
+        if t >= job.end_us:
+            video_done = True  # decode-order prefix: B-frames after this one may need it
+            continue
+        if t < segment_key:
+            continue  # a leading picture of an open GOP: it refers to frames before the join
+        if not job.emit(src, pkt):
+            job.out.end_segment()   # timestamps went backwards: resume at the next keyframe
+            segment_key = None
+    job.out.end_segment()
+
+
+def write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: Path, mode: str,
+               keep_audio: bool, track: Tracker, encoder: str | None = None,
+               whole: bool = False, redactor: Redactor | None = None) -> CutResult:
+    """Write the clip without gating it (cut() gates it; the benchmark times it alone).
+
+    Recordings that pause for longer than a microsecond timescale can span (about 35
+    minutes) are written again on a coarser video tick (output.py)."""
+    tick = 1
+    while True:
+        try:
+            return _write_clip(spans, start_us, end_us, path, mode, keep_audio, track, encoder,
+                               whole, redactor, tick)
+        except LongGap as gap:
+            tick = tick_for(gap.step_us)
+            log.info("a %.0f min gap between recordings: the clip is written again on a %d us "
+                     "tick", gap.step_us / 60e6, tick)
+
+
+def _write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: Path, mode: str,
+                keep_audio: bool, track: Tracker, encoder: str | None, whole: bool,
+                redactor: Redactor | None, tick_us: int) -> CutResult:
+    if redactor is not None:
+        redactor.reset()  # a second attempt counts afresh
+    if mode not in ("copy", "exact"):
+        raise CutError(f"unknown cut mode '{mode}' (use 'copy' or 'exact')")
+    if start_us >= end_us:
+        raise CutError("the window's start must be before its end")
+    if not spans:
+        raise CutError("no recordings cover this window")
+    sources: list[Source] = []
+    try:
+        for span in spans:
+            sources.append(Source(span, keep_audio))
+        codecs = {s.codec for s in sources}
+        if len(codecs) > 1:
+            raise CutError("the recordings in this window change codec (H.264 and H.265); "
+                           "export the parts separately")
+        extradata = {s.params.extradata for s in sources}
+        codec = codecs.pop()
+        encoder = encoder or DEFAULT_ENCODERS[codec]
+        if encoder not in ENCODERS[codec]:
+            raise CutError(f"{encoder} cannot re-encode {codec} video "
+                           f"(use {' or '.join(ENCODERS[codec])})")
+        sound = next((s for s in sources if s.audio is not None), None)
+        out = Output(path, sources[0], mode == "exact" or len(extradata) > 1,
+                     sound.audio if sound else None, redactor,
+                     sound.first_audio() if sound else None, tick_us)
+        # On a coarser tick a frame is stored up to half a tick later than captured: one
+        # captured in the window's last tick could be stored at its end, so it is left out.
+        job = Job(start_us, end_us - (tick_us - 1), out, track, start_us, encoder=encoder,
+                  redactor=redactor)
+        try:
+            for src in sources:
+                if mode == "copy":
+                    copy_span(job, src)
+                else:
+                    exact_span(job, src, whole=whole)
+        except (av.FFmpegError, OSError, FaceModelError) as exc:  # e.g. the disk filled up
+            out.abort()
+            raise CutError(f"the clip could not be written ({_why(exc)})") from None
+        except BaseException:
+            out.abort()
+            raise
+        try:
+            out.close()
+        except (av.FFmpegError, OSError) as exc:
+            raise CutError(f"the clip could not be finished ({_why(exc)})") from None
+    finally:
+        for s in sources:
+            s.close()
+    if not out.frames:
+        hint = " (copy mode starts at a keyframe; exact mode may find frames)" \
+            if mode == "copy" else ""
+        raise CutError(f"no frames of this camera lie inside the window{hint}")
+    return CutResult(
+        path=path, mode=mode, delivered_start_us=out.first_us, delivered_end_us=out.last_us,
+        frames=out.frames, reencoded_frames=job.reencoded, codec=out.codec,
+        audio=out.audio_packets > 0, shortfall_start_us=out.first_us - start_us,
+        shortfall_end_us=max(0, end_us - (out.last_us + out.last_dur_us)),
+        sources_used=tuple(job.used),
+        redaction=redactor.report() if redactor is not None else None,
+        dropped_frames=job.dropped,
+        dropped_audio_packets=out.sound.dropped if out.sound is not None else 0,
+        audio_codec=out.sound.facts.codec if out.sound is not None and out.audio_packets else None,
+        audio_converted_to=(out.sound.facts.converted_to
+                            if out.sound is not None and out.audio_packets else None),
+        first_dropped_us=job.first_dropped_us, ledger=out.ledger.freeze())
