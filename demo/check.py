@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from agent.audit.log import AuditLog
-from agent.requests.desk import DeskError
+from agent.requests.desk_errors import DeskError
 from agent.service import Agent, AgentError
 from agent.timebase import US, format_utc, parse_rfc3339
 from demo.world import CAMERAS, CASE, DemoPortal, DemoWorld

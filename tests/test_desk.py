@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from agent.audit.log import AuditLog
 from agent.config import Settings
-from agent.requests.desk import DeskError, DeskRefusal, RequestDesk
+from agent.requests.desk import RequestDesk
+from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.portal_client import PollPolicy, PortalClient
 from agent.requests.registrations import Registration
 from agent.service import Agent

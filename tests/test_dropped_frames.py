@@ -106,7 +106,7 @@ def test_the_export_refuses_names_the_option_and_records_an_accepted_loss(damage
 
 
 def test_an_approval_stops_too_and_goes_on_once_the_owner_accepts(tmp_path):
-    from agent.requests.desk import DeskError, DeskRefusal
+    from agent.requests.desk_errors import DeskError, DeskRefusal
     from tests.test_desk import T0 as DESK_T0
     from tests.test_desk import World, request_token
 

@@ -11,7 +11,7 @@ import pytest
 
 from agent.audit.log import AuditLog
 from agent.requests import holds
-from agent.requests.desk import DeskRefusal
+from agent.requests.desk_errors import DeskRefusal
 from agent.service import Agent
 from agent.timebase import US
 from demo.samples import make_recordings

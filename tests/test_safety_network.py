@@ -27,7 +27,8 @@ import agent.delivery.wire as upload_wire
 from agent.delivery.upload import UploadError, upload_file
 from agent.requests import registration_client
 from agent.requests.agencies import TrustStore, TrustStoreError
-from agent.requests.desk import DeskError, RequestDesk
+from agent.requests.desk import RequestDesk
+from agent.requests.desk_errors import DeskError
 from agent.requests.portal_client import PortalClient, PortalError
 from agent.requests.registrations import Registration
 from frp import jws

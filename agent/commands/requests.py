@@ -16,6 +16,7 @@ from agent.commands.job_progress import DeliveryProgress
 from agent.commands.local_time import shown, window, zone_for
 from agent.commands.progress import add_option as add_progress_option
 from agent.requests.agencies import TrustStoreError
+from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.view import RequestView
 from agent.service import AgentError
 from frp.text import multi_line, one_line
@@ -28,8 +29,6 @@ def mapped(handler):
     """Desk and trust-store errors as the CLI's exit codes (refused 3, failure 1)."""
     @functools.wraps(handler)
     def run(agent, args):
-        # Imported here: the desk brings the export stack, which other commands never load.
-        from agent.requests.desk import DeskError, DeskRefusal
         try:
             return handler(agent, args)
         except (DeskRefusal, TrustStoreError) as exc:

@@ -4,12 +4,14 @@ declines; an approval is cut, sealed, delivered and receipted (approval_run.py).
 Nothing leaves this PC without an explicit approve, and never more than the request asked for.
 Every step goes to the audit log; a failure leaves the request `failed` with the reason, and
 running approve again resumes. An `emergency` request is treated exactly like any other.
+
+Requests coming in are the desk's intake (desk_intake.py); holding, releasing, approving and
+declining are its decisions (desk_decisions.py); both are mixins of `RequestDesk`, whose errors
+are in desk_errors.py.
 """
 from __future__ import annotations
 
-import hashlib
 import ssl
-import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -18,39 +20,26 @@ from typing import Callable
 from agent.audit.log import AuditLog
 from agent.callbacks import call_safely
 from agent.config import Settings, ensure_home
-from agent.errors import AgentError, Refusal
 from agent.identity.keys import OwnerKey
 from agent.index.mirror import Connect, connector
 from agent.index.store import Store
 from agent.recorders.credentials import CredentialStore
-from agent.requests import approval_run, holds, polling
+from agent.requests import approval_run, holds
 from agent.requests.agencies import TrustStore
-from agent.requests.approval_step import DeliveryError, Step
-from agent.requests.decisions import sign_decision
-from agent.requests.inbox import ENDED, UNDECIDED, Inbox, InboxError
-from agent.requests.intake import checked_request
-from agent.requests.portal_client import PollPolicy, PortalClient, PortalError
+from agent.requests.desk_decisions import DeskDecisions
+from agent.requests.desk_errors import DeskRefusal
+from agent.requests.desk_intake import DeskIntake
+from agent.requests.inbox import Inbox, InboxError
+from agent.requests.portal_client import PollPolicy, PortalClient
 from agent.requests.records import Entry
 from agent.requests.view import RequestView, request_view
 from agent.timebase import US
 from frp.agency import Agency
-from frp.claims import MAX_MESSAGE_CHARS, Rejected
-from frp.jws import MAX_TOKEN_BYTES
+from frp.claims import Rejected
 from frp.request import Request, verify_request
 
-Progress = Callable[[str, float], None]
-_REASONS_LOGGED = 5  # distinct reasons kept in a poll's one rejection record
 
-
-class DeskError(AgentError):
-    """Something the desk could not do; the message says why in plain words."""
-
-
-class DeskRefusal(DeskError, Refusal):
-    """Refused: the request failed verification, or the owner's rules forbid the action."""
-
-
-class RequestDesk:
+class RequestDesk(DeskIntake, DeskDecisions):
     """Requests for one home folder. `store` and `owner_key` are callables so the index and
     the key are only opened when a step needs them."""
 
@@ -94,82 +83,6 @@ class RequestDesk:
         if count:
             call_safely(self._on_arrived, count)
 
-    # intake ------------------------------------------------------------------------------
-    def import_request(self, source: str | Path) -> RequestView:
-        """Verify a request token from a file, or a URL on an agency portal, and add it."""
-        text = str(source)
-        if text.lower().startswith(("https://", "http://")):
-            try:
-                return self._view(self._accept(polling.fetch(self, text), "url"))
-            except polling.NotTrusted as exc:
-                raise DeskRefusal(str(exc)) from None
-            except PortalError as exc:
-                raise DeskError(str(exc)) from None
-        try:
-            with open(source, "rb") as fh:
-                token = fh.read(MAX_TOKEN_BYTES + 64)
-        except OSError as exc:
-            raise DeskError(f"cannot read the request file {source}: {exc.strerror}") from None
-        return self._view(self._accept(token, "file"))
-
-    def take(self, token: str | bytes, via: str, registrations: list[str] | None = None,
-             refused: list[tuple[int, str]] | None = None) -> tuple[Entry | None, str | None]:
-        """Verify a token and add it: (entry, None), or (None, reason) when rejected. A
-        rejection is logged, or put in `refused` as (rule, reason) when given: a poll logs
-        its rejections together (log_poll_rejections)."""
-        if isinstance(token, (bytes, bytearray)):
-            token = bytes(token).strip()
-        try:
-            request = checked_request(token, self.trust, registrations, self.inbox.seen,
-                                      self._clock())
-            entry = self.inbox.add(request, via)
-        except (Rejected, InboxError) as exc:  # InboxError: the same request twice at once,
-            # or a value the inbox cannot keep
-            rule, reason = (exc.rule, exc.reason) if isinstance(exc, Rejected) else (5, str(exc))
-            if refused is None:
-                self.audit.append("request-rejected", via=via, rule=rule, reason=reason)
-            else:
-                refused.append((rule, reason))
-            return None, f"request rejected: {reason}"
-        self.audit.append("request-seen", id=entry.jti, agency=entry.iss, case=entry.case,
-                          sha256=entry.sha256, via=via, status=entry.status,
-                          emergency=request.emergency)
-        if self.settings.holds_on_new_request:
-            try:
-                self.hold(entry.jti, entry.iss)
-            except DeskError:
-                pass  # logged by hold(); the request itself is in
-        return self.inbox.get(entry.jti, entry.iss), None
-
-    def log_poll_rejections(self, agency_id: str, registration: str,
-                            refused: list[tuple[int, str]], tokens_sha256: str) -> None:
-        """One `request-rejected` record for all the tokens one poll refused: how many, the
-        first rule and reason, a few distinct reasons and the SHA-256 of the refused tokens.
-        One record per token let a portal fill the disk (each record is fsync'd and sealed);
-        the same refused tokens polled again are not logged again while this desk runs."""
-        if not refused or self._last_refused.get((agency_id, registration)) == tokens_sha256:
-            return
-        reasons = list(dict.fromkeys(reason for _rule, reason in refused))
-        self.audit.append("request-rejected", via="portal", agency=agency_id,
-                          registration=registration, rule=refused[0][0], reason=refused[0][1],
-                          count=len(refused), reasons=reasons[:_REASONS_LOGGED],
-                          tokens_sha256=tokens_sha256)
-        self._last_refused[(agency_id, registration)] = tokens_sha256
-
-    def _accept(self, token: bytes, via: str) -> Entry:
-        entry, reason = self.take(token, via)
-        if entry is None:
-            raise DeskRefusal(reason)
-        return entry
-
-    def sync(self) -> polling.SyncReport:
-        """Poll every registered agency now, send decisions still waiting, expire old ones."""
-        return polling.sync(self)
-
-    def run_polling(self, stop: threading.Event) -> None:
-        """The service's poll thread: poll on the policy's schedule until `stop` is set."""
-        polling.run_polling(self, stop)
-
     # reading -----------------------------------------------------------------------------
     def list(self) -> list[RequestView]:
         """Every request in the inbox, newest first, each checked again against today's trust
@@ -206,107 +119,6 @@ class RequestDesk:
         return request_view(entry, agency, request, verified=request is not None,
                             problem=problem, hold=hold)
 
-    # holds -------------------------------------------------------------------------------
-    def hold(self, jti: str, iss: str | None = None,
-             cancel: threading.Event | None = None) -> holds.Hold:
-        """Copy the recordings covering the request's window into its hold folder."""
-        entry = self._entry(jti, iss)
-        if entry.status not in UNDECIDED:
-            raise DeskRefusal(f"request '{jti}' is {entry.status}; holds are made while you decide")
-        store = self._store()
-        known = set(store.cameras())
-        # Camera names are the agency's record; if none matches ours, keep every camera.
-        cameras = tuple(c for c in entry.cameras if c in known)
-        try:
-            made = holds.make_hold(self.home, store, entry.folder, entry.window_start_us,
-                                   entry.window_end_us, cameras, entry.jti, cancel,
-                                   connect=self._recorders())
-        except holds.HoldError as exc:
-            self._log("hold", entry, ok=False, reason=str(exc))
-            raise DeskError(str(exc)) from None
-        if entry.status == "new":
-            self.inbox.transition(entry.iss, entry.jti, "held")
-        self._log("hold", entry, status="held", folder=str(made.path), files=len(made.files),
-                  bytes=made.size)
-        return made
-
-    def release(self, jti: str, iss: str | None = None) -> bool:
-        """Delete a request's hold, only once the request has ended (the owner asked)."""
-        entry = self._entry(jti, iss)
-        if entry.status not in ENDED:
-            raise DeskRefusal(f"request '{jti}' is {entry.status}; its hold is kept until the "
-                              "request is declined, expired or delivered")
-        try:
-            removed = holds.release(self.home, entry.folder)
-        except holds.HoldError as exc:
-            raise DeskError(str(exc)) from None
-        if removed:
-            self._log("release", entry, folder=entry.folder)
-        return removed
-
-    # decisions ---------------------------------------------------------------------------
-    def approve(self, jti: str, cameras: list[str] | tuple[str, ...] | None = None,
-                start_us: int | None = None, end_us: int | None = None, mode: str | None = None,
-                keep_audio: bool | None = None, progress: Progress | None = None,
-                cancel: threading.Event | None = None, *, blur_faces: bool | None = None,
-                masks: bool | None = None, accept_dropped: bool = False,
-                iss: str | None = None) -> RequestView:
-        """Export, deliver and receipt what the owner approves (never wider than the request).
-
-        Unset choices default to the whole request (its cameras; copy mode; no audio; each
-        camera's saved privacy masks applied, faces not blurred), or to what was approved
-        before when resuming a failed delivery. Frames of the recordings that cannot be
-        decoded stop it (refused, the request left `failed`) unless `accept_dropped`.
-        """
-        entry = self._entry(jti, iss)
-        try:
-            with self._running.claim(entry):
-                done = self._approve(entry, cameras, start_us, end_us, mode, keep_audio,
-                                     progress, cancel, blur_faces, masks, accept_dropped)
-        except approval_run.AlreadyRunning as exc:
-            raise DeskRefusal(str(exc)) from None
-        return self._view(done)
-
-    def _approve(self, entry: Entry, cameras, start_us, end_us, mode, keep_audio, progress,
-                 cancel, blur_faces, masks, accept_dropped) -> Entry:
-        agency, request = self._reverify(entry)
-        bearer = self._bearer(entry, agency)
-        try:
-            entry, approval = approval_run.approval_to_run(
-                self.inbox, self._store, self.home, self._log, entry, cameras, start_us, end_us,
-                mode, keep_audio, blur_faces, masks)
-        except DeliveryError as exc:  # refused
-            raise DeskRefusal(str(exc)) from None
-        step = Step(self.home, self._store(), self._signing_key(entry.iss, entry.registration),
-                    self.inbox, self.audit, self.portal, agency, request, bearer, self._verify,
-                    progress, cancel, accept_dropped, self._recorders())
-        try:
-            return approval_run.run_steps(step, entry, approval,
-                                          self.settings.upload_rate_limit_bps)
-        except approval_run.RunFailed as exc:
-            if exc.refused:
-                raise DeskRefusal(str(exc)) from None
-            raise DeskError(f"{exc} (run approve again to resume)") from None
-
-    def decline(self, jti: str, reason: str | None = None, *,
-                iss: str | None = None) -> RequestView:
-        """Decline: signed, kept, and sent to the portal (now, or by the next sync)."""
-        entry = self._entry(jti, iss)
-        if entry.status not in UNDECIDED:
-            raise DeskRefusal(f"request '{jti}' is {entry.status}; only a new or held request "
-                              "can be declined")
-        if reason is not None and (len(reason) > MAX_MESSAGE_CHARS or not reason.strip()):
-            raise DeskRefusal(f"the reason must be 1 to {MAX_MESSAGE_CHARS} characters of text")
-        request = self._reverify(entry)[1]
-        token = sign_decision(
-            self.inbox, self._signing_key(entry.iss, entry.registration), request, "decline",
-            reason=reason, audit=self.audit)
-        done = self.inbox.transition(entry.iss, entry.jti, "declined", reason)
-        self._log("decline", entry, status="declined", reason=reason,
-                  decision_sha256=_sha(token))
-        polling.send_decision(self, done)
-        return self._view(self.inbox.get(entry.jti, entry.iss))
-
     # internals ---------------------------------------------------------------------------
     def _entry(self, jti: str, iss: str | None = None) -> Entry:
         try:
@@ -339,7 +151,3 @@ class RequestDesk:
 
     def _log(self, event: str, entry: Entry, **data) -> None:
         self.audit.append(event, id=entry.jti, agency=entry.iss, **data)
-
-
-def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode("ascii")).hexdigest()

@@ -1,0 +1,131 @@
+"""The owner's actions on a request at the desk: holding its footage and releasing the hold,
+approving it (cut, sealed, delivered and receipted by approval_run.py) and declining it.
+
+A mixin of `agent.requests.desk.RequestDesk`, which provides `home`, `inbox`, `audit`,
+`settings`, `_entry`, `_reverify`, `_bearer`, `_view`, `_log` and the rest of a desk.
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+from typing import Callable
+
+from agent.requests import approval_run, holds, polling
+from agent.requests.approval_step import DeliveryError, Step
+from agent.requests.decisions import sign_decision
+from agent.requests.desk_errors import DeskError, DeskRefusal
+from agent.requests.inbox import ENDED, UNDECIDED
+from agent.requests.records import Entry
+from agent.requests.view import RequestView
+from frp.claims import MAX_MESSAGE_CHARS
+
+Progress = Callable[[str, float], None]
+
+
+class DeskDecisions:
+    """The desk's hold, release, approve and decline methods."""
+
+    # holds -------------------------------------------------------------------------------
+    def hold(self, jti: str, iss: str | None = None,
+             cancel: threading.Event | None = None) -> holds.Hold:
+        """Copy the recordings covering the request's window into its hold folder."""
+        entry = self._entry(jti, iss)
+        if entry.status not in UNDECIDED:
+            raise DeskRefusal(f"request '{jti}' is {entry.status}; holds are made while you decide")
+        store = self._store()
+        known = set(store.cameras())
+        # Camera names are the agency's record; if none matches ours, keep every camera.
+        cameras = tuple(c for c in entry.cameras if c in known)
+        try:
+            made = holds.make_hold(self.home, store, entry.folder, entry.window_start_us,
+                                   entry.window_end_us, cameras, entry.jti, cancel,
+                                   connect=self._recorders())
+        except holds.HoldError as exc:
+            self._log("hold", entry, ok=False, reason=str(exc))
+            raise DeskError(str(exc)) from None
+        if entry.status == "new":
+            self.inbox.transition(entry.iss, entry.jti, "held")
+        self._log("hold", entry, status="held", folder=str(made.path), files=len(made.files),
+                  bytes=made.size)
+        return made
+
+    def release(self, jti: str, iss: str | None = None) -> bool:
+        """Delete a request's hold, only once the request has ended (the owner asked)."""
+        entry = self._entry(jti, iss)
+        if entry.status not in ENDED:
+            raise DeskRefusal(f"request '{jti}' is {entry.status}; its hold is kept until the "
+                              "request is declined, expired or delivered")
+        try:
+            removed = holds.release(self.home, entry.folder)
+        except holds.HoldError as exc:
+            raise DeskError(str(exc)) from None
+        if removed:
+            self._log("release", entry, folder=entry.folder)
+        return removed
+
+    # decisions ---------------------------------------------------------------------------
+    def approve(self, jti: str, cameras: list[str] | tuple[str, ...] | None = None,
+                start_us: int | None = None, end_us: int | None = None, mode: str | None = None,
+                keep_audio: bool | None = None, progress: Progress | None = None,
+                cancel: threading.Event | None = None, *, blur_faces: bool | None = None,
+                masks: bool | None = None, accept_dropped: bool = False,
+                iss: str | None = None) -> RequestView:
+        """Export, deliver and receipt what the owner approves (never wider than the request).
+
+        Unset choices default to the whole request (its cameras; copy mode; no audio; each
+        camera's saved privacy masks applied, faces not blurred), or to what was approved
+        before when resuming a failed delivery. Frames of the recordings that cannot be
+        decoded stop it (refused, the request left `failed`) unless `accept_dropped`.
+        """
+        entry = self._entry(jti, iss)
+        try:
+            with self._running.claim(entry):
+                done = self._approve(entry, cameras, start_us, end_us, mode, keep_audio,
+                                     progress, cancel, blur_faces, masks, accept_dropped)
+        except approval_run.AlreadyRunning as exc:
+            raise DeskRefusal(str(exc)) from None
+        return self._view(done)
+
+    def _approve(self, entry: Entry, cameras, start_us, end_us, mode, keep_audio, progress,
+                 cancel, blur_faces, masks, accept_dropped) -> Entry:
+        agency, request = self._reverify(entry)
+        bearer = self._bearer(entry, agency)
+        try:
+            entry, approval = approval_run.approval_to_run(
+                self.inbox, self._store, self.home, self._log, entry, cameras, start_us, end_us,
+                mode, keep_audio, blur_faces, masks)
+        except DeliveryError as exc:  # refused
+            raise DeskRefusal(str(exc)) from None
+        step = Step(self.home, self._store(), self._signing_key(entry.iss, entry.registration),
+                    self.inbox, self.audit, self.portal, agency, request, bearer, self._verify,
+                    progress, cancel, accept_dropped, self._recorders())
+        try:
+            return approval_run.run_steps(step, entry, approval,
+                                          self.settings.upload_rate_limit_bps)
+        except approval_run.RunFailed as exc:
+            if exc.refused:
+                raise DeskRefusal(str(exc)) from None
+            raise DeskError(f"{exc} (run approve again to resume)") from None
+
+    def decline(self, jti: str, reason: str | None = None, *,
+                iss: str | None = None) -> RequestView:
+        """Decline: signed, kept, and sent to the portal (now, or by the next sync)."""
+        entry = self._entry(jti, iss)
+        if entry.status not in UNDECIDED:
+            raise DeskRefusal(f"request '{jti}' is {entry.status}; only a new or held request "
+                              "can be declined")
+        if reason is not None and (len(reason) > MAX_MESSAGE_CHARS or not reason.strip()):
+            raise DeskRefusal(f"the reason must be 1 to {MAX_MESSAGE_CHARS} characters of text")
+        request = self._reverify(entry)[1]
+        token = sign_decision(
+            self.inbox, self._signing_key(entry.iss, entry.registration), request, "decline",
+            reason=reason, audit=self.audit)
+        done = self.inbox.transition(entry.iss, entry.jti, "declined", reason)
+        self._log("decline", entry, status="declined", reason=reason,
+                  decision_sha256=_sha(token))
+        polling.send_decision(self, done)
+        return self._view(self.inbox.get(entry.jti, entry.iss))
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("ascii")).hexdigest()

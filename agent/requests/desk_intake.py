@@ -1,0 +1,101 @@
+"""Requests coming in to the desk: a token from a file or a portal URL, verified and added to
+the inbox (or rejected and logged), and polling the registered agencies' portals (polling.py).
+
+A mixin of `agent.requests.desk.RequestDesk`, which provides `trust`, `inbox`, `audit`,
+`settings`, `hold`, `_view` and the rest of a desk.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from agent.requests import polling
+from agent.requests.desk_errors import DeskError, DeskRefusal
+from agent.requests.inbox import InboxError
+from agent.requests.intake import checked_request
+from agent.requests.portal_client import PortalError
+from agent.requests.records import Entry
+from agent.requests.view import RequestView
+from frp.claims import Rejected
+from frp.jws import MAX_TOKEN_BYTES
+
+_REASONS_LOGGED = 5  # distinct reasons kept in a poll's one rejection record
+
+
+class DeskIntake:
+    """The desk's intake methods."""
+
+    def import_request(self, source: str | Path) -> RequestView:
+        """Verify a request token from a file, or a URL on an agency portal, and add it."""
+        text = str(source)
+        if text.lower().startswith(("https://", "http://")):
+            try:
+                return self._view(self._accept(polling.fetch(self, text), "url"))
+            except polling.NotTrusted as exc:
+                raise DeskRefusal(str(exc)) from None
+            except PortalError as exc:
+                raise DeskError(str(exc)) from None
+        try:
+            with open(source, "rb") as fh:
+                token = fh.read(MAX_TOKEN_BYTES + 64)
+        except OSError as exc:
+            raise DeskError(f"cannot read the request file {source}: {exc.strerror}") from None
+        return self._view(self._accept(token, "file"))
+
+    def take(self, token: str | bytes, via: str, registrations: list[str] | None = None,
+             refused: list[tuple[int, str]] | None = None) -> tuple[Entry | None, str | None]:
+        """Verify a token and add it: (entry, None), or (None, reason) when rejected. A
+        rejection is logged, or put in `refused` as (rule, reason) when given: a poll logs
+        its rejections together (log_poll_rejections)."""
+        if isinstance(token, (bytes, bytearray)):
+            token = bytes(token).strip()
+        try:
+            request = checked_request(token, self.trust, registrations, self.inbox.seen,
+                                      self._clock())
+            entry = self.inbox.add(request, via)
+        except (Rejected, InboxError) as exc:  # InboxError: the same request twice at once,
+            # or a value the inbox cannot keep
+            rule, reason = (exc.rule, exc.reason) if isinstance(exc, Rejected) else (5, str(exc))
+            if refused is None:
+                self.audit.append("request-rejected", via=via, rule=rule, reason=reason)
+            else:
+                refused.append((rule, reason))
+            return None, f"request rejected: {reason}"
+        self.audit.append("request-seen", id=entry.jti, agency=entry.iss, case=entry.case,
+                          sha256=entry.sha256, via=via, status=entry.status,
+                          emergency=request.emergency)
+        if self.settings.holds_on_new_request:
+            try:
+                self.hold(entry.jti, entry.iss)
+            except DeskError:
+                pass  # logged by hold(); the request itself is in
+        return self.inbox.get(entry.jti, entry.iss), None
+
+    def log_poll_rejections(self, agency_id: str, registration: str,
+                            refused: list[tuple[int, str]], tokens_sha256: str) -> None:
+        """One `request-rejected` record for all the tokens one poll refused: how many, the
+        first rule and reason, a few distinct reasons and the SHA-256 of the refused tokens.
+        One record per token let a portal fill the disk (each record is fsync'd and sealed);
+        the same refused tokens polled again are not logged again while this desk runs."""
+        if not refused or self._last_refused.get((agency_id, registration)) == tokens_sha256:
+            return
+        reasons = list(dict.fromkeys(reason for _rule, reason in refused))
+        self.audit.append("request-rejected", via="portal", agency=agency_id,
+                          registration=registration, rule=refused[0][0], reason=refused[0][1],
+                          count=len(refused), reasons=reasons[:_REASONS_LOGGED],
+                          tokens_sha256=tokens_sha256)
+        self._last_refused[(agency_id, registration)] = tokens_sha256
+
+    def _accept(self, token: bytes, via: str) -> Entry:
+        entry, reason = self.take(token, via)
+        if entry is None:
+            raise DeskRefusal(reason)
+        return entry
+
+    def sync(self) -> polling.SyncReport:
+        """Poll every registered agency now, send decisions still waiting, expire old ones."""
+        return polling.sync(self)
+
+    def run_polling(self, stop: threading.Event) -> None:
+        """The service's poll thread: poll on the policy's schedule until `stop` is set."""
+        polling.run_polling(self, stop)
