@@ -1,0 +1,134 @@
+"""The owner's index as Agent methods: scanning folders (and refreshing recorders), the
+recordings and cameras it holds, a camera's coverage of a window, and frame previews.
+
+A mixin of `agent.service.Agent`, which provides `home`, `store`, `emit`, `_lock`, `sources`,
+`source_for`, `add_source`, `recorder_connector`, `_refresh` and `_adopt_legacy_names`.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from agent import timebase
+from agent.errors import AgentError, NotFound
+from agent.events import ScanFailed, ScanFinished
+from agent.index.coverage import USABLE, Coverage, coverage
+from agent.index.rows import FileRow, Source
+from agent.index.scan import ScanReport, scan_source
+from agent.owner_recorders import is_url
+
+
+@dataclass(frozen=True)
+class NotScanned(ScanReport):
+    """The report of a folder that could not be scanned at all (its drive missing or
+    unreadable): `problems` says why, the counts are zero."""
+
+
+class OwnerIndex:
+    """Index methods of the Agent."""
+
+    def scan(self, paths: list[str] | None = None, tz: str | None = None,
+             cancel: threading.Event | None = None) -> list[ScanReport]:
+        """Index the given folders (registering new ones) or every registered source.
+
+        A named folder that cannot be scanned (its drive unplugged) raises AgentError. Without
+        `paths`, one such folder is a problem in its own report and the others are scanned
+        all the same, as a recorder that does not answer is."""
+        if paths:
+            targets = [self.source_for(p) or self._new_folder(p, tz) for p in paths]
+        else:
+            targets = self.sources()
+        recorders = {r.source_id: r for r in self.store.recorders.all()}
+        reports = []
+        for src in targets:
+            if src.id in recorders:   # a recorder: mirror its search (never raises for it)
+                reports.append(self._refresh(recorders[src.id], cancel))
+                continue
+            try:
+                report = self._scan_folder(src, cancel)
+            except AgentError as exc:
+                if paths:
+                    raise
+                report = NotScanned(src.root, 0, 0, 0, 0, 0, problems=(str(exc),))
+            reports.append(report)
+        return reports
+
+    def _scan_folder(self, src: Source, cancel: threading.Event | None) -> ScanReport:
+        """Scan one registered folder; AgentError (and a ScanFailed event) when it cannot be."""
+        try:
+            timebase.check_clock_offset(src.clock_offset_s)
+        except timebase.TimeError:   # kept by an older version: every time would be wrong
+            why = (f"the clock offset kept for {src.root} ({src.clock_offset_s} s) is not usable: "
+                   f"set it again with `footage-agent sources add {src.root} --clock-offset S`")
+            self.emit(ScanFailed(src.root, why))
+            raise AgentError(why) from None
+        try:
+            report = scan_source(self.store, src, cancel=cancel)
+        except OSError as exc:
+            self.emit(ScanFailed(src.root, str(exc)))
+            raise AgentError(str(exc)) from None
+        if cancel is None or not cancel.is_set():
+            self._adopt_legacy_names(src.id)
+        self.emit(ScanFinished(src.root, report.seen, report.added, report.updated,
+                               report.removed, report.problems))
+        return report
+
+    def _new_folder(self, path: str | Path, tz: str | None) -> Source:
+        if is_url(path):
+            raise NotFound(f"{path} is not a recorder source: add it with "
+                           "`footage-agent sources add-recorder`")
+        return self.add_source(path, tz=tz)
+
+    def recordings(self, camera: str | None = None, start_us: int | None = None,
+                   end_us: int | None = None) -> list[FileRow]:
+        """Indexed recordings, optionally one camera's (a former name finds it too) and only
+        those overlapping a window."""
+        return self.store.files(camera, start_us, end_us)
+
+    def usable_recordings(self, camera: str, start_us: int, end_us: int) -> list[FileRow]:
+        """The readable recordings of `camera` overlapping the window (what previews show).
+        Recordings inside ring files are left out until previews can read a byte range; a
+        recorder's are downloaded a few seconds at a time and cached (call it off the GUI
+        thread: previews do)."""
+        local = [r for r in self.store.files(camera, start_us, end_us)
+                 if r.status in USABLE and r.status != "remote" and not r.ranged]
+        with self._lock:
+            if self._pieces is None:
+                from agent.index.remote_pieces import PreviewPieces
+                self._pieces = PreviewPieces(self.home, lambda: self.store, self.recorder_connector)
+            pieces = self._pieces
+        return local + pieces.rows(camera, start_us, end_us)
+
+    def cameras(self) -> list[str]:
+        """Every camera with indexed files, by its current name."""
+        return self.store.cameras()
+
+    @property
+    def previews(self):
+        """Frame previews and thumbnails, decoded here (never on the GUI thread), cached."""
+        with self._lock:
+            if self._previews is None:
+                from agent.media.preview import Previewer
+
+                self._previews = Previewer(self.usable_recordings)
+            return self._previews
+
+    def coverage(self, camera: str, start_us: int, end_us: int) -> Coverage:
+        """Spans and gaps of one camera inside a window."""
+        if start_us >= end_us:
+            raise AgentError("the window's start must be before its end")
+        name = self.store.names.current(camera)
+        if name is None or name not in self.store.cameras():
+            raise NotFound(f"no recordings of a camera named '{camera}' are indexed "
+                           f"(known: {', '.join(self.store.cameras()) or 'none'})")
+        return coverage(name, self.store.files(name, start_us, end_us), start_us, end_us)
+
+    def rescan_root(self, root: str, cancel: threading.Event | None = None) -> bool:
+        """Rescan one registered folder (the watcher's call); True while a file in it is still
+        being written."""
+        src = self.store.source(root)
+        if src is None:
+            return False
+        self.scan([root], cancel=cancel)
+        return self.store.has_status(src.id, "in-progress")

@@ -1,0 +1,97 @@
+"""The owner's recordings folders as Agent methods: adding one (or changing its camera name,
+zone, layout or clock offset), listing and forgetting them, and a first look at a folder before
+it is added.
+
+A mixin of `agent.service.Agent`, which provides `store`, `rename_camera`, `remove_recorder`
+and `_log_change`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from agent import timebase
+from agent.errors import AgentError, NotFound, Refusal
+from agent.index.cameras import CameraNameError
+from agent.index.first_look import FolderFacts, look_at_folder
+from agent.index.layouts import LAYOUTS
+from agent.index.rows import Source
+from agent.owner_recorders import is_url
+
+
+class OwnerSources:
+    """Recordings folder methods of the Agent."""
+
+    def add_source(self, path: str | Path, camera: str | None = None, tz: str | None = None,
+                   layout: str | None = None, clock_offset_s: float | None = None) -> Source:
+        """Register a recordings folder (or update its settings). `camera` is the owner's name
+        for it (default: the folder's name); a registered folder given a new name is renamed
+        as `rename_camera` would. A zone, layout or clock offset not given keeps what a
+        registered folder has (else: this PC's zone, auto, 0): re-adding a folder to rename
+        its camera must not move its recordings in time. TimeError for an unknown zone or an
+        unusable clock offset."""
+        root = Path(path).expanduser().absolute()
+        if not root.is_dir():
+            raise AgentError(f"{root} is not a folder: check the path, or connect the drive it is on")
+        before = self.store.source(str(root))
+        if layout is None:
+            layout = before.layout if before is not None else "auto"
+        if layout != "auto" and layout not in LAYOUTS:
+            raise AgentError(f"unknown layout '{layout}'; known: auto, {', '.join(LAYOUTS)}")
+        tz = tz or (before.tz if before is not None else timebase.system_zone_name())
+        timebase.zone(tz)
+        if clock_offset_s is None:
+            clock_offset_s = before.clock_offset_s if before is not None else 0.0
+        clock_offset_s = timebase.check_clock_offset(clock_offset_s)
+        try:
+            src = self.store.add_source(str(root), camera or root.name or "camera", tz, layout,
+                                        clock_offset_s, explicit=camera is not None)
+        except CameraNameError as exc:
+            raise Refusal(str(exc)) from None
+        if before is not None and camera is not None and camera != before.camera:
+            self.rename_camera(before.camera, camera)
+            src = self.store.source(str(root))
+        if before is not None and (before.tz, before.layout, before.clock_offset_s) != (
+                src.tz, src.layout, src.clock_offset_s):
+            self.store.invalidate(src.id)  # indexed times depend on these: place them again
+        if before != src:
+            self._log_change("source-added" if before is None else "source-changed",
+                             folder=src.root, camera=src.camera, tz=src.tz, layout=src.layout,
+                             clock_offset_s=src.clock_offset_s)
+        return src
+
+    def sources(self) -> list[Source]:
+        return self.store.sources()
+
+    def remove_source(self, path: str | Path) -> None:
+        """Forget a recordings folder (or a recorder, by its address) and its index rows."""
+        if is_url(path):
+            self.remove_recorder(str(path))
+            return
+        root = str(Path(path).expanduser().absolute())
+        if not self.store.remove_source(root):
+            raise NotFound(f"{root} is not a registered recordings folder")
+        self._log_change("source-removed", folder=root)
+
+    def source_for(self, path: str | Path) -> Source | None:
+        """The source of a folder path, or of a recorder's address."""
+        if is_url(path):
+            return self.store.source(str(path).strip().rstrip("/"))
+        return self.store.source(str(Path(path).expanduser().absolute()))
+
+    def look_at_folder(self, path: str | Path) -> FolderFacts:
+        """What a recordings folder seems to hold, before it is added: how many recordings,
+        the recorder layout, the cameras, whether names are in UTC. Reads names only."""
+        try:
+            return look_at_folder(path)
+        except NotADirectoryError as exc:
+            raise AgentError(str(exc)) from None
+
+    @staticmethod
+    def layouts() -> tuple[str, ...]:
+        """The recorder layouts a source can name (besides "auto")."""
+        return tuple(LAYOUTS)
+
+    @staticmethod
+    def local_zone() -> str:
+        """This PC's IANA time zone (times are shown to the owner in it); "UTC" when unknown."""
+        return timebase.system_zone_name()
