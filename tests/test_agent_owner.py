@@ -10,6 +10,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 import agent.views
+import frp.claims
 from agent.index.first_look import LOOK_LIMIT
 from agent.service import Agent, AgentError, Refusal
 from tests.registering import keep_unpinned
@@ -118,6 +119,8 @@ def test_every_view_type_is_exported_by_name_and_frozen():
         kind = getattr(agent.views, name)
         if name in ("one_line", "multi_line"):   # the display sanitiser, a function
             assert callable(kind) and kind.__module__ == "frp.text", name
+        elif name == "MAX_MESSAGE_CHARS":   # the protocol's limit, for the app's reason box
+            assert kind is frp.claims.MAX_MESSAGE_CHARS, name
         elif dataclasses.is_dataclass(kind):
             assert kind.__dataclass_params__.frozen, name
         else:   # FileRow: a NamedTuple
