@@ -12,6 +12,7 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, QRect, QSize, Qt  # noqa: E402
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget  # noqa: E402
 
+from agent.timebase import US  # noqa: E402
 from demo.gui_data import make_world  # noqa: E402
 from demo.screenshots import SCREENS, SMALL_SCREENS, sample_requests, window_size  # noqa: E402
 from gui.shell import geometry  # noqa: E402
@@ -302,3 +303,39 @@ def test_every_control_on_every_screen_has_a_name(qtbot, app_window):
     settle(qtbot, win)
     missing["progress"] = unnamed(win)
     assert {page: names for page, names in missing.items() if names} == {}
+
+
+def test_a_request_naming_many_cameras_keeps_the_decision_in_reach(qtbot, app_window):
+    """Seen: a request naming six cameras (an NVR's channels) gave the page six timelines one
+    under another, and the window could not be made small enough: Approve and
+    Decline lay below a 1024x600 screen (a laptop at 125 % or 175 %). The timelines now scroll
+    in their own area, two of them always in view."""
+    import time
+
+    from demo.gui_data import request_claims, sign
+
+    win, world = app_window
+    cameras = ["driveway", "porch", "garage", "side gate", "back yard", "alley"]
+    claims = request_claims("req-2026-0009", world.start_us, world.start_us + 4 * US,
+                            int(time.time()), aud=world.registration,
+                            case={"number": "2026-119001", "incident": "Burglary"},
+                            cameras=cameras)
+    path = world.request_file.with_name("six.jws")
+    path.write_text(sign(world.key, claims))
+    win.ctx.agent.requests.import_request(path)
+    win.inbox.refresh()
+    settle(qtbot, win)
+    win.open_request(next(v for v in win.inbox.views if v.id == "req-2026-0009"))
+    settle(qtbot, win)
+    page = win.request
+    assert list(page.strip.timelines) == cameras
+    for size in (window_size(SCREENS[0]), window_size(SMALL_SCREENS[0])):
+        assert fits_within(win.minimumSizeHint(), size), win.minimumSizeHint()
+        win.resize(size)
+        settle(qtbot, win)
+        qtbot.wait(100)   # the strip's area takes its room on the next layout pass
+        for w in (page.approve_button, page.decline_button, page.reason, page.summary):
+            assert w.isVisible() and inside(w, win), f"{type(w).__name__} is cut off at {size}"
+        for camera, tl in page.strip.timelines.items():   # each one can be scrolled to
+            page.strip_scroll.ensureWidgetVisible(tl)
+            assert inside(tl, win) and inside(page.strip.checks[camera], win), camera

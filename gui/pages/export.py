@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from gui.views import display, summary
 from gui.views.outcomes import PartlyExported
 from gui.views.times import US, wall_us
-from gui.widgets.camera_strip import CameraStrip
+from gui.widgets.camera_strip import CameraStrip, StripArea
 from gui.widgets.labels import plain_label
 from gui.widgets.options import Options
 from gui.widgets.preview_pane import PreviewPane
@@ -92,7 +92,8 @@ class ExportPage(QWidget):
             "show them as untrusted, since no agency vouches for a clip exported by hand."),
             "hint"))
         col.addLayout(when)
-        col.addWidget(self.strip)
+        self.strip_scroll = StripArea(self.strip)   # many cameras: they scroll
+        col.addWidget(self.strip_scroll)
         col.addWidget(self.preview, 1)
         col.addWidget(opts)
         col.addLayout(where)

@@ -20,7 +20,7 @@ from agent.views import RequestView
 from gui.views import display, requests, summary
 from gui.views.requests import UNDECIDED, in_owner_words
 from gui.views.words import translate
-from gui.widgets.camera_strip import CameraStrip
+from gui.widgets.camera_strip import CameraStrip, StripArea
 from gui.widgets.labels import ElidedLabel, QuietLabel, plain_label
 from gui.widgets.options import Options
 from gui.widgets.preview_pane import PreviewPane
@@ -101,7 +101,8 @@ class RequestPage(QWidget):
         col = QVBoxLayout(right)
         col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(self.hint)
-        col.addWidget(self.strip)
+        self.strip_scroll = StripArea(self.strip)   # many cameras: they scroll
+        col.addWidget(self.strip_scroll)
         look = QHBoxLayout()
         look.addWidget(self.preview, 1)
         look.addWidget(opts, 0, Qt.AlignTop)

@@ -6,8 +6,9 @@ decodes by a preview ticket).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QScrollArea, QSizePolicy,
+                               QVBoxLayout, QWidget)
 
 from agent.views import one_line
 from gui.views.coverage import timeline_parts
@@ -175,3 +176,39 @@ def _first_covered(cov, start_us: int) -> int:
         if s.end_us > start_us:
             return max(s.start_us, start_us)
     return start_us
+
+
+class StripArea(QScrollArea):
+    """A strip that scrolls when it holds more cameras than the page has room for (an NVR's
+    eight channels): as tall as all of them when there is room, and never lower than its
+    first ROWS, so a page keeps its decision in reach whatever a request names."""
+
+    ROWS = 2
+
+    def __init__(self, strip: CameraStrip, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.strip = strip
+        self.setWidget(strip)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.viewport().setAutoFillBackground(False)   # the page's background shows through
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.strip and event.type() == QEvent.LayoutRequest:
+            self.updateGeometry()   # other cameras: the page lays out this area anew
+        return super().eventFilter(watched, event)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return self.strip.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        whole = self.strip.minimumSizeHint()
+        rows = [self.strip.layout().itemAt(i).widget() for i in range(self.strip.layout().count())]
+        if len(rows) <= self.ROWS:
+            return whole
+        spacing = self.strip.layout().spacing()
+        shown = sum(r.minimumSizeHint().height() for r in rows[:self.ROWS])
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(whole.width() + scroll_bar, shown + spacing * (self.ROWS - 1))
