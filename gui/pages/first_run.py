@@ -12,10 +12,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.widgets.agency_steps import AgencyStep
-from gui.widgets.labels import plain_label
-from gui.widgets.recordings_steps import ClockStep, FolderStep
 from gui.views.words import QT_TRANSLATE_NOOP
+from gui.widgets.agency_steps import AgencyStep
+from gui.widgets.clock_step import ClockStep
+from gui.widgets.folder_step import FolderStep
+from gui.widgets.labels import plain_label
 from gui.widgets.registration_flow import RegistrationFlow
 
 TITLES = (QT_TRANSLATE_NOOP("FirstRunPage", "1  Recordings"),

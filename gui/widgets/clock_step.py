@@ -1,0 +1,138 @@
+"""First-run step 2: check a camera's clock with a frame whose true time is known, and store
+the difference."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTime
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.views import display
+from gui.views.times import US, wall_us
+from gui.widgets.labels import plain_label
+from gui.widgets.preview_pane import to_image
+from gui.widgets.scrolling import scrolling_body
+
+
+class ClockStep(QWidget):
+    """Step 2: the owner finds a moment whose true time they know; the difference is stored."""
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.sources: list = []
+        self.frame_at: int | None = None
+        self.source_box = QComboBox()
+        self.show_button = show = QPushButton(self.tr("Show a picture"))
+        show.clicked.connect(lambda: self.show_frame())
+        self.picture = QLabel("")
+        self.picture.setMinimumHeight(180)
+        self.says = plain_label()
+        self.true_time = QTimeEdit()
+        self.true_time.setAccessibleName(self.tr("The real time at this moment"))
+        self.true_time.setDisplayFormat("HH:mm:ss")
+        self.save_button = QPushButton(self.tr("Save the difference"))
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save)
+        self.status = plain_label(name="caption")
+        top = QHBoxLayout()
+        top.addWidget(self.source_box, 1)
+        top.addWidget(show)
+        when = QHBoxLayout()
+        when.addWidget(QLabel(self.tr("The real time at this moment was")))
+        when.addWidget(self.true_time)
+        self.true_zone = plain_label(name="caption")   # the recorder's zone, as the owner types
+        when.addWidget(self.true_zone)
+        when.addWidget(self.save_button)
+        when.addStretch(1)
+        box = QVBoxLayout(scrolling_body(self))   # scrolls above Back and Next
+        box.addWidget(plain_label(self.tr("Is the camera's clock right?"), "sectionTitle"))
+        box.addWidget(plain_label(self.tr("Hold your phone's clock up to the camera (or note the "
+                                          "time as you walk past it), then find that "
+                                          "moment here and type the real time. You can "
+                                          "skip this step."), "hint"))
+        box.addLayout(top)
+        box.addWidget(self.picture)
+        box.addWidget(self.says)
+        box.addLayout(when)
+        box.addWidget(self.status)
+        box.addStretch(1)
+
+    def refresh(self) -> None:
+        self.ctx.bridge.call("sources", self.ctx.agent.sources, self._sources)
+
+    def _sources(self, sources) -> None:
+        self.sources = list(sources)
+        self.source_box.clear()
+        self.source_box.addItems([f"{s.camera}  ({s.root})" for s in self.sources])
+
+    def show_frame(self, at_us: int | None = None) -> None:
+        """Show the newest recording's first second (or the frame at `at_us`)."""
+        idx = self.source_box.currentIndex()
+        if not 0 <= idx < len(self.sources):
+            self.status.setText(self.tr("Add a recordings folder first (step 1): this step "
+                                        "shows a picture from it."))
+            return
+        src, agent, previewer = self.sources[idx], self.ctx.agent, self.ctx.previewer
+
+        def work():
+            now = int(time.time() * US)
+            rows = [r for r in agent.recordings(None, now - 30 * 86400 * US, now + 86400 * US)
+                    if r.source_id == src.id and r.end_us and r.status == "ok"]
+            if at_us is None and not rows:
+                return None
+            row = max(rows, key=lambda r: r.start_us) if at_us is None else None
+            cam, when = (row.camera, row.start_us + US) if row else (src.camera, at_us)
+            return previewer.frame(cam, when, 480)
+        self.ctx.bridge.call("clock-frame", work, self._frame, self.status.setText)
+
+    def _frame(self, frame) -> None:
+        if frame is None:
+            self.status.setText(self.tr("No recent recording of this folder to show."))
+            return
+        self.frame_at = frame.at_us
+        self.picture.setPixmap(QPixmap.fromImage(to_image(frame)).scaledToHeight(180))
+        src = self.sources[self.source_box.currentIndex()]
+        camera_clock = frame.at_us + round(src.clock_offset_s * US)
+        self.says.setText(self.tr("The recording says this picture was taken at {time}.")
+                          .format(time=display.day_time(camera_clock, src.tz)))
+        t = display.local(camera_clock, src.tz)
+        self.true_time.setTime(QTime(t.hour, t.minute, t.second))
+        self.true_zone.setText(display.zone_words(camera_clock, src.tz))
+        self.save_button.setEnabled(True)
+
+    def offset_for(self, src, entered: QTime) -> float:
+        """Camera clock minus the true time the owner typed (same day, the recorder's zone)."""
+        camera_clock = self.frame_at + round(src.clock_offset_s * US)
+        day = display.local(camera_clock, src.tz)
+        true = wall_us(day.year, day.month, day.day, entered.hour(), entered.minute(),
+                       entered.second(), src.tz)
+        diff = (camera_clock - true) / US
+        if abs(diff) > 12 * 3600:   # typed across midnight: take the nearer day
+            diff -= 86400 * round(diff / 86400)
+        return round(diff, 1)
+
+    def save(self) -> None:
+        src = self.sources[self.source_box.currentIndex()]
+        offset = self.offset_for(src, self.true_time.time())
+        agent = self.ctx.agent
+
+        def work():
+            agent.add_source(src.root, camera=src.camera, tz=src.tz, layout=src.layout,
+                             clock_offset_s=offset)
+            return agent.scan([src.root])
+        self.status.setText(self.tr("Saving and re-reading the recordings\u2026"))
+        self.ctx.bridge.call("clock", work, lambda _r: (
+            self.status.setText("\u2714 " + self.tr("Saved: this camera's clock {offset}. Times "
+                                                    "are corrected everywhere.")
+                                .format(offset=display.offset_words(offset))), self.refresh()),
+            self.status.setText)
