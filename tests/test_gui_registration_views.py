@@ -1,6 +1,6 @@
-"""Registration as the app words it, without a screen (gui/views/registrations.py and the
-activity log's new rows): the forms' checks, places, certificates, what a refusal kept, and a
-key change's outcome."""
+"""Registration as the app words it, without a screen (gui/views/registration_forms.py,
+registration_review.py and registrations.py, and the activity log's new rows): the forms'
+checks, places, certificates, what a refusal kept, and a key change's outcome."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -10,6 +10,8 @@ import pytest
 from agent.views import Camera, CertificateFacts, Contact, KeyRotation, LogRecord, \
     RegistrationView
 from gui.views import activity
+from gui.views import registration_forms as forms
+from gui.views import registration_review as reviewing
 from gui.views import registrations as words
 
 ZONE = "America/Los_Angeles"
@@ -24,7 +26,7 @@ VIEW = RegistrationView("https://police.example.gov", "Example PD", "reg-1", "ow
     ("", None), ("  ", None), ("47.61, -122.33", (47.61, -122.33)),
     ("47.61 -122.33", (47.61, -122.33)), ("-90;180", (-90.0, 180.0))])
 def test_a_map_point_is_two_numbers_as_map_apps_copy_them(typed, point):
-    assert words.read_point(typed) == point
+    assert forms.read_point(typed) == point
 
 
 @pytest.mark.parametrize("typed, says", [
@@ -33,19 +35,19 @@ def test_a_map_point_is_two_numbers_as_map_apps_copy_them(typed, point):
     ("0, -181", "from -180 to 180")])
 def test_a_map_point_that_is_not_one_says_what_is_wrong(typed, says):
     with pytest.raises(ValueError, match=says):
-        words.read_point(typed)
+        forms.read_point(typed)
 
 
 def test_only_ticked_cameras_with_a_place_are_registered_and_blank_fields_are_left_out():
-    entries = [words.CameraEntry("porch", True, " 1 Elm St ", "", " ", 0),
-               words.CameraEntry("yard", False),
-               words.CameraEntry("garage", True, "", "47.6, -122.3", "the lane", None)]
-    cameras, problems = words.cameras_from(entries)
+    entries = [forms.CameraEntry("porch", True, " 1 Elm St ", "", " ", 0),
+               forms.CameraEntry("yard", False),
+               forms.CameraEntry("garage", True, "", "47.6, -122.3", "the lane", None)]
+    cameras, problems = forms.cameras_from(entries)
     assert problems == []
     assert cameras == (Camera("porch", "1 Elm St", None, None, None, 0),
                        Camera("garage", None, 47.6, -122.3, "the lane", None))
-    cameras, problems = words.cameras_from([words.CameraEntry("porch", True),
-                                            words.CameraEntry("yard", True, point="x")])
+    cameras, problems = forms.cameras_from([forms.CameraEntry("porch", True),
+                                            forms.CameraEntry("yard", True, point="x")])
     assert cameras == () and problems == [
         "porch: say where it is (a street address, a map point or both).",
         "yard: write the map point as two numbers, latitude then longitude, e.g. 47.6101, "
@@ -54,23 +56,24 @@ def test_only_ticked_cameras_with_a_place_are_registered_and_blank_fields_are_le
 
 def test_a_registered_camera_fills_the_form_it_came_from_and_its_place_is_never_rounded():
     camera = Camera("porch", "1 Elm St", 47.6101234, -122.3421, "the street", 14)
-    entry = words.entry_of(camera)
-    assert entry == words.CameraEntry("porch", True, "1 Elm St", "47.6101234, -122.3421",
+    entry = forms.entry_of(camera)
+    assert entry == forms.CameraEntry("porch", True, "1 Elm St", "47.6101234, -122.3421",
                                       "the street", 14)
-    assert words.cameras_from([entry]) == ((camera,), [])
-    assert words.place(camera) == "1 Elm St (map point 47.6101234, -122.3421)"
-    assert words.camera_words(camera) == ("porch: at 1 Elm St (map point 47.6101234, -122.3421); "
-                                          "sees the street; keeps footage 14 days")
+    assert forms.cameras_from([entry]) == ((camera,), [])
+    assert reviewing.place(camera) == "1 Elm St (map point 47.6101234, -122.3421)"
+    assert reviewing.camera_words(camera) == (
+        "porch: at 1 Elm St (map point 47.6101234, -122.3421); sees the street; keeps footage "
+        "14 days")
 
 
 def test_the_contact_needs_a_name_and_leaves_out_blank_fields():
-    assert words.contact_from(" ", "a@b", "") == (None, [
+    assert forms.contact_from(" ", "a@b", "") == (None, [
         "Type your name: the agency needs to know whom it is talking to."])
-    assert words.contact_from(" Ann ", "", " 555 ") == (Contact("Ann", None, "555"), [])
+    assert forms.contact_from(" Ann ", "", " 555 ") == (Contact("Ann", None, "555"), [])
 
 
 def test_the_review_of_a_change_says_it_replaces_what_the_agency_has():
-    review = words.review("Example PD", Contact("Ann"), (), updating=True)
+    review = reviewing.review("Example PD", Contact("Ann"), (), updating=True)
     assert "No cameras (you can add them later from Settings)" in review.learns
     assert not any("email" in line or "phone" in line for line in review.learns)
     assert review.note.startswith("This replaces what Example PD has on file for you")

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from agent.views import one_line
 from gui.views import display, removing
-from gui.views import registrations as words
+from gui.views.agency_replacement import imported_again
 from gui.widgets.agency_steps import import_agency_file
 from gui.widgets.labels import cell, plain_label
 from gui.widgets.recorder_step import RecorderDialog
@@ -288,7 +288,7 @@ class SettingsPage(QWidget):
 
     def _agency_added(self, change) -> None:
         a = change.agency
-        self.status.setText(words.imported_again(change) if change.before is not None else
+        self.status.setText(imported_again(change) if change.before is not None else
                             self.tr("Added {agency}. Compare these fingerprints with the ones "
                                     "the agency publishes: {fingerprints}").format(
                                 agency=one_line(a.name), fingerprints=", ".join(a.fingerprints())))

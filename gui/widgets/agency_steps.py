@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent.views import one_line
-from gui.views import registrations as words
+from gui.views import agency_replacement as replacement
 from gui.widgets.labels import plain_label
 from gui.widgets.registrations_panel import confirm
 from gui.widgets.scrolling import scrolling_body
@@ -28,9 +28,9 @@ def import_agency_file(parent: QWidget, ctx, path: str, done: Callable[[object],
     agent = ctx.agent
 
     def decide(change) -> None:
-        if change.replaces and not confirm(parent, words.replace_title(change),
-                                           words.replace_question(change)):
-            failed(words.not_replaced(change))
+        if change.replaces and not confirm(parent, replacement.replace_title(change),
+                                           replacement.replace_question(change)):
+            failed(replacement.not_replaced(change))
             return
         ctx.bridge.call("add-agency",
                         lambda: agent.import_agency(path, change.replaces, change.agency),
@@ -70,7 +70,7 @@ class AgencyStep(QWidget):
 
     def _added(self, change) -> None:
         if change.before is not None:   # trusted already: replaced, or the same file again
-            self.result.setText(words.imported_again(change))
+            self.result.setText(replacement.imported_again(change))
             self.added.emit()
             return
         agency = change.agency

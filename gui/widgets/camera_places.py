@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent.views import Camera
-from gui.views.registrations import CameraEntry, entry_of
+from gui.views.registration_forms import CameraEntry, entry_of
 from gui.widgets.labels import plain_label
 
 NOT_SAID = -1   # the retention box's "not said" value (0 days is a real answer)

@@ -11,7 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from gui.views import registration_review
 from gui.views import registrations as words
+from gui.views.registration_forms import cameras_from
 from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.camera_places import CameraPlaces
 from gui.widgets.labels import plain_label
@@ -151,7 +153,7 @@ class RegistrationFlow(QWidget):
 
     def _review(self) -> None:
         contact, missing = self.contact.contact()
-        cameras, problems = words.cameras_from(self.cameras.entries())
+        cameras, problems = cameras_from(self.cameras.entries())
         if missing or problems:
             self.status.setText(" ".join(missing + problems))
             return
@@ -159,8 +161,8 @@ class RegistrationFlow(QWidget):
             self.agency = self.invite.chosen()[0]
         name = self.agency_name()
         self.outgoing = (contact, cameras)
-        self.review.show_review(name, words.review(name, contact, cameras,
-                                                   self.updating is not None))
+        self.review.show_review(name, registration_review.review(
+            name, contact, cameras, self.updating is not None))
         self.go(REVIEW)
 
     def agency_name(self) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLineEdit, QVBoxLayout, QWidget
 
 from agent.views import Contact, one_line
-from gui.views.registrations import Review, contact_from
+from gui.views.registration_forms import contact_from
+from gui.views.registration_review import Review
 from gui.widgets.labels import plain_label
 
 
