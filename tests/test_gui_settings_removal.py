@@ -40,22 +40,22 @@ def win(qtbot, world):
 def test_remove_with_nothing_chosen_says_what_to_do(qtbot, win, answers):
     page = win.settings
     page.sources.clearSelection()
-    page.agencies.clearSelection()
+    page.agencies.table.clearSelection()
     click(qtbot, page.remove_source_button)
     assert page.status.text() == "Choose a folder in the list first."
-    click(qtbot, page.remove_agency_button)
+    click(qtbot, page.agencies.remove_button)
     settle(qtbot, win)
     assert page.status.text() == "Choose an agency in the list first."
-    assert answers[1] == [] and page.sources.rowCount() == 2 and page.agencies.rowCount() == 1
+    assert answers[1] == [] and page.sources.rowCount() == 2 and page.agencies.table.rowCount() == 1
 
 
 def test_removing_the_agency_says_what_happens_to_its_request_and_registration(
         qtbot, win, world, answers):
     queue, asked = answers
     page = win.settings
-    page.agencies.selectRow(0)
+    page.agencies.table.selectRow(0)
     queue.append(QMessageBox.Cancel)
-    click(qtbot, page.remove_agency_button)
+    click(qtbot, page.agencies.remove_button)
     settle(qtbot, win)
     (question,) = asked
     assert "Remove Example City Police Department from the agencies you trust?" in question
@@ -66,10 +66,10 @@ def test_removing_the_agency_says_what_happens_to_its_request_and_registration(
     assert [a.id for a in TrustStore(world.home).list()] == [AGENCY_ID]
 
     queue.append(QMessageBox.Yes)
-    click(qtbot, page.remove_agency_button)
+    click(qtbot, page.agencies.remove_button)
     settle(qtbot, win)
     assert page.status.text() == "Removed Example City Police Department."
-    assert page.agencies.rowCount() == 0 and TrustStore(world.home).list() == []
+    assert page.agencies.table.rowCount() == 0 and TrustStore(world.home).list() == []
 
     nav(qtbot, win, "Requests")          # an old status is not shown on the next visit
     nav(qtbot, win, "Settings")
@@ -110,9 +110,9 @@ def test_settings_left_unsaved_are_asked_about_not_put_back_silently(qtbot, win,
     assert win.pages.currentWidget() is page and page.poll.value() == 30
     assert win.nav.currentItem().text() == "Settings" and "without saving" in asked[0]
 
-    page.agencies.selectRow(0)                           # the lists reload; the form stays
+    page.agencies.table.selectRow(0)                           # the lists reload; the form stays
     queue.append(QMessageBox.Cancel)
-    click(qtbot, page.remove_agency_button)
+    click(qtbot, page.agencies.remove_button)
     settle(qtbot, win)
     assert page.poll.value() == 30
 

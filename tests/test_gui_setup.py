@@ -129,8 +129,8 @@ def test_settings_are_saved_and_an_agency_can_be_removed(qtbot, open_window, foo
     win = open_window(world.home)
     nav(qtbot, win, "Settings")
     page = win.settings
-    assert page.sources.rowCount() == 2 and page.agencies.rowCount() == 1
-    assert page.agencies.item(0, 1).text() == "+1-206-555-0100"
+    assert page.sources.rowCount() == 2 and page.agencies.table.rowCount() == 1
+    assert page.agencies.table.item(0, 1).text() == "+1-206-555-0100"
     click(qtbot, page.holds)
     page.poll.setValue(10)
     page.rate.setValue(8)
@@ -143,10 +143,10 @@ def test_settings_are_saved_and_an_agency_can_be_removed(qtbot, open_window, foo
     desk = win.ctx.agent.requests  # the running desk uses them too, without a restart
     assert desk.settings.holds_on_new_request and desk.policy.interval_s == 600
     assert desk.settings.upload_rate_limit_bps == 1_000_000
-    page.agencies.selectRow(0)
-    click(qtbot, page.remove_agency_button)
+    page.agencies.table.selectRow(0)
+    click(qtbot, page.agencies.remove_button)
     settle(qtbot, win)
-    assert page.agencies.rowCount() == 0 and TrustStore(world.home).list() == []
+    assert page.agencies.table.rowCount() == 0 and TrustStore(world.home).list() == []
 
 
 def test_a_camera_renamed_in_settings_holds_everywhere(qtbot, open_window, footage, tmp_path,
@@ -271,10 +271,10 @@ def test_settings_lists_a_damaged_agency_file_as_damaged(qtbot, open_window, foo
     win = open_window(world.home)
     nav(qtbot, win, "Settings")
     page = win.settings
-    assert page.agencies.rowCount() == 1
-    assert page.agencies.item(0, 0).text() == f"\u2718 Damaged agency file {path.name}"
-    assert "thumbprint" in page.agencies.item(0, 2).text()
-    assert page.agencies.item(0, 1).text() == "not trusted"
+    assert page.agencies.table.rowCount() == 1
+    assert page.agencies.table.item(0, 0).text() == f"\u2718 Damaged agency file {path.name}"
+    assert "thumbprint" in page.agencies.table.item(0, 2).text()
+    assert page.agencies.table.item(0, 1).text() == "not trusted"
 
 
 def test_a_damaged_recording_stops_the_export_until_the_owner_accepts_the_loss(
@@ -345,7 +345,7 @@ def test_settings_asks_before_an_agency_file_replaces_a_trusted_agencys_details(
     win = open_window(world.home)
     nav(qtbot, win, "Settings")
     page = win.settings
-    click(qtbot, page.add_agency_button)
+    click(qtbot, page.agencies.add_button)
     settle(qtbot, win)
     (question,) = asked
     assert "Call-back number: +1-206-555-0100 \u2192 +1-555-0199" in question
@@ -356,8 +356,8 @@ def test_settings_asks_before_an_agency_file_replaces_a_trusted_agencys_details(
     assert store.get(AGENCY_ID).phone == "+1-206-555-0100"
     assert store.registrations() == {AGENCY_ID: [world.registration]}
 
-    click(qtbot, page.add_agency_button)
+    click(qtbot, page.agencies.add_button)
     settle(qtbot, win)
     assert len(asked) == 2 and page.status.text().startswith("Replaced the details of")
     assert store.get(AGENCY_ID).phone == "+1-555-0199" and store.registrations() == {}
-    assert page.agencies.item(0, 1).text() == "+1-555-0199"
+    assert page.agencies.table.item(0, 1).text() == "+1-555-0199"

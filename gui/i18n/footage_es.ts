@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AgenciesPanel</name>
+    <message>
+        <source>Agency</source>
+        <translation>Agencia</translation>
+    </message>
+    <message>
+        <source>Call-back number</source>
+        <translation>Teléfono para devolver la llamada</translation>
+    </message>
+    <message>
+        <source>Key fingerprints</source>
+        <translation>Huellas de las claves</translation>
+    </message>
+    <message>
+        <source>Agencies you trust</source>
+        <translation>Agencias de su confianza</translation>
+    </message>
+    <message>
+        <source>Add an agency file…</source>
+        <translation>Añadir un archivo de agencia…</translation>
+    </message>
+    <message>
+        <source>Remove agency</source>
+        <translation>Quitar la agencia</translation>
+    </message>
+    <message>
+        <source>Damaged agency file {file}</source>
+        <translation>Archivo de agencia dañado {file}</translation>
+    </message>
+    <message>
+        <source>not trusted</source>
+        <translation>no es de confianza</translation>
+    </message>
+    <message>
+        <source>{problem} (import the agency&apos;s file again to replace it)</source>
+        <translation>{problem} (importe de nuevo el archivo de la agencia para sustituirlo)</translation>
+    </message>
+    <message>
+        <source>Agency file</source>
+        <translation>Archivo de la agencia</translation>
+    </message>
+    <message>
+        <source>Agency files (*.json)</source>
+        <translation>Archivos de agencia (*.json)</translation>
+    </message>
+    <message>
+        <source>Added {agency}. Compare these fingerprints with the ones the agency publishes: {fingerprints}</source>
+        <translation>Se añadió {agency}. Compare estas huellas con las que publica la agencia: {fingerprints}</translation>
+    </message>
+    <message>
+        <source>Choose an agency in the list first.</source>
+        <translation>Elija primero una agencia de la lista.</translation>
+    </message>
+    <message>
+        <source>This agency file is damaged and not trusted; import the agency&apos;s file again to replace it.</source>
+        <translation>Este archivo de agencia está dañado y no es de confianza; importe de nuevo el archivo de la agencia para sustituirlo.</translation>
+    </message>
+    <message>
+        <source>Nothing was removed.</source>
+        <translation>No se quitó nada.</translation>
+    </message>
+</context>
+<context>
     <name>AgencyStep</name>
     <message>
         <source>Choose the agency file…</source>
@@ -1367,28 +1430,12 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Antes</translation>
     </message>
     <message>
-        <source>Agency</source>
-        <translation>Agencia</translation>
-    </message>
-    <message>
-        <source>Call-back number</source>
-        <translation>Teléfono para devolver la llamada</translation>
-    </message>
-    <message>
-        <source>Key fingerprints</source>
-        <translation>Huellas de las claves</translation>
-    </message>
-    <message>
         <source>Recordings folders</source>
         <translation>Carpetas de grabaciones</translation>
     </message>
     <message>
         <source>Cameras</source>
         <translation>Cámaras</translation>
-    </message>
-    <message>
-        <source>Agencies you trust</source>
-        <translation>Agencias de su confianza</translation>
     </message>
     <message>
         <source>Add a recordings folder…</source>
@@ -1401,14 +1448,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>Add a recorder on your network…</source>
         <translation>Añadir una grabadora de su red…</translation>
-    </message>
-    <message>
-        <source>Add an agency file…</source>
-        <translation>Añadir un archivo de agencia…</translation>
-    </message>
-    <message>
-        <source>Remove agency</source>
-        <translation>Quitar la agencia</translation>
     </message>
     <message>
         <source>Rename camera…</source>
@@ -1483,18 +1522,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Cambió ajustes en esta página sin guardarlos. ¿Guardarlos ahora?</translation>
     </message>
     <message>
-        <source>Damaged agency file {file}</source>
-        <translation>Archivo de agencia dañado {file}</translation>
-    </message>
-    <message>
-        <source>not trusted</source>
-        <translation>no es de confianza</translation>
-    </message>
-    <message>
-        <source>{problem} (import the agency&apos;s file again to replace it)</source>
-        <translation>{problem} (importe de nuevo el archivo de la agencia para sustituirlo)</translation>
-    </message>
-    <message>
         <source>Saved.</source>
         <translation>Guardado.</translation>
     </message>
@@ -1521,26 +1548,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>&apos;{old}&apos; is now called &apos;{new}&apos;.</source>
         <translation>«{old}» ahora se llama «{new}».</translation>
-    </message>
-    <message>
-        <source>Agency file</source>
-        <translation>Archivo de la agencia</translation>
-    </message>
-    <message>
-        <source>Agency files (*.json)</source>
-        <translation>Archivos de agencia (*.json)</translation>
-    </message>
-    <message>
-        <source>Added {agency}. Compare these fingerprints with the ones the agency publishes: {fingerprints}</source>
-        <translation>Se añadió {agency}. Compare estas huellas con las que publica la agencia: {fingerprints}</translation>
-    </message>
-    <message>
-        <source>Choose an agency in the list first.</source>
-        <translation>Elija primero una agencia de la lista.</translation>
-    </message>
-    <message>
-        <source>This agency file is damaged and not trusted; import the agency&apos;s file again to replace it.</source>
-        <translation>Este archivo de agencia está dañado y no es de confianza; importe de nuevo el archivo de la agencia para sustituirlo.</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 """Settings: recordings folders and recorders on the network (add one), the cameras they hold
-(rename one), trusted agencies, registrations and the owner key (their own panel), privacy
-masks (drawn on their own page), holds, how often to check, upload speed cap, and whether
-closing the window keeps the service running."""
+(rename one), trusted agencies and registrations with the owner key (each their own panel),
+privacy masks (drawn on their own page), holds, how often to check, upload speed cap, and
+whether closing the window keeps the service running."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -9,49 +9,24 @@ from typing import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from agent.views import one_line
 from gui.views import display, removing
-from gui.views.agency_replacement import imported_again
-from gui.widgets.agency_steps import import_agency_file
-from gui.widgets.labels import cell, plain_label
+from gui.widgets.agencies_panel import AgenciesPanel
+from gui.widgets.labels import plain_label
+from gui.widgets.list_tables import fill, list_table
 from gui.widgets.recorder_step import RecorderDialog
 from gui.widgets.registrations_panel import RegistrationsPanel, confirm
 from gui.widgets.unsaved import leave_unsaved
-
-
-def _table(headers: tuple[str, ...]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.verticalHeader().hide()
-    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectRows)
-    t.setShowGrid(False)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
-    t.setMaximumHeight(150)
-    return t
-
-
-def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.setItem(r, c, cell(text))
 
 
 class SettingsPage(QWidget):
@@ -61,19 +36,14 @@ class SettingsPage(QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.sources = _table((self.tr("Folder"), self.tr("Camera"), self.tr("Time zone"),
-                               self.tr("Recorder"), self.tr("Camera clock")))
-        self.cameras = _table((self.tr("Camera"), self.tr("Folder"),
-                               self.tr("Recorder's name for it"), self.tr("Formerly")))
-        self.agencies = _table((self.tr("Agency"), self.tr("Call-back number"),
-                                self.tr("Key fingerprints")))
+        self.sources = list_table((self.tr("Folder"), self.tr("Camera"), self.tr("Time zone"),
+                                   self.tr("Recorder"), self.tr("Camera clock")))
+        self.cameras = list_table((self.tr("Camera"), self.tr("Folder"),
+                                   self.tr("Recorder's name for it"), self.tr("Formerly")))
         self.sources.setAccessibleName(self.tr("Recordings folders"))
         self.cameras.setAccessibleName(self.tr("Cameras"))
-        self.agencies.setAccessibleName(self.tr("Agencies you trust"))
         self._camera_names: list[str] = []
         self._source_roots: list[str] = []
-        self._agency_ids: list[str] = []
-        self._agency_names: list[str] = []
         self._source_cameras: list[str] = []
         self._loaded: tuple = ()   # the form as last loaded or saved: unsaved edits differ
         add_src = QPushButton(self.tr("Add a recordings folder\u2026"))
@@ -81,18 +51,13 @@ class SettingsPage(QWidget):
         self.add_recorder_button = QPushButton(self.tr("Add a recorder on your network\u2026"))
         self.add_recorder_button.clicked.connect(self.add_recorder)
         self.recorder_dialog: RecorderDialog | None = None
-        add_ag = QPushButton(self.tr("Add an agency file\u2026"))
-        rm_ag = QPushButton(self.tr("Remove agency"))
-        self.remove_source_button, self.add_agency_button = rm_src, add_ag
-        self.remove_agency_button = rm_ag
+        self.remove_source_button = rm_src
         self.rename_button = QPushButton(self.tr("Rename camera\u2026"))
         self.rename_button.clicked.connect(self.ask_rename)
         self.masks_button = QPushButton(self.tr("Draw privacy masks\u2026"))
         self.masks_button.clicked.connect(self.editMasks.emit)
         add_src.clicked.connect(self.addFolder.emit)
         rm_src.clicked.connect(self.remove_source)
-        add_ag.clicked.connect(self.choose_agency)
-        rm_ag.clicked.connect(self.remove_agency)
         self.holds = QCheckBox(self.tr("When a request arrives, keep a safe copy of the footage it "
                                        "covers until I decide"))
         self.tray = QCheckBox(self.tr("Keep watching for requests when I close the window"))
@@ -109,6 +74,8 @@ class SettingsPage(QWidget):
         save.setObjectName("primary")
         save.clicked.connect(self.save)
         self.status = plain_label(name="caption")
+        self.agencies = AgenciesPanel(ctx, self.status.setText)
+        self.agencies.changed.connect(self._agencies_changed)
         self.registrations = RegistrationsPanel(ctx)
         form = QFormLayout()
         form.addRow(self.tr("Check for new requests every"), self.poll)
@@ -133,9 +100,7 @@ class SettingsPage(QWidget):
                                           "included."), "hint"))
         box.addWidget(self.cameras)
         box.addLayout(_row(self.rename_button))
-        box.addWidget(plain_label(self.tr("Agencies you trust"), "sectionTitle"))
         box.addWidget(self.agencies)
-        box.addLayout(_row(add_ag, rm_ag))
         box.addWidget(self.registrations)
         box.addWidget(plain_label(self.tr("Privacy masks"), "sectionTitle"))
         box.addWidget(plain_label(self.tr("Areas of a camera's picture (a neighbour's window, a "
@@ -193,21 +158,14 @@ class SettingsPage(QWidget):
 
     def _show(self, sources, agencies, damaged=(), cameras=(), recorders=None) -> None:
         self._camera_names = [c.name for c in cameras]
-        _fill(self.cameras, [(c.name, c.source_root, ", ".join(ch for ch in c.channels if ch),
-                              ", ".join(c.former_names)) for c in cameras])
+        fill(self.cameras, [(c.name, c.source_root, ", ".join(ch for ch in c.channels if ch),
+                             ", ".join(c.former_names)) for c in cameras])
         self._source_roots = [s.root for s in sources]
         self._source_cameras = [s.camera for s in sources]
         recorders = recorders or {}
-        _fill(self.sources, [(s.root, s.camera, s.tz, recorders.get(s.id, s.layout),
-                              display.offset_words(s.clock_offset_s)) for s in sources])
-        self._agency_ids = [a.id for a in agencies]
-        self._agency_names = [a.name for a in agencies]
-        # A damaged agency file is never trusted, but listed, so it does not vanish unseen.
-        _fill(self.agencies, [(a.name, a.phone, "  ".join(a.fingerprints())) for a in agencies]
-              + [("\u2718 " + self.tr("Damaged agency file {file}").format(file=d.file),
-                  self.tr("not trusted"),
-                  self.tr("{problem} (import the agency's file again to replace it)")
-                  .format(problem=d.problem)) for d in damaged])
+        fill(self.sources, [(s.root, s.camera, s.tz, recorders.get(s.id, s.layout),
+                             display.offset_words(s.clock_offset_s)) for s in sources])
+        self.agencies.list_agencies(agencies, damaged)
 
     def settings_from_form(self):
         """The agent's settings with this page's values (rate cap in bytes per second)."""
@@ -277,51 +235,10 @@ class SettingsPage(QWidget):
             self.reload_lists()),
             self.status.setText)
 
-    def choose_agency(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Agency file"), "",
-                                              self.tr("Agency files (*.json)"))
-        if path:
-            self.add_agency(path)
-
-    def add_agency(self, path: str) -> None:
-        import_agency_file(self, self.ctx, path, self._agency_added, self.status.setText)
-
-    def _agency_added(self, change) -> None:
-        a = change.agency
-        self.status.setText(imported_again(change) if change.before is not None else
-                            self.tr("Added {agency}. Compare these fingerprints with the ones "
-                                    "the agency publishes: {fingerprints}").format(
-                                agency=one_line(a.name), fingerprints=", ".join(a.fingerprints())))
+    def _agencies_changed(self) -> None:
+        """An agency was added, replaced or removed: its registrations may have gone too."""
         self.reload_lists()
         self.registrations.refresh()
-
-    def remove_agency(self) -> None:
-        """Remove the chosen agency once the owner agreed to what it does to its requests and
-        registrations (read first in a job: both are files)."""
-        row = self.agencies.currentRow()
-        if not self.agencies.selectedItems() or not 0 <= row < self.agencies.rowCount():
-            self.status.setText(self.tr("Choose an agency in the list first."))
-            return
-        if row >= len(self._agency_ids):   # a damaged file's row: nothing is trusted there
-            self.status.setText(self.tr("This agency file is damaged and not trusted; import "
-                                        "the agency's file again to replace it."))
-            return
-        agent, aid, name = self.ctx.agent, self._agency_ids[row], self._agency_names[row]
-        self.ctx.bridge.call(
-            "agency-ties", lambda: (removing.open_requests(agent.requests.list(), aid),
-                                    agent.registrations().get(aid, [])),
-            lambda ties: self._ask_remove_agency(aid, name, *ties), self.status.setText)
-
-    def _ask_remove_agency(self, aid: str, name: str, open_count: int,
-                           registrations: list[str]) -> None:
-        if not confirm(self, removing.agency_title(),
-                       removing.agency_question(name, open_count, registrations)):
-            self.status.setText(self.tr("Nothing was removed."))
-            return
-        agent = self.ctx.agent
-        self.ctx.bridge.call("remove-agency", lambda: agent.remove_agency(aid), lambda _r: (
-            self.status.setText(removing.removed(name)), self.reload_lists(),
-            self.registrations.refresh()), self.status.setText)
 
 
 def _recorders(agent) -> dict[int, str]:

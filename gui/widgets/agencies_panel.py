@@ -1,0 +1,102 @@
+"""Settings' trusted agencies: the list (a damaged agency file listed as such, never trusted),
+adding an agency file (asked first when it would replace a trusted agency's details) and
+removing an agency (after saying what happens to its open requests and registrations)."""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from agent.views import one_line
+from gui.views import removing
+from gui.views.agency_replacement import imported_again
+from gui.widgets.agency_steps import import_agency_file
+from gui.widgets.labels import plain_label
+from gui.widgets.list_tables import fill, list_table
+from gui.widgets.registrations_panel import confirm
+
+
+class AgenciesPanel(QWidget):
+    """The agencies table and its buttons. What they did is said through `say` (the page's one
+    status line); `changed` asks the page to read its lists and registrations again."""
+
+    changed = Signal()
+
+    def __init__(self, ctx, say: Callable[[str], None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.say = ctx, say
+        self._ids: list[str] = []
+        self._names: list[str] = []
+        self.table = list_table((self.tr("Agency"), self.tr("Call-back number"),
+                                 self.tr("Key fingerprints")))
+        self.table.setAccessibleName(self.tr("Agencies you trust"))
+        self.add_button = QPushButton(self.tr("Add an agency file\u2026"))
+        self.remove_button = QPushButton(self.tr("Remove agency"))
+        self.add_button.clicked.connect(self.choose)
+        self.remove_button.clicked.connect(self.remove)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(plain_label(self.tr("Agencies you trust"), "sectionTitle"))
+        box.addWidget(self.table)
+        line = QHBoxLayout()
+        line.addWidget(self.add_button)
+        line.addWidget(self.remove_button)
+        line.addStretch(1)
+        box.addLayout(line)
+
+    def list_agencies(self, agencies, damaged) -> None:
+        """The trusted agencies, then each damaged agency file."""
+        self._ids = [a.id for a in agencies]
+        self._names = [a.name for a in agencies]
+        # A damaged agency file is never trusted, but listed, so it does not vanish unseen.
+        fill(self.table, [(a.name, a.phone, "  ".join(a.fingerprints())) for a in agencies]
+             + [("\u2718 " + self.tr("Damaged agency file {file}").format(file=d.file),
+                 self.tr("not trusted"),
+                 self.tr("{problem} (import the agency's file again to replace it)")
+                 .format(problem=d.problem)) for d in damaged])
+
+    def choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Agency file"), "",
+                                              self.tr("Agency files (*.json)"))
+        if path:
+            self.add(path)
+
+    def add(self, path: str) -> None:
+        """Import the agency file at `path` (asked first when it replaces a trusted one's)."""
+        import_agency_file(self, self.ctx, path, self._added, self.say)
+
+    def _added(self, change) -> None:
+        a = change.agency
+        self.say(imported_again(change) if change.before is not None else
+                 self.tr("Added {agency}. Compare these fingerprints with the ones the agency "
+                         "publishes: {fingerprints}").format(
+                     agency=one_line(a.name), fingerprints=", ".join(a.fingerprints())))
+        self.changed.emit()
+
+    def remove(self) -> None:
+        """Remove the chosen agency once the owner agreed to what it does to its requests and
+        registrations (read first in a job: both are files)."""
+        row = self.table.currentRow()
+        if not self.table.selectedItems() or not 0 <= row < self.table.rowCount():
+            self.say(self.tr("Choose an agency in the list first."))
+            return
+        if row >= len(self._ids):   # a damaged file's row: nothing is trusted there
+            self.say(self.tr("This agency file is damaged and not trusted; import the agency's "
+                             "file again to replace it."))
+            return
+        agent, aid, name = self.ctx.agent, self._ids[row], self._names[row]
+        self.ctx.bridge.call(
+            "agency-ties", lambda: (removing.open_requests(agent.requests.list(), aid),
+                                    agent.registrations().get(aid, [])),
+            lambda ties: self._ask_remove(aid, name, *ties), self.say)
+
+    def _ask_remove(self, aid: str, name: str, open_count: int,
+                    registrations: list[str]) -> None:
+        if not confirm(self, removing.agency_title(),
+                       removing.agency_question(name, open_count, registrations)):
+            self.say(self.tr("Nothing was removed."))
+            return
+        agent = self.ctx.agent
+        self.ctx.bridge.call("remove-agency", lambda: agent.remove_agency(aid), lambda _r: (
+            self.say(removing.removed(name)), self.changed.emit()), self.say)
