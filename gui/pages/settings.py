@@ -11,7 +11,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QHBoxLayout,
     QInputDialog,
     QPushButton,
     QScrollArea,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from gui.views import display, removing
 from gui.widgets.agencies_panel import AgenciesPanel
 from gui.widgets.labels import plain_label
-from gui.widgets.list_tables import fill, list_table
+from gui.widgets.list_tables import button_row, fill, list_table
 from gui.widgets.recorder_step import RecorderDialog
 from gui.widgets.registrations_panel import RegistrationsPanel, confirm
 from gui.widgets.unsaved import leave_unsaved
@@ -92,26 +91,26 @@ class SettingsPage(QWidget):
         box.addWidget(plain_label(self.tr("Settings"), "pageTitle"))
         box.addWidget(plain_label(self.tr("Recordings folders"), "sectionTitle"))
         box.addWidget(self.sources)
-        box.addLayout(_row(add_src, self.add_recorder_button, rm_src))
+        box.addLayout(button_row(add_src, self.add_recorder_button, rm_src))
         box.addWidget(plain_label(self.tr("Cameras"), "sectionTitle"))
         box.addWidget(plain_label(self.tr("A folder is one camera, named as you named the folder; "
                                           "a folder holding several cameras names each "
                                           "folder/channel. A new name holds everywhere, masks "
                                           "included."), "hint"))
         box.addWidget(self.cameras)
-        box.addLayout(_row(self.rename_button))
+        box.addLayout(button_row(self.rename_button))
         box.addWidget(self.agencies)
         box.addWidget(self.registrations)
         box.addWidget(plain_label(self.tr("Privacy masks"), "sectionTitle"))
         box.addWidget(plain_label(self.tr("Areas of a camera's picture (a neighbour's window, a "
                                           "garden) that every export fills black."), "hint"))
-        box.addLayout(_row(self.masks_button))
+        box.addLayout(button_row(self.masks_button))
         box.addWidget(plain_label(self.tr("Behaviour"), "sectionTitle"))
         box.addWidget(self.holds)
         box.addWidget(self.tray)
         box.addWidget(self.login)
         box.addLayout(form)
-        box.addLayout(_row(save, self.status))
+        box.addLayout(button_row(save, self.status))
         box.addStretch(1)
 
     def refresh(self) -> None:
@@ -252,10 +251,3 @@ def _indexed_cameras(agent) -> list:
     indexed = set(agent.cameras())
     return [c for c in agent.camera_list() if c.name in indexed]
 
-
-def _row(*widgets) -> QHBoxLayout:
-    line = QHBoxLayout()
-    for w in widgets:
-        line.addWidget(w)
-    line.addStretch(1)
-    return line

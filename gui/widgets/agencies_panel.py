@@ -6,14 +6,14 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout, QWidget
 
 from agent.views import one_line
 from gui.views import removing
 from gui.views.agency_replacement import imported_again
 from gui.widgets.agency_steps import import_agency_file
 from gui.widgets.labels import plain_label
-from gui.widgets.list_tables import fill, list_table
+from gui.widgets.list_tables import button_row, fill, list_table
 from gui.widgets.registrations_panel import confirm
 
 
@@ -39,11 +39,7 @@ class AgenciesPanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(plain_label(self.tr("Agencies you trust"), "sectionTitle"))
         box.addWidget(self.table)
-        line = QHBoxLayout()
-        line.addWidget(self.add_button)
-        line.addWidget(self.remove_button)
-        line.addStretch(1)
-        box.addLayout(line)
+        box.addLayout(button_row(self.add_button, self.remove_button))
 
     def list_agencies(self, agencies, damaged) -> None:
         """The trusted agencies, then each damaged agency file."""

@@ -1,8 +1,9 @@
 """The read-only tables Settings lists things in (folders, cameras, trusted agencies): whole
-rows selected, nothing edited in place, short enough that the page's other sections show."""
+rows selected, nothing edited in place, short enough that the page's other sections show; and
+the row of buttons under each."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableWidget, QWidget
 
 from gui.widgets.labels import cell
 
@@ -27,3 +28,12 @@ def fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
     for r, cells in enumerate(rows):
         for c, text in enumerate(cells):
             table.setItem(r, c, cell(text))
+
+
+def button_row(*widgets: QWidget) -> QHBoxLayout:
+    """`widgets` side by side from the left (the buttons under a table)."""
+    line = QHBoxLayout()
+    for w in widgets:
+        line.addWidget(w)
+    line.addStretch(1)
+    return line

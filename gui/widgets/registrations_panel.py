@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QMessageBox,
     QPushButton,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from gui.views import registrations as words
 from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.labels import cell, plain_label
+from gui.widgets.list_tables import button_row
 
 COLUMNS = (QT_TRANSLATE_NOOP("RegistrationsPanel", "Agency"),
            QT_TRANSLATE_NOOP("RegistrationsPanel", "Registration"),
@@ -77,7 +77,7 @@ class RegistrationsPanel(QWidget):
                                           "are, so they can ask you for footage. None of them has "
                                           "access to your cameras or recordings."), "hint"))
         box.addWidget(self.table)
-        box.addLayout(_row(self.register_button, self.change_button, self.unregister_button))
+        box.addLayout(button_row(self.register_button, self.change_button, self.unregister_button))
         box.addWidget(self.status)
         box.addWidget(plain_label(self.tr("Your key"), "sectionTitle"))
         box.addWidget(plain_label(self.tr("Your answers and packages are signed with a key kept on "
@@ -86,7 +86,7 @@ class RegistrationsPanel(QWidget):
                                           "makes a new key, tells every agency you registered "
                                           "with, and retires the old one."), "hint"))
         box.addWidget(self.pending)
-        box.addLayout(_row(self.rotate_button))
+        box.addLayout(button_row(self.rotate_button))
         box.addWidget(self.key_status)
 
     def refresh(self) -> None:
@@ -177,10 +177,3 @@ class RegistrationsPanel(QWidget):
                                 .format(problem=message))
         self.refresh()
 
-
-def _row(*widgets) -> QHBoxLayout:
-    line = QHBoxLayout()
-    for w in widgets:
-        line.addWidget(w)
-    line.addStretch(1)
-    return line
