@@ -9,7 +9,7 @@ import time
 import pytest
 
 from agent.timebase import US
-from demo.gui_data import write_footage
+from demo.gui_data import make_world, write_footage
 
 ZONE = "America/Los_Angeles"
 
@@ -44,6 +44,16 @@ def open_window(qtbot, home):
     window.start()
     settle(qtbot, window)
     return window, agent
+
+
+@pytest.fixture
+def win(qtbot, tmp_path, footage):
+    """The app's window on the demo's world (its agency trusted, its cameras indexed)."""
+    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
+    window, agent = open_window(qtbot, world.home)
+    yield window
+    window.shutdown()
+    agent.close()
 
 
 @pytest.fixture

@@ -7,23 +7,12 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtWidgets import QMessageBox, QPushButton  # noqa: E402
 
-from demo.gui_data import make_world  # noqa: E402
-from tests.gui_support import answers, footage, open_window, settle  # noqa: E402,F401
+from tests.gui_support import answers, footage, settle, win  # noqa: E402,F401
 
 SQUARE = ((0.1, 0.2), (0.4, 0.2), (0.4, 0.6), (0.1, 0.6))
-
-
-@pytest.fixture
-def win(qtbot, tmp_path, footage):
-    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
-    window, agent = open_window(qtbot, world.home)
-    yield window
-    window.shutdown()
-    agent.close()
 
 
 def draw_square(qtbot, canvas):

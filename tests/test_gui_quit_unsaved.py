@@ -12,22 +12,12 @@ import signal
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
-from demo.gui_data import make_world  # noqa: E402
+
 from gui.shell.tray import Tray  # noqa: E402
-from tests.gui_support import answers, footage, open_window, settle  # noqa: E402,F401
+from tests.gui_support import answers, footage, settle, win  # noqa: E402,F401
 from tests.test_gui_masks_unsaved import draw_square, open_masks, saved  # noqa: E402
-
-
-@pytest.fixture
-def win(qtbot, tmp_path, footage):
-    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
-    window, agent = open_window(qtbot, world.home)
-    yield window
-    window.shutdown()
-    agent.close()
 
 
 def with_tray(monkeypatch, there: bool) -> None:

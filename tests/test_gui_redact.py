@@ -19,23 +19,14 @@ from agent.export.masks import CameraMasks, Polygon, load_masks, mask_bitmap  # 
 from agent.requests.agencies import TrustStore  # noqa: E402
 from agent.service import Agent  # noqa: E402
 from agent.timebase import US  # noqa: E402
-from demo.gui_data import AGENCY_ID, index_footage, make_world  # noqa: E402
+from demo.gui_data import AGENCY_ID, index_footage  # noqa: E402
 from portal.server import PortalServer  # noqa: E402
 from portal.state import Portal  # noqa: E402
-from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
+from tests.gui_support import footage, open_window, settle, win  # noqa: E402,F401
 from tests.registering import enrol  # noqa: E402
 
 SQUARE = ((0.1, 0.2), (0.4, 0.2), (0.4, 0.6), (0.1, 0.6))
 TRIANGLE = ((0.6, 0.1), (0.9, 0.1), (0.75, 0.45))
-
-
-@pytest.fixture
-def win(qtbot, tmp_path, footage):
-    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
-    window, agent = open_window(qtbot, world.home)
-    yield window
-    window.shutdown()
-    agent.close()
 
 
 def click(qtbot, widget, pos=None):

@@ -40,14 +40,6 @@
         <translation>{problem} (importe de nuevo el archivo de la agencia para sustituirlo)</translation>
     </message>
     <message>
-        <source>Agency file</source>
-        <translation>Archivo de la agencia</translation>
-    </message>
-    <message>
-        <source>Agency files (*.json)</source>
-        <translation>Archivos de agencia (*.json)</translation>
-    </message>
-    <message>
         <source>Added {agency}. Compare these fingerprints with the ones the agency publishes: {fingerprints}</source>
         <translation>Se añadió {agency}. Compare estas huellas con las que publica la agencia: {fingerprints}</translation>
     </message>

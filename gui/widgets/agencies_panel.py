@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from agent.views import one_line
 from gui.views import removing
 from gui.views.agency_replacement import imported_again
-from gui.widgets.agency_steps import import_agency_file
+from gui.widgets.agency_steps import choose_agency_file, import_agency_file
 from gui.widgets.labels import plain_label
 from gui.widgets.list_tables import button_row, fill, list_table
 from gui.widgets.registrations_panel import confirm
@@ -53,8 +53,7 @@ class AgenciesPanel(QWidget):
                  .format(problem=d.problem)) for d in damaged])
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Agency file"), "",
-                                              self.tr("Agency files (*.json)"))
+        path = choose_agency_file(self)
         if path:
             self.add(path)
 

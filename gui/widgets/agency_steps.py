@@ -14,9 +14,17 @@ from PySide6.QtWidgets import (
 
 from agent.views import one_line
 from gui.views import agency_replacement as replacement
+from gui.views.words import translate
 from gui.widgets.labels import plain_label
 from gui.widgets.registrations_panel import confirm
 from gui.widgets.scrolling import scrolling_body
+
+
+def choose_agency_file(parent: QWidget) -> str:
+    """The agency file the owner picks ('' when they pick none)."""
+    path, _ = QFileDialog.getOpenFileName(parent, translate("AgencyStep", "Agency file"), "",
+                                          translate("AgencyStep", "Agency files (*.json)"))
+    return path
 
 
 def import_agency_file(parent: QWidget, ctx, path: str, done: Callable[[object], None],
@@ -60,8 +68,7 @@ class AgencyStep(QWidget):
         box.addStretch(1)
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Agency file"), "",
-                                              self.tr("Agency files (*.json)"))
+        path = choose_agency_file(self)
         if path:
             self.add(path)
 

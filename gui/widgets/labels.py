@@ -37,7 +37,25 @@ class QuietLabel(PlainLabel):
             self.setVisible(bool(text))
 
 
-class ElidedLabel(QLabel):
+class _Elides:
+    """What the eliding widgets share: they may be as narrow as a few letters, and their text
+    is fitted again (`_fit`) whenever their room or their font changes."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(min(self.sizeHint().width(), self.fontMetrics().horizontalAdvance("M…")
+                         * 3), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.FontChange, QEvent.StyleChange):   # the style sheet's font
+            self._fit()
+
+
+class ElidedLabel(_Elides, QLabel):
     """One line that ends in "…" when the room is short (a small screen, a long name); the
     whole text is then its tooltip, and `text()` gives it. Sanitised like PlainLabel."""
 
@@ -66,19 +84,6 @@ class ElidedLabel(QLabel):
         return QSize(self.fontMetrics().horizontalAdvance(self._full) + max(0, margins),
                      hint.height())
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(min(self.sizeHint().width(), self.fontMetrics().horizontalAdvance("M…")
-                         * 3), super().minimumSizeHint().height())
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self._fit()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().changeEvent(event)
-        if event.type() in (QEvent.FontChange, QEvent.StyleChange):   # the style sheet's font
-            self._fit()
-
     def _fit(self) -> None:
         shown = self.fontMetrics().elidedText(self._full, Qt.ElideRight,
                                               self.contentsRect().width())
@@ -86,7 +91,7 @@ class ElidedLabel(QLabel):
         self.setToolTip(self._full if shown != self._full else "")
 
 
-class ElidedCheckBox(QCheckBox):
+class ElidedCheckBox(_Elides, QCheckBox):
     """A check box named by text the app did not write (a camera name a request sends): one
     line, sanitised, '&' shown as itself (never a keyboard shortcut), ending in "…" when the
     room is short, the whole name then its tooltip. `text()` gives the whole text as Qt holds
@@ -107,19 +112,6 @@ class ElidedCheckBox(QCheckBox):
         shown = QCheckBox.text(self).replace("&&", "&")
         return QSize(hint.width() + fm.horizontalAdvance(self._full)
                      - fm.horizontalAdvance(shown), hint.height())
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(min(self.sizeHint().width(), self.fontMetrics().horizontalAdvance("M…")
-                         * 3), super().minimumSizeHint().height())
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self._fit()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().changeEvent(event)
-        if event.type() in (QEvent.FontChange, QEvent.StyleChange):
-            self._fit()
 
     def text_room(self) -> int:
         """The width the text has beside the box (the style's indicator and spacing aside)."""
