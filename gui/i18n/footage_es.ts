@@ -1900,6 +1900,173 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
 </context>
 <context>
+    <name>core</name>
+    <message>
+        <source>a file</source>
+        <translation>un archivo</translation>
+    </message>
+    <message>
+        <source>the disk holding {path} is full: free some space there, or choose another folder</source>
+        <translation>el disco que contiene {path} está lleno: libere espacio en él, o elija otra carpeta</translation>
+    </message>
+    <message>
+        <source>{path} is on a read-only disk (a locked SD card, a write-protected USB stick or a read-only share): unlock it, or choose another folder</source>
+        <translation>{path} está en un disco de solo lectura (una tarjeta SD bloqueada, una memoria USB protegida contra escritura o una carpeta compartida de solo lectura): desbloquéelo, o elija otra carpeta</translation>
+    </message>
+    <message>
+        <source>{path} already exists: choose another name or folder (nothing was overwritten)</source>
+        <translation>{path} ya existe: elija otro nombre u otra carpeta (no se sobrescribió nada)</translation>
+    </message>
+    <message>
+        <source>permission denied for {path}: your user account may not do this there; choose another folder, or ask whoever owns it</source>
+        <translation>permiso denegado para {path}: su cuenta de usuario no puede hacer esto ahí; elija otra carpeta, o pídaselo a quien sea su propietario</translation>
+    </message>
+    <message>
+        <source>{path} does not exist: check the path, or connect the drive it is on</source>
+        <translation>{path} no existe: compruebe la ruta, o conecte la unidad en la que está</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder (part of the path is a file): check the path</source>
+        <translation>{path} no es una carpeta (parte de la ruta es un archivo): compruebe la ruta</translation>
+    </message>
+    <message>
+        <source>{path} is a folder where a file was expected: check the path</source>
+        <translation>{path} es una carpeta donde se esperaba un archivo: compruebe la ruta</translation>
+    </message>
+    <message>
+        <source>{path} is not empty: choose an empty or new folder</source>
+        <translation>{path} no está vacía: elija una carpeta vacía o nueva</translation>
+    </message>
+    <message>
+        <source>the disk holding {path} could not be read or written (input/output error): check the drive and its cable; the drive may be failing</source>
+        <translation>no se pudo leer ni escribir en el disco que contiene {path} (error de entrada/salida): compruebe la unidad y su cable; puede que la unidad esté fallando</translation>
+    </message>
+    <message>
+        <source>the drive holding {path} is not there any more: connect it again</source>
+        <translation>la unidad que contiene {path} ya no está: vuelva a conectarla</translation>
+    </message>
+    <message>
+        <source>{path} is in use by another program: close it, then try again</source>
+        <translation>{path} está en uso por otro programa: ciérrelo y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>too many files are open at once: close other programs, then try again</source>
+        <translation>hay demasiados archivos abiertos a la vez: cierre otros programas y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>the name {path} is too long for this disk: choose a shorter folder</source>
+        <translation>el nombre {path} es demasiado largo para este disco: elija una carpeta más corta</translation>
+    </message>
+    <message>
+        <source>{path} points back at itself through links: check the path</source>
+        <translation>{path} apunta a sí mismo a través de enlaces: compruebe la ruta</translation>
+    </message>
+    <message>
+        <source>{path} is on another disk than the folder it had to move into: choose a folder on the same disk</source>
+        <translation>{path} está en un disco distinto del de la carpeta a la que debía moverse: elija una carpeta en el mismo disco</translation>
+    </message>
+    <message>
+        <source>{path} is too big for this disk (FAT32 holds files up to 4 GB): choose a disk formatted as exFAT or NTFS, or a shorter window</source>
+        <translation>{path} es demasiado grande para este disco (FAT32 admite archivos de hasta 4 GB): elija un disco formateado como exFAT o NTFS, o un intervalo más corto</translation>
+    </message>
+    <message>
+        <source>the program reading the output stopped</source>
+        <translation>el programa que leía la salida se detuvo</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrumpido</translation>
+    </message>
+    <message>
+        <source>the connection timed out: check that this computer is online, then try again</source>
+        <translation>se agotó el tiempo de la conexión: compruebe que este equipo está conectado a Internet y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>the connection was refused: the other side is not answering; try again later</source>
+        <translation>se rechazó la conexión: el otro lado no responde; vuelva a intentarlo más tarde</translation>
+    </message>
+    <message>
+        <source>the connection was cut off: try again</source>
+        <translation>se cortó la conexión: vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>the network cannot be reached: check that this computer is online</source>
+        <translation>no se puede acceder a la red: compruebe que este equipo está conectado a Internet</translation>
+    </message>
+    <message>
+        <source>the other computer cannot be reached: check that this computer is online</source>
+        <translation>no se puede acceder al otro equipo: compruebe que este equipo está conectado a Internet</translation>
+    </message>
+    <message>
+        <source>your disk quota is used up on the disk holding {path}: free some space there, or choose another folder</source>
+        <translation>ha agotado su cuota en el disco que contiene {path}: libere espacio en él, o elija otra carpeta</translation>
+    </message>
+    <message>
+        <source>the network share holding {path} went away: connect it again</source>
+        <translation>la carpeta de red que contiene {path} ha desaparecido: vuelva a conectarla</translation>
+    </message>
+    <message>
+        <source>the recordings folder {path} is missing: connect the drive it is on, or forget it with `footage-agent sources remove`</source>
+        <translation>falta la carpeta de grabaciones {path}: conecte la unidad en la que está, u olvídela con `footage-agent sources remove`</translation>
+    </message>
+    <message>
+        <source>the recordings folder {path} cannot be read ({reason}): check that the drive is connected and that your user account may open that folder</source>
+        <translation>no se puede leer la carpeta de grabaciones {path} ({reason}): compruebe que la unidad está conectada y que su cuenta de usuario puede abrir esa carpeta</translation>
+    </message>
+    <message>
+        <source>the package folder cannot be made</source>
+        <translation>no se puede crear la carpeta del paquete</translation>
+    </message>
+    <message>
+        <source>{path} is a file, not a folder: choose the folder the package should go into</source>
+        <translation>{path} es un archivo, no una carpeta: elija la carpeta en la que debe ir el paquete</translation>
+    </message>
+    <message>
+        <source>{path} does not exist, nor does the folder it would go in ({parent}): connect the drive it is on, or make the folders first</source>
+        <translation>{path} no existe, ni tampoco la carpeta en la que iría ({parent}): conecte la unidad en la que está, o cree antes las carpetas</translation>
+    </message>
+    <message>
+        <source>cannot reach {agency}&apos;s portal ({reason}): check that this computer is online, then try again later</source>
+        <translation>no se puede contactar con el portal de {agency} ({reason}): compruebe que este equipo está conectado a Internet y vuelva a intentarlo más tarde</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal did not answer in time; try again later</source>
+        <translation>el portal de {agency} no respondió a tiempo; vuelva a intentarlo más tarde</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal took more than {seconds} s to answer; it was cut off. Try again later</source>
+        <translation>el portal de {agency} tardó más de {seconds} s en responder; se cortó la llamada. Vuelva a intentarlo más tarde</translation>
+    </message>
+    <message>
+        <source>Could not reach the recorder at {where} ({reason}). Check that it is on and the address is right.</source>
+        <translation>No se pudo contactar con la grabadora en {where} ({reason}). Compruebe que está encendida y que la dirección es correcta.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} did not answer within {seconds} s.</source>
+        <translation>La grabadora en {where} no respondió en {seconds} s.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} took more than {seconds} s to answer, so it was cut off. If this keeps happening, restart the recorder.</source>
+        <translation>La grabadora en {where} tardó más de {seconds} s en responder, así que se cortó la llamada. Si sigue ocurriendo, reinicie la grabadora.</translation>
+    </message>
+    <message>
+        <source>{count} frame(s) of the recordings could not be decoded</source>
+        <translation>no se pudieron descodificar {count} imagen(es) de las grabaciones</translation>
+    </message>
+    <message>
+        <source>{count} frame(s) of the recordings could not be decoded (the first captured at {time})</source>
+        <translation>no se pudieron descodificar {count} imagen(es) de las grabaciones (el primero grabado a las {time})</translation>
+    </message>
+    <message>
+        <source>{count} piece(s) of the kept sound could not be decoded</source>
+        <translation>no se pudieron descodificar {count} fragmento(s) del sonido conservado</translation>
+    </message>
+    <message>
+        <source>the recording is damaged there, and the clip would leave that out. Look at the recording, choose another time, or accept the loss explicitly (--accept-dropped-frames; in the app, tick &apos;Send even if damaged frames must be left out&apos;); the package then says how much was left out.</source>
+        <translation>la grabación está dañada ahí, y el clip dejaría eso fuera. Mire la grabación, elija otro momento, o acepte la pérdida expresamente (--accept-dropped-frames; en la aplicación, marque «Enviar aunque haya que omitir imágenes dañadas»); el paquete dirá entonces cuánto se dejó fuera.</translation>
+    </message>
+</context>
+<context>
     <name>coverage</name>
     <message>
         <source>damaged</source>

@@ -3,7 +3,9 @@
 The agent calls its listeners on its own threads. `Bridge` re-emits every event through a Qt
 signal, so slots run on the GUI thread (Qt queues a signal emitted from another thread), and
 it runs the GUI's long work as agent jobs: `run(name, work, done, failed)` calls `done(result)`
-or `failed(message)` on the GUI thread when the job ends. Nothing here blocks the GUI thread.
+or `failed(message)` on the GUI thread when the job ends, a failure's message in the owner's
+language where the core's words are known (gui.views.core_words). Nothing here blocks the GUI
+thread.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from agent.events import JobFinished, JobProgress, RequestsArrived, ScanFinished
 from agent.views import one_line
+from gui.views.core_words import in_owner_language
 
 log = logging.getLogger(__name__)
 
@@ -57,14 +60,16 @@ class Bridge(QObject):
         if isinstance(event, JobProgress):
             self.jobProgress.emit(event.job, event.stage, event.fraction)
         elif isinstance(event, JobFinished):
-            self.jobFinished.emit(event.job, event.ok, event.message)
-            self._finish(event)
+            # the core words a failure in English: the owner reads it in the app's language
+            message = event.message if event.ok else in_owner_language(one_line(event.message))
+            self.jobFinished.emit(event.job, event.ok, message)
+            self._finish(event, message)
         elif isinstance(event, ScanFinished):
             self.scanFinished.emit(event)
         elif isinstance(event, RequestsArrived):
             self.requestsArrived.emit(event.count)
 
-    def _finish(self, event: JobFinished) -> None:
+    def _finish(self, event: JobFinished, message: str) -> None:
         entry = self._jobs.pop(event.job, None)
         if entry is None:
             return
@@ -73,7 +78,7 @@ class Bridge(QObject):
             if event.ok and done is not None:
                 done(job.result)
             elif not event.ok and failed is not None:
-                failed(one_line(event.message))  # errors quote what requests and files say
+                failed(message)  # one line: errors quote what requests and files say
         except Exception:  # a broken screen update must not take the app down
             log.exception("completion handler of %s failed", event.job)
 

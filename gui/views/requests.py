@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from agent.service import AgentError, Refusal
 from agent.views import RequestView, multi_line, one_line
+from gui.views.core_words import in_owner_language
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 
 UNKNOWN_AGENCY = QT_TRANSLATE_NOOP("requests", "Unknown agency (no longer in your trust list)")
@@ -100,8 +101,11 @@ def upload_host(v: RequestView) -> str:
 
 def reason(v: RequestView) -> str:
     """Why the request is where it is: why it no longer verifies, the decline reason, a failed
-    delivery, or a decision the portal did not take."""
-    return one_line(v.problem or v.reason or v.decision_error or "")
+    delivery, or a decision the portal did not take. The core's words are in the owner's
+    language; a decline reason the owner typed is shown as typed."""
+    if not v.problem and v.reason and v.status == "declined":
+        return one_line(v.reason)
+    return in_owner_language(one_line(v.problem or v.reason or v.decision_error or ""))
 
 
 def status(v: RequestView) -> str:
@@ -124,7 +128,7 @@ def sync_text(report) -> str:
             count=len(report.new)))
     lines += [translate("requests", "A request was refused and not added: {reason}")
               .format(reason=one_line(r)) for r in report.rejected]
-    lines += [_capital(one_line(p)) for p in report.problems]
+    lines += [_capital(in_owner_language(one_line(p))) for p in report.problems]
     if not report.problems:
         lines.insert(0, translate("requests", "Checked just now."))
     return "\n".join(lines)

@@ -1,0 +1,181 @@
+"""The core's most common messages in the owner's language (Qt-free).
+
+The agent speaks English (the command line, the logs); the app shows its messages to owners
+who may not read English. Each template below is a sentence the core writes, word for word,
+with `{name}` where the core puts a value (a path, an agency, a reason). `in_owner_language`
+replaces a template that matches the whole message, or a part of it (a message is often
+"<what failed>: <what the OS said>"), by its translation with the same values; every other
+word stays as the core wrote it, so nothing is ever lost. tests/test_gui_core_words.py makes
+each message with the agent's own code, so a template that drifts from the agent fails there.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from gui.views.words import QT_TRANSLATE_NOOP, translate
+
+CONTEXT = "core"
+
+# A file the OS did not name (agent/os_words.py says "a file" then).
+A_FILE = QT_TRANSLATE_NOOP("core", "a file")
+
+# Placeholders whose value is itself a core message: translated in turn.
+_NESTED = {"reason"}
+
+TEMPLATES: tuple[str, ...] = (
+    # agent/os_words.py: the operating system's errors
+    QT_TRANSLATE_NOOP("core", "the disk holding {path} is full: free some space there, or "
+                              "choose another folder"),
+    QT_TRANSLATE_NOOP("core", "{path} is on a read-only disk (a locked SD card, a "
+                              "write-protected USB stick or a read-only share): unlock it, or "
+                              "choose another folder"),
+    QT_TRANSLATE_NOOP("core", "{path} already exists: choose another name or folder (nothing "
+                              "was overwritten)"),
+    QT_TRANSLATE_NOOP("core", "permission denied for {path}: your user account may not do "
+                              "this there; choose another folder, or ask whoever owns it"),
+    QT_TRANSLATE_NOOP("core", "{path} does not exist: check the path, or connect the drive it "
+                              "is on"),
+    QT_TRANSLATE_NOOP("core", "{path} is not a folder (part of the path is a file): check the "
+                              "path"),
+    QT_TRANSLATE_NOOP("core", "{path} is a folder where a file was expected: check the path"),
+    QT_TRANSLATE_NOOP("core", "{path} is not empty: choose an empty or new folder"),
+    QT_TRANSLATE_NOOP("core", "the disk holding {path} could not be read or written "
+                              "(input/output error): check the drive and its cable; the drive "
+                              "may be failing"),
+    QT_TRANSLATE_NOOP("core", "the drive holding {path} is not there any more: connect it "
+                              "again"),
+    QT_TRANSLATE_NOOP("core", "{path} is in use by another program: close it, then try again"),
+    QT_TRANSLATE_NOOP("core", "too many files are open at once: close other programs, then try "
+                              "again"),
+    QT_TRANSLATE_NOOP("core", "the name {path} is too long for this disk: choose a shorter "
+                              "folder"),
+    QT_TRANSLATE_NOOP("core", "{path} points back at itself through links: check the path"),
+    QT_TRANSLATE_NOOP("core", "{path} is on another disk than the folder it had to move into: "
+                              "choose a folder on the same disk"),
+    QT_TRANSLATE_NOOP("core", "{path} is too big for this disk (FAT32 holds files up to 4 GB): "
+                              "choose a disk formatted as exFAT or NTFS, or a shorter window"),
+    QT_TRANSLATE_NOOP("core", "the program reading the output stopped"),
+    QT_TRANSLATE_NOOP("core", "interrupted"),
+    QT_TRANSLATE_NOOP("core", "the connection timed out: check that this computer is online, "
+                              "then try again"),
+    QT_TRANSLATE_NOOP("core", "the connection was refused: the other side is not answering; "
+                              "try again later"),
+    QT_TRANSLATE_NOOP("core", "the connection was cut off: try again"),
+    QT_TRANSLATE_NOOP("core", "the network cannot be reached: check that this computer is "
+                              "online"),
+    QT_TRANSLATE_NOOP("core", "the other computer cannot be reached: check that this computer "
+                              "is online"),
+    QT_TRANSLATE_NOOP("core", "your disk quota is used up on the disk holding {path}: free some "
+                              "space there, or choose another folder"),
+    QT_TRANSLATE_NOOP("core", "the network share holding {path} went away: connect it again"),
+    # the recordings folder (agent/index/scan.py) and the package folder (agent/export)
+    QT_TRANSLATE_NOOP("core", "the recordings folder {path} is missing: connect the drive it is "
+                              "on, or forget it with `footage-agent sources remove`"),
+    QT_TRANSLATE_NOOP("core", "the recordings folder {path} cannot be read ({reason}): check "
+                              "that the drive is connected and that your user account may open "
+                              "that folder"),
+    QT_TRANSLATE_NOOP("core", "the package folder cannot be made"),
+    QT_TRANSLATE_NOOP("core", "{path} is a file, not a folder: choose the folder the package "
+                              "should go into"),
+    QT_TRANSLATE_NOOP("core", "{path} does not exist, nor does the folder it would go in "
+                              "({parent}): connect the drive it is on, or make the folders "
+                              "first"),
+    # an agency's portal (agent/requests/portal_client.py)
+    QT_TRANSLATE_NOOP("core", "cannot reach {agency}'s portal ({reason}): check that this "
+                              "computer is online, then try again later"),
+    QT_TRANSLATE_NOOP("core", "{agency}'s portal did not answer in time; try again later"),
+    QT_TRANSLATE_NOOP("core", "{agency}'s portal took more than {seconds} s to answer; it was "
+                              "cut off. Try again later"),
+    # a recorder on the network (agent/recorders/wire.py)
+    QT_TRANSLATE_NOOP("core", "Could not reach the recorder at {where} ({reason}). Check that "
+                              "it is on and the address is right."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} did not answer within {seconds} s."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} took more than {seconds} s to answer, "
+                              "so it was cut off. If this keeps happening, restart the "
+                              "recorder."),
+    # an export refused for damaged frames (agent/export/cut.py)
+    QT_TRANSLATE_NOOP("core", "{count} frame(s) of the recordings could not be decoded"),
+    QT_TRANSLATE_NOOP("core", "{count} frame(s) of the recordings could not be decoded (the "
+                              "first captured at {time})"),
+    QT_TRANSLATE_NOOP("core", "{count} piece(s) of the kept sound could not be decoded"),
+    QT_TRANSLATE_NOOP("core", "the recording is damaged there, and the clip would leave that "
+                              "out. Look at the recording, choose another time, or accept the "
+                              "loss explicitly (--accept-dropped-frames; in the app, tick 'Send "
+                              "even if damaged frames must be left out'); the package then says "
+                              "how much was left out."),
+)
+
+# Where a message joins its parts: "<what failed>: <why>", "<one problem>; <another>".
+_JOINS = re.compile(r": |; ")
+
+
+def in_owner_language(message: str) -> str:
+    """`message` from the core with every known sentence in the owner's language, its values
+    (paths, names, numbers) kept; the words of unknown parts stay as they were."""
+    whole = _whole(message)
+    if whole is not None:
+        return whole
+    joins = list(_JOINS.finditer(message))
+    for join in joins:   # leftmost first: the longest known tail ("...: <OS words>")
+        tail = _whole(message[join.end():])
+        if tail is not None:
+            return in_owner_language(message[:join.start()]) + join.group() + tail
+    for join in reversed(joins):   # a known head before unknown words
+        head = _whole(message[:join.start()])
+        if head is not None:
+            return head + join.group() + in_owner_language(message[join.end():])
+    return message
+
+
+def matches(message: str) -> str | None:
+    """The template `message` is wholly an instance of, or None (for the tests)."""
+    for template, pattern in _patterns():
+        if pattern.fullmatch(message):
+            return template
+    return None
+
+
+def _whole(text: str) -> str | None:
+    """The translation of `text` when it is wholly one template, else None."""
+    for template, pattern in _patterns():
+        found = pattern.fullmatch(text)
+        if found is None:
+            continue
+        values = {name: _value(name, value) for name, value in found.groupdict().items()}
+        said = translate(CONTEXT, template).format(**values)
+        if text[:1].isupper() and template[:1].islower():   # the app capitalised it
+            said = said[:1].upper() + said[1:]
+        return said
+    return None
+
+
+def _value(name: str, value: str) -> str:
+    if name in _NESTED:
+        return in_owner_language(value)
+    if name == "path" and value == A_FILE:
+        return translate(CONTEXT, A_FILE)
+    return value
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((t, _pattern(t)) for t in TEMPLATES)
+
+
+def _pattern(template: str) -> re.Pattern:
+    """`template` as a regular expression: its words exact (the first letter in either case,
+    as the app capitalises a message's start), each `{name}` a named group. A value never
+    spans a join (": ", "; ") unless it is a nested reason, so a path cannot swallow the
+    "<what failed>: " before it."""
+    parts = re.split(r"\{(\w+)\}", template)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append(f"(?P<{part}>.+?)" if part in _NESTED else f"(?P<{part}>(?:(?!: |; ).)+?)")
+        elif part:
+            text = re.escape(part)
+            if i == 0 and part[0].isalpha():
+                text = f"[{part[0].lower()}{part[0].upper()}]" + re.escape(part[1:])
+            out.append(text)
+    return re.compile("".join(out), re.DOTALL)

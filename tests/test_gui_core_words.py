@@ -1,0 +1,272 @@
+"""The core's messages in the owner's language (gui/views/core_words.py): each template is
+checked against the message the agent's own code makes, so a template that drifts from the
+agent's words fails here; with the Spanish catalogue the owner reads Spanish, the values (a
+path, an agency, a number) kept; words not known stay as they were."""
+from __future__ import annotations
+
+import errno
+import os
+import socket
+import types
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import httpx  # noqa: E402
+import pytest  # noqa: E402
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator  # noqa: E402
+
+from agent.export.cut import _dropped  # noqa: E402
+from agent.export.destination import NotThere, package_folder  # noqa: E402
+from agent.export.package import PackageBuilder, PackageError  # noqa: E402
+from agent.os_words import _WORDS, plain_os_error  # noqa: E402
+from agent.recorders.model import RecorderError  # noqa: E402
+from agent.recorders.wire import Wire  # noqa: E402
+from agent.requests.portal_client import PortalClient, PortalError  # noqa: E402
+from agent.service import Agent  # noqa: E402
+from agent.timebase import US  # noqa: E402
+from demo.gui_data import make_world  # noqa: E402
+from frp.agency import Agency  # noqa: E402
+from gui.views import core_words, words  # noqa: E402
+from gui.views.core_words import in_owner_language, matches  # noqa: E402
+from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
+
+WINDOWS_PATH = "E:\\clips"
+
+
+@pytest.fixture
+def spanish(qapp):
+    """The app's text (and the views') in Spanish while the test runs."""
+    from gui.shell.language import CATALOGUES
+    translator = QTranslator()
+    assert translator.load(str(CATALOGUES / "footage_es.qm"))
+    qapp.installTranslator(translator)
+    words.install(lambda c, t, d, n: QCoreApplication.translate(c, t, d, n))
+    yield
+    words.install(None)
+    qapp.removeTranslator(translator)
+
+
+def spanish_of(template: str, **values) -> str:
+    """The catalogue's Spanish for `template`, filled in (and never the English itself)."""
+    said = QCoreApplication.translate(core_words.CONTEXT, template)
+    assert said != template, f"no Spanish for {template!r}"
+    return said.format(**values)
+
+
+def silent_server():
+    """A port on 127.0.0.1 that takes connections and never answers: (socket, port)."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    return server, server.getsockname()[1]
+
+
+def closed_port() -> int:
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    return port
+
+
+def error_of(call, kind) -> str:
+    with pytest.raises(kind) as caught:
+        call()
+    return str(caught.value)
+
+
+# the operating system's errors --------------------------------------------------------------
+@pytest.mark.parametrize("number", sorted(_WORDS), ids=lambda n: errno.errorcode[n])
+def test_every_os_error_sentence_reads_in_spanish_with_its_path(spanish, number):
+    message = plain_os_error(OSError(number, "words of the OS", WINDOWS_PATH))
+    template = matches(message)
+    assert template is not None, f"no template for the agent's {message!r}"
+    said = in_owner_language(message)
+    assert said == spanish_of(template, path=WINDOWS_PATH)
+    if "{path}" in _WORDS[number]:
+        assert WINDOWS_PATH in said
+
+
+def test_a_file_the_os_did_not_name_reads_in_spanish_too(spanish):
+    message = plain_os_error(OSError(errno.ENOSPC, "No space left on device"))
+    assert in_owner_language(message) == spanish_of(matches(message),
+                                                    path=spanish_of(core_words.A_FILE))
+
+
+def test_a_failure_before_the_os_words_keeps_its_known_head_and_unknown_words(spanish,
+                                                                               tmp_path):
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    message = error_of(lambda: PackageBuilder(blocker / "exports", "pkg"), PackageError)
+    said = in_owner_language(message)
+    head, os_part = message.split(": ", 1)
+    assert said == (spanish_of(head) + ": "
+                    + spanish_of(matches(os_part), path=str(blocker / "exports")))
+    unknown = "the frobnicator jammed: " + os_part
+    assert in_owner_language(unknown) == ("the frobnicator jammed: "
+                                          + spanish_of(matches(os_part),
+                                                       path=str(blocker / "exports")))
+
+
+def test_a_package_folder_that_is_a_file_or_on_a_missing_drive_reads_in_spanish(spanish,
+                                                                                tmp_path):
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+    gone = tmp_path / "E" / "clips"   # the drive (its root folder) not there
+    for folder in (a_file, gone):
+        message = error_of(lambda: package_folder(folder), NotThere)
+        template = matches(message)
+        assert template is not None, message
+        assert in_owner_language(message) == spanish_of(template, **_values(template, message))
+        assert str(folder) in in_owner_language(message)
+
+
+def test_an_unknown_message_comes_back_unchanged(spanish):
+    for message in ("the frobnicator jammed", "x: y; z", "", "Not a core sentence at all."):
+        assert in_owner_language(message) == message
+
+
+def test_the_app_capitalising_a_message_keeps_its_spanish_capitalised(spanish):
+    message = plain_os_error(OSError(errno.EROFS, "Read-only file system", WINDOWS_PATH))
+    said = in_owner_language(message[:1].upper() + message[1:])
+    expected = spanish_of(matches(message), path=WINDOWS_PATH)
+    assert said == expected[:1].upper() + expected[1:]
+
+
+# the recordings folder ----------------------------------------------------------------------
+def test_a_missing_or_unreadable_recordings_folder_reads_in_spanish(spanish, tmp_path,
+                                                                    monkeypatch):
+    folder = tmp_path / "card"
+    folder.mkdir()
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(folder, camera="porch")
+        folder.rmdir()   # the card taken out
+        (missing,) = agent.scan()[0].problems
+        assert in_owner_language(missing) == spanish_of(matches(missing), path=str(folder))
+        folder.mkdir()
+
+        # The tests run as root, which no folder's permissions stop: the OS's refusal is
+        # made here (the only stand-in in this file).
+        def refuse(path):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        monkeypatch.setattr("agent.index.scan.os.scandir", refuse)
+        (unreadable,) = agent.scan()[0].problems
+    finally:
+        agent.close()
+    template = matches(unreadable)
+    assert "{reason}" in template
+    said = in_owner_language(unreadable)
+    assert said.startswith(spanish_of(template, path=str(folder), reason="@").split("@")[0])
+    assert str(folder) in said and "permission denied" in said
+
+
+# an agency's portal -------------------------------------------------------------------------
+def agency(port: int) -> Agency:
+    return Agency(id="https://pd.example", name="Springfield PD", phone="", keys=(),
+                  portal=f"http://127.0.0.1:{port}", upload_origins=())
+
+
+@pytest.mark.parametrize("how", ["closed", "no answer", "call limit"])
+def test_the_portal_unreachable_reads_in_spanish(spanish, how):
+    server, port = silent_server()
+    if how == "closed":
+        server.close()
+        port = closed_port()
+    timeout = httpx.Timeout(0.3 if how == "no answer" else 10.0)
+    limit = 0.3 if how == "call limit" else 10.0
+    try:
+        with PortalClient(timeout=timeout, call_limit_s=limit) as client:
+            message = error_of(lambda: client.call(agency(port), "GET", "/requests", None),
+                               PortalError)
+    finally:
+        server.close()
+    template = matches(message)
+    assert template is not None and "{agency}" in template, message
+    said = in_owner_language(message)
+    assert said != message and "Springfield PD" in said
+    if "{reason}" not in template:
+        assert said == spanish_of(template, **_values(template, message))
+
+
+def _values(template: str, message: str) -> dict:
+    found = core_words._pattern(template).fullmatch(message)
+    return found.groupdict()
+
+
+# a recorder on the network ------------------------------------------------------------------
+@pytest.mark.parametrize("how", ["closed", "no answer", "call limit"])
+def test_the_recorder_unreachable_or_cut_off_reads_in_spanish(spanish, how):
+    server, port = silent_server()
+    if how == "closed":
+        server.close()
+        port = closed_port()
+    wire = Wire(httpx.URL(f"http://127.0.0.1:{port}"), "hikvision",
+                timeout_s=0.3 if how != "call limit" else 10.0,
+                call_limit_s=0.3 if how == "call limit" else 10.0)
+    try:
+        message = error_of(lambda: wire.call("GET", "/ISAPI/System/deviceInfo"), RecorderError)
+    finally:
+        wire.close()
+        server.close()
+    template = matches(message)
+    assert template is not None and "{where}" in template, message
+    said = in_owner_language(message)
+    assert said != message and f"127.0.0.1:{port}" in said
+    if "{reason}" not in template:
+        assert said == spanish_of(template, **_values(template, message))
+
+
+# an export refused for damaged frames -------------------------------------------------------
+def test_an_export_refused_for_damaged_frames_reads_in_spanish(spanish):
+    for lost in [dict(dropped_frames=3, first_dropped_us=1_780_000_000 * US,
+                      dropped_audio_packets=2),
+                 dict(dropped_frames=4, first_dropped_us=None, dropped_audio_packets=0)]:
+        message = str(_dropped(types.SimpleNamespace(**lost)))
+        parts, advice = message.split(": ", 1)
+        said = in_owner_language(message)
+        expected = "; ".join(spanish_of(matches(p), **_values(matches(p), p))
+                             for p in parts.split("; "))
+        assert said == expected + ": " + spanish_of(advice)
+
+
+# end to end: a job failing in the app, in Spanish -------------------------------------------
+def test_an_export_to_a_missing_drive_shows_the_spanish_reason_on_the_page(
+        qtbot, spanish, tmp_path, footage):  # noqa: F811
+    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
+    window, agent = open_window(qtbot, world.home)
+    out = tmp_path / "usb stick" / "clips"   # the stick is not plugged in
+    try:
+        window.show_page("export")
+        settle(qtbot, window)
+        page = window.export
+        page.set_time(page.start_edit, world.start_us + US)
+        page.set_time(page.end_edit, world.start_us + 3 * US)
+        qtbot.mouseClick(page.show_button, Qt.LeftButton)
+        settle(qtbot, window)
+        next(iter(page.strip.checks.values())).setChecked(True)
+        page.folder.setText(str(out))
+        qtbot.mouseClick(page.export_button, Qt.LeftButton)
+        settle(qtbot, window, timeout=60000)
+        shown = window.progress.result.text()
+    finally:
+        window.shutdown()
+        agent.close()
+    english = error_of(lambda: package_folder(out), NotThere)   # what the agent says
+    template = matches(english)
+    assert spanish_of(template, **_values(template, english)) in shown
+    assert english not in shown and str(out) in shown
+
+
+# a request's reason, and a check's problems -------------------------------------------------
+def test_a_requests_failure_reads_in_spanish_and_a_typed_decline_reason_as_typed(spanish):
+    from gui.views import requests
+    message = plain_os_error(OSError(errno.ENOSPC, "No space left on device", WINDOWS_PATH))
+    spanish_words = spanish_of(matches(message), path=WINDOWS_PATH)
+    view = types.SimpleNamespace(problem=None, reason=message, decision_error=None,
+                                 status="failed")
+    assert requests.reason(view) == spanish_words
+    view.status = "declined"   # the owner's own words, even were they the core's sentence
+    assert requests.reason(view) == message
+    report = types.SimpleNamespace(new=(), rejected=(), problems=(message,))
+    assert requests.sync_text(report) == spanish_words[:1].upper() + spanish_words[1:]
