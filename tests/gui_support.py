@@ -57,6 +57,24 @@ def win(qtbot, tmp_path, footage):
 
 
 @pytest.fixture
+def spanish(qapp):
+    """The app's widgets and its Qt-free views in Spanish (the catalogue it ships) while the
+    test runs; English again after."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from gui.shell.language import CATALOGUES
+    from gui.views import words
+
+    translator = QTranslator()
+    assert translator.load(str(CATALOGUES / "footage_es.qm"))
+    qapp.installTranslator(translator)
+    words.install(lambda c, t, d, n: QCoreApplication.translate(c, t, d, n))
+    yield
+    words.install(None)
+    qapp.removeTranslator(translator)
+
+
+@pytest.fixture
 def answers(monkeypatch):
     """The owner's answers to the app's questions (QMessageBox), in turn, and the questions
     asked: `queue, asked = answers; queue.append(QMessageBox.Save)`."""

@@ -11,14 +11,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QTranslator  # noqa: E402
 
 from agent import timebase  # noqa: E402
 from agent.audit.log import AuditLog  # noqa: E402
 from agent.cli import main  # noqa: E402
 from agent.views import LogRecord  # noqa: E402
-from gui.views import activity, display, words  # noqa: E402
-from tests.gui_support import ZONE, open_window, settle  # noqa: E402
+from gui.views import activity, display  # noqa: E402
+from tests.gui_support import ZONE, open_window, settle, spanish  # noqa: E402,F401
 
 T0 = timebase.parse_rfc3339("2026-11-20T22:05:09Z")
 REQ = {"id": "req-1", "agency": "https://police.example.gov"}
@@ -73,19 +72,6 @@ def test_a_long_value_is_cut_in_the_cell_and_whole_for_the_tooltip():
     data = {**REQ, "reason": "x" * 80}
     assert f"Reason: {'x' * 57}..." in activity.details(data, ZONE)
     assert f"Reason: {'x' * 80};" in activity.details(data, ZONE, cut=False)
-
-
-@pytest.fixture
-def spanish(qapp):
-    from gui.shell.language import catalogue
-    from PySide6.QtCore import QLocale
-    translator = QTranslator()
-    assert translator.load(str(catalogue(QLocale("es_ES"))))
-    qapp.installTranslator(translator)
-    words.install(lambda c, t, d, n: QCoreApplication.translate(c, t, d, n))
-    yield
-    words.install(None)
-    qapp.removeTranslator(translator)
 
 
 def test_the_log_reads_in_spanish(spanish):

@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import httpx  # noqa: E402
 import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator  # noqa: E402
+from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
 
 from agent.export.cut import _dropped  # noqa: E402
 from agent.export.destination import NotThere, package_folder  # noqa: E402
@@ -26,24 +26,11 @@ from agent.service import Agent  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from demo.gui_data import make_world  # noqa: E402
 from frp.agency import Agency  # noqa: E402
-from gui.views import core_words, words  # noqa: E402
+from gui.views import core_words  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
-from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
+from tests.gui_support import footage, open_window, settle, spanish  # noqa: E402,F401
 
 WINDOWS_PATH = "E:\\clips"
-
-
-@pytest.fixture
-def spanish(qapp):
-    """The app's text (and the views') in Spanish while the test runs."""
-    from gui.shell.language import CATALOGUES
-    translator = QTranslator()
-    assert translator.load(str(CATALOGUES / "footage_es.qm"))
-    qapp.installTranslator(translator)
-    words.install(lambda c, t, d, n: QCoreApplication.translate(c, t, d, n))
-    yield
-    words.install(None)
-    qapp.removeTranslator(translator)
 
 
 def spanish_of(template: str, **values) -> str:

@@ -18,7 +18,7 @@ from demo.screenshots import SCREENS, SMALL_SCREENS, sample_requests, window_siz
 from gui.shell import geometry  # noqa: E402
 from gui.widgets.preview_pane import MIN_PICTURE  # noqa: E402
 from tests.gui_registering import unnamed  # noqa: E402
-from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
+from tests.gui_support import footage, open_window, settle, spanish  # noqa: E402,F401
 
 
 @pytest.fixture
@@ -107,23 +107,6 @@ def inside(widget: QWidget, window: QWidget) -> bool:
                 return False
         up = up.parentWidget()
     return True
-
-
-@pytest.fixture
-def spanish(qapp):
-    """The app in Spanish, for the windows made while it lasts (longer words: the page must
-    still fit)."""
-    from PySide6.QtCore import QCoreApplication, QTranslator
-
-    from gui.shell.language import CATALOGUES
-    from gui.views import words
-
-    translator = QTranslator()
-    assert translator.load(str(CATALOGUES / "footage_es.qm"))
-    qapp.installTranslator(translator)
-    words.install(lambda c, t, d, n: QCoreApplication.translate(c, t, d, n))
-    yield
-    qapp.removeTranslator(translator)
 
 
 @pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
