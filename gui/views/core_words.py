@@ -130,24 +130,28 @@ def in_owner_language(message: str) -> str:
 
 def matches(message: str) -> str | None:
     """The template `message` is wholly an instance of, or None (for the tests)."""
+    return _match(message)[0]
+
+
+def _match(text: str) -> tuple[str | None, re.Match | None]:
+    """The template `text` is wholly an instance of, and the match; (None, None) if none."""
     for template, pattern in _patterns():
-        if pattern.fullmatch(message):
-            return template
-    return None
+        found = pattern.fullmatch(text)
+        if found is not None:
+            return template, found
+    return None, None
 
 
 def _whole(text: str) -> str | None:
     """The translation of `text` when it is wholly one template, else None."""
-    for template, pattern in _patterns():
-        found = pattern.fullmatch(text)
-        if found is None:
-            continue
-        values = {name: _value(name, value) for name, value in found.groupdict().items()}
-        said = translate(CONTEXT, template).format(**values)
-        if text[:1].isupper() and template[:1].islower():   # the app capitalised it
-            said = said[:1].upper() + said[1:]
-        return said
-    return None
+    template, found = _match(text)
+    if template is None:
+        return None
+    values = {name: _value(name, value) for name, value in found.groupdict().items()}
+    said = translate(CONTEXT, template).format(**values)
+    if text[:1].isupper() and template[:1].islower():   # the app capitalised it
+        said = said[:1].upper() + said[1:]
+    return said
 
 
 def _value(name: str, value: str) -> str:
