@@ -73,6 +73,7 @@ class OwnerExports:
 
         from agent.export.destination import NotThere, package_folder
 
+        camera = self.indexed_camera(camera)
         try:   # never a folder on a drive that is not there (destination.py)
             out_dir, _made = package_folder(Path(out_dir))
         except NotThere as exc:
@@ -86,7 +87,6 @@ class OwnerExports:
             if start_us < request.window_start_us or end_us > request.window_end_us:
                 raise Refusal("the export window is wider than the request's window; "
                                "an export for a request may only be narrower")
-        camera = self.store.names.current(camera) or camera
         try:
             redaction = owner_redaction(self.home, camera, masks=masks, blur_faces=blur_faces,
                                         mute=mute)

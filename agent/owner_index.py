@@ -118,11 +118,20 @@ class OwnerIndex:
         """Spans and gaps of one camera inside a window."""
         if start_us >= end_us:
             raise AgentError("the window's start must be before its end")
-        name = self.store.names.current(camera)
-        if name is None or name not in self.store.cameras():
-            raise NotFound(f"no recordings of a camera named '{camera}' are indexed "
-                           f"(known: {', '.join(self.store.cameras()) or 'none'})")
+        name = self.indexed_camera(camera)
         return coverage(name, self.store.files(name, start_us, end_us), start_us, end_us)
+
+    def indexed_camera(self, camera: str) -> str:
+        """The current name of the camera `camera` means (a former name finds it too), or
+        NotFound naming the indexed cameras, and the one meant when only capitals differ."""
+        name = self.store.names.current(camera)
+        known = self.store.cameras()
+        if name is not None and name in known:
+            return name
+        alike = [k for k in known if k.casefold() == camera.casefold()]
+        raise NotFound(f"no recordings of a camera named '{camera}' are indexed (known: "
+                       f"{', '.join(known) or 'none'})"
+                       + (f"; did you mean '{alike[0]}'?" if alike else ""))
 
     def rescan_root(self, root: str, cancel: threading.Event | None = None) -> bool:
         """Rescan one registered folder (the watcher's call); True while a file in it is still

@@ -157,6 +157,27 @@ def test_recordings_that_match_nothing_exit_3(porch, capsys):
     assert json.loads(capsys.readouterr().out) == []
 
 
+def test_a_camera_name_not_indexed_is_said_with_the_known_ones_before_any_export(
+        porch, tmp_path, capsys):
+    # Tried as an owner: `export --camera nocam` said "no usable recording ... covers that
+    # window" as if the window were wrong, and `recordings --camera Porch` that nothing
+    # matched; neither named the cameras there are.
+    home = ["--home", str(porch)]
+    window = ["--from", "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:05Z"]
+    capsys.readouterr()
+    assert main(home + ["recordings", "--camera", "Porch"] + window) == 3
+    assert ("no recordings of a camera named 'Porch' are indexed (known: porch); did you "
+            "mean 'porch'?") in capsys.readouterr().err
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(home + ["export", "--camera", "nocam", "--out", str(out)] + window) == 3
+    err = capsys.readouterr().err
+    assert "no recordings of a camera named 'nocam' are indexed (known: porch)" in err
+    assert "did you mean" not in err and list(out.iterdir()) == []
+    assert main(home + ["coverage", "--camera", "PORCH"] + window) == 3
+    assert "did you mean 'porch'?" in capsys.readouterr().err
+
+
 def test_a_reader_that_closes_the_pipe_ends_the_command_quietly(porch):
     # `footage-agent log | head -0`: the reader is gone before the first line is written.
     proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "--home", str(porch), "log"],

@@ -156,6 +156,8 @@ def recordings(agent: Agent, args) -> int:
     end = parse_time(args.end, "--to", tz) if args.end else None
     if start is not None and end is not None and start >= end:
         raise UsageError("--from must be before --to")
+    if args.camera:
+        agent.indexed_camera(args.camera)   # an unknown name is said so, with the known ones
     roots = {s.id: s.root for s in agent.sources()}
     rows = agent.recordings(args.camera, start, end)
     if args.json:
