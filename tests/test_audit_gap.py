@@ -76,6 +76,7 @@ def test_records_cut_off_the_end_stay_named_after_the_next_change(run):
     assert seals.read_seal(run.home).count == 5
     code, _out, err = run("log", "verify")
     assert code == 3 and err.count("problem:") == 1 and "a gap was found" in err
+    assert "the audit log was altered (1 problem)" in err
 
 
 def test_a_deleted_log_stays_named_after_the_next_change(run):

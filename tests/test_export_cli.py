@@ -118,8 +118,12 @@ def test_tampering_is_named_and_exit_code_is_3(capsys, indexed, tmp_path):
     data[len(data) // 2] ^= 0xFF
     clip.write_bytes(bytes(data))
     assert main(["--home", str(indexed), "verify", out["package"], "--json"]) == 3
-    report = json.loads(capsys.readouterr().out)
+    said = capsys.readouterr()
+    report = json.loads(said.out)
     assert report["ok"] is False and any(clip.name in p for p in report["problems"])
+    assert f"failed verification ({len(report['problems'])} problem" in said.err
+    assert ("(1 problems)" not in said.err) and ("(1 problem)" in said.err) == (
+        len(report["problems"]) == 1)
 
 
 def test_nothing_recorded_is_refused_and_leaves_no_package(capsys, indexed, tmp_path):

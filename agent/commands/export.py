@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
-from agent.commands.common import Refused, UsageError, parse_time, print_json, say, utc
+from agent.commands.common import (Refused, UsageError, parse_time, print_json, problems,
+                                    say, utc)
 from agent.commands.folders import existing_folder
 from agent.commands.interrupt import Interrupted
 from agent.commands.job_progress import expected_frames
@@ -224,7 +225,7 @@ def verify(agent: Agent, args) -> int:
         for clip in clips:
             say(_clip_line(clip))
     if not report.ok:
-        raise Refused(f"{shown} failed verification ({len(report.problems)} problems)")
+        raise Refused(f"{shown} failed verification ({problems(len(report.problems))})")
     return 0
 
 
