@@ -198,6 +198,7 @@ def _progress_shot(app, window, out: Path) -> Path:
         progress("driveway: cutting", 0.42)
         reported.set()
         cancel.wait(30)
+    window.show_page("inbox")   # a delivery is followed from its request, under Requests
     job = window.ctx.bridge.run("export", work)
     window.follow(job, "Sending 36 s of footage to Example City Police Department")
     reported.wait(10)
