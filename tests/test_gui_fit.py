@@ -148,6 +148,32 @@ def check_request_page(qtbot, app_window, screen):
     assert scrolling == []
 
 
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_export_page_needs_no_scrolling(qtbot, app_window, screen):
+    """Seen on a 1366x768 screen: the export page scrolled, its preview shrunk to a 120x90
+    thumbnail and the folder it saves in lay below the fold. The preview sits beside the
+    choices now, as on a request's page, and everything is in view."""
+    win, _world = app_window
+    win.resize(window_size(screen))
+    win.show_page("export")
+    page = win.export
+    qtbot.waitUntil(lambda: bool(page.strip.timelines), timeout=20000)
+    tl = next(iter(page.strip.timelines.values()))
+    tl.set_position((tl.limit_start + tl.limit_end) // 2)
+    qtbot.waitUntil(lambda: not page.preview.picture.pixmap().isNull(), timeout=20000)
+    settle(qtbot, win)
+    picture = page.preview.picture
+    assert picture.width() >= 1.5 * MIN_PICTURE.width() and \
+        picture.height() >= 1.5 * MIN_PICTURE.height()
+    for w in (picture, page.summary, page.export_button, page.folder, page.options.copy_mode,
+              page.options.exact_mode, page.options.audio, page.options.masks,
+              page.options.faces, page.options.damaged, *page.strip.timelines.values()):
+        assert w.isVisible() and inside(w, win), f"{w.objectName() or type(w).__name__} is cut off"
+    scrolling = [a for a in page.findChildren(QAbstractScrollArea)
+                 if a.verticalScrollBar().isVisible()]
+    assert scrolling == []
+
+
 @pytest.mark.parametrize("screen", SMALL_SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_request_page_is_usable_on_a_small_screen(qtbot, app_window, screen):
     check_small_request_page(qtbot, app_window, screen)

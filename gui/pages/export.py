@@ -94,9 +94,14 @@ class ExportPage(QWidget):
         col.addLayout(when)
         self.strip_scroll = StripArea(self.strip)   # many cameras: they scroll
         col.addWidget(self.strip_scroll)
-        col.addWidget(self.preview, 1)
-        col.addWidget(opts)
-        col.addLayout(where)
+        side = QVBoxLayout()   # the preview beside the choices, as on a request's page
+        side.addWidget(opts)
+        side.addLayout(where)
+        side.addStretch(1)
+        look = QHBoxLayout()
+        look.addWidget(self.preview, 1)
+        look.addLayout(side)
+        col.addLayout(look, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
