@@ -172,6 +172,8 @@ def test_the_export_page_needs_no_scrolling(qtbot, app_window, screen):
     scrolling = [a for a in page.findChildren(QAbstractScrollArea)
                  if a.verticalScrollBar().isVisible()]
     assert scrolling == []
+    zone = page.zone   # "PST, America/Los_Angeles" whole, on one line
+    assert zone.fontMetrics().horizontalAdvance(zone.text()) <= zone.width()
 
 
 @pytest.mark.parametrize("screen", SMALL_SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -72,6 +72,7 @@ class ExportPage(QWidget):
         self.folder.textChanged.connect(self.refresh_summary)
         when = QHBoxLayout()
         self.zone = plain_label(name="caption")   # the times are typed in the owner's zone
+        self.zone.setWordWrap(False)   # "PST, America/Los_Angeles" on one line
         for w in (QLabel(self.tr("From")), self.start_edit, QLabel(self.tr("to")), self.end_edit,
                   self.zone, show):
             when.addWidget(w)
