@@ -134,6 +134,8 @@ def test_settings_are_saved_and_an_agency_can_be_removed(qtbot, open_window, foo
     click(qtbot, page.holds)
     page.poll.setValue(10)
     page.rate.setValue(8)
+    for box in (page.poll, page.rate):   # a number is not stretched across the window
+        assert box.width() <= 2 * box.sizeHint().width() < page.width() // 2
     click(qtbot, page.save_button)
     settle(qtbot, win)
     saved = json.loads((world.home / "settings.json").read_text())

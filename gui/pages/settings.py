@@ -77,6 +77,7 @@ class SettingsPage(QWidget):
         self.agencies.changed.connect(self._agencies_changed)
         self.registrations = RegistrationsPanel(ctx)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)   # "5 min" is no wide field
         form.addRow(self.tr("Check for new requests every"), self.poll)
         form.addRow(self.tr("Limit upload speed to"), self.rate)
         body = QWidget()
