@@ -350,3 +350,17 @@ def test_a_request_naming_many_cameras_keeps_the_decision_in_reach(qtbot, app_wi
         for camera, tl in page.strip.timelines.items():   # each one can be scrolled to
             page.strip_scroll.ensureWidgetVisible(tl)
             assert inside(tl, win) and inside(page.strip.checks[camera], win), camera
+
+
+def test_the_sidebar_lights_the_page_shown_from_the_start(qtbot, app_window):
+    """Seen in the inbox screenshot: the app opened on Requests with no sidebar entry lit
+    (focus had made the first row current without selecting it)."""
+    win, _world = app_window
+
+    def lit() -> list[str]:
+        return [win.nav.item(i).text() for i in range(win.nav.count())
+                if win.nav.item(i).isSelected()]
+    assert win.pages.currentWidget() is win.inbox and lit() == ["Requests"]
+    win.show_page("log")
+    win.show_page("inbox")
+    assert lit() == ["Requests"]

@@ -115,7 +115,9 @@ class MainWindow(QMainWindow):
 
     def _mark_nav(self, name: str) -> None:
         names = [n for _t, n in NAV]
-        if name in names and self.nav.currentRow() != names.index(name):
+        # Row 0 may be current yet not selected (focus put it there): nothing would be lit.
+        if name in names and (self.nav.currentRow() != names.index(name)
+                              or not self.nav.item(names.index(name)).isSelected()):
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(names.index(name))
             self.nav.blockSignals(False)
