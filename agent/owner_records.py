@@ -11,7 +11,7 @@ from pathlib import Path
 
 from agent.audit.log import AuditError, AuditLog, AuditReport
 from agent.errors import AgentError, Refusal
-from agent.requests.agencies import AgencyChange, TrustStoreError
+from agent.requests.agency_changes import AgencyChange, TrustStoreError
 from agent.timebase import TimeError, parse_rfc3339
 from frp.agency import Agency
 

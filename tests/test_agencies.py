@@ -94,7 +94,7 @@ def test_a_file_replacing_a_trusted_agency_says_what_changes_and_needs_the_owner
     to the new file's portal. Now the change is told, refused unless the owner says to
     replace, and registrations are forgotten when their token would go to a new origin."""
     from agent.audit.log import AuditLog
-    from agent.requests.agencies import ReplaceRefused
+    from agent.requests.agency_changes import ReplaceRefused
 
     store = TrustStore(home)
     store.add(write(tmp_path, agency_doc()))

@@ -6,7 +6,7 @@ from pathlib import Path
 from agent.commands import registrations
 from agent.commands.common import Refused, print_json, say
 from agent.commands.requests import mapped
-from agent.requests.agencies import ReplaceRefused
+from agent.requests.agency_changes import ReplaceRefused
 from frp.text import one_line
 
 

@@ -11,11 +11,11 @@ import hashlib
 import json
 import re
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from agent.audit.log import AuditError, AuditLog
 from agent.config import ConfigError, ensure_home
+from agent.requests.agency_changes import AgencyChange, ReplaceRefused, TrustStoreError, moves_tokens
 from agent.requests.registrations import (
     Registration,
     RegistrationsFile,
@@ -25,75 +25,6 @@ from agent.requests.registrations import (
 )
 from agent.storage import write_atomic
 from frp.agency import MAX_FILE_BYTES, Agency, AgencyError, agency_doc, read_agency
-from frp.origins import web_origin
-
-# The details of an agency file an import can change, in the order they are told.
-DETAILS = ("name", "phone", "portal", "upload origins", "keys", "registration CA",
-           "longest window", "longest open")
-
-
-class TrustStoreError(AgencyError):
-    """An agency file or registration that cannot be used or kept; the message says what to fix."""
-
-
-@dataclass(frozen=True)
-class AgencyChange:
-    """What importing an agency file does to the trust store. `before` is the trusted agency
-    with the same id (None: a new one); `forgotten`, the registrations held with it that the
-    import drops because the new file would send their portal password to an origin they were
-    not made with (another portal, or a new upload origin)."""
-
-    agency: Agency
-    before: Agency | None = None
-    forgotten: tuple[str, ...] = ()
-
-    @property
-    def differences(self) -> tuple[tuple[str, str, str], ...]:
-        """(detail, before, after) for each detail of DETAILS the file changes."""
-        if self.before is None:
-            return ()
-        pairs = ((what, detail(self.before, what), detail(self.agency, what)) for what in DETAILS)
-        return tuple(p for p in pairs if p[1] != p[2])
-
-    @property
-    def replaces(self) -> bool:
-        """True when an agency with this id is trusted already, with other details."""
-        return bool(self.differences)
-
-
-class ReplaceRefused(TrustStoreError):
-    """The file would replace a trusted agency's details, and the owner has not said to."""
-
-    def __init__(self, change: AgencyChange) -> None:
-        before = change.before
-        super().__init__(f"{before.name} ({before.id}) is already trusted with other details "
-                         f"({', '.join(d[0] for d in change.differences)}); nothing was "
-                         "changed. Compare the new file with what the agency publishes, and "
-                         "import it again saying to replace (`agencies add FILE --replace`)")
-        self.change = change
-
-
-def detail(agency: Agency, what: str) -> str:
-    """One detail of DETAILS of an agency, as text to compare and show."""
-    if what == "upload origins":
-        return ", ".join(agency.upload_origins)
-    if what == "keys":
-        return ", ".join(agency.fingerprints())
-    if what == "registration CA":
-        pem = agency.registration_ca
-        return f"SHA-256 {hashlib.sha256(pem.encode()).hexdigest()[:16]}" if pem else "none"
-    if what == "longest window":
-        return f"{agency.max_window_s} s"
-    if what == "longest open":
-        return f"{agency.max_lifetime_s} s"
-    return {"name": agency.name, "phone": agency.phone, "portal": agency.portal}[what]
-
-
-def _moves_tokens(before: Agency, after: Agency) -> bool:
-    """True when `after` would send a registration's bearer token somewhere `before` never
-    did: the portal's origin differs, or an upload origin is new."""
-    return (web_origin(before.portal, "portal")[0] != web_origin(after.portal, "portal")[0]
-            or not set(after.upload_origins) <= set(before.upload_origins))
 
 
 def _safe_name(agency_id: str) -> str:
@@ -163,7 +94,7 @@ class TrustStore:
 
     def _change(self, agency: Agency) -> AgencyChange:
         before = self.get(agency.id)
-        if before is None or not _moves_tokens(before, agency):
+        if before is None or not moves_tokens(before, agency):
             return AgencyChange(agency, before)
         held = tuple(r.id for r in self._read_regs() if r.agency_id == agency.id)
         return AgencyChange(agency, before, held)

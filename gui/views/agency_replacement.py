@@ -10,7 +10,7 @@ from gui.views.words import QT_TRANSLATE_NOOP, translate
 # finds its Spanish by it.
 
 
-# The agency-file details an import can change (agent.requests.agencies.DETAILS), as named.
+# The agency-file details an import can change (agent.requests.agency_changes.DETAILS), as named.
 AGENCY_DETAILS = {
     "name": QT_TRANSLATE_NOOP("registrations", "Name"),
     "phone": QT_TRANSLATE_NOOP("registrations", "Call-back number"),
