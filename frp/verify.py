@@ -12,16 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from frp.bagit import (
-    BAGIT_TXT,
     MANIFEST,
     OWNER_PUB,
     PROVENANCE,
     REQUEST,
     SIGNATURE,
     TAGMANIFEST,
-    decode_path,
 )
 from frp.bagview import Bag, read_folder, read_tar
+from frp.verify_bagit import check_bagit_txt, check_listed, check_oxum, read_manifest
 from frp.verify_clips import ClipCheck, check_clips
 from frp.text import one_line, quoted
 from frp.minisign import (
@@ -37,7 +36,6 @@ from frp.minisign import (
 # package, and harmless beside its tag files (BagIt allows other files there).
 OS_LEFTOVERS = {".ds_store": "Finder (macOS)", "thumbs.db": "Windows Explorer",
                 "desktop.ini": "Windows Explorer"}
-PER_FILE_PROBLEMS = 20   # bad lines named per tag file; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -91,14 +89,14 @@ def verify_package(path: Path, expected_owner: PublicKey | None = None,
 
 def _check(bag: Bag, expected_owner: PublicKey | None, notes: list[str]):
     """Every check of the bag itself; (owner id, provenance record, manifest, signed name)."""
-    _check_bagit_txt(bag)
-    manifest = _read_manifest(bag, MANIFEST, payload=True)
+    check_bagit_txt(bag)
+    manifest = read_manifest(bag, MANIFEST, payload=True)
     if manifest is not None:
-        _check_listed(bag, manifest)
-    _check_oxum(bag)
-    tags = _read_manifest(bag, TAGMANIFEST, payload=False)
+        check_listed(bag, manifest)
+    check_oxum(bag)
+    tags = read_manifest(bag, TAGMANIFEST, payload=False)
     if tags is not None:
-        _check_listed(bag, tags)
+        check_listed(bag, tags)
         for name in ("bagit.txt", "bag-info.txt", MANIFEST):
             if name not in tags:
                 bag.problems.append(f"{TAGMANIFEST} does not cover {name}, so changes to it would go unnoticed.")
@@ -143,94 +141,6 @@ def _extra_tag_file(bag: Bag, name: str, notes: list[str]) -> None:
     else:
         bag.problems.append(f"{shown} is an extra file that is not part of the signed package "
                             f"(neither {TAGMANIFEST} nor the signature covers it).")
-
-
-def _check_bagit_txt(bag: Bag) -> None:
-    text = bag.text("bagit.txt")
-    if text is None or text.encode("utf-8") == BAGIT_TXT:
-        return
-    fields = _tags(bag, "bagit.txt", text)
-    if fields.get("BagIt-Version") != "1.0":
-        bag.problems.append(f"bagit.txt says BagIt-Version {quoted(fields.get('BagIt-Version'))}; expected 1.0.")
-    if (fields.get("Tag-File-Character-Encoding") or "").upper() != "UTF-8":
-        bag.problems.append("bagit.txt does not declare Tag-File-Character-Encoding: UTF-8.")
-
-
-# Labels that say one thing about the bag: two of them would leave it to the reader which
-# counts (bagit.py takes the first, a careless reader the last), so a second is refused.
-_SINGLE = ("BagIt-Version", "Tag-File-Character-Encoding", "Payload-Oxum", "Bagging-Date")
-
-
-def _tags(bag: Bag, name: str, text: str) -> dict[str, str]:
-    """A tag file's `Label: value` lines. A byte-order mark (RFC 8493 forbids it in
-    bagit.txt; stock bagit refuses it) and a repeated single-valued label are problems."""
-    if text.startswith("\ufeff"):
-        bag.problems.append(f"{name} begins with a byte-order mark, which BagIt does not allow.")
-        text = text[1:]
-    fields: dict[str, str] = {}
-    label = None
-    for line in text.splitlines():
-        if line[:1] in (" ", "\t") and label:
-            fields[label] += " " + line.strip()
-        elif ":" in line:
-            label, value = line.split(":", 1)
-            label = label.strip()
-            if label in fields and label in _SINGLE:
-                bag.problems.append(f"{name} gives {label} more than once.")
-                continue
-            fields[label] = value.strip()
-    return fields
-
-
-def _read_manifest(bag: Bag, name: str, payload: bool) -> dict[str, str] | None:
-    text = bag.text(name)
-    if text is None:
-        return None
-    entries: dict[str, str] = {}
-    bad: list[str] = []
-    for number, line in enumerate(text.split("\n"), 1):
-        line = line.rstrip("\r")
-        if not line.strip():
-            continue
-        m = re.fullmatch(r"([0-9A-Fa-f]{64})[ \t]+(.+)", line)
-        if m is None:
-            bad.append(f"{name} line {number} is not a valid SHA-256 entry.")
-            continue
-        path = decode_path(m.group(2))
-        parts = path.split("/")
-        if path.startswith("/") or ".." in parts or "\\" in path or payload != path.startswith("data/"):
-            bad.append(f"{name} line {number} names an unsafe or misplaced path: {one_line(path, 200)}.")
-            continue
-        if path in entries:
-            bad.append(f"{name} lists {one_line(path, 200)} twice.")
-        entries[path] = m.group(1).lower()
-    for problem in bad[:PER_FILE_PROBLEMS]:
-        bag.problems.append(problem)
-    if len(bad) > PER_FILE_PROBLEMS:
-        bag.problems.append(f"{name}: ... and {len(bad) - PER_FILE_PROBLEMS:,} more lines like these.")
-    return entries
-
-
-def _check_listed(bag: Bag, listed: dict[str, str]) -> None:
-    for name, want in listed.items():
-        f = bag.files.get(name)
-        if f is None:
-            bag.problems.append(f"{one_line(name)} is missing.")
-        elif f.sha256 != want:
-            bag.problems.append(f"{one_line(name)} was changed: SHA-256 {f.sha256}, expected {want}.")
-
-
-def _check_oxum(bag: Bag) -> None:
-    text = bag.text("bag-info.txt")
-    if text is None:
-        return
-    oxum = _tags(bag, "bag-info.txt", text).get("Payload-Oxum")
-    payload = [f for n, f in bag.files.items() if n.startswith("data/")]
-    actual = f"{sum(f.size for f in payload)}.{len(payload)}"
-    if oxum is None:
-        bag.problems.append("bag-info.txt has no Payload-Oxum.")
-    elif oxum != actual:
-        bag.problems.append(f"Payload-Oxum in bag-info.txt says {one_line(oxum, 80)} (bytes.files) but data/ holds {actual}.")
 
 
 def _check_signature(bag: Bag, expected: PublicKey | None) -> tuple[str | None, str | None]:

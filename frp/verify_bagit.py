@@ -1,0 +1,105 @@
+"""The BagIt layer of a package check: bagit.txt, the manifests as read, every listed file
+present with its digest, and Payload-Oxum. Problems go to the bag's list in plain words."""
+from __future__ import annotations
+
+import re
+
+from frp.bagit import BAGIT_TXT, decode_path
+from frp.bagview import Bag
+from frp.text import one_line, quoted
+
+PER_FILE_PROBLEMS = 20   # bad lines named per tag file; the rest are counted
+
+
+def check_bagit_txt(bag: Bag) -> None:
+    """bagit.txt, when it is not the exact two lines a package is written with: version 1.0,
+    UTF-8 tag files."""
+    text = bag.text("bagit.txt")
+    if text is None or text.encode("utf-8") == BAGIT_TXT:
+        return
+    fields = tag_fields(bag, "bagit.txt", text)
+    if fields.get("BagIt-Version") != "1.0":
+        bag.problems.append(f"bagit.txt says BagIt-Version {quoted(fields.get('BagIt-Version'))}; expected 1.0.")
+    if (fields.get("Tag-File-Character-Encoding") or "").upper() != "UTF-8":
+        bag.problems.append("bagit.txt does not declare Tag-File-Character-Encoding: UTF-8.")
+
+
+# Labels that say one thing about the bag: two of them would leave it to the reader which
+# counts (bagit.py takes the first, a careless reader the last), so a second is refused.
+_SINGLE = ("BagIt-Version", "Tag-File-Character-Encoding", "Payload-Oxum", "Bagging-Date")
+
+
+def tag_fields(bag: Bag, name: str, text: str) -> dict[str, str]:
+    """A tag file's `Label: value` lines. A byte-order mark (RFC 8493 forbids it in
+    bagit.txt; stock bagit refuses it) and a repeated single-valued label are problems."""
+    if text.startswith("\ufeff"):
+        bag.problems.append(f"{name} begins with a byte-order mark, which BagIt does not allow.")
+        text = text[1:]
+    fields: dict[str, str] = {}
+    label = None
+    for line in text.splitlines():
+        if line[:1] in (" ", "\t") and label:
+            fields[label] += " " + line.strip()
+        elif ":" in line:
+            label, value = line.split(":", 1)
+            label = label.strip()
+            if label in fields and label in _SINGLE:
+                bag.problems.append(f"{name} gives {label} more than once.")
+                continue
+            fields[label] = value.strip()
+    return fields
+
+
+def read_manifest(bag: Bag, name: str, payload: bool) -> dict[str, str] | None:
+    """A manifest's entries, path -> SHA-256 (None when the bag has no such file); a bad,
+    unsafe, misplaced (`payload`: under data/, else beside it) or repeated line is a problem."""
+    text = bag.text(name)
+    if text is None:
+        return None
+    entries: dict[str, str] = {}
+    bad: list[str] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        line = line.rstrip("\r")
+        if not line.strip():
+            continue
+        m = re.fullmatch(r"([0-9A-Fa-f]{64})[ \t]+(.+)", line)
+        if m is None:
+            bad.append(f"{name} line {number} is not a valid SHA-256 entry.")
+            continue
+        path = decode_path(m.group(2))
+        parts = path.split("/")
+        if path.startswith("/") or ".." in parts or "\\" in path or payload != path.startswith("data/"):
+            bad.append(f"{name} line {number} names an unsafe or misplaced path: {one_line(path, 200)}.")
+            continue
+        if path in entries:
+            bad.append(f"{name} lists {one_line(path, 200)} twice.")
+        entries[path] = m.group(1).lower()
+    for problem in bad[:PER_FILE_PROBLEMS]:
+        bag.problems.append(problem)
+    if len(bad) > PER_FILE_PROBLEMS:
+        bag.problems.append(f"{name}: ... and {len(bad) - PER_FILE_PROBLEMS:,} more lines like these.")
+    return entries
+
+
+def check_listed(bag: Bag, listed: dict[str, str]) -> None:
+    """Every file a manifest lists is in the bag with the digest it gives."""
+    for name, want in listed.items():
+        f = bag.files.get(name)
+        if f is None:
+            bag.problems.append(f"{one_line(name)} is missing.")
+        elif f.sha256 != want:
+            bag.problems.append(f"{one_line(name)} was changed: SHA-256 {f.sha256}, expected {want}.")
+
+
+def check_oxum(bag: Bag) -> None:
+    """bag-info.txt's Payload-Oxum against the bytes and files under data/."""
+    text = bag.text("bag-info.txt")
+    if text is None:
+        return
+    oxum = tag_fields(bag, "bag-info.txt", text).get("Payload-Oxum")
+    payload = [f for n, f in bag.files.items() if n.startswith("data/")]
+    actual = f"{sum(f.size for f in payload)}.{len(payload)}"
+    if oxum is None:
+        bag.problems.append("bag-info.txt has no Payload-Oxum.")
+    elif oxum != actual:
+        bag.problems.append(f"Payload-Oxum in bag-info.txt says {one_line(oxum, 80)} (bytes.files) but data/ holds {actual}.")
