@@ -12,7 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from frp.certificates import CertificateError, read_ca
-from frp.jws import JWSError, jwk_thumbprint, loads_strict, public_key_from_jwk
+from frp.jws import jwk_thumbprint, public_key_from_jwk
+from frp.jws_encoding import JWSError, loads_strict
 from frp.text import one_line, quoted
 from frp.origins import CONTROL_CHARS, web_origin
 

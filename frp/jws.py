@@ -5,11 +5,8 @@ steer (algorithm, key, encoding) is made here, and a hostile token has nothing t
 """
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from typing import Callable, Union
 
@@ -23,23 +20,19 @@ from cryptography.hazmat.primitives.asymmetric.utils import (
 )
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from frp.jws_encoding import JWSError, b64url_decode, b64url_encode, loads_strict
 from frp.text import quoted
 
 MAX_TOKEN_BYTES = 64 * 1024
 ED_ALGS = ("EdDSA", "Ed25519")
 ALLOWED_ALGS = ED_ALGS + ("ES256",)
 
-_B64URL = re.compile(r"[A-Za-z0-9_-]*")
 _P256_BYTES = 32
 # The order of P-256. ECDSA's (r, s) and (r, n - s) both verify, which would let anyone make a
 # second, different token from a signed one; FRP/1 takes only the low one (s <= n/2).
 _P256_N = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
 
 Signer = Union[Ed25519PrivateKey, ec.EllipticCurvePrivateKey, Callable[[bytes], bytes]]
-
-
-class JWSError(ValueError):
-    """A token, key or encoding that cannot be used; the message says what is wrong."""
 
 
 @dataclass(frozen=True)
@@ -50,36 +43,6 @@ class Parsed:
     claims: dict
     signing_input: bytes
     signature: bytes
-
-
-def b64url_encode(data: bytes) -> str:
-    """Base64url without padding (RFC 7515 section 2)."""
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def b64url_decode(text: str | bytes) -> bytes:
-    """Strict base64url: no padding, no other characters, no non-canonical trailing bits."""
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("ascii")
-        except UnicodeDecodeError:
-            raise JWSError("base64url text contains non-ASCII bytes") from None
-    if not isinstance(text, str):
-        raise JWSError("base64url value is not text")
-    if "=" in text:
-        raise JWSError("base64url text must not carry '=' padding")
-    if not _B64URL.fullmatch(text):
-        raise JWSError("base64url text contains characters outside A-Z a-z 0-9 - _")
-    if len(text) % 4 == 1:
-        raise JWSError("base64url text has an impossible length (truncated?)")
-    try:
-        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    except (binascii.Error, ValueError):
-        raise JWSError("base64url text cannot be decoded") from None
-    # Two spellings of the same bytes would let a token change without changing its meaning.
-    if b64url_encode(raw) != text:
-        raise JWSError("base64url text is not in canonical form (stray trailing bits)")
-    return raw
 
 
 def _member(jwk: dict, name: str) -> str:
@@ -158,42 +121,6 @@ def check_alg(alg: object) -> str:
     if alg not in ALLOWED_ALGS:
         raise JWSError(f"alg {quoted(alg)} is not supported; FRP/1 allows {', '.join(ALLOWED_ALGS)}")
     return alg
-
-
-def _no_duplicates(pairs: list) -> dict:
-    out = {}
-    for key, value in pairs:
-        if key in out:
-            raise JWSError(f"the JSON repeats the member '{key}'")
-        out[key] = value
-    return out
-
-
-def _refuse_constant(name: str):
-    raise JWSError(f"the JSON contains {name}, which is not valid JSON")
-
-
-def loads_strict(raw: bytes, what: str) -> object:
-    """Parse UTF-8 JSON, refusing duplicate members and NaN/Infinity."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise JWSError(f"the {what} is not UTF-8 text") from None
-    try:
-        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
-    except JWSError as exc:
-        raise JWSError(f"the {what} is not acceptable JSON: {exc}") from None
-    except (ValueError, RecursionError):
-        raise JWSError(f"the {what} is not valid JSON") from None
-    if "\\u" in text:
-        # A \u escape can name half a surrogate pair, which is no character: such text cannot
-        # be stored, shown or signed again, so the document is refused here, once.
-        try:
-            json.dumps(doc, ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError:
-            raise JWSError(f"the {what} holds text that is not valid Unicode (a lone "
-                           "surrogate escape)") from None
-    return doc
 
 
 def parse_compact(token: str | bytes) -> Parsed:

@@ -22,7 +22,7 @@ from resumable_upload import SQLiteStorage
 
 from frp.bagview import file_sha256
 from frp.claims import TOLERANCE_S
-from frp.jws import JWSError, loads_strict
+from frp.jws_encoding import JWSError, loads_strict
 from portal import registration_api, submissions
 from portal.auth import registration_of
 from portal.checks import check_arrival

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from agent.storage import write_atomic
-from frp.jws import JWSError, loads_strict
+from frp.jws_encoding import JWSError, loads_strict
 from frp.origins import CONTROL_CHARS
 from frp.registration import (
     Camera,
