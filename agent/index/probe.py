@@ -17,7 +17,8 @@ from fractions import Fraction
 import av
 
 from agent.media.byte_range import RangeFile
-from agent.media.mp4box import ContainerFacts, failed, looks_like_mp4, read_mp4
+from agent.media.mp4box import ContainerFacts, failed, read_mp4
+from agent.media.mp4walk import looks_like_mp4
 from agent.timebase import TimeError, parse_rfc3339
 
 __all__ = ["ContainerFacts", "ProbeError", "probe", "probe_range"]

@@ -1,8 +1,7 @@
 """Container facts read straight from MP4/MOV boxes (ISO/IEC 14496-12, QuickTime).
 
 Pure: bytes come in through a `read_at(offset, length)` callable, facts go out. Only header
-boxes are read: the walk hops from box header to box header, skips `mdat` without touching it
-and reads `moov` in one piece, so a normal file costs two or three small reads.
+boxes are read, by the walk in mp4walk.
 
 Anything the bytes say is a status, never an exception: a parse that runs off its buffer or
 meets impossible sizes becomes "damaged" with a reason an owner can act on.
@@ -10,34 +9,20 @@ meets impossible sizes becomes "damaged" with a reason an owner can act on.
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass, field
-from typing import Callable
+from dataclasses import dataclass
 
-from agent.media.mp4atoms import (
-    Malformed,
-    Track,
-    apply_runs,
-    media_end,
-    moof_runs,
-    parse_moov,
-    sidx,
-)
-
-Reader = Callable[[int, int], bytes]
+from agent.media.mp4atoms import Malformed, Track, apply_runs, media_end, parse_moov
+from agent.media.mp4walk import Reader, Walk, walk_boxes
 
 US = 1_000_000
 _MOV_EPOCH_S = 2_082_844_800       # 1904-01-01 to 1970-01-01
 _MIN_CREATION_US = 946_684_800 * US   # 2000-01-01: earlier means an unset camera clock
 _MAX_CREATION_US = 4_102_444_800 * US  # 2100-01-01: later is garbage
-_CHUNK = 4096                      # one page: covers ftyp/free/mdat headers, or a small moov
-_MAX_MOOV = 256 << 20              # larger than any real index; refuse rather than eat memory
 # No recorder writes one file for longer than a day or so; a week is far past any real one,
 # and a duration beyond it is a broken header that would place the file years into the future.
 MAX_DURATION_US = 7 * 86400 * US
 # A header may round or pad its duration, never claim hours its frames do not hold.
 _SAMPLES_SLACK_US = 3600 * US
-_TOP = {b"ftyp", b"moov", b"mdat", b"free", b"skip", b"wide", b"moof", b"mfra", b"styp",
-        b"sidx", b"uuid", b"pnot", b"meta", b"junk", b"pdin", b"emsg", b"prft"}
 _CODECS = {"avc1": "h264", "avc3": "h264", "h264": "h264", "hvc1": "hevc", "hev1": "hevc",
            "mp4v": "mpeg4", "jpeg": "mjpeg", "mjpa": "mjpeg", "mjpb": "mjpeg", "av01": "av1",
            "vp08": "vp8", "vp09": "vp9", "s263": "h263", "h263": "h263", "apch": "prores",
@@ -71,27 +56,6 @@ def failed(status: str, reason: str, container: str | None = None) -> ContainerF
     return ContainerFacts(status, reason, container, None, None, None, None, None, None, None)
 
 
-@dataclass
-class _Walk:
-    brand: bytes = b""
-    moov: bytes | None = None
-    moov_cut: bool = False
-    mdat: bool = False
-    mdat_cut: bool = False
-    broken_at: int | None = None
-    truncated: bool = False
-    sidx: tuple[int, int] | None = None  # (timescale, total duration) of a segment index
-    runs: list = field(default_factory=list)  # fragment runs whose mdat is complete (_moof_runs)
-
-
-def looks_like_mp4(head: bytes) -> bool:
-    """True when the first bytes are an MP4/MOV box header (whatever the file is named)."""
-    if len(head) < 8 or head[4:8] not in _TOP:
-        return False
-    size = int.from_bytes(head[:4], "big")
-    return size in (0, 1) or size >= 8
-
-
 def parse_bytes(data: bytes, judge_complete: bool = False) -> ContainerFacts:
     """Facts from a whole file held in memory (tests, fuzzing)."""
     return read_mp4(lambda offset, length: data[offset:offset + length], len(data),
@@ -105,87 +69,19 @@ def read_mp4(read_at: Reader, size: int, judge_complete: bool = False) -> Contai
     if size <= 0:
         return failed("empty", "zero-byte file")
     try:
-        walk = _walk(read_at, size)
+        walk = walk_boxes(read_at, size)
         return _facts(walk, size if judge_complete else None)
     except (Malformed, struct.error, IndexError) as exc:
         detail = str(exc) if isinstance(exc, Malformed) else "a header box is shorter than it claims"
         return failed("damaged", f"the MP4 index is corrupt ({detail}); the file cannot be played")
 
 
-def _walk(read_at: Reader, size: int) -> _Walk:
-    """Hop over the top-level boxes, keeping moov and the fragment headers."""
-    w = _Walk()
-    pending: list = []
-    cache_at, cache = 0, read_at(0, min(size, _CHUNK))
-
-    def get(start: int, length: int) -> bytes:
-        if cache_at <= start and start + length <= cache_at + len(cache):
-            return cache[start - cache_at:start + length - cache_at]
-        return read_at(start, length)
-
-    pos = 0
-    while pos < size:
-        if not (cache_at <= pos and pos + 16 <= cache_at + len(cache)):
-            cache_at, cache = pos, read_at(pos, min(size - pos, _CHUNK))
-        hdr = cache[pos - cache_at:pos - cache_at + 16]
-        if len(hdr) < 8:
-            w.truncated = True
-            break
-        box_size, kind = struct.unpack_from(">I4s", hdr)
-        head_len = 8
-        if box_size == 1:
-            if len(hdr) < 16:
-                w.truncated = True
-                break
-            box_size, head_len = struct.unpack_from(">Q", hdr, 8)[0], 16
-        if box_size == 0:   # size 0, or a largesize never patched: the box runs to the end
-            box_size = size - pos
-        if box_size < head_len or not _fourcc_ok(kind):
-            w.broken_at = pos
-            break
-        end = pos + box_size
-        complete = end <= size
-        body_at, body_len = pos + head_len, box_size - head_len
-        if kind == b"moov":
-            if not complete:
-                w.moov_cut = True
-                break
-            if body_len > _MAX_MOOV:
-                raise Malformed("its index box claims to be larger than any real recording's")
-            w.moov = get(body_at, body_len)
-            if len(w.moov) < body_len:   # the file shrank under us
-                w.moov, w.moov_cut = None, True
-                break
-        elif kind == b"ftyp":
-            w.brand = get(body_at, 4)
-        elif kind == b"moof" and complete and body_len <= _MAX_MOOV:
-            pending.extend(moof_runs(get(body_at, body_len)))
-        elif kind == b"sidx" and complete and body_len <= _MAX_MOOV and w.sidx is None:
-            w.sidx = sidx(get(body_at, body_len))
-        elif kind == b"mdat":
-            w.mdat = True
-            if complete:
-                w.runs.extend(pending)
-                pending = []
-            else:
-                w.mdat_cut = True
-        if not complete:
-            w.truncated = True
-            break
-        pos = end
-    return w
-
-
-def _fourcc_ok(kind: bytes) -> bool:
-    return all(32 <= c < 127 for c in kind)
-
-
-def _facts(w: _Walk, size: int | None) -> ContainerFacts:
+def _facts(w: Walk, size: int | None) -> ContainerFacts:
     name = "mov" if w.brand == b"qt  " else "mp4"
     return _movie_facts(w, name, size) if w.moov is not None else _moovless_facts(w, name)
 
 
-def _moovless_facts(w: _Walk, name: str) -> ContainerFacts:
+def _moovless_facts(w: Walk, name: str) -> ContainerFacts:
     if w.moov_cut:
         return failed("damaged", "the file was cut off inside its index (moov box): the "
                       "recorder stopped before finishing it", name)
@@ -208,7 +104,7 @@ def _moovless_facts(w: _Walk, name: str) -> ContainerFacts:
                   f"{w.broken_at}", name)
 
 
-def _movie_facts(w: _Walk, name: str, size: int | None) -> ContainerFacts:
+def _movie_facts(w: Walk, name: str, size: int | None) -> ContainerFacts:
     movie = parse_moov(w.moov, tables=size is not None)
     tracks, fragmented = movie["tracks"], movie["fragmented"]
     if not tracks:
@@ -246,7 +142,7 @@ def _movie_facts(w: _Walk, name: str, size: int | None) -> ContainerFacts:
                           frames, has_audio, complete)
 
 
-def _complete(w: _Walk, tracks: list, fragmented: bool, size: int) -> bool | None:
+def _complete(w: Walk, tracks: list, fragmented: bool, size: int) -> bool | None:
     """Is the file finished? A plain MP4 is written index last (or its index is rewritten at
     the end), so one whose moov describes media that all lies inside the file is complete,
     however new its mtime (a card just copied). A fragmented one grows fragment by fragment and
