@@ -9,7 +9,8 @@ import logging
 
 from agent.audit.log import AuditError, AuditLog
 from agent.errors import AgentError, NotFound, Refusal
-from agent.index.cameras import CameraNameError, IndexedCamera, Renamed
+from agent.index.camera_names import CameraNameError
+from agent.index.cameras import IndexedCamera, Renamed
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from agent.errors import AgentError, NotFound, Refusal
 from agent.events import ScanFinished
 from agent.index import mirror
-from agent.index.cameras import CameraNameError
+from agent.index.camera_names import CameraNameError
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import Source
 from agent.index.scan import ScanReport

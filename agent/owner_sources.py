@@ -11,7 +11,7 @@ from pathlib import Path
 
 from agent import timebase
 from agent.errors import AgentError, NotFound, Refusal
-from agent.index.cameras import CameraNameError
+from agent.index.camera_names import CameraNameError
 from agent.index.first_look import FolderFacts, look_at_folder
 from agent.index.layouts import LAYOUTS
 from agent.index.rows import Source

@@ -8,7 +8,7 @@ from argparse import ArgumentTypeError
 from zoneinfo import available_timezones
 
 from agent.commands.common import UsageError
-from agent.index.cameras import CameraNameError, check_name
+from agent.index.camera_names import CameraNameError, check_name
 from agent.timebase import TimeError, zone
 
 

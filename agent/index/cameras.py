@@ -1,7 +1,7 @@
 """Camera names: which camera each recording belongs to, and what the owner calls it.
 
-The one rule (`camera_name`): a recordings folder (a source) is a camera, named by the owner
-(default: the folder's name). A source whose paths name several channels (the recorder's own
+The one rule (`camera_name`, in camera_names.py): a recordings folder (a source) is a camera,
+named by the owner (default: the folder's name). A source whose paths name several channels (the recorder's own
 word for a camera: Frigate's camera folder, a Dahua channel folder, `CH03`, ...) holds one camera
 per channel, named `<source name>/<channel>`; files that name no channel stay the source's own
 camera. The owner may rename any camera (`rename`), which is how a channel gets a name of its
@@ -17,16 +17,10 @@ the same camera.
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
 
+from agent.index.camera_names import CameraNameError, camera_name, check_name
 from agent.storage import Transaction
-
-MAX_NAME = 120
-
-
-class CameraNameError(ValueError):
-    """A camera name cannot be used; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -46,24 +40,6 @@ class Renamed:
 
     old: str
     new: str
-
-
-def camera_name(source_name: str, channel: str, several: bool) -> str:
-    """The name the rule gives a channel's camera: the source's name, or `<source>/<channel>`
-    when the source holds several channels."""
-    return f"{source_name}/{channel}" if several and channel else source_name
-
-
-def check_name(name: object) -> str:
-    """A camera name the owner typed, trimmed; CameraNameError when it cannot be one."""
-    if not isinstance(name, str) or not name.strip():
-        raise CameraNameError("a camera name cannot be empty")
-    name = name.strip()
-    if len(name) > MAX_NAME:
-        raise CameraNameError(f"a camera name is at most {MAX_NAME} characters")
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name):
-        raise CameraNameError("a camera name cannot hold control or invisible characters")
-    return name
 
 
 class CameraBook:

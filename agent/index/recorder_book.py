@@ -19,7 +19,8 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from agent.index.cameras import CameraBook, CameraNameError, camera_name, check_name
+from agent.index.camera_names import CameraNameError, camera_name, check_name
+from agent.index.cameras import CameraBook
 from agent.recorders.connect import RecorderAddress
 from agent.storage import Transaction
 

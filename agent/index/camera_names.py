@@ -1,0 +1,30 @@
+"""The one rule that names cameras (`camera_name`) and what a camera name may be
+(`check_name`), apart from the index so commands can check a name the owner typed; the rule
+and how the index keeps the names it gives are told in agent/index/cameras.py."""
+from __future__ import annotations
+
+import unicodedata
+
+MAX_NAME = 120
+
+
+class CameraNameError(ValueError):
+    """A camera name cannot be used; the message says why."""
+
+
+def camera_name(source_name: str, channel: str, several: bool) -> str:
+    """The name the rule gives a channel's camera: the source's name, or `<source>/<channel>`
+    when the source holds several channels."""
+    return f"{source_name}/{channel}" if several and channel else source_name
+
+
+def check_name(name: object) -> str:
+    """A camera name the owner typed, trimmed; CameraNameError when it cannot be one."""
+    if not isinstance(name, str) or not name.strip():
+        raise CameraNameError("a camera name cannot be empty")
+    name = name.strip()
+    if len(name) > MAX_NAME:
+        raise CameraNameError(f"a camera name is at most {MAX_NAME} characters")
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name):
+        raise CameraNameError("a camera name cannot hold control or invisible characters")
+    return name
