@@ -39,7 +39,8 @@ from agent.export.credentials import make_credentials  # noqa: E402
 from agent.export.cut import SourceSpan, cut  # noqa: E402
 from agent.export.evidence import _digests  # noqa: E402
 from agent.export.gate import gate  # noqa: E402
-from agent.export.package import PackageBuilder, outputs_record  # noqa: E402
+from agent.export.package import PackageBuilder  # noqa: E402
+from agent.export.package_inputs import outputs_record  # noqa: E402
 from agent.identity.certificates import self_issued_chain  # noqa: E402
 from agent.identity.keys import OwnerKey  # noqa: E402
 from imageio_ffmpeg import get_ffmpeg_exe as ffmpeg_exe  # noqa: E402  (the ffmpeg program)

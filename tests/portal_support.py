@@ -13,7 +13,8 @@ import httpx
 import imageio_ffmpeg
 
 from agent.export.bagtar import tar_package
-from agent.export.package import PackageBuilder, outputs_record
+from agent.export.package import PackageBuilder
+from agent.export.package_inputs import outputs_record
 from agent.identity.keys import OwnerKey
 from frp.agency import parse_agency
 from frp.decision import Approved, make_decision

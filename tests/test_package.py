@@ -16,7 +16,8 @@ import imageio_ffmpeg
 import pytest
 
 from agent.export.bagtar import tar_package
-from agent.export.package import PackageBuilder, PackageError, outputs_record
+from agent.export.package import PackageBuilder, PackageError
+from agent.export.package_inputs import outputs_record
 from agent.identity.keys import OwnerKey
 from agent.storage import STALE_AFTER_S, remove_stale_partials
 from frp import bagview

@@ -22,7 +22,8 @@ import trustme
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from agent.export.bagtar import tar_package
-from agent.export.package import PackageBuilder, outputs_record
+from agent.export.package import PackageBuilder
+from agent.export.package_inputs import outputs_record
 from agent.identity.keys import OwnerKey
 from agent.requests.agencies import TrustStore
 from agent.timebase import US

@@ -20,7 +20,8 @@ from agent.export.credentials import CredentialsError, make_credentials
 from agent.export.cut import Cancelled, CutError, CutResult, cut
 from agent.export.naming import clip_name, free_name, package_name
 from agent.export.path_room import longest_inside, room_problem
-from agent.export.package import PackageBuilder, PackageError, SealedPackage, outputs_record
+from agent.export.package import PackageBuilder, PackageError, SealedPackage
+from agent.export.package_inputs import outputs_record
 from agent.export.plan import ExportPlan, plan_export
 from agent.export.source import SourceSpan
 from agent.export.redact import Redaction, redaction_records

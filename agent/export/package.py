@@ -16,10 +16,17 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from agent import __version__
 from agent.export.hashed_files import fsync_file, hash_file, read_chunks, write_hashed
+from agent.export.package_inputs import (
+    PackageError,
+    PackageFile,
+    check_bag_info,
+    check_outputs,
+    payload_name,
+)
 from agent.export.progress import Cancelled
 from agent.identity.keys import OwnerKey
 from agent.os_words import plain_os_error
@@ -36,20 +43,6 @@ from frp.bagit import (
 from frp.minisign import SignatureError, verify_minisign
 
 STAGING = ".staging"
-_RESERVED_INFO = {"payload-oxum"}
-
-
-class PackageError(Exception):
-    """The package cannot be built; the message says what to do."""
-
-
-@dataclass(frozen=True)
-class PackageFile:
-    """One file in the bag: name relative to the bag root ('/'-separated), hex SHA-256, bytes."""
-
-    name: str
-    sha256: str
-    size: int
 
 
 @dataclass(frozen=True)
@@ -61,40 +54,11 @@ class SealedPackage:
     tagmanifest_sha256: str
 
 
-def outputs_record(files: Iterable[PackageFile]) -> list[dict]:
-    """The provenance `outputs` list for these files (what verify_package checks)."""
-    return [{"path": f.name, "sha256": f.sha256, "size": f.size} for f in files]
-
-
-def _payload_name(name: str) -> str:
-    """Normalise 'x.mp4' or 'data/x.mp4' to 'data/x.mp4', refusing anything that could escape."""
-    if not isinstance(name, str) or not name:
-        raise PackageError("a file in the package needs a name")
-    full = name if name.startswith("data/") else "data/" + name
-    parts = full.split("/")
-    if any(p in ("", ".", "..") or "\\" in p or "\0" in p for p in parts[1:]) or len(parts) < 2:
-        raise PackageError(f"{name!r} is not an allowed file name inside a package")
-    return full
-
-
-def _check_bag_info(bag_info: dict[str, str]) -> dict[str, str]:
-    for label, value in bag_info.items():
-        if not isinstance(label, str) or not isinstance(value, str):
-            raise PackageError("bag-info labels and values must be text")
-        if not label.strip() or ":" in label or label != label.strip() or re.search(r"[\r\n]", label):
-            raise PackageError(f"{label!r} cannot be used as a bag-info label")
-        if re.search(r"[\r\n]", value):
-            raise PackageError(f"the bag-info value for {label} must be a single line")
-        if label.lower() in _RESERVED_INFO:
-            raise PackageError(f"{label} is computed by the package builder and cannot be set")
-    return dict(bag_info)
-
-
 class PackageBuilder:
     """Builds one package; use as a context manager so an unfinished build leaves nothing behind."""
 
     def __init__(self, parent: Path, name: str, bag_info: dict[str, str] | None = None) -> None:
-        self._info = _check_bag_info(bag_info or {})
+        self._info = check_bag_info(bag_info or {})
         self.parent = Path(parent)
         self._sealed = False
         self.name_as(name)
@@ -139,7 +103,7 @@ class PackageBuilder:
     def _claim(self, name: str) -> str:
         if self._sealed:
             raise PackageError("the package is already sealed")
-        full = _payload_name(name)
+        full = payload_name(name)
         if full in (PROVENANCE, OWNER_PUB):
             raise PackageError(f"{full} is written by the package builder itself")
         if full in self._files or any(n.startswith(full + "/") or full.startswith(n + "/") for n in self._files):
@@ -215,7 +179,7 @@ class PackageBuilder:
         shutil.rmtree(self.staging, ignore_errors=True)
         added = tuple(sorted(self._files.values(), key=lambda f: f.name))
         record = provenance(added) if callable(provenance) else provenance
-        _check_outputs(record, self._files)
+        check_outputs(record, self._files)
         try:
             text = json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False)
         except (TypeError, ValueError) as exc:
@@ -291,15 +255,3 @@ def _check(cancel: threading.Event | None) -> None:
     """Raise Cancelled when the job was asked to stop."""
     if cancel is not None and cancel.is_set():
         raise Cancelled("the export was cancelled")
-
-
-def _check_outputs(record, files: dict[str, PackageFile]) -> None:
-    if not isinstance(record, dict):
-        raise PackageError("the provenance record must be a JSON object")
-    outputs = record.get("outputs")
-    if not isinstance(outputs, list) or not outputs:
-        raise PackageError("the provenance record must list its outputs (see outputs_record)")
-    for entry in outputs:
-        pf = files.get(entry.get("path")) if isinstance(entry, dict) else None
-        if pf is None or entry.get("sha256") != pf.sha256 or entry.get("size") != pf.size:
-            raise PackageError(f"the provenance output {entry!r} does not match a file in the package")
