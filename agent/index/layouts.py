@@ -1,35 +1,31 @@
 """Vendor path grammars: what a recording's path says about its camera and time.
 
-The grammars themselves live in layout_rules.py. This module holds the result types, the
-registry, and the conversion from a grammar's roles to NameFacts. The scanner calls parse_path
-for every file of trees with 100,000+ files, so the registry merges the grammars for each file
-extension into one regex: a name costs one C-level match to find its grammar, then one more to
-read its fields.
+The grammars themselves live in layout_rules.py, the times read from their fields in
+name_times.py. This module holds the result types, the registry, and the conversion from a
+grammar's roles to NameFacts. The scanner calls parse_path for every file of trees with
+100,000+ files, so the registry merges the grammars for each file extension into one regex: a
+name costs one C-level match to find its grammar, then one more to read its fields.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from itertools import islice
 from typing import Callable, Iterable
 
 from agent.index.layout_rules import GRAMMARS, UTC_LAYOUTS, VIDEO_EXTS, Grammar
+from agent.index.name_times import end_time, offset, start_time
 
 # A single path component longer than this cannot exist on any common file system; refusing
 # it early keeps the regexes linear-time on hostile input.
 _MAX_NAME = 1024
 _UTC = timezone.utc
-_EPOCH = datetime(1970, 1, 1, tzinfo=_UTC)
-_DAY = timedelta(days=1)
-_SECOND = timedelta(seconds=1)
 # Reolink's E (external lens) and C (crop) streams show another picture of the same camera:
 # like a sub stream, they are kept as alternatives to the main one.
 _STREAMS = {"m": "main", "s": "sub", "main": "main", "sub": "sub", "0": "main", "1": "sub",
             "2": "sub", "e": "ext", "c": "crop"}
-_OFFSET = re.compile(r"([+-])(\d\d)[_:]?(\d\d)?", re.ASCII)
-_OFFSETS: dict[str, timezone | None] = {}
 _RECORDING_EXTS = frozenset(VIDEO_EXTS)
 
 
@@ -124,70 +120,6 @@ def _name_facts(layout: str, camera: str | None, start: NameTime | None, end: Na
     return f
 
 
-def _offset(text: str) -> timezone | None:
-    """'+0200', '-08_00', '+00:00', '+03' -> a fixed offset; None when it is not a real one."""
-    if text in _OFFSETS:
-        return _OFFSETS[text]
-    tz = None
-    m = _OFFSET.fullmatch(text)
-    if m:
-        hours, minutes = int(m.group(2)), int(m.group(3) or 0)
-        if hours < 24 and minutes < 60:
-            delta = timedelta(hours=hours, minutes=minutes)
-            tz = timezone(-delta if m.group(1) == "-" else delta)
-    if len(_OFFSETS) < 256:  # the set of offsets is tiny; the cap only guards odd input
-        _OFFSETS[text] = tz
-    return tz
-
-
-def _clock(Y, M, D, h, m, s, us: int, tz: timezone | None) -> datetime:
-    """A wall time from name fields; second 60 (a recorder rounding up, or a leap second) is
-    the first second of the next minute."""
-    second = int(s)
-    if second == 60:
-        return datetime(int(Y), int(M), int(D), int(h), int(m), 59, us, tz) + _SECOND
-    return datetime(int(Y), int(M), int(D), int(h), int(m), second, us, tz)
-
-
-def _start(g: dict, tz: timezone | None) -> datetime:
-    epoch = g.get("epms")
-    if epoch:
-        return _EPOCH + timedelta(milliseconds=int(epoch))
-    epoch = g.get("ep")
-    if epoch:
-        return _EPOCH + timedelta(seconds=int(epoch))
-    hour = int(g["h"])
-    ampm = g.get("ap")
-    if ampm:
-        if not 1 <= hour <= 12:
-            raise ValueError("12-hour clock out of range")
-        hour = hour % 12 + (12 if ampm.lower() == "pm" else 0)
-    ms = g.get("ms")
-    second = g["s"]
-    if second == "60":
-        return _clock(g["Y"], g["M"], g["D"], hour, g["m"], second, int(ms) * 1000 if ms else 0, tz)
-    return datetime(int(g["Y"]), int(g["M"]), int(g["D"]), hour, int(g["m"]), int(second),
-                    int(ms) * 1000 if ms else 0, tz)
-
-
-def _end(g: dict, start: datetime, tz: timezone | None) -> datetime | None:
-    if g.get("eY"):
-        end = _clock(g["eY"], g["eM"], g["eD"], g["eh"], g["em"], g["es"], 0, tz)
-        return end if end >= start else None
-    if g.get("eh"):
-        # A time-only end belongs to the start's day, or the next one when it passed midnight.
-        if g["es"] == "60":
-            end = _clock(start.year, start.month, start.day, g["eh"], g["em"], "60", 0, tz)
-        else:
-            end = datetime(start.year, start.month, start.day, int(g["eh"]), int(g["em"]),
-                           int(g["es"]), 0, tz)
-        return end + _DAY if end < start else end
-    duration = g.get("dur")
-    if duration:
-        return start + timedelta(seconds=int(duration))
-    return None
-
-
 def _facts(entry: _Entry, name: str, path: str) -> tuple[NameFacts | None, bool]:
     """(facts, whole): what the grammar reads from the name, and whether every field it
     promised was readable. A name whose shape matches but one field is not a real time still
@@ -205,7 +137,7 @@ def _facts(entry: _Entry, name: str, path: str) -> tuple[NameFacts | None, bool]
     whole = True
     start = end = None
     if g.get("tz"):
-        tz = _offset(g["tz"])
+        tz = offset(g["tz"])
         if tz is None:
             whole, note = False, _join(note, f"the offset {g['tz']} in the name is not a real one")
     dst = g.get("dst")
@@ -213,13 +145,13 @@ def _facts(entry: _Entry, name: str, path: str) -> tuple[NameFacts | None, bool]
         dst = True
     if whole and not g.get("nostart"):
         try:
-            wall = _start(g, tz)
+            wall = start_time(g, tz)
         except (ValueError, OverflowError, TypeError):  # month 13, Feb 30, hour 25, year 99999
             whole, note = False, _join(note, "the start written in the name is not a real time")
         else:
             start = _name_time(wall, dst)
             try:
-                end_wall = _end(g, wall, tz)
+                end_wall = end_time(g, wall, tz)
             except (ValueError, OverflowError, TypeError):
                 whole, end_wall = False, None
                 note = _join(note, "the end written in the name is not a real time")
