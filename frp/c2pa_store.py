@@ -36,15 +36,11 @@ def top_boxes(stream: BinaryIO, limit: int = MAX_BOXES + 1) -> list[tuple[bytes,
     end = stream.seek(0, 2)
     pos = 0
     while pos + 8 <= end and len(out) < limit:
-        stream.seek(pos)
-        size, kind = struct.unpack(">I4s", stream.read(8))
-        header = 8
-        if size == 1:
-            raw = stream.read(8)
-            if len(raw) < 8:
-                break
-            size, header = struct.unpack(">Q", raw)[0], 16
-        elif size == 0:
+        found = _header_at(stream, pos)
+        if found is None:
+            break
+        kind, size, header = found
+        if size == 0:   # the last box, running to the end of the file
             size = end - pos
         if size < header or pos + size > end:
             break
@@ -59,8 +55,9 @@ def nested_boxes(stream: BinaryIO, boxes, limit: int = MAX_NESTED) -> int:
     counted up to just past `limit`."""
     count = 0
     for kind, at, size, _c2pa in boxes:
-        if kind in _CONTAINERS:
-            count += _count_inside(stream, at + 8, at + size, limit - count, 0)
+        found = _header_at(stream, at) if kind in _CONTAINERS else None
+        if found is not None:
+            count += _count_inside(stream, at + found[2], at + size, limit - count, 0)
             if count > limit:
                 break
     return count
@@ -69,11 +66,10 @@ def nested_boxes(stream: BinaryIO, boxes, limit: int = MAX_NESTED) -> int:
 def _count_inside(stream: BinaryIO, start: int, end: int, budget: int, depth: int) -> int:
     count, pos = 0, start
     while pos + 8 <= end and count <= budget:
-        stream.seek(pos)
-        size, kind = struct.unpack(">I4s", stream.read(8))
-        header = 8
-        if size == 1:
-            size, header = struct.unpack(">Q", stream.read(8))[0], 16
+        found = _header_at(stream, pos)
+        if found is None:
+            break
+        kind, size, header = found
         if size < header or pos + size > end:
             break
         count += 1
@@ -81,6 +77,21 @@ def _count_inside(stream: BinaryIO, start: int, end: int, budget: int, depth: in
             count += _count_inside(stream, pos + header, pos + size, budget - count, depth + 1)
         pos += size
     return count
+
+
+def _header_at(stream: BinaryIO, pos: int) -> tuple[bytes, int, int] | None:
+    """(type, size as written, header length) of the box header at `pos`, the stream left just
+    past it; a size of 1 is read from the 64 bits that follow (16-byte header), 0 is left to
+    the caller. None when the stream ends inside the header."""
+    stream.seek(pos)
+    raw = stream.read(8)
+    if len(raw) < 8:
+        return None
+    size, kind = struct.unpack(">I4s", raw)
+    if size != 1:
+        return kind, size, 8
+    raw = stream.read(8)
+    return (kind, struct.unpack(">Q", raw)[0], 16) if len(raw) == 8 else None
 
 
 def signing_chain(store: bytes, active: str) -> list[bytes] | None:
