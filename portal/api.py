@@ -26,10 +26,10 @@ from frp.jws_encoding import JWSError, loads_strict
 from portal import registration_api, submissions
 from portal.auth import registration_of
 from portal.checks import check_arrival
-from portal.decision import verify_decision
+from portal.decision import require_approval, verify_decision
 from portal.errors import ApiError, PortalError, wrong_key
 from portal.limits import CallLimiter
-from portal.records import StoredRequest, Submission
+from portal.records import Decision, StoredRequest, Submission
 from portal.state import Portal
 from portal.tus import completed_upload, upload_id_from_url
 
@@ -142,20 +142,42 @@ class Api:
         if ctype.split(";")[0].strip().lower() != "application/jose":
             raise ApiError(415, "unsupported_media_type",
                            "send the decision token as Content-Type: application/jose")
-        if self.portal.decision(req.jti) is not None:
+        before = self.portal.decision(req.jti)
+        if before is not None and (before.decision != "approve" or before.withdrawn):
             raise ApiError(409, "already_decided", "this request already has a decision")
-        if time.time() > req.expires_at + TOLERANCE_S:
+        # A withdrawal is taken after the request expired too: the owner may always say no.
+        if before is None and time.time() > req.expires_at + TOLERANCE_S:
             raise ApiError(409, "request_expired", "this request has expired")
         decision = verify_decision(body, req, self.portal.agency_id,
                                    self.portal.registry.pinned(req.registration))
-        if not self.portal.record_decision(decision):
+        if before is not None:
+            if decision.decision != "decline":
+                raise ApiError(409, "already_decided", "this request already has a decision")
+            self._withdraw(decision)
+        elif not self.portal.record_decision(decision):
             raise ApiError(409, "already_decided", "this request already has a decision")
         return Response(204, dict(_HYGIENE))
 
+    def _withdraw(self, decline: Decision) -> None:
+        """A decline after an approve withdraws it (protocol.md): kept beside the approval,
+        refused once a package was received, and the request's uploads not submitted are
+        ended (deleted), so none of the owner's bytes stay for a request they said no to."""
+        problem = self.portal.record_withdrawal(decline)
+        if problem == "already_delivered":
+            raise ApiError(409, "already_delivered", "the agency already received a package "
+                                                     "for this request; the approval stands")
+        if problem is not None:
+            raise ApiError(409, "already_decided", "this request's approval was withdrawn "
+                                                   "already")
+        for upload_id in submissions.open_uploads(self.portal.db_path, decline.jti):
+            with self._upload_lock(upload_id):  # after any submission of it being stored
+                if self.storage.get_upload(upload_id) is not None:
+                    self.storage.delete_upload(upload_id)
+                submissions.upload_ended(self.portal.db_path, upload_id)
+
     def _submission(self, req: StoredRequest, registration: str, body: bytes) -> Response:
         decision = self.portal.decision(req.jti)
-        if decision is None or decision.decision != "approve":
-            raise ApiError(409, "not_approved", "this request has not been approved")
+        require_approval(decision)
         claim = _submission_body(body)
         upload_id = upload_id_from_url(claim["upload_url"], self.origin)
         with self._upload_lock(upload_id):  # one receipt per upload, even when a retry races
@@ -210,9 +232,15 @@ class Api:
         submission = Submission(req.jti, upload_id, kept, sha, size, claim["sha256"],
                                 claim["size"], claim["package"])
         try:
-            submissions.record_submission(self.portal.db_path, submission, arrival, receipt, now)
+            stored = submissions.record_submission(self.portal.db_path, submission, arrival,
+                                                   receipt, now)
         except sqlite3.IntegrityError:
             raise ApiError(409, "conflict", "the submission could not be stored; retry") from None
+        if not stored:   # the owner withdrew the approval while it arrived: nothing is kept
+            kept.unlink(missing_ok=True)
+            self.storage.delete_upload(upload_id)
+            submissions.upload_ended(self.portal.db_path, upload_id)
+            require_approval(self.portal.decision(req.jti))
         return receipt
 
 

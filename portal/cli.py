@@ -150,8 +150,13 @@ def _decisions(a) -> int:
             w = d["approved"]["window"]
             line += (f"  {w['start']} .. {w['end']}  cameras: "
                      f"{', '.join(map(one_line, d['approved']['cameras']))}")
-        print(line + f"  owner {d['owner_id']}" +
-              (f"  reason: {one_line(d['reason'])}" if d["reason"] else ""))
+        line += f"  owner {d['owner_id']}" + (f"  reason: {one_line(d['reason'])}"
+                                               if d["reason"] else "")
+        withdrawn = d["withdrawn"]
+        if withdrawn:   # the approval stays listed: the agency keeps that it was given
+            line += f"  WITHDRAWN {withdrawn['received_at']}" + (
+                f"  reason: {one_line(withdrawn['reason'])}" if withdrawn["reason"] else "")
+        print(line)
     return 0
 
 

@@ -94,6 +94,14 @@ CREATE TABLE IF NOT EXISTS decisions (
     approved TEXT,
     received_at INTEGER NOT NULL
 );
+-- A decline after an approve (protocol.md): the approval stays in decisions, its withdrawal here.
+CREATE TABLE IF NOT EXISTS withdrawals (
+    jti TEXT PRIMARY KEY REFERENCES decisions(jti),
+    token TEXT NOT NULL,
+    owner_id TEXT NOT NULL,
+    reason TEXT,
+    received_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS uploads (
     upload_id TEXT PRIMARY KEY,
     jti TEXT NOT NULL REFERENCES requests(jti),
@@ -147,6 +155,13 @@ def create(path: Path) -> None:
         conn.executescript(_SCHEMA)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
     private_file(path)
+
+
+def add_missing_tables(path: Path) -> None:
+    """Give a portal made by an earlier release of this schema version the tables added
+    since (every table is created only if missing; nothing existing changes)."""
+    with connect(path) as conn:
+        conn.executescript(_SCHEMA)
 
 
 @contextlib.contextmanager

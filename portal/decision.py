@@ -44,6 +44,17 @@ def _approved(claims: dict, req: StoredRequest) -> dict:
     return {"window": {"start": window["start"], "end": window["end"]}, "cameras": cameras}
 
 
+def require_approval(decision: Decision | None) -> None:
+    """ApiError 409 unless the request's approval stands: none given (`not_approved`), or
+    the owner withdrew it (`approval_withdrawn`); no upload or submission is taken then."""
+    if decision is None or decision.decision != "approve":
+        raise ApiError(409, "not_approved", "this request has not been approved; post the "
+                                            "decision first")
+    if decision.withdrawn is not None:
+        raise ApiError(409, "approval_withdrawn", "the owner withdrew their approval of this "
+                                                  "request; nothing more is taken for it")
+
+
 def verify_decision(body: bytes, req: StoredRequest, agency_id: str,
                     pinned_owner_id: str | None) -> Decision:
     """The Decision a token states about `req`: ApiError 400 naming what is wrong, 403 when

@@ -1,4 +1,5 @@
-"""The records that cross module boundaries: a stored request, a decision, a submission."""
+"""The records that cross module boundaries: a stored request, a decision (and the
+withdrawal of an approval), a submission."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,8 +24,18 @@ class StoredRequest:
 
 
 @dataclass(frozen=True)
+class Withdrawal:
+    """The owner's decline that withdrew an approval, kept beside it."""
+
+    token: str
+    owner_id: str
+    reason: str | None
+    received_at: int
+
+
+@dataclass(frozen=True)
 class Decision:
-    """An owner's verified decision on one request."""
+    """An owner's verified decision on one request (and, for an approval, its withdrawal)."""
 
     jti: str
     token: str
@@ -32,6 +43,7 @@ class Decision:
     decision: str
     reason: str | None
     approved: dict | None
+    withdrawn: Withdrawal | None = None
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from portal.ca import RegistrationCA, create_ca, load_ca
 from portal.claims import RequestSpec, request_claims
 from portal.errors import PortalError
 from portal.files import write_atomic
-from portal.records import Decision, StoredRequest
+from portal.records import Decision, StoredRequest, Withdrawal
 from portal.registry import Registry
 from portal.signers import sign_receipt, sign_request
 
@@ -61,6 +61,7 @@ class Portal:
             raise PortalError(f"The portal database in {self.state_dir} was made by another "
                               "version of footage-portal; make a new portal with "
                               "'footage-portal init'.")
+        db.add_missing_tables(self.db_path)
         try:
             self.agency_id = meta["agency_id"]
             self.name, self.phone = meta["name"], meta["phone"]
@@ -234,25 +235,52 @@ class Portal:
             return False
         return True
 
+    def record_withdrawal(self, d: Decision) -> str | None:
+        """Store a verified decline withdrawing the request's approval, kept beside it; None
+        when stored, else why not: "already_delivered" (a submission was received) or
+        "already_decided" (withdrawn already). One statement, so a submission being stored
+        at the same moment either comes first or is refused (submissions.record_submission)."""
+        try:
+            with db.connect(self.db_path) as conn:
+                cur = conn.execute(
+                    "INSERT INTO withdrawals SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS "
+                    "(SELECT 1 FROM submissions WHERE jti = ?)",
+                    (d.jti, d.token, d.owner_id, d.reason, int(time.time()), d.jti))
+        except sqlite3.IntegrityError:
+            return "already_decided"
+        return None if cur.rowcount == 1 else "already_delivered"
+
     def decision(self, jti: str) -> Decision | None:
-        """The decision stored for a request, or None."""
+        """The decision stored for a request (with its withdrawal, if any), or None."""
         with db.connect(self.db_path) as conn:
-            r = conn.execute("SELECT * FROM decisions WHERE jti = ?", (jti,)).fetchone()
+            r = conn.execute("SELECT d.*, w.token AS w_token, w.owner_id AS w_owner_id, "
+                             "w.reason AS w_reason, w.received_at AS w_received_at "
+                             "FROM decisions d LEFT JOIN withdrawals w ON w.jti = d.jti "
+                             "WHERE d.jti = ?", (jti,)).fetchone()
         if r is None:
             return None
+        withdrawn = None if r["w_token"] is None else Withdrawal(
+            r["w_token"], r["w_owner_id"], r["w_reason"], r["w_received_at"])
         return Decision(r["jti"], r["token"], r["owner_id"], r["decision"], r["reason"],
-                        json.loads(r["approved"]) if r["approved"] else None)
+                        json.loads(r["approved"]) if r["approved"] else None, withdrawn)
 
     def decisions(self) -> list[dict]:
-        """Every decision received, oldest first, with its request's case and registration."""
+        """Every decision received, oldest first, with its request's case and registration,
+        and an approval's withdrawal (`withdrawn`: reason and when, or None)."""
         with db.connect(self.db_path) as conn:
             rows = conn.execute(
-                "SELECT d.*, r.case_number, r.registration FROM decisions d "
-                "JOIN requests r ON r.jti = d.jti ORDER BY d.received_at, d.rowid").fetchall()
+                "SELECT d.*, r.case_number, r.registration, w.reason AS w_reason, "
+                "w.received_at AS w_received_at FROM decisions d "
+                "JOIN requests r ON r.jti = d.jti LEFT JOIN withdrawals w ON w.jti = d.jti "
+                "ORDER BY d.received_at, d.rowid").fetchall()
         return [{"request": r["jti"], "case": r["case_number"], "registration": r["registration"],
                  "decision": r["decision"], "reason": r["reason"], "owner_id": r["owner_id"],
                  "approved": json.loads(r["approved"]) if r["approved"] else None,
-                 "received_at": format_utc(r["received_at"] * 1_000_000)} for r in rows]
+                 "received_at": format_utc(r["received_at"] * 1_000_000),
+                 "withdrawn": None if r["w_received_at"] is None else {
+                     "reason": r["w_reason"],
+                     "received_at": format_utc(r["w_received_at"] * 1_000_000)}}
+                for r in rows]
 
     # --- submissions ---------------------------------------------------------------------
 

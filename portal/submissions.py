@@ -64,16 +64,28 @@ def upload_ended(db_path: Path, upload_id: str, now: float | None = None) -> Non
 
 
 def record_submission(db_path: Path, s: Submission, arrival: Arrival, receipt: str,
-                      received_at: int) -> None:
-    """Store an accepted submission with its checks and the receipt given for it."""
+                      received_at: int) -> bool:
+    """Store an accepted submission with its checks and the receipt given for it; False
+    (nothing stored) when the owner's approval was withdrawn meanwhile."""
     with db.connect(db_path) as conn:
-        conn.execute(
+        cur = conn.execute(
             "INSERT INTO submissions (jti, upload_id, file, sha256, size, claimed_sha256, "
             "claimed_size, package, signer, ok, checks, receipt, received_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "SELECT ?,?,?,?,?,?,?,?,?,?,?,?,? WHERE NOT EXISTS "
+            "(SELECT 1 FROM withdrawals WHERE jti = ?)",
             (s.jti, s.upload_id, str(s.file), s.sha256, s.size, s.claimed_sha256,
              s.claimed_size, s.package, arrival.signer, int(arrival.ok),
-             json.dumps([c.doc() for c in arrival.checks]), receipt, received_at))
+             json.dumps([c.doc() for c in arrival.checks]), receipt, received_at, s.jti))
+    return cur.rowcount == 1
+
+
+def open_uploads(db_path: Path, jti: str) -> list[str]:
+    """The ids of a request's uploads neither ended nor submitted."""
+    with db.connect(db_path) as conn:
+        rows = conn.execute("SELECT upload_id FROM uploads WHERE jti = ? AND ended_at IS NULL "
+                            "AND upload_id NOT IN (SELECT upload_id FROM submissions)",
+                            (jti,)).fetchall()
+    return [r["upload_id"] for r in rows]
 
 
 def receipt_for_upload(db_path: Path, upload_id: str) -> tuple[str, str] | None:

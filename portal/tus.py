@@ -3,7 +3,8 @@
 The library does the protocol (creation, sha256 checksums, termination, resumption); the hooks
 here add what FRP needs: every call carries a registration's bearer token, an upload names an
 approved request of that registration and stays within its limits (portal/submissions.py), and
-a registration only ever sees its own uploads. Refusals are FRP/1 JSON errors.
+a registration only ever sees its own uploads. None is created once the owner withdrew the
+request's approval. Refusals are FRP/1 JSON errors.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from resumable_upload.server.headers import validate_upload_id
 from frp.origins import web_origin
 from portal import db
 from portal.auth import registration_of
+from portal.decision import require_approval
 from portal.errors import ApiError
 from portal.state import Portal
 from portal.submissions import UploadLimits, note_upload, upload_ended
@@ -115,10 +117,10 @@ class _Gate:
         if req is None or registration is None or req.registration != registration:
             raise hook_error(404, "unknown_request", "Upload-Metadata 'request' must name a "
                                                      "request sent to this registration")
-        decision = self.portal.decision(jti)
-        if decision is None or decision.decision != "approve":
-            raise hook_error(409, "not_approved", "this request has not been approved; post "
-                                                  "the decision first")
+        try:
+            require_approval(self.portal.decision(jti))
+        except ApiError as exc:
+            raise _from_api(exc) from None
         if upload_length is None:
             raise hook_error(400, "length_required", "Upload-Length is required")
         if req.max_bytes is not None and upload_length > req.max_bytes:
