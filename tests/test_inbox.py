@@ -118,7 +118,7 @@ def test_illegal_transition_changes_nothing(inbox):
         inbox.transition(ISS_A, "req-1", "declined")
 
 
-def test_failed_keeps_its_reason_and_can_only_resume_by_exporting(inbox):
+def test_failed_keeps_its_reason_and_resumes_by_exporting_or_is_withdrawn(inbox):
     inbox.add(request(), "portal")
     inbox.set_approval(ISS_A, "req-1", Approval(1, 2, ("porch",), "copy", False))
     inbox.transition(ISS_A, "req-1", "approved")
@@ -126,7 +126,8 @@ def test_failed_keeps_its_reason_and_can_only_resume_by_exporting(inbox):
     failed = inbox.transition(ISS_A, "req-1", "failed", "the portal did not answer")
     assert failed.reason == "the portal did not answer"
     assert failed.approval == Approval(1, 2, ("porch",), "copy", False)
-    assert TRANSITIONS["failed"] == frozenset({"exporting"})
+    # Resumed, or declined: the owner withdraws the approval never delivered.
+    assert TRANSITIONS["failed"] == frozenset({"exporting", "declined"})
     assert inbox.transition(ISS_A, "req-1", "exporting").reason is None
 
 

@@ -316,4 +316,10 @@ def decline(agent, args) -> int:
         f"not sent: {one_line(done.decision_error)}" if done.decision_error
         else "will be sent at the next `inbox sync`")
     say(f"declined {done.id} ({sent})")
+    if done.approval is not None:   # an approval never delivered, now withdrawn
+        say("your approval is withdrawn: nothing more will be sent, and the packages made for "
+            "the agency were removed from this PC" + ("" if done.decision_sent_at_us
+                                                      or done.decision_error else
+                                                      "; the agency deletes anything already "
+                                                      "uploaded when the decline reaches it"))
     return 0

@@ -10,6 +10,7 @@ trusted with a corrupt copy.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -33,7 +34,7 @@ from agent.delivery.wire import (
 )
 
 __all__ = ["UploadProgress", "UploadResult", "UploadError", "UploadCancelled", "upload_file",
-           "check_endpoint", "withdraw_upload"]
+           "check_endpoint", "withdraw_upload", "Withdrawn"]
 
 
 def upload_file(path: Path, endpoint: str, *, state_dir: Path, metadata: dict[str, str] | None = None,
@@ -88,35 +89,45 @@ def upload_file(path: Path, endpoint: str, *, state_dir: Path, metadata: dict[st
             http.close()
 
 
+@dataclass(frozen=True)
+class Withdrawn:
+    """What withdraw_upload did: the URLs the server deleted (or no longer had), and those it
+    could not be asked to delete now (no answer, or a server error)."""
+
+    asked: tuple[str, ...]
+    missed: tuple[str, ...]
+
+
 def withdraw_upload(endpoint: str, *, state_dir: Path, sha256: str, size: int,
                     url: str | None = None, client: httpx.Client | None = None,
                     headers: dict[str, str] | None = None,
-                    cancel: threading.Event | None = None) -> list[str]:
+                    cancel: threading.Event | None = None) -> Withdrawn:
     """Forget the upload of these bytes to `endpoint` (its saved progress, and `url`, a
     finished one), so the next upload_file starts afresh; each is also deleted on the server
     (tus termination), best effort: a portal counts an upload it still holds against the
-    request's size limit. Returns the URLs asked to be deleted (`cancel` set: a call the
-    server does not answer at once is given up)."""
+    request's size limit. Returns the URLs asked to be deleted and those missed (`cancel`
+    set: a call the server does not answer at once is given up)."""
     spath = state_path(Path(state_dir), endpoint, sha256, size)
     try:
         base = check_endpoint(endpoint)
         saved = load_state(spath, endpoint, sha256, size)
     except UploadError:
         drop_state(spath)
-        return []
+        return Withdrawn((), ())
     urls = list(dict.fromkeys(u for u in (saved.url if saved else None, url) if u))
     http = client or new_client()
-    asked = []
+    asked, missed = [], []
     try:
         for u in urls:
             try:   # only ever on the endpoint's origin, as every other tus request
-                exchange(http, "DELETE", same_origin_url(base, u, "withdrawn upload"),
-                         dict(headers or {}), cancel=cancel)
-                asked.append(u)
+                reply = exchange(http, "DELETE", same_origin_url(base, u, "withdrawn upload"),
+                                 dict(headers or {}), cancel=cancel)
             except (httpx.HTTPError, UploadError):
-                continue   # the server forgets it in time; a fresh upload does not need it gone
+                missed.append(u)   # the server forgets it in time; a fresh upload does not
+                continue           # need it gone
+            (missed if reply.status >= 500 else asked).append(u)
     finally:
         if client is None:
             http.close()
     drop_state(spath)
-    return asked
+    return Withdrawn(tuple(asked), tuple(missed))

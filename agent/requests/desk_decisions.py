@@ -17,6 +17,12 @@ from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.inbox import ENDED, UNDECIDED
 from agent.requests.records import Entry
 from agent.requests.view import RequestView
+from agent.requests.withdrawal import (
+    WITHDRAWABLE,
+    Withdrawal,
+    delivered_refusal,
+    withdraw_all,
+)
 from frp.claims import MAX_MESSAGE_CHARS
 
 Progress = Callable[[str, float], None]
@@ -109,21 +115,56 @@ class DeskDecisions:
 
     def decline(self, jti: str, reason: str | None = None, *,
                 iss: str | None = None) -> RequestView:
-        """Decline: signed, kept, and sent to the portal (now, or by the next sync)."""
+        """Decline: signed, kept, and sent to the portal (now, or by the next sync). A request
+        approved but never delivered (`approved`, `failed`) may be declined too: that
+        withdraws the approval (withdrawal.py), refused once any camera's package was
+        delivered or while its delivery runs."""
         entry = self._entry(jti, iss)
-        if entry.status not in UNDECIDED:
-            raise DeskRefusal(f"request '{jti}' is {entry.status}; only a new or held request "
-                              "can be declined")
+        agency = self.trust.get(entry.iss)
+        refusal = delivered_refusal(entry, agency.name if agency else entry.iss)
+        if refusal is not None:
+            raise DeskRefusal(refusal)
+        if entry.status not in UNDECIDED + WITHDRAWABLE:
+            raise DeskRefusal(f"request '{jti}' is {entry.status}; only a new or held request, "
+                              "or an approved one not delivered, can be declined")
         if reason is not None and (len(reason) > MAX_MESSAGE_CHARS or not reason.strip()):
             raise DeskRefusal(f"the reason must be 1 to {MAX_MESSAGE_CHARS} characters of text")
-        request = self._reverify(entry)[1]
+        if entry.status in UNDECIDED:
+            return self._decline(entry, self._reverify(entry)[1], reason)
+        try:
+            with self._running.claim(entry):
+                return self._withdraw(self._entry(entry.jti, entry.iss), reason)
+        except approval_run.AlreadyRunning as exc:
+            raise DeskRefusal(f"{exc}; cancel it first to decline") from None
+
+    def _withdraw(self, entry: Entry, reason: str | None) -> RequestView:
+        """Decline an approved request no job is delivering: its uploads taken back and the
+        files built for the agency removed, then the decline signed and sent."""
+        agency, request = self._reverify(entry)
+        refusal = delivered_refusal(entry, agency.name)   # receipted while we waited
+        if refusal is not None:
+            raise DeskRefusal(refusal)
+        if entry.status not in ("approved", "failed"):   # an earlier run was cut off
+            entry = self.inbox.transition(entry.iss, entry.jti, "failed", "interrupted")
+        step = Step(self.home, self._store(), self._signing_key(entry.iss, entry.registration),
+                    self.inbox, self.audit, self.portal, agency, request,
+                    self._bearer(entry, agency), self._verify)
+        done = withdraw_all(step, entry)
+        return self._decline(entry, request, reason, withdraws=entry.decision, done=done)
+
+    def _decline(self, entry: Entry, request, reason: str | None, withdraws: str | None = None,
+                 done: Withdrawal | None = None) -> RequestView:
         token = sign_decision(
             self.inbox, self._signing_key(entry.iss, entry.registration), request, "decline",
             reason=reason, audit=self.audit)
-        done = self.inbox.transition(entry.iss, entry.jti, "declined", reason)
+        declined = self.inbox.transition(entry.iss, entry.jti, "declined", reason)
+        extra = {} if done is None else {
+            "withdrawn": True, "approval_sha256": _sha(withdraws) if withdraws else None,
+            "removed": list(done.removed), "not_removed": list(done.not_removed),
+            "uploads_left": list(done.uploads_left)}
         self._log("decline", entry, status="declined", reason=reason,
-                  decision_sha256=_sha(token))
-        polling.send_decision(self, done)
+                  decision_sha256=_sha(token), **extra)
+        polling.send_decision(self, declined)
         return self._view(self.inbox.get(entry.jti, entry.iss))
 
 

@@ -22,14 +22,15 @@ from frp.request import Request
 
 STATUSES = ("new", "held", "approved", "declined", "expired", "exporting", "uploading",
             "delivered", "failed")
-# Which status may follow which. `failed` keeps the approval, so running approve again resumes.
+# Which status may follow which. `failed` keeps the approval, so running approve again resumes;
+# `approved` and `failed` may become `declined`: the owner withdrew an approval never delivered.
 TRANSITIONS: dict[str, frozenset[str]] = {
     "new": frozenset({"held", "approved", "declined", "expired"}),
     "held": frozenset({"approved", "declined", "expired"}),
-    "approved": frozenset({"exporting", "failed"}),
+    "approved": frozenset({"exporting", "failed", "declined"}),
     "exporting": frozenset({"uploading", "failed"}),
     "uploading": frozenset({"delivered", "failed"}),
-    "failed": frozenset({"exporting"}),
+    "failed": frozenset({"exporting", "declined"}),
     "declined": frozenset(),
     "expired": frozenset(),
     "delivered": frozenset(),

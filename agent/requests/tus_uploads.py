@@ -43,28 +43,31 @@ def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client
     return d
 
 
-def withdraw(step: Step, record: Delivery) -> None:
+def withdraw(step: Step, record: Delivery) -> tuple[str, ...]:
     """Forget the camera's upload (saved progress, and a finished one not receipted), asking
-    the upload server to delete it, so its next upload starts afresh."""
+    the upload server to delete it, so its next upload starts afresh. Returns the upload URLs
+    the server could not be asked to delete now (unreachable, or a server error)."""
     from agent.delivery.upload import withdraw_upload
 
     if not record.sha256 and not record.upload_url:
-        return
+        return ()
     client = upload_client(step)
     try:
-        asked = withdraw_upload(step.request.upload_endpoint, state_dir=step.home / "uploads",
-                                sha256=record.sha256, size=record.size, url=record.upload_url,
-                                client=client, headers=bearer_headers(step),
-                                cancel=step.cancel)
+        done = withdraw_upload(step.request.upload_endpoint, state_dir=step.home / "uploads",
+                               sha256=record.sha256, size=record.size, url=record.upload_url,
+                               client=client, headers=bearer_headers(step),
+                               cancel=step.cancel)
     finally:
         if client is not None:
             client.close()
     if record.upload_url:
         step.inbox.save_delivery(step.agency.id, step.request.id,
                                  replace(record, upload_url=None, receipt=None))
-    if asked or record.upload_url:
-        step.log("upload", camera=record.camera, status="withdrawn", urls=asked or
-                 [record.upload_url])
+    if done.asked or done.missed or record.upload_url:
+        step.log("upload", camera=record.camera, status="withdrawn",
+                 urls=list(done.asked) or ([] if done.missed else [record.upload_url]),
+                 **({"not_deleted": list(done.missed)} if done.missed else {}))
+    return done.missed
 
 
 def upload_client(step: Step) -> httpx.Client | None:

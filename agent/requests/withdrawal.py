@@ -1,0 +1,86 @@
+"""Withdrawing an approval that was never delivered (the owner declines an `approved` or
+`failed` request): what refuses it, the uploads taken back from the agency's upload server,
+and the files built for the agency removed from this PC.
+
+The recordings themselves and any hold are never touched here: the hold is released as for
+any declined request (`inbox release`).
+"""
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from agent.os_words import plain_os_error
+from agent.requests.approval_step import Step
+from agent.requests.records import Entry
+from agent.requests.tus_uploads import withdraw
+
+# What may be withdrawn: approved and never delivered. `exporting` and `uploading` only when
+# no job runs for it any more (an earlier run was cut off), which the desk checks.
+WITHDRAWABLE = ("approved", "failed", "exporting", "uploading")
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """What withdrawing did: cameras whose upload the server could not be asked to delete now
+    (the portal deletes them when it takes the withdrawal), the files and folders removed,
+    and those that could not be (with why)."""
+
+    uploads_left: tuple[str, ...]
+    removed: tuple[str, ...]
+    not_removed: tuple[str, ...]
+
+
+def delivered_refusal(entry: Entry, agency_name: str) -> str | None:
+    """Why the approval can no longer be withdrawn (a camera's package has a receipt: the
+    agency has it), or None."""
+    delivered = [d.camera for d in entry.deliveries if d.receipt]
+    if not delivered:
+        return None
+    return (f"{agency_name} already received the footage of {', '.join(delivered)} for request "
+            f"'{entry.jti}' (a receipt is stored), so the approval cannot be withdrawn: the "
+            "agency has it. Ask the agency directly if you want it deleted")
+
+
+def withdraw_all(step: Step, entry: Entry) -> Withdrawal:
+    """Take back each camera's upload (tus termination) and remove its package folder and
+    tar, then forget the camera's delivery. An upload server that cannot be reached does not
+    stop it: the portal ends the request's uploads when the decline reaches it."""
+    left, removed, kept = [], [], []
+    roots = (step.home / "packages", step.home / "outbox")
+    for record in entry.deliveries:
+        if withdraw(step, record):
+            left.append(record.camera)
+        for path in (p for p in (record.tar, record.package) if p and Path(p).exists()):
+            problem = _remove(Path(path), roots)
+            if problem:
+                kept.append(problem)
+            elif not Path(path).exists():
+                removed.append(path)
+        step.inbox.drop_delivery(entry.iss, entry.jti, record.camera)
+    for root in roots:   # the request's own folders, once empty
+        _remove_if_empty(root / entry.folder)
+    return Withdrawal(tuple(left), tuple(removed), tuple(kept))
+
+
+def _remove(path: Path, roots: tuple[Path, ...]) -> str | None:
+    """Remove a package folder or tar this agent made (only ever under `roots`); what went
+    wrong in plain words, or None."""
+    if not any(path.resolve().is_relative_to(r.resolve()) for r in roots):
+        return None   # not ours to remove (an inbox row edited by hand)
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
+    except OSError as exc:
+        return f"{plain_os_error(exc, str(path))}; delete {path} yourself"
+    return None
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass   # missing, or holding something the agent did not make: left as it is

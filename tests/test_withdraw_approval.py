@@ -1,0 +1,97 @@
+"""`footage-agent decline` of a request approved but never delivered withdraws the approval,
+against the real reference portal and its tus server behind the fault proxy
+(tests/test_delivery_faults.py's World): the upload begun is taken back, the files built for
+the agency are removed, the portal records the withdrawal and takes nothing more; refused
+once the footage was delivered, and while a delivery of it runs."""
+from __future__ import annotations
+
+import httpx
+
+from agent.requests.agencies import TrustStore
+from agent.requests.approval_run import delivery_lock
+from agent.requests.inbox import Inbox
+from portal.submissions import open_uploads
+from tests.fault_proxy import Rule
+from tests.test_delivery_faults import AGENCY_ID, footage, refuse_one_patch, world  # noqa: F401
+
+BUSY = b'{"error": "unavailable", "detail": "down for maintenance"}'
+
+
+def built_files(w) -> list:
+    return [p for p in (w.run.home / "packages").rglob("*") if p.is_file()] + \
+           [p for p in (w.run.home / "outbox").rglob("*") if p.is_file()]
+
+
+def later_submission(w, url: str) -> httpx.Response:
+    """The agent's own registration submitting the upload it had made, after the withdrawal."""
+    (reg,) = TrustStore(w.run.home).registrations()[AGENCY_ID]
+    bearer = TrustStore(w.run.home).portal_token(AGENCY_ID, reg)
+    return httpx.post(f"{w.server.origin}/v1/requests/{w.jti}/submissions",
+                      headers={"Authorization": f"Bearer {bearer}"},
+                      json={"upload_url": url, "sha256": "0" * 64, "size": 1})
+
+
+def test_declining_a_failed_delivery_withdraws_the_upload_and_the_approval(world):
+    w = world
+    refuse_one_patch(w)   # failed: package built, upload begun at the portal
+    (upload_id,) = open_uploads(w.portal.db_path, w.jti)
+    assert built_files(w)
+
+    code, _, err = w.run("decline", "--reason", "changed my mind", "--", w.jti)
+    assert code == 0, err
+    assert "sent to the agency" in err and "approval is withdrawn" in err
+    assert w.proxy.count("DELETE", "/files/") == 1   # the agent terminated its upload
+    shown = w.show()
+    assert shown["status"] == "declined" and shown["reason"] == "changed my mind"
+    assert shown["deliveries"] == [] and built_files(w) == []
+    kept = w.portal.decision(w.jti)
+    assert kept.decision == "approve" and kept.withdrawn.reason == "changed my mind"
+    assert open_uploads(w.portal.db_path, w.jti) == []
+    r = later_submission(w, f"{w.server.origin}/files/{upload_id}")
+    assert r.status_code == 409 and r.json()["error"] == "approval_withdrawn"
+    (record,) = w.audit("decline")
+    assert record["withdrawn"] is True and record["approval_sha256"]
+    assert record["uploads_left"] == [] and record["not_removed"] == []
+    assert len(record["removed"]) == 2   # the package folder and its tar
+
+
+def test_a_withdrawal_while_the_portal_is_down_is_recorded_and_sent_by_the_next_sync(world):
+    w = world
+    refuse_one_patch(w)
+    w.proxy.rules += [Rule("DELETE", times=None, status=503, body=BUSY),
+                      Rule("POST", "/decision", times=None, status=503, body=BUSY)]
+    code, _, err = w.run("decline", "--", w.jti)
+    assert code == 0, err
+    assert "will be sent at the next `inbox sync`" in err and "deletes anything" in err
+    assert w.show()["status"] == "declined" and built_files(w) == []
+    assert w.portal.decision(w.jti).withdrawn is None and open_uploads(w.portal.db_path, w.jti)
+    (record,) = w.audit("decline")
+    assert record["uploads_left"] == ["yard"]
+
+    w.proxy.rules.clear()   # the portal is back
+    assert w.run("inbox", "sync")[0] == 0
+    assert w.portal.decision(w.jti).withdrawn is not None
+    assert open_uploads(w.portal.db_path, w.jti) == []   # the portal ended the upload
+
+
+def test_a_delivered_request_cannot_be_declined_and_says_the_agency_has_it(world):
+    w = world
+    code, _, err = w.approve()
+    assert code == 0, err
+    code, _, err = w.run("decline", "--", w.jti)
+    assert code == 3 and "already received the footage of yard" in err
+    assert "the agency has it" in err
+    assert w.show()["status"] == "delivered" and w.portal.decision(w.jti).withdrawn is None
+
+
+def test_a_request_being_delivered_cannot_be_declined(world):
+    w = world
+    refuse_one_patch(w)
+    inbox = Inbox(w.run.home / "inbox.db")
+    try:
+        with delivery_lock(w.run.home, inbox.get(w.jti)):   # another footage-agent delivers
+            code, _, err = w.run("decline", "--", w.jti)
+    finally:
+        inbox.close()
+    assert code == 3 and "being delivered" in err and "cancel it first" in err
+    assert w.show()["status"] == "failed" and w.portal.decision(w.jti).withdrawn is None
