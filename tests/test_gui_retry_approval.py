@@ -11,10 +11,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from agent.timebase import US, format_utc  # noqa: E402
 from gui.views import display  # noqa: E402
-from tests.gui_support import ZONE, footage, settle  # noqa: E402,F401
+from tests.gui_support import ZONE, answers, footage, settle  # noqa: E402,F401
 from tests.test_gui_review import (  # noqa: E402,F401
     ask,
     open_first,
@@ -61,9 +62,8 @@ def test_a_reopened_unfinished_approval_shows_and_keeps_what_a_retry_sends(qtbot
     settle(qtbot, pwin)
     assert (tl.in_us, tl.out_us) == (start + 2 * US, start + 6 * US)
     assert page.summary.text() == approved_as
-    # The agent does not let an approved request be declined; the page says so.
-    assert not page.decline_button.isEnabled()
-    assert "can no longer be declined" in page.hint.text()
+    # Declining it instead withdraws the approval; the page says so.
+    assert page.decline_button.isEnabled() and "withdraws your approval" in page.hint.text()
 
     qtbot.mouseClick(page.approve_button, Qt.LeftButton)
     settle(qtbot, pwin, timeout=60000)
@@ -96,3 +96,39 @@ def test_a_new_request_after_it_has_live_choices_again(qtbot, pwin, portal, foot
     assert page.approve_button.text() == "Approve and send"
     assert page.options.audio.isEnabled() and page.strip.checks["driveway"].isEnabled()
     assert "Drag the blue handles" in page.hint.text()
+
+
+def test_decline_on_a_failed_delivery_asks_then_withdraws_the_approval(qtbot, pwin, portal,
+                                                                      footage, answers):
+    p = portal[0]
+    queue, asked = answers
+    # The approval reaches the portal, then the delivery fails: the package is too large.
+    ask(portal, footage, cameras=("driveway",), max_bytes=1000)
+    sync_by_click(qtbot, pwin)
+    open_first(qtbot, pwin)
+    page = pwin.request
+    qtbot.mouseClick(page.approve_button, Qt.LeftButton)
+    settle(qtbot, pwin, timeout=60000)
+    assert pwin.progress.finished_ok is False
+    qtbot.mouseClick(pwin.progress.done_button, Qt.LeftButton)
+    settle(qtbot, pwin)
+    open_first(qtbot, pwin)
+    assert page.view.status == "failed" and page.reason.isEnabled()
+    assert p.decision(page.view.id).decision == "approve"
+    page.reason.setText("I changed my mind")
+
+    queue.append(QMessageBox.Cancel)   # asked first; "Cancel" leaves it as it was
+    qtbot.mouseClick(page.decline_button, Qt.LeftButton)
+    settle(qtbot, pwin)
+    assert "withdrawn" in asked[0] and "nothing more will be sent" in asked[0]
+    assert pwin.ctx.agent.requests.show(page.view.id).status == "failed"
+
+    queue.append(QMessageBox.Yes)
+    qtbot.mouseClick(page.decline_button, Qt.LeftButton)
+    settle(qtbot, pwin)
+    assert len(asked) == 2
+    done = pwin.ctx.agent.requests.show(page.view.id)
+    assert done.status == "declined" and done.reason == "I changed my mind"
+    assert p.decision(done.id).withdrawn.reason == "I changed my mind"
+    open_first(qtbot, pwin)
+    assert "withdrew your approval" in page.hint.text() and not page.decline_button.isEnabled()

@@ -1325,6 +1325,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Arrastre los tiradores azules para enviar menos; haga clic para ver ese momento.</translation>
     </message>
     <message>
+        <source>You approved this request, but the footage did not reach the agency. &quot;Try sending again&quot; sends exactly what you approved, shown below; it cannot be changed now. &quot;Decline&quot; withdraws your approval instead. Click anywhere to look at a moment.</source>
+        <translation>Usted aprobó esta solicitud, pero las imágenes no llegaron a la agencia. «Intentar enviar de nuevo» envía exactamente lo que aprobó, que se muestra abajo; ya no se puede cambiar. «Rechazar» retira su aprobación. Haga clic en cualquier punto para ver ese momento.</translation>
+    </message>
+    <message>
+        <source>You approved this request, then withdrew your approval: nothing more is sent. What you had approved is shown below.</source>
+        <translation>Usted aprobó esta solicitud y después retiró su aprobación: no se envía nada más. Abajo se muestra lo que había aprobado.</translation>
+    </message>
+    <message>
         <source>What will leave this PC</source>
         <translation>Lo que saldrá de este ordenador</translation>
     </message>
@@ -1345,10 +1353,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Esta solicitud: {state}.</translation>
     </message>
     <message>
-        <source>You approved this request, but the footage did not reach the agency. &quot;Try sending again&quot; sends exactly what you approved, shown below; it cannot be changed now, and an approved request can no longer be declined. Click anywhere to look at a moment.</source>
-        <translation>Usted aprobó esta solicitud, pero las imágenes no llegaron a la agencia. «Intentar enviar de nuevo» envía exactamente lo que aprobó, que se muestra abajo; ya no se puede cambiar, y una solicitud aprobada ya no se puede rechazar. Haga clic en cualquier punto para ver ese momento.</translation>
-    </message>
-    <message>
         <source>You approved this request: what you approved is shown below. Click anywhere to look at a moment.</source>
         <translation>Usted aprobó esta solicitud: lo que aprobó se muestra abajo. Haga clic en cualquier punto para ver ese momento.</translation>
     </message>
@@ -1359,6 +1363,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>Sending {duration} of footage to {agency}</source>
         <translation>Enviando {duration} de grabación a {agency}</translation>
+    </message>
+    <message>
+        <source>Withdraw your approval?</source>
+        <translation>¿Retirar su aprobación?</translation>
+    </message>
+    <message>
+        <source>You approved sending footage to {agency}, but it has not all arrived. If you decline now, your approval is withdrawn and nothing more will be sent: what was already uploaded is taken back, and the copies made for the agency are removed from this PC. Your recordings are kept.</source>
+        <translation>Usted aprobó enviar imágenes a {agency}, pero no han llegado todas. Si rechaza ahora, su aprobación se retira y no se enviará nada más: lo que ya se subió se retira, y las copias hechas para la agencia se eliminan de este PC. Sus grabaciones se conservan.</translation>
     </message>
     <message>
         <source>Working…</source>

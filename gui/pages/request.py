@@ -25,6 +25,7 @@ from gui.widgets.labels import ElidedLabel, QuietLabel, plain_label
 from gui.widgets.options import Options
 from gui.widgets.preview_pane import PreviewPane
 from gui.widgets.reason_box import ReasonBox
+from gui.widgets.registrations_panel import confirm
 from gui.widgets.request_info import RequestInfo
 from gui.widgets.sending import action_bar, outgoing
 
@@ -144,8 +145,9 @@ class RequestPage(QWidget):
                 box.setChecked(cam in view.cameras)
         self._show_approval(view.status)
         undecided, resumable = view.status in UNDECIDED, view.status == "failed"
-        self.decline_button.setEnabled(undecided)
-        self.reason.setEnabled(undecided)
+        declinable = undecided or requests.withdrawable(view)
+        self.decline_button.setEnabled(declinable)
+        self.reason.setEnabled(declinable)
         self.approve_button.setEnabled(undecided or resumable)
         self.approve_button.setText(self.tr("Try sending again") if resumable
                                     else self.tr("Approve and send"))
@@ -171,8 +173,12 @@ class RequestPage(QWidget):
             self.hint.setText(self.tr(
                 "You approved this request, but the footage did not reach the agency. "
                 "\"Try sending again\" sends exactly what you approved, shown below; it cannot "
-                "be changed now, and an approved request can no longer be declined. Click "
-                "anywhere to look at a moment."))
+                "be changed now. \"Decline\" withdraws your approval instead. Click anywhere to "
+                "look at a moment."))
+        elif status == "declined":
+            self.hint.setText(self.tr("You approved this request, then withdrew your approval: "
+                                      "nothing more is sent. What you had approved is shown "
+                                      "below."))
         else:
             self.hint.setText(self.tr("You approved this request: what you approved is shown "
                                       "below. Click anywhere to look at a moment."))
@@ -234,6 +240,14 @@ class RequestPage(QWidget):
             return
         agent, rid, iss = self.ctx.agent, self.view.id, self.view.agency_id
         reason = self.reason.text().strip()
+        if self.view.status not in UNDECIDED and not confirm(
+                self, self.tr("Withdraw your approval?"), self.tr(
+                    "You approved sending footage to {agency}, but it has not all arrived. "
+                    "If you decline now, your approval is withdrawn and nothing more will be "
+                    "sent: what was already uploaded is taken back, and the copies made for "
+                    "the agency are removed from this PC. Your recordings are kept.").format(
+                    agency=requests.agency_name(self.view))):
+            return
         self._busy(True)
         self.ctx.bridge.call("decline",
                              lambda: in_owner_words(agent.requests.decline, rid, reason or None,

@@ -38,6 +38,12 @@ STATUS = {
 }
 
 
+def withdrawable(v: RequestView) -> bool:
+    """Approved but never delivered: declining it withdraws the approval (no camera's package
+    has a receipt; the agent refuses it while the delivery runs)."""
+    return v.status in ("approved", "failed") and not any(d.receipt for d in v.deliveries)
+
+
 def badge(v: RequestView) -> str:
     """Whether the request verifies today, in a word or two: it stops saying "Verified" once
     its agency is removed from the trust list or the key that signed it is rotated out."""
