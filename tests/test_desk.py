@@ -577,3 +577,27 @@ def test_two_agencies_sending_the_same_request_id_can_each_be_shown_held_and_dec
         world.desk.approve("0001", iss=sheriff)   # the sheriff's request, not the ambiguity
     with pytest.raises(DeskRefusal, match="no request '0001' in the inbox from"):
         world.desk.show("0001", "https://elsewhere.example.gov")
+
+
+def test_approve_says_a_refused_choice_before_asking_to_confirm_it(world, capsys):
+    """Tried as an owner: `approve ID --camera nocam` (or a window wider than the request's)
+    printed "This will send to ...: cameras: nocam" and asked to confirm, and only an answer of
+    yes learnt it was refused. The choices are checked first; a good one is summed up with the
+    request's defaults filled in, as the approval will send them."""
+    from agent.cli import main
+
+    world.desk.import_request(world.file(request_token()))
+
+    def run(*argv):
+        code = main(["--home", str(world.home), "approve", "req-1", *argv])
+        out = capsys.readouterr()
+        return code, out.err
+
+    for argv, reason in ((["--camera", "garage"], "did not ask for garage"),
+                         (["--from", iso(T0 - 1)], "wider than the request")):
+        code, err = run(*argv)
+        assert code == 3 and reason in err and "This will send" not in err, err
+    code, err = run("--camera", "porch", "--blur-faces")   # no terminal to ask on
+    assert code == 2 and "add --yes" in err, err
+    assert "cameras: porch\n" in err and "every face blurred" in err
+    assert world.desk.show("req-1").status == "new" and world.portal.calls == []

@@ -227,8 +227,12 @@ def approve(agent, args) -> int:
     tz = zone_for(agent, _cameras(view, args))
     start = parse_time(args.start, "--from", tz) if args.start else None
     end = parse_time(args.end, "--to", tz) if args.end else None
+    # Refused choices (a camera not asked for, a wider window) are said before any question.
+    chosen = desk.check_approval(args.id, args.camera, start, end, args.mode, args.keep_audio,
+                                 blur_faces=args.blur_faces, masks=args.masks,
+                                 iss=view.agency_id)
     if not args.yes:
-        _confirm(agent, view, args, start, end, tz)
+        _confirm(agent, view, chosen, tz)
     shown_progress = DeliveryProgress(agent, args)
     try:
         done = args.stopper.run_job(lambda cancel: desk.approve(
@@ -263,24 +267,20 @@ def _delivery_interrupted(desk, view: RequestView, exc: Interrupted) -> Interrup
 
 
 def _cameras(view: RequestView, args) -> list[str]:
-    """The cameras an approval shares: those named, else those approved before, else the
-    request's."""
+    """The cameras whose zone the times are read in: those named, else those approved before,
+    else the request's."""
     a = view.approval
     return list(args.camera or (a.cameras if a else view.cameras))
 
 
-def _confirm(agent, view: RequestView, args, start: int | None, end: int | None,
-             tz: str) -> None:
-    a = view.approval
-    cams = _cameras(view, args)
-    start = start if start is not None else (a.start_us if a else view.window_start_us)
-    end = end if end is not None else (a.end_us if a else view.window_end_us)
-    audio = args.keep_audio if args.keep_audio is not None else (a.keep_audio if a else False)
+def _confirm(agent, view: RequestView, chosen, tz: str) -> None:
+    """Say what the approval `chosen` sends, and ask."""
+    start, end = chosen.start_us, chosen.end_us
     say(f"This will send to {one_line(_agency_name(view))}:")
-    say(f"  cameras: {', '.join(one_line(c) for c in cams) or '(none chosen)'}")
+    say(f"  cameras: {', '.join(one_line(c) for c in chosen.cameras)}")
     say(f"  {window(start, end, tz)} ({(end - start) / 1e6:,.0f} seconds per camera)")
-    say(f"  sound: {'kept' if audio else 'removed'}")
-    say(f"  hidden: {_hidden(agent, view, cams, args)}")
+    say(f"  sound: {'kept' if chosen.keep_audio else 'removed'}")
+    say(f"  hidden: {_hidden(agent, chosen)}")
     say(PUBLIC_RECORD)
     if not sys.stdin or not sys.stdin.isatty():
         raise UsageError("not asking for confirmation without a terminal; add --yes to approve")
@@ -290,21 +290,18 @@ def _confirm(agent, view: RequestView, args, start: int | None, end: int | None,
         raise Refused("not approved; nothing was sent")
 
 
-def _hidden(agent, view: RequestView, cameras, args) -> str:
+def _hidden(agent, chosen) -> str:
     """The redaction as the confirmation names it: which cameras' masks, and faces."""
-    kept = view.approval
-    faces = args.blur_faces if args.blur_faces is not None else bool(kept and kept.blur_faces)
-    masks = args.masks if args.masks is not None else (kept.masks if kept else True)
     parts = []
-    if masks:
-        for camera in cameras:
+    if chosen.masks:
+        for camera in chosen.cameras:
             try:
                 count = len(agent.masks(camera).polygons)
             except AgentError as exc:
                 return str(exc)
             if count:
                 parts.append(f"{count} privacy mask(s) blacked out on {one_line(camera)}")
-    if faces:
+    if chosen.blur_faces:
         parts.append("every face blurred")
     return "; ".join(parts) if parts else "nothing (no privacy masks, faces not blurred)"
 

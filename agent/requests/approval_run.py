@@ -85,6 +85,30 @@ def delivery_lock(home: Path, entry: Entry):
         os.close(fd)
 
 
+_CUT_OFF = ("approved", "exporting", "uploading")
+
+
+def chosen_approval(store: Store, home: Path, entry: Entry, cameras, start_us, end_us, mode,
+                    keep_audio, blur_faces, masks) -> Approval:
+    """The approval the owner's choices make for the request as it stands, checked and
+    recorded nowhere: the one kept when resuming a failed (or cut off) delivery, else a new
+    one. Raises ApprovalRefused saying why it would be refused."""
+    if entry.status == "failed" or entry.status in _CUT_OFF:
+        return same_approval(entry, cameras, start_us, end_us, mode, keep_audio, blur_faces,
+                             masks)
+    if entry.status in UNDECIDED:
+        approval = new_approval(entry, store.cameras(), cameras, start_us, end_us, mode,
+                                keep_audio, blur_faces, masks, current=store.names.current)
+        redactions(home, approval, store.names.current)  # masks readable?
+        return approval
+    if entry.status == "expired":
+        raise ApprovalRefused(
+            f"request '{entry.jti}' expired at {format_utc(entry.expires_at_us)} and can no "
+            "longer be approved; if the agency still needs footage, it can send a new "
+            "request")
+    raise ApprovalRefused(f"request '{entry.jti}' is {entry.status}; it cannot be approved now")
+
+
 def approval_to_run(inbox: Inbox, store: Callable[[], Store], home: Path, log: Log,
                     entry: Entry, cameras, start_us, end_us, mode, keep_audio, blur_faces,
                     masks) -> tuple[Entry, Approval]:
@@ -92,23 +116,10 @@ def approval_to_run(inbox: Inbox, store: Callable[[], Store], home: Path, log: L
     (or cut off) delivery, else a new one from the owner's choices, recorded as approved.
 
     Raises ApprovalRefused (a DeliveryError) when the approval is refused."""
-    jti = entry.jti
-    if entry.status in ("approved", "exporting", "uploading"):  # an earlier run was cut off
+    if entry.status in _CUT_OFF:  # an earlier run was cut off
         entry = inbox.transition(entry.iss, entry.jti, "failed", "interrupted")
-    if entry.status == "failed":
-        approval = same_approval(entry, cameras, start_us, end_us, mode, keep_audio,
-                                 blur_faces, masks)
-    elif entry.status in UNDECIDED:
-        approval = new_approval(entry, store().cameras(), cameras, start_us, end_us, mode,
-                                keep_audio, blur_faces, masks, current=store().names.current)
-        redactions(home, approval, store().names.current)  # masks readable?
-    elif entry.status == "expired":
-        raise ApprovalRefused(
-            f"request '{jti}' expired at {format_utc(entry.expires_at_us)} and can no "
-            "longer be approved; if the agency still needs footage, it can send a new "
-            "request")
-    else:
-        raise ApprovalRefused(f"request '{jti}' is {entry.status}; it cannot be approved now")
+    approval = chosen_approval(store(), home, entry, cameras, start_us, end_us, mode,
+                               keep_audio, blur_faces, masks)
     if entry.status in UNDECIDED:
         inbox.set_approval(entry.iss, entry.jti, approval)
         inbox.transition(entry.iss, entry.jti, "approved")

@@ -15,7 +15,7 @@ from agent.requests.approval_step import DeliveryError, Step
 from agent.requests.decisions import sign_decision
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.inbox import ENDED, UNDECIDED
-from agent.requests.records import Entry
+from agent.requests.records import Approval, Entry
 from agent.requests.view import RequestView
 from agent.requests.withdrawal import (
     WITHDRAWABLE,
@@ -91,6 +91,22 @@ class DeskDecisions:
         except approval_run.AlreadyRunning as exc:
             raise DeskRefusal(str(exc)) from None
         return self._view(done)
+
+    def check_approval(self, jti: str, cameras: list[str] | tuple[str, ...] | None = None,
+                       start_us: int | None = None, end_us: int | None = None,
+                       mode: str | None = None, keep_audio: bool | None = None, *,
+                       blur_faces: bool | None = None, masks: bool | None = None,
+                       iss: str | None = None) -> Approval:
+        """What `approve` with these choices would send (defaults filled in), or DeskRefusal
+        saying why it would be refused; nothing is recorded, so it can be asked before the
+        owner confirms."""
+        entry = self._entry(jti, iss)
+        try:
+            return approval_run.chosen_approval(self._store(), self.home, entry, cameras,
+                                                start_us, end_us, mode, keep_audio,
+                                                blur_faces, masks)
+        except DeliveryError as exc:
+            raise DeskRefusal(str(exc)) from None
 
     def _approve(self, entry: Entry, cameras, start_us, end_us, mode, keep_audio, progress,
                  cancel, blur_faces, masks, accept_dropped) -> Entry:
