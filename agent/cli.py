@@ -13,7 +13,7 @@ import sys
 
 from agent import __version__
 from agent.commands import (
-    agencies, cameras, demo, export, gui, index, log, masks, requests, upload,
+    agencies, cameras, decisions, demo, export, gui, index, log, masks, requests, upload,
 )
 from agent.commands.common import (
     EXIT_FAILURE,
@@ -28,7 +28,8 @@ from agent.commands.interrupt import Interrupted, Stopper
 from agent.os_words import plain_os_error
 from frp.text import one_line
 
-_COMMAND_MODULES = (index, cameras, export, masks, agencies, requests, upload, log, gui, demo)
+_COMMAND_MODULES = (index, cameras, export, masks, agencies, requests, decisions, upload, log,
+                    gui, demo)
 
 
 def build_parser() -> argparse.ArgumentParser:
