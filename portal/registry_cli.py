@@ -113,6 +113,7 @@ def near(a) -> int:
               + (f"  ({f['address']})" if f["address"] else "")
               + (f"  sees: {f['sees']}" if f["sees"] else ""))
     if unplaced:
-        print(f"{unplaced} registered camera(s) have an address but no lat/lon and could not "
-              "be placed.")
+        print(f"{unplaced} registered "
+              + ("camera has an address" if unplaced == 1 else "cameras have an address")
+              + " but no lat/lon and could not be placed.")
     return 0

@@ -64,7 +64,7 @@ def test_records_cut_off_the_end_stay_named_after_the_next_change(run):
     code, _out, err = run("log", "verify")
     assert code == 3, err
     assert "a gap was found when record 3 was written" in err
-    assert "sealed with 3 records" in err and "2 record(s) were left" in err
+    assert "sealed with 3 records" in err and "2 records were left" in err
     assert (run.gaps()[0]["sealed_records"], run.gaps()[0]["sealed_head"]) == (
         3, line_hash(lines[-1]))
     assert (run.gaps()[0]["found_records"], run.gaps()[0]["found_head"]) == (

@@ -204,9 +204,9 @@ def test_a_crash_between_record_and_seal_is_not_tampering(tmp_path, monkeypatch,
     monkeypatch.setattr(seals, "write_seal", real)
     report = log.verify()
     assert report.ok and report.count == 3 and report.sealed == 2
-    assert "1 record(s) after the last seal" in report.notes[0]
+    assert "1 record after the last seal is not sealed yet" in report.notes[0]
     assert main(["--home", str(home), "log", "verify"]) == 0
-    assert "note: 1 record(s)" in capsys.readouterr().err
+    assert "note: 1 record after" in capsys.readouterr().err
     log.append("hold", id="c")          # the next record seals them all
     report = log.verify()
     assert report.ok and report.sealed == 4 and report.notes == ()
@@ -223,7 +223,7 @@ def test_a_locked_key_leaves_the_seal_waiting_and_unlocking_catches_up(tmp_path,
     log.append("hold", id="c")
     report = log.verify()
     assert report.ok and report.count == 4 and report.sealed == 2
-    assert "2 record(s) after the last seal" in report.notes[0]
+    assert "2 records after the last seal are not sealed yet" in report.notes[0]
     monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", "correct horse")
     log.append("hold", id="d")
     report = log.verify()

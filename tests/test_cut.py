@@ -344,7 +344,7 @@ def test_cancel_leaves_no_output(footage, tmp_path, mode, when):
 
 def test_clip_failing_the_gate_is_deleted(footage, tmp_path, monkeypatch):
     monkeypatch.setattr(cut_module, "gate", lambda *a, **k: GateReport(
-        False, 1, 1, None, None, ("1 frame(s) lie outside the approved window",)))
+        False, 1, 1, None, None, ("1 frame lies outside the approved window",)))
     out = tmp_path / "clip.mp4"
     with pytest.raises(CutError, match="outside the approved window"):
         cut([footage["a"]], at(2.55), at(7.25), out)

@@ -2,6 +2,7 @@
 decode cleanly. Each bad clip here is made for real with the ffmpeg program or PyAV."""
 from __future__ import annotations
 
+import re
 import subprocess
 from fractions import Fraction
 from pathlib import Path
@@ -108,7 +109,7 @@ def test_join_without_inband_parameter_sets_is_caught(files, tmp_path):
 
 def test_frames_outside_the_claimed_window_are_caught(files):
     late = gate(files["clip"], at(2.0), at(2.0), at(7.5))
-    assert not late.ok and "5 frame(s) lie outside" in late.problems[0]
+    assert not late.ok and "5 frames lie outside" in late.problems[0]
     early_claim = gate(files["clip"], at(1.9), at(2.0), at(8.0))
     assert not early_claim.ok and early_claim.first_us == at(1.9)
 
@@ -116,7 +117,8 @@ def test_frames_outside_the_claimed_window_are_caught(files):
 def test_audio_past_the_window_is_caught(files):
     report = gate(files["clip"], at(2.0), at(2.0), at(7.9) + 1)  # video fits, audio runs on
     assert not report.ok
-    assert any("audio packet(s) lie outside" in p for p in report.problems)
+    assert any(re.match(r"\d+ audio packets? lies? outside the approved window$", p)
+               for p in report.problems)
 
 
 def test_unreadable_files_give_a_report_not_a_traceback(tmp_path):
@@ -134,4 +136,5 @@ def test_a_second_video_track_is_caught(files, tmp_path):
     subprocess.run([ffmpeg_exe(), "-v", "error", "-i", str(files["clip"]), "-i", str(files["oh"]),
                     "-map", "0:v", "-map", "1:v", "-c", "copy", str(two)], check=True)
     report = gate(two, at(2.0), at(2.0), at(8.0))
-    assert not report.ok and "track(s) besides" in report.problems[-1]
+    assert not report.ok and report.problems[-1].startswith(
+        "the clip holds 1 track besides one video and one audio track; it was not checked")

@@ -208,7 +208,8 @@ def test_the_recorder_unreachable_or_cut_off_reads_in_spanish(spanish, how):
 def test_an_export_refused_for_damaged_frames_reads_in_spanish(spanish):
     for lost in [dict(dropped_frames=3, first_dropped_us=1_780_000_000 * US,
                       dropped_audio_packets=2),
-                 dict(dropped_frames=4, first_dropped_us=None, dropped_audio_packets=0)]:
+                 dict(dropped_frames=4, first_dropped_us=None, dropped_audio_packets=0),
+                 dict(dropped_frames=1, first_dropped_us=US, dropped_audio_packets=1)]:
         message = str(_dropped(types.SimpleNamespace(**lost)))
         parts, advice = message.split(": ", 1)
         said = in_owner_language(message)

@@ -315,7 +315,7 @@ def test_a_damaged_recording_stops_the_export_until_the_owner_accepts_the_loss(
     assert "Send even if damaged frames must be left out" in progress.result.text()
     progress = export(accept=True)
     assert progress.finished_ok is True, progress.result.text()
-    assert "1 damaged frame(s) could not be decoded and were left out" in progress.result.text()
+    assert "1 damaged frame could not be decoded and was left out" in progress.result.text()
     (driveway,) = [p for p in out.iterdir() if "driveway" in p.name]
     provenance = json.loads((driveway / "data" / "provenance.json").read_text())
     assert provenance["cut"]["dropped_frames"] == 1

@@ -12,6 +12,7 @@ from typing import Iterable
 from agent.audit import seal as seals
 from agent.audit.gap import gap_problem
 from agent.audit.records import GAP, GENESIS, RECOVERED, line_hash, parse_record, record_hash
+from agent.count_words import counted
 from frp.decision import LogHead
 
 
@@ -117,7 +118,8 @@ def _against_seal(home: Path, heads: dict[int, str], last: int,
                             "was rewritten"], []
     notes = []
     if last > seal.count:
-        notes.append(f"{last - seal.count} record(s) after the last seal are not sealed yet "
+        notes.append(counted(last - seal.count, "record after the last seal is",
+                             "records after the last seal are") + " not sealed yet "
                      "(the owner key was locked, or the agent stopped between writing a record "
                      "and sealing it); the next record seals them")
     return seal.count, [], notes
@@ -125,7 +127,7 @@ def _against_seal(home: Path, heads: dict[int, str], last: int,
 
 def home_used(home: Path, count: int) -> list[str]:
     """What shows the home was used: its log records, or what else it holds."""
-    return ([f"{count} log record(s)"] if count else []) + seals.home_activity(home)
+    return ([counted(count, "log record")] if count else []) + seals.home_activity(home)
 
 
 def _against_witness(witness: LogHead, heads: dict[int, str], last: int) -> list[str]:

@@ -80,7 +80,7 @@ def gap_problem(number: int, record: dict) -> str:
               f"{_short(data.get('sealed_head'))})" if sealed is not None
               else "what the seal vouched for is not known")
     last = _short(data.get("found_head"))
-    after = f"{one_line(str(found))} record(s) were left (the last {last})" if found \
+    after = f"{_records_left(found)} (the last {last})" if found \
         else "none was left"
     return (f"line {number}: a gap was found when record {record['seq']} was written: "
             f"{one_line(str(data.get('problem')))}; {before} and {after}; what was removed or "
@@ -89,3 +89,10 @@ def gap_problem(number: int, record: dict) -> str:
 
 def _short(head: object) -> str:
     return one_line(str(head))[:_SHORT] if head else "none"
+
+
+def _records_left(found: object) -> str:
+    """How many records the gap left, as the log said it (a log's word, so shown safely)."""
+    shown = one_line(str(found))
+    return f"{shown} record was left" if type(found) is int and found == 1 \
+        else f"{shown} records were left"

@@ -44,11 +44,6 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
-def problems(count: int) -> str:
-    """'1 problem', '3 problems': how a failed check counts what it found."""
-    return f"{count} problem" + ("" if count == 1 else "s")
-
-
 def say(text: str) -> None:
     """A message for the person: stderr, so stdout stays clean for --json. It may quote what a
     request, a portal or a file said, so it passes the display sanitiser (frp.text) whole."""

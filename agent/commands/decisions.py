@@ -10,6 +10,7 @@ from agent.commands.job_progress import DeliveryProgress
 from agent.commands.local_time import window, zone_for
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.requests import add_agency_option, agency_name, entry_json, mapped
+from agent.count_words import counted
 from agent.requests.view import RequestView
 from agent.service import AgentError
 from frp.text import one_line
@@ -129,7 +130,7 @@ def _hidden(agent, chosen) -> str:
             except AgentError as exc:
                 return str(exc)
             if count:
-                parts.append(f"{count} privacy mask(s) blacked out on {one_line(camera)}")
+                parts.append(f"{counted(count, 'privacy mask')} blacked out on {one_line(camera)}")
     if chosen.blur_faces:
         parts.append("every face blurred")
     return "; ".join(parts) if parts else "nothing (no privacy masks, faces not blurred)"

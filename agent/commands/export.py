@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
-from agent.commands.common import (Refused, UsageError, parse_time, print_json, problems,
+from agent.commands.common import (Refused, UsageError, parse_time, print_json,
                                     say, utc)
 from agent.commands.folders import existing_folder
 from agent.commands.interrupt import Interrupted
@@ -13,6 +13,7 @@ from agent.commands.local_time import window, zone_for
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.progress import progress_display
 from agent.commands.registrations import keys_rotate
+from agent.count_words import counted
 from agent.service import Agent
 from agent.os_words import plain_os_error
 from frp.credentials import AnchorsError, check_anchors
@@ -152,8 +153,10 @@ def _report(done, args, start: int, end: int, tz: str | None) -> None:
     for g in done.plan.coverage.gaps:
         say(f"note: nothing was recorded from {window(g.start_us, g.end_us, tz)}")
     if cut.dropped_frames or cut.dropped_audio_packets:
-        say(f"note: {cut.dropped_frames} frame(s) of the recordings could not be decoded and "
-            f"{cut.dropped_audio_packets} piece(s) of sound were silenced (damaged recording); "
+        silenced = counted(cut.dropped_audio_packets, "piece of sound was",
+                           "pieces of sound were")
+        say(f"note: {counted(cut.dropped_frames, 'frame')} of the recordings could not be "
+            f"decoded and {silenced} silenced (damaged recording); "
             "you accepted this, and the package's provenance.json says so")
     if cut.redaction is not None and not args.json:
         say(_redaction_note(cut.redaction))
@@ -188,9 +191,9 @@ def parse_mute(text: str, start_us: int, end_us: int, tz: str | None = None) -> 
 def _redaction_note(done) -> str:
     parts = []
     if done.masked_frames:
-        parts.append(f"privacy masks filled in {done.masked_frames} frame(s)")
+        parts.append(f"privacy masks filled in {counted(done.masked_frames, 'frame')}")
     if done.detections:
-        parts.append(f"faces blurred in {done.blurred_frames} frame(s)")
+        parts.append(f"faces blurred in {counted(done.blurred_frames, 'frame')}")
     if done.muted_samples:
         parts.append("the chosen stretches of sound silenced")
     return "redacted: " + ("; ".join(parts) or "nothing needed changing") + \
@@ -225,7 +228,7 @@ def verify(agent: Agent, args) -> int:
         for clip in clips:
             say(_clip_line(clip))
     if not report.ok:
-        raise Refused(f"{shown} failed verification ({problems(len(report.problems))})")
+        raise Refused(f"{shown} failed verification ({counted(len(report.problems), 'problem')})")
     return 0
 
 

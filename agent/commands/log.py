@@ -4,9 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from agent.audit.log import AuditLog
-from agent.commands.common import Refused, UsageError, print_json, problems, say
+from agent.commands.common import Refused, UsageError, print_json, say
 from agent.commands.local_time import shown
 from agent.commands.requests import mapped
+from agent.count_words import counted
 from agent.os_words import plain_os_error
 from agent.timebase import TimeError, parse_rfc3339
 from frp.decision import DecisionError, decision_log_head
@@ -56,7 +57,7 @@ def log_verify(agent, args) -> int:
     for note in report.notes:
         say(f"note: {note}")
     if not report.ok:
-        raise Refused(f"the audit log was altered ({problems(len(report.problems))})")
+        raise Refused(f"the audit log was altered ({counted(len(report.problems), 'problem')})")
     said = f", {len(witnesses)} agency witness(es) agree" if witnesses else ""
     say(f"OK: {report.count} records, none altered or removed"
         + (f"; sealed up to record {report.sealed}" if report.sealed else "") + said)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from agent.commands.common import UsageError, print_json, say
+from agent.count_words import counted
 from agent.export.masks import MaskError, masks_file, read_masks_file
 from agent.service import Agent
 
@@ -40,7 +41,8 @@ def masks_set(agent: Agent, args) -> int:
     if args.json:
         print_json(_record(kept, path))
     elif kept.polygons:
-        say(f"camera {_named(args.camera, camera)}: {len(kept.polygons)} privacy mask(s) kept; "
+        say(f"camera {_named(args.camera, camera)}: {counted(len(kept.polygons), 'privacy mask')} "
+            "kept; "
             "every export of this camera fills them black unless --no-masks is given")
     else:
         say(f"camera {_named(args.camera, camera)}: privacy masks removed")
@@ -60,7 +62,8 @@ def masks_show(agent: Agent, args) -> int:
     if not masks.polygons:
         say(f"camera {_named(args.camera, camera)} has no privacy masks")
         return 0
-    print(f"camera {_named(args.camera, camera)}: {len(masks.polygons)} privacy mask(s) ({path})")
+    print(f"camera {_named(args.camera, camera)}: {counted(len(masks.polygons), 'privacy mask')} "
+          f"({path})")
     for n, polygon in enumerate(masks.polygons, start=1):
         corners = " ".join(f"({x:.3f},{y:.3f})" for x, y in polygon.points)
         print(f"  {n}. {polygon.name or 'unnamed'}: {corners}")

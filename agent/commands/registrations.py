@@ -14,6 +14,7 @@ from pathlib import Path
 
 from agent.commands.common import Refused, UsageError, print_json, say
 from agent.commands.requests import mapped
+from agent.count_words import counted
 from frp.text import one_line
 from frp.registration import (
     Camera,
@@ -214,5 +215,5 @@ def keys_rotate(agent, args) -> int:
             "answered with its own; run `footage-agent keys rotate` again")
         return 1
     say(f"the owner key is now {done.new_owner_id}; the old key {done.old_owner_id} is retired "
-        f"(kept, never used to sign again); {len(done.moved)} registration(s) moved")
+        f"(kept, never used to sign again); {counted(len(done.moved), 'registration')} moved")
     return 0

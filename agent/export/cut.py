@@ -25,6 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
+from agent.count_words import counted
 from agent.export.background import Background
 from agent.export.clip_writer import CutResult, write_clip
 from agent.export.credentials import CredentialsError, append_credentials
@@ -142,12 +143,13 @@ def _dropped(result: CutResult) -> DroppedFrames:
     """The refusal when decoding lost frames (or sound) the owner did not accept losing."""
     parts = []
     if result.dropped_frames:
-        parts.append(f"{result.dropped_frames} frame(s) of the recordings could not be decoded"
+        parts.append(counted(result.dropped_frames, "frame")
+                     + " of the recordings could not be decoded"
                      + (f" (the first captured at {format_utc(result.first_dropped_us)})"
                         if result.first_dropped_us is not None else ""))
     if result.dropped_audio_packets:
-        parts.append(f"{result.dropped_audio_packets} piece(s) of the kept sound could not be "
-                     "decoded")
+        parts.append(counted(result.dropped_audio_packets, "piece")
+                     + " of the kept sound could not be decoded")
     return DroppedFrames(
         "; ".join(parts) + ": the recording is damaged there, and the clip would leave that "
         "out. Look at the recording, choose another time, or accept the loss explicitly "

@@ -28,6 +28,7 @@ from typing import Callable
 import av
 import numpy as np
 
+from agent.count_words import counted
 from agent.export.gate_decode import Run, decode_runs
 from agent.export.gate_layout import layout_problems
 from agent.export.ledger import Digester, Ledger, Recordings, SampleRecord, as_read, digest
@@ -109,11 +110,13 @@ def gate(path: Path, origin_us: int, start_us: int, end_us: int, *,
         tally.problems.append(f"the clip's index lists {n} frames but {n - unread} could be "
                               "read: the file is truncated or damaged")
     if decoded.corrupt:
-        tally.problems.append(f"{decoded.corrupt} frame(s) decode with errors")
+        tally.problems.append(counted(decoded.corrupt, "frame decodes", "frames decode")
+                              + " with errors")
     extra = len(movie.tracks) - 1 - min(1, len(audios))
     if extra:  # only the first video and audio tracks are checked: others must not exist
-        tally.problems.append(f"the clip holds {extra} track(s) besides one video and one audio "
-                              "track; they were not checked")
+        tally.problems.append(f"the clip holds {counted(extra, 'track')} besides one video and "
+                              "one audio track; " + ("it was" if extra == 1 else "they were")
+                              + " not checked")
     first = int(times.min()) if n else None
     last = int(times.max()) if n else None
     return GateReport(not tally.problems, tally.frames, n, first, last, tuple(tally.problems),
@@ -137,7 +140,8 @@ def _check_times(tally: _Tally, video: SampleTable, times: np.ndarray, start_us:
     outside = (times < start_us) | (times >= end_us)
     if outside.any():
         first = int(times[np.argmax(outside)])
-        tally.problems.append(f"{int(outside.sum())} frame(s) lie outside the approved window "
+        lie = counted(int(outside.sum()), "frame lies", "frames lie")
+        tally.problems.append(f"{lie} outside the approved window "
                               f"{format_utc(start_us)} to {format_utc(end_us)} "
                               f"(the first at {format_utc(first)})")
     if video.edits is not None and len(video):
@@ -146,7 +150,8 @@ def _check_times(tally: _Tally, video: SampleTable, times: np.ndarray, start_us:
             shown |= (video.pts >= a) & (video.pts < b)
         hidden = int((~shown).sum())
         if hidden:
-            tally.problems.append(f"{hidden} stored frame(s) are hidden by an edit list: "
+            are = counted(hidden, "stored frame is", "stored frames are")
+            tally.problems.append(f"{are} hidden by an edit list: "
                                   "players would not show them, but their bytes would leave "
                                   "this computer")
 
@@ -163,7 +168,8 @@ def _check_audio(tally: _Tally, audio: SampleTable, video: SampleTable, origin_u
     ends = starts + np.round(audio.durations * US / audio.timescale).astype(np.int64)
     outside = int(((starts < start_us) | (ends > end_us)).sum())
     if outside:
-        tally.problems.append(f"{outside} audio packet(s) lie outside the approved window")
+        tally.problems.append(counted(outside, "audio packet lies", "audio packets lie")
+                              + " outside the approved window")
 
 
 def _codec(path: Path, video: SampleTable) -> str:
@@ -236,14 +242,18 @@ def _plan(tally: _Tally, path: Path, video: SampleTable, times: np.ndarray,
             differ.append(i)
     differ.sort()
     if differ:
-        tally.problems.append(f"{len(differ)} copied frame(s) differ from the recording they "
-                              f"were copied from (the first at {format_utc(int(times[differ[0]]))})")
+        differs = counted(len(differ), "copied frame differs", "copied frames differ")
+        tally.problems.append(f"{differs} from the recording they were copied from (the first "
+                              f"at {format_utc(int(times[differ[0]]))})")
     if moved:
-        tally.problems.append(f"{len(moved)} frame(s) are not stored at their capture time (the "
+        are = counted(len(moved), "frame is", "frames are")
+        tally.problems.append(f"{are} not stored at their capture time (the "
                               f"first at {format_utc(int(times[moved[0]]))})")
     if nums is not None and nums.gaps:
-        tally.problems.append(f"the clip's video would not decode as recorded: {nums.gaps} "
-                              "reference picture(s) are missing (gaps in H.264 frame_num)")
+        tally.problems.append("the clip's video would not decode as recorded: "
+                              + counted(nums.gaps, "reference picture is",
+                                        "reference pictures are")
+                              + " missing (gaps in H.264 frame_num)")
     if ledger is None:
         return [Run(tuple(i for i in range(n) if readable[i]))], set()
     return _runs(tally, video, ledger, vouched, readable), vouched
@@ -270,7 +280,8 @@ def _match_audio(tally: _Tally, fd: int, audio: SampleTable, ledger: Ledger) -> 
     differ = sum(1 for i, want in enumerate(ledger.audio) if want is not None and digest(
         read_at(fd, int(audio.sizes[i]), int(audio.offsets[i]))) != want)
     if differ:
-        tally.problems.append(f"{differ} copied audio packet(s) differ from the recording")
+        differs = counted(differ, "copied audio packet differs", "copied audio packets differ")
+        tally.problems.append(f"{differs} from the recording")
 
 
 def _runs(tally: _Tally, video: SampleTable, ledger: Ledger, vouched: set[int],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from agent.count_words import counted
 from agent.media.mp4tables import Movie
 
 _PLAIN_BOXES = {"ftyp", "moov", "mdat", "free", "skip"}
@@ -36,5 +37,6 @@ def layout_problems(movie: Movie) -> list[str]:
     for s, e in spans:
         inside |= (offsets >= s + 8) & (offsets + sizes <= e)
     if not inside.all():
-        problems.append(f"{int((~inside).sum())} sample(s) lie outside the clip's media data")
+        problems.append(counted(int((~inside).sum()), "sample lies", "samples lie")
+                        + " outside the clip's media data")
     return problems

@@ -769,8 +769,12 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>{n} zonas tapadas en negro</translation>
     </message>
     <message>
-        <source>{n} corner(s) of a new area</source>
-        <translation>{n} esquina(s) de una zona nueva</translation>
+        <source>1 corner of a new area</source>
+        <translation>1 esquina de una zona nueva</translation>
+    </message>
+    <message>
+        <source>{n} corners of a new area</source>
+        <translation>{n} esquinas de una zona nueva</translation>
     </message>
     <message>
         <source>Finish the open shape (three corners at least) or undo it.</source>
@@ -2062,16 +2066,28 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} tardó más de {seconds} s en responder, así que se cortó la llamada. Si sigue ocurriendo, reinicie la grabadora.</translation>
     </message>
     <message>
-        <source>{count} frame(s) of the recordings could not be decoded</source>
-        <translation>no se pudieron descodificar {count} imagen(es) de las grabaciones</translation>
+        <source>{count} frame of the recordings could not be decoded</source>
+        <translation>no se pudo descodificar {count} imagen de las grabaciones</translation>
     </message>
     <message>
-        <source>{count} frame(s) of the recordings could not be decoded (the first captured at {time})</source>
-        <translation>no se pudieron descodificar {count} imagen(es) de las grabaciones (el primero grabado a las {time})</translation>
+        <source>{count} frames of the recordings could not be decoded</source>
+        <translation>no se pudieron descodificar {count} imágenes de las grabaciones</translation>
     </message>
     <message>
-        <source>{count} piece(s) of the kept sound could not be decoded</source>
-        <translation>no se pudieron descodificar {count} fragmento(s) del sonido conservado</translation>
+        <source>{count} frame of the recordings could not be decoded (the first captured at {time})</source>
+        <translation>no se pudo descodificar {count} imagen de las grabaciones (grabada a las {time})</translation>
+    </message>
+    <message>
+        <source>{count} frames of the recordings could not be decoded (the first captured at {time})</source>
+        <translation>no se pudieron descodificar {count} imágenes de las grabaciones (la primera grabada a las {time})</translation>
+    </message>
+    <message>
+        <source>{count} piece of the kept sound could not be decoded</source>
+        <translation>no se pudo descodificar {count} fragmento del sonido conservado</translation>
+    </message>
+    <message>
+        <source>{count} pieces of the kept sound could not be decoded</source>
+        <translation>no se pudieron descodificar {count} fragmentos del sonido conservado</translation>
     </message>
     <message>
         <source>the recording is damaged there, and the clip would leave that out. Look at the recording, choose another time, or accept the loss explicitly (--accept-dropped-frames; in the app, tick &apos;Send even if damaged frames must be left out&apos;); the package then says how much was left out.</source>
@@ -2255,20 +2271,28 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Huella (SHA-256): {sha}</translation>
     </message>
     <message>
-        <source>{frames} damaged frame(s) could not be decoded and were left out</source>
-        <translation>{frames} imagen(es) dañada(s) no se pudieron leer y se omitieron</translation>
-    </message>
-    <message>
-        <source>, and {pieces} piece(s) of sound were silenced</source>
-        <translation>, y {pieces} fragmento(s) de sonido se silenciaron</translation>
-    </message>
-    <message>
         <source> (you accepted this; the package says so).</source>
         <translation> (usted lo aceptó; el paquete lo indica).</translation>
     </message>
     <message>
         <source>Done.</source>
         <translation>Hecho.</translation>
+    </message>
+    <message>
+        <source>1 damaged frame could not be decoded and was left out</source>
+        <translation>1 imagen dañada no se pudo leer y se omitió</translation>
+    </message>
+    <message>
+        <source>{frames} damaged frames could not be decoded and were left out</source>
+        <translation>{frames} imágenes dañadas no se pudieron leer y se omitieron</translation>
+    </message>
+    <message>
+        <source>, and 1 piece of sound was silenced</source>
+        <translation>, y 1 fragmento de sonido se silenció</translation>
+    </message>
+    <message>
+        <source>, and {pieces} pieces of sound were silenced</source>
+        <translation>, y {pieces} fragmentos de sonido se silenciaron</translation>
     </message>
     <message>
         <source>sent; the agency&apos;s signed receipt matches what was sent</source>

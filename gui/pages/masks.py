@@ -185,8 +185,9 @@ class MasksPage(QWidget):
             said = (self.tr("1 area blacked out") if n == 1 else
                     self.tr("{n} areas blacked out").format(n=n))
         if self.canvas.current:
-            said += "; " + self.tr("{n} corner(s) of a new area").format(
-                n=len(self.canvas.current))
+            corners = len(self.canvas.current)
+            said += "; " + (self.tr("1 corner of a new area") if corners == 1 else
+                            self.tr("{n} corners of a new area").format(n=corners))
         self.count.setText(said)
 
     def save(self, then: Callable[[], None] | None = None) -> None:

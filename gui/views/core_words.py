@@ -95,10 +95,14 @@ TEMPLATES: tuple[str, ...] = (
                               "so it was cut off. If this keeps happening, restart the "
                               "recorder."),
     # an export refused for damaged frames (agent/export/cut.py)
-    QT_TRANSLATE_NOOP("core", "{count} frame(s) of the recordings could not be decoded"),
-    QT_TRANSLATE_NOOP("core", "{count} frame(s) of the recordings could not be decoded (the "
+    QT_TRANSLATE_NOOP("core", "{count} frame of the recordings could not be decoded"),
+    QT_TRANSLATE_NOOP("core", "{count} frames of the recordings could not be decoded"),
+    QT_TRANSLATE_NOOP("core", "{count} frame of the recordings could not be decoded (the "
                               "first captured at {time})"),
-    QT_TRANSLATE_NOOP("core", "{count} piece(s) of the kept sound could not be decoded"),
+    QT_TRANSLATE_NOOP("core", "{count} frames of the recordings could not be decoded (the "
+                              "first captured at {time})"),
+    QT_TRANSLATE_NOOP("core", "{count} piece of the kept sound could not be decoded"),
+    QT_TRANSLATE_NOOP("core", "{count} pieces of the kept sound could not be decoded"),
     QT_TRANSLATE_NOOP("core", "the recording is damaged there, and the clip would leave that "
                               "out. Look at the recording, choose another time, or accept the "
                               "loss explicitly (--accept-dropped-frames; in the app, tick 'Send "

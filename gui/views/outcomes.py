@@ -88,13 +88,24 @@ def result_text(result) -> str:
         cut = getattr(item, "cut", None)
         lost = getattr(cut, "dropped_frames", 0), getattr(cut, "dropped_audio_packets", 0)
         if any(lost):
-            said = translate("outcomes", "{frames} damaged frame(s) could not be decoded and were "
-                                         "left out")
-            if lost[1]:
-                said += translate("outcomes", ", and {pieces} piece(s) of sound were silenced")
-            said += translate("outcomes", " (you accepted this; the package says so).")
-            lines.append(said.format(frames=lost[0], pieces=lost[1]))
+            lines.append(_lost_words(*lost))
     return "\n".join(lines) or translate("outcomes", "Done.")
+
+
+def _lost_words(frames: int, pieces: int) -> str:
+    """What an accepted damaged recording left out (one and many said apart, as the
+    translation needs)."""
+    if frames == 1:
+        said = translate("outcomes", "1 damaged frame could not be decoded and was left out")
+    else:
+        said = translate("outcomes", "{frames} damaged frames could not be decoded and were "
+                                     "left out").format(frames=frames)
+    if pieces == 1:
+        said += translate("outcomes", ", and 1 piece of sound was silenced")
+    elif pieces:
+        said += translate("outcomes", ", and {pieces} pieces of sound were silenced").format(
+            pieces=pieces)
+    return said + translate("outcomes", " (you accepted this; the package says so).")
 
 
 def delivery_text(view) -> str:
