@@ -46,8 +46,14 @@ def run(demo_args: list[str]) -> None:
     setup("test")
     gui = os.name == "nt" or sys.platform == "darwin" or os.environ.get("DISPLAY") \
         or os.environ.get("WAYLAND_DISPLAY")
-    cmd = [BIN / "footage-agent", "demo", *([] if gui else ["--no-gui"]), *demo_args]
-    sys.exit(foreground(cmd))
+    sys.exit(foreground(demo_command(demo_args, bool(gui))))
+
+
+def demo_command(demo_args: list[str], gui: bool) -> list:
+    """The demo's command line: without a display the app cannot open, so `--no-gui` is added
+    (once: an owner may have given it already)."""
+    no_gui = [] if gui or "--no-gui" in demo_args else ["--no-gui"]
+    return [BIN / "footage-agent", "demo", *no_gui, *demo_args]
 
 
 def foreground(cmd: list) -> int:
