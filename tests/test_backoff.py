@@ -1,0 +1,114 @@
+"""The one retry rule (agent/backoff.py) as data: the jitter's bounds, the cap after the jitter,
+Retry-After as a floor with each caller's cap, delta-seconds read from ASCII digits only; and
+each caller's numbers giving the waits the docs promise."""
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from agent.backoff import MAX_RETRY_AFTER_S, Backoff, parse_retry_after
+
+
+def draw(value: float):
+    """An rng that always draws `value` (0: the shortest wait, 1: the longest)."""
+    return lambda: value
+
+
+# -- the rule ----------------------------------------------------------------------------------
+def test_the_wait_grows_by_its_factor_from_the_base():
+    b = Backoff(base_s=2.0, factor=3.0, cap_s=1000.0)
+    assert [b.delay(n) for n in range(1, 6)] == [2.0, 6.0, 18.0, 54.0, 162.0]
+    assert b.delay(0) == b.delay(-5) == 2.0   # no failure counted yet: the first wait
+
+
+def test_jitter_spreads_the_wait_by_its_fraction_either_way():
+    b = Backoff(base_s=10.0, factor=2.0, cap_s=1000.0, jitter=0.2)
+    assert (b.delay(1, rng=draw(0.0)), b.delay(1, rng=draw(0.5)), b.delay(1, rng=draw(1.0))) \
+        == (8.0, 10.0, 12.0)
+    assert b.delay(1, rng=draw(-3.0)) == 8.0 and b.delay(1, rng=draw(7.0)) == 12.0   # clamped
+    rng = random.Random(7)
+    waits = [b.delay(3, rng=rng.random) for _ in range(500)]
+    assert all(32.0 <= w <= 48.0 for w in waits)
+    assert min(waits) < 34.0 and max(waits) > 46.0   # the draw is used, not a constant
+    assert all(Backoff(10.0, cap_s=100.0).delay(2, rng=draw(d)) == 20.0 for d in (0.0, 1.0))
+
+
+def test_the_cap_is_applied_after_the_jitter_so_it_holds():
+    b = Backoff(base_s=1.0, factor=2.0, cap_s=10.0, jitter=0.5)
+    assert b.delay(4, rng=draw(1.0)) == 10.0    # 8 s + 50 % would be 12 s
+    assert b.delay(4, rng=draw(0.0)) == 4.0     # below the cap the jitter still spreads
+    assert b.delay(40, rng=draw(0.0)) == 10.0   # far past the cap every draw is the cap
+
+
+@pytest.mark.parametrize("attempt", [1_100, 10**6, 10**30])
+def test_huge_failure_counts_wait_the_cap_and_never_overflow(attempt):
+    assert Backoff(1.0, 2.0, 60.0, 0.25).delay(attempt, rng=draw(1.0)) == 60.0
+    assert Backoff(0.0, 2.0, 60.0, 0.25).delay(attempt) == 0.0
+
+
+def test_retry_after_is_a_floor_capped_where_the_caller_caps_it():
+    b = Backoff(base_s=1.0, factor=2.0, cap_s=30.0, jitter=0.0, retry_after_cap_s=60.0)
+    assert b.delay(1, retry_after=45.0) == 45.0   # never before the server said
+    assert b.delay(5, retry_after=2.0) == 16.0    # a shorter Retry-After does not hurry us
+    assert b.delay(1, retry_after=3600.0) == 60.0   # longer than the caller waits: its cap
+    assert b.delay(1, retry_after=math.inf) == 60.0
+    assert b.delay(3, retry_after=-5.0) == 4.0 and b.delay(3, retry_after=math.nan) == 4.0
+    assert Backoff(1.0, cap_s=30.0).retry_after_cap_s == MAX_RETRY_AFTER_S == 86400
+    assert Backoff(1.0, cap_s=30.0).delay(1, retry_after=10.0**9) == 86400.0
+
+
+@given(attempt=st.integers(-5, 5000), d=st.floats(0, 1),
+       retry_after=st.none() | st.floats(0, 1e12, allow_nan=False),
+       base=st.floats(0, 1e4), factor=st.floats(1, 10), cap=st.floats(0, 1e6),
+       jitter=st.floats(0, 0.99))
+def test_any_wait_lies_between_its_floor_and_its_cap(attempt, d, retry_after, base, factor, cap,
+                                                     jitter):
+    b = Backoff(base, factor, cap, jitter, retry_after_cap_s=7200.0)
+    wait = b.delay(attempt, retry_after, rng=draw(d))
+    floor = 0.0 if retry_after is None else min(retry_after, 7200.0)
+    assert math.isfinite(wait) and wait >= floor
+    assert wait <= max(cap, floor)
+
+
+@pytest.mark.parametrize("fields", [
+    dict(base_s=-1.0), dict(base_s=math.inf), dict(base_s=1.0, factor=0.5),
+    dict(base_s=1.0, factor=2.0), dict(base_s=1.0, cap_s=-1.0), dict(base_s=1.0, cap_s=9.0, jitter=1.0),
+    dict(base_s=1.0, cap_s=9.0, jitter=-0.1), dict(base_s=1.0, cap_s=9.0, retry_after_cap_s=math.inf),
+])
+def test_a_schedule_that_could_not_hold_its_rules_is_refused(fields):
+    with pytest.raises(ValueError):
+        Backoff(**fields)
+
+
+def test_a_schedule_that_does_not_grow_needs_no_cap():
+    assert Backoff(300.0, factor=1.0, jitter=0.2).delay(10**6, rng=draw(1.0)) == 360.0
+
+
+# -- Retry-After: delta-seconds, ASCII digits only ---------------------------------------------
+@pytest.mark.parametrize("value,seconds", [
+    ("120", 120.0), ("0", 0.0), ("007", 7.0), (" 5", 5.0), ("5 ", 5.0), ("\t5\t", 5.0),
+    ("86400", 86400.0), ("999999999999999", 999999999999999.0), ("0" * 5000 + "3", 3.0),
+])
+def test_delta_seconds_are_read(value, seconds):
+    assert parse_retry_after(value) == seconds
+
+
+@pytest.mark.parametrize("value", [
+    "1e3", "-1", "+1", "1.5", "0x10", "1_000", "5 5", "5\n", "\u00a05", "",  " ", "soon",
+    "\u0663", "\u00b2", "\uff15", "Wed, 21 Oct 2015 07:28:00 GMT", None, 30, b"30",
+])
+def test_anything_but_ascii_digits_is_not_a_retry_after(value):
+    # '\u0663' is the Arabic-Indic 3 and '\u00b2' a superscript 2: str.isdigit() takes both
+    # (and int() then raised on the '\u00b2'); '\uff15' is a full-width 5.
+    assert parse_retry_after(value) is None
+
+
+@pytest.mark.parametrize("value", ["9" * 16, "9" * 4301, "1" * 100_000])
+def test_a_huge_retry_after_is_an_endless_wait_that_each_caller_caps(value):
+    assert parse_retry_after(value) == math.inf
+    assert Backoff(1.0, cap_s=30.0, retry_after_cap_s=60.0).delay(1, parse_retry_after(value)) \
+        == 60.0
