@@ -112,3 +112,14 @@ def test_a_huge_retry_after_is_an_endless_wait_that_each_caller_caps(value):
     assert parse_retry_after(value) == math.inf
     assert Backoff(1.0, cap_s=30.0, retry_after_cap_s=60.0).delay(1, parse_retry_after(value)) \
         == 60.0
+
+
+# -- each caller's numbers, as the docs promise them -------------------------------------------
+def test_a_failed_recorder_is_asked_again_in_5_minutes_doubling_up_to_6_hours():
+    # recorders.md, cli.md: "after a failure in 5 minutes, doubling up to 6 hours"
+    from agent.index import mirror
+
+    waits = [mirror.RETRY.delay(n, rng=draw(1.0)) for n in range(1, 10)]
+    assert waits == [300.0, 600.0, 1200.0, 2400.0, 4800.0, 9600.0, 19200.0, 21600.0, 21600.0]
+    assert mirror.RETRY.delay(3, rng=draw(0.0)) == 1200.0   # no jitter
+    assert mirror.RETRY.delay(10**9) == 6 * 3600.0

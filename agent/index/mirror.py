@@ -9,8 +9,9 @@ reads the last MIRROR_DAYS; the others read from an hour before the newest recor
 
 A recorder that fails never costs a local row: only its own `remote` rows are touched, and
 those stay as they were, marked stale (their `reason` says since when), until it answers again.
-`run` asks a recorder every INTERVAL_S, less often after each failure (up to BACKOFF_MAX_S),
-and never again after a wrong password or a changed certificate until the owner fixes it.
+`run` asks a recorder every INTERVAL_S, less often after each failure (RETRY: doubling from
+FIRST_RETRY_S up to BACKOFF_MAX_S), and never again after a wrong password or a changed
+certificate until the owner fixes it.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
+from agent.backoff import Backoff
 from agent.errors import Refusal
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import FileRow
@@ -36,6 +38,8 @@ OVERLAP_S = 3600                 # an incremental refresh re-reads the last hour
 INTERVAL_S = 15 * 60             # run's polite interval between refreshes of one recorder
 FIRST_RETRY_S = 5 * 60           # after a failure; doubled each time it fails again
 BACKOFF_MAX_S = 6 * 3600
+# No jitter: each recorder is the owner's own device, asked by this agent alone.
+RETRY = Backoff(base_s=FIRST_RETRY_S, factor=2.0, cap_s=BACKOFF_MAX_S, jitter=0.0)
 NEVER_US = 1 << 62
 # What a client's parsing raises on an answer in a shape it does not expect (a list where an
 # object belongs, a field missing): the device's failure, like any bad answer, not the agent's.
@@ -190,7 +194,7 @@ def _failed(store: Store, rec: RecorderSource, state: str, problem: str, next_us
     """Keep the mirrored rows, say since when they are stale, and when to try again."""
     failures = rec.failures + 1
     if next_us is None:
-        next_us = now_us + min(BACKOFF_MAX_S, FIRST_RETRY_S * 2 ** (failures - 1)) * US
+        next_us = now_us + round(RETRY.delay(failures) * US)
     store.recorders.record_failure(rec.source_id, state, problem, next_us)
     since = format_utc(rec.refreshed_us) if rec.refreshed_us else None
     store.mark_remote(rec.source_id, (f"mirrored {since}; " if since else "")
