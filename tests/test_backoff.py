@@ -123,3 +123,28 @@ def test_a_failed_recorder_is_asked_again_in_5_minutes_doubling_up_to_6_hours():
     assert waits == [300.0, 600.0, 1200.0, 2400.0, 4800.0, 9600.0, 19200.0, 21600.0, 21600.0]
     assert mirror.RETRY.delay(3, rng=draw(0.0)) == 1200.0   # no jitter
     assert mirror.RETRY.delay(10**9) == 6 * 3600.0
+
+
+def test_the_portal_is_polled_every_5_minutes_with_jitter_backing_off_to_an_hour():
+    # protocol.md: "polls (default every 5 min with jitter, backoff on errors, honours Retry-After)"
+    from agent.requests.portal_client import PollPolicy
+
+    p = PollPolicy()
+    assert [p.next_delay(0, rand=d) for d in (0.0, 0.5, 1.0)] == [240.0, 300.0, 360.0]
+    assert [p.next_delay(n, rand=0.5) for n in range(1, 9)] == \
+        [30.0, 60.0, 120.0, 240.0, 480.0, 960.0, 1920.0, 3600.0]
+    assert p.next_delay(8, rand=0.0) == 3072.0   # 3840 s - 20 %: under the cap
+    assert p.next_delay(8, rand=1.0) == 3600.0   # 3840 s + 20 %, then the hour's cap
+    assert p.next_delay(0, retry_after_s=7200.0, rand=1.0) == 7200.0   # a floor above the cap
+    assert p.next_delay(2, retry_after_s=10.0**9, rand=0.5) == 86400.0
+
+
+@pytest.mark.parametrize("value,seconds", [
+    ("120", 120.0), ("\u0663", None), ("\u00b2", None), ("1e3", None), ("-1", None),
+    ("9" * 5000, 86400.0), ("99999999", 86400.0),
+])
+def test_the_portals_retry_after_reads_delta_seconds_by_the_one_rule(value, seconds):
+    # '\u00b2' and 5000 digits raised a ValueError out of the portal client; '\u0663' was 3 s.
+    from agent.requests.portal_client import parse_retry_after as portal_retry_after
+
+    assert portal_retry_after(value, now=0.0) == seconds

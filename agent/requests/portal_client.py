@@ -9,7 +9,6 @@ hang, a crash or an unbounded read.
 from __future__ import annotations
 
 import json
-import random
 import re
 import ssl
 import threading
@@ -20,6 +19,8 @@ from urllib.parse import quote
 
 import httpx
 
+from agent import backoff
+from agent.backoff import MAX_RETRY_AFTER_S, Backoff
 from agent.deadline import CallDeadline
 from agent.delivery.wire import DEFAULT_TIMEOUT
 from frp.agency import Agency
@@ -30,7 +31,6 @@ POLL_CAP = 1 << 20
 REPLY_CAP = 64 * 1024
 CURSOR_LIMIT = 1024
 CALL_LIMIT_S = 60.0   # a whole call, connecting included: 1 MiB at 20 kB/s fits
-MAX_RETRY_AFTER_S = 24 * 3600
 
 
 class PortalError(Exception):
@@ -64,49 +64,54 @@ def should_retry(status: int | None) -> bool:
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Retry-After as seconds to wait (delta-seconds or an HTTP date); None when unusable."""
+    """The portal's Retry-After as seconds to wait, at most MAX_RETRY_AFTER_S; None when
+    unusable. Delta-seconds are read by backoff.parse_retry_after (ASCII digits only); an HTTP
+    date, which RFC 9110 allows as well, is read here: until then from `now` (this clock)."""
+    seconds = backoff.parse_retry_after(value)
+    if seconds is None:
+        seconds = _until_http_date(value, time.time() if now is None else now)
+    return None if seconds is None else min(seconds, float(MAX_RETRY_AFTER_S))
+
+
+def _until_http_date(value: str | None, now: float) -> float | None:
+    """Seconds from `now` to an HTTP date (0 for one past); None for anything else."""
     if not value or not isinstance(value, str):
         return None
-    value = value.strip()
-    if value.isdigit():
-        return float(min(int(value), MAX_RETRY_AFTER_S))
     try:
-        when = parsedate_to_datetime(value)
+        when = parsedate_to_datetime(value.strip())
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when is None or when.tzinfo is None:
         return None
-    wait = when.timestamp() - (time.time() if now is None else now)
-    return float(min(max(wait, 0.0), MAX_RETRY_AFTER_S))
+    return max(when.timestamp() - now, 0.0)
 
 
 @dataclass(frozen=True)
 class PollPolicy:
-    """When to poll next: every `interval_s` +/- `jitter` after a success; after failures an
-    exponential backoff from `backoff_base_s` capped at `backoff_cap_s`; never before the
-    portal's Retry-After."""
+    """When to poll next: every `interval_s` +/- `jitter` after a success; after failures a
+    wait doubling from `backoff_base_s` up to `backoff_cap_s` (the same jitter, the cap after
+    it); never before the portal's Retry-After (at most MAX_RETRY_AFTER_S). The rule is
+    agent/backoff.py's; these are its numbers for polling."""
 
     interval_s: float = 300.0
     jitter: float = 0.2
     backoff_base_s: float = 30.0
     backoff_cap_s: float = 3600.0
 
+    def schedule(self, failures: int) -> Backoff:
+        """The schedule of the wait after `failures` failed polls in a row (0: the last one ok)."""
+        if failures <= 0:
+            return Backoff(self.interval_s, factor=1.0, jitter=self.jitter)
+        return Backoff(self.backoff_base_s, 2.0, self.backoff_cap_s, self.jitter)
+
     def next_delay(self, failures: int = 0, retry_after_s: float | None = None,
                    rand: float | None = None) -> float:
         """Seconds until the next poll after `failures` failed polls in a row (0: last one ok).
 
-        `rand` in [0, 1) picks the jitter (random when None), so the policy is testable as data.
+        `rand` in [0, 1] picks the jitter (random when None), so the policy is testable as data.
         """
-        r = random.random() if rand is None else min(max(rand, 0.0), 1.0)
-        spread = 1.0 + self.jitter * (2.0 * r - 1.0)
-        if failures <= 0:
-            delay = self.interval_s * spread
-        else:
-            base = self.backoff_base_s * 2.0 ** min(failures - 1, 32)
-            delay = min(self.backoff_cap_s, base * spread)
-        if retry_after_s is not None:
-            delay = max(delay, min(retry_after_s, MAX_RETRY_AFTER_S))
-        return delay
+        draw = None if rand is None else (lambda: rand)
+        return self.schedule(failures).delay(failures, retry_after_s, draw)
 
 
 def _plain(text: str, limit: int = 300) -> str:
