@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import random
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given
@@ -148,3 +149,44 @@ def test_the_portals_retry_after_reads_delta_seconds_by_the_one_rule(value, seco
     from agent.requests.portal_client import parse_retry_after as portal_retry_after
 
     assert portal_retry_after(value, now=0.0) == seconds
+
+
+def test_a_portal_call_is_tried_5_times_after_about_1_2_4_8_s(monkeypatch):
+    # cli.md: "after about 1, 2, 4, 8 s (each +/- 12.5 %), never before its Retry-After, 5
+    # tries and 3 minutes at most; a Retry-After longer than 60 s ends the run at once"
+    from agent.requests import portal_retries
+    from agent.requests.approval_step import DeliveryError
+    from agent.requests.portal_client import PortalError
+
+    b = portal_retries.PORTAL_BACKOFF
+    assert [b.delay(n, rng=draw(0.5)) for n in range(1, 5)] == [1.0, 2.0, 4.0, 8.0]
+    assert [b.delay(n, rng=draw(0.0)) for n in range(1, 5)] == [0.875, 1.75, 3.5, 7.0]
+    assert [b.delay(n, rng=draw(1.0)) for n in range(1, 5)] == [1.125, 2.25, 4.5, 9.0]
+    assert portal_retries.PORTAL_TRIES == 5 and portal_retries.PORTAL_BUDGET_S == 180.0
+
+    waits: list[float] = []
+    monkeypatch.setattr(portal_retries, "_pause", lambda step, s: waits.append(s))
+    step = SimpleNamespace(cancel=None, agency=SimpleNamespace(name="Example PD"))
+
+    def failing(*retry_after):
+        answers = iter(retry_after)
+
+        def call():
+            try:
+                raise PortalError("busy", 503, next(answers))
+            except StopIteration:
+                return "taken"
+        return call
+
+    assert portal_retries.portal_call(step, failing(None, None, None, None)) == "taken"
+    assert len(waits) == 4
+    assert all(0.875 * n <= w <= 1.125 * n for w, n in zip(waits, (1, 2, 4, 8))), waits
+    waits.clear()
+    assert portal_retries.portal_call(step, failing(0.0, 30.0, 1.0)) == "taken"
+    assert waits[1] == 30.0 and waits[0] >= 0.875 and waits[2] >= 3.5   # a floor, not a wait
+    with pytest.raises(DeliveryError, match=r"asks to wait 61 s: run approve again after that"):
+        portal_retries.portal_call(step, failing(61.0))
+    with pytest.raises(DeliveryError, match=r"asks to wait 86,400 s"):
+        portal_retries.portal_call(step, failing(10.0**9))
+    with pytest.raises(DeliveryError, match=r"HTTP 503, 5 tries"):
+        portal_retries.portal_call(step, failing(*[None] * 9))

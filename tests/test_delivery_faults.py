@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -204,7 +205,8 @@ def test_a_busy_portal_is_retried_after_its_retry_after(world):
 
 def test_a_portal_that_stays_down_is_given_up_on_with_plain_words(world, monkeypatch):
     w = world
-    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF_S", 0.01)
+    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF",
+                        replace(portal_retries.PORTAL_BACKOFF, base_s=0.01))
     w.proxy.rules.append(Rule("POST", "/decision", times=None, status=502,
                               body=b'{"error": "bad_gateway", "detail": "down"}'))
     code, _, err = w.approve()

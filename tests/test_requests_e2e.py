@@ -10,6 +10,7 @@ import ssl
 import threading
 import time
 from contextlib import contextmanager
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import SimpleNamespace
@@ -222,7 +223,8 @@ def test_import_by_url_and_a_refused_import_exit_3(flow):
 
 def test_a_portal_outage_fails_the_approval_and_approve_resumes(flow, monkeypatch):
     portal, server, run, reg = flow
-    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF_S", 0.01)   # retried, then given up on
+    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF",   # retried, then given up on
+                        replace(portal_retries.PORTAL_BACKOFF, base_s=0.01))
     new_request(portal, reg, cameras=("yard",))
     run("inbox", "sync")
     jti = only_request(run)["id"]

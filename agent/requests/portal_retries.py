@@ -1,21 +1,24 @@
 """Calls to the portal during an approval, retried on 5xx, 429 and no answer (protocol.md
-"Errors"), never before the portal's Retry-After; a wait it asks for beyond the cap, or
-failures past the budget, end the run with "try again later"."""
+"Errors") after about 1, 2, 4, 8 s (PORTAL_BACKOFF), never before the portal's Retry-After; a
+wait it asks for beyond the cap, or failures past the budget, end the run with "try again
+later"."""
 from __future__ import annotations
 
 import logging
-import random
 import time
 from typing import Callable
 
+from agent.backoff import Backoff
 from agent.delivery.wire import UploadCancelled
 from agent.requests.approval_step import DeliveryError, Step
 from agent.requests.portal_client import PortalCancelled, PortalError
 
 PORTAL_TRIES = 5
-PORTAL_BACKOFF_S = 1.0
 PORTAL_WAIT_CAP_S = 60.0
 PORTAL_BUDGET_S = 180.0
+# 1, 2, 4, 8 s +/- 12.5 %. A Retry-After is a floor (up to the day any server may ask);
+# one longer than PORTAL_WAIT_CAP_S ends the run instead of being waited for.
+PORTAL_BACKOFF = Backoff(base_s=1.0, factor=2.0, cap_s=PORTAL_WAIT_CAP_S, jitter=0.125)
 log = logging.getLogger(__name__)
 
 
@@ -33,8 +36,7 @@ def portal_call(step: Step, call: Callable[[], object]):
         except PortalError as exc:
             if not exc.retryable:
                 raise
-            delay = exc.retry_after_s if exc.retry_after_s is not None else \
-                PORTAL_BACKOFF_S * 2 ** (tries - 1) * random.uniform(0.75, 1.0)
+            delay = PORTAL_BACKOFF.delay(tries, exc.retry_after_s)
             if tries == PORTAL_TRIES or delay > PORTAL_WAIT_CAP_S \
                     or time.monotonic() - began + delay > PORTAL_BUDGET_S:
                 raise DeliveryError(_busy_words(step, exc, tries, delay)) from None
