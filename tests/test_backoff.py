@@ -3,6 +3,7 @@ Retry-After as a floor with each caller's cap, delta-seconds read from ASCII dig
 each caller's numbers giving the waits the docs promise."""
 from __future__ import annotations
 
+import inspect
 import math
 import random
 from types import SimpleNamespace
@@ -190,3 +191,19 @@ def test_a_portal_call_is_tried_5_times_after_about_1_2_4_8_s(monkeypatch):
         portal_retries.portal_call(step, failing(10.0**9))
     with pytest.raises(DeliveryError, match=r"HTTP 503, 5 tries"):
         portal_retries.portal_call(step, failing(*[None] * 9))
+
+
+def test_an_upload_retries_after_growing_waits_that_span_about_a_minute():
+    # cli.md `upload`: "asked again with growing waits, 8 times in a row at most (about a
+    # minute)"; protocol.md: 0.5 s doubling up to 30 s, never before a Retry-After (a minute at most)
+    from agent.delivery import tus_loop, upload
+
+    b = tus_loop.UPLOAD_BACKOFF
+    assert [b.delay(n, rng=draw(0.5)) for n in range(1, 9)] == \
+        [0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 30.0, 30.0]
+    assert b.delay(7, rng=draw(0.0)) == 28.0 and b.delay(7, rng=draw(1.0)) == 30.0
+    attempts = inspect.signature(upload.upload_file).parameters["max_attempts"].default
+    assert attempts == 8   # the 8th failure ends the upload: 7 waits before it
+    for d in (0.0, 1.0):
+        assert 50.0 <= sum(b.delay(n, rng=draw(d)) for n in range(1, attempts)) <= 70.0
+    assert b.delay(1, retry_after=45.0) == 45.0 and b.delay(1, retry_after=3600.0) == 60.0

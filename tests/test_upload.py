@@ -200,7 +200,8 @@ def hostile():
 
 @pytest.fixture
 def quick_backoff(monkeypatch):
-    monkeypatch.setattr(upload_mod, "BACKOFF_BASE_S", 0.05)
+    monkeypatch.setattr(upload_mod, "UPLOAD_BACKOFF",
+                        replace(upload_mod.UPLOAD_BACKOFF, base_s=0.05))
 
 
 def nth(method: str, n: int):
@@ -484,6 +485,26 @@ def test_server_errors_back_off_with_growing_delays(hostile, payload, tmp_path, 
     result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=64 * KiB)
     assert hostile.data(result.url) == src.read_bytes()
     assert len(delays) == 3 and delays[0] < delays[1] < delays[2]
+
+
+def test_retry_after_is_a_floor_under_the_backoff_and_waited_for_up_to_a_minute(
+        hostile, payload, tmp_path, monkeypatch):
+    src = payload(100_000)
+    asks = iter(["0", "2", "3600", "9" * 40])   # then the server is well again
+
+    def hook(method, path, headers, body):
+        ask = next(asks, None) if method == "PATCH" else None
+        return None if ask is None else (503, {"Retry-After": ask}, b"busy")
+
+    delays = []
+    monkeypatch.setattr(upload_mod, "_sleep", delays.append)   # recorded, not slept
+    hostile.hook = hook
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=64 * KiB)
+    assert hostile.data(result.url) == src.read_bytes()
+    # "0" does not hurry the first wait (0.5 s +/- 12.5 %); "2" is longer than the second's
+    # 1 s; an hour, and a number too long to read, are waited for a minute at most.
+    assert len(delays) == 4 and 0.4375 <= delays[0] <= 0.5625, delays
+    assert delays[1:] == [2.0, 60.0, 60.0]
 
 
 def test_server_errors_give_up_after_max_attempts(hostile, payload, tmp_path, quick_backoff):
@@ -820,7 +841,8 @@ def test_upload_command_resumes_where_an_earlier_run_stopped(run_cli, hostile, t
 
 def test_unreachable_server_gives_up_with_a_plain_message(payload, tmp_path, monkeypatch):
     # More attempts than fresh starts: a creation nothing answered is no fresh start.
-    monkeypatch.setattr(upload_mod, "BACKOFF_BASE_S", 0.005)
+    monkeypatch.setattr(upload_mod, "UPLOAD_BACKOFF",
+                        replace(upload_mod.UPLOAD_BACKOFF, base_s=0.005))
     src = payload(10_000)
     endpoint = f"http://127.0.0.1:{free_port()}/files"
     attempts = upload_mod.MAX_NEW_UPLOADS + 2
@@ -836,7 +858,8 @@ def test_unreachable_server_gives_up_with_a_plain_message(payload, tmp_path, mon
 
 def test_a_creation_the_server_keeps_failing_is_retried_up_to_max_attempts(
         hostile, payload, tmp_path, monkeypatch):
-    monkeypatch.setattr(upload_mod, "BACKOFF_BASE_S", 0.005)
+    monkeypatch.setattr(upload_mod, "UPLOAD_BACKOFF",
+                        replace(upload_mod.UPLOAD_BACKOFF, base_s=0.005))
     hostile.hook = lambda m, p, h, b: (503, {}, b"busy") if m == "POST" else None
     attempts = upload_mod.MAX_NEW_UPLOADS + 2
     with pytest.raises(UploadError, match=f"Gave up after {attempts} attempts: the server "

@@ -1,14 +1,13 @@
 """The tus protocol loop behind one upload_file call: create, HEAD, PATCH, and what to do
 when the server fails, refuses, expires the upload or misreports how much it has.
 
-Failures in a row without progress are bounded (max_attempts); passing ones are retried with
-jittered exponential backoff (or the server's Retry-After); an upload the server lost or
-cannot be trusted with is withdrawn and started afresh, a few times at most.
+Failures in a row without progress are bounded (max_attempts); passing ones are retried after
+UPLOAD_BACKOFF's growing waits, never before the server's Retry-After; an upload the server
+lost or cannot be trusted with is withdrawn and started afresh, a few times at most.
 """
 from __future__ import annotations
 
 import logging
-import random
 import re
 import ssl
 import threading
@@ -19,6 +18,7 @@ from typing import Callable
 
 import httpx
 
+from agent.backoff import Backoff
 from agent.delivery.pace import Meter, Pacer, Sizer, UploadProgress
 from agent.delivery.source import ChunkSource, Unsealed
 from agent.delivery.state import StateFile, UploadState, load_state
@@ -35,8 +35,9 @@ from agent.os_words import plain_os_error
 log = logging.getLogger(__name__)
 _ERRNO_TAG = re.compile(r"\[(?:Errno|WinError) -?\d+\]\s*")
 
-BACKOFF_BASE_S = 0.5
-BACKOFF_CAP_S = 30.0
+# 0.5 s doubling up to 30 s, +/- 12.5 %: the default 8 attempts span about a minute. A
+# Retry-After is waited for up to a minute; a server wanting longer is asked again then.
+UPLOAD_BACKOFF = Backoff(base_s=0.5, factor=2.0, cap_s=30.0, jitter=0.125, retry_after_cap_s=60.0)
 MAX_NEW_UPLOADS = 3  # fresh starts (expired or untrustworthy server) before giving up
 _RETRYABLE = {408, 423, 429}
 _sleep = time.sleep  # tests record the backoff through this
@@ -282,7 +283,7 @@ class UploadJob:
                          f"{network_words(exc)}") from None
         if reply.status >= 500 or reply.status in _RETRYABLE:
             raise _Retry(f"the server answered {reply.status} {reply.detail()}".rstrip(),
-                         reply.retry_after(BACKOFF_CAP_S * 2), reply.status)
+                         reply.retry_after(), reply.status)
         return reply
 
     def _count_failure(self, reason: str, status: int | None = None) -> None:
@@ -293,8 +294,7 @@ class UploadJob:
 
     def _backoff(self, exc: _Retry) -> None:
         self._count_failure(str(exc), exc.status)
-        delay = min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2 ** (self.failures - 1))
-        delay = exc.retry_after if exc.retry_after is not None else delay * random.uniform(0.75, 1.0)
+        delay = UPLOAD_BACKOFF.delay(self.failures, exc.retry_after)
         log.info("upload: %s; retrying in %.1f s", exc, delay)
         self.wait(delay)
         self.pacer.reset()

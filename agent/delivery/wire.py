@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import httpx
 
+from agent.backoff import parse_retry_after
 from agent.deadline import CallDeadline
 from frp.origins import is_loopback
 
@@ -67,10 +68,10 @@ class Reply:
         text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
         return text[:200]
 
-    def retry_after(self, cap: float) -> float | None:
-        """Retry-After in seconds (the delta form only), at most cap."""
-        value = _non_negative_int(self.headers.get("retry-after"))
-        return None if value is None else min(float(value), cap)
+    def retry_after(self) -> float | None:
+        """Retry-After in seconds (delta-seconds only: backoff.parse_retry_after); the
+        caller's Backoff caps the wait it takes."""
+        return parse_retry_after(self.headers.get("retry-after"))
 
 
 def refusal(reply: Reply, what: str) -> UploadError:
