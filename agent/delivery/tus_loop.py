@@ -8,8 +8,6 @@ lost or cannot be trusted with is withdrawn and started afresh, a few times at m
 from __future__ import annotations
 
 import logging
-import re
-import ssl
 import threading
 import time
 from dataclasses import dataclass
@@ -19,6 +17,7 @@ from typing import Callable
 import httpx
 
 from agent.backoff import Backoff
+from agent.delivery.network_words import network_words
 from agent.delivery.pace import Meter, Pacer, Sizer, UploadProgress
 from agent.delivery.source import ChunkSource, Unsealed
 from agent.delivery.state import StateFile, UploadState, load_state
@@ -30,10 +29,8 @@ from agent.delivery.wire import (
     refusal,
     same_origin_url,
 )
-from agent.os_words import plain_os_error
 
 log = logging.getLogger(__name__)
-_ERRNO_TAG = re.compile(r"\[(?:Errno|WinError) -?\d+\]\s*")
 
 # 0.5 s doubling up to 30 s, +/- 12.5 %: the default 8 attempts span about a minute. A
 # Retry-After is waited for up to a minute; a server wanting longer is asked again then.
@@ -69,37 +66,6 @@ class _Restart(Exception):
     def __init__(self, reason: str, terminate: bool) -> None:
         super().__init__(reason)
         self.terminate = terminate
-
-
-def network_words(exc: httpx.TransportError) -> str:
-    """Why a request did not get through, in words a person can act on: the operating
-    system's (a refused connection, an unreachable network) through os_words, never a Python
-    class name or "[Errno N]"."""
-    if isinstance(exc, httpx.TimeoutException):
-        return "it did not answer in time"
-    cause = _os_cause(exc)
-    if isinstance(cause, ssl.SSLCertVerificationError):
-        return f"its certificate could not be trusted ({cause.verify_message})"
-    if isinstance(cause, ssl.SSLError):
-        return "a secure connection could not be made with it"
-    if type(cause).__name__ == "gaierror":   # socket's: the agent never imports socket
-        return "its name could not be found: check the address, and that this computer is online"
-    if cause is not None:
-        return plain_os_error(cause)
-    if isinstance(exc, httpx.RemoteProtocolError):
-        return "the connection was cut off: try again"
-    return _ERRNO_TAG.sub("", str(exc)).strip() or "the connection failed"
-
-
-def _os_cause(exc: BaseException) -> OSError | None:
-    """The operating system's error under an httpx one (httpx -> httpcore -> OSError)."""
-    seen: set[int] = set()
-    while exc is not None and id(exc) not in seen:
-        if isinstance(exc, OSError):
-            return exc
-        seen.add(id(exc))
-        exc = exc.__cause__ or exc.__context__
-    return None
 
 
 class UploadJob:

@@ -1,0 +1,43 @@
+"""The words said about a network failure of an upload request (a refused connection, a name
+not found, a certificate not trusted, a cut connection), from the error httpx raised."""
+from __future__ import annotations
+
+import re
+import ssl
+
+import httpx
+
+from agent.os_words import plain_os_error
+
+_ERRNO_TAG = re.compile(r"\[(?:Errno|WinError) -?\d+\]\s*")
+
+
+def network_words(exc: httpx.TransportError) -> str:
+    """Why a request did not get through, in words a person can act on: the operating
+    system's (a refused connection, an unreachable network) through os_words, never a Python
+    class name or "[Errno N]"."""
+    if isinstance(exc, httpx.TimeoutException):
+        return "it did not answer in time"
+    cause = _os_cause(exc)
+    if isinstance(cause, ssl.SSLCertVerificationError):
+        return f"its certificate could not be trusted ({cause.verify_message})"
+    if isinstance(cause, ssl.SSLError):
+        return "a secure connection could not be made with it"
+    if type(cause).__name__ == "gaierror":   # socket's: the agent never imports socket
+        return "its name could not be found: check the address, and that this computer is online"
+    if cause is not None:
+        return plain_os_error(cause)
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return "the connection was cut off: try again"
+    return _ERRNO_TAG.sub("", str(exc)).strip() or "the connection failed"
+
+
+def _os_cause(exc: BaseException) -> OSError | None:
+    """The operating system's error under an httpx one (httpx -> httpcore -> OSError)."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, OSError):
+            return exc
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return None
