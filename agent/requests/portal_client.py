@@ -4,7 +4,7 @@ Every call goes to the agency's own portal origin from the trust store: certific
 redirects never followed (one is an error naming where it pointed), a timeout on every network
 operation and a limit on the whole call however slowly the portal answers, answers read as a
 stream and cut off at a size cap, so a broken or hostile portal gets a clear error and never a
-hang, a crash or an unbounded read.
+hang, a crash or an unbounded read. What an answer means is read in portal_answers.py.
 """
 from __future__ import annotations
 
@@ -12,17 +12,22 @@ import json
 import re
 import ssl
 import threading
-import time
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 from urllib.parse import quote
 
 import httpx
 
-from agent import backoff
-from agent.backoff import MAX_RETRY_AFTER_S, Backoff
+from agent.backoff import Backoff
 from agent.deadline import CallDeadline
 from agent.delivery.wire import DEFAULT_TIMEOUT
+from agent.requests.portal_answers import (
+    PortalError,
+    check_status,
+    json_object,
+    parse_retry_after,
+    read_capped,
+    should_retry,
+)
 from frp.agency import Agency
 from frp.origins import web_origin
 from frp.text import one_line
@@ -32,21 +37,9 @@ REPLY_CAP = 64 * 1024
 CURSOR_LIMIT = 1024
 CALL_LIMIT_S = 60.0   # a whole call, connecting included: 1 MiB at 20 kB/s fits
 
-
-class PortalError(Exception):
-    """A portal call failed. `status` is the HTTP status (None: no answer, or a policy refusal);
-    `retry_after_s` is the wait the portal asked for, if any."""
-
-    def __init__(self, message: str, status: int | None = None,
-                 retry_after_s: float | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.retry_after_s = retry_after_s
-
-    @property
-    def retryable(self) -> bool:
-        """Network failures, 5xx and 429 may be retried; any other 4xx never unchanged."""
-        return should_retry(self.status)
+# The client's names, with those of portal_answers.py its callers use (imported from here).
+__all__ = ["CALL_LIMIT_S", "CURSOR_LIMIT", "POLL_CAP", "REPLY_CAP", "PollPolicy", "PortalCancelled",
+           "PortalClient", "PortalError", "json_object", "parse_retry_after", "should_retry"]
 
 
 class PortalCancelled(PortalError):
@@ -58,39 +51,11 @@ class PortalCancelled(PortalError):
         return False
 
 
-def should_retry(status: int | None) -> bool:
-    """Whether a call that ended with `status` (None: no answer) may be sent again as it was."""
-    return status is None or status >= 500 or status == 429
-
-
-def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """The portal's Retry-After as seconds to wait, at most MAX_RETRY_AFTER_S; None when
-    unusable. Delta-seconds are read by backoff.parse_retry_after (ASCII digits only); an HTTP
-    date, which RFC 9110 allows as well, is read here: until then from `now` (this clock)."""
-    seconds = backoff.parse_retry_after(value)
-    if seconds is None:
-        seconds = _until_http_date(value, time.time() if now is None else now)
-    return None if seconds is None else min(seconds, float(MAX_RETRY_AFTER_S))
-
-
-def _until_http_date(value: str | None, now: float) -> float | None:
-    """Seconds from `now` to an HTTP date (0 for one past); None for anything else."""
-    if not value or not isinstance(value, str):
-        return None
-    try:
-        when = parsedate_to_datetime(value.strip())
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    if when is None or when.tzinfo is None:
-        return None
-    return max(when.timestamp() - now, 0.0)
-
-
 @dataclass(frozen=True)
 class PollPolicy:
     """When to poll next: every `interval_s` +/- `jitter` after a success; after failures a
     wait doubling from `backoff_base_s` up to `backoff_cap_s` (the same jitter, the cap after
-    it); never before the portal's Retry-After (at most MAX_RETRY_AFTER_S). The rule is
+    it); never before the portal's Retry-After (at most a day). The rule is
     agent/backoff.py's; these are its numbers for polling."""
 
     interval_s: float = 300.0
@@ -114,14 +79,9 @@ class PollPolicy:
         return self.schedule(failures).delay(failures, retry_after_s, draw)
 
 
-def _plain(text: str, limit: int = 300) -> str:
-    """Portal text for a message: trimmed, one line through the display sanitiser, bounded."""
-    return one_line(text.strip(), limit)
-
-
 def _network_reason(exc: Exception) -> str:
     """Why a connection failed, in words: '[Errno 111] Connection refused' -> 'connection refused'."""
-    text = re.sub(r"^\[(Errno|WinError) -?\d+\]\s*", "", _plain(str(exc)))
+    text = re.sub(r"^\[(Errno|WinError) -?\d+\]\s*", "", one_line(str(exc).strip(), 300))
     return text[:1].lower() + text[1:] if text else type(exc).__name__
 
 
@@ -160,7 +120,7 @@ class PortalClient:
         """New request tokens for one registration since `cursor`, and the cursor to use next."""
         params = {"after": cursor} if cursor else {}
         body = self.call(agency, "GET", "/requests", token, params=params, cap=POLL_CAP)
-        doc = _json_object(body, agency)
+        doc = json_object(body, agency)
         tokens, new_cursor = doc.get("requests"), doc.get("cursor", cursor)
         if not isinstance(tokens, list) or not all(isinstance(t, str) for t in tokens):
             raise PortalError(f"{agency.name}'s portal sent a list of requests in an unexpected "
@@ -189,7 +149,7 @@ class PortalClient:
         body = self.call(agency, "POST", f"/requests/{_segment(jti)}/submissions", token,
                          content=json.dumps(payload).encode(), cancel=cancel,
                          headers={"Content-Type": "application/json"}, cap=REPLY_CAP)
-        receipt = _json_object(body, agency).get("receipt")
+        receipt = json_object(body, agency).get("receipt")
         if not isinstance(receipt, str) or not receipt:
             raise PortalError(f"{agency.name}'s portal accepted the package but sent no receipt")
         return receipt
@@ -233,7 +193,7 @@ class PortalClient:
                 raise PortalError(f"{agency.name}'s portal took more than "
                                   f"{self._call_limit_s:.0f} s to answer; it was cut off. "
                                   "Try again later")
-        _check_status(response, body, agency, response.request.url)
+        check_status(response, body, agency, response.request.url)
         return body
 
     def _exchange(self, method: str, url: str, agency: Agency, params, content, headers: dict,
@@ -252,74 +212,6 @@ class PortalClient:
             raise PortalError(f"cannot reach {agency.name}'s portal ({_network_reason(exc)}): "
                               "check that this computer is online, then try again later") from None
         try:
-            return response, _read_capped(response, cap, agency)
+            return response, read_capped(response, cap, agency)
         finally:
             response.close()
-
-
-def _read_capped(response: httpx.Response, cap: int, agency: Agency) -> bytes:
-    too_big = PortalError(f"{agency.name}'s portal sent an answer larger than {cap // 1024} KiB; "
-                          "it was not read")
-    length = response.headers.get("content-length", "")
-    if length.strip().isdigit() and int(length) > cap:
-        raise too_big
-    body = bytearray()
-    try:
-        for piece in response.iter_bytes():  # decoded as it streams, so the cap holds on it
-            body += piece
-            if len(body) > cap:
-                raise too_big
-    except httpx.TimeoutException:
-        raise PortalError(f"{agency.name}'s portal stopped answering part way") from None
-    except httpx.HTTPError as exc:
-        raise PortalError(f"{agency.name}'s portal answer broke off: {_plain(str(exc))}") from None
-    return bytes(body)
-
-
-def _check_status(response: httpx.Response, body: bytes, agency: Agency, url: httpx.URL) -> None:
-    status = response.status_code
-    if 300 <= status < 400:
-        target = response.headers.get("location") or "(no address given)"
-        try:
-            other = url.join(target)
-            target = f"{other.scheme}://{other.netloc.decode('ascii', 'replace')}"
-        except (httpx.InvalidURL, TypeError, ValueError, UnicodeError):
-            target = _plain(target, 120)
-        raise PortalError(f"{agency.name}'s portal tried to redirect to {target}; redirects are "
-                          "never followed", status)
-    if status >= 400:
-        retry = parse_retry_after(response.headers.get("retry-after"))
-        raise PortalError(f"{agency.name}'s portal refused (HTTP {status}): "
-                          f"{_error_detail(body) or 'no reason given'}", status, retry)
-    if status not in (200, 201, 204):
-        raise PortalError(f"{agency.name}'s portal gave an unexpected answer (HTTP {status})",
-                          status)
-
-
-def _error_detail(body: bytes) -> str:
-    """The FRP/1 error `detail` (else `error`, else the text itself), as plain text."""
-    text = body[:4096].decode("utf-8", "replace")
-    try:
-        doc = json.loads(text)
-    except (ValueError, RecursionError):
-        return _plain(text)
-    if isinstance(doc, dict):
-        for name in ("detail", "error"):
-            if isinstance(doc.get(name), str) and doc[name].strip():
-                return _plain(doc[name])
-    return _plain(text)
-
-
-def json_object(body: bytes, agency: Agency) -> dict:
-    """A portal answer that must be a JSON object; PortalError otherwise."""
-    return _json_object(body, agency)
-
-
-def _json_object(body: bytes, agency: Agency) -> dict:
-    try:
-        doc = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise PortalError(f"{agency.name}'s portal sent an answer that is not JSON") from None
-    if not isinstance(doc, dict):
-        raise PortalError(f"{agency.name}'s portal sent JSON of an unexpected shape")
-    return doc

@@ -1,0 +1,131 @@
+"""What a portal answered, read: the status (an error, with the wait the portal asked for and
+whether the call may be sent again), the body under a size cap, the FRP/1 error's words, and
+an answer that must be a JSON object. The calls themselves are portal_client.py's."""
+from __future__ import annotations
+
+import json
+import time
+from email.utils import parsedate_to_datetime
+
+import httpx
+
+from agent import backoff
+from agent.backoff import MAX_RETRY_AFTER_S
+from frp.agency import Agency
+from frp.text import one_line
+
+
+class PortalError(Exception):
+    """A portal call failed. `status` is the HTTP status (None: no answer, or a policy refusal);
+    `retry_after_s` is the wait the portal asked for, if any."""
+
+    def __init__(self, message: str, status: int | None = None,
+                 retry_after_s: float | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after_s = retry_after_s
+
+    @property
+    def retryable(self) -> bool:
+        """Network failures, 5xx and 429 may be retried; any other 4xx never unchanged."""
+        return should_retry(self.status)
+
+
+def should_retry(status: int | None) -> bool:
+    """Whether a call that ended with `status` (None: no answer) may be sent again as it was."""
+    return status is None or status >= 500 or status == 429
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """The portal's Retry-After as seconds to wait, at most MAX_RETRY_AFTER_S (a day); None when
+    unusable. Delta-seconds are read by backoff.parse_retry_after (ASCII digits only); an HTTP
+    date, which RFC 9110 allows as well, is read here: until then from `now` (this clock)."""
+    seconds = backoff.parse_retry_after(value)
+    if seconds is None:
+        seconds = _until_http_date(value, time.time() if now is None else now)
+    return None if seconds is None else min(seconds, float(MAX_RETRY_AFTER_S))
+
+
+def _until_http_date(value: str | None, now: float) -> float | None:
+    """Seconds from `now` to an HTTP date (0 for one past); None for anything else."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        when = parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when is None or when.tzinfo is None:
+        return None
+    return max(when.timestamp() - now, 0.0)
+
+
+def plain(text: str, limit: int = 300) -> str:
+    """Portal text for a message: trimmed, one line through the display sanitiser, bounded."""
+    return one_line(text.strip(), limit)
+
+
+def read_capped(response: httpx.Response, cap: int, agency: Agency) -> bytes:
+    """The body of a streamed answer, refused (PortalError) once it passes `cap` bytes."""
+    too_big = PortalError(f"{agency.name}'s portal sent an answer larger than {cap // 1024} KiB; "
+                          "it was not read")
+    length = response.headers.get("content-length", "")
+    if length.strip().isdigit() and int(length) > cap:
+        raise too_big
+    body = bytearray()
+    try:
+        for piece in response.iter_bytes():  # decoded as it streams, so the cap holds on it
+            body += piece
+            if len(body) > cap:
+                raise too_big
+    except httpx.TimeoutException:
+        raise PortalError(f"{agency.name}'s portal stopped answering part way") from None
+    except httpx.HTTPError as exc:
+        raise PortalError(f"{agency.name}'s portal answer broke off: {plain(str(exc))}") from None
+    return bytes(body)
+
+
+def check_status(response: httpx.Response, body: bytes, agency: Agency, url: httpx.URL) -> None:
+    """PortalError unless the answer is a 200, 201 or 204: a redirect names where it pointed
+    (never followed), a 4xx or 5xx carries the portal's words and its Retry-After."""
+    status = response.status_code
+    if 300 <= status < 400:
+        target = response.headers.get("location") or "(no address given)"
+        try:
+            other = url.join(target)
+            target = f"{other.scheme}://{other.netloc.decode('ascii', 'replace')}"
+        except (httpx.InvalidURL, TypeError, ValueError, UnicodeError):
+            target = plain(target, 120)
+        raise PortalError(f"{agency.name}'s portal tried to redirect to {target}; redirects are "
+                          "never followed", status)
+    if status >= 400:
+        retry = parse_retry_after(response.headers.get("retry-after"))
+        raise PortalError(f"{agency.name}'s portal refused (HTTP {status}): "
+                          f"{_error_detail(body) or 'no reason given'}", status, retry)
+    if status not in (200, 201, 204):
+        raise PortalError(f"{agency.name}'s portal gave an unexpected answer (HTTP {status})",
+                          status)
+
+
+def _error_detail(body: bytes) -> str:
+    """The FRP/1 error `detail` (else `error`, else the text itself), as plain text."""
+    text = body[:4096].decode("utf-8", "replace")
+    try:
+        doc = json.loads(text)
+    except (ValueError, RecursionError):
+        return plain(text)
+    if isinstance(doc, dict):
+        for name in ("detail", "error"):
+            if isinstance(doc.get(name), str) and doc[name].strip():
+                return plain(doc[name])
+    return plain(text)
+
+
+def json_object(body: bytes, agency: Agency) -> dict:
+    """A portal answer that must be a JSON object; PortalError otherwise."""
+    try:
+        doc = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise PortalError(f"{agency.name}'s portal sent an answer that is not JSON") from None
+    if not isinstance(doc, dict):
+        raise PortalError(f"{agency.name}'s portal sent JSON of an unexpected shape")
+    return doc
