@@ -5,7 +5,9 @@ A wait grows from `base_s` by `factor` with each failure in a row, is spread by 
 at `cap_s`, so the cap holds whatever the draw. A server's Retry-After is a floor: never try
 again before it said, but a wait longer than `retry_after_cap_s` is not taken from it.
 
-Each caller names its own numbers, as a Backoff beside its code.
+Each caller names its own numbers, as a Backoff beside its code: the portal poll
+(portal_client.PollPolicy), a portal call during an approval (portal_retries.PORTAL_BACKOFF),
+the tus upload (tus_loop.UPLOAD_BACKOFF) and a recorder that failed (mirror.RETRY).
 """
 from __future__ import annotations
 

@@ -78,8 +78,10 @@ def test_any_wait_lies_between_its_floor_and_its_cap(attempt, d, retry_after, ba
 
 @pytest.mark.parametrize("fields", [
     dict(base_s=-1.0), dict(base_s=math.inf), dict(base_s=1.0, factor=0.5),
-    dict(base_s=1.0, factor=2.0), dict(base_s=1.0, cap_s=-1.0), dict(base_s=1.0, cap_s=9.0, jitter=1.0),
-    dict(base_s=1.0, cap_s=9.0, jitter=-0.1), dict(base_s=1.0, cap_s=9.0, retry_after_cap_s=math.inf),
+    dict(base_s=1.0, factor=2.0),   # a growing wait without a cap
+    dict(base_s=1.0, cap_s=-1.0), dict(base_s=1.0, cap_s=9.0, jitter=1.0),
+    dict(base_s=1.0, cap_s=9.0, jitter=-0.1),
+    dict(base_s=1.0, cap_s=9.0, retry_after_cap_s=math.inf),
 ])
 def test_a_schedule_that_could_not_hold_its_rules_is_refused(fields):
     with pytest.raises(ValueError):
@@ -194,8 +196,8 @@ def test_a_portal_call_is_tried_5_times_after_about_1_2_4_8_s(monkeypatch):
 
 
 def test_an_upload_retries_after_growing_waits_that_span_about_a_minute():
-    # cli.md `upload`: "asked again with growing waits, 8 times in a row at most (about a
-    # minute)"; protocol.md: 0.5 s doubling up to 30 s, never before a Retry-After (a minute at most)
+    # cli.md `upload`: "growing waits (0.5 s doubling up to 30 s, each +/- 12.5 %, never
+    # before its Retry-After of up to a minute), 8 times in a row at most (about a minute)"
     from agent.delivery import tus_loop, upload
 
     b = tus_loop.UPLOAD_BACKOFF
