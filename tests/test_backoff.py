@@ -209,3 +209,9 @@ def test_an_upload_retries_after_growing_waits_that_span_about_a_minute():
     for d in (0.0, 1.0):
         assert 50.0 <= sum(b.delay(n, rng=draw(d)) for n in range(1, attempts)) <= 70.0
     assert b.delay(1, retry_after=45.0) == 45.0 and b.delay(1, retry_after=3600.0) == 60.0
+
+
+def test_a_negative_or_nan_poll_interval_from_a_hand_edited_settings_file_polls_soon():
+    from agent.requests.portal_client import PollPolicy
+    for interval in (-5.0, float("nan")):
+        assert PollPolicy(interval_s=interval).next_delay(0, rand=0.5) == 0.0

@@ -66,7 +66,10 @@ class PollPolicy:
     def schedule(self, failures: int) -> Backoff:
         """The schedule of the wait after `failures` failed polls in a row (0: the last one ok)."""
         if failures <= 0:
-            return Backoff(self.interval_s, factor=1.0, jitter=self.jitter)
+            # A hand-edited settings file may say a negative or NaN interval: polled as often
+            # as the loop allows, as before, rather than failing every pass.
+            every = self.interval_s if self.interval_s >= 0 else 0.0
+            return Backoff(every, factor=1.0, jitter=self.jitter)
         return Backoff(self.backoff_base_s, 2.0, self.backoff_cap_s, self.jitter)
 
     def next_delay(self, failures: int = 0, retry_after_s: float | None = None,
