@@ -164,6 +164,15 @@ def test_a_declared_huge_body_is_not_read_at_all():
     assert pulled == []
 
 
+def test_a_content_length_that_is_no_number_is_left_to_the_streamed_cap():
+    # '²' passes str.isdigit() but not int(): it raised a ValueError out of the client.
+    response = lambda r: httpx.Response(  # noqa: E731
+        200, headers=[(b"Content-Length", "²".encode("latin-1"))],
+        content=b'{"requests": [], "cursor": "c-1"}')
+    with mock(response) as client:
+        assert client.poll(agency(), "reg-1", "t", None) == ([], "c-1")
+
+
 def test_a_huge_body_over_real_http_is_refused(tmp_path):
     def big(h):
         h.send_response(200)

@@ -51,10 +51,10 @@ class Reply:
 
     def offset(self) -> int | None:
         """The Upload-Offset header as a non-negative int, or None when absent or garbled."""
-        return _non_negative_int(self.headers.get("upload-offset"))
+        return header_int(self.headers.get("upload-offset"))
 
     def length(self) -> int | None:
-        return _non_negative_int(self.headers.get("upload-length"))
+        return header_int(self.headers.get("upload-length"))
 
     def detail(self) -> str:
         """The server's own words about an error (FRP/1 JSON `detail`, else text), made safe to show."""
@@ -87,8 +87,10 @@ def refusal(reply: Reply, what: str) -> UploadError:
     return UploadError(msg, reply.status)
 
 
-def _non_negative_int(value: str | None) -> int | None:
-    # ASCII digits only, and not absurdly long: int() would accept '²' or choke on 5000 digits.
+def header_int(value: str | None) -> int | None:
+    """A header's non-negative integer (Upload-Offset, Content-Length), None for anything else.
+
+    ASCII digits only, and not absurdly long: int() would accept '²' or choke on 5000 digits."""
     if value is None or not _DIGITS.fullmatch(value.strip()):
         return None
     return int(value.strip())

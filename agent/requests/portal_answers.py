@@ -11,6 +11,7 @@ import httpx
 
 from agent import backoff
 from agent.backoff import MAX_RETRY_AFTER_S
+from agent.delivery.wire import header_int
 from frp.agency import Agency
 from frp.text import one_line
 
@@ -68,8 +69,8 @@ def read_capped(response: httpx.Response, cap: int, agency: Agency) -> bytes:
     """The body of a streamed answer, refused (PortalError) once it passes `cap` bytes."""
     too_big = PortalError(f"{agency.name}'s portal sent an answer larger than {cap // 1024} KiB; "
                           "it was not read")
-    length = response.headers.get("content-length", "")
-    if length.strip().isdigit() and int(length) > cap:
+    length = header_int(response.headers.get("content-length"))
+    if length is not None and length > cap:
         raise too_big
     body = bytearray()
     try:
