@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 
 from agent.audit import seal as seals
 from agent.audit.records import GAP, KEY_CREATED
+from agent.count_words import counted
 from frp.text import one_line
 
 _SHORT = 12   # hex digits of a head shown in words
@@ -93,6 +94,6 @@ def _short(head: object) -> str:
 
 def _records_left(found: object) -> str:
     """How many records the gap left, as the log said it (a log's word, so shown safely)."""
-    shown = one_line(str(found))
-    return f"{shown} record was left" if type(found) is int and found == 1 \
-        else f"{shown} records were left"
+    if type(found) is int:
+        return counted(found, "record was left", "records were left")
+    return f"{one_line(str(found))} records were left"

@@ -49,7 +49,6 @@ def add_parsers(sub, common) -> None:
     p.set_defaults(func=decline)
 
 
-
 @mapped
 def approve(agent, args) -> int:
     desk = agent.requests
