@@ -11,6 +11,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 
 from agent.identity.keys import OwnerKey, OwnerKeyError
+from agent.identity.pkcs8 import encrypt_pkcs8
 from frp.minisign import (
     PublicKey,
     PublicKeyError,
@@ -73,6 +74,27 @@ def test_passphrase_protects_key_with_scrypt(tmp_path):
     assert "horse" not in str(wrong.value)
     with pytest.raises(OwnerKeyError, match="protected by a passphrase"):
         OwnerKey.load(home)
+
+
+def test_wrong_passphrase_that_decrypts_to_valid_padding_is_still_a_wrong_passphrase(tmp_path):
+    # About one wrong passphrase in 256 decrypts (AES-CBC) to valid padding over bytes that are
+    # not a key; CI once met one and told the owner the file was damaged. The same state, made
+    # on purpose: a whole envelope whose plaintext is not a key.
+    keys = tmp_path / "keys"
+    keys.mkdir()
+    envelope = encrypt_pkcs8(b"not a private key", b"pw")
+    (keys / "owner.key").write_bytes(_pem_block(envelope))
+    with pytest.raises(OwnerKeyError, match="passphrase for the owner key is wrong"):
+        OwnerKey.load(tmp_path, passphrase=b"pw")
+    for damaged in (envelope[:-20], b"\x31" + envelope[1:], envelope + b"\x00"):
+        (keys / "owner.key").write_bytes(_pem_block(damaged))
+        with pytest.raises(OwnerKeyError, match="damaged"):
+            OwnerKey.load(tmp_path, passphrase=b"pw")
+
+
+def _pem_block(der: bytes) -> bytes:
+    return (b"-----BEGIN ENCRYPTED PRIVATE KEY-----\n" + base64.encodebytes(der)
+            + b"-----END ENCRYPTED PRIVATE KEY-----\n")
 
 
 def test_passphrase_for_unprotected_key_is_refused(tmp_path):

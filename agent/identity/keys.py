@@ -17,7 +17,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from agent.identity.pkcs8 import encrypt_pkcs8
+from agent.identity.pkcs8 import encrypt_pkcs8, envelope_intact
 from agent.permissions import owner_only_folder
 from agent.storage import write_atomic
 from frp.minisign import blake2b_of, key_id_hex, public_key_from_raw
@@ -222,6 +222,16 @@ def _pem(private: Ed25519PrivateKey, passphrase: bytes | None) -> bytes:
     return f"-----BEGIN {label}-----\n{body}-----END {label}-----\n".encode("ascii")
 
 
+def _pem_der(pem: bytes) -> bytes:
+    """The DER inside a PEM block, or b"" if it cannot be decoded."""
+    lines = [line.strip() for line in pem.splitlines()]
+    body = b"".join(line for line in lines if line and not line.startswith(b"-----"))
+    try:
+        return base64.b64decode(body, validate=True)
+    except ValueError:
+        return b""
+
+
 def _parse_private(pem: bytes, passphrase: bytes | None, path: Path) -> Ed25519PrivateKey:
     encrypted = b"ENCRYPTED PRIVATE KEY" in pem
     if encrypted and not passphrase:
@@ -232,11 +242,9 @@ def _parse_private(pem: bytes, passphrase: bytes | None, path: Path) -> Ed25519P
             "Try again without a passphrase.")
     try:
         private = serialization.load_pem_private_key(pem, passphrase if encrypted else None)
-    except ValueError as exc:
-        if encrypted and "password" in str(exc).lower():
+    except Exception as exc:  # cryptography raises several types for malformed files
+        if encrypted and ("password" in str(exc).lower() or envelope_intact(_pem_der(pem))):
             raise OwnerKeyError("The passphrase for the owner key is wrong. Try again.") from None
-        raise OwnerKeyError(f"The owner key file {path} is damaged and cannot be read.") from None
-    except Exception:  # cryptography raises several types for malformed files
         raise OwnerKeyError(f"The owner key file {path} is damaged and cannot be read.") from None
     if not isinstance(private, Ed25519PrivateKey):
         raise OwnerKeyError(f"The owner key file {path} holds a key of the wrong type (not Ed25519).")
