@@ -157,7 +157,7 @@ def _closed_port() -> int:
         return s.getsockname()[1]
 
 
-def test_an_unreachable_portal_says_to_check_the_connection(tmp_path, world):
+def test_an_unreachable_portal_says_what_happened_and_what_to_do(tmp_path, world):
     built, portal = world
     home = tmp_path / "home"
     doc = portal.portal.trust_document(f"http://127.0.0.1:{_closed_port()}")
@@ -167,14 +167,14 @@ def test_an_unreachable_portal_says_to_check_the_connection(tmp_path, world):
     code, out, err = run(home, "agencies", "register", "https://offline.example.gov",
                          "--invite", portal.invite(), "--name", "Ann")
     assert code == 1 and out == ""
-    line = assert_plain(err, "check that this computer is online")
+    line = assert_plain(err, "try again later")
     assert "cannot reach" in line and "registering with" in line
     assert run(home, "agencies", "registrations", "--json")[1] == "[]\n"   # nothing half-kept
     keep_unpinned(home, "https://offline.example.gov", "reg-1", "secret-token")
     code, out, err = run(home, "inbox", "sync")
     assert code == 1 and out == ""
-    line = assert_plain(err, "check that this computer is online")
-    assert "cannot reach" in line and "connection refused" in line
+    line = assert_plain(err, "try again later")
+    assert "cannot reach" in line and "the connection was refused" in line
 
 
 def test_an_expired_request_file_is_refused_with_what_the_agency_can_do(tmp_path, world):

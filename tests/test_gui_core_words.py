@@ -174,6 +174,11 @@ def test_the_portal_unreachable_reads_in_spanish(spanish, how):
     assert said != message and "Springfield PD" in said
     if "{reason}" not in template:
         assert said == spanish_of(template, **_values(template, message))
+    else:  # the reason is translated in turn: the whole sentence reads in Spanish
+        reason = _values(template, message)["reason"]
+        assert said == spanish_of(template, agency="Springfield PD",
+                                  reason=in_owner_language(reason))
+        assert in_owner_language(reason) != reason, reason
 
 
 def _values(template: str, message: str) -> dict:

@@ -17,7 +17,7 @@ from typing import Callable
 import httpx
 
 from agent.backoff import Backoff
-from agent.delivery.network_words import network_words
+from agent.network_words import network_words
 from agent.delivery.pace import Meter, Pacer, Sizer, UploadProgress
 from agent.delivery.source import ChunkSource, Unsealed
 from agent.delivery.state import StateFile, UploadState, load_state

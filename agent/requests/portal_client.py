@@ -9,7 +9,6 @@ hang, a crash or an unbounded read. What an answer means is read in portal_answe
 from __future__ import annotations
 
 import json
-import re
 import ssl
 import threading
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ import httpx
 
 from agent.backoff import Backoff
 from agent.deadline import CallDeadline
+from agent.network_words import network_words
 from agent.delivery.wire import DEFAULT_TIMEOUT
 from agent.requests.portal_answers import (
     PortalError,
@@ -30,7 +30,6 @@ from agent.requests.portal_answers import (
 )
 from frp.agency import Agency
 from frp.origins import web_origin
-from frp.text import one_line
 
 POLL_CAP = 1 << 20
 REPLY_CAP = 64 * 1024
@@ -80,12 +79,6 @@ class PollPolicy:
         """
         draw = None if rand is None else (lambda: rand)
         return self.schedule(failures).delay(failures, retry_after_s, draw)
-
-
-def _network_reason(exc: Exception) -> str:
-    """Why a connection failed, in words: '[Errno 111] Connection refused' -> 'connection refused'."""
-    text = re.sub(r"^\[(Errno|WinError) -?\d+\]\s*", "", one_line(str(exc).strip(), 300))
-    return text[:1].lower() + text[1:] if text else type(exc).__name__
 
 
 def _segment(jti: str) -> str:
@@ -212,8 +205,7 @@ class PortalClient:
             raise PortalError(f"{agency.name}'s portal did not answer in time; try again "
                               "later") from None
         except httpx.HTTPError as exc:
-            raise PortalError(f"cannot reach {agency.name}'s portal ({_network_reason(exc)}): "
-                              "check that this computer is online, then try again later") from None
+            raise PortalError(f"cannot reach {agency.name}'s portal: {network_words(exc)}") from None
         try:
             return response, read_capped(response, cap, agency)
         finally:

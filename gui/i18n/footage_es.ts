@@ -2042,8 +2042,24 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{path} no existe, ni tampoco la carpeta en la que iría ({parent}): conecte la unidad en la que está, o cree antes las carpetas</translation>
     </message>
     <message>
-        <source>cannot reach {agency}&apos;s portal ({reason}): check that this computer is online, then try again later</source>
-        <translation>no se puede contactar con el portal de {agency} ({reason}): compruebe que este equipo está conectado a Internet y vuelva a intentarlo más tarde</translation>
+        <source>cannot reach {agency}&apos;s portal: {reason}</source>
+        <translation>no se puede conectar con el portal de {agency}: {reason}</translation>
+    </message>
+    <message>
+        <source>it did not answer in time</source>
+        <translation>no respondió a tiempo</translation>
+    </message>
+    <message>
+        <source>its certificate could not be trusted ({detail})</source>
+        <translation>su certificado no es de confianza ({detail})</translation>
+    </message>
+    <message>
+        <source>a secure connection could not be made with it</source>
+        <translation>no se pudo establecer una conexión segura con él</translation>
+    </message>
+    <message>
+        <source>its name could not be found: check the address, and that this computer is online</source>
+        <translation>no se encontró su nombre: compruebe la dirección y que este equipo está conectado a Internet</translation>
     </message>
     <message>
         <source>{agency}&apos;s portal did not answer in time; try again later</source>

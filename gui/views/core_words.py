@@ -82,8 +82,13 @@ TEMPLATES: tuple[str, ...] = (
                               "({parent}): connect the drive it is on, or make the folders "
                               "first"),
     # an agency's portal (agent/requests/portal_client.py)
-    QT_TRANSLATE_NOOP("core", "cannot reach {agency}'s portal ({reason}): check that this "
-                              "computer is online, then try again later"),
+    QT_TRANSLATE_NOOP("core", "cannot reach {agency}'s portal: {reason}"),
+    # agent/network_words.py: why a call did not get through (the portal's, an upload's)
+    QT_TRANSLATE_NOOP("core", "it did not answer in time"),
+    QT_TRANSLATE_NOOP("core", "its certificate could not be trusted ({detail})"),
+    QT_TRANSLATE_NOOP("core", "a secure connection could not be made with it"),
+    QT_TRANSLATE_NOOP("core", "its name could not be found: check the address, and that this "
+                              "computer is online"),
     QT_TRANSLATE_NOOP("core", "{agency}'s portal did not answer in time; try again later"),
     QT_TRANSLATE_NOOP("core", "{agency}'s portal took more than {seconds} s to answer; it was "
                               "cut off. Try again later"),

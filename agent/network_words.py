@@ -1,5 +1,6 @@
-"""The words said about a network failure of an upload request (a refused connection, a name
-not found, a certificate not trusted, a cut connection), from the error httpx raised."""
+"""The words said about a network failure of a call to a portal or an upload server (a refused
+connection, a name not found, a certificate not trusted, a cut connection), from the error httpx
+raised. A leaf module for both sides: delivery and the portal client say failures alike."""
 from __future__ import annotations
 
 import re
@@ -12,7 +13,7 @@ from agent.os_words import plain_os_error
 _ERRNO_TAG = re.compile(r"\[(?:Errno|WinError) -?\d+\]\s*")
 
 
-def network_words(exc: httpx.TransportError) -> str:
+def network_words(exc: httpx.HTTPError) -> str:
     """Why a request did not get through, in words a person can act on: the operating
     system's (a refused connection, an unreachable network) through os_words, never a Python
     class name or "[Errno N]"."""
