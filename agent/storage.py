@@ -5,6 +5,7 @@ A crash or power loss must leave either the old state or the new, never half of 
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -24,6 +25,16 @@ def safe_name(text: str) -> str:
     """A camera or case name made safe as part of a file name on every OS."""
     cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip(".-")[:64] or "camera"
     return "_" + cleaned[:63] if _DEVICE_NAMES.fullmatch(cleaned) else cleaned
+
+
+def distinct_name(text: str) -> str:
+    """safe_name, with a short SHA-256 of `text` added when cleaning changed it: two cameras
+    whose names clean up alike ("Вход" and "Двор" both become "camera") keep files apart."""
+    name = safe_name(text)
+    if name == text:
+        return name
+    # The masks' files have been named so from the start (masks.py): keep the form.
+    return f"{name}-{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
 
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:

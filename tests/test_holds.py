@@ -138,3 +138,22 @@ def test_a_decided_request_gets_no_new_hold(tmp_path, footage):
             w.desk.hold("req-1")
     finally:
         w.close()
+
+
+def test_cameras_whose_names_clean_up_alike_are_held_in_folders_of_their_own(tmp_path):
+    """Names in another script clean up to the same file name ("camera"): each camera's
+    copies still get a folder of its own, so the hold shows whose footage is whose."""
+    root = tmp_path / "rec"
+    for camera in ("Вход", "Двор"):
+        make_recordings(root / camera, "blue-iris", camera, T0 * US, 1, 2.0, fps=10, gop_s=1.0)
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.scan([str(root / camera) for camera in ("Вход", "Двор")], tz="UTC")
+        hold = holds.make_hold(agent.home, agent.store, "r", T0 * US, (T0 + 2) * US)
+    finally:
+        agent.close()
+    by_folder: dict[str, set[str]] = {}
+    for f in hold.files:
+        by_folder.setdefault(f.name.split("/")[0], set()).add(Path(f.source).parent.name)
+    assert len(by_folder) == 2 and all(len(cams) == 1 for cams in by_folder.values()), by_folder
+    assert all(folder.startswith("camera-") for folder in by_folder)

@@ -10,7 +10,6 @@ A bare list of polygons, or a polygon given as a bare list of points, is accepte
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from agent.storage import safe_name, write_atomic
+from agent.storage import distinct_name, safe_name, write_atomic
 
 MAX_POLYGONS = 64
 MAX_POINTS = 1000
@@ -52,10 +51,7 @@ class CameraMasks:
 
 def masks_file(home: Path, camera: str) -> Path:
     """Where one camera's masks are kept."""
-    name = safe_name(camera)
-    if name != camera:  # two names that clean up alike must not share a file
-        name += "-" + hashlib.sha256(camera.encode("utf-8")).hexdigest()[:8]
-    path = Path(home) / "masks" / f"{name}.json"
+    path = Path(home) / "masks" / f"{distinct_name(camera)}.json"
     if safe_name(camera) == "_" + camera and not path.exists():
         # A camera named like a Windows device ("aux") kept its masks as aux.json before
         # safe_name changed such names (never on Windows, which could not write it).

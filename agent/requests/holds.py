@@ -24,7 +24,13 @@ from agent.index.mirror import Connect
 from agent.index.remote_window import FetchCancelled, RecorderWindow, download
 from agent.index.store import Store
 from agent.recorders.model import RecorderError
-from agent.storage import fsync_dir, remove_stale_partials, safe_name, sync_renamed_into
+from agent.storage import (
+    distinct_name,
+    fsync_dir,
+    remove_stale_partials,
+    safe_name,
+    sync_renamed_into,
+)
 from agent.timebase import format_utc
 
 HOLDS = "holds"
@@ -144,7 +150,7 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
 def _copy_all(rows: list, staging: Path, cancel: threading.Event | None) -> list[HeldFile]:
     held, names = [], set()
     for row in rows:
-        name = _unique(f"{safe_name(row.camera)}/{safe_name(Path(row.path).name)}", names)
+        name = _unique(f"{distinct_name(row.camera)}/{safe_name(Path(row.path).name)}", names)
         dest = staging / name
         dest.parent.mkdir(exist_ok=True, mode=0o700)
         size, digest = _copy_hashed(Path(row.path), dest, cancel)
@@ -158,7 +164,7 @@ def _download_all(store: Store, remote: list, staging: Path, start_us: int, end_
     cameras = list(dict.fromkeys(r.camera for r in remote))
     if cameras and connect is None:
         raise HoldError("recorders on the network cannot be reached from here")
-    return [download(store, camera, start_us, end_us, staging / safe_name(camera), connect,
+    return [download(store, camera, start_us, end_us, staging / distinct_name(camera), connect,
                      cancel=cancel) for camera in cameras]
 
 
