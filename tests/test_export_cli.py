@@ -53,6 +53,7 @@ def test_copy_export_across_files_is_sealed_verifiable_and_inside_the_window(cap
     start, end = "2026-11-20T22:00:03.5Z", "2026-11-20T22:00:16.25Z"
     code, out, err = export(capsys, indexed, tmp_path / "out", start, end)
     assert code == 0, err
+    assert f"made the folder {tmp_path / 'out'}" in err   # new, and kept: said once it is done
     package, clip = Path(out["package"]), Path(out["clip"])
     assert out["mode"] == "copy" and out["audio"] is False
     assert out["requested"] == {"start": "2026-11-20T22:00:03.500000Z", "end": "2026-11-20T22:00:16.250000Z"}
@@ -129,8 +130,9 @@ def test_tampering_is_named_and_exit_code_is_3(capsys, indexed, tmp_path):
 def test_nothing_recorded_is_refused_and_leaves_no_package(capsys, indexed, tmp_path):
     code, out, err = export(capsys, indexed, tmp_path / "out", "2026-11-21T00:00:00Z", "2026-11-21T00:01:00Z")
     assert code == 3 and "no usable recording" in err
-    assert "made the folder" in err and not (tmp_path / "out").exists(), \
+    assert not (tmp_path / "out").exists(), \
         "the folder the export made for its package is taken away again"
+    assert "made the folder" not in err, "nor is it said to be made"
     (tmp_path / "mine").mkdir()   # a folder the owner had stays, empty as it was
     assert export(capsys, indexed, tmp_path / "mine", "2026-11-21T00:00:00Z",
                   "2026-11-21T00:01:00Z")[0] == 3

@@ -79,13 +79,14 @@ def export(agent: Agent, args) -> int:
         raise UsageError("--mute silences parts of the kept sound: add --keep-audio (without "
                          "it the sound is removed entirely)")
     made = not Path(args.out).expanduser().exists()
-    out_dir = existing_folder(args.out, said=say)
+    out_dir = existing_folder(args.out)
     try:
-        return _export(agent, args, start, end, tz, mute, out_dir)
+        code = _export(agent, args, start, end, tz, mute, out_dir, made)
     except BaseException:
         if made:   # a failed export leaves no empty folder of its own behind
             _remove_if_empty(out_dir)
         raise
+    return code
 
 
 def _remove_if_empty(folder: Path) -> None:
@@ -95,9 +96,11 @@ def _remove_if_empty(folder: Path) -> None:
         pass
 
 
-def _export(agent: Agent, args, start: int, end: int, tz: str, mute: tuple, out_dir: Path) -> int:
+def _export(agent: Agent, args, start: int, end: int, tz: str, mute: tuple, out_dir: Path,
+            made: bool) -> int:
     """Run the export job into `out_dir` (the owner's redaction choices, request, progress)
-    and say what it made."""
+    and say what it made (the folder too, when it was `made` for the package: a failed export
+    takes it away again, so only a finished one says so)."""
     # Only the owner's redaction choices go through, so the defaults stay the service's own.
     redact = {"blur_faces": True} if args.blur_faces else {}
     if args.no_masks:
@@ -120,6 +123,8 @@ def _export(agent: Agent, args, start: int, end: int, tz: str, mute: tuple, out_
         shown_progress.close()
     # The package is made: a stop from here on must not call it unmade, nor cut the summary.
     with args.stopper.quiet():
+        if made:
+            say(f"made the folder {out_dir}")
         _report(done, args, start, end, tz)
     return 0
 
