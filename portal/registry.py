@@ -96,6 +96,14 @@ class Registry:
             raise ApiError(404, "unknown_registration", "there is no such registration")
         return row
 
+    @classmethod
+    def _signed_by_pin(cls, conn: sqlite3.Connection, row: sqlite3.Row, token: RegistrationToken,
+                       what: str, now: float) -> None:
+        """The token must be signed by the registration's pinned key, and new (its jti)."""
+        if row["owner_id"] != token.owner_id:
+            raise wrong_key(what)
+        cls._note_jti(conn, token, now)
+
     @staticmethod
     def _put_cameras(conn: sqlite3.Connection, reg_id: str, cameras: tuple[Camera, ...]) -> None:
         conn.execute("DELETE FROM cameras WHERE registration = ?", (reg_id,))
@@ -149,9 +157,7 @@ class Registry:
         now = time.time() if now is None else now
         token = self._read(body, "update", now, reg_id)
         with db.connect(self.db_path) as conn:
-            if self._active(conn, reg_id)["owner_id"] != token.owner_id:
-                raise wrong_key("the update")
-            self._note_jti(conn, token, now)
+            self._signed_by_pin(conn, self._active(conn, reg_id), token, "the update", now)
             conn.execute("UPDATE registrations SET contact = ?, updated_at = ? WHERE id = ?",
                          (json.dumps(token.contact.claim()), int(now), reg_id))
             self._put_cameras(conn, reg_id, token.cameras)
@@ -172,9 +178,7 @@ class Registry:
                     "SELECT 1 FROM registration_keys WHERE registration = ? AND owner_id = ? "
                     "AND replaced_at IS NOT NULL", (reg_id, token.owner_id)).fetchone():
                 return row["certificate"]   # done before: an interrupted agent asks again
-            if row["owner_id"] != token.owner_id:
-                raise wrong_key("the key rotation")
-            self._note_jti(conn, token, now)
+            self._signed_by_pin(conn, row, token, "the key rotation", now)
             jwk = json.dumps(new_jwk)
             conn.execute("UPDATE registrations SET owner_id = ?, jwk = ?, certificate = ?, "
                          "updated_at = ? WHERE id = ?",
@@ -190,9 +194,8 @@ class Registry:
         now = time.time() if now is None else now
         token = self._read(body, "unregister", now, reg_id)
         with db.connect(self.db_path) as conn:
-            if self._active(conn, reg_id)["owner_id"] != token.owner_id:
-                raise wrong_key("the unregistration")
-            self._note_jti(conn, token, now)
+            self._signed_by_pin(conn, self._active(conn, reg_id), token, "the unregistration",
+                                now)
             self._end(conn, reg_id, "owner", now)
 
     def retire(self, reg_id: str, now: float | None = None) -> bool:
