@@ -9,6 +9,7 @@ import ssl
 import httpx
 
 from agent.os_words import plain_os_error
+from frp.text import one_line
 
 _ERRNO_TAG = re.compile(r"\[(?:Errno|WinError) -?\d+\]\s*")
 
@@ -30,7 +31,7 @@ def network_words(exc: httpx.HTTPError) -> str:
         return plain_os_error(cause)
     if isinstance(exc, httpx.RemoteProtocolError):
         return "the connection was cut off: try again"
-    return _ERRNO_TAG.sub("", str(exc)).strip() or "the connection failed"
+    return one_line(_ERRNO_TAG.sub("", str(exc)).strip(), 300) or "the connection failed"
 
 
 def _os_cause(exc: BaseException) -> OSError | None:

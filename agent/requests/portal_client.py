@@ -18,8 +18,8 @@ import httpx
 
 from agent.backoff import Backoff
 from agent.deadline import CallDeadline
-from agent.network_words import network_words
 from agent.delivery.wire import DEFAULT_TIMEOUT
+from agent.network_words import network_words
 from agent.requests.portal_answers import (
     PortalError,
     check_status,
