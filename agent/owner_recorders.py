@@ -75,7 +75,13 @@ def clock_words(offset_s: float) -> str:
     """A recorder's clock against this PC's, for the owner."""
     if abs(offset_s) <= 2:
         return "the recorder's clock agrees with this computer's"
-    minutes, seconds = divmod(round(abs(offset_s)), 60)
+    # Read over the network, the offset is good to a second or two: beyond an hour the
+    # seconds would be noise ("3 h 1 s"), so it is said to the minute (the clip records it
+    # exactly).
+    whole = round(abs(offset_s))
+    if whole >= 3600:
+        whole = round(whole / 60) * 60
+    minutes, seconds = divmod(whole, 60)
     hours, minutes = divmod(minutes, 60)
     size = " ".join(f"{n} {unit}" for n, unit in ((hours, "h"), (minutes, "min"), (seconds, "s")) if n)
     return (f"the recorder's clock is {size} {'ahead of' if offset_s > 0 else 'behind'} this "

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from agent.owner_recorders import clock_words
 from agent.recorders.model import BadAnswer
 from agent.recorders.zones import IanaZone, posix_zone, reolink_zone
 from agent.timebase import US, parse_rfc3339
@@ -88,3 +89,13 @@ def test_recordings_in_the_repeated_hour_come_back_marked_or_exact(vendor, kw, f
     else:  # wall times only: the repeated hour is marked, the earlier reading used
         assert all(r.start.ambiguous for r in found)  # every one starts in 01:00-02:00 local
         assert found[0].start_us == found[3].start_us == first
+
+
+@pytest.mark.parametrize("offset_s,said", [
+    (1.4, "agrees with this computer's"), (-2.0, "agrees with this computer's"),
+    (2.6, "is 3 s ahead of"), (-95.0, "is 1 min 35 s behind"),
+    # read over the network an offset is good to a second or two: past an hour, to the minute
+    (3 * 3600 + 0.6, "is 3 h ahead of"), (3 * 3600 - 3.0, "is 3 h ahead of"),
+    (-(2 * 3600 + 29 * 60 + 31), "is 2 h 30 min behind"), (86400 + 45, "is 24 h 1 min ahead")])
+def test_a_recorder_clock_is_told_as_precisely_as_it_was_read(offset_s, said):
+    assert f"the recorder's clock {said}" in clock_words(offset_s)
