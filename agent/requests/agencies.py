@@ -15,6 +15,7 @@ from pathlib import Path
 
 from agent.audit.log import AuditError, AuditLog
 from agent.config import ConfigError, ensure_home
+from agent.os_words import plain_os_error
 from agent.requests.agency_changes import AgencyChange, ReplaceRefused, TrustStoreError, moves_tokens
 from agent.requests.registrations import (
     Registration,
@@ -52,7 +53,8 @@ class TrustStore:
         except ConfigError as exc:
             raise TrustStoreError(str(exc)) from None
         except OSError as exc:
-            raise TrustStoreError(f"cannot create {self.folder}: {exc.strerror}") from None
+            raise TrustStoreError("cannot create the agencies folder: "
+                                  + plain_os_error(exc, str(self.folder))) from None
 
     def add(self, path: Path, replace: bool = False) -> Agency:
         """Validate an agency file and import it (see import_file)."""
@@ -86,7 +88,8 @@ class TrustStore:
             try:
                 write_atomic(self.folder / _safe_name(agency.id), data, 0o600)
             except OSError as exc:
-                raise TrustStoreError(f"cannot save the agency in {self.folder}: {exc.strerror}") from None
+                raise TrustStoreError("cannot save the agency: "
+                                      + plain_os_error(exc, str(self.folder))) from None
             if change.forgotten:
                 self._write_regs([r for r in self._read_regs() if r.agency_id != agency.id])
         self._log_import(change)
@@ -104,7 +107,8 @@ class TrustStore:
             with open(path, "rb") as f:
                 raw = f.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
-            raise TrustStoreError(f"cannot read the agency file {path}: {exc.strerror}") from None
+            raise TrustStoreError(f"cannot read the agency file: {plain_os_error(exc, str(path))}") \
+                from None
         if len(raw) > MAX_FILE_BYTES:
             raise TrustStoreError(f"the agency file {path.name} is larger than 256 KiB; "
                                   "that is not an agency file")
@@ -165,7 +169,7 @@ class TrustStore:
             except AgencyError as exc:
                 out.append((path.name, str(exc)))
             except OSError as exc:
-                out.append((path.name, f"cannot be read ({exc.strerror})"))
+                out.append((path.name, f"cannot be read: {plain_os_error(exc, str(path))}"))
         return out
 
     def get(self, agency_id: str) -> Agency | None:
@@ -185,7 +189,8 @@ class TrustStore:
             try:
                 path.unlink()
             except OSError as exc:
-                raise TrustStoreError(f"cannot remove {path}: {exc.strerror}") from None
+                raise TrustStoreError("cannot remove the agency file: "
+                                      + plain_os_error(exc, str(path))) from None
             regs = self._read_regs()
             kept = [r for r in regs if r.agency_id != agency_id]
             if len(kept) != len(regs):

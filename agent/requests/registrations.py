@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from agent.os_words import plain_os_error
 from agent.storage import write_atomic
 from frp.jws_encoding import JWSError, loads_strict
 from frp.origins import CONTROL_CHARS
@@ -119,7 +120,8 @@ class RegistrationsFile:
         except FileNotFoundError:
             return []
         except OSError as exc:
-            raise RegistrationsFileError(f"cannot read {self.path}: {exc.strerror}") from None
+            raise RegistrationsFileError("cannot read the registrations file: "
+                                         + plain_os_error(exc, str(self.path))) from None
         try:
             doc = loads_strict(raw, "registrations file")
             agencies = doc["agencies"] if isinstance(doc, dict) and "format" in doc else doc
@@ -152,4 +154,5 @@ class RegistrationsFile:
         try:
             write_atomic(self.path, data, 0o600)
         except OSError as exc:
-            raise RegistrationsFileError(f"cannot save {self.path}: {exc.strerror}") from None
+            raise RegistrationsFileError("cannot save the registrations file: "
+                                         + plain_os_error(exc, str(self.path))) from None

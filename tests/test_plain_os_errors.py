@@ -1,0 +1,104 @@
+"""The agent's own files failing, said as agent/os_words.py says every OSError: what was being
+done, then what happened to which file and what to do ("... is full: free some space there,
+or choose another folder"), never only the system's bare words ("Is a directory", "No space
+left on device")."""
+from __future__ import annotations
+
+import errno
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from agent.cli import main
+from agent.requests import agencies, registrations
+from agent.requests.agencies import TrustStore, TrustStoreError
+from agent.requests.registrations import RegistrationsFile, RegistrationsFileError
+from tests.test_agencies import agency_doc
+
+FOLDER = "is a folder where a file was expected: check the path"
+FULL = "is full: free some space there, or choose another folder"
+BARE = (os.strerror(errno.EISDIR), os.strerror(errno.ENOSPC), os.strerror(errno.EACCES),
+        "Errno", "Error:", "Exception")
+
+
+def full_disk(*_args, **_kwargs):
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def plain(text: str, *words: str) -> str:
+    """`text`, once it says each of `words` and none of the system's bare words."""
+    for word in words:
+        assert word in text, text
+    for bare in BARE:
+        assert bare not in text, text
+    return text
+
+
+def agency_file(tmp_path: Path) -> Path:
+    path = tmp_path / "agency.json"
+    path.write_text(json.dumps(agency_doc()))
+    return path
+
+
+# the trust store (agent/requests/agencies.py, registrations.py) ------------------------------
+def test_adding_a_folder_as_an_agency_file_says_a_file_was_expected(tmp_path, capsys):
+    folder = tmp_path / "Downloads"
+    folder.mkdir()
+    code = main(["--home", str(tmp_path / "home"), "agencies", "add", str(folder)])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert plain(err, FOLDER) == f"footage-agent: cannot read the agency file: {folder} {FOLDER}\n"
+
+
+def test_a_full_disk_while_saving_an_agency_says_the_disk_is_full(home, tmp_path, monkeypatch):
+    monkeypatch.setattr(agencies, "write_atomic", full_disk)
+    with pytest.raises(TrustStoreError) as got:
+        TrustStore(home).add(agency_file(tmp_path))
+    assert plain(str(got.value), FULL) == \
+        f"cannot save the agency: the disk holding {home / 'agencies'} {FULL}"
+
+
+def test_an_agencies_folder_that_cannot_be_made_says_why(home, tmp_path):
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "agencies").write_text("not a folder")
+    with pytest.raises(TrustStoreError) as got:
+        TrustStore(home).add(agency_file(tmp_path))
+    assert plain(str(got.value)).startswith(f"cannot create the agencies folder: "
+                                            f"{home / 'agencies'} already exists")
+
+
+def test_an_agency_file_that_cannot_be_read_is_listed_with_why(home, tmp_path):
+    store = TrustStore(home)
+    store.add(agency_file(tmp_path))
+    (store.folder / "odd.json").mkdir()
+    assert store.damaged() == [("odd.json", f"cannot be read: {store.folder / 'odd.json'} {FOLDER}")]
+
+
+def test_an_agency_file_that_cannot_be_removed_says_why(home, tmp_path, monkeypatch):
+    store = TrustStore(home)
+    agency = store.add(agency_file(tmp_path))
+
+    def busy(self, *_a, **_k):
+        raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), str(self))
+
+    monkeypatch.setattr(Path, "unlink", busy)
+    with pytest.raises(TrustStoreError) as got:
+        store.remove(agency.id)
+    assert plain(str(got.value), "in use by another program").startswith(
+        "cannot remove the agency file: ")
+
+
+def test_the_registrations_file_failing_says_what_to_do(home, monkeypatch):
+    home.mkdir(parents=True, exist_ok=True)
+    regs = RegistrationsFile(home / "registrations.json")
+    regs.path.mkdir()
+    with pytest.raises(RegistrationsFileError) as got:
+        regs.read()
+    assert str(got.value) == f"cannot read the registrations file: {regs.path} {FOLDER}"
+    regs.path.rmdir()
+    monkeypatch.setattr(registrations, "write_atomic", full_disk)
+    with pytest.raises(RegistrationsFileError) as got:
+        regs.write([])
+    assert str(got.value) == f"cannot save the registrations file: the disk holding {regs.path} {FULL}"
