@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from agent.cli import main
-from agent.requests import agencies, registrations
+from agent.requests import agencies, holds, registrations
 from agent.requests.agencies import TrustStore, TrustStoreError
+from agent.requests.inbox import Inbox, InboxError
 from agent.requests.registrations import RegistrationsFile, RegistrationsFileError
 from tests.test_agencies import agency_doc
 
@@ -102,3 +103,68 @@ def test_the_registrations_file_failing_says_what_to_do(home, monkeypatch):
     with pytest.raises(RegistrationsFileError) as got:
         regs.write([])
     assert str(got.value) == f"cannot save the registrations file: the disk holding {regs.path} {FULL}"
+
+
+# requests: the inbox, a request file, holds -----------------------------------------------
+def test_an_inbox_that_cannot_be_opened_says_why(tmp_path):
+    path = tmp_path / "inbox.db"
+    path.mkdir()
+    with pytest.raises(InboxError) as got:
+        Inbox(path)
+    assert str(got.value) == f"the inbox cannot be opened: {path} {FOLDER}"
+
+
+def test_importing_a_folder_as_a_request_file_says_a_file_was_expected(tmp_path, capsys):
+    folder = tmp_path / "Downloads"
+    folder.mkdir()
+    code = main(["--home", str(tmp_path / "home"), "import-request", str(folder)])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert plain(err, FOLDER) == f"footage-agent: cannot read the request file: {folder} {FOLDER}\n"
+
+
+def test_a_full_disk_while_holding_says_the_disk_is_full(agent, monkeypatch):
+    monkeypatch.setattr(holds, "write_hashed", full_disk)
+    with pytest.raises(holds.HoldError) as got:
+        holds.make_hold(agent.home, agent.store, "req-1", 0, 10**6)
+    assert str(got.value) == ("the recordings could not be copied into the hold: the disk "
+                              f"holding {agent.home / holds.HOLDS} {FULL}")
+    assert not (agent.home / holds.HOLDS / "req-1").exists()
+
+
+def test_a_recording_that_cannot_be_read_for_a_hold_is_named(agent, tmp_path, monkeypatch):
+    recording = tmp_path / "rec" / "porch.mp4"
+
+    def unreadable(*_a):
+        raise OSError(errno.EIO, os.strerror(errno.EIO), str(recording))
+
+    monkeypatch.setattr(holds, "_copy_all", unreadable)
+    with pytest.raises(holds.HoldError) as got:
+        holds.make_hold(agent.home, agent.store, "req-1", 0, 10**6)
+    assert plain(str(got.value)) == (
+        f"the recordings could not be copied into the hold: the disk holding {recording} could "
+        "not be read or written (input/output error): check the drive and its cable; the drive "
+        "may be failing")
+
+
+def test_a_hold_that_cannot_be_removed_says_why(agent, monkeypatch):
+    hold = holds.make_hold(agent.home, agent.store, "req-1", 0, 10**6)
+
+    def busy(path, *_a, **_k):
+        raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), str(path))
+
+    monkeypatch.setattr(holds.shutil, "rmtree", busy)
+    with pytest.raises(holds.HoldError) as got:
+        holds.release(agent.home, "req-1")
+    assert str(got.value) == ("the hold could not be removed: "
+                              f"{hold.path} is in use by another program: close it, then try again")
+
+
+def test_a_hold_record_that_cannot_be_read_says_why_without_an_errno(agent):
+    hold = holds.make_hold(agent.home, agent.store, "req-1", 0, 10**6)
+    record = hold.path / holds.RECORD
+    record.unlink()
+    record.mkdir()
+    with pytest.raises(holds.HoldError) as got:
+        holds.read_hold(agent.home, "req-1")
+    assert plain(str(got.value)) == f"the hold record cannot be read: {record} {FOLDER}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from agent.os_words import plain_os_error
 from agent.requests import polling
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.inbox import InboxError
@@ -39,7 +40,8 @@ class DeskIntake:
             with open(source, "rb") as fh:
                 token = fh.read(MAX_TOKEN_BYTES + 64)
         except OSError as exc:
-            raise DeskError(f"cannot read the request file {source}: {exc.strerror}") from None
+            raise DeskError("cannot read the request file: "
+                            + plain_os_error(exc, str(source))) from None
         return self._view(self._accept(token, "file"))
 
     def take(self, token: str | bytes, via: str, registrations: list[str] | None = None,

@@ -23,6 +23,7 @@ from agent.index.links import links_out
 from agent.index.mirror import Connect
 from agent.index.remote_window import FetchCancelled, RecorderWindow, download
 from agent.index.store import Store
+from agent.os_words import plain_os_error
 from agent.recorders.model import RecorderError
 from agent.storage import (
     distinct_name,
@@ -83,7 +84,10 @@ def read_hold(home: Path, folder: str) -> Hold | None:
         return Hold(path, tuple(HeldFile(**f) for f in doc["files"]))
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except OSError as exc:
+        raise HoldError("the hold record cannot be read: "
+                        + plain_os_error(exc, str(path / RECORD))) from None
+    except (ValueError, KeyError, TypeError) as exc:
         raise HoldError(f"the hold record in {path} cannot be read ({exc})") from None
 
 
@@ -139,8 +143,10 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
     except RecorderError as exc:
         raise HoldError(f"the recorder's footage could not be held: {exc}") from None
     except OSError as exc:
-        raise HoldError(f"the recordings could not be copied into {final.parent}: "
-                        f"{exc.strerror or exc}") from None
+        # A recording the OS named is said as such; anything else happened in the hold.
+        named = exc.filename is not None and not str(exc.filename).startswith(str(staging))
+        raise HoldError("the recordings could not be copied into the hold: "
+                        + plain_os_error(exc, None if named else str(final.parent))) from None
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
@@ -212,5 +218,5 @@ def release(home: Path, folder: str) -> bool:
     try:
         shutil.rmtree(path)
     except OSError as exc:
-        raise HoldError(f"the hold {path} could not be removed: {exc.strerror}") from None
+        raise HoldError(f"the hold could not be removed: {plain_os_error(exc, str(path))}") from None
     return True

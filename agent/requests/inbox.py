@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from agent.os_words import plain_os_error
 from agent.requests.records import Approval, Delivery, Entry, approval_json, entry_from_row
 from agent.storage import Transaction, private_database
 from agent.timebase import US
@@ -104,7 +105,7 @@ class Inbox:
         except sqlite3.DatabaseError as exc:
             raise InboxError(f"the inbox {path} cannot be opened: {exc}") from None
         except OSError as exc:
-            raise InboxError(f"the inbox {path} cannot be opened: {exc.strerror}") from None
+            raise InboxError(f"the inbox cannot be opened: {plain_os_error(exc, str(path))}") from None
 
     def close(self) -> None:
         with self._lock:
