@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from agent.cli import main
+from agent.identity import keys, rotation
+from agent.identity.keys import KEY_DIR, KEY_FILE, OwnerKey, OwnerKeyError
 from agent.requests import agencies, holds, registrations
 from agent.requests.agencies import TrustStore, TrustStoreError
 from agent.requests.inbox import Inbox, InboxError
@@ -168,3 +170,49 @@ def test_a_hold_record_that_cannot_be_read_says_why_without_an_errno(agent):
     with pytest.raises(holds.HoldError) as got:
         holds.read_hold(agent.home, "req-1")
     assert plain(str(got.value)) == f"the hold record cannot be read: {record} {FOLDER}"
+
+
+# the owner key (agent/identity/keys.py, rotation.py) --------------------------------------
+def test_a_full_disk_while_saving_the_owner_key_says_the_disk_is_full(home, monkeypatch):
+    monkeypatch.setattr(keys, "_write_new_secret", full_disk)
+    with pytest.raises(OwnerKeyError) as got:
+        OwnerKey.load_or_create(home)
+    assert str(got.value) == f"Could not save the owner key: the disk holding {home / KEY_DIR} {FULL}"
+
+
+def test_an_owner_key_that_cannot_be_read_says_why(home):
+    (home / KEY_DIR / KEY_FILE).mkdir(parents=True)
+    with pytest.raises(OwnerKeyError) as got:
+        OwnerKey.load(home)
+    assert str(got.value) == f"Could not read the owner key: {home / KEY_DIR / KEY_FILE} {FOLDER}"
+
+
+def test_a_file_to_sign_that_cannot_be_read_says_why(home, tmp_path):
+    with pytest.raises(OwnerKeyError) as got:
+        OwnerKey.load_or_create(home).minisign(tmp_path, "comment")
+    assert str(got.value) == f"Could not read the file to sign: {tmp_path} {FOLDER}"
+
+
+def test_a_key_folder_that_cannot_be_made_names_what_is_in_the_way(home):
+    home.mkdir()
+    (home / KEY_DIR).write_text("not a folder")
+    with pytest.raises(OwnerKeyError) as got:
+        OwnerKey.load_or_create(home)
+    assert plain(str(got.value)).startswith(
+        f"Could not create the key folder: {home / KEY_DIR} already exists")
+
+
+def test_a_rotation_that_cannot_put_the_new_key_in_place_says_why(home, monkeypatch):
+    old = OwnerKey.load_or_create(home)
+    rotation.begin_rotation(home)
+
+    def read_only(*_a, **_k):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(rotation.os, "replace", read_only)
+    with pytest.raises(OwnerKeyError) as got:
+        rotation.finish_rotation(home, old)
+    assert plain(str(got.value)) == (
+        f"Could not put the new owner key in place: {home / KEY_DIR} is on a read-only disk (a "
+        "locked SD card, a write-protected USB stick or a read-only share): unlock it, or choose "
+        "another folder; run the key rotation again")

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from agent.identity.pkcs8 import encrypt_pkcs8, envelope_intact
+from agent.os_words import plain_os_error
 from agent.permissions import owner_only_folder
 from agent.storage import write_atomic
 from frp.minisign import blake2b_of, key_id_hex, public_key_from_raw
@@ -94,7 +95,8 @@ class OwnerKey:
             # Another process made the key first; theirs wins so both share one identity.
             return cls.load_at(path, passphrase), False
         except OSError as exc:
-            raise OwnerKeyError(f"Could not save the owner key in {path.parent}: {exc.strerror}") from None
+            raise OwnerKeyError("Could not save the owner key: "
+                                + plain_os_error(exc, str(path.parent))) from None
         return cls(private), True
 
     @classmethod
@@ -113,7 +115,8 @@ class OwnerKey:
         except FileNotFoundError:
             raise OwnerKeyError(f"There is no owner key at {path}. Create one first.") from None
         except OSError as exc:
-            raise OwnerKeyError(f"Could not read the owner key at {path}: {exc.strerror}") from None
+            raise OwnerKeyError("Could not read the owner key: "
+                                + plain_os_error(exc, str(path))) from None
         cached = None
         if passphrase and b"ENCRYPTED PRIVATE KEY" in pem:
             cached = (str(path.absolute()), st.st_ino, st.st_mtime_ns, st.st_size,
@@ -146,7 +149,8 @@ class OwnerKey:
         try:
             signature = self._private.sign(blake2b_of(data))
         except OSError as exc:
-            raise OwnerKeyError(f"Could not read {data} to sign it: {exc.strerror}") from None
+            raise OwnerKeyError("Could not read the file to sign: "
+                                + plain_os_error(exc, str(data))) from None
         global_sig = self._private.sign(signature + comment)
         key_id = self.public.key_id
         return (
@@ -190,7 +194,9 @@ def _make_private_dirs(home: Path) -> None:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             owner_only_folder(folder, new)
     except OSError as exc:
-        raise OwnerKeyError(f"Could not create the key folder in {home}: {exc.strerror}") from None
+        # The folder in the way when the OS names it (a file called `keys`), else the home.
+        raise OwnerKeyError("Could not create the key folder: "
+                            + plain_os_error(exc, exc.filename or str(home))) from None
 
 
 def _write_new_secret(path: Path, secret: bytes) -> None:

@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 from agent.identity.keys import KEY_DIR, KEY_FILE, OwnerKey, OwnerKeyError
+from agent.os_words import plain_os_error
 
 NEXT_FILE = "owner.next.key"
 RETIRED_DIR = "retired"
@@ -59,5 +60,6 @@ def finish_rotation(home: Path, old: OwnerKey) -> None:
             os.link(current, retired)      # the old key is kept before it stops being current
         os.replace(upcoming, current)
     except OSError as exc:
-        raise OwnerKeyError(f"Could not put the new owner key in place in {keys}: "
-                            f"{exc.strerror}; run the key rotation again") from None
+        raise OwnerKeyError("Could not put the new owner key in place: "
+                            f"{plain_os_error(exc, str(keys))}; run the key rotation again") \
+            from None
