@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from agent.audit import seal as seals
+from agent.audit.log import AuditError, AuditLog
 from agent.cli import main
 from agent.identity import keys, rotation
 from agent.identity.keys import KEY_DIR, KEY_FILE, OwnerKey, OwnerKeyError
@@ -216,3 +218,49 @@ def test_a_rotation_that_cannot_put_the_new_key_in_place_says_why(home, monkeypa
         f"Could not put the new owner key in place: {home / KEY_DIR} is on a read-only disk (a "
         "locked SD card, a write-protected USB stick or a read-only share): unlock it, or choose "
         "another folder; run the key rotation again")
+
+
+# the activity log (agent/audit/log.py, seal.py) -------------------------------------------
+def test_an_audit_log_that_cannot_be_opened_or_read_says_why(home):
+    log = AuditLog(home, sealer=lambda: None)
+    home.mkdir()
+    log.path.mkdir()
+    with pytest.raises(AuditError) as got:
+        log.append("hold")
+    assert str(got.value) == f"cannot open the audit log: {log.path} {FOLDER}"
+    with pytest.raises(AuditError) as got:
+        log.entries()
+    assert str(got.value) == f"cannot read the audit log: {log.path} {FOLDER}"
+
+
+def test_a_full_disk_while_logging_says_the_disk_is_full(home, monkeypatch):
+    log = AuditLog(home, sealer=lambda: None)
+    monkeypatch.setattr(AuditLog, "_append_locked", full_disk)
+    with pytest.raises(AuditError) as got:
+        log.append("hold")
+    assert str(got.value) == f"cannot write the audit log: the disk holding {log.path} {FULL}"
+
+
+def test_an_audit_log_whose_head_cannot_be_read_says_why(home, monkeypatch):
+    log = AuditLog(home, sealer=lambda: None)
+    log.append("hold")
+    real_open = os.open
+
+    def denied(path, *args, **kwargs):
+        if Path(path) == log.path:
+            raise OSError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
+    with pytest.raises(AuditError) as got:
+        log.head()
+    assert plain(str(got.value)).startswith(
+        f"cannot read the audit log: permission denied for {log.path}: your user account")
+
+
+def test_a_seal_that_cannot_be_read_says_why(home):
+    path = seals.seal_path(home)
+    path.mkdir(parents=True)
+    with pytest.raises(seals.SealError) as got:
+        seals.read_seal(home)
+    assert str(got.value) == f"the seal cannot be read: {path} {FOLDER}"

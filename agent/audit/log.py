@@ -45,6 +45,7 @@ from agent.audit.records import (
 from agent.config import ConfigError, ensure_home
 from agent.identity.keys import OwnerKey, passphrase_from_env
 from agent.media.read_at import read_at
+from agent.os_words import plain_os_error
 from agent.storage import FileLock
 from agent.timebase import format_utc
 from frp.decision import LogHead
@@ -110,12 +111,14 @@ class AuditLog:
             except ConfigError as exc:
                 raise AuditError(str(exc)) from None
             except OSError as exc:
-                raise AuditError(f"cannot open the audit log {self.path}: {exc.strerror}") from None
+                raise AuditError("cannot open the audit log: "
+                                 + plain_os_error(exc, str(self.path))) from None
             try:
                 with FileLock(fd):
                     return self._append_locked(fd, event, data, key, created)
             except OSError as exc:
-                raise AuditError(f"cannot write the audit log {self.path}: {exc.strerror}") from None
+                raise AuditError("cannot write the audit log: "
+                                 + plain_os_error(exc, str(self.path))) from None
             finally:
                 os.close(fd)
 
@@ -204,7 +207,8 @@ class AuditLog:
         except FileNotFoundError:
             return LogHead(0, GENESIS)
         except OSError as exc:
-            raise AuditError(f"cannot read the audit log {self.path}: {exc.strerror}") from None
+            raise AuditError("cannot read the audit log: "
+                             + plain_os_error(exc, str(self.path))) from None
         try:
             lines, _tail, _n = self._tail(fd)
         finally:
@@ -243,7 +247,8 @@ class AuditLog:
         except FileNotFoundError:
             return b""
         except OSError as exc:
-            raise AuditError(f"cannot read the audit log {self.path}: {exc.strerror}") from None
+            raise AuditError("cannot read the audit log: "
+                             + plain_os_error(exc, str(self.path))) from None
 
     def entries(self) -> list[dict]:
         """Every well-formed record, oldest first (crash fragments left out)."""

@@ -33,6 +33,7 @@ from agent.identity.keys import (
     public_key_file,
 )
 from agent.identity.rotation import retired_key_path
+from agent.os_words import plain_os_error
 from agent.storage import write_atomic
 from frp.minisign import PublicKeyError, SignatureError, parse_minisign_public, public_key_from_raw
 
@@ -99,7 +100,7 @@ def read_seal(home: Path) -> Seal | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise SealError(f"the seal {path} cannot be read: {exc.strerror}") from None
+        raise SealError(f"the seal cannot be read: {plain_os_error(exc, str(path))}") from None
     try:
         doc = json.loads(raw.decode("ascii"))
     except (UnicodeDecodeError, ValueError, RecursionError):
