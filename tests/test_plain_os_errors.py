@@ -14,6 +14,10 @@ import pytest
 from agent.audit import seal as seals
 from agent.audit.log import AuditError, AuditLog
 from agent.cli import main
+from agent.export import bagtar, package
+from agent.export.masks import MaskError, read_masks_file
+from agent.export.package import PackageBuilder, PackageError
+from agent.export.package_inputs import outputs_record
 from agent.identity import keys, rotation
 from agent.identity.keys import KEY_DIR, KEY_FILE, OwnerKey, OwnerKeyError
 from agent.requests import agencies, holds, registrations
@@ -264,3 +268,88 @@ def test_a_seal_that_cannot_be_read_says_why(home):
     with pytest.raises(seals.SealError) as got:
         seals.read_seal(home)
     assert str(got.value) == f"the seal cannot be read: {path} {FOLDER}"
+
+
+# packages and masks (agent/export) --------------------------------------------------------
+def seal_one(parent: Path, key: OwnerKey):
+    with PackageBuilder(parent, "case-1_porch") as builder:
+        added = builder.add_bytes("note.txt", b"a note")
+        return builder.seal(key, lambda files: {"outputs": outputs_record([added])})
+
+
+@pytest.fixture
+def key(home) -> OwnerKey:
+    return OwnerKey.load_or_create(home)
+
+
+def test_a_full_disk_while_writing_a_package_says_the_disk_is_full(tmp_path, monkeypatch):
+    monkeypatch.setattr(package, "write_hashed", full_disk)
+    out = tmp_path / "usb"
+    with PackageBuilder(out, "case-1_porch") as builder:
+        with pytest.raises(PackageError) as got:
+            builder.add_bytes("note.txt", b"a note")
+        assert str(got.value) == \
+            f"Could not write data/note.txt into the package: the disk holding {out} {FULL}"
+        src = tmp_path / "clip.mp4"
+        src.write_bytes(b"clip")
+        with pytest.raises(PackageError) as got:
+            builder.add_file("clip.mp4", src)
+        assert str(got.value) == \
+            f"Could not copy {src} into the package: the disk holding {out} {FULL}"
+    assert list(out.iterdir()) == []
+
+
+def test_a_full_disk_while_sealing_a_package_says_the_disk_is_full(tmp_path, key, monkeypatch):
+    write = package.write_hashed
+
+    def full_at_tags(path, chunks):
+        if path.name == "bagit.txt":
+            full_disk()
+        return write(path, chunks)
+
+    monkeypatch.setattr(package, "write_hashed", full_at_tags)
+    with pytest.raises(PackageError) as got:
+        seal_one(tmp_path / "usb", key)
+    assert str(got.value) == f"Could not write bagit.txt: the disk holding {tmp_path / 'usb'} {FULL}"
+
+
+def test_a_package_that_cannot_be_read_back_says_the_disk_may_be_failing(tmp_path, key,
+                                                                         monkeypatch):
+    def failing(*_a, **_k):
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(package, "hash_file", failing)
+    with pytest.raises(PackageError) as got:
+        seal_one(tmp_path / "usb", key)
+    assert plain(str(got.value)).startswith(
+        f"Could not re-read the package to check it: the disk holding {tmp_path / 'usb'} could "
+        "not be read or written (input/output error): check the drive")
+
+
+def test_a_package_that_cannot_be_moved_into_place_says_why(tmp_path, key, monkeypatch):
+    def denied(src, dst):
+        raise OSError(errno.EACCES, os.strerror(errno.EACCES), str(src), None, str(dst))
+
+    monkeypatch.setattr(package.os, "rename", denied)
+    with pytest.raises(PackageError) as got:
+        seal_one(tmp_path / "usb", key)
+    assert plain(str(got.value)).startswith(
+        "Could not move the finished package into place: permission denied for "
+        f"{tmp_path / 'usb' / 'case-1_porch'}: your user account may not do this there")
+
+
+def test_a_full_disk_while_writing_a_package_tar_says_the_disk_is_full(tmp_path, key,
+                                                                      monkeypatch):
+    sealed = seal_one(tmp_path / "usb", key)
+    monkeypatch.setattr(bagtar, "_add_member", full_disk)
+    out = tmp_path / "usb" / "case-1_porch.tar"
+    with pytest.raises(PackageError) as got:
+        bagtar.tar_package(sealed.path, out)
+    assert str(got.value) == f"Could not write the package tar: the disk holding {out} {FULL}"
+    assert not out.exists()
+
+
+def test_a_masks_file_that_cannot_be_read_says_why(tmp_path):
+    with pytest.raises(MaskError) as got:
+        read_masks_file(tmp_path, "porch")
+    assert str(got.value) == f"cannot read the masks file: {tmp_path} {FOLDER}"

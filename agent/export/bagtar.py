@@ -12,6 +12,7 @@ from pathlib import Path
 
 from agent.delivery.sums import READ_SIZE, ChunkSums, SumsWriter
 from agent.export.package import PackageError
+from agent.os_words import plain_os_error
 from agent.storage import remove_stale_partials
 
 
@@ -57,7 +58,8 @@ def tar_package(path: Path, out: Path) -> PackageTar:
     except FileExistsError:
         raise PackageError(f"{out} appeared meanwhile; it was left untouched.") from None
     except OSError as exc:
-        raise PackageError(f"Could not write the package tar {out}: {exc.strerror}") from None
+        raise PackageError(f"Could not write the package tar: {plain_os_error(exc, str(out))}") \
+            from None
     finally:
         tmp.unlink(missing_ok=True)
     return PackageTar(out, writer.sums())

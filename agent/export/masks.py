@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from agent.os_words import plain_os_error
 from agent.storage import distinct_name, safe_name, write_atomic
 
 MAX_POLYGONS = 64
@@ -115,7 +116,7 @@ def read_masks_file(path: Path, camera: str) -> CameraMasks:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
-        raise MaskError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise MaskError(f"cannot read the masks file: {plain_os_error(exc, str(path))}") from None
     except UnicodeDecodeError:
         raise MaskError(f"{path} is not a text (JSON) file") from None
     try:

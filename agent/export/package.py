@@ -136,7 +136,8 @@ class PackageBuilder:
             dst.unlink(missing_ok=True)
             if isinstance(exc, FileNotFoundError):
                 raise PackageError(f"The file {src} to put in the package does not exist.") from None
-            raise PackageError(f"Could not copy {src} into the package: {exc.strerror}") from None
+            raise PackageError(f"Could not copy {src} into the package: "
+                               + plain_os_error(exc, str(self.parent))) from None
         return self._record(PackageFile(full, sha, size))
 
     def add_bytes(self, name: str, data: bytes) -> PackageFile:
@@ -149,7 +150,8 @@ class PackageBuilder:
             sha, size = write_hashed(self._tmp / full, [data])
         except OSError as exc:
             (self._tmp / full).unlink(missing_ok=True)
-            raise PackageError(f"Could not write {full} into the package: {exc.strerror}") from None
+            raise PackageError(f"Could not write {full} into the package: "
+                               + plain_os_error(exc, str(self.parent))) from None
         return PackageFile(full, sha, size)
 
     def _record(self, pf: PackageFile) -> PackageFile:
@@ -215,7 +217,8 @@ class PackageBuilder:
         try:
             return write_hashed(self._tmp / name, [data])
         except OSError as exc:
-            raise PackageError(f"Could not write {name}: {exc.strerror}") from None
+            raise PackageError(f"Could not write {name}: "
+                               + plain_os_error(exc, str(self.parent))) from None
 
     def _recheck(self, files, tags: dict[str, tuple[str, int]], key: OwnerKey,
                  cancel: threading.Event | None = None) -> None:
@@ -234,7 +237,8 @@ class PackageBuilder:
         except SignatureError as exc:
             raise PackageError(f"the new signature did not verify: {exc}") from None
         except OSError as exc:
-            raise PackageError(f"Could not re-read the package to check it: {exc.strerror}") from None
+            raise PackageError("Could not re-read the package to check it: "
+                               + plain_os_error(exc, str(self.parent))) from None
 
     def _rename(self, cancel: threading.Event | None = None) -> None:
         fsync_dir(self._tmp)
@@ -247,7 +251,8 @@ class PackageBuilder:
         try:
             os.rename(self._tmp, self.destination)
         except OSError as exc:
-            raise PackageError(f"Could not move the finished package into place: {exc.strerror}") from None
+            raise PackageError("Could not move the finished package into place: "
+                               + plain_os_error(exc, str(self.destination))) from None
         sync_renamed_into(self.parent)
 
 
