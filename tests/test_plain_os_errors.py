@@ -14,6 +14,10 @@ import pytest
 from agent.audit import seal as seals
 from agent.audit.log import AuditError, AuditLog
 from agent.cli import main
+from agent.delivery import state, upload
+from agent.delivery.state import StateFile, UploadState, save_state
+from agent.delivery.sums import compute_sums
+from agent.delivery.wire import UploadError
 from agent.export import bagtar, package
 from agent.export.masks import MaskError, read_masks_file
 from agent.export.package import PackageBuilder, PackageError
@@ -353,3 +357,61 @@ def test_a_masks_file_that_cannot_be_read_says_why(tmp_path):
     with pytest.raises(MaskError) as got:
         read_masks_file(tmp_path, "porch")
     assert str(got.value) == f"cannot read the masks file: {tmp_path} {FOLDER}"
+
+
+# uploads (agent/delivery) ------------------------------------------------------------------
+ENDPOINT = "https://upload.example.gov/files/"
+
+
+def test_a_file_to_upload_that_cannot_be_read_says_why(tmp_path):
+    with pytest.raises(UploadError) as got:
+        compute_sums(tmp_path)
+    assert str(got.value) == f"Cannot read the file to upload: {tmp_path} {FOLDER}."
+    missing = tmp_path / "case-1.tar"
+    with pytest.raises(UploadError) as got:
+        upload.upload_file(missing, ENDPOINT, state_dir=tmp_path / "uploads")
+    assert str(got.value) == (f"Cannot read the file to upload: {missing} does not exist: check "
+                              "the path, or connect the drive it is on.")
+
+
+def test_a_file_failing_while_it_is_uploaded_says_the_drive_may_be_failing(tmp_path,
+                                                                           monkeypatch):
+    tar = tmp_path / "case-1.tar"
+    tar.write_bytes(b"x" * 100)
+
+    def failing(*_a, **_k):
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(upload, "capabilities", lambda *_a: None)
+    monkeypatch.setattr(upload, "ChunkSource", failing)
+    with pytest.raises(UploadError) as got:
+        upload.upload_file(tar, ENDPOINT, state_dir=tmp_path / "uploads")
+    assert plain(str(got.value)).startswith(
+        f"Cannot read the file to upload: the disk holding {tar} could not be read or written")
+
+
+def test_a_full_disk_while_saving_an_uploads_progress_says_the_disk_is_full(tmp_path,
+                                                                            monkeypatch):
+    path = tmp_path / "uploads" / "one.json"
+    progress = UploadState(ENDPOINT, ENDPOINT + "1", 100, "0" * 64, 0, 0)
+    kept = StateFile(path)
+    kept.save(progress)
+    real_write = os.write
+
+    def full_here(fd, data):
+        if fd == kept._fd:
+            full_disk()
+        return real_write(fd, data)
+
+    monkeypatch.setattr(state.os, "write", full_here)
+    try:
+        with pytest.raises(UploadError) as got:
+            kept.save(progress.advanced(50, 50))
+    finally:
+        kept.close()
+    assert str(got.value) == f"Cannot save the upload's progress: the disk holding {path} {FULL}."
+    monkeypatch.setattr(state, "write_atomic", full_disk)
+    with pytest.raises(UploadError) as got:
+        save_state(path, progress)
+    assert str(got.value) == \
+        f"Cannot save the upload's progress: the disk holding {path.parent} {FULL}."

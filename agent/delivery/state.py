@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from agent.delivery.wire import UploadError
+from agent.os_words import plain_os_error
 from agent.storage import write_atomic
 
 log = logging.getLogger(__name__)
@@ -65,8 +66,8 @@ def save_state(path: Path, state: UploadState) -> None:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         write_atomic(path, json.dumps(asdict(state)).encode("utf-8"))
     except OSError as exc:
-        raise UploadError(f"Cannot save the upload's progress in {path.parent}: {exc.strerror}. "
-                          "Check that the agent's home folder is writable.") from None
+        raise UploadError("Cannot save the upload's progress: "
+                          f"{plain_os_error(exc, str(path.parent))}.") from None
 
 
 class StateFile:
@@ -93,8 +94,8 @@ class StateFile:
                 os.lseek(self._fd, 0, os.SEEK_SET)
                 os.write(self._fd, data.ljust(self._length))  # JSON allows the trailing spaces
         except OSError as exc:
-            raise UploadError(f"Cannot save the upload's progress in {self.path}: {exc.strerror}.") \
-                from None
+            raise UploadError("Cannot save the upload's progress: "
+                              f"{plain_os_error(exc, str(self.path))}.") from None
         self._length = max(self._length, len(data))
 
     def close(self) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agent.delivery.wire import UploadCancelled, UploadError
+from agent.os_words import plain_os_error
 
 # The largest PATCH (a fast link sends whole chunks, with their sealed digests, hashing nothing);
 # slower links send parts of a chunk, about 8 s of data each (agent/delivery/pace.py). Each
@@ -122,7 +123,8 @@ def compute_sums(path: Path, chunk_size: int | None = None,
                     raise UploadCancelled("The upload was cancelled.")
                 writer.write(block)
     except OSError as exc:
-        raise UploadError(f"Cannot read {path}: {exc.strerror}.") from None
+        raise UploadError(f"Cannot read the file to upload: {plain_os_error(exc, str(path))}.") \
+            from None
     return writer.sums()
 
 

@@ -32,6 +32,7 @@ from agent.delivery.wire import (
     new_client,
     same_origin_url,
 )
+from agent.os_words import plain_os_error
 
 __all__ = ["UploadProgress", "UploadResult", "UploadError", "UploadCancelled", "upload_file",
            "check_endpoint", "withdraw_upload", "Withdrawn"]
@@ -67,7 +68,8 @@ def upload_file(path: Path, endpoint: str, *, state_dir: Path, metadata: dict[st
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise UploadError(f"Cannot read {path}: {exc.strerror}.") from None
+        raise UploadError(f"Cannot read the file to upload: {plain_os_error(exc, str(path))}.") \
+            from None
     meta = {str(k): str(v) for k, v in (metadata or {}).items()}
     sums = checked_sums(path, size, sums or compute_sums(path, chunk_size, cancel), meta.get("sha256"))
     sha = meta["sha256"] = sums.sha256
@@ -83,7 +85,8 @@ def upload_file(path: Path, endpoint: str, *, state_dir: Path, metadata: dict[st
                             send_checksums=checksums != "refused")
             return job.run()
     except OSError as exc:
-        raise UploadError(f"Cannot read {path}: {exc.strerror}.") from None
+        raise UploadError(f"Cannot read the file to upload: {plain_os_error(exc, str(path))}.") \
+            from None
     finally:
         if client is None:
             http.close()
