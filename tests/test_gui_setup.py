@@ -312,7 +312,7 @@ def test_a_damaged_recording_stops_the_export_until_the_owner_accepts_the_loss(
     progress = export(accept=False)
     assert progress.finished_ok is False
     assert "could not be decoded" in progress.result.text()
-    assert "Send even if damaged frames must be left out" in progress.result.text()
+    assert "Go on even if damaged frames must be left out" in progress.result.text()
     progress = export(accept=True)
     assert progress.finished_ok is True, progress.result.text()
     assert "1 damaged frame could not be decoded and was left out" in progress.result.text()

@@ -153,6 +153,6 @@ def _dropped(result: CutResult) -> DroppedFrames:
     return DroppedFrames(
         "; ".join(parts) + ": the recording is damaged there, and the clip would leave that "
         "out. Look at the recording, choose another time, or accept the loss explicitly "
-        "(--accept-dropped-frames; in the app, tick 'Send even if damaged frames must be left "
+        "(--accept-dropped-frames; in the app, tick 'Go on even if damaged frames must be left "
         "out'); the package then says how much was left out.",
         result.dropped_frames, result.dropped_audio_packets)

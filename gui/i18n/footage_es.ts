@@ -836,8 +836,8 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Empieza en el segundo exacto; los primeros instantes se vuelven a codificar.</translation>
     </message>
     <message>
-        <source>Send even if damaged frames must be left out</source>
-        <translation>Enviar aunque haya que omitir imágenes dañadas</translation>
+        <source>Go on even if damaged frames must be left out</source>
+        <translation>Continuar aunque haya que omitir imágenes dañadas</translation>
     </message>
     <message>
         <source>When part of a recording is damaged, some frames cannot be decoded. Without this the export stops and says how many; with it they are left out and the package says how many.</source>
@@ -2106,8 +2106,8 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>no se pudieron descodificar {count} fragmentos del sonido conservado</translation>
     </message>
     <message>
-        <source>the recording is damaged there, and the clip would leave that out. Look at the recording, choose another time, or accept the loss explicitly (--accept-dropped-frames; in the app, tick &apos;Send even if damaged frames must be left out&apos;); the package then says how much was left out.</source>
-        <translation>la grabación está dañada ahí, y el clip dejaría eso fuera. Mire la grabación, elija otro momento, o acepte la pérdida expresamente (--accept-dropped-frames; en la aplicación, marque «Enviar aunque haya que omitir imágenes dañadas»); el paquete dirá entonces cuánto se dejó fuera.</translation>
+        <source>the recording is damaged there, and the clip would leave that out. Look at the recording, choose another time, or accept the loss explicitly (--accept-dropped-frames; in the app, tick &apos;Go on even if damaged frames must be left out&apos;); the package then says how much was left out.</source>
+        <translation>la grabación está dañada ahí, y el clip dejaría eso fuera. Mire la grabación, elija otro momento, o acepte la pérdida expresamente (--accept-dropped-frames; en la aplicación, marque «Continuar aunque haya que omitir imágenes dañadas»); el paquete dirá entonces cuánto se dejó fuera.</translation>
     </message>
 </context>
 <context>

@@ -110,7 +110,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{count} pieces of the kept sound could not be decoded"),
     QT_TRANSLATE_NOOP("core", "the recording is damaged there, and the clip would leave that "
                               "out. Look at the recording, choose another time, or accept the "
-                              "loss explicitly (--accept-dropped-frames; in the app, tick 'Send "
+                              "loss explicitly (--accept-dropped-frames; in the app, tick 'Go on "
                               "even if damaged frames must be left out'); the package then says "
                               "how much was left out."),
 )

@@ -55,7 +55,7 @@ class Options(QWidget):
         self.copy_mode.setChecked(True)
         # Off unless the owner ticks it: a damaged recording stops the export, and the owner
         # decides whether a clip with frames left out may go (the package then counts them).
-        self.damaged = QCheckBox(self.tr("Send even if damaged frames must be left out"))
+        self.damaged = QCheckBox(self.tr("Go on even if damaged frames must be left out"))
         self.damaged.setToolTip(self.tr("When part of a recording is damaged, some frames cannot "
                                         "be decoded. Without this the export stops and says how "
                                         "many; with it they are left out and the package says how "
