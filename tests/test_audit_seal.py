@@ -248,7 +248,7 @@ def test_every_decision_carries_the_log_head_and_witnesses_a_rewrite(tmp_path, f
     (tmp_path / "decision.jws").write_text(token)
     run = Cli(w.home, capsys)
     code, _out, err = run("log", "verify", "--witness", str(tmp_path / "decision.jws"))
-    assert code == 0 and "1 agency witness(es) agree" in err
+    assert code == 0 and "1 agency witness agrees" in err
     # The owner rewrites the log from before the request, and seals it with their own key:
     # nothing on this PC can tell, but the decision the agency kept can.
     log = w.home / "audit.log"

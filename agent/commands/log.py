@@ -58,7 +58,8 @@ def log_verify(agent, args) -> int:
         say(f"note: {note}")
     if not report.ok:
         raise Refused(f"the audit log was altered ({counted(len(report.problems), 'problem')})")
-    said = f", {len(witnesses)} agency witness(es) agree" if witnesses else ""
+    said = (", " + counted(len(witnesses), "agency witness agrees", "agency witnesses agree")
+            if witnesses else "")
     say(f"OK: {report.count} records, none altered or removed"
         + (f"; sealed up to record {report.sealed}" if report.sealed else "") + said)
     return 0
