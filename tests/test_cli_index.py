@@ -226,3 +226,11 @@ def test_an_option_value_typed_wrong_exits_2_and_changes_nothing(capsys, recordi
     assert "unexpected" not in err and "Traceback" not in err
     assert [run(capsys, *h, *what, "--json")[1] for what in (["sources", "list"], ["cameras"])] \
         == before
+
+
+def test_a_scan_counts_one_file_as_one_file(capsys, recordings, tmp_path):
+    one = tmp_path / "porch"
+    one.mkdir()
+    shutil.copy2(sorted(recordings.glob("*.mp4"))[0], one)
+    code, _, err = run(capsys, "--home", str(tmp_path / "home"), "scan", str(one), "--tz", "UTC")
+    assert code == 0 and f"{one}: 1 file (1 new, 0 changed, 0 unchanged, 0 gone)" in err, err

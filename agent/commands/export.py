@@ -148,7 +148,7 @@ def _report(done, args, start: int, end: int, tz: str | None) -> None:
         print_json(out)
     else:
         print(done.package.path)
-        say(f"{window(cut.delivered_start_us, cut.delivered_end_us, tz)}, {cut.frames} frames, "
+        say(f"{window(cut.delivered_start_us, cut.delivered_end_us, tz)}, {counted(cut.frames, 'frame')}, "
             f"{'copied as recorded' if cut.mode == 'copy' else 'exact start'}, "
             f"{_sound_words(cut.audio, args.keep_audio)}")
     short = cut.shortfall_start_us / 1e6

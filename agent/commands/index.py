@@ -7,6 +7,7 @@ from agent.commands.interrupt import Interrupted
 from agent.commands.local_time import shown, window, zone_for
 from agent.commands.option_values import (offset_seconds, typed_camera, typed_layout,
                                            typed_zone)
+from agent.count_words import counted
 from agent.index.rows import FileRow
 from agent.service import Agent, AgentError, NotFound, NotScanned
 from agent.timebase import TimeError, check_clock_offset
@@ -123,11 +124,12 @@ def scan(agent: Agent, args) -> int:
         print_json(out)
     for r in reports:
         if "remote" in r.statuses:   # a recorder on the network: its search, mirrored
-            say(f"{r.source}: {r.seen} recordings mirrored ({r.added} new, {r.removed} gone)")
+            say(f"{r.source}: {counted(r.seen, 'recording')} mirrored ({r.added} new, "
+                f"{r.removed} gone)")
         elif isinstance(r, NotScanned):   # said once, below, as the command's failure
             continue
         else:
-            say(f"{r.source}: {r.seen} files ({r.added} new, {r.updated} changed, {r.unchanged} "
+            say(f"{r.source}: {counted(r.seen, 'file')} ({r.added} new, {r.updated} changed, {r.unchanged} "
                 f"unchanged, {r.removed} gone)")
         for problem in r.problems:
             say(f"  problem: {problem}")
@@ -254,8 +256,9 @@ def run(agent: Agent, args) -> int:
     """The headless service until SIGINT, SIGTERM (or Ctrl-Break): back within 2 s, exit 0
     (being stopped is how a service ends)."""
     remote = len(agent.recorders())
-    say(f"footage-agent running on {agent.home} (watching {len(agent.sources()) - remote} "
-        f"folders, asking {remote} recorders); no listening socket; Ctrl-C stops")
+    say(f"footage-agent running on {agent.home} (watching "
+        f"{counted(len(agent.sources()) - remote, 'folder')}, asking {counted(remote, 'recorder')}); "
+        "no listening socket; Ctrl-C stops")
     with args.stopper.quiet() as stopper:   # a signal only sets the flag the service watches
         agent.run(stopper.event)
     say("footage-agent stopped")

@@ -60,7 +60,7 @@ def log_verify(agent, args) -> int:
         raise Refused(f"the audit log was altered ({counted(len(report.problems), 'problem')})")
     said = (", " + counted(len(witnesses), "agency witness agrees", "agency witnesses agree")
             if witnesses else "")
-    say(f"OK: {report.count} records, none altered or removed"
+    say(f"OK: {counted(report.count, 'record')}, none altered or removed"
         + (f"; sealed up to record {report.sealed}" if report.sealed else "") + said)
     return 0
 

@@ -12,6 +12,7 @@ import functools
 from agent.audit.log import AuditError
 from agent.commands.common import Refused, print_json, say, utc
 from agent.commands.local_time import shown, window, zone_for
+from agent.count_words import counted
 from agent.requests.agencies import TrustStoreError
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.view import RequestView
@@ -165,14 +166,14 @@ def inbox_show(agent, args) -> int:
     if v.problem:
         print(f"Warning: {one_line(v.problem)}")
     if v.hold:
-        print(f"Hold: {v.hold.path} ({len(v.hold.files)} files)")
+        print(f"Hold: {v.hold.path} ({counted(len(v.hold.files), 'file')})")
     return 0
 
 
 @mapped
 def inbox_hold(agent, args) -> int:
     made = agent.requests.hold(args.id, args.agency)
-    say(f"held {len(made.files)} recordings ({made.size:,} bytes) in {made.path}")
+    say(f"held {counted(len(made.files), 'recording')} ({made.size:,} bytes) in {made.path}")
     return 0
 
 
