@@ -64,3 +64,9 @@ def test_every_screen_shows_times_with_their_zone(qtbot, app_window):
     win.show_page("export")
     settle(qtbot, win)
     assert ZONE_WORD.search(win.export.zone.text())   # the zone the From/to times are typed in
+
+
+def test_a_count_of_recordings_agrees_with_its_number():
+    assert display.recordings(1) == "1 recording"
+    assert display.recordings(0) == "0 recordings" and display.recordings(12) == "12 recordings"
+    assert display.recordings(1, more=True) == "1+ recordings"   # at least that many

@@ -409,8 +409,18 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>¿O están sus grabaciones en una grabadora (un NVR) de su red doméstica? La aplicación puede leerlas allí.</translation>
     </message>
     <message>
-        <source>✔ Added the recorder: {count} recordings of {cameras}.</source>
-        <translation>✔ Se añadió la grabadora: {count} grabaciones de {cameras}.</translation>
+        <source>✔ Added the recorder: {recordings} of {cameras}.</source>
+        <translation>✔ Se añadió la grabadora: {recordings} de {cameras}.</translation>
+    </message>
+    <message>
+        <source>Found {recordings}.
+Recorder: {recorder}
+Cameras: {cameras}
+Check the details below, then add the folder.</source>
+        <translation>Hay {recordings}.
+Grabadora: {recorder}
+Cámaras: {cameras}
+Revise los datos de abajo y luego añada la carpeta.</translation>
     </message>
     <message>
         <source>Choose the folder first: press Choose…, or type where your recorder saves its video.</source>
@@ -435,16 +445,6 @@ Huellas de las claves (compárelas con las que publicó la agencia):
     <message>
         <source>No video files were found in this folder. Is it the one your recorder writes to? Check that the SD card or drive is connected and choose the folder that holds the videos (on a memory card often one such as DCIM or Record), then look again.</source>
         <translation>No se encontraron archivos de vídeo en esta carpeta. ¿Es la carpeta en la que graba su grabadora? Compruebe que la tarjeta SD o la unidad está conectada y elija la carpeta que contiene los vídeos (en una tarjeta de memoria suele ser una como DCIM o Record); luego vuelva a mirar.</translation>
-    </message>
-    <message>
-        <source>Found {count} recordings.
-Recorder: {recorder}
-Cameras: {cameras}
-Check the details below, then add the folder.</source>
-        <translation>Se encontraron {count} grabaciones.
-Grabadora: {recorder}
-Cámaras: {cameras}
-Revise los datos de abajo y luego añada la carpeta.</translation>
     </message>
     <message>
         <source>Indexing your recordings; this can take a while the first time…</source>
@@ -622,6 +622,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     <message>
         <source>Checking…</source>
         <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>The log is intact (1 entry).</source>
+        <translation>El registro está intacto (1 entrada).</translation>
     </message>
     <message>
         <source>The log is intact ({count} entries).</source>
@@ -1042,8 +1046,8 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Añadiendo la grabadora y leyendo su lista de grabaciones…</translation>
     </message>
     <message>
-        <source>✔ Added. {count} recordings found; cameras: {cameras}. The password is kept in {where}.</source>
-        <translation>✔ Añadida. Se encontraron {count} grabaciones; cámaras: {cameras}. La contraseña se guarda en {where}.</translation>
+        <source>✔ Added. Found {recordings}; cameras: {cameras}. The password is kept in {where}.</source>
+        <translation>✔ Añadida. Hay {recordings}; cámaras: {cameras}. La contraseña se guarda en {where}.</translation>
     </message>
     <message>
         <source>Note: {problems}</source>
@@ -2202,6 +2206,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>{n} bytes</source>
         <translation>{n} bytes</translation>
+    </message>
+    <message>
+        <source>1 recording</source>
+        <translation>1 grabación</translation>
+    </message>
+    <message>
+        <source>{n} recordings</source>
+        <translation>{n} grabaciones</translation>
     </message>
     <message>
         <source>is right</source>

@@ -71,8 +71,9 @@ class LogPage(QWidget):
 
     def _verified(self, report) -> None:
         if report.ok:
-            self.verdict.setText("\u2714 " + self.tr("The log is intact ({count} entries).")
-                                 .format(count=report.count)
+            intact = (self.tr("The log is intact (1 entry).") if report.count == 1 else
+                      self.tr("The log is intact ({count} entries).").format(count=report.count))
+            self.verdict.setText("\u2714 " + intact
                                  + "".join(" " + self.tr("Note: {note}.").format(note=n)
                                            for n in report.notes))
         else:

@@ -11,7 +11,7 @@ from gui.views.times import US, local
 from gui.views.words import translate
 
 __all__ = ["local", "clock", "day_time", "window", "duration", "time_left", "size",
-           "offset_words", "zone_words", "LocaleWords", "use_locale"]
+           "recordings", "offset_words", "zone_words", "LocaleWords", "use_locale"]
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,13 @@ def size(n: int | float) -> str:
             return f"{value:.1f} {unit}" if value < 100 else f"{value:.0f} {unit}"
     count = int(n)
     return translate("display", "{n} bytes").format(n=count)
+
+
+def recordings(n: int, more: bool = False) -> str:
+    """'1 recording', '12 recordings', '1000+ recordings' (`more`: at least that many)."""
+    if n == 1 and not more:
+        return translate("display", "1 recording")
+    return translate("display", "{n} recordings").format(n=f"{n}+" if more else n)
 
 
 def offset_words(seconds: float) -> str:

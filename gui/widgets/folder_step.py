@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent.views import one_line
+from gui.views import display
 from gui.widgets.labels import plain_label
 from gui.widgets.recorder_step import RecorderDialog
 from gui.widgets.scrolling import scrolling_body
@@ -86,8 +87,9 @@ class FolderStep(QWidget):
         """The recorder steps, in a window of their own."""
         self.recorder_dialog = dialog = RecorderDialog(self.ctx, self)
         dialog.added.connect(lambda done: (self.status.setText(self.tr(
-            "\u2714 Added the recorder: {count} recordings of {cameras}.").format(
-                count=done.report.seen, cameras=", ".join(done.cameras))), self.added.emit()))
+            "\u2714 Added the recorder: {recordings} of {cameras}.").format(
+                recordings=display.recordings(done.report.seen),
+                cameras=", ".join(done.cameras))), self.added.emit()))
         dialog.open()
 
     def choose(self) -> None:
@@ -140,7 +142,6 @@ class FolderStep(QWidget):
         if len(facts.cameras) > 1:   # cameras.py: a folder of several is <name>/<channel>
             cams += " " + self.tr("(each is named <camera name>/<its name>; rename them in "
                                   "Settings)")
-        more = "+" if facts.more else ""
         if facts.recordings == 0:
             self.found.setText(self.tr("No video files were found in this folder. Is it the one "
                                        "your recorder writes to? Check that the SD card or drive "
@@ -148,10 +149,11 @@ class FolderStep(QWidget):
                                        "videos (on a memory card often one such as DCIM or "
                                        "Record), then look again."))
         else:
-            self.found.setText(self.tr("Found {count} recordings.\nRecorder: {recorder}\n"
+            self.found.setText(self.tr("Found {recordings}.\nRecorder: {recorder}\n"
                                        "Cameras: {cameras}\nCheck the details below, then add "
-                                       "the folder.").format(count=f"{facts.recordings}{more}",
-                                                             recorder=recorder, cameras=cams))
+                                       "the folder.").format(
+                recordings=display.recordings(facts.recordings, bool(facts.more)),
+                recorder=recorder, cameras=cams))
         self.layout_box.setCurrentText(facts.layout or "auto")
         # These recorders name files in UTC; any other folder's times are read in the owner's
         # zone until they say otherwise.

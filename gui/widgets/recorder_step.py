@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent.views import RecorderAddress, one_line
+from gui.views import display
 from gui.views.core_words import in_owner_language
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 from gui.widgets.labels import cell, plain_label
@@ -208,8 +209,8 @@ class RecorderDialog(QDialog):
 
     def _added(self, done) -> None:
         problems = "; ".join(in_owner_language(p) for p in done.report.problems)
-        said = self.tr("\u2714 Added. {count} recordings found; cameras: {cameras}. The password "
-                       "is kept in {where}.").format(count=done.report.seen,
+        said = self.tr("\u2714 Added. Found {recordings}; cameras: {cameras}. The password "
+                       "is kept in {where}.").format(recordings=display.recordings(done.report.seen),
                                                    cameras=", ".join(done.cameras),
                                                    where=done.password_kept_in)
         if problems:
