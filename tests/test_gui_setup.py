@@ -218,6 +218,8 @@ def test_manual_export_writes_verified_packages_to_the_chosen_folder(qtbot, open
     assert "Video: 10 s in all" in page.summary.text()
     click(qtbot, page.export_button)
     assert win.pages.currentWidget() is win.progress
+    # an export by hand sends nothing: the page does not speak of sending
+    assert "sent" not in win.progress.result.text() and "complete" in win.progress.result.text()
     settle(qtbot, win, timeout=60000)
     assert win.progress.finished_ok is True, win.progress.result.text()
     packages = sorted(out.iterdir())

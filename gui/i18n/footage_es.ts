@@ -913,6 +913,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Empezando…</translation>
     </message>
     <message>
+        <source>You can cancel at any time; a package is kept only once it is complete.</source>
+        <translation>Puede cancelar en cualquier momento; un paquete solo se guarda una vez completo.</translation>
+    </message>
+    <message>
         <source>You can cancel at any time; nothing is sent until the end.</source>
         <translation>Puede cancelar en cualquier momento; no se envía nada hasta el final.</translation>
     </message>

@@ -55,7 +55,10 @@ class ProgressPage(QWidget):
         self.title.setText(title)
         self.stage.setText(self.tr("Starting\u2026"))
         self.bar.setValue(0)
-        self.result.setText(self.tr("You can cancel at any time; nothing is sent until the end."))
+        self.result.setText(
+            self.tr("You can cancel at any time; a package is kept only once it is complete.")
+            if job.name == "export" else   # an export by hand sends nothing at all
+            self.tr("You can cancel at any time; nothing is sent until the end."))
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
         self.done_button.hide()
