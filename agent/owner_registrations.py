@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 
 from agent.errors import AgentError, Refusal
-from agent.identity.keys import OwnerKey, OwnerKeyError
+from agent.identity.keys import KEY_DIR, KEY_FILE, OwnerKey, OwnerKeyError
 from agent.identity.rotation import next_key, rotation_pending
 from agent.owner_exports import ENV_PASSPHRASE
 from agent.requests import key_rotation, registering
@@ -142,7 +142,12 @@ class OwnerRegistrations:
 
     def rotate_key(self) -> KeyRotation:
         """Replace the owner key everywhere it is registered (or resume a rotation that was
-        interrupted); the old key is retired only once every registration has moved."""
+        interrupted); the old key is retired only once every registration has moved. A home
+        without a key has nothing to replace: Refusal, and no key is made only to be retired."""
+        if not (self.home / KEY_DIR / KEY_FILE).exists() and not rotation_pending(self.home):
+            raise Refusal("there is no owner key to change yet: one is made the first time "
+                          "this computer signs something ('footage-agent keys show' makes it "
+                          "now)")
         desk = self.requests
         try:
             return key_rotation.rotate_key(self.home, desk.trust, desk.portal, desk.audit,

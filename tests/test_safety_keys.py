@@ -72,3 +72,12 @@ def test_an_empty_passphrase_variable_means_no_passphrase(home, capsys, monkeypa
         monkeypatch.setenv(ENV, value)
     assert run(home, capsys, "keys", "show")[0] == 0
     assert first_line(home / "keys" / "owner.key") == b"-----BEGIN PRIVATE KEY-----"
+
+
+def test_keys_rotate_on_a_home_without_a_key_makes_none_to_retire(home, capsys):
+    code, out, err = run(home, capsys, "keys", "rotate")
+    assert code == 3 and out == "" and "no owner key to change yet" in err
+    assert not (home / "keys").exists()
+    assert run(home, capsys, "keys", "show")[0] == 0      # made when asked for
+    code, _, err = run(home, capsys, "keys", "rotate")
+    assert code == 0 and "0 registrations moved" in err and len(list((home / "keys" / "retired").iterdir())) == 1
