@@ -187,7 +187,7 @@ def test_a_portal_call_is_tried_5_times_after_about_1_2_4_8_s(monkeypatch):
     waits.clear()
     assert portal_retries.portal_call(step, failing(0.0, 30.0, 1.0)) == "taken"
     assert waits[1] == 30.0 and waits[0] >= 0.875 and waits[2] >= 3.5   # a floor, not a wait
-    with pytest.raises(DeliveryError, match=r"asks to wait 61 s: run approve again after that"):
+    with pytest.raises(DeliveryError, match=r"asks to wait 61 s: approve it again after that"):
         portal_retries.portal_call(step, failing(61.0))
     with pytest.raises(DeliveryError, match=r"asks to wait 86,400 s"):
         portal_retries.portal_call(step, failing(10.0**9))

@@ -143,7 +143,7 @@ def test_a_receipt_naming_other_bytes_is_not_delivered_and_the_next_approve_uplo
     code, _, err = w.approve()
     assert code == 1, err
     assert "received other bytes" in err and "00" * 31 + "aa" in err
-    assert "run approve again to upload the package afresh" in err
+    assert "approve it again to upload the package afresh" in err
     assert w.show()["status"] == "failed"
     assert w.proxy.count("DELETE", "/files/") == 1   # the old upload is withdrawn
     assert w.proxy.count("POST", "/files") == 1
@@ -161,7 +161,7 @@ def test_an_upload_the_portal_dropped_before_its_submission_is_made_again(world)
     w.proxy.rules.append(Rule("POST", "/submissions", before=lambda body: w.drop_uploads()))
     code, _, err = w.approve()
     assert code == 1 and "there is no such upload" in err
-    assert "run approve again to upload the package afresh" in err
+    assert "approve it again to upload the package afresh" in err
 
     code, _, err = w.approve()
     assert code == 0, err
@@ -252,7 +252,7 @@ def test_an_altered_package_folder_is_never_sent_and_the_next_approve_exports_ag
     code, _, err = w.approve()
     assert code == 3, err
     assert "changed after it was sealed" in err and "was changed" in err
-    assert "run approve again to export the approved footage again" in err
+    assert "approve it again to export the approved footage again" in err
     assert w.proxy.count("PATCH") == patches and w.proxy.count("POST", "/submissions") == 0
     assert w.show()["status"] == "failed" and not folder.exists()
     (aside,) = folder.parent.glob(folder.name + ".changed-*")

@@ -324,7 +324,7 @@ def test_a_failed_delivery_keeps_its_packages_and_resumes_without_redoing_them(
         try:
             w.desk.import_request(w.file(request_token(upload=f"http://127.0.0.1:{port}/files")))
             w.portal.decision_status = 403
-            with pytest.raises(DeskError, match="portal says no.*run approve again"):
+            with pytest.raises(DeskError, match="portal says no.*approve it again"):
                 w.desk.approve("req-1", ["porch"], (T0 + 1) * US, (T0 + 6) * US)
             view = w.desk.show("req-1")
             assert view.status == "failed" and "portal says no" in view.reason

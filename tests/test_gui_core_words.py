@@ -8,6 +8,7 @@ import errno
 import os
 import socket
 import types
+from dataclasses import replace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -15,6 +16,8 @@ import httpx  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
 
+from agent.delivery import tus_loop  # noqa: E402
+from agent.delivery.upload import UploadError, upload_file  # noqa: E402
 from agent.export.cut import _dropped  # noqa: E402
 from agent.export.destination import NotThere, package_folder  # noqa: E402
 from agent.export.package import PackageBuilder, PackageError  # noqa: E402
@@ -197,6 +200,25 @@ def test_the_portal_unreachable_reads_in_spanish(spanish, how):
 def _values(template: str, message: str) -> dict:
     found = core_words._pattern(template).fullmatch(message)
     return found.groupdict()
+
+
+# a delivery that could not reach the upload server ------------------------------------------
+def test_an_upload_that_gave_up_reads_in_spanish_down_to_the_network_words(spanish, tmp_path,
+                                                                           monkeypatch):
+    monkeypatch.setattr(tus_loop, "UPLOAD_BACKOFF", replace(tus_loop.UPLOAD_BACKOFF, base_s=0.005))
+    src = tmp_path / "package.tar"
+    src.write_bytes(b"x" * 1000)
+    endpoint = f"http://127.0.0.1:{closed_port()}/files"
+    message = error_of(lambda: upload_file(src, endpoint, state_dir=tmp_path / "uploads",
+                                           max_attempts=2), UploadError)
+    # as desk_decisions says a resumable failure of approve (test_desk pins its wording)
+    message = f"{message} (approve it again to resume)"
+    said = in_owner_language(message)
+    refused = _WORDS[errno.ECONNREFUSED].format(path="")
+    assert spanish_of(refused) in said and refused not in said, said
+    for english in ("Gave up", "Nothing is lost", "cannot reach", "approve it again"):
+        assert english not in said, said
+    assert endpoint in said
 
 
 # a recorder on the network ------------------------------------------------------------------

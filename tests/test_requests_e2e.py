@@ -231,7 +231,7 @@ def test_a_portal_outage_fails_the_approval_and_approve_resumes(flow, monkeypatc
     port = server.port
     server.stop()
     code, _, err = run("approve", "--yes", "--", jti)
-    assert code == 1 and "run approve again" in err
+    assert code == 1 and "approve it again" in err
     assert only_request(run)["status"] == "failed"
     with PortalServer(portal.state_dir, port=port):
         code, _, err = run("approve", "--yes", "--", jti)

@@ -256,7 +256,7 @@ class UploadJob:
         self.failures += 1
         if self.failures >= self.max_attempts:
             raise UploadError(f"Gave up after {self.failures} attempts: {reason}. Nothing is lost; "
-                              "run the upload again later and it resumes where it stopped.", status)
+                              "try again later: the upload resumes where it stopped.", status)
 
     def _backoff(self, exc: _Retry) -> None:
         self._count_failure(str(exc), exc.status)

@@ -59,12 +59,12 @@ def same_approval(entry: Entry, cameras, start_us: int | None, end_us: int | Non
              keep_audio)
     kept = (a.cameras, a.start_us, a.end_us, a.mode, a.keep_audio)
     if any(x is not None and x != y for x, y in zip(asked, kept)):
-        raise ApprovalRefused("this request was already approved with other choices; run "
-                              "approve again without changing them to finish the delivery")
+        raise ApprovalRefused("this request was already approved with other choices; "
+                              "approve it again without changing them to finish the delivery")
     if (blur_faces is not None and blur_faces != a.blur_faces) or \
             (masks is not None and masks != a.masks):
         raise ApprovalRefused("this request was already approved with other redaction choices "
-                              f"({hidden_words(a)}); run approve again without changing them to "
+                              f"({hidden_words(a)}); approve it again without changing them to "
                               "finish the delivery")
     return a
 

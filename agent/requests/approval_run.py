@@ -162,7 +162,7 @@ def run_steps(step: Step, entry: Entry, approval: Approval,
 
 
 INTERRUPTED = ("interrupted while waiting for an answer from the portal or the upload server; "
-               "run approve again to resume")
+               "approve it again to resume")
 _STAGE = {"approved": "approve", "exporting": "export", "uploading": "upload"}
 
 

@@ -127,7 +127,7 @@ class DeskDecisions:
         except approval_run.RunFailed as exc:
             if exc.refused:
                 raise DeskRefusal(str(exc)) from None
-            raise DeskError(f"{exc} (run approve again to resume)") from None
+            raise DeskError(f"{exc} (approve it again to resume)") from None
 
     def decline(self, jti: str, reason: str | None = None, *,
                 iss: str | None = None) -> RequestView:

@@ -47,7 +47,7 @@ def deliver_packages(step: Step, rate_limit_bps: int | None = None,
                     d = replace(d, upload_url=None)
                     if not (from_before and gone.again_now):
                         raise DeliveryError(
-                            f"{gone} The agent forgot that upload: run approve again to upload "
+                            f"{gone} The agent forgot that upload: approve it again to upload "
                             "the package afresh" + ("" if gone.again_now else
                                                     "; if this happens again, tell the agency")
                         ) from None

@@ -98,7 +98,7 @@ def _check_seal(step: Step, record: Delivery) -> None:
         raise PackageAltered(
             f"the package for {record.camera} ({package}) changed after it was sealed "
             f"({report.problems[0].rstrip('.')}), so it was not sent. It could not be set aside "
-            f"({plain_os_error(exc, package)}): move that folder away, then run approve again "
+            f"({plain_os_error(exc, package)}): move that folder away, then approve it again "
             "to export the approved footage again") from None
     if record.tar:
         Path(record.tar).unlink(missing_ok=True)
@@ -108,7 +108,7 @@ def _check_seal(step: Step, record: Delivery) -> None:
              problems=list(report.problems[:5]), set_aside=str(aside))
     raise PackageAltered(
         f"the package for {record.camera} changed after it was sealed ({report.problems[0].rstrip('.')}), so "
-        f"it was not sent. It was set aside as {aside}; run approve again to export the "
+        f"it was not sent. It was set aside as {aside}; approve it again to export the "
         "approved footage again from your recordings")
 
 

@@ -48,8 +48,8 @@ def portal_call(step: Step, call: Callable[[], object]):
 def _busy_words(step: Step, exc: PortalError, tries: int, delay: float) -> str:
     if exc.status is None:
         return str(exc)   # no answer: its own words say what to check
-    later = (f"it asks to wait {delay:,.0f} s: run approve again after that" if
-             delay > PORTAL_WAIT_CAP_S else "nothing is lost: run approve again later")
+    later = (f"it asks to wait {delay:,.0f} s: approve it again after that" if
+             delay > PORTAL_WAIT_CAP_S else "nothing is lost: approve it again later")
     return (f"{step.agency.name}'s portal is busy or down (HTTP {exc.status}, "
             f"{tries} {'try' if tries == 1 else 'tries'}); {later}")
 

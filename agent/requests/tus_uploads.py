@@ -35,7 +35,7 @@ def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client
         raise DeliveryError(str(exc)) from None
     if result.sha256 != d.sha256 or result.size != d.size:
         raise DeliveryError(f"the package for {d.camera} changed on disk while it "
-                            "was being sent; run approve again")
+                            "was being sent; approve it again")
     d = Delivery(d.camera, d.package, d.tar, d.sha256, d.size, result.url)
     step.inbox.save_delivery(entry.iss, entry.jti, d)
     step.log("upload", camera=d.camera, url=result.url, sha256=d.sha256, size=d.size,

@@ -2078,6 +2078,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el portal de {agency} tardó más de {seconds} s en responder; se cortó la llamada. Vuelva a intentarlo más tarde</translation>
     </message>
     <message>
+        <source>Gave up after {attempts} attempts: {reason}. Nothing is lost; try again later: the upload resumes where it stopped.</source>
+        <translation>Se dejó de intentar tras {attempts} intentos: {reason}. No se ha perdido nada; vuelva a intentarlo más tarde: el envío continúa donde se detuvo.</translation>
+    </message>
+    <message>
+        <source>cannot reach the upload server {server}: {reason}</source>
+        <translation>no se puede conectar con el servidor de envío {server}: {reason}</translation>
+    </message>
+    <message>
+        <source>{reason} (approve it again to resume)</source>
+        <translation>{reason} (apruébela de nuevo para continuar)</translation>
+    </message>
+    <message>
         <source>Could not reach the recorder at {where} ({reason}). Check that it is on and the address is right.</source>
         <translation>No se pudo contactar con la grabadora en {where} ({reason}). Compruebe que está encendida y que la dirección es correcta.</translation>
     </message>

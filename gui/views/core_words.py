@@ -92,6 +92,11 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{agency}'s portal did not answer in time; try again later"),
     QT_TRANSLATE_NOOP("core", "{agency}'s portal took more than {seconds} s to answer; it was "
                               "cut off. Try again later"),
+    # delivering a package (agent/delivery/tus_loop.py; the desk's resumable failure)
+    QT_TRANSLATE_NOOP("core", "Gave up after {attempts} attempts: {reason}. Nothing is lost; try "
+                              "again later: the upload resumes where it stopped."),
+    QT_TRANSLATE_NOOP("core", "cannot reach the upload server {server}: {reason}"),
+    QT_TRANSLATE_NOOP("core", "{reason} (approve it again to resume)"),
     # a recorder on the network (agent/recorders/wire.py)
     QT_TRANSLATE_NOOP("core", "Could not reach the recorder at {where} ({reason}). Check that "
                               "it is on and the address is right."),
