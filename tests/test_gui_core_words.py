@@ -7,12 +7,14 @@ from __future__ import annotations
 import errno
 import os
 import socket
+import time
 import types
 from dataclasses import replace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import httpx  # noqa: E402
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
 
@@ -25,10 +27,11 @@ from agent.os_words import _WORDS, plain_os_error  # noqa: E402
 from agent.recorders.model import RecorderError  # noqa: E402
 from agent.recorders.wire import Wire  # noqa: E402
 from agent.requests.agencies import TrustStore, TrustStoreError  # noqa: E402
+from agent.requests.desk_errors import DeskRefusal  # noqa: E402
 from agent.requests.portal_client import PortalClient, PortalError  # noqa: E402
 from agent.service import Agent  # noqa: E402
 from agent.timebase import US  # noqa: E402
-from demo.gui_data import make_world  # noqa: E402
+from demo.gui_data import make_world, request_claims, sign  # noqa: E402
 from frp.agency import Agency  # noqa: E402
 from gui.views import core_words  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
@@ -200,6 +203,36 @@ def test_the_portal_unreachable_reads_in_spanish(spanish, how):
 def _values(template: str, message: str) -> dict:
     found = core_words._pattern(template).fullmatch(message)
     return found.groupdict()
+
+
+# a request that is not what it claims -------------------------------------------------------
+def test_a_rejected_request_says_why_in_spanish(spanish, tmp_path, footage):  # noqa: F811
+    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
+    now, stranger = int(time.time()), Ed25519PrivateKey.generate()
+    claims = request_claims("req-x", world.start_us, world.end_us, now, aud=world.registration)
+    tokens = {
+        "impostor": sign(stranger, {**claims, "iss": "https://police.example.net"}),
+        "other key": sign(stranger, claims),
+        "expired": sign(world.key, {**claims, "iat": now - 7200, "exp": now - 3600}),
+        "from the future": sign(world.key, {**claims, "iat": now + 3600}),
+        "not ours": sign(world.key, {**claims, "aud": "reg-someone-else"}),
+        "replay": world.request_file.read_text(),
+    }
+    agent = Agent(world.home)
+    try:
+        agent.requests.import_request(world.request_file)
+        for how, token in tokens.items():
+            path = tmp_path / f"{how}.jws"
+            path.write_text(token)
+            message = error_of(lambda: agent.requests.import_request(path), DeskRefusal)
+            assert message.startswith("request rejected: "), message
+            said = in_owner_language(message)
+            reason = message.removeprefix("request rejected: ")
+            assert said == spanish_of("request rejected: {reason}",
+                                      reason=in_owner_language(reason)), (how, said)
+            assert in_owner_language(reason) != reason, (how, reason)
+    finally:
+        agent.close()
 
 
 # a delivery that could not reach the upload server ------------------------------------------

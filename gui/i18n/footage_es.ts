@@ -2078,6 +2078,42 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el portal de {agency} tardó más de {seconds} s en responder; se cortó la llamada. Vuelva a intentarlo más tarde</translation>
     </message>
     <message>
+        <source>request rejected: {reason}</source>
+        <translation>solicitud rechazada: {reason}</translation>
+    </message>
+    <message>
+        <source>the request claims to come from {who}, which is not in your trust store; add the agency&apos;s file first if you expect its requests</source>
+        <translation>la solicitud dice venir de {who}, que no está en sus agencias de confianza; si espera solicitudes suyas, añada antes el archivo de la agencia</translation>
+    </message>
+    <message>
+        <source>the request claims to come from {agency} but is signed with a key of {other}</source>
+        <translation>la solicitud dice venir de {agency} pero está firmada con una clave de {other}</translation>
+    </message>
+    <message>
+        <source>the signing key {kid} is not one of {agency}&apos;s keys in your trust store</source>
+        <translation>la clave que la firma, {kid}, no es ninguna de las claves de {agency} en sus agencias de confianza</translation>
+    </message>
+    <message>
+        <source>the signature of {agency} does not verify: {detail}</source>
+        <translation>la firma de {agency} no es válida: {detail}</translation>
+    </message>
+    <message>
+        <source>the request expired at {when}; if the agency still needs footage, it can send a new request</source>
+        <translation>la solicitud caducó el {when}; si la agencia aún necesita imágenes, puede enviar una solicitud nueva</translation>
+    </message>
+    <message>
+        <source>the request says it was issued at {when}, which is in the future (check this computer&apos;s clock)</source>
+        <translation>la solicitud dice haberse emitido el {when}, que está en el futuro (compruebe el reloj de este equipo)</translation>
+    </message>
+    <message>
+        <source>the request is addressed to registration {aud}, which is not one of your registration ids</source>
+        <translation>la solicitud va dirigida al registro {aud}, que no es ninguno de sus registros</translation>
+    </message>
+    <message>
+        <source>request &apos;{jti}&apos; from {agency} was already received (a replay)</source>
+        <translation>la solicitud «{jti}» de {agency} ya se había recibido (una repetición)</translation>
+    </message>
+    <message>
         <source>Gave up after {attempts} attempts: {reason}. Nothing is lost; try again later: the upload resumes where it stopped.</source>
         <translation>Se dejó de intentar tras {attempts} intentos: {reason}. No se ha perdido nada; vuelva a intentarlo más tarde: el envío continúa donde se detuvo.</translation>
     </message>

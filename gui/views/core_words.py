@@ -92,6 +92,23 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{agency}'s portal did not answer in time; try again later"),
     QT_TRANSLATE_NOOP("core", "{agency}'s portal took more than {seconds} s to answer; it was "
                               "cut off. Try again later"),
+    # a request that is not what it claims (frp/request.py; agent/requests/desk_intake.py)
+    QT_TRANSLATE_NOOP("core", "request rejected: {reason}"),
+    QT_TRANSLATE_NOOP("core", "the request claims to come from {who}, which is not in your "
+                              "trust store; add the agency's file first if you expect its "
+                              "requests"),
+    QT_TRANSLATE_NOOP("core", "the request claims to come from {agency} but is signed with a "
+                              "key of {other}"),
+    QT_TRANSLATE_NOOP("core", "the signing key {kid} is not one of {agency}'s keys in your trust "
+                              "store"),
+    QT_TRANSLATE_NOOP("core", "the signature of {agency} does not verify: {detail}"),
+    QT_TRANSLATE_NOOP("core", "the request expired at {when}; if the agency still needs footage, "
+                              "it can send a new request"),
+    QT_TRANSLATE_NOOP("core", "the request says it was issued at {when}, which is in the future "
+                              "(check this computer's clock)"),
+    QT_TRANSLATE_NOOP("core", "the request is addressed to registration {aud}, which is not one "
+                              "of your registration ids"),
+    QT_TRANSLATE_NOOP("core", "request '{jti}' from {agency} was already received (a replay)"),
     # delivering a package (agent/delivery/tus_loop.py; the desk's resumable failure)
     QT_TRANSLATE_NOOP("core", "Gave up after {attempts} attempts: {reason}. Nothing is lost; try "
                               "again later: the upload resumes where it stopped."),
