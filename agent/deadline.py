@@ -8,14 +8,27 @@ stop signal allows (docs/cli.md). A CallDeadline learns the call's socket throug
 public `trace` extension and shuts it down when the time is up or the cancel flag is set,
 which wakes a read (or a write) blocked on it; the call then fails and `expired` or
 `cancelled` says why. It needs a connection of the call's own (no keep-alive), since a reused
-one is never announced; a connection still being made is not cut (its connect timeout ends
-it).
+one is never announced.
+
+A TCP connect has no socket to shut until it is made, and a server that never answers the
+connect (a firewall dropping packets, a server down behind a load balancer) held a cancelled
+call until the connect timeout (10 s). So a client built on call_transport.py (the upload's
+and the portal's) runs each connect made inside a CallDeadline through `connecting`: the
+connect goes on a short-lived helper thread and the call waits for it or the cut, whichever
+comes first, so the time limit and a cancel end a connect in progress too. The CallDeadline a
+connect belongs to is the one the calling thread is inside (a context variable, as
+agent/recorders/call_limit.py keeps its limit): httpx's sync client connects on the calling
+thread.
 """
 from __future__ import annotations
 
+import contextvars
 import ssl
 import threading
 import time
+from typing import Callable, TypeVar
+
+import httpcore
 
 # The events after which httpcore hands over the stream it connected (TLS wraps the socket,
 # so the second one replaces the first).
@@ -26,6 +39,15 @@ _BOTH = 2
 # How often the cancel flag is looked at: threading.Event has no callback, and this is the
 # longest a cancelled call goes on.
 CANCEL_LOOK_S = 0.05
+
+_Stream = TypeVar("_Stream", bound=httpcore.NetworkStream)
+_CURRENT: contextvars.ContextVar["CallDeadline | None"] = contextvars.ContextVar(
+    "footage_agent_call_deadline", default=None)
+
+
+def current() -> "CallDeadline | None":
+    """The CallDeadline the calling thread is inside, if any (the one its connects belong to)."""
+    return _CURRENT.get()
 
 
 class CallDeadline:
@@ -43,16 +65,40 @@ class CallDeadline:
         self._ended = threading.Event()
         self._watcher = threading.Thread(target=self._watch, daemon=True,
                                          name="footage-agent-call-deadline")
+        self._entered: contextvars.Token | None = None
 
     def __enter__(self) -> "CallDeadline":
         if self.seconds is not None or self.cancel is not None:
             self._watcher.start()
+        self._entered = _CURRENT.set(self)
         return self
 
     def __exit__(self, *exc) -> None:
+        if self._entered is not None:
+            _CURRENT.reset(self._entered)
+            self._entered = None
         self._ended.set()
         if self._watcher.is_alive():
             self._watcher.join()
+
+    def connecting(self, connect: Callable[[], _Stream]) -> _Stream:
+        """The stream `connect` (a TCP connect) makes, or httpcore.ConnectError as soon as the
+        call is cut (cancelled, or out of time) while it is still being made.
+
+        The connect runs on a helper thread, since a connect in progress cannot be woken: on a
+        cut the call goes on without it, and the helper, left to finish (at the latest when the
+        connect timeout ends it), closes whatever connection it got after all."""
+        if self.seconds is None and self.cancel is None:
+            return connect()   # nothing can cut it: no thread needed
+        attempt = _Connect(connect)
+        threading.Thread(target=attempt.run, daemon=True, name="footage-agent-connect").start()
+        while not attempt.done.wait(CANCEL_LOOK_S):
+            # Only once the watcher has said why (`cancelled` or `expired`): the callers read
+            # those flags to tell a cut from a network failure.
+            if (self.cancelled or self.expired) and attempt.abandon():
+                why = "cancelled" if self.cancelled else "out of time"
+                raise httpcore.ConnectError(f"the call was {why} while still connecting")
+        return attempt.result()
 
     def trace(self, event: str, info: dict) -> None:
         """httpcore's trace callback: keep the connected socket (shut at once if late)."""
@@ -95,3 +141,45 @@ class CallDeadline:
                 self._sock.shutdown(_BOTH)
         except OSError:
             pass   # already closed: the call has ended anyway
+
+
+class _Connect:
+    """One connect on its helper thread: its stream or error, unless the call gave it up
+    first, in which case the stream is closed as soon as it comes (nobody will use it)."""
+
+    def __init__(self, connect: Callable[[], httpcore.NetworkStream]) -> None:
+        self._connect = connect
+        self._lock = threading.Lock()
+        self.done = threading.Event()
+        self._abandoned = False
+        self._stream: httpcore.NetworkStream | None = None
+        self._error: Exception | None = None
+
+    def run(self) -> None:
+        stream = error = None
+        try:
+            stream = self._connect()
+        except Exception as exc:   # handed to the call, which raises it on its own thread
+            error = exc
+        with self._lock:
+            abandoned = self._abandoned
+            if not abandoned:
+                self._stream, self._error = stream, error
+        if abandoned and stream is not None:
+            stream.close()
+        self.done.set()
+
+    def abandon(self) -> bool:
+        """Give the connect up; False when it has just finished (its result is taken then,
+        and the call's trace shuts the connection, the call being cut)."""
+        with self._lock:
+            if self._stream is not None or self._error is not None:
+                return False
+            self._abandoned = True
+            return True
+
+    def result(self) -> httpcore.NetworkStream:
+        if self._error is not None:
+            raise self._error
+        assert self._stream is not None
+        return self._stream

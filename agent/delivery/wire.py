@@ -9,12 +9,14 @@ from __future__ import annotations
 import base64
 import json
 import re
+import ssl
 import threading
 from dataclasses import dataclass
 
 import httpx
 
 from agent.backoff import parse_retry_after
+from agent.call_transport import CallTransport
 from agent.deadline import CallDeadline
 from frp.origins import is_loopback
 
@@ -153,9 +155,11 @@ def request_timeout(client: httpx.Client) -> httpx.Timeout:
     return t
 
 
-def new_client() -> httpx.Client:
-    """Our own client: certificates verified, no redirects, default timeouts."""
-    return httpx.Client(verify=True, follow_redirects=False, timeout=DEFAULT_TIMEOUT,
+def new_client(verify: bool | ssl.SSLContext = True) -> httpx.Client:
+    """Our own client: certificates verified (`verify`: a private CA's context instead), no
+    redirects, default timeouts, and a connect a cancel ends at once (call_transport.py)."""
+    return httpx.Client(verify=verify, follow_redirects=False, timeout=DEFAULT_TIMEOUT,
+                        transport=CallTransport(verify),
                         trust_env=False)  # no proxy or certificate overrides from the environment
 
 
@@ -165,7 +169,8 @@ def exchange(client: httpx.Client, method: str, url: httpx.URL, headers: dict[st
 
     Network failures propagate as httpx.TransportError (the caller retries them); a 3xx
     becomes an UploadError naming where the server wanted to send us. Setting `cancel` ends
-    the call at once with UploadCancelled, even one whose server never answers.
+    the call at once with UploadCancelled, even one whose server never answers, or never
+    answers the connect (that with a client from new_client: its transport lets it be cut).
     """
     # Each request on a connection of its own: the one a call can cut on cancel (deadline.py).
     # A connection per request costs little next to a PATCH of about 8 s of data.

@@ -17,6 +17,7 @@ from urllib.parse import quote
 import httpx
 
 from agent.backoff import Backoff
+from agent.call_transport import CallTransport
 from agent.deadline import CallDeadline
 from agent.delivery.wire import DEFAULT_TIMEOUT
 from agent.network_words import network_words
@@ -95,9 +96,11 @@ class PortalClient:
                  transport: httpx.BaseTransport | None = None,
                  call_limit_s: float = CALL_LIMIT_S) -> None:
         # No keep-alive: the call's limit needs the connection made for it (deadline.py);
-        # a poll every few minutes gains nothing from keeping one open.
+        # a poll every few minutes gains nothing from keeping one open. CallTransport keeps
+        # none, and lets the limit or a cancel end a connect still being made.
         self._client = httpx.Client(verify=verify, timeout=timeout, follow_redirects=False,
-                                    transport=transport, trust_env=False,
+                                    transport=transport or CallTransport(verify),
+                                    trust_env=False,
                                     limits=httpx.Limits(max_keepalive_connections=0))
         self._call_limit_s = call_limit_s
 

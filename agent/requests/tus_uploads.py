@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 
 from agent.delivery.sums import ChunkSums
-from agent.delivery.wire import DEFAULT_TIMEOUT, UploadCancelled, UploadError
+from agent.delivery.wire import UploadCancelled, UploadError, new_client
 from agent.requests.approval_step import DeliveryError, Step
 from agent.requests.records import Delivery
 
@@ -73,8 +73,7 @@ def withdraw(step: Step, record: Delivery) -> tuple[str, ...]:
 def upload_client(step: Step) -> httpx.Client | None:
     """The client for the upload server when this step trusts its own CA (tests, a private
     CA); None: the delivery code makes its own."""
-    return None if step.verify is True else httpx.Client(
-        verify=step.verify, follow_redirects=False, timeout=DEFAULT_TIMEOUT, trust_env=False)
+    return None if step.verify is True else new_client(step.verify)
 
 
 def bearer_headers(step: Step) -> dict[str, str]:
