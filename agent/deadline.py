@@ -6,9 +6,9 @@ seconds (or a header line a minute) keeps a call going for days within them, and
 a server that never answers holds a cancelled job until its read timeout, past the 2 s a
 stop signal allows (docs/cli.md). A CallDeadline learns the call's socket through httpcore's
 public `trace` extension and shuts it down when the time is up or the cancel flag is set,
-which wakes a read (or a write) blocked on it; the call then fails and `expired` or
-`cancelled` says why. It needs a connection of the call's own (no keep-alive), since a reused
-one is never announced.
+which wakes a read, a write or a TLS handshake blocked on it; the call then fails and
+`expired` or `cancelled` says why. It needs a connection of the call's own (no keep-alive),
+since a reused one is never announced.
 
 A TCP connect has no socket to shut until it is made, and a server that never answers the
 connect (a firewall dropping packets, a server down behind a load balancer) held a cancelled
@@ -30,9 +30,8 @@ from typing import Callable, TypeVar
 
 import httpcore
 
-# The events after which httpcore hands over the stream it connected (TLS wraps the socket,
-# so the second one replaces the first).
-_CONNECTED = ("connection.connect_tcp.complete", "connection.start_tls.complete")
+# The events after which httpcore hands over the stream it connected: TCP, then TLS over it.
+_TCP_DONE, _TLS_DONE = "connection.connect_tcp.complete", "connection.start_tls.complete"
 # shutdown()'s "both directions": SHUT_RDWR, and SD_BOTH on Windows, named here because the
 # agent never imports `socket` (tests/test_safety_sockets.py).
 _BOTH = 2
@@ -61,6 +60,7 @@ class CallDeadline:
         self.expired = False
         self.cancelled = False
         self._sock = None
+        self._own = False   # _sock is a duplicate descriptor this CallDeadline must close
         self._lock = threading.Lock()
         self._ended = threading.Event()
         self._watcher = threading.Thread(target=self._watch, daemon=True,
@@ -80,6 +80,8 @@ class CallDeadline:
         self._ended.set()
         if self._watcher.is_alive():
             self._watcher.join()
+        with self._lock:
+            self._release()
 
     def connecting(self, connect: Callable[[], _Stream]) -> _Stream:
         """The stream `connect` (a TCP connect) makes, or httpcore.ConnectError as soon as the
@@ -102,12 +104,15 @@ class CallDeadline:
 
     def trace(self, event: str, info: dict) -> None:
         """httpcore's trace callback: keep the connected socket (shut at once if late)."""
-        if event not in _CONNECTED:
+        if event not in (_TCP_DONE, _TLS_DONE):
             return
         stream = info.get("return_value")
         sock = stream.get_extra_info("socket") if stream is not None else None
         with self._lock:
-            self._sock = sock
+            if event == _TLS_DONE and self._own:
+                return   # the copy of the TCP socket's descriptor cuts the TLS one as well
+            self._release()
+            self._sock, self._own = _copy(sock) if event == _TCP_DONE else (sock, False)
             if self.expired or self.cancelled:
                 self._shut()
 
@@ -141,6 +146,26 @@ class CallDeadline:
                 self._sock.shutdown(_BOTH)
         except OSError:
             pass   # already closed: the call has ended anyway
+
+    def _release(self) -> None:
+        """Close our copy of the socket's descriptor (not the connection's own)."""
+        if self._sock is not None and self._own:
+            self._sock.close()
+        self._sock, self._own = None, False
+
+
+def _copy(sock):
+    """(a descriptor of our own for the TCP socket, True), or (the socket, False) when there is
+    no descriptor to spare.
+
+    The TLS handshake that follows the connect moves httpcore's descriptor to a new SSLSocket
+    (wrap_socket detaches the socket object seen at the connect), so that object could not
+    shut a handshake the server never answers. Shut through our copy, the connection ends
+    under the plain socket and the SSLSocket alike, and their TLS state is left alone."""
+    try:
+        return (sock.dup(), True) if sock is not None else (None, False)
+    except OSError:
+        return sock, False   # cuts all but a handshake: the SSLSocket replaces it after
 
 
 class _Connect:
