@@ -13,11 +13,12 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import ssl
-from typing import Callable, Iterator
+from typing import Callable
 
 import httpcore
 import httpx
 
+from agent.call_transport import MappedBody, httpx_error
 from agent.recorders import allowlist
 from agent.recorders.call_limit import bounded
 from agent.recorders.model import CertificateChanged, RecorderError, RecorderUnreachable
@@ -138,32 +139,6 @@ class _PinnedBackend(httpcore.NetworkBackend):
         self._inner.sleep(seconds)
 
 
-def _as_httpx(exc: Exception, request: httpx.Request) -> Exception:
-    """httpcore's error as httpx's class of the same name (what callers catch)."""
-    for cls in type(exc).__mro__:
-        target = getattr(httpx, cls.__name__, None)
-        if isinstance(target, type) and issubclass(target, httpx.TransportError):
-            return target(str(exc), request=request)
-    return exc
-
-
-class _Body(httpx.SyncByteStream):
-    def __init__(self, stream, request: httpx.Request) -> None:
-        self._stream, self._request = stream, request
-
-    def __iter__(self) -> Iterator[bytes]:
-        try:
-            yield from self._stream
-        except httpcore.TimeoutException as exc:
-            raise _as_httpx(exc, self._request) from exc
-        except (httpcore.NetworkError, httpcore.ProtocolError) as exc:
-            raise _as_httpx(exc, self._request) from exc
-
-    def close(self) -> None:
-        if hasattr(self._stream, "close"):
-            self._stream.close()
-
-
 class RecorderTransport(httpx.BaseTransport):
     """httpx transport for one recorder: allow-list, then the pinned connection pool.
 
@@ -193,9 +168,9 @@ class RecorderTransport(httpx.BaseTransport):
                 "certificate first and trust it.") from None
         except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError,
                 httpcore.UnsupportedProtocol) as exc:
-            raise _as_httpx(exc, request) from exc
+            raise httpx_error(exc, request) from exc
         return httpx.Response(status_code=resp.status, headers=resp.headers,
-                              stream=_Body(resp.stream, request), extensions=resp.extensions)
+                              stream=MappedBody(resp.stream, request), extensions=resp.extensions)
 
     def close(self) -> None:
         self._pool.close()
