@@ -41,7 +41,7 @@ class _CuttableBackend(httpcore.NetworkBackend):
         self._inner.sleep(seconds)
 
 
-def httpx_error(exc: Exception, request: httpx.Request) -> Exception:
+def _httpx_error(exc: Exception, request: httpx.Request) -> Exception:
     """httpcore's error as httpx's class of the same name (what callers catch)."""
     for cls in type(exc).__mro__:
         target = getattr(httpx, cls.__name__, None)
@@ -50,7 +50,7 @@ def httpx_error(exc: Exception, request: httpx.Request) -> Exception:
     return exc
 
 
-class MappedBody(httpx.SyncByteStream):
+class _MappedBody(httpx.SyncByteStream):
     """A response body from httpcore whose read errors come out as httpx's."""
 
     def __init__(self, stream, request: httpx.Request) -> None:
@@ -60,11 +60,28 @@ class MappedBody(httpx.SyncByteStream):
         try:
             yield from self._stream
         except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError) as exc:
-            raise httpx_error(exc, self._request) from exc
+            raise _httpx_error(exc, self._request) from exc
 
     def close(self) -> None:
         if hasattr(self._stream, "close"):
             self._stream.close()
+
+
+def send_through(pool: httpcore.ConnectionPool, request: httpx.Request) -> httpx.Response:
+    """`request` sent through an httpcore pool, answered (and failing) as httpx's own transport
+    would: httpcore's errors become httpx's, its body streams as httpx's."""
+    core = httpcore.Request(
+        method=request.method,
+        url=httpcore.URL(scheme=request.url.raw_scheme, host=request.url.raw_host,
+                         port=request.url.port, target=request.url.raw_path),
+        headers=request.headers.raw, content=request.stream, extensions=request.extensions)
+    try:
+        resp = pool.handle_request(core)
+    except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError,
+            httpcore.UnsupportedProtocol) as exc:
+        raise _httpx_error(exc, request) from exc
+    return httpx.Response(status_code=resp.status, headers=resp.headers,
+                          stream=_MappedBody(resp.stream, request), extensions=resp.extensions)
 
 
 class CallTransport(httpx.BaseTransport):
@@ -78,18 +95,7 @@ class CallTransport(httpx.BaseTransport):
             network_backend=_CuttableBackend(), max_keepalive_connections=0, retries=0)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        core = httpcore.Request(
-            method=request.method,
-            url=httpcore.URL(scheme=request.url.raw_scheme, host=request.url.raw_host,
-                             port=request.url.port, target=request.url.raw_path),
-            headers=request.headers.raw, content=request.stream, extensions=request.extensions)
-        try:
-            resp = self._pool.handle_request(core)
-        except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError,
-                httpcore.UnsupportedProtocol) as exc:
-            raise httpx_error(exc, request) from exc
-        return httpx.Response(status_code=resp.status, headers=resp.headers,
-                              stream=MappedBody(resp.stream, request), extensions=resp.extensions)
+        return send_through(self._pool, request)
 
     def close(self) -> None:
         self._pool.close()

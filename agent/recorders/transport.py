@@ -18,7 +18,7 @@ from typing import Callable
 import httpcore
 import httpx
 
-from agent.call_transport import MappedBody, httpx_error
+from agent.call_transport import send_through
 from agent.recorders import allowlist
 from agent.recorders.call_limit import bounded
 from agent.recorders.model import CertificateChanged, RecorderError, RecorderUnreachable
@@ -155,22 +155,12 @@ class RecorderTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         self._check(self.vendor, request)
-        core = httpcore.Request(
-            method=request.method,
-            url=httpcore.URL(scheme=request.url.raw_scheme, host=request.url.raw_host,
-                             port=request.url.port, target=request.url.raw_path),
-            headers=request.headers.raw, content=request.stream, extensions=request.extensions)
         try:
-            resp = self._pool.handle_request(core)
+            return send_through(self._pool, request)
         except _FirstLook:
             raise CertificateChanged(
                 f"The recorder at {request.url.host} has not been trusted yet: look at its "
                 "certificate first and trust it.") from None
-        except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError,
-                httpcore.UnsupportedProtocol) as exc:
-            raise httpx_error(exc, request) from exc
-        return httpx.Response(status_code=resp.status, headers=resp.headers,
-                              stream=MappedBody(resp.stream, request), extensions=resp.extensions)
 
     def close(self) -> None:
         self._pool.close()
