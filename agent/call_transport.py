@@ -6,8 +6,8 @@ so this one is the same few lines over httpcore's public ConnectionPool with a b
 connect_tcp goes through the calling thread's CallDeadline: a cancel (or the call's time limit)
 then ends a connect the server never answers at once, instead of after the connect timeout.
 Certificates are checked as httpx checks them (httpx.create_ssl_context), and httpcore's
-errors reach callers as httpx's classes of the same name, as from httpx's own transport (the
-recorders' transport, also over httpcore, maps them with the same two helpers).
+errors reach callers as httpx's classes of the same name, as from httpx's own transport
+(`send_through`, which the recorders' transport, also over httpcore, uses too).
 """
 from __future__ import annotations
 
