@@ -81,6 +81,11 @@ def test_the_log_reads_in_spanish(spanish):
     assert details.startswith("Motivo: cancelled; Agencia: ")
     gap = activity.row(record("log-gap", problem="p", found_records=2), ZONE)
     assert gap[1:] == ("Registro cortado o modificado", "Problema: p; Registros encontrados: 2")
+    # every field the agent's key records carry has a label of its own (no "owner_id: ...")
+    rotated = activity.row(record("key-rotated", old_owner_id="a", owner_id="b"), ZONE)[2]
+    made = activity.row(record("key-created", owner="c", passphrase=True), ZONE)[2]
+    assert "owner" not in rotated + made and "passphrase" not in made
+    assert "Clave anterior: a" in rotated and "Clave: c" in made
 
 
 def test_the_log_page_shows_a_cancelled_export_a_local_window_and_a_gap(qtbot, tmp_path):

@@ -117,6 +117,9 @@ def test_the_request_page_needs_no_scrolling(qtbot, app_window, screen):
 def test_the_request_page_needs_no_scrolling_in_spanish(qtbot, spanish, app_window):
     assert app_window[0].request.approve_button.text() == "Aprobar y enviar"
     check_request_page(qtbot, app_window, SCREENS[0])
+    # The sidebar's longer Spanish entries ("Registro de actividad") fit, or wrap: no
+    # scroll bar under them.
+    assert not app_window[0].nav.horizontalScrollBar().isVisible()
 
 
 def check_request_page(qtbot, app_window, screen):

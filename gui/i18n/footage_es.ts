@@ -652,7 +652,7 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     </message>
     <message>
         <source>Activity log</source>
-        <translation>Registro de actividad</translation>
+        <translation>Actividad</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1909,6 +1909,26 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>Changed</source>
         <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <source>Old key</source>
+        <translation>Clave anterior</translation>
+    </message>
+    <message>
+        <source>Protected by a passphrase</source>
+        <translation>Protegida con frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <source>Package file</source>
+        <translation>Archivo del paquete</translation>
     </message>
     <message>
         <source>Records sealed</source>

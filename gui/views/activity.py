@@ -104,6 +104,12 @@ LABELS = {
     "old": QT_TRANSLATE_NOOP("activity", "Old name"),
     "new": QT_TRANSLATE_NOOP("activity", "New name"),
     "changed": QT_TRANSLATE_NOOP("activity", "Changed"),
+    "owner": QT_TRANSLATE_NOOP("activity", "Key"),
+    "owner_id": QT_TRANSLATE_NOOP("activity", "Key"),
+    "old_owner_id": QT_TRANSLATE_NOOP("activity", "Old key"),
+    "passphrase": QT_TRANSLATE_NOOP("activity", "Protected by a passphrase"),
+    "rule": QT_TRANSLATE_NOOP("activity", "Rule"),
+    "tar": QT_TRANSLATE_NOOP("activity", "Package file"),
     "sealed_records": QT_TRANSLATE_NOOP("activity", "Records sealed"),
     "found_records": QT_TRANSLATE_NOOP("activity", "Records found"),
 }
