@@ -72,7 +72,9 @@ def loads_strict(raw: bytes, what: str) -> object:
         doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
     except JWSError as exc:
         raise JWSError(f"the {what} is not acceptable JSON: {exc}") from None
-    except (ValueError, RecursionError):
+    except RecursionError:   # well-formed, perhaps, but no document of ours nests so
+        raise JWSError(f"the {what} nests too deeply to be read") from None
+    except ValueError:
         raise JWSError(f"the {what} is not valid JSON") from None
     if "\\u" in text:
         # A \u escape can name half a surrogate pair, which is no character: such text cannot
