@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 
 from agent.errors import AgentError, Refusal
-from agent.identity.keys import KEY_DIR, KEY_FILE, OwnerKey, OwnerKeyError
+from agent.identity.keys import OwnerKey, OwnerKeyError, private_key_file
 from agent.identity.rotation import next_key, rotation_pending
 from agent.owner_exports import ENV_PASSPHRASE
 from agent.requests import key_rotation, registering
@@ -144,7 +144,7 @@ class OwnerRegistrations:
         """Replace the owner key everywhere it is registered (or resume a rotation that was
         interrupted); the old key is retired only once every registration has moved. A home
         without a key has nothing to replace: Refusal, and no key is made only to be retired."""
-        if not (self.home / KEY_DIR / KEY_FILE).exists() and not rotation_pending(self.home):
+        if not private_key_file(self.home).exists() and not rotation_pending(self.home):
             raise Refusal("there is no owner key to change yet: one is made the first time "
                           "this computer signs something ('footage-agent keys show' makes it "
                           "now)")

@@ -25,11 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agent.identity.keys import (
-    KEY_DIR,
-    KEY_FILE,
     OwnerKey,
     OwnerKeyError,
     passphrase_from_env,
+    private_key_file,
     public_key_file,
 )
 from agent.identity.rotation import retired_key_path
@@ -154,7 +153,7 @@ def home_activity(home: Path) -> list[str]:
     seal does not pass for a fresh start."""
     home = Path(home)
     found = []
-    if (home / KEY_DIR / KEY_FILE).exists():
+    if private_key_file(home).exists():
         found.append("an owner key")
     if any((home / "agencies").glob("*.json")):
         found.append("trusted agencies")

@@ -70,7 +70,7 @@ class OwnerKey:
     def obtain(cls, home: Path, passphrase: bytes | None = None) -> tuple["OwnerKey", bool]:
         """`load_or_create`, also saying whether this call made the key (True only for the one
         process that created it), so its making is logged exactly once."""
-        key, made = cls.obtain_at(Path(home), _key_path(home), passphrase)
+        key, made = cls.obtain_at(Path(home), private_key_file(home), passphrase)
         _keep_public(Path(home), key)
         return key, made
 
@@ -102,7 +102,7 @@ class OwnerKey:
     @classmethod
     def load(cls, home: Path, passphrase: bytes | None = None) -> "OwnerKey":
         """Load the existing owner key; OwnerKeyError if missing, damaged or the passphrase is wrong."""
-        key = cls.load_at(_key_path(home), passphrase)
+        key = cls.load_at(private_key_file(home), passphrase)
         _keep_public(Path(home), key)
         return key
 
@@ -161,7 +161,8 @@ class OwnerKey:
         )
 
 
-def _key_path(home: Path) -> Path:
+def private_key_file(home: Path) -> Path:
+    """`<home>/keys/owner.key`: the owner's private key (PKCS#8 PEM, 0600)."""
     return Path(home) / KEY_DIR / KEY_FILE
 
 

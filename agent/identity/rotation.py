@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from agent.identity.keys import KEY_DIR, KEY_FILE, OwnerKey, OwnerKeyError
+from agent.identity.keys import KEY_DIR, OwnerKey, OwnerKeyError, private_key_file
 from agent.os_words import plain_os_error
 
 NEXT_FILE = "owner.next.key"
@@ -51,8 +51,8 @@ def retired_key_path(home: Path, owner_id: str) -> Path:
 
 def finish_rotation(home: Path, old: OwnerKey) -> None:
     """Retire `old` (the current owner key) and make the next key the owner key."""
-    keys = Path(home) / KEY_DIR
-    current, upcoming = keys / KEY_FILE, next_key_path(home)
+    current, upcoming = private_key_file(home), next_key_path(home)
+    keys = current.parent
     retired = retired_key_path(home, old.public.owner_id())
     try:
         retired.parent.mkdir(mode=0o700, exist_ok=True)
