@@ -17,7 +17,6 @@ from typing import Callable
 import httpx
 
 from agent.backoff import Backoff
-from agent.network_words import network_words
 from agent.delivery.pace import Meter, Pacer, Sizer, UploadProgress
 from agent.delivery.source import ChunkSource, Unsealed
 from agent.delivery.state import StateFile, UploadState, load_state
@@ -29,6 +28,7 @@ from agent.delivery.wire import (
     refusal,
     same_origin_url,
 )
+from agent.network_words import network_words
 
 log = logging.getLogger(__name__)
 

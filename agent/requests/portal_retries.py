@@ -9,6 +9,7 @@ import time
 from typing import Callable
 
 from agent.backoff import Backoff
+from agent.count_words import counted
 from agent.delivery.wire import UploadCancelled
 from agent.requests.approval_step import DeliveryError, Step
 from agent.requests.portal_client import PortalCancelled, PortalError
@@ -51,7 +52,7 @@ def _busy_words(step: Step, exc: PortalError, tries: int, delay: float) -> str:
     later = (f"it asks to wait {delay:,.0f} s: approve it again after that" if
              delay > PORTAL_WAIT_CAP_S else "nothing is lost: approve it again later")
     return (f"{step.agency.name}'s portal is busy or down (HTTP {exc.status}, "
-            f"{tries} {'try' if tries == 1 else 'tries'}); {later}")
+            f"{counted(tries, 'try', 'tries')}); {later}")
 
 
 def _pause(step: Step, seconds: float) -> None:
