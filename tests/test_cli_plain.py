@@ -70,10 +70,9 @@ def test_the_command_says_an_os_error_in_plain_words(tmp_path, capsys, monkeypat
 
 # --out -------------------------------------------------------------------------------------
 def test_out_must_be_where_it_seems(tmp_path):
-    said = []
-    assert existing_folder(str(tmp_path), said=said.append) == tmp_path and said == []
-    made = existing_folder(str(tmp_path / "new"), said=said.append)   # one level: made, said
-    assert made.is_dir() and said == [f"made the folder {tmp_path / 'new'}"]
+    assert existing_folder(str(tmp_path)) == (tmp_path, False)
+    made = existing_folder(str(tmp_path / "new"))   # one level: made, and it says so
+    assert made == (tmp_path / "new", True) and made[0].is_dir()
     with pytest.raises(UsageError, match="does not exist, nor does the folder it would go in"):
         existing_folder(str(tmp_path / "no" / "such"))
     assert not (tmp_path / "no").exists()

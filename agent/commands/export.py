@@ -78,15 +78,13 @@ def export(agent: Agent, args) -> int:
     if mute and not args.keep_audio:
         raise UsageError("--mute silences parts of the kept sound: add --keep-audio (without "
                          "it the sound is removed entirely)")
-    made = not Path(args.out).expanduser().exists()
-    out_dir = existing_folder(args.out)
+    out_dir, made = existing_folder(args.out)
     try:
-        code = _export(agent, args, start, end, tz, mute, out_dir, made)
+        return _export(agent, args, start, end, tz, mute, out_dir, made)
     except BaseException:
         if made:   # a failed export leaves no empty folder of its own behind
             _remove_if_empty(out_dir)
         raise
-    return code
 
 
 def _remove_if_empty(folder: Path) -> None:

@@ -10,14 +10,10 @@ from agent.export.destination import NotThere, package_folder
 
 
 def existing_folder(text: str, option: str = "--out",
-                    ismount: Callable[[str], bool] = os.path.ismount,
-                    said: Callable[[str], None] | None = None) -> Path:
-    """The folder `text` names, or a usage error saying why it cannot take a package. A new
-    folder directly inside an existing one is made, and `said`."""
+                    ismount: Callable[[str], bool] = os.path.ismount) -> tuple[Path, bool]:
+    """The folder `text` names, and whether it was made now (a new folder directly inside an
+    existing one is); a usage error saying why it cannot take a package."""
     try:
-        folder, made = package_folder(Path(text), ismount)
+        return package_folder(Path(text), ismount)
     except NotThere as exc:
         raise UsageError(f"{option} {exc}") from None
-    if made and said is not None:
-        said(f"made the folder {folder}")
-    return folder
