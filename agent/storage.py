@@ -16,6 +16,10 @@ import time
 from pathlib import Path
 
 
+# os.open on Windows opens in text mode unless told otherwise: each "\n" written becomes "\r\n"
+# and a read stops at the first Ctrl-Z. Every descriptor whose bytes are read or written adds this.
+BINARY = getattr(os, "O_BINARY", 0)
+
 # Names Windows keeps for devices, whatever the extension: a file `aux.mp4` or a folder `CON`
 # would be the device, not a file (a recorder on the network chooses its files' names).
 _DEVICE_NAMES = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\..*)?", re.IGNORECASE)
@@ -172,6 +176,11 @@ class FileLock:
 
 
 _RETRY_S = 0.05
+# Windows locks are mandatory: a locked byte cannot be read through any other handle, even in
+# the same process. The lock is a byte far past any data (the audit log is locked through its
+# own descriptor), so `log verify` and the app's log page read while a record is appended.
+# Locking past the end of a file is allowed; the offset fits the C runtime's 32-bit `long`.
+_LOCK_BYTE = 2**31 - 2
 
 
 def lock_file(fd: int, wait: bool, os_name: str = os.name, module=None,
@@ -179,8 +188,8 @@ def lock_file(fd: int, wait: bool, os_name: str = os.name, module=None,
     """Take the lock on `fd` (`module`: fcntl or msvcrt, found by `os_name` when None)."""
     if os_name == "nt":
         msvcrt = module or __import__("msvcrt")
-        os.lseek(fd, 0, os.SEEK_SET)
-        while True:   # one byte at offset 0 is the lock, in every process
+        os.lseek(fd, _LOCK_BYTE, os.SEEK_SET)
+        while True:   # the same byte is the lock in every process
             try:
                 msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
                 return
@@ -200,7 +209,7 @@ def unlock_file(fd: int, os_name: str = os.name, module=None) -> None:
     if os_name == "nt":
         msvcrt = module or __import__("msvcrt")
         try:
-            os.lseek(fd, 0, os.SEEK_SET)
+            os.lseek(fd, _LOCK_BYTE, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
         except OSError:
             pass

@@ -84,15 +84,16 @@ def test_owner_only_folder_takes_the_branch_of_its_system(tmp_path, monkeypatch)
 
 
 class FakeMsvcrt:
-    """msvcrt.locking that refuses `busy` times, then grants."""
+    """msvcrt.locking that refuses `busy` times, then grants; it notes where each call locks."""
 
     LK_NBLCK, LK_UNLCK = 2, 0
 
     def __init__(self, busy: int) -> None:
-        self.busy, self.calls = busy, []
+        self.busy, self.calls, self.at = busy, [], []
 
     def locking(self, fd, mode, nbytes):
         self.calls.append(mode)
+        self.at.append(range(os.lseek(fd, 0, os.SEEK_CUR), os.lseek(fd, 0, os.SEEK_CUR) + nbytes))
         if mode == self.LK_NBLCK and self.busy:
             self.busy -= 1
             raise OSError(errno.EACCES, "Permission denied")
@@ -111,6 +112,51 @@ def test_the_windows_lock_waits_in_short_tries_and_never_goes_on_unlocked(tmp_pa
         assert msvcrt.calls[-1] == FakeMsvcrt.LK_UNLCK
     finally:
         os.close(fd)
+
+
+def test_the_windows_lock_leaves_every_byte_of_the_file_readable(tmp_path):
+    # Windows locks are mandatory: a reader on another handle (`log verify`, the app's log
+    # page) fails on a locked byte, so the lock must not cover the audit log's bytes.
+    log = tmp_path / "audit.log"
+    log.write_bytes(b"x" * (1 << 20))
+    fd = os.open(log, os.O_RDWR | os.O_APPEND)
+    try:
+        msvcrt = FakeMsvcrt(busy=0)
+        lock_file(fd, wait=True, os_name="nt", module=msvcrt)
+        unlock_file(fd, os_name="nt", module=msvcrt)
+    finally:
+        os.close(fd)
+    locked, unlocked = msvcrt.at
+    assert locked == unlocked and locked.start >= 1 << 30   # past any log the agent writes
+    assert locked.stop <= 2**31 - 1                         # a C `long` on Windows holds it
+
+
+# Descriptors that never carry the file's bytes: a folder to fsync, a database made empty
+# before SQLite opens it, lock files, the null device.
+_NO_BYTES = {("agent/storage.py", "fsync_dir"), ("agent/storage.py", "private_database"),
+             ("agent/requests/approval_run.py", "delivery_lock"), ("agent/cli.py", "_reader_gone")}
+
+
+def test_every_descriptor_opened_for_its_bytes_is_binary_on_windows():
+    # Without O_BINARY, Windows writes each "\n" as "\r\n" and stops a read at Ctrl-Z: the
+    # audit log's lines would no longer hash to what the chain and the seal hold.
+    import ast
+
+    root = Path(__file__).resolve().parent.parent
+    found, text_mode = set(), []
+    for path in sorted([*root.glob("agent/**/*.py"), *root.glob("frp/**/*.py")]):
+        where = path.relative_to(root).as_posix()
+        for func in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for call in ast.walk(func):
+                if isinstance(call, ast.Call) and ast.unparse(call.func) == "os.open":
+                    found.add((where, func.name))
+                    if (where, func.name) not in _NO_BYTES and not any(
+                            isinstance(n, ast.Name) and n.id == "BINARY" for n in ast.walk(func)):
+                        text_mode.append(f"{where}:{call.lineno} ({func.name})")
+    assert text_mode == []
+    assert _NO_BYTES <= found   # each exception still names a real call
 
 
 def test_ctrl_break_stops_a_command_on_windows():

@@ -46,7 +46,7 @@ from agent.config import ConfigError, ensure_home
 from agent.identity.keys import OwnerKey, passphrase_from_env
 from agent.media.read_at import read_at
 from agent.os_words import plain_os_error
-from agent.storage import FileLock
+from agent.storage import BINARY, FileLock
 from agent.timebase import format_utc
 from frp.decision import LogHead
 
@@ -107,7 +107,7 @@ class AuditLog:
         with _thread_lock(self.path):
             try:
                 ensure_home(self.home)
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND | BINARY, 0o600)
             except ConfigError as exc:
                 raise AuditError(str(exc)) from None
             except OSError as exc:
@@ -203,7 +203,7 @@ class AuditLog:
         """The log as it stands: the number of the last record and the SHA-256 of its line
         (what decisions carry as `audit_log`); LogHead(0, GENESIS) for an empty log."""
         try:
-            fd = os.open(self.path, os.O_RDONLY)
+            fd = os.open(self.path, os.O_RDONLY | BINARY)
         except FileNotFoundError:
             return LogHead(0, GENESIS)
         except OSError as exc:

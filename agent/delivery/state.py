@@ -15,7 +15,7 @@ from pathlib import Path
 
 from agent.delivery.wire import UploadError
 from agent.os_words import plain_os_error
-from agent.storage import write_atomic
+from agent.storage import BINARY, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ class StateFile:
         try:
             if self._fd is None:
                 save_state(self.path, state)
-                self._fd = os.open(self.path, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+                self._fd = os.open(self.path, os.O_WRONLY | BINARY)
             else:
                 os.lseek(self._fd, 0, os.SEEK_SET)
                 os.write(self._fd, data.ljust(self._length))  # JSON allows the trailing spaces

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from agent.export.nal import EOS, join_nals
 from agent.media.read_at import read_at
+from agent.storage import BINARY
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ class Recordings:
         try:
             if where.path != self._path:
                 self._close()
-                self._fd = os.open(where.path, os.O_RDONLY | _BINARY)
+                self._fd = os.open(where.path, os.O_RDONLY | BINARY)
                 self._path = where.path
             return len(data) == where.size and read_at(self._fd, where.size, where.offset) == data
         except OSError:
@@ -122,7 +123,6 @@ class Recordings:
             return False
 
 
-_BINARY = getattr(os, "O_BINARY", 0)   # Windows: no newline translation
 _BACKLOG = 32
 
 

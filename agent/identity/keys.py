@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from agent.identity.pkcs8 import encrypt_pkcs8, envelope_intact
 from agent.os_words import plain_os_error
 from agent.permissions import owner_only_folder
-from agent.storage import write_atomic
+from agent.storage import BINARY, write_atomic
 from frp.minisign import blake2b_of, key_id_hex, public_key_from_raw
 
 KEY_DIR = "keys"
@@ -203,7 +203,7 @@ def _make_private_dirs(home: Path) -> None:
 def _write_new_secret(path: Path, secret: bytes) -> None:
     """Write to a 0600 temp file, then hard-link into place so a key is never overwritten."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY
     fd = os.open(tmp, flags, 0o600)
     try:
         with os.fdopen(fd, "wb") as out:
