@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # The protocol's instants (UTC microseconds, RFC 3339 texts) are the agent's instants too.
@@ -38,11 +39,13 @@ def zone(name: str) -> ZoneInfo:
         raise TimeError(f"unknown time zone '{name}' (use an IANA name such as America/Los_Angeles)") from None
 
 
-def system_zone_name() -> str:
+def system_zone_name(os_name: str = os.name) -> str:
     """Best guess at this PC's IANA zone name; 'UTC' when it cannot be told."""
     tz = os.environ.get("TZ", "").lstrip(":")
     if tz and _is_zone(tz):
         return tz
+    if os_name == "nt":
+        return windows_zone_name()
     try:
         text = Path("/etc/timezone").read_text().strip()
         if _is_zone(text):
@@ -59,6 +62,28 @@ def system_zone_name() -> str:
     except OSError:
         pass
     return "UTC"
+
+
+def windows_zone_name(read_key: Callable[[], str] | None = None) -> str:
+    """The IANA name of the zone Windows is set to ('UTC' when it cannot be told): Windows
+    names its zones its own way ("Pacific Standard Time"), which CLDR's table, as tzlocal
+    keeps it, maps to IANA."""
+    from tzlocal.windows_tz import win_tz
+
+    try:
+        key = (read_key or _windows_zone_key)()
+    except OSError:
+        return "UTC"
+    name = win_tz.get(key.split("\x00")[0].strip())   # older Windows leave junk after a NUL
+    return name if name and _is_zone(name) else "UTC"
+
+
+def _windows_zone_key() -> str:
+    import winreg
+
+    with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE,
+                        r"SYSTEM\CurrentControlSet\Control\TimeZoneInformation") as key:
+        return str(winreg.QueryValueEx(key, "TimeZoneKeyName")[0])
 
 
 def _is_zone(name: str) -> bool:

@@ -1,6 +1,7 @@
-"""The Windows branches of the agent's home folder, secrets and locks, exercised here through
-their pure parts: the owner-only ACL as the icacls command lines that would run, the SID read
-from whoami, the msvcrt lock with its retries, and the stop signals (Ctrl-Break)."""
+"""The Windows branches of the agent's home folder, secrets, locks and time zones, exercised here
+through their pure parts: the owner-only ACL as the icacls command lines that would run, the SID
+read from whoami, the msvcrt lock with its retries, descriptors opened binary, zones with no
+system database, the PC's zone from the registry's name, and the stop signals (Ctrl-Break)."""
 from __future__ import annotations
 
 import errno
@@ -157,6 +158,44 @@ def test_every_descriptor_opened_for_its_bytes_is_binary_on_windows():
                         text_mode.append(f"{where}:{call.lineno} ({func.name})")
     assert text_mode == []
     assert _NO_BYTES <= found   # each exception still names a real call
+
+
+def test_zones_resolve_where_the_system_keeps_no_zone_database():
+    # Windows has no IANA database: zoneinfo's search path is empty there, and without the
+    # tzdata package every zone (UTC too) is "unknown", so no recording could be placed in time.
+    import zoneinfo
+    from datetime import datetime
+
+    from agent.timebase import zone
+
+    zoneinfo.reset_tzpath(to=[])
+    zoneinfo.ZoneInfo.clear_cache()
+    try:
+        seattle = zone("America/Los_Angeles")
+        assert datetime(2026, 11, 20, 14, 0, tzinfo=seattle).utcoffset().total_seconds() == -8 * 3600
+        assert datetime(2026, 7, 20, 14, 0, tzinfo=seattle).utcoffset().total_seconds() == -7 * 3600
+        assert zone("UTC").utcoffset(None).total_seconds() == 0
+    finally:
+        zoneinfo.reset_tzpath()
+        zoneinfo.ZoneInfo.clear_cache()
+
+
+def test_the_pc_zone_on_windows_is_its_registry_key_named_in_iana(monkeypatch):
+    from agent import timebase
+
+    assert timebase.windows_zone_name(lambda: "Pacific Standard Time") == "America/Los_Angeles"
+    assert timebase.windows_zone_name(lambda: "Romance Standard Time\x00junk") == "Europe/Paris"
+    assert timebase.windows_zone_name(lambda: "Nowhere Standard Time") == "UTC"
+
+    def unreadable() -> str:
+        raise PermissionError(errno.EACCES, "Access is denied")
+
+    assert timebase.windows_zone_name(unreadable) == "UTC"
+    monkeypatch.delenv("TZ", raising=False)
+    monkeypatch.setattr(timebase, "_windows_zone_key", lambda: "Tokyo Standard Time")
+    assert timebase.system_zone_name(os_name="nt") == "Asia/Tokyo"   # not /etc's, not UTC
+    monkeypatch.setenv("TZ", "America/Chicago")
+    assert timebase.system_zone_name(os_name="nt") == "America/Chicago"
 
 
 def test_ctrl_break_stops_a_command_on_windows():
