@@ -61,8 +61,30 @@ def test_windows_entry_is_a_command_file_in_the_startup_folder(tmp_path):
             "Programs" / "Startup" / "Footage requests.cmd"
     text = at.content.decode()
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
-    assert text.splitlines()[1] == f'start "" /min "{exe}" "gui" "--tray"'
+    assert as_cmd_reads_it(at.content)[-1] == f'start "" /min "{exe}" "gui" "--tray"'
     assert autostart.cmd_line(['a "b"']) == '"a ""b"""'
+
+
+def as_cmd_reads_it(batch: bytes) -> list[str]:
+    """The lines of a batch file as cmd runs them: each decoded in the console's code page in
+    force when cmd reaches it (OEM 850 at first; `chcp` changes it for the lines after), and
+    `%%` read as one `%`."""
+    page, lines = "cp850", []
+    for raw in batch.split(b"\r\n")[:-1]:
+        line = raw.decode(page).replace("%%", "%")
+        lines.append(line)
+        if line.split(">")[0].split() == ["chcp", "65001"]:
+            page = "utf-8"
+    return lines
+
+
+def test_windows_entry_starts_a_program_whose_path_is_not_ascii_or_holds_a_percent(tmp_path):
+    # Owners named José or Muñoz: the app lives under their profile folder.
+    for exe in (r"C:\Users\José Muñoz\AppData\Local\Programs\footage-agent\footage-agent.exe",
+                r"C:\Users\Ann\100% safe\footage-agent.exe",
+                r"C:\Users\Дмитрий\footage-agent.exe"):
+        at = autostart.entry("win32", [exe, "gui", "--tray"], {"APPDATA": r"C:\x"}, tmp_path)
+        assert as_cmd_reads_it(at.content)[-1] == f'start "" /min "{exe}" "gui" "--tray"'
 
 
 def test_the_program_started_is_the_frozen_app_or_this_python(monkeypatch):

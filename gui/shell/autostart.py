@@ -77,8 +77,12 @@ def windows_startup_folder(env: dict[str, str]) -> Path:
 
 
 def windows_entry(argv: list[str], env: dict[str, str]) -> Entry:
-    # `start /min` hands the app over and ends the command window at once.
-    text = f'@echo off\r\nstart "" /min {cmd_line(argv)}\r\n'
+    # `start /min` hands the app over and ends the command window at once. cmd reads each line
+    # of a batch file in the console's code page when it comes to it (an OEM one, 850 or 437):
+    # `chcp 65001` first makes the rest read as the UTF-8 written here, so a program under
+    # C:\Users\José\ is found. A `%` would start a variable there: `%%` is one `%`.
+    start = f'start "" /min {cmd_line(argv)}'.replace("%", "%%")
+    text = f"@echo off\r\nchcp 65001 >nul\r\n{start}\r\n"
     return Entry(windows_startup_folder(env) / WINDOWS_FILE, text.encode("utf-8"))
 
 
