@@ -26,6 +26,11 @@ SYSTEM_SID = "S-1-5-18"
 # Users (well-known SIDs, the same in every language of Windows).
 BROAD_SIDS = ("S-1-1-0", "S-1-5-11", "S-1-5-32-545")
 WHOAMI = ["whoami", "/user", "/fo", "csv", "/nh"]
+# Windows' console programs write in the console's (OEM) code page, which the ANSI default
+# would misread; a byte that decodes to nothing (an account named Müller, "\x81" in page 850)
+# must not stop the home being made: only the SID, ASCII, is read.
+_CONSOLE_TEXT = {"text": True, "encoding": "oem" if os.name == "nt" else None,
+                 "errors": "replace"}
 _SID = re.compile(r"^S-1-\d+(-\d+)+$")
 
 
@@ -52,7 +57,7 @@ def apply_windows_acl(path: Path, run=subprocess.run) -> None:
     """Run the `icacls` commands that make `path` owner-only (Windows)."""
     sid = current_user_sid(run)
     for argv in owner_only_acl_commands(path, sid):
-        done = run(argv, capture_output=True, text=True, timeout=30)
+        done = run(argv, capture_output=True, timeout=30, **_CONSOLE_TEXT)
         if done.returncode != 0:
             raise PermissionsError(f"cannot make {path} private to your account "
                                    f"({' '.join(argv[2:3])} failed: "
@@ -77,7 +82,7 @@ def owner_only_acl_commands(path: Path, sid: str) -> list[list[str]]:
 
 def current_user_sid(run=subprocess.run) -> str:
     """The SID of the account this runs as (Windows), from `whoami /user`."""
-    done = run(WHOAMI, capture_output=True, text=True, timeout=30)
+    done = run(WHOAMI, capture_output=True, timeout=30, **_CONSOLE_TEXT)
     if done.returncode != 0:
         raise PermissionsError(f"cannot tell which account this is (whoami: "
                                f"{done.stderr.strip()[:200]})")

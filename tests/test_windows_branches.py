@@ -8,6 +8,7 @@ import errno
 import os
 import signal
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,16 @@ def test_the_sid_is_read_from_whoami():
     assert parse_whoami_sid(f'"desktop-7\\\\ann","{SID}"\r\n') == SID
     with pytest.raises(PermissionsError):
         parse_whoami_sid("ERROR: no mapping\r\n")
+
+
+def test_an_account_name_the_console_page_writes_as_a_stray_byte_still_gives_its_sid():
+    # whoami writes "DESKTOP\\müller" in page 850 (ü is 0x81, undefined in the ANSI page and
+    # not UTF-8): a real process writes those bytes, decoded as the agent asks subprocess to.
+    from agent.permissions import current_user_sid
+
+    line = f'"desktop-7\\\\m\\x81ller","{SID}"\\r\\n'
+    writer = [sys.executable, "-c", f"import sys; sys.stdout.buffer.write(b'{line}')"]
+    assert current_user_sid(run=lambda _argv, **kw: subprocess.run(writer, **kw)) == SID
 
 
 class Recorder:
