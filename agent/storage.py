@@ -50,11 +50,30 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     sync_renamed_into(path.parent)
+
+
+_RETRY_S = 0.05      # between tries of what Windows refuses for a moment (a lock, a replace)
+_REPLACE_TRIES = 20
+
+
+def replace(src: str | Path, dst: Path, os_name: str = os.name, move=os.replace,
+            sleep=time.sleep) -> None:
+    """os.replace, which on Windows is tried again for a second while it is refused: there a
+    file another program holds open (a virus scanner looking at the new file, the app reading
+    the old one) cannot be replaced, and is let go within moments."""
+    for attempt in range(1, _REPLACE_TRIES + 1):
+        try:
+            move(src, dst)
+            return
+        except PermissionError:
+            if os_name != "nt" or attempt == _REPLACE_TRIES:
+                raise
+            sleep(_RETRY_S)
 
 
 def sync_renamed_into(folder: Path) -> None:
@@ -175,7 +194,6 @@ class FileLock:
         unlock_file(self.fd)
 
 
-_RETRY_S = 0.05
 # Windows locks are mandatory: a locked byte cannot be read through any other handle, even in
 # the same process. The lock is a byte far past any data (the audit log is locked through its
 # own descriptor), so `log verify` and the app's log page read while a record is appended.

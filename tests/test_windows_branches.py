@@ -209,6 +209,39 @@ def test_the_pc_zone_on_windows_is_its_registry_key_named_in_iana(monkeypatch):
     assert timebase.system_zone_name(os_name="nt") == "America/Chicago"
 
 
+def test_a_replace_windows_refuses_for_a_moment_is_tried_again_and_a_lasting_one_is_said(
+        tmp_path):
+    # On Windows a file another program holds open (a virus scanner checking the new file)
+    # cannot be replaced until it lets go; settings, the trust store and the seal are written so.
+    from agent.storage import replace
+
+    def refusing(times: int):
+        left = [times]
+
+        def move(src, dst):
+            if left[0]:
+                left[0] -= 1
+                raise PermissionError(errno.EACCES, "Access is denied")
+            os.replace(src, dst)
+        return move
+
+    new, settings = tmp_path / ".settings.json.tmp", tmp_path / "settings.json"
+    new.write_text("new")
+    settings.write_text("old")
+    slept: list[float] = []
+    replace(new, settings, os_name="nt", move=refusing(3), sleep=slept.append)
+    assert settings.read_text() == "new" and not new.exists() and len(slept) == 3
+    new.write_text("newer")
+    slept.clear()
+    with pytest.raises(PermissionError):
+        replace(new, settings, os_name="nt", move=refusing(10**6), sleep=slept.append)
+    assert 0.5 <= sum(slept) <= 1.5 and settings.read_text() == "new"   # said within a second
+    slept.clear()
+    with pytest.raises(PermissionError):   # elsewhere a refusal is not a passing one: no wait
+        replace(new, settings, os_name="posix", move=refusing(1), sleep=slept.append)
+    assert slept == []
+
+
 def test_ctrl_break_stops_a_command_on_windows():
     assert stop_signal_names("nt") == ("SIGINT", "SIGBREAK", "SIGTERM")
     assert stop_signal_names("posix") == ("SIGINT", "SIGTERM")
