@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: parse, run one command, map failures to exit codes and plain messages."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    _escape_what_stdout_cannot_encode()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -62,6 +63,14 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args)
     finally:
         Stopper.restore(before)
+
+
+def _escape_what_stdout_cannot_encode() -> None:
+    """Write a character stdout's encoding lacks as an escape (`\\u0414`), as stderr already
+    does, rather than end the command half-written: on Windows output sent to a file or a pipe
+    is encoded in the ANSI code page, which has no Cyrillic, CJK or emoji for camera names."""
+    if getattr(sys.stdout, "errors", None) == "strict" and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
 
 
 def _run(args) -> int:

@@ -1,6 +1,7 @@
 """What every command shares: exit codes, the error types they map from, output helpers."""
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from typing import Any
@@ -39,8 +40,10 @@ def utc(us: int | None) -> str | None:
 
 
 def print_json(value: Any) -> None:
-    """JSON to stdout (and nothing else goes to stdout in --json mode)."""
-    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
+    """JSON to stdout (and nothing else goes to stdout in --json mode): as written where stdout
+    is UTF-8, else with JSON's own escapes, which every reader turns back into the same text."""
+    utf8 = codecs.lookup(getattr(sys.stdout, "encoding", None) or "ascii").name == "utf-8"
+    json.dump(value, sys.stdout, indent=2, ensure_ascii=not utf8)
     sys.stdout.write("\n")
 
 

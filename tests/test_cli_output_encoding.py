@@ -1,0 +1,36 @@
+"""Output the console cannot encode. On Windows, output sent to a file or a pipe
+(`footage-agent cameras > cameras.txt`) is encoded in the ANSI code page, which has no
+Cyrillic, no CJK and no emoji: a camera named so must not end the command half-written. Here a
+real `footage-agent` process is given that page with PYTHONIOENCODING, as Windows would."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+NAMES = ("Двор", "玄関", "Porch 🏠", "Café")
+
+
+def run(home: Path, *argv: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONIOENCODING="cp1252", FOOTAGE_AGENT_HOME=str(home))
+    return subprocess.run([sys.executable, "-m", "agent.cli", *argv], env=env,
+                          capture_output=True, timeout=120)
+
+
+def test_names_the_output_page_lacks_are_written_escaped_and_json_stays_exact(tmp_path):
+    home = tmp_path / "home"
+    for n, name in enumerate(NAMES):
+        folder = tmp_path / f"cam{n}"
+        folder.mkdir()
+        added = run(home, "sources", "add", str(folder), "--camera", name, "--tz", "UTC")
+        assert added.returncode == 0, added.stderr.decode("cp1252")
+    listed = run(home, "cameras")
+    assert listed.returncode == 0, listed.stderr.decode("cp1252")
+    text = listed.stdout.decode("cp1252")
+    assert "\\u0414\\u0432\\u043e\\u0440" in text and "Café" in text   # Café fits the page
+    assert "Porch \\U0001f3e0" in text
+    as_json = run(home, "cameras", "--json")
+    assert as_json.returncode == 0, as_json.stderr.decode("cp1252")
+    assert {c["camera"] for c in json.loads(as_json.stdout.decode("cp1252"))} == set(NAMES)
