@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -44,8 +45,20 @@ def ensure_home(home: Path) -> Path:
         raise ConfigError(f"cannot use {home} as the agent's home folder: "
                           f"{plain_os_error(exc, str(home))}") from None
     if not os.access(home, os.W_OK):
-        raise ConfigError(f"the home folder {home} is not writable")
+        _writable(home)
     return home
+
+
+def _writable(home: Path) -> None:
+    """ConfigError saying why `home` cannot be written (a read-only disk, permission denied),
+    found by trying: os.access only says that it cannot, and on Windows it reads a folder's
+    read-only flag, which Windows itself ignores for folders."""
+    try:
+        with tempfile.TemporaryFile(dir=home):
+            return
+    except OSError as exc:
+        raise ConfigError(f"cannot use {home} as the agent's home folder: "
+                          f"{plain_os_error(exc, str(home))}") from None
 
 
 @dataclass(frozen=True)

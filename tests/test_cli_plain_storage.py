@@ -180,3 +180,20 @@ def test_a_read_only_out_disk_says_what_to_do(porch, tmp_path, capsys):
         assert f"{disk} is on a read-only disk" in err and "choose another folder" in err
     finally:
         _umount(disk)
+
+
+def test_a_home_on_a_disk_made_read_only_says_why_and_what_to_do(porch, tmp_path, capsys):
+    """A home that was in use, its disk now read-only (a backup drive's lock, a share remounted
+    read-only): the reason and the way out are said, as for a new home there."""
+    disk = tmp_path / "locked"
+    if not _mount_tmpfs(disk, "size=4m"):
+        pytest.skip("mounting a disk needs root")
+    try:
+        shutil.copytree(porch, disk / "home")
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        code, err = said(capsys, "--home", str(disk / "home"), "sources", "list")
+        assert code == 1
+        assert f"cannot use {disk / 'home'} as the agent's home folder" in err
+        assert "is on a read-only disk" in err and "unlock it" in err
+    finally:
+        _umount(disk)
