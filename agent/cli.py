@@ -76,6 +76,7 @@ def _escape_what_stdout_cannot_encode() -> None:
 def _run(args) -> int:
     from agent.config import ConfigError
     from agent.index.store_errors import StoreError
+    from agent.requests.inbox import InboxError
     from agent.service import Agent, AgentError, Refusal, UsageProblem
 
     agent, interrupted = None, False
@@ -107,7 +108,7 @@ def _run(args) -> int:
         return _reader_gone()
     except OSError as exc:
         return _said(plain_os_error(exc), EXIT_FAILURE)
-    except (AgentError, ConfigError, StoreError, ValueError) as exc:
+    except (AgentError, ConfigError, StoreError, InboxError, ValueError) as exc:
         return _said(exc, EXIT_FAILURE)
     except Exception as exc:  # the promise: a message, never a bare traceback
         if os.environ.get("FOOTAGE_AGENT_DEBUG"):

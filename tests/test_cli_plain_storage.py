@@ -197,3 +197,24 @@ def test_a_home_on_a_disk_made_read_only_says_why_and_what_to_do(porch, tmp_path
         assert "is on a read-only disk" in err and "unlock it" in err
     finally:
         _umount(disk)
+
+
+def test_a_damaged_inbox_is_a_plain_failure_and_never_stops_an_export_by_hand(
+        porch, tmp_path, capsys):
+    """inbox.db holds the police requests; an export by hand answers none of them, so a damaged
+    one must not keep a clip from the detective at the door. Where the inbox is needed, it is
+    said as the command's failure, not as an unexpected one, and the file is kept as it was."""
+    inbox = porch / "inbox.db"
+    for side in porch.glob("inbox.db*"):
+        side.unlink()
+    inbox.write_bytes(bytes(range(256)) * 40)
+    before = inbox.read_bytes()
+    out = tmp_path / "out"
+    out.mkdir()
+    capsys.readouterr()
+    assert main(["--home", str(porch), "export", *WINDOW, "--out", str(out),
+                 "--progress", "none"]) == 0
+    assert len(list(out.iterdir())) == 1
+    code, err = said(capsys, "--home", str(porch), "inbox")
+    assert code == 1 and f"the inbox {inbox} cannot be opened" in err
+    assert inbox.read_bytes() == before
