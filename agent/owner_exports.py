@@ -12,8 +12,17 @@ from pathlib import Path
 
 from agent.errors import AgentError, NotFound, Refusal, UsageProblem
 from agent.audit.log import AuditLog
-from agent.identity.keys import ENV_PASSPHRASE, OwnerKey, OwnerKeyError, passphrase_from_env
+from agent.identity.keys import (ENV_PASSPHRASE, DamagedKey, OwnerKey, OwnerKeyError,
+                                 passphrase_from_env)
 from agent.jobs import Job
+
+# A new key in its place cannot vouch for what the old one signed: the activity log keeps a
+# gap for good, and the agencies know the old key only.
+_DAMAGED_KEY_ADVICE = (
+    "It signs your packages, your activity log and your registrations, so do not delete it: "
+    "put back a copy of it from a backup. Without one, move it aside (keep it): a new key is "
+    "then made, your activity log records the change as a gap, and you register again with "
+    "each agency (ask it for a new invite code).")
 
 
 class OwnerExports:
@@ -27,6 +36,8 @@ class OwnerExports:
         """
         try:
             key, created = OwnerKey.obtain(self.home, passphrase_from_env())
+        except DamagedKey as exc:
+            raise AgentError(f"{exc} {_DAMAGED_KEY_ADVICE}") from None
         except OwnerKeyError as exc:
             hint = (f" (set {ENV_PASSPHRASE} to give it)"
                     if "protected by a passphrase" in str(exc) else "")

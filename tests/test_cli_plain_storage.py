@@ -218,3 +218,18 @@ def test_a_damaged_inbox_is_a_plain_failure_and_never_stops_an_export_by_hand(
     code, err = said(capsys, "--home", str(porch), "inbox")
     assert code == 1 and f"the inbox {inbox} cannot be opened" in err
     assert inbox.read_bytes() == before
+
+
+def test_a_damaged_owner_key_is_kept_and_the_owner_is_told_how_to_recover(porch, capsys):
+    """The owner key signs the packages, the activity log's seal and the registrations: a new
+    one made in its place leaves the log with a gap for good and the agencies pinned to the old
+    one, so the owner is told to put back a copy, and what moving it aside would cost."""
+    key = porch / "keys" / "owner.key"
+    key.write_bytes(b"-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n")
+    before = key.read_bytes()
+    code, err = said(capsys, "--home", str(porch), "keys", "show")
+    assert code == 1
+    assert f"The owner key file {key} is damaged" in err
+    assert "do not delete it" in err and "put back a copy of it from a backup" in err
+    assert "register again with each agency" in err
+    assert key.read_bytes() == before

@@ -46,6 +46,10 @@ class OwnerKeyError(Exception):
     """The owner key cannot be read or used; the message says what to do."""
 
 
+class DamagedKey(OwnerKeyError):
+    """The owner key file is there but holds no readable Ed25519 key."""
+
+
 class OwnerKey:
     """The owner's private key. Its repr names only the owner id; it cannot be pickled."""
 
@@ -252,9 +256,9 @@ def _parse_private(pem: bytes, passphrase: bytes | None, path: Path) -> Ed25519P
     except Exception as exc:  # cryptography raises several types for malformed files
         if encrypted and ("password" in str(exc).lower() or envelope_intact(_pem_der(pem))):
             raise OwnerKeyError("The passphrase for the owner key is wrong. Try again.") from None
-        raise OwnerKeyError(f"The owner key file {path} is damaged and cannot be read.") from None
+        raise DamagedKey(f"The owner key file {path} is damaged and cannot be read.") from None
     if not isinstance(private, Ed25519PrivateKey):
-        raise OwnerKeyError(f"The owner key file {path} holds a key of the wrong type (not Ed25519).")
+        raise DamagedKey(f"The owner key file {path} holds a key of the wrong type (not Ed25519).")
     return private
 
 
