@@ -7,7 +7,7 @@ import sys
 from agent.commands.common import Refused, UsageError, parse_time, print_json, say
 from agent.commands.interrupt import Interrupted
 from agent.commands.job_progress import DeliveryProgress
-from agent.commands.local_time import window, zone_for
+from agent.commands.local_time import time_help, window, zone_for
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.requests import add_agency_option, agency_name, entry_json, mapped
 from agent.count_words import counted
@@ -23,10 +23,13 @@ def add_parsers(sub, common) -> None:
     p = sub.add_parser("approve", parents=[common], help="share what you approve, and deliver it")
     p.add_argument("id")
     add_agency_option(p)
-    p.add_argument("--camera", action="append", help="a camera to share (repeat; default: the "
-                                                     "request's cameras)")
-    p.add_argument("--from", dest="start", help="start of what you share (default: the request's)")
-    p.add_argument("--to", dest="end", help="end of what you share (default: the request's)")
+    p.add_argument("--camera", action="append",
+                   help="a camera to share, by its name as `footage-agent cameras` lists it "
+                        "(repeat; default: the request's cameras)")
+    p.add_argument("--from", dest="start", help=time_help(
+        "start of what you share (default: the request's)", "the cameras' clock"))
+    p.add_argument("--to", dest="end", help=time_help(
+        "end of what you share (default: the request's)", "the cameras' clock"))
     p.add_argument("--mode", choices=("copy", "exact"))
     p.add_argument("--keep-audio", action="store_true", default=None,
                    help="keep the sound (removed by default)")

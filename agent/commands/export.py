@@ -9,7 +9,7 @@ from agent.commands.common import (Refused, UsageError, parse_time, print_json,
 from agent.commands.folders import existing_folder
 from agent.commands.interrupt import Interrupted
 from agent.commands.job_progress import expected_frames
-from agent.commands.local_time import window, zone_for
+from agent.commands.local_time import CAMERA_HELP, time_help, window, zone_for
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.progress import progress_display
 from agent.commands.registrations import keys_rotate
@@ -24,9 +24,9 @@ from frp.verify import verify_package
 def add_parsers(sub, common) -> None:
     e = sub.add_parser("export", parents=[common],
                        help="cut, seal and sign an evidence package of one camera's window")
-    e.add_argument("--camera", required=True)
-    e.add_argument("--from", dest="start", required=True)
-    e.add_argument("--to", dest="end", required=True)
+    e.add_argument("--camera", required=True, help=CAMERA_HELP)
+    e.add_argument("--from", dest="start", required=True, help=time_help("start"))
+    e.add_argument("--to", dest="end", required=True, help=time_help("end"))
     e.add_argument("--out", required=True, help="folder to write the package folder into")
     e.add_argument("--mode", choices=("copy", "exact"), default="copy",
                    help="copy: no re-encode, starts at the first keyframe inside the window; "

@@ -4,7 +4,7 @@ from __future__ import annotations
 from agent.commands import recorders
 from agent.commands.common import Refused, UsageError, parse_time, print_json, say, utc
 from agent.commands.interrupt import Interrupted
-from agent.commands.local_time import shown, window, zone_for
+from agent.commands.local_time import CAMERA_HELP, shown, time_help, window, zone_for
 from agent.commands.option_values import (offset_seconds, typed_camera, typed_layout,
                                            typed_zone)
 from agent.count_words import counted
@@ -42,16 +42,17 @@ def add_parsers(sub, common) -> None:
     s.set_defaults(func=scan)
 
     r = sub.add_parser("recordings", parents=[common], help="list indexed files")
-    r.add_argument("--camera")
-    r.add_argument("--from", dest="start")
-    r.add_argument("--to", dest="end")
+    without = "the camera's clock (this computer's without --camera)"
+    r.add_argument("--camera", help=f"only this camera: {CAMERA_HELP}")
+    r.add_argument("--from", dest="start", help=time_help("only recordings from this time on", without))
+    r.add_argument("--to", dest="end", help=time_help("only recordings up to this time", without))
     r.add_argument("--json", action="store_true")
     r.set_defaults(func=recordings)
 
     c = sub.add_parser("coverage", parents=[common], help="spans and gaps of a camera in a window")
-    c.add_argument("--camera", required=True)
-    c.add_argument("--from", dest="start", required=True)
-    c.add_argument("--to", dest="end", required=True)
+    c.add_argument("--camera", required=True, help=CAMERA_HELP)
+    c.add_argument("--from", dest="start", required=True, help=time_help("start"))
+    c.add_argument("--to", dest="end", required=True, help=time_help("end"))
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=coverage)
 

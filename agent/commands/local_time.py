@@ -24,6 +24,14 @@ _WALL = re.compile(
     r"(?:\s*([A-Za-z]{2,6}))?$")
 _UNIVERSAL = ("UTC", "GMT", "Z")
 EXAMPLE = "2026-11-20T14:05:00 (your camera's time) or 2026-11-20T14:05:00-08:00"
+CAMERA_HELP = "the camera's name, as `footage-agent cameras` lists it"
+
+
+def time_help(what: str, clock: str = "the camera's clock") -> str:
+    """`--help` words for an option taking a time: `what` it is, read on `clock`, with an
+    example of each form read_time takes."""
+    return (f"{what}, on {clock}: 2026-11-20T14:05 (or with the offset, "
+            "2026-11-20T14:05:00-08:00)")
 
 
 def shown(us: int | None, zone_name: str) -> str:
