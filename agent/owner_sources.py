@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from agent import timebase
-from agent.errors import AgentError, NotFound, Refusal
+from agent.errors import AgentError, NotFound, Refusal, UsageProblem
 from agent.index.camera_names import CameraNameError
 from agent.index.first_look import FolderFacts, look_at_folder
 from agent.index.layouts import LAYOUTS
@@ -30,6 +30,9 @@ class OwnerSources:
         its camera must not move its recordings in time. TimeError for an unknown zone or an
         unusable clock offset."""
         root = Path(path).expanduser().absolute()
+        if root.exists() and not root.is_dir():   # one recording, dragged in for its folder
+            raise UsageProblem(f"{root} is a file, not a folder: give the recordings folder "
+                               f"that holds it ({root.parent})")
         if not root.is_dir():
             raise AgentError(f"{root} is not a folder: check the path, or connect the drive it is on")
         before = self.store.source(str(root))
@@ -69,7 +72,10 @@ class OwnerSources:
             return
         root = str(Path(path).expanduser().absolute())
         if not self.store.remove_source(root):
-            raise NotFound(f"{root} is not a registered recordings folder")
+            known = [s.root for s in self.store.sources() if not is_url(s.root)]
+            raise NotFound(f"{root} is not a registered recordings folder ("
+                           + (f"registered: {', '.join(known)}" if known else
+                              "none is registered") + ")")
         self._log_change("source-removed", folder=root)
 
     def source_for(self, path: str | Path) -> Source | None:

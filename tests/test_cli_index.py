@@ -234,3 +234,30 @@ def test_a_scan_counts_one_file_as_one_file(capsys, recordings, tmp_path):
     shutil.copy2(sorted(recordings.glob("*.mp4"))[0], one)
     code, _, err = run(capsys, "--home", str(tmp_path / "home"), "scan", str(one), "--tz", "UTC")
     assert code == 0 and f"{one}: 1 file (1 new, 0 changed, 0 unchanged, 0 gone)" in err, err
+
+
+def test_a_recording_given_where_its_folder_is_asked_for_names_the_folder(
+        capsys, recordings, home):
+    """A new owner drags one recording onto the command instead of its folder: 'connect the
+    drive' is wrong advice for a file that is right there."""
+    clip = next(recordings.glob("*.mp4"))
+    for argv in (["sources", "add", str(clip)], ["scan", str(clip)]):
+        code, _, err = run(capsys, "--home", str(home), *argv)
+        assert code == 2, err
+        assert f"{clip} is a file, not a folder" in err
+        assert f"give the recordings folder that holds it ({recordings})" in err
+        assert "connect the drive" not in err
+    code, out, _ = run(capsys, "--home", str(home), "sources", "list", "--json")
+    assert json.loads(out) == []   # nothing half-registered
+
+
+def test_removing_a_folder_that_is_not_registered_names_those_that_are(
+        capsys, recordings, home):
+    h = ["--home", str(home)]
+    assert run(capsys, *h, "sources", "add", str(recordings))[0] == 0
+    typo = str(recordings) + "h"
+    code, _, err = run(capsys, *h, "sources", "remove", typo)
+    assert code == 3 and f"{typo} is not a registered recordings folder" in err
+    assert f"registered: {recordings}" in err
+    code, out, _ = run(capsys, *h, "sources", "list", "--json")
+    assert [s["path"] for s in json.loads(out)] == [str(recordings)]
