@@ -6,6 +6,7 @@ A mixin of `agent.service.Agent`, which provides `home`, `store`, `emit`, `_lock
 """
 from __future__ import annotations
 
+import difflib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,12 +124,18 @@ class OwnerIndex:
 
     def indexed_camera(self, camera: str) -> str:
         """The current name of the camera `camera` means (a former name finds it too), or
-        NotFound naming the indexed cameras, and the one meant when only capitals differ."""
+        NotFound naming the indexed cameras, and the one meant when only capitals differ or it
+        is spelled nearly alike (a letter left out)."""
         name = self.store.names.current(camera)
         known = self.store.cameras()
         if name is not None and name in known:
             return name
-        alike = [k for k in known if k.casefold() == camera.casefold()]
+        if name is not None:   # a registered folder's camera: nothing of it indexed yet
+            raise NotFound(f"the camera '{name}' has no recordings in the index yet: run "
+                           "`footage-agent scan` to index its folder (a scan that finds none "
+                           "there means the folder holds no video the app recognises)")
+        alike = ([k for k in known if k.casefold() == camera.casefold()]
+                 or difflib.get_close_matches(camera, known, n=1, cutoff=0.75))
         raise NotFound(f"no recordings of a camera named '{camera}' are indexed (known: "
                        f"{', '.join(known) or 'none'})"
                        + (f"; did you mean '{alike[0]}'?" if alike else ""))

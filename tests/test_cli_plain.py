@@ -177,6 +177,35 @@ def test_a_camera_name_not_indexed_is_said_with_the_known_ones_before_any_export
     assert "did you mean 'porch'?" in capsys.readouterr().err
 
 
+def test_a_camera_name_typed_with_a_letter_wrong_is_suggested(porch, capsys):
+    window = ["--from", "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:05Z"]
+    capsys.readouterr()
+    assert main(["--home", str(porch), "coverage", "--camera", "prch"] + window) == 3
+    assert ("no recordings of a camera named 'prch' are indexed (known: porch); did you mean "
+            "'porch'?") in capsys.readouterr().err
+
+
+def test_a_camera_added_but_never_scanned_says_to_scan(tmp_path, capsys):
+    """The quick start's second step forgotten: the camera is there, its recordings are not
+    indexed yet. 'known: none' left a new owner nowhere to go."""
+    rec = tmp_path / "porch"
+    write_clip(ClipSpec(path=rec / "porch.20261120_220000.mp4", start_us=t("2026-11-20T22:00:00Z"),
+                        seconds=2, fps=10))
+    home = ["--home", str(tmp_path / "home")]
+    assert main(home + ["sources", "add", str(rec), "--tz", "UTC"]) == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    window = ["--from", "2026-11-20T22:00:00Z", "--to", "2026-11-20T22:00:01Z"]
+    for argv in (["export", "--camera", "porch", "--out", str(out)] + window,
+                 ["coverage", "--camera", "porch"] + window,
+                 ["recordings", "--camera", "porch"], ["recordings"]):
+        capsys.readouterr()
+        assert main(home + argv) == 3, argv
+        err = capsys.readouterr().err
+        assert "run `footage-agent scan`" in err, (argv, err)
+    assert list(out.iterdir()) == []
+
+
 def test_a_reader_that_closes_the_pipe_ends_the_command_quietly(porch):
     # `footage-agent log | head -0`: the reader is gone before the first line is written.
     proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "--home", str(porch), "log"],

@@ -177,6 +177,11 @@ def recordings(agent: Agent, args) -> int:
                   f"{where}" + (f"\t({r.reason})" if said else ""))
     if not rows:
         rebuilt_note(agent)
+        if not agent.cameras() and not agent.index_rebuilt:
+            raise Refused("no recordings are indexed yet: run `footage-agent scan`"
+                          if agent.sources() else
+                          "no recordings are indexed: add your recordings folder with "
+                          "`footage-agent sources add PATH`, then run `footage-agent scan`")
         raise Refused("no recordings match" + (f" camera '{args.camera}'" if args.camera else "")
                       + (" in that window" if start is not None or end is not None else ""))
     return 0
