@@ -261,3 +261,25 @@ def test_removing_a_folder_that_is_not_registered_names_those_that_are(
     assert f"registered: {recordings}" in err
     code, out, _ = run(capsys, *h, "sources", "list", "--json")
     assert [s["path"] for s in json.loads(out)] == [str(recordings)]
+
+
+def test_changing_a_folders_zone_places_its_recordings_again_at_once(capsys, recordings, home):
+    """`sources add` again to correct the zone: the recordings kept their old times until the
+    next scan, so an export straight after cut the wrong seconds, and the command said 'added'
+    as if the folder were new."""
+    h = ["--home", str(home)]
+    run(capsys, *h, "scan", str(recordings), "--tz", "America/Los_Angeles")
+    before = json.loads(run(capsys, *h, "recordings", "--json")[1])
+    code, _, err = run(capsys, *h, "sources", "add", str(recordings), "--tz", "America/New_York")
+    assert code == 0
+    assert f"changed {recordings} (camera porch, zone America/New_York" in err
+    assert "placed in time again" in err and "added" not in err
+    after = json.loads(run(capsys, *h, "recordings", "--json")[1])
+    three_hours = 3 * 3600
+    assert [t_(r["start"]) for r in after] == [t_(r["start"]) - three_hours for r in before]
+    code, _, err = run(capsys, *h, "sources", "add", str(recordings))
+    assert code == 0 and f"{recordings} is registered already; nothing changed" in err
+
+
+def t_(text: str) -> int:
+    return t(text) // 1_000_000

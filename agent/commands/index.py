@@ -69,11 +69,26 @@ def sources_add(agent: Agent, args) -> int:
             check_clock_offset(args.clock_offset)
         except TimeError as exc:
             raise UsageError(str(exc)) from None
+    before = agent.source_for(args.path)
     src = agent.add_source(args.path, args.camera, args.tz, args.layout, args.clock_offset)
-    say(f"added {src.root} (camera {src.camera}, zone {src.tz}, layout {src.layout}, "
-        f"clock offset {src.clock_offset_s:+g} s); a folder holding several channels gives "
-        f"cameras named {src.camera}/<channel>")
+    if before == src:
+        say(f"{src.root} is registered already; nothing changed (camera {src.camera}, zone "
+            f"{src.tz}, layout {src.layout}, clock offset {src.clock_offset_s:+g} s)")
+        return 0
+    say(f"{'added' if before is None else 'changed'} {src.root} (camera {src.camera}, zone "
+        f"{src.tz}, layout {src.layout}, clock offset {src.clock_offset_s:+g} s); a folder "
+        f"holding several channels gives cameras named {src.camera}/<channel>")
+    if before is not None and _placing(before) != _placing(src):
+        # Its rows still have the times the old settings gave: an export now would cut the
+        # wrong seconds. The app scans after a change too.
+        say("its recordings are placed in time again with the new settings:")
+        return _scanned(agent, args, [src.root])
     return 0
+
+
+def _placing(src) -> tuple:
+    """What places a folder's recordings in time."""
+    return src.tz, src.layout, src.clock_offset_s
 
 
 def sources_list(agent: Agent, args) -> int:
@@ -114,14 +129,20 @@ def scan(agent: Agent, args) -> int:
     if not args.paths and not agent.sources():
         raise UsageError("no recordings folders yet: give a PATH or run `footage-agent sources add PATH`")
     typed_zone(args.tz, "--tz")   # even for folders added already: a wrong zone is no zone
+    return _scanned(agent, args, args.paths or None, args.tz)
+
+
+def _scanned(agent: Agent, args, paths: list[str] | None, tz: str | None = None) -> int:
+    """Scan `paths` (None: every source) as `scan` does, saying each report; a folder that
+    cannot be scanned ends the command as a failure once the others are done."""
     reports = args.stopper.run_job(
-        lambda cancel: agent.scan(args.paths or None, tz=args.tz, cancel=cancel))
+        lambda cancel: agent.scan(paths, tz=tz, cancel=cancel))
     if args.stopper.event.is_set():   # the scan stopped between files: what it did is kept
         raise Interrupted(args.stopper.signum)
     out = [{"source": r.source, "seen": r.seen, "added": r.added, "updated": r.updated,
             "unchanged": r.unchanged, "removed": r.removed, "statuses": r.statuses,
             "problems": list(r.problems), "notes": list(r.notes)} for r in reports]
-    if args.json:
+    if getattr(args, "json", False):
         print_json(out)
     for r in reports:
         if "remote" in r.statuses:   # a recorder on the network: its search, mirrored
