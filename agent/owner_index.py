@@ -6,7 +6,6 @@ A mixin of `agent.service.Agent`, which provides `home`, `store`, `emit`, `_lock
 """
 from __future__ import annotations
 
-import difflib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 from agent import timebase
 from agent.errors import AgentError, NotFound
 from agent.events import ScanFailed, ScanFinished
+from agent.index.camera_names import meant_name
 from agent.index.coverage import USABLE, Coverage, coverage
 from agent.index.rows import FileRow, Source
 from agent.index.scan import ScanReport, scan_source
@@ -134,11 +134,10 @@ class OwnerIndex:
             raise NotFound(f"the camera '{name}' has no recordings in the index yet: run "
                            "`footage-agent scan` to index its folder (a scan that finds none "
                            "there means the folder holds no video the app recognises)")
-        alike = ([k for k in known if k.casefold() == camera.casefold()]
-                 or difflib.get_close_matches(camera, known, n=1, cutoff=0.75))
+        meant = meant_name(camera, known)
         raise NotFound(f"no recordings of a camera named '{camera}' are indexed (known: "
                        f"{', '.join(known) or 'none'})"
-                       + (f"; did you mean '{alike[0]}'?" if alike else ""))
+                       + (f"; did you mean '{meant}'?" if meant else ""))
 
     def rescan_root(self, root: str, cancel: threading.Event | None = None) -> bool:
         """Rescan one registered folder (the watcher's call); True while a file in it is still

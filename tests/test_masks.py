@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from agent.commands import masks as masks_cmd
-from agent.commands.common import UsageError
+from agent.commands.common import Refused, UsageError
 from agent.commands.export import parse_mute
 from agent.export.masks import (CameraMasks, MaskError, Polygon, load_masks, mask_bitmap,
                                 masks_file, parse_masks, read_masks_file, save_masks)
@@ -111,6 +111,8 @@ def test_bitmap_covers_pixel_centres_inside_and_every_pixel_an_edge_touches():
 
 
 def test_masks_set_and_show_commands(agent, capsys, tmp_path):
+    (tmp_path / "porch").mkdir()
+    agent.add_source(tmp_path / "porch", camera="porch")   # added, not scanned yet
     good = tmp_path / "window.json"
     good.write_text(json.dumps(WINDOW))
     code, out, err = run_masks(agent, capsys, "masks", "set", "porch", str(good), "--json")
@@ -133,6 +135,21 @@ def test_masks_set_and_show_commands(agent, capsys, tmp_path):
     run_masks(agent, capsys, "masks", "set", "porch", str(empty))
     _, _, err = run_masks(agent, capsys, "masks", "show", "porch")
     assert "no privacy masks" in err
+
+
+def test_masks_for_a_camera_name_typed_wrong_are_refused_and_not_kept(agent, capsys, tmp_path):
+    """`masks set reolnk` for camera reolink kept the masks under the typo, exit 0: every
+    export of the real camera went out unmasked while the owner believed it was masked."""
+    (tmp_path / "reolink").mkdir()
+    agent.add_source(tmp_path / "reolink", camera="reolink")
+    good = tmp_path / "window.json"
+    good.write_text(json.dumps(WINDOW))
+    for argv in (("set", "reolnk", str(good)), ("show", "reolnk")):
+        with pytest.raises(Refused, match="no camera is or was named 'reolnk' "
+                                          r"\(cameras: reolink\); did you mean 'reolink'\?"):
+            run_masks(agent, capsys, "masks", *argv)
+    assert not (agent.home / "masks" / "reolnk.json").exists()
+    assert not load_masks(agent.home, "reolink").polygons
 
 
 def home_masks(agent) -> Path:

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agent.commands.common import UsageError, print_json, say
+from agent.commands.common import Refused, UsageError, print_json, say
 from agent.count_words import counted
 from agent.export.masks import MaskError, masks_file, read_masks_file
+from agent.index.camera_names import meant_name
 from agent.service import Agent
 
 
@@ -30,11 +31,11 @@ def add_parsers(sub, common) -> None:
 def masks_set(agent: Agent, args) -> int:
     """Keep a camera's masks. A former name means the camera it became, so the masks are kept
     (and logged) under its current name, where every export looks for them."""
+    camera = _camera(agent, args.camera)
     try:
         masks = read_masks_file(Path(args.file), args.camera)
     except MaskError as exc:
         raise UsageError(f"{args.file}: {exc}") from None
-    camera = agent.camera_name(args.camera) or args.camera
     agent.set_masks(masks)
     path = masks_file(agent.home, camera)
     kept = agent.masks(camera)
@@ -53,7 +54,7 @@ def masks_set(agent: Agent, args) -> int:
 
 def masks_show(agent: Agent, args) -> int:
     """Print the masks every export of the camera gets (a former name finds them)."""
-    camera = agent.camera_name(args.camera) or args.camera
+    camera = _camera(agent, args.camera)
     masks = agent.masks(camera)
     path = masks_file(agent.home, camera)
     if args.json:
@@ -68,6 +69,19 @@ def masks_show(agent: Agent, args) -> int:
         corners = " ".join(f"({x:.3f},{y:.3f})" for x, y in polygon.points)
         print(f"  {n}. {polygon.name or 'unnamed'}: {corners}")
     return 0
+
+
+def _camera(agent: Agent, typed: str) -> str:
+    """The current name of the camera `typed` means, or Refused naming the cameras there are:
+    masks kept under a name typed wrong would never reach the camera's exports."""
+    camera = agent.camera_name(typed)
+    if camera is not None:
+        return camera
+    known = sorted(c.name for c in agent.camera_list())
+    meant = meant_name(typed, known)
+    raise Refused(f"no camera is or was named '{typed}' (cameras: {', '.join(known) or 'none'})"
+                  + (f"; did you mean '{meant}'?" if meant else "")
+                  + "; nothing was kept")
 
 
 def _named(given: str, current: str) -> str:

@@ -3,6 +3,7 @@
 and how the index keeps the names it gives are told in agent/index/cameras.py."""
 from __future__ import annotations
 
+import difflib
 import unicodedata
 
 MAX_NAME = 120
@@ -28,3 +29,11 @@ def check_name(name: object) -> str:
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name):
         raise CameraNameError("a camera name cannot hold control or invisible characters")
     return name
+
+
+def meant_name(typed: str, known: list[str]) -> str | None:
+    """The name in `known` the owner probably meant by `typed`: the same but for capitals, else
+    one spelled nearly alike (a letter left out or swapped); None when none is close."""
+    alike = [k for k in known if k.casefold() == typed.casefold()]
+    alike = alike or difflib.get_close_matches(typed, known, n=1, cutoff=0.75)
+    return alike[0] if alike else None
