@@ -9,7 +9,7 @@ import logging
 
 from agent.audit.log import AuditError, AuditLog
 from agent.errors import AgentError, NotFound, Refusal
-from agent.index.camera_names import CameraNameError
+from agent.index.camera_names import CameraNameError, meant_name
 from agent.index.cameras import IndexedCamera, Renamed
 
 log = logging.getLogger(__name__)
@@ -48,8 +48,10 @@ class OwnerCameras:
         try:
             done = self.store.names.rename(old, new)
         except KeyError:
-            known = ", ".join(c.name for c in self.camera_list()) or "none"
-            raise NotFound(f"no camera is named '{old}' (known: {known})") from None
+            names = [c.name for c in self.camera_list()]
+            meant = meant_name(old, names)
+            raise NotFound(f"no camera is named '{old}' (known: {', '.join(names) or 'none'})"
+                           + (f"; did you mean '{meant}'?" if meant else "")) from None
         except CameraNameError as exc:
             raise Refusal(str(exc)) from None
         unlogged: AuditError | None = None

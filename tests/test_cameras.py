@@ -243,3 +243,19 @@ def test_masks_and_requests_under_an_old_camera_name_follow_it_after_the_upgrade
     assert agent.masks("porch").polygons == window
     agent.scan()                                                     # done once, not again
     assert agent.camera_name("porch") == "rec"
+
+
+def test_renaming_a_camera_typed_wrong_suggests_the_one_meant(tmp_path):
+    from agent.errors import NotFound
+    from agent.service import Agent
+
+    (tmp_path / "reolink").mkdir()
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(tmp_path / "reolink", camera="reolink")
+        with pytest.raises(NotFound, match=r"no camera is named 'reolnk' \(known: reolink\); "
+                                           r"did you mean 'reolink'\?"):
+            agent.rename_camera("reolnk", "porch")
+        assert [c.name for c in agent.camera_list()] == ["reolink"]
+    finally:
+        agent.close()
