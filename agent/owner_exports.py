@@ -12,8 +12,8 @@ from pathlib import Path
 
 from agent.errors import AgentError, NotFound, Refusal, UsageProblem
 from agent.audit.log import AuditLog
-from agent.identity.keys import (ENV_PASSPHRASE, DamagedKey, OwnerKey, OwnerKeyError,
-                                 passphrase_from_env)
+from agent.identity.keys import (ENV_PASSPHRASE, DamagedKey, LockedKey, OwnerKey,
+                                 OwnerKeyError, passphrase_from_env)
 from agent.jobs import Job
 
 # A new key in its place cannot vouch for what the old one signed: the activity log keeps a
@@ -38,10 +38,11 @@ class OwnerExports:
             key, created = OwnerKey.obtain(self.home, passphrase_from_env())
         except DamagedKey as exc:
             raise AgentError(f"{exc} {_DAMAGED_KEY_ADVICE}") from None
+        except LockedKey as exc:   # nothing here asks for it: it comes from the environment
+            raise AgentError(f"{exc} Set {ENV_PASSPHRASE} to it, then start footage-agent "
+                             "again.") from None
         except OwnerKeyError as exc:
-            hint = (f" (set {ENV_PASSPHRASE} to give it)"
-                    if "protected by a passphrase" in str(exc) else "")
-            raise AgentError(f"{exc}{hint}") from None
+            raise AgentError(str(exc)) from None
         if created:  # a new identity: the log says when it began, sealed by it
             AuditLog(self.home, sealer=lambda: key).append(
                 "key-created", owner=key.public.owner_id(), passphrase=passphrase_from_env()

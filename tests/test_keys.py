@@ -221,3 +221,20 @@ def test_stock_minisign_signature_is_accepted(tmp_path):
                    check=True, capture_output=True, input=b"", timeout=30)
     with pytest.raises(SignatureError, match="legacy"):
         verify_minisign(public, (tmp_path / "legacy").read_text(), data)
+
+
+def test_a_locked_key_says_where_its_passphrase_comes_from_not_to_type_it(tmp_path, monkeypatch,
+                                                                          capsys):
+    # Nothing in the command or the app asks for the passphrase: "Enter the passphrase" left
+    # the owner waiting for a prompt that never comes.
+    from agent.cli import main
+
+    home = str(tmp_path / "home")
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", "correct horse")
+    assert main(["--home", home, "keys", "show"]) == 0
+    monkeypatch.delenv("FOOTAGE_AGENT_PASSPHRASE")
+    capsys.readouterr()
+    assert main(["--home", home, "keys", "show"]) == 1
+    err = capsys.readouterr().err
+    assert "protected by a passphrase, and none was given" in err and "Enter" not in err
+    assert "Set FOOTAGE_AGENT_PASSPHRASE to it, then start footage-agent again" in err

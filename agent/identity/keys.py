@@ -46,6 +46,10 @@ class OwnerKeyError(Exception):
     """The owner key cannot be read or used; the message says what to do."""
 
 
+class LockedKey(OwnerKeyError):
+    """The owner key is protected by a passphrase and none was given."""
+
+
 class DamagedKey(OwnerKeyError):
     """The owner key file is there but holds no readable Ed25519 key."""
 
@@ -246,7 +250,7 @@ def _pem_der(pem: bytes) -> bytes:
 def _parse_private(pem: bytes, passphrase: bytes | None, path: Path) -> Ed25519PrivateKey:
     encrypted = b"ENCRYPTED PRIVATE KEY" in pem
     if encrypted and not passphrase:
-        raise OwnerKeyError("The owner key is protected by a passphrase. Enter the passphrase.")
+        raise LockedKey("The owner key is protected by a passphrase, and none was given.")
     if not encrypted and passphrase:
         raise OwnerKeyError(
             "A passphrase was given, but the owner key is not protected by one. "
