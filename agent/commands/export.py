@@ -10,6 +10,7 @@ from agent.commands.folders import existing_folder
 from agent.commands.interrupt import Interrupted
 from agent.commands.job_progress import expected_frames
 from agent.commands.local_time import CAMERA_HELP, time_help, window, zone_for
+from agent.commands.package_paths import not_a_package
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.progress import progress_display
 from agent.commands.registrations import keys_rotate
@@ -208,6 +209,9 @@ def verify(agent: Agent, args) -> int:
     shown = one_line(str(path))
     if not path.exists():
         raise UsageError(f"{shown} does not exist")
+    wrong = not_a_package(path)
+    if wrong:
+        raise UsageError(wrong)
     anchors = _anchors(agent, args.ca)
     # As a job: a stop only sets the flag, which the clips' check reads between the C2PA
     # Reader's reads. Raised at once, it would land inside the Reader's callback, where

@@ -1,0 +1,53 @@
+"""What `verify` was given when it is no package at all: the folder above the package (a USB
+stick's top folder), the package's own `data` folder, a ZIP someone packed it in. Such a path is
+the command line's mistake, said with the path that was meant, never a list of missing files
+that reads like a package tampered with. A folder holding any of a package's files is a
+package, however damaged, and is verified as one.
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from frp.bagit import MANIFEST, SIGNATURE, TAGMANIFEST
+from frp.text import one_line
+
+_PACKAGE_FILES = ("bagit.txt", "bag-info.txt", MANIFEST, TAGMANIFEST, SIGNATURE, "data")
+_SHOWN = 5   # packages named in a folder that holds several
+
+
+def not_a_package(path: Path) -> str | None:
+    """Why `path` (which exists) is not a package folder or a package tar, with the path that
+    was probably meant; None when it is one, or may be one (it is then verified as such)."""
+    shown = one_line(str(path))
+    if path.is_file():
+        if zipfile.is_zipfile(path):
+            return (f"{shown} is a ZIP archive: unpack it, then verify the package folder that "
+                    "comes out of it (the one holding bagit.txt)")
+        return None
+    if any((path / name).exists() for name in _PACKAGE_FILES):
+        return None
+    if path.name == "data" and (path.parent / "bagit.txt").is_file():
+        return (f"{shown} is the data folder inside a package: verify the package folder "
+                f"itself, {one_line(str(path.parent))}")
+    inside = _packages_in(path)
+    if inside:
+        named = ", ".join(one_line(p.name) for p in inside[:_SHOWN])
+        more = f" and {len(inside) - _SHOWN} more" if len(inside) > _SHOWN else ""
+        return (f"{shown} is not a package folder, but it holds "
+                f"{'a package' if len(inside) == 1 else 'packages'}: {named}{more}; verify "
+                f"{'it' if len(inside) == 1 else 'each'} by its own path "
+                f"(footage-agent verify {one_line(str(inside[0]))})")
+    return (f"{shown} is not a package: it holds none of a package's files (bagit.txt, "
+            "manifests, signature, data). Give the package folder, named like "
+            "CASE_camera_TIME, or its .tar")
+
+
+def _packages_in(folder: Path) -> list[Path]:
+    """Package folders and tars directly in `folder`, by name."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []
+    return [p for p in entries if (p.is_dir() and (p / "bagit.txt").is_file())
+            or (p.is_file() and p.suffix == ".tar")]
