@@ -25,10 +25,15 @@ BINARY = getattr(os, "O_BINARY", 0)
 _DEVICE_NAMES = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\..*)?", re.IGNORECASE)
 
 
+def is_device_name(name: str) -> bool:
+    """True for a name Windows takes as a device (`CON`, `nul.txt`, `COM1.x.y`), not a file."""
+    return _DEVICE_NAMES.fullmatch(name) is not None
+
+
 def safe_name(text: str) -> str:
     """A camera or case name made safe as part of a file name on every OS."""
     cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip(".-")[:64] or "camera"
-    return "_" + cleaned[:63] if _DEVICE_NAMES.fullmatch(cleaned) else cleaned
+    return "_" + cleaned[:63] if is_device_name(cleaned) else cleaned
 
 
 def distinct_name(text: str) -> str:

@@ -109,7 +109,7 @@ def test_the_desk_holds_while_undecided_and_releases_only_after_the_request_ende
         before = tree_fingerprint(footage)
         w.desk.import_request(w.file(request_token(jti="..", cameras=("yard", "attic"))))
         hold = w.desk.hold("..")
-        assert hold.path == w.home / "holds" / "_.."  # a path-like id stays a plain name
+        assert hold.path == w.home / "holds" / "_.._"  # a path-like id stays a plain name
         assert sorted(f.name for f in hold.files) == sorted(
             f"yard/{p.name}" for p in (footage / "yard").iterdir())
         assert w.desk.show("..").status == "held"

@@ -173,7 +173,7 @@ def test_path_like_ids_get_folder_names_that_stay_inside(inbox):
         entry = inbox.add(request(jti), "file")
         assert not entry.folder.startswith(".") and "/" not in entry.folder
         assert Path("/x/holds", entry.folder).resolve().parent == Path("/x/holds")
-    assert inbox.get("..").folder == "_.."
+    assert inbox.get("..").folder == "_.._"   # Windows would drop final dots
 
 
 def test_two_agencies_may_use_the_same_id(inbox):
@@ -184,6 +184,30 @@ def test_two_agencies_may_use_the_same_id(inbox):
         inbox.get("case-7")
     assert inbox.get("case-7", ISS_B).iss == ISS_B
     assert folder_name("x", ISS_A, lambda name: False) == "x"
+
+
+# Names Windows keeps for devices whatever follows a dot, written out here, not taken from
+# the code under test.
+WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)),
+                   *(f"LPT{n}" for n in range(10))}
+
+
+def test_folder_names_stay_apart_where_case_is_ignored_and_name_no_windows_device(inbox):
+    """Attacker's hunt: folders were unique only as SQLite compares text. On Windows and macOS
+    'CASE1' and 'case1' are one folder, and on Windows so are 'abc.' and 'abc', so a second
+    agency's request (or the same agency's) shared another's hold: the hold shown for it was
+    the other request's, and releasing it deleted the other's held footage. A request id
+    'CON' or 'nul.txt' named a Windows device, not a folder."""
+    ids = [("case1", ISS_A), ("CASE1", ISS_B), ("Case1", ISS_A), ("abc", ISS_A),
+           ("abc.", ISS_B), ("ABC..", ISS_A), ("CON", ISS_A), ("nul.txt", ISS_A),
+           ("com1", ISS_B), ("Lpt9.a.b", ISS_B), ("_CON", ISS_A)]
+    folders = [inbox.add(request(jti, iss), "portal").folder for jti, iss in ids]
+    # What Windows makes of a name: case folded, final dots and spaces dropped.
+    as_windows_sees = {f.rstrip(". ").lower() for f in folders}
+    assert len(as_windows_sees) == len(ids), folders
+    assert not [f for f in folders if f.split(".")[0].upper() in WINDOWS_DEVICES]
+    assert not [f for f in folders if f.endswith(".") or f.startswith(".")]
+    assert inbox.get("case1", ISS_A).folder == "case1"   # an ordinary id keeps its name
 
 
 def test_unknown_ids_are_a_clear_error(inbox):

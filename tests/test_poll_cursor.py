@@ -252,3 +252,56 @@ def test_a_token_that_trips_an_unforeseen_error_in_the_checks_is_refused_not_a_s
     assert w.desk.inbox.cursor(AGENCY_ID, "reg-1") == str(len(w.portal.tokens))
     last = [r for r in AuditLog(w.home).entries() if r["event"] == "request-rejected"][-1]
     assert last["data"]["reason"] == "the request could not be checked (RecursionError)"
+
+
+def test_a_request_id_whose_folder_name_is_taken_twice_over_arrives_and_polling_goes_on(
+        tmp_path, capsys):
+    """Attacker's hunt: a second agency's request 'x' gets the folder 'x-<its hash>', which was
+    never checked to be free. When a request of that agency had that very id already (and
+    another agency's 'x' held 'x'), storing it failed on the inbox's unique folder, outside
+    every refusal: `inbox sync` ended in an unexpected failure, the cursor stayed, and every
+    later request of that registration was fetched again and again and never arrived."""
+    home = tmp_path / "home"
+    other_id = "https://sheriff.example.gov"
+    other_key = Ed25519PrivateKey.generate()
+    other_jwk = jws.public_jwk(other_key)
+    suffix = hashlib.sha256(other_id.encode()).hexdigest()[:10]
+
+    def run(*argv):
+        code = main(["--home", str(home), *argv])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    def agency_file(name, agency_id, origin, jwk):
+        doc = {"frp": 1, "id": agency_id, "name": name, "phone": "+1-206-555-0100",
+               "portal": origin + "/v1", "upload_origins": [origin], "keys": {"keys": [jwk]}}
+        (tmp_path / f"{name}.json").write_text(json.dumps(doc))
+        assert run("agencies", "add", str(tmp_path / f"{name}.json"))[0] == 0
+
+    police: dict[str, tuple[list, str]] = {}
+    sheriff: dict[str, tuple[list, str]] = {}
+    with portal(police) as (police_origin, _), portal(sheriff) as (sheriff_origin, _):
+        agency_file("police", AGENCY_ID, police_origin, JWK)
+        agency_file("sheriff", other_id, sheriff_origin, other_jwk)
+        keep_unpinned(home, AGENCY_ID, "reg-1", "police-secret")
+        keep_unpinned(home, other_id, "reg-1", "sheriff-secret")
+        police[""] = ([signed(claims("x", police_origin))], "p-1")
+        assert run("inbox", "sync")[0] == 0
+
+        def sheriffs(jti):
+            return signed(claims(jti, sheriff_origin, iss=other_id), other_key, other_jwk["kid"])
+
+        sheriff[""] = ([sheriffs(f"x-{suffix}"), sheriffs("x"), sheriffs("later")], "s-1")
+        code, _out, err = run("inbox", "sync")
+        assert code == 0 and "3 new, 0 rejected" in err, err
+        listed = json.loads(run("inbox", "--json")[1])
+        assert sorted((item["agency"], item["id"]) for item in listed) == sorted(
+            [(AGENCY_ID, "x"), (other_id, f"x-{suffix}"), (other_id, "x"),
+             (other_id, "later")])
+        inbox = Inbox(home / "inbox.db")
+        try:
+            folders = [e.folder for e in inbox.list()]
+            assert inbox.cursor(other_id, "reg-1") == "s-1"
+        finally:
+            inbox.close()
+        assert len(set(folders)) == 4

@@ -16,7 +16,7 @@ from typing import Callable
 
 from agent.os_words import plain_os_error
 from agent.requests.records import Approval, Delivery, Entry, approval_json, entry_from_row
-from agent.storage import Transaction, private_database
+from agent.storage import Transaction, is_device_name, private_database
 from agent.timebase import US
 from frp.claims import TOLERANCE_S
 from frp.request import Request
@@ -79,12 +79,23 @@ def check_transition(old: str, new: str) -> None:
 
 
 def folder_name(jti: str, iss: str, taken: Callable[[str], bool]) -> str:
-    """The request's folder name under holds/ and packages/: its id, made unable to climb
-    out of its parent (`..` is a valid id) and unique across agencies."""
-    name = jti if not jti.startswith(".") else "_" + jti
-    if taken(name):
-        name = f"{name}-{hashlib.sha256(iss.encode()).hexdigest()[:10]}"
-    return name
+    """The request's folder name under holds/, packages/, outbox/ and locks/: its id, made
+    unable to climb out of its parent (`..` is a valid id), never a Windows device name or
+    a name Windows would cut (a final dot), and unique across agencies and requests as
+    `taken` compares names (without case: Windows and macOS fold it)."""
+    name = "_" + jti if jti.startswith(".") else jti
+    if name.endswith("."):
+        name += "_"
+    if is_device_name(name):
+        name = "_" + name
+    if not taken(name):
+        return name
+    stem = f"{name}-{hashlib.sha256(iss.encode()).hexdigest()[:10]}"
+    candidate, n = stem, 1
+    while taken(candidate):   # an id may be another's name with this suffix already
+        n += 1
+        candidate = f"{stem}-{n}"
+    return candidate
 
 
 class Inbox:
@@ -257,7 +268,9 @@ class Inbox:
 
     # internals ---------------------------------------------------------------------------
     def _folder_taken(self, name: str) -> bool:
-        row = self._db.execute("SELECT 1 FROM requests WHERE folder=?", (name,)).fetchone()
+        # Folder names are ASCII, which NOCASE folds as Windows and macOS do.
+        row = self._db.execute("SELECT 1 FROM requests WHERE folder=? COLLATE NOCASE",
+                               (name,)).fetchone()
         return row is not None
 
     def _update(self, iss: str, jti: str, assignments: str, *values) -> None:
