@@ -35,6 +35,8 @@ _TCP_DONE, _TLS_DONE = "connection.connect_tcp.complete", "connection.start_tls.
 # shutdown()'s "both directions": SHUT_RDWR, and SD_BOTH on Windows, named here because the
 # agent never imports `socket` (tests/test_safety_sockets.py).
 _BOTH = 2
+# The event after which a request has left whole: an answer's limit counts from there.
+ANSWER = "http11.send_request_body.complete"
 # How often the cancel flag is looked at: threading.Event has no callback, and this is the
 # longest a cancelled call goes on.
 CANCEL_LOOK_S = 0.05
@@ -52,11 +54,16 @@ def current() -> "CallDeadline | None":
 class CallDeadline:
     """`with CallDeadline(60, cancel) as d: client.send(..., extensions={"trace": d.trace})`.
 
-    `seconds` None: no time limit, only the cancel flag; `cancel` None: only the limit."""
+    `seconds` None: no time limit, only the cancel flag; `cancel` None: only the limit.
+    `after`: the httpcore trace event the limit counts from (ANSWER: once the request is
+    sent, for an upload whose body may take long); None, from entering."""
 
-    def __init__(self, seconds: float | None, cancel: threading.Event | None = None) -> None:
+    def __init__(self, seconds: float | None, cancel: threading.Event | None = None, *,
+                 after: str | None = None) -> None:
         self.seconds = seconds
         self.cancel = cancel
+        self._after = after
+        self._began: float | None = None
         self.expired = False
         self.cancelled = False
         self._sock = None
@@ -68,6 +75,8 @@ class CallDeadline:
         self._entered: contextvars.Token | None = None
 
     def __enter__(self) -> "CallDeadline":
+        if self._after is None:
+            self._began = time.monotonic()
         if self.seconds is not None or self.cancel is not None:
             self._watcher.start()
         self._entered = _CURRENT.set(self)
@@ -103,7 +112,10 @@ class CallDeadline:
         return attempt.result()
 
     def trace(self, event: str, info: dict) -> None:
-        """httpcore's trace callback: keep the connected socket (shut at once if late)."""
+        """httpcore's trace callback: keep the connected socket (shut at once if late), and
+        start the clock at the event the limit counts from."""
+        if event == self._after and self._began is None:
+            self._began = time.monotonic()
         if event not in (_TCP_DONE, _TLS_DONE):
             return
         stream = info.get("return_value")
@@ -117,10 +129,13 @@ class CallDeadline:
                 self._shut()
 
     def _watch(self) -> None:
-        end = None if self.seconds is None else time.monotonic() + self.seconds
         while True:
+            began = self._began
+            end = None if self.seconds is None or began is None else began + self.seconds
             left = None if end is None else end - time.monotonic()
-            look = left if self.cancel is None else \
+            # Looked at often while a cancel may come or the clock has yet to start.
+            often = self.cancel is not None or (self.seconds is not None and began is None)
+            look = left if not often else \
                 CANCEL_LOOK_S if left is None else min(left, CANCEL_LOOK_S)
             if self._ended.wait(max(look, 0.0) if look is not None else None):
                 return

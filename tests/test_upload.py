@@ -29,6 +29,7 @@ from agent.delivery import sums as upload_sums
 from agent.delivery.state import StateFile, UploadState, load_state, save_state, state_path
 from agent.delivery.sums import compute_sums
 from agent.delivery.upload import UploadCancelled, UploadError, check_endpoint, upload_file
+from agent.delivery import wire
 from agent.delivery.wire import BODY_CAP, exchange
 
 REPO = Path(__file__).resolve().parents[1]
@@ -180,6 +181,9 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else b""
         headers = {k.lower(): v for k, v in self.headers.items()}
         status, extra, payload = self.server.app.handle(self.command, self.path, headers, body)
+        if status is None:   # the hook answers by hand (payload writes to this handler)
+            payload(self)
+            return
         self.send_response(status)
         for key, value in {"Tus-Resumable": "1.0.0", **extra}.items():
             self.send_header(key, value)
@@ -467,6 +471,63 @@ def test_a_call_the_server_never_answers_ends_at_once_when_cancelled_and_resumes
     result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads",
                          chunk_size=64 * KiB)
     assert hostile.data(result.url) == src.read_bytes() and result.resumed_from == 64 * KiB
+
+
+def _trickle(head: bytes, stop: threading.Event, ended: list[str]):
+    """An answer by hand: `head`, then a byte every 0.1 s for 20 s at most (so the test ends
+    whatever the client does). `ended` gets "cut" when the client hung up first, else "ran"."""
+    def respond(handler) -> None:
+        handler.close_connection = True
+        try:
+            handler.wfile.write(head)
+            handler.wfile.flush()
+            for _ in range(200):
+                if stop.wait(0.1):
+                    break
+                handler.wfile.write(b"x")
+                handler.wfile.flush()
+        except OSError:
+            ended.append("cut")
+            return
+        ended.append("ran")
+    return respond
+
+
+@pytest.mark.parametrize("method", ["POST", "PATCH"])
+@pytest.mark.parametrize("part", ["headers", "body"])
+def test_an_answer_trickling_in_is_cut_off_at_its_limit_and_the_upload_goes_on(
+        hostile, payload, tmp_path, monkeypatch, quick_backoff, method, part):
+    """Attacker's hunt: every byte of an upload server's answer restarted the 30 s read
+    timeout, so a server sending one now and then (64 KiB of body, or headers without end)
+    held an approval for as long as it liked: days. Once a request is sent, its whole answer
+    must now come within the limit; a late one is cut off and retried like a lost one."""
+    monkeypatch.setattr(wire, "ANSWER_LIMIT_S", 1.0)
+    src = payload(200_000)
+    slow, stop, ended = nth(method, 2 if method == "PATCH" else 1), threading.Event(), []
+
+    def hook(m, path, headers, body):
+        if not slow(m):
+            return None
+        with hostile.lock:   # done as asked, but the answer trickles
+            status, extra, _ = hostile.honest(m, path, headers, body)
+        lines = f"HTTP/1.1 {200 if status == 204 else status} OK\r\nTus-Resumable: 1.0.0\r\n" + \
+            "".join(f"{k}: {v}\r\n" for k, v in extra.items())
+        head = (lines + "X-Slow: " if part == "headers"
+                else lines + "Content-Length: 100000\r\n\r\n")
+        return None, None, _trickle(head.encode("ascii"), stop, ended)
+
+    hostile.hook = hook
+    try:
+        result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads",
+                             chunk_size=64 * KiB)
+        for _ in range(300):   # the trickle ends within 20 s in any case
+            if ended:
+                break
+            time.sleep(0.1)
+    finally:
+        stop.set()
+    assert hostile.data(result.url) == src.read_bytes()
+    assert ended == ["cut"]   # the agent hung up; it did not wait for the trickle's end
 
 
 def test_server_errors_back_off_with_growing_delays(hostile, payload, tmp_path, monkeypatch, quick_backoff):

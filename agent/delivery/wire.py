@@ -17,12 +17,16 @@ import httpx
 
 from agent.backoff import parse_retry_after
 from agent.call_transport import CallTransport
-from agent.deadline import CallDeadline
+from agent.deadline import ANSWER, CallDeadline
 from frp.origins import is_loopback
 
 TUS_VERSION = "1.0.0"
 BODY_CAP = 64 * 1024  # an error page is never worth more than this
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+# Once a request has left whole, its answer (headers and capped body) must come within this:
+# each byte restarts the read timeout, so a server sending one now and then held an upload
+# for days. Not counted from the start: a PATCH's own bytes take as long as the link needs.
+ANSWER_LIMIT_S = 60.0
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _DIGITS = re.compile(r"[0-9]{1,18}")
 _META_KEY = re.compile(r"^[!-+\--~]+$")  # printable ASCII without space or comma
@@ -165,9 +169,11 @@ def new_client(verify: bool | ssl.SSLContext = True) -> httpx.Client:
 
 def exchange(client: httpx.Client, method: str, url: httpx.URL, headers: dict[str, str],
              content=None, cancel: threading.Event | None = None) -> Reply:
-    """One tus request; never follows a redirect and reads at most BODY_CAP of the answer.
+    """One tus request; never follows a redirect and reads at most BODY_CAP of the answer,
+    which must come whole within ANSWER_LIMIT_S of the request's last byte.
 
-    Network failures propagate as httpx.TransportError (the caller retries them); a 3xx
+    Network failures propagate as httpx.TransportError (the caller retries them), an answer
+    past its limit as httpx.ReadTimeout; a 3xx
     becomes an UploadError naming where the server wanted to send us. Setting `cancel` ends
     the call at once with UploadCancelled, even one whose server never answers, or never
     answers the connect (that with a client from new_client: its transport lets it be cut).
@@ -176,17 +182,20 @@ def exchange(client: httpx.Client, method: str, url: httpx.URL, headers: dict[st
     # A connection per request costs little next to a PATCH of about 8 s of data.
     all_headers = {"Tus-Resumable": TUS_VERSION, "Accept-Encoding": "identity",
                    **headers, "Connection": "close"}
-    with CallDeadline(None, cancel) as watch:
+    with CallDeadline(ANSWER_LIMIT_S, cancel, after=ANSWER) as watch:
         request = client.build_request(method, url, headers=all_headers, content=content,
                                        timeout=request_timeout(client),
                                        extensions={"trace": watch.trace})
         try:
             response, body = _send_capped(client, request)
         except httpx.TransportError:
-            if not watch.cancelled:
+            if not (watch.cancelled or watch.expired):
                 raise
     if watch.cancelled:   # cut short: whatever arrived is not the server's whole answer
         raise UploadCancelled("The upload was cancelled; it resumes from here next time.")
+    if watch.expired:     # also a body that the cut connection seemed to end
+        raise httpx.ReadTimeout(f"the upload server took more than {ANSWER_LIMIT_S:.0f} s to "
+                                "answer", request=request)
     if 300 <= response.status_code < 400:
         target = response.headers.get("location") or "(no address given)"
         try:
