@@ -8,6 +8,7 @@ import json
 import socket
 import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -235,3 +236,71 @@ def test_an_interrupted_key_rotation_resumes_and_answers_each_registration_with_
         agent.close()
         a.stop()
         b.stop()
+
+
+class _Answering(BaseHTTPRequestHandler):
+    """A portal on loopback answering every registration with `server.answer` (a hostile
+    portal's), and recording every call."""
+
+    def _any(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.server.calls.append((self.command, self.path, self.headers.get("Authorization")))
+        status, doc = (201, self.server.answer) if self.command == "POST" else (204, None)
+        body = json.dumps(doc).encode() if doc is not None else b""
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_POST = do_PUT = do_DELETE = _any
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.mark.parametrize("certificate_ok", [True, False])
+def test_an_answer_naming_a_registration_held_already_changes_and_withdraws_nothing(
+        tmp_path, cas, certificate_ok):
+    """Attacker's hunt: a portal answering a new registration with the id of one the owner
+    holds already replaced it silently (its bearer token, contact and cameras lost for good:
+    the owner could no longer poll it), and with a certificate that did not check out the
+    agent withdrew it, signing an unregister for the registration the owner holds."""
+    ours, _ = cas
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Answering)
+    server.calls = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    home = tmp_path / "home"
+    try:
+        doc = json.loads(agency_file(tmp_path, ours.pem).read_text())
+        doc["portal"], doc["upload_origins"] = origin + "/v1", [origin]
+        (tmp_path / "agency.json").write_text(json.dumps(doc))
+        trust = TrustStore(home)
+        trust.add(tmp_path / "agency.json")
+        key = OwnerKey.load_or_create(home)
+        good = issue_owner_certificate(ours, key.public.raw)
+        server.answer = {"registration": "reg-1", "token": "bearer-first", "certificate": good}
+        with PortalClient() as client:
+            registering.register(trust, client, AuditLog(home), key, AGENCY_ID, CODE,
+                                 Contact("Ann"), HOME_CAMERAS)
+            held = trust.registration(AGENCY_ID, "reg-1")
+            server.answer = {"registration": "reg-1", "token": "bearer-second",
+                             "certificate": good if certificate_ok else "not a certificate"}
+            with pytest.raises(Refusal) as info:
+                registering.register(trust, client, AuditLog(home), key, AGENCY_ID,
+                                     "inv-" + "c4" * 13, Contact("Bob"),
+                                     (Camera("garage", address="1 Oak Street"),))
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    assert trust.registration_records() == [held]       # kept whole: token, contact, cameras
+    assert trust.portal_token(AGENCY_ID, "reg-1") == "bearer-first"
+    assert [c[0] for c in server.calls] == ["POST", "POST"]   # nothing withdrawn
+    text = str(info.value)
+    assert "reg-1" in text and "hold already" in text and "bearer" not in text
+    record = AuditLog(home).entries()[-1]
+    assert record["event"] == "registration-refused" and record["data"]["withdrawn"] is False
+    assert "bearer" not in json.dumps(record)

@@ -84,6 +84,17 @@ def register(trust: TrustStore, portal: PortalClient, audit: AuditLog, key: Owne
         raise portal_failure(exc, f"registering with {agency.name} failed") from None
     record = Registration(agency.id, answer.registration, answer.token, key.public.owner_id(),
                           contact, tuple(cameras), answer.certificate, stamp(when), stamp(when))
+    if trust.registration(agency.id, answer.registration) is not None:
+        # Kept, it would replace the one held (its token lost for good); withdrawn, it would
+        # end it. Neither: the agency retires whatever the invite made.
+        reason = (f"{agency.name}'s portal answered with registration {answer.registration}, "
+                  "which you hold already")
+        audit.append("registration-refused", agency=agency.id, action="register",
+                     registration=answer.registration, reason=reason,
+                     invite_sha256=invite_sha256, withdrawn=False)
+        raise Refusal(f"{reason}; nothing was changed and it was not withdrawn (that would end "
+                      f"the one you hold): ask {agency.name} to retire the registration made "
+                      "with this invite code")
     try:
         check_registration_id(answer.registration)
         check_secret(answer.token, "portal token")
