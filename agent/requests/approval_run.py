@@ -18,7 +18,7 @@ from typing import Callable
 from agent.export.progress import DroppedFrames
 from agent.index.store import Store
 from agent.requests.approval_choices import new_approval, redactions, same_approval
-from agent.requests.approval_step import ApprovalRefused, PackageAltered, Step
+from agent.requests.approval_step import ApprovalRefused, OverLimit, PackageAltered, Step
 from agent.requests.decisions import send_decision, sign_decision
 from agent.requests.inbox import UNDECIDED, Inbox
 from agent.requests.package_delivery import deliver_packages
@@ -36,7 +36,8 @@ class AlreadyRunning(Exception):
 
 class RunFailed(Exception):
     """A step of the run failed; the request is now `failed` and the message is the reason.
-    `refused`: the owner's rules stopped it (frames the owner did not accept losing)."""
+    `refused`: the owner's rules stopped it (frames the owner did not accept losing), or
+    approving again would not help (a package changed, the packages over the request's limit)."""
 
     def __init__(self, reason: str, refused: bool = False) -> None:
         super().__init__(reason)
@@ -157,7 +158,7 @@ def run_steps(step: Step, entry: Entry, approval: Approval,
         reason = _reason(exc)
         inbox.transition(entry.iss, entry.jti, "failed", reason)
         step.log(stage, status="failed", reason=reason)
-        refused = isinstance(exc, (DroppedFrames, PackageAltered))
+        refused = isinstance(exc, (DroppedFrames, PackageAltered, OverLimit))
         raise RunFailed(reason, refused=refused) from None
 
 

@@ -41,6 +41,11 @@ class PackageAltered(DeliveryError):
     """A package folder from an earlier run no longer verifies against its own seal."""
 
 
+class OverLimit(DeliveryError):
+    """The packages are more than the request lets the portal take; approving again cannot
+    change that (the approval is kept as it was), only declining ends it."""
+
+
 @dataclass(frozen=True)
 class Step:
     """Everything one approval's steps need."""

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from agent.delivery.sums import ChunkSums
-from agent.requests.approval_step import DeliveryError, Step
+from agent.requests.approval_step import DeliveryError, OverLimit, Step
 from agent.requests.portal_client import PortalError
 from agent.requests.portal_retries import portal_call
 from agent.requests.records import Delivery
@@ -26,12 +26,7 @@ def deliver_packages(step: Step, rate_limit_bps: int | None = None,
     sums: digests taken when the tars were written, by camera (export_packages)."""
     entry = step.entry()
     pending = [d for d in entry.deliveries if not d.receipt]
-    limit = step.request.upload_max_bytes
-    for d in pending:
-        if limit is not None and d.size > limit:
-            raise DeliveryError(f"the package for {d.camera} is {d.size:,} bytes; "
-                                f"{step.agency.name} accepts at most {limit:,} bytes per upload. "
-                                "Approve a shorter window.")
+    _within_limit(step, entry.deliveries, pending)
     client = upload_client(step)
     try:
         for n, d in enumerate(pending):
@@ -56,6 +51,25 @@ def deliver_packages(step: Step, rate_limit_bps: int | None = None,
     finally:
         if client is not None:
             client.close()
+
+
+def _within_limit(step: Step, deliveries, pending: list[Delivery]) -> None:
+    """DeliveryError before anything is uploaded when the packages together are more than
+    the request's `max_bytes`, which counts all its uploads together (protocol.md): each
+    fitting alone, the first went in and the next was refused, and a request with a package
+    received can no longer have its approval withdrawn."""
+    limit = step.request.upload_max_bytes
+    total = sum(d.size for d in deliveries)
+    if limit is None or total <= limit or not pending:
+        return
+    big = next((d for d in pending if d.size > limit), None)
+    what = (f"the package for {big.camera} is {big.size:,} bytes" if big is not None else
+            f"the packages for {', '.join(d.camera for d in deliveries)} are {total:,} bytes "
+            "together")
+    raise OverLimit(f"{what}; {step.agency.name} accepts at most {limit:,} bytes for this "
+                        "request, all its uploads together, so nothing more was sent. Decline "
+                        "the request to withdraw your approval; the agency can send a new "
+                        "request for a shorter window or fewer cameras.")
 
 
 class _UploadGone(Exception):

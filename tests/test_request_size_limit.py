@@ -1,0 +1,41 @@
+"""A request's `upload.max_bytes` is what the portal takes for it, all its uploads together
+(protocol.md): over the real reference portal on loopback, through `footage-agent`."""
+from __future__ import annotations
+
+import json
+
+from tests.test_requests_e2e import flow, footage, new_request, only_request  # noqa: F401
+
+
+def test_packages_together_over_the_requests_limit_send_nothing_and_can_be_withdrawn(flow):
+    """Attacker's hunt: each package was held to `max_bytes` alone, so with two cameras that
+    each fit but not together the first was uploaded and submitted, the second refused (413),
+    and the request was stuck: approve failed again every time, and a decline could no longer
+    withdraw the approval (the portal had a submission). Now nothing leaves: the sizes are
+    weighed together before any upload, and the owner can withdraw the approval."""
+    portal, _server, run, reg = flow
+    new_request(portal, reg, case="size-probe")
+    assert run("inbox", "sync")[0] == 0
+    probe = only_request(run)["id"]
+    code, out, err = run("approve", "--yes", "--json", "--progress", "none", "--", probe)
+    assert code == 0, err
+    sizes = sorted(d["size"] for d in json.loads(out)["deliveries"])
+    assert len(sizes) == 2
+    limit = sizes[1] + sizes[0] // 2    # each package fits; both together do not
+    submitted = len(portal.submissions())
+
+    new_request(portal, reg, case="too-big", max_bytes=limit)
+    assert run("inbox", "sync")[0] == 0
+    (jti,) = [i["id"] for i in run.json("inbox") if i["id"] != probe]
+    code, _out, err = run("approve", "--yes", "--progress", "none", "--", jti)
+    assert code == 3   # approving again cannot help: the approval stays as it was
+    assert f"at most {limit:,} bytes" in err and "together" in err, err
+    assert "Decline the request" in err and "approve it again" not in err
+    assert len(portal.submissions()) == submitted   # nothing of this request was submitted
+    assert run.json("inbox", "show", "--", jti)["status"] == "failed"
+
+    code, _out, err = run("decline", "--reason", "too large to send", "--", jti)
+    assert code == 0, err
+    assert run.json("inbox", "show", "--", jti)["status"] == "declined"
+    decision = next(d for d in portal.decisions() if d["request"] == jti)
+    assert decision["withdrawn"]["reason"] == "too large to send"
