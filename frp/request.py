@@ -211,10 +211,14 @@ def _rule8(claims: dict, agency: Agency) -> tuple[str, int | None]:
 
 
 def verify_request(token: str | bytes, store: Agencies, registration_ids: Iterable[str] | None,
-                   seen: Callable[[str, str], bool], now: float | None = None) -> Request:
+                   seen: Callable[[str, str], bool], now: float | None = None, *,
+                   from_agency: str | None = None) -> Request:
     """Apply protocol.md rules 1-8 in order; return the Request or raise Rejected.
 
-    `registration_ids` None means the ids the store holds for the request's (verified) agency.
+    `registration_ids` None means the ids the store holds for the request's (verified) agency;
+    `from_agency`, the agency whose ids `registration_ids` are (a portal polled for one of
+    its registrations): each agency names its own registrations, so a request another agency
+    signed is addressed to none of them, whatever its `aud` says.
     `seen(iss, jti)` is True for a request already received. Surrounding whitespace (a file's
     trailing newline) is not part of the token; `raw` and `sha256` cover the token itself.
     """
@@ -228,6 +232,8 @@ def verify_request(token: str | bytes, store: Agencies, registration_ids: Iterab
             registration_ids = store.registrations().get(agency.id, [])
         except AgencyError as exc:
             raise Rejected(4, f"your registrations cannot be read: {exc}") from None
+    elif from_agency is not None and from_agency != agency.id:
+        registration_ids = ()
     registration = _rule4(claims, registration_ids)
     jti = _rule5(claims, agency, seen)
     start, end = _rule6(claims, agency, now)

@@ -305,3 +305,52 @@ def test_a_request_id_whose_folder_name_is_taken_twice_over_arrives_and_polling_
         finally:
             inbox.close()
         assert len(set(folders)) == 4
+
+
+def test_a_request_relayed_by_another_agencys_portal_for_a_registration_of_that_agency_is_refused(
+        tmp_path, capsys):
+    """Attacker's hunt: registration ids are each agency's own, but rule 4 took the polled
+    registration's id whoever signed the token. A portal (the sheriff's) relaying a genuine
+    request of another agency the owner trusts (the police), addressed to the police's
+    registration of the same id (someone else's), put it in the inbox as a verified police
+    request for this owner; a manual export answering it was sealed as verified too."""
+    home = tmp_path / "home"
+    other_id = "https://sheriff.example.gov"
+    other_key = Ed25519PrivateKey.generate()
+    other_jwk = jws.public_jwk(other_key)
+
+    def run(*argv):
+        code = main(["--home", str(home), *argv])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    def agency_file(name, agency_id, origin, jwk):
+        doc = {"frp": 1, "id": agency_id, "name": name, "phone": "+1-206-555-0100",
+               "portal": origin + "/v1", "upload_origins": [origin], "keys": {"keys": [jwk]}}
+        (tmp_path / f"{name}.json").write_text(json.dumps(doc))
+        assert run("agencies", "add", str(tmp_path / f"{name}.json"))[0] == 0
+
+    police: dict[str, tuple[list, str]] = {}
+    sheriff: dict[str, tuple[list, str]] = {}
+    with portal(police) as (police_origin, _), portal(sheriff) as (sheriff_origin, _):
+        agency_file("police", AGENCY_ID, police_origin, JWK)
+        agency_file("sheriff", other_id, sheriff_origin, other_jwk)
+        keep_unpinned(home, AGENCY_ID, "reg-1", "police-secret")
+        keep_unpinned(home, other_id, "reg-7", "sheriff-secret")
+        # The police's own request for its registration reg-7: another owner's.
+        relayed = signed(claims("theirs", police_origin, aud="reg-7"))
+        sheriff[""] = ([relayed], "s-1")
+        code, _out, err = run("inbox", "sync")
+        assert code == 0 and "0 new, 1 rejected" in err, err
+        assert "reg-7" in err
+        assert json.loads(run("inbox", "--json")[1]) == []
+        inbox = Inbox(home / "inbox.db")
+        try:
+            assert inbox.cursor(other_id, "reg-7") == "s-1"   # refused, and polling goes on
+        finally:
+            inbox.close()
+
+        from agent.requests.context import request_context
+        assert request_context(home, relayed.encode()).verified is False
+        mine = signed(claims("mine", police_origin, aud="reg-1"))
+        assert request_context(home, mine.encode()).verified is True

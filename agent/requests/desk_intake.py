@@ -45,15 +45,17 @@ class DeskIntake:
         return self._view(self._accept(token, "file"))
 
     def take(self, token: str | bytes, via: str, registrations: list[str] | None = None,
-             refused: list[tuple[int, str]] | None = None) -> tuple[Entry | None, str | None]:
+             refused: list[tuple[int, str]] | None = None,
+             from_agency: str | None = None) -> tuple[Entry | None, str | None]:
         """Verify a token and add it: (entry, None), or (None, reason) when rejected. A
         rejection is logged, or put in `refused` as (rule, reason) when given: a poll logs
-        its rejections together (log_poll_rejections)."""
+        its rejections together (log_poll_rejections). `registrations`: the ids it may be
+        for, those of `from_agency` when given (the agency whose portal was polled)."""
         if isinstance(token, (bytes, bytearray)):
             token = bytes(token).strip()
         try:
             request = checked_request(token, self.trust, registrations, self.inbox.seen,
-                                      self._clock())
+                                      self._clock(), from_agency)
             entry = self.inbox.add(request, via)
         except (Rejected, InboxError) as exc:  # InboxError: the same request twice at once,
             # or a value the inbox cannot keep

@@ -13,8 +13,10 @@ from frp.request import Request, verify_request
 log = logging.getLogger(__name__)
 
 
-def checked_request(token, trust: TrustStore, registrations, seen, now: float) -> Request:
-    """verify_request, with anything else it raises turned into a refusal.
+def checked_request(token, trust: TrustStore, registrations, seen, now: float,
+                    from_agency: str | None = None) -> Request:
+    """verify_request, with anything else it raises turned into a refusal (`registrations`
+    are `from_agency`'s, when given).
 
     Checking a token is a function of its bytes (and the trust store), so whatever else it
     raises is the token's doing: it is refused and recorded like any refusal. Were it let
@@ -23,7 +25,8 @@ def checked_request(token, trust: TrustStore, registrations, seen, now: float) -
     inbox must leave the cursor where it is, so the request is fetched again.)
     """
     try:
-        return verify_request(token, trust, registrations, seen=seen, now=now)
+        return verify_request(token, trust, registrations, seen=seen, now=now,
+                              from_agency=from_agency)
     except (Rejected, AgentError):
         raise
     except Exception as exc:  # noqa: BLE001

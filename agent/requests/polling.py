@@ -70,7 +70,7 @@ def poll(desk, agency: Agency, registration: str) -> tuple[list[Entry], list[str
                           "sends the rest after the cursor)")
     added, rejected, refused, refused_tokens = [], [], [], []
     for raw in tokens:
-        entry, reason = desk.take(raw, "portal", [registration], refused)
+        entry, reason = desk.take(raw, "portal", [registration], refused, agency.id)
         if entry is not None:
             added.append(entry)
         else:
