@@ -65,6 +65,9 @@ class RequestDesk(DeskIntake, DeskDecisions):
         self._running = approval_run.RunningDeliveries(self.home)
         # (agency, registration) -> SHA-256 of the tokens its last poll refused (logged once).
         self._last_refused: dict[tuple[str, str], str] = {}
+        # (agency, request) -> (when to send its decision again, failures in a row): a decision
+        # the portal could not take yet waits as a poll does (polling.send_decision).
+        self.decision_waits: dict[tuple[str, str], tuple[float, int]] = {}
         # How holds and exports reach a recorder camera's footage (the Agent's passwords).
         self._recorders = recorders or (lambda: connector(CredentialStore(self.home)))
 

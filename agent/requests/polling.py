@@ -116,8 +116,8 @@ def run_polling(desk, stop: threading.Event) -> None:
 
 
 def _pass(desk, due: dict) -> None:
-    """Poll every registration that is due; `due` maps (agency, registration) to (next time,
-    failures in a row, the token a 4xx refused or None)."""
+    """Poll every registration that is due, and send the decisions due; `due` maps (agency,
+    registration) to (next time, failures in a row, the token a 4xx refused or None)."""
     for agency, reg in _registrations(desk):
         key, token = (agency.id, reg), desk.trust.portal_token(agency.id, reg)
         at, failures, parked_token = due.get(key, (0.0, 0, None))
@@ -134,7 +134,7 @@ def _pass(desk, due: dict) -> None:
             log.exception("polling %s failed", agency.id)
             due[key] = (time.monotonic() + desk.policy.next_delay(failures + 1),
                         failures + 1, None)
-    send_pending(desk)
+    send_pending(desk, waiting=True)
     desk.inbox.expire()
 
 
@@ -147,27 +147,48 @@ def _registrations(desk):
             yield agency, registration
 
 
-def send_pending(desk) -> list[str]:
-    """Send every stored decision the portal has not taken yet; the problems met."""
+def send_pending(desk, waiting: bool = False) -> list[str]:
+    """Send every stored decision the portal has not taken yet; the problems met. `waiting`
+    (the poll thread's passes): one that failed before waits until its time (send_decision)
+    instead of going again every pass; a sync the owner asks for tries them all now."""
     problems = []
     for entry in desk.inbox.list():
-        if entry.decision and entry.decision_sent_at_us is None and not entry.decision_error:
-            problems += send_decision(desk, entry)
+        if not entry.decision or entry.decision_sent_at_us is not None or entry.decision_error:
+            continue
+        at, _failures = desk.decision_waits.get((entry.iss, entry.jti), (0.0, 0))
+        if waiting and time.monotonic() < at:
+            continue
+        problems += send_decision(desk, entry)
     return problems
 
 
 def send_decision(desk, entry: Entry) -> list[str]:
-    """Try to deliver a stored decision; a 4xx is recorded and never retried unchanged."""
+    """Try to deliver a stored decision; a 4xx is recorded and never retried unchanged. One
+    not sent waits in desk.decision_waits as a poll would: a growing wait (the desk's poll
+    policy), never before the portal's Retry-After."""
+    said, retry_after_s = _send_decision(desk, entry)
+    key = (entry.iss, entry.jti)
+    if said:
+        failures = desk.decision_waits.get(key, (0.0, 0))[1] + 1
+        desk.decision_waits[key] = (
+            time.monotonic() + desk.policy.next_delay(failures, retry_after_s), failures)
+    else:
+        desk.decision_waits.pop(key, None)
+    return said
+
+
+def _send_decision(desk, entry: Entry) -> tuple[list[str], float | None]:
+    """send_decision's problems, and the wait the portal asked for before the next try."""
     agency = desk.trust.get(entry.iss)
     token = desk.trust.portal_token(entry.iss, entry.registration)
     if agency is None or not token:
         return [f"the decision on '{entry.jti}' cannot be sent yet: no agency or portal token "
-                "for it in your trust store"]
+                "for it in your trust store"], None
     try:
         desk.portal.post_decision(agency, token, entry.jti, entry.decision)
     except PortalError as exc:
         if not exc.retryable:
             desk.inbox.decision_sent(entry.iss, entry.jti, str(exc))
-        return [f"the decision on '{entry.jti}' was not sent: {exc}"]
+        return [f"the decision on '{entry.jti}' was not sent: {exc}"], exc.retry_after_s
     desk.inbox.decision_sent(entry.iss, entry.jti)
-    return []
+    return [], None

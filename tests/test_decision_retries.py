@@ -1,0 +1,93 @@
+"""A decision the portal could not take yet is sent again by the service's poll thread as a
+poll is: after a growing wait, never before the portal's Retry-After. Over a real loopback
+portal."""
+from __future__ import annotations
+
+import json
+import threading
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from agent.requests.portal_client import PollPolicy
+from agent.service import Agent
+from tests.registering import keep_unpinned
+from tests.test_poll_cursor import AGENCY_ID, JWK, claims, signed
+
+
+@contextmanager
+def busy_portal(token_for, polls_before_stop: int, stop: threading.Event):
+    """Polls answered (the first with one request); decisions answered 503 with a Retry-After
+    of an hour. `stop` is set once `polls_before_stop` polls came after the first decision."""
+    seen = {"polls": 0, "decisions": 0, "polls_after": 0}
+
+    class Handler(BaseHTTPRequestHandler):
+        def _answer(self, status: int, doc: dict, headers: dict | None = None) -> None:
+            body = json.dumps(doc).encode()
+            self.send_response(status)
+            for k, v in {"Content-Type": "application/json", **(headers or {})}.items():
+                self.send_header(k, v)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self):  # noqa: N802
+            seen["polls"] += 1
+            if seen["decisions"]:
+                seen["polls_after"] += 1
+                if seen["polls_after"] >= polls_before_stop:
+                    stop.set()
+            first = seen["polls"] == 1
+            self._answer(200, {"requests": [token_for(self.server)] if first else [],
+                               "cursor": "c"})
+
+        def do_POST(self):  # noqa: N802
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            seen["decisions"] += 1
+            self._answer(503, {"error": "busy", "detail": "try later"}, {"Retry-After": "3600"})
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", seen
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def test_a_decision_the_portal_asked_to_wait_for_is_not_sent_again_on_every_pass(tmp_path):
+    """Attacker's hunt: a decision not yet sent was posted again on every pass of the poll
+    thread (every poll, and every 0.2 s when no poll was waiting), whatever the portal's
+    Retry-After said and with no growing wait: a busy or stalling portal was asked again and
+    again, each stall holding up the polls behind it."""
+    home, stop = tmp_path / "home", threading.Event()
+    with busy_portal(lambda server: signed(claims("req-1", origin)), 10, stop) as (origin, seen):
+        doc = {"frp": 1, "id": AGENCY_ID, "name": "Example Police Department",
+               "phone": "+1-206-555-0100", "portal": origin + "/v1",
+               "upload_origins": [origin], "keys": {"keys": [JWK]}}
+        (tmp_path / "agency.json").write_text(json.dumps(doc))
+        agent = Agent(home)
+        try:
+            agent.add_agency(tmp_path / "agency.json")
+            keep_unpinned(home, AGENCY_ID, "reg-1", "portal-secret")
+            desk = agent.requests
+            assert [e.jti for e in desk.sync().new] == ["req-1"]
+            desk.decline("req-1", "not at home")   # the portal is busy: it waits to be sent
+            assert seen["decisions"] == 1
+            desk.policy = PollPolicy(interval_s=0.01, jitter=0.0)   # a pass, again and again
+            poller = threading.Thread(target=desk.run_polling, args=(stop,))
+            poller.start()
+            poller.join(60)
+            assert not poller.is_alive()
+            assert seen["polls_after"] >= 10
+            assert seen["decisions"] == 1   # the hour asked for is not over
+            entry = desk.inbox.get("req-1", AGENCY_ID)
+            assert entry.decision_sent_at_us is None and entry.decision_error is None
+            report = desk.sync()   # the owner asking for a sync tries it now all the same
+            assert seen["decisions"] == 2 and "not sent" in report.problems[0]
+        finally:
+            agent.close()
