@@ -304,3 +304,41 @@ def test_an_answer_naming_a_registration_held_already_changes_and_withdraws_noth
     record = AuditLog(home).entries()[-1]
     assert record["event"] == "registration-refused" and record["data"]["withdrawn"] is False
     assert "bearer" not in json.dumps(record)
+
+
+@pytest.mark.parametrize("reg_id", [".", ".."])
+def test_a_registration_id_of_dots_is_one_path_segment_not_a_step(tmp_path, cas, reg_id):
+    """Attacker's hunt: '.' and '..' are registration ids FRP/1 allows, but went into the path
+    as they were, so a change to such a registration (signed, with its bearer token) was sent
+    to another address of the portal: '/v1/registrations/..' is '/v1'."""
+    ours, _ = cas
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Answering)
+    server.calls = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    home = tmp_path / "home"
+    try:
+        doc = json.loads(agency_file(tmp_path, ours.pem).read_text())
+        doc["portal"], doc["upload_origins"] = origin + "/v1", [origin]
+        (tmp_path / "agency.json").write_text(json.dumps(doc))
+        trust = TrustStore(home)
+        trust.add(tmp_path / "agency.json")
+        key = OwnerKey.load_or_create(home)
+        server.answer = {"registration": reg_id, "token": "bearer-first",
+                         "certificate": issue_owner_certificate(ours, key.public.raw)}
+        with PortalClient() as client:
+            registering.register(trust, client, AuditLog(home), key, AGENCY_ID, CODE,
+                                 Contact("Ann"), HOME_CAMERAS)
+            registering.update(trust, client, AuditLog(home), lambda owner: key, AGENCY_ID,
+                               reg_id, Contact("Ann B"), HOME_CAMERAS)
+            registering.unregister(trust, client, AuditLog(home), lambda owner: key,
+                                   AGENCY_ID, reg_id)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    segment = "%2E" * len(reg_id)
+    assert [c[:2] for c in server.calls] == [("POST", "/v1/registrations"),
+                                             ("PUT", f"/v1/registrations/{segment}"),
+                                             ("DELETE", f"/v1/registrations/{segment}")]

@@ -39,7 +39,8 @@ CALL_LIMIT_S = 60.0   # a whole call, connecting included: 1 MiB at 20 kB/s fits
 
 # The client's names, with those of portal_answers.py its callers use (imported from here).
 __all__ = ["CALL_LIMIT_S", "CURSOR_LIMIT", "POLL_CAP", "REPLY_CAP", "PollPolicy", "PortalCancelled",
-           "PortalClient", "PortalError", "json_object", "parse_retry_after", "should_retry"]
+           "PortalClient", "PortalError", "json_object", "parse_retry_after", "path_segment",
+           "should_retry"]
 
 
 class PortalCancelled(PortalError):
@@ -82,9 +83,10 @@ class PollPolicy:
         return self.schedule(failures).delay(failures, retry_after_s, draw)
 
 
-def _segment(jti: str) -> str:
-    # `.` and `..` are valid request ids but would be read as path steps.
-    return "%2E" * len(jti) if set(jti) == {"."} else quote(jti, safe="")
+def path_segment(name: str) -> str:
+    """A request or registration id as one segment of a portal path: `.` and `..` are valid
+    ids but would be read as path steps."""
+    return "%2E" * len(name) if set(name) == {"."} else quote(name, safe="")
 
 
 class PortalClient:
@@ -135,7 +137,7 @@ class PortalClient:
                       cancel: threading.Event | None = None) -> None:
         """Deliver the owner's signed decision token for request `jti` (`cancel` set: the
         call ends at once with PortalCancelled)."""
-        self.call(agency, "POST", f"/requests/{_segment(jti)}/decision", token,
+        self.call(agency, "POST", f"/requests/{path_segment(jti)}/decision", token,
                   content=decision.encode("ascii"), cancel=cancel,
                   headers={"Content-Type": "application/jose"}, cap=REPLY_CAP)
 
@@ -145,7 +147,7 @@ class PortalClient:
         """Tell the portal which upload answers `jti`; returns its receipt token (unverified).
         `cancel` set: the call ends at once with PortalCancelled."""
         payload = {"upload_url": upload_url, "sha256": sha256, "size": size, "package": package}
-        body = self.call(agency, "POST", f"/requests/{_segment(jti)}/submissions", token,
+        body = self.call(agency, "POST", f"/requests/{path_segment(jti)}/submissions", token,
                          content=json.dumps(payload).encode(), cancel=cancel,
                          headers={"Content-Type": "application/json"}, cap=REPLY_CAP)
         receipt = json_object(body, agency).get("receipt")

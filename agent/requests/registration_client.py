@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from agent.requests.portal_client import PortalClient, PortalError, json_object
+from agent.requests.portal_client import PortalClient, PortalError, json_object, path_segment
 from frp.agency import Agency
 
 _JOSE = {"Content-Type": "application/jose"}
@@ -34,7 +34,7 @@ def _text(doc: dict, name: str, agency: Agency) -> str:
 
 
 def _segment(registration: str) -> str:
-    return "/registrations/" + registration   # ids are [A-Za-z0-9._-], checked before signing
+    return "/registrations/" + path_segment(registration)
 
 
 def register(client: PortalClient, agency: Agency, token: str) -> PortalRegistration:
