@@ -34,7 +34,7 @@ from portal.state import Portal
 from portal.tus import completed_upload, upload_id_from_url
 
 MAX_BODY_BYTES = 64 * 1024
-_REQUEST_PATH = re.compile(r"/v1/requests/([A-Za-z0-9._-]{1,128})/(decision|submissions)")
+_REQUEST_PATH = re.compile(r"/v1/requests/([^/]{1,384})/(decision|submissions)")
 _SHA256_HEX = re.compile(r"[0-9a-fA-F]{64}")
 _CURSOR = re.compile(r"[0-9]{1,18}")
 _HYGIENE = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
@@ -103,10 +103,11 @@ class Api:
             self._allow(method, "GET")
             return self._poll(registration, parts.query)
         match = _REQUEST_PATH.fullmatch(parts.path)
-        if match is None:
+        jti = registration_api.path_id(match.group(1)) if match else None
+        if jti is None:
             raise ApiError(404, "not_found", "there is no such address on this portal")
         self._allow(method, "POST")
-        req = self.portal.request(match.group(1))
+        req = self.portal.request(jti)
         if req is None or req.registration != registration:
             raise ApiError(404, "unknown_request", "there is no such request for this registration")
         if match.group(2) == "decision":

@@ -12,11 +12,23 @@ from __future__ import annotations
 
 import re
 from typing import Callable
+from urllib.parse import unquote
 
 from portal.errors import ApiError
 from portal.registry import Registry
 
-_PATH = re.compile(r"/v1/registrations(?:/([A-Za-z0-9._-]{1,128})(/key)?)?")
+_PATH = re.compile(r"/v1/registrations(?:/([^/]{1,384})(/key)?)?")
+_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
+
+
+def path_id(segment: str) -> str | None:
+    """The request or registration id a path segment names, percent-decoded (a client writes
+    an id of dots as `%2E`, protocol.md), or None when it is no id."""
+    try:
+        value = unquote(segment, errors="strict")
+    except UnicodeDecodeError:
+        return None
+    return value if _ID.fullmatch(value) else None
 
 
 def is_registration_path(path: str) -> bool:
@@ -39,6 +51,10 @@ def route(registry: Registry, method: str, path: str, headers: dict, body: bytes
     if match is None:
         raise ApiError(404, "not_found", "there is no such address on this portal")
     reg_id, key = match.group(1), match.group(2)
+    if reg_id is not None:
+        reg_id = path_id(reg_id)
+        if reg_id is None:
+            raise ApiError(404, "not_found", "there is no such address on this portal")
     allowed = "POST" if reg_id is None or key else "PUT, DELETE"
     if method not in allowed.split(", "):
         raise ApiError(405, "method_not_allowed", f"use {allowed} here", {"Allow": allowed})

@@ -241,3 +241,32 @@ def test_invite_create_checks_its_input(world):
             create_invite(portal.db_path, *args)
     made = create_invite(portal.db_path, "Ann", "ann@example.com", 90)
     assert made.expires_at - time.time() == pytest.approx(90 * 86400, abs=5)
+
+
+def test_an_id_in_a_path_is_read_percent_decoded(world):
+    """Attacker's hunt: an agent writes an id of dots as `%2E` (protocol.md: `.` and `..` are
+    valid ids and would otherwise be read as path steps), but the portal matched the raw path,
+    so such a change or decision was 'no such address' (404 not_found) whatever its id."""
+    portal, origin, client = world
+    owner = key()
+    mine = register_http(client, origin, portal, owner, ("porch",))
+    reg = mine["registration"]
+    token = make_registration_token(owner.sign, owner.public.jwk(), AGENCY_ID, "update",
+                                    registration=reg, contact=Contact("Ann B"),
+                                    cameras=cameras("porch"))
+    # Every character percent-encoded, as a client may write any of them.
+    encoded = "".join(f"%{b:02X}" for b in reg.encode("ascii"))
+    conn = httpx.HTTPTransport()
+    request = httpx.Request("PUT", origin + "/v1/registrations/x", content=token,
+                            headers=auth(mine["token"], **JOSE))
+    request.url = request.url.copy_with(raw_path=f"/v1/registrations/{encoded}".encode())
+    r = conn.handle_request(request)
+    r.read()
+    assert r.status_code == 200 and json.loads(r.content) == {"registration": reg}
+    request = httpx.Request("POST", origin + "/v1/requests/x/decision", content=b"x.y.z",
+                            headers=auth(mine["token"], **JOSE))
+    request.url = request.url.copy_with(raw_path=b"/v1/requests/%2E%2E/decision")
+    r = conn.handle_request(request)
+    r.read()
+    assert r.status_code == 404 and json.loads(r.content)["error"] == "unknown_request"
+    conn.close()
