@@ -106,11 +106,17 @@ def sync(desk) -> SyncReport:
 def run_polling(desk, stop: threading.Event) -> None:
     """Poll each registration on the desk's policy until `stop` is set."""
     due: dict[tuple[str, str], tuple[float, int, str | None]] = {}
+    failed = 0   # passes in a row that failed
     while not stop.is_set():
         try:
             _pass(desk, due)
+            failed = 0
         except Exception:  # the poll thread outlives any one bad pass (a damaged file, a full disk)
+            failed += 1
             log.exception("polling the portals failed; trying again later")
+        if failed:   # as a failed poll waits: what failed at once would fail again at once
+            stop.wait(desk.policy.next_delay(failed))
+            continue
         waiting = [at for at, _n, parked in due.values() if parked is None]
         stop.wait(min(max(0.2, min(waiting, default=0.0) - time.monotonic()), 60.0))
 

@@ -1,9 +1,10 @@
-"""A decision the portal could not take yet is sent again by the service's poll thread as a
-poll is: after a growing wait, never before the portal's Retry-After. Over a real loopback
-portal."""
+"""The service's poll thread: a decision the portal could not take yet is sent again as a
+poll is (after a growing wait, never before the portal's Retry-After; over a real loopback
+portal), and a pass that fails is not tried again at once."""
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -91,3 +92,41 @@ def test_a_decision_the_portal_asked_to_wait_for_is_not_sent_again_on_every_pass
             assert seen["decisions"] == 2 and "not sent" in report.problems[0]
         finally:
             agent.close()
+
+
+def test_a_pass_that_fails_waits_before_the_next_instead_of_spinning(tmp_path):
+    """Attacker's hunt: with the registrations file damaged (a sync tool's conflict copy, a
+    disk error), every pass of the poll thread failed at once and the next came 0.2 s later,
+    so `run` wrote a traceback five times a second for as long as it ran. A failed pass now
+    waits as a failed poll does (the poll policy's growing wait)."""
+    home, stop, failed = tmp_path / "home", threading.Event(), threading.Event()
+    records: list[logging.LogRecord] = []
+
+    class Seen(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.name == "agent.requests.polling":
+                records.append(record)
+                failed.set()
+
+    doc = {"frp": 1, "id": AGENCY_ID, "name": "Example Police Department",
+           "phone": "+1-206-555-0100", "portal": "https://frp.police.example.gov/v1",
+           "upload_origins": ["https://upload.police.example.gov"], "keys": {"keys": [JWK]}}
+    (tmp_path / "agency.json").write_text(json.dumps(doc))
+    agent = Agent(home)
+    handler = Seen()
+    logging.getLogger("agent.requests.polling").addHandler(handler)
+    try:
+        agent.add_agency(tmp_path / "agency.json")
+        keep_unpinned(home, AGENCY_ID, "reg-1", "portal-secret")
+        (home / "registrations.json").write_text("{ damaged")
+        poller = threading.Thread(target=agent.requests.run_polling, args=(stop,))
+        poller.start()
+        assert failed.wait(30)
+        stop.wait(1.0)   # five passes before; the next now comes half a minute on at least
+        stop.set()
+        poller.join(10)
+        assert not poller.is_alive()
+        assert len(records) == 1, [r.getMessage() for r in records]
+    finally:
+        logging.getLogger("agent.requests.polling").removeHandler(handler)
+        agent.close()
