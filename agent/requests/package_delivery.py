@@ -54,10 +54,10 @@ def deliver_packages(step: Step, rate_limit_bps: int | None = None,
 
 
 def _within_limit(step: Step, deliveries, pending: list[Delivery]) -> None:
-    """DeliveryError before anything is uploaded when the packages together are more than
-    the request's `max_bytes`, which counts all its uploads together (protocol.md): each
-    fitting alone, the first went in and the next was refused, and a request with a package
-    received can no longer have its approval withdrawn."""
+    """OverLimit before anything is uploaded when the packages together are more than the
+    request's `max_bytes`, which counts all its uploads together (protocol.md): each fitting
+    alone, the first went in and the next was refused, and a request with a package received
+    can no longer have its approval withdrawn."""
     limit = step.request.upload_max_bytes
     total = sum(d.size for d in deliveries)
     if limit is None or total <= limit or not pending:
@@ -66,10 +66,12 @@ def _within_limit(step: Step, deliveries, pending: list[Delivery]) -> None:
     what = (f"the package for {big.camera} is {big.size:,} bytes" if big is not None else
             f"the packages for {', '.join(d.camera for d in deliveries)} are {total:,} bytes "
             "together")
+    # A package received before (by a release that weighed each alone) cannot be taken back.
+    advice = ("Decline the request to withdraw your approval; the agency can send a new "
+              "request for a shorter window or fewer cameras." if len(pending) == len(deliveries)
+              else f"{step.agency.name} has part of it already: ask the agency what it needs.")
     raise OverLimit(f"{what}; {step.agency.name} accepts at most {limit:,} bytes for this "
-                        "request, all its uploads together, so nothing more was sent. Decline "
-                        "the request to withdraw your approval; the agency can send a new "
-                        "request for a shorter window or fewer cameras.")
+                    f"request, all its uploads together, so nothing more was sent. {advice}")
 
 
 class _UploadGone(Exception):
