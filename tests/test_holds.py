@@ -157,3 +157,22 @@ def test_cameras_whose_names_clean_up_alike_are_held_in_folders_of_their_own(tmp
         by_folder.setdefault(f.name.split("/")[0], set()).add(Path(f.source).parent.name)
     assert len(by_folder) == 2 and all(len(cams) == 1 for cams in by_folder.values()), by_folder
     assert all(folder.startswith("camera-") for folder in by_folder)
+
+
+def test_a_hold_the_disk_has_no_room_for_copies_nothing(indexed, monkeypatch):
+    """Attacker's hunt: a hold copied a request's whole window, up to seven days of every
+    camera it names (all of them when it names none, as soon as it arrives with 'hold on
+    new request'), until the disk was full: the log, the index and the inbox then failed
+    with it. The copies' size is weighed against the disk's free space first."""
+    need = sum(r.size for r in holds.covering_files(indexed.store, T0 * US, (T0 + 9) * US))
+    real = holds.shutil.disk_usage
+    monkeypatch.setattr(holds.shutil, "disk_usage",
+                        lambda path: real(path)._replace(free=need))   # no room to spare
+    with pytest.raises(holds.HoldError) as info:
+        holds.make_hold(indexed.home, indexed.store, "big", T0 * US, (T0 + 9) * US)
+    text = str(info.value)
+    assert f"{need:,} bytes" in text and "nothing was copied" in text and "Free some space" in text
+    assert not (indexed.home / "holds").exists() or list((indexed.home / "holds").iterdir()) == []
+    monkeypatch.setattr(holds.shutil, "disk_usage", real)
+    assert len(holds.make_hold(indexed.home, indexed.store, "big", T0 * US,
+                               (T0 + 9) * US).files) == 5

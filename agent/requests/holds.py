@@ -23,6 +23,7 @@ from agent.index.links import links_out
 from agent.index.mirror import Connect
 from agent.index.remote_window import FetchCancelled, RecorderWindow, download
 from agent.index.store import Store
+from agent.count_words import counted
 from agent.os_words import plain_os_error
 from agent.recorders.model import RecorderError
 from agent.storage import (
@@ -37,6 +38,9 @@ from agent.timebase import format_utc
 HOLDS = "holds"
 MANIFEST = "manifest-sha256.txt"
 RECORD = "hold.json"
+# What a hold leaves free on the disk of the home folder: the log, the index and the inbox
+# go on writing there.
+SPARE_BYTES = 1 << 30
 
 
 class HoldError(Exception):
@@ -119,6 +123,7 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
     for path in links_out(store.sources(), rows):  # swapped for a link since the scan
         raise HoldError(f"{path} is now a link to a file outside its recordings folder, which "
                         "is never read; scan the folder again")
+    _check_room(Path(home), [r for r in rows if r.status != "remote"])
     staging = final.with_name(f".{folder}.partial-{os.urandom(4).hex()}")
     remove_stale_partials(final.parent)
     try:
@@ -151,6 +156,23 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return Hold(final, tuple(held))
+
+
+def _check_room(home: Path, rows: list) -> None:
+    """HoldError before anything is copied when the copies would leave less than SPARE_BYTES
+    free on the home folder's disk: a request's window (up to seven days of every camera it
+    names) filled the disk, and the log, index and inbox with it. A recorder's footage is
+    not weighed: its size is known only as it arrives."""
+    need = sum(r.size for r in rows)
+    try:
+        free = shutil.disk_usage(home).free
+    except OSError:
+        return   # cannot tell: a copy the disk cannot take still fails and leaves nothing
+    if need + SPARE_BYTES > free:
+        raise HoldError(f"the {counted(len(rows), 'recording')} covering the window take "
+                        f"{need:,} bytes and the disk of {home} has {free:,} bytes free; a hold "
+                        f"leaves {SPARE_BYTES:,} free, so nothing was copied. Free some space "
+                        "there, then hold it again")
 
 
 def _copy_all(rows: list, staging: Path, cancel: threading.Event | None) -> list[HeldFile]:
