@@ -22,6 +22,9 @@ log = logging.getLogger(__name__)
 
 # Request tokens one poll answer may hold (protocol.md; the reference portal sends 200 a page).
 MAX_TOKENS_PER_POLL = 200
+# The longest the poll thread waits between passes: a registration made meanwhile, or one
+# whose token changed after a 4xx, is polled within it.
+_LONGEST_WAIT_S = 60.0
 
 
 class NotTrusted(Exception):
@@ -117,8 +120,13 @@ def run_polling(desk, stop: threading.Event) -> None:
         if failed:   # as a failed poll waits: what failed at once would fail again at once
             stop.wait(desk.policy.next_delay(failed))
             continue
-        waiting = [at for at, _n, parked in due.values() if parked is None]
-        stop.wait(min(max(0.2, min(waiting, default=0.0) - time.monotonic()), 60.0))
+        # The next poll or decision due; with none (every registration left alone after a
+        # 4xx, or none yet) the longest wait, not a pass five times a second.
+        now = time.monotonic()
+        waiting = [at for at, _n, parked in due.values() if parked is None] + \
+            [at for at, _n in desk.decision_waits.values() if at > now]   # past: sent since
+        stop.wait(min(max(0.2, min(waiting, default=now + _LONGEST_WAIT_S) - now),
+                      _LONGEST_WAIT_S))
 
 
 def _pass(desk, due: dict) -> None:
@@ -170,11 +178,11 @@ def send_pending(desk, waiting: bool = False) -> list[str]:
 
 def send_decision(desk, entry: Entry) -> list[str]:
     """Try to deliver a stored decision; a 4xx is recorded and never retried unchanged. One
-    not sent waits in desk.decision_waits as a poll would: a growing wait (the desk's poll
-    policy), never before the portal's Retry-After."""
-    said, retry_after_s = _send_decision(desk, entry)
+    not sent that may be tried again waits in desk.decision_waits as a poll would: a growing
+    wait (the desk's poll policy), never before the portal's Retry-After."""
+    said, again, retry_after_s = _send_decision(desk, entry)
     key = (entry.iss, entry.jti)
-    if said:
+    if again:
         failures = desk.decision_waits.get(key, (0.0, 0))[1] + 1
         desk.decision_waits[key] = (
             time.monotonic() + desk.policy.next_delay(failures, retry_after_s), failures)
@@ -183,18 +191,20 @@ def send_decision(desk, entry: Entry) -> list[str]:
     return said
 
 
-def _send_decision(desk, entry: Entry) -> tuple[list[str], float | None]:
-    """send_decision's problems, and the wait the portal asked for before the next try."""
+def _send_decision(desk, entry: Entry) -> tuple[list[str], bool, float | None]:
+    """send_decision's problems, whether it may be tried again, and the wait the portal
+    asked for before then."""
     agency = desk.trust.get(entry.iss)
     token = desk.trust.portal_token(entry.iss, entry.registration)
     if agency is None or not token:
         return [f"the decision on '{entry.jti}' cannot be sent yet: no agency or portal token "
-                "for it in your trust store"], None
+                "for it in your trust store"], True, None
     try:
         desk.portal.post_decision(agency, token, entry.jti, entry.decision)
     except PortalError as exc:
         if not exc.retryable:
             desk.inbox.decision_sent(entry.iss, entry.jti, str(exc))
-        return [f"the decision on '{entry.jti}' was not sent: {exc}"], exc.retry_after_s
+        return ([f"the decision on '{entry.jti}' was not sent: {exc}"], exc.retryable,
+                exc.retry_after_s)
     desk.inbox.decision_sent(entry.iss, entry.jti)
-    return [], None
+    return [], False, None
