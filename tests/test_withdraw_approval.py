@@ -95,3 +95,32 @@ def test_a_request_being_delivered_cannot_be_declined(world):
         inbox.close()
     assert code == 3 and "being delivered" in err and "cancel it first" in err
     assert w.show()["status"] == "failed" and w.portal.decision(w.jti).withdrawn is None
+
+
+def test_a_package_the_portal_may_have_received_is_kept_when_the_approval_is_withdrawn(world):
+    """Attacker's hunt: the portal took the submission but its answer never came (a busy
+    portal, a lost connection, a check longer than the call's limit), so the delivery was left
+    `failed` without a receipt. Declining it then deleted the package and its tar and forgot
+    the delivery, though the portal refused the withdrawal (the agency had the package): the
+    owner lost the one copy of what the agency holds. A package whose upload finished is now
+    kept with its delivery record; only those that never reached the server are removed."""
+    w = world
+    busy = b'{"error": "busy", "detail": "try later"}'
+    w.proxy.rules.append(Rule("POST", "/submissions", times=None,   # taken; its answer lost
+                              after=lambda status, headers, body: (
+                                  503, [("Retry-After", "3600")], busy)))
+    code, _, err = w.approve()
+    assert code == 1 and "busy" in err
+    (submitted,) = w.portal.submissions()   # the agency has it
+    files = sorted(built_files(w))
+    assert files
+
+    code, _, err = w.run("decline", "--reason", "changed my mind", "--", w.jti)
+    assert code == 0, err
+    assert "already received a package" in err   # the portal's answer, shown
+    assert sorted(built_files(w)) == files       # the owner's copy of what the agency holds
+    shown = w.show()
+    (kept,) = shown["deliveries"]
+    assert kept["camera"] == "yard" and kept["sha256"] == submitted["sha256"]
+    (record,) = w.audit("decline")
+    assert record["kept"] == ["yard"] and record["removed"] == []

@@ -177,7 +177,7 @@ class DeskDecisions:
         extra = {} if done is None else {
             "withdrawn": True, "approval_sha256": _sha(withdraws) if withdraws else None,
             "removed": list(done.removed), "not_removed": list(done.not_removed),
-            "uploads_left": list(done.uploads_left)}
+            "uploads_left": list(done.uploads_left), "kept": list(done.kept)}
         self._log("decline", entry, status="declined", reason=reason,
                   decision_sha256=_sha(token), **extra)
         polling.send_decision(self, declined)

@@ -25,11 +25,13 @@ WITHDRAWABLE = ("approved", "failed", "exporting", "uploading")
 class Withdrawal:
     """What withdrawing did: cameras whose upload the server could not be asked to delete now
     (the portal deletes them when it takes the withdrawal), the files and folders removed,
-    and those that could not be (with why)."""
+    those that could not be (with why), and the cameras whose package was kept, with its
+    delivery record, because the agency may have it (`kept`)."""
 
     uploads_left: tuple[str, ...]
     removed: tuple[str, ...]
     not_removed: tuple[str, ...]
+    kept: tuple[str, ...] = ()
 
 
 def delivered_refusal(entry: Entry, agency_name: str) -> str | None:
@@ -46,22 +48,30 @@ def delivered_refusal(entry: Entry, agency_name: str) -> str | None:
 def withdraw_all(step: Step, entry: Entry) -> Withdrawal:
     """Take back each camera's upload (tus termination) and remove its package folder and
     tar, then forget the camera's delivery. An upload server that cannot be reached does not
-    stop it: the portal ends the request's uploads when the decline reaches it."""
-    left, removed, kept = [], [], []
+    stop it: the portal ends the request's uploads when the decline reaches it.
+
+    A package whose upload finished is kept, with its delivery record: its submission may
+    have reached the portal with the answer lost on the way, and then the agency has it and
+    refuses the withdrawal, and this is the owner's one copy of what it holds."""
+    left, removed, not_removed, kept = [], [], [], []
     roots = (step.home / "packages", step.home / "outbox")
     for record in entry.deliveries:
         if withdraw(step, record):
             left.append(record.camera)
+        if record.upload_url:
+            step.inbox.save_delivery(entry.iss, entry.jti, record)   # as it was: uploaded
+            kept.append(record.camera)
+            continue
         for path in (p for p in (record.tar, record.package) if p and Path(p).exists()):
             problem = _remove(Path(path), roots)
             if problem:
-                kept.append(problem)
+                not_removed.append(problem)
             elif not Path(path).exists():
                 removed.append(path)
         step.inbox.drop_delivery(entry.iss, entry.jti, record.camera)
     for root in roots:   # the request's own folders, once empty
         _remove_if_empty(root / entry.folder)
-    return Withdrawal(tuple(left), tuple(removed), tuple(kept))
+    return Withdrawal(tuple(left), tuple(removed), tuple(not_removed), tuple(kept))
 
 
 def _remove(path: Path, roots: tuple[Path, ...]) -> str | None:
