@@ -262,6 +262,36 @@ def test_every_decision_carries_the_log_head_and_witnesses_a_rewrite(tmp_path, f
     assert code == 3 and "an agency was sent a decision when the log had" in err
 
 
+def test_a_decision_signed_before_a_key_rotation_still_witnesses_the_log(tmp_path, capsys):
+    # Rotating the key is routine; the decisions the agency kept from before it are the log's
+    # only outside witnesses and must not turn into "signed by another owner".
+    import time
+
+    from frp.owner_token import sign_owner_token
+
+    run = Cli(tmp_path / "home", capsys)
+    assert run("keys", "show")[0] == 0
+    old = OwnerKey.load(run.home)
+
+    def decision(key: OwnerKey, name: str) -> str:
+        head = AuditLog(run.home).head()
+        token = sign_owner_token("frp-decision+jwt", {
+            "aud": "https://portal.example", "request": "r", "request_sha256": "ab" * 32,
+            "decision": "decline", "iat": int(time.time()),
+            "audit_log": {"count": head.count, "head": head.head}}, key.sign, key.public.jwk())
+        (tmp_path / name).write_text(token)
+        return str(tmp_path / name)
+
+    before = decision(old, "before.jws")
+    stranger = decision(OwnerKey.load_or_create(tmp_path / "stranger"), "stranger.jws")
+    assert run("keys", "rotate")[0] == 0
+    assert OwnerKey.load(run.home).public != old.public
+    code, _out, err = run("log", "verify", "--witness", before)
+    assert code == 0 and "1 agency witness agrees" in err
+    code, _out, err = run("log", "verify", "--witness", stranger)
+    assert code == 3 and "signed by another owner" in err
+
+
 def test_settings_saved_in_the_app_way_are_logged_too(tmp_path):
     home = tmp_path / "home"
     agent = Agent(home)

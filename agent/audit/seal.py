@@ -31,7 +31,7 @@ from agent.identity.keys import (
     private_key_file,
     public_key_file,
 )
-from agent.identity.rotation import retired_key_path
+from agent.identity.rotation import was_owner_key
 from agent.os_words import plain_os_error
 from agent.storage import write_atomic
 from frp.minisign import PublicKeyError, SignatureError, parse_minisign_public, public_key_from_raw
@@ -128,15 +128,12 @@ def seal_problems(seal: Seal, home: Path, retired_ok: bool = False) -> list[str]
         owner = parse_minisign_public(public_key_file(home).read_text(encoding="ascii"))
     except (OSError, UnicodeDecodeError, PublicKeyError):
         return []  # no public key kept beside the owner key: nothing to compare with
-    if owner.raw != public.raw and not (retired_ok and _retired(home, seal.owner)):
+    if owner.raw != public.raw and not (retired_ok and was_owner_key(home, seal.owner)):
         return ["the seal is signed by another key than this home's owner key: the log and "
                 "its seal were replaced"]
     return []
 
 
-def _retired(home: Path, owner_id: str) -> bool:
-    # owner_id was checked above to be the thumbprint of the seal's key: safe as a file name.
-    return retired_key_path(home, owner_id).is_file()
 
 
 def sealing_key(home: Path) -> tuple[OwnerKey | None, bool]:

@@ -8,6 +8,7 @@ from agent.commands.common import Refused, UsageError, print_json, say
 from agent.commands.local_time import shown
 from agent.commands.requests import mapped
 from agent.count_words import counted
+from agent.identity.rotation import was_owner_key
 from agent.os_words import plain_os_error
 from agent.timebase import TimeError, parse_rfc3339
 from frp.decision import DecisionError, decision_log_head
@@ -78,7 +79,7 @@ def _witness(agent, path: str):
         owner, head = decision_log_head(text)
     except DecisionError as exc:
         raise UsageError(f"--witness {path}: {exc}") from None
-    if owner != agent.owner_key().public.owner_id():
+    if owner != agent.owner_key().public.owner_id() and not was_owner_key(agent.home, owner):
         raise Refused(f"--witness {path}: that decision was signed by another owner "
                       f"({one_line(owner)})")
     if head is None:

@@ -13,13 +13,16 @@ Each step is one rename or one hard link, so a crash leaves either the rotation 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from agent.identity.keys import KEY_DIR, OwnerKey, OwnerKeyError, private_key_file
 from agent.os_words import plain_os_error
+from agent.storage import replace
 
 NEXT_FILE = "owner.next.key"
 RETIRED_DIR = "retired"
+_OWNER_ID = re.compile(r"[A-Za-z0-9_-]{43}")
 
 
 def next_key_path(home: Path) -> Path:
@@ -49,6 +52,12 @@ def retired_key_path(home: Path, owner_id: str) -> Path:
     return Path(home) / KEY_DIR / RETIRED_DIR / f"{owner_id}.key"
 
 
+def was_owner_key(home: Path, owner_id: str) -> bool:
+    """Whether `owner_id` names a key this home retired (an earlier owner key of its own)."""
+    # Only an RFC 7638 thumbprint (43 base64url characters) can be one, and it is a safe name.
+    return bool(_OWNER_ID.fullmatch(owner_id)) and retired_key_path(home, owner_id).is_file()
+
+
 def finish_rotation(home: Path, old: OwnerKey) -> None:
     """Retire `old` (the current owner key) and make the next key the owner key."""
     current, upcoming = private_key_file(home), next_key_path(home)
@@ -58,7 +67,7 @@ def finish_rotation(home: Path, old: OwnerKey) -> None:
         retired.parent.mkdir(mode=0o700, exist_ok=True)
         if not retired.exists():
             os.link(current, retired)      # the old key is kept before it stops being current
-        os.replace(upcoming, current)
+        replace(upcoming, current)
     except OSError as exc:
         raise OwnerKeyError("Could not put the new owner key in place: "
                             f"{plain_os_error(exc, str(keys))}; run the key rotation again") \
