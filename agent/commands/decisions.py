@@ -146,9 +146,23 @@ def decline(agent, args) -> int:
         else "will be sent at the next `inbox sync`")
     say(f"declined {done.id} ({sent})")
     if done.approval is not None:   # an approval never delivered, now withdrawn
-        say("your approval is withdrawn: nothing more will be sent, and the packages made for "
-            "the agency were removed from this PC" + ("" if done.decision_sent_at_us
-                                                      or done.decision_error else
-                                                      "; the agency deletes anything already "
-                                                      "uploaded when the decline reaches it"))
+        say(_withdrawn(done))
     return 0
+
+
+def _withdrawn(done) -> str:
+    """What withdrawing the approval did to the packages made for the agency. A camera whose
+    delivery is still listed kept its package: its upload had finished, so the agency may
+    hold it whatever it answers to the decline."""
+    kept = sorted({d.camera for d in done.deliveries})
+    if not kept:
+        return ("your approval is withdrawn: nothing more will be sent, and the packages made "
+                "for the agency were removed from this PC"
+                + ("" if done.decision_sent_at_us or done.decision_error else
+                   "; the agency deletes anything already uploaded when the decline reaches it"))
+    others = sorted(set(done.approval.cameras) - set(kept))
+    return (f"your approval is withdrawn, but the package for {', '.join(map(one_line, kept))} "
+            f"was kept on this PC: its upload had finished, so the agency may have it (ask the "
+            "agency directly if you want it deleted)"
+            + (f"; the packages for {', '.join(map(one_line, others))} were removed"
+               if others else ""))
