@@ -234,3 +234,23 @@ def test_keep_audio_over_soundless_footage_names_no_sound(porch, tmp_path, capsy
     assert main(["--home", str(porch), "verify", str(package), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] is True and report["notes"] == [], report
+
+
+def test_a_file_that_is_no_agency_file_is_named_and_a_wrong_agency_id_lists_the_right_ones(
+        tmp_path, capsys):
+    # The owner picked the wrong download, or typed the agency's id from memory.
+    from tests.test_agencies import agency_doc
+
+    home = str(tmp_path / "home")
+    notes = tmp_path / "police-letter.json"
+    notes.write_text("{ this is not json")
+    assert main(["--home", home, "agencies", "add", str(notes)]) == 3
+    assert "police-letter.json: the agency file is not valid JSON" in capsys.readouterr().err
+    good = tmp_path / "agency.json"
+    good.write_text(json.dumps(agency_doc()))
+    assert main(["--home", home, "agencies", "add", str(good)]) == 0
+    capsys.readouterr()
+    assert main(["--home", home, "agencies", "remove", "police.example"]) == 3
+    err = capsys.readouterr().err
+    assert ("no agency 'police.example' is in your trust store (its agencies: "
+            "https://police.example.gov;") in err

@@ -99,7 +99,10 @@ def agencies_list(agent, args) -> int:
 
 @mapped
 def agencies_remove(agent, args) -> int:
-    if not agent.requests.trust.remove(args.id):
-        raise Refused(f"no agency '{args.id}' is in your trust store")
+    trust = agent.requests.trust
+    if not trust.remove(args.id):
+        known = ", ".join(one_line(a.id) for a in trust.list()) or "none"
+        raise Refused(f"no agency '{one_line(args.id)}' is in your trust store (its agencies: "
+                      f"{known}; `footage-agent agencies list` shows their names)")
     say(f"removed {one_line(args.id)} and its registrations")
     return 0

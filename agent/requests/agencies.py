@@ -26,6 +26,7 @@ from agent.requests.registrations import (
 )
 from agent.storage import write_atomic
 from frp.agency import MAX_FILE_BYTES, Agency, AgencyError, agency_doc, read_agency
+from frp.text import one_line
 
 
 def _safe_name(agency_id: str) -> str:
@@ -114,8 +115,8 @@ class TrustStore:
                                   "that is not an agency file")
         try:
             return read_agency(raw)
-        except AgencyError as exc:
-            raise TrustStoreError(str(exc)) from None
+        except AgencyError as exc:   # named: the owner may have picked the wrong download
+            raise TrustStoreError(f"{one_line(path.name)}: {exc}") from None
 
     def _log_import(self, change: AgencyChange) -> None:
         agency, before = change.agency, change.before
