@@ -216,7 +216,8 @@ def test_a_damaged_inbox_is_a_plain_failure_and_never_stops_an_export_by_hand(
                  "--progress", "none"]) == 0
     assert len(list(out.iterdir())) == 1
     code, err = said(capsys, "--home", str(porch), "inbox")
-    assert code == 1 and f"the inbox {inbox} cannot be opened" in err
+    assert code == 1 and f"the inbox {inbox} is damaged and cannot be used" in err
+    assert "do not delete it: put back a copy from a backup" in err   # never "delete it"
     assert inbox.read_bytes() == before
 
 

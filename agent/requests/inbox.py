@@ -98,6 +98,17 @@ def folder_name(jti: str, iss: str, taken: Callable[[str], bool]) -> str:
     return candidate
 
 
+def _damaged(path: Path, exc: sqlite3.DatabaseError) -> str:
+    """Why the inbox cannot be opened, for a person: a damaged one must not read as something
+    to delete, as it holds what was decided and delivered."""
+    if getattr(exc, "sqlite_errorcode", None) not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return f"the inbox {path} cannot be opened: {exc}"
+    return (f"the inbox {path} is damaged and cannot be used ({exc}); it holds the requests "
+            "you received and what you decided and sent for each, so do not delete it: put "
+            "back a copy from a backup, or move it aside (keep it): the requests then come in "
+            "again from the agencies' portals, without what you decided on them here")
+
+
 class Inbox:
     """Thread-safe access to the inbox database (WAL, one connection guarded by a lock)."""
 
@@ -114,7 +125,7 @@ class Inbox:
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as exc:
-            raise InboxError(f"the inbox {path} cannot be opened: {exc}") from None
+            raise InboxError(_damaged(path, exc)) from None
         except OSError as exc:
             raise InboxError(f"the inbox cannot be opened: {plain_os_error(exc, str(path))}") from None
 
