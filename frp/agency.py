@@ -22,6 +22,10 @@ MAX_WINDOW_LIMIT_S = 7 * 24 * 3600
 DEFAULT_MAX_LIFETIME_S = 30 * 24 * 3600   # how long a request may stay open (exp - iat)
 MAX_LIFETIME_LIMIT_S = 365 * 24 * 3600
 MAX_FILE_BYTES = 256 * 1024
+# The current key and those an agency rotates to: each is checked on every read of the trust
+# store, and the owner compares every fingerprint by eye. A file under the size limit held
+# 1,300 P-256 keys, which cost 92 ms on each of those reads.
+MAX_KEYS = 16
 _TEXT_LIMIT = 400
 
 
@@ -119,6 +123,9 @@ def _keys(doc: dict) -> tuple[dict, ...]:
     keyset = doc.get("keys")
     if not isinstance(keyset, dict) or not isinstance(keyset.get("keys"), list) or not keyset["keys"]:
         raise AgencyError('the agency file needs "keys": {"keys": [ ...public keys... ]}')
+    if len(keyset["keys"]) > MAX_KEYS:
+        raise AgencyError(f"the agency file lists {len(keyset['keys'])} keys; an agency file "
+                          f"holds at most {MAX_KEYS}: ask the agency for its current file")
     out = []
     for n, jwk in enumerate(keyset["keys"], 1):
         if not isinstance(jwk, dict):

@@ -174,6 +174,9 @@ REFUSALS = [
     (agency_doc(keys={"keys": [{**ED, "kid": P256["kid"]}]}), "not its thumbprint"),
     (agency_doc(keys={"keys": [{**ED, "d": "AAAA"}]}), "private key"),
     (agency_doc(keys={"keys": [ED, ED]}), "listed twice"),
+    # Trust hunt: a file under the size limit held 1,300 keys, each checked on every read.
+    (agency_doc(keys={"keys": [public_jwk(Ed25519PrivateKey.generate()) for _ in range(17)]}),
+     "lists 17 keys; an agency file holds at most 16"),
     (agency_doc(max_window_s=0), "max_window_s"),
     (agency_doc(max_window_s=7 * 86400 + 1), "max_window_s"),
     (agency_doc(max_window_s="3600"), "max_window_s"),
@@ -201,6 +204,12 @@ def test_refusals(tmp_path, home, doc, reason):
     with pytest.raises(TrustStoreError, match=reason):
         store.add(write(tmp_path, doc))
     assert store.list() == []
+
+
+def test_an_agency_rotating_through_sixteen_keys_is_trusted(tmp_path, home):
+    keys = [public_jwk(Ed25519PrivateKey.generate()) for _ in range(16)]
+    agency = TrustStore(home).add(write(tmp_path, agency_doc(keys={"keys": keys})))
+    assert len(agency.fingerprints()) == 16
 
 
 def test_spaces_of_any_width_in_a_name_are_fine(tmp_path, home):
