@@ -35,8 +35,9 @@ def send_decision(step: Step) -> None:
         portal_call(step, lambda: step.portal.post_decision(step.agency, step.bearer, entry.jti,
                                                             entry.decision, cancel=step.cancel))
     except PortalError as exc:
-        if exc.status != 409:
-            raise
-        # 409: the portal holds a decision already; ours from an interrupted run (or a retry
-        # whose first answer was lost), or the submission step will be refused and say so.
+        if exc.status != 409 or exc.error not in (None, "already_decided"):
+            raise   # an expired request, for one: nothing is cut or sent for it
+        # 409 already_decided (or a portal that gives no code): the portal holds a decision
+        # already; ours from an interrupted run (or a retry whose first answer was lost), or
+        # the submission step will be refused and say so.
     step.inbox.decision_sent(entry.iss, entry.jti)

@@ -21,10 +21,11 @@ class PortalError(Exception):
     `retry_after_s` is the wait the portal asked for, if any."""
 
     def __init__(self, message: str, status: int | None = None,
-                 retry_after_s: float | None = None) -> None:
+                 retry_after_s: float | None = None, error: str | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.retry_after_s = retry_after_s
+        self.error = error   # the FRP/1 error code the portal gave ("already_decided"), if any
 
     @property
     def retryable(self) -> bool:
@@ -101,7 +102,8 @@ def check_status(response: httpx.Response, body: bytes, agency: Agency, url: htt
     if status >= 400:
         retry = parse_retry_after(response.headers.get("retry-after"))
         raise PortalError(f"{agency.name}'s portal refused (HTTP {status}): "
-                          f"{_error_detail(body) or 'no reason given'}", status, retry)
+                          f"{_error_detail(body) or 'no reason given'}", status, retry,
+                          _error_code(body))
     if status not in (200, 201, 204):
         raise PortalError(f"{agency.name}'s portal gave an unexpected answer (HTTP {status})",
                           status)
@@ -110,15 +112,25 @@ def check_status(response: httpx.Response, body: bytes, agency: Agency, url: htt
 def _error_detail(body: bytes) -> str:
     """The FRP/1 error `detail` (else `error`, else the text itself), as plain text."""
     text = body[:4096].decode("utf-8", "replace")
+    doc = _error_doc(text)
+    for name in ("detail", "error"):
+        if isinstance(doc.get(name), str) and doc[name].strip():
+            return plain(doc[name])
+    return plain(text)
+
+
+def _error_code(body: bytes) -> str | None:
+    """The FRP/1 error code (`error`), when the answer is an error document with one."""
+    code = _error_doc(body[:4096].decode("utf-8", "replace")).get("error")
+    return code if isinstance(code, str) and code.isascii() and code.isprintable() else None
+
+
+def _error_doc(text: str) -> dict:
     try:
         doc = json.loads(text)
     except (ValueError, RecursionError):
-        return plain(text)
-    if isinstance(doc, dict):
-        for name in ("detail", "error"):
-            if isinstance(doc.get(name), str) and doc[name].strip():
-                return plain(doc[name])
-    return plain(text)
+        return {}
+    return doc if isinstance(doc, dict) else {}
 
 
 def json_object(body: bytes, agency: Agency) -> dict:
