@@ -66,14 +66,14 @@ _RETRY_S = 0.05      # between tries of what Windows refuses for a moment (a loc
 _REPLACE_TRIES = 20
 
 
-def replace(src: str | Path, dst: Path, os_name: str = os.name, move=os.replace,
+def replace(src: str | Path, dst: Path, os_name: str = os.name, move=None,
             sleep=time.sleep) -> None:
     """os.replace, which on Windows is tried again for a second while it is refused: there a
     file another program holds open (a virus scanner looking at the new file, the app reading
     the old one) cannot be replaced, and is let go within moments."""
     for attempt in range(1, _REPLACE_TRIES + 1):
         try:
-            move(src, dst)
+            (move or os.replace)(src, dst)   # looked up now: os.replace as it is at the call
             return
         except PermissionError:
             if os_name != "nt" or attempt == _REPLACE_TRIES:
