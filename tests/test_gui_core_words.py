@@ -41,9 +41,11 @@ WINDOWS_PATH = "E:\\clips"
 
 
 def spanish_of(template: str, **values) -> str:
-    """The catalogue's Spanish for `template`, filled in (and never the English itself)."""
-    said = QCoreApplication.translate(core_words.CONTEXT, template)
-    assert said != template, f"no Spanish for {template!r}"
+    """The catalogue's Spanish for `template` as the app words it, filled in (and never the
+    English itself)."""
+    in_the_app = core_words.IN_THE_APP.get(template, template)
+    said = QCoreApplication.translate(core_words.CONTEXT, in_the_app)
+    assert said != in_the_app, f"no Spanish for {in_the_app!r}"
     return said.format(**values)
 
 
@@ -165,6 +167,30 @@ def test_a_missing_or_unreadable_recordings_folder_reads_in_spanish(spanish, tmp
     said = in_owner_language(unreadable)
     assert said.startswith(spanish_of(template, path=str(folder), reason="@").split("@")[0])
     assert str(folder) in said and "permission denied" in said
+
+
+def test_a_missing_folder_or_an_approval_to_resume_names_the_apps_own_buttons(tmp_path):
+    """The core's advice to type `footage-agent sources remove` or `--accept-dropped-frames`
+    means nothing in the app: the owner is told the page or button to use, in English too."""
+    folder = tmp_path / "card"
+    folder.mkdir()
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(folder, camera="porch")
+        folder.rmdir()   # the card taken out
+        (missing,) = agent.scan()[0].problems
+    finally:
+        agent.close()
+    damaged = str(_dropped(types.SimpleNamespace(dropped_frames=2, first_dropped_us=None,
+                                                 dropped_audio_packets=0)))
+    # as desk_decisions words a resumable failure of approve (test_desk pins its wording)
+    resume = "the connection was cut off: try again (approve it again to resume)"
+    said = [in_owner_language(m) for m in (missing, damaged, resume)]
+    assert "remove the folder in Settings" in said[0] and str(folder) in said[0]
+    assert "tick 'Go on even if damaged frames must be left out'" in said[1]
+    assert said[2].endswith("(open the request and press 'Try sending again' to resume)")
+    for message in said:
+        assert "footage-agent" not in message and "--" not in message, message
 
 
 # an agency's portal -------------------------------------------------------------------------

@@ -1950,6 +1950,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>un archivo</translation>
     </message>
     <message>
+        <source>the recordings folder {path} is missing: connect the drive it is on, or, if it is gone for good, remove the folder in Settings</source>
+        <translation>falta la carpeta de grabaciones {path}: conecte la unidad en la que está o, si ya no va a volver, quite la carpeta en Ajustes</translation>
+    </message>
+    <message>
+        <source>{reason} (open the request and press &apos;Try sending again&apos; to resume)</source>
+        <translation>{reason} (abra la solicitud y pulse «Intentar enviar de nuevo» para continuar)</translation>
+    </message>
+    <message>
+        <source>the recording is damaged there, and the clip would leave that out. Look at the recording, choose another time, or accept the loss: tick &apos;Go on even if damaged frames must be left out&apos;; the package then says how much was left out.</source>
+        <translation>la grabación está dañada ahí, y el clip dejaría eso fuera. Mire la grabación, elija otro momento, o acepte la pérdida: marque «Continuar aunque haya que omitir imágenes dañadas»; el paquete dirá entonces cuánto se dejó fuera.</translation>
+    </message>
+    <message>
         <source>the disk holding {path} is full: free some space there, or choose another folder</source>
         <translation>el disco que contiene {path} está lleno: libere espacio en él, o elija otra carpeta</translation>
     </message>

@@ -5,8 +5,10 @@ who may not read English. Each template below is a sentence the core writes, wor
 with `{name}` where the core puts a value (a path, an agency, a reason). `in_owner_language`
 replaces a template that matches the whole message, or a part of it (a message is often
 "<what failed>: <what the OS said>"), by its translation with the same values; every other
-word stays as the core wrote it, so nothing is ever lost. tests/test_gui_core_words.py makes
-each message with the agent's own code, so a template that drifts from the agent fails there.
+word stays as the core wrote it, so nothing is ever lost. Where the core's advice is a
+command to type, the app says its own words instead (IN_THE_APP: the button or page to use), in
+English as well. tests/test_gui_core_words.py makes each message with the agent's own code, so
+a template that drifts from the agent fails there.
 """
 from __future__ import annotations
 
@@ -22,6 +24,30 @@ A_FILE = QT_TRANSLATE_NOOP("core", "a file")
 
 # Placeholders whose value is itself a core message: translated in turn.
 _NESTED = {"reason"}
+
+# Sentences whose advice is a command to type (the command line's way): the app names its own
+# buttons and pages instead, in English too.
+FOLDER_MISSING = QT_TRANSLATE_NOOP("core", "the recordings folder {path} is missing: connect the "
+                                           "drive it is on, or forget it with `footage-agent "
+                                           "sources remove`")
+APPROVE_AGAIN = QT_TRANSLATE_NOOP("core", "{reason} (approve it again to resume)")
+DAMAGED = QT_TRANSLATE_NOOP("core", "the recording is damaged there, and the clip would leave that "
+                                    "out. Look at the recording, choose another time, or accept "
+                                    "the loss explicitly (--accept-dropped-frames; in the app, "
+                                    "tick 'Go on even if damaged frames must be left out'); the "
+                                    "package then says how much was left out.")
+IN_THE_APP: dict[str, str] = {
+    FOLDER_MISSING: QT_TRANSLATE_NOOP("core", "the recordings folder {path} is missing: connect "
+                                              "the drive it is on, or, if it is gone for good, "
+                                              "remove the folder in Settings"),
+    APPROVE_AGAIN: QT_TRANSLATE_NOOP("core", "{reason} (open the request and press 'Try "
+                                             "sending again' to resume)"),
+    DAMAGED: QT_TRANSLATE_NOOP("core", "the recording is damaged there, and the clip would leave "
+                                       "that out. Look at the recording, choose another time, or "
+                                       "accept the loss: tick 'Go on even if damaged frames must "
+                                       "be left out'; the package then says how much was left "
+                                       "out."),
+}
 
 TEMPLATES: tuple[str, ...] = (
     # agent/os_words.py: the operating system's errors
@@ -70,8 +96,7 @@ TEMPLATES: tuple[str, ...] = (
                               "space there, or choose another folder"),
     QT_TRANSLATE_NOOP("core", "the network share holding {path} went away: connect it again"),
     # the recordings folder (agent/index/scan.py) and the package folder (agent/export)
-    QT_TRANSLATE_NOOP("core", "the recordings folder {path} is missing: connect the drive it is "
-                              "on, or forget it with `footage-agent sources remove`"),
+    FOLDER_MISSING,
     QT_TRANSLATE_NOOP("core", "the recordings folder {path} cannot be read ({reason}): check "
                               "that the drive is connected and that your user account may open "
                               "that folder"),
@@ -113,7 +138,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "Gave up after {attempts} attempts: {reason}. Nothing is lost; try "
                               "again later: the upload resumes where it stopped."),
     QT_TRANSLATE_NOOP("core", "cannot reach the upload server {server}: {reason}"),
-    QT_TRANSLATE_NOOP("core", "{reason} (approve it again to resume)"),
+    APPROVE_AGAIN,
     # a recorder on the network (agent/recorders/wire.py)
     QT_TRANSLATE_NOOP("core", "Could not reach the recorder at {where} ({reason}). Check that "
                               "it is on and the address is right."),
@@ -130,11 +155,7 @@ TEMPLATES: tuple[str, ...] = (
                               "first captured at {time})"),
     QT_TRANSLATE_NOOP("core", "{count} piece of the kept sound could not be decoded"),
     QT_TRANSLATE_NOOP("core", "{count} pieces of the kept sound could not be decoded"),
-    QT_TRANSLATE_NOOP("core", "the recording is damaged there, and the clip would leave that "
-                              "out. Look at the recording, choose another time, or accept the "
-                              "loss explicitly (--accept-dropped-frames; in the app, tick 'Go on "
-                              "even if damaged frames must be left out'); the package then says "
-                              "how much was left out."),
+    DAMAGED,
 )
 
 # Where a message joins its parts: "<what failed>: <why>", "<one problem>; <another>".
@@ -179,7 +200,7 @@ def _whole(text: str) -> str | None:
     if template is None:
         return None
     values = {name: _value(name, value) for name, value in found.groupdict().items()}
-    said = translate(CONTEXT, template).format(**values)
+    said = translate(CONTEXT, IN_THE_APP.get(template, template)).format(**values)
     if text[:1].isupper() and template[:1].islower():   # the app capitalised it
         said = said[:1].upper() + said[1:]
     return said
