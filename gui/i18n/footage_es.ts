@@ -359,6 +359,13 @@ Huellas de las claves (compárelas con las que publicó la agencia):
     </message>
 </context>
 <context>
+    <name>FolderProblems</name>
+    <message>
+        <source>Open Settings</source>
+        <translation>Abrir Ajustes</translation>
+    </message>
+</context>
+<context>
     <name>FolderStep</name>
     <message>
         <source>The folder where your recorder or camera saves video</source>

@@ -30,6 +30,7 @@ from gui.widgets.unsaved import leave_unsaved
 
 class SettingsPage(QWidget):
     addFolder = Signal()
+    sourcesShown = Signal(list)   # the recordings folders' roots, each time the list is read
     editMasks = Signal()
 
     def __init__(self, ctx, parent: QWidget | None = None):
@@ -161,6 +162,7 @@ class SettingsPage(QWidget):
         fill(self.cameras, [(c.name, c.source_root, ", ".join(ch for ch in c.channels if ch),
                              ", ".join(c.former_names)) for c in cameras])
         self._source_roots = [s.root for s in sources]
+        self.sourcesShown.emit(self._source_roots)
         self._source_cameras = [s.camera for s in sources]
         recorders = recorders or {}
         fill(self.sources, [(s.root, s.camera, s.tz, recorders.get(s.id, s.layout),

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from agent.events import JobFinished, JobProgress, RequestsArrived, ScanFinished
+from agent.events import JobFinished, JobProgress, RequestsArrived, ScanFailed, ScanFinished
 from agent.views import one_line
 from gui.views.core_words import in_owner_language
 
@@ -28,6 +28,7 @@ class Bridge(QObject):
     jobProgress = Signal(str, str, float)  # job id, stage, fraction 0..1
     jobFinished = Signal(str, bool, str)   # job id, ok, message
     scanFinished = Signal(object)          # ScanFinished
+    scanFailed = Signal(object)            # ScanFailed: a recordings folder cannot be scanned
     requestsArrived = Signal(int)          # new requests reached the inbox (a background poll)
     _relay = Signal(object)                # agent thread -> GUI thread
 
@@ -66,6 +67,8 @@ class Bridge(QObject):
             self._finish(event, message)
         elif isinstance(event, ScanFinished):
             self.scanFinished.emit(event)
+        elif isinstance(event, ScanFailed):
+            self.scanFailed.emit(event)
         elif isinstance(event, RequestsArrived):
             self.requestsArrived.emit(event.count)
 

@@ -3,7 +3,14 @@ time. Closing it keeps the service running in the tray when the owner chose that
 about unsaved work first, a stop signal does not."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.pages.export import ExportPage
 from gui.pages.first_run import FirstRunPage
@@ -18,6 +25,7 @@ from gui.shell import geometry
 from gui.shell.tray import Tray, app_icon
 from gui.views import requests
 from gui.views.words import QT_TRANSLATE_NOOP
+from gui.widgets.folder_problems import FolderProblems
 
 NAV = ((QT_TRANSLATE_NOOP("MainWindow", "Requests"), "inbox"),
        (QT_TRANSLATE_NOOP("MainWindow", "Export a clip"), "export"),
@@ -46,6 +54,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         for page in self._pages().values():
             self.pages.addWidget(page)
+        self.folder_problems = FolderProblems()
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName(self.tr("Pages"))
@@ -60,7 +69,12 @@ class MainWindow(QMainWindow):
         line.setContentsMargins(0, 0, 0, 0)
         line.setSpacing(0)
         line.addWidget(self.nav)
-        line.addWidget(self.pages, 1)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.folder_problems)
+        column.addWidget(self.pages, 1)
+        line.addLayout(column, 1)
         self.setCentralWidget(body)
         self._connect()
         self.home = getattr(ctx.agent, "home", None)
@@ -96,6 +110,9 @@ class MainWindow(QMainWindow):
         self.tray.openRequested.connect(self.bring_up)
         self.tray.quitRequested.connect(self.quit)
         self.ctx.bridge.scanFinished.connect(self._scanned)
+        self.ctx.bridge.scanFailed.connect(self.folder_problems.failed)
+        self.folder_problems.settingsRequested.connect(lambda: self.show_page("settings"))
+        self.settings.sourcesShown.connect(self.folder_problems.keep_only)
 
     def start(self) -> None:
         """First screen: set-up when no recordings folder is known yet, else the inbox."""
@@ -144,8 +161,10 @@ class MainWindow(QMainWindow):
         self.ctx.bridge.call("cameras", self.ctx.agent.cameras, lambda cams: (
             self.request.open(view, cams), self.show_page("request")))
 
-    def _scanned(self, _event) -> None:
-        self.statusBar().showMessage(self.tr("Recordings index is up to date."), 8000)
+    def _scanned(self, event) -> None:
+        self.folder_problems.scanned(event)
+        if not self.folder_problems.problems:   # else a folder above says it is not
+            self.statusBar().showMessage(self.tr("Recordings index is up to date."), 8000)
         if not self.export.cameras:   # opened before the first scan had found any camera
             self.export.load()
 

@@ -1,0 +1,57 @@
+"""The recordings folders the app could not scan (a drive unplugged, a folder moved away or
+made unreadable), said above every page until a scan finds each one again or the owner removes
+it. Without it the timelines go on showing recordings that are no longer there, and the owner
+learns only when an approval or an export fails on a missing file."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from agent.views import one_line
+from gui.views.core_words import in_owner_language
+from gui.widgets.labels import PlainLabel
+
+
+class FolderProblems(QWidget):
+    """One line per folder that cannot be scanned, in the owner's words, and a way to Settings
+    (`settingsRequested`), where a folder gone for good is removed."""
+
+    settingsRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.problems: dict[str, str] = {}   # folder -> why it cannot be scanned
+        self.label = PlainLabel()
+        self.label.setObjectName("urgent")
+        self.label.setTextFormat(Qt.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.settings_button = QPushButton(self.tr("Open Settings"))
+        self.settings_button.clicked.connect(self.settingsRequested.emit)
+        line = QHBoxLayout(self)
+        line.setContentsMargins(12, 8, 12, 0)
+        line.addWidget(self.label, 1)
+        line.addWidget(self.settings_button, 0, Qt.AlignTop)
+        self._show()
+
+    def failed(self, event) -> None:
+        """A ScanFailed: the folder and why, as the core said it, in the owner's language."""
+        self.problems[event.source] = in_owner_language(one_line(event.message))
+        self._show()
+
+    def scanned(self, event) -> None:
+        """A ScanFinished: that folder can be read again."""
+        if self.problems.pop(event.source, None) is not None:
+            self._show()
+
+    def keep_only(self, roots) -> None:
+        """The folders still registered (a removed one has nothing left to fix)."""
+        kept = {root: why for root, why in self.problems.items() if root in set(roots)}
+        if kept != self.problems:
+            self.problems = kept
+            self._show()
+
+    def _show(self) -> None:
+        said = "\n".join(why[:1].upper() + why[1:] for why in self.problems.values())
+        self.label.setText(said)
+        self.setVisible(bool(said))

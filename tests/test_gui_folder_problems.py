@@ -1,0 +1,95 @@
+"""A recordings folder the app cannot scan (new-user hunt): the drive unplugged or the folder
+moved away. The core reported it (a ScanFailed event) but the bridge never passed it on, so
+the app said nothing, the status bar went on saying "Recordings index is up to date.", the
+timelines still showed the old recordings, and the owner learnt only when an approval failed
+on a file that was not there. Now the window says which folder cannot be read and what to do,
+on every page, with a way to Settings, until a scan finds the folder again."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from demo.gui_data import make_world  # noqa: E402
+from tests.gui_support import answers, open_window, settle, spanish  # noqa: E402,F401
+
+
+def scan(qtbot, window, agent) -> None:
+    """Every recordings folder scanned, as the app's service does on its own thread."""
+    window.ctx.bridge.run("scan", lambda progress, cancel: agent.scan(cancel=cancel))
+    settle(qtbot, window)
+
+
+def unplug(world, tmp_path):
+    """The recordings' drive taken away: (the folders the app knew, where they went)."""
+    away = tmp_path / "away"
+    world.recordings.rename(away)
+    return [world.recordings / "frigate", world.recordings / "reolink"], away
+
+
+def test_a_recordings_folder_gone_is_said_on_every_page_until_it_is_back(qtbot, tmp_path):
+    world = make_world(tmp_path / "world", tmp_path / "home", seconds=4.0)
+    window, agent = open_window(qtbot, world.home)
+    try:
+        folders, away = unplug(world, tmp_path)
+        scan(qtbot, window, agent)
+        notice = window.folder_problems
+        assert notice.isVisible()
+        said = notice.label.text()
+        for folder in folders:
+            assert str(folder) in said
+        assert "connect the drive it is on" in said and "remove the folder in Settings" in said
+        assert "up to date" not in window.statusBar().currentMessage()
+        window.show_page("log")
+        assert notice.isVisible()   # above every page, not only the inbox
+        qtbot.mouseClick(notice.settings_button, Qt.LeftButton)
+        settle(qtbot, window)
+        assert window.pages.currentWidget() is window.settings
+
+        away.rename(world.recordings)   # the drive back
+        scan(qtbot, window, agent)
+        assert not notice.isVisible() and notice.label.text() == ""
+        assert window.statusBar().currentMessage() == "Recordings index is up to date."
+    finally:
+        window.shutdown()
+        agent.close()
+
+
+def test_a_recordings_folder_gone_is_said_in_spanish(qtbot, tmp_path, spanish):  # noqa: F811
+    world = make_world(tmp_path / "world", tmp_path / "home", seconds=4.0)
+    window, agent = open_window(qtbot, world.home)
+    try:
+        folders, _away = unplug(world, tmp_path)
+        scan(qtbot, window, agent)
+        said = window.folder_problems.label.text()
+        assert str(folders[0]) in said and "quite la carpeta en Ajustes" in said
+        assert "missing" not in said and "Settings" not in said
+        assert window.folder_problems.settings_button.text() == "Abrir Ajustes"
+    finally:
+        window.shutdown()
+        agent.close()
+
+
+def test_a_folder_gone_for_good_and_removed_in_settings_is_no_longer_said(
+        qtbot, tmp_path, answers):  # noqa: F811
+    world = make_world(tmp_path / "world", tmp_path / "home", seconds=4.0)
+    window, agent = open_window(qtbot, world.home)
+    try:
+        folders, _away = unplug(world, tmp_path)
+        scan(qtbot, window, agent)
+        notice = window.folder_problems
+        qtbot.mouseClick(notice.settings_button, Qt.LeftButton)
+        settle(qtbot, window)
+        page = window.settings
+        page.sources.selectRow(page._source_roots.index(str(folders[0])))
+        answers[0].append(QMessageBox.Yes)
+        qtbot.mouseClick(page.remove_source_button, Qt.LeftButton)
+        settle(qtbot, window)
+        assert str(folders[0]) not in notice.label.text()
+        assert str(folders[1]) in notice.label.text() and notice.isVisible()
+    finally:
+        window.shutdown()
+        agent.close()
