@@ -113,5 +113,5 @@ def test_a_failure_after_the_first_camera_names_the_package_kept(qtbot, win, tmp
     said = win.progress.result.text()
     assert win.progress.stage.text() == "It did not work"
     (kept,) = [p for p in out.iterdir() if not p.name.startswith(".")]
-    assert said.startswith("the recordings folder is missing")
+    assert said.startswith("The recordings folder is missing")
     assert "finished before it stopped and are kept" in said and str(kept) in said

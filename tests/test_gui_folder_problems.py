@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
+from agent.timebase import US  # noqa: E402
 from demo.gui_data import make_world  # noqa: E402
 from tests.gui_support import answers, open_window, settle, spanish  # noqa: E402,F401
 
@@ -93,3 +94,33 @@ def test_a_folder_gone_for_good_and_removed_in_settings_is_no_longer_said(
     finally:
         window.shutdown()
         agent.close()
+
+
+def test_an_export_from_a_folder_gone_says_so_in_the_owners_words(qtbot, tmp_path,
+                                                                  spanish):  # noqa: F811
+    """The export of a recording whose drive is gone said "the recording 52.30.mp4 cannot be
+    read (No such file or directory)", in English whatever the app's language."""
+    world = make_world(tmp_path / "world", tmp_path / "home", seconds=4.0)
+    window, agent = open_window(qtbot, world.home)
+    try:
+        unplug(world, tmp_path)
+        window.show_page("export")
+        settle(qtbot, window)
+        page = window.export
+        page.set_time(page.start_edit, world.start_us + US)
+        page.set_time(page.end_edit, world.start_us + 3 * US)
+        qtbot.mouseClick(page.show_button, Qt.LeftButton)
+        settle(qtbot, window)
+        for camera, check in page.strip.checks.items():
+            check.setChecked(camera == "driveway")
+        page.folder.setText(str(tmp_path / "exports"))
+        qtbot.mouseClick(page.export_button, Qt.LeftButton)
+        settle(qtbot, window, timeout=60000)
+        shown = window.progress.result.text()
+    finally:
+        window.shutdown()
+        agent.close()
+    assert "No se puede leer la grabación" in shown and "conecte la unidad" in shown, shown
+    assert str(world.recordings / "frigate") in shown
+    for english in ("cannot be read", "No such file", "does not exist"):
+        assert english not in shown, shown

@@ -17,6 +17,7 @@ from agent.export.ledger import SourceBytes
 from agent.export.nal import ParamSets, param_sets
 from agent.export.progress import CutError
 from agent.media.mp4tables import track_edits
+from agent.os_words import plain_os_error
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,10 @@ class Source:
         name = self.span.path.name
         try:
             self.container = av.open(self.span.url(), options={"ignore_editlist": "1"})
-        except (av.FFmpegError, OSError) as exc:
+        except OSError as exc:   # its drive taken out, the file moved: what to do, in plain words
+            raise CutError(f"the recording {name} cannot be read: "
+                           + plain_os_error(exc, str(self.span.path))) from None
+        except av.FFmpegError as exc:
             raise CutError(f"the recording {name} cannot be read ({why(exc)})") from None
         if not self.container.streams.video:
             self.container.close()

@@ -2081,6 +2081,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>no se puede crear la carpeta del paquete</translation>
     </message>
     <message>
+        <source>the recording {name} cannot be read</source>
+        <translation>no se puede leer la grabación {name}</translation>
+    </message>
+    <message>
         <source>{path} is a file, not a folder: choose the folder the package should go into</source>
         <translation>{path} es un archivo, no una carpeta: elija la carpeta en la que debe ir el paquete</translation>
     </message>

@@ -93,5 +93,6 @@ class ProgressPage(QWidget):
             self.result.setText(stopped_text(by_hand, True, finished))
         else:
             self.stage.setText(self.tr("It did not work"))
-            self.result.setText("\n".join([message] + ([stopped_text(by_hand, False, finished)]
-                                                        if finished else [])))
+            said = message[:1].upper() + message[1:]   # the core's words start in lower case
+            self.result.setText("\n".join([said] + ([stopped_text(by_hand, False, finished)]
+                                                     if finished else [])))

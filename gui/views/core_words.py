@@ -101,6 +101,7 @@ TEMPLATES: tuple[str, ...] = (
                               "that the drive is connected and that your user account may open "
                               "that folder"),
     QT_TRANSLATE_NOOP("core", "the package folder cannot be made"),
+    QT_TRANSLATE_NOOP("core", "the recording {name} cannot be read"),
     QT_TRANSLATE_NOOP("core", "{path} is a file, not a folder: choose the folder the package "
                               "should go into"),
     QT_TRANSLATE_NOOP("core", "{path} does not exist, nor does the folder it would go in "
