@@ -7,14 +7,13 @@ portal client, activity log) and `owner_key`.
 """
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass
 
 from agent.errors import AgentError, Refusal
 from agent.identity.keys import OwnerKey, OwnerKeyError, private_key_file
 from agent.identity.rotation import next_key, rotation_pending
-from agent.owner_exports import ENV_PASSPHRASE
+from agent.identity.typed_passphrase import passphrase_for
 from agent.requests import key_rotation, registering
 from agent.requests.agencies import TrustStoreError
 from agent.requests.key_rotation import KeyRotation
@@ -59,8 +58,7 @@ class OwnerRegistrations:
     """Registration and key-rotation methods of the Agent."""
 
     def _passphrase(self) -> bytes | None:
-        secret = os.environ.get(ENV_PASSPHRASE)
-        return secret.encode("utf-8") if secret else None
+        return passphrase_for(self.home)
 
     def key_for(self, owner_id: str | None) -> OwnerKey:
         """The owner key with this owner id: the current key, or during a key rotation the

@@ -43,7 +43,8 @@ from agent.audit.records import (
     record_hash,
 )
 from agent.config import ConfigError, ensure_home
-from agent.identity.keys import OwnerKey, passphrase_from_env
+from agent.identity.keys import OwnerKey
+from agent.identity.typed_passphrase import passphrase_for
 from agent.media.read_at import read_at
 from agent.os_words import plain_os_error
 from agent.storage import BINARY, FileLock
@@ -154,7 +155,7 @@ class AuditLog:
             # Sealing made the owner key just now: say so first, in the same write.
             seq += 1
             made = self._record(seq, KEY_CREATED, {"owner": key.public.owner_id(),
-                                                   "passphrase": passphrase_from_env() is not None},
+                                                   "passphrase": passphrase_for(self.home) is not None},
                                 prev)
             out += canonical(made) + b"\n"
             prev = line_hash(canonical(made))

@@ -27,11 +27,11 @@ from pathlib import Path
 from agent.identity.keys import (
     OwnerKey,
     OwnerKeyError,
-    passphrase_from_env,
     private_key_file,
     public_key_file,
 )
 from agent.identity.rotation import was_owner_key
+from agent.identity.typed_passphrase import passphrase_for
 from agent.os_words import plain_os_error
 from agent.storage import write_atomic
 from frp.minisign import PublicKeyError, SignatureError, parse_minisign_public, public_key_from_raw
@@ -140,7 +140,7 @@ def sealing_key(home: Path) -> tuple[OwnerKey | None, bool]:
     """The owner key to seal with (made on first use), and whether this call made it; None
     when it cannot be had (protected and locked, or unreadable): the seal then waits."""
     try:
-        return OwnerKey.obtain(home, passphrase_from_env())
+        return OwnerKey.obtain(home, passphrase_for(home))
     except OwnerKeyError:
         return None, False
 

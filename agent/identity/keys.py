@@ -46,8 +46,8 @@ class OwnerKeyError(Exception):
     """The owner key cannot be read or used; the message says what to do."""
 
 
-class LockedKey(OwnerKeyError):
-    """The owner key is protected by a passphrase and none was given."""
+class KeyLocked(OwnerKeyError):
+    """The owner key is protected by a passphrase, and none or a wrong one was given."""
 
 
 class DamagedKey(OwnerKeyError):
@@ -250,7 +250,7 @@ def _pem_der(pem: bytes) -> bytes:
 def _parse_private(pem: bytes, passphrase: bytes | None, path: Path) -> Ed25519PrivateKey:
     encrypted = b"ENCRYPTED PRIVATE KEY" in pem
     if encrypted and not passphrase:
-        raise LockedKey("The owner key is protected by a passphrase, and none was given.")
+        raise KeyLocked("The owner key is protected by a passphrase, and none was given.")
     if not encrypted and passphrase:
         raise OwnerKeyError(
             "A passphrase was given, but the owner key is not protected by one. "
@@ -259,7 +259,7 @@ def _parse_private(pem: bytes, passphrase: bytes | None, path: Path) -> Ed25519P
         private = serialization.load_pem_private_key(pem, passphrase if encrypted else None)
     except Exception as exc:  # cryptography raises several types for malformed files
         if encrypted and ("password" in str(exc).lower() or envelope_intact(_pem_der(pem))):
-            raise OwnerKeyError("The passphrase for the owner key is wrong. Try again.") from None
+            raise KeyLocked("The passphrase for the owner key is wrong. Try again.") from None
         raise DamagedKey(f"The owner key file {path} is damaged and cannot be read.") from None
     if not isinstance(private, Ed25519PrivateKey):
         raise DamagedKey(f"The owner key file {path} holds a key of the wrong type (not Ed25519).")

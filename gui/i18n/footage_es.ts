@@ -601,6 +601,29 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     </message>
 </context>
 <context>
+    <name>KeyLock</name>
+    <message>
+        <source>Your signing key is protected by a passphrase. Type it here to approve or decline requests and export clips; it is kept only until the app is closed.</source>
+        <translation>Su clave de firma está protegida con una frase de contraseña. Escríbala aquí para aprobar o rechazar solicitudes y exportar clips; solo se guarda hasta que cierre la aplicación.</translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation>Su frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Type your passphrase first.</source>
+        <translation>Escriba primero su frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Unlocking your key…</source>
+        <translation>Desbloqueando su clave…</translation>
+    </message>
+</context>
+<context>
     <name>LogPage</name>
     <message>
         <source>When</source>
@@ -676,6 +699,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     <message>
         <source>Pages</source>
         <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>Your key is unlocked until the app is closed.</source>
+        <translation>Su clave está desbloqueada hasta que cierre la aplicación.</translation>
     </message>
     <message>
         <source>Recordings index is up to date.</source>
@@ -1957,6 +1984,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>un archivo</translation>
     </message>
     <message>
+        <source>The owner key is protected by a passphrase. Enter the passphrase. (set FOOTAGE_AGENT_PASSPHRASE to give it)</source>
+        <translation>Su clave de firma está protegida con una frase de contraseña. Escriba la frase de contraseña. (defina FOOTAGE_AGENT_PASSPHRASE para darla)</translation>
+    </message>
+    <message>
+        <source>Your signing key is protected by a passphrase: type it at the top of the window and press Unlock, then try again.</source>
+        <translation>Su clave de firma está protegida con una frase de contraseña: escríbala en la parte superior de la ventana y pulse Desbloquear; después, inténtelo de nuevo.</translation>
+    </message>
+    <message>
         <source>the recordings folder {path} is missing: connect the drive it is on, or, if it is gone for good, remove the folder in Settings</source>
         <translation>falta la carpeta de grabaciones {path}: conecte la unidad en la que está o, si ya no va a volver, quite la carpeta en Ajustes</translation>
     </message>
@@ -2091,6 +2126,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>{path} does not exist, nor does the folder it would go in ({parent}): connect the drive it is on, or make the folders first</source>
         <translation>{path} no existe, ni tampoco la carpeta en la que iría ({parent}): conecte la unidad en la que está, o cree antes las carpetas</translation>
+    </message>
+    <message>
+        <source>The passphrase for the owner key is wrong. Try again.</source>
+        <translation>La frase de contraseña de su clave de firma es incorrecta. Inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>cannot reach {agency}&apos;s portal: {reason}</source>

@@ -26,6 +26,7 @@ from gui.shell.tray import Tray, app_icon
 from gui.views import requests
 from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.folder_problems import FolderProblems
+from gui.widgets.key_lock import KeyLock
 
 NAV = ((QT_TRANSLATE_NOOP("MainWindow", "Requests"), "inbox"),
        (QT_TRANSLATE_NOOP("MainWindow", "Export a clip"), "export"),
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         for page in self._pages().values():
             self.pages.addWidget(page)
         self.folder_problems = FolderProblems()
+        self.key_lock = KeyLock(ctx)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName(self.tr("Pages"))
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.folder_problems)
+        column.addWidget(self.key_lock)
         column.addWidget(self.pages, 1)
         line.addLayout(column, 1)
         self.setCentralWidget(body)
@@ -112,12 +115,16 @@ class MainWindow(QMainWindow):
         self.ctx.bridge.scanFinished.connect(self._scanned)
         self.ctx.bridge.scanFailed.connect(self.folder_problems.failed)
         self.folder_problems.settingsRequested.connect(lambda: self.show_page("settings"))
+        self.key_lock.unlocked.connect(lambda: self.statusBar().showMessage(
+            self.tr("Your key is unlocked until the app is closed."), 8000))
         self.settings.sourcesShown.connect(self.folder_problems.keep_only)
 
     def start(self) -> None:
-        """First screen: set-up when no recordings folder is known yet, else the inbox."""
+        """First screen: set-up when no recordings folder is known yet, else the inbox; above
+        it, the key's passphrase asked for when the key needs one."""
         self.ctx.bridge.call("sources", self.ctx.agent.sources,
                              lambda s: self.show_page("inbox" if s else "first_run"))
+        self.key_lock.check()
 
     def show_page(self, name: str) -> None:
         """Show a page. One that holds unsaved work (`leave`: the masks, the settings) is asked

@@ -36,7 +36,12 @@ DAMAGED = QT_TRANSLATE_NOOP("core", "the recording is damaged there, and the cli
                                     "the loss explicitly (--accept-dropped-frames; in the app, "
                                     "tick 'Go on even if damaged frames must be left out'); the "
                                     "package then says how much was left out.")
+KEY_LOCKED = QT_TRANSLATE_NOOP("core", "The owner key is protected by a passphrase. Enter the "
+                                       "passphrase. (set FOOTAGE_AGENT_PASSPHRASE to give it)")
 IN_THE_APP: dict[str, str] = {
+    KEY_LOCKED: QT_TRANSLATE_NOOP("core", "Your signing key is protected by a passphrase: type it "
+                                          "at the top of the window and press Unlock, then try "
+                                          "again."),
     FOLDER_MISSING: QT_TRANSLATE_NOOP("core", "the recordings folder {path} is missing: connect "
                                               "the drive it is on, or, if it is gone for good, "
                                               "remove the folder in Settings"),
@@ -107,6 +112,9 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{path} does not exist, nor does the folder it would go in "
                               "({parent}): connect the drive it is on, or make the folders "
                               "first"),
+    # the owner key (agent/identity/keys.py, agent/owner_exports.py)
+    KEY_LOCKED,
+    QT_TRANSLATE_NOOP("core", "The passphrase for the owner key is wrong. Try again."),
     # an agency's portal (agent/requests/portal_client.py)
     QT_TRANSLATE_NOOP("core", "cannot reach {agency}'s portal: {reason}"),
     # agent/network_words.py: why a call did not get through (the portal's, an upload's)
