@@ -32,6 +32,7 @@ from demo.gui_data import make_world, request_claims, sign  # noqa: E402
 from gui.shell.app import application, build  # noqa: E402
 from gui.shell.geometry import fitted_size  # noqa: E402
 from gui.shell.tray import Tray  # noqa: E402
+from gui.views import display  # noqa: E402
 
 ZONE = "America/Los_Angeles"
 NAMES = ("inbox", "request", "export", "progress", "first-run", "settings", "register", "masks",
@@ -200,7 +201,10 @@ def _progress_shot(app, window, out: Path) -> Path:
         cancel.wait(30)
     window.show_page("inbox")   # a delivery is followed from its request, under Requests
     job = window.ctx.bridge.run("export", work)
-    window.follow(job, "Sending 36 s of footage to Example City Police Department")
+    # worded as the request page words it, in the app's language
+    title = window.request.tr("Sending {duration} of footage to {agency}").format(
+        duration=display.duration(36), agency="Example City Police Department")
+    window.follow(job, title)
     reported.wait(10)
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline and window.progress.bar.value() == 0:

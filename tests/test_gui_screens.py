@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtGui import QImage  # noqa: E402
 
 from demo import screenshots  # noqa: E402
+from tests.gui_support import footage, spanish, win  # noqa: E402,F401
 
 
 def test_every_screen_is_rendered_to_a_png(qapp, tmp_path):
@@ -35,3 +36,11 @@ def test_usage_error_without_an_output_folder():
 def test_the_window_of_each_screen_size():
     assert [screenshots.window_size(s).toTuple() for s in screenshots.SCREENS] == [
         (1366, 688), (1400, 900)]
+
+
+def test_the_progress_screen_is_in_the_apps_language(qapp, win, spanish, tmp_path):  # noqa: F811
+    """The progress screenshot's title was written in English, so the Spanish pictures showed
+    "Sending 36 s of footage to ..." above Spanish words."""
+    screenshots._progress_shot(qapp, win, tmp_path)
+    title = win.progress.title.text()
+    assert title.startswith("Enviando 36 s de grabación a "), title
