@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
-from tests.gui_support import ZONE, footage, settle  # noqa: E402,F401
+from tests.gui_support import ZONE, footage, settle, spanish  # noqa: E402,F401
 from tests.gui_support import open_window as open_app_window  # noqa: E402
 
 
@@ -121,3 +121,14 @@ def test_show_a_picture_without_a_folder_and_a_wrong_agency_file_say_what_to_do(
     said = first.agency.result.text()
     assert "not an agency file" in said and "camera program" in said
     assert "None" not in said and "protocol version" not in said
+
+
+def test_a_folder_that_is_not_there_is_said_in_spanish(qtbot, window, tmp_path,
+                                                       spanish):  # noqa: F811
+    """New-user hunt: looking in a folder whose drive is not connected said "... is not a
+    folder (is the drive connected?)" in English in the Spanish app."""
+    missing = tmp_path / "sd card" / "DCIM"
+    step = look(qtbot, window, str(missing))
+    said = step.found.text()
+    assert said == f"{missing} no es una carpeta (¿está conectada la unidad?)", said
+    assert not step.add_button.isEnabled()

@@ -2112,6 +2112,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>no se puede leer la carpeta de grabaciones {path} ({reason}): compruebe que la unidad está conectada y que su cuenta de usuario puede abrir esa carpeta</translation>
     </message>
     <message>
+        <source>{path} is not a folder (is the drive connected?)</source>
+        <translation>{path} no es una carpeta (¿está conectada la unidad?)</translation>
+    </message>
+    <message>
         <source>the package folder cannot be made</source>
         <translation>no se puede crear la carpeta del paquete</translation>
     </message>

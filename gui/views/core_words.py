@@ -105,6 +105,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the recordings folder {path} cannot be read ({reason}): check "
                               "that the drive is connected and that your user account may open "
                               "that folder"),
+    QT_TRANSLATE_NOOP("core", "{path} is not a folder (is the drive connected?)"),
     QT_TRANSLATE_NOOP("core", "the package folder cannot be made"),
     QT_TRANSLATE_NOOP("core", "the recording {name} cannot be read"),
     QT_TRANSLATE_NOOP("core", "{path} is a file, not a folder: choose the folder the package "
