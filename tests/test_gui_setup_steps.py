@@ -132,3 +132,13 @@ def test_a_folder_that_is_not_there_is_said_in_spanish(qtbot, window, tmp_path,
     said = step.found.text()
     assert said == f"{missing} no es una carpeta (¿está conectada la unidad?)", said
     assert not step.add_button.isEnabled()
+
+
+def test_the_export_page_without_recordings_says_where_to_add_them(qtbot, window):
+    """New-user hunt: before any recordings folder, Export a clip showed an empty page whose
+    only words were "No camera chosen, so nothing will be sent", with no camera to choose."""
+    window.show_page("export")
+    settle(qtbot, window)
+    page = window.export
+    assert page.cameras == [] and not page.export_button.isEnabled()
+    assert "add the folder your recorder writes to under Set up" in page.status.text()

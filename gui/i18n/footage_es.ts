@@ -307,6 +307,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>Lo que se guardará</translation>
     </message>
     <message>
+        <source>There are no recordings to export yet: add the folder your recorder writes to under Set up.</source>
+        <translation>Todavía no hay grabaciones que exportar: añada la carpeta en la que graba su grabadora en Configurar.</translation>
+    </message>
+    <message>
         <source>The end must come after the start.</source>
         <translation>El final debe ser posterior al inicio.</translation>
     </message>

@@ -148,6 +148,9 @@ class ExportPage(QWidget):
         self.set_time(self.start_edit, start)
         self.set_time(self.end_edit, end)
         self.show_range()
+        if not cameras:   # else an empty page, and "no camera chosen" with none to choose
+            self.status.setText(self.tr("There are no recordings to export yet: add the folder "
+                                        "your recorder writes to under Set up."))
 
     def show_range(self) -> None:
         start, end = self.time_of(self.start_edit), self.time_of(self.end_edit)
