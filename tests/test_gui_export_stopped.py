@@ -115,3 +115,29 @@ def test_a_failure_after_the_first_camera_names_the_package_kept(qtbot, win, tmp
     (kept,) = [p for p in out.iterdir() if not p.name.startswith(".")]
     assert said.startswith("The recordings folder is missing")
     assert "finished before it stopped and are kept" in said and str(kept) in said
+
+
+def test_a_failed_export_goes_back_to_its_page_with_the_choices_kept(qtbot, win, tmp_path):
+    """New-user hunt: a failed export says "choose another folder", but its Back went to the
+    requests, and a keyboard user had no focus on it at all (the Cancel button that held it
+    was hidden). Enter now goes back to the export page, the cameras and time as they were."""
+    out = tmp_path / "usb stick" / "clips"   # the stick is not plugged in
+    export_both(qtbot, win, out)
+    settle(qtbot, win, timeout=60000)
+    assert win.progress.stage.text() == "It did not work"
+    assert win.progress.done_button.hasFocus()
+    qtbot.keyClick(win.progress.done_button, Qt.Key_Return)
+    settle(qtbot, win)
+    page = win.export
+    assert win.pages.currentWidget() is page
+    assert page.folder.text() == str(out) and all(c.isChecked() for c in page.strip.checks.values())
+    assert page.time_of(page.start_edit) == win.world.start_us + US
+
+
+def test_a_finished_export_goes_back_to_the_requests(qtbot, win, tmp_path):
+    export_both(qtbot, win, tmp_path / "exports")
+    settle(qtbot, win, timeout=60000)
+    assert win.progress.stage.text() == "Finished" and win.progress.done_button.hasFocus()
+    qtbot.keyClick(win.progress.done_button, Qt.Key_Space)
+    settle(qtbot, win)
+    assert win.pages.currentWidget() is win.inbox

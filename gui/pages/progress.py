@@ -4,7 +4,7 @@ The page follows one job by its id through the bridge's signals; it never waits 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from gui.views.outcomes import result_text, stage_text, stopped_text
@@ -63,6 +63,13 @@ class ProgressPage(QWidget):
         self.cancel_button.show()
         self.done_button.hide()
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # A button outside a dialog takes Space only: Enter, as the owner expects, leaves too.
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.done_button.isVisible():
+            self.done_button.click()
+        else:
+            super().keyPressEvent(event)
+
     def cancel(self) -> None:
         if self.job is not None and self.finished_ok is None:
             self.job.cancel()
@@ -81,6 +88,7 @@ class ProgressPage(QWidget):
         self.finished_ok = ok
         self.cancel_button.hide()
         self.done_button.show()
+        self.done_button.setFocus(Qt.OtherFocusReason)   # Enter or Space leaves, as a click
         if ok:
             self.bar.setValue(1000)
             self.stage.setText(self.tr("Finished"))

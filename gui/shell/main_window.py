@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.request.started.connect(self.follow)
         self.request.decided.connect(lambda: self.show_page("inbox"))
         self.export.started.connect(self.follow)
-        self.progress.closed.connect(lambda: self.show_page("inbox"))
+        self.progress.closed.connect(self._progress_closed)
         self.settings.addFolder.connect(lambda: (self.show_page("first_run"),
                                                  self.first_run.go(0)))
         self.settings.editMasks.connect(lambda: self.show_page("masks"))
@@ -174,6 +174,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Recordings index is up to date."), 8000)
         if not self.export.cameras:   # opened before the first scan had found any camera
             self.export.load()
+
+    def _progress_closed(self) -> None:
+        """An export by hand that failed or was cancelled returns to its page, the choices
+        kept, where another folder or time can be chosen; anything else to the requests."""
+        job = self.progress.job
+        again = job is not None and job.name == "export" and not self.progress.finished_ok
+        self.show_page("export" if again else "inbox")
 
     def follow(self, job, title: str) -> None:
         self.progress.track(job, title)
