@@ -46,7 +46,7 @@ def test_a_reopened_unfinished_approval_shows_and_keeps_what_a_retry_sends(qtbot
     qtbot.mouseClick(pwin.progress.done_button, Qt.LeftButton)
     settle(qtbot, pwin)
 
-    open_first(qtbot, pwin)
+    assert pwin.pages.currentWidget() is pwin.request   # Back reopened it
     assert page.approve_button.text() == "Try sending again"
     shown = page.summary.text()
     assert shown == approved_as
@@ -86,7 +86,7 @@ def test_a_new_request_after_it_has_live_choices_again(qtbot, pwin, portal, foot
     settle(qtbot, pwin, timeout=60000)
     qtbot.mouseClick(pwin.progress.done_button, Qt.LeftButton)
     settle(qtbot, pwin)
-    open_first(qtbot, pwin)
+    assert pwin.pages.currentWidget() is pwin.request   # Back reopened it
     assert not page.options.audio.isEnabled()
     ask(portal, footage, case="2026-118843")
     sync_by_click(qtbot, pwin)
@@ -112,7 +112,7 @@ def test_decline_on_a_failed_delivery_asks_then_withdraws_the_approval(qtbot, pw
     assert pwin.progress.finished_ok is False
     qtbot.mouseClick(pwin.progress.done_button, Qt.LeftButton)
     settle(qtbot, pwin)
-    open_first(qtbot, pwin)
+    assert pwin.pages.currentWidget() is pwin.request   # Back reopened it
     assert page.view.status == "failed" and page.reason.isEnabled()
     assert p.decision(page.view.id).decision == "approve"
     page.reason.setText("I changed my mind")
@@ -132,3 +132,20 @@ def test_decline_on_a_failed_delivery_asks_then_withdraws_the_approval(qtbot, pw
     assert p.decision(done.id).withdrawn.reason == "I changed my mind"
     open_first(qtbot, pwin)
     assert "withdrew your approval" in page.hint.text() and not page.decline_button.isEnabled()
+
+
+def test_back_after_a_stopped_approval_reopens_its_request_ready_to_try_again(
+        qtbot, pwin, portal, footage):
+    """New-user hunt: after a delivery that stopped, the page said to open the request and press
+    "Try sending again", but Back went to the list, where the owner had to find it again."""
+    ask(portal, footage, cameras=("driveway",))
+    sync_by_click(qtbot, pwin)
+    open_first(qtbot, pwin)
+    qtbot.mouseClick(pwin.request.approve_button, Qt.LeftButton)
+    qtbot.mouseClick(pwin.progress.cancel_button, Qt.LeftButton)
+    settle(qtbot, pwin, timeout=60000)
+    assert pwin.progress.finished_ok is False
+    qtbot.keyClick(pwin.progress.done_button, Qt.Key_Return)
+    settle(qtbot, pwin)
+    assert pwin.pages.currentWidget() is pwin.request
+    assert pwin.request.approve_button.text() == "Try sending again"

@@ -269,8 +269,8 @@ def test_cancel_stops_the_delivery_and_try_again_resumes_it(qtbot, pwin, portal,
     assert p.submissions() == []
     qtbot.mouseClick(pwin.progress.done_button, Qt.LeftButton)
     settle(qtbot, pwin)
-    assert pwin.inbox.table.item(0, 4).text() == "Needs attention"
-    open_first(qtbot, pwin)
+    assert pwin.pages.currentWidget() is pwin.request   # Back reopened it, read afresh
+    assert "needs attention" in pwin.request.status.text()
     assert pwin.request.approve_button.text() == "Try sending again"
     # Nothing reached the agency, so the approval can still be withdrawn instead.
     assert pwin.request.decline_button.isEnabled()

@@ -176,11 +176,25 @@ class MainWindow(QMainWindow):
             self.export.load()
 
     def _progress_closed(self) -> None:
-        """An export by hand that failed or was cancelled returns to its page, the choices
-        kept, where another folder or time can be chosen; anything else to the requests."""
-        job = self.progress.job
-        again = job is not None and job.name == "export" and not self.progress.finished_ok
-        self.show_page("export" if again else "inbox")
+        """A job that failed or was cancelled returns to where it can be tried again: an export
+        by hand to its page, the choices kept; an approval to its request, read afresh, which
+        then offers "Try sending again". Anything else goes to the requests."""
+        job, view = self.progress.job, self.request.view
+        again = job is not None and not self.progress.finished_ok
+        if again and job.name == "export":
+            self.show_page("export")
+        elif again and job.name == "approve" and view is not None:
+            self.ctx.bridge.call("inbox", self.ctx.agent.requests.list,
+                                 lambda views: self._reopen(views, view.id, view.agency_id))
+        else:
+            self.show_page("inbox")
+
+    def _reopen(self, views: list, rid: str, agency: str) -> None:
+        found = [v for v in views if v.id == rid and v.agency_id == agency]
+        if found:
+            self.open_request(found[0])
+        else:
+            self.show_page("inbox")
 
     def follow(self, job, title: str) -> None:
         self.progress.track(job, title)
