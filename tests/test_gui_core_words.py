@@ -257,6 +257,10 @@ def test_a_rejected_request_says_why_in_spanish(spanish, tmp_path, footage):  # 
             assert said == spanish_of("request rejected: {reason}",
                                       reason=in_owner_language(reason)), (how, said)
             assert in_owner_language(reason) != reason, (how, reason)
+            # the same reason met by "Check for requests now" (new-user hunt: it stayed English)
+            from gui.views import requests
+            report = types.SimpleNamespace(new=(), rejected=(reason,), problems=())
+            assert in_owner_language(reason) in requests.sync_text(report), (how, reason)
     finally:
         agent.close()
 

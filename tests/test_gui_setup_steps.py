@@ -142,3 +142,18 @@ def test_the_export_page_without_recordings_says_where_to_add_them(qtbot, window
     page = window.export
     assert page.cameras == [] and not page.export_button.isEnabled()
     assert "add the folder your recorder writes to under Set up" in page.status.text()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_checking_for_requests_before_registering_says_there_was_no_one_to_ask(
+        qtbot, window, request, language):
+    """New-user hunt: "Check for requests now" on a new install said "Checked just now.",
+    though the app is registered with no agency and asked no one."""
+    if language == "es":
+        request.getfixturevalue("spanish")
+    click(qtbot, window.inbox.sync_button)
+    settle(qtbot, window)
+    said = window.inbox.status.text()
+    assert {"en": "There was no agency to ask", "es": "No había ninguna agencia a la que "
+            "preguntar"}[language] in said, said
+    assert "Checked just now" not in said and "Consultado" not in said

@@ -2908,6 +2908,10 @@ Cámaras registradas: {cameras}</translation>
         <translation>Se rechazó una solicitud y no se añadió: {reason}</translation>
     </message>
     <message>
+        <source>There was no agency to ask: requests arrive by themselves once you register with one (Settings, Register with an agency…). A request file the agency sent you can be opened with Open a request file…</source>
+        <translation>No había ninguna agencia a la que preguntar: las solicitudes llegan solas cuando se registra con una (Ajustes, Registrarse con una agencia…). Un archivo de solicitud que le haya enviado la agencia se puede abrir con Abrir un archivo de solicitud…</translation>
+    </message>
+    <message>
         <source>Checked just now.</source>
         <translation>Consultado hace un momento.</translation>
     </message>

@@ -110,13 +110,15 @@ class InboxPage(QWidget):
         agent = self.ctx.agent
 
         def work():
-            return in_owner_words(agent.requests.sync), agent.requests.list()
+            report = in_owner_words(agent.requests.sync)
+            return report, bool(agent.registration_views()), agent.requests.list()
         self.status.setText(self.tr("Checking with your agencies\u2026"))
         self.ctx.bridge.call("sync", work, lambda result: self._synced(*result), self._error)
 
-    def _synced(self, report, views: list) -> None:
-        """Say what the check came to: a portal that could not be reached is never 'checked'."""
-        self.status.setText(requests.sync_text(report))
+    def _synced(self, report, registered: bool, views: list) -> None:
+        """Say what the check came to: a portal that could not be reached is never 'checked',
+        nor is a check with no agency to ask."""
+        self.status.setText(requests.sync_text(report, registered))
         self._show(views)
 
     def choose_file(self) -> None:

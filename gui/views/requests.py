@@ -124,18 +124,25 @@ def status(v: RequestView) -> str:
     return translate("requests", STATUS[v.status]) if v.status in STATUS else one_line(v.status)
 
 
-def sync_text(report) -> str:
+def sync_text(report, registered: bool = True) -> str:
     """What "Check for requests now" came to (the agent's SyncReport): new requests, requests
     refused, and every problem met (a portal that cannot be reached, a decision not sent), so
-    "Checked just now." is said only when nothing went wrong."""
+    "Checked just now." is said only when nothing went wrong, and never when there was no
+    agency to ask (`registered` False: the owner is registered with none)."""
     lines = []
     if report.new:
         lines.append(translate("requests", "New requests: {count}.").format(
             count=len(report.new)))
     lines += [translate("requests", "A request was refused and not added: {reason}")
-              .format(reason=one_line(r)) for r in report.rejected]
+              .format(reason=in_owner_language(one_line(r))) for r in report.rejected]
     lines += [_capital(in_owner_language(one_line(p))) for p in report.problems]
-    if not report.problems:
+    if not registered:
+        lines.insert(0, translate("requests", "There was no agency to ask: requests arrive by "
+                                              "themselves once you register with one (Settings, "
+                                              "Register with an agency…). A request file "
+                                              "the agency sent you can be opened with Open a "
+                                              "request file…"))
+    elif not report.problems:
         lines.insert(0, translate("requests", "Checked just now."))
     return "\n".join(lines)
 
