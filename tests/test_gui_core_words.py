@@ -349,6 +349,38 @@ def test_an_export_to_a_missing_drive_shows_the_spanish_reason_on_the_page(
     assert english not in shown and str(out) in shown
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_file_that_is_not_a_request_says_so_in_plain_words(qtbot, tmp_path, request, language):
+    """New-user hunt: opening a PDF as a request file said "request rejected: the request is
+    not a well-formed signed token: a compact JWS has three parts separated by '.', this one
+    has 1", in English in the Spanish app too, and a missing file began in English."""
+    if language == "es":
+        request.getfixturevalue("spanish")
+    window, agent = open_window(qtbot, tmp_path / "home")
+    letter, text = tmp_path / "letter.pdf", tmp_path / "notes.txt"
+    letter.write_bytes(b"%PDF-1.4 \xff\xfe\x00 binary")
+    text.write_text("Dear owner, please send footage.")
+    said = {}
+    try:
+        for path in (letter, text, tmp_path / "gone.jws"):
+            window.inbox.import_file(str(path))
+            settle(qtbot, window)
+            said[path.name] = window.inbox.status.text()
+    finally:
+        window.shutdown()
+        agent.close()
+    plain = {"en": "this file is not a footage request", "es": "este archivo no es una "
+             "solicitud de grabaciones"}[language]
+    advice = {"en": "check that you opened the file the agency sent",
+              "es": "compruebe que abrió el archivo que le envió la agencia"}[language]
+    for name in ("letter.pdf", "notes.txt"):
+        assert plain in said[name] and advice in said[name], said[name]
+    if language == "es":
+        assert "well-formed" not in said["notes.txt"] and "not text" not in said["letter.pdf"]
+        assert "cannot read" not in said["gone.jws"].lower(), said["gone.jws"]
+        assert "no se puede leer el archivo de solicitud" in said["gone.jws"].lower()
+
+
 # a request's reason, and a check's problems -------------------------------------------------
 def test_a_requests_failure_reads_in_spanish_and_a_typed_decline_reason_as_typed(spanish):
     from gui.views import requests

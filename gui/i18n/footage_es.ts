@@ -1992,6 +1992,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Su clave de firma está protegida con una frase de contraseña. Escriba la frase de contraseña. (defina FOOTAGE_AGENT_PASSPHRASE para darla)</translation>
     </message>
     <message>
+        <source>the request is not a well-formed signed token: {reason}</source>
+        <translation>la solicitud no es un token firmado bien formado: {reason}</translation>
+    </message>
+    <message>
+        <source>the request is not text</source>
+        <translation>la solicitud no es texto</translation>
+    </message>
+    <message>
+        <source>this file is not a footage request ({reason}): check that you opened the file the agency sent</source>
+        <translation>este archivo no es una solicitud de grabaciones ({reason}): compruebe que abrió el archivo que le envió la agencia</translation>
+    </message>
+    <message>
+        <source>this file is not a footage request (it is not text): check that you opened the file the agency sent</source>
+        <translation>este archivo no es una solicitud de grabaciones (no es texto): compruebe que abrió el archivo que le envió la agencia</translation>
+    </message>
+    <message>
         <source>Your signing key is protected by a passphrase: type it at the top of the window and press Unlock, then try again.</source>
         <translation>Su clave de firma está protegida con una frase de contraseña: escríbala en la parte superior de la ventana y pulse Desbloquear; después, inténtelo de nuevo.</translation>
     </message>
@@ -2170,6 +2186,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>request rejected: {reason}</source>
         <translation>solicitud rechazada: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot read the request file</source>
+        <translation>no se puede leer el archivo de solicitud</translation>
     </message>
     <message>
         <source>the request claims to come from {who}, which is not in your trust store; add the agency&apos;s file first if you expect its requests</source>

@@ -38,7 +38,14 @@ DAMAGED = QT_TRANSLATE_NOOP("core", "the recording is damaged there, and the cli
                                     "package then says how much was left out.")
 KEY_LOCKED = QT_TRANSLATE_NOOP("core", "The owner key is protected by a passphrase. Enter the "
                                        "passphrase. (set FOOTAGE_AGENT_PASSPHRASE to give it)")
+NOT_A_TOKEN = QT_TRANSLATE_NOOP("core", "the request is not a well-formed signed token: {reason}")
+NOT_TEXT = QT_TRANSLATE_NOOP("core", "the request is not text")
 IN_THE_APP: dict[str, str] = {
+    # the protocol's words for a file that is not a request at all (frp/request.py)
+    NOT_A_TOKEN: QT_TRANSLATE_NOOP("core", "this file is not a footage request ({reason}): check "
+                                           "that you opened the file the agency sent"),
+    NOT_TEXT: QT_TRANSLATE_NOOP("core", "this file is not a footage request (it is not text): "
+                                        "check that you opened the file the agency sent"),
     KEY_LOCKED: QT_TRANSLATE_NOOP("core", "Your signing key is protected by a passphrase: type it "
                                           "at the top of the window and press Unlock, then try "
                                           "again."),
@@ -129,6 +136,9 @@ TEMPLATES: tuple[str, ...] = (
                               "cut off. Try again later"),
     # a request that is not what it claims (frp/request.py; agent/requests/desk_intake.py)
     QT_TRANSLATE_NOOP("core", "request rejected: {reason}"),
+    QT_TRANSLATE_NOOP("core", "cannot read the request file"),
+    NOT_A_TOKEN,
+    NOT_TEXT,
     QT_TRANSLATE_NOOP("core", "the request claims to come from {who}, which is not in your "
                               "trust store; add the agency's file first if you expect its "
                               "requests"),
