@@ -34,6 +34,7 @@ class CameraStrip(QWidget):
         self.coverages: dict = {}
         self.keyframes: dict[str, int | None] = {}
         self.start_us = self.end_us = 0
+        self.tab_anchor: QWidget = self   # what the cameras follow in Tab's order
         self._load = 0
         self._box = QVBoxLayout(self)
         self._box.setContentsMargins(0, 0, 0, 0)
@@ -73,6 +74,13 @@ class CameraStrip(QWidget):
             line.addWidget(tl, 1)
             self._box.addWidget(row)
             self.timelines[camera], self.checks[camera] = tl, check
+        # Rows made now would come last in Tab's order, after the page's Approve or Export:
+        # each camera's box and timeline follow the strip, as they are seen.
+        previous = self.tab_anchor
+        for camera in cameras:
+            QWidget.setTabOrder(previous, self.checks[camera])
+            QWidget.setTabOrder(self.checks[camera], self.timelines[camera])
+            previous = self.timelines[camera]
         # One width for every check box: the timelines line up, an instant under an instant.
         width = max([CHECK_NARROW] + [c.sizeHint().width() for c in self.checks.values()])
         for check in self.checks.values():
@@ -188,6 +196,7 @@ class StripArea(QScrollArea):
     def __init__(self, strip: CameraStrip, parent: QWidget | None = None):
         super().__init__(parent)
         self.strip = strip
+        strip.tab_anchor = self   # Tab goes from this area to its cameras
         self.setWidget(strip)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.NoFrame)

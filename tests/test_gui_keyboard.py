@@ -1,0 +1,53 @@
+"""Keyboard-only use of the request and export pages (new-user hunt): each camera's tick box
+and timeline were made after the page and so came last in Tab's order, after "Approve and
+send" and "Export": an owner using the keyboard met the choices and the button before the
+cameras they choose. Now Tab goes through the cameras where they are seen, between the
+timelines' area and the options."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from tests.gui_support import footage, settle, win  # noqa: E402,F401
+
+
+def tab_order(qtbot, start, stop, limit=60) -> list:
+    """The widgets Tab gives the focus to, from `start` until `stop`."""
+    start.setFocus(Qt.TabFocusReason)
+    qtbot.waitUntil(start.hasFocus)
+    seen = [start]
+    while seen[-1] is not stop and len(seen) < limit:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    return seen
+
+
+def test_tab_reaches_each_camera_before_the_options_and_approve(qtbot, win):  # noqa: F811
+    win.ctx.agent.requests.import_request(win.ctx.agent.home.parent / "world" / "request.jws")
+    win.show_page("inbox")
+    settle(qtbot, win)
+    win.open_request(win.inbox.views[0])
+    settle(qtbot, win)
+    page = win.request
+    order = tab_order(qtbot, page.strip_scroll, page.approve_button)
+    expected = []
+    for camera in page.strip.checks:
+        expected += [page.strip.checks[camera], page.strip.timelines[camera]]
+    assert order[1:1 + len(expected)] == expected
+    assert order.index(page.options.copy_mode) > len(expected)
+
+
+def test_tab_reaches_each_camera_before_the_folder_and_export(qtbot, win):  # noqa: F811
+    win.show_page("export")
+    settle(qtbot, win)
+    page = win.export
+    order = tab_order(qtbot, page.strip_scroll, page.export_button)
+    expected = []
+    for camera in page.strip.checks:
+        expected += [page.strip.checks[camera], page.strip.timelines[camera]]
+    assert expected and order[1:1 + len(expected)] == expected
+    assert order.index(page.folder) > len(expected)
