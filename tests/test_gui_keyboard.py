@@ -51,3 +51,23 @@ def test_tab_reaches_each_camera_before_the_folder_and_export(qtbot, win):  # no
         expected += [page.strip.checks[camera], page.strip.timelines[camera]]
     assert expected and order[1:1 + len(expected)] == expected
     assert order.index(page.folder) > len(expected)
+
+
+def test_tab_leaves_every_table(qtbot, win):  # noqa: F811
+    """Tab went from cell to cell of a table, round and round: a keyboard user who tabbed into
+    Settings' list of folders (or the requests, the log, the registrations) could not get out
+    to the buttons under it."""
+    win.ctx.agent.requests.import_request(win.ctx.agent.home.parent / "world" / "request.jws")
+    tables = {"inbox": [win.inbox.table], "log": [win.log.table],
+              "settings": [win.settings.sources, win.settings.cameras,
+                           win.settings.agencies.table, win.settings.registrations.table]}
+    for page, found in tables.items():
+        win.show_page(page)
+        settle(qtbot, win)
+        for table in found:
+            assert table.rowCount() > 0, page
+            table.setCurrentCell(0, 0)
+            table.setFocus(Qt.TabFocusReason)
+            qtbot.waitUntil(table.hasFocus)
+            qtbot.keyClick(table, Qt.Key_Tab)
+            assert not table.hasFocus(), (page, table.accessibleName())

@@ -134,3 +134,26 @@ def test_settings_adds_a_recorder_and_a_wrong_password_reads_plainly(qtbot, wind
         rows = [page.sources.item(r, 0).text() for r in range(page.sources.rowCount())]
         assert rows == [sim.url]
         assert "mirrored" in page.sources.item(0, 3).text()
+
+
+def test_tab_leaves_the_channels_table(qtbot, window, recent_footage):
+    """New-user hunt: Tab went round the channels' cells for ever, so a keyboard user could
+    not reach "Trust this certificate and add the recorder" under them."""
+    with Simulator(recent_footage, VENDORS[0], "admin", PASSWORD, tls=True,
+                   zone=POSIX_LA) as sim:
+        win = window()
+        step = win.first_run.folder
+        click(qtbot, step.recorder_button)
+        dialog = step.recorder_dialog
+        settle(qtbot, win)
+        fill(qtbot, dialog, sim, VENDORS[0])
+        click(qtbot, dialog.test_button)
+        settle(qtbot, win)
+        table = dialog.channels
+        assert table.rowCount() == 2
+        table.setCurrentCell(0, 2)
+        table.setFocus(Qt.TabFocusReason)
+        qtbot.waitUntil(table.hasFocus)
+        qtbot.keyClick(table, Qt.Key_Tab)
+        assert not table.hasFocus()
+        dialog.close()

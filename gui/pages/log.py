@@ -29,6 +29,7 @@ class LogPage(QWidget):
         self.table.setAccessibleName(self.tr("Activity log"))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table (the arrows move in it)
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)

@@ -14,6 +14,7 @@ def list_table(headers: tuple[str, ...]) -> QTableWidget:
     t.setHorizontalHeaderLabels(headers)
     t.verticalHeader().hide()
     t.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    t.setTabKeyNavigation(False)   # Tab leaves the table (the arrows move in it)
     t.setSelectionBehavior(QAbstractItemView.SelectRows)
     t.setShowGrid(False)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)

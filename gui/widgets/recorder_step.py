@@ -73,6 +73,8 @@ class RecorderDialog(QDialog):
         self.channels.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.channels.horizontalHeader().setStretchLastSection(True)
         self.channels.setEditTriggers(QAbstractItemView.AllEditTriggers)
+        # Tab leaves the table: it went round its cells for ever (the arrows and typing edit)
+        self.channels.setTabKeyNavigation(False)
         self.add_button = QPushButton(self.tr("Trust this certificate and add the recorder"))
         self.add_button.setObjectName("primary")
         self.add_button.setEnabled(False)
