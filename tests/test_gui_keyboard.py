@@ -71,3 +71,26 @@ def test_tab_leaves_every_table(qtbot, win):  # noqa: F811
             qtbot.waitUntil(table.hasFocus)
             qtbot.keyClick(table, Qt.Key_Tab)
             assert not table.hasFocus(), (page, table.accessibleName())
+
+
+def test_tab_reaches_each_camera_to_register_before_next(qtbot, win):  # noqa: F811
+    """The registration's camera cards, made when the page opens, came after Next in Tab's
+    order: a keyboard user left the page before reaching the cameras to tick."""
+    from agent.views import Contact
+    win.show_page("settings")
+    settle(qtbot, win)
+    qtbot.mouseClick(win.settings.registrations.register_button, Qt.LeftButton)
+    settle(qtbot, win)
+    flow = win.register.flow
+    flow.invite.invite.setText("inv-" + "q" * 26)
+    flow.next()
+    flow.contact.fill(Contact("Sam Sample", "sam@example.com", ""))
+    flow.next()
+    settle(qtbot, win)
+    cards = list(flow.cameras.cards.values())
+    assert len(cards) == 2
+    cards[0].tick.setChecked(True)   # its fields open for typing
+    order = tab_order(qtbot, flow.cameras.scroll, flow.next_button)
+    first = cards[0]
+    assert order[1:7] == [first.tick, first.address, first.point, first.sees, first.retention,
+                          cards[1].tick]

@@ -100,7 +100,7 @@ class CameraPlaces(QWidget):
         self._list = QWidget()
         self._rows = QVBoxLayout(self._list)
         self._rows.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
         scroll.setWidget(self._list)
@@ -136,6 +136,13 @@ class CameraPlaces(QWidget):
             self.cards[name] = card
         self._rows.addStretch(1)
         self.empty.setVisible(not self.cards)
+        # Cards made now would come last in Tab's order, after the flow's Next: each card's
+        # tick and fields follow the list, as they are seen.
+        previous = self.scroll
+        for card in self.cards.values():
+            for field in (card.tick, card.address, card.point, card.sees, card.retention):
+                QWidget.setTabOrder(previous, field)
+                previous = field
 
     def _same_place(self, card: CameraCard) -> None:
         # Most homes register cameras at one address: a newly ticked camera starts with the
