@@ -365,6 +365,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
 <context>
     <name>FolderProblems</name>
     <message>
+        <source>Look again</source>
+        <translation>Volver a mirar</translation>
+    </message>
+    <message>
         <source>Open Settings</source>
         <translation>Abrir Ajustes</translation>
     </message>

@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         for page in self._pages().values():
             self.pages.addWidget(page)
-        self.folder_problems = FolderProblems()
+        self.folder_problems = FolderProblems(ctx)
         self.key_lock = KeyLock(ctx)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")

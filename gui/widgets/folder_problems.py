@@ -7,32 +7,52 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from agent.service import AgentError
 from agent.views import one_line
 from gui.views.core_words import in_owner_language
 from gui.widgets.labels import PlainLabel
 
 
 class FolderProblems(QWidget):
-    """One line per folder that cannot be scanned, in the owner's words, and a way to Settings
-    (`settingsRequested`), where a folder gone for good is removed."""
+    """One line per folder that cannot be scanned, in the owner's words; "Look again" once
+    the drive is back (a folder missing when the app started is not watched, so nothing else
+    would look); and a way to Settings (`settingsRequested`), where a folder gone for good is
+    removed."""
 
     settingsRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
+        self.ctx = ctx
         self.problems: dict[str, str] = {}   # folder -> why it cannot be scanned
         self.label = PlainLabel()
         self.label.setObjectName("urgent")
         self.label.setTextFormat(Qt.PlainText)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.retry_button = QPushButton(self.tr("Look again"))
+        self.retry_button.clicked.connect(self.look_again)
         self.settings_button = QPushButton(self.tr("Open Settings"))
         self.settings_button.clicked.connect(self.settingsRequested.emit)
         line = QHBoxLayout(self)
         line.setContentsMargins(12, 8, 12, 0)
         line.addWidget(self.label, 1)
+        line.addWidget(self.retry_button, 0, Qt.AlignTop)
         line.addWidget(self.settings_button, 0, Qt.AlignTop)
         self._show()
+
+    def look_again(self) -> None:
+        """Scan each folder said here again; each is cleared or said anew by the scan's own
+        events (ScanFinished, ScanFailed)."""
+        agent, roots = self.ctx.agent, list(self.problems)
+
+        def work(progress, cancel):
+            for root in roots:
+                try:
+                    agent.scan([root], cancel=cancel)
+                except AgentError:   # its ScanFailed says why, here
+                    pass
+        self.ctx.bridge.run("scan", work)
 
     def failed(self, event) -> None:
         """A ScanFailed: the folder and why, as the core said it, in the owner's language."""
