@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import socket
+import subprocess
 import time
 import types
 from dataclasses import replace
@@ -379,6 +380,41 @@ def test_a_file_that_is_not_a_request_says_so_in_plain_words(qtbot, tmp_path, re
         assert "well-formed" not in said["notes.txt"] and "not text" not in said["letter.pdf"]
         assert "cannot read" not in said["gone.jws"].lower(), said["gone.jws"]
         assert "no se puede leer el archivo de solicitud" in said["gone.jws"].lower()
+
+
+def test_an_export_to_a_full_disk_shows_the_spanish_reason_on_the_page(
+        qtbot, spanish, tmp_path, footage):  # noqa: F811
+    """New-user hunt: an export that filled the disk said "the disk holding ... is full: free
+    some space there, or choose another folder for the package" in English in the Spanish app
+    (the export's own sentence, a few words longer than the OS's)."""
+    from tests.test_cli_plain_storage import _mount_tmpfs
+    disk = tmp_path / "small stick"
+    disk.mkdir()
+    if not _mount_tmpfs(disk, "size=64k"):
+        pytest.skip("filling a disk of our own needs root")
+    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
+    window, agent = open_window(qtbot, world.home)
+    try:
+        window.show_page("export")
+        settle(qtbot, window)
+        page = window.export
+        page.set_time(page.start_edit, world.start_us + US)
+        page.set_time(page.end_edit, world.start_us + 7 * US)
+        qtbot.mouseClick(page.show_button, Qt.LeftButton)
+        settle(qtbot, window)
+        for check in page.strip.checks.values():
+            check.setChecked(True)
+        page.folder.setText(str(disk))
+        qtbot.mouseClick(page.export_button, Qt.LeftButton)
+        settle(qtbot, window, timeout=60000)
+        shown = window.progress.result.text()
+    finally:
+        window.shutdown()
+        agent.close()
+        # lazily: a handle the failed export's thread let go of may not be closed quite yet
+        subprocess.run(["umount", "-l", str(disk)], check=True)
+    assert f"El disco que contiene {disk} está lleno" in shown, shown
+    assert "is full" not in shown and "for the package" not in shown, shown
 
 
 # a request's reason, and a check's problems -------------------------------------------------

@@ -2144,6 +2144,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>no se puede crear la carpeta del paquete</translation>
     </message>
     <message>
+        <source>the disk holding {path} is full: free some space there, or choose another folder for the package</source>
+        <translation>el disco que contiene {path} está lleno: libere espacio en él, o elija otra carpeta para el paquete</translation>
+    </message>
+    <message>
         <source>the recording {name} cannot be read</source>
         <translation>no se puede leer la grabación {name}</translation>
     </message>

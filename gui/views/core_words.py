@@ -114,6 +114,8 @@ TEMPLATES: tuple[str, ...] = (
                               "that folder"),
     QT_TRANSLATE_NOOP("core", "{path} is not a folder (is the drive connected?)"),
     QT_TRANSLATE_NOOP("core", "the package folder cannot be made"),
+    QT_TRANSLATE_NOOP("core", "the disk holding {path} is full: free some space there, or "
+                              "choose another folder for the package"),
     QT_TRANSLATE_NOOP("core", "the recording {name} cannot be read"),
     QT_TRANSLATE_NOOP("core", "{path} is a file, not a folder: choose the folder the package "
                               "should go into"),
