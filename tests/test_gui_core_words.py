@@ -417,6 +417,37 @@ def test_an_export_to_a_full_disk_shows_the_spanish_reason_on_the_page(
     assert "is full" not in shown and "for the package" not in shown, shown
 
 
+def test_an_export_into_a_new_folder_on_a_read_only_disk_says_so_in_spanish(
+        qtbot, spanish, tmp_path, footage):  # noqa: F811
+    """New-user hunt: a new folder for the packages on a locked SD card or a read-only share
+    said "[Errno 30] Read-only file system: '...'", the system's bare words, in any language."""
+    from tests.test_cli_plain_storage import _mount_tmpfs
+    disk = tmp_path / "locked card"
+    disk.mkdir()
+    if not _mount_tmpfs(disk, "size=1m,ro"):
+        pytest.skip("mounting a read-only disk needs root")
+    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
+    window, agent = open_window(qtbot, world.home)
+    try:
+        window.show_page("export")
+        settle(qtbot, window)
+        page = window.export
+        page.set_time(page.start_edit, world.start_us + US)
+        page.set_time(page.end_edit, world.start_us + 3 * US)
+        qtbot.mouseClick(page.show_button, Qt.LeftButton)
+        settle(qtbot, window)
+        page.folder.setText(str(disk / "clips"))
+        qtbot.mouseClick(page.export_button, Qt.LeftButton)
+        settle(qtbot, window, timeout=60000)
+        shown = window.progress.result.text()
+    finally:
+        window.shutdown()
+        agent.close()
+        subprocess.run(["umount", "-l", str(disk)], check=True)
+    assert f"{disk / 'clips'} está en un disco de solo lectura" in shown, shown
+    assert "Errno" not in shown and "Read-only file system" not in shown, shown
+
+
 # a request's reason, and a check's problems -------------------------------------------------
 def test_a_requests_failure_reads_in_spanish_and_a_typed_decline_reason_as_typed(spanish):
     from gui.views import requests

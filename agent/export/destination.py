@@ -13,6 +13,8 @@ import os
 from pathlib import Path, PurePath
 from typing import Callable
 
+from agent.os_words import plain_os_error
+
 REMOVABLE_ROOTS = ("/media", "/run/media", "/Volumes")
 
 
@@ -41,7 +43,15 @@ def package_folder(folder: Path, ismount: Callable[[str], bool] = os.path.ismoun
                        "it shows, then try again")
     if folder.exists():
         return folder, False
-    folder.mkdir()
+    try:
+        folder.mkdir()
+    except FileExistsError:   # made meanwhile (another export): a folder all the same
+        if not folder.is_dir():
+            raise NotThere(f"{folder} is a file, not a folder: choose the folder the package "
+                           "should go into") from None
+        return folder, False
+    except OSError as exc:   # a read-only disk, a share refusing us: why, in plain words
+        raise NotThere(plain_os_error(exc, str(folder))) from None
     return folder, True
 
 
