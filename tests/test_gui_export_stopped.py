@@ -141,3 +141,18 @@ def test_a_finished_export_goes_back_to_the_requests(qtbot, win, tmp_path):
     qtbot.keyClick(win.progress.done_button, Qt.Key_Space)
     settle(qtbot, win)
     assert win.pages.currentWidget() is win.inbox
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "clips"])
+def test_an_empty_or_partial_folder_is_refused_not_the_folder_the_app_started_in(
+        qtbot, win, tmp_path, monkeypatch, typed):
+    """New-user hunt: with "Save in" emptied (or a bare "clips"), Export wrote the packages
+    into whatever folder the app had been started in, and said where only afterwards."""
+    started_in = tmp_path / "started-in"
+    started_in.mkdir()
+    monkeypatch.chdir(started_in)
+    export_both(qtbot, win, typed)
+    settle(qtbot, win)
+    assert win.pages.currentWidget() is win.export
+    assert "Choose the folder to save the packages in" in win.export.status.text()
+    assert list(started_in.iterdir()) == []

@@ -323,6 +323,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>la carpeta {folder}</translation>
     </message>
     <message>
+        <source>Choose the folder to save the packages in: press Choose…, or type the whole folder (such as {example}).</source>
+        <translation>Elija la carpeta en la que guardar los paquetes: pulse Elegir…, o escriba la carpeta completa (por ejemplo {example}).</translation>
+    </message>
+    <message>
         <source>Exporting {duration} to {folder}</source>
         <translation>Exportando {duration} a {folder}</translation>
     </message>

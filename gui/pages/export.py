@@ -181,8 +181,14 @@ class ExportPage(QWidget):
     def export(self) -> None:
         out = self.outgoing()
         cameras = [p.camera for p in out.parts if p.seconds > 0]
-        folder = Path(self.folder.text()).expanduser()
+        typed = self.folder.text().strip()
+        folder = Path(typed).expanduser()
         if not cameras:
+            return
+        if not typed or not folder.is_absolute():   # else the folder the app was started in
+            self.status.setText(self.tr("Choose the folder to save the packages in: press "
+                                        "Choose\u2026, or type the whole folder (such as {example})."
+                                        ).format(example=Path.home() / "Footage exports"))
             return
         agent, faces, masks = self.ctx.agent, self.options.blur_faces, self.options.use_masks
         damaged = self.options.accept_dropped
