@@ -448,6 +448,38 @@ def test_an_export_into_a_new_folder_on_a_read_only_disk_says_so_in_spanish(
     assert "Errno" not in shown and "Read-only file system" not in shown, shown
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_camera_with_no_frames_in_the_time_names_the_apps_choices(qtbot, tmp_path, request,
+                                                                    language):
+    """New-user hunt: a camera with nothing to cut in the chosen time said "no frames of this
+    camera lie inside the window (copy mode starts at a keyframe; exact mode may find
+    frames)": in English in the Spanish app, and in the command line's words (the app says
+    Original quality and Exact start)."""
+    if language == "es":
+        request.getfixturevalue("spanish")
+    world = make_world(tmp_path / "world", tmp_path / "home", seconds=6.0)
+    window, agent = open_window(qtbot, world.home)
+    try:
+        window.show_page("export")
+        settle(qtbot, window)
+        page = window.export
+        page.set_time(page.start_edit, world.start_us + US)
+        page.set_time(page.end_edit, world.start_us + 3 * US)
+        qtbot.mouseClick(page.show_button, Qt.LeftButton)
+        settle(qtbot, window)
+        page.folder.setText(str(tmp_path / "exports"))
+        qtbot.mouseClick(page.export_button, Qt.LeftButton)
+        settle(qtbot, window, timeout=60000)
+        shown = window.progress.result.text()
+    finally:
+        window.shutdown()
+        agent.close()
+    assert "copy mode" not in shown and "keyframe" not in shown, shown
+    assert {"en": "(Original quality starts at a full picture; Exact start may find frames)",
+            "es": "(Calidad original empieza en una imagen completa; Inicio exacto puede "
+                  "encontrar imágenes)"}[language] in shown, shown
+
+
 # a request's reason, and a check's problems -------------------------------------------------
 def test_a_requests_failure_reads_in_spanish_and_a_typed_decline_reason_as_typed(spanish):
     from gui.views import requests

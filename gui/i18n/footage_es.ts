@@ -2008,6 +2008,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>la solicitud no es texto</translation>
     </message>
     <message>
+        <source>no frames of this camera lie inside the window (copy mode starts at a keyframe; exact mode may find frames)</source>
+        <translation>ninguna imagen de esta cámara cae dentro de la ventana (el modo de copia empieza en un fotograma clave; el modo exacto puede encontrar imágenes)</translation>
+    </message>
+    <message>
+        <source>no frames of this camera lie inside the chosen time (Original quality starts at a full picture; Exact start may find frames)</source>
+        <translation>ninguna imagen de esta cámara cae dentro del tiempo elegido (Calidad original empieza en una imagen completa; Inicio exacto puede encontrar imágenes)</translation>
+    </message>
+    <message>
         <source>this file is not a footage request ({reason}): check that you opened the file the agency sent</source>
         <translation>este archivo no es una solicitud de grabaciones ({reason}): compruebe que abrió el archivo que le envió la agencia</translation>
     </message>
@@ -2258,6 +2266,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>The recorder at {where} took more than {seconds} s to answer, so it was cut off. If this keeps happening, restart the recorder.</source>
         <translation>La grabadora en {where} tardó más de {seconds} s en responder, así que se cortó la llamada. Si sigue ocurriendo, reinicie la grabadora.</translation>
+    </message>
+    <message>
+        <source>no frames of this camera lie inside the window</source>
+        <translation>ninguna imagen de esta cámara cae dentro del tiempo elegido</translation>
     </message>
     <message>
         <source>{count} frame of the recordings could not be decoded</source>

@@ -40,7 +40,13 @@ KEY_LOCKED = QT_TRANSLATE_NOOP("core", "The owner key is protected by a passphra
                                        "passphrase. (set FOOTAGE_AGENT_PASSPHRASE to give it)")
 NOT_A_TOKEN = QT_TRANSLATE_NOOP("core", "the request is not a well-formed signed token: {reason}")
 NOT_TEXT = QT_TRANSLATE_NOOP("core", "the request is not text")
+NO_FRAMES_COPY = QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window (copy "
+                                           "mode starts at a keyframe; exact mode may find "
+                                           "frames)")
 IN_THE_APP: dict[str, str] = {
+    NO_FRAMES_COPY: QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the chosen "
+                                              "time (Original quality starts at a full picture; "
+                                              "Exact start may find frames)"),
     # the protocol's words for a file that is not a request at all (frp/request.py)
     NOT_A_TOKEN: QT_TRANSLATE_NOOP("core", "this file is not a footage request ({reason}): check "
                                            "that you opened the file the agency sent"),
@@ -168,6 +174,9 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The recorder at {where} took more than {seconds} s to answer, "
                               "so it was cut off. If this keeps happening, restart the "
                               "recorder."),
+    # a window with nothing of a camera in it (agent/export/clip_writer.py)
+    NO_FRAMES_COPY,
+    QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window"),
     # an export refused for damaged frames (agent/export/cut.py)
     QT_TRANSLATE_NOOP("core", "{count} frame of the recordings could not be decoded"),
     QT_TRANSLATE_NOOP("core", "{count} frames of the recordings could not be decoded"),
