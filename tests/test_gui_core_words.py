@@ -480,6 +480,32 @@ def test_a_camera_with_no_frames_in_the_time_names_the_apps_choices(qtbot, tmp_p
                   "encontrar imágenes)"}[language] in shown, shown
 
 
+def test_a_camera_name_refused_reads_in_spanish(qtbot, spanish, tmp_path, footage):  # noqa: F811
+    """New-user hunt: renaming a camera in Settings to a name taken, to nothing or to a very
+    long one, or adding a folder under a taken name, was refused in English."""
+    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
+    window, agent = open_window(qtbot, world.home)
+    said = {}
+    try:
+        window.show_page("settings")
+        settle(qtbot, window)
+        for new in ("porch", "", "x" * 300):
+            window.settings.rename_camera("driveway", new)
+            settle(qtbot, window)
+            said[new[:5]] = window.settings.status.text()
+        folder = tmp_path / "second card"
+        folder.mkdir()
+        added = error_of(lambda: agent.add_source(folder, camera="porch"), Exception)
+    finally:
+        window.shutdown()
+        agent.close()
+    assert said["porch"] == ("ya existe una cámara llamada 'porch' (o que se llamó así); dos "
+                             "cámaras nunca se unen: elija otro nombre"), said
+    assert said[""] == "el nombre de una cámara no puede estar vacío", said
+    assert said["xxxxx"].startswith("el nombre de una cámara tiene como máximo "), said
+    assert in_owner_language(added).startswith("ya existe una cámara llamada 'porch'"), added
+
+
 # a request's reason, and a check's problems -------------------------------------------------
 def test_a_requests_failure_reads_in_spanish_and_a_typed_decline_reason_as_typed(spanish):
     from gui.views import requests

@@ -2176,6 +2176,26 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La frase de contraseña de su clave de firma es incorrecta. Inténtelo de nuevo.</translation>
     </message>
     <message>
+        <source>a camera name cannot be empty</source>
+        <translation>el nombre de una cámara no puede estar vacío</translation>
+    </message>
+    <message>
+        <source>a camera name is at most {count} characters</source>
+        <translation>el nombre de una cámara tiene como máximo {count} caracteres</translation>
+    </message>
+    <message>
+        <source>a camera name cannot hold control or invisible characters</source>
+        <translation>el nombre de una cámara no puede contener caracteres de control ni invisibles</translation>
+    </message>
+    <message>
+        <source>a camera named &apos;{name}&apos; exists already (or was called that); two cameras are never merged: choose another name</source>
+        <translation>ya existe una cámara llamada &apos;{name}&apos; (o que se llamó así); dos cámaras nunca se unen: elija otro nombre</translation>
+    </message>
+    <message>
+        <source>a camera named &apos;{name}&apos; exists already (or was called that); two recordings folders are never one camera: choose another name</source>
+        <translation>ya existe una cámara llamada &apos;{name}&apos; (o que se llamó así); dos carpetas de grabaciones nunca son una misma cámara: elija otro nombre</translation>
+    </message>
+    <message>
         <source>cannot reach {agency}&apos;s portal: {reason}</source>
         <translation>no se puede conectar con el portal de {agency}: {reason}</translation>
     </message>

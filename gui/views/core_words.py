@@ -131,6 +131,14 @@ TEMPLATES: tuple[str, ...] = (
     # the owner key (agent/identity/keys.py, agent/owner_exports.py)
     KEY_LOCKED,
     QT_TRANSLATE_NOOP("core", "The passphrase for the owner key is wrong. Try again."),
+    # camera names (agent/index/camera_names.py, cameras.py)
+    QT_TRANSLATE_NOOP("core", "a camera name cannot be empty"),
+    QT_TRANSLATE_NOOP("core", "a camera name is at most {count} characters"),
+    QT_TRANSLATE_NOOP("core", "a camera name cannot hold control or invisible characters"),
+    QT_TRANSLATE_NOOP("core", "a camera named '{name}' exists already (or was called that); two "
+                              "cameras are never merged: choose another name"),
+    QT_TRANSLATE_NOOP("core", "a camera named '{name}' exists already (or was called that); two "
+                              "recordings folders are never one camera: choose another name"),
     # an agency's portal (agent/requests/portal_client.py)
     QT_TRANSLATE_NOOP("core", "cannot reach {agency}'s portal: {reason}"),
     # agent/network_words.py: why a call did not get through (the portal's, an upload's)
