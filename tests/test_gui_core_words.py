@@ -7,7 +7,6 @@ from __future__ import annotations
 import errno
 import os
 import socket
-import subprocess
 import time
 import types
 from dataclasses import replace
@@ -103,7 +102,6 @@ def test_a_failure_before_the_os_words_keeps_its_known_head_and_unknown_words(sp
     assert in_owner_language(unknown) == ("the frobnicator jammed: "
                                           + spanish_of(matches(os_part),
                                                        path=str(blocker / "exports")))
-
 
 
 def test_the_agents_own_files_failing_read_their_os_words_in_spanish(spanish, tmp_path):
@@ -348,162 +346,6 @@ def test_an_export_to_a_missing_drive_shows_the_spanish_reason_on_the_page(
     template = matches(english)
     assert spanish_of(template, **_values(template, english)) in shown
     assert english not in shown and str(out) in shown
-
-
-@pytest.mark.parametrize("language", ["en", "es"])
-def test_a_file_that_is_not_a_request_says_so_in_plain_words(qtbot, tmp_path, request, language):
-    """New-user hunt: opening a PDF as a request file said "request rejected: the request is
-    not a well-formed signed token: a compact JWS has three parts separated by '.', this one
-    has 1", in English in the Spanish app too, and a missing file began in English."""
-    if language == "es":
-        request.getfixturevalue("spanish")
-    window, agent = open_window(qtbot, tmp_path / "home")
-    letter, text = tmp_path / "letter.pdf", tmp_path / "notes.txt"
-    letter.write_bytes(b"%PDF-1.4 \xff\xfe\x00 binary")
-    text.write_text("Dear owner, please send footage.")
-    said = {}
-    try:
-        for path in (letter, text, tmp_path / "gone.jws"):
-            window.inbox.import_file(str(path))
-            settle(qtbot, window)
-            said[path.name] = window.inbox.status.text()
-    finally:
-        window.shutdown()
-        agent.close()
-    plain = {"en": "this file is not a footage request", "es": "este archivo no es una "
-             "solicitud de grabaciones"}[language]
-    advice = {"en": "check that you opened the file the agency sent",
-              "es": "compruebe que abrió el archivo que le envió la agencia"}[language]
-    for name in ("letter.pdf", "notes.txt"):
-        assert plain in said[name] and advice in said[name], said[name]
-    if language == "es":
-        assert "well-formed" not in said["notes.txt"] and "not text" not in said["letter.pdf"]
-        assert "cannot read" not in said["gone.jws"].lower(), said["gone.jws"]
-        assert "no se puede leer el archivo de solicitud" in said["gone.jws"].lower()
-
-
-def test_an_export_to_a_full_disk_shows_the_spanish_reason_on_the_page(
-        qtbot, spanish, tmp_path, footage):  # noqa: F811
-    """New-user hunt: an export that filled the disk said "the disk holding ... is full: free
-    some space there, or choose another folder for the package" in English in the Spanish app
-    (the export's own sentence, a few words longer than the OS's)."""
-    from tests.test_cli_plain_storage import _mount_tmpfs
-    disk = tmp_path / "small stick"
-    disk.mkdir()
-    if not _mount_tmpfs(disk, "size=64k"):
-        pytest.skip("filling a disk of our own needs root")
-    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
-    window, agent = open_window(qtbot, world.home)
-    try:
-        window.show_page("export")
-        settle(qtbot, window)
-        page = window.export
-        page.set_time(page.start_edit, world.start_us + US)
-        page.set_time(page.end_edit, world.start_us + 7 * US)
-        qtbot.mouseClick(page.show_button, Qt.LeftButton)
-        settle(qtbot, window)
-        for check in page.strip.checks.values():
-            check.setChecked(True)
-        page.folder.setText(str(disk))
-        qtbot.mouseClick(page.export_button, Qt.LeftButton)
-        settle(qtbot, window, timeout=60000)
-        shown = window.progress.result.text()
-    finally:
-        window.shutdown()
-        agent.close()
-        # lazily: a handle the failed export's thread let go of may not be closed quite yet
-        subprocess.run(["umount", "-l", str(disk)], check=True)
-    assert f"El disco que contiene {disk} está lleno" in shown, shown
-    assert "is full" not in shown and "for the package" not in shown, shown
-
-
-def test_an_export_into_a_new_folder_on_a_read_only_disk_says_so_in_spanish(
-        qtbot, spanish, tmp_path, footage):  # noqa: F811
-    """New-user hunt: a new folder for the packages on a locked SD card or a read-only share
-    said "[Errno 30] Read-only file system: '...'", the system's bare words, in any language."""
-    from tests.test_cli_plain_storage import _mount_tmpfs
-    disk = tmp_path / "locked card"
-    disk.mkdir()
-    if not _mount_tmpfs(disk, "size=1m,ro"):
-        pytest.skip("mounting a read-only disk needs root")
-    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
-    window, agent = open_window(qtbot, world.home)
-    try:
-        window.show_page("export")
-        settle(qtbot, window)
-        page = window.export
-        page.set_time(page.start_edit, world.start_us + US)
-        page.set_time(page.end_edit, world.start_us + 3 * US)
-        qtbot.mouseClick(page.show_button, Qt.LeftButton)
-        settle(qtbot, window)
-        page.folder.setText(str(disk / "clips"))
-        qtbot.mouseClick(page.export_button, Qt.LeftButton)
-        settle(qtbot, window, timeout=60000)
-        shown = window.progress.result.text()
-    finally:
-        window.shutdown()
-        agent.close()
-        subprocess.run(["umount", "-l", str(disk)], check=True)
-    assert f"{disk / 'clips'} está en un disco de solo lectura" in shown, shown
-    assert "Errno" not in shown and "Read-only file system" not in shown, shown
-
-
-@pytest.mark.parametrize("language", ["en", "es"])
-def test_a_camera_with_no_frames_in_the_time_names_the_apps_choices(qtbot, tmp_path, request,
-                                                                    language):
-    """New-user hunt: a camera with nothing to cut in the chosen time said "no frames of this
-    camera lie inside the window (copy mode starts at a keyframe; exact mode may find
-    frames)": in English in the Spanish app, and in the command line's words (the app says
-    Original quality and Exact start)."""
-    if language == "es":
-        request.getfixturevalue("spanish")
-    world = make_world(tmp_path / "world", tmp_path / "home", seconds=6.0)
-    window, agent = open_window(qtbot, world.home)
-    try:
-        window.show_page("export")
-        settle(qtbot, window)
-        page = window.export
-        page.set_time(page.start_edit, world.start_us + US)
-        page.set_time(page.end_edit, world.start_us + 3 * US)
-        qtbot.mouseClick(page.show_button, Qt.LeftButton)
-        settle(qtbot, window)
-        page.folder.setText(str(tmp_path / "exports"))
-        qtbot.mouseClick(page.export_button, Qt.LeftButton)
-        settle(qtbot, window, timeout=60000)
-        shown = window.progress.result.text()
-    finally:
-        window.shutdown()
-        agent.close()
-    assert "copy mode" not in shown and "keyframe" not in shown, shown
-    assert {"en": "(Original quality starts at a full picture; Exact start may find frames)",
-            "es": "(Calidad original empieza en una imagen completa; Inicio exacto puede "
-                  "encontrar imágenes)"}[language] in shown, shown
-
-
-def test_a_camera_name_refused_reads_in_spanish(qtbot, spanish, tmp_path, footage):  # noqa: F811
-    """New-user hunt: renaming a camera in Settings to a name taken, to nothing or to a very
-    long one, or adding a folder under a taken name, was refused in English."""
-    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
-    window, agent = open_window(qtbot, world.home)
-    said = {}
-    try:
-        window.show_page("settings")
-        settle(qtbot, window)
-        for new in ("porch", "", "x" * 300):
-            window.settings.rename_camera("driveway", new)
-            settle(qtbot, window)
-            said[new[:5]] = window.settings.status.text()
-        folder = tmp_path / "second card"
-        folder.mkdir()
-        added = error_of(lambda: agent.add_source(folder, camera="porch"), Exception)
-    finally:
-        window.shutdown()
-        agent.close()
-    assert said["porch"] == ("ya existe una cámara llamada 'porch' (o que se llamó así); dos "
-                             "cámaras nunca se unen: elija otro nombre"), said
-    assert said[""] == "el nombre de una cámara no puede estar vacío", said
-    assert said["xxxxx"].startswith("el nombre de una cámara tiene como máximo "), said
-    assert in_owner_language(added).startswith("ya existe una cámara llamada 'porch'"), added
 
 
 # a request's reason, and a check's problems -------------------------------------------------
