@@ -1,0 +1,182 @@
+"""The core's most common sentences, word for word as the agent writes them, each with
+`{name}` where the agent puts a value (Qt-free data for gui/views/core_words.py, which matches
+and translates them), and, where the agent's advice is a command to type, the words the app
+says instead (IN_THE_APP). Marked for Qt's translation in the "core" context."""
+from __future__ import annotations
+
+from gui.views.words import QT_TRANSLATE_NOOP
+
+# A file the OS did not name (agent/os_words.py says "a file" then).
+A_FILE = QT_TRANSLATE_NOOP("core", "a file")
+
+# Sentences whose advice is a command to type (the command line's way): the app names its own
+# buttons and pages instead, in English too.
+FOLDER_MISSING = QT_TRANSLATE_NOOP("core", "the recordings folder {path} is missing: connect the "
+                                           "drive it is on, or forget it with `footage-agent "
+                                           "sources remove`")
+APPROVE_AGAIN = QT_TRANSLATE_NOOP("core", "{reason} (approve it again to resume)")
+DAMAGED = QT_TRANSLATE_NOOP("core", "the recording is damaged there, and the clip would leave that "
+                                    "out. Look at the recording, choose another time, or accept "
+                                    "the loss explicitly (--accept-dropped-frames; in the app, "
+                                    "tick 'Go on even if damaged frames must be left out'); the "
+                                    "package then says how much was left out.")
+KEY_LOCKED = QT_TRANSLATE_NOOP("core", "The owner key is protected by a passphrase. Enter the "
+                                       "passphrase. (set FOOTAGE_AGENT_PASSPHRASE to give it)")
+NOT_A_TOKEN = QT_TRANSLATE_NOOP("core", "the request is not a well-formed signed token: {reason}")
+NOT_TEXT = QT_TRANSLATE_NOOP("core", "the request is not text")
+NO_FRAMES_COPY = QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window (copy "
+                                           "mode starts at a keyframe; exact mode may find "
+                                           "frames)")
+IN_THE_APP: dict[str, str] = {
+    NO_FRAMES_COPY: QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the chosen "
+                                              "time (Original quality starts at a full picture; "
+                                              "Exact start may find frames)"),
+    # the protocol's words for a file that is not a request at all (frp/request.py)
+    NOT_A_TOKEN: QT_TRANSLATE_NOOP("core", "this file is not a footage request ({reason}): check "
+                                           "that you opened the file the agency sent"),
+    NOT_TEXT: QT_TRANSLATE_NOOP("core", "this file is not a footage request (it is not text): "
+                                        "check that you opened the file the agency sent"),
+    KEY_LOCKED: QT_TRANSLATE_NOOP("core", "Your signing key is protected by a passphrase: type it "
+                                          "at the top of the window and press Unlock, then try "
+                                          "again."),
+    FOLDER_MISSING: QT_TRANSLATE_NOOP("core", "the recordings folder {path} is missing: connect "
+                                              "the drive it is on, or, if it is gone for good, "
+                                              "remove the folder in Settings"),
+    APPROVE_AGAIN: QT_TRANSLATE_NOOP("core", "{reason} (open the request and press 'Try "
+                                             "sending again' to resume)"),
+    DAMAGED: QT_TRANSLATE_NOOP("core", "the recording is damaged there, and the clip would leave "
+                                       "that out. Look at the recording, choose another time, or "
+                                       "accept the loss: tick 'Go on even if damaged frames must "
+                                       "be left out'; the package then says how much was left "
+                                       "out."),
+}
+
+TEMPLATES: tuple[str, ...] = (
+    # agent/os_words.py: the operating system's errors
+    QT_TRANSLATE_NOOP("core", "the disk holding {path} is full: free some space there, or "
+                              "choose another folder"),
+    QT_TRANSLATE_NOOP("core", "{path} is on a read-only disk (a locked SD card, a "
+                              "write-protected USB stick or a read-only share): unlock it, or "
+                              "choose another folder"),
+    QT_TRANSLATE_NOOP("core", "{path} already exists: choose another name or folder (nothing "
+                              "was overwritten)"),
+    QT_TRANSLATE_NOOP("core", "permission denied for {path}: your user account may not do "
+                              "this there; choose another folder, or ask whoever owns it"),
+    QT_TRANSLATE_NOOP("core", "{path} does not exist: check the path, or connect the drive it "
+                              "is on"),
+    QT_TRANSLATE_NOOP("core", "{path} is not a folder (part of the path is a file): check the "
+                              "path"),
+    QT_TRANSLATE_NOOP("core", "{path} is a folder where a file was expected: check the path"),
+    QT_TRANSLATE_NOOP("core", "{path} is not empty: choose an empty or new folder"),
+    QT_TRANSLATE_NOOP("core", "the disk holding {path} could not be read or written "
+                              "(input/output error): check the drive and its cable; the drive "
+                              "may be failing"),
+    QT_TRANSLATE_NOOP("core", "the drive holding {path} is not there any more: connect it "
+                              "again"),
+    QT_TRANSLATE_NOOP("core", "{path} is in use by another program: close it, then try again"),
+    QT_TRANSLATE_NOOP("core", "too many files are open at once: close other programs, then try "
+                              "again"),
+    QT_TRANSLATE_NOOP("core", "the name {path} is too long for this disk: choose a shorter "
+                              "folder"),
+    QT_TRANSLATE_NOOP("core", "{path} points back at itself through links: check the path"),
+    QT_TRANSLATE_NOOP("core", "{path} is on another disk than the folder it had to move into: "
+                              "choose a folder on the same disk"),
+    QT_TRANSLATE_NOOP("core", "{path} is too big for this disk (FAT32 holds files up to 4 GB): "
+                              "choose a disk formatted as exFAT or NTFS, or a shorter window"),
+    QT_TRANSLATE_NOOP("core", "the program reading the output stopped"),
+    QT_TRANSLATE_NOOP("core", "interrupted"),
+    QT_TRANSLATE_NOOP("core", "the connection timed out: check that this computer is online, "
+                              "then try again"),
+    QT_TRANSLATE_NOOP("core", "the connection was refused: the other side is not answering; "
+                              "try again later"),
+    QT_TRANSLATE_NOOP("core", "the connection was cut off: try again"),
+    QT_TRANSLATE_NOOP("core", "the network cannot be reached: check that this computer is "
+                              "online"),
+    QT_TRANSLATE_NOOP("core", "the other computer cannot be reached: check that this computer "
+                              "is online"),
+    QT_TRANSLATE_NOOP("core", "your disk quota is used up on the disk holding {path}: free some "
+                              "space there, or choose another folder"),
+    QT_TRANSLATE_NOOP("core", "the network share holding {path} went away: connect it again"),
+    # the recordings folder (agent/index/scan.py) and the package folder (agent/export)
+    FOLDER_MISSING,
+    QT_TRANSLATE_NOOP("core", "the recordings folder {path} cannot be read ({reason}): check "
+                              "that the drive is connected and that your user account may open "
+                              "that folder"),
+    QT_TRANSLATE_NOOP("core", "{path} is not a folder (is the drive connected?)"),
+    QT_TRANSLATE_NOOP("core", "the package folder cannot be made"),
+    QT_TRANSLATE_NOOP("core", "the disk holding {path} is full: free some space there, or "
+                              "choose another folder for the package"),
+    QT_TRANSLATE_NOOP("core", "the recording {name} cannot be read"),
+    QT_TRANSLATE_NOOP("core", "{path} is a file, not a folder: choose the folder the package "
+                              "should go into"),
+    QT_TRANSLATE_NOOP("core", "{path} does not exist, nor does the folder it would go in "
+                              "({parent}): connect the drive it is on, or make the folders "
+                              "first"),
+    # the owner key (agent/identity/keys.py, agent/owner_exports.py)
+    KEY_LOCKED,
+    QT_TRANSLATE_NOOP("core", "The passphrase for the owner key is wrong. Try again."),
+    # camera names (agent/index/camera_names.py, cameras.py)
+    QT_TRANSLATE_NOOP("core", "a camera name cannot be empty"),
+    QT_TRANSLATE_NOOP("core", "a camera name is at most {count} characters"),
+    QT_TRANSLATE_NOOP("core", "a camera name cannot hold control or invisible characters"),
+    QT_TRANSLATE_NOOP("core", "a camera named '{name}' exists already (or was called that); two "
+                              "cameras are never merged: choose another name"),
+    QT_TRANSLATE_NOOP("core", "a camera named '{name}' exists already (or was called that); two "
+                              "recordings folders are never one camera: choose another name"),
+    # an agency's portal (agent/requests/portal_client.py)
+    QT_TRANSLATE_NOOP("core", "cannot reach {agency}'s portal: {reason}"),
+    # agent/network_words.py: why a call did not get through (the portal's, an upload's)
+    QT_TRANSLATE_NOOP("core", "it did not answer in time"),
+    QT_TRANSLATE_NOOP("core", "its certificate could not be trusted ({detail})"),
+    QT_TRANSLATE_NOOP("core", "a secure connection could not be made with it"),
+    QT_TRANSLATE_NOOP("core", "its name could not be found: check the address, and that this "
+                              "computer is online"),
+    QT_TRANSLATE_NOOP("core", "{agency}'s portal did not answer in time; try again later"),
+    QT_TRANSLATE_NOOP("core", "{agency}'s portal took more than {seconds} s to answer; it was "
+                              "cut off. Try again later"),
+    # a request that is not what it claims (frp/request.py; agent/requests/desk_intake.py)
+    QT_TRANSLATE_NOOP("core", "request rejected: {reason}"),
+    QT_TRANSLATE_NOOP("core", "cannot read the request file"),
+    NOT_A_TOKEN,
+    NOT_TEXT,
+    QT_TRANSLATE_NOOP("core", "the request claims to come from {who}, which is not in your "
+                              "trust store; add the agency's file first if you expect its "
+                              "requests"),
+    QT_TRANSLATE_NOOP("core", "the request claims to come from {agency} but is signed with a "
+                              "key of {other}"),
+    QT_TRANSLATE_NOOP("core", "the signing key {kid} is not one of {agency}'s keys in your trust "
+                              "store"),
+    QT_TRANSLATE_NOOP("core", "the signature of {agency} does not verify: {detail}"),
+    QT_TRANSLATE_NOOP("core", "the request expired at {when}; if the agency still needs footage, "
+                              "it can send a new request"),
+    QT_TRANSLATE_NOOP("core", "the request says it was issued at {when}, which is in the future "
+                              "(check this computer's clock)"),
+    QT_TRANSLATE_NOOP("core", "the request is addressed to registration {aud}, which is not one "
+                              "of your registration ids"),
+    QT_TRANSLATE_NOOP("core", "request '{jti}' from {agency} was already received (a replay)"),
+    # delivering a package (agent/delivery/tus_loop.py; the desk's resumable failure)
+    QT_TRANSLATE_NOOP("core", "Gave up after {attempts} attempts: {reason}. Nothing is lost; try "
+                              "again later: the upload resumes where it stopped."),
+    QT_TRANSLATE_NOOP("core", "cannot reach the upload server {server}: {reason}"),
+    APPROVE_AGAIN,
+    # a recorder on the network (agent/recorders/wire.py)
+    QT_TRANSLATE_NOOP("core", "Could not reach the recorder at {where} ({reason}). Check that "
+                              "it is on and the address is right."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} did not answer within {seconds} s."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} took more than {seconds} s to answer, "
+                              "so it was cut off. If this keeps happening, restart the "
+                              "recorder."),
+    # a window with nothing of a camera in it (agent/export/clip_writer.py)
+    NO_FRAMES_COPY,
+    QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window"),
+    # an export refused for damaged frames (agent/export/cut.py)
+    QT_TRANSLATE_NOOP("core", "{count} frame of the recordings could not be decoded"),
+    QT_TRANSLATE_NOOP("core", "{count} frames of the recordings could not be decoded"),
+    QT_TRANSLATE_NOOP("core", "{count} frame of the recordings could not be decoded (the "
+                              "first captured at {time})"),
+    QT_TRANSLATE_NOOP("core", "{count} frames of the recordings could not be decoded (the "
+                              "first captured at {time})"),
+    QT_TRANSLATE_NOOP("core", "{count} piece of the kept sound could not be decoded"),
+    QT_TRANSLATE_NOOP("core", "{count} pieces of the kept sound could not be decoded"),
+    DAMAGED,
+)
