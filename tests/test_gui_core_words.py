@@ -105,15 +105,16 @@ def test_a_failure_before_the_os_words_keeps_its_known_head_and_unknown_words(sp
 
 
 def test_the_agents_own_files_failing_read_their_os_words_in_spanish(spanish, tmp_path):
-    # "<what failed>: <plain_os_error>" (agencies, the owner key, the log, uploads...): the
-    # head stays as the core wrote it, what happened and what to do reads in Spanish.
+    # "<what failed>: <plain_os_error>" (agencies, the owner key, the log, uploads...): what
+    # happened and what to do reads in Spanish, and so does a head core_words knows.
     folder = tmp_path / "Descargas"
     folder.mkdir()
     message = error_of(lambda: TrustStore(tmp_path / "home").add(folder), TrustStoreError)
     head, os_part = message.split(": ", 1)
     assert head == "cannot read the agency file"
-    assert in_owner_language(message) == (head + ": "
+    assert in_owner_language(message) == (spanish_of(head) + ": "
                                           + spanish_of(matches(os_part), path=str(folder)))
+
 
 def test_a_package_folder_that_is_a_file_or_on_a_missing_drive_reads_in_spanish(spanish,
                                                                                 tmp_path):

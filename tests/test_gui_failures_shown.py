@@ -179,3 +179,35 @@ def test_a_camera_name_refused_reads_in_spanish(qtbot, spanish, tmp_path, footag
     assert said[""] == "el nombre de una cámara no puede estar vacío", said
     assert said["xxxxx"].startswith("el nombre de una cámara tiene como máximo "), said
     assert in_owner_language(added).startswith("ya existe una cámara llamada 'porch'"), added
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_file_that_is_not_an_agency_file_says_what_to_ask_for(qtbot, tmp_path, request,
+                                                                 language):
+    """Setting up, the owner adds the wrong file as the agency's: a text file said "the agency
+    file is not valid JSON" (nothing to do about it), one for another protocol version spoke
+    of "FRP version 1 ("frp": 1)", and every such refusal was English in the Spanish app."""
+    import json
+    if language == "es":
+        request.getfixturevalue("spanish")
+    files = {"notes.txt": "Dear owner", "other.json": json.dumps({"name": "x"}),
+             "old.json": json.dumps({"frp": 2, "keys": [], "portal": "https://pd.example"})}
+    window, agent = open_window(qtbot, tmp_path / "home")
+    said = {}
+    try:
+        window.show_page("settings")
+        settle(qtbot, window)
+        for name, text in files.items():
+            (tmp_path / name).write_text(text)
+            window.settings.agencies.add(str(tmp_path / name))
+            settle(qtbot, window)
+            said[name] = window.settings.status.text()
+    finally:
+        window.shutdown()
+        agent.close()
+    ask = {"en": "ask your city's camera program for its agency file",
+           "es": "pida al programa de cámaras de su ciudad su archivo de agencia"}[language]
+    assert ask in said["notes.txt"] and ask in said["other.json"], said
+    assert {"en": "for another version of the protocol (2)",
+            "es": "para otra versión del protocolo (2)"}[language] in said["old.json"], said
+    assert '"frp": 1' not in said["old.json"] and "valid JSON" not in said["notes.txt"], said

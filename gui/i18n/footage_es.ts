@@ -2012,6 +2012,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>ninguna imagen de esta cámara cae dentro de la ventana (el modo de copia empieza en un fotograma clave; el modo exacto puede encontrar imágenes)</translation>
     </message>
     <message>
+        <source>the agency file is not valid JSON</source>
+        <translation>el archivo de agencia no es JSON válido</translation>
+    </message>
+    <message>
+        <source>the agency file is for protocol version {version}; this agent speaks FRP version 1 (&quot;frp&quot;: 1)</source>
+        <translation>el archivo de agencia es para la versión de protocolo {version}; este agente usa la versión 1 de FRP (&quot;frp&quot;: 1)</translation>
+    </message>
+    <message>
+        <source>this is not an agency file (it is not JSON): ask your city&apos;s camera program for its agency file, the .json file it publishes for camera owners</source>
+        <translation>esto no es un archivo de agencia (no es JSON): pida al programa de cámaras de su ciudad su archivo de agencia, el archivo .json que publica para los propietarios de cámaras</translation>
+    </message>
+    <message>
+        <source>this agency file is for another version of the protocol ({version}) than this app&apos;s: ask your city&apos;s camera program for its current agency file</source>
+        <translation>este archivo de agencia es para otra versión del protocolo ({version}) que la de esta aplicación: pida al programa de cámaras de su ciudad su archivo de agencia actual</translation>
+    </message>
+    <message>
         <source>no frames of this camera lie inside the chosen time (Original quality starts at a full picture; Exact start may find frames)</source>
         <translation>ninguna imagen de esta cámara cae dentro del tiempo elegido (Calidad original empieza en una imagen completa; Inicio exacto puede encontrar imágenes)</translation>
     </message>
@@ -2194,6 +2210,26 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>a camera named &apos;{name}&apos; exists already (or was called that); two recordings folders are never one camera: choose another name</source>
         <translation>ya existe una cámara llamada &apos;{name}&apos; (o que se llamó así); dos carpetas de grabaciones nunca son una misma cámara: elija otro nombre</translation>
+    </message>
+    <message>
+        <source>cannot read the agency file</source>
+        <translation>no se puede leer el archivo de agencia</translation>
+    </message>
+    <message>
+        <source>this is not an agency file ({reason}): ask your city&apos;s camera program for its agency file, the .json file it publishes for camera owners</source>
+        <translation>esto no es un archivo de agencia ({reason}): pida al programa de cámaras de su ciudad su archivo de agencia, el archivo .json que publica para los propietarios de cámaras</translation>
+    </message>
+    <message>
+        <source>it is not a JSON object</source>
+        <translation>no es un objeto JSON</translation>
+    </message>
+    <message>
+        <source>it names no agency keys and no portal</source>
+        <translation>no indica claves de agencia ni portal</translation>
+    </message>
+    <message>
+        <source>the agency file {name} is larger than 256 KiB; that is not an agency file</source>
+        <translation>el archivo de agencia {name} ocupa más de 256 KiB; eso no es un archivo de agencia</translation>
     </message>
     <message>
         <source>cannot reach {agency}&apos;s portal: {reason}</source>

@@ -27,7 +27,18 @@ NOT_TEXT = QT_TRANSLATE_NOOP("core", "the request is not text")
 NO_FRAMES_COPY = QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window (copy "
                                            "mode starts at a keyframe; exact mode may find "
                                            "frames)")
+NOT_JSON = QT_TRANSLATE_NOOP("core", "the agency file is not valid JSON")
+OTHER_VERSION = QT_TRANSLATE_NOOP("core", "the agency file is for protocol version {version}; this "
+                                          "agent speaks FRP version 1 (\"frp\": 1)")
 IN_THE_APP: dict[str, str] = {
+    # an agency file that is not one, or not for this app (frp/agency.py, frp/jws_encoding.py)
+    NOT_JSON: QT_TRANSLATE_NOOP("core", "this is not an agency file (it is not JSON): ask your "
+                                        "city's camera program for its agency file, the .json "
+                                        "file it publishes for camera owners"),
+    OTHER_VERSION: QT_TRANSLATE_NOOP("core", "this agency file is for another version of the "
+                                             "protocol ({version}) than this app's: ask your "
+                                             "city's camera program for its current agency "
+                                             "file"),
     NO_FRAMES_COPY: QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the chosen "
                                               "time (Original quality starts at a full picture; "
                                               "Exact start may find frames)"),
@@ -123,6 +134,17 @@ TEMPLATES: tuple[str, ...] = (
                               "cameras are never merged: choose another name"),
     QT_TRANSLATE_NOOP("core", "a camera named '{name}' exists already (or was called that); two "
                               "recordings folders are never one camera: choose another name"),
+    # an agency file (frp/agency.py, agent/requests/agencies.py)
+    QT_TRANSLATE_NOOP("core", "cannot read the agency file"),
+    NOT_JSON,
+    OTHER_VERSION,
+    QT_TRANSLATE_NOOP("core", "this is not an agency file ({reason}): ask your city's camera "
+                              "program for its agency file, the .json file it publishes for "
+                              "camera owners"),
+    QT_TRANSLATE_NOOP("core", "it is not a JSON object"),
+    QT_TRANSLATE_NOOP("core", "it names no agency keys and no portal"),
+    QT_TRANSLATE_NOOP("core", "the agency file {name} is larger than 256 KiB; that is not an "
+                              "agency file"),
     # an agency's portal (agent/requests/portal_client.py)
     QT_TRANSLATE_NOOP("core", "cannot reach {agency}'s portal: {reason}"),
     # agent/network_words.py: why a call did not get through (the portal's, an upload's)
