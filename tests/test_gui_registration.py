@@ -32,7 +32,7 @@ from tests.gui_registering import (  # noqa: F401 (fixtures)
     unnamed,
     world,
 )
-from tests.gui_support import footage  # noqa: F401 (a fixture)
+from tests.gui_support import footage, spanish  # noqa: F401 (fixtures)
 from tests.registering import invite
 
 
@@ -215,3 +215,27 @@ def test_too_long_a_text_is_refused_before_sending_and_the_code_still_works(
     settle(qtbot, win)
     assert win.pages.currentWidget() is win.settings
     assert win.settings.registrations.table.rowCount() == 1
+
+
+def test_a_refused_registration_reads_in_spanish_with_the_agencys_own_words(
+        qtbot, open_window, world, spanish):  # noqa: F811
+    """New-user hunt: a used invite code read "Registering with Example City Police Department
+    failed: ...'s portal refused (HTTP 403): ..." in the Spanish app; what failed and the
+    portal's refusal are the app's to say, the reason after it is the agency's, shown as it
+    wrote it."""
+    agent = Agent(world.home)
+    agent.add_agency(world.agency_file)
+    agent.close()
+    win = open_window(world.home)
+    win.show_page("settings")   # the sidebar reads "Ajustes"
+    settle(qtbot, win)
+    click(qtbot, win.settings.registrations.register_button)
+    settle(qtbot, win)
+    flow = win.register.flow
+    fill_and_review(qtbot, win, flow, used(world))
+    click(qtbot, flow.next_button)
+    settle(qtbot, win)
+    text = flow.result.outcome.text()
+    assert (f"No se pudo registrar con {AGENCY_NAME}: el portal de {AGENCY_NAME} lo rechazó "
+            "(HTTP 403): this invite code was used already") in text, text
+    assert "portal refused" not in text and "Registering" not in text

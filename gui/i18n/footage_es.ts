@@ -2256,6 +2256,26 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el portal de {agency} no respondió a tiempo; vuelva a intentarlo más tarde</translation>
     </message>
     <message>
+        <source>registering with {agency} failed</source>
+        <translation>no se pudo registrar con {agency}</translation>
+    </message>
+    <message>
+        <source>updating your registration with {agency} failed</source>
+        <translation>no se pudo cambiar su registro con {agency}</translation>
+    </message>
+    <message>
+        <source>unregistering from {agency} failed</source>
+        <translation>no se pudo dar de baja con {agency}</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal refused (HTTP {status})</source>
+        <translation>el portal de {agency} lo rechazó (HTTP {status})</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal gave an unexpected answer (HTTP {status})</source>
+        <translation>el portal de {agency} dio una respuesta inesperada (HTTP {status})</translation>
+    </message>
+    <message>
         <source>{agency}&apos;s portal took more than {seconds} s to answer; it was cut off. Try again later</source>
         <translation>el portal de {agency} tardó más de {seconds} s en responder; se cortó la llamada. Vuelva a intentarlo más tarde</translation>
     </message>

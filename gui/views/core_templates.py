@@ -154,6 +154,13 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "its name could not be found: check the address, and that this "
                               "computer is online"),
     QT_TRANSLATE_NOOP("core", "{agency}'s portal did not answer in time; try again later"),
+    # registering (agent/requests/registering.py): what failed, then why
+    QT_TRANSLATE_NOOP("core", "registering with {agency} failed"),
+    QT_TRANSLATE_NOOP("core", "updating your registration with {agency} failed"),
+    QT_TRANSLATE_NOOP("core", "unregistering from {agency} failed"),
+    # the agency's own words after it are shown as the agency wrote them
+    QT_TRANSLATE_NOOP("core", "{agency}'s portal refused (HTTP {status})"),
+    QT_TRANSLATE_NOOP("core", "{agency}'s portal gave an unexpected answer (HTTP {status})"),
     QT_TRANSLATE_NOOP("core", "{agency}'s portal took more than {seconds} s to answer; it was "
                               "cut off. Try again later"),
     # a request that is not what it claims (frp/request.py; agent/requests/desk_intake.py)
