@@ -1996,10 +1996,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>un archivo</translation>
     </message>
     <message>
-        <source>The owner key is protected by a passphrase. Enter the passphrase. (set FOOTAGE_AGENT_PASSPHRASE to give it)</source>
-        <translation>Su clave de firma está protegida con una frase de contraseña. Escriba la frase de contraseña. (defina FOOTAGE_AGENT_PASSPHRASE para darla)</translation>
-    </message>
-    <message>
         <source>the request is not a well-formed signed token: {reason}</source>
         <translation>la solicitud no es un token firmado bien formado: {reason}</translation>
     </message>
@@ -2158,6 +2154,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>the recordings folder {path} is missing: connect the drive it is on, or forget it with `footage-agent sources remove`</source>
         <translation>falta la carpeta de grabaciones {path}: conecte la unidad en la que está, u olvídela con `footage-agent sources remove`</translation>
+    </message>
+    <message>
+        <source>The owner key is protected by a passphrase, and none was given. Set FOOTAGE_AGENT_PASSPHRASE to it, then start footage-agent again.</source>
+        <translation>Su clave de firma está protegida con una frase de contraseña y no se dio ninguna. Defina FOOTAGE_AGENT_PASSPHRASE con ella y vuelva a iniciar footage-agent.</translation>
     </message>
     <message>
         <source>the recordings folder {path} cannot be read ({reason}): check that the drive is connected and that your user account may open that folder</source>

@@ -20,8 +20,9 @@ DAMAGED = QT_TRANSLATE_NOOP("core", "the recording is damaged there, and the cli
                                     "the loss explicitly (--accept-dropped-frames; in the app, "
                                     "tick 'Go on even if damaged frames must be left out'); the "
                                     "package then says how much was left out.")
-KEY_LOCKED = QT_TRANSLATE_NOOP("core", "The owner key is protected by a passphrase. Enter the "
-                                       "passphrase. (set FOOTAGE_AGENT_PASSPHRASE to give it)")
+KEY_LOCKED = QT_TRANSLATE_NOOP("core", "The owner key is protected by a passphrase, and none "
+                                       "was given. Set FOOTAGE_AGENT_PASSPHRASE to it, then start "
+                                       "footage-agent again.")
 NOT_A_TOKEN = QT_TRANSLATE_NOOP("core", "the request is not a well-formed signed token: {reason}")
 NOT_TEXT = QT_TRANSLATE_NOOP("core", "the request is not text")
 NO_FRAMES_COPY = QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window (copy "
