@@ -169,8 +169,10 @@ def _check_room(home: Path, rows: list) -> None:
     except OSError:
         return   # cannot tell: a copy the disk cannot take still fails and leaves nothing
     if need + SPARE_BYTES > free:
-        raise HoldError(f"the {counted(len(rows), 'recording')} covering the window take "
-                        f"{need:,} bytes and the disk of {home} has {free:,} bytes free; a hold "
+        what = counted(len(rows), "recording covering the window takes",
+                       "recordings covering the window take")
+        raise HoldError(f"the {what} {need:,} bytes and the disk of {home} has {free:,} bytes "
+                        "free; a hold "
                         f"leaves {SPARE_BYTES:,} free, so nothing was copied. Free some space "
                         "there, then hold it again")
 

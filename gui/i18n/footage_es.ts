@@ -2328,6 +2328,42 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>no se puede conectar con el servidor de envío {server}: {reason}</translation>
     </message>
     <message>
+        <source>the {count} recording covering the window takes {need} bytes and the disk of {path} has {free} bytes free</source>
+        <translation>la grabación que cubre el período ocupa {need} bytes y el disco de {path} tiene {free} bytes libres</translation>
+    </message>
+    <message>
+        <source>the {count} recordings covering the window take {need} bytes and the disk of {path} has {free} bytes free</source>
+        <translation>las {count} grabaciones que cubren el período ocupan {need} bytes y el disco de {path} tiene {free} bytes libres</translation>
+    </message>
+    <message>
+        <source>a hold leaves {spare} free, so nothing was copied. Free some space there, then hold it again</source>
+        <translation>una copia a salvo deja {spare} libres, así que no se copió nada. Libere espacio allí y vuelva a guardarla</translation>
+    </message>
+    <message>
+        <source>the package for {camera} is {size} bytes</source>
+        <translation>el paquete de {camera} ocupa {size} bytes</translation>
+    </message>
+    <message>
+        <source>the packages for {cameras} are {size} bytes together</source>
+        <translation>los paquetes de {cameras} ocupan {size} bytes en total</translation>
+    </message>
+    <message>
+        <source>{agency} accepts at most {limit} bytes for this request, all its uploads together, so nothing more was sent. Decline the request to withdraw your approval</source>
+        <translation>{agency} acepta como máximo {limit} bytes para esta solicitud, sumando todos sus envíos, así que no se envió nada más. Rechace la solicitud para retirar su aprobación</translation>
+    </message>
+    <message>
+        <source>the agency can send a new request for a shorter window or fewer cameras.</source>
+        <translation>la agencia puede enviar una nueva solicitud por un período más corto o menos cámaras.</translation>
+    </message>
+    <message>
+        <source>{agency} accepts at most {limit} bytes for this request, all its uploads together, so nothing more was sent. {holder} has part of it already</source>
+        <translation>{agency} acepta como máximo {limit} bytes para esta solicitud, sumando todos sus envíos, así que no se envió nada más. {holder} ya tiene una parte</translation>
+    </message>
+    <message>
+        <source>ask the agency what it needs.</source>
+        <translation>pregunte a la agencia qué necesita.</translation>
+    </message>
+    <message>
         <source>{reason} (approve it again to resume)</source>
         <translation>{reason} (apruébela de nuevo para continuar)</translation>
     </message>

@@ -209,4 +209,23 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{count} piece of the kept sound could not be decoded"),
     QT_TRANSLATE_NOOP("core", "{count} pieces of the kept sound could not be decoded"),
     DAMAGED,
+    # a safe copy the disk has no room for (agent/requests/holds.py)
+    QT_TRANSLATE_NOOP("core", "the {count} recording covering the window takes {need} bytes "
+                              "and the disk of {path} has {free} bytes free"),
+    QT_TRANSLATE_NOOP("core", "the {count} recordings covering the window take {need} bytes "
+                              "and the disk of {path} has {free} bytes free"),
+    QT_TRANSLATE_NOOP("core", "a hold leaves {spare} free, so nothing was copied. Free some "
+                              "space there, then hold it again"),
+    # packages over what the request lets the agency take (agent/requests/package_delivery.py)
+    QT_TRANSLATE_NOOP("core", "the package for {camera} is {size} bytes"),
+    QT_TRANSLATE_NOOP("core", "the packages for {cameras} are {size} bytes together"),
+    QT_TRANSLATE_NOOP("core", "{agency} accepts at most {limit} bytes for this request, all its "
+                              "uploads together, so nothing more was sent. Decline the request "
+                              "to withdraw your approval"),
+    QT_TRANSLATE_NOOP("core", "the agency can send a new request for a shorter window or fewer "
+                              "cameras."),
+    QT_TRANSLATE_NOOP("core", "{agency} accepts at most {limit} bytes for this request, all its "
+                              "uploads together, so nothing more was sent. {holder} has part of "
+                              "it already"),
+    QT_TRANSLATE_NOOP("core", "ask the agency what it needs."),
 )

@@ -1,0 +1,61 @@
+"""A request's refusals added by the attacker hunt, in the owner's language: a safe copy the
+disk has no room for, and packages over what the request lets the agency take. Each message is
+made by the agent's own code; every part of it must be a known sentence, read in Spanish with
+its values kept (tests/test_gui_core_words.py checks the others the same way)."""
+from __future__ import annotations
+
+import os
+import re
+import types
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from agent.requests.approval_step import OverLimit  # noqa: E402
+from agent.requests.holds import HoldError, _check_room  # noqa: E402
+from agent.requests.package_delivery import _within_limit  # noqa: E402
+from gui.views.core_words import in_owner_language, matches  # noqa: E402
+from tests.gui_support import spanish  # noqa: E402,F401
+from tests.test_gui_core_words import _values, spanish_of  # noqa: E402
+
+
+def read_in_spanish(message: str) -> str:
+    """The Spanish the app should show: each part (between ": " and "; ") a known sentence."""
+    parts = re.split(r"(: |; )", message)
+    out = []
+    for part in parts:
+        if part in (": ", "; "):
+            out.append(part)
+            continue
+        template = matches(part)
+        assert template is not None, f"no template for {part!r}"
+        out.append(spanish_of(template, **_values(template, part)))
+    return "".join(out)
+
+
+def refusal(call, kind) -> str:
+    with pytest.raises(kind) as caught:
+        call()
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_a_safe_copy_the_disk_has_no_room_for_reads_in_spanish(spanish, tmp_path, count):
+    rows = [types.SimpleNamespace(size=10**18)] * count
+    message = refusal(lambda: _check_room(tmp_path, rows), HoldError)
+    said = in_owner_language(message)
+    assert said == read_in_spanish(message) and f"{count * 10**18:,}" in said
+    assert "recording" not in said
+
+
+@pytest.mark.parametrize("sizes, received", [((1500,), 0), ((600, 600), 0), ((600, 600), 1)])
+def test_packages_over_the_requests_limit_read_in_spanish(spanish, sizes, received):
+    deliveries = [types.SimpleNamespace(camera=name, size=size)
+                  for name, size in zip(("yard", "porch"), sizes)]
+    step = types.SimpleNamespace(request=types.SimpleNamespace(upload_max_bytes=1000),
+                                 agency=types.SimpleNamespace(name="Example City Police"))
+    message = refusal(lambda: _within_limit(step, deliveries, deliveries[received:]),
+                      OverLimit)
+    said = in_owner_language(message)
+    assert said == read_in_spanish(message) and "Example City Police" in said
