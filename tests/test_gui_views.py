@@ -81,6 +81,19 @@ def test_a_delivered_request_reads_camera_by_camera():
     assert failed == "Not finished: cancelled"
 
 
+def test_withdrawing_names_the_packages_it_keeps_because_the_agency_may_have_them():
+    # A package sent whole whose receipt never came is kept by the withdrawal (the agency may
+    # hold it); the question before it must not say every copy is removed and stop there.
+    sent = Delivery("porch", "/p/pkg", "/p/pkg.tar", "ab" * 32, 2_500_000, "https://u/1")
+    built = Delivery("yard", "/p/pkg2", "/p/pkg2.tar", "cd" * 32, 1_000)
+    failed = replace(VIEW, status="failed", deliveries=(sent, built))
+    assert requests.withdrawable(failed)
+    assert requests.kept_when_withdrawn(failed) == (
+        "Only the copy of porch stays on this PC: it was sent whole, so the agency may have it "
+        "already.")
+    assert requests.kept_when_withdrawn(replace(failed, deliveries=(built,))) == ""
+
+
 def test_activity_rows_show_local_time_words_and_short_details():
     record = LogRecord(1, "2026-11-20T22:05:09Z", T0, "decline",
                        {"id": "req-1", "reason": "x" * 80, "decision_sha256": "ab"})

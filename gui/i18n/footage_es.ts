@@ -3024,6 +3024,10 @@ Cámaras registradas: {cameras}</translation>
         <translation>Requiere atención</translation>
     </message>
     <message>
+        <source>Only the copy of {cameras} stays on this PC: it was sent whole, so the agency may have it already.</source>
+        <translation>Solo la copia de {cameras} se queda en este PC: se envió completa, así que la agencia puede tenerla ya.</translation>
+    </message>
+    <message>
         <source>Verified</source>
         <translation>Verificada</translation>
     </message>

@@ -246,7 +246,8 @@ class RequestPage(QWidget):
                     "If you decline now, your approval is withdrawn and nothing more will be "
                     "sent: what was already uploaded is taken back, and the copies made for "
                     "the agency are removed from this PC. Your recordings are kept.").format(
-                    agency=requests.agency_name(self.view))):
+                    agency=requests.agency_name(self.view))
+                + (" " + requests.kept_when_withdrawn(self.view)).rstrip()):
             return
         self._busy(True)
         self.ctx.bridge.call("decline",

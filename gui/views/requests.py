@@ -44,6 +44,18 @@ def withdrawable(v: RequestView) -> bool:
     return v.status in ("approved", "failed") and not any(d.receipt for d in v.deliveries)
 
 
+def kept_when_withdrawn(v: RequestView) -> str:
+    """What withdrawing the approval keeps on this PC, as the question before it says it ("" for
+    nothing): a package sent whole that has no receipt stays, since the agency may have it
+    (its answer may have been lost on the way)."""
+    sent = sorted({one_line(d.camera) for d in v.deliveries if d.upload_url and not d.receipt})
+    if not sent:
+        return ""
+    return translate("requests", "Only the copy of {cameras} stays on this PC: it was sent "
+                                 "whole, so the agency may have it already.").format(
+        cameras=", ".join(sent))
+
+
 def badge(v: RequestView) -> str:
     """Whether the request verifies today, in a word or two: it stops saying "Verified" once
     its agency is removed from the trust list or the key that signed it is rotated out."""
