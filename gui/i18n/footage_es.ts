@@ -2329,11 +2329,11 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>the {count} recording covering the window takes {need} bytes and the disk of {path} has {free} bytes free</source>
-        <translation>la grabación que cubre el período ocupa {need} bytes y el disco de {path} tiene {free} bytes libres</translation>
+        <translation>{count} grabación cubre el período y ocupa {need} bytes, y el disco de {path} tiene {free} bytes libres</translation>
     </message>
     <message>
         <source>the {count} recordings covering the window take {need} bytes and the disk of {path} has {free} bytes free</source>
-        <translation>las {count} grabaciones que cubren el período ocupan {need} bytes y el disco de {path} tiene {free} bytes libres</translation>
+        <translation>{count} grabaciones cubren el período y ocupan {need} bytes, y el disco de {path} tiene {free} bytes libres</translation>
     </message>
     <message>
         <source>a hold leaves {spare} free, so nothing was copied. Free some space there, then hold it again</source>
