@@ -46,6 +46,21 @@ def open_window(qtbot, home):
     return window, agent
 
 
+def choose_window(qtbot, window, start_us: int, end_us: int):
+    """The Export page with the window from `start_us` to `end_us` shown, as an owner picks it
+    (times typed, "Show" clicked): the page, ready for cameras and a folder."""
+    from PySide6.QtCore import Qt
+
+    window.show_page("export")
+    settle(qtbot, window)
+    page = window.export
+    page.set_time(page.start_edit, start_us)
+    page.set_time(page.end_edit, end_us)
+    qtbot.mouseClick(page.show_button, Qt.LeftButton)
+    settle(qtbot, window)
+    return page
+
+
 @pytest.fixture
 def win(qtbot, tmp_path, footage):
     """The app's window on the demo's world (its agency trusted, its cameras indexed)."""

@@ -35,7 +35,7 @@ from demo.gui_data import make_world, request_claims, sign  # noqa: E402
 from frp.agency import Agency  # noqa: E402
 from gui.views import core_words  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
-from tests.gui_support import footage, open_window, settle, spanish  # noqa: E402,F401
+from tests.gui_support import choose_window, footage, open_window, settle, spanish  # noqa: E402,F401
 
 WINDOWS_PATH = "E:\\clips"
 
@@ -328,13 +328,7 @@ def test_an_export_to_a_missing_drive_shows_the_spanish_reason_on_the_page(
     window, agent = open_window(qtbot, world.home)
     out = tmp_path / "usb stick" / "clips"   # the stick is not plugged in
     try:
-        window.show_page("export")
-        settle(qtbot, window)
-        page = window.export
-        page.set_time(page.start_edit, world.start_us + US)
-        page.set_time(page.end_edit, world.start_us + 3 * US)
-        qtbot.mouseClick(page.show_button, Qt.LeftButton)
-        settle(qtbot, window)
+        page = choose_window(qtbot, window, world.start_us + US, world.start_us + 3 * US)
         next(iter(page.strip.checks.values())).setChecked(True)
         page.folder.setText(str(out))
         qtbot.mouseClick(page.export_button, Qt.LeftButton)

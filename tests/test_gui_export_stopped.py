@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from demo.gui_data import make_world  # noqa: E402
 from frp.verify import verify_package  # noqa: E402
-from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
+from tests.gui_support import choose_window, footage, open_window, settle  # noqa: E402,F401
 
 
 @pytest.fixture
@@ -29,13 +29,7 @@ def win(qtbot, tmp_path, footage):
 
 def export_both(qtbot, win, out):
     """The export page with both cameras, 1 s to 7 s of the footage, into `out`."""
-    win.show_page("export")
-    settle(qtbot, win)
-    page = win.export
-    page.set_time(page.start_edit, win.world.start_us + US)
-    page.set_time(page.end_edit, win.world.start_us + 7 * US)
-    qtbot.mouseClick(page.show_button, Qt.LeftButton)
-    settle(qtbot, win)
+    page = choose_window(qtbot, win, win.world.start_us + US, win.world.start_us + 7 * US)
     for check in page.strip.checks.values():
         check.setChecked(True)
     page.folder.setText(str(out))

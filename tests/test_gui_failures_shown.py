@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from demo.gui_data import make_world  # noqa: E402
 from gui.views.core_words import in_owner_language  # noqa: E402
-from tests.gui_support import footage, open_window, settle, spanish  # noqa: E402,F401
+from tests.gui_support import choose_window, footage, open_window, settle, spanish  # noqa: E402,F401
 
 
 def error_of(call, kind) -> str:
@@ -70,13 +70,7 @@ def test_an_export_to_a_full_disk_shows_the_spanish_reason_on_the_page(
     world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
     window, agent = open_window(qtbot, world.home)
     try:
-        window.show_page("export")
-        settle(qtbot, window)
-        page = window.export
-        page.set_time(page.start_edit, world.start_us + US)
-        page.set_time(page.end_edit, world.start_us + 7 * US)
-        qtbot.mouseClick(page.show_button, Qt.LeftButton)
-        settle(qtbot, window)
+        page = choose_window(qtbot, window, world.start_us + US, world.start_us + 7 * US)
         for check in page.strip.checks.values():
             check.setChecked(True)
         page.folder.setText(str(disk))
@@ -104,13 +98,7 @@ def test_an_export_into_a_new_folder_on_a_read_only_disk_says_so_in_spanish(
     world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
     window, agent = open_window(qtbot, world.home)
     try:
-        window.show_page("export")
-        settle(qtbot, window)
-        page = window.export
-        page.set_time(page.start_edit, world.start_us + US)
-        page.set_time(page.end_edit, world.start_us + 3 * US)
-        qtbot.mouseClick(page.show_button, Qt.LeftButton)
-        settle(qtbot, window)
+        page = choose_window(qtbot, window, world.start_us + US, world.start_us + 3 * US)
         page.folder.setText(str(disk / "clips"))
         qtbot.mouseClick(page.export_button, Qt.LeftButton)
         settle(qtbot, window, timeout=60000)
@@ -135,13 +123,7 @@ def test_a_camera_with_no_frames_in_the_time_names_the_apps_choices(qtbot, tmp_p
     world = make_world(tmp_path / "world", tmp_path / "home", seconds=6.0)
     window, agent = open_window(qtbot, world.home)
     try:
-        window.show_page("export")
-        settle(qtbot, window)
-        page = window.export
-        page.set_time(page.start_edit, world.start_us + US)
-        page.set_time(page.end_edit, world.start_us + 3 * US)
-        qtbot.mouseClick(page.show_button, Qt.LeftButton)
-        settle(qtbot, window)
+        page = choose_window(qtbot, window, world.start_us + US, world.start_us + 3 * US)
         page.folder.setText(str(tmp_path / "exports"))
         qtbot.mouseClick(page.export_button, Qt.LeftButton)
         settle(qtbot, window, timeout=60000)

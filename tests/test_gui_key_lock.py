@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 
 from agent.timebase import US  # noqa: E402
 from demo.gui_data import make_world  # noqa: E402
-from tests.gui_support import open_window, settle, spanish  # noqa: E402,F401
+from tests.gui_support import choose_window, open_window, settle, spanish  # noqa: E402,F401
 
 PASSPHRASE = "correct horse battery"
 
@@ -34,13 +34,7 @@ def locked(qtbot, tmp_path, monkeypatch):
 
 def export(qtbot, window, world, out) -> tuple[str, str]:
     """Export two seconds of the driveway camera by hand: (the stage, the result) shown."""
-    window.show_page("export")
-    settle(qtbot, window)
-    page = window.export
-    page.set_time(page.start_edit, world.start_us + US)
-    page.set_time(page.end_edit, world.start_us + 3 * US)
-    qtbot.mouseClick(page.show_button, Qt.LeftButton)
-    settle(qtbot, window)
+    page = choose_window(qtbot, window, world.start_us + US, world.start_us + 3 * US)
     for camera, check in page.strip.checks.items():
         check.setChecked(camera == "driveway")
     page.folder.setText(str(out))
