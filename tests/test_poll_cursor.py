@@ -9,6 +9,7 @@ import json
 import threading
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
@@ -254,6 +255,48 @@ def test_a_token_that_trips_an_unforeseen_error_in_the_checks_is_refused_not_a_s
     assert last["data"]["reason"] == "the request could not be checked (RecursionError)"
 
 
+SHERIFF = "https://sheriff.example.gov"
+
+
+@dataclass
+class Portal:
+    """An agency's portal on 127.0.0.1 (`pages`: what each cursor answers) and its key."""
+
+    origin: str
+    pages: dict
+    key: Ed25519PrivateKey
+    jwk: dict
+
+
+@contextmanager
+def two_agencies(tmp_path, home, capsys, sheriff_registration: str):
+    """The police (AGENCY_ID, registration reg-1) and a sheriff (`sheriff_registration`), each
+    trusted with a portal of its own: (run, police, sheriff), `run` a CLI on `home` giving
+    (code, stdout, stderr)."""
+    def run(*argv):
+        code = main(["--home", str(home), *argv])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    def trust(name, agency_id, origin, jwk):
+        doc = {"frp": 1, "id": agency_id, "name": name, "phone": "+1-206-555-0100",
+               "portal": origin + "/v1", "upload_origins": [origin], "keys": {"keys": [jwk]}}
+        (tmp_path / f"{name}.json").write_text(json.dumps(doc))
+        assert run("agencies", "add", str(tmp_path / f"{name}.json"))[0] == 0
+
+    sheriff_key = Ed25519PrivateKey.generate()
+    police_pages: dict[str, tuple[list, str]] = {}
+    sheriff_pages: dict[str, tuple[list, str]] = {}
+    with portal(police_pages) as (police_origin, _), portal(sheriff_pages) as (sheriff_origin, _):
+        police = Portal(police_origin, police_pages, KEY, JWK)
+        sheriff = Portal(sheriff_origin, sheriff_pages, sheriff_key, jws.public_jwk(sheriff_key))
+        trust("police", AGENCY_ID, police.origin, police.jwk)
+        trust("sheriff", SHERIFF, sheriff.origin, sheriff.jwk)
+        keep_unpinned(home, AGENCY_ID, "reg-1", "police-secret")
+        keep_unpinned(home, SHERIFF, sheriff_registration, "sheriff-secret")
+        yield run, police, sheriff
+
+
 def test_a_request_id_whose_folder_name_is_taken_twice_over_arrives_and_polling_goes_on(
         tmp_path, capsys):
     """Attacker's hunt: a second agency's request 'x' gets the folder 'x-<its hash>', which was
@@ -262,36 +305,17 @@ def test_a_request_id_whose_folder_name_is_taken_twice_over_arrives_and_polling_
     every refusal: `inbox sync` ended in an unexpected failure, the cursor stayed, and every
     later request of that registration was fetched again and again and never arrived."""
     home = tmp_path / "home"
-    other_id = "https://sheriff.example.gov"
-    other_key = Ed25519PrivateKey.generate()
-    other_jwk = jws.public_jwk(other_key)
-    suffix = hashlib.sha256(other_id.encode()).hexdigest()[:10]
-
-    def run(*argv):
-        code = main(["--home", str(home), *argv])
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    def agency_file(name, agency_id, origin, jwk):
-        doc = {"frp": 1, "id": agency_id, "name": name, "phone": "+1-206-555-0100",
-               "portal": origin + "/v1", "upload_origins": [origin], "keys": {"keys": [jwk]}}
-        (tmp_path / f"{name}.json").write_text(json.dumps(doc))
-        assert run("agencies", "add", str(tmp_path / f"{name}.json"))[0] == 0
-
-    police: dict[str, tuple[list, str]] = {}
-    sheriff: dict[str, tuple[list, str]] = {}
-    with portal(police) as (police_origin, _), portal(sheriff) as (sheriff_origin, _):
-        agency_file("police", AGENCY_ID, police_origin, JWK)
-        agency_file("sheriff", other_id, sheriff_origin, other_jwk)
-        keep_unpinned(home, AGENCY_ID, "reg-1", "police-secret")
-        keep_unpinned(home, other_id, "reg-1", "sheriff-secret")
-        police[""] = ([signed(claims("x", police_origin))], "p-1")
+    suffix = hashlib.sha256(SHERIFF.encode()).hexdigest()[:10]
+    with two_agencies(tmp_path, home, capsys, "reg-1") as (run, police, sheriff):
+        police_origin, sheriff_origin = police.origin, sheriff.origin
+        other_id, other_key, other_jwk = SHERIFF, sheriff.key, sheriff.jwk
+        police.pages[""] = ([signed(claims("x", police_origin))], "p-1")
         assert run("inbox", "sync")[0] == 0
 
         def sheriffs(jti):
             return signed(claims(jti, sheriff_origin, iss=other_id), other_key, other_jwk["kid"])
 
-        sheriff[""] = ([sheriffs(f"x-{suffix}"), sheriffs("x"), sheriffs("later")], "s-1")
+        sheriff.pages[""] = ([sheriffs(f"x-{suffix}"), sheriffs("x"), sheriffs("later")], "s-1")
         code, _out, err = run("inbox", "sync")
         assert code == 0 and "3 new, 0 rejected" in err, err
         listed = json.loads(run("inbox", "--json")[1])
@@ -315,31 +339,11 @@ def test_a_request_relayed_by_another_agencys_portal_for_a_registration_of_that_
     registration of the same id (someone else's), put it in the inbox as a verified police
     request for this owner; a manual export answering it was sealed as verified too."""
     home = tmp_path / "home"
-    other_id = "https://sheriff.example.gov"
-    other_key = Ed25519PrivateKey.generate()
-    other_jwk = jws.public_jwk(other_key)
-
-    def run(*argv):
-        code = main(["--home", str(home), *argv])
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    def agency_file(name, agency_id, origin, jwk):
-        doc = {"frp": 1, "id": agency_id, "name": name, "phone": "+1-206-555-0100",
-               "portal": origin + "/v1", "upload_origins": [origin], "keys": {"keys": [jwk]}}
-        (tmp_path / f"{name}.json").write_text(json.dumps(doc))
-        assert run("agencies", "add", str(tmp_path / f"{name}.json"))[0] == 0
-
-    police: dict[str, tuple[list, str]] = {}
-    sheriff: dict[str, tuple[list, str]] = {}
-    with portal(police) as (police_origin, _), portal(sheriff) as (sheriff_origin, _):
-        agency_file("police", AGENCY_ID, police_origin, JWK)
-        agency_file("sheriff", other_id, sheriff_origin, other_jwk)
-        keep_unpinned(home, AGENCY_ID, "reg-1", "police-secret")
-        keep_unpinned(home, other_id, "reg-7", "sheriff-secret")
+    with two_agencies(tmp_path, home, capsys, "reg-7") as (run, police, sheriff):
+        police_origin, other_id = police.origin, SHERIFF
         # The police's own request for its registration reg-7: another owner's.
         relayed = signed(claims("theirs", police_origin, aud="reg-7"))
-        sheriff[""] = ([relayed], "s-1")
+        sheriff.pages[""] = ([relayed], "s-1")
         code, _out, err = run("inbox", "sync")
         assert code == 0 and "0 new, 1 rejected" in err, err
         assert "reg-7" in err
