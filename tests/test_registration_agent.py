@@ -8,6 +8,7 @@ import json
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -259,6 +260,28 @@ class _Answering(BaseHTTPRequestHandler):
         pass
 
 
+@contextmanager
+def answering_portal(tmp_path, home, ca):
+    """An _Answering portal on 127.0.0.1, its agency (registration CA `ca`) trusted in `home`:
+    (server, trust store, owner key)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Answering)
+    server.calls = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        doc = json.loads(agency_file(tmp_path, ca.pem).read_text())
+        doc["portal"], doc["upload_origins"] = origin + "/v1", [origin]
+        (tmp_path / "agency.json").write_text(json.dumps(doc))
+        trust = TrustStore(home)
+        trust.add(tmp_path / "agency.json")
+        yield server, trust, OwnerKey.load_or_create(home)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
 @pytest.mark.parametrize("certificate_ok", [True, False])
 def test_an_answer_naming_a_registration_held_already_changes_and_withdraws_nothing(
         tmp_path, cas, certificate_ok):
@@ -267,19 +290,8 @@ def test_an_answer_naming_a_registration_held_already_changes_and_withdraws_noth
     the owner could no longer poll it), and with a certificate that did not check out the
     agent withdrew it, signing an unregister for the registration the owner holds."""
     ours, _ = cas
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Answering)
-    server.calls = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    origin = f"http://127.0.0.1:{server.server_address[1]}"
     home = tmp_path / "home"
-    try:
-        doc = json.loads(agency_file(tmp_path, ours.pem).read_text())
-        doc["portal"], doc["upload_origins"] = origin + "/v1", [origin]
-        (tmp_path / "agency.json").write_text(json.dumps(doc))
-        trust = TrustStore(home)
-        trust.add(tmp_path / "agency.json")
-        key = OwnerKey.load_or_create(home)
+    with answering_portal(tmp_path, home, ours) as (server, trust, key):
         good = issue_owner_certificate(ours, key.public.raw)
         server.answer = {"registration": "reg-1", "token": "bearer-first", "certificate": good}
         with PortalClient() as client:
@@ -292,10 +304,6 @@ def test_an_answer_naming_a_registration_held_already_changes_and_withdraws_noth
                 registering.register(trust, client, AuditLog(home), key, AGENCY_ID,
                                      "inv-" + "c4" * 13, Contact("Bob"),
                                      (Camera("garage", address="1 Oak Street"),))
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
     assert trust.registration_records() == [held]       # kept whole: token, contact, cameras
     assert trust.portal_token(AGENCY_ID, "reg-1") == "bearer-first"
     assert [c[0] for c in server.calls] == ["POST", "POST"]   # nothing withdrawn
@@ -312,19 +320,8 @@ def test_a_registration_id_of_dots_is_one_path_segment_not_a_step(tmp_path, cas,
     as they were, so a change to such a registration (signed, with its bearer token) was sent
     to another address of the portal: '/v1/registrations/..' is '/v1'."""
     ours, _ = cas
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Answering)
-    server.calls = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    origin = f"http://127.0.0.1:{server.server_address[1]}"
     home = tmp_path / "home"
-    try:
-        doc = json.loads(agency_file(tmp_path, ours.pem).read_text())
-        doc["portal"], doc["upload_origins"] = origin + "/v1", [origin]
-        (tmp_path / "agency.json").write_text(json.dumps(doc))
-        trust = TrustStore(home)
-        trust.add(tmp_path / "agency.json")
-        key = OwnerKey.load_or_create(home)
+    with answering_portal(tmp_path, home, ours) as (server, trust, key):
         server.answer = {"registration": reg_id, "token": "bearer-first",
                          "certificate": issue_owner_certificate(ours, key.public.raw)}
         with PortalClient() as client:
@@ -334,10 +331,6 @@ def test_a_registration_id_of_dots_is_one_path_segment_not_a_step(tmp_path, cas,
                                reg_id, Contact("Ann B"), HOME_CAMERAS)
             registering.unregister(trust, client, AuditLog(home), lambda owner: key,
                                    AGENCY_ID, reg_id)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
     segment = "%2E" * len(reg_id)
     assert [c[:2] for c in server.calls] == [("POST", "/v1/registrations"),
                                              ("PUT", f"/v1/registrations/{segment}"),
