@@ -7,6 +7,7 @@ and `_log_change`.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from agent import timebase
@@ -36,6 +37,8 @@ class OwnerSources:
         if not root.is_dir():
             raise AgentError(f"{root} is not a folder: check the path, or connect the drive it is on")
         before = self.store.source(str(root))
+        if before is None:
+            self._refuse_overlap(root)
         if layout is None:
             layout = before.layout if before is not None else "auto"
         if layout != "auto" and layout not in LAYOUTS:
@@ -61,6 +64,26 @@ class OwnerSources:
                              folder=src.root, camera=src.camera, tz=src.tz, layout=src.layout,
                              clock_offset_s=src.clock_offset_s)
         return src
+
+    def _refuse_overlap(self, root: Path) -> None:
+        """Refusal when `root` lies inside a registered folder or holds one: its recordings
+        would be indexed twice, under two cameras, and a request for one camera could be
+        answered from the other's copy of the same files."""
+        mine = _comparable(root)
+        for src in self.store.sources():
+            if is_url(src.root):
+                continue
+            other = _comparable(Path(src.root))
+            if mine.is_relative_to(other):
+                raise Refusal(f"{root} is inside the recordings folder {src.root}, which is "
+                              f"added already (camera {src.camera}): its recordings are indexed "
+                              "with that folder's. To give them a name of their own, rename "
+                              "the camera instead")
+            if other.is_relative_to(mine):
+                raise Refusal(f"{root} holds the recordings folder {src.root}, which is added "
+                              f"already (camera {src.camera}): adding it would index those "
+                              "recordings twice, under two cameras. Add its other folders "
+                              f"one by one, or remove {src.root} first")
 
     def sources(self) -> list[Source]:
         return self.store.sources()
@@ -101,3 +124,9 @@ class OwnerSources:
     def local_zone() -> str:
         """This PC's IANA time zone (times are shown to the owner in it); "UTC" when unknown."""
         return timebase.system_zone_name()
+
+
+def _comparable(path: Path) -> Path:
+    """`path` as the disk sees it: links resolved, and capitals folded where the system
+    folds them (Windows)."""
+    return Path(os.path.normcase(os.path.realpath(path)))

@@ -50,6 +50,27 @@ def test_sources_add_list_remove(capsys, recordings, home):
     assert code == 3 and "not a registered" in err
 
 
+def test_a_folder_inside_or_around_one_added_is_refused_so_nothing_is_indexed_twice(
+        capsys, tmp_path, home):
+    # New-user hunt: adding the parent of a folder already added indexed its recordings again
+    # under a second camera; a request for one camera could be answered from the other's copy.
+    h = ["--home", str(home)]
+    recordings = tmp_path / "recordings" / "porch"
+    inner = recordings / "2026"
+    inner.mkdir(parents=True)
+    assert run(capsys, *h, "sources", "add", str(recordings), "--tz", "UTC")[0] == 0
+    for folder, words in ((recordings.parent, f"holds the recordings folder {recordings}"),
+                          (inner, f"is inside the recordings folder {recordings}")):
+        code, _, err = run(capsys, *h, "scan", str(folder), "--tz", "UTC")
+        assert code == 3 and words in err and "porch" in err
+    code, out, _ = run(capsys, *h, "sources", "list", "--json")
+    assert [s["path"] for s in json.loads(out)] == [str(recordings)]   # nothing added
+    beside = recordings.parent / "yard"
+    beside.mkdir()
+    assert run(capsys, *h, "sources", "add", str(beside), "--tz", "UTC")[0] == 0
+    assert run(capsys, *h, "sources", "add", str(recordings), "--camera", "front")[0] == 0
+
+
 def test_scan_recordings_and_coverage_json(capsys, recordings, home):
     h = ["--home", str(home)]
     code, out, _ = run(capsys, *h, "scan", str(recordings), "--tz", "America/Los_Angeles", "--json")

@@ -2168,6 +2168,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{path} no es una carpeta (¿está conectada la unidad?)</translation>
     </message>
     <message>
+        <source>{path} is inside the recordings folder {folder}, which is added already (camera {camera})</source>
+        <translation>{path} está dentro de la carpeta de grabaciones {folder}, que ya está agregada (cámara {camera})</translation>
+    </message>
+    <message>
+        <source>its recordings are indexed with that folder&apos;s. To give them a name of their own, rename the camera instead</source>
+        <translation>sus grabaciones ya se indexan con las de esa carpeta. Para darles un nombre propio, cambie el nombre de la cámara</translation>
+    </message>
+    <message>
+        <source>{path} holds the recordings folder {folder}, which is added already (camera {camera})</source>
+        <translation>{path} contiene la carpeta de grabaciones {folder}, que ya está agregada (cámara {camera})</translation>
+    </message>
+    <message>
+        <source>adding it would index those recordings twice, under two cameras. Add its other folders one by one, or remove {folder} first</source>
+        <translation>agregarla indexaría esas grabaciones dos veces, con dos cámaras. Agregue sus otras carpetas una por una, o quite primero {folder}</translation>
+    </message>
+    <message>
         <source>the package folder cannot be made</source>
         <translation>no se puede crear la carpeta del paquete</translation>
     </message>

@@ -115,6 +115,15 @@ TEMPLATES: tuple[str, ...] = (
                               "that the drive is connected and that your user account may open "
                               "that folder"),
     QT_TRANSLATE_NOOP("core", "{path} is not a folder (is the drive connected?)"),
+    # a folder inside or around one added already (agent/owner_sources.py)
+    QT_TRANSLATE_NOOP("core", "{path} is inside the recordings folder {folder}, which is added "
+                              "already (camera {camera})"),
+    QT_TRANSLATE_NOOP("core", "its recordings are indexed with that folder's. To give them a "
+                              "name of their own, rename the camera instead"),
+    QT_TRANSLATE_NOOP("core", "{path} holds the recordings folder {folder}, which is added "
+                              "already (camera {camera})"),
+    QT_TRANSLATE_NOOP("core", "adding it would index those recordings twice, under two cameras. "
+                              "Add its other folders one by one, or remove {folder} first"),
     QT_TRANSLATE_NOOP("core", "the package folder cannot be made"),
     QT_TRANSLATE_NOOP("core", "the disk holding {path} is full: free some space there, or "
                               "choose another folder for the package"),

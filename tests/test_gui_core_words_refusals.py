@@ -1,5 +1,6 @@
-"""A request's refusals added by the attacker hunt, in the owner's language: a safe copy the
-disk has no room for, and packages over what the request lets the agency take. Each message is
+"""Refusals added by this round's hunts, in the owner's language: a safe copy the disk has no
+room for, packages over what the request lets the agency take, and a recordings folder inside
+or around one added already. Each message is
 made by the agent's own code; every part of it must be a known sentence, read in Spanish with
 its values kept (tests/test_gui_core_words.py checks the others the same way)."""
 from __future__ import annotations
@@ -59,3 +60,20 @@ def test_packages_over_the_requests_limit_read_in_spanish(spanish, sizes, receiv
                       OverLimit)
     said = in_owner_language(message)
     assert said == read_in_spanish(message) and "Example City Police" in said
+
+
+def test_a_folder_inside_or_around_one_added_reads_in_spanish(spanish, tmp_path):
+    from agent.errors import Refusal
+    from agent.service import Agent
+
+    porch = tmp_path / "recordings" / "porch"
+    (porch / "2026").mkdir(parents=True)
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(porch, tz="UTC")
+        for folder in (porch.parent, porch / "2026"):
+            message = refusal(lambda: agent.add_source(folder, tz="UTC"), Refusal)
+            said = in_owner_language(message)
+            assert said == read_in_spanish(message) and str(porch) in said
+    finally:
+        agent.close()
