@@ -259,3 +259,20 @@ def test_renaming_a_camera_typed_wrong_suggests_the_one_meant(tmp_path):
         assert [c.name for c in agent.camera_list()] == ["reolink"]
     finally:
         agent.close()
+
+
+def test_names_differing_only_in_capitals_are_one_name(tmp_path, agent):
+    # Attacker hunt: 'Porch' and 'porch' were two cameras, but on Windows and macOS their
+    # masks file and safe-copy folder are one: one camera's masks overwrote the other's.
+    for folder in ("front", "Porch", "porch"):
+        (tmp_path / folder).mkdir()
+    agent.add_source(tmp_path / "front", camera="Porch", tz="UTC")
+    with pytest.raises(Refusal, match="a camera named 'Porch' exists already"):
+        agent.add_source(tmp_path / "Porch", camera="PORCH", tz="UTC")
+    agent.add_source(tmp_path / "porch", tz="UTC")   # named after its folder: numbered
+    assert sorted(c.name for c in agent.camera_list()) == ["Porch", "porch-2"]
+    with pytest.raises(Refusal, match="a camera named 'Porch' exists already"):
+        agent.rename_camera("porch-2", "PORCH")
+    agent.rename_camera("Porch", "PORCH")   # its own name in other capitals: fine
+    assert sorted(c.name for c in agent.camera_list()) == ["PORCH", "porch-2"]
+    assert masks_file(agent.home, "PORCH") != masks_file(agent.home, "porch-2")

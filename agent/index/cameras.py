@@ -93,10 +93,11 @@ class CameraBook:
         """`wanted` if no camera holds it; else refused (explicit) or numbered (a default)."""
         name = check_name(wanted)
         if explicit:
-            if self._taken(name):
-                raise CameraNameError(f"a camera named '{name}' exists already (or was called "
-                                      "that); two recordings folders are never one camera: "
-                                      "choose another name")
+            held = self._holders(name)
+            if held:
+                raise CameraNameError(f"a camera named '{min(held.values())}' exists already (or "
+                                      "was called that); two recordings folders are never one "
+                                      "camera: choose another name")
             return name
         return self._numbered(name) if self._taken(name) else name
 
@@ -233,11 +234,11 @@ class CameraBook:
     def _rename_one(self, cid: int, old: str, new: str, given: bool) -> Renamed:
         # A former name keeps meaning its camera (requests and approvals may still use it), so
         # only that camera may take it back.
-        holder = self._db.execute("SELECT id FROM cameras WHERE name=? UNION ALL SELECT camera_id "
-                                  "FROM former_names WHERE name=?", (new, new)).fetchone()
-        if holder is not None and holder[0] != cid:
-            raise CameraNameError(f"a camera named '{new}' exists already (or was called that); "
-                                  "two cameras are never merged: choose another name")
+        others = {c: n for c, n in self._holders(new).items() if c != cid}
+        if others:
+            raise CameraNameError(f"a camera named '{min(others.values())}' exists already (or "
+                                  "was called that); two cameras are never merged: choose "
+                                  "another name")
         self._db.execute("DELETE FROM former_names WHERE name=?", (new,))
         self._db.execute("UPDATE cameras SET name=?, given=max(given, ?) WHERE id=?",
                          (new, int(given), cid))
@@ -269,9 +270,16 @@ class CameraBook:
         return cur.lastrowid, name
 
     def _taken(self, name: str) -> bool:
-        # Former names count as taken, so an old name keeps meaning the camera it was.
-        return self._db.execute("SELECT 1 FROM cameras WHERE name=? UNION ALL SELECT 1 FROM "
-                                "former_names WHERE name=? LIMIT 1", (name, name)).fetchone() is not None
+        return bool(self._holders(name))
+
+    def _holders(self, name: str) -> dict[int, str]:
+        """The cameras holding `name`, now or formerly, by id: a former name keeps meaning
+        its camera. Capitals do not tell names apart: Windows and macOS would keep "Porch"
+        and "porch" in one masks file and one safe-copy folder."""
+        folded = name.casefold()
+        rows = self._db.execute("SELECT id, name FROM cameras UNION ALL "
+                                "SELECT camera_id, name FROM former_names")
+        return {cid: held for cid, held in rows if held.casefold() == folded}
 
     def _numbered(self, name: str) -> str:
         n = 2
