@@ -19,6 +19,7 @@ from agent.requests.package_delivery import _within_limit  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
 from tests.gui_support import spanish  # noqa: E402,F401
 from tests.test_gui_core_words import _values, spanish_of  # noqa: E402
+from tests.test_registration_agent import cas  # noqa: E402,F401
 
 
 def read_in_spanish(message: str) -> str:
@@ -77,3 +78,28 @@ def test_a_folder_inside_or_around_one_added_reads_in_spanish(spanish, tmp_path)
             assert said == read_in_spanish(message) and str(porch) in said
     finally:
         agent.close()
+
+
+def test_a_registration_answer_naming_one_held_already_reads_in_spanish(spanish, tmp_path,
+                                                                        cas):
+    from agent.audit.log import AuditLog
+    from agent.errors import Refusal
+    from agent.requests import registering
+    from agent.requests.portal_client import PortalClient
+    from frp.registration import Contact
+    from portal.ca import issue_owner_certificate
+    from tests.test_registration_agent import AGENCY_ID, CODE, HOME_CAMERAS, answering_portal
+
+    ours, _ = cas
+    home = tmp_path / "home"
+    with answering_portal(tmp_path, home, ours) as (server, trust, key):
+        server.answer = {"registration": "reg-1", "token": "bearer",
+                         "certificate": issue_owner_certificate(ours, key.public.raw)}
+        with PortalClient() as client:
+            def again():
+                registering.register(trust, client, AuditLog(home), key, AGENCY_ID, CODE,
+                                     Contact("Ann"), HOME_CAMERAS)
+            again()
+            message = refusal(again, Refusal)
+    said = in_owner_language(message)
+    assert said == read_in_spanish(message) and "reg-1" in said

@@ -2276,6 +2276,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>no se pudo registrar con {agency}</translation>
     </message>
     <message>
+        <source>{agency}&apos;s portal answered with registration {registration}, which you hold already</source>
+        <translation>el portal de {agency} respondió con el registro {registration}, que usted ya tiene</translation>
+    </message>
+    <message>
+        <source>nothing was changed and it was not withdrawn (that would end the one you hold)</source>
+        <translation>no se cambió nada y no se retiró (eso terminaría el que usted tiene)</translation>
+    </message>
+    <message>
+        <source>ask {agency} to retire the registration made with this invite code</source>
+        <translation>pida a {agency} que retire el registro hecho con este código de invitación</translation>
+    </message>
+    <message>
         <source>updating your registration with {agency} failed</source>
         <translation>no se pudo cambiar su registro con {agency}</translation>
     </message>

@@ -166,6 +166,12 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{agency}'s portal did not answer in time; try again later"),
     # registering (agent/requests/registering.py): what failed, then why
     QT_TRANSLATE_NOOP("core", "registering with {agency} failed"),
+    QT_TRANSLATE_NOOP("core", "{agency}'s portal answered with registration {registration}, "
+                              "which you hold already"),
+    QT_TRANSLATE_NOOP("core", "nothing was changed and it was not withdrawn (that would end the "
+                              "one you hold)"),
+    QT_TRANSLATE_NOOP("core", "ask {agency} to retire the registration made with this invite "
+                              "code"),
     QT_TRANSLATE_NOOP("core", "updating your registration with {agency} failed"),
     QT_TRANSLATE_NOOP("core", "unregistering from {agency} failed"),
     # the agency's own words after it are shown as the agency wrote them
