@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 STOP_WITHIN_S = 1.5   # of the 2 s promised; the rest is the process ending
 _SLICE_S = 0.2        # the caller waits in slices this long (Windows does not cut lock waits)
+FOLLOW_S = 5.0        # how soon a folder added or plugged in while running is watched
 
 
 class ServiceRun:
@@ -91,6 +92,10 @@ class ServiceRun:
             self._first_scan(src.root)
         try:
             self._watch()
+            # Folders added (by the app, or `sources add` beside `run`) or plugged in since are
+            # watched too, and scanned: watching only the start's would leave them unindexed.
+            while not stop.wait(FOLLOW_S):
+                self._watcher.follow(self._watched_roots())
         except Exception as exc:
             _unexpected("the recordings folders cannot be watched; new recordings are indexed "
                         "by the next scan", exc)
@@ -110,12 +115,16 @@ class ServiceRun:
         with self._lock:
             if stop.is_set():
                 return
-            remote = agent.store.recorders.ids()   # asked by recorder_loop, not watched
-            self._watcher = Watcher(
-                [s.root for s in agent.sources() if s.id not in remote],
-                lambda root: agent.rescan_root(root, stop),
-                on_error=self._rescan_failed)
+            self._watcher = Watcher(self._watched_roots(),
+                                    lambda root: agent.rescan_root(root, stop),
+                                    on_error=self._rescan_failed)
             self._watcher.start()
+
+    def _watched_roots(self) -> list[str]:
+        """The recordings folders to watch (a recorder on the network is asked by
+        recorder_loop instead)."""
+        remote = self.agent.store.recorders.ids()
+        return [s.root for s in self.agent.sources() if s.id not in remote]
 
     def _rescan_failed(self, root: str, exc: Exception) -> None:
         if isinstance(exc, (AgentError, OSError)):

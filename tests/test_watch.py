@@ -70,3 +70,40 @@ def test_run_indexes_changes_live_and_listens_on_nothing(tmp_path):
     assert proc.returncode == 0, err
     assert "Traceback" not in err
     assert child_sockets.calls(proc.pid, since) == []   # bound and listened on nothing
+
+
+def test_a_folder_added_or_plugged_in_while_running_is_watched_and_indexed(tmp_path):
+    # App hunt: only the folders there when `run` (or the app) started were watched, so one
+    # added in Set up, or whose drive was out at start, was never indexed again until a
+    # restart, and a request for last night found nothing of it.
+    home = tmp_path / "home"
+    cmd = [sys.executable, "-m", "agent.cli", "--home", str(home)]
+    yard, porch = tmp_path / "yard", tmp_path / "porch"
+    yard.mkdir()
+    subprocess.run(cmd + ["sources", "add", str(yard), "--tz", "UTC"], check=True)
+    yard.rename(tmp_path / "yard-unplugged")          # its drive is out when run starts
+    staged = write_clip(ClipSpec(path=tmp_path / "stage" / "a.mp4",
+                                 start_us=t("2026-11-20T22:00:00Z"), seconds=4, fps=5))
+    proc = subprocess.Popen(cmd + ["run"], stderr=subprocess.PIPE, text=True)
+    store = None
+    try:
+        wait_for(lambda: (home / "index.db").exists())
+        store = Store(home / "index.db")
+        porch.mkdir()
+        subprocess.run(cmd + ["sources", "add", str(porch), "--tz", "UTC"], check=True)
+        shutil.copy(staged, porch / "porch.20261120_220000.mp4")
+        assert wait_for(lambda: [r.path for r in store.files("porch")]) == [
+            str(porch / "porch.20261120_220000.mp4")]
+        (tmp_path / "yard-unplugged").rename(yard)    # plugged in again
+        shutil.copy(staged, yard / "yard.20261120_220000.mp4")
+        assert wait_for(lambda: [r.path for r in store.files("yard")]) == [
+            str(yard / "yard.20261120_220000.mp4")]
+        shutil.copy(staged, yard / "yard.20261120_230000.mp4")   # and watched from then on
+        assert wait_for(lambda: len(store.files("yard")) == 2)
+    finally:
+        if store is not None:
+            store.close()
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err

@@ -37,6 +37,8 @@ class Watcher:
         self._roots = list(roots)
         self._rescan = rescan
         self._on_error = on_error
+        self._watches: dict[str, object] = {}   # root -> watchdog's ObservedWatch
+        self._unwatchable: set[str] = set()       # said once; tried again by follow()
         self._dirty: dict[str, float] = {}
         self._recheck: dict[str, float] = {}
         self._cond = threading.Condition()
@@ -45,14 +47,38 @@ class Watcher:
         self._thread = threading.Thread(target=self._loop, name="footage-agent-watch", daemon=True)
 
     def start(self) -> None:
-        for root in self._roots:
-            try:
-                self._observer.schedule(_Handler(root, self.mark), root, recursive=True)
-            except OSError as exc:
-                if self._on_error:
-                    self._on_error(root, exc)
+        # The observer first: a folder scheduled on a running one that cannot be watched (its
+        # drive out) fails alone, at once; scheduled before, it failed the observer's start,
+        # and with it the watch of every other folder.
         self._observer.start()
+        for root in self._roots:
+            self._watch(root)
         self._thread.start()
+
+    def follow(self, roots: list[str]) -> list[str]:
+        """Watch exactly `roots` from now on: a folder added since, or one that could not be
+        watched before (its drive was out) and can now, is watched and marked for a rescan,
+        as its recordings may be new to the index; one no longer listed is let go. The roots
+        newly watched."""
+        for gone in set(self._watches) - set(roots):
+            self._observer.unschedule(self._watches.pop(gone))
+        self._unwatchable &= set(roots)
+        new = [r for r in roots if r not in self._watches and self._watch(r)]
+        for root in new:
+            self.mark(root)
+        return new
+
+    def _watch(self, root: str) -> bool:
+        try:
+            self._watches[root] = self._observer.schedule(_Handler(root, self.mark), root,
+                                                          recursive=True)
+        except OSError as exc:
+            if self._on_error and root not in self._unwatchable:
+                self._on_error(root, exc)
+            self._unwatchable.add(root)
+            return False
+        self._unwatchable.discard(root)
+        return True
 
     def mark(self, root: str) -> None:
         """Note that something under `root` changed (called from watchdog's thread)."""
