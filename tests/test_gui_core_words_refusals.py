@@ -103,3 +103,30 @@ def test_a_registration_answer_naming_one_held_already_reads_in_spanish(spanish,
             message = refusal(again, Refusal)
     said = in_owner_language(message)
     assert said == read_in_spanish(message) and "reg-1" in said
+
+
+def test_a_camera_with_nothing_indexed_or_typed_wrong_reads_in_spanish(spanish, tmp_path):
+    from agent.errors import NotFound
+    from agent.service import Agent
+
+    from demo.samples import ClipSpec, write_clip
+    from tests.conftest import t
+
+    (tmp_path / "porch").mkdir()
+    write_clip(ClipSpec(path=tmp_path / "yard" / "yard.20261120_220000.mp4",
+                        start_us=t("2026-11-20T22:00:00Z"), seconds=2, fps=5))
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(tmp_path / "porch", tz="UTC")   # added, never scanned
+        agent.scan([str(tmp_path / "yard")], tz="UTC")
+        message = refusal(lambda: agent.indexed_camera("porch"), NotFound)
+        said = in_owner_language(message)
+        assert said == read_in_spanish(message) and "Ajustes" in said   # not a command
+        assert "footage-agent" not in said
+        message = refusal(lambda: agent.indexed_camera("yrd"), NotFound)
+        unknown, meant = message.split("; ")   # "(known: yard)" holds a colon of its own
+        assert in_owner_language(message) == "; ".join(
+            spanish_of(matches(part), **_values(matches(part), part)) for part in (unknown, meant))
+        assert "«yard»" in in_owner_language(message)
+    finally:
+        agent.close()

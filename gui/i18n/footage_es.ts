@@ -2160,12 +2160,32 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Su clave de firma está protegida con una frase de contraseña y no se dio ninguna. Defina FOOTAGE_AGENT_PASSPHRASE con ella y vuelva a iniciar footage-agent.</translation>
     </message>
     <message>
+        <source>run `footage-agent scan` to index its folder (a scan that finds none there means the folder holds no video the app recognises)</source>
+        <translation>ejecute `footage-agent scan` para indexar su carpeta (si un escaneo no encuentra nada allí, la carpeta no contiene vídeo que la aplicación reconozca)</translation>
+    </message>
+    <message>
+        <source>check in Settings that its folder is connected; a folder whose files are not video the app recognises stays empty</source>
+        <translation>compruebe en Ajustes que su carpeta está conectada; una carpeta cuyos archivos no son vídeo que la aplicación reconozca queda vacía</translation>
+    </message>
+    <message>
         <source>the recordings folder {path} cannot be read ({reason}): check that the drive is connected and that your user account may open that folder</source>
         <translation>no se puede leer la carpeta de grabaciones {path} ({reason}): compruebe que la unidad está conectada y que su cuenta de usuario puede abrir esa carpeta</translation>
     </message>
     <message>
         <source>{path} is not a folder (is the drive connected?)</source>
         <translation>{path} no es una carpeta (¿está conectada la unidad?)</translation>
+    </message>
+    <message>
+        <source>the camera &apos;{camera}&apos; has no recordings in the index yet</source>
+        <translation>la cámara «{camera}» aún no tiene grabaciones en el índice</translation>
+    </message>
+    <message>
+        <source>no recordings of a camera named &apos;{camera}&apos; are indexed (known: {known})</source>
+        <translation>no hay grabaciones indexadas de una cámara llamada «{camera}» (conocidas: {known})</translation>
+    </message>
+    <message>
+        <source>did you mean &apos;{meant}&apos;?</source>
+        <translation>¿quiso decir «{meant}»?</translation>
     </message>
     <message>
         <source>{path} is inside the recordings folder {folder}, which is added already (camera {camera})</source>

@@ -31,7 +31,13 @@ NO_FRAMES_COPY = QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside 
 NOT_JSON = QT_TRANSLATE_NOOP("core", "the agency file is not valid JSON")
 OTHER_VERSION = QT_TRANSLATE_NOOP("core", "the agency file is for protocol version {version}; this "
                                           "agent speaks FRP version 1 (\"frp\": 1)")
+RUN_SCAN = QT_TRANSLATE_NOOP("core", "run `footage-agent scan` to index its folder (a scan that "
+                                     "finds none there means the folder holds no video the app "
+                                     "recognises)")
 IN_THE_APP: dict[str, str] = {
+    RUN_SCAN: QT_TRANSLATE_NOOP("core", "check in Settings that its folder is connected; a folder "
+                                        "whose files are not video the app recognises stays "
+                                        "empty"),
     # an agency file that is not one, or not for this app (frp/agency.py, frp/jws_encoding.py)
     NOT_JSON: QT_TRANSLATE_NOOP("core", "this is not an agency file (it is not JSON): ask your "
                                         "city's camera program for its agency file, the .json "
@@ -115,6 +121,12 @@ TEMPLATES: tuple[str, ...] = (
                               "that the drive is connected and that your user account may open "
                               "that folder"),
     QT_TRANSLATE_NOOP("core", "{path} is not a folder (is the drive connected?)"),
+    # a camera with nothing indexed (agent/owner_index.py)
+    QT_TRANSLATE_NOOP("core", "the camera '{camera}' has no recordings in the index yet"),
+    RUN_SCAN,
+    QT_TRANSLATE_NOOP("core", "no recordings of a camera named '{camera}' are indexed (known: "
+                              "{known})"),
+    QT_TRANSLATE_NOOP("core", "did you mean '{meant}'?"),
     # a folder inside or around one added already (agent/owner_sources.py)
     QT_TRANSLATE_NOOP("core", "{path} is inside the recordings folder {folder}, which is added "
                               "already (camera {camera})"),
