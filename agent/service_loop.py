@@ -92,13 +92,17 @@ class ServiceRun:
             self._first_scan(src.root)
         try:
             self._watch()
-            # Folders added (by the app, or `sources add` beside `run`) or plugged in since are
-            # watched too, and scanned: watching only the start's would leave them unindexed.
-            while not stop.wait(FOLLOW_S):
-                self._watcher.follow(self._watched_roots())
         except Exception as exc:
             _unexpected("the recordings folders cannot be watched; new recordings are indexed "
                         "by the next scan", exc)
+            return
+        # Folders added (by the app, or `sources add` beside `run`) or plugged in since are
+        # watched too, and scanned: watching only the start's would leave them unindexed.
+        while not stop.wait(FOLLOW_S):
+            try:
+                self._watcher.follow(self._watched_roots())
+            except Exception as exc:   # a busy or damaged index, say: tried again next time
+                log.warning("the recordings folders to watch could not be listed: %s", exc)
 
     def _first_scan(self, root: str) -> None:
         try:
