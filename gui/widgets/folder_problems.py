@@ -15,8 +15,8 @@ from gui.widgets.labels import PlainLabel
 
 class FolderProblems(QWidget):
     """One line per folder that cannot be scanned, in the owner's words; "Look again" once
-    the drive is back (a folder missing when the app started is not watched, so nothing else
-    would look); and a way to Settings (`settingsRequested`), where a folder gone for good is
+    the drive is back (the service also looks by itself within seconds: ServiceRun follows
+    the folders); and a way to Settings (`settingsRequested`), where a folder gone for good is
     removed."""
 
     settingsRequested = Signal()
