@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agent import timebase
+from agent.audit.log import AuditError, AuditLog
 from agent.errors import AgentError, NotFound
 from agent.events import ScanFailed, ScanFinished
 from agent.index.camera_names import meant_name
@@ -147,3 +148,24 @@ class OwnerIndex:
             return False
         self.scan([root], cancel=cancel)
         return self.store.has_status(src.id, "in-progress")
+
+
+def lost_index(home: Path) -> str | None:
+    """Why the index must not be opened as a new one: it is there but cut to nothing (0 bytes)
+    while the activity log shows recordings folders were added (a copy or restore that failed,
+    a disk that filled). SQLite would take it for a new index, and the folders and camera
+    names would be gone without a word. None when it is whole, or new."""
+    path = Path(home) / "index.db"
+    try:
+        if not path.is_file() or path.stat().st_size:
+            return None
+        added = any(r["event"] == "source-added" for r in AuditLog(home).entries())
+    except (OSError, AuditError):
+        return None
+    if not added:
+        return None
+    return (f"the index {path} is empty (0 bytes), but your activity log shows recordings "
+            "folders were added: it was cut short (a copy or restore that failed, a disk that "
+            "filled). It held your recordings folders and camera names, so do not delete it: "
+            "put back a copy from a backup, or move it aside (keep it) and add your recordings "
+            "folders again with the same camera names, then scan")

@@ -21,10 +21,11 @@ from agent.config import ensure_home, load_settings, resolve_home, save_settings
 from agent.errors import AgentError, NotFound, Refusal, UsageProblem
 from agent.events import RequestsArrived
 from agent.index.store import Store
+from agent.index.store_errors import StoreError
 from agent.jobs import Job
 from agent.owner_cameras import OwnerCameras
 from agent.owner_exports import ENV_PASSPHRASE, OwnerExports
-from agent.owner_index import NotScanned, OwnerIndex
+from agent.owner_index import NotScanned, OwnerIndex, lost_index
 from agent.owner_recorders import OwnerRecorders
 from agent.owner_records import OwnerRecords
 from agent.owner_registrations import OwnerRegistrations
@@ -89,6 +90,9 @@ class Agent(OwnerSources, OwnerIndex, OwnerCameras, OwnerExports, OwnerRecords,
     def store(self) -> Store:
         with self._lock:
             if self._store is None:
+                lost = lost_index(self.home)
+                if lost is not None:
+                    raise StoreError(lost)
                 self._store = Store(self.home / "index.db")
             return self._store
 

@@ -234,3 +234,23 @@ def test_a_damaged_owner_key_is_kept_and_the_owner_is_told_how_to_recover(porch,
     assert "do not delete it" in err and "put back a copy of it from a backup" in err
     assert "register again with each agency" in err
     assert key.read_bytes() == before
+
+
+def test_an_index_cut_to_nothing_is_said_not_taken_for_a_new_one(tmp_path, capsys):
+    """New-user hunt: a 0-byte index.db (a copy or restore that failed) read as a new, empty
+    index: 'no recordings folders yet', exit 0, the folders and camera names gone without a
+    word. The activity log shows folders were added, so it is said, and the file kept."""
+    home, folder = tmp_path / "home", tmp_path / "porch"
+    folder.mkdir()
+    assert main(["--home", str(home), "sources", "add", str(folder), "--tz", "UTC"]) == 0
+    for side in home.glob("index.db*"):
+        side.unlink()
+    (home / "index.db").write_bytes(b"")
+    capsys.readouterr()
+    code, err = said(capsys, "--home", str(home), "sources", "list")
+    assert code == 1 and f"the index {home / 'index.db'} is empty (0 bytes)" in err
+    assert "do not delete it" in err and (home / "index.db").stat().st_size == 0
+    fresh = tmp_path / "fresh"   # a first run that stopped before the index was written
+    fresh.mkdir()
+    (fresh / "index.db").write_bytes(b"")
+    assert main(["--home", str(fresh), "sources", "list"]) == 0
