@@ -19,7 +19,6 @@ in-band, so a decoder never applies one encoder's SPS/PPS to another encoder's s
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -36,6 +35,7 @@ from agent.export.progress import Cancelled, CutError, DroppedFrames, Tracker
 from agent.export.redact import Redaction, Redactor
 from agent.export.source import SourceSpan
 from agent.export.source import why as _why
+from agent.storage import replace as replace_file
 from agent.timebase import format_utc
 
 __all__ = ["SourceSpan", "CutResult", "CutError", "DroppedFrames", "Cancelled", "cut"]
@@ -121,7 +121,7 @@ def cut(spans: Sequence[SourceSpan], start_us: int, end_us: int, out_path: Path,
         except CredentialsError as exc:
             raise CutError(str(exc)) from None
         track.check()
-        os.replace(partial, out_path)
+        replace_file(partial, out_path)   # retried while Windows holds it a moment
     except BaseException:
         for work in (hashing, sealing, flushing):
             if work is not None:

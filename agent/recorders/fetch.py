@@ -24,7 +24,7 @@ import httpx
 from agent.recorders.model import (CredentialsRefused, CutOff, DeviceBusy, DownloadFailed, Fetched,
                                    Query, RecorderError, RecorderUnreachable)
 from agent.recorders.wire import Wire, whole_number
-from agent.storage import safe_name
+from agent.storage import replace, safe_name
 
 ATTEMPTS = 3
 BUSY_WAIT_S = 2.0
@@ -203,7 +203,7 @@ def fetch_to_file(wire: Wire, spec: Download, folder: Path, attempts: int = ATTE
                     "the download was refused. Try again later, or restart the recorder.")
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(partial, final)
+        replace(partial, final)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
