@@ -172,9 +172,8 @@ def _check_room(home: Path, rows: list) -> None:
         what = counted(len(rows), "recording covering the window takes",
                        "recordings covering the window take")
         raise HoldError(f"the {what} {need:,} bytes and the disk of {home} has {free:,} bytes "
-                        "free; a hold "
-                        f"leaves {SPARE_BYTES:,} free, so nothing was copied. Free some space "
-                        "there, then hold it again")
+                        f"free; a hold leaves {SPARE_BYTES:,} free, so nothing was copied. Free "
+                        "some space there, then hold it again")
 
 
 def _copy_all(rows: list, staging: Path, cancel: threading.Event | None) -> list[HeldFile]:
