@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -25,6 +24,7 @@ from agent.service import Agent
 from agent.requests import polling
 from agent.requests.inbox import Inbox
 from frp import jws
+from tests.loopback import serving
 from tests.registering import keep_unpinned
 from tests.test_desk import JWK as DESK_JWK
 from tests.test_desk import KEY as DESK_KEY
@@ -79,15 +79,8 @@ def portal(pages: dict[str, tuple[list, str]]):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", asked
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serving(Handler) as (origin, _server):
+        yield origin, asked
 
 
 def test_a_poll_of_refused_tokens_records_them_moves_on_and_a_later_request_arrives(

@@ -7,10 +7,11 @@ import json
 import logging
 import threading
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 from agent.requests.portal_client import PollPolicy
 from agent.service import Agent
+from tests.loopback import serving
 from tests.registering import keep_unpinned
 from tests.test_poll_cursor import AGENCY_ID, JWK, claims, signed
 
@@ -49,15 +50,8 @@ def busy_portal(token_for, polls_before_stop: int, stop: threading.Event):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", seen
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serving(Handler) as (origin, _server):
+        yield origin, seen
 
 
 def test_a_decision_the_portal_asked_to_wait_for_is_not_sent_again_on_every_pass(tmp_path):
@@ -151,34 +145,30 @@ def test_with_no_poll_waiting_the_thread_does_not_go_round_five_times_a_second(t
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Retired)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    origin = f"http://127.0.0.1:{server.server_address[1]}"
-    doc = {"frp": 1, "id": AGENCY_ID, "name": "Example Police Department",
-           "phone": "+1-206-555-0100", "portal": origin + "/v1", "upload_origins": [origin],
-           "keys": {"keys": [JWK]}}
-    (tmp_path / "agency.json").write_text(json.dumps(doc))
-    agent = Agent(home)
-    try:
-        agent.add_agency(tmp_path / "agency.json")
-        keep_unpinned(home, AGENCY_ID, "reg-1", "portal-secret")
-        desk = agent.requests
-        passes = []
-        real_registrations = desk.trust.registrations
+    with serving(Retired) as (origin, _server):
+        doc = {"frp": 1, "id": AGENCY_ID, "name": "Example Police Department",
+               "phone": "+1-206-555-0100", "portal": origin + "/v1", "upload_origins": [origin],
+               "keys": {"keys": [JWK]}}
+        (tmp_path / "agency.json").write_text(json.dumps(doc))
+        agent = Agent(home)
+        try:
+            agent.add_agency(tmp_path / "agency.json")
+            keep_unpinned(home, AGENCY_ID, "reg-1", "portal-secret")
+            desk = agent.requests
+            passes = []
+            real_registrations = desk.trust.registrations
 
-        def registrations():   # read once at the start of every pass
-            passes.append(1)
-            return real_registrations()
+            def registrations():   # read once at the start of every pass
+                passes.append(1)
+                return real_registrations()
 
-        desk.trust.registrations = registrations
-        poller = threading.Thread(target=desk.run_polling, args=(stop,))
-        poller.start()
-        assert refused.wait(30)
-        stop.wait(1.0)   # five passes before
-        stop.set()
-        poller.join(10)
-        assert not poller.is_alive() and len(passes) == 1, len(passes)
-    finally:
-        agent.close()
-        server.shutdown()
-        server.server_close()
+            desk.trust.registrations = registrations
+            poller = threading.Thread(target=desk.run_polling, args=(stop,))
+            poller.start()
+            assert refused.wait(30)
+            stop.wait(1.0)   # five passes before
+            stop.set()
+            poller.join(10)
+            assert not poller.is_alive() and len(passes) == 1, len(passes)
+        finally:
+            agent.close()

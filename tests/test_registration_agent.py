@@ -9,7 +9,7 @@ import socket
 import threading
 import time
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import httpx
@@ -27,6 +27,7 @@ from frp.registration import Camera, Contact
 from portal.ca import create_ca, issue_owner_certificate, load_ca
 from portal.server import PortalServer
 from portal.state import Portal
+from tests.loopback import serving
 from tests.registering import invite
 
 AGENCY_ID = "https://police.example.gov"
@@ -264,22 +265,14 @@ class _Answering(BaseHTTPRequestHandler):
 def answering_portal(tmp_path, home, ca):
     """An _Answering portal on 127.0.0.1, its agency (registration CA `ca`) trusted in `home`:
     (server, trust store, owner key)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Answering)
-    server.calls = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    origin = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    with serving(_Answering) as (origin, server):
+        server.calls = []
         doc = json.loads(agency_file(tmp_path, ca.pem).read_text())
         doc["portal"], doc["upload_origins"] = origin + "/v1", [origin]
         (tmp_path / "agency.json").write_text(json.dumps(doc))
         trust = TrustStore(home)
         trust.add(tmp_path / "agency.json")
         yield server, trust, OwnerKey.load_or_create(home)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @pytest.mark.parametrize("certificate_ok", [True, False])
