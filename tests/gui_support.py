@@ -61,6 +61,17 @@ def choose_window(qtbot, window, start_us: int, end_us: int):
     return page
 
 
+def export_result(qtbot, window, page, folder) -> str:
+    """Export what the Export `page` holds into `folder`, as an owner clicks Export: the
+    result the progress page shows once the job ends."""
+    from PySide6.QtCore import Qt
+
+    page.folder.setText(str(folder))
+    qtbot.mouseClick(page.export_button, Qt.LeftButton)
+    settle(qtbot, window, timeout=60000)
+    return window.progress.result.text()
+
+
 @pytest.fixture
 def win(qtbot, tmp_path, footage):
     """The app's window on the demo's world (its agency trusted, its cameras indexed)."""

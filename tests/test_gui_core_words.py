@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import httpx  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
 import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication  # noqa: E402
 
 from agent.delivery import tus_loop  # noqa: E402
 from agent.delivery.upload import UploadError, upload_file  # noqa: E402
@@ -35,7 +35,7 @@ from demo.gui_data import make_world, request_claims, sign  # noqa: E402
 from frp.agency import Agency  # noqa: E402
 from gui.views import core_words  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
-from tests.gui_support import choose_window, footage, open_window, settle, spanish  # noqa: E402,F401
+from tests.gui_support import choose_window, export_result, footage, open_window, settle, spanish  # noqa: E402,F401
 
 WINDOWS_PATH = "E:\\clips"
 
@@ -330,10 +330,7 @@ def test_an_export_to_a_missing_drive_shows_the_spanish_reason_on_the_page(
     try:
         page = choose_window(qtbot, window, world.start_us + US, world.start_us + 3 * US)
         next(iter(page.strip.checks.values())).setChecked(True)
-        page.folder.setText(str(out))
-        qtbot.mouseClick(page.export_button, Qt.LeftButton)
-        settle(qtbot, window, timeout=60000)
-        shown = window.progress.result.text()
+        shown = export_result(qtbot, window, page, out)
     finally:
         window.shutdown()
         agent.close()

@@ -11,12 +11,11 @@ import subprocess
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
 
 from agent.timebase import US  # noqa: E402
 from demo.gui_data import make_world  # noqa: E402
 from gui.views.core_words import in_owner_language  # noqa: E402
-from tests.gui_support import choose_window, footage, open_window, settle, spanish  # noqa: E402,F401
+from tests.gui_support import choose_window, export_result, footage, open_window, settle, spanish  # noqa: E402,F401
 
 
 def error_of(call, kind) -> str:
@@ -73,10 +72,7 @@ def test_an_export_to_a_full_disk_shows_the_spanish_reason_on_the_page(
         page = choose_window(qtbot, window, world.start_us + US, world.start_us + 7 * US)
         for check in page.strip.checks.values():
             check.setChecked(True)
-        page.folder.setText(str(disk))
-        qtbot.mouseClick(page.export_button, Qt.LeftButton)
-        settle(qtbot, window, timeout=60000)
-        shown = window.progress.result.text()
+        shown = export_result(qtbot, window, page, disk)
     finally:
         window.shutdown()
         agent.close()
@@ -99,10 +95,7 @@ def test_an_export_into_a_new_folder_on_a_read_only_disk_says_so_in_spanish(
     window, agent = open_window(qtbot, world.home)
     try:
         page = choose_window(qtbot, window, world.start_us + US, world.start_us + 3 * US)
-        page.folder.setText(str(disk / "clips"))
-        qtbot.mouseClick(page.export_button, Qt.LeftButton)
-        settle(qtbot, window, timeout=60000)
-        shown = window.progress.result.text()
+        shown = export_result(qtbot, window, page, disk / "clips")
     finally:
         window.shutdown()
         agent.close()
@@ -124,10 +117,7 @@ def test_a_camera_with_no_frames_in_the_time_names_the_apps_choices(qtbot, tmp_p
     window, agent = open_window(qtbot, world.home)
     try:
         page = choose_window(qtbot, window, world.start_us + US, world.start_us + 3 * US)
-        page.folder.setText(str(tmp_path / "exports"))
-        qtbot.mouseClick(page.export_button, Qt.LeftButton)
-        settle(qtbot, window, timeout=60000)
-        shown = window.progress.result.text()
+        shown = export_result(qtbot, window, page, tmp_path / "exports")
     finally:
         window.shutdown()
         agent.close()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from agent.timebase import US  # noqa: E402
 from demo.gui_data import make_world  # noqa: E402
-from tests.gui_support import answers, choose_window, open_window, settle, spanish  # noqa: E402,F401
+from tests.gui_support import answers, choose_window, export_result, open_window, settle, spanish  # noqa: E402,F401
 
 
 def scan(qtbot, window, agent) -> None:
@@ -109,10 +109,7 @@ def test_an_export_from_a_folder_gone_says_so_in_the_owners_words(qtbot, tmp_pat
         page = choose_window(qtbot, window, world.start_us + US, world.start_us + 3 * US)
         for camera, check in page.strip.checks.items():
             check.setChecked(camera == "driveway")
-        page.folder.setText(str(tmp_path / "exports"))
-        qtbot.mouseClick(page.export_button, Qt.LeftButton)
-        settle(qtbot, window, timeout=60000)
-        shown = window.progress.result.text()
+        shown = export_result(qtbot, window, page, tmp_path / "exports")
     finally:
         window.shutdown()
         agent.close()
