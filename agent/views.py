@@ -28,7 +28,6 @@ from agent.requests.holds import HeldFile, Hold
 from agent.requests.key_rotation import KeyRotation
 from agent.requests.polling import SyncReport
 from agent.requests.records import Approval, Delivery
-from agent.requests.withdrawal import kept_on_withdrawal
 from agent.requests.view import RequestView
 from frp.agency import Agency
 from frp.certificates import CertificateFacts
@@ -46,8 +45,6 @@ __all__ = [
     "PreviewFrame", "CameraMasks", "Polygon", "SigningChain",
     # requests, their decisions and deliveries
     "RequestView", "Approval", "Delivery", "Hold", "HeldFile", "SyncReport",
-    # which packages withdrawing an approval keeps (the agency may have them)
-    "kept_on_withdrawal",
     # the most characters a message or a decline reason may hold (the protocol's limit)
     "MAX_MESSAGE_CHARS",
     # the owner's records and settings

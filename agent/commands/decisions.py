@@ -12,7 +12,6 @@ from agent.commands.progress import add_option as add_progress_option
 from agent.commands.requests import add_agency_option, agency_name, entry_json, mapped
 from agent.count_words import counted
 from agent.requests.view import RequestView
-from agent.requests.withdrawal import kept_on_withdrawal
 from agent.service import AgentError
 from frp.text import one_line
 
@@ -155,7 +154,7 @@ def _withdrawn(done) -> str:
     """What withdrawing the approval did to the packages made for the agency. A camera whose
     delivery is still listed kept its package: its upload had finished, so the agency may
     hold it whatever it answers to the decline."""
-    kept = sorted({d.camera for d in done.deliveries if kept_on_withdrawal(d)})
+    kept = sorted({d.camera for d in done.deliveries if d.kept_on_withdrawal})
     if not kept:
         return ("your approval is withdrawn: nothing more will be sent, and the packages made "
                 "for the agency were removed from this PC"

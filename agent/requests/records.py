@@ -22,6 +22,13 @@ class Delivery:
     upload_url: str | None = None
     receipt: str | None = None
 
+    @property
+    def kept_on_withdrawal(self) -> bool:
+        """Whether withdrawing the approval keeps this package: its upload finished without a
+        receipt, so its submission may have reached the portal with the answer lost on the
+        way, and then the agency has it and this is the owner's one copy of what it holds."""
+        return bool(self.upload_url) and not self.receipt
+
 
 @dataclass(frozen=True)
 class Approval:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from agent.os_words import plain_os_error
 from agent.requests.approval_step import Step
-from agent.requests.records import Delivery, Entry
+from agent.requests.records import Entry
 from agent.requests.tus_uploads import withdraw
 
 # What may be withdrawn: approved and never delivered. `exporting` and `uploading` only when
@@ -45,25 +45,19 @@ def delivered_refusal(entry: Entry, agency_name: str) -> str | None:
             "agency has it. Ask the agency directly if you want it deleted")
 
 
-def kept_on_withdrawal(record: Delivery) -> bool:
-    """Whether withdrawing the approval keeps this camera's package: its upload finished
-    without a receipt, so its submission may have reached the portal with the answer lost on
-    the way, and then the agency has it and this is the owner's one copy of what it holds."""
-    return bool(record.upload_url) and not record.receipt
-
-
 def withdraw_all(step: Step, entry: Entry) -> Withdrawal:
     """Take back each camera's upload (tus termination) and remove its package folder and
     tar, then forget the camera's delivery. An upload server that cannot be reached does not
     stop it: the portal ends the request's uploads when the decline reaches it.
 
-    A package whose upload finished is kept, with its delivery record (kept_on_withdrawal)."""
+    A package whose upload finished is kept, with its delivery record
+    (Delivery.kept_on_withdrawal)."""
     left, removed, not_removed, kept = [], [], [], []
     roots = (step.home / "packages", step.home / "outbox")
     for record in entry.deliveries:
         if withdraw(step, record):
             left.append(record.camera)
-        if kept_on_withdrawal(record):
+        if record.kept_on_withdrawal:
             step.inbox.save_delivery(entry.iss, entry.jti, record)   # as it was: uploaded
             kept.append(record.camera)
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from agent.service import AgentError, Refusal
-from agent.views import RequestView, kept_on_withdrawal, multi_line, one_line
+from agent.views import RequestView, multi_line, one_line
 from gui.views.core_words import in_owner_language
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 
@@ -48,7 +48,7 @@ def kept_when_withdrawn(v: RequestView) -> str:
     """What withdrawing the approval keeps on this PC, as the question before it says it ("" for
     nothing): a package sent whole that has no receipt stays, since the agency may have it
     (its answer may have been lost on the way)."""
-    sent = sorted({one_line(d.camera) for d in v.deliveries if kept_on_withdrawal(d)})
+    sent = sorted({one_line(d.camera) for d in v.deliveries if d.kept_on_withdrawal})
     if not sent:
         return ""
     return translate("requests", "Only the copy of {cameras} stays on this PC: it was sent "
