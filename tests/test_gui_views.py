@@ -10,7 +10,7 @@ import pytest
 
 from agent import timebase
 from agent.service import AgentError, NotFound, Refusal
-from agent.views import Delivery, LogRecord, RequestView
+from agent.views import Delivery, LogRecord, RequestView, one_line
 from gui.views import activity, outcomes, requests, times
 
 ZONE = "America/Los_Angeles"
@@ -23,7 +23,7 @@ VIEW = RequestView(
     legal_basis="warrant", message="hello", location={"lat": 47.6, "radius_m": 150.0,
                                                      "address": "1200 Elm Street"},
     emergency=False, upload_endpoint="https://upload.police.example.gov/files/",
-    window_start_us=T0, window_end_us=T0 + 60_000_000, cameras=("porch",), received_at_us=T0,
+    window_start_us=T0, window_end_us=T0 + 60_000_000, cameras=("porch",), unregistered=(), received_at_us=T0,
     expires_at_us=T0 + 86_400_000_000, reason=None, decision_sent_at_us=None,
     decision_error=None, approval=None, deliveries=(), verified=True, problem=None, hold=None)
 
@@ -37,6 +37,15 @@ def test_request_facts_read_as_the_screens_show_them():
     assert requests.legal_basis(VIEW) == "Search warrant"
     assert requests.status(VIEW) == "Waiting for you"
     assert requests.reason(VIEW) == ""
+
+
+def test_cameras_never_registered_with_the_agency_are_named_in_one_line():
+    assert requests.unregistered(VIEW) == ""
+    odd = replace(VIEW, cameras=("porch", "yard\u202e", "attic"), unregistered=("yard\u202e", "attic"))
+    said = requests.unregistered(odd)
+    yard = one_line("yard\u202e")
+    assert f"never registered with this agency: {yard}, attic." in said
+    assert "\u202e" not in said
 
 
 def test_missing_facts_and_an_agency_no_longer_trusted():

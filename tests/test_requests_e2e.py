@@ -213,6 +213,33 @@ def test_wider_approval_is_refused_and_without_yes_nothing_leaves(flow):
     assert only_request(run)["status"] == "new" and portal.decisions() == []
 
 
+def test_a_camera_not_registered_with_the_agency_is_said_and_not_shared_by_default(flow):
+    """A request naming a camera the owner never registered with the agency (here: asked for
+    before the owner took it off the registration) says so, and a plain `approve` leaves it out;
+    a request naming only such cameras needs the owner to choose."""
+    portal, _server, run, reg = flow
+    new_request(portal, reg)                                        # porch and yard
+    new_request(portal, reg, cameras=("yard",), case="2026-78")
+    code, _, err = run("agencies", "update", AGENCY_ID, "--camera", "porch",
+                       "--address", "1200 Elm Street")
+    assert code == 0, err
+    assert run("inbox", "sync")[0] == 0
+    both, yard_only = sorted(run.json("inbox"), key=lambda i: i["case"])
+    assert both["cameras"] == ["porch", "yard"] and both["unregistered"] == ["yard"]
+    code, out, _ = run("inbox", "show", "--", both["id"])
+    assert "Not registered with this agency: yard" in out
+
+    code, _, err = run("approve", "--yes", "--", yard_only["id"])
+    assert code == 3 and "did not register with this agency (yard)" in err
+    assert portal.decisions() == []
+
+    code, out, err = run("approve", "--yes", "--json", "--", both["id"])
+    assert code == 0, err
+    assert [d["camera"] for d in json.loads(out)["deliveries"]] == ["porch"]
+    (decision,) = portal.decisions()
+    assert decision["approved"]["cameras"] == ["porch"]
+
+
 def test_import_by_url_and_a_refused_import_exit_3(flow):
     portal, server, run, reg = flow
     code, _, err = run("import-request", "https://evil.example.com/v1/requests/x")

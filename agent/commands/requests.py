@@ -75,8 +75,8 @@ def entry_json(view: RequestView, agency_name: str | None = None) -> dict:
             "window": {"start": utc(view.window_start_us), "end": utc(view.window_end_us)},
             "status": view.status, "received_at": utc(view.received_at_us),
             "expires_at": utc(view.expires_at_us), "agency_name": agency_name,
-            "cameras": list(view.cameras), "reason": view.reason, "verified": view.verified,
-            "problem": view.problem}
+            "cameras": list(view.cameras), "unregistered": list(view.unregistered),
+            "reason": view.reason, "verified": view.verified, "problem": view.problem}
 
 
 def agency_name(view: RequestView) -> str:
@@ -155,6 +155,10 @@ def inbox_show(agent, args) -> int:
     if v.expires_at_us is not None:
         print(f"Answer by: {shown(v.expires_at_us, agent.local_zone())}")
     print(f"Cameras asked for: {', '.join(one_line(c) for c in v.cameras) or 'not named'}")
+    if v.unregistered:
+        print(f"Not registered with this agency: {', '.join(one_line(c) for c in v.unregistered)}"
+              " (you never told it of them; `approve` shares them only if you name them with "
+              "--camera)")
     if v.verified:
         who = ", ".join(f"{k}: {one_line(x)}" for k, x in v.requester.items())
         print(f"Requester (as stated in the request): {who}")

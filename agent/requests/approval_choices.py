@@ -9,6 +9,7 @@ from agent.export.masks import MaskError
 from agent.export.redact import Redaction, owner_redaction
 from agent.requests.approval_step import ApprovalRefused
 from agent.requests.records import Approval, Entry
+from agent.requests.view import unregistered
 from agent.timebase import format_utc
 
 MODES = ("copy", "exact")
@@ -17,17 +18,20 @@ MODES = ("copy", "exact")
 def new_approval(entry: Entry, indexed_cameras: list[str], cameras, start_us: int | None,
                  end_us: int | None, mode: str | None, keep_audio: bool | None,
                  blur_faces: bool | None = None, masks: bool | None = None,
-                 current: Callable[[str], str | None] | None = None) -> Approval:
+                 current: Callable[[str], str | None] | None = None,
+                 on_file: tuple[str, ...] | None = None) -> Approval:
     """The owner's choices, checked: never wider than the request; unset ones default to it.
 
     The approval names cameras as the request does (the signed decision must): a camera the
-    owner renamed since is chosen by either name. `current` gives a camera's current name."""
+    owner renamed since is chosen by either name. `current` gives a camera's current name.
+    `on_file` is the cameras registered with the agency (None: not known): by default none
+    other is shared, as the owner never told the agency of it."""
     start = entry.window_start_us if start_us is None else start_us
     end = entry.window_end_us if end_us is None else end_us
     now_called = (lambda c: current(c) or c) if current else (lambda c: c)
     as_asked = {now_called(a): a for a in entry.cameras}
     chosen = tuple(dict.fromkeys(c if c in entry.cameras else as_asked.get(now_called(c), c)
-                                 for c in cameras)) if cameras else entry.cameras
+                                 for c in cameras)) if cameras else _by_default(entry, on_file)
     if not chosen:
         raise ApprovalRefused("this request does not name cameras; choose which to share")
     if start >= end:
@@ -48,6 +52,16 @@ def new_approval(entry: Entry, indexed_cameras: list[str], cameras, start_us: in
         raise ApprovalRefused(f"the cut mode must be one of {', '.join(MODES)}")
     return Approval(start, end, chosen, mode or "copy", bool(keep_audio), bool(blur_faces),
                     masks is not False)
+
+
+def _by_default(entry: Entry, on_file: tuple[str, ...] | None) -> tuple[str, ...]:
+    unasked = unregistered(entry, on_file)
+    chosen = tuple(c for c in entry.cameras if c not in unasked)
+    if unasked and not chosen:
+        raise ApprovalRefused(f"this request asks only for cameras you did not register with "
+                              f"this agency ({', '.join(unasked)}); choose which to share, if "
+                              "any")
+    return chosen
 
 
 def same_approval(entry: Entry, cameras, start_us: int | None, end_us: int | None,

@@ -90,16 +90,18 @@ _CUT_OFF = ("approved", "exporting", "uploading")
 
 
 def chosen_approval(store: Store, home: Path, entry: Entry, cameras, start_us, end_us, mode,
-                    keep_audio, blur_faces, masks) -> Approval:
+                    keep_audio, blur_faces, masks, on_file: tuple[str, ...] | None) -> Approval:
     """The approval the owner's choices make for the request as it stands, checked and
     recorded nowhere: the one kept when resuming a failed (or cut off) delivery, else a new
-    one. Raises ApprovalRefused saying why it would be refused."""
+    one (`on_file`: the cameras registered with the agency, None when not known). Raises
+    ApprovalRefused saying why it would be refused."""
     if entry.status == "failed" or entry.status in _CUT_OFF:
         return same_approval(entry, cameras, start_us, end_us, mode, keep_audio, blur_faces,
                              masks)
     if entry.status in UNDECIDED:
         approval = new_approval(entry, store.cameras(), cameras, start_us, end_us, mode,
-                                keep_audio, blur_faces, masks, current=store.names.current)
+                                keep_audio, blur_faces, masks, current=store.names.current,
+                                on_file=on_file)
         redactions(home, approval, store.names.current)  # masks readable?
         return approval
     if entry.status == "expired":
@@ -112,7 +114,7 @@ def chosen_approval(store: Store, home: Path, entry: Entry, cameras, start_us, e
 
 def approval_to_run(inbox: Inbox, store: Callable[[], Store], home: Path, log: Log,
                     entry: Entry, cameras, start_us, end_us, mode, keep_audio, blur_faces,
-                    masks) -> tuple[Entry, Approval]:
+                    masks, on_file: tuple[str, ...] | None) -> tuple[Entry, Approval]:
     """The request as it stands and the approval to run: the one kept when resuming a failed
     (or cut off) delivery, else a new one from the owner's choices, recorded as approved.
 
@@ -120,7 +122,7 @@ def approval_to_run(inbox: Inbox, store: Callable[[], Store], home: Path, log: L
     if entry.status in _CUT_OFF:  # an earlier run was cut off
         entry = inbox.transition(entry.iss, entry.jti, "failed", "interrupted")
     approval = chosen_approval(store(), home, entry, cameras, start_us, end_us, mode,
-                               keep_audio, blur_faces, masks)
+                               keep_audio, blur_faces, masks, on_file)
     if entry.status in UNDECIDED:
         inbox.set_approval(entry.iss, entry.jti, approval)
         inbox.transition(entry.iss, entry.jti, "approved")

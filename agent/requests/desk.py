@@ -32,6 +32,7 @@ from agent.requests.desk_intake import DeskIntake
 from agent.requests.inbox import Inbox, InboxError
 from agent.requests.portal_client import PollPolicy, PortalClient
 from agent.requests.records import Entry
+from agent.requests.registrations import Registration
 from agent.requests.view import RequestView, request_view
 from agent.timebase import US
 from frp.agency import Agency
@@ -92,6 +93,7 @@ class RequestDesk(DeskIntake, DeskDecisions):
         store: `verified` and `problem` say how it stands now (its agency removed, its key
         rotated out). Holds are not read here; `show` reads them."""
         agencies = {a.id: a for a in self.trust.list()}
+        held = {(r.agency_id, r.id): r for r in self.trust.registration_records()}
         views = []
         for entry in self.inbox.list():
             request, problem = None, None
@@ -99,8 +101,9 @@ class RequestDesk(DeskIntake, DeskDecisions):
                 request = self._reverify(entry)[1]
             except DeskRefusal as exc:
                 problem = str(exc)
-            views.append(request_view(entry, agencies.get(entry.iss), request,
-                                      verified=request is not None, problem=problem))
+            views.append(request_view(
+                entry, agencies.get(entry.iss), request, verified=request is not None,
+                problem=problem, on_file=_names_on_file(held.get((entry.iss, entry.registration)))))
         return views
 
     def show(self, jti: str, iss: str | None = None) -> RequestView:
@@ -120,7 +123,7 @@ class RequestDesk(DeskIntake, DeskDecisions):
         except holds.HoldError as exc:
             hold, problem = None, problem or str(exc)
         return request_view(entry, agency, request, verified=request is not None,
-                            problem=problem, hold=hold)
+                            problem=problem, hold=hold, on_file=self._on_file(entry))
 
     # internals ---------------------------------------------------------------------------
     def _entry(self, jti: str, iss: str | None = None) -> Entry:
@@ -141,6 +144,9 @@ class RequestDesk(DeskIntake, DeskDecisions):
             raise DeskRefusal(f"the request no longer verifies: {exc.reason}") from None
         return agency, request
 
+    def _on_file(self, entry: Entry) -> tuple[str, ...] | None:
+        return _names_on_file(self.trust.registration(entry.iss, entry.registration))
+
     def _bearer(self, entry: Entry, agency: Agency) -> str:
         token = self.trust.portal_token(entry.iss, entry.registration)
         if not token:
@@ -154,3 +160,7 @@ class RequestDesk(DeskIntake, DeskDecisions):
 
     def _log(self, event: str, entry: Entry, **data) -> None:
         self.audit.append(event, id=entry.jti, agency=entry.iss, **data)
+
+
+def _names_on_file(registration: Registration | None) -> tuple[str, ...] | None:
+    return registration.names_on_file if registration is not None else None

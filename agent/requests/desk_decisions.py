@@ -78,9 +78,10 @@ class DeskDecisions:
                 iss: str | None = None) -> RequestView:
         """Export, deliver and receipt what the owner approves (never wider than the request).
 
-        Unset choices default to the whole request (its cameras; copy mode; no audio; each
-        camera's saved privacy masks applied, faces not blurred), or to what was approved
-        before when resuming a failed delivery. Frames of the recordings that cannot be
+        Unset choices default to the whole request (the cameras it names that the owner
+        registered with the agency; copy mode; no audio; each camera's saved privacy masks
+        applied, faces not blurred), or to what was approved before when resuming a failed
+        delivery. Frames of the recordings that cannot be
         decoded stop it (refused, the request left `failed`) unless `accept_dropped`.
         """
         entry = self._entry(jti, iss)
@@ -104,7 +105,7 @@ class DeskDecisions:
         try:
             return approval_run.chosen_approval(self._store(), self.home, entry, cameras,
                                                 start_us, end_us, mode, keep_audio,
-                                                blur_faces, masks)
+                                                blur_faces, masks, self._on_file(entry))
         except DeliveryError as exc:
             raise DeskRefusal(str(exc)) from None
 
@@ -115,7 +116,7 @@ class DeskDecisions:
         try:
             entry, approval = approval_run.approval_to_run(
                 self.inbox, self._store, self.home, self._log, entry, cameras, start_us, end_us,
-                mode, keep_audio, blur_faces, masks)
+                mode, keep_audio, blur_faces, masks, self._on_file(entry))
         except DeliveryError as exc:  # refused
             raise DeskRefusal(str(exc)) from None
         step = Step(self.home, self._store(), self._signing_key(entry.iss, entry.registration),

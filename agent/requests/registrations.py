@@ -56,6 +56,12 @@ class Registration:
         """Registered with this app: the portal knows the owner's key."""
         return self.owner_id is not None
 
+    @property
+    def names_on_file(self) -> tuple[str, ...] | None:
+        """The camera names the agency was given; None for a registration not made in this
+        app, whose cameras are not known here."""
+        return tuple(c.name for c in self.cameras) if self.pinned else None
+
 
 def check_secret(value: object, what: str) -> str:
     """A portal token fit to keep: 1-4096 characters, no spaces or control characters

@@ -45,6 +45,7 @@ class RequestView:
     window_start_us: int
     window_end_us: int
     cameras: tuple[str, ...]
+    unregistered: tuple[str, ...]    # named, never registered with this agency
     received_at_us: int
     expires_at_us: int
     reason: str | None               # the decline reason, or why a delivery failed
@@ -58,21 +59,31 @@ class RequestView:
 
 
 def request_view(entry: Entry, agency: Agency | None, request: Request | None, *,
-                 verified: bool, problem: str | None = None,
-                 hold: Hold | None = None) -> RequestView:
+                 verified: bool, problem: str | None = None, hold: Hold | None = None,
+                 on_file: tuple[str, ...] | None = None) -> RequestView:
     """The view of an inbox entry; `request` is its re-verified form, None when not checked
-    again (the claims are then read from the stored token)."""
+    again (the claims are then read from the stored token). `on_file` is the cameras the owner
+    registered with the agency (None: not known, for a registration not made in this app)."""
     said = _from_request(request) if request is not None else _from_claims(entry.token)
     return RequestView(
         id=entry.jti, agency_id=entry.iss,
         agency_name=agency.name if agency else None, agency_phone=agency.phone if agency else None,
         registration=entry.registration, status=entry.status, case=entry.case,
         window_start_us=entry.window_start_us, window_end_us=entry.window_end_us,
-        cameras=tuple(entry.cameras), received_at_us=entry.received_at_us,
+        cameras=tuple(entry.cameras), unregistered=unregistered(entry, on_file),
+        received_at_us=entry.received_at_us,
         expires_at_us=entry.expires_at_us, reason=entry.reason,
         decision_sent_at_us=entry.decision_sent_at_us, decision_error=entry.decision_error,
         approval=entry.approval, deliveries=tuple(entry.deliveries), verified=verified,
         problem=problem, hold=hold, **said)
+
+
+def unregistered(entry: Entry, on_file: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The cameras a request names that its registration does not: the agency was never told
+    of them (a guess, or a name learnt elsewhere), so none is shared unless the owner picks it."""
+    if on_file is None:
+        return ()
+    return tuple(c for c in entry.cameras if c not in on_file)
 
 
 def _from_request(req: Request) -> dict:

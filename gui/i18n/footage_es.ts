@@ -3076,6 +3076,10 @@ Cámaras registradas: {cameras}</translation>
         <translation>Solo la copia de {cameras} se queda en este PC: se envió completa, así que la agencia puede tenerla ya.</translation>
     </message>
     <message>
+        <source>It also names cameras you never registered with this agency: {cameras}. They start unticked; call the agency back before you share one it should not know of.</source>
+        <translation>También nombra cámaras que usted nunca registró con esta agencia: {cameras}. Empiezan sin marcar; llame a la agencia antes de compartir una que no debería conocer.</translation>
+    </message>
+    <message>
         <source>Verified</source>
         <translation>Verificada</translation>
     </message>

@@ -140,9 +140,9 @@ class RequestPage(QWidget):
             cameras += [c for c in self.approved.cameras if c not in cameras]
         self.strip.set_cameras(cameras, view.window_start_us, view.window_end_us)
         self.options.load_masks(cameras)
-        if view.cameras:   # cameras the request did not name start unticked
+        if view.cameras:   # cameras not asked for, or never registered with it, start unticked
             for cam, box in self.strip.checks.items():
-                box.setChecked(cam in view.cameras)
+                box.setChecked(cam in view.cameras and cam not in view.unregistered)
         self._show_approval(view.status)
         undecided, resumable = view.status in UNDECIDED, view.status == "failed"
         declinable = undecided or requests.withdrawable(view)

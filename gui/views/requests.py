@@ -56,6 +56,17 @@ def kept_when_withdrawn(v: RequestView) -> str:
         cameras=", ".join(sent))
 
 
+def unregistered(v: RequestView) -> str:
+    """The cameras a request names that the owner never registered with its agency, said as a
+    warning ("" for none): the page leaves them unticked."""
+    if not v.unregistered:
+        return ""
+    return translate("requests", "It also names cameras you never registered with this "
+                                 "agency: {cameras}. They start unticked; call the agency back "
+                                 "before you share one it should not know of.").format(
+        cameras=", ".join(one_line(c) for c in v.unregistered))
+
+
 def badge(v: RequestView) -> str:
     """Whether the request verifies today, in a word or two: it stops saying "Verified" once
     its agency is removed from the trust list or the key that signed it is rotated out."""

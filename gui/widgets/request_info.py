@@ -32,6 +32,7 @@ class RequestInfo(QWidget):
         self.window = plain_label()
         self.left = plain_label()
         self.urgent = plain_label(name="urgent")
+        self.unregistered = plain_label(name="urgent")
         self.message = QPlainTextEdit()
         self.message.setReadOnly(True)
         self.message.setObjectName("message")
@@ -52,6 +53,7 @@ class RequestInfo(QWidget):
             box.addWidget(plain_label(self.tr(title), "fieldName"))
             box.addWidget(widget)
         box.addWidget(self.urgent)
+        box.addWidget(self.unregistered)
         box.addSpacing(6)
         box.addWidget(plain_label(self.tr("Their message"), "fieldName"))
         box.addWidget(self.message)
@@ -82,4 +84,6 @@ class RequestInfo(QWidget):
         self.urgent.setVisible(v.emergency)
         self.urgent.setText(self.tr("Marked urgent by the agency. That changes none of the checks: "
                                     "take the time you need, and call back if unsure."))
+        self.unregistered.setVisible(bool(v.unregistered))
+        self.unregistered.setText(requests.unregistered(v))
         self.message.setPlainText(requests.message(v))
