@@ -1,6 +1,7 @@
 """Refusals added by this round's hunts, in the owner's language: a safe copy the disk has no
-room for, packages over what the request lets the agency take, and a recordings folder inside
-or around one added already. Each message is
+room for, packages over what the request lets the agency take, a recordings folder inside
+or around one added already, and approving a request that expired while its page was open
+(the app showed it in English). Each message is
 made by the agent's own code; every part of it must be a known sentence, read in Spanish with
 its values kept (tests/test_gui_core_words.py checks the others the same way)."""
 from __future__ import annotations
@@ -13,7 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from agent.requests.approval_step import OverLimit  # noqa: E402
+from agent.requests.approval_run import chosen_approval  # noqa: E402
+from agent.requests.approval_step import ApprovalRefused, OverLimit  # noqa: E402
 from agent.requests.holds import HoldError, _check_room  # noqa: E402
 from agent.requests.package_delivery import _within_limit  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
@@ -130,3 +132,13 @@ def test_a_camera_with_nothing_indexed_or_typed_wrong_reads_in_spanish(spanish, 
         assert "«yard»" in in_owner_language(message)
     finally:
         agent.close()
+
+
+def test_approving_a_request_that_expired_while_its_page_was_open_reads_in_spanish(spanish):
+    entry = types.SimpleNamespace(jti="req-7", status="expired", expires_at_us=1_796_000_000 * 10**6)
+    message = refusal(lambda: chosen_approval(None, None, entry, None, None, None, None, None,
+                                              None, None, None), ApprovalRefused)
+    template = matches(message)
+    assert template is not None
+    assert in_owner_language(message) == spanish_of(template, **_values(template, message))
+    assert "req-7" in in_owner_language(message) and "expired" not in in_owner_language(message)

@@ -2356,6 +2356,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>la solicitud caducó el {when}; si la agencia aún necesita imágenes, puede enviar una solicitud nueva</translation>
     </message>
     <message>
+        <source>request &apos;{jti}&apos; expired at {when} and can no longer be approved; if the agency still needs footage, it can send a new request</source>
+        <translation>la solicitud «{jti}» caducó el {when} y ya no se puede aprobar; si la agencia aún necesita imágenes, puede enviar una solicitud nueva</translation>
+    </message>
+    <message>
         <source>the request says it was issued at {when}, which is in the future (check this computer&apos;s clock)</source>
         <translation>la solicitud dice haberse emitido el {when}, que está en el futuro (compruebe el reloj de este equipo)</translation>
     </message>

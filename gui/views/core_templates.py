@@ -206,6 +206,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the signature of {agency} does not verify: {detail}"),
     QT_TRANSLATE_NOOP("core", "the request expired at {when}; if the agency still needs footage, "
                               "it can send a new request"),
+    QT_TRANSLATE_NOOP("core", "request '{jti}' expired at {when} and can no longer be approved; "
+                              "if the agency still needs footage, it can send a new request"),
     QT_TRANSLATE_NOOP("core", "the request says it was issued at {when}, which is in the future "
                               "(check this computer's clock)"),
     QT_TRANSLATE_NOOP("core", "the request is addressed to registration {aud}, which is not one "
