@@ -240,6 +240,17 @@ def test_a_camera_not_registered_with_the_agency_is_said_and_not_shared_by_defau
     assert decision["approved"]["cameras"] == ["porch"]
 
 
+def test_a_damaged_registrations_file_still_shows_the_inbox(flow):
+    portal, _server, run, reg = flow
+    new_request(portal, reg)
+    assert run("inbox", "sync")[0] == 0
+    (run.home / "registrations.json").write_text("{damaged")
+    (item,) = run.json("inbox")
+    assert item["cameras"] == ["porch", "yard"] and item["unregistered"] == []
+    code, out, err = run("inbox", "show", "--", item["id"])
+    assert code == 0 and "Cameras asked for: porch, yard" in out, err
+
+
 def test_import_by_url_and_a_refused_import_exit_3(flow):
     portal, server, run, reg = flow
     code, _, err = run("import-request", "https://evil.example.com/v1/requests/x")

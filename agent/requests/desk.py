@@ -26,6 +26,7 @@ from agent.index.store import Store
 from agent.recorders.credentials import CredentialStore
 from agent.requests import approval_run, holds
 from agent.requests.agencies import TrustStore
+from agent.requests.agency_changes import TrustStoreError
 from agent.requests.desk_decisions import DeskDecisions
 from agent.requests.desk_errors import DeskRefusal
 from agent.requests.desk_intake import DeskIntake
@@ -93,7 +94,7 @@ class RequestDesk(DeskIntake, DeskDecisions):
         store: `verified` and `problem` say how it stands now (its agency removed, its key
         rotated out). Holds are not read here; `show` reads them."""
         agencies = {a.id: a for a in self.trust.list()}
-        held = {(r.agency_id, r.id): r for r in self.trust.registration_records()}
+        held = {(r.agency_id, r.id): r for r in self._registrations()}
         views = []
         for entry in self.inbox.list():
             request, problem = None, None
@@ -145,7 +146,17 @@ class RequestDesk(DeskIntake, DeskDecisions):
         return agency, request
 
     def _on_file(self, entry: Entry) -> tuple[str, ...] | None:
-        return _names_on_file(self.trust.registration(entry.iss, entry.registration))
+        held = (r for r in self._registrations()
+                if (r.agency_id, r.id) == (entry.iss, entry.registration))
+        return _names_on_file(next(held, None))
+
+    def _registrations(self) -> list[Registration]:
+        """The registrations held, or none when their file cannot be read: the inbox is still
+        shown (what the registration says is then not known; answering says why not)."""
+        try:
+            return self.trust.registration_records()
+        except TrustStoreError:
+            return []
 
     def _bearer(self, entry: Entry, agency: Agency) -> str:
         token = self.trust.portal_token(entry.iss, entry.registration)
