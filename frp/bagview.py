@@ -15,17 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from frp.bagit import OWNER_PUB, PROVENANCE
+from frp.bagit import OWNER_PUB, PROVENANCE, REQUEST
 from frp.text import one_line
 
-SMALL_MAX = 16 << 20  # owner.pub and provenance.json are read into memory up to this
+SMALL_MAX = 16 << 20  # owner.pub, provenance.json, request.jws: kept in memory up to this
 # A genuine tag file (bagit.txt, bag-info.txt, the two manifests, the signature) is a few
 # hundred bytes: one far larger is kept out of memory and named, not parsed line by line.
 TAG_MAX = 1 << 20
 MAX_ENTRIES = 10_000
 MAX_PROBLEMS = 100    # a hostile package could otherwise make millions of sentences
 _CHUNK = 1 << 20
-_KEEP = {OWNER_PUB, PROVENANCE}
+_KEEP = {OWNER_PUB, PROVENANCE, REQUEST}
 
 
 @dataclass

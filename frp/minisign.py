@@ -104,8 +104,8 @@ def parse_minisign_public(text: str) -> PublicKey:
     return PublicKey(raw=blob[10:], key_id=blob[2:10])
 
 
-def verify_minisign(public: PublicKey, sig_text: str, data: bytes | Path) -> str:
-    """Verify a `.minisig` text over data; returns the trusted comment or raises SignatureError."""
+def _fields(sig_text: str) -> tuple[bytes, str, bytes]:
+    """A `.minisig` text's signature blob, trusted comment and comment signature."""
     lines = sig_text.replace("\r\n", "\n").split("\n")
     if len(lines) < 4 or not lines[0].startswith("untrusted comment:"):
         raise SignatureError("the signature file is not in minisign format")
@@ -113,7 +113,24 @@ def verify_minisign(public: PublicKey, sig_text: str, data: bytes | Path) -> str
         raise SignatureError("the signature file has no trusted comment line")
     blob = _b64_field(lines[1], 74, "signature", SignatureError)
     comment = lines[2][len("trusted comment: "):]
-    global_sig = _b64_field(lines[3], 64, "comment signature", SignatureError)
+    return blob, comment, _b64_field(lines[3], 64, "comment signature", SignatureError)
+
+
+def signed_comment(public: PublicKey, sig_text: str) -> str | None:
+    """The trusted comment of a `.minisig` text when `public` signed it, whatever file the
+    signature is over; None otherwise. It tells which file a signature was made for when it
+    does not verify over the one beside it."""
+    try:
+        blob, comment, global_sig = _fields(sig_text)
+        public.verify(global_sig, blob[10:] + comment.encode("utf-8"))
+    except SignatureError:
+        return None
+    return comment
+
+
+def verify_minisign(public: PublicKey, sig_text: str, data: bytes | Path) -> str:
+    """Verify a `.minisig` text over data; returns the trusted comment or raises SignatureError."""
+    blob, comment, global_sig = _fields(sig_text)
     if blob[:2] == b"Ed":
         raise SignatureError("the signature uses minisign's legacy algorithm; only prehashed (ED) is accepted")
     if blob[:2] != b"ED":

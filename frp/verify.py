@@ -20,7 +20,8 @@ from frp.bagit import (
     TAGMANIFEST,
 )
 from frp.bagview import Bag, read_folder, read_tar
-from frp.verify_bagit import check_bagit_txt, check_listed, check_oxum, read_manifest
+from frp.verify_bagit import (CRLF_WORDS, check_bagit_txt, check_listed, check_oxum,
+                              read_manifest)
 from frp.verify_clips import ClipCheck, check_clips
 from frp.text import one_line, quoted
 from frp.minisign import (
@@ -28,6 +29,7 @@ from frp.minisign import (
     PublicKeyError,
     SignatureError,
     parse_minisign_public,
+    signed_comment,
     verify_minisign,
 )
 
@@ -73,8 +75,9 @@ def verify_package(path: Path, expected_owner: PublicKey | None = None,
         else:
             bag.problems.append(f"There is no package at {shown}.")
         if bag.files:
-            owner_id, record, manifest, signed_name = _check(bag, expected_owner, notes)
-            _check_name(bag, path, signed_name, notes)
+            actual = _folder_name(bag, path)
+            owner_id, record, manifest, signed_name = _check(bag, expected_owner, notes, actual)
+            _check_name(actual, signed_name, notes)
             if record is not None and manifest is not None:
                 clips = check_clips(bag, path, record, manifest, trust_anchors, cancel)
         elif not bag.problems:
@@ -87,7 +90,7 @@ def verify_package(path: Path, expected_owner: PublicKey | None = None,
     return VerifyReport(not problems, tuple(problems), owner_id, clips, tuple(notes))
 
 
-def _check(bag: Bag, expected_owner: PublicKey | None, notes: list[str]):
+def _check(bag: Bag, expected_owner: PublicKey | None, notes: list[str], actual: str | None):
     """Every check of the bag itself; (owner id, provenance record, manifest, signed name)."""
     check_bagit_txt(bag)
     manifest = read_manifest(bag, MANIFEST, payload=True)
@@ -107,7 +110,7 @@ def _check(bag: Bag, expected_owner: PublicKey | None, notes: list[str]):
             if name not in (TAGMANIFEST, SIGNATURE) and name not in tags:
                 _extra_tag_file(bag, name, notes)
     record = _check_provenance(bag, manifest) if manifest is not None else None
-    owner_id, signed_name = _check_signature(bag, expected_owner)
+    owner_id, signed_name = _check_signature(bag, expected_owner, actual)
     return owner_id, record, manifest, signed_name
 
 
@@ -116,6 +119,8 @@ def _leftover(name: str) -> str | None:
     base = name.rsplit("/", 1)[-1]
     if base.startswith("._"):
         return "macOS (on a USB stick or network drive)"
+    if base.endswith(":Zone.Identifier"):   # a downloaded file's mark, copied off NTFS
+        return "Windows"
     return OS_LEFTOVERS.get(base.lower())
 
 
@@ -143,8 +148,10 @@ def _extra_tag_file(bag: Bag, name: str, notes: list[str]) -> None:
                             f"(neither {TAGMANIFEST} nor the signature covers it).")
 
 
-def _check_signature(bag: Bag, expected: PublicKey | None) -> tuple[str | None, str | None]:
-    """(owner id, package name) as the verified signature's trusted comment gives them."""
+def _check_signature(bag: Bag, expected: PublicKey | None,
+                     actual: str | None) -> tuple[str | None, str | None]:
+    """(owner id, package name) as the verified signature's trusted comment gives them;
+    `actual`: the package's folder name, told apart from the one a misplaced signature names."""
     sig = bag.text(SIGNATURE)
     pub_text = bag.text(OWNER_PUB)
     tagmanifest = bag.files.get(TAGMANIFEST)
@@ -167,21 +174,47 @@ def _check_signature(bag: Bag, expected: PublicKey | None) -> tuple[str | None, 
         package = re.match(r"footage-agent package (\S+) owner ", comment)
         name = package.group(1) if package else None
     except SignatureError as exc:
-        bag.problems.append(f"The signature on {TAGMANIFEST} does not verify with {OWNER_PUB}: {one_line(str(exc), 200)}.")
+        bag.problems.append(_unsealed(signer, sig, tagmanifest.content, actual, exc))
     if expected is not None and signer.raw != expected.raw:
         bag.problems.append(f"The package was signed by owner {signer.owner_id()}, "
                             f"not the expected owner {expected.owner_id()}.")
     return owner_id, name
 
 
-def _check_name(bag: Bag, path: Path, signed: str | None, notes: list[str]) -> None:
+def _unsealed(signer: PublicKey, sig: str, tagmanifest: bytes, actual: str | None,
+              exc: SignatureError) -> str:
+    """Why the signature does not seal the tag manifest, as far as can be told: a copy that
+    converted its line endings, a signature of this owner's for another package, or a change."""
+    if b"\r\n" in tagmanifest:
+        try:
+            verify_minisign(signer, sig, tagmanifest.replace(b"\r\n", b"\n"))
+            return (f"{TAGMANIFEST} was changed after sealing, but {CRLF_WORDS}; with them "
+                    "undone the owner's signature verifies. Ask for the package as it was sent "
+                    "(the tar), or copy it byte for byte.")
+        except SignatureError:
+            pass
+    comment = signed_comment(signer, sig) or ""
+    package = re.match(r"footage-agent package (\S+) owner ", comment)
+    if package and package.group(1) != actual:
+        return ("The signature does not seal this package: it was made by the same owner key "
+                f"for the package sealed as {quoted(package.group(1), 200)}. Either {TAGMANIFEST} "
+                "was changed after sealing, or the signature file was taken from that package.")
+    return f"The signature on {TAGMANIFEST} does not verify with {OWNER_PUB}: {one_line(str(exc), 200)}."
+
+
+def _folder_name(bag: Bag, path: Path) -> str | None:
+    """The package's own name: its folder's, or a tar's one package folder (a tar's own file
+    name is whoever stored it's choice)."""
+    return path.resolve().name if path.is_dir() else bag.top   # `verify .` names no folder
+
+
+def _check_name(actual: str | None, signed: str | None, notes: list[str]) -> None:
     """The package's name against the one its signature gives. A different name is told, not
     a failure: the bytes are unchanged and a receiver may rename a folder to file it, but the
     name says case, camera and window, so whoever reads it must know it is not the signed one.
     A tar's own file name is whoever stored it's choice; its package folder is compared."""
     if signed is None:
         return
-    actual = path.resolve().name if path.is_dir() else bag.top   # `verify .` names no folder
     if actual is None or actual == signed:
         return
     notes.append(f"This package was sealed as {quoted(signed, 200)}, but its folder is named "

@@ -1,0 +1,84 @@
+"""`footage-agent verify` on packages a careless copy changed: each still fails (exit 3), and the
+sentence says what the copy did, so the receiver knows to ask for the package again rather than
+suspect a forger: line endings converted to Windows' (a zip tool's text mode, git, e-mail), a
+signature file taken from another package of the same owner, a Windows download mark left
+beside a file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from agent.service import Agent
+from agent.timebase import US
+from tests.test_verify_credentials import T0, made, package, verify  # noqa: F401
+
+TEXT_FILES = ("bagit.txt", "bag-info.txt", "manifest-sha256.txt", "data/owner.pub",
+              "data/provenance.json")
+CRLF = "only its line endings differ: they were converted to Windows ones (CRLF)"
+
+
+def to_crlf(path: Path) -> None:
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+
+
+def test_line_endings_converted_by_a_copy_are_named_as_such(capsys, made, package):
+    for name in TEXT_FILES:
+        to_crlf(package / name)
+    code, out = verify(capsys, made[0], package)
+    assert code == 3
+    for name in TEXT_FILES:
+        said = [p for p in out["problems"] if p.startswith(f"{name} was changed")]
+        assert len(said) == 1 and CRLF in said[0], out["problems"]
+    assert not any("signature" in p for p in out["problems"]), out["problems"]
+
+
+def test_a_tag_manifest_with_converted_line_endings_is_named_not_called_forged(capsys, made,
+                                                                               package):
+    to_crlf(package / "tagmanifest-sha256.txt")
+    to_crlf(package / "tagmanifest-sha256.txt.minisig")
+    code, out = verify(capsys, made[0], package)
+    assert code == 3
+    assert out["problems"] == [
+        f"tagmanifest-sha256.txt was changed after sealing, but {CRLF}, as zip tools in text "
+        "mode, e-mail and git do to text files; with them undone the owner's signature "
+        "verifies. Ask for the package as it was sent (the tar), or copy it byte for byte."]
+
+
+def test_a_real_change_is_not_called_a_line_ending_conversion(capsys, made, package):
+    path = package / "data/provenance.json"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n").replace(b"porch", b"patio"))
+    code, out = verify(capsys, made[0], package)
+    assert code == 3
+    assert not any(CRLF in p for p in out["problems"]), out["problems"]
+    assert any(p.startswith("data/provenance.json was changed: SHA-256") for p in out["problems"])
+
+
+def test_the_signature_of_another_package_names_the_package_it_was_made_for(capsys, made,
+                                                                            package, tmp_path):
+    agent = Agent(made[0])
+    try:
+        other = agent.export("porch", T0 + 2 * US, T0 + 5 * US, tmp_path / "other").package.path
+    finally:
+        agent.close()
+    signature = "tagmanifest-sha256.txt.minisig"
+    (package / signature).write_bytes((other / signature).read_bytes())
+    code, out = verify(capsys, made[0], package)
+    assert code == 3
+    assert out["problems"] == [
+        "The signature does not seal this package: it was made by the same owner key for "
+        f"the package sealed as '{other.name}'. Either tagmanifest-sha256.txt was changed "
+        "after sealing, or the signature file was taken from that package."]
+
+
+def test_a_windows_download_mark_is_a_leftover_like_a_finder_file(capsys, made, package):
+    (package / "bagit.txt:Zone.Identifier").write_text("[ZoneTransfer]\r\nZoneId=3\r\n")
+    code, out = verify(capsys, made[0], package)
+    assert code == 0, out
+    assert out["notes"] == [
+        "bagit.txt:Zone.Identifier is not part of the signed package: Windows left it in the "
+        "folder. It was ignored and can be deleted."]
+    (package / "data" / f"{made[2]}:Zone.Identifier").write_text("[ZoneTransfer]\r\nZoneId=3\r\n")
+    code, out = verify(capsys, made[0], package)
+    assert code == 3
+    assert (f"data/{made[2]}:Zone.Identifier is an extra file in data/ that is not part of the "
+            "signed package (a file Windows adds to folders): delete it and check again.") \
+        in out["problems"]
