@@ -287,13 +287,13 @@ def _raw_key(cert: x509.Certificate) -> bytes:
 
 def _trust(trusted: bool, state, problems, self_issued: bool, anchors, issuer) -> str:
     if trusted:
-        return f"trusted: the signing certificate chains to the given anchor ({issuer})"
+        return f"trusted: the signing certificate chains to a CA trusted here ({issuer})"
     if problems:
         return "not trusted: the credentials are invalid"
     if self_issued:
         why = "it is self-issued, signed by the owner's own key, not by an agency"
     else:
-        why = f"its issuer ({issuer}) is not a trusted anchor"
+        why = f"its issuer ({issuer}) is not a CA trusted here"
     if not anchors:
         why += "; no agency CA was given to check it against"
     return f"not trusted: {why}"

@@ -45,13 +45,15 @@ class VerifyReport:
     """The outcome: ok only when `problems` is empty; owner_id of the verified signer, if any;
     each clip's Content Credentials (whether they are trusted is told there, not a problem);
     `notes`: what the receiver should know that does not make the package fail (it was
-    renamed, a file browser left a file beside it)."""
+    renamed, a file browser left a file beside it); `provenance`: provenance.json as read, what
+    the package says it holds (vouched for by its owner's key only when `ok`)."""
 
     ok: bool
     problems: tuple[str, ...]
     owner_id: str | None
     clips: tuple[ClipCheck, ...] = ()
     notes: tuple[str, ...] = ()
+    provenance: dict | None = None
 
 
 def verify_package(path: Path, expected_owner: PublicKey | None = None,
@@ -65,6 +67,7 @@ def verify_package(path: Path, expected_owner: PublicKey | None = None,
     owner_id = None
     clips: tuple[ClipCheck, ...] = ()
     notes: list[str] = []
+    record = None
     try:
         path = Path(path)
         shown = one_line(str(path))
@@ -87,7 +90,7 @@ def verify_package(path: Path, expected_owner: PublicKey | None = None,
     problems = list(bag.problems)
     if bag.problems.more:
         problems.append(f"... and {bag.problems.more:,} more problems.")
-    return VerifyReport(not problems, tuple(problems), owner_id, clips, tuple(notes))
+    return VerifyReport(not problems, tuple(problems), owner_id, clips, tuple(notes), record)
 
 
 def _check(bag: Bag, expected_owner: PublicKey | None, notes: list[str], actual: str | None):

@@ -1,0 +1,200 @@
+"""What a verified package holds, said in plain lines for a detective or a defence expert who
+does not read JSON: the request, the camera, the approved window in UTC and in the recorders'
+own zone, what the clip holds and misses, what was re-encoded or changed, and the sound.
+
+Every value comes from the package's signed provenance.json, which its owner's key vouches for
+but which a forger holding that key writes as they like: each is read for its type (anything
+else is left out, never a crash) and shown on one line through the display sanitiser.
+"""
+from __future__ import annotations
+
+from agent.commands.local_time import shown, window
+from agent.count_words import counted
+from agent.timebase import TimeError, zone
+from frp.text import one_line
+from frp.times import parse_rfc3339
+
+PROVENANCE = "data/provenance.json"
+
+
+def summary_lines(record: object) -> list[str]:
+    """The lines (each indented by two spaces) saying what a package's record says it holds."""
+    r = record if isinstance(record, dict) else {}
+    zones = [z for z in _list(_dict(r, "clock").get("time_zones")) if isinstance(z, str)]
+    lines = [_request(r.get("request")), _camera(r), _approved(r, zones), _clip(r),
+             *_missing(r), _frames(r), *_changes(r), _sound(r), _damaged(r), _clock(r),
+             _sources(r)]
+    return ["  " + one_line(ln) for ln in lines if ln]
+
+
+def _dict(r: dict, key: str) -> dict:
+    value = r.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _count(value: object) -> int | None:
+    return value if type(value) is int and value >= 0 else None
+
+
+def _time(value: object) -> int | None:
+    try:
+        return parse_rfc3339(value) if isinstance(value, str) else None
+    except (TimeError, ValueError):
+        return None
+
+
+def _span(value: object) -> tuple[int, int] | None:
+    """A record's `{start, end}` as UTC microseconds, or None."""
+    if not isinstance(value, dict):
+        return None
+    a, b = _time(value.get("start")), _time(value.get("end"))
+    return (a, b) if a is not None and b is not None else None
+
+
+def _utc(span: tuple[int, int]) -> str:
+    return window(*span, "UTC")
+
+
+def _request(request: object) -> str:
+    if request is None:
+        return "exported by hand, for no request"
+    if not isinstance(request, dict):
+        return ""
+    asked = _span(request.get("window"))
+    checked = ("its signature checked against the owner's trusted agencies"
+               if request.get("verified") is True else "its signature NOT checked by the owner's app")
+    return (f"request: case {one_line(request.get('case'), 100)} from "
+            f"{one_line(request.get('agency'), 200)}, request {one_line(request.get('id'), 100)}"
+            + (f", asked for {_utc(asked)}" if asked else "") + f" ({checked})")
+
+
+def _camera(r: dict) -> str:
+    return f"camera: {one_line(r['camera'], 200)}" if isinstance(r.get("camera"), str) else ""
+
+
+def _approved(r: dict, zones: list[str]) -> str:
+    span = _span(r.get("approved"))
+    if span is None:
+        return ""
+    local = [z for z in zones if z != "UTC" and _known(z)]
+    if len(zones) != 1 or not local:
+        return f"approved window: {_utc(span)}"
+    return (f"approved window: {_utc(span)} ({window(*span, local[0])}, {local[0]} time, "
+            "the recorder's zone)")
+
+
+def _known(name: str) -> bool:
+    try:
+        zone(name)
+    except TimeError:
+        return False
+    return True
+
+
+def _clip(r: dict) -> str:
+    delivered = _dict(r, "delivered")
+    first, last = _time(delivered.get("start")), _time(delivered.get("end"))
+    frames = _count(delivered.get("frames"))
+    clip = _dict(r, "content_credentials").get("clip")
+    if first is None or last is None or frames is None:
+        return ""
+    name = f"{one_line(clip, 200)}, " if isinstance(clip, str) else ""
+    return (f"clip: {name}{counted(frames, 'frame')}, the first captured at "
+            f"{shown(first, 'UTC')}, the last at {shown(last, 'UTC')}; a player's 0:00 is the "
+            "first frame")
+
+
+def _missing(r: dict) -> list[str]:
+    delivered = _dict(r, "delivered")
+    out = []
+    for key, where in (("shortfall_start_s", "start"), ("shortfall_end_s", "end")):
+        value = delivered.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+            out.append(f"not in the clip: the approved window's {value:g} s at the {where}"
+                       + (" (a copy starts on a keyframe)" if where == "start" else ""))
+    for gap in _list(r.get("gaps")):
+        span = _span(gap)
+        if span:
+            out.append(f"not recorded: the camera recorded nothing from {_utc(span)}")
+    return out
+
+
+def _frames(r: dict) -> str:
+    cut = _dict(r, "cut")
+    frames = _count(_dict(r, "delivered").get("frames"))
+    again = _count(cut.get("reencoded_frames"))
+    if cut.get("mode") == "copy":
+        return "frames: copied as recorded, none re-encoded"
+    if cut.get("mode") != "exact" or again is None:
+        return ""
+    if again == 0:
+        return "frames: exact cut; none re-encoded (the window starts on a keyframe)"
+    of = f" of {frames}" if frames is not None else ""
+    return f"frames: exact cut; {again}{of} frames re-encoded, the rest copied as recorded"
+
+
+def _changes(r: dict) -> list[str]:
+    out = []
+    for item in _list(r.get("redactions")):
+        kind = item.get("kind") if isinstance(item, dict) else None
+        if kind == "privacy-mask":
+            n = _count(item.get("frames"))
+            out.append("changed: the owner's privacy masks filled black"
+                       + (f" in {counted(n, 'frame')}" if n is not None else ""))
+        elif kind == "face-blur":
+            n = _count(item.get("frames_blurred"))
+            out.append("changed: faces blurred"
+                       + (f" in {counted(n, 'frame')}" if n is not None else ""))
+    return out
+
+
+def _sound(r: dict) -> str:
+    audio = r.get("audio")
+    if audio == "removed":
+        return "sound: removed"
+    if audio != "kept":
+        return ""
+    words = ["sound: kept"]
+    conversion = r.get("audio_conversion")
+    if isinstance(conversion, dict):
+        words.append(f"converted from {one_line(conversion.get('from'), 40)} to "
+                     f"{one_line(conversion.get('to'), 40)}")
+    for item in _list(r.get("redactions")):
+        if isinstance(item, dict) and item.get("kind") == "audio-mute":
+            spans = [s for s in map(_span, _list(item.get("ranges"))) if s]
+            words += [f"silenced from {_utc(s)} (re-encoded there)" for s in spans]
+    if len(words) == 1 and conversion is None:
+        words.append("as recorded")
+    return "; ".join(words)
+
+
+def _damaged(r: dict) -> str:
+    cut = _dict(r, "cut")
+    frames, sound = _count(cut.get("dropped_frames")), _count(cut.get("dropped_audio_packets"))
+    parts = []
+    if frames:
+        parts.append(f"{counted(frames, 'frame')} of the recordings could not be decoded: "
+                     "left out")
+    if sound:
+        parts.append(f"{counted(sound, 'piece')} of sound could not be decoded: silent")
+    return ("damaged recordings, exported knowingly by the owner: " + "; ".join(parts)) if parts else ""
+
+
+def _clock(r: dict) -> str:
+    offsets = [o for o in _list(_dict(r, "clock").get("clock_offset_s"))
+               if isinstance(o, (int, float)) and not isinstance(o, bool) and o != 0]
+    if not offsets:
+        return ""
+    return ("camera clock: off true time by " + ", ".join(f"{o:+g} s" for o in offsets)
+            + " (corrected: every time here is true time)")
+
+
+def _sources(r: dict) -> str:
+    sources = r.get("sources")
+    if not isinstance(sources, list):
+        return ""
+    return f"recordings used: {len(sources)} (each one's SHA-256 is in {PROVENANCE})"

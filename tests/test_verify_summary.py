@@ -1,0 +1,118 @@
+"""What `footage-agent verify` tells a detective or a defence expert who is no programmer about a
+package that verifies: the case, the camera, the window in UTC and in the recorders' own zone,
+what the clip holds and what is missing from it, what was re-encoded or changed and what
+happened to the sound, read from the signed provenance.json, one plain line each, without
+having to read JSON. A package that fails says none of it."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from agent.cli import main
+from agent.commands.package_summary import summary_lines
+from agent.service import Agent
+from agent.timebase import US
+from demo.samples import make_recordings
+from tests.conftest import t
+
+T0 = t("2026-11-20T22:00:00Z")
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    """A manual exact-mode export across a gap in a Los Angeles camera's recordings, sound kept
+    and partly silenced: (home, package, provenance record)."""
+    base = tmp_path_factory.mktemp("summary")
+    root = base / "rec" / "porch"
+    for start in (T0, T0 + 12 * US):
+        make_recordings(root, "blue-iris", "porch", start, 2, 4.0, "America/Los_Angeles",
+                        fps=10, gop_s=2.0, audio=True)
+    home = base / "home"
+    assert main(["--home", str(home), "scan", str(root), "--tz", "America/Los_Angeles"]) == 0
+    agent = Agent(home)
+    try:
+        done = agent.export("porch", T0 + 1_500_000, T0 + 18 * US, base / "out", mode="exact",
+                            keep_audio=True, mute=((T0 + 2 * US, T0 + 3 * US),))
+    finally:
+        agent.close()
+    package = done.package.path
+    return home, package, json.loads((package / "data/provenance.json").read_text("utf-8"))
+
+
+def verify_err(capsys, home, package) -> tuple[int, list[str]]:
+    code = main(["--home", str(home), "verify", str(package)])
+    return code, capsys.readouterr().err.splitlines()
+
+
+def test_a_verified_package_says_what_it_holds_in_plain_lines(capsys, exported):
+    home, package, record = exported
+    code, lines = verify_err(capsys, home, package)
+    assert code == 0, lines
+    start = lines.index("What the package holds, as its signed data/provenance.json says:")
+    said = lines[start + 1:start + 1 + len(summary_lines(record))]
+    assert all(ln.startswith("  ") for ln in said), said
+    text = "\n".join(said)
+    assert "  exported by hand, for no request" in said
+    assert "  camera: porch" in said
+    assert ("  approved window: 2026-11-20 22:00:01.500 UTC to 22:00:18 UTC "
+            "(2026-11-20 14:00:01.500 PST to 14:00:18 PST, America/Los_Angeles time, "
+            "the recorder's zone)") in said
+    frames = record["delivered"]["frames"]
+    (clip,) = [ln for ln in said if ln.startswith("  clip: ")]
+    assert clip.startswith(f"  clip: {record['content_credentials']['clip']}, {frames} frames, "
+                           "the first captured at 2026-11-20 22:00:01.500 UTC"), clip
+    assert clip.endswith("; a player's 0:00 is the first frame"), clip
+    assert ("  not recorded: the camera recorded nothing from 2026-11-20 22:00:08 UTC to "
+            "22:00:12 UTC") in said
+    reencoded = record["cut"]["reencoded_frames"]
+    assert reencoded > 0
+    assert (f"  frames: exact cut; {reencoded} of {frames} frames re-encoded, the rest copied "
+            "as recorded") in said
+    assert ("  sound: kept; silenced from 2026-11-20 22:00:02 UTC to 22:00:03 UTC "
+            "(re-encoded there)") in text
+    assert "  recordings used: 4 (each one's SHA-256 is in data/provenance.json)" in said
+
+
+def test_a_package_that_fails_says_nothing_of_what_it_holds(capsys, exported, tmp_path):
+    home, package, _record = exported
+    copy = tmp_path / package.name
+    shutil.copytree(package, copy)
+    (copy / "data/owner.pub").write_text((copy / "data/owner.pub").read_text() + "\n")
+    code, lines = verify_err(capsys, home, copy)
+    assert code == 3
+    assert not any("What the package holds" in ln for ln in lines)
+
+
+@pytest.mark.parametrize("record", [
+    None, [], "text", {}, {"camera": {"x": 1}, "approved": "yesterday", "delivered": [],
+                           "cut": {"mode": 3, "reencoded_frames": "many"},
+                           "clock": {"time_zones": ["Not/AZone", "../../etc"]},
+                           "redactions": [None, {"kind": 1}], "gaps": [{"start": 5}],
+                           "sources": {"a": 1}, "request": {"case": "\nOK: fake"}},
+    {"approved": {"start": "2026-11-20T22:00:00Z", "end": "2026-11-20T22:00:10Z"},
+     "clock": {"time_zones": ["Europe/Madrid", "UTC"]}},
+])
+def test_odd_records_give_plain_lines_and_never_raise(record):
+    lines = summary_lines(record)
+    assert all(isinstance(ln, str) and "\n" not in ln for ln in lines)
+    assert all(ln.startswith("  ") for ln in lines)
+
+
+def test_a_players_time_plus_the_first_frames_capture_time_is_each_frames_capture_time(
+        exported):
+    """What the summary and package-format.md tell the expert, read with PyAV: the first frame
+    is at 0:00, and a gap in the recordings is a gap in the clip's timeline."""
+    import av
+    _home, package, record = exported
+    first = t(record["delivered"]["start"])
+    with av.open(str(package / record["content_credentials"]["clip"])) as clip:
+        stream = clip.streams.video[0]
+        times = sorted(first + round(p.pts * stream.time_base * US) for p in clip.demux(stream)
+                       if p.pts is not None)
+    assert times[0] == first and times[-1] == t(record["delivered"]["end"])
+    assert len(times) == record["delivered"]["frames"]
+    (gap,) = record["gaps"]
+    assert not [us for us in times if t(gap["start"]) <= us < t(gap["end"])]
+    assert t(gap["end"]) in times
