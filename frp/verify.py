@@ -22,7 +22,7 @@ from frp.bagit import (
 from frp.bagview import Bag, read_folder, read_tar
 from frp.verify_bagit import (CRLF_WORDS, check_bagit_txt, check_listed, check_oxum,
                               read_manifest)
-from frp.verify_clips import ClipCheck, check_clips
+from frp.verify_clips import ClipCheck, ClipTables, check_clips
 from frp.text import one_line, quoted
 from frp.minisign import (
     PublicKey,
@@ -58,11 +58,14 @@ class VerifyReport:
 
 def verify_package(path: Path, expected_owner: PublicKey | None = None,
                    trust_anchors: str | None = None,
-                   cancel: threading.Event | None = None) -> VerifyReport:
+                   cancel: threading.Event | None = None,
+                   clip_tables: ClipTables | None = None) -> VerifyReport:
     """Check a package folder or tar; never raises, every problem is a plain sentence.
     `trust_anchors`: PEM of the CA certificates (agencies' registration CAs) that the clips'
     Content Credentials count as trusted when they chain to. `cancel`: once set, the clips'
-    checks stop at their next read (the report then says the check was stopped)."""
+    checks stop at their next read (the report then says the check was stopped). `clip_tables`:
+    each clip's own sample tables held against provenance.json too (frp reads no MP4 tables;
+    the owner's app gives the reader)."""
     bag = Bag()
     owner_id = None
     clips: tuple[ClipCheck, ...] = ()
@@ -82,7 +85,8 @@ def verify_package(path: Path, expected_owner: PublicKey | None = None,
             owner_id, record, manifest, signed_name = _check(bag, expected_owner, notes, actual)
             _check_name(actual, signed_name, notes)
             if record is not None and manifest is not None:
-                clips = check_clips(bag, path, record, manifest, trust_anchors, cancel)
+                clips = check_clips(bag, path, record, manifest, trust_anchors, cancel,
+                                    clip_tables)
         elif not bag.problems:
             bag.problems.append(f"{shown} holds no package files.")
     except Exception as exc:  # hostile input must end in a report, never a traceback

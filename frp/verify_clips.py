@@ -11,6 +11,11 @@ import tarfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO, Callable
+
+# A check of a clip's own media against provenance.json, given by a caller that can read MP4
+# sample tables (the owner's app; frp itself reads none): its problems, in plain words.
+ClipTables = Callable[[BinaryIO, dict], list]
 
 from frp.bagit import OWNER_PUB
 from frp.bagview import Bag, open_file
@@ -30,11 +35,13 @@ class ClipCheck:
 
 def check_clips(bag: Bag, package: Path, record: dict, manifest: dict[str, str],
                 trust_anchors: str | None,
-                cancel: threading.Event | None = None) -> tuple[ClipCheck, ...]:
+                cancel: threading.Event | None = None,
+                tables: ClipTables | None = None) -> tuple[ClipCheck, ...]:
     """Check every MP4 in the package's payload (listed in provenance.json or not); problems go
     into `bag`. A clip whose bytes already disagree with the manifest is named as changed
     there and not handed to the C2PA Reader: without the owner's key, nobody can make the
-    Reader read what they like. A clip that cannot be opened is a problem, never passed over."""
+    Reader read what they like. A clip that cannot be opened is a problem, never passed over.
+    `tables`: also hold each clip's own sample tables against the record."""
     declared = record.get("content_credentials")
     declared = declared if isinstance(declared, dict) else None
     sealed = declared.get("clip") if declared else None
@@ -47,7 +54,11 @@ def check_clips(bag: Bag, package: Path, record: dict, manifest: dict[str, str],
         if found is None:
             continue
         out.append(ClipCheck(name, found))
+        known = len(bag.problems) + bag.problems.more
         _judge(bag, record, name, found, sealed, owner)
+        # A clip already refused (built to stall a reader, say) is read no further.
+        if tables is not None and len(bag.problems) + bag.problems.more == known:
+            _check_tables(bag, package, name, record, tables)
     if sealed is not None and sealed not in bag.files:
         bag.problems.append(f"provenance.json names {one_line(sealed, 200)} as the clip with Content "
                             "Credentials, but the package does not hold it.")
@@ -100,6 +111,13 @@ def _judge(bag: Bag, record: dict, name: str, found: ClipCredentials, sealed, ow
         for wrong in disagreements(claims_from_provenance(record), found.claims):
             bag.problems.append(f"{shown}: its Content Credentials disagree with "
                                 f"provenance.json: {one_line(wrong)}.")
+
+
+def _check_tables(bag: Bag, package: Path, name: str, record: dict, tables: ClipTables) -> None:
+    with open_file(package, name, bag) as stream:
+        if stream is not None:
+            for problem in tables(stream, record):
+                bag.problems.append(f"{one_line(name, 200)}: {one_line(problem, 300)}.")
 
 
 def _owner_key(bag: Bag) -> bytes | None:

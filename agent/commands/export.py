@@ -10,6 +10,7 @@ from agent.commands.folders import existing_folder
 from agent.commands.interrupt import Interrupted
 from agent.commands.job_progress import expected_frames
 from agent.commands.local_time import CAMERA_HELP, time_help, window, zone_for
+from agent.commands.clip_tables import clip_problems
 from agent.commands.package_paths import not_a_package
 from agent.commands.package_summary import PROVENANCE, summary_lines
 from agent.commands.progress import add_option as add_progress_option
@@ -218,7 +219,7 @@ def verify(agent: Agent, args) -> int:
     # Reader's reads. Raised at once, it would land inside the Reader's callback, where
     # Python drops it and the check runs on.
     report = args.stopper.run_job(lambda cancel: verify_package(
-        path, trust_anchors=anchors, cancel=cancel))
+        path, trust_anchors=anchors, cancel=cancel, clip_tables=clip_problems))
     if args.stopper.event.is_set():
         raise Interrupted(args.stopper.signum)
     clips = [_clip_json(c) for c in report.clips]

@@ -31,6 +31,7 @@ import numpy as np
 from agent.count_words import counted
 from agent.export.gate_decode import Run, decode_runs
 from agent.export.gate_layout import layout_problems
+from agent.export.gate_tables import audio_problems, sample_times, time_problems
 from agent.export.ledger import Digester, Ledger, Recordings, SampleRecord, as_read, digest
 from agent.export.frame_nums import FrameNums
 from agent.export.nal import join_nals, nal_type, param_sets, split_nals
@@ -85,11 +86,11 @@ def gate(path: Path, origin_us: int, start_us: int, end_us: int, *,
     video, audio = videos[0], (audios[0] if audios else None)
     tally = _Tally()
     n = len(video)
-    times = _times(video, origin_us)
+    times = sample_times(video, origin_us)
     readable = _readable(movie, video)
-    _check_times(tally, video, times, start_us, end_us)
+    tally.problems += time_problems(video, times, start_us, end_us)
     if audio is not None and len(video):
-        _check_audio(tally, audio, video, origin_us, start_us, end_us)
+        tally.problems += audio_problems(audio, video, origin_us, start_us, end_us)
     tally.problems += layout_problems(movie)
     codec = _codec(path, video)
     runs, vouched = _plan(tally, path, video, times, readable, ledger, codec, audio)
@@ -123,53 +124,8 @@ def gate(path: Path, origin_us: int, start_us: int, end_us: int, *,
                       tally.decoded, tally.matched)
 
 
-def _times(video: SampleTable, origin_us: int) -> np.ndarray:
-    """Capture time of every video sample: origin plus its offset from the first sample."""
-    if not len(video):
-        return np.zeros(0, dtype=np.int64)
-    rel = video.pts - video.pts[0]
-    return origin_us + (rel * US * 2 + video.timescale) // (2 * video.timescale)
-
-
 def _readable(movie: Movie, video: SampleTable) -> np.ndarray:
     return video.offsets + video.sizes <= movie.file_size
-
-
-def _check_times(tally: _Tally, video: SampleTable, times: np.ndarray, start_us: int,
-                 end_us: int) -> None:
-    outside = (times < start_us) | (times >= end_us)
-    if outside.any():
-        first = int(times[np.argmax(outside)])
-        lie = counted(int(outside.sum()), "frame lies", "frames lie")
-        tally.problems.append(f"{lie} outside the approved window "
-                              f"{format_utc(start_us)} to {format_utc(end_us)} "
-                              f"(the first at {format_utc(first)})")
-    if video.edits is not None and len(video):
-        shown = np.zeros(len(video), dtype=bool)
-        for a, b in video.edits.shown:
-            shown |= (video.pts >= a) & (video.pts < b)
-        hidden = int((~shown).sum())
-        if hidden:
-            are = counted(hidden, "stored frame is", "stored frames are")
-            tally.problems.append(f"{are} hidden by an edit list: "
-                                  "players would not show them, but their bytes would leave "
-                                  "this computer")
-
-
-def _check_audio(tally: _Tally, audio: SampleTable, video: SampleTable, origin_us: int,
-                 start_us: int, end_us: int) -> None:
-    """Every audio sample lies wholly inside the window (times from the same origin)."""
-    if not len(audio):
-        return
-    lead = audio.edits.lead_us if audio.edits is not None else 0
-    zero_us = int(video.pts[0]) * US / video.timescale
-    starts = origin_us + np.round(audio.pts * US / audio.timescale - zero_us).astype(np.int64) \
-        + lead
-    ends = starts + np.round(audio.durations * US / audio.timescale).astype(np.int64)
-    outside = int(((starts < start_us) | (ends > end_us)).sum())
-    if outside:
-        tally.problems.append(counted(outside, "audio packet lies", "audio packets lie")
-                              + " outside the approved window")
 
 
 def _codec(path: Path, video: SampleTable) -> str:

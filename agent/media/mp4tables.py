@@ -11,6 +11,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -66,30 +67,37 @@ class Movie:
     file_size: int
 
 
-def read_moov(path: Path) -> tuple[bytes | None, list[tuple[str, int, int]], int]:
-    """(moov body or None, top-level boxes as (type, start, size), file size)."""
+def read_moov(path: Path | BinaryIO) -> tuple[bytes | None, list[tuple[str, int, int]], int]:
+    """(moov body or None, top-level boxes as (type, start, size), file size), from a file or
+    a seekable binary stream (a clip inside a package's tar)."""
+    if hasattr(path, "read"):
+        return _moov_of(path)
+    with open(path, "rb") as fh:
+        return _moov_of(fh)
+
+
+def _moov_of(fh: BinaryIO) -> tuple[bytes | None, list[tuple[str, int, int]], int]:
     boxes = []
     moov = None
-    with open(path, "rb") as fh:
-        size = fh.seek(0, 2)
-        pos = 0
-        while pos + 8 <= size:
-            fh.seek(pos)
-            length, kind = struct.unpack(">I4s", fh.read(8))
-            header = 8
-            if length == 1:
-                length, header = struct.unpack(">Q", fh.read(8))[0], 16
-            elif length == 0:
-                length = size - pos
-            if length < header:
-                raise TableError(f"a '{kind.decode('latin-1')}' box has an impossible size")
-            name = kind.decode("latin-1")
-            boxes.append((name, pos, length))
-            if kind == b"moov" and moov is None:
-                if length > MAX_MOOV:
-                    raise TableError("its index (moov) is too large to read")
-                moov = fh.read(length - header)
-            pos += length
+    size = fh.seek(0, 2)
+    pos = 0
+    while pos + 8 <= size:
+        fh.seek(pos)
+        length, kind = struct.unpack(">I4s", fh.read(8))
+        header = 8
+        if length == 1:
+            length, header = struct.unpack(">Q", fh.read(8))[0], 16
+        elif length == 0:
+            length = size - pos
+        if length < header:
+            raise TableError(f"a '{kind.decode('latin-1')}' box has an impossible size")
+        name = kind.decode("latin-1")
+        boxes.append((name, pos, length))
+        if kind == b"moov" and moov is None:
+            if length > MAX_MOOV:
+                raise TableError("its index (moov) is too large to read")
+            moov = fh.read(length - header)
+        pos += length
     return moov, boxes, size
 
 
@@ -106,8 +114,10 @@ def c2pa_boxes(path: Path, boxes) -> list[tuple[int, int]]:
     return found
 
 
-def read_movie(path: Path) -> Movie:
-    """Every track's samples, from the file's own tables; TableError when they cannot be read."""
+def read_movie(path: Path | BinaryIO, max_samples: int | None = None) -> Movie:
+    """Every track's samples, from the file's (or seekable stream's) own tables; TableError
+    when they cannot be read, or (`max_samples`, for a clip someone else made) when a track
+    declares more samples than that: a few bytes of table could otherwise ask for gigabytes."""
     try:
         moov, boxes, size = read_moov(path)
     except (OSError, struct.error) as exc:
@@ -123,7 +133,7 @@ def read_movie(path: Path) -> Movie:
             elif kind == b"mvex":
                 raise TableError("it is fragmented (moof), which a cut never writes")
             elif kind == b"trak":
-                tracks.append(_track(moov, s, e, movie_scale))
+                tracks.append(_track(moov, s, e, movie_scale, max_samples))
     except (struct.error, IndexError, ValueError, Malformed) as exc:
         raise TableError(f"its index is damaged ({exc})") from None
     return Movie(tuple((k, s, n) for k, s, n in boxes), tuple(tracks), size)
@@ -133,7 +143,8 @@ def _boxes(buf: bytes, start: int, end: int) -> dict[bytes, tuple[int, int]]:
     return {kind: (s, e) for kind, s, e in children(buf, start, end)}
 
 
-def _track(buf: bytes, start: int, end: int, movie_scale: int) -> SampleTable:
+def _track(buf: bytes, start: int, end: int, movie_scale: int,
+           max_samples: int | None = None) -> SampleTable:
     trak = _boxes(buf, start, end)
     mdia = _boxes(buf, *trak.get(b"mdia", (0, 0)))
     minf = _boxes(buf, *mdia.get(b"minf", (0, 0)))
@@ -144,7 +155,7 @@ def _track(buf: bytes, start: int, end: int, movie_scale: int) -> SampleTable:
     if not scale:
         raise Malformed("a track has no timescale")
     fourcc, entries, config = _sample_entry(buf, stbl.get(b"stsd"), handler)
-    sizes = _sizes(buf, stbl)
+    sizes = _sizes(buf, stbl, max_samples)
     n = len(sizes)
     offsets = _offsets(buf, stbl, sizes)
     durations = _expand(buf, stbl.get(b"stts"), n, signed=False, cumulative=False,
@@ -183,11 +194,13 @@ def _sample_entry(buf: bytes, stsd, handler: str) -> tuple[str, int, bytes]:
     return kind.decode("latin-1"), entries, config
 
 
-def _sizes(buf: bytes, stbl) -> np.ndarray:
+def _sizes(buf: bytes, stbl, max_samples: int | None = None) -> np.ndarray:
     if b"stsz" not in stbl:
         raise Malformed("a track has no sample sizes (stsz)")
     s, _e = stbl[b"stsz"]
     fixed, count = struct.unpack_from(">II", buf, s + 4)
+    if max_samples is not None and count > max_samples:
+        raise Malformed(f"a track declares {count:,} samples, more than a clip holds")
     if fixed:
         return np.full(count, fixed, dtype=np.int64)
     return np.frombuffer(buf, ">u4", count, s + 12).astype(np.int64)
@@ -232,12 +245,13 @@ def _expand(buf: bytes, box, n: int, signed: bool, cumulative: bool,
     s, _e = box
     count = struct.unpack_from(">I", buf, s + 4)[0]
     pairs = np.frombuffer(buf, ">u4", count * 2, s + 8).reshape(count, 2).astype(np.int64)
+    listed = int(pairs[:, 0].sum())
+    if listed != n:   # before expanding: a few bytes may list billions
+        raise Malformed(f"its time table lists {listed} samples but {n} are sized")
     values = pairs[:, 1]
     if signed:  # ctts version 1 is signed; version 0 offsets are read as FFmpeg does
         values = np.where(values >= 1 << 31, values - (1 << 32), values)
     per = np.repeat(values, pairs[:, 0])
-    if len(per) != n:
-        raise Malformed(f"its time table lists {len(per)} samples but {n} are sized")
     if cumulative:
         return np.concatenate(([0], np.cumsum(per)[:-1])).astype(np.int64) if n else per
     return per
