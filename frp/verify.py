@@ -263,6 +263,7 @@ def _check_provenance(bag: Bag, manifest: dict[str, str]) -> dict | None:
 
 
 MAX_OUTPUTS = 1000
+FAT32_MAX = 1 << 32   # a FAT32 file holds at most this less one byte
 _PACKAGE_FILES = {PROVENANCE, OWNER_PUB, REQUEST}   # the payload besides the export's outputs
 
 
@@ -276,6 +277,11 @@ def _check_output(bag: Bag, manifest: dict[str, str], path: str, entry: dict) ->
         bag.problems.append(f"{PROVENANCE} records SHA-256 {one_line(sha, 80)} for {shown}, "
                             f"but the manifest has {manifest[path]}.")
     actual = bag.files.get(path)
+    if actual is None and type(size) is int and size >= FAT32_MAX:
+        bag.problems.append(f"{shown} is missing: at {size:,} bytes it is more than a FAT32 "
+                            "drive (as most USB sticks are) holds in one file, so a copy to one "
+                            "leaves it behind. Copy the package with a drive formatted exFAT or "
+                            "NTFS, or send the tar.")
     if actual is not None and (type(size) is not int or size != actual.size):
         bag.problems.append(f"{PROVENANCE} records size {one_line(size, 80)} for {shown}, "
                             f"but the file has {actual.size} bytes.")

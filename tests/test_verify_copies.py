@@ -82,3 +82,36 @@ def test_a_windows_download_mark_is_a_leftover_like_a_finder_file(capsys, made, 
     assert (f"data/{made[2]}:Zone.Identifier is an extra file in data/ that is not part of the "
             "signed package (a file Windows adds to folders): delete it and check again.") \
         in out["problems"]
+
+
+def test_a_clip_too_big_for_a_fat32_drive_left_behind_says_so(capsys, made, package):
+    """A copy to a FAT32 USB stick cannot hold a file of 4 GiB or more: the copy skips the
+    clip, and verify says why it is missing. (The sealed record is rewritten, as a package of
+    a 5 GB clip would have it; the rest of the package is sealed anew by the owner key.)"""
+    import json
+    from tests.credentials_support import sha
+    from tests.test_verify_credentials import key_of
+    clip = f"data/{made[2]}"
+    prov = package / "data/provenance.json"
+    record = json.loads(prov.read_text())
+    (entry,) = [o for o in record["outputs"] if o["path"] == clip]
+    entry["size"] = 5_000_000_000
+    prov.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
+    lines = [ln for ln in (package / "manifest-sha256.txt").read_text().splitlines()
+             if not ln.endswith("data/provenance.json")]
+    (package / "manifest-sha256.txt").write_text(
+        "\n".join(lines + [f"{sha(prov)}  data/provenance.json"]) + "\n")
+    (package / clip).unlink()
+    key = key_of(made[0])
+    tags = "".join(f"{sha(package / n)}  {n}\n"
+                   for n in ("bag-info.txt", "bagit.txt", "manifest-sha256.txt"))
+    (package / "tagmanifest-sha256.txt").write_text(tags)
+    (package / "tagmanifest-sha256.txt.minisig").write_text(key.minisign(
+        tags.encode(), f"footage-agent package {package.name} owner {key.public.owner_id()}"))
+    code, out = verify(capsys, made[0], package)
+    assert code == 3
+    assert f"{clip} is missing." in out["problems"]
+    assert out["problems"][2:3] == [
+        f"{clip} is missing: at 5,000,000,000 bytes it is more than a FAT32 drive (as most USB "
+        "sticks are) holds in one file, so a copy to one leaves it behind. Copy the package "
+        "with a drive formatted exFAT or NTFS, or send the tar."], out
