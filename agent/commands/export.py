@@ -12,7 +12,7 @@ from agent.commands.job_progress import expected_frames
 from agent.commands.local_time import CAMERA_HELP, time_help, window, zone_for
 from agent.commands.clip_tables import clip_problems
 from agent.commands.package_paths import not_a_package
-from agent.commands.package_summary import PROVENANCE, summary_lines
+from agent.commands.package_summary import PROVENANCE, owner_line, summary_lines
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.progress import progress_display
 from agent.commands.registrations import keys_rotate
@@ -229,7 +229,7 @@ def verify(agent: Agent, args) -> int:
     elif report.ok:
         say(f"OK: {shown} is complete, unchanged and signed by owner {report.owner_id}")
         say(f"What the package holds, as its signed {PROVENANCE} says:")
-        for line in summary_lines(report.provenance):
+        for line in [*summary_lines(report.provenance), owner_line(report.owner_id)]:
             say(line)
     else:
         for p in report.problems:   # one line each, whatever the package put in it

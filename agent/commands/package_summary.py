@@ -27,6 +27,13 @@ def summary_lines(record: object) -> list[str]:
     return ["  " + one_line(ln) for ln in lines if ln]
 
 
+def owner_line(owner_id: str | None) -> str:
+    """Who sealed the package, and how to know who that is: a key is no identity."""
+    return (f"  sealed by: owner {one_line(owner_id, 100)}, a key, not a person: compare it with "
+            "the owner id the agency keeps for the registration, or with `footage-agent keys "
+            "show` on the owner's computer")
+
+
 def _dict(r: dict, key: str) -> dict:
     value = r.get(key)
     return value if isinstance(value, dict) else {}
