@@ -10,7 +10,8 @@ from pathlib import Path
 
 from tests.test_verify_credentials import made  # noqa: F401
 
-DOC = (Path(__file__).resolve().parent.parent / "docs" / "package-format.md").read_text("utf-8")
+DOC_DIR = Path(__file__).resolve().parent.parent / "docs"
+DOC = (DOC_DIR / "package-format.md").read_text("utf-8")
 NAME = re.compile(r"(?:manual|[A-Za-z0-9.-]+)_[A-Za-z0-9.-]+_\d{8}T\d{6}Z-\d{8}T\d{6}Z_(?:copy|exact)"
                   r"(?:_masked)?(?:_faces)?(?:_sound)?(?:_muted)?")
 # Sections a package holds only in some cases, each said so in its row.
@@ -60,3 +61,19 @@ def test_the_layout_lists_every_file_of_a_package_and_names_it_as_packages_are_n
     assert NAME.fullmatch(folder), f"the layout's folder {folder!r} is not a package's name"
     examples = re.findall(r"(?:bagit\.py --validate|cd) (\S+)", section("Checking a package"))
     assert examples and all(e == folder for e in examples), examples
+
+
+def test_verify_json_has_exactly_the_keys_cli_md_documents(capsys, made):
+    import json as _json
+    from agent.cli import main
+    cli = (DOC_DIR / "cli.md").read_text("utf-8")
+    spec = cli.split("`verify --json`: ", 1)[1].split("`;", 1)[0]
+    top, clip = spec.split('"clips": [{', 1)
+    clip = clip.split("}]", 1)[0]
+    documented_top = set(re.findall(r'"([a-z_]+)"', top)) | {"clips"} \
+        | set(re.findall(r'"([a-z_]+)"', spec.rsplit("}]", 1)[1]))
+    documented_clip = set(re.findall(r'"([a-z_]+)"', clip))
+    assert main(["--home", str(made[0]), "verify", str(made[1]), "--json"]) == 0
+    out = _json.loads(capsys.readouterr().out)
+    assert set(out) == documented_top
+    assert all(set(c) == documented_clip for c in out["clips"]) and out["clips"]
