@@ -23,6 +23,7 @@ from frp.bagview import Bag, read_folder, read_tar
 from frp.verify_bagit import (CRLF_WORDS, check_bagit_txt, check_listed, check_oxum,
                               read_manifest)
 from frp.verify_clips import ClipCheck, ClipTables, check_clips
+from frp.verify_request import check_request
 from frp.text import one_line, quoted
 from frp.minisign import (
     PublicKey,
@@ -117,6 +118,8 @@ def _check(bag: Bag, expected_owner: PublicKey | None, notes: list[str], actual:
             if name not in (TAGMANIFEST, SIGNATURE) and name not in tags:
                 _extra_tag_file(bag, name, notes)
     record = _check_provenance(bag, manifest) if manifest is not None else None
+    if record is not None:
+        check_request(bag, record)
     owner_id, signed_name = _check_signature(bag, expected_owner, actual)
     return owner_id, record, manifest, signed_name
 

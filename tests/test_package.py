@@ -14,6 +14,7 @@ from pathlib import Path
 import bagit
 import imageio_ffmpeg
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from agent.export.bagtar import tar_package
 from agent.export.package import PackageBuilder, PackageError
@@ -23,6 +24,7 @@ from agent.storage import STALE_AFTER_S, remove_stale_partials
 from frp import bagview
 from frp.bagit import encode_path
 from frp.verify import verify_package
+from portal.signers import sign_request
 from tests.conftest import require_tool
 from tests.durability import not_synced, watch_fsyncs
 
@@ -56,11 +58,20 @@ def other_key(tmp_path_factory) -> OwnerKey:
     return OwnerKey.load_or_create(tmp_path_factory.mktemp("other"))
 
 
+WINDOW = {"start": "2026-11-20T22:05:00Z", "end": "2026-11-20T22:06:00Z"}
+REQUEST = {"id": "req-7", "agency": "https://police.example.gov", "case": "case-42",
+           "window": WINDOW, "verified": False}
+AGENCY_KEY = Ed25519PrivateKey.generate()
+TOKEN = sign_request({"iss": REQUEST["agency"], "aud": "reg-1", "jti": "req-7", "iat": 1,
+                      "exp": 2, "case": {"number": "case-42"}, "window": WINDOW},
+                     AGENCY_KEY, "agency-key")
+
+
 def build(parent: Path, key: OwnerKey, clip: Path, name: str = NAME):
     with PackageBuilder(parent, name, {"External-Identifier": "case-42/req-7"}) as builder:
         added = builder.add_file(CLIP, clip)
-        builder.add_bytes("request.jws", b"eyJhbGciOiJFZERTQSJ9.e30.c2ln")
-        return builder.seal(key, lambda files: {"request": "req-7", "outputs": outputs_record([added])})
+        builder.add_bytes("request.jws", TOKEN.encode())
+        return builder.seal(key, lambda files: {"request": REQUEST, "outputs": outputs_record([added])})
 
 
 @pytest.fixture

@@ -1,0 +1,77 @@
+"""The request a package answers, held against the token it carries: data/request.jws must be
+the request provenance.json names (id, agency, case, window), and a package exported by hand
+carries none. Whether the agency signed the token is the agency's to check with its own key
+(protocol.md, "Request token"); what is checked here is that it belongs to this package."""
+from __future__ import annotations
+
+from frp.bagit import PROVENANCE, REQUEST
+from frp.bagview import Bag
+from frp.jws import parse_compact
+from frp.jws_encoding import JWSError
+from frp.text import one_line, quoted
+from frp.times import TimeError, parse_rfc3339
+
+
+def check_request(bag: Bag, record: dict) -> None:
+    """Problems, in `bag`, when the token and the record's `request` do not agree."""
+    request = record.get("request")
+    held = bag.files.get(REQUEST)
+    if request is None:
+        if held is not None:
+            bag.problems.append(f"{REQUEST} is a request token, but {PROVENANCE} says the "
+                                "package was exported by hand, for no request: the token does "
+                                "not belong to it.")
+        return
+    if not isinstance(request, dict):   # a record that names no request in its own form
+        if held is not None:
+            bag.problems.append(f"{REQUEST} is a request token, but {PROVENANCE} does not say "
+                                "which request the package answers.")
+        return
+    if held is None:
+        bag.problems.append(f"{PROVENANCE} says the package answers request "
+                            f"{quoted(request.get('id'), 100)}, but it holds no {REQUEST}.")
+        return
+    claims = _claims(held.content)
+    if claims is None:
+        bag.problems.append(f"{REQUEST} is not a readable request token.")
+        return
+    case = claims.get("case") if isinstance(claims.get("case"), dict) else {}
+    token = (claims.get("jti"), claims.get("iss"), case.get("number"))
+    said = (request.get("id"), request.get("agency"), request.get("case"))
+    if token != said:
+        bag.problems.append(f"{REQUEST} is {_named(*token)}, but {PROVENANCE} says the package "
+                            f"answers {_named(*said)}: the request token does not belong to "
+                            "this package.")
+    elif _window(claims.get("window")) != _window(request.get("window")):
+        bag.problems.append(f"{REQUEST} asks for {_shown(claims.get('window'))}, but "
+                            f"{PROVENANCE} says the request asked for "
+                            f"{_shown(request.get('window'))}.")
+
+
+def _claims(content: bytes | None) -> dict | None:
+    if content is None:
+        return None
+    try:
+        claims = parse_compact(content.strip()).claims
+    except (JWSError, ValueError):
+        return None
+    return claims if isinstance(claims, dict) else None
+
+
+def _named(request_id, agency, case) -> str:
+    return (f"request {quoted(request_id, 100)} of {quoted(agency, 200)} "
+            f"(case {quoted(case, 100)})")
+
+
+def _window(window) -> tuple[int, int] | None:
+    """A window's start and end as instants (so equal times written alike or not compare)."""
+    try:
+        return parse_rfc3339(window["start"]), parse_rfc3339(window["end"])
+    except (TypeError, KeyError, TimeError, ValueError):
+        return None
+
+
+def _shown(window) -> str:
+    if not isinstance(window, dict):
+        return "no window"
+    return f"{one_line(window.get('start'), 40)} to {one_line(window.get('end'), 40)}"
