@@ -1,6 +1,6 @@
 """The request a package answers, held against the token it carries: data/request.jws must be
-the request provenance.json names (id, agency, case, window), and a package exported by hand
-carries none. Whether the agency signed the token is the agency's to check with its own key
+the request provenance.json names (id, agency, case, window), the approved window lies inside
+the one asked for, and a package exported by hand carries none. Whether the agency signed the token is the agency's to check with its own key
 (protocol.md, "Request token"); what is checked here is that it belongs to this package."""
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ def check_request(bag: Bag, record: dict) -> None:
             bag.problems.append(f"{REQUEST} is a request token, but {PROVENANCE} does not say "
                                 "which request the package answers.")
         return
+    _check_approved(bag, record, request)
     if held is None:
         bag.problems.append(f"{PROVENANCE} says the package answers request "
                             f"{quoted(request.get('id'), 100)}, but it holds no {REQUEST}.")
@@ -46,6 +47,17 @@ def check_request(bag: Bag, record: dict) -> None:
         bag.problems.append(f"{REQUEST} asks for {_shown(claims.get('window'))}, but "
                             f"{PROVENANCE} says the request asked for "
                             f"{_shown(request.get('window'))}.")
+
+
+def _check_approved(bag: Bag, record: dict, request: dict) -> None:
+    """The owner's approval lies inside the window the request asked for (package-format.md:
+    never wider)."""
+    asked, approved = _window(request.get("window")), _window(record.get("approved"))
+    if asked and approved and (approved[0] < asked[0] or approved[1] > asked[1]):
+        bag.problems.append(f"{PROVENANCE} says the owner approved "
+                            f"{_shown(record.get('approved'))}, wider than the request's window, "
+                            f"{_shown(request.get('window'))}: an approval is never wider than "
+                            "what was asked.")
 
 
 def _claims(content: bytes | None) -> dict | None:

@@ -99,3 +99,19 @@ def test_a_request_package_without_its_token_fails(capsys, made, copy):
     assert code == 3
     assert ("data/provenance.json says the package answers request 'req-7', but it holds no "
             "data/request.jws.") in out["problems"], out
+
+
+def test_an_approved_window_wider_than_the_request_fails(capsys, made, copy):
+    from tests.test_verify_credentials import _resign
+    prov = copy / "data/provenance.json"
+    record = json.loads(prov.read_text())
+    record["approved"]["start"] = "2026-11-20T21:59:00Z"
+    prov.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
+    made_like = (made[0], copy, record["content_credentials"]["clip"].split("/", 1)[1])
+    _resign(copy, made_like, key_of(made[0]), lambda r: None)
+    code, out = verify(capsys, made[0], copy)
+    assert code == 3
+    assert out["problems"] == [
+        "data/provenance.json says the owner approved 2026-11-20T21:59:00Z to "
+        "2026-11-20T22:00:06Z, wider than the request's window, 2026-11-20T22:00:00Z to "
+        "2026-11-20T22:00:08Z: an approval is never wider than what was asked."], out
