@@ -9,7 +9,8 @@ The manifest uses C2PA's standard assertions where they exist (docs/package-form
   recordings are not embedded): the first is `c2pa.opened` (the `parentOf` ingredient C2PA
   allows one of), every further one `c2pa.placed`;
 - `c2pa.edited` "cut to the approved window", its times in `parameters`;
-- `c2pa.repackaged` (copy mode: frames as recorded) or `c2pa.transcoded` (exact mode);
+- `c2pa.repackaged` (frames as recorded: copy mode, or an exact cut that re-encoded none) or
+  `c2pa.transcoded` (an exact cut that re-encoded some);
 - `c2pa.edited` for each redaction (privacy masks as spatial regions, face blur, muted
   sound) and for sound removed. C2PA's own `c2pa.redacted` means removing an *assertion* and
   requires the assertion's URI, so it cannot say that pixels were covered;
@@ -97,7 +98,12 @@ def manifest_definition(record: dict, title: str, version: str,
     actions.append({"action": "c2pa.edited", "description": "cut to the window the owner approved",
                     "parameters": {NS + "window": window, NS + "delivered": delivered}})
     cut = record.get("cut") or {}
-    if claims.mode == "exact":
+    if claims.mode == "exact" and cut.get("reencoded_frames") == 0:
+        # The window began on a keyframe and nothing was redacted: every frame was copied.
+        actions.append({"action": "c2pa.repackaged",
+                        "description": "frame-accurate cut: every frame copied as recorded",
+                        "parameters": {NS + "mode": "exact", NS + "reencoded_frames": 0}})
+    elif claims.mode == "exact":
         actions.append({"action": "c2pa.transcoded",
                         "description": "frame-accurate cut: frames re-encoded where needed",
                         "parameters": {NS + "mode": "exact",

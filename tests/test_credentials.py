@@ -96,6 +96,19 @@ def test_clips_carry_valid_credentials_saying_what_provenance_says(scanned, tmp_
         == done.clip_sha256
 
 
+def test_an_exact_cut_that_reencoded_nothing_does_not_claim_transcoding(scanned, tmp_path):
+    done = scanned.export("porch", T0, T0 + 4 * US, tmp_path / "out", mode="exact",
+                          masks=False)   # from a keyframe: every frame copied
+    assert provenance(done)["cut"]["reencoded_frames"] == 0
+    state, codes, manifest = read(done.clip)
+    assert state == "Valid" and codes == ["signingCredential.untrusted"]
+    (how,) = [a for a in actions(manifest) if a["action"] in ("c2pa.repackaged",
+                                                             "c2pa.transcoded")]
+    assert how["action"] == "c2pa.repackaged"
+    assert how["parameters"] == {"org.footage-agent.mode": "exact",
+                                 "org.footage-agent.reencoded_frames": 0}
+
+
 def test_redacted_clips_are_valid_and_say_each_redaction(scanned, tmp_path):
     require_tool("cv2")
     save_masks(scanned.home, CameraMasks("porch", (SQUARE,)))
