@@ -5,10 +5,16 @@ creation time, else mtime minus duration; end from the name, else start plus dur
 name in the repeated fall-back hour is resolved with the container creation time, then with
 the mtime (the moment the recorder closed the file), and otherwise indexed at its earliest
 reading and marked `ambiguous`. The source's clock offset is applied last.
+
+A name's end is the first moment after the start at which the recorder's clock read it: on the
+night the clocks go back, a time-only end written before the start (01:59:50 to 01:00:10) is
+the same night's second reading, 20 s later, not the next day's (23 hours), and it tells that
+the start was the earlier reading.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from agent.index.layouts import NameFacts, NameTime
 from agent.index.probe import ContainerFacts
@@ -16,6 +22,7 @@ from agent.timebase import US, WallReading, apply_clock_offset, in_calendar, res
 
 # Two readings of a fall-back name are an hour apart; evidence must sit clearly nearer one.
 _DISAMBIGUATE_WITHIN_US = 20 * 60 * US
+_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,8 @@ def place(facts: NameFacts | None, container: ContainerFacts | None, zone_name: 
         if reading.nonexistent:
             notes.append("name time falls in a spring-forward gap; read with the pre-change offset")
         start, alt, ambiguous = _choose(reading, created, mtime_us, duration)
+        if ambiguous and _back_in_recording(facts, zone_name, start):
+            alt, ambiguous = None, False   # only the earlier start reaches its end that night
         if ambiguous:
             notes.append("name time is in the repeated fall-back hour and nothing tells which; "
                          "indexed at the earlier reading")
@@ -107,8 +116,32 @@ def _end(facts: NameFacts | None, start: int, zone_name: str, duration: int | No
     return None
 
 
+def _back_in_recording(facts: NameFacts, zone_name: str, start_us: int) -> bool:
+    """True when the name's time-only end, written before its start, was read again by the
+    recorder's clock the same night after `start_us`: the clocks went back inside it."""
+    same_night = _same_night_end(facts.end, facts.start)
+    return same_night is not None and any(
+        r > start_us for r in resolve_wall(same_night, zone_name).readings)
+
+
+def _same_night_end(end: NameTime | None, name_start: NameTime) -> datetime | None:
+    """The end's wall time on the start's day, when the name's end was taken for the next
+    day's only because its time of day comes before the start's (name_times.end_time)."""
+    if end is None or end.wall.tzinfo is not None or name_start.wall.tzinfo is not None:
+        return None
+    if end.wall.date() - name_start.wall.date() != _DAY or end.wall.time() >= name_start.wall.time():
+        return None
+    return end.wall - _DAY
+
+
 def _resolve_end(end: NameTime, name_start: NameTime, start_us: int, zone_name: str) -> int | None:
     if name_start.wall.tzinfo is None and end.wall.tzinfo is None:
+        same_night = _same_night_end(end, name_start)
+        if same_night is not None:
+            # Its DST marker (Reolink's) was the start's: the clock went back since.
+            later = [r for r in resolve_wall(same_night, zone_name).readings if r >= start_us]
+            if later:
+                return min(later)
         # Keep the same UTC offset as the start unless the name crosses a DST change: the
         # difference in wall time is what the recorder measured.
         elapsed = end.wall - name_start.wall
