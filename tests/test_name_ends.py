@@ -2,11 +2,13 @@
 night the clocks go back: coverage and the package must claim only seconds with frames."""
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 
+from agent.service import NotFound
 from agent.timebase import US
 from demo.samples import ClipSpec, write_clip
 from tests.conftest import t
@@ -69,3 +71,40 @@ def test_a_damaged_recording_across_the_fall_back_marks_its_twenty_seconds_only(
     assert r.end_us - r.start_us == 20 * US
     cov = agent.coverage("yard", t("2026-11-01T12:00:00Z"), t("2026-11-02T12:00:00Z"))
     assert cov.marks == ()   # the next day is not explained by a 20-second file
+
+
+def test_a_name_promising_more_than_the_file_holds_claims_only_its_frames(yard, tmp_path):
+    # Named 14:00:00-14:30:00, but the recorder stopped after 20 s (a power cut that still
+    # closed the file, a firmware bug): the 29 min 40 s after it were never recorded.
+    agent, root = yard
+    rel = "CH01_20261120_140000_143000.mp4"
+    clip(root, rel, "2026-11-20T22:00:00Z", 20)
+    clip(root, "CH01_20261120_143000_143020.mp4", "2026-11-20T22:30:00Z", 20)
+    agent.scan()
+    r = row(agent, root, rel)
+    assert (r.status, r.start_us, r.end_us) == ("ok", t("2026-11-20T22:00:00Z"), t("2026-11-20T22:00:20Z"))
+    assert "14:30:00" in r.reason and "20 s" in r.reason
+    cov = agent.coverage("yard", t("2026-11-20T22:00:00Z"), t("2026-11-20T22:30:20Z"))
+    assert cov.covered_us == 40 * US
+    assert [(g.start_us, g.end_us) for g in cov.gaps] == [(t("2026-11-20T22:00:20Z"),
+                                                          t("2026-11-20T22:30:00Z"))]
+    # The package says the gap its clip has, instead of claiming the camera recorded it.
+    done = agent.export("yard", t("2026-11-20T22:00:10Z"), t("2026-11-20T22:30:10Z"),
+                        tmp_path / "out", mode="exact")
+    facts = json.loads((done.package.path / "data" / "provenance.json").read_text())
+    assert facts["gaps"] == [{"start": "2026-11-20T22:00:20Z", "end": "2026-11-20T22:30:00Z"}]
+    # A window wholly in the stretch never recorded is refused as no recording, not as a cut
+    # that found no keyframe.
+    with pytest.raises(NotFound, match="no usable recording"):
+        agent.export("yard", t("2026-11-20T22:10:00Z"), t("2026-11-20T22:11:00Z"),
+                     tmp_path / "out")
+
+
+def test_a_name_a_second_off_its_frames_keeps_the_recorders_end(yard):
+    # Names count whole seconds; a file a frame or two short of its named end is normal.
+    agent, root = yard
+    rel = "CH01_20261120_140000_140010.mp4"
+    clip(root, rel, "2026-11-20T22:00:00Z", 9.2)
+    agent.scan()
+    r = row(agent, root, rel)
+    assert (r.end_us, r.reason) == (t("2026-11-20T22:00:10Z"), None)

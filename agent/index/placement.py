@@ -9,7 +9,9 @@ reading and marked `ambiguous`. The source's clock offset is applied last.
 A name's end is the first moment after the start at which the recorder's clock read it: on the
 night the clocks go back, a time-only end written before the start (01:59:50 to 01:00:10) is
 the same night's second reading, 20 s later, not the next day's (23 hours), and it tells that
-the start was the earlier reading.
+the start was the earlier reading. A name's end is also checked against the container: a file
+holding clearly less than its name promises ends where its frames end, so no second without a
+frame is claimed as recorded.
 """
 from __future__ import annotations
 
@@ -22,6 +24,9 @@ from agent.timebase import US, WallReading, apply_clock_offset, in_calendar, res
 
 # Two readings of a fall-back name are an hour apart; evidence must sit clearly nearer one.
 _DISAMBIGUATE_WITHIN_US = 20 * 60 * US
+# Names count whole seconds and a file's last frame ends a moment before its named end; past
+# this, a file holding less than its name says was cut short.
+_NAME_END_SLACK_US = 2 * US
 _DAY = timedelta(days=1)
 
 
@@ -69,7 +74,9 @@ def place(facts: NameFacts | None, container: ContainerFacts | None, zone_name: 
                      "duration): check this camera's times")
     end = None
     if start is not None:
-        end = _end(facts if source == "name" else None, start, zone_name, duration)
+        end, short = _end(facts if source == "name" else None, start, zone_name, duration)
+        if short:
+            notes.append(short)
     if start is not None:
         start = apply_clock_offset(start, clock_offset_s)
         end = None if end is None else apply_clock_offset(end, clock_offset_s)
@@ -103,17 +110,26 @@ def _choose(reading: WallReading, created: int | None, mtime_us: int,
     return reading.readings[0], reading.readings[1], True
 
 
-def _end(facts: NameFacts | None, start: int, zone_name: str, duration: int | None) -> int | None:
+def _end(facts: NameFacts | None, start: int, zone_name: str,
+         duration: int | None) -> tuple[int | None, str | None]:
+    """The end, and a note when the name's end was set aside for the container's."""
     if facts is not None and facts.end is not None and facts.start is not None:
         try:
             end = _resolve_end(facts.end, facts.start, start, zone_name)
         except OverflowError:   # the end's reading has no date
             end = None
         if end is not None and in_calendar(end):
-            return end
+            if duration is not None and end - start > duration + _NAME_END_SLACK_US:
+                return start + duration, _held_less(facts.end, duration)
+            return end, None
     if duration is not None:
-        return start + duration
-    return None
+        return start + duration, None
+    return None, None
+
+
+def _held_less(end: NameTime, duration: int) -> str:
+    return (f"the name says it runs to {end.wall:%H:%M:%S}, but the file holds only "
+            f"{duration / US:.0f} s of footage: its end is where the footage ends")
 
 
 def _back_in_recording(facts: NameFacts, zone_name: str, start_us: int) -> bool:
