@@ -145,6 +145,10 @@ def test_a_timeline_note_says_what_cannot_be_used_and_what_is_dated_by_files_onl
     assert note(empty) == "nothing usable recorded in this time; 1 recording here is damaged"
     assert note(Coverage("porch", 0, 40, (), (), (Span(0, 40),), (), (), ())) == \
         "nothing recorded in this time"
+    # The recorder's current file, not closed yet: said as such, not as a format or damage.
+    recording = Mark(10, 40, "in-progress", "/c/c.mp4", "still being written", False)
+    assert note(Coverage("porch", 0, 40, (), (Span(0, 10),), (Span(10, 40),), (), (), (),
+                         (recording,))) == "1 recording here is still being recorded"
 
 
 def test_an_exports_result_says_who_vouches_for_its_content_credentials():

@@ -182,3 +182,31 @@ def test_damaged_and_empty_files_are_marked_in_coverage_and_named_by_a_refused_e
     assert code == 3
     assert "porch.20261120_140010.mp4 is damaged (no moov box" in err
     assert "porch.20261120_140020.mp4 is empty (zero-byte file)" in err
+
+
+def test_the_recording_still_being_written_is_said_over_the_gap_it_leaves(tmp_path, capsys):
+    # A request for the last minutes: the recorder's current MP4 has no moov until it closes
+    # the file, so it cannot be cut yet. Coverage said 'nothing recorded' and a refused export
+    # named nothing, and the owner could decline a request for footage that is being recorded.
+    root = tmp_path / "porch"
+    clip(root, "porch.20261120_140000.mp4", "2026-11-20T22:00:00Z", 10)
+    whole = clip(root, "porch.20261120_140010.mp4", "2026-11-20T22:00:10Z", 10)
+    os.utime(root / "porch.20261120_140000.mp4", (1_700_000_000, 1_700_000_000))
+    data = whole.read_bytes()
+    whole.write_bytes(data[:data.index(b"moov") - 4])        # modified just now
+    home = str(tmp_path / "home")
+    assert main(["--home", home, "scan", str(root), "--tz", LA]) == 0
+    window = ["--camera", "porch", "--from", "2026-11-20T22:00:00Z", "--to", "2026-11-20T22:00:40Z"]
+    capsys.readouterr()
+    assert main(["--home", home, "coverage", *window, "--json"]) == 0
+    cov = json.loads(capsys.readouterr().out)
+    assert cov["gaps"] == [{"start": "2026-11-20T22:00:10Z", "end": "2026-11-20T22:00:40Z"}]
+    assert [(m["start"], m["end"], m["status"], Path(m["path"]).name, m["end_known"])
+            for m in cov["marked"]] == [
+        ("2026-11-20T22:00:10Z", "2026-11-20T22:00:40Z", "in-progress", "porch.20261120_140010.mp4",
+         False)]
+    assert "still being written" in cov["marked"][0]["reason"]
+    code = main(["--home", home, "export", "--camera", "porch", "--from", "2026-11-20T22:00:12Z",
+                 "--to", "2026-11-20T22:00:18Z", "--out", str(tmp_path / "out")])
+    assert code == 3
+    assert "porch.20261120_140010.mp4 is in-progress (" in capsys.readouterr().err

@@ -4,7 +4,8 @@ Shared by `coverage` and the export plan. Main and sub streams of one camera are
 camera: the main stream is preferred and the sub stream kept as an alternative. Files that lie
 wholly inside seconds already covered (a duplicate re-export) are reported as overlaps, not used.
 Damaged, empty and unsupported files whose time is known mark the seconds they would have
-covered (`marks`), so a gap they explain says why.
+covered (`marks`), so a gap they explain says why; so does a recording still being written
+whose end is not known yet (an MP4 gets its index only when the recorder closes it).
 """
 from __future__ import annotations
 
@@ -88,11 +89,12 @@ def coverage(camera: str, rows: list[FileRow], start_us: int, end_us: int) -> Co
 
 
 def _marks(rows: list[FileRow], gaps: list[Span], end_us: int) -> list[Mark]:
-    """The parts of the gaps that unusable files with a known start would have covered."""
+    """The parts of the gaps that unusable files with a known start would have covered, and
+    files still being written that cannot be placed to their end yet."""
     starts = sorted({r.start_us for r in rows if r.start_us is not None})
     out = []
     for r in rows:
-        if r.status in USABLE or r.start_us is None:
+        if r.start_us is None or (r.status in USABLE and r.end_us is not None):
             continue
         end, known = r.end_us, r.end_us is not None
         if end is None:

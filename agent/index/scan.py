@@ -21,11 +21,14 @@ from agent.index.ring_files import RingFolders, is_ring_name
 from agent.index.rows import FileRow, Source
 from agent.index.store import Store
 from agent.index.walk import walk
+from agent.media.mp4box import POWER_LOSS
 from agent.timebase import in_calendar
 
 # A file modified this recently may still be growing; the watcher re-checks it.
 IN_PROGRESS_S = 10
 _BATCH = 5000
+STILL_WRITTEN = ("still being written, so it cannot be read yet; the recorder closes it within "
+                 "minutes, and then it can be used")
 
 
 @dataclass(frozen=True)
@@ -186,8 +189,10 @@ def describe(source: Source, camera: str, path: str, rel: str, size: int, mtime_
     if status == "ok" and placed.ambiguous and known_times is None:
         status = "ambiguous"
     if status in ("ok", "damaged", "empty") and _still_written(facts, container, mtime_ns, now):
+        # An MP4 gets its moov when the recorder closes it: not a power cut while it records.
+        reasons = [r for r in reasons if r != POWER_LOSS]
+        reasons.append("still being written" if status == "ok" else STILL_WRITTEN)
         status = "in-progress"
-        reasons.append("still being written")
     if start is None:
         reasons.append("no time in the name or the container")
     reason = "; ".join(reasons) if reasons else None

@@ -2479,6 +2479,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>en un formato que esta aplicación no puede leer</translation>
     </message>
     <message>
+        <source>still being recorded</source>
+        <translation>todavía grabándose</translation>
+    </message>
+    <message>
         <source>nothing usable recorded in this time</source>
         <translation>no hay nada aprovechable grabado en este tiempo</translation>
     </message>

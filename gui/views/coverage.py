@@ -1,6 +1,6 @@
 """How a camera's coverage reads on its timeline (Qt-free): recorded stretches, stretches whose
-files cannot be used (damaged, empty, unsupported) and why, and stretches placed in time by
-file dates alone."""
+files cannot be used (damaged, empty, unsupported, or still being recorded) and why, and
+stretches placed in time by file dates alone."""
 from __future__ import annotations
 
 from agent.views import Coverage
@@ -8,7 +8,8 @@ from gui.views.words import QT_TRANSLATE_NOOP, translate
 
 _WHY = {"damaged": QT_TRANSLATE_NOOP("coverage", "damaged"),
         "empty": QT_TRANSLATE_NOOP("coverage", "empty"),
-        "unsupported": QT_TRANSLATE_NOOP("coverage", "in a format this app cannot read")}
+        "unsupported": QT_TRANSLATE_NOOP("coverage", "in a format this app cannot read"),
+        "in-progress": QT_TRANSLATE_NOOP("coverage", "still being recorded")}
 
 
 def timeline_parts(cov: Coverage) -> tuple[list, list, list, str]:
