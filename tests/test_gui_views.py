@@ -149,6 +149,10 @@ def test_a_timeline_note_says_what_cannot_be_used_and_what_is_dated_by_files_onl
     recording = Mark(10, 40, "in-progress", "/c/c.mp4", "still being written", False)
     assert note(Coverage("porch", 0, 40, (), (Span(0, 10),), (Span(10, 40),), (), (), (),
                          (recording,))) == "1 recording here is still being recorded"
+    twice = Mark(0, 40, "ambiguous", "/c/d.mp4", "repeated fall-back hour")
+    assert note(Coverage("porch", 0, 40, (), (), (Span(0, 40),), (), (), (), (twice,))) == (
+        "nothing usable recorded in this time; 1 recording here is from the hour the clocks "
+        "repeat, and which pass is not known")
 
 
 def test_an_exports_result_says_who_vouches_for_its_content_credentials():

@@ -3,8 +3,8 @@
 Shared by `coverage` and the export plan. Main and sub streams of one camera are the same
 camera: the main stream is preferred and the sub stream kept as an alternative. Files that lie
 wholly inside seconds already covered (a duplicate re-export) are reported as overlaps, not used.
-Damaged, empty and unsupported files whose time is known mark the seconds they would have
-covered (`marks`), so a gap they explain says why; so does a recording still being written
+Damaged, empty, unsupported and ambiguous files whose time is known mark the seconds they
+would have covered (`marks`), so a gap they explain says why; so does a recording still being written
 whose end is not known yet (an MP4 gets its index only when the recorder closes it).
 """
 from __future__ import annotations
@@ -15,7 +15,10 @@ from agent.index.rows import FileRow
 
 # `remote`: mirrored from a recorder on the network. Usable for planning; an export or a hold
 # downloads the window first (remote_window.py) and works on those local files.
-USABLE = ("ok", "ambiguous", "in-progress", "remote")
+# Not `ambiguous`: a recording named in the hour the clocks repeat, nothing telling which pass,
+# may be from an hour later than it is placed, so it would put footage from outside an approved
+# window into a clip; it marks the stretch instead, saying both readings.
+USABLE = ("ok", "in-progress", "remote")
 
 
 @dataclass(frozen=True)

@@ -179,7 +179,8 @@ def remote_rows(source_id: int, root: str, camera: str, channel: str, found, off
 def _row(source_id: int, path: str, camera: str, channel: str, rec: Recording, shift: int,
          vendor: str, now_us: int) -> FileRow:
     reason = ("the recorder wrote this start in the repeated fall-back hour; the earlier reading "
-              "is used") if rec.start.ambiguous else None
+              "is used, and it is never exported, since its footage may be from the other"
+              ) if rec.start.ambiguous else None
     return FileRow(source_id, path, camera, rec.start_us - shift, rec.end_us - shift,
                    rec.size or 0, now_us * 1000, vendor, "remote", reason, "main",
                    channel=channel, time_source="recorder")

@@ -4,7 +4,8 @@ Order of evidence (design.md): start from the name (vendor grammar), else the co
 creation time, else mtime minus duration; end from the name, else start plus duration. A local
 name in the repeated fall-back hour is resolved with the container creation time, then with
 the mtime (the moment the recorder closed the file), and otherwise indexed at its earliest
-reading and marked `ambiguous`. The source's clock offset is applied last.
+reading and marked `ambiguous` (coverage.py never lets such a file into a clip). The source's
+clock offset is applied last.
 
 A name's end is the first moment after the start at which the recorder's clock read it: on the
 night the clocks go back, a time-only end written before the start (01:59:50 to 01:00:10) is
@@ -20,7 +21,8 @@ from datetime import datetime, timedelta
 
 from agent.index.layouts import NameFacts, NameTime
 from agent.index.probe import ContainerFacts
-from agent.timebase import US, WallReading, apply_clock_offset, in_calendar, resolve_wall
+from agent.timebase import (US, WallReading, apply_clock_offset, in_calendar, resolve_wall,
+                            to_datetime, zone)
 
 # Two readings of a fall-back name are an hour apart; evidence must sit clearly nearer one.
 _DISAMBIGUATE_WITHIN_US = 20 * 60 * US
@@ -62,8 +64,7 @@ def place(facts: NameFacts | None, container: ContainerFacts | None, zone_name: 
         if ambiguous and _back_in_recording(facts, zone_name, start):
             alt, ambiguous = None, False   # only the earlier start reaches its end that night
         if ambiguous:
-            notes.append("name time is in the repeated fall-back hour and nothing tells which; "
-                         "indexed at the earlier reading")
+            notes.append(_twice(reading, zone_name))
     elif created is not None:
         start, source = created, "container"
         notes.append("start from the container's creation time")
@@ -95,6 +96,14 @@ def _name_reading(time: NameTime, zone_name: str) -> WallReading | None:
     except OverflowError:
         return None
     return reading if all(in_calendar(us) for us in reading.readings) else None
+
+
+def _twice(reading: WallReading, zone_name: str) -> str:
+    first, second = (to_datetime(us).astimezone(zone(zone_name)).strftime("%H:%M:%S %Z")
+                     for us in reading.readings)
+    return (f"name time is in the repeated fall-back hour ({first} or {second}) and nothing "
+            "tells which; indexed at the earlier reading, and never exported, since its "
+            "footage may be from the other")
 
 
 def _choose(reading: WallReading, created: int | None, mtime_us: int,

@@ -51,13 +51,15 @@ class FetchCancelled(RecorderError):
 class Piece:
     """One downloaded piece: the file as fetched, and when it starts in true time. `start_us`
     is its time zero as the cutter counts it (the first shown frame), `first_frame_us` the
-    first frame stored (the start of a lead-in the edit list hides)."""
+    first frame stored (the start of a lead-in the edit list hides). `ambiguous`: the
+    recorder wrote its start in the hour the clocks repeat, so it may be an hour later."""
 
     fetched: Fetched
     start_us: int
     end_us: int
     first_frame_us: int
     whole: bool
+    ambiguous: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,8 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
                 got = recorder.fetch(recording, recording.start_us, recording.end_us, folder)
                 whole = True
             start = (recording.start_us if whole else got.start_us) - shift
-            pieces.append(Piece(got, start, got.end_us - shift, start - (lead or 0), whole))
+            pieces.append(Piece(got, start, got.end_us - shift, start - (lead or 0), whole,
+                                recording.start.ambiguous))
         call_safely(progress, "downloading from the recorder", 1.0)
     finally:
         recorder.close()
@@ -150,13 +153,22 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
 def piece_rows(source_id: int, camera: str, window: RecorderWindow,
                previews: bool = False) -> list[FileRow]:
     """Index rows for the pieces (local files now). For previews a piece starts at its first
-    stored frame (the preview reader counts from it); for a cut, at its first shown frame."""
+    stored frame (the preview reader counts from it); for a cut, at its first shown frame. A
+    piece of the repeated hour is `ambiguous`, as a local file would be: never cut into a clip."""
     return [FileRow(source_id, str(p.fetched.path), camera,
                     p.first_frame_us if previews else p.start_us, p.end_us, p.fetched.size,
-                    p.fetched.path.stat().st_mtime_ns, window.info.vendor, "ok",
-                    None if p.whole else "cut by the recorder at the time asked for", "main",
+                    p.fetched.path.stat().st_mtime_ns, window.info.vendor,
+                    "ambiguous" if p.ambiguous else "ok", _piece_reason(p), "main",
                     channel=str(window.channel), time_source="recorder")
             for p in window.pieces]
+
+
+def _piece_reason(piece: Piece) -> str | None:
+    if piece.ambiguous:
+        return ("the recorder wrote its start in the repeated fall-back hour and nothing tells "
+                "which of the two it was; it is never exported, since its footage may be from "
+                "the other")
+    return None if piece.whole else "cut by the recorder at the time asked for"
 
 
 @contextlib.contextmanager

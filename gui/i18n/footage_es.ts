@@ -2483,6 +2483,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>todavía grabándose</translation>
     </message>
     <message>
+        <source>from the hour the clocks repeat, and which pass is not known</source>
+        <translation>de la hora que se repite al atrasar los relojes, sin saber de cuál de las dos</translation>
+    </message>
+    <message>
         <source>nothing usable recorded in this time</source>
         <translation>no hay nada aprovechable grabado en este tiempo</translation>
     </message>

@@ -1,5 +1,6 @@
 """How a camera's coverage reads on its timeline (Qt-free): recorded stretches, stretches whose
-files cannot be used (damaged, empty, unsupported, or still being recorded) and why, and
+files cannot be used (damaged, empty, unsupported, still being recorded, or of the repeated
+hour) and why, and
 stretches placed in time by file dates alone."""
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from gui.views.words import QT_TRANSLATE_NOOP, translate
 _WHY = {"damaged": QT_TRANSLATE_NOOP("coverage", "damaged"),
         "empty": QT_TRANSLATE_NOOP("coverage", "empty"),
         "unsupported": QT_TRANSLATE_NOOP("coverage", "in a format this app cannot read"),
-        "in-progress": QT_TRANSLATE_NOOP("coverage", "still being recorded")}
+        "in-progress": QT_TRANSLATE_NOOP("coverage", "still being recorded"),
+        "ambiguous": QT_TRANSLATE_NOOP("coverage", "from the hour the clocks repeat, and which "
+                                                   "pass is not known")}
 
 
 def timeline_parts(cov: Coverage) -> tuple[list, list, list, str]:

@@ -1,0 +1,98 @@
+"""The hour the clocks repeat: two recordings named 01:20 on the fall-back night, one from each
+pass, and nothing on either file telling which. Neither may be exported as the other's hour."""
+from __future__ import annotations
+
+import os
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from agent.service import Agent, NotFound
+from agent.timebase import US
+from agent.views import RecorderAddress
+from demo.samples import ClipSpec, write_clip
+from nvrsim.catalogue import channel_folder, clip_name
+from nvrsim.server import Simulator
+from tests.conftest import t
+from tests.recorder_sources_support import PASSPHRASE, PASSWORD
+
+LA = "America/Los_Angeles"
+OLD = 1_700_000_000   # a card copied long ago: the dates on its files say nothing
+FIRST = "2026-11-01/001/dav/01/01.20.00-01.20.20[R][0@0][0].mp4"    # 01:20 PDT
+SECOND = "2026-11-01/001/dav/01/01.20.00-01.20.20[R][0@0][1].mp4"   # 01:20 PST, an hour later
+
+
+@pytest.fixture
+def card(agent, tmp_path):
+    root = tmp_path / "card"
+    for rel, start in ((FIRST, "2026-11-01T08:20:00Z"), (SECOND, "2026-11-01T09:20:00Z")):
+        path = write_clip(ClipSpec(path=root / rel, start_us=t(start), seconds=20, fps=5,
+                                   gop_s=1.0, creation_time=False))
+        os.utime(path, (OLD, OLD))
+    agent.add_source(root, camera="yard", tz=LA)
+    agent.scan()
+    return agent, root
+
+
+def test_neither_recording_of_the_repeated_hour_is_exported_as_the_first_pass(card, tmp_path):
+    # Both were placed at 01:20 PDT and one was cut into the clip, chosen by its file name:
+    # half the time footage from 01:20 PST went out as 01:20 PDT, outside the approved window.
+    agent, root = card
+    rows = {Path(r.path).relative_to(root).as_posix(): r for r in agent.recordings()}
+    assert {rows[FIRST].status, rows[SECOND].status} == {"ambiguous"}
+    with pytest.raises(NotFound) as refused:
+        agent.export("yard", t("2026-11-01T08:20:05Z"), t("2026-11-01T08:20:15Z"),
+                     tmp_path / "out")
+    said = str(refused.value)
+    assert f"{FIRST} is ambiguous" in said and f"{SECOND} is ambiguous" in said
+    assert "01:20:00 PDT or 01:20:00 PST" in said
+    assert not any((tmp_path / "out").glob("*/data/*.mp4"))
+
+
+def test_coverage_says_the_repeated_hour_is_marked_not_recorded(card):
+    agent, _root = card
+    cov = agent.coverage("yard", t("2026-11-01T08:20:00Z"), t("2026-11-01T08:20:20Z"))
+    assert cov.covered_us == 0
+    assert {m.status for m in cov.marks} == {"ambiguous"} and len(cov.marks) == 2
+
+
+def clocks_back_recently() -> tuple[str, int]:
+    """A POSIX zone (UTC+0, summer UTC+1) whose clocks went back about 20 hours ago, recent
+    enough to be mirrored whenever the tests run, and that instant (UTC microseconds)."""
+    back = (int(time.time()) // 3600 - 20) * 3600
+    if datetime.fromtimestamp(back, timezone.utc).hour == 23:
+        back -= 3600
+    day = datetime.fromtimestamp(back, timezone.utc)
+    summer_from = 1 if day.month > 2 else 8
+    rule = f"M{day.month}.{(day.day - 1) // 7 + 1}.{(day.weekday() + 1) % 7}/{day.hour + 1}"
+    return f"XST0XDT,M{summer_from}.1.0,{rule}", back * US
+
+
+def test_a_recorders_recording_of_the_repeated_hour_is_not_exported_either(
+        tmp_path, monkeypatch):
+    # A Hikvision NVR writing local time: its search gives both 01:20s at the same instant, and
+    # the window downloaded for an export held both, cut as if they were one hour.
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    posix, back_us = clocks_back_recently()
+    summer, winter = back_us - 40 * 60 * US, back_us + 20 * 60 * US   # the same wall time
+    root = tmp_path / "nvr"
+    for start in (summer, winter):
+        write_clip(ClipSpec(path=root / channel_folder(1, "Yard") / clip_name(start, start + 10 * US),
+                            start_us=start, seconds=10, gop_s=2.0))
+    agent = Agent(tmp_path / "home")
+    try:
+        with Simulator(root, "hikvision", "admin", PASSWORD, tls=True, zone=posix,
+                       hik_z_is_local=True) as sim:
+            address = RecorderAddress(sim.url, "hikvision", "admin",
+                                      agent.look_at_recorder(sim.url), None, z_is_local=True)
+            agent.add_recorder(address, PASSWORD, cameras=("yard",))
+            assert [r.start_us for r in agent.recordings()] == [summer, summer]
+            with pytest.raises(NotFound) as refused:
+                agent.export("yard", summer + 2 * US, summer + 8 * US, tmp_path / "out")
+        assert "is ambiguous (the recorder wrote its start in the repeated fall-back hour" in \
+            str(refused.value)
+        assert not any((tmp_path / "out").glob("*/data/*.mp4"))
+    finally:
+        agent.close()
