@@ -7,6 +7,7 @@ size it announced or without end. The scan goes on and the recorder's failure is
 problem; a download stops at its bound and nothing of it is kept."""
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 import time
@@ -111,6 +112,8 @@ class HostileReolink:
         return {"rspCode": 200}
 
     def download(self, handler: BaseHTTPRequestHandler) -> None:
+        if self.mode == "recut":
+            return self.recut(handler)
         handler.send_response(200)
         handler.send_header("Content-Type", "video/mp4")
         self.sent = 0
@@ -146,6 +149,29 @@ class HostileReolink:
             self.sent = size
         except OSError:
             pass
+
+    def recut(self, handler: BaseHTTPRequestHandler) -> None:
+        """The first answer (FIRST_CUT) drops half-way; every later one is another cut of the
+        window (LATER_CUT: the device started it from another keyframe), ranges honoured."""
+        self.answers = getattr(self, "answers", 0) + 1
+        wanted = handler.headers.get("Range")
+        body = FIRST_CUT if self.answers == 1 else LATER_CUT
+        at = int(wanted[len("bytes="):].rstrip("-")) if wanted and self.answers > 1 else 0
+        handler.send_response(206 if at else 200)
+        handler.send_header("Content-Type", "video/mp4")
+        if at:
+            handler.send_header("Content-Range", f"bytes {at}-{len(body) - 1}/{len(body)}")
+        handler.send_header("Content-Length", str(len(body) - at))
+        handler.end_headers()
+        if self.answers == 1:
+            handler.wfile.write(body[:len(body) // 2])
+            handler.close_connection = True
+            return
+        handler.wfile.write(body[at:])
+
+
+FIRST_CUT = bytes(range(200)) * 5            # 1000 bytes
+LATER_CUT = bytes(range(199, -1, -1)) * 6    # 1200 bytes: not the same answer
 
 
 @pytest.fixture
@@ -238,6 +264,24 @@ def window_of(nvr: HostileReolink, folder: Path) -> list:
 
 def test_a_download_as_announced_is_kept(nvr, tmp_path):
     assert [f.size for f in window_of(nvr, tmp_path / "out")] == [ANNOUNCED, ANNOUNCED]
+
+
+def test_a_download_resumed_from_another_answer_is_started_again_not_spliced(nvr, tmp_path):
+    # Dropped half-way, resumed with a byte range: the device answered the range from a new cut
+    # of the window (1200 bytes, not the 1000 it had promised), and the file kept was the first
+    # cut's first half joined to the second's tail, footage no recorder ever wrote, hashed
+    # "as received" and said to be resumed.
+    nvr.mode = "recut"
+    recorder = open_recorder(RecorderAddress(nvr.url, "reolink", "admin"), PASSWORD, timeout_s=5)
+    now = time.time_ns() // 1000
+    try:
+        first = next(recorder.search(0, now - 3600 * US, now))
+        got = recorder.fetch(first, first.start_us, first.end_us, tmp_path / "out")
+    finally:
+        recorder.close()
+    assert got.path.read_bytes() == LATER_CUT
+    assert got.sha256 == hashlib.sha256(LATER_CUT).hexdigest() and got.size == len(LATER_CUT)
+    assert got.resumed_at == ()   # nothing of the first answer is in the file
 
 
 @pytest.mark.parametrize("mode", ["larger", "endless"])

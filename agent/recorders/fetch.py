@@ -1,6 +1,7 @@
 """Footage from a recorder to a file: hashed as the bytes arrive, resumed with a byte range
-when the connection drops (started again when the device ignores ranges), retried a few times,
-then refused. The file appears under its name only when complete; until then it is a hidden
+when the connection drops (started again when the device ignores ranges, or answers the range
+from another answer than the one resumed, of another size: a window it cut again), retried a
+few times, then refused. The file appears under its name only when complete; until then it is a hidden
 `.NAME.partial-XXXX` beside it (agent.storage.remove_stale_partials tidies a killed one).
 
 Bounded, so a broken or hostile device cannot fill the disk or keep a download going for ever:
@@ -132,6 +133,14 @@ def _head_of(resp: httpx.Response) -> bytes:
     return body[:_REFUSAL_CAP]
 
 
+def _total(have: int, resp: httpx.Response, span: re.Match | None) -> int | None:
+    """The whole download's size, as this answer gives it (None: not said)."""
+    length = whole_number(resp.headers.get("content-length"))
+    if length is not None:
+        return have + length
+    return whole_number(span[3]) if span and span[3] != "*" else None
+
+
 def fetch_to_file(wire: Wire, spec: Download, folder: Path, attempts: int = ATTEMPTS) -> Fetched:
     """Download `spec` into `folder`; the Fetched record carries the SHA-256 of what arrived."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -165,15 +174,23 @@ def fetch_to_file(wire: Wire, spec: Download, folder: Path, attempts: int = ATTE
                         if error is not None:
                             raise error
                         span = _RANGE.match(resp.headers.get("content-range", ""))
-                        if have and not (resp.status_code == 206 and span and int(span[1]) == have):
+                        ranged = resp.status_code == 206 and span and int(span[1]) == have
+                        total = _total(have if ranged else 0, resp, span)
+                        if have and ranged and promised is not None and total != promised:
+                            # Another answer than the one resumed (the device cut the window
+                            # again): its tail would not continue what came. Ask it afresh.
+                            fh.seek(0)
+                            fh.truncate()
+                            digest, have, promised = hashlib.sha256(), 0, None
+                            resumed.pop()
+                            continue
+                        if have and not ranged:
                             # The device ignored the range: start again from the first byte.
                             fh.seek(0)
                             fh.truncate()
                             digest, have = hashlib.sha256(), 0
-                        length = whole_number(resp.headers.get("content-length"))
-                        promised = have + length if length is not None else None
-                        if promised is None and span and span[3] != "*":
-                            promised = whole_number(span[3])
+                            resumed.pop()
+                        promised = total
                         if promised is not None and promised > cap:
                             raise _too_large(wire, spec, cap)   # said before a byte is kept
                         # Written and hashed as it comes, on this thread: a writer thread was
