@@ -112,7 +112,7 @@ class HostileReolink:
         return {"rspCode": 200}
 
     def download(self, handler: BaseHTTPRequestHandler) -> None:
-        if self.mode == "recut":
+        if self.mode in ("recut", "no_ranges"):
             return self.recut(handler)
         handler.send_response(200)
         handler.send_header("Content-Type", "video/mp4")
@@ -152,10 +152,11 @@ class HostileReolink:
 
     def recut(self, handler: BaseHTTPRequestHandler) -> None:
         """The first answer (FIRST_CUT) drops half-way; every later one is another cut of the
-        window (LATER_CUT: the device started it from another keyframe), ranges honoured."""
+        window (LATER_CUT: the device started it from another keyframe), ranges honoured; or,
+        in mode no_ranges, the same cut again whole, the range ignored."""
         self.answers = getattr(self, "answers", 0) + 1
-        wanted = handler.headers.get("Range")
-        body = FIRST_CUT if self.answers == 1 else LATER_CUT
+        wanted = None if self.mode == "no_ranges" else handler.headers.get("Range")
+        body = FIRST_CUT if self.answers == 1 or self.mode == "no_ranges" else LATER_CUT
         at = int(wanted[len("bytes="):].rstrip("-")) if wanted and self.answers > 1 else 0
         handler.send_response(206 if at else 200)
         handler.send_header("Content-Type", "video/mp4")
@@ -266,12 +267,15 @@ def test_a_download_as_announced_is_kept(nvr, tmp_path):
     assert [f.size for f in window_of(nvr, tmp_path / "out")] == [ANNOUNCED, ANNOUNCED]
 
 
-def test_a_download_resumed_from_another_answer_is_started_again_not_spliced(nvr, tmp_path):
+@pytest.mark.parametrize("mode, sent", [("recut", LATER_CUT), ("no_ranges", FIRST_CUT)])
+def test_a_download_resumed_from_another_answer_is_started_again_not_spliced(
+        mode, sent, nvr, tmp_path):
     # Dropped half-way, resumed with a byte range: the device answered the range from a new cut
     # of the window (1200 bytes, not the 1000 it had promised), and the file kept was the first
     # cut's first half joined to the second's tail, footage no recorder ever wrote, hashed
-    # "as received" and said to be resumed.
-    nvr.mode = "recut"
+    # "as received" and said to be resumed. A device ignoring the range sends it all again:
+    # nothing was resumed then either.
+    nvr.mode = mode
     recorder = open_recorder(RecorderAddress(nvr.url, "reolink", "admin"), PASSWORD, timeout_s=5)
     now = time.time_ns() // 1000
     try:
@@ -279,8 +283,8 @@ def test_a_download_resumed_from_another_answer_is_started_again_not_spliced(nvr
         got = recorder.fetch(first, first.start_us, first.end_us, tmp_path / "out")
     finally:
         recorder.close()
-    assert got.path.read_bytes() == LATER_CUT
-    assert got.sha256 == hashlib.sha256(LATER_CUT).hexdigest() and got.size == len(LATER_CUT)
+    assert got.path.read_bytes() == sent
+    assert got.sha256 == hashlib.sha256(sent).hexdigest() and got.size == len(sent)
     assert got.resumed_at == ()   # nothing of the first answer is in the file
 
 
