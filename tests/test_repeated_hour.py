@@ -89,6 +89,10 @@ def test_a_recorders_recording_of_the_repeated_hour_is_not_exported_either(
                                       agent.look_at_recorder(sim.url), None, z_is_local=True)
             agent.add_recorder(address, PASSWORD, cameras=("yard",))
             assert [r.start_us for r in agent.recordings()] == [summer, summer]
+            # Coverage says so before any export is tried: it counted both as recorded.
+            assert [r.alt_start_us for r in agent.recordings()] == [winter, winter]
+            cov = agent.coverage("yard", summer, summer + 10 * US)
+            assert cov.covered_us == 0 and [m.status for m in cov.marks] == ["ambiguous"] * 2
             with pytest.raises(NotFound) as refused:
                 agent.export("yard", summer + 2 * US, summer + 8 * US, tmp_path / "out")
         assert "is ambiguous (the recorder wrote its start in the repeated fall-back hour" in \

@@ -76,8 +76,8 @@ def coverage(camera: str, rows: list[FileRow], start_us: int, end_us: int) -> Co
     """Work out coverage of [start, end) from a camera's rows that overlap it."""
     timed = [r for r in rows if r.start_us is not None and r.end_us is not None
              and r.start_us < end_us and r.end_us > start_us]
-    unusable = tuple(r for r in timed if r.status not in USABLE)
-    usable = [r for r in timed if r.status in USABLE]
+    unusable = tuple(r for r in timed if _status(r) not in USABLE)
+    usable = [r for r in timed if _status(r) in USABLE]
     main = [r for r in usable if r.stream != "sub"]
     chosen_pool = main or usable
     alternatives = tuple(r for r in usable if r not in chosen_pool)
@@ -97,7 +97,7 @@ def _marks(rows: list[FileRow], gaps: list[Span], end_us: int) -> list[Mark]:
     starts = sorted({r.start_us for r in rows if r.start_us is not None})
     out = []
     for r in rows:
-        if r.start_us is None or (r.status in USABLE and r.end_us is not None):
+        if r.start_us is None or (_status(r) in USABLE and r.end_us is not None):
             continue
         end, known = r.end_us, r.end_us is not None
         if end is None:
@@ -105,8 +105,16 @@ def _marks(rows: list[FileRow], gaps: list[Span], end_us: int) -> list[Mark]:
         for gap in gaps:
             lo, hi = max(gap.start_us, r.start_us), min(gap.end_us, end)
             if lo < hi:
-                out.append(Mark(lo, hi, r.status, r.path, r.reason, known))
+                out.append(Mark(lo, hi, _status(r), r.path, r.reason, known))
     return sorted(out, key=lambda m: (m.start_us, m.path))
+
+
+def _status(row: FileRow) -> str:
+    """A row's status as coverage weighs it: a recorder's recording of the repeated hour (the
+    other reading kept) is ambiguous as a local file would be; its download is indexed so."""
+    if row.status == "remote" and row.alt_start_us is not None:
+        return "ambiguous"
+    return row.status
 
 
 def _choose(rows: list[FileRow]) -> tuple[list[FileRow], list[Overlap]]:

@@ -181,8 +181,10 @@ def _row(source_id: int, path: str, camera: str, channel: str, rec: Recording, s
     reason = ("the recorder wrote this start in the repeated fall-back hour; the earlier reading "
               "is used, and it is never exported, since its footage may be from the other"
               ) if rec.start.ambiguous else None
+    later = rec.start.later_us if rec.start.ambiguous else None
     return FileRow(source_id, path, camera, rec.start_us - shift, rec.end_us - shift,
                    rec.size or 0, now_us * 1000, vendor, "remote", reason, "main",
+                   None if later is None else later - shift,
                    channel=channel, time_source="recorder")
 
 

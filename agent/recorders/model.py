@@ -80,13 +80,14 @@ class RecorderInfo:
 @dataclass(frozen=True)
 class DeviceTime:
     """A time as the device wrote it (`text`) and the UTC instant (microseconds) it means on
-    the device's clock. `ambiguous`: a repeated fall-back hour (the earlier reading is used);
-    `nonexistent`: inside a skipped spring-forward hour."""
+    the device's clock. `ambiguous`: a repeated fall-back hour (the earlier reading is used,
+    `later_us` is the other); `nonexistent`: inside a skipped spring-forward hour."""
 
     text: str
     us: int
     ambiguous: bool = False
     nonexistent: bool = False
+    later_us: int | None = None
 
 
 @dataclass(frozen=True)

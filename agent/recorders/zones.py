@@ -180,4 +180,5 @@ def reolink_zone(time_value: dict, dst: dict) -> RuleZone:
 def device_time(wall: datetime, text: str, zone_rules: DeviceZone) -> DeviceTime:
     """A wall time the device wrote, resolved with its zone rules."""
     reading = zone_rules.resolve(wall)
-    return DeviceTime(text, reading.earliest, reading.ambiguous, reading.nonexistent)
+    return DeviceTime(text, reading.earliest, reading.ambiguous, reading.nonexistent,
+                      reading.readings[-1] if reading.ambiguous else None)
