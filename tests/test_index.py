@@ -308,6 +308,25 @@ def test_links_out_of_a_source_are_listed_never_opened_and_links_inside_are_reco
         ("cam.20261120_140030.mp4", "cam.20261120_140000.mp4")]
 
 
+def test_links_that_lead_to_no_file_are_listed_and_the_scan_goes_on(tmp_path, agent):
+    """A link to itself, two links round a loop and a link to a file deleted since, named like
+    recordings, were skipped without a word: the scan said '0 files' and then to run a scan."""
+    root = tmp_path / "rec"
+    clip(root, "cam.20261120_140000.mp4", "2026-11-20T22:00:00Z", 4)
+    (root / "cam.20261120_140010.mp4").symlink_to("cam.20261120_140010.mp4")
+    (root / "cam.20261120_140020.mp4").symlink_to("cam.20261120_140030.mp4")
+    (root / "cam.20261120_140030.mp4").symlink_to("cam.20261120_140020.mp4")
+    (root / "cam.20261120_140040.mp4").symlink_to("deleted.mp4")
+    agent.add_source(root, camera="cam", tz=LA)
+    (report,) = agent.scan()
+    rows = {Path(r.path).name: r for r in agent.recordings()}
+    assert rows.pop("cam.20261120_140000.mp4").status == "ok"
+    assert sorted(rows) == [f"cam.20261120_1400{n}0.mp4" for n in (1, 2, 3, 4)]
+    for row in rows.values():
+        assert row.status == "unsupported" and "a link that leads to no file" in row.reason
+    assert len(report.problems) == 4
+
+
 def test_a_file_swapped_for_a_link_out_after_the_scan_is_not_exported(tmp_path, agent):
     root, private = tmp_path / "rec", tmp_path / "private"
     clip(root, "cam.20261120_140000.mp4", "2026-11-20T22:00:00Z", 4)

@@ -2,7 +2,8 @@
 
 Iterative, never follows folder links (a loop must not hang the scan), sorted for a stable
 order. A file link is followed only to a file inside the source; a link out of it is listed,
-never opened. File names that are not valid text are reported, and unreadable folders too.
+never opened, and so is one that leads to no file (a loop). File names that are not valid text
+are reported, and unreadable folders too.
 """
 from __future__ import annotations
 
@@ -14,13 +15,15 @@ from agent.index.links import LINK_OUT, link_inside
 
 SKIP_DIRS = {"@eaDir", "#recycle", "#snapshot", "$RECYCLE.BIN", "System Volume Information"}
 WENT_AWAY = "it went away during the scan: was the card or drive removed?"
+LINK_NOWHERE = ("a link that leads to no file (to itself, round a loop of links, or to a file "
+                "no longer there); put the recording itself here to index it")
 
 
 def walk(root: Path):
     """Yield (path, rel, stat, None, link) per file, (path, None, None, error, None) per
     unreadable folder (also one that goes away while its files are looked at: a card pulled
     out) and (path, rel, None, error, None) per file that is not indexed as one: a name that
-    cannot be stored, or a link out of the source.
+    cannot be stored, a link out of the source, or a link that leads to no file.
 
     Iterative, never follows folder links (a loop must not hang the scan), sorted for a stable
     order. A file link is followed only to a file inside the source (`link` then says which);
@@ -51,6 +54,10 @@ def walk(root: Path):
                         if looks_like_recording(rel):
                             yield entry.path, rel, None, LINK_OUT, None
                         continue
+                    if not _leads_to_something(entry.path, folder):
+                        if looks_like_recording(rel):
+                            yield entry.path, rel, None, LINK_NOWHERE, None
+                        continue
                 if not entry.is_file():
                     continue
                 st = entry.stat()
@@ -66,6 +73,18 @@ def walk(root: Path):
                     yield shown, shown, None, "the file name is not valid text; rename it to index it", None
                 continue
             yield entry.path, rel, st, None, link
+
+
+def _leads_to_something(path: str, folder: str) -> bool:
+    """False for a link to itself, round a loop, or to a file no longer there; OSError when
+    its folder went away meanwhile (the walk says so for the folder)."""
+    try:
+        os.stat(path)
+        return True
+    except OSError:
+        if _gone(folder):
+            raise
+        return False
 
 
 def _gone(folder: str) -> bool:
