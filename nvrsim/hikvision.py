@@ -157,6 +157,11 @@ class Hikvision:
         except (ValueError, IndexError):
             return _status(4, "Invalid Operation", "invalidOperation", 404)
         start, end = self._true(q.get("starttime", "")), self._true(q.get("endtime", ""))
+        own = (self._stamp(clip.start_us, True), self._stamp(clip.end_us, True))
+        if (q.get("starttime"), q.get("endtime")) == own:
+            # The recording's own URI: the device knows it, even across the night the clocks
+            # go back, where its local end reads before its start.
+            start, end = clip.start_us, clip.end_us
         if start is None or end is None or end <= start:
             return _status(6, "Invalid Content", "badParameters", 400)
         path = d.cut(clip, start, end)

@@ -87,8 +87,11 @@ def test_recordings_in_the_repeated_hour_come_back_marked_or_exact(vendor, kw, f
     if vendor == "reolink":  # PlaybackTime is UTC: every instant exact
         assert [r.start_us for r in found] == [first + i * 1200 * US for i in range(5)]
     else:  # wall times only: the repeated hour is marked, the earlier reading used
-        assert all(r.start.ambiguous for r in found)  # every one starts in 01:00-02:00 local
+        # Every one starts in 01:00-02:00 local; the one across the change (01:40 to 01:00)
+        # says by its end which 01:40 it began at, and ends 20 minutes later.
+        assert [r.start.ambiguous for r in found] == [True, False, True, True, True]
         assert found[0].start_us == found[3].start_us == first
+        assert (found[1].start_us, found[1].end_us) == (first + 1200 * US, first + 2400 * US)
 
 
 @pytest.mark.parametrize("offset_s,said", [

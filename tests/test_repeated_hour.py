@@ -100,3 +100,38 @@ def test_a_recorders_recording_of_the_repeated_hour_is_not_exported_either(
         assert not any((tmp_path / "out").glob("*/data/*.mp4"))
     finally:
         agent.close()
+
+
+@pytest.mark.parametrize("vendor", ["hikvision", "reolink"])
+def test_a_recorders_recording_across_the_change_ends_after_it_starts(vendor, tmp_path,
+                                                                      monkeypatch):
+    # 40 s from 00:59:40 summer time to 00:00:20 winter time: the device writes an end before
+    # its start, which was read as 40 s before it (Reolink's exact PlaybackTime too): coverage
+    # said nothing recorded and an export said no recording covers the window.
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    posix, back_us = clocks_back_recently()
+    start, end = back_us - 20 * US, back_us + 20 * US
+    root = tmp_path / "nvr"
+    write_clip(ClipSpec(path=root / channel_folder(1, "Yard") / clip_name(start, end),
+                        start_us=start, seconds=40, fps=5, gop_s=2.0))
+    agent = Agent(tmp_path / "home")
+    try:
+        with Simulator(root, vendor, "admin", PASSWORD, tls=True, zone=posix,
+                       hik_z_is_local=True) as sim:
+            address = RecorderAddress(sim.url, vendor, "admin", agent.look_at_recorder(sim.url),
+                                      None, z_is_local=vendor == "hikvision")
+            agent.add_recorder(address, PASSWORD, cameras=("yard",))
+            (row,) = agent.recordings()
+            # Its end, read again by the clock after the change, says which start it was.
+            assert (row.start_us, row.end_us, row.alt_start_us) == (start, end, None)
+            assert agent.coverage("yard", start - 10 * US, end + 10 * US).covered_us == 40 * US
+            if vendor == "reolink":
+                return   # an NVR's download by wall time cannot name it (report: left alone)
+            # Its part asked by wall times (00:59:50 to 00:00:10) names no stretch: the whole
+            # recording is fetched and cut.
+            done = agent.export("yard", start + 10 * US, end - 10 * US, tmp_path / "out",
+                                mode="exact")
+        assert done.cut.frames == 20 * 5
+        assert done.plan.start_us == start + 10 * US
+    finally:
+        agent.close()

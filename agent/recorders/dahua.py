@@ -21,7 +21,7 @@ from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, Fetched,
                                    Query, RecorderError, RecorderInfo, Recording)
 from agent.recorders.wire import Answer, Wire, whole_number
-from agent.recorders.zones import DeviceZone, device_time
+from agent.recorders.zones import DeviceZone, recording_times, steady, wall_span
 from agent.timebase import US
 
 PAGE = 100
@@ -108,8 +108,8 @@ class DahuaRecorder:
         return read_clock(ask)
 
     def search(self, channel: int, start_us: int, end_us: int) -> Iterator[Recording]:
-        w0 = self._zone.wall_at(start_us).replace(microsecond=0)  # no fractions: HTTP 400
-        w1 = self._zone.wall_at(end_us + US - 1).replace(microsecond=0)
+        w0, w1 = (w.replace(microsecond=0)   # no fractions: HTTP 400
+                  for w in wall_span(self._zone, start_us, end_us + US - 1))
         created = self._values("mediaFileFind.cgi", [("action", "factory.create")]).get("result", "")
         if whole_number(created) is None:
             raise BadAnswer("The recorder did not create a search (mediaFileFind).")
@@ -147,14 +147,17 @@ class DahuaRecorder:
             w1 = datetime.strptime(values[p + "EndTime"], _FMT)
         except (KeyError, ValueError):
             return None
-        return Recording(channel, device_time(w0, values[p + "StartTime"], self._zone),
-                         device_time(w1, values[p + "EndTime"], self._zone),
-                         whole_number(values.get(p + "Length")),
+        start, end = recording_times(w0, values[p + "StartTime"], w1, values[p + "EndTime"],
+                                     self._zone)
+        return Recording(channel, start, end, whole_number(values.get(p + "Length")),
                          values.get(p + "Type", ""), values.get(p + "FilePath", ""))
 
     def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path) -> Fetched:
         s, e = max(start_us, recording.start_us), min(end_us, recording.end_us)
         name = recording.handle.rsplit("/", 1)[-1] or "recording.mp4"
+        if recording.handle.startswith("/") and not steady(self._zone, s, e):
+            # The clocks changed inside the part: its wall times would name another stretch.
+            s, e = recording.start_us, recording.end_us
         if s <= recording.start_us and e >= recording.end_us and recording.handle.startswith("/"):
             path = "/cgi-bin/RPC_Loadfile" + quote(recording.handle, safe="/:")
             query = Query("dahua", "RPC_Loadfile", (("FilePath", recording.handle),))

@@ -21,7 +21,7 @@ from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceTime,
                                    Fetched, Query, RecorderError, RecorderInfo, Recording)
 from agent.recorders.wire import Answer, Wire, whole_number
-from agent.recorders.zones import DeviceZone, device_time, posix_zone
+from agent.recorders.zones import DeviceZone, posix_zone, recording_times, steady, wall_span
 from agent.timebase import US, from_datetime
 
 PAGE = 40
@@ -48,6 +48,15 @@ def _text(el: ET.Element, name: str) -> str:
 def _compact(text: str) -> str:
     """`2026-08-27T00:00:00Z` or `20260827T000000Z` -> `20260827T000000`."""
     return text.strip().rstrip("Zz").replace("-", "").replace(":", "")
+
+
+def _wall(text: str) -> datetime:
+    """The date and time a search result writes (ValueError when it is none)."""
+    t = _compact(text)
+    if len(t) != 15 or t[8] != "T" or whole_number(t[:8] + t[9:]) is None:
+        raise ValueError(f"not a time: {text[:40]!r}")
+    # Slicing, not strptime: a 10,000-recording search reads 20,000 of these.
+    return datetime(int(t[:4]), int(t[4:6]), int(t[6:8]), int(t[9:11]), int(t[11:13]), int(t[13:]))
 
 
 class HikvisionRecorder:
@@ -129,19 +138,20 @@ class HikvisionRecorder:
             return self.zone().wall_at(us).replace(microsecond=0)
         return datetime.fromtimestamp(us // US, timezone.utc).replace(tzinfo=None)
 
-    def _read(self, text: str) -> DeviceTime:
-        t = _compact(text)
-        if len(t) != 15 or t[8] != "T" or whole_number(t[:8] + t[9:]) is None:
-            raise ValueError(f"not a time: {text[:40]!r}")
-        # Slicing, not strptime: a 10,000-recording search reads 20,000 of these.
-        wall = datetime(int(t[:4]), int(t[4:6]), int(t[6:8]), int(t[9:11]), int(t[11:13]), int(t[13:]))
+    def _times(self, start_text: str, end_text: str) -> tuple[DeviceTime, DeviceTime]:
+        w0, w1 = _wall(start_text), _wall(end_text)
         if self._z_is_local:
-            return device_time(wall, text, self.zone())
-        return DeviceTime(text, from_datetime(wall.replace(tzinfo=timezone.utc)))
+            return recording_times(w0, start_text, w1, end_text, self.zone())
+        return (DeviceTime(start_text, from_datetime(w0.replace(tzinfo=timezone.utc))),
+                DeviceTime(end_text, from_datetime(w1.replace(tzinfo=timezone.utc))))
 
     def search(self, channel: int, start_us: int, end_us: int) -> Iterator[Recording]:
         track = channel * 100 + 1
-        s, e = self._stamp(start_us), self._stamp(end_us + US - 1)
+        if self._z_is_local:
+            s, e = (w.replace(microsecond=0)
+                    for w in wall_span(self.zone(), start_us, end_us + US - 1))
+        else:
+            s, e = self._stamp(start_us), self._stamp(end_us + US - 1)
         position, search_id = 0, str(uuid.uuid4()).upper()
         for _page in range(MAX_PAGES):
             body = (f'<?xml version="1.0" encoding="UTF-8"?><CMSearchDescription version="1.0" xmlns="{NS}">'
@@ -166,7 +176,7 @@ class HikvisionRecorder:
     def _recording(self, channel: int, item: ET.Element) -> Recording | None:
         uri = _text(item, "playbackURI")
         try:
-            start, end = self._read(_text(item, "startTime")), self._read(_text(item, "endTime"))
+            start, end = self._times(_text(item, "startTime"), _text(item, "endTime"))
         except ValueError:
             return None
         if not uri:
@@ -181,6 +191,9 @@ class HikvisionRecorder:
         parts = urlsplit(uri)
         fields = dict(parse_qsl(parts.query))
         whole = s <= recording.start_us and e >= recording.end_us
+        if not whole and self._z_is_local and not steady(self.zone(), s, e):
+            # The clocks changed inside the part: its wall times would name another stretch.
+            whole, s, e = True, recording.start_us, recording.end_us
         if not whole:
             # Narrow the device's own URI to the window, in the form the device wrote.
             fields["starttime"] = f"{self._stamp(s):%Y%m%dT%H%M%S}Z"

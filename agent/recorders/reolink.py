@@ -21,7 +21,7 @@ from agent.recorders.model import (BadAnswer, Channel, ClockReading, Credentials
                                    DeviceTime, Fetched, Query, RecorderError, RecorderInfo,
                                    Recording)
 from agent.recorders.wire import Wire, whole_number
-from agent.recorders.zones import DeviceZone, device_time, reolink_zone
+from agent.recorders.zones import DeviceZone, end_after, recording_times, reolink_zone
 from agent.timebase import US, from_datetime
 
 API = "/cgi-bin/api.cgi"
@@ -211,8 +211,8 @@ class ReolinkRecorder:
     def _recording(self, channel: int, f: dict, z: DeviceZone) -> Recording:
         try:
             w0, w1 = _wall(f["StartTime"]), _wall(f["EndTime"])
-            start = device_time(w0, f"{w0:%Y-%m-%d %H:%M:%S}", z)
-            end = device_time(w1, f"{w1:%Y-%m-%d %H:%M:%S}", z)
+            start, end = recording_times(w0, f"{w0:%Y-%m-%d %H:%M:%S}",
+                                         w1, f"{w1:%Y-%m-%d %H:%M:%S}", z)
         except (KeyError, TypeError, ValueError, OverflowError):
             raise BadAnswer("A Reolink search result has no readable start or end.") from None
         handle = str(f.get("name") or "")
@@ -220,7 +220,7 @@ class ReolinkRecorder:
         if utc is not None:
             # An NVR's PlaybackTime is UTC on its clock: exact even in a repeated hour.
             start = DeviceTime(start.text, from_datetime(utc.replace(tzinfo=timezone.utc)))
-            end = DeviceTime(end.text, start.us + round((w1 - w0).total_seconds() * US))
+            end = end_after(w1, end.text, start.us, z)
             handle = handle or f"{utc:%Y%m%d%H%M%S}"
         return Recording(channel, start, end, whole_number(f.get("size")),
                          str(f.get("type") or "main"), handle)

@@ -182,3 +182,41 @@ def device_time(wall: datetime, text: str, zone_rules: DeviceZone) -> DeviceTime
     reading = zone_rules.resolve(wall)
     return DeviceTime(text, reading.earliest, reading.ambiguous, reading.nonexistent,
                       reading.readings[-1] if reading.ambiguous else None)
+
+
+def steady(zone_rules: DeviceZone, start_us: int, end_us: int) -> bool:
+    """True when the device's wall clock runs straight from `start_us` to `end_us`: no change
+    of offset between, so a part asked for by its wall times is that stretch and no other."""
+    elapsed = zone_rules.wall_at(end_us) - zone_rules.wall_at(start_us)
+    return elapsed == timedelta(microseconds=end_us - start_us)
+
+
+def wall_span(zone_rules: DeviceZone, start_us: int, end_us: int) -> tuple[datetime, datetime]:
+    """The wall times to search between for all the device recorded in [start, end]: the
+    ends' wall times, widened by any change of offset between them (the night the clocks go
+    back, the wall times after the change come before those before it)."""
+    first, last = zone_rules.wall_at(start_us), zone_rules.wall_at(end_us)
+    change = abs((last - first) - timedelta(microseconds=end_us - start_us))
+    return first - change, last + change
+
+
+def end_after(wall: datetime, text: str, start_us: int, zone_rules: DeviceZone) -> DeviceTime:
+    """A recording's end as the device wrote it: the first moment at or after its start
+    (`start_us`) when the device's clock read it. Across the night the clocks go back the
+    device writes an end before its start (00:59:40 to 00:00:20): it is the second reading."""
+    reading = zone_rules.resolve(wall)
+    later = [r for r in reading.readings if r >= start_us]
+    return DeviceTime(text, later[0] if later else reading.earliest, len(later) > 1,
+                      reading.nonexistent)
+
+
+def recording_times(start_wall: datetime, start_text: str, end_wall: datetime, end_text: str,
+                    zone_rules: DeviceZone) -> tuple[DeviceTime, DeviceTime]:
+    """A recording's start and end from the wall times the device wrote. An end written
+    before the start is reached only from the earlier reading of a start in the repeated
+    hour (the clocks went back inside the recording), which is then no longer ambiguous."""
+    start = device_time(start_wall, start_text, zone_rules)
+    end = end_after(end_wall, end_text, start.us, zone_rules)
+    if start.ambiguous and end_wall < start_wall and end.us >= start.us:
+        start = DeviceTime(start_text, start.us, nonexistent=start.nonexistent)
+    return start, end
