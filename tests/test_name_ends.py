@@ -1,5 +1,6 @@
 """A recording's end as its name says it, checked against what the file holds and against the
-night the clocks go back: coverage and the package must claim only seconds with frames."""
+night the clocks go back: coverage and the package must claim only seconds with frames, and
+every second with frames."""
 from __future__ import annotations
 
 import json
@@ -83,7 +84,7 @@ def test_a_name_promising_more_than_the_file_holds_claims_only_its_frames(yard, 
     agent.scan()
     r = row(agent, root, rel)
     assert (r.status, r.start_us, r.end_us) == ("ok", t("2026-11-20T22:00:00Z"), t("2026-11-20T22:00:20Z"))
-    assert "14:30:00" in r.reason and "20 s" in r.reason
+    assert "14:30:00" in r.reason and "holds 20 s" in r.reason
     cov = agent.coverage("yard", t("2026-11-20T22:00:00Z"), t("2026-11-20T22:30:20Z"))
     assert cov.covered_us == 40 * US
     assert [(g.start_us, g.end_us) for g in cov.gaps] == [(t("2026-11-20T22:00:20Z"),
@@ -108,3 +109,18 @@ def test_a_name_a_second_off_its_frames_keeps_the_recorders_end(yard):
     agent.scan()
     r = row(agent, root, rel)
     assert (r.end_us, r.reason) == (t("2026-11-20T22:00:10Z"), None)
+
+
+def test_a_file_holding_more_than_its_name_says_is_covered_where_its_frames_are(yard, tmp_path):
+    # Named 14:00:00-14:00:10 but holding 20 s: the clip held frames to 14:00:18 while the
+    # package listed 14:00:10-14:00:18 as a gap when the camera recorded nothing.
+    agent, root = yard
+    rel = "CH01_20261120_140000_140010.mp4"
+    clip(root, rel, "2026-11-20T22:00:00Z", 20)
+    agent.scan()
+    r = row(agent, root, rel)
+    assert r.end_us == t("2026-11-20T22:00:20Z") and "holds 20 s" in r.reason
+    done = agent.export("yard", t("2026-11-20T22:00:05Z"), t("2026-11-20T22:00:18Z"),
+                        tmp_path / "out", mode="exact")
+    facts = json.loads((done.package.path / "data" / "provenance.json").read_text())
+    assert facts["gaps"] == [] and facts["delivered"]["frames"] == 13 * 5

@@ -11,8 +11,8 @@ A name's end is the first moment after the start at which the recorder's clock r
 night the clocks go back, a time-only end written before the start (01:59:50 to 01:00:10) is
 the same night's second reading, 20 s later, not the next day's (23 hours), and it tells that
 the start was the earlier reading. A name's end is also checked against the container: a file
-holding clearly less than its name promises ends where its frames end, so no second without a
-frame is claimed as recorded.
+holding clearly less or more than its name says ends where its frames end, as the cut reads
+them, so no second without a frame is claimed as recorded and none with frames as a gap.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from agent.timebase import (US, WallReading, apply_clock_offset, in_calendar, re
 # Two readings of a fall-back name are an hour apart; evidence must sit clearly nearer one.
 _DISAMBIGUATE_WITHIN_US = 20 * 60 * US
 # Names count whole seconds and a file's last frame ends a moment before its named end; past
-# this, a file holding less than its name says was cut short.
+# this, a file holding less (or more) than its name says is placed by its frames.
 _NAME_END_SLACK_US = 2 * US
 _DAY = timedelta(days=1)
 
@@ -128,16 +128,16 @@ def _end(facts: NameFacts | None, start: int, zone_name: str,
         except OverflowError:   # the end's reading has no date
             end = None
         if end is not None and in_calendar(end):
-            if duration is not None and end - start > duration + _NAME_END_SLACK_US:
-                return start + duration, _held_less(facts.end, duration)
+            if duration is not None and abs(end - start - duration) > _NAME_END_SLACK_US:
+                return start + duration, _held_other(facts.end, duration)
             return end, None
     if duration is not None:
         return start + duration, None
     return None, None
 
 
-def _held_less(end: NameTime, duration: int) -> str:
-    return (f"the name says it runs to {end.wall:%H:%M:%S}, but the file holds only "
+def _held_other(end: NameTime, duration: int) -> str:
+    return (f"the name says it runs to {end.wall:%H:%M:%S}, but the file holds "
             f"{duration / US:.0f} s of footage: its end is where the footage ends")
 
 
