@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from agent.requests.holds import make_hold
 from agent.service import Agent, NotFound
 from agent.timebase import US
 from agent.views import RecorderAddress
@@ -49,6 +50,15 @@ def test_neither_recording_of_the_repeated_hour_is_exported_as_the_first_pass(ca
     assert f"{FIRST} is ambiguous" in said and f"{SECOND} is ambiguous" in said
     assert "01:20:00 PDT or 01:20:00 PST" in said
     assert not any((tmp_path / "out").glob("*/data/*.mp4"))
+
+
+def test_a_safe_copy_of_the_repeated_hour_keeps_both_passes(card):
+    # Never exported, but a hold preserves first: both files may be the one asked for.
+    agent, root = card
+    hold = make_hold(agent.home, agent.store, "req-1", t("2026-11-01T08:20:05Z"),
+                     t("2026-11-01T08:20:15Z"))
+    kept = sorted(p.read_bytes() for p in hold.path.rglob("*.mp4"))
+    assert kept == sorted((root / rel).read_bytes() for rel in (FIRST, SECOND))
 
 
 def test_coverage_says_the_repeated_hour_is_marked_not_recorded(card):

@@ -35,6 +35,8 @@ from agent.storage import (
 )
 from agent.timebase import format_utc
 
+_KEPT = USABLE + ("ambiguous",)
+
 HOLDS = "holds"
 MANIFEST = "manifest-sha256.txt"
 RECORD = "hold.json"
@@ -97,11 +99,13 @@ def read_hold(home: Path, folder: str) -> Hold | None:
 
 def covering_files(store: Store, start_us: int, end_us: int,
                    cameras: tuple[str, ...] = ()) -> list:
-    """Index rows of usable recordings overlapping [start, end) (only these cameras if given)."""
+    """Index rows of usable recordings overlapping [start, end) (only these cameras if given),
+    and those of the repeated fall-back hour: never exported, but either pass may be the one
+    asked for, and a safe copy keeps first."""
     rows, seen = [], set()
     for camera in (cameras or (None,)):
         for row in store.files(camera, start_us, end_us):
-            if row.status in USABLE and row.path not in seen:
+            if row.status in _KEPT and row.path not in seen:
                 seen.add(row.path)
                 rows.append(row)
     return rows
