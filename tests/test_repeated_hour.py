@@ -145,3 +145,26 @@ def test_a_recorders_recording_across_the_change_ends_after_it_starts(vendor, tm
         assert done.plan.start_us == start + 10 * US
     finally:
         agent.close()
+
+
+@pytest.mark.parametrize("sqlite", [False, True])
+def test_a_hikvision_card_recording_across_the_change_is_placed_and_exported(
+        sqlite, agent, tmp_path):
+    # index00.bin writes local start and end: 01:59:50 then 01:00:10, 20 s across the change,
+    # and the next recording at 01:00:20 again. Both slots broke the index's ordering rules and
+    # were skipped without a word: nothing of the card was indexed.
+    from demo.hikvision_card import Recording, write_card
+
+    root = tmp_path / "garage"
+    start = t("2026-11-01T08:59:50Z")
+    write_card(root, [Recording(start, 20, 0), Recording(start + 30 * US, 4, 0)], zone_name=LA,
+               sqlite=sqlite)
+    for p in root.rglob("*"):
+        os.utime(p, (OLD, OLD))
+    agent.add_source(root, camera="garage", tz=LA)
+    agent.scan()
+    # Whole seconds in the SQLite form; the slot after the change is the second 01:00:20.
+    got = sorted((r.start_us, r.end_us, r.status) for r in agent.recordings())
+    assert got == [(start, start + 20 * US, "ok"), (start + 30 * US, start + 34 * US, "ok")]
+    done = agent.export("garage", start + 5 * US, start + 15 * US, tmp_path / "out", mode="exact")
+    assert done.plan.coverage.covered_us == 10 * US

@@ -31,7 +31,8 @@ seconds and without a channel.
 Ring buffers leave stale slots: a reused file rewrites only its first slots, and the file being
 written keeps its previous cycle's file record. So only slots 0..segRecNums count, the file being
 written is read from the header's slot, and a slot must keep times and offsets in order and
-inside its file's range. Whether a slot's bytes still hold its recording is for the reader of
+inside its file's range (its times may go back by up to an hour: the night the clocks go back;
+a slot after that in its file is marked `repeated`, the second pass of the repeated hour). Whether a slot's bytes still hold its recording is for the reader of
 the ring file to check (they start with an MPEG-PS pack header, 00 00 01 BA).
 """
 from __future__ import annotations
@@ -53,6 +54,9 @@ _UNUSED = 0xFFFF
 _U32 = 1 << 32
 _EPOCH = datetime(1970, 1, 1)
 PS_PACK = b"\x00\x00\x01\xba"
+# The night the clocks go back, the camera's wall clock repeats up to an hour: a slot may start
+# (or end) that much before the one recorded before it, its byte offsets still in order.
+_BACK_S = 3600
 
 
 class RingIndexError(ValueError):
@@ -71,6 +75,8 @@ class Segment:
     byte_start: int
     byte_end: int | None  # exclusive; None with end None
     kind: int             # the raw type byte (no public code table: kept as written)
+    repeated: bool = False   # recorded after its file's wall clock went back (a later slot
+                             # starts before an earlier one's time): the repeated hour's second pass
 
     @property
     def ring_name(self) -> str:
@@ -131,17 +137,20 @@ def read_sqlite_index(path: Path) -> RingIndex:
     except sqlite3.Error as exc:
         raise RingIndexError(f"it is not a Hikvision index database ({exc})") from None
     segments, skipped, slots = [], 0, {}
+    latest: dict[int, int] = {}   # the latest wall time a row of each file was recorded at
     for file_no, b_start, b_end, s, e, kind in rows:
         if not _sane_row(file_no, b_start, b_end, s, e, kind):
             skipped += 1
             continue
         open_row = e == 0 and b_end == 0
-        if not open_row and (e < s or b_end <= b_start):
+        if not open_row and (e < s - _BACK_S or b_end <= b_start):
             skipped += 1
             continue
         slot = slots[file_no] = slots.get(file_no, -1) + 1
         segments.append(Segment(file_no, slot, 1, _wall(s), None if open_row else _wall(e),
-                                b_start, None if open_row else b_end, int(kind)))
+                                b_start, None if open_row else b_end, int(kind),
+                                s < latest.get(file_no, 0)))
+        latest[file_no] = max(latest.get(file_no, 0), s, e)
     return RingIndex(0, len(slots), tuple(segments), skipped)
 
 
@@ -172,6 +181,7 @@ def _segments(data: bytes, at: int, file_index: int, chan: int, last: int, f_sta
     out: list[Segment] = []
     bad = 0
     prev_start = prev_offset = -1
+    latest = 0   # the latest wall time a slot of this file was recorded at
     for j in range(min(last, SLOTS - 1) + 1):
         o = at + j * SEGMENT
         kind = data[o]
@@ -183,9 +193,9 @@ def _segments(data: bytes, at: int, file_index: int, chan: int, last: int, f_sta
         if open_slot and not (writing and j == last):
             bad += 1   # only the newest slot of the file being written may still be open
             continue
-        in_range = f_start <= s and (open_slot or e <= f_end or writing)
-        ordered = s >= prev_start and b_start >= prev_offset
-        if not open_slot and (e < s or b_end <= b_start):
+        in_range = f_start - _BACK_S <= s and (open_slot or e <= f_end + _BACK_S or writing)
+        ordered = s >= prev_start - _BACK_S and b_start >= prev_offset
+        if not open_slot and (e < s - _BACK_S or b_end <= b_start):
             bad += 1
             continue
         if not (in_range and ordered):
@@ -194,5 +204,6 @@ def _segments(data: bytes, at: int, file_index: int, chan: int, last: int, f_sta
         prev_start, prev_offset = s, b_start
         out.append(Segment(file_index, j, chan, _wall(s, s_us),
                            None if open_slot else _wall(e, e_us), b_start,
-                           None if open_slot else b_end, kind))
+                           None if open_slot else b_end, kind, s < latest))
+        latest = max(latest, s, e)
     return out, bad

@@ -142,18 +142,21 @@ def _held_other(end: NameTime, duration: int) -> str:
 
 
 def _back_in_recording(facts: NameFacts, zone_name: str, start_us: int) -> bool:
-    """True when the name's time-only end, written before its start, was read again by the
-    recorder's clock the same night after `start_us`: the clocks went back inside it."""
+    """True when the end, written before the start, was read again by the recorder's clock
+    the same night after `start_us`: the clocks went back inside the recording."""
     same_night = _same_night_end(facts.end, facts.start)
     return same_night is not None and any(
         r > start_us for r in resolve_wall(same_night, zone_name).readings)
 
 
 def _same_night_end(end: NameTime | None, name_start: NameTime) -> datetime | None:
-    """The end's wall time on the start's day, when the name's end was taken for the next
-    day's only because its time of day comes before the start's (name_times.end_time)."""
+    """The end's wall time on the start's night when it comes before the start: a full end
+    so written (a Hikvision card's index), or a time-only end taken for the next day's only
+    because its time of day comes before the start's (name_times.end_time)."""
     if end is None or end.wall.tzinfo is not None or name_start.wall.tzinfo is not None:
         return None
+    if end.wall < name_start.wall:
+        return end.wall
     if end.wall.date() - name_start.wall.date() != _DAY or end.wall.time() >= name_start.wall.time():
         return None
     return end.wall - _DAY

@@ -93,8 +93,11 @@ class RingFolders:
             status = "damaged"
             reasons.append(f"{TIME_SOURCE} lists a recording at byte {seg.byte_start}, but no "
                            "MPEG-PS pack starts there: the camera has recorded over it since")
-        facts = NameFacts("hikvision", None, NameTime(seg.start),
-                          NameTime(seg.end) if seg.end is not None else None)
+        # A slot after its file's clock went back is the repeated hour's second pass: winter
+        # time (dst False), as a Reolink name without its DST marker says.
+        dst = False if seg.repeated else None
+        facts = NameFacts("hikvision", None, NameTime(seg.start, dst),
+                          NameTime(seg.end, dst) if seg.end is not None else None)
         placed = place(facts, None, self._source.tz, self._source.clock_offset_s, mtime_ns)
         reasons.extend(placed.notes)
         if status == "ok" and placed.ambiguous:
