@@ -97,7 +97,8 @@ def _marks(rows: list[FileRow], gaps: list[Span], end_us: int) -> list[Mark]:
     starts = sorted({r.start_us for r in rows if r.start_us is not None})
     out = []
     for r in rows:
-        if r.start_us is None or (_status(r) in USABLE and r.end_us is not None):
+        if r.start_us is None or (_status(r) in USABLE and (r.end_us is not None
+                                                            or r.status != "in-progress")):
             continue
         end, known = r.end_us, r.end_us is not None
         if end is None:
