@@ -325,6 +325,8 @@ def test_links_that_lead_to_no_file_are_listed_and_the_scan_goes_on(tmp_path, ag
     for row in rows.values():
         assert row.status == "unsupported" and "a link that leads to no file" in row.reason
     assert len(report.problems) == 4
+    # A first scan met five files: none of them was there before.
+    assert (report.seen, report.added, report.unchanged) == (5, 5, 0)
 
 
 def test_a_file_swapped_for_a_link_out_after_the_scan_is_not_exported(tmp_path, agent):

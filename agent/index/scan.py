@@ -82,6 +82,8 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
                 if rel is None:
                     blocked.append(path + os.sep)
                 problems.append(f"{path}: {error}")
+                if path not in known and path not in seen:
+                    added += 1   # new to the index, as any file met for the first time
                 seen.add(path)
                 batch.append(_unreadable(source, names.camera(""), path, error, folder=rel is None))
                 continue
