@@ -124,3 +124,31 @@ def test_a_file_holding_more_than_its_name_says_is_covered_where_its_frames_are(
                         tmp_path / "out", mode="exact")
     facts = json.loads((done.package.path / "data" / "provenance.json").read_text())
     assert facts["gaps"] == [] and facts["delivered"]["frames"] == 13 * 5
+
+
+def test_an_index_placed_by_the_rules_before_these_is_placed_again_by_the_next_scan(
+        home, tmp_path):
+    # Rows placed by an older version stayed as they were: a rescan skips a file whose size
+    # and date have not changed, so the 23-hour recording kept claiming the day after.
+    import sqlite3
+    from contextlib import closing
+
+    from agent.service import Agent
+
+    root = tmp_path / "card"
+    rel = "CH01_20261101_015950_010010.mp4"
+    clip(root, rel, "2026-11-01T08:59:50Z", 20)
+    first = Agent(home)
+    first.add_source(root, camera="yard", tz=LA)
+    first.scan()
+    first.close()
+    with closing(sqlite3.connect(home / "index.db")) as db, db:   # as version 2 left it
+        db.execute("UPDATE files SET end_us = end_us + 23 * 3600 * 1000000, status = 'ambiguous'")
+        db.execute("PRAGMA user_version = 2")
+    again = Agent(home)
+    try:
+        (report,) = again.scan()
+        (r,) = again.recordings()
+        assert (r.end_us - r.start_us, r.status, report.updated) == (20 * US, "ok", 1)
+    finally:
+        again.close()

@@ -14,7 +14,14 @@ import sqlite3
 
 from agent.storage import Transaction
 
-VERSION = 2   # PRAGMA user_version; 1 (and 0) kept camera names in every file row
+# PRAGMA user_version. 1 (and 0) kept camera names in every file row; 2 placed files in time
+# by rules since changed (a name's end across the clocks going back, or against the file's
+# footage; a Hikvision card's repeated hour), so its files are looked at again (REPLACED).
+VERSION = 3
+_NAMED = 2   # the first version naming cameras as now
+# Rows kept, each file looked at again by the next scan: no real file has this date, so the
+# scan's comparison of size and date finds every one changed (a recorder's rows are its own).
+REPLACED = "UPDATE files SET mtime_ns = -1 WHERE status != 'remote'"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (
     id INTEGER PRIMARY KEY,
@@ -114,7 +121,7 @@ def prepare(db: sqlite3.Connection) -> bool:
     its files, so that scan can tell which new camera it meant (cameras.adopt_legacy)."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
     tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    rebuilt = version < VERSION and "files" in tables
+    rebuilt = version < _NAMED and "files" in tables
     if rebuilt:
         with Transaction(db):
             db.execute(_LEGACY)
@@ -128,5 +135,9 @@ def prepare(db: sqlite3.Connection) -> bool:
             db.execute("DROP TABLE IF EXISTS cameras")
     db.executescript(SCHEMA)
     db.execute(_LEGACY)
+    if _NAMED <= version < VERSION and "files" in tables:
+        with Transaction(db):
+            db.execute(REPLACED)
     db.execute(f"PRAGMA user_version={VERSION}")
     return rebuilt
+
