@@ -600,6 +600,55 @@ def test_a_server_that_takes_none_of_each_part_backs_off_and_gives_up(hostile, p
     assert len(delays) == 3 and delays[0] < delays[1] < delays[2]
 
 
+def test_a_server_that_keeps_a_sliver_of_each_part_backs_off_and_gives_up(
+        hostile, payload, tmp_path, monkeypatch, quick_backoff):
+    # Every PATCH answered "204" with one byte more than it began at: that was progress, so
+    # the failures in a row started again at nought each time, and the whole part went out
+    # again for the next byte, about a hundred thousand parts for this package. Now a part
+    # the server answers for whole and keeps only some of counts as a failure too.
+    src = payload(100_000)
+
+    def hook(method, path, headers, body):
+        if method != "PATCH":
+            return None
+        if hostile.count("PATCH") > 50:   # a loop without end is stopped here, and fails below
+            return 403, {}, b'{"error": "enough", "detail": "endless"}'
+        up = hostile.uploads[path.rsplit("/", 1)[1]]
+        up["data"] += body[:1]
+        return 204, {"Upload-Offset": str(len(up["data"]))}, b""
+
+    delays = []
+    monkeypatch.setattr(upload_mod, "_sleep", lambda s: (delays.append(s), time.sleep(s)))
+    hostile.hook = hook
+    with pytest.raises(UploadError, match="Gave up after 4 attempts: the server kept only 1 "
+                                          "byte of"):
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", max_attempts=4)
+    assert hostile.count("PATCH") == 4
+    assert len(delays) == 3 and delays[0] < delays[1] < delays[2]
+    assert len(list((tmp_path / "uploads").iterdir())) == 1   # kept: the next run resumes
+
+
+def test_a_part_kept_whole_after_a_short_one_is_progress_again(hostile, payload, tmp_path,
+                                                                quick_backoff):
+    # A short answer now and then (a server storing what arrived of a part cut off) costs a
+    # failure, not the upload: the next whole part starts the count again.
+    src = payload(200_000)
+    shorts = {"left": 3}
+
+    def hook(method, path, headers, body):
+        if method != "PATCH" or not shorts["left"] or hostile.count("PATCH") % 2:
+            return None
+        shorts["left"] -= 1
+        up = hostile.uploads[path.rsplit("/", 1)[1]]
+        up["data"] += body[:len(body) // 2]
+        return 204, {"Upload-Offset": str(len(up["data"]))}, b""
+
+    hostile.hook = hook
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads",
+                         chunk_size=64 * KiB, max_attempts=2)
+    assert hostile.data(result.url) == src.read_bytes() and not shorts["left"]
+
+
 @pytest.mark.parametrize("status", [404, 410])
 def test_expired_upload_starts_a_new_one(hostile, payload, tmp_path, status):
     src = payload(200_000)

@@ -17,6 +17,7 @@ from typing import Callable
 import httpx
 
 from agent.backoff import Backoff
+from agent.count_words import counted
 from agent.delivery.pace import Meter, Pacer, Sizer, UploadProgress
 from agent.delivery.source import ChunkSource, Unsealed
 from agent.delivery.state import StateFile, UploadState, load_state
@@ -208,10 +209,19 @@ class UploadJob:
             # broken or hostile server could keep the uplink busy for ever), so it counts as a
             # failure and waits, and the server is asked where it stands.
             raise _Retry("the server took none of the part sent")
+        self.state = self.state.advanced(new, 0)
+        if new < end:
+            # A 204 means the whole part arrived; a server keeping a sliver of each (one byte)
+            # made progress every time, so the failures in a row never added up, and the rest
+            # of the part went out again for every byte. Such a part counts as a failure, and
+            # the rest is sent after a wait, from where the server stands.
+            self.best = max(self.best, new)
+            self._backoff(_Retry(f"the server kept only {counted(new - offset, 'byte')} of "
+                                 f"the {chunk.size} sent"))
+            return new
         if new > self.best:
             self.best, self.failures = new, 0
         self.sizer.sent(new - offset, time.monotonic() - began)
-        self.state = self.state.advanced(new, 0)
         return new
 
     def _body(self, chunk):

@@ -57,7 +57,7 @@ def upload_file(path: Path, endpoint: str, *, state_dir: Path, metadata: dict[st
     receipt.
     rate_limit_bps caps the average in bytes per second. max_attempts bounds failures in a row
     without progress (network errors, 5xx, timeouts, 409, 460, a PATCH the server takes none
-    of), each followed by a growing wait. Raises UploadError
+    of, or only part of), each followed by a growing wait. Raises UploadError
     (UploadCancelled when cancel is set; the upload then resumes next time).
     """
     base = check_endpoint(endpoint)
