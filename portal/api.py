@@ -171,7 +171,7 @@ class Api:
             raise ApiError(409, "already_decided", "this request's approval was withdrawn "
                                                    "already")
         for upload_id in submissions.open_uploads(self.portal.db_path, decline.jti):
-            with self._upload_lock(upload_id):  # after any submission of it being stored
+            with self.upload_lock(upload_id):  # after any submission of it being stored
                 if self.storage.get_upload(upload_id) is not None:
                     self.storage.delete_upload(upload_id)
                 submissions.upload_ended(self.portal.db_path, upload_id)
@@ -181,7 +181,7 @@ class Api:
         require_approval(decision)
         claim = _submission_body(body)
         upload_id = upload_id_from_url(claim["upload_url"], self.origin)
-        with self._upload_lock(upload_id):  # one receipt per upload, even when a retry races
+        with self.upload_lock(upload_id):  # one receipt per upload, even when a retry races
             # A retry (the first answer was lost) gets the same receipt, even if the client
             # has meanwhile terminated the tus upload.
             done = submissions.receipt_for_upload(self.portal.db_path, upload_id)
@@ -199,7 +199,8 @@ class Api:
         except PortalError:
             return None
 
-    def _upload_lock(self, upload_id: str) -> threading.Lock:
+    def upload_lock(self, upload_id: str) -> threading.Lock:
+        """The lock held while a submission of the upload is stored (the tus side takes it too)."""
         with self._lock:  # one lock per upload (a few bytes each; uploads are few)
             return self._upload_locks.setdefault(upload_id, threading.Lock())
 

@@ -201,8 +201,9 @@ class PortalServer:
             raise PortalError(f"{exc}.") from None
         self.portal.write_trust_document(origin)  # refuses plain http beyond this computer
         storage = open_storage(self.portal)
-        httpd.tus = make_tus_server(self.portal, storage, origin, self.upload_limits)
         httpd.api = Api(self.portal, storage, origin, CallLimiter(self.calls_per_minute))
+        httpd.tus = make_tus_server(self.portal, storage, origin, self.upload_limits,
+                                    httpd.api.upload_lock)
         return origin
 
     def throttle(self, polls: int, retry_after: int = 1) -> None:

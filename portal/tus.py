@@ -12,6 +12,7 @@ import json
 import os
 import threading
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
 from resumable_upload import SQLiteStorage, TusServer
@@ -24,7 +25,13 @@ from portal.auth import registration_of
 from portal.decision import require_approval
 from portal.errors import ApiError
 from portal.state import Portal
-from portal.submissions import UploadLimits, note_upload, upload_ended
+from portal.submissions import (
+    UploadLimits,
+    note_upload,
+    open_uploads,
+    receipt_for_upload,
+    upload_ended,
+)
 
 BASE_PATH = "/files"
 TUS_DB = "tus.db"
@@ -86,10 +93,12 @@ class JsonTus:
 class _Gate:
     """The library hooks that tie uploads to registrations and approved requests."""
 
-    def __init__(self, portal: Portal, storage: SQLiteStorage, limits: UploadLimits) -> None:
+    def __init__(self, portal: Portal, storage: SQLiteStorage, limits: UploadLimits,
+                 upload_lock: Callable[[str], threading.Lock]) -> None:
         self.portal = portal
         self.storage = storage
         self.limits = limits
+        self.upload_lock = upload_lock
 
     def incoming(self, method: str, path: str, headers: dict) -> None:
         _caller.registration = None
@@ -126,6 +135,7 @@ class _Gate:
         if req.max_bytes is not None and upload_length > req.max_bytes:
             raise hook_error(413, "too_large", f"the package is {upload_length} bytes; this "
                                                f"request accepts at most {req.max_bytes}")
+        self._supersede(jti, registration, metadata.get("sha256"))
         try:
             note_upload(self.portal.db_path, upload_id, req, registration, upload_length,
                         self.limits)
@@ -133,14 +143,35 @@ class _Gate:
             raise _from_api(exc) from None
         return {**metadata, "registration": registration}
 
+    def _supersede(self, jti: str, registration: str, sha256: object) -> None:
+        """End the registration's open uploads of the same package (its `sha256`) for this
+        request. An agent delivers a request one run at a time and starts a new upload of a
+        package only when it lost track of the one it had (its saved progress unreadable after
+        a power cut, or killed as a finished upload was being recorded); kept, that one would
+        count against the request's max_bytes for ever, and refuse the package its room."""
+        if not isinstance(sha256, str) or not sha256:
+            return
+        for upload_id in open_uploads(self.portal.db_path, jti):
+            with self.upload_lock(upload_id):   # after any submission of it being stored
+                upload = self.storage.get_upload(upload_id)
+                if upload is None or receipt_for_upload(self.portal.db_path, upload_id) \
+                        or upload["metadata"].get("registration") != registration \
+                        or upload["metadata"].get("sha256") != sha256:
+                    continue
+                self.storage.delete_upload(upload_id)
+                upload_ended(self.portal.db_path, upload_id)
+
     def terminated(self, upload_id: str) -> None:
         upload_ended(self.portal.db_path, upload_id)
 
 
 def make_tus_server(portal: Portal, storage: SQLiteStorage, origin: str,
-                    limits: UploadLimits | None = None) -> JsonTus:
-    """The tus server for /files, with absolute Locations under `origin`."""
-    gate = _Gate(portal, storage, limits or UploadLimits())
+                    limits: UploadLimits | None = None,
+                    upload_lock: Callable[[str], threading.Lock] | None = None) -> JsonTus:
+    """The tus server for /files, with absolute Locations under `origin`; `upload_lock(id)`
+    is the lock the API holds while it stores a submission of that upload."""
+    gate = _Gate(portal, storage, limits or UploadLimits(),
+                 upload_lock or (lambda upload_id: threading.Lock()))
     return JsonTus(TusServer(
         storage=storage, base_path=BASE_PATH, location_base_url=origin,
         checksum_algorithms=("sha256",), disable_concatenation=True,

@@ -23,6 +23,7 @@ from demo.samples import make_recordings
 from frp.jws import parse_compact
 from portal.server import PortalServer
 from portal.state import Portal
+from portal.submissions import open_uploads
 from portal.tus import open_storage
 from tests.fault_proxy import FaultProxy, Rule
 from tests.registering import invite
@@ -58,7 +59,7 @@ class World:
                                   invite(self.portal), "--name", "Ann Owner", "--camera", "yard",
                                   "--address", "1200 Elm Street", "--json")
         assert code == 0, err
-        reg = json.loads(out)["registration"]
+        self.reg = reg = json.loads(out)["registration"]
         self.portal.create_request(reg, T0, T0 + 8 * US, "2026-77", "Det. Jane Roe",
                                    cameras=("yard",), origin=self.proxy.origin)
         assert self.run("inbox", "sync")[0] == 0
@@ -235,6 +236,33 @@ def test_a_tar_changed_on_disk_is_made_again_from_the_verified_folder_and_upload
     assert [e["status"] for e in w.audit("export") if e.get("status") == "tar-changed"] == \
         ["tar-changed"]
     assert w.portal.submissions()[-1]["ok"]
+
+
+# 8: the upload's saved progress is lost ------------------------------------------------------
+def test_an_upload_whose_saved_progress_was_lost_does_not_hold_the_requests_room(world):
+    """Seen: a state file the disk lost (zeros after a power cut) started a fresh upload, and
+    the one it replaced stayed open at the portal, counted against the request's limit: a
+    package over half the limit was refused (413 too_large) on every approve after it."""
+    w = world
+    refuse_one_patch(w)   # the first request only tells how large such a package is
+    size = tar_file(w).stat().st_size
+    w.portal.create_request(w.reg, T0, T0 + 8 * US, "2026-78", "Det. Jane Roe",
+                            cameras=("yard",), max_bytes=size * 3 // 2, origin=w.proxy.origin)
+    assert w.run("inbox", "sync")[0] == 0
+    (jti,) = [r["id"] for r in w.run.json("inbox") if r["id"] != w.jti]
+    w.proxy.rules.append(Rule("PATCH", status=403, body=b'{"error": "forbidden", '
+                                                        b'"detail": "injected"}'))
+    code, _, err = w.run("approve", "--yes", "--progress", "none", "--", jti)
+    assert code == 1 and "refused a part of the package" in err
+    for state in (w.run.home / "uploads").glob("*.json"):
+        state.write_bytes(b"\0" * state.stat().st_size)   # what a power cut leaves
+
+    code, _, err = w.run("approve", "--yes", "--progress", "none", "--", jti)
+    assert code == 0, err
+    assert w.run.json("inbox", "show", "--", jti)["status"] == "delivered"
+    (sub,) = [s for s in w.portal.submissions() if s["request"] == jti]
+    assert sub["ok"], sub["checks"]
+    assert open_uploads(w.portal.db_path, jti) == []   # the lost one is not kept either
 
 
 # 6: the package folder changed on disk -----------------------------------------------------

@@ -75,7 +75,8 @@ class StateFile:
     chunk (a rename per chunk cost more than sending a chunk over loopback).
 
     An in-place write of a few hundred bytes is not torn by a killed process; a power cut that
-    tears it leaves unreadable JSON, which load_state answers with a fresh upload.
+    tears it leaves unreadable JSON, which load_state answers with a fresh upload (and the
+    portal ends the lost one when the fresh one is made: protocol.md).
     """
 
     def __init__(self, path: Path) -> None:
