@@ -238,6 +238,19 @@ def test_a_tar_changed_on_disk_is_made_again_from_the_verified_folder_and_upload
     assert w.portal.submissions()[-1]["ok"]
 
 
+# 9: the upload server refuses what it is sent as too large ----------------------------------
+def test_an_upload_server_refusing_every_part_as_too_large_is_not_worth_approving_again(world):
+    """Seen: `The package is too large for the upload server (413 ...). (approve it again to
+    resume)`, exit 1, and the same on every approve after it."""
+    w = world
+    w.proxy.rules.append(Rule("PATCH", times=None, status=413, body=b"Request Entity Too Large"))
+    code, _, err = w.approve()
+    assert code == 3, err
+    assert "refuses even a part of" in err and "tell the agency" in err
+    assert "approve it again" not in err and "package is too large" not in err
+    assert w.show()["status"] == "failed"
+
+
 # 8: the upload's saved progress is lost ------------------------------------------------------
 def test_an_upload_whose_saved_progress_was_lost_does_not_hold_the_requests_room(world):
     """Seen: a state file the disk lost (zeros after a power cut) started a fresh upload, and

@@ -56,15 +56,16 @@ def free_port() -> int:
 class RealTus:
     """`resumable-upload serve` as a subprocess; kill -9 and restart on the same port and dir."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *options: str) -> None:
         self.root, self.port, self.proc = root, free_port(), None
         self.endpoint = f"http://127.0.0.1:{self.port}/files"
+        self.options = list(options)   # more of the server's own options
 
     def start(self) -> None:
         cmd = [sys.executable, "-m", "resumable_upload", "serve", "--host", "127.0.0.1",
                "--port", str(self.port), "--upload-dir", str(self.root / "up"),
                "--db-path", str(self.root / "db.sqlite"), "--checksum-algorithms", "sha256,sha1",
-               "--log-level", "ERROR"]
+               "--log-level", "ERROR", *self.options]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
@@ -237,6 +238,46 @@ def test_complete_upload_is_byte_identical_with_metadata_and_monotonic_progress(
     assert fractions == sorted(fractions) and fractions[-1] == 1.0 and len(fractions) > 2
     assert seen[-1].eta_s == 0.0 and all(p.total == 1_500_000 for p in seen)
     assert list((tmp_path / "uploads").iterdir()) == []  # state deleted when complete
+
+
+def test_a_server_taking_smaller_parts_than_sent_gets_smaller_parts(payload, tmp_path):
+    # A tus server (or the web server in front of it) with a body limit under the 4 MiB of a
+    # first PATCH answers 413: that was taken for "the package is too large", on every
+    # approve. The part is what is too large: parts are halved until the server takes them.
+    server = RealTus(tmp_path / "server", "--max-chunk-size", str(300 * KiB))
+    server.start()
+    try:
+        src = payload(3_000_000)
+        result = upload_file(src, server.endpoint, state_dir=tmp_path / "uploads")
+        assert server.stored(result.url) == src.read_bytes()
+    finally:
+        server.kill()
+
+
+def test_a_server_refusing_even_the_smallest_part_ends_with_what_is_true(hostile, payload,
+                                                                          tmp_path):
+    src = payload(200_000)
+    hostile.hook = lambda m, p, h, b: (413, {}, b"Request Entity Too Large") \
+        if m == "PATCH" else None
+    with pytest.raises(UploadError) as err:
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads")
+    assert err.value.status == 413 and "package is too large" not in str(err.value)
+    assert "refuses even a part of 65,536 bytes" in str(err.value)
+    assert "tell the agency" in str(err.value)
+    sizes = [int(h["content-length"]) for m, h in hostile.headers if m == "PATCH"]
+    assert sizes == [200_000, 100_000, 65_536]
+
+
+def test_a_package_too_large_for_the_server_says_approving_again_will_not_help(hostile, payload,
+                                                                              tmp_path):
+    src = payload(10_000)
+    hostile.hook = lambda m, p, h, b: (413, {"Content-Type": "application/json"},
+                                       b'{"error": "too_large", "detail": "at most 5000"}') \
+        if m == "POST" else None
+    with pytest.raises(UploadError) as err:
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads")
+    assert err.value.status == 413 and "package is too large" in str(err.value)
+    assert "at most 5000" in str(err.value) and "will not change that" in str(err.value)
 
 
 CHILD = """

@@ -84,6 +84,12 @@ class Sizer:
         self.largest, self.seconds = largest, seconds
         self.size = max(1, min(FIRST_PATCH, largest))
 
+    def refused(self, nbytes: int, smallest: int) -> None:
+        """The server refused a PATCH of nbytes as too large: from now on parts are at most
+        half of it (never under `smallest`), whatever the link could carry."""
+        self.largest = max(smallest, min(self.largest, nbytes // 2))
+        self.size = min(self.size, self.largest)
+
     def sent(self, nbytes: int, elapsed_s: float) -> None:
         """A PATCH of nbytes went through in elapsed_s (its waits under the owner's cap too)."""
         if nbytes < _MEASURABLE or elapsed_s <= 0:

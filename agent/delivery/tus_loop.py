@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 # Retry-After is waited for up to a minute; a server wanting longer is asked again then.
 UPLOAD_BACKOFF = Backoff(base_s=0.5, factor=2.0, cap_s=30.0, jitter=0.125, retry_after_cap_s=60.0)
 MAX_NEW_UPLOADS = 3  # fresh starts (expired or untrustworthy server) before giving up
+SMALLEST_PART = 64 * 1024  # parts a server refuses as too large are halved down to this
 _RETRYABLE = {408, 423, 429}
 _sleep = time.sleep  # tests record the backoff through this
 
@@ -195,6 +196,8 @@ class UploadJob:
             return None
         if reply.status in (404, 410):
             raise _Restart("the upload expired on the server", terminate=False)
+        if reply.status == 413:
+            return self._too_large(reply, chunk.size, offset)
         if reply.status not in (200, 204):
             raise refusal(reply, "a part of the package")
         new = reply.offset()
@@ -223,6 +226,20 @@ class UploadJob:
             self.best, self.failures = new, 0
         self.sizer.sent(new - offset, time.monotonic() - began)
         return new
+
+    def _too_large(self, reply: Reply, nbytes: int, offset: int) -> int:
+        """A part of nbytes refused as too large (413): a body limit of the server's, or of the
+        web server in front of it (often 1 MiB), not the package's. Parts are halved, down to
+        SMALLEST_PART, and the one refused is sent again smaller; UploadError below that."""
+        if nbytes <= SMALLEST_PART:
+            detail = f": {reply.detail()}" if reply.detail() else ""
+            raise UploadError(f"The upload server refuses even a part of {nbytes:,} bytes of the "
+                              f"package as too large (413{detail}), so it cannot take the "
+                              "package; tell the agency.", 413)
+        self.sizer.refused(nbytes, SMALLEST_PART)
+        log.warning("upload server refused a part of %d bytes as too large; sending parts of "
+                    "at most %d", nbytes, self.sizer.largest)
+        return offset
 
     def _body(self, chunk):
         offset = chunk.offset

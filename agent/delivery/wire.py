@@ -87,7 +87,8 @@ def refusal(reply: Reply, what: str) -> UploadError:
         msg = (f"The upload server refused {what} ({reply.status}{detail}). Retrying will not "
                "help; check the request with the agency.")
     elif reply.status == 413:
-        msg = f"The package is too large for the upload server ({reply.status}{detail})."
+        msg = (f"The package is too large for the upload server ({reply.status}{detail}). "
+               "Sending it again will not change that; tell the agency.")
     else:
         msg = f"The upload server rejected {what} ({reply.status}{detail})."
     return UploadError(msg, reply.status)

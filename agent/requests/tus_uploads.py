@@ -9,7 +9,7 @@ import httpx
 
 from agent.delivery.sums import ChunkSums
 from agent.delivery.wire import UploadCancelled, UploadError, new_client
-from agent.requests.approval_step import DeliveryError, Step
+from agent.requests.approval_step import DeliveryError, OverLimit, Step
 from agent.requests.records import Delivery
 
 
@@ -32,6 +32,8 @@ def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client
     except UploadCancelled:
         raise
     except UploadError as exc:
+        if exc.status == 413:   # too large for the server even in its smallest parts: approving
+            raise OverLimit(str(exc)) from None   # again sends the same bytes to the same end
         raise DeliveryError(str(exc)) from None
     if result.sha256 != d.sha256 or result.size != d.size:
         raise DeliveryError(f"the package for {d.camera} changed on disk while it "
