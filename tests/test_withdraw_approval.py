@@ -125,5 +125,8 @@ def test_a_package_the_portal_may_have_received_is_kept_when_the_approval_is_wit
     shown = w.show()
     (kept,) = shown["deliveries"]
     assert kept["camera"] == "yard" and kept["sha256"] == submitted["sha256"]
+    out = w.run("inbox", "show", "--", w.jti)[1]
+    assert "yard: sent whole, no receipt came back: the agency may have it, so this package " \
+           f"was kept ({kept['package']})" in out and "approve it again" not in out
     (record,) = w.audit("decline")
     assert record["kept"] == ["yard"] and record["removed"] == []

@@ -15,6 +15,7 @@ from agent.commands.local_time import shown, window, zone_for
 from agent.count_words import counted
 from agent.requests.agencies import TrustStoreError
 from agent.requests.desk_errors import DeskError, DeskRefusal
+from agent.requests.receipts import stored_receipt
 from agent.requests.view import RequestView
 from agent.service import AgentError
 from frp.text import multi_line, one_line
@@ -131,11 +132,17 @@ def inbox_sync(agent, args) -> int:
 def inbox_show(agent, args) -> int:
     v = agent.requests.show(args.id, args.agency)
     out = entry_json(v, v.agency_name)
+    agency = agent.requests.trust.get(v.agency_id)
+    receipts = [stored_receipt(d, agency, v.id) for d in v.deliveries]
     out.update({"agency_phone": v.agency_phone, "problem": v.problem, "verified": v.verified,
                 "hold": str(v.hold.path) if v.hold else None,
                 "deliveries": [{"camera": d.camera, "package": d.package, "sha256": d.sha256,
                                 "size": d.size, "upload_url": d.upload_url,
-                                "receipt": bool(d.receipt)} for d in v.deliveries]})
+                                "receipt": bool(d.receipt),
+                                "receipt_token": r.token if r else None,
+                                "received_at": r.received_at if r else None,
+                                "receipt_problem": r.problem if r else None}
+                               for d, r in zip(v.deliveries, receipts)]})
     if v.verified:  # what the request says is shown only while it still verifies
         out.update({"incident": v.incident, "requester": v.requester,
                     "legal_basis": v.legal_basis, "message": v.message,
@@ -171,7 +178,34 @@ def inbox_show(agent, args) -> int:
         print(f"Warning: {one_line(v.problem)}")
     if v.hold:
         print(f"Hold: {v.hold.path} ({counted(len(v.hold.files), 'file')})")
+    if v.deliveries:
+        print("Sent to the agency:")
+        for d, r in zip(v.deliveries, receipts):
+            words = _delivery_words(d, r, v.agency_name or v.agency_id, v.status)
+            print(f"  {one_line(d.camera)}: {words}")
     return 0
+
+
+def _delivery_words(d, receipt, agency: str, status: str) -> str:
+    """How far one camera's package got, in words (the receipt's time as the agency signed
+    it), with what to do when approving it again goes on (a failed delivery)."""
+    if receipt is not None and receipt.problem is None:
+        return (f"delivered, {d.size:,} bytes, SHA-256 {d.sha256}; received by {one_line(agency)}"
+                f" at {one_line(receipt.received_at or '(no time given)')} (its signed receipt "
+                "checks out)")
+    if receipt is not None:
+        return f"delivered, but its stored receipt does not check out: {one_line(receipt.problem)}"
+    again = status == "failed"
+    if d.upload_url and status == "declined":
+        return ("sent whole, no receipt came back: the agency may have it, so this package "
+                f"was kept ({d.package})")
+    if d.upload_url:
+        return "sent whole, no receipt yet" + (
+            "; approve it again to ask the agency for it" if again else "")
+    if d.tar:
+        return "package made, not sent whole yet" + ("; approve it again to send it" if again
+                                                     else "")
+    return "package being made" + ("; approve it again to finish it" if again else "")
 
 
 @mapped
