@@ -35,6 +35,7 @@ from demo.gui_data import make_world, request_claims, sign  # noqa: E402
 from frp.agency import Agency  # noqa: E402
 from gui.views import core_words  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
+from tests.test_upload import RealTus  # noqa: E402
 from tests.gui_support import choose_window, export_result, footage, open_window, settle, spanish  # noqa: E402,F401
 
 WINDOWS_PATH = "E:\\clips"
@@ -282,6 +283,27 @@ def test_an_upload_that_gave_up_reads_in_spanish_down_to_the_network_words(spani
     for english in ("Gave up", "Nothing is lost", "cannot reach", "approve it again"):
         assert english not in said, said
     assert endpoint in said
+
+
+@pytest.mark.parametrize("limit", ["--max-chunk-size", "--max-size"])
+def test_an_upload_server_refusing_what_is_sent_as_too_large_reads_in_spanish(spanish, tmp_path,
+                                                                               limit):
+    # the real tus server refusing every part (a chunk limit under the smallest part) or the
+    # package itself (a size limit under it)
+    server = RealTus(tmp_path / "server", limit, "1000")
+    server.start()
+    try:
+        src = tmp_path / "package.tar"
+        src.write_bytes(b"x" * 100_000)
+        message = error_of(lambda: upload_file(src, server.endpoint,
+                                               state_dir=tmp_path / "uploads"), UploadError)
+    finally:
+        server.kill()
+    said = in_owner_language(message)
+    assert matches(message) is not None, message
+    for english in ("too large", "tell the agency"):
+        assert english not in said, said
+    assert "413" in said and ("65,536" in said) == (limit == "--max-chunk-size"), said
 
 
 # a recorder on the network ------------------------------------------------------------------

@@ -2380,6 +2380,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>no se puede conectar con el servidor de envío {server}: {reason}</translation>
     </message>
     <message>
+        <source>The upload server refuses even a part of {size} bytes of the package as too large ({answer}), so it cannot take the package; tell the agency.</source>
+        <translation>El servidor de envío rechaza por demasiado grande incluso una parte de {size} bytes del paquete ({answer}), así que no puede recibir el paquete; avise a la agencia.</translation>
+    </message>
+    <message>
+        <source>The package is too large for the upload server ({answer}). Sending it again will not change that; tell the agency.</source>
+        <translation>El paquete es demasiado grande para el servidor de envío ({answer}). Enviarlo de nuevo no cambiará eso; avise a la agencia.</translation>
+    </message>
+    <message>
         <source>the {count} recording covering the window takes {need} bytes and the disk of {path} has {free} bytes free</source>
         <translation>{count} grabación cubre el período y ocupa {need} bytes, y el disco de {path} tiene {free} bytes libres</translation>
     </message>

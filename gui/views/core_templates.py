@@ -217,6 +217,11 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "Gave up after {attempts} attempts: {reason}. Nothing is lost; try "
                               "again later: the upload resumes where it stopped."),
     QT_TRANSLATE_NOOP("core", "cannot reach the upload server {server}: {reason}"),
+    QT_TRANSLATE_NOOP("core", "The upload server refuses even a part of {size} bytes of the "
+                              "package as too large ({answer}), so it cannot take the package; "
+                              "tell the agency."),
+    QT_TRANSLATE_NOOP("core", "The package is too large for the upload server ({answer}). "
+                              "Sending it again will not change that; tell the agency."),
     APPROVE_AGAIN,
     # a recorder on the network (agent/recorders/wire.py)
     QT_TRANSLATE_NOOP("core", "Could not reach the recorder at {where} ({reason}). Check that "

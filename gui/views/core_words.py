@@ -22,6 +22,9 @@ CONTEXT = "core"
 
 # Placeholders whose value is itself a core message: translated in turn.
 _NESTED = {"reason"}
+# Placeholders holding the other side's own words ("413: Chunk exceeds ..."), which may hold a
+# join: kept as they are, but free to span it.
+_SPANNING = {"answer"}
 
 # Where a message joins its parts: "<what failed>: <why>", "<one problem>; <another>".
 _JOINS = re.compile(r": |; ")
@@ -87,13 +90,14 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
 def _pattern(template: str) -> re.Pattern:
     """`template` as a regular expression: its words exact (the first letter in either case,
     as the app capitalises a message's start), each `{name}` a named group. A value never
-    spans a join (": ", "; ") unless it is a nested reason, so a path cannot swallow the
-    "<what failed>: " before it."""
+    spans a join (": ", "; ") unless it is a nested reason or the other side's answer, so a
+    path cannot swallow the "<what failed>: " before it."""
     parts = re.split(r"\{(\w+)\}", template)
     out = []
     for i, part in enumerate(parts):
         if i % 2:
-            out.append(f"(?P<{part}>.+?)" if part in _NESTED else f"(?P<{part}>(?:(?!: |; ).)+?)")
+            spans = part in _NESTED or part in _SPANNING
+            out.append(f"(?P<{part}>.+?)" if spans else f"(?P<{part}>(?:(?!: |; ).)+?)")
         elif part:
             text = re.escape(part)
             if i == 0 and part[0].isalpha():
