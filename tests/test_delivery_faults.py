@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -276,6 +277,38 @@ def test_an_upload_whose_saved_progress_was_lost_does_not_hold_the_requests_room
     (sub,) = [s for s in w.portal.submissions() if s["request"] == jti]
     assert sub["ok"], sub["checks"]
     assert open_uploads(w.portal.db_path, jti) == []   # the lost one is not kept either
+
+
+def test_a_package_deleted_by_hand_mid_delivery_is_made_again_and_its_old_upload_withdrawn(
+        world):
+    """Seen: the owner deleted the package folder and tar of a delivery cut short (tidying
+    up); approve exported the footage again into a new package (other bytes: it is sealed
+    anew), and the old package's upload stayed open at the portal, counted against the
+    request's limit: the new one was refused 413 too_large on every approve after it."""
+    w = world
+    refuse_one_patch(w)
+    size = tar_file(w).stat().st_size
+    w.portal.create_request(w.reg, T0, T0 + 8 * US, "2026-79", "Det. Jane Roe",
+                            cameras=("yard",), max_bytes=size * 3 // 2, origin=w.proxy.origin)
+    assert w.run("inbox", "sync")[0] == 0
+    (jti,) = [r["id"] for r in w.run.json("inbox") if r["id"] != w.jti]
+    w.proxy.rules.append(Rule("PATCH", status=403, body=b'{"error": "forbidden", '
+                                                        b'"detail": "injected"}'))
+    code, _, err = w.run("approve", "--yes", "--progress", "none", "--", jti)
+    assert code == 1 and "refused a part of the package" in err
+    (first,) = w.run.json("inbox", "show", "--", jti)["deliveries"]
+    shutil.rmtree(first["package"])
+    for tar in (w.run.home / "outbox").glob("*/*.tar"):
+        if tar.name.startswith(Path(first["package"]).name):
+            tar.unlink()
+
+    code, _, err = w.run("approve", "--yes", "--progress", "none", "--", jti)
+    assert code == 0, err
+    (d,) = w.run.json("inbox", "show", "--", jti)["deliveries"]
+    assert d["sha256"] != first["sha256"] and Path(d["package"]).is_dir()
+    assert open_uploads(w.portal.db_path, jti) == []   # the first package's upload is gone
+    assert not [p for p in (w.run.home / "uploads").glob("*.json")
+                if first["sha256"] in p.read_text()]   # nor kept here to resume
 
 
 # 6: the package folder changed on disk -----------------------------------------------------

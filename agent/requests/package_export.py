@@ -48,6 +48,10 @@ def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
                 sums[camera] = kept
                 continue
         if record is None or not Path(record.package).is_dir():
+            if record is not None:
+                # Its package is gone (deleted by hand): the one made now is other bytes, and
+                # an upload begun of the old one would hold the request's room at the portal.
+                withdraw(step, record)
             record = _export_one(step, approval, camera, context, out_dir, n, redacted[camera])
         else:
             _check_seal(step, record)
