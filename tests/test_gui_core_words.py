@@ -35,7 +35,7 @@ from demo.gui_data import make_world, request_claims, sign  # noqa: E402
 from frp.agency import Agency  # noqa: E402
 from gui.views import core_words  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
-from tests.test_upload import RealTus  # noqa: E402
+from tests.test_upload import Hostile, RealTus  # noqa: E402
 from tests.gui_support import choose_window, export_result, footage, open_window, settle, spanish  # noqa: E402,F401
 
 WINDOWS_PATH = "E:\\clips"
@@ -304,6 +304,57 @@ def test_an_upload_server_refusing_what_is_sent_as_too_large_reads_in_spanish(sp
     for english in ("too large", "tell the agency"):
         assert english not in said, said
     assert "413" in said and ("65,536" in said) == (limit == "--max-chunk-size"), said
+
+
+def _answers(how: str, hostile: Hostile):
+    """A hook for the hostile tus server answering PATCH (and HEAD) the way `how` says."""
+    def keep(path, body, n):
+        up = hostile.uploads[path.rsplit("/", 1)[1]]
+        up["data"] += body[:n]
+        return 204, {"Upload-Offset": str(len(up["data"]))}, b""
+
+    patches = {
+        "busy": lambda p, h, b: (503, {}, b'{"error": "busy", "detail": "try later"}'),
+        "none": lambda p, h, b: (204, {"Upload-Offset": h["upload-offset"]}, b""),
+        "sliver": lambda p, h, b: keep(p, b, 1),
+        "damaged": lambda p, h, b: (460, {}, b"checksum mismatch"),
+        "disagree": lambda p, h, b: (409, {}, b"offset mismatch"),
+        "confusing": lambda p, h, b: (204, {}, b""),
+        "silent": lambda p, h, b: (409, {}, b"offset mismatch"),
+        "back": lambda p, h, b: keep(p, b, len(b)) if hostile.count("PATCH") == 1 else
+        (409, {}, b"offset mismatch"),
+        "lying": lambda p, h, b: (204, {"Upload-Offset": "199999"}, b""),
+    }
+
+    def hook(method, path, headers, body):
+        if method == "PATCH":
+            return patches[how](path, headers, body)
+        if method == "HEAD" and how in ("silent", "back"):
+            return 200, {} if how == "silent" else {"Upload-Offset": "0"}, b""
+        return None
+    return hook
+
+
+@pytest.mark.parametrize("how", ["busy", "none", "sliver", "damaged", "disagree", "confusing",
+                                 "silent", "back", "lying"])
+def test_why_an_upload_server_was_given_up_on_reads_in_spanish(spanish, tmp_path, monkeypatch,
+                                                                how):
+    # Seen: only the network's words were Spanish; a 5xx storm read "Se dejó de intentar tras
+    # 2 intentos: the server answered 503 try later. ..."
+    monkeypatch.setattr(tus_loop, "UPLOAD_BACKOFF", replace(tus_loop.UPLOAD_BACKOFF, base_s=0.005))
+    hostile = Hostile()
+    try:
+        hostile.hook = _answers(how, hostile)
+        src = tmp_path / "package.tar"
+        src.write_bytes(os.urandom(200_000))
+        message = error_of(lambda: upload_file(src, hostile.endpoint, chunk_size=64 * 1024,
+                                               state_dir=tmp_path / "uploads", max_attempts=2),
+                           UploadError)
+    finally:
+        hostile.close()
+    said = in_owner_language(message)
+    for english in ("Gave up", "gave up", "the server", "the chunk", "The upload server"):
+        assert english not in said, (message, said)
 
 
 # a recorder on the network ------------------------------------------------------------------

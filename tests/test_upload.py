@@ -662,7 +662,7 @@ def test_a_server_that_keeps_a_sliver_of_each_part_backs_off_and_gives_up(
     monkeypatch.setattr(upload_mod, "_sleep", lambda s: (delays.append(s), time.sleep(s)))
     hostile.hook = hook
     with pytest.raises(UploadError, match="Gave up after 4 attempts: the server kept only 1 "
-                                          "byte of"):
+                                          "of the 99997 bytes sent"):
         upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", max_attempts=4)
     assert hostile.count("PATCH") == 4
     assert len(delays) == 3 and delays[0] < delays[1] < delays[2]

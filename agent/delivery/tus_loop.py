@@ -17,7 +17,6 @@ from typing import Callable
 import httpx
 
 from agent.backoff import Backoff
-from agent.count_words import counted
 from agent.delivery.pace import Meter, Pacer, Sizer, UploadProgress
 from agent.delivery.source import ChunkSource, Unsealed
 from agent.delivery.state import StateFile, UploadState, load_state
@@ -219,8 +218,8 @@ class UploadJob:
             # of the part went out again for every byte. Such a part counts as a failure, and
             # the rest is sent after a wait, from where the server stands.
             self.best = max(self.best, new)
-            self._backoff(_Retry(f"the server kept only {counted(new - offset, 'byte')} of "
-                                 f"the {chunk.size} sent"))
+            self._backoff(_Retry(f"the server kept only {new - offset} of the {chunk.size} "
+                                 "bytes sent"))
             return new
         if new > self.best:
             self.best, self.failures = new, 0

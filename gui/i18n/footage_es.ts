@@ -2380,6 +2380,42 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>no se puede conectar con el servidor de envío {server}: {reason}</translation>
     </message>
     <message>
+        <source>the server answered {answer}</source>
+        <translation>el servidor respondió {answer}</translation>
+    </message>
+    <message>
+        <source>the server took none of the part sent</source>
+        <translation>el servidor no guardó nada de la parte enviada</translation>
+    </message>
+    <message>
+        <source>the server kept only {kept} of the {sent} bytes sent</source>
+        <translation>el servidor guardó solo {kept} de los {sent} bytes enviados</translation>
+    </message>
+    <message>
+        <source>the chunk kept arriving damaged (checksum mismatch)</source>
+        <translation>la parte seguía llegando dañada (la suma de comprobación no coincide)</translation>
+    </message>
+    <message>
+        <source>the server and this PC disagree on how much was sent</source>
+        <translation>el servidor y este equipo no coinciden en cuánto se envió</translation>
+    </message>
+    <message>
+        <source>the server gave a confusing answer about how much it has</source>
+        <translation>el servidor dio una respuesta confusa sobre cuánto tiene</translation>
+    </message>
+    <message>
+        <source>the server did not say how much of the package it has</source>
+        <translation>el servidor no dijo cuánto del paquete tiene</translation>
+    </message>
+    <message>
+        <source>the server went back from {before} to {after} bytes</source>
+        <translation>el servidor retrocedió de {before} a {after} bytes</translation>
+    </message>
+    <message>
+        <source>The upload server kept losing or misreporting the upload; gave up after {count} fresh starts. Try again later or tell the agency.</source>
+        <translation>El servidor de envío perdía el envío o informaba mal de él; se dejó de intentar tras {count} comienzos nuevos. Vuelva a intentarlo más tarde o avise a la agencia.</translation>
+    </message>
+    <message>
         <source>The upload server refuses even a part of {size} bytes of the package as too large ({answer}), so it cannot take the package; tell the agency.</source>
         <translation>El servidor de envío rechaza por demasiado grande incluso una parte de {size} bytes del paquete ({answer}), así que no puede recibir el paquete; avise a la agencia.</translation>
     </message>

@@ -217,6 +217,17 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "Gave up after {attempts} attempts: {reason}. Nothing is lost; try "
                               "again later: the upload resumes where it stopped."),
     QT_TRANSLATE_NOOP("core", "cannot reach the upload server {server}: {reason}"),
+    # why the upload server was given up on (the reasons of "Gave up after ...")
+    QT_TRANSLATE_NOOP("core", "the server answered {answer}"),
+    QT_TRANSLATE_NOOP("core", "the server took none of the part sent"),
+    QT_TRANSLATE_NOOP("core", "the server kept only {kept} of the {sent} bytes sent"),
+    QT_TRANSLATE_NOOP("core", "the chunk kept arriving damaged (checksum mismatch)"),
+    QT_TRANSLATE_NOOP("core", "the server and this PC disagree on how much was sent"),
+    QT_TRANSLATE_NOOP("core", "the server gave a confusing answer about how much it has"),
+    QT_TRANSLATE_NOOP("core", "the server did not say how much of the package it has"),
+    QT_TRANSLATE_NOOP("core", "the server went back from {before} to {after} bytes"),
+    QT_TRANSLATE_NOOP("core", "The upload server kept losing or misreporting the upload; gave up "
+                              "after {count} fresh starts. Try again later or tell the agency."),
     QT_TRANSLATE_NOOP("core", "The upload server refuses even a part of {size} bytes of the "
                               "package as too large ({answer}), so it cannot take the package; "
                               "tell the agency."),
