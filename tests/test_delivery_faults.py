@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from agent.audit.log import AuditLog
 from agent.requests import portal_retries
@@ -23,6 +24,7 @@ from agent.timebase import US
 from demo.samples import make_recordings
 from frp.jws import parse_compact
 from portal.server import PortalServer
+from portal.signers import sign_receipt
 from portal.state import Portal
 from portal.submissions import open_uploads
 from portal.tus import open_storage
@@ -155,6 +157,34 @@ def test_a_receipt_naming_other_bytes_is_not_delivered_and_the_next_approve_uplo
     assert w.proxy.count("POST", "/files") == 2 and d["upload_url"] != first[0]
     assert w.portal.submissions()[-1]["ok"]
     assert w.run("log", "verify")[0] == 0
+
+
+def test_a_receipt_signed_by_another_key_is_not_delivered_and_says_who_to_call(world):
+    """Seen: `the receipt from Example Police Department cannot be trusted: it is not signed
+    with one of Example Police Department's keys (approve it again to resume)`: nothing said
+    that the portal had taken the package, nor what to do when approving again brought the
+    same receipt (an agency that changed its keys, a portal not the agency's)."""
+    w = world
+    other = Ed25519PrivateKey.generate()
+
+    def forged(status, headers, body):
+        doc = json.loads(body)
+        claims = parse_compact(doc["receipt"]).claims
+        doc["receipt"] = sign_receipt(claims, other.sign, "not-the-agencys-key")
+        return status, headers, json.dumps(doc).encode()
+
+    w.proxy.rules.append(Rule("POST", "/submissions", after=forged))
+    code, _, err = w.approve()
+    assert code == 1, err
+    assert "portal took the package for yard, but its receipt cannot be trusted (it is not " \
+           "signed with one of Example Police Department's keys)" in err
+    assert "call Example Police Department on the number in your trust store" in err
+    assert "agencies add FILE --replace" in err
+    assert w.show()["status"] == "failed" and w.audit("receipt") == []
+
+    code, _, err = w.approve()   # the portal's own receipt for the same upload
+    assert code == 0, err
+    assert w.show()["status"] == "delivered" and w.proxy.count("POST", "/files") == 1
 
 
 # 2: the portal no longer has the finished upload --------------------------------------------

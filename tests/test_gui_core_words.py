@@ -28,11 +28,13 @@ from agent.recorders.model import RecorderError  # noqa: E402
 from agent.recorders.wire import Wire  # noqa: E402
 from agent.requests.agencies import TrustStore, TrustStoreError  # noqa: E402
 from agent.requests.desk_errors import DeskRefusal  # noqa: E402
+from agent.requests.package_delivery import _untrusted  # noqa: E402
 from agent.requests.portal_client import PortalClient, PortalError  # noqa: E402
 from agent.service import Agent  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from demo.gui_data import make_world, request_claims, sign  # noqa: E402
 from frp.agency import Agency  # noqa: E402
+from frp.decision import ReceiptError, verify_receipt  # noqa: E402
 from gui.views import core_words  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
 from tests.test_upload import Hostile, RealTus  # noqa: E402
@@ -355,6 +357,18 @@ def test_why_an_upload_server_was_given_up_on_reads_in_spanish(spanish, tmp_path
     said = in_owner_language(message)
     for english in ("Gave up", "gave up", "the server", "the chunk", "The upload server"):
         assert english not in said, (message, said)
+
+
+def test_a_receipt_that_cannot_be_trusted_reads_in_spanish_with_the_apps_own_advice(spanish):
+    forged = "eyJhbGciOiJFZERTQSJ9.e30.c2lnbmF0dXJl"   # a token not signed by the agency
+    with pytest.raises(ReceiptError) as caught:
+        verify_receipt(forged, agency(1), "0" * 64, "req-1")
+    message = f"{_untrusted('Springfield PD', 'porch', caught.value)} (approve it again to resume)"
+    said = in_owner_language(message)
+    for english in ("took the package", "cannot be trusted", "approve it again",
+                    "agencies add", "trust store"):
+        assert english not in said, said
+    assert said.count("Springfield PD") == 2 and "porch" in said, said
 
 
 # a recorder on the network ------------------------------------------------------------------

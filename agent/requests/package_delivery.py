@@ -102,8 +102,8 @@ def _receipt(step: Step, d: Delivery) -> None:
         claims = verify_receipt(token, step.agency, d.sha256, step.request.id)
     except ReceiptError as exc:
         other = _receipt_for_other_bytes(step, token)
-        if other is None:
-            raise DeliveryError(str(exc)) from None   # untrusted: the next approve asks again
+        if other is None:   # untrusted: the next approve asks again
+            raise DeliveryError(_untrusted(step.agency.name, d.camera, exc)) from None
         raise _UploadGone(f"{step.agency.name}'s portal says it received other bytes for "
                           f"{d.camera} (SHA-256 {other['sha256']}, {other['size']:,} bytes) than "
                           f"the package sent (SHA-256 {d.sha256}, {d.size:,} bytes), so it is "
@@ -117,6 +117,18 @@ def _receipt(step: Step, d: Delivery) -> None:
                                       d.upload_url, token.strip()))
     step.log("receipt", camera=d.camera, sha256=claims["sha256"], size=claims["size"],
              received_at=claims.get("received_at"))
+
+
+def _untrusted(agency: str, camera: str, exc: ReceiptError) -> str:
+    """What the owner is told of a receipt that cannot be trusted: the portal took the
+    package (the agency may have it), what is wrong, and who to call when approving again
+    brings the same: an agency that changed its keys needs its new agency file."""
+    why = str(exc).removeprefix(f"the receipt from {agency} cannot be trusted: ")
+    return (f"{agency}'s portal took the package for {camera}, but its receipt cannot be "
+            f"trusted ({why}), so it is not recorded as delivered. If approving it again "
+            f"brings no trusted receipt, call {agency} on the number in your trust store: it "
+            "may have changed its keys, and then its new agency file is needed (`footage-agent "
+            "agencies add FILE --replace`)")
 
 
 def _receipt_for_other_bytes(step: Step, token: str) -> dict | None:

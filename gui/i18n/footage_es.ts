@@ -2160,8 +2160,16 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Su clave de firma está protegida con una frase de contraseña y no se dio ninguna. Defina FOOTAGE_AGENT_PASSPHRASE con ella y vuelva a iniciar footage-agent.</translation>
     </message>
     <message>
+        <source>{agency}&apos;s portal took the package for {camera}, but its receipt cannot be trusted ({reason}), so it is not recorded as delivered. If approving it again brings no trusted receipt, call {caller} on the number in your trust store: it may have changed its keys, and then its new agency file is needed (`footage-agent agencies add FILE --replace`)</source>
+        <translation>El portal de {agency} recibió el paquete de {camera}, pero su recibo no es de confianza ({reason}), así que no se registra como entregado. Si al aprobarla de nuevo no llega un recibo de confianza, llame a {caller} al número que figura en sus agencias de confianza: puede haber cambiado sus claves, y entonces hace falta su nuevo archivo de agencia (`footage-agent agencies add FILE --replace`)</translation>
+    </message>
+    <message>
         <source>run `footage-agent scan` to index its folder (a scan that finds none there means the folder holds no video the app recognises)</source>
         <translation>ejecute `footage-agent scan` para indexar su carpeta (si un escaneo no encuentra nada allí, la carpeta no contiene vídeo que la aplicación reconozca)</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal took the package for {camera}, but its receipt cannot be trusted ({reason}), so it is not recorded as delivered. If Try sending again brings no trusted receipt, call {caller} on the number in your trust store: it may have changed its keys, and then its new agency file is needed (Settings, Add an agency file)</source>
+        <translation>El portal de {agency} recibió el paquete de {camera}, pero su recibo no es de confianza ({reason}), así que no se registra como entregado. Si «Intentar enviar de nuevo» no trae un recibo de confianza, llame a {caller} al número que figura en sus agencias de confianza: puede haber cambiado sus claves, y entonces hace falta su nuevo archivo de agencia (Ajustes, Añadir un archivo de agencia)</translation>
     </message>
     <message>
         <source>check in Settings that its folder is connected; a folder whose files are not video the app recognises stays empty</source>

@@ -31,10 +31,27 @@ NO_FRAMES_COPY = QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside 
 NOT_JSON = QT_TRANSLATE_NOOP("core", "the agency file is not valid JSON")
 OTHER_VERSION = QT_TRANSLATE_NOOP("core", "the agency file is for protocol version {version}; this "
                                           "agent speaks FRP version 1 (\"frp\": 1)")
+UNTRUSTED_RECEIPT = QT_TRANSLATE_NOOP("core", "{agency}'s portal took the package for {camera}, "
+                                              "but its receipt cannot be trusted ({reason}), so "
+                                              "it is not recorded as delivered. If approving it "
+                                              "again brings no trusted receipt, call {caller} on "
+                                              "the number in your trust store: it may have "
+                                              "changed its keys, and then its new agency file is "
+                                              "needed (`footage-agent agencies add FILE "
+                                              "--replace`)")
 RUN_SCAN = QT_TRANSLATE_NOOP("core", "run `footage-agent scan` to index its folder (a scan that "
                                      "finds none there means the folder holds no video the app "
                                      "recognises)")
 IN_THE_APP: dict[str, str] = {
+    # a receipt that cannot be trusted (agent/requests/package_delivery.py)
+    UNTRUSTED_RECEIPT: QT_TRANSLATE_NOOP("core", "{agency}'s portal took the package for "
+                                                 "{camera}, but its receipt cannot be trusted "
+                                                 "({reason}), so it is not recorded as "
+                                                 "delivered. If Try sending again brings no "
+                                                 "trusted receipt, call {caller} on the number "
+                                                 "in your trust store: it may have changed its "
+                                                 "keys, and then its new agency file is needed "
+                                                 "(Settings, Add an agency file)"),
     RUN_SCAN: QT_TRANSLATE_NOOP("core", "check in Settings that its folder is connected; a folder "
                                         "whose files are not video the app recognises stays "
                                         "empty"),
@@ -234,6 +251,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The package is too large for the upload server ({answer}). "
                               "Sending it again will not change that; tell the agency."),
     APPROVE_AGAIN,
+    UNTRUSTED_RECEIPT,
     # a recorder on the network (agent/recorders/wire.py)
     QT_TRANSLATE_NOOP("core", "Could not reach the recorder at {where} ({reason}). Check that "
                               "it is on and the address is right."),
