@@ -79,12 +79,17 @@ def record_submission(db_path: Path, s: Submission, arrival: Arrival, receipt: s
     return cur.rowcount == 1
 
 
-def open_uploads(db_path: Path, jti: str) -> list[str]:
-    """The ids of a request's uploads neither ended nor submitted."""
+def open_uploads(db_path: Path, jti: str, registration: str | None = None,
+                 made_before: int | None = None) -> list[str]:
+    """The ids of a request's uploads neither ended nor submitted (of one registration's,
+    and created before a time, when named)."""
     with db.connect(db_path) as conn:
         rows = conn.execute("SELECT upload_id FROM uploads WHERE jti = ? AND ended_at IS NULL "
-                            "AND upload_id NOT IN (SELECT upload_id FROM submissions)",
-                            (jti,)).fetchall()
+                            "AND upload_id NOT IN (SELECT upload_id FROM submissions) "
+                            "AND (? IS NULL OR registration = ?) "
+                            "AND (? IS NULL OR created_at < ?)",
+                            (jti, registration, registration, made_before,
+                             made_before)).fetchall()
     return [r["upload_id"] for r in rows]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
@@ -144,21 +145,30 @@ class _Gate:
         return {**metadata, "registration": registration}
 
     def _supersede(self, jti: str, registration: str, sha256: object) -> None:
-        """End the registration's open uploads of the same package (its `sha256`) for this
-        request. An agent delivers a request one run at a time and starts a new upload of a
-        package only when it lost track of the one it had (its saved progress unreadable after
-        a power cut, or killed as a finished upload was being recorded); kept, that one would
-        count against the request's max_bytes for ever, and refuse the package its room."""
-        if not isinstance(sha256, str) or not sha256:
-            return
-        for upload_id in open_uploads(self.portal.db_path, jti):
+        """End the registration's open uploads for this request that the store no longer
+        holds (expired, cleaned up) and those of the same package (its `sha256`). An agent
+        delivers a request one run at a time and starts a new upload of a package only when
+        it lost track of the one it had (its saved progress unreadable after a power cut,
+        killed as a finished upload was being recorded, or told the upload is gone); kept,
+        either would count against the request's max_bytes for ever, and refuse the package
+        its room. An upload the store does not hold yet is one being created (the store
+        makes it after this hook): only those older than a creation's time limit count as
+        forgotten, so racing creations cannot end each other's count."""
+        settled = set(open_uploads(self.portal.db_path, jti, registration,
+                                   made_before=int(time.time()) - REQUEST_TIMEOUT_S))
+        for upload_id in open_uploads(self.portal.db_path, jti, registration):
             with self.upload_lock(upload_id):   # after any submission of it being stored
-                upload = self.storage.get_upload(upload_id)
-                if upload is None or receipt_for_upload(self.portal.db_path, upload_id) \
-                        or upload["metadata"].get("registration") != registration \
-                        or upload["metadata"].get("sha256") != sha256:
+                if receipt_for_upload(self.portal.db_path, upload_id):
                     continue
-                self.storage.delete_upload(upload_id)
+                upload = self.storage.get_upload(upload_id)
+                if upload is None and upload_id not in settled:
+                    continue
+                if upload is not None:
+                    same = isinstance(sha256, str) and sha256 \
+                        and upload["metadata"].get("sha256") == sha256
+                    if not same or upload["metadata"].get("registration") != registration:
+                        continue
+                    self.storage.delete_upload(upload_id)
                 upload_ended(self.portal.db_path, upload_id)
 
     def terminated(self, upload_id: str) -> None:

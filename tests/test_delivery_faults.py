@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -339,6 +340,32 @@ def test_a_package_deleted_by_hand_mid_delivery_is_made_again_and_its_old_upload
     assert open_uploads(w.portal.db_path, jti) == []   # the first package's upload is gone
     assert not [p for p in (w.run.home / "uploads").glob("*.json")
                 if first["sha256"] in p.read_text()]   # nor kept here to resume
+
+
+def test_an_upload_the_portal_expired_mid_delivery_does_not_hold_the_requests_room(world):
+    """Seen: the portal's tus store forgot an unfinished upload (expired while the PC was off);
+    the agent found it gone (404 on HEAD) and started a new one, which was refused 413
+    too_large: the portal still counted the forgotten upload against the request's limit."""
+    w = world
+    refuse_one_patch(w)
+    size = tar_file(w).stat().st_size
+    w.portal.create_request(w.reg, T0, T0 + 8 * US, "2026-80", "Det. Jane Roe",
+                            cameras=("yard",), max_bytes=size * 3 // 2, origin=w.proxy.origin)
+    assert w.run("inbox", "sync")[0] == 0
+    (jti,) = [r["id"] for r in w.run.json("inbox") if r["id"] != w.jti]
+    w.proxy.rules.append(Rule("PATCH", status=403, body=b'{"error": "forbidden", '
+                                                        b'"detail": "injected"}'))
+    code, _, err = w.run("approve", "--yes", "--progress", "none", "--", jti)
+    assert code == 1 and "refused a part of the package" in err
+    w.drop_uploads()
+    with sqlite3.connect(w.portal.db_path) as db:   # days later
+        db.execute("UPDATE uploads SET created_at = created_at - 86400")
+    db.close()
+
+    code, _, err = w.run("approve", "--yes", "--progress", "none", "--", jti)
+    assert code == 0, err
+    assert w.proxy.count("HEAD", "/files/") == 1   # it asked, and was told the upload is gone
+    assert open_uploads(w.portal.db_path, jti) == []
 
 
 # 6: the package folder changed on disk -----------------------------------------------------

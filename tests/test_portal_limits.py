@@ -20,7 +20,7 @@ from agent.timebase import US
 from portal import cli
 from portal.server import PortalServer
 from portal.state import Portal
-from portal.submissions import UploadLimits
+from portal.submissions import UploadLimits, note_upload, open_uploads
 from tests.portal_support import (
     auth,
     decision,
@@ -178,3 +178,29 @@ def test_every_portal_database_file_is_private(portal, clip, tmp_path):
             assert _mode(portal.state_dir / name) == 0o600
     finally:
         os.umask(old)
+
+
+def test_an_upload_being_created_still_counts_and_one_the_store_forgot_no_longer_does(portal):
+    # A new upload ends the registration's uploads of the request that the tus store no longer
+    # holds (expired, cleaned up), which would hold the request's room for ever; one the store
+    # does not hold *yet* (its creation under way: the store makes it after the portal counts
+    # it) must still count, or racing creations would each end the other's and pass the limit.
+    owner = OwnerKey(Ed25519PrivateKey.generate())
+    with PortalServer(portal.state_dir) as server, httpx.Client(timeout=30) as client:
+        reg, jti = approved(portal, server.origin, client, owner, max_bytes=1000)
+
+        def create(length: int) -> httpx.Response:
+            meta = "request " + base64.b64encode(jti.encode()).decode()
+            return client.post(server.origin + "/files", headers=auth(reg["token"], **{
+                "Tus-Resumable": "1.0.0", "Upload-Length": str(length),
+                "Upload-Metadata": meta}))
+
+        note_upload(portal.db_path, "being-created", portal.request(jti), reg["registration"],
+                    600, UploadLimits())
+        r = create(600)
+        assert r.status_code == 413 and r.json()["error"] == "too_large"
+        with sqlite3.connect(portal.db_path) as db:   # a day later: it was never made
+            db.execute("UPDATE uploads SET created_at = created_at - 86400")
+        db.close()
+        assert create(600).status_code == 201
+        assert "being-created" not in open_uploads(portal.db_path, jti)
