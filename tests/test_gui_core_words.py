@@ -371,6 +371,29 @@ def test_a_receipt_that_cannot_be_trusted_reads_in_spanish_with_the_apps_own_adv
     assert said.count("Springfield PD") == 2 and "porch" in said, said
 
 
+@pytest.mark.parametrize("what", ["progress", "package"])
+def test_an_upload_whose_progress_cannot_be_saved_or_package_read_reads_in_spanish(
+        spanish, tmp_path, what):
+    # uploads/ cannot be made (a file is where its folder should be): the real code path of a
+    # full or read-only disk, said as the operating system's words are; or the package is gone
+    src = tmp_path / "package.tar"
+    if what == "progress":
+        src.write_bytes(b"x" * 1000)
+    (tmp_path / "home").write_bytes(b"")
+    hostile = Hostile()
+    try:
+        message = error_of(lambda: upload_file(src, hostile.endpoint,
+                                               state_dir=tmp_path / "home" / "uploads"),
+                           UploadError)
+    finally:
+        hostile.close()
+    message = f"{message} (approve it again to resume)"
+    said = in_owner_language(message)
+    for english in ("Cannot save", "upload's progress", "Cannot read", "approve it again",
+                    "check the path", "does not exist"):
+        assert english not in said, (message, said)
+
+
 # a recorder on the network ------------------------------------------------------------------
 @pytest.mark.parametrize("how", ["closed", "no answer", "call limit"])
 def test_the_recorder_unreachable_or_cut_off_reads_in_spanish(spanish, how):

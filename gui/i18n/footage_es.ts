@@ -2388,6 +2388,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>no se puede conectar con el servidor de envío {server}: {reason}</translation>
     </message>
     <message>
+        <source>Cannot save the upload&apos;s progress: {reason}.</source>
+        <translation>No se puede guardar el avance del envío: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file to upload: {reason}.</source>
+        <translation>No se puede leer el archivo que se va a enviar: {reason}.</translation>
+    </message>
+    <message>
         <source>the server answered {answer}</source>
         <translation>el servidor respondió {answer}</translation>
     </message>

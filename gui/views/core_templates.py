@@ -234,6 +234,9 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "Gave up after {attempts} attempts: {reason}. Nothing is lost; try "
                               "again later: the upload resumes where it stopped."),
     QT_TRANSLATE_NOOP("core", "cannot reach the upload server {server}: {reason}"),
+    # the upload's own files (agent/delivery/state.py, upload.py)
+    QT_TRANSLATE_NOOP("core", "Cannot save the upload's progress: {reason}."),
+    QT_TRANSLATE_NOOP("core", "Cannot read the file to upload: {reason}."),
     # why the upload server was given up on (the reasons of "Gave up after ...")
     QT_TRANSLATE_NOOP("core", "the server answered {answer}"),
     QT_TRANSLATE_NOOP("core", "the server took none of the part sent"),
