@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -20,6 +19,7 @@ from agent.backoff import Backoff
 from agent.delivery.pace import Meter, Pacer, Sizer, UploadProgress
 from agent.delivery.source import ChunkSource, Unsealed
 from agent.delivery.state import StateFile, UploadState, load_state
+from agent.delivery.tus_outcomes import Restart, Retry, UploadResult
 from agent.delivery.wire import (
     Reply,
     UploadCancelled,
@@ -39,34 +39,6 @@ MAX_NEW_UPLOADS = 3  # fresh starts (expired or untrustworthy server) before giv
 SMALLEST_PART = 64 * 1024  # parts a server refuses as too large are halved down to this
 _RETRYABLE = {408, 423, 429}
 _sleep = time.sleep  # tests record the backoff through this
-
-
-@dataclass(frozen=True)
-class UploadResult:
-    """A finished upload: tus URL, size, SHA-256 of the bytes the server holds, where this run
-    began, and how many chunks went out more than once."""
-
-    url: str
-    size: int
-    sha256: str
-    resumed_from: int
-    chunks_resent: int
-
-
-class _Retry(Exception):
-    """A passing problem (network, 5xx, timeout): wait, then ask the server where it stands."""
-
-    def __init__(self, reason: str, retry_after: float | None = None, status: int | None = None) -> None:
-        super().__init__(reason)
-        self.retry_after, self.status = retry_after, status
-
-
-class _Restart(Exception):
-    """This tus upload is unusable (expired, or the server's account of it is false)."""
-
-    def __init__(self, reason: str, terminate: bool) -> None:
-        super().__init__(reason)
-        self.terminate = terminate
 
 
 class UploadJob:
@@ -119,10 +91,10 @@ class UploadJob:
                     self.meter.show(offset, force=True)
                 if offset < self.size:
                     offset = self._patch(offset)
-            except _Retry as exc:
+            except Retry as exc:
                 self._backoff(exc)
                 offset = None
-            except _Restart as exc:
+            except Restart as exc:
                 self._start_over(exc)
                 offset = None
             except Unsealed:
@@ -149,17 +121,17 @@ class UploadJob:
     def _head(self) -> int:
         reply = self._call("HEAD", self._url(), {})
         if reply.status in (404, 410):
-            raise _Restart("the earlier upload is no longer on the server (expired)", terminate=False)
+            raise Restart("the earlier upload is no longer on the server (expired)", terminate=False)
         if reply.status not in (200, 204):
             raise refusal(reply, "the question how much of the package arrived")
         offset, length = reply.offset(), reply.length()
         if offset is None:
-            raise _Retry("the server did not say how much of the package it has")
+            raise Retry("the server did not say how much of the package it has")
         if length is not None and length != self.size:
-            raise _Restart(f"the server holds {length} bytes for an upload of {self.size}", terminate=True)
+            raise Restart(f"the server holds {length} bytes for an upload of {self.size}", terminate=True)
         assert self.state is not None
         if offset > self.size or offset > self.state.sent_hi:
-            raise _Restart(f"the server claims {offset} bytes but only {self.state.sent_hi} were ever "
+            raise Restart(f"the server claims {offset} bytes but only {self.state.sent_hi} were ever "
                            "sent, so its copy cannot be trusted", terminate=True)
         if offset < self.state.acked:
             log.warning("upload server went back from %d to %d bytes; re-sending from there",
@@ -194,14 +166,14 @@ class UploadJob:
             self._count_failure("the server and this PC disagree on how much was sent", 409)
             return None
         if reply.status in (404, 410):
-            raise _Restart("the upload expired on the server", terminate=False)
+            raise Restart("the upload expired on the server", terminate=False)
         if reply.status == 413:
             return self._too_large(reply, chunk.size, offset)
         if reply.status not in (200, 204):
             raise refusal(reply, "a part of the package")
         new = reply.offset()
         if new is not None and new > end:
-            raise _Restart(f"the server claims {new} bytes after receiving up to {end}, so its copy "
+            raise Restart(f"the server claims {new} bytes after receiving up to {end}, so its copy "
                            "cannot be trusted", terminate=True)
         if new is None or new < offset:
             self._count_failure("the server gave a confusing answer about how much it has")
@@ -210,7 +182,7 @@ class UploadJob:
             # It took none of the part: sending it again at once would only repeat that (a
             # broken or hostile server could keep the uplink busy for ever), so it counts as a
             # failure and waits, and the server is asked where it stands.
-            raise _Retry("the server took none of the part sent")
+            raise Retry("the server took none of the part sent")
         self.state = self.state.advanced(new, 0)
         if new < end:
             # A 204 means the whole part arrived; a server keeping a sliver of each (one byte)
@@ -218,7 +190,7 @@ class UploadJob:
             # of the part went out again for every byte. Such a part counts as a failure, and
             # the rest is sent after a wait, from where the server stands.
             self.best = max(self.best, new)
-            self._backoff(_Retry(f"the server kept only {new - offset} of the {chunk.size} "
+            self._backoff(Retry(f"the server kept only {new - offset} of the {chunk.size} "
                                  "bytes sent"))
             return new
         if new > self.best:
@@ -271,10 +243,10 @@ class UploadJob:
                              cancel=self.cancel)
         except httpx.TransportError as exc:
             self.check_cancel()
-            raise _Retry(f"cannot reach the upload server {self.base}: "
+            raise Retry(f"cannot reach the upload server {self.base}: "
                          f"{network_words(exc)}") from None
         if reply.status >= 500 or reply.status in _RETRYABLE:
-            raise _Retry(f"the server answered {reply.status} {reply.detail()}".rstrip(),
+            raise Retry(f"the server answered {reply.status} {reply.detail()}".rstrip(),
                          reply.retry_after(), reply.status)
         return reply
 
@@ -284,14 +256,14 @@ class UploadJob:
             raise UploadError(f"Gave up after {self.failures} attempts: {reason}. Nothing is lost; "
                               "try again later: the upload resumes where it stopped.", status)
 
-    def _backoff(self, exc: _Retry) -> None:
+    def _backoff(self, exc: Retry) -> None:
         self._count_failure(str(exc), exc.status)
         delay = UPLOAD_BACKOFF.delay(self.failures, exc.retry_after)
         log.info("upload: %s; retrying in %.1f s", exc, delay)
         self.wait(delay)
         self.pacer.reset()
 
-    def _start_over(self, exc: _Restart) -> None:
+    def _start_over(self, exc: Restart) -> None:
         log.warning("upload: %s; starting a new upload", exc)
         if exc.terminate:
             self._terminate()

@@ -20,7 +20,8 @@ from agent.delivery.pace import UploadProgress
 from agent.delivery.source import ChunkSource
 from agent.delivery.state import drop_state, load_state, state_path
 from agent.delivery.sums import ChunkSums, checked_sums, compute_sums
-from agent.delivery.tus_loop import UploadJob, UploadResult
+from agent.delivery.tus_loop import UploadJob
+from agent.delivery.tus_outcomes import UploadResult
 from agent.delivery.wire import (
     UploadCancelled,
     UploadError,
