@@ -896,6 +896,19 @@ def test_tampered_or_broken_saved_state_starts_a_fresh_upload(hostile, payload, 
     assert hostile.count("POST") == 2 and hostile.count("HEAD") == 0 and not where.exists()
 
 
+def test_an_upload_whose_progress_cannot_be_saved_is_withdrawn_at_once(hostile, payload,
+                                                                      tmp_path):
+    # The server made the upload, but this PC could not note where it is (a full or read-only
+    # disk; here a file where uploads/ should be): nothing would ever resume or withdraw it,
+    # and a portal counts it against the request's limit until it ends.
+    src = payload(10_000)
+    (tmp_path / "home").write_bytes(b"")
+    with pytest.raises(UploadError, match="Cannot save the upload's progress"):
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "home" / "uploads")
+    assert hostile.count("POST") == 1 and hostile.count("PATCH") == 0
+    assert hostile.uploads["u1"].get("deleted")
+
+
 def test_the_state_file_is_rewritten_in_place_and_always_reads_back(tmp_path):
     endpoint, sha, size = "http://127.0.0.1/files", "ab" * 32, 10 ** 9
     path = state_path(tmp_path / "uploads", endpoint, sha, size)

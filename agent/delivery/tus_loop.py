@@ -116,7 +116,13 @@ class UploadJob:
         self.new_uploads += 1
         url = same_origin_url(self.base, reply.headers.get("location"), "creation")
         self.state = UploadState(self.endpoint, str(url), self.size, self.sha, 0, 0)
-        self.store.save(self.state)
+        try:
+            self.store.save(self.state)
+        except UploadError:
+            # Nothing here would ever resume or withdraw it, and a portal counts it against
+            # the request's limit while it stands.
+            self._terminate()
+            raise
 
     def _head(self) -> int:
         reply = self._call("HEAD", self._url(), {})
