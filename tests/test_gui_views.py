@@ -90,6 +90,19 @@ def test_a_delivered_request_reads_camera_by_camera():
     assert failed == "Not finished: cancelled"
 
 
+def test_a_package_sent_whole_without_a_receipt_says_the_agency_may_have_it():
+    # Seen: "porch: 2.5 MB sent." for a package whose receipt never came, as if delivered;
+    # and the same after the owner withdrew and the copy was kept because of it.
+    sent = Delivery("porch", "/p/pkg", "/p/pkg.tar", "ab" * 32, 2_500_000, "https://u/1")
+    failed = outcomes.result_text(replace(VIEW, status="failed", reason="busy",
+                                          deliveries=(sent,)))
+    assert "porch: 2.5 MB sent whole, but no receipt has come back yet: the agency may have " \
+           "it." in failed
+    declined = outcomes.result_text(replace(VIEW, status="declined", deliveries=(sent,)))
+    assert "porch: 2.5 MB sent whole, and no receipt came back: the agency may have it, so " \
+           "this copy was kept." in declined
+
+
 def test_withdrawing_names_the_packages_it_keeps_because_the_agency_may_have_them():
     # A package sent whole whose receipt never came is kept by the withdrawal (the agency may
     # hold it); the question before it must not say every copy is removed and stop there.

@@ -2721,6 +2721,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation> (usted lo aceptó; el paquete lo indica).</translation>
     </message>
     <message>
+        <source>sent whole, and no receipt came back: the agency may have it, so this copy was kept</source>
+        <translation>enviado entero, y no llegó ningún recibo: puede que la agencia lo tenga, así que se conservó esta copia</translation>
+    </message>
+    <message>
+        <source>sent whole, but no receipt has come back yet: the agency may have it</source>
+        <translation>enviado entero, pero todavía no ha llegado ningún recibo: puede que la agencia lo tenga</translation>
+    </message>
+    <message>
         <source>Done.</source>
         <translation>Hecho.</translation>
     </message>
@@ -2743,10 +2751,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>sent; the agency&apos;s signed receipt matches what was sent</source>
         <translation>enviado; el acuse de recibo firmado de la agencia coincide con lo enviado</translation>
-    </message>
-    <message>
-        <source>sent</source>
-        <translation>enviado</translation>
     </message>
     <message>
         <source>packaged, not sent yet</source>

@@ -114,8 +114,12 @@ def delivery_text(view) -> str:
     for d in view.deliveries:
         if d.receipt:
             state = translate("outcomes", "sent; the agency's signed receipt matches what was sent")
+        elif d.upload_url and view.status == "declined":   # kept by the withdrawal
+            state = translate("outcomes", "sent whole, and no receipt came back: the agency may "
+                                          "have it, so this copy was kept")
         elif d.upload_url:
-            state = translate("outcomes", "sent")
+            state = translate("outcomes", "sent whole, but no receipt has come back yet: the "
+                                          "agency may have it")
         else:
             state = translate("outcomes", "packaged, not sent yet")
         lines.append(translate("outcomes", "{camera}: {size} {state}.").format(camera=d.camera,
