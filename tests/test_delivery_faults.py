@@ -219,6 +219,23 @@ def test_an_earlier_runs_upload_the_portal_dropped_is_made_again_in_the_same_run
     assert [d["status"] for d in w.audit("upload") if d.get("status") == "gone"] == ["gone"]
 
 
+def test_a_portal_that_never_takes_a_finished_upload_is_named_for_the_owner_to_report(world):
+    """Seen: a portal answering every submission 409 (`upload_incomplete` for an upload its
+    tus server had taken whole) had the owner approve again, upload the whole package again
+    and be told the same, for ever: the advice to tell the agency was given only for a
+    receipt naming other bytes."""
+    w = world
+    w.proxy.rules.append(Rule("POST", "/submissions", times=None, status=409,
+                              body=b'{"error": "upload_incomplete", "detail": "finish it first"}'))
+    for run in (1, 2):
+        code, _, err = w.approve()
+        assert code == 1, err
+        assert "approve it again to upload the package afresh" in err
+        assert "if this happens again, tell the agency" in err
+        assert w.proxy.count("POST", "/files") == run
+    assert w.show()["status"] == "failed"
+
+
 # 4: a busy portal is retried ------------------------------------------------------------------
 def test_a_busy_portal_is_retried_after_its_retry_after(world):
     w = world

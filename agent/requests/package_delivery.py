@@ -40,11 +40,10 @@ def deliver_packages(step: Step, rate_limit_bps: int | None = None,
                 except _UploadGone as gone:
                     withdraw(step, d)
                     d = replace(d, upload_url=None)
-                    if not (from_before and gone.again_now):
+                    if not (from_before and gone.again_now):   # made in this run, refused
                         raise DeliveryError(
                             f"{gone} The agent forgot that upload: approve it again to upload "
-                            "the package afresh" + ("" if gone.again_now else
-                                                    "; if this happens again, tell the agency")
+                            "the package afresh; if this happens again, tell the agency"
                         ) from None
                     step.log("upload", camera=d.camera, status="gone", reason=str(gone))
                     from_before = False
