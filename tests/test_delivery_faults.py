@@ -232,6 +232,7 @@ def test_a_portal_that_never_takes_a_finished_upload_is_named_for_the_owner_to_r
         assert code == 1, err
         assert "approve it again to upload the package afresh" in err
         assert "if this happens again, tell the agency" in err
+        assert err.count("approve it again") == 1, err
         assert w.proxy.count("POST", "/files") == run
     assert w.show()["status"] == "failed"
 
@@ -262,6 +263,7 @@ def test_a_portal_that_stays_down_is_given_up_on_with_plain_words(world, monkeyp
     code, _, err = w.approve()
     assert code == 1
     assert "portal is busy or down (HTTP 502, 5 tries)" in err and "refused" not in err
+    assert err.count("approve it again") == 1, err   # its own advice, not said twice
     assert w.proxy.count("POST", "/decision") == portal_retries.PORTAL_TRIES
     w.proxy.rules.clear()   # the portal is back
     code, _, err = w.approve()

@@ -27,6 +27,7 @@ from agent.os_words import _WORDS, plain_os_error  # noqa: E402
 from agent.recorders.model import RecorderError  # noqa: E402
 from agent.recorders.wire import Wire  # noqa: E402
 from agent.requests.agencies import TrustStore, TrustStoreError  # noqa: E402
+from agent.requests.desk_decisions import resumable  # noqa: E402
 from agent.requests.desk_errors import DeskRefusal  # noqa: E402
 from agent.requests.package_delivery import _untrusted  # noqa: E402
 from agent.requests.portal_client import PortalClient, PortalError  # noqa: E402
@@ -277,8 +278,7 @@ def test_an_upload_that_gave_up_reads_in_spanish_down_to_the_network_words(spani
     endpoint = f"http://127.0.0.1:{closed_port()}/files"
     message = error_of(lambda: upload_file(src, endpoint, state_dir=tmp_path / "uploads",
                                            max_attempts=2), UploadError)
-    # as desk_decisions says a resumable failure of approve (test_desk pins its wording)
-    message = f"{message} (approve it again to resume)"
+    message = resumable(message)   # as desk_decisions says a resumable failure of approve
     said = in_owner_language(message)
     refused = _WORDS[errno.ECONNREFUSED].format(path="")
     assert spanish_of(refused) in said and refused not in said, said
@@ -363,7 +363,7 @@ def test_a_receipt_that_cannot_be_trusted_reads_in_spanish_with_the_apps_own_adv
     forged = "eyJhbGciOiJFZERTQSJ9.e30.c2lnbmF0dXJl"   # a token not signed by the agency
     with pytest.raises(ReceiptError) as caught:
         verify_receipt(forged, agency(1), "0" * 64, "req-1")
-    message = f"{_untrusted('Springfield PD', 'porch', caught.value)} (approve it again to resume)"
+    message = resumable(_untrusted('Springfield PD', 'porch', caught.value))
     said = in_owner_language(message)
     for english in ("took the package", "cannot be trusted", "approve it again",
                     "agencies add", "trust store"):
@@ -387,7 +387,7 @@ def test_an_upload_whose_progress_cannot_be_saved_or_package_read_reads_in_spani
                            UploadError)
     finally:
         hostile.close()
-    message = f"{message} (approve it again to resume)"
+    message = resumable(message)
     said = in_owner_language(message)
     for english in ("Cannot save", "upload's progress", "Cannot read", "approve it again",
                     "check the path", "does not exist"):

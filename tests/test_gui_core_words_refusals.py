@@ -16,6 +16,11 @@ import pytest  # noqa: E402
 
 from agent.requests.approval_run import chosen_approval  # noqa: E402
 from agent.requests.approval_step import ApprovalRefused, OverLimit  # noqa: E402
+from agent.requests.desk_decisions import resumable  # noqa: E402
+from agent.requests.package_delivery import forgotten  # noqa: E402
+from agent.requests.portal_answers import PortalError  # noqa: E402
+from agent.requests.portal_retries import PORTAL_WAIT_CAP_S, _busy_words  # noqa: E402
+from agent.requests.tus_uploads import changed_while_sent  # noqa: E402
 from agent.requests.holds import HoldError, _check_room  # noqa: E402
 from agent.requests.package_delivery import _within_limit  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
@@ -142,3 +147,25 @@ def test_approving_a_request_that_expired_while_its_page_was_open_reads_in_spani
     assert template is not None
     assert in_owner_language(message) == spanish_of(template, **_values(template, message))
     assert "req-7" in in_owner_language(message) and "expired" not in in_owner_language(message)
+
+
+def _delivery_failures() -> list[str]:
+    step = types.SimpleNamespace(agency=types.SimpleNamespace(name="Example City Police"))
+    busy = PortalError("HTTP 502", status=502)
+    return [resumable(_busy_words(step, busy, 5, 0.5)),
+            resumable(_busy_words(step, busy, 2, PORTAL_WAIT_CAP_S + 3000)),
+            resumable(forgotten("Example City Police's portal refused (HTTP 409): finish it "
+                                "first.")),
+            resumable(changed_while_sent("porch"))]
+
+
+@pytest.mark.parametrize("which", range(4))
+def test_failures_that_say_to_approve_again_say_it_once_and_in_the_apps_words(spanish, which):
+    """A failure whose own words say when to approve again (a busy portal, a forgotten upload, a
+    package changed as it went) was given '(approve it again to resume)' as well, twice the
+    advice; the app showed both in English, the command line's words."""
+    message = _delivery_failures()[which]
+    assert message.count("approve it again") == 1, message
+    said = in_owner_language(message)
+    assert "approve it again" not in said and "Intentar enviar de nuevo" in said, said
+    assert "busy or down" not in said and "forgot" not in said and "changed on" not in said

@@ -128,7 +128,7 @@ class DeskDecisions:
         except approval_run.RunFailed as exc:
             if exc.refused:
                 raise DeskRefusal(str(exc)) from None
-            raise DeskError(f"{exc} (approve it again to resume)") from None
+            raise DeskError(resumable(str(exc))) from None
 
     def decline(self, jti: str, reason: str | None = None, *,
                 iss: str | None = None) -> RequestView:
@@ -187,3 +187,9 @@ class DeskDecisions:
 
 def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def resumable(reason: str) -> str:
+    """A failed delivery's reason with the way to resume it, unless the reason says it
+    already (a busy portal says when to approve again, a forgotten upload what that does)."""
+    return reason if "approve it again" in reason else f"{reason} (approve it again to resume)"

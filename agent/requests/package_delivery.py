@@ -41,10 +41,7 @@ def deliver_packages(step: Step, rate_limit_bps: int | None = None,
                     withdraw(step, d)
                     d = replace(d, upload_url=None)
                     if not (from_before and gone.again_now):   # made in this run, refused
-                        raise DeliveryError(
-                            f"{gone} The agent forgot that upload: approve it again to upload "
-                            "the package afresh; if this happens again, tell the agency"
-                        ) from None
+                        raise DeliveryError(forgotten(str(gone))) from None
                     step.log("upload", camera=d.camera, status="gone", reason=str(gone))
                     from_before = False
     finally:
@@ -71,6 +68,12 @@ def _within_limit(step: Step, deliveries, pending: list[Delivery]) -> None:
               else f"{step.agency.name} has part of it already: ask the agency what it needs.")
     raise OverLimit(f"{what}; {step.agency.name} accepts at most {limit:,} bytes for this "
                     f"request, all its uploads together, so nothing more was sent. {advice}")
+
+
+def forgotten(gone: str) -> str:
+    """Why an upload made in this run will bring no receipt, and what approving again does."""
+    return (f"{gone} The agent forgot that upload: approve it again to upload the package "
+            "afresh; if this happens again, tell the agency")
 
 
 class _UploadGone(Exception):

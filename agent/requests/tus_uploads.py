@@ -36,8 +36,7 @@ def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client
             raise OverLimit(str(exc)) from None   # again sends the same bytes to the same end
         raise DeliveryError(str(exc)) from None
     if result.sha256 != d.sha256 or result.size != d.size:
-        raise DeliveryError(f"the package for {d.camera} changed on disk while it "
-                            "was being sent; approve it again")
+        raise DeliveryError(changed_while_sent(d.camera))
     d = Delivery(d.camera, d.package, d.tar, d.sha256, d.size, result.url)
     step.inbox.save_delivery(entry.iss, entry.jti, d)
     step.log("upload", camera=d.camera, url=result.url, sha256=d.sha256, size=d.size,
@@ -81,3 +80,9 @@ def upload_client(step: Step) -> httpx.Client | None:
 def bearer_headers(step: Step) -> dict[str, str]:
     """The registration's bearer token, as the upload server asks for it."""
     return {"Authorization": f"Bearer {step.bearer}"}
+
+
+def changed_while_sent(camera: str) -> str:
+    """Why a package whose bytes changed under its upload was not delivered."""
+    return (f"the package for {camera} changed on disk while it was being sent; approve it "
+            "again")

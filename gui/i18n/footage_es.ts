@@ -2156,6 +2156,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>falta la carpeta de grabaciones {path}: conecte la unidad en la que está, u olvídela con `footage-agent sources remove`</translation>
     </message>
     <message>
+        <source>{agency}&apos;s portal is busy or down (HTTP {status}, {tries}); nothing is lost: approve it again later</source>
+        <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); no se pierde nada: apruébela de nuevo más tarde</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal is busy or down (HTTP {status}, {tries}); it asks to wait {seconds} s: approve it again after that</source>
+        <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); pide esperar {seconds} s: apruébela de nuevo después</translation>
+    </message>
+    <message>
+        <source>{reason} The agent forgot that upload: approve it again to upload the package afresh; if this happens again, tell the agency</source>
+        <translation>{reason} El programa ha olvidado ese envío: apruébela de nuevo para enviar el paquete desde el principio; si vuelve a ocurrir, avise a la agencia</translation>
+    </message>
+    <message>
+        <source>the package for {camera} changed on disk while it was being sent; approve it again</source>
+        <translation>el paquete de {camera} cambió en el disco mientras se enviaba; apruébela de nuevo</translation>
+    </message>
+    <message>
         <source>The owner key is protected by a passphrase, and none was given. Set FOOTAGE_AGENT_PASSPHRASE to it, then start footage-agent again.</source>
         <translation>Su clave de firma está protegida con una frase de contraseña y no se dio ninguna. Defina FOOTAGE_AGENT_PASSPHRASE con ella y vuelva a iniciar footage-agent.</translation>
     </message>
@@ -2174,6 +2190,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>check in Settings that its folder is connected; a folder whose files are not video the app recognises stays empty</source>
         <translation>compruebe en Ajustes que su carpeta está conectada; una carpeta cuyos archivos no son vídeo que la aplicación reconozca queda vacía</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal is busy or down (HTTP {status}, {tries}); nothing is lost: open the request and press &apos;Try sending again&apos; later</source>
+        <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); no se pierde nada: más tarde, abra la solicitud y pulse «Intentar enviar de nuevo»</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal is busy or down (HTTP {status}, {tries}); it asks to wait {seconds} s: then open the request and press &apos;Try sending again&apos;</source>
+        <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); pide esperar {seconds} s: después, abra la solicitud y pulse «Intentar enviar de nuevo»</translation>
+    </message>
+    <message>
+        <source>{reason} The agent forgot that upload: press &apos;Try sending again&apos; to upload the package afresh; if this happens again, tell the agency</source>
+        <translation>{reason} El programa ha olvidado ese envío: pulse «Intentar enviar de nuevo» para enviar el paquete desde el principio; si vuelve a ocurrir, avise a la agencia</translation>
+    </message>
+    <message>
+        <source>the package for {camera} changed on disk while it was being sent; press &apos;Try sending again&apos;</source>
+        <translation>el paquete de {camera} cambió en el disco mientras se enviaba; pulse «Intentar enviar de nuevo»</translation>
     </message>
     <message>
         <source>the recordings folder {path} cannot be read ({reason}): check that the drive is connected and that your user account may open that folder</source>

@@ -11,6 +11,16 @@ A_FILE = QT_TRANSLATE_NOOP("core", "a file")
 
 # Sentences whose advice is a command to type (the command line's way): the app names its own
 # buttons and pages instead, in English too.
+PORTAL_BUSY = QT_TRANSLATE_NOOP("core", "{agency}'s portal is busy or down (HTTP {status}, "
+                                        "{tries}); nothing is lost: approve it again later")
+PORTAL_WAIT = QT_TRANSLATE_NOOP("core", "{agency}'s portal is busy or down (HTTP {status}, "
+                                        "{tries}); it asks to wait {seconds} s: approve it again "
+                                        "after that")
+UPLOAD_FORGOTTEN = QT_TRANSLATE_NOOP("core", "{reason} The agent forgot that upload: approve it "
+                                             "again to upload the package afresh; if this happens "
+                                             "again, tell the agency")
+CHANGED_WHILE_SENT = QT_TRANSLATE_NOOP("core", "the package for {camera} changed on disk while it "
+                                               "was being sent; approve it again")
 FOLDER_MISSING = QT_TRANSLATE_NOOP("core", "the recordings folder {path} is missing: connect the "
                                            "drive it is on, or forget it with `footage-agent "
                                            "sources remove`")
@@ -79,6 +89,17 @@ IN_THE_APP: dict[str, str] = {
                                               "remove the folder in Settings"),
     APPROVE_AGAIN: QT_TRANSLATE_NOOP("core", "{reason} (open the request and press 'Try "
                                              "sending again' to resume)"),
+    PORTAL_BUSY: QT_TRANSLATE_NOOP("core", "{agency}'s portal is busy or down (HTTP {status}, "
+                                           "{tries}); nothing is lost: open the request and "
+                                           "press 'Try sending again' later"),
+    PORTAL_WAIT: QT_TRANSLATE_NOOP("core", "{agency}'s portal is busy or down (HTTP {status}, "
+                                           "{tries}); it asks to wait {seconds} s: then open the "
+                                           "request and press 'Try sending again'"),
+    UPLOAD_FORGOTTEN: QT_TRANSLATE_NOOP("core", "{reason} The agent forgot that upload: press 'Try "
+                                                "sending again' to upload the package afresh; if "
+                                                "this happens again, tell the agency"),
+    CHANGED_WHILE_SENT: QT_TRANSLATE_NOOP("core", "the package for {camera} changed on disk while "
+                                                  "it was being sent; press 'Try sending again'"),
     DAMAGED: QT_TRANSLATE_NOOP("core", "the recording is damaged there, and the clip would leave "
                                        "that out. Look at the recording, choose another time, or "
                                        "accept the loss: tick 'Go on even if damaged frames must "
@@ -254,6 +275,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The package is too large for the upload server ({answer}). "
                               "Sending it again will not change that; tell the agency."),
     APPROVE_AGAIN,
+    PORTAL_BUSY,
+    PORTAL_WAIT,
+    UPLOAD_FORGOTTEN,
+    CHANGED_WHILE_SENT,
     UNTRUSTED_RECEIPT,
     # a recorder on the network (agent/recorders/wire.py)
     QT_TRANSLATE_NOOP("core", "Could not reach the recorder at {where} ({reason}). Check that "
