@@ -329,16 +329,12 @@ def test_an_upload_whose_saved_progress_was_lost_does_not_hold_the_requests_room
     assert open_uploads(w.portal.db_path, jti) == []   # the lost one is not kept either
 
 
-def test_a_package_deleted_by_hand_mid_delivery_is_made_again_and_its_old_upload_withdrawn(
-        world):
-    """Seen: the owner deleted the package folder and tar of a delivery cut short (tidying
-    up); approve exported the footage again into a new package (other bytes: it is sealed
-    anew), and the old package's upload stayed open at the portal, counted against the
-    request's limit: the new one was refused 413 too_large on every approve after it."""
-    w = world
+def second_request_cut_short(w, case: str) -> str:
+    """A second request whose room (max_bytes) holds one package and a half, its delivery cut
+    short by a refused part: its id."""
     refuse_one_patch(w)
     size = tar_file(w).stat().st_size
-    w.portal.create_request(w.reg, T0, T0 + 8 * US, "2026-79", "Det. Jane Roe",
+    w.portal.create_request(w.reg, T0, T0 + 8 * US, case, "Det. Jane Roe",
                             cameras=("yard",), max_bytes=size * 3 // 2, origin=w.proxy.origin)
     assert w.run("inbox", "sync")[0] == 0
     (jti,) = [r["id"] for r in w.run.json("inbox") if r["id"] != w.jti]
@@ -346,6 +342,17 @@ def test_a_package_deleted_by_hand_mid_delivery_is_made_again_and_its_old_upload
                                                         b'"detail": "injected"}'))
     code, _, err = w.run("approve", "--yes", "--progress", "none", "--", jti)
     assert code == 1 and "refused a part of the package" in err
+    return jti
+
+
+def test_a_package_deleted_by_hand_mid_delivery_is_made_again_and_its_old_upload_withdrawn(
+        world):
+    """Seen: the owner deleted the package folder and tar of a delivery cut short (tidying
+    up); approve exported the footage again into a new package (other bytes: it is sealed
+    anew), and the old package's upload stayed open at the portal, counted against the
+    request's limit: the new one was refused 413 too_large on every approve after it."""
+    w = world
+    jti = second_request_cut_short(w, "2026-79")
     (first,) = w.run.json("inbox", "show", "--", jti)["deliveries"]
     shutil.rmtree(first["package"])
     for tar in (w.run.home / "outbox").glob("*/*.tar"):
@@ -366,16 +373,7 @@ def test_an_upload_the_portal_expired_mid_delivery_does_not_hold_the_requests_ro
     the agent found it gone (404 on HEAD) and started a new one, which was refused 413
     too_large: the portal still counted the forgotten upload against the request's limit."""
     w = world
-    refuse_one_patch(w)
-    size = tar_file(w).stat().st_size
-    w.portal.create_request(w.reg, T0, T0 + 8 * US, "2026-80", "Det. Jane Roe",
-                            cameras=("yard",), max_bytes=size * 3 // 2, origin=w.proxy.origin)
-    assert w.run("inbox", "sync")[0] == 0
-    (jti,) = [r["id"] for r in w.run.json("inbox") if r["id"] != w.jti]
-    w.proxy.rules.append(Rule("PATCH", status=403, body=b'{"error": "forbidden", '
-                                                        b'"detail": "injected"}'))
-    code, _, err = w.run("approve", "--yes", "--progress", "none", "--", jti)
-    assert code == 1 and "refused a part of the package" in err
+    jti = second_request_cut_short(w, "2026-80")
     w.drop_uploads()
     with sqlite3.connect(w.portal.db_path) as db:   # days later
         db.execute("UPDATE uploads SET created_at = created_at - 86400")
