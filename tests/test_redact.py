@@ -180,7 +180,7 @@ def test_face_track_covers_every_frame_between_detections():
     a0, a3 = FaceBox(0.1, 0.1, 0.2, 0.2), FaceBox(0.4, 0.1, 0.5, 0.2)
     new = FaceBox(0.7, 0.7, 0.8, 0.8)
     seen = {0: [a0], 3: [a3, new], 6: [new], 9: [], 12: []}
-    track = FaceTrack(lambda n: seen[n])
+    track = FaceTrack(lambda n: seen.get(n, []))
     settled = []
     for n in range(13):
         settled += track.push(n, n % 3 == 0)
@@ -193,7 +193,29 @@ def test_face_track_covers_every_frame_between_detections():
     assert a3 in boxes[6] and new in boxes[6], "a face missed once must stay covered"
     assert a3 in boxes[7], "a face missed twice is still covered up to the detection"
     assert boxes[9] == [new] and boxes[12] == []
-    assert track.detections == 5 and track.faces_found == 4
+    # a face seen at one end of a stretch only has every frame of it searched as well (the
+    # lambda finds nothing there): 5 detections at the cadence, 2 frames searched after each
+    # of the last four
+    assert track.detections == 5 + 4 * 2 and track.faces_found == 4
+
+
+def test_a_face_seen_at_one_end_only_is_found_in_each_frame_between():
+    """A face walks in after detection 0 and is first seen at detection 3: frames 1 and 2 are
+    searched and hide it where it is in each; one that walks out after detection 3 is followed
+    until it is gone, and a miss in one frame keeps the box before it."""
+    p1, p2, p3 = FaceBox(0.0, 0.4, 0.1, 0.5), FaceBox(0.1, 0.4, 0.2, 0.5), \
+        FaceBox(0.2, 0.4, 0.3, 0.5)
+    q4, q6 = FaceBox(0.8, 0.4, 0.9, 0.5), FaceBox(0.9, 0.4, 1.0, 0.5)
+    truth = {0: [], 1: [p1], 2: [p2], 3: [p3], 4: [q4], 5: [], 6: [q6], 7: [], 8: [], 9: []}
+    track = FaceTrack(lambda n: truth[n])
+    settled = []
+    for n in range(10):
+        settled += track.push(n, n % 3 == 0)
+    settled += track.finish()
+    boxes = dict(settled)
+    assert p1 in boxes[1] and p2 in boxes[2] and p3 in boxes[1] and p3 in boxes[2]
+    assert q4 in boxes[4] and q4 in boxes[5] and q6 in boxes[6]
+    assert boxes[0] == [] and q6 in boxes[7] and q6 in boxes[8]
 
 
 def test_preview_redacts_like_the_export(detector):
@@ -399,3 +421,57 @@ def test_face_blurring_needs_no_opencv(tmp_path):
     shown = np.load(tmp_path / "out.npy")
     assert detail(inner(shown, 0)) <= 0.1 * detail(inner(img, 0))
     assert (shown[untouched(0, None, faces=True)] == img[untouched(0, None, faces=True)]).all()
+
+
+def write_walk_in(path: Path, appear: int, speed: int) -> tuple[Path, dict[int, tuple[int, int]]]:
+    """25 fps, 640x360: a small face (48x54) steps out at frame `appear`, `speed` pixels a frame
+    to the right, and walks out of the picture; the face's top-left corner of each frame."""
+    fw, fh, width, height, fps = 48, 54, 640, 360, 25
+    face = cv2.resize(astronaut()[20:220, 140:320], (fw, fh), interpolation=cv2.INTER_AREA)
+    rng = np.random.default_rng(7)
+    texture = rng.integers(60, 200, (height // 8, width // 8, 3)).astype(np.uint8)
+    background = cv2.resize(texture, (width, height), interpolation=cv2.INTER_LINEAR)
+    where = {}
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("libx264", rate=fps)
+        stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
+        stream.options = {"g": "50", "crf": "18", "bf": "0"}
+        for n in range(50):
+            img = background.copy()
+            x, y = 10 + speed * (n - appear), 150
+            if n >= appear and x + fw <= width:
+                img[y:y + fh, x:x + fw] = face
+                where[n] = (x, y)
+            img[:TOP] = frame_image(T0 + n * S // fps, width, height, n)[:TOP, :, None]
+            frame = av.VideoFrame.from_ndarray(img, format="rgb24").reformat(format="yuv420p")
+            frame.pts = n
+            out.mux(stream.encode(frame))
+        out.mux(stream.encode(None))
+    return path, where
+
+
+@pytest.mark.parametrize("appear, speed", [(1, 10), (3, 15)])
+def test_a_face_walking_in_or_out_between_two_detections_is_blurred_in_every_frame(
+        detector, tmp_path, appear, speed):
+    """A face that steps into the picture just after a detection (or walks out of it just
+    before one) is not where the next (or last) detection saw it in the frames between: each
+    of those frames hides it too. A walking pace at 25 fps, detections every 5 frames."""
+    path, where = write_walk_in(tmp_path / "walk.mp4", appear, speed)
+    result = cut([SourceSpan(path, T0)], T0, T0 + 2 * S, tmp_path / "out.mp4",
+                 redaction=Redaction(faces=FaceOptions()))
+    shown = {}
+    with av.open(str(result.path)) as c:
+        for frame in c.decode(video=0):
+            n = (read_stamp(frame.to_ndarray(format="gray")) - T0) * 25 // S
+            shown[n] = frame.to_ndarray(format="rgb24")
+    assert sorted(shown) == list(range(50))
+    with av.open(str(path)) as c:
+        source = [f.to_ndarray(format="rgb24") for f in c.decode(video=0)]
+    leaks = []
+    for n, (x, y) in where.items():
+        face = (slice(y + 10, y + 46), slice(x + 10, x + 38))
+        assert detector.detect(source[n]), f"frame {n}: the source face must be found"
+        if detector.detect(shown[n]) or detail(shown[n][face]) > 0.2 * detail(source[n][face]):
+            leaks.append(n)
+    assert not leaks, f"the face can be seen in frames {leaks}"
+    assert len(where) <= result.redaction.blurred_frames <= result.frames

@@ -4,7 +4,9 @@
 Detection runs on a reduced copy of the frame every few frames; FaceTrack fills the frames in
 between so that no frame goes without boxes: a face seen at both ends is covered by the box
 spanning both positions (whatever path it took), a face seen at one end only is held over the
-whole stretch, and a face the detector misses once is kept one more round.
+whole stretch, and a face the detector misses once is kept one more round. A face seen at one
+end only may have moved in between (it walked into the picture, or out of it): then every
+frame in between is searched as well, and keeps what was found in it on top.
 """
 from __future__ import annotations
 
@@ -192,38 +194,57 @@ class FaceTrack:
         found = future.result()
         self.detections += 1
         self.faces_found += len(found)
-        pairs = self._match(found)
+        before = self._tracks
+        pairs, self._tracks = _pair_up(before, found)
         boxes = [_hull(a, b) if a and b else (a or b) for a, b in pairs]
         out = [(frame, boxes) for frame in waiting]
+        if waiting and any(a is None or b is None for a, b in pairs):
+            # Seen at one end only: in between, the face was somewhere else (walking in or
+            # out), so each frame in between is searched too and hides what it holds.
+            out = [(frame, boxes + [b for b in own if b not in boxes])
+                   for (frame, _), own in zip(out, self._search_each(before, waiting))]
         out.append((item, [t.box for t in self._tracks]))
         return out
 
-    def _match(self, found: list[FaceBox]) -> list[tuple[FaceBox | None, FaceBox | None]]:
-        """Pair new boxes with the tracks (nearest pairs first, up to _REACH face sizes apart);
-        update the tracks; return (before, after) pairs for the frames in between (None where
-        a side has no box)."""
-        candidates = sorted((_distance(t.box, b), i, j) for i, t in enumerate(self._tracks)
-                            for j, b in enumerate(found))
-        partner: dict[int, int] = {}
-        for d, i, j in candidates:
-            if d <= _REACH and i not in partner and j not in partner.values():
-                partner[i] = j
-        pairs, kept = [], []
-        for i, track in enumerate(self._tracks):
-            if i in partner:
-                box = found[partner[i]]
-                pairs.append((track.box, box))
-                kept.append(_Track(box))
-                continue
-            pairs.append((track.box, None))  # missed or gone: covered up to this detection
-            if track.misses < _GRACE:
-                kept.append(_Track(track.box, track.misses + 1))
-        for j, box in enumerate(found):
-            if j not in partner.values():
-                pairs.append((None, box))
-                kept.append(_Track(box))
-        self._tracks = kept
-        return pairs
+    def _search_each(self, tracks: list[_Track], frames: list) -> list[list[FaceBox]]:
+        """Detection on every one of `frames`, followed from `tracks` as detection rounds of
+        their own (so a face missed in one of them stays covered in the next)."""
+        out = []
+        for frame in frames:
+            found = self._detect(frame)
+            self.detections += 1
+            self.faces_found += len(found)
+            _pairs, tracks = _pair_up(tracks, found)
+            out.append([t.box for t in tracks])
+        return out
+
+
+def _pair_up(tracks: list[_Track], found: list[FaceBox]
+             ) -> tuple[list[tuple[FaceBox | None, FaceBox | None]], list[_Track]]:
+    """Pair new boxes with the tracks (nearest pairs first, up to _REACH face sizes apart):
+    the (before, after) pairs for the frames in between (None where a side has no box), and
+    the tracks after this detection."""
+    candidates = sorted((_distance(t.box, b), i, j) for i, t in enumerate(tracks)
+                        for j, b in enumerate(found))
+    partner: dict[int, int] = {}
+    for d, i, j in candidates:
+        if d <= _REACH and i not in partner and j not in partner.values():
+            partner[i] = j
+    pairs, kept = [], []
+    for i, track in enumerate(tracks):
+        if i in partner:
+            box = found[partner[i]]
+            pairs.append((track.box, box))
+            kept.append(_Track(box))
+            continue
+        pairs.append((track.box, None))  # missed or gone: covered up to this detection
+        if track.misses < _GRACE:
+            kept.append(_Track(track.box, track.misses + 1))
+    for j, box in enumerate(found):
+        if j not in partner.values():
+            pairs.append((None, box))
+            kept.append(_Track(box))
+    return pairs, kept
 
 
 def pixel_boxes(boxes: Iterable[FaceBox], width: int, height: int,

@@ -233,8 +233,10 @@ def redaction_records(redaction: Redaction | None, report: RedactionReport | Non
             "detect_every_s": o.every_s, "box_margin": o.margin,
             "between_detections": "frames between two detections blur the box spanning a "
                                   "face's positions at both; a face seen at one end only is "
-                                  "blurred over the whole stretch; a face missed once stays "
-                                  "blurred one more round",
+                                  "blurred over the whole stretch, and every frame between is "
+                                  "searched too and blurs what is found in it; a face missed "
+                                  "once stays blurred one more round; a face on screen for "
+                                  "less than the time between detections may be seen by none",
             "method": f"each box (grown by the margin) reduced to at most {o.cells} samples "
                       "across, then smoothed",
             "detections": done.detections, "faces_found": done.faces_found,
