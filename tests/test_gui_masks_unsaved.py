@@ -88,3 +88,26 @@ def test_leaving_for_settings_or_the_sidebar_asks_and_save_keeps_the_areas(qtbot
     qtbot.mouseClick(back, Qt.LeftButton)
     settle(qtbot, win)
     assert win.pages.currentWidget() is win.settings and len(asked) == 3
+
+
+def test_the_picture_shows_a_star_shaped_area_hidden_whole_as_exports_hide_it(qtbot):
+    """The canvas fills what exports fill: all an outline goes around, a star's middle too."""
+    import numpy as np
+    from PySide6.QtGui import QColor, QImage
+
+    from agent.views import CameraMasks, Polygon
+    from gui.widgets.mask_canvas import MaskCanvas
+
+    star = Polygon(tuple((0.5 + 0.4 * np.cos(a), 0.5 + 0.4 * np.sin(a))
+                         for a in np.radians(np.arange(5) * 144 - 90)))
+    canvas = MaskCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(400, 300)
+    picture = QImage(400, 300, QImage.Format_RGB888)
+    picture.fill(QColor("white"))
+    canvas.set_image(picture)
+    canvas.set_masks(CameraMasks("porch", (star,)))
+    shown = canvas.grab().toImage()
+    middle, outside = canvas.to_widget((0.5, 0.5)), canvas.to_widget((0.05, 0.05))
+    assert QColor(shown.pixel(round(middle.x()), round(middle.y()))).lightness() < 100
+    assert QColor(shown.pixel(round(outside.x()), round(outside.y()))).lightness() > 200

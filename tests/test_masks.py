@@ -177,3 +177,18 @@ def test_a_camera_named_like_a_windows_device_keeps_the_masks_it_had(tmp_path):
     old.write_text(json.dumps(masks.to_json()))
     assert masks_file(tmp_path, "aux") == old
     assert load_masks(tmp_path, "aux") == masks
+
+
+def test_an_outline_crossing_itself_is_kept_and_fills_all_it_goes_around():
+    """A 'bow tie' (the corners of a window clicked across) encloses two triangles, though
+    their signed areas cancel: it is kept, not refused as points on one line; a star's middle,
+    gone around twice, is filled as well."""
+    tie = parse_masks("porch", [[[0.2, 0.2], [0.6, 0.2], [0.2, 0.6], [0.6, 0.6]]])
+    got = mask_bitmap(tie.polygons, 100, 100)
+    assert got[25, 40] and got[55, 40] and not got[40, 25]
+    star = [[0.5 + 0.4 * np.cos(a), 0.5 + 0.4 * np.sin(a)]
+            for a in np.radians(np.arange(5) * 144 - 90)]
+    filled = mask_bitmap(parse_masks("porch", [star]).polygons, 100, 100)
+    assert filled[50, 50] and filled[15, 50] and not filled[5, 5]
+    with pytest.raises(MaskError, match="lie on one line"):
+        parse_masks("porch", [[[0.1, 0.1], [0.5, 0.5], [0.3, 0.3], [0.9, 0.9]]])

@@ -475,3 +475,18 @@ def test_a_face_walking_in_or_out_between_two_detections_is_blurred_in_every_fra
             leaks.append(n)
     assert not leaks, f"the face can be seen in frames {leaks}"
     assert len(where) <= result.redaction.blurred_frames <= result.frames
+
+
+STAR = Polygon(tuple((0.5 + 0.3 * np.cos(a) * 0.75, 0.55 + 0.3 * np.sin(a))
+                     for a in np.radians(np.arange(5) * 144 - 90)), "star")
+
+
+def test_a_mask_whose_outline_crosses_itself_hides_all_it_goes_around(clips, tmp_path):
+    """Corners clicked in a star's order: the outline crosses itself, and the five-sided middle
+    lies inside it twice. The clip hides the middle too (as the record's polygon, filled the
+    usual way, says), not only the points of the star."""
+    result = cut([SourceSpan(clips["oh"], T0)], T0, T0 + S, tmp_path / "star.mp4",
+                 redaction=Redaction(masks=CameraMasks("porch", (STAR,))))
+    middle = (slice(int(0.55 * H) - 8, int(0.55 * H) + 8), slice(W // 2 - 8, W // 2 + 8))
+    for _stamp, img in frames_rgb(result.path):
+        assert img[middle].max() <= 12, "the middle of the star is not hidden"

@@ -102,13 +102,18 @@ def _polygon(number: int, raw: object) -> Polygon:
                                 f"(a share of the frame's {'width' if axis == 'x' else 'height'}"
                                 f"), got {value}")
         points.append((float(point[0]), float(point[1])))
-    if abs(_area(points)) < 1e-9:
+    if _on_one_line(points):
         raise MaskError(f"{where}: its points enclose no area (they lie on one line)")
     return Polygon(tuple(points), name)
 
 
-def _area(points) -> float:
-    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1])) / 2
+def _on_one_line(points) -> bool:
+    """True when every point lies on the line through two of them (the signed area would say
+    a 'bow tie', whose two halves cancel out, encloses nothing)."""
+    x0, y0 = points[0]
+    far = max(points, key=lambda p: (p[0] - x0) ** 2 + (p[1] - y0) ** 2)
+    dx, dy = far[0] - x0, far[1] - y0
+    return all(abs(dx * (y - y0) - dy * (x - x0)) < 1e-9 for x, y in points)
 
 
 def read_masks_file(path: Path, camera: str) -> CameraMasks:
@@ -165,8 +170,9 @@ def rename_masks(home: Path, old: str, new: str, keep_old: bool = False,
 
 
 def mask_bitmap(polygons, width: int, height: int) -> np.ndarray:
-    """Pixels (height x width, bool) whose centre lies inside any polygon (even-odd rule per
-    polygon), plus every pixel a polygon's edge passes through, so the mask never falls short."""
+    """Pixels (height x width, bool) whose centre lies inside any polygon, plus every pixel a
+    polygon's edge passes through, so the mask never falls short. Inside is the nonzero rule:
+    all that an outline goes around, even where it crosses itself (a star's middle too)."""
     out = np.zeros((height, width), dtype=bool)
     centres_x = np.arange(width) + 0.5
     for polygon in polygons:
@@ -181,9 +187,12 @@ def mask_bitmap(polygons, width: int, height: int) -> np.ndarray:
                 continue
             xs = x0[crosses] + (yc - y0[crosses]) * (x1[crosses] - x0[crosses]) \
                 / (y1[crosses] - y0[crosses])
-            # a centre is inside when an odd number of crossings lie to its left
-            left = np.searchsorted(np.sort(xs), centres_x, side="right")
-            inside[row] = (left % 2) == 1
+            # a centre is inside when the edges to its left wind around it: the upward and
+            # downward crossings there do not cancel out
+            order = np.argsort(xs)
+            winding = np.concatenate(([0], np.cumsum(np.where(y1[crosses] > y0[crosses],
+                                                              1, -1)[order])))
+            inside[row] = winding[np.searchsorted(xs[order], centres_x, side="right")] != 0
         out |= inside
         _edges(out, pts)
     return out

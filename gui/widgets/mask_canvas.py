@@ -140,7 +140,9 @@ class MaskCanvas(QWidget):
         p.setPen(QPen(QColor("#f2c94c"), 2))
         p.setBrush(QBrush(QColor(0, 0, 0, 200)))
         for shape in self.shapes:
-            p.drawPolygon(QPolygonF([self.to_widget(pt) for pt in shape]))
+            # filled as exports fill it: all the outline goes around (Qt's default would
+            # show a star's middle open, and exports hide it)
+            p.drawPolygon(QPolygonF([self.to_widget(pt) for pt in shape]), Qt.WindingFill)
         if self.current:
             pts = [self.to_widget(pt) for pt in self.current]
             p.setPen(QPen(QColor("#5aa9f0"), 2, Qt.DashLine))
