@@ -70,8 +70,8 @@ def test_a_verified_package_says_what_it_holds_in_plain_lines(capsys, exported):
     assert reencoded > 0
     assert (f"  frames: exact cut; {reencoded} of {frames} frames re-encoded, the rest copied "
             "as recorded") in said
-    assert ("  sound: kept; silenced from 2026-11-20 22:00:02 UTC to 22:00:03 UTC "
-            "(re-encoded there)") in text
+    assert ("  sound: kept; silenced from 2026-11-20 22:00:02 UTC to 22:00:03 UTC; all of "
+            "it re-encoded as AAC to do so, none is the recorder's own") in text
     assert "  recordings used: 4 (each one's SHA-256 is in data/provenance.json)" in said
     owner = [ln for ln in lines if ln.startswith("OK: ")][0].rsplit(" ", 1)[1]
     assert lines[start - 1].endswith(owner)
@@ -121,3 +121,20 @@ def test_a_players_time_plus_the_first_frames_capture_time_is_each_frames_captur
     (gap,) = record["gaps"]
     assert not [us for us in times if t(gap["start"]) <= us < t(gap["end"])]
     assert t(gap["end"]) in times
+
+
+def test_muting_a_range_re_encodes_all_the_kept_sound_as_the_package_says(exported):
+    """The sound outside the silenced range is not the recorder's own packets either: the
+    whole track was decoded and encoded again (so no line may say 'there' only)."""
+    import av
+    home, package, record = exported
+    folder = home.parent / "rec" / "porch"
+    recorded = set()
+    for source in record["sources"]:
+        with av.open(str(folder / source["path"])) as c:
+            recorded |= {bytes(p) for p in c.demux(c.streams.audio[0]) if p.size}
+    with av.open(str(package / record["content_credentials"]["clip"])) as clip:
+        kept = [bytes(p) for p in clip.demux(clip.streams.audio[0]) if p.size]
+    assert len(kept) > 100 and not recorded & set(kept)
+    (mute,) = [r for r in record["redactions"] if r["kind"] == "audio-mute"]
+    assert "all the kept sound" in mute["method"]

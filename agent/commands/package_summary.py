@@ -173,7 +173,9 @@ def _sound(r: dict) -> str:
     for item in _list(r.get("redactions")):
         if isinstance(item, dict) and item.get("kind") == "audio-mute":
             spans = [s for s in map(_span, _list(item.get("ranges"))) if s]
-            words += [f"silenced from {_utc(s)} (re-encoded there)" for s in spans]
+            words += [f"silenced from {_utc(s)}" for s in spans]
+            if spans:   # a range cannot be cut out of a compressed packet: all is decoded
+                words.append("all of it re-encoded as AAC to do so, none is the recorder's own")
     if len(words) == 1 and conversion is None:
         words.append("as recorded")
     return "; ".join(words)

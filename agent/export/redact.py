@@ -246,6 +246,7 @@ def redaction_records(redaction: Redaction | None, report: RedactionReport | Non
         records.append({
             "kind": "audio-mute",
             "ranges": [{"start": format_utc(a), "end": format_utc(b)} for a, b in redaction.mute],
-            "method": "sound decoded, samples in these ranges set to silence, re-encoded as AAC",
+            "method": "all the kept sound decoded, the samples in these ranges set to "
+                      "silence, and all of it encoded again as AAC",
             "muted_samples": done.muted_samples})
     return records

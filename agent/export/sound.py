@@ -23,7 +23,8 @@ class SoundFacts:
     """What happened to the kept sound, for the cut result and provenance."""
 
     codec: str                 # as recorded
-    converted_to: str | None   # "aac" when it had to be converted (or was muted), else None
+    converted_to: str | None   # "aac" when MP4 cannot hold it as recorded, else None (muted
+                               # sound is re-encoded as AAC too: its redaction says so)
 
 
 def adts_header(data: bytes) -> int:
