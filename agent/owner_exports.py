@@ -215,10 +215,12 @@ class OwnerExports:
 
     def redact_preview(self, rgb, camera: str, masks: bool = True, faces: bool = False):
         """A preview frame (RGB array) as the export would redact it: the camera's saved masks
-        when `masks`, faces blurred when `faces`. Decodes nothing; call it off the GUI thread."""
+        when `masks`, faces blurred when `faces`; a former name of a renamed camera finds its
+        masks (as an export does). Decodes nothing; call it off the GUI thread."""
         from agent.export.faces import FaceModelError
         from agent.export.redact import redact_frame
 
+        camera = self.store.names.current(camera) or camera
         saved = self.masks(camera) if masks else None
         try:
             return redact_frame(rgb, camera, saved, faces)

@@ -148,6 +148,15 @@ def test_rename_carries_masks_logs_it_and_keeps_history(tmp_path, agent):
     assert [(d.old, d.new) for d in done] == [("garage", "driveway")]
     assert agent.masks("driveway").polygons[0].name == "window"
     assert not masks_file(agent.home, "garage").exists()
+    # a picture still known by the former name (a preview asked for before the rename) is
+    # redacted with the masks that followed the camera, not refused
+    import av
+    with av.open(agent.recordings("driveway")[0].path) as c:
+        rgb = next(c.decode(video=0)).to_ndarray(format="rgb24")
+    for name in ("garage", "driveway"):
+        shown = agent.redact_preview(rgb, name)
+        h, w = rgb.shape[:2]
+        assert (shown[int(0.1 * h) + 2:int(0.2 * h), int(0.4 * w):int(0.5 * w) - 2] == 0).all()
     assert (agent.home / "audit.log").read_bytes().startswith(before)   # old lines as written
     last = AuditLog(agent.home).entries()[-1]
     assert (last["event"], last["data"]) == ("camera-rename", {"old": "garage", "new": "driveway"})
