@@ -111,3 +111,28 @@ def test_the_picture_shows_a_star_shaped_area_hidden_whole_as_exports_hide_it(qt
     middle, outside = canvas.to_widget((0.5, 0.5)), canvas.to_widget((0.05, 0.05))
     assert QColor(shown.pixel(round(middle.x()), round(middle.y()))).lightness() < 100
     assert QColor(shown.pixel(round(outside.x()), round(outside.y()))).lightness() > 200
+
+
+def test_damaged_saved_masks_show_the_picture_to_draw_them_again(qtbot, win):
+    """A damaged masks file stops every export of the camera (nothing goes out unmasked); the
+    page said only to run `footage-agent masks set` and showed no picture to draw on. Now it
+    shows the picture and says to draw the areas again; saving replaces the damaged file."""
+    from agent.export.masks import masks_file
+
+    home = win.ctx.agent.home
+    masks_file(home, "porch").parent.mkdir(parents=True, exist_ok=True)
+    masks_file(home, "porch").write_text('{"polygons": [[[0.1, 0.1], [0.5', "utf-8")
+    win.show_page("settings")
+    settle(qtbot, win)
+    qtbot.mouseClick(win.settings.masks_button, Qt.LeftButton)
+    settle(qtbot, win)
+    page = win.masks
+    page.cameras.setCurrentText("porch")
+    settle(qtbot, win)
+    assert page.camera == "porch" and page.canvas.image is not None
+    said = page.status.text()
+    assert "damaged" in said and "draw" in said and "footage-agent" not in said
+    draw_square(qtbot, page.canvas)
+    qtbot.mouseClick(page.save_button, Qt.LeftButton)
+    settle(qtbot, win)
+    assert saved(win, "porch") == 1

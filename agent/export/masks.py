@@ -139,8 +139,9 @@ def load_masks(home: Path, camera: str) -> CameraMasks:
     try:
         return read_masks_file(path, camera)
     except MaskError as exc:
-        raise MaskError(f"the saved masks of camera '{camera}' are damaged ({exc}); set them "
-                        "again with `footage-agent masks set`") from None
+        raise MaskError(f"the saved masks of camera '{camera}' are damaged ({exc}); draw them "
+                        "again in the app (Settings, Draw privacy masks) or set them with "
+                        "`footage-agent masks set`") from None
 
 
 def save_masks(home: Path, masks: CameraMasks) -> Path:

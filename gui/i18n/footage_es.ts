@@ -799,6 +799,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>No se pudo leer ninguna imagen de {camera}.</translation>
     </message>
     <message>
+        <source>The saved masks of {camera} are damaged and cannot be shown, so exports of {camera} stop until masks are saved again: draw the areas again and press Save masks.</source>
+        <translation>Las máscaras guardadas de {camera} están dañadas y no se pueden mostrar, así que las exportaciones de {camera} se detienen hasta que se guarden máscaras de nuevo: dibuje otra vez las zonas y pulse Guardar las máscaras.</translation>
+    </message>
+    <message>
         <source>A shape needs at least three corners.</source>
         <translation>Una forma necesita al menos tres esquinas.</translation>
     </message>

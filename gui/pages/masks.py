@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent.service import AgentError
+from agent.views import CameraMasks
 from gui.widgets.labels import plain_label
 from gui.widgets.mask_canvas import MaskCanvas
 from gui.widgets.preview_pane import to_image
@@ -23,14 +25,19 @@ FRAME_WIDTH = 960
 
 
 def camera_picture(agent, previewer, camera: str):
-    """(a recent frame of the camera or None, its saved masks); runs inside an agent job."""
+    """(a recent frame of the camera or None, its saved masks, True when they cannot be read);
+    runs inside an agent job. Masks that cannot be read stop every export of the camera, so the
+    picture is still shown, to draw them again on."""
     rows = [r for r in agent.recordings(camera) if r.start_us is not None and r.end_us is not None
             and r.end_us > r.start_us]
     frame = None
     if rows:
         last = max(rows, key=lambda r: r.start_us)
         frame = previewer.frame(camera, (last.start_us + last.end_us) // 2, FRAME_WIDTH)
-    return frame, agent.masks(camera)
+    try:
+        return frame, agent.masks(camera), False
+    except AgentError:   # damaged (or unreadable): what it held cannot be shown
+        return frame, CameraMasks(camera), True
 
 
 def _shapes(polygons) -> list[tuple]:
@@ -156,7 +163,7 @@ class MasksPage(QWidget):
                              lambda r: self._got_picture(camera, load, *r),
                              lambda message: self._failed(load, message))
 
-    def _got_picture(self, camera: str, load: int, frame, masks) -> None:
+    def _got_picture(self, camera: str, load: int, frame, masks, damaged: bool) -> None:
         if load != self._load:
             return
         if frame is None:
@@ -166,6 +173,11 @@ class MasksPage(QWidget):
             self.canvas.set_image(to_image(frame))
         self._saved = _shapes(masks.polygons)
         self.canvas.set_masks(masks)
+        if damaged:
+            self.status.setText(self.tr(
+                "The saved masks of {camera} are damaged and cannot be shown, so exports of "
+                "{camera} stop until masks are saved again: draw the areas again and press "
+                "Save masks.").format(camera=camera))
 
     def _failed(self, load: int, message: str) -> None:
         if load == self._load:
