@@ -490,3 +490,19 @@ def test_a_mask_whose_outline_crosses_itself_hides_all_it_goes_around(clips, tmp
     middle = (slice(int(0.55 * H) - 8, int(0.55 * H) + 8), slice(W // 2 - 8, W // 2 + 8))
     for _stamp, img in frames_rgb(result.path):
         assert img[middle].max() <= 12, "the middle of the star is not hidden"
+
+
+def test_a_mask_on_full_range_video_is_black_not_grey(tmp_path):
+    """MJPEG cameras store full-range pixels (0 is black): the mask filled them with 16, the
+    black of limited-range video, a dark grey there, while the record says 'solid black'."""
+    from demo.samples import ClipSpec, write_clip
+
+    clip = write_clip(ClipSpec(tmp_path / "cam" / "mjpeg.mov", T0, 1.0, encoder="mjpeg"))
+    result = cut([SourceSpan(clip, T0)], T0, T0 + S, tmp_path / "m.mp4",
+                 redaction=Redaction(masks=CameraMasks("porch", (SQUARE,))))
+    assert result.codec == "mjpeg" and result.redaction.masked_frames == result.frames == 10
+    inside = cv2.erode(_poly_mask(CameraMasks("porch", (SQUARE,))),
+                       np.ones((5, 5), np.uint8)).astype(bool)
+    for _stamp, img in frames_rgb(result.path):
+        level = np.median(img[inside])
+        assert level <= 1 and np.percentile(img[inside], 99) <= 12, f"the mask is grey ({level})"

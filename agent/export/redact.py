@@ -22,7 +22,8 @@ from agent.export.resample import blur_region
 from agent.timebase import format_utc
 
 US = 1_000_000
-_Y_BLACK, _C_GREY, _RGB_BLACK = 16, 128, 0
+_Y_BLACK, _C_GREY, _RGB_BLACK = 16, 128, 0   # black in limited-range video (most)
+_JPEG_RANGE = 2   # FFmpeg's AVCOL_RANGE_JPEG: full range (MJPEG), where black is 0
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,8 @@ class FrameSession:
             counts["blurred_frames"] += 1
             counts["boxes_blurred"] += len(rects)
         if bitmaps is not None:
-            y[bitmaps[0]] = _Y_BLACK
+            full = frame.format.name == "yuvj420p" or int(frame.color_range) == _JPEG_RANGE
+            y[bitmaps[0]] = 0 if full else _Y_BLACK
             u[bitmaps[1]] = v[bitmaps[1]] = _C_GREY
             counts["masked_frames"] += 1
         return frame
