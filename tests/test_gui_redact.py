@@ -190,3 +190,31 @@ def test_request_review_blurs_faces_and_masks_and_approve_sends_them(qtbot, port
     finally:
         window.shutdown()
         agent.close()
+
+
+def test_an_export_of_a_camera_whose_masks_are_damaged_stops_and_sends_nothing(qtbot, win,
+                                                                             tmp_path):
+    """The agent refuses to export a camera whose saved masks cannot be read, rather than send
+    it unmasked; the app counted such a camera as having no masks and asked the agent for an
+    export without them, so the clip went out with the neighbour's window in it."""
+    from agent.export.masks import masks_file
+
+    home = win.ctx.agent.home
+    win.ctx.agent.set_masks(CameraMasks("driveway", (Polygon(SQUARE, "gate"),)))
+    masks_file(home, "driveway").write_text('{"polygons": [[[0.1, 0.2], [0.4', "utf-8")
+    win.show_page("export")
+    settle(qtbot, win)
+    page = win.export
+    click(qtbot, page.strip.checks["porch"], QPoint(5, 8))   # driveway alone
+    settle(qtbot, win)
+    tl = page.strip.timelines["driveway"]
+    tl.set_selection(tl.limit_start, tl.limit_start + 2 * US)
+    out = tmp_path / "usb"
+    page.folder.setText(str(out))
+    settle(qtbot, win)
+    click(qtbot, page.export_button)
+    settle(qtbot, win, timeout=60000)
+    assert win.progress.finished_ok is False
+    said = win.progress.result.text()
+    assert "damaged" in said and "driveway" in said, said
+    assert not out.exists() or not any(out.iterdir())

@@ -3,7 +3,8 @@
 
 Which cameras have privacy masks is read by an agent job; the masks box is only enabled when a
 chosen camera has some, and stays ticked by default, as the agent applies saved masks unless
-told otherwise.
+told otherwise. Until the job has said, and for a camera whose masks cannot be read, masks stay
+asked for: the agent then applies what is saved, or refuses to export the camera unmasked.
 """
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ MASKS_HOW = QT_TRANSLATE_NOOP(
     "Options", "Draw privacy masks once per camera in Settings \u2192 Privacy masks: click the "
                "corners of an area (a neighbour's window, a garden) to black it out in every "
                "export.")
+
+
+UNREADABLE = -1   # a camera's count of masks when its masks file cannot be read
 
 
 class Options(QWidget):
@@ -91,7 +95,7 @@ class Options(QWidget):
                 try:
                     found[cam] = len(agent.masks(cam).polygons)
                 except Exception:   # a damaged mask file: export will refuse and say why
-                    found[cam] = 0
+                    found[cam] = UNREADABLE
             return found
         self.ctx.bridge.call("masks", work, lambda found: self._got_masks(found, load))
 
@@ -139,8 +143,10 @@ class Options(QWidget):
 
     @property
     def use_masks(self) -> bool:
-        """Masks are applied (the box is ticked and a chosen camera has some)."""
-        return self.masks.isChecked() and any(self.masked.get(c) for c in self._chosen)
+        """Masks are applied (the box is ticked and a chosen camera has some, or may have: not
+        read yet, or unreadable, which the agent refuses to export unmasked)."""
+        return self.masks.isChecked() and any(self.masked.get(c, UNREADABLE) != 0
+                                              for c in self._chosen)
 
     @property
     def blur_faces(self) -> bool:
@@ -157,7 +163,7 @@ class Options(QWidget):
         if self.use_masks:
             for cam in cameras:
                 n = self.masked.get(cam, 0)
-                if n:
+                if n > 0:
                     said = (self.tr("1 privacy mask on {camera}") if n == 1 else
                             self.tr("%n privacy masks on {camera}", "", n))
                     words.append(said.format(camera=cam))
