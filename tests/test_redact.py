@@ -506,3 +506,25 @@ def test_a_mask_on_full_range_video_is_black_not_grey(tmp_path):
     for _stamp, img in frames_rgb(result.path):
         level = np.median(img[inside])
         assert level <= 1 and np.percentile(img[inside], 99) <= 12, f"the mask is grey ({level})"
+
+
+def test_a_face_detection_that_fails_stops_the_export_and_leaves_no_thread(clips, tmp_path,
+                                                                           monkeypatch):
+    """onnxruntime failing mid-clip (out of memory, say) stops the export with its message and
+    no clip; the detection thread it ran on is let go (the fixture fails a test that leaves a
+    thread running), so an app that stays open does not keep one per failed export."""
+    from agent.export.cut import CutError
+    from agent.export.face_model import FaceModelError
+
+    real, runs = FaceDetector.detect, []
+
+    def fails_on_the_third(self, rgb):
+        runs.append(1)
+        if len(runs) == 3:
+            raise FaceModelError("face detection failed (out of memory)")
+        return real(self, rgb)
+    monkeypatch.setattr(FaceDetector, "detect", fails_on_the_third)
+    with pytest.raises(CutError, match="out of memory"):
+        cut([SourceSpan(clips["oh"], T0)], T0, T0 + 2 * S, tmp_path / "f.mp4",
+            redaction=Redaction(faces=FaceOptions()))
+    assert not (tmp_path / "f.mp4").exists()

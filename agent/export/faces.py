@@ -179,6 +179,13 @@ class FaceTrack:
             self._pool = None
         return out
 
+    def close(self) -> None:
+        """Let the detection thread go (a failed or stopped cut never calls finish)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        self._inflight, self._waiting = None, []
+
     def _submit(self, item) -> None:
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="face-detect")

@@ -118,6 +118,11 @@ class FrameSession:
         self.track.detections = self.track.faces_found = 0
         return [self._apply(item, boxes) for item, boxes in settled]
 
+    def close(self) -> None:
+        """Let go of the detection thread, whether or not the frames were finished."""
+        if self.track is not None:
+            self.track.close()
+
     def _detect(self, frame: av.VideoFrame) -> list:
         width, height = self.r.detector.input_size(frame.width, frame.height)
         small = frame.reformat(width=width, height=height, format="rgb24").to_ndarray()

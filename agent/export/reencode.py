@@ -113,6 +113,8 @@ class Reencode:
             self._drain()
         rate = self.src.video.average_rate or self.src.video.guessed_rate or Fraction(25)
         if self.job.redactor is not None and self.job.redactor.redaction.touches_video:
+            if self.session is not None:
+                self.session.close()
             self.session = self.job.redactor.session(width, height, rate)
         self.encoder = open_encoder(self.job.encoder, self.src.video.codec_context.profile,
                                     width, height, rate)
@@ -173,7 +175,9 @@ class Reencode:
             raise CutError("the re-encoded frames could not be joined in time order")
 
     def close(self) -> None:
-        """Let go of the codecs (the output keeps what was written)."""
+        """Let go of the codecs and the redaction step (the output keeps what was written)."""
+        if self.session is not None:
+            self.session.close()
         self.encoder = self.decoder = self.session = None
 
     def __enter__(self):
