@@ -43,10 +43,25 @@ class OwnerCameras:
         stay as written). Renaming a recordings folder's own camera renames the folder and the
         cameras the rule named after it. Refused when another camera has or had the name: two
         cameras are never merged."""
-        from agent.export.masks import MaskError, rename_masks
+        from agent.export.masks import MaskError, drop_former_masks, masks_file, rename_masks
+
+        carried: list[str] = []
+
+        def carry(changes: list[Renamed]) -> None:
+            """Each renamed camera's masks saved under its new name too, before the rename
+            holds: a camera never goes on under a name its masks are not kept by."""
+            try:
+                for change in changes:
+                    if rename_masks(self.home, change.old, change.new, keep_old=True):
+                        carried.append(change.new)
+            except MaskError as exc:
+                for name in carried:
+                    masks_file(self.home, name).unlink(missing_ok=True)
+                raise AgentError(f"'{change.old}' was not renamed: its privacy masks "
+                                 f"could not follow ({exc})") from None
 
         try:
-            done = self.store.names.rename(old, new)
+            done = self.store.names.rename(old, new, carry)
         except KeyError:
             names = [c.name for c in self.camera_list()]
             meant = meant_name(old, names)
@@ -56,11 +71,11 @@ class OwnerCameras:
             raise Refusal(str(exc)) from None
         unlogged: AuditError | None = None
         for change in done:
-            try:
-                rename_masks(self.home, change.old, change.new, keep_old=False)
-            except MaskError as exc:
-                raise AgentError(f"'{change.old}' is now '{change.new}', but its privacy masks "
-                                 f"could not follow: {exc}") from None
+            try:   # the masks are kept by the new name now: the old name's copy goes
+                drop_former_masks(self.home, change.old, change.new)
+            except OSError as exc:   # unused from now on: nothing looks by a former name
+                log.warning("the privacy masks kept by the former name '%s' stay: %s",
+                            change.old, exc)
             try:
                 AuditLog(self.home).append("camera-rename", old=change.old, new=change.new)
             except AuditError as exc:

@@ -150,7 +150,6 @@ def test_rename_carries_masks_logs_it_and_keeps_history(tmp_path, agent):
     assert not masks_file(agent.home, "garage").exists()
     # a picture still known by the former name (a preview asked for before the rename) is
     # redacted with the masks that followed the camera, not refused
-    import av
     with av.open(agent.recordings("driveway")[0].path) as c:
         rgb = next(c.decode(video=0)).to_ndarray(format="rgb24")
     for name in ("garage", "driveway"):
@@ -169,6 +168,31 @@ def test_rename_carries_masks_logs_it_and_keeps_history(tmp_path, agent):
         agent.rename_camera("nobody", "x")
     with pytest.raises(Refusal, match="empty"):
         agent.rename_camera("driveway", "  ")
+
+
+def test_a_rename_whose_masks_cannot_follow_is_not_made(tmp_path, agent):
+    """The camera was renamed first and its masks moved after: when they could not be written
+    under the new name (a full disk; here a folder in the file's place), the rename stood, the
+    masks stayed under the old name where nothing looks, and every export of the renamed camera
+    went out unmasked (after an IsADirectoryError out of the Agent). Now the rename is not
+    made, and says why; once the masks can be written it is."""
+    from agent.errors import AgentError
+    from agent.export.redact import owner_redaction
+
+    agent.add_source(dahua_card(tmp_path / "card", 160), camera="garage", tz=LA)
+    agent.scan()
+    agent.set_masks(CameraMasks("garage", (Polygon(((0.1, 0.1), (0.5, 0.1), (0.5, 0.5))),)))
+    blocker = masks_file(agent.home, "driveway")
+    blocker.mkdir()
+    with pytest.raises(AgentError, match="not renamed.*privacy masks"):
+        agent.rename_camera("garage", "driveway")
+    assert agent.cameras() == ["garage"] and agent.camera_name("driveway") is None
+    assert owner_redaction(agent.home, "garage").masks.polygons
+    blocker.rmdir()
+    agent.rename_camera("garage", "driveway")
+    assert agent.cameras() == ["driveway"]
+    assert owner_redaction(agent.home, "driveway").masks.polygons
+    assert not masks_file(agent.home, "garage").exists()
 
 
 def test_masks_set_by_a_former_name_apply_to_the_camera_and_are_logged(capsys, tmp_path):

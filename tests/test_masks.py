@@ -192,3 +192,21 @@ def test_an_outline_crossing_itself_is_kept_and_fills_all_it_goes_around():
     assert filled[50, 50] and filled[15, 50] and not filled[5, 5]
     with pytest.raises(MaskError, match="lie on one line"):
         parse_masks("porch", [[[0.1, 0.1], [0.5, 0.5], [0.3, 0.3], [0.9, 0.9]]])
+
+
+def test_a_former_names_masks_are_dropped_unless_they_are_the_new_names_file(home):
+    """A change of capitals only ('Porch' to 'porch') names one file on Windows and macOS:
+    saving under the new name then removing the old one removed the camera's only masks. Here
+    the two names are made one file by a hard link, as such a file system makes them."""
+    import os
+
+    from agent.export.masks import drop_former_masks, rename_masks
+
+    save_masks(home, CameraMasks("porch", parse_masks("porch", WINDOW).polygons))
+    os.link(masks_file(home, "porch"), masks_file(home, "Porch"))
+    drop_former_masks(home, "Porch", "porch")   # one file: removing 'Porch.json' removes it
+    assert masks_file(home, "Porch").exists() and load_masks(home, "porch").polygons
+    masks_file(home, "porch").unlink()
+    masks_file(home, "Porch").write_text(json.dumps({"camera": "Porch", **WINDOW}))
+    assert rename_masks(home, "Porch", "porch")   # distinct files: the old one goes
+    assert load_masks(home, "porch").polygons and not masks_file(home, "Porch").exists()

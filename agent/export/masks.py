@@ -164,10 +164,27 @@ def rename_masks(home: Path, old: str, new: str, keep_old: bool = False,
     masks = load_masks(home, old)
     if not masks.polygons or (only_if_none and load_masks(home, new).polygons):
         return False
-    save_masks(home, CameraMasks(new, masks.polygons))
+    try:
+        save_masks(home, CameraMasks(new, masks.polygons))
+    except OSError as exc:
+        raise MaskError("they could not be saved under the new name: "
+                        + plain_os_error(exc, str(masks_file(home, new)))) from None
     if not keep_old:
-        masks_file(home, old).unlink(missing_ok=True)
+        drop_former_masks(home, old, new)
     return True
+
+
+def drop_former_masks(home: Path, old: str, new: str) -> None:
+    """Remove the masks kept by a camera's former name, unless that is the very file its new
+    name keeps (a change of capitals only, on Windows and macOS, whose file names ignore
+    them: removing it would leave the camera unmasked)."""
+    before, now = masks_file(home, old), masks_file(home, new)
+    try:
+        if now.exists() and before.exists() and before.samefile(now):
+            return
+    except OSError:
+        return   # cannot tell: keeping a stale copy is harmless, losing the masks is not
+    before.unlink(missing_ok=True)
 
 
 def mask_bitmap(polygons, width: int, height: int) -> np.ndarray:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import Callable
 
 from agent.index.camera_names import CameraNameError, camera_name, check_name
 from agent.storage import Transaction
@@ -202,10 +203,13 @@ class CameraBook:
         return out
 
     # renaming ------------------------------------------------------------------------------
-    def rename(self, old: str, new: str) -> list[Renamed]:
+    def rename(self, old: str, new: str,
+               carry: Callable[[list[Renamed]], None] | None = None) -> list[Renamed]:
         """Give a camera a new name (the old one stays a former name). Renaming a source's own
         camera renames the source, and its channels' cameras the rule named after it follow.
-        Refused (CameraNameError) when another camera holds the new name; never merges."""
+        Refused (CameraNameError) when another camera holds the new name; never merges.
+        `carry(changes)` runs before the rename is committed (what must follow the cameras,
+        such as their privacy masks): if it raises, nothing is renamed."""
         new = check_name(new)
         with self._lock, Transaction(self._db):
             row = self._db.execute(
@@ -229,6 +233,8 @@ class CameraBook:
                         if self._taken(target):
                             target = self._numbered(target)
                         done.append(self._rename_one(fid, fname, target, given=False))
+            if carry is not None:
+                carry(done)
             return done
 
     def _rename_one(self, cid: int, old: str, new: str, given: bool) -> Renamed:
