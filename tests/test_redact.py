@@ -395,6 +395,12 @@ def test_provenance_records_what_was_redacted_and_how(agent, clips, tmp_path):
         record["unredacted_original"]
     assert record["cut"]["mode"] == "exact" and record["cut"]["reencoded_frames"] == 20
     assert record["audio"] == "kept"
+    # what `verify` tells a defence expert of it: every frame was re-encoded, none copied
+    from agent.commands.package_summary import summary_lines
+    said = summary_lines(record)
+    assert "  frames: exact cut; all 20 frames re-encoded, none copied as recorded" in said
+    assert "  changed: the owner's privacy masks filled black in 20 frames" in said
+    assert f"  changed: faces blurred in {face['frames_blurred']} frames" in said
 
 
 def test_no_saved_masks_and_no_choices_mean_no_redaction(agent, tmp_path):

@@ -140,6 +140,8 @@ def _frames(r: dict) -> str:
         return ""
     if again == 0:
         return "frames: exact cut; none re-encoded (the window starts on a keyframe)"
+    if again == frames:   # redaction re-encodes every frame: there is no rest
+        return f"frames: exact cut; all {counted(again, 'frame')} re-encoded, none copied as recorded"
     of = f" of {frames}" if frames is not None else ""
     return f"frames: exact cut; {again}{of} frames re-encoded, the rest copied as recorded"
 
