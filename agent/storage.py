@@ -126,6 +126,15 @@ def private_database(path: Path) -> Path:
     return path
 
 
+def newer_layout(what: str, path: Path, found: object, known: object) -> str:
+    """Why a file of the home folder written by a newer footage-agent is not used, for a
+    person: this older one would misread it or stamp its own layout over it (the owner went
+    back to an older version, or copied the folder from a PC with a newer one)."""
+    return (f"{what} {path} was written by a newer version of footage-agent (its layout "
+            f"{found}; this version knows up to {known}), so this version leaves it as it is: "
+            "install the newer version of footage-agent again, then start it")
+
+
 STALE_AFTER_S = 24 * 3600  # no build takes a day; anything older was left by a crash
 
 

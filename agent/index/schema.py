@@ -112,6 +112,15 @@ CREATE TABLE IF NOT EXISTS legacy_names (
 )"""
 
 
+class NewerIndex(Exception):
+    """The index was made by a newer version (its user_version is past VERSION): its tables
+    are not touched, nor is the version stamped back."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(version)
+        self.version = version
+
+
 def prepare(db: sqlite3.Connection) -> bool:
     """Create or update the tables; True when an older index's rows had to be dropped.
 
@@ -120,6 +129,8 @@ def prepare(db: sqlite3.Connection) -> bool:
     the next scan names the cameras anew. Each old name is kept in `legacy_names` with one of
     its files, so that scan can tell which new camera it meant (cameras.adopt_legacy)."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > VERSION:
+        raise NewerIndex(version)
     tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     rebuilt = version < _NAMED and "files" in tables
     if rebuilt:

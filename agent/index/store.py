@@ -18,10 +18,10 @@ from typing import Iterable, Iterator
 from agent.index.cameras import CameraBook
 from agent.index.recorder_book import RecorderBook
 from agent.index.rows import SELECT, SELECT_ONE, UPSERT, FileRow, Source, file_row
-from agent.index.schema import prepare
+from agent.index.schema import VERSION, NewerIndex, prepare
 from agent.index.store_errors import StoreError, database_words, is_text, storable
 from agent.os_words import plain_os_error
-from agent.storage import Transaction, private_database
+from agent.storage import Transaction, newer_layout, private_database
 
 
 class Store:
@@ -40,6 +40,9 @@ class Store:
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self.rebuilt = prepare(self._db)
+        except NewerIndex as exc:
+            self._close_unopened()
+            raise StoreError(newer_layout("the index", path, exc.version, VERSION)) from None
         except sqlite3.DatabaseError as exc:
             self._close_unopened()
             raise StoreError(database_words(path, exc)) from None

@@ -16,7 +16,7 @@ from typing import Callable
 
 from agent.os_words import plain_os_error
 from agent.requests.records import Approval, Delivery, Entry, approval_json, entry_from_row
-from agent.storage import Transaction, is_device_name, private_database
+from agent.storage import Transaction, is_device_name, newer_layout, private_database
 from agent.timebase import US
 from frp.claims import TOLERANCE_S
 from frp.request import Request
@@ -36,6 +36,9 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "expired": frozenset(),
     "delivered": frozenset(),
 }
+# PRAGMA user_version. Inboxes before it was kept say 0 and hold the same tables; a newer
+# version's inbox is refused whole rather than written in a layout this one does not know.
+VERSION = 1
 UNDECIDED = ("new", "held")
 ENDED = ("declined", "expired", "delivered")
 
@@ -123,7 +126,12 @@ class Inbox:
                                        isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
+            found = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if found > VERSION:
+                self._db.close()
+                raise InboxError(newer_layout("the inbox", path, found, VERSION))
             self._db.executescript(_SCHEMA)
+            self._db.execute(f"PRAGMA user_version={VERSION}")
         except sqlite3.DatabaseError as exc:
             raise InboxError(_damaged(path, exc)) from None
         except OSError as exc:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from agent.os_words import plain_os_error
-from agent.storage import write_atomic
+from agent.storage import newer_layout, write_atomic
 from frp.jws_encoding import JWSError, loads_strict
 from frp.origins import CONTROL_CHARS
 from frp.registration import (
@@ -132,6 +132,9 @@ class RegistrationsFile:
             doc = loads_strict(raw, "registrations file")
             agencies = doc["agencies"] if isinstance(doc, dict) and "format" in doc else doc
             if isinstance(doc, dict) and "format" in doc and doc["format"] != FORMAT:
+                if type(doc["format"]) is int and doc["format"] > FORMAT:
+                    raise RegistrationsFileError(newer_layout(
+                        "the registrations file", self.path, doc["format"], FORMAT))
                 raise ValueError("unknown format")
             out = [_record(aid, rid, value) for aid, entry in agencies.items()
                    for rid, value in entry.items()]
