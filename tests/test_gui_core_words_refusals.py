@@ -23,6 +23,7 @@ from agent.requests.portal_retries import PORTAL_WAIT_CAP_S, _busy_words  # noqa
 from agent.requests.tus_uploads import changed_while_sent  # noqa: E402
 from agent.requests.holds import HoldError, _check_room  # noqa: E402
 from agent.requests.package_delivery import _within_limit  # noqa: E402
+from agent.requests.tus_uploads import decided_elsewhere  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
 from tests.gui_support import spanish  # noqa: E402,F401
 from tests.test_gui_core_words import _values, spanish_of  # noqa: E402
@@ -68,6 +69,14 @@ def test_packages_over_the_requests_limit_read_in_spanish(spanish, sizes, receiv
                       OverLimit)
     said = in_owner_language(message)
     assert said == read_in_spanish(message) and "Example City Police" in said
+
+
+def test_a_request_decided_elsewhere_reads_in_spanish(spanish):
+    """A home put back from a backup approves a request declined since (test_restored_home)."""
+    message = decided_elsewhere("Example City Police")
+    said = in_owner_language(message)
+    assert said == read_in_spanish(message) and "Example City Police" in said
+    assert "backup" not in said
 
 
 def test_a_folder_inside_or_around_one_added_reads_in_spanish(spanish, tmp_path):

@@ -29,18 +29,22 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 ANSWER_LIMIT_S = 60.0
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _DIGITS = re.compile(r"[0-9]{1,18}")
+_CODE = re.compile(r"[a-z_]{1,64}")
 _META_KEY = re.compile(r"^[!-+\--~]+$")  # printable ASCII without space or comma
 
 
 class UploadError(Exception):
     """Delivery failed; the message says what happened and what the owner can do.
 
-    `status` is the HTTP status that ended it, or None (network, file or policy problem).
+    `status` is the HTTP status that ended it, or None (network, file or policy problem);
+    `code` the FRP/1 error code the server gave with it (`not_approved`), or None.
     """
 
-    def __init__(self, message: str, status: int | None = None) -> None:
+    def __init__(self, message: str, status: int | None = None,
+                 code: str | None = None) -> None:
         super().__init__(message)
         self.status = status
+        self.code = code
 
 
 class UploadCancelled(UploadError):
@@ -74,6 +78,15 @@ class Reply:
         text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
         return text[:200]
 
+    def error_code(self) -> str | None:
+        """The FRP/1 JSON `error` code of a refusal (`not_approved`), or None."""
+        try:
+            data = json.loads(self.body.decode("utf-8", "replace"))
+        except ValueError:
+            return None
+        code = data.get("error") if isinstance(data, dict) else None
+        return code if isinstance(code, str) and _CODE.fullmatch(code) else None
+
     def retry_after(self) -> float | None:
         """Retry-After in seconds (delta-seconds only: backoff.parse_retry_after); the
         caller's Backoff caps the wait it takes."""
@@ -91,7 +104,7 @@ def refusal(reply: Reply, what: str) -> UploadError:
                "Sending it again will not change that; tell the agency.")
     else:
         msg = f"The upload server rejected {what} ({reply.status}{detail})."
-    return UploadError(msg, reply.status)
+    return UploadError(msg, reply.status, reply.error_code())
 
 
 def header_int(value: str | None) -> int | None:

@@ -18,7 +18,13 @@ from typing import Callable
 from agent.export.progress import DroppedFrames
 from agent.index.store import Store
 from agent.requests.approval_choices import new_approval, redactions, same_approval
-from agent.requests.approval_step import ApprovalRefused, OverLimit, PackageAltered, Step
+from agent.requests.approval_step import (
+    ApprovalRefused,
+    DecidedElsewhere,
+    OverLimit,
+    PackageAltered,
+    Step,
+)
 from agent.requests.decisions import send_decision, sign_decision
 from agent.requests.inbox import UNDECIDED, Inbox
 from agent.requests.package_delivery import deliver_packages
@@ -160,7 +166,7 @@ def run_steps(step: Step, entry: Entry, approval: Approval,
         reason = _reason(exc)
         inbox.transition(entry.iss, entry.jti, "failed", reason)
         step.log(stage, status="failed", reason=reason)
-        refused = isinstance(exc, (DroppedFrames, PackageAltered, OverLimit))
+        refused = isinstance(exc, (DroppedFrames, PackageAltered, OverLimit, DecidedElsewhere))
         raise RunFailed(reason, refused=refused) from None
 
 

@@ -46,6 +46,11 @@ class OverLimit(DeliveryError):
     change that (the approval is kept as it was), only declining ends it."""
 
 
+class DecidedElsewhere(DeliveryError):
+    """The portal holds another decision on the request than this approval (a decline, or an
+    approval withdrawn): it takes no footage for it, and approving again cannot change that."""
+
+
 @dataclass(frozen=True)
 class Step:
     """Everything one approval's steps need."""

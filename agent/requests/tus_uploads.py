@@ -9,8 +9,24 @@ import httpx
 
 from agent.delivery.sums import ChunkSums
 from agent.delivery.wire import UploadCancelled, UploadError, new_client
-from agent.requests.approval_step import DeliveryError, OverLimit, Step
+from agent.requests.approval_step import DecidedElsewhere, DeliveryError, OverLimit, Step
 from agent.requests.records import Delivery
+
+
+# The portal's codes for an upload it takes for no approval (protocol.md): the request's
+# decision there is not this approval, or the approval was withdrawn.
+NOT_TAKEN = ("not_approved", "approval_withdrawn")
+
+
+def decided_elsewhere(agency: str) -> str:
+    """What the owner is told when the portal holds another decision than the approval made
+    here: the portal took the decision as one it had (409 already_decided), so the decision
+    on it was made elsewhere, on a copy of this home or before a backup of it was put back."""
+    return (f"{agency} holds another decision on this request than the approval made here (it "
+            "was decided from another copy of this app's folder, or before this folder was "
+            "put back from a backup), so it takes no footage for it and nothing was sent. "
+            "Approving again cannot change that. Decline the request here to match, and call "
+            "the agency if it still needs the footage")
 
 
 def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client | None,
@@ -34,6 +50,8 @@ def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client
     except UploadError as exc:
         if exc.status == 413:   # too large for the server even in its smallest parts: approving
             raise OverLimit(str(exc)) from None   # again sends the same bytes to the same end
+        if exc.status == 409 and exc.code in NOT_TAKEN:
+            raise DecidedElsewhere(decided_elsewhere(step.agency.name)) from None
         raise DeliveryError(str(exc)) from None
     if result.sha256 != d.sha256 or result.size != d.size:
         raise DeliveryError(changed_while_sent(d.camera))

@@ -2512,6 +2512,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>pregunte a la agencia qué necesita.</translation>
     </message>
     <message>
+        <source>{agency} holds another decision on this request than the approval made here (it was decided from another copy of this app&apos;s folder, or before this folder was put back from a backup), so it takes no footage for it and nothing was sent. Approving again cannot change that. Decline the request here to match, and call the agency if it still needs the footage</source>
+        <translation>{agency} tiene otra decisión sobre esta solicitud distinta de la aprobación hecha aquí (se decidió desde otra copia de la carpeta de la aplicación, o antes de que esta carpeta se restaurara desde una copia de seguridad), así que no acepta grabaciones para ella y no se envió nada. Aprobarla de nuevo no puede cambiar eso. Rechace aquí la solicitud para que coincida, y llame a la agencia si todavía necesita las grabaciones</translation>
+    </message>
+    <message>
         <source>{reason} (approve it again to resume)</source>
         <translation>{reason} (apruébela de nuevo para continuar)</translation>
     </message>

@@ -319,4 +319,11 @@ TEMPLATES: tuple[str, ...] = (
                               "uploads together, so nothing more was sent. {holder} has part of "
                               "it already"),
     QT_TRANSLATE_NOOP("core", "ask the agency what it needs."),
+    # a request decided elsewhere, the home put back from a backup (agent/requests/tus_uploads.py)
+    QT_TRANSLATE_NOOP("core", "{agency} holds another decision on this request than the "
+                              "approval made here (it was decided from another copy of this "
+                              "app's folder, or before this folder was put back from a backup), "
+                              "so it takes no footage for it and nothing was sent. Approving "
+                              "again cannot change that. Decline the request here to match, and "
+                              "call the agency if it still needs the footage"),
 )
