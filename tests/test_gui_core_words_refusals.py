@@ -12,6 +12,7 @@ import types
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import httpx  # noqa: E402
 import pytest  # noqa: E402
 
 from agent.requests.approval_run import chosen_approval  # noqa: E402
@@ -23,6 +24,7 @@ from agent.requests.portal_retries import PORTAL_WAIT_CAP_S, _busy_words  # noqa
 from agent.requests.tus_uploads import changed_while_sent  # noqa: E402
 from agent.requests.holds import HoldError, _check_room  # noqa: E402
 from agent.requests.package_delivery import _within_limit  # noqa: E402
+from agent.requests.portal_answers import PortalError, check_status  # noqa: E402
 from agent.requests.tus_uploads import decided_elsewhere  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
 from tests.gui_support import spanish  # noqa: E402,F401
@@ -77,6 +79,17 @@ def test_a_request_decided_elsewhere_reads_in_spanish(spanish):
     said = in_owner_language(message)
     assert said == read_in_spanish(message) and "Example City Police" in said
     assert "backup" not in said
+
+
+def test_a_key_rotated_from_another_copy_of_the_home_reads_in_spanish(spanish):
+    """403 wrong_key after a backup from before a key rotation was put back (test_restored_home)."""
+    answer = httpx.Response(403, json={"error": "wrong_key", "detail": "not the pinned key"})
+    agency = types.SimpleNamespace(name="Example City Police")
+    message = refusal(lambda: check_status(answer, answer.content, agency,
+                                           httpx.URL("https://portal.example/v1")), PortalError)
+    said = in_owner_language(message)
+    assert said == read_in_spanish(message) and "Example City Police" in said
+    assert "registrations.json" in said and "rotation" not in said
 
 
 def test_a_folder_inside_or_around_one_added_reads_in_spanish(spanish, tmp_path):

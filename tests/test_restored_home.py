@@ -40,3 +40,39 @@ def test_approving_a_request_declined_since_the_backup_says_so_and_sends_nothing
     assert code == 0, err
     assert w.show()["status"] == "declined"
     assert not [p for p in (w.run.home / "packages").rglob("*") if p.is_file()]
+
+
+def test_a_backup_from_before_a_key_rotation_says_the_portal_holds_the_newer_key(world):
+    """The restored home holds the key the portal no longer pins. Approving said '...refused
+    (HTTP 403): the decision is not signed by the key registered for this registration; nothing
+    was stored (approve it again to resume)', which no approve could ever do; `keys rotate`
+    said the same and left a third key waiting."""
+    w = world
+    backup = w.run.home.parent / "backup"
+    shutil.copytree(w.run.home, backup)
+    assert w.run("keys", "rotate")[0] == 0
+    rotated = w.run.home.parent / "rotated-keys"
+    shutil.copytree(w.run.home / "keys", rotated)
+    registrations = (w.run.home / "registrations.json").read_bytes()
+    _restore(w.run.home, backup)
+
+    code, _, err = w.approve()
+    assert code == 3, err
+    assert "has another key registered for you than this PC's owner key" in err
+    assert "after the backup put back here was made" in err
+    assert "Put back the keys folder and registrations.json from that copy" in err
+    assert "approve it again to resume" not in err and w.show()["status"] == "failed"
+    code, _, err = w.run("inbox", "sync")
+    assert code == 1 and "another key registered for you" in err
+    code, _, err = w.run("keys", "rotate")
+    assert code == 1 and "another key registered for you" in err
+
+    _restore(w.run.home / "keys", rotated)   # as told: the keys of the newer copy put back
+    (w.run.home / "registrations.json").write_bytes(registrations)
+    # The first approve's decision and package, signed with the old key, are made anew.
+    code, _, err = w.approve()
+    assert code == 0, err
+    assert w.show()["status"] == "delivered"
+    (aside,) = (w.run.home / "packages").glob("*/*.another-key-*")
+    assert (aside / "bagit.txt").is_file()   # kept, for a look
+    assert len(w.portal.submissions()) == 1 and w.portal.decision(w.jti).decision == "approve"

@@ -21,11 +21,12 @@ from agent.requests.approval_choices import new_approval, redactions, same_appro
 from agent.requests.approval_step import (
     ApprovalRefused,
     DecidedElsewhere,
+    NotPinned,
     OverLimit,
     PackageAltered,
     Step,
 )
-from agent.requests.decisions import send_decision, sign_decision
+from agent.requests.decisions import send_decision, sign_decision, to_sign
 from agent.requests.inbox import UNDECIDED, Inbox
 from agent.requests.package_delivery import deliver_packages
 from agent.requests.package_export import export_packages
@@ -151,7 +152,7 @@ def run_steps(step: Step, entry: Entry, approval: Approval,
         inbox.transition(entry.iss, entry.jti, "exporting")
         step.log("export", status="exporting")
         sums = export_packages(step, approval)
-        if step.entry().decision is None:
+        if to_sign(step.entry(), step.key):
             sign_decision(step.inbox, step.key, step.request, "approve", approval,
                           audit=step.audit)
         send_decision(step)
@@ -166,7 +167,8 @@ def run_steps(step: Step, entry: Entry, approval: Approval,
         reason = _reason(exc)
         inbox.transition(entry.iss, entry.jti, "failed", reason)
         step.log(stage, status="failed", reason=reason)
-        refused = isinstance(exc, (DroppedFrames, PackageAltered, OverLimit, DecidedElsewhere))
+        refused = isinstance(exc, (DroppedFrames, PackageAltered, OverLimit, DecidedElsewhere,
+                                   NotPinned))
         raise RunFailed(reason, refused=refused) from None
 
 

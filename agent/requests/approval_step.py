@@ -51,6 +51,11 @@ class DecidedElsewhere(DeliveryError):
     approval withdrawn): it takes no footage for it, and approving again cannot change that."""
 
 
+class NotPinned(DeliveryError):
+    """The portal pins another key to the registration than the one this home signs with
+    (rotated from a copy of the home, or after the backup put back here)."""
+
+
 @dataclass(frozen=True)
 class Step:
     """Everything one approval's steps need."""

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from agent.audit.log import AuditLog
 from agent.identity.keys import OwnerKey
-from agent.requests.approval_step import Step
+from agent.requests.approval_step import NotPinned, Step
 from agent.requests.inbox import Inbox
 from agent.requests.portal_client import PortalError
 from agent.requests.portal_retries import portal_call
 from agent.requests.records import Approval
 from frp.decision import Approved, make_decision
+from frp.jws import JWSError, parse_compact
 from frp.request import Request
 
 
@@ -26,6 +27,21 @@ def sign_decision(inbox: Inbox, key: OwnerKey, request: Request, decision: str,
     return token
 
 
+def to_sign(entry, key: OwnerKey) -> bool:
+    """Whether the approval's decision is to be signed (again): none is stored, or the one
+    stored was never sent and another key signed it. That key is no longer pinned (the keys
+    folder was put back from the copy that rotated it): sent again, it would be refused for
+    good."""
+    if entry.decision is None:
+        return True
+    if entry.decision_sent_at_us is not None:
+        return False
+    try:
+        return parse_compact(entry.decision).claims.get("iss") != key.public.owner_id()
+    except JWSError:
+        return True
+
+
 def send_decision(step: Step) -> None:
     """Post the stored decision unless the portal already has it."""
     entry = step.entry()
@@ -35,6 +51,8 @@ def send_decision(step: Step) -> None:
         portal_call(step, lambda: step.portal.post_decision(step.agency, step.bearer, entry.jti,
                                                             entry.decision, cancel=step.cancel))
     except PortalError as exc:
+        if (exc.status, exc.error) == (403, "wrong_key"):
+            raise NotPinned(str(exc)) from None   # approving again cannot change the pin
         if exc.status != 409 or exc.error not in (None, "already_decided"):
             raise   # an expired request, for one: nothing is cut or sent for it
         # 409 already_decided (or a portal that gives no code): the portal holds a decision

@@ -21,6 +21,8 @@ from agent.requests.clip_signing import signing_chain
 from agent.requests.records import Approval, Delivery
 from agent.requests.tus_uploads import withdraw
 from agent.timebase import US, compact_utc, format_utc
+from frp.bagit import OWNER_PUB
+from frp.minisign import PublicKeyError, parse_minisign_public
 from frp.verify import verify_package
 
 
@@ -42,6 +44,9 @@ def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
         record = done.get(camera)
         if record is not None and record.receipt:
             continue   # delivered: its tar is no longer needed
+        if record is not None and _sealed_by_another_key(step, record):
+            _set_aside(step, record)
+            record = None
         if record is not None and record.tar and Path(record.tar).is_file():
             kept = _recorded_tar(step, record)
             if kept is not None:
@@ -84,6 +89,39 @@ def _recorded_tar(step: Step, record: Delivery) -> ChunkSums | None:
              sha256=sums.sha256 if sums else None, expected_sha256=record.sha256)
     Path(record.tar).unlink(missing_ok=True)
     return None
+
+
+def _sealed_by_another_key(step: Step, record: Delivery) -> bool:
+    """Whether an earlier run's package was signed by another key than the one signing now:
+    made before the keys folder was put back from a copy that rotated the key, so the portal
+    pins the key signing now and would refuse it for good (403 wrong_key). Made again, then;
+    a package that cannot be read is left to the seal check."""
+    try:
+        kept = (Path(record.package) / OWNER_PUB).read_text(encoding="ascii")
+        return parse_minisign_public(kept).owner_id() != step.key.public.owner_id()
+    except (OSError, UnicodeDecodeError, PublicKeyError):
+        return False
+
+
+def _set_aside(step: Step, record: Delivery) -> None:
+    """Set a package made with another key aside as `NAME.another-key-TIME` (kept, for a
+    look), remove its tar, take back its upload and forget the camera's delivery, so the
+    approved footage is exported again."""
+    package = Path(record.package)
+    aside = package.with_name(f"{package.name}.another-key-{compact_utc(int(time.time()) * US)}")
+    try:
+        package.rename(aside)
+    except OSError as exc:
+        raise PackageAltered(
+            f"the package for {record.camera} ({package}) was made with another owner key, "
+            f"and it could not be set aside ({plain_os_error(exc, package)}): move that folder "
+            "away, then approve it again to export the approved footage again") from None
+    if record.tar:
+        Path(record.tar).unlink(missing_ok=True)
+    withdraw(step, record)
+    step.inbox.drop_delivery(step.agency.id, step.request.id, record.camera)
+    step.log("export", camera=record.camera, package=str(package), status="another-key",
+             set_aside=str(aside))
 
 
 def _check_seal(step: Step, record: Delivery) -> None:

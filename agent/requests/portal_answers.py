@@ -16,6 +16,16 @@ from frp.agency import Agency
 from frp.text import one_line
 
 
+# 403 wrong_key: the portal pins another key than the one this home signed with, which is the
+# key registrations.json says is pinned. So the key was rotated from elsewhere: the folder was
+# copied before a rotation, or put back from a backup made before one.
+KEY_ELSEWHERE = ("it has another key registered for you than this PC's owner key, so it takes "
+                 "nothing this PC signs. The key was changed (a key rotation) from another copy "
+                 "of this app's folder, or after the backup put back here was made. Put back the "
+                 "keys folder and registrations.json from that copy, or ask the agency for a new "
+                 "invite code and register again")
+
+
 class PortalError(Exception):
     """A portal call failed. `status` is the HTTP status (None: no answer, or a policy refusal);
     `retry_after_s` is the wait the portal asked for, if any."""
@@ -101,9 +111,11 @@ def check_status(response: httpx.Response, body: bytes, agency: Agency, url: htt
                           "never followed", status)
     if status >= 400:
         retry = parse_retry_after(response.headers.get("retry-after"))
-        raise PortalError(f"{agency.name}'s portal refused (HTTP {status}): "
-                          f"{_error_detail(body) or 'no reason given'}", status, retry,
-                          _error_code(body))
+        code = _error_code(body)
+        why = KEY_ELSEWHERE if (status, code) == (403, "wrong_key") else \
+            _error_detail(body) or "no reason given"
+        raise PortalError(f"{agency.name}'s portal refused (HTTP {status}): {why}", status,
+                          retry, code)
     if status not in (200, 201, 204):
         raise PortalError(f"{agency.name}'s portal gave an unexpected answer (HTTP {status})",
                           status)

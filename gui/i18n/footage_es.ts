@@ -2368,6 +2368,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el portal de {agency} dio una respuesta inesperada (HTTP {status})</translation>
     </message>
     <message>
+        <source>it has another key registered for you than this PC&apos;s owner key, so it takes nothing this PC signs. The key was changed (a key rotation) from another copy of this app&apos;s folder, or after the backup put back here was made. Put back the keys folder and registrations.json from that copy, or ask the agency for a new invite code and register again</source>
+        <translation>tiene registrada para usted otra clave distinta de la clave de firma de este PC, así que no acepta nada de lo que este PC firma. La clave se cambió (un cambio de clave) desde otra copia de la carpeta de la aplicación, o después de hacerse la copia de seguridad restaurada aquí. Vuelva a poner la carpeta keys y registrations.json de esa copia, o pida a la agencia un nuevo código de invitación y regístrese de nuevo</translation>
+    </message>
+    <message>
         <source>{agency}&apos;s portal took more than {seconds} s to answer; it was cut off. Try again later</source>
         <translation>el portal de {agency} tardó más de {seconds} s en responder; se cortó la llamada. Vuelva a intentarlo más tarde</translation>
     </message>

@@ -227,6 +227,13 @@ TEMPLATES: tuple[str, ...] = (
     # the agency's own words after it are shown as the agency wrote them
     QT_TRANSLATE_NOOP("core", "{agency}'s portal refused (HTTP {status})"),
     QT_TRANSLATE_NOOP("core", "{agency}'s portal gave an unexpected answer (HTTP {status})"),
+    # 403 wrong_key: the key was rotated from a copy of the home (agent/requests/portal_answers.py)
+    QT_TRANSLATE_NOOP("core", "it has another key registered for you than this PC's owner key, "
+                              "so it takes nothing this PC signs. The key was changed (a key "
+                              "rotation) from another copy of this app's folder, or after the "
+                              "backup put back here was made. Put back the keys folder and "
+                              "registrations.json from that copy, or ask the agency for a new "
+                              "invite code and register again"),
     QT_TRANSLATE_NOOP("core", "{agency}'s portal took more than {seconds} s to answer; it was "
                               "cut off. Try again later"),
     # a request that is not what it claims (frp/request.py; agent/requests/desk_intake.py)
