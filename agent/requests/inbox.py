@@ -52,6 +52,7 @@ CREATE TABLE IF NOT EXISTS requests (
     decision_sent_at_us INTEGER, decision_error TEXT,
     PRIMARY KEY (iss, jti));
 CREATE INDEX IF NOT EXISTS requests_jti ON requests(jti);
+CREATE INDEX IF NOT EXISTS requests_sha256 ON requests(sha256);
 CREATE TABLE IF NOT EXISTS deliveries (
     iss TEXT NOT NULL, jti TEXT NOT NULL, camera TEXT NOT NULL, package TEXT NOT NULL,
     tar TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL, upload_url TEXT,
@@ -173,6 +174,13 @@ class Inbox:
                                      f"({', '.join(agencies)}); say which with --agency, for "
                                      f"example --agency {agencies[0]}")
             return self._entry(rows[0])
+
+    def holds(self, iss: str, sha256: str) -> bool:
+        """True when the inbox holds this agency's request token with this SHA-256 (the
+        very token, not only its id)."""
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM requests WHERE iss=? AND sha256=?",
+                                    (iss, sha256)).fetchone() is not None
 
     def cursor(self, iss: str, registration: str) -> str | None:
         """Where the last poll of this registration stopped."""

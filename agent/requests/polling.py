@@ -73,16 +73,31 @@ def poll(desk, agency: Agency, registration: str) -> tuple[list[Entry], list[str
                           "sends the rest after the cursor)")
     added, rejected, refused, refused_tokens = [], [], [], []
     for raw in tokens:
-        entry, reason = desk.take(raw, "portal", [registration], refused, agency.id)
+        if _held(desk, agency.id, raw):
+            continue   # sent again after a cursor that was not saved: see the docstring
+        mine: list[tuple[int, str]] = []
+        entry, reason = desk.take(raw, "portal", [registration], mine, agency.id)
         if entry is not None:
             added.append(entry)
-        else:
+        elif not _held(desk, agency.id, raw):   # else another footage-agent took it meanwhile
+            refused += mine
             rejected.append(reason)
             refused_tokens.append(raw)
     desk.log_poll_rejections(agency.id, registration, refused, _digest(refused_tokens))
     desk.inbox.set_cursor(agency.id, registration, cursor)
     desk.arrived(len(added))
     return added, rejected
+
+
+def _held(desk, agency_id: str, raw) -> bool:
+    """Whether the inbox holds this very token from this agency: its portal sent it again,
+    since the cursor past it was never saved (a crash between taking it and saving the
+    cursor) or another footage-agent on this home polled the same cursor (the app and `run`).
+    It is the agency's own request, kept already: no replay to report."""
+    if not isinstance(raw, str) or not raw.strip().isascii():
+        return False
+    digest = hashlib.sha256(raw.strip().encode("ascii")).hexdigest()
+    return desk.inbox.holds(agency_id, digest)
 
 
 def _digest(tokens: list[str]) -> str:
