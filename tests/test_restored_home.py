@@ -4,8 +4,12 @@ World), the backup a real copy of the home taken before the owner decided."""
 from __future__ import annotations
 
 import shutil
+import threading
 
+from agent.requests.agencies import TrustStore
+from tests.fault_proxy import Rule
 from tests.test_delivery_faults import footage, world  # noqa: F401
+from tests.test_safety_crash import AGENT, kill9, start
 
 
 def _restore(home, backup) -> None:
@@ -76,3 +80,36 @@ def test_a_backup_from_before_a_key_rotation_says_the_portal_holds_the_newer_key
     (aside,) = (w.run.home / "packages").glob("*/*.another-key-*")
     assert (aside / "bagit.txt").is_file()   # kept, for a look
     assert len(w.portal.submissions()) == 1 and w.portal.decision(w.jti).decision == "approve"
+
+
+def test_a_key_rotation_killed_after_the_portal_moved_it_finishes_when_run_again(world):
+    """kill -9 of a real `keys rotate` once the portal had re-pinned the registration and
+    before its answer was kept: both keys stay, and running it again finishes the rotation."""
+    w = world
+    answered, release = threading.Event(), threading.Event()
+
+    def held(status, headers, body):
+        answered.set()   # the portal has moved the registration to the new key
+        release.wait(30)
+        return status, headers, body
+    w.proxy.rules.append(Rule("POST", "/key", after=held))
+    old = (w.run.home / "keys" / "owner.pub").read_text()
+    proc = start(AGENT + ["--home", str(w.run.home), "keys", "rotate"])
+    try:
+        assert answered.wait(60), "the rotation never reached the portal"
+        assert kill9(proc)
+    finally:
+        release.set()
+    (reg,) = TrustStore(w.run.home).registration_records()
+    pinned = w.portal.registry.pinned(reg.id)
+    assert pinned != reg.owner_id   # the portal moved on; this home kept the old pin
+    assert (w.run.home / "keys" / "owner.next.key").is_file()
+
+    code, _, err = w.run("keys", "rotate")
+    assert code == 0, err
+    assert "1 registration moved" in err
+    (reg,) = TrustStore(w.run.home).registration_records()
+    assert reg.owner_id == pinned and (w.run.home / "keys" / "owner.pub").read_text() != old
+    code, _, err = w.approve()
+    assert code == 0, err
+    assert w.run("log", "verify")[0] == 0
