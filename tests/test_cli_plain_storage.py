@@ -254,3 +254,28 @@ def test_an_index_cut_to_nothing_is_said_not_taken_for_a_new_one(tmp_path, capsy
     fresh.mkdir()
     (fresh / "index.db").write_bytes(b"")
     assert main(["--home", str(fresh), "sources", "list"]) == 0
+
+
+def test_a_full_disk_under_the_inbox_says_so(tmp_path, capsys):
+    """Restore hunt: every command that reads the inbox on a full disk said 'the inbox ...
+    cannot be opened: disk I/O error' (SQLite cannot make its shared-memory file), with
+    nothing to do; the index said the disk was full."""
+    disk = tmp_path / "disk"
+    if not _mount_tmpfs(disk, "size=300k"):
+        from agent.requests.inbox import _damaged
+        exc = sqlite3.OperationalError("disk I/O error")
+        exc.sqlite_errorcode = sqlite3.SQLITE_FULL
+        assert "is full: free some space there" in _damaged(tmp_path / "inbox.db", exc)
+        return
+    try:
+        home = disk / "home"
+        assert main(["--home", str(home), "inbox"]) == 0
+        for side in home.glob("inbox.db-*"):   # as after the last program using it closed
+            side.unlink()
+        (disk / "filler").write_bytes(b"\0" * shutil.disk_usage(disk).free)
+        code, err = said(capsys, "--home", str(home), "inbox")
+        assert code == 1
+        assert f"the disk holding the inbox {home / 'inbox.db'} is full: free some space" in err
+        assert "the inbox was not changed" in err
+    finally:
+        _umount(disk)

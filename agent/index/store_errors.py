@@ -43,18 +43,29 @@ def database_words(path: Path, exc: sqlite3.Error) -> str:
                 "recordings folders and camera names, not only the list of recordings, so do "
                 "not delete it: put back a copy from a backup, or move it aside (keep it) and "
                 "add your recordings folders again with the same camera names, then scan")
+    return disk_words("the index", path, exc) or f"the index {path} cannot be opened ({exc})"
+
+
+def disk_words(what: str, path: Path, exc: sqlite3.Error) -> str | None:
+    """Why the database `what` ("the index", "the inbox") at `path` cannot be used when its
+    disk is the cause (full, failing, read-only) or another program holds it, and what to do;
+    None for any other failure."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    # The primary code of an extended one: a full disk refusing the shared-memory file of a
+    # WAL database is SQLITE_IOERR_SHMSIZE.
+    code = code & 0xFF if isinstance(code, int) else None
     if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and _disk_full(path)):
-        return (f"the disk holding the index {path} is full: free some space there, then try "
-                "again (the index was not changed)")
+        return (f"the disk holding {what} {path} is full: free some space there, then try "
+                f"again ({what} was not changed)")
     if code == sqlite3.SQLITE_IOERR:
-        return (f"the disk holding the index {path} could not be read or written: check the "
+        return (f"the disk holding {what} {path} could not be read or written: check the "
                 "drive; the drive may be failing")
     if code == sqlite3.SQLITE_READONLY:
-        return (f"the index {path} cannot be written (it or its disk is read-only): make it "
+        return (f"{what} {path} cannot be written (it or its disk is read-only): make it "
                 "writable for your user account")
     if code == sqlite3.SQLITE_BUSY:
-        return (f"the index {path} is in use by another program: close it, then try again")
-    return f"the index {path} cannot be opened ({exc})"
+        return (f"{what} {path} is in use by another program: close it, then try again")
+    return None
 
 
 def _disk_full(path: Path) -> bool:

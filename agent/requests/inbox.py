@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from agent.index.store_errors import disk_words
 from agent.os_words import plain_os_error
 from agent.requests.records import Approval, Delivery, Entry, approval_json, entry_from_row
 from agent.storage import Transaction, is_device_name, newer_layout, private_database
@@ -106,7 +107,7 @@ def _damaged(path: Path, exc: sqlite3.DatabaseError) -> str:
     """Why the inbox cannot be opened, for a person: a damaged one must not read as something
     to delete, as it holds what was decided and delivered."""
     if getattr(exc, "sqlite_errorcode", None) not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-        return f"the inbox {path} cannot be opened: {exc}"
+        return disk_words("the inbox", path, exc) or f"the inbox {path} cannot be opened: {exc}"
     return (f"the inbox {path} is damaged and cannot be used ({exc}); it holds the requests "
             "you received and what you decided and sent for each, so do not delete it: put "
             "back a copy from a backup, or move it aside (keep it): the requests then come in "
@@ -122,6 +123,7 @@ class Inbox:
         self._clock = clock
         self._on_expired = on_expired
         self._lock = threading.RLock()
+        self._db = None
         try:
             self._db = sqlite3.connect(str(private_database(path)), check_same_thread=False,
                                        isolation_level=None)
@@ -129,14 +131,24 @@ class Inbox:
             self._db.execute("PRAGMA synchronous=NORMAL")
             found = self._db.execute("PRAGMA user_version").fetchone()[0]
             if found > VERSION:
-                self._db.close()
                 raise InboxError(newer_layout("the inbox", path, found, VERSION))
             self._db.executescript(_SCHEMA)
             self._db.execute(f"PRAGMA user_version={VERSION}")
+        except InboxError:
+            self._close_unopened()
+            raise
         except sqlite3.DatabaseError as exc:
+            self._close_unopened()
             raise InboxError(_damaged(path, exc)) from None
         except OSError as exc:
+            self._close_unopened()
             raise InboxError(f"the inbox cannot be opened: {plain_os_error(exc, str(path))}") from None
+
+    def _close_unopened(self) -> None:
+        """Let go of an inbox that could not be opened (its files stay unheld: the owner may
+        move it aside, or unplug its disk)."""
+        if self._db is not None:
+            self._db.close()
 
     def close(self) -> None:
         with self._lock:
