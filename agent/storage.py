@@ -70,7 +70,8 @@ def replace(src: str | Path, dst: Path, os_name: str = os.name, move=None,
             sleep=time.sleep) -> None:
     """os.replace, which on Windows is tried again for a second while it is refused: there a
     file another program holds open (a virus scanner looking at the new file, the app reading
-    the old one) cannot be replaced, and is let go within moments."""
+    the old one) cannot be replaced, and is let go within moments; and a file marked
+    read-only, never, so the mark is cleared first."""
     for attempt in range(1, _REPLACE_TRIES + 1):
         try:
             (move or os.replace)(src, dst)   # looked up now: os.replace as it is at the call
@@ -78,7 +79,21 @@ def replace(src: str | Path, dst: Path, os_name: str = os.name, move=None,
         except PermissionError:
             if os_name != "nt" or attempt == _REPLACE_TRIES:
                 raise
+            if attempt == 1:
+                _clear_read_only(dst)
             sleep(_RETRY_S)
+
+
+def _clear_read_only(path: Path) -> None:
+    """Make the agent's own file writable for its owner when it is marked read-only: Windows
+    never replaces a read-only file, and a home copied back from a backup or a disc keeps
+    the mark (os.chmod clears it there). Best effort: what still refuses is said as refused."""
+    try:
+        mode = os.stat(path).st_mode
+        if not mode & stat.S_IWRITE:
+            os.chmod(path, stat.S_IMODE(mode) | stat.S_IWRITE)
+    except OSError:
+        pass
 
 
 def sync_renamed_into(folder: Path) -> None:

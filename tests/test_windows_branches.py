@@ -5,6 +5,7 @@ system database, the PC's zone from the registry's name, and the stop signals (C
 from __future__ import annotations
 
 import errno
+import stat
 import os
 import signal
 import subprocess
@@ -240,6 +241,27 @@ def test_a_replace_windows_refuses_for_a_moment_is_tried_again_and_a_lasting_one
     with pytest.raises(PermissionError):   # elsewhere a refusal is not a passing one: no wait
         replace(new, settings, os_name="posix", move=refusing(1), sleep=slept.append)
     assert slept == []
+
+
+def test_a_file_marked_read_only_is_made_writable_so_windows_replaces_it(tmp_path):
+    """Restore hunt: a home copied back from a backup or a disc keeps Windows' read-only mark
+    on its files, and Windows never replaces a read-only file (MoveFileEx: access denied):
+    each settings change, trust store change and every log record's seal failed after a
+    second. The agent's own file is made writable (os.chmod clears the mark there) and
+    replaced; only its owner's write permission is added."""
+    from agent.storage import replace
+
+    def windows_move(src, dst):   # as Windows does: a read-only destination is not replaced
+        if Path(dst).exists() and not Path(dst).stat().st_mode & stat.S_IWRITE:
+            raise PermissionError(errno.EACCES, "Access is denied")
+        os.replace(src, dst)
+
+    new, seal = tmp_path / ".audit.seal.tmp", tmp_path / "audit.seal"
+    new.write_text("new")
+    seal.write_text("old")
+    seal.chmod(0o400)
+    replace(new, seal, os_name="nt", move=windows_move, sleep=lambda s: None)
+    assert seal.read_text() == "new" and not new.exists()
 
 
 def test_ctrl_break_stops_a_command_on_windows():
