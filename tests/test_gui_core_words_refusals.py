@@ -81,15 +81,17 @@ def test_a_request_decided_elsewhere_reads_in_spanish(spanish):
     assert "backup" not in said
 
 
-def test_a_key_rotated_from_another_copy_of_the_home_reads_in_spanish(spanish):
-    """403 wrong_key after a backup from before a key rotation was put back (test_restored_home)."""
-    answer = httpx.Response(403, json={"error": "wrong_key", "detail": "not the pinned key"})
+@pytest.mark.parametrize("status, code", [(403, "wrong_key"), (401, "unauthorized")])
+def test_a_registration_changed_from_another_copy_of_the_home_reads_in_spanish(spanish, status,
+                                                                                code):
+    """A backup from before a key rotation or an unregistration put back (test_restored_home)."""
+    answer = httpx.Response(status, json={"error": code, "detail": "the portal's own words"})
     agency = types.SimpleNamespace(name="Example City Police")
     message = refusal(lambda: check_status(answer, answer.content, agency,
                                            httpx.URL("https://portal.example/v1")), PortalError)
     said = in_owner_language(message)
     assert said == read_in_spanish(message) and "Example City Police" in said
-    assert "registrations.json" in said and "rotation" not in said
+    assert "backup" not in said and "portal's own words" not in said
 
 
 def test_a_folder_inside_or_around_one_added_reads_in_spanish(spanish, tmp_path):

@@ -8,7 +8,7 @@ import threading
 
 from agent.requests.agencies import TrustStore
 from tests.fault_proxy import Rule
-from tests.test_delivery_faults import footage, world  # noqa: F401
+from tests.test_delivery_faults import AGENCY_ID, footage, world  # noqa: F401
 from tests.test_safety_crash import AGENT, kill9, start
 
 
@@ -80,6 +80,28 @@ def test_a_backup_from_before_a_key_rotation_says_the_portal_holds_the_newer_key
     (aside,) = (w.run.home / "packages").glob("*/*.another-key-*")
     assert (aside / "bagit.txt").is_file()   # kept, for a look
     assert len(w.portal.submissions()) == 1 and w.portal.decision(w.jti).decision == "approve"
+
+
+def test_a_backup_from_before_unregistering_says_the_registration_ended(world):
+    """The restored home holds a registration the portal ended. Sync said only '...refused
+    (HTTP 401): the registration token is not known to this portal', and approve added
+    '(approve it again to resume)'."""
+    w = world
+    backup = w.run.home.parent / "backup"
+    shutil.copytree(w.run.home, backup)
+    assert w.run("agencies", "unregister", AGENCY_ID)[0] == 0
+    _restore(w.run.home, backup)
+
+    code, _, err = w.run("inbox", "sync")
+    assert code == 1 and "it no longer knows your registration" in err
+    assert "after the backup put back here was made" in err
+    assert "Unregister from the agency here to match" in err
+    code, _, err = w.approve()
+    assert code == 3 and "it no longer knows your registration" in err
+    assert "approve it again to resume" not in err and w.show()["status"] == "failed"
+    code, _, err = w.run("agencies", "unregister", AGENCY_ID)   # as told
+    assert code == 0, err
+    assert TrustStore(w.run.home).registration_records() == []
 
 
 def test_a_key_rotation_killed_after_the_portal_moved_it_finishes_when_run_again(world):

@@ -51,9 +51,9 @@ class DecidedElsewhere(DeliveryError):
     approval withdrawn): it takes no footage for it, and approving again cannot change that."""
 
 
-class NotPinned(DeliveryError):
-    """The portal pins another key to the registration than the one this home signs with
-    (rotated from a copy of the home, or after the backup put back here)."""
+class RegistrationChanged(DeliveryError):
+    """The portal holds the registration otherwise than this home: it pins another key to it
+    (rotated from a copy of the home, or after the backup put back here), or it ended."""
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from agent.audit.log import AuditLog
 from agent.identity.keys import OwnerKey
-from agent.requests.approval_step import NotPinned, Step
+from agent.requests.approval_step import RegistrationChanged, Step
 from agent.requests.inbox import Inbox
 from agent.requests.portal_client import PortalError
 from agent.requests.portal_retries import portal_call
@@ -51,8 +51,9 @@ def send_decision(step: Step) -> None:
         portal_call(step, lambda: step.portal.post_decision(step.agency, step.bearer, entry.jti,
                                                             entry.decision, cancel=step.cancel))
     except PortalError as exc:
-        if (exc.status, exc.error) == (403, "wrong_key"):
-            raise NotPinned(str(exc)) from None   # approving again cannot change the pin
+        if (exc.status, exc.error) == (403, "wrong_key") or exc.status == 401:
+            # approving again cannot change the pin, nor bring the registration back
+            raise RegistrationChanged(str(exc)) from None
         if exc.status != 409 or exc.error not in (None, "already_decided"):
             raise   # an expired request, for one: nothing is cut or sent for it
         # 409 already_decided (or a portal that gives no code): the portal holds a decision

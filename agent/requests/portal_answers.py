@@ -25,6 +25,14 @@ KEY_ELSEWHERE = ("it has another key registered for you than this PC's owner key
                  "keys folder and registrations.json from that copy, or ask the agency for a new "
                  "invite code and register again")
 
+# 401: the portal no longer knows the registration's bearer token (protocol.md): the
+# registration ended, where this home did not see it.
+REGISTRATION_ENDED = ("it no longer knows your registration, which was ended (unregistered from "
+                      "another copy of this app's folder or after the backup put back here was "
+                      "made, or retired by the agency), so nothing can be received or sent with "
+                      "it. Unregister from the agency here to match, and ask it for a new invite "
+                      "code to register again")
+
 
 class PortalError(Exception):
     """A portal call failed. `status` is the HTTP status (None: no answer, or a policy refusal);
@@ -112,8 +120,9 @@ def check_status(response: httpx.Response, body: bytes, agency: Agency, url: htt
     if status >= 400:
         retry = parse_retry_after(response.headers.get("retry-after"))
         code = _error_code(body)
-        why = KEY_ELSEWHERE if (status, code) == (403, "wrong_key") else \
-            _error_detail(body) or "no reason given"
+        why = (KEY_ELSEWHERE if (status, code) == (403, "wrong_key") else
+               REGISTRATION_ENDED if status == 401 else
+               _error_detail(body) or "no reason given")
         raise PortalError(f"{agency.name}'s portal refused (HTTP {status}): {why}", status,
                           retry, code)
     if status not in (200, 201, 204):

@@ -2372,6 +2372,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>tiene registrada para usted otra clave distinta de la clave de firma de este PC, así que no acepta nada de lo que este PC firma. La clave se cambió (un cambio de clave) desde otra copia de la carpeta de la aplicación, o después de hacerse la copia de seguridad restaurada aquí. Vuelva a poner la carpeta keys y registrations.json de esa copia, o pida a la agencia un nuevo código de invitación y regístrese de nuevo</translation>
     </message>
     <message>
+        <source>it no longer knows your registration, which was ended (unregistered from another copy of this app&apos;s folder or after the backup put back here was made, or retired by the agency), so nothing can be received or sent with it. Unregister from the agency here to match, and ask it for a new invite code to register again</source>
+        <translation>ya no conoce su registro, que se dio por terminado (se dio de baja desde otra copia de la carpeta de la aplicación o después de hacerse la copia de seguridad restaurada aquí, o la agencia lo retiró), así que ya no se puede recibir ni enviar nada con él. Dése de baja de la agencia aquí para que coincida, y pídale un nuevo código de invitación para registrarse de nuevo</translation>
+    </message>
+    <message>
         <source>{agency}&apos;s portal took more than {seconds} s to answer; it was cut off. Try again later</source>
         <translation>el portal de {agency} tardó más de {seconds} s en responder; se cortó la llamada. Vuelva a intentarlo más tarde</translation>
     </message>

@@ -234,6 +234,12 @@ TEMPLATES: tuple[str, ...] = (
                               "backup put back here was made. Put back the keys folder and "
                               "registrations.json from that copy, or ask the agency for a new "
                               "invite code and register again"),
+    # 401: the registration ended where this home did not see it (portal_answers.py)
+    QT_TRANSLATE_NOOP("core", "it no longer knows your registration, which was ended (unregistered "
+                              "from another copy of this app's folder or after the backup put "
+                              "back here was made, or retired by the agency), so nothing can be "
+                              "received or sent with it. Unregister from the agency here to "
+                              "match, and ask it for a new invite code to register again"),
     QT_TRANSLATE_NOOP("core", "{agency}'s portal took more than {seconds} s to answer; it was "
                               "cut off. Try again later"),
     # a request that is not what it claims (frp/request.py; agent/requests/desk_intake.py)
