@@ -86,13 +86,15 @@ class TrustStore:
             if change.replaces and not replace:
                 raise ReplaceRefused(change)
             self._ensure()
+            # The registrations go first: a change stopped between the two writes (a crash,
+            # a full disk) must never leave a bearer token kept for the new file's portal.
+            if change.forgotten:
+                self._write_regs([r for r in self._read_regs() if r.agency_id != agency.id])
             try:
                 write_atomic(self.folder / _safe_name(agency.id), data, 0o600)
             except OSError as exc:
                 raise TrustStoreError("cannot save the agency: "
                                       + plain_os_error(exc, str(self.folder))) from None
-            if change.forgotten:
-                self._write_regs([r for r in self._read_regs() if r.agency_id != agency.id])
         self._log_import(change)
         return change
 
@@ -187,15 +189,18 @@ class TrustStore:
             path = self.folder / _safe_name(agency_id) if isinstance(agency_id, str) else None
             if path is None or not path.is_file():
                 return False
+            # Its registrations go first: a removal stopped between the two (a crash, a full
+            # disk) leaves the agency listed, to remove again, never its registrations kept
+            # unseen, to come back when it is added again.
+            regs = self._read_regs()
+            kept = [r for r in regs if r.agency_id != agency_id]
+            if len(kept) != len(regs):
+                self._write_regs(kept)
             try:
                 path.unlink()
             except OSError as exc:
                 raise TrustStoreError("cannot remove the agency file: "
                                       + plain_os_error(exc, str(path))) from None
-            regs = self._read_regs()
-            kept = [r for r in regs if r.agency_id != agency_id]
-            if len(kept) != len(regs):
-                self._write_regs(kept)
         self._log("agency-removed", agency=agency_id)
         return True
 
