@@ -25,6 +25,7 @@ from agent.requests.tus_uploads import changed_while_sent  # noqa: E402
 from agent.requests.holds import HoldError, _check_room  # noqa: E402
 from agent.requests.package_delivery import _within_limit  # noqa: E402
 from agent.requests.portal_answers import PortalError, check_status  # noqa: E402
+from agent.requests.approval_run import CUT_OFF  # noqa: E402
 from agent.requests.tus_uploads import decided_elsewhere  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
 from tests.gui_support import spanish  # noqa: E402,F401
@@ -92,6 +93,12 @@ def test_a_registration_changed_from_another_copy_of_the_home_reads_in_spanish(s
     said = in_owner_language(message)
     assert said == read_in_spanish(message) and "Example City Police" in said
     assert "backup" not in said and "portal's own words" not in said
+
+
+def test_a_delivery_cut_off_by_a_crash_reads_in_spanish(spanish):
+    """The reason a delivery killed part way is left with (test_cut_off_delivery)."""
+    said = in_owner_language(CUT_OFF)
+    assert "footage-agent" in said and "stopped" not in said and "approve it" not in said
 
 
 def test_a_folder_inside_or_around_one_added_reads_in_spanish(spanish, tmp_path):

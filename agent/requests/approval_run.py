@@ -76,6 +76,33 @@ class RunningDeliveries:
                 self._busy.discard(key)
 
 
+    def settle(self, inbox: Inbox, log: Callable[..., None], entry: Entry) -> Entry:
+        """`entry` as it stands, a delivery cut off (the process delivering it was killed,
+        the PC lost power) made `failed` and said so: a status that claims work is going on
+        while nothing delivers it would stay for good, and the app offers no way to send it
+        again but from `failed`. A delivery this process or another runs is left alone.
+        `log(event, **data)` records it."""
+        if entry.status not in _CUT_OFF:
+            return entry
+        key = (entry.iss, entry.jti)
+        with self._busy_lock:
+            if key in self._busy:
+                return entry
+            self._busy.add(key)   # no delivery of it starts here while this looks
+        try:
+            with delivery_lock(self.home, entry):
+                entry = inbox.get(entry.jti, entry.iss)
+                if entry.status not in _CUT_OFF:
+                    return entry
+                log(_STAGE[entry.status], status="failed", reason="cut off")
+                return inbox.transition(entry.iss, entry.jti, "failed", CUT_OFF)
+        except AlreadyRunning:
+            return entry
+        finally:
+            with self._busy_lock:
+                self._busy.discard(key)
+
+
 @contextlib.contextmanager
 def delivery_lock(home: Path, entry: Entry):
     """One delivery of a request at a time across processes: the app, `footage-agent run`
@@ -172,6 +199,8 @@ def run_steps(step: Step, entry: Entry, approval: Approval,
         raise RunFailed(reason, refused=refused) from None
 
 
+CUT_OFF = ("footage-agent stopped before the footage was sent (the PC shut down, or the "
+           "program was ended) (approve it again to resume)")
 INTERRUPTED = ("interrupted while waiting for an answer from the portal or the upload server; "
                "approve it again to resume")
 _STAGE = {"approved": "approve", "exporting": "export", "uploading": "upload"}

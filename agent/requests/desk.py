@@ -97,6 +97,7 @@ class RequestDesk(DeskIntake, DeskDecisions):
         held = {(r.agency_id, r.id): r for r in self._registrations()}
         views = []
         for entry in self.inbox.list():
+            entry = self._settled(entry)
             request, problem = None, None
             try:
                 request = self._reverify(entry)[1]
@@ -111,7 +112,12 @@ class RequestDesk(DeskIntake, DeskDecisions):
         """One request with its agency from the trust store and its re-verified details.
         `iss` names the agency, needed when two agencies used the same request id (as every
         action below)."""
-        return self._view(self._entry(jti, iss))
+        return self._view(self._settled(self._entry(jti, iss)))
+
+    def _settled(self, entry: Entry) -> Entry:
+        """The entry, a delivery cut off by a crash made `failed` (approval_run)."""
+        return self._running.settle(self.inbox, lambda event, **data: self._log(
+            event, entry, **data), entry)
 
     def _view(self, entry: Entry) -> RequestView:
         agency, request, problem = self.trust.get(entry.iss), None, None

@@ -2212,6 +2212,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el paquete de {camera} cambió en el disco mientras se enviaba; pulse «Intentar enviar de nuevo»</translation>
     </message>
     <message>
+        <source>footage-agent stopped before the footage was sent (the PC shut down, or the program was ended)</source>
+        <translation>footage-agent se detuvo antes de enviar las grabaciones (el PC se apagó, o se cerró el programa)</translation>
+    </message>
+    <message>
         <source>the recordings folder {path} cannot be read ({reason}): check that the drive is connected and that your user account may open that folder</source>
         <translation>no se puede leer la carpeta de grabaciones {path} ({reason}): compruebe que la unidad está conectada y que su cuenta de usuario puede abrir esa carpeta</translation>
     </message>

@@ -141,6 +141,9 @@ TEMPLATES: tuple[str, ...] = (
                               "choose a disk formatted as exFAT or NTFS, or a shorter window"),
     QT_TRANSLATE_NOOP("core", "the program reading the output stopped"),
     QT_TRANSLATE_NOOP("core", "interrupted"),
+    # a delivery cut off by a crash (agent/requests/approval_run.py)
+    QT_TRANSLATE_NOOP("core", "footage-agent stopped before the footage was sent (the PC shut "
+                              "down, or the program was ended)"),
     QT_TRANSLATE_NOOP("core", "the connection timed out: check that this computer is online, "
                               "then try again"),
     QT_TRANSLATE_NOOP("core", "the connection was refused: the other side is not answering; "
