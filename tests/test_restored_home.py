@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import shutil
 import threading
+from pathlib import Path
 
+from agent.audit.log import AuditLog
 from agent.requests.agencies import TrustStore
 from tests.fault_proxy import Rule
-from tests.test_delivery_faults import AGENCY_ID, footage, world  # noqa: F401
+from tests.test_delivery_faults import AGENCY_ID, footage, refuse_one_patch, world  # noqa: F401
 from tests.test_safety_crash import AGENT, kill9, start
 
 
@@ -135,3 +137,28 @@ def test_a_key_rotation_killed_after_the_portal_moved_it_finishes_when_run_again
     code, _, err = w.approve()
     assert code == 0, err
     assert w.run("log", "verify")[0] == 0
+
+
+def test_a_home_copied_to_another_folder_resumes_with_the_package_it_holds(world):
+    """The inbox recorded each package by its absolute path. A home copied to another folder
+    or PC (another user name, a path with spaces and accents) resumed a failed delivery by
+    cutting the footage again beside the package it held (which a recorder that overwrote that
+    week could no longer do), and a decline there would remove the old folder's files."""
+    w = world
+    refuse_one_patch(w)
+    old = w.run.home
+    new = old.parent / "Nuevo PC" / "José Núñez" / "footage agent"
+    shutil.copytree(old, new)   # the old folder stays, as after a copy to a new PC
+    w.run.home = new
+    (kept,) = w.show()["deliveries"]
+    assert kept["package"].startswith(str(new))   # before: the old folder's path
+    w.proxy.rules.clear()
+    code, _, err = w.approve()
+    assert code == 0, err
+    exports = [r for r in AuditLog(new).entries()
+               if r["event"] == "export" and "camera" in r["data"]]
+    assert len(exports) == 1   # the package the home holds was sent, not cut again
+    (delivered,) = w.show()["deliveries"]
+    assert delivered["package"] == kept["package"]
+    assert [p.name for p in (new / "packages").glob("*/*")] == [Path(kept["package"]).name]
+    assert list((old / "packages").glob("*/*"))   # the old folder untouched

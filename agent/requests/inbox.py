@@ -325,4 +325,4 @@ class Inbox:
             rows = self._db.execute(
                 "SELECT camera, package, tar, sha256, size, upload_url, receipt FROM deliveries "
                 "WHERE iss=? AND jti=? ORDER BY camera", (iss, jti)).fetchall()
-        return entry_from_row(r, rows)
+        return entry_from_row(r, rows, self.path.parent)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -78,9 +79,21 @@ def approval_json(approval: Approval) -> str:
                        "masks": approval.masks})
 
 
-def entry_from_row(r: tuple, deliveries: list[tuple]) -> Entry:
+def in_home(home: Path, kind: str, folder: str, recorded: str) -> str:
+    """Where this home keeps a delivery's package (`kind` "packages") or tar ("outbox"): the
+    inbox records absolute paths, and a home copied or moved to another folder or PC (another
+    user name, a backup put back elsewhere) has them under its new place, never the old one's.
+    A path not of the form `<kind>/<folder>/<name>` is left as recorded."""
+    path = Path(recorded)
+    if not recorded or path.parent.name != folder or path.parent.parent.name != kind:
+        return recorded
+    return str(Path(home) / kind / folder / path.name)
+
+
+def entry_from_row(r: tuple, deliveries: list[tuple], home: Path | None = None) -> Entry:
     """An Entry from a `requests` row (all columns, schema order) and its `deliveries` rows
-    (camera, package, tar, sha256, size, upload_url, receipt)."""
+    (camera, package, tar, sha256, size, upload_url, receipt); with `home`, their files where
+    that home keeps them (in_home)."""
     (iss, jti, registration, token, sha256, case, start, end, cameras, status, received,
      expires, decided, reason, folder, via, approved, decision, sent, error) = r
     approval = None
@@ -88,6 +101,10 @@ def entry_from_row(r: tuple, deliveries: list[tuple]) -> Entry:
         a = json.loads(approved)
         approval = Approval(a["start_us"], a["end_us"], tuple(a["cameras"]), a["mode"],
                             a["keep_audio"], a.get("blur_faces", False), a.get("masks", True))
+    if home is not None:
+        deliveries = [(camera, in_home(home, "packages", folder, package),
+                       in_home(home, "outbox", folder, tar), *rest)
+                      for camera, package, tar, *rest in deliveries]
     return Entry(iss, jti, registration, token, sha256, case, start, end,
                  tuple(json.loads(cameras)), status, received, expires, decided, reason,
                  folder, via, approval, decision, sent, error,
