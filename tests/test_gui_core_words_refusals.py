@@ -26,6 +26,7 @@ from agent.requests.holds import HoldError, _check_room  # noqa: E402
 from agent.requests.package_delivery import _within_limit  # noqa: E402
 from agent.requests.portal_answers import PortalError, check_status  # noqa: E402
 from agent.requests.approval_run import CUT_OFF  # noqa: E402
+from agent.requests.registering import lost_words  # noqa: E402
 from agent.requests.tus_uploads import decided_elsewhere  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
 from tests.gui_support import spanish  # noqa: E402,F401
@@ -93,6 +94,13 @@ def test_a_registration_changed_from_another_copy_of_the_home_reads_in_spanish(s
     said = in_owner_language(message)
     assert said == read_in_spanish(message) and "Example City Police" in said
     assert "backup" not in said and "portal's own words" not in said
+
+
+def test_an_invite_used_by_a_registration_whose_answer_was_lost_reads_in_spanish(spanish):
+    """A register killed before its answer was kept, tried again (test_restored_home)."""
+    message = f"registering with Example City Police failed: {lost_words('Example City Police')}"
+    said = in_owner_language(message)
+    assert said == read_in_spanish(message) and said.count("Example City Police") == 2
 
 
 def test_a_delivery_cut_off_by_a_crash_reads_in_spanish(spanish):

@@ -78,7 +78,7 @@ def attempt(tmp_path, ca_pem, certificate, withdraw_status=204):
                                  Contact("Ann"), HOME_CAMERAS)
     assert trust.registration_records() == []           # nothing half-kept
     *setup, record = AuditLog(home).entries()
-    assert {r["event"] for r in setup} <= {"agency-added", "key-created"}  # setting up
+    assert {r["event"] for r in setup} <= {"agency-added", "key-created", "invite-sent"}
     assert record["event"] == "registration-refused" and "bearer-secret" not in json.dumps(record)
     return str(info.value), fake, key, record
 

@@ -136,7 +136,8 @@ def test_register_update_rotate_decide_and_unregister_from_the_command_line(worl
     events = [r["event"] for r in AuditLog(run.home).entries()]
     # Setting up is logged first; the camera the index does not know was refused before
     # anything was sent.
-    assert events == ["key-created", "source-added", "source-added", "agency-added", "registered", "registration-refused", "registration-updated",
+    assert events == ["key-created", "source-added", "source-added", "agency-added", "invite-sent", "registered", "invite-sent",
+                      "registration-refused", "registration-updated",
                       "key-rotation-started", "registration-rekeyed", "key-rotated",
                       "request-seen", "decline", "unregistered"]
     assert run("log", "verify")[0] == 0

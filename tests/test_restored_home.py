@@ -11,6 +11,7 @@ from agent.audit.log import AuditLog
 from agent.requests.agencies import TrustStore
 from tests.fault_proxy import Rule
 from tests.test_delivery_faults import AGENCY_ID, footage, refuse_one_patch, world  # noqa: F401
+from tests.registering import invite
 from tests.test_safety_crash import AGENT, kill9, start
 
 
@@ -162,3 +163,41 @@ def test_a_home_copied_to_another_folder_resumes_with_the_package_it_holds(world
     assert delivered["package"] == kept["package"]
     assert [p.name for p in (new / "packages").glob("*/*")] == [Path(kept["package"]).name]
     assert list((old / "packages").glob("*/*"))   # the old folder untouched
+
+
+def test_a_registration_killed_before_its_answer_was_kept_says_what_the_agency_holds(
+        world):
+    """kill -9 of a real `agencies register` once the portal had registered it and before the
+    answer was kept: the invite is used up and nothing is kept here. Trying the same invite
+    again said only 'this invite code was used already; ask the agency for a new one', as
+    for a code typed wrong, while the agency holds a registration nobody here has."""
+    w = world
+    code = invite(w.portal)
+    answered, release = threading.Event(), threading.Event()
+
+    def held(status, headers, body):
+        answered.set()   # the portal has registered it
+        release.wait(30)
+        return status, headers, body
+    w.proxy.rules.append(Rule("POST", "/registrations", after=held))
+    before = len(w.portal.registry.rows())
+    proc = start(AGENT + ["--home", str(w.run.home), "agencies", "register", AGENCY_ID,
+                          "--invite", code, "--name", "Ann Owner", "--camera", "yard",
+                          "--address", "1200 Elm Street"])
+    try:
+        assert answered.wait(60), "the registration never reached the portal"
+        assert kill9(proc)
+    finally:
+        release.set()
+    assert len(w.portal.registry.rows()) == before + 1
+    assert len(TrustStore(w.run.home).registration_records()) == 1   # only the first
+
+    again, _, err = w.run("agencies", "register", AGENCY_ID, "--invite", code, "--name",
+                          "Ann Owner", "--camera", "yard", "--address", "1200 Elm Street")
+    assert again == 3, err
+    assert "this invite code was used by this PC already" in err
+    assert "the portal's answer never arrived" in err
+    assert "Ask the agency to retire the registration made with this invite code" in err
+    other, _, err = w.run("agencies", "register", AGENCY_ID, "--invite", "inv-never-sent-here",
+                          "--name", "Ann Owner", "--camera", "yard", "--address", "1 Elm St")
+    assert other == 3 and "used by this PC" not in err   # an invite never sent from here

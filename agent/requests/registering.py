@@ -76,12 +76,21 @@ def register(trust: TrustStore, portal: PortalClient, audit: AuditLog, key: Owne
     token = _token(key, agency, "register", invite=invite, contact=contact, cameras=cameras,
                    now=when)
     invite_sha256 = hashlib.sha256(invite.strip().lower().encode()).hexdigest()
+    lost = answer_lost(audit, agency.id, invite_sha256)
+    # Said before it is sent: a crash before the answer is kept leaves the invite used up at
+    # the portal, and this record is how the next try knows why.
+    audit.append("invite-sent", agency=agency.id, invite_sha256=invite_sha256)
     try:
         answer = calls.register(portal, agency, token)
     except PortalError as exc:
+        reason = str(exc)
+        failure = portal_failure(exc, f"registering with {agency.name} failed")
+        if lost and (exc.status, exc.error) == (403, "invite_used"):
+            reason = lost_words(agency.name)
+            failure = Refusal(f"registering with {agency.name} failed: {reason}")
         audit.append("registration-refused", agency=agency.id, action="register",
-                     reason=str(exc), invite_sha256=invite_sha256)
-        raise portal_failure(exc, f"registering with {agency.name} failed") from None
+                     reason=reason, invite_sha256=invite_sha256)
+        raise failure from None
     record = Registration(agency.id, answer.registration, answer.token, key.public.owner_id(),
                           contact, tuple(cameras), answer.certificate, stamp(when), stamp(when))
     if trust.registration(agency.id, answer.registration) is not None:
@@ -113,6 +122,28 @@ def register(trust: TrustStore, portal: PortalClient, audit: AuditLog, key: Owne
                  owner_id=record.owner_id, cameras=[c.name for c in cameras],
                  invite_sha256=invite_sha256)
     return record
+
+
+def answer_lost(audit: AuditLog, agency_id: str, invite_sha256: str) -> bool:
+    """Whether this home sent this invite code to the agency before and never kept what came
+    back: the portal may have registered it (the invite is used up) while footage-agent was
+    stopped, or the connection broke, before its answer arrived."""
+    sent = kept = False
+    for record in audit.entries():
+        data = record["data"]
+        if data.get("agency") != agency_id or data.get("invite_sha256") != invite_sha256:
+            continue
+        sent = sent or record["event"] == "invite-sent"
+        kept = kept or record["event"] == "registered"
+    return sent and not kept
+
+
+def lost_words(agency: str) -> str:
+    """What an invite used up by a registration whose answer never arrived means."""
+    return (f"this invite code was used by this PC already, and the portal's answer never "
+            f"arrived (footage-agent was stopped, or the connection broke), so {agency} holds a "
+            "registration nobody here has. Ask the agency to retire the registration made "
+            "with this invite code, and for a new invite code")
 
 
 def _withdraw(portal: PortalClient, agency: Agency, key: OwnerKey, answer) -> bool:

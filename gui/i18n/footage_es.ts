@@ -1721,6 +1721,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Se creó su clave de firma</translation>
     </message>
     <message>
+        <source>Invite code sent to an agency</source>
+        <translation>Código de invitación enviado a una agencia</translation>
+    </message>
+    <message>
         <source>Registered with an agency</source>
         <translation>Registrado con una agencia</translation>
     </message>
@@ -2354,6 +2358,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>ask {agency} to retire the registration made with this invite code</source>
         <translation>pida a {agency} que retire el registro hecho con este código de invitación</translation>
+    </message>
+    <message>
+        <source>this invite code was used by this PC already, and the portal&apos;s answer never arrived (footage-agent was stopped, or the connection broke), so {agency} holds a registration nobody here has. Ask the agency to retire the registration made with this invite code, and for a new invite code</source>
+        <translation>este PC ya usó este código de invitación, y la respuesta del portal nunca llegó (footage-agent se detuvo, o se cortó la conexión), así que {agency} tiene un registro que nadie tiene aquí. Pida a la agencia que retire el registro hecho con este código de invitación, y un nuevo código de invitación</translation>
     </message>
     <message>
         <source>updating your registration with {agency} failed</source>

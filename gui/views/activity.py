@@ -30,6 +30,7 @@ EVENTS = {
     "masks": QT_TRANSLATE_NOOP("activity", "Privacy masks changed"),
     "settings": QT_TRANSLATE_NOOP("activity", "Settings changed"),
     "key-created": QT_TRANSLATE_NOOP("activity", "Your signing key was made"),
+    "invite-sent": QT_TRANSLATE_NOOP("activity", "Invite code sent to an agency"),
     "registered": QT_TRANSLATE_NOOP("activity", "Registered with an agency"),
     "registration-updated": QT_TRANSLATE_NOOP("activity", "Registration changed"),
     "unregistered": QT_TRANSLATE_NOOP("activity", "Registration ended"),

@@ -225,6 +225,12 @@ TEMPLATES: tuple[str, ...] = (
                               "one you hold)"),
     QT_TRANSLATE_NOOP("core", "ask {agency} to retire the registration made with this invite "
                               "code"),
+    # an invite used up by a registration whose answer never arrived (registering.py)
+    QT_TRANSLATE_NOOP("core", "this invite code was used by this PC already, and the portal's "
+                              "answer never arrived (footage-agent was stopped, or the "
+                              "connection broke), so {agency} holds a registration nobody here "
+                              "has. Ask the agency to retire the registration made with this "
+                              "invite code, and for a new invite code"),
     QT_TRANSLATE_NOOP("core", "updating your registration with {agency} failed"),
     QT_TRANSLATE_NOOP("core", "unregistering from {agency} failed"),
     # the agency's own words after it are shown as the agency wrote them
