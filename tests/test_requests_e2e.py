@@ -134,8 +134,8 @@ def test_approve_part_of_a_request_delivers_a_receipted_package(flow):
     assert view.deliveries[0].receipt  # the checked receipt is kept
     events = [r["event"] for r in AuditLog(run.home).entries()]
     # setting up (the flow fixture) is logged first, then what the request brought
-    assert events == ["key-created", "source-added", "source-added", "agency-added", "registered",
-                      "request-seen", "approve", "export", "export", "upload", "upload",
+    assert events == ["key-created", "source-added", "source-added", "agency-added",
+                      "invite-sent", "registered", "request-seen", "approve", "export", "export", "upload", "upload",
                       "receipt", "receipt"]
     assert run("log", "verify")[0] == 0
     assert [r["event"] for r in run.json("log")] == events
