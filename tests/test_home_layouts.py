@@ -94,3 +94,22 @@ def test_registrations_of_a_newer_format_are_not_called_damaged(tmp_path, capsys
     path.write_text(json.dumps({"format": "two", "agencies": {}}))   # not a layout: damaged
     code, err = said(capsys, "--home", str(home), "agencies", "list")
     assert code == 3 and "is damaged" in err
+
+
+def test_a_seal_of_a_newer_layout_is_never_sealed_over_nor_called_tampering(tmp_path, capsys):
+    """Before: the older version took the seal for a forged one, wrote a `log-gap` record into
+    the newer version's log (named by `log verify` for good), and `log verify` said 'the audit
+    log was altered' (exit 3)."""
+    home = _home(tmp_path)
+    seal = home / "audit.seal"
+    seal.write_text(seal.read_text().replace("audit seal 1", "audit seal 2"))
+    log = (home / "audit.log").read_bytes()
+    capsys.readouterr()
+    code, err = said(capsys, "--home", str(home), "log", "verify")
+    assert code == 1 and NEWER in err and "the activity log's seal" in err
+    assert "altered" not in err
+    (tmp_path / "yard").mkdir()
+    main(["--home", str(home), "sources", "add", str(tmp_path / "yard"), "--tz", "UTC"])
+    err = capsys.readouterr().err
+    assert NEWER in err and "log-gap" not in (home / "audit.log").read_text()
+    assert (home / "audit.log").read_bytes() == log

@@ -97,6 +97,8 @@ def _against_seal(home: Path, heads: dict[int, str], last: int,
     """(the count the seal vouches for, problems, notes) of the log's records against its seal."""
     try:
         seal = seals.read_seal(home)
+    except seals.NewerSeal:
+        raise   # said as the log being unreadable here, not as tampering
     except seals.SealError as exc:
         return None, [str(exc)], []
     if seal is None:

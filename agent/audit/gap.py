@@ -34,6 +34,8 @@ def seal_gap(home: Path, found: int, found_head: str, head_at: Callable[[int], s
     record n, `records()` every well-formed record."""
     try:
         seal = seals.read_seal(home)
+    except seals.NewerSeal:
+        raise   # not this version's to judge, nor to seal over
     except seals.SealError as exc:
         return _gap(None, None, found, found_head, str(exc))
     if seal is None:

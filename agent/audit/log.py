@@ -117,6 +117,8 @@ class AuditLog:
             try:
                 with FileLock(fd):
                     return self._append_locked(fd, event, data, key, created)
+            except seals.NewerSeal as exc:
+                raise AuditError(str(exc)) from None
             except OSError as exc:
                 raise AuditError("cannot write the audit log: "
                                  + plain_os_error(exc, str(self.path))) from None
@@ -259,7 +261,10 @@ class AuditLog:
     def verify(self, witnesses: Iterable[LogHead] = ()) -> AuditReport:
         """Check every line's hash and its link to the line before, and the log against its
         seal (and against `witnesses`: heads an agency was sent); name each problem."""
-        return check_log(self.home, self._read(), witnesses)
+        try:
+            return check_log(self.home, self._read(), witnesses)
+        except seals.NewerSeal as exc:
+            raise AuditError(str(exc)) from None
 
 
 def _head_in(lines: list[bytes], seq: int) -> str | None:

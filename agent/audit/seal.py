@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,7 @@ from agent.identity.keys import (
 from agent.identity.rotation import was_owner_key
 from agent.identity.typed_passphrase import passphrase_for
 from agent.os_words import plain_os_error
-from agent.storage import write_atomic
+from agent.storage import newer_layout, write_atomic
 from frp.minisign import PublicKeyError, SignatureError, parse_minisign_public, public_key_from_raw
 
 SEAL_FILE = "audit.seal"
@@ -42,10 +43,16 @@ FORMAT = "footage-agent audit seal 1"
 # or a package signature (minisign) made with the same key, nor the other way round.
 _DOMAIN = FORMAT.encode("ascii") + b"\n"
 _HEX = set("0123456789abcdef")
+_NEWER = re.compile(r"footage-agent audit seal ([0-9]{1,6})")   # FORMAT's later layouts
 
 
 class SealError(Exception):
     """The seal cannot be read or written; the message says why."""
+
+
+class NewerSeal(SealError):
+    """The seal was written by a newer footage-agent in a layout this one does not know: it
+    is neither read as a seal nor sealed over (a `log-gap` would be written for good)."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,10 @@ def read_seal(home: Path) -> Seal | None:
         doc = json.loads(raw.decode("ascii"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise SealError(f"the seal {path.name} is not a seal (damaged or replaced)") from None
+    newer = _NEWER.fullmatch(doc.get("format") or "") if isinstance(doc, dict) and \
+        isinstance(doc.get("format"), str) else None
+    if newer is not None and int(newer.group(1)) > 1:
+        raise NewerSeal(newer_layout("the activity log's seal", path, int(newer.group(1)), 1))
     names = ("count", "head", "owner", "key", "signature")
     if not isinstance(doc, dict) or doc.get("format") != FORMAT \
             or type(doc.get("count")) is not int or doc["count"] < 0 \
