@@ -43,8 +43,9 @@ def test_approving_a_request_declined_since_the_backup_says_so_and_sends_nothing
     assert w.portal.decision(w.jti).decision == "decline"
     assert w.portal.submissions() == []
 
-    code, _, err = w.run("decline", "--", w.jti)
+    code, _, err = w.run("decline", "--", w.jti)   # as told: the agency has a no already
     assert code == 0, err
+    assert "sent to the agency" in err and "not sent" not in err and "409" not in err
     assert w.show()["status"] == "declined"
     assert not [p for p in (w.run.home / "packages").rglob("*") if p.is_file()]
 

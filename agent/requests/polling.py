@@ -217,6 +217,11 @@ def _send_decision(desk, entry: Entry) -> tuple[list[str], bool, float | None]:
     try:
         desk.portal.post_decision(agency, token, entry.jti, entry.decision)
     except PortalError as exc:
+        if (exc.status, exc.error) == (409, "already_decided"):
+            # The portal holds this decision already (protocol.md): an earlier send whose
+            # answer was lost, or, for a decline, a no given from a copy of this home.
+            desk.inbox.decision_sent(entry.iss, entry.jti)
+            return [], False, None
         if not exc.retryable:
             desk.inbox.decision_sent(entry.iss, entry.jti, str(exc))
         return ([f"the decision on '{entry.jti}' was not sent: {exc}"], exc.retryable,
