@@ -117,3 +117,33 @@ def test_an_export_from_a_folder_gone_says_so_in_the_owners_words(qtbot, tmp_pat
     assert str(world.recordings / "frigate") in shown
     for english in ("cannot be read", "No such file", "does not exist"):
         assert english not in shown, shown
+
+
+def test_an_index_that_cannot_be_opened_is_said_above_every_page(qtbot, tmp_path):
+    """Restore hunt: an index.db a newer version wrote (or a damaged one, or one cut to
+    nothing) left the app on an empty inbox and an export page without cameras, saying
+    nothing: its message reached only the log of the service thread."""
+    import sqlite3
+    from contextlib import closing
+
+    from agent.cli import main
+
+    home, folder = tmp_path / "home", tmp_path / "porch"
+    folder.mkdir()
+    assert main(["--home", str(home), "sources", "add", str(folder), "--tz", "UTC"]) == 0
+    with closing(sqlite3.connect(str(home / "index.db"))) as db:
+        db.execute("PRAGMA user_version=99")
+        db.commit()
+    window, agent = open_window(qtbot, home)
+    try:
+        notice = window.folder_problems
+        assert not notice.isHidden()
+        said = notice.label.text()
+        assert "was written by a newer version of footage-agent" in said, said
+        assert str(home / "index.db") in said and notice.retry_button.isHidden()
+        window.show_page("export")
+        settle(qtbot, window)
+        assert not notice.isHidden()   # above every page
+    finally:
+        window.close()
+        agent.close()

@@ -123,7 +123,8 @@ class MainWindow(QMainWindow):
         """First screen: set-up when no recordings folder is known yet, else the inbox; above
         it, the key's passphrase asked for when the key needs one."""
         self.ctx.bridge.call("sources", self.ctx.agent.sources,
-                             lambda s: self.show_page("inbox" if s else "first_run"))
+                             lambda s: self.show_page("inbox" if s else "first_run"),
+                             failed=self.folder_problems.index_failed)
         self.key_lock.check()
 
     def show_page(self, name: str) -> None:

@@ -1,6 +1,6 @@
 """The recordings folders the app could not scan (a drive unplugged, a folder moved away or
 made unreadable), said above every page until a scan finds each one again or the owner removes
-it. Without it the timelines go on showing recordings that are no longer there, and the owner
+it; and an index that cannot be opened at all, said first. Without it the timelines go on showing recordings that are no longer there, and the owner
 learns only when an approval or an export fails on a missing file."""
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ class FolderProblems(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.problems: dict[str, str] = {}   # folder -> why it cannot be scanned
+        self.index_problem = ""   # why the index cannot be opened at all, in the owner's words
         self.label = PlainLabel()
         self.label.setObjectName("urgent")
         self.label.setTextFormat(Qt.PlainText)
@@ -59,9 +60,16 @@ class FolderProblems(QWidget):
         self.problems[event.source] = in_owner_language(one_line(event.message))
         self._show()
 
+    def index_failed(self, message: str) -> None:
+        """The index cannot be opened at all (damaged, cut to nothing, written by a newer
+        version): said first, since no folder, camera or recording can be shown meanwhile."""
+        self.index_problem = in_owner_language(one_line(message))
+        self._show()
+
     def scanned(self, event) -> None:
-        """A ScanFinished: that folder can be read again."""
-        if self.problems.pop(event.source, None) is not None:
+        """A ScanFinished: that folder can be read again, and the index opened."""
+        index_back, self.index_problem = bool(self.index_problem), ""
+        if self.problems.pop(event.source, None) is not None or index_back:
             self._show()
 
     def keep_only(self, roots) -> None:
@@ -72,6 +80,8 @@ class FolderProblems(QWidget):
             self._show()
 
     def _show(self) -> None:
-        said = "\n".join(why[:1].upper() + why[1:] for why in self.problems.values())
+        lines = ([self.index_problem] if self.index_problem else []) + list(self.problems.values())
+        said = "\n".join(why[:1].upper() + why[1:] for why in lines)
         self.label.setText(said)
+        self.retry_button.setVisible(bool(self.problems))
         self.setVisible(bool(said))
