@@ -28,6 +28,7 @@ from agent.requests.portal_answers import PortalError, check_status  # noqa: E40
 from agent.requests.approval_run import CUT_OFF  # noqa: E402
 from agent.requests.registering import lost_words  # noqa: E402
 from agent.requests.tus_uploads import decided_elsewhere  # noqa: E402
+from agent.storage import newer_layout  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
 from tests.gui_support import spanish  # noqa: E402,F401
 from tests.test_gui_core_words import _values, spanish_of  # noqa: E402
@@ -101,6 +102,15 @@ def test_an_invite_used_by_a_registration_whose_answer_was_lost_reads_in_spanish
     message = f"registering with Example City Police failed: {lost_words('Example City Police')}"
     said = in_owner_language(message)
     assert said == read_in_spanish(message) and said.count("Example City Police") == 2
+
+
+@pytest.mark.parametrize("what", ["the index", "the inbox", "the registrations file",
+                                  "the activity log's seal"])
+def test_a_file_a_newer_version_wrote_reads_in_spanish(spanish, what):
+    """The home folder last used by a newer footage-agent (test_home_layouts)."""
+    message = newer_layout(what, "/home/ann/footage-agent/x", 3, 2)
+    said = in_owner_language(message)
+    assert "/home/ann/footage-agent/x" in said and "newer" not in said and "3" in said
 
 
 def test_a_delivery_cut_off_by_a_crash_reads_in_spanish(spanish):

@@ -341,6 +341,23 @@ TEMPLATES: tuple[str, ...] = (
                               "uploads together, so nothing more was sent. {holder} has part of "
                               "it already"),
     QT_TRANSLATE_NOOP("core", "ask the agency what it needs."),
+    # a file of the home a newer version wrote (agent/storage.py newer_layout)
+    QT_TRANSLATE_NOOP("core", "the index {path} was written by a newer version of "
+                              "footage-agent (its layout {found}; this version knows up to "
+                              "{known}), so this version leaves it as it is: install the newer "
+                              "version of footage-agent again, then start it"),
+    QT_TRANSLATE_NOOP("core", "the inbox {path} was written by a newer version of "
+                              "footage-agent (its layout {found}; this version knows up to "
+                              "{known}), so this version leaves it as it is: install the newer "
+                              "version of footage-agent again, then start it"),
+    QT_TRANSLATE_NOOP("core", "the registrations file {path} was written by a newer version of "
+                              "footage-agent (its layout {found}; this version knows up to "
+                              "{known}), so this version leaves it as it is: install the newer "
+                              "version of footage-agent again, then start it"),
+    QT_TRANSLATE_NOOP("core", "the activity log's seal {path} was written by a newer version of "
+                              "footage-agent (its layout {found}; this version knows up to "
+                              "{known}), so this version leaves it as it is: install the newer "
+                              "version of footage-agent again, then start it"),
     # a request decided elsewhere, the home put back from a backup (agent/requests/tus_uploads.py)
     QT_TRANSLATE_NOOP("core", "{agency} holds another decision on this request than the "
                               "approval made here (it was decided from another copy of this "
