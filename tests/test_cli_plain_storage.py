@@ -262,10 +262,10 @@ def test_a_full_disk_under_the_inbox_says_so(tmp_path, capsys):
     nothing to do; the index said the disk was full."""
     disk = tmp_path / "disk"
     if not _mount_tmpfs(disk, "size=300k"):
-        from agent.requests.inbox import _damaged
+        from agent.requests.inbox_file import damaged_words
         exc = sqlite3.OperationalError("disk I/O error")
         exc.sqlite_errorcode = sqlite3.SQLITE_FULL
-        assert "is full: free some space there" in _damaged(tmp_path / "inbox.db", exc)
+        assert "is full: free some space there" in damaged_words(tmp_path / "inbox.db", exc)
         return
     try:
         home = disk / "home"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from agent.cli import main
 from agent.index.schema import VERSION as INDEX_VERSION
-from agent.requests.inbox import VERSION as INBOX_VERSION
+from agent.requests.inbox_file import VERSION as INBOX_VERSION
 from agent.requests.registrations import FORMAT
 from tests.test_cli_plain_storage import said
 

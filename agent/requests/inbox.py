@@ -14,10 +14,9 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from agent.index.store_errors import disk_words
-from agent.os_words import plain_os_error
+from agent.requests.inbox_file import InboxError, open_database
 from agent.requests.records import Approval, Delivery, Entry, approval_json, entry_from_row
-from agent.storage import Transaction, is_device_name, newer_layout, private_database
+from agent.storage import Transaction, is_device_name
 from agent.timebase import US
 from frp.claims import TOLERANCE_S
 from frp.request import Request
@@ -37,34 +36,8 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "expired": frozenset(),
     "delivered": frozenset(),
 }
-# PRAGMA user_version. Inboxes before it was kept say 0 and hold the same tables; a newer
-# version's inbox is refused whole rather than written in a layout this one does not know.
-VERSION = 1
 UNDECIDED = ("new", "held")
 ENDED = ("declined", "expired", "delivered")
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS requests (
-    iss TEXT NOT NULL, jti TEXT NOT NULL, registration TEXT NOT NULL, token TEXT NOT NULL,
-    sha256 TEXT NOT NULL, case_number TEXT NOT NULL, window_start_us INTEGER NOT NULL,
-    window_end_us INTEGER NOT NULL, cameras TEXT NOT NULL, status TEXT NOT NULL,
-    received_at_us INTEGER NOT NULL, expires_at_us INTEGER NOT NULL, decided_at_us INTEGER,
-    reason TEXT, folder TEXT NOT NULL UNIQUE, via TEXT NOT NULL, approved TEXT, decision TEXT,
-    decision_sent_at_us INTEGER, decision_error TEXT,
-    PRIMARY KEY (iss, jti));
-CREATE INDEX IF NOT EXISTS requests_jti ON requests(jti);
-CREATE INDEX IF NOT EXISTS requests_sha256 ON requests(sha256);
-CREATE TABLE IF NOT EXISTS deliveries (
-    iss TEXT NOT NULL, jti TEXT NOT NULL, camera TEXT NOT NULL, package TEXT NOT NULL,
-    tar TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL, upload_url TEXT,
-    receipt TEXT, PRIMARY KEY (iss, jti, camera));
-CREATE TABLE IF NOT EXISTS cursors (
-    iss TEXT NOT NULL, registration TEXT NOT NULL, cursor TEXT, PRIMARY KEY (iss, registration));
-"""
-
-
-class InboxError(Exception):
-    """The inbox cannot do what was asked; the message says why."""
 
 
 class IllegalTransition(InboxError):
@@ -103,17 +76,6 @@ def folder_name(jti: str, iss: str, taken: Callable[[str], bool]) -> str:
     return candidate
 
 
-def _damaged(path: Path, exc: sqlite3.DatabaseError) -> str:
-    """Why the inbox cannot be opened, for a person: a damaged one must not read as something
-    to delete, as it holds what was decided and delivered."""
-    if getattr(exc, "sqlite_errorcode", None) not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-        return disk_words("the inbox", path, exc) or f"the inbox {path} cannot be opened: {exc}"
-    return (f"the inbox {path} is damaged and cannot be used ({exc}); it holds the requests "
-            "you received and what you decided and sent for each, so do not delete it: put "
-            "back a copy from a backup, or move it aside (keep it): the requests then come in "
-            "again from the agencies' portals, without what you decided on them here")
-
-
 class Inbox:
     """Thread-safe access to the inbox database (WAL, one connection guarded by a lock)."""
 
@@ -123,32 +85,7 @@ class Inbox:
         self._clock = clock
         self._on_expired = on_expired
         self._lock = threading.RLock()
-        self._db = None
-        try:
-            self._db = sqlite3.connect(str(private_database(path)), check_same_thread=False,
-                                       isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            found = self._db.execute("PRAGMA user_version").fetchone()[0]
-            if found > VERSION:
-                raise InboxError(newer_layout("the inbox", path, found, VERSION))
-            self._db.executescript(_SCHEMA)
-            self._db.execute(f"PRAGMA user_version={VERSION}")
-        except InboxError:
-            self._close_unopened()
-            raise
-        except sqlite3.DatabaseError as exc:
-            self._close_unopened()
-            raise InboxError(_damaged(path, exc)) from None
-        except OSError as exc:
-            self._close_unopened()
-            raise InboxError(f"the inbox cannot be opened: {plain_os_error(exc, str(path))}") from None
-
-    def _close_unopened(self) -> None:
-        """Let go of an inbox that could not be opened (its files stay unheld: the owner may
-        move it aside, or unplug its disk)."""
-        if self._db is not None:
-            self._db.close()
+        self._db = open_database(self.path)
 
     def close(self) -> None:
         with self._lock:

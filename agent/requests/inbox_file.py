@@ -1,0 +1,82 @@
+"""The inbox's database file, `<home>/inbox.db`: its tables, the layout version it says, and
+opening it, with why it cannot be opened in words (agent/requests/inbox.py reads and writes
+it)."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from agent.index.store_errors import disk_words
+from agent.os_words import plain_os_error
+from agent.storage import newer_layout, private_database
+
+# PRAGMA user_version. Inboxes before it was kept say 0 and hold the same tables; a newer
+# version's inbox is refused whole rather than written in a layout this one does not know.
+VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS requests (
+    iss TEXT NOT NULL, jti TEXT NOT NULL, registration TEXT NOT NULL, token TEXT NOT NULL,
+    sha256 TEXT NOT NULL, case_number TEXT NOT NULL, window_start_us INTEGER NOT NULL,
+    window_end_us INTEGER NOT NULL, cameras TEXT NOT NULL, status TEXT NOT NULL,
+    received_at_us INTEGER NOT NULL, expires_at_us INTEGER NOT NULL, decided_at_us INTEGER,
+    reason TEXT, folder TEXT NOT NULL UNIQUE, via TEXT NOT NULL, approved TEXT, decision TEXT,
+    decision_sent_at_us INTEGER, decision_error TEXT,
+    PRIMARY KEY (iss, jti));
+CREATE INDEX IF NOT EXISTS requests_jti ON requests(jti);
+CREATE INDEX IF NOT EXISTS requests_sha256 ON requests(sha256);
+CREATE TABLE IF NOT EXISTS deliveries (
+    iss TEXT NOT NULL, jti TEXT NOT NULL, camera TEXT NOT NULL, package TEXT NOT NULL,
+    tar TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL, upload_url TEXT,
+    receipt TEXT, PRIMARY KEY (iss, jti, camera));
+CREATE TABLE IF NOT EXISTS cursors (
+    iss TEXT NOT NULL, registration TEXT NOT NULL, cursor TEXT, PRIMARY KEY (iss, registration));
+"""
+
+
+class InboxError(Exception):
+    """The inbox cannot do what was asked; the message says why."""
+
+
+def open_database(path: Path) -> sqlite3.Connection:
+    """The inbox's connection (WAL), its tables made or brought up to VERSION. InboxError when
+    it cannot be used (a newer version's, damaged, its disk full), the file let go at once
+    (the owner may move it aside, or unplug its disk)."""
+    db = None
+    try:
+        db = sqlite3.connect(str(private_database(path)), check_same_thread=False,
+                             isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        found = db.execute("PRAGMA user_version").fetchone()[0]
+        if found > VERSION:
+            raise InboxError(newer_layout("the inbox", path, found, VERSION))
+        db.executescript(SCHEMA)
+        db.execute(f"PRAGMA user_version={VERSION}")
+        return db
+    except InboxError:
+        _close(db)
+        raise
+    except sqlite3.DatabaseError as exc:
+        _close(db)
+        raise InboxError(damaged_words(path, exc)) from None
+    except OSError as exc:
+        _close(db)
+        raise InboxError(f"the inbox cannot be opened: {plain_os_error(exc, str(path))}") \
+            from None
+
+
+def _close(db: sqlite3.Connection | None) -> None:
+    if db is not None:
+        db.close()
+
+
+def damaged_words(path: Path, exc: sqlite3.DatabaseError) -> str:
+    """Why the inbox cannot be opened, for a person: a damaged one must not read as something
+    to delete, as it holds what was decided and delivered."""
+    if getattr(exc, "sqlite_errorcode", None) not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return disk_words("the inbox", path, exc) or f"the inbox {path} cannot be opened: {exc}"
+    return (f"the inbox {path} is damaged and cannot be used ({exc}); it holds the requests "
+            "you received and what you decided and sent for each, so do not delete it: put "
+            "back a copy from a backup, or move it aside (keep it): the requests then come in "
+            "again from the agencies' portals, without what you decided on them here")
