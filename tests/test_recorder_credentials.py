@@ -64,7 +64,7 @@ def test_with_a_system_keychain_the_password_goes_there_and_nowhere_else(tmp_pat
     assert not (tmp_path / credentials.FILE_NAME).exists()
     store.delete("nvr-garage")
     assert registered_keyring.items == {}
-    with pytest.raises(CredentialError, match="add it again"):
+    with pytest.raises(CredentialError, match="add the recorder again"):
         store.load("nvr-garage")
 
 
@@ -125,3 +125,18 @@ def test_a_keychain_that_fails_is_reported_without_the_password(tmp_path, regist
         CredentialStore(tmp_path).save("nvr", SECRET)
     assert SECRET not in str(refused.value) and "KeyringLocked" in str(refused.value)
     assert os.listdir(tmp_path) == []
+
+
+def test_a_home_copied_to_another_pc_says_its_keychain_kept_the_password(tmp_path):
+    """Restore hunt: a recorder's password stays in the keychain of the PC it was typed on, and
+    the home copied to a new PC (or put back there from a backup) said only 'No password is
+    kept for this recorder; add it again', as if it had been lost."""
+    old_pc, new_pc = MemoryKeyring(), MemoryKeyring()
+    home = tmp_path / "home"
+    CredentialStore(home, keyring_backend=old_pc).save("nvr-garage", SECRET)
+    with pytest.raises(CredentialError) as caught:
+        CredentialStore(home, keyring_backend=new_pc).load("nvr-garage")
+    said = str(caught.value)
+    assert "This PC's keychain holds no password for this recorder" in said
+    assert "stays in the keychain of the PC it was typed on" in said
+    assert "add the recorder again with its password" in said

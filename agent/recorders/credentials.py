@@ -65,6 +65,13 @@ class Stored:
     detail: str
 
 
+# A password kept in a keychain does not travel with the home folder: copied to a new PC (or
+# put back there from a backup), the home asks that PC's keychain, which never held it.
+NOT_IN_KEYCHAIN = ("This PC's keychain holds no password for this recorder (a password stays in "
+                   "the keychain of the PC it was typed on, so a folder copied or put back from "
+                   "a backup here does not bring it): add the recorder again with its password")
+
+
 class CredentialStore:
     """Passwords of recorder sources, by source id. `keyring_backend`: None finds the system's
     (pass False to force the file); `passphrase`: asked only when the file is used."""
@@ -117,7 +124,7 @@ class CredentialStore:
             if value is not None:
                 return value
             if not isinstance(self._read_file().get("entries", {}).get(source_id), dict):
-                raise CredentialError("No password is kept for this recorder; add it again.")
+                raise CredentialError(NOT_IN_KEYCHAIN)
             # Kept encrypted in the home folder (the demo does; or before a keychain was
             # there): read from there.
         entries = self._read_file()
