@@ -3,7 +3,9 @@
 Iterative, never follows folder links (a loop must not hang the scan), sorted for a stable
 order. A file link is followed only to a file inside the source; a link out of it is listed,
 never opened, and so is one that leads to no file (a loop). File names that are not valid text
-are reported, and unreadable folders too.
+are reported, and unreadable folders too. An evidence package's folder (a BagIt bag: it holds
+`bagit.txt`) is never entered: its clip was cut from recordings, it is not one, and indexed it
+would come back as footage of the moment it was exported.
 """
 from __future__ import annotations
 
@@ -45,7 +47,7 @@ def walk(root: Path):
             link = None
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if name not in SKIP_DIRS and not name.startswith("."):
+                    if not skipped_folder(entry.path, name):
                         stack.append((entry.path, rel + "/"))
                     continue
                 if entry.is_symlink():
@@ -73,6 +75,14 @@ def walk(root: Path):
                     yield shown, shown, None, "the file name is not valid text; rename it to index it", None
                 continue
             yield entry.path, rel, st, None, link
+
+
+def skipped_folder(path: str, name: str) -> bool:
+    """True for a folder a scan never enters: hidden ones (a package being built among them),
+    a NAS's or Windows' own (SKIP_DIRS), and an evidence package (it holds `bagit.txt`)."""
+    if name in SKIP_DIRS or name.startswith("."):
+        return True
+    return os.path.isfile(os.path.join(path, "bagit.txt"))
 
 
 def _leads_to_something(path: str, folder: str) -> bool:

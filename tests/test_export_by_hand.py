@@ -1,0 +1,66 @@
+"""Clips handed over by hand: where the owner puts the package, and what the receiver gets.
+
+Real footage written by PyAV, the real `footage-agent` command, a real index."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from agent.cli import main
+from agent.index.first_look import look_at_folder
+from demo.samples import make_recordings
+from tests.conftest import t
+
+T0 = "2026-11-20T22:00:00Z"
+
+
+@pytest.fixture(scope="module")
+def footage(tmp_path_factory) -> Path:
+    """Porch: two 10 s files, 2 s GOP."""
+    root = tmp_path_factory.mktemp("rec") / "porch"   # the folder names the camera
+    make_recordings(root, "blue-iris", "porch", t(T0), 2, 10.0, fps=10, gop_s=2.0)
+    for p in root.iterdir():  # finished long ago: not "in-progress"
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    return root
+
+
+def run(capsys, home: Path, *argv: str) -> tuple[int, str, str]:
+    code = main(["--home", str(home), *argv])
+    cap = capsys.readouterr()
+    return code, cap.out, cap.err
+
+
+def recordings(capsys, home: Path) -> list[dict]:
+    code, out, err = run(capsys, home, "recordings", "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_a_package_saved_inside_the_recordings_folder_is_never_indexed_as_a_recording(
+        capsys, home, footage, tmp_path):
+    # The owner keeps exports beside the footage ("D:\\Cameras\\porch\\for the police"): the
+    # clip in the package must not come back as a recording of the camera, placed at the
+    # time it was exported, to be cut again into a later package as footage of that time.
+    source = tmp_path / "porch"
+    source.mkdir()
+    for p in footage.iterdir():
+        (source / p.name).write_bytes(p.read_bytes())
+        os.utime(source / p.name, (1_700_000_000, 1_700_000_000))
+    assert run(capsys, home, "scan", str(source), "--tz", "UTC")[0] == 0
+    before = recordings(capsys, home)
+    code, out, err = run(capsys, home, "export", "--camera", "porch", "--from",
+                         "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:15Z",
+                         "--out", str(source / "for the police"), "--json")
+    assert code == 0, err
+    clip = Path(json.loads(out)["clip"])
+    assert clip.is_file() and source in clip.parents
+    code, _, err = run(capsys, home, "scan")
+    assert code == 0, err
+    after = recordings(capsys, home)
+    assert [r["path"] for r in after] == [r["path"] for r in before]
+    assert not any("for the police" in r["path"] for r in after)
+    # and the first look at the folder, when it is added again, counts the recordings alone
+    assert look_at_folder(source).recordings == 2
