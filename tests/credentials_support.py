@@ -75,7 +75,7 @@ def reseal(bag: Path, signer: OwnerKey) -> None:
     (bag / "bag-info.txt").write_text(
         "\n".join(oxum if ln.startswith("Payload-Oxum") else ln for ln in info) + "\n")
     tags = "".join(f"{sha(bag / n)}  {n}\n"
-                   for n in ("bag-info.txt", "bagit.txt", "manifest-sha256.txt"))
+                   for n in ("README.txt", "bag-info.txt", "bagit.txt", "manifest-sha256.txt"))
     (bag / "tagmanifest-sha256.txt").write_text(tags)
     (bag / "tagmanifest-sha256.txt.minisig").write_text(
         signer.minisign(tags.encode(), f"forged owner {signer.public.owner_id()}"))

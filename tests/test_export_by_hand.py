@@ -7,6 +7,7 @@ import json
 import os
 from pathlib import Path
 
+import bagit
 import pytest
 
 from agent.cli import main
@@ -64,3 +65,38 @@ def test_a_package_saved_inside_the_recordings_folder_is_never_indexed_as_a_reco
     assert not any("for the police" in r["path"] for r in after)
     # and the first look at the folder, when it is added again, counts the recordings alone
     assert look_at_folder(source).recordings == 2
+
+
+def test_the_package_tells_whoever_is_handed_it_what_to_play_and_how_to_check_it(
+        capsys, home, footage, tmp_path):
+    # A detective at the door gets a folder of BagIt files: the one file they can open says
+    # which is the video, what it shows, to keep the folder whole, and how to check it.
+    assert run(capsys, home, "scan", str(footage), "--tz", "America/New_York")[0] == 0
+    code, out, err = run(capsys, home, "export", "--camera", "porch", "--from",
+                         "2026-11-20 22:00:01.5", "--to", "2026-11-20 22:00:15",
+                         "--out", str(tmp_path / "usb"), "--json")
+    assert code == 0, err
+    done = json.loads(out)
+    package, clip = Path(done["package"]), Path(done["clip"])
+    readme = package / "README.txt"
+    text = readme.read_bytes().decode("utf-8")
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", "")   # Notepad of any age
+    rel = clip.relative_to(package).as_posix()
+    assert f"Open {rel.replace('/', chr(92))}" in text and rel in text   # Windows' and others'
+    record = json.loads((package / "data" / "provenance.json").read_text("utf-8"))
+    assert record["camera"] in text and "for no request" in text
+    # the window as approved, in UTC and in the recorder's zone, to the millisecond
+    assert "Time: 2026-11-21 03:00:01.500 UTC to 2026-11-21 03:00:15 UTC" in text
+    assert "2026-11-20 22:00:01.500 EST to 2026-11-20 22:00:15 EST (America/New_York" in text
+    assert f'footage-agent verify "{package.name}"' in text
+    code, keys, _ = run(capsys, home, "keys", "show", "--json")
+    assert json.loads(keys)["owner_id"] in text
+    # signed with the rest: listed in the tag manifest, the package still checks out with
+    # the stock tools and with verify, and a README changed afterwards fails it
+    assert "  README.txt\n" in (package / "tagmanifest-sha256.txt").read_text("utf-8")
+    bagit.Bag(str(package)).validate()
+    code, _, err = run(capsys, home, "verify", str(package))
+    assert code == 0, err
+    readme.write_bytes(readme.read_bytes().replace(b"for no request", b"for case 12345"))
+    code, _, err = run(capsys, home, "verify", str(package))
+    assert code == 3 and "README.txt" in err

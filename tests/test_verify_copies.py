@@ -104,7 +104,7 @@ def test_a_clip_too_big_for_a_fat32_drive_left_behind_says_so(capsys, made, pack
     (package / clip).unlink()
     key = key_of(made[0])
     tags = "".join(f"{sha(package / n)}  {n}\n"
-                   for n in ("bag-info.txt", "bagit.txt", "manifest-sha256.txt"))
+                   for n in ("README.txt", "bag-info.txt", "bagit.txt", "manifest-sha256.txt"))
     (package / "tagmanifest-sha256.txt").write_text(tags)
     (package / "tagmanifest-sha256.txt.minisig").write_text(key.minisign(
         tags.encode(), f"footage-agent package {package.name} owner {key.public.owner_id()}"))

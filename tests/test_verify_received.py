@@ -48,7 +48,7 @@ def sha(path: Path) -> str:
 def resign_tags(bag: Path, key: OwnerKey) -> None:
     """Only the tag manifest and signature rewritten over the tag files as they are now."""
     tags = "".join(f"{sha(bag / n)}  {n}\n"
-                   for n in ("bag-info.txt", "bagit.txt", "manifest-sha256.txt"))
+                   for n in ("README.txt", "bag-info.txt", "bagit.txt", "manifest-sha256.txt"))
     (bag / "tagmanifest-sha256.txt").write_text(tags)
     (bag / "tagmanifest-sha256.txt.minisig").write_text(key.minisign(
         tags.encode(), f"footage-agent package {bag.name} owner {key.public.owner_id()}"))
@@ -339,11 +339,11 @@ def test_a_finder_file_beside_the_package_is_a_note_and_in_data_a_plain_problem(
             "folder. It was ignored and can be deleted.") in err
     assert "note: Thumbs.db is not part of the signed package: Windows Explorer" in err
     (package / "data" / f"._{made[2]}").write_bytes(b"\0\5\26\7")
-    (package / "README.txt").write_text("this clip shows the suspect")
+    (package / "NOTES.txt").write_text("this clip shows the suspect")
     code, out = verify(capsys, made[0], package)
     assert code == 3
     assert (f"data/._{made[2]} is an extra file in data/ that is not part of the signed package "
             "(a file macOS (on a USB stick or network drive) adds to folders): delete it and "
             "check again.") in out["problems"]
-    assert ("README.txt is an extra file that is not part of the signed package (neither "
+    assert ("NOTES.txt is an extra file that is not part of the signed package (neither "
             "tagmanifest-sha256.txt nor the signature covers it).") in out["problems"]

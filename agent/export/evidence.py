@@ -23,6 +23,7 @@ from agent.export.path_room import longest_inside, room_problem
 from agent.export.package import PackageBuilder, PackageError, SealedPackage
 from agent.export.package_inputs import outputs_record
 from agent.export.plan import ExportPlan, plan_export
+from agent.export.readme import readme_text
 from agent.export.source import SourceSpan
 from agent.export.redact import Redaction, redaction_records
 from agent.identity.certificates import SELF_ISSUED, SigningChain, self_issued_chain
@@ -153,7 +154,9 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
             sealed = builder.seal(key, lambda files: {
                 **facts, **(provenance_extra or {}),
                 "content_credentials": _credentials_record(added.name, chain),
-                "outputs": outputs_record(files)}, cancel=cancel)
+                "outputs": outputs_record(files)}, cancel=cancel,
+                readme=lambda record: readme_text(record, chosen["name"],
+                                                  key.public.owner_id()))
         call_safely(progress, "done", 1.0)
         return ExportResult(sealed, sealed.path / added.name, added.sha256, result, plan, chain)
     except (CutError, PackageError) as exc:

@@ -28,6 +28,7 @@ from agent.export.package_inputs import (
     payload_name,
 )
 from agent.export.progress import Cancelled
+from agent.export.readme import README
 from agent.identity.keys import OwnerKey
 from agent.os_words import plain_os_error
 from agent.storage import fsync_dir, remove_stale_partials, sync_renamed_into
@@ -160,8 +161,12 @@ class PackageBuilder:
 
     def seal(self, key: OwnerKey,
              provenance: Callable[[tuple[PackageFile, ...]], dict] | dict,
-             cancel: threading.Event | None = None) -> SealedPackage:
+             cancel: threading.Event | None = None,
+             readme: Callable[[dict], str] | None = None) -> SealedPackage:
         """Write provenance, owner key, manifests and signature; re-check; rename into place.
+
+        `readme` makes README.txt from the provenance record: a tag file for whoever is
+        handed the package, covered by the tag manifest like the others.
 
         A `cancel` set at any point up to the rename (the last look is just before it) raises
         Cancelled with nothing left behind; once renamed, the package is finished and kept.
@@ -169,14 +174,15 @@ class PackageBuilder:
         if self._sealed:
             raise PackageError("the package is already sealed")
         try:
-            sealed = self._seal(key, provenance, cancel)
+            sealed = self._seal(key, provenance, cancel, readme)
         except BaseException:
             self.abort()
             raise
         self._sealed = True
         return sealed
 
-    def _seal(self, key: OwnerKey, provenance, cancel: threading.Event | None) -> SealedPackage:
+    def _seal(self, key: OwnerKey, provenance, cancel: threading.Event | None,
+              readme: Callable[[dict], str] | None) -> SealedPackage:
         _check(cancel)
         shutil.rmtree(self.staging, ignore_errors=True)
         added = tuple(sorted(self._files.values(), key=lambda f: f.name))
@@ -190,6 +196,8 @@ class PackageBuilder:
         self._record(self._write_payload(OWNER_PUB, key.public.minisign_text().encode("ascii")))
         files = tuple(sorted(self._files.values(), key=lambda f: f.name))
         tags = self._write_tags(files)
+        if readme is not None:
+            tags[README] = self._write_tag(README, readme(record).encode("utf-8"))
         tagmanifest = "".join(f"{sha}  {n}\n" for n, (sha, _) in sorted(tags.items())).encode("utf-8")
         tag_sha = self._write_tag(TAGMANIFEST, tagmanifest)[0]
         comment = f"footage-agent package {self.name} owner {key.public.owner_id()}"

@@ -1,0 +1,104 @@
+"""README.txt: the package explained to whoever is handed it, in plain words.
+
+A detective at the door, an insurer or a neighbour gets a folder of BagIt files with names
+that mean nothing to them. The first file they can open says which file is the video, what
+plays it, what it shows (camera and time), to keep the folder whole, and how to check it.
+It is a tag file the tag manifest lists, so the owner's signature covers it: a receiver can
+trust it as far as provenance.json, which it is written from. CRLF line ends, so Windows'
+Notepad of any age shows its lines.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from agent.timebase import TimeError, parse_rfc3339, to_datetime, zone
+from frp.text import one_line
+
+README = "README.txt"
+
+_PLAYERS = {
+    "h264": ("H.264 video in an MP4 file: it plays in the video player that comes with "
+             "Windows (Media Player, Films & TV) or a Mac (QuickTime Player), and in VLC."),
+    "hevc": ("H.265 (HEVC) video in an MP4 file: it plays in QuickTime Player on a Mac and in "
+             "VLC; on Windows, Media Player needs Microsoft's HEVC Video Extensions for it "
+             "(from the Microsoft Store), or use VLC."),
+    "mjpeg": "Motion JPEG video in an MP4 file: it plays in VLC and most video players.",
+}
+
+
+def readme_text(record: dict, package: str, owner_id: str) -> str:
+    """The README of the package `package` whose provenance.json is `record`, sealed by
+    `owner_id`."""
+    clip = next(o["path"] for o in record["outputs"] if o["path"].endswith(".mp4"))
+    approved, delivered = record["approved"], record["delivered"]
+    request = record.get("request")
+    made_for = ("Exported by hand by the camera's owner, for no request." if request is None
+                else f"Answers request {one_line(request['id'])} of {one_line(request['agency'])}, "
+                     f"case {one_line(request['case'])}.")
+    lines = [
+        "EVIDENCE PACKAGE made with footage-agent",
+        "",
+        f"Camera: {one_line(record['camera'])}",
+        *_window(approved["start"], approved["end"], record),
+        made_for,
+        "",
+        "TO WATCH THE VIDEO",
+        f"  Open {clip.replace('/', chr(92))} (on a Mac or Linux: {clip}).",
+        "  " + _PLAYERS.get(record["cut"]["codec"], "Video in an MP4 file."),
+        "  The player's 0:00 is the first frame, captured at "
+        f"{_when(delivered['start'])}; every other frame is at its capture time's "
+        "distance from it" + (", and stretches the camera recorded nothing in are skipped."
+                              if record.get("gaps") else "."),
+        "",
+        "TO KEEP IT AS EVIDENCE",
+        "  Keep and pass on this whole folder, exactly as it is: copy it, or play the video",
+        "  from it, but do not rename, change or add any file in it (do not open the video in",
+        "  an editor or converter and save it). Any change makes the check below fail.",
+        "  The video also carries its own signed Content Credentials (C2PA), which stay with",
+        "  it when it is copied out of the folder.",
+        "",
+        "TO CHECK IT",
+        "  With footage-agent (free, open source):",
+        f'    footage-agent verify "{package}"',
+        "  Or with the standard BagIt and minisign tools:",
+        f'    bagit.py --validate "{package}"',
+        "    minisign -Vm tagmanifest-sha256.txt -p data/owner.pub   (inside the folder)",
+        f"  It was sealed by owner {owner_id}:",
+        "  a key, not a person. Ask the owner for the id their app shows",
+        "  (footage-agent keys show), or the agency, and compare.",
+        "  data/provenance.json says where every second of the video came from.",
+        "",
+        "This file is part of the signed package (listed in tagmanifest-sha256.txt).",
+    ]
+    return "\r\n".join(lines) + "\r\n"
+
+
+def _zone(record: dict) -> str | None:
+    """The recorders' one zone, when it is not UTC (times are shown in it too)."""
+    zones = record["clock"]["time_zones"]
+    return zones[0] if len(zones) == 1 and zones[0] != "UTC" else None
+
+
+def _shown(t: datetime) -> str:
+    """`2026-11-20 22:00:03.500 UTC`: milliseconds only when the instant has them."""
+    ms = f".{t.microsecond // 1000:03d}" if t.microsecond >= 1000 else ""
+    return f"{t.year:04d}-{t:%m-%d %H:%M:%S}{ms} {t.strftime('%Z')}"
+
+
+def _when(text: str, name: str | None = None) -> str:
+    """One instant in UTC, or in the zone `name`."""
+    t = to_datetime(parse_rfc3339(text))
+    return _shown(t if name is None else t.astimezone(zone(name)))
+
+
+def _window(start: str, end: str, record: dict) -> list[str]:
+    """The approved window's lines: in UTC, and in the recorders' zone."""
+    lines = [f"Time: {_when(start)} to {_when(end)}"]
+    name = _zone(record)
+    if name is not None:
+        try:
+            lines.append(f"      {_when(start, name)} to {_when(end, name)} ({name}, the "
+                         "recorder's time zone)")
+        except TimeError:   # a zone this PC no longer knows: UTC says it all
+            pass
+    return lines
