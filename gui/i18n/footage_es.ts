@@ -959,6 +959,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Volver</translation>
     </message>
     <message>
+        <source>Open the folder</source>
+        <translation>Abrir la carpeta</translation>
+    </message>
+    <message>
         <source>Starting…</source>
         <translation>Empezando…</translation>
     </message>
@@ -2791,6 +2795,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>Fingerprint (SHA-256): {sha}</source>
         <translation>Huella (SHA-256): {sha}</translation>
+    </message>
+    <message>
+        <source>Hand over the whole folder {name}, as it is (copy it to the USB stick, or send it).</source>
+        <translation>Entregue la carpeta {name} completa, tal como está (cópiela a la memoria USB o envíela).</translation>
+    </message>
+    <message>
+        <source>Hand over each package&apos;s whole folder, as it is (copy them to the USB stick, or send them).</source>
+        <translation>Entregue la carpeta completa de cada paquete, tal como está (cópielas a la memoria USB o envíelas).</translation>
+    </message>
+    <message>
+        <source>The README.txt in it tells the receiver which file is the video, what plays it, and how to check it.</source>
+        <translation>El archivo README.txt que contiene indica a quien lo reciba cuál es el vídeo, con qué reproducirlo y cómo comprobarlo.</translation>
     </message>
     <message>
         <source> (you accepted this; the package says so).</source>

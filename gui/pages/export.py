@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from gui.views import display, summary
 from gui.views.outcomes import PartlyExported
 from gui.views.times import US, wall_us
+from gui.widgets import kept_choices
 from gui.widgets.camera_strip import CameraStrip, StripArea
 from gui.widgets.labels import plain_label
 from gui.widgets.options import Options
@@ -56,7 +57,8 @@ class ExportPage(QWidget):
         self.preview = PreviewPane(ctx)
         self.options = opts = Options(ctx)
         self.audio, self.copy_mode, self.exact_mode = opts.audio, opts.copy_mode, opts.exact_mode
-        self.folder = QLineEdit(str(Path.home() / "Footage exports"))
+        self.default_folder = str(Path.home() / "Footage exports")
+        self.folder = QLineEdit(self.default_folder)
         self.folder.setAccessibleName(self.tr("Save in"))
         choose = QPushButton(self.tr("Choose\u2026"))
         choose.setAccessibleName(self.tr("Choose the folder\u2026"))
@@ -133,16 +135,20 @@ class ExportPage(QWidget):
 
     # loading -----------------------------------------------------------------------------
     def load(self) -> None:
-        """Find the cameras and show the last five recorded minutes."""
+        """Find the cameras and show the last five recorded minutes, and offer the folder
+        the last export was saved in."""
         agent, now = self.ctx.agent, int(time.time() * US)
 
         def work():
             cams = agent.cameras()
-            return cams, recent_range(agent, cams, now)
+            return cams, recent_range(agent, cams, now), kept_choices.export_folder(agent.home)
         self.ctx.bridge.call("cameras", work, lambda r: self._loaded(*r))
 
-    def _loaded(self, cameras: list[str], span: tuple[int, int] | None) -> None:
+    def _loaded(self, cameras: list[str], span: tuple[int, int] | None,
+                last_folder: str | None = None) -> None:
         self.cameras = cameras
+        if last_folder and self.folder.text() == self.default_folder:   # never what they typed
+            self.folder.setText(last_folder)
         now = int(time.time() * US)
         start, end = span or (now - 300 * US, now)
         self.set_time(self.start_edit, start)
@@ -195,18 +201,23 @@ class ExportPage(QWidget):
 
         def work(progress, cancel):
             results = []
-            for n, cam in enumerate(cameras):
-                part = (lambda stage, f, n=n, cam=cam:
-                        progress(f"{cam}: {stage}", (n + f) / len(cameras)))
-                try:
-                    results.append(agent.export(cam, out.start_us, out.end_us, folder,
-                                                mode=out.mode, keep_audio=out.keep_audio,
-                                                progress=part, cancel=cancel, blur_faces=faces,
-                                                masks=masks, accept_dropped=damaged))
-                except Exception as exc:   # the packages finished before it stay: say so
-                    if not results:
-                        raise
-                    raise PartlyExported(str(exc), tuple(results)) from exc
+            try:
+                for n, cam in enumerate(cameras):
+                    part = (lambda stage, f, n=n, cam=cam:
+                            progress(f"{cam}: {stage}", (n + f) / len(cameras)))
+                    try:
+                        results.append(agent.export(cam, out.start_us, out.end_us, folder,
+                                                    mode=out.mode, keep_audio=out.keep_audio,
+                                                    progress=part, cancel=cancel,
+                                                    blur_faces=faces, masks=masks,
+                                                    accept_dropped=damaged))
+                    except Exception as exc:   # the packages finished before it stay: say so
+                        if not results:
+                            raise
+                        raise PartlyExported(str(exc), tuple(results)) from exc
+            finally:
+                if results:   # a folder a package went into is offered next time
+                    kept_choices.keep_export_folder(agent.home, str(folder))
             return results
         job = self.ctx.bridge.run("export", work)
         self.started.emit(job, self.tr("Exporting {duration} to {folder}").format(

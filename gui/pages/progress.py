@@ -4,10 +4,13 @@ The page follows one job by its id through the bridge's signals; it never waits 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from gui.views.outcomes import result_text, stage_text, stopped_text
+from gui.views.outcomes import package_path, result_text, stage_text, stopped_text
 from gui.widgets.labels import plain_label
 
 
@@ -30,10 +33,14 @@ class ProgressPage(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.done_button = QPushButton(self.tr("Back"))
         self.done_button.setObjectName("primary")
+        # An export by hand is for handing over: its folder, in the system's file manager.
+        self.open_button = QPushButton(self.tr("Open the folder"))
+        self.open_button.clicked.connect(self.open_folder)
         self.cancel_button.clicked.connect(self.cancel)
         self.done_button.clicked.connect(self.closed.emit)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.done_button)
         box = QVBoxLayout(self)
@@ -62,6 +69,7 @@ class ProgressPage(QWidget):
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
         self.done_button.hide()
+        self.open_button.hide()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         # A button outside a dialog takes Space only: Enter, as the owner expects, leaves too.
@@ -93,6 +101,7 @@ class ProgressPage(QWidget):
             self.bar.setValue(1000)
             self.stage.setText(self.tr("Finished"))
             self.result.setText(result_text(self.job.result))
+            self.open_button.setVisible(self.packages_folder() is not None)
             return
         by_hand = self.job.name == "export"   # an export by hand sends nothing; a request's does
         finished = getattr(self.job.error, "finished", ())
@@ -104,3 +113,17 @@ class ProgressPage(QWidget):
             said = message[:1].upper() + message[1:]   # the core's words start in lower case
             self.result.setText("\n".join([said] + ([stopped_text(by_hand, False, finished)]
                                                      if finished else [])))
+
+    def packages_folder(self) -> Path | None:
+        """The folder a finished export by hand put its packages in, or None."""
+        if self.job is None or self.job.name != "export" or not self.finished_ok:
+            return None
+        items = self.job.result if isinstance(self.job.result, (list, tuple)) else ()
+        paths = [package_path(item) for item in items]
+        return Path(paths[0]).parent if paths and paths[0] else None
+
+    def open_folder(self) -> None:
+        """Show the packages' folder in the system's file manager (Explorer, Finder, ...)."""
+        folder = self.packages_folder()
+        if folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

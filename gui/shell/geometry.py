@@ -10,9 +10,10 @@ from pathlib import Path
 from PySide6.QtCore import QRect, QSettings, QSize
 from PySide6.QtWidgets import QWidget
 
+from gui.widgets.kept_choices import SETTINGS_FILE
+
 PREFERRED = QSize(1400, 900)
 FRAME_H = 40        # a title bar, which the available area does not leave room for
-SETTINGS_FILE = "gui.ini"
 KEY = "window/geometry"
 
 

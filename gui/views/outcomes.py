@@ -3,6 +3,8 @@ export made (and kept when it stopped part way), what a request's delivery sent 
 agency's receipt confirmed."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from agent.views import RequestView
 from gui.views import display, requests
 from gui.views.words import QT_TRANSLATE_NOOP, translate
@@ -89,7 +91,24 @@ def result_text(result) -> str:
         lost = getattr(cut, "dropped_frames", 0), getattr(cut, "dropped_audio_packets", 0)
         if any(lost):
             lines.append(_lost_words(*lost))
+    lines += handover_lines([package_path(i) for i in items if getattr(i, "clip", None)])
     return "\n".join(lines) or translate("outcomes", "Done.")
+
+
+def handover_lines(packages: list) -> list[str]:
+    """What to give whoever the packages exported by hand are for: each package's whole
+    folder, whose README.txt tells them the rest."""
+    names = [Path(p).name for p in packages if p]
+    if not names:
+        return []
+    if len(names) == 1:
+        head = translate("outcomes", "Hand over the whole folder {name}, as it is (copy it to "
+                                     "the USB stick, or send it).").format(name=names[0])
+    else:
+        head = translate("outcomes", "Hand over each package's whole folder, as it is (copy "
+                                     "them to the USB stick, or send them).")
+    return ["", head, translate("outcomes", "The README.txt in it tells the receiver which file "
+                                            "is the video, what plays it, and how to check it.")]
 
 
 def _lost_words(frames: int, pieces: int) -> str:

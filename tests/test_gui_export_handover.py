@@ -1,0 +1,108 @@
+"""After an export by hand the owner has to hand something over: the app says which folder
+to give and opens it for them, and the next export starts in the folder they chose last time,
+after the app was closed too. A real offscreen Qt loop, real footage, a real agent."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QObject, QUrl, Slot  # noqa: E402
+from PySide6.QtGui import QDesktopServices  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+
+from agent.timebase import US  # noqa: E402
+from demo.gui_data import make_world  # noqa: E402
+from tests.gui_support import (choose_window, export_result, footage, open_window,  # noqa: E402,F401
+                               settle)
+
+
+class Opened(QObject):
+    """Where the app asked the desktop to open a folder (Qt's own hook for file: URLs)."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+@pytest.fixture
+def opened(qapp):
+    handler = Opened()
+    QDesktopServices.setUrlHandler("file", handler, "open")
+    yield handler
+    QDesktopServices.unsetUrlHandler("file")
+
+
+@pytest.fixture
+def world(tmp_path, footage):
+    return make_world(tmp_path / "world", tmp_path / "home", footage=footage)
+
+
+def one_camera(qtbot, win, world):
+    page = choose_window(qtbot, win, world.start_us + US, world.start_us + 5 * US)
+    checks = list(page.strip.checks.values())
+    for n, check in enumerate(checks):
+        check.setChecked(n == 0)
+    return page
+
+
+def test_a_finished_export_says_what_to_hand_over_and_opens_its_folder(qtbot, world, tmp_path,
+                                                                         opened):
+    win, agent = open_window(qtbot, world.home)
+    try:
+        page = one_camera(qtbot, win, world)
+        usb = tmp_path / "USB stick"
+        text = export_result(qtbot, win, page, usb)
+        assert win.progress.stage.text() == "Finished", text
+        (package,) = [p for p in usb.iterdir() if p.is_dir()]
+        # what to give: the whole package folder, and where its explanation is
+        assert f"Hand over the whole folder {package.name}" in text
+        assert "README.txt" in text and (package / "README.txt").is_file()
+        button = win.progress.open_button
+        assert button.isVisible() and button.focusPolicy() & Qt.TabFocus
+        qtbot.keyClick(button, Qt.Key_Space)   # keyboard alone
+        assert [u.toLocalFile() for u in opened.urls] == [str(usb)]
+    finally:
+        win.shutdown()
+        agent.close()
+
+
+def test_the_next_export_starts_in_the_folder_chosen_last_time(qtbot, world, tmp_path):
+    usb = tmp_path / "USB stick"
+    win, agent = open_window(qtbot, world.home)
+    try:
+        page = one_camera(qtbot, win, world)
+        export_result(qtbot, win, page, usb)
+        assert win.progress.stage.text() == "Finished"
+    finally:
+        win.shutdown()
+        agent.close()
+    win, agent = open_window(qtbot, world.home)   # the app started again
+    try:
+        win.show_page("export")
+        settle(qtbot, win)
+        assert win.export.folder.text() == str(usb)
+    finally:
+        win.shutdown()
+        agent.close()
+
+
+def test_a_cancelled_export_shows_no_folder_to_open(qtbot, world, tmp_path, opened):
+    win, agent = open_window(qtbot, world.home)
+    try:
+        page = one_camera(qtbot, win, world)
+        page.folder.setText(str(tmp_path / "usb"))
+        job_started = []
+        page.started.connect(lambda job, title: (job_started.append(job), job.cancel()))
+        qtbot.mouseClick(page.export_button, Qt.LeftButton)
+        settle(qtbot, win, timeout=60000)
+        assert job_started and win.progress.stage.text() == "Cancelled"
+        assert not win.progress.open_button.isVisible()
+    finally:
+        win.shutdown()
+        agent.close()
