@@ -100,3 +100,14 @@ def test_the_package_tells_whoever_is_handed_it_what_to_play_and_how_to_check_it
     readme.write_bytes(readme.read_bytes().replace(b"for no request", b"for case 12345"))
     code, _, err = run(capsys, home, "verify", str(package))
     assert code == 3 and "README.txt" in err
+
+
+def test_the_command_says_what_to_hand_over(capsys, home, footage, tmp_path):
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    code, out, err = run(capsys, home, "export", "--camera", "porch", "--from",
+                         "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:09Z",
+                         "--out", str(tmp_path / "usb"))
+    assert code == 0, err
+    package = Path(out.strip())   # stdout: the package alone, for scripts
+    assert package.is_dir()
+    assert f"hand over the whole folder {package} as it is" in err and "README.txt" in err

@@ -168,6 +168,10 @@ def _report(done, args, start: int, end: int, tz: str | None) -> None:
         say(_redaction_note(cut.redaction))
     if chain is not None and not args.json:
         say(chain.summary())
+    if not args.json:   # by hand, it is for someone: what to give them
+        say(f"to give it: hand over the whole folder {done.package.path} as it is; its "
+            "README.txt tells the receiver which file is the video, what plays it and how "
+            "to check it")
     if args.stopper.event.is_set():
         say("note: the stop came when the package was already finished; it is kept")
 
