@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import bagit
@@ -111,3 +112,31 @@ def test_the_command_says_what_to_hand_over(capsys, home, footage, tmp_path):
     package = Path(out.strip())   # stdout: the package alone, for scripts
     assert package.is_dir()
     assert f"hand over the whole folder {package} as it is" in err and "README.txt" in err
+
+
+@pytest.mark.parametrize("stage", ["cutting", "checking", "hashing sources", "sealing"])
+def test_a_usb_stick_taken_out_mid_export_is_said_so_whatever_was_being_done(
+        agent, footage, tmp_path, stage):
+    # The stick is pulled while the package is written: the owner is told that, in the same
+    # words at every step, never an internal build folder or "No such file or directory".
+    from agent.errors import AgentError
+    agent.add_source(footage, tz="UTC")
+    agent.scan()
+    stick = tmp_path / "stick"
+    (stick / "clips").mkdir(parents=True)
+    pulled = []
+
+    def progress(now: str, fraction: float) -> None:
+        if now == stage and not pulled:
+            pulled.append(now)
+            shutil.rmtree(stick)   # as the drive leaves: its folders with it
+
+    with pytest.raises(AgentError) as caught:
+        agent.export("porch", t("2026-11-20T22:00:01Z"), t("2026-11-20T22:00:15Z"),
+                     stick / "clips", progress=progress)
+    assert pulled == [stage]
+    said = str(caught.value)
+    assert said.startswith(f"the folder {stick / 'clips'} went away while the package was "
+                           "written"), said
+    assert ".package.partial" not in said and "No such file" not in said
+    assert not stick.exists()   # none of its folders made again on this PC's own disk

@@ -133,6 +133,17 @@ def test_a_package_folder_that_is_a_file_or_on_a_missing_drive_reads_in_spanish(
         assert str(folder) in in_owner_language(message)
 
 
+def test_a_usb_stick_taken_out_mid_export_reads_in_spanish(spanish, tmp_path):
+    from agent.export.evidence import went_away
+    folder = tmp_path / "USB stick" / "clips"
+    message = went_away(folder)
+    template = matches(message)
+    assert template is not None, message
+    said = in_owner_language(message)
+    assert said == spanish_of(template, **_values(template, message)) and str(folder) in said
+    assert said != message
+
+
 def test_an_unknown_message_comes_back_unchanged(spanish):
     for message in ("the frobnicator jammed", "x: y; z", "", "Not a core sentence at all."):
         assert in_owner_language(message) == message

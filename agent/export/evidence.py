@@ -163,7 +163,16 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         if disk_full(str(exc)):
             raise PackageError(f"the disk holding {out_dir} is full: free some space there, or "
                                "choose another folder for the package") from None
+        if not out_dir.is_dir():   # whichever step noticed first: one cause, said once
+            raise PackageError(went_away(out_dir)) from None
         raise
+
+
+def went_away(out_dir: Path) -> str:
+    """The folder a package was being written into is gone: a USB stick pulled out, a share
+    lost. The build folder went with it, so nothing of the package is left there."""
+    return (f"the folder {out_dir} went away while the package was written (was the USB stick "
+            "or drive taken out?): connect it again, then export again; no package was made")
 
 
 def _facts(plan: ExportPlan, result: CutResult, sources: list[dict],

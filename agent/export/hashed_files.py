@@ -5,6 +5,7 @@ as they were written (never from a later pass) and what is listed is what was wr
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from pathlib import Path
@@ -29,9 +30,11 @@ class HashingWriter:
         return self._sha.hexdigest()
 
 
-def write_hashed(path: Path, chunks: Iterable[bytes]) -> tuple[str, int]:
-    """Write a new file (never over an old one) from chunks, fsync it; its (SHA-256, size)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def write_hashed(path: Path, chunks: Iterable[bytes], inside: Path | None = None
+                 ) -> tuple[str, int]:
+    """Write a new file (never over an old one) from chunks, fsync it; its (SHA-256, size).
+    Its missing folders are made, only below `inside` when given (make_folders)."""
+    make_folders(path.parent, inside)
     with open(path, "xb") as out:
         writer = HashingWriter(out)
         for chunk in chunks:
@@ -39,6 +42,21 @@ def write_hashed(path: Path, chunks: Iterable[bytes]) -> tuple[str, int]:
         out.flush()
         os.fsync(out.fileno())
     return writer.hexdigest(), writer.size
+
+
+def make_folders(folder: Path, inside: Path | None = None) -> None:
+    """Make `folder` and its missing parents, or with `inside` only those below it: a package
+    built on a USB stick pulled out meanwhile must fail (FileNotFoundError), not make the
+    stick's folders again on this PC's own disk."""
+    if inside is None:
+        folder.mkdir(parents=True, exist_ok=True)
+        return
+    at = inside
+    for part in folder.relative_to(inside).parts:
+        at = at / part
+        at.mkdir(exist_ok=True)
+    if not at.is_dir():   # `inside` itself gone: no folder of it is made again
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(inside))
 
 
 def read_chunks(src: Path) -> Iterable[bytes]:

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Callable
 
 from agent import __version__
-from agent.export.hashed_files import fsync_file, hash_file, read_chunks, write_hashed
+from agent.export.hashed_files import (fsync_file, hash_file, make_folders, read_chunks,
+                                       write_hashed)
 from agent.export.package_inputs import (
     PackageError,
     PackageFile,
@@ -128,11 +129,11 @@ class PackageBuilder:
                 raise FileNotFoundError(src)
             if src.resolve().is_relative_to(self.staging.resolve()):
                 sha, size = hashed if hashed is not None else hash_file(src)
-                dst.parent.mkdir(parents=True, exist_ok=True)
+                make_folders(dst.parent, self._tmp)
                 os.rename(src, dst)
                 fsync_file(dst)   # a folder named like a package holds its bytes, power cut or not
             else:
-                sha, size = write_hashed(dst, read_chunks(src))
+                sha, size = write_hashed(dst, read_chunks(src), self._tmp)
         except OSError as exc:
             dst.unlink(missing_ok=True)
             if isinstance(exc, FileNotFoundError):
@@ -148,7 +149,7 @@ class PackageBuilder:
 
     def _write_payload(self, full: str, data: bytes) -> PackageFile:
         try:
-            sha, size = write_hashed(self._tmp / full, [data])
+            sha, size = write_hashed(self._tmp / full, [data], self._tmp)
         except OSError as exc:
             (self._tmp / full).unlink(missing_ok=True)
             raise PackageError(f"Could not write {full} into the package: "
@@ -223,7 +224,7 @@ class PackageBuilder:
 
     def _write_tag(self, name: str, data: bytes) -> tuple[str, int]:
         try:
-            return write_hashed(self._tmp / name, [data])
+            return write_hashed(self._tmp / name, [data], self._tmp)
         except OSError as exc:
             raise PackageError(f"Could not write {name}: "
                                + plain_os_error(exc, str(self.parent))) from None

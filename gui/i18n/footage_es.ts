@@ -2268,6 +2268,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el disco que contiene {path} está lleno: libere espacio en él, o elija otra carpeta para el paquete</translation>
     </message>
     <message>
+        <source>the folder {path} went away while the package was written (was the USB stick or drive taken out?): connect it again, then export again; no package was made</source>
+        <translation>la carpeta {path} desapareció mientras se escribía el paquete (¿se retiró la memoria USB o la unidad?): vuelva a conectarla y exporte de nuevo; no se creó ningún paquete</translation>
+    </message>
+    <message>
         <source>the recording {name} cannot be read</source>
         <translation>no se puede leer la grabación {name}</translation>
     </message>

@@ -180,6 +180,9 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the package folder cannot be made"),
     QT_TRANSLATE_NOOP("core", "the disk holding {path} is full: free some space there, or "
                               "choose another folder for the package"),
+    QT_TRANSLATE_NOOP("core", "the folder {path} went away while the package was written (was "
+                              "the USB stick or drive taken out?): connect it again, then export "
+                              "again; no package was made"),
     QT_TRANSLATE_NOOP("core", "the recording {name} cannot be read"),
     QT_TRANSLATE_NOOP("core", "{path} is a file, not a folder: choose the folder the package "
                               "should go into"),
