@@ -121,6 +121,7 @@ class OwnerExports:
         from agent.export.destination import NotThere, package_folder
 
         camera = self.indexed_camera(camera)
+        self._check_not_home(Path(out_dir))
         try:   # never a folder on a drive that is not there (destination.py)
             out_dir, _made = package_folder(Path(out_dir))
         except NotThere as exc:
@@ -163,6 +164,20 @@ class OwnerExports:
             raise AgentError(str(exc)) from None
         self._log_export(done, camera, start_us, end_us, request, redaction)
         return done
+
+    def _check_not_home(self, out_dir: Path) -> None:
+        """A package never goes into this app's own folder: it holds the owner's signing key,
+        and a folder an owner copies for someone must never hold it."""
+        home = self.home.resolve()
+        try:
+            target = out_dir.expanduser().resolve()
+        except (OSError, RuntimeError):   # a loop of links: package_folder says what is wrong
+            return
+        if target == home or home in target.parents:
+            raise UsageProblem(
+                f"{out_dir} is inside footage-agent's own folder {self.home}, which holds your "
+                "signing key: a folder you copy or hand over must never hold it. Choose another "
+                f"folder, such as {Path.home() / 'Footage exports'}")
 
     def _log_export(self, done, camera: str, start_us: int, end_us: int, request,
                     redaction) -> None:

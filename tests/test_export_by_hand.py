@@ -140,3 +140,22 @@ def test_a_usb_stick_taken_out_mid_export_is_said_so_whatever_was_being_done(
                            "written"), said
     assert ".package.partial" not in said and "No such file" not in said
     assert not stick.exists()   # none of its folders made again on this PC's own disk
+
+
+@pytest.mark.parametrize("inside", ["", "keys", "clips"])
+def test_a_package_never_goes_inside_the_apps_own_folder(capsys, home, footage, inside):
+    # The app's folder holds the owner's signing key: an owner who exports there and copies
+    # "the folder it went into" for the detective would hand over the key, the index and the
+    # inbox. Refused before anything is cut, nothing made.
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    before = sorted(p.relative_to(home) for p in home.rglob("*"))
+    out = home / inside if inside else home
+    code, _, err = run(capsys, home, "export", "--camera", "porch", "--from",
+                       "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:09Z",
+                       "--out", str(out))
+    assert code == 2, err
+    assert "signing key" in err and str(home) in err
+    after = sorted(p.relative_to(home) for p in home.rglob("*")
+                   if not p.name.startswith(("audit", "index.db")))
+    assert not any(p.name.startswith("manual_") for p in home.rglob("*"))
+    assert after == [p for p in before if not p.name.startswith(("audit", "index.db"))]

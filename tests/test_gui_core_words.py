@@ -144,6 +144,22 @@ def test_a_usb_stick_taken_out_mid_export_reads_in_spanish(spanish, tmp_path):
     assert said != message
 
 
+def test_an_export_into_the_apps_own_folder_reads_in_spanish(spanish, tmp_path):
+    from agent.errors import UsageProblem
+    from agent.service import Agent
+    agent = Agent(tmp_path / "home")
+    try:
+        message = error_of(lambda: agent._check_not_home(tmp_path / "home" / "keys"),
+                           UsageProblem)
+    finally:
+        agent.close()
+    template = matches(message)
+    assert template is not None, message
+    said = in_owner_language(message)
+    assert said == spanish_of(template, **_values(template, message)) and said != message
+    assert str(tmp_path / "home") in said
+
+
 def test_an_unknown_message_comes_back_unchanged(spanish):
     for message in ("the frobnicator jammed", "x: y; z", "", "Not a core sentence at all."):
         assert in_owner_language(message) == message

@@ -2272,6 +2272,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>la carpeta {path} desapareció mientras se escribía el paquete (¿se retiró la memoria USB o la unidad?): vuelva a conectarla y exporte de nuevo; no se creó ningún paquete</translation>
     </message>
     <message>
+        <source>{path} is inside footage-agent&apos;s own folder {folder}, which holds your signing key: a folder you copy or hand over must never hold it. Choose another folder, such as {example}</source>
+        <translation>{path} está dentro de la carpeta propia de footage-agent, {folder}, que guarda su clave de firma: una carpeta que usted copie o entregue nunca debe contenerla. Elija otra carpeta, como {example}</translation>
+    </message>
+    <message>
         <source>the recording {name} cannot be read</source>
         <translation>no se puede leer la grabación {name}</translation>
     </message>

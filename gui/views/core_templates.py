@@ -183,6 +183,9 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the folder {path} went away while the package was written (was "
                               "the USB stick or drive taken out?): connect it again, then export "
                               "again; no package was made"),
+    QT_TRANSLATE_NOOP("core", "{path} is inside footage-agent's own folder {folder}, which "
+                              "holds your signing key: a folder you copy or hand over must never "
+                              "hold it. Choose another folder, such as {example}"),
     QT_TRANSLATE_NOOP("core", "the recording {name} cannot be read"),
     QT_TRANSLATE_NOOP("core", "{path} is a file, not a folder: choose the folder the package "
                               "should go into"),
