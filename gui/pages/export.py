@@ -125,13 +125,15 @@ class ExportPage(QWidget):
     def set_time(self, edit: QDateTimeEdit, us: int) -> None:
         t = display.local(us, self.ctx.zone)
         self.zone.setText(display.zone_words(us, self.ctx.zone))
+        # Which pass of an hour the clocks going back repeat: a QDateTime holds no such thing.
+        edit.setProperty("fold", t.fold)
         edit.setDateTime(QDateTime(QDate(t.year, t.month, t.day),
                                    QTime(t.hour, t.minute, t.second), QTimeZone(QTimeZone.UTC)))
 
     def time_of(self, edit: QDateTimeEdit) -> int:
         d, t = edit.dateTime().date(), edit.dateTime().time()
         return wall_us(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second(),
-                       self.ctx.zone)
+                       self.ctx.zone, int(edit.property("fold") or 0))
 
     # loading -----------------------------------------------------------------------------
     def load(self) -> None:
@@ -164,6 +166,7 @@ class ExportPage(QWidget):
             self.status.setText(self.tr("The end must come after the start."))
             return
         self.status.setText("")
+        self.zone.setText(display.zone_words(start, self.ctx.zone))   # as the times are read
         self.strip.set_cameras(self.cameras, start, end)
         self.options.load_masks(self.cameras)
         self.refresh_summary()

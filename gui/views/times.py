@@ -33,7 +33,18 @@ def local(us: int, zone_name: str) -> datetime:
 
 
 def wall_us(year: int, month: int, day: int, hour: int, minute: int, second: int,
-            zone_name: str) -> int:
-    """A wall time the owner typed, in a zone, as UTC microseconds."""
-    return from_datetime(datetime(year, month, day, hour, minute, second,
-                                  tzinfo=zone(zone_name)))
+            zone_name: str, fold: int = 0) -> int:
+    """A wall time the owner typed, in a zone, as UTC microseconds. A time the clocks going
+    back make happen twice is its first reading, or its second with `fold` 1 (as the instant
+    it was shown from was: local(...).fold); `fold` changes no other time."""
+    first = datetime(year, month, day, hour, minute, second, tzinfo=zone(zone_name))
+    second_reading = first.replace(fold=1)
+    if fold and _happens(second_reading) and second_reading.utcoffset() != first.utcoffset():
+        return from_datetime(second_reading)
+    return from_datetime(first)
+
+
+def _happens(wall: datetime) -> bool:
+    """True when the clock shows `wall` at the instant it stands for (not a skipped time)."""
+    back = wall.astimezone(timezone.utc).astimezone(wall.tzinfo)
+    return back.replace(tzinfo=None, fold=0) == wall.replace(tzinfo=None, fold=0)

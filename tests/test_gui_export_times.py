@@ -1,0 +1,60 @@
+"""The Export page's From and To around the clocks going back: the hour from 1:00 to 2:00
+happens twice (PDT, then PST). A time the page shows must be the time it exports, and the zone
+beside it must say which of the two it is. A real offscreen Qt loop and agent."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+
+from agent.timebase import US  # noqa: E402
+from tests.conftest import t  # noqa: E402
+from tests.gui_support import ZONE, footage, settle, win  # noqa: E402,F401
+
+FIRST = t("2026-11-01T08:30:00Z")    # 01:30 PDT, the first pass (Los Angeles)
+SECOND = t("2026-11-01T09:30:00Z")   # 01:30 PST, an hour later, the same wall time
+
+
+@pytest.mark.parametrize("instant, words", [(FIRST, "PDT"), (SECOND, "PST")])
+def test_a_time_of_the_repeated_hour_reads_back_as_the_instant_shown(qtbot, win, instant,
+                                                                       words):
+    assert ZONE == "America/Los_Angeles"
+    win.show_page("export")
+    settle(qtbot, win)
+    page = win.export
+    page.set_time(page.start_edit, instant)
+    page.set_time(page.end_edit, instant + 600 * US)
+    qtbot.mouseClick(page.show_button, Qt.LeftButton)   # what the timelines and export use
+    settle(qtbot, win)
+    assert page.time_of(page.start_edit) == instant
+    assert page.time_of(page.end_edit) == instant + 600 * US
+    assert page.zone.text().startswith(words)
+
+
+def test_typing_a_time_keeps_the_zone_beside_it_true(qtbot, win):
+    # Shown 01:30 PST; the owner types 14:00 the same day: that is PST whatever came before,
+    # and the label beside the times says what the typed time is read as.
+    win.show_page("export")
+    settle(qtbot, win)
+    page = win.export
+    page.set_time(page.start_edit, SECOND)
+    page.set_time(page.end_edit, SECOND + 600 * US)
+    later = page.start_edit.dateTime().addSecs(12 * 3600 + 30 * 60)
+    page.start_edit.setDateTime(later)
+    page.end_edit.setDateTime(later.addSecs(600))
+    qtbot.mouseClick(page.show_button, Qt.LeftButton)
+    settle(qtbot, win)
+    assert page.time_of(page.start_edit) == t("2026-11-01T22:00:00Z")   # 14:00 PST
+    assert page.zone.text().startswith("PST")
+
+
+def test_the_second_reading_is_only_ever_taken_for_a_time_that_happens_twice():
+    from gui.views.times import wall_us
+    assert wall_us(2026, 11, 1, 1, 30, 0, ZONE, fold=1) == SECOND
+    assert wall_us(2026, 11, 1, 1, 30, 0, ZONE) == FIRST
+    # 02:30 on the night the clocks go forward never happens: read alike either way
+    assert wall_us(2026, 3, 8, 2, 30, 0, ZONE, fold=1) == wall_us(2026, 3, 8, 2, 30, 0, ZONE)
+    assert wall_us(2026, 11, 2, 1, 30, 0, ZONE, fold=1) == wall_us(2026, 11, 2, 1, 30, 0, ZONE)
