@@ -159,3 +159,18 @@ def test_a_package_never_goes_inside_the_apps_own_folder(capsys, home, footage, 
                    if not p.name.startswith(("audit", "index.db")))
     assert not any(p.name.startswith("manual_") for p in home.rglob("*"))
     assert after == [p for p in before if not p.name.startswith(("audit", "index.db"))]
+
+
+def test_two_cameras_named_are_refused_not_one_of_them_exported_quietly(capsys, home, footage,
+                                                                         tmp_path):
+    # `--camera porch --camera driveway` made a package of driveway alone and said nothing
+    # of porch: the owner believed both were on the stick.
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    out = tmp_path / "usb"
+    out.mkdir()
+    code, _, err = run(capsys, home, "export", "--camera", "porch", "--camera", "porch",
+                       "--from", "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:09Z",
+                       "--out", str(out))
+    assert code == 2, err
+    assert "one camera" in err and "once for each camera" in err
+    assert list(out.iterdir()) == []

@@ -27,7 +27,8 @@ from frp.verify import verify_package
 def add_parsers(sub, common) -> None:
     e = sub.add_parser("export", parents=[common],
                        help="cut, seal and sign an evidence package of one camera's window")
-    e.add_argument("--camera", required=True, help=CAMERA_HELP)
+    # Given twice, argparse would keep the last alone: the owner would think both exported.
+    e.add_argument("--camera", required=True, action="append", help=CAMERA_HELP)
     e.add_argument("--from", dest="start", required=True, help=time_help("start"))
     e.add_argument("--to", dest="end", required=True, help=time_help("end"))
     e.add_argument("--out", required=True, help="folder to write the package folder into")
@@ -73,6 +74,12 @@ def add_parsers(sub, common) -> None:
 
 
 def export(agent: Agent, args) -> int:
+    if len(args.camera) > 1:
+        names = ", ".join(one_line(c) for c in args.camera)
+        raise UsageError(f"export makes one camera's package at a time ({names} given): run it "
+                         "once for each camera, or use the app's Export page, which exports "
+                         "several")
+    args.camera = args.camera[0]
     tz = zone_for(agent, [args.camera])
     start, end = parse_time(args.start, "--from", tz), parse_time(args.end, "--to", tz)
     if start >= end:
