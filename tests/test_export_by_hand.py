@@ -174,3 +174,49 @@ def test_two_cameras_named_are_refused_not_one_of_them_exported_quietly(capsys, 
     assert code == 2, err
     assert "one camera" in err and "once for each camera" in err
     assert list(out.iterdir()) == []
+
+
+def _hevc_ts(folder: Path) -> None:
+    """An H.265 recording in MPEG-TS, as DVRs and NVRs write them: parameter sets in-band."""
+    import av
+    from demo.samples import ClipSpec, write_clip
+    src = write_clip(ClipSpec(path=folder.parent / "encoded" / "a.mp4", start_us=t(T0),
+                              seconds=10.0, encoder="libx265"))
+    dst = folder / "garage.20261120_220000.ts"
+    folder.mkdir(parents=True)
+    with av.open(str(src)) as i, av.open(str(dst), "w", format="mpegts") as o:
+        stream = o.add_stream_from_template(i.streams.video[0])
+        for packet in i.demux(i.streams.video[0]):
+            if packet.dts is not None:
+                packet.stream = stream
+                o.mux(packet)
+    os.utime(dst, (1_700_000_000, 1_700_000_000))
+
+
+def test_the_readme_names_players_that_open_the_clip_as_written(capsys, home, footage,
+                                                                 tmp_path):
+    # An H.265 recording from MPEG-TS is cut into an MP4 whose sample entry is hev1, which
+    # QuickTime Player does not open: the README must not send a Mac user to it.
+    from agent.export.readme import video_entry
+    garage = tmp_path / "rec" / "garage"
+    _hevc_ts(garage)
+    assert run(capsys, home, "scan", str(garage), "--tz", "UTC")[0] == 0
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    (row,) = [r for r in recordings(capsys, home) if r["camera"] == "garage"]
+    readmes = {}
+    for camera, start in (("garage", row["start"]), ("porch", T0)):
+        code, out, err = run(capsys, home, "export", "--camera", camera, "--from", start,
+                             "--to", utc_plus(start, 8), "--out", str(tmp_path / camera),
+                             "--json")
+        assert code == 0, err
+        done = json.loads(out)
+        readmes[video_entry(Path(done["clip"]))] = (
+            Path(done["package"]) / "README.txt").read_text("utf-8")
+    assert set(readmes) == {"hev1", "avc1"}
+    assert "QuickTime Player does not open" in readmes["hev1"] and "VLC" in readmes["hev1"]
+    assert "(QuickTime Player)" in readmes["avc1"]
+
+
+def utc_plus(text: str, seconds: int) -> str:
+    from agent.timebase import US, format_utc
+    return format_utc(t(text) + seconds * US)

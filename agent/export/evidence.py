@@ -23,7 +23,7 @@ from agent.export.path_room import longest_inside, room_problem
 from agent.export.package import PackageBuilder, PackageError, SealedPackage
 from agent.export.package_inputs import outputs_record
 from agent.export.plan import ExportPlan, plan_export
-from agent.export.readme import readme_text
+from agent.export.readme import readme_text, video_entry
 from agent.export.source import SourceSpan
 from agent.export.redact import Redaction, redaction_records
 from agent.identity.certificates import SELF_ISSUED, SigningChain, self_issued_chain
@@ -146,6 +146,7 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
                          redaction=redaction, accept_dropped=accept_dropped, seal=seal)
             call_safely(progress, "hashing sources", _CUT_SHARE)
             hashed = (result.sha256, result.size) if result.sha256 else None
+            entry = video_entry(staged)   # what plays it, for the README
             added = builder.add_file(f"data/{clip}", staged, hashed)
             if request is not None:
                 builder.add_bytes("data/request.jws", request.token)
@@ -156,7 +157,7 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
                 "content_credentials": _credentials_record(added.name, chain),
                 "outputs": outputs_record(files)}, cancel=cancel,
                 readme=lambda record: readme_text(record, chosen["name"],
-                                                  key.public.owner_id()))
+                                                  key.public.owner_id(), entry))
         call_safely(progress, "done", 1.0)
         return ExportResult(sealed, sealed.path / added.name, added.sha256, result, plan, chain)
     except (CutError, PackageError) as exc:

@@ -10,25 +10,48 @@ Notepad of any age shows its lines.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
+
+from agent.media.mp4tables import TableError, read_movie
 
 from agent.timebase import TimeError, parse_rfc3339, to_datetime, zone
 from frp.text import one_line
 
 README = "README.txt"
 
+# What plays the clip, by its video's MP4 sample entry. hev1 and avc3 (parameter sets inside
+# the stream: a recording from MPEG-TS/PS or .dav, or GOPs of two encoders joined) are said
+# apart: QuickTime Player opens H.265 only as hvc1.
 _PLAYERS = {
-    "h264": ("H.264 video in an MP4 file: it plays in the video player that comes with "
+    "avc1": ("H.264 video in an MP4 file: it plays in the video player that comes with "
              "Windows (Media Player, Films & TV) or a Mac (QuickTime Player), and in VLC."),
-    "hevc": ("H.265 (HEVC) video in an MP4 file: it plays in QuickTime Player on a Mac and in "
+    "avc3": ("H.264 video in an MP4 file that carries its settings in the stream (avc3): it "
+             "plays in VLC (free, for Windows, Mac and Linux); some players built into "
+             "Windows or a Mac may not open it."),
+    "hvc1": ("H.265 (HEVC) video in an MP4 file: it plays in QuickTime Player on a Mac and in "
              "VLC; on Windows, Media Player needs Microsoft's HEVC Video Extensions for it "
              "(from the Microsoft Store), or use VLC."),
-    "mjpeg": "Motion JPEG video in an MP4 file: it plays in VLC and most video players.",
+    "hev1": ("H.265 (HEVC) video in an MP4 file that carries its settings in the stream "
+             "(hev1): it plays in VLC (free, for Windows, Mac and Linux); QuickTime Player "
+             "does not open this form, and on Windows, Media Player needs Microsoft's HEVC "
+             "Video Extensions for it."),
+    "mp4v": "Motion JPEG video in an MP4 file: it plays in VLC and most video players.",
 }
+_ANY = "Video in an MP4 file: it plays in VLC (free, for Windows, Mac and Linux)."
 
 
-def readme_text(record: dict, package: str, owner_id: str) -> str:
+def video_entry(clip: Path) -> str:
+    """The MP4 sample entry of `clip`'s video (avc1, hev1, ...), or "" when it cannot be read."""
+    try:
+        movie = read_movie(clip)
+    except TableError:
+        return ""
+    return next((t.fourcc for t in movie.tracks if t.handler == "vide"), "")
+
+
+def readme_text(record: dict, package: str, owner_id: str, entry: str) -> str:
     """The README of the package `package` whose provenance.json is `record`, sealed by
-    `owner_id`."""
+    `owner_id`; `entry` is its clip's video sample entry (video_entry)."""
     clip = next(o["path"] for o in record["outputs"] if o["path"].endswith(".mp4"))
     approved, delivered = record["approved"], record["delivered"]
     request = record.get("request")
@@ -44,7 +67,7 @@ def readme_text(record: dict, package: str, owner_id: str) -> str:
         "",
         "TO WATCH THE VIDEO",
         f"  Open {clip.replace('/', chr(92))} (on a Mac or Linux: {clip}).",
-        "  " + _PLAYERS.get(record["cut"]["codec"], "Video in an MP4 file."),
+        "  " + _PLAYERS.get(entry, _ANY),
         "  The player's 0:00 is the first frame, captured at "
         f"{_when(delivered['start'])}; every other frame is at its capture time's "
         "distance from it" + (", and stretches the camera recorded nothing in are skipped."
