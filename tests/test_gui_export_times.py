@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 
 from agent.timebase import US  # noqa: E402
 from tests.conftest import t  # noqa: E402
-from tests.gui_support import ZONE, footage, settle, win  # noqa: E402,F401
+from tests.gui_support import ZONE, choose_window, footage, settle, win  # noqa: E402,F401
 
 FIRST = t("2026-11-01T08:30:00Z")    # 01:30 PDT, the first pass (Los Angeles)
 SECOND = t("2026-11-01T09:30:00Z")   # 01:30 PST, an hour later, the same wall time
@@ -58,3 +58,37 @@ def test_the_second_reading_is_only_ever_taken_for_a_time_that_happens_twice():
     # 02:30 on the night the clocks go forward never happens: read alike either way
     assert wall_us(2026, 3, 8, 2, 30, 0, ZONE, fold=1) == wall_us(2026, 3, 8, 2, 30, 0, ZONE)
     assert wall_us(2026, 11, 2, 1, 30, 0, ZONE, fold=1) == wall_us(2026, 11, 2, 1, 30, 0, ZONE)
+
+
+def test_a_time_typed_applies_on_enter_or_on_leaving_the_box(qtbot, win, footage):  # noqa: F811
+    # The owner typed new times and pressed Enter, or went on to Export: the timelines, the
+    # summary and the export kept the window shown before, not the one typed beside them.
+    root, start = footage
+    page = choose_window(qtbot, win, start + US, start + 3 * US)
+    assert page.strip.selection() == (start + US, start + 3 * US)
+    page.start_edit.setFocus(Qt.TabFocusReason)
+    qtbot.waitUntil(page.start_edit.hasFocus)
+    page.set_time(page.start_edit, start + 2 * US)
+    page.set_time(page.end_edit, start + 6 * US)
+    qtbot.keyClick(page.start_edit, Qt.Key_Return)
+    settle(qtbot, win)
+    assert page.strip.selection() == (start + 2 * US, start + 6 * US)
+    page.end_edit.setFocus(Qt.TabFocusReason)
+    qtbot.waitUntil(page.end_edit.hasFocus)
+    page.set_time(page.end_edit, start + 7 * US)
+    qtbot.mouseClick(page.folder, Qt.LeftButton)   # on to the next control
+    settle(qtbot, win)
+    assert page.strip.selection() == (start + 2 * US, start + 7 * US)
+
+
+def test_leaving_the_box_unchanged_keeps_the_cameras_and_trims(qtbot, win, footage):  # noqa: F811
+    root, start = footage
+    page = choose_window(qtbot, win, start + US, start + 7 * US)
+    first = next(iter(page.strip.checks))
+    page.strip.checks[first].setChecked(False)
+    page.start_edit.setFocus(Qt.TabFocusReason)
+    qtbot.waitUntil(page.start_edit.hasFocus)
+    qtbot.keyClick(page.start_edit, Qt.Key_Return)
+    qtbot.mouseClick(page.folder, Qt.LeftButton)
+    settle(qtbot, win)
+    assert not page.strip.checks[first].isChecked()

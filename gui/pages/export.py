@@ -51,6 +51,8 @@ class ExportPage(QWidget):
         self.start_edit, self.end_edit = self._time_edit(), self._time_edit()
         self.start_edit.setAccessibleName(self.tr("From"))
         self.end_edit.setAccessibleName(self.tr("To"))
+        for edit in (self.start_edit, self.end_edit):   # Enter, or going on to Export
+            edit.editingFinished.connect(self.apply_typed)
         self.show_button = show = QPushButton(self.tr("Show this time"))
         show.clicked.connect(self.show_range)
         self.strip = CameraStrip(ctx)
@@ -170,6 +172,14 @@ class ExportPage(QWidget):
         self.strip.set_cameras(self.cameras, start, end)
         self.options.load_masks(self.cameras)
         self.refresh_summary()
+
+    def apply_typed(self) -> None:
+        """Show the times typed, once the owner presses Enter or leaves the box: what the
+        timelines show, the summary says and Export writes is never another window than the
+        one beside them. Times left as they were keep the cameras and trims chosen."""
+        typed = self.time_of(self.start_edit), self.time_of(self.end_edit)
+        if typed != (self.strip.start_us, self.strip.end_us):
+            self.show_range()
 
     def choose_folder(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("Save the packages in"),
