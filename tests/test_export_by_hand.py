@@ -91,7 +91,10 @@ def test_the_package_tells_whoever_is_handed_it_what_to_play_and_how_to_check_it
     assert "2026-11-20 22:00:01.500 EST to 2026-11-20 22:00:15 EST (America/New_York" in text
     assert f'footage-agent verify "{package.name}"' in text
     code, keys, _ = run(capsys, home, "keys", "show", "--json")
-    assert json.loads(keys)["owner_id"] in text
+    # who sealed it, and when: the owner id and the day bag-info.txt gives
+    day = next(line.split(": ", 1)[1] for line in (package / "bag-info.txt").read_text(
+        "utf-8").splitlines() if line.startswith("Bagging-Date: "))
+    assert f"sealed on {day} (UTC) by owner {json.loads(keys)['owner_id']}" in text
     # signed with the rest: listed in the tag manifest, the package still checks out with
     # the stock tools and with verify, and a README changed afterwards fails it
     assert "  README.txt\n" in (package / "tagmanifest-sha256.txt").read_text("utf-8")

@@ -156,8 +156,8 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
                 **facts, **(provenance_extra or {}),
                 "content_credentials": _credentials_record(added.name, chain),
                 "outputs": outputs_record(files)}, cancel=cancel,
-                readme=lambda record: readme_text(record, chosen["name"],
-                                                  key.public.owner_id(), entry))
+                readme=lambda record, day: readme_text(record, chosen["name"],
+                                                       key.public.owner_id(), entry, day))
         call_safely(progress, "done", 1.0)
         return ExportResult(sealed, sealed.path / added.name, added.sha256, result, plan, chain)
     except (CutError, PackageError) as exc:

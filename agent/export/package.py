@@ -163,11 +163,12 @@ class PackageBuilder:
     def seal(self, key: OwnerKey,
              provenance: Callable[[tuple[PackageFile, ...]], dict] | dict,
              cancel: threading.Event | None = None,
-             readme: Callable[[dict], str] | None = None) -> SealedPackage:
+             readme: Callable[[dict, str], str] | None = None) -> SealedPackage:
         """Write provenance, owner key, manifests and signature; re-check; rename into place.
 
-        `readme` makes README.txt from the provenance record: a tag file for whoever is
-        handed the package, covered by the tag manifest like the others.
+        `readme` makes README.txt from the provenance record and the day it is sealed
+        (bag-info.txt's Bagging-Date): a tag file for whoever is handed the package, covered
+        by the tag manifest like the others.
 
         A `cancel` set at any point up to the rename (the last look is just before it) raises
         Cancelled with nothing left behind; once renamed, the package is finished and kept.
@@ -183,7 +184,7 @@ class PackageBuilder:
         return sealed
 
     def _seal(self, key: OwnerKey, provenance, cancel: threading.Event | None,
-              readme: Callable[[dict], str] | None) -> SealedPackage:
+              readme: Callable[[dict, str], str] | None) -> SealedPackage:
         _check(cancel)
         shutil.rmtree(self.staging, ignore_errors=True)
         added = tuple(sorted(self._files.values(), key=lambda f: f.name))
@@ -196,9 +197,10 @@ class PackageBuilder:
         self._record(self._write_payload(PROVENANCE, (text + "\n").encode("utf-8")))
         self._record(self._write_payload(OWNER_PUB, key.public.minisign_text().encode("ascii")))
         files = tuple(sorted(self._files.values(), key=lambda f: f.name))
-        tags = self._write_tags(files)
+        day = datetime.now(timezone.utc).strftime("%Y-%m-%d")   # bag-info's, and the README's
+        tags = self._write_tags(files, day)
         if readme is not None:
-            tags[README] = self._write_tag(README, readme(record).encode("utf-8"))
+            tags[README] = self._write_tag(README, readme(record, day).encode("utf-8"))
         tagmanifest = "".join(f"{sha}  {n}\n" for n, (sha, _) in sorted(tags.items())).encode("utf-8")
         tag_sha = self._write_tag(TAGMANIFEST, tagmanifest)[0]
         comment = f"footage-agent package {self.name} owner {key.public.owner_id()}"
@@ -207,11 +209,11 @@ class PackageBuilder:
         self._rename(cancel)
         return SealedPackage(self.destination, files, tag_sha)
 
-    def _write_tags(self, files: tuple[PackageFile, ...]) -> dict[str, tuple[str, int]]:
+    def _write_tags(self, files: tuple[PackageFile, ...], day: str) -> dict[str, tuple[str, int]]:
         manifest = "".join(f"{f.sha256}  {encode_path(f.name)}\n" for f in files)
         info = {
             "Bag-Software-Agent": f"footage-agent {__version__}",
-            "Bagging-Date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
+            "Bagging-Date": day,
             **self._info,
             "Payload-Oxum": f"{sum(f.size for f in files)}.{len(files)}",
         }

@@ -49,9 +49,10 @@ def video_entry(clip: Path) -> str:
     return next((t.fourcc for t in movie.tracks if t.handler == "vide"), "")
 
 
-def readme_text(record: dict, package: str, owner_id: str, entry: str) -> str:
+def readme_text(record: dict, package: str, owner_id: str, entry: str, day: str) -> str:
     """The README of the package `package` whose provenance.json is `record`, sealed by
-    `owner_id`; `entry` is its clip's video sample entry (video_entry)."""
+    `owner_id` on `day` (UTC, YYYY-MM-DD); `entry` is its clip's video sample entry
+    (video_entry)."""
     clip = next(o["path"] for o in record["outputs"] if o["path"].endswith(".mp4"))
     approved, delivered = record["approved"], record["delivered"]
     request = record.get("request")
@@ -86,7 +87,7 @@ def readme_text(record: dict, package: str, owner_id: str, entry: str) -> str:
         "  Or with the standard BagIt and minisign tools:",
         f'    bagit.py --validate "{package}"',
         "    minisign -Vm tagmanifest-sha256.txt -p data/owner.pub   (inside the folder)",
-        f"  It was sealed by owner {owner_id}:",
+        f"  It was sealed on {day} (UTC) by owner {owner_id}:",
         "  a key, not a person. Ask the owner for the id their app shows",
         "  (footage-agent keys show), or the agency, and compare.",
         "  data/provenance.json says where every second of the video came from.",
