@@ -107,6 +107,25 @@ class OwnerExports:
         A recorder's camera is downloaded first (only the window, hashed as received) and its
         package's provenance names the recorder, the queries and what they returned.
         """
+        from agent.export.destination import NotThere, made_for_this, package_folder
+
+        camera = self.indexed_camera(camera)
+        self._check_not_home(Path(out_dir))
+        try:   # never a folder on a drive that is not there (destination.py)
+            out_dir, made = package_folder(Path(out_dir))
+        except NotThere as exc:
+            raise AgentError(str(exc)) from None
+        with made_for_this(out_dir, made):   # refused or stopped: no empty folder of ours left
+            return self._export_into(camera, start_us, end_us, out_dir, mode=mode,
+                                     keep_audio=keep_audio, request_token=request_token,
+                                     progress=progress, cancel=cancel, blur_faces=blur_faces,
+                                     masks=masks, mute=mute, accept_dropped=accept_dropped)
+
+    def _export_into(self, camera: str, start_us: int, end_us: int, out_dir: Path, *,
+                     mode: str, keep_audio: bool, request_token: bytes | None, progress,
+                     cancel: threading.Event | None, blur_faces: bool, masks: bool,
+                     mute: tuple[tuple[int, int], ...], accept_dropped: bool):
+        """export, once its folder is there."""
         from agent.export.cut import CutError, DroppedFrames
         from agent.export.evidence import FolderTooDeep, export_evidence
         from agent.export.masks import MaskError
@@ -118,14 +137,6 @@ class OwnerExports:
         from agent.requests.clip_signing import signing_chain
         from agent.requests.context import NotARequest, request_context
 
-        from agent.export.destination import NotThere, package_folder
-
-        camera = self.indexed_camera(camera)
-        self._check_not_home(Path(out_dir))
-        try:   # never a folder on a drive that is not there (destination.py)
-            out_dir, _made = package_folder(Path(out_dir))
-        except NotThere as exc:
-            raise AgentError(str(exc)) from None
         request = None
         if request_token is not None:
             try:

@@ -223,3 +223,28 @@ def test_the_readme_names_players_that_open_the_clip_as_written(capsys, home, fo
 def utc_plus(text: str, seconds: int) -> str:
     from agent.timebase import US, format_utc
     return format_utc(t(text) + seconds * US)
+
+
+def test_a_folder_made_for_an_export_that_made_nothing_is_taken_away_again(agent, footage,
+                                                                            tmp_path):
+    # The app (as the command does) leaves no empty folder of its own behind when the export
+    # is refused or cancelled: the owner looks for a package where there is none.
+    import threading
+    from agent.errors import AgentError
+    agent.add_source(footage, tz="UTC")
+    agent.scan()
+    nothing = tmp_path / "nothing recorded"
+    with pytest.raises(AgentError):   # no footage in that window
+        agent.export("porch", t("2026-11-21T10:00:00Z"), t("2026-11-21T10:01:00Z"), nothing)
+    assert not nothing.exists()
+    cancelled, cancel = tmp_path / "cancelled", threading.Event()
+    cancel.set()
+    with pytest.raises(Exception):
+        agent.export("porch", t("2026-11-20T22:00:01Z"), t("2026-11-20T22:00:09Z"), cancelled,
+                     cancel=cancel)
+    assert not cancelled.exists()
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    with pytest.raises(AgentError):   # a folder that was there stays
+        agent.export("porch", t("2026-11-21T10:00:00Z"), t("2026-11-21T10:01:00Z"), kept)
+    assert kept.is_dir()

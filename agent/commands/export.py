@@ -7,6 +7,7 @@ from pathlib import Path
 from agent.commands.common import (Refused, UsageError, parse_time, print_json,
                                     say, utc)
 from agent.commands.folders import existing_folder
+from agent.export.destination import made_for_this
 from agent.commands.interrupt import Interrupted
 from agent.commands.job_progress import expected_frames
 from agent.commands.local_time import CAMERA_HELP, time_help, window, zone_for
@@ -89,19 +90,8 @@ def export(agent: Agent, args) -> int:
         raise UsageError("--mute silences parts of the kept sound: add --keep-audio (without "
                          "it the sound is removed entirely)")
     out_dir, made = existing_folder(args.out)
-    try:
+    with made_for_this(out_dir, made):   # a failed export leaves no empty folder of its own
         return _export(agent, args, start, end, tz, mute, out_dir, made)
-    except BaseException:
-        if made:   # a failed export leaves no empty folder of its own behind
-            _remove_if_empty(out_dir)
-        raise
-
-
-def _remove_if_empty(folder: Path) -> None:
-    try:
-        folder.rmdir()   # only ever an empty one: anything in it stays
-    except OSError:
-        pass
 
 
 def _export(agent: Agent, args, start: int, end: int, tz: str, mute: tuple, out_dir: Path,

@@ -10,8 +10,9 @@ an empty mount point is a folder on the PC's own disk. A drive letter that is no
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path, PurePath
-from typing import Callable
+from typing import Callable, Iterator
 
 from agent.os_words import plain_os_error
 
@@ -53,6 +54,22 @@ def package_folder(folder: Path, ismount: Callable[[str], bool] = os.path.ismoun
     except OSError as exc:   # a read-only disk, a share refusing us: why, in plain words
         raise NotThere(plain_os_error(exc, str(folder))) from None
     return folder, True
+
+
+@contextmanager
+def made_for_this(folder: Path, made: bool) -> Iterator[None]:
+    """Take `folder` away again when what runs inside fails (refused, cancelled) and it was
+    `made` for it and is still empty: the owner never finds an empty folder where a package
+    was to be. Anything in it, or a folder that was there before, stays."""
+    try:
+        yield
+    except BaseException:
+        if made:
+            try:
+                folder.rmdir()   # only ever an empty one
+            except OSError:
+                pass
+        raise
 
 
 def empty_mount_point(path: PurePath, ismount: Callable[[str], bool] = os.path.ismount
