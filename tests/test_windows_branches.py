@@ -312,3 +312,25 @@ def test_names_windows_keeps_for_devices_never_become_file_names(name, made, tmp
     on Windows is the AUX device, not a file in the cache (so is a camera folder `CON`)."""
     assert safe_name(name) == made
     assert _unique(tmp_path, name).name == made
+
+
+def test_a_package_being_built_is_hidden_in_windows_explorer_too(tmp_path):
+    """A leading dot hides `.package.partial-...` on macOS and Linux only: on Windows the
+    folder is given the hidden attribute (SetFileAttributesW), and nothing is asked elsewhere."""
+    from agent.hidden_files import FILE_ATTRIBUTE_HIDDEN, hide_folder
+    asked = []
+    assert hide_folder(tmp_path, "nt", lambda p, a: asked.append((p, a)) or 1) is True
+    assert asked == [(str(tmp_path), FILE_ATTRIBUTE_HIDDEN)]
+    assert hide_folder(tmp_path, "nt", lambda p, a: 0) is False   # refused: only tidying
+    assert hide_folder(tmp_path, "posix", lambda p, a: asked.append(p)) is False
+    assert len(asked) == 1
+
+
+def test_the_package_builder_hides_its_build_folder(tmp_path, monkeypatch):
+    import agent.hidden_files as hidden
+    from agent.export.package import PackageBuilder
+    asked = []
+    monkeypatch.setattr(hidden, "SYSTEM", "nt")   # the branch the builder takes on Windows
+    monkeypatch.setattr(hidden, "_set_file_attributes", lambda p, a: asked.append(p) or 1)
+    with PackageBuilder(tmp_path, "manual_porch_20261120T220000Z-20261120T220010Z_copy") as b:
+        assert asked == [str(b._tmp)] and b._tmp.name.startswith(".package.partial-")

@@ -30,6 +30,7 @@ from agent.export.package_inputs import (
 )
 from agent.export.progress import Cancelled
 from agent.export.readme import README
+from agent.hidden_files import hide_folder
 from agent.identity.keys import OwnerKey
 from agent.os_words import plain_os_error
 from agent.storage import fsync_dir, remove_stale_partials, sync_renamed_into
@@ -69,6 +70,7 @@ class PackageBuilder:
             remove_stale_partials(self.parent, folder_marker="data")  # a bag's payload folder
             # Not named for the package: its paths stay shorter than the finished ones.
             self._tmp = Path(tempfile.mkdtemp(prefix=".package.partial-", dir=self.parent))
+            hide_folder(self._tmp)   # Explorer shows a dot folder: not one to hand over
             (self._tmp / "data").mkdir()
             self.staging = self._tmp / STAGING
             self.staging.mkdir()
