@@ -9,24 +9,41 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable
 
 FILE_ATTRIBUTE_HIDDEN = 0x2
+INVALID_FILE_ATTRIBUTES = 0xFFFFFFFF
 SYSTEM = os.name   # the system whose branch is taken (the tests take Windows' here)
 
 
-def hide_folder(path: Path, os_name: str | None = None,
-                set_attributes: Callable[[str, int], int] | None = None) -> bool:
-    """Give `path` Windows' hidden attribute (elsewhere its leading dot does it); True when it
-    was set. Failing is not an error: this only tidies what a file browser shows."""
+def hide_folder(path: Path, hidden: bool = True, os_name: str | None = None,
+                attributes: "Attributes | None" = None) -> bool:
+    """Give `path` Windows' hidden attribute, or with `hidden` False take it away again
+    (a folder renamed keeps its attributes: a finished package must show); elsewhere its
+    leading dot does it. True when the attribute was changed. Failing is not an error: this
+    only tidies what a file browser shows."""
     if (os_name or SYSTEM) != "nt":
         return False
     try:
-        return bool((set_attributes or _set_file_attributes)(str(path), FILE_ATTRIBUTE_HIDDEN))
+        calls = attributes or Attributes()
+        now = calls.get(str(path))
+        if now == INVALID_FILE_ATTRIBUTES:
+            return False
+        wanted = now | FILE_ATTRIBUTE_HIDDEN if hidden else now & ~FILE_ATTRIBUTE_HIDDEN
+        return wanted != now and bool(calls.set(str(path), wanted))
     except (OSError, AttributeError, ImportError):
         return False
 
 
-def _set_file_attributes(path: str, attributes: int) -> int:
-    import ctypes   # Windows only: kernel32's own call
-    return ctypes.WinDLL("kernel32", use_last_error=True).SetFileAttributesW(path, attributes)
+class Attributes:
+    """kernel32's GetFileAttributesW and SetFileAttributesW (Windows only)."""
+
+    def get(self, path: str) -> int:
+        return self._kernel32().GetFileAttributesW(path) & 0xFFFFFFFF
+
+    def set(self, path: str, value: int) -> int:
+        return self._kernel32().SetFileAttributesW(path, value)
+
+    @staticmethod
+    def _kernel32():
+        import ctypes   # Windows only
+        return ctypes.WinDLL("kernel32", use_last_error=True)

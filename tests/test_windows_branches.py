@@ -314,23 +314,56 @@ def test_names_windows_keeps_for_devices_never_become_file_names(name, made, tmp
     assert _unique(tmp_path, name).name == made
 
 
+class FakeAttributes:
+    """Windows' file attributes of each path, as GetFileAttributesW/SetFileAttributesW keep
+    them (a folder's attribute 0x10 to start with)."""
+
+    def __init__(self, refuse: bool = False):
+        self.values: dict[str, int] = {}
+        self.refuse = refuse
+
+    def get(self, path: str) -> int:
+        return self.values.get(path, 0x10)
+
+    def set(self, path: str, value: int) -> int:
+        if self.refuse:
+            return 0
+        self.values[path] = value
+        return 1
+
+
 def test_a_package_being_built_is_hidden_in_windows_explorer_too(tmp_path):
     """A leading dot hides `.package.partial-...` on macOS and Linux only: on Windows the
-    folder is given the hidden attribute (SetFileAttributesW), and nothing is asked elsewhere."""
+    folder is given the hidden attribute, and it is taken away again before the rename."""
     from agent.hidden_files import FILE_ATTRIBUTE_HIDDEN, hide_folder
-    asked = []
-    assert hide_folder(tmp_path, "nt", lambda p, a: asked.append((p, a)) or 1) is True
-    assert asked == [(str(tmp_path), FILE_ATTRIBUTE_HIDDEN)]
-    assert hide_folder(tmp_path, "nt", lambda p, a: 0) is False   # refused: only tidying
-    assert hide_folder(tmp_path, "posix", lambda p, a: asked.append(p)) is False
-    assert len(asked) == 1
+    attrs = FakeAttributes()
+    assert hide_folder(tmp_path, os_name="nt", attributes=attrs) is True
+    assert attrs.values == {str(tmp_path): 0x10 | FILE_ATTRIBUTE_HIDDEN}
+    assert hide_folder(tmp_path, hidden=False, os_name="nt", attributes=attrs) is True
+    assert attrs.values == {str(tmp_path): 0x10}
+    assert hide_folder(tmp_path, os_name="nt", attributes=FakeAttributes(refuse=True)) is False
+    other = FakeAttributes()
+    assert hide_folder(tmp_path, os_name="posix", attributes=other) is False
+    assert other.values == {}
 
 
-def test_the_package_builder_hides_its_build_folder(tmp_path, monkeypatch):
+def test_the_package_builder_hides_its_build_folder_and_shows_the_package(tmp_path,
+                                                                           monkeypatch):
     import agent.hidden_files as hidden
     from agent.export.package import PackageBuilder
-    asked = []
+    from agent.identity.keys import OwnerKey
+    attrs = FakeAttributes()
     monkeypatch.setattr(hidden, "SYSTEM", "nt")   # the branch the builder takes on Windows
-    monkeypatch.setattr(hidden, "_set_file_attributes", lambda p, a: asked.append(p) or 1)
-    with PackageBuilder(tmp_path, "manual_porch_20261120T220000Z-20261120T220010Z_copy") as b:
-        assert asked == [str(b._tmp)] and b._tmp.name.startswith(".package.partial-")
+    monkeypatch.setattr(hidden, "Attributes", lambda: attrs)
+    key = OwnerKey.load_or_create(tmp_path / "home")
+    clip = tmp_path / "clip.mp4"
+    clip.write_bytes(b"not a real clip: the builder only copies and hashes it")
+    with PackageBuilder(tmp_path / "usb", "manual_porch_20261120T220000Z-20261120T220010Z_copy"
+                        ) as builder:
+        building = str(builder._tmp)
+        assert attrs.values[building] & hidden.FILE_ATTRIBUTE_HIDDEN   # while it is built
+        builder.add_file("data/porch.mp4", clip)
+        sealed = builder.seal(key, lambda files: {"request": None, "outputs": [
+            {"path": f.name, "sha256": f.sha256, "size": f.size} for f in files]})
+    assert sealed.path.is_dir()
+    assert not attrs.values[building] & hidden.FILE_ATTRIBUTE_HIDDEN   # before its rename

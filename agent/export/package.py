@@ -261,6 +261,7 @@ class PackageBuilder:
         if os.path.lexists(self.destination):
             raise PackageError(f"A package named {self.name} appeared in {self.parent} meanwhile; "
                                "it was left untouched.")
+        hide_folder(self._tmp, hidden=False)   # a renamed folder keeps it: a package shows
         try:
             os.rename(self._tmp, self.destination)
         except OSError as exc:
