@@ -92,3 +92,22 @@ def test_leaving_the_box_unchanged_keeps_the_cameras_and_trims(qtbot, win, foota
     qtbot.mouseClick(page.folder, Qt.LeftButton)
     settle(qtbot, win)
     assert not page.strip.checks[first].isChecked()
+
+
+def test_a_time_the_clocks_skipped_is_shown_as_the_time_it_is_read_as(qtbot, win):
+    # 02:30 on the night the clocks go forward never happens: it is read as 03:30 PDT, and
+    # the box must say so, not keep 02:30 beside "PDT".
+    from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+    win.show_page("export")
+    settle(qtbot, win)
+    page = win.export
+    utc = QTimeZone(QTimeZone.UTC)
+    page.start_edit.setDateTime(QDateTime(QDate(2026, 3, 8), QTime(2, 30, 0), utc))
+    page.end_edit.setDateTime(QDateTime(QDate(2026, 3, 8), QTime(3, 45, 0), utc))
+    page.start_edit.setFocus(Qt.TabFocusReason)
+    qtbot.waitUntil(page.start_edit.hasFocus)
+    qtbot.keyClick(page.start_edit, Qt.Key_Return)
+    settle(qtbot, win)
+    assert page.start_edit.dateTime().time() == QTime(3, 30, 0)
+    assert page.time_of(page.start_edit) == t("2026-03-08T10:30:00Z")
+    assert page.zone.text().startswith("PDT")

@@ -168,6 +168,8 @@ class ExportPage(QWidget):
             self.status.setText(self.tr("The end must come after the start."))
             return
         self.status.setText("")
+        for edit, us in ((self.end_edit, end), (self.start_edit, start)):
+            self.set_time(edit, us)   # a time the clocks skipped shows as the one it is read as
         self.zone.setText(display.zone_words(start, self.ctx.zone))   # as the times are read
         self.strip.set_cameras(self.cameras, start, end)
         self.options.load_masks(self.cameras)
