@@ -248,3 +248,20 @@ def test_a_folder_made_for_an_export_that_made_nothing_is_taken_away_again(agent
     with pytest.raises(AgentError):   # a folder that was there stays
         agent.export("porch", t("2026-11-21T10:00:00Z"), t("2026-11-21T10:01:00Z"), kept)
     assert kept.is_dir()
+
+
+def test_recordings_an_owner_archived_as_a_bagit_bag_are_still_indexed(capsys, home, footage,
+                                                                        tmp_path):
+    # bagit.py turns a folder into a bag in place (files moved under data/): an owner's own
+    # archive of a day's recordings is theirs to index, not an evidence package to skip.
+    import bagit as stock_bagit
+    source = tmp_path / "porch"
+    day = source / "2026-11-20"
+    day.mkdir(parents=True)
+    for p in footage.iterdir():
+        (day / p.name).write_bytes(p.read_bytes())
+    stock_bagit.make_bag(str(day))
+    for p in (day / "data").iterdir():
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    assert run(capsys, home, "scan", str(source), "--tz", "UTC")[0] == 0
+    assert len(recordings(capsys, home)) == 2

@@ -3,9 +3,10 @@
 Iterative, never follows folder links (a loop must not hang the scan), sorted for a stable
 order. A file link is followed only to a file inside the source; a link out of it is listed,
 never opened, and so is one that leads to no file (a loop). File names that are not valid text
-are reported, and unreadable folders too. An evidence package's folder (a BagIt bag: it holds
-`bagit.txt`) is never entered: its clip was cut from recordings, it is not one, and indexed it
-would come back as footage of the moment it was exported.
+are reported, and unreadable folders too. An evidence package's folder (a BagIt bag
+footage-agent signed: `bagit.txt` and `tagmanifest-sha256.txt.minisig`) is never entered: its
+clip was cut from recordings, it is not one, and indexed it would come back as footage of the
+moment it was exported.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from agent.index.layouts import looks_like_recording
 from agent.index.links import LINK_OUT, link_inside
+from frp.bagit import SIGNATURE
 
 SKIP_DIRS = {"@eaDir", "#recycle", "#snapshot", "$RECYCLE.BIN", "System Volume Information"}
 WENT_AWAY = "it went away during the scan: was the card or drive removed?"
@@ -79,10 +81,12 @@ def walk(root: Path):
 
 def skipped_folder(path: str, name: str) -> bool:
     """True for a folder a scan never enters: hidden ones (a package being built among them),
-    a NAS's or Windows' own (SKIP_DIRS), and an evidence package (it holds `bagit.txt`)."""
+    a NAS's or Windows' own (SKIP_DIRS), and an evidence package footage-agent sealed (it holds
+    `bagit.txt` and the owner's signature; another BagIt bag, such as recordings an owner
+    archived that way, is indexed as before)."""
     if name in SKIP_DIRS or name.startswith("."):
         return True
-    return os.path.isfile(os.path.join(path, "bagit.txt"))
+    return all(os.path.isfile(os.path.join(path, n)) for n in ("bagit.txt", SIGNATURE))
 
 
 def _leads_to_something(path: str, folder: str) -> bool:
