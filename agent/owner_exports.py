@@ -99,7 +99,7 @@ class OwnerExports:
         the mode and the redaction; an export made twice gets a numbered name, never an
         overwrite.
 
-        The camera's privacy masks apply unless `masks` is False; `blur_faces` blurs every face;
+        The camera's privacy masks apply unless `masks` is False; `blur_faces` blurs the faces found;
         `mute` silences ranges of kept sound. Redaction re-encodes what it touches. A former
         name of a renamed camera finds it (its masks too).
         Frames of the recordings that cannot be decoded stop the export (a Refusal naming how

@@ -601,5 +601,5 @@ def test_approve_says_a_refused_choice_before_asking_to_confirm_it(world, capsys
         assert code == 3 and reason in err and "This will send" not in err, err
     code, err = run("--camera", "porch", "--blur-faces")   # no terminal to ask on
     assert code == 2 and "add --yes" in err, err
-    assert "cameras: porch\n" in err and "every face blurred" in err
+    assert "cameras: porch\n" in err and "faces blurred" in err
     assert world.desk.show("req-1").status == "new" and world.portal.calls == []

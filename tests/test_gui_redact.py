@@ -171,7 +171,7 @@ def test_request_review_blurs_faces_and_masks_and_approve_sends_them(qtbot, port
         click(qtbot, opts.faces, QPoint(5, 8))
         settle(qtbot, window)
         text = page.summary.text()
-        assert "Hidden: 1 privacy mask on driveway, every face blurred" in text
+        assert "Hidden: 1 privacy mask on driveway, faces blurred" in text
         assert "re-encodes the whole clip" in text
         tl = page.strip.timelines["driveway"]
         tl.set_selection(tl.limit_start, tl.limit_start + 3 * US)

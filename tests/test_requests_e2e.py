@@ -429,7 +429,7 @@ def test_approve_with_blur_faces_and_saved_masks_delivers_them_redacted(flow, tm
     assert run("masks", "set", "porch", str(tmp_path / "m.json"))[0] == 0
     code, _, err = run("approve", "--to", format_utc(T0 + 3 * US), "--blur-faces", "--", jti)
     assert code == 2 and "--yes" in err   # the confirmation named what is hidden first
-    assert "1 privacy mask blacked out on porch; every face blurred" in err
+    assert "1 privacy mask blacked out on porch; faces blurred" in err
     code, out, err = run("approve", "--to", format_utc(T0 + 3 * US), "--blur-faces", "--yes",
                          "--json", "--", jti)
     assert code == 0, err

@@ -34,7 +34,9 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--keep-audio", action="store_true", default=None,
                    help="keep the sound (removed by default)")
     p.add_argument("--blur-faces", action="store_true", default=None,
-                   help="blur every face, found on this computer (re-encodes the clips)")
+                   help="blur the faces found on this computer (one narrower than about a "
+                        "twentieth of the picture can be missed: mask such places; re-encodes "
+                        "the clips)")
     p.add_argument("--no-masks", dest="masks", action="store_false", default=None,
                    help="leave the cameras' privacy masks off (they are applied by default)")
     p.add_argument("--accept-dropped-frames", action="store_true",
@@ -134,7 +136,7 @@ def _hidden(agent, chosen) -> str:
             if count:
                 parts.append(f"{counted(count, 'privacy mask')} blacked out on {one_line(camera)}")
     if chosen.blur_faces:
-        parts.append("every face blurred")
+        parts.append("faces blurred")
     return "; ".join(parts) if parts else "nothing (no privacy masks, faces not blurred)"
 
 

@@ -40,7 +40,9 @@ def add_parsers(sub, common) -> None:
                    help="keep the sound (removed by default: recording conversations may need "
                         "everyone's consent)")
     e.add_argument("--blur-faces", action="store_true",
-                   help="blur every face, found on this computer (re-encodes the whole clip)")
+                   help="blur the faces found on this computer (one narrower than about a "
+                        "twentieth of the picture can be missed: mask such places; re-encodes "
+                        "the whole clip)")
     e.add_argument("--no-masks", action="store_true",
                    help="leave this camera's privacy masks off, for this export only")
     e.add_argument("--mute", action="append", default=[], metavar="FROM/TO",
@@ -199,8 +201,11 @@ def _redaction_note(done) -> str:
     parts = []
     if done.masked_frames:
         parts.append(f"privacy masks filled in {counted(done.masked_frames, 'frame')}")
-    if done.detections:
+    if done.detections and done.blurred_frames:
         parts.append(f"faces blurred in {counted(done.blurred_frames, 'frame')}")
+    elif done.detections:   # said, so it does not read as a blur that did not work
+        parts.append("no face found to blur (one narrower than about a twentieth of the "
+                     "picture is missed: mask such places)")
     if done.muted_samples:
         parts.append("the chosen stretches of sound silenced")
     return "redacted: " + ("; ".join(parts) or "nothing needed changing") + \

@@ -239,6 +239,8 @@ def redaction_records(redaction: Redaction | None, report: RedactionReport | Non
             "kind": "face-blur", **facts,
             "threshold": o.threshold, "detect_width_px": o.detect_width,
             "detect_every_s": o.every_s, "box_margin": o.margin,
+            "smallest_face": "about a twentieth of the frame's width (about 30 px at the "
+                             "detection width): narrower faces are not found",
             "between_detections": "frames between two detections blur the box spanning a "
                                   "face's positions at both; a face seen at one end only is "
                                   "blurred over the whole stretch, and every frame between is "

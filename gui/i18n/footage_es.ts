@@ -870,8 +870,8 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Difuminar las caras</translation>
     </message>
     <message>
-        <source>Every face is found on this computer and blurred in every frame. The whole clip is re-encoded; your recording is not changed.</source>
-        <translation>Todas las caras se buscan en este ordenador y se difuminan en cada imagen. Se vuelve a codificar todo el clip; su grabación no cambia.</translation>
+        <source>Faces are found on this computer and blurred in every frame. A face narrower than about a twentieth of the picture (someone far from the camera) can be missed: cover such places with a privacy mask. The whole clip is re-encoded; your recording is not changed.</source>
+        <translation>Las caras se buscan en este ordenador y se difuminan en cada fotograma. Una cara más estrecha que una vigésima parte de la imagen, aproximadamente (alguien lejos de la cámara), puede pasarse por alto: cubra esos lugares con una máscara de privacidad. Todo el clip se vuelve a codificar; su grabación no cambia.</translation>
     </message>
     <message>
         <source>Original quality</source>
@@ -917,8 +917,8 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         </translation>
     </message>
     <message>
-        <source>every face blurred</source>
-        <translation>todas las caras difuminadas</translation>
+        <source>faces blurred</source>
+        <translation>caras difuminadas</translation>
     </message>
 </context>
 <context>

@@ -47,9 +47,11 @@ class Options(QWidget):
         self.masks = QCheckBox(self.tr("Use privacy masks"))
         self.masks.setChecked(True)
         self.faces = QCheckBox(self.tr("Blur faces"))
-        self.faces.setToolTip(self.tr("Every face is found on this computer and blurred in every "
-                                      "frame. The whole clip is re-encoded; your recording is not "
-                                      "changed."))
+        self.faces.setToolTip(self.tr("Faces are found on this computer and blurred in every "
+                                      "frame. A face narrower than about a twentieth of the "
+                                      "picture (someone far from the camera) can be missed: cover "
+                                      "such places with a privacy mask. The whole clip is "
+                                      "re-encoded; your recording is not changed."))
         self.copy_mode = QRadioButton(self.tr("Original quality"))
         self.copy_mode.setToolTip(self.tr("No re-encoding. Starts at the first full picture inside "
                                           "your selection."))
@@ -168,5 +170,5 @@ class Options(QWidget):
                             self.tr("%n privacy masks on {camera}", "", n))
                     words.append(said.format(camera=cam))
         if self.blur_faces:
-            words.append(self.tr("every face blurred"))
+            words.append(self.tr("faces blurred"))
         return tuple(words)
