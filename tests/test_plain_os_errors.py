@@ -306,10 +306,10 @@ def test_a_full_disk_while_writing_a_package_says_the_disk_is_full(tmp_path, mon
 def test_a_full_disk_while_sealing_a_package_says_the_disk_is_full(tmp_path, key, monkeypatch):
     write = package.write_hashed
 
-    def full_at_tags(path, chunks):
+    def full_at_tags(path, chunks, *within):
         if path.name == "bagit.txt":
             full_disk()
-        return write(path, chunks)
+        return write(path, chunks, *within)
 
     monkeypatch.setattr(package, "write_hashed", full_at_tags)
     with pytest.raises(PackageError) as got:
