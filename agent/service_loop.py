@@ -5,10 +5,10 @@ network, until asked to stop.
 Stopping takes under two seconds in every state. The caller's thread only ever waits on the
 stop flag, in short slices; everything else runs on threads of its own that look at the same
 flag: the start (a key rotation left unfinished, then the first scan of each folder, which
-stops between files), the watcher's rescans, the poll thread (between portals) and the
-recorders' thread (between recorders). When asked to stop, each thread gets what is left of
-`STOP_WITHIN_S`; one still inside a call that cannot be cut short (a portal or a recorder that
-does not answer) is left to end with the process. Nothing is left
+stops between files), the watcher's rescans, the poll thread (a portal call in flight is cut
+short by the same flag) and the recorders' thread (between recorders). When asked to stop,
+each thread gets what is left of `STOP_WITHIN_S`; one still inside a call that cannot be cut
+short (a recorder that does not answer) is left to end with the process. Nothing is left
 half-written that way: the index and the inbox are SQLite transactions, and every file the
 agent keeps is replaced atomically.
 """

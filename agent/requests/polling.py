@@ -13,7 +13,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from agent.requests.portal_client import PortalError
+from agent.requests.portal_client import PortalCancelled, PortalError
 from agent.requests.records import Entry
 from frp.agency import Agency
 from frp.origins import web_origin
@@ -55,16 +55,18 @@ def fetch(desk, url: str) -> bytes:
                      "are only fetched from those (save it as a file to check it)")
 
 
-def poll(desk, agency: Agency, registration: str) -> tuple[list[Entry], list[str]]:
-    """Fetch one registration's new requests: (added, rejection reasons). Raises PortalError;
-    the cursor then stays where it was, so nothing is skipped."""
+def poll(desk, agency: Agency, registration: str, cancel: threading.Event | None = None
+         ) -> tuple[list[Entry], list[str]]:
+    """Fetch one registration's new requests: (added, rejection reasons). Raises PortalError
+    (PortalCancelled once `cancel` is set); the cursor then stays where it was, so nothing is
+    skipped."""
     token = desk.trust.portal_token(agency.id, registration)
     if not token:
         raise PortalError(f"registration '{registration}' of {agency.name} was not made from "
                           "this app, so its portal cannot be asked: register with the agency's "
                           "invite code (`agencies register`)", 401)
     tokens, cursor = desk.portal.poll(agency, registration, token,
-                                      desk.inbox.cursor(agency.id, registration))
+                                      desk.inbox.cursor(agency.id, registration), cancel)
     if len(tokens) > MAX_TOKENS_PER_POLL:
         # Refused whole (the cursor stays): each token costs a verification, so an answer of
         # a quarter of a million empty strings took minutes a poll.
@@ -127,8 +129,10 @@ def run_polling(desk, stop: threading.Event) -> None:
     failed = 0   # passes in a row that failed
     while not stop.is_set():
         try:
-            _pass(desk, due)
+            _pass(desk, due, stop)
             failed = 0
+        except PortalCancelled:   # stopping: a call in flight was cut short, nothing recorded
+            return
         except Exception:  # the poll thread outlives any one bad pass (a damaged file, a full disk)
             failed += 1
             log.exception("polling the portals failed; trying again later")
@@ -144,17 +148,21 @@ def run_polling(desk, stop: threading.Event) -> None:
                       _LONGEST_WAIT_S))
 
 
-def _pass(desk, due: dict) -> None:
+def _pass(desk, due: dict, stop: threading.Event) -> None:
     """Poll every registration that is due, and send the decisions due; `due` maps (agency,
-    registration) to (next time, failures in a row, the token a 4xx refused or None)."""
+    registration) to (next time, failures in a row, the token a 4xx refused or None). `stop`
+    cuts a call in flight short (PortalCancelled), so a portal that never answers does not
+    hold the service's stop."""
     for agency, reg in _registrations(desk):
         key, token = (agency.id, reg), desk.trust.portal_token(agency.id, reg)
         at, failures, parked_token = due.get(key, (0.0, 0, None))
         if time.monotonic() < at or (parked_token is not None and parked_token == token):
             continue
         try:
-            poll(desk, agency, reg)
+            poll(desk, agency, reg, stop)
             due[key] = (time.monotonic() + desk.policy.next_delay(0), 0, None)
+        except PortalCancelled:
+            raise
         except PortalError as exc:
             wait = desk.policy.next_delay(failures + 1, exc.retry_after_s)
             due[key] = (time.monotonic() + wait, failures + 1,
@@ -163,7 +171,7 @@ def _pass(desk, due: dict) -> None:
             log.exception("polling %s failed", agency.id)
             due[key] = (time.monotonic() + desk.policy.next_delay(failures + 1),
                         failures + 1, None)
-    send_pending(desk, waiting=True)
+    send_pending(desk, waiting=True, cancel=stop)
     desk.inbox.expire()
 
 
@@ -176,7 +184,8 @@ def _registrations(desk):
             yield agency, registration
 
 
-def send_pending(desk, waiting: bool = False) -> list[str]:
+def send_pending(desk, waiting: bool = False, cancel: threading.Event | None = None
+                 ) -> list[str]:
     """Send every stored decision the portal has not taken yet; the problems met. `waiting`
     (the poll thread's passes): one that failed before waits until its time (send_decision)
     instead of going again every pass; a sync the owner asks for tries them all now."""
@@ -187,15 +196,15 @@ def send_pending(desk, waiting: bool = False) -> list[str]:
         at, _failures = desk.decision_waits.get((entry.iss, entry.jti), (0.0, 0))
         if waiting and time.monotonic() < at:
             continue
-        problems += send_decision(desk, entry)
+        problems += send_decision(desk, entry, cancel)
     return problems
 
 
-def send_decision(desk, entry: Entry) -> list[str]:
+def send_decision(desk, entry: Entry, cancel: threading.Event | None = None) -> list[str]:
     """Try to deliver a stored decision; a 4xx is recorded and never retried unchanged. One
     not sent that may be tried again waits in desk.decision_waits as a poll would: a growing
     wait (the desk's poll policy), never before the portal's Retry-After."""
-    said, again, retry_after_s = _send_decision(desk, entry)
+    said, again, retry_after_s = _send_decision(desk, entry, cancel)
     key = (entry.iss, entry.jti)
     if again:
         failures = desk.decision_waits.get(key, (0.0, 0))[1] + 1
@@ -206,7 +215,8 @@ def send_decision(desk, entry: Entry) -> list[str]:
     return said
 
 
-def _send_decision(desk, entry: Entry) -> tuple[list[str], bool, float | None]:
+def _send_decision(desk, entry: Entry, cancel: threading.Event | None
+                   ) -> tuple[list[str], bool, float | None]:
     """send_decision's problems, whether it may be tried again, and the wait the portal
     asked for before then."""
     agency = desk.trust.get(entry.iss)
@@ -215,7 +225,9 @@ def _send_decision(desk, entry: Entry) -> tuple[list[str], bool, float | None]:
         return [f"the decision on '{entry.jti}' cannot be sent yet: no agency or portal token "
                 "for it in your trust store"], True, None
     try:
-        desk.portal.post_decision(agency, token, entry.jti, entry.decision)
+        desk.portal.post_decision(agency, token, entry.jti, entry.decision, cancel=cancel)
+    except PortalCancelled:   # not the portal's answer: the decision stays to be sent
+        raise
     except PortalError as exc:
         if (exc.status, exc.error) == (409, "already_decided"):
             # The portal holds this decision already (protocol.md): an earlier send whose

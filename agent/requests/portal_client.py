@@ -117,10 +117,13 @@ class PortalClient:
 
     # the API -----------------------------------------------------------------------------
     def poll(self, agency: Agency, registration_id: str, token: str | None,
-             cursor: str | None) -> tuple[list[str], str | None]:
-        """New request tokens for one registration since `cursor`, and the cursor to use next."""
+             cursor: str | None, cancel: threading.Event | None = None
+             ) -> tuple[list[str], str | None]:
+        """New request tokens for one registration since `cursor`, and the cursor to use next
+        (`cancel` set: the call ends at once with PortalCancelled)."""
         params = {"after": cursor} if cursor else {}
-        body = self.call(agency, "GET", "/requests", token, params=params, cap=POLL_CAP)
+        body = self.call(agency, "GET", "/requests", token, params=params, cap=POLL_CAP,
+                         cancel=cancel)
         doc = json_object(body, agency)
         tokens, new_cursor = doc.get("requests"), doc.get("cursor", cursor)
         if not isinstance(tokens, list) or not all(isinstance(t, str) for t in tokens):
