@@ -15,6 +15,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import httpx  # noqa: E402
 import pytest  # noqa: E402
 
+import sqlite3  # noqa: E402
+
+from agent.index.store_errors import disk_words  # noqa: E402
+from agent.recorders.credentials import NOT_IN_KEYCHAIN  # noqa: E402
 from agent.requests.approval_run import chosen_approval  # noqa: E402
 from agent.requests.approval_step import ApprovalRefused, OverLimit  # noqa: E402
 from agent.requests.desk_decisions import resumable  # noqa: E402
@@ -218,3 +222,25 @@ def test_failures_that_say_to_approve_again_say_it_once_and_in_the_apps_words(sp
     said = in_owner_language(message)
     assert "approve it again" not in said and "Intentar enviar de nuevo" in said, said
     assert "busy or down" not in said and "forgot" not in said and "changed on" not in said
+
+
+@pytest.mark.parametrize("what", ["the index", "the inbox"])
+@pytest.mark.parametrize("code", [sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR,
+                                  sqlite3.SQLITE_READONLY, sqlite3.SQLITE_BUSY])
+def test_the_index_or_inbox_disk_words_read_in_spanish(spanish, tmp_path, what, code):
+    """The crash-and-restore hunt's disk words for the two databases (a full disk, a failing
+    one, read-only, held by another program) were English in the Spanish app, whose notice
+    above every page now shows an index that cannot be opened."""
+    error = sqlite3.OperationalError("disk trouble")
+    error.sqlite_errorcode = code
+    message = disk_words(what, tmp_path / "index.db", error)
+    template = matches(message)
+    assert template is not None, message
+    said = in_owner_language(message)
+    assert said == spanish_of(template, **_values(template, message))
+    assert str(tmp_path / "index.db") in said and what not in said
+
+
+def test_a_recorder_password_left_in_another_pcs_keychain_reads_in_spanish(spanish):
+    said = in_owner_language(NOT_IN_KEYCHAIN)
+    assert said != NOT_IN_KEYCHAIN and "llavero" in said

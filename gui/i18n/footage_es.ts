@@ -2544,6 +2544,42 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>pregunte a la agencia qué necesita.</translation>
     </message>
     <message>
+        <source>the disk holding the index {path} is full: free some space there, then try again (the index was not changed)</source>
+        <translation>el disco que contiene el índice {path} está lleno: libere espacio en él y vuelva a intentarlo (el índice no se modificó)</translation>
+    </message>
+    <message>
+        <source>the disk holding the inbox {path} is full: free some space there, then try again (the inbox was not changed)</source>
+        <translation>el disco que contiene la bandeja de entrada {path} está lleno: libere espacio en él y vuelva a intentarlo (la bandeja de entrada no se modificó)</translation>
+    </message>
+    <message>
+        <source>the disk holding the index {path} could not be read or written: check the drive; the drive may be failing</source>
+        <translation>no se pudo leer ni escribir en el disco que contiene el índice {path}: compruebe la unidad; puede que esté fallando</translation>
+    </message>
+    <message>
+        <source>the disk holding the inbox {path} could not be read or written: check the drive; the drive may be failing</source>
+        <translation>no se pudo leer ni escribir en el disco que contiene la bandeja de entrada {path}: compruebe la unidad; puede que esté fallando</translation>
+    </message>
+    <message>
+        <source>the index {path} cannot be written (it or its disk is read-only): make it writable for your user account</source>
+        <translation>no se puede escribir en el índice {path} (él o su disco son de solo lectura): permita la escritura a su cuenta de usuario</translation>
+    </message>
+    <message>
+        <source>the inbox {path} cannot be written (it or its disk is read-only): make it writable for your user account</source>
+        <translation>no se puede escribir en la bandeja de entrada {path} (ella o su disco son de solo lectura): permita la escritura a su cuenta de usuario</translation>
+    </message>
+    <message>
+        <source>the index {path} is in use by another program: close it, then try again</source>
+        <translation>otro programa está usando el índice {path}: ciérrelo y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>the inbox {path} is in use by another program: close it, then try again</source>
+        <translation>otro programa está usando la bandeja de entrada {path}: ciérrelo y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s keychain holds no password for this recorder (a password stays in the keychain of the PC it was typed on, so a folder copied or put back from a backup here does not bring it): add the recorder again with its password</source>
+        <translation>El llavero de este PC no guarda ninguna contraseña para este grabador (una contraseña se queda en el llavero del PC donde se escribió, así que una carpeta copiada o restaurada desde una copia de seguridad no la trae): añada el grabador de nuevo con su contraseña</translation>
+    </message>
+    <message>
         <source>the index {path} was written by a newer version of footage-agent (its layout {found}; this version knows up to {known}), so this version leaves it as it is: install the newer version of footage-agent again, then start it</source>
         <translation>el índice {path} lo escribió una versión más nueva de footage-agent (su formato {found}; esta versión conoce hasta el {known}), así que esta versión lo deja tal como está: vuelva a instalar la versión más nueva de footage-agent y ábrala</translation>
     </message>

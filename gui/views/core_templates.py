@@ -108,6 +108,12 @@ IN_THE_APP: dict[str, str] = {
 }
 
 TEMPLATES: tuple[str, ...] = (
+    # first: the OS's "{path} is in use by another program" below would take these whole, with
+    # "the index" as part of the path (agent/index/store_errors.py disk_words)
+    QT_TRANSLATE_NOOP("core", "the index {path} is in use by another program: close it, then try "
+                              "again"),
+    QT_TRANSLATE_NOOP("core", "the inbox {path} is in use by another program: close it, then try "
+                              "again"),
     # agent/os_words.py: the operating system's errors
     QT_TRANSLATE_NOOP("core", "the disk holding {path} is full: free some space there, or "
                               "choose another folder"),
@@ -347,6 +353,24 @@ TEMPLATES: tuple[str, ...] = (
                               "uploads together, so nothing more was sent. {holder} has part of "
                               "it already"),
     QT_TRANSLATE_NOOP("core", "ask the agency what it needs."),
+    # the index's and the inbox's disk (agent/index/store_errors.py disk_words)
+    QT_TRANSLATE_NOOP("core", "the disk holding the index {path} is full: free some space there, "
+                              "then try again (the index was not changed)"),
+    QT_TRANSLATE_NOOP("core", "the disk holding the inbox {path} is full: free some space there, "
+                              "then try again (the inbox was not changed)"),
+    QT_TRANSLATE_NOOP("core", "the disk holding the index {path} could not be read or written: "
+                              "check the drive; the drive may be failing"),
+    QT_TRANSLATE_NOOP("core", "the disk holding the inbox {path} could not be read or written: "
+                              "check the drive; the drive may be failing"),
+    QT_TRANSLATE_NOOP("core", "the index {path} cannot be written (it or its disk is read-only): "
+                              "make it writable for your user account"),
+    QT_TRANSLATE_NOOP("core", "the inbox {path} cannot be written (it or its disk is read-only): "
+                              "make it writable for your user account"),
+    # a recorder's password left in another PC's keychain (agent/recorders/credentials.py)
+    QT_TRANSLATE_NOOP("core", "This PC's keychain holds no password for this recorder (a "
+                              "password stays in the keychain of the PC it was typed on, so a "
+                              "folder copied or put back from a backup here does not bring it): "
+                              "add the recorder again with its password"),
     # a file of the home a newer version wrote (agent/storage.py newer_layout)
     QT_TRANSLATE_NOOP("core", "the index {path} was written by a newer version of "
                               "footage-agent (its layout {found}; this version knows up to "
