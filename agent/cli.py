@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--home", default=argparse.SUPPRESS,
                         help="folder for config, index, keys, holds and log (env FOOTAGE_AGENT_HOME)")
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="footage-agent", parents=[common],
         description="Your side of a camera registry: index your recordings, verify footage "
                     "requests, share only what you approve.")
@@ -45,7 +45,43 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _COMMAND_MODULES:
         module.add_parsers(sub, common)
+    _given_once(parser)
     return parser
+
+
+class _StoreOnce(argparse._StoreAction):
+    """An option that takes one value and refuses a second: argparse keeps the last given, so
+    `export --from 10:00 ... --from 11:00` cut another window than the owner read first."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        given = namespace.__dict__.setdefault(_GIVEN, set())
+        if self.dest in given:
+            parser.error(f"{option_string} was given twice: give it once")
+        given.add(self.dest)
+        super().__call__(parser, namespace, values, option_string)
+
+
+_GIVEN = "_options_given"
+
+
+class _Parser(argparse.ArgumentParser):
+    """The command's parsers (each subcommand's too): what _StoreOnce noted is not an option."""
+
+    def parse_known_args(self, args=None, namespace=None):
+        namespace, rest = super().parse_known_args(args, namespace)
+        vars(namespace).pop(_GIVEN, None)
+        return namespace, rest
+
+
+def _given_once(parser: argparse.ArgumentParser) -> None:
+    """Every single-valued option of the command tree refuses to be given twice (exit 2); those
+    meant to repeat (`--camera` of approve) append, and are left as they are."""
+    for action in parser._actions:
+        if type(action) is argparse._StoreAction and action.option_strings:
+            action.__class__ = _StoreOnce
+        elif isinstance(action, argparse._SubParsersAction):
+            for child in set(action.choices.values()):
+                _given_once(child)
 
 
 def main(argv: list[str] | None = None) -> int:

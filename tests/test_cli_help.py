@@ -40,3 +40,28 @@ def test_time_options_show_a_time_the_command_reads(command):
 def test_the_camera_option_says_which_name(command):
     text = _option(_subparser(command), "--camera").help or ""
     assert "cameras" in text and "list" in text, f"{command} --camera: {text!r}"
+
+
+@pytest.mark.parametrize("argv, flag", [
+    (["export", "--camera", "porch", "--from", "2026-11-20T22:00:00Z", "--to",
+      "2026-11-20T22:05:00Z", "--from", "2026-11-20T21:00:00Z", "--out", "clips"], "--from"),
+    (["export", "--camera", "porch", "--from", "2026-11-20T22:00:00Z", "--to",
+      "2026-11-20T22:05:00Z", "--out", "E:\\clips", "--out", "clips"], "--out"),
+    (["inbox", "show", "req-1", "--agency", "https://a.example", "--agency",
+      "https://b.example"], "--agency"),
+])
+def test_an_option_given_twice_is_refused_not_the_last_one_taken(argv, flag, capsys):
+    """The export-by-hand hunt: argparse keeps the last of an option given twice, so an export
+    with `--from` twice cut another window than the owner read first, and `--out` twice wrote
+    the package somewhere other than the stick named first; each is a usage error now."""
+    with pytest.raises(SystemExit) as stopped:
+        build_parser().parse_args(argv)
+    assert stopped.value.code == 2   # argparse's usage exit, as for any other usage mistake
+    err = capsys.readouterr().err
+    assert f"{flag} was given twice" in err
+
+
+def test_options_meant_to_repeat_still_do():
+    args = build_parser().parse_args(["approve", "req-1", "--camera", "porch", "--camera",
+                                      "yard", "--from", "2026-11-20T22:00:00Z"])
+    assert args.camera == ["porch", "yard"] and not hasattr(args, "_options_given")
