@@ -98,7 +98,7 @@ def test_the_export_refuses_names_the_option_and_records_an_accepted_loss(damage
                              "provenance.json").read_text())
     assert provenance["cut"]["dropped_frames"] == 1
     assert provenance["cut"]["first_dropped"] == format_utc(lost_us)
-    code, out, err = run(*args[:-2], "--out", str(tmp_path / "out2"), "--mode", "exact",
+    code, out, err = run(*args[:-4], "--out", str(tmp_path / "out2"), "--mode", "exact",
                          "--accept-dropped-frames")
     assert code == 0 and "1 frame of the recordings could not be decoded" in err
     exports = [r["data"] for r in AuditLog(home).entries() if r["event"] == "export"]

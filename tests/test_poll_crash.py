@@ -73,7 +73,9 @@ def test_a_sync_killed_before_its_cursor_moved_takes_the_requests_sent_again_qui
         assert main(["--home", str(home), "inbox", "sync"]) == 0
         out = capsys.readouterr()
         assert f"{COUNT - kept} new, 0 rejected" in out.out + out.err
-    assert _inbox(home)[0] == COUNT and _seen(home) == COUNT
+    # Each kept once; a kill between a request's insert and its log record leaves that one
+    # unlogged (security.md, "Work the log never heard of"), so one may lack its record.
+    assert _inbox(home)[0] == COUNT and COUNT - 1 <= _seen(home) <= COUNT
     assert _rejections(home) == []   # before: one record, 'already received (a replay)'
     assert AuditLog(home).verify().ok
 
