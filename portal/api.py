@@ -25,6 +25,7 @@ from frp.claims import TOLERANCE_S
 from frp.jws_encoding import JWSError, loads_strict
 from portal import registration_api, submissions
 from portal.auth import registration_of
+from portal.approval_match import approval_of
 from portal.checks import check_arrival
 from portal.decision import require_approval, verify_decision
 from portal.errors import ApiError, PortalError, wrong_key
@@ -187,7 +188,7 @@ class Api:
             done = submissions.receipt_for_upload(self.portal.db_path, upload_id)
             if done is None:
                 file = completed_upload(self.storage, upload_id, registration, req.jti)
-                done = (req.jti, self._accept(req, upload_id, file, claim, decision.owner_id))
+                done = (req.jti, self._accept(req, upload_id, file, claim, decision))
         if done[0] != req.jti:
             raise ApiError(409, "wrong_upload", "that upload was submitted for another request")
         return json_response(201, {"receipt": done[1]})
@@ -205,18 +206,23 @@ class Api:
             return self._upload_locks.setdefault(upload_id, threading.Lock())
 
     def _accept(self, req: StoredRequest, upload_id: str, file: Path, claim: dict,
-                decision_owner_id: str) -> str:
+                decision: Decision) -> str:
         pinned = self.portal.registry.pinned_key(req.registration)
+        approval = approval_of(req.jti, self.portal.agency_id, req.token_sha256,
+                               decision.approved)
         try:
             sha, size = file_sha256(file)
         except OSError as exc:
             raise ApiError(500, "storage_error", f"the package could not be read: {exc.strerror}")
         # Checked once, here: what `footage-portal submissions` lists is this result.
-        arrival = check_arrival(file, pinned, sha, claim["sha256"], decision_owner_id,
-                                self._registration_ca()) if pinned is not None else None
-        if arrival is None or not arrival.pinned:
+        arrival = check_arrival(file, pinned, sha, claim["sha256"], decision.owner_id,
+                                self._registration_ca(), approval) if pinned is not None else None
+        if arrival is None or not arrival.pinned or arrival.outside:
             self.storage.delete_upload(upload_id)   # nothing of it is kept
             submissions.upload_ended(self.portal.db_path, upload_id)
+            if arrival is not None and arrival.pinned:
+                raise ApiError(409, "outside_approval", f"{arrival.outside}; nothing of it was "
+                                                        "kept")
             raise wrong_key("the package")
         # A hard link keeps exactly these bytes even if the client later terminates the tus
         # upload; a finished tus upload accepts no more writes, so the link cannot change.

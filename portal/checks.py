@@ -12,6 +12,7 @@ from pathlib import Path
 
 from frp.minisign import PublicKey, public_key_from_raw
 from frp.verify import verify_package
+from portal.approval_match import Approval, outside_approval
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Arrival:
     signer: str | None      # owner id of the key whose signature verified, if any
     pinned: bool            # signed by the pinned key (owner.pub is it, and it verifies)
     checks: tuple[Check, ...]
+    outside: str | None = None   # why the approval held does not cover it (then not kept)
 
     @property
     def ok(self) -> bool:
@@ -47,10 +49,12 @@ class Arrival:
 
 
 def check_arrival(path: Path, pinned_raw: bytes, sha256: str, claimed_sha256: str,
-                  decision_owner_id: str | None, registration_ca: str | None = None) -> Arrival:
+                  decision_owner_id: str | None, registration_ca: str | None = None,
+                  approval: Approval | None = None) -> Arrival:
     """The checks of a package tar at `path` whose SHA-256 the portal computed as `sha256`.
     `registration_ca`: the portal's registration CA (PEM), the one anchor the clips' Content
-    Credentials are trusted by."""
+    Credentials are trusted by. `approval`: the owner's approval the package must lie in
+    (Arrival.outside says why it does not)."""
     pinned: PublicKey = public_key_from_raw(pinned_raw)
     # verify_package covers BagIt structure, both manifests, Payload-Oxum and every hash, and
     # never reads a sparse member or more than the tar holds. owner_id is set only when the
@@ -77,7 +81,8 @@ def check_arrival(path: Path, pinned_raw: bytes, sha256: str, claimed_sha256: st
               f"{decision_owner_id or 'nobody'}"),
         _credentials_check(report.clips),
     )
-    return Arrival(signer, is_pinned, checks)
+    outside = outside_approval(report.provenance, approval) if approval is not None else None
+    return Arrival(signer, is_pinned, checks, outside)
 
 
 def _credentials_check(clips) -> Check:

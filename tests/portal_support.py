@@ -41,12 +41,24 @@ def make_clip(folder: Path) -> Path:
     return clip
 
 
-def package_tar(key: OwnerKey, clip: Path, work: Path, name: str = "case-7_front") -> Path:
-    """A real package of `clip`, sealed and signed by `key`, as the tar an agent uploads."""
+def package_tar(key: OwnerKey, clip: Path, work: Path, name: str = "case-7_front",
+                request: str | None = None) -> Path:
+    """A real package of `clip`, sealed and signed by `key`, as the tar an agent uploads.
+    `request`: the request token it answers, for the first camera it names (else the first
+    the portal registered, "Front door") and its whole window, as an approval of it all."""
     work.mkdir(parents=True, exist_ok=True)
     with PackageBuilder(work / "out", name, {"External-Identifier": "case-7"}) as b:
-        added = b.add_file("data/front.mp4", clip)
-        sealed = b.seal(key, lambda files: {"request": "r", "outputs": outputs_record([added])})
+        added = [b.add_file("data/front.mp4", clip)]
+        record = {"request": "r"}
+        if request is not None:
+            added.append(b.add_bytes("data/request.jws", request.encode()))
+            claims = parse_compact(request).claims
+            record = {"request": {"id": claims["jti"], "agency": claims["iss"],
+                                  "case": claims["case"]["number"],
+                                  "window": claims["window"]},
+                      "camera": (claims.get("cameras") or ["Front door"])[0],
+                      "approved": claims["window"], "delivered": claims["window"]}
+        sealed = b.seal(key, lambda files: {**record, "outputs": outputs_record(added)})
     return tar_package(sealed.path, work / f"{name}.tar").path
 
 

@@ -21,9 +21,6 @@ import trustme
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from agent.export.bagtar import tar_package
-from agent.export.package import PackageBuilder
-from agent.export.package_inputs import outputs_record
 from agent.identity.keys import OwnerKey
 from agent.requests.agencies import TrustStore
 from agent.timebase import US
@@ -37,6 +34,7 @@ from portal.checks import check_arrival
 from portal.errors import PortalError
 from portal.server import PortalServer
 from portal.state import Portal
+from tests.portal_support import package_tar as answering_package
 from tests.registering import cameras, keep, register_key
 
 AGENCY_ID = "https://police.example.gov"
@@ -53,17 +51,14 @@ def owner(tmp_path_factory) -> OwnerKey:
 
 
 @pytest.fixture(scope="module")
-def package_tar(tmp_path_factory, owner) -> Path:
-    """A real sealed package (1 s 320x240 H.264 clip) as the tar the agent uploads."""
+def clip(tmp_path_factory) -> Path:
+    """A 1 s 320x240 H.264 clip."""
     work = tmp_path_factory.mktemp("package")
     clip = work / "clip.mp4"
     subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), "-v", "error", "-f", "lavfi", "-i",
                     "testsrc=size=320x240:rate=10", "-t", "1", "-c:v", "libx264",
                     "-pix_fmt", "yuv420p", str(clip)], check=True, timeout=60)
-    with PackageBuilder(work / "out", "case-7_front", {"External-Identifier": "case-7"}) as b:
-        added = b.add_file("data/front.mp4", clip)
-        sealed = b.seal(owner, lambda files: {"request": "r", "outputs": outputs_record([added])})
-    return tar_package(sealed.path, work / "case-7_front.tar").path
+    return clip
 
 
 @pytest.fixture
@@ -330,13 +325,14 @@ def test_decision_is_verified_stored_once_and_bad_ones_refused(portal, server, c
 # --- upload, submission, receipt, checks, restart ---------------------------------------------
 
 def test_upload_submission_receipt_checks_and_restart(portal, server, client, owner, home,
-                                                       package_tar, capsys):
+                                                       clip, tmp_path, capsys):
     done = register_key(portal, owner)
     reg, tok = pair(done)
     store = owner_side(home, portal, done)
     token = new_request(portal, reg)
     undecided = new_request(portal, reg)
     req, decision = decide(store, owner, token)
+    package_tar = answering_package(owner, clip, tmp_path / "package", request=token)
     data = package_tar.read_bytes()
 
     # Before approval nothing may be uploaded or submitted.

@@ -64,7 +64,7 @@ def test_a_sparse_package_is_checked_on_arrival_and_listing_never_reads_it(porta
     owner = OwnerKey(Ed25519PrivateKey.generate())
     with PortalServer(portal.state_dir) as server, httpx.Client(timeout=30) as client:
         reg, jti = approved(portal, server.origin, client, owner)
-        signed = package_tar(owner, clip, tmp_path / "pkg")
+        signed = package_tar(owner, clip, tmp_path / "pkg", request=portal.request(jti).token)
         hostile = with_sparse_member(signed, tmp_path / "hostile.tar").read_bytes()
         started = time.monotonic()
         r = deliver(client, server.origin, reg["token"], jti, hostile)
@@ -159,7 +159,8 @@ def test_every_portal_database_file_is_private(portal, clip, tmp_path):
                 for conn in held:
                     conn.execute("SELECT 1 FROM sqlite_master").fetchall()
                 reg, jti = approved(portal, server.origin, client, owner)
-                data = package_tar(owner, clip, tmp_path / "pkg").read_bytes()
+                data = package_tar(owner, clip, tmp_path / "pkg",
+                                   request=portal.request(jti).token).read_bytes()
                 assert deliver(client, server.origin, reg["token"], jti, data).status_code == 201
                 found = sorted(p.name for p in portal.state_dir.iterdir()
                                if p.name.endswith((".db", "-wal", "-shm")))

@@ -86,7 +86,7 @@ def test_a_stolen_token_alone_can_neither_decide_nor_deliver(world, clip, tmp_pa
 
     _, approved = decision(portal, request, owner)
     assert post_decision(client, origin, reg["token"], jti, approved).status_code == 204
-    fabricated = package_tar(attacker, clip, tmp_path / "fake").read_bytes()
+    fabricated = package_tar(attacker, clip, tmp_path / "fake", request=request).read_bytes()
     created = upload(client, origin, stolen, jti, fabricated)
     r = client.post(f"{origin}/v1/requests/{jti}/submissions", headers=auth(stolen), json={
         "upload_url": created.headers["Location"], "size": len(fabricated),
@@ -98,7 +98,7 @@ def test_a_stolen_token_alone_can_neither_decide_nor_deliver(world, clip, tmp_pa
         "Tus-Resumable": "1.0.0"}))
     assert gone.status_code == 404
 
-    genuine = package_tar(owner, clip, tmp_path / "real").read_bytes()
+    genuine = package_tar(owner, clip, tmp_path / "real", request=request).read_bytes()
     r = deliver(client, origin, reg["token"], jti, genuine)
     assert r.status_code == 201, r.text
     (row,) = portal.submissions()
@@ -146,10 +146,10 @@ def test_after_a_key_rotation_the_old_key_is_refused_and_the_new_one_accepted(wo
     _, by_new = decision(portal, request, new)
     assert post_decision(client, origin, reg["token"], jti, by_new).status_code == 204
 
-    stale = package_tar(old, clip, tmp_path / "old").read_bytes()
+    stale = package_tar(old, clip, tmp_path / "old", request=request).read_bytes()
     r = deliver(client, origin, reg["token"], jti, stale)
     assert r.status_code == 403 and r.json()["error"] == "wrong_key"
     nothing_stored(portal, capsys)
-    fresh = package_tar(new, clip, tmp_path / "new").read_bytes()
+    fresh = package_tar(new, clip, tmp_path / "new", request=request).read_bytes()
     assert deliver(client, origin, reg["token"], jti, fresh).status_code == 201
     assert [s["signer"] for s in portal.submissions()] == [new.public.owner_id()]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -40,9 +41,14 @@ def owner() -> OwnerKey:
 
 
 @pytest.fixture(scope="module")
-def tar_bytes(tmp_path_factory, owner) -> bytes:
-    work = tmp_path_factory.mktemp("pkg")
-    return package_tar(owner, make_clip(work), work).read_bytes()
+def clip(tmp_path_factory) -> Path:
+    return make_clip(tmp_path_factory.mktemp("clip"))
+
+
+@pytest.fixture
+def tar_bytes(world, owner, clip, tmp_path) -> bytes:
+    """The package answering the world's request (the approval covers it)."""
+    return package_tar(owner, clip, tmp_path / "pkg", request=world[4]).read_bytes()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from agent.delivery.sums import ChunkSums
-from agent.requests.approval_step import DeliveryError, OverLimit, Step
+from agent.requests.approval_step import DecidedElsewhere, DeliveryError, OverLimit, Step
 from agent.requests.portal_client import PortalError
 from agent.requests.portal_retries import portal_call
 from agent.requests.records import Delivery
@@ -86,6 +86,21 @@ class _UploadGone(Exception):
         self.again_now = again_now
 
 
+# The portal's code for a package the approval it holds does not cover (protocol.md).
+OUTSIDE_APPROVAL = "outside_approval"
+
+
+def approved_elsewhere(agency: str, camera: str) -> str:
+    """What the owner is told when the portal refused a package as outside the approval it
+    holds: that approval was made elsewhere (the portal took this home's approval as one it
+    had, 409 already_decided), for other cameras or another window."""
+    return (f"{agency} holds an approval of this request other than the one made here (it was "
+            "approved from another copy of this app's folder, or before this folder was put "
+            f"back from a backup), and it does not cover the package for {camera}, so the agency "
+            "refused it and nothing of it was kept. Approving again cannot change that. Call "
+            "the agency if it needs more than that approval gave")
+
+
 # The statuses of a submission that mean the upload itself is unusable: 404 no such upload
 # (expired, cleaned up), 409 not complete there, or made for another request.
 _GONE = (404, 409, 410)
@@ -97,6 +112,9 @@ def _receipt(step: Step, d: Delivery) -> None:
             step.agency, step.bearer, step.request.id, d.upload_url, d.sha256, d.size,
             Path(d.package).name, cancel=step.cancel))
     except PortalError as exc:
+        if exc.status == 409 and exc.error == OUTSIDE_APPROVAL:
+            withdraw(step, d)   # the portal kept nothing of it; neither is it resumed here
+            raise DecidedElsewhere(approved_elsewhere(step.agency.name, d.camera)) from None
         if exc.status in _GONE:
             raise _UploadGone(f"{exc}.", again_now=True) from None
         raise

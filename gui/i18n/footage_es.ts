@@ -2600,6 +2600,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{agency} tiene otra decisión sobre esta solicitud distinta de la aprobación hecha aquí (se decidió desde otra copia de la carpeta de la aplicación, o antes de que esta carpeta se restaurara desde una copia de seguridad), así que no acepta grabaciones para ella y no se envió nada. Aprobarla de nuevo no puede cambiar eso. Rechace aquí la solicitud para que coincida, y llame a la agencia si todavía necesita las grabaciones</translation>
     </message>
     <message>
+        <source>{agency} holds an approval of this request other than the one made here (it was approved from another copy of this app&apos;s folder, or before this folder was put back from a backup), and it does not cover the package for {camera}, so the agency refused it and nothing of it was kept. Approving again cannot change that. Call the agency if it needs more than that approval gave</source>
+        <translation>{agency} tiene una aprobación de esta solicitud distinta de la hecha aquí (se aprobó desde otra copia de la carpeta de la aplicación, o antes de que esta carpeta se restaurara desde una copia de seguridad), y no cubre el paquete de {camera}, así que la agencia lo rechazó y no conservó nada de él. Aprobarla de nuevo no puede cambiar eso. Llame a la agencia si necesita más de lo que dio esa aprobación</translation>
+    </message>
+    <message>
         <source>{reason} (approve it again to resume)</source>
         <translation>{reason} (apruébela de nuevo para continuar)</translation>
     </message>

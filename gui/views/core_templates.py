@@ -395,4 +395,12 @@ TEMPLATES: tuple[str, ...] = (
                               "so it takes no footage for it and nothing was sent. Approving "
                               "again cannot change that. Decline the request here to match, and "
                               "call the agency if it still needs the footage"),
+    # a package the approval the portal holds does not cover (agent/requests/package_delivery.py)
+    QT_TRANSLATE_NOOP("core", "{agency} holds an approval of this request other than the one "
+                              "made here (it was approved from another copy of this app's "
+                              "folder, or before this folder was put back from a backup), and "
+                              "it does not cover the package for {camera}, so the agency "
+                              "refused it and nothing of it was kept. Approving again cannot "
+                              "change that. Call the agency if it needs more than that "
+                              "approval gave"),
 )

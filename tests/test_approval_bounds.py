@@ -1,0 +1,98 @@
+"""A package the portal takes must be one the owner's approval the portal holds covers: for
+this request, a camera it approved, inside the window it approved. Against the real reference
+portal and its tus server, with packages the real agent made: a home put back from a backup
+approving again with another camera, and a package of one request submitted for another."""
+from __future__ import annotations
+
+import shutil
+
+import httpx
+
+from agent.identity.keys import OwnerKey
+from agent.requests.agencies import TrustStore
+from agent.timebase import US
+from frp.decision import Approved, make_decision
+from tests.portal_support import decision, deliver, post_decision, request_of
+from tests.test_requests_e2e import flow, footage, new_request  # noqa: F401
+
+
+def _restore(home, backup) -> None:
+    shutil.rmtree(home)
+    shutil.copytree(backup, home)
+
+
+def test_a_home_put_back_from_a_backup_cannot_deliver_a_camera_the_agency_was_never_approved(
+        flow):
+    """The owner approved porch; the home put back from a backup made before shows the request
+    as new, and approving it with yard took the portal's 409 already_decided for its own
+    approval: yard's footage was uploaded and the portal kept it with a receipt, though the
+    decision it holds approves porch alone."""
+    portal, server, run, reg = flow
+    new_request(portal, reg)
+    assert run("inbox", "sync")[0] == 0
+    (item,) = run.json("inbox")
+    jti = item["id"]
+    backup = run.home.parent / "backup"
+    shutil.copytree(run.home, backup)
+    code, _, err = run("approve", "--camera", "porch", "--yes", "--progress", "none", "--", jti)
+    assert code == 0, err
+    _restore(run.home, backup)
+
+    code, _, err = run("approve", "--camera", "yard", "--yes", "--progress", "none", "--", jti)
+    assert code == 3, err
+    subs = portal.submissions()
+    assert [s["package"] for s in subs if "yard" in (s["package"] or "")] == []
+    assert len(subs) == 1   # porch's, from the approval the portal holds
+    assert "Example Police Department holds an approval of this request" in err
+    assert "yard" in err and "nothing of it was kept" in err
+    assert "Approving again cannot change that" in err and "approve it again" not in err
+    assert run.json("inbox", "show", "--", jti)["status"] == "failed"
+    assert len(list((portal.state_dir / "received").glob("*.tar"))) == 1   # porch's alone
+
+
+def test_a_package_made_for_one_request_is_refused_as_another_requests(flow):
+    """Two requests of one registration, both approved: the package the agent made for the
+    first, uploaded and submitted for the second, was taken with a receipt for the second."""
+    portal, server, run, reg = flow
+    first = new_request(portal, reg, case="2026-77")
+    second = new_request(portal, reg, case="2026-78")
+    assert run("inbox", "sync")[0] == 0
+    ids = {i["case"]: i["id"] for i in run.json("inbox")}
+    code, _, err = run("approve", "--camera", "porch", "--yes", "--progress", "none", "--",
+                       ids["2026-77"])
+    assert code == 0, err
+    (tar,) = (run.home / "outbox").glob("*/*.tar")
+    key = OwnerKey.load(run.home)
+    (record,) = TrustStore(run.home).registration_records()
+    with httpx.Client() as client:
+        jti, token = decision(portal, second, key)
+        assert post_decision(client, server.origin, record.token, jti, token).status_code == 204
+        r = deliver(client, server.origin, record.token, jti, tar.read_bytes())
+    assert r.status_code == 409, r.text
+    assert r.json()["error"] == "outside_approval"
+    assert "another request" in r.json()["detail"]
+    assert [s["request"] for s in portal.submissions()] == [ids["2026-77"]]
+    assert jti != ids["2026-77"] and first != second
+
+
+def test_a_package_wider_than_the_approval_the_portal_holds_is_refused(flow):
+    """The portal holds an approval of porch for the request's first 3 s (made from a copy of
+    this home); approving here the whole request took the portal's 409 already_decided as its
+    own approval, and porch's whole window and yard's were both taken with a receipt."""
+    portal, server, run, reg = flow
+    token = new_request(portal, reg)
+    assert run("inbox", "sync")[0] == 0
+    key = OwnerKey.load(run.home)
+    (record,) = TrustStore(run.home).registration_records()
+    req = request_of(portal, token)
+    approved = Approved(req.window_start_us, req.window_start_us + 3 * US, ("porch",))
+    with httpx.Client() as client:
+        assert post_decision(client, server.origin, record.token, req.id, make_decision(
+            req, key.sign, key.public.jwk(), "approve", approved=approved)).status_code == 204
+
+    code, _, err = run("approve", "--yes", "--progress", "none", "--", req.id)
+    assert code == 3, err
+    assert portal.submissions() == []
+    assert list((portal.state_dir / "received").glob("*.tar")) == []
+    assert "holds an approval of this request other than the one made here" in err
+    assert "does not cover the package for porch" in err   # its whole window: wider
