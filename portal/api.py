@@ -23,6 +23,7 @@ from resumable_upload import SQLiteStorage
 from frp.bagview import file_sha256
 from frp.claims import TOLERANCE_S
 from frp.jws_encoding import JWSError, loads_strict
+from frp.text import quoted
 from portal import registration_api, submissions
 from portal.auth import registration_of
 from portal.approval_match import approval_of
@@ -244,11 +245,14 @@ class Api:
                                                    receipt, now)
         except sqlite3.IntegrityError:
             raise ApiError(409, "conflict", "the submission could not be stored; retry") from None
-        if not stored:   # the owner withdrew the approval while it arrived: nothing is kept
+        if stored is not None:   # withdrawn while it arrived, or its camera's came before
             kept.unlink(missing_ok=True)
             self.storage.delete_upload(upload_id)
             submissions.upload_ended(self.portal.db_path, upload_id)
             require_approval(self.portal.decision(req.jti))
+            raise ApiError(409, "already_received", f"a package for camera "
+                           f"{quoted(arrival.camera, 80)} was received for this request already; "
+                           "nothing of this one was kept")
         return receipt
 
 

@@ -58,6 +58,12 @@ def outside_approval(provenance: dict | None, approval: Approval) -> str | None:
     return None
 
 
+def camera_of(provenance: dict | None) -> str | None:
+    """The camera a package says it holds, if it names one."""
+    camera = provenance.get("camera") if isinstance(provenance, dict) else None
+    return camera if isinstance(camera, str) else None
+
+
 def _request_sha256(provenance: dict) -> str | None:
     """The SHA-256 provenance.json records for data/request.jws (held against the manifest,
     and the manifest against the bytes, by the package's own checks)."""

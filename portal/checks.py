@@ -12,7 +12,7 @@ from pathlib import Path
 
 from frp.minisign import PublicKey, public_key_from_raw
 from frp.verify import verify_package
-from portal.approval_match import Approval, outside_approval
+from portal.approval_match import Approval, camera_of, outside_approval
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class Arrival:
     pinned: bool            # signed by the pinned key (owner.pub is it, and it verifies)
     checks: tuple[Check, ...]
     outside: str | None = None   # why the approval held does not cover it (then not kept)
+    camera: str | None = None    # the camera it says it holds
 
     @property
     def ok(self) -> bool:
@@ -82,7 +83,7 @@ def check_arrival(path: Path, pinned_raw: bytes, sha256: str, claimed_sha256: st
         _credentials_check(report.clips),
     )
     outside = outside_approval(report.provenance, approval) if approval is not None else None
-    return Arrival(signer, is_pinned, checks, outside)
+    return Arrival(signer, is_pinned, checks, outside, camera_of(report.provenance))
 
 
 def _credentials_check(clips) -> Check:

@@ -128,6 +128,14 @@ CREATE TABLE IF NOT EXISTS submissions (
     receipt TEXT NOT NULL,
     received_at INTEGER NOT NULL
 );
+-- The camera each package that passed its checks was for: one such package per camera and
+-- request (protocol.md). A portal made before this table counts only what arrives after.
+CREATE TABLE IF NOT EXISTS received_cameras (
+    jti TEXT NOT NULL REFERENCES requests(jti),
+    camera TEXT NOT NULL,
+    upload_id TEXT NOT NULL,
+    PRIMARY KEY (jti, camera)
+);
 """
 
 

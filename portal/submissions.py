@@ -64,10 +64,18 @@ def upload_ended(db_path: Path, upload_id: str, now: float | None = None) -> Non
 
 
 def record_submission(db_path: Path, s: Submission, arrival: Arrival, receipt: str,
-                      received_at: int) -> bool:
-    """Store an accepted submission with its checks and the receipt given for it; False
-    (nothing stored) when the owner's approval was withdrawn meanwhile."""
+                      received_at: int) -> str | None:
+    """Store an accepted submission with its checks and the receipt given for it; None when
+    stored, else why nothing was: `approval_withdrawn` (the owner withdrew the approval
+    meanwhile) or `already_received` (a package for the same camera passed its checks
+    before: a second copy of the home delivering again)."""
     with db.connect(db_path) as conn:
+        if arrival.ok and arrival.camera is not None:
+            taken = conn.execute("INSERT OR IGNORE INTO received_cameras (jti, camera, "
+                                 "upload_id) VALUES (?, ?, ?)",
+                                 (s.jti, arrival.camera, s.upload_id))
+            if taken.rowcount != 1:
+                return "already_received"
         cur = conn.execute(
             "INSERT INTO submissions (jti, upload_id, file, sha256, size, claimed_sha256, "
             "claimed_size, package, signer, ok, checks, receipt, received_at) "
@@ -76,7 +84,10 @@ def record_submission(db_path: Path, s: Submission, arrival: Arrival, receipt: s
             (s.jti, s.upload_id, str(s.file), s.sha256, s.size, s.claimed_sha256,
              s.claimed_size, s.package, arrival.signer, int(arrival.ok),
              json.dumps([c.doc() for c in arrival.checks]), receipt, received_at, s.jti))
-    return cur.rowcount == 1
+        if cur.rowcount != 1:
+            conn.rollback()   # the camera is not taken by a package not kept
+            return "approval_withdrawn"
+    return None
 
 
 def open_uploads(db_path: Path, jti: str, registration: str | None = None,

@@ -96,3 +96,30 @@ def test_a_package_wider_than_the_approval_the_portal_holds_is_refused(flow):
     assert list((portal.state_dir / "received").glob("*.tar")) == []
     assert "holds an approval of this request other than the one made here" in err
     assert "does not cover the package for porch" in err   # its whole window: wider
+
+
+def test_a_home_put_back_from_a_backup_approving_the_same_camera_again_sends_no_second_package(
+        flow):
+    """The owner approved porch and it was delivered; the home put back from a backup made
+    before approved porch again: its package (sealed anew, other bytes) was taken with a
+    second receipt, two differing packages of one camera for one request at the agency."""
+    portal, server, run, reg = flow
+    new_request(portal, reg)
+    assert run("inbox", "sync")[0] == 0
+    (item,) = run.json("inbox")
+    jti = item["id"]
+    backup = run.home.parent / "backup"
+    shutil.copytree(run.home, backup)
+    code, _, err = run("approve", "--camera", "porch", "--yes", "--progress", "none", "--", jti)
+    assert code == 0, err
+    (first,) = portal.submissions()
+    _restore(run.home, backup)
+
+    code, _, err = run("approve", "--camera", "porch", "--yes", "--progress", "none", "--", jti)
+    assert code == 3, err
+    assert portal.submissions() == [first]
+    assert len(list((portal.state_dir / "received").glob("*.tar"))) == 1
+    assert "Example Police Department received a package for porch for this request " \
+           "already" in err and "nothing of it was kept" in err
+    assert "Approving again cannot change that" in err and "approve it again" not in err
+    assert run.json("inbox", "show", "--", jti)["status"] == "failed"

@@ -131,9 +131,15 @@ def test_a_receipt_naming_other_bytes_is_not_delivered_and_the_next_approve_uplo
     first: list[str] = []
 
     def forged(status, headers, body):
-        # The portal's own key signs a receipt for other bytes (it stored a truncated copy).
+        # The portal's own key signs a receipt for other bytes (it stored a truncated copy),
+        # and records what it kept as it would then: not the owner's claim, so not holding
+        # the camera's place (protocol.md, already_received).
         doc = json.loads(body)
         claims = parse_compact(doc["receipt"]).claims
+        with sqlite3.connect(w.portal.db_path) as conn:
+            conn.execute("UPDATE submissions SET ok = 0")
+            conn.execute("DELETE FROM received_cameras")
+        conn.close()
         doc["receipt"] = w.portal.sign_receipt(claims["request"], "00" * 31 + "aa",
                                                claims["size"], int(time.time()))
         return status, headers, json.dumps(doc).encode()

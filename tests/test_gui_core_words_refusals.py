@@ -23,6 +23,7 @@ from agent.requests.approval_run import chosen_approval  # noqa: E402
 from agent.requests.approval_step import ApprovalRefused, OverLimit  # noqa: E402
 from agent.requests.desk_decisions import resumable  # noqa: E402
 from agent.requests.package_delivery import approved_elsewhere, forgotten  # noqa: E402
+from agent.requests.package_delivery import received_elsewhere  # noqa: E402
 from agent.requests.portal_answers import PortalError  # noqa: E402
 from agent.requests.portal_retries import PORTAL_WAIT_CAP_S, _busy_words  # noqa: E402
 from agent.requests.tus_uploads import changed_while_sent  # noqa: E402
@@ -91,10 +92,11 @@ def test_a_request_decided_elsewhere_reads_in_spanish(spanish):
 def test_a_package_outside_the_approval_the_agency_holds_reads_in_spanish(spanish):
     """A home put back from a backup approves other cameras than the approval the portal
     holds (test_approval_bounds)."""
-    message = approved_elsewhere("Example City Police", "yard")
-    said = in_owner_language(message)
-    assert said == read_in_spanish(message) and "Example City Police" in said
-    assert "yard" in said and "backup" not in said
+    for words in (approved_elsewhere, received_elsewhere):   # a camera delivered already
+        message = words("Example City Police", "yard")
+        said = in_owner_language(message)
+        assert said == read_in_spanish(message) and "Example City Police" in said
+        assert "yard" in said and "backup" not in said
 
 
 @pytest.mark.parametrize("status, code", [(403, "wrong_key"), (401, "unauthorized")])

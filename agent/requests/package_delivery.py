@@ -86,8 +86,10 @@ class _UploadGone(Exception):
         self.again_now = again_now
 
 
-# The portal's code for a package the approval it holds does not cover (protocol.md).
+# The portal's codes for a package the approval it holds does not cover, and for a second
+# package of a camera it received one for (protocol.md).
 OUTSIDE_APPROVAL = "outside_approval"
+ALREADY_RECEIVED = "already_received"
 
 
 def approved_elsewhere(agency: str, camera: str) -> str:
@@ -101,6 +103,16 @@ def approved_elsewhere(agency: str, camera: str) -> str:
             "the agency if it needs more than that approval gave")
 
 
+def received_elsewhere(agency: str, camera: str) -> str:
+    """What the owner is told when the portal refused a package because it received one for
+    the same camera already, whose receipt this home does not hold: sent from another copy of
+    this app's folder, or before this folder was put back from a backup."""
+    return (f"{agency} received a package for {camera} for this request already (sent from "
+            "another copy of this app's folder, or before this folder was put back from a "
+            "backup, and that copy holds its receipt), so it refused this one and nothing of "
+            "it was kept. Approving again cannot change that")
+
+
 # The statuses of a submission that mean the upload itself is unusable: 404 no such upload
 # (expired, cleaned up), 409 not complete there, or made for another request.
 _GONE = (404, 409, 410)
@@ -112,9 +124,10 @@ def _receipt(step: Step, d: Delivery) -> None:
             step.agency, step.bearer, step.request.id, d.upload_url, d.sha256, d.size,
             Path(d.package).name, cancel=step.cancel))
     except PortalError as exc:
-        if exc.status == 409 and exc.error == OUTSIDE_APPROVAL:
+        if exc.status == 409 and exc.error in (OUTSIDE_APPROVAL, ALREADY_RECEIVED):
             withdraw(step, d)   # the portal kept nothing of it; neither is it resumed here
-            raise DecidedElsewhere(approved_elsewhere(step.agency.name, d.camera)) from None
+            words = approved_elsewhere if exc.error == OUTSIDE_APPROVAL else received_elsewhere
+            raise DecidedElsewhere(words(step.agency.name, d.camera)) from None
         if exc.status in _GONE:
             raise _UploadGone(f"{exc}.", again_now=True) from None
         raise

@@ -403,4 +403,10 @@ TEMPLATES: tuple[str, ...] = (
                               "refused it and nothing of it was kept. Approving again cannot "
                               "change that. Call the agency if it needs more than that "
                               "approval gave"),
+    # a second package of a camera the portal received one for (package_delivery.py)
+    QT_TRANSLATE_NOOP("core", "{agency} received a package for {camera} for this request "
+                              "already (sent from another copy of this app's folder, or before "
+                              "this folder was put back from a backup, and that copy holds its "
+                              "receipt), so it refused this one and nothing of it was kept. "
+                              "Approving again cannot change that"),
 )
