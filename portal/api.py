@@ -225,6 +225,12 @@ class Api:
                 raise ApiError(409, "outside_approval", f"{arrival.outside}; nothing of it was "
                                                         "kept")
             raise wrong_key("the package")
+        same = submissions.camera_receipt(self.portal.db_path, req.jti, arrival.camera, sha) \
+            if arrival.ok else None
+        if same is not None:   # the bytes received already, in a new upload: their receipt
+            self.storage.delete_upload(upload_id)
+            submissions.upload_ended(self.portal.db_path, upload_id)
+            return same
         # A hard link keeps exactly these bytes even if the client later terminates the tus
         # upload; a finished tus upload accepts no more writes, so the link cannot change.
         kept = self.portal.received_dir() / f"{upload_id}.tar"

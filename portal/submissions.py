@@ -104,6 +104,16 @@ def open_uploads(db_path: Path, jti: str, registration: str | None = None,
     return [r["upload_id"] for r in rows]
 
 
+def camera_receipt(db_path: Path, jti: str, camera: str | None, sha256: str) -> str | None:
+    """The receipt of the package that holds `camera`'s place for the request, when it is
+    these very bytes (sent again in a new upload after an answer was lost); else None."""
+    with db.connect(db_path) as conn:
+        r = conn.execute("SELECT s.receipt FROM received_cameras c JOIN submissions s ON "
+                         "s.upload_id = c.upload_id WHERE c.jti = ? AND c.camera = ? AND "
+                         "s.sha256 = ?", (jti, camera, sha256)).fetchone()
+    return r["receipt"] if r else None
+
+
 def receipt_for_upload(db_path: Path, upload_id: str) -> tuple[str, str] | None:
     """(jti, receipt) of a submission already made from this upload, if any."""
     with db.connect(db_path) as conn:

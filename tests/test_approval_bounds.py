@@ -12,7 +12,8 @@ from agent.identity.keys import OwnerKey
 from agent.requests.agencies import TrustStore
 from agent.timebase import US
 from frp.decision import Approved, make_decision
-from tests.portal_support import decision, deliver, post_decision, request_of
+from tests.portal_support import (decision, deliver, make_clip, package_tar, post_decision,
+                                  request_of)
 from tests.test_requests_e2e import flow, footage, new_request  # noqa: F401
 
 
@@ -123,3 +124,28 @@ def test_a_home_put_back_from_a_backup_approving_the_same_camera_again_sends_no_
            "already" in err and "nothing of it was kept" in err
     assert "Approving again cannot change that" in err and "approve it again" not in err
     assert run.json("inbox", "show", "--", jti)["status"] == "failed"
+
+
+def test_the_same_package_in_a_new_upload_gets_its_receipt_and_another_of_the_camera_none(
+        flow, tmp_path):
+    """The portal keeps one package per camera and request: the same bytes again in a new
+    upload (the first answer lost, the agent's record of the upload gone) get the receipt
+    they had, and nothing more is kept; a package of the camera sealed anew is refused."""
+    portal, server, run, reg = flow
+    token = new_request(portal, reg)
+    key = OwnerKey.load(run.home)
+    (record,) = TrustStore(run.home).registration_records()
+    clip = make_clip(tmp_path)
+    first = package_tar(key, clip, tmp_path / "a", request=token).read_bytes()
+    again = package_tar(key, clip, tmp_path / "b", name="case-7_porch", request=token)
+    with httpx.Client() as client:
+        jti, approval = decision(portal, token, key)
+        assert post_decision(client, server.origin, record.token, jti, approval).status_code == 204
+        r1 = deliver(client, server.origin, record.token, jti, first)
+        r2 = deliver(client, server.origin, record.token, jti, first)
+        assert r1.status_code == r2.status_code == 201, r2.text
+        assert r2.json()["receipt"] == r1.json()["receipt"]
+        r3 = deliver(client, server.origin, record.token, jti, again.read_bytes())
+    assert r3.status_code == 409 and r3.json()["error"] == "already_received", r3.text
+    assert len(portal.submissions()) == 1
+    assert len(list((portal.state_dir / "received").glob("*.tar"))) == 1
