@@ -104,6 +104,15 @@ def open_uploads(db_path: Path, jti: str, registration: str | None = None,
     return [r["upload_id"] for r in rows]
 
 
+def camera_sha256(db_path: Path, jti: str, camera: str) -> str | None:
+    """The SHA-256 of the package that holds `camera`'s place for the request, if one does."""
+    with db.connect(db_path) as conn:
+        r = conn.execute("SELECT s.sha256 FROM received_cameras c JOIN submissions s ON "
+                         "s.upload_id = c.upload_id WHERE c.jti = ? AND c.camera = ?",
+                         (jti, camera)).fetchone()
+    return r["sha256"] if r else None
+
+
 def camera_receipt(db_path: Path, jti: str, camera: str | None, sha256: str) -> str | None:
     """The receipt of the package that holds `camera`'s place for the request, when it is
     these very bytes (sent again in a new upload after an answer was lost); else None."""

@@ -21,6 +21,7 @@ from resumable_upload.exceptions import TusHookError
 from resumable_upload.server.headers import validate_upload_id
 
 from frp.origins import web_origin
+from frp.text import quoted
 from portal import db
 from portal.auth import registration_of
 from portal.decision import require_approval
@@ -28,6 +29,7 @@ from portal.errors import ApiError
 from portal.state import Portal
 from portal.submissions import (
     UploadLimits,
+    camera_sha256,
     note_upload,
     open_uploads,
     receipt_for_upload,
@@ -127,10 +129,12 @@ class _Gate:
         if req is None or registration is None or req.registration != registration:
             raise hook_error(404, "unknown_request", "Upload-Metadata 'request' must name a "
                                                      "request sent to this registration")
+        decision = self.portal.decision(jti)
         try:
-            require_approval(self.portal.decision(jti))
+            require_approval(decision)
         except ApiError as exc:
             raise _from_api(exc) from None
+        _within_approval(self.portal.db_path, jti, decision.approved, metadata)
         if upload_length is None:
             raise hook_error(400, "length_required", "Upload-Length is required")
         if req.max_bytes is not None and upload_length > req.max_bytes:
@@ -173,6 +177,23 @@ class _Gate:
 
     def terminated(self, upload_id: str) -> None:
         upload_ended(self.portal.db_path, upload_id)
+
+
+def _within_approval(db_path: Path, jti: str, approved: dict, metadata: dict) -> None:
+    """Refuse, before a byte is sent, the upload of a package the submission would refuse
+    (protocol.md): one for a camera the approval held does not name, or of a camera whose
+    package was received already (other bytes than these). An upload naming no `camera` (an
+    agent that predates it) is checked on submission alone."""
+    camera = metadata.get("camera")
+    if camera is None:
+        return
+    if camera not in approved["cameras"]:
+        raise hook_error(409, "outside_approval", f"the owner's approval does not name camera "
+                                                  f"{quoted(camera, 80)}; nothing is taken for it")
+    taken = camera_sha256(db_path, jti, camera)
+    if taken is not None and taken != metadata.get("sha256"):
+        raise hook_error(409, "already_received", f"a package for camera {quoted(camera, 80)} "
+                                                  "was received for this request already")
 
 
 def make_tus_server(portal: Portal, storage: SQLiteStorage, origin: str,

@@ -5,6 +5,7 @@ approving again with another camera, and a package of one request submitted for 
 from __future__ import annotations
 
 import shutil
+import sqlite3
 
 import httpx
 
@@ -15,6 +16,14 @@ from frp.decision import Approved, make_decision
 from tests.portal_support import (decision, deliver, make_clip, package_tar, post_decision,
                                   request_of)
 from tests.test_requests_e2e import flow, footage, new_request  # noqa: F401
+
+
+def uploads_made(portal) -> int:
+    """How many tus uploads the portal ever let start (each counted on creation)."""
+    with sqlite3.connect(portal.db_path) as conn:
+        count = conn.execute("SELECT COUNT(*) FROM uploads").fetchone()[0]
+    conn.close()
+    return count
 
 
 def _restore(home, backup) -> None:
@@ -44,6 +53,7 @@ def test_a_home_put_back_from_a_backup_cannot_deliver_a_camera_the_agency_was_ne
     subs = portal.submissions()
     assert [s["package"] for s in subs if "yard" in (s["package"] or "")] == []
     assert len(subs) == 1   # porch's, from the approval the portal holds
+    assert uploads_made(portal) == 1   # yard's was refused before a byte of it was sent
     assert "Example Police Department holds an approval of this request" in err
     assert "yard" in err and "nothing of it was kept" in err
     assert "Approving again cannot change that" in err and "approve it again" not in err
@@ -119,6 +129,7 @@ def test_a_home_put_back_from_a_backup_approving_the_same_camera_again_sends_no_
     code, _, err = run("approve", "--camera", "porch", "--yes", "--progress", "none", "--", jti)
     assert code == 3, err
     assert portal.submissions() == [first]
+    assert uploads_made(portal) == 1   # refused before a byte of it was sent
     assert len(list((portal.state_dir / "received").glob("*.tar"))) == 1
     assert "Example Police Department received a package for porch for this request " \
            "already" in err and "nothing of it was kept" in err

@@ -22,8 +22,8 @@ from agent.recorders.credentials import NOT_IN_KEYCHAIN  # noqa: E402
 from agent.requests.approval_run import chosen_approval  # noqa: E402
 from agent.requests.approval_step import ApprovalRefused, OverLimit  # noqa: E402
 from agent.requests.desk_decisions import resumable  # noqa: E402
-from agent.requests.package_delivery import approved_elsewhere, forgotten  # noqa: E402
-from agent.requests.package_delivery import received_elsewhere  # noqa: E402
+from agent.requests.package_delivery import forgotten  # noqa: E402
+from agent.requests.tus_uploads import approved_elsewhere, received_elsewhere  # noqa: E402
 from agent.requests.portal_answers import PortalError  # noqa: E402
 from agent.requests.portal_retries import PORTAL_WAIT_CAP_S, _busy_words  # noqa: E402
 from agent.requests.tus_uploads import changed_while_sent  # noqa: E402

@@ -10,7 +10,9 @@ from agent.requests.approval_step import DecidedElsewhere, DeliveryError, OverLi
 from agent.requests.portal_client import PortalError
 from agent.requests.portal_retries import portal_call
 from agent.requests.records import Delivery
-from agent.requests.tus_uploads import upload_client, upload_tar, withdraw
+from agent.requests.tus_uploads import (ALREADY_RECEIVED, OUTSIDE_APPROVAL, approved_elsewhere,
+                                        received_elsewhere, upload_client, upload_tar,
+                                        withdraw)
 from frp.decision import ReceiptError, verify_receipt
 from frp.jws import JWSError, parse_compact
 
@@ -84,33 +86,6 @@ class _UploadGone(Exception):
     def __init__(self, message: str, again_now: bool = False) -> None:
         super().__init__(message)
         self.again_now = again_now
-
-
-# The portal's codes for a package the approval it holds does not cover, and for a second
-# package of a camera it received one for (protocol.md).
-OUTSIDE_APPROVAL = "outside_approval"
-ALREADY_RECEIVED = "already_received"
-
-
-def approved_elsewhere(agency: str, camera: str) -> str:
-    """What the owner is told when the portal refused a package as outside the approval it
-    holds: that approval was made elsewhere (the portal took this home's approval as one it
-    had, 409 already_decided), for other cameras or another window."""
-    return (f"{agency} holds an approval of this request other than the one made here (it was "
-            "approved from another copy of this app's folder, or before this folder was put "
-            f"back from a backup), and it does not cover the package for {camera}, so the agency "
-            "refused it and nothing of it was kept. Approving again cannot change that. Call "
-            "the agency if it needs more than that approval gave")
-
-
-def received_elsewhere(agency: str, camera: str) -> str:
-    """What the owner is told when the portal refused a package because it received one for
-    the same camera already, whose receipt this home does not hold: sent from another copy of
-    this app's folder, or before this folder was put back from a backup."""
-    return (f"{agency} received a package for {camera} for this request already (sent from "
-            "another copy of this app's folder, or before this folder was put back from a "
-            "backup, and that copy holds its receipt), so it refused this one and nothing of "
-            "it was kept. Approving again cannot change that")
 
 
 # The statuses of a submission that mean the upload itself is unusable: 404 no such upload

@@ -29,6 +29,37 @@ def decided_elsewhere(agency: str) -> str:
             "the agency if it still needs the footage")
 
 
+# The portal's codes for a package the approval it holds does not cover, and for a second
+# package of a camera it received one for (protocol.md).
+OUTSIDE_APPROVAL = "outside_approval"
+ALREADY_RECEIVED = "already_received"
+
+
+def approved_elsewhere(agency: str, camera: str) -> str:
+    """What the owner is told when the portal refused a package as outside the approval it
+    holds: that approval was made elsewhere (the portal took this home's approval as one it
+    had, 409 already_decided), for other cameras or another window."""
+    return (f"{agency} holds an approval of this request other than the one made here (it was "
+            "approved from another copy of this app's folder, or before this folder was put "
+            f"back from a backup), and it does not cover the package for {camera}, so the agency "
+            "refused it and nothing of it was kept. Approving again cannot change that. Call "
+            "the agency if it needs more than that approval gave")
+
+
+def received_elsewhere(agency: str, camera: str) -> str:
+    """What the owner is told when the portal refused a package because it received one for
+    the same camera already, whose receipt this home does not hold: sent from another copy of
+    this app's folder, or before this folder was put back from a backup."""
+    return (f"{agency} received a package for {camera} for this request already (sent from "
+            "another copy of this app's folder, or before this folder was put back from a "
+            "backup, and that copy holds its receipt), so it refused this one and nothing of "
+            "it was kept. Approving again cannot change that")
+
+
+# What the owner is told of each, by code.
+ELSEWHERE = {OUTSIDE_APPROVAL: approved_elsewhere, ALREADY_RECEIVED: received_elsewhere}
+
+
 def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client | None,
                rate_limit_bps: int | None, sums: dict[str, ChunkSums] | None) -> Delivery:
     """Upload one camera's tar (resuming an unfinished upload) and record where it went."""
@@ -40,7 +71,8 @@ def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client
         result = upload_file(
             Path(d.tar), step.request.upload_endpoint,
             state_dir=step.home / "uploads", client=client,
-            metadata={"filename": Path(d.tar).name, "request": entry.jti, "sha256": d.sha256},
+            metadata={"filename": Path(d.tar).name, "request": entry.jti, "sha256": d.sha256,
+                      "camera": d.camera},
             sums=(sums or {}).get(d.camera), headers=bearer_headers(step),
             rate_limit_bps=rate_limit_bps, cancel=step.cancel,
             progress=lambda p: step.report(
@@ -52,6 +84,8 @@ def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client
             raise OverLimit(str(exc)) from None   # again sends the same bytes to the same end
         if exc.status == 409 and exc.code in NOT_TAKEN:
             raise DecidedElsewhere(decided_elsewhere(step.agency.name)) from None
+        if exc.status == 409 and exc.code in ELSEWHERE:   # before a byte of it was sent
+            raise DecidedElsewhere(ELSEWHERE[exc.code](step.agency.name, d.camera)) from None
         raise DeliveryError(str(exc)) from None
     if result.sha256 != d.sha256 or result.size != d.size:
         raise DeliveryError(changed_while_sent(d.camera))
