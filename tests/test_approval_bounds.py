@@ -160,3 +160,30 @@ def test_the_same_package_in_a_new_upload_gets_its_receipt_and_another_of_the_ca
     assert r3.status_code == 409 and r3.json()["error"] == "already_received", r3.text
     assert len(portal.submissions()) == 1
     assert len(list((portal.state_dir / "received").glob("*.tar"))) == 1
+
+
+def test_declining_from_a_backup_a_request_a_copy_delivered_says_the_agency_has_the_footage(
+        flow):
+    """The owner approved porch and it was delivered; the home put back from a backup made
+    before declined the request: it read 'declined ... (not sent: ...'s portal refused (HTTP
+    409): the agency already received a package for this request; the approval stands)', a
+    portal's words with nothing saying where that approval came from or what to do."""
+    portal, server, run, reg = flow
+    new_request(portal, reg)
+    assert run("inbox", "sync")[0] == 0
+    (item,) = run.json("inbox")
+    jti = item["id"]
+    backup = run.home.parent / "backup"
+    shutil.copytree(run.home, backup)
+    code, _, err = run("approve", "--camera", "porch", "--yes", "--progress", "none", "--", jti)
+    assert code == 0, err
+    _restore(run.home, backup)
+
+    code, _, err = run("decline", "--reason", "changed my mind", "--", jti)
+    assert "Example Police Department already received footage for this request" in err
+    assert "from another copy of this app's folder" in err
+    assert "the approval stands and cannot be withdrawn" in err
+    assert "Ask the agency if you want that footage deleted" in err and "HTTP 409" not in err
+    assert portal.decision(jti).decision == "approve" and len(portal.submissions()) == 1
+    assert run("inbox", "sync")[0] == 0   # not sent again, nothing more said
+    assert portal.decision(jti).withdrawn is None

@@ -117,7 +117,8 @@ def test_a_package_the_portal_may_have_received_is_kept_when_the_approval_is_wit
 
     code, _, err = w.run("decline", "--reason", "changed my mind", "--", w.jti)
     assert code == 0, err
-    assert "already received a package" in err   # the portal's answer, shown
+    assert "already received footage for this request (sent from this PC with the answer " \
+           "lost on the way" in err   # the portal's answer, said
     # ... and said as it is: the package was kept, and the agency may have it
     assert "were removed from this PC" not in err and "nothing more will be sent" not in err
     assert "the package for yard was kept on this PC" in err

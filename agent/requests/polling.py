@@ -215,6 +215,16 @@ def send_decision(desk, entry: Entry, cancel: threading.Event | None = None) -> 
     return said
 
 
+def delivered_elsewhere(agency: str) -> str:
+    """Why a decline the portal answered 409 already_delivered was not taken: the approval's
+    footage was received, from this PC (the submission's answer lost on the way) or from a
+    copy of this home (or this one before it was put back from a backup)."""
+    return (f"{agency} already received footage for this request (sent from this PC with the "
+            "answer lost on the way, or from another copy of this app's folder, or before this "
+            "folder was put back from a backup), so the approval stands and cannot be "
+            "withdrawn. Ask the agency if you want that footage deleted")
+
+
 def _send_decision(desk, entry: Entry, cancel: threading.Event | None
                    ) -> tuple[list[str], bool, float | None]:
     """send_decision's problems, whether it may be tried again, and the wait the portal
@@ -234,6 +244,10 @@ def _send_decision(desk, entry: Entry, cancel: threading.Event | None
             # answer was lost, or, for a decline, a no given from a copy of this home.
             desk.inbox.decision_sent(entry.iss, entry.jti)
             return [], False, None
+        if (exc.status, exc.error) == (409, "already_delivered"):
+            desk.inbox.decision_sent(entry.iss, entry.jti, delivered_elsewhere(agency.name))
+            return [f"the decision on '{entry.jti}' was not sent: "
+                    f"{delivered_elsewhere(agency.name)}"], False, None
         if not exc.retryable:
             desk.inbox.decision_sent(entry.iss, entry.jti, str(exc))
         return ([f"the decision on '{entry.jti}' was not sent: {exc}"], exc.retryable,

@@ -2604,6 +2604,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{agency} tiene una aprobación de esta solicitud distinta de la hecha aquí (se aprobó desde otra copia de la carpeta de la aplicación, o antes de que esta carpeta se restaurara desde una copia de seguridad), y no cubre el paquete de {camera}, así que la agencia lo rechazó y no conservó nada de él. Aprobarla de nuevo no puede cambiar eso. Llame a la agencia si necesita más de lo que dio esa aprobación</translation>
     </message>
     <message>
+        <source>{agency} already received footage for this request (sent from this PC with the answer lost on the way, or from another copy of this app&apos;s folder, or before this folder was put back from a backup), so the approval stands and cannot be withdrawn. Ask the agency if you want that footage deleted</source>
+        <translation>{agency} ya recibió grabaciones para esta solicitud (enviadas desde este PC con la respuesta perdida por el camino, o desde otra copia de la carpeta de la aplicación, o antes de que esta carpeta se restaurara desde una copia de seguridad), así que la aprobación se mantiene y no puede retirarse. Pregunte a la agencia si desea que se eliminen esas grabaciones</translation>
+    </message>
+    <message>
         <source>{agency} received a package for {camera} for this request already (sent from another copy of this app&apos;s folder, or before this folder was put back from a backup, and that copy holds its receipt), so it refused this one and nothing of it was kept. Approving again cannot change that</source>
         <translation>{agency} ya recibió un paquete de {camera} para esta solicitud (enviado desde otra copia de la carpeta de la aplicación, o antes de que esta carpeta se restaurara desde una copia de seguridad, y esa copia tiene su recibo), así que rechazó este y no conservó nada de él. Aprobarla de nuevo no puede cambiar eso</translation>
     </message>

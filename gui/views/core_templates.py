@@ -403,6 +403,12 @@ TEMPLATES: tuple[str, ...] = (
                               "refused it and nothing of it was kept. Approving again cannot "
                               "change that. Call the agency if it needs more than that "
                               "approval gave"),
+    # a decline of a request delivered from a copy of the home (agent/requests/polling.py)
+    QT_TRANSLATE_NOOP("core", "{agency} already received footage for this request (sent from "
+                              "this PC with the answer lost on the way, or from another copy of "
+                              "this app's folder, or before this folder was put back from a "
+                              "backup), so the approval stands and cannot be withdrawn. Ask the "
+                              "agency if you want that footage deleted"),
     # a second package of a camera the portal received one for (package_delivery.py)
     QT_TRANSLATE_NOOP("core", "{agency} received a package for {camera} for this request "
                               "already (sent from another copy of this app's folder, or before "
