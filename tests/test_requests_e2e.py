@@ -209,6 +209,8 @@ def test_wider_approval_is_refused_and_without_yes_nothing_leaves(flow):
     assert code == 3 and "wider" in err
     code, _, err = run("approve", "--camera", "porch", "--", jti)  # no terminal, no --yes
     assert code == 2 and "--yes" in err
+    # which request is being answered: an owner with two from one agency can tell them apart
+    assert f"for case 2026-77 (request {jti}):" in err
     assert "porch" in err and "public record" in err and "sound: removed" in err
     assert only_request(run)["status"] == "new" and portal.decisions() == []
 

@@ -110,7 +110,8 @@ def _cameras(view: RequestView, args) -> list[str]:
 def _confirm(agent, view: RequestView, chosen, tz: str) -> None:
     """Say what the approval `chosen` sends, and ask."""
     start, end = chosen.start_us, chosen.end_us
-    say(f"This will send to {one_line(agency_name(view))}:")
+    say(f"This will send to {one_line(agency_name(view))}, for case {one_line(view.case)} "
+        f"(request {one_line(view.id)}):")
     say(f"  cameras: {', '.join(one_line(c) for c in chosen.cameras)}")
     say(f"  {window(start, end, tz)} ({(end - start) / 1e6:,.0f} seconds per camera)")
     say(f"  sound: {'kept' if chosen.keep_audio else 'removed'}")
