@@ -105,23 +105,10 @@ def _sealed_by_another_key(step: Step, record: Delivery) -> bool:
 
 def _set_aside(step: Step, record: Delivery) -> None:
     """Set a package made with another key aside as `NAME.another-key-TIME` (kept, for a
-    look), remove its tar, take back its upload and forget the camera's delivery, so the
-    approved footage is exported again."""
-    package = Path(record.package)
-    aside = package.with_name(f"{package.name}.another-key-{compact_utc(int(time.time()) * US)}")
-    try:
-        package.rename(aside)
-    except OSError as exc:
-        raise PackageAltered(
-            f"the package for {record.camera} ({package}) was made with another owner key, "
-            f"and it could not be set aside ({plain_os_error(exc, package)}): move that folder "
-            "away, then approve it again to export the approved footage again") from None
-    if record.tar:
-        Path(record.tar).unlink(missing_ok=True)
-    withdraw(step, record)
-    step.inbox.drop_delivery(step.agency.id, step.request.id, record.camera)
-    step.log("export", camera=record.camera, package=str(package), status="another-key",
-             set_aside=str(aside))
+    look), so the approved footage is exported again."""
+    aside = _put_aside(step, record, "another-key", "was made with another owner key, and it")
+    step.log("export", camera=record.camera, package=str(Path(record.package)),
+             status="another-key", set_aside=str(aside))
 
 
 def _check_seal(step: Step, record: Delivery) -> None:
@@ -129,29 +116,38 @@ def _check_seal(step: Step, record: Delivery) -> None:
     (manifests, owner signature, clips' credentials): what leaves is what was sealed. Such a
     folder is set aside, kept for a look, and the camera's delivery forgotten, so the next
     approve exports the approved footage again."""
-    package = Path(record.package)
-    report = verify_package(package, expected_owner=step.key.public)
+    report = verify_package(Path(record.package), expected_owner=step.key.public)
     if report.ok:
         return
-    aside = package.with_name(f"{package.name}.changed-{compact_utc(int(time.time()) * US)}")
+    why = report.problems[0].rstrip(".")
+    aside = _put_aside(step, record, "changed",
+                       f"changed after it was sealed ({why}), so it was not sent. It")
+    step.log("export", camera=record.camera, package=str(Path(record.package)),
+             status="refused", problems=list(report.problems[:5]), set_aside=str(aside))
+    raise PackageAltered(
+        f"the package for {record.camera} changed after it was sealed ({why}), so it was not "
+        f"sent. It was set aside as {aside}; approve it again to export the approved footage "
+        "again from your recordings")
+
+
+def _put_aside(step: Step, record: Delivery, mark: str, said: str) -> Path:
+    """Rename a package folder to `NAME.<mark>-TIME` (kept, for a look), remove its tar, take
+    back its upload and forget the camera's delivery; the new path. `said` is what the
+    refusal says of the package when it cannot be renamed."""
+    package = Path(record.package)
+    aside = package.with_name(f"{package.name}.{mark}-{compact_utc(int(time.time()) * US)}")
     try:
         package.rename(aside)
     except OSError as exc:
         raise PackageAltered(
-            f"the package for {record.camera} ({package}) changed after it was sealed "
-            f"({report.problems[0].rstrip('.')}), so it was not sent. It could not be set aside "
+            f"the package for {record.camera} ({package}) {said} could not be set aside "
             f"({plain_os_error(exc, package)}): move that folder away, then approve it again "
             "to export the approved footage again") from None
     if record.tar:
         Path(record.tar).unlink(missing_ok=True)
     withdraw(step, record)
     step.inbox.drop_delivery(step.agency.id, step.request.id, record.camera)
-    step.log("export", camera=record.camera, package=str(package), status="refused",
-             problems=list(report.problems[:5]), set_aside=str(aside))
-    raise PackageAltered(
-        f"the package for {record.camera} changed after it was sealed ({report.problems[0].rstrip('.')}), so "
-        f"it was not sent. It was set aside as {aside}; approve it again to export the "
-        "approved footage again from your recordings")
+    return aside
 
 
 def _export_one(step: Step, approval: Approval, camera: str, context: RequestContext,
