@@ -31,13 +31,9 @@ def _restore(home, backup) -> None:
     shutil.copytree(backup, home)
 
 
-def test_a_home_put_back_from_a_backup_cannot_deliver_a_camera_the_agency_was_never_approved(
-        flow):
-    """The owner approved porch; the home put back from a backup made before shows the request
-    as new, and approving it with yard took the portal's 409 already_decided for its own
-    approval: yard's footage was uploaded and the portal kept it with a receipt, though the
-    decision it holds approves porch alone."""
-    portal, server, run, reg = flow
+def _porch_delivered_then_backup_restored(portal, run, reg) -> str:
+    """A request whose porch was approved and delivered after a backup of the home was made,
+    the backup then put back: its id."""
     new_request(portal, reg)
     assert run("inbox", "sync")[0] == 0
     (item,) = run.json("inbox")
@@ -47,6 +43,17 @@ def test_a_home_put_back_from_a_backup_cannot_deliver_a_camera_the_agency_was_ne
     code, _, err = run("approve", "--camera", "porch", "--yes", "--progress", "none", "--", jti)
     assert code == 0, err
     _restore(run.home, backup)
+    return jti
+
+
+def test_a_home_put_back_from_a_backup_cannot_deliver_a_camera_the_agency_was_never_approved(
+        flow):
+    """The owner approved porch; the home put back from a backup made before shows the request
+    as new, and approving it with yard took the portal's 409 already_decided for its own
+    approval: yard's footage was uploaded and the portal kept it with a receipt, though the
+    decision it holds approves porch alone."""
+    portal, server, run, reg = flow
+    jti = _porch_delivered_then_backup_restored(portal, run, reg)
 
     code, _, err = run("approve", "--camera", "yard", "--yes", "--progress", "none", "--", jti)
     assert code == 3, err
@@ -169,15 +176,7 @@ def test_declining_from_a_backup_a_request_a_copy_delivered_says_the_agency_has_
     409): the agency already received a package for this request; the approval stands)', a
     portal's words with nothing saying where that approval came from or what to do."""
     portal, server, run, reg = flow
-    new_request(portal, reg)
-    assert run("inbox", "sync")[0] == 0
-    (item,) = run.json("inbox")
-    jti = item["id"]
-    backup = run.home.parent / "backup"
-    shutil.copytree(run.home, backup)
-    code, _, err = run("approve", "--camera", "porch", "--yes", "--progress", "none", "--", jti)
-    assert code == 0, err
-    _restore(run.home, backup)
+    jti = _porch_delivered_then_backup_restored(portal, run, reg)
 
     code, _, err = run("decline", "--reason", "changed my mind", "--", jti)
     assert "Example Police Department already received footage for this request" in err
