@@ -902,6 +902,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Tapar en negro las zonas que dibujó para {cameras}.</translation>
     </message>
     <message>
+        <source>The saved masks of {cameras} are damaged: draw them again, or untick this to export without masks.</source>
+        <translation>Las máscaras guardadas de {cameras} están dañadas: dibújelas de nuevo, o desmarque esto para exportar sin máscaras.</translation>
+    </message>
+    <message>
         <source>No privacy masks are drawn for these cameras.</source>
         <translation>No hay máscaras de privacidad dibujadas para estas cámaras.</translation>
     </message>
@@ -2196,6 +2200,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>ejecute `footage-agent scan` para indexar su carpeta (si un escaneo no encuentra nada allí, la carpeta no contiene vídeo que la aplicación reconozca)</translation>
     </message>
     <message>
+        <source>the saved masks of camera &apos;{camera}&apos; are damaged ({reason}); draw them again in the app (Settings, Draw privacy masks) or set them with `footage-agent masks set`</source>
+        <translation>las máscaras guardadas de la cámara &apos;{camera}&apos; están dañadas ({reason}); dibújelas de nuevo en la aplicación (Ajustes, Dibujar máscaras de privacidad) o establézcalas con `footage-agent masks set`</translation>
+    </message>
+    <message>
+        <source>the saved privacy masks of camera &apos;{camera}&apos; are damaged, and it is not exported without them: in Settings press Draw privacy masks…, choose {camera}, draw its areas again and press Save masks</source>
+        <translation>las máscaras de privacidad guardadas de la cámara &apos;{camera}&apos; están dañadas, y no se exporta sin ellas: en Ajustes pulse Dibujar máscaras de privacidad…, elija {camera}, dibuje de nuevo sus zonas y pulse Guardar las máscaras</translation>
+    </message>
+    <message>
         <source>{agency}&apos;s portal took the package for {camera}, but its receipt cannot be trusted ({reason}), so it is not recorded as delivered. If Try sending again brings no trusted receipt, call {caller} on the number in your trust store: it may have changed its keys, and then its new agency file is needed (Settings, Add an agency file)</source>
         <translation>El portal de {agency} recibió el paquete de {camera}, pero su recibo no es de confianza ({reason}), así que no se registra como entregado. Si «Intentar enviar de nuevo» no trae un recibo de confianza, llame a {caller} al número que figura en sus agencias de confianza: puede haber cambiado sus claves, y entonces hace falta su nuevo archivo de agencia (Ajustes, Añadir un archivo de agencia)</translation>
     </message>
@@ -3413,6 +3425,10 @@ Cámaras registradas: {cameras}</translation>
     <message>
         <source>{camera}: {n} stretches without recording (nothing to send there)</source>
         <translation>{camera}: {n} tramos sin grabación (ahí no hay nada que enviar)</translation>
+    </message>
+    <message>
+        <source>{camera}: its saved privacy masks are damaged, and it is not exported without them: draw them again first (Settings, Draw privacy masks…)</source>
+        <translation>{camera}: sus máscaras de privacidad guardadas están dañadas, y no se exporta sin ellas: dibújelas de nuevo antes (Ajustes, Dibujar máscaras de privacidad…)</translation>
     </message>
     <message>
         <source>Hiding re-encodes the whole clip; your own recording is not changed.</source>

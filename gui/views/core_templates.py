@@ -52,7 +52,18 @@ UNTRUSTED_RECEIPT = QT_TRANSLATE_NOOP("core", "{agency}'s portal took the packag
 RUN_SCAN = QT_TRANSLATE_NOOP("core", "run `footage-agent scan` to index its folder (a scan that "
                                      "finds none there means the folder holds no video the app "
                                      "recognises)")
+MASKS_DAMAGED = QT_TRANSLATE_NOOP("core", "the saved masks of camera '{camera}' are damaged "
+                                          "({reason}); draw them again in the app (Settings, "
+                                          "Draw privacy masks) or set them with `footage-agent "
+                                          "masks set`")
 IN_THE_APP: dict[str, str] = {
+    # a camera's masks file that cannot be read (agent/export/masks.py): what is wrong inside
+    # the file (a JSON parser's words) helps no owner, and the way out is the same whatever it is
+    MASKS_DAMAGED: QT_TRANSLATE_NOOP("core", "the saved privacy masks of camera '{camera}' are "
+                                             "damaged, and it is not exported without them: in "
+                                             "Settings press Draw privacy masks\u2026, choose "
+                                             "{camera}, draw its areas again and press Save "
+                                             "masks"),
     # a receipt that cannot be trusted (agent/requests/package_delivery.py)
     UNTRUSTED_RECEIPT: QT_TRANSLATE_NOOP("core", "{agency}'s portal took the package for "
                                                  "{camera}, but its receipt cannot be trusted "
@@ -334,6 +345,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{count} piece of the kept sound could not be decoded"),
     QT_TRANSLATE_NOOP("core", "{count} pieces of the kept sound could not be decoded"),
     DAMAGED,
+    MASKS_DAMAGED,
     # a safe copy the disk has no room for (agent/requests/holds.py)
     QT_TRANSLATE_NOOP("core", "the {count} recording covering the window takes {need} bytes "
                               "and the disk of {path} has {free} bytes free"),

@@ -36,6 +36,7 @@ class Outgoing:
     mode: str
     keep_audio: bool
     redactions: tuple[str, ...]
+    unreadable_masks: tuple[str, ...] = ()   # cameras the agent will refuse: masks damaged
 
     @property
     def seconds(self) -> float:
@@ -80,11 +81,13 @@ def camera_part(cov: Coverage, start_us: int, end_us: int, mode: str,
 
 
 def outgoing(coverages: list[Coverage], start_us: int, end_us: int, mode: str, keep_audio: bool,
-             keyframes: dict[str, int | None], redactions: tuple[str, ...] = ()) -> Outgoing:
+             keyframes: dict[str, int | None], redactions: tuple[str, ...] = (),
+             unreadable_masks: tuple[str, ...] = ()) -> Outgoing:
     """Everything that would be sent for the chosen cameras and selection."""
     parts = tuple(camera_part(c, start_us, end_us, mode, keyframes.get(c.camera))
                   for c in coverages)
-    return Outgoing(parts, start_us, end_us, mode, keep_audio, tuple(redactions))
+    return Outgoing(parts, start_us, end_us, mode, keep_audio, tuple(redactions),
+                    tuple(unreadable_masks))
 
 
 
@@ -117,6 +120,11 @@ def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
         elif p.gaps:
             rows.append(translate("summary", "{camera}: {n} stretches without recording (nothing "
                                              "to send there)").format(n=p.gaps, camera=p.camera))
+    for camera in out.unreadable_masks:
+        rows.append(translate("summary", "{camera}: its saved privacy masks are damaged, and it "
+                                         "is not exported without them: draw them again first "
+                                         "(Settings, Draw privacy masks\u2026)")
+                    .format(camera=camera))
     if out.redactions and sent:
         rows.append(translate("summary", "Hiding re-encodes the whole clip; your own recording is "
                                          "not changed."))

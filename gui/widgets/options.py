@@ -115,14 +115,20 @@ class Options(QWidget):
             self._show_masks()
 
     def _show_masks(self) -> None:
-        with_masks = [c for c in self._chosen if self.masked.get(c)]
-        self.masks.setEnabled(bool(with_masks) and not self._fixed)
+        with_masks = [c for c in self._chosen if self.masked.get(c, 0) > 0]
+        unreadable = [c for c in self._chosen if self.masked.get(c) == UNREADABLE]
+        self.masks.setEnabled(bool(with_masks or unreadable) and not self._fixed)
+        tips = []
         if with_masks:
-            self.masks.setToolTip(self.tr("Black out the areas you drew for {cameras}.").format(
-                cameras=", ".join(map(one_line, with_masks))) + " " + self.tr(MASKS_HOW))
-        else:
-            self.masks.setToolTip(self.tr("No privacy masks are drawn for these cameras.") + " "
-                                  + self.tr(MASKS_HOW))
+            tips.append(self.tr("Black out the areas you drew for {cameras}.").format(
+                cameras=", ".join(map(one_line, with_masks))))
+        if unreadable:
+            tips.append(self.tr("The saved masks of {cameras} are damaged: draw them again, or "
+                                "untick this to export without masks.").format(
+                cameras=", ".join(map(one_line, unreadable))))
+        if not tips:
+            tips.append(self.tr("No privacy masks are drawn for these cameras."))
+        self.masks.setToolTip(" ".join(tips + [self.tr(MASKS_HOW)]))
 
     # choices -----------------------------------------------------------------------------
     def show_approved(self, approval) -> None:
@@ -158,6 +164,13 @@ class Options(QWidget):
     def accept_dropped(self) -> bool:
         """The owner accepts that frames of a damaged recording are left out."""
         return self.damaged.isChecked()
+
+    def unreadable_masks(self, cameras: list[str]) -> tuple[str, ...]:
+        """The cameras whose saved masks cannot be read while masks are asked for: the agent
+        refuses to export them (never unmasked), so the summary says so before Export."""
+        if not self.masks.isChecked():
+            return ()
+        return tuple(c for c in cameras if self.masked.get(c) == UNREADABLE)
 
     def redactions(self, cameras: list[str]) -> tuple[str, ...]:
         """What is hidden, in words, for the summary of what will leave this PC."""

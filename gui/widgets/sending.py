@@ -19,7 +19,7 @@ def outgoing(strip: CameraStrip, options: Options) -> summary.Outgoing:
     options.set_chosen(chosen)
     return summary.outgoing(strip.chosen_coverages(), start, end, options.mode,
                             options.audio.isChecked(), strip.keyframes,
-                            options.redactions(chosen))
+                            options.redactions(chosen), options.unreadable_masks(chosen))
 
 
 class ActionBar(QFrame):
