@@ -3316,6 +3316,14 @@ Cámaras registradas: {cameras}</translation>
         <translation>También nombra cámaras que usted nunca registró con esta agencia: {cameras}. Empiezan sin marcar; llame a la agencia antes de compartir una que no debería conocer.</translation>
     </message>
     <message>
+        <source>{camera}: asked for, but never registered with this agency: not sent unless you tick it</source>
+        <translation>{camera}: se pidió, pero nunca la registró con esta agencia: no se envía a menos que la marque</translation>
+    </message>
+    <message>
+        <source>{camera}: never registered with this agency: call the agency back before you share it</source>
+        <translation>{camera}: nunca la registró con esta agencia: llame a la agencia antes de compartirla</translation>
+    </message>
+    <message>
         <source>Verified</source>
         <translation>Verificada</translation>
     </message>

@@ -200,7 +200,10 @@ class RequestPage(QWidget):
         self.preview.set_redaction(self.options.use_masks, self.options.blur_faces)
         host = requests.upload_host(self.view)
         recipient = requests.agency_name(self.view) + (f" ({host})" if host else "")
-        self.summary.setText("\n".join(summary.lines(out, recipient, self.ctx.zone)))
+        rows = summary.lines(out, recipient, self.ctx.zone)
+        if self.view.status in UNDECIDED:
+            rows += requests.unregistered_lines(self.view, [p.camera for p in out.parts])
+        self.summary.setText("\n".join(rows))
         if self.view.status in UNDECIDED:
             self.approve_button.setEnabled(bool(out.parts) and out.seconds > 0)
 

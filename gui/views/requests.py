@@ -67,6 +67,19 @@ def unregistered(v: RequestView) -> str:
         cameras=", ".join(one_line(c) for c in v.unregistered))
 
 
+def unregistered_lines(v: RequestView, chosen: list[str]) -> list[str]:
+    """For the summary above Approve (always in view, unlike the facts' warning, which may be
+    scrolled away): each camera the agency was never told of, left out or ticked."""
+    rows = []
+    for camera in v.unregistered:
+        said = (translate("requests", "{camera}: never registered with this agency: call the "
+                                      "agency back before you share it") if camera in chosen
+                else translate("requests", "{camera}: asked for, but never registered with this "
+                                           "agency: not sent unless you tick it"))
+        rows.append(said.format(camera=one_line(camera)))
+    return rows
+
+
 def badge(v: RequestView) -> str:
     """Whether the request verifies today, in a word or two: it stops saying "Verified" once
     its agency is removed from the trust list or the key that signed it is rotated out."""
