@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from agent.timebase import US, format_utc  # noqa: E402
 from gui.views import display  # noqa: E402
-from tests.gui_support import ZONE, answers, footage, settle  # noqa: E402,F401
+from tests.gui_support import ZONE, answers, footage, settle, spanish  # noqa: E402,F401
 from tests.test_gui_review import (  # noqa: E402,F401
     ask,
     open_first,
@@ -149,3 +149,33 @@ def test_back_after_a_stopped_approval_reopens_its_request_ready_to_try_again(
     settle(qtbot, pwin)
     assert pwin.pages.currentWidget() is pwin.request
     assert pwin.request.approve_button.text() == "Try sending again"
+
+
+def stop_an_approval(qtbot, pwin, portal, footage) -> str:
+    """Approve, press Cancel at once, go back: the reopened request's status line."""
+    ask(portal, footage, cameras=("driveway",))
+    sync_by_click(qtbot, pwin)
+    open_first(qtbot, pwin)
+    qtbot.mouseClick(pwin.request.approve_button, Qt.LeftButton)
+    qtbot.mouseClick(pwin.progress.cancel_button, Qt.LeftButton)
+    settle(qtbot, pwin, timeout=60000)
+    qtbot.mouseClick(pwin.progress.done_button, Qt.LeftButton)
+    settle(qtbot, pwin)
+    return pwin.request.status.text()
+
+
+def test_a_cancelled_delivery_says_what_to_press_not_the_cores_words(qtbot, pwin, portal,
+                                                                     footage):
+    """Owner hunt: the reopened request read "This request: needs attention. cancelled: the
+    export was cancelled", the core's words twice over, English in the Spanish app too."""
+    said = stop_an_approval(qtbot, pwin, portal, footage)
+    assert "cancelled: " not in said, said
+    assert "Try sending again" in said, said
+
+
+def test_a_cancelled_delivery_reads_in_spanish(qtbot, pwin, portal, footage,
+                                               spanish):  # noqa: F811
+    said = stop_an_approval(qtbot, pwin, portal, footage)
+    assert "Intentar enviar de nuevo" in said, said
+    for english in ("cancelled", "the export", "upload"):
+        assert english not in said, said

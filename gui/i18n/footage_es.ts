@@ -2204,6 +2204,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>las máscaras guardadas de la cámara &apos;{camera}&apos; están dañadas ({reason}); dibújelas de nuevo en la aplicación (Ajustes, Dibujar máscaras de privacidad) o establézcalas con `footage-agent masks set`</translation>
     </message>
     <message>
+        <source>cancelled: {reason}</source>
+        <translation>cancelado: {reason}</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>It was stopped before it was all sent ({reason}): press &apos;Try sending again&apos; to send it</source>
+        <translation>Se detuvo antes de enviarse del todo ({reason}): pulse «Intentar enviar de nuevo» para enviarlo</translation>
+    </message>
+    <message>
+        <source>It was stopped before it was all sent: press &apos;Try sending again&apos; to send it</source>
+        <translation>Se detuvo antes de enviarse del todo: pulse «Intentar enviar de nuevo» para enviarlo</translation>
+    </message>
+    <message>
         <source>the saved privacy masks of camera &apos;{camera}&apos; are damaged, and it is not exported without them: in Settings press Draw privacy masks…, choose {camera}, draw its areas again and press Save masks</source>
         <translation>las máscaras de privacidad guardadas de la cámara &apos;{camera}&apos; están dañadas, y no se exporta sin ellas: en Ajustes pulse Dibujar máscaras de privacidad…, elija {camera}, dibuje de nuevo sus zonas y pulse Guardar las máscaras</translation>
     </message>
@@ -2518,6 +2534,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>The package is too large for the upload server ({answer}). Sending it again will not change that; tell the agency.</source>
         <translation>El paquete es demasiado grande para el servidor de envío ({answer}). Enviarlo de nuevo no cambiará eso; avise a la agencia.</translation>
+    </message>
+    <message>
+        <source>the export was cancelled</source>
+        <translation>se canceló la exportación</translation>
+    </message>
+    <message>
+        <source>The upload was cancelled.</source>
+        <translation>Se canceló el envío.</translation>
+    </message>
+    <message>
+        <source>The upload was cancelled; it resumes from here next time.</source>
+        <translation>Se canceló el envío; la próxima vez continúa desde aquí.</translation>
     </message>
     <message>
         <source>the {count} recording covering the window takes {need} bytes and the disk of {path} has {free} bytes free</source>

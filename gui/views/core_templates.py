@@ -56,7 +56,15 @@ MASKS_DAMAGED = QT_TRANSLATE_NOOP("core", "the saved masks of camera '{camera}' 
                                           "({reason}); draw them again in the app (Settings, "
                                           "Draw privacy masks) or set them with `footage-agent "
                                           "masks set`")
+# a delivery the owner (or the app quitting) stopped (agent/requests/approval_run.py _reason)
+STOPPED = QT_TRANSLATE_NOOP("core", "cancelled: {reason}")
+STOPPED_BARE = QT_TRANSLATE_NOOP("core", "cancelled")
 IN_THE_APP: dict[str, str] = {
+    # the request page says it beside 'Try sending again', which sends what was approved
+    STOPPED: QT_TRANSLATE_NOOP("core", "It was stopped before it was all sent ({reason}): press "
+                                       "'Try sending again' to send it"),
+    STOPPED_BARE: QT_TRANSLATE_NOOP("core", "It was stopped before it was all sent: press 'Try "
+                                            "sending again' to send it"),
     # a camera's masks file that cannot be read (agent/export/masks.py): what is wrong inside
     # the file (a JSON parser's words) helps no owner, and the way out is the same whatever it is
     MASKS_DAMAGED: QT_TRANSLATE_NOOP("core", "the saved privacy masks of camera '{camera}' are "
@@ -320,6 +328,11 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The package is too large for the upload server ({answer}). "
                               "Sending it again will not change that; tell the agency."),
     APPROVE_AGAIN,
+    STOPPED,
+    STOPPED_BARE,
+    QT_TRANSLATE_NOOP("core", "the export was cancelled"),
+    QT_TRANSLATE_NOOP("core", "The upload was cancelled."),
+    QT_TRANSLATE_NOOP("core", "The upload was cancelled; it resumes from here next time."),
     PORTAL_BUSY,
     PORTAL_WAIT,
     UPLOAD_FORGOTTEN,
