@@ -147,3 +147,50 @@ def test_an_index_that_cannot_be_opened_is_said_above_every_page(qtbot, tmp_path
     finally:
         window.close()
         agent.close()
+
+
+def home_with_a_damaged_index(tmp_path, how: str):
+    """A home whose index.db was damaged ('garbage': overwritten; 'empty': cut to nothing, as a
+    copy or restore that failed leaves it) after a recordings folder was added."""
+    from agent.cli import main
+
+    home, folder = tmp_path / "home", tmp_path / "porch"
+    folder.mkdir(parents=True)
+    assert main(["--home", str(home), "sources", "add", str(folder), "--tz", "UTC"]) == 0
+    for path in home.glob("index.db*"):
+        path.unlink()
+    (home / "index.db").write_bytes(b"" if how == "empty" else b"not a database " * 100)
+    return home
+
+
+def test_a_damaged_index_says_what_to_do_in_the_app_not_to_scan(qtbot, tmp_path):
+    """Owner hunt: the notice for a damaged or emptied index ended '...add your recordings
+    folders again with the same camera names, then scan' (a command's word; and the file cannot
+    be moved aside while the app holds it), and offered Open Settings, where nothing can be
+    done while the index cannot be opened."""
+    for how in ("garbage", "empty"):
+        home = home_with_a_damaged_index(tmp_path / how, how)
+        window, agent = open_window(qtbot, home)
+        try:
+            notice = window.folder_problems
+            said = notice.label.text()
+            assert str(home / "index.db") in said and "do not delete it" in said, said
+            assert "then scan" not in said and "Quit footage-agent" in said, said
+            assert notice.settings_button.isHidden() and notice.retry_button.isHidden()
+        finally:
+            window.close()
+            agent.close()
+
+
+def test_a_damaged_index_is_said_in_spanish(qtbot, tmp_path, spanish):  # noqa: F811
+    for how in ("garbage", "empty"):
+        home = home_with_a_damaged_index(tmp_path / how, how)
+        window, agent = open_window(qtbot, home)
+        try:
+            said = window.folder_problems.label.text()
+            assert str(home / "index.db") in said and "no lo borre" in said, said
+            for english in ("is damaged", "is empty", "the index", "scan", "recordings folders"):
+                assert english not in said, said
+        finally:
+            window.close()
+            agent.close()

@@ -2212,6 +2212,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>cancelado</translation>
     </message>
     <message>
+        <source>the index {path} is damaged and cannot be used ({detail}); it holds your recordings folders and camera names, not only the list of recordings, so do not delete it: put back a copy from a backup, or move it aside (keep it) and add your recordings folders again with the same camera names, then scan</source>
+        <translation>el índice {path} está dañado y no se puede usar ({detail}); guarda sus carpetas de grabaciones y los nombres de sus cámaras, no solo la lista de grabaciones, así que no lo borre: vuelva a poner una copia de una copia de seguridad, o apártelo (consérvelo) y añada de nuevo sus carpetas de grabaciones con los mismos nombres de cámara, y luego ejecute scan</translation>
+    </message>
+    <message>
+        <source>the index {path} is empty (0 bytes), but your activity log shows recordings folders were added: it was cut short (a copy or restore that failed, a disk that filled). It held your recordings folders and camera names, so do not delete it: put back a copy from a backup, or move it aside (keep it) and add your recordings folders again with the same camera names, then scan</source>
+        <translation>el índice {path} está vacío (0 bytes), pero su registro de actividad muestra que se añadieron carpetas de grabaciones: se cortó (una copia o restauración que falló, un disco que se llenó). Guardaba sus carpetas de grabaciones y los nombres de sus cámaras, así que no lo borre: vuelva a poner una copia de una copia de seguridad, o apártelo (consérvelo) y añada de nuevo sus carpetas de grabaciones con los mismos nombres de cámara, y luego ejecute scan</translation>
+    </message>
+    <message>
+        <source>the index {path} is damaged and cannot be used ({detail}); it holds your recordings folders and camera names, not only the list of recordings, so do not delete it. Quit footage-agent (Quit on its icon by the clock), then put back a copy of the file from a backup, or rename it to keep it; start footage-agent again and add your recordings folders again in Settings with the same camera names</source>
+        <translation>el índice {path} está dañado y no se puede usar ({detail}); guarda sus carpetas de grabaciones y los nombres de sus cámaras, no solo la lista de grabaciones, así que no lo borre. Cierre footage-agent (Salir en su icono junto al reloj), luego vuelva a poner una copia del archivo de una copia de seguridad, o cámbiele el nombre para conservarlo; abra footage-agent de nuevo y añada otra vez sus carpetas de grabaciones en Ajustes con los mismos nombres de cámara</translation>
+    </message>
+    <message>
+        <source>the index {path} is empty (0 bytes), but your activity log shows recordings folders were added: it was cut short (a copy or restore that failed, a disk that filled). It held your recordings folders and camera names, so do not delete it. Quit footage-agent (Quit on its icon by the clock), then put back a copy of the file from a backup, or rename it to keep it; start footage-agent again and add your recordings folders again in Settings with the same camera names</source>
+        <translation>el índice {path} está vacío (0 bytes), pero su registro de actividad muestra que se añadieron carpetas de grabaciones: se cortó (una copia o restauración que falló, un disco que se llenó). Guardaba sus carpetas de grabaciones y los nombres de sus cámaras, así que no lo borre. Cierre footage-agent (Salir en su icono junto al reloj), luego vuelva a poner una copia del archivo de una copia de seguridad, o cámbiele el nombre para conservarlo; abra footage-agent de nuevo y añada otra vez sus carpetas de grabaciones en Ajustes con los mismos nombres de cámara</translation>
+    </message>
+    <message>
         <source>It was stopped before it was all sent ({reason}): press &apos;Try sending again&apos; to send it</source>
         <translation>Se detuvo antes de enviarse del todo ({reason}): pulse «Intentar enviar de nuevo» para enviarlo</translation>
     </message>

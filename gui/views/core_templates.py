@@ -59,7 +59,42 @@ MASKS_DAMAGED = QT_TRANSLATE_NOOP("core", "the saved masks of camera '{camera}' 
 # a delivery the owner (or the app quitting) stopped (agent/requests/approval_run.py _reason)
 STOPPED = QT_TRANSLATE_NOOP("core", "cancelled: {reason}")
 STOPPED_BARE = QT_TRANSLATE_NOOP("core", "cancelled")
+# an index that cannot be opened (agent/index/store_errors.py, agent/owner_index.py): the file
+# cannot be moved aside while the app holds it, and "scan" is the command's word
+INDEX_DAMAGED = QT_TRANSLATE_NOOP("core", "the index {path} is damaged and cannot be used "
+                                          "({detail}); it holds your recordings folders and "
+                                          "camera names, not only the list of recordings, so do "
+                                          "not delete it: put back a copy from a backup, or move "
+                                          "it aside (keep it) and add your recordings folders "
+                                          "again with the same camera names, then scan")
+INDEX_EMPTY = QT_TRANSLATE_NOOP("core", "the index {path} is empty (0 bytes), but your activity "
+                                        "log shows recordings folders were added: it was cut "
+                                        "short (a copy or restore that failed, a disk that "
+                                        "filled). It held your recordings folders and camera "
+                                        "names, so do not delete it: put back a copy from a "
+                                        "backup, or move it aside (keep it) and add your "
+                                        "recordings folders again with the same camera names, "
+                                        "then scan")
 IN_THE_APP: dict[str, str] = {
+    INDEX_DAMAGED: QT_TRANSLATE_NOOP("core", "the index {path} is damaged and cannot be used "
+                                             "({detail}); it holds your recordings folders and "
+                                             "camera names, not only the list of recordings, so "
+                                             "do not delete it. Quit footage-agent (Quit on its icon by "
+                                             "the clock), then put back a copy of the file from "
+                                             "a backup, or rename it to keep it; start "
+                                             "footage-agent again and add your recordings "
+                                             "folders again in Settings with the same camera "
+                                             "names"),
+    INDEX_EMPTY: QT_TRANSLATE_NOOP("core", "the index {path} is empty (0 bytes), but your "
+                                           "activity log shows recordings folders were added: it "
+                                           "was cut short (a copy or restore that failed, a disk "
+                                           "that filled). It held your recordings folders and "
+                                           "camera names, so do not delete it. Quit footage-agent (Quit on its icon by "
+                                             "the clock), then put back a copy of the file from "
+                                             "a backup, or rename it to keep it; start "
+                                             "footage-agent again and add your recordings "
+                                             "folders again in Settings with the same camera "
+                                             "names"),
     # the request page says it beside 'Try sending again', which sends what was approved
     STOPPED: QT_TRANSLATE_NOOP("core", "It was stopped before it was all sent ({reason}): press "
                                        "'Try sending again' to send it"),
@@ -187,6 +222,8 @@ TEMPLATES: tuple[str, ...] = (
                               "that the drive is connected and that your user account may open "
                               "that folder"),
     QT_TRANSLATE_NOOP("core", "{path} is not a folder (is the drive connected?)"),
+    INDEX_DAMAGED,
+    INDEX_EMPTY,
     # a camera with nothing indexed (agent/owner_index.py)
     QT_TRANSLATE_NOOP("core", "the camera '{camera}' has no recordings in the index yet"),
     RUN_SCAN,

@@ -84,4 +84,6 @@ class FolderProblems(QWidget):
         said = "\n".join(why[:1].upper() + why[1:] for why in lines)
         self.label.setText(said)
         self.retry_button.setVisible(bool(self.problems))
+        # Settings can remove a folder, but nothing there opens an index that cannot be opened
+        self.settings_button.setVisible(bool(self.problems))
         self.setVisible(bool(said))
