@@ -194,3 +194,21 @@ def test_a_damaged_index_is_said_in_spanish(qtbot, tmp_path, spanish):  # noqa: 
         finally:
             window.close()
             agent.close()
+
+
+def test_the_export_page_on_an_index_that_cannot_be_opened_offers_no_dead_export(qtbot,
+                                                                                  tmp_path):
+    """Owner hunt: the Export page on a damaged index showed From and To at 2000-01-01
+    00:00:00, an empty summary and an Export button that did nothing when pressed."""
+    home = home_with_a_damaged_index(tmp_path, "garbage")
+    window, agent = open_window(qtbot, home)
+    try:
+        window.show_page("export")
+        settle(qtbot, window)
+        page = window.export
+        assert not page.export_button.isEnabled()
+        assert str(home / "index.db") in page.status.text(), page.status.text()
+        assert page.start_edit.dateTime().date().year() > 2000
+    finally:
+        window.close()
+        agent.close()

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent.views import one_line
 from gui.views import display, summary
+from gui.views.core_words import in_owner_language
 from gui.views.outcomes import PartlyExported
 from gui.views.times import US, wall_us
 from gui.widgets import kept_choices
@@ -146,7 +148,14 @@ class ExportPage(QWidget):
         def work():
             cams = agent.cameras()
             return cams, recent_range(agent, cams, now), kept_choices.export_folder(agent.home)
-        self.ctx.bridge.call("cameras", work, lambda r: self._loaded(*r))
+        self.ctx.bridge.call("cameras", work, lambda r: self._loaded(*r), self._load_failed)
+
+    def _load_failed(self, message: str) -> None:
+        """The cameras cannot be listed (an index that cannot be opened): an empty page whose
+        Export cannot be pressed, saying why, rather than times of the year 2000."""
+        self._loaded([], None)
+        said = in_owner_language(one_line(message))
+        self.status.setText(said[:1].upper() + said[1:])
 
     def _loaded(self, cameras: list[str], span: tuple[int, int] | None,
                 last_folder: str | None = None) -> None:
