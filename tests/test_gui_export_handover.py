@@ -106,3 +106,30 @@ def test_a_cancelled_export_shows_no_folder_to_open(qtbot, world, tmp_path, open
     finally:
         win.shutdown()
         agent.close()
+
+
+def test_an_export_stopped_after_some_packages_opens_the_folder_holding_them(qtbot, world,
+                                                                               tmp_path, opened):
+    """Owner hunt: an export of two cameras stopped at the second (its masks damaged) kept the
+    first's package and said 'Delete a kept package if you do not want it', but offered no way
+    to the folder: Open the folder showed for a finished export only."""
+    from agent.export.masks import masks_file
+
+    masks = masks_file(world.home, "porch")
+    masks.parent.mkdir(parents=True, exist_ok=True)
+    masks.write_text('{"polygons": [[[0.1', "utf-8")
+    win, agent = open_window(qtbot, world.home)
+    try:
+        page = choose_window(qtbot, win, world.start_us + US, world.start_us + 5 * US)
+        for check in page.strip.checks.values():
+            check.setChecked(True)
+        usb = tmp_path / "USB stick"
+        text = export_result(qtbot, win, page, usb)
+        assert win.progress.finished_ok is False and "driveway" in text, text
+        button = win.progress.open_button
+        assert button.isVisible()
+        qtbot.mouseClick(button, Qt.LeftButton)
+        assert [u.toLocalFile() for u in opened.urls] == [str(usb)]
+    finally:
+        win.shutdown()
+        agent.close()

@@ -105,6 +105,7 @@ class ProgressPage(QWidget):
             return
         by_hand = self.job.name == "export"   # an export by hand sends nothing; a request's does
         finished = getattr(self.job.error, "finished", ())
+        self.open_button.setVisible(self.packages_folder() is not None)   # the kept ones
         if self.job.cancelled:
             self.stage.setText(self.tr("Cancelled"))
             self.result.setText(stopped_text(by_hand, True, finished))
@@ -115,10 +116,12 @@ class ProgressPage(QWidget):
                                                      if finished else [])))
 
     def packages_folder(self) -> Path | None:
-        """The folder a finished export by hand put its packages in, or None."""
-        if self.job is None or self.job.name != "export" or not self.finished_ok:
+        """The folder an export by hand put its packages in (those finished before it
+        stopped, for one that did not finish), or None when it wrote none."""
+        if self.job is None or self.job.name != "export" or self.finished_ok is None:
             return None
-        items = self.job.result if isinstance(self.job.result, (list, tuple)) else ()
+        done = self.job.result if self.finished_ok else getattr(self.job.error, "finished", ())
+        items = done if isinstance(done, (list, tuple)) else ()
         paths = [package_path(item) for item in items]
         return Path(paths[0]).parent if paths and paths[0] else None
 
