@@ -87,7 +87,8 @@ def test_a_delivered_request_reads_camera_by_camera():
     text = outcomes.result_text(replace(VIEW, status="delivered", deliveries=(sent,)))
     assert text.startswith("Delivered.\nporch: 2.5 MB sent; the agency's signed receipt")
     failed = outcomes.result_text(replace(VIEW, status="failed", reason="cancelled"))
-    assert failed == "Not finished: cancelled"
+    assert failed == ("Not finished: it was stopped before it was all sent: press 'Try sending "
+                      "again' to send it")
 
 
 def test_a_package_sent_whole_without_a_receipt_says_the_agency_may_have_it():

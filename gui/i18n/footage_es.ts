@@ -2228,12 +2228,12 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el índice {path} está vacío (0 bytes), pero su registro de actividad muestra que se añadieron carpetas de grabaciones: se cortó (una copia o restauración que falló, un disco que se llenó). Guardaba sus carpetas de grabaciones y los nombres de sus cámaras, así que no lo borre. Cierre footage-agent (Salir en su icono junto al reloj), luego vuelva a poner una copia del archivo de una copia de seguridad, o cámbiele el nombre para conservarlo; abra footage-agent de nuevo y añada otra vez sus carpetas de grabaciones en Ajustes con los mismos nombres de cámara</translation>
     </message>
     <message>
-        <source>It was stopped before it was all sent ({reason}): press &apos;Try sending again&apos; to send it</source>
-        <translation>Se detuvo antes de enviarse del todo ({reason}): pulse «Intentar enviar de nuevo» para enviarlo</translation>
+        <source>it was stopped before it was all sent ({reason}): press &apos;Try sending again&apos; to send it</source>
+        <translation>se detuvo antes de enviarse del todo ({reason}): pulse «Intentar enviar de nuevo» para enviarlo</translation>
     </message>
     <message>
-        <source>It was stopped before it was all sent: press &apos;Try sending again&apos; to send it</source>
-        <translation>Se detuvo antes de enviarse del todo: pulse «Intentar enviar de nuevo» para enviarlo</translation>
+        <source>it was stopped before it was all sent: press &apos;Try sending again&apos; to send it</source>
+        <translation>se detuvo antes de enviarse del todo: pulse «Intentar enviar de nuevo» para enviarlo</translation>
     </message>
     <message>
         <source>the saved privacy masks of camera &apos;{camera}&apos; are damaged, and it is not exported without them: in Settings press Draw privacy masks…, choose {camera}, draw its areas again and press Save masks</source>
@@ -2919,6 +2919,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>The README.txt in it tells the receiver which file is the video, what plays it, and how to check it.</source>
         <translation>El archivo README.txt que contiene indica a quien lo reciba cuál es el vídeo, con qué reproducirlo y cómo comprobarlo.</translation>
+    </message>
+    <message>
+        <source>{camera}: faces blurred in 1 frame</source>
+        <translation>{camera}: caras difuminadas en 1 fotograma</translation>
+    </message>
+    <message>
+        <source>{camera}: faces blurred in {frames} frames</source>
+        <translation>{camera}: caras difuminadas en {frames} fotogramas</translation>
+    </message>
+    <message>
+        <source>{camera}: no face was found to blur (a face narrower than about a twentieth of the picture is missed: cover such places with a privacy mask)</source>
+        <translation>{camera}: no se encontró ninguna cara que difuminar (una cara más estrecha que una vigésima parte de la imagen, aproximadamente, se pasa por alto: cubra esos lugares con una máscara de privacidad)</translation>
     </message>
     <message>
         <source> (you accepted this; the package says so).</source>

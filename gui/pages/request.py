@@ -152,6 +152,7 @@ class RequestPage(QWidget):
         self.approve_button.setText(self.tr("Try sending again") if resumable
                                     else self.tr("Approve and send"))
         state, why = requests.status(view).lower(), requests.reason(view)
+        why = why[:1].upper() + why[1:]   # a sentence of its own after the state
         self.status.setText("" if undecided else self.tr("This request: {state}.")
                             .format(state=state) + (f" {why}" if why else ""))
         self.refresh_summary()

@@ -96,9 +96,9 @@ IN_THE_APP: dict[str, str] = {
                                              "folders again in Settings with the same camera "
                                              "names"),
     # the request page says it beside 'Try sending again', which sends what was approved
-    STOPPED: QT_TRANSLATE_NOOP("core", "It was stopped before it was all sent ({reason}): press "
+    STOPPED: QT_TRANSLATE_NOOP("core", "it was stopped before it was all sent ({reason}): press "
                                        "'Try sending again' to send it"),
-    STOPPED_BARE: QT_TRANSLATE_NOOP("core", "It was stopped before it was all sent: press 'Try "
+    STOPPED_BARE: QT_TRANSLATE_NOOP("core", "it was stopped before it was all sent: press 'Try "
                                             "sending again' to send it"),
     # a camera's masks file that cannot be read (agent/export/masks.py): what is wrong inside
     # the file (a JSON parser's words) helps no owner, and the way out is the same whatever it is

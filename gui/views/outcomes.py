@@ -91,6 +91,9 @@ def result_text(result) -> str:
         lost = getattr(cut, "dropped_frames", 0), getattr(cut, "dropped_audio_packets", 0)
         if any(lost):
             lines.append(_lost_words(*lost))
+        blur = _blur_words(getattr(cut, "redaction", None), getattr(item, "plan", None))
+        if blur:
+            lines.append(blur)
     lines += handover_lines([package_path(i) for i in items if getattr(i, "clip", None)])
     return "\n".join(lines) or translate("outcomes", "Done.")
 
@@ -109,6 +112,23 @@ def handover_lines(packages: list) -> list[str]:
                                      "them to the USB stick, or send them).")
     return ["", head, translate("outcomes", "The README.txt in it tells the receiver which file "
                                             "is the video, what plays it, and how to check it.")]
+
+
+def _blur_words(done, plan) -> str:
+    """What face blurring did to one camera's clip ("" when it was not asked for): a blur that
+    found no face is said, with its limit, so it does not read as faces hidden."""
+    if done is None or not getattr(done, "detections", 0):
+        return ""
+    camera = getattr(plan, "camera", "")
+    if done.blurred_frames == 1:   # one and many said apart, as the translation needs
+        said = translate("outcomes", "{camera}: faces blurred in 1 frame")
+    elif done.blurred_frames:
+        said = translate("outcomes", "{camera}: faces blurred in {frames} frames")
+    else:
+        said = translate("outcomes", "{camera}: no face was found to blur (a face narrower than "
+                                     "about a twentieth of the picture is missed: cover such "
+                                     "places with a privacy mask)")
+    return said.format(camera=camera, frames=done.blurred_frames)
 
 
 def _lost_words(frames: int, pieces: int) -> str:
