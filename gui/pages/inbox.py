@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent.views import one_line
 from gui.views import display, requests
+from gui.views.core_words import in_owner_language
 from gui.views.requests import in_owner_words
 from gui.views.times import US
 from gui.views.words import QT_TRANSLATE_NOOP
@@ -74,9 +76,10 @@ class InboxPage(QWidget):
         self.open_button.setObjectName("primary")
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(lambda: self.open_row(self.table.currentRow()))
-        self.empty = plain_label(self.tr("No requests yet. When an agency you trust asks for "
-                                         "footage, it will appear here and you will get a "
-                                         "notification."), "empty")
+        self._no_requests = self.tr("No requests yet. When an agency you trust asks for "
+                                    "footage, it will appear here and you will get a "
+                                    "notification.")
+        self.empty = plain_label(self._no_requests, "empty")
         self.empty.setAlignment(Qt.AlignCenter)
         self.status = plain_label(name="caption")
         self.sync_button = QPushButton(self.tr("Check for requests now"))
@@ -105,7 +108,8 @@ class InboxPage(QWidget):
     def refresh(self) -> None:
         """Reload the list (an agent job); new ids since the last load raise `arrived`."""
         agent = self.ctx.agent
-        self.ctx.bridge.call("inbox", lambda: agent.requests.list(), self._show, self._error)
+        self.ctx.bridge.call("inbox", lambda: agent.requests.list(), self._show,
+                             self._load_failed)
 
     def sync(self) -> None:
         agent = self.ctx.agent
@@ -145,7 +149,16 @@ class InboxPage(QWidget):
         self._show(views)
 
     def _error(self, message: str) -> None:
-        self.status.setText(message)
+        self.status.setText(_sentence(message))
+
+    def _load_failed(self, message: str) -> None:
+        """The inbox cannot be read (damaged, a newer version's): said where the requests
+        would be, never 'No requests yet' over an empty table."""
+        self.table.hide()
+        self.open_hint.hide()
+        self.open_button.setEnabled(False)
+        self.empty.setText(_sentence(message))
+        self.empty.show()
 
     # showing -----------------------------------------------------------------------------
     def _show(self, views: list) -> None:
@@ -175,6 +188,7 @@ class InboxPage(QWidget):
         self._fit_agency()
         self.table.setVisible(bool(views))
         self.open_hint.setVisible(bool(views))
+        self.empty.setText(self._no_requests)
         self.empty.setVisible(not views)
         if views and self.table.currentRow() < 0:   # the arrows and Enter work at once
             self.table.selectRow(0)
@@ -218,3 +232,9 @@ class InboxPage(QWidget):
     def open_row(self, row: int) -> None:
         if 0 <= row < len(self.views):
             self.opened.emit(self.views[row])
+
+
+def _sentence(message: str) -> str:
+    """A core message in the owner's language, as a sentence of its own."""
+    said = in_owner_language(one_line(message))
+    return said[:1].upper() + said[1:]

@@ -75,7 +75,23 @@ INDEX_EMPTY = QT_TRANSLATE_NOOP("core", "the index {path} is empty (0 bytes), bu
                                         "backup, or move it aside (keep it) and add your "
                                         "recordings folders again with the same camera names, "
                                         "then scan")
+INBOX_DAMAGED = QT_TRANSLATE_NOOP("core", "the inbox {path} is damaged and cannot be used "
+                                          "({detail}); it holds the requests you received and "
+                                          "what you decided and sent for each, so do not delete "
+                                          "it: put back a copy from a backup, or move it aside "
+                                          "(keep it): the requests then come in again from the "
+                                          "agencies' portals, without what you decided on them "
+                                          "here")
 IN_THE_APP: dict[str, str] = {
+    INBOX_DAMAGED: QT_TRANSLATE_NOOP("core", "the inbox {path} is damaged and cannot be used "
+                                             "({detail}); it holds the requests you received and "
+                                             "what you decided and sent for each, so do not "
+                                             "delete it. Quit footage-agent (Quit on its icon by "
+                                             "the clock), then put back a copy of the file from a "
+                                             "backup, or rename it to keep it, and start "
+                                             "footage-agent again: without a copy, the requests "
+                                             "come in again from the agencies' portals, without "
+                                             "what you decided on them here"),
     INDEX_DAMAGED: QT_TRANSLATE_NOOP("core", "the index {path} is damaged and cannot be used "
                                              "({detail}); it holds your recordings folders and "
                                              "camera names, not only the list of recordings, so "
@@ -224,6 +240,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{path} is not a folder (is the drive connected?)"),
     INDEX_DAMAGED,
     INDEX_EMPTY,
+    INBOX_DAMAGED,
     # a camera with nothing indexed (agent/owner_index.py)
     QT_TRANSLATE_NOOP("core", "the camera '{camera}' has no recordings in the index yet"),
     RUN_SCAN,
