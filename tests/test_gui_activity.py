@@ -118,3 +118,41 @@ def test_the_log_page_shows_a_cancelled_export_a_local_window_and_a_gap(qtbot, t
     finally:
         window.shutdown()
         agent.close()
+
+
+def _logged_keys() -> dict[str, str]:
+    """Every field name the agent passes to an activity log record (audit.append, and the
+    helpers that call it), read from its source: {field: where}."""
+    import ast
+    from pathlib import Path
+
+    helpers = {"append", "_log", "_log_change", "log"}
+    found = {}
+    for path in sorted(Path(__file__).resolve().parents[1].joinpath("agent").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and node.args
+                    and (getattr(node.func, "attr", None) or getattr(node.func, "id", None))
+                    in helpers and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                for kw in node.keywords:
+                    if kw.arg:
+                        found.setdefault(kw.arg, f"{path.name}:{node.lineno}")
+    return found
+
+
+def test_every_field_the_agent_logs_has_a_label():
+    """Owner hunt: the log showed 'areas: 1' (a privacy masks change), 'set_aside: ...',
+    'resumed_from: ...', 'emergency: yes', 'withdrawn: ...' as the agent's field names, in
+    English in the Spanish app too."""
+    hidden = set(activity._SKIP)
+    missing = {k: where for k, where in _logged_keys().items()
+               if k not in activity.LABELS and k not in hidden
+               and not k.endswith(("sha256", "_head"))}
+    assert not missing, missing
+
+
+def test_a_masks_change_reads_in_spanish(spanish):  # noqa: F811
+    details = activity.row(record("masks", camera="driveway", areas=2), ZONE)[2]
+    assert details == "Cámara: driveway; Zonas: 2"
+    held = activity.row(record("hold", **REQ, status="held", bytes=2_500_000), ZONE)[2]
+    assert "bytes" not in held and "Tamaño: 2.5 MB" in held, held

@@ -1997,6 +1997,58 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Registros sellados</translation>
     </message>
     <message>
+        <source>Areas</source>
+        <translation>Zonas</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>Cuántas</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Motivos</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <source>Marked urgent</source>
+        <translation>Marcada como urgente</translation>
+    </message>
+    <message>
+        <source>Upload server</source>
+        <translation>Servidor de envío</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>Resumed after</source>
+        <translation>Reanudado tras</translation>
+    </message>
+    <message>
+        <source>Set aside in</source>
+        <translation>Apartado en</translation>
+    </message>
+    <message>
+        <source>Upload addresses</source>
+        <translation>Direcciones de envío</translation>
+    </message>
+    <message>
+        <source>Not deleted by the portal</source>
+        <translation>No borrado por el portal</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retirado</translation>
+    </message>
+    <message>
         <source>Records found</source>
         <translation>Registros encontrados</translation>
     </message>

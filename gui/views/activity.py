@@ -112,6 +112,22 @@ LABELS = {
     "rule": QT_TRANSLATE_NOOP("activity", "Rule"),
     "tar": QT_TRANSLATE_NOOP("activity", "Package file"),
     "sealed_records": QT_TRANSLATE_NOOP("activity", "Records sealed"),
+    "areas": QT_TRANSLATE_NOOP("activity", "Areas"),
+    "bytes": QT_TRANSLATE_NOOP("activity", "Size"),
+    "count": QT_TRANSLATE_NOOP("activity", "How many"),
+    "reasons": QT_TRANSLATE_NOOP("activity", "Reasons"),
+    "problems": QT_TRANSLATE_NOOP("activity", "Problems"),
+    "emergency": QT_TRANSLATE_NOOP("activity", "Marked urgent"),
+    "endpoint": QT_TRANSLATE_NOOP("activity", "Upload server"),
+    "ok": QT_TRANSLATE_NOOP("activity", "Done"),
+    "recorder": QT_TRANSLATE_NOOP("activity", "Recorder"),
+    "registrations": QT_TRANSLATE_NOOP("activity", "Registrations"),
+    "request": QT_TRANSLATE_NOOP("activity", "Request"),
+    "resumed_from": QT_TRANSLATE_NOOP("activity", "Resumed after"),
+    "set_aside": QT_TRANSLATE_NOOP("activity", "Set aside in"),
+    "urls": QT_TRANSLATE_NOOP("activity", "Upload addresses"),
+    "not_deleted": QT_TRANSLATE_NOOP("activity", "Not deleted by the portal"),
+    "withdrawn": QT_TRANSLATE_NOOP("activity", "Withdrawn"),
     "found_records": QT_TRANSLATE_NOOP("activity", "Records found"),
 }
 _SKIP = ("token", "sha256", "signature", "prev", "hash", "status")   # status: said by `what`
@@ -149,7 +165,8 @@ def _value(key: str, value, zone_name: str) -> str:
             return display.day_time(_instant(value), zone_name)
         except ValueError:
             return value
-    if key == "size" and isinstance(value, int) and not isinstance(value, bool):
+    if (key in ("size", "bytes", "resumed_from") and isinstance(value, int)
+            and not isinstance(value, bool)):
         return display.size(value)
     if value is True:
         return translate("activity", "yes")
