@@ -133,3 +133,21 @@ def test_an_export_stopped_after_some_packages_opens_the_folder_holding_them(qtb
     finally:
         win.shutdown()
         agent.close()
+
+
+def test_a_folder_the_desktop_cannot_open_is_named_instead(qtbot, world, tmp_path):
+    """Owner hunt: where the system has no file manager to open a folder with (here: Qt's
+    offscreen platform, which opens nothing, as a Linux desktop without xdg-open), Open the
+    folder did nothing at all when pressed. The page now says where the folder is."""
+    win, agent = open_window(qtbot, world.home)
+    try:
+        page = one_camera(qtbot, win, world)
+        usb = tmp_path / "USB stick"
+        export_result(qtbot, win, page, usb)
+        qtbot.mouseClick(win.progress.open_button, Qt.LeftButton)
+        said = win.progress.note.text()
+        assert "could not open the folder" in said and str(usb) in said, said
+        assert win.progress.note.isVisible()
+    finally:
+        win.shutdown()
+        agent.close()

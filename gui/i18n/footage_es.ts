@@ -994,6 +994,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <source>It did not work</source>
         <translation>No funcionó</translation>
     </message>
+    <message>
+        <source>This computer could not open the folder; it is {folder}</source>
+        <translation>Este ordenador no pudo abrir la carpeta; está en {folder}</translation>
+    </message>
 </context>
 <context>
     <name>RecorderDialog</name>

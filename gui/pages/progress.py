@@ -30,6 +30,9 @@ class ProgressPage(QWidget):
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
         self.result = plain_label(name="receipt")
+        self.note = plain_label()   # where a folder the desktop could not open is
+        self.note.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.note.hide()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.done_button = QPushButton(self.tr("Back"))
         self.done_button.setObjectName("primary")
@@ -51,6 +54,7 @@ class ProgressPage(QWidget):
         box.addWidget(self.bar)
         box.addSpacing(16)
         box.addWidget(self.result)
+        box.addWidget(self.note)
         box.addStretch(1)
         box.addLayout(buttons)
         ctx.bridge.jobProgress.connect(self._progress)
@@ -70,6 +74,7 @@ class ProgressPage(QWidget):
         self.cancel_button.show()
         self.done_button.hide()
         self.open_button.hide()
+        self.note.hide()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         # A button outside a dialog takes Space only: Enter, as the owner expects, leaves too.
@@ -128,5 +133,9 @@ class ProgressPage(QWidget):
     def open_folder(self) -> None:
         """Show the packages' folder in the system's file manager (Explorer, Finder, ...)."""
         folder = self.packages_folder()
-        if folder is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        if folder is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            # no file manager to open it with (a Linux desktop without one): never a button
+            # that does nothing
+            self.note.setText(self.tr("This computer could not open the folder; it is {folder}")
+                              .format(folder=folder))
+            self.note.show()
