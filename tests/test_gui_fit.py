@@ -367,3 +367,20 @@ def test_the_sidebar_lights_the_page_shown_from_the_start(qtbot, app_window):
     win.show_page("log")
     win.show_page("inbox")
     assert lit() == ["Requests"]
+
+
+def test_the_export_pages_times_fit_a_small_screen_in_spanish(qtbot, spanish, app_window):
+    """Owner hunt: on a 1024x600 screen the Spanish Export page's line of times ("Desde ...
+    hasta ... PST, America/Los_Angeles  Mostrar este tiempo") was wider than the page, so the
+    page scrolled sideways: 'Mostrar este tiempo' and the timelines' right ends were out of
+    view, and the words above cut off mid-sentence."""
+    win, _world = app_window
+    win.resize(window_size(SMALL_SCREENS[0]))
+    win.show_page("export")
+    settle(qtbot, win)
+    page = win.export
+    assert page.show_button.text() == "Mostrar este tiempo"
+    scroll = page.show_button.parentWidget().parentWidget().parentWidget()
+    assert isinstance(scroll, QAbstractScrollArea)
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert inside(page.show_button, win)

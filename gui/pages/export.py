@@ -78,11 +78,13 @@ class ExportPage(QWidget):
         self.folder.textChanged.connect(self.refresh_summary)
         when = QHBoxLayout()
         self.zone = plain_label(name="caption")   # the times are typed in the owner's zone
-        self.zone.setWordWrap(False)   # "PST, America/Los_Angeles" on one line
-        for w in (QLabel(self.tr("From")), self.start_edit, QLabel(self.tr("to")), self.end_edit,
-                  self.zone, show):
+        # "PST, America/Los_Angeles" on one line where there is room, else two: never wider
+        # than the page (a small screen in Spanish scrolled sideways)
+        self.zone.setWordWrap(True)
+        for w in (QLabel(self.tr("From")), self.start_edit, QLabel(self.tr("to")), self.end_edit):
             when.addWidget(w)
-        when.addStretch(1)
+        when.addWidget(self.zone, 1)   # the room left: it wraps only when there is none
+        when.addWidget(show)
         where = QHBoxLayout()
         where.addWidget(QLabel(self.tr("Save in")))
         where.addWidget(self.folder, 1)
