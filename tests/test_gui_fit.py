@@ -384,3 +384,18 @@ def test_the_export_pages_times_fit_a_small_screen_in_spanish(qtbot, spanish, ap
     assert isinstance(scroll, QAbstractScrollArea)
     assert not scroll.horizontalScrollBar().isVisible()
     assert inside(page.show_button, win)
+
+
+def test_the_settings_page_fits_a_small_screen_in_spanish(qtbot, spanish, app_window):
+    """Owner hunt: on a 1024x600 screen the Spanish Settings page scrolled sideways, cutting
+    the registrations' certificate column ('válido hasta el 5 ...') and every line's end: the
+    safe-copy tick box's words (which a tick box never wraps) were wider than the page."""
+    from PySide6.QtWidgets import QScrollArea
+
+    win, _world = app_window
+    win.resize(window_size(SMALL_SCREENS[0]))
+    win.show_page("settings")
+    settle(qtbot, win)
+    assert win.settings.holds.text().startswith("Al llegar una solicitud")
+    scroll = win.settings.findChild(QScrollArea)
+    assert not scroll.horizontalScrollBar().isVisible()

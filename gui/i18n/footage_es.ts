@@ -1537,7 +1537,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>When a request arrives, keep a safe copy of the footage it covers until I decide</source>
-        <translation>Cuando llegue una solicitud, guardar una copia a salvo de las grabaciones que abarca hasta que yo decida</translation>
+        <translation>Al llegar una solicitud, guardar una copia a salvo de sus grabaciones hasta que yo decida</translation>
     </message>
     <message>
         <source>Keep watching for requests when I close the window</source>
