@@ -157,3 +157,29 @@ def test_checking_for_requests_before_registering_says_there_was_no_one_to_ask(
     assert {"en": "There was no agency to ask", "es": "No había ninguna agencia a la que "
             "preguntar"}[language] in said, said
     assert "Checked just now" not in said and "Consultado" not in said
+
+
+def test_the_agency_step_says_which_agencies_are_trusted_already(qtbot, tmp_path, footage):
+    """Owner hunt: Set up, opened again after the agency was added, showed its agency step
+    as on the first day (only 'Choose the agency file...'), so the owner could not tell the
+    agency was there and looked for its file again. An empty home's step says nothing."""
+    from demo.gui_data import make_world
+
+    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
+    win, agent = open_app_window(qtbot, world.home)
+    try:
+        win.show_page("first_run")
+        win.first_run.go(2)
+        settle(qtbot, win)
+        said = win.first_run.agency.result.text()
+        assert "You trust Example City Police Department already" in said, said
+    finally:
+        win.shutdown()
+        agent.close()
+
+
+def test_the_agency_step_of_an_empty_home_says_nothing_yet(qtbot, window):
+    window.show_page("first_run")
+    window.first_run.go(2)
+    settle(qtbot, window)
+    assert window.first_run.agency.result.text() == ""

@@ -79,6 +79,10 @@
         <translation>Archivos de agencia (*.json)</translation>
     </message>
     <message>
+        <source>You trust {agencies} already. Choose another agency&apos;s file only if another agency gave you one; otherwise press Next.</source>
+        <translation>Ya confía en {agencies}. Elija el archivo de otra agencia solo si otra agencia le dio uno; si no, pulse Siguiente.</translation>
+    </message>
+    <message>
         <source>Added {agency}
 Call-back number: {phone}
 Key fingerprints (compare them with the ones the agency published):

@@ -23,7 +23,7 @@ TITLES = (QT_TRANSLATE_NOOP("FirstRunPage", "1  Recordings"),
           QT_TRANSLATE_NOOP("FirstRunPage", "2  Camera clock"),
           QT_TRANSLATE_NOOP("FirstRunPage", "3  Agency"),
           QT_TRANSLATE_NOOP("FirstRunPage", "4  Register"))
-REGISTER = 3
+AGENCY, REGISTER = 2, 3
 
 
 class FirstRunPage(QWidget):
@@ -81,6 +81,8 @@ class FirstRunPage(QWidget):
         self.next_button.setVisible(index != REGISTER)
         if index == 1:
             self.clock.refresh()
+        if index == AGENCY:   # opened again: which agencies are trusted already
+            self.agency.refresh()
         if index == REGISTER:
             self.registration.start_new()
 

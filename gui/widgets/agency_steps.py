@@ -67,12 +67,28 @@ class AgencyStep(QWidget):
         box.addWidget(self.result)
         box.addStretch(1)
 
+    def refresh(self) -> None:
+        """Say which agencies are trusted already (Set up opened again), unless the step says
+        what was just added."""
+        agent = self.ctx.agent
+        self.ctx.bridge.call("agencies", agent.agencies, self._trusted)
+
+    def _trusted(self, agencies) -> None:
+        if self.result.text() and not self.result.property("trusted"):
+            return   # the words for a file just chosen stay
+        names = ", ".join(one_line(a.name) for a in agencies)
+        self.result.setText(self.tr("You trust {agencies} already. Choose another agency's file "
+                                    "only if another agency gave you one; otherwise press Next."
+                                    ).format(agencies=names) if agencies else "")
+        self.result.setProperty("trusted", bool(agencies))
+
     def choose(self) -> None:
         path = choose_agency_file(self)
         if path:
             self.add(path)
 
     def add(self, path: str) -> None:
+        self.result.setProperty("trusted", False)
         import_agency_file(self, self.ctx, path, self._added, self.result.setText)
 
     def _added(self, change) -> None:
