@@ -182,3 +182,18 @@ def test_an_exports_result_says_who_vouches_for_its_content_credentials():
         "", "agency", "https://police.example.gov")})
     assert "signed with your certificate from https://police.example.gov" in \
         outcomes.result_text([certified])
+
+
+def test_a_decline_the_portal_refused_says_why_with_the_owners_reason():
+    """Owner hunt: 'Declined, not taken by the agency' sends the owner to open the request to
+    see why (user-guide.md), but a decline with a typed reason showed only that reason there:
+    why the portal refused it was never said."""
+    refused = replace(VIEW, status="declined", reason="The camera was off",
+                      decision_error="Example PD's portal refused (HTTP 403): the registration "
+                                     "was retired")
+    assert requests.status(refused) == "Declined, not taken by the agency"
+    said = requests.reason(refused)
+    assert "refused (HTTP 403): the registration was retired" in said, said
+    assert "The camera was off" in said
+    pending = replace(refused, decision_error=None)
+    assert requests.reason(pending) == "The camera was off"

@@ -3472,6 +3472,10 @@ Cámaras registradas: {cameras}</translation>
         <translation>(en un radio de {m} m)</translation>
     </message>
     <message>
+        <source>{why}. Your reason: {reason}</source>
+        <translation>{why}. Su motivo: {reason}</translation>
+    </message>
+    <message>
         <source>Declined, not taken by the agency</source>
         <translation>Rechazada, la agencia no la aceptó</translation>
     </message>

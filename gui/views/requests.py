@@ -146,8 +146,16 @@ def reason(v: RequestView) -> str:
     delivery, or a decision the portal did not take. The core's words are in the owner's
     language; a decline reason the owner typed is shown as typed."""
     if not v.problem and v.reason and v.status == "declined":
+        if v.decision_error:   # "not taken by the agency": why, then what the owner wrote
+            return translate("requests", "{why}. Your reason: {reason}").format(
+                why=_sentence(in_owner_language(one_line(v.decision_error))),
+                reason=one_line(v.reason))
         return one_line(v.reason)
     return in_owner_language(one_line(v.problem or v.reason or v.decision_error or ""))
+
+
+def _sentence(said: str) -> str:
+    return said[:1].upper() + said[1:].rstrip(".")
 
 
 def status(v: RequestView) -> str:
