@@ -1415,6 +1415,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Lo que saldrá de este ordenador</translation>
     </message>
     <message>
+        <source>Nothing leaves this PC: you declined this request.</source>
+        <translation>No sale nada de este ordenador: usted rechazó esta solicitud.</translation>
+    </message>
+    <message>
+        <source>Nothing leaves this PC: this request has expired.</source>
+        <translation>No sale nada de este ordenador: esta solicitud ha caducado.</translation>
+    </message>
+    <message>
         <source>The reason was cut to {n} characters, the most an agency accepts.</source>
         <translation>El motivo se ha recortado a {n} caracteres, lo máximo que acepta una agencia.</translation>
     </message>

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from agent.views import RequestView
 from gui.views import display, requests, summary
 from gui.views.requests import UNDECIDED, in_owner_words
-from gui.views.words import translate
+from gui.views.words import QT_TRANSLATE_NOOP, translate
 from gui.widgets.camera_strip import CameraStrip, StripArea
 from gui.widgets.labels import ElidedLabel, QuietLabel, plain_label
 from gui.widgets.options import Options
@@ -28,6 +28,14 @@ from gui.widgets.reason_box import ReasonBox
 from gui.widgets.registrations_panel import confirm
 from gui.widgets.request_info import RequestInfo
 from gui.widgets.sending import action_bar, outgoing
+
+# A request nothing can leave for any more, and why ('What will leave this PC' says so)
+CLOSED = {
+    "declined": QT_TRANSLATE_NOOP("RequestPage", "Nothing leaves this PC: you declined this "
+                                                 "request."),
+    "expired": QT_TRANSLATE_NOOP("RequestPage", "Nothing leaves this PC: this request has "
+                                                "expired."),
+}
 
 
 class FactsArea(QScrollArea):
@@ -202,6 +210,8 @@ class RequestPage(QWidget):
         host = requests.upload_host(self.view)
         recipient = requests.agency_name(self.view) + (f" ({host})" if host else "")
         rows = summary.lines(out, recipient, self.ctx.zone)
+        if self.view.status in CLOSED:   # never what would be sent: nothing will be
+            rows = [self.tr(CLOSED[self.view.status])]
         if self.view.status in UNDECIDED:
             rows += requests.unregistered_lines(self.view, [p.camera for p in out.parts])
         self.summary.setText("\n".join(rows))
