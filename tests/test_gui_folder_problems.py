@@ -212,3 +212,25 @@ def test_the_export_page_on_an_index_that_cannot_be_opened_offers_no_dead_export
     finally:
         window.close()
         agent.close()
+
+
+def test_look_again_while_the_folder_is_still_gone_says_it_looked(qtbot, tmp_path):
+    """Owner hunt: pressed before the drive was back, Look again changed nothing on screen, so
+    the owner could not tell whether it had looked at all (a button that seemed to do nothing).
+    The notice now says when it looked and that the folder is still not there."""
+    world = make_world(tmp_path / "world", tmp_path / "home", seconds=4.0)
+    window, agent = open_window(qtbot, world.home)
+    try:
+        unplug(world, tmp_path)
+        scan(qtbot, window, agent)
+        notice = window.folder_problems
+        before = notice.label.text()
+        qtbot.mouseClick(notice.retry_button, Qt.LeftButton)
+        settle(qtbot, window)
+        said = notice.label.text()
+        assert said != before and said.startswith(before), said
+        assert "Looked again at" in said and "still cannot be read" in said, said
+        assert notice.retry_button.isEnabled()
+    finally:
+        window.shutdown()
+        agent.close()

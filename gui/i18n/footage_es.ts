@@ -380,6 +380,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <source>Open Settings</source>
         <translation>Abrir Ajustes</translation>
     </message>
+    <message>
+        <source>Looked again at {time}: still cannot be read.</source>
+        <translation>Se volvió a mirar a las {time}: sigue sin poder leerse.</translation>
+    </message>
 </context>
 <context>
     <name>FolderStep</name>

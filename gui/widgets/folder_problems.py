@@ -4,12 +4,16 @@ it; and an index that cannot be opened at all, said first. Without it the timeli
 learns only when an approval or an export fails on a missing file."""
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from agent.service import AgentError
 from agent.views import one_line
+from gui.views import display
 from gui.views.core_words import in_owner_language
+from gui.views.times import US
 from gui.widgets.labels import PlainLabel
 
 
@@ -26,6 +30,7 @@ class FolderProblems(QWidget):
         self.ctx = ctx
         self.problems: dict[str, str] = {}   # folder -> why it cannot be scanned
         self.index_problem = ""   # why the index cannot be opened at all, in the owner's words
+        self.looked = ""   # when Look again last found a folder still missing
         self.label = PlainLabel()
         self.label.setObjectName("urgent")
         self.label.setTextFormat(Qt.PlainText)
@@ -53,7 +58,17 @@ class FolderProblems(QWidget):
                     agent.scan([root], cancel=cancel)
                 except AgentError:   # its ScanFailed says why, here
                     pass
-        self.ctx.bridge.run("scan", work)
+        self.retry_button.setEnabled(False)   # looking: pressed again, it would look twice
+        self.looked = ""
+        self.ctx.bridge.run("scan", work, lambda _r: self._looked(), lambda _m: self._looked())
+
+    def _looked(self) -> None:
+        """Said when a folder is still not there, so the press visibly did something."""
+        self.retry_button.setEnabled(True)
+        if self.problems:
+            self.looked = self.tr("Looked again at {time}: still cannot be read.").format(
+                time=display.clock(int(time.time() * US), self.ctx.zone))
+        self._show()
 
     def failed(self, event) -> None:
         """A ScanFailed: the folder and why, as the core said it, in the owner's language."""
@@ -82,6 +97,10 @@ class FolderProblems(QWidget):
     def _show(self) -> None:
         lines = ([self.index_problem] if self.index_problem else []) + list(self.problems.values())
         said = "\n".join(why[:1].upper() + why[1:] for why in lines)
+        if not self.problems:
+            self.looked = ""   # every folder back: a later problem starts afresh
+        if said and self.looked:
+            said += "\n" + self.looked
         self.label.setText(said)
         self.retry_button.setVisible(bool(self.problems))
         # Settings can remove a folder, but nothing there opens an index that cannot be opened
