@@ -101,7 +101,7 @@ def test_manual_export_with_masks_previews_and_writes_them_black(qtbot, win, tmp
     settle(qtbot, win)
     opts = page.options
     assert opts.masks.isEnabled() and opts.masks.isChecked() and opts.faces.isEnabled()
-    assert "Settings \u2192 Privacy masks" in opts.masks.toolTip()
+    assert "Settings \u2192 Draw privacy masks\u2026" in opts.masks.toolTip()   # the button's name
     assert "Hidden: 2 privacy masks on driveway" in page.summary.text()
     tl = page.strip.timelines["driveway"]
     tl.set_selection(tl.limit_start, tl.limit_start + 2 * US)

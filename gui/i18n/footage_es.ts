@@ -858,8 +858,8 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
 <context>
     <name>Options</name>
     <message>
-        <source>Draw privacy masks once per camera in Settings → Privacy masks: click the corners of an area (a neighbour&apos;s window, a garden) to black it out in every export.</source>
-        <translation>Dibuje las máscaras de privacidad una vez por cámara en Ajustes → Máscaras de privacidad: haga clic en las esquinas de una zona (la ventana de un vecino, un jardín) para taparla en negro en cada exportación.</translation>
+        <source>Draw privacy masks once per camera in Settings → Draw privacy masks…: click the corners of an area (a neighbour&apos;s window, a garden) to black it out in every export.</source>
+        <translation>Dibuje las máscaras de privacidad una vez por cámara en Ajustes → Dibujar máscaras de privacidad…: haga clic en las esquinas de una zona (la ventana de un vecino, un jardín) para taparla en negro en cada exportación.</translation>
     </message>
     <message>
         <source>Include sound</source>

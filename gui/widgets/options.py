@@ -21,9 +21,9 @@ from agent.views import one_line
 from gui.views.words import QT_TRANSLATE_NOOP
 
 MASKS_HOW = QT_TRANSLATE_NOOP(
-    "Options", "Draw privacy masks once per camera in Settings \u2192 Privacy masks: click the "
-               "corners of an area (a neighbour's window, a garden) to black it out in every "
-               "export.")
+    "Options", "Draw privacy masks once per camera in Settings \u2192 Draw privacy "
+               "masks\u2026: click the corners of an area (a neighbour's window, a garden) to "
+               "black it out in every export.")
 
 
 UNREADABLE = -1   # a camera's count of masks when its masks file cannot be read
