@@ -234,3 +234,25 @@ def test_look_again_while_the_folder_is_still_gone_says_it_looked(qtbot, tmp_pat
     finally:
         window.shutdown()
         agent.close()
+
+
+def test_look_again_pressed_from_the_keyboard_keeps_the_focus(qtbot, tmp_path):
+    """Second app hunt: Look again is disabled while it looks, and a disabled button loses the
+    keyboard's focus, which then went nowhere: an owner using the keyboard had to find their
+    place again. The focus comes back to it when it is enabled again."""
+    world = make_world(tmp_path / "world", tmp_path / "home", seconds=4.0)
+    window, agent = open_window(qtbot, world.home)
+    try:
+        unplug(world, tmp_path)
+        scan(qtbot, window, agent)
+        notice = window.folder_problems
+        window.activateWindow()
+        notice.retry_button.setFocus()
+        qtbot.waitUntil(notice.retry_button.hasFocus)
+        qtbot.keyClick(notice.retry_button, Qt.Key_Space)
+        settle(qtbot, window)
+        assert "Looked again at" in notice.label.text()
+        assert notice.retry_button.isEnabled() and notice.retry_button.hasFocus()
+    finally:
+        window.shutdown()
+        agent.close()

@@ -31,6 +31,7 @@ class FolderProblems(QWidget):
         self.problems: dict[str, str] = {}   # folder -> why it cannot be scanned
         self.index_problem = ""   # why the index cannot be opened at all, in the owner's words
         self.looked = ""   # when Look again last found a folder still missing
+        self._had_focus = False   # Look again was pressed from the keyboard
         self.label = PlainLabel()
         self.label.setObjectName("urgent")
         self.label.setTextFormat(Qt.PlainText)
@@ -58,6 +59,9 @@ class FolderProblems(QWidget):
                     agent.scan([root], cancel=cancel)
                 except AgentError:   # its ScanFailed says why, here
                     pass
+        # A disabled button loses the keyboard's focus: given back when it is enabled again,
+        # so an owner pressing it from the keyboard is not left with focus nowhere.
+        self._had_focus = self.retry_button.hasFocus()
         self.retry_button.setEnabled(False)   # looking: pressed again, it would look twice
         self.looked = ""
         self.ctx.bridge.run("scan", work, lambda _r: self._looked(), lambda _m: self._looked())
@@ -65,6 +69,8 @@ class FolderProblems(QWidget):
     def _looked(self) -> None:
         """Said when a folder is still not there, so the press visibly did something."""
         self.retry_button.setEnabled(True)
+        if self._had_focus and self.problems:
+            self.retry_button.setFocus(Qt.OtherFocusReason)
         if self.problems:
             self.looked = self.tr("Looked again at {time}: still cannot be read.").format(
                 time=display.clock(int(time.time() * US), self.ctx.zone))
