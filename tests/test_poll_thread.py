@@ -57,21 +57,32 @@ def busy_portal(token_for, polls_before_stop: int, stop: threading.Event):
         yield origin, seen
 
 
+@contextmanager
+def registered_agent(tmp_path, origin: str, upload: str | None = None):
+    """An Agent whose home trusts the test agency (its portal at `origin`, uploads at `upload`,
+    else there too) and holds registration reg-1 with its portal token; closed on leaving."""
+    doc = {"frp": 1, "id": AGENCY_ID, "name": "Example Police Department",
+           "phone": "+1-206-555-0100", "portal": origin + "/v1",
+           "upload_origins": [upload or origin], "keys": {"keys": [JWK]}}
+    (tmp_path / "agency.json").write_text(json.dumps(doc))
+    home = tmp_path / "home"
+    agent = Agent(home)
+    try:
+        agent.add_agency(tmp_path / "agency.json")
+        keep_unpinned(home, AGENCY_ID, "reg-1", "portal-secret")
+        yield agent
+    finally:
+        agent.close()
+
+
 def test_a_decision_the_portal_asked_to_wait_for_is_not_sent_again_on_every_pass(tmp_path):
     """Attacker's hunt: a decision not yet sent was posted again on every pass of the poll
     thread (every poll, and every 0.2 s when no poll was waiting), whatever the portal's
     Retry-After said and with no growing wait: a busy or stalling portal was asked again and
     again, each stall holding up the polls behind it."""
-    home, stop = tmp_path / "home", threading.Event()
+    stop = threading.Event()
     with busy_portal(lambda server: signed(claims("req-1", origin)), 10, stop) as (origin, seen):
-        doc = {"frp": 1, "id": AGENCY_ID, "name": "Example Police Department",
-               "phone": "+1-206-555-0100", "portal": origin + "/v1",
-               "upload_origins": [origin], "keys": {"keys": [JWK]}}
-        (tmp_path / "agency.json").write_text(json.dumps(doc))
-        agent = Agent(home)
-        try:
-            agent.add_agency(tmp_path / "agency.json")
-            keep_unpinned(home, AGENCY_ID, "reg-1", "portal-secret")
+        with registered_agent(tmp_path, origin) as agent:
             desk = agent.requests
             assert [e.jti for e in desk.sync().new] == ["req-1"]
             desk.decline("req-1", "not at home")   # the portal is busy: it waits to be sent
@@ -87,8 +98,6 @@ def test_a_decision_the_portal_asked_to_wait_for_is_not_sent_again_on_every_pass
             assert entry.decision_sent_at_us is None and entry.decision_error is None
             report = desk.sync()   # the owner asking for a sync tries it now all the same
             assert seen["decisions"] == 2 and "not sent" in report.problems[0]
-        finally:
-            agent.close()
 
 
 def test_a_pass_that_fails_waits_before_the_next_instead_of_spinning(tmp_path):
@@ -96,7 +105,7 @@ def test_a_pass_that_fails_waits_before_the_next_instead_of_spinning(tmp_path):
     disk error), every pass of the poll thread failed at once and the next came 0.2 s later,
     so `run` wrote a traceback five times a second for as long as it ran. A failed pass now
     waits as a failed poll does (the poll policy's growing wait)."""
-    home, stop, failed = tmp_path / "home", threading.Event(), threading.Event()
+    stop, failed = threading.Event(), threading.Event()
     records: list[logging.LogRecord] = []
 
     class Seen(logging.Handler):
@@ -105,28 +114,22 @@ def test_a_pass_that_fails_waits_before_the_next_instead_of_spinning(tmp_path):
                 records.append(record)
                 failed.set()
 
-    doc = {"frp": 1, "id": AGENCY_ID, "name": "Example Police Department",
-           "phone": "+1-206-555-0100", "portal": "https://frp.police.example.gov/v1",
-           "upload_origins": ["https://upload.police.example.gov"], "keys": {"keys": [JWK]}}
-    (tmp_path / "agency.json").write_text(json.dumps(doc))
-    agent = Agent(home)
     handler = Seen()
     logging.getLogger("agent.requests.polling").addHandler(handler)
     try:
-        agent.add_agency(tmp_path / "agency.json")
-        keep_unpinned(home, AGENCY_ID, "reg-1", "portal-secret")
-        (home / "registrations.json").write_text("{ damaged")
-        poller = threading.Thread(target=agent.requests.run_polling, args=(stop,))
-        poller.start()
-        assert failed.wait(30)
-        stop.wait(1.0)   # five passes before; the next now comes half a minute on at least
-        stop.set()
-        poller.join(10)
-        assert not poller.is_alive()
-        assert len(records) == 1, [r.getMessage() for r in records]
+        with registered_agent(tmp_path, "https://frp.police.example.gov",
+                              "https://upload.police.example.gov") as agent:
+            (agent.home / "registrations.json").write_text("{ damaged")
+            poller = threading.Thread(target=agent.requests.run_polling, args=(stop,))
+            poller.start()
+            assert failed.wait(30)
+            stop.wait(1.0)   # five passes before; the next now comes half a minute on at least
+            stop.set()
+            poller.join(10)
+            assert not poller.is_alive()
+            assert len(records) == 1, [r.getMessage() for r in records]
     finally:
         logging.getLogger("agent.requests.polling").removeHandler(handler)
-        agent.close()
 
 
 def test_with_no_poll_waiting_the_thread_does_not_go_round_five_times_a_second(tmp_path):
@@ -134,7 +137,7 @@ def test_with_no_poll_waiting_the_thread_does_not_go_round_five_times_a_second(t
     registration the agency retired), no poll was waiting and the thread went round every
     0.2 s, reading the whole inbox each time: 24 ms a pass with 2,000 requests, an eighth of
     a core for as long as the app ran. With nothing due it waits the longest it waits."""
-    home, stop, refused = tmp_path / "home", threading.Event(), threading.Event()
+    stop, refused = threading.Event(), threading.Event()
 
     class Retired(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802
@@ -148,33 +151,23 @@ def test_with_no_poll_waiting_the_thread_does_not_go_round_five_times_a_second(t
         def log_message(self, *args):
             pass
 
-    with serving(Retired) as (origin, _server):
-        doc = {"frp": 1, "id": AGENCY_ID, "name": "Example Police Department",
-               "phone": "+1-206-555-0100", "portal": origin + "/v1", "upload_origins": [origin],
-               "keys": {"keys": [JWK]}}
-        (tmp_path / "agency.json").write_text(json.dumps(doc))
-        agent = Agent(home)
-        try:
-            agent.add_agency(tmp_path / "agency.json")
-            keep_unpinned(home, AGENCY_ID, "reg-1", "portal-secret")
-            desk = agent.requests
-            passes = []
-            real_registrations = desk.trust.registrations
+    with serving(Retired) as (origin, _server), registered_agent(tmp_path, origin) as agent:
+        desk = agent.requests
+        passes = []
+        real_registrations = desk.trust.registrations
 
-            def registrations():   # read once at the start of every pass
-                passes.append(1)
-                return real_registrations()
+        def registrations():   # read once at the start of every pass
+            passes.append(1)
+            return real_registrations()
 
-            desk.trust.registrations = registrations
-            poller = threading.Thread(target=desk.run_polling, args=(stop,))
-            poller.start()
-            assert refused.wait(30)
-            stop.wait(1.0)   # five passes before
-            stop.set()
-            poller.join(10)
-            assert not poller.is_alive() and len(passes) == 1, len(passes)
-        finally:
-            agent.close()
+        desk.trust.registrations = registrations
+        poller = threading.Thread(target=desk.run_polling, args=(stop,))
+        poller.start()
+        assert refused.wait(30)
+        stop.wait(1.0)   # five passes before
+        stop.set()
+        poller.join(10)
+        assert not poller.is_alive() and len(passes) == 1, len(passes)
 
 
 @contextmanager
@@ -219,30 +212,21 @@ def test_a_stop_cuts_a_call_the_portal_never_answers_and_keeps_the_decision_to_s
     call's 60 s limit: `run` and the app, told to stop, waited out their 1.5 s for it and left
     it running (a stop took 1.6 s, over the promised 2 s on a busy PC). The stop now cuts the
     call, and a decision so cut stays to be sent, with no error recorded."""
-    home, stop = tmp_path / "home", threading.Event()
-    with silent_portal(answer_polls=hangs == "decision") as (origin, calls):
-        doc = {"frp": 1, "id": AGENCY_ID, "name": "Example Police Department",
-               "phone": "+1-206-555-0100", "portal": origin + "/v1",
-               "upload_origins": [origin], "keys": {"keys": [JWK]}}
-        (tmp_path / "agency.json").write_text(json.dumps(doc))
-        agent = Agent(home)
-        try:
-            agent.add_agency(tmp_path / "agency.json")
-            keep_unpinned(home, AGENCY_ID, "reg-1", "portal-secret")
-            desk = agent.requests
-            (tmp_path / "req-1.jws").write_text(signed(claims("req-1", origin)))
-            desk.import_request(tmp_path / "req-1.jws")
-            desk.inbox.set_decision(AGENCY_ID, "req-1", "a signed decision")
-            poller = threading.Thread(target=desk.run_polling, args=(stop,))
-            poller.start()
-            waited = 0
-            while calls["POST" if hangs == "decision" else "GET"] == 0 and waited < 600:
-                stop.wait(0.05)
-                waited += 1
-            stop.set()
-            poller.join(STOP_WITHIN_S)
-            assert not poller.is_alive()
-            entry = desk.inbox.get("req-1", AGENCY_ID)
-            assert entry.decision_sent_at_us is None and entry.decision_error is None
-        finally:
-            agent.close()
+    stop = threading.Event()
+    with silent_portal(answer_polls=hangs == "decision") as (origin, calls), \
+            registered_agent(tmp_path, origin) as agent:
+        desk = agent.requests
+        (tmp_path / "req-1.jws").write_text(signed(claims("req-1", origin)))
+        desk.import_request(tmp_path / "req-1.jws")
+        desk.inbox.set_decision(AGENCY_ID, "req-1", "a signed decision")
+        poller = threading.Thread(target=desk.run_polling, args=(stop,))
+        poller.start()
+        waited = 0
+        while calls["POST" if hangs == "decision" else "GET"] == 0 and waited < 600:
+            stop.wait(0.05)
+            waited += 1
+        stop.set()
+        poller.join(STOP_WITHIN_S)
+        assert not poller.is_alive()
+        entry = desk.inbox.get("req-1", AGENCY_ID)
+        assert entry.decision_sent_at_us is None and entry.decision_error is None
