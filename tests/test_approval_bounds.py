@@ -122,16 +122,8 @@ def test_a_home_put_back_from_a_backup_approving_the_same_camera_again_sends_no_
     before approved porch again: its package (sealed anew, other bytes) was taken with a
     second receipt, two differing packages of one camera for one request at the agency."""
     portal, server, run, reg = flow
-    new_request(portal, reg)
-    assert run("inbox", "sync")[0] == 0
-    (item,) = run.json("inbox")
-    jti = item["id"]
-    backup = run.home.parent / "backup"
-    shutil.copytree(run.home, backup)
-    code, _, err = run("approve", "--camera", "porch", "--yes", "--progress", "none", "--", jti)
-    assert code == 0, err
+    jti = _porch_delivered_then_backup_restored(portal, run, reg)
     (first,) = portal.submissions()
-    _restore(run.home, backup)
 
     code, _, err = run("approve", "--camera", "porch", "--yes", "--progress", "none", "--", jti)
     assert code == 3, err

@@ -308,37 +308,10 @@ def test_an_upload_server_refusing_every_part_as_too_large_is_not_worth_approvin
     assert w.show()["status"] == "failed"
 
 
-# 8: the upload's saved progress is lost ------------------------------------------------------
-def test_an_upload_whose_saved_progress_was_lost_does_not_hold_the_requests_room(world):
-    """Seen: a state file the disk lost (zeros after a power cut) started a fresh upload, and
-    the one it replaced stayed open at the portal, counted against the request's limit: a
-    package over half the limit was refused (413 too_large) on every approve after it."""
-    w = world
-    refuse_one_patch(w)   # the first request only tells how large such a package is
-    size = tar_file(w).stat().st_size
-    w.portal.create_request(w.reg, T0, T0 + 8 * US, "2026-78", "Det. Jane Roe",
-                            cameras=("yard",), max_bytes=size * 3 // 2, origin=w.proxy.origin)
-    assert w.run("inbox", "sync")[0] == 0
-    (jti,) = [r["id"] for r in w.run.json("inbox") if r["id"] != w.jti]
-    w.proxy.rules.append(Rule("PATCH", status=403, body=b'{"error": "forbidden", '
-                                                        b'"detail": "injected"}'))
-    code, _, err = w.run("approve", "--yes", "--progress", "none", "--", jti)
-    assert code == 1 and "refused a part of the package" in err
-    for state in (w.run.home / "uploads").glob("*.json"):
-        state.write_bytes(b"\0" * state.stat().st_size)   # what a power cut leaves
-
-    code, _, err = w.run("approve", "--yes", "--progress", "none", "--", jti)
-    assert code == 0, err
-    assert w.run.json("inbox", "show", "--", jti)["status"] == "delivered"
-    (sub,) = [s for s in w.portal.submissions() if s["request"] == jti]
-    assert sub["ok"], sub["checks"]
-    assert open_uploads(w.portal.db_path, jti) == []   # the lost one is not kept either
-
-
 def second_request_cut_short(w, case: str) -> str:
     """A second request whose room (max_bytes) holds one package and a half, its delivery cut
     short by a refused part: its id."""
-    refuse_one_patch(w)
+    refuse_one_patch(w)   # the first request only tells how large such a package is
     size = tar_file(w).stat().st_size
     w.portal.create_request(w.reg, T0, T0 + 8 * US, case, "Det. Jane Roe",
                             cameras=("yard",), max_bytes=size * 3 // 2, origin=w.proxy.origin)
@@ -349,6 +322,24 @@ def second_request_cut_short(w, case: str) -> str:
     code, _, err = w.run("approve", "--yes", "--progress", "none", "--", jti)
     assert code == 1 and "refused a part of the package" in err
     return jti
+
+
+# 8: the upload's saved progress is lost ------------------------------------------------------
+def test_an_upload_whose_saved_progress_was_lost_does_not_hold_the_requests_room(world):
+    """Seen: a state file the disk lost (zeros after a power cut) started a fresh upload, and
+    the one it replaced stayed open at the portal, counted against the request's limit: a
+    package over half the limit was refused (413 too_large) on every approve after it."""
+    w = world
+    jti = second_request_cut_short(w, "2026-78")
+    for state in (w.run.home / "uploads").glob("*.json"):
+        state.write_bytes(b"\0" * state.stat().st_size)   # what a power cut leaves
+
+    code, _, err = w.run("approve", "--yes", "--progress", "none", "--", jti)
+    assert code == 0, err
+    assert w.run.json("inbox", "show", "--", jti)["status"] == "delivered"
+    (sub,) = [s for s in w.portal.submissions() if s["request"] == jti]
+    assert sub["ok"], sub["checks"]
+    assert open_uploads(w.portal.db_path, jti) == []   # the lost one is not kept either
 
 
 def test_a_package_deleted_by_hand_mid_delivery_is_made_again_and_its_old_upload_withdrawn(
