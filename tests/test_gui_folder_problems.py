@@ -7,6 +7,7 @@ on every page, with a way to Settings, until a scan finds the folder again."""
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -31,12 +32,24 @@ def unplug(world, tmp_path):
     return [world.recordings / "frigate", world.recordings / "reolink"], away
 
 
-def test_a_recordings_folder_gone_is_said_on_every_page_until_it_is_back(qtbot, tmp_path):
+@contextmanager
+def folders_gone(qtbot, tmp_path):
+    """The app open on a home whose recordings' drive was taken away and scanned since: the
+    window, the agent, the world, the folders the app knew and where they went; the window
+    shut and the agent closed on leaving."""
     world = make_world(tmp_path / "world", tmp_path / "home", seconds=4.0)
     window, agent = open_window(qtbot, world.home)
     try:
         folders, away = unplug(world, tmp_path)
         scan(qtbot, window, agent)
+        yield window, agent, world, folders, away
+    finally:
+        window.shutdown()
+        agent.close()
+
+
+def test_a_recordings_folder_gone_is_said_on_every_page_until_it_is_back(qtbot, tmp_path):
+    with folders_gone(qtbot, tmp_path) as (window, _agent, world, folders, away):
         notice = window.folder_problems
         assert notice.isVisible()
         said = notice.label.text()
@@ -56,33 +69,19 @@ def test_a_recordings_folder_gone_is_said_on_every_page_until_it_is_back(qtbot, 
         settle(qtbot, window)
         assert not notice.isVisible() and notice.label.text() == ""
         assert window.statusBar().currentMessage() == "Recordings index is up to date."
-    finally:
-        window.shutdown()
-        agent.close()
 
 
 def test_a_recordings_folder_gone_is_said_in_spanish(qtbot, tmp_path, spanish):  # noqa: F811
-    world = make_world(tmp_path / "world", tmp_path / "home", seconds=4.0)
-    window, agent = open_window(qtbot, world.home)
-    try:
-        folders, _away = unplug(world, tmp_path)
-        scan(qtbot, window, agent)
+    with folders_gone(qtbot, tmp_path) as (window, _agent, _world, folders, _away):
         said = window.folder_problems.label.text()
         assert str(folders[0]) in said and "quite la carpeta en Ajustes" in said
         assert "missing" not in said and "Settings" not in said
         assert window.folder_problems.settings_button.text() == "Abrir Ajustes"
-    finally:
-        window.shutdown()
-        agent.close()
 
 
 def test_a_folder_gone_for_good_and_removed_in_settings_is_no_longer_said(
         qtbot, tmp_path, answers):  # noqa: F811
-    world = make_world(tmp_path / "world", tmp_path / "home", seconds=4.0)
-    window, agent = open_window(qtbot, world.home)
-    try:
-        folders, _away = unplug(world, tmp_path)
-        scan(qtbot, window, agent)
+    with folders_gone(qtbot, tmp_path) as (window, _agent, _world, folders, _away):
         notice = window.folder_problems
         qtbot.mouseClick(notice.settings_button, Qt.LeftButton)
         settle(qtbot, window)
@@ -93,9 +92,6 @@ def test_a_folder_gone_for_good_and_removed_in_settings_is_no_longer_said(
         settle(qtbot, window)
         assert str(folders[0]) not in notice.label.text()
         assert str(folders[1]) in notice.label.text() and notice.isVisible()
-    finally:
-        window.shutdown()
-        agent.close()
 
 
 def test_an_export_from_a_folder_gone_says_so_in_the_owners_words(qtbot, tmp_path,
@@ -218,11 +214,7 @@ def test_look_again_while_the_folder_is_still_gone_says_it_looked(qtbot, tmp_pat
     """Owner hunt: pressed before the drive was back, Look again changed nothing on screen, so
     the owner could not tell whether it had looked at all (a button that seemed to do nothing).
     The notice now says when it looked and that the folder is still not there."""
-    world = make_world(tmp_path / "world", tmp_path / "home", seconds=4.0)
-    window, agent = open_window(qtbot, world.home)
-    try:
-        unplug(world, tmp_path)
-        scan(qtbot, window, agent)
+    with folders_gone(qtbot, tmp_path) as (window, _agent, _world, _folders, _away):
         notice = window.folder_problems
         before = notice.label.text()
         qtbot.mouseClick(notice.retry_button, Qt.LeftButton)
@@ -231,20 +223,13 @@ def test_look_again_while_the_folder_is_still_gone_says_it_looked(qtbot, tmp_pat
         assert said != before and said.startswith(before), said
         assert "Looked again at" in said and "still cannot be read" in said, said
         assert notice.retry_button.isEnabled()
-    finally:
-        window.shutdown()
-        agent.close()
 
 
 def test_look_again_pressed_from_the_keyboard_keeps_the_focus(qtbot, tmp_path):
     """Second app hunt: Look again is disabled while it looks, and a disabled button loses the
     keyboard's focus, which then went nowhere: an owner using the keyboard had to find their
     place again. The focus comes back to it when it is enabled again."""
-    world = make_world(tmp_path / "world", tmp_path / "home", seconds=4.0)
-    window, agent = open_window(qtbot, world.home)
-    try:
-        unplug(world, tmp_path)
-        scan(qtbot, window, agent)
+    with folders_gone(qtbot, tmp_path) as (window, _agent, _world, _folders, _away):
         notice = window.folder_problems
         window.activateWindow()
         notice.retry_button.setFocus()
@@ -253,6 +238,3 @@ def test_look_again_pressed_from_the_keyboard_keeps_the_focus(qtbot, tmp_path):
         settle(qtbot, window)
         assert "Looked again at" in notice.label.text()
         assert notice.retry_button.isEnabled() and notice.retry_button.hasFocus()
-    finally:
-        window.shutdown()
-        agent.close()
