@@ -17,6 +17,7 @@ from agent.timebase import US, format_utc  # noqa: E402
 from gui.views import display  # noqa: E402
 from tests.gui_support import ZONE, answers, footage, settle, spanish  # noqa: E402,F401
 from tests.test_gui_review import (  # noqa: E402,F401
+    approve_and_cancel,
     ask,
     open_first,
     portal,
@@ -138,12 +139,7 @@ def test_back_after_a_stopped_approval_reopens_its_request_ready_to_try_again(
         qtbot, pwin, portal, footage):
     """New-user hunt: after a delivery that stopped, the page said to open the request and press
     "Try sending again", but Back went to the list, where the owner had to find it again."""
-    ask(portal, footage, cameras=("driveway",))
-    sync_by_click(qtbot, pwin)
-    open_first(qtbot, pwin)
-    qtbot.mouseClick(pwin.request.approve_button, Qt.LeftButton)
-    qtbot.mouseClick(pwin.progress.cancel_button, Qt.LeftButton)
-    settle(qtbot, pwin, timeout=60000)
+    approve_and_cancel(qtbot, pwin, portal, footage)
     assert pwin.progress.finished_ok is False
     qtbot.keyClick(pwin.progress.done_button, Qt.Key_Return)
     settle(qtbot, pwin)
@@ -153,12 +149,7 @@ def test_back_after_a_stopped_approval_reopens_its_request_ready_to_try_again(
 
 def stop_an_approval(qtbot, pwin, portal, footage) -> str:
     """Approve, press Cancel at once, go back: the reopened request's status line."""
-    ask(portal, footage, cameras=("driveway",))
-    sync_by_click(qtbot, pwin)
-    open_first(qtbot, pwin)
-    qtbot.mouseClick(pwin.request.approve_button, Qt.LeftButton)
-    qtbot.mouseClick(pwin.progress.cancel_button, Qt.LeftButton)
-    settle(qtbot, pwin, timeout=60000)
+    approve_and_cancel(qtbot, pwin, portal, footage)
     qtbot.mouseClick(pwin.progress.done_button, Qt.LeftButton)
     settle(qtbot, pwin)
     return pwin.request.status.text()

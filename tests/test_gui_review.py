@@ -106,6 +106,17 @@ def open_first(qtbot, window):
     assert window.pages.currentWidget() is window.request
 
 
+def approve_and_cancel(qtbot, window, portal, footage) -> None:
+    """A request for driveway arrives, is opened and approved, and Cancel is pressed at once;
+    returns when the delivery has stopped."""
+    ask(portal, footage, cameras=("driveway",))
+    sync_by_click(qtbot, window)
+    open_first(qtbot, window)
+    qtbot.mouseClick(window.request.approve_button, Qt.LeftButton)
+    qtbot.mouseClick(window.progress.cancel_button, Qt.LeftButton)
+    settle(qtbot, window, timeout=60000)
+
+
 def click_at(qtbot, timeline, us):
     qtbot.mouseClick(timeline, Qt.LeftButton, pos=QPoint(round(timeline.x_of(us)), 70))
 
@@ -258,12 +269,7 @@ def test_approve_delivers_exactly_the_trimmed_part_of_the_ticked_camera(qtbot, p
 
 def test_cancel_stops_the_delivery_and_try_again_resumes_it(qtbot, pwin, portal, footage):
     p = portal[0]
-    ask(portal, footage, cameras=("driveway",))
-    sync_by_click(qtbot, pwin)
-    open_first(qtbot, pwin)
-    qtbot.mouseClick(pwin.request.approve_button, Qt.LeftButton)
-    qtbot.mouseClick(pwin.progress.cancel_button, Qt.LeftButton)
-    settle(qtbot, pwin, timeout=60000)
+    approve_and_cancel(qtbot, pwin, portal, footage)
     assert pwin.progress.finished_ok is False
     assert pwin.progress.stage.text() == "Cancelled"
     assert p.submissions() == []
