@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import BinaryIO
 
 from agent.export.gate_tables import sample_times, table_problems
-from agent.media.mp4tables import C2PA_UUID, Movie, TableError, read_movie
+from agent.media.mp4tables import Movie, TableError, c2pa_boxes, read_movie
 from frp.times import format_utc, parse_rfc3339
 
 # A track's samples: a week of 30 fps video (the longest window an agency may ask for) is
@@ -48,10 +48,7 @@ def clip_problems(stream: BinaryIO, record: object) -> list[str]:
 def _without_credentials(movie: Movie, stream: BinaryIO) -> Movie:
     """The movie less its last box when that is a C2PA manifest store: appended after the
     gate, as the one box it does not judge (the credentials' own check reads it)."""
-    if not movie.boxes or movie.boxes[-1][0] != "uuid":
-        return movie
-    stream.seek(movie.boxes[-1][1] + 8)
-    if stream.read(16) != C2PA_UUID:
+    if not c2pa_boxes(stream, movie.boxes[-1:]):
         return movie
     return replace(movie, boxes=movie.boxes[:-1])
 

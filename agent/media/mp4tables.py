@@ -101,16 +101,19 @@ def _moov_of(fh: BinaryIO) -> tuple[bytes | None, list[tuple[str, int, int]], in
     return moov, boxes, size
 
 
-def c2pa_boxes(path: Path, boxes) -> list[tuple[int, int]]:
+def c2pa_boxes(path: Path | BinaryIO, boxes) -> list[tuple[int, int]]:
     """(start, size) of each top-level `uuid` box of C2PA's type among `boxes` (read_moov's
-    list); a box too short to carry the type is not one."""
+    list), in a file or a seekable binary stream; a box too short to carry the type is not
+    one."""
+    if not hasattr(path, "read"):
+        with open(path, "rb") as fh:
+            return c2pa_boxes(fh, boxes)
     found = []
-    with open(path, "rb") as fh:
-        for kind, start, size in boxes:
-            if kind == "uuid" and size >= 24:
-                fh.seek(start + 8)
-                if fh.read(16) == C2PA_UUID:
-                    found.append((start, size))
+    for kind, start, size in boxes:
+        if kind == "uuid" and size >= 24:
+            path.seek(start + 8)
+            if path.read(16) == C2PA_UUID:
+                found.append((start, size))
     return found
 
 
