@@ -75,6 +75,21 @@ def parse_rfc3339(text: str) -> int:
     return us
 
 
+def window_of(value: object) -> tuple[int, int] | None:
+    """A record's or a token's window (`{"start", "end"}`, RFC 3339 with an offset) as UTC
+    microseconds, so times written differently compare as instants; None when it is not one
+    (not an object, a time missing, null or not RFC 3339)."""
+    if not isinstance(value, dict):
+        return None
+    start, end = value.get("start"), value.get("end")
+    if not isinstance(start, str) or not isinstance(end, str):
+        return None
+    try:
+        return parse_rfc3339(start), parse_rfc3339(end)
+    except (ValueError, OverflowError):   # TimeError is a ValueError
+        return None
+
+
 def _offset(text: str, tz_text: str) -> timezone:
     """The zone an RFC 3339 offset (`Z`, `+08:00`) names: hours 00-23, minutes 00-59."""
     if tz_text in ("Z", "z"):

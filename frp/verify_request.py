@@ -9,7 +9,7 @@ from frp.bagview import Bag
 from frp.jws import parse_compact
 from frp.jws_encoding import JWSError
 from frp.text import one_line, quoted
-from frp.times import TimeError, parse_rfc3339
+from frp.times import window_of
 
 
 def check_request(bag: Bag, record: dict) -> None:
@@ -43,7 +43,7 @@ def check_request(bag: Bag, record: dict) -> None:
         bag.problems.append(f"{REQUEST} is {_named(*token)}, but {PROVENANCE} says the package "
                             f"answers {_named(*said)}: the request token does not belong to "
                             "this package.")
-    elif _window(claims.get("window")) != _window(request.get("window")):
+    elif window_of(claims.get("window")) != window_of(request.get("window")):
         bag.problems.append(f"{REQUEST} asks for {_shown(claims.get('window'))}, but "
                             f"{PROVENANCE} says the request asked for "
                             f"{_shown(request.get('window'))}.")
@@ -52,7 +52,7 @@ def check_request(bag: Bag, record: dict) -> None:
 def _check_approved(bag: Bag, record: dict, request: dict) -> None:
     """The owner's approval lies inside the window the request asked for (package-format.md:
     never wider)."""
-    asked, approved = _window(request.get("window")), _window(record.get("approved"))
+    asked, approved = window_of(request.get("window")), window_of(record.get("approved"))
     if asked and approved and (approved[0] < asked[0] or approved[1] > asked[1]):
         bag.problems.append(f"{PROVENANCE} says the owner approved "
                             f"{_shown(record.get('approved'))}, wider than the request's window, "
@@ -73,14 +73,6 @@ def _claims(content: bytes | None) -> dict | None:
 def _named(request_id, agency, case) -> str:
     return (f"request {quoted(request_id, 100)} of {quoted(agency, 200)} "
             f"(case {quoted(case, 100)})")
-
-
-def _window(window) -> tuple[int, int] | None:
-    """A window's start and end as instants (so equal times written alike or not compare)."""
-    try:
-        return parse_rfc3339(window["start"]), parse_rfc3339(window["end"])
-    except (TypeError, KeyError, TimeError, ValueError):
-        return None
 
 
 def _shown(window) -> str:

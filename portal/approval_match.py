@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from frp.bagit import REQUEST
 from frp.text import quoted
-from frp.times import TimeError, format_utc, parse_rfc3339
+from frp.times import format_utc, parse_rfc3339, window_of
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def outside_approval(provenance: dict | None, approval: Approval) -> str | None:
                 f"does not name (it names {', '.join(quoted(c, 80) for c in approval.cameras)})")
     start, end = approval.window
     for what in ("approved", "delivered"):
-        window = _window(provenance.get(what))
+        window = window_of(provenance.get(what))
         if window is None or window[0] < start or window[1] > end:
             return (f"the package's {what} window lies outside the window the owner approved, "
                     f"{format_utc(start)} to {format_utc(end)}")
@@ -72,12 +72,3 @@ def _request_sha256(provenance: dict) -> str | None:
         if isinstance(entry, dict) and entry.get("path") == REQUEST:
             return entry.get("sha256")
     return None
-
-
-def _window(window) -> tuple[int, int] | None:
-    if not isinstance(window, dict):
-        return None
-    try:
-        return parse_rfc3339(window.get("start")), parse_rfc3339(window.get("end"))
-    except (TimeError, ValueError, TypeError, OverflowError):
-        return None

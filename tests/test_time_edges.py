@@ -145,3 +145,31 @@ def test_a_row_an_older_version_indexed_past_9999_still_lists(porch, capsys):
     assert (row["start"], row["end"]) == (None, None)
     assert main(["--home", str(porch), "recordings"]) == 0
     assert "(not a real date)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("window", [None, "2026-11-20", {}, {"start": None, "end": None},
+                                    {"start": "2026-11-20T22:00:00Z"},
+                                    {"start": 5, "end": "2026-11-20T22:00:00Z"},
+                                    {"start": "yesterday", "end": "2026-11-20T22:00:00Z"}])
+def test_a_window_that_is_not_one_reads_as_none_where_packages_are_checked(window):
+    """frp.times.window_of, the one reading of a `{start, end}` window for `verify`, its
+    summary, the request a package answers and the portal's approval check. Two of the four
+    copies it replaced raised AttributeError on a null time (a package whose record or token
+    says `"start": null`), where they meant to say the window was not one."""
+    from frp.times import window_of
+    from portal.approval_match import Approval, outside_approval
+    assert window_of(window) is None
+    approval = Approval("req-1", "https://police.example.gov", "ab" * 32,
+                        (parse_rfc3339("2026-11-20T22:00:00Z"),
+                         parse_rfc3339("2026-11-20T22:10:00Z")), ("porch",))
+    provenance = {"request": {"id": "req-1", "agency": "https://police.example.gov"},
+                  "outputs": [{"path": "data/request.jws", "sha256": "ab" * 32}],
+                  "camera": "porch", "approved": window,
+                  "delivered": {"start": "2026-11-20T22:01:00Z", "end": "2026-11-20T22:02:00Z"}}
+    assert "approved window lies outside" in outside_approval(provenance, approval)
+
+
+def test_a_window_written_with_another_offset_is_the_same_instants():
+    from frp.times import window_of
+    assert window_of({"start": "2026-11-20T14:00:00-08:00", "end": "2026-11-20T22:10:00Z"}) == (
+        parse_rfc3339("2026-11-20T22:00:00Z"), parse_rfc3339("2026-11-20T22:10:00Z"))

@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from agent.export.gate_tables import sample_times, table_problems
 from agent.media.mp4tables import Movie, TableError, c2pa_boxes, read_movie
-from frp.times import format_utc, parse_rfc3339
+from frp.times import format_utc, window_of
 
 # A track's samples: a week of 30 fps video (the longest window an agency may ask for) is
 # 18 million; far more is no clip.
@@ -22,7 +22,7 @@ def clip_problems(stream: BinaryIO, record: object) -> list[str]:
     """What the clip's tables show that its record does not say; [] when the record states no
     window to compare with (its own checks then say what is missing)."""
     r = record if isinstance(record, dict) else {}
-    approved, delivered = _span(r.get("approved")), _span(r.get("delivered"))
+    approved, delivered = window_of(r.get("approved")), window_of(r.get("delivered"))
     frames = (r.get("delivered") or {}).get("frames") if isinstance(r.get("delivered"), dict) else None
     if approved is None or delivered is None or type(frames) is not int:
         return []
@@ -51,12 +51,3 @@ def _without_credentials(movie: Movie, stream: BinaryIO) -> Movie:
     if not c2pa_boxes(stream, movie.boxes[-1:]):
         return movie
     return replace(movie, boxes=movie.boxes[:-1])
-
-
-def _span(value: object) -> tuple[int, int] | None:
-    if not isinstance(value, dict):
-        return None
-    try:
-        return parse_rfc3339(value.get("start")), parse_rfc3339(value.get("end"))
-    except (ValueError, TypeError, AttributeError):
-        return None

@@ -12,7 +12,7 @@ from agent.commands.local_time import shown, window
 from agent.count_words import counted
 from agent.timebase import TimeError, zone
 from frp.text import one_line
-from frp.times import parse_rfc3339
+from frp.times import parse_rfc3339, window_of
 
 PROVENANCE = "data/provenance.json"
 
@@ -54,14 +54,6 @@ def _time(value: object) -> int | None:
         return None
 
 
-def _span(value: object) -> tuple[int, int] | None:
-    """A record's `{start, end}` as UTC microseconds, or None."""
-    if not isinstance(value, dict):
-        return None
-    a, b = _time(value.get("start")), _time(value.get("end"))
-    return (a, b) if a is not None and b is not None else None
-
-
 def _utc(span: tuple[int, int]) -> str:
     return window(*span, "UTC")
 
@@ -71,7 +63,7 @@ def _request(request: object) -> str:
         return "exported by hand, for no request"
     if not isinstance(request, dict):
         return ""
-    asked = _span(request.get("window"))
+    asked = window_of(request.get("window"))
     checked = ("its signature checked against the owner's trusted agencies"
                if request.get("verified") is True else "its signature NOT checked by the owner's app")
     return (f"request: case {one_line(request.get('case'), 100)} from "
@@ -84,7 +76,7 @@ def _camera(r: dict) -> str:
 
 
 def _approved(r: dict, zones: list[str]) -> str:
-    span = _span(r.get("approved"))
+    span = window_of(r.get("approved"))
     if span is None:
         return ""
     local = [z for z in zones if z != "UTC" and _known(z)]
@@ -124,7 +116,7 @@ def _missing(r: dict) -> list[str]:
             out.append(f"not in the clip: the approved window's {value:g} s at the {where}"
                        + (" (a copy starts on a keyframe)" if where == "start" else ""))
     for gap in _list(r.get("gaps")):
-        span = _span(gap)
+        span = window_of(gap)
         if span:
             out.append(f"not recorded: the camera recorded nothing from {_utc(span)}")
     return out
@@ -174,7 +166,7 @@ def _sound(r: dict) -> str:
                      f"{one_line(conversion.get('to'), 40)}")
     for item in _list(r.get("redactions")):
         if isinstance(item, dict) and item.get("kind") == "audio-mute":
-            spans = [s for s in map(_span, _list(item.get("ranges"))) if s]
+            spans = [s for s in map(window_of, _list(item.get("ranges"))) if s]
             words += [f"silenced from {_utc(s)}" for s in spans]
             if spans:   # a range cannot be cut out of a compressed packet: all is decoded
                 words.append("all of it re-encoded as AAC to do so, none is the recorder's own")
