@@ -5,10 +5,13 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 
+from agent.events import ScanFinished
 from agent.index.store import Store
+from agent.service import Agent
 from demo.samples import ClipSpec, write_clip
 from tests import child_sockets
 from tests.conftest import t
@@ -107,3 +110,47 @@ def test_a_folder_added_or_plugged_in_while_running_is_watched_and_indexed(tmp_p
         _, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err
     assert "Traceback" not in err
+
+
+def test_a_recording_finished_while_another_is_being_written_is_indexed(tmp_path):
+    # Days hunt: the watcher rescanned a folder only once its files had been quiet for a
+    # second. A recorder writes its current file many times a second, day and night, so that
+    # second never came: while `run` (or the app) was up, nothing the recorder finished was
+    # indexed, and a request for last night found only what the start's scan had seen.
+    src = tmp_path / "rec"
+    staged = write_clip(ClipSpec(path=tmp_path / "stage" / "a.mp4",
+                                 start_us=t("2026-11-20T22:00:00Z"), seconds=4, fps=5))
+    agent = Agent(tmp_path / "home")
+    stop, writing = threading.Event(), threading.Event()
+    src.mkdir()
+    agent.add_source(src, camera="yard", tz="UTC")
+    scanned = threading.Event()
+    agent.subscribe(lambda event: isinstance(event, ScanFinished) and scanned.set())
+    running = threading.Thread(target=agent.run, args=(stop,))
+
+    def record() -> None:   # the recorder's current file, written to ten times a second
+        data = staged.read_bytes()
+        with open(src / "yard.20261120_230000.mp4", "wb") as fh:
+            while not stop.is_set():
+                fh.write(data[:1000])
+                fh.flush()
+                writing.set()
+                stop.wait(0.1)
+
+    recorder = threading.Thread(target=record)
+    try:
+        running.start()
+        assert scanned.wait(30)   # the start's scan is done: what comes now is the watcher's
+        recorder.start()
+        assert writing.wait(30)
+        finished = src / "yard.20261120_220000.mp4"
+        shutil.copy(staged, finished)
+        found = wait_for(lambda: [r for r in agent.recordings("yard") if r.path == str(finished)])
+        assert found[0].status == "ok"
+        assert recorder.is_alive()   # indexed while the recorder went on writing
+    finally:
+        stop.set()
+        if recorder.ident is not None:
+            recorder.join(30)
+        running.join(30)
+        agent.close()

@@ -3,6 +3,11 @@
 watchdog reports changes under each source; a single worker thread rescans the touched sources
 after changes settle, and re-checks files still marked `in-progress` until their size holds
 still. Rescans are incremental, so a touched source costs a walk, not a re-probe of every file.
+
+Changes settle when a second passes without one, or at the latest SETTLE_AT_MOST_S after the
+first: a recorder writes its current file many times a second for as long as it records, so a
+folder it writes in never falls quiet, and waiting for that alone left every recording it
+finished out of the index for as long as the agent ran.
 """
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from watchdog.observers import Observer
 from agent.index.scan import IN_PROGRESS_S
 
 SETTLE_S = 1.0
+SETTLE_AT_MOST_S = float(IN_PROGRESS_S)
 
 
 class _Handler(FileSystemEventHandler):
@@ -39,7 +45,7 @@ class Watcher:
         self._on_error = on_error
         self._watches: dict[str, object] = {}   # root -> watchdog's ObservedWatch
         self._unwatchable: set[str] = set()       # said once; tried again by follow()
-        self._dirty: dict[str, float] = {}
+        self._dirty: dict[str, tuple[float, float]] = {}   # root -> (first, last) change
         self._recheck: dict[str, float] = {}
         self._cond = threading.Condition()
         self._stop = False
@@ -83,7 +89,8 @@ class Watcher:
     def mark(self, root: str) -> None:
         """Note that something under `root` changed (called from watchdog's thread)."""
         with self._cond:
-            self._dirty[root] = time.monotonic()
+            now = time.monotonic()
+            self._dirty[root] = (self._dirty.get(root, (now, now))[0], now)
             self._cond.notify()
 
     def stop(self, timeout: float = 30.0) -> None:
@@ -122,7 +129,8 @@ class Watcher:
                         self._recheck[root] = time.monotonic() + IN_PROGRESS_S / 2
 
     def _due(self, now: float) -> list[str]:
-        due = [r for r, t in self._dirty.items() if now - t >= SETTLE_S]
+        due = [r for r, (first, last) in self._dirty.items()
+               if now - last >= SETTLE_S or now - first >= SETTLE_AT_MOST_S]
         due += [r for r, t in self._recheck.items() if now >= t and r not in due]
         for r in due:
             self._dirty.pop(r, None)
