@@ -6,9 +6,11 @@ A mixin of `agent.service.Agent`, which provides `home`, `store`, `emit`, `_lock
 """
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from agent import timebase
 from agent.audit.log import AuditError, AuditLog
@@ -18,6 +20,7 @@ from agent.index.camera_names import meant_name
 from agent.index.coverage import USABLE, Coverage, coverage
 from agent.index.rows import FileRow, Source
 from agent.index.scan import ScanReport, scan_source
+from agent.index.walk import subfolders
 from agent.owner_recorders import is_url
 
 
@@ -56,8 +59,10 @@ class OwnerIndex:
             reports.append(report)
         return reports
 
-    def _scan_folder(self, src: Source, cancel: threading.Event | None) -> ScanReport:
-        """Scan one registered folder; AgentError (and a ScanFailed event) when it cannot be."""
+    def _scan_folder(self, src: Source, cancel: threading.Event | None,
+                     within: list[str] | None = None) -> ScanReport:
+        """Scan one registered folder (only the folders of it `within`, when given: see
+        scan_source); AgentError (and a ScanFailed event) when it cannot be."""
         try:
             timebase.check_clock_offset(src.clock_offset_s)
         except timebase.TimeError:   # kept by an older version: every time would be wrong
@@ -66,11 +71,11 @@ class OwnerIndex:
             self.emit(ScanFailed(src.root, why))
             raise AgentError(why) from None
         try:
-            report = scan_source(self.store, src, cancel=cancel)
+            report = scan_source(self.store, src, cancel=cancel, within=within)
         except OSError as exc:
             self.emit(ScanFailed(src.root, str(exc)))
             raise AgentError(str(exc)) from None
-        if cancel is None or not cancel.is_set():
+        if within is None and (cancel is None or not cancel.is_set()):
             self._adopt_legacy_names(src.id)
         self.emit(ScanFinished(src.root, report.seen, report.added, report.updated,
                                report.removed, report.problems))
@@ -140,13 +145,24 @@ class OwnerIndex:
                        f"{', '.join(known) or 'none'})"
                        + (f"; did you mean '{meant}'?" if meant else ""))
 
-    def rescan_root(self, root: str, cancel: threading.Event | None = None) -> bool:
+    def rescan_root(self, root: str, cancel: threading.Event | None = None,
+                    folders: Iterable[str] | None = None) -> bool:
         """Rescan one registered folder (the watcher's call); True while a file in it is still
-        being written."""
+        being written. `folders`: only these folders of it changed (None: any part of it may
+        have), which are walked with those of its files still being written."""
         src = self.store.source(root)
         if src is None:
             return False
-        self.scan([root], cancel=cancel)
+        if folders is None:
+            self.scan([root], cancel=cancel)
+        else:
+            growing = {os.path.dirname(p) for p in self.store.paths_with_status(src.id,
+                                                                               "in-progress")}
+            within = subfolders(root, set(folders) | growing)
+            if within is None:
+                self.scan([root], cancel=cancel)
+            elif within:
+                self._scan_folder(src, cancel, within)
         return self.store.has_status(src.id, "in-progress")
 
 

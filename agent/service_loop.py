@@ -120,7 +120,8 @@ class ServiceRun:
             if stop.is_set():
                 return
             self._watcher = Watcher(self._watched_roots(),
-                                    lambda root: agent.rescan_root(root, stop),
+                                    lambda root, folders: agent.rescan_root(root, stop,
+                                                                            folders),
                                     on_error=self._rescan_failed)
             self._watcher.start()
 

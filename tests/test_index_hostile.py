@@ -168,8 +168,8 @@ def walk_that(monkeypatch, after: int, then) -> None:
     unmount or a camera's delete lands in the middle of a real walk)."""
     real = scan_mod.walk
 
-    def walk(root):
-        for n, item in enumerate(real(root), 1):
+    def walk(root, within=None):
+        for n, item in enumerate(real(root, within), 1):
             yield item
             if n == after:
                 then()

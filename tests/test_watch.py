@@ -1,6 +1,7 @@
 """`footage-agent run` keeps the index live: new, growing, renamed and deleted files."""
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -11,6 +12,8 @@ import time
 
 from agent.events import ScanFinished
 from agent.index.store import Store
+from agent.index.walk import subfolders
+from agent.index.watch import MAX_FOLDERS, SETTLE_AT_MOST_S, WHOLE_EVERY_S, Watcher
 from agent.service import Agent
 from demo.samples import ClipSpec, write_clip
 from tests import child_sockets
@@ -154,3 +157,70 @@ def test_a_recording_finished_while_another_is_being_written_is_indexed(tmp_path
             recorder.join(30)
         running.join(30)
         agent.close()
+
+
+def test_a_change_in_todays_folder_walks_that_folder_not_the_weeks_before_it(tmp_path):
+    # Days hunt: every change the watcher saw (a recorder writes several a second) had the
+    # whole recordings folder walked again, every file of it looked at: weeks of a recorder's
+    # day folders made each rescan slower, and with files being written one came every few
+    # seconds, for as long as the agent ran. Only the folders that changed are walked now;
+    # what changed in them (a file added, one deleted, a folder of them gone) is still seen.
+    src = tmp_path / "rec"
+    staged = write_clip(ClipSpec(path=tmp_path / "stage" / "a.mp4",
+                                 start_us=t("2026-11-20T22:00:00Z"), seconds=2, fps=5))
+    days = [f"202611{d:02d}" for d in range(1, 15)]   # two weeks, a recording an hour
+    for day in days:
+        (src / day).mkdir(parents=True)
+        for hour in range(24):
+            os.link(staged, src / day / f"yard.{day}_{hour:02d}0000.mp4")
+    agent = Agent(tmp_path / "home")
+    agent.add_source(src, camera="yard", tz="UTC")
+    scans: list[ScanFinished] = []
+    agent.subscribe(lambda event: isinstance(event, ScanFinished) and scans.append(event))
+    stop = threading.Event()
+    running = threading.Thread(target=agent.run, args=(stop,))
+    paths = lambda: {r.path for r in agent.recordings("yard")}
+    try:
+        running.start()
+        wait_for(lambda: scans)
+        assert scans[0].seen == len(days) * 24   # the start's scan is whole
+
+        today = src / days[-1]
+        shutil.copy(staged, today / f"yard.{days[-1]}_233000.mp4")
+        wait_for(lambda: str(today / f"yard.{days[-1]}_233000.mp4") in paths())
+        assert max(s.seen for s in scans[1:]) == 25   # today's folder, and no other
+
+        (src / days[0] / f"yard.{days[0]}_000000.mp4").unlink()   # the recorder recycles
+        shutil.rmtree(src / days[1])
+        (src / "20261115").mkdir()
+        os.link(staged, src / "20261115" / "yard.20261115_000000.mp4")
+        wait_for(lambda: len(paths()) == 14 * 24 + 1 - 1 - 24 + 1)
+        assert not any(p.startswith(str(src / days[1])) for p in paths())
+        assert str(src / "20261115" / "yard.20261115_000000.mp4") in paths()
+        assert str(src / days[0] / f"yard.{days[0]}_000000.mp4") not in paths()
+    finally:
+        stop.set()
+        running.join(30)
+        agent.close()
+
+
+def test_the_folders_a_rescan_walks_and_the_hourly_whole_walk(tmp_path):
+    root = tmp_path / "rec"
+    (root / "cam1" / "20261120").mkdir(parents=True)
+    day, cam = str(root / "cam1" / "20261120"), str(root / "cam1")
+    # One inside another is walked with it; hidden ones, a NAS's own and any outside the
+    # source never; the source itself means all of it.
+    assert subfolders(str(root), {day, cam, str(root / ".partial-x" / "a"),
+                                  str(root / "@eaDir"), str(tmp_path / "elsewhere")}) == [cam]
+    assert subfolders(str(root), {day, str(root)}) is None
+    assert subfolders(str(root), set()) == []
+
+    watcher = Watcher([str(root)], lambda root, folders: False)
+    watcher.mark(str(root), day)
+    now = time.monotonic() + SETTLE_AT_MOST_S
+    assert watcher._due(now) == [(str(root), frozenset({day}))]
+    watcher.mark(str(root), day)   # an hour on, a change has the whole source walked again
+    assert watcher._due(now + WHOLE_EVERY_S) == [(str(root), None)]
+    for n in range(MAX_FOLDERS + 1):   # so do many folders changed at once (a card copied in)
+        watcher.mark(str(root), str(root / f"f{n}"))
+    assert watcher._due(now + WHOLE_EVERY_S + SETTLE_AT_MOST_S) == [(str(root), None)]

@@ -47,8 +47,13 @@ class ScanReport:
 
 
 def scan_source(store: Store, source: Source, cancel: threading.Event | None = None,
-                now: float | None = None) -> ScanReport:
-    """Index one source incrementally; returns counts and the problems it met."""
+                now: float | None = None, within: list[str] | None = None) -> ScanReport:
+    """Index one source incrementally; returns counts and the problems it met.
+
+    `within`: only these folders of it, and what is inside them (walk.subfolders gives them;
+    the watcher's rescan of the folders where something changed): a folder of weeks of
+    recordings costs a walk of the day being written, not of every day before it. A folder
+    of them that is gone takes its rows with it."""
     root = Path(source.root)
     if not root.is_dir():
         raise FileNotFoundError(f"the recordings folder {root} is missing: connect the drive it "
@@ -61,6 +66,10 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
         raise OSError(f"the recordings folder {root} cannot be read ({why}): check that the drive "
                       "is connected and that your user account may open that folder") from None
     known = store.file_stats(source.id)
+    if within is not None:
+        tops = tuple(os.path.join(f, "") for f in within)
+        known = {p: v for p, v in known.items() if p.startswith(tops)}
+        within = [f for f in within if os.path.isdir(f)]
     frigate = load_frigate_times(root)
     now = time.time() if now is None else now
     layout = None if source.layout in ("", "auto") else source.layout
@@ -75,7 +84,7 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
     statuses: Counter = Counter()
     added = updated = 0
     try:
-        for path, rel, st, error, link in walk(root):
+        for path, rel, st, error, link in walk(root, within):
             if cancel is not None and cancel.is_set():
                 break
             if error is not None:
@@ -120,7 +129,7 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
                 replaced.clear()
         store.upsert(batch, replaced)
     finally:
-        names.settle(walked=cancel is None or not cancel.is_set())
+        names.settle(walked=within is None and (cancel is None or not cancel.is_set()))
     gone = [p for p in known if p not in seen and not any(p.startswith(b) for b in blocked)]
     if cancel is None or not cancel.is_set():
         store.delete_paths(gone)

@@ -235,6 +235,14 @@ class Store:
             return self._db.execute("SELECT 1 FROM files WHERE source_id=? AND status=? LIMIT 1",
                                     (source_id, status)).fetchone() is not None
 
+    def paths_with_status(self, source_id: int, status: str) -> list[str]:
+        """The paths of the source's rows with this status (the watcher walks the folders of
+        in-progress files again)."""
+        with self._lock:
+            return [p for (p,) in self._db.execute(
+                "SELECT DISTINCT path FROM files WHERE source_id=? AND status=?",
+                (source_id, status))]
+
     def cameras(self) -> list[str]:
         """Current names of the cameras with indexed recordings."""
         with self._lock:

@@ -23,7 +23,7 @@ LINK_NOWHERE = ("a link that leads to no file (to itself, round a loop of links,
                 "no longer there); put the recording itself here to index it")
 
 
-def walk(root: Path):
+def walk(root: Path, within: list[str] | None = None):
     """Yield (path, rel, stat, None, link) per file, (path, None, None, error, None) per
     unreadable folder (also one that goes away while its files are looked at: a card pulled
     out) and (path, rel, None, error, None) per file that is not indexed as one: a name that
@@ -32,9 +32,12 @@ def walk(root: Path):
     Iterative, never follows folder links (a loop must not hang the scan), sorted for a stable
     order. A file link is followed only to a file inside the source (`link` then says which);
     a link out of it is listed, never opened. File names that are not valid text are reported.
+    `within`: folders inside `root` (as `subfolders` gives them) to walk instead of all of it.
     """
     real_root = os.path.realpath(root)
-    stack = [(str(root), "")]
+    stack = [(str(root), "")] if within is None else \
+        [(folder, os.path.relpath(folder, root).replace(os.sep, "/") + "/")
+         for folder in reversed(within)]
     while stack:
         folder, rel_folder = stack.pop()
         try:
@@ -77,6 +80,23 @@ def walk(root: Path):
                     yield shown, shown, None, "the file name is not valid text; rename it to index it", None
                 continue
             yield entry.path, rel, st, None, link
+
+
+def subfolders(root: str, folders) -> list[str] | None:
+    """The folders of `root` a walk of them covers `folders` with (those inside another one
+    left out, and those a walk never enters, or that are not inside `root`, dropped), sorted;
+    None when that is `root` itself (a whole walk)."""
+    base = os.path.join(str(root), "")
+    kept: list[str] = []
+    for folder in sorted({os.path.normpath(f) for f in folders}):
+        if os.path.join(folder, "") == base:
+            return None
+        if not folder.startswith(base) or any(folder.startswith(os.path.join(k, "")) for k in kept):
+            continue
+        parts, path = folder[len(base):].split(os.sep), base
+        if not any(skipped_folder(path := os.path.join(path, p), p) for p in parts):
+            kept.append(folder)
+    return kept
 
 
 def skipped_folder(path: str, name: str) -> bool:

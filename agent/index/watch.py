@@ -2,7 +2,11 @@
 
 watchdog reports changes under each source; a single worker thread rescans the touched sources
 after changes settle, and re-checks files still marked `in-progress` until their size holds
-still. Rescans are incremental, so a touched source costs a walk, not a re-probe of every file.
+still. Rescans are incremental, so a touched source costs a walk, not a re-probe of every file,
+and only of the folders in it that changed: a recorder writing today's folder does not have
+weeks of folders before it walked again every few seconds. A change the system failed to
+report is not missed for long: a source is walked whole again at least every WHOLE_EVERY_S
+while it changes.
 
 Changes settle when a second passes without one, or at the latest SETTLE_AT_MOST_S after the
 first: a recorder writes its current file many times a second for as long as it records, so a
@@ -11,6 +15,7 @@ finished out of the index for as long as the agent ran.
 """
 from __future__ import annotations
 
+import os
 import threading
 import time
 from typing import Callable
@@ -22,31 +27,49 @@ from agent.index.scan import IN_PROGRESS_S
 
 SETTLE_S = 1.0
 SETTLE_AT_MOST_S = float(IN_PROGRESS_S)
+MAX_FOLDERS = 64   # folders changed at once beyond which the whole source is walked again
+WHOLE_EVERY_S = 3600.0
 
 
 class _Handler(FileSystemEventHandler):
-    def __init__(self, root: str, mark: Callable[[str], None]):
+    def __init__(self, root: str, mark: Callable[[str, str | None], None]):
         self._root = root
         self._mark = mark
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
-        self._mark(self._root)
+        for folder in changed_folders(event):
+            self._mark(self._root, folder)
+
+
+def changed_folders(event: FileSystemEvent) -> list[str]:
+    """The folders whose listing or files an event changed: a folder's own change (a file
+    made or removed in it) is that folder; anything else, the folder holding what changed
+    (and, for a move, the one holding where it went)."""
+    paths = [event.src_path] + ([event.dest_path] if getattr(event, "dest_path", "") else [])
+    paths = [os.fsdecode(p) for p in paths]
+    if event.is_directory and event.event_type == "modified":
+        return paths
+    return [os.path.dirname(p) for p in paths]
 
 
 class Watcher:
-    """Watches source roots and calls `rescan(root)` on its own thread when they change."""
+    """Watches source roots and calls `rescan(root, folders)` on its own thread when they
+    change: `folders` the folders of it that changed (None: any part of it may have; empty:
+    none did, but files of it were still being written when it was last rescanned)."""
 
-    def __init__(self, roots: list[str], rescan: Callable[[str], bool],
+    def __init__(self, roots: list[str], rescan: Callable[[str, frozenset[str] | None], bool],
                  on_error: Callable[[str, Exception], None] | None = None):
         self._roots = list(roots)
         self._rescan = rescan
         self._on_error = on_error
         self._watches: dict[str, object] = {}   # root -> watchdog's ObservedWatch
         self._unwatchable: set[str] = set()       # said once; tried again by follow()
-        self._dirty: dict[str, tuple[float, float]] = {}   # root -> (first, last) change
+        # root -> (first change, last change, the folders changed; None: any of it)
+        self._dirty: dict[str, tuple[float, float, set[str] | None]] = {}
         self._recheck: dict[str, float] = {}
+        self._whole: dict[str, float] = {}   # root -> when it was last walked whole
         self._cond = threading.Condition()
         self._stop = False
         self._observer = Observer()
@@ -86,11 +109,17 @@ class Watcher:
         self._unwatchable.discard(root)
         return True
 
-    def mark(self, root: str) -> None:
-        """Note that something under `root` changed (called from watchdog's thread)."""
+    def mark(self, root: str, folder: str | None = None) -> None:
+        """Note that something in `folder` of `root` changed (None: anywhere in it; called
+        from watchdog's thread)."""
         with self._cond:
             now = time.monotonic()
-            self._dirty[root] = (self._dirty.get(root, (now, now))[0], now)
+            first, _last, folders = self._dirty.get(root, (now, now, set()))
+            if folders is not None and folder is not None and len(folders) < MAX_FOLDERS:
+                folders.add(folder)
+            else:
+                folders = None   # many at once (a card copied in): one walk of the whole
+            self._dirty[root] = (first, now, folders)
             self._cond.notify()
 
     def stop(self, timeout: float = 30.0) -> None:
@@ -117,9 +146,9 @@ class Watcher:
                 if not due:
                     self._cond.wait(timeout=0.25)
                     continue
-            for root in due:
+            for root, folders in due:
                 try:
-                    pending = self._rescan(root)
+                    pending = self._rescan(root, folders)
                 except Exception as exc:  # a failing rescan must not end the watch
                     pending = False
                     if self._on_error:
@@ -128,11 +157,16 @@ class Watcher:
                     with self._cond:
                         self._recheck[root] = time.monotonic() + IN_PROGRESS_S / 2
 
-    def _due(self, now: float) -> list[str]:
-        due = [r for r, (first, last) in self._dirty.items()
-               if now - last >= SETTLE_S or now - first >= SETTLE_AT_MOST_S]
-        due += [r for r, t in self._recheck.items() if now >= t and r not in due]
+    def _due(self, now: float) -> list[tuple[str, frozenset[str] | None]]:
+        """(root, the folders of it to rescan, None: all of it) for each root due; a root due
+        only to look at its files still being written again names no folder."""
+        due = {r: None if folders is None else frozenset(folders)
+               for r, (first, last, folders) in self._dirty.items()
+               if now - last >= SETTLE_S or now - first >= SETTLE_AT_MOST_S}
+        due.update({r: frozenset() for r, t in self._recheck.items() if now >= t and r not in due})
         for r in due:
+            if due[r] is None or now - self._whole.setdefault(r, now) >= WHOLE_EVERY_S:
+                due[r], self._whole[r] = None, now
             self._dirty.pop(r, None)
             self._recheck.pop(r, None)
-        return due
+        return list(due.items())
