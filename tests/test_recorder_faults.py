@@ -215,3 +215,25 @@ def test_a_refresh_failing_on_this_computer_costs_only_its_own_recorder(
         (f"offline: {mirror.FAILED_HERE}",), (), ()]
     assert any(first.url in r.getMessage() and r.exc_info for r in caplog.records)
     assert [r.refreshed_us > o.refreshed_us for r, o in zip(again[1:], refreshed)] == [True, True]
+
+
+def test_a_refresh_timed_by_a_clock_that_ran_ahead_comes_when_the_clock_is_put_right(
+        agent, recent_footage):
+    # Days hunt: when to ask a recorder next is kept as a time of this PC's clock. A PC whose
+    # clock ran hours ahead (Windows after Linux, which keeps the hardware clock in UTC; a flat
+    # motherboard battery) and is then put right by the time service kept every recorder
+    # unasked until the clock caught up: hours of new recordings missing from the index, and
+    # the whole re-read that finds recordings the device overwrote put off as long.
+    with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(address(sim, agent, "reolink"), PASSWORD, name="nvr")
+        (rec,) = agent.recorders()
+        assert agent.refresh_due_recorders() == 0   # asked just now: not due
+        ahead = 8 * 3600 * US   # as the refresh would have set them eight hours ahead
+        with closing(sqlite3.connect(agent.home / "index.db")) as db, db:
+            db.execute("UPDATE recorders SET next_us=?, full_us=?, refreshed_us=?",
+                       (rec.next_us + ahead, rec.full_us + ahead, rec.refreshed_us + ahead))
+        assert agent.refresh_due_recorders() == 1
+        (after,) = agent.recorders()
+    assert after.state == "ok" and after.failures == 0
+    assert after.full_us <= time.time_ns() // 1000   # a whole re-read, timed by today's clock
+    assert after.next_us - after.refreshed_us == mirror.INTERVAL_S * US

@@ -11,7 +11,8 @@ A recorder that fails never costs a local row: only its own `remote` rows are to
 those stay as they were, marked stale (their `reason` says since when), until it answers again.
 `run` asks a recorder every INTERVAL_S, less often after each failure (RETRY: doubling from
 FIRST_RETRY_S up to BACKOFF_MAX_S), and never again after a wrong password or a changed
-certificate until the owner fixes it.
+certificate until the owner fixes it. Those times are this PC's clock: one put back (after
+running ahead) leaves no recorder waiting for it to catch up (`due`).
 """
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ BACKOFF_MAX_S = 6 * 3600
 # No jitter: each recorder is the owner's own device, asked by this agent alone.
 RETRY = Backoff(base_s=FIRST_RETRY_S, factor=2.0, cap_s=BACKOFF_MAX_S, jitter=0.0)
 NEVER_US = 1 << 62
+LONGEST_WAIT_S = max(INTERVAL_S, BACKOFF_MAX_S)
 # What a client's parsing raises on an answer in a shape it does not expect (a list where an
 # object belongs, a field missing): the device's failure, like any bad answer, not the agent's.
 _UNREADABLE = (KeyError, TypeError, ValueError, AttributeError, OverflowError, IndexError)
@@ -83,8 +85,11 @@ def applied_offset(clock: ClockReading) -> float:
 
 
 def due(rec: RecorderSource, now_us: int) -> bool:
-    """Whether `run` should refresh this recorder now."""
-    return rec.refreshing and rec.next_us <= now_us
+    """Whether `run` should refresh this recorder now. The time is this PC's clock (it is kept
+    in the index, for the next start too): one further off than any wait set here was set by
+    a clock that ran ahead and has been put right since, and is due now rather than when the
+    clock catches up with it."""
+    return rec.refreshing and not 0 < rec.next_us - now_us <= LONGEST_WAIT_S * US
 
 
 def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int | None = None,
@@ -111,8 +116,8 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
             rec.source_id, [(str(c.id), None, c.name) for c in info.channels])
         # A whole re-read now and then, and whenever the clock moved: older rows were placed
         # with the old offset.
-        full = (rec.full_us is None or now_us - rec.full_us > FULL_EVERY_S * US
-                or offset != source.clock_offset_s)
+        full = (rec.full_us is None or not 0 <= now_us - rec.full_us <= FULL_EVERY_S * US
+                or offset != source.clock_offset_s)   # a whole re-read "in the future": as due
         horizon = now_us - MIRROR_DAYS * 86400 * US
         added = removed = 0
         for channel, camera in zip(info.channels, cameras):
