@@ -301,3 +301,36 @@ def test_settings_saved_in_the_app_way_are_logged_too(tmp_path):
         agent.close()
     (record,) = [r for r in AuditLog(home).entries() if r["event"] == "settings"]
     assert record["data"]["changed"] == {"holds_on_new_request": {"from": False, "to": True}}
+
+
+def test_a_record_written_while_the_key_is_locked_reads_no_more_of_the_log_the_longer_it_is(
+        tmp_path, monkeypatch):
+    """Days hunt: with the owner's key protected and not unlocked (`run` without the
+    passphrase, the app in the tray never asked), each record is compared with the seal, which
+    is still at the last record written unlocked. Finding that record parsed every line back
+    to it: the longer the key stayed locked, the longer each record took (36 ms a record
+    after a thousand), for every request seen, expired or refused."""
+    from agent.audit import log as log_module
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", "correct horse")
+    log = AuditLog(home)
+    log.append("hold", id="a")          # makes the key, protected, and seals
+    monkeypatch.delenv("FOOTAGE_AGENT_PASSPHRASE")
+    parsed = []
+    real = log_module.parse_record
+    monkeypatch.setattr(log_module, "parse_record", lambda line: parsed.append(line) or real(line))
+
+    def parsed_by_one_append() -> int:
+        parsed.clear()
+        log.append("request-seen", id="r")
+        return len(parsed)
+
+    for n in range(400):   # past the last 64 KiB, which an append reads first
+        log.append("request-seen", id=f"r{n}")
+    after_400 = parsed_by_one_append()
+    for n in range(400):
+        log.append("request-seen", id=f"s{n}")
+    assert parsed_by_one_append() == after_400
+    report = log.verify()
+    assert report.ok and report.sealed == 2 and report.count == 804
