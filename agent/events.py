@@ -32,6 +32,14 @@ class RequestsArrived:
 
 
 @dataclass(frozen=True)
+class PortalsUnreachable:
+    """The agencies' portals the poll thread cannot reach changed: one has failed long enough
+    to tell the owner, or answers again (RequestDesk.unreachable says which now)."""
+
+    count: int   # how many now
+
+
+@dataclass(frozen=True)
 class JobProgress:
     job: str
     stage: str

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable
 from agent.callbacks import call_safely
 from agent.config import ensure_home, load_settings, resolve_home, save_settings
 from agent.errors import AgentError, NotFound, Refusal, UsageProblem
-from agent.events import RequestsArrived
+from agent.events import PortalsUnreachable, RequestsArrived
 from agent.index.store import Store
 from agent.index.store_errors import StoreError
 from agent.jobs import Job
@@ -65,6 +65,8 @@ class Agent(OwnerSources, OwnerIndex, OwnerCameras, OwnerExports, OwnerRecords,
                 self._requests = RequestDesk(self.home, lambda: self.store, self.owner_key,
                                              settings=self.settings,
                                              on_arrived=lambda n: self.emit(RequestsArrived(n)),
+                                             on_unreachable=lambda n: self.emit(
+                                                 PortalsUnreachable(n)),
                                              signing_key=self.signing_key,
                                              recorders=self.recorder_connector)
             return self._requests

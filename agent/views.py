@@ -26,6 +26,7 @@ from agent.recorders.connect import RecorderAddress
 from agent.owner_registrations import RegistrationReadiness, RegistrationView
 from agent.requests.holds import HeldFile, Hold
 from agent.requests.key_rotation import KeyRotation
+from agent.requests.poll_trouble import PortalTrouble
 from agent.requests.polling import SyncReport
 from agent.requests.records import Approval, Delivery
 from agent.requests.view import RequestView
@@ -44,7 +45,7 @@ __all__ = [
     # previews and exports, and how an export's Content Credentials read (who vouches for them)
     "PreviewFrame", "CameraMasks", "Polygon", "SigningChain",
     # requests, their decisions and deliveries
-    "RequestView", "Approval", "Delivery", "Hold", "HeldFile", "SyncReport",
+    "RequestView", "Approval", "Delivery", "Hold", "HeldFile", "SyncReport", "PortalTrouble",
     # the most characters a message or a decline reason may hold (the protocol's limit)
     "MAX_MESSAGE_CHARS",
     # the owner's records and settings

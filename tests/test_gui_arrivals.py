@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -38,3 +39,34 @@ def test_background_poll_refreshes_the_inbox_without_a_click(qtbot, tmp_path, fo
         finally:
             window.shutdown()
             agent.close()
+
+
+def test_a_portal_the_background_poll_cannot_reach_is_said_above_the_requests(
+        qtbot, tmp_path, footage):
+    # Days hunt: with the agency's portal down for days, the inbox said "No requests yet" as
+    # if all were well, while none could arrive. Once polls keep failing, it says so.
+    from agent.requests import polling
+
+    home = tmp_path / "home"
+    index_footage(home, footage[0])
+    portal = Portal.init(tmp_path / "portal", "Example City Police Department", AGENCY_ID,
+                         "+1-206-555-0100")
+    with PortalServer(portal.state_dir):
+        TrustStore(home).add(portal.state_dir / "agency.json")
+        enrol(home, portal, ("driveway", "porch"))
+    window, agent = open_window(qtbot, home)   # the portal is down from now on
+    try:
+        assert window.inbox.portals.isHidden()
+        due: dict = {}
+        with qtbot.waitSignal(window.ctx.bridge.portalsUnreachable, timeout=60000) as said:
+            while not agent.requests.unreachable():   # the poll thread's passes, minus the waits
+                due = {key: (0.0, failures, parked) for key, (_at, failures, parked) in due.items()}
+                polling._pass(agent.requests, due, threading.Event())
+        assert said.args == [1]
+        qtbot.waitUntil(lambda: window.inbox.portals.isVisible(), timeout=20000)
+        text = window.inbox.portals.text()
+        assert "No request can arrive from Example City Police Department" in text
+        assert "refused" in text   # why: nothing answers at the portal's address
+    finally:
+        window.shutdown()
+        agent.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler
 
@@ -230,3 +231,68 @@ def test_a_stop_cuts_a_call_the_portal_never_answers_and_keeps_the_decision_to_s
         assert not poller.is_alive()
         entry = desk.inbox.get("req-1", AGENCY_ID)
         assert entry.decision_sent_at_us is None and entry.decision_error is None
+
+
+def test_a_portal_down_for_long_is_said_once_to_the_owner_and_again_when_it_answers(tmp_path):
+    """Days hunt: a portal down for days was silent. The poll thread waited longer after each
+    failure, up to an hour, and said nothing, neither in `run`'s output nor in the app, while
+    no request could arrive from that agency. Polls that keep failing are said now, once, with
+    since when and why (the log, and RequestDesk.unreachable for the app), and so is the end."""
+    stop, state = threading.Event(), {"down": True, "polls": 0}
+    said: list[str] = []
+
+    class Said(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            said.append(record.getMessage())
+
+    class Portal(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            state["polls"] += 1
+            status, doc = ((503, {"error": "unavailable", "detail": "down for maintenance"})
+                           if state["down"] else (200, {"requests": [], "cursor": "c"}))
+            body = json.dumps(doc).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    handler = Said()
+    logging.getLogger("agent.requests.poll_trouble").addHandler(handler)
+    try:
+        with serving(Portal) as (origin, _server), registered_agent(tmp_path, origin) as agent:
+            desk = agent.requests
+            desk.policy = PollPolicy(interval_s=0.01, jitter=0.0, backoff_base_s=0.01,
+                                     backoff_cap_s=0.05)
+            poller = threading.Thread(target=desk.run_polling, args=(stop,))
+            poller.start()
+            try:
+                assert wait_until(lambda: state["polls"] >= 8)
+                (trouble,) = desk.unreachable()
+                assert trouble.agency == "Example Police Department"
+                assert trouble.registration == "reg-1" and trouble.failures >= 7
+                assert "503" in trouble.problem or "down" in trouble.problem
+                assert len(said) == 1 and "requests cannot arrive from Example Police " \
+                    "Department" in said[0] and trouble.problem in said[0]
+                state["down"] = False
+                assert wait_until(lambda: desk.unreachable() == [])
+                assert len(said) == 2 and "answers again" in said[1]
+            finally:
+                stop.set()
+                poller.join(10)
+    finally:
+        logging.getLogger("agent.requests.poll_trouble").removeHandler(handler)
+
+
+def wait_until(predicate, within_s: float = 30.0) -> bool:
+    """Whether `predicate` came true (looked at every 20 ms) before `within_s` passed."""
+    stop = threading.Event()
+    end = time.monotonic() + within_s
+    while not predicate():
+        if time.monotonic() > end:
+            return False
+        stop.wait(0.02)
+    return True

@@ -32,6 +32,7 @@ from agent.requests.desk_errors import DeskRefusal
 from agent.requests.desk_intake import DeskIntake
 from agent.requests.inbox import Inbox, InboxError
 from agent.requests.portal_client import PollPolicy, PortalClient
+from agent.requests.poll_trouble import PollTroubles, PortalTrouble
 from agent.requests.records import Entry
 from agent.requests.registrations import Registration
 from agent.requests.view import RequestView, request_view
@@ -50,6 +51,7 @@ class RequestDesk(DeskIntake, DeskDecisions):
                  portal: PortalClient | None = None, clock: Callable[[], float] = time.time,
                  policy: PollPolicy | None = None,
                  on_arrived: Callable[[int], None] | None = None,
+                 on_unreachable: Callable[[int], None] | None = None,
                  signing_key: Callable[[str, str], OwnerKey] | None = None,
                  recorders: Callable[[], Connect] | None = None) -> None:
         self.home = ensure_home(Path(home))
@@ -70,6 +72,8 @@ class RequestDesk(DeskIntake, DeskDecisions):
         # (agency, request) -> (when to send its decision again, failures in a row): a decision
         # the portal could not take yet waits as a poll does (polling.send_decision).
         self.decision_waits: dict[tuple[str, str], tuple[float, int]] = {}
+        # Registrations whose polls keep failing, for the owner to be told (poll_trouble.py).
+        self.troubles = PollTroubles(on_unreachable)
         # How holds and exports reach a recorder camera's footage (the Agent's passwords).
         self._recorders = recorders or (lambda: connector(CredentialStore(self.home)))
 
@@ -89,6 +93,11 @@ class RequestDesk(DeskIntake, DeskDecisions):
             call_safely(self._on_arrived, count)
 
     # reading -----------------------------------------------------------------------------
+    def unreachable(self) -> list[PortalTrouble]:
+        """The agencies' portals the poll thread has not reached for a while (or that refused
+        a registration), longest first: no request can arrive from them meanwhile."""
+        return self.troubles.lasting()
+
     def list(self) -> list[RequestView]:
         """Every request in the inbox, newest first, each checked again against today's trust
         store: `verified` and `problem` say how it stands now (its agency removed, its key

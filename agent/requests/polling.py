@@ -153,24 +153,29 @@ def _pass(desk, due: dict, stop: threading.Event) -> None:
     registration) to (next time, failures in a row, the token a 4xx refused or None). `stop`
     cuts a call in flight short (PortalCancelled), so a portal that never answers does not
     hold the service's stop."""
+    kept = set()
     for agency, reg in _registrations(desk):
         key, token = (agency.id, reg), desk.trust.portal_token(agency.id, reg)
+        kept.add(key)
         at, failures, parked_token = due.get(key, (0.0, 0, None))
         if time.monotonic() < at or (parked_token is not None and parked_token == token):
             continue
         try:
             poll(desk, agency, reg, stop)
             due[key] = (time.monotonic() + desk.policy.next_delay(0), 0, None)
+            desk.troubles.answered(key)
         except PortalCancelled:
             raise
         except PortalError as exc:
             wait = desk.policy.next_delay(failures + 1, exc.retry_after_s)
             due[key] = (time.monotonic() + wait, failures + 1,
                         None if exc.retryable else token)
+            desk.troubles.failed(key, agency.name, str(exc), failures + 1, exc.retryable)
         except Exception:
             log.exception("polling %s failed", agency.id)
             due[key] = (time.monotonic() + desk.policy.next_delay(failures + 1),
                         failures + 1, None)
+    desk.troubles.keep_only(kept)
     send_pending(desk, waiting=True, cancel=stop)
     desk.inbox.expire()
 

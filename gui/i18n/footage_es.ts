@@ -3512,6 +3512,10 @@ Cámaras registradas: {cameras}</translation>
         <translation>Consultado hace un momento.</translation>
     </message>
     <message>
+        <source>No request can arrive from {agency}: its portal has not been reached since {when} ({problem}). The app keeps trying.</source>
+        <translation>No puede llegar ninguna solicitud de {agency}: no se ha podido contactar con su portal desde {when} ({problem}). La aplicación lo sigue intentando.</translation>
+    </message>
+    <message>
         <source>not given</source>
         <translation>no indicada</translation>
     </message>

@@ -82,6 +82,9 @@ class InboxPage(QWidget):
         self.empty = plain_label(self._no_requests, "empty")
         self.empty.setAlignment(Qt.AlignCenter)
         self.status = plain_label(name="caption")
+        # Portals the app has not reached for a while: no request can arrive from them.
+        self.portals = plain_label(name="caption")
+        self.portals.hide()
         self.sync_button = QPushButton(self.tr("Check for requests now"))
         self.import_button = QPushButton(self.tr("Open a request file\u2026"))
         self.export_button = QPushButton(self.tr("Export a clip by hand\u2026"))
@@ -90,6 +93,7 @@ class InboxPage(QWidget):
         self.export_button.clicked.connect(self.manualExport.emit)
         # The agent's service polls the agencies; reload when it brings something new.
         ctx.bridge.requestsArrived.connect(lambda count: self.refresh())
+        ctx.bridge.portalsUnreachable.connect(lambda count: self.refresh_portals())
         buttons = QHBoxLayout()
         for b in (self.open_button, self.sync_button, self.import_button):
             buttons.addWidget(b)
@@ -99,6 +103,7 @@ class InboxPage(QWidget):
         box.addWidget(self.title)
         box.addWidget(self.subtitle)
         box.addLayout(buttons)
+        box.addWidget(self.portals)
         box.addWidget(self.open_hint)
         box.addWidget(self.table, 1)
         box.addWidget(self.empty, 1)
@@ -110,6 +115,16 @@ class InboxPage(QWidget):
         agent = self.ctx.agent
         self.ctx.bridge.call("inbox", lambda: agent.requests.list(), self._show,
                              self._load_failed)
+        self.refresh_portals()
+
+    def refresh_portals(self) -> None:
+        """Say which agencies' portals the app has not reached for a while (an agent job)."""
+        agent = self.ctx.agent
+        self.ctx.bridge.call("portals", lambda: agent.requests.unreachable(), self._unreachable)
+
+    def _unreachable(self, troubles: list) -> None:
+        self.portals.setText(requests.unreachable_text(troubles, self.ctx.zone))
+        self.portals.setVisible(bool(troubles))
 
     def sync(self) -> None:
         agent = self.ctx.agent

@@ -15,7 +15,14 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from agent.events import JobFinished, JobProgress, RequestsArrived, ScanFailed, ScanFinished
+from agent.events import (
+    JobFinished,
+    JobProgress,
+    PortalsUnreachable,
+    RequestsArrived,
+    ScanFailed,
+    ScanFinished,
+)
 from agent.views import one_line
 from gui.views.core_words import in_owner_language
 
@@ -30,6 +37,7 @@ class Bridge(QObject):
     scanFinished = Signal(object)          # ScanFinished
     scanFailed = Signal(object)            # ScanFailed: a recordings folder cannot be scanned
     requestsArrived = Signal(int)          # new requests reached the inbox (a background poll)
+    portalsUnreachable = Signal(int)       # portals the polls cannot reach changed (how many)
     _relay = Signal(object)                # agent thread -> GUI thread
 
     def __init__(self, agent, parent: QObject | None = None):
@@ -71,6 +79,8 @@ class Bridge(QObject):
             self.scanFailed.emit(event)
         elif isinstance(event, RequestsArrived):
             self.requestsArrived.emit(event.count)
+        elif isinstance(event, PortalsUnreachable):
+            self.portalsUnreachable.emit(event.count)
 
     def _finish(self, event: JobFinished, message: str) -> None:
         entry = self._jobs.pop(event.job, None)

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from agent.service import AgentError, Refusal
 from agent.views import RequestView, multi_line, one_line
+from gui.views import display
 from gui.views.core_words import in_owner_language
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 
@@ -189,6 +190,17 @@ def sync_text(report, registered: bool = True) -> str:
     elif not report.problems:
         lines.insert(0, translate("requests", "Checked just now."))
     return "\n".join(lines)
+
+
+def unreachable_text(troubles: list, zone_name: str) -> str:
+    """The agencies' portals the app has not reached for a while (agent.views.PortalTrouble),
+    one line each: since when, why, and that no request can arrive from them meanwhile."""
+    return "\n".join(
+        translate("requests", "No request can arrive from {agency}: its portal has not been "
+                              "reached since {when} ({problem}). The app keeps trying.")
+        .format(agency=one_line(t.agency), when=display.day_time(t.since_us, zone_name),
+                problem=in_owner_language(one_line(t.problem)))
+        for t in troubles)
 
 
 def legal_basis(v: RequestView) -> str:
