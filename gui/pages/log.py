@@ -2,8 +2,6 @@
 hash-chained log was not altered."""
 from __future__ import annotations
 
-import html
-
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -14,7 +12,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent.views import one_line
 from gui.views import activity
 from gui.widgets.labels import cell, plain_label
 
@@ -52,18 +49,19 @@ class LogPage(QWidget):
         box.addWidget(self.table, 1)
 
     def refresh(self) -> None:
-        self.ctx.bridge.call("log", self.ctx.agent.activity, self._show, self.verdict.setText)
+        agent, zone = self.ctx.agent, self.ctx.zone
+        # Read and worded on the job's thread: the GUI thread only fills the table.
+        self.ctx.bridge.call("log", lambda: activity.table_rows(agent.activity(), zone),
+                             self._show, self.verdict.setText)
 
-    def _show(self, records: list) -> None:
-        """Newest first (`records` are the agent's LogRecords, oldest first)."""
-        self.table.setRowCount(len(records))
-        for row, record in enumerate(reversed(records)):
-            for col, text in enumerate(activity.row(record, self.ctx.zone)):
-                self.table.setItem(row, col, cell(text))
+    def _show(self, rows: list) -> None:
+        """activity.table_rows's rows, newest first, as they are."""
+        self.table.setRowCount(len(rows))
+        for row, (when, said, detail, whole) in enumerate(rows):
+            for col, text in enumerate((when, said, detail)):
+                self.table.setItem(row, col, cell(text, sanitised=True))
             # Long values are cut in the cell: the whole of them is one hover away.
-            # Escaped in a paragraph: a tooltip that looks like markup would be read as markup.
-            full = one_line(activity.details(record.data, self.ctx.zone, cut=False))
-            self.table.item(row, 2).setToolTip(f"<p>{html.escape(full)}</p>")
+            self.table.item(row, 2).setToolTip(whole)
 
     def verify(self) -> None:
         self.verdict.setText(self.tr("Checking\u2026"))

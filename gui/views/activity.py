@@ -3,9 +3,10 @@
 in the owner's words, times in their zone (hashes and tokens left out)."""
 from __future__ import annotations
 
+import html
 from datetime import datetime, timedelta, timezone
 
-from agent.views import LogRecord
+from agent.views import LogRecord, one_line
 from gui.views import display
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 
@@ -196,6 +197,20 @@ def row(record: LogRecord, zone_name: str) -> tuple[str, str, str]:
     when = (display.day_time(record.at_us, zone_name) if record.at_us is not None
             else record.at)
     return when, what(record), details(record.data, zone_name)
+
+
+def table_rows(records: list[LogRecord], zone_name: str) -> list[tuple[str, str, str, str]]:
+    """The log page's rows, newest first (`records` oldest first): (when, what, details, the
+    details whole as a tooltip), each one line and sanitised, the tooltip escaped in a
+    paragraph (one that looked like markup would be read as markup). Made off the GUI thread:
+    formatting thousands of records there froze the app for seconds each time the page was
+    shown."""
+    out = []
+    for record in reversed(records):
+        when, said, detail = (one_line(text) for text in row(record, zone_name))
+        full = one_line(details(record.data, zone_name, cut=False))
+        out.append((when, said, detail, f"<p>{html.escape(full)}</p>"))
+    return out
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)

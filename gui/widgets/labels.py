@@ -125,9 +125,10 @@ class ElidedCheckBox(_Elides, QCheckBox):
         self.setToolTip(self._full if shown != self._full else "")
 
 
-def cell(text: str) -> QTableWidgetItem:
-    """A table cell: one line, sanitised."""
-    return QTableWidgetItem(one_line(text))
+def cell(text: str, sanitised: bool = False) -> QTableWidgetItem:
+    """A table cell: one line, sanitised (`sanitised`: one_line made it so already, off the
+    GUI thread, for a table of thousands of rows)."""
+    return QTableWidgetItem(text if sanitised else one_line(text))
 
 
 def plain_label(text: str = "", name: str = "") -> QLabel:
