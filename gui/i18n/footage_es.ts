@@ -621,6 +621,33 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     </message>
 </context>
 <context>
+    <name>KeptCopy</name>
+    <message>
+        <source>Delete the safe copy</source>
+        <translation>Borrar la copia a salvo</translation>
+    </message>
+    <message>
+        <source>A safe copy of this request&apos;s footage is kept in the app&apos;s folder ({size}).</source>
+        <translation>Se guarda una copia a salvo de las grabaciones de esta solicitud en la carpeta de la aplicación ({size}).</translation>
+    </message>
+    <message>
+        <source>Delete the safe copy?</source>
+        <translation>¿Borrar la copia a salvo?</translation>
+    </message>
+    <message>
+        <source>The copies of your recordings kept for this request are deleted from the app&apos;s folder. Your recordings themselves, and anything sent to the agency, are not touched.</source>
+        <translation>Se borran de la carpeta de la aplicación las copias de sus grabaciones guardadas para esta solicitud. Sus grabaciones y lo que se haya enviado a la agencia no se tocan.</translation>
+    </message>
+    <message>
+        <source>The safe copy was deleted.</source>
+        <translation>Se borró la copia a salvo.</translation>
+    </message>
+    <message>
+        <source>The safe copy could not be deleted: {problem}</source>
+        <translation>No se pudo borrar la copia a salvo: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>KeyLock</name>
     <message>
         <source>Your signing key is protected by a passphrase. Type it here to approve or decline requests and export clips; it is kept only until the app is closed.</source>

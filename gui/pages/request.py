@@ -21,6 +21,7 @@ from gui.views import display, requests, summary
 from gui.views.requests import UNDECIDED, in_owner_words
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 from gui.widgets.camera_strip import CameraStrip, StripArea
+from gui.widgets.kept_copy import KeptCopy
 from gui.widgets.labels import ElidedLabel, QuietLabel, plain_label
 from gui.widgets.options import Options
 from gui.widgets.preview_pane import PreviewPane
@@ -64,6 +65,7 @@ class RequestPage(QWidget):
         back.setObjectName("flat")
         back.clicked.connect(self.back.emit)
         self.info = RequestInfo(ctx.zone)
+        self.kept = KeptCopy(ctx)   # an ended request's safe copy, to delete
         self.strip = CameraStrip(ctx)
         self.preview = PreviewPane(ctx)
         self.options = opts = Options(ctx)
@@ -124,6 +126,7 @@ class RequestPage(QWidget):
         top.addWidget(self.title, 1)
         outer = QVBoxLayout(self)
         outer.addLayout(top)
+        outer.addWidget(self.kept)
         outer.addLayout(body, 1)
         outer.addWidget(action_bar(self.tr("What will leave this PC"), self.summary, self.notice,
                                    [self.reason, self.decline_button, self.approve_button]))
@@ -138,6 +141,7 @@ class RequestPage(QWidget):
         self.title.setText(self.tr("Request {case} from {agency}").format(
             case=requests.case(view), agency=requests.agency_name(view)))
         self.info.show_request(view)
+        self.kept.show_for(view)
         cameras = list(view.cameras) or list(known_cameras or [])
         for cam in known_cameras or []:
             if view.cameras and cam not in cameras:

@@ -1,0 +1,76 @@
+"""A request's safe copy, on its page once the request has ended: how big it is, and a button
+to delete it.
+
+With "keep a safe copy" on in Settings, every request that arrives copies the recordings of its
+window into the app's folder, and only the owner deletes a copy, once its request has ended
+(`inbox release` on the command line). The app had no way to: months of requests grew the
+app's folder without end, and the owner could not tell what took the room.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from gui.views import display
+from gui.views.requests import in_owner_words
+from gui.widgets.labels import plain_label
+from gui.widgets.registrations_panel import confirm
+
+ENDED = ("declined", "expired", "delivered")
+
+
+class KeptCopy(QWidget):
+    """The safe copy of the request shown: hidden unless it has ended and one is kept."""
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.key: tuple[str, str] | None = None   # (request id, agency id) shown
+        self.words = plain_label(name="caption")
+        self.button = QPushButton(self.tr("Delete the safe copy"))
+        self.button.clicked.connect(self.delete)
+        line = QHBoxLayout(self)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.words, 1)
+        line.addWidget(self.button)
+        self.hide()
+
+    def show_for(self, view) -> None:
+        """Look (an agent job) whether the request `view` keeps a safe copy, and offer to
+        delete it once the request has ended."""
+        self.hide()
+        self.key = (view.id, view.agency_id)
+        if view.status not in ENDED:
+            return
+        agent, key = self.ctx.agent, self.key
+        self.ctx.bridge.call("kept-copy", lambda: agent.requests.show(*key),
+                             lambda shown: self._shown(key, shown.hold))
+
+    def _shown(self, key: tuple[str, str], hold) -> None:
+        if key != self.key or hold is None:
+            return
+        self.words.setText(self.tr("A safe copy of this request's footage is kept in the app's "
+                                   "folder ({size}).").format(size=display.size(hold.size)))
+        self.button.setEnabled(True)
+        self.button.show()
+        self.show()
+
+    def delete(self) -> None:
+        if self.key is None or not confirm(self, self.tr("Delete the safe copy?"), self.tr(
+                "The copies of your recordings kept for this request are deleted from the app's "
+                "folder. Your recordings themselves, and anything sent to the agency, are not "
+                "touched.")):
+            return
+        agent, key = self.ctx.agent, self.key
+        self.button.setEnabled(False)
+        self.ctx.bridge.call("release", lambda: in_owner_words(agent.requests.release, *key),
+                             lambda removed: self._deleted(key), self._failed)
+
+    def _deleted(self, key: tuple[str, str]) -> None:
+        if key == self.key:
+            self.words.setText(self.tr("The safe copy was deleted."))
+            self.button.hide()
+
+    def _failed(self, message: str) -> None:
+        self.button.setEnabled(True)
+        self.words.setText(self.tr("The safe copy could not be deleted: {problem}")
+                           .format(problem=message))
