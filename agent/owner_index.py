@@ -163,6 +163,8 @@ class OwnerIndex:
                 self.scan([root], cancel=cancel)
             elif within:
                 self._scan_folder(src, cancel, within)
+                if self.store.names.unsettled(src.id):   # a first channel met: named once the
+                    self.scan([root], cancel=cancel)     # whole folder is known (cameras.py)
         return self.store.has_status(src.id, "in-progress")
 
 

@@ -15,7 +15,7 @@ from agent.index.store import Store
 from agent.index.walk import subfolders
 from agent.index.watch import MAX_FOLDERS, SETTLE_AT_MOST_S, WHOLE_EVERY_S, Watcher
 from agent.service import Agent
-from demo.samples import ClipSpec, write_clip
+from demo.samples import ClipSpec, make_recordings, write_clip
 from tests import child_sockets
 from tests.conftest import t
 
@@ -224,3 +224,31 @@ def test_the_folders_a_rescan_walks_and_the_hourly_whole_walk(tmp_path):
     for n in range(MAX_FOLDERS + 1):   # so do many folders changed at once (a card copied in)
         watcher.mark(str(root), str(root / f"f{n}"))
     assert watcher._due(now + WHOLE_EVERY_S + SETTLE_AT_MOST_S) == [(str(root), None)]
+
+
+def test_the_first_channel_a_rescan_of_one_folder_meets_is_named_as_a_whole_walk_names_it(
+        tmp_path):
+    # The first channel a folder shows is named once the whole folder is known (one channel:
+    # the folder's own camera). A rescan of only the folder that changed does not know that;
+    # it walks the whole folder then, as before, so the camera is not shown under a provisional
+    # name for up to an hour.
+    src = tmp_path / "porch"
+    (src / "new").mkdir(parents=True)   # there before the start: a file in it is its change
+    (staged,) = make_recordings(tmp_path / "stage", "blue-iris", "Cam1",
+                                t("2026-11-20T22:05:00Z"), 1, 4.0, fps=5)
+    agent = Agent(tmp_path / "home")
+    agent.add_source(src, tz="UTC")
+    scans: list[ScanFinished] = []
+    agent.subscribe(lambda event: isinstance(event, ScanFinished) and scans.append(event))
+    stop = threading.Event()
+    running = threading.Thread(target=agent.run, args=(stop,))
+    try:
+        running.start()
+        wait_for(lambda: scans)
+        shutil.copy(staged, src / "new" / staged.name)
+        wait_for(lambda: agent.cameras() == ["porch"])   # never "porch/Cam1" for an hour
+        assert [r.channel for r in agent.recordings("porch")] == ["Cam1"]
+    finally:
+        stop.set()
+        running.join(30)
+        agent.close()

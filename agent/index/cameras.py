@@ -133,6 +133,12 @@ class CameraBook:
                              "provisional) VALUES (?,?,?,?)", (source_id, channel, cid, provisional))
             return name
 
+    def unsettled(self, source_id: int) -> bool:
+        """True while a channel of the source waits for a whole walk to `settle` it."""
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM channels WHERE source_id=? AND provisional=1 "
+                                    "LIMIT 1", (source_id,)).fetchone() is not None
+
     def settle(self, source_id: int, walked: bool) -> None:
         """After a whole walk of the folder (`walked`): if it holds a single channel, met for the
         first time, that channel's camera becomes the source's own camera (a rename: its
