@@ -226,6 +226,42 @@ def test_kill_9_during_an_approvals_upload_resumes_it_without_redoing_the_export
     assert log.verify().ok
 
 
+def test_a_package_build_killed_then_declined_leaves_nothing_of_it_in_the_home(tmp_path):
+    # Days hunt: a package build killed part way (a power cut, the PC shut down while an
+    # approval was cutting) leaves its hidden `.package.partial-*` folder, with the clip cut so
+    # far, in the request's packages folder; only the next build in that same folder removed
+    # it. Declining the request then (withdrawing the approval) removed the packages made but
+    # not that, so the footage stayed in the app's folder for good, where nothing would ever
+    # build again. No delivery of the request can run while it is declined (refused), so
+    # what such a build left is removed with the rest.
+    t0 = (int(time.time()) - 3600) * US
+    make_recordings(tmp_path / "yard", "blue-iris", "yard", t0, 1, 30.0, fps=10, gop_s=1.0)
+    portal = Portal.init(tmp_path / "portal", "Example Police Department", AGENCY_ID,
+                         "+1-206-555-0100")
+    home = tmp_path / "home"
+    with PortalServer(portal.state_dir):
+        agent = Agent(home)
+        try:
+            agent.scan([str(tmp_path / "yard")], tz="UTC")
+            agent.requests.trust.add(portal.state_dir / "agency.json")
+            reg = enrol(home, portal, ("yard",)).registration
+            portal.create_request(reg, t0, t0 + 30 * US, "2026-6", "Det. Roe", cameras=("yard",))
+            (entry,) = agent.requests.sync().new
+        finally:
+            agent.close()
+        packages = home / "packages" / entry.folder
+        for _try in range(3):
+            proc = start(AGENT + ["--home", str(home), "approve", "--yes", "--mode", "exact",
+                                  "--", entry.jti])
+            wait_until(lambda: any(packages.glob(".package.partial-*/data"))
+                       or proc.poll() is not None, step=0.001)
+            if kill9(proc):
+                break
+        assert any(packages.glob(".package.partial-*")), "no kill landed while it was cutting"
+        assert main(["--home", str(home), "decline", "--", entry.jti]) == 0
+    assert not packages.exists() and not (home / "outbox" / entry.folder).exists()
+
+
 # -- the audit log ---------------------------------------------------------------------------
 APPENDER = """
 import sys

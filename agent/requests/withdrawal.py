@@ -15,6 +15,7 @@ from agent.os_words import plain_os_error
 from agent.requests.approval_step import Step
 from agent.requests.records import Entry
 from agent.requests.tus_uploads import withdraw
+from agent.storage import remove_stale_partials
 
 # What may be withdrawn: approved and never delivered. `exporting` and `uploading` only when
 # no job runs for it any more (an earlier run was cut off), which the desk checks.
@@ -69,6 +70,10 @@ def withdraw_all(step: Step, entry: Entry) -> Withdrawal:
                 removed.append(path)
         step.inbox.drop_delivery(entry.iss, entry.jti, record.camera)
     for root in roots:   # the request's own folders, once empty
+        # What a build killed part way left (a clip cut so far): removed by the next build in
+        # the same folder only, and none comes for a withdrawn approval. None can be running:
+        # a decline is refused while a delivery of the request runs.
+        remove_stale_partials(root / entry.folder, older_than_s=0)
         _remove_if_empty(root / entry.folder)
     return Withdrawal(tuple(left), tuple(removed), tuple(not_removed), tuple(kept))
 
