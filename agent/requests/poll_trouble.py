@@ -52,9 +52,8 @@ class PollTroubles:
                                 problem)
             self._failing[key] = now
         if _lasting(now) and (before is None or not _lasting(before)):
-            log.warning("requests cannot arrive from %s (registration %s): its portal has not "
-                        "been reached since %s: %s; it is asked again later", agency, key[1],
-                        format_utc(since // US * US), problem)
+            log.warning("requests cannot arrive from %s (registration %s) since %s: %s",
+                        agency, key[1], format_utc(since // US * US), problem)
             self._tell()
 
     def answered(self, key: tuple[str, str]) -> None:

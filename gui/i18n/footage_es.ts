@@ -3539,8 +3539,8 @@ Cámaras registradas: {cameras}</translation>
         <translation>Consultado hace un momento.</translation>
     </message>
     <message>
-        <source>No request can arrive from {agency}: its portal has not been reached since {when} ({problem}). The app keeps trying.</source>
-        <translation>No puede llegar ninguna solicitud de {agency}: no se ha podido contactar con su portal desde {when} ({problem}). La aplicación lo sigue intentando.</translation>
+        <source>No request can arrive from {agency} since {when}: {problem}</source>
+        <translation>No puede llegar ninguna solicitud de {agency} desde {when}: {problem}</translation>
     </message>
     <message>
         <source>not given</source>

@@ -193,13 +193,13 @@ def sync_text(report, registered: bool = True) -> str:
 
 
 def unreachable_text(troubles: list, zone_name: str) -> str:
-    """The agencies' portals the app has not reached for a while (agent.views.PortalTrouble),
-    one line each: since when, why, and that no request can arrive from them meanwhile."""
+    """The agencies' portals the app has not reached for a while, or that refused a
+    registration (agent.views.PortalTrouble), one line each: that no request can arrive from
+    them, since when, and why (the core's words say what to do)."""
     return "\n".join(
-        translate("requests", "No request can arrive from {agency}: its portal has not been "
-                              "reached since {when} ({problem}). The app keeps trying.")
+        translate("requests", "No request can arrive from {agency} since {when}: {problem}")
         .format(agency=one_line(t.agency), when=display.day_time(t.since_us, zone_name),
-                problem=in_owner_language(one_line(t.problem)))
+                problem=_capital(in_owner_language(one_line(t.problem))))
         for t in troubles)
 
 
