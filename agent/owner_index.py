@@ -6,7 +6,6 @@ A mixin of `agent.service.Agent`, which provides `home`, `store`, `emit`, `_lock
 """
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from agent.index.camera_names import meant_name
 from agent.index.coverage import USABLE, Coverage, coverage
 from agent.index.rows import FileRow, Source
 from agent.index.scan import ScanReport, scan_source
-from agent.index.walk import subfolders
+from agent.index.walk import subfolders, walked_files
 from agent.owner_recorders import is_url
 
 
@@ -60,7 +59,8 @@ class OwnerIndex:
         return reports
 
     def _scan_folder(self, src: Source, cancel: threading.Event | None,
-                     within: list[str] | None = None) -> ScanReport:
+                     within: list[str] | None = None,
+                     files: dict[str, set[str]] | None = None) -> ScanReport:
         """Scan one registered folder (only the folders of it `within`, when given: see
         scan_source); AgentError (and a ScanFailed event) when it cannot be."""
         try:
@@ -71,7 +71,7 @@ class OwnerIndex:
             self.emit(ScanFailed(src.root, why))
             raise AgentError(why) from None
         try:
-            report = scan_source(self.store, src, cancel=cancel, within=within)
+            report = scan_source(self.store, src, cancel=cancel, within=within, files=files)
         except OSError as exc:
             self.emit(ScanFailed(src.root, str(exc)))
             raise AgentError(str(exc)) from None
@@ -146,23 +146,21 @@ class OwnerIndex:
                        + (f"; did you mean '{meant}'?" if meant else ""))
 
     def rescan_root(self, root: str, cancel: threading.Event | None = None,
-                    folders: Iterable[str] | None = None) -> bool:
+                    folders: Iterable[str] | None = None, files: Iterable[str] = ()) -> bool:
         """Rescan one registered folder (the watcher's call); True while a file in it is still
         being written. `folders`: only these folders of it changed (None: any part of it may
-        have), which are walked with those of its files still being written."""
+        have), which are walked, and `files`, looked at with those still being written."""
         src = self.store.source(root)
         if src is None:
             return False
-        if folders is None:
+        within = None if folders is None else subfolders(root, set(folders))
+        if within is None:
             self.scan([root], cancel=cancel)
         else:
-            growing = {os.path.dirname(p) for p in self.store.paths_with_status(src.id,
-                                                                               "in-progress")}
-            within = subfolders(root, set(folders) | growing)
-            if within is None:
-                self.scan([root], cancel=cancel)
-            elif within:
-                self._scan_folder(src, cancel, within)
+            growing = self.store.paths_with_status(src.id, "in-progress")
+            named = walked_files(root, set(files) | set(growing), within)
+            if within or named:
+                self._scan_folder(src, cancel, within, named)
                 if self.store.names.unsettled(src.id):   # a first channel met: named once the
                     self.scan([root], cancel=cancel)     # whole folder is known (cameras.py)
         return self.store.has_status(src.id, "in-progress")

@@ -120,8 +120,8 @@ class ServiceRun:
             if stop.is_set():
                 return
             self._watcher = Watcher(self._watched_roots(),
-                                    lambda root, folders: agent.rescan_root(root, stop,
-                                                                            folders),
+                                    lambda root, folders, files: agent.rescan_root(
+                                        root, stop, folders, files),
                                     on_error=self._rescan_failed)
             self._watcher.start()
 

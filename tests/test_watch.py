@@ -12,8 +12,8 @@ import time
 
 from agent.events import ScanFinished
 from agent.index.store import Store
-from agent.index.walk import subfolders
-from agent.index.watch import MAX_FOLDERS, SETTLE_AT_MOST_S, WHOLE_EVERY_S, Watcher
+from agent.index.walk import subfolders, walked_files
+from agent.index.watch import MAX_CHANGES, SETTLE_AT_MOST_S, WHOLE_EVERY_S, Watcher
 from agent.service import Agent
 from demo.samples import ClipSpec, make_recordings, write_clip
 from tests import child_sockets
@@ -163,8 +163,8 @@ def test_a_change_in_todays_folder_walks_that_folder_not_the_weeks_before_it(tmp
     # Days hunt: every change the watcher saw (a recorder writes several a second) had the
     # whole recordings folder walked again, every file of it looked at: weeks of a recorder's
     # day folders made each rescan slower, and with files being written one came every few
-    # seconds, for as long as the agent ran. Only the folders that changed are walked now;
-    # what changed in them (a file added, one deleted, a folder of them gone) is still seen.
+    # seconds, for as long as the agent ran. Only what changed is looked at now (a file added
+    # or deleted, a folder of them made or gone), and all of that is still seen.
     src = tmp_path / "rec"
     staged = write_clip(ClipSpec(path=tmp_path / "stage" / "a.mp4",
                                  start_us=t("2026-11-20T22:00:00Z"), seconds=2, fps=5))
@@ -188,7 +188,7 @@ def test_a_change_in_todays_folder_walks_that_folder_not_the_weeks_before_it(tmp
         today = src / days[-1]
         shutil.copy(staged, today / f"yard.{days[-1]}_233000.mp4")
         wait_for(lambda: str(today / f"yard.{days[-1]}_233000.mp4") in paths())
-        assert max(s.seen for s in scans[1:]) == 25   # today's folder, and no other
+        assert max(s.seen for s in scans[1:]) == 1   # that file, and no other
 
         (src / days[0] / f"yard.{days[0]}_000000.mp4").unlink()   # the recorder recycles
         shutil.rmtree(src / days[1])
@@ -198,6 +198,42 @@ def test_a_change_in_todays_folder_walks_that_folder_not_the_weeks_before_it(tmp
         assert not any(p.startswith(str(src / days[1])) for p in paths())
         assert str(src / "20261115" / "yard.20261115_000000.mp4") in paths()
         assert str(src / days[0] / f"yard.{days[0]}_000000.mp4") not in paths()
+    finally:
+        stop.set()
+        running.join(30)
+        agent.close()
+
+
+def test_in_one_folder_of_weeks_of_recordings_a_change_looks_at_that_file_alone(tmp_path):
+    # The same with every recording in one folder, as Blue Iris keeps its clips: the file the
+    # recorder writes, makes, renames or deletes is looked at, not the thousands beside it.
+    src = tmp_path / "rec"
+    staged = write_clip(ClipSpec(path=tmp_path / "stage" / "a.mp4",
+                                 start_us=t("2026-11-20T22:00:00Z"), seconds=2, fps=5))
+    src.mkdir()
+    for n in range(14 * 24):
+        os.link(staged, src / f"yard.202611{1 + n // 24:02d}_{n % 24:02d}0000.mp4")
+    agent = Agent(tmp_path / "home")
+    agent.add_source(src, camera="yard", tz="UTC")
+    scans: list[ScanFinished] = []
+    agent.subscribe(lambda event: isinstance(event, ScanFinished) and scans.append(event))
+    stop = threading.Event()
+    running = threading.Thread(target=agent.run, args=(stop,))
+    paths = lambda: {r.path for r in agent.recordings("yard")}
+    try:
+        running.start()
+        wait_for(lambda: scans)
+        assert scans[0].seen == 14 * 24
+        new = src / "yard.20261114_233000.mp4"
+        shutil.copy(staged, new)
+        wait_for(lambda: str(new) in paths())
+        (src / "yard.20261101_000000.mp4").unlink()
+        (src / "yard.20261101_010000.mp4").rename(src / "yard.20261115_010000.mp4")
+        wait_for(lambda: str(src / "yard.20261115_010000.mp4") in paths())
+        wait_for(lambda: len(paths()) == 14 * 24)
+        assert not {str(src / "yard.20261101_000000.mp4"),
+                    str(src / "yard.20261101_010000.mp4")} & paths()
+        assert max(s.seen for s in scans[1:]) <= 2   # a rename's two ends at most
     finally:
         stop.set()
         running.join(30)
@@ -214,15 +250,19 @@ def test_the_folders_a_rescan_walks_and_the_hourly_whole_walk(tmp_path):
                                   str(root / "@eaDir"), str(tmp_path / "elsewhere")}) == [cam]
     assert subfolders(str(root), {day, str(root)}) is None
     assert subfolders(str(root), set()) == []
+    # Files are looked at alone unless a folder walked holds them, or a walk never would.
+    assert walked_files(str(root), {str(root / "a.mp4"), day + "/b.mp4", str(root / ".x" / "c.mp4"),
+                                    str(tmp_path / "d.mp4")}, [cam]) == {str(root): {str(root / "a.mp4")}}
 
-    watcher = Watcher([str(root)], lambda root, folders: False)
-    watcher.mark(str(root), day)
+    watcher = Watcher([str(root)], lambda root, folders, files: False)
+    watcher.mark(str(root), folder=day)
+    watcher.mark(str(root), file=str(root / "a.mp4"))
     now = time.monotonic() + SETTLE_AT_MOST_S
-    assert watcher._due(now) == [(str(root), frozenset({day}))]
-    watcher.mark(str(root), day)   # an hour on, a change has the whole source walked again
+    assert watcher._due(now) == [(str(root), (frozenset({day}), frozenset({str(root / "a.mp4")})))]
+    watcher.mark(str(root), folder=day)   # an hour on, a change has it all walked again
     assert watcher._due(now + WHOLE_EVERY_S) == [(str(root), None)]
-    for n in range(MAX_FOLDERS + 1):   # so do many folders changed at once (a card copied in)
-        watcher.mark(str(root), str(root / f"f{n}"))
+    for n in range(MAX_CHANGES + 1):   # so do many changed at once (a card copied in)
+        watcher.mark(str(root), file=str(root / f"f{n}.mp4"))
     assert watcher._due(now + WHOLE_EVERY_S + SETTLE_AT_MOST_S) == [(str(root), None)]
 
 

@@ -47,13 +47,17 @@ class ScanReport:
 
 
 def scan_source(store: Store, source: Source, cancel: threading.Event | None = None,
-                now: float | None = None, within: list[str] | None = None) -> ScanReport:
+                now: float | None = None, within: list[str] | None = None,
+                files: dict[str, set[str]] | None = None) -> ScanReport:
     """Index one source incrementally; returns counts and the problems it met.
 
-    `within`: only these folders of it, and what is inside them (walk.subfolders gives them;
-    the watcher's rescan of the folders where something changed): a folder of weeks of
-    recordings costs a walk of the day being written, not of every day before it. A folder
-    of them that is gone takes its rows with it."""
+    `within`: only these folders of it, and what is inside them (walk.subfolders gives them),
+    and `files`: these files, by the folder holding them (walk.walked_files): the watcher's
+    rescan of what changed, so a folder of weeks of recordings costs a look at the file being
+    written, or a walk of the day it is in, not a walk of every day before it. A folder or a
+    file of them that is gone takes its rows with it."""
+    if files and within is None:
+        within = []
     root = Path(source.root)
     if not root.is_dir():
         raise FileNotFoundError(f"the recordings folder {root} is missing: connect the drive it "
@@ -68,7 +72,8 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
     known = store.file_stats(source.id)
     if within is not None:
         tops = tuple(os.path.join(f, "") for f in within)
-        known = {p: v for p, v in known.items() if p.startswith(tops)}
+        named = set().union(*(files or {}).values())
+        known = {p: v for p, v in known.items() if p.startswith(tops) or p in named}
         within = [f for f in within if os.path.isdir(f)]
     frigate = load_frigate_times(root)
     now = time.time() if now is None else now
@@ -84,7 +89,7 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
     statuses: Counter = Counter()
     added = updated = 0
     try:
-        for path, rel, st, error, link in walk(root, within):
+        for path, rel, st, error, link in _walked(root, within, files):
             if cancel is not None and cancel.is_set():
                 break
             if error is not None:
@@ -137,6 +142,14 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
         gone = []
     return ScanReport(source.root, len(seen), added, updated, len(seen) - added - updated,
                       len(gone), dict(statuses), tuple(problems))
+
+
+def _walked(root: Path, within: list[str] | None, files: dict[str, set[str]] | None):
+    """walk's items for the whole source, or for the folders `within` then the `files`."""
+    yield from walk(root, within)
+    for folder, paths in sorted((files or {}).items()):
+        if os.path.isdir(folder):
+            yield from walk(root, [folder], only=paths)
 
 
 class CameraNames:

@@ -23,7 +23,7 @@ LINK_NOWHERE = ("a link that leads to no file (to itself, round a loop of links,
                 "no longer there); put the recording itself here to index it")
 
 
-def walk(root: Path, within: list[str] | None = None):
+def walk(root: Path, within: list[str] | None = None, only: set[str] | None = None):
     """Yield (path, rel, stat, None, link) per file, (path, None, None, error, None) per
     unreadable folder (also one that goes away while its files are looked at: a card pulled
     out) and (path, rel, None, error, None) per file that is not indexed as one: a name that
@@ -32,12 +32,13 @@ def walk(root: Path, within: list[str] | None = None):
     Iterative, never follows folder links (a loop must not hang the scan), sorted for a stable
     order. A file link is followed only to a file inside the source (`link` then says which);
     a link out of it is listed, never opened. File names that are not valid text are reported.
-    `within`: folders inside `root` (as `subfolders` gives them) to walk instead of all of it.
+    `within`: folders inside `root` (as `subfolders` gives them) to walk instead of all of it;
+    `only`: of what they hold, only these files (their folders are listed, nothing else is
+    looked at, no folder entered).
     """
     real_root = os.path.realpath(root)
     stack = [(str(root), "")] if within is None else \
-        [(folder, os.path.relpath(folder, root).replace(os.sep, "/") + "/")
-         for folder in reversed(within)]
+        [(folder, _rel_folder(root, folder)) for folder in reversed(within)]
     while stack:
         folder, rel_folder = stack.pop()
         try:
@@ -47,12 +48,14 @@ def walk(root: Path, within: list[str] | None = None):
             yield folder, None, None, exc.strerror or str(exc), None
             continue
         for entry in entries:
+            if only is not None and entry.path not in only:
+                continue
             name = entry.name
             rel = f"{rel_folder}{name}"
             link = None
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if not skipped_folder(entry.path, name):
+                    if only is None and not skipped_folder(entry.path, name):
                         stack.append((entry.path, rel + "/"))
                     continue
                 if entry.is_symlink():
@@ -82,6 +85,23 @@ def walk(root: Path, within: list[str] | None = None):
             yield entry.path, rel, st, None, link
 
 
+def walked_files(root: str, files, within: list[str]) -> dict[str, set[str]]:
+    """The files of `root` (a watcher saw change) to look at on their own, by the folder that
+    holds them: those inside a folder `within` (walked anyway), in a folder a walk never
+    enters, or not inside `root`, left out."""
+    base = os.path.join(str(root), "")
+    tops = tuple(os.path.join(f, "") for f in within)
+    out: dict[str, set[str]] = {}
+    for path in files:
+        path = os.path.normpath(path)
+        folder = os.path.dirname(path)
+        if not path.startswith(base) or path.startswith(tops):
+            continue
+        if os.path.join(folder, "") == base or subfolders(root, {folder}) == [folder]:
+            out.setdefault(folder, set()).add(path)
+    return out
+
+
 def subfolders(root: str, folders) -> list[str] | None:
     """The folders of `root` a walk of them covers `folders` with (those inside another one
     left out, and those a walk never enters, or that are not inside `root`, dropped), sorted;
@@ -97,6 +117,12 @@ def subfolders(root: str, folders) -> list[str] | None:
         if not any(skipped_folder(path := os.path.join(path, p), p) for p in parts):
             kept.append(folder)
     return kept
+
+
+def _rel_folder(root: Path, folder: str) -> str:
+    """A folder of `root` as a walk names it: '' for `root`, else 'a/b/'."""
+    rel = os.path.relpath(folder, root)
+    return "" if rel == "." else rel.replace(os.sep, "/") + "/"
 
 
 def skipped_folder(path: str, name: str) -> bool:

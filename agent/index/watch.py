@@ -3,8 +3,9 @@
 watchdog reports changes under each source; a single worker thread rescans the touched sources
 after changes settle, and re-checks files still marked `in-progress` until their size holds
 still. Rescans are incremental, so a touched source costs a walk, not a re-probe of every file,
-and only of the folders in it that changed: a recorder writing today's folder does not have
-weeks of folders before it walked again every few seconds. A change the system failed to
+and only of what changed in it: the file a recorder writes (or made, removed, renamed) is
+looked at alone, a folder made or removed is walked, and weeks of recordings beside them,
+in folders of days or all in one, are not walked again every few seconds. A change the system failed to
 report is not missed for long: a source is walked whole again at least every WHOLE_EVERY_S
 while it changes.
 
@@ -27,47 +28,54 @@ from agent.index.scan import IN_PROGRESS_S
 
 SETTLE_S = 1.0
 SETTLE_AT_MOST_S = float(IN_PROGRESS_S)
-MAX_FOLDERS = 64   # folders changed at once beyond which the whole source is walked again
+MAX_CHANGES = 256   # folders and files changed at once beyond which the source is walked whole
 WHOLE_EVERY_S = 3600.0
 
 
 class _Handler(FileSystemEventHandler):
-    def __init__(self, root: str, mark: Callable[[str, str | None], None]):
+    def __init__(self, root: str, mark: Callable[..., None]):
         self._root = root
         self._mark = mark
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
-        for folder in changed_folders(event):
-            self._mark(self._root, folder)
+        folders, files = changed(event)
+        for folder in folders:
+            self._mark(self._root, folder=folder)
+        for path in files:
+            self._mark(self._root, file=path)
 
 
-def changed_folders(event: FileSystemEvent) -> list[str]:
-    """The folders whose listing or files an event changed: a folder's own change (a file
-    made or removed in it) is that folder; anything else, the folder holding what changed
-    (and, for a move, the one holding where it went)."""
+def changed(event: FileSystemEvent) -> tuple[list[str], list[str]]:
+    """(folders to walk again, files to look at again) after an event: a file made, written,
+    removed or moved is itself (both ends of a move); a folder made, removed or moved is the
+    folder holding it (walked with what is inside), and a folder's own change (a file made or
+    removed in it) nothing, as that file's own event says it."""
     paths = [event.src_path] + ([event.dest_path] if getattr(event, "dest_path", "") else [])
     paths = [os.fsdecode(p) for p in paths]
-    if event.is_directory and event.event_type == "modified":
-        return paths
-    return [os.path.dirname(p) for p in paths]
+    if not event.is_directory:
+        return [], paths
+    if event.event_type == "modified":
+        return [], []
+    return [os.path.dirname(p) for p in paths], []
 
 
 class Watcher:
-    """Watches source roots and calls `rescan(root, folders)` on its own thread when they
-    change: `folders` the folders of it that changed (None: any part of it may have; empty:
-    none did, but files of it were still being written when it was last rescanned)."""
+    """Watches source roots and calls `rescan(root, folders, files)` on its own thread when
+    they change: the folders of it to walk again and the files to look at again (folders None:
+    any part of it may have changed; both empty: nothing did, but files of it were still being
+    written when it was last rescanned)."""
 
-    def __init__(self, roots: list[str], rescan: Callable[[str, frozenset[str] | None], bool],
+    def __init__(self, roots: list[str], rescan: Callable[..., bool],
                  on_error: Callable[[str, Exception], None] | None = None):
         self._roots = list(roots)
         self._rescan = rescan
         self._on_error = on_error
         self._watches: dict[str, object] = {}   # root -> watchdog's ObservedWatch
         self._unwatchable: set[str] = set()       # said once; tried again by follow()
-        # root -> (first change, last change, the folders changed; None: any of it)
-        self._dirty: dict[str, tuple[float, float, set[str] | None]] = {}
+        # root -> (first change, last change, the (folders, files) changed; None: any of it)
+        self._dirty: dict[str, tuple[float, float, tuple[set[str], set[str]] | None]] = {}
         self._recheck: dict[str, float] = {}
         self._whole: dict[str, float] = {}   # root -> when it was last walked whole
         self._cond = threading.Condition()
@@ -109,17 +117,18 @@ class Watcher:
         self._unwatchable.discard(root)
         return True
 
-    def mark(self, root: str, folder: str | None = None) -> None:
-        """Note that something in `folder` of `root` changed (None: anywhere in it; called
-        from watchdog's thread)."""
+    def mark(self, root: str, folder: str | None = None, file: str | None = None) -> None:
+        """Note that `folder` (with what is inside) or `file` of `root` changed (neither:
+        anything in it may have; called from watchdog's thread)."""
         with self._cond:
             now = time.monotonic()
-            first, _last, folders = self._dirty.get(root, (now, now, set()))
-            if folders is not None and folder is not None and len(folders) < MAX_FOLDERS:
-                folders.add(folder)
+            first, _last, seen = self._dirty.get(root, (now, now, (set(), set())))
+            if seen is None or (folder is None and file is None) or \
+                    len(seen[0]) + len(seen[1]) >= MAX_CHANGES:
+                seen = None   # many at once (a card copied in): one walk of the whole
             else:
-                folders = None   # many at once (a card copied in): one walk of the whole
-            self._dirty[root] = (first, now, folders)
+                (seen[0] if folder is not None else seen[1]).add(folder or file)
+            self._dirty[root] = (first, now, seen)
             self._cond.notify()
 
     def stop(self, timeout: float = 30.0) -> None:
@@ -146,9 +155,9 @@ class Watcher:
                 if not due:
                     self._cond.wait(timeout=0.25)
                     continue
-            for root, folders in due:
+            for root, seen in due:
                 try:
-                    pending = self._rescan(root, folders)
+                    pending = self._rescan(root, *((None, ()) if seen is None else seen))
                 except Exception as exc:  # a failing rescan must not end the watch
                     pending = False
                     if self._on_error:
@@ -157,13 +166,14 @@ class Watcher:
                     with self._cond:
                         self._recheck[root] = time.monotonic() + IN_PROGRESS_S / 2
 
-    def _due(self, now: float) -> list[tuple[str, frozenset[str] | None]]:
-        """(root, the folders of it to rescan, None: all of it) for each root due; a root due
-        only to look at its files still being written again names no folder."""
-        due = {r: None if folders is None else frozenset(folders)
-               for r, (first, last, folders) in self._dirty.items()
+    def _due(self, now: float) -> list[tuple[str, tuple[frozenset[str], frozenset[str]] | None]]:
+        """(root, (its folders, its files) to rescan, None: all of it) for each root due; a
+        root due only to look at its files still being written again names none."""
+        due = {r: None if seen is None else (frozenset(seen[0]), frozenset(seen[1]))
+               for r, (first, last, seen) in self._dirty.items()
                if now - last >= SETTLE_S or now - first >= SETTLE_AT_MOST_S}
-        due.update({r: frozenset() for r, t in self._recheck.items() if now >= t and r not in due})
+        due.update({r: (frozenset(), frozenset()) for r, t in self._recheck.items()
+                    if now >= t and r not in due})
         for r in due:
             if due[r] is None or now - self._whole.setdefault(r, now) >= WHOLE_EVERY_S:
                 due[r], self._whole[r] = None, now
