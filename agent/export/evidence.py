@@ -181,7 +181,8 @@ def _facts(plan: ExportPlan, result: CutResult, sources: list[dict],
     """provenance.json but its outputs and credentials: the one source of the clip's manifest."""
     zones = sorted({s.tz for s in plan.sources})
     offsets = sorted({s.clock_offset_s for s in plan.sources})
-    redactions = redaction_records(redaction, result.redaction, audio_kept=result.audio)
+    redactions = redaction_records(redaction, result.redaction, (plan.start_us, plan.end_us),
+                                   audio_kept=result.audio)
     return {
         "format": "footage-agent provenance 1",
         "request": None if request is None else {
