@@ -189,6 +189,8 @@ def test_decline_reaches_the_portal_signed_and_a_replay_is_not_shown_twice(flow,
     assert run("approve", "--yes", "--", jti)[0] == 3
     shown = run.json("inbox", "show", "--", jti)
     assert shown["status"] == "declined" and shown["reason"] == "that camera was off"
+    assert shown["decision"]["sent_at"] and shown["decision"]["error"] is None
+    assert "did not take" not in run("inbox", "show", "--", jti)[1]
     assert shown["agency_name"] == "Example Police Department" and shown["verified"] is True
     assert Path(shown["hold"]).is_dir()
     code, _, err = run("inbox", "release", "--", jti)

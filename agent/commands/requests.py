@@ -142,7 +142,9 @@ def inbox_show(agent, args) -> int:
                                 "receipt_token": r.token if r else None,
                                 "received_at": r.received_at if r else None,
                                 "receipt_problem": r.problem if r else None}
-                               for d, r in zip(v.deliveries, receipts)]})
+                               for d, r in zip(v.deliveries, receipts)],
+                "decision": None if v.status in ("new", "held", "expired") else {
+                    "sent_at": utc(v.decision_sent_at_us), "error": v.decision_error}})
     if v.verified:  # what the request says is shown only while it still verifies
         out.update({"incident": v.incident, "requester": v.requester,
                     "legal_basis": v.legal_basis, "message": v.message,
@@ -152,6 +154,10 @@ def inbox_show(agent, args) -> int:
         print_json(out)
         return 0
     print(f"Request {v.id}: {v.status}" + (f" ({one_line(v.reason)})" if v.reason else ""))
+    if v.status == "declined" and v.decision_sent_at_us is None:   # as the app says it
+        print(f"The agency did not take this decline: {one_line(v.decision_error)}"
+              if v.decision_error else
+              "Not sent to the agency yet: it is sent again at each check for requests")
     if v.agency_name is not None:
         print(f"From: {one_line(v.agency_name)}; to check it is real, call "
               f"{one_line(v.agency_phone)} (the number in your trust store, not one from the "
