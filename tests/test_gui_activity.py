@@ -78,7 +78,7 @@ def test_the_log_reads_in_spanish(spanish):
     what, details = activity.row(record("export", **REQ, status="failed",
                                         reason="cancelled"), ZONE)[1:]
     assert what == "Exportación cancelada"
-    assert details.startswith("Motivo: cancelled; Agencia: ")
+    assert details.startswith("Motivo: cancelado; Agencia: ")   # the core's word, said in Spanish
     gap = activity.row(record("log-gap", problem="p", found_records=2), ZONE)
     assert gap[1:] == ("Registro cortado o modificado", "Problema: p; Registros encontrados: 2")
     # every field the agent's key records carry has a label of its own (no "owner_id: ...")

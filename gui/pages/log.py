@@ -62,7 +62,8 @@ class LogPage(QWidget):
                 self.table.setItem(row, col, cell(text))
             # Long values are cut in the cell: the whole of them is one hover away.
             # Escaped in a paragraph: a tooltip that looks like markup would be read as markup.
-            full = one_line(activity.details(record.data, self.ctx.zone, cut=False))
+            full = one_line(activity.details(record.data, self.ctx.zone, cut=False,
+                                             typed=activity.typed(record)))
             self.table.item(row, 2).setToolTip(f"<p>{html.escape(full)}</p>")
 
     def verify(self) -> None:

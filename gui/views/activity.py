@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 from agent.views import LogRecord
 from gui.views import display
+from gui.views.core_words import in_owner_language
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 
 EVENTS = {
@@ -131,13 +132,17 @@ LABELS = {
     "found_records": QT_TRANSLATE_NOOP("activity", "Records found"),
 }
 _SKIP = ("token", "sha256", "signature", "prev", "hash", "status")   # status: said by `what`
+# Values in the core's words (why a step failed or a request was refused), said in the owner's
+# language as the core said them then (no advice for now); a decline's reason is the owner's
+# own, shown as typed.
+_CORE_WORDED = ("reason", "reasons", "problems")
 _CUT = 60
 
 
-def details(data: dict, zone_name: str, cut: bool = True) -> str:
+def details(data: dict, zone_name: str, cut: bool = True, typed: tuple[str, ...] = ()) -> str:
     """A record's data as short 'label: value' text in the owner's words (times in their
     zone); each value cut to 60 characters unless `cut` is False (the full text, for a
-    tooltip)."""
+    tooltip). The keys in `typed` hold what the owner typed, shown as it is."""
     order = list(LABELS)
     keys = sorted(data, key=lambda k: (order.index(k) if k in order else len(order), k))
     parts = []
@@ -147,6 +152,9 @@ def details(data: dict, zone_name: str, cut: bool = True) -> str:
                 value in (None, "", [], {}, False)):
             continue
         text = _value(key, value, zone_name)
+        if key in _CORE_WORDED and key not in typed:
+            text = (", ".join(in_owner_language(str(v), advice=False) for v in value)
+                    if isinstance(value, list) else in_owner_language(text, advice=False))
         if cut and len(text) > _CUT:
             text = text[:_CUT - 3] + "..."
         label = translate("activity", LABELS[key]) if key in LABELS else key
@@ -195,7 +203,12 @@ def row(record: LogRecord, zone_name: str) -> tuple[str, str, str]:
     """(when, what, details) of one record; a time that cannot be read is shown as written."""
     when = (display.day_time(record.at_us, zone_name) if record.at_us is not None
             else record.at)
-    return when, what(record), details(record.data, zone_name)
+    return when, what(record), details(record.data, zone_name, typed=typed(record))
+
+
+def typed(record: LogRecord) -> tuple[str, ...]:
+    """The record's keys holding the owner's own words: a decline's reason."""
+    return ("reason",) if record.event == "decline" else ()
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
