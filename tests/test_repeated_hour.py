@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from agent.requests.holds import make_hold
+from agent.errors import AgentError
 from agent.service import Agent, NotFound
 from agent.timebase import US
 from agent.views import RecorderAddress
@@ -112,6 +113,36 @@ def test_a_recorders_recording_of_the_repeated_hour_is_not_exported_either(
         agent.close()
 
 
+@pytest.mark.parametrize("which", ["summer", "winter"])
+def test_a_reolink_nvrs_download_by_times_of_the_repeated_hour_is_not_exported(
+        which, tmp_path, monkeypatch):
+    """A Reolink NVR says each recording's true start (PlaybackTime, UTC), but its download
+    takes wall times only. Asked for 01:20 in winter time, the device cut the summer hour's
+    01:20, and the export sealed that footage as the winter hour's, an hour off (the clip's
+    first frame was captured 3,598 s before the window it claimed)."""
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    posix, back_us = clocks_back_recently()
+    starts = {"summer": back_us - 40 * 60 * US, "winter": back_us + 20 * 60 * US}
+    root = tmp_path / "nvr"
+    for start in starts.values():   # the same wall time, one in each pass
+        write_clip(ClipSpec(path=root / channel_folder(1, "Yard") / clip_name(start, start + 10 * US),
+                            start_us=start, seconds=10, gop_s=2.0))
+    agent = Agent(tmp_path / "home")
+    try:
+        with Simulator(root, "reolink", "admin", PASSWORD, tls=True, zone=posix) as sim:
+            address = RecorderAddress(sim.url, "reolink", "admin",
+                                      agent.look_at_recorder(sim.url), None)
+            agent.add_recorder(address, PASSWORD, cameras=("yard",))
+            assert sorted(r.start_us for r in agent.recordings()) == sorted(starts.values())
+            start = starts[which]
+            with pytest.raises(NotFound) as refused:
+                agent.export("yard", start + 2 * US, start + 8 * US, tmp_path / "out")
+        assert "which the repeated fall-back hour gives twice" in str(refused.value)
+        assert not any((tmp_path / "out").glob("*/data/*.mp4"))
+    finally:
+        agent.close()
+
+
 @pytest.mark.parametrize("vendor", ["hikvision", "reolink"])
 def test_a_recorders_recording_across_the_change_ends_after_it_starts(vendor, tmp_path,
                                                                       monkeypatch):
@@ -136,7 +167,13 @@ def test_a_recorders_recording_across_the_change_ends_after_it_starts(vendor, tm
             assert (row.start_us, row.end_us, row.alt_start_us) == (start, end, None)
             assert agent.coverage("yard", start - 10 * US, end + 10 * US).covered_us == 40 * US
             if vendor == "reolink":
-                return   # an NVR's download by wall time cannot name it (report: left alone)
+                # An NVR's download by wall times (00:59:50 to 00:00:10) cannot name it: it
+                # said "no footage for that time any more", untrue.
+                with pytest.raises(AgentError) as refused:
+                    agent.export("yard", start + 10 * US, end - 10 * US, tmp_path / "out")
+                assert "its clock went back an hour inside this stretch" in str(refused.value)
+                assert "no footage" not in str(refused.value)
+                return
             # Its part asked by wall times (00:59:50 to 00:00:10) names no stretch: the whole
             # recording is fetched and cut.
             done = agent.export("yard", start + 10 * US, end - 10 * US, tmp_path / "out",
