@@ -7,6 +7,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+import av
 import pytest
 
 from agent.requests.holds import make_hold
@@ -14,7 +15,7 @@ from agent.errors import AgentError
 from agent.service import Agent, NotFound
 from agent.timebase import US
 from agent.views import RecorderAddress
-from demo.samples import ClipSpec, write_clip
+from demo.samples import ClipSpec, read_stamp, write_clip
 from nvrsim.catalogue import channel_folder, clip_name
 from nvrsim.server import Simulator
 from tests.conftest import t
@@ -139,6 +140,36 @@ def test_a_reolink_nvrs_download_by_times_of_the_repeated_hour_is_not_exported(
                 agent.export("yard", start + 2 * US, start + 8 * US, tmp_path / "out")
         assert "which the repeated fall-back hour gives twice" in str(refused.value)
         assert not any((tmp_path / "out").glob("*/data/*.mp4"))
+    finally:
+        agent.close()
+
+
+def test_a_part_of_a_recording_in_the_repeated_hour_is_fetched_as_the_hour_it_is(
+        tmp_path, monkeypatch):
+    """A Hikvision NVR writing local time, a recording from 5 minutes before the clocks went
+    back to 5 minutes after. A part of its second 01:0x, asked for by wall times the device
+    reads as the first, came back from before the recording: "no usable recording covers that
+    window" (of a longer recording, the other hour's footage). The whole recording is fetched
+    and cut, and the clip's first frame is the one captured at the window's start."""
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    posix, back_us = clocks_back_recently()
+    start, end = back_us - 300 * US, back_us + 300 * US
+    root = tmp_path / "nvr"
+    write_clip(ClipSpec(path=root / channel_folder(1, "Yard") / clip_name(start, end),
+                        start_us=start, seconds=600, fps=2, gop_s=2.0))
+    agent = Agent(tmp_path / "home")
+    try:
+        with Simulator(root, "hikvision", "admin", PASSWORD, tls=True, zone=posix,
+                       hik_z_is_local=True) as sim:
+            address = RecorderAddress(sim.url, "hikvision", "admin",
+                                      agent.look_at_recorder(sim.url), None, z_is_local=True)
+            agent.add_recorder(address, PASSWORD, cameras=("yard",))
+            done = agent.export("yard", back_us + 60 * US, back_us + 70 * US, tmp_path / "out",
+                                mode="exact")
+        with av.open(str(done.clip)) as clip:
+            first = next(clip.decode(video=0)).to_ndarray(format="gray")
+        assert read_stamp(first) == back_us + 60 * US
+        assert done.cut.frames == 10 * 2
     finally:
         agent.close()
 

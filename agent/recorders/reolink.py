@@ -22,7 +22,7 @@ from agent.recorders.model import (BadAnswer, Channel, ClockReading, Credentials
                                    DeviceTime, Fetched, Query, RecorderError, RecorderInfo,
                                    Recording)
 from agent.recorders.wire import Wire, whole_number
-from agent.recorders.zones import DeviceZone, end_after, recording_times, reolink_zone
+from agent.recorders.zones import DeviceZone, end_after, recording_times, reolink_zone, repeated
 from agent.timebase import US, from_datetime
 
 API = "/cgi-bin/api.cgi"
@@ -234,7 +234,7 @@ class ReolinkRecorder:
         s, e = max(start_us, recording.start_us), min(end_us, recording.end_us)
         w0 = z.wall_at(s).replace(microsecond=0)
         w1 = z.wall_at(e + US - 1).replace(microsecond=0)
-        repeated = False
+        asked_twice = False
         if recording.handle and "/" in recording.handle:  # a camera's own file name: whole file
             name, params = recording.handle, (("source", recording.handle),)
             command, size = "Download", recording.size
@@ -243,7 +243,7 @@ class ReolinkRecorder:
                 raise RecorderError(BACKWARDS)
             # NvrDownload takes wall times only: one the repeated hour gives twice names either
             # hour, and which one the device cuts is its own choice.
-            repeated = z.resolve(w0).ambiguous or z.resolve(w1).ambiguous
+            asked_twice = repeated(z, s, e + US - 1)
             param = {"NvrDownload": {"channel": recording.channel, "iLogicChannel": 0,
                                      "streamType": "main", "StartTime": _fields(w0),
                                      "EndTime": _fields(w1)}}
@@ -266,7 +266,7 @@ class ReolinkRecorder:
                                 "token": self._token},
                         expected_size=size, refusal=self._refusal)
         got = fetch_to_file(self._wire, spec, folder)
-        return replace(got, ambiguous=True) if repeated else got
+        return replace(got, ambiguous=True) if asked_twice else got
 
     @staticmethod
     def _refusal(status: int, headers: httpx.Headers, body: bytes) -> RecorderError | None:
