@@ -137,6 +137,55 @@ def test_a_file_replacing_a_trusted_agency_says_what_changes_and_needs_the_owner
     assert store.import_file(write(tmp_path, wider), replace=True).forgotten == ("reg-2",)
 
 
+@pytest.mark.parametrize("changes, why", [
+    ({"id": "https://police.example.gov/"}, "address of Example Police Department"),
+    ({"id": "HTTPS://POLICE.Example.GOV"}, "address of Example Police Department"),
+    ({"id": "https://police.example.gov.:443/"}, "address of Example Police Department"),
+    ({"id": "https://police.example.gov/%70d/", "name": "PD"}, None),
+    ({"id": "https://pd.example.gov", "name": "example  police DEPARTMENT"},
+     "name of Example Police Department"),
+    ({"id": "https://pd.example.gov", "name": "Example Police Departm\uff45nt"},
+     "name of Example Police Department"),
+])
+def test_a_file_that_looks_like_a_trusted_agency_under_another_id_is_refused(
+        tmp_path, home, changes, why):
+    """Trust hunt 2: an agency id spelt another way ('https://police.example.gov/', upper
+    case, ':443') is another agency to the trust store, so a forged 'new file' of a trusted
+    agency, with its name and phone and the forger's key and portal, was added beside it
+    ('added', no word of replacing), and its requests showed under the trusted name and phone.
+    A file whose id is a trusted agency's address written another way, or whose name is a
+    trusted agency's (case, width and spacing aside), is refused now, before and on import."""
+    from agent.audit.log import AuditLog
+
+    store = TrustStore(home)
+    store.add(write(tmp_path, agency_doc()))
+    forged = agency_doc(portal="https://frp.evil.example/v1",
+                        keys={"keys": [public_jwk(Ed25519PrivateKey.generate())]}, **changes)
+    path = write(tmp_path, forged, "forged.json")
+    if why is None:   # another address on the same host, under its own name: another agency
+        assert store.add(path).id == changes["id"]
+        return
+    for attempt in (lambda: store.change(path), lambda: store.import_file(path, replace=True)):
+        with pytest.raises(TrustStoreError, match=why) as refused:
+            attempt()
+        assert "Nothing was imported" in str(refused.value)
+    assert [a.id for a in store.list()] == ["https://police.example.gov"]
+    assert [r["event"] for r in AuditLog(home).entries()].count("agency-added") == 1
+
+
+def test_a_trusted_agency_renamed_to_another_trusted_agencys_name_is_refused(tmp_path, home):
+    """The same rule when an agency's own new file takes the name of another agency the owner
+    trusts: the two could no longer be told apart, so it is refused, replace or not."""
+    store = TrustStore(home)
+    store.add(write(tmp_path, agency_doc()))
+    store.add(write(tmp_path, agency_doc(id="https://sheriff.example.gov", name="Sheriff"), "s.json"))
+    renamed = write(tmp_path, agency_doc(id="https://sheriff.example.gov",
+                                         name="Example Police Department"), "r.json")
+    with pytest.raises(TrustStoreError, match="name of Example Police Department"):
+        store.import_file(renamed, replace=True)
+    assert store.get("https://sheriff.example.gov").name == "Sheriff"
+
+
 def test_two_agencies_and_loopback_http(tmp_path, home):
     store = TrustStore(home)
     store.add(write(tmp_path, agency_doc()))

@@ -398,6 +398,23 @@ def test_a_receipt_that_cannot_be_trusted_reads_in_spanish_with_the_apps_own_adv
     assert said.count("Springfield PD") == 2 and "porch" in said, said
 
 
+@pytest.mark.parametrize("changes", [{"id": "https://POLICE.example.gov/"},
+                                     {"id": "https://pd.example.gov"}])
+def test_an_agency_file_that_looks_like_a_trusted_agency_reads_in_spanish(spanish, tmp_path,
+                                                                          changes):
+    from tests.test_agencies import agency_doc, write
+
+    store = TrustStore(tmp_path / "home")
+    store.add(write(tmp_path, agency_doc()))
+    message = error_of(lambda: store.change(write(tmp_path, agency_doc(**changes), "b.json")),
+                       TrustStoreError)
+    assert matches(message), message
+    said = in_owner_language(message)
+    for english in ("Nothing was imported", "which you trust already", "call "):
+        assert english not in said, said
+    assert "Example Police Department" in said and "+1-206-555-0100" in said, said
+
+
 @pytest.mark.parametrize("what", ["progress", "package"])
 def test_an_upload_whose_progress_cannot_be_saved_or_package_read_reads_in_spanish(
         spanish, tmp_path, what):

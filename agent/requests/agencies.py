@@ -16,7 +16,13 @@ from pathlib import Path
 from agent.audit.log import AuditError, AuditLog
 from agent.config import ConfigError, ensure_home
 from agent.os_words import plain_os_error
-from agent.requests.agency_changes import AgencyChange, ReplaceRefused, TrustStoreError, moves_tokens
+from agent.requests.agency_changes import (
+    AgencyChange,
+    ReplaceRefused,
+    TrustStoreError,
+    look_alike,
+    moves_tokens,
+)
 from agent.requests.registrations import (
     Registration,
     RegistrationsFile,
@@ -100,6 +106,8 @@ class TrustStore:
 
     def _change(self, agency: Agency) -> AgencyChange:
         before = self.get(agency.id)
+        if before is None or agency_doc(before) != agency_doc(agency):
+            look_alike(agency, before, self.list())
         if before is None or not moves_tokens(before, agency):
             return AgencyChange(agency, before)
         held = tuple(r.id for r in self._read_regs() if r.agency_id == agency.id)

@@ -2712,6 +2712,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>otro programa está usando la bandeja de entrada {path}: ciérrelo y vuelva a intentarlo</translation>
     </message>
     <message>
+        <source>this file&apos;s agency id {id} is the address of {name} ({trusted}) written another way: its requests would show as those of an agency you trust already. Nothing was imported: call that agency on {phone}, the number you have for it, to ask whether it sent this file</source>
+        <translation>el id de agencia {id} de este archivo es la dirección de {name} ({trusted}) escrita de otra manera: sus solicitudes aparecerían como de una agencia en la que usted ya confía. No se importó nada: llame a esa agencia al {phone}, el número que usted tiene, para preguntar si envió este archivo</translation>
+    </message>
+    <message>
+        <source>this file&apos;s agency ({id}) has the name of {name} ({trusted}), which you trust already, so their requests could not be told apart. Nothing was imported: call that agency on {phone}, the number you have for it, to ask whether it sent this file</source>
+        <translation>la agencia de este archivo ({id}) tiene el nombre de {name} ({trusted}), en quien usted ya confía, así que no se podrían distinguir sus solicitudes. No se importó nada: llame a esa agencia al {phone}, el número que usted tiene, para preguntar si envió este archivo</translation>
+    </message>
+    <message>
         <source>This PC&apos;s keychain holds no password for this recorder (a password stays in the keychain of the PC it was typed on, so a folder copied or put back from a backup here does not bring it): add the recorder again with its password</source>
         <translation>El llavero de este PC no guarda ninguna contraseña para este grabador (una contraseña se queda en el llavero del PC donde se escribió, así que una carpeta copiada o restaurada desde una copia de seguridad no la trae): añada el grabador de nuevo con su contraseña</translation>
     </message>

@@ -150,6 +150,16 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "it names no agency keys and no portal"),
     QT_TRANSLATE_NOOP("core", "the agency file {name} is larger than 256 KiB; that is not an "
                               "agency file"),
+    # one that looks like an agency trusted already (agent/requests/agency_changes.py)
+    QT_TRANSLATE_NOOP("core", "this file's agency id {id} is the address of {name} ({trusted}) "
+                              "written another way: its requests would show as those of an "
+                              "agency you trust already. Nothing was imported: call that agency "
+                              "on {phone}, the number you have for it, to ask whether it sent "
+                              "this file"),
+    QT_TRANSLATE_NOOP("core", "this file's agency ({id}) has the name of {name} ({trusted}), "
+                              "which you trust already, so their requests could not be told "
+                              "apart. Nothing was imported: call that agency on {phone}, the "
+                              "number you have for it, to ask whether it sent this file"),
     # an agency's portal (agent/requests/portal_client.py)
     QT_TRANSLATE_NOOP("core", "cannot reach {agency}'s portal: {reason}"),
     # agent/network_words.py: why a call did not get through (the portal's, an upload's)
