@@ -308,7 +308,9 @@ def hostile(respond):
 def hostile_agency(tmp_path: Path, run: Run, origin: str, portal: Portal) -> None:
     doc = portal.trust_document(origin)
     path = tmp_path / "hostile.json"
-    path.write_text(json.dumps({**doc, "id": "https://hostile.example.gov"}))
+    # its own name too: a file under a trusted agency's name is refused (test_agencies)
+    path.write_text(json.dumps({**doc, "id": "https://hostile.example.gov",
+                                "name": "Hostile Portal"}))
     assert run("agencies", "add", str(path), "--replace")[0] == 0   # each test's own origin
     keep_unpinned(run.home, "https://hostile.example.gov", "r", "portal-token")
 
