@@ -166,12 +166,14 @@ def _value(key: str, value, zone_name: str) -> str:
     if isinstance(value, dict) and set(value) == {"start", "end"}:
         try:
             return display.window(_instant(value["start"]), _instant(value["end"]), zone_name)
-        except (ValueError, TypeError, AttributeError):
+        except (ValueError, TypeError, AttributeError, OverflowError):
             pass
     if key == "received_at" and isinstance(value, str):
+        # The portal's own words (its signed receipt's): a time a date cannot hold in UTC
+        # (the year 1 at +23:59) is shown as written.
         try:
             return display.day_time(_instant(value), zone_name)
-        except ValueError:
+        except (ValueError, OverflowError):
             return value
     if (key in ("size", "bytes", "resumed_from") and isinstance(value, int)
             and not isinstance(value, bool)):
