@@ -379,6 +379,47 @@ def test_unusable_home_is_a_clear_error(tmp_path):
         TrustStore(blocker).add(write(tmp_path, agency_doc()))
 
 
+def test_a_second_file_for_a_trusted_agency_is_never_trusted_nor_given_its_token(tmp_path,
+                                                                                home):
+    """Trust hunt 2: a trusted agency's file is read by the name this app gives it (get) and
+    by listing the folder (list, which polling goes by), so a second file there with the same
+    id (a backup or sync program's copy, 'police (1).json', an old file put back, or one put
+    there by hand) was trusted beside it with no import, no question and no log record: the
+    agency was listed twice and polling sent the registration's portal password to that
+    file's portal too. A file that is not the one this app keeps for its id is listed as
+    damaged now, never trusted, never polled."""
+    from agent.service import Agent
+    from tests.test_requests_e2e import hostile
+
+    asked: dict[str, list] = {"kept": [], "copy": []}
+
+    def portal(which):
+        def respond(h):
+            asked[which].append(h.headers.get("Authorization"))
+            body = b'{"requests": [], "cursor": null}'
+            h.send_response(200)
+            h.send_header("Content-Length", str(len(body)))
+            h.end_headers()
+            h.wfile.write(body)
+        return respond
+
+    with hostile(portal("kept")) as kept, hostile(portal("copy")) as copy:
+        store = TrustStore(home)
+        store.add(write(tmp_path, agency_doc(portal=kept + "/v1", upload_origins=[kept])))
+        store.keep_registration(Registration("https://police.example.gov", "reg-1", SECRET))
+        stray = home / "agencies" / "police.example.gov (1).json"
+        stray.write_text(json.dumps(agency_doc(portal=copy + "/v1", upload_origins=[copy])))
+        agent = Agent(home)
+        try:
+            assert agent.requests.sync().problems == ()
+        finally:
+            agent.close()
+    assert asked == {"kept": [f"Bearer {SECRET}"], "copy": []}
+    assert [a.portal for a in store.list()] == [kept + "/v1"]
+    ((name, problem),) = store.damaged()
+    assert name == stray.name and "not the file this app keeps" in problem
+
+
 def test_damaged_agency_files_are_named_with_what_is_wrong(tmp_path, home, capsys):
     from agent.cli import main
 

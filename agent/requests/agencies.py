@@ -41,6 +41,18 @@ def _safe_name(agency_id: str) -> str:
     return f"{slug or 'agency'}-{hashlib.sha256(agency_id.encode()).hexdigest()[:12]}.json"
 
 
+# A file in agencies/ that parses but is not where import_file keeps its agency.
+NOT_ITS_FILE = ("it is not the file this app keeps for {agency} (a copy made by a backup or "
+                "sync program, or put there by hand), so it is not trusted: move it out of "
+                "{folder}; to trust what it says, import it as an agency file")
+
+
+def is_copy(problem: str) -> bool:
+    """Whether a problem damaged() names is NOT_ITS_FILE: a file to move out of the folder,
+    which importing the agency's file again does not replace."""
+    return problem.startswith(NOT_ITS_FILE.split("{", 1)[0])
+
+
 class TrustStore:
     """Agencies under `<home>/agencies/`, registrations in `<home>/registrations.json` (0600)."""
 
@@ -148,11 +160,14 @@ class TrustStore:
 
     def _load(self, path: Path) -> Agency | None:
         # Files here were validated on import; one that no longer parses was altered by hand and
-        # is left out rather than trusted.
+        # is left out rather than trusted. So is one not named for its id: get() never reads
+        # it, and were list() to, a second file for an agency (a sync program's copy) would
+        # be polled with the registration's portal password, never imported.
         try:
-            return read_agency(path.read_bytes()[:MAX_FILE_BYTES + 1])
+            agency = read_agency(path.read_bytes()[:MAX_FILE_BYTES + 1])
         except (OSError, AgencyError):
             return None
+        return agency if path.name == _safe_name(agency.id) else None
 
     def list(self) -> list[Agency]:
         """Every usable agency, sorted by name."""
@@ -162,21 +177,25 @@ class TrustStore:
         return sorted((a for a in found if a is not None), key=lambda a: (a.name.lower(), a.id))
 
     def broken(self) -> list[Path]:
-        """Agency files that no longer validate (edited by hand); list() leaves them out."""
+        """Agency files that no longer validate (edited by hand), or are not the file kept
+        for their agency; list() leaves them out."""
         if not self.folder.is_dir():
             return []
         return [p for p in sorted(self.folder.glob("*.json")) if self._load(p) is None]
 
     def damaged(self) -> list[tuple[str, str]]:
-        """Agency files that no longer validate, as (file name, what is wrong), so the owner
-        is shown them rather than losing them from view; importing the agency's file again
-        replaces one."""
+        """Agency files that no longer validate, or are not the file kept for their agency, as
+        (file name, what is wrong), so the owner is shown them rather than losing them from
+        view; importing the agency's file again replaces a damaged one."""
         if not self.folder.is_dir():
             return []
         out = []
         for path in sorted(self.folder.glob("*.json")):
             try:
-                read_agency(path.read_bytes()[:MAX_FILE_BYTES + 1])
+                agency = read_agency(path.read_bytes()[:MAX_FILE_BYTES + 1])
+                if path.name != _safe_name(agency.id):
+                    out.append((path.name, NOT_ITS_FILE.format(
+                        agency=one_line(agency.id), folder=self.folder)))
             except AgencyError as exc:
                 out.append((path.name, str(exc)))
             except OSError as exc:
