@@ -145,6 +145,24 @@ def test_approve_part_of_a_request_delivers_a_receipted_package(flow):
     assert code == 3 and f"line {events.index('approve') + 1} was edited" in err
 
 
+def test_approve_inbox_and_inbox_show_name_the_agency_alike_in_json(flow):
+    """The docs hunt: `approve --json` printed `"agency_name": null` for a trusted agency,
+    and `inbox --json` put the agency's id there once it was no longer trusted, where `inbox
+    show --json` put null: one field, three readings. It is the trust store's name, or null."""
+    portal, _server, run, reg = flow
+    new_request(portal, reg)
+    assert run("inbox", "sync")[0] == 0
+    jti = only_request(run)["id"]
+    code, out, err = run("approve", "--camera", "porch", "--yes", "--json", "--", jti)
+    assert code == 0, err
+    named = {json.loads(out)["agency_name"], run.json("inbox", "show", "--", jti)["agency_name"],
+             only_request(run)["agency_name"]}
+    assert named == {"Example Police Department"}
+    assert run("agencies", "remove", AGENCY_ID)[0] == 0
+    shown, listed = run.json("inbox", "show", "--", jti), only_request(run)
+    assert not listed["verified"] and shown["agency_name"] is listed["agency_name"] is None
+
+
 def test_approve_sends_the_tar_in_chunks_sealed_when_it_was_written(flow, monkeypatch):
     portal, server, run, reg = flow
     monkeypatch.setattr(upload_sums, "CHUNK_SIZE", 16 * 1024)

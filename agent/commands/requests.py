@@ -70,12 +70,13 @@ def add_agency_option(p) -> None:
                         "it); needed only when two agencies used the same request id")
 
 
-def entry_json(view: RequestView, agency_name: str | None = None) -> dict:
-    """The cli.md `inbox --json` object for one request."""
+def entry_json(view: RequestView) -> dict:
+    """The cli.md `inbox --json` object for one request; `agency_name` is the trust store's
+    name, null once the agency is no longer trusted (`agency` still names it)."""
     return {"id": view.id, "agency": view.agency_id, "case": view.case,
             "window": {"start": utc(view.window_start_us), "end": utc(view.window_end_us)},
             "status": view.status, "received_at": utc(view.received_at_us),
-            "expires_at": utc(view.expires_at_us), "agency_name": agency_name,
+            "expires_at": utc(view.expires_at_us), "agency_name": view.agency_name,
             "cameras": list(view.cameras), "unregistered": list(view.unregistered),
             "reason": view.reason, "verified": view.verified, "problem": view.problem}
 
@@ -90,7 +91,7 @@ def agency_name(view: RequestView) -> str:
 def import_request(agent, args) -> int:
     view = agent.requests.import_request(args.source)
     if args.json:
-        print_json(entry_json(view, agency_name(view)))
+        print_json(entry_json(view))
     else:
         print(f"{view.id}\tcase {one_line(view.case)}\tfrom {one_line(agency_name(view))}")
     return 0
@@ -100,7 +101,7 @@ def import_request(agent, args) -> int:
 def inbox_list(agent, args) -> int:
     views = agent.requests.list()
     if args.json:
-        print_json([entry_json(v, agency_name(v)) for v in views])
+        print_json([entry_json(v) for v in views])
         return 0
     for v in views:
         print(f"{v.id}\t{v.status}\t{one_line(agency_name(v))}\tcase {one_line(v.case)}\t"
@@ -131,7 +132,7 @@ def inbox_sync(agent, args) -> int:
 @mapped
 def inbox_show(agent, args) -> int:
     v = agent.requests.show(args.id, args.agency)
-    out = entry_json(v, v.agency_name)
+    out = entry_json(v)
     agency = agent.requests.trust.get(v.agency_id)
     receipts = [stored_receipt(d, agency, v.id) for d in v.deliveries]
     out.update({"agency_phone": v.agency_phone, "problem": v.problem, "verified": v.verified,
