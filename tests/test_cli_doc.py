@@ -5,6 +5,7 @@ can rely on, and one only the doc shows fails the script that tries it."""
 from __future__ import annotations
 
 import argparse
+import json
 import re
 from pathlib import Path
 
@@ -101,3 +102,62 @@ def test_the_progress_option_is_taken_by_the_commands_the_doc_names():
     named = set(re.findall(r"`([a-z-]+)`", sentence))
     takes = {path[0] for path, parser in tree.items() if "--progress" in options_of(parser)}
     assert named == takes
+
+
+def paragraphs_on(command: str) -> str:
+    """The doc's paragraphs (and table rows) that name `COMMAND --json`."""
+    pieces = re.split(r"\n\s*\n|\n(?=\|)", DOC)
+    return "\n".join(p for p in pieces if f"`{command} --json`" in p)
+
+
+# Objects whose keys are values, not fields: a log record's `data` (what each event says),
+# `scan`'s `statuses` (a count per status), a key's `jwk` (RFC 7517's members).
+NOT_FIELDS = {"data", "statuses", "jwk"}
+
+
+def keys_of(value) -> set[str]:
+    """Every object key in a JSON value, nested ones too, but not inside NOT_FIELDS."""
+    if isinstance(value, list):
+        return set().union(*(keys_of(v) for v in value)) if value else set()
+    if isinstance(value, dict):
+        return set(value).union(*(keys_of(v) for k, v in value.items() if k not in NOT_FIELDS))
+    return set()
+
+
+def test_every_json_field_a_command_prints_is_in_the_doc_for_it(tmp_path, capsys):
+    """The docs hunt: `keys show`, `cameras`, `masks show`, `log`, `scan`, `coverage`, `sources
+    list` and `agencies list` printed JSON whose shape cli.md never gave (only what some 'also
+    carry'), though it calls JSON shapes a contract scripts are written against."""
+    from agent.cli import main
+    from demo.samples import ClipSpec, write_clip
+    from tests.conftest import t
+
+    root = tmp_path / "porch"
+    root.mkdir()
+    write_clip(ClipSpec(path=root / "porch.20261120_140000.mp4",
+                        start_us=t("2026-11-20T14:00:00-08:00"), seconds=4, fps=5))
+    home = ["--home", str(tmp_path / "home")]
+    masks = tmp_path / "masks.json"
+    masks.write_text(json.dumps([{"name": "window", "points": [[0, 0], [0.5, 0], [0, 0.5]]}]))
+    window = ["--from", "2026-11-20T13:59:00-08:00", "--to", "2026-11-20T14:01:00-08:00"]
+    assert main([*home, "sources", "add", str(root), "--tz", "America/Los_Angeles"]) == 0
+    commands = {"scan": ["scan", "--json"], "sources list": ["sources", "list", "--json"],
+                "recordings": ["recordings", "--json"],
+                "coverage": ["coverage", "--camera", "porch", *window, "--json"],
+                "masks set": ["masks", "set", "porch", str(masks), "--json"],
+                "masks show": ["masks", "show", "porch", "--json"],
+                "cameras": ["cameras", "--json"],
+                "cameras rename": ["cameras", "rename", "porch", "door", "--json"],
+                "keys show": ["keys", "show", "--json"], "agencies list": ["agencies", "list", "--json"],
+                "inbox": ["inbox", "--json"], "log": ["log", "--json"]}
+    capsys.readouterr()
+    missing = {}
+    for command, argv in commands.items():
+        assert main([*home, *argv]) == 0, command
+        printed = json.loads(capsys.readouterr().out)
+        said = paragraphs_on(command)
+        assert said, f"cli.md never names `{command} --json`"
+        unnamed = {k for k in keys_of(printed) if f'"{k}"' not in said and f"`{k}`" not in said}
+        if unnamed:
+            missing[command] = sorted(unnamed)
+    assert missing == {}, "fields printed that cli.md does not give the command"
