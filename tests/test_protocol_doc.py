@@ -1,0 +1,45 @@
+"""docs/protocol.md read against what the agent and the reference portal enforce: the rules
+an agency implementer builds an agency file or a submission to are the ones in the code."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from frp.agency import MAX_FILE_BYTES
+from portal.api import _submission_body
+from portal.errors import ApiError
+
+DOC = (Path(__file__).resolve().parent.parent / "docs" / "protocol.md").read_text("utf-8")
+TRUST_STORE = DOC.split("## Trust store", 1)[1].split("\n## ", 1)[0]
+SUBMISSIONS = DOC.split("/submissions`", 1)[1].split("\n- ", 1)[0]
+
+
+def test_the_trust_store_section_says_what_an_agency_file_must_be():
+    """The docs hunt: protocol.md gave the agency file's keys, window and CA limits but not
+    its size, its version, or what its id, portal, origins, name and phone must be, each of
+    which the agent refuses a file for (test_agencies.REFUSALS)."""
+    assert f"at most {MAX_FILE_BYTES // 1024} KiB" in TRUST_STORE
+    for said in ("`frp` is the number 1", "`id` and `portal` are https URLs", "without a path",
+                 "1 to 400\ncharacters", "`phone` holds a digit"):
+        assert said in TRUST_STORE, said
+
+
+def submission(**changes) -> bytes:
+    doc = {"upload_url": "https://upload.example/files/1", "sha256": "ab" * 32, "size": 10,
+           "package": "2026-77_porch_20261120T220500Z-20261120T221000Z_copy"}
+    doc.update(changes)
+    return json.dumps({k: v for k, v in doc.items() if v is not ...}).encode()
+
+
+def test_a_submission_is_read_as_the_doc_says_its_fields_are():
+    """protocol.md named the submission's fields but not what they hold; the portal refuses a
+    `package` that is not text of at most 1024 characters, and takes one left out."""
+    assert "at most 1024 characters" in SUBMISSIONS and "optional" in SUBMISSIONS
+    assert _submission_body(submission(package="p" * 1024))["package"] == "p" * 1024
+    assert _submission_body(submission(package=...))["package"] is None
+    for wrong in ({"package": "p" * 1025}, {"package": 7}, {"size": -1}, {"sha256": "ab"}):
+        with pytest.raises(ApiError) as refused:
+            _submission_body(submission(**wrong))
+        assert (refused.value.status, refused.value.code) == (400, "malformed")
