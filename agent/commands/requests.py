@@ -19,6 +19,7 @@ from agent.requests.receipts import stored_receipt
 from agent.requests.view import RequestView
 from agent.service import AgentError
 from frp.text import multi_line, one_line
+from frp.times import parse_rfc3339
 
 
 def mapped(handler):
@@ -188,17 +189,18 @@ def inbox_show(agent, args) -> int:
     if v.deliveries:
         print("Sent to the agency:")
         for d, r in zip(v.deliveries, receipts):
-            words = _delivery_words(d, r, v.agency_name or v.agency_id, v.status)
+            words = _delivery_words(d, r, v.agency_name or v.agency_id, v.status,
+                                    agent.local_zone())
             print(f"  {one_line(d.camera)}: {words}")
     return 0
 
 
-def _delivery_words(d, receipt, agency: str, status: str) -> str:
-    """How far one camera's package got, in words (the receipt's time as the agency signed
-    it), with what to do when approving it again goes on (a failed delivery)."""
+def _delivery_words(d, receipt, agency: str, status: str, zone_name: str) -> str:
+    """How far one camera's package got, in words (the receipt's time in `zone_name`, as every
+    time a person reads), with what to do when approving it again goes on (a failed delivery)."""
     if receipt is not None and receipt.problem is None:
         return (f"delivered, {d.size:,} bytes, SHA-256 {d.sha256}; received by {one_line(agency)}"
-                f" at {one_line(receipt.received_at or '(no time given)')} (its signed receipt "
+                f" at {_receipt_time(receipt.received_at, zone_name)} (its signed receipt "
                 "checks out)")
     if receipt is not None:
         return f"delivered, but its stored receipt does not check out: {one_line(receipt.problem)}"
@@ -213,6 +215,17 @@ def _delivery_words(d, receipt, agency: str, status: str) -> str:
         return "package made, not sent whole yet" + ("; approve it again to send it" if again
                                                      else "")
     return "package being made" + ("; approve it again to finish it" if again else "")
+
+
+def _receipt_time(signed: str | None, zone_name: str) -> str:
+    """The time a receipt says the agency received a package; as the agency signed it when
+    that is no RFC 3339 time (its check does not read it)."""
+    if not signed:
+        return "(no time given)"
+    try:
+        return shown(parse_rfc3339(signed), zone_name)
+    except (ValueError, OverflowError):
+        return one_line(signed)
 
 
 @mapped
