@@ -10,12 +10,14 @@ import time
 import pytest
 
 from agent.audit.log import AuditLog
+from agent.commands.local_time import shown as shown_at
 from agent.cli import main
 from agent.requests.agencies import TrustStore
 from agent.timebase import US
 from demo.samples import make_recordings
 from frp.certificates import check_owner_certificate
 from frp.minisign import parse_minisign_public
+from frp.times import parse_rfc3339
 from portal.server import PortalServer
 from portal.state import Portal
 from tests.registering import invite
@@ -61,7 +63,7 @@ def owner_id(run: Run) -> str:
     return run.json("keys", "show")["owner_id"]
 
 
-def test_register_update_rotate_decide_and_unregister_from_the_command_line(world):
+def test_register_update_rotate_decide_and_unregister_from_the_command_line(world, monkeypatch):
     portal, server, run = world
     (agency,) = run.json("agencies", "list")
     assert agency["can_register"] is True and agency["registrations"] == []
@@ -116,6 +118,12 @@ def test_register_update_rotate_decide_and_unregister_from_the_command_line(worl
     assert row["owner_id"] == view["owner_id"] == second_id
     assert view["certificate"]["problem"] is None and view["certificate"]["serial"] != \
         shown["certificate"]["serial"]
+    # The docs hunt: cli.md lists the registrations "with cameras and certificate", and the
+    # listing gave no certificate unless it had a problem: not when it lapses (two years).
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    listed = run("agencies", "registrations")[1]
+    lapses = shown_at(parse_rfc3339(view["certificate"]["not_after"]), "America/Los_Angeles")
+    assert f"certificate valid until {lapses}" in listed
 
     portal.create_request(row["registration"], T0, T0 + 2 * US, "2026-3", "Det. Roe")
     assert run("inbox", "sync")[0] == 0

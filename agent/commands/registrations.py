@@ -13,8 +13,10 @@ import json
 from pathlib import Path
 
 from agent.commands.common import Refused, UsageError, print_json, say
+from agent.commands.local_time import shown
 from agent.commands.requests import mapped
 from agent.count_words import counted
+from agent.timebase import US
 from frp.text import one_line
 from frp.registration import (
     Camera,
@@ -194,6 +196,9 @@ def agencies_registrations(agent, args) -> int:
               f"cameras: {', '.join(one_line(c.name) for c in v.cameras) or 'none'}")
         if v.certificate_problem:
             print(f"  certificate problem: {one_line(v.certificate_problem)}")
+        elif v.certificate is not None:   # its lapse makes every clip's credentials self-issued
+            print(f"  certificate valid until "
+                  f"{shown(v.certificate.not_after_s * US, agent.local_zone())}")
     if not views:
         say("no registrations yet: register with `footage-agent agencies register AGENCY "
             "--invite CODE --name NAME`")
