@@ -8,6 +8,7 @@ from agent.commands.common import Refused, UsageError, parse_time, print_json, s
 from agent.commands.interrupt import Interrupted
 from agent.commands.job_progress import DeliveryProgress
 from agent.commands.local_time import time_help, window, zone_for
+from agent.commands.option_values import typed_reason
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.requests import add_agency_option, agency_name, entry_json, mapped
 from agent.count_words import counted
@@ -143,7 +144,7 @@ def _hidden(agent, chosen) -> str:
 
 @mapped
 def decline(agent, args) -> int:
-    done = agent.requests.decline(args.id, args.reason, iss=args.agency)
+    done = agent.requests.decline(args.id, typed_reason(args.reason), iss=args.agency)
     sent = "sent to the agency" if done.decision_sent_at_us else (
         f"not sent: {one_line(done.decision_error)}" if done.decision_error
         else "will be sent at the next `inbox sync`")
