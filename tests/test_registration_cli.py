@@ -161,3 +161,26 @@ def test_the_pasted_registration_id_and_token_are_refused_with_directions(world,
     rc, _, err = run("agencies", "register", AGENCY_ID)
     assert rc == 2 and "--invite" in err
     assert run.json("agencies", "registrations") == []
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["--lat", "47.6", "--lon", "-122.3"], "--lat, --lon: these describe the cameras named with"),
+    (["--address", "12 Oak Street", "--retention-days", "7"], "give --camera NAME for each"),
+    (["--cameras", "cameras.json", "--sees", "porch=the door"], "put them in the --cameras file"),
+    (["--no-cameras", "--camera", "porch"], "--no-cameras removes every registered camera"),
+])
+def test_camera_details_without_the_cameras_they_describe_are_refused_not_dropped(
+        world, tmp_path, argv, words):
+    """The docs hunt: `agencies update ID --lat 47.6 --lon -122.3` sent an update keeping the
+    cameras where they were and said 'updated' (exit 0): the place given was dropped, as
+    `--no-cameras` dropped the --camera options beside it. A usage error now, nothing sent."""
+    portal, _server, run = world
+    (tmp_path / "cameras.json").write_text(json.dumps([{"name": "porch", "address": "1 Elm"}]))
+    rc, _, err = run("agencies", "register", AGENCY_ID, "--invite", invite(portal), "--name",
+                     "Ann", "--camera", "porch", "--address", "1200 Elm Street")
+    assert rc == 0, err
+    (before,) = portal.registry.rows()
+    rc, _, err = run("agencies", "update", AGENCY_ID,
+                     *[str(tmp_path / a) if a.endswith(".json") else a for a in argv])
+    assert rc == 2 and words in err
+    assert portal.registry.rows() == [before]

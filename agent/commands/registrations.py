@@ -78,6 +78,12 @@ def _cameras_from_options(agent, args) -> tuple[Camera, ...] | None:
     """The cameras the options name (None: no camera option was given)."""
     if args.cameras and args.camera:
         raise UsageError("give either --camera options or --cameras FILE, not both")
+    stray = _camera_details(args)
+    if stray and not args.camera:   # else they were dropped, and the owner told it was done
+        where = ("put them in the --cameras file" if args.cameras else
+                 "give --camera NAME for each camera they describe")
+        raise UsageError(f"{', '.join(stray)}: these describe the cameras named with --camera; "
+                         f"{where}")
     if args.cameras:
         try:
             doc = json.loads(Path(args.cameras).read_text(encoding="utf-8"))
@@ -107,6 +113,14 @@ def _cameras_from_options(agent, args) -> tuple[Camera, ...] | None:
         raise Refused(f"no camera named {strangers[0]!r} is indexed (known: "
                       f"{', '.join(sorted(known)) or 'none yet: add a recordings folder'})")
     return cameras
+
+
+def _camera_details(args) -> list[str]:
+    """The options given that describe the --camera cameras."""
+    given = [flag for flag, value in (("--address", args.address), ("--lat", args.lat),
+                                      ("--lon", args.lon), ("--retention-days", args.retention_days))
+             if value is not None]
+    return given + (["--sees"] if args.sees else [])
 
 
 def _contact(args, before: Contact | None) -> Contact:
@@ -164,6 +178,9 @@ def agencies_update(agent, args) -> int:
     held = [v for v in agent.registration_views() if v.agency_id == args.id and v.owner_id
             and (args.registration is None or v.id == args.registration)]
     before = held[0] if len(held) == 1 else None
+    if args.no_cameras and (args.camera or args.cameras or _camera_details(args)):
+        raise UsageError("--no-cameras removes every registered camera: give it alone, or "
+                         "--camera options (or --cameras FILE) for the cameras to keep")
     cameras = _cameras_from_options(agent, args)
     if args.no_cameras:
         cameras = ()
