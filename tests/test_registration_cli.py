@@ -184,3 +184,22 @@ def test_camera_details_without_the_cameras_they_describe_are_refused_not_droppe
                      *[str(tmp_path / a) if a.endswith(".json") else a for a in argv])
     assert rc == 2 and words in err
     assert portal.registry.rows() == [before]
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["--phone", "call me"], "the phone number call me has no digits"),
+    (["--email", "a" * 255], "the contact's email is 255 characters; at most 254"),
+    (["--email", "ann\x1b[2J@example.com"], "the contact's email"),
+])
+def test_a_contact_typed_wrong_is_a_usage_error_before_anything_is_sent(world, argv, words):
+    """The docs hunt: a phone without a digit or an email too long exited 3 ('refused', as a
+    used invite), where cli.md makes an option's value typed wrong exit 2."""
+    portal, _server, run = world
+    code = invite(portal)
+    rc, _, err = run("agencies", "register", AGENCY_ID, "--invite", code, "--name", "Ann", *argv)
+    assert rc == 2 and words in err
+    assert portal.registry.rows() == [] and run.json("agencies", "registrations") == []
+    rc, _, err = run("agencies", "register", AGENCY_ID, "--invite", code, "--name", "Ann")
+    assert rc == 0, err   # the invite was never sent: it is still unused
+    rc, _, err = run("agencies", "update", AGENCY_ID, *argv)
+    assert rc == 2 and words in err

@@ -24,6 +24,7 @@ from frp.registration import (
     RegistrationError,
     read_camera,
     read_cameras,
+    read_contact,
 )
 
 
@@ -124,10 +125,18 @@ def _camera_details(args) -> list[str]:
 
 
 def _contact(args, before: Contact | None) -> Contact:
+    """The contact the options make of `before`; a value typed wrong (a phone without a
+    digit, an email too long) is a usage error, said before anything is signed or sent."""
     base = before or Contact("")
-    return Contact(args.name if args.name is not None else base.name,
-                   args.email if args.email is not None else base.email,
-                   args.phone if args.phone is not None else base.phone)
+    contact = Contact(args.name if args.name is not None else base.name,
+                      args.email if args.email is not None else base.email,
+                      args.phone if args.phone is not None else base.phone)
+    if contact.name:   # none: no registration to update, which the agent says
+        try:
+            read_contact(contact.claim())
+        except RegistrationError as exc:
+            raise UsageError(exc.detail) from None
+    return contact
 
 
 def _shown(view) -> dict:
