@@ -230,6 +230,14 @@ def test_the_installed_command_runs_and_home_env_works(recordings, tmp_path):
     # Refused before the recorder is contacted (nothing listens there: contacting it is exit 1).
     (["sources", "add-recorder", "http://127.0.0.1:9", "--vendor", "dahua", "--user", "u",
       "--plain-http", "--password-stdin", "--zone", "Bogus"], "--zone 'Bogus' is not a time zone"),
+    # The docs hunt: these were exit 1 once the recorder was contacted, or after a refused
+    # connection; a fingerprint of the wrong shape was compared to the device's.
+    (["sources", "add-recorder", "https://127.0.0.1:9", "--vendor", "dahua", "--user", "u",
+      "--password-stdin", "--fingerprint", "AB:CD"], "--fingerprint 'AB:CD' is not a certificate"),
+    (["sources", "add-recorder", "ftp://192.168.1.20", "--vendor", "dahua", "--user", "u",
+      "--password-stdin"], "is not a recorder address"),
+    (["sources", "add-recorder", "http://192.168.1.20", "--vendor", "dahua", "--user", "u",
+      "--password-stdin"], "or add --plain-http for a recorder on your home network"),
 ])
 def test_an_option_value_typed_wrong_exits_2_and_changes_nothing(capsys, recordings, home,
                                                                   tmp_path, args, words):
