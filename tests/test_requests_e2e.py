@@ -278,7 +278,7 @@ def test_import_by_url_and_a_refused_import_exit_3(flow):
     code, _, err = run("import-request", "https://evil.example.com/v1/requests/x")
     assert code == 3 and "trust store" in err
     code, _, err = run("import-request", "/nonexistent/request.jws")
-    assert code == 1 and "cannot read" in err
+    assert code == 2 and "cannot read" in err   # a path typed wrong: a usage error
 
 
 def test_a_portal_outage_fails_the_approval_and_approve_resumes(flow, monkeypatch):

@@ -16,6 +16,7 @@ from agent.commands.common import Refused, UsageError, print_json, say
 from agent.commands.local_time import shown
 from agent.commands.requests import mapped
 from agent.count_words import counted
+from agent.os_words import plain_os_error
 from agent.timebase import US
 from frp.text import one_line
 from frp.registration import (
@@ -89,7 +90,9 @@ def _cameras_from_options(agent, args) -> tuple[Camera, ...] | None:
         try:
             doc = json.loads(Path(args.cameras).read_text(encoding="utf-8"))
             cameras = read_cameras(doc)
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
+        except OSError as exc:
+            raise UsageError(f"--cameras: {plain_os_error(exc, args.cameras)}") from None
+        except (UnicodeDecodeError, ValueError) as exc:
             detail = exc.detail if isinstance(exc, RegistrationError) else exc
             raise UsageError(f"--cameras {args.cameras}: {detail}") from None
     elif args.camera:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 
 from agent.audit.log import AuditError
-from agent.commands.common import Refused, print_json, say, utc
+from agent.commands.common import Refused, print_json, readable_file, say, utc
 from agent.commands.local_time import shown, window, zone_for
 from agent.count_words import counted
 from agent.requests.agencies import TrustStoreError
@@ -90,6 +90,8 @@ def agency_name(view: RequestView) -> str:
 # inbox -------------------------------------------------------------------------------------
 @mapped
 def import_request(agent, args) -> int:
+    if not args.source.lower().startswith(("https://", "http://")):
+        readable_file(args.source, "the request file")
     view = agent.requests.import_request(args.source)
     if args.json:
         print_json(entry_json(view))
