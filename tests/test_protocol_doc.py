@@ -3,6 +3,7 @@ an agency implementer builds an agency file or a submission to are the ones in t
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,14 @@ def test_a_submission_is_read_as_the_doc_says_its_fields_are():
         with pytest.raises(ApiError) as refused:
             _submission_body(submission(**wrong))
         assert (refused.value.status, refused.value.code) == (400, "malformed")
+
+
+def test_every_refusal_of_a_decision_the_reference_portal_makes_is_in_the_doc():
+    """The docs hunt: protocol.md named only `403 wrong_key` and the 409s for a decision;
+    the portal's 400s for one that does not hold to the format (and the reason's 2000
+    characters) were nowhere, though another agent meets them."""
+    source = (Path(__file__).resolve().parent.parent / "portal" / "decision.py").read_text()
+    codes = set(re.findall(r'_refuse\("([a-z_]+)"', source))
+    decisions = DOC.split("/decision`", 1)[1].split("\n- ", 1)[0]
+    assert codes and {c for c in codes if f"`{c}`" not in decisions} == set()
+    assert "at most 2000 characters" in decisions
