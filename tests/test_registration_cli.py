@@ -140,6 +140,9 @@ def test_register_update_rotate_decide_and_unregister_from_the_command_line(worl
     assert run.json("agencies", "registrations") == []
     rc, _, err = run("inbox", "sync")
     assert rc == 0 and "refused" not in err
+    # The docs hunt: it said '0 new, 0 rejected', read as the agency's portal asked; the
+    # user guide (and the app) say there was no agency to ask.
+    assert "there was no agency to ask" in err and "0 new" not in err
 
     events = [r["event"] for r in AuditLog(run.home).entries()]
     # Setting up is logged first; the camera the index does not know was refused before

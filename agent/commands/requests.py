@@ -128,6 +128,11 @@ def inbox_sync(agent, args) -> int:
         say(one_line(reason))
     for problem in report.problems:
         say(f"problem: {one_line(problem)}")
+    if not agent.registration_views():   # as the app says it: '0 new' read as a portal asked
+        say("there was no agency to ask: requests arrive once you register with one "
+            "(`footage-agent agencies register AGENCY --invite CODE --name NAME`); a request "
+            "file the agency sent you is added with `footage-agent import-request FILE`")
+        return 0
     say(f"{len(report.new)} new, {len(report.rejected)} rejected")
     return 1 if report.problems and not report.new else 0
 
