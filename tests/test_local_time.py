@@ -127,3 +127,17 @@ def test_the_log_reads_in_the_pcs_zone(porch, capsys):
     assert first[1].endswith((" CET", " CEST")), first   # the PC's zone: Berlin
     assert main(["--home", str(porch), "log", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["at"].endswith("Z")
+
+
+def test_the_times_a_log_record_holds_read_in_the_pcs_zone_too(porch, tmp_path, capsys):
+    """The docs hunt: `log` showed each record's time in the PC's zone, but the windows it
+    holds as Python's repr in UTC (`window={'end': '2026-11-20T22:05:04Z', ...}`), where
+    cli.md has every time shown without --json in the owner's zone."""
+    assert main(["--home", str(porch), "export", "--camera", "porch", "--from",
+                 "2026-11-20T14:05", "--to", "2026-11-20T14:05:04", "--out", str(tmp_path)]) == 0
+    capsys.readouterr()
+    assert main(["--home", str(porch), "log"]) == 0
+    (export,) = [line for line in capsys.readouterr().out.splitlines() if "\texport\t" in line]
+    assert export.endswith("window=2026-11-20 23:05:00 CET to 23:05:04 CET"), export
+    assert "delivered=2026-11-20 23:05:00 CET to 23:05:03.800 CET " in export
+    assert "{'" not in export and "T22:05" not in export
