@@ -29,6 +29,7 @@ from agent.requests import registering
 from agent.requests.agencies import TrustStore
 from agent.requests.desk import RequestDesk
 from agent.service import Agent
+from agent.commands.local_time import window
 from agent.timebase import US, format_utc
 from demo.samples import make_recordings
 from frp import jws
@@ -227,6 +228,9 @@ def test_wider_approval_is_refused_and_without_yes_nothing_leaves(flow):
     jti = only_request(run)["id"]
     code, _, err = run("approve", "--from", format_utc(T0 - US), "--yes", "--", jti)
     assert code == 3 and "wider" in err
+    # The docs hunt: the request's window was given as raw UTC text ('...T22:05:00Z'), not on
+    # the clock the owner types --from on, as every time shown without --json is.
+    assert f"the request's ({window(T0, T0 + 8 * US, 'UTC')})" in err
     code, _, err = run("approve", "--camera", "porch", "--", jti)  # no terminal, no --yes
     assert code == 2 and "--yes" in err
     # which request is being answered: an owner with two from one agency can tell them apart

@@ -62,6 +62,11 @@ def approve(agent, args) -> int:
     tz = zone_for(agent, _cameras(view, args))
     start = parse_time(args.start, "--from", tz) if args.start else None
     end = parse_time(args.end, "--to", tz) if args.end else None
+    if (start is not None and start < view.window_start_us) or (
+            end is not None and end > view.window_end_us):   # said on the clock it was typed on
+        raise Refused(f"refused: the approved window is wider than the request's "
+                      f"({window(view.window_start_us, view.window_end_us, tz)}); it may only "
+                      "be narrower")
     # Refused choices (a camera not asked for, a wider window) are said before any question.
     chosen = desk.check_approval(args.id, args.camera, start, end, args.mode, args.keep_audio,
                                  blur_faces=args.blur_faces, masks=args.masks,
