@@ -60,9 +60,11 @@ def test_every_refusal_of_a_decision_the_reference_portal_makes_is_in_the_doc():
 def test_every_refusal_of_an_upload_or_submission_the_reference_portal_makes_is_in_the_doc():
     """The docs hunt: the 16 uploads a request's cap and the hourly cap were given without the
     codes they are answered with, and the tus server's and a submission's other refusals
-    (no checksum, an upload not finished or made for another request) were nowhere."""
+    (no checksum, an upload not finished or made for another request), like the codes of a
+    missing bearer token and of too many calls, were nowhere."""
     root = Path(__file__).resolve().parent.parent / "portal"
-    source = "".join((root / name).read_text() for name in ("tus.py", "submissions.py"))
+    source = "".join((root / name).read_text()
+                     for name in ("tus.py", "submissions.py", "auth.py", "limits.py"))
     codes = set(re.findall(r'(?:hook_error|ApiError)\((\d{3}), "([a-z_]+)"', source))
     api = DOC.split("## Portal HTTP API", 1)[1]
     unsaid = {f"{status} {code}" for status, code in codes
