@@ -38,12 +38,26 @@ class PermissionsError(OSError):
     """The folder could not be made owner-only; the message says which and why."""
 
 
+def unused_folder(path: Path) -> bool:
+    """True when `path` is not there yet or is an empty folder: nothing of the agent's is in
+    it, so it is `new` to owner_only_folder. An empty one is a home the owner made for the
+    app (in Explorer, for `--home`), or one whose access list could not be set the last time
+    (the error stopped the start before anything was written): both are made private now."""
+    try:
+        with os.scandir(path) as entries:
+            return next(entries, None) is None
+    except FileNotFoundError:
+        return True
+    except NotADirectoryError:
+        return False
+
+
 def owner_only_folder(path: Path, new: bool, os_name: str = os.name) -> None:
     """Make the existing folder `path` readable by its owner alone.
 
     POSIX: tightened to 0700 whenever it is looser. Windows: the owner-only ACL is applied
-    when the folder is `new` (applying it costs three processes; a folder made owner-only
-    stays so unless someone changes it on purpose).
+    when the folder is `new` (unused_folder, asked before it was made: applying it costs
+    three processes; a folder made owner-only stays so unless someone changes it on purpose).
     """
     if os_name == "nt":
         if new:

@@ -96,6 +96,37 @@ def test_owner_only_folder_takes_the_branch_of_its_system(tmp_path, monkeypatch)
     assert folder.stat().st_mode & 0o777 == 0o700
 
 
+def test_a_home_left_open_by_a_failed_acl_or_made_empty_by_the_owner_is_made_private(
+        tmp_path, monkeypatch):
+    """Seen in the code: a new home was made, its access list could not be set (icacls
+    refused), and the next start found the folder there, took it as not new and used it,
+    readable by every account, without a word; a home folder the owner made for it in
+    Explorer (`--home`) was never made private either. A folder still empty is new."""
+    from agent.config import ConfigError, ensure_home
+
+    applied = []
+
+    def apply(path):
+        applied.append(path)
+        if len(applied) == 1:
+            raise PermissionsError(f"cannot make {path} private to your account")
+    monkeypatch.setattr("agent.permissions.apply_windows_acl", apply)
+    monkeypatch.setattr("agent.config.owner_only_folder",
+                        lambda path, new: owner_only_folder(path, new, os_name="nt"))
+    home = tmp_path / "home"
+    with pytest.raises(ConfigError, match="private to your account"):
+        ensure_home(home)
+    ensure_home(home)                        # the next start tries again
+    assert applied == [home, home]
+    made = tmp_path / "made-in-explorer"
+    made.mkdir()
+    ensure_home(made)
+    assert applied[-1] == made
+    (made / "settings.json").write_bytes(b"{}")
+    ensure_home(made)                        # in use: made private once, not at every start
+    assert applied == [home, home, made]
+
+
 class FakeMsvcrt:
     """msvcrt.locking that refuses `busy` times, then grants; it notes where each call locks."""
 
