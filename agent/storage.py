@@ -32,7 +32,15 @@ def is_device_name(name: str) -> bool:
 
 def safe_name(text: str) -> str:
     """A camera or case name made safe as part of a file name on every OS."""
-    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip(".-")[:64] or "camera"
+    return _cleaned(text, whole=True)
+
+
+def _cleaned(text: str, whole: bool) -> str:
+    """`text` in the characters safe everywhere, at most 64 of them, never a device name;
+    `whole` (a name on its own) also never ending in a dot, which Windows would drop: cut at
+    64, `a.b` can end so."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip(".-")[:64]
+    cleaned = (cleaned.rstrip(".-") if whole else cleaned) or "camera"
     return "_" + cleaned[:63] if is_device_name(cleaned) else cleaned
 
 
@@ -42,8 +50,10 @@ def distinct_name(text: str) -> str:
     name = safe_name(text)
     if name == text:
         return name
-    # The masks' files have been named so from the start (masks.py): keep the form.
-    return f"{name}-{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+    # The masks' files have been named so from the start (masks.py): keep the form, cut
+    # where it always was (a dot before the digest is no final dot).
+    digest = hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:8]
+    return f"{_cleaned(text, whole=False)}-{digest}"
 
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:

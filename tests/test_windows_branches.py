@@ -345,6 +345,28 @@ def test_names_windows_keeps_for_devices_never_become_file_names(name, made, tmp
     assert _unique(tmp_path, name).name == made
 
 
+@pytest.mark.parametrize("name", ["a" * 63 + ".b", "a" * 63 + "-.mp4", "b" * 62 + ". .dav"])
+def test_a_long_name_cut_to_its_limit_never_ends_in_a_dot(name, tmp_path):
+    """Seen in the code: safe_name cut a name at 64 characters after taking the dots off its
+    ends, so a recorder's file or a camera named with a dot at the 64th character gave
+    `aaa...a.`, a name Windows cuts (the file is made as `aaa...a`, not as the name kept)."""
+    made = safe_name(name)
+    assert len(made) <= 64 and not made.endswith((".", "-")) and made.startswith(name[:40])
+    assert not _unique(tmp_path, name).name.endswith(".")
+
+
+def test_masks_kept_under_a_long_camera_name_are_found_where_they_always_were(tmp_path):
+    """The digest ends the masks' file name (distinct_name), so it never ended in a dot: it
+    keeps its old form, and masks saved before are not lost."""
+    import hashlib
+
+    from agent.export.masks import masks_file
+    camera = "Front garden " + "x" * 50 + ". by the gate"
+    digest = hashlib.sha256(camera.encode()).hexdigest()[:8]
+    kept = tmp_path / "masks" / f"Front-garden-{'x' * 50}.-{digest}.json"
+    assert masks_file(tmp_path, camera) == kept
+
+
 class FakeAttributes:
     """Windows' file attributes of each path, as GetFileAttributesW/SetFileAttributesW keep
     them (a folder's attribute 0x10 to start with)."""
