@@ -13,6 +13,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 APP_NAME = "footage-agent"
+# Windows only: the same program built without a console, which opens the desktop app
+# (packaging/entry.py); the Start menu's shortcut and the login entry run it.
+GUI_NAME = "footage-agent-gui"
 FACE_MODEL_FILE = "centerface.onnx"
 LEAVE_OUT_FACE_MODEL = "FOOTAGE_AGENT_NO_FACE_MODEL"  # set to 1 for a smaller build without it
 # Loaded by name at run time (the agent opens the app and the demo with importlib), so

@@ -93,6 +93,34 @@ def test_the_program_started_is_the_frozen_app_or_this_python(monkeypatch):
     assert autostart.program() == [sys.executable, "gui", "--tray"]
 
 
+def test_on_windows_the_app_starts_at_login_with_no_console_window():
+    """Seen in the code: on Windows the login entry started footage-agent.exe, a console
+    program, so a console window stood minimised on the taskbar all day beside the app, and
+    closing it ended the app (and, from a checkout, python.exe did the same). It starts the
+    frozen app's windowed program, which the spec builds beside it, or pythonw.exe."""
+    import importlib.util
+    from pathlib import PureWindowsPath
+
+    folder = PureWindowsPath(r"C:\Users\José\AppData\Local\Programs\footage-agent")
+    frozen = autostart.program("win32", frozen=True,
+                               executable=str(folder / "footage-agent.exe"))
+    assert frozen == [str(folder / "footage-agent-gui.exe"), "--tray"]
+    venv = PureWindowsPath(r"C:\Users\Ann\footage agent\.venv\Scripts")
+    assert autostart.program("win32", frozen=False, executable=str(venv / "python.exe")) == \
+        [str(venv / "pythonw.exe"), "-m", "agent.cli", "gui", "--tray"]
+    # The windowed program is the one the spec builds, and it opens the app.
+    root = Path(__file__).resolve().parent.parent / "packaging"
+    spec = importlib.util.spec_from_file_location("packaging_bundle", root / "bundle.py")
+    bundle = sys.modules[spec.name] = importlib.util.module_from_spec(spec)   # for dataclass
+    spec.loader.exec_module(bundle)
+    assert bundle.GUI_NAME + ".exe" == PureWindowsPath(frozen[0]).name
+    # Elsewhere a program has no console of its own: the same program, as before.
+    assert autostart.program("linux", frozen=True, executable="/opt/fa/footage-agent") == \
+        ["/opt/fa/footage-agent", "gui", "--tray"]
+    assert autostart.program("darwin", frozen=False, executable="/usr/bin/python3") == \
+        ["/usr/bin/python3", "-m", "agent.cli", "gui", "--tray"]
+
+
 def test_enable_and_disable_write_and_remove_only_the_entry(tmp_path):
     at = autostart.entry("linux", ARGV, {"XDG_CONFIG_HOME": str(tmp_path)}, tmp_path)
     assert not autostart.enabled(at)

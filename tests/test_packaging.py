@@ -186,3 +186,30 @@ def test_build_script_makes_the_debian_package_on_request():
     smoke = load("smoke_deb")
     check = smoke.steps(Path("/tmp/x"))
     assert check[1][0] == "/usr/bin/footage-agent" and check[1][-6:-4] == ["--no-gui", "--check"]
+
+
+def test_the_windowed_twin_opens_the_app_and_says_a_failed_start_in_a_message_box(
+        tmp_path, monkeypatch):
+    """On Windows the app is started by a program without a console (footage-agent.spec
+    builds it beside footage-agent.exe, from the same entry point): run under that name it
+    is the `gui` command, and since it has no stdout or stderr, a start that fails is said in
+    a message box. Here a home folder that cannot be made (a file is in its place)."""
+    entry = load("entry")
+    twin = r"C:\Users\Ann\AppData\Local\Programs\footage-agent\Footage-Agent-GUI.EXE"
+    assert entry.command(twin, ["--tray"]) == ["gui", "--tray"]
+    assert entry.command("/opt/footage-agent/footage-agent", ["inbox"]) == ["inbox"]
+    assert entry.GUI_NAME == load("bundle").GUI_NAME
+    spec = (PKG / "footage-agent.spec").read_text(encoding="utf-8")
+    assert "name=bundle.GUI_NAME, console=False" in spec
+    blocked = tmp_path / "home"
+    blocked.write_bytes(b"not a folder")
+    monkeypatch.setattr(sys, "stdout", None)     # as Python leaves them without a console
+    monkeypatch.setattr(sys, "stderr", None)
+    shown: list[str] = []
+    assert entry.run(twin, ["--home", str(blocked)], show=shown.append) == 1
+    assert len(shown) == 1 and f"cannot use {blocked} as the agent's home folder" in shown[0]
+    assert not shown[0].startswith("footage-agent:")
+    words = entry.LastWords(limit=10)
+    words.write("a" * 50 + "the end")
+    assert words.getvalue() == "aaathe end"          # weeks of warnings kept short
+    assert "exit code 3" in entry.failure_text("", 3)

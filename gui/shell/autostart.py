@@ -13,11 +13,12 @@ import os
 import plistlib
 import sys
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 APP_ID = "org.footageagent.FootageAgent"
 ARGS = ("gui", "--tray")
 WINDOWS_FILE = "Footage requests.cmd"
+WINDOWED_PROGRAM = "footage-agent-gui.exe"   # packaging/bundle.py GUI_NAME, built windowed
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,25 @@ class Entry:
     content: bytes
 
 
-def program() -> list[str]:
-    """How this installation starts the app: the frozen program itself, else this Python."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, *ARGS]
-    return [sys.executable, "-m", "agent.cli", *ARGS]
+def program(platform: str = sys.platform, frozen: bool | None = None,
+            executable: str | None = None) -> list[str]:
+    """How this installation starts the app: the frozen program itself, else this Python.
+
+    On Windows the program without a console: a console program started at login keeps a
+    console window on the taskbar for as long as it runs, and closing that window ends it.
+    The frozen app's is `footage-agent-gui.exe` beside `footage-agent.exe` (the spec builds
+    both; it is the `gui` command), a checkout's is `pythonw.exe` beside `python.exe`.
+    """
+    frozen = getattr(sys, "frozen", False) if frozen is None else frozen
+    executable = sys.executable if executable is None else executable
+    if not platform.startswith("win"):
+        return [executable, *ARGS] if frozen else [executable, "-m", "agent.cli", *ARGS]
+    exe = PureWindowsPath(executable)
+    if frozen:
+        return [str(exe.with_name(WINDOWED_PROGRAM)), *ARGS[1:]]
+    if exe.name.lower() == "python.exe":
+        exe = exe.with_name("pythonw.exe")
+    return [str(exe), "-m", "agent.cli", *ARGS]
 
 
 def desktop_exec(argv: list[str]) -> str:
