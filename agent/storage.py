@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 
 
+SYSTEM = os.name   # the system whose branch `replace` takes (the tests take Windows' too)
+
 # os.open on Windows opens in text mode unless told otherwise: each "\n" written becomes "\r\n"
 # and a read stops at the first Ctrl-Z. Every descriptor whose bytes are read or written adds this.
 BINARY = getattr(os, "O_BINARY", 0)
@@ -76,18 +78,19 @@ _RETRY_S = 0.05      # between tries of what Windows refuses for a moment (a loc
 _REPLACE_TRIES = 20
 
 
-def replace(src: str | Path, dst: Path, os_name: str = os.name, move=None,
+def replace(src: str | Path, dst: Path, os_name: str | None = None, move=None,
             sleep=time.sleep) -> None:
-    """os.replace, which on Windows is tried again for a second while it is refused: there a
-    file another program holds open (a virus scanner looking at the new file, the app reading
-    the old one) cannot be replaced, and is let go within moments; and a file marked
-    read-only, never, so the mark is cleared first."""
+    """os.replace (or `move`: os.rename, which never replaces a folder holding anything),
+    which on Windows is tried again for a second while it is refused: there a file another
+    program holds open (a virus scanner looking at the new file, the app reading the old
+    one), or a folder holding one, cannot be moved or replaced, and is let go within moments;
+    and a file marked read-only, never, so the mark is cleared first."""
     for attempt in range(1, _REPLACE_TRIES + 1):
         try:
             (move or os.replace)(src, dst)   # looked up now: os.replace as it is at the call
             return
         except PermissionError:
-            if os_name != "nt" or attempt == _REPLACE_TRIES:
+            if (os_name or SYSTEM) != "nt" or attempt == _REPLACE_TRIES:
                 raise
             if attempt == 1:
                 _clear_read_only(dst)

@@ -420,3 +420,35 @@ def test_the_package_builder_hides_its_build_folder_and_shows_the_package(tmp_pa
             {"path": f.name, "sha256": f.sha256, "size": f.size} for f in files]})
     assert sealed.path.is_dir()
     assert not attrs.values[building] & hidden.FILE_ATTRIBUTE_HIDDEN   # before its rename
+
+
+def test_a_package_windows_refuses_to_move_for_a_moment_still_lands(tmp_path, monkeypatch):
+    """Seen in the code: the clip the cutter had just written was moved into the package, and
+    the finished package folder renamed into place, with one os.rename each, so a virus
+    scanner still reading the new clip (Windows refuses to move a file, or a folder holding
+    one, that another program has open) failed an export that was complete. Both moves are
+    tried again for a moment there, as the agent's other files are (storage.replace)."""
+    import agent.storage as storage
+    from agent.export.package import PackageBuilder
+    from agent.identity.keys import OwnerKey
+    monkeypatch.setattr(storage, "SYSTEM", "nt")   # the branch the builder takes on Windows
+    monkeypatch.setattr(storage, "_RETRY_S", 0)
+    key = OwnerKey.load_or_create(tmp_path / "home")
+    real_rename, refused = os.rename, []
+
+    def scanned(src, dst):   # each move is refused twice, as while a scanner reads the clip
+        if refused.count(Path(src).name) < 2:
+            refused.append(Path(src).name)
+            raise PermissionError(errno.EACCES, "Access is denied", str(src), None, 32)
+        real_rename(src, dst)
+    with PackageBuilder(tmp_path / "usb", "manual_porch_20261120T220000Z-20261120T220010Z_copy"
+                        ) as builder:
+        clip = builder.staging / "cut.mp4"
+        clip.write_bytes(b"not a real clip: the builder only moves and hashes it")
+        monkeypatch.setattr(os, "rename", scanned)
+        builder.add_file("data/porch.mp4", clip)
+        sealed = builder.seal(key, lambda files: {"request": None, "outputs": [
+            {"path": f.name, "sha256": f.sha256, "size": f.size} for f in files]})
+        monkeypatch.setattr(os, "rename", real_rename)
+    assert sealed.path.is_dir() and (sealed.path / "data" / "porch.mp4").is_file()
+    assert refused == ["cut.mp4", "cut.mp4", builder._tmp.name, builder._tmp.name]
