@@ -45,6 +45,10 @@ def run(agent, tray: bool = False) -> int:
     if reason is not None:
         print(f"footage-agent: {reason}", file=sys.stderr)
         return 1
+    taken = agent.claim_app()   # held until the agent is closed: one app per home
+    if taken is not None:
+        print(f"footage-agent: {taken}", file=sys.stderr)
+        return 1
     app = application()
     app.setQuitOnLastWindowClosed(False)
     window = build(agent)
