@@ -104,7 +104,7 @@ def windows_entry(argv: list[str], env: dict[str, str]) -> Entry:
 def entry(platform: str = sys.platform, argv: list[str] | None = None,
           env: dict[str, str] | None = None, home: Path | None = None) -> Entry:
     """The login entry for `platform` (sys.platform's names)."""
-    argv = program() if argv is None else argv
+    argv = program(platform) if argv is None else argv
     env = dict(os.environ) if env is None else env
     home = Path.home() if home is None else home
     if platform.startswith("win"):
