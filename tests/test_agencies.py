@@ -437,3 +437,26 @@ def test_damaged_agency_files_are_named_with_what_is_wrong(tmp_path, home, capsy
     assert main(["--home", str(home), "agencies", "list", "--json"]) == 0
     out, err = capsys.readouterr()
     assert json.loads(out) == [] and path.name in err and "damaged" in err
+
+
+def test_an_agency_whose_host_starts_like_a_windows_device_is_kept_in_a_file(tmp_path, home):
+    """Seen in the code: an agency's file was named for its id's host, and a host whose first
+    label is a name Windows keeps for a device (`aux.`, `con.`, `nul.`, `com1.`) gave a name
+    such as `aux.sheriff.example.gov-....json`, which on Windows is the AUX device, not a
+    file: importing that agency failed. A file an earlier version kept under that name (on
+    Linux or macOS) is still the agency's: found, replaced in place and removed."""
+    from agent.storage import is_device_name
+    aux = "https://aux.sheriff.example.gov"
+    store = TrustStore(home)
+    store.add(write(tmp_path, agency_doc(id=aux)))
+    (kept,) = (home / "agencies").iterdir()
+    assert not is_device_name(kept.name) and "aux.sheriff.example.gov" in kept.name
+    assert store.get(aux).id == aux
+    # As an earlier version named it (not a device on Linux or macOS, where it was written).
+    before = kept.with_name(kept.name.removeprefix("_"))
+    kept.rename(before)
+    assert store.get(aux).id == aux
+    store.add(write(tmp_path, agency_doc(id=aux, name="Renamed")), replace=True)
+    assert [p.name for p in (home / "agencies").iterdir()] == [before.name]
+    assert [a.name for a in store.list()] == ["Renamed"]
+    assert store.remove(aux) is True and list((home / "agencies").iterdir()) == []

@@ -30,12 +30,19 @@ from agent.requests.registrations import (
     check_registration_id,
     check_secret,
 )
-from agent.storage import write_atomic
+from agent.storage import is_device_name, write_atomic
 from frp.agency import MAX_FILE_BYTES, Agency, AgencyError, agency_doc, read_agency
 from frp.text import one_line
 
 
 def _safe_name(agency_id: str) -> str:
+    """The agency's file name: never one Windows keeps for a device (`aux.sheriff...json`
+    would be the AUX device there)."""
+    name = _name_before(agency_id)
+    return "_" + name if is_device_name(name) else name
+
+
+def _name_before(agency_id: str) -> str:
     # Readable and unique: the id's letters for the owner, a hash so two ids never collide.
     slug = re.sub(r"[^A-Za-z0-9.-]+", "_", agency_id.split("://", 1)[-1]).strip("._-")[:60]
     return f"{slug or 'agency'}-{hashlib.sha256(agency_id.encode()).hexdigest()[:12]}.json"
@@ -64,6 +71,15 @@ class TrustStore:
 
     def __repr__(self) -> str:
         return f"TrustStore({str(self.home)!r})"
+
+    def _file(self, agency_id: str) -> Path:
+        """Where the agency is kept: its file, or the one an earlier version named it by
+        (a device's name on Windows, so only ever written elsewhere) while only that is
+        there, so it is read, replaced and removed, never doubled."""
+        path, before = self.folder / _safe_name(agency_id), self.folder / _name_before(agency_id)
+        if path != before and not path.exists() and before.is_file():
+            return before
+        return path
 
     def _ensure(self) -> None:
         try:
@@ -109,7 +125,7 @@ class TrustStore:
             if change.forgotten:
                 self._write_regs([r for r in self._read_regs() if r.agency_id != agency.id])
             try:
-                write_atomic(self.folder / _safe_name(agency.id), data, 0o600)
+                write_atomic(self._file(agency.id), data, 0o600)
             except OSError as exc:
                 raise TrustStoreError("cannot save the agency: "
                                       + plain_os_error(exc, str(self.folder))) from None
@@ -206,14 +222,14 @@ class TrustStore:
         """The agency with exactly this id, if imported."""
         if not isinstance(agency_id, str) or not agency_id:
             return None
-        path = self.folder / _safe_name(agency_id)
+        path = self._file(agency_id)
         agency = self._load(path) if path.is_file() else None
         return agency if agency is not None and agency.id == agency_id else None
 
     def remove(self, agency_id: str) -> bool:
         """Forget an agency and its registrations; False when it was not there."""
         with self._lock:
-            path = self.folder / _safe_name(agency_id) if isinstance(agency_id, str) else None
+            path = self._file(agency_id) if isinstance(agency_id, str) else None
             if path is None or not path.is_file():
                 return False
             # Its registrations go first: a removal stopped between the two (a crash, a full
