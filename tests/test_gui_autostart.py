@@ -162,3 +162,42 @@ def test_the_settings_box_starts_the_app_at_login_or_not(qtbot, tmp_path, config
     finally:
         win.shutdown()
         agent.close()
+
+
+def test_a_login_entry_an_older_version_wrote_is_brought_up_to_date(tmp_path):
+    at = autostart.entry("linux", ARGV, {"XDG_CONFIG_HOME": str(tmp_path / "cfg")}, tmp_path)
+    assert autostart.refresh(at) is False and not at.path.exists()   # off stays off
+    at.path.parent.mkdir(parents=True)
+    at.path.write_bytes(b"[Desktop Entry]\nExec=/old/place/footage-agent gui --tray\n")
+    assert autostart.refresh(at) is True and at.path.read_bytes() == at.content
+    assert autostart.refresh(at) is False                            # already this one
+
+
+def test_the_app_brings_the_login_entry_up_to_date_when_it_starts(tmp_path):
+    """Seen in the code: an entry is written only when Settings are saved, so an owner who
+    ticked "Start when I log in" before this version kept the old entry: on Windows the
+    console program, its console window beside the app at every login. The app, once open,
+    rewrites an entry that starts something else; a real app, offscreen."""
+    import signal
+    import time
+
+    pytest.importorskip("PySide6")
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "cfg"), "QT_QPA_PLATFORM": "offscreen"}
+    at = autostart.entry("linux", None, env, tmp_path)
+    at.path.parent.mkdir(parents=True)
+    at.path.write_bytes(b"[Desktop Entry]\nExec=/old/place/footage-agent gui --tray\n")
+    root = Path(__file__).resolve().parent.parent
+    said = tmp_path / "stderr.txt"
+    with said.open("wb") as err:   # a file, not a pipe nobody reads while the app runs
+        app = subprocess.Popen([sys.executable, "-m", "agent.cli", "--home",
+                                str(tmp_path / "home"), "gui"], cwd=root, env=env,
+                               stdout=subprocess.DEVNULL, stderr=err)
+    try:
+        until = time.monotonic() + 120    # only a bound on a test that failed
+        while at.path.read_bytes() != at.content and time.monotonic() < until \
+                and app.poll() is None:
+            time.sleep(0.1)
+        assert at.path.read_bytes() == at.content, said.read_text()[-2000:]
+    finally:
+        app.send_signal(signal.SIGTERM)
+        app.wait(timeout=60)

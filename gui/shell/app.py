@@ -66,6 +66,8 @@ def run(agent, tray: bool = False) -> int:
     stopper.install()
     # The agent's service watches the folders and polls the agencies (the inbox listens).
     service = ctx.bridge.run("service", lambda progress, cancel: agent.run(cancel))
+    if ctx.login is not None:   # an entry an older version wrote starts this version now
+        ctx.bridge.call("login-entry-refresh", ctx.login.refresh)
     if not (tray and window.tray.available):
         window.show()
     window.start()

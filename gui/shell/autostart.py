@@ -129,6 +129,21 @@ def enable(at: Entry | None = None) -> Path:
     return at.path
 
 
+def refresh(at: Entry | None = None) -> bool:
+    """Rewrite the entry when it is there but starts something else: an older version wrote
+    it (on Windows, one starting the console program), or the app moved. True when it was
+    rewritten; an entry that is off stays off. Failing is not an error: the entry that is
+    there still starts the app, and Settings writes it again."""
+    at = at or entry()
+    try:
+        if not at.path.is_file() or at.path.read_bytes() == at.content:
+            return False
+        enable(at)
+    except OSError:
+        return False
+    return True
+
+
 def disable(at: Entry | None = None) -> None:
     """Stop starting the app at login (only our own entry is removed)."""
     (at or entry()).path.unlink(missing_ok=True)
