@@ -66,7 +66,7 @@ def run(agent, tray: bool = False) -> int:
     stopper.install()
     # The agent's service watches the folders and polls the agencies (the inbox listens).
     service = ctx.bridge.run("service", lambda progress, cancel: agent.run(cancel))
-    if ctx.login is not None:   # an entry an older version wrote starts this version now
+    if tray and ctx.login is not None:   # started by the entry: it starts this version now
         ctx.bridge.call("login-entry-refresh", ctx.login.refresh)
     if not (tray and window.tray.available):
         window.show()
