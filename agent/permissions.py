@@ -32,6 +32,7 @@ WHOAMI = ["whoami", "/user", "/fo", "csv", "/nh"]
 _CONSOLE_TEXT = {"text": True, "encoding": "oem" if os.name == "nt" else None,
                  "errors": "replace"}
 _SID = re.compile(r"^S-1-\d+(-\d+)+$")
+_MADE_PRIVATE: set[Path] = set()   # folders given the access list in this run (Windows)
 
 
 class PermissionsError(OSError):
@@ -60,8 +61,11 @@ def owner_only_folder(path: Path, new: bool, os_name: str = os.name) -> None:
     three processes; a folder made owner-only stays so unless someone changes it on purpose).
     """
     if os_name == "nt":
-        if new:
+        # A home stays empty until something is written, and several parts of one run ask
+        # for it: the access list is set once a run (it is inherited by what comes after).
+        if new and Path(path) not in _MADE_PRIVATE:
             apply_windows_acl(Path(path))
+            _MADE_PRIVATE.add(Path(path))
         return
     if stat.S_IMODE(Path(path).stat().st_mode) != 0o700:
         Path(path).chmod(0o700)

@@ -122,6 +122,7 @@ def test_a_home_left_open_by_a_failed_acl_or_made_empty_by_the_owner_is_made_pri
     made.mkdir()
     ensure_home(made)
     assert applied[-1] == made
+    ensure_home(made)                        # still empty, in the same run: not again
     (made / "settings.json").write_bytes(b"{}")
     ensure_home(made)                        # in use: made private once, not at every start
     assert applied == [home, home, made]
