@@ -183,7 +183,7 @@ class TrustStore:
             agency = read_agency(path.read_bytes()[:MAX_FILE_BYTES + 1])
         except (OSError, AgencyError):
             return None
-        return agency if path.name == _safe_name(agency.id) else None
+        return agency if path.name == self._file(agency.id).name else None
 
     def list(self) -> list[Agency]:
         """Every usable agency, sorted by name."""
@@ -209,7 +209,7 @@ class TrustStore:
         for path in sorted(self.folder.glob("*.json")):
             try:
                 agency = read_agency(path.read_bytes()[:MAX_FILE_BYTES + 1])
-                if path.name != _safe_name(agency.id):
+                if path.name != self._file(agency.id).name:
                     out.append((path.name, NOT_ITS_FILE.format(
                         agency=one_line(agency.id), folder=self.folder)))
             except AgencyError as exc:
