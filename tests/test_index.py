@@ -11,7 +11,7 @@ import pytest
 
 from agent.index import scan as scan_mod
 from agent.requests.holds import HoldError, make_hold
-from agent.service import NotFound
+from agent.service import AgentError, NotFound
 from agent.timebase import US
 from demo.samples import ClipSpec, write_clip
 from tests.conftest import t, tree_fingerprint
@@ -344,3 +344,54 @@ def test_a_file_swapped_for_a_link_out_after_the_scan_is_not_exported(tmp_path, 
         make_hold(agent.home, agent.store, "req-1", t("2026-11-20T22:00:00Z"),
                   t("2026-11-20T22:00:04Z"))
     assert not (agent.home / "holds" / "req-1").exists()
+
+
+def first_stamp(clip_path: Path) -> int:
+    """The capture time barcoded in a clip's first frame."""
+    import av
+
+    from demo.samples import read_stamp
+    with av.open(str(clip_path)) as container:
+        frame = next(container.decode(video=0))
+        return read_stamp(frame.to_ndarray(format="gray"))
+
+
+def test_a_file_replaced_after_the_scan_is_not_cut_at_the_old_files_times(tmp_path, agent):
+    """A name with no time: the scan placed it by its container's creation time. Replaced by a
+    recording of an hour later (a card copied over the folder), the export cut the new footage
+    into a package saying it was the old file's seconds."""
+    root = tmp_path / "rec"
+    indexed = clip(root, "porch-clip.mp4", "2026-11-20T22:00:00Z", 10)
+    agent.add_source(root, camera="porch", tz=LA)
+    agent.scan()
+    later = clip(tmp_path / "elsewhere", "porch-clip.mp4", "2026-11-20T23:00:00Z", 10)
+    os.replace(later, indexed)
+    with pytest.raises(NotFound, match="porch-clip.mp4 changed after it was indexed"):
+        agent.export("porch", t("2026-11-20T22:00:02Z"), t("2026-11-20T22:00:06Z"),
+                     tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+    agent.scan()   # scanned again, its row is the new file's: cut at its own times
+    done = agent.export("porch", t("2026-11-20T23:00:02Z"), t("2026-11-20T23:00:06Z"),
+                        tmp_path / "out")
+    assert first_stamp(done.clip) == t("2026-11-20T23:00:02Z")
+
+
+@pytest.mark.parametrize("ext", ["mp4", "ts"])
+def test_a_file_replaced_while_it_is_cut_leaves_no_package(tmp_path, agent, ext):
+    """Replaced while the cut reads it: the check of an MP4's copied frames failed saying the
+    clip was broken, and an MPEG-TS (whose frames are matched by what the cut read) was sealed
+    with the hash of the other file."""
+    root = tmp_path / "rec"
+    indexed = clip(root, f"porch-clip.{ext}", "2026-11-20T22:00:00Z", 10)
+    later = clip(tmp_path / "elsewhere", f"porch-clip.{ext}", "2026-11-20T23:00:00Z", 10)
+    agent.add_source(root, camera="porch", tz=LA)
+    agent.scan()
+
+    def replace_once(stage, fraction):
+        if stage == "cutting" and later.exists():   # the card copied over mid-cut
+            os.replace(later, indexed)
+    with pytest.raises(AgentError, match=f"porch-clip.{ext} changed after it was indexed"):
+        agent.export("porch", t("2026-11-20T22:00:02Z"), t("2026-11-20T22:00:06Z"),
+                     tmp_path / "out", progress=replace_once)
+    assert not later.exists()
+    assert not (tmp_path / "out").exists()
