@@ -200,6 +200,28 @@ def test_a_missing_or_unreadable_recordings_folder_reads_in_spanish(spanish, tmp
     assert str(folder) in said and "permission denied" in said
 
 
+def test_a_recordings_folder_found_empty_reads_in_spanish(spanish, tmp_path):
+    """A network share that is not connected leaves its folder empty: each part of what the
+    scan says reads in Spanish."""
+    from demo.samples import ClipSpec, write_clip
+    folder = tmp_path / "nas"
+    recording = write_clip(ClipSpec(path=folder / "porch.20261120_140000.mp4",
+                                    start_us=1_795_000_000 * US, seconds=1.0, fps=5))
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(folder, camera="porch", tz="UTC")
+        agent.scan()
+        recording.unlink()   # as the share leaves it when it drops
+        (empty,) = agent.scan()[0].problems
+    finally:
+        agent.close()
+    head, rest = empty.split(": ", 1)
+    advice, kept = rest.split("; ")
+    assert in_owner_language(empty) == "; ".join([
+        ": ".join([spanish_of(matches(head), path=str(folder)), spanish_of(matches(advice))]),
+        spanish_of(matches(kept))])
+
+
 def test_a_missing_folder_or_an_approval_to_resume_names_the_apps_own_buttons(tmp_path):
     """The core's advice to type `footage-agent sources remove` or `--accept-dropped-frames`
     means nothing in the app: the owner is told the page or button to use, in English too."""

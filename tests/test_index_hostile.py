@@ -4,8 +4,11 @@ rescan. Each is listed (or kept) with a reason, and the rest of the folder is in
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import struct
+import subprocess
+import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -213,3 +216,61 @@ def test_a_file_deleted_mid_scan_from_a_card_still_there_is_gone(tmp_path, monke
         assert str(doomed) not in {r.path for r in agent.recordings()}
     finally:
         agent.close()
+
+
+# -- a network share or card reader whose mount point is left empty ----------------------------
+
+def mounted(where: Path) -> bool:
+    """A small disk of its own at `where` (root only, where mounts are allowed)."""
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        return False
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(where)],
+                          capture_output=True).returncode == 0
+
+
+def test_a_share_no_longer_mounted_keeps_every_row_and_says_to_connect_it(tmp_path):
+    """A NAS share mounted at a folder that stays when it drops (fstab, a card reader's mount
+    point): the folder is there and empty, so the scan took every recording for deleted and
+    forgot them, saying "10 gone", exit 0."""
+    share = tmp_path / "nas"
+    share.mkdir()
+    real_mount = mounted(share)
+    card, _ = card_of_ten(tmp_path)
+    for f in card.iterdir():
+        shutil.copy2(f, share / f.name)
+    home = tmp_path / "home"
+    agent = Agent(home)
+    try:
+        agent.add_source(share, camera="porch", tz="UTC")
+        agent.scan()
+        before = sorted(r.path for r in agent.recordings())
+        assert len(before) == 10
+        if real_mount:
+            subprocess.run(["umount", str(share)], check=True)
+        else:   # where nothing can be mounted: the folder as the dropped share leaves it
+            for f in share.iterdir():
+                f.rename(tmp_path / f.name)
+        (report,) = agent.scan()
+        assert report.removed == 0
+        (problem,) = report.problems
+        assert "is empty" in problem and "connect the drive or network share" in problem
+        assert sorted(r.path for r in agent.recordings() if r.status == "ok") == before
+    finally:
+        agent.close()
+    code = subprocess.run([sys.executable, "-m", "agent.cli", "--home", str(home), "scan"],
+                          capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    assert code.returncode == 1 and "is empty" in code.stderr and "Traceback" not in code.stderr
+    # Back (or the same folder filled by the camera again): the scan goes on from what it finds.
+    for f in card.iterdir():
+        shutil.copy2(f, share / f.name)
+    (card / sorted(os.listdir(card))[0]).unlink()
+    os.unlink(share / sorted(os.listdir(share))[0])   # the camera recycled its oldest
+    agent = Agent(home)
+    try:
+        (report,) = agent.scan()
+        assert not report.problems and report.removed == 1
+        assert sorted(r.path for r in agent.recordings()) == before[1:]
+    finally:
+        agent.close()
+        if real_mount:
+            subprocess.run(["umount", str(share)], capture_output=True)

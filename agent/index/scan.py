@@ -54,13 +54,15 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
         raise FileNotFoundError(f"the recordings folder {root} is missing: connect the drive it "
                                 "is on, or forget it with `footage-agent sources remove`")
     try:
-        with os.scandir(root):
-            pass
+        with os.scandir(root) as listing:
+            empty = next(listing, None) is None
     except OSError as exc:  # checked first: a drive that cannot be read is one problem, not one per file
         why = (exc.strerror or type(exc).__name__).lower()
         raise OSError(f"the recordings folder {root} cannot be read ({why}): check that the drive "
                       "is connected and that your user account may open that folder") from None
     known = store.file_stats(source.id)
+    if empty and known:
+        raise FileNotFoundError(empty_words(root))
     frigate = load_frigate_times(root)
     now = time.time() if now is None else now
     layout = None if source.layout in ("", "auto") else source.layout
@@ -149,6 +151,15 @@ class CameraNames:
         """After the walk: if the folder turned out to hold several channels, the first one
         met gets its own name too (cameras.py)."""
         self._book.settle(self._source, walked)
+
+
+def empty_words(root: Path) -> str:
+    """Why a folder found empty is not scanned: a network share or card that is not mounted
+    leaves its mount point as an empty folder, and scanned, every recording would be gone
+    from the index until it is back. Its rows wait until the folder holds anything again."""
+    return (f"the recordings folder {root} is empty, but recordings from it are indexed: connect "
+            "the drive or network share it is on (one that is not connected leaves an empty "
+            "folder); what was indexed from it is kept until the folder holds files again")
 
 
 def describe(source: Source, camera: str, path: str, rel: str, size: int, mtime_ns: int,

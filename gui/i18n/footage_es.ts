@@ -2356,6 +2356,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{path} no es una carpeta (¿está conectada la unidad?)</translation>
     </message>
     <message>
+        <source>the recordings folder {path} is empty, but recordings from it are indexed</source>
+        <translation>la carpeta de grabaciones {path} está vacía, pero hay grabaciones suyas en el índice</translation>
+    </message>
+    <message>
+        <source>connect the drive or network share it is on (one that is not connected leaves an empty folder)</source>
+        <translation>conecte la unidad o la carpeta compartida de red en la que está (una que no está conectada deja una carpeta vacía)</translation>
+    </message>
+    <message>
+        <source>what was indexed from it is kept until the folder holds files again</source>
+        <translation>lo que se indexó de ella se conserva hasta que la carpeta vuelva a tener archivos</translation>
+    </message>
+    <message>
         <source>the camera &apos;{camera}&apos; has no recordings in the index yet</source>
         <translation>la cámara «{camera}» aún no tiene grabaciones en el índice</translation>
     </message>

@@ -95,6 +95,12 @@ TEMPLATES: tuple[str, ...] = (
                               "that the drive is connected and that your user account may open "
                               "that folder"),
     QT_TRANSLATE_NOOP("core", "{path} is not a folder (is the drive connected?)"),
+    QT_TRANSLATE_NOOP("core", "the recordings folder {path} is empty, but recordings from it "
+                              "are indexed"),
+    QT_TRANSLATE_NOOP("core", "connect the drive or network share it is on (one that is not "
+                              "connected leaves an empty folder)"),
+    QT_TRANSLATE_NOOP("core", "what was indexed from it is kept until the folder holds files "
+                              "again"),
     INDEX_DAMAGED,
     INDEX_EMPTY,
     INBOX_DAMAGED,
