@@ -312,3 +312,33 @@ def test_changing_a_folders_zone_places_its_recordings_again_at_once(capsys, rec
 
 def t_(text: str) -> int:
     return t(text) // 1_000_000
+
+
+def test_names_on_a_shared_drive_cannot_write_on_the_owners_terminal(capsys, tmp_path):
+    """File and folder names are anyone's on a NAS share or a copied card: one holding terminal
+    escapes (ESC [2J clears the screen, ESC ]0; retitles the window) or a newline went into the
+    listings as it was, so a name could erase lines, colour them or add a fake one."""
+    root = tmp_path / "share\x1b]0;pwned\x07"
+    hostile = ["Yard.20261120_14\x1b[2J\x1b[31m0000.mp4", "Yard.20261120_140010\nok line.mp4",
+               "Yard.20261120_140020\r.mp4"]
+    for n, name in enumerate(hostile):
+        write_clip(ClipSpec(path=root / name, start_us=t("2026-11-20T22:00:00Z") + n * 10_000_000,
+                            seconds=4, fps=5))
+    (root / "Yard.20261120_220040.mp4").write_bytes(b"not a video")   # damaged: marked
+    for p in root.iterdir():
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    h = ["--home", str(tmp_path / "home")]
+    assert run(capsys, "sources", "add", str(root), "--camera", "yard", "--tz", "UTC", *h)[0] == 0
+    assert run(capsys, "scan", *h)[0] == 0
+    listings = [run(capsys, "recordings", *h), run(capsys, "sources", "list", *h),
+                run(capsys, "cameras", *h),
+                run(capsys, "coverage", "--camera", "yard", "--from", "2026-11-20T22:00:00Z",
+                    "--to", "2026-11-20T22:01:00Z", *h)]
+    for code, out, err in listings:
+        assert code == 0
+        assert not any(ch in out + err for ch in "\x1b\x07\r"), out
+    recordings_out = listings[0][1]
+    assert len(recordings_out.splitlines()) == 4   # a line per recording, none made up
+    assert "\\x1b[2J" in recordings_out and "140010\\nok line" in recordings_out
+    assert "\\x1b]0;pwned\\x07" in listings[1][1]
+    assert "share\\x1b]0;pwned\\x07/Yard.20261120_220040.mp4" in listings[3][1]

@@ -11,6 +11,7 @@ from agent.count_words import counted
 from agent.index.rows import FileRow
 from agent.service import Agent, AgentError, NotFound, NotScanned
 from agent.timebase import TimeError, check_clock_offset
+from frp.text import one_line
 
 
 def add_parsers(sub, common) -> None:
@@ -108,8 +109,9 @@ def sources_list(agent: Agent, args) -> int:
         for r, s in zip(rows, agent.sources()):
             more = [c for c in r["cameras"] if c != r["camera"]]
             rec = remote.get(s.id)
-            print(f"{r['path']}\tcamera={r['camera']}\ttz={r['tz']}\tlayout={r['layout']}\t"
-                  f"offset={r['clock_offset_s']:+g}s" + (f"\tcameras={','.join(more)}" if more else "")
+            print(f"{one_line(r['path'])}\tcamera={one_line(r['camera'])}\ttz={r['tz']}\t"
+                  f"layout={r['layout']}\toffset={r['clock_offset_s']:+g}s"
+                  + (f"\tcameras={one_line(','.join(more))}" if more else "")
                   + (f"\t{rec.vendor} {rec.model}: {agent.recorder_state_words(rec)}" if rec else ""))
         if not rows:
             say("no recordings folders yet: add one with `footage-agent sources add PATH`")
@@ -153,10 +155,10 @@ def _scanned(agent: Agent, args, paths: list[str] | None, tz: str | None = None)
         else:
             say(f"{r.source}: {counted(r.seen, 'file')} ({r.added} new, {r.updated} changed, {r.unchanged} "
                 f"unchanged, {r.removed} gone)")
-        for problem in r.problems:
-            say(f"  problem: {problem}")
+        for problem in r.problems:   # one line each, whatever a file's name holds
+            say(f"  problem: {one_line(problem)}")
         for note in r.notes:
-            say(f"  note: {note}")
+            say(f"  note: {one_line(note)}")
     failed = [problem for r in reports if isinstance(r, NotScanned) for problem in r.problems]
     if failed:   # the other sources were scanned all the same; the exit code tells a script
         raise AgentError("; ".join(failed))
@@ -193,9 +195,10 @@ def recordings(agent: Agent, args) -> int:
                 zones[r.camera] = zone_for(agent, [r.camera])
             where = f"{r.path} bytes {r.byte_start}-{r.byte_end}" if r.ranged else r.path
             said = r.reason and (r.status != "ok" or r.time_source == "mtime")
-            print(f"{r.camera}\t{shown(r.start_us, zones[r.camera])}\t"
+            # A name on a share or a card is anyone's: shown, never acting on the terminal.
+            print(f"{one_line(r.camera)}\t{shown(r.start_us, zones[r.camera])}\t"
                   f"{shown(r.end_us, zones[r.camera])}\t{status_words(r)}\t"
-                  f"{where}" + (f"\t({r.reason})" if said else ""))
+                  f"{one_line(where)}" + (f"\t({one_line(r.reason)})" if said else ""))
     if not rows:
         rebuilt_note(agent)
         if not agent.cameras() and not agent.index_rebuilt:
@@ -264,7 +267,7 @@ def coverage_json(cov, start: int, end: int) -> dict:
 
 def print_coverage(cov, tz: str) -> None:
     """Coverage as the owner reads it: their camera's clock, with its zone."""
-    print(f"{cov.camera}: {cov.covered_us / 1e6:.0f} of {(cov.end_us - cov.start_us) / 1e6:.0f} "
+    print(f"{one_line(cov.camera)}: {cov.covered_us / 1e6:.0f} of {(cov.end_us - cov.start_us) / 1e6:.0f} "
           f"s covered ({window(cov.start_us, cov.end_us, tz)})")
     for s in cov.spans:
         print(f"  recorded {window(s.start_us, s.end_us, tz)}")
@@ -275,8 +278,8 @@ def print_coverage(cov, tz: str) -> None:
         for m in cov.marks:   # what the gap holds that cannot be used, and why
             if g.start_us <= m.start_us < g.end_us:
                 span = window(m.start_us, m.end_us, tz) + ("" if m.end_known else " (end unknown)")
-                print(f"    {m.status:<11} {span}  {m.path}"
-                      + (f" ({m.reason})" if m.reason else ""))
+                print(f"    {m.status:<11} {span}  {one_line(m.path)}"
+                      + (f" ({one_line(m.reason)})" if m.reason else ""))
 
 
 def run(agent: Agent, args) -> int:
