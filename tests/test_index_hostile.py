@@ -274,3 +274,41 @@ def test_a_share_no_longer_mounted_keeps_every_row_and_says_to_connect_it(tmp_pa
         agent.close()
         if real_mount:
             subprocess.run(["umount", str(share)], capture_output=True)
+
+
+# -- a recording that cannot be read (permission denied on a share) --------------------------
+
+def test_a_recording_that_could_not_be_read_is_read_again_once_it_can(tmp_path):
+    """A file the owner's account may not read (a NAS share's permissions, a card copied as
+    another user) was indexed `damaged` ("cannot read the file: permission denied") without a
+    word from the scan, and stayed so after the owner fixed the permissions: fixing them does
+    not change the file's size or date, so every later scan took it for unchanged."""
+    from tests.conftest import require_tool
+    from tests.test_errors import DROP_READ_OVERRIDE, run
+
+    card, _ = card_of_ten(tmp_path)
+    locked = sorted(card.iterdir())[4]
+    shutil.copy2(locked, tmp_path / "copy.mp4")   # a file of its own, not one of the links
+    os.replace(tmp_path / "copy.mp4", locked)
+    home = tmp_path / "home"
+    assert run(home, "sources", "add", str(card), "--camera", "porch", "--tz", "UTC")[0] == 0
+    # root reads anything: the capabilities that let it are dropped for this scan
+    prefix = [require_tool("setpriv"), *DROP_READ_OVERRIDE[1:]] if os.geteuid() == 0 else []
+    locked.chmod(0)
+    try:
+        code, _, err = run(home, "scan", prefix=prefix)
+    finally:
+        locked.chmod(0o644)
+    assert code == 0
+    assert f"problem: {locked}: cannot read the file: permission denied" in err
+    agent = Agent(home)
+    try:
+        (row,) = [r for r in agent.recordings() if r.path == str(locked)]
+        assert row.status == "damaged" and "permission denied" in row.reason
+        (report,) = agent.scan()   # the owner fixed the permissions: read now
+        assert not report.problems and report.updated == 1
+        assert {r.status for r in agent.recordings()} == {"ok"}
+        (report,) = agent.scan()
+        assert report.unchanged == 10
+    finally:
+        agent.close()

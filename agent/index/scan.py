@@ -27,6 +27,10 @@ from agent.timebase import in_calendar
 # A file modified this recently may still be growing; the watcher re-checks it.
 IN_PROGRESS_S = 10
 _BATCH = 5000
+# The modification time kept for a file that could not be read (permission denied, a read
+# error): no file has it, so every scan reads the file again; fixing a file's permissions
+# changes neither its size nor its date.
+UNREAD = -2
 STILL_WRITTEN = ("still being written, so it cannot be read yet; the recorder closes it within "
                  "minutes, and then it can be used")
 
@@ -103,7 +107,7 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
             seen.add(path)
             if old is None:
                 added += 1
-            else:
+            elif old[1] != UNREAD:   # one that could not be read is looked at, not changed
                 updated += 1
             if ring and facts is not None and facts.layout == "hikvision":
                 rows = rings.rows(path, st.st_size, mtime, names.camera)
@@ -115,6 +119,10 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
                 row = describe(source, cameras.get(channel) or names.camera(channel), path, rel,
                                st.st_size, mtime, facts, now, frigate, link, channel)
                 statuses[row.status] += 1
+                if row.mtime_ns == UNREAD:   # said at every scan until it can be read
+                    problems.append(f"{path}: {row.reason}")
+                elif old is not None and old[1] == UNREAD:
+                    updated += 1   # readable now
                 batch.append(row)
             if len(batch) >= _BATCH:
                 store.upsert(batch, replaced)
@@ -171,6 +179,7 @@ def describe(source: Source, camera: str, path: str, rel: str, size: int, mtime_
     layout = facts.layout if facts else None
     reasons: list[str] = [f"a link to {link} in this folder"] if link else []
     container: ContainerFacts | None = None
+    kept_mtime_ns = mtime_ns
     if size == 0:
         status = "empty"
         reasons.append("zero-byte file")
@@ -181,6 +190,7 @@ def describe(source: Source, camera: str, path: str, rel: str, size: int, mtime_
             status, why = container.status, container.reason
         except ProbeError as exc:
             status, why = "damaged", f"cannot read the file: {exc}"
+            kept_mtime_ns = UNREAD
         if why:
             reasons.append(why)
     if facts is not None and facts.note:
@@ -211,7 +221,7 @@ def describe(source: Source, camera: str, path: str, rel: str, size: int, mtime_
     reason = "; ".join(reasons) if reasons else None
     stream = facts.stream if facts else None
     if container is None or status in ("damaged", "unsupported"):
-        return FileRow(source.id, path, camera, start, end, size, mtime_ns, layout, status,
+        return FileRow(source.id, path, camera, start, end, size, kept_mtime_ns, layout, status,
                        reason, stream, placed.alt_start_us, None, None, None, None, False,
                        channel, time_source)
     return FileRow(source.id, path, camera, start, end, size, mtime_ns, layout, status, reason,
