@@ -71,6 +71,39 @@ def test_a_folder_inside_or_around_one_added_is_refused_so_nothing_is_indexed_tw
     assert run(capsys, *h, "sources", "add", str(recordings), "--camera", "front")[0] == 0
 
 
+def bind(folder: Path, at: Path) -> bool:
+    """`folder` reached at `at` too, as a share mounted twice is (root only, where mounts are
+    allowed)."""
+    at.mkdir(parents=True)
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        return False
+    return subprocess.run(["mount", "--bind", str(folder), str(at)],
+                          capture_output=True).returncode == 0
+
+
+def test_one_folder_reached_by_two_paths_is_refused_as_one_folder(capsys, tmp_path, home):
+    """One folder reached by two paths (a bind mount of a NAS share's mount, a drive reached by
+    its letter and by its network name): the paths differ, links resolved or not, so the second
+    was added and every recording indexed twice, under `cam` and `cam-2`."""
+    share, again = tmp_path / "nas", tmp_path / "mnt" / "nas-again"
+    (share / "cam").mkdir(parents=True)
+    if not bind(share, again):
+        pytest.skip("a folder cannot be mounted a second time here")
+    h = ["--home", str(home)]
+    try:
+        assert run(capsys, *h, "sources", "add", str(share / "cam"), "--tz", "UTC")[0] == 0
+        for folder, words in (
+                (again / "cam", f"is the recordings folder {share / 'cam'} reached by another "
+                                "path (one drive or share mounted twice)"),
+                (again, f"holds the recordings folder {share / 'cam'}")):
+            code, _, err = run(capsys, *h, "sources", "add", str(folder), "--tz", "UTC")
+            assert code == 3 and words in err, err
+        code, out, _ = run(capsys, *h, "sources", "list", "--json")
+        assert [s["path"] for s in json.loads(out)] == [str(share / "cam")]   # nothing added
+    finally:
+        subprocess.run(["umount", str(again)], capture_output=True)
+
+
 def test_scan_recordings_and_coverage_json(capsys, recordings, home):
     h = ["--home", str(home)]
     code, out, _ = run(capsys, *h, "scan", str(recordings), "--tz", "America/Los_Angeles", "--json")

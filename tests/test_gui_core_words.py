@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import socket
+import subprocess
 import time
 import types
 from dataclasses import replace
@@ -220,6 +221,26 @@ def test_a_recordings_folder_found_empty_reads_in_spanish(spanish, tmp_path):
     assert in_owner_language(empty) == "; ".join([
         ": ".join([spanish_of(matches(head), path=str(folder)), spanish_of(matches(advice))]),
         spanish_of(matches(kept))])
+
+
+def test_one_folder_added_by_a_second_path_reads_in_spanish(spanish, tmp_path):
+    from agent.service import Refusal
+    from tests.test_cli_index import bind
+    share, again = tmp_path / "nas", tmp_path / "mnt" / "nas-again"
+    share.mkdir()
+    if not bind(share, again):
+        pytest.skip("a folder cannot be mounted a second time here")
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(share, camera="porch", tz="UTC")
+        refused = error_of(lambda: agent.add_source(again, tz="UTC"), Refusal)
+    finally:
+        agent.close()
+        subprocess.run(["umount", str(again)], capture_output=True)
+    head, advice = refused.split(": ", 1)
+    assert in_owner_language(refused) == ": ".join([
+        spanish_of(matches(head), path=str(again), folder=str(share), camera="porch"),
+        spanish_of(matches(advice), folder=str(share))])
 
 
 def test_a_missing_folder_or_an_approval_to_resume_names_the_apps_own_buttons(tmp_path):

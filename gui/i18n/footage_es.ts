@@ -2392,6 +2392,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{path} contiene la carpeta de grabaciones {folder}, que ya está agregada (cámara {camera})</translation>
     </message>
     <message>
+        <source>{path} is the recordings folder {folder} reached by another path (one drive or share mounted twice), which is added already (camera {camera})</source>
+        <translation>{path} es la carpeta de grabaciones {folder} a la que se llega por otra ruta (una unidad o carpeta compartida montada dos veces), que ya está agregada (cámara {camera})</translation>
+    </message>
+    <message>
+        <source>adding it would index those recordings twice, under two cameras. Use {folder}, or remove it first</source>
+        <translation>agregarla indexaría esas grabaciones dos veces, con dos cámaras. Use {folder}, o quítela primero</translation>
+    </message>
+    <message>
         <source>adding it would index those recordings twice, under two cameras. Add its other folders one by one, or remove {folder} first</source>
         <translation>agregarla indexaría esas grabaciones dos veces, con dos cámaras. Agregue sus otras carpetas una por una, o quite primero {folder}</translation>
     </message>

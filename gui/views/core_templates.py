@@ -117,6 +117,11 @@ TEMPLATES: tuple[str, ...] = (
                               "name of their own, rename the camera instead"),
     QT_TRANSLATE_NOOP("core", "{path} holds the recordings folder {folder}, which is added "
                               "already (camera {camera})"),
+    QT_TRANSLATE_NOOP("core", "{path} is the recordings folder {folder} reached by another "
+                              "path (one drive or share mounted twice), which is added already "
+                              "(camera {camera})"),
+    QT_TRANSLATE_NOOP("core", "adding it would index those recordings twice, under two cameras. "
+                              "Use {folder}, or remove it first"),
     QT_TRANSLATE_NOOP("core", "adding it would index those recordings twice, under two cameras. "
                               "Add its other folders one by one, or remove {folder} first"),
     QT_TRANSLATE_NOOP("core", "the package folder cannot be made"),
