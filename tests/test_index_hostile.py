@@ -12,6 +12,8 @@ import sys
 from contextlib import closing
 from pathlib import Path
 
+import pytest
+
 from agent.index import scan as scan_mod
 from agent.media.mp4box import parse_bytes
 from agent.service import Agent
@@ -312,3 +314,72 @@ def test_a_recording_that_could_not_be_read_is_read_again_once_it_can(tmp_path):
         assert report.unchanged == 10
     finally:
         agent.close()
+
+
+# -- a recorder freeing space while the scan walks ---------------------------------------------
+
+def reolink_days(tmp_path: Path, days=(14, 15, 16)) -> Path:
+    """A Reolink card of three day folders, three recordings each (links to one real clip)."""
+    card = tmp_path / "card"
+    one = clip(tmp_path / "one.mp4", "2026-05-14T18:00:00Z")
+    for day in days:
+        folder = card / "Mp4Record" / f"2026-05-{day}"
+        folder.mkdir(parents=True)
+        for i in range(3):
+            os.link(one, folder / f"RecM01_202605{day}_18{i:02d}00_18{i:02d}02_6D28808_9A1B2C.mp4")
+    return card
+
+
+def test_a_day_folder_the_recorder_deletes_mid_scan_is_gone_not_a_problem(tmp_path, monkeypatch):
+    """A recorder with a full card deletes a day folder while the scan walks the card: the scan
+    said "2026-05-15: No such file or directory" as a problem, indexed the folder as a damaged
+    recording, and kept its three recordings until the scan after."""
+    card = reolink_days(tmp_path)
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(card, tz="UTC")
+        agent.scan()
+        day = card / "Mp4Record" / "2026-05-15"
+        walk_that(monkeypatch, 1, lambda: shutil.rmtree(day))
+        (report,) = agent.scan()
+        assert not report.problems and (report.added, report.removed) == (0, 3)
+        assert not [r for r in agent.recordings() if r.path.startswith(str(day))]
+    finally:
+        agent.close()
+
+
+@pytest.mark.parametrize("flat", [False, True], ids=["day folders", "flat"])
+def test_a_share_dropped_mid_scan_keeps_the_rows_of_what_the_walk_had_not_reached(
+        tmp_path, monkeypatch, flat):
+    """The share unmounted while the walk is at its first recording: with its mount point
+    still there (empty), the recordings beside that one, which could not be looked at any
+    more, read as deleted and their rows went."""
+    share = tmp_path / "nas"
+    share.mkdir()
+    real_mount = mounted(share)
+    if flat:
+        card, _ = card_of_ten(tmp_path)
+        for f in card.iterdir():
+            shutil.copy2(f, share / f.name)
+    else:
+        shutil.copytree(reolink_days(tmp_path) / "Mp4Record", share / "Mp4Record")
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(share, tz="UTC")
+        agent.scan()
+        before = sorted(r.path for r in agent.recordings())
+
+        def drop():
+            if real_mount:
+                subprocess.run(["umount", "--lazy", str(share)], check=True)
+            else:   # the folder as the dropped share leaves it
+                for f in share.iterdir():
+                    shutil.move(f, tmp_path / f"away-{f.name}")
+        walk_that(monkeypatch, 1, drop)
+        (report,) = agent.scan()
+        assert report.removed == 0 and report.problems
+        assert sorted(r.path for r in agent.recordings() if r.status == "ok") == before
+    finally:
+        agent.close()
+        if real_mount:
+            subprocess.run(["umount", str(share)], capture_output=True)

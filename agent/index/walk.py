@@ -26,7 +26,8 @@ LINK_NOWHERE = ("a link that leads to no file (to itself, round a loop of links,
 def walk(root: Path):
     """Yield (path, rel, stat, None, link) per file, (path, None, None, error, None) per
     unreadable folder (also one that goes away while its files are looked at: a card pulled
-    out) and (path, rel, None, error, None) per file that is not indexed as one: a name that
+    out, a share unmounted; a folder deleted while the one above it stays is skipped: its
+    files are gone) and (path, rel, None, error, None) per file that is not indexed as one: a name that
     cannot be stored, a link out of the source, or a link that leads to no file.
 
     Iterative, never follows folder links (a loop must not hang the scan), sorted for a stable
@@ -41,7 +42,12 @@ def walk(root: Path):
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name, reverse=True)
         except OSError as exc:
-            yield folder, None, None, exc.strerror or str(exc), None
+            if rel_folder and _gone(os.path.dirname(folder)):   # the card or share left
+                yield folder, None, None, WENT_AWAY, None
+            elif not (rel_folder and isinstance(exc, FileNotFoundError)):
+                yield folder, None, None, exc.strerror or str(exc), None
+            # else deleted since its folder was listed (a recorder freeing space): its files
+            # are gone, as a single file deleted is
             continue
         for entry in entries:
             name = entry.name
@@ -102,10 +108,12 @@ def _leads_to_something(path: str, folder: str) -> bool:
 
 
 def _gone(folder: str) -> bool:
-    """True when `folder` cannot be listed any more (unmounted, unplugged, failing)."""
+    """True when `folder` cannot be listed any more (unplugged, failing) or lists nothing
+    though it held what the walk was looking at: a share or card unmounted leaves its mount
+    point there, empty."""
     try:
-        with os.scandir(folder):
-            return False
+        with os.scandir(folder) as listing:
+            return next(listing, None) is None
     except OSError:
         return True
 
