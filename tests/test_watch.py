@@ -107,3 +107,26 @@ def test_a_folder_added_or_plugged_in_while_running_is_watched_and_indexed(tmp_p
         _, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err
     assert "Traceback" not in err
+
+
+def test_a_folder_is_rescanned_now_and_then_though_nothing_was_reported(tmp_path):
+    """A recorder writing to a NAS share from another machine is not reported to this PC
+    (Linux, macOS), nor is a share mounted again over the folder: its recordings stayed out
+    of the index until the app was started again. Every folder is rescanned every RESCAN_S
+    (here a fraction of a second) whatever was reported."""
+    import threading
+
+    from agent.index.watch import RESCAN_S, Watcher, rescan_due
+    quiet = tmp_path / "share"
+    quiet.mkdir()
+    rescanned = threading.Event()
+    watcher = Watcher([str(quiet)], lambda root: rescanned.set() or False, every_s=0.3)
+    watcher.start()
+    try:
+        assert rescanned.wait(30)   # nothing in the folder changed
+    finally:
+        watcher.stop()
+    scanned = {}
+    assert rescan_due(["a"], scanned, 1000.0, RESCAN_S) == []      # just seen
+    assert rescan_due(["a"], scanned, 1000.0 + RESCAN_S - 1, RESCAN_S) == []
+    assert rescan_due(["a"], scanned, 1000.0 + RESCAN_S, RESCAN_S) == ["a"]

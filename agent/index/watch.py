@@ -3,6 +3,11 @@
 watchdog reports changes under each source; a single worker thread rescans the touched sources
 after changes settle, and re-checks files still marked `in-progress` until their size holds
 still. Rescans are incremental, so a touched source costs a walk, not a re-probe of every file.
+
+What the system reports is not all that changes: on a NAS share (SMB, NFS) a recorder writing
+from another machine is not reported to this PC on Linux or macOS, nor is a share or card
+mounted again over the folder watched. So every folder is also rescanned every RESCAN_S,
+whether or not anything was reported.
 """
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from watchdog.observers import Observer
 from agent.index.scan import IN_PROGRESS_S
 
 SETTLE_S = 1.0
+RESCAN_S = 300.0   # a walk of 30,000 unchanged files takes a few seconds
 
 
 class _Handler(FileSystemEventHandler):
@@ -33,8 +39,12 @@ class Watcher:
     """Watches source roots and calls `rescan(root)` on its own thread when they change."""
 
     def __init__(self, roots: list[str], rescan: Callable[[str], bool],
-                 on_error: Callable[[str, Exception], None] | None = None):
+                 on_error: Callable[[str, Exception], None] | None = None,
+                 every_s: float = RESCAN_S):
         self._roots = list(roots)
+        self._every_s = every_s
+        self._followed = list(roots)               # rescanned every `every_s`, watched or not
+        self._scanned: dict[str, float] = {}      # root -> when it was last rescanned
         self._rescan = rescan
         self._on_error = on_error
         self._watches: dict[str, object] = {}   # root -> watchdog's ObservedWatch
@@ -60,6 +70,8 @@ class Watcher:
         watched before (its drive was out) and can now, is watched and marked for a rescan,
         as its recordings may be new to the index; one no longer listed is let go. The roots
         newly watched."""
+        with self._cond:
+            self._followed = list(roots)
         for gone in set(self._watches) - set(roots):
             self._observer.unschedule(self._watches.pop(gone))
         self._unwatchable &= set(roots)
@@ -111,6 +123,8 @@ class Watcher:
                     self._cond.wait(timeout=0.25)
                     continue
             for root in due:
+                with self._cond:
+                    self._scanned[root] = time.monotonic()
                 try:
                     pending = self._rescan(root)
                 except Exception as exc:  # a failing rescan must not end the watch
@@ -124,7 +138,17 @@ class Watcher:
     def _due(self, now: float) -> list[str]:
         due = [r for r, t in self._dirty.items() if now - t >= SETTLE_S]
         due += [r for r, t in self._recheck.items() if now >= t and r not in due]
+        due += [r for r in rescan_due(self._followed, self._scanned, now, self._every_s)
+                if r not in due]
         for r in due:
             self._dirty.pop(r, None)
             self._recheck.pop(r, None)
         return due
+
+
+def rescan_due(roots, scanned: dict[str, float], now: float, every_s: float) -> list[str]:
+    """The roots not rescanned for `every_s` seconds (a root never rescanned yet counts from
+    when it was first seen here: `scanned` is filled in for it)."""
+    for root in roots:
+        scanned.setdefault(root, now)
+    return [r for r in roots if now - scanned[r] >= every_s]
