@@ -395,3 +395,27 @@ def test_a_file_replaced_while_it_is_cut_leaves_no_package(tmp_path, agent, ext)
                      tmp_path / "out", progress=replace_once)
     assert not later.exists()
     assert not (tmp_path / "out").exists()
+
+
+APPLE_DOUBLE = bytes.fromhex("0005160700020000") + b"Mac OS X        " + bytes(4096 - 24)
+
+
+def test_the_companions_a_mac_writes_on_a_card_are_not_recordings(tmp_path, agent):
+    """A card looked at on a Mac gets a `._<name>` file (AppleDouble: 4 KiB of Finder data)
+    beside each recording. Each was indexed as a damaged recording placed at its twin's time,
+    and `._Backyard` was taken for a second channel, so the folder's one camera became two,
+    `yard/Backyard` and `yard/._Backyard`."""
+    root = tmp_path / "card"
+    clip(root, "Backyard.20261120_140000.mp4", "2026-11-20T22:00:00Z", 4)
+    clip(root, "Backyard.20261120_140010.mp4", "2026-11-20T22:00:10Z", 4)
+    for name in ("Backyard.20261120_140000.mp4", "Backyard.20261120_140010.mp4"):
+        (root / f"._{name}").write_bytes(APPLE_DOUBLE)
+    (root / ".DS_Store").write_bytes(b"\0\0\0\1Bud1" + bytes(100))
+    for p in root.iterdir():
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    look = agent.look_at_folder(root)
+    assert (look.recordings, look.cameras) == (2, ("Backyard",))
+    agent.add_source(root, camera="yard", tz=LA)
+    (report,) = agent.scan()
+    assert report.seen == 2 and report.statuses == {"ok": 2}
+    assert agent.cameras() == ["yard"]

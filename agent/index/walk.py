@@ -6,7 +6,7 @@ never opened, and so is one that leads to no file (a loop). File names that are 
 are reported, and unreadable folders too. An evidence package's folder (a BagIt bag
 footage-agent signed: `bagit.txt` and `tagmanifest-sha256.txt.minisig`) is never entered: its
 clip was cut from recordings, it is not one, and indexed it would come back as footage of the
-moment it was exported.
+moment it was exported. Nor is a Mac's `._<name>` companion of a file ever read as a recording.
 """
 from __future__ import annotations
 
@@ -58,6 +58,8 @@ def walk(root: Path):
                     if not skipped_folder(entry.path, name):
                         stack.append((entry.path, rel + "/"))
                     continue
+                if skipped_file(name):
+                    continue
                 if entry.is_symlink():
                     link = link_inside(real_root, entry.path)
                     if link is None:
@@ -93,6 +95,13 @@ def skipped_folder(path: str, name: str) -> bool:
     if name in SKIP_DIRS or name.startswith("."):
         return True
     return all(os.path.isfile(os.path.join(path, n)) for n in ("bagit.txt", SIGNATURE))
+
+
+def skipped_file(name: str) -> bool:
+    """True for a file a scan never reads: the `._<name>` companion a Mac writes beside each
+    file on a card or share that cannot keep its Finder data itself (FAT, exFAT, many NAS
+    shares). It is named like the recording it describes but holds 4 KiB of Finder data."""
+    return name.startswith("._")
 
 
 def _leads_to_something(path: str, folder: str) -> bool:
