@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from agent import timebase
 from agent.audit.log import AuditError, AuditLog
@@ -31,8 +32,10 @@ class OwnerIndex:
     """Index methods of the Agent."""
 
     def scan(self, paths: list[str] | None = None, tz: str | None = None,
-             cancel: threading.Event | None = None) -> list[ScanReport]:
-        """Index the given folders (registering new ones) or every registered source.
+             cancel: threading.Event | None = None,
+             progress: Callable[[str, int], None] | None = None) -> list[ScanReport]:
+        """Index the given folders (registering new ones) or every registered source;
+        `progress(folder, files looked at)` as each folder's walk goes on.
 
         A named folder that cannot be scanned (its drive unplugged) raises AgentError. Without
         `paths`, one such folder is a problem in its own report and the others are scanned
@@ -48,7 +51,8 @@ class OwnerIndex:
                 reports.append(self._refresh(recorders[src.id], cancel))
                 continue
             try:
-                report = self._scan_folder(src, cancel)
+                report = self._scan_folder(src, cancel, None if progress is None else
+                                           lambda n, root=src.root: progress(root, n))
             except AgentError as exc:
                 if paths:
                     raise
@@ -56,7 +60,8 @@ class OwnerIndex:
             reports.append(report)
         return reports
 
-    def _scan_folder(self, src: Source, cancel: threading.Event | None) -> ScanReport:
+    def _scan_folder(self, src: Source, cancel: threading.Event | None,
+                     progress: Callable[[int], None] | None = None) -> ScanReport:
         """Scan one registered folder; AgentError (and a ScanFailed event) when it cannot be."""
         try:
             timebase.check_clock_offset(src.clock_offset_s)
@@ -66,7 +71,7 @@ class OwnerIndex:
             self.emit(ScanFailed(src.root, why))
             raise AgentError(why) from None
         try:
-            report = scan_source(self.store, src, cancel=cancel)
+            report = scan_source(self.store, src, cancel=cancel, progress=progress)
         except OSError as exc:
             self.emit(ScanFailed(src.root, str(exc)))
             raise AgentError(str(exc)) from None

@@ -375,3 +375,22 @@ def test_names_on_a_shared_drive_cannot_write_on_the_owners_terminal(capsys, tmp
     assert "\\x1b[2J" in recordings_out and "140010\\nok line" in recordings_out
     assert "\\x1b]0;pwned\\x07" in listings[1][1]
     assert "share\\x1b]0;pwned\\x07/Yard.20261120_220040.mp4" in listings[3][1]
+
+
+def test_a_scan_says_how_many_files_it_has_looked_at_as_it_goes(capsys, recordings, tmp_path,
+                                                                monkeypatch):
+    """A NAS share of tens of thousands of recordings takes minutes to index the first time,
+    and the scan said nothing until it was done: no way to tell it from one that hangs."""
+    from agent.index import scan as scan_mod
+    monkeypatch.setattr(scan_mod, "PROGRESS_EVERY", 2)
+    h = ["--home", str(tmp_path / "home")]
+    assert run(capsys, "sources", "add", str(recordings), "--tz", "UTC", *h)[0] == 0
+    code, out, err = run(capsys, "scan", "--progress", "json", "--json", *h)
+    assert code == 0 and json.loads(out)[0]["seen"] == 4
+    updates = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
+    done = [u["done"] for u in updates]   # the first at once, the others at most 4 a second
+    assert done[0] == 2 and done == sorted(done) and done[-1] <= 4
+    assert {(u["stage"], u["unit"], u["total"]) for u in updates} == {
+        (f"scanning {recordings}", "file", None)}
+    code, out, err = run(capsys, "scan", "--progress", "plain", *h)
+    assert code == 0 and f"scanning {recordings} (2 files)" in err

@@ -5,6 +5,8 @@ from agent.commands import recorders
 from agent.commands.common import Refused, UsageError, parse_time, print_json, say, utc
 from agent.commands.interrupt import Interrupted
 from agent.commands.local_time import CAMERA_HELP, shown, time_help, window, zone_for
+from agent.commands.progress import add_option as add_progress_option
+from agent.commands.progress import progress_display
 from agent.commands.option_values import (offset_seconds, typed_camera, typed_layout,
                                            typed_zone)
 from agent.count_words import counted
@@ -40,6 +42,7 @@ def add_parsers(sub, common) -> None:
     s.add_argument("paths", nargs="*", metavar="PATH")
     s.add_argument("--tz", help="time zone for a PATH that is not yet a source")
     s.add_argument("--json", action="store_true")
+    add_progress_option(s)
     s.set_defaults(func=scan)
 
     r = sub.add_parser("recordings", parents=[common], help="list indexed files")
@@ -137,8 +140,15 @@ def scan(agent: Agent, args) -> int:
 def _scanned(agent: Agent, args, paths: list[str] | None, tz: str | None = None) -> int:
     """Scan `paths` (None: every source) as `scan` does, saying each report; a folder that
     cannot be scanned ends the command as a failure once the others are done."""
-    reports = args.stopper.run_job(
-        lambda cancel: agent.scan(paths, tz=tz, cancel=cancel))
+    # Files looked at, per folder: a share of tens of thousands takes minutes the first time.
+    display = progress_display(args, "file") if hasattr(args, "progress") else None
+    try:
+        reports = args.stopper.run_job(lambda cancel: agent.scan(
+            paths, tz=tz, cancel=cancel,
+            progress=display and (lambda root, n: display.update(f"scanning {one_line(root)}", n))))
+    finally:
+        if display is not None:
+            display.close()
     if args.stopper.event.is_set():   # the scan stopped between files: what it did is kept
         raise Interrupted(args.stopper.signum)
     out = [{"source": r.source, "seen": r.seen, "added": r.added, "updated": r.updated,

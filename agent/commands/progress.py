@@ -160,6 +160,8 @@ def plain_line(stage: str, done: float, total: float | None, unit: str,
     if total:
         parts.append(f"{amount(done, unit) if unit == 'B' else f'{done:.0f}'} of "
                      f"{amount(total, unit)}")
+    elif done:   # a count with no end known (the files a scan has looked at)
+        parts.append(amount(done, unit))
     if rate:
         parts.append(f"{amount(rate, unit)}/s")
     if eta_s is not None and total:

@@ -12,7 +12,9 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
+from agent.callbacks import call_safely
 from agent.index.frigate_db import FrigateTimes, load_frigate_times
 from agent.index.layouts import NameFacts, looks_like_recording, parse_path
 from agent.index.placement import place
@@ -27,6 +29,7 @@ from agent.timebase import in_calendar
 # A file modified this recently may still be growing; the watcher re-checks it.
 IN_PROGRESS_S = 10
 _BATCH = 5000
+PROGRESS_EVERY = 200   # files looked at between two progress calls
 # The modification time kept for a file that could not be read (permission denied, a read
 # error): no file has it, so every scan reads the file again; fixing a file's permissions
 # changes neither its size nor its date.
@@ -51,8 +54,11 @@ class ScanReport:
 
 
 def scan_source(store: Store, source: Source, cancel: threading.Event | None = None,
-                now: float | None = None) -> ScanReport:
-    """Index one source incrementally; returns counts and the problems it met."""
+                now: float | None = None,
+                progress: Callable[[int], None] | None = None) -> ScanReport:
+    """Index one source incrementally; returns counts and the problems it met. `progress`
+    is told how many files the walk has looked at, every PROGRESS_EVERY and at the end (a
+    share of tens of thousands takes minutes the first time: the owner sees it move)."""
     root = Path(source.root)
     if not root.is_dir():
         raise FileNotFoundError(f"the recordings folder {root} is missing: connect the drive it "
@@ -80,10 +86,13 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
     replaced: list[str] = []   # ring files whose rows are written anew
     statuses: Counter = Counter()
     added = updated = 0
+    looked = -1
     try:
-        for path, rel, st, error, link in walk(root):
+        for looked, (path, rel, st, error, link) in enumerate(walk(root)):
             if cancel is not None and cancel.is_set():
                 break
+            if looked and looked % PROGRESS_EVERY == 0:
+                call_safely(progress, looked)
             if error is not None:
                 if rel is None:
                     blocked.append(path + os.sep)
@@ -129,6 +138,7 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
                 batch.clear()
                 replaced.clear()
         store.upsert(batch, replaced)
+        call_safely(progress, looked + 1)
     finally:
         names.settle(walked=cancel is None or not cancel.is_set())
     gone = [p for p in known if p not in seen and not any(p.startswith(b) for b in blocked)]
