@@ -91,8 +91,8 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
         for looked, (path, rel, st, error, link) in enumerate(walk(root)):
             if cancel is not None and cancel.is_set():
                 break
-            if looked and looked % PROGRESS_EVERY == 0:
-                call_safely(progress, looked)
+            if (looked + 1) % PROGRESS_EVERY == 0:   # counting the one looked at now
+                call_safely(progress, looked + 1)
             if error is not None:
                 if rel is None:
                     blocked.append(path + os.sep)

@@ -478,6 +478,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Indexando sus grabaciones; la primera vez puede tardar un poco…</translation>
     </message>
     <message>
+        <source>Indexing your recordings… files looked at so far: {count}</source>
+        <translation>Indexando sus grabaciones… archivos revisados hasta ahora: {count}</translation>
+    </message>
+    <message>
         <source>The folder was added, but no recordings were found in it. If it is not the folder your recorder writes to, remove it in Settings and add the right one.</source>
         <translation>Se añadió la carpeta, pero no se encontró ninguna grabación en ella. Si no es la carpeta en la que graba su grabadora, quítela en Ajustes y añada la correcta.</translation>
     </message>
