@@ -243,6 +243,16 @@ def test_one_folder_added_by_a_second_path_reads_in_spanish(spanish, tmp_path):
         spanish_of(matches(advice), folder=str(share))])
 
 
+def test_a_recording_changed_since_the_scan_says_the_app_reads_it_again_in_spanish(spanish):
+    from agent.index.changed import changed_words
+    path = WINDOWS_PATH + "\\porch.20261120_140000.mp4"
+    for paths, shown in (([path], path), ([path, path + "2", path + "3"], path + " (and 2 more)")):
+        message = changed_words(paths)
+        said = in_owner_language(message)
+        assert said == spanish_of(matches(message), path=shown)
+        assert "scan" not in core_words.IN_THE_APP[matches(message)]
+
+
 def test_a_missing_folder_or_an_approval_to_resume_names_the_apps_own_buttons(tmp_path):
     """The core's advice to type `footage-agent sources remove` or `--accept-dropped-frames`
     means nothing in the app: the owner is told the page or button to use, in English too."""

@@ -2300,6 +2300,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>la bandeja de entrada {path} está dañada y no se puede usar ({detail}); guarda las solicitudes que recibió y lo que decidió y envió para cada una, así que no la borre: vuelva a poner una copia de una copia de seguridad, o apártela (consérvela): las solicitudes vuelven a llegar entonces desde los portales de las agencias, sin lo que usted decidió sobre ellas aquí</translation>
     </message>
     <message>
+        <source>the recording {path} changed after it was indexed (a recorder wrote over it, or it was replaced), so its times in the index may not be its footage&apos;s; nothing was cut from it: scan the folder again, then export again</source>
+        <translation>la grabación {path} cambió después de indexarse (un grabador escribió encima o fue sustituida), así que sus horas en el índice pueden no ser las de su vídeo; no se recortó nada de ella: vuelva a examinar la carpeta y exporte de nuevo</translation>
+    </message>
+    <message>
+        <source>the recording {path} changed after it was indexed (a recorder wrote over it, or it was replaced), so its times in the index may not be its footage&apos;s; nothing was cut from it. The app reads the folder again by itself (at once for a folder on this computer, within 5 minutes for a network share): then try again</source>
+        <translation>la grabación {path} cambió después de indexarse (un grabador escribió encima o fue sustituida), así que sus horas en el índice pueden no ser las de su vídeo; no se recortó nada de ella. La aplicación vuelve a leer la carpeta por sí misma (al momento si está en este equipo, en 5 minutos como máximo si es una carpeta compartida de red): después, inténtelo de nuevo</translation>
+    </message>
+    <message>
         <source>the inbox {path} is damaged and cannot be used ({detail}); it holds the requests you received and what you decided and sent for each, so do not delete it. Quit footage-agent (Quit on its icon by the clock), then put back a copy of the file from a backup, or rename it to keep it, and start footage-agent again: without a copy, the requests come in again from the agencies&apos; portals, without what you decided on them here</source>
         <translation>la bandeja de entrada {path} está dañada y no se puede usar ({detail}); guarda las solicitudes que recibió y lo que decidió y envió para cada una, así que no la borre. Cierre footage-agent (Salir en su icono junto al reloj), luego vuelva a poner una copia del archivo de una copia de seguridad, o cámbiele el nombre para conservarla, y abra footage-agent de nuevo: sin una copia, las solicitudes vuelven a llegar desde los portales de las agencias, sin lo que usted decidió sobre ellas aquí</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from gui.views.core_app_words import (  # noqa: F401 (IN_THE_APP: core_words' way in)
     APPROVE_AGAIN,
+    CHANGED_SINCE_SCAN,
     CHANGED_WHILE_SENT,
     DAMAGED,
     FOLDER_MISSING,
@@ -91,6 +92,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the network share holding {path} went away: connect it again"),
     # the recordings folder (agent/index/scan.py) and the package folder (agent/export)
     FOLDER_MISSING,
+    CHANGED_SINCE_SCAN,
     QT_TRANSLATE_NOOP("core", "the recordings folder {path} cannot be read ({reason}): check "
                               "that the drive is connected and that your user account may open "
                               "that folder"),
