@@ -383,3 +383,16 @@ def test_a_share_dropped_mid_scan_keeps_the_rows_of_what_the_walk_had_not_reache
         agent.close()
         if real_mount:
             subprocess.run(["umount", str(share)], capture_output=True)
+
+
+def test_a_folder_still_listed_is_never_taken_for_deleted(tmp_path):
+    """Windows says "not found" for a path too long to open as for one deleted: the walk asks
+    the folder above whether the folder is still there before taking it for deleted (its rows
+    would go, and the scan would say nothing)."""
+    from agent.index.walk import no_longer_listed
+    day = tmp_path / "Mp4Record" / "2026-05-15"
+    day.mkdir(parents=True)
+    assert not no_longer_listed(str(day))
+    day.rmdir()
+    assert no_longer_listed(str(day))
+    assert not no_longer_listed(str(tmp_path / "gone" / "2026-05-15"))   # nor above it: not told

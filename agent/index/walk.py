@@ -44,7 +44,7 @@ def walk(root: Path):
         except OSError as exc:
             if rel_folder and _gone(os.path.dirname(folder)):   # the card or share left
                 yield folder, None, None, WENT_AWAY, None
-            elif not (rel_folder and isinstance(exc, FileNotFoundError)):
+            elif not (rel_folder and no_longer_listed(folder)):
                 yield folder, None, None, exc.strerror or str(exc), None
             # else deleted since its folder was listed (a recorder freeing space): its files
             # are gone, as a single file deleted is
@@ -125,6 +125,15 @@ def _gone(folder: str) -> bool:
             return next(listing, None) is None
     except OSError:
         return True
+
+
+def no_longer_listed(folder: str) -> bool:
+    """True when the folder above `folder` no longer lists it. Asked of the folder above, not
+    of `folder` itself: a path Windows finds too long says "not found" as a deleted one does."""
+    try:
+        return os.path.basename(folder) not in os.listdir(os.path.dirname(folder))
+    except OSError:
+        return False
 
 
 def _has_surrogates(text: str) -> bool:
