@@ -396,3 +396,24 @@ def test_a_folder_still_listed_is_never_taken_for_deleted(tmp_path):
     day.rmdir()
     assert no_longer_listed(str(day))
     assert not no_longer_listed(str(tmp_path / "gone" / "2026-05-15"))   # nor above it: not told
+
+
+def test_a_folder_reached_again_inside_itself_is_walked_once(tmp_path):
+    """A share whose server follows a link back up (a NAS's `latest -> .` seen over SMB) or
+    a folder mounted inside itself shows the walk the same folder again below itself: every
+    recording in it was indexed again under the second path (with a server that follows the
+    link every time, again and again until the path is too long)."""
+    from tests.test_cli_index import bind
+    card, _ = card_of_ten(tmp_path)
+    if not bind(card, card / "again"):
+        pytest.skip("a folder cannot be mounted a second time here")
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(card, tz="UTC")
+        (report,) = agent.scan()
+        paths = [r.path for r in agent.recordings()]
+    finally:
+        agent.close()
+        subprocess.run(["umount", str(card / "again")], capture_output=True)
+    assert report.seen == 10 and len(paths) == 10
+    assert not [p for p in paths if str(card / "again") in p]

@@ -1,10 +1,11 @@
 """Walking a recordings folder: every file once, never out of the folder, never stuck.
 
-Iterative, never follows folder links (a loop must not hang the scan), sorted for a stable
-order. A file link is followed only to a file inside the source; a link out of it is listed,
-never opened, and so is one that leads to no file (a loop). File names that are not valid text
-are reported, and unreadable folders too. An evidence package's folder (a BagIt bag
-footage-agent signed: `bagit.txt` and `tagmanifest-sha256.txt.minisig`) is never entered: its
+Iterative, never follows folder links (a loop must not hang the scan), never enters a folder it
+has been in under another path (one mounted inside itself, a share whose server follows a link
+back up), sorted for a stable order. A file link is followed only to a file inside the
+source; a link out of it is listed, never opened, and so is one that leads to no file (a loop).
+File names that are not valid text are reported, and unreadable folders too. An evidence
+package's folder (a BagIt bag footage-agent signed: `bagit.txt` and `tagmanifest-sha256.txt.minisig`) is never entered: its
 clip was cut from recordings, it is not one, and indexed it would come back as footage of the
 moment it was exported. Nor is a Mac's `._<name>` companion of a file ever read as a recording.
 """
@@ -36,8 +37,11 @@ def walk(root: Path):
     """
     real_root = os.path.realpath(root)
     stack = [(str(root), "")]
+    walked: set[tuple[int, int]] = set()   # folders by what the disk calls them
     while stack:
         folder, rel_folder = stack.pop()
+        if _walked_before(folder, walked):
+            continue   # the same folder below itself (a mount, a server following a link)
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name, reverse=True)
@@ -125,6 +129,23 @@ def _gone(folder: str) -> bool:
             return next(listing, None) is None
     except OSError:
         return True
+
+
+def _walked_before(folder: str, walked: set[tuple[int, int]]) -> bool:
+    """True when `folder` is one the walk has been in already under another path: a folder
+    mounted inside itself, or a NAS whose server follows a link back up (`latest -> .` seen
+    over SMB is a plain folder, round and round). Noted as walked otherwise. A folder the
+    disk numbers no file of (0), or that cannot be looked at, is never taken for one."""
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return False   # scandir says why
+    if not st.st_ino:
+        return False
+    if (st.st_dev, st.st_ino) in walked:
+        return True
+    walked.add((st.st_dev, st.st_ino))
+    return False
 
 
 def no_longer_listed(folder: str) -> bool:
