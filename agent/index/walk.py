@@ -5,9 +5,10 @@ has been in under another path (one mounted inside itself, a share whose server 
 back up), sorted for a stable order. A file link is followed only to a file inside the
 source; a link out of it is listed, never opened, and so is one that leads to no file (a loop).
 File names that are not valid text are reported, and unreadable folders too. An evidence
-package's folder (a BagIt bag footage-agent signed: `bagit.txt` and `tagmanifest-sha256.txt.minisig`) is never entered: its
-clip was cut from recordings, it is not one, and indexed it would come back as footage of the
-moment it was exported. Nor is a Mac's `._<name>` companion of a file ever read as a recording.
+package's folder (a BagIt bag footage-agent signed: `bagit.txt` and
+`tagmanifest-sha256.txt.minisig`) is never entered: its clip was cut from recordings, it is not
+one, and indexed it would come back as footage of the moment it was exported. Nor is a Mac's
+`._<name>` companion of a file ever read as a recording.
 """
 from __future__ import annotations
 
