@@ -419,3 +419,23 @@ def test_the_companions_a_mac_writes_on_a_card_are_not_recordings(tmp_path, agen
     (report,) = agent.scan()
     assert report.seen == 2 and report.statuses == {"ok": 2}
     assert agent.cameras() == ["yard"]
+
+
+def test_a_link_to_a_folder_outside_is_said_and_one_inside_is_walked_once(tmp_path, agent):
+    """A link to a folder of recordings elsewhere (an owner gathering cameras with links)
+    was skipped without a word: the scan said "0 files" and nothing else. One inside the
+    folder (ZoneMinder links each monitor's name to its numbered folder) is walked through
+    its target alone."""
+    root, elsewhere = tmp_path / "rec", tmp_path / "nas" / "porch"
+    clip(elsewhere, "cam.20261120_140000.mp4", "2026-11-20T22:00:00Z", 4)
+    clip(root, "1/cam.20261120_140010.mp4", "2026-11-20T22:00:10Z", 4)
+    (root / "porch").symlink_to(elsewhere, target_is_directory=True)
+    (root / "Front Door").symlink_to("1", target_is_directory=True)
+    agent.add_source(root, camera="cam", tz=LA)
+    (report,) = agent.scan()
+    rows = {r.path: r for r in agent.recordings()}
+    assert sorted(rows) == [str(root / "1" / "cam.20261120_140010.mp4"), str(root / "porch")]
+    out = rows[str(root / "porch")]
+    assert out.status == "unsupported" and "a link to a folder outside" in out.reason
+    assert [p for p in report.problems if "a link to a folder outside" in p]
+    assert not [p for p in report.problems if "Front Door" in p]

@@ -21,6 +21,9 @@ from frp.bagit import SIGNATURE
 
 SKIP_DIRS = {"@eaDir", "#recycle", "#snapshot", "$RECYCLE.BIN", "System Volume Information"}
 WENT_AWAY = "it went away during the scan: was the card or drive removed?"
+FOLDER_LINK_OUT = ("a link to a folder outside this recordings folder; links out of a recordings "
+                   "folder are never followed: add the folder it leads to as a recordings folder "
+                   "of its own")
 LINK_NOWHERE = ("a link that leads to no file (to itself, round a loop of links, or to a file "
                 "no longer there); put the recording itself here to index it")
 
@@ -70,6 +73,8 @@ def walk(root: Path):
                     if link is None:
                         if looks_like_recording(rel):
                             yield entry.path, rel, None, LINK_OUT, None
+                        elif os.path.isdir(entry.path):   # never a word was said of it
+                            yield entry.path, rel, None, FOLDER_LINK_OUT, None
                         continue
                     if not _leads_to_something(entry.path, folder):
                         if looks_like_recording(rel):
