@@ -12,7 +12,7 @@ from pathlib import Path
 
 from agent import timebase
 from agent.errors import AgentError, NotFound, Refusal, UsageProblem
-from agent.index.camera_names import CameraNameError
+from agent.index.camera_names import CameraNameError, composed
 from agent.index.first_look import FolderFacts, look_at_folder
 from agent.index.layouts import LAYOUTS
 from agent.index.rows import Source
@@ -30,7 +30,7 @@ class OwnerSources:
         registered folder has (else: this PC's zone, auto, 0): re-adding a folder to rename
         its camera must not move its recordings in time. TimeError for an unknown zone or an
         unusable clock offset."""
-        root = Path(path).expanduser().absolute()
+        root = Path(self._registered(str(Path(path).expanduser().absolute())))
         if root.exists() and not root.is_dir():   # one recording, dragged in for its folder
             raise UsageProblem(f"{root} is a file, not a folder: give the recordings folder "
                                f"that holds it ({root.parent})")
@@ -99,7 +99,7 @@ class OwnerSources:
         if is_url(path):
             self.remove_recorder(str(path))
             return
-        root = str(Path(path).expanduser().absolute())
+        root = self._registered(str(Path(path).expanduser().absolute()))
         if not self.store.remove_source(root):
             known = [s.root for s in self.store.sources() if not is_url(s.root)]
             raise NotFound(f"{root} is not a registered recordings folder ("
@@ -111,7 +111,17 @@ class OwnerSources:
         """The source of a folder path, or of a recorder's address."""
         if is_url(path):
             return self.store.source(str(path).strip().rstrip("/"))
-        return self.store.source(str(Path(path).expanduser().absolute()))
+        return self.store.source(self._registered(str(Path(path).expanduser().absolute())))
+
+    def _registered(self, root: str) -> str:
+        """The registered folder `root` names, spelt as it was registered: `root` itself, or
+        the one it is once accents are written alike (a Mac names a card's folder 'Café' with
+        the accent as a character of its own, a keyboard types one: on a Mac both open the
+        same folder). `root` when none is."""
+        if self.store.source(root) is not None:
+            return root
+        alike = [s.root for s in self.store.sources() if composed(s.root) == composed(root)]
+        return alike[0] if len(alike) == 1 else root
 
     def look_at_folder(self, path: str | Path) -> FolderFacts:
         """What a recordings folder seems to hold, before it is added: how many recordings,

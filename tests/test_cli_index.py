@@ -394,3 +394,21 @@ def test_a_scan_says_how_many_files_it_has_looked_at_as_it_goes(capsys, recordin
         (f"scanning {recordings}", "file", None)}
     code, out, err = run(capsys, "scan", "--progress", "plain", *h)
     assert code == 0 and f"scanning {recordings} (2 files)" in err
+
+
+def test_a_folder_named_as_a_mac_writes_it_is_found_by_the_name_typed(capsys, tmp_path, home):
+    """A card a Mac named 'Café' keeps the accent as a character of its own (NFD); typed, it
+    is one character (NFC). On a Mac both open the same folder, yet `sources remove` and
+    `scan PATH` typed so said it was not registered ("registered: .../Café")."""
+    folder = tmp_path / "Cafe\u0301"
+    folder.mkdir()
+    typed = str(tmp_path / "Caf\u00e9")
+    h = ["--home", str(home)]
+    assert run(capsys, *h, "sources", "add", str(folder), "--tz", "UTC")[0] == 0
+    code, out, err = run(capsys, *h, "scan", typed, "--json")
+    assert code == 0, err
+    assert [r["source"] for r in json.loads(out)] == [str(folder)]
+    code, _, err = run(capsys, *h, "sources", "remove", typed)
+    assert code == 0, err
+    code, out, _ = run(capsys, *h, "sources", "list", "--json")
+    assert json.loads(out) == []
