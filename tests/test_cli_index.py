@@ -394,6 +394,9 @@ def test_a_scan_says_how_many_files_it_has_looked_at_as_it_goes(capsys, recordin
         (f"scanning {recordings}", "file", None)}
     code, out, err = run(capsys, "scan", "--progress", "plain", *h)
     assert code == 0 and f"scanning {recordings} (2 files)" in err
+    monkeypatch.setattr(scan_mod, "PROGRESS_EVERY", 1)
+    code, out, err = run(capsys, "scan", "--progress", "plain", *h)
+    assert code == 0 and f"scanning {recordings} (1 file)" in err   # not "1 files"
 
 
 def test_a_folder_named_as_a_mac_writes_it_is_found_by_the_name_typed(capsys, tmp_path, home):
