@@ -417,3 +417,21 @@ def test_a_folder_reached_again_inside_itself_is_walked_once(tmp_path):
         subprocess.run(["umount", str(card / "again")], capture_output=True)
     assert report.seen == 10 and len(paths) == 10
     assert not [p for p in paths if str(card / "again") in p]
+
+
+def test_a_day_folder_emptied_file_by_file_mid_scan_is_not_a_card_pulled_out(tmp_path,
+                                                                            monkeypatch):
+    """A recorder deleting a day's files one by one while the scan is in that folder leaves
+    it empty for a moment: that is files deleted, not the card pulled out (only the
+    recordings folder itself found empty is a mount point left behind)."""
+    card = reolink_days(tmp_path)
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(card, tz="UTC")
+        agent.scan()
+        day = card / "Mp4Record" / "2026-05-15"
+        walk_that(monkeypatch, 4, lambda: [f.unlink() for f in day.iterdir()])
+        (report,) = agent.scan()
+        assert not report.problems and report.removed == 2
+    finally:
+        agent.close()

@@ -50,7 +50,8 @@ def walk(root: Path):
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name, reverse=True)
         except OSError as exc:
-            if rel_folder and _gone(os.path.dirname(folder)):   # the card or share left
+            parent = os.path.dirname(folder)
+            if rel_folder and _gone(parent, mount=parent == str(root)):   # card or share left
                 yield folder, None, None, WENT_AWAY, None
             elif not (rel_folder and no_longer_listed(folder)):
                 yield folder, None, None, exc.strerror or str(exc), None
@@ -76,7 +77,7 @@ def walk(root: Path):
                         elif os.path.isdir(entry.path):   # never a word was said of it
                             yield entry.path, rel, None, FOLDER_LINK_OUT, None
                         continue
-                    if not _leads_to_something(entry.path, folder):
+                    if not _leads_to_something(entry.path, folder, mount=not rel_folder):
                         if looks_like_recording(rel):
                             yield entry.path, rel, None, LINK_NOWHERE, None
                         continue
@@ -85,7 +86,7 @@ def walk(root: Path):
                 st = entry.stat()
             except OSError:
                 # The card or drive left mid-walk: its files are out of reach, not deleted.
-                if _gone(folder):
+                if _gone(folder, mount=not rel_folder):
                     yield folder, None, None, WENT_AWAY, None
                     break
                 continue   # this one file went (a camera recycling its oldest)
@@ -114,25 +115,26 @@ def skipped_file(name: str) -> bool:
     return name.startswith("._")
 
 
-def _leads_to_something(path: str, folder: str) -> bool:
+def _leads_to_something(path: str, folder: str, mount: bool) -> bool:
     """False for a link to itself, round a loop, or to a file no longer there; OSError when
     its folder went away meanwhile (the walk says so for the folder)."""
     try:
         os.stat(path)
         return True
     except OSError:
-        if _gone(folder):
+        if _gone(folder, mount):
             raise
         return False
 
 
-def _gone(folder: str) -> bool:
-    """True when `folder` cannot be listed any more (unplugged, failing) or lists nothing
-    though it held what the walk was looking at: a share or card unmounted leaves its mount
-    point there, empty."""
+def _gone(folder: str, mount: bool) -> bool:
+    """True when `folder` cannot be listed any more (unplugged, failing) or, being the
+    recordings folder itself (`mount`), lists nothing though it held what the walk was looking
+    at: a share or card unmounted leaves its mount point there, empty. A folder below it
+    emptied is a recorder deleting its files one by one."""
     try:
         with os.scandir(folder) as listing:
-            return next(listing, None) is None
+            return mount and next(listing, None) is None
     except OSError:
         return True
 
