@@ -15,7 +15,7 @@ DOC = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text("ut
 # Options the doc gives to several commands at once, in prose: the sentence that does it.
 SAID_FOR_SEVERAL = {
     "--home": "Every command takes `--home DIR`",
-    "--progress": "Long commands (`export`, `approve`, `upload`) take `--progress",
+    "--progress": "`) take `--progress",   # after the list of the long commands
 }
 
 
