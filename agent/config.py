@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from agent.os_words import plain_os_error
-from agent.permissions import owner_only_folder
+from agent.permissions import owner_only_folder, unused_folder
 from agent.storage import write_atomic
 
 ENV_HOME = "FOOTAGE_AGENT_HOME"
@@ -38,7 +38,7 @@ def resolve_home(explicit: str | os.PathLike | None = None) -> Path:
 def ensure_home(home: Path) -> Path:
     """Create the home folder 0700 (and tighten an existing one); return it."""
     try:
-        new = not home.exists()
+        new = unused_folder(home)
         home.mkdir(mode=0o700, parents=True, exist_ok=True)
         owner_only_folder(home, new)   # 0700, or an owner-only ACL on Windows
     except OSError as exc:

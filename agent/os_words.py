@@ -72,13 +72,18 @@ WINDOWS_ERRORS: dict[int, int] = {
     33: errno.EBUSY,        # ERROR_LOCK_VIOLATION
     39: errno.ENOSPC,       # ERROR_HANDLE_DISK_FULL
     53: errno.ENXIO,        # ERROR_BAD_NETPATH
+    59: errno.ENXIO,        # ERROR_UNEXP_NET_ERR (a share dropping while it is read)
+    64: errno.ENXIO,        # ERROR_NETNAME_DELETED (a share gone: the NAS off, Wi-Fi lost)
     67: errno.ENXIO,        # ERROR_BAD_NET_NAME
     80: errno.EEXIST,       # ERROR_FILE_EXISTS
     112: errno.ENOSPC,      # ERROR_DISK_FULL
     145: errno.ENOTEMPTY,   # ERROR_DIR_NOT_EMPTY
     183: errno.EEXIST,      # ERROR_ALREADY_EXISTS
     206: errno.ENAMETOOLONG,  # ERROR_FILENAME_EXCED_RANGE
+    223: errno.EFBIG,       # ERROR_FILE_TOO_LARGE
+    1006: errno.ENXIO,      # ERROR_FILE_INVALID (its volume went away: a stick pulled out)
     1117: errno.EIO,        # ERROR_IO_DEVICE
+    1167: errno.ENXIO,      # ERROR_DEVICE_NOT_CONNECTED
     1392: errno.EIO,        # ERROR_FILE_CORRUPT
 }
 

@@ -199,7 +199,7 @@ class OwnerExports:
 
         cut = done.cut
         kinds = [r["kind"] for r in redaction_records(redaction, cut.redaction,
-                                                      audio_kept=cut.audio)]
+                                                      (start_us, end_us), audio_kept=cut.audio)]
         try:
             AuditLog(self.home).append(
                 "export", via="manual", camera=camera, package=str(done.package.path),

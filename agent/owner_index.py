@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from agent import timebase
 from agent.audit.log import AuditError, AuditLog
@@ -33,8 +33,10 @@ class OwnerIndex:
     """Index methods of the Agent."""
 
     def scan(self, paths: list[str] | None = None, tz: str | None = None,
-             cancel: threading.Event | None = None) -> list[ScanReport]:
-        """Index the given folders (registering new ones) or every registered source.
+             cancel: threading.Event | None = None,
+             progress: Callable[[str, int], None] | None = None) -> list[ScanReport]:
+        """Index the given folders (registering new ones) or every registered source;
+        `progress(folder, files looked at)` as each folder's walk goes on.
 
         A named folder that cannot be scanned (its drive unplugged) raises AgentError. Without
         `paths`, one such folder is a problem in its own report and the others are scanned
@@ -50,7 +52,8 @@ class OwnerIndex:
                 reports.append(self._refresh(recorders[src.id], cancel))
                 continue
             try:
-                report = self._scan_folder(src, cancel)
+                report = self._scan_folder(src, cancel, progress=None if progress is None else
+                                           lambda n, root=src.root: progress(root, n))
             except AgentError as exc:
                 if paths:
                     raise
@@ -60,7 +63,8 @@ class OwnerIndex:
 
     def _scan_folder(self, src: Source, cancel: threading.Event | None,
                      within: list[str] | None = None,
-                     files: dict[str, set[str]] | None = None) -> ScanReport:
+                     files: dict[str, set[str]] | None = None,
+                     progress: Callable[[int], None] | None = None) -> ScanReport:
         """Scan one registered folder (only the folders of it `within`, when given: see
         scan_source); AgentError (and a ScanFailed event) when it cannot be."""
         try:
@@ -71,7 +75,8 @@ class OwnerIndex:
             self.emit(ScanFailed(src.root, why))
             raise AgentError(why) from None
         try:
-            report = scan_source(self.store, src, cancel=cancel, within=within, files=files)
+            report = scan_source(self.store, src, cancel=cancel, within=within, files=files,
+                                 progress=progress)
         except OSError as exc:
             self.emit(ScanFailed(src.root, str(exc)))
             raise AgentError(str(exc)) from None

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from agent.audit.log import AuditError, AuditLog, AuditReport
 from agent.errors import AgentError, Refusal
+from agent.requests.agencies import is_copy
 from agent.requests.agency_changes import AgencyChange, TrustStoreError
 from agent.timebase import TimeError, parse_rfc3339
 from frp.agency import Agency
@@ -30,10 +31,12 @@ class LogRecord:
 @dataclass(frozen=True)
 class DamagedAgencyFile:
     """An agency file in the trust store that no longer validates (edited or damaged on
-    disk): shown to the owner, never trusted. Importing the agency's file again replaces it."""
+    disk), or a second file for an agency (`copy`): shown to the owner, never trusted.
+    Importing the agency's file again replaces a damaged one; a copy is moved out."""
 
     file: str               # its name under <home>/agencies/
     problem: str            # what is wrong, in the words of the agency-file check
+    copy: bool = False      # a copy of an agency's file beside the one kept for it
 
 
 class OwnerRecords:
@@ -68,7 +71,7 @@ class OwnerRecords:
 
     def damaged_agencies(self) -> list[DamagedAgencyFile]:
         """Agency files that no longer validate, which agencies() leaves out."""
-        return [DamagedAgencyFile(name, problem)
+        return [DamagedAgencyFile(name, problem, is_copy(problem))
                 for name, problem in self.requests.trust.damaged()]
 
     def remove_agency(self, agency_id: str) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from agent import timebase
 from agent.errors import AgentError, NotFound, Refusal, UsageProblem
-from agent.index.camera_names import CameraNameError
+from agent.index.camera_names import CameraNameError, composed
 from agent.index.first_look import FolderFacts, look_at_folder
 from agent.index.layouts import LAYOUTS
 from agent.index.rows import Source
@@ -30,7 +30,7 @@ class OwnerSources:
         registered folder has (else: this PC's zone, auto, 0): re-adding a folder to rename
         its camera must not move its recordings in time. TimeError for an unknown zone or an
         unusable clock offset."""
-        root = Path(path).expanduser().absolute()
+        root = Path(self._registered(str(Path(path).expanduser().absolute())))
         if root.exists() and not root.is_dir():   # one recording, dragged in for its folder
             raise UsageProblem(f"{root} is a file, not a folder: give the recordings folder "
                                f"that holds it ({root.parent})")
@@ -69,17 +69,23 @@ class OwnerSources:
         """Refusal when `root` lies inside a registered folder or holds one: its recordings
         would be indexed twice, under two cameras, and a request for one camera could be
         answered from the other's copy of the same files."""
-        mine = _comparable(root)
+        mine, lineage = _comparable(root), folder_lineage(root)
         for src in self.store.sources():
             if is_url(src.root):
                 continue
             other = _comparable(Path(src.root))
-            if mine.is_relative_to(other):
+            found = folder_identity(other)
+            if found is not None and lineage[:1] == [found]:   # one folder, two paths to it
+                raise Refusal(f"{root} is the recordings folder {src.root} reached by another "
+                              "path (one drive or share mounted twice), which is added already "
+                              f"(camera {src.camera}): adding it would index those recordings "
+                              f"twice, under two cameras. Use {src.root}, or remove it first")
+            if mine.is_relative_to(other) or (found is not None and found in lineage):
                 raise Refusal(f"{root} is inside the recordings folder {src.root}, which is "
                               f"added already (camera {src.camera}): its recordings are indexed "
                               "with that folder's. To give them a name of their own, rename "
                               "the camera instead")
-            if other.is_relative_to(mine):
+            if other.is_relative_to(mine) or (lineage and lineage[0] in folder_lineage(other)):
                 raise Refusal(f"{root} holds the recordings folder {src.root}, which is added "
                               f"already (camera {src.camera}): adding it would index those "
                               "recordings twice, under two cameras. Add its other folders "
@@ -93,7 +99,7 @@ class OwnerSources:
         if is_url(path):
             self.remove_recorder(str(path))
             return
-        root = str(Path(path).expanduser().absolute())
+        root = self._registered(str(Path(path).expanduser().absolute()))
         if not self.store.remove_source(root):
             known = [s.root for s in self.store.sources() if not is_url(s.root)]
             raise NotFound(f"{root} is not a registered recordings folder ("
@@ -105,7 +111,17 @@ class OwnerSources:
         """The source of a folder path, or of a recorder's address."""
         if is_url(path):
             return self.store.source(str(path).strip().rstrip("/"))
-        return self.store.source(str(Path(path).expanduser().absolute()))
+        return self.store.source(self._registered(str(Path(path).expanduser().absolute())))
+
+    def _registered(self, root: str) -> str:
+        """The registered folder `root` names, spelt as it was registered: `root` itself, or
+        the one it is once accents are written alike (a Mac names a card's folder 'Café' with
+        the accent as a character of its own, a keyboard types one: on a Mac both open the
+        same folder). `root` when none is."""
+        if self.store.source(root) is not None:
+            return root
+        alike = [s.root for s in self.store.sources() if composed(s.root) == composed(root)]
+        return alike[0] if len(alike) == 1 else root
 
     def look_at_folder(self, path: str | Path) -> FolderFacts:
         """What a recordings folder seems to hold, before it is added: how many recordings,
@@ -124,6 +140,32 @@ class OwnerSources:
     def local_zone() -> str:
         """This PC's IANA time zone (times are shown to the owner in it); "UTC" when unknown."""
         return timebase.system_zone_name()
+
+
+def folder_identity(path: Path) -> tuple[int, int] | None:
+    """What the disk calls a folder, whatever the path to it (its device and file number, as
+    `os.path.samefile` compares them): one share mounted twice, or a drive reached by its
+    letter and by its network name, is one folder. None when it cannot be told (not there,
+    or a file system that numbers no file, which says 0)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino) if st.st_ino else None
+
+
+def folder_lineage(path: Path) -> list[tuple[int, int]]:
+    """The identities of `path` and every folder above it, nearest first; empty when the
+    folder's own cannot be told."""
+    out = []
+    for folder in (path, *path.parents):
+        found = folder_identity(folder)
+        if found is None:
+            if not out:
+                return []
+            continue
+        out.append(found)
+    return out
 
 
 def _comparable(path: Path) -> Path:

@@ -32,22 +32,40 @@ WHOAMI = ["whoami", "/user", "/fo", "csv", "/nh"]
 _CONSOLE_TEXT = {"text": True, "encoding": "oem" if os.name == "nt" else None,
                  "errors": "replace"}
 _SID = re.compile(r"^S-1-\d+(-\d+)+$")
+_MADE_PRIVATE: set[Path] = set()   # folders given the access list in this run (Windows)
 
 
 class PermissionsError(OSError):
     """The folder could not be made owner-only; the message says which and why."""
 
 
+def unused_folder(path: Path) -> bool:
+    """True when `path` is not there yet or is an empty folder: nothing of the agent's is in
+    it, so it is `new` to owner_only_folder. An empty one is a home the owner made for the
+    app (in Explorer, for `--home`), or one whose access list could not be set the last time
+    (the error stopped the start before anything was written): both are made private now."""
+    try:
+        with os.scandir(path) as entries:
+            return next(entries, None) is None
+    except FileNotFoundError:
+        return True
+    except NotADirectoryError:
+        return False
+
+
 def owner_only_folder(path: Path, new: bool, os_name: str = os.name) -> None:
     """Make the existing folder `path` readable by its owner alone.
 
     POSIX: tightened to 0700 whenever it is looser. Windows: the owner-only ACL is applied
-    when the folder is `new` (applying it costs three processes; a folder made owner-only
-    stays so unless someone changes it on purpose).
+    when the folder is `new` (unused_folder, asked before it was made: applying it costs
+    three processes; a folder made owner-only stays so unless someone changes it on purpose).
     """
     if os_name == "nt":
-        if new:
+        # A home stays empty until something is written, and several parts of one run ask
+        # for it: the access list is set once a run (it is inherited by what comes after).
+        if new and Path(path) not in _MADE_PRIVATE:
             apply_windows_acl(Path(path))
+            _MADE_PRIVATE.add(Path(path))
         return
     if stat.S_IMODE(Path(path).stat().st_mode) != 0o700:
         Path(path).chmod(0o700)

@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from agent import app_lock
 from agent.callbacks import call_safely
 from agent.config import ensure_home, load_settings, resolve_home, save_settings
 from agent.errors import AgentError, NotFound, Refusal, UsageProblem
@@ -54,6 +55,7 @@ class Agent(OwnerSources, OwnerIndex, OwnerCameras, OwnerExports, OwnerRecords,
         self._lock = threading.Lock()
         self._requests = None
         self._left_busy = False   # set by `run` when a thread outlived it (see close)
+        self._app_lock: int | None = None
 
     @property
     def requests(self) -> RequestDesk:
@@ -104,6 +106,15 @@ class Agent(OwnerSources, OwnerIndex, OwnerCameras, OwnerExports, OwnerRecords,
         opening it (camera names are kept differently now); a scan fills it again."""
         return self.store.rebuilt
 
+    def claim_app(self) -> str | None:
+        """Hold this home's app lock until `close` (agent/app_lock.py): None, or when another
+        app has this home open, what to say (where to find it)."""
+        if self._app_lock is None:
+            self._app_lock = app_lock.claim(self.home)
+        if self._app_lock is None:
+            return app_lock.ALREADY_OPEN.format(home=self.home)
+        return None
+
     def subscribe(self, callback: Callable[[object], None]) -> None:
         """Receive every event; a callback that raises is logged and never stops the agent."""
         self._listeners.append(callback)
@@ -116,6 +127,9 @@ class Agent(OwnerSources, OwnerIndex, OwnerCameras, OwnerExports, OwnerRecords,
         """Close the index, the inbox and the previews. After a `run` that left a thread busy
         (a call that cannot be cut short) nothing is closed under it: the process ends it, and
         SQLite keeps every transaction whole."""
+        if self._app_lock is not None:
+            app_lock.release(self._app_lock)
+            self._app_lock = None
         if self._left_busy:
             return
         if not self._lock.acquire(timeout=2.0):

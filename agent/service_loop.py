@@ -136,7 +136,7 @@ class ServiceRun:
             words = str(exc)
         else:
             words = _unexpected(f"{root} could not be scanned again; it is tried again when "
-                                "its files change", exc)
+                                "its files change, and every few minutes", exc)
         self.agent.emit(ScanFailed(root, words))
 
 

@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 
 
+SYSTEM = os.name   # the system whose branch `replace` takes (the tests take Windows' too)
+
 # os.open on Windows opens in text mode unless told otherwise: each "\n" written becomes "\r\n"
 # and a read stops at the first Ctrl-Z. Every descriptor whose bytes are read or written adds this.
 BINARY = getattr(os, "O_BINARY", 0)
@@ -32,7 +34,15 @@ def is_device_name(name: str) -> bool:
 
 def safe_name(text: str) -> str:
     """A camera or case name made safe as part of a file name on every OS."""
-    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip(".-")[:64] or "camera"
+    return _cleaned(text, whole=True)
+
+
+def _cleaned(text: str, whole: bool) -> str:
+    """`text` in the characters safe everywhere, at most 64 of them, never a device name;
+    `whole` (a name on its own) also never ending in a dot, which Windows would drop: cut at
+    64, `a.b` can end so."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip(".-")[:64]
+    cleaned = (cleaned.rstrip(".-") if whole else cleaned) or "camera"
     return "_" + cleaned[:63] if is_device_name(cleaned) else cleaned
 
 
@@ -42,8 +52,10 @@ def distinct_name(text: str) -> str:
     name = safe_name(text)
     if name == text:
         return name
-    # The masks' files have been named so from the start (masks.py): keep the form.
-    return f"{name}-{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+    # The masks' files have been named so from the start (masks.py): keep the form, cut
+    # where it always was (a dot before the digest is no final dot).
+    digest = hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:8]
+    return f"{_cleaned(text, whole=False)}-{digest}"
 
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
@@ -66,18 +78,19 @@ _RETRY_S = 0.05      # between tries of what Windows refuses for a moment (a loc
 _REPLACE_TRIES = 20
 
 
-def replace(src: str | Path, dst: Path, os_name: str = os.name, move=None,
+def replace(src: str | Path, dst: Path, os_name: str | None = None, move=None,
             sleep=time.sleep) -> None:
-    """os.replace, which on Windows is tried again for a second while it is refused: there a
-    file another program holds open (a virus scanner looking at the new file, the app reading
-    the old one) cannot be replaced, and is let go within moments; and a file marked
-    read-only, never, so the mark is cleared first."""
+    """os.replace (or `move`: os.rename, which never replaces a folder holding anything),
+    which on Windows is tried again for a second while it is refused: there a file another
+    program holds open (a virus scanner looking at the new file, the app reading the old
+    one), or a folder holding one, cannot be moved or replaced, and is let go within moments;
+    and a file marked read-only, never, so the mark is cleared first."""
     for attempt in range(1, _REPLACE_TRIES + 1):
         try:
             (move or os.replace)(src, dst)   # looked up now: os.replace as it is at the call
             return
         except PermissionError:
-            if os_name != "nt" or attempt == _REPLACE_TRIES:
+            if (os_name or SYSTEM) != "nt" or attempt == _REPLACE_TRIES:
                 raise
             if attempt == 1:
                 _clear_read_only(dst)

@@ -5,10 +5,14 @@ arrives, and the decision checks on either end.
 """
 from __future__ import annotations
 
-from frp.text import one_line
+from frp.registration import CAMERA_NAME_CHARS, MAX_CAMERAS
+from frp.text import one_line, quoted
 
 TOLERANCE_S = 60
 MAX_MESSAGE_CHARS = 2000
+# A case number, a requester's details and an address are one line each on the owner's
+# screens (the reference portal signs at most this much of each).
+MAX_TEXT_CHARS = 400
 LEGAL_BASES = ("voluntary", "warrant", "court_order")
 # Every number a token carries is bounded before it is used: seconds since 1970 up to the end
 # of year 9999 (what RFC 3339 can write), and at most 1 TiB for an upload.
@@ -34,11 +38,34 @@ def _is_number(value: object) -> bool:
     return type(value) in (int, float)
 
 
-def _opt_text(obj: dict, name: str, rule: int, where: str) -> str | None:
+def _opt_text(obj: dict, name: str, rule: int, where: str,
+              limit: int = MAX_TEXT_CHARS) -> str | None:
     value = obj.get(name)
     if value is not None and not isinstance(value, str):
         raise Rejected(rule, f"{where}'{name}' must be text")
+    if value is not None and len(value) > limit:
+        raise Rejected(rule, f"{where}'{name}' is {len(value)} characters; at most {limit} "
+                             "are allowed")
     return value
+
+
+def _cameras(cameras: object) -> tuple[str, ...]:
+    """The cameras a request names: names the agency has on file, so no more than a
+    registration holds, each at most as long as a registered name, and none twice."""
+    if not isinstance(cameras, list) or not all(isinstance(c, str) and c for c in cameras):
+        raise Rejected(7, "'cameras' must be a list of camera names")
+    if len(cameras) > MAX_CAMERAS:
+        raise Rejected(7, f"'cameras' names {len(cameras)} cameras; a registration holds at "
+                          f"most {MAX_CAMERAS}")
+    seen: set[str] = set()
+    for name in cameras:
+        if len(name) > CAMERA_NAME_CHARS:
+            raise Rejected(7, f"the camera name {quoted(name)} is longer than "
+                              f"{CAMERA_NAME_CHARS} characters")
+        if name in seen:
+            raise Rejected(7, f"'cameras' names {quoted(name)} twice")
+        seen.add(name)
+    return tuple(cameras)
 
 
 def request_content(claims: dict) -> dict:
@@ -48,6 +75,9 @@ def request_content(claims: dict) -> dict:
     if not isinstance(case, dict) or not isinstance(case.get("number"), str) \
             or not case["number"].strip():
         raise Rejected(7, "the request has no case number (case.number)")
+    if len(case["number"]) > MAX_TEXT_CHARS:
+        raise Rejected(7, f"the case number is {len(case['number'])} characters; at most "
+                          f"{MAX_TEXT_CHARS} are allowed")
     if not isinstance(requester, dict) or not isinstance(requester.get("name"), str) \
             or not requester["name"].strip():
         raise Rejected(7, "the request does not name the person asking (requester.name)")
@@ -56,19 +86,15 @@ def request_content(claims: dict) -> dict:
                           f"{', '.join(LEGAL_BASES)}")
     people = {n: _opt_text(requester, n, 7, "requester ")
               for n in ("name", "unit", "badge", "email", "phone")}
-    message = _opt_text(claims, "message", 7, "")
-    if message is not None and len(message) > MAX_MESSAGE_CHARS:
-        raise Rejected(7, f"the message is {len(message)} characters; at most "
-                          f"{MAX_MESSAGE_CHARS} are allowed")
-    cameras = claims.get("cameras", [])
-    if not isinstance(cameras, list) or not all(isinstance(c, str) and c for c in cameras):
-        raise Rejected(7, "'cameras' must be a list of camera names")
+    message = _opt_text(claims, "message", 7, "", MAX_MESSAGE_CHARS)
+    cameras = _cameras(claims.get("cameras", []))
     emergency = claims.get("emergency", False)
     if not isinstance(emergency, bool):
         raise Rejected(7, "'emergency' must be true or false")
-    return {"case_number": case["number"], "incident": _opt_text(case, "incident", 7, "case "),
+    return {"case_number": case["number"],
+            "incident": _opt_text(case, "incident", 7, "case ", MAX_MESSAGE_CHARS),
             "requester": {k: v for k, v in people.items() if v is not None},
-            "legal_basis": claims["legal_basis"], "message": message, "cameras": tuple(cameras),
+            "legal_basis": claims["legal_basis"], "message": message, "cameras": cameras,
             "emergency": emergency, "location": _location(claims.get("location"))}
 
 

@@ -30,6 +30,10 @@ SPEC = HERE / "footage-agent.spec"
 APP_NAME = "footage-agent"
 LEAVE_OUT_FACE_MODEL = "FOOTAGE_AGENT_NO_FACE_MODEL"  # read by bundle.py inside the spec
 MAX_MIB = 400   # the one-folder app, face blurring included, may be at most this large
+# The smoke test runs as on Windows, which keeps no zone database of its own: zoneinfo finds
+# no system zones, so the bundle's own (tzdata) must answer.
+NO_SYSTEM_ZONES = {"PYTHONTZPATH": ""}
+ZONE = "America/Los_Angeles"   # a zone the smoke test asks for by name
 
 
 def pyinstaller_command(spec: Path, dist: Path, work: Path) -> list[str]:
@@ -48,13 +52,18 @@ def smoke_commands(exe: Path, scratch: Path, minutes: int = 3, faces: bool = Tru
                    now_s: float | None = None) -> list[list[str]]:
     """What the smoke test runs from the bundle, in order (each must exit 0): the demo's
     check, the same with a simulated recorder on the network (its footage downloaded, exported
-    and verified), and with `faces` an export with face blurring (face_check_command)."""
+    and verified), a recordings folder added with its zone named (the bundle's own zone data,
+    since the smoke test hides the system's), and with `faces` an export with face blurring
+    (face_check_command)."""
+    zones = scratch / "home-zones"
     cmds = [
         [str(exe), "--version"],
         [str(exe), "--home", str(scratch / "home"), "demo", "--no-gui", "--check",
          "--minutes", str(minutes), "--dir", str(scratch / "demo")],
         [str(exe), "--home", str(scratch / "home-recorder"), "demo", "--no-gui", "--check",
          "--minutes", "2", "--recorder", "hikvision", "--dir", str(scratch / "demo-recorder")],
+        # a zone by its IANA name (the folder given is the home the command makes first)
+        [str(exe), "--home", str(zones), "sources", "add", str(zones), "--tz", ZONE],
     ]
     if faces:
         cmds.append(face_check_command(exe, scratch, time.time() if now_s is None else now_s))
@@ -106,13 +115,19 @@ def folder_size(folder: Path) -> int:
     return total
 
 
+def smoke_env(environ: dict[str, str]) -> dict[str, str]:
+    """The environment the smoke test runs the bundle in: clean (the bundle must not lean on
+    this checkout or its virtualenv) and with no system zones, as on Windows."""
+    env = {k: v for k, v in environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep)
+                                  if ".venv" not in p)
+    return {**env, **NO_SYSTEM_ZONES}
+
+
 def smoke_test(exe: Path, minutes: int, faces: bool) -> bool:
     """Run every smoke command from the bundle, printing each and its output."""
     with tempfile.TemporaryDirectory(prefix="footage-agent-smoke-") as scratch:
-        # A clean environment: the bundle must not lean on this checkout or its virtualenv.
-        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-        env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep)
-                                      if ".venv" not in p)
+        env = smoke_env(os.environ)
         for cmd in smoke_commands(exe, Path(scratch), minutes, faces):
             print("+", " ".join(cmd), flush=True)
             began = time.monotonic()

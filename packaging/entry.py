@@ -1,7 +1,78 @@
-"""The frozen app's entry point: the `footage-agent` command (the desktop app is `gui`)."""
+"""The frozen app's entry point: the `footage-agent` command (the desktop app is `gui`), and on
+Windows its windowed twin `footage-agent-gui.exe`, which opens the desktop app.
+
+The twin is the same program built without a console (footage-agent.spec), so the app started
+from the Start menu or at login has no console window beside it, whose closing would end it.
+Without a console, Python has no stdout or stderr: what the agent says goes to `LastWords`
+instead, and a start that fails (a home folder that cannot be made private, a broken install)
+is said in a message box, not in a window nobody can see.
+"""
+import ctypes
+import io
 import sys
+from pathlib import PureWindowsPath
 
 from agent.cli import main
 
+GUI_NAME = "footage-agent-gui"   # bundle.GUI_NAME
+TITLE = "Footage requests"
+MB_ICONERROR = 0x10              # MessageBoxW's uType: an OK button and the error icon
+
+
+class LastWords(io.TextIOBase):
+    """A stream keeping only the last `limit` characters written to it: where a windowed
+    program's output goes, which may run for weeks and log now and then."""
+
+    def __init__(self, limit: int = 4000) -> None:
+        self.limit, self._text = limit, ""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self._text = (self._text + text)[-self.limit:]
+        return len(text)
+
+    def getvalue(self) -> str:
+        return self._text
+
+
+def is_windowed(program: str) -> bool:
+    """True for the windowed twin (its file name, with or without `.exe`)."""
+    return PureWindowsPath(program).stem.lower() == GUI_NAME
+
+
+def command(program: str, argv: list[str]) -> list[str]:
+    """The agent's command line for this program: the twin's is always `gui`."""
+    return ["gui", *argv] if is_windowed(program) else list(argv)
+
+
+def failure_text(said: str, code: int) -> str:
+    """What the message box says when the app could not start: the agent's last words."""
+    words = [line.removeprefix("footage-agent: ") for line in said.splitlines() if line.strip()]
+    return "\n".join(words[-3:]) or f"The app stopped as it started (exit code {code})."
+
+
+def run(program: str, argv: list[str], show=None) -> int:
+    """Run the command; in the windowed twin, a failure is shown by `show` (a message box)."""
+    if not is_windowed(program):
+        return main(argv)
+    said = LastWords()
+    sys.stdout = sys.stdout or said
+    sys.stderr = sys.stderr or said
+    code = main(command(program, argv))
+    if code != 0:
+        (show or message_box)(failure_text(said.getvalue(), code))
+    return code
+
+
+def message_box(text: str) -> None:
+    """MessageBoxW (Windows): the one way left to say something without a console or Qt."""
+    try:
+        ctypes.windll.user32.MessageBoxW(None, text, TITLE, MB_ICONERROR)
+    except (AttributeError, OSError):
+        pass
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run(sys.executable, sys.argv[1:]))

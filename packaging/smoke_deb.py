@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from build import smoke_commands  # noqa: E402  (packaging/build.py)
+from build import NO_SYSTEM_ZONES, smoke_commands  # noqa: E402  (packaging/build.py)
 
 APP_ID = "org.footageagent.FootageAgent"
 XCB_PLUGIN = "/opt/footage-agent/_internal/PySide6/Qt/plugins/platforms/libqxcb.so"
@@ -53,7 +53,7 @@ def main(argv: list[str]) -> int:
     deb = Path(debs[-1]).resolve()
     print(f"package: {deb} ({deb.stat().st_size / 2**20:.0f} MiB)", flush=True)
     env = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/root"),
-           "LANG": "C.UTF-8", "DEBIAN_FRONTEND": "noninteractive"}
+           "LANG": "C.UTF-8", "DEBIAN_FRONTEND": "noninteractive", **NO_SYSTEM_ZONES}
     if not run(["apt-get", "install", "-y", "-q", str(deb)], env=env):
         return 1
     ok = True

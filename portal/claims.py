@@ -10,13 +10,13 @@ import time
 from dataclasses import dataclass
 
 from frp.agency import DEFAULT_MAX_LIFETIME_S
-from frp.claims import LEGAL_BASES, MAX_MESSAGE_CHARS
+from frp.claims import LEGAL_BASES, MAX_MESSAGE_CHARS, MAX_TEXT_CHARS
 from frp.times import US, format_utc
 from portal.errors import PortalError
 
 DEFAULT_EXPIRES_IN = 10 * 24 * 3600
 DEFAULT_MAX_BYTES = 4 * 1024 ** 3
-_TEXT_LIMIT = 400
+_TEXT_LIMIT = MAX_TEXT_CHARS
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,16 @@ def _text(value: object, what: str, limit: int = _TEXT_LIMIT) -> str:
     if len(value) > limit:
         raise PortalError(f"The {what} is {len(value)} characters; at most {limit} are allowed.")
     return value.strip()
+
+
+def _cameras(names: tuple[str, ...]) -> list[str]:
+    """The owner's cameras the request names (registered ones: state.create_request), each
+    once, as agents take them (frp.claims)."""
+    cameras = [_text(c, "camera name") for c in names]
+    twice = next((c for n, c in enumerate(cameras) if c in cameras[:n]), None)
+    if twice is not None:
+        raise PortalError(f"The request names the camera {twice!r} twice.")
+    return cameras
 
 
 def _window(spec: RequestSpec, max_window_s: int, now: float) -> dict:
@@ -73,7 +83,7 @@ def request_claims(spec: RequestSpec, agency_id: str, upload_endpoint: str, max_
                           "(owners' agents refuse requests that stay open longer).")
     if spec.max_bytes is not None and (type(spec.max_bytes) is not int or spec.max_bytes <= 0):
         raise PortalError("The upload size limit must be a positive number of bytes.")
-    cameras = [_text(c, "camera name") for c in spec.cameras]
+    cameras = _cameras(spec.cameras)
     case = {"number": _text(spec.case_number, "case number")}
     if spec.incident is not None:
         case["incident"] = _text(spec.incident, "incident description", MAX_MESSAGE_CHARS)

@@ -137,6 +137,55 @@ def test_a_file_replacing_a_trusted_agency_says_what_changes_and_needs_the_owner
     assert store.import_file(write(tmp_path, wider), replace=True).forgotten == ("reg-2",)
 
 
+@pytest.mark.parametrize("changes, why", [
+    ({"id": "https://police.example.gov/"}, "address of Example Police Department"),
+    ({"id": "HTTPS://POLICE.Example.GOV"}, "address of Example Police Department"),
+    ({"id": "https://police.example.gov.:443/"}, "address of Example Police Department"),
+    ({"id": "https://police.example.gov/%70d/", "name": "PD"}, None),
+    ({"id": "https://pd.example.gov", "name": "example  police DEPARTMENT"},
+     "name of Example Police Department"),
+    ({"id": "https://pd.example.gov", "name": "Example Police Departm\uff45nt"},
+     "name of Example Police Department"),
+])
+def test_a_file_that_looks_like_a_trusted_agency_under_another_id_is_refused(
+        tmp_path, home, changes, why):
+    """Trust hunt 2: an agency id spelt another way ('https://police.example.gov/', upper
+    case, ':443') is another agency to the trust store, so a forged 'new file' of a trusted
+    agency, with its name and phone and the forger's key and portal, was added beside it
+    ('added', no word of replacing), and its requests showed under the trusted name and phone.
+    A file whose id is a trusted agency's address written another way, or whose name is a
+    trusted agency's (case, width and spacing aside), is refused now, before and on import."""
+    from agent.audit.log import AuditLog
+
+    store = TrustStore(home)
+    store.add(write(tmp_path, agency_doc()))
+    forged = agency_doc(portal="https://frp.evil.example/v1",
+                        keys={"keys": [public_jwk(Ed25519PrivateKey.generate())]}, **changes)
+    path = write(tmp_path, forged, "forged.json")
+    if why is None:   # another address on the same host, under its own name: another agency
+        assert store.add(path).id == changes["id"]
+        return
+    for attempt in (lambda: store.change(path), lambda: store.import_file(path, replace=True)):
+        with pytest.raises(TrustStoreError, match=why) as refused:
+            attempt()
+        assert "Nothing was imported" in str(refused.value)
+    assert [a.id for a in store.list()] == ["https://police.example.gov"]
+    assert [r["event"] for r in AuditLog(home).entries()].count("agency-added") == 1
+
+
+def test_a_trusted_agency_renamed_to_another_trusted_agencys_name_is_refused(tmp_path, home):
+    """The same rule when an agency's own new file takes the name of another agency the owner
+    trusts: the two could no longer be told apart, so it is refused, replace or not."""
+    store = TrustStore(home)
+    store.add(write(tmp_path, agency_doc()))
+    store.add(write(tmp_path, agency_doc(id="https://sheriff.example.gov", name="Sheriff"), "s.json"))
+    renamed = write(tmp_path, agency_doc(id="https://sheriff.example.gov",
+                                         name="Example Police Department"), "r.json")
+    with pytest.raises(TrustStoreError, match="name of Example Police Department"):
+        store.import_file(renamed, replace=True)
+    assert store.get("https://sheriff.example.gov").name == "Sheriff"
+
+
 def test_two_agencies_and_loopback_http(tmp_path, home):
     store = TrustStore(home)
     store.add(write(tmp_path, agency_doc()))
@@ -330,6 +379,47 @@ def test_unusable_home_is_a_clear_error(tmp_path):
         TrustStore(blocker).add(write(tmp_path, agency_doc()))
 
 
+def test_a_second_file_for_a_trusted_agency_is_never_trusted_nor_given_its_token(tmp_path,
+                                                                                home):
+    """Trust hunt 2: a trusted agency's file is read by the name this app gives it (get) and
+    by listing the folder (list, which polling goes by), so a second file there with the same
+    id (a backup or sync program's copy, 'police (1).json', an old file put back, or one put
+    there by hand) was trusted beside it with no import, no question and no log record: the
+    agency was listed twice and polling sent the registration's portal password to that
+    file's portal too. A file that is not the one this app keeps for its id is listed as
+    damaged now, never trusted, never polled."""
+    from agent.service import Agent
+    from tests.test_requests_e2e import hostile
+
+    asked: dict[str, list] = {"kept": [], "copy": []}
+
+    def portal(which):
+        def respond(h):
+            asked[which].append(h.headers.get("Authorization"))
+            body = b'{"requests": [], "cursor": null}'
+            h.send_response(200)
+            h.send_header("Content-Length", str(len(body)))
+            h.end_headers()
+            h.wfile.write(body)
+        return respond
+
+    with hostile(portal("kept")) as kept, hostile(portal("copy")) as copy:
+        store = TrustStore(home)
+        store.add(write(tmp_path, agency_doc(portal=kept + "/v1", upload_origins=[kept])))
+        store.keep_registration(Registration("https://police.example.gov", "reg-1", SECRET))
+        stray = home / "agencies" / "police.example.gov (1).json"
+        stray.write_text(json.dumps(agency_doc(portal=copy + "/v1", upload_origins=[copy])))
+        agent = Agent(home)
+        try:
+            assert agent.requests.sync().problems == ()
+        finally:
+            agent.close()
+    assert asked == {"kept": [f"Bearer {SECRET}"], "copy": []}
+    assert [a.portal for a in store.list()] == [kept + "/v1"]
+    ((name, problem),) = store.damaged()
+    assert name == stray.name and "not the file this app keeps" in problem
+
+
 def test_damaged_agency_files_are_named_with_what_is_wrong(tmp_path, home, capsys):
     from agent.cli import main
 
@@ -347,3 +437,26 @@ def test_damaged_agency_files_are_named_with_what_is_wrong(tmp_path, home, capsy
     assert main(["--home", str(home), "agencies", "list", "--json"]) == 0
     out, err = capsys.readouterr()
     assert json.loads(out) == [] and path.name in err and "damaged" in err
+
+
+def test_an_agency_whose_host_starts_like_a_windows_device_is_kept_in_a_file(tmp_path, home):
+    """Seen in the code: an agency's file was named for its id's host, and a host whose first
+    label is a name Windows keeps for a device (`aux.`, `con.`, `nul.`, `com1.`) gave a name
+    such as `aux.sheriff.example.gov-....json`, which on Windows is the AUX device, not a
+    file: importing that agency failed. A file an earlier version kept under that name (on
+    Linux or macOS) is still the agency's: found, replaced in place and removed."""
+    from agent.storage import is_device_name
+    aux = "https://aux.sheriff.example.gov"
+    store = TrustStore(home)
+    store.add(write(tmp_path, agency_doc(id=aux)))
+    (kept,) = (home / "agencies").iterdir()
+    assert not is_device_name(kept.name) and "aux.sheriff.example.gov" in kept.name
+    assert store.get(aux).id == aux
+    # As an earlier version named it (not a device on Linux or macOS, where it was written).
+    before = kept.with_name(kept.name.removeprefix("_"))
+    kept.rename(before)
+    assert store.get(aux).id == aux
+    store.add(write(tmp_path, agency_doc(id=aux, name="Renamed")), replace=True)
+    assert [p.name for p in (home / "agencies").iterdir()] == [before.name]
+    assert [a.name for a in store.list()] == ["Renamed"]
+    assert store.remove(aux) is True and list((home / "agencies").iterdir()) == []

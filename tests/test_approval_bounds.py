@@ -178,3 +178,9 @@ def test_declining_from_a_backup_a_request_a_copy_delivered_says_the_agency_has_
     assert portal.decision(jti).decision == "approve" and len(portal.submissions()) == 1
     assert run("inbox", "sync")[0] == 0   # not sent again, nothing more said
     assert portal.decision(jti).withdrawn is None
+    # read later, the request says so too, not a bare "declined (changed my mind)"
+    shown = run("inbox", "show", "--", jti)[1]
+    assert "The agency did not take this decline: Example Police Department already received " \
+           "footage for this request" in shown
+    told = run.json("inbox", "show", "--", jti)["decision"]
+    assert told["sent_at"] is None and "already received footage" in told["error"]

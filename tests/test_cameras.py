@@ -309,3 +309,41 @@ def test_names_differing_only_in_capitals_are_one_name(tmp_path, agent):
     agent.rename_camera("Porch", "PORCH")   # its own name in other capitals: fine
     assert sorted(c.name for c in agent.camera_list()) == ["PORCH", "porch-2"]
     assert masks_file(agent.home, "PORCH") != masks_file(agent.home, "porch-2")
+
+
+NFD, NFC = "Cafe\u0301", "Caf\u00e9"   # "Café" as macOS writes a name, and as it is typed
+
+
+def test_a_name_written_decomposed_is_the_name_typed(capsys, tmp_path):
+    """A card or share written by a Mac names its folder 'Café' with the accent as a second
+    character; the owner types 'Café' as one. The camera named after the folder was not found
+    by the name typed ("no recordings of a camera named 'Café' are indexed (known: Café)"), and
+    a second camera could take the same-looking name (one masks file on macOS)."""
+    folder = dahua_card(tmp_path / NFD, 160)
+    home = tmp_path / "home"
+    assert cli(capsys, home, "sources", "add", str(folder), "--tz", LA)[0] == 0
+    assert cli(capsys, home, "scan")[0] == 0
+    code, rows, err = cli(capsys, home, "recordings", "--camera", NFC, "--json")
+    assert code == 0, err
+    assert len(rows) == 2 and {r["camera"] for r in rows} == {NFC}
+    other = tmp_path / "other"
+    other.mkdir()
+    code, _, err = cli(capsys, home, "sources", "add", str(other), "--camera", NFD, "--tz", LA)
+    assert code == 3 and f"a camera named '{NFC}' exists already" in err
+
+
+def test_a_decomposed_name_kept_by_an_older_version_is_found_by_the_name_typed(tmp_path, agent):
+    folder = dahua_card(tmp_path / "card", 160)
+    agent.add_source(folder, camera="porch", tz=LA)
+    agent.scan()
+    agent.close()
+    # As a version that kept names as the folder spelt them left it.
+    with closing(sqlite3.connect(agent.home / "index.db")) as db, db:
+        db.execute("UPDATE cameras SET name=? WHERE name='porch'", (NFD,))
+    from agent.service import Agent
+    again = Agent(agent.home)
+    try:
+        assert again.indexed_camera(NFC) == NFD
+        assert len(again.recordings(NFC)) == 2
+    finally:
+        again.close()

@@ -71,6 +71,39 @@ def test_a_folder_inside_or_around_one_added_is_refused_so_nothing_is_indexed_tw
     assert run(capsys, *h, "sources", "add", str(recordings), "--camera", "front")[0] == 0
 
 
+def bind(folder: Path, at: Path) -> bool:
+    """`folder` reached at `at` too, as a share mounted twice is (root only, where mounts are
+    allowed)."""
+    at.mkdir(parents=True)
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        return False
+    return subprocess.run(["mount", "--bind", str(folder), str(at)],
+                          capture_output=True).returncode == 0
+
+
+def test_one_folder_reached_by_two_paths_is_refused_as_one_folder(capsys, tmp_path, home):
+    """One folder reached by two paths (a bind mount of a NAS share's mount, a drive reached by
+    its letter and by its network name): the paths differ, links resolved or not, so the second
+    was added and every recording indexed twice, under `cam` and `cam-2`."""
+    share, again = tmp_path / "nas", tmp_path / "mnt" / "nas-again"
+    (share / "cam").mkdir(parents=True)
+    if not bind(share, again):
+        pytest.skip("a folder cannot be mounted a second time here")
+    h = ["--home", str(home)]
+    try:
+        assert run(capsys, *h, "sources", "add", str(share / "cam"), "--tz", "UTC")[0] == 0
+        for folder, words in (
+                (again / "cam", f"is the recordings folder {share / 'cam'} reached by another "
+                                "path (one drive or share mounted twice)"),
+                (again, f"holds the recordings folder {share / 'cam'}")):
+            code, _, err = run(capsys, *h, "sources", "add", str(folder), "--tz", "UTC")
+            assert code == 3 and words in err, err
+        code, out, _ = run(capsys, *h, "sources", "list", "--json")
+        assert [s["path"] for s in json.loads(out)] == [str(share / "cam")]   # nothing added
+    finally:
+        subprocess.run(["umount", str(again)], capture_output=True)
+
+
 def test_scan_recordings_and_coverage_json(capsys, recordings, home):
     h = ["--home", str(home)]
     code, out, _ = run(capsys, *h, "scan", str(recordings), "--tz", "America/Los_Angeles", "--json")
@@ -230,6 +263,14 @@ def test_the_installed_command_runs_and_home_env_works(recordings, tmp_path):
     # Refused before the recorder is contacted (nothing listens there: contacting it is exit 1).
     (["sources", "add-recorder", "http://127.0.0.1:9", "--vendor", "dahua", "--user", "u",
       "--plain-http", "--password-stdin", "--zone", "Bogus"], "--zone 'Bogus' is not a time zone"),
+    # The docs hunt: these were exit 1 once the recorder was contacted, or after a refused
+    # connection; a fingerprint of the wrong shape was compared to the device's.
+    (["sources", "add-recorder", "https://127.0.0.1:9", "--vendor", "dahua", "--user", "u",
+      "--password-stdin", "--fingerprint", "AB:CD"], "--fingerprint 'AB:CD' is not a certificate"),
+    (["sources", "add-recorder", "ftp://192.168.1.20", "--vendor", "dahua", "--user", "u",
+      "--password-stdin"], "is not a recorder address"),
+    (["sources", "add-recorder", "http://192.168.1.20", "--vendor", "dahua", "--user", "u",
+      "--password-stdin"], "or add --plain-http for a recorder on your home network"),
 ])
 def test_an_option_value_typed_wrong_exits_2_and_changes_nothing(capsys, recordings, home,
                                                                   tmp_path, args, words):
@@ -304,3 +345,73 @@ def test_changing_a_folders_zone_places_its_recordings_again_at_once(capsys, rec
 
 def t_(text: str) -> int:
     return t(text) // 1_000_000
+
+
+def test_names_on_a_shared_drive_cannot_write_on_the_owners_terminal(capsys, tmp_path):
+    """File and folder names are anyone's on a NAS share or a copied card: one holding terminal
+    escapes (ESC [2J clears the screen, ESC ]0; retitles the window) or a newline went into the
+    listings as it was, so a name could erase lines, colour them or add a fake one."""
+    root = tmp_path / "share\x1b]0;pwned\x07"
+    hostile = ["Yard.20261120_14\x1b[2J\x1b[31m0000.mp4", "Yard.20261120_140010\nok line.mp4",
+               "Yard.20261120_140020\r.mp4"]
+    for n, name in enumerate(hostile):
+        write_clip(ClipSpec(path=root / name, start_us=t("2026-11-20T22:00:00Z") + n * 10_000_000,
+                            seconds=4, fps=5))
+    (root / "Yard.20261120_220040.mp4").write_bytes(b"not a video")   # damaged: marked
+    for p in root.iterdir():
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    h = ["--home", str(tmp_path / "home")]
+    assert run(capsys, "sources", "add", str(root), "--camera", "yard", "--tz", "UTC", *h)[0] == 0
+    assert run(capsys, "scan", *h)[0] == 0
+    listings = [run(capsys, "recordings", *h), run(capsys, "sources", "list", *h),
+                run(capsys, "cameras", *h),
+                run(capsys, "coverage", "--camera", "yard", "--from", "2026-11-20T22:00:00Z",
+                    "--to", "2026-11-20T22:01:00Z", *h)]
+    for code, out, err in listings:
+        assert code == 0
+        assert not any(ch in out + err for ch in "\x1b\x07\r"), out
+    recordings_out = listings[0][1]
+    assert len(recordings_out.splitlines()) == 4   # a line per recording, none made up
+    assert "\\x1b[2J" in recordings_out and "140010\\nok line" in recordings_out
+    assert "\\x1b]0;pwned\\x07" in listings[1][1]
+    assert "share\\x1b]0;pwned\\x07/Yard.20261120_220040.mp4" in listings[3][1]
+
+
+def test_a_scan_says_how_many_files_it_has_looked_at_as_it_goes(capsys, recordings, tmp_path,
+                                                                monkeypatch):
+    """A NAS share of tens of thousands of recordings takes minutes to index the first time,
+    and the scan said nothing until it was done: no way to tell it from one that hangs."""
+    from agent.index import scan as scan_mod
+    monkeypatch.setattr(scan_mod, "PROGRESS_EVERY", 2)
+    h = ["--home", str(tmp_path / "home")]
+    assert run(capsys, "sources", "add", str(recordings), "--tz", "UTC", *h)[0] == 0
+    code, out, err = run(capsys, "scan", "--progress", "json", "--json", *h)
+    assert code == 0 and json.loads(out)[0]["seen"] == 4
+    updates = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
+    done = [u["done"] for u in updates]   # the first at once, the others at most 4 a second
+    assert done[0] == 2 and done == sorted(done) and done[-1] <= 4
+    assert {(u["stage"], u["unit"], u["total"]) for u in updates} == {
+        (f"scanning {recordings}", "file", None)}
+    code, out, err = run(capsys, "scan", "--progress", "plain", *h)
+    assert code == 0 and f"scanning {recordings} (2 files)" in err
+    monkeypatch.setattr(scan_mod, "PROGRESS_EVERY", 1)
+    code, out, err = run(capsys, "scan", "--progress", "plain", *h)
+    assert code == 0 and f"scanning {recordings} (1 file)" in err   # not "1 files"
+
+
+def test_a_folder_named_as_a_mac_writes_it_is_found_by_the_name_typed(capsys, tmp_path, home):
+    """A card a Mac named 'Café' keeps the accent as a character of its own (NFD); typed, it
+    is one character (NFC). On a Mac both open the same folder, yet `sources remove` and
+    `scan PATH` typed so said it was not registered ("registered: .../Café")."""
+    folder = tmp_path / "Cafe\u0301"
+    folder.mkdir()
+    typed = str(tmp_path / "Caf\u00e9")
+    h = ["--home", str(home)]
+    assert run(capsys, *h, "sources", "add", str(folder), "--tz", "UTC")[0] == 0
+    code, out, err = run(capsys, *h, "scan", typed, "--json")
+    assert code == 0, err
+    assert [r["source"] for r in json.loads(out)] == [str(folder)]
+    code, _, err = run(capsys, *h, "sources", "remove", typed)
+    assert code == 0, err
+    code, out, _ = run(capsys, *h, "sources", "list", "--json")
+    assert json.loads(out) == []

@@ -50,6 +50,26 @@ def test_windows_errors_read_the_same_as_their_posix_kin():
     assert WINDOWS_ERRORS[183] == errno.EEXIST
 
 
+@pytest.mark.parametrize("winerror,strerror,number", [
+    (64, "The specified network name is no longer available", errno.ENXIO),
+    (59, "An unexpected network error occurred", errno.ENXIO),
+    (1167, "The device is not connected", errno.ENXIO),
+    (1006, "The volume for a file has been externally altered so that the opened file is no "
+           "longer valid", errno.ENXIO),
+    (223, "The file size exceeds the limit allowed and cannot be saved", errno.EFBIG),
+])
+def test_a_share_or_stick_gone_and_a_file_too_big_say_what_to_do_on_windows(
+        winerror, strerror, number):
+    """Seen in the code: a NAS share dropping while its recordings were read
+    (`\\\\nas\\cams`), a USB stick pulled while a package was written, or a file past what
+    the disk holds came to the owner as Windows' own sentence, saying nothing of what to do:
+    Python leaves these codes as EINVAL."""
+    exc = OSError(errno.EINVAL, strerror, r"\\nas\cams\porch.mp4")
+    exc.winerror = winerror
+    assert plain_os_error(exc) == plain_os_error(OSError(number, "x", r"\\nas\cams\porch.mp4"))
+    assert strerror not in plain_os_error(exc)
+
+
 def test_an_unknown_error_keeps_the_systems_words_without_the_tag():
     text = plain_os_error(OSError(errno.EPROTO, "Protocol error", "/x"))
     assert text == "/x: Protocol error"

@@ -60,6 +60,17 @@ def test_the_approved_window_reads_in_local_time_and_the_labels_in_words():
     assert details.startswith("Agency: https://police.example.gov")
 
 
+@pytest.mark.parametrize("received_at", ["0001-01-01T00:00:00+23:59",
+                                         "9999-12-31T23:59:59-23:59"])
+def test_a_receipts_time_past_what_a_date_holds_reads_as_the_agency_wrote_it(received_at):
+    """Trust hunt 2: a receipt's `received_at` is the portal's own words (signed, never read
+    by the agent), logged as they came; one a datetime cannot hold in UTC (the year 1 at
+    +23:59) raised OverflowError, and the app's activity log could not be shown at all."""
+    when, what, details = activity.row(record("receipt", **REQ, status="delivered",
+                                              received_at=received_at), ZONE)
+    assert what == "Delivered" and f"Received: {received_at}" in details
+
+
 def test_a_log_gap_is_named_with_its_problem_first():
     problem = "the log was shorter than its seal"
     what, details = activity.row(record("log-gap", problem=problem, sealed_records=3,
@@ -79,7 +90,7 @@ def test_the_log_reads_in_spanish(spanish):
     what, details = activity.row(record("export", **REQ, status="failed",
                                         reason="cancelled"), ZONE)[1:]
     assert what == "Exportación cancelada"
-    assert details.startswith("Motivo: cancelled; Agencia: ")
+    assert details.startswith("Motivo: cancelado; Agencia: ")   # the core's word, said in Spanish
     gap = activity.row(record("log-gap", problem="p", found_records=2), ZONE)
     assert gap[1:] == ("Registro cortado o modificado", "Problema: p; Registros encontrados: 2")
     # every field the agent's key records carry has a label of its own (no "owner_id: ...")

@@ -93,6 +93,34 @@ def test_the_program_started_is_the_frozen_app_or_this_python(monkeypatch):
     assert autostart.program() == [sys.executable, "gui", "--tray"]
 
 
+def test_on_windows_the_app_starts_at_login_with_no_console_window():
+    """Seen in the code: on Windows the login entry started footage-agent.exe, a console
+    program, so a console window stood minimised on the taskbar all day beside the app, and
+    closing it ended the app (and, from a checkout, python.exe did the same). It starts the
+    frozen app's windowed program, which the spec builds beside it, or pythonw.exe."""
+    import importlib.util
+    from pathlib import PureWindowsPath
+
+    folder = PureWindowsPath(r"C:\Users\José\AppData\Local\Programs\footage-agent")
+    frozen = autostart.program("win32", frozen=True,
+                               executable=str(folder / "footage-agent.exe"))
+    assert frozen == [str(folder / "footage-agent-gui.exe"), "--tray"]
+    venv = PureWindowsPath(r"C:\Users\Ann\footage agent\.venv\Scripts")
+    assert autostart.program("win32", frozen=False, executable=str(venv / "python.exe")) == \
+        [str(venv / "pythonw.exe"), "-m", "agent.cli", "gui", "--tray"]
+    # The windowed program is the one the spec builds, and it opens the app.
+    root = Path(__file__).resolve().parent.parent / "packaging"
+    spec = importlib.util.spec_from_file_location("packaging_bundle", root / "bundle.py")
+    bundle = sys.modules[spec.name] = importlib.util.module_from_spec(spec)   # for dataclass
+    spec.loader.exec_module(bundle)
+    assert bundle.GUI_NAME + ".exe" == PureWindowsPath(frozen[0]).name
+    # Elsewhere a program has no console of its own: the same program, as before.
+    assert autostart.program("linux", frozen=True, executable="/opt/fa/footage-agent") == \
+        ["/opt/fa/footage-agent", "gui", "--tray"]
+    assert autostart.program("darwin", frozen=False, executable="/usr/bin/python3") == \
+        ["/usr/bin/python3", "-m", "agent.cli", "gui", "--tray"]
+
+
 def test_enable_and_disable_write_and_remove_only_the_entry(tmp_path):
     at = autostart.entry("linux", ARGV, {"XDG_CONFIG_HOME": str(tmp_path)}, tmp_path)
     assert not autostart.enabled(at)
@@ -134,3 +162,44 @@ def test_the_settings_box_starts_the_app_at_login_or_not(qtbot, tmp_path, config
     finally:
         win.shutdown()
         agent.close()
+
+
+def test_a_login_entry_an_older_version_wrote_is_brought_up_to_date(tmp_path):
+    at = autostart.entry("linux", ARGV, {"XDG_CONFIG_HOME": str(tmp_path / "cfg")}, tmp_path)
+    assert autostart.refresh(at) is False and not at.path.exists()   # off stays off
+    at.path.parent.mkdir(parents=True)
+    at.path.write_bytes(b"[Desktop Entry]\nExec=/old/place/footage-agent gui --tray\n")
+    assert autostart.refresh(at) is True and at.path.read_bytes() == at.content
+    assert autostart.refresh(at) is False                            # already this one
+
+
+def test_the_app_brings_the_login_entry_up_to_date_when_it_starts(tmp_path):
+    """Seen in the code: an entry is written only when Settings are saved, so an owner who
+    ticked "Start when I log in" before this version kept the old entry: on Windows the
+    console program, its console window beside the app at every login. The app, started at
+    login by that entry (`--tray`), rewrites it when it starts something else; a real app,
+    offscreen. Opened otherwise (the Start menu, a checkout, the demo) it leaves the entry
+    alone: that may be another installation's."""
+    import signal
+    import time
+
+    pytest.importorskip("PySide6")
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "cfg"), "QT_QPA_PLATFORM": "offscreen"}
+    at = autostart.entry("linux", None, env, tmp_path)
+    at.path.parent.mkdir(parents=True)
+    at.path.write_bytes(b"[Desktop Entry]\nExec=/old/place/footage-agent gui --tray\n")
+    root = Path(__file__).resolve().parent.parent
+    said = tmp_path / "stderr.txt"
+    with said.open("wb") as err:   # a file, not a pipe nobody reads while the app runs
+        app = subprocess.Popen([sys.executable, "-m", "agent.cli", "--home",
+                                str(tmp_path / "home"), "gui", "--tray"], cwd=root, env=env,
+                               stdout=subprocess.DEVNULL, stderr=err)
+    try:
+        until = time.monotonic() + 120    # only a bound on a test that failed
+        while at.path.read_bytes() != at.content and time.monotonic() < until \
+                and app.poll() is None:
+            time.sleep(0.1)
+        assert at.path.read_bytes() == at.content, said.read_text()[-2000:]
+    finally:
+        app.send_signal(signal.SIGTERM)
+        app.wait(timeout=60)

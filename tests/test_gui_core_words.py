@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import socket
+import subprocess
 import time
 import types
 from dataclasses import replace
@@ -198,6 +199,58 @@ def test_a_missing_or_unreadable_recordings_folder_reads_in_spanish(spanish, tmp
     said = in_owner_language(unreadable)
     assert said.startswith(spanish_of(template, path=str(folder), reason="@").split("@")[0])
     assert str(folder) in said and "permission denied" in said
+
+
+def test_a_recordings_folder_found_empty_reads_in_spanish(spanish, tmp_path):
+    """A network share that is not connected leaves its folder empty: each part of what the
+    scan says reads in Spanish."""
+    from demo.samples import ClipSpec, write_clip
+    folder = tmp_path / "nas"
+    recording = write_clip(ClipSpec(path=folder / "porch.20261120_140000.mp4",
+                                    start_us=1_795_000_000 * US, seconds=1.0, fps=5))
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(folder, camera="porch", tz="UTC")
+        agent.scan()
+        recording.unlink()   # as the share leaves it when it drops
+        (empty,) = agent.scan()[0].problems
+    finally:
+        agent.close()
+    head, rest = empty.split(": ", 1)
+    advice, kept = rest.split("; ")
+    assert in_owner_language(empty) == "; ".join([
+        ": ".join([spanish_of(matches(head), path=str(folder)), spanish_of(matches(advice))]),
+        spanish_of(matches(kept))])
+
+
+def test_one_folder_added_by_a_second_path_reads_in_spanish(spanish, tmp_path):
+    from agent.service import Refusal
+    from tests.test_cli_index import bind
+    share, again = tmp_path / "nas", tmp_path / "mnt" / "nas-again"
+    share.mkdir()
+    if not bind(share, again):
+        pytest.skip("a folder cannot be mounted a second time here")
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(share, camera="porch", tz="UTC")
+        refused = error_of(lambda: agent.add_source(again, tz="UTC"), Refusal)
+    finally:
+        agent.close()
+        subprocess.run(["umount", str(again)], capture_output=True)
+    head, advice = refused.split(": ", 1)
+    assert in_owner_language(refused) == ": ".join([
+        spanish_of(matches(head), path=str(again), folder=str(share), camera="porch"),
+        spanish_of(matches(advice), folder=str(share))])
+
+
+def test_a_recording_changed_since_the_scan_says_the_app_reads_it_again_in_spanish(spanish):
+    from agent.index.changed import changed_words
+    path = WINDOWS_PATH + "\\porch.20261120_140000.mp4"
+    for paths, shown in (([path], path), ([path, path + "2", path + "3"], path + " (and 2 more)")):
+        message = changed_words(paths)
+        said = in_owner_language(message)
+        assert said == spanish_of(matches(message), path=shown)
+        assert "scan" not in core_words.IN_THE_APP[matches(message)]
 
 
 def test_a_missing_folder_or_an_approval_to_resume_names_the_apps_own_buttons(tmp_path):
@@ -396,6 +449,23 @@ def test_a_receipt_that_cannot_be_trusted_reads_in_spanish_with_the_apps_own_adv
                     "agencies add", "trust store"):
         assert english not in said, said
     assert said.count("Springfield PD") == 2 and "porch" in said, said
+
+
+@pytest.mark.parametrize("changes", [{"id": "https://POLICE.example.gov/"},
+                                     {"id": "https://pd.example.gov"}])
+def test_an_agency_file_that_looks_like_a_trusted_agency_reads_in_spanish(spanish, tmp_path,
+                                                                          changes):
+    from tests.test_agencies import agency_doc, write
+
+    store = TrustStore(tmp_path / "home")
+    store.add(write(tmp_path, agency_doc()))
+    message = error_of(lambda: store.change(write(tmp_path, agency_doc(**changes), "b.json")),
+                       TrustStoreError)
+    assert matches(message), message
+    said = in_owner_language(message)
+    for english in ("Nothing was imported", "which you trust already", "call "):
+        assert english not in said, said
+    assert "Example Police Department" in said and "+1-206-555-0100" in said, said
 
 
 @pytest.mark.parametrize("what", ["progress", "package"])

@@ -257,3 +257,31 @@ def test_the_index_or_inbox_disk_words_read_in_spanish(spanish, tmp_path, what, 
 def test_a_recorder_password_left_in_another_pcs_keychain_reads_in_spanish(spanish):
     said = in_owner_language(NOT_IN_KEYCHAIN)
     assert said != NOT_IN_KEYCHAIN and "llavero" in said
+
+
+def test_the_activity_log_says_the_cores_reasons_in_spanish_and_the_owners_as_typed(spanish):
+    """The Spanish app's activity log showed why a step failed or a request was refused in the
+    core's English ("Motivo: interrupted") beside Spanish labels. It says them as the core did
+    then, without the app's advice for now ("press 'Try sending again'")."""
+    from PySide6.QtCore import QCoreApplication
+
+    from agent.views import LogRecord
+    from gui.views import activity
+
+    def catalogue(text: str) -> str:
+        said = QCoreApplication.translate("core", text)
+        assert said != text
+        return said
+
+    refused = delivered_elsewhere("Example City Police")
+    records = [LogRecord(0, "2026-12-01T10:00:00Z", None, event, data) for event, data in (
+        ("upload", {"status": "failed", "reason": "cancelled"}),
+        ("request-rejected", {"reason": refused, "reasons": [refused, "interrupted"]}),
+        ("decline", {"status": "declined", "reason": "interrupted"}))]
+    failed, rejected, declined = (activity.details(r.data, "UTC", cut=False,
+                                                   typed=activity.typed(r)) for r in records)
+    assert failed.endswith(f": {catalogue('cancelled')}") and "cancelled" not in failed
+    assert read_in_spanish(refused) in rejected and "already received" not in rejected
+    assert rejected.endswith(f"{read_in_spanish(refused)}, {catalogue('interrupted')}")
+    assert declined.endswith(": interrupted")   # what the owner typed, as typed
+    assert activity.row(records[0], "UTC")[2] == activity.details(records[0].data, "UTC")

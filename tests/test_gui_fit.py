@@ -298,6 +298,40 @@ def test_the_inbox_columns_fit_their_text(qtbot, app_window):
     assert header.length() <= table.viewport().width()   # nothing beyond the right edge
 
 
+def test_a_long_case_number_keeps_every_requests_time_and_deadline_in_view(qtbot, app_window):
+    """Trust hunt 2: the case number is the agency's own words, as its name is, but its column
+    took the whole width of its text: one request with a 400-character case number (the most
+    a request may carry) pushed the time, the status and the deadline of every request past
+    the right edge, and left each agency's name a few letters. The case column shares the
+    room the other columns leave with the agency's, each cut with '...' and whole in its
+    tooltip."""
+    import time
+
+    from demo.gui_data import request_claims, sign
+
+    win, world = app_window
+    win.resize(window_size(SCREENS[0]))
+    long_case = "2026-119002 " + "W" * 388
+    claims = request_claims("req-long-case", world.start_us, world.start_us + 4 * US,
+                            int(time.time()), aud=world.registration,
+                            case={"number": long_case})
+    path = world.request_file.with_name("long-case.jws")
+    path.write_text(sign(world.key, claims))
+    win.ctx.agent.requests.import_request(path)
+    win.inbox.refresh()
+    settle(qtbot, win)
+    table, metrics = win.inbox.table, win.inbox.table.fontMetrics()
+    assert table.horizontalHeader().length() <= table.viewport().width()
+    for row in range(table.rowCount()):
+        for col in (3, 4, 5):   # the time, the status, the deadline: whole, in view
+            text = table.item(row, col).text()
+            assert metrics.horizontalAdvance(text) <= table.columnWidth(col), (col, text)
+    long_row = next(r for r, v in enumerate(win.inbox.views) if v.id == "req-long-case")
+    assert table.item(long_row, 2).toolTip() == long_case
+    agency = table.item(long_row, 1).text()
+    assert metrics.horizontalAdvance(agency) <= table.columnWidth(1), agency   # whole, too
+
+
 def test_every_control_on_every_screen_has_a_name(qtbot, app_window):
     win, _world = app_window
     missing = {}

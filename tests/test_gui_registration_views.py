@@ -3,6 +3,7 @@ registration_review.py and registrations.py, and the activity log's new rows): t
 checks, places, certificates, what a refusal kept, and a key change's outcome."""
 from __future__ import annotations
 
+import datetime
 from dataclasses import replace
 
 import pytest
@@ -151,3 +152,29 @@ def test_an_agency_name_or_id_that_acts_is_shown_escaped_on_every_registration_s
     assert "Registered with Seattle Police\\u200b \\u202e0010" in words.registered_words(
         hostile, ZONE)
     assert words.row(hostile, ZONE)[2] == "porch\\u2067"
+
+
+class WindowsDatetime(datetime.datetime):
+    """datetime as Windows' C runtime gives it: fromtimestamp refuses what its gmtime cannot
+    convert, a time past the year 3000 (OSError 22 there)."""
+
+    @classmethod
+    def fromtimestamp(cls, seconds, tz=None):
+        if seconds > 32_536_850_399:
+            raise OSError(22, "Invalid argument")
+        return super().fromtimestamp(seconds, tz)
+
+
+def test_a_certificate_valid_until_9999_reads_on_windows_too(monkeypatch):
+    """Seen in the code: the certificate's last day was made with datetime.fromtimestamp,
+    which on Windows cannot go past the year 3000, and RFC 5280 has a certificate with no end
+    say 99991231235959Z: the registrations panel raised OSError there instead of showing it,
+    and OverflowError on every system for an owner east of UTC (Spain: the year 10000)."""
+    monkeypatch.setattr(words, "datetime", WindowsDatetime)
+    forever = replace(FACTS, not_after_s=253_402_300_799)   # 9999-12-31T23:59:59Z
+    assert words.certificate_cell(replace(VIEW, certificate=forever), ZONE) == \
+        "\u2714 valid until 31 Dec 9999"
+    assert "31 Dec 9999" in words.certificate_words(forever, None, "UTC")
+    # East of UTC that last second is already in the year 10000, past what datetime holds
+    # (on every system): the day is the certificate's own, 31 Dec 9999.
+    assert "31 Dec 9999" in words.certificate_words(forever, None, "Europe/Madrid")

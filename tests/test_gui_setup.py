@@ -281,6 +281,24 @@ def test_settings_lists_a_damaged_agency_file_as_damaged(qtbot, open_window, foo
     assert page.agencies.table.item(0, 1).text() == "not trusted"
 
 
+def test_settings_lists_a_copy_of_an_agency_file_as_not_trusted_and_where_to_move_it(
+        qtbot, open_window, footage, tmp_path):
+    """A sync program's copy of the agency's file (trust hunt 2) is listed beside the agency,
+    not trusted, saying to move it out of the folder: importing the agency's file again,
+    which the other damaged rows advise, would leave it there."""
+    world = make_world(tmp_path / "w", tmp_path / "home", footage=footage)
+    kept = next((world.home / "agencies").iterdir())
+    copy = kept.with_name("police (1).json")
+    copy.write_bytes(kept.read_bytes())
+    win = open_window(world.home)
+    nav(qtbot, win, "Settings")
+    table = win.settings.agencies.table
+    assert table.rowCount() == 2
+    assert table.item(1, 0).text() == f"\u2718 Damaged agency file {copy.name}"
+    problem = table.item(1, 2).text()
+    assert f"move it out of {kept.parent}" in problem and "again to replace" not in problem
+
+
 def test_a_damaged_recording_stops_the_export_until_the_owner_accepts_the_loss(
         qtbot, open_window, tmp_path):
     import time as _time

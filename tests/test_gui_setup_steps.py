@@ -183,3 +183,32 @@ def test_the_agency_step_of_an_empty_home_says_nothing_yet(qtbot, window):
     window.first_run.go(2)
     settle(qtbot, window)
     assert window.first_run.agency.result.text() == ""
+
+
+def test_indexing_a_folder_says_how_many_files_it_has_looked_at_so_far(qtbot, window, footage,
+                                                                       monkeypatch):
+    """A NAS share of tens of thousands of recordings takes minutes to index the first time;
+    the step said "this can take a while" and nothing more until it was done. Here the scan is
+    held after its first file (as a slow share holds it) until the count has been shown."""
+    import threading
+
+    from agent.index import scan as scan_mod
+    win, (root, _start) = window, footage
+    monkeypatch.setattr(scan_mod, "PROGRESS_EVERY", 1)
+    real, go_on = scan_mod.walk, threading.Event()
+
+    def slow_walk(folder, *within, **only):
+        for n, item in enumerate(real(folder, *within, **only)):
+            if n == 1:
+                go_on.wait(30)
+            yield item
+    monkeypatch.setattr(scan_mod, "walk", slow_walk)
+    step = look(qtbot, win, str(root / "frigate"))
+    click(qtbot, step.add_button)
+    try:
+        qtbot.waitUntil(lambda: "files looked at so far: 1" in step.status.text(),
+                        timeout=10000)
+    finally:
+        go_on.set()
+    settle(qtbot, win)
+    assert "Indexed 2 recordings" in step.status.text()

@@ -107,3 +107,29 @@ def test_the_stop_signals_of_each_system_and_their_exit_codes():
     assert stop_signal_names("nt") == ("SIGINT", "SIGBREAK", "SIGTERM")  # Ctrl-Break too
     assert exit_code(signal.SIGINT) == 130 and exit_code(signal.SIGTERM) == 143
     assert exit_code(21) == 130   # SIGBREAK's number on Windows: a Ctrl-Break is a Ctrl-C
+
+
+EARLY_SIGNAL = """
+import os, signal, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from gui.shell.stopping import SignalStop
+
+app = QApplication([])
+stopper = SignalStop(app.quit, app)
+stopper.install()
+os.kill(os.getpid(), signal.SIGTERM)   # handled at once, before the event loop runs
+QTimer.singleShot(30000, lambda: app.exit(99))   # only ends a test that failed
+code = app.exec()
+stopper.restore()
+print(code, stopper.exit_code)
+"""
+
+
+def test_a_stop_signal_that_comes_before_the_event_loop_runs_still_stops_the_app():
+    """Seen when a test stopped an app it had just started: a signal handled before the app's
+    event loop ran called quit() then, which Qt ignores with no loop running, so the app
+    went on as if no signal had come. The stop is queued for the loop instead."""
+    done = subprocess.run([sys.executable, "-c", EARLY_SIGNAL], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.stdout.split() == ["0", "143"], done.stdout + done.stderr[-2000:]

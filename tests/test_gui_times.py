@@ -70,3 +70,47 @@ def test_a_count_of_recordings_agrees_with_its_number():
     assert display.recordings(1) == "1 recording"
     assert display.recordings(0) == "0 recordings" and display.recordings(12) == "12 recordings"
     assert display.recordings(1, more=True) == "1+ recordings"   # at least that many
+
+
+def test_a_request_for_the_year_1_lists_and_opens_in_utc(qtbot, tmp_path, footage, monkeypatch):
+    """Trust hunt 2: a request window may be any time from the year 1 (protocol.md), and the
+    first hours of 1 January of the year 1 UTC are the year 0 in the owner's zone west of
+    Greenwich, which Python cannot hold: the app's list stopped at that request (the rows
+    after it never filled, 'No requests yet' shown under them) and opening it failed in a
+    traceback. Such a time is shown in UTC, as the command line shows it."""
+    import time as clock
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    from demo.gui_data import make_world, request_claims, sign
+    from tests.gui_support import open_window
+
+    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
+    claims = request_claims("req-ancient", 0, 1, int(clock.time()), aud=world.registration,
+                            window={"start": "0001-01-01T00:00:00Z",
+                                    "end": "0001-01-01T01:00:00Z"})
+    path = tmp_path / "ancient.jws"
+    path.write_text(sign(world.key, claims))
+    chosen = [str(world.request_file), str(path)]   # the ancient one arrives last: listed first
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (chosen.pop(0), ""))
+    win, agent = open_window(qtbot, world.home)
+    try:
+        for _ in range(2):
+            qtbot.mouseClick(win.inbox.import_button, Qt.LeftButton)
+            settle(qtbot, win)
+        table = win.inbox.table
+        assert table.rowCount() == len(win.inbox.views) > 1, win.inbox.status.text()
+        texts = [[table.item(r, c).text() if table.item(r, c) else None
+                  for c in range(table.columnCount())] for r in range(table.rowCount())]
+        assert all(row[3] for row in texts), texts   # every request's window is listed
+        assert not win.inbox.empty.isVisibleTo(win)
+        ancient = next(r for r, v in enumerate(win.inbox.views) if v.id == "req-ancient")
+        assert texts[ancient][3] == "Mon 1 Jan 1, 00:00:00 to 01:00:00 UTC", texts[ancient]
+        win.open_request(win.inbox.views[ancient])
+        settle(qtbot, win)
+        assert win.pages.currentWidget() is win.request
+        assert "1 Jan 1, 00:00:00 to 01:00:00 UTC" in win.request.info.window.text()
+    finally:
+        win.shutdown()
+        agent.close()

@@ -73,6 +73,30 @@ def test_every_file_and_folder_of_a_hold_is_on_the_disk_before_it_gets_its_name(
     assert not_synced(hold.path, at_rename[0]) == []
 
 
+def test_a_hold_windows_refuses_to_name_for_a_moment_still_lands(indexed, monkeypatch):
+    """On Windows a folder holding a file another program has open (a virus scanner reading
+    a copy just made) cannot be renamed until it lets go: the hold's rename into place is
+    tried again for a moment there (storage.replace), not failed."""
+    import errno
+
+    import agent.storage as storage
+    monkeypatch.setattr(storage, "SYSTEM", "nt")
+    monkeypatch.setattr(storage, "_RETRY_S", 0)
+    real_rename, refused = os.rename, []
+
+    def scanned(src, dst):
+        if len(refused) < 2:
+            refused.append(Path(src).name)
+            raise PermissionError(errno.EACCES, "Access is denied", str(src))
+        real_rename(src, dst)
+    monkeypatch.setattr(os, "rename", scanned)
+    hold = holds.make_hold(indexed.home, indexed.store, "req-3", T0 * US, (T0 + 2) * US,
+                           ("porch",), "req-3")
+    monkeypatch.setattr(os, "rename", real_rename)
+    assert len(refused) == 2 and hold.path == indexed.home / "holds" / "req-3"
+    assert holds.read_hold(indexed.home, "req-3") == hold
+
+
 def test_without_cameras_every_camera_in_the_window_is_held(indexed):
     hold = holds.make_hold(indexed.home, indexed.store, "all", T0 * US, (T0 + 2) * US)
     assert sorted(f.name.split("/")[0] for f in hold.files) == ["porch", "yard"]

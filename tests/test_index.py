@@ -11,7 +11,7 @@ import pytest
 
 from agent.index import scan as scan_mod
 from agent.requests.holds import HoldError, make_hold
-from agent.service import NotFound
+from agent.service import AgentError, NotFound
 from agent.timebase import US
 from demo.samples import ClipSpec, write_clip
 from tests.conftest import t, tree_fingerprint
@@ -344,3 +344,98 @@ def test_a_file_swapped_for_a_link_out_after_the_scan_is_not_exported(tmp_path, 
         make_hold(agent.home, agent.store, "req-1", t("2026-11-20T22:00:00Z"),
                   t("2026-11-20T22:00:04Z"))
     assert not (agent.home / "holds" / "req-1").exists()
+
+
+def first_stamp(clip_path: Path) -> int:
+    """The capture time barcoded in a clip's first frame."""
+    import av
+
+    from demo.samples import read_stamp
+    with av.open(str(clip_path)) as container:
+        frame = next(container.decode(video=0))
+        return read_stamp(frame.to_ndarray(format="gray"))
+
+
+def test_a_file_replaced_after_the_scan_is_not_cut_at_the_old_files_times(tmp_path, agent):
+    """A name with no time: the scan placed it by its container's creation time. Replaced by a
+    recording of an hour later (a card copied over the folder), the export cut the new footage
+    into a package saying it was the old file's seconds."""
+    root = tmp_path / "rec"
+    indexed = clip(root, "porch-clip.mp4", "2026-11-20T22:00:00Z", 10)
+    agent.add_source(root, camera="porch", tz=LA)
+    agent.scan()
+    later = clip(tmp_path / "elsewhere", "porch-clip.mp4", "2026-11-20T23:00:00Z", 10)
+    os.replace(later, indexed)
+    with pytest.raises(NotFound, match="porch-clip.mp4 changed after it was indexed"):
+        agent.export("porch", t("2026-11-20T22:00:02Z"), t("2026-11-20T22:00:06Z"),
+                     tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+    agent.scan()   # scanned again, its row is the new file's: cut at its own times
+    done = agent.export("porch", t("2026-11-20T23:00:02Z"), t("2026-11-20T23:00:06Z"),
+                        tmp_path / "out")
+    assert first_stamp(done.clip) == t("2026-11-20T23:00:02Z")
+
+
+@pytest.mark.parametrize("ext", ["mp4", "ts"])
+def test_a_file_replaced_while_it_is_cut_leaves_no_package(tmp_path, agent, ext):
+    """Replaced while the cut reads it: the check of an MP4's copied frames failed saying the
+    clip was broken, and an MPEG-TS (whose frames are matched by what the cut read) was sealed
+    with the hash of the other file."""
+    root = tmp_path / "rec"
+    indexed = clip(root, f"porch-clip.{ext}", "2026-11-20T22:00:00Z", 10)
+    later = clip(tmp_path / "elsewhere", f"porch-clip.{ext}", "2026-11-20T23:00:00Z", 10)
+    agent.add_source(root, camera="porch", tz=LA)
+    agent.scan()
+
+    def replace_once(stage, fraction):
+        if stage == "cutting" and later.exists():   # the card copied over mid-cut
+            os.replace(later, indexed)
+    with pytest.raises(AgentError, match=f"porch-clip.{ext} changed after it was indexed"):
+        agent.export("porch", t("2026-11-20T22:00:02Z"), t("2026-11-20T22:00:06Z"),
+                     tmp_path / "out", progress=replace_once)
+    assert not later.exists()
+    assert not (tmp_path / "out").exists()
+
+
+APPLE_DOUBLE = bytes.fromhex("0005160700020000") + b"Mac OS X        " + bytes(4096 - 24)
+
+
+def test_the_companions_a_mac_writes_on_a_card_are_not_recordings(tmp_path, agent):
+    """A card looked at on a Mac gets a `._<name>` file (AppleDouble: 4 KiB of Finder data)
+    beside each recording. Each was indexed as a damaged recording placed at its twin's time,
+    and `._Backyard` was taken for a second channel, so the folder's one camera became two,
+    `yard/Backyard` and `yard/._Backyard`."""
+    root = tmp_path / "card"
+    clip(root, "Backyard.20261120_140000.mp4", "2026-11-20T22:00:00Z", 4)
+    clip(root, "Backyard.20261120_140010.mp4", "2026-11-20T22:00:10Z", 4)
+    for name in ("Backyard.20261120_140000.mp4", "Backyard.20261120_140010.mp4"):
+        (root / f"._{name}").write_bytes(APPLE_DOUBLE)
+    (root / ".DS_Store").write_bytes(b"\0\0\0\1Bud1" + bytes(100))
+    for p in root.iterdir():
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    look = agent.look_at_folder(root)
+    assert (look.recordings, look.cameras) == (2, ("Backyard",))
+    agent.add_source(root, camera="yard", tz=LA)
+    (report,) = agent.scan()
+    assert report.seen == 2 and report.statuses == {"ok": 2}
+    assert agent.cameras() == ["yard"]
+
+
+def test_a_link_to_a_folder_outside_is_said_and_one_inside_is_walked_once(tmp_path, agent):
+    """A link to a folder of recordings elsewhere (an owner gathering cameras with links)
+    was skipped without a word: the scan said "0 files" and nothing else. One inside the
+    folder (ZoneMinder links each monitor's name to its numbered folder) is walked through
+    its target alone."""
+    root, elsewhere = tmp_path / "rec", tmp_path / "nas" / "porch"
+    clip(elsewhere, "cam.20261120_140000.mp4", "2026-11-20T22:00:00Z", 4)
+    clip(root, "1/cam.20261120_140010.mp4", "2026-11-20T22:00:10Z", 4)
+    (root / "porch").symlink_to(elsewhere, target_is_directory=True)
+    (root / "Front Door").symlink_to("1", target_is_directory=True)
+    agent.add_source(root, camera="cam", tz=LA)
+    (report,) = agent.scan()
+    rows = {r.path: r for r in agent.recordings()}
+    assert sorted(rows) == [str(root / "1" / "cam.20261120_140010.mp4"), str(root / "porch")]
+    out = rows[str(root / "porch")]
+    assert out.status == "unsupported" and "a link to a folder outside" in out.reason
+    assert [p for p in report.problems if "a link to a folder outside" in p]
+    assert not [p for p in report.problems if "Front Door" in p]

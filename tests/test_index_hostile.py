@@ -4,10 +4,15 @@ rescan. Each is listed (or kept) with a reason, and the rest of the folder is in
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import struct
+import subprocess
+import sys
 from contextlib import closing
 from pathlib import Path
+
+import pytest
 
 from agent.index import scan as scan_mod
 from agent.media.mp4box import parse_bytes
@@ -211,5 +216,222 @@ def test_a_file_deleted_mid_scan_from_a_card_still_there_is_gone(tmp_path, monke
         (report,) = agent.scan()
         assert report.removed == 1 and not report.problems
         assert str(doomed) not in {r.path for r in agent.recordings()}
+    finally:
+        agent.close()
+
+
+# -- a network share or card reader whose mount point is left empty ----------------------------
+
+def mounted(where: Path) -> bool:
+    """A small disk of its own at `where` (root only, where mounts are allowed)."""
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        return False
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(where)],
+                          capture_output=True).returncode == 0
+
+
+def test_a_share_no_longer_mounted_keeps_every_row_and_says_to_connect_it(tmp_path):
+    """A NAS share mounted at a folder that stays when it drops (fstab, a card reader's mount
+    point): the folder is there and empty, so the scan took every recording for deleted and
+    forgot them, saying "10 gone", exit 0."""
+    share = tmp_path / "nas"
+    share.mkdir()
+    real_mount = mounted(share)
+    card, _ = card_of_ten(tmp_path)
+    for f in card.iterdir():
+        shutil.copy2(f, share / f.name)
+    home = tmp_path / "home"
+    agent = Agent(home)
+    try:
+        agent.add_source(share, camera="porch", tz="UTC")
+        agent.scan()
+        before = sorted(r.path for r in agent.recordings())
+        assert len(before) == 10
+        if real_mount:
+            subprocess.run(["umount", str(share)], check=True)
+        else:   # where nothing can be mounted: the folder as the dropped share leaves it
+            for f in share.iterdir():
+                f.rename(tmp_path / f.name)
+        (report,) = agent.scan()
+        assert report.removed == 0
+        (problem,) = report.problems
+        assert "is empty" in problem and "connect the drive or network share" in problem
+        assert sorted(r.path for r in agent.recordings() if r.status == "ok") == before
+    finally:
+        agent.close()
+    code = subprocess.run([sys.executable, "-m", "agent.cli", "--home", str(home), "scan"],
+                          capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    assert code.returncode == 1 and "is empty" in code.stderr and "Traceback" not in code.stderr
+    # Back (or the same folder filled by the camera again): the scan goes on from what it finds.
+    for f in card.iterdir():
+        shutil.copy2(f, share / f.name)
+    (card / sorted(os.listdir(card))[0]).unlink()
+    os.unlink(share / sorted(os.listdir(share))[0])   # the camera recycled its oldest
+    agent = Agent(home)
+    try:
+        (report,) = agent.scan()
+        assert not report.problems and report.removed == 1
+        assert sorted(r.path for r in agent.recordings()) == before[1:]
+    finally:
+        agent.close()
+        if real_mount:
+            subprocess.run(["umount", str(share)], capture_output=True)
+
+
+# -- a recording that cannot be read (permission denied on a share) --------------------------
+
+def test_a_recording_that_could_not_be_read_is_read_again_once_it_can(tmp_path):
+    """A file the owner's account may not read (a NAS share's permissions, a card copied as
+    another user) was indexed `damaged` ("cannot read the file: permission denied") without a
+    word from the scan, and stayed so after the owner fixed the permissions: fixing them does
+    not change the file's size or date, so every later scan took it for unchanged."""
+    from tests.conftest import require_tool
+    from tests.test_errors import DROP_READ_OVERRIDE, run
+
+    card, _ = card_of_ten(tmp_path)
+    locked = sorted(card.iterdir())[4]
+    shutil.copy2(locked, tmp_path / "copy.mp4")   # a file of its own, not one of the links
+    os.replace(tmp_path / "copy.mp4", locked)
+    home = tmp_path / "home"
+    assert run(home, "sources", "add", str(card), "--camera", "porch", "--tz", "UTC")[0] == 0
+    # root reads anything: the capabilities that let it are dropped for this scan
+    prefix = [require_tool("setpriv"), *DROP_READ_OVERRIDE[1:]] if os.geteuid() == 0 else []
+    locked.chmod(0)
+    try:
+        code, _, err = run(home, "scan", prefix=prefix)
+    finally:
+        locked.chmod(0o644)
+    assert code == 0
+    assert f"problem: {locked}: cannot read the file: permission denied" in err
+    agent = Agent(home)
+    try:
+        (row,) = [r for r in agent.recordings() if r.path == str(locked)]
+        assert row.status == "damaged" and "permission denied" in row.reason
+        (report,) = agent.scan()   # the owner fixed the permissions: read now
+        assert not report.problems and report.updated == 1
+        assert {r.status for r in agent.recordings()} == {"ok"}
+        (report,) = agent.scan()
+        assert report.unchanged == 10
+    finally:
+        agent.close()
+
+
+# -- a recorder freeing space while the scan walks ---------------------------------------------
+
+def reolink_days(tmp_path: Path, days=(14, 15, 16)) -> Path:
+    """A Reolink card of three day folders, three recordings each (links to one real clip)."""
+    card = tmp_path / "card"
+    one = clip(tmp_path / "one.mp4", "2026-05-14T18:00:00Z")
+    for day in days:
+        folder = card / "Mp4Record" / f"2026-05-{day}"
+        folder.mkdir(parents=True)
+        for i in range(3):
+            os.link(one, folder / f"RecM01_202605{day}_18{i:02d}00_18{i:02d}02_6D28808_9A1B2C.mp4")
+    return card
+
+
+def test_a_day_folder_the_recorder_deletes_mid_scan_is_gone_not_a_problem(tmp_path, monkeypatch):
+    """A recorder with a full card deletes a day folder while the scan walks the card: the scan
+    said "2026-05-15: No such file or directory" as a problem, indexed the folder as a damaged
+    recording, and kept its three recordings until the scan after."""
+    card = reolink_days(tmp_path)
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(card, tz="UTC")
+        agent.scan()
+        day = card / "Mp4Record" / "2026-05-15"
+        walk_that(monkeypatch, 1, lambda: shutil.rmtree(day))
+        (report,) = agent.scan()
+        assert not report.problems and (report.added, report.removed) == (0, 3)
+        assert not [r for r in agent.recordings() if r.path.startswith(str(day))]
+    finally:
+        agent.close()
+
+
+@pytest.mark.parametrize("flat", [False, True], ids=["day folders", "flat"])
+def test_a_share_dropped_mid_scan_keeps_the_rows_of_what_the_walk_had_not_reached(
+        tmp_path, monkeypatch, flat):
+    """The share unmounted while the walk is at its first recording: with its mount point
+    still there (empty), the recordings beside that one, which could not be looked at any
+    more, read as deleted and their rows went."""
+    share = tmp_path / "nas"
+    share.mkdir()
+    real_mount = mounted(share)
+    if flat:
+        card, _ = card_of_ten(tmp_path)
+        for f in card.iterdir():
+            shutil.copy2(f, share / f.name)
+    else:
+        shutil.copytree(reolink_days(tmp_path) / "Mp4Record", share / "Mp4Record")
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(share, tz="UTC")
+        agent.scan()
+        before = sorted(r.path for r in agent.recordings())
+
+        def drop():
+            if real_mount:
+                subprocess.run(["umount", "--lazy", str(share)], check=True)
+            else:   # the folder as the dropped share leaves it
+                for f in share.iterdir():
+                    shutil.move(f, tmp_path / f"away-{f.name}")
+        walk_that(monkeypatch, 1, drop)
+        (report,) = agent.scan()
+        assert report.removed == 0 and report.problems
+        assert sorted(r.path for r in agent.recordings() if r.status == "ok") == before
+    finally:
+        agent.close()
+        if real_mount:
+            subprocess.run(["umount", str(share)], capture_output=True)
+
+
+def test_a_folder_still_listed_is_never_taken_for_deleted(tmp_path):
+    """Windows says "not found" for a path too long to open as for one deleted: the walk asks
+    the folder above whether the folder is still there before taking it for deleted (its rows
+    would go, and the scan would say nothing)."""
+    from agent.index.walk import no_longer_listed
+    day = tmp_path / "Mp4Record" / "2026-05-15"
+    day.mkdir(parents=True)
+    assert not no_longer_listed(str(day))
+    day.rmdir()
+    assert no_longer_listed(str(day))
+    assert not no_longer_listed(str(tmp_path / "gone" / "2026-05-15"))   # nor above it: not told
+
+
+def test_a_folder_reached_again_inside_itself_is_walked_once(tmp_path):
+    """A share whose server follows a link back up (a NAS's `latest -> .` seen over SMB) or
+    a folder mounted inside itself shows the walk the same folder again below itself: every
+    recording in it was indexed again under the second path (with a server that follows the
+    link every time, again and again until the path is too long)."""
+    from tests.test_cli_index import bind
+    card, _ = card_of_ten(tmp_path)
+    if not bind(card, card / "again"):
+        pytest.skip("a folder cannot be mounted a second time here")
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(card, tz="UTC")
+        (report,) = agent.scan()
+        paths = [r.path for r in agent.recordings()]
+    finally:
+        agent.close()
+        subprocess.run(["umount", str(card / "again")], capture_output=True)
+    assert report.seen == 10 and len(paths) == 10
+    assert not [p for p in paths if str(card / "again") in p]
+
+
+def test_a_day_folder_emptied_file_by_file_mid_scan_is_not_a_card_pulled_out(tmp_path,
+                                                                            monkeypatch):
+    """A recorder deleting a day's files one by one while the scan is in that folder leaves
+    it empty for a moment: that is files deleted, not the card pulled out (only the
+    recordings folder itself found empty is a mount point left behind)."""
+    card = reolink_days(tmp_path)
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(card, tz="UTC")
+        agent.scan()
+        day = card / "Mp4Record" / "2026-05-15"
+        walk_that(monkeypatch, 4, lambda: [f.unlink() for f in day.iterdir()])
+        (report,) = agent.scan()
+        assert not report.problems and report.removed == 2
     finally:
         agent.close()

@@ -36,6 +36,20 @@ def test_a_typed_time_is_read_in_the_cameras_zone_unless_it_says_otherwise(text)
     assert read_time(text, "--from", LA) == t("2026-11-20T22:05:00Z")
 
 
+@pytest.mark.parametrize("text", ["2026-11-20T22:05Z", "2026-11-20 22:05z",
+                                  "2026-11-20T14:05-08:00"])
+def test_an_offset_time_without_seconds_is_read_as_a_wall_time_without_them_is(text):
+    """The docs hunt: `2026-11-20T14:05` was read and `2026-11-20T14:05Z` was 'not a time'
+    (RFC 3339 wants the seconds), though --help shows the first and the owner only added the
+    zone to it."""
+    assert read_time(text, "--from", LA) == t("2026-11-20T22:05:00Z")
+
+
+def test_an_offset_time_without_seconds_is_held_to_the_offsets_rules():
+    with pytest.raises(TimeError, match="is not a time"):
+        read_time("2026-11-20T14:05+25:00", "--from", LA)
+
+
 def test_what_is_shown_can_be_typed_back():
     us = t("2026-11-01T09:30:00Z")   # 01:30 PST: the second 01:30 of the fall-back night
     assert read_time(shown(us, LA), "--from", LA) == us
@@ -113,3 +127,17 @@ def test_the_log_reads_in_the_pcs_zone(porch, capsys):
     assert first[1].endswith((" CET", " CEST")), first   # the PC's zone: Berlin
     assert main(["--home", str(porch), "log", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["at"].endswith("Z")
+
+
+def test_the_times_a_log_record_holds_read_in_the_pcs_zone_too(porch, tmp_path, capsys):
+    """The docs hunt: `log` showed each record's time in the PC's zone, but the windows it
+    holds as Python's repr in UTC (`window={'end': '2026-11-20T22:05:04Z', ...}`), where
+    cli.md has every time shown without --json in the owner's zone."""
+    assert main(["--home", str(porch), "export", "--camera", "porch", "--from",
+                 "2026-11-20T14:05", "--to", "2026-11-20T14:05:04", "--out", str(tmp_path)]) == 0
+    capsys.readouterr()
+    assert main(["--home", str(porch), "log"]) == 0
+    (export,) = [line for line in capsys.readouterr().out.splitlines() if "\texport\t" in line]
+    assert export.endswith("window=2026-11-20 23:05:00 CET to 23:05:04 CET"), export
+    assert "delivered=2026-11-20 23:05:00 CET to 23:05:03.800 CET " in export
+    assert "{'" not in export and "T22:05" not in export

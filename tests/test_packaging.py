@@ -6,6 +6,7 @@ packaging/README.md)."""
 from __future__ import annotations
 
 import configparser
+import os
 import importlib.util
 import plistlib
 import subprocess
@@ -120,7 +121,8 @@ def test_build_script_command_lines(tmp_path):
     exe = build.bundle_executable(tmp_path / "dist", "linux")
     assert exe == tmp_path / "dist" / "footage-agent" / "footage-agent"
     assert build.bundle_executable(tmp_path, "win32").name == "footage-agent.exe"
-    version, check, recorder = build.smoke_commands(exe, tmp_path, minutes=2, faces=False)
+    version, check, recorder, _zone = build.smoke_commands(exe, tmp_path, minutes=2,
+                                                          faces=False)
     assert version == [str(exe), "--version"]
     assert check[check.index("demo"):] == ["demo", "--no-gui", "--check", "--minutes", "2",
                                            "--dir", str(tmp_path / "demo")]
@@ -186,3 +188,53 @@ def test_build_script_makes_the_debian_package_on_request():
     smoke = load("smoke_deb")
     check = smoke.steps(Path("/tmp/x"))
     assert check[1][0] == "/usr/bin/footage-agent" and check[1][-6:-4] == ["--no-gui", "--check"]
+
+
+def test_the_windowed_twin_opens_the_app_and_says_a_failed_start_in_a_message_box(
+        tmp_path, monkeypatch):
+    """On Windows the app is started by a program without a console (footage-agent.spec
+    builds it beside footage-agent.exe, from the same entry point): run under that name it
+    is the `gui` command, and since it has no stdout or stderr, a start that fails is said in
+    a message box. Here a home folder that cannot be made (a file is in its place)."""
+    entry = load("entry")
+    twin = r"C:\Users\Ann\AppData\Local\Programs\footage-agent\Footage-Agent-GUI.EXE"
+    assert entry.command(twin, ["--tray"]) == ["gui", "--tray"]
+    assert entry.command("/opt/footage-agent/footage-agent", ["inbox"]) == ["inbox"]
+    assert entry.GUI_NAME == load("bundle").GUI_NAME
+    spec = (PKG / "footage-agent.spec").read_text(encoding="utf-8")
+    assert "name=bundle.GUI_NAME, console=False" in spec
+    blocked = tmp_path / "home"
+    blocked.write_bytes(b"not a folder")
+    monkeypatch.setattr(sys, "stdout", None)     # as Python leaves them without a console
+    monkeypatch.setattr(sys, "stderr", None)
+    shown: list[str] = []
+    assert entry.run(twin, ["--home", str(blocked)], show=shown.append) == 1
+    assert len(shown) == 1 and f"cannot use {blocked} as the agent's home folder" in shown[0]
+    assert not shown[0].startswith("footage-agent:")
+    words = entry.LastWords(limit=10)
+    words.write("a" * 50 + "the end")
+    assert words.getvalue() == "aaathe end"          # weeks of warnings kept short
+    assert "exit code 3" in entry.failure_text("", 3)
+
+
+def test_the_bundle_carries_the_zones_windows_lacks_and_the_smoke_test_asks_for_one(tmp_path):
+    """Seen in a real build: zoneinfo reads IANA's zones from the `tzdata` package by name where
+    the system keeps none, as on Windows, and PyInstaller's scan cannot see that import, so
+    the bundle had no zones there: `--tz America/Los_Angeles` was "not a time zone", and the
+    PC's own zone read as UTC. The spec collects tzdata; the smoke test runs with no system
+    zones and names one, so a bundle without them fails its build (packaging/README.md)."""
+    build, bundle = load("build"), load("bundle")
+    spec = (PKG / "footage-agent.spec").read_text(encoding="utf-8")
+    assert "tzdata" in bundle.RUNTIME_PACKAGES
+    assert "collect_data_files(pkg)" in spec and "bundle.RUNTIME_PACKAGES" in spec
+    env = build.smoke_env({"PATH": "/x/.venv/bin:/usr/bin", "PYTHONPATH": ROOT.as_posix()})
+    assert env["PYTHONTZPATH"] == "" and "PYTHONPATH" not in env and env["PATH"] == "/usr/bin"
+    exe = tmp_path / "footage-agent"
+    zone = [c for c in build.smoke_commands(exe, tmp_path, faces=False) if "--tz" in c]
+    assert len(zone) == 1 and zone[0][zone[0].index("--tz") + 1] == build.ZONE
+    # What that step asks of the bundle, asked here of this checkout with no system zones:
+    # a zone by name is found (this checkout has tzdata installed, as the bundle now does).
+    done = subprocess.run([sys.executable, "-m", "agent.cli", *zone[0][1:]], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **build.NO_SYSTEM_ZONES})
+    assert done.returncode == 0, done.stderr

@@ -125,3 +125,25 @@ def test_an_out_folder_too_deep_for_windows_is_a_usage_error_and_makes_nothing(
     err = capsys.readouterr().err
     assert code == 2 and "too deep for Windows" in err and "unexpected" not in err
     assert list(deep.iterdir()) == []
+
+
+def test_windows_answer_on_long_paths_is_read_as_the_one_byte_it_is(tmp_path):
+    """Seen in the code: RtlAreLongPathsEnabled returns a BOOLEAN, one byte, and was called
+    with ctypes' default int result, so whatever the rest of the register held read as "long
+    paths on": a folder too deep was let through and the export failed part way. A real
+    library answers here as ntdll may: FALSE in its low byte, other bits above it."""
+    import ctypes
+    import subprocess
+
+    from agent.export.path_room import _rtl_are_long_paths_enabled
+    from tests.conftest import require_tool
+    source = tmp_path / "ntdll.c"
+    source.write_text("unsigned int RtlAreLongPathsEnabled(void) { return 0x7fffff00u; }\n"
+                      "unsigned int Enabled(void) { return 0x7fffff01u; }\n")
+    library = tmp_path / "ntdll.so"
+    subprocess.run([require_tool("gcc"), "-shared", "-fPIC", "-o", str(library), str(source)],
+                   check=True)
+    ntdll = ctypes.CDLL(str(library))
+    assert long_paths_enabled(probe=lambda: _rtl_are_long_paths_enabled(ntdll)) is False
+    ntdll.RtlAreLongPathsEnabled = ntdll.Enabled   # TRUE in its low byte
+    assert long_paths_enabled(probe=lambda: _rtl_are_long_paths_enabled(ntdll)) is True

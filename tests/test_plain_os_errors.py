@@ -61,7 +61,7 @@ def test_adding_a_folder_as_an_agency_file_says_a_file_was_expected(tmp_path, ca
     folder.mkdir()
     code = main(["--home", str(tmp_path / "home"), "agencies", "add", str(folder)])
     err = capsys.readouterr().err
-    assert code == 3
+    assert code == 2   # a path typed wrong, as for verify, upload and masks set
     assert plain(err, FOLDER) == f"footage-agent: cannot read the agency file: {folder} {FOLDER}\n"
 
 
@@ -131,7 +131,7 @@ def test_importing_a_folder_as_a_request_file_says_a_file_was_expected(tmp_path,
     folder.mkdir()
     code = main(["--home", str(tmp_path / "home"), "import-request", str(folder)])
     err = capsys.readouterr().err
-    assert code != 0
+    assert code == 2   # the docs hunt: it was 1, 'unexpected failure', for a path typed wrong
     assert plain(err, FOLDER) == f"footage-agent: cannot read the request file: {folder} {FOLDER}\n"
 
 
@@ -415,3 +415,16 @@ def test_a_full_disk_while_saving_an_uploads_progress_says_the_disk_is_full(tmp_
         save_state(path, progress)
     assert str(got.value) == \
         f"Cannot save the upload's progress: the disk holding {path.parent} {FULL}."
+
+
+def test_a_cameras_file_that_is_not_there_is_said_in_plain_words(tmp_path, capsys):
+    """The docs hunt: `agencies register ... --cameras FILE` with no such file said
+    "[Errno 2] No such file or directory: 'FILE'", the tag cli.md says no message carries."""
+    missing = tmp_path / "cameras.json"
+    code = main(["--home", str(tmp_path / "home"), "agencies", "register",
+                 "https://police.example.gov", "--invite", "inv-" + "a" * 26, "--name", "Ann",
+                 "--cameras", str(missing)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert plain(err, "does not exist") == f"footage-agent: --cameras: {missing} does not exist: " \
+        "check the path, or connect the drive it is on\n"

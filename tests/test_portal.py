@@ -270,6 +270,9 @@ def test_create_request_refuses_what_agents_would_reject(portal):
         portal.create_request("reg-unknown", START, END, "C", "R", origin=origin)
     with pytest.raises(PortalError, match="case number"):
         portal.create_request(reg, START, END, " ", "R", origin=origin)
+    with pytest.raises(PortalError, match="twice"):   # agents refuse it (trust hunt 2)
+        portal.create_request(reg, START, END, "C", "R", origin=origin,
+                              cameras=("Front door", "Front door"))
 
 
 # --- decisions --------------------------------------------------------------------------------

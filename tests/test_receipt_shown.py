@@ -7,13 +7,15 @@ from __future__ import annotations
 import sqlite3
 import time
 
+from agent.commands.local_time import shown as owners_time
 from agent.requests.agencies import TrustStore
 from frp.decision import verify_receipt
+from frp.times import parse_rfc3339
 from tests.fault_proxy import Rule
 from tests.test_delivery_faults import AGENCY_ID, footage, world  # noqa: F401 - fixtures
 
 
-def test_inbox_show_says_what_was_delivered_and_hands_out_the_signed_receipt(world):
+def test_inbox_show_says_what_was_delivered_and_hands_out_the_signed_receipt(world, monkeypatch):
     """Seen: `inbox show` of a delivered request said `delivered` and nothing of what was sent
     or of the receipt, whose signed token the owner could not get at (only inbox.db held it),
     and of a request stopped after its upload nothing of the package the agency may have."""
@@ -34,9 +36,14 @@ def test_inbox_show_says_what_was_delivered_and_hands_out_the_signed_receipt(wor
                             d["sha256"], w.jti)   # the agency's signature, these bytes
     assert shown["receipt"] is True and shown["received_at"] == claims["received_at"]
     assert shown["receipt_problem"] is None
+    # The docs hunt: the receipt's time was printed as the agency signed it, in UTC, where
+    # cli.md has every time a person reads in the owner's zone (the app showed it so).
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    code, out, _ = w.run("inbox", "show", "--", w.jti)
+    local = owners_time(parse_rfc3339(claims["received_at"]), "America/Los_Angeles")
+    assert local.endswith(("PST", "PDT"))
     assert (f"yard: delivered, {d['size']:,} bytes, SHA-256 {d['sha256']}; received by "
-            f"Example Police Department at {claims['received_at']} (its signed receipt checks "
-            "out)") in out
+            f"Example Police Department at {local} (its signed receipt checks out)") in out
 
     # A receipt in inbox.db that is not this package's (edited, or restored from another
     # home) is never passed off as checked.

@@ -60,6 +60,21 @@ def test_a_wrong_password_is_refused_once_clearly_and_nothing_is_kept(vendor, ag
     assert not log.exists() or "recorder-added" not in log.read_text()
 
 
+def test_an_https_recorder_not_answering_its_first_look_is_said_in_plain_words(
+        agent, recent_footage):
+    """The docs hunt: the certificate's first look at a recorder that refused the connection
+    said 'No answer from 127.0.0.1:PORT ([Errno 111] Connection refused).', the tag cli.md
+    says no message carries, and not as every later call (and the app's Spanish) words it."""
+    sim = Simulator(recent_footage, "dahua", "admin", PASSWORD, tls=True)
+    port = sim.port
+    sim.stop()
+    with pytest.raises(RecorderUnreachable) as unreachable:
+        agent.look_at_recorder(f"https://127.0.0.1:{port}")
+    said = str(unreachable.value)
+    assert said.startswith(f"Could not reach the recorder at 127.0.0.1:{port} (")
+    assert "Check that it is on and the address is right" in said and "Errno" not in said
+
+
 def test_an_unreachable_recorder_is_named_and_nothing_is_kept(agent, recent_footage):
     sim = Simulator(recent_footage, "dahua", "admin", PASSWORD)
     port = sim.port

@@ -12,7 +12,8 @@ import pytest
 
 from agent.owner_recorders import clock_words
 from agent.recorders.model import BadAnswer
-from agent.recorders.zones import IanaZone, posix_zone, reolink_zone
+from agent.recorders.zones import (IanaZone, named_once, posix_zone, reolink_zone, repeated,
+                                  steady, wall_span)
 from agent.timebase import US, parse_rfc3339
 from nvrsim.posixtz import PosixZone
 from nvrsim.server import Simulator
@@ -44,6 +45,22 @@ def test_repeated_and_skipped_hours_are_marked():
                                                parse_rfc3339("2026-11-01T09:30:00Z"))
     gap = la.resolve(datetime(2026, 3, 8, 2, 30))
     assert gap.nonexistent and gap.earliest == parse_rfc3339("2026-03-08T10:30:00Z")
+
+
+def test_a_stretch_asked_by_wall_times_in_the_repeated_hour_is_named_twice():
+    """01:20 to 01:30 winter time on the fall-back night: its wall times run straight, yet a
+    device reads them as summer time's too. A search for it must reach both readings of each
+    end; a download of it by wall times names it ambiguously."""
+    la = posix_zone(POSIX_LA)
+    winter = parse_rfc3339("2026-11-01T09:20:00Z")   # 01:20 PST
+    assert steady(la, winter, winter + 600 * US)
+    assert repeated(la, winter) and not named_once(la, winter, winter + 600 * US)
+    first, last = wall_span(la, winter, winter + 600 * US)
+    assert (first, last) == (datetime(2026, 11, 1, 0, 20), datetime(2026, 11, 1, 2, 30))
+    evening = parse_rfc3339("2026-11-01T04:00:00Z")  # 21:00 PDT the night before
+    assert named_once(la, evening, evening + 600 * US)
+    assert wall_span(la, evening, evening + 600 * US) == (datetime(2026, 10, 31, 21, 0),
+                                                         datetime(2026, 10, 31, 21, 10))
 
 
 def test_reolinks_dst_fields_with_the_posix_sign_read_as_the_zone_they_describe():

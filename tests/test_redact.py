@@ -369,7 +369,8 @@ def test_provenance_records_what_was_redacted_and_how(agent, clips, tmp_path):
     masks = CameraMasks("porch", (SQUARE,))
     save_masks(agent.home, masks)
     before = tree_fingerprint(folder)
-    mute = ((T0 + S, T0 + 2 * S),)
+    # the second range reaches past the window and the third lies wholly after it
+    mute = ((T0 + S, T0 + 1_500_000), (T0 + 1_800_000, T0 + 9 * S), (T0 + 3 * S, T0 + 4 * S))
     redaction = owner_redaction(agent.home, "porch", blur_faces=True, mute=mute)
     assert redaction.masks == masks
     done = export_evidence(agent.store, agent.owner_key(), "porch", T0, T0 + 2 * S,
@@ -389,8 +390,11 @@ def test_provenance_records_what_was_redacted_and_how(agent, clips, tmp_path):
     assert face["runtime"] == f"ONNX Runtime {onnxruntime.__version__} (CPU)"
     assert face["threshold"] == FaceOptions().threshold and face["box_margin"] > 0
     assert face["frames_blurred"] == 20 and face["faces_found"] >= 10
-    assert kinds["audio-mute"]["ranges"] == [{"start": "2026-11-20T22:00:01Z",
-                                              "end": "2026-11-20T22:00:02Z"}]
+    # a detection falls on whole frames: 0.2 s at this clip's 10 fps is every second frame
+    assert face["detected_every"] == [{"frames": 2, "frame_rate": float(FPS)}]
+    assert kinds["audio-mute"]["ranges"] == [
+        {"start": "2026-11-20T22:00:01Z", "end": "2026-11-20T22:00:01.500000Z"},
+        {"start": "2026-11-20T22:00:01.800000Z", "end": "2026-11-20T22:00:02Z"}]
     assert "unchanged" in record["unredacted_original"] or "never changed" in \
         record["unredacted_original"]
     assert record["cut"]["mode"] == "exact" and record["cut"]["reencoded_frames"] == 20

@@ -10,12 +10,14 @@ import time
 import pytest
 
 from agent.audit.log import AuditLog
+from agent.commands.local_time import shown as shown_at
 from agent.cli import main
 from agent.requests.agencies import TrustStore
 from agent.timebase import US
 from demo.samples import make_recordings
 from frp.certificates import check_owner_certificate
 from frp.minisign import parse_minisign_public
+from frp.times import parse_rfc3339
 from portal.server import PortalServer
 from portal.state import Portal
 from tests.registering import invite
@@ -61,7 +63,7 @@ def owner_id(run: Run) -> str:
     return run.json("keys", "show")["owner_id"]
 
 
-def test_register_update_rotate_decide_and_unregister_from_the_command_line(world):
+def test_register_update_rotate_decide_and_unregister_from_the_command_line(world, monkeypatch):
     portal, server, run = world
     (agency,) = run.json("agencies", "list")
     assert agency["can_register"] is True and agency["registrations"] == []
@@ -116,6 +118,12 @@ def test_register_update_rotate_decide_and_unregister_from_the_command_line(worl
     assert row["owner_id"] == view["owner_id"] == second_id
     assert view["certificate"]["problem"] is None and view["certificate"]["serial"] != \
         shown["certificate"]["serial"]
+    # The docs hunt: cli.md lists the registrations "with cameras and certificate", and the
+    # listing gave no certificate unless it had a problem: not when it lapses (two years).
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    listed = run("agencies", "registrations")[1]
+    lapses = shown_at(parse_rfc3339(view["certificate"]["not_after"]), "America/Los_Angeles")
+    assert f"certificate valid until {lapses}" in listed
 
     portal.create_request(row["registration"], T0, T0 + 2 * US, "2026-3", "Det. Roe")
     assert run("inbox", "sync")[0] == 0
@@ -132,6 +140,9 @@ def test_register_update_rotate_decide_and_unregister_from_the_command_line(worl
     assert run.json("agencies", "registrations") == []
     rc, _, err = run("inbox", "sync")
     assert rc == 0 and "refused" not in err
+    # The docs hunt: it said '0 new, 0 rejected', read as the agency's portal asked; the
+    # user guide (and the app) say there was no agency to ask.
+    assert "there was no agency to ask" in err and "0 new" not in err
 
     events = [r["event"] for r in AuditLog(run.home).entries()]
     # Setting up is logged first; the camera the index does not know was refused before
@@ -153,3 +164,45 @@ def test_the_pasted_registration_id_and_token_are_refused_with_directions(world,
     rc, _, err = run("agencies", "register", AGENCY_ID)
     assert rc == 2 and "--invite" in err
     assert run.json("agencies", "registrations") == []
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["--lat", "47.6", "--lon", "-122.3"], "--lat, --lon: these describe the cameras named with"),
+    (["--address", "12 Oak Street", "--retention-days", "7"], "give --camera NAME for each"),
+    (["--cameras", "cameras.json", "--sees", "porch=the door"], "put them in the --cameras file"),
+    (["--no-cameras", "--camera", "porch"], "--no-cameras removes every registered camera"),
+])
+def test_camera_details_without_the_cameras_they_describe_are_refused_not_dropped(
+        world, tmp_path, argv, words):
+    """The docs hunt: `agencies update ID --lat 47.6 --lon -122.3` sent an update keeping the
+    cameras where they were and said 'updated' (exit 0): the place given was dropped, as
+    `--no-cameras` dropped the --camera options beside it. A usage error now, nothing sent."""
+    portal, _server, run = world
+    (tmp_path / "cameras.json").write_text(json.dumps([{"name": "porch", "address": "1 Elm"}]))
+    rc, _, err = run("agencies", "register", AGENCY_ID, "--invite", invite(portal), "--name",
+                     "Ann", "--camera", "porch", "--address", "1200 Elm Street")
+    assert rc == 0, err
+    (before,) = portal.registry.rows()
+    rc, _, err = run("agencies", "update", AGENCY_ID,
+                     *[str(tmp_path / a) if a.endswith(".json") else a for a in argv])
+    assert rc == 2 and words in err
+    assert portal.registry.rows() == [before]
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["--phone", "call me"], "the phone number call me has no digits"),
+    (["--email", "a" * 255], "the contact's email is 255 characters; at most 254"),
+    (["--email", "ann\x1b[2J@example.com"], "the contact's email"),
+])
+def test_a_contact_typed_wrong_is_a_usage_error_before_anything_is_sent(world, argv, words):
+    """The docs hunt: a phone without a digit or an email too long exited 3 ('refused', as a
+    used invite), where cli.md makes an option's value typed wrong exit 2."""
+    portal, _server, run = world
+    code = invite(portal)
+    rc, _, err = run("agencies", "register", AGENCY_ID, "--invite", code, "--name", "Ann", *argv)
+    assert rc == 2 and words in err
+    assert portal.registry.rows() == [] and run.json("agencies", "registrations") == []
+    rc, _, err = run("agencies", "register", AGENCY_ID, "--invite", code, "--name", "Ann")
+    assert rc == 0, err   # the invite was never sent: it is still unused
+    rc, _, err = run("agencies", "update", AGENCY_ID, *argv)
+    assert rc == 2 and words in err

@@ -7,13 +7,15 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+import av
 import pytest
 
 from agent.requests.holds import make_hold
+from agent.errors import AgentError
 from agent.service import Agent, NotFound
 from agent.timebase import US
 from agent.views import RecorderAddress
-from demo.samples import ClipSpec, write_clip
+from demo.samples import ClipSpec, read_stamp, write_clip
 from nvrsim.catalogue import channel_folder, clip_name
 from nvrsim.server import Simulator
 from tests.conftest import t
@@ -112,6 +114,66 @@ def test_a_recorders_recording_of_the_repeated_hour_is_not_exported_either(
         agent.close()
 
 
+@pytest.mark.parametrize("which", ["summer", "winter"])
+def test_a_reolink_nvrs_download_by_times_of_the_repeated_hour_is_not_exported(
+        which, tmp_path, monkeypatch):
+    """A Reolink NVR says each recording's true start (PlaybackTime, UTC), but its download
+    takes wall times only. Asked for 01:20 in winter time, the device cut the summer hour's
+    01:20, and the export sealed that footage as the winter hour's, an hour off (the clip's
+    first frame was captured 3,598 s before the window it claimed)."""
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    posix, back_us = clocks_back_recently()
+    starts = {"summer": back_us - 40 * 60 * US, "winter": back_us + 20 * 60 * US}
+    root = tmp_path / "nvr"
+    for start in starts.values():   # the same wall time, one in each pass
+        write_clip(ClipSpec(path=root / channel_folder(1, "Yard") / clip_name(start, start + 10 * US),
+                            start_us=start, seconds=10, gop_s=2.0))
+    agent = Agent(tmp_path / "home")
+    try:
+        with Simulator(root, "reolink", "admin", PASSWORD, tls=True, zone=posix) as sim:
+            address = RecorderAddress(sim.url, "reolink", "admin",
+                                      agent.look_at_recorder(sim.url), None)
+            agent.add_recorder(address, PASSWORD, cameras=("yard",))
+            assert sorted(r.start_us for r in agent.recordings()) == sorted(starts.values())
+            start = starts[which]
+            with pytest.raises(NotFound) as refused:
+                agent.export("yard", start + 2 * US, start + 8 * US, tmp_path / "out")
+        assert "which the repeated fall-back hour gives twice" in str(refused.value)
+        assert not any((tmp_path / "out").glob("*/data/*.mp4"))
+    finally:
+        agent.close()
+
+
+def test_a_part_of_a_recording_in_the_repeated_hour_is_fetched_as_the_hour_it_is(
+        tmp_path, monkeypatch):
+    """A Hikvision NVR writing local time, a recording from 5 minutes before the clocks went
+    back to 5 minutes after. A part of its second 01:0x, asked for by wall times the device
+    reads as the first, came back from before the recording: "no usable recording covers that
+    window" (of a longer recording, the other hour's footage). The whole recording is fetched
+    and cut, and the clip's first frame is the one captured at the window's start."""
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    posix, back_us = clocks_back_recently()
+    start, end = back_us - 300 * US, back_us + 300 * US
+    root = tmp_path / "nvr"
+    write_clip(ClipSpec(path=root / channel_folder(1, "Yard") / clip_name(start, end),
+                        start_us=start, seconds=600, fps=2, gop_s=2.0))
+    agent = Agent(tmp_path / "home")
+    try:
+        with Simulator(root, "hikvision", "admin", PASSWORD, tls=True, zone=posix,
+                       hik_z_is_local=True) as sim:
+            address = RecorderAddress(sim.url, "hikvision", "admin",
+                                      agent.look_at_recorder(sim.url), None, z_is_local=True)
+            agent.add_recorder(address, PASSWORD, cameras=("yard",))
+            done = agent.export("yard", back_us + 60 * US, back_us + 70 * US, tmp_path / "out",
+                                mode="exact")
+        with av.open(str(done.clip)) as clip:
+            first = next(clip.decode(video=0)).to_ndarray(format="gray")
+        assert read_stamp(first) == back_us + 60 * US
+        assert done.cut.frames == 10 * 2
+    finally:
+        agent.close()
+
+
 @pytest.mark.parametrize("vendor", ["hikvision", "reolink"])
 def test_a_recorders_recording_across_the_change_ends_after_it_starts(vendor, tmp_path,
                                                                       monkeypatch):
@@ -136,7 +198,13 @@ def test_a_recorders_recording_across_the_change_ends_after_it_starts(vendor, tm
             assert (row.start_us, row.end_us, row.alt_start_us) == (start, end, None)
             assert agent.coverage("yard", start - 10 * US, end + 10 * US).covered_us == 40 * US
             if vendor == "reolink":
-                return   # an NVR's download by wall time cannot name it (report: left alone)
+                # An NVR's download by wall times (00:59:50 to 00:00:10) cannot name it: it
+                # said "no footage for that time any more", untrue.
+                with pytest.raises(AgentError) as refused:
+                    agent.export("yard", start + 10 * US, end - 10 * US, tmp_path / "out")
+                assert "its clock went back an hour inside this stretch" in str(refused.value)
+                assert "no footage" not in str(refused.value)
+                return
             # Its part asked by wall times (00:59:50 to 00:00:10) names no stretch: the whole
             # recording is fetched and cut.
             done = agent.export("yard", start + 10 * US, end - 10 * US, tmp_path / "out",

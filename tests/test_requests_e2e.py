@@ -29,6 +29,7 @@ from agent.requests import registering
 from agent.requests.agencies import TrustStore
 from agent.requests.desk import RequestDesk
 from agent.service import Agent
+from agent.commands.local_time import window
 from agent.timebase import US, format_utc
 from demo.samples import make_recordings
 from frp import jws
@@ -145,6 +146,24 @@ def test_approve_part_of_a_request_delivers_a_receipted_package(flow):
     assert code == 3 and f"line {events.index('approve') + 1} was edited" in err
 
 
+def test_approve_inbox_and_inbox_show_name_the_agency_alike_in_json(flow):
+    """The docs hunt: `approve --json` printed `"agency_name": null` for a trusted agency,
+    and `inbox --json` put the agency's id there once it was no longer trusted, where `inbox
+    show --json` put null: one field, three readings. It is the trust store's name, or null."""
+    portal, _server, run, reg = flow
+    new_request(portal, reg)
+    assert run("inbox", "sync")[0] == 0
+    jti = only_request(run)["id"]
+    code, out, err = run("approve", "--camera", "porch", "--yes", "--json", "--", jti)
+    assert code == 0, err
+    named = {json.loads(out)["agency_name"], run.json("inbox", "show", "--", jti)["agency_name"],
+             only_request(run)["agency_name"]}
+    assert named == {"Example Police Department"}
+    assert run("agencies", "remove", AGENCY_ID)[0] == 0
+    shown, listed = run.json("inbox", "show", "--", jti), only_request(run)
+    assert not listed["verified"] and shown["agency_name"] is listed["agency_name"] is None
+
+
 def test_approve_sends_the_tar_in_chunks_sealed_when_it_was_written(flow, monkeypatch):
     portal, server, run, reg = flow
     monkeypatch.setattr(upload_sums, "CHUNK_SIZE", 16 * 1024)
@@ -189,6 +208,8 @@ def test_decline_reaches_the_portal_signed_and_a_replay_is_not_shown_twice(flow,
     assert run("approve", "--yes", "--", jti)[0] == 3
     shown = run.json("inbox", "show", "--", jti)
     assert shown["status"] == "declined" and shown["reason"] == "that camera was off"
+    assert shown["decision"]["sent_at"] and shown["decision"]["error"] is None
+    assert "did not take" not in run("inbox", "show", "--", jti)[1]
     assert shown["agency_name"] == "Example Police Department" and shown["verified"] is True
     assert Path(shown["hold"]).is_dir()
     code, _, err = run("inbox", "release", "--", jti)
@@ -207,6 +228,9 @@ def test_wider_approval_is_refused_and_without_yes_nothing_leaves(flow):
     jti = only_request(run)["id"]
     code, _, err = run("approve", "--from", format_utc(T0 - US), "--yes", "--", jti)
     assert code == 3 and "wider" in err
+    # The docs hunt: the request's window was given as raw UTC text ('...T22:05:00Z'), not on
+    # the clock the owner types --from on, as every time shown without --json is.
+    assert f"the request's ({window(T0, T0 + 8 * US, 'UTC')})" in err
     code, _, err = run("approve", "--camera", "porch", "--", jti)  # no terminal, no --yes
     assert code == 2 and "--yes" in err
     # which request is being answered: an owner with two from one agency can tell them apart
@@ -258,7 +282,7 @@ def test_import_by_url_and_a_refused_import_exit_3(flow):
     code, _, err = run("import-request", "https://evil.example.com/v1/requests/x")
     assert code == 3 and "trust store" in err
     code, _, err = run("import-request", "/nonexistent/request.jws")
-    assert code == 1 and "cannot read" in err
+    assert code == 2 and "cannot read" in err   # a path typed wrong: a usage error
 
 
 def test_a_portal_outage_fails_the_approval_and_approve_resumes(flow, monkeypatch):
@@ -306,7 +330,9 @@ def hostile(respond):
 def hostile_agency(tmp_path: Path, run: Run, origin: str, portal: Portal) -> None:
     doc = portal.trust_document(origin)
     path = tmp_path / "hostile.json"
-    path.write_text(json.dumps({**doc, "id": "https://hostile.example.gov"}))
+    # its own name too: a file under a trusted agency's name is refused (test_agencies)
+    path.write_text(json.dumps({**doc, "id": "https://hostile.example.gov",
+                                "name": "Hostile Portal"}))
     assert run("agencies", "add", str(path), "--replace")[0] == 0   # each test's own origin
     keep_unpinned(run.home, "https://hostile.example.gov", "r", "portal-token")
 

@@ -301,6 +301,37 @@ def test_rule7_content(store, changes, text):
     rejected(store, signed(claims(**changes)), 7, text)
 
 
+@pytest.mark.parametrize("changes, text", [
+    ({"cameras": ["Front door", "Back yard", "Front door"]}, "names 'Front door' twice"),
+    ({"cameras": [f"cam {n}" for n in range(65)]}, "names 65 cameras"),
+    ({"cameras": ["C" * 65]}, "longer than 64 characters"),
+    ({"case": {"number": "X" * 401}}, "case number is 401 characters"),
+    ({"case": {"number": "X", "incident": "i" * 2001}}, "case 'incident' is 2001 characters"),
+    ({"requester": {"name": "R" * 401}}, "requester 'name' is 401 characters"),
+    ({"requester": {"name": "R", "email": "e" * 401}}, "requester 'email' is 401 characters"),
+    ({"location": {"address": "A" * 401}}, "location 'address' is 401 characters"),
+])
+def test_rule7_bounds_what_the_owner_is_shown(store, changes, text):
+    """Trust hunt 2: nothing bounded a request's camera list or its one-line texts. A
+    request naming 6,000 cameras held the app's request page for nearly three minutes (a
+    timeline each), one naming a camera twice showed it twice (one checked, one 'no
+    recordings'), and a 40,000-character case number filled the command line's inbox line
+    and pushed every request's window out of the app's list. A request names at most the 64
+    cameras a registration holds, each once and at most 64 characters (a registered name),
+    and its case number, requester and address are at most 400 characters, the incident at
+    most 2000, as the reference portal signs them."""
+    rejected(store, signed(claims(**changes)), 7, text)
+
+
+def test_rule7_bounds_are_inclusive(store):
+    names = [f"{n:02d}" + "c" * 62 for n in range(64)]
+    req = check(store, signed(claims(cameras=names, case={"number": "X" * 400,
+                                                          "incident": "i" * 2000},
+                                     requester={"name": "R" * 400, "phone": "5" * 400},
+                                     location={"address": "A" * 400})))
+    assert req.cameras == tuple(names) and len(req.case_number) == 400
+
+
 def test_message_limit_exact(store):
     assert len(check(store, signed(claims(message="é" * 2000))).message) == 2000
 

@@ -292,3 +292,26 @@ def test_the_first_channel_a_rescan_of_one_folder_meets_is_named_as_a_whole_walk
         stop.set()
         running.join(30)
         agent.close()
+
+
+def test_a_folder_is_rescanned_now_and_then_though_nothing_was_reported(tmp_path):
+    """A recorder writing to a NAS share from another machine is not reported to this PC
+    (Linux, macOS), nor is a share mounted again over the folder: its recordings stayed out
+    of the index until the app was started again. Every folder is rescanned every RESCAN_S
+    (here a fraction of a second) whatever was reported."""
+    import threading
+
+    from agent.index.watch import RESCAN_S, Watcher, rescan_due
+    quiet = tmp_path / "share"
+    quiet.mkdir()
+    rescanned = threading.Event()
+    watcher = Watcher([str(quiet)], lambda root, folders, files: rescanned.set() or False, every_s=0.3)
+    watcher.start()
+    try:
+        assert rescanned.wait(30)   # nothing in the folder changed
+    finally:
+        watcher.stop()
+    scanned = {}
+    assert rescan_due(["a"], scanned, 1000.0, RESCAN_S) == []      # just seen
+    assert rescan_due(["a"], scanned, 1000.0 + RESCAN_S - 1, RESCAN_S) == []
+    assert rescan_due(["a"], scanned, 1000.0 + RESCAN_S, RESCAN_S) == ["a"]

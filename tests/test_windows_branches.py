@@ -96,6 +96,38 @@ def test_owner_only_folder_takes_the_branch_of_its_system(tmp_path, monkeypatch)
     assert folder.stat().st_mode & 0o777 == 0o700
 
 
+def test_a_home_left_open_by_a_failed_acl_or_made_empty_by_the_owner_is_made_private(
+        tmp_path, monkeypatch):
+    """Seen in the code: a new home was made, its access list could not be set (icacls
+    refused), and the next start found the folder there, took it as not new and used it,
+    readable by every account, without a word; a home folder the owner made for it in
+    Explorer (`--home`) was never made private either. A folder still empty is new."""
+    from agent.config import ConfigError, ensure_home
+
+    applied = []
+
+    def apply(path):
+        applied.append(path)
+        if len(applied) == 1:
+            raise PermissionsError(f"cannot make {path} private to your account")
+    monkeypatch.setattr("agent.permissions.apply_windows_acl", apply)
+    monkeypatch.setattr("agent.config.owner_only_folder",
+                        lambda path, new: owner_only_folder(path, new, os_name="nt"))
+    home = tmp_path / "home"
+    with pytest.raises(ConfigError, match="private to your account"):
+        ensure_home(home)
+    ensure_home(home)                        # the next start tries again
+    assert applied == [home, home]
+    made = tmp_path / "made-in-explorer"
+    made.mkdir()
+    ensure_home(made)
+    assert applied[-1] == made
+    ensure_home(made)                        # still empty, in the same run: not again
+    (made / "settings.json").write_bytes(b"{}")
+    ensure_home(made)                        # in use: made private once, not at every start
+    assert applied == [home, home, made]
+
+
 class FakeMsvcrt:
     """msvcrt.locking that refuses `busy` times, then grants; it notes where each call locks."""
 
@@ -314,6 +346,28 @@ def test_names_windows_keeps_for_devices_never_become_file_names(name, made, tmp
     assert _unique(tmp_path, name).name == made
 
 
+@pytest.mark.parametrize("name", ["a" * 63 + ".b", "a" * 63 + "-.mp4", "b" * 62 + ". .dav"])
+def test_a_long_name_cut_to_its_limit_never_ends_in_a_dot(name, tmp_path):
+    """Seen in the code: safe_name cut a name at 64 characters after taking the dots off its
+    ends, so a recorder's file or a camera named with a dot at the 64th character gave
+    `aaa...a.`, a name Windows cuts (the file is made as `aaa...a`, not as the name kept)."""
+    made = safe_name(name)
+    assert len(made) <= 64 and not made.endswith((".", "-")) and made.startswith(name[:40])
+    assert not _unique(tmp_path, name).name.endswith(".")
+
+
+def test_masks_kept_under_a_long_camera_name_are_found_where_they_always_were(tmp_path):
+    """The digest ends the masks' file name (distinct_name), so it never ended in a dot: it
+    keeps its old form, and masks saved before are not lost."""
+    import hashlib
+
+    from agent.export.masks import masks_file
+    camera = "Front garden " + "x" * 50 + ". by the gate"
+    digest = hashlib.sha256(camera.encode()).hexdigest()[:8]
+    kept = tmp_path / "masks" / f"Front-garden-{'x' * 50}.-{digest}.json"
+    assert masks_file(tmp_path, camera) == kept
+
+
 class FakeAttributes:
     """Windows' file attributes of each path, as GetFileAttributesW/SetFileAttributesW keep
     them (a folder's attribute 0x10 to start with)."""
@@ -367,3 +421,35 @@ def test_the_package_builder_hides_its_build_folder_and_shows_the_package(tmp_pa
             {"path": f.name, "sha256": f.sha256, "size": f.size} for f in files]})
     assert sealed.path.is_dir()
     assert not attrs.values[building] & hidden.FILE_ATTRIBUTE_HIDDEN   # before its rename
+
+
+def test_a_package_windows_refuses_to_move_for_a_moment_still_lands(tmp_path, monkeypatch):
+    """Seen in the code: the clip the cutter had just written was moved into the package, and
+    the finished package folder renamed into place, with one os.rename each, so a virus
+    scanner still reading the new clip (Windows refuses to move a file, or a folder holding
+    one, that another program has open) failed an export that was complete. Both moves are
+    tried again for a moment there, as the agent's other files are (storage.replace)."""
+    import agent.storage as storage
+    from agent.export.package import PackageBuilder
+    from agent.identity.keys import OwnerKey
+    monkeypatch.setattr(storage, "SYSTEM", "nt")   # the branch the builder takes on Windows
+    monkeypatch.setattr(storage, "_RETRY_S", 0)
+    key = OwnerKey.load_or_create(tmp_path / "home")
+    real_rename, refused = os.rename, []
+
+    def scanned(src, dst):   # each move is refused twice, as while a scanner reads the clip
+        if refused.count(Path(src).name) < 2:
+            refused.append(Path(src).name)
+            raise PermissionError(errno.EACCES, "Access is denied", str(src), None, 32)
+        real_rename(src, dst)
+    with PackageBuilder(tmp_path / "usb", "manual_porch_20261120T220000Z-20261120T220010Z_copy"
+                        ) as builder:
+        clip = builder.staging / "cut.mp4"
+        clip.write_bytes(b"not a real clip: the builder only moves and hashes it")
+        monkeypatch.setattr(os, "rename", scanned)
+        builder.add_file("data/porch.mp4", clip)
+        sealed = builder.seal(key, lambda files: {"request": None, "outputs": [
+            {"path": f.name, "sha256": f.sha256, "size": f.size} for f in files]})
+        monkeypatch.setattr(os, "rename", real_rename)
+    assert sealed.path.is_dir() and (sealed.path / "data" / "porch.mp4").is_file()
+    assert refused == ["cut.mp4", "cut.mp4", builder._tmp.name, builder._tmp.name]

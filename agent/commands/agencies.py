@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from agent.commands import registrations
-from agent.commands.common import Refused, print_json, say
+from agent.commands.common import Refused, print_json, readable_file, say
 from agent.commands.requests import mapped
 from agent.requests.agency_changes import ReplaceRefused
 from frp.text import one_line
@@ -31,6 +31,7 @@ def add_parsers(sub, common) -> None:
 # agencies ----------------------------------------------------------------------------------
 @mapped
 def agencies_add(agent, args) -> int:
+    readable_file(args.file, "the agency file")
     try:
         change = agent.requests.trust.import_file(Path(args.file), args.replace)
     except ReplaceRefused as exc:

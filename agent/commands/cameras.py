@@ -4,6 +4,7 @@ from __future__ import annotations
 from agent.commands.common import Refused, print_json, say
 from agent.commands.option_values import typed_camera
 from agent.service import Agent, NotFound
+from frp.text import one_line
 
 
 def add_parsers(sub, common) -> None:
@@ -36,7 +37,7 @@ def cameras_list(agent: Agent, args) -> int:
         extra = [f"channels={','.join(r['channels'])}"] if r["channels"] else []
         extra += [f"formerly={','.join(r['former_names'])}"] if r["former_names"] else []
         extra += [] if r["indexed"] else ["no recordings indexed"]
-        print("\t".join([r["camera"], r["source"], *extra]))
+        print("\t".join(one_line(v) for v in [r["camera"], r["source"], *extra]))
     if not rows:
         say("no cameras yet: add a recordings folder with `footage-agent sources add PATH`")
     return 0

@@ -6,6 +6,7 @@ import json
 import sys
 from typing import Any
 
+from agent.os_words import plain_os_error
 from agent.timebase import TimeError, format_utc, in_calendar
 from frp.text import multi_line
 
@@ -18,6 +19,16 @@ class UsageError(Exception):
 
 class Refused(Exception):
     """Verification failed, nothing matched, or the owner's rules forbid it (exit 3)."""
+
+
+def readable_file(text: str, what: str) -> None:
+    """A usage error (exit 2), in plain words, when `text` names no file that can be read: a
+    path typed wrong, a folder, a drive not there. `what` names the file (`the agency file`)."""
+    try:
+        with open(text, "rb"):
+            pass
+    except OSError as exc:
+        raise UsageError(f"cannot read {what}: {plain_os_error(exc, text)}") from None
 
 
 def parse_time(text: str, what: str, zone_name: str | None = None) -> int:

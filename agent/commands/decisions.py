@@ -8,6 +8,7 @@ from agent.commands.common import Refused, UsageError, parse_time, print_json, s
 from agent.commands.interrupt import Interrupted
 from agent.commands.job_progress import DeliveryProgress
 from agent.commands.local_time import time_help, window, zone_for
+from agent.commands.option_values import typed_reason
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.requests import add_agency_option, agency_name, entry_json, mapped
 from agent.count_words import counted
@@ -61,6 +62,11 @@ def approve(agent, args) -> int:
     tz = zone_for(agent, _cameras(view, args))
     start = parse_time(args.start, "--from", tz) if args.start else None
     end = parse_time(args.end, "--to", tz) if args.end else None
+    if (start is not None and start < view.window_start_us) or (
+            end is not None and end > view.window_end_us):   # said on the clock it was typed on
+        raise Refused(f"refused: the approved window is wider than the request's "
+                      f"({window(view.window_start_us, view.window_end_us, tz)}); it may only "
+                      "be narrower")
     # Refused choices (a camera not asked for, a wider window) are said before any question.
     chosen = desk.check_approval(args.id, args.camera, start, end, args.mode, args.keep_audio,
                                  blur_faces=args.blur_faces, masks=args.masks,
@@ -143,7 +149,7 @@ def _hidden(agent, chosen) -> str:
 
 @mapped
 def decline(agent, args) -> int:
-    done = agent.requests.decline(args.id, args.reason, iss=args.agency)
+    done = agent.requests.decline(args.id, typed_reason(args.reason), iss=args.agency)
     sent = "sent to the agency" if done.decision_sent_at_us else (
         f"not sent: {one_line(done.decision_error)}" if done.decision_error
         else "will be sent at the next `inbox sync`")

@@ -5,12 +5,15 @@ from agent.commands import recorders
 from agent.commands.common import Refused, UsageError, parse_time, print_json, say, utc
 from agent.commands.interrupt import Interrupted
 from agent.commands.local_time import CAMERA_HELP, shown, time_help, window, zone_for
+from agent.commands.progress import add_option as add_progress_option
+from agent.commands.progress import progress_display
 from agent.commands.option_values import (offset_seconds, typed_camera, typed_layout,
                                            typed_zone)
 from agent.count_words import counted
 from agent.index.rows import FileRow
 from agent.service import Agent, AgentError, NotFound, NotScanned
 from agent.timebase import TimeError, check_clock_offset
+from frp.text import one_line
 
 
 def add_parsers(sub, common) -> None:
@@ -39,6 +42,7 @@ def add_parsers(sub, common) -> None:
     s.add_argument("paths", nargs="*", metavar="PATH")
     s.add_argument("--tz", help="time zone for a PATH that is not yet a source")
     s.add_argument("--json", action="store_true")
+    add_progress_option(s)
     s.set_defaults(func=scan)
 
     r = sub.add_parser("recordings", parents=[common], help="list indexed files")
@@ -108,8 +112,9 @@ def sources_list(agent: Agent, args) -> int:
         for r, s in zip(rows, agent.sources()):
             more = [c for c in r["cameras"] if c != r["camera"]]
             rec = remote.get(s.id)
-            print(f"{r['path']}\tcamera={r['camera']}\ttz={r['tz']}\tlayout={r['layout']}\t"
-                  f"offset={r['clock_offset_s']:+g}s" + (f"\tcameras={','.join(more)}" if more else "")
+            print(f"{one_line(r['path'])}\tcamera={one_line(r['camera'])}\ttz={r['tz']}\t"
+                  f"layout={r['layout']}\toffset={r['clock_offset_s']:+g}s"
+                  + (f"\tcameras={one_line(','.join(more))}" if more else "")
                   + (f"\t{rec.vendor} {rec.model}: {agent.recorder_state_words(rec)}" if rec else ""))
         if not rows:
             say("no recordings folders yet: add one with `footage-agent sources add PATH`")
@@ -135,8 +140,15 @@ def scan(agent: Agent, args) -> int:
 def _scanned(agent: Agent, args, paths: list[str] | None, tz: str | None = None) -> int:
     """Scan `paths` (None: every source) as `scan` does, saying each report; a folder that
     cannot be scanned ends the command as a failure once the others are done."""
-    reports = args.stopper.run_job(
-        lambda cancel: agent.scan(paths, tz=tz, cancel=cancel))
+    # Files looked at, per folder: a share of tens of thousands takes minutes the first time.
+    display = progress_display(args, "file") if hasattr(args, "progress") else None
+    try:
+        reports = args.stopper.run_job(lambda cancel: agent.scan(
+            paths, tz=tz, cancel=cancel,
+            progress=display and (lambda root, n: display.update(f"scanning {one_line(root)}", n))))
+    finally:
+        if display is not None:
+            display.close()
     if args.stopper.event.is_set():   # the scan stopped between files: what it did is kept
         raise Interrupted(args.stopper.signum)
     out = [{"source": r.source, "seen": r.seen, "added": r.added, "updated": r.updated,
@@ -153,10 +165,10 @@ def _scanned(agent: Agent, args, paths: list[str] | None, tz: str | None = None)
         else:
             say(f"{r.source}: {counted(r.seen, 'file')} ({r.added} new, {r.updated} changed, {r.unchanged} "
                 f"unchanged, {r.removed} gone)")
-        for problem in r.problems:
-            say(f"  problem: {problem}")
+        for problem in r.problems:   # one line each, whatever a file's name holds
+            say(f"  problem: {one_line(problem)}")
         for note in r.notes:
-            say(f"  note: {note}")
+            say(f"  note: {one_line(note)}")
     failed = [problem for r in reports if isinstance(r, NotScanned) for problem in r.problems]
     if failed:   # the other sources were scanned all the same; the exit code tells a script
         raise AgentError("; ".join(failed))
@@ -193,9 +205,10 @@ def recordings(agent: Agent, args) -> int:
                 zones[r.camera] = zone_for(agent, [r.camera])
             where = f"{r.path} bytes {r.byte_start}-{r.byte_end}" if r.ranged else r.path
             said = r.reason and (r.status != "ok" or r.time_source == "mtime")
-            print(f"{r.camera}\t{shown(r.start_us, zones[r.camera])}\t"
+            # A name on a share or a card is anyone's: shown, never acting on the terminal.
+            print(f"{one_line(r.camera)}\t{shown(r.start_us, zones[r.camera])}\t"
                   f"{shown(r.end_us, zones[r.camera])}\t{status_words(r)}\t"
-                  f"{where}" + (f"\t({r.reason})" if said else ""))
+                  f"{one_line(where)}" + (f"\t({one_line(r.reason)})" if said else ""))
     if not rows:
         rebuilt_note(agent)
         if not agent.cameras() and not agent.index_rebuilt:
@@ -264,7 +277,7 @@ def coverage_json(cov, start: int, end: int) -> dict:
 
 def print_coverage(cov, tz: str) -> None:
     """Coverage as the owner reads it: their camera's clock, with its zone."""
-    print(f"{cov.camera}: {cov.covered_us / 1e6:.0f} of {(cov.end_us - cov.start_us) / 1e6:.0f} "
+    print(f"{one_line(cov.camera)}: {cov.covered_us / 1e6:.0f} of {(cov.end_us - cov.start_us) / 1e6:.0f} "
           f"s covered ({window(cov.start_us, cov.end_us, tz)})")
     for s in cov.spans:
         print(f"  recorded {window(s.start_us, s.end_us, tz)}")
@@ -275,8 +288,8 @@ def print_coverage(cov, tz: str) -> None:
         for m in cov.marks:   # what the gap holds that cannot be used, and why
             if g.start_us <= m.start_us < g.end_us:
                 span = window(m.start_us, m.end_us, tz) + ("" if m.end_known else " (end unknown)")
-                print(f"    {m.status:<11} {span}  {m.path}"
-                      + (f" ({m.reason})" if m.reason else ""))
+                print(f"    {m.status:<11} {span}  {one_line(m.path)}"
+                      + (f" ({one_line(m.reason)})" if m.reason else ""))
 
 
 def run(agent: Agent, args) -> int:

@@ -22,7 +22,11 @@ from agent.timebase import (NotRealTime, TimeError, in_calendar, parse_rfc3339, 
 _WALL = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?"
     r"(?:\s*([A-Za-z]{2,6}))?$")
-_UNIVERSAL = ("UTC", "GMT", "Z")
+# A time with an offset but no seconds (`2026-11-20T14:05Z`, `...14:05-08:00`): RFC 3339 wants
+# them, but a wall time may leave them out, and an owner adding Z or an offset to one would
+# otherwise be told it is not a time.
+_NO_SECONDS = re.compile(r"^(\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2})([Zz]|[+-]\d{2}:\d{2})$")
+_UNIVERSAL = ("UTC", "GMT")
 EXAMPLE = "2026-11-20T14:05:00 (your camera's time) or 2026-11-20T14:05:00-08:00"
 CAMERA_HELP = "the camera's name, as `footage-agent cameras` lists it"
 
@@ -69,8 +73,9 @@ def read_time(text: str, what: str, zone_name: str,
     `note` is told when a time that never happened (a spring-forward gap) was moved.
     """
     raw = text.strip()
+    bare = _NO_SECONDS.match(raw)
     try:
-        us = parse_rfc3339(raw)
+        us = parse_rfc3339(f"{bare.group(1)}:00{bare.group(2)}" if bare else raw)
     except NotRealTime as exc:   # written with an offset, but no real instant
         raise TimeError(f"{what} {text!r} is not a time: {exc.why}") from None
     except TimeError:

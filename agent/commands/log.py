@@ -1,11 +1,12 @@
 """`log` and `log verify`: the hash-chained, sealed record of every decision and change."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from agent.audit.log import AuditLog
 from agent.commands.common import Refused, UsageError, print_json, say
-from agent.commands.local_time import shown
+from agent.commands.local_time import shown, window
 from agent.commands.requests import mapped
 from agent.count_words import counted
 from agent.identity.rotation import was_owner_key
@@ -36,9 +37,27 @@ def log_show(agent, args) -> int:
         return 0
     tz = agent.local_zone()
     for r in entries:
-        details = " ".join(f"{k}={one_line(str(v))}" for k, v in sorted(r["data"].items()))
+        details = " ".join(f"{k}={_value(v, tz)}" for k, v in sorted(r["data"].items()))
         print(f"{r['seq']}\t{_when(r['at'], tz)}\t{one_line(r['event'])}\t{details}")
     return 0
+
+
+def _value(value, tz: str) -> str:
+    """A record's value as a person reads it: a window or an instant in the owner's zone
+    (every time shown without --json is), a list or an object as JSON, not Python's repr."""
+    if isinstance(value, dict) and set(value) == {"start", "end"}:
+        try:
+            return window(parse_rfc3339(str(value["start"])), parse_rfc3339(str(value["end"])), tz)
+        except TimeError:
+            pass
+    if isinstance(value, (dict, list)):
+        return one_line(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+    if isinstance(value, str):
+        try:   # an instant (a receipt's received_at)
+            return shown(parse_rfc3339(value), tz)
+        except TimeError:
+            pass
+    return one_line(str(value))
 
 
 def _when(at, tz: str) -> str:

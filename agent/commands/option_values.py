@@ -10,6 +10,7 @@ from zoneinfo import available_timezones
 from agent.commands.common import UsageError
 from agent.index.camera_names import CameraNameError, check_name
 from agent.timebase import TimeError, zone
+from frp.claims import MAX_MESSAGE_CHARS
 
 
 def typed_zone(text: str | None, option: str,
@@ -69,4 +70,13 @@ def typed_camera(text: str | None, option: str = "--camera") -> str | None:
         check_name(text)
     except CameraNameError as exc:
         raise UsageError(f"{option}: {exc}") from None
+    return text
+
+
+def typed_reason(text: str | None) -> str | None:
+    """A decline's `--reason` (None when not given) as FRP/1 takes it, 1 to 2000 characters of
+    text, else UsageError: found before the request is looked up or anything is signed."""
+    if text is not None and (len(text) > MAX_MESSAGE_CHARS or not text.strip()):
+        raise UsageError(f"--reason must be 1 to {MAX_MESSAGE_CHARS} characters of text (this "
+                         f"one has {len(text)}); the agency reads it as you typed it")
     return text

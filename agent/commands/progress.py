@@ -19,6 +19,8 @@ import threading
 import time
 from typing import TextIO
 
+from agent.count_words import counted
+
 MODES = ("auto", "bar", "plain", "json", "none")
 PLAIN_EVERY_S = 5.0    # a plain line at most this often within one stage (a log stays short)
 JSON_EVERY_S = 0.25    # JSON updates at most this often within one stage
@@ -160,6 +162,8 @@ def plain_line(stage: str, done: float, total: float | None, unit: str,
     if total:
         parts.append(f"{amount(done, unit) if unit == 'B' else f'{done:.0f}'} of "
                      f"{amount(total, unit)}")
+    elif done:   # a count with no end known (the files a scan has looked at)
+        parts.append(amount(done, unit))
     if rate:
         parts.append(f"{amount(rate, unit)}/s")
     if eta_s is not None and total:
@@ -185,7 +189,7 @@ def amount(value: float, unit: str) -> str:
             if value >= scale:
                 return f"{value / scale:.1f} {name}"
         return f"{value:.0f} bytes"
-    return f"{value:.0f} {unit}s"
+    return counted(round(value), unit)   # "1 file" (a scan's first), "1350 frames"
 
 
 def seconds(value: float) -> str:

@@ -9,10 +9,13 @@ when the recorder refuses it.
 from __future__ import annotations
 
 import getpass
+import re
 import sys
 
 from agent.commands.common import Refused, UsageError, print_json, say, utc
 from agent.commands.option_values import typed_camera, typed_zone
+from agent.recorders.model import RecorderError
+from agent.recorders.transport import recorder_url
 from agent.service import Agent
 from agent.views import RecorderAddress, RecorderSource
 
@@ -64,12 +67,32 @@ def _hex(text: str) -> str:
     return text.replace(":", "").replace(" ", "").strip().lower()
 
 
+def _typed_address(args) -> None:
+    """The address and fingerprint as typed, by the rules every connection follows; a usage
+    error (exit 2) before the recorder is contacted."""
+    if args.fingerprint is not None and not re.fullmatch(r"[0-9a-f]{64}", _hex(args.fingerprint)):
+        raise UsageError(f"--fingerprint {args.fingerprint!r} is not a certificate's SHA-256: "
+                         "give its 64 hex digits (colons allowed), as the recorder's screen "
+                         "or web page shows them")
+    try:
+        base = recorder_url(args.url, allow_plain_http=args.plain_http)
+    except RecorderError as exc:
+        if args.url.strip().lower().startswith("http:") and not args.plain_http:
+            raise UsageError(f"{args.url.strip()} is plain http, which anyone on the network can "
+                             "read: use https:// if the recorder offers it, or add --plain-http "
+                             "for a recorder on your home network") from None
+        raise UsageError(str(exc)) from None
+    if args.fingerprint is not None and base.scheme != "https":
+        raise UsageError("--fingerprint needs an https:// address")
+
+
 def add_recorder(agent: Agent, args) -> int:
     # Before the recorder is contacted or anything kept.
     typed_zone(args.zone, "--zone", "the zone the recorder says it keeps (Dahua: this computer's)")
     typed_camera(args.name, "--name")
     for name in args.camera:
         typed_camera(name)
+    _typed_address(args)
     fingerprint = agent.look_at_recorder(args.url, args.plain_http)
     if fingerprint is not None:
         say(f"the recorder's certificate: SHA-256 {agent.fingerprint_words(fingerprint)}")
@@ -79,8 +102,6 @@ def add_recorder(agent: Agent, args) -> int:
         if not args.fingerprint:
             say("  compare it with the one the recorder's screen or web page shows; it is "
                 "trusted from now on, and a different one is refused")
-    elif args.fingerprint:
-        raise UsageError("--fingerprint needs an https:// address")
     address = RecorderAddress(args.url, args.vendor, args.user, fingerprint, args.zone,
                               args.plain_http, args.hik_z_local)
     added = agent.add_recorder(address, _password(args), name=args.name,

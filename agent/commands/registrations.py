@@ -13,8 +13,11 @@ import json
 from pathlib import Path
 
 from agent.commands.common import Refused, UsageError, print_json, say
+from agent.commands.local_time import shown
 from agent.commands.requests import mapped
 from agent.count_words import counted
+from agent.os_words import plain_os_error
+from agent.timebase import US
 from frp.text import one_line
 from frp.registration import (
     Camera,
@@ -22,6 +25,7 @@ from frp.registration import (
     RegistrationError,
     read_camera,
     read_cameras,
+    read_contact,
 )
 
 
@@ -76,11 +80,19 @@ def _cameras_from_options(agent, args) -> tuple[Camera, ...] | None:
     """The cameras the options name (None: no camera option was given)."""
     if args.cameras and args.camera:
         raise UsageError("give either --camera options or --cameras FILE, not both")
+    stray = _camera_details(args)
+    if stray and not args.camera:   # else they were dropped, and the owner told it was done
+        where = ("put them in the --cameras file" if args.cameras else
+                 "give --camera NAME for each camera they describe")
+        raise UsageError(f"{', '.join(stray)}: these describe the cameras named with --camera; "
+                         f"{where}")
     if args.cameras:
         try:
             doc = json.loads(Path(args.cameras).read_text(encoding="utf-8"))
             cameras = read_cameras(doc)
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
+        except OSError as exc:
+            raise UsageError(f"--cameras: {plain_os_error(exc, args.cameras)}") from None
+        except (UnicodeDecodeError, ValueError) as exc:
             detail = exc.detail if isinstance(exc, RegistrationError) else exc
             raise UsageError(f"--cameras {args.cameras}: {detail}") from None
     elif args.camera:
@@ -107,11 +119,27 @@ def _cameras_from_options(agent, args) -> tuple[Camera, ...] | None:
     return cameras
 
 
+def _camera_details(args) -> list[str]:
+    """The options given that describe the --camera cameras."""
+    given = [flag for flag, value in (("--address", args.address), ("--lat", args.lat),
+                                      ("--lon", args.lon), ("--retention-days", args.retention_days))
+             if value is not None]
+    return given + (["--sees"] if args.sees else [])
+
+
 def _contact(args, before: Contact | None) -> Contact:
+    """The contact the options make of `before`; a value typed wrong (a phone without a
+    digit, an email too long) is a usage error, said before anything is signed or sent."""
     base = before or Contact("")
-    return Contact(args.name if args.name is not None else base.name,
-                   args.email if args.email is not None else base.email,
-                   args.phone if args.phone is not None else base.phone)
+    contact = Contact(args.name if args.name is not None else base.name,
+                      args.email if args.email is not None else base.email,
+                      args.phone if args.phone is not None else base.phone)
+    if contact.name:   # none: no registration to update, which the agent says
+        try:
+            read_contact(contact.claim())
+        except RegistrationError as exc:
+            raise UsageError(exc.detail) from None
+    return contact
 
 
 def _shown(view) -> dict:
@@ -162,6 +190,9 @@ def agencies_update(agent, args) -> int:
     held = [v for v in agent.registration_views() if v.agency_id == args.id and v.owner_id
             and (args.registration is None or v.id == args.registration)]
     before = held[0] if len(held) == 1 else None
+    if args.no_cameras and (args.camera or args.cameras or _camera_details(args)):
+        raise UsageError("--no-cameras removes every registered camera: give it alone, or "
+                         "--camera options (or --cameras FILE) for the cameras to keep")
     cameras = _cameras_from_options(agent, args)
     if args.no_cameras:
         cameras = ()
@@ -194,6 +225,9 @@ def agencies_registrations(agent, args) -> int:
               f"cameras: {', '.join(one_line(c.name) for c in v.cameras) or 'none'}")
         if v.certificate_problem:
             print(f"  certificate problem: {one_line(v.certificate_problem)}")
+        elif v.certificate is not None:   # its lapse makes every clip's credentials self-issued
+            print(f"  certificate valid until "
+                  f"{shown(v.certificate.not_after_s * US, agent.local_zone())}")
     if not views:
         say("no registrations yet: register with `footage-agent agencies register AGENCY "
             "--invite CODE --name NAME`")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 
 from agent.audit.log import AuditError
-from agent.commands.common import Refused, print_json, say, utc
+from agent.commands.common import Refused, print_json, readable_file, say, utc
 from agent.commands.local_time import shown, window, zone_for
 from agent.count_words import counted
 from agent.requests.agencies import TrustStoreError
@@ -19,6 +19,7 @@ from agent.requests.receipts import stored_receipt
 from agent.requests.view import RequestView
 from agent.service import AgentError
 from frp.text import multi_line, one_line
+from frp.times import parse_rfc3339
 
 
 def mapped(handler):
@@ -70,12 +71,13 @@ def add_agency_option(p) -> None:
                         "it); needed only when two agencies used the same request id")
 
 
-def entry_json(view: RequestView, agency_name: str | None = None) -> dict:
-    """The cli.md `inbox --json` object for one request."""
+def entry_json(view: RequestView) -> dict:
+    """The cli.md `inbox --json` object for one request; `agency_name` is the trust store's
+    name, null once the agency is no longer trusted (`agency` still names it)."""
     return {"id": view.id, "agency": view.agency_id, "case": view.case,
             "window": {"start": utc(view.window_start_us), "end": utc(view.window_end_us)},
             "status": view.status, "received_at": utc(view.received_at_us),
-            "expires_at": utc(view.expires_at_us), "agency_name": agency_name,
+            "expires_at": utc(view.expires_at_us), "agency_name": view.agency_name,
             "cameras": list(view.cameras), "unregistered": list(view.unregistered),
             "reason": view.reason, "verified": view.verified, "problem": view.problem}
 
@@ -88,9 +90,11 @@ def agency_name(view: RequestView) -> str:
 # inbox -------------------------------------------------------------------------------------
 @mapped
 def import_request(agent, args) -> int:
+    if not args.source.lower().startswith(("https://", "http://")):
+        readable_file(args.source, "the request file")
     view = agent.requests.import_request(args.source)
     if args.json:
-        print_json(entry_json(view, agency_name(view)))
+        print_json(entry_json(view))
     else:
         print(f"{view.id}\tcase {one_line(view.case)}\tfrom {one_line(agency_name(view))}")
     return 0
@@ -100,7 +104,7 @@ def import_request(agent, args) -> int:
 def inbox_list(agent, args) -> int:
     views = agent.requests.list()
     if args.json:
-        print_json([entry_json(v, agency_name(v)) for v in views])
+        print_json([entry_json(v) for v in views])
         return 0
     for v in views:
         print(f"{v.id}\t{v.status}\t{one_line(agency_name(v))}\tcase {one_line(v.case)}\t"
@@ -124,6 +128,11 @@ def inbox_sync(agent, args) -> int:
         say(one_line(reason))
     for problem in report.problems:
         say(f"problem: {one_line(problem)}")
+    if not agent.registration_views():   # as the app says it: '0 new' read as a portal asked
+        say("there was no agency to ask: requests arrive once you register with one "
+            "(`footage-agent agencies register AGENCY --invite CODE --name NAME`); a request "
+            "file the agency sent you is added with `footage-agent import-request FILE`")
+        return 0
     say(f"{len(report.new)} new, {len(report.rejected)} rejected")
     return 1 if report.problems and not report.new else 0
 
@@ -131,7 +140,7 @@ def inbox_sync(agent, args) -> int:
 @mapped
 def inbox_show(agent, args) -> int:
     v = agent.requests.show(args.id, args.agency)
-    out = entry_json(v, v.agency_name)
+    out = entry_json(v)
     agency = agent.requests.trust.get(v.agency_id)
     receipts = [stored_receipt(d, agency, v.id) for d in v.deliveries]
     out.update({"agency_phone": v.agency_phone, "problem": v.problem, "verified": v.verified,
@@ -142,7 +151,9 @@ def inbox_show(agent, args) -> int:
                                 "receipt_token": r.token if r else None,
                                 "received_at": r.received_at if r else None,
                                 "receipt_problem": r.problem if r else None}
-                               for d, r in zip(v.deliveries, receipts)]})
+                               for d, r in zip(v.deliveries, receipts)],
+                "decision": None if v.status in ("new", "held", "expired") else {
+                    "sent_at": utc(v.decision_sent_at_us), "error": v.decision_error}})
     if v.verified:  # what the request says is shown only while it still verifies
         out.update({"incident": v.incident, "requester": v.requester,
                     "legal_basis": v.legal_basis, "message": v.message,
@@ -152,6 +163,10 @@ def inbox_show(agent, args) -> int:
         print_json(out)
         return 0
     print(f"Request {v.id}: {v.status}" + (f" ({one_line(v.reason)})" if v.reason else ""))
+    if v.status == "declined" and v.decision_sent_at_us is None:   # as the app says it
+        print(f"The agency did not take this decline: {one_line(v.decision_error)}"
+              if v.decision_error else
+              "Not sent to the agency yet: it is sent again at each check for requests")
     if v.agency_name is not None:
         print(f"From: {one_line(v.agency_name)}; to check it is real, call "
               f"{one_line(v.agency_phone)} (the number in your trust store, not one from the "
@@ -181,17 +196,18 @@ def inbox_show(agent, args) -> int:
     if v.deliveries:
         print("Sent to the agency:")
         for d, r in zip(v.deliveries, receipts):
-            words = _delivery_words(d, r, v.agency_name or v.agency_id, v.status)
+            words = _delivery_words(d, r, v.agency_name or v.agency_id, v.status,
+                                    agent.local_zone())
             print(f"  {one_line(d.camera)}: {words}")
     return 0
 
 
-def _delivery_words(d, receipt, agency: str, status: str) -> str:
-    """How far one camera's package got, in words (the receipt's time as the agency signed
-    it), with what to do when approving it again goes on (a failed delivery)."""
+def _delivery_words(d, receipt, agency: str, status: str, zone_name: str) -> str:
+    """How far one camera's package got, in words (the receipt's time in `zone_name`, as every
+    time a person reads), with what to do when approving it again goes on (a failed delivery)."""
     if receipt is not None and receipt.problem is None:
         return (f"delivered, {d.size:,} bytes, SHA-256 {d.sha256}; received by {one_line(agency)}"
-                f" at {one_line(receipt.received_at or '(no time given)')} (its signed receipt "
+                f" at {_receipt_time(receipt.received_at, zone_name)} (its signed receipt "
                 "checks out)")
     if receipt is not None:
         return f"delivered, but its stored receipt does not check out: {one_line(receipt.problem)}"
@@ -206,6 +222,17 @@ def _delivery_words(d, receipt, agency: str, status: str) -> str:
         return "package made, not sent whole yet" + ("; approve it again to send it" if again
                                                      else "")
     return "package being made" + ("; approve it again to finish it" if again else "")
+
+
+def _receipt_time(signed: str | None, zone_name: str) -> str:
+    """The time a receipt says the agency received a package; as the agency signed it when
+    that is no RFC 3339 time (its check does not read it)."""
+    if not signed:
+        return "(no time given)"
+    try:
+        return shown(parse_rfc3339(signed), zone_name)
+    except (ValueError, OverflowError):
+        return one_line(signed)
 
 
 @mapped

@@ -14,6 +14,11 @@ from agent.export.package import PackageError
 from agent.service import Agent, AgentError
 
 
+NO_CREDENTIALS = ("upload failed: the upload server wants credentials (401), and `upload` sends "
+                  "none and names no request. Footage an agency asked for is sent with "
+                  "`footage-agent approve ID`, which signs in with your registration")
+
+
 def add_parsers(sub, common) -> None:
     u = sub.add_parser("upload", parents=[common],
                        help="deliver a package (folder or .tar) to a tus upload address; "
@@ -49,6 +54,8 @@ def upload(agent: Agent, args) -> int:
     try:
         result = args.stopper.run_job(send)
     except UploadError as exc:
+        if exc.status == 401:   # an agency's upload server: its 401 words speak of a request
+            raise AgentError(NO_CREDENTIALS) from None
         raise AgentError(f"upload failed: {exc}") from None
     finally:
         shown_progress.close()

@@ -28,6 +28,7 @@ from agent.export.source import SourceSpan
 from agent.export.redact import Redaction, redaction_records
 from agent.identity.certificates import SELF_ISSUED, SigningChain, self_issued_chain
 from agent.identity.keys import OwnerKey
+from agent.index.changed import changed_since_scan, changed_words
 from agent.index.store import Store
 from agent.media.byte_range import RangeFile
 from agent.media.ffmpeg import ffmpeg_version
@@ -133,6 +134,10 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
             def seal(path: Path, cut_result: CutResult) -> bytes:
                 """provenance.json's facts, and the clip's credentials made from them."""
                 sources = _hash_sources(plan, cut_result.sources_used, digests.result())
+                # Replaced while it was cut or hashed: the clip and its hash may be of two files.
+                changed = changed_since_scan(plan.coverage.files)
+                if changed:
+                    raise CutError(changed_words(changed))
                 facts.update(_facts(plan, cut_result, sources, request, redaction))
                 chosen["name"] = named(cut_result.mode, cut_result.audio)
                 try:
@@ -161,6 +166,9 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         call_safely(progress, "done", 1.0)
         return ExportResult(sealed, sealed.path / added.name, added.sha256, result, plan, chain)
     except (CutError, PackageError) as exc:
+        changed = changed_since_scan(plan.coverage.files) if isinstance(exc, CutError) else []
+        if changed:   # the check that failed saw the new file: say that, not a broken cut
+            raise CutError(changed_words(changed)) from None
         if disk_full(str(exc)):
             raise PackageError(f"the disk holding {out_dir} is full: free some space there, or "
                                "choose another folder for the package") from None
@@ -181,7 +189,8 @@ def _facts(plan: ExportPlan, result: CutResult, sources: list[dict],
     """provenance.json but its outputs and credentials: the one source of the clip's manifest."""
     zones = sorted({s.tz for s in plan.sources})
     offsets = sorted({s.clock_offset_s for s in plan.sources})
-    redactions = redaction_records(redaction, result.redaction, audio_kept=result.audio)
+    redactions = redaction_records(redaction, result.redaction, (plan.start_us, plan.end_us),
+                                   audio_kept=result.audio)
     return {
         "format": "footage-agent provenance 1",
         "request": None if request is None else {

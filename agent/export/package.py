@@ -33,7 +33,7 @@ from agent.export.readme import README
 from agent.hidden_files import hide_folder
 from agent.identity.keys import OwnerKey
 from agent.os_words import plain_os_error
-from agent.storage import fsync_dir, remove_stale_partials, sync_renamed_into
+from agent.storage import fsync_dir, remove_stale_partials, replace, sync_renamed_into
 from frp.bagit import (
     BAGIT_TXT,
     MANIFEST,
@@ -132,7 +132,7 @@ class PackageBuilder:
             if src.resolve().is_relative_to(self.staging.resolve()):
                 sha, size = hashed if hashed is not None else hash_file(src)
                 make_folders(dst.parent, self._tmp)
-                os.rename(src, dst)
+                replace(src, dst, move=os.rename)   # Windows: a scanner may still read it
                 fsync_file(dst)   # a folder named like a package holds its bytes, power cut or not
             else:
                 sha, size = write_hashed(dst, read_chunks(src), self._tmp)
@@ -263,7 +263,7 @@ class PackageBuilder:
                                "it was left untouched.")
         hide_folder(self._tmp, hidden=False)   # a renamed folder keeps it: a package shows
         try:
-            os.rename(self._tmp, self.destination)
+            replace(self._tmp, self.destination, move=os.rename)
         except OSError as exc:
             raise PackageError("Could not move the finished package into place: "
                                + plain_os_error(exc, str(self.destination))) from None

@@ -47,9 +47,13 @@ def long_paths_enabled(probe: Callable[[], int] | None = None) -> bool:
         return False
 
 
-def _rtl_are_long_paths_enabled() -> int:
+def _rtl_are_long_paths_enabled(ntdll=None) -> int:
     import ctypes   # Windows only: ntdll's own answer
-    return ctypes.WinDLL("ntdll").RtlAreLongPathsEnabled()
+    call = (ntdll or ctypes.WinDLL("ntdll")).RtlAreLongPathsEnabled
+    # It returns a BOOLEAN: one byte. Read as ctypes' default int, the bits above it, which
+    # the call leaves as they were, would say "on" when it said FALSE.
+    call.restype, call.argtypes = ctypes.c_ubyte, ()
+    return call()
 
 
 def room_problem(folder: str, inside: int, *, windows: bool | None = None,

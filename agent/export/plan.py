@@ -10,6 +10,7 @@ from pathlib import Path
 
 from agent.export.source import SourceSpan
 from agent.index.coverage import Coverage, coverage
+from agent.index.changed import changed_since_scan, changed_words
 from agent.index.links import links_out
 from agent.index.rows import Source
 from agent.index.store import Store
@@ -41,6 +42,9 @@ def plan_export(store: Store, camera: str, start_us: int, end_us: int) -> Export
     for path in links_out(by_id.values(), cov.files):  # swapped for a link since the scan
         raise PlanError(f"{path} is now a link to a file outside its recordings folder, which "
                         "is never read; scan the folder again")
+    changed = changed_since_scan(cov.files)
+    if changed:   # its row's times are the old file's: cut, the new footage would take them
+        raise PlanError(changed_words(changed))
     # A recording inside a ring file (Hikvision hiv*.mp4) is read as its byte range alone.
     spans = tuple(SourceSpan(Path(r.path), r.start_us,
                              (r.byte_start, r.byte_end) if r.ranged else None)

@@ -51,6 +51,12 @@ class RedactionReport:
     detections: int = 0      # detector runs
     faces_found: int = 0     # faces found over all detector runs
     muted_samples: int = 0   # audio samples set to silence
+    # (frames between detections, frame rate) of each run faces were searched in: the setting
+    # is in seconds, a detection falls on whole frames
+    detection_intervals: tuple[tuple[int, float], ...] = ()
+
+
+_COUNTS = tuple(n for n in RedactionReport.__dataclass_fields__ if n != "detection_intervals")
 
 
 class Redactor:
@@ -61,18 +67,20 @@ class Redactor:
         self.redaction = redaction
         self.detector = FaceDetector(redaction.faces) if redaction.faces else None
         self._bitmaps: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
-        self.counts = dict.fromkeys(RedactionReport.__dataclass_fields__, 0)
+        self.counts = dict.fromkeys(_COUNTS, 0)
+        self.intervals: set[tuple[int, float]] = set()
 
     def session(self, width: int, height: int, rate: Fraction | float) -> "FrameSession":
         """A per-frame step for one run of frames of this size and rate."""
         return FrameSession(self, width, height, float(rate or 25))
 
     def report(self) -> RedactionReport:
-        return RedactionReport(**self.counts)
+        return RedactionReport(**self.counts, detection_intervals=tuple(sorted(self.intervals)))
 
     def reset(self) -> None:
         """Start the tally again (the clip is being written afresh)."""
         self.counts.update(dict.fromkeys(self.counts, 0))
+        self.intervals.clear()
 
     def bitmaps(self, width: int, height: int) -> tuple[np.ndarray, np.ndarray] | None:
         """Mask pixels for the luma plane and (2x2 blocks, any pixel masked) the chroma planes."""
@@ -95,6 +103,7 @@ class FrameSession:
         self.track = None
         if redactor.detector is not None:
             self.every = max(1, round(rate * redactor.redaction.faces.every_s))
+            redactor.intervals.add((self.every, rate))
             self.track = FaceTrack(self._detect)
         self.n = 0
 
@@ -218,9 +227,10 @@ def owner_redaction(home: Path, camera: str, *, masks: bool = True, blur_faces: 
 
 
 def redaction_records(redaction: Redaction | None, report: RedactionReport | None,
-                      audio_kept: bool = True) -> list[dict]:
-    """provenance.json's "redactions": what was redacted, how, and how much (muted ranges
-    only when sound was kept at all)."""
+                      window: tuple[int, int], audio_kept: bool = True) -> list[dict]:
+    """provenance.json's "redactions": what was redacted, how, and how much. Muted ranges are
+    recorded within `window` (the approved start and end: the owner may type a range reaching
+    past it), and only when sound was kept at all."""
     if redaction is None:
         return []
     done = report or RedactionReport()
@@ -239,6 +249,8 @@ def redaction_records(redaction: Redaction | None, report: RedactionReport | Non
             "kind": "face-blur", **facts,
             "threshold": o.threshold, "detect_width_px": o.detect_width,
             "detect_every_s": o.every_s, "box_margin": o.margin,
+            "detected_every": [{"frames": frames, "frame_rate": round(rate, 3)}
+                               for frames, rate in done.detection_intervals],
             "smallest_face": "about a twentieth of the frame's width (about 30 px at the "
                              "detection width): narrower faces are not found",
             "between_detections": "frames between two detections blur the box spanning a "
@@ -251,10 +263,12 @@ def redaction_records(redaction: Redaction | None, report: RedactionReport | Non
                       "across, then smoothed",
             "detections": done.detections, "faces_found": done.faces_found,
             "frames_blurred": done.blurred_frames, "boxes_blurred": done.boxes_blurred})
-    if redaction.mute and audio_kept:
+    start, end = window
+    muted = [(max(a, start), min(b, end)) for a, b in redaction.mute if a < end and b > start]
+    if muted and audio_kept:
         records.append({
             "kind": "audio-mute",
-            "ranges": [{"start": format_utc(a), "end": format_utc(b)} for a, b in redaction.mute],
+            "ranges": [{"start": format_utc(a), "end": format_utc(b)} for a, b in muted],
             "method": "all the kept sound decoded, the samples in these ranges set to "
                       "silence, and all of it encoded again as AAC",
             "muted_samples": done.muted_samples})

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from agent.identity.pkcs8 import encrypt_pkcs8, envelope_intact
 from agent.os_words import plain_os_error
-from agent.permissions import owner_only_folder
+from agent.permissions import owner_only_folder, unused_folder
 from agent.storage import BINARY, write_atomic
 from frp.minisign import blake2b_of, key_id_hex, public_key_from_raw
 
@@ -199,7 +199,7 @@ def _make_private_dirs(home: Path) -> None:
     tighten them if they exist looser."""
     try:
         for folder in (home, home / KEY_DIR):   # owner-only on every system (permissions.py)
-            new = not folder.exists()
+            new = unused_folder(folder)
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             owner_only_folder(folder, new)
     except OSError as exc:

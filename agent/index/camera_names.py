@@ -15,15 +15,28 @@ class CameraNameError(ValueError):
 
 def camera_name(source_name: str, channel: str, several: bool) -> str:
     """The name the rule gives a channel's camera: the source's name, or `<source>/<channel>`
-    when the source holds several channels."""
-    return f"{source_name}/{channel}" if several and channel else source_name
+    when the source holds several channels (composed, as `check_name` keeps names)."""
+    return composed(f"{source_name}/{channel}" if several and channel else source_name)
+
+
+def composed(name: str) -> str:
+    """`name` with each accented letter as one character (NFC). A Mac writes a folder's name
+    'Café' with the accent as a character of its own; the owner types it as one: both are the
+    one name, and only the composed form is what a keyboard gives."""
+    return unicodedata.normalize("NFC", name)
+
+
+def name_key(name: str) -> str:
+    """What tells camera names apart: neither capitals (Windows and macOS keep "Porch" and
+    "porch" in one masks file) nor how an accent is written (macOS keeps both forms in one)."""
+    return composed(name).casefold()
 
 
 def check_name(name: object) -> str:
     """A camera name the owner typed, trimmed; CameraNameError when it cannot be one."""
     if not isinstance(name, str) or not name.strip():
         raise CameraNameError("a camera name cannot be empty")
-    name = name.strip()
+    name = composed(name.strip())
     if len(name) > MAX_NAME:
         raise CameraNameError(f"a camera name is at most {MAX_NAME} characters")
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name):
@@ -34,6 +47,6 @@ def check_name(name: object) -> str:
 def meant_name(typed: str, known: list[str]) -> str | None:
     """The name in `known` the owner probably meant by `typed`: the same but for capitals, else
     one spelled nearly alike (a letter left out or swapped); None when none is close."""
-    alike = [k for k in known if k.casefold() == typed.casefold()]
+    alike = [k for k in known if name_key(k) == name_key(typed)]
     alike = alike or difflib.get_close_matches(typed, known, n=1, cutoff=0.75)
     return alike[0] if alike else None

@@ -20,7 +20,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Callable
 
-from agent.index.camera_names import CameraNameError, camera_name, check_name
+from agent.index.camera_names import (CameraNameError, camera_name, check_name, composed,
+                                      name_key)
 from agent.storage import Transaction
 
 
@@ -61,7 +62,22 @@ class CameraBook:
                 row = self._db.execute("SELECT c.id, c.name, c.max_len_us FROM former_names f "
                                        "JOIN cameras c ON c.id = f.camera_id WHERE f.name=?",
                                        (name,)).fetchone()
+            if row is None:   # the accents written otherwise (a name kept as a Mac spelt it)
+                row = self._spelt_otherwise(name)
         return row
+
+    def _spelt_otherwise(self, name: str) -> tuple[int, str, int] | None:
+        """lookup's row for a name kept with its accents written another way than `name`."""
+        wanted = composed(name)
+        rows = self._db.execute("SELECT id, name, max_len_us, 0 FROM cameras UNION ALL "
+                                "SELECT c.id, f.name, c.max_len_us, 1 FROM former_names f "
+                                "JOIN cameras c ON c.id = f.camera_id").fetchall()
+        for cid, held, longest, former in sorted(rows, key=lambda r: r[3]):
+            if composed(held) == wanted:
+                current = self._db.execute("SELECT name FROM cameras WHERE id=?",
+                                           (cid,)).fetchone()[0]
+                return cid, current, longest
+        return None
 
     def current(self, name: str) -> str | None:
         """The current name of the camera `name` means (itself, or what it was renamed to)."""
@@ -286,12 +302,12 @@ class CameraBook:
 
     def _holders(self, name: str) -> dict[int, str]:
         """The cameras holding `name`, now or formerly, by id: a former name keeps meaning
-        its camera. Capitals do not tell names apart: Windows and macOS would keep "Porch"
-        and "porch" in one masks file and one safe-copy folder."""
-        folded = name.casefold()
+        its camera. Names alike but for capitals or how accents are written are one
+        (`name_key`): Windows and macOS would keep them in one masks file and safe-copy folder."""
+        folded = name_key(name)
         rows = self._db.execute("SELECT id, name FROM cameras UNION ALL "
                                 "SELECT camera_id, name FROM former_names")
-        return {cid: held for cid, held in rows if held.casefold() == folded}
+        return {cid: held for cid, held in rows if name_key(held) == folded}
 
     def _numbered(self, name: str) -> str:
         n = 2

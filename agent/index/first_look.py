@@ -12,7 +12,7 @@ from pathlib import Path
 
 from agent.index.layout_rules import UTC_LAYOUTS
 from agent.index.layouts import detect_layout, looks_like_recording, parse_path
-from agent.index.walk import skipped_folder
+from agent.index.walk import skipped_file, skipped_folder
 
 LOOK_LIMIT = 5000   # files looked at to recognise a folder (a scan indexes all of them later)
 CAMERA_SAMPLE = 500  # names read for camera names
@@ -45,7 +45,7 @@ def look_at_folder(path: str | Path) -> FolderFacts:
     rels: list[str] = []
     for dirpath, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not skipped_folder(os.path.join(dirpath, d), d))
-        for name in sorted(files):
+        for name in sorted(n for n in files if not skipped_file(n)):
             rel = os.path.relpath(os.path.join(dirpath, name), root).replace(os.sep, "/")
             if looks_like_recording(rel):
                 rels.append(rel)

@@ -52,7 +52,8 @@ class Piece:
     """One downloaded piece: the file as fetched, and when it starts in true time. `start_us`
     is its time zero as the cutter counts it (the first shown frame), `first_frame_us` the
     first frame stored (the start of a lead-in the edit list hides). `ambiguous`: the
-    recorder wrote its start in the hour the clocks repeat, so it may be an hour later."""
+    recorder wrote its start in the hour the clocks repeat, so it may be an hour later, or it
+    was asked for by times in that hour, so it may hold the other one."""
 
     fetched: Fetched
     start_us: int
@@ -141,7 +142,7 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
                 whole = True
             start = (recording.start_us if whole else got.start_us) - shift
             pieces.append(Piece(got, start, got.end_us - shift, start - (lead or 0), whole,
-                                recording.start.ambiguous))
+                                recording.start.ambiguous or got.ambiguous))
         call_safely(progress, "downloading from the recorder", 1.0)
     finally:
         recorder.close()
@@ -164,6 +165,10 @@ def piece_rows(source_id: int, camera: str, window: RecorderWindow,
 
 
 def _piece_reason(piece: Piece) -> str | None:
+    if piece.fetched.ambiguous:
+        return ("the recorder can be asked for it only by its clock's times, which the repeated "
+                "fall-back hour gives twice, and nothing tells which of the two it sent; it is "
+                "never exported, since its footage may be from the other")
     if piece.ambiguous:
         return ("the recorder wrote its start in the repeated fall-back hour and nothing tells "
                 "which of the two it was; it is never exported, since its footage may be from "

@@ -12,7 +12,9 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
+from agent.callbacks import call_safely
 from agent.index.frigate_db import FrigateTimes, load_frigate_times
 from agent.index.layouts import NameFacts, looks_like_recording, parse_path
 from agent.index.placement import place
@@ -27,6 +29,11 @@ from agent.timebase import in_calendar
 # A file modified this recently may still be growing; the watcher re-checks it.
 IN_PROGRESS_S = 10
 _BATCH = 5000
+PROGRESS_EVERY = 200   # files looked at between two progress calls
+# The modification time kept for a file that could not be read (permission denied, a read
+# error): no file has it, so every scan reads the file again; fixing a file's permissions
+# changes neither its size nor its date.
+UNREAD = -2
 STILL_WRITTEN = ("still being written, so it cannot be read yet; the recorder closes it within "
                  "minutes, and then it can be used")
 
@@ -48,14 +55,17 @@ class ScanReport:
 
 def scan_source(store: Store, source: Source, cancel: threading.Event | None = None,
                 now: float | None = None, within: list[str] | None = None,
-                files: dict[str, set[str]] | None = None) -> ScanReport:
+                files: dict[str, set[str]] | None = None,
+                progress: Callable[[int], None] | None = None) -> ScanReport:
     """Index one source incrementally; returns counts and the problems it met.
 
     `within`: only these folders of it, and what is inside them (walk.subfolders gives them),
     and `files`: these files, by the folder holding them (walk.walked_files): the watcher's
     rescan of what changed, so a folder of weeks of recordings costs a look at the file being
     written, or a walk of the day it is in, not a walk of every day before it. A folder or a
-    file of them that is gone takes its rows with it."""
+    file of them that is gone takes its rows with it. `progress` is told how many files the
+    walk has looked at, every PROGRESS_EVERY and at the end (a share of tens of thousands
+    takes minutes the first time: the owner sees it move)."""
     if files and within is None:
         within = []
     root = Path(source.root)
@@ -63,13 +73,15 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
         raise FileNotFoundError(f"the recordings folder {root} is missing: connect the drive it "
                                 "is on, or forget it with `footage-agent sources remove`")
     try:
-        with os.scandir(root):
-            pass
+        with os.scandir(root) as listing:
+            empty = next(listing, None) is None
     except OSError as exc:  # checked first: a drive that cannot be read is one problem, not one per file
         why = (exc.strerror or type(exc).__name__).lower()
         raise OSError(f"the recordings folder {root} cannot be read ({why}): check that the drive "
                       "is connected and that your user account may open that folder") from None
     known = store.file_stats(source.id)
+    if empty and known:
+        raise FileNotFoundError(empty_words(root))
     if within is not None:
         tops = tuple(os.path.join(f, "") for f in within)
         named = set().union(*(files or {}).values())
@@ -88,10 +100,13 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
     replaced: list[str] = []   # ring files whose rows are written anew
     statuses: Counter = Counter()
     added = updated = 0
+    looked = -1
     try:
-        for path, rel, st, error, link in _walked(root, within, files):
+        for looked, (path, rel, st, error, link) in enumerate(_walked(root, within, files)):
             if cancel is not None and cancel.is_set():
                 break
+            if (looked + 1) % PROGRESS_EVERY == 0:   # counting the one looked at now
+                call_safely(progress, looked + 1)
             if error is not None:
                 if rel is None:
                     blocked.append(path + os.sep)
@@ -115,7 +130,7 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
             seen.add(path)
             if old is None:
                 added += 1
-            else:
+            elif old[1] != UNREAD:   # one that could not be read is looked at, not changed
                 updated += 1
             if ring and facts is not None and facts.layout == "hikvision":
                 rows = rings.rows(path, st.st_size, mtime, names.camera)
@@ -127,12 +142,17 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
                 row = describe(source, cameras.get(channel) or names.camera(channel), path, rel,
                                st.st_size, mtime, facts, now, frigate, link, channel)
                 statuses[row.status] += 1
+                if row.mtime_ns == UNREAD:   # said at every scan until it can be read
+                    problems.append(f"{path}: {row.reason}")
+                elif old is not None and old[1] == UNREAD:
+                    updated += 1   # readable now
                 batch.append(row)
             if len(batch) >= _BATCH:
                 store.upsert(batch, replaced)
                 batch.clear()
                 replaced.clear()
         store.upsert(batch, replaced)
+        call_safely(progress, looked + 1)
     finally:
         names.settle(walked=within is None and (cancel is None or not cancel.is_set()))
     gone = [p for p in known if p not in seen and not any(p.startswith(b) for b in blocked)]
@@ -173,6 +193,15 @@ class CameraNames:
         self._book.settle(self._source, walked)
 
 
+def empty_words(root: Path) -> str:
+    """Why a folder found empty is not scanned: a network share or card that is not mounted
+    leaves its mount point as an empty folder, and scanned, every recording would be gone
+    from the index until it is back. Its rows wait until the folder holds anything again."""
+    return (f"the recordings folder {root} is empty, but recordings from it are indexed: connect "
+            "the drive or network share it is on (one that is not connected leaves an empty "
+            "folder); what was indexed from it is kept until the folder holds files again")
+
+
 def describe(source: Source, camera: str, path: str, rel: str, size: int, mtime_ns: int,
              facts: NameFacts | None, now: float, frigate: FrigateTimes | None = None,
              link: str | None = None, channel: str = "") -> FileRow:
@@ -182,6 +211,7 @@ def describe(source: Source, camera: str, path: str, rel: str, size: int, mtime_
     layout = facts.layout if facts else None
     reasons: list[str] = [f"a link to {link} in this folder"] if link else []
     container: ContainerFacts | None = None
+    kept_mtime_ns = mtime_ns
     if size == 0:
         status = "empty"
         reasons.append("zero-byte file")
@@ -192,6 +222,7 @@ def describe(source: Source, camera: str, path: str, rel: str, size: int, mtime_
             status, why = container.status, container.reason
         except ProbeError as exc:
             status, why = "damaged", f"cannot read the file: {exc}"
+            kept_mtime_ns = UNREAD
         if why:
             reasons.append(why)
     if facts is not None and facts.note:
@@ -222,7 +253,7 @@ def describe(source: Source, camera: str, path: str, rel: str, size: int, mtime_
     reason = "; ".join(reasons) if reasons else None
     stream = facts.stream if facts else None
     if container is None or status in ("damaged", "unsupported"):
-        return FileRow(source.id, path, camera, start, end, size, mtime_ns, layout, status,
+        return FileRow(source.id, path, camera, start, end, size, kept_mtime_ns, layout, status,
                        reason, stream, placed.alt_start_us, None, None, None, None, False,
                        channel, time_source)
     return FileRow(source.id, path, camera, start, end, size, mtime_ns, layout, status, reason,

@@ -13,6 +13,11 @@ Changes settle when a second passes without one, or at the latest SETTLE_AT_MOST
 first: a recorder writes its current file many times a second for as long as it records, so a
 folder it writes in never falls quiet, and waiting for that alone left every recording it
 finished out of the index for as long as the agent ran.
+
+What the system reports is not all that changes: on a NAS share (SMB, NFS) a recorder writing
+from another machine is not reported to this PC on Linux or macOS, nor is a share or card
+mounted again over the folder watched. So every folder is also walked whole every RESCAN_S,
+whether or not anything was reported.
 """
 from __future__ import annotations
 
@@ -30,6 +35,7 @@ SETTLE_S = 1.0
 SETTLE_AT_MOST_S = float(IN_PROGRESS_S)
 MAX_CHANGES = 256   # folders and files changed at once beyond which the source is walked whole
 WHOLE_EVERY_S = 3600.0
+RESCAN_S = 300.0   # a walk of 30,000 unchanged files takes a few seconds
 
 
 class _Handler(FileSystemEventHandler):
@@ -68,8 +74,12 @@ class Watcher:
     written when it was last rescanned)."""
 
     def __init__(self, roots: list[str], rescan: Callable[..., bool],
-                 on_error: Callable[[str, Exception], None] | None = None):
+                 on_error: Callable[[str, Exception], None] | None = None,
+                 every_s: float = RESCAN_S):
         self._roots = list(roots)
+        self._every_s = every_s
+        self._followed = list(roots)               # rescanned every `every_s`, watched or not
+        self._scanned: dict[str, float] = {}      # root -> when it was last rescanned
         self._rescan = rescan
         self._on_error = on_error
         self._watches: dict[str, object] = {}   # root -> watchdog's ObservedWatch
@@ -97,6 +107,8 @@ class Watcher:
         watched before (its drive was out) and can now, is watched and marked for a rescan,
         as its recordings may be new to the index; one no longer listed is let go. The roots
         newly watched."""
+        with self._cond:
+            self._followed = list(roots)
         for gone in set(self._watches) - set(roots):
             self._observer.unschedule(self._watches.pop(gone))
         self._unwatchable &= set(roots)
@@ -156,6 +168,8 @@ class Watcher:
                     self._cond.wait(timeout=0.25)
                     continue
             for root, seen in due:
+                with self._cond:
+                    self._scanned[root] = time.monotonic()
                 try:
                     pending = self._rescan(root, *((None, ()) if seen is None else seen))
                 except Exception as exc:  # a failing rescan must not end the watch
@@ -168,15 +182,26 @@ class Watcher:
 
     def _due(self, now: float) -> list[tuple[str, tuple[frozenset[str], frozenset[str]] | None]]:
         """(root, (its folders, its files) to rescan, None: all of it) for each root due; a
-        root due only to look at its files still being written again names none."""
+        root due only to look at its files still being written again names none, and one
+        not rescanned for RESCAN_S is walked whole."""
         due = {r: None if seen is None else (frozenset(seen[0]), frozenset(seen[1]))
                for r, (first, last, seen) in self._dirty.items()
                if now - last >= SETTLE_S or now - first >= SETTLE_AT_MOST_S}
         due.update({r: (frozenset(), frozenset()) for r, t in self._recheck.items()
                     if now >= t and r not in due})
+        due.update({r: None for r in rescan_due(self._followed, self._scanned, now,
+                                                 self._every_s)})
         for r in due:
             if due[r] is None or now - self._whole.setdefault(r, now) >= WHOLE_EVERY_S:
                 due[r], self._whole[r] = None, now
             self._dirty.pop(r, None)
             self._recheck.pop(r, None)
         return list(due.items())
+
+
+def rescan_due(roots, scanned: dict[str, float], now: float, every_s: float) -> list[str]:
+    """The roots not rescanned for `every_s` seconds (a root never rescanned yet counts from
+    when it was first seen here: `scanned` is filled in for it)."""
+    for root in roots:
+        scanned.setdefault(root, now)
+    return [r for r in roots if now - scanned[r] >= every_s]

@@ -21,7 +21,7 @@ from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, Fetched,
                                    Query, RecorderError, RecorderInfo, Recording)
 from agent.recorders.wire import Answer, Wire, whole_number
-from agent.recorders.zones import DeviceZone, recording_times, steady, wall_span
+from agent.recorders.zones import DeviceZone, named_once, recording_times, wall_span
 from agent.timebase import US
 
 PAGE = 100
@@ -155,8 +155,9 @@ class DahuaRecorder:
     def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path) -> Fetched:
         s, e = max(start_us, recording.start_us), min(end_us, recording.end_us)
         name = recording.handle.rsplit("/", 1)[-1] or "recording.mp4"
-        if recording.handle.startswith("/") and not steady(self._zone, s, e):
-            # The clocks changed inside the part: its wall times would name another stretch.
+        if recording.handle.startswith("/") and not named_once(self._zone, s, e):
+            # The clocks changed inside the part, or an end is in the repeated hour: its wall
+            # times would name another stretch.
             s, e = recording.start_us, recording.end_us
         if s <= recording.start_us and e >= recording.end_us and recording.handle.startswith("/"):
             path = "/cgi-bin/RPC_Loadfile" + quote(recording.handle, safe="/:")

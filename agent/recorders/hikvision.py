@@ -21,7 +21,7 @@ from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceTime,
                                    Fetched, Query, RecorderError, RecorderInfo, Recording)
 from agent.recorders.wire import Answer, Wire, whole_number
-from agent.recorders.zones import DeviceZone, posix_zone, recording_times, steady, wall_span
+from agent.recorders.zones import DeviceZone, named_once, posix_zone, recording_times, wall_span
 from agent.timebase import US, from_datetime
 
 PAGE = 40
@@ -191,8 +191,9 @@ class HikvisionRecorder:
         parts = urlsplit(uri)
         fields = dict(parse_qsl(parts.query))
         whole = s <= recording.start_us and e >= recording.end_us
-        if not whole and self._z_is_local and not steady(self.zone(), s, e):
-            # The clocks changed inside the part: its wall times would name another stretch.
+        if not whole and self._z_is_local and not named_once(self.zone(), s, e):
+            # The clocks changed inside the part, or an end is in the repeated hour: its wall
+            # times would name another stretch.
             whole, s, e = True, recording.start_us, recording.end_us
         if not whole:
             # Narrow the device's own URI to the window, in the form the device wrote.

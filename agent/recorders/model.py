@@ -142,7 +142,9 @@ class Query:
 @dataclass(frozen=True)
 class Fetched:
     """Footage downloaded to `path`: its SHA-256 (taken as the bytes arrived), size, the
-    query made, the window asked for (device-clock UTC microseconds), and how many tries."""
+    query made, the window asked for (device-clock UTC microseconds), and how many tries.
+    `ambiguous`: asked for by wall times the repeated fall-back hour gives twice, so the device
+    may have sent the other hour's footage."""
 
     path: Path
     sha256: str
@@ -153,6 +155,7 @@ class Fetched:
     end_us: int
     attempts: int = 1
     resumed_at: tuple[int, ...] = field(default=())
+    ambiguous: bool = False
 
 
 class Recorder(Protocol):

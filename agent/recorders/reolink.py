@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterator
@@ -21,13 +22,16 @@ from agent.recorders.model import (BadAnswer, Channel, ClockReading, Credentials
                                    DeviceTime, Fetched, Query, RecorderError, RecorderInfo,
                                    Recording)
 from agent.recorders.wire import Wire, whole_number
-from agent.recorders.zones import DeviceZone, end_after, recording_times, reolink_zone
+from agent.recorders.zones import DeviceZone, end_after, recording_times, reolink_zone, repeated
 from agent.timebase import US, from_datetime
 
 API = "/cgi-bin/api.cgi"
 BAD_LOGIN = {-7, -27, -502, -503, -506, -507}  # login failed, invalid user, password, deny, locked
 BAD_DETAILS = ("invalid user", "login failed", "password wrong", "login has been locked")
 MAX_CHANNELS = 256   # Reolink's largest NVR has 36; a count past this is not a real one
+BACKWARDS = ("The recorder can be asked for footage only by its clock's times, and its clock went "
+             "back an hour inside this stretch (the end of summer time): its times run backwards "
+             "there and name nothing it can send, so nothing was downloaded.")
 _TIME_FIELDS = (("year", None), ("mon", None), ("day", None), ("hour", 0), ("min", 0), ("sec", 0))
 
 
@@ -230,10 +234,16 @@ class ReolinkRecorder:
         s, e = max(start_us, recording.start_us), min(end_us, recording.end_us)
         w0 = z.wall_at(s).replace(microsecond=0)
         w1 = z.wall_at(e + US - 1).replace(microsecond=0)
+        asked_twice = False
         if recording.handle and "/" in recording.handle:  # a camera's own file name: whole file
             name, params = recording.handle, (("source", recording.handle),)
             command, size = "Download", recording.size
         else:
+            if w1 < w0:
+                raise RecorderError(BACKWARDS)
+            # NvrDownload takes wall times only: one the repeated hour gives twice names either
+            # hour, and which one the device cuts is its own choice.
+            asked_twice = repeated(z, s, e + US - 1)
             param = {"NvrDownload": {"channel": recording.channel, "iLogicChannel": 0,
                                      "streamType": "main", "StartTime": _fields(w0),
                                      "EndTime": _fields(w1)}}
@@ -255,7 +265,8 @@ class ReolinkRecorder:
                         params={"cmd": "Download", "source": name, "output": name.rsplit("/", 1)[-1],
                                 "token": self._token},
                         expected_size=size, refusal=self._refusal)
-        return fetch_to_file(self._wire, spec, folder)
+        got = fetch_to_file(self._wire, spec, folder)
+        return replace(got, ambiguous=True) if asked_twice else got
 
     @staticmethod
     def _refusal(status: int, headers: httpx.Headers, body: bytes) -> RecorderError | None:

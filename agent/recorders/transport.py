@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
+import re
 import ssl
 from typing import Callable
 
@@ -166,6 +167,12 @@ class RecorderTransport(httpx.BaseTransport):
         self._pool.close()
 
 
+def reason_words(exc: Exception) -> str:
+    """Why a connection failed, in the system's words without its "[Errno N]" tag."""
+    text = re.sub(r"^\[(Errno|WinError) -?\d+\]\s*", "", " ".join(str(exc).split()))[:160]
+    return text or type(exc).__name__
+
+
 def first_look(url: httpx.URL, timeout_s: float = 10.0) -> str:
     """The SHA-256 (hex) of the certificate the device at an https URL shows, for the owner to
     compare and trust. Only the TLS handshake happens: no request, no credentials."""
@@ -175,13 +182,16 @@ def first_look(url: httpx.URL, timeout_s: float = 10.0) -> str:
     try:
         stream = backend.connect_tcp(url.host, url.port or 443, timeout_s)
     except (httpcore.TimeoutException, httpcore.NetworkError, OSError) as exc:
-        raise RecorderUnreachable(f"No answer from {url.host}:{url.port or 443} ({exc}).") from None
+        raise RecorderUnreachable(f"Could not reach the recorder at {url.host}:{url.port or 443} "
+                                  f"({reason_words(exc)}). Check that it is on and the address "
+                                  "is right.") from None
     try:
         stream.start_tls(tls_context(), url.host, timeout_s)
     except _FirstLook as look:
         return look.fingerprint
     except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ConnectError, OSError) as exc:
-        raise RecorderUnreachable(f"{url.host} did not complete an HTTPS handshake ({exc}); "
+        raise RecorderUnreachable(f"{url.host} did not complete an HTTPS handshake "
+                                  f"({reason_words(exc)}); "
                                   "it may speak plain http only.") from None
     finally:
         stream.close()

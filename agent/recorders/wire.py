@@ -7,7 +7,6 @@ travels there)."""
 from __future__ import annotations
 
 import contextlib
-import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -15,7 +14,7 @@ import httpx
 
 from agent.recorders.call_limit import CallLimit
 from agent.recorders.model import BadAnswer, CutOff, RecorderError, RecorderUnreachable
-from agent.recorders.transport import RecorderTransport
+from agent.recorders.transport import RecorderTransport, reason_words
 
 ANSWER_CAP = 32 << 20  # a day of one channel's search results fits many times over
 CALL_LIMIT_S = 60.0    # a whole call: a search page or a login takes a device seconds
@@ -48,11 +47,6 @@ def whole_number(value: object) -> int | None:
     return number if 0 <= number <= _MAX_WHOLE else None
 
 
-def _reason(exc: Exception) -> str:
-    text = re.sub(r"^\[(Errno|WinError) -?\d+\]\s*", "", " ".join(str(exc).split()))[:160]
-    return text or type(exc).__name__
-
-
 class Wire:
     """Calls to one recorder at `base` (an httpx.URL from transport.recorder_url): each
     network operation within `timeout_s`, each whole call within `call_limit_s`."""
@@ -75,9 +69,9 @@ class Wire:
                                        f"{self.timeout_s:g} s.")
         if isinstance(exc, httpx.ConnectError):
             return RecorderUnreachable(f"Could not reach the recorder at {self.where} "
-                                       f"({_reason(exc)}). Check that it is on and the address is right.")
+                                       f"({reason_words(exc)}). Check that it is on and the address is right.")
         return RecorderUnreachable(f"The connection to the recorder at {self.where} failed "
-                                   f"({_reason(exc)}).")
+                                   f"({reason_words(exc)}).")
 
     def _redirect(self, response: httpx.Response) -> RecorderError:
         if response.status_code == 300 and self.base.scheme == "http":

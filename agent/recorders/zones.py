@@ -191,13 +191,34 @@ def steady(zone_rules: DeviceZone, start_us: int, end_us: int) -> bool:
     return elapsed == timedelta(microseconds=end_us - start_us)
 
 
+def repeated(zone_rules: DeviceZone, *instants: int) -> bool:
+    """True when the device's wall time at any of `instants` is one the hour the clocks repeat
+    gives twice: a device asked for it may take either hour."""
+    return any(zone_rules.resolve(zone_rules.wall_at(us)).ambiguous for us in instants)
+
+
+def named_once(zone_rules: DeviceZone, start_us: int, end_us: int) -> bool:
+    """True when asking the device for [start, end] by its wall times (the end rounded up to
+    its whole second) names that stretch and no other: its clock runs straight between them
+    and neither end is in the repeated hour."""
+    return steady(zone_rules, start_us, end_us) and not repeated(zone_rules, start_us,
+                                                                 end_us + US - 1)
+
+
 def wall_span(zone_rules: DeviceZone, start_us: int, end_us: int) -> tuple[datetime, datetime]:
     """The wall times to search between for all the device recorded in [start, end]: the
     ends' wall times, widened by any change of offset between them (the night the clocks go
-    back, the wall times after the change come before those before it)."""
+    back, the wall times after the change come before those before it), and an end in the
+    repeated hour by that hour, since the device may read it as either."""
     first, last = zone_rules.wall_at(start_us), zone_rules.wall_at(end_us)
     change = abs((last - first) - timedelta(microseconds=end_us - start_us))
-    return first - change, last + change
+    return first - change - _twice(zone_rules, first), last + change + _twice(zone_rules, last)
+
+
+def _twice(zone_rules: DeviceZone, wall: datetime) -> timedelta:
+    """How far apart the two readings of a wall time in the repeated hour are; 0 elsewhere."""
+    readings = zone_rules.resolve(wall).readings
+    return timedelta(microseconds=readings[-1] - readings[0])
 
 
 def end_after(wall: datetime, text: str, start_us: int, zone_rules: DeviceZone) -> DeviceTime:

@@ -16,7 +16,13 @@ from pathlib import Path
 from agent.audit.log import AuditError, AuditLog
 from agent.config import ConfigError, ensure_home
 from agent.os_words import plain_os_error
-from agent.requests.agency_changes import AgencyChange, ReplaceRefused, TrustStoreError, moves_tokens
+from agent.requests.agency_changes import (
+    AgencyChange,
+    ReplaceRefused,
+    TrustStoreError,
+    look_alike,
+    moves_tokens,
+)
 from agent.requests.registrations import (
     Registration,
     RegistrationsFile,
@@ -24,15 +30,34 @@ from agent.requests.registrations import (
     check_registration_id,
     check_secret,
 )
-from agent.storage import write_atomic
+from agent.storage import is_device_name, write_atomic
 from frp.agency import MAX_FILE_BYTES, Agency, AgencyError, agency_doc, read_agency
 from frp.text import one_line
 
 
 def _safe_name(agency_id: str) -> str:
+    """The agency's file name: never one Windows keeps for a device (`aux.sheriff...json`
+    would be the AUX device there)."""
+    name = _name_before(agency_id)
+    return "_" + name if is_device_name(name) else name
+
+
+def _name_before(agency_id: str) -> str:
     # Readable and unique: the id's letters for the owner, a hash so two ids never collide.
     slug = re.sub(r"[^A-Za-z0-9.-]+", "_", agency_id.split("://", 1)[-1]).strip("._-")[:60]
     return f"{slug or 'agency'}-{hashlib.sha256(agency_id.encode()).hexdigest()[:12]}.json"
+
+
+# A file in agencies/ that parses but is not where import_file keeps its agency.
+NOT_ITS_FILE = ("it is not the file this app keeps for {agency} (a copy made by a backup or "
+                "sync program, or put there by hand), so it is not trusted: move it out of "
+                "{folder}; to trust what it says, import it as an agency file")
+
+
+def is_copy(problem: str) -> bool:
+    """Whether a problem damaged() names is NOT_ITS_FILE: a file to move out of the folder,
+    which importing the agency's file again does not replace."""
+    return problem.startswith(NOT_ITS_FILE.split("{", 1)[0])
 
 
 class TrustStore:
@@ -46,6 +71,15 @@ class TrustStore:
 
     def __repr__(self) -> str:
         return f"TrustStore({str(self.home)!r})"
+
+    def _file(self, agency_id: str) -> Path:
+        """Where the agency is kept: its file, or the one an earlier version named it by
+        (a device's name on Windows, so only ever written elsewhere) while only that is
+        there, so it is read, replaced and removed, never doubled."""
+        path, before = self.folder / _safe_name(agency_id), self.folder / _name_before(agency_id)
+        if path != before and not path.exists() and before.is_file():
+            return before
+        return path
 
     def _ensure(self) -> None:
         try:
@@ -91,7 +125,7 @@ class TrustStore:
             if change.forgotten:
                 self._write_regs([r for r in self._read_regs() if r.agency_id != agency.id])
             try:
-                write_atomic(self.folder / _safe_name(agency.id), data, 0o600)
+                write_atomic(self._file(agency.id), data, 0o600)
             except OSError as exc:
                 raise TrustStoreError("cannot save the agency: "
                                       + plain_os_error(exc, str(self.folder))) from None
@@ -100,6 +134,8 @@ class TrustStore:
 
     def _change(self, agency: Agency) -> AgencyChange:
         before = self.get(agency.id)
+        if before is None or agency_doc(before) != agency_doc(agency):
+            look_alike(agency, before, self.list())
         if before is None or not moves_tokens(before, agency):
             return AgencyChange(agency, before)
         held = tuple(r.id for r in self._read_regs() if r.agency_id == agency.id)
@@ -140,11 +176,14 @@ class TrustStore:
 
     def _load(self, path: Path) -> Agency | None:
         # Files here were validated on import; one that no longer parses was altered by hand and
-        # is left out rather than trusted.
+        # is left out rather than trusted. So is one not named for its id: get() never reads
+        # it, and were list() to, a second file for an agency (a sync program's copy) would
+        # be polled with the registration's portal password, never imported.
         try:
-            return read_agency(path.read_bytes()[:MAX_FILE_BYTES + 1])
+            agency = read_agency(path.read_bytes()[:MAX_FILE_BYTES + 1])
         except (OSError, AgencyError):
             return None
+        return agency if path.name == self._file(agency.id).name else None
 
     def list(self) -> list[Agency]:
         """Every usable agency, sorted by name."""
@@ -154,21 +193,25 @@ class TrustStore:
         return sorted((a for a in found if a is not None), key=lambda a: (a.name.lower(), a.id))
 
     def broken(self) -> list[Path]:
-        """Agency files that no longer validate (edited by hand); list() leaves them out."""
+        """Agency files that no longer validate (edited by hand), or are not the file kept
+        for their agency; list() leaves them out."""
         if not self.folder.is_dir():
             return []
         return [p for p in sorted(self.folder.glob("*.json")) if self._load(p) is None]
 
     def damaged(self) -> list[tuple[str, str]]:
-        """Agency files that no longer validate, as (file name, what is wrong), so the owner
-        is shown them rather than losing them from view; importing the agency's file again
-        replaces one."""
+        """Agency files that no longer validate, or are not the file kept for their agency, as
+        (file name, what is wrong), so the owner is shown them rather than losing them from
+        view; importing the agency's file again replaces a damaged one."""
         if not self.folder.is_dir():
             return []
         out = []
         for path in sorted(self.folder.glob("*.json")):
             try:
-                read_agency(path.read_bytes()[:MAX_FILE_BYTES + 1])
+                agency = read_agency(path.read_bytes()[:MAX_FILE_BYTES + 1])
+                if path.name != self._file(agency.id).name:
+                    out.append((path.name, NOT_ITS_FILE.format(
+                        agency=one_line(agency.id), folder=self.folder)))
             except AgencyError as exc:
                 out.append((path.name, str(exc)))
             except OSError as exc:
@@ -179,14 +222,14 @@ class TrustStore:
         """The agency with exactly this id, if imported."""
         if not isinstance(agency_id, str) or not agency_id:
             return None
-        path = self.folder / _safe_name(agency_id)
+        path = self._file(agency_id)
         agency = self._load(path) if path.is_file() else None
         return agency if agency is not None and agency.id == agency_id else None
 
     def remove(self, agency_id: str) -> bool:
         """Forget an agency and its registrations; False when it was not there."""
         with self._lock:
-            path = self.folder / _safe_name(agency_id) if isinstance(agency_id, str) else None
+            path = self._file(agency_id) if isinstance(agency_id, str) else None
             if path is None or not path.is_file():
                 return False
             # Its registrations go first: a removal stopped between the two (a crash, a full

@@ -3,10 +3,14 @@ drops because their portal password would go to an origin they were not made wit
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass
+from typing import Iterable
+from urllib.parse import unquote, urlsplit
 
 from frp.agency import Agency, AgencyError
 from frp.origins import web_origin
+from frp.text import one_line
 
 # The details of an agency file an import can change, in the order they are told.
 DETAILS = ("name", "phone", "portal", "upload origins", "keys", "registration CA",
@@ -52,6 +56,54 @@ class ReplaceRefused(TrustStoreError):
                          "changed. Compare the new file with what the agency publishes, and "
                          "import it again saying to replace (`agencies add FILE --replace`)")
         self.change = change
+
+
+# An agency file that would look, on the owner's screens, like an agency trusted already under
+# another id (requests are matched by the exact id, and shown by the trusted file's name).
+SAME_ADDRESS = ("this file's agency id {id} is the address of {name} ({trusted}) written "
+                "another way: its requests would show as those of an agency you trust already. "
+                "Nothing was imported: call that agency on {phone}, the number you have for it, "
+                "to ask whether it sent this file")
+SAME_NAME = ("this file's agency ({id}) has the name of {name} ({trusted}), which you trust "
+             "already, so their requests could not be told apart. Nothing was imported: call "
+             "that agency on {phone}, the number you have for it, to ask whether it sent this "
+             "file")
+
+
+class LooksLikeTrusted(TrustStoreError):
+    """The file's agency would be taken for another agency the owner trusts already."""
+
+
+def _address(agency_id: str) -> str:
+    """An agency id as the address an owner reads: scheme and host in any case, a host's
+    final dot, the default port, escapes in the path and a final slash make no difference."""
+    parts = urlsplit(agency_id)
+    port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    host = (parts.hostname or "").rstrip(".")
+    return f"{parts.scheme}://{host}:{port}{unquote(parts.path).rstrip('/')}".casefold()
+
+
+def _name(name: str) -> str:
+    """A name as an owner reads it: case, the width of letters and spacing make no difference."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def look_alike(agency: Agency, before: Agency | None, trusted: Iterable[Agency]) -> None:
+    """LooksLikeTrusted when importing `agency` (replacing `before`, the trusted agency with
+    its id, if any) would give the owner two agencies they cannot tell apart: its id is a
+    trusted agency's address written another way, or its name is another's. Both are how a
+    forged file would pass for a trusted agency's new one without replacing it (which the
+    owner is asked about)."""
+    for other in trusted:
+        if other.id == agency.id:
+            continue
+        words = dict(id=one_line(agency.id), name=one_line(other.name),
+                     trusted=one_line(other.id), phone=one_line(other.phone))
+        if before is None and _address(agency.id) == _address(other.id):
+            raise LooksLikeTrusted(SAME_ADDRESS.format(**words))
+        if (before is None or before.name != agency.name) and \
+                _name(agency.name) == _name(other.name):
+            raise LooksLikeTrusted(SAME_NAME.format(**words))
 
 
 def detail(agency: Agency, what: str) -> str:

@@ -30,6 +30,7 @@ from agent.storage import (
     distinct_name,
     fsync_dir,
     remove_stale_partials,
+    replace,
     safe_name,
     sync_renamed_into,
 )
@@ -145,7 +146,7 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
             fsync_dir(folder)
         if os.path.lexists(final):
             raise HoldError(f"{final} appeared meanwhile; it was left untouched")
-        os.rename(staging, final)
+        replace(staging, final, move=os.rename)   # Windows: a scanner may hold a copy
         sync_renamed_into(final.parent)
     except FetchCancelled:
         raise HoldCancelled("the hold was cancelled; nothing was kept") from None

@@ -478,6 +478,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Indexando sus grabaciones; la primera vez puede tardar un poco…</translation>
     </message>
     <message>
+        <source>Indexing your recordings… files looked at so far: {count}</source>
+        <translation>Indexando sus grabaciones… archivos revisados hasta ahora: {count}</translation>
+    </message>
+    <message>
         <source>The folder was added, but no recordings were found in it. If it is not the folder your recorder writes to, remove it in Settings and add the right one.</source>
         <translation>Se añadió la carpeta, pero no se encontró ninguna grabación en ella. Si no es la carpeta en la que graba su grabadora, quítela en Ajustes y añada la correcta.</translation>
     </message>
@@ -2323,6 +2327,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>la bandeja de entrada {path} está dañada y no se puede usar ({detail}); guarda las solicitudes que recibió y lo que decidió y envió para cada una, así que no la borre: vuelva a poner una copia de una copia de seguridad, o apártela (consérvela): las solicitudes vuelven a llegar entonces desde los portales de las agencias, sin lo que usted decidió sobre ellas aquí</translation>
     </message>
     <message>
+        <source>the recording {path} changed after it was indexed (a recorder wrote over it, or it was replaced), so its times in the index may not be its footage&apos;s; nothing was cut from it: scan the folder again, then export again</source>
+        <translation>la grabación {path} cambió después de indexarse (un grabador escribió encima o fue sustituida), así que sus horas en el índice pueden no ser las de su vídeo; no se recortó nada de ella: vuelva a examinar la carpeta y exporte de nuevo</translation>
+    </message>
+    <message>
+        <source>the recording {path} changed after it was indexed (a recorder wrote over it, or it was replaced), so its times in the index may not be its footage&apos;s; nothing was cut from it. The app reads the folder again by itself (at once for a folder on this computer, within 5 minutes for a network share): then try again</source>
+        <translation>la grabación {path} cambió después de indexarse (un grabador escribió encima o fue sustituida), así que sus horas en el índice pueden no ser las de su vídeo; no se recortó nada de ella. La aplicación vuelve a leer la carpeta por sí misma (al momento si está en este equipo, en 5 minutos como máximo si es una carpeta compartida de red): después, inténtelo de nuevo</translation>
+    </message>
+    <message>
         <source>the inbox {path} is damaged and cannot be used ({detail}); it holds the requests you received and what you decided and sent for each, so do not delete it. Quit footage-agent (Quit on its icon by the clock), then put back a copy of the file from a backup, or rename it to keep it, and start footage-agent again: without a copy, the requests come in again from the agencies&apos; portals, without what you decided on them here</source>
         <translation>la bandeja de entrada {path} está dañada y no se puede usar ({detail}); guarda las solicitudes que recibió y lo que decidió y envió para cada una, así que no la borre. Cierre footage-agent (Salir en su icono junto al reloj), luego vuelva a poner una copia del archivo de una copia de seguridad, o cámbiele el nombre para conservarla, y abra footage-agent de nuevo: sin una copia, las solicitudes vuelven a llegar desde los portales de las agencias, sin lo que usted decidió sobre ellas aquí</translation>
     </message>
@@ -2383,6 +2395,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{path} no es una carpeta (¿está conectada la unidad?)</translation>
     </message>
     <message>
+        <source>the recordings folder {path} is empty, but recordings from it are indexed</source>
+        <translation>la carpeta de grabaciones {path} está vacía, pero hay grabaciones suyas en el índice</translation>
+    </message>
+    <message>
+        <source>connect the drive or network share it is on (one that is not connected leaves an empty folder)</source>
+        <translation>conecte la unidad o la carpeta compartida de red en la que está (una que no está conectada deja una carpeta vacía)</translation>
+    </message>
+    <message>
+        <source>what was indexed from it is kept until the folder holds files again</source>
+        <translation>lo que se indexó de ella se conserva hasta que la carpeta vuelva a tener archivos</translation>
+    </message>
+    <message>
         <source>the camera &apos;{camera}&apos; has no recordings in the index yet</source>
         <translation>la cámara «{camera}» aún no tiene grabaciones en el índice</translation>
     </message>
@@ -2405,6 +2429,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>{path} holds the recordings folder {folder}, which is added already (camera {camera})</source>
         <translation>{path} contiene la carpeta de grabaciones {folder}, que ya está agregada (cámara {camera})</translation>
+    </message>
+    <message>
+        <source>{path} is the recordings folder {folder} reached by another path (one drive or share mounted twice), which is added already (camera {camera})</source>
+        <translation>{path} es la carpeta de grabaciones {folder} a la que se llega por otra ruta (una unidad o carpeta compartida montada dos veces), que ya está agregada (cámara {camera})</translation>
+    </message>
+    <message>
+        <source>adding it would index those recordings twice, under two cameras. Use {folder}, or remove it first</source>
+        <translation>agregarla indexaría esas grabaciones dos veces, con dos cámaras. Use {folder}, o quítela primero</translation>
     </message>
     <message>
         <source>adding it would index those recordings twice, under two cameras. Add its other folders one by one, or remove {folder} first</source>
@@ -2737,6 +2769,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>the inbox {path} is in use by another program: close it, then try again</source>
         <translation>otro programa está usando la bandeja de entrada {path}: ciérrelo y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>this file&apos;s agency id {id} is the address of {name} ({trusted}) written another way: its requests would show as those of an agency you trust already. Nothing was imported: call that agency on {phone}, the number you have for it, to ask whether it sent this file</source>
+        <translation>el id de agencia {id} de este archivo es la dirección de {name} ({trusted}) escrita de otra manera: sus solicitudes aparecerían como de una agencia en la que usted ya confía. No se importó nada: llame a esa agencia al {phone}, el número que usted tiene, para preguntar si envió este archivo</translation>
+    </message>
+    <message>
+        <source>this file&apos;s agency ({id}) has the name of {name} ({trusted}), which you trust already, so their requests could not be told apart. Nothing was imported: call that agency on {phone}, the number you have for it, to ask whether it sent this file</source>
+        <translation>la agencia de este archivo ({id}) tiene el nombre de {name} ({trusted}), en quien usted ya confía, así que no se podrían distinguir sus solicitudes. No se importó nada: llame a esa agencia al {phone}, el número que usted tiene, para preguntar si envió este archivo</translation>
     </message>
     <message>
         <source>This PC&apos;s keychain holds no password for this recorder (a password stays in the keychain of the PC it was typed on, so a folder copied or put back from a backup here does not bring it): add the recorder again with its password</source>

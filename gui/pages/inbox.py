@@ -29,6 +29,7 @@ COLUMNS = ("", QT_TRANSLATE_NOOP("InboxPage", "Agency"), QT_TRANSLATE_NOOP("Inbo
            QT_TRANSLATE_NOOP("InboxPage", "Footage from (your time)"),
            QT_TRANSLATE_NOOP("InboxPage", "Status"), QT_TRANSLATE_NOOP("InboxPage", "Answer by"))
 AGENCY = 1   # the column of the agency's name, which the agency chose (it may be long)
+CASE = 2     # the case number, the agency's words too (up to 400 characters)
 
 
 class InboxPage(QWidget):
@@ -60,9 +61,11 @@ class InboxPage(QWidget):
         self.table.setAccessibleName(self.tr("Requests"))
         header = self.table.horizontalHeader()
         # Every column as wide as its widest text (a narrow window scrolls, never cuts), but
-        # the agency's: the agency chose its name, so it takes the room the others leave.
+        # the agency's name and the case number: the agency chose them, so they share the
+        # room the others leave.
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(AGENCY, QHeaderView.Fixed)   # fitted by _fit_agency
+        for col in (AGENCY, CASE):
+            header.setSectionResizeMode(col, QHeaderView.Fixed)   # fitted by _fit_agency
         header.setStretchLastSection(True)
         # A double-click, Enter or Open opens a row; the arrows move between rows. Enter is
         # handled here, not by `activated`, which macOS gives to editing instead.
@@ -216,23 +219,37 @@ class InboxPage(QWidget):
                                     and bool(self.table.selectedItems()))
 
     def _fit_agency(self) -> None:
-        """The agency column as wide as its longest name, but no wider than the room the other
-        columns leave: a longer name ends in "…" there, whole in its tooltip."""
+        """The agency's name and the case number as wide as their longest, but together no
+        wider than the room the other columns leave: the case number first, with no more than
+        the agency's name leaves it, or a third of the room when the name wants more; then the
+        name, with the rest, and the case number whatever the name leaves. A longer one ends in
+        "…" there, whole in its tooltip."""
         table, header = self.table, self.table.horizontalHeader()
 
         def wanted(col: int) -> int:
             return max(table.sizeHintForColumn(col), header.sectionSizeHint(col))
-        others = sum(wanted(c) for c in range(table.columnCount()) if c != AGENCY)
-        least = header.sectionSizeHint(AGENCY)
-        width = max(least, min(wanted(AGENCY), table.viewport().width() - others))
-        header.resizeSection(AGENCY, width)
+        others = sum(wanted(c) for c in range(table.columnCount()) if c not in (AGENCY, CASE))
+        room = table.viewport().width() - others
+        case = min(wanted(CASE), max(room // 3, room - wanted(AGENCY)))
+        agency = max(header.sectionSizeHint(AGENCY), min(wanted(AGENCY), room - case))
+        header.resizeSection(AGENCY, agency)
+        header.resizeSection(CASE, max(header.sectionSizeHint(CASE),
+                                       min(wanted(CASE), room - agency)))
         over = header.length() - table.viewport().width()   # the stretched last column's
         if over > 0:                                          # least width is Qt's own
-            width = max(least, width - over)
-            header.resizeSection(AGENCY, width)
+            for col in (CASE, AGENCY):
+                cut = min(over, header.sectionSize(col) - header.sectionSizeHint(col))
+                header.resizeSection(col, header.sectionSize(col) - max(0, cut))
+                over -= max(0, cut)
+        for col in (AGENCY, CASE):
+            self._tip_if_cut(col)
+
+    def _tip_if_cut(self, col: int) -> None:
+        """A cell of `col` cut short carries its whole text as its tooltip."""
+        table, width = self.table, self.table.columnWidth(col)
         for row in range(table.rowCount()):
-            item = table.item(row, AGENCY)
-            cut = table.sizeHintForIndex(table.model().index(row, AGENCY)).width() > width
+            item = table.item(row, col)
+            cut = table.sizeHintForIndex(table.model().index(row, col)).width() > width
             item.setToolTip(item.text() if cut else "")
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)

@@ -45,6 +45,10 @@ def run(agent, tray: bool = False) -> int:
     if reason is not None:
         print(f"footage-agent: {reason}", file=sys.stderr)
         return 1
+    taken = agent.claim_app()   # held until the agent is closed: one app per home
+    if taken is not None:
+        print(f"footage-agent: {taken}", file=sys.stderr)
+        return 1
     app = application()
     app.setQuitOnLastWindowClosed(False)
     window = build(agent)
@@ -62,6 +66,8 @@ def run(agent, tray: bool = False) -> int:
     stopper.install()
     # The agent's service watches the folders and polls the agencies (the inbox listens).
     service = ctx.bridge.run("service", lambda progress, cancel: agent.run(cancel))
+    if tray and ctx.login is not None:   # started by the entry: it starts this version now
+        ctx.bridge.call("login-entry-refresh", ctx.login.refresh)
     if not (tray and window.tray.available):
         window.show()
     window.start()

@@ -13,11 +13,12 @@ import os
 import plistlib
 import sys
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 APP_ID = "org.footageagent.FootageAgent"
 ARGS = ("gui", "--tray")
 WINDOWS_FILE = "Footage requests.cmd"
+WINDOWED_PROGRAM = "footage-agent-gui.exe"   # packaging/bundle.py GUI_NAME, built windowed
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,25 @@ class Entry:
     content: bytes
 
 
-def program() -> list[str]:
-    """How this installation starts the app: the frozen program itself, else this Python."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, *ARGS]
-    return [sys.executable, "-m", "agent.cli", *ARGS]
+def program(platform: str = sys.platform, frozen: bool | None = None,
+            executable: str | None = None) -> list[str]:
+    """How this installation starts the app: the frozen program itself, else this Python.
+
+    On Windows the program without a console: a console program started at login keeps a
+    console window on the taskbar for as long as it runs, and closing that window ends it.
+    The frozen app's is `footage-agent-gui.exe` beside `footage-agent.exe` (the spec builds
+    both; it is the `gui` command), a checkout's is `pythonw.exe` beside `python.exe`.
+    """
+    frozen = getattr(sys, "frozen", False) if frozen is None else frozen
+    executable = sys.executable if executable is None else executable
+    if not platform.startswith("win"):
+        return [executable, *ARGS] if frozen else [executable, "-m", "agent.cli", *ARGS]
+    exe = PureWindowsPath(executable)
+    if frozen:
+        return [str(exe.with_name(WINDOWED_PROGRAM)), *ARGS[1:]]
+    if exe.name.lower() == "python.exe":
+        exe = exe.with_name("pythonw.exe")
+    return [str(exe), "-m", "agent.cli", *ARGS]
 
 
 def desktop_exec(argv: list[str]) -> str:
@@ -89,7 +104,7 @@ def windows_entry(argv: list[str], env: dict[str, str]) -> Entry:
 def entry(platform: str = sys.platform, argv: list[str] | None = None,
           env: dict[str, str] | None = None, home: Path | None = None) -> Entry:
     """The login entry for `platform` (sys.platform's names)."""
-    argv = program() if argv is None else argv
+    argv = program(platform) if argv is None else argv
     env = dict(os.environ) if env is None else env
     home = Path.home() if home is None else home
     if platform.startswith("win"):
@@ -112,6 +127,21 @@ def enable(at: Entry | None = None) -> Path:
     part.write_bytes(at.content)
     os.replace(part, at.path)
     return at.path
+
+
+def refresh(at: Entry | None = None) -> bool:
+    """Rewrite the entry when it is there but starts something else: an older version wrote
+    it (on Windows, one starting the console program), or the app moved. True when it was
+    rewritten; an entry that is off stays off. Failing is not an error: the entry that is
+    there still starts the app, and Settings writes it again."""
+    at = at or entry()
+    try:
+        if not at.path.is_file() or at.path.read_bytes() == at.content:
+            return False
+        enable(at)
+    except OSError:
+        return False
+    return True
 
 
 def disable(at: Entry | None = None) -> None:

@@ -73,4 +73,6 @@ class SignalStop(QObject):
         if self.signum is not None:
             return   # already stopping: the jobs' grace is bounded anyway
         self.signum = signum
-        self._stop()
+        # Queued for the event loop, not called here: a signal handled before the loop runs
+        # (as the app starts) would quit a loop not yet running, which Qt ignores.
+        QTimer.singleShot(0, self._stop)

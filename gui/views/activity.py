@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 from agent.views import LogRecord, one_line
 from gui.views import display
+from gui.views.core_words import in_owner_language
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 
 EVENTS = {
@@ -132,13 +133,17 @@ LABELS = {
     "found_records": QT_TRANSLATE_NOOP("activity", "Records found"),
 }
 _SKIP = ("token", "sha256", "signature", "prev", "hash", "status")   # status: said by `what`
+# Values in the core's words (why a step failed or a request was refused), said in the owner's
+# language as the core said them then (no advice for now); a decline's reason is the owner's
+# own, shown as typed.
+_CORE_WORDED = ("reason", "reasons", "problems")
 _CUT = 60
 
 
-def details(data: dict, zone_name: str, cut: bool = True) -> str:
+def details(data: dict, zone_name: str, cut: bool = True, typed: tuple[str, ...] = ()) -> str:
     """A record's data as short 'label: value' text in the owner's words (times in their
     zone); each value cut to 60 characters unless `cut` is False (the full text, for a
-    tooltip)."""
+    tooltip). The keys in `typed` hold what the owner typed, shown as it is."""
     order = list(LABELS)
     keys = sorted(data, key=lambda k: (order.index(k) if k in order else len(order), k))
     parts = []
@@ -148,6 +153,9 @@ def details(data: dict, zone_name: str, cut: bool = True) -> str:
                 value in (None, "", [], {}, False)):
             continue
         text = _value(key, value, zone_name)
+        if key in _CORE_WORDED and key not in typed:
+            text = (", ".join(in_owner_language(str(v), advice=False) for v in value)
+                    if isinstance(value, list) else in_owner_language(text, advice=False))
         if cut and len(text) > _CUT:
             text = text[:_CUT - 3] + "..."
         label = translate("activity", LABELS[key]) if key in LABELS else key
@@ -159,12 +167,14 @@ def _value(key: str, value, zone_name: str) -> str:
     if isinstance(value, dict) and set(value) == {"start", "end"}:
         try:
             return display.window(_instant(value["start"]), _instant(value["end"]), zone_name)
-        except (ValueError, TypeError, AttributeError):
+        except (ValueError, TypeError, AttributeError, OverflowError):
             pass
     if key == "received_at" and isinstance(value, str):
+        # The portal's own words (its signed receipt's): a time a date cannot hold in UTC
+        # (the year 1 at +23:59) is shown as written.
         try:
             return display.day_time(_instant(value), zone_name)
-        except ValueError:
+        except (ValueError, OverflowError):
             return value
     if (key in ("size", "bytes", "resumed_from") and isinstance(value, int)
             and not isinstance(value, bool)):
@@ -196,7 +206,12 @@ def row(record: LogRecord, zone_name: str) -> tuple[str, str, str]:
     """(when, what, details) of one record; a time that cannot be read is shown as written."""
     when = (display.day_time(record.at_us, zone_name) if record.at_us is not None
             else record.at)
-    return when, what(record), details(record.data, zone_name)
+    return when, what(record), details(record.data, zone_name, typed=typed(record))
+
+
+def typed(record: LogRecord) -> tuple[str, ...]:
+    """The record's keys holding the owner's own words: a decline's reason."""
+    return ("reason",) if record.event == "decline" else ()
 
 
 def table_rows(records: list[LogRecord], zone_name: str) -> list[tuple[str, str, str, str]]:
@@ -208,7 +223,7 @@ def table_rows(records: list[LogRecord], zone_name: str) -> list[tuple[str, str,
     out = []
     for record in reversed(records):
         when, said, detail = (one_line(text) for text in row(record, zone_name))
-        full = one_line(details(record.data, zone_name, cut=False))
+        full = one_line(details(record.data, zone_name, cut=False, typed=typed(record)))
         out.append((when, said, detail, f"<p>{html.escape(full)}</p>"))
     return out
 

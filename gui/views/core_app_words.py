@@ -77,7 +77,21 @@ INBOX_DAMAGED = QT_TRANSLATE_NOOP("core", "the inbox {path} is damaged and canno
                                           "(keep it): the requests then come in again from the "
                                           "agencies' portals, without what you decided on them "
                                           "here")
+# a recording written over or replaced since the scan (agent/index/changed.py): the app scans
+# its folders by itself, so there is nothing to type
+CHANGED_SINCE_SCAN = QT_TRANSLATE_NOOP("core", "the recording {path} changed after it was indexed "
+                                               "(a recorder wrote over it, or it was replaced), "
+                                               "so its times in the index may not be its "
+                                               "footage's; nothing was cut from it: scan the "
+                                               "folder again, then export again")
 IN_THE_APP: dict[str, str] = {
+    CHANGED_SINCE_SCAN: QT_TRANSLATE_NOOP("core", "the recording {path} changed after it was "
+                                                  "indexed (a recorder wrote over it, or it was "
+                                                  "replaced), so its times in the index may not "
+                                                  "be its footage's; nothing was cut from it. The "
+                                                  "app reads the folder again by itself (at once "
+                                                  "for a folder on this computer, within 5 "
+                                                  "minutes for a network share): then try again"),
     INBOX_DAMAGED: QT_TRANSLATE_NOOP("core", "the inbox {path} is damaged and cannot be used "
                                              "({detail}); it holds the requests you received and "
                                              "what you decided and sent for each, so do not "

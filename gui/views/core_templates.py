@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from gui.views.core_app_words import (  # noqa: F401 (IN_THE_APP: core_words' way in)
     APPROVE_AGAIN,
+    CHANGED_SINCE_SCAN,
     CHANGED_WHILE_SENT,
     DAMAGED,
     FOLDER_MISSING,
@@ -91,10 +92,17 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the network share holding {path} went away: connect it again"),
     # the recordings folder (agent/index/scan.py) and the package folder (agent/export)
     FOLDER_MISSING,
+    CHANGED_SINCE_SCAN,
     QT_TRANSLATE_NOOP("core", "the recordings folder {path} cannot be read ({reason}): check "
                               "that the drive is connected and that your user account may open "
                               "that folder"),
     QT_TRANSLATE_NOOP("core", "{path} is not a folder (is the drive connected?)"),
+    QT_TRANSLATE_NOOP("core", "the recordings folder {path} is empty, but recordings from it "
+                              "are indexed"),
+    QT_TRANSLATE_NOOP("core", "connect the drive or network share it is on (one that is not "
+                              "connected leaves an empty folder)"),
+    QT_TRANSLATE_NOOP("core", "what was indexed from it is kept until the folder holds files "
+                              "again"),
     INDEX_DAMAGED,
     INDEX_EMPTY,
     INBOX_DAMAGED,
@@ -111,6 +119,11 @@ TEMPLATES: tuple[str, ...] = (
                               "name of their own, rename the camera instead"),
     QT_TRANSLATE_NOOP("core", "{path} holds the recordings folder {folder}, which is added "
                               "already (camera {camera})"),
+    QT_TRANSLATE_NOOP("core", "{path} is the recordings folder {folder} reached by another "
+                              "path (one drive or share mounted twice), which is added already "
+                              "(camera {camera})"),
+    QT_TRANSLATE_NOOP("core", "adding it would index those recordings twice, under two cameras. "
+                              "Use {folder}, or remove it first"),
     QT_TRANSLATE_NOOP("core", "adding it would index those recordings twice, under two cameras. "
                               "Add its other folders one by one, or remove {folder} first"),
     QT_TRANSLATE_NOOP("core", "the package folder cannot be made"),
@@ -150,6 +163,16 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "it names no agency keys and no portal"),
     QT_TRANSLATE_NOOP("core", "the agency file {name} is larger than 256 KiB; that is not an "
                               "agency file"),
+    # one that looks like an agency trusted already (agent/requests/agency_changes.py)
+    QT_TRANSLATE_NOOP("core", "this file's agency id {id} is the address of {name} ({trusted}) "
+                              "written another way: its requests would show as those of an "
+                              "agency you trust already. Nothing was imported: call that agency "
+                              "on {phone}, the number you have for it, to ask whether it sent "
+                              "this file"),
+    QT_TRANSLATE_NOOP("core", "this file's agency ({id}) has the name of {name} ({trusted}), "
+                              "which you trust already, so their requests could not be told "
+                              "apart. Nothing was imported: call that agency on {phone}, the "
+                              "number you have for it, to ask whether it sent this file"),
     # an agency's portal (agent/requests/portal_client.py)
     QT_TRANSLATE_NOOP("core", "cannot reach {agency}'s portal: {reason}"),
     # agent/network_words.py: why a call did not get through (the portal's, an upload's)

@@ -30,21 +30,23 @@ _SPANNING = {"answer"}
 _JOINS = re.compile(r": |; ")
 
 
-def in_owner_language(message: str) -> str:
+def in_owner_language(message: str, advice: bool = True) -> str:
     """`message` from the core with every known sentence in the owner's language, its values
-    (paths, names, numbers) kept; the words of unknown parts stay as they were."""
-    whole = _whole(message)
+    (paths, names, numbers) kept; the words of unknown parts stay as they were. With `advice`
+    False the core's own sentence is said, not the app's words for what to do now (IN_THE_APP):
+    for the activity log, a record of what was said then."""
+    whole = _whole(message, advice)
     if whole is not None:
         return whole
     joins = list(_JOINS.finditer(message))
     for join in joins:   # leftmost first: the longest known tail ("...: <OS words>")
-        tail = _whole(message[join.end():])
+        tail = _whole(message[join.end():], advice)
         if tail is not None:
-            return in_owner_language(message[:join.start()]) + join.group() + tail
+            return in_owner_language(message[:join.start()], advice) + join.group() + tail
     for join in reversed(joins):   # a known head before unknown words
-        head = _whole(message[:join.start()])
+        head = _whole(message[:join.start()], advice)
         if head is not None:
-            return head + join.group() + in_owner_language(message[join.end():])
+            return head + join.group() + in_owner_language(message[join.end():], advice)
     return message
 
 
@@ -62,21 +64,22 @@ def _match(text: str) -> tuple[str | None, re.Match | None]:
     return None, None
 
 
-def _whole(text: str) -> str | None:
+def _whole(text: str, advice: bool = True) -> str | None:
     """The translation of `text` when it is wholly one template, else None."""
     template, found = _match(text)
     if template is None:
         return None
-    values = {name: _value(name, value) for name, value in found.groupdict().items()}
-    said = translate(CONTEXT, IN_THE_APP.get(template, template)).format(**values)
+    values = {name: _value(name, value, advice) for name, value in found.groupdict().items()}
+    words = IN_THE_APP.get(template, template) if advice else template
+    said = translate(CONTEXT, words).format(**values)
     if text[:1].isupper() and template[:1].islower():   # the app capitalised it
         said = said[:1].upper() + said[1:]
     return said
 
 
-def _value(name: str, value: str) -> str:
+def _value(name: str, value: str, advice: bool) -> str:
     if name in _NESTED:
-        return in_owner_language(value)
+        return in_owner_language(value, advice)
     if name == "path" and value == A_FILE:
         return translate(CONTEXT, A_FILE)
     return value

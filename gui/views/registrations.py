@@ -11,7 +11,7 @@ from datetime import datetime
 
 from agent.views import CertificateFacts, KeyRotation, RegistrationView, one_line
 from gui.views.display import day_words
-from gui.views.times import zone
+from gui.views.times import US, local, to_datetime, zone
 from gui.views.words import translate
 
 
@@ -32,8 +32,13 @@ def _day(t) -> str:
 
 
 def seconds_day(seconds: int, zone_name: str) -> str:
-    """Seconds since 1970 as a day in the owner's zone."""
-    return _day(datetime.fromtimestamp(seconds, zone(zone_name)))
+    """Seconds since 1970 as a day in the owner's zone. Counted from 1970, not converted by
+    the C runtime: on Windows that stops at the year 3000, and a certificate with no end
+    says 9999 (RFC 5280)."""
+    try:
+        return _day(local(seconds * US, zone_name))
+    except OverflowError:   # 9999-12-31 23:59:59 UTC is the year 10000 east of UTC
+        return _day(to_datetime(seconds * US))
 
 
 def issuer_name(issuer: str) -> str:

@@ -28,8 +28,14 @@ def from_datetime(dt: datetime) -> int:
 
 
 def local(us: int, zone_name: str) -> datetime:
-    """A UTC instant as an aware datetime in the owner's zone."""
-    return to_datetime(us).astimezone(zone(zone_name))
+    """A UTC instant as an aware datetime in the owner's zone; in UTC when the zone would
+    take it past what a datetime holds (the year 1 west of Greenwich, 9999 east of it: a
+    request's window may be any time from the year 1), as the command line shows it."""
+    utc = to_datetime(us)
+    try:
+        return utc.astimezone(zone(zone_name))
+    except OverflowError:
+        return utc
 
 
 def wall_us(year: int, month: int, day: int, hour: int, minute: int, second: int,

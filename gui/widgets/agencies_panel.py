@@ -49,6 +49,8 @@ class AgenciesPanel(QWidget):
         fill(self.table, [(a.name, a.phone, "  ".join(a.fingerprints())) for a in agencies]
              + [("\u2718 " + self.tr("Damaged agency file {file}").format(file=d.file),
                  self.tr("not trusted"),
+                 # a copy stays whatever is imported: its problem says where to move it from
+                 d.problem if d.copy else
                  self.tr("{problem} (import the agency's file again to replace it)")
                  .format(problem=d.problem)) for d in damaged])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -58,6 +58,12 @@ class FolderStep(QWidget):
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.add)
         self.status = plain_label(name="caption")
+        # The first scan of a share of tens of thousands of files takes minutes: the count of
+        # files looked at, which the scan's thread leaves here, is shown as it grows.
+        self._files_seen = 0
+        self._count_timer = QTimer(self)
+        self._count_timer.setInterval(500)
+        self._count_timer.timeout.connect(self._show_count)
         self.recorder_button = QPushButton(self.tr("Add a recorder on your network\u2026"))
         self.recorder_button.clicked.connect(self.add_recorder)
         self.recorder_dialog: RecorderDialog | None = None
@@ -176,11 +182,20 @@ class FolderStep(QWidget):
 
         def work(_progress, cancel):   # quitting the app stops the first scan too
             agent.add_source(path, camera=cam, tz=tz, layout=layout)
-            return agent.scan([path], cancel=cancel)
+            return agent.scan([path], cancel=cancel,
+                              progress=lambda _root, n: setattr(self, "_files_seen", n))
+        self._files_seen = 0
+        self._count_timer.start()
         self.ctx.bridge.run("add-source", work, self._added, self._failed)
+
+    def _show_count(self) -> None:
+        if self._adding and self._files_seen:
+            self.status.setText(self.tr("Indexing your recordings\u2026 files looked at so "
+                                        "far: {count}").format(count=self._files_seen))
 
     def _added(self, reports) -> None:
         self._adding = False
+        self._count_timer.stop()
         seen = sum(r.seen for r in reports)
         problems = sum(len(r.problems) for r in reports)
         if not seen and not problems:   # no tick: nothing says this is the recorder's folder
@@ -197,5 +212,6 @@ class FolderStep(QWidget):
 
     def _failed(self, message: str) -> None:
         self._adding = False
+        self._count_timer.stop()
         self.status.setText(message)
         self.add_button.setEnabled(self._shown == self._look_id)   # the same folder's look
