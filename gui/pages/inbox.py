@@ -220,21 +220,20 @@ class InboxPage(QWidget):
 
     def _fit_agency(self) -> None:
         """The agency's name and the case number as wide as their longest, but together no
-        wider than the room the other columns leave: the case number first, with no more than
-        the agency's name leaves it, or a third of the room when the name wants more; then the
-        name, with the rest, and the case number whatever the name leaves. A longer one ends in
-        "…" there, whole in its tooltip."""
+        wider than the room the other columns leave: the shorter of the two whole if it takes
+        no more than two thirds of that room (or what the other leaves), the other the rest. A
+        longer one ends in "…" there, whole in its tooltip."""
         table, header = self.table, self.table.horizontalHeader()
 
         def wanted(col: int) -> int:
             return max(table.sizeHintForColumn(col), header.sectionSizeHint(col))
         others = sum(wanted(c) for c in range(table.columnCount()) if c not in (AGENCY, CASE))
         room = table.viewport().width() - others
-        case = min(wanted(CASE), max(room // 3, room - wanted(AGENCY)))
-        agency = max(header.sectionSizeHint(AGENCY), min(wanted(AGENCY), room - case))
-        header.resizeSection(AGENCY, agency)
-        header.resizeSection(CASE, max(header.sectionSizeHint(CASE),
-                                       min(wanted(CASE), room - agency)))
+        short, longer = sorted((CASE, AGENCY), key=wanted)
+        first = min(wanted(short), max(room * 2 // 3, room - wanted(longer)))
+        sizes = {short: first, longer: min(wanted(longer), room - first)}
+        for col in (AGENCY, CASE):
+            header.resizeSection(col, max(header.sectionSizeHint(col), sizes[col]))
         over = header.length() - table.viewport().width()   # the stretched last column's
         if over > 0:                                          # least width is Qt's own
             for col in (CASE, AGENCY):
