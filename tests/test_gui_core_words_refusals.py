@@ -29,7 +29,7 @@ from agent.requests.portal_answers import PortalError  # noqa: E402
 from agent.requests.portal_retries import PORTAL_WAIT_CAP_S, _busy_words  # noqa: E402
 from agent.requests.tus_uploads import changed_while_sent  # noqa: E402
 from agent.requests.holds import HoldError, _check_room  # noqa: E402
-from agent.requests.package_delivery import _within_limit  # noqa: E402
+from agent.requests.package_delivery import within_limit  # noqa: E402
 from agent.requests.portal_answers import PortalError, check_status  # noqa: E402
 from agent.requests.approval_run import CUT_OFF  # noqa: E402
 from agent.requests.registering import lost_words  # noqa: E402
@@ -70,16 +70,19 @@ def test_a_safe_copy_the_disk_has_no_room_for_reads_in_spanish(spanish, tmp_path
     assert "recording" not in said
 
 
-@pytest.mark.parametrize("sizes, received", [((1500,), 0), ((600, 600), 0), ((600, 600), 1)])
-def test_packages_over_the_requests_limit_read_in_spanish(spanish, sizes, received):
+@pytest.mark.parametrize("sizes, received, uncut", [((1500,), 0, 0), ((600, 600), 0, 0),
+                                                    ((600, 600), 1, 0), ((1500,), 0, 1),
+                                                    ((600, 600), 0, 30)])
+def test_packages_over_the_requests_limit_read_in_spanish(spanish, sizes, received, uncut):
     deliveries = [types.SimpleNamespace(camera=name, size=size)
                   for name, size in zip(("yard", "porch"), sizes)]
     step = types.SimpleNamespace(request=types.SimpleNamespace(upload_max_bytes=1000),
                                  agency=types.SimpleNamespace(name="Example City Police"))
-    message = refusal(lambda: _within_limit(step, deliveries, deliveries[received:]),
+    message = refusal(lambda: within_limit(step, deliveries, deliveries[received:], uncut),
                       OverLimit)
     said = in_owner_language(message)
     assert said == read_in_spanish(message) and "Example City Police" in said
+    assert "not exported" not in said and (not uncut or f" {uncut} " in said)
 
 
 def test_a_request_decided_elsewhere_reads_in_spanish(spanish):

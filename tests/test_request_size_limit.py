@@ -39,3 +39,38 @@ def test_packages_together_over_the_requests_limit_send_nothing_and_can_be_withd
     assert run.json("inbox", "show", "--", jti)["status"] == "declined"
     decision = next(d for d in portal.decisions() if d["request"] == jti)
     assert decision["withdrawn"]["reason"] == "too large to send"
+
+
+def test_a_package_over_the_requests_limit_stops_the_cutting_of_the_other_cameras(flow):
+    """Scale hunt: the limit was weighed only once every approved camera had been cut, sealed
+    and tarred, so an approval of many cameras over a long window cut them all (hours of
+    work and gigabytes of disk) to be refused for a limit the first package already passed.
+    Now each package made is weighed at once, the cameras after it are not cut, and the
+    refusal says how many were left; approving again refuses before cutting anything."""
+    portal, _server, run, reg = flow
+    new_request(portal, reg, case="size-probe")
+    assert run("inbox", "sync")[0] == 0
+    probe = only_request(run)["id"]
+    code, out, err = run("approve", "--yes", "--json", "--progress", "none", "--", probe)
+    assert code == 0, err
+    limit = min(d["size"] for d in json.loads(out)["deliveries"]) // 2   # none fits
+
+    new_request(portal, reg, case="too-big", max_bytes=limit)
+    assert run("inbox", "sync")[0] == 0
+    (item,) = [i for i in run.json("inbox") if i["id"] != probe]
+    jti = item["id"]
+    code, _out, err = run("approve", "--yes", "--progress", "none", "--", jti)
+    assert code == 3 and f"at most {limit:,} bytes" in err, err
+    made = packages(run.home, jti)
+    assert len(made) == 1, made   # the second camera was never cut
+    assert "the 1 other camera was not exported" in err, err
+
+    code, _out, err = run("approve", "--yes", "--progress", "none", "--", jti)
+    assert code == 3 and "the 1 other camera was not exported" in err, err
+    assert packages(run.home, jti) == made   # nothing cut again
+
+
+def packages(home, jti: str) -> list[str]:
+    """The package folders made for request `jti` (their bag-info.txt names it)."""
+    return sorted(str(p.parent.relative_to(home)) for p in (home / "packages").rglob("bag-info.txt")
+                  if f" {jti}\n" in p.read_text(encoding="utf-8"))

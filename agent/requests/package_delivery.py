@@ -28,7 +28,7 @@ def deliver_packages(step: Step, rate_limit_bps: int | None = None,
     sums: digests taken when the tars were written, by camera (export_packages)."""
     entry = step.entry()
     pending = [d for d in entry.deliveries if not d.receipt]
-    _within_limit(step, entry.deliveries, pending)
+    within_limit(step, entry.deliveries, pending)
     client = upload_client(step)
     try:
         for n, d in enumerate(pending):
@@ -51,11 +51,14 @@ def deliver_packages(step: Step, rate_limit_bps: int | None = None,
             client.close()
 
 
-def _within_limit(step: Step, deliveries, pending: list[Delivery]) -> None:
-    """OverLimit before anything is uploaded when the packages together are more than the
-    request's `max_bytes`, which counts all its uploads together (protocol.md): each fitting
-    alone, the first went in and the next was refused, and a request with a package received
-    can no longer have its approval withdrawn."""
+def within_limit(step: Step, deliveries, pending: list[Delivery], uncut: int = 0) -> None:
+    """OverLimit when the packages together are more than the request's `max_bytes`, which
+    counts all its uploads together (protocol.md): each fitting alone, the first went in and
+    the next was refused, and a request with a package received can no longer have its
+    approval withdrawn. Weighed before anything is uploaded, and after each package made
+    (`uncut`: how many approved cameras are not cut yet), since a package can only add to the
+    total: an approval of many cameras stops at the first package that passes the limit
+    rather than cut them all to be refused."""
     limit = step.request.upload_max_bytes
     total = sum(d.size for d in deliveries)
     if limit is None or total <= limit or not pending:
@@ -64,6 +67,9 @@ def _within_limit(step: Step, deliveries, pending: list[Delivery]) -> None:
     what = (f"the package for {big.camera} is {big.size:,} bytes" if big is not None else
             f"the packages for {', '.join(d.camera for d in deliveries)} are {total:,} bytes "
             "together")
+    if uncut:
+        what += "; " + (f"the {uncut} other camera was not exported" if uncut == 1 else
+                        f"the {uncut} other cameras were not exported")
     # A package received before (by a release that weighed each alone) cannot be taken back.
     advice = ("Decline the request to withdraw your approval; the agency can send a new "
               "request for a shorter window or fewer cameras." if len(pending) == len(deliveries)

@@ -18,6 +18,7 @@ from agent.requests.agencies import TrustStore
 from agent.requests.approval_choices import redactions
 from agent.requests.approval_step import PackageAltered, Step
 from agent.requests.clip_signing import signing_chain
+from agent.requests.package_delivery import within_limit
 from agent.requests.records import Approval, Delivery
 from agent.requests.tus_uploads import withdraw
 from agent.timebase import US, compact_utc, format_utc
@@ -41,6 +42,7 @@ def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
     redacted = redactions(step.home, approval, step.store.names.current)
     sums: dict[str, ChunkSums] = {}
     for n, camera in enumerate(approval.cameras):
+        _stop_over_limit(step, approval)
         record = done.get(camera)
         if record is not None and record.receipt:
             continue   # delivered: its tar is no longer needed
@@ -72,6 +74,15 @@ def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
         step.inbox.save_delivery(entry.iss, entry.jti, record)
         sums[camera] = packed.sums
     return sums
+
+
+def _stop_over_limit(step: Step, approval: Approval) -> None:
+    """OverLimit, before another camera is cut, once the packages made already pass the
+    request's `max_bytes` (a resumed run's too): the rest could only add to them."""
+    deliveries = step.entry().deliveries
+    made = {d.camera for d in deliveries}
+    within_limit(step, deliveries, [d for d in deliveries if not d.receipt],
+                 uncut=sum(1 for c in approval.cameras if c not in made))
 
 
 def _recorded_tar(step: Step, record: Delivery) -> ChunkSums | None:

@@ -2723,6 +2723,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>los paquetes de {cameras} ocupan {size} bytes en total</translation>
     </message>
     <message>
+        <source>the {count} other camera was not exported</source>
+        <translation>la {count} cámara restante no se exportó</translation>
+    </message>
+    <message>
+        <source>the {count} other cameras were not exported</source>
+        <translation>las {count} cámaras restantes no se exportaron</translation>
+    </message>
+    <message>
         <source>{agency} accepts at most {limit} bytes for this request, all its uploads together, so nothing more was sent. Decline the request to withdraw your approval</source>
         <translation>{agency} acepta como máximo {limit} bytes para esta solicitud, sumando todos sus envíos, así que no se envió nada más. Rechace la solicitud para retirar su aprobación</translation>
     </message>

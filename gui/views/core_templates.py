@@ -303,6 +303,8 @@ TEMPLATES: tuple[str, ...] = (
     # packages over what the request lets the agency take (agent/requests/package_delivery.py)
     QT_TRANSLATE_NOOP("core", "the package for {camera} is {size} bytes"),
     QT_TRANSLATE_NOOP("core", "the packages for {cameras} are {size} bytes together"),
+    QT_TRANSLATE_NOOP("core", "the {count} other camera was not exported"),
+    QT_TRANSLATE_NOOP("core", "the {count} other cameras were not exported"),
     QT_TRANSLATE_NOOP("core", "{agency} accepts at most {limit} bytes for this request, all its "
                               "uploads together, so nothing more was sent. Decline the request "
                               "to withdraw your approval"),
