@@ -357,7 +357,8 @@ def test_a_request_naming_many_cameras_keeps_the_decision_in_reach(qtbot, app_wi
     """Seen: a request naming six cameras (an NVR's channels) gave the page six timelines one
     under another, and the window could not be made small enough: Approve and
     Decline lay below a 1024x600 screen (a laptop at 125 % or 175 %). The timelines now scroll
-    in their own area, two of them always in view."""
+    in their own area, two rows always in view (the
+    All cameras box's and a camera's, or two cameras)."""
     import time
 
     from demo.gui_data import request_claims, sign

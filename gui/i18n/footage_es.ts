@@ -174,6 +174,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>cargando</translation>
     </message>
     <message>
+        <source>All cameras</source>
+        <translation>Todas las cámaras</translation>
+    </message>
+    <message>
         <source>no recordings of this camera</source>
         <translation>no hay grabaciones de esta cámara</translation>
     </message>

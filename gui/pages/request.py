@@ -153,8 +153,7 @@ class RequestPage(QWidget):
         self.strip.set_cameras(cameras, view.window_start_us, view.window_end_us)
         self.options.load_masks(cameras)
         if view.cameras:   # cameras not asked for, or never registered with it, start unticked
-            for cam, box in self.strip.checks.items():
-                box.setChecked(cam in view.cameras and cam not in view.unregistered)
+            self.strip.start_ticked({c for c in view.cameras if c not in view.unregistered})
         self._show_approval(view.status)
         undecided, resumable = view.status in UNDECIDED, view.status == "failed"
         declinable = undecided or requests.withdrawable(view)
@@ -178,9 +177,7 @@ class RequestPage(QWidget):
             self.hint.setText(self.tr("Your footage for this time. Drag the blue handles to "
                                       "send less; click anywhere to look at that moment."))
             return
-        for cam, box in self.strip.checks.items():
-            box.setChecked(cam in approval.cameras)
-            box.setEnabled(False)
+        self.strip.lock(approval.cameras)
         self._keep_approved_selection()
         if status == "failed":
             self.hint.setText(self.tr(

@@ -18,6 +18,7 @@ from gui.widgets.timeline import Timeline
 
 THUMBS = 8
 CHECK_NARROW, CHECK_WIDE = 120, 200   # the camera's check box beside its timeline
+ALL_FROM = 3   # from this many cameras one box ticks or unticks them all (an NVR's channels)
 
 
 class CameraStrip(QWidget):
@@ -35,6 +36,9 @@ class CameraStrip(QWidget):
         self.keyframes: dict[str, int | None] = {}
         self.start_us = self.end_us = 0
         self.tab_anchor: QWidget = self   # what the cameras follow in Tab's order
+        self.all_box: QCheckBox | None = None
+        self.held_back: set[str] = set()   # cameras the all box leaves unticked
+        self._quiet = False   # ticking many at once: one `changed` for all of them
         self._load = 0
         self._box = QVBoxLayout(self)
         self._box.setContentsMargins(0, 0, 0, 0)
@@ -52,8 +56,10 @@ class CameraStrip(QWidget):
                 item.widget().deleteLater()
         self.timelines.clear()
         self.checks.clear()
+        self.held_back = set()
         self.coverages, self.keyframes = {}, {}
         self.start_us, self.end_us = start_us, end_us
+        self.all_box = self._all_row() if len(cameras) >= ALL_FROM else None
         for camera in cameras:
             row = QWidget()
             line = QHBoxLayout(row)
@@ -64,7 +70,7 @@ class CameraStrip(QWidget):
             label = one_line(camera)
             check = ElidedCheckBox(label)
             check.setChecked(checked)
-            check.toggled.connect(lambda _on: self.changed.emit())
+            check.toggled.connect(self._toggled)
             tl = Timeline(label, self.ctx.zone)   # the name it shows
             tl.set_window(start_us, end_us)
             tl.set_coverage([], self.tr("loading"))
@@ -77,15 +83,84 @@ class CameraStrip(QWidget):
         # Rows made now would come last in Tab's order, after the page's Approve or Export:
         # each camera's box and timeline follow the strip, as they are seen.
         previous = self.tab_anchor
+        if self.all_box is not None:
+            QWidget.setTabOrder(previous, self.all_box)
+            previous = self.all_box
         for camera in cameras:
             QWidget.setTabOrder(previous, self.checks[camera])
             QWidget.setTabOrder(self.checks[camera], self.timelines[camera])
             previous = self.timelines[camera]
         # One width for every check box: the timelines line up, an instant under an instant.
         width = max([CHECK_NARROW] + [c.sizeHint().width() for c in self.checks.values()])
-        for check in self.checks.values():
+        for check in [*self.checks.values(), *([self.all_box] if self.all_box else [])]:
             check.setFixedWidth(min(width, CHECK_WIDE))
+        self._sync_all_box()
         self._fetch_coverage(list(cameras), start_us, end_us, self._load)
+
+    def _all_row(self) -> QCheckBox:
+        """The row above the cameras with one box for all of them: many channels are ticked
+        or unticked with one click, not one by one."""
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        box = ElidedCheckBox(self.tr("All cameras"))
+        box.setTristate(True)   # shows "some of them"; a click ticks all or none
+        box.clicked.connect(self._tick_all)
+        line.addWidget(box)
+        line.addStretch(1)
+        self._box.addWidget(row)
+        return box
+
+    def start_ticked(self, cameras) -> None:
+        """Tick only `cameras`; the others stay unticked until the owner ticks each one (the
+        all box leaves them too), e.g. those a request did not ask for."""
+        self.held_back = {c for c in self.checks if c not in cameras}
+        self._set_ticked({c for c in self.checks if c in cameras})
+
+    def lock(self, cameras) -> None:
+        """Show `cameras` ticked and the others not, none of them to be changed (an approval
+        being resumed is sent as it was approved)."""
+        self._set_ticked(set(cameras))
+        for box in self.checks.values():
+            box.setEnabled(False)
+        self._sync_all_box()
+
+    def _tickable(self) -> list[str]:
+        """What the all box ticks: cameras with recordings here, not held back, changeable."""
+        return [c for c, box in self.checks.items() if box.isEnabled()
+                and c not in self.held_back and self.coverages.get(c) and self.coverages[c].spans]
+
+    def _tick_all(self) -> None:
+        tickable = self._tickable()
+        every = bool(tickable) and all(self.checks[c].isChecked() for c in tickable)
+        ticked = {c for c, b in self.checks.items() if b.isChecked()}
+        self._set_ticked(set() if every else set(tickable) | ticked)
+
+    def _set_ticked(self, cameras: set[str]) -> None:
+        self._quiet = True
+        try:
+            for cam, box in self.checks.items():
+                if box.isEnabled():
+                    box.setChecked(cam in cameras)
+        finally:
+            self._quiet = False
+        self._toggled()
+
+    def _toggled(self, _on: bool = False) -> None:
+        if self._quiet:
+            return
+        self._sync_all_box()
+        self.changed.emit()
+
+    def _sync_all_box(self) -> None:
+        box = self.all_box
+        if box is None:
+            return
+        tickable = self._tickable()
+        ticked = [c for c, b in self.checks.items() if b.isChecked()]
+        box.setEnabled(bool(tickable))
+        box.setCheckState(Qt.Unchecked if not ticked else Qt.Checked
+                          if tickable and set(tickable) <= set(ticked) else Qt.PartiallyChecked)
 
     def _fetch_coverage(self, cameras, start_us, end_us, load) -> None:
         agent = self.ctx.agent
@@ -114,6 +189,7 @@ class CameraStrip(QWidget):
                 tl.set_coverage(spans, note, marks, guessed)
                 if not spans:
                     self.checks[cam].setChecked(False)
+        self._sync_all_box()
         self._load_thumbnails(load)
         self._load_keyframes()
         self.changed.emit()
@@ -189,7 +265,8 @@ def _first_covered(cov, start_us: int) -> int:
 class StripArea(QScrollArea):
     """A strip that scrolls when it holds more cameras than the page has room for (an NVR's
     eight channels): as tall as all of them when there is room, and never lower than its
-    first ROWS, so a page keeps its decision in reach whatever a request names."""
+    first ROWS rows (the all box's counts: a small screen shows it and one camera), so a page
+    keeps its decision in reach whatever a request names."""
 
     ROWS = 2
 

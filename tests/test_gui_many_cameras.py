@@ -1,0 +1,101 @@
+"""An owner with many cameras (an NVR's 16 channels, a folder of many cameras' recordings): the
+export and request pages tick or untick all of them with one box, as real footage of each is
+indexed, and a request's cameras not registered with the agency stay unticked."""
+from __future__ import annotations
+
+import os
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+
+from agent.timebase import US  # noqa: E402
+from demo.gui_data import make_world, request_claims, sign  # noqa: E402
+from demo.samples import make_recordings  # noqa: E402
+from tests.gui_support import choose_window, footage, open_window, settle  # noqa: E402,F401
+
+CHANNELS = [f"ch{n:02d}" for n in range(1, 13)]   # besides the demo's driveway and porch
+
+
+def tick(qtbot, box) -> None:
+    """Click a check box where the owner does: on its square."""
+    qtbot.mouseClick(box, Qt.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+@pytest.fixture
+def many(qtbot, tmp_path, footage):  # noqa: F811 (the fixture)
+    """The app on the demo's world with twelve more cameras indexed, two seconds each."""
+    from agent.service import Agent
+
+    world = make_world(tmp_path / "w", tmp_path / "home", footage=footage)
+    agent = Agent(world.home)
+    try:
+        for cam in CHANNELS:
+            make_recordings(tmp_path / "nvr" / cam, "frigate", cam, world.start_us, 1, 2.0,
+                            fps=5, width=64, height=48)
+            agent.add_source(tmp_path / "nvr" / cam, camera=cam, tz="UTC")
+        old = time.time() - 3600   # settled files, not `in-progress`
+        for path in (tmp_path / "nvr").rglob("*.mp4"):
+            os.utime(path, (old, old))
+        agent.scan()
+    finally:
+        agent.close()
+    win, agent = open_window(qtbot, world.home)
+    yield win, world
+    win.shutdown()
+    agent.close()
+
+
+def test_the_export_page_ticks_and_unticks_every_camera_with_one_click(qtbot, many):
+    """Seen: the Export page showed all 14 cameras ticked, with no way but 13 clicks to
+    export one of them (and 64 for an NVR's full count)."""
+    win, world = many
+    page = choose_window(qtbot, win, world.start_us, world.start_us + 2 * US)
+    strip = page.strip
+    assert set(strip.checks) >= set(CHANNELS) and len(strip.chosen()) == len(strip.checks)
+    box = strip.all_box
+    assert box is not None and box.isEnabled() and box.checkState() == Qt.Checked
+
+    tick(qtbot, box)
+    assert strip.chosen() == [] and box.checkState() == Qt.Unchecked
+    tick(qtbot, strip.checks["ch07"])
+    assert strip.chosen() == ["ch07"] and box.checkState() == Qt.PartiallyChecked
+    assert [p.camera for p in page.outgoing().parts if p.seconds > 0] == ["ch07"]
+
+    tick(qtbot, box)
+    assert len(strip.chosen()) == len(strip.checks) and box.checkState() == Qt.Checked
+
+
+def test_the_request_pages_all_box_leaves_cameras_not_registered_unticked(qtbot, many):
+    """A request naming the twelve channels and the demo's two registered cameras: the
+    channels were never registered with the agency, so they start unticked, and ticking all
+    ticks only what would be shared by default; unticking all unticks those ticked by hand
+    too. An approval being resumed cannot be changed there either."""
+    win, world = many
+    claims = request_claims("req-2026-0016", world.start_us, world.start_us + 2 * US,
+                            int(time.time()), aud=world.registration,
+                            case={"number": "2026-160016", "incident": "Burglary"},
+                            cameras=["driveway", "porch", *CHANNELS])
+    path = world.request_file.with_name("nvr.jws")
+    path.write_text(sign(world.key, claims))
+    win.ctx.agent.requests.import_request(path)
+    win.inbox.refresh()
+    settle(qtbot, win)
+    win.open_request(next(v for v in win.inbox.views if v.id == "req-2026-0016"))
+    settle(qtbot, win)
+    strip = win.request.strip
+    box = strip.all_box
+    assert sorted(strip.chosen()) == ["driveway", "porch"]
+    assert box.checkState() == Qt.Checked   # all that is shared by default
+
+    tick(qtbot, strip.checks["ch03"])   # the owner's own choice
+    assert box.checkState() == Qt.Checked and "ch03" in strip.chosen()
+    tick(qtbot, box)
+    assert strip.chosen() == [] and box.checkState() == Qt.Unchecked
+    tick(qtbot, box)
+    assert sorted(strip.chosen()) == ["driveway", "porch"]
+
+    strip.lock(["porch"])
+    assert strip.chosen() == ["porch"] and not box.isEnabled()
