@@ -22,9 +22,10 @@ def expected_frames(agent, cameras, start_us: int, end_us: int) -> float | None:
 class DeliveryProgress:
     """`approve`'s progress: frames while the packages are cut, bytes while they are sent.
 
-    The desk reports (stage, fraction) per phase: "exporting CAMERA" over all the cameras'
-    cuts, then "uploading CAMERA" over all the packages; the totals are read from the
-    approval and the packages once each phase starts (on the job's thread)."""
+    The desk reports (stage, fraction) per phase: "exporting CAMERA (N of COUNT)" over all
+    the cameras' cuts, then "uploading CAMERA (N of COUNT)" over all the packages; the totals
+    are read from the approval and the packages once each phase starts (on the job's
+    thread)."""
 
     def __init__(self, agent, args) -> None:
         self.display: Display = progress_display(args, "frame")

@@ -164,7 +164,7 @@ def _put_aside(step: Step, record: Delivery, mark: str, said: str) -> Path:
 def _export_one(step: Step, approval: Approval, camera: str, context: RequestContext,
                 out_dir: Path, n: int, redaction: Redaction | None) -> Delivery:
     count = len(approval.cameras)
-    stage = f"exporting {camera}"
+    stage = f"exporting {camera} ({n + 1} of {count})"   # gui/views/outcomes.py reads it
     chain = signing_chain(TrustStore(step.home), step.key, step.agency.id,
                           step.request.registration_id)
     connect = step.connect or connector(CredentialStore(step.home))

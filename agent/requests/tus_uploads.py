@@ -66,7 +66,7 @@ def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client
     from agent.delivery.upload import upload_file
 
     entry = step.entry()
-    stage = f"uploading {d.camera}"
+    stage = f"uploading {d.camera} ({n + 1} of {count})"   # gui/views/outcomes.py reads it
     try:
         result = upload_file(
             Path(d.tar), step.request.upload_endpoint,

@@ -3032,6 +3032,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Terminado</translation>
     </message>
     <message>
+        <source>Preparing the footage of {camera} ({n} of {count})</source>
+        <translation>Preparando las imágenes de {camera} ({n} de {count})</translation>
+    </message>
+    <message>
+        <source>Sending {camera} ({n} of {count})</source>
+        <translation>Enviando {camera} ({n} de {count})</translation>
+    </message>
+    <message>
         <source>Stopped. Nothing was sent, and no partial package was kept.</source>
         <translation>Detenido. No se envió nada y no se guardó ningún paquete a medias.</translation>
     </message>

@@ -3,6 +3,7 @@ export made (and kept when it stopped part way), what a request's delivery sent 
 agency's receipt confirmed."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from agent.views import RequestView
@@ -22,8 +23,24 @@ STAGES = {
 
 
 
+# A delivery's stages (agent/requests/package_export.py, tus_uploads.py): "exporting porch
+# (2 of 16)", the camera's name as it is, whatever it holds.
+_DELIVERY = re.compile(r"(exporting|uploading) (.+) \((\d+) of (\d+)\)", re.DOTALL)
+DELIVERY_STAGES = {
+    "exporting": QT_TRANSLATE_NOOP("outcomes", "Preparing the footage of {camera} ({n} of "
+                                               "{count})"),
+    "uploading": QT_TRANSLATE_NOOP("outcomes", "Sending {camera} ({n} of {count})"),
+}
+
+
 def stage_text(stage: str) -> str:
-    """A job stage in plain words ('porch: cutting' -> 'porch: Cutting the footage')."""
+    """A job stage in plain words ('porch: cutting' -> 'porch: Cutting the footage',
+    'exporting porch (2 of 16)' -> 'Preparing the footage of porch (2 of 16)')."""
+    delivery = _DELIVERY.fullmatch(stage)
+    if delivery is not None:
+        step, camera, n, count = delivery.groups()
+        return translate("outcomes", DELIVERY_STAGES[step]).format(camera=camera, n=n,
+                                                                   count=count)
     camera, _, rest = stage.rpartition(": ")
     words = (translate("outcomes", STAGES[rest]) if rest in STAGES
              else rest[:1].upper() + rest[1:])
