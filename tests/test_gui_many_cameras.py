@@ -14,7 +14,8 @@ from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from demo.gui_data import make_world, request_claims, sign  # noqa: E402
 from demo.samples import make_recordings  # noqa: E402
-from tests.gui_support import choose_window, footage, open_window, settle  # noqa: E402,F401
+from tests.gui_support import (choose_window, footage, open_window, settle,  # noqa: E402,F401
+                               spanish)
 
 CHANNELS = [f"ch{n:02d}" for n in range(1, 13)]   # besides the demo's driveway and porch
 
@@ -99,3 +100,60 @@ def test_the_request_pages_all_box_leaves_cameras_not_registered_unticked(qtbot,
 
     strip.lock(["porch"])
     assert strip.chosen() == ["porch"] and not box.isEnabled()
+
+
+def test_a_request_for_many_cameras_keeps_the_decision_on_a_small_screen(qtbot, many):
+    """Seen: a request naming fourteen cameras, twelve never registered with the agency,
+    said each of the twelve on a line of its own under What will leave this PC (and so each
+    camera with no recording or with gaps), so the bar grew with the count: the window
+    could not be made smaller than the screen and Approve lay below it (a 64-channel request
+    made the window 1,422 px tall). Cameras that are said alike share one line now."""
+    from demo.screenshots import SMALL_SCREENS, window_size
+
+    win, world = many
+    asked = ["driveway", "porch", *CHANNELS]
+    claims = request_claims("req-2026-0017", world.start_us, world.start_us + 2 * US,
+                            int(time.time()), aud=world.registration,
+                            case={"number": "2026-160017", "incident": "Burglary"},
+                            cameras=asked)
+    path = world.request_file.with_name("nvr14.jws")
+    path.write_text(sign(world.key, claims))
+    win.ctx.agent.requests.import_request(path)
+    win.inbox.refresh()
+    settle(qtbot, win)
+    win.open_request(next(v for v in win.inbox.views if v.id == "req-2026-0017"))
+    settle(qtbot, win)
+    page = win.request
+    said = page.summary.text()
+    assert ", ".join(CHANNELS) + ": asked for, but never registered with this agency: not " \
+        "sent unless you tick them" in said, said
+    for cam in CHANNELS[:6]:
+        tick(qtbot, page.strip.checks[cam])
+    settle(qtbot, win)
+    said = page.summary.text()
+    assert ", ".join(CHANNELS[:6]) + ": never registered with this agency: call the agency " \
+        "back before you share them" in said, said
+    assert ", ".join(CHANNELS[6:]) + ": asked for, but never registered" in said, said
+    size = window_size(SMALL_SCREENS[0])
+    hint = win.minimumSizeHint()
+    assert hint.width() <= size.width() and hint.height() <= size.height(), (hint, size)
+
+
+def test_many_cameras_with_stretches_without_recording_share_one_line(qtbot, many):
+    """The same for stretches without recording: twelve channels that recorded two of the
+    four seconds chosen were twelve lines under What will leave this PC; one now."""
+    win, world = many
+    page = choose_window(qtbot, win, world.start_us, world.start_us + 4 * US)
+    said = page.summary.text()
+    # the demo's porch has a gap of its own in those seconds
+    assert ", ".join([*CHANNELS, "porch"]) + ": stretches without recording (nothing to send " \
+        "there)" in said, said
+    assert len(said.splitlines()) <= 6, said
+
+
+def test_the_shared_line_reads_in_spanish(qtbot, spanish, many):  # noqa: F811
+    win, world = many
+    page = choose_window(qtbot, win, world.start_us, world.start_us + 4 * US)
+    said = page.summary.text()
+    assert ", ".join([*CHANNELS, "porch"]) + ": tramos sin grabación" in said, said
+    assert "without recording" not in said

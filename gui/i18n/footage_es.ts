@@ -3539,12 +3539,20 @@ Cámaras registradas: {cameras}</translation>
         <translation>También nombra cámaras que usted nunca registró con esta agencia: {cameras}. Empiezan sin marcar; llame a la agencia antes de compartir una que no debería conocer.</translation>
     </message>
     <message>
+        <source>{cameras}: never registered with this agency: call the agency back before you share them</source>
+        <translation>{cameras}: nunca las registró con esta agencia: llame a la agencia antes de compartirlas</translation>
+    </message>
+    <message>
         <source>{camera}: asked for, but never registered with this agency: not sent unless you tick it</source>
         <translation>{camera}: se pidió, pero nunca la registró con esta agencia: no se envía a menos que la marque</translation>
     </message>
     <message>
         <source>{camera}: never registered with this agency: call the agency back before you share it</source>
         <translation>{camera}: nunca la registró con esta agencia: llame a la agencia antes de compartirla</translation>
+    </message>
+    <message>
+        <source>{cameras}: asked for, but never registered with this agency: not sent unless you tick them</source>
+        <translation>{cameras}: se pidieron, pero nunca las registró con esta agencia: no se envían a menos que las marque</translation>
     </message>
     <message>
         <source>Verified</source>
@@ -3656,6 +3664,14 @@ Cámaras registradas: {cameras}</translation>
     <message>
         <source>{camera}: no recording in this time, nothing from this camera</source>
         <translation>{camera}: no hay grabación en este tiempo, no se envía nada de esta cámara</translation>
+    </message>
+    <message>
+        <source>{cameras}: no recording in this time, nothing from these cameras</source>
+        <translation>{cameras}: no hay grabación en este tiempo, no se envía nada de estas cámaras</translation>
+    </message>
+    <message>
+        <source>{cameras}: stretches without recording (nothing to send there)</source>
+        <translation>{cameras}: tramos sin grabación (ahí no hay nada que enviar)</translation>
     </message>
     <message>
         <source>{camera}: a stretch without recording (nothing to send there)</source>

@@ -70,15 +70,28 @@ def unregistered(v: RequestView) -> str:
 
 def unregistered_lines(v: RequestView, chosen: list[str]) -> list[str]:
     """For the summary above Approve (always in view, unlike the facts' warning, which may be
-    scrolled away): each camera the agency was never told of, left out or ticked."""
+    scrolled away): the cameras the agency was never told of, ticked ones on one line and
+    those left out on another, so a request naming many of them keeps the bar low."""
+    ticked = [c for c in v.unregistered if c in chosen]
+    left = [c for c in v.unregistered if c not in chosen]
     rows = []
-    for camera in v.unregistered:
+    if ticked:
         said = (translate("requests", "{camera}: never registered with this agency: call the "
-                                      "agency back before you share it") if camera in chosen
-                else translate("requests", "{camera}: asked for, but never registered with this "
-                                           "agency: not sent unless you tick it"))
-        rows.append(said.format(camera=one_line(camera)))
+                                      "agency back before you share it") if len(ticked) == 1
+                else translate("requests", "{cameras}: never registered with this agency: call "
+                                           "the agency back before you share them"))
+        rows.append(said.format(camera=one_line(ticked[0]), cameras=_names(ticked)))
+    if left:
+        said = (translate("requests", "{camera}: asked for, but never registered with this "
+                                      "agency: not sent unless you tick it") if len(left) == 1
+                else translate("requests", "{cameras}: asked for, but never registered with "
+                                           "this agency: not sent unless you tick them"))
+        rows.append(said.format(camera=one_line(left[0]), cameras=_names(left)))
     return rows
+
+
+def _names(cameras: list[str]) -> str:
+    return ", ".join(one_line(c) for c in cameras)
 
 
 def badge(v: RequestView) -> str:

@@ -108,18 +108,7 @@ def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
             + "  \u00b7  " + translate("summary", "Hidden: {what}").format(
                 what=(", ".join(out.redactions) if out.redactions
                       else translate("summary", "nothing")))]
-    for p in out.parts:
-        if p.seconds <= 0:
-            rows.append(translate("summary", "{camera}: no recording in this time, nothing from "
-                                             "this camera")
-                        .format(camera=p.camera))
-        elif p.gaps == 1:
-            rows.append(translate("summary", "{camera}: a stretch without recording (nothing to "
-                                             "send there)")
-                        .format(camera=p.camera))
-        elif p.gaps:
-            rows.append(translate("summary", "{camera}: {n} stretches without recording (nothing "
-                                             "to send there)").format(n=p.gaps, camera=p.camera))
+    rows += _gap_lines(out.parts)
     for camera in out.unreadable_masks:
         rows.append(translate("summary", "{camera}: its saved privacy masks are damaged, and it "
                                          "is not exported without them: draw them again first "
@@ -133,4 +122,31 @@ def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
         rows.append(translate("summary", "{camera}: starts {seconds} s after your start (the first "
                                          "full picture); choose 'Exact' to start on the second")
                     .format(camera=p.camera, seconds=f"{p.shortfall_s:.1f}"))
+    return rows
+
+
+def _gap_lines(parts) -> list[str]:
+    """The cameras with nothing in the window, then those with stretches without recording:
+    one line each when one camera is concerned, one line for all of them when more are (a
+    request for an NVR's many channels keeps the summary, and the page, within the screen)."""
+    empty = [p.camera for p in parts if p.seconds <= 0]
+    gapped = [p for p in parts if p.seconds > 0 and p.gaps]
+    rows = []
+    if len(empty) == 1:
+        rows.append(translate("summary", "{camera}: no recording in this time, nothing from "
+                                         "this camera").format(camera=empty[0]))
+    elif empty:
+        rows.append(translate("summary", "{cameras}: no recording in this time, nothing from "
+                                         "these cameras").format(cameras=", ".join(empty)))
+    if len(gapped) > 1:
+        rows.append(translate("summary", "{cameras}: stretches without recording (nothing to "
+                                         "send there)")
+                    .format(cameras=", ".join(p.camera for p in gapped)))
+    elif gapped and gapped[0].gaps == 1:
+        rows.append(translate("summary", "{camera}: a stretch without recording (nothing to "
+                                         "send there)").format(camera=gapped[0].camera))
+    elif gapped:
+        rows.append(translate("summary", "{camera}: {n} stretches without recording (nothing "
+                                         "to send there)").format(n=gapped[0].gaps,
+                                                                  camera=gapped[0].camera))
     return rows
