@@ -125,8 +125,8 @@ def test_a_request_for_many_cameras_keeps_the_decision_on_a_small_screen(qtbot, 
     settle(qtbot, win)
     page = win.request
     said = page.summary.text()
-    assert ", ".join(CHANNELS) + ": asked for, but never registered with this agency: not " \
-        "sent unless you tick them" in said, said
+    assert ", ".join(CHANNELS[:6]) + " and 6 more: asked for, but never registered with this " \
+        "agency: not sent unless you tick them" in said, said
     for cam in CHANNELS[:6]:
         tick(qtbot, page.strip.checks[cam])
     settle(qtbot, win)
@@ -141,13 +141,14 @@ def test_a_request_for_many_cameras_keeps_the_decision_on_a_small_screen(qtbot, 
 
 def test_many_cameras_with_stretches_without_recording_share_one_line(qtbot, many):
     """The same for stretches without recording: twelve channels that recorded two of the
-    four seconds chosen were twelve lines under What will leave this PC; one now."""
+    four seconds chosen were twelve lines under What will leave this PC; one now, naming the
+    first six."""
     win, world = many
     page = choose_window(qtbot, win, world.start_us, world.start_us + 4 * US)
     said = page.summary.text()
-    # the demo's porch has a gap of its own in those seconds
-    assert ", ".join([*CHANNELS, "porch"]) + ": stretches without recording (nothing to send " \
-        "there)" in said, said
+    # the demo's porch has a gap of its own in those seconds: 13 cameras
+    assert ", ".join(CHANNELS[:6]) + " and 7 more: stretches without recording (nothing to " \
+        "send there)" in said, said
     assert len(said.splitlines()) <= 6, said
 
 
@@ -155,5 +156,22 @@ def test_the_shared_line_reads_in_spanish(qtbot, spanish, many):  # noqa: F811
     win, world = many
     page = choose_window(qtbot, win, world.start_us, world.start_us + 4 * US)
     said = page.summary.text()
-    assert ", ".join([*CHANNELS, "porch"]) + ": tramos sin grabación" in said, said
-    assert "without recording" not in said
+    assert ", ".join(CHANNELS[:6]) + " y 7 más: tramos sin grabación" in said, said
+    assert "Cámaras (14): ch01, ch02, ch03, ch04, ch05, ch06 y 8 más" in said, said
+    assert "without recording" not in said and "ticked" not in said
+
+
+def test_the_summary_counts_many_cameras_after_naming_a_few(qtbot, many):
+    """Seen: a request for 64 cameras named all 64 on the summary's Cameras line, eight
+    lines of names at 1366x700, and the time and the video's length, below them, were cut
+    off the bottom of the page. Past eight cameras the first six are named and the others
+    counted; the strip above ticks each one."""
+    win, world = many
+    page = choose_window(qtbot, win, world.start_us, world.start_us + 2 * US)
+    said = page.summary.text()
+    assert "Cameras (14): ch01, ch02, ch03, ch04, ch05, ch06 and 8 more, as ticked above" \
+        in said, said
+    tick(qtbot, page.strip.all_box)
+    for cam in CHANNELS[:8]:
+        tick(qtbot, page.strip.checks[cam])
+    assert "Cameras: " + ", ".join(CHANNELS[:8]) + "\n" in page.summary.text()

@@ -3662,6 +3662,14 @@ Cámaras registradas: {cameras}</translation>
         <translation>nada</translation>
     </message>
     <message>
+        <source>{names} and {more} more</source>
+        <translation>{names} y {more} más</translation>
+    </message>
+    <message>
+        <source>Cameras ({count}): {names} and {more} more, as ticked above</source>
+        <translation>Cámaras ({count}): {names} y {more} más, según lo marcado arriba</translation>
+    </message>
+    <message>
         <source>{camera}: no recording in this time, nothing from this camera</source>
         <translation>{camera}: no hay grabación en este tiempo, no se envía nada de esta cámara</translation>
     </message>

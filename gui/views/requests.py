@@ -15,6 +15,7 @@ from agent.service import AgentError, Refusal
 from agent.views import RequestView, multi_line, one_line
 from gui.views import display
 from gui.views.core_words import in_owner_language
+from gui.views.summary import camera_names
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 
 UNKNOWN_AGENCY = QT_TRANSLATE_NOOP("requests", "Unknown agency (no longer in your trust list)")
@@ -91,7 +92,7 @@ def unregistered_lines(v: RequestView, chosen: list[str]) -> list[str]:
 
 
 def _names(cameras: list[str]) -> str:
-    return ", ".join(one_line(c) for c in cameras)
+    return camera_names([one_line(c) for c in cameras])
 
 
 def badge(v: RequestView) -> str:

@@ -96,9 +96,8 @@ def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
     if not out.parts:
         return [translate("summary", "No camera is chosen, so nothing will be sent.")]
     sent = [p for p in out.parts if p.seconds > 0]
-    names = ", ".join(p.camera for p in out.parts)
     rows = [translate("summary", "To: {recipient}").format(recipient=recipient),
-            translate("summary", "Cameras: {names}").format(names=names),
+            _cameras_line([p.camera for p in out.parts]),
             translate("summary", "Time: {window}").format(
                 window=display.window(out.start_us, out.end_us, zone)),
             translate("summary", "Video: {duration} in all, about {size}").format(
@@ -125,6 +124,29 @@ def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
     return rows
 
 
+NAMED = 8   # cameras the summary names; more are counted (the strip above ticks each one)
+
+
+def camera_names(cameras: list[str]) -> str:
+    """Cameras named, past NAMED the first few and a count of the others: an NVR's 64 names
+    would fill the summary and push what else it says off the screen."""
+    if len(cameras) <= NAMED:
+        return ", ".join(cameras)
+    return translate("summary", "{names} and {more} more").format(
+        names=", ".join(cameras[:NAMED - 2]), more=len(cameras) - (NAMED - 2))
+
+
+def _cameras_line(cameras: list[str]) -> str:
+    """Which cameras, named; an NVR's many channels counted after the first few, since their
+    names would fill the summary and push what else leaves (the time, the video) off the
+    screen."""
+    if len(cameras) <= NAMED:
+        return translate("summary", "Cameras: {names}").format(names=", ".join(cameras))
+    shown = cameras[:NAMED - 2]
+    return translate("summary", "Cameras ({count}): {names} and {more} more, as ticked above") \
+        .format(count=len(cameras), names=", ".join(shown), more=len(cameras) - len(shown))
+
+
 def _gap_lines(parts) -> list[str]:
     """The cameras with nothing in the window, then those with stretches without recording:
     one line each when one camera is concerned, one line for all of them when more are (a
@@ -137,11 +159,11 @@ def _gap_lines(parts) -> list[str]:
                                          "this camera").format(camera=empty[0]))
     elif empty:
         rows.append(translate("summary", "{cameras}: no recording in this time, nothing from "
-                                         "these cameras").format(cameras=", ".join(empty)))
+                                         "these cameras").format(cameras=camera_names(empty)))
     if len(gapped) > 1:
         rows.append(translate("summary", "{cameras}: stretches without recording (nothing to "
                                          "send there)")
-                    .format(cameras=", ".join(p.camera for p in gapped)))
+                    .format(cameras=camera_names([p.camera for p in gapped])))
     elif gapped and gapped[0].gaps == 1:
         rows.append(translate("summary", "{camera}: a stretch without recording (nothing to "
                                          "send there)").format(camera=gapped[0].camera))
