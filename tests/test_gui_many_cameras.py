@@ -98,6 +98,14 @@ def test_the_request_pages_all_box_leaves_cameras_not_registered_unticked(qtbot,
     tick(qtbot, box)
     assert sorted(strip.chosen()) == ["driveway", "porch"]
 
+    strip.start_ticked([])   # as for a request naming only cameras never registered
+    assert strip.chosen() == [] and not box.isEnabled()   # nothing it would tick
+    for cam in CHANNELS[:3]:
+        tick(qtbot, strip.checks[cam])
+    assert box.isEnabled() and box.checkState() == Qt.PartiallyChecked
+    tick(qtbot, box)   # nothing the box ticks by itself: it unticks those ticked by hand
+    assert strip.chosen() == [] and box.checkState() == Qt.Unchecked
+
     strip.lock(["porch"])
     assert strip.chosen() == ["porch"] and not box.isEnabled()
 

@@ -131,10 +131,12 @@ class CameraStrip(QWidget):
                 and c not in self.held_back and self.coverages.get(c) and self.coverages[c].spans]
 
     def _tick_all(self) -> None:
-        tickable = self._tickable()
-        every = bool(tickable) and all(self.checks[c].isChecked() for c in tickable)
-        ticked = {c for c, b in self.checks.items() if b.isChecked()}
-        self._set_ticked(set() if every else set(tickable) | ticked)
+        tickable, ticked = set(self._tickable()), self._ticked()
+        # all there is to tick is ticked (or none is tickable): a click unticks them all
+        self._set_ticked(set() if ticked and tickable <= ticked else tickable | ticked)
+
+    def _ticked(self) -> set[str]:
+        return {c for c, b in self.checks.items() if b.isEnabled() and b.isChecked()}
 
     def _set_ticked(self, cameras: set[str]) -> None:
         self._quiet = True
@@ -156,11 +158,11 @@ class CameraStrip(QWidget):
         box = self.all_box
         if box is None:
             return
-        tickable = self._tickable()
-        ticked = [c for c, b in self.checks.items() if b.isChecked()]
-        box.setEnabled(bool(tickable))
+        tickable, ticked = set(self._tickable()), self._ticked()
+        box.setEnabled(bool(tickable or ticked))
+        ticked = {c for c, b in self.checks.items() if b.isChecked()}   # shown, fixed or not
         box.setCheckState(Qt.Unchecked if not ticked else Qt.Checked
-                          if tickable and set(tickable) <= set(ticked) else Qt.PartiallyChecked)
+                          if tickable and tickable <= ticked else Qt.PartiallyChecked)
 
     def _fetch_coverage(self, cameras, start_us, end_us, load) -> None:
         agent = self.ctx.agent
