@@ -56,6 +56,7 @@ class RequestView:
     verified: bool
     problem: str | None              # why it no longer verifies, or why its hold is unreadable
     hold: Hold | None
+    upload_max_bytes: int | None = None   # the most the portal takes for it, all together
 
 
 def request_view(entry: Entry, agency: Agency | None, request: Request | None, *,
@@ -90,7 +91,8 @@ def _from_request(req: Request) -> dict:
     return {"incident": req.incident, "requester": dict(req.requester),
             "legal_basis": req.legal_basis, "message": req.message,
             "location": dict(req.location) if req.location is not None else None,
-            "emergency": req.emergency, "upload_endpoint": req.upload_endpoint}
+            "emergency": req.emergency, "upload_endpoint": req.upload_endpoint,
+            "upload_max_bytes": req.upload_max_bytes}
 
 
 def _from_claims(token: str) -> dict:
@@ -111,7 +113,8 @@ def _from_claims(token: str) -> dict:
             "message": _text(claims.get("message")),
             "location": _location(place) if isinstance(place, dict) else None,
             "emergency": claims.get("emergency") is True,
-            "upload_endpoint": _text(upload.get("endpoint"))}
+            "upload_endpoint": _text(upload.get("endpoint")),
+            "upload_max_bytes": limit if type(limit := upload.get("max_bytes")) is int else None}
 
 
 def _location(place: dict) -> dict:

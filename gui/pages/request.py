@@ -215,6 +215,7 @@ class RequestPage(QWidget):
             rows = [self.tr(CLOSED[self.view.status])]
         if self.view.status in UNDECIDED:
             rows += requests.unregistered_lines(self.view, [p.camera for p in out.parts])
+            rows += requests.over_limit_lines(self.view, out.size_bytes)
         self.summary.setText("\n".join(rows))
         if self.view.status in UNDECIDED:
             self.approve_button.setEnabled(bool(out.parts) and out.seconds > 0)

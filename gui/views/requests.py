@@ -91,6 +91,19 @@ def unregistered_lines(v: RequestView, chosen: list[str]) -> list[str]:
     return rows
 
 
+def over_limit_lines(v: RequestView, size_bytes: int) -> list[str]:
+    """For the summary above Approve: the footage chosen is more than the agency takes for
+    this request (`upload.max_bytes`, all its packages together), said before anything is
+    cut, since a delivery over it is refused (an estimate: said only when it is over)."""
+    limit = v.upload_max_bytes
+    if limit is None or size_bytes <= limit:
+        return []
+    return [translate("requests", "{agency} takes at most {limit} for this request, and this is "
+                                  "about {size}: choose fewer cameras or a shorter time, or it "
+                                  "will not be sent").format(
+        agency=agency_name(v), limit=display.size(limit), size=display.size(size_bytes))]
+
+
 def _names(cameras: list[str]) -> str:
     return camera_names([one_line(c) for c in cameras])
 
