@@ -74,3 +74,15 @@ def packages(home, jti: str) -> list[str]:
     """The package folders made for request `jti` (their bag-info.txt names it)."""
     return sorted(str(p.parent.relative_to(home)) for p in (home / "packages").rglob("bag-info.txt")
                   if f" {jti}\n" in p.read_text(encoding="utf-8"))
+
+
+def test_inbox_show_says_what_the_agency_takes_for_the_request(flow):
+    """The command line's way to know it before approving: `inbox show` said nothing of the
+    request's max_bytes, so `approve` of many cameras learnt it from a refusal."""
+    portal, _server, run, reg = flow
+    new_request(portal, reg, case="limited", max_bytes=5_000_000)
+    assert run("inbox", "sync")[0] == 0
+    jti = only_request(run)["id"]
+    code, out, _err = run("inbox", "show", "--", jti)
+    assert code == 0 and "Takes at most: 5,000,000 bytes" in out, out
+    assert run.json("inbox", "show", "--", jti)["max_bytes"] == 5_000_000

@@ -158,7 +158,7 @@ def inbox_show(agent, args) -> int:
         out.update({"incident": v.incident, "requester": v.requester,
                     "legal_basis": v.legal_basis, "message": v.message,
                     "location": v.location, "emergency": v.emergency,
-                    "upload": v.upload_endpoint})
+                    "upload": v.upload_endpoint, "max_bytes": v.upload_max_bytes})
     if args.json:
         print_json(out)
         return 0
@@ -186,6 +186,9 @@ def inbox_show(agent, args) -> int:
         print(f"Requester (as stated in the request): {who}")
         print(f"Legal basis: {v.legal_basis}" + ("; marked EMERGENCY (this changes no check)"
                                                 if v.emergency else ""))
+        if v.upload_max_bytes is not None:
+            print(f"Takes at most: {v.upload_max_bytes:,} bytes for this request, all its "
+                  "cameras' packages together (a delivery over it is refused)")
         if v.message:
             print("Message (plain text, as sent):")
             print("  " + multi_line(v.message).replace("\n", "\n  "))
