@@ -34,6 +34,7 @@ from agent.requests.inbox import Inbox, InboxError
 from agent.requests.portal_client import PollPolicy, PortalClient
 from agent.requests.poll_trouble import PollTroubles, PortalTrouble
 from agent.requests.records import Entry
+from agent.requests.trust_snapshot import TrustSnapshot
 from agent.requests.registrations import Registration
 from agent.requests.view import RequestView, request_view
 from agent.timebase import US
@@ -102,14 +103,15 @@ class RequestDesk(DeskIntake, DeskDecisions):
         """Every request in the inbox, newest first, each checked again against today's trust
         store: `verified` and `problem` say how it stands now (its agency removed, its key
         rotated out). Holds are not read here; `show` reads them."""
-        agencies = {a.id: a for a in self.trust.list()}
+        trust = TrustSnapshot(self.trust)   # one reading for them all, not one a request
+        agencies = {a.id: a for a in trust.list()}
         held = {(r.agency_id, r.id): r for r in self._registrations()}
         views = []
         for entry in self.inbox.list():
             entry = self._settled(entry)
             request, problem = None, None
             try:
-                request = self._reverify(entry)[1]
+                request = self._reverify(entry, trust)[1]
             except DeskRefusal as exc:
                 problem = str(exc)
             views.append(request_view(
@@ -148,13 +150,15 @@ class RequestDesk(DeskIntake, DeskDecisions):
         except InboxError as exc:
             raise DeskRefusal(str(exc)) from None
 
-    def _reverify(self, entry: Entry) -> tuple[Agency, Request]:
-        """Check the stored token again against today's trust store (as of its arrival)."""
-        agency = self.trust.get(entry.iss)
+    def _reverify(self, entry: Entry, trust=None) -> tuple[Agency, Request]:
+        """Check the stored token again against today's trust store (as of its arrival);
+        `trust`: a TrustSnapshot of it, for a pass over many requests."""
+        trust = trust or self.trust
+        agency = trust.get(entry.iss)
         if agency is None:
             raise DeskRefusal(f"the agency {entry.iss} is no longer in your trust store")
         try:
-            request = verify_request(entry.token, self.trust, [entry.registration],
+            request = verify_request(entry.token, trust, [entry.registration],
                                      seen=lambda iss, jti: False, now=entry.received_at_us / US)
         except Rejected as exc:
             raise DeskRefusal(f"the request no longer verifies: {exc.reason}") from None
