@@ -3040,6 +3040,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Enviando {camera} ({n} de {count})</translation>
     </message>
     <message>
+        <source>{camera} ({n} of {count})</source>
+        <translation>{camera} ({n} de {count})</translation>
+    </message>
+    <message>
         <source>Stopped. Nothing was sent, and no partial package was kept.</source>
         <translation>Detenido. No se envió nada y no se guardó ningún paquete a medias.</translation>
     </message>

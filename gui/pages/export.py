@@ -229,8 +229,9 @@ class ExportPage(QWidget):
             results = []
             try:
                 for n, cam in enumerate(cameras):
-                    part = (lambda stage, f, n=n, cam=cam:
-                            progress(f"{cam}: {stage}", (n + f) / len(cameras)))
+                    part = (lambda stage, f, n=n, cam=cam:   # outcomes.stage_text reads it
+                            progress(f"{cam} ({n + 1} of {len(cameras)}): {stage}",
+                                     (n + f) / len(cameras)))
                     try:
                         results.append(agent.export(cam, out.start_us, out.end_us, folder,
                                                     mode=out.mode, keep_audio=out.keep_audio,

@@ -26,6 +26,7 @@ STAGES = {
 # A delivery's stages (agent/requests/package_export.py, tus_uploads.py): "exporting porch
 # (2 of 16)", the camera's name as it is, whatever it holds.
 _DELIVERY = re.compile(r"(exporting|uploading) (.+) \((\d+) of (\d+)\)", re.DOTALL)
+_COUNTED = re.compile(r"(.+) \((\d+) of (\d+)\)", re.DOTALL)
 DELIVERY_STAGES = {
     "exporting": QT_TRANSLATE_NOOP("outcomes", "Preparing the footage of {camera} ({n} of "
                                                "{count})"),
@@ -34,8 +35,8 @@ DELIVERY_STAGES = {
 
 
 def stage_text(stage: str) -> str:
-    """A job stage in plain words ('porch: cutting' -> 'porch: Cutting the footage',
-    'exporting porch (2 of 16)' -> 'Preparing the footage of porch (2 of 16)')."""
+    """A job stage in plain words ('porch (2 of 3): cutting' -> 'porch (2 of 3): Cutting the
+    footage', 'exporting porch (2 of 16)' -> 'Preparing the footage of porch (2 of 16)')."""
     delivery = _DELIVERY.fullmatch(stage)
     if delivery is not None:
         step, camera, n, count = delivery.groups()
@@ -44,6 +45,10 @@ def stage_text(stage: str) -> str:
     camera, _, rest = stage.rpartition(": ")
     words = (translate("outcomes", STAGES[rest]) if rest in STAGES
              else rest[:1].upper() + rest[1:])
+    counted = _COUNTED.fullmatch(camera)   # an export by hand: "porch (2 of 16): cutting"
+    if counted is not None:
+        camera = translate("outcomes", "{camera} ({n} of {count})").format(
+            camera=counted.group(1), n=counted.group(2), count=counted.group(3))
     return f"{camera}: {words}" if camera else words
 
 
