@@ -94,3 +94,29 @@ def test_tab_reaches_each_camera_to_register_before_next(qtbot, win):  # noqa: F
     first = cards[0]
     assert order[1:7] == [first.tick, first.address, first.point, first.sees, first.retention,
                           cards[1].tick]
+
+
+def test_privacy_masks_are_drawn_and_saved_by_keyboard_alone(qtbot, win):  # noqa: F811
+    """Masks could be drawn only by clicking corners on the picture: an owner without a mouse
+    reached the picture with Tab and nothing they pressed put a corner there. Now the arrows
+    move a cross, Space puts a corner, Enter closes the shape, and Tab goes on to Save."""
+    from tests.test_gui_masks_unsaved import open_masks, saved
+    page = open_masks(qtbot, win, "driveway")
+    canvas = page.canvas
+    order = tab_order(qtbot, page.cameras, page.save_button)
+    assert canvas in order
+    assert canvas.accessibleName() and "Space" in canvas.accessibleDescription()
+    canvas.setFocus(Qt.TabFocusReason)
+    qtbot.waitUntil(canvas.hasFocus)
+    for keys in ([], [Qt.Key_Right] * 5, [Qt.Key_Down] * 5):
+        for key in keys:
+            qtbot.keyClick(canvas, key, Qt.ShiftModifier)
+        qtbot.keyClick(canvas, Qt.Key_Space)
+    assert page.count.text() == "0 areas blacked out; 3 corners of a new area"
+    qtbot.keyClick(canvas, Qt.Key_Return)
+    corners = canvas.shapes[0]
+    assert corners[0] == (0.5, 0.5) and corners[1][0] > 0.9 and corners[2][1] > 0.9
+    order = tab_order(qtbot, canvas, page.save_button)
+    qtbot.keyClick(page.save_button, Qt.Key_Space)
+    settle(qtbot, win)
+    assert saved(win, "driveway") == 1 and page.count.text() == "1 area blacked out"

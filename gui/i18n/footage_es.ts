@@ -786,6 +786,14 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <source>Choose a camera to see its picture.</source>
         <translation>Elija una cámara para ver su imagen.</translation>
     </message>
+    <message>
+        <source>Picture to draw the areas on</source>
+        <translation>Imagen en la que dibujar las zonas</translation>
+    </message>
+    <message>
+        <source>Arrows move the cross (Shift: further), Space puts a corner there, Enter closes the shape, Backspace takes a corner back.</source>
+        <translation>Las flechas mueven la cruz (con Mayús, más lejos), Espacio pone una esquina allí, Intro cierra la forma, Retroceso quita una esquina.</translation>
+    </message>
 </context>
 <context>
     <name>MasksPage</name>

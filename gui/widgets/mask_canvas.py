@@ -1,5 +1,7 @@
 """Drawing a camera's privacy masks: click the corners of an area on a frame of that camera,
-close the shape, add more, save. Every export of the camera then fills them black.
+close the shape, add more, save. Every export of the camera then fills them black. Without a
+mouse: the arrows move a cross over the picture (Shift: further), Space puts a corner there,
+Enter closes the shape, Backspace takes the last corner back.
 
 Points are kept relative to the picture (0..1 of its width and height), as the agent keeps
 them, so a mask fits every resolution the camera records in. The frame and the saved masks are
@@ -14,6 +16,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from agent.views import CameraMasks, Polygon
 
 CLOSE_PX = 10      # a click this near the first corner closes the shape
+STEP, BIG_STEP = 0.02, 0.1   # how far an arrow key moves the cross (of the picture's size)
+MOVES = {Qt.Key_Left: (-1, 0), Qt.Key_Right: (1, 0), Qt.Key_Up: (0, -1), Qt.Key_Down: (0, 1)}
 Point = tuple[float, float]
 
 
@@ -29,10 +33,18 @@ class MaskCanvas(QWidget):
         self.shapes: list[list[Point]] = []     # closed polygons
         self.names: list[str] = []
         self.current: list[Point] = []          # the shape being drawn
+        self.cross: Point = (0.5, 0.5)          # where Space puts a corner
         self.setMinimumSize(480, 270)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setCursor(Qt.CrossCursor)
         self.setFocusPolicy(Qt.StrongFocus)
+        self.setAccessibleName(self.tr("Picture to draw the areas on"))
+        self.setAccessibleDescription(self.keys_hint())
+
+    def keys_hint(self) -> str:
+        """The keys that draw without a mouse, shown on the picture while it has the focus."""
+        return self.tr("Arrows move the cross (Shift: further), Space puts a corner there, "
+                       "Enter closes the shape, Backspace takes a corner back.")
 
     # state -------------------------------------------------------------------------------
     def set_image(self, image: QImage | None, message: str = "") -> None:
@@ -116,11 +128,28 @@ class MaskCanvas(QWidget):
                 return
         point = self.to_relative(pos)
         if point is not None:
-            self.current.append(point)
-            self._changed()
+            self.cross = point   # the keys go on from the last click
+            self.add_corner(point)
+
+    def add_corner(self, point: Point) -> None:
+        """A corner of the open shape at `point` (relative to the picture)."""
+        self.current.append(point)
+        self._changed()
+
+    def move_cross(self, dx: int, dy: int, step: float) -> None:
+        """Move the cross `step` of the picture's size each way, never off the picture."""
+        x, y = self.cross
+        self.cross = (min(1.0, max(0.0, x + dx * step)), min(1.0, max(0.0, y + dy * step)))
+        self.update()
 
     def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+        key = event.key()
+        if self.image is not None and key in MOVES:
+            big = event.modifiers() & Qt.ShiftModifier
+            self.move_cross(*MOVES[key], BIG_STEP if big else STEP)
+        elif self.image is not None and key == Qt.Key_Space:
+            self.add_corner(self.cross)
+        elif key in (Qt.Key_Return, Qt.Key_Enter):
             self.close_shape()
         elif event.key() in (Qt.Key_Backspace, Qt.Key_Delete):
             self.undo()
@@ -135,6 +164,10 @@ class MaskCanvas(QWidget):
         if self.image is None:
             p.setPen(QColor("#c9d1da"))
             p.drawText(self.rect(), Qt.AlignCenter | Qt.TextWordWrap, self.message)
+            if self.hasFocus():
+                p.setPen(QPen(QColor("#5aa9f0"), 3))
+                p.drawRect(QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5))
+            p.end()
             return
         p.drawImage(self.image_rect(), self.image)
         p.setPen(QPen(QColor("#f2c94c"), 2))
@@ -153,4 +186,23 @@ class MaskCanvas(QWidget):
             for n, pt in enumerate(pts):
                 radius = 6 if n == 0 and len(pts) >= 3 else 4
                 p.drawEllipse(pt, radius, radius)
+        if self.hasFocus():
+            self._paint_focus(p)
         p.end()
+
+    def _paint_focus(self, p: QPainter) -> None:
+        """The cross where Space puts a corner, a frame round the picture and the keys: what
+        says the keyboard is here and what it can do."""
+        band = QRectF(0, self.height() - p.fontMetrics().height() * 2.5, self.width(),
+                      p.fontMetrics().height() * 2.5)
+        p.fillRect(band, QColor(0, 0, 0, 190))
+        p.setPen(QColor("#ffffff"))
+        p.drawText(band.adjusted(8, 0, -8, 0), Qt.AlignCenter | Qt.TextWordWrap, self.keys_hint())
+        p.setBrush(Qt.NoBrush)
+        p.setPen(QPen(QColor("#5aa9f0"), 3))
+        p.drawRect(QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5))
+        at = self.to_widget(self.cross)
+        for colour, width in ((QColor("#000000"), 4), (QColor("#ffffff"), 2)):
+            p.setPen(QPen(colour, width))
+            p.drawLine(QPointF(at.x() - 12, at.y()), QPointF(at.x() + 12, at.y()))
+            p.drawLine(QPointF(at.x(), at.y() - 12), QPointF(at.x(), at.y() + 12))
