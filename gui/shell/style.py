@@ -1,5 +1,7 @@
 """The look: warm light background, white cards, one calm blue for actions, green for
-'recorded' and 'verified', amber only for what needs care. Large enough text for everyone."""
+'recorded' and 'verified', amber only for what needs care. Large enough text for everyone.
+Where the keyboard is shows as a dark ring on every control (the style's own pale mark was lost
+on these colours); its paddings shrink by what the ring adds, so nothing moves."""
 
 STYLE = """
 QWidget { font-size: 10.5pt; color: #27303b; }
@@ -43,4 +45,12 @@ QLineEdit { background: #ffffff; border: 1px solid #cfc9bf; border-radius: 6px; 
 QProgressBar { background: #e6e2dc; border: none; border-radius: 5px; height: 10px; }
 QProgressBar::chunk { background: #2e6cb0; border-radius: 5px; }
 QScrollArea { background: transparent; }
+QPushButton:focus { border: 2px solid #1d4f86; padding: 6px 13px; }
+QPushButton#primary:focus { border: 3px solid #10161d; padding: 4px 11px; }
+QPushButton#flat:focus { border: 2px solid #1d4f86; padding: 5px 12px; }
+QCheckBox, QRadioButton { border: 2px solid transparent; border-radius: 4px; padding: 1px 2px; }
+QCheckBox:focus, QRadioButton:focus { border-color: #1d4f86; }
+QLineEdit:focus, QAbstractSpinBox:focus, QComboBox:focus { border: 2px solid #1d4f86; }
+QLineEdit:focus { padding: 4px; }
+QListWidget#nav::item:selected:focus { border: 2px solid #1d4f86; padding: 8px 14px; }
 """

@@ -205,7 +205,7 @@ class Timeline(QWidget):
         p.drawLine(QPointF(xp, top), QPointF(xp, bottom + 4))
         self._paint_labels(p, left, right, bottom)
         if self.hasFocus():
-            p.setPen(QPen(QColor("#9bbbe0"), 1, Qt.DashLine))
+            p.setPen(QPen(HANDLE.darker(150), 2))
             p.setBrush(Qt.NoBrush)
             p.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
         p.end()
