@@ -120,3 +120,27 @@ def test_privacy_masks_are_drawn_and_saved_by_keyboard_alone(qtbot, win):  # noq
     qtbot.keyClick(page.save_button, Qt.Key_Space)
     settle(qtbot, win)
     assert saved(win, "driveway") == 1 and page.count.text() == "1 area blacked out"
+
+
+def test_a_screen_reader_hears_what_a_timeline_holds_and_its_keys(qtbot, win):  # noqa: F811
+    """A timeline said only "Timeline of driveway": a screen reader's owner heard neither the
+    minutes chosen nor the moment shown, nor that keys trim it. Its description now says them
+    and follows each key."""
+    from gui.views import display
+    win.ctx.agent.requests.import_request(win.ctx.agent.home.parent / "world" / "request.jws")
+    win.inbox.refresh()
+    settle(qtbot, win)
+    win.open_request(win.inbox.views[0])
+    settle(qtbot, win)
+    page = win.request
+    timeline = next(iter(page.strip.timelines.values()))
+    assert timeline in tab_order(qtbot, page.strip_scroll, page.approve_button)
+    timeline.setFocus(Qt.TabFocusReason)
+    qtbot.waitUntil(timeline.hasFocus)
+    for key in (Qt.Key_Right, Qt.Key_Right, Qt.Key_I):
+        qtbot.keyClick(timeline, key)
+    said = timeline.accessibleDescription()
+    start = display.clock(timeline.in_us, win.ctx.zone)
+    assert timeline.in_us > timeline.limit_start and start in said
+    assert display.clock(timeline.out_us, win.ctx.zone) in said
+    assert "I makes it the start" in said

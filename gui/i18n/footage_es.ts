@@ -1693,6 +1693,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>Timeline of {camera}</source>
         <translation>Línea de tiempo de {camera}</translation>
     </message>
+    <message>
+        <source>From {start} to {end}; showing {at}.</source>
+        <translation>De {start} a {end}; se muestra {at}.</translation>
+    </message>
+    <message>
+        <source>Left and Right move the moment shown by 1 second (with Shift, 10); I makes it the start, O the end; Home and End go to the start and the end.</source>
+        <translation>Izquierda y Derecha mueven el momento mostrado 1 segundo (con Mayús, 10); I lo hace el inicio, O el final; Inicio y Fin van al inicio y al final.</translation>
+    </message>
 </context>
 <context>
     <name>Tray</name>

@@ -8,7 +8,8 @@ position 1 s (Shift: 10 s), I / O put the in / out handle at the position, Home 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
+from PySide6.QtGui import (QAccessible, QAccessibleEvent, QBrush, QColor, QImage, QPainter,
+                           QPen)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gui.views import display
@@ -71,7 +72,7 @@ class Timeline(QWidget):
         """The allowed window; resets the selection to all of it and the position to its start."""
         self.limit_start, self.limit_end = int(start_us), int(end_us)
         self.in_us, self.out_us, self.position_us = self.limit_start, self.limit_end, self.limit_start
-        self.update()
+        self._shown()
 
     def set_coverage(self, spans: list[tuple[int, int]], note: str = "",
                      marks: list[tuple[int, int, str]] = (), guessed: list[tuple[int, int]] = ()) -> None:
@@ -79,7 +80,27 @@ class Timeline(QWidget):
         `guessed` stretches placed in time by file dates alone; the note says why."""
         self.spans, self.note = list(spans), note
         self.marks, self.guessed = list(marks), list(guessed)
+        self._shown()
+
+    def _shown(self) -> None:
+        """Repaint, and tell a screen reader what the timeline now says."""
         self.update()
+        self.setAccessibleDescription(self.describe())
+        if self.hasFocus():
+            QAccessible.updateAccessibility(
+                QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
+
+    def describe(self) -> str:
+        """What a screen reader says of the timeline: the stretch chosen, the moment shown,
+        the note, and the keys that move and trim (what the eye reads off the drawing)."""
+        said = self.tr("From {start} to {end}; showing {at}.").format(
+            start=display.clock(self.in_us, self.zone), end=display.clock(self.out_us, self.zone),
+            at=display.clock(self.position_us, self.zone))
+        if self.note:
+            said += f" ({self.note})"
+        return said + " " + self.tr(
+            "Left and Right move the moment shown by 1 second (with Shift, 10); I makes it the "
+            "start, O the end; Home and End go to the start and the end.")
 
     def set_thumbnails(self, thumbs: list[tuple[int, QImage]]) -> None:
         self.thumbs = list(thumbs)
@@ -90,7 +111,7 @@ class Timeline(QWidget):
         us = min(max(int(us), self.limit_start), max(self.limit_start, self.limit_end - 1))
         if us != self.position_us:
             self.position_us = us
-            self.update()
+            self._shown()
             if emit:
                 self.positionChanged.emit(us)
 
@@ -102,7 +123,7 @@ class Timeline(QWidget):
         out_us = max(min(int(out_us), self.limit_end), in_us + gap)
         if (in_us, out_us) != (self.in_us, self.out_us):
             self.in_us, self.out_us = in_us, out_us
-            self.update()
+            self._shown()
             if emit:
                 self.selectionChanged.emit(in_us, out_us)
 
