@@ -16,7 +16,7 @@ from gui.shell.context import make_context
 from gui.shell.main_window import MainWindow
 from gui.shell.platform_check import cannot_start_reason
 from gui.shell.stopping import GRACE_S, SignalStop
-from gui.shell.style import STYLE
+from gui.shell.style import sized
 from gui.shell.tray import Tray, app_icon
 
 
@@ -28,7 +28,9 @@ def application() -> QApplication:
         app.translators = language.install(app)
     app.setApplicationName("Footage requests")
     app.setWindowIcon(app_icon())
-    app.setStyleSheet(STYLE)
+    # The system's font as the platform gave it: a style sheet never changes it, so a second
+    # call reads the same size.
+    app.setStyleSheet(sized(app.font().pointSizeF()))
     return app
 
 

@@ -3,6 +3,7 @@ time. Closing it keeps the service running in the tray when the owner chose that
 about unsaved work first, a stop signal does not."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -64,6 +65,9 @@ class MainWindow(QMainWindow):
         # As wide as its longest entry in the owner's language (190 px at least), but no wider
         # than NAV_WIDEST: a longer entry wraps (a 1024-pixel screen needs the room).
         self.nav.setWordWrap(True)
+        # Large system text makes an entry's padding wider than the cap: the text still shows,
+        # and a scroll bar under five words only got in the way.
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.nav.setFixedWidth(min(NAV_WIDEST, max(190, self.nav.sizeHintForColumn(0) + 40)))
         self.nav.currentRowChanged.connect(lambda row: self.show_page(NAV[row][1]))
         body = QWidget()

@@ -1,7 +1,13 @@
 """The look: warm light background, white cards, one calm blue for actions, green for
 'recorded' and 'verified', amber only for what needs care. Large enough text for everyone.
 Where the keyboard is shows as a dark ring on every control (the style's own pale mark was lost
-on these colours); its paddings shrink by what the ring adds, so nothing moves."""
+on these colours); its paddings shrink by what the ring adds, so nothing moves.
+
+Its text sizes are those of a system font of BODY_PT or less: an owner who made the system's
+text larger (Windows' "Make text bigger", a desktop's font size) gets every size grown alike."""
+import re
+
+BODY_PT = 10.5   # the app's text, a little larger than most systems' 9 or 10 pt
 
 STYLE = """
 QWidget { font-size: 10.5pt; color: #27303b; }
@@ -54,3 +60,11 @@ QLineEdit:focus, QAbstractSpinBox:focus, QComboBox:focus { border: 2px solid #1d
 QLineEdit:focus { padding: 4px; }
 QListWidget#nav::item:selected:focus { border: 2px solid #1d4f86; padding: 8px 14px; }
 """
+
+
+def sized(system_pt: float) -> str:
+    """The style sheet for a system font of `system_pt` points: the sizes above as they are,
+    or grown in proportion when the system's text is larger than BODY_PT (0 or less: unknown)."""
+    scale = max(1.0, system_pt / BODY_PT)
+    return re.sub(r"font-size: ([0-9.]+)pt",
+                  lambda m: f"font-size: {float(m.group(1)) * scale:.1f}pt", STYLE)

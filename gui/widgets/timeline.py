@@ -19,8 +19,6 @@ MIN_SELECTION_US = US
 _PAD = 14
 _THUMB_TOP, _THUMB_H = 6, 46
 _TRACK_TOP, _TRACK_H = 58, 18
-FULL_H = 100     # thumbnails, the track and the times under it
-SHORT_H = 46     # the track and the times only: on a small screen the thumbnails give way
 _GRAB_PX = 9
 _LABEL_GAP = 12  # between the times at the ends and the camera's words in the middle
 
@@ -55,17 +53,36 @@ class Timeline(QWidget):
         self.note = ""
         self._drag: str | None = None
         self.setFocusPolicy(Qt.StrongFocus)
-        self.setMinimumHeight(SHORT_H)
-        # As tall as FULL_H when the page has room, down to SHORT_H when it has not.
+        # As tall as full_height() when the page has room, down to short_height() when it has
+        # not (minimumSizeHint: both follow the font, which the style sheet sets later).
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Maximum)
         self.setAccessibleName(self.tr("Timeline of {camera}").format(camera=camera))
 
     def sizeHint(self) -> QSize:
-        return QSize(640, FULL_H)
+        return QSize(640, self.full_height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.short_height())
+
+    def full_height(self) -> int:
+        """Thumbnails, the track and a line of times under it in the widget's font (a large
+        system font makes that line taller)."""
+        return _TRACK_TOP + _TRACK_H + self._words_height()
+
+    def short_height(self) -> int:
+        """The track and the times only: on a small screen the thumbnails give way."""
+        return _THUMB_TOP + _TRACK_H + self._words_height()
+
+    def _words_height(self) -> int:
+        return 4 + self.fontMetrics().height() + 2   # under the handles, the line, a margin
 
     def track_top(self) -> int:
         """Where the track starts: under the thumbnails when they fit, else at the top."""
-        return _TRACK_TOP if self.height() >= FULL_H else _THUMB_TOP
+        return _TRACK_TOP if self.height() >= self.full_height() else _THUMB_TOP
+
+    def words_baseline(self) -> int:
+        """Where the times under the track stand: a line below the handles' ends."""
+        return self.track_top() + _TRACK_H + 4 + self.fontMetrics().ascent()
 
     # data --------------------------------------------------------------------------------
     def set_window(self, start_us: int, end_us: int) -> None:
@@ -224,7 +241,7 @@ class Timeline(QWidget):
         xp = self.x_of(self.position_us)
         p.setPen(QPen(PLAYHEAD, 2))
         p.drawLine(QPointF(xp, top), QPointF(xp, bottom + 4))
-        self._paint_labels(p, left, right, bottom)
+        self._paint_labels(p, left, right)
         if self.hasFocus():
             p.setPen(QPen(HANDLE.darker(150), 2))
             p.setBrush(Qt.NoBrush)
@@ -276,11 +293,11 @@ class Timeline(QWidget):
             self.setToolTip(self.tip())
         return super().event(event)
 
-    def _paint_labels(self, p: QPainter, left: float, right: float, bottom: float) -> None:
+    def _paint_labels(self, p: QPainter, left: float, right: float) -> None:
         if self.limit_end <= self.limit_start:
             return
         p.setPen(TEXT)
-        y = bottom + 16
+        y = self.words_baseline()
         in_text, mid, out_text = self.labels()
         p.drawText(QPointF(left, y), in_text)
         fm = p.fontMetrics()
