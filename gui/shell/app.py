@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from gui.shell import language
@@ -16,7 +17,7 @@ from gui.shell.context import make_context
 from gui.shell.main_window import MainWindow
 from gui.shell.platform_check import cannot_start_reason
 from gui.shell.stopping import GRACE_S, SignalStop
-from gui.shell.style import sized
+from gui.shell.style import light_palette, sheet
 from gui.shell.tray import Tray, app_icon
 
 
@@ -30,7 +31,12 @@ def application() -> QApplication:
     app.setWindowIcon(app_icon())
     # The system's font as the platform gave it: a style sheet never changes it, so a second
     # call reads the same size.
-    app.setStyleSheet(sized(app.font().pointSizeF()))
+    hints = QApplication.styleHints()   # kept: its accessibility hints are its own
+    high_contrast = (hints.accessibility().contrastPreference()
+                     == Qt.ContrastPreference.HighContrast)
+    if not high_contrast:
+        app.setPalette(light_palette())
+    app.setStyleSheet(sheet(app.font().pointSizeF(), high_contrast))
     return app
 
 
