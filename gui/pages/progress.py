@@ -64,6 +64,7 @@ class ProgressPage(QWidget):
         """Follow `job` (an agent Job) from now on."""
         self.job, self.finished_ok = job, None
         self.title.setText(title)
+        self.bar.setAccessibleName(title)   # a screen reader says whose progress it is
         self.stage.setText(self.tr("Starting\u2026"))
         self.bar.setValue(0)
         self.result.setText(
@@ -101,7 +102,14 @@ class ProgressPage(QWidget):
         self.finished_ok = ok
         self.cancel_button.hide()
         self.done_button.show()
-        self.done_button.setFocus(Qt.OtherFocusReason)   # Enter or Space leaves, as a click
+        self._say_outcome(ok, message)
+        # The outcome rides on Back, where the focus goes (Enter or Space leaves, as a click):
+        # a screen reader says it as the focus arrives.
+        self.done_button.setAccessibleDescription(f"{self.stage.text()}. {self.result.text()}")
+        self.done_button.setFocus(Qt.OtherFocusReason)
+
+    def _say_outcome(self, ok: bool, message: str) -> None:
+        """The stage and result lines for a job that ended: finished, cancelled or failed."""
         if ok:
             self.bar.setValue(1000)
             self.stage.setText(self.tr("Finished"))
