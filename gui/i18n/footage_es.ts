@@ -185,6 +185,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
 <context>
     <name>ClockStep</name>
     <message>
+        <source>Camera whose clock to check</source>
+        <translation>Cámara cuyo reloj comprobar</translation>
+    </message>
+    <message>
         <source>Show a picture</source>
         <translation>Mostrar una imagen</translation>
     </message>
@@ -1225,6 +1229,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Siguiente</translation>
     </message>
     <message>
+        <source>Register with an agency</source>
+        <translation>Registrarse con una agencia</translation>
+    </message>
+    <message>
         <source>Send the changes</source>
         <translation>Enviar los cambios</translation>
     </message>
@@ -1474,6 +1482,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El motivo se ha recortado a {n} caracteres, lo máximo que acepta una agencia.</translation>
     </message>
     <message>
+        <source>Who asks and why</source>
+        <translation>Quién lo pide y por qué</translation>
+    </message>
+    <message>
         <source>Request {case} from {agency}</source>
         <translation>Solicitud {case} de {agency}</translation>
     </message>
@@ -1685,6 +1697,13 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>&apos;{old}&apos; is now called &apos;{new}&apos;.</source>
         <translation>«{old}» ahora se llama «{new}».</translation>
+    </message>
+</context>
+<context>
+    <name>StripArea</name>
+    <message>
+        <source>Your cameras at this time</source>
+        <translation>Sus cámaras a esta hora</translation>
     </message>
 </context>
 <context>

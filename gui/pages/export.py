@@ -112,6 +112,7 @@ class ExportPage(QWidget):
         look.addLayout(side)
         col.addLayout(look, 1)
         scroll = QScrollArea()
+        scroll.setAccessibleName(self.tr("Export a clip by hand"))   # Tab stops on it
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
         scroll.setWidget(holder)

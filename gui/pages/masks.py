@@ -81,7 +81,9 @@ class MasksPage(QWidget):
         top.addWidget(back)
         top.addWidget(plain_label(self.tr("Privacy masks"), "pageTitle"), 1)
         pick = QHBoxLayout()
-        pick.addWidget(QLabel(self.tr("Camera")))
+        named = QLabel(self.tr("Camera"))
+        named.setBuddy(self.cameras)   # its name for a screen reader
+        pick.addWidget(named)
         pick.addWidget(self.cameras)
         pick.addWidget(self.count, 1)
         buttons = QHBoxLayout()

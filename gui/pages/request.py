@@ -98,6 +98,7 @@ class RequestPage(QWidget):
         timelines across the right, the preview beside the choices under them, and what
         will leave this PC above the buttons at the bottom."""
         info = FactsArea()
+        info.setAccessibleName(self.tr("Who asks and why"))   # Tab stops on it
         info.setObjectName("card")
         info.viewport().setAutoFillBackground(False)   # the card's white shows through
         self.info.setObjectName("cardBody")

@@ -83,6 +83,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Limit upload speed to"), self.rate)
         body = QWidget()
         scroll = QScrollArea()   # the sections are taller than a small screen
+        scroll.setAccessibleName(self.tr("Settings"))   # Tab stops on it
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
         scroll.setWidget(body)

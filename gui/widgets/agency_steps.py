@@ -57,8 +57,9 @@ class AgencyStep(QWidget):
         self.choose_button = choose = QPushButton(self.tr("Choose the agency file\u2026"))
         choose.clicked.connect(self.choose)
         self.result = plain_label(name="summary")
-        box = QVBoxLayout(scrolling_body(self))   # scrolls above Back and Next
-        box.addWidget(plain_label(self.tr("Which police agency may ask you?"), "sectionTitle"))
+        title = self.tr("Which police agency may ask you?")
+        box = QVBoxLayout(scrolling_body(self, title))   # scrolls above Back and Next
+        box.addWidget(plain_label(title, "sectionTitle"))
         box.addWidget(plain_label(self.tr("The agency gives you a small file when you sign up. It "
                                           "holds their name, their call-back number and the keys "
                                           "that sign their requests. Requests from anyone else are "

@@ -276,6 +276,7 @@ class StripArea(QScrollArea):
         super().__init__(parent)
         self.strip = strip
         strip.tab_anchor = self   # Tab goes from this area to its cameras
+        self.setAccessibleName(self.tr("Your cameras at this time"))
         self.setWidget(strip)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.NoFrame)

@@ -32,6 +32,7 @@ class ClockStep(QWidget):
         self.sources: list = []
         self.frame_at: int | None = None
         self.source_box = QComboBox()
+        self.source_box.setAccessibleName(self.tr("Camera whose clock to check"))
         self.show_button = show = QPushButton(self.tr("Show a picture"))
         show.clicked.connect(lambda: self.show_frame())
         self.picture = QLabel("")
@@ -54,8 +55,9 @@ class ClockStep(QWidget):
         when.addWidget(self.true_zone)
         when.addWidget(self.save_button)
         when.addStretch(1)
-        box = QVBoxLayout(scrolling_body(self))   # scrolls above Back and Next
-        box.addWidget(plain_label(self.tr("Is the camera's clock right?"), "sectionTitle"))
+        title = self.tr("Is the camera's clock right?")
+        box = QVBoxLayout(scrolling_body(self, title))   # scrolls above Back and Next
+        box.addWidget(plain_label(title, "sectionTitle"))
         box.addWidget(plain_label(self.tr("Hold your phone's clock up to the camera (or note the "
                                           "time as you walk past it), then find that "
                                           "moment here and type the real time. You can "

@@ -75,8 +75,9 @@ class FolderStep(QWidget):
         form.addRow(self.tr("Camera name"), self.camera)
         form.addRow(self.tr("Recorder type"), self.layout_box)
         form.addRow(self.tr("Time zone of the recorder"), self.tz)
-        box = QVBoxLayout(scrolling_body(self))   # scrolls above Back and Next
-        box.addWidget(plain_label(self.tr("Where are your recordings?"), "sectionTitle"))
+        title = self.tr("Where are your recordings?")
+        box = QVBoxLayout(scrolling_body(self, title))   # scrolls above Back and Next
+        box.addWidget(plain_label(title, "sectionTitle"))
         box.addWidget(plain_label(self.tr("The app only ever reads this folder; it never changes, "
                                           "moves or deletes anything in it."), "hint"))
         box.addLayout(line)

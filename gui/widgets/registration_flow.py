@@ -69,7 +69,7 @@ class RegistrationFlow(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(crumbs)
-        box.addWidget(scrolled(self.pages), 1)   # a small screen: Back and Next stay in reach
+        box.addWidget(scrolled(self.pages, self.tr("Register with an agency")), 1)   # a small screen: Back and Next stay in reach
         box.addLayout(nav)
 
     # starting ----------------------------------------------------------------------------

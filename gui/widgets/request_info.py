@@ -36,6 +36,7 @@ class RequestInfo(QWidget):
         self.message = QPlainTextEdit()
         self.message.setReadOnly(True)
         self.message.setObjectName("message")
+        self.message.setAccessibleName(self.tr("Their message"))
         self.message.setMaximumHeight(140)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)

@@ -6,10 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 
-def scrolled(widget: QWidget) -> QScrollArea:
+def scrolled(widget: QWidget, name: str) -> QScrollArea:
     """`widget` in a frameless vertical scroll area that takes its width and, when there is
-    room, its whole height (no scroll bar then)."""
+    room, its whole height (no scroll bar then). Tab stops on the area (its arrows scroll), so
+    it has a `name` for a screen reader to say."""
     area = QScrollArea()
+    area.setAccessibleName(name)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
@@ -18,11 +20,11 @@ def scrolled(widget: QWidget) -> QScrollArea:
     return area
 
 
-def scrolling_body(owner: QWidget) -> QWidget:
+def scrolling_body(owner: QWidget, name: str) -> QWidget:
     """A body for `owner` to lay its contents out on, which scrolls when `owner` is smaller
-    than they are (a set-up step above the page's Back and Next)."""
+    than they are (a set-up step above the page's Back and Next); `name` is the area's."""
     body = QWidget()
     outer = QVBoxLayout(owner)
     outer.setContentsMargins(0, 0, 0, 0)
-    outer.addWidget(scrolled(body))
+    outer.addWidget(scrolled(body, name))
     return body
