@@ -30,6 +30,7 @@ from gui.widgets.labels import plain_label
 from gui.widgets.options import Options
 from gui.widgets.preview_pane import PreviewPane
 from gui.widgets.sending import action_bar, outgoing
+from gui.widgets.spoken import status_label
 
 
 def recent_range(agent, cameras: list[str], now_us: int) -> tuple[int, int] | None:
@@ -71,7 +72,7 @@ class ExportPage(QWidget):
         self.export_button = QPushButton(self.tr("Export"))
         self.export_button.setObjectName("primary")
         self.export_button.clicked.connect(self.export)
-        self.status = plain_label(name="caption")
+        self.status = status_label()
         self.strip.changed.connect(self.refresh_summary)
         self.strip.positionChanged.connect(self.preview.show_at)
         opts.changed.connect(self.refresh_summary)

@@ -24,6 +24,7 @@ from gui.views.requests import in_owner_words
 from gui.views.times import US
 from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.labels import cell, plain_label
+from gui.widgets.spoken import status_label
 
 COLUMNS = ("", QT_TRANSLATE_NOOP("InboxPage", "Agency"), QT_TRANSLATE_NOOP("InboxPage", "Case"),
            QT_TRANSLATE_NOOP("InboxPage", "Footage from (your time)"),
@@ -84,7 +85,7 @@ class InboxPage(QWidget):
                                     "notification.")
         self.empty = plain_label(self._no_requests, "empty")
         self.empty.setAlignment(Qt.AlignCenter)
-        self.status = plain_label(name="caption")
+        self.status = status_label()
         # Portals the app has not reached for a while: no request can arrive from them.
         self.portals = plain_label(name="caption")
         self.portals.hide()

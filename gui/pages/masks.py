@@ -19,6 +19,7 @@ from agent.views import CameraMasks
 from gui.widgets.labels import plain_label
 from gui.widgets.mask_canvas import MaskCanvas
 from gui.widgets.preview_pane import to_image
+from gui.widgets.spoken import status_label
 from gui.widgets.unsaved import leave_unsaved
 
 FRAME_WIDTH = 960
@@ -75,7 +76,7 @@ class MasksPage(QWidget):
         self.clear_button.clicked.connect(self.canvas.clear)
         self.save_button.clicked.connect(self.save)
         self.count = plain_label(name="caption")
-        self.status = plain_label(name="caption")
+        self.status = status_label()
         self.canvas.changed.connect(self._show_count)
         top = QHBoxLayout()
         top.addWidget(back)

@@ -25,6 +25,7 @@ from gui.widgets.labels import plain_label
 from gui.widgets.list_tables import button_row, fill, list_table
 from gui.widgets.recorder_step import RecorderDialog
 from gui.widgets.registrations_panel import RegistrationsPanel, confirm
+from gui.widgets.spoken import status_label
 from gui.widgets.unsaved import leave_unsaved
 
 
@@ -73,7 +74,7 @@ class SettingsPage(QWidget):
         self.save_button = save = QPushButton(self.tr("Save settings"))
         save.setObjectName("primary")
         save.clicked.connect(self.save)
-        self.status = plain_label(name="caption")
+        self.status = status_label()
         self.agencies = AgenciesPanel(ctx, self.status.setText)
         self.agencies.changed.connect(self._agencies_changed)
         self.registrations = RegistrationsPanel(ctx)

@@ -28,6 +28,7 @@ from gui.views import requests
 from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.folder_problems import FolderProblems
 from gui.widgets.key_lock import KeyLock
+from gui.widgets.spoken import say
 
 NAV = ((QT_TRANSLATE_NOOP("MainWindow", "Requests"), "inbox"),
        (QT_TRANSLATE_NOOP("MainWindow", "Export a clip"), "export"),
@@ -207,9 +208,11 @@ class MainWindow(QMainWindow):
 
     def _announce(self, views: list) -> None:
         for v in views:
-            self.tray.notify(self.tr("New footage request"),
-                             self.tr("{agency} asks about case {case}. Open the app to review.")
-                             .format(agency=requests.agency_name(v), case=requests.case(v)))
+            title = self.tr("New footage request")
+            text = (self.tr("{agency} asks about case {case}. Open the app to review.")
+                    .format(agency=requests.agency_name(v), case=requests.case(v)))
+            self.tray.notify(title, text)
+            say(self, f"{title}: {text}")   # a screen reader hears it in the app too
 
     def bring_up(self) -> None:
         self.show()

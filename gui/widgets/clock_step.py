@@ -21,6 +21,7 @@ from gui.views.times import US, wall_us
 from gui.widgets.labels import plain_label
 from gui.widgets.preview_pane import to_image
 from gui.widgets.scrolling import scrolling_body
+from gui.widgets.spoken import status_label
 
 
 class ClockStep(QWidget):
@@ -44,7 +45,7 @@ class ClockStep(QWidget):
         self.save_button = QPushButton(self.tr("Save the difference"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
-        self.status = plain_label(name="caption")
+        self.status = status_label()
         top = QHBoxLayout()
         top.addWidget(self.source_box, 1)
         top.addWidget(show)

@@ -22,6 +22,7 @@ from gui.views import display
 from gui.widgets.labels import plain_label
 from gui.widgets.recorder_step import RecorderDialog
 from gui.widgets.scrolling import scrolling_body
+from gui.widgets.spoken import status_label
 
 
 class FolderStep(QWidget):
@@ -57,7 +58,7 @@ class FolderStep(QWidget):
         self.add_button.setObjectName("primary")
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.add)
-        self.status = plain_label(name="caption")
+        self.status = status_label()
         # The first scan of a share of tens of thousands of files takes minutes: the count of
         # files looked at, which the scan's thread leaves here, is shown as it grows.
         self._files_seen = 0

@@ -28,6 +28,7 @@ from gui.views import display
 from gui.views.core_words import in_owner_language
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 from gui.widgets.labels import cell, plain_label
+from gui.widgets.spoken import status_label
 
 MAKES = (("Reolink", "reolink"),
          (QT_TRANSLATE_NOOP("RecorderDialog", "Dahua, Amcrest or Lorex"), "dahua"),
@@ -79,7 +80,7 @@ class RecorderDialog(QDialog):
         self.add_button.setObjectName("primary")
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.add)
-        self.status = plain_label(name="caption")
+        self.status = status_label()
         form = QFormLayout()
         form.addRow(self.tr("Address"), self.address)
         form.addRow(self.tr("Make"), self.make)

@@ -19,6 +19,7 @@ from gui.widgets.camera_places import CameraPlaces
 from gui.widgets.labels import plain_label
 from gui.widgets.registration_pages import ContactPage, InvitePage, ResultPage, ReviewPage
 from gui.widgets.scrolling import scrolled
+from gui.widgets.spoken import status_label
 
 INVITE, CONTACT, CAMERAS, REVIEW, RESULT = range(5)
 CRUMBS = (QT_TRANSLATE_NOOP("RegistrationFlow", "Agency and invite"),
@@ -56,7 +57,7 @@ class RegistrationFlow(QWidget):
         self.cancel_button.clicked.connect(lambda: self.closed.emit(self.done_ok))
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
-        self.status = plain_label(name="caption")
+        self.status = status_label()
         crumbs = QHBoxLayout()
         for c in self.crumbs:
             crumbs.addWidget(c)

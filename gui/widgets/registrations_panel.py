@@ -18,6 +18,7 @@ from gui.views import registrations as words
 from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.labels import cell, plain_label
 from gui.widgets.list_tables import button_row
+from gui.widgets.spoken import status_label
 
 COLUMNS = (QT_TRANSLATE_NOOP("RegistrationsPanel", "Agency"),
            QT_TRANSLATE_NOOP("RegistrationsPanel", "Registration"),
@@ -67,10 +68,10 @@ class RegistrationsPanel(QWidget):
         self.change_button.clicked.connect(self.change)
         self.unregister_button.clicked.connect(self.unregister)
         self.rotate_button.clicked.connect(self.rotate)
-        self.status = plain_label(name="caption")
+        self.status = status_label()
         self.pending = plain_label(name="urgent")
         self.pending.hide()
-        self.key_status = plain_label(name="caption")
+        self.key_status = status_label()
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(plain_label(self.tr("Registrations"), "sectionTitle"))
