@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont  # noqa: E402
 from PySide6.QtWidgets import QLabel  # noqa: E402
 
 from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
+from tests.test_gui_fit import app_window  # noqa: E402,F401
 
 LARGE_PT = 20.0   # a 9-pt system font made twice as large, and more
 
@@ -83,3 +84,44 @@ def test_the_sidebar_has_no_scroll_bar_in_large_text(qtbot, big_win):
     settle(qtbot, win)
     assert win.nav.sizeHintForColumn(0) > win.nav.viewport().width()   # wider than its room
     assert not win.nav.horizontalScrollBar().isVisible()
+
+
+@pytest.mark.parametrize("points", [14.0, LARGE_PT])
+def test_large_text_on_a_small_screen_keeps_every_page_in_the_window(qtbot, qapp, points,
+                                                                     request):
+    """With text at 150 % (14 pt) the window could not be made narrower than 1057 pixels, at
+    200 % 1252: on a 1024x600 screen Approve and send, Export and Next lay beyond its edge.
+    Pages larger than the window now scroll inside it, and Tab brings each control into view."""
+    from PySide6.QtCore import QSize, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from demo.screenshots import SMALL_SCREENS, window_size
+    from gui.shell.app import application
+    before = qapp.font()
+    large = QFont(before)
+    large.setPointSizeF(points)
+    qapp.setFont(large)
+    application()
+    try:
+        win, _world = request.getfixturevalue("app_window")
+        screen = window_size(SMALL_SCREENS[0])
+        win.resize(screen)
+        win.open_request(next(v for v in win.inbox.views if v.status == "new"))
+        settle(qtbot, win)
+        for page, button in ((win.request, win.request.approve_button),
+                             (win.inbox, win.inbox.export_button)):
+            if page is win.inbox:
+                win.show_page("inbox")
+                settle(qtbot, win)
+            hint = win.minimumSizeHint()
+            assert hint.width() <= screen.width() and hint.height() <= screen.height()
+            assert win.size() == QSize(screen)
+            button.setFocus(Qt.TabFocusReason)
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Backtab)
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)   # as Tab reaches it
+            assert QApplication.focusWidget() is button
+            corner = button.mapTo(win, button.rect().bottomRight())
+            assert win.rect().contains(corner), (button.text(), corner)
+    finally:
+        qapp.setFont(before)
+        application()

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QMainWindow,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from gui.views import requests
 from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.folder_problems import FolderProblems
 from gui.widgets.key_lock import KeyLock
+from gui.shell.page_area import PageStack, page_area
 from gui.widgets.spoken import say
 
 NAV = ((QT_TRANSLATE_NOOP("MainWindow", "Requests"), "inbox"),
@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
         self.first_run = FirstRunPage(ctx)
         self.masks = MasksPage(ctx)
         self.register = RegisterPage(ctx)
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         for page in self._pages().values():
             self.pages.addWidget(page)
         self.folder_problems = FolderProblems(ctx)
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.folder_problems)
         column.addWidget(self.key_lock)
-        column.addWidget(self.pages, 1)
+        column.addWidget(page_area(self.pages), 1)
         line.addLayout(column, 1)
         self.setCentralWidget(body)
         self._connect()
