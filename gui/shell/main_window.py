@@ -36,6 +36,7 @@ NAV = ((QT_TRANSLATE_NOOP("MainWindow", "Requests"), "inbox"),
        (QT_TRANSLATE_NOOP("MainWindow", "Settings"), "settings"),
        (QT_TRANSLATE_NOOP("MainWindow", "Set up"), "first_run"))
 NAV_WIDEST = 210
+NAV_PT = 11.0   # the sidebar's text size in the style sheet, for the usual system text
 
 
 class MainWindow(QMainWindow):
@@ -64,12 +65,14 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(self.tr("Pages"))
         self.nav.addItems([self.tr(title) for title, _ in NAV])
         # As wide as its longest entry in the owner's language (190 px at least), but no wider
-        # than NAV_WIDEST: a longer entry wraps (a 1024-pixel screen needs the room).
+        # than NAV_WIDEST: a longer entry wraps (a 1024-pixel screen needs the room). Large
+        # system text widens the cap alike (the pages scroll then), so no entry is cut.
         self.nav.setWordWrap(True)
-        # Large system text makes an entry's padding wider than the cap: the text still shows,
-        # and a scroll bar under five words only got in the way.
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.nav.setFixedWidth(min(NAV_WIDEST, max(190, self.nav.sizeHintForColumn(0) + 40)))
+        self.nav.ensurePolished()   # the style sheet's font: the system's text size counts
+        grown = max(1.0, self.nav.font().pointSizeF() / NAV_PT)
+        self.nav.setFixedWidth(min(round(NAV_WIDEST * grown),
+                                   max(190, self.nav.sizeHintForColumn(0) + 40)))
         self.nav.currentRowChanged.connect(lambda row: self.show_page(NAV[row][1]))
         body = QWidget()
         line = QHBoxLayout(body)
