@@ -2,6 +2,7 @@
 pass, and nothing on either file telling which. Neither may be exported as the other's hour."""
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from datetime import datetime, timezone
@@ -82,6 +83,27 @@ def clocks_back_recently() -> tuple[str, int]:
     return f"XST0XDT,M{summer_from}.1.0,{rule}", back * US
 
 
+@contextlib.contextmanager
+def yard_on_a_recorder(tmp_path: Path, vendor: str, posix: str, clips):
+    """An agent with a `vendor` recorder on 127.0.0.1 in zone `posix` (Hikvision writing local
+    time) whose channel Yard holds `clips`, (start, seconds, fps) each, added as camera yard."""
+    root = tmp_path / "nvr"
+    for start, seconds, fps in clips:
+        write_clip(ClipSpec(path=root / channel_folder(1, "Yard") / clip_name(start, start + seconds * US),
+                            start_us=start, seconds=seconds, fps=fps, gop_s=2.0))
+    agent = Agent(tmp_path / "home")
+    try:
+        with Simulator(root, vendor, "admin", PASSWORD, tls=True, zone=posix,
+                       hik_z_is_local=True) as sim:
+            address = RecorderAddress(sim.url, vendor, "admin", agent.look_at_recorder(sim.url),
+                                      None, z_is_local=vendor == "hikvision")
+            agent.add_recorder(address, PASSWORD, cameras=("yard",))
+            yield agent
+    finally:
+        agent.close()
+
+
+
 def test_a_recorders_recording_of_the_repeated_hour_is_not_exported_either(
         tmp_path, monkeypatch):
     # A Hikvision NVR writing local time: its search gives both 01:20s at the same instant, and
@@ -89,29 +111,18 @@ def test_a_recorders_recording_of_the_repeated_hour_is_not_exported_either(
     monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
     posix, back_us = clocks_back_recently()
     summer, winter = back_us - 40 * 60 * US, back_us + 20 * 60 * US   # the same wall time
-    root = tmp_path / "nvr"
-    for start in (summer, winter):
-        write_clip(ClipSpec(path=root / channel_folder(1, "Yard") / clip_name(start, start + 10 * US),
-                            start_us=start, seconds=10, gop_s=2.0))
-    agent = Agent(tmp_path / "home")
-    try:
-        with Simulator(root, "hikvision", "admin", PASSWORD, tls=True, zone=posix,
-                       hik_z_is_local=True) as sim:
-            address = RecorderAddress(sim.url, "hikvision", "admin",
-                                      agent.look_at_recorder(sim.url), None, z_is_local=True)
-            agent.add_recorder(address, PASSWORD, cameras=("yard",))
-            assert [r.start_us for r in agent.recordings()] == [summer, summer]
-            # Coverage says so before any export is tried: it counted both as recorded.
-            assert [r.alt_start_us for r in agent.recordings()] == [winter, winter]
-            cov = agent.coverage("yard", summer, summer + 10 * US)
-            assert cov.covered_us == 0 and [m.status for m in cov.marks] == ["ambiguous"] * 2
-            with pytest.raises(NotFound) as refused:
-                agent.export("yard", summer + 2 * US, summer + 8 * US, tmp_path / "out")
-        assert "is ambiguous (the recorder wrote its start in the repeated fall-back hour" in \
-            str(refused.value)
-        assert not any((tmp_path / "out").glob("*/data/*.mp4"))
-    finally:
-        agent.close()
+    with yard_on_a_recorder(tmp_path, "hikvision", posix,
+                            [(summer, 10, 10), (winter, 10, 10)]) as agent:
+        assert [r.start_us for r in agent.recordings()] == [summer, summer]
+        # Coverage says so before any export is tried: it counted both as recorded.
+        assert [r.alt_start_us for r in agent.recordings()] == [winter, winter]
+        cov = agent.coverage("yard", summer, summer + 10 * US)
+        assert cov.covered_us == 0 and [m.status for m in cov.marks] == ["ambiguous"] * 2
+        with pytest.raises(NotFound) as refused:
+            agent.export("yard", summer + 2 * US, summer + 8 * US, tmp_path / "out")
+    assert "is ambiguous (the recorder wrote its start in the repeated fall-back hour" in \
+        str(refused.value)
+    assert not any((tmp_path / "out").glob("*/data/*.mp4"))
 
 
 @pytest.mark.parametrize("which", ["summer", "winter"])
@@ -124,24 +135,15 @@ def test_a_reolink_nvrs_download_by_times_of_the_repeated_hour_is_not_exported(
     monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
     posix, back_us = clocks_back_recently()
     starts = {"summer": back_us - 40 * 60 * US, "winter": back_us + 20 * 60 * US}
-    root = tmp_path / "nvr"
-    for start in starts.values():   # the same wall time, one in each pass
-        write_clip(ClipSpec(path=root / channel_folder(1, "Yard") / clip_name(start, start + 10 * US),
-                            start_us=start, seconds=10, gop_s=2.0))
-    agent = Agent(tmp_path / "home")
-    try:
-        with Simulator(root, "reolink", "admin", PASSWORD, tls=True, zone=posix) as sim:
-            address = RecorderAddress(sim.url, "reolink", "admin",
-                                      agent.look_at_recorder(sim.url), None)
-            agent.add_recorder(address, PASSWORD, cameras=("yard",))
-            assert sorted(r.start_us for r in agent.recordings()) == sorted(starts.values())
-            start = starts[which]
-            with pytest.raises(NotFound) as refused:
-                agent.export("yard", start + 2 * US, start + 8 * US, tmp_path / "out")
-        assert "which the repeated fall-back hour gives twice" in str(refused.value)
-        assert not any((tmp_path / "out").glob("*/data/*.mp4"))
-    finally:
-        agent.close()
+    # the same wall time, one in each pass
+    with yard_on_a_recorder(tmp_path, "reolink", posix,
+                            [(start, 10, 10) for start in starts.values()]) as agent:
+        assert sorted(r.start_us for r in agent.recordings()) == sorted(starts.values())
+        start = starts[which]
+        with pytest.raises(NotFound) as refused:
+            agent.export("yard", start + 2 * US, start + 8 * US, tmp_path / "out")
+    assert "which the repeated fall-back hour gives twice" in str(refused.value)
+    assert not any((tmp_path / "out").glob("*/data/*.mp4"))
 
 
 def test_a_part_of_a_recording_in_the_repeated_hour_is_fetched_as_the_hour_it_is(
@@ -153,25 +155,13 @@ def test_a_part_of_a_recording_in_the_repeated_hour_is_fetched_as_the_hour_it_is
     and cut, and the clip's first frame is the one captured at the window's start."""
     monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
     posix, back_us = clocks_back_recently()
-    start, end = back_us - 300 * US, back_us + 300 * US
-    root = tmp_path / "nvr"
-    write_clip(ClipSpec(path=root / channel_folder(1, "Yard") / clip_name(start, end),
-                        start_us=start, seconds=600, fps=2, gop_s=2.0))
-    agent = Agent(tmp_path / "home")
-    try:
-        with Simulator(root, "hikvision", "admin", PASSWORD, tls=True, zone=posix,
-                       hik_z_is_local=True) as sim:
-            address = RecorderAddress(sim.url, "hikvision", "admin",
-                                      agent.look_at_recorder(sim.url), None, z_is_local=True)
-            agent.add_recorder(address, PASSWORD, cameras=("yard",))
-            done = agent.export("yard", back_us + 60 * US, back_us + 70 * US, tmp_path / "out",
-                                mode="exact")
-        with av.open(str(done.clip)) as clip:
-            first = next(clip.decode(video=0)).to_ndarray(format="gray")
-        assert read_stamp(first) == back_us + 60 * US
-        assert done.cut.frames == 10 * 2
-    finally:
-        agent.close()
+    with yard_on_a_recorder(tmp_path, "hikvision", posix, [(back_us - 300 * US, 600, 2)]) as agent:
+        done = agent.export("yard", back_us + 60 * US, back_us + 70 * US, tmp_path / "out",
+                            mode="exact")
+    with av.open(str(done.clip)) as clip:
+        first = next(clip.decode(video=0)).to_ndarray(format="gray")
+    assert read_stamp(first) == back_us + 60 * US
+    assert done.cut.frames == 10 * 2
 
 
 @pytest.mark.parametrize("vendor", ["hikvision", "reolink"])
@@ -183,36 +173,25 @@ def test_a_recorders_recording_across_the_change_ends_after_it_starts(vendor, tm
     monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
     posix, back_us = clocks_back_recently()
     start, end = back_us - 20 * US, back_us + 20 * US
-    root = tmp_path / "nvr"
-    write_clip(ClipSpec(path=root / channel_folder(1, "Yard") / clip_name(start, end),
-                        start_us=start, seconds=40, fps=5, gop_s=2.0))
-    agent = Agent(tmp_path / "home")
-    try:
-        with Simulator(root, vendor, "admin", PASSWORD, tls=True, zone=posix,
-                       hik_z_is_local=True) as sim:
-            address = RecorderAddress(sim.url, vendor, "admin", agent.look_at_recorder(sim.url),
-                                      None, z_is_local=vendor == "hikvision")
-            agent.add_recorder(address, PASSWORD, cameras=("yard",))
-            (row,) = agent.recordings()
-            # Its end, read again by the clock after the change, says which start it was.
-            assert (row.start_us, row.end_us, row.alt_start_us) == (start, end, None)
-            assert agent.coverage("yard", start - 10 * US, end + 10 * US).covered_us == 40 * US
-            if vendor == "reolink":
-                # An NVR's download by wall times (00:59:50 to 00:00:10) cannot name it: it
-                # said "no footage for that time any more", untrue.
-                with pytest.raises(AgentError) as refused:
-                    agent.export("yard", start + 10 * US, end - 10 * US, tmp_path / "out")
-                assert "its clock went back an hour inside this stretch" in str(refused.value)
-                assert "no footage" not in str(refused.value)
-                return
-            # Its part asked by wall times (00:59:50 to 00:00:10) names no stretch: the whole
-            # recording is fetched and cut.
-            done = agent.export("yard", start + 10 * US, end - 10 * US, tmp_path / "out",
-                                mode="exact")
-        assert done.cut.frames == 20 * 5
-        assert done.plan.start_us == start + 10 * US
-    finally:
-        agent.close()
+    with yard_on_a_recorder(tmp_path, vendor, posix, [(start, 40, 5)]) as agent:
+        (row,) = agent.recordings()
+        # Its end, read again by the clock after the change, says which start it was.
+        assert (row.start_us, row.end_us, row.alt_start_us) == (start, end, None)
+        assert agent.coverage("yard", start - 10 * US, end + 10 * US).covered_us == 40 * US
+        if vendor == "reolink":
+            # An NVR's download by wall times (00:59:50 to 00:00:10) cannot name it: it said
+            # "no footage for that time any more", untrue.
+            with pytest.raises(AgentError) as refused:
+                agent.export("yard", start + 10 * US, end - 10 * US, tmp_path / "out")
+            assert "its clock went back an hour inside this stretch" in str(refused.value)
+            assert "no footage" not in str(refused.value)
+            return
+        # Its part asked by wall times (00:59:50 to 00:00:10) names no stretch: the whole
+        # recording is fetched and cut.
+        done = agent.export("yard", start + 10 * US, end - 10 * US, tmp_path / "out",
+                            mode="exact")
+    assert done.cut.frames == 20 * 5
+    assert done.plan.start_us == start + 10 * US
 
 
 @pytest.mark.parametrize("sqlite", [False, True])
