@@ -13,7 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from agent.audit.log import AuditLog
@@ -179,9 +179,13 @@ def test_kill_9_during_export_leaves_no_package_that_looks_finished(tmp_path):
 
 
 # -- approve: export, decision, upload -------------------------------------------------------
-def test_kill_9_during_an_approvals_upload_resumes_it_without_redoing_the_export(tmp_path):
+@contextmanager
+def yard_request(tmp_path: Path, seconds: int, case: str):
+    """The reference portal on 127.0.0.1 (running while in the block) with one request for
+    camera yard, the owner's seconds of its recordings indexed: (portal, home, the entry)."""
     t0 = (int(time.time()) - 3600) * US
-    make_recordings(tmp_path / "yard", "blue-iris", "yard", t0, 1, 6.0, fps=10, gop_s=1.0)
+    make_recordings(tmp_path / "yard", "blue-iris", "yard", t0, 1, float(seconds), fps=10,
+                    gop_s=1.0)
     portal = Portal.init(tmp_path / "portal", "Example Police Department", AGENCY_ID,
                          "+1-206-555-0100")
     home = tmp_path / "home"
@@ -191,10 +195,16 @@ def test_kill_9_during_an_approvals_upload_resumes_it_without_redoing_the_export
             agent.scan([str(tmp_path / "yard")], tz="UTC")
             agent.requests.trust.add(portal.state_dir / "agency.json")
             reg = enrol(home, portal, ("yard",)).registration
-            portal.create_request(reg, t0, t0 + 6 * US, "2026-5", "Det. Roe", cameras=("yard",))
+            portal.create_request(reg, t0, t0 + seconds * US, case, "Det. Roe",
+                                  cameras=("yard",))
             (entry,) = agent.requests.sync().new
         finally:
             agent.close()
+        yield portal, home, entry
+
+
+def test_kill_9_during_an_approvals_upload_resumes_it_without_redoing_the_export(tmp_path):
+    with yard_request(tmp_path, 6, "2026-5") as (portal, home, entry):
         # A slow home link, so the upload is still going when the power goes.
         save_settings(home, Settings(upload_rate_limit_bps=12_000))
         proc = start(AGENT + ["--home", str(home), "approve", "--yes", "--", entry.jti])
@@ -234,21 +244,7 @@ def test_a_package_build_killed_then_declined_leaves_nothing_of_it_in_the_home(t
     # not that, so the footage stayed in the app's folder for good, where nothing would ever
     # build again. No delivery of the request can run while it is declined (refused), so
     # what such a build left is removed with the rest.
-    t0 = (int(time.time()) - 3600) * US
-    make_recordings(tmp_path / "yard", "blue-iris", "yard", t0, 1, 30.0, fps=10, gop_s=1.0)
-    portal = Portal.init(tmp_path / "portal", "Example Police Department", AGENCY_ID,
-                         "+1-206-555-0100")
-    home = tmp_path / "home"
-    with PortalServer(portal.state_dir):
-        agent = Agent(home)
-        try:
-            agent.scan([str(tmp_path / "yard")], tz="UTC")
-            agent.requests.trust.add(portal.state_dir / "agency.json")
-            reg = enrol(home, portal, ("yard",)).registration
-            portal.create_request(reg, t0, t0 + 30 * US, "2026-6", "Det. Roe", cameras=("yard",))
-            (entry,) = agent.requests.sync().new
-        finally:
-            agent.close()
+    with yard_request(tmp_path, 30, "2026-6") as (portal, home, entry):
         packages = home / "packages" / entry.folder
         for _try in range(3):
             proc = start(AGENT + ["--home", str(home), "approve", "--yes", "--mode", "exact",
