@@ -8,6 +8,8 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
+from pathlib import Path
 
 
 from agent.events import ScanFinished
@@ -28,6 +30,28 @@ def wait_for(predicate, timeout: float = 30.0):
             return value
         time.sleep(0.2)
     raise AssertionError("condition not reached in time")
+
+
+@contextmanager
+def running(home: Path, src: Path, **source):
+    """An agent on `home` with the folder `src` added (`source`: add_source's options),
+    running as `footage-agent run` does while in the block: (the agent, the ScanFinished
+    events so far)."""
+    agent = Agent(home)
+    agent.add_source(src, **source)
+    scans: list[ScanFinished] = []
+    agent.subscribe(lambda event: isinstance(event, ScanFinished) and scans.append(event))
+    stop = threading.Event()
+    thread = threading.Thread(target=agent.run, args=(stop,))
+    try:
+        thread.start()
+        wait_for(lambda: scans)   # the start's scan is done: what comes now is the watcher's
+        yield agent, scans
+    finally:
+        stop.set()
+        thread.join(30)
+        agent.close()
+
 
 
 def test_run_indexes_changes_live_and_listens_on_nothing(tmp_path):
@@ -173,16 +197,8 @@ def test_a_change_in_todays_folder_walks_that_folder_not_the_weeks_before_it(tmp
         (src / day).mkdir(parents=True)
         for hour in range(24):
             os.link(staged, src / day / f"yard.{day}_{hour:02d}0000.mp4")
-    agent = Agent(tmp_path / "home")
-    agent.add_source(src, camera="yard", tz="UTC")
-    scans: list[ScanFinished] = []
-    agent.subscribe(lambda event: isinstance(event, ScanFinished) and scans.append(event))
-    stop = threading.Event()
-    running = threading.Thread(target=agent.run, args=(stop,))
-    paths = lambda: {r.path for r in agent.recordings("yard")}
-    try:
-        running.start()
-        wait_for(lambda: scans)
+    with running(tmp_path / "home", src, camera="yard", tz="UTC") as (agent, scans):
+        paths = lambda: {r.path for r in agent.recordings("yard")}
         assert scans[0].seen == len(days) * 24   # the start's scan is whole
 
         today = src / days[-1]
@@ -198,10 +214,6 @@ def test_a_change_in_todays_folder_walks_that_folder_not_the_weeks_before_it(tmp
         assert not any(p.startswith(str(src / days[1])) for p in paths())
         assert str(src / "20261115" / "yard.20261115_000000.mp4") in paths()
         assert str(src / days[0] / f"yard.{days[0]}_000000.mp4") not in paths()
-    finally:
-        stop.set()
-        running.join(30)
-        agent.close()
 
 
 def test_in_one_folder_of_weeks_of_recordings_a_change_looks_at_that_file_alone(tmp_path):
@@ -213,16 +225,8 @@ def test_in_one_folder_of_weeks_of_recordings_a_change_looks_at_that_file_alone(
     src.mkdir()
     for n in range(14 * 24):
         os.link(staged, src / f"yard.202611{1 + n // 24:02d}_{n % 24:02d}0000.mp4")
-    agent = Agent(tmp_path / "home")
-    agent.add_source(src, camera="yard", tz="UTC")
-    scans: list[ScanFinished] = []
-    agent.subscribe(lambda event: isinstance(event, ScanFinished) and scans.append(event))
-    stop = threading.Event()
-    running = threading.Thread(target=agent.run, args=(stop,))
-    paths = lambda: {r.path for r in agent.recordings("yard")}
-    try:
-        running.start()
-        wait_for(lambda: scans)
+    with running(tmp_path / "home", src, camera="yard", tz="UTC") as (agent, scans):
+        paths = lambda: {r.path for r in agent.recordings("yard")}
         assert scans[0].seen == 14 * 24
         new = src / "yard.20261114_233000.mp4"
         shutil.copy(staged, new)
@@ -234,10 +238,6 @@ def test_in_one_folder_of_weeks_of_recordings_a_change_looks_at_that_file_alone(
         assert not {str(src / "yard.20261101_000000.mp4"),
                     str(src / "yard.20261101_010000.mp4")} & paths()
         assert max(s.seen for s in scans[1:]) <= 2   # a rename's two ends at most
-    finally:
-        stop.set()
-        running.join(30)
-        agent.close()
 
 
 def test_the_folders_a_rescan_walks_and_the_hourly_whole_walk(tmp_path):
@@ -276,22 +276,10 @@ def test_the_first_channel_a_rescan_of_one_folder_meets_is_named_as_a_whole_walk
     (src / "new").mkdir(parents=True)   # there before the start: a file in it is its change
     (staged,) = make_recordings(tmp_path / "stage", "blue-iris", "Cam1",
                                 t("2026-11-20T22:05:00Z"), 1, 4.0, fps=5)
-    agent = Agent(tmp_path / "home")
-    agent.add_source(src, tz="UTC")
-    scans: list[ScanFinished] = []
-    agent.subscribe(lambda event: isinstance(event, ScanFinished) and scans.append(event))
-    stop = threading.Event()
-    running = threading.Thread(target=agent.run, args=(stop,))
-    try:
-        running.start()
-        wait_for(lambda: scans)
+    with running(tmp_path / "home", src, tz="UTC") as (agent, scans):
         shutil.copy(staged, src / "new" / staged.name)
         wait_for(lambda: agent.cameras() == ["porch"])   # never "porch/Cam1" for an hour
         assert [r.channel for r in agent.recordings("porch")] == ["Cam1"]
-    finally:
-        stop.set()
-        running.join(30)
-        agent.close()
 
 
 def test_a_folder_is_rescanned_now_and_then_though_nothing_was_reported(tmp_path):
