@@ -25,12 +25,13 @@ from gui.views.core_words import in_owner_language
 from gui.views.outcomes import PartlyExported
 from gui.views.times import US, wall_us
 from gui.widgets import kept_choices
-from gui.widgets.camera_strip import CameraStrip, StripArea
+from gui.widgets.camera_strip import CameraStrip
 from gui.widgets.labels import plain_label
 from gui.widgets.options import Options
 from gui.widgets.preview_pane import PreviewPane
 from gui.widgets.sending import action_bar, outgoing
 from gui.widgets.spoken import status_label
+from gui.widgets.strip_area import StripArea
 
 
 def recent_range(agent, cameras: list[str], now_us: int) -> tuple[int, int] | None:

@@ -20,7 +20,7 @@ from agent.views import RequestView
 from gui.views import display, requests, summary
 from gui.views.requests import UNDECIDED, in_owner_words
 from gui.views.words import QT_TRANSLATE_NOOP, translate
-from gui.widgets.camera_strip import CameraStrip, StripArea
+from gui.widgets.camera_strip import CameraStrip
 from gui.widgets.kept_copy import KeptCopy
 from gui.widgets.labels import ElidedLabel, QuietLabel, plain_label
 from gui.widgets.options import Options
@@ -29,6 +29,7 @@ from gui.widgets.reason_box import ReasonBox
 from gui.widgets.registrations_panel import confirm
 from gui.widgets.request_info import RequestInfo
 from gui.widgets.sending import action_bar, outgoing
+from gui.widgets.strip_area import StripArea
 
 # A request nothing can leave for any more, and why ('What will leave this PC' says so)
 CLOSED = {

@@ -1,4 +1,5 @@
-"""'What will leave this PC': worked out from the coverage the agent reported, no Qt, no I/O.
+"""'What will leave this PC': worked out from the coverage the agent reported (summed once per
+camera: camera_sums), no Qt, no I/O.
 
 The estimate of size is proportional to the seconds taken from each source file (a copy-mode
 cut moves the same packets); it is labelled "about" on screen.
@@ -7,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from agent.views import Coverage
 from gui.views import display
+from gui.views.camera_sums import CameraSums
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 
 PUBLIC_RECORD = QT_TRANSLATE_NOOP(
@@ -51,44 +52,32 @@ class Outgoing:
         return self.keep_audio and any(p.has_audio for p in self.parts)
 
 
-def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
-    return max(0, min(a1, b1) - max(a0, b0))
-
-
-def camera_part(cov: Coverage, start_us: int, end_us: int, mode: str,
+def camera_part(sums: CameraSums, start_us: int, end_us: int, mode: str,
                 keyframe_us: int | None) -> CameraPart:
-    """What one camera contributes for [start, end), from its coverage of the whole window."""
-    covered = [(max(s.start_us, start_us), min(s.end_us, end_us)) for s in cov.spans
-               if _overlap(s.start_us, s.end_us, start_us, end_us)]
-    seconds_us = sum(e - s for s, e in covered)
+    """What one camera contributes for [start, end), from the sums of its coverage of the
+    whole window (never its files one by one: this runs on every drag of a handle)."""
+    seconds_us = sums.covered_us(start_us, end_us)
+    first = sums.first_covered(start_us, end_us)
     shortfall = 0
-    if mode == "copy" and covered:
-        first = covered[0][0]
+    if mode == "copy" and first is not None:
         shortfall = (keyframe_us - first) if keyframe_us is not None and keyframe_us > first else 0
         shortfall = min(shortfall, seconds_us)
     taken = seconds_us - shortfall
-    size = 0.0
-    for f in cov.files:
-        if f.start_us is None or f.end_us is None or f.end_us <= f.start_us:
-            continue
-        part = _overlap(f.start_us, f.end_us, start_us, end_us)
-        size += f.size * part / (f.end_us - f.start_us)
+    size = sums.bytes_in(start_us, end_us)
     if seconds_us:
         size *= taken / seconds_us
-    gaps = sum(1 for g in cov.gaps if _overlap(g.start_us, g.end_us, start_us, end_us))
-    return CameraPart(cov.camera, taken / 1e6, int(size), gaps, shortfall / 1e6,
-                      any(f.audio for f in cov.files))
+    return CameraPart(sums.camera, taken / 1e6, int(size), sums.gaps_in(start_us, end_us),
+                      shortfall / 1e6, sums.has_audio)
 
 
-def outgoing(coverages: list[Coverage], start_us: int, end_us: int, mode: str, keep_audio: bool,
-             keyframes: dict[str, int | None], redactions: tuple[str, ...] = (),
+def outgoing(cameras: list[CameraSums], start_us: int, end_us: int, mode: str,
+             keep_audio: bool, keyframes: dict[str, int | None], redactions: tuple[str, ...] = (),
              unreadable_masks: tuple[str, ...] = ()) -> Outgoing:
-    """Everything that would be sent for the chosen cameras and selection."""
+    """Everything that would be sent for the chosen cameras (their sums) and selection."""
     parts = tuple(camera_part(c, start_us, end_us, mode, keyframes.get(c.camera))
-                  for c in coverages)
+                  for c in cameras)
     return Outgoing(parts, start_us, end_us, mode, keep_audio, tuple(redactions),
                     tuple(unreadable_masks))
-
 
 
 def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:

@@ -1,16 +1,18 @@
 """Timelines for several cameras over one window, kept in step (same position, same handles).
 
-Coverage, thumbnails and the copy-mode start keyframe are fetched by agent jobs; a newer window
-or selection makes older answers stale (they are dropped by a load number, and thumbnail
-decodes by a preview ticket).
+Coverage (with its sums for the summary: camera_sums), thumbnails and the copy-mode start
+keyframe are fetched by agent jobs; a newer window or selection makes older answers stale
+(they are dropped by a load number, and thumbnail decodes by a preview ticket). A drag's
+moves are followed by the other timelines, and `changed` fires, once the moves queued are
+handled (and when the drag ends), not once per move: 64 cameras follow each turn of the loop.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QScrollArea, QSizePolicy,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from agent.views import one_line
+from gui.views.camera_sums import CameraSums
 from gui.views.coverage import timeline_parts
 from gui.widgets.labels import ElidedCheckBox
 from gui.widgets.preview_pane import to_image
@@ -33,6 +35,7 @@ class CameraStrip(QWidget):
         self.timelines: dict[str, Timeline] = {}
         self.checks: dict[str, QCheckBox] = {}
         self.coverages: dict = {}
+        self.sums: dict[str, CameraSums] = {}   # of each camera with recordings here
         self.keyframes: dict[str, int | None] = {}
         self.start_us = self.end_us = 0
         self.tab_anchor: QWidget = self   # what the cameras follow in Tab's order
@@ -44,6 +47,10 @@ class CameraStrip(QWidget):
         self._box.setContentsMargins(0, 0, 0, 0)
         self._keyframe_timer = QTimer(self, singleShot=True, interval=200)
         self._keyframe_timer.timeout.connect(self._load_keyframes)
+        self._moved: tuple[str, int, int] | None = None   # a selection not yet followed
+        self._moved_to: tuple[str, int] | None = None   # a position not yet followed
+        self._follow_timer = QTimer(self, singleShot=True, interval=0)   # after queued moves
+        self._follow_timer.timeout.connect(self._follow_drag)
 
     # building ----------------------------------------------------------------------------
     def set_cameras(self, cameras: list[str], start_us: int, end_us: int,
@@ -57,7 +64,8 @@ class CameraStrip(QWidget):
         self.timelines.clear()
         self.checks.clear()
         self.held_back = set()
-        self.coverages, self.keyframes = {}, {}
+        self.coverages, self.sums, self.keyframes = {}, {}, {}
+        self._moved = self._moved_to = None
         self.start_us, self.end_us = start_us, end_us
         self.all_box = self._all_row() if len(cameras) >= ALL_FROM else None
         for camera in cameras:
@@ -76,6 +84,7 @@ class CameraStrip(QWidget):
             tl.set_coverage([], self.tr("loading"))
             tl.selectionChanged.connect(lambda a, b, cam=camera: self._sync_selection(cam, a, b))
             tl.positionChanged.connect(lambda us, cam=camera: self._sync_position(cam, us))
+            tl.released.connect(self._follow_drag)   # in step when the drag ends
             line.addWidget(check)
             line.addWidget(tl, 1)
             self._box.addWidget(row)
@@ -171,23 +180,26 @@ class CameraStrip(QWidget):
             out = {}
             for cam in cameras:
                 try:
-                    out[cam] = agent.coverage(cam, start_us, end_us)
+                    cov = agent.coverage(cam, start_us, end_us)
                 except Exception:   # an unknown camera simply has no recordings here
                     out[cam] = None
+                else:   # summed and worded here, once, not on the GUI thread
+                    out[cam] = (cov, CameraSums.of(cov), timeline_parts(cov))
             return out
         self.ctx.bridge.call("coverage", work, lambda result: self._got_coverage(result, load))
 
     def _got_coverage(self, result: dict, load: int) -> None:
         if load != self._load:
             return
-        self.coverages = result
-        for cam, cov in result.items():
+        self.coverages = {cam: got and got[0] for cam, got in result.items()}
+        self.sums = {cam: got[1] for cam, got in result.items() if got}
+        for cam, got in result.items():
             tl = self.timelines[cam]
-            if cov is None:
+            if got is None:
                 tl.set_coverage([], self.tr("no recordings of this camera"))
                 self.checks[cam].setChecked(False)
             else:
-                spans, marks, guessed, note = timeline_parts(cov)
+                spans, marks, guessed, note = got[2]
                 tl.set_coverage(spans, note, marks, guessed)
                 if not spans:
                     self.checks[cam].setChecked(False)
@@ -233,6 +245,8 @@ class CameraStrip(QWidget):
 
     # state -------------------------------------------------------------------------------
     def selection(self) -> tuple[int, int]:
+        if self._moved is not None:   # a drag the other timelines follow in a moment
+            return self._moved[1], self._moved[2]
         tl = next(iter(self.timelines.values()), None)
         return (tl.in_us, tl.out_us) if tl else (self.start_us, self.end_us)
 
@@ -240,10 +254,26 @@ class CameraStrip(QWidget):
         """Cameras ticked that have recordings in the window."""
         return [c for c, box in self.checks.items() if box.isChecked() and self.coverages.get(c)]
 
-    def chosen_coverages(self) -> list:
-        return [self.coverages[c] for c in self.chosen()]
+    def chosen_sums(self) -> list[CameraSums]:
+        """The sums of the chosen cameras' coverage, in the strip's order."""
+        return [self.sums[c] for c in self.chosen() if c in self.sums]
 
     def _sync_selection(self, camera: str, in_us: int, out_us: int) -> None:
+        # A drag sends a move per mouse event: the other timelines, the keyframe and whoever
+        # listens to `changed` (the summary) follow once the moves queued are all handled.
+        self._moved = (camera, in_us, out_us)
+        self._follow_timer.start()
+
+    def _follow_drag(self) -> None:
+        moved_to, self._moved_to = self._moved_to, None
+        if moved_to is not None:
+            for cam, tl in self.timelines.items():
+                if cam != moved_to[0]:
+                    tl.set_position(moved_to[1], emit=False)
+        if self._moved is None:
+            return
+        camera, in_us, out_us = self._moved
+        self._moved = None
         for cam, tl in self.timelines.items():
             if cam != camera:
                 tl.set_selection(in_us, out_us, emit=False)
@@ -251,10 +281,9 @@ class CameraStrip(QWidget):
         self.changed.emit()
 
     def _sync_position(self, camera: str, us: int) -> None:
-        for cam, tl in self.timelines.items():
-            if cam != camera:
-                tl.set_position(us, emit=False)
-        self.positionChanged.emit(camera, us)
+        self._moved_to = (camera, us)   # the others follow as the selection does
+        self._follow_timer.start()
+        self.positionChanged.emit(camera, us)   # the preview keeps only the newest anyway
 
 
 def _first_covered(cov, start_us: int) -> int:
@@ -262,42 +291,3 @@ def _first_covered(cov, start_us: int) -> int:
         if s.end_us > start_us:
             return max(s.start_us, start_us)
     return start_us
-
-
-class StripArea(QScrollArea):
-    """A strip that scrolls when it holds more cameras than the page has room for (an NVR's
-    eight channels): as tall as all of them when there is room, and never lower than its
-    first ROWS rows (the all box's counts: a small screen shows it and one camera), so a page
-    keeps its decision in reach whatever a request names."""
-
-    ROWS = 2
-
-    def __init__(self, strip: CameraStrip, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.strip = strip
-        strip.tab_anchor = self   # Tab goes from this area to its cameras
-        self.setAccessibleName(self.tr("Your cameras at this time"))
-        self.setWidget(strip)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.viewport().setAutoFillBackground(False)   # the page's background shows through
-        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.strip and event.type() == QEvent.LayoutRequest:
-            self.updateGeometry()   # other cameras: the page lays out this area anew
-        return super().eventFilter(watched, event)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return self.strip.sizeHint()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        whole = self.strip.minimumSizeHint()
-        rows = [self.strip.layout().itemAt(i).widget() for i in range(self.strip.layout().count())]
-        if len(rows) <= self.ROWS:
-            return whole
-        spacing = self.strip.layout().spacing()
-        shown = sum(r.minimumSizeHint().height() for r in rows[:self.ROWS])
-        scroll_bar = self.verticalScrollBar().sizeHint().width()
-        return QSize(whole.width() + scroll_bar, shown + spacing * (self.ROWS - 1))

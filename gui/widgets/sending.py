@@ -17,7 +17,7 @@ def outgoing(strip: CameraStrip, options: Options) -> summary.Outgoing:
     start, end = strip.selection()
     chosen = strip.chosen()
     options.set_chosen(chosen)
-    return summary.outgoing(strip.chosen_coverages(), start, end, options.mode,
+    return summary.outgoing(strip.chosen_sums(), start, end, options.mode,
                             options.audio.isChecked(), strip.keyframes,
                             options.redactions(chosen), options.unreadable_masks(chosen))
 

@@ -40,6 +40,7 @@ class Timeline(QWidget):
     positionChanged = Signal(object)   # UTC microseconds (beyond a C int)
     selectionChanged = Signal(object, object)
     touched = Signal()
+    released = Signal()   # a drag ended: whoever follows it late catches up now
 
     def __init__(self, camera: str, zone: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -178,6 +179,7 @@ class Timeline(QWidget):
 
     def mouseReleaseEvent(self, event) -> None:
         self._drag = None
+        self.released.emit()
 
     def _drag_to(self, x: float) -> None:
         us = self.us_at(x)

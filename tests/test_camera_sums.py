@@ -1,0 +1,67 @@
+"""A camera's coverage summed once (gui/views/camera_sums) answers what any selection would send
+exactly as walking its files did: the seconds recorded, the first recorded instant, the
+stretches without recording and the estimated size, files overlapping and apart, windows
+starting and ending anywhere. Qt-free: the agent's own coverage of rows as the index keeps
+them."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from agent.index.coverage import coverage
+from agent.index.rows import FileRow
+from gui.views.camera_sums import CameraSums
+from gui.views.summary import camera_part
+
+US = 1_000_000
+W0, W1 = 1_000 * US, 1_600 * US
+
+
+def rows(files) -> list[FileRow]:
+    return [FileRow(1, f"/rec/{n}.mp4", "porch", s, s + d, size, 0, "frigate", "ok", None,
+                    audio=audio)
+            for n, (s, d, size, audio) in enumerate(files)]
+
+
+def walked(cov, start, end):
+    """What the summary worked out before, walking every span, gap and file."""
+    def overlap(a0, a1):
+        return max(0, min(a1, end) - max(a0, start))
+    covered = [(max(s.start_us, start), min(s.end_us, end)) for s in cov.spans
+               if overlap(s.start_us, s.end_us)]
+    size = sum(f.size * overlap(f.start_us, f.end_us) / (f.end_us - f.start_us)
+               for f in cov.files)
+    gaps = sum(1 for g in cov.gaps if overlap(g.start_us, g.end_us))
+    return sum(e - s for s, e in covered), covered[0][0] if covered else None, gaps, size
+
+
+files = st.lists(st.tuples(st.integers(W0 - 100 * US, W1 + 50 * US),
+                           st.integers(1, 90 * US), st.integers(0, 50_000_000), st.booleans()),
+                 max_size=40)
+instants = st.integers(W0 - 10 * US, W1 + 10 * US)
+
+
+@settings(max_examples=300, deadline=None)
+@given(files, instants, instants)
+def test_the_sums_answer_as_walking_the_files_did(found, a, b):
+    start, end = min(a, b), max(a, b) + 1
+    cov = coverage("porch", rows(found), W0, W1)
+    sums = CameraSums.of(cov)
+    seconds, first, gaps, size = walked(cov, start, end)
+    assert sums.covered_us(start, end) == seconds
+    assert sums.first_covered(start, end) == first
+    assert sums.gaps_in(start, end) == gaps
+    assert abs(sums.bytes_in(start, end) - size) <= 1e-6 * max(1.0, size) + 1e-3
+    assert sums.has_audio == any(f.audio for f in cov.files)
+
+
+def test_a_copy_cut_starts_at_the_keyframe_and_sends_the_seconds_after_it():
+    """One 60 s file of 6 MB, a selection of its 20 s from 10 s, the first keyframe at 12 s:
+    18 s and 1.8 MB would leave, 2 s short of the start."""
+    cov = coverage("porch", rows([(W0, 60 * US, 6_000_000, False)]), W0, W1)
+    part = camera_part(CameraSums.of(cov), W0 + 10 * US, W0 + 30 * US, "copy", W0 + 12 * US)
+    assert (part.seconds, part.size_bytes, part.shortfall_s, part.gaps) == (18.0, 1_800_000,
+                                                                            2.0, 0)
+    exact = camera_part(CameraSums.of(cov), W0 + 10 * US, W0 + 70 * US, "exact", W0 + 12 * US)
+    assert (exact.seconds, exact.size_bytes, exact.shortfall_s, exact.gaps) == (50.0, 5_000_000,
+                                                                                0.0, 1)
