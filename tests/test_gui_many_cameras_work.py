@@ -19,7 +19,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtCore import QPoint, QRect, Qt  # noqa: E402
 
 from agent.timebase import US  # noqa: E402
 from demo.gui_data import make_world, request_claims, sign  # noqa: E402
@@ -148,3 +148,41 @@ def test_a_drag_costs_the_gui_thread_no_more_for_many_files_than_for_few(qtbot, 
     assert queued == 0   # the moves queued are followed once the loop turns, not each
     said = page.summary.text()
     assert "Video: " in said and "Cameras (32): calm00" in said, said
+
+
+def rows_in_view(page) -> set[str]:
+    """The cameras whose timeline shows some of itself in the strip's area."""
+    view = page.strip_scroll.viewport()
+    seen = QRect(0, 0, view.width(), view.height())
+    return {cam for cam, tl in page.strip.timelines.items()
+            if QRect(tl.mapTo(view, QPoint(0, 0)), tl.size()).intersects(seen)}
+
+
+def test_opening_the_request_decodes_thumbnails_only_for_the_rows_in_view(qtbot, nvr,
+                                                                         monkeypatch):
+    """Before: 8 decodes for each of the 64 cameras on opening (512). Now only the rows in
+    view, and the others as they scroll in."""
+    from agent.media.preview import Previewer
+
+    decoded: list[str] = []
+    real = Previewer.thumbnail
+
+    def counted(self, camera, *args, **kwargs):
+        decoded.append(camera)
+        return real(self, camera, *args, **kwargs)
+    monkeypatch.setattr(Previewer, "thumbnail", counted)
+    win, _world = nvr
+    page = open_nvr_request(qtbot, win)
+    shown = rows_in_view(page)
+    assert 0 < len(shown) < 16, shown
+    assert set(decoded) == shown and len(decoded) == 8 * len(shown), (len(decoded), shown)
+    assert all(page.strip.timelines[c].thumbs for c in shown)
+
+    bar = page.strip_scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    settle(qtbot, win)
+    later = rows_in_view(page)
+    assert "calm31" in later and not later & shown
+    assert set(decoded) == shown | later and len(decoded) == 8 * len(shown | later)
+    assert page.strip.timelines["calm31"].thumbs
+    assert not page.strip.timelines[BUSY[len(BUSY) // 2]].thumbs   # never in view

@@ -1,10 +1,11 @@
 """Timelines for several cameras over one window, kept in step (same position, same handles).
 
-Coverage (with its sums for the summary: camera_sums), thumbnails and the copy-mode start
-keyframe are fetched by agent jobs; a newer window or selection makes older answers stale
-(they are dropped by a load number, and thumbnail decodes by a preview ticket). A drag's
-moves are followed by the other timelines, and `changed` fires, once the moves queued are
-handled (and when the drag ends), not once per move: 64 cameras follow each turn of the loop.
+Coverage (with its sums for the summary: camera_sums), thumbnails (for the rows in view:
+strip_thumbnails) and the copy-mode start keyframe are fetched by agent jobs; a newer window
+or selection makes older answers stale (they are dropped by a load number, and thumbnail
+decodes by a preview ticket). A drag's moves are followed by the other timelines, and
+`changed` fires, once the moves queued are handled (and when the drag ends), not once per
+move: 64 cameras follow each turn of the loop.
 """
 from __future__ import annotations
 
@@ -15,10 +16,9 @@ from agent.views import one_line
 from gui.views.camera_sums import CameraSums
 from gui.views.coverage import timeline_parts
 from gui.widgets.labels import ElidedCheckBox
-from gui.widgets.preview_pane import to_image
+from gui.widgets.strip_thumbnails import StripThumbnails
 from gui.widgets.timeline import Timeline
 
-THUMBS = 8
 CHECK_NARROW, CHECK_WIDE = 120, 200   # the camera's check box beside its timeline
 ALL_FROM = 3   # from this many cameras one box ticks or unticks them all (an NVR's channels)
 
@@ -51,6 +51,7 @@ class CameraStrip(QWidget):
         self._moved_to: tuple[str, int] | None = None   # a position not yet followed
         self._follow_timer = QTimer(self, singleShot=True, interval=0)   # after queued moves
         self._follow_timer.timeout.connect(self._follow_drag)
+        self.thumbnails = StripThumbnails(self)
 
     # building ----------------------------------------------------------------------------
     def set_cameras(self, cameras: list[str], start_us: int, end_us: int,
@@ -204,27 +205,14 @@ class CameraStrip(QWidget):
                 if not spans:
                     self.checks[cam].setChecked(False)
         self._sync_all_box()
-        self._load_thumbnails(load)
+        self.thumbnails.reset(load)
+        self.thumbnails.load_in_view()
         self._load_keyframes()
         self.changed.emit()
 
-    def _load_thumbnails(self, load: int) -> None:
-        previewer = self.ctx.previewer
-        ticket = previewer.ticket(f"thumbs-{id(self)}")
-        cams, start, end = [c for c, v in self.coverages.items() if v], self.start_us, self.end_us
-
-        def work():
-            step = (end - start) / THUMBS
-            return {cam: [(int(start + step * (i + 0.5)), f) for i, f in
-                          enumerate(previewer.thumbnails(cam, start, end, THUMBS, 120, ticket))]
-                    for cam in cams}
-        self.ctx.bridge.call("thumbnails", work, lambda result: self._got_thumbs(result, load))
-
-    def _got_thumbs(self, result: dict, load: int) -> None:
-        if load != self._load:
-            return
-        for cam, items in result.items():
-            self.timelines[cam].set_thumbnails([(at, to_image(f)) for at, f in items if f])
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.thumbnails.load_in_view()   # loaded while its page was hidden
 
     def _load_keyframes(self) -> None:
         previewer, load = self.ctx.previewer, self._load

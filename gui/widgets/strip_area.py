@@ -25,6 +25,12 @@ class StripArea(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.viewport().setAutoFillBackground(False)   # the page's background shows through
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+        # Rows scrolled into view get their thumbnails then (strip_thumbnails).
+        self.verticalScrollBar().valueChanged.connect(lambda _v: strip.thumbnails.load_in_view())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.strip.thumbnails.load_in_view()   # a taller area shows more rows
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.strip and event.type() == QEvent.LayoutRequest:
