@@ -7,9 +7,11 @@ position 1 s (Shift: 10 s), I / O put the in / out handle at the position, Home 
 """
 from __future__ import annotations
 
+from math import ceil
+
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (QAccessible, QAccessibleEvent, QBrush, QColor, QImage, QPainter,
-                           QPen)
+                           QPen, QPixmap)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gui.views import display
@@ -53,6 +55,7 @@ class Timeline(QWidget):
         self.thumbs: list[tuple[int, QImage]] = []
         self.note = ""
         self._drag: str | None = None
+        self._drawn: tuple[tuple, QPixmap] | None = None   # the backdrop, for its size
         self.setFocusPolicy(Qt.StrongFocus)
         # As tall as full_height() when the page has room, down to short_height() when it has
         # not (minimumSizeHint: both follow the font, which the style sheet sets later).
@@ -89,6 +92,7 @@ class Timeline(QWidget):
     def set_window(self, start_us: int, end_us: int) -> None:
         """The allowed window; resets the selection to all of it and the position to its start."""
         self.limit_start, self.limit_end = int(start_us), int(end_us)
+        self._drawn = None
         self.in_us, self.out_us, self.position_us = self.limit_start, self.limit_end, self.limit_start
         self._shown()
 
@@ -98,6 +102,7 @@ class Timeline(QWidget):
         `guessed` stretches placed in time by file dates alone; the note says why."""
         self.spans, self.note = list(spans), note
         self.marks, self.guessed = list(marks), list(guessed)
+        self._drawn = None
         self._shown()
 
     def _shown(self) -> None:
@@ -122,6 +127,7 @@ class Timeline(QWidget):
 
     def set_thumbnails(self, thumbs: list[tuple[int, QImage]]) -> None:
         self.thumbs = list(thumbs)
+        self._drawn = None
         self.update()
 
     # position and handles ------------------------------------------------------------------
@@ -214,24 +220,11 @@ class Timeline(QWidget):
     # drawing -------------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
         p = QPainter(self)
+        p.drawPixmap(0, 0, self._backdrop())
         p.setRenderHint(QPainter.Antialiasing)
-        left, right = _PAD, self.width() - _PAD
-        p.fillRect(self.rect(), QColor("#fbfaf8"))
-        track_top = self.track_top()
-        if track_top == _TRACK_TOP:
-            self._paint_thumbs(p, left, right)
-        track = QRectF(left, track_top, right - left, _TRACK_H)
         p.setPen(Qt.NoPen)
-        p.setBrush(QBrush(GAP))
-        p.drawRoundedRect(track, 4, 4)
-        p.setBrush(QBrush(GAP_LINE, Qt.BDiagPattern))
-        p.drawRoundedRect(track, 4, 4)
-        for brush, stretches in ((QBrush(MARKED), self.marks), (QBrush(COVERED), self.spans),
-                                 (QBrush(GUESSED, Qt.FDiagPattern), self.guessed)):
-            p.setBrush(brush)
-            for s, e, *_ in stretches:
-                x0, x1 = self.x_of(max(s, self.limit_start)), self.x_of(min(e, self.limit_end))
-                p.drawRect(QRectF(x0, track_top, max(1.0, x1 - x0), _TRACK_H))
+        left, right = _PAD, self.width() - _PAD
+        track_top = self.track_top()
         xin, xout = self.x_of(self.in_us), self.x_of(self.out_us)
         top, bottom = _THUMB_TOP - 2, track_top + _TRACK_H + 2
         p.fillRect(QRectF(left, top, xin - left, bottom - top), DIM)
@@ -249,6 +242,38 @@ class Timeline(QWidget):
             p.setBrush(Qt.NoBrush)
             p.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
         p.end()
+
+    def _backdrop(self) -> QPixmap:
+        """What moving the handles or the position leaves as it was (the thumbnails, the
+        track and its stretches), drawn once per size, coverage and thumbnails: a day of
+        one-minute files is some 1,440 stretches, and a drag repaints every timeline in view."""
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), self.track_top(), ratio)
+        if self._drawn is not None and self._drawn[0] == key:
+            return self._drawn[1]
+        pix = QPixmap(ceil(self.width() * ratio), ceil(self.height() * ratio))
+        pix.setDevicePixelRatio(ratio)
+        pix.fill(QColor("#fbfaf8"))
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.Antialiasing)
+        left, right, track_top = _PAD, self.width() - _PAD, self.track_top()
+        if track_top == _TRACK_TOP:
+            self._paint_thumbs(p, left, right)
+        track = QRectF(left, track_top, right - left, _TRACK_H)
+        p.setPen(Qt.NoPen)
+        p.setBrush(QBrush(GAP))
+        p.drawRoundedRect(track, 4, 4)
+        p.setBrush(QBrush(GAP_LINE, Qt.BDiagPattern))
+        p.drawRoundedRect(track, 4, 4)
+        for brush, stretches in ((QBrush(MARKED), self.marks), (QBrush(COVERED), self.spans),
+                                 (QBrush(GUESSED, Qt.FDiagPattern), self.guessed)):
+            p.setBrush(brush)
+            for s, e, *_ in stretches:
+                x0, x1 = self.x_of(max(s, self.limit_start)), self.x_of(min(e, self.limit_end))
+                p.drawRect(QRectF(x0, track_top, max(1.0, x1 - x0), _TRACK_H))
+        p.end()
+        self._drawn = (key, pix)
+        return pix
 
     def _paint_thumbs(self, p: QPainter, left: float, right: float) -> None:
         if not self.thumbs:
