@@ -22,3 +22,8 @@ class NotFound(Refusal):
 class UsageProblem(AgentError):
     """What the owner chose cannot be used as given, such as a folder too deep for the package
     (the command line's usage error, exit 2)."""
+
+
+class OtherDiskFound(Refusal):
+    """A recordings folder holds another disk than the one its recordings were indexed from
+    (another card in the same slot): nothing was scanned, every row kept (exit 3)."""

@@ -22,6 +22,7 @@ class ScanFinished:
 class ScanFailed:
     source: str
     message: str
+    other_disk: bool = False   # another disk in its place: the owner may say it is a new one
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,11 @@ from typing import Callable, Iterable
 
 from agent import timebase
 from agent.audit.log import AuditError, AuditLog
-from agent.errors import AgentError, NotFound
+from agent.errors import AgentError, NotFound, OtherDiskFound, UsageProblem
 from agent.events import ScanFailed, ScanFinished
 from agent.index.camera_names import meant_name
 from agent.index.coverage import USABLE, Coverage, coverage
+from agent.index.other_disk import OtherDisk
 from agent.index.rows import FileRow, Source
 from agent.index.scan import ScanReport, scan_source
 from agent.index.walk import subfolders, walked_files
@@ -26,7 +27,10 @@ from agent.owner_recorders import is_url
 @dataclass(frozen=True)
 class NotScanned(ScanReport):
     """The report of a folder that could not be scanned at all (its drive missing or
-    unreadable): `problems` says why, the counts are zero."""
+    unreadable, or another disk in its place: `other_disk`): `problems` says why, the counts
+    are zero."""
+
+    other_disk: bool = False
 
 
 class OwnerIndex:
@@ -34,13 +38,19 @@ class OwnerIndex:
 
     def scan(self, paths: list[str] | None = None, tz: str | None = None,
              cancel: threading.Event | None = None,
-             progress: Callable[[str, int], None] | None = None) -> list[ScanReport]:
+             progress: Callable[[str, int], None] | None = None,
+             new_disk: bool = False) -> list[ScanReport]:
         """Index the given folders (registering new ones) or every registered source;
-        `progress(folder, files looked at)` as each folder's walk goes on.
+        `progress(folder, files looked at)` as each folder's walk goes on. `new_disk`: the
+        owner says each of `paths` holds a new disk of its camera (a new card in the reader),
+        which is scanned even though none of what was indexed from it is there (other_disk.py).
 
         A named folder that cannot be scanned (its drive unplugged) raises AgentError. Without
         `paths`, one such folder is a problem in its own report and the others are scanned
         all the same, as a recorder that does not answer is."""
+        if new_disk and not paths:
+            raise UsageProblem("a new disk is said of a folder: name the recordings folder that "
+                               "holds it (`footage-agent scan PATH --new-disk`)")
         if paths:
             targets = [self.source_for(p) or self._new_folder(p, tz) for p in paths]
         else:
@@ -53,20 +63,24 @@ class OwnerIndex:
                 continue
             try:
                 report = self._scan_folder(src, cancel, progress=None if progress is None else
-                                           lambda n, root=src.root: progress(root, n))
+                                           lambda n, root=src.root: progress(root, n),
+                                           new_disk=new_disk)
             except AgentError as exc:
                 if paths:
                     raise
-                report = NotScanned(src.root, 0, 0, 0, 0, 0, problems=(str(exc),))
+                report = NotScanned(src.root, 0, 0, 0, 0, 0, problems=(str(exc),),
+                                    other_disk=isinstance(exc, OtherDiskFound))
             reports.append(report)
         return reports
 
     def _scan_folder(self, src: Source, cancel: threading.Event | None,
                      within: list[str] | None = None,
                      files: dict[str, set[str]] | None = None,
-                     progress: Callable[[int], None] | None = None) -> ScanReport:
+                     progress: Callable[[int], None] | None = None,
+                     new_disk: bool = False) -> ScanReport:
         """Scan one registered folder (only the folders of it `within`, when given: see
-        scan_source); AgentError (and a ScanFailed event) when it cannot be."""
+        scan_source); AgentError (and a ScanFailed event) when it cannot be, OtherDiskFound
+        when it holds another disk than the one indexed."""
         try:
             timebase.check_clock_offset(src.clock_offset_s)
         except timebase.TimeError:   # kept by an older version: every time would be wrong
@@ -76,7 +90,10 @@ class OwnerIndex:
             raise AgentError(why) from None
         try:
             report = scan_source(self.store, src, cancel=cancel, within=within, files=files,
-                                 progress=progress)
+                                 progress=progress, new_disk=new_disk)
+        except OtherDisk as exc:
+            self.emit(ScanFailed(src.root, str(exc), other_disk=True))
+            raise OtherDiskFound(str(exc)) from None
         except OSError as exc:
             self.emit(ScanFailed(src.root, str(exc)))
             raise AgentError(str(exc)) from None

@@ -19,7 +19,7 @@ import os
 import threading
 import time
 
-from agent.errors import AgentError
+from agent.errors import AgentError, OtherDiskFound
 from agent.events import ScanFailed
 from agent.index.watch import Watcher
 from frp.text import one_line
@@ -137,7 +137,7 @@ class ServiceRun:
         else:
             words = _unexpected(f"{root} could not be scanned again; it is tried again when "
                                 "its files change, and every few minutes", exc)
-        self.agent.emit(ScanFailed(root, words))
+        self.agent.emit(ScanFailed(root, words, other_disk=isinstance(exc, OtherDiskFound)))
 
 
 def _unexpected(what: str, exc: Exception) -> str:

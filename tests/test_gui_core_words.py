@@ -253,6 +253,31 @@ def test_a_recording_changed_since_the_scan_says_the_app_reads_it_again_in_spani
         assert "scan" not in core_words.IN_THE_APP[matches(message)]
 
 
+def test_another_disk_in_a_recordings_folder_reads_in_spanish_with_the_apps_button(spanish,
+                                                                                  tmp_path):
+    """Another camera's card where porch's was: the scan's words, made by the agent, read in
+    Spanish, and name the app's button, not a command to type."""
+    from demo.samples import ClipSpec, write_clip
+    from gui.views.core_app_words import OTHER_DISK
+    folder = tmp_path / "reader"
+    porch = write_clip(ClipSpec(path=folder / "porch.20261120_140000.mp4",
+                                start_us=1_795_000_000 * US, seconds=1.0, fps=5))
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(folder, camera="porch", tz="UTC")
+        agent.scan()
+        porch.unlink()   # another card: other recordings
+        write_clip(ClipSpec(path=folder / "garage.20261121_090000.mp4",
+                            start_us=1_795_100_000 * US, seconds=1.0, fps=5))
+        (other,) = agent.scan()[0].problems
+    finally:
+        agent.close()
+    assert matches(other) == OTHER_DISK
+    said = in_owner_language(other)
+    assert said == spanish_of(OTHER_DISK, path=str(folder), again=str(folder))
+    assert "«Tarjeta nueva, misma cámara»" in said and "footage-agent" not in said
+
+
 def test_a_missing_folder_or_an_approval_to_resume_names_the_apps_own_buttons(tmp_path):
     """The core's advice to type `footage-agent sources remove` or `--accept-dropped-frames`
     means nothing in the app: the owner is told the page or button to use, in English too."""

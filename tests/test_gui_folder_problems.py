@@ -238,3 +238,47 @@ def test_look_again_pressed_from_the_keyboard_keeps_the_focus(qtbot, tmp_path):
         settle(qtbot, window)
         assert "Looked again at" in notice.label.text()
         assert notice.retry_button.isEnabled() and notice.retry_button.hasFocus()
+
+
+def test_another_card_in_the_folder_is_said_and_taken_as_a_new_card_only_when_asked(
+        qtbot, tmp_path, answers):
+    """Another camera's card in porch's reader: the app said nothing and indexed it as porch's.
+    Now the folder's line says so, porch's recordings stay, and "New card, same camera" (asked
+    once more) indexes the card as porch's."""
+    from shutil import copytree, rmtree
+
+    from agent.service import Agent
+    from tests.test_index_other_disk import card
+
+    reader, home = tmp_path / "reader", tmp_path / "home"
+    card(reader, "cam", ["2026-11-20T14:00:00Z"])
+    card(tmp_path / "garage-card", "cam", ["2026-11-21T09:00:00Z"])
+    agent = Agent(home)
+    agent.add_source(reader, camera="porch", tz="UTC")
+    agent.scan()
+    before = agent.recordings("porch")
+    agent.close()
+    rmtree(reader)   # the card taken out, another put in
+    copytree(tmp_path / "garage-card", reader)
+    window, agent = open_window(qtbot, home)
+    try:
+        scan(qtbot, window, agent)
+        notice = window.folder_problems
+        assert notice.isVisible() and "now holds another disk" in notice.label.text()
+        assert "New card, same camera" in notice.label.text()   # the app's button, not a command
+        assert notice.new_disk_button.isVisible()
+        assert agent.recordings("porch") == before
+        queue, asked = answers
+        queue.append(QMessageBox.Cancel)
+        notice.new_disk_button.click()
+        settle(qtbot, window)
+        assert len(asked) == 1 and str(reader) in asked[0]
+        assert agent.recordings("porch") == before and notice.isVisible()
+        queue.append(QMessageBox.Yes)
+        notice.new_disk_button.click()
+        settle(qtbot, window)
+        assert [r.start_us for r in agent.recordings("porch")] != [r.start_us for r in before]
+        assert not notice.isVisible() and not notice.new_disk_button.isVisible()
+    finally:
+        window.shutdown()
+        agent.close()

@@ -41,6 +41,9 @@ def add_parsers(sub, common) -> None:
     s = sub.add_parser("scan", parents=[common], help="index the recordings folders")
     s.add_argument("paths", nargs="*", metavar="PATH")
     s.add_argument("--tz", help="time zone for a PATH that is not yet a source")
+    s.add_argument("--new-disk", action="store_true",
+                   help="each PATH holds a new card or disk of its camera: index it as that "
+                        "camera's (the recordings indexed from the old one are let go)")
     s.add_argument("--json", action="store_true")
     add_progress_option(s)
     s.set_defaults(func=scan)
@@ -134,17 +137,21 @@ def scan(agent: Agent, args) -> int:
     if not args.paths and not agent.sources():
         raise UsageError("no recordings folders yet: give a PATH or run `footage-agent sources add PATH`")
     typed_zone(args.tz, "--tz")   # even for folders added already: a wrong zone is no zone
-    return _scanned(agent, args, args.paths or None, args.tz)
+    if args.new_disk and not args.paths:
+        raise UsageError("--new-disk says which recordings folder holds a new card or disk: "
+                         "give its PATH (`footage-agent scan PATH --new-disk`)")
+    return _scanned(agent, args, args.paths or None, args.tz, args.new_disk)
 
 
-def _scanned(agent: Agent, args, paths: list[str] | None, tz: str | None = None) -> int:
+def _scanned(agent: Agent, args, paths: list[str] | None, tz: str | None = None,
+             new_disk: bool = False) -> int:
     """Scan `paths` (None: every source) as `scan` does, saying each report; a folder that
     cannot be scanned ends the command as a failure once the others are done."""
     # Files looked at, per folder: a share of tens of thousands takes minutes the first time.
     display = progress_display(args, "file") if hasattr(args, "progress") else None
     try:
         reports = args.stopper.run_job(lambda cancel: agent.scan(
-            paths, tz=tz, cancel=cancel,
+            paths, tz=tz, cancel=cancel, new_disk=new_disk,
             progress=display and (lambda root, n: display.update(f"scanning {one_line(root)}", n))))
     finally:
         if display is not None:
@@ -169,7 +176,10 @@ def _scanned(agent: Agent, args, paths: list[str] | None, tz: str | None = None)
             say(f"  problem: {one_line(problem)}")
         for note in r.notes:
             say(f"  note: {one_line(note)}")
-    failed = [problem for r in reports if isinstance(r, NotScanned) for problem in r.problems]
+    not_scanned = [r for r in reports if isinstance(r, NotScanned)]
+    failed = [problem for r in not_scanned for problem in r.problems]
+    if failed and all(r.other_disk for r in not_scanned):   # refused, not failed: exit 3
+        raise Refused("; ".join(failed))
     if failed:   # the other sources were scanned all the same; the exit code tells a script
         raise AgentError("; ".join(failed))
     return 0

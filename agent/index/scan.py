@@ -17,6 +17,7 @@ from typing import Callable
 from agent.callbacks import call_safely
 from agent.index.frigate_db import FrigateTimes, load_frigate_times
 from agent.index.layouts import NameFacts, looks_like_recording, parse_path
+from agent.index.other_disk import same_disk
 from agent.index.placement import place
 from agent.index.probe import ContainerFacts, ProbeError, probe
 from agent.index.ring_files import RingFolders, is_ring_name
@@ -56,7 +57,8 @@ class ScanReport:
 def scan_source(store: Store, source: Source, cancel: threading.Event | None = None,
                 now: float | None = None, within: list[str] | None = None,
                 files: dict[str, set[str]] | None = None,
-                progress: Callable[[int], None] | None = None) -> ScanReport:
+                progress: Callable[[int], None] | None = None,
+                new_disk: bool = False) -> ScanReport:
     """Index one source incrementally; returns counts and the problems it met.
 
     `within`: only these folders of it, and what is inside them (walk.subfolders gives them),
@@ -65,7 +67,9 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
     written, or a walk of the day it is in, not a walk of every day before it. A folder or a
     file of them that is gone takes its rows with it. `progress` is told how many files the
     walk has looked at, every PROGRESS_EVERY and at the end (a share of tens of thousands
-    takes minutes the first time: the owner sees it move)."""
+    takes minutes the first time: the owner sees it move). OtherDisk, before anything is
+    written, when the folder now holds another disk than the one indexed (other_disk.py),
+    unless `new_disk`: the owner said it is a new disk of the same camera."""
     if files and within is None:
         within = []
     root = Path(source.root)
@@ -82,6 +86,7 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
     known = store.file_stats(source.id)
     if empty and known:
         raise FileNotFoundError(empty_words(root))
+    same_disk(store, source.id, root, known, new_disk)
     if within is not None:
         tops = tuple(os.path.join(f, "") for f in within)
         named = set().union(*(files or {}).values())

@@ -6,7 +6,9 @@ camera; `former_names` keeps what a renamed camera was called. A row is a file o
 of one (`byte_start`, `byte_end`), unique by (path, byte_start). A recorder on the network is a
 source too (its root is its address); `recorders` keeps what reaching it needs (never its
 password) and how its last refresh went (recorder_book.py). Added to version 2 as it stands:
-an index without the table gains it when opened.
+an index without the table gains it when opened. Version 4 adds `disks`: the identity of the
+disk each folder's recordings were indexed from (other_disk.py); an index of version 3 gains
+it empty, and the next scan fills it.
 """
 from __future__ import annotations
 
@@ -16,9 +18,11 @@ from agent.storage import Transaction
 
 # PRAGMA user_version. 1 (and 0) kept camera names in every file row; 2 placed files in time
 # by rules since changed (a name's end across the clocks going back, or against the file's
-# footage; a Hikvision card's repeated hour), so its files are looked at again (REPLACED).
-VERSION = 3
+# footage; a Hikvision card's repeated hour), so its files are looked at again (REPLACED);
+# 3 had no `disks`: it gains the table, and keeps its rows as they are.
+VERSION = 4
 _NAMED = 2   # the first version naming cameras as now
+_PLACED = 3   # the first version placing files in time as now
 # Rows kept, each file looked at again by the next scan: no real file has this date, so the
 # scan's comparison of size and date finds every one changed (a recorder's rows are its own).
 REPLACED = "UPDATE files SET mtime_ns = -1 WHERE status != 'remote'"
@@ -97,6 +101,10 @@ CREATE TABLE IF NOT EXISTS recorders (
     failures INTEGER NOT NULL DEFAULT 0,
     next_us INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS disks (
+    source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+    identity TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS files_camera_start ON files(camera_id, start_us);
 CREATE INDEX IF NOT EXISTS files_source ON files(source_id);
 """
@@ -146,7 +154,7 @@ def prepare(db: sqlite3.Connection) -> bool:
             db.execute("DROP TABLE IF EXISTS cameras")
     db.executescript(SCHEMA)
     db.execute(_LEGACY)
-    if _NAMED <= version < VERSION and "files" in tables:
+    if _NAMED <= version < _PLACED and "files" in tables:
         with Transaction(db):
             db.execute(REPLACED)
     db.execute(f"PRAGMA user_version={VERSION}")

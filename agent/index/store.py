@@ -109,6 +109,21 @@ class Store:
         with self._lock:
             return self._db.execute("DELETE FROM sources WHERE root=?", (root,)).rowcount > 0
 
+    def disk(self, source_id: int) -> str | None:
+        """The identity of the disk a folder's recordings were indexed from (disk_identity.py),
+        None when the system named none."""
+        with self._lock:
+            row = self._db.execute("SELECT identity FROM disks WHERE source_id=?",
+                                   (source_id,)).fetchone()
+        return row[0] if row else None
+
+    def set_disk(self, source_id: int, identity: str) -> None:
+        """Keep the identity of the disk a folder holds now."""
+        with self._lock:
+            self._db.execute("INSERT INTO disks(source_id, identity) VALUES (?, ?) ON CONFLICT"
+                             "(source_id) DO UPDATE SET identity=excluded.identity",
+                             (source_id, identity))
+
     # files -------------------------------------------------------------------------------
     def file_stats(self, source_id: int) -> dict[str, tuple[int, int, bool]]:
         """path -> (size, mtime_ns, settled) for every file of a source: what a rescan compares.

@@ -385,8 +385,16 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>Volver a mirar</translation>
     </message>
     <message>
+        <source>New card, same camera</source>
+        <translation>Tarjeta nueva, misma cámara</translation>
+    </message>
+    <message>
         <source>Open Settings</source>
         <translation>Abrir Ajustes</translation>
+    </message>
+    <message>
+        <source>Index the recordings now in {folders} as its own camera&apos;s? Do this only if the card or drive there is a new one for the same camera: the recordings indexed from the old one are let go from the list (the old card itself is not touched).</source>
+        <translation>¿Indexar las grabaciones que hay ahora en {folders} como de su propia cámara? Hágalo solo si la tarjeta o unidad que hay allí es una nueva de la misma cámara: las grabaciones indexadas de la anterior se quitan de la lista (la tarjeta anterior no se toca).</translation>
     </message>
     <message>
         <source>Looked again at {time}: still cannot be read.</source>
@@ -2330,6 +2338,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el paquete de {camera} cambió en el disco mientras se enviaba; apruébela de nuevo</translation>
     </message>
     <message>
+        <source>the recordings folder {path} now holds another disk: none of the recordings indexed from it is there, but other files are (another card or drive in the same slot?); nothing was scanned and every recording indexed from it is kept. Put its own card or drive back; if this is a new card for the same camera, scan it with `footage-agent scan {again} --new-disk`; if it is another camera&apos;s, copy its recordings to a folder of their own and add that folder with that camera&apos;s name</source>
+        <translation>la carpeta de grabaciones {path} contiene ahora otro disco: no está ninguna de las grabaciones indexadas de ella, pero sí otros archivos (¿otra tarjeta o unidad en la misma ranura?); no se ha escaneado nada y se conservan todas las grabaciones indexadas de ella. Vuelva a poner su propia tarjeta o unidad; si es una tarjeta nueva de la misma cámara, escanéela con `footage-agent scan {again} --new-disk`; si es de otra cámara, copie sus grabaciones a una carpeta propia y añada esa carpeta con el nombre de esa cámara</translation>
+    </message>
+    <message>
         <source>The owner key is protected by a passphrase, and none was given. Set FOOTAGE_AGENT_PASSPHRASE to it, then start footage-agent again.</source>
         <translation>Su clave de firma está protegida con una frase de contraseña y no se dio ninguna. Defina FOOTAGE_AGENT_PASSPHRASE con ella y vuelva a iniciar footage-agent.</translation>
     </message>
@@ -2404,6 +2416,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>check in Settings that its folder is connected; a folder whose files are not video the app recognises stays empty</source>
         <translation>compruebe en Ajustes que su carpeta está conectada; una carpeta cuyos archivos no son vídeo que la aplicación reconozca queda vacía</translation>
+    </message>
+    <message>
+        <source>the recordings folder {path} now holds another disk: none of the recordings indexed from it is there, but other files are (another card or drive in the same slot?); nothing was scanned and every recording indexed from it is kept. Put its own card or drive back; if this is a new card for the same camera, press &apos;New card, same camera&apos;; if it is another camera&apos;s, copy its recordings to a folder of their own and add that folder in Settings with that camera&apos;s name</source>
+        <translation>la carpeta de grabaciones {path} contiene ahora otro disco: no está ninguna de las grabaciones indexadas de ella, pero sí otros archivos (¿otra tarjeta o unidad en la misma ranura?); no se ha escaneado nada y se conservan todas las grabaciones indexadas de ella. Vuelva a poner su propia tarjeta o unidad; si es una tarjeta nueva de la misma cámara, pulse «Tarjeta nueva, misma cámara»; si es de otra cámara, copie sus grabaciones a una carpeta propia y añádala en Ajustes con el nombre de esa cámara</translation>
     </message>
     <message>
         <source>{agency}&apos;s portal is busy or down (HTTP {status}, {tries}); nothing is lost: open the request and press &apos;Try sending again&apos; later</source>

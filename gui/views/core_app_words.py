@@ -19,6 +19,15 @@ CHANGED_WHILE_SENT = QT_TRANSLATE_NOOP("core", "the package for {camera} changed
 FOLDER_MISSING = QT_TRANSLATE_NOOP("core", "the recordings folder {path} is missing: connect the "
                                            "drive it is on, or forget it with `footage-agent "
                                            "sources remove`")
+OTHER_DISK = QT_TRANSLATE_NOOP("core", "the recordings folder {path} now holds another disk: none "
+                                       "of the recordings indexed from it is there, but other "
+                                       "files are (another card or drive in the same slot?); "
+                                       "nothing was scanned and every recording indexed from it "
+                                       "is kept. Put its own card or drive back; if this is a new "
+                                       "card for the same camera, scan it with `footage-agent "
+                                       "scan {again} --new-disk`; if it is another camera's, copy "
+                                       "its recordings to a folder of their own and add that "
+                                       "folder with that camera's name")
 APPROVE_AGAIN = QT_TRANSLATE_NOOP("core", "{reason} (approve it again to resume)")
 DAMAGED = QT_TRANSLATE_NOOP("core", "the recording is damaged there, and the clip would leave that "
                                     "out. Look at the recording, choose another time, or accept "
@@ -166,6 +175,16 @@ IN_THE_APP: dict[str, str] = {
     FOLDER_MISSING: QT_TRANSLATE_NOOP("core", "the recordings folder {path} is missing: connect "
                                               "the drive it is on, or, if it is gone for good, "
                                               "remove the folder in Settings"),
+    OTHER_DISK: QT_TRANSLATE_NOOP("core", "the recordings folder {path} now holds another disk: "
+                                          "none of the recordings indexed from it is there, but "
+                                          "other files are (another card or drive in the same "
+                                          "slot?); nothing was scanned and every recording "
+                                          "indexed from it is kept. Put its own card or drive "
+                                          "back; if this is a new card for the same camera, "
+                                          "press 'New card, same camera'; if it is another "
+                                          "camera's, copy its recordings to a folder of their "
+                                          "own and add that folder in Settings with that "
+                                          "camera's name"),
     APPROVE_AGAIN: QT_TRANSLATE_NOOP("core", "{reason} (open the request and press 'Try "
                                              "sending again' to resume)"),
     PORTAL_BUSY: QT_TRANSLATE_NOOP("core", "{agency}'s portal is busy or down (HTTP {status}, "

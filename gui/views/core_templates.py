@@ -10,6 +10,7 @@ from gui.views.core_app_words import (  # noqa: F401 (IN_THE_APP: core_words' wa
     CHANGED_WHILE_SENT,
     DAMAGED,
     FOLDER_MISSING,
+    OTHER_DISK,
     INBOX_DAMAGED,
     INDEX_DAMAGED,
     INDEX_EMPTY,
@@ -92,6 +93,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the network share holding {path} went away: connect it again"),
     # the recordings folder (agent/index/scan.py) and the package folder (agent/export)
     FOLDER_MISSING,
+    OTHER_DISK,
     CHANGED_SINCE_SCAN,
     QT_TRANSLATE_NOOP("core", "the recordings folder {path} cannot be read ({reason}): check "
                               "that the drive is connected and that your user account may open "

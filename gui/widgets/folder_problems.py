@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 from agent.service import AgentError
 from agent.views import one_line
@@ -21,7 +21,9 @@ class FolderProblems(QWidget):
     """One line per folder that cannot be scanned, in the owner's words; "Look again" once
     the drive is back (the service also looks by itself within seconds: ServiceRun follows
     the folders); and a way to Settings (`settingsRequested`), where a folder gone for good is
-    removed."""
+    removed. A folder holding another disk than the one indexed (another camera's card in the
+    same reader) also gets "New card, same camera": asked once more, it is scanned as that
+    camera's new card."""
 
     settingsRequested = Signal()
 
@@ -29,6 +31,7 @@ class FolderProblems(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.problems: dict[str, str] = {}   # folder -> why it cannot be scanned
+        self.other_disks: set[str] = set()   # the folders of them holding another disk
         self.index_problem = ""   # why the index cannot be opened at all, in the owner's words
         self.looked = ""   # when Look again last found a folder still missing
         self._had_focus = False   # Look again was pressed from the keyboard
@@ -39,12 +42,15 @@ class FolderProblems(QWidget):
         self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.retry_button = QPushButton(self.tr("Look again"))
         self.retry_button.clicked.connect(self.look_again)
+        self.new_disk_button = QPushButton(self.tr("New card, same camera"))
+        self.new_disk_button.clicked.connect(self.new_disk)
         self.settings_button = QPushButton(self.tr("Open Settings"))
         self.settings_button.clicked.connect(self.settingsRequested.emit)
         line = QHBoxLayout(self)
         line.setContentsMargins(12, 8, 12, 0)
         line.addWidget(self.label, 1)
         line.addWidget(self.retry_button, 0, Qt.AlignTop)
+        line.addWidget(self.new_disk_button, 0, Qt.AlignTop)
         line.addWidget(self.settings_button, 0, Qt.AlignTop)
         self._show()
 
@@ -66,6 +72,29 @@ class FolderProblems(QWidget):
         self.looked = ""
         self.ctx.bridge.run("scan", work, lambda _r: self._looked(), lambda _m: self._looked())
 
+    def new_disk(self) -> None:
+        """The owner says each folder holding another disk holds a new card of its own camera:
+        asked first (another camera's footage would become this one's), then scanned so."""
+        agent, roots = self.ctx.agent, sorted(self.other_disks)
+        box = QMessageBox(QMessageBox.Question, self.tr("New card, same camera"), self.tr(
+            "Index the recordings now in {folders} as its own camera's? Do this only if the "
+            "card or drive there is a new one for the same camera: the recordings indexed from "
+            "the old one are let go from the list (the old card itself is not touched).").format(
+                folders=", ".join(roots)), QMessageBox.Yes | QMessageBox.Cancel, self)
+        box.setTextFormat(Qt.PlainText)
+        box.setDefaultButton(QMessageBox.Cancel)
+        if box.exec() != QMessageBox.Yes:
+            return
+
+        def work(progress, cancel):
+            agent.scan(roots, cancel=cancel, new_disk=True)
+        self.new_disk_button.setEnabled(False)
+        self.ctx.bridge.run("scan", work, lambda _r: self._taken(), lambda _m: self._taken())
+
+    def _taken(self) -> None:
+        self.new_disk_button.setEnabled(True)
+        self._show()
+
     def _looked(self) -> None:
         """Said when a folder is still not there, so the press visibly did something."""
         self.retry_button.setEnabled(True)
@@ -79,6 +108,10 @@ class FolderProblems(QWidget):
     def failed(self, event) -> None:
         """A ScanFailed: the folder and why, as the core said it, in the owner's language."""
         self.problems[event.source] = in_owner_language(one_line(event.message))
+        if getattr(event, "other_disk", False):
+            self.other_disks.add(event.source)
+        else:
+            self.other_disks.discard(event.source)
         self._show()
 
     def index_failed(self, message: str) -> None:
@@ -90,12 +123,14 @@ class FolderProblems(QWidget):
     def scanned(self, event) -> None:
         """A ScanFinished: that folder can be read again, and the index opened."""
         index_back, self.index_problem = bool(self.index_problem), ""
+        self.other_disks.discard(event.source)
         if self.problems.pop(event.source, None) is not None or index_back:
             self._show()
 
     def keep_only(self, roots) -> None:
         """The folders still registered (a removed one has nothing left to fix)."""
         kept = {root: why for root, why in self.problems.items() if root in set(roots)}
+        self.other_disks &= set(kept)
         if kept != self.problems:
             self.problems = kept
             self._show()
@@ -109,6 +144,7 @@ class FolderProblems(QWidget):
             said += "\n" + self.looked
         self.label.setText(said)
         self.retry_button.setVisible(bool(self.problems))
+        self.new_disk_button.setVisible(bool(self.other_disks))
         # Settings can remove a folder, but nothing there opens an index that cannot be opened
         self.settings_button.setVisible(bool(self.problems))
         self.setVisible(bool(said))

@@ -1,0 +1,81 @@
+"""Whether a recordings folder now holds another disk than the one its recordings were indexed
+from: a card reader's drive letter or a mount point holds whichever card is put in it, and
+another camera's card scanned as this folder's would have its footage indexed, and one day
+sealed, as this camera's.
+
+Judged before a scan writes anything. The disk is the same when a recording indexed from the
+folder is still there as it was (same path and size, not written since), or when the system
+names the disk (disk_identity.py) and names it as before. It is another when none of the
+indexed recordings is there as it was and either the system names another disk, or the folder
+holds recordings all the same. A camera that recorded over everything indexed while the app was
+closed looks like that too: the owner says so once (`scan PATH --new-disk`).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from agent.index.disk_identity import volume_identity
+from agent.index.layouts import looks_like_recording, parse_path
+from agent.index.walk import walk
+
+
+class OtherDisk(Exception):
+    """The folder holds another disk than the one indexed: nothing is scanned, nothing lost."""
+
+
+def same_disk(store, source_id: int, root: Path, known: dict[str, tuple[int, int, bool]],
+              new_disk: bool) -> None:
+    """OtherDisk unless `root` holds the disk the rows of the source (`known`, in its `store`)
+    came from, or the owner said it is a new one (`new_disk`); the disk's identity is kept
+    for the next scan."""
+    kept, now = store.disk(source_id), volume_identity(str(root))
+    if not new_disk:
+        judge(root, known, kept, now)
+    if now is not None and now != kept:
+        store.set_disk(source_id, now)
+
+
+def judge(root: Path, known: dict[str, tuple[int, int, bool]], kept: str | None,
+          now: str | None) -> None:
+    """Raise OtherDisk when `root` holds another disk than the one its `known` rows (path ->
+    size, mtime, settled) came from; `kept` is the identity kept for it, `now` the disk's."""
+    if not known or (kept is not None and kept == now):
+        return
+    if any(_still_there(p, size, mtime, settled) for p, (size, mtime, settled) in known.items()):
+        return
+    if (kept is not None and now is not None) or _holds_recordings(root):
+        raise OtherDisk(other_disk_words(root))
+
+
+def other_disk_words(root: Path) -> str:
+    """What the owner reads: what happened, what was kept, and the two ways on."""
+    return (f"the recordings folder {root} now holds another disk: none of the recordings "
+            "indexed from it is there, but other files are (another card or drive in the same "
+            "slot?); nothing was scanned and every recording indexed from it is kept. Put its "
+            "own card or drive back; if this is a new card for the same camera, scan it with "
+            f"`footage-agent scan {root} --new-disk`; if it is another camera's, copy its "
+            "recordings to a folder of their own and add that folder with that camera's name")
+
+
+def _still_there(path: str, size: int, mtime_ns: int, settled: bool) -> bool:
+    """The indexed file is there as it was: same size and not written since (a date kept below
+    zero means the row is to be looked at again, so only its size is compared; a ring file's
+    rows keep its index's date when it is later), or, still being written when indexed, there
+    and no smaller."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    if not settled:
+        return st.st_size >= size > 0
+    return st.st_size == size > 0 and (mtime_ns < 0 or st.st_mtime_ns <= mtime_ns)
+
+
+def _holds_recordings(root: Path) -> bool:
+    """The folder holds at least one file a recorder writes (the walk stops at the first)."""
+    for _path, rel, _st, error, _link in walk(root, None):
+        if error is None and rel is not None and (
+                parse_path(rel, None) is not None or looks_like_recording(rel)):
+            return True
+    return False
