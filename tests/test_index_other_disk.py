@@ -222,7 +222,7 @@ def test_a_recording_still_being_written_and_grown_since_is_the_same_disk(tmp_pa
 def test_the_disk_named_by_the_system_decides_when_the_files_cannot(tmp_path):
     """Where the system names the disk: the same name is the same disk though the camera
     recorded over all that was indexed; another name is another disk though it holds no
-    recording yet (a card just formatted), unless an indexed recording is there as it was."""
+    recording yet (a card just formatted), or holds what was indexed (a copy)."""
     from agent.index.other_disk import OtherDisk, judge
     folder = tmp_path / "reader"
     (kept,) = card(folder, "cam", ["2026-11-20T14:00:00Z"])
@@ -237,8 +237,15 @@ def test_the_disk_named_by_the_system_decides_when_the_files_cannot(tmp_path):
     with pytest.raises(OtherDisk, match="now holds another disk"):
         judge(folder, gone, "uuid:A", "uuid:B")
     (again,) = card(folder, "cam", ["2026-11-20T14:00:00Z"])
-    judge(folder, {str(again): (again.stat().st_size, again.stat().st_mtime_ns, True)},
-          "uuid:A", "uuid:B")   # the same card, read through another reader
+    there = {str(again): (again.stat().st_size, again.stat().st_mtime_ns, True)}
+    judge(folder, there, None, None)   # what was indexed is there as it was
+    with pytest.raises(OtherDisk):   # ...but on a card of another name: a copy, the owner's say
+        judge(folder, there, "uuid:A", "uuid:B")
+    # A file of the same path and size but another date (recorders writing files of one
+    # fixed size) says nothing: the folder holds recordings, none of them indexed.
+    os.utime(again, ns=(OLD * 10**9 - 10**9, OLD * 10**9 - 10**9))   # an older file
+    with pytest.raises(OtherDisk):
+        judge(folder, there, None, None)
 
 
 def test_an_index_of_version_3_opens_with_its_rows_and_gains_its_disks(tmp_path):

@@ -3,11 +3,12 @@ from: a card reader's drive letter or a mount point holds whichever card is put 
 another camera's card scanned as this folder's would have its footage indexed, and one day
 sealed, as this camera's.
 
-Judged before a scan writes anything. The disk is the same when a recording indexed from the
-folder is still there as it was (same path and size, not written since), or when the system
-names the disk (disk_identity.py) and names it as before. It is another when none of the
-indexed recordings is there as it was and either the system names another disk, or the folder
-holds recordings all the same. A camera that recorded over everything indexed while the app was
+Judged before a scan writes anything. Where the system names the disk (disk_identity.py: a
+file system's own serial or UUID, which no reader or slot changes), the name decides: as before,
+the same disk; another, another disk, whatever it holds (a copy of the card on a new one is the
+owner's to say). Where it names none, the disk is the same when a recording indexed from the
+folder is still there as it was (same path, size and date), and another when none is and the
+folder holds recordings all the same. A camera that recorded over everything indexed while the app was
 closed looks like that too: the owner says so once (`scan PATH --new-disk`).
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from agent.index.disk_identity import volume_identity
 from agent.index.layouts import looks_like_recording, parse_path
+from agent.index.ring_files import is_ring_name
 from agent.index.walk import walk
 
 
@@ -42,34 +44,40 @@ def judge(root: Path, known: dict[str, tuple[int, int, bool]], kept: str | None,
     size, mtime, settled) came from; `kept` is the identity kept for it, `now` the disk's."""
     if not known or (kept is not None and kept == now):
         return
+    if kept is not None and now is not None:   # a file system's own name: another card's
+        raise OtherDisk(other_disk_words(root))
     if any(_still_there(p, size, mtime, settled) for p, (size, mtime, settled) in known.items()):
         return
-    if (kept is not None and now is not None) or _holds_recordings(root):
+    if _holds_recordings(root):
         raise OtherDisk(other_disk_words(root))
 
 
 def other_disk_words(root: Path) -> str:
     """What the owner reads: what happened, what was kept, and the two ways on."""
-    return (f"the recordings folder {root} now holds another disk: none of the recordings "
-            "indexed from it is there, but other files are (another card or drive in the same "
-            "slot?); nothing was scanned and every recording indexed from it is kept. Put its "
+    return (f"the recordings folder {root} now holds another disk than the one its "
+            "recordings were indexed from (another card or drive in the same slot?); nothing "
+            "was scanned and every recording indexed from it is kept. Put its "
             "own card or drive back; if this is a new card for the same camera, scan it with "
             f"`footage-agent scan {root} --new-disk`; if it is another camera's, copy its "
             "recordings to a folder of their own and add that folder with that camera's name")
 
 
 def _still_there(path: str, size: int, mtime_ns: int, settled: bool) -> bool:
-    """The indexed file is there as it was: same size and not written since (a date kept below
-    zero means the row is to be looked at again, so only its size is compared; a ring file's
-    rows keep its index's date when it is later), or, still being written when indexed, there
-    and no smaller."""
+    """The indexed file is there as it was: same size and date (a date kept below zero means
+    the row is to be looked at again, so only its size is compared; a ring file's rows keep its
+    index's date when it is later), or, still being written when indexed, there and no
+    smaller. Sizes alone say little: many recorders write files of one fixed size."""
     try:
         st = os.stat(path)
     except (OSError, ValueError):
         return False
     if not settled:
         return st.st_size >= size > 0
-    return st.st_size == size > 0 and (mtime_ns < 0 or st.st_mtime_ns <= mtime_ns)
+    if st.st_size != size or size <= 0:
+        return False
+    if mtime_ns < 0 or st.st_mtime_ns == mtime_ns:
+        return True
+    return is_ring_name(os.path.basename(path)) and st.st_mtime_ns < mtime_ns
 
 
 def _holds_recordings(root: Path) -> bool:
