@@ -2,7 +2,8 @@
 recordings and cameras it holds, a camera's coverage of a window, and frame previews.
 
 A mixin of `agent.service.Agent`, which provides `home`, `store`, `emit`, `_lock`, `sources`,
-`source_for`, `add_source`, `recorder_connector`, `_refresh` and `_adopt_legacy_names`.
+`source_for`, `add_source`, `recorder_connector`, `_refresh`, `_adopt_legacy_names` and
+`_log_change`.
 """
 from __future__ import annotations
 
@@ -65,6 +66,9 @@ class OwnerIndex:
                 report = self._scan_folder(src, cancel, progress=None if progress is None else
                                            lambda n, root=src.root: progress(root, n),
                                            new_disk=new_disk)
+                if new_disk:   # whose footage a folder's rows are is the owner's word now
+                    self._log_change("source-changed", folder=src.root, camera=src.camera,
+                                     new_disk=True, disk=self.store.disk(src.id))
             except AgentError as exc:
                 if paths:
                     raise

@@ -117,6 +117,8 @@ def test_another_cameras_card_in_the_same_slot_keeps_porch_and_indexes_nothing(t
         assert {r.end_us - r.start_us for r in now} == {2_000_000}   # garage's, read anew
         (report,) = agent.scan()   # and from now on it is the disk of that folder
         assert not report.problems and report.unchanged == 2
+        said = [r for r in agent.activity() if r.event == "source-changed"]
+        assert said[-1].data["new_disk"] is True and said[-1].data["folder"] == str(slot.where)
     finally:
         agent.close()
 

@@ -2027,6 +2027,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Carpeta</translation>
     </message>
     <message>
+        <source>New card or disk, same camera</source>
+        <translation>Tarjeta o disco nuevo, misma cámara</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Disco</translation>
+    </message>
+    <message>
         <source>Files</source>
         <translation>Archivos</translation>
     </message>

@@ -96,6 +96,8 @@ LABELS = {
     "received_at": QT_TRANSLATE_NOOP("activity", "Received"),
     "package": QT_TRANSLATE_NOOP("activity", "Package"),
     "folder": QT_TRANSLATE_NOOP("activity", "Folder"),
+    "new_disk": QT_TRANSLATE_NOOP("activity", "New card or disk, same camera"),
+    "disk": QT_TRANSLATE_NOOP("activity", "Disk"),
     "files": QT_TRANSLATE_NOOP("activity", "Files"),
     "url": QT_TRANSLATE_NOOP("activity", "Sent to"),
     "layout": QT_TRANSLATE_NOOP("activity", "Recorder"),
