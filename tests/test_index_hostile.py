@@ -222,11 +222,11 @@ def test_a_file_deleted_mid_scan_from_a_card_still_there_is_gone(tmp_path, monke
 
 # -- a network share or card reader whose mount point is left empty ----------------------------
 
-def mounted(where: Path) -> bool:
+def mounted(where: Path, size: str = "8m") -> bool:
     """A small disk of its own at `where` (root only, where mounts are allowed)."""
     if os.geteuid() != 0 or not shutil.which("mount"):
         return False
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(where)],
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
                           capture_output=True).returncode == 0
 
 

@@ -43,13 +43,13 @@ class Slot:
     def __init__(self, where: Path):
         self.where = where
         where.mkdir()
-        self.real = mounted(where)
+        self.real = mounted(where, "64m")
 
     def swap(self, other: Path) -> None:
         """Take the disk out and put in one holding what `other` holds."""
         if self.real:
             subprocess.run(["umount", str(self.where)], check=True)
-            assert mounted(self.where)
+            assert mounted(self.where, "64m")
         else:
             shutil.rmtree(self.where)
             self.where.mkdir()
@@ -277,3 +277,35 @@ def test_an_index_of_version_3_opens_with_its_rows_and_gains_its_disks(tmp_path)
         assert db.execute("PRAGMA user_version").fetchone()[0] == VERSION
         named = volume_identity(str(folder)) is not None   # none for most test disks
         assert db.execute("SELECT count(*) FROM disks").fetchone()[0] == int(named)
+
+
+def test_another_hikvision_card_is_another_disk_and_its_own_recorded_on_is_not(tmp_path, slot):
+    """Hikvision cards hold ring files of one preallocated size under the same names
+    (datadir0/hiv00000.mp4): another camera's card whose files were last written before
+    porch's index was passed for porch's. The recordings its index lists say which card it
+    is: porch's own card, recorded on in the camera and put back, is porch's."""
+    from demo.hikvision_card import Recording, write_card
+    start = t("2026-11-20T22:00:00Z")
+    porch, garage = tmp_path / "porch-card", tmp_path / "garage-card"
+    first = [Recording(start, 4, 0), Recording(start + 10_000_000, 4, 1)]
+    write_card(porch, first)
+    write_card(garage, [Recording(start + 3_600_000_000, 4, 0)])
+    for f in (garage / "datadir0").iterdir():   # garage's card written the day before
+        os.utime(f, (OLD - 86400, OLD - 86400))
+    shutil.copytree(porch, slot.where, dirs_exist_ok=True, copy_function=shutil.copy2)
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(slot.where, camera="porch", tz="UTC")
+        agent.scan()
+        before = agent.recordings()
+        assert {r.camera for r in before} == {"porch"} and len(before) == 2
+        slot.swap(garage)
+        (report,) = agent.scan()
+        assert "another disk" in " ".join(report.problems)
+        assert agent.recordings() == before
+        write_card(porch, first + [Recording(start + 20_000_000, 4, 2)])   # recorded on
+        slot.swap(porch)
+        (report,) = agent.scan()
+        assert not report.problems and len(agent.recordings()) == 3
+    finally:
+        agent.close()

@@ -7,18 +7,20 @@ Judged before a scan writes anything. Where the system names the disk (disk_iden
 file system's own serial or UUID, which no reader or slot changes), the name decides: as before,
 the same disk; another, another disk, whatever it holds (a copy of the card on a new one is the
 owner's to say). Where it names none, the disk is the same when a recording indexed from the
-folder is still there as it was (same path, size and date), and another when none is and the
-folder holds recordings all the same. A camera that recorded over everything indexed while the app was
+folder is still there as it was (same path, size and date; inside a ring file, the same bytes
+listed by its folder's index), and another when none is and the folder holds recordings all
+the same. A camera that recorded over everything indexed while the app was
 closed looks like that too: the owner says so once (`scan PATH --new-disk`).
 """
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Callable
 
 from agent.index.disk_identity import volume_identity
 from agent.index.layouts import looks_like_recording, parse_path
-from agent.index.ring_files import is_ring_name
+from agent.index.ring_files import indexed_ranges, is_ring_name
 from agent.index.walk import walk
 
 
@@ -33,20 +35,24 @@ def same_disk(store, source_id: int, root: Path, known: dict[str, tuple[int, int
     for the next scan."""
     kept, now = store.disk(source_id), volume_identity(str(root))
     if not new_disk:
-        judge(root, known, kept, now)
+        judge(root, known, kept, now, lambda: store.ranges(source_id))
     if now is not None and now != kept:
         store.set_disk(source_id, now)
 
 
 def judge(root: Path, known: dict[str, tuple[int, int, bool]], kept: str | None,
-          now: str | None) -> None:
+          now: str | None, ranges: Callable[[], dict[str, set[tuple[int, int]]]] = dict) -> None:
     """Raise OtherDisk when `root` holds another disk than the one its `known` rows (path ->
-    size, mtime, settled) came from; `kept` is the identity kept for it, `now` the disk's."""
+    size, mtime, settled) came from; `kept` is the identity kept for it, `now` the disk's,
+    `ranges` gives the byte ranges of the recordings indexed inside ring files."""
     if not known or (kept is not None and kept == now):
         return
     if kept is not None and now is not None:   # a file system's own name: another card's
         raise OtherDisk(other_disk_words(root))
-    if any(_still_there(p, size, mtime, settled) for p, (size, mtime, settled) in known.items()):
+    if any(_still_there(p, size, mtime, settled) for p, (size, mtime, settled) in known.items()
+           if not is_ring_name(os.path.basename(p))):
+        return
+    if _ring_recording_there(ranges()):
         return
     if _holds_recordings(root):
         raise OtherDisk(other_disk_words(root))
@@ -64,9 +70,8 @@ def other_disk_words(root: Path) -> str:
 
 def _still_there(path: str, size: int, mtime_ns: int, settled: bool) -> bool:
     """The indexed file is there as it was: same size and date (a date kept below zero means
-    the row is to be looked at again, so only its size is compared; a ring file's rows keep its
-    index's date when it is later), or, still being written when indexed, there and no
-    smaller. Sizes alone say little: many recorders write files of one fixed size."""
+    the row is to be looked at again, so only its size is compared), or, still being written
+    when indexed, there and no smaller. Sizes alone say little: many recorders write files of one fixed size."""
     try:
         st = os.stat(path)
     except (OSError, ValueError):
@@ -75,9 +80,22 @@ def _still_there(path: str, size: int, mtime_ns: int, settled: bool) -> bool:
         return st.st_size >= size > 0
     if st.st_size != size or size <= 0:
         return False
-    if mtime_ns < 0 or st.st_mtime_ns == mtime_ns:
-        return True
-    return is_ring_name(os.path.basename(path)) and st.st_mtime_ns < mtime_ns
+    return mtime_ns < 0 or st.st_mtime_ns == mtime_ns
+
+
+def _ring_recording_there(ranges: dict[str, set[tuple[int, int]]]) -> bool:
+    """A recording indexed inside a ring file is still listed by its folder's index at the
+    same bytes. Every Hikvision card has ring files of one size under the same names, and a
+    ring file's date changes as the camera records on, so neither says which card it is."""
+    folders: dict[str, set[tuple[str, int, int]]] = {}
+    for path, spans in ranges.items():
+        folder = os.path.dirname(path)
+        if folder not in folders:
+            folders[folder] = indexed_ranges(folder)
+        name = os.path.basename(path)
+        if any((name, start, end) in folders[folder] for start, end in spans):
+            return True
+    return False
 
 
 def _holds_recordings(root: Path) -> bool:

@@ -120,6 +120,16 @@ class RingFolders:
             channel="")
 
 
+def indexed_ranges(folder: str) -> set[tuple[str, int, int]]:
+    """(ring file name, first byte, end byte) of each finished recording the folder's index
+    lists now (none when it has no index that can be read)."""
+    index = _load(folder)[0]
+    if index is None:
+        return set()
+    return {(seg.ring_name, seg.byte_start, seg.byte_end) for seg in index.segments
+            if seg.byte_end is not None}
+
+
 def _load(folder: str) -> tuple[RingIndex | None, str | None, int]:
     """(the index, None) or (None, what is wrong), with the index files' newest mtime."""
     problem, newest = "is missing from this folder", 0

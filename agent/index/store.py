@@ -117,6 +117,16 @@ class Store:
                                    (source_id,)).fetchone()
         return row[0] if row else None
 
+    def ranges(self, source_id: int) -> dict[str, set[tuple[int, int]]]:
+        """path -> (first byte, end byte) of each recording indexed inside a ring file."""
+        out: dict[str, set[tuple[int, int]]] = {}
+        with self._lock:
+            for path, start, end in self._db.execute(
+                    "SELECT path, byte_start, byte_end FROM files WHERE source_id=? AND "
+                    "byte_end IS NOT NULL", (source_id,)):
+                out.setdefault(path, set()).add((start, end))
+        return out
+
     def set_disk(self, source_id: int, identity: str) -> None:
         """Keep the identity of the disk a folder holds now."""
         with self._lock:
