@@ -30,6 +30,29 @@ def settle(qtbot, window, timeout=30000):
     qtbot.waitUntil(window.ctx.bridge.idle, timeout=timeout)
 
 
+def import_request(qtbot, window, world, jti: str, end_us: int, start_us: int | None = None,
+                   **claims) -> None:
+    """A request from the demo world's agency (demo.gui_data), `jti` for the window from
+    `start_us` (the world's start) to `end_us`, with `claims` (case, cameras), signed and
+    opened as a request file, then listed in the inbox."""
+    from demo.gui_data import request_claims, sign
+
+    start = world.start_us if start_us is None else start_us
+    path = world.request_file.with_name(f"{jti}.jws")
+    path.write_text(sign(world.key, request_claims(jti, start, end_us, int(time.time()),
+                                                   aud=world.registration, **claims)))
+    window.ctx.agent.requests.import_request(path)
+    window.inbox.refresh()
+    settle(qtbot, window)
+
+
+def open_request(qtbot, window, jti: str):
+    """The request page of the inbox's request `jti`, opened and settled."""
+    window.open_request(next(v for v in window.inbox.views if v.id == jti))
+    settle(qtbot, window)
+    return window.request
+
+
 def open_window(qtbot, home):
     """The app's main window on a real agent for `home`, shown and settled: (window, agent)."""
     from agent.service import Agent

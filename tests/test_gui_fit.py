@@ -18,7 +18,8 @@ from demo.screenshots import SCREENS, SMALL_SCREENS, sample_requests, window_siz
 from gui.shell import geometry  # noqa: E402
 from gui.widgets.preview_pane import MIN_PICTURE  # noqa: E402
 from tests.gui_registering import unnamed  # noqa: E402
-from tests.gui_support import footage, open_window, settle, spanish  # noqa: E402,F401
+from tests.gui_support import (footage, import_request, open_request, open_window,  # noqa: E402,F401
+                               settle, spanish)
 
 
 @pytest.fixture
@@ -305,21 +306,13 @@ def test_a_long_case_number_keeps_every_requests_time_and_deadline_in_view(qtbot
     the right edge, and left each agency's name a few letters. The case column shares the
     room the other columns leave with the agency's, each cut with '...' and whole in its
     tooltip."""
-    import time
 
-    from demo.gui_data import request_claims, sign
 
     win, world = app_window
     win.resize(window_size(SCREENS[0]))
     long_case = "2026-119002 " + "W" * 388
-    claims = request_claims("req-long-case", world.start_us, world.start_us + 4 * US,
-                            int(time.time()), aud=world.registration,
-                            case={"number": long_case})
-    path = world.request_file.with_name("long-case.jws")
-    path.write_text(sign(world.key, claims))
-    win.ctx.agent.requests.import_request(path)
-    win.inbox.refresh()
-    settle(qtbot, win)
+    import_request(qtbot, win, world, "req-long-case", world.start_us + 4 * US,
+                   case={"number": long_case})
     table, metrics = win.inbox.table, win.inbox.table.fontMetrics()
     assert table.horizontalHeader().length() <= table.viewport().width()
     for row in range(table.rowCount()):
@@ -359,24 +352,13 @@ def test_a_request_naming_many_cameras_keeps_the_decision_in_reach(qtbot, app_wi
     Decline lay below a 1024x600 screen (a laptop at 125 % or 175 %). The timelines now scroll
     in their own area, two rows always in view (the
     All cameras box's and a camera's, or two cameras)."""
-    import time
 
-    from demo.gui_data import request_claims, sign
 
     win, world = app_window
     cameras = ["driveway", "porch", "garage", "side gate", "back yard", "alley"]
-    claims = request_claims("req-2026-0009", world.start_us, world.start_us + 4 * US,
-                            int(time.time()), aud=world.registration,
-                            case={"number": "2026-119001", "incident": "Burglary"},
-                            cameras=cameras)
-    path = world.request_file.with_name("six.jws")
-    path.write_text(sign(world.key, claims))
-    win.ctx.agent.requests.import_request(path)
-    win.inbox.refresh()
-    settle(qtbot, win)
-    win.open_request(next(v for v in win.inbox.views if v.id == "req-2026-0009"))
-    settle(qtbot, win)
-    page = win.request
+    import_request(qtbot, win, world, "req-2026-0009", world.start_us + 4 * US,
+                   case={"number": "2026-119001", "incident": "Burglary"}, cameras=cameras)
+    page = open_request(qtbot, win, "req-2026-0009")
     assert list(page.strip.timelines) == cameras
     for size in (window_size(SCREENS[0]), window_size(SMALL_SCREENS[0])):
         assert fits_within(win.minimumSizeHint(), size), win.minimumSizeHint()

@@ -12,10 +12,10 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 
 from agent.timebase import US  # noqa: E402
-from demo.gui_data import make_world, request_claims, sign  # noqa: E402
+from demo.gui_data import make_world  # noqa: E402
 from demo.samples import make_recordings  # noqa: E402
-from tests.gui_support import (choose_window, footage, open_window, settle,  # noqa: E402,F401
-                               spanish)
+from tests.gui_support import (choose_window, footage, import_request, open_request,  # noqa: E402,F401
+                               open_window, settle, spanish)
 
 CHANNELS = [f"ch{n:02d}" for n in range(1, 13)]   # besides the demo's driveway and porch
 
@@ -75,18 +75,10 @@ def test_the_request_pages_all_box_leaves_cameras_not_registered_unticked(qtbot,
     ticks only what would be shared by default; unticking all unticks those ticked by hand
     too. An approval being resumed cannot be changed there either."""
     win, world = many
-    claims = request_claims("req-2026-0016", world.start_us, world.start_us + 2 * US,
-                            int(time.time()), aud=world.registration,
-                            case={"number": "2026-160016", "incident": "Burglary"},
-                            cameras=["driveway", "porch", *CHANNELS])
-    path = world.request_file.with_name("nvr.jws")
-    path.write_text(sign(world.key, claims))
-    win.ctx.agent.requests.import_request(path)
-    win.inbox.refresh()
-    settle(qtbot, win)
-    win.open_request(next(v for v in win.inbox.views if v.id == "req-2026-0016"))
-    settle(qtbot, win)
-    strip = win.request.strip
+    import_request(qtbot, win, world, "req-2026-0016", world.start_us + 2 * US,
+                   case={"number": "2026-160016", "incident": "Burglary"},
+                   cameras=["driveway", "porch", *CHANNELS])
+    strip = open_request(qtbot, win, "req-2026-0016").strip
     box = strip.all_box
     assert sorted(strip.chosen()) == ["driveway", "porch"]
     assert box.checkState() == Qt.Checked   # all that is shared by default
@@ -120,18 +112,9 @@ def test_a_request_for_many_cameras_keeps_the_decision_on_a_small_screen(qtbot, 
 
     win, world = many
     asked = ["driveway", "porch", *CHANNELS]
-    claims = request_claims("req-2026-0017", world.start_us, world.start_us + 2 * US,
-                            int(time.time()), aud=world.registration,
-                            case={"number": "2026-160017", "incident": "Burglary"},
-                            cameras=asked)
-    path = world.request_file.with_name("nvr14.jws")
-    path.write_text(sign(world.key, claims))
-    win.ctx.agent.requests.import_request(path)
-    win.inbox.refresh()
-    settle(qtbot, win)
-    win.open_request(next(v for v in win.inbox.views if v.id == "req-2026-0017"))
-    settle(qtbot, win)
-    page = win.request
+    import_request(qtbot, win, world, "req-2026-0017", world.start_us + 2 * US,
+                   case={"number": "2026-160017", "incident": "Burglary"}, cameras=asked)
+    page = open_request(qtbot, win, "req-2026-0017")
     said = page.summary.text()
     assert ", ".join(CHANNELS[:6]) + " and 6 more: asked for, but never registered with this " \
         "agency: not sent unless you tick them" in said, said

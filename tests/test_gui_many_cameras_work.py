@@ -22,9 +22,9 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, QRect, Qt  # noqa: E402
 
 from agent.timebase import US  # noqa: E402
-from demo.gui_data import make_world, request_claims, sign  # noqa: E402
+from demo.gui_data import make_world  # noqa: E402
 from demo.samples import make_recordings  # noqa: E402
-from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
+from tests.gui_support import footage, import_request, open_window, settle  # noqa: E402,F401
 
 BUSY = [f"busy{n:02d}" for n in range(32)]   # 40 one-second files, half a second apart
 CALM = [f"calm{n:02d}" for n in range(32)]   # one file for the whole minute
@@ -85,15 +85,9 @@ def nvr(qtbot, tmp_path, footage):  # noqa: F811 (the fixture)
         agent.close()
     win, agent = open_window(qtbot, world.home)
     win.resize(1280, 800)
-    claims = request_claims("req-2026-0064", start, start + WINDOW_S * US, int(time.time()),
-                            aud=world.registration,
-                            case={"number": "2026-160064", "incident": "Burglary"},
-                            cameras=BUSY + CALM)
-    path = world.request_file.with_name("nvr64.jws")
-    path.write_text(sign(world.key, claims))
-    win.ctx.agent.requests.import_request(path)
-    win.inbox.refresh()
-    settle(qtbot, win)
+    import_request(qtbot, win, world, "req-2026-0064", start + WINDOW_S * US, start_us=start,
+                   case={"number": "2026-160064", "incident": "Burglary"},
+                   cameras=BUSY + CALM)
     yield win, world
     win.shutdown()
     agent.close()
