@@ -4,6 +4,7 @@ in the same slot. The scan took the other card for porch's: porch's rows were dr
 other camera's footage was indexed as porch, so a request for porch could be answered with it."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -309,3 +310,28 @@ def test_another_hikvision_card_is_another_disk_and_its_own_recorded_on_is_not(t
         assert not report.problems and len(agent.recordings()) == 3
     finally:
         agent.close()
+
+
+def test_scan_json_says_which_folder_holds_another_disk(tmp_path, slot):
+    """A script reading `scan --json` tells the folder that holds another disk (exit 3, its
+    rows kept) from one that merely failed or was scanned: `other_disk` on each report."""
+    porch, garage = porch_and_garage(tmp_path)
+    shutil.copytree(porch, slot.where, dirs_exist_ok=True, copy_function=shutil.copy2)
+    yard = tmp_path / "yard"
+    card(yard, "cam", ["2026-11-22T08:00:00Z"])
+    home = tmp_path / "home"
+    agent = Agent(home)
+    try:
+        agent.add_source(slot.where, camera="porch", tz="UTC")
+        agent.add_source(yard, camera="yard", tz="UTC")
+        agent.scan()
+    finally:
+        agent.close()
+    slot.swap(garage)
+    cli = [sys.executable, "-m", "agent.cli", "--home", str(home), "scan", "--json"]
+    done = subprocess.run(cli, capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 3, done.stderr
+    reports = {r["source"]: r for r in json.loads(done.stdout)}
+    assert reports[str(slot.where)]["other_disk"] is True
+    assert reports[str(slot.where)]["seen"] == 0
+    assert reports[str(yard)]["other_disk"] is False and reports[str(yard)]["unchanged"] == 1

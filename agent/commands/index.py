@@ -160,7 +160,8 @@ def _scanned(agent: Agent, args, paths: list[str] | None, tz: str | None = None,
         raise Interrupted(args.stopper.signum)
     out = [{"source": r.source, "seen": r.seen, "added": r.added, "updated": r.updated,
             "unchanged": r.unchanged, "removed": r.removed, "statuses": r.statuses,
-            "problems": list(r.problems), "notes": list(r.notes)} for r in reports]
+            "problems": list(r.problems), "notes": list(r.notes),
+            "other_disk": isinstance(r, NotScanned) and r.other_disk} for r in reports]
     if getattr(args, "json", False):
         print_json(out)
     for r in reports:
