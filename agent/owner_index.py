@@ -1,9 +1,9 @@
 """The owner's index as Agent methods: scanning folders (and refreshing recorders), the
 recordings and cameras it holds, a camera's coverage of a window, and frame previews.
 
-A mixin of `agent.service.Agent`, which provides `home`, `store`, `emit`, `_lock`, `sources`,
-`source_for`, `add_source`, `recorder_connector`, `_refresh`, `_adopt_legacy_names` and
-`_log_change`.
+A mixin of `agent.service.Agent`, which provides `home`, `store`, `emit`, `_lock`,
+`_scan_turns`, `sources`, `source_for`, `add_source`, `recorder_connector`, `_refresh`,
+`_adopt_legacy_names` and `_log_change`.
 """
 from __future__ import annotations
 
@@ -93,8 +93,13 @@ class OwnerIndex:
             self.emit(ScanFailed(src.root, why))
             raise AgentError(why) from None
         try:
-            report = scan_source(self.store, src, cancel=cancel, within=within, files=files,
-                                 progress=progress, new_disk=new_disk)
+            # Another scan of this folder (the app's, the watcher's, another process's) reads
+            # and writes its rows too: each waits its turn, so each report is true.
+            with self._scan_turns.turn(src.id, cancel) as ours:
+                if not ours:   # cancelled while waiting: nothing looked at, nothing changed
+                    return ScanReport(src.root, 0, 0, 0, 0, 0)
+                report = scan_source(self.store, src, cancel=cancel, within=within,
+                                     files=files, progress=progress, new_disk=new_disk)
         except OtherDisk as exc:
             self.emit(ScanFailed(src.root, str(exc), other_disk=True))
             raise OtherDiskFound(str(exc)) from None
@@ -106,6 +111,12 @@ class OwnerIndex:
         self.emit(ScanFinished(src.root, report.seen, report.added, report.updated,
                                report.removed, report.problems))
         return report
+
+    def scans_waiting(self, root: str) -> int:
+        """How many scans of this registered folder wait here for another one to end (its
+        scans take turns: scan_turns.py); 0 for a folder not registered."""
+        src = self.source_for(root)
+        return 0 if src is None else self._scan_turns.waiting(src.id)
 
     def _new_folder(self, path: str | Path, tz: str | None) -> Source:
         if is_url(path):

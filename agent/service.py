@@ -21,6 +21,7 @@ from agent.callbacks import call_safely
 from agent.config import ensure_home, load_settings, resolve_home, save_settings
 from agent.errors import AgentError, NotFound, Refusal, UsageProblem
 from agent.events import PortalsUnreachable, RequestsArrived
+from agent.index.scan_turns import ScanTurns
 from agent.index.store import Store
 from agent.index.store_errors import StoreError
 from agent.jobs import Job
@@ -53,6 +54,7 @@ class Agent(OwnerSources, OwnerIndex, OwnerCameras, OwnerExports, OwnerRecords,
         self._pieces = None
         self._listeners: list[Callable[[object], None]] = []
         self._lock = threading.Lock()
+        self._scan_turns = ScanTurns(self.home)   # one scan of a folder at a time
         self._requests = None
         self._left_busy = False   # set by `run` when a thread outlived it (see close)
         self._app_lock: int | None = None
