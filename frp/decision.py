@@ -42,6 +42,17 @@ class Approved:
 
 
 @dataclass(frozen=True)
+class RequestRef:
+    """A request as a decline names it: its id, agency and token hash. A decline needs no
+    more, so a request that no longer verifies (the key that signed it since dropped from the
+    trust store) can still be declined; an approval needs the verified Request."""
+
+    id: str
+    agency_id: str
+    sha256: str
+
+
+@dataclass(frozen=True)
 class LogHead:
     """The owner's audit log as it stood when a decision was signed: `count` records, the last
     one's line hashing to `head` (hex SHA-256). Carried in the decision as `audit_log`, so the
@@ -89,7 +100,7 @@ def _approved_claim(request: Request, approved: Approved) -> dict:
             "cameras": list(cameras)}
 
 
-def make_decision(request: Request, owner_sign: Signer, owner_jwk: dict, decision: str,
+def make_decision(request: Request | RequestRef, owner_sign: Signer, owner_jwk: dict, decision: str,
                   reason: str | None = None, approved: Approved | None = None,
                   now: float | None = None, log_head: LogHead | None = None) -> str:
     """The owner's signed decision token (protocol.md, `frp-decision+jwt`); `log_head`, the
@@ -104,6 +115,8 @@ def make_decision(request: Request, owner_sign: Signer, owner_jwk: dict, decisio
         raise DecisionError(f"the reason must be text of at most {MAX_MESSAGE_CHARS} characters")
     if decision == "decline" and approved is not None:
         raise DecisionError("a decline cannot carry an approved window")
+    if decision == "approve" and not isinstance(request, Request):
+        raise DecisionError("only a verified request can be approved")
     claims = {"iss": owner_id, "aud": request.agency_id, "request": request.id,
               "request_sha256": request.sha256, "decision": decision,
               "iat": int(time.time() if now is None else now)}

@@ -2,6 +2,12 @@
 before anything is signed or sent, against the real reference portal."""
 from __future__ import annotations
 
+import json
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from agent.audit.log import AuditLog
+from frp import jws
 from frp.claims import MAX_MESSAGE_CHARS
 from tests.test_requests_e2e import flow, footage, new_request, only_request  # noqa: F401
 
@@ -21,3 +27,32 @@ def test_a_reason_too_long_or_blank_is_a_usage_error_and_nothing_is_sent(flow):
     assert code == 0 and "sent to the agency" in err, err
     (decision,) = portal.decisions()
     assert decision["reason"] == "x" * MAX_MESSAGE_CHARS
+
+
+def test_a_request_signed_with_a_key_the_agency_since_replaced_can_be_declined_not_approved(
+        flow, tmp_path):
+    """The hunt: once the agency's file was replaced by one with only a new key, `decline`
+    exited 3 ("no longer verifies") and the request stayed `new` until it expired, though a
+    decline sends nothing of the footage. The decline names the request by id and token hash,
+    so the still-trusted agency's portal takes it; approving stays refused."""
+    portal, _server, run, reg = flow
+    new_request(portal, reg)
+    new_request(portal, reg, case="2026-78")
+    assert run("inbox", "sync")[0] == 0
+    ids = sorted(item["id"] for item in run.json("inbox"))
+    doc = json.loads((portal.state_dir / "agency.json").read_text())
+    doc["keys"] = {"keys": [jws.public_jwk(Ed25519PrivateKey.generate())]}
+    rotated = tmp_path / "rotated.json"
+    rotated.write_text(json.dumps(doc))
+    assert run("agencies", "add", str(rotated), "--replace")[0] == 0
+    code, _, err = run("approve", "--yes", "--", ids[0])
+    assert code == 3 and "no longer verifies" in err
+    code, _, err = run("decline", "--reason", "not my street", "--", ids[1])
+    assert code == 0 and "sent to the agency" in err, err
+    statuses = {item["id"]: item["status"] for item in run.json("inbox")}
+    assert statuses == {ids[0]: "new", ids[1]: "declined"}
+    (decision,) = portal.decisions()
+    assert (decision["request"], decision["decision"], decision["reason"]) == (
+        ids[1], "decline", "not my street")
+    (record,) = [r["data"] for r in AuditLog(run.home).entries() if r["event"] == "decline"]
+    assert record["id"] == ids[1] and "no longer verifies" in record["unverified"]

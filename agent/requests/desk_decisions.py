@@ -24,6 +24,8 @@ from agent.requests.withdrawal import (
     withdraw_all,
 )
 from frp.claims import MAX_MESSAGE_CHARS
+from frp.decision import RequestRef
+from frp.request import Request
 
 Progress = Callable[[str, float], None]
 
@@ -147,12 +149,27 @@ class DeskDecisions:
         if reason is not None and (len(reason) > MAX_MESSAGE_CHARS or not reason.strip()):
             raise DeskRefusal(f"the reason must be 1 to {MAX_MESSAGE_CHARS} characters of text")
         if entry.status in UNDECIDED:
-            return self._decline(entry, self._reverify(entry)[1], reason)
+            request, problem = self._to_decline(entry)
+            return self._decline(entry, request, reason, unverified=problem)
         try:
             with self._running.claim(entry):
                 return self._withdraw(self._entry(entry.jti, entry.iss), reason)
         except approval_run.AlreadyRunning as exc:
             raise DeskRefusal(f"{exc}; cancel it first to decline") from None
+
+    def _to_decline(self, entry: Entry) -> tuple[Request | RequestRef, str | None]:
+        """The request a decline of an undecided request names, and why it no longer verifies
+        (None when it does): verified against today's trust store, or, when it no longer
+        verifies but its agency and registration are still held (the agency's key that signed
+        it since replaced), named by its id and token hash. A decline sends nothing of the
+        footage and the owner can always say no; an approval stays refused."""
+        try:
+            return self._reverify(entry)[1], None
+        except DeskRefusal as exc:
+            if self.trust.get(entry.iss) is None \
+                    or not self.trust.portal_token(entry.iss, entry.registration):
+                raise
+            return RequestRef(entry.jti, entry.iss, entry.sha256), str(exc)
 
     def _withdraw(self, entry: Entry, reason: str | None) -> RequestView:
         """Decline an approved request no job is delivering: its uploads taken back and the
@@ -170,7 +187,7 @@ class DeskDecisions:
         return self._decline(entry, request, reason, withdraws=entry.decision, done=done)
 
     def _decline(self, entry: Entry, request, reason: str | None, withdraws: str | None = None,
-                 done: Withdrawal | None = None) -> RequestView:
+                 done: Withdrawal | None = None, unverified: str | None = None) -> RequestView:
         token = sign_decision(
             self.inbox, self._signing_key(entry.iss, entry.registration), request, "decline",
             reason=reason, audit=self.audit)
@@ -179,6 +196,8 @@ class DeskDecisions:
             "withdrawn": True, "approval_sha256": _sha(withdraws) if withdraws else None,
             "removed": list(done.removed), "not_removed": list(done.not_removed),
             "uploads_left": list(done.uploads_left), "kept": list(done.kept)}
+        if unverified is not None:   # the log says the owner declined what no longer verified
+            extra["unverified"] = unverified
         self._log("decline", entry, status="declined", reason=reason,
                   decision_sha256=_sha(token), **extra)
         polling.send_decision(self, declined)
