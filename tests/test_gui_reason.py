@@ -98,3 +98,35 @@ def test_a_reason_typed_for_one_request_is_not_left_for_the_next(qtbot, pwin, po
     pwin.open_request(second)
     settle(qtbot, pwin)
     assert pwin.request.reason.text() == ""
+
+
+def test_the_decline_button_declines_a_request_that_no_longer_verifies(
+        qtbot, pwin, portal, footage, tmp_path):
+    """The hunt: once the agency's file was replaced by one with only a new key, Decline said
+    "That did not work: the request no longer verifies" and the request stayed new. It is
+    declined and the agency told, as by `decline` (cli.md)."""
+    import json
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from agent.requests.agencies import TrustStore
+    from demo.gui_data import agency_doc
+
+    p, _server, _reg, home = portal
+    ask(portal, footage)
+    sync_by_click(qtbot, pwin)
+    doc = json.loads((p.state_dir / "agency.json").read_text())
+    rotated = tmp_path / "rotated.json"   # the agency's file again, with only a new key
+    rotated.write_text(json.dumps({**doc, "keys": agency_doc(Ed25519PrivateKey.generate())["keys"]}))
+    TrustStore(home).add(rotated, replace=True)
+    pwin.inbox.refresh()
+    settle(qtbot, pwin)
+    open_first(qtbot, pwin)
+    page = pwin.request
+    assert page.decline_button.isEnabled()
+    qtbot.keyClicks(page.reason, "Not my street")
+    qtbot.mouseClick(page.decline_button, Qt.LeftButton)
+    settle(qtbot, pwin)
+    assert "did not work" not in page.status.text()
+    (decision,) = p.decisions()
+    assert decision["decision"] == "decline" and decision["reason"] == "Not my street"
