@@ -249,8 +249,11 @@ class Api:
         try:
             stored = submissions.record_submission(self.portal.db_path, submission, arrival,
                                                    receipt, now)
-        except sqlite3.IntegrityError:
-            raise ApiError(409, "conflict", "the submission could not be stored; retry") from None
+        except sqlite3.IntegrityError:   # another process stored at once: submit again
+            raise ApiError(503, "busy", "the submission could not be stored just now; submit "
+                           "it again", {"Retry-After": "1"}) from None
+        if stored == "stored":   # the same upload, stored by another process: its receipt
+            return submissions.receipt_for_upload(self.portal.db_path, upload_id)[1]
         if stored is not None:   # withdrawn while it arrived, or its camera's came before
             kept.unlink(missing_ok=True)
             self.storage.delete_upload(upload_id)

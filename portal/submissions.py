@@ -67,15 +67,16 @@ def record_submission(db_path: Path, s: Submission, arrival: Arrival, receipt: s
                       received_at: int) -> str | None:
     """Store an accepted submission with its checks and the receipt given for it; None when
     stored, else why nothing was: `approval_withdrawn` (the owner withdrew the approval
-    meanwhile) or `already_received` (a package for the same camera passed its checks
-    before: a second copy of the home delivering again)."""
+    meanwhile), `already_received` (a package for the same camera passed its checks
+    before: a second copy of the home delivering again) or `stored` (this very upload was
+    stored meanwhile by another portal process on the same folder: its receipt stands)."""
     with db.connect(db_path) as conn:
         if arrival.ok and arrival.camera is not None:
             taken = conn.execute("INSERT OR IGNORE INTO received_cameras (jti, camera, "
                                  "upload_id) VALUES (?, ?, ?)",
                                  (s.jti, arrival.camera, s.upload_id))
             if taken.rowcount != 1:
-                return "already_received"
+                return _held_by(conn, s, arrival.camera)
         cur = conn.execute(
             "INSERT INTO submissions (jti, upload_id, file, sha256, size, claimed_sha256, "
             "claimed_size, package, signer, ok, checks, receipt, received_at) "
@@ -88,6 +89,13 @@ def record_submission(db_path: Path, s: Submission, arrival: Arrival, receipt: s
             conn.rollback()   # the camera is not taken by a package not kept
             return "approval_withdrawn"
     return None
+
+
+def _held_by(conn, s: Submission, camera: str) -> str:
+    """Why a camera's place for the request is taken: by this upload (`stored`), or another."""
+    r = conn.execute("SELECT upload_id FROM received_cameras WHERE jti = ? AND camera = ?",
+                     (s.jti, camera)).fetchone()
+    return "stored" if r is not None and r["upload_id"] == s.upload_id else "already_received"
 
 
 def open_uploads(db_path: Path, jti: str, registration: str | None = None,

@@ -95,7 +95,8 @@ class _UploadGone(Exception):
 
 
 # The statuses of a submission that mean the upload itself is unusable: 404 no such upload
-# (expired, cleaned up), 409 not complete there, or made for another request.
+# (expired, cleaned up), 409 not complete there, or made for another request (but 409 conflict,
+# a portal storing another submission at once: retried by portal_call, portal_answers.py).
 _GONE = (404, 409, 410)
 
 

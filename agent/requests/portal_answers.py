@@ -47,8 +47,10 @@ class PortalError(Exception):
 
     @property
     def retryable(self) -> bool:
-        """Network failures, 5xx and 429 may be retried; any other 4xx never unchanged."""
-        return should_retry(self.status)
+        """Network failures, 5xx and 429 may be retried; any other 4xx never unchanged, but
+        `409 conflict`: an older reference portal's answer to storing a submission at the
+        same moment as another (today's answers `503` with Retry-After)."""
+        return should_retry(self.status) or (self.status, self.error) == (409, "conflict")
 
 
 def should_retry(status: int | None) -> bool:
