@@ -17,7 +17,8 @@ from agent.requests.agencies import TrustStore
 from agent.requests.registrations import Registration
 from agent.timebase import parse_rfc3339
 from frp import jws
-from frp.decision import Approved, DecisionError, ReceiptError, make_decision, verify_receipt
+from frp.decision import (Approved, DecisionError, ReceiptError, RequestRef, make_decision,
+                          verify_receipt)
 from frp.claims import Rejected
 from frp.request import Request, verify_request
 from portal.signers import sign_receipt, sign_request
@@ -511,6 +512,19 @@ def test_decline_with_sign_callable(store):
     jws.verify_signature(parsed, OWNER_JWK)
     assert parsed.claims["decision"] == "decline" and "approved" not in parsed.claims
     assert "reason" not in parsed.claims
+
+
+def test_a_request_named_by_id_and_hash_can_be_declined_never_approved(store):
+    """A request that no longer verifies is declined by reference (desk_decisions); the decline
+    names it as one of the verified request would, and an approval of it is refused."""
+    req = _request(store)
+    ref = RequestRef(req.id, req.agency_id, req.sha256)
+    declined = jws.parse_compact(make_decision(ref, OWNER.sign, OWNER_JWK, "decline", now=NOW))
+    verified = jws.parse_compact(make_decision(req, OWNER.sign, OWNER_JWK, "decline", now=NOW))
+    assert declined.claims == verified.claims
+    approved = Approved(req.window_start_us, req.window_end_us, ("Front door",))
+    with pytest.raises(DecisionError, match="only a verified request can be approved"):
+        make_decision(ref, OWNER.sign, OWNER_JWK, "approve", approved=approved, now=NOW)
 
 
 @pytest.mark.parametrize("kwargs, text", [
