@@ -6,7 +6,7 @@ Seen (read in the code, then counted here): every move of a handle worked out "W
 this PC" on the GUI thread by walking every recording file of every chosen camera, so the work
 grew with the files (64 cameras of one-minute files over a day: some 92,000 rows a mouse
 event); and opening the request decoded 8 thumbnails for each of the 64 cameras, 512 decodes,
-most for rows scrolled out of sight.
+most for rows scrolled out of sight, all for rows too short to draw them.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from PySide6.QtCore import QPoint, QRect, Qt  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from demo.gui_data import make_world  # noqa: E402
 from demo.samples import make_recordings  # noqa: E402
-from tests.gui_support import footage, import_request, open_window, settle  # noqa: E402,F401
+from tests.gui_support import footage, import_request, open_window, settle, win  # noqa: E402,F401
 
 BUSY = [f"busy{n:02d}" for n in range(32)]   # 40 one-second files, half a second apart
 CALM = [f"calm{n:02d}" for n in range(32)]   # one file for the whole minute
@@ -152,10 +152,11 @@ def rows_in_view(page) -> set[str]:
             if QRect(tl.mapTo(view, QPoint(0, 0)), tl.size()).intersects(seen)}
 
 
-def test_opening_the_request_decodes_thumbnails_only_for_the_rows_in_view(qtbot, nvr,
-                                                                         monkeypatch):
-    """Before: 8 decodes for each of the 64 cameras on opening (512). Now only the rows in
-    view, and the others as they scroll in."""
+def test_opening_the_request_decodes_thumbnails_only_for_the_rows_that_draw_them(qtbot, nvr,
+                                                                                monkeypatch):
+    """Before: 8 decodes for each of the 64 cameras on opening (512), then for the rows in
+    view and the others as they scrolled in. 64 rows share the strip at their short height,
+    the track and the times, which draws no pictures: none is decoded, in view or scrolled to."""
     from agent.media.preview import Previewer
 
     decoded: list[str] = []
@@ -169,14 +170,47 @@ def test_opening_the_request_decodes_thumbnails_only_for_the_rows_in_view(qtbot,
     page = open_nvr_request(qtbot, win)
     shown = rows_in_view(page)
     assert 0 < len(shown) < 16, shown
-    assert set(decoded) == shown and len(decoded) == 8 * len(shown), (len(decoded), shown)
-    assert all(page.strip.timelines[c].thumbs for c in shown)
+    assert not any(page.strip.timelines[c].draws_thumbnails() for c in shown)
+    assert decoded == []
 
     bar = page.strip_scroll.verticalScrollBar()
     bar.setValue(bar.maximum())
     settle(qtbot, win)
     later = rows_in_view(page)
     assert "calm31" in later and not later & shown
-    assert set(decoded) == shown | later and len(decoded) == 8 * len(shown | later)
-    assert page.strip.timelines["calm31"].thumbs
-    assert not page.strip.timelines[BUSY[len(BUSY) // 2]].thumbs   # never in view
+    assert decoded == [] and not page.strip.timelines["calm31"].thumbs
+
+
+def test_a_timeline_too_short_for_its_pictures_has_none_decoded_until_it_grows(qtbot, win,
+                                                                               monkeypatch):
+    """In a 1024x600 window a request's timelines are too short to draw their pictures (the
+    track and the times take what room there is), yet 8 pictures a camera were decoded for
+    them. Now a timeline is decoded for when it is tall enough to draw them: the window made
+    larger."""
+    from agent.media.preview import Previewer
+    from demo.screenshots import SCREENS, SMALL_SCREENS, window_size
+
+    decoded: list[str] = []
+    real = Previewer.thumbnail
+
+    def counted(self, camera, *args, **kwargs):
+        decoded.append(camera)
+        return real(self, camera, *args, **kwargs)
+    monkeypatch.setattr(Previewer, "thumbnail", counted)
+    win.resize(window_size(SMALL_SCREENS[0]))
+    settle(qtbot, win)
+    win.ctx.agent.requests.import_request(win.ctx.agent.home.parent / "world" / "request.jws")
+    win.inbox.refresh()
+    settle(qtbot, win)
+    win.open_request(win.inbox.views[0])
+    settle(qtbot, win)
+    timelines = win.request.strip.timelines
+    assert timelines and all(tl.height() < tl.full_height() for tl in timelines.values())
+    assert decoded == [] and not any(tl.thumbs for tl in timelines.values())
+
+    win.resize(window_size(SCREENS[0]))
+    settle(qtbot, win)
+    tall = {cam for cam, tl in timelines.items() if tl.height() >= tl.full_height()}
+    assert tall
+    assert set(decoded) == tall and len(decoded) == 8 * len(tall)
+    assert all(timelines[cam].thumbs for cam in tall)

@@ -3,6 +3,8 @@
 An NVR's 64 cameras asked the agent for 512 decodes each time a request opened, most for rows
 scrolled out of sight. Rows are now decoded as they come into view (the strip scrolled, the
 window made larger, the page shown), one job at a time, each camera once per window shown.
+A timeline too short to draw its thumbnails (a small screen, large text) is not decoded for
+until it grows tall enough.
 """
 from __future__ import annotations
 
@@ -31,10 +33,12 @@ class StripThumbnails(QObject):
         self._ticket = self.strip.ctx.previewer.ticket(f"thumbs-{id(self.strip)}")
 
     def in_view(self) -> list[str]:
-        """The cameras with recordings here whose timeline shows some of itself on screen."""
+        """The cameras with recordings here whose timeline shows some of itself on screen, tall
+        enough to draw its thumbnails."""
         strip = self.strip
         return [cam for cam, tl in strip.timelines.items()
-                if strip.coverages.get(cam) and not tl.visibleRegion().isEmpty()]
+                if strip.coverages.get(cam) and tl.draws_thumbnails()
+                and not tl.visibleRegion().isEmpty()]
 
     def load_in_view(self) -> None:
         """Decode the thumbnails of the cameras in view not yet asked for (after the job

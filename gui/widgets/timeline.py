@@ -43,6 +43,7 @@ class Timeline(QWidget):
     selectionChanged = Signal(object, object)
     touched = Signal()
     released = Signal()   # a drag ended: whoever follows it late catches up now
+    grown = Signal()   # tall enough now to draw its thumbnails (decoded then: strip_thumbnails)
 
     def __init__(self, camera: str, zone: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -80,9 +81,13 @@ class Timeline(QWidget):
     def _words_height(self) -> int:
         return 4 + self.fontMetrics().height() + 2   # under the handles, the line, a margin
 
+    def draws_thumbnails(self) -> bool:
+        """Whether the timeline is tall enough to draw its thumbnails (else they give way)."""
+        return self.height() >= self.full_height()
+
     def track_top(self) -> int:
         """Where the track starts: under the thumbnails when they fit, else at the top."""
-        return _TRACK_TOP if self.height() >= self.full_height() else _THUMB_TOP
+        return _TRACK_TOP if self.draws_thumbnails() else _THUMB_TOP
 
     def words_baseline(self) -> int:
         """Where the times under the track stand: a line below the handles' ends."""
@@ -124,6 +129,11 @@ class Timeline(QWidget):
         return said + " " + self.tr(
             "Left and Right move the moment shown by 1 second (with Shift, 10); I makes it the "
             "start, O the end; Home and End go to the start and the end.")
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.draws_thumbnails():
+            self.grown.emit()
 
     def set_thumbnails(self, thumbs: list[tuple[int, QImage]]) -> None:
         self.thumbs = list(thumbs)
