@@ -126,3 +126,29 @@ def test_large_text_on_a_small_screen_keeps_every_page_in_the_window(qtbot, qapp
     finally:
         qapp.setFont(before)
         application()
+
+
+def test_the_request_page_scrolls_rather_than_squeeze_its_parts_in_large_text(qtbot, qapp,
+                                                                              request):
+    """At 200 % text in a 1024x600 window the request page was given the height its layout
+    reported, yet its wrapped words took more at that width: the choices (Original quality
+    and the rest) got 102 pixels of the 164 they need and were drawn over each other. The page
+    is now as tall as its parts need at its width, and scrolls."""
+    from demo.screenshots import SMALL_SCREENS, window_size
+    from gui.shell.app import application
+    before = qapp.font()
+    large = QFont(before)
+    large.setPointSizeF(LARGE_PT)
+    qapp.setFont(large)
+    application()
+    try:
+        win, _world = request.getfixturevalue("app_window")
+        win.resize(window_size(SMALL_SCREENS[0]))
+        win.open_request(next(v for v in win.inbox.views if v.status == "new"))
+        settle(qtbot, win)
+        page = win.request
+        for part in (page.options, page.preview, page.strip_scroll):
+            assert part.height() >= part.minimumSizeHint().height(), part
+    finally:
+        qapp.setFont(before)
+        application()
