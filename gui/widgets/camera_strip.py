@@ -86,8 +86,6 @@ class CameraStrip(QWidget):
             tl.selectionChanged.connect(lambda a, b, cam=camera: self._sync_selection(cam, a, b))
             tl.positionChanged.connect(lambda us, cam=camera: self._sync_position(cam, us))
             tl.released.connect(self._follow_drag)   # in step when the drag ends
-            # once the layout is done, so what shows of it on screen is known
-            tl.grown.connect(self.thumbnails.load_in_view, Qt.QueuedConnection)
             line.addWidget(check)
             line.addWidget(tl, 1)
             self._box.addWidget(row)

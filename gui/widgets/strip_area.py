@@ -30,7 +30,8 @@ class StripArea(QScrollArea):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        self.strip.thumbnails.load_in_view()   # a taller area shows more rows
+        # a taller area shows more rows, and taller ones: tall enough to draw their pictures
+        self.strip.thumbnails.load_in_view()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.strip and event.type() == QEvent.LayoutRequest:

@@ -43,7 +43,6 @@ class Timeline(QWidget):
     selectionChanged = Signal(object, object)
     touched = Signal()
     released = Signal()   # a drag ended: whoever follows it late catches up now
-    grown = Signal()   # tall enough now to draw its thumbnails (decoded then: strip_thumbnails)
 
     def __init__(self, camera: str, zone: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -129,11 +128,6 @@ class Timeline(QWidget):
         return said + " " + self.tr(
             "Left and Right move the moment shown by 1 second (with Shift, 10); I makes it the "
             "start, O the end; Home and End go to the start and the end.")
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        if self.draws_thumbnails():
-            self.grown.emit()
 
     def set_thumbnails(self, thumbs: list[tuple[int, QImage]]) -> None:
         self.thumbs = list(thumbs)
