@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from agent.storage import BINARY, Busy, lock_file, unlock_file
+from agent.storage import Busy, lock_file, open_lock, unlock_file
 
 APP_LOCK = "app.lock"
 ALREADY_OPEN = ("the app is already open for {home}: open it from its icon in the tray (by "
@@ -21,7 +21,7 @@ ALREADY_OPEN = ("the app is already open for {home}: open it from its icon in th
 
 def claim(home: Path) -> int | None:
     """An open descriptor holding the home's app lock, or None when another app holds it."""
-    fd = os.open(Path(home) / APP_LOCK, os.O_RDWR | os.O_CREAT | BINARY, 0o600)
+    fd = open_lock(Path(home) / APP_LOCK)
     try:
         lock_file(fd, wait=False)
     except Busy:

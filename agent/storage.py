@@ -243,6 +243,12 @@ class FileLock:
 _LOCK_BYTE = 2**31 - 2
 
 
+def open_lock(path: Path) -> int:
+    """A descriptor on the lock file `path` (made, private, if absent; binary on Windows,
+    where the lock is a byte far past its end), for lock_file or FileLock."""
+    return os.open(path, os.O_RDWR | os.O_CREAT | BINARY, 0o600)
+
+
 def lock_file(fd: int, wait: bool, os_name: str = os.name, module=None,
               sleep=time.sleep) -> None:
     """Take the lock on `fd` (`module`: fcntl or msvcrt, found by `os_name` when None)."""

@@ -179,7 +179,7 @@ def test_the_windows_lock_leaves_every_byte_of_the_file_readable(tmp_path):
 # Descriptors that never carry the file's bytes: a folder to fsync, a database made empty
 # before SQLite opens it, lock files, the null device.
 _NO_BYTES = {("agent/storage.py", "fsync_dir"), ("agent/storage.py", "private_database"),
-             ("agent/requests/approval_run.py", "delivery_lock"), ("agent/cli.py", "_reader_gone")}
+             ("agent/cli.py", "_reader_gone")}
 
 
 def test_every_descriptor_opened_for_its_bytes_is_binary_on_windows():

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from agent.storage import BINARY, Busy, lock_file, unlock_file
+from agent.storage import Busy, lock_file, open_lock, unlock_file
 
 TURNS_DIR = "scan-turns"
 _TRY_EVERY_S = 0.1   # how often a waiting scan looks again, and so how soon it sees a cancel
@@ -68,7 +68,7 @@ class ScanTurns:
 
     def _open(self, source_id: int) -> int:
         self._folder.mkdir(mode=0o700, exist_ok=True)
-        return os.open(self._folder / f"{source_id}.lock", os.O_RDWR | os.O_CREAT | BINARY, 0o600)
+        return open_lock(self._folder / f"{source_id}.lock")
 
 
 def _acquired(lock: threading.Lock, cancel: threading.Event) -> bool:

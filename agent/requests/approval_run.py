@@ -31,7 +31,7 @@ from agent.requests.inbox import UNDECIDED, Inbox
 from agent.requests.package_delivery import deliver_packages
 from agent.requests.package_export import export_packages
 from agent.requests.records import Approval, Entry
-from agent.storage import Busy, FileLock
+from agent.storage import Busy, FileLock, open_lock
 from agent.timebase import format_utc
 
 Log = Callable[..., None]  # the desk's audit line for a request: log(event, entry, **data)
@@ -109,7 +109,7 @@ def delivery_lock(home: Path, entry: Entry):
     and a terminal's `approve` may share this home folder."""
     folder = home / "locks"
     folder.mkdir(mode=0o700, exist_ok=True)
-    fd = os.open(folder / f"{entry.folder}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    fd = open_lock(folder / f"{entry.folder}.lock")
     try:
         with FileLock(fd, wait=False):
             yield
