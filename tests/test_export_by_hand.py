@@ -265,3 +265,74 @@ def test_recordings_an_owner_archived_as_a_bagit_bag_are_still_indexed(capsys, h
         os.utime(p, (1_700_000_000, 1_700_000_000))
     assert run(capsys, home, "scan", str(source), "--tz", "UTC")[0] == 0
     assert len(recordings(capsys, home)) == 2
+
+
+def test_the_readme_says_what_of_the_window_the_video_lacks_and_where_a_player_shows_it(
+        capsys, home, tmp_path):
+    # The owner is told of the 10 s the camera recorded nothing in; the neighbour or insurer
+    # handed the folder has only README.txt, and a player that holds the picture still for
+    # 10 s: they must read there that nothing was recorded, not guess that something was cut.
+    import av
+    from agent.timebase import US
+    porch = tmp_path / "rec" / "reolink-sd"
+    for start in (T0, "2026-11-20T22:00:20Z"):
+        make_recordings(porch, "reolink-sd", "porch", t(start), 1, 10.0,
+                        zone_name="America/Los_Angeles", audio=True)
+    for p in porch.rglob("*.mp4"):
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    assert run(capsys, home, "scan", str(porch), "--tz", "America/Los_Angeles")[0] == 0
+    code, out, err = run(capsys, home, "export", "--camera", "reolink-sd", "--from",
+                         "2026-11-20T21:59:55Z", "--to", "2026-11-20T22:00:28Z", "--out",
+                         str(tmp_path / "out"), "--keep-audio", "--json")
+    assert code == 0, err
+    done = json.loads(out)
+    readme = (Path(done["package"]) / "README.txt").read_text("utf-8")
+    assert ("Nothing was recorded from 2026-11-20 21:59:55 UTC to 2026-11-20 22:00:00 UTC "
+            "(2026-11-20 13:59:55 PST to 2026-11-20 14:00:00 PST): before the video's first "
+            "frame.") in readme
+    assert ("Nothing was recorded from 2026-11-20 22:00:10 UTC to 2026-11-20 22:00:20 UTC "
+            "(2026-11-20 14:00:10 PST to 2026-11-20 14:00:20 PST): in the player the picture "
+            "stands still from 0:10 to 0:20.") in readme
+    assert "skipped" not in readme
+    # ... and that is what a player finds: no frame between 0:10 and 0:20, the sound there
+    # too, and both going on at 0:20, together.
+    with av.open(done["clip"]) as clip:
+        times = [round(p.pts * p.time_base * US) for p in clip.demux(video=0) if p.pts is not None]
+    with av.open(done["clip"]) as clip:
+        sound = [round(f.time * US) for f in clip.decode(audio=0)]
+    assert max(x for x in times if x < 15 * US) < 10 * US and min(
+        x for x in times if x > 10 * US) == 20 * US
+    assert not [x for x in sound if 10_100_000 < x < 20 * US] and 20 * US in sound
+
+
+def test_the_readme_says_a_copy_starts_at_a_keyframe_after_the_window_does(capsys, home,
+                                                                          footage, tmp_path):
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    code, out, err = run(capsys, home, "export", "--camera", "porch", "--from",
+                         "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:05Z", "--out",
+                         str(tmp_path), "--json")
+    assert code == 0, err
+    readme = (Path(json.loads(out)["package"]) / "README.txt").read_text("utf-8")
+    assert ("NOT IN THE VIDEO\n  The video starts at 2026-11-20 22:00:02 UTC, 1 s into the "
+            "window: a copy starts at a keyframe") in readme
+    assert "Nothing was recorded" not in readme
+
+
+def test_a_readme_names_a_dozen_stretches_not_recorded_and_counts_the_rest():
+    # A camera that records on motion leaves a gap between every event: the README stays
+    # readable, and says where the full list is.
+    from agent.export.readme import readme_text
+    from agent.timebase import US, format_utc
+    base = t(T0)
+    gaps = [{"start": format_utc(base + (2 * i + 1) * US), "end": format_utc(base + (2 * i + 2) * US)}
+            for i in range(15)]
+    record = {"approved": {"start": T0, "end": format_utc(base + 31 * US)},
+              "delivered": {"start": T0, "end": format_utc(base + 30 * US), "frames": 160,
+                            "shortfall_start_s": 0.0, "shortfall_end_s": 0.0},
+              "gaps": gaps, "camera": "porch", "request": None, "cut": {"mode": "copy"},
+              "clock": {"time_zones": ["UTC"]},
+              "outputs": [{"path": "data/porch.mp4"}]}
+    text = readme_text(record, "manual_porch", "OWNER", "avc1", "2026-12-07")
+    assert text.count("Nothing was recorded") == 12
+    assert "picture stands still from 0:23 to 0:24." in text
+    assert "... and 3 more such stretches, all listed in data/provenance.json (gaps)." in text

@@ -71,9 +71,10 @@ def readme_text(record: dict, package: str, owner_id: str, entry: str, day: str)
         "  " + _PLAYERS.get(entry, _ANY),
         "  The player's 0:00 is the first frame, captured at "
         f"{_when(delivered['start'])}; every other frame is at its capture time's "
-        "distance from it" + (", and stretches the camera recorded nothing in are skipped."
-                              if record.get("gaps") else "."),
+        "distance from it" + (": where the camera recorded nothing, the picture stands "
+                              "still (below)." if record.get("gaps") else "."),
         "",
+        *_not_in_video(record),
         "TO KEEP IT AS EVIDENCE",
         "  Keep and pass on this whole folder, exactly as it is: copy it, or play the video",
         "  from it, but do not rename, change or add any file in it (do not open the video in",
@@ -97,6 +98,71 @@ def readme_text(record: dict, package: str, owner_id: str, entry: str, day: str)
     return "\r\n".join(lines) + "\r\n"
 
 
+def _not_in_video(record: dict) -> list[str]:
+    """What of the approved window the video does not hold, and where a player shows it: a
+    receiver who sees the picture stand still, or a window that starts before the video,
+    must not take it for something the owner cut out."""
+    approved, delivered = record["approved"], record["delivered"]
+    first, last = (parse_rfc3339(delivered[k]) for k in ("start", "end"))
+    gaps = [(parse_rfc3339(g["start"]), parse_rfc3339(g["end"])) for g in record.get("gaps") or ()]
+    lines = []
+    late = parse_rfc3339(approved["start"]) < first
+    if late and not any(s <= parse_rfc3339(approved["start"]) and e >= first for s, e in gaps):
+        why = (": a copy starts at a keyframe, the first whole picture the camera stored in "
+               "the window" if record["cut"]["mode"] == "copy" else "")
+        lines.append(f"  The video starts at {_when(delivered['start'])}, "
+                     f"{_seconds(first - parse_rfc3339(approved['start']))} into the window{why}.")
+    for start, end in gaps[:_GAPS_SHOWN]:
+        if end <= first:
+            where = "before the video's first frame"
+        elif start > last:
+            where = "after the video's last frame"
+        else:
+            where = (f"in the player the picture stands still from {_at(start - first)} to "
+                     f"{_at(end - first)}")
+        lines.append(f"  Nothing was recorded from {_span(start, end, record)}: {where}.")
+    if len(gaps) > _GAPS_SHOWN:
+        lines.append(f"  ... and {len(gaps) - _GAPS_SHOWN} more such stretches, all listed "
+                     "in data/provenance.json (gaps).")
+    if record["delivered"].get("shortfall_end_s", 0) > 0 and not any(e >= parse_rfc3339(
+            approved["end"]) and s <= last for s, e in gaps):
+        lines.append(f"  The video ends with the frame captured at {_when(delivered['end'])}, "
+                     f"{_seconds(parse_rfc3339(approved['end']) - last)} before the window does.")
+    return ["NOT IN THE VIDEO", *lines, ""] if lines else []
+
+
+_GAPS_SHOWN = 12   # a camera that records on motion leaves many: the record has them all
+
+
+def _seconds(us: int) -> str:
+    """`5 s`, `1.5 s`: a span of the window, to the tenth of a second."""
+    return f"{round(us / 1e6, 1):g} s"
+
+
+def _at(us: int) -> str:
+    """A player's position: `0:10`, `1:02:03` (rounded to the second, as players show it)."""
+    whole = max(0, round(us / 1e6))
+    hours, rest = divmod(whole, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+def _span(start: int, end: int, record: dict) -> str:
+    """Two instants in UTC, and in the recorders' zone when it is another."""
+    text = f"{_when_us(start)} to {_when_us(end)}"
+    name = _zone(record)
+    if name is not None:
+        try:
+            text += f" ({_when_us(start, name)} to {_when_us(end, name)})"
+        except TimeError:
+            pass
+    return text
+
+
+def _when_us(us: int, name: str | None = None) -> str:
+    t = to_datetime(us)
+    return _shown(t if name is None else t.astimezone(zone(name)))
+
+
 def _zone(record: dict) -> str | None:
     """The recorders' one zone, when it is not UTC (times are shown in it too)."""
     zones = record["clock"]["time_zones"]
@@ -111,8 +177,7 @@ def _shown(t: datetime) -> str:
 
 def _when(text: str, name: str | None = None) -> str:
     """One instant in UTC, or in the zone `name`."""
-    t = to_datetime(parse_rfc3339(text))
-    return _shown(t if name is None else t.astimezone(zone(name)))
+    return _when_us(parse_rfc3339(text), name)
 
 
 def _window(start: str, end: str, record: dict) -> list[str]:
