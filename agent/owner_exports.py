@@ -127,7 +127,7 @@ class OwnerExports:
                      mute: tuple[tuple[int, int], ...], accept_dropped: bool):
         """export, once its folder is there."""
         from agent.export.cut import CutError, DroppedFrames
-        from agent.export.evidence import FolderTooDeep, export_evidence
+        from agent.export.evidence import DriveTooSmall, FolderTooDeep, export_evidence
         from agent.export.masks import MaskError
         from agent.export.package import PackageError
         from agent.export.plan import PlanError
@@ -169,7 +169,7 @@ class OwnerExports:
             raise NotFound(str(exc)) from None
         except DroppedFrames as exc:
             raise Refusal(str(exc)) from None
-        except FolderTooDeep as exc:
+        except (FolderTooDeep, DriveTooSmall) as exc:
             raise UsageProblem(str(exc)) from None
         except (CutError, PackageError) as exc:
             raise AgentError(str(exc)) from None

@@ -584,3 +584,14 @@ def test_a_requests_failure_reads_in_spanish_and_a_typed_decline_reason_as_typed
     assert requests.reason(view) == message
     report = types.SimpleNamespace(new=(), rejected=(), problems=(message,))
     assert requests.sync_text(report) == spanish_words[:1].upper() + spanish_words[1:]
+
+
+def test_a_clip_too_big_for_its_fat_drive_reads_in_spanish(spanish, tmp_path):
+    from agent.export.drive_limit import size_problem, too_big_words
+    folder = tmp_path / "USB stick" / "clips"
+    for message in (size_problem(folder, 5_200_000_000, "vfat"), too_big_words(folder, None)):
+        template = matches(message)
+        assert template is not None, message
+        said = in_owner_language(message)
+        assert said == spanish_of(template, **_values(template, message)) and said != message
+        assert str(folder) in said

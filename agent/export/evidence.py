@@ -5,7 +5,6 @@ no folder that looks finished (PackageBuilder removes its partial folder).
 """
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import threading
@@ -17,6 +16,8 @@ from agent import __version__
 from agent.callbacks import call_safely
 from agent.export.background import Background
 from agent.export.credentials import CredentialsError, make_credentials
+from agent.export.drive_limit import (clip_estimate, disk_full, file_system, limit_hit,
+                                      size_problem, too_big_words)
 from agent.export.cut import Cancelled, CutError, CutResult, cut
 from agent.export.naming import clip_name, free_name, package_name
 from agent.export.path_room import longest_inside, room_problem
@@ -44,6 +45,10 @@ class FolderTooDeep(PackageError):
     """The chosen folder's path is too long for the package's files (Windows' 259 characters)."""
 
 
+class DriveTooSmall(PackageError):
+    """The chosen folder's drive holds no file as big as the clip (FAT32's 4 GiB)."""
+
+
 @dataclass(frozen=True)
 class RequestContext:
     """The request an export answers, when there is one (None for a manual export)."""
@@ -67,18 +72,6 @@ class ExportResult:
     credentials: SigningChain | None = None   # the chain the clip's credentials are signed with
 
 
-# How a full disk reads in an error's text: the C library's words, Windows' own, and
-# os_words' plain ones.
-_DISK_FULL = (os.strerror(errno.ENOSPC).lower(), "not enough space on the disk",
-              " is full: free some space")
-
-
-def disk_full(error_text: str) -> bool:
-    """True when an error's text says the disk is full."""
-    text = error_text.lower()
-    return any(words in text for words in _DISK_FULL)
-
-
 def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end_us: int,
                     out_dir: Path, *, mode: str = "copy", keep_audio: bool = False,
                     request: RequestContext | None = None, progress: Progress | None = None,
@@ -98,6 +91,7 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
     The clip carries Content Credentials made from the same facts as provenance.json, signed
     with `chain` (the agency's certificate for the owner key, or by default a self-issued one).
     """
+    kind = None   # the file system the package goes onto, once asked
     try:
         plan = plan_export(store, camera, start_us, end_us)
         prefix = request.case if request else "manual"
@@ -121,6 +115,11 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         problem = room_problem(str(out_dir), longest_inside(longest, clip))
         if problem is not None:
             raise FolderTooDeep(problem)
+        kind = file_system(out_dir)
+        problem = size_problem(out_dir, clip_estimate(plan.coverage.files, start_us, end_us),
+                               kind)
+        if problem is not None:
+            raise DriveTooSmall(problem)
         out_dir.mkdir(parents=True, exist_ok=True)
         bag_info = ({"External-Identifier": f"{request.agency} {request.request_id}"}
                     if request else {})
@@ -169,6 +168,8 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         changed = changed_since_scan(plan.coverage.files) if isinstance(exc, CutError) else []
         if changed:   # the check that failed saw the new file: say that, not a broken cut
             raise CutError(changed_words(changed)) from None
+        if not isinstance(exc, DriveTooSmall) and limit_hit(str(exc), out_dir, kind):
+            raise DriveTooSmall(too_big_words(out_dir, kind)) from None
         if disk_full(str(exc)):
             raise PackageError(f"the disk holding {out_dir} is full: free some space there, or "
                                "choose another folder for the package") from None

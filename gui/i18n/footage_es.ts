@@ -2514,6 +2514,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el disco que contiene {path} está lleno: libere espacio en él, o elija otra carpeta para el paquete</translation>
     </message>
     <message>
+        <source>this clip would be about {size}, too big for the drive holding {path}: it is formatted {name}, which holds no file of 4 GB or more. Choose a folder on a drive formatted exFAT or NTFS (or on this PC&apos;s own disk), or a shorter window</source>
+        <translation>este clip ocuparía unos {size}, demasiado para la unidad que contiene {path}: está formateada en {name}, que no admite archivos de 4 GB o más. Elija una carpeta en una unidad formateada en exFAT o NTFS (o en el disco de este PC), o un intervalo más corto</translation>
+    </message>
+    <message>
+        <source>the clip is too big for the drive holding {path}: it may be formatted FAT32, as most USB sticks are, which holds no file of 4 GB or more. Choose a folder on a drive formatted exFAT or NTFS (or on this PC&apos;s own disk), or a shorter window</source>
+        <translation>el clip es demasiado grande para la unidad que contiene {path}: puede estar formateada en FAT32, como la mayoría de las memorias USB, que no admite archivos de 4 GB o más. Elija una carpeta en una unidad formateada en exFAT o NTFS (o en el disco de este PC), o un intervalo más corto</translation>
+    </message>
+    <message>
         <source>the folder {path} went away while the package was written (was the USB stick or drive taken out?): connect it again, then export again; no package was made</source>
         <translation>la carpeta {path} desapareció mientras se escribía el paquete (¿se retiró la memoria USB o la unidad?): vuelva a conectarla y exporte de nuevo; no se creó ningún paquete</translation>
     </message>

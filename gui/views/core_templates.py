@@ -131,6 +131,14 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the package folder cannot be made"),
     QT_TRANSLATE_NOOP("core", "the disk holding {path} is full: free some space there, or "
                               "choose another folder for the package"),
+    QT_TRANSLATE_NOOP("core", "this clip would be about {size}, too big for the drive holding "
+                              "{path}: it is formatted {name}, which holds no file of 4 GB or "
+                              "more. Choose a folder on a drive formatted exFAT or NTFS (or on "
+                              "this PC's own disk), or a shorter window"),
+    QT_TRANSLATE_NOOP("core", "the clip is too big for the drive holding {path}: it may be "
+                              "formatted FAT32, as most USB sticks are, which holds no file of 4 "
+                              "GB or more. Choose a folder on a drive formatted exFAT or NTFS (or "
+                              "on this PC's own disk), or a shorter window"),
     QT_TRANSLATE_NOOP("core", "the folder {path} went away while the package was written (was "
                               "the USB stick or drive taken out?): connect it again, then export "
                               "again; no package was made"),
