@@ -267,20 +267,26 @@ def test_recordings_an_owner_archived_as_a_bagit_bag_are_still_indexed(capsys, h
     assert len(recordings(capsys, home)) == 2
 
 
-def test_the_readme_says_what_of_the_window_the_video_lacks_and_where_a_player_shows_it(
-        capsys, home, tmp_path):
-    # The owner is told of the 10 s the camera recorded nothing in; the neighbour or insurer
-    # handed the folder has only README.txt, and a player that holds the picture still for
-    # 10 s: they must read there that nothing was recorded, not guess that something was cut.
-    import av
-    from agent.timebase import US
-    porch = tmp_path / "rec" / "reolink-sd"
+@pytest.fixture(scope="module")
+def gapped(tmp_path_factory) -> Path:
+    """A Reolink card in Los Angeles: 10 s with sound, nothing for 10 s, 10 s more."""
+    porch = tmp_path_factory.mktemp("rec") / "reolink-sd"
     for start in (T0, "2026-11-20T22:00:20Z"):
         make_recordings(porch, "reolink-sd", "porch", t(start), 1, 10.0,
                         zone_name="America/Los_Angeles", audio=True)
     for p in porch.rglob("*.mp4"):
         os.utime(p, (1_700_000_000, 1_700_000_000))
-    assert run(capsys, home, "scan", str(porch), "--tz", "America/Los_Angeles")[0] == 0
+    return porch
+
+
+def test_the_readme_says_what_of_the_window_the_video_lacks_and_where_a_player_shows_it(
+        capsys, home, tmp_path, gapped):
+    # The owner is told of the 10 s the camera recorded nothing in; the neighbour or insurer
+    # handed the folder has only README.txt, and a player that holds the picture still for
+    # 10 s: they must read there that nothing was recorded, not guess that something was cut.
+    import av
+    from agent.timebase import US
+    assert run(capsys, home, "scan", str(gapped), "--tz", "America/Los_Angeles")[0] == 0
     code, out, err = run(capsys, home, "export", "--camera", "reolink-sd", "--from",
                          "2026-11-20T21:59:55Z", "--to", "2026-11-20T22:00:28Z", "--out",
                          str(tmp_path / "out"), "--keep-audio", "--json")
@@ -313,8 +319,8 @@ def test_the_readme_says_a_copy_starts_at_a_keyframe_after_the_window_does(capsy
                          str(tmp_path), "--json")
     assert code == 0, err
     readme = (Path(json.loads(out)["package"]) / "README.txt").read_text("utf-8")
-    assert ("NOT IN THE VIDEO\n  The video starts at 2026-11-20 22:00:02 UTC, 1 s into the "
-            "window: a copy starts at a keyframe") in readme
+    assert ("NOT IN THE VIDEO\n  The video starts at 2026-11-20 22:00:02 UTC, 1 s after the "
+            "window does: a copy starts at a keyframe") in readme
     assert "Nothing was recorded" not in readme
 
 
@@ -336,3 +342,23 @@ def test_a_readme_names_a_dozen_stretches_not_recorded_and_counts_the_rest():
     assert text.count("Nothing was recorded") == 12
     assert "picture stands still from 0:23 to 0:24." in text
     assert "... and 3 more such stretches, all listed in data/provenance.json (gaps)." in text
+
+
+def test_a_window_starting_where_nothing_was_recorded_is_not_said_to_wait_for_a_keyframe(
+        capsys, home, tmp_path, gapped):
+    # Its first 5 s hold no recording: an exact cut was told "copy mode starts at the first
+    # keyframe ... (use --mode exact)", and verify said "(a copy starts on a keyframe)".
+    assert run(capsys, home, "scan", str(gapped), "--tz", "America/Los_Angeles")[0] == 0
+    for mode in ("exact", "copy"):
+        code, out, err = run(capsys, home, "export", "--camera", "reolink-sd", "--from",
+                             "2026-11-20T21:59:55Z", "--to", "2026-11-20T22:00:05Z", "--mode",
+                             mode, "--out", str(tmp_path / mode))
+        assert code == 0, err
+        assert "keyframe" not in err and "--mode exact" not in err
+        assert "note: nothing was recorded from 2026-11-20 13:59:55 PST to 14:00:00 PST" in err
+        code, printed, said = run(capsys, home, "verify", out.strip())
+        assert code == 0, printed + said
+        assert ("not in the clip: the approved window's 5 s at the start (nothing was recorded "
+                "then)") in said and "a copy starts on a keyframe" not in said
+        readme = (Path(out.strip()) / "README.txt").read_text("utf-8")
+        assert "keyframe" not in readme and "before the video's first frame" in readme

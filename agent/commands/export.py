@@ -8,6 +8,7 @@ from agent.commands.common import (Refused, UsageError, parse_time, print_json,
                                     say, utc)
 from agent.commands.folders import existing_folder
 from agent.export.destination import made_for_this
+from agent.export.late_start import keyframe_wait_us, unrecorded_until
 from agent.commands.interrupt import Interrupted
 from agent.commands.job_progress import expected_frames
 from agent.commands.local_time import CAMERA_HELP, time_help, window, zone_for
@@ -151,10 +152,13 @@ def _report(done, args, start: int, end: int, tz: str | None) -> None:
         say(f"{window(cut.delivered_start_us, cut.delivered_end_us, tz)}, {counted(cut.frames, 'frame')}, "
             f"{'copied as recorded' if cut.mode == 'copy' else 'exact start'}, "
             f"{_sound_words(cut.audio, args.keep_audio)}")
-    short = cut.shortfall_start_us / 1e6
-    if short > 0:
-        say(f"note: copy mode starts at the first keyframe inside the window, {short:.2f} s after "
-            "the start you asked for (use --mode exact for the exact second)")
+    gaps = [(g.start_us, g.end_us) for g in done.plan.coverage.gaps]
+    wait = keyframe_wait_us(done.plan.start_us, cut.delivered_start_us, gaps) / 1e6
+    if wait > 0 and cut.mode == "copy":   # a late start where nothing was recorded: below
+        after = ("the start you asked for" if unrecorded_until(done.plan.start_us, gaps)
+                 == done.plan.start_us else "the camera's recording starts")
+        say(f"note: copy mode starts at the first keyframe inside the window, {wait:.2f} s after "
+            f"{after} (use --mode exact for the exact second)")
     for g in done.plan.coverage.gaps:
         say(f"note: nothing was recorded from {window(g.start_us, g.end_us, tz)}")
     if cut.dropped_frames or cut.dropped_audio_packets:

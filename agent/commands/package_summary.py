@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from agent.commands.local_time import shown, window
 from agent.count_words import counted
+from agent.export.late_start import keyframe_wait_us
 from agent.timebase import TimeError, zone
 from frp.text import one_line
 from frp.times import parse_rfc3339, window_of
@@ -109,17 +110,26 @@ def _clip(r: dict) -> str:
 
 def _missing(r: dict) -> list[str]:
     delivered = _dict(r, "delivered")
+    gaps = [span for span in map(window_of, _list(r.get("gaps"))) if span]
     out = []
     for key, where in (("shortfall_start_s", "start"), ("shortfall_end_s", "end")):
         value = delivered.get(key)
         if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
             out.append(f"not in the clip: the approved window's {value:g} s at the {where}"
-                       + (" (a copy starts on a keyframe)" if where == "start" else ""))
-    for gap in _list(r.get("gaps")):
-        span = window_of(gap)
-        if span:
-            out.append(f"not recorded: the camera recorded nothing from {_utc(span)}")
+                       + (_late_start(r, gaps) if where == "start" else ""))
+    for span in gaps:
+        out.append(f"not recorded: the camera recorded nothing from {_utc(span)}")
     return out
+
+
+def _late_start(r: dict, gaps: list[tuple[int, int]]) -> str:
+    """Why the clip starts late: a copy's keyframe, or nothing recorded (said below)."""
+    approved, first = window_of(r.get("approved")), _time(_dict(r, "delivered").get("start"))
+    if approved is None or first is None:
+        return ""
+    if keyframe_wait_us(approved[0], first, gaps):
+        return " (a copy starts on a keyframe)" if _dict(r, "cut").get("mode") == "copy" else ""
+    return " (nothing was recorded then)"
 
 
 def _frames(r: dict) -> str:

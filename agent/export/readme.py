@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from agent.export.late_start import keyframe_wait_us, unrecorded_until
 from agent.media.mp4tables import TableError, read_movie
 
 from agent.timebase import TimeError, parse_rfc3339, to_datetime, zone
@@ -106,12 +107,14 @@ def _not_in_video(record: dict) -> list[str]:
     first, last = (parse_rfc3339(delivered[k]) for k in ("start", "end"))
     gaps = [(parse_rfc3339(g["start"]), parse_rfc3339(g["end"])) for g in record.get("gaps") or ()]
     lines = []
-    late = parse_rfc3339(approved["start"]) < first
-    if late and not any(s <= parse_rfc3339(approved["start"]) and e >= first for s, e in gaps):
-        why = (": a copy starts at a keyframe, the first whole picture the camera stored in "
-               "the window" if record["cut"]["mode"] == "copy" else "")
-        lines.append(f"  The video starts at {_when(delivered['start'])}, "
-                     f"{_seconds(first - parse_rfc3339(approved['start']))} into the window{why}.")
+    begin = parse_rfc3339(approved["start"])
+    wait = keyframe_wait_us(begin, first, gaps)
+    if wait and record["cut"]["mode"] == "copy":   # else only a stretch not recorded, below
+        after = ("the window does" if unrecorded_until(begin, gaps) == begin
+                 else "the recording in it does")
+        lines.append(f"  The video starts at {_when(delivered['start'])}, {_seconds(wait)} "
+                     f"after {after}: a copy starts at a keyframe, the first whole picture "
+                     "the camera stored.")
     for start, end in gaps[:_GAPS_SHOWN]:
         if end <= first:
             where = "before the video's first frame"
@@ -135,8 +138,8 @@ _GAPS_SHOWN = 12   # a camera that records on motion leaves many: the record has
 
 
 def _seconds(us: int) -> str:
-    """`5 s`, `1.5 s`: a span of the window, to the tenth of a second."""
-    return f"{round(us / 1e6, 1):g} s"
+    """`5 s`, `1.5 s`, `0.04 s`: a span of the window, to the hundredth of a second."""
+    return f"{round(us / 1e6, 2):g} s"
 
 
 def _at(us: int) -> str:

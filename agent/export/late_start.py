@@ -1,0 +1,32 @@
+"""Why a clip starts after the window it was cut for.
+
+A copy starts at the first keyframe inside the window, so it may start a few seconds late; but
+a window that starts where the camera recorded nothing starts late for that alone, in either
+mode, and no keyframe or exact cut would give those seconds. The export's notes, the README
+and `verify` say the same, from this one rule.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+# Under this, a late start is a recording's first frame a few milliseconds after where its
+# file says it begins, not a wait for a keyframe: not worth a note (0.01 s, as notes show it).
+_NOTED_US = 5_000
+
+
+def unrecorded_until(start_us: int, gaps: Iterable[tuple[int, int]]) -> int:
+    """The end of the stretch the camera recorded nothing in that `start_us` lies in
+    (stretches that touch count as one), or `start_us` when it was recording then."""
+    at = start_us
+    for gap_start, gap_end in sorted(gaps):
+        if gap_start <= at < gap_end:
+            at = gap_end
+    return at
+
+
+def keyframe_wait_us(start_us: int, first_us: int, gaps: Iterable[tuple[int, int]]) -> int:
+    """How long after the camera was recording in the window the clip's first frame comes:
+    a copy's wait for a keyframe; 0 when only an unrecorded stretch (or nothing worth saying)
+    lies between the window's start and the first frame."""
+    wait = first_us - unrecorded_until(start_us, gaps)
+    return wait if wait >= _NOTED_US else 0
