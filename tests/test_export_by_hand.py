@@ -362,3 +362,35 @@ def test_a_window_starting_where_nothing_was_recorded_is_not_said_to_wait_for_a_
                 "then)") in said and "a copy starts on a keyframe" not in said
         readme = (Path(out.strip()) / "README.txt").read_text("utf-8")
         assert "keyframe" not in readme and "before the video's first frame" in readme
+
+
+def test_the_readmes_check_runs_as_written_with_the_stock_tools(capsys, home, footage,
+                                                                tmp_path):
+    # A lawyer with no footage-agent types the README's two commands where it says to: the
+    # Library of Congress bagit.py and minisign, as installed, say the package is whole.
+    import shlex
+    import subprocess
+    import sys
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    code, out, err = run(capsys, home, "export", "--camera", "porch", "--from", T0, "--to",
+                         "2026-11-20T22:00:04Z", "--out", str(tmp_path), "--json")
+    assert code == 0, err
+    package = Path(json.loads(out)["package"])
+    lines = (package / "README.txt").read_text("utf-8").splitlines()
+    tools = {"bagit.py": [sys.executable, str(Path(sys.executable).parent / "bagit.py")],
+             "minisign": [shutil.which("minisign") or pytest.skip("no minisign here")]}
+    places = {"(in the folder holding this one)": package.parent, "(inside this folder)": package}
+    ran = []
+    for line in lines:
+        typed = line.strip()
+        for where, folder in places.items():
+            if typed.endswith(where) and typed.split()[0] in tools:
+                argv = shlex.split(typed[:-len(where)])
+                done = subprocess.run(tools[argv[0]] + argv[1:], cwd=folder, capture_output=True,
+                                      text=True, timeout=60)
+                assert done.returncode == 0, done.stdout + done.stderr
+                ran.append(argv[0])
+    assert ran == ["bagit.py", "minisign"]
+    (package / "data" / "owner.pub").write_bytes(b"untrusted comment: x\nRWQ" + b"A" * 53 + b"\n")
+    assert subprocess.run(["minisign", "-Vm", "tagmanifest-sha256.txt", "-p", "data/owner.pub"],
+                          cwd=package, capture_output=True).returncode != 0
