@@ -13,7 +13,7 @@ import av
 from agent.export.cut_job import Job
 from agent.export.faces import FaceModelError
 from agent.export.ledger import Ledger
-from agent.export.output import LongGap, Output, tick_for
+from agent.export.output import LongGap, Output, ParamsChanged, tick_for
 from agent.export.progress import CutError, Tracker
 from agent.export.redact import RedactionReport, Redactor
 from agent.export.reencode import DEFAULT_ENCODERS, ENCODERS
@@ -81,6 +81,13 @@ def copy_span(job: Job, src: Source) -> None:
     job.out.end_segment()
 
 
+def _shape(src: Source) -> tuple:
+    """What the re-encoder's parameter sets depend on: frame size, rate and profile."""
+    ctx = src.video.codec_context
+    return (ctx.width, ctx.height, src.video.average_rate or src.video.guessed_rate,
+            ctx.profile)
+
+
 def write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: Path, mode: str,
                keep_audio: bool, track: Tracker, encoder: str | None = None,
                whole: bool = False, redactor: Redactor | None = None) -> CutResult:
@@ -88,20 +95,24 @@ def write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: Pa
 
     Recordings that pause for longer than a microsecond timescale can span (about 35
     minutes) are written again on a coarser video tick (output.py)."""
-    tick = 1
+    tick, own_entry = 1, whole
     while True:
         try:
             return _write_clip(spans, start_us, end_us, path, mode, keep_audio, track, encoder,
-                               whole, redactor, tick)
+                               whole, redactor, tick, own_entry)
         except LongGap as gap:
             tick = tick_for(gap.step_us)
             log.info("a %.0f min gap between recordings: the clip is written again on a %d us "
                      "tick", gap.step_us / 60e6, tick)
+        except ParamsChanged:
+            own_entry = False
+            log.info("the re-encoder's settings changed inside the clip: it is written again "
+                     "with them in the stream")
 
 
 def _write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: Path, mode: str,
                 keep_audio: bool, track: Tracker, encoder: str | None, whole: bool,
-                redactor: Redactor | None, tick_us: int) -> CutResult:
+                redactor: Redactor | None, tick_us: int, own_entry: bool = False) -> CutResult:
     if redactor is not None:
         redactor.reset()  # a second attempt counts afresh
     if mode not in ("copy", "exact"):
@@ -125,9 +136,11 @@ def _write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: P
             raise CutError(f"{encoder} cannot re-encode {codec} video "
                            f"(use {' or '.join(ENCODERS[codec])})")
         sound = next((s for s in sources if s.audio is not None), None)
+        # Every frame re-encoded with one encoder's settings: its sets can be the entry's.
+        own_entry = own_entry and mode == "exact" and len({_shape(s) for s in sources}) == 1
         out = Output(path, sources[0], mode == "exact" or len(extradata) > 1,
                      sound.audio if sound else None, redactor,
-                     sound.first_audio() if sound else None, tick_us)
+                     sound.first_audio() if sound else None, tick_us, own_entry)
         # On a coarser tick a frame is stored up to half a tick later than captured: one
         # captured in the window's last tick could be stored at its end, so it is left out.
         job = Job(start_us, end_us - (tick_us - 1), out, track, start_us, encoder=encoder,

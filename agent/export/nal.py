@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from agent.export.progress import CutError
 
 EOS = bytes([36 << 1, 1])  # HEVC end-of-sequence NAL: the next IRAP starts afresh
-_PARAMS = {"h264": {7, 8, 13}, "hevc": {32, 33, 34}}
+PARAM_TYPES = _PARAMS = {"h264": {7, 8, 13}, "hevc": {32, 33, 34}}
 _AUD = {"h264": 9, "hevc": 35}
 
 
@@ -89,17 +89,21 @@ def nal_type(codec: str, nal: bytes) -> int:
     return nal[0] & 0x1F if codec == "h264" else (nal[0] >> 1) & 0x3F
 
 
-def output_extradata(params: ParamSets, inband: bool) -> bytes:
+def output_extradata(params: ParamSets, inband: bool, complete: bool = False) -> bytes:
     """The stream's extradata for the output: 4-byte NAL lengths (what the output packets
-    use) and, for in-band HEVC, arrays no longer marked complete (hev1 rules)."""
+    use) and, for in-band HEVC, arrays no longer marked complete (hev1 rules); with
+    `complete`, every parameter-set array marked complete (hvc1's: none in the stream)."""
     data = bytearray(params.extradata)
     if params.codec not in _PARAMS or not params.length_size:
         return bytes(data)
     data[4 if params.codec == "h264" else 21] |= 3
-    if inband and params.codec == "hevc":
+    if (inband or complete) and params.codec == "hevc":
         pos = 23
         for _ in range(data[22]):
-            data[pos] &= 0x7F  # array_completeness = 0: more parameter sets come in-band
+            if inband:
+                data[pos] &= 0x7F  # array_completeness = 0: more parameter sets come in-band
+            elif data[pos] & 0x3F in _PARAMS["hevc"]:
+                data[pos] |= 0x80  # array_completeness = 1: all of this type are here
             count = struct.unpack_from(">H", data, pos + 1)[0]
             pos += 3
             for _ in range(count):

@@ -17,7 +17,8 @@ from pathlib import Path
 import av
 
 from agent.export.ledger import EOS_BYTES, LedgerBuilder, SampleRecord, SourceBytes
-from agent.export.nal import ParamSets, copied_sample, output_extradata, param_sets
+from agent.export.nal import (PARAM_TYPES, ParamSets, copied_sample, join_nals, nal_type,
+                             output_extradata, param_sets, split_nals)
 from agent.export.progress import CutError
 from agent.export.redact import Redactor
 from agent.export.sound import SoundTrack
@@ -27,6 +28,11 @@ from agent.export.source import why as _why
 
 OUT_TB = Fraction(1, US)
 _MAX_STEP = 2**31 - 2   # ticks between two frames' decode times that an MP4 holds (and rounding)
+
+
+class ParamsChanged(Exception):
+    """A clip whose sample entry carries the re-encoder's parameter sets met a keyframe with
+    other ones (a recording changing size or rate): it is written again with them in-band."""
 
 
 class LongGap(Exception):
@@ -50,13 +56,18 @@ class Output:
 
     def __init__(self, path: Path, first: Source, inband: bool, audio_template,
                  redactor: Redactor | None = None, audio_first: bytes | None = None,
-                 tick_us: int = 1):
+                 tick_us: int = 1, own_entry: bool = False):
         self.path = path
         self.tick_us = tick_us
         self.codec = first.codec
+        # Every frame re-encoded by one re-encoder (masks, faces): its parameter sets go in
+        # the sample entry and none in the stream (avc1/hvc1, which the players Windows and
+        # macOS come with open), taken from its first keyframe before anything is muxed.
+        self.own_entry: ParamSets | bool = own_entry and first.codec in ("h264", "hevc")
         # Annex B sources (MPEG-TS, PS, .dav) carry their parameter sets in-band, and may
         # change them inside a file: the output keeps them there (avc3/hev1).
-        self.inband = inband or (first.params.nals != () and not first.params.length_size)
+        self.inband = not self.own_entry and (
+            inband or (first.params.nals != () and not first.params.length_size))
         self.nal = first.codec in ("h264", "hevc")
         self.ledger = LedgerBuilder(first.codec)
         # faststart: index first; negative_cts_offsets: B-frame clips start at pts 0 too, so
@@ -75,6 +86,8 @@ class Output:
         tag = first.video.codec_context.codec_tag
         if self.inband:
             tag = "avc3" if self.codec == "h264" else "hev1"
+        elif self.own_entry:
+            tag = "avc1" if self.codec == "h264" else "hvc1"
         if tag in ("avc1", "avc3", "hvc1", "hev1"):  # hvc1 from the camera stays hvc1 (Apple)
             self.video.codec_context.codec_tag = tag
         if self.codec not in ("h264", "hevc"):  # MJPEG: MP4's own sample entry for it
@@ -102,6 +115,10 @@ class Output:
         `keep` leaves `pkt` untouched (it may still have to be decoded); `copied` says it is a
         source packet as read, not one made here: the ledger gets where its bytes lie in the
         recording (`found_at`, when the output stores them as read) or else their digest."""
+        if self.own_entry and copied:   # a copied frame keeps its own sets: in-band, then
+            raise ParamsChanged()
+        if self.own_entry is True:   # before anything, sound too, is muxed
+            self._take_entry(pkt, src_params)
         if self.origin_us is None:
             self.origin_us = t_us
             for early, at, dur in self._early_audio:
@@ -115,6 +132,8 @@ class Output:
         if dts > pts:
             return False
         framed, inserted, at = copied_sample(pkt, src_params, self.inband and pkt.is_keyframe)
+        if self.own_entry and not copied:
+            framed = self._entry_sets_out(framed if framed is not None else bytes(pkt))
         found_at = found_at if copied and framed is None else None
         record = SampleRecord(t_us, None, self.ledger.segment, inserted, at, copied=copied,
                               found_at=found_at)
@@ -134,6 +153,27 @@ class Output:
         if self.last_us is None or t_us >= self.last_us:
             self.last_us, self.last_dur_us = t_us, dur_us
         return True
+
+    def _take_entry(self, pkt: av.Packet, src_params: ParamSets) -> None:
+        """The sample entry's parameter sets: those of the first re-encoded packet (a
+        keyframe), set as the stream's header while nothing is muxed yet."""
+        framed = copied_sample(pkt, src_params, False)[0]
+        sets = _sets_in(self.codec, framed if framed is not None else bytes(pkt))
+        if not sets:
+            raise ParamsChanged()   # no header to give the entry: in-band, as ever
+        self.own_entry = _boxed_sets(self.video, self.codec, sets)
+        self.video.codec_context.extradata = output_extradata(self.own_entry, False,
+                                                              complete=True)
+
+    def _entry_sets_out(self, framed: bytes) -> bytes:
+        """A re-encoded packet (4-byte NAL lengths) without its parameter sets, which are the
+        sample entry's; other ones than the entry's raise ParamsChanged."""
+        sets = _sets_in(self.codec, framed)
+        if not sets:
+            return framed
+        if sets != self.own_entry.nals:
+            raise ParamsChanged()
+        return join_nals([n for n in split_nals(framed, 4) if n not in sets], 4)
 
     def _ticked(self, t_us: int) -> int:
         """`t_us` from the clip's first frame, on the video tick (as the muxer will round it)."""
@@ -208,21 +248,36 @@ def _boxed(src: Source) -> ParamSets:
     params = src.params
     if params.codec not in ("h264", "hevc") or params.length_size or not params.nals:
         return params
+    return _annexb_boxed(src.video, params.codec, params.extradata)
+
+
+def _sets_in(codec: str, framed: bytes) -> tuple[bytes, ...]:
+    """The parameter sets in a packet with 4-byte NAL lengths, in its order."""
+    return tuple(n for n in split_nals(framed, 4) if nal_type(codec, n) in PARAM_TYPES[codec])
+
+
+def _boxed_sets(template, codec: str, sets: tuple[bytes, ...]) -> ParamSets:
+    """Parameter sets (NAL units) as an avcC/hvcC header for a stream like `template`."""
+    return _annexb_boxed(template, codec, join_nals(sets, 0))
+
+
+def _annexb_boxed(template, codec: str, annexb: bytes) -> ParamSets:
     buf = io.BytesIO()
     with av.open(buf, "w", format="mp4") as made:
-        stream = made.add_stream_from_template(src.video)
+        stream = made.add_stream_from_template(template)
+        stream.codec_context.extradata = annexb   # the header is made from these alone
         stream.time_base = OUT_TB
-        pkt = _packet(params.extradata, True)
+        pkt = _packet(annexb, True)
         pkt.pts = pkt.dts = 0
         pkt.time_base, pkt.stream = OUT_TB, stream
         made.mux(pkt)
     data = buf.getvalue()
-    kind = b"avcC" if params.codec == "h264" else b"hvcC"
+    kind = b"avcC" if codec == "h264" else b"hvcC"
     at = data.find(kind)
     if at < 4:
         raise CutError("the recording's codec header could not be converted for MP4")
     size = int.from_bytes(data[at - 4:at], "big")
-    return param_sets(params.codec, data[at + 4:at - 4 + size])
+    return param_sets(codec, data[at + 4:at - 4 + size])
 
 
 def _packet(data: bytes, key: bool) -> av.Packet:
