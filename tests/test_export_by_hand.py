@@ -394,3 +394,26 @@ def test_the_readmes_check_runs_as_written_with_the_stock_tools(capsys, home, fo
     (package / "data" / "owner.pub").write_bytes(b"untrusted comment: x\nRWQ" + b"A" * 53 + b"\n")
     assert subprocess.run(["minisign", "-Vm", "tagmanifest-sha256.txt", "-p", "data/owner.pub"],
                           cwd=package, capture_output=True).returncode != 0
+
+
+def test_the_readme_says_what_the_owner_hid_and_where_the_sound_is_silent(capsys, home,
+                                                                          tmp_path, gapped):
+    # Black shapes over the picture and a silent second look like a broken camera or a
+    # tampered clip to whoever is handed it: README.txt says the owner hid them.
+    assert run(capsys, home, "scan", str(gapped), "--tz", "America/Los_Angeles")[0] == 0
+    mask = tmp_path / "mask.json"
+    mask.write_text(json.dumps({"polygons": [[[0, 0], [0.4, 0], [0.4, 0.4]],
+                                             [[0.6, 0.6], [1, 0.6], [1, 1]]]}))
+    assert run(capsys, home, "masks", "set", "reolink-sd", str(mask))[0] == 0
+    code, out, err = run(capsys, home, "export", "--camera", "reolink-sd", "--from",
+                         "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:05Z", "--keep-audio",
+                         "--mute", "2026-11-20T22:00:02Z/2026-11-20T22:00:03.5Z", "--out",
+                         str(tmp_path / "out"), "--json")
+    assert code == 0, err
+    readme = (Path(json.loads(out)["package"]) / "README.txt").read_text("utf-8")
+    assert ("HIDDEN BY THE OWNER\n  2 areas of the picture are filled black in every frame: "
+            "privacy masks the owner drew") in readme
+    assert ("The sound is silenced from 2026-11-20 22:00:02 UTC to 2026-11-20 22:00:03.500 UTC "
+            "(2026-11-20 14:00:02 PST to 2026-11-20 14:00:03.500 PST): in the player from 0:01 "
+            "to 0:03.") in readme
+    assert "every frame was encoded again; the recording itself was not changed" in readme

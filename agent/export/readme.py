@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from agent.count_words import counted
 from agent.export.late_start import keyframe_wait_us, unrecorded_until
 from agent.media.mp4tables import TableError, read_movie
 
@@ -76,6 +77,7 @@ def readme_text(record: dict, package: str, owner_id: str, entry: str, day: str)
                               "still (below)." if record.get("gaps") else "."),
         "",
         *_not_in_video(record),
+        *_hidden(record),
         "TO KEEP IT AS EVIDENCE",
         "  Keep and pass on this whole folder, exactly as it is: copy it, or play the video",
         "  from it, but do not rename, change or add any file in it (do not open the video in",
@@ -123,7 +125,7 @@ def _not_in_video(record: dict) -> list[str]:
             where = "after the video's last frame"
         else:
             where = (f"in the player the picture stands still from {_at(start - first)} to "
-                     f"{_at(end - first)}")
+                     f"{_at(end - first, up=True)}")
         lines.append(f"  Nothing was recorded from {_span(start, end, record)}: {where}.")
     if len(gaps) > _GAPS_SHOWN:
         lines.append(f"  ... and {len(gaps) - _GAPS_SHOWN} more such stretches, all listed "
@@ -135,6 +137,35 @@ def _not_in_video(record: dict) -> list[str]:
     return ["NOT IN THE VIDEO", *lines, ""] if lines else []
 
 
+def _hidden(record: dict) -> list[str]:
+    """What the owner hid or silenced: a receiver who sees black shapes or blurred faces, or
+    hears nothing, must read that the owner did it on purpose, and where the original is."""
+    first = parse_rfc3339(record["delivered"]["start"])
+    lines = []
+    for done in record.get("redactions") or ():
+        if done.get("kind") == "privacy-mask":
+            areas = len(done.get("polygons") or ())
+            lines.append(f"  {counted(areas, 'area')} of the picture "
+                         f"{'is' if areas == 1 else 'are'} filled black in every frame: "
+                         f"{'a privacy mask' if areas == 1 else 'privacy masks'} the owner drew "
+                         "(over a neighbour's window, say).")
+        elif done.get("kind") == "face-blur":
+            lines.append("  Faces a face detector found are blurred "
+                         f"({counted(done.get('frames_blurred', 0), 'frame')} with one); a small "
+                         "face, or one on screen only briefly, may have been missed.")
+        elif done.get("kind") == "audio-mute":
+            for muted in done.get("ranges") or ():
+                start, end = parse_rfc3339(muted["start"]), parse_rfc3339(muted["end"])
+                lines.append(f"  The sound is silenced from {_span(start, end, record)}: in the "
+                             f"player from {_at(start - first)} to {_at(end - first, up=True)}.")
+    if not lines:
+        return []
+    if record["cut"].get("reencoded_frames") == record["delivered"].get("frames"):
+        lines.append("  For this every frame was encoded again; the recording itself was not "
+                     "changed, and the owner keeps it.")
+    return ["HIDDEN BY THE OWNER", *lines, ""]
+
+
 _GAPS_SHOWN = 12   # a camera that records on motion leaves many: the record has them all
 
 
@@ -143,9 +174,10 @@ def _seconds(us: int) -> str:
     return f"{round(us / 1e6, 2):g} s"
 
 
-def _at(us: int) -> str:
-    """A player's position: `0:10`, `1:02:03` (rounded to the second, as players show it)."""
-    whole = max(0, round(us / 1e6))
+def _at(us: int, up: bool = False) -> str:
+    """A player's position: `0:10`, `1:02:03`, in whole seconds as players show it: down,
+    or `up` for the end of a stretch (so that 0:01.0 to 0:02.5 reads 0:01 to 0:03)."""
+    whole = max(0, -(-us // 1_000_000) if up else us // 1_000_000)
     hours, rest = divmod(whole, 3600)
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
