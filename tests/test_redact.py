@@ -399,6 +399,11 @@ def test_provenance_records_what_was_redacted_and_how(agent, clips, tmp_path):
         record["unredacted_original"]
     assert record["cut"]["mode"] == "exact" and record["cut"]["reencoded_frames"] == 20
     assert record["audio"] == "kept"
+    # what whoever is handed the folder reads of it, without footage-agent
+    readme = (done.package.path / "README.txt").read_text("utf-8")
+    assert "1 area of the picture is filled black in every frame: a privacy mask" in readme
+    assert "Faces a face detector found are blurred (20 frames with one)" in readme
+    assert readme.count("The sound is silenced from") == 2
     # what `verify` tells a defence expert of it: every frame was re-encoded, none copied
     from agent.commands.package_summary import summary_lines
     said = summary_lines(record)
