@@ -2,8 +2,9 @@
 
 Most USB sticks and SD cards come formatted FAT32, which holds no file of 4 GiB or more. An
 owner exporting an hour of 4K footage onto one would otherwise wait for the cut to write 4 GiB
-before the write fails, and on Windows be told the disk is full (ERROR_DISK_FULL is what a
-FAT32 write past the limit returns) while it has gigabytes free. So the clip's size is
+before the write fails, and on Windows be told the disk is full (a write past FAT32's limit
+is reported as ERROR_DISK_FULL, as robocopy's "There is not enough space on the disk" for such
+a file shows) while it has gigabytes free. So the clip's size is
 estimated from the recordings it is cut from and a clip that clearly cannot fit is refused
 before anything is cut; a write that still runs into the limit is said as the limit, not as a
 full disk.
