@@ -93,9 +93,9 @@ def test_a_masked_clip_carries_the_re_encoders_sets_in_its_entry_and_none_in_the
         tmp_path):
     home = tmp_path / "home"
     nvr = tmp_path / "rec" / "garage"
-    _ts(nvr, "garage.ts", [(320, 240, 8.0)])
+    _ts(nvr, "garage.ts", [(320, 240, 6.0)])
     porch = tmp_path / "rec" / "porch"
-    write_clip(ClipSpec(path=porch / "porch.20261120_220000.mp4", start_us=t(T0), seconds=8.0))
+    write_clip(ClipSpec(path=porch / "porch.20261120_220000.mp4", start_us=t(T0), seconds=6.0))
     os.utime(porch / "porch.20261120_220000.mp4", (1_700_000_000, 1_700_000_000))
     hevc = _export(home, nvr, "garage", tmp_path / "out265", 4)
     avc = _export(home, porch, "porch", tmp_path / "out264", 4)
@@ -114,7 +114,7 @@ def test_a_masked_clip_whose_re_encoder_changes_its_sets_keeps_them_in_the_strea
     # re-encoder starts again with other sets, which one entry cannot hold. Written again
     # as before, hev1 with each keyframe's sets in-band, and every frame decodes.
     nvr = tmp_path / "rec" / "garage"
-    _ts(nvr, "garage.ts", [(320, 240, 3.0), (352, 288, 5.0)])
+    _ts(nvr, "garage.ts", [(320, 240, 3.0), (352, 288, 3.0)])
     clip = _export(tmp_path / "home", nvr, "garage", tmp_path / "out", 4)
     assert video_entry(clip) == "hev1"
     codec, found, _ = _sets_in_stream(clip)
