@@ -9,7 +9,7 @@ import sys
 import threading
 from pathlib import Path
 
-from nvrsim.device import FAULTS
+from nvrsim.device import FAULTS, QUIRKS
 from nvrsim.server import Simulator
 
 
@@ -29,6 +29,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--clock-offset", type=float, default=0.0,
                    help="seconds the device's clock is ahead of true time (negative: behind)")
     s.add_argument("--fault", action="append", default=[], choices=sorted(FAULTS))
+    s.add_argument("--quirk", action="append", default=[], choices=sorted(QUIRKS),
+                   help="a real firmware's behaviour (docs/recorders.md)")
     s.add_argument("--hik-z-local", action="store_true",
                    help="Hikvision: write local wall time with a 'Z' (some firmware)")
     return p
@@ -42,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     sim = Simulator(args.folder, args.vendor, args.user, password, port=args.port,
                     tls=args.https, zone=args.tz, clock_offset_s=args.clock_offset,
-                    faults=tuple(args.fault), hik_z_is_local=args.hik_z_local)
+                    faults=tuple(args.fault), hik_z_is_local=args.hik_z_local,
+                    quirks=tuple(args.quirk))
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     with sim:

@@ -27,6 +27,20 @@ FAULTS = {
     "short",         # every download stops half-way
     "one-download",  # a second download while one is running is refused as busy
 }
+# Firmware behaviours seen on real devices (docs/recorders.md, "The simulator"), by name:
+QUIRKS = {
+    # Reolink NVR firmware 3.6.5.x (RLN8-410): Search names each file (`0-1-0-0126...-00000`),
+    # and Download of a `fragment_*` name from NvrDownload ends the connection with no reply,
+    # while Download of the native name sends the recording whole (home-assistant/core#179099,
+    # #178519, reolink_aio#196).
+    "reolink-native-names",
+    # A Reolink NVR that never answers Download, whatever the name (reolink_aio#190); its
+    # Search names files as 3.6.5 does.
+    "reolink-no-download",
+    # NvrDownload answers a window with several fragments, each named by the wall time it
+    # starts at, as the API guide's example (§3.6.9, fileCount 10) shows.
+    "reolink-fragments",
+}
 LOCK_AFTER = {"reolink": 3, "dahua": 5, "hikvision": 5}  # wrong passwords before the lock
 
 
@@ -42,6 +56,7 @@ class Device:
     clock_offset_s: float = 0.0  # device clock minus true time
     faults: set[str] = field(default_factory=set)
     hik_z_is_local: bool = False  # Hikvision firmware that writes local time with a `Z`
+    quirks: set[str] = field(default_factory=set)  # names from QUIRKS
     serial: str = "SIM0000000001"
     model: str = ""
     firmware: str = "v3.0.0.0_sim"
@@ -50,6 +65,8 @@ class Device:
         unknown = set(self.faults) - FAULTS
         if unknown:
             raise ValueError(f"unknown faults: {sorted(unknown)}")
+        if set(self.quirks) - QUIRKS:
+            raise ValueError(f"unknown quirks: {sorted(set(self.quirks) - QUIRKS)}")
         self.catalogue = Catalogue.load(self.folder)
         self.failures = 0          # wrong passwords seen (a real device locks after a few)
         self.locked = False

@@ -23,6 +23,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     file: Path | None = None            # a download: served with byte ranges
     release: Callable[[], None] | None = None  # called once the download has been sent
+    hang_up: bool = False               # close the connection without answering at all
 
 
 class Frontend(Protocol):

@@ -43,6 +43,7 @@ class Reolink:
         device.model = device.model or "RLN8-410"
         self.tokens: set[str] = set()
         self.fragments: dict[str, object] = {}
+        self.names: dict[str, object] = {}   # native names Search gave (3.6.5 firmware)
         self._lock = threading.Lock()
 
     def handle(self, req: Request) -> Reply:
@@ -140,10 +141,18 @@ class Reolink:
         d = self.device
         utc = datetime.fromtimestamp(int(d.device_s(clip.start_us)), timezone.utc)
         # An NVR gives no file name, and PlaybackTime in UTC (reolink_aio#9, HA core#100764).
-        return {"StartTime": _time_dict(d.wall(clip.start_us)),
-                "EndTime": _time_dict(d.wall(clip.end_us)),
-                "PlaybackTime": _time_dict(utc), "frameRate": 0, "height": 0, "width": 0,
-                "size": str(clip.size), "type": "main"}
+        found = {"StartTime": _time_dict(d.wall(clip.start_us)),
+                 "EndTime": _time_dict(d.wall(clip.end_us)),
+                 "PlaybackTime": _time_dict(utc), "frameRate": 0, "height": 0, "width": 0,
+                 "size": str(clip.size), "type": "main"}
+        if self.device.quirks & {"reolink-native-names", "reolink-no-download"}:
+            # 3.6.5 names it, e.g. `0-1-0-01260711025823-00000` (reolink_aio#196); what each
+            # field means is unconfirmed, so the start's wall time here is only a likeness.
+            name = f"0-{clip.channel - 1}-0-01{d.wall(clip.start_us):%y%m%d%H%M%S}-{clip.id:05d}"
+            with self._lock:
+                self.names[name] = clip.path
+            found["name"] = name
+        return found
 
     def _NvrDownload(self, param: dict) -> dict:
         p = param.get("NvrDownload") or {}
@@ -156,18 +165,33 @@ class Reolink:
         start, end = d.true_us(start_wall), d.true_us(end_wall)
         files = []
         for clip in d.catalogue.overlapping(channel, start, end):
-            path = d.cut(clip, start, end)
-            name = f"fragment_{channel:02d}_{d.wall(max(start, clip.start_us)):%Y%m%d%H%M%S}_{clip.id}.mp4"
-            with self._lock:
-                self.fragments[name] = path
-            files.append({"fileName": name, "fileSize": str(path.stat().st_size)})
+            for a, b in self._fragments(max(start, clip.start_us), min(end, clip.end_us)):
+                path = d.cut(clip, a, b)
+                name = f"fragment_{channel:02d}_{d.wall(a):%Y%m%d%H%M%S}_{clip.id}.mp4"
+                with self._lock:
+                    self.fragments[name] = path
+                files.append({"fileName": name, "fileSize": str(path.stat().st_size)})
         return {"cmd": "NvrDownload", "code": 0,
                 "value": {"fileCount": len(files), "fileList": files}}
+
+    def _fragments(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The stretches NvrDownload names a file for: the window whole, or with the
+        `reolink-fragments` quirk split at a whole second a third of the way in (so the later
+        fragment is the larger), each named by its own start."""
+        cut = -(-(start + (end - start) // 3) // 1_000_000) * 1_000_000
+        if "reolink-fragments" not in self.device.quirks or not start < cut < end:
+            return [(start, end)]
+        return [(start, cut), (cut, end)]
 
     def _download(self, req: Request) -> Reply:
         if req.query.get("token") not in self.tokens:
             return _answer([_error("Download", -6, "please login first")])
-        path = self.fragments.get(req.query.get("source", ""))
+        source = req.query.get("source", "")
+        quirks = self.device.quirks
+        if "reolink-no-download" in quirks or (
+                "reolink-native-names" in quirks and source.startswith("fragment_")):
+            return Reply(hang_up=True)   # the connection closes with no reply (HA core#179099)
+        path = self.fragments.get(source) or self.names.get(source)
         if path is None:
             return _answer([_error("Download", -222, "video file does not exist")])
         if not self.device.take_slot():

@@ -58,6 +58,13 @@ class _Handler(BaseHTTPRequestHandler):
                           dict(parse_qsl(split.query, keep_blank_values=True)),
                           {k.lower(): v for k, v in self.headers.items()}, body)
         reply = server.frontend.handle(request)
+        if reply.hang_up:   # firmware that reads a request and closes without a byte back
+            self.close_connection = True
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            return
         try:
             if reply.file is not None and reply.status == 200:
                 self._send_file(reply, device)
@@ -180,15 +187,15 @@ class Simulator:
 
     `zone` is a POSIX TZ text (`PST8PDT,M3.2.0,M11.1.0`), `clock_offset_s` the device clock
     minus true time, `faults` names from nvrsim.device.FAULTS (changeable later through
-    `.device.faults`).
+    `.device.faults`), `quirks` firmware behaviours from nvrsim.device.QUIRKS.
     """
 
     def __init__(self, folder: Path, vendor: str, user: str = "admin", password: str = "",
                  *, port: int = 0, tls: bool = False, zone: str = "UTC0",
                  clock_offset_s: float = 0.0, faults: tuple[str, ...] = (),
-                 hik_z_is_local: bool = False) -> None:
+                 hik_z_is_local: bool = False, quirks: tuple[str, ...] = ()) -> None:
         self.device = Device(Path(folder), vendor, user, password, PosixZone.parse(zone),
-                             clock_offset_s, set(faults), hik_z_is_local)
+                             clock_offset_s, set(faults), hik_z_is_local, set(quirks))
         self.cert_pem = self.key_pem = None
         context = None
         if tls:

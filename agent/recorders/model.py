@@ -31,6 +31,11 @@ class RecorderUnreachable(RecorderError):
     """No answer: wrong address, the device is off, or a timeout."""
 
 
+class NoReply(RecorderUnreachable):
+    """The device read the request and ended the connection without an answer (some Reolink
+    NVR firmware does so for a download it will not serve)."""
+
+
 class CutOff(RecorderUnreachable):
     """The call went on past its whole-call limit (an answer trickling in) and was cut off."""
 

@@ -2,8 +2,12 @@
 
 A token session: Login once (a wrong password is never retried: three lock the address out),
 the token rides in the query, Logout on close. Search is one day at a time (longer windows
-return no files); an NVR lists files by time with PlaybackTime in UTC and no name, and serves
-a window through NvrDownload (the device cuts it) then Download of the name it gives.
+return no files); an NVR lists files by time with PlaybackTime in UTC (and, from firmware
+3.6.5, a name of its own), and serves a window through NvrDownload (the device cuts it) then
+Download of the name it gives. Where the device will not send its cut (it ends the connection
+with no reply, as 3.6.5 does, or refuses the name) or cuts the window into several fragments
+(which say where they start only in their names), a recording Search named is downloaded
+whole by that name instead; without a name nothing is downloaded, and the owner is told why.
 """
 from __future__ import annotations
 
@@ -14,13 +18,13 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterator
 
-import httpx
-
 from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceBusy,
-                                   DeviceTime, Fetched, Query, RecorderError, RecorderInfo,
-                                   Recording)
+                                   DeviceTime, Fetched, NoReply, Query, RecorderError,
+                                   RecorderInfo, Recording)
+from agent.recorders.reolink_answers import (NEITHER, PLAYBACK_ID, Refused, Split, error_of,
+                                             nothing_instead, refusal)
 from agent.recorders.wire import Wire, whole_number
 from agent.recorders.zones import DeviceZone, end_after, recording_times, reolink_zone, repeated
 from agent.timebase import US, from_datetime
@@ -51,15 +55,6 @@ def _wall(d: object) -> datetime:
 def _fields(t: datetime) -> dict:
     return {"year": t.year, "mon": t.month, "day": t.day, "hour": t.hour, "min": t.minute,
             "sec": t.second}
-
-
-def _error_of(item: dict) -> tuple[int, str]:
-    err = item.get("error") if isinstance(item.get("error"), dict) else {}
-    try:
-        code = int(err.get("rspCode", 0) or 0)
-    except (TypeError, ValueError, OverflowError):
-        code = 0   # not a number: the detail still says what went wrong
-    return code, str(err.get("detail", ""))[:120]
 
 
 def _playback_time(value: object) -> datetime | None:
@@ -95,6 +90,7 @@ class ReolinkRecorder:
         self._zone_override, self._zone = zone, zone
         self._token: str | None = None
         self._token_until = 0.0
+        self._cuts_refused = False   # the device would not send a cut: fetch recordings whole
 
     def __repr__(self) -> str:
         return f"ReolinkRecorder({self._wire.where})"
@@ -126,7 +122,7 @@ class ReolinkRecorder:
                 self._token_until = time.monotonic() + lease - 300
                 return
             raise BadAnswer("The recorder accepted the login but sent no session token.")
-        code, detail = _error_of(item)
+        code, detail = error_of(item)
         if code in BAD_LOGIN or any(b in detail.lower() for b in BAD_DETAILS):
             locked = code == -506 or "locked" in detail.lower()
             raise CredentialsRefused(
@@ -148,7 +144,7 @@ class ReolinkRecorder:
                 if isinstance(value, dict):
                     return value
                 raise BadAnswer(f"The recorder's answer to {cmd} has no value.")
-            code, detail = _error_of(item)
+            code, detail = error_of(item)
             if code == -6 and attempt == 1:  # "please login first": the session ended
                 self._token = None
                 continue
@@ -230,55 +226,70 @@ class ReolinkRecorder:
                          str(f.get("type") or "main"), handle)
 
     def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path) -> Fetched:
+        name = recording.handle
+        if name and "/" in name:   # a camera's own file name: the whole file
+            return self._whole(recording, folder)
+        native = name if name and not PLAYBACK_ID.match(name) else None
+        if native and self._cuts_refused:   # this device would not send its cuts: no asking again
+            return self._whole(recording, folder)
+        try:
+            return self._cut(recording, start_us, end_us, folder)
+        except (NoReply, Refused, Split) as err:
+            if native is None:
+                raise RecorderError(nothing_instead(self._wire.where, err)) from None
+            self._cuts_refused = not isinstance(err, Split)
+        try:   # the recording whole, by the name Search gave it (HA core#179099)
+            return self._whole(recording, folder)
+        except NoReply:
+            raise RecorderError(NEITHER.format(where=self._wire.where)) from None
+
+    def _whole(self, recording: Recording, folder: Path) -> Fetched:
+        """The recording as the device stored it, by its name: it starts at its start."""
+        name = recording.handle
+        return self._download(recording, recording.start_us, recording.end_us, folder, name,
+                              recording.size, "Download", (("source", name),))
+
+    def _cut(self, recording: Recording, start_us: int, end_us: int, folder: Path) -> Fetched:
+        """The device's own cut of the window (NvrDownload), then Download of the file it names."""
         z = self.zone()
         s, e = max(start_us, recording.start_us), min(end_us, recording.end_us)
         w0 = z.wall_at(s).replace(microsecond=0)
         w1 = z.wall_at(e + US - 1).replace(microsecond=0)
-        asked_twice = False
-        if recording.handle and "/" in recording.handle:  # a camera's own file name: whole file
-            name, params = recording.handle, (("source", recording.handle),)
-            command, size = "Download", recording.size
-        else:
-            if w1 < w0:
-                raise RecorderError(BACKWARDS)
-            # NvrDownload takes wall times only: one the repeated hour gives twice names either
-            # hour, and which one the device cuts is its own choice.
-            asked_twice = repeated(z, s, e + US - 1)
-            param = {"NvrDownload": {"channel": recording.channel, "iLogicChannel": 0,
-                                     "streamType": "main", "StartTime": _fields(w0),
-                                     "EndTime": _fields(w1)}}
-            files = self._cmd("NvrDownload", param, action=1).get("fileList") or []
-            files = [f for f in (files if isinstance(files, list) else [])
-                     if isinstance(f, dict) and isinstance(f.get("fileName"), str) and f["fileName"]]
-            if not files:
-                raise RecorderError("The recorder has no footage for that time any more.")
-            best = max(files, key=lambda f: whole_number(f.get("fileSize")) or 0)
-            name, size = best["fileName"], whole_number(best.get("fileSize"))
-            command = "NvrDownload+Download"
-            params = (("channel", str(recording.channel)), ("streamType", "main"),
-                      ("StartTime", f"{w0:%Y-%m-%d %H:%M:%S}"), ("EndTime", f"{w1:%Y-%m-%d %H:%M:%S}"),
-                      ("fileName", name))
-        if self._token is None or time.monotonic() > self._token_until:
-            self._login()
-        spec = Download("GET", API, Query("reolink", command, params), recording.channel, s, e,
-                        name.rsplit("/", 1)[-1],
-                        params={"cmd": "Download", "source": name, "output": name.rsplit("/", 1)[-1],
-                                "token": self._token},
-                        expected_size=size, refusal=self._refusal)
-        got = fetch_to_file(self._wire, spec, folder)
+        if w1 < w0:
+            raise RecorderError(BACKWARDS)
+        # NvrDownload takes wall times only: one the repeated hour gives twice names either
+        # hour, and which one the device cuts is its own choice.
+        asked_twice = repeated(z, s, e + US - 1)
+        param = {"NvrDownload": {"channel": recording.channel, "iLogicChannel": 0,
+                                 "streamType": "main", "StartTime": _fields(w0),
+                                 "EndTime": _fields(w1)}}
+        files = self._cmd("NvrDownload", param, action=1).get("fileList") or []
+        files = [f for f in (files if isinstance(files, list) else [])
+                 if isinstance(f, dict) and isinstance(f.get("fileName"), str) and f["fileName"]]
+        if not files:
+            raise RecorderError("The recorder has no footage for that time any more.")
+        if len(files) > 1:
+            # Several fragments, each from its own time (API guide §3.6.9), which the device
+            # gives only as a name: no one of them is the window, and where each starts would
+            # be a guess. (reolink_aio takes the largest, which may start anywhere in it.)
+            raise Split(len(files))
+        name, size = files[0]["fileName"], whole_number(files[0].get("fileSize"))
+        params = (("channel", str(recording.channel)), ("streamType", "main"),
+                  ("StartTime", f"{w0:%Y-%m-%d %H:%M:%S}"), ("EndTime", f"{w1:%Y-%m-%d %H:%M:%S}"),
+                  ("fileName", name))
+        got = self._download(recording, s, e, folder, name, size, "NvrDownload+Download", params)
         return replace(got, ambiguous=True) if asked_twice else got
 
-    @staticmethod
-    def _refusal(status: int, headers: httpx.Headers, body: bytes) -> RecorderError | None:
-        try:
-            code, detail = _error_of(json.loads(body)[0])
-        except (ValueError, IndexError, KeyError, TypeError, AttributeError):
-            return None
-        if code == -221:
-            return DeviceBusy("The recorder is busy with another download.")
-        if code == -222:
-            return RecorderError("The recorder no longer has that recording.")
-        return RecorderError(f"The recorder refused the download ({detail or code}).")
+    def _download(self, recording: Recording, s: int, e: int, folder: Path, name: str,
+                  size: int | None, command: str, params: tuple) -> Fetched:
+        if self._token is None or time.monotonic() > self._token_until:
+            self._login()
+        output = name.rsplit("/", 1)[-1]
+        spec = Download("GET", API, Query("reolink", command, params), recording.channel, s, e,
+                        output, params={"cmd": "Download", "source": name, "output": output,
+                                        "token": self._token},
+                        expected_size=size, refusal=refusal)
+        return fetch_to_file(self._wire, spec, folder)
 
     def close(self) -> None:
         try:

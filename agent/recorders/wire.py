@@ -13,7 +13,7 @@ from typing import Iterator
 import httpx
 
 from agent.recorders.call_limit import CallLimit
-from agent.recorders.model import BadAnswer, CutOff, RecorderError, RecorderUnreachable
+from agent.recorders.model import BadAnswer, CutOff, NoReply, RecorderError, RecorderUnreachable
 from agent.recorders.transport import RecorderTransport, reason_words
 
 ANSWER_CAP = 32 << 20  # a day of one channel's search results fits many times over
@@ -62,6 +62,14 @@ class Wire:
             base_url=base, auth=auth, transport=transport or RecorderTransport(vendor, pin),
             follow_redirects=False, trust_env=False,
             timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 10.0)))
+
+    def _no_reply(self, exc: httpx.TransportError) -> RecorderError:
+        """A request sent and the connection ended before any answer: what some firmware does
+        with a download it will not serve, rather than a network failure."""
+        if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError)):
+            return NoReply(f"The recorder at {self.where} ended the connection without "
+                           f"answering ({reason_words(exc)}).")
+        return self._failure(exc)
 
     def _failure(self, exc: httpx.TransportError) -> RecorderError:
         if isinstance(exc, httpx.TimeoutException):
@@ -129,7 +137,7 @@ class Wire:
         try:
             return self._client.send(request, stream=True)
         except httpx.TransportError as exc:
-            raise self._failure(exc) from None
+            raise self._no_reply(exc) from None
 
     def close(self) -> None:
         self._client.close()

@@ -1,0 +1,69 @@
+"""How a Reolink device says no: the error in its JSON answers, its refusals of a download,
+and the words for an export it cannot serve (agent/recorders/reolink.py asks)."""
+from __future__ import annotations
+
+import json
+import re
+
+import httpx
+
+from agent.recorders.model import DeviceBusy, NoReply, RecorderError
+
+NEITHER = ("The recorder at {where} ended the connection without answering when asked for "
+           "this footage, both the piece it cut and the whole recording; some Reolink NVR "
+           "firmware does this with every download. Nothing was downloaded. Export the footage "
+           "with Reolink's own app or the recorder's web page, or ask Reolink for a firmware "
+           "update.")
+PLAYBACK_ID = re.compile(r"^\d{14}$", re.ASCII)   # the id made from PlaybackTime: not a name
+
+
+class Refused(RecorderError):
+    """The device answered a download of a name with an error rather than footage."""
+
+
+class Split(RecorderError):
+    """NvrDownload named several files for one window."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(f"The recorder split this stretch into {count} files and does not "
+                         "say exactly where each starts")
+        self.count = count
+
+
+def nothing_instead(where: str, err: RecorderError) -> str:
+    """Why a cut could not be fetched, when Search gave no name to fetch the recording by."""
+    if isinstance(err, NoReply):
+        why = (f"The recorder at {where} ended the connection without answering when asked "
+               "for the piece it cut for this stretch; some Reolink NVR firmware does this")
+    elif isinstance(err, Split):
+        why = f"{err}, so none of them was taken: a guess could put footage at the wrong time"
+    else:
+        why = str(err).rstrip(".")
+    return (f"{why}. Its search gave no file name to download the whole recording by "
+            "instead, so nothing was downloaded. Export the footage with Reolink's own app or "
+            "the recorder's web page, or ask Reolink for a firmware update.")
+
+
+def error_of(item: dict) -> tuple[int, str]:
+    """An error answer's rspCode (0 when unreadable) and its detail, shortened."""
+    err = item.get("error") if isinstance(item.get("error"), dict) else {}
+    try:
+        code = int(err.get("rspCode", 0) or 0)
+    except (TypeError, ValueError, OverflowError):
+        code = 0   # not a number: the detail still says what went wrong
+    return code, str(err.get("detail", ""))[:120]
+
+
+def refusal(status: int, headers: httpx.Headers, body: bytes) -> RecorderError:
+    """A download answered with something other than footage: busy, or a refusal of that name
+    (which the client may answer by asking for the recording whole)."""
+    try:
+        code, detail = error_of(json.loads(body)[0])
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError):
+        return Refused("The recorder answered the download with something other than "
+                       f"footage (HTTP {status}).")
+    if code == -221:
+        return DeviceBusy("The recorder is busy with another download.")
+    if code == -222:
+        return Refused("The recorder no longer has that recording.")
+    return Refused(f"The recorder refused the download ({detail or code}).")

@@ -1,0 +1,139 @@
+"""Reolink NVR firmware as owners have it, taught to the simulator from public reports: 3.6.5
+(RLN8-410), whose Search names each file and which ends the connection with no reply when
+asked to Download a `fragment_*` name from NvrDownload (home-assistant/core#179099, #178519,
+reolink_aio#196); an NVR that never answers Download (reolink_aio#190); and NvrDownload naming
+several fragments for one window, each from its own time (API guide v7 §3.6.9).
+
+Real HTTPS on 127.0.0.1, real footage whose frames carry their capture time."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from agent.recorders import credentials
+from agent.recorders.connect import fetch_window
+from agent.recorders.model import RecorderError
+from agent.timebase import US, format_utc
+from nvrsim.server import Simulator
+from tests.recorder_sources_support import PASSPHRASE, cli, recent_footage
+from tests.recorder_sources_support import T0 as RECENT_T0
+from tests.recorder_support import CLIP_S, PASSWORD, T0, connect, footage, stamps
+
+__all__ = ["footage", "recent_footage"]  # the session fixtures, imported for pytest
+
+
+def sha256(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def downloads(sim: Simulator) -> list[str]:
+    """The `source` of every Download the device was asked for, in order."""
+    return [parse_qs(urlsplit(p).query)["source"][0] for _m, p in sim.device.log
+            if "cmd=Download" in p]
+
+
+def test_firmware_3_6_5_sends_the_recording_whole_by_its_name_when_it_drops_the_cut(footage, tmp_path):
+    stored = sorted((footage / "01 Driveway").glob("*.mp4"))
+    with Simulator(footage, "reolink", "admin", PASSWORD, tls=True,
+                   quirks=("reolink-native-names",)) as sim:
+        rec = connect(sim, "reolink", zone="UTC")
+        try:
+            # 4 s of the first recording, then 4 s of the second.
+            got = fetch_window(rec, 0, T0 + 3 * US, T0 + 7 * US, tmp_path / "a")
+            got += fetch_window(rec, 0, T0 + 13 * US, T0 + 17 * US, tmp_path / "b")
+            found = list(rec.search(0, T0, T0 + 2 * CLIP_S * US))
+        finally:
+            rec.close()
+        asked = downloads(sim)
+    # The cut was asked for once, dropped (and tried again, as any dropped download is); from
+    # then on each recording comes whole by the name Search gave it.
+    assert [s.startswith("fragment_") for s in asked] == [True, True, True, False, False]
+    assert asked[3:] == [r.handle for r in found]
+    assert [sha256(g.path) for g in got] == [sha256(p) for p in stored[:2]]
+    # Whole recordings start at their own start (the export counts from it), not the window's.
+    assert [(g.start_us, g.end_us) for g in got] == [(r.start_us, r.end_us) for r in found]
+    assert [g.query.command for g in got] == ["Download", "Download"]
+    assert [stamps(g.path)[0] for g in got] == [T0, T0 + CLIP_S * US]
+
+
+def test_an_nvr_that_never_answers_a_download_is_said_in_plain_words_and_nothing_is_kept(
+        footage, tmp_path):
+    with Simulator(footage, "reolink", "admin", PASSWORD, tls=True,
+                   quirks=("reolink-no-download",)) as sim:
+        rec = connect(sim, "reolink", zone="UTC")
+        try:
+            with pytest.raises(RecorderError) as caught:
+                fetch_window(rec, 0, T0 + 3 * US, T0 + 7 * US, tmp_path)
+        finally:
+            rec.close()
+        asked = downloads(sim)
+    said = str(caught.value)
+    assert "both the piece it cut and the whole recording" in said
+    assert "Nothing was downloaded" in said and "Reolink's own app" in said
+    assert "token" not in said and PASSWORD not in said
+    assert asked[-1].startswith("0-0-0-") and asked[0].startswith("fragment_")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_several_fragments_for_one_window_are_never_taken_for_the_window(footage, tmp_path):
+    # Without names (firmware before 3.6.5) nothing says where each fragment starts: refused.
+    with Simulator(footage, "reolink", "admin", PASSWORD, quirks=("reolink-fragments",)) as sim:
+        rec = connect(sim, "reolink", zone="UTC", allow_plain_http=True)
+        try:
+            with pytest.raises(RecorderError) as caught:
+                fetch_window(rec, 0, T0 + 2 * US, T0 + 8 * US, tmp_path)
+        finally:
+            rec.close()
+        assert downloads(sim) == []
+    said = str(caught.value)
+    assert "split this stretch into 2 files" in said and "nothing was downloaded" in said
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_several_fragments_with_a_named_recording_bring_the_recording_whole(footage, tmp_path):
+    stored = sorted((footage / "01 Driveway").glob("*.mp4"))[0]
+    with Simulator(footage, "reolink", "admin", PASSWORD,
+                   quirks=("reolink-fragments", "reolink-native-names")) as sim:
+        rec = connect(sim, "reolink", zone="UTC", allow_plain_http=True)
+        try:
+            (got,) = fetch_window(rec, 0, T0 + 2 * US, T0 + 8 * US, tmp_path)
+        finally:
+            rec.close()
+        assert [s.startswith("0-0-0-") for s in downloads(sim)] == [True]
+    # Every second of the window is in it, each frame at its own time.
+    assert sha256(got.path) == sha256(stored) and got.start_us == T0
+    times = stamps(got.path)
+    assert times[0] <= T0 + 2 * US and times[-1] >= T0 + 7 * US
+
+
+def test_an_export_from_a_3_6_5_nvr_is_cut_sealed_and_verified(recent_footage, tmp_path, capsys,
+                                                                  monkeypatch):
+    # Before, every export from such an NVR failed: "The connection to the recorder ... failed
+    # (Server disconnected without sending a response.)".
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setattr(credentials, "SCRYPT_N", 1 << 10)   # the password file's cost, not its way
+    home = tmp_path / "home"
+    run = lambda *a, **kw: cli(capsys, monkeypatch, home, *a, **kw)  # noqa: E731
+    with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True,
+                   quirks=("reolink-native-names",)) as sim:
+        code, _, err = run("sources", "add-recorder", sim.url, "--vendor", "reolink", "--user",
+                           "admin", "--password-stdin", "--name", "nvr", "--camera", "drive",
+                           "--zone", "UTC", stdin=PASSWORD + "\n")
+        assert code == 0, err
+        start, end = RECENT_T0 + 13 * US, RECENT_T0 + 17 * US
+        code, done, err = run("export", "--camera", "drive", "--from", format_utc(start),
+                              "--to", format_utc(end), "--out", str(tmp_path / "out"),
+                              "--mode", "exact", "--json")
+        assert code == 0, err
+        times = stamps(Path(done["clip"]))
+        assert min(times) == start and max(times) < end
+        prov = json.loads((Path(done["package"]) / "data" / "provenance.json").read_text())
+        (download,) = prov["recorder"]["downloads"]
+        assert download["whole_recording"] and download["query"]["command"] == "Download"
+        assert download["start"] == format_utc(RECENT_T0 + CLIP_S * US)
+        code, verdict, _ = run("verify", done["package"], "--json")
+        assert code == 0 and verdict["ok"], verdict
