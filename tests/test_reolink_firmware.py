@@ -17,7 +17,9 @@ import pytest
 from agent.recorders import credentials
 from agent.recorders.connect import fetch_window
 from agent.recorders.model import RecorderError
+from agent.service import Agent
 from agent.timebase import US, format_utc
+from agent.views import RecorderAddress
 from nvrsim.server import Simulator
 from tests.recorder_sources_support import PASSPHRASE, cli, recent_footage
 from tests.recorder_sources_support import T0 as RECENT_T0
@@ -137,3 +139,27 @@ def test_an_export_from_a_3_6_5_nvr_is_cut_sealed_and_verified(recent_footage, t
         assert download["start"] == format_utc(RECENT_T0 + CLIP_S * US)
         code, verdict, _ = run("verify", done["package"], "--json")
         assert code == 0 and verdict["ok"], verdict
+
+
+def test_a_preview_from_a_3_6_5_nvr_never_downloads_a_whole_recording(recent_footage, tmp_path,
+                                                                      monkeypatch):
+    # A preview wants 4 s; an NVR's recording is up to an hour. Where the device sends only the
+    # whole recording, the preview goes without rather than fetch an hour a slot.
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setattr(credentials, "SCRYPT_N", 1 << 10)
+    agent = Agent(tmp_path / "home")
+    try:
+        with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True,
+                       quirks=("reolink-native-names",)) as sim:
+            address = RecorderAddress(sim.url, "reolink", "admin",
+                                      agent.look_at_recorder(sim.url), "UTC")
+            agent.add_recorder(address, PASSWORD, cameras=("drive", "porch"))
+            start = RECENT_T0 + 13 * US
+            assert [r.status for r in agent.recordings("drive")] == ["remote"] * 3
+            assert agent.usable_recordings("drive", start, start + US) == []
+            asked = downloads(sim)
+    finally:
+        agent.close()
+    assert asked and all(s.startswith("fragment_") for s in asked)
+    previews = tmp_path / "home" / "cache" / "recorders" / "previews"
+    assert not [p for p in previews.rglob("*") if p.is_file()]

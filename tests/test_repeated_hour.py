@@ -13,6 +13,7 @@ import pytest
 
 from agent.requests.holds import make_hold
 from agent.errors import AgentError
+from agent.recorders import credentials
 from agent.service import Agent, NotFound
 from agent.timebase import US
 from agent.views import RecorderAddress
@@ -162,6 +163,20 @@ def test_a_part_of_a_recording_in_the_repeated_hour_is_fetched_as_the_hour_it_is
         first = next(clip.decode(video=0)).to_ndarray(format="gray")
     assert read_stamp(first) == back_us + 60 * US
     assert done.cut.frames == 10 * 2
+
+
+def test_a_preview_of_a_part_only_the_whole_recording_can_give_is_not_downloaded(
+        tmp_path, monkeypatch):
+    """The recording of the test above, previewed: its part is named by wall times the device
+    reads as the other hour, so only the whole recording (here 10 minutes, on an NVR an hour)
+    would do, and a preview of a few seconds goes without rather than fetch it."""
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setattr(credentials, "SCRYPT_N", 1 << 10)   # the password file's cost only
+    posix, back_us = clocks_back_recently()
+    with yard_on_a_recorder(tmp_path, "hikvision", posix, [(back_us - 120 * US, 240, 1)]) as agent:
+        assert agent.usable_recordings("yard", back_us + 60 * US, back_us + 61 * US) == []
+    previews = tmp_path / "home" / "cache" / "recorders" / "previews"
+    assert not [p for p in previews.rglob("*") if p.is_file()]
 
 
 @pytest.mark.parametrize("vendor", ["hikvision", "reolink"])

@@ -70,7 +70,9 @@ class PreviewPieces:
                 return rows
             shutil.rmtree(folder, ignore_errors=True)   # a download cut short
             try:
-                window = download(store, camera, start_us, end_us, folder, self._connect())
+                # Never a whole recording for a few seconds of preview: an NVR's is an hour.
+                window = download(store, camera, start_us, end_us, folder, self._connect(),
+                                  whole_ok=False)
             except RecorderError as exc:
                 log.info("no preview of %s: %s", camera, exc)
                 self._failed[camera] = time.monotonic()

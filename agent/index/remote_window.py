@@ -35,7 +35,7 @@ from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import FileRow
 from agent.index.store import Store
 from agent.media.edit_list import shown_start_us
-from agent.recorders.model import ClockReading, Fetched, RecorderError, RecorderInfo
+from agent.recorders.model import ClockReading, Fetched, RecorderError, RecorderInfo, WholeOnly
 from agent.storage import remove_stale_partials, safe_name
 from agent.timebase import US, format_utc
 
@@ -110,8 +110,10 @@ def is_remote(store: Store, camera: str) -> bool:
 
 def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path,
              connect: Connect, progress: Progress | None = None,
-             cancel: threading.Event | None = None) -> RecorderWindow:
-    """Fetch [start, end) (true time) of a recorder camera into `folder`, one piece at a time."""
+             cancel: threading.Event | None = None, whole_ok: bool = True) -> RecorderWindow:
+    """Fetch [start, end) (true time) of a recorder camera into `folder`, one piece at a time.
+    With `whole_ok` False (a preview) a recording the device can send only whole is not
+    fetched: WholeOnly is raised."""
     found = store.recorders.channel_of(camera)
     if found is None:
         raise RecorderError(f"'{camera}' is not a camera of a recorder on the network")
@@ -133,11 +135,13 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
             if cancel is not None and cancel.is_set():
                 raise FetchCancelled("the download from the recorder was cancelled")
             call_safely(progress, "downloading from the recorder", n / len(recordings))
-            got = recorder.fetch(recording, dev_s, dev_e, folder)
+            got = recorder.fetch(recording, dev_s, dev_e, folder, whole_ok=whole_ok)
             whole = got.start_us <= recording.start_us
             lead = None if whole else shown_start_us(got.path)
             if not whole and lead is None:   # the piece does not say where it starts
                 got.path.unlink(missing_ok=True)
+                if not whole_ok:
+                    raise WholeOnly()
                 got = recorder.fetch(recording, recording.start_us, recording.end_us, folder)
                 whole = True
             start = (recording.start_us if whole else got.start_us) - shift

@@ -19,7 +19,8 @@ import httpx
 from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, Fetched,
-                                   Query, RecorderError, RecorderInfo, Recording)
+                                   Query, RecorderError, RecorderInfo, Recording,
+                                   WholeOnly)
 from agent.recorders.wire import Answer, Wire, whole_number
 from agent.recorders.zones import DeviceZone, named_once, recording_times, wall_span
 from agent.timebase import US
@@ -152,12 +153,15 @@ class DahuaRecorder:
         return Recording(channel, start, end, whole_number(values.get(p + "Length")),
                          values.get(p + "Type", ""), values.get(p + "FilePath", ""))
 
-    def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path) -> Fetched:
+    def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path, *,
+              whole_ok: bool = True) -> Fetched:
         s, e = max(start_us, recording.start_us), min(end_us, recording.end_us)
         name = recording.handle.rsplit("/", 1)[-1] or "recording.mp4"
         if recording.handle.startswith("/") and not named_once(self._zone, s, e):
             # The clocks changed inside the part, or an end is in the repeated hour: its wall
             # times would name another stretch.
+            if not whole_ok:
+                raise WholeOnly()
             s, e = recording.start_us, recording.end_us
         if s <= recording.start_us and e >= recording.end_us and recording.handle.startswith("/"):
             path = "/cgi-bin/RPC_Loadfile" + quote(recording.handle, safe="/:")

@@ -19,7 +19,8 @@ from xml.sax.saxutils import escape
 from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceTime,
-                                   Fetched, Query, RecorderError, RecorderInfo, Recording)
+                                   Fetched, Query, RecorderError, RecorderInfo, Recording,
+                                   WholeOnly)
 from agent.recorders.wire import Answer, Wire, whole_number
 from agent.recorders.zones import DeviceZone, named_once, posix_zone, recording_times, wall_span
 from agent.timebase import US, from_datetime
@@ -185,7 +186,8 @@ class HikvisionRecorder:
         kind = _text(item, "metadataDescriptor").rsplit("/", 1)[-1]
         return Recording(channel, start, end, whole_number(size), kind, uri)
 
-    def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path) -> Fetched:
+    def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path, *,
+              whole_ok: bool = True) -> Fetched:
         s, e = max(start_us, recording.start_us), min(end_us, recording.end_us)
         uri = recording.handle
         parts = urlsplit(uri)
@@ -194,6 +196,8 @@ class HikvisionRecorder:
         if not whole and self._z_is_local and not named_once(self.zone(), s, e):
             # The clocks changed inside the part, or an end is in the repeated hour: its wall
             # times would name another stretch.
+            if not whole_ok:
+                raise WholeOnly()
             whole, s, e = True, recording.start_us, recording.end_us
         if not whole:
             # Narrow the device's own URI to the window, in the form the device wrote.

@@ -53,6 +53,14 @@ class DownloadFailed(RecorderError):
     than the device announced (fetch.byte_cap), or took longer than its time limit."""
 
 
+class WholeOnly(RecorderError):
+    """The device could send this part only as its whole recording, which was not asked for."""
+
+    def __init__(self) -> None:
+        super().__init__("The recorder can send this part only as the whole recording, which "
+                         "is not downloaded for a preview.")
+
+
 class CertificateChanged(Refusal):
     """The device's HTTPS certificate is not the one pinned when it was added."""
 
@@ -178,9 +186,12 @@ class Recorder(Protocol):
         """The device's recordings on `channel` overlapping [start, end) (device-clock UTC),
         page by page, in the order the device gives them."""
 
-    def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path) -> Fetched:
+    def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path, *,
+              whole_ok: bool = True) -> Fetched:
         """Download the part of `recording` inside [start, end) (plus what the device adds to
-        reach keyframes) into `folder`, hashed as it arrives."""
+        reach keyframes) into `folder`, hashed as it arrives. Where the device cannot send the
+        part it sends the whole recording, unless `whole_ok` is False (a preview of a few
+        seconds, where an hour's file is too much): then WholeOnly is raised."""
 
     def close(self) -> None:
         """Log out where the vendor has sessions, and close connections."""

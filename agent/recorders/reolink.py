@@ -22,7 +22,7 @@ from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceBusy,
                                    DeviceTime, Fetched, NoReply, Query, RecorderError,
-                                   RecorderInfo, Recording)
+                                   RecorderInfo, Recording, WholeOnly)
 from agent.recorders.reolink_answers import (NEITHER, PLAYBACK_ID, Refused, Split, error_of,
                                              nothing_instead, refusal)
 from agent.recorders.wire import Wire, whole_number
@@ -225,12 +225,13 @@ class ReolinkRecorder:
         return Recording(channel, start, end, whole_number(f.get("size")),
                          str(f.get("type") or "main"), handle)
 
-    def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path) -> Fetched:
+    def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path, *,
+              whole_ok: bool = True) -> Fetched:
         name = recording.handle
-        if name and "/" in name:   # a camera's own file name: the whole file
+        if name and "/" in name:   # a camera's own file name: the whole file, a short clip
             return self._whole(recording, folder)
         native = name if name and not PLAYBACK_ID.match(name) else None
-        if native and self._cuts_refused:   # this device would not send its cuts: no asking again
+        if native and self._cuts_refused and whole_ok:   # it would not send its cuts
             return self._whole(recording, folder)
         try:
             return self._cut(recording, start_us, end_us, folder)
@@ -238,6 +239,8 @@ class ReolinkRecorder:
             if native is None:
                 raise RecorderError(nothing_instead(self._wire.where, err)) from None
             self._cuts_refused = not isinstance(err, Split)
+            if not whole_ok:
+                raise WholeOnly() from None
         try:   # the recording whole, by the name Search gave it (HA core#179099)
             return self._whole(recording, folder)
         except NoReply:
