@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import socket
+import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import httpx
 import pytest
 
 from agent.recorders import credentials
 from agent.recorders.connect import fetch_window
-from agent.recorders.model import RecorderError
+from agent.recorders.model import NoReply, RecorderError, RecorderUnreachable
+from agent.recorders.wire import Wire
 from agent.service import Agent
 from agent.timebase import US, format_utc
 from agent.views import RecorderAddress
@@ -163,3 +167,28 @@ def test_a_preview_from_a_3_6_5_nvr_never_downloads_a_whole_recording(recent_foo
     assert asked and all(s.startswith("fragment_") for s in asked)
     previews = tmp_path / "home" / "cache" / "recorders" / "previews"
     assert not [p for p in previews.rglob("*") if p.is_file()]
+
+
+@pytest.mark.parametrize("answer, no_reply", [(b"", True),
+                                              (b"HTTP/1.1 200 OK\r\nnot a header\r\n\r\n", False)])
+def test_only_a_connection_ended_before_any_answer_is_no_reply(answer, no_reply):
+    # A malformed answer came, so it is not what the fallback to the whole recording is for.
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(65536)
+            conn.sendall(answer)
+
+    server = threading.Thread(target=serve)
+    server.start()
+    wire = Wire(httpx.URL(f"http://127.0.0.1:{listener.getsockname()[1]}"), "reolink")
+    try:
+        with pytest.raises(RecorderUnreachable) as caught:
+            wire.call("GET", "/cgi-bin/api.cgi", params={"cmd": "Download", "source": "x"})
+    finally:
+        wire.close()
+        server.join()
+        listener.close()
+    assert isinstance(caught.value, NoReply) is no_reply

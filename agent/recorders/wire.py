@@ -66,7 +66,9 @@ class Wire:
     def _no_reply(self, exc: httpx.TransportError) -> RecorderError:
         """A request sent and the connection ended before any answer: what some firmware does
         with a download it will not serve, rather than a network failure."""
-        if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError)):
+        ended = isinstance(exc, httpx.ReadError) or (
+            isinstance(exc, httpx.RemoteProtocolError) and "disconnected" in str(exc).lower())
+        if ended:   # not a malformed answer ("illegal header line"): that one came
             return NoReply(f"The recorder at {self.where} ended the connection without "
                            f"answering ({reason_words(exc)}).")
         return self._failure(exc)
