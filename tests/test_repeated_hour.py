@@ -85,9 +85,10 @@ def clocks_back_recently() -> tuple[str, int]:
 
 
 @contextlib.contextmanager
-def yard_on_a_recorder(tmp_path: Path, vendor: str, posix: str, clips):
+def yard_on_a_recorder(tmp_path: Path, vendor: str, posix: str, clips, quirks=()):
     """An agent with a `vendor` recorder on 127.0.0.1 in zone `posix` (Hikvision writing local
-    time) whose channel Yard holds `clips`, (start, seconds, fps) each, added as camera yard."""
+    time) whose channel Yard holds `clips`, (start, seconds, fps) each, added as camera yard;
+    `quirks` are the simulated firmware's (nvrsim.device.QUIRKS)."""
     root = tmp_path / "nvr"
     for start, seconds, fps in clips:
         write_clip(ClipSpec(path=root / channel_folder(1, "Yard") / clip_name(start, start + seconds * US),
@@ -95,7 +96,7 @@ def yard_on_a_recorder(tmp_path: Path, vendor: str, posix: str, clips):
     agent = Agent(tmp_path / "home")
     try:
         with Simulator(root, vendor, "admin", PASSWORD, tls=True, zone=posix,
-                       hik_z_is_local=True) as sim:
+                       hik_z_is_local=True, quirks=quirks) as sim:
             address = RecorderAddress(sim.url, vendor, "admin", agent.look_at_recorder(sim.url),
                                       None, z_is_local=vendor == "hikvision")
             agent.add_recorder(address, PASSWORD, cameras=("yard",))
@@ -177,6 +178,26 @@ def test_a_preview_of_a_part_only_the_whole_recording_can_give_is_not_downloaded
         assert agent.usable_recordings("yard", back_us + 60 * US, back_us + 61 * US) == []
     previews = tmp_path / "home" / "cache" / "recorders" / "previews"
     assert not [p for p in previews.rglob("*") if p.is_file()]
+
+
+@pytest.mark.parametrize("which", ["summer", "winter", "across"])
+def test_a_reolink_nvr_that_names_its_recordings_gives_the_repeated_hour_whole(
+        which, tmp_path, monkeypatch):
+    """Firmware 3.6.5 names each recording in its search: a part its wall times cannot name
+    (the tests above: refused) is fetched whole by that name, placed by its exact PlaybackTime,
+    and exported with the frame captured at the window's start first."""
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setattr(credentials, "SCRYPT_N", 1 << 10)   # the password file's cost only
+    posix, back_us = clocks_back_recently()
+    starts = {"summer": back_us - 40 * 60 * US, "winter": back_us + 20 * 60 * US,
+              "across": back_us - 10 * US}
+    with yard_on_a_recorder(tmp_path, "reolink", posix, [(starts[which], 20, 5)],
+                            quirks=("reolink-native-names",)) as agent:
+        start = starts[which] + 2 * US
+        done = agent.export("yard", start, start + 6 * US, tmp_path / "out", mode="exact")
+    with av.open(str(done.clip)) as clip:
+        first = next(clip.decode(video=0)).to_ndarray(format="gray")
+    assert read_stamp(first) == start and done.cut.frames == 6 * 5
 
 
 @pytest.mark.parametrize("vendor", ["hikvision", "reolink"])

@@ -23,8 +23,8 @@ from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceBusy,
                                    DeviceTime, Fetched, NoReply, Query, RecorderError,
                                    RecorderInfo, Recording, WholeOnly)
-from agent.recorders.reolink_answers import (NEITHER, PLAYBACK_ID, Refused, Split, error_of,
-                                             nothing_instead, refusal)
+from agent.recorders.reolink_answers import (BACKWARDS, NEITHER, PLAYBACK_ID, Refused, Split,
+                                             error_of, nothing_instead, refusal)
 from agent.recorders.wire import Wire, whole_number
 from agent.recorders.zones import DeviceZone, end_after, recording_times, reolink_zone, repeated
 from agent.timebase import US, from_datetime
@@ -33,9 +33,6 @@ API = "/cgi-bin/api.cgi"
 BAD_LOGIN = {-7, -27, -502, -503, -506, -507}  # login failed, invalid user, password, deny, locked
 BAD_DETAILS = ("invalid user", "login failed", "password wrong", "login has been locked")
 MAX_CHANNELS = 256   # Reolink's largest NVR has 36; a count past this is not a real one
-BACKWARDS = ("The recorder can be asked for footage only by its clock's times, and its clock went "
-             "back an hour inside this stretch (the end of summer time): its times run backwards "
-             "there and name nothing it can send, so nothing was downloaded.")
 _TIME_FIELDS = (("year", None), ("mon", None), ("day", None), ("hour", 0), ("min", 0), ("sec", 0))
 
 
@@ -231,7 +228,7 @@ class ReolinkRecorder:
         if name and "/" in name:   # a camera's own file name: the whole file, a short clip
             return self._whole(recording, folder)
         native = name if name and not PLAYBACK_ID.match(name) else None
-        if native and self._cuts_refused and whole_ok:   # it would not send its cuts
+        if native and whole_ok and (self._cuts_refused or self._span(recording, start_us, end_us)[4]):
             return self._whole(recording, folder)
         try:
             return self._cut(recording, start_us, end_us, folder)
@@ -246,6 +243,15 @@ class ReolinkRecorder:
         except NoReply:
             raise RecorderError(NEITHER.format(where=self._wire.where)) from None
 
+    def _span(self, recording: Recording, start_us: int, end_us: int) -> tuple:
+        """The part of the recording in the window, its wall times (whole seconds), and whether
+        they fail to name it alone: running backwards (the clocks went back inside it), or in
+        the repeated hour, which the device may read as either."""
+        z = self.zone()
+        s, e = max(start_us, recording.start_us), min(end_us, recording.end_us)
+        w0, w1 = (z.wall_at(t).replace(microsecond=0) for t in (s, e + US - 1))
+        return s, e, w0, w1, w1 < w0 or repeated(z, s, e + US - 1)
+
     def _whole(self, recording: Recording, folder: Path) -> Fetched:
         """The recording as the device stored it, by its name: it starts at its start."""
         name = recording.handle
@@ -254,15 +260,11 @@ class ReolinkRecorder:
 
     def _cut(self, recording: Recording, start_us: int, end_us: int, folder: Path) -> Fetched:
         """The device's own cut of the window (NvrDownload), then Download of the file it names."""
-        z = self.zone()
-        s, e = max(start_us, recording.start_us), min(end_us, recording.end_us)
-        w0 = z.wall_at(s).replace(microsecond=0)
-        w1 = z.wall_at(e + US - 1).replace(microsecond=0)
-        if w1 < w0:
-            raise RecorderError(BACKWARDS)
         # NvrDownload takes wall times only: one the repeated hour gives twice names either
         # hour, and which one the device cuts is its own choice.
-        asked_twice = repeated(z, s, e + US - 1)
+        s, e, w0, w1, asked_twice = self._span(recording, start_us, end_us)
+        if w1 < w0:
+            raise RecorderError(BACKWARDS)
         param = {"NvrDownload": {"channel": recording.channel, "iLogicChannel": 0,
                                  "streamType": "main", "StartTime": _fields(w0),
                                  "EndTime": _fields(w1)}}

@@ -9,6 +9,9 @@ import httpx
 
 from agent.recorders.model import DeviceBusy, NoReply, RecorderError
 
+BACKWARDS = ("The recorder can be asked for footage only by its clock's times, and its clock went "
+             "back an hour inside this stretch (the end of summer time): its times run backwards "
+             "there and name nothing it can send, so nothing was downloaded.")
 NEITHER = ("The recorder at {where} ended the connection without answering when asked for "
            "this footage, both the piece it cut and the whole recording; some Reolink NVR "
            "firmware does this with every download. Nothing was downloaded. Export the footage "
