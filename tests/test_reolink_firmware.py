@@ -19,7 +19,7 @@ import pytest
 
 from agent.recorders import credentials
 from agent.recorders.connect import fetch_window
-from agent.recorders.model import NoReply, RecorderError, RecorderUnreachable
+from agent.recorders.model import FetchCancelled, NoReply, RecorderError, RecorderUnreachable
 from agent.recorders.wire import Wire
 from agent.service import Agent
 from agent.timebase import US, format_utc
@@ -192,3 +192,57 @@ def test_only_a_connection_ended_before_any_answer_is_no_reply(answer, no_reply)
         server.join()
         listener.close()
     assert isinstance(caught.value, NoReply) is no_reply
+
+
+class StopAfter(threading.Event):
+    """The owner's Stop, found pressed from the `looks`+1-th look on (a click at a known
+    moment: the looks before it are the download's own, each attempt's and each piece's)."""
+
+    def __init__(self, looks: int) -> None:
+        super().__init__()
+        self.looks = looks
+
+    def is_set(self) -> bool:
+        self.looks -= 1
+        return self.looks < 0
+
+
+def test_a_whole_recording_being_downloaded_stops_when_the_owner_stops_it(footage, tmp_path):
+    # An NVR's recording is up to an hour: its download used to run to the end, whatever the
+    # owner pressed, since Stop was looked at only between recordings.
+    with Simulator(footage, "reolink", "admin", PASSWORD, tls=True,
+                   quirks=("reolink-native-names",)) as sim:
+        rec = connect(sim, "reolink", zone="UTC")
+        try:
+            first, second = sorted(rec.search(0, T0, T0 + 2 * CLIP_S * US), key=lambda r: r.start_us)
+            rec.fetch(first, T0 + 3 * US, T0 + 7 * US, tmp_path / "a")   # its cuts refused
+            with pytest.raises(FetchCancelled):
+                rec.fetch(second, second.start_us + 3 * US, second.start_us + 7 * US,
+                          tmp_path / "b", cancel=StopAfter(1))
+        finally:
+            rec.close()
+        asked = downloads(sim)
+    assert asked[-1] == second.handle   # stopped as its first bytes came
+    assert list((tmp_path / "b").iterdir()) == []
+
+
+def test_an_export_from_a_recorder_stops_during_its_download(recent_footage, tmp_path,
+                                                              monkeypatch):
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setattr(credentials, "SCRYPT_N", 1 << 10)
+    agent = Agent(tmp_path / "home")
+    try:
+        with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True) as sim:
+            address = RecorderAddress(sim.url, "reolink", "admin",
+                                      agent.look_at_recorder(sim.url), "UTC")
+            agent.add_recorder(address, PASSWORD, cameras=("drive", "porch"))
+            start = RECENT_T0 + 13 * US
+            # Looked at before the recording, as its download starts, then as bytes come.
+            with pytest.raises(FetchCancelled):
+                agent.export("drive", start, start + 4 * US, tmp_path / "out",
+                             cancel=StopAfter(2))
+    finally:
+        agent.close()
+    cache = tmp_path / "home" / "cache" / "recorders"
+    assert not [p for p in cache.rglob("*") if p.is_file()]
+    assert not list((tmp_path / "out").glob("*"))

@@ -35,16 +35,13 @@ from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import FileRow
 from agent.index.store import Store
 from agent.media.edit_list import shown_start_us
-from agent.recorders.model import ClockReading, Fetched, RecorderError, RecorderInfo, WholeOnly
+from agent.recorders.model import (ClockReading, Fetched, FetchCancelled, RecorderError,
+                                   RecorderInfo, WholeOnly)
 from agent.storage import remove_stale_partials, safe_name
 from agent.timebase import US, format_utc
 
 CACHE = Path("cache") / "recorders"
 Progress = Callable[[str, float], None]
-
-
-class FetchCancelled(RecorderError):
-    """The owner stopped the download; nothing was kept."""
 
 
 @dataclass(frozen=True)
@@ -135,14 +132,16 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
             if cancel is not None and cancel.is_set():
                 raise FetchCancelled("the download from the recorder was cancelled")
             call_safely(progress, "downloading from the recorder", n / len(recordings))
-            got = recorder.fetch(recording, dev_s, dev_e, folder, whole_ok=whole_ok)
+            got = recorder.fetch(recording, dev_s, dev_e, folder, whole_ok=whole_ok,
+                                 cancel=cancel)
             whole = got.start_us <= recording.start_us
             lead = None if whole else shown_start_us(got.path)
             if not whole and lead is None:   # the piece does not say where it starts
                 got.path.unlink(missing_ok=True)
                 if not whole_ok:
                     raise WholeOnly()
-                got = recorder.fetch(recording, recording.start_us, recording.end_us, folder)
+                got = recorder.fetch(recording, recording.start_us, recording.end_us, folder,
+                                     cancel=cancel)
                 whole = True
             start = (recording.start_us if whole else got.start_us) - shift
             pieces.append(Piece(got, start, got.end_us - shift, start - (lead or 0), whole,

@@ -9,6 +9,8 @@ the owner names (by default this PC's).
 from __future__ import annotations
 
 import re
+import threading
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Iterator
@@ -154,7 +156,7 @@ class DahuaRecorder:
                          values.get(p + "Type", ""), values.get(p + "FilePath", ""))
 
     def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path, *,
-              whole_ok: bool = True) -> Fetched:
+              whole_ok: bool = True, cancel: threading.Event | None = None) -> Fetched:
         s, e = max(start_us, recording.start_us), min(end_us, recording.end_us)
         name = recording.handle.rsplit("/", 1)[-1] or "recording.mp4"
         if recording.handle.startswith("/") and not named_once(self._zone, s, e):
@@ -178,7 +180,7 @@ class DahuaRecorder:
             spec = Download("GET", f"/cgi-bin/loadfile.cgi?{_query(params)}", query,
                             recording.channel, s, e, f"{w0:%Y%m%d-%H%M%S}-{name}",
                             refusal=self._refusal)
-        return fetch_to_file(self._wire, spec, folder)
+        return fetch_to_file(self._wire, replace(spec, cancel=cancel), folder)
 
     @staticmethod
     def _refusal(status: int, headers: httpx.Headers, body: bytes) -> RecorderError | None:

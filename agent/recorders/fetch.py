@@ -15,6 +15,7 @@ import hashlib
 import os
 import re
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from typing import Callable
 import httpx
 
 from agent.recorders.model import (CredentialsRefused, CutOff, DeviceBusy, DownloadFailed, Fetched,
-                                   Query, RecorderError, RecorderUnreachable)
+                                   FetchCancelled, Query, RecorderError, RecorderUnreachable)
 from agent.recorders.wire import Wire, whole_number
 from agent.storage import replace, safe_name
 
@@ -56,6 +57,7 @@ class Download:
     headers: dict = field(default_factory=dict)
     expected_size: int | None = None
     refusal: Callable[[int, httpx.Headers, bytes], RecorderError | None] | None = None
+    cancel: threading.Event | None = None   # the owner's stop: looked at as each piece comes
 
 
 def _unique(folder: Path, name: str) -> Path:
@@ -141,6 +143,11 @@ def _total(have: int, resp: httpx.Response, span: re.Match | None) -> int | None
     return whole_number(span[3]) if span and span[3] != "*" else None
 
 
+def _stop_if_cancelled(spec: Download) -> None:
+    if spec.cancel is not None and spec.cancel.is_set():
+        raise FetchCancelled("the download from the recorder was cancelled")
+
+
 def fetch_to_file(wire: Wire, spec: Download, folder: Path, attempts: int = ATTEMPTS) -> Fetched:
     """Download `spec` into `folder`; the Fetched record carries the SHA-256 of what arrived."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -154,6 +161,7 @@ def fetch_to_file(wire: Wire, spec: Download, folder: Path, attempts: int = ATTE
     try:
         with partial.open("r+b", buffering=0) as fh:
             for attempt in range(1, attempts + 1):
+                _stop_if_cancelled(spec)
                 left_s = deadline - time.monotonic()
                 if left_s <= 0:
                     raise _too_slow(wire, limit_s)
@@ -196,6 +204,7 @@ def fetch_to_file(wire: Wire, spec: Download, folder: Path, attempts: int = ATTE
                         # Written and hashed as it comes, on this thread: a writer thread was
                         # tried and lost more to GIL hand-offs than it gained (docs/benchmarks.md).
                         for piece in resp.iter_raw():
+                            _stop_if_cancelled(spec)   # an hour's recording takes minutes
                             if have + len(piece) > cap:
                                 raise _too_large(wire, spec, cap)
                             fh.write(piece)

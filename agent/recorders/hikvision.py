@@ -8,8 +8,10 @@ local wall time when the recorder was added with `z_is_local`.
 """
 from __future__ import annotations
 
+import threading
 import uuid
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
@@ -187,7 +189,7 @@ class HikvisionRecorder:
         return Recording(channel, start, end, whole_number(size), kind, uri)
 
     def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path, *,
-              whole_ok: bool = True) -> Fetched:
+              whole_ok: bool = True, cancel: threading.Event | None = None) -> Fetched:
         s, e = max(start_us, recording.start_us), min(end_us, recording.end_us)
         uri = recording.handle
         parts = urlsplit(uri)
@@ -212,7 +214,7 @@ class HikvisionRecorder:
                         name, content=body.encode(), headers={"Content-Type": "application/xml"},
                         expected_size=recording.size if whole else None,
                         refusal=lambda status, headers, data: None)
-        return fetch_to_file(self._wire, spec, folder)
+        return fetch_to_file(self._wire, replace(spec, cancel=cancel), folder)
 
     def close(self) -> None:
         self._wire.close()

@@ -8,6 +8,7 @@ for any camera clock.
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Protocol
@@ -51,6 +52,10 @@ class DeviceBusy(RecorderError):
 class DownloadFailed(RecorderError):
     """A download came back shorter than promised, every time it was tried; or brought more
     than the device announced (fetch.byte_cap), or took longer than its time limit."""
+
+
+class FetchCancelled(RecorderError):
+    """The owner stopped the download; nothing of it was kept."""
 
 
 class WholeOnly(RecorderError):
@@ -187,11 +192,12 @@ class Recorder(Protocol):
         page by page, in the order the device gives them."""
 
     def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path, *,
-              whole_ok: bool = True) -> Fetched:
+              whole_ok: bool = True, cancel: threading.Event | None = None) -> Fetched:
         """Download the part of `recording` inside [start, end) (plus what the device adds to
         reach keyframes) into `folder`, hashed as it arrives. Where the device cannot send the
         part it sends the whole recording, unless `whole_ok` is False (a preview of a few
-        seconds, where an hour's file is too much): then WholeOnly is raised."""
+        seconds, where an hour's file is too much): then WholeOnly is raised. `cancel` set
+        ends the download as the next bytes arrive (FetchCancelled), nothing of it kept."""
 
     def close(self) -> None:
         """Log out where the vendor has sessions, and close connections."""

@@ -12,6 +12,7 @@ whole by that name instead; without a name nothing is downloaded, and the owner 
 from __future__ import annotations
 
 import json
+import threading
 import time
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -23,8 +24,9 @@ from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceBusy,
                                    DeviceTime, Fetched, NoReply, Query, RecorderError,
                                    RecorderInfo, Recording, WholeOnly)
-from agent.recorders.reolink_answers import (BACKWARDS, NEITHER, PLAYBACK_ID, Refused, Split,
-                                             error_of, nothing_instead, refusal)
+from agent.recorders.reolink_answers import (BACKWARDS, MAX_CHANNELS, NEITHER, PLAYBACK_ID,
+                                             Refused, Split, channels_of, error_of,
+                                             nothing_instead, refusal)
 from agent.recorders.wire import Wire, whole_number
 from agent.recorders.zones import DeviceZone, end_after, recording_times, reolink_zone, repeated
 from agent.timebase import US, from_datetime
@@ -32,7 +34,6 @@ from agent.timebase import US, from_datetime
 API = "/cgi-bin/api.cgi"
 BAD_LOGIN = {-7, -27, -502, -503, -506, -507}  # login failed, invalid user, password, deny, locked
 BAD_DETAILS = ("invalid user", "login failed", "password wrong", "login has been locked")
-MAX_CHANNELS = 256   # Reolink's largest NVR has 36; a count past this is not a real one
 _TIME_FIELDS = (("year", None), ("mon", None), ("day", None), ("hour", 0), ("min", 0), ("sec", 0))
 
 
@@ -63,20 +64,6 @@ def _playback_time(value: object) -> datetime | None:
         return _wall(value)
     except ValueError:
         return None
-
-
-def _channels(status: object) -> list[Channel]:
-    """GetChannelstatus's list; BadAnswer when it is not one."""
-    if not isinstance(status, list):
-        raise BadAnswer("The recorder's list of channels is not in Reolink's form.")
-    channels = []
-    for s in status[:MAX_CHANNELS]:
-        number = whole_number(s.get("channel")) if isinstance(s, dict) else None
-        if number is None:
-            raise BadAnswer("The recorder's list of channels is not in Reolink's form.")
-        name = str(s.get("name") or "")
-        channels.append(Channel(number, "" if name in ("0", "1") else name))
-    return channels
 
 
 class ReolinkRecorder:
@@ -155,7 +142,7 @@ class ReolinkRecorder:
         dev = self._cmd("GetDevInfo", {}).get("DevInfo")
         dev = dev if isinstance(dev, dict) else {}
         try:
-            channels = _channels(self._cmd("GetChannelstatus", {}).get("status") or [])
+            channels = channels_of(self._cmd("GetChannelstatus", {}).get("status") or [])
         except RecorderError:  # old NVR firmware lacks the command (or garbles it): count instead
             count = min(whole_number(dev.get("channelNum")) or 1, MAX_CHANNELS)
             channels = [Channel(i, "") for i in range(count)]
@@ -223,15 +210,15 @@ class ReolinkRecorder:
                          str(f.get("type") or "main"), handle)
 
     def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path, *,
-              whole_ok: bool = True) -> Fetched:
+              whole_ok: bool = True, cancel: threading.Event | None = None) -> Fetched:
         name = recording.handle
         if name and "/" in name:   # a camera's own file name: the whole file, a short clip
-            return self._whole(recording, folder)
+            return self._whole(recording, folder, cancel)
         native = name if name and not PLAYBACK_ID.match(name) else None
         if native and whole_ok and (self._cuts_refused or self._span(recording, start_us, end_us)[4]):
-            return self._whole(recording, folder)
+            return self._whole(recording, folder, cancel)
         try:
-            return self._cut(recording, start_us, end_us, folder)
+            return self._cut(recording, start_us, end_us, folder, cancel)
         except (NoReply, Refused, Split) as err:
             if native is None:
                 raise RecorderError(nothing_instead(self._wire.where, err)) from None
@@ -239,7 +226,7 @@ class ReolinkRecorder:
             if not whole_ok:
                 raise WholeOnly() from None
         try:   # the recording whole, by the name Search gave it (HA core#179099)
-            return self._whole(recording, folder)
+            return self._whole(recording, folder, cancel)
         except NoReply:
             raise RecorderError(NEITHER.format(where=self._wire.where)) from None
 
@@ -252,13 +239,14 @@ class ReolinkRecorder:
         w0, w1 = (z.wall_at(t).replace(microsecond=0) for t in (s, e + US - 1))
         return s, e, w0, w1, w1 < w0 or repeated(z, s, e + US - 1)
 
-    def _whole(self, recording: Recording, folder: Path) -> Fetched:
+    def _whole(self, recording: Recording, folder: Path, cancel: threading.Event | None) -> Fetched:
         """The recording as the device stored it, by its name: it starts at its start."""
         name = recording.handle
         return self._download(recording, recording.start_us, recording.end_us, folder, name,
-                              recording.size, "Download", (("source", name),))
+                              recording.size, "Download", (("source", name),), cancel)
 
-    def _cut(self, recording: Recording, start_us: int, end_us: int, folder: Path) -> Fetched:
+    def _cut(self, recording: Recording, start_us: int, end_us: int, folder: Path,
+             cancel: threading.Event | None) -> Fetched:
         """The device's own cut of the window (NvrDownload), then Download of the file it names."""
         # NvrDownload takes wall times only: one the repeated hour gives twice names either
         # hour, and which one the device cuts is its own choice.
@@ -282,18 +270,20 @@ class ReolinkRecorder:
         params = (("channel", str(recording.channel)), ("streamType", "main"),
                   ("StartTime", f"{w0:%Y-%m-%d %H:%M:%S}"), ("EndTime", f"{w1:%Y-%m-%d %H:%M:%S}"),
                   ("fileName", name))
-        got = self._download(recording, s, e, folder, name, size, "NvrDownload+Download", params)
+        got = self._download(recording, s, e, folder, name, size, "NvrDownload+Download", params,
+                             cancel)
         return replace(got, ambiguous=True) if asked_twice else got
 
     def _download(self, recording: Recording, s: int, e: int, folder: Path, name: str,
-                  size: int | None, command: str, params: tuple) -> Fetched:
+                  size: int | None, command: str, params: tuple,
+                  cancel: threading.Event | None) -> Fetched:
         if self._token is None or time.monotonic() > self._token_until:
             self._login()
         output = name.rsplit("/", 1)[-1]
         spec = Download("GET", API, Query("reolink", command, params), recording.channel, s, e,
                         output, params={"cmd": "Download", "source": name, "output": output,
                                         "token": self._token},
-                        expected_size=size, refusal=refusal)
+                        expected_size=size, refusal=refusal, cancel=cancel)
         return fetch_to_file(self._wire, spec, folder)
 
     def close(self) -> None:

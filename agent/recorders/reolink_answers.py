@@ -1,5 +1,6 @@
-"""How a Reolink device says no: the error in its JSON answers, its refusals of a download,
-and the words for an export it cannot serve (agent/recorders/reolink.py asks)."""
+"""What a Reolink device answers besides its recordings: the error in its JSON answers, its
+refusals of a download, its list of channels, and the words for an export it cannot serve
+(agent/recorders/reolink.py asks)."""
 from __future__ import annotations
 
 import json
@@ -7,8 +8,10 @@ import re
 
 import httpx
 
-from agent.recorders.model import DeviceBusy, NoReply, RecorderError
+from agent.recorders.model import BadAnswer, Channel, DeviceBusy, NoReply, RecorderError
+from agent.recorders.wire import whole_number
 
+MAX_CHANNELS = 256   # Reolink's largest NVR has 36; a count past this is not a real one
 BACKWARDS = ("The recorder can be asked for footage only by its clock's times, and its clock went "
              "back an hour inside this stretch (the end of summer time): its times run backwards "
              "there and name nothing it can send, so nothing was downloaded.")
@@ -70,3 +73,17 @@ def refusal(status: int, headers: httpx.Headers, body: bytes) -> RecorderError:
     if code == -222:
         return Refused("The recorder no longer has that recording.")
     return Refused(f"The recorder refused the download ({detail or code}).")
+
+
+def channels_of(status: object) -> list[Channel]:
+    """GetChannelstatus's list; BadAnswer when it is not one."""
+    if not isinstance(status, list):
+        raise BadAnswer("The recorder's list of channels is not in Reolink's form.")
+    channels = []
+    for s in status[:MAX_CHANNELS]:
+        number = whole_number(s.get("channel")) if isinstance(s, dict) else None
+        if number is None:
+            raise BadAnswer("The recorder's list of channels is not in Reolink's form.")
+        name = str(s.get("name") or "")
+        channels.append(Channel(number, "" if name in ("0", "1") else name))
+    return channels
