@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import socket
 import threading
 from pathlib import Path
@@ -18,8 +19,10 @@ import httpx
 import pytest
 
 from agent.recorders import credentials
+from agent.recorders import fetch as fetch_module
 from agent.recorders.connect import fetch_window
-from agent.recorders.model import FetchCancelled, NoReply, RecorderError, RecorderUnreachable
+from agent.recorders.model import (DownloadFailed, FetchCancelled, NoReply, RecorderError,
+                                   RecorderUnreachable)
 from agent.recorders.wire import Wire
 from agent.service import Agent
 from agent.timebase import US, format_utc
@@ -246,3 +249,28 @@ def test_an_export_from_a_recorder_stops_during_its_download(recent_footage, tmp
     cache = tmp_path / "home" / "cache" / "recorders"
     assert not [p for p in cache.rglob("*") if p.is_file()]
     assert not list((tmp_path / "out").glob("*"))
+
+
+def test_a_whole_recording_the_disk_cannot_hold_is_not_downloaded(footage, tmp_path, monkeypatch):
+    # A disk short of what the device announced (its free space is the OS's to say; it cannot
+    # be made small here): said before a byte is asked for, not after the minutes it takes.
+    stored = sorted((footage / "01 Driveway").glob("*.mp4"))[0].stat().st_size
+    free = stored - 1   # room for the piece the device cut, not for the whole recording
+    real_usage = shutil.disk_usage
+    monkeypatch.setattr(fetch_module.shutil, "disk_usage",
+                        lambda path: real_usage(path)._replace(free=free))
+    with Simulator(footage, "reolink", "admin", PASSWORD, tls=True,
+                   quirks=("reolink-native-names",)) as sim:
+        rec = connect(sim, "reolink", zone="UTC")
+        try:
+            first = min(rec.search(0, T0, T0 + CLIP_S * US), key=lambda r: r.start_us)
+            with pytest.raises(DownloadFailed) as caught:
+                rec.fetch(first, T0 + 3 * US, T0 + 7 * US, tmp_path)
+        finally:
+            rec.close()
+        asked = downloads(sim)
+    assert (f"would send is {stored:,} bytes and the disk holding {tmp_path} has {free:,} bytes "
+            "free") in str(caught.value)
+    assert "Free some space there" in str(caught.value)
+    assert asked and first.handle not in asked   # its cut was tried; the whole never asked for
+    assert list(tmp_path.iterdir()) == []

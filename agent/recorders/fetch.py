@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import tempfile
 import threading
 import time
@@ -148,9 +149,26 @@ def _stop_if_cancelled(spec: Download) -> None:
         raise FetchCancelled("the download from the recorder was cancelled")
 
 
+def _check_room(folder: Path, spec: Download) -> None:
+    """DownloadFailed before a byte is asked for when what the device announced cannot fit on
+    the disk: a Reolink NVR's recording fetched whole is up to an hour, gigabytes, and running
+    out of space only at its end wastes the minutes it took."""
+    if spec.expected_size is None:
+        return
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return   # cannot tell: a download the disk cannot take still fails and leaves nothing
+    if spec.expected_size > free:
+        raise DownloadFailed(f"The footage the recorder would send is {spec.expected_size:,} "
+                             f"bytes and the disk holding {folder} has {free:,} bytes free, so "
+                             "it was not downloaded. Free some space there, then try again.")
+
+
 def fetch_to_file(wire: Wire, spec: Download, folder: Path, attempts: int = ATTEMPTS) -> Fetched:
     """Download `spec` into `folder`; the Fetched record carries the SHA-256 of what arrived."""
     folder.mkdir(parents=True, exist_ok=True)
+    _check_room(folder, spec)
     final = _unique(folder, spec.name)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{final.name}.partial-")
     os.close(fd)
