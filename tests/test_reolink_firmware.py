@@ -75,16 +75,22 @@ def test_an_nvr_that_never_answers_a_download_is_said_in_plain_words_and_nothing
                    quirks=("reolink-no-download",)) as sim:
         rec = connect(sim, "reolink", zone="UTC")
         try:
+            first, second = sorted(rec.search(0, T0, T0 + 2 * CLIP_S * US), key=lambda r: r.start_us)
             with pytest.raises(RecorderError) as caught:
-                fetch_window(rec, 0, T0 + 3 * US, T0 + 7 * US, tmp_path)
+                rec.fetch(first, T0 + 3 * US, T0 + 7 * US, tmp_path)
+            asked = downloads(sim)
+            # The next recording of the same stretch: its cut not asked for again, the same words.
+            with pytest.raises(RecorderError) as again:
+                rec.fetch(second, T0 + 13 * US, T0 + 17 * US, tmp_path)
         finally:
             rec.close()
-        asked = downloads(sim)
+        asked_again = downloads(sim)[len(asked):]
     said = str(caught.value)
     assert "both the piece it cut and the whole recording" in said
     assert "Nothing was downloaded" in said and "Reolink's own app" in said
     assert "token" not in said and PASSWORD not in said
-    assert asked[-1].startswith("0-0-0-") and asked[0].startswith("fragment_")
+    assert asked[-1] == first.handle and asked[0].startswith("fragment_")
+    assert str(again.value) == said and set(asked_again) == {second.handle}
     assert list(tmp_path.iterdir()) == []
 
 

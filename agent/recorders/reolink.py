@@ -215,19 +215,22 @@ class ReolinkRecorder:
         if name and "/" in name:   # a camera's own file name: the whole file, a short clip
             return self._whole(recording, folder, cancel)
         native = name if name and not PLAYBACK_ID.match(name) else None
-        if native and whole_ok and (self._cuts_refused or self._span(recording, start_us, end_us)[4]):
-            return self._whole(recording, folder, cancel)
-        try:
-            return self._cut(recording, start_us, end_us, folder, cancel)
-        except (NoReply, Refused, Split) as err:
-            if native is None:
-                raise RecorderError(nothing_instead(self._wire.where, err)) from None
-            self._cuts_refused = not isinstance(err, Split)
-            if not whole_ok:
-                raise WholeOnly() from None
+        # No cut where the device refused one, or its wall times would not name the part alone.
+        if not (native and whole_ok
+                and (self._cuts_refused or self._span(recording, start_us, end_us)[4])):
+            try:
+                return self._cut(recording, start_us, end_us, folder, cancel)
+            except (NoReply, Refused, Split) as err:
+                if native is None:
+                    raise RecorderError(nothing_instead(self._wire.where, err)) from None
+                self._cuts_refused = not isinstance(err, Split)
+                if not whole_ok:
+                    raise WholeOnly() from None
         try:   # the recording whole, by the name Search gave it (HA core#179099)
             return self._whole(recording, folder, cancel)
         except NoReply:
+            if not self._cuts_refused:
+                raise
             raise RecorderError(NEITHER.format(where=self._wire.where)) from None
 
     def _span(self, recording: Recording, start_us: int, end_us: int) -> tuple:
