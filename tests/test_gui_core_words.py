@@ -8,6 +8,7 @@ import errno
 import os
 import socket
 import subprocess
+import threading
 import time
 import types
 from dataclasses import replace
@@ -25,6 +26,7 @@ from agent.export.cut import _dropped  # noqa: E402
 from agent.export.destination import NotThere, package_folder  # noqa: E402
 from agent.export.package import PackageBuilder, PackageError  # noqa: E402
 from agent.os_words import _WORDS, plain_os_error  # noqa: E402
+from agent.recorders.connect import RecorderAddress, open_recorder  # noqa: E402
 from agent.recorders.model import RecorderError  # noqa: E402
 from agent.recorders.wire import Wire  # noqa: E402
 from agent.requests.agencies import TrustStore, TrustStoreError  # noqa: E402
@@ -35,9 +37,12 @@ from agent.requests.portal_client import PortalClient, PortalError  # noqa: E402
 from agent.service import Agent  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from demo.gui_data import make_world, request_claims, sign  # noqa: E402
+from demo.samples import ClipSpec, write_clip  # noqa: E402
 from frp.agency import Agency  # noqa: E402
 from frp.decision import ReceiptError, verify_receipt  # noqa: E402
 from gui.views import core_words  # noqa: E402
+from nvrsim.catalogue import channel_folder, clip_name  # noqa: E402
+from nvrsim.server import Simulator  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
 from tests.test_upload import Hostile, RealTus  # noqa: E402
 from tests.gui_support import choose_window, export_result, footage, open_window, settle, spanish  # noqa: E402,F401
@@ -537,6 +542,46 @@ def test_the_recorder_unreachable_or_cut_off_reads_in_spanish(spanish, how):
     assert said != message and f"127.0.0.1:{port}" in said
     if "{reason}" not in template:
         assert said == spanish_of(template, **_values(template, message))
+
+
+def test_a_reolink_nvr_sending_no_footage_at_all_reads_in_spanish(spanish, tmp_path):
+    # The owner's words when neither the NVR's cut nor the whole recording comes (firmware
+    # that ends every download with no reply, reolink_aio#190), and the reason given on the
+    # way: made by the agent's own client against the simulated firmware.
+    start = 1_780_000_000 * US
+    write_clip(ClipSpec(path=tmp_path / "nvr" / channel_folder(1, "Yard")
+                        / clip_name(start, start + 2 * US), start_us=start, seconds=2, fps=5))
+    with Simulator(tmp_path / "nvr", "reolink", "admin", "pw",
+                   quirks=("reolink-no-download",)) as sim:
+        recorder = open_recorder(RecorderAddress(sim.url, "reolink", "admin", None, "UTC"), "pw")
+        try:
+            (recording,) = recorder.search(0, start, start + 2 * US)
+            message = error_of(lambda: recorder.fetch(recording, start, start + US,
+                                                      tmp_path / "got"), RecorderError)
+        finally:
+            recorder.close()
+    # What any request answered by a closed connection says (a camera's download, say).
+    listener = socket.create_server(("127.0.0.1", 0))
+    wire = Wire(httpx.URL(f"http://127.0.0.1:{listener.getsockname()[1]}"), "reolink")
+    try:
+        def read_then_close() -> None:
+            conn, _ = listener.accept()
+            with conn:
+                conn.recv(65536)   # the request read, then no answer at all
+
+        accepted = threading.Thread(target=read_then_close)
+        accepted.start()
+        reason = error_of(lambda: wire.call("GET", "/cgi-bin/api.cgi",
+                                            params={"cmd": "Download"}), RecorderError)
+        accepted.join()
+    finally:
+        wire.close()
+        listener.close()
+    for said in (message, reason):
+        template = matches(said)
+        assert template is not None and "{where}" in template, said
+        values = _values(template, said)
+        assert in_owner_language(said) == spanish_of(template, **values) != said
 
 
 # an export refused for damaged frames -------------------------------------------------------

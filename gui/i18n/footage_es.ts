@@ -2774,6 +2774,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Se canceló el envío; la próxima vez continúa desde aquí.</translation>
     </message>
     <message>
+        <source>The recorder at {where} ended the connection without answering ({reason}).</source>
+        <translation>La grabadora en {where} cerró la conexión sin responder ({reason}).</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} ended the connection without answering when asked for this footage, both the piece it cut and the whole recording; some Reolink NVR firmware does this with every download. Nothing was downloaded. Export the footage with Reolink&apos;s own app or the recorder&apos;s web page, or ask Reolink for a firmware update.</source>
+        <translation>La grabadora en {where} cerró la conexión sin responder cuando se le pidieron estas imágenes, tanto el fragmento que recortó como la grabación completa; algunos firmwares de grabadoras Reolink hacen esto con cada descarga. No se descargó nada. Exporte las imágenes con la aplicación de Reolink o con la página web de la grabadora, o solicite a Reolink una actualización del firmware.</translation>
+    </message>
+    <message>
         <source>the {count} recording covering the window takes {need} bytes and the disk of {path} has {free} bytes free</source>
         <translation>{count} grabación cubre el período y ocupa {need} bytes, y el disco de {path} tiene {free} bytes libres</translation>
     </message>

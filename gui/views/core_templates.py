@@ -289,6 +289,15 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The recorder at {where} took more than {seconds} s to answer, "
                               "so it was cut off. If this keeps happening, restart the "
                               "recorder."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} ended the connection without "
+                              "answering ({reason})."),
+    # a Reolink NVR sending no footage at all (agent/recorders/reolink_answers.py)
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} ended the connection without answering "
+                              "when asked for this footage, both the piece it cut and the whole "
+                              "recording; some Reolink NVR firmware does this with every "
+                              "download. Nothing was downloaded. Export the footage with "
+                              "Reolink's own app or the recorder's web page, or ask Reolink "
+                              "for a firmware update."),
     # a window with nothing of a camera in it (agent/export/clip_writer.py)
     NO_FRAMES_COPY,
     QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window"),
