@@ -140,7 +140,8 @@ class Reolink:
     def _file(self, clip) -> dict:
         d = self.device
         utc = datetime.fromtimestamp(int(d.device_s(clip.start_us)), timezone.utc)
-        # An NVR gives no file name, and PlaybackTime in UTC (reolink_aio#9, HA core#100764).
+        # An NVR (before 3.6.5) gives no file name, and PlaybackTime in UTC (reolink_aio#9,
+        # HA core#100764).
         found = {"StartTime": _time_dict(d.wall(clip.start_us)),
                  "EndTime": _time_dict(d.wall(clip.end_us)),
                  "PlaybackTime": _time_dict(utc), "frameRate": 0, "height": 0, "width": 0,
