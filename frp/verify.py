@@ -22,8 +22,9 @@ from frp.bagit import (
 from frp.bagview import Bag, read_folder, read_tar
 from frp.verify_bagit import (CRLF_WORDS, check_bagit_txt, check_listed, check_oxum,
                               read_manifest)
-from frp.verify_clips import ClipCheck, ClipTables, check_clips
+from frp.verify_clips import ClipCheck, check_clips
 from frp.verify_request import check_request
+from frp.verify_window import beyond_window
 from frp.text import one_line, quoted
 from frp.minisign import (
     PublicKey,
@@ -47,7 +48,9 @@ class VerifyReport:
     each clip's Content Credentials (whether they are trusted is told there, not a problem);
     `notes`: what the receiver should know that does not make the package fail (it was
     renamed, a file browser left a file beside it); `provenance`: provenance.json as read, what
-    the package says it holds (vouched for by its owner's key only when `ok`)."""
+    the package says it holds (vouched for by its owner's key only when `ok`); `beyond`: what
+    it holds that the window it was held to does not cover (verify_window), when it was held
+    to one."""
 
     ok: bool
     problems: tuple[str, ...]
@@ -55,23 +58,25 @@ class VerifyReport:
     clips: tuple[ClipCheck, ...] = ()
     notes: tuple[str, ...] = ()
     provenance: dict | None = None
+    beyond: tuple[str, ...] = ()
 
 
 def verify_package(path: Path, expected_owner: PublicKey | None = None,
                    trust_anchors: str | None = None,
                    cancel: threading.Event | None = None,
-                   clip_tables: ClipTables | None = None) -> VerifyReport:
+                   hold_to: tuple[int, int] | None = None) -> VerifyReport:
     """Check a package folder or tar; never raises, every problem is a plain sentence.
     `trust_anchors`: PEM of the CA certificates (agencies' registration CAs) that the clips'
     Content Credentials count as trusted when they chain to. `cancel`: once set, the clips'
-    checks stop at their next read (the report then says the check was stopped). `clip_tables`:
-    each clip's own sample tables held against provenance.json too (frp reads no MP4 tables;
-    the owner's app gives the reader)."""
+    checks stop at their next read (the report then says the check was stopped). `hold_to`:
+    a window (UTC microseconds, end exclusive) the receiver holds the package to, whatever its
+    record says: what it holds beyond it is VerifyReport.beyond."""
     bag = Bag()
     owner_id = None
     clips: tuple[ClipCheck, ...] = ()
     notes: list[str] = []
     record = None
+    beyond: tuple[str, ...] = ()
     try:
         path = Path(path)
         shown = one_line(str(path))
@@ -86,16 +91,20 @@ def verify_package(path: Path, expected_owner: PublicKey | None = None,
             owner_id, record, manifest, signed_name = _check(bag, expected_owner, notes, actual)
             _check_name(actual, signed_name, notes)
             if record is not None and manifest is not None:
-                clips = check_clips(bag, path, record, manifest, trust_anchors, cancel,
-                                    clip_tables)
+                clips = check_clips(bag, path, record, manifest, trust_anchors, cancel)
+            if hold_to is not None:
+                beyond = beyond_window(bag, path, record, *hold_to)
         elif not bag.problems:
             bag.problems.append(f"{shown} holds no package files.")
     except Exception as exc:  # hostile input must end in a report, never a traceback
         bag.problems.append(f"The package could not be checked completely: {one_line(str(exc), 300)}")
+        if hold_to is not None and not beyond:   # nothing shown to lie inside
+            beyond = ("the package could not be read through to place what it holds in time",)
     problems = list(bag.problems)
     if bag.problems.more:
         problems.append(f"... and {bag.problems.more:,} more problems.")
-    return VerifyReport(not problems, tuple(problems), owner_id, clips, tuple(notes), record)
+    return VerifyReport(not problems, tuple(problems), owner_id, clips, tuple(notes), record,
+                        beyond)
 
 
 def _check(bag: Bag, expected_owner: PublicKey | None, notes: list[str], actual: str | None):

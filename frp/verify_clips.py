@@ -1,7 +1,8 @@
 """The clips of a package checked by their own Content Credentials (frp.credentials): every
 MP4 of the payload is read; each clip provenance.json says carries them must, intact, signed
 by the package's owner key, and saying what provenance.json says (window, sources,
-redactions, sound, mode, camera, request).
+redactions, sound, mode, camera, request); and by their own sample tables (frp.clip_tables),
+which must hold what provenance.json says and nothing outside the approved window.
 Whether the signer is trusted (certified by an agency's registration CA given as an anchor) is
 reported, not a problem: a manual export is signed by the owner's key alone.
 """
@@ -11,14 +12,10 @@ import tarfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable
-
-# A check of a clip's own media against provenance.json, given by a caller that can read MP4
-# sample tables (the owner's app; frp itself reads none): its problems, in plain words.
-ClipTables = Callable[[BinaryIO, dict], list]
 
 from frp.bagit import OWNER_PUB
 from frp.bagview import Bag, open_file
+from frp.clip_tables import clip_problems
 from frp.clip_claims import claims_from_provenance, disagreements
 from frp.credentials import ClipCredentials, check_clip
 from frp.minisign import PublicKeyError, parse_minisign_public
@@ -35,13 +32,12 @@ class ClipCheck:
 
 def check_clips(bag: Bag, package: Path, record: dict, manifest: dict[str, str],
                 trust_anchors: str | None,
-                cancel: threading.Event | None = None,
-                tables: ClipTables | None = None) -> tuple[ClipCheck, ...]:
+                cancel: threading.Event | None = None) -> tuple[ClipCheck, ...]:
     """Check every MP4 in the package's payload (listed in provenance.json or not); problems go
     into `bag`. A clip whose bytes already disagree with the manifest is named as changed
     there and not handed to the C2PA Reader: without the owner's key, nobody can make the
     Reader read what they like. A clip that cannot be opened is a problem, never passed over.
-    `tables`: also hold each clip's own sample tables against the record."""
+    Each clip's own sample tables are held against the record too."""
     declared = record.get("content_credentials")
     declared = declared if isinstance(declared, dict) else None
     sealed = declared.get("clip") if declared else None
@@ -57,8 +53,8 @@ def check_clips(bag: Bag, package: Path, record: dict, manifest: dict[str, str],
         known = len(bag.problems) + bag.problems.more
         _judge(bag, record, name, found, sealed, owner)
         # A clip already refused (built to stall a reader, say) is read no further.
-        if tables is not None and len(bag.problems) + bag.problems.more == known:
-            _check_tables(bag, package, name, record, tables)
+        if len(bag.problems) + bag.problems.more == known:
+            _check_tables(bag, package, name, record)
     if sealed is not None and sealed not in bag.files:
         bag.problems.append(f"provenance.json names {one_line(sealed, 200)} as the clip with Content "
                             "Credentials, but the package does not hold it.")
@@ -113,10 +109,10 @@ def _judge(bag: Bag, record: dict, name: str, found: ClipCredentials, sealed, ow
                                 f"provenance.json: {one_line(wrong)}.")
 
 
-def _check_tables(bag: Bag, package: Path, name: str, record: dict, tables: ClipTables) -> None:
+def _check_tables(bag: Bag, package: Path, name: str, record: dict) -> None:
     with open_file(package, name, bag) as stream:
         if stream is not None:
-            for problem in tables(stream, record):
+            for problem in clip_problems(stream, record):
                 bag.problems.append(f"{one_line(name, 200)}: {one_line(problem, 300)}.")
 
 

@@ -218,12 +218,18 @@ class Api:
         # Checked once, here: what `footage-portal submissions` lists is this result.
         arrival = check_arrival(file, pinned, sha, claim["sha256"], decision.owner_id,
                                 self._registration_ca(), approval) if pinned is not None else None
-        if arrival is None or not arrival.pinned or arrival.outside:
+        if arrival is None or not arrival.pinned or arrival.outside or arrival.beyond:
             self.storage.delete_upload(upload_id)   # nothing of it is kept
             submissions.upload_ended(self.portal.db_path, upload_id)
-            if arrival is not None and arrival.pinned:
+            if arrival is not None and arrival.pinned and arrival.outside:
                 raise ApiError(409, "outside_approval", f"{arrival.outside}; nothing of it was "
                                                         "kept")
+            if arrival is not None and arrival.pinned:
+                # Not an approval made elsewhere (409 outside_approval): the package itself
+                # holds more than it says, which a genuine agent's check before sealing stops.
+                raise ApiError(422, "footage_outside_approval", "the package holds what the "
+                               f"owner's approval does not cover: {arrival.beyond}; nothing of "
+                               "it was kept")
             raise wrong_key("the package")
         same = submissions.camera_receipt(self.portal.db_path, req.jti, arrival.camera, sha) \
             if arrival.ok else None

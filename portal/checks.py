@@ -42,6 +42,7 @@ class Arrival:
     checks: tuple[Check, ...]
     outside: str | None = None   # why the approval held does not cover it (then not kept)
     camera: str | None = None    # the camera it says it holds
+    beyond: str | None = None    # footage it holds outside the approved window (then not kept)
 
     @property
     def ok(self) -> bool:
@@ -55,13 +56,15 @@ def check_arrival(path: Path, pinned_raw: bytes, sha256: str, claimed_sha256: st
     """The checks of a package tar at `path` whose SHA-256 the portal computed as `sha256`.
     `registration_ca`: the portal's registration CA (PEM), the one anchor the clips' Content
     Credentials are trusted by. `approval`: the owner's approval the package must lie in
-    (Arrival.outside says why it does not)."""
+    (Arrival.outside says why it does not, by its record; Arrival.beyond what its own bytes
+    hold outside the approved window, whatever the record says)."""
     pinned: PublicKey = public_key_from_raw(pinned_raw)
     # verify_package covers BagIt structure, both manifests, Payload-Oxum and every hash, and
     # never reads a sparse member or more than the tar holds. owner_id is set only when the
     # minisign signature over the tag manifest verified with the package's owner.pub. It also
     # validates each clip's Content Credentials (an invalid one is a package problem).
-    report = verify_package(path, trust_anchors=registration_ca)
+    report = verify_package(path, trust_anchors=registration_ca,
+                            hold_to=approval.window if approval is not None else None)
     signer = report.owner_id
     is_pinned = signer is not None and signer == pinned.owner_id()
     checks = (
@@ -83,7 +86,8 @@ def check_arrival(path: Path, pinned_raw: bytes, sha256: str, claimed_sha256: st
         _credentials_check(report.clips),
     )
     outside = outside_approval(report.provenance, approval) if approval is not None else None
-    return Arrival(signer, is_pinned, checks, outside, camera_of(report.provenance))
+    return Arrival(signer, is_pinned, checks, outside, camera_of(report.provenance),
+                   "; ".join(report.beyond) or None)
 
 
 def _credentials_check(clips) -> Check:

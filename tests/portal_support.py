@@ -32,23 +32,27 @@ def auth(token: str, **more) -> dict:
     return {"Authorization": f"Bearer {token}", **more}
 
 
-def make_clip(folder: Path) -> Path:
-    """A 1 s 320x240 H.264 clip."""
+def make_clip(folder: Path, seconds: int = 1) -> Path:
+    """A 320x240 H.264 clip at 10 frames a second, 1 s long unless told."""
     clip = folder / "clip.mp4"
     subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), "-v", "error", "-f", "lavfi", "-i",
-                    "testsrc=size=320x240:rate=10", "-t", "1", "-c:v", "libx264",
+                    "testsrc=size=320x240:rate=10", "-t", str(seconds), "-c:v", "libx264",
                     "-pix_fmt", "yuv420p", str(clip)], check=True, timeout=60)
     return clip
 
 
 def package_tar(key: OwnerKey, clip: Path, work: Path, name: str = "case-7_front",
-                request: str | None = None) -> Path:
+                request: str | None = None, says: dict | None = None,
+                extra: dict[str, bytes] | None = None) -> Path:
     """A real package of `clip`, sealed and signed by `key`, as the tar an agent uploads.
     `request`: the request token it answers, for the first camera it names (else the first
-    the portal registered, "Front door") and its whole window, as an approval of it all."""
+    the portal registered, "Front door") and its whole window, as an approval of it all.
+    `says`: provenance.json's fields put over those; `extra`: more payload files (path under
+    data/ -> bytes), listed as outputs as the clip is."""
     work.mkdir(parents=True, exist_ok=True)
     with PackageBuilder(work / "out", name, {"External-Identifier": "case-7"}) as b:
         added = [b.add_file("data/front.mp4", clip)]
+        added += [b.add_bytes(path, data) for path, data in (extra or {}).items()]
         record = {"request": "r"}
         if request is not None:
             added.append(b.add_bytes("data/request.jws", request.encode()))
@@ -58,6 +62,7 @@ def package_tar(key: OwnerKey, clip: Path, work: Path, name: str = "case-7_front
                                   "window": claims["window"]},
                       "camera": (claims.get("cameras") or ["Front door"])[0],
                       "approved": claims["window"], "delivered": claims["window"]}
+        record.update(says or {})
         sealed = b.seal(key, lambda files: {**record, "outputs": outputs_record(added)})
     return tar_package(sealed.path, work / f"{name}.tar").path
 

@@ -28,11 +28,11 @@ ALLOWED = {
     "nvrsim": ("nvrsim",),
 }
 # Third-party imports a package may not make: the core runs without Qt; a receiver checks
-# packages with frp, `cryptography` and the C2PA library (`c2pa`, for the clips' Content
-# Credentials) alone.
+# packages with frp, `cryptography`, the C2PA library (`c2pa`, for the clips' Content
+# Credentials) and `numpy` (each clip's sample tables, read as the owner's gate reads them) alone.
 FORBIDDEN_THIRD_PARTY = {"agent": ("PySide6", "shiboken6"), "portal": ("PySide6", "shiboken6"),
                          "nvrsim": ("PySide6", "shiboken6")}
-FRP_THIRD_PARTY = ("cryptography", "c2pa")
+FRP_THIRD_PARTY = ("cryptography", "c2pa", "numpy")
 # c2pa loads its native library from the current directory unless frp.c2pa_library pinned its
 # path first: every other module takes c2pa from there.
 PINNED = ("c2pa", "frp.c2pa_library")
@@ -121,7 +121,7 @@ def violations(tree: dict[str, list[Import]]) -> list[str]:
                 out.append(f"{where}; {package} must run without it")
             elif package == "frp" and top not in sys.stdlib_module_names \
                     and top not in FRP_THIRD_PARTY and top != "__future__":
-                out.append(f"{where}; frp uses only the standard library, cryptography and c2pa")
+                out.append(f"{where}; frp uses only the standard library, cryptography, c2pa and numpy")
     return sorted(out)
 
 

@@ -1,5 +1,5 @@
 """Counts said as a person reads them, not "frame(s)"."""
-from agent.count_words import counted
+from frp.count_words import counted
 
 
 def test_one_takes_the_singular_and_every_other_count_the_plural():

@@ -21,7 +21,7 @@ from agent.export.cut import SourceSpan, cut
 from agent.export.gate import gate
 from agent.export.ledger import Ledger
 from agent.export.progress import Tracker
-from agent.media.mp4tables import read_movie
+from frp.mp4tables import read_movie
 from demo.samples import ClipSpec
 from tests.conftest import t
 from tests.ffmpeg_program import ffmpeg_exe

@@ -22,7 +22,7 @@ from agent.recorders.credentials import NOT_IN_KEYCHAIN  # noqa: E402
 from agent.requests.approval_run import chosen_approval  # noqa: E402
 from agent.requests.approval_step import ApprovalRefused, OverLimit  # noqa: E402
 from agent.requests.desk_decisions import resumable  # noqa: E402
-from agent.requests.package_delivery import forgotten  # noqa: E402
+from agent.requests.package_delivery import footage_outside, forgotten  # noqa: E402
 from agent.requests.tus_uploads import approved_elsewhere, received_elsewhere  # noqa: E402
 from agent.requests.polling import delivered_elsewhere  # noqa: E402
 from agent.requests.portal_answers import PortalError  # noqa: E402
@@ -95,8 +95,10 @@ def test_a_request_decided_elsewhere_reads_in_spanish(spanish):
 
 def test_a_package_outside_the_approval_the_agency_holds_reads_in_spanish(spanish):
     """A home put back from a backup approves other cameras than the approval the portal
-    holds (test_approval_bounds)."""
-    for words in (approved_elsewhere, received_elsewhere, delivered_elsewhere):
+    holds (test_approval_bounds); the portal finds footage outside the approved window in a
+    package (test_portal_footage_window)."""
+    for words in (approved_elsewhere, received_elsewhere, footage_outside,
+                  delivered_elsewhere):
         message = words("Example City Police", "yard") if words is not delivered_elsewhere \
             else words("Example City Police")
         said = in_owner_language(message)

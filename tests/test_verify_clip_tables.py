@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import struct
 
-from agent.commands.clip_tables import clip_problems
+from frp.clip_tables import clip_problems
 from tests.test_verify_credentials import _resign, clip_of, key_of, made, package, verify  # noqa: F401
 
 

@@ -12,7 +12,7 @@ from typing import Iterable
 from agent.audit import seal as seals
 from agent.audit.gap import gap_problem
 from agent.audit.records import GAP, GENESIS, RECOVERED, line_hash, parse_record, record_hash
-from agent.count_words import counted
+from frp.count_words import counted
 from frp.decision import LogHead
 
 

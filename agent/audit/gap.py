@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 from agent.audit import seal as seals
 from agent.audit.records import GAP, KEY_CREATED
-from agent.count_words import counted
+from frp.count_words import counted
 from frp.text import one_line
 
 _SHORT = 12   # hex digits of a head shown in words

@@ -12,13 +12,12 @@ from agent.export.late_start import keyframe_wait_us, unrecorded_until
 from agent.commands.interrupt import Interrupted
 from agent.commands.job_progress import expected_frames
 from agent.commands.local_time import CAMERA_HELP, time_help, window, zone_for
-from agent.commands.clip_tables import clip_problems
 from agent.commands.package_paths import not_a_package
 from agent.commands.package_summary import PROVENANCE, owner_line, summary_lines
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.progress import progress_display
 from agent.commands.registrations import keys_rotate
-from agent.count_words import counted
+from frp.count_words import counted
 from agent.service import Agent
 from agent.os_words import plain_os_error
 from frp.credentials import AnchorsError, check_anchors
@@ -229,7 +228,7 @@ def verify(agent: Agent, args) -> int:
     # Reader's reads. Raised at once, it would land inside the Reader's callback, where
     # Python drops it and the check runs on.
     report = args.stopper.run_job(lambda cancel: verify_package(
-        path, trust_anchors=anchors, cancel=cancel, clip_tables=clip_problems))
+        path, trust_anchors=anchors, cancel=cancel))
     if args.stopper.event.is_set():
         raise Interrupted(args.stopper.signum)
     clips = [_clip_json(c) for c in report.clips]

@@ -9,7 +9,7 @@ from agent.commands.progress import add_option as add_progress_option
 from agent.commands.progress import progress_display
 from agent.commands.option_values import (offset_seconds, typed_camera, typed_layout,
                                            typed_zone)
-from agent.count_words import counted
+from frp.count_words import counted
 from agent.index.rows import FileRow
 from agent.service import Agent, AgentError, NotFound, NotScanned
 from agent.timebase import TimeError, check_clock_offset

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from agent.commands.common import Refused, UsageError, print_json, say
-from agent.count_words import counted
+from frp.count_words import counted
 from agent.export.masks import MaskError, masks_file, read_masks_file
 from agent.index.camera_names import meant_name
 from agent.service import Agent

@@ -9,7 +9,7 @@ else is left out, never a crash) and shown on one line through the display sanit
 from __future__ import annotations
 
 from agent.commands.local_time import shown, window
-from agent.count_words import counted
+from frp.count_words import counted
 from agent.export.late_start import keyframe_wait_us
 from agent.timebase import TimeError, zone
 from frp.text import one_line

@@ -19,7 +19,7 @@ import threading
 import time
 from typing import TextIO
 
-from agent.count_words import counted
+from frp.count_words import counted
 
 MODES = ("auto", "bar", "plain", "json", "none")
 PLAIN_EVERY_S = 5.0    # a plain line at most this often within one stage (a log stays short)

@@ -15,7 +15,7 @@ from pathlib import Path
 from agent.commands.common import Refused, UsageError, print_json, say
 from agent.commands.local_time import shown
 from agent.commands.requests import mapped
-from agent.count_words import counted
+from frp.count_words import counted
 from agent.os_words import plain_os_error
 from agent.timebase import US
 from frp.text import one_line

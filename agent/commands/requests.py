@@ -12,7 +12,7 @@ import functools
 from agent.audit.log import AuditError
 from agent.commands.common import Refused, print_json, readable_file, say, utc
 from agent.commands.local_time import shown, window, zone_for
-from agent.count_words import counted
+from frp.count_words import counted
 from agent.requests.agencies import TrustStoreError
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.receipts import stored_receipt

@@ -22,7 +22,7 @@ from pathlib import Path
 from agent.export.c2pa_sign import SigningError, sign_manifest
 from agent.identity.certificates import SigningChain
 from agent.identity.keys import OwnerKey
-from agent.media.mp4tables import C2PA_UUID, TableError, c2pa_boxes, read_moov
+from frp.mp4tables import C2PA_UUID, TableError, c2pa_boxes, read_moov
 from agent.media.read_at import read_at
 
 _CHUNK = 1 << 20

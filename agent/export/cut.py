@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from agent.count_words import counted
+from frp.count_words import counted
 from agent.export.background import Background
 from agent.export.clip_writer import CutResult, write_clip
 from agent.export.credentials import CredentialsError, append_credentials

@@ -28,15 +28,15 @@ from typing import Callable
 import av
 import numpy as np
 
-from agent.count_words import counted
+from frp.count_words import counted
 from agent.export.gate_decode import Run, decode_runs
-from agent.export.gate_layout import layout_problems
-from agent.export.gate_tables import audio_problems, sample_times, time_problems
+from frp.clip_layout import layout_problems
+from frp.clip_tables import audio_problems, sample_times, time_problems
 from agent.export.ledger import Digester, Ledger, Recordings, SampleRecord, as_read, digest
 from agent.export.frame_nums import FrameNums
 from agent.export.nal import join_nals, nal_type, param_sets, split_nals
-from agent.media.mp4tables import Movie, SampleTable, TableError, TrackEdits, read_movie
-from agent.media.mp4tables import track_edits
+from frp.mp4tables import Movie, SampleTable, TableError, TrackEdits, read_movie
+from frp.mp4tables import track_edits
 from agent.media.read_at import read_at
 from agent.timebase import format_utc
 

@@ -14,7 +14,7 @@ from typing import Callable
 
 import av
 
-from agent.media.mp4tables import SampleTable
+from frp.mp4tables import SampleTable
 from agent.media.read_at import read_at
 
 _TICK_EVERY = 25

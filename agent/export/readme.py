@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from agent.count_words import counted
 from agent.export.late_start import keyframe_wait_us, unrecorded_until
-from agent.media.mp4tables import TableError, read_movie
+from frp.count_words import counted
+from frp.mp4tables import TableError, read_movie
 
 from agent.timebase import TimeError, parse_rfc3339, to_datetime, zone
 from frp.text import one_line

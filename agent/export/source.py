@@ -16,7 +16,7 @@ import av
 from agent.export.ledger import SourceBytes
 from agent.export.nal import ParamSets, param_sets
 from agent.export.progress import CutError
-from agent.media.mp4tables import track_edits
+from frp.mp4tables import track_edits
 from agent.os_words import plain_os_error
 
 log = logging.getLogger(__name__)

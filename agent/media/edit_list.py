@@ -10,8 +10,8 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-from agent.media.mp4atoms import Malformed, children, times
-from agent.media.mp4tables import TableError, read_moov
+from frp.mp4atoms import Malformed, children, times
+from frp.mp4tables import TableError, read_moov
 
 US = 1_000_000
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 
-from agent.media.mp4atoms import Malformed, Track, apply_runs, media_end, parse_moov
+from frp.mp4atoms import Malformed, Track, apply_runs, media_end, parse_moov
 from agent.media.mp4walk import Reader, Walk, walk_boxes
 
 US = 1_000_000

@@ -10,7 +10,7 @@ import struct
 from dataclasses import dataclass, field
 from typing import Callable
 
-from agent.media.mp4atoms import Malformed, moof_runs, sidx
+from frp.mp4atoms import Malformed, moof_runs, sidx
 
 Reader = Callable[[int, int], bytes]
 

@@ -21,6 +21,7 @@ from agent.requests.approval_choices import new_approval, redactions, same_appro
 from agent.requests.approval_step import (
     ApprovalRefused,
     DecidedElsewhere,
+    FootageRefused,
     RegistrationChanged,
     OverLimit,
     PackageAltered,
@@ -195,7 +196,7 @@ def run_steps(step: Step, entry: Entry, approval: Approval,
         inbox.transition(entry.iss, entry.jti, "failed", reason)
         step.log(stage, status="failed", reason=reason)
         refused = isinstance(exc, (DroppedFrames, PackageAltered, OverLimit, DecidedElsewhere,
-                                   RegistrationChanged))
+                                   RegistrationChanged, FootageRefused))
         raise RunFailed(reason, refused=refused) from None
 
 

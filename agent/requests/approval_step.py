@@ -51,6 +51,12 @@ class DecidedElsewhere(DeliveryError):
     approval withdrawn): it takes no footage for it, and approving again cannot change that."""
 
 
+class FootageRefused(DeliveryError):
+    """The portal found footage in a package outside the window the owner approved (422
+    footage_outside_approval): the check before sealing should have stopped it, so approving
+    again makes the same package and cannot help."""
+
+
 class RegistrationChanged(DeliveryError):
     """The portal holds the registration otherwise than this home: it pins another key to it
     (rotated from a copy of the home, or after the backup put back here), or it ended."""

@@ -23,7 +23,7 @@ from agent.index.links import links_out
 from agent.index.mirror import Connect
 from agent.index.remote_window import FetchCancelled, RecorderWindow, download
 from agent.index.store import Store
-from agent.count_words import counted
+from frp.count_words import counted
 from agent.os_words import plain_os_error
 from agent.recorders.model import RecorderError
 from agent.storage import (

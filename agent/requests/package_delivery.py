@@ -6,7 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from agent.delivery.sums import ChunkSums
-from agent.requests.approval_step import DecidedElsewhere, DeliveryError, OverLimit, Step
+from agent.requests.approval_step import (DecidedElsewhere, DeliveryError, FootageRefused,
+                                          OverLimit, Step)
 from agent.requests.portal_client import PortalError
 from agent.requests.portal_retries import portal_call
 from agent.requests.records import Delivery
@@ -15,6 +16,11 @@ from agent.requests.tus_uploads import (ALREADY_RECEIVED, OUTSIDE_APPROVAL, appr
                                         withdraw)
 from frp.decision import ReceiptError, verify_receipt
 from frp.jws import JWSError, parse_compact
+from frp.text import one_line
+
+# The portal read a clip's own frames outside the approved window, or a file that is no part of
+# a package (protocol.md, submissions): the package itself is refused, not the upload.
+FOOTAGE_OUTSIDE = "footage_outside_approval"
 
 
 def deliver_packages(step: Step, rate_limit_bps: int | None = None,
@@ -110,6 +116,10 @@ def _receipt(step: Step, d: Delivery) -> None:
             withdraw(step, d)   # the portal kept nothing of it; neither is it resumed here
             words = approved_elsewhere if exc.error == OUTSIDE_APPROVAL else received_elsewhere
             raise DecidedElsewhere(words(step.agency.name, d.camera)) from None
+        if (exc.status, exc.error) == (422, FOOTAGE_OUTSIDE):
+            withdraw(step, d)   # the portal kept nothing of it
+            step.log("upload", camera=d.camera, status="refused", reason=one_line(str(exc), 2000))
+            raise FootageRefused(footage_outside(step.agency.name, d.camera)) from None
         if exc.status in _GONE:
             raise _UploadGone(f"{exc}.", again_now=True) from None
         raise
@@ -132,6 +142,16 @@ def _receipt(step: Step, d: Delivery) -> None:
                                       d.upload_url, token.strip()))
     step.log("receipt", camera=d.camera, sha256=claims["sha256"], size=claims["size"],
              received_at=claims.get("received_at"))
+
+
+def footage_outside(agency: str, camera: str) -> str:
+    """What the owner is told when the portal found footage in a package outside the window
+    they approved: nothing was kept, and the same package would be refused again."""
+    return (f"{agency}'s portal found footage in the package for {camera} outside the window "
+            "you approved, so it refused it and nothing of it was kept. This app checks every "
+            "clip before sealing it, so this should not happen, and approving again would "
+            "send the same package. Tell the agency, and keep the package folder for whoever "
+            "looks into it")
 
 
 def _untrusted(agency: str, camera: str, exc: ReceiptError) -> str:

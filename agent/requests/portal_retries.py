@@ -9,7 +9,7 @@ import time
 from typing import Callable
 
 from agent.backoff import Backoff
-from agent.count_words import counted
+from frp.count_words import counted
 from agent.delivery.wire import UploadCancelled
 from agent.requests.approval_step import DeliveryError, Step
 from agent.requests.portal_client import PortalCancelled, PortalError

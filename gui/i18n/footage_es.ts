@@ -1911,6 +1911,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El portal perdió el envío</translation>
     </message>
     <message>
+        <source>Package refused: footage outside the approval</source>
+        <translation>Paquete rechazado: imágenes fuera de lo aprobado</translation>
+    </message>
+    <message>
         <source>Delivery cancelled</source>
         <translation>Entrega cancelada</translation>
     </message>
@@ -2848,6 +2852,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>the inbox {path} cannot be written (it or its disk is read-only): make it writable for your user account</source>
         <translation>no se puede escribir en la bandeja de entrada {path} (ella o su disco son de solo lectura): permita la escritura a su cuenta de usuario</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal found footage in the package for {camera} outside the window you approved, so it refused it and nothing of it was kept. This app checks every clip before sealing it, so this should not happen, and approving again would send the same package. Tell the agency, and keep the package folder for whoever looks into it</source>
+        <translation>El portal de {agency} encontró en el paquete de {camera} imágenes fuera del intervalo que usted aprobó, por lo que lo rechazó y no conservó nada de él. Esta aplicación comprueba cada clip antes de sellarlo, así que esto no debería ocurrir, y aprobar de nuevo enviaría el mismo paquete. Avise a la agencia y conserve la carpeta del paquete para quien lo investigue</translation>
     </message>
     <message>
         <source>the index {path} is in use by another program: close it, then try again</source>

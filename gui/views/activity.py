@@ -62,6 +62,8 @@ BY_STATUS = {
                                              "Package changed after it was sealed: not sent"),
     ("upload", "withdrawn"): QT_TRANSLATE_NOOP("activity", "Upload withdrawn"),
     ("upload", "gone"): QT_TRANSLATE_NOOP("activity", "Upload lost by the portal"),
+    ("upload", "refused"): QT_TRANSLATE_NOOP("activity",
+                                             "Package refused: footage outside the approval"),
 }
 STOPPED = {   # a delivery that did not complete, by the stage it stopped at: (cancelled, failed)
     "approve": (QT_TRANSLATE_NOOP("activity", "Delivery cancelled"),

@@ -395,4 +395,11 @@ TEMPLATES: tuple[str, ...] = (
                               "this folder was put back from a backup, and that copy holds its "
                               "receipt), so it refused this one and nothing of it was kept. "
                               "Approving again cannot change that"),
+    # a package the portal found footage in outside the approved window (package_delivery.py)
+    QT_TRANSLATE_NOOP("core", "{agency}'s portal found footage in the package for {camera} "
+                              "outside the window you approved, so it refused it and nothing "
+                              "of it was kept. This app checks every clip before sealing it, "
+                              "so this should not happen, and approving again would send the "
+                              "same package. Tell the agency, and keep the package folder for "
+                              "whoever looks into it"),
 )

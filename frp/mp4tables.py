@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 import numpy as np
 
-from agent.media.mp4atoms import Malformed, children, times
+from frp.mp4atoms import Malformed, children, times
 
 US = 1_000_000
 MAX_MOOV = 256 << 20

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from agent.count_words import counted
-from agent.media.mp4tables import Movie
+from frp.count_words import counted
+from frp.mp4tables import Movie
 
 _PLAIN_BOXES = {"ftyp", "moov", "mdat", "free", "skip"}
 
