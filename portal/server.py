@@ -20,6 +20,7 @@ from frp.origins import is_ipv6, web_origin
 from portal.api import MAX_BODY_BYTES, Api, Response, error_response
 from portal.errors import ApiError, PortalError
 from portal.limits import CallLimiter
+from portal.serve_lock import ServeClaim, claim_folder, note_origin, release_folder
 from portal.state import Portal
 from portal.submissions import UploadLimits
 from portal.tus import BASE_PATH, make_tus_server, open_storage
@@ -156,6 +157,7 @@ class PortalServer:
         self.origin: str | None = None
         self._httpd: _HTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._claim: ServeClaim | None = None
         self._lock = threading.Lock()
 
     def __enter__(self) -> "PortalServer":
@@ -169,17 +171,22 @@ class PortalServer:
         with self._lock:
             if self._httpd is not None:
                 raise PortalError("The portal server is already running.")
+            claim = claim_folder(self.state_dir)   # before agency.json is rewritten
             cls = _HTTPServer6 if is_ipv6(self.host) else _HTTPServer
             try:
                 httpd = cls((self.host, self.port), _Handler)
             except OSError as exc:
+                release_folder(claim)
                 raise PortalError(f"Cannot listen on {self.host} port {self.port}: "
                                   f"{exc.strerror or exc}.") from None
             try:
                 self.origin = self._setup(httpd)
+                note_origin(claim, self.origin)
             except BaseException:
                 httpd.server_close()
+                release_folder(claim)
                 raise
+            self._claim = claim
             self._httpd = httpd
             self._thread = threading.Thread(target=httpd.serve_forever, kwargs={
                 "poll_interval": 0.1}, name=f"portal-http-{self.port}")
@@ -215,11 +222,13 @@ class PortalServer:
     def stop(self) -> None:
         """Stop serving and join every thread this server started (safe to call twice)."""
         with self._lock:
-            httpd, thread = self._httpd, self._thread
-            self._httpd = self._thread = None
+            httpd, thread, claim = self._httpd, self._thread, self._claim
+            self._httpd = self._thread = self._claim = None
         if httpd is None:
             return
         httpd.shutdown()
         if thread is not None:
             thread.join()
         httpd.server_close()
+        if claim is not None:
+            release_folder(claim)
