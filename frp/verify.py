@@ -6,7 +6,6 @@ tars read without extracting); all checks then run on that one view.
 from __future__ import annotations
 
 import json
-import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,20 +19,14 @@ from frp.bagit import (
     TAGMANIFEST,
 )
 from frp.bagview import Bag, read_folder, read_tar
-from frp.verify_bagit import (CRLF_WORDS, check_bagit_txt, check_listed, check_oxum,
+from frp.verify_bagit import (check_bagit_txt, check_listed, check_oxum,
                               read_manifest)
 from frp.verify_clips import ClipCheck, check_clips
 from frp.verify_request import check_request
+from frp.verify_signature import check_signature, unsealed_words
 from frp.verify_window import beyond_window
 from frp.text import one_line, quoted
-from frp.minisign import (
-    PublicKey,
-    PublicKeyError,
-    SignatureError,
-    parse_minisign_public,
-    signed_comment,
-    verify_minisign,
-)
+from frp.minisign import PublicKey
 
 
 # Files an operating system's file browser leaves in a folder it showed: not part of any
@@ -88,10 +81,13 @@ def verify_package(path: Path, expected_owner: PublicKey | None = None,
             bag.problems.append(f"There is no package at {shown}.")
         if bag.files:
             actual = _folder_name(bag, path)
-            owner_id, record, manifest, signed_name = _check(bag, expected_owner, notes, actual)
+            owner_id, record, manifest, signed_name, unsealed = _check(bag, expected_owner, notes,
+                                                                       actual)
             _check_name(actual, signed_name, notes)
             if record is not None and manifest is not None:
                 clips = check_clips(bag, path, record, manifest, trust_anchors, cancel)
+            if unsealed is not None:
+                bag.problems.append(unsealed_words(unsealed, _clip_packages(clips)))
             if hold_to is not None:
                 beyond = beyond_window(bag, path, record, *hold_to)
         elif not bag.problems:
@@ -108,7 +104,8 @@ def verify_package(path: Path, expected_owner: PublicKey | None = None,
 
 
 def _check(bag: Bag, expected_owner: PublicKey | None, notes: list[str], actual: str | None):
-    """Every check of the bag itself; (owner id, provenance record, manifest, signed name)."""
+    """Every check of the bag itself; (owner id, provenance record, manifest, signed name, a
+    signature that does not seal it, named once the clips were read)."""
     check_bagit_txt(bag)
     manifest = read_manifest(bag, MANIFEST, payload=True)
     if manifest is not None:
@@ -129,8 +126,8 @@ def _check(bag: Bag, expected_owner: PublicKey | None, notes: list[str], actual:
     record = _check_provenance(bag, manifest) if manifest is not None else None
     if record is not None:
         check_request(bag, record)
-    owner_id, signed_name = _check_signature(bag, expected_owner, actual)
-    return owner_id, record, manifest, signed_name
+    owner_id, signed_name, unsealed = check_signature(bag, expected_owner, actual)
+    return owner_id, record, manifest, signed_name, unsealed
 
 
 def _leftover(name: str) -> str | None:
@@ -167,58 +164,11 @@ def _extra_tag_file(bag: Bag, name: str, notes: list[str]) -> None:
                             f"(neither {TAGMANIFEST} nor the signature covers it).")
 
 
-def _check_signature(bag: Bag, expected: PublicKey | None,
-                     actual: str | None) -> tuple[str | None, str | None]:
-    """(owner id, package name) as the verified signature's trusted comment gives them;
-    `actual`: the package's folder name, told apart from the one a misplaced signature names."""
-    sig = bag.text(SIGNATURE)
-    pub_text = bag.text(OWNER_PUB)
-    tagmanifest = bag.files.get(TAGMANIFEST)
-    if sig is None or pub_text is None or tagmanifest is None or tagmanifest.content is None:
-        if sig is None:
-            bag.problems.append("The package is not signed by its owner.")
-        return None, None
-    try:
-        signer = parse_minisign_public(pub_text)
-    except PublicKeyError as exc:
-        bag.problems.append(f"{OWNER_PUB} is not a usable public key: {one_line(str(exc), 200)}.")
-        return None, None
-    owner_id = name = None
-    try:
-        comment = verify_minisign(signer, sig, tagmanifest.content)
-        owner_id = signer.owner_id()
-        named = re.search(r"\bowner (\S+)", comment)
-        if named and named.group(1) != owner_id:
-            bag.problems.append(f"The signature names owner {quoted(named.group(1))} but {OWNER_PUB} is owner {owner_id}.")
-        package = re.match(r"footage-agent package (\S+) owner ", comment)
-        name = package.group(1) if package else None
-    except SignatureError as exc:
-        bag.problems.append(_unsealed(signer, sig, tagmanifest.content, actual, exc))
-    if expected is not None and signer.raw != expected.raw:
-        bag.problems.append(f"The package was signed by owner {signer.owner_id()}, "
-                            f"not the expected owner {expected.owner_id()}.")
-    return owner_id, name
-
-
-def _unsealed(signer: PublicKey, sig: str, tagmanifest: bytes, actual: str | None,
-              exc: SignatureError) -> str:
-    """Why the signature does not seal the tag manifest, as far as can be told: a copy that
-    converted its line endings, a signature of this owner's for another package, or a change."""
-    if b"\r\n" in tagmanifest:
-        try:
-            verify_minisign(signer, sig, tagmanifest.replace(b"\r\n", b"\n"))
-            return (f"{TAGMANIFEST} was changed after sealing, but {CRLF_WORDS}; with them "
-                    "undone the owner's signature verifies. Ask for the package as it was sent "
-                    "(the tar), or copy it byte for byte.")
-        except SignatureError:
-            pass
-    comment = signed_comment(signer, sig) or ""
-    package = re.match(r"footage-agent package (\S+) owner ", comment)
-    if package and package.group(1) != actual:
-        return ("The signature does not seal this package: it was made by the same owner key "
-                f"for the package sealed as {quoted(package.group(1), 200)}. Either {TAGMANIFEST} "
-                "was changed after sealing, or the signature file was taken from that package.")
-    return f"The signature on {TAGMANIFEST} does not verify with {OWNER_PUB}: {one_line(str(exc), 200)}."
+def _clip_packages(clips: tuple[ClipCheck, ...]) -> set[str]:
+    """The package names the clips' intact Content Credentials say they were sealed in."""
+    return {c.credentials.claims.package for c in clips
+            if c.credentials.present and not c.credentials.problems
+            and c.credentials.claims is not None and c.credentials.claims.package}
 
 
 def _folder_name(bag: Bag, path: Path) -> str | None:

@@ -90,6 +90,8 @@ def check_listed(bag: Bag, listed: dict[str, str]) -> None:
             bag.problems.append(f"{one_line(name)} is missing.")
         elif f.sha256 != want and crlf_converted(f.content, want):
             bag.problems.append(f"{one_line(name)} was changed after sealing, but {CRLF_WORDS}.")
+        elif f.sha256 != want and reordered(f.content, want):
+            bag.problems.append(f"{one_line(name)} was changed after sealing, but {REORDER_WORDS}.")
         elif f.sha256 != want:
             bag.problems.append(f"{one_line(name)} was changed: SHA-256 {f.sha256}, expected {want}.")
 
@@ -105,6 +107,21 @@ def crlf_converted(content: bytes | None, want: str) -> bool:
     if content is None or b"\r\n" not in content:
         return False
     return hashlib.sha256(content.replace(b"\r\n", b"\n")).hexdigest() == want
+
+
+REORDER_WORDS = ("only the order of its lines differs: it lists the same files with the same "
+                 "SHA-256 as sealed, sorted otherwise (as a tool that rewrites a manifest may "
+                 "do). Ask for the package as it was sent")
+
+
+def reordered(content: bytes | None, want: str) -> bool:
+    """Whether a manifest kept in memory is the sealed one with its lines in another order
+    (the writer sorts them by path)."""
+    if content is None:
+        return False
+    lines = [line for line in content.split(b"\n") if line.strip()]
+    ordered = sorted(lines, key=lambda line: line.split(maxsplit=1)[-1])
+    return hashlib.sha256(b"".join(line + b"\n" for line in ordered)).hexdigest() == want
 
 
 def check_oxum(bag: Bag) -> None:

@@ -64,9 +64,59 @@ def test_the_signature_of_another_package_names_the_package_it_was_made_for(caps
     code, out = verify(capsys, made[0], package)
     assert code == 3
     assert out["problems"] == [
-        "The signature does not seal this package: it was made by the same owner key for "
-        f"the package sealed as '{other.name}'. Either tagmanifest-sha256.txt was changed "
-        "after sealing, or the signature file was taken from that package."]
+        "The signature file was taken from another package: it was made by the same owner key "
+        f"for the package sealed as '{other.name}', but this package's clip was sealed for "
+        f"'{made[1].name}' (its Content Credentials say so). The signature does not belong to "
+        "this package."]
+
+
+def test_a_tag_manifest_edited_in_a_renamed_package_is_not_blamed_on_another_package(
+        capsys, made, package):
+    """The tag manifest's lines reordered in a package its receiver renamed: verify said the
+    signature was made 'for the package sealed as' its own name, 'either ... changed, or the
+    signature file was taken from that package', as if another package were involved; and
+    unrenamed, only that the signature 'does not verify'. The clip's credentials name the
+    package the signature was made for: this one."""
+    tags = package / "tagmanifest-sha256.txt"
+    tags.write_bytes(b"".join(reversed(tags.read_bytes().splitlines(keepends=True))))
+    for folder in (package.rename(package.with_name("case 2026-77 porch")), package):
+        if not folder.exists():   # then as sealed: renamed back
+            folder.with_name("case 2026-77 porch").rename(folder)
+        code, out = verify(capsys, made[0], folder)
+        assert code == 3
+        assert out["problems"] == [
+            "tagmanifest-sha256.txt was changed after sealing: the signature is this package's "
+            f"own, made when it was sealed as '{made[1].name}' (its clip's Content Credentials "
+            "name the same package), and does not verify over the tagmanifest-sha256.txt it "
+            "holds now. Ask for the package as it was sent."]
+
+
+def test_a_manifest_whose_lines_were_reordered_says_only_their_order_differs(capsys, made,
+                                                                              package):
+    manifest = package / "manifest-sha256.txt"
+    manifest.write_bytes(b"".join(reversed(manifest.read_bytes().splitlines(keepends=True))))
+    code, out = verify(capsys, made[0], package)
+    assert code == 3
+    assert out["problems"] == [
+        "manifest-sha256.txt was changed after sealing, but only the order of its lines "
+        "differs: it lists the same files with the same SHA-256 as sealed, sorted otherwise (as "
+        "a tool that rewrites a manifest may do). Ask for the package as it was sent."]
+    manifest.write_bytes(manifest.read_bytes().replace(b"data/owner.pub", b"data/owner.puB"))
+    code, out = verify(capsys, made[0], package)
+    assert not any("only the order" in p for p in out["problems"]), out["problems"]
+
+
+def test_a_bag_without_its_tag_manifest_says_what_that_loses(capsys, made, package):
+    """bagit.py calls a bag without a tag manifest valid (BagIt makes it optional); verify
+    said only 'tagmanifest-sha256.txt is missing.', leaving the expert with two tools that
+    disagree and no reason why."""
+    (package / "tagmanifest-sha256.txt").unlink()
+    code, out = verify(capsys, made[0], package)
+    assert code == 3
+    assert out["problems"] == [
+        "tagmanifest-sha256.txt is missing: it is what the owner's signature seals, so nothing "
+        "in the package can be tied to the owner's key (BagIt makes a tag manifest optional, so "
+        "bagit.py still calls the bag valid)."]
 
 
 def test_a_windows_download_mark_is_a_leftover_like_a_finder_file(capsys, made, package):
