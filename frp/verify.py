@@ -6,6 +6,7 @@ tars read without extracting); all checks then run on that one view.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,11 +124,30 @@ def _check(bag: Bag, expected_owner: PublicKey | None, notes: list[str], actual:
         elif not name.startswith("data/") and tags is not None:
             if name not in (TAGMANIFEST, SIGNATURE) and name not in tags:
                 _extra_tag_file(bag, name, notes)
+            elif _OTHER_BAGIT.fullmatch(name) and name not in (MANIFEST, TAGMANIFEST):
+                bag.problems.append(_other_bagit_file(name))
     record = _check_provenance(bag, manifest) if manifest is not None else None
     if record is not None:
         check_request(bag, record)
     owner_id, signed_name, unsealed = check_signature(bag, expected_owner, actual)
     return owner_id, record, manifest, signed_name, unsealed
+
+
+# Files BagIt gives a meaning to that a package never holds: a manifest of another algorithm
+# (bagit.py checks every one, so one left unread here would pass what bagit.py fails) and a
+# fetch list (files to be fetched from elsewhere into the bag).
+_OTHER_BAGIT = re.compile(r"(tag)?manifest-[A-Za-z0-9]+\.txt|fetch\.txt")
+
+
+def _other_bagit_file(name: str) -> str:
+    """Why a manifest of another algorithm, or a fetch list, covered by the signature fails."""
+    shown = one_line(name)
+    if name == "fetch.txt":
+        return (f"{shown} lists files to be fetched into the package from elsewhere: a package "
+                "holds every file it is made of, so nothing fetched can be part of it.")
+    return (f"{shown} is a manifest of another algorithm: a package is sealed with "
+            f"{MANIFEST} and {TAGMANIFEST} only, and this one is not checked here (bagit.py "
+            "would check it), so the package is not passed with it unread.")
 
 
 def _leftover(name: str) -> str | None:
