@@ -76,8 +76,8 @@ def test_a_verified_package_says_what_it_holds_in_plain_lines(capsys, exported):
     owner = [ln for ln in lines if ln.startswith("OK: ")][0].rsplit(" ", 1)[1]
     assert lines[start - 1].endswith(owner)
     assert (f"  sealed by: owner {owner}, a key, not a person: compare it with the owner id the "
-            "agency keeps for the registration, or with `footage-agent keys show` on the "
-            "owner's computer") in lines
+            "agency keeps for the registration (or give it with --owner), or with "
+            "`footage-agent keys show` on the owner's computer") in lines
 
 
 def test_a_package_that_fails_says_nothing_of_what_it_holds(capsys, exported, tmp_path):

@@ -17,6 +17,8 @@ from agent.commands.package_summary import PROVENANCE, owner_line, summary_lines
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.progress import progress_display
 from agent.commands.registrations import keys_rotate
+from agent.commands.verify_against import (owner_option, owner_problems, read_receipt,
+                                           receipt_problems)
 from frp.count_words import counted
 from agent.service import Agent
 from agent.os_words import plain_os_error
@@ -62,6 +64,11 @@ def add_parsers(sub, common) -> None:
     v.add_argument("--ca", metavar="PEM_FILE",
                    help="trust clips' Content Credentials that chain to this CA certificate "
                         "(default: the registration CAs of the agencies you trust)")
+    v.add_argument("--owner", metavar="OWNER_ID",
+                   help="fail unless the package was sealed by this owner id (the one the "
+                        "agency registered)")
+    v.add_argument("--receipt", metavar="FILE",
+                   help="check that the agency's receipt in FILE is for this tar")
     v.add_argument("--json", action="store_true")
     v.set_defaults(func=verify)
 
@@ -224,6 +231,8 @@ def verify(agent: Agent, args) -> int:
     if wrong:
         raise UsageError(wrong)
     anchors = _anchors(agent, args.ca)
+    owner = owner_option(args.owner)
+    receipt = read_receipt(args.receipt, path)
     # As a job: a stop only sets the flag, which the clips' check reads between the C2PA
     # Reader's reads. Raised at once, it would land inside the Reader's callback, where
     # Python drops it and the check runs on.
@@ -231,25 +240,34 @@ def verify(agent: Agent, args) -> int:
         path, trust_anchors=anchors, cancel=cancel))
     if args.stopper.event.is_set():
         raise Interrupted(args.stopper.signum)
+    problems = [*report.problems, *owner_problems(report.owner_id, owner)]
+    received = None
+    if receipt is not None:
+        more, received = receipt_problems(receipt, path, report.provenance, agent.agencies())
+        problems += more
+    ok = not problems
     clips = [_clip_json(c) for c in report.clips]
     if args.json:
-        print_json({"ok": report.ok, "problems": list(report.problems),
-                    "owner_id": report.owner_id, "clips": clips, "notes": list(report.notes)})
-    elif report.ok:
+        print_json({"ok": ok, "problems": problems, "owner_id": report.owner_id,
+                    "clips": clips, "notes": list(report.notes),
+                    "receipt": received is not None if receipt is not None else None})
+    elif ok:
         say(f"OK: {shown} is complete, unchanged and signed by owner {report.owner_id}")
         say(f"What the package holds, as its signed {PROVENANCE} says:")
-        for line in [*summary_lines(report.provenance), owner_line(report.owner_id)]:
+        for line in [*summary_lines(report.provenance), owner_line(report.owner_id, owner)]:
             say(line)
+        if received:
+            say(received)
     else:
-        for p in report.problems:   # one line each, whatever the package put in it
+        for p in problems:   # one line each, whatever the package put in it
             say(f"problem: {one_line(p)}")
     if not args.json:
         for note in report.notes:
             say(f"note: {one_line(note)}")
         for clip in clips:
             say(_clip_line(clip))
-    if not report.ok:
-        raise Refused(f"{shown} failed verification ({counted(len(report.problems), 'problem')})")
+    if not ok:
+        raise Refused(f"{shown} failed verification ({counted(len(problems), 'problem')})")
     return 0
 
 

@@ -28,11 +28,14 @@ def summary_lines(record: object) -> list[str]:
     return ["  " + one_line(ln) for ln in lines if ln]
 
 
-def owner_line(owner_id: str | None) -> str:
-    """Who sealed the package, and how to know who that is: a key is no identity."""
+def owner_line(owner_id: str | None, expected: str | None = None) -> str:
+    """Who sealed the package, and how to know who that is: a key is no identity. `expected`:
+    the owner id given with --owner, which it was compared with."""
+    if expected is not None and expected == owner_id:
+        return (f"  sealed by: owner {one_line(owner_id, 100)}, the owner id you gave (--owner)")
     return (f"  sealed by: owner {one_line(owner_id, 100)}, a key, not a person: compare it with "
-            "the owner id the agency keeps for the registration, or with `footage-agent keys "
-            "show` on the owner's computer")
+            "the owner id the agency keeps for the registration (or give it with --owner), or "
+            "with `footage-agent keys show` on the owner's computer")
 
 
 def _dict(r: dict, key: str) -> dict:
