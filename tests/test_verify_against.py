@@ -57,7 +57,8 @@ def test_a_receipt_of_another_package_is_refused_and_its_own_vouches(delivered):
            "received" in problem
 
 
-def test_a_package_sealed_by_another_owner_than_the_registered_one_is_refused(delivered):
+def test_a_package_sealed_by_another_owner_than_the_registered_one_is_refused(delivered,
+                                                                           tmp_path):
     checker, got, owner = delivered
     porch = str(got["porch"][0])
     code, out = check(checker, porch, "--owner", owner)
@@ -70,9 +71,7 @@ def test_a_package_sealed_by_another_owner_than_the_registered_one_is_refused(de
         "not that registration's package, unless the owner rotated their key (the agency's "
         "record of the registration says which keys it pinned, and when)."]
 
-
-def test_what_cannot_be_checked_is_a_usage_error(delivered, tmp_path):
-    checker, got, owner = delivered
+    # What cannot be checked is a usage error (exit 2), never taken for a failed package.
     porch, receipt = got["porch"]
     assert checker("verify", str(porch), "--owner", "nobody")[0] == 2
     junk = tmp_path / "junk.txt"
