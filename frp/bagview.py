@@ -132,6 +132,11 @@ def read_tar(path: Path, bag: Bag) -> None:
     raw: dict[str, _File] = {}
     offsets: dict[str, int] = {}
     declared = 0
+    packed = _compressed(path)
+    if packed:
+        bag.problems.append(f"{one_line(path.name)} is compressed ({packed}), not the plain tar a "
+                            "package travels as: unpack it first, then check the .tar inside.")
+        return
     try:
         archive_size = os.stat(path).st_size
         with tarfile.open(path, "r:") as tar:
@@ -155,9 +160,10 @@ def read_tar(path: Path, bag: Bag) -> None:
                     continue
                 declared += member.size
                 if declared > archive_size:
-                    bag.problems.append(f"The tar's files declare more bytes ({declared:,}) than "
-                                        f"the tar holds ({archive_size:,}); not a genuine package.")
-                    break
+                    bag.problems.append(_cut_short(path, f"its files declare more bytes "
+                                                         f"({declared:,}) than the tar holds "
+                                                         f"({archive_size:,})"))
+                    return
                 if name in raw:
                     bag.problems.append(f"{one_line(name)} appears twice in the tar.")
                     continue
@@ -166,13 +172,44 @@ def read_tar(path: Path, bag: Bag) -> None:
                 keep = max(_keep(name), _keep(name.split("/", 1)[-1]))
                 raw[name] = _digest(tar.extractfile(member), keep)
                 offsets[name] = member.offset
+            ended = tar.offset
     except (tarfile.TarError, OSError, EOFError) as exc:
-        bag.problems.append(f"{one_line(path.name)} is not a readable uncompressed tar file "
-                            f"({one_line(str(exc))}).")
+        if isinstance(exc, EOFError) or "unexpected end of data" in str(exc):
+            bag.problems.append(_cut_short(path))
+        else:
+            bag.problems.append(f"{one_line(path.name)} is not a readable uncompressed tar "
+                                f"file ({one_line(str(exc))}).")
         return
+    # A tar ends with two blocks of zeros after its last file: a tar that stops before them
+    # was cut short (a download or copy that did not finish), files after the cut unread.
+    if archive_size - ended < _END_BLOCKS and archive_size > 0:
+        bag.problems.append(_cut_short(path))
     names = _bag_names(raw, bag)
     bag.files.update({names[n]: f for n, f in raw.items()})
     bag.members.update({names[n]: at for n, at in offsets.items()})
+
+
+_END_BLOCKS = 1024
+# The first bytes of the compressed files a package tar is most often put in.
+_MAGIC = ((b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"),
+          (b"\x28\xb5\x2f\xfd", "zstd"), (b"7z\xbc\xaf\x27\x1c", "7-Zip"))
+
+
+def _compressed(path: Path) -> str | None:
+    """The compression a file is in, by its first bytes, if one a tar is often put in."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(6)
+    except OSError:
+        return None
+    return next((name for magic, name in _MAGIC if head.startswith(magic)), None)
+
+
+def _cut_short(path: Path, how: str = "it stops before the end every tar has") -> str:
+    """What a tar that ends early is: most often a download or copy that did not finish."""
+    return (f"{one_line(path.name)} is cut short: {how}, so a download or copy of it did not "
+            "finish (or it was never a genuine package), and what was after the cut is "
+            "missing. Get it again whole.")
 
 
 def _bag_names(raw: dict, bag: Bag) -> dict[str, str]:
