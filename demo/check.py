@@ -9,11 +9,13 @@ it happened.
 from __future__ import annotations
 
 import json
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from agent.audit.log import AuditLog
+from agent.export.bagtar import tar_package
 from agent.requests.desk_errors import DeskError
 from agent.service import Agent, AgentError
 from agent.timebase import US, format_utc, parse_rfc3339
@@ -144,17 +146,23 @@ class Walk:
 
     def verify(self) -> str:
         d = self._delivery()
-        for path in (Path(d.package), Path(d.tar)):
-            report = verify_package(path)
-            if not report.ok:
-                raise StepFailed(f"{path.name}: {' '.join(report.problems)}")
+        report = verify_package(Path(d.package))
+        if not report.ok:
+            raise StepFailed(f"{Path(d.package).name}: {' '.join(report.problems)}")
+        if Path(d.tar).exists():
+            raise StepFailed(f"{d.tar} is still kept beside its package after the receipt")
+        with tempfile.TemporaryDirectory() as scratch:
+            again = tar_package(Path(d.package), Path(scratch) / Path(d.tar).name)
+            if (again.sha256, again.size) != (d.sha256, d.size):
+                raise StepFailed("the package packed again is not the tar the receipt names")
         checked = [s for s in self.portal.portal.submissions() if s["request"] == self.jti]
         failed = [c["detail"] for s in checked for c in s["checks"] if not c["ok"]]
         if not checked or failed:
             raise StepFailed(f"the portal's checks failed: {'; '.join(failed) or 'nothing received'}")
-        return ("the package and its tar pass `footage-agent verify` (BagIt manifests, owner "
-                "signature, provenance), and the portal's own checks made on arrival pass (signed by "
-                "the registered key)")
+        return ("the package passes `footage-agent verify` (BagIt manifests, owner signature, "
+                "provenance), packed again it is the very tar the receipt names (the tar sent was "
+                "let go of), and the portal's own checks made on arrival pass (signed by the "
+                "registered key)")
 
     def log(self) -> str:
         report = AuditLog(self.agent.home).verify()

@@ -24,6 +24,7 @@ from agent.cli import main
 from agent.delivery import source as upload_source
 from agent.delivery import sums as upload_sums
 from agent.delivery import upload
+from agent.export.bagtar import tar_package
 from agent.requests import package_export, portal_retries
 from agent.requests import registering
 from agent.requests.agencies import TrustStore
@@ -33,6 +34,7 @@ from agent.commands.local_time import window
 from agent.timebase import US, format_utc
 from demo.samples import make_recordings
 from frp import jws
+from frp.verify import verify_package
 from frp.registration import Contact
 from portal.server import PortalServer
 from portal.state import Portal
@@ -144,6 +146,33 @@ def test_approve_part_of_a_request_delivers_a_receipted_package(flow):
     log.write_text(log.read_text().replace('"approve"', '"decline"', 1))
     code, _, err = run("log", "verify")
     assert code == 3 and f"line {events.index('approve') + 1} was edited" in err
+
+
+def test_a_delivered_package_keeps_its_folder_and_lets_its_tar_go_once_receipted(
+        flow, tmp_path):
+    """Seen: every delivered package stayed twice in the home for good, its folder under
+    packages/ and its tar under outbox/. Once the signed receipt is kept the tar goes (the
+    folder is the package: packed again it is the very bytes the receipt names); a tar
+    without a receipt stays (test_delivery_faults: a failed delivery resumes from it)."""
+    portal, _server, run, reg = flow
+    new_request(portal, reg)
+    assert run("inbox", "sync")[0] == 0
+    jti = only_request(run)["id"]
+    code, out, err = run("approve", "--yes", "--json", "--progress", "none", "--", jti)
+    assert code == 0, err
+    done = json.loads(out)["deliveries"]
+    assert {d["camera"] for d in done} == {"porch", "yard"}
+    assert [p for p in (run.home / "outbox").rglob("*")] == []   # no tar, no empty folder
+    received = {s["sha256"] for s in portal.submissions()}
+    for d in done:
+        assert not Path(d["tar"]).exists()
+        assert verify_package(Path(d["package"])).ok
+        again = tar_package(Path(d["package"]), tmp_path / f"{d['camera']}.tar")
+        assert (again.sha256, again.size) == (d["sha256"], d["size"])
+        assert again.sha256 in received
+    shown = run.json("inbox", "show", "--", jti)
+    assert [(d["receipt"], d["receipt_problem"]) for d in shown["deliveries"]] == [
+        (True, None), (True, None)]
 
 
 def test_approve_inbox_and_inbox_show_name_the_agency_alike_in_json(flow):

@@ -8,6 +8,7 @@ from pathlib import Path
 from agent.delivery.sums import ChunkSums
 from agent.requests.approval_step import (DecidedElsewhere, DeliveryError, FootageRefused,
                                           OverLimit, Step)
+from agent.requests.delivered_tars import let_go_of_tar
 from agent.requests.portal_client import PortalError
 from agent.requests.portal_retries import portal_call
 from agent.requests.records import Delivery
@@ -137,11 +138,12 @@ def _receipt(step: Step, d: Delivery) -> None:
         raise _UploadGone(f"{step.agency.name}'s portal says it received {claims['size']:,} "
                           f"bytes of the {d.size:,}-byte package for {d.camera}, so it is not "
                           "delivered.")
-    step.inbox.save_delivery(step.agency.id, step.request.id,
-                             Delivery(d.camera, d.package, d.tar, d.sha256, d.size,
-                                      d.upload_url, token.strip()))
+    delivered = Delivery(d.camera, d.package, d.tar, d.sha256, d.size, d.upload_url,
+                         token.strip())
+    step.inbox.save_delivery(step.agency.id, step.request.id, delivered)
     step.log("receipt", camera=d.camera, sha256=claims["sha256"], size=claims["size"],
              received_at=claims.get("received_at"))
+    let_go_of_tar(delivered)   # only once the receipt is kept: the folder stays the package
 
 
 def footage_outside(agency: str, camera: str) -> str:

@@ -18,6 +18,7 @@ from agent.requests.agencies import TrustStore
 from agent.requests.approval_choices import redactions
 from agent.requests.approval_step import PackageAltered, Step
 from agent.requests.clip_signing import signing_chain
+from agent.requests.delivered_tars import let_go_of_tar
 from agent.requests.package_delivery import within_limit
 from agent.requests.records import Approval, Delivery
 from agent.requests.tus_uploads import withdraw
@@ -45,7 +46,8 @@ def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
         _stop_over_limit(step, approval)
         record = done.get(camera)
         if record is not None and record.receipt:
-            continue   # delivered: its tar is no longer needed
+            let_go_of_tar(record)   # delivered: its folder is the package (delivered_tars)
+            continue
         if record is not None and _sealed_by_another_key(step, record):
             _set_aside(step, record)
             record = None
