@@ -150,6 +150,19 @@ class Agent(OwnerSources, OwnerIndex, OwnerCameras, OwnerExports, OwnerRecords,
         finally:
             self._lock.release()
 
+    def tidy_home(self):
+        """Remove what writes killed part way left in the home, and the tars of delivered
+        packages (agent/home_tidy.py: a Tidied); `run` and the app do it as they start and
+        every TIDY_EVERY_S. An inbox that cannot be read leaves the tars for next time."""
+        from agent.home_tidy import tidy_home
+        from agent.requests.inbox_file import InboxError
+        try:
+            entries = self.requests.inbox.list()
+        except (AgentError, InboxError, OSError) as exc:
+            log.info("the delivered packages' tars are left for now: %s", exc)
+            entries = []
+        return tidy_home(self.home, entries)
+
     def start_job(self, name: str, work) -> Job:
         """Run `work(progress, cancel)` on its own thread; events report its progress and end."""
         return Job(name, work, self.emit).start()

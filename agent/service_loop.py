@@ -4,8 +4,9 @@ network, until asked to stop.
 
 Stopping takes under two seconds in every state. The caller's thread only ever waits on the
 stop flag, in short slices; everything else runs on threads of its own that look at the same
-flag: the start (a key rotation left unfinished, then the first scan of each folder, which
-stops between files), the watcher's rescans, the poll thread (a portal call in flight is cut
+flag: the start (a key rotation left unfinished, the home tidied of what killed writes left
+(again every few hours: agent/home_tidy.py), then the first scan of each folder, which stops
+between files), the watcher's rescans, the poll thread (a portal call in flight is cut
 short by the same flag) and the recorders' thread (between recorders). When asked to stop,
 each thread gets what is left of `STOP_WITHIN_S`; one still inside a call that cannot be cut
 short (a recorder that does not answer) is left to end with the process. Nothing is left
@@ -21,6 +22,7 @@ import time
 
 from agent.errors import AgentError, OtherDiskFound
 from agent.events import ScanFailed
+from agent.home_tidy import TIDY_EVERY_S
 from agent.index.watch import Watcher
 from frp.text import one_line
 
@@ -86,6 +88,7 @@ class ServiceRun:
                 log.warning("the key rotation could not be resumed: %s", exc)
             except Exception as exc:
                 _unexpected("the key rotation could not be resumed", exc)
+        self._tidy()
         for src in agent.sources():
             if stop.is_set():
                 return
@@ -98,11 +101,23 @@ class ServiceRun:
             return
         # Folders added (by the app, or `sources add` beside `run`) or plugged in since are
         # watched too, and scanned: watching only the start's would leave them unindexed.
+        tidied = time.monotonic()
         while not stop.wait(FOLLOW_S):
             try:
                 self._watcher.follow(self._watched_roots())
             except Exception as exc:   # a busy or damaged index, say: tried again next time
                 log.warning("the recordings folders to watch could not be listed: %s", exc)
+            if time.monotonic() - tidied >= TIDY_EVERY_S:   # running for months: keep tidying
+                tidied = time.monotonic()
+                self._tidy()
+
+    def _tidy(self) -> None:
+        """Tidy the home (agent/home_tidy.py); a fault is said and passed over, never the end
+        of the service."""
+        try:
+            self.agent.tidy_home()
+        except Exception as exc:
+            _unexpected("the home folder could not be tidied; it is tried again later", exc)
 
     def _first_scan(self, root: str) -> None:
         try:

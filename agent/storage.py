@@ -197,6 +197,27 @@ def remove_stale_partials(parent: Path, older_than_s: float = STALE_AFTER_S,
     return removed
 
 
+def remove_stale_temps(parent: Path, older_than_s: float = STALE_AFTER_S) -> int:
+    """Remove hidden `.*.tmp` files in parent that a write killed before its rename left
+    (write_atomic's, an owner key's); the count. Only files untouched for older_than_s: such a
+    write lasts moments, so one that old has no process behind it. Failures are ignored."""
+    removed, cutoff = 0, time.time() - older_than_s
+    try:
+        candidates = list(Path(parent).glob(".*.tmp"))
+    except OSError:
+        return 0
+    for path in candidates:
+        try:
+            st = path.lstat()
+            if st.st_mtime >= cutoff or not stat.S_ISREG(st.st_mode):
+                continue
+            path.unlink()
+            removed += 1
+        except OSError:
+            continue
+    return removed
+
+
 class Transaction:
     """`with Transaction(db):` — BEGIN IMMEDIATE, then COMMIT, or ROLLBACK on any exception."""
 

@@ -297,6 +297,26 @@ def test_a_tar_changed_on_disk_is_made_again_from_the_verified_folder_and_upload
     assert w.portal.submissions()[-1]["ok"]
 
 
+def test_what_a_killed_run_was_building_goes_with_the_next_approve_of_the_request(world):
+    """A run killed while it cut a clip or packed a tar leaves a hidden partial beside the
+    package: it was removed only by a later build of the same name in the same folder, older
+    than a day, so a request delivered since kept it (and its outbox folder) for good. The
+    next approve holds the request's delivery lock, so nothing else can be writing there."""
+    w = world
+    refuse_one_patch(w)
+    tar = tar_file(w)
+    packed = tar.with_name(f".{tar.name}.partial-0a1b2c3d")
+    packed.write_bytes(b"\0" * 10240)   # as a kill mid-tar leaves it
+    cut = package_folder(w).parent / ".package.partial-9f8e7d6c"
+    (cut / "data").mkdir(parents=True)
+    (cut / "data" / "yard.mp4").write_bytes(b"\0" * 4096)
+
+    w.delivery()
+    assert w.show()["status"] == "delivered"
+    assert not packed.exists() and not cut.exists()
+    assert not tar.parent.exists()   # the tar sent went too, and so its emptied folder
+
+
 # 9: the upload server refuses what it is sent as too large ----------------------------------
 def test_an_upload_server_refusing_every_part_as_too_large_is_not_worth_approving_again(world):
     """Seen: `The package is too large for the upload server (413 ...). (approve it again to

@@ -93,6 +93,27 @@ class PreviewPieces:
             shutil.rmtree(old, ignore_errors=True)
 
 
+def remove_unfinished_slots(home: Path, older_than_s: float) -> int:
+    """Remove the slot folders whose download was killed before its record was written
+    (`_trim` counts finished slots only, and a slot never asked for again stays); only those
+    untouched for `older_than_s`, so one another process is downloading now is left. The
+    count removed."""
+    cutoff, removed = time.time() - older_than_s, 0
+    try:
+        slots = [p for p in (Path(home) / CACHE / "previews").glob("*/*") if p.is_dir()]
+    except OSError:
+        return 0
+    for slot in slots:
+        try:
+            if (slot / _DONE).exists() or slot.stat().st_mtime >= cutoff:
+                continue
+            shutil.rmtree(slot)
+            removed += 1
+        except OSError:
+            continue
+    return removed
+
+
 def _cached(folder: Path, camera: str) -> list[FileRow] | None:
     try:
         entries = json.loads((folder / _DONE).read_text(encoding="utf-8"))

@@ -22,6 +22,7 @@ from agent.requests.delivered_tars import let_go_of_tar
 from agent.requests.package_delivery import within_limit
 from agent.requests.records import Approval, Delivery
 from agent.requests.tus_uploads import withdraw
+from agent.storage import remove_stale_partials
 from agent.timebase import US, compact_utc, format_utc
 from frp.bagit import OWNER_PUB
 from frp.minisign import PublicKeyError, parse_minisign_public
@@ -41,6 +42,11 @@ def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
     context = RequestContext(entry.token.encode("ascii"), entry.jti, entry.iss, entry.case,
                              entry.window_start_us, entry.window_end_us, True)
     redacted = redactions(step.home, approval, step.store.names.current)
+    # Run under the request's delivery lock, so no other run builds in its folders: what one
+    # killed part way was building there (a clip cut so far, a tar half packed) is left over,
+    # however recent, and would otherwise stay beside the finished package for good.
+    for folder in (out_dir, outbox):
+        remove_stale_partials(folder, older_than_s=0)
     sums: dict[str, ChunkSums] = {}
     for n, camera in enumerate(approval.cameras):
         _stop_over_limit(step, approval)
