@@ -104,4 +104,8 @@ def save_settings(home: Path, settings: Settings) -> None:
     except (OSError, ValueError):
         extra = {}
     extra.update(asdict(settings))
-    write_atomic(path, json.dumps(extra, indent=2, sort_keys=True).encode())
+    try:
+        write_atomic(path, json.dumps(extra, indent=2, sort_keys=True).encode())
+    except OSError as exc:   # a full disk, say: the settings kept are as they were
+        raise ConfigError("cannot save the settings: " + plain_os_error(exc, str(path))) \
+            from None

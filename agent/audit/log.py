@@ -9,7 +9,8 @@ end leave a valid chain, so each append also replaces the signed seal beside the
 deleted from a home that shows it was used. Someone holding the owner key can still rewrite
 log and seal together; the heads carried in decisions sent to agencies are the witness then.
 
-A crash can leave a partly written last line. The next append terminates that fragment and
+A crash can leave a partly written last line (a disk that fills part way through a record
+cannot: the record is cut back off and its append fails, `_write_whole`). The next append terminates that fragment and
 writes a `log-recovered` record that names the fragment's line and hash, so the fragment stays
 covered by the chain and the log verifies again.
 
@@ -73,6 +74,27 @@ class AuditError(Exception):
 def _thread_lock(path: Path) -> threading.Lock:
     with _thread_locks_guard:
         return _thread_locks.setdefault(str(path.absolute()), threading.Lock())
+
+
+def _write_whole(fd: int, out: bytes) -> None:
+    """Append `out` and fsync it, or leave the log as it was: a disk that fills part way
+    through (ENOSPC) would otherwise leave half a record, which `verify` calls a crash's
+    torn line (exit 3) until the next append covers it with a `log-recovered` record, kept
+    for good; the record was never logged, and the caller is told so. Under the log's lock,
+    so the end is ours to cut back to. A cut that fails too is left to that recovery."""
+    start = os.lseek(fd, 0, os.SEEK_END)
+    try:
+        view = memoryview(out)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    except OSError:
+        try:
+            os.ftruncate(fd, start)
+            os.fsync(fd)
+        except OSError:
+            pass
+        raise
 
 
 class AuditLog:
@@ -163,10 +185,7 @@ class AuditLog:
             prev = line_hash(canonical(made))
         record = self._record(seq + 1, event, data, prev)
         out += canonical(record) + b"\n"
-        view = memoryview(out)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
+        _write_whole(fd, out)
         # Only once the record is on disk is the seal moved on: a crash in between leaves the
         # log one record longer than its seal, which verify() reads as "not yet sealed".
         if key is not None:

@@ -1,0 +1,92 @@
+"""The home's disk filling up while the app runs for months: each write that meets the full
+disk is said in plain words, and what was kept before stays whole (never half a record or a
+truncated state file that then fails to load). On a real small disk: a tmpfs of our own (root
+only; skipped where none can be mounted), filled to its last byte."""
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from agent.audit.log import AuditError, AuditLog
+from agent.config import ConfigError
+from agent.errors import AgentError
+from agent.service import Agent
+from agent.views import CameraMasks, Polygon
+from tests.test_cli_plain_storage import _mount_tmpfs, _umount
+
+FULL = "is full: free some space there"
+
+
+@pytest.fixture
+def disk(tmp_path):
+    where = tmp_path / "disk"
+    if not _mount_tmpfs(where, "size=1m"):
+        pytest.skip("mounting a small disk needs root")
+    try:
+        yield where
+    finally:
+        _umount(where)
+
+
+def fill(disk: Path) -> Path:
+    """Fill the disk to its last byte; the filler, to delete to free it."""
+    filler = disk / "filler"
+    with open(filler, "wb", buffering=0) as out:
+        try:
+            while True:
+                out.write(b"\0" * 4096)
+        except OSError:
+            pass
+    return filler
+
+
+def test_a_full_disk_mid_record_leaves_the_activity_log_as_it_was(disk):
+    """Seen: the disk filled part way through a record (its page had room for some of it), the
+    half record stayed at the log's end, `log verify` called the log altered ("last line
+    incomplete (crash while writing)", exit 3), and the next record covered it with a
+    `log-recovered` record kept for good, though nothing had crashed."""
+    home = disk / "home"
+    log = AuditLog(home)
+    log.append("settings", changed={"poll_interval_s": {"from": 300, "to": 600}})
+    before = (home / "audit.log").read_bytes()
+    assert len(before) % 4096   # the log's last page has room for part of the next record
+    filler = fill(disk)
+    with pytest.raises(AuditError) as refused:
+        log.append("settings", changed={"note": "x" * 8000})
+    assert f"the disk holding {home / 'audit.log'} {FULL}" in str(refused.value)
+    assert (home / "audit.log").read_bytes() == before
+
+    filler.unlink()
+    assert log.verify().ok
+    log.append("settings", changed={"poll_interval_s": {"from": 600, "to": 300}})
+    assert [r["event"] for r in log.entries()][-2:] == ["settings", "settings"]  # no recovery
+    assert log.verify().ok
+
+
+def test_settings_and_masks_on_a_full_disk_are_said_and_the_old_ones_kept(disk):
+    """Seen: the app's Settings page said "[Errno 28] No space left on device" (no file, no
+    advice) for settings saved on a full disk, and masks likewise."""
+    home = disk / "home"
+    agent = Agent(home)
+    try:
+        agent.set_settings(replace(agent.settings, poll_interval_s=600))
+        kept = (home / "settings.json").read_bytes()
+        assert agent.cameras() == []   # the index open, as in the app running when it fills
+        fill(disk)
+        with pytest.raises(ConfigError) as refused:
+            agent.set_settings(replace(agent.settings, poll_interval_s=900))
+        assert str(refused.value).startswith("cannot save the settings: the disk holding "
+                                             f"{home / 'settings.json'} {FULL}")
+        with pytest.raises(AgentError) as refused:
+            agent.set_masks(CameraMasks("porch", (Polygon(((0.1, 0.1), (0.5, 0.1), (0.5, 0.5))),)))
+        assert f"the masks of porch cannot be saved: the disk holding {home / 'masks'} {FULL}" \
+            in str(refused.value)
+    finally:
+        agent.close()
+    assert (home / "settings.json").read_bytes() == kept
+    assert Agent(home).settings.poll_interval_s == 600
+    assert not [p for p in home.rglob(".*") if p.name.endswith(".tmp")]   # nothing half-made
+    assert not os.path.exists(home / "masks" / "porch.json")
