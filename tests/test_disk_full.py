@@ -14,8 +14,13 @@ from agent.audit.log import AuditError, AuditLog
 from agent.config import ConfigError
 from agent.errors import AgentError
 from agent.service import Agent
-from agent.views import CameraMasks, Polygon
+from agent.timebase import US
+from agent.views import CameraMasks, Polygon, RecorderAddress
+from nvrsim.server import Simulator
+from tests.recorder_sources_support import PASSPHRASE, PASSWORD, T0, recent_footage
 from tests.test_cli_plain_storage import _mount_tmpfs, _umount
+
+__all__ = ["recent_footage"]
 
 FULL = "is full: free some space there"
 
@@ -90,3 +95,27 @@ def test_settings_and_masks_on_a_full_disk_are_said_and_the_old_ones_kept(disk):
     assert Agent(home).settings.poll_interval_s == 600
     assert not [p for p in home.rglob(".*") if p.name.endswith(".tmp")]   # nothing half-made
     assert not os.path.exists(home / "masks" / "porch.json")
+
+
+def test_a_recorders_footage_meeting_a_full_disk_is_said_and_nothing_kept(
+        disk, tmp_path, monkeypatch, recent_footage):
+    """Seen: exporting a recorder's camera (by hand, or approving a request naming it) with
+    the home's disk full said only "[Errno 28] No space left on device": its window is
+    downloaded into the home's cache first."""
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    agent = Agent(disk / "home")
+    try:
+        with Simulator(recent_footage, "dahua", "admin", PASSWORD, tls=True) as sim:
+            agent.add_recorder(RecorderAddress(sim.url, "dahua", "admin",
+                                               agent.look_at_recorder(sim.url), "UTC"),
+                               PASSWORD, name="nvr")
+            fill(disk)
+            with pytest.raises(AgentError) as refused:
+                agent.export("nvr/Driveway", T0 + 2 * US, T0 + 6 * US, tmp_path / "out")
+    finally:
+        agent.close()
+    assert str(refused.value) == (
+        "the download from the recorder stopped: the disk holding "
+        f"{disk / 'home' / 'cache' / 'recorders'} {FULL}, or choose another folder")
+    assert list((disk / "home" / "cache" / "recorders").iterdir()) == []
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

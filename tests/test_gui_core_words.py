@@ -126,6 +126,17 @@ def test_the_agents_own_files_failing_read_their_os_words_in_spanish(spanish, tm
                                           + spanish_of(matches(os_part), path=str(folder)))
 
 
+@pytest.mark.parametrize("head,spanish_head", [
+    ("cannot save the settings", "no se pueden guardar los ajustes"),
+    ("the masks of porch cannot be saved", "no se pueden guardar las máscaras de porch"),
+    ("the download from the recorder stopped", "la descarga desde la grabadora se detuvo")])
+def test_the_homes_disk_full_reads_in_spanish(spanish, head, spanish_head):
+    # agent/config.py, agent/owner_exports.py, agent/index/remote_window.py (test_disk_full)
+    os_part = plain_os_error(OSError(errno.ENOSPC, "No space left on device", WINDOWS_PATH))
+    assert in_owner_language(f"{head}: {os_part}") == (
+        f"{spanish_head}: " + spanish_of(matches(os_part), path=WINDOWS_PATH))
+
+
 def test_a_package_folder_that_is_a_file_or_on_a_missing_drive_reads_in_spanish(spanish,
                                                                                 tmp_path):
     a_file = tmp_path / "notes.txt"

@@ -35,6 +35,7 @@ from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import FileRow
 from agent.index.store import Store
 from agent.media.edit_list import shown_start_us
+from agent.os_words import plain_os_error
 from agent.recorders.model import (ClockReading, Fetched, FetchCancelled, RecorderError,
                                    RecorderInfo, WholeOnly)
 from agent.storage import remove_stale_partials, safe_name
@@ -116,7 +117,10 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
         raise RecorderError(f"'{camera}' is not a camera of a recorder on the network")
     rec, key = found
     channel = int(key)
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise _not_kept(exc, folder) from None
     call_safely(progress, "asking the recorder", 0.0)
     recorder = connect(rec)
     try:
@@ -147,11 +151,29 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
             pieces.append(Piece(got, start, got.end_us - shift, start - (lead or 0), whole,
                                 recording.start.ambiguous or got.ambiguous))
         call_safely(progress, "downloading from the recorder", 1.0)
+    except OSError as exc:   # the pieces' own disk (a recorder's failures are RecorderError)
+        raise _not_kept(exc, folder) from None
     finally:
         recorder.close()
     name = next((c.name for c in info.channels if c.id == channel), "")
     return RecorderWindow(camera, rec, info, channel, name, clock, offset, start_us, end_us,
                           tuple(pieces))
+
+
+class DownloadNotKept(RecorderError):
+    """What came from the recorder could not be written here (the home's disk full, say);
+    nothing of it is kept."""
+
+
+def _not_kept(exc: OSError, folder: Path) -> DownloadNotKept:
+    """The download stopped by the disk, in plain words naming the folder the owner knows:
+    the one holding the hidden folder being built (a window's or a hold's), never that."""
+    shown = folder
+    for above in (folder, *folder.parents):
+        if ".partial-" in above.name:
+            shown = above.parent
+    return DownloadNotKept("the download from the recorder stopped: "
+                           + plain_os_error(exc, str(shown)))
 
 
 def piece_rows(source_id: int, camera: str, window: RecorderWindow,
@@ -188,7 +210,7 @@ def local_window(home: Path, store: Store, camera: str, start_us: int, end_us: i
     A folder's camera: the index itself, nothing to add. A recorder's camera: its window is
     downloaded into `<home>/cache/recorders/`, indexed on its own, and removed afterwards
     (success, failure or cancel). A process killed meanwhile leaves a hidden `.window-*.partial-*`
-    folder there, removed by the next download once it is a day old."""
+    folder there, removed by the next download or the home's tidy once it is a day old."""
     if not is_remote(store, camera):
         yield store, None
         return

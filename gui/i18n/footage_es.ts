@@ -2594,6 +2594,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>no se puede conectar con el portal de {agency}: {reason}</translation>
     </message>
     <message>
+        <source>cannot save the settings: {reason}</source>
+        <translation>no se pueden guardar los ajustes: {reason}</translation>
+    </message>
+    <message>
+        <source>the masks of {camera} cannot be saved: {reason}</source>
+        <translation>no se pueden guardar las máscaras de {camera}: {reason}</translation>
+    </message>
+    <message>
+        <source>the download from the recorder stopped: {reason}</source>
+        <translation>la descarga desde la grabadora se detuvo: {reason}</translation>
+    </message>
+    <message>
         <source>it did not answer in time</source>
         <translation>no respondió a tiempo</translation>
     </message>

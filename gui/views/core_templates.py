@@ -185,6 +185,11 @@ TEMPLATES: tuple[str, ...] = (
                               "number you have for it, to ask whether it sent this file"),
     # an agency's portal (agent/requests/portal_client.py)
     QT_TRANSLATE_NOOP("core", "cannot reach {agency}'s portal: {reason}"),
+    # the home's own files and downloads meeting a full disk (agent/config.py,
+    # agent/owner_exports.py, agent/index/remote_window.py)
+    QT_TRANSLATE_NOOP("core", "cannot save the settings: {reason}"),
+    QT_TRANSLATE_NOOP("core", "the masks of {camera} cannot be saved: {reason}"),
+    QT_TRANSLATE_NOOP("core", "the download from the recorder stopped: {reason}"),
     # agent/network_words.py: why a call did not get through (the portal's, an upload's)
     QT_TRANSLATE_NOOP("core", "it did not answer in time"),
     QT_TRANSLATE_NOOP("core", "its certificate could not be trusted ({detail})"),
