@@ -132,6 +132,11 @@ def fsync_dir(path: Path) -> None:
 
 _SQLITE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
 
+# SQLite resets its write-ahead log after a checkpoint but never shrinks it: one large write (a
+# first scan of an NVR's hundred thousand recordings) left `index.db-wal` as large as the index
+# for as long as the app kept the database open, months. Cut back to this at each reset.
+WAL_LIMIT_PRAGMA = f"PRAGMA journal_size_limit={4 * 1024 * 1024}"
+
 
 def private_database(path: Path) -> Path:
     """Make a SQLite database and its side files owner-only (0600) before it is opened.

@@ -21,7 +21,7 @@ from agent.index.rows import SELECT, SELECT_ONE, UPSERT, FileRow, Source, file_r
 from agent.index.schema import VERSION, NewerIndex, prepare
 from agent.index.store_errors import StoreError, database_words, is_text, storable
 from agent.os_words import plain_os_error
-from agent.storage import Transaction, newer_layout, private_database
+from agent.storage import WAL_LIMIT_PRAGMA, Transaction, newer_layout, private_database
 
 
 class Store:
@@ -38,6 +38,7 @@ class Store:
                                        isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute(WAL_LIMIT_PRAGMA)
             self._db.execute("PRAGMA foreign_keys=ON")
             self.rebuilt = prepare(self._db)
         except NewerIndex as exc:

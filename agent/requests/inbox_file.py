@@ -8,7 +8,7 @@ from pathlib import Path
 
 from agent.index.store_errors import disk_words
 from agent.os_words import plain_os_error
-from agent.storage import newer_layout, private_database
+from agent.storage import WAL_LIMIT_PRAGMA, newer_layout, private_database
 
 # PRAGMA user_version. Inboxes before it was kept say 0 and hold the same tables; a newer
 # version's inbox is refused whole rather than written in a layout this one does not know.
@@ -48,6 +48,7 @@ def open_database(path: Path) -> sqlite3.Connection:
                              isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
+        db.execute(WAL_LIMIT_PRAGMA)
         found = db.execute("PRAGMA user_version").fetchone()[0]
         if found > VERSION:
             raise InboxError(newer_layout("the inbox", path, found, VERSION))
