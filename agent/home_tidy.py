@@ -52,7 +52,7 @@ def tidy_home(home: Path, entries: Iterable[Entry],
     for folder in _folders(home):
         leftovers += remove_stale_partials(folder, older_than_s)
         leftovers += remove_stale_temps(folder, older_than_s)
-    tars = sum(let_go_of_tar(d) for d in delivered_tars(entries))
+    tars = sum(let_go_of_tar(home, d) for d in delivered_tars(entries))
     if leftovers or tars:
         log.info("tidied the home folder %s: %d leftovers of interrupted writes, %d tars of "
                  "delivered packages", home, leftovers, tars)

@@ -102,17 +102,21 @@ def test_leftovers_of_killed_writes_go_once_a_day_old_and_nothing_else(tmp_path)
     assert settings.read_bytes() == b'{"keep": true}\n'
 
 
-def test_only_a_receipted_packages_tar_is_let_go_of(tmp_path):
+def test_only_a_receipted_packages_tar_in_the_outbox_is_let_go_of(tmp_path):
     outbox = tmp_path / "outbox" / "req-1"
     outbox.mkdir(parents=True)
     sent, unsent = outbox / "a.tar", outbox / "b.tar"
     sent.write_bytes(b"a")
     unsent.write_bytes(b"b")
-    assert not let_go_of_tar(Delivery("b", "pkg-b", str(unsent), "00", 1, "https://x/u"))
-    assert let_go_of_tar(Delivery("a", "pkg-a", str(sent), "00", 1, "https://x/u", "receipt"))
+    elsewhere = tmp_path / "notes.tar"   # an inbox row edited by hand may name any file
+    elsewhere.write_bytes(b"the owner's")
+    home = tmp_path
+    assert not let_go_of_tar(home, Delivery("b", "pkg-b", str(unsent), "00", 1, "https://x/u"))
+    assert not let_go_of_tar(home, Delivery("c", "pkg-c", str(elsewhere), "00", 1, "u", "r"))
+    assert let_go_of_tar(home, Delivery("a", "pkg-a", str(sent), "00", 1, "https://x/u", "r"))
     assert not sent.exists() and unsent.exists()   # the outbox folder stays while b is there
-    assert let_go_of_tar(Delivery("b", "pkg-b", str(unsent), "00", 1, "https://x/u", "r"))
-    assert not outbox.exists()
+    assert let_go_of_tar(home, Delivery("b", "pkg-b", str(unsent), "00", 1, "https://x/u", "r"))
+    assert not outbox.exists() and elsewhere.exists()
 
 
 def test_run_tidies_the_home_as_it_starts(tmp_path):

@@ -174,6 +174,17 @@ def test_a_delivered_package_keeps_its_folder_and_lets_its_tar_go_once_receipted
     assert [(d["receipt"], d["receipt_problem"]) for d in shown["deliveries"]] == [
         (True, None), (True, None)]
 
+    # A home an earlier version left with the tars: the tidy of `run` and the app lets go.
+    for d in done:
+        Path(d["tar"]).parent.mkdir(exist_ok=True)
+        tar_package(Path(d["package"]), Path(d["tar"]))
+    agent = Agent(run.home)
+    try:
+        assert agent.tidy_home().tars == 2
+    finally:
+        agent.close()
+    assert [p for p in (run.home / "outbox").rglob("*")] == []
+
 
 def test_approve_inbox_and_inbox_show_name_the_agency_alike_in_json(flow):
     """The docs hunt: `approve --json` printed `"agency_name": null` for a trusted agency,

@@ -16,13 +16,21 @@ from typing import Iterable
 from agent.requests.records import Delivery, Entry
 
 
-def let_go_of_tar(delivery: Delivery) -> bool:
+def let_go_of_tar(home: Path, delivery: Delivery) -> bool:
     """Remove a receipted delivery's tar, and its request's outbox folder once empty; True
-    when the tar is gone. Never for a delivery without a receipt; a tar that cannot be
-    removed now (Windows: a virus scanner holding it) is left for the next tidy."""
+    when the tar is gone. Never for a delivery without a receipt, nor a file outside the
+    home's `outbox` (an inbox row edited by hand may name any); a tar that cannot be removed
+    now (Windows: a virus scanner holding it) is left for the next tidy."""
     if not delivery.receipt or not delivery.tar:
         return False
     tar = Path(delivery.tar)
+    try:
+        ours = tar.suffix == ".tar" and tar.parent.resolve().is_relative_to(
+            (Path(home) / "outbox").resolve())
+    except (OSError, RuntimeError):   # a loop of links
+        ours = False
+    if not ours:
+        return False
     try:
         tar.unlink(missing_ok=True)
     except OSError:

@@ -143,7 +143,7 @@ def _receipt(step: Step, d: Delivery) -> None:
     step.inbox.save_delivery(step.agency.id, step.request.id, delivered)
     step.log("receipt", camera=d.camera, sha256=claims["sha256"], size=claims["size"],
              received_at=claims.get("received_at"))
-    let_go_of_tar(delivered)   # only once the receipt is kept: the folder stays the package
+    let_go_of_tar(step.home, delivered)   # only once the receipt is kept: the folder stays the package
 
 
 def footage_outside(agency: str, camera: str) -> str:
