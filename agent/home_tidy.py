@@ -31,9 +31,6 @@ from agent.storage import STALE_AFTER_S, remove_stale_partials, remove_stale_tem
 
 log = logging.getLogger(__name__)
 
-TIDY_EVERY_S = 6 * 3600   # how often `run` and the app tidy while they run (and as they start)
-
-
 @dataclass(frozen=True)
 class Tidied:
     """What one tidy removed: leftovers of killed writes, and delivered packages' tars."""

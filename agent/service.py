@@ -152,8 +152,9 @@ class Agent(OwnerSources, OwnerIndex, OwnerCameras, OwnerExports, OwnerRecords,
 
     def tidy_home(self):
         """Remove what writes killed part way left in the home, and the tars of delivered
-        packages (agent/home_tidy.py: a Tidied); `run` and the app do it as they start and
-        every TIDY_EVERY_S. An inbox that cannot be read leaves the tars for next time."""
+        packages (agent/home_tidy.py: a Tidied); `run` and the app do it once their first
+        scans are done, then every 6 hours (service_loop.TIDY_EVERY_S). An inbox that cannot
+        be read leaves the tars for next time."""
         from agent.home_tidy import tidy_home
         from agent.requests.inbox_file import InboxError
         try:

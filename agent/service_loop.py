@@ -4,9 +4,9 @@ network, until asked to stop.
 
 Stopping takes under two seconds in every state. The caller's thread only ever waits on the
 stop flag, in short slices; everything else runs on threads of its own that look at the same
-flag: the start (a key rotation left unfinished, the home tidied of what killed writes left
-(again every few hours: agent/home_tidy.py), then the first scan of each folder, which stops
-between files), the watcher's rescans, the poll thread (a portal call in flight is cut
+flag: the start (a key rotation left unfinished, then the first scan of each folder, which
+stops between files, and the home tidied of what killed writes left, again every few hours:
+agent/home_tidy.py), the watcher's rescans, the poll thread (a portal call in flight is cut
 short by the same flag) and the recorders' thread (between recorders). When asked to stop,
 each thread gets what is left of `STOP_WITHIN_S`; one still inside a call that cannot be cut
 short (a recorder that does not answer) is left to end with the process. Nothing is left
@@ -22,7 +22,6 @@ import time
 
 from agent.errors import AgentError, OtherDiskFound
 from agent.events import ScanFailed
-from agent.home_tidy import TIDY_EVERY_S
 from agent.index.watch import Watcher
 from frp.text import one_line
 
@@ -31,6 +30,7 @@ log = logging.getLogger(__name__)
 STOP_WITHIN_S = 1.5   # of the 2 s promised; the rest is the process ending
 _SLICE_S = 0.2        # the caller waits in slices this long (Windows does not cut lock waits)
 FOLLOW_S = 5.0        # how soon a folder added or plugged in while running is watched
+TIDY_EVERY_S = 6 * 3600   # the home tidied again while running for months (home_tidy.py)
 
 
 class ServiceRun:
@@ -88,7 +88,6 @@ class ServiceRun:
                 log.warning("the key rotation could not be resumed: %s", exc)
             except Exception as exc:
                 _unexpected("the key rotation could not be resumed", exc)
-        self._tidy()
         for src in agent.sources():
             if stop.is_set():
                 return
@@ -98,7 +97,9 @@ class ServiceRun:
         except Exception as exc:
             _unexpected("the recordings folders cannot be watched; new recordings are indexed "
                         "by the next scan", exc)
+            self._tidy()
             return
+        self._tidy()   # once the folders are scanned and watched: they come first
         # Folders added (by the app, or `sources add` beside `run`) or plugged in since are
         # watched too, and scanned: watching only the start's would leave them unindexed.
         tidied = time.monotonic()
