@@ -19,8 +19,9 @@ from agent.views import CameraMasks, Polygon, RecorderAddress
 from nvrsim.server import Simulator
 from tests.recorder_sources_support import PASSPHRASE, PASSWORD, T0, recent_footage
 from tests.test_cli_plain_storage import _mount_tmpfs, _umount
+from tests.test_delivery_faults import World, footage
 
-__all__ = ["recent_footage"]
+__all__ = ["footage", "recent_footage"]
 
 FULL = "is full: free some space there"
 
@@ -119,3 +120,30 @@ def test_a_recorders_footage_meeting_a_full_disk_is_said_and_nothing_kept(
         f"{disk / 'home' / 'cache' / 'recorders'} {FULL}, or choose another folder")
     assert list((disk / "home" / "cache" / "recorders").iterdir()) == []
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_request_whose_package_the_homes_disk_cannot_hold_fails_in_plain_words_and_resumes(
+        tmp_path, footage, capsys):
+    """Seen: the approve said "... is full: free some space there, or choose another folder
+    for the package", the advice of an export by hand, where a request's package goes into
+    the home's own folder, which is not the owner's to choose. A real small disk is mounted
+    where the request's packages go."""
+    w = World(tmp_path, footage, capsys)
+    try:
+        packages = w.run.home / "packages"
+        packages.mkdir(mode=0o700)
+        if not _mount_tmpfs(packages, "size=64k,mode=0700"):
+            pytest.skip("mounting a small disk needs root")
+        try:
+            code, _, err = w.approve()
+            assert w.show()["status"] == "failed"
+            assert [p.name for p in packages.rglob(".*")] == []   # nothing half-made kept
+        finally:
+            _umount(packages)
+        assert code == 1
+        assert f"the disk holding {packages}" in err, err
+        assert "is full: free some space there (approve it again to resume)" in err, err
+        d = w.delivery()   # room again (the small disk gone): approving again resumes
+        assert w.show()["status"] == "delivered" and Path(d["package"]).is_dir()
+    finally:
+        w.close()

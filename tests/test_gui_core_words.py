@@ -137,6 +137,12 @@ def test_the_homes_disk_full_reads_in_spanish(spanish, head, spanish_head):
         f"{spanish_head}: " + spanish_of(matches(os_part), path=WINDOWS_PATH))
 
 
+def test_a_requests_package_the_homes_disk_cannot_hold_reads_in_spanish(spanish):
+    # agent/requests/package_export.py: no "choose another folder" for the home's own folder
+    said = in_owner_language(f"the disk holding {WINDOWS_PATH} is full: free some space there")
+    assert said == f"el disco que contiene {WINDOWS_PATH} está lleno: libere espacio en él"
+
+
 def test_a_package_folder_that_is_a_file_or_on_a_missing_drive_reads_in_spanish(spanish,
                                                                                 tmp_path):
     a_file = tmp_path / "notes.txt"

@@ -8,7 +8,8 @@ from pathlib import Path
 from agent.delivery.sums import ChunkSums, compute_sums
 from agent.delivery.wire import UploadCancelled, UploadError
 from agent.export.bagtar import tar_package
-from agent.export.evidence import RequestContext, export_evidence
+from agent.export.evidence import RequestContext, disk_full, export_evidence
+from agent.export.package import PackageError
 from agent.export.redact import Redaction
 from agent.index.mirror import connector
 from agent.index.remote_window import local_window
@@ -77,11 +78,22 @@ def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
         tar_path = outbox / f"{Path(record.package).name}.tar"
         # The tar is reproducible: one left by an interrupted run is remade byte for byte.
         tar_path.unlink(missing_ok=True)
-        packed = tar_package(Path(record.package), tar_path)
+        try:
+            packed = tar_package(Path(record.package), tar_path)
+        except PackageError as exc:
+            raise _in_the_home(exc, outbox) from None
         record = Delivery(camera, record.package, str(packed.path), packed.sha256, packed.size)
         step.inbox.save_delivery(entry.iss, entry.jti, record)
         sums[camera] = packed.sums
     return sums
+
+
+def _in_the_home(exc: PackageError, folder: Path) -> PackageError:
+    """A package or tar the home's disk had no room for, said without the advice to choose
+    another folder (an export by hand's): the home's folders are not the owner's to pick."""
+    if disk_full(str(exc)):
+        return PackageError(f"the disk holding {folder} is full: free some space there")
+    return exc
 
 
 def _stop_over_limit(step: Step, approval: Approval) -> None:
@@ -177,14 +189,17 @@ def _export_one(step: Step, approval: Approval, camera: str, context: RequestCon
                           step.request.registration_id)
     connect = step.connect or connector(CredentialStore(step.home))
     # A recorder's camera: its window is downloaded first, and exported from there.
-    with local_window(step.home, step.store, camera, approval.start_us, approval.end_us,
-                      connect, cancel=step.cancel) as (index, extra):
-        done = export_evidence(
-            index, step.key, camera, approval.start_us, approval.end_us, out_dir,
-            mode=approval.mode, keep_audio=approval.keep_audio, request=context,
-            progress=lambda s, f: step.report(stage, (n + max(0.0, min(1.0, f))) / count),
-            cancel=step.cancel, redaction=redaction, accept_dropped=step.accept_dropped,
-            chain=chain, provenance_extra=extra)
+    try:
+        with local_window(step.home, step.store, camera, approval.start_us, approval.end_us,
+                          connect, cancel=step.cancel) as (index, extra):
+            done = export_evidence(
+                index, step.key, camera, approval.start_us, approval.end_us, out_dir,
+                mode=approval.mode, keep_audio=approval.keep_audio, request=context,
+                progress=lambda s, f: step.report(stage, (n + max(0.0, min(1.0, f))) / count),
+                cancel=step.cancel, redaction=redaction, accept_dropped=step.accept_dropped,
+                chain=chain, provenance_extra=extra)
+    except PackageError as exc:
+        raise _in_the_home(exc, out_dir) from None
     cut = done.cut
     step.log("export", camera=camera, package=str(done.package.path), clip_sha256=done.clip_sha256,
              mode=cut.mode, audio=cut.audio, credentials=chain.kind,

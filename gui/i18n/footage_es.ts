@@ -2606,6 +2606,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>la descarga desde la grabadora se detuvo: {reason}</translation>
     </message>
     <message>
+        <source>the disk holding {path} is full: free some space there</source>
+        <translation>el disco que contiene {path} está lleno: libere espacio en él</translation>
+    </message>
+    <message>
         <source>it did not answer in time</source>
         <translation>no respondió a tiempo</translation>
     </message>

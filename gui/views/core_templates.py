@@ -190,6 +190,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "cannot save the settings: {reason}"),
     QT_TRANSLATE_NOOP("core", "the masks of {camera} cannot be saved: {reason}"),
     QT_TRANSLATE_NOOP("core", "the download from the recorder stopped: {reason}"),
+    # a request's package or tar in the home's own folders (agent/requests/package_export.py)
+    QT_TRANSLATE_NOOP("core", "the disk holding {path} is full: free some space there"),
     # agent/network_words.py: why a call did not get through (the portal's, an upload's)
     QT_TRANSLATE_NOOP("core", "it did not answer in time"),
     QT_TRANSLATE_NOOP("core", "its certificate could not be trusted ({detail})"),
