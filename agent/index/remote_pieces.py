@@ -4,8 +4,8 @@ a few seconds at a time, and cached in `<home>/cache/recorders/previews/`.
 The previewer asks for the recordings of a camera around an instant (agent.media.preview); for
 a recorder's camera that means a short piece downloaded now, in the previewer's job thread
 (never the GUI's). Pieces cover fixed slots of SLOT_S seconds, so scrubbing inside a slot and
-the thumbnails of a window seen before cost nothing; at most MAX_SLOTS slots are kept, the
-oldest removed first. A recorder that cannot be reached is not asked again for RETRY_S.
+the thumbnails of a window seen before cost nothing; at most MAX_SLOTS slots and MAX_BYTES are
+kept, the oldest removed first. A recorder that cannot be reached is not asked again for RETRY_S.
 """
 from __future__ import annotations
 
@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 
 SLOT_S = 4
 MAX_SLOTS = 300
+# and at most this much: a slot is 4 s of the recorder's main stream, some 8 MB from a 4K
+# camera, so 300 of them could take gigabytes of a small disk for thumbnails alone
+MAX_BYTES = 256 * 1024 * 1024
 RETRY_S = 60
 _DONE = "piece.json"
 
@@ -85,12 +88,28 @@ class PreviewPieces:
             return rows
 
     def _trim(self) -> None:
+        """Remove the oldest finished slots past MAX_SLOTS or MAX_BYTES; never the newest (the
+        one just written, whose rows the caller reads next)."""
         slots = [p for p in self._root.glob("*/*") if (p / _DONE).exists()]
-        if len(slots) <= MAX_SLOTS:
-            return
         slots.sort(key=lambda p: (p / _DONE).stat().st_mtime)
-        for old in slots[:len(slots) - MAX_SLOTS]:
+        sizes = [_bytes_in(p) for p in slots]
+        over, total = len(slots) - MAX_SLOTS, sum(sizes)
+        for old, size in zip(slots[:-1], sizes):
+            if over <= 0 and total <= MAX_BYTES:
+                return
             shutil.rmtree(old, ignore_errors=True)
+            over, total = over - 1, total - size
+
+
+def _bytes_in(folder: Path) -> int:
+    """What a slot's files take (0 for one that cannot be read: it goes in its turn)."""
+    total = 0
+    for path in folder.rglob("*"):
+        try:
+            total += path.lstat().st_size if path.is_file() else 0
+        except OSError:
+            continue
+    return total
 
 
 def remove_unfinished_slots(home: Path, older_than_s: float) -> int:

@@ -1,0 +1,48 @@
+"""A recorder's preview cache on a small disk: slots are kept by count (MAX_SLOTS) and by bytes
+(MAX_BYTES), the oldest removed first and never the one just downloaded. Against the recorder
+simulator over TLS, through the agent the previewer uses."""
+from __future__ import annotations
+
+import pytest
+
+from agent.index import remote_pieces
+from agent.service import Agent
+from agent.timebase import US
+from agent.views import RecorderAddress
+from nvrsim.server import Simulator
+from tests.recorder_sources_support import PASSPHRASE, PASSWORD, T0, recent_footage
+
+__all__ = ["recent_footage"]
+
+
+@pytest.fixture
+def agent(tmp_path, monkeypatch):
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    a = Agent(tmp_path / "home")
+    yield a
+    a.close()
+
+
+def finished_slots(agent: Agent) -> list[str]:
+    root = agent.home / "cache" / "recorders" / "previews"
+    return sorted(p.name for p in root.glob("*/*") if (p / "piece.json").exists())
+
+
+def test_the_preview_cache_keeps_to_its_bytes_and_never_drops_the_slot_just_fetched(
+        agent, recent_footage, monkeypatch):
+    """Seen: only the count of slots was capped (300), and a slot is 4 s of the recorder's
+    main stream: some 8 MB a 4K camera, gigabytes of a small disk for thumbnails."""
+    with Simulator(recent_footage, "dahua", "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(RecorderAddress(sim.url, "dahua", "admin",
+                                           agent.look_at_recorder(sim.url), "UTC"),
+                           PASSWORD, name="nvr")
+        slot = remote_pieces.SLOT_S * US
+        # A cap any slot passes alone: each newer slot leaves only itself.
+        monkeypatch.setattr(remote_pieces, "MAX_BYTES", 1, raising=False)
+        for n in (0, 1, 2):
+            rows = agent.usable_recordings("nvr/Driveway", T0 + n * slot + US,
+                                           T0 + n * slot + 2 * US)
+            assert rows and all(open(r.path, "rb").read(8) for r in rows)   # still there
+            assert len(finished_slots(agent)) == 1
+    kept = finished_slots(agent)
+    assert len(kept) == 1 and kept == [str((T0 + 2 * slot + US) // slot)]   # the newest
