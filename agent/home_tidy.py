@@ -25,11 +25,13 @@ from pathlib import Path
 from typing import Iterable
 
 from agent.index.remote_pieces import remove_unfinished_slots
+from agent.requests.approval_run import AlreadyRunning, delivery_lock
 from agent.requests.delivered_tars import delivered_tars, let_go_of_tar
 from agent.requests.records import Entry
 from agent.storage import STALE_AFTER_S, remove_stale_partials, remove_stale_temps
 
 log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class Tidied:
@@ -49,7 +51,18 @@ def tidy_home(home: Path, entries: Iterable[Entry],
     for folder in _folders(home):
         leftovers += remove_stale_partials(folder, older_than_s)
         leftovers += remove_stale_temps(folder, older_than_s)
-    tars = sum(let_go_of_tar(home, d) for d in delivered_tars(entries))
+    tars = 0
+    for entry in entries:
+        kept = delivered_tars([entry])
+        if not kept:
+            continue
+        try:
+            # Under the request's delivery lock: a run delivering its other cameras (this
+            # process's or another's) may be packing a tar into the folder this would empty.
+            with delivery_lock(home, entry):
+                tars += sum(let_go_of_tar(home, d) for d in kept)
+        except (AlreadyRunning, OSError):
+            continue   # that run lets go of them itself; or tried again next time
     if leftovers or tars:
         log.info("tidied the home folder %s: %d leftovers of interrupted writes, %d tars of "
                  "delivered packages", home, leftovers, tars)

@@ -28,6 +28,7 @@ from agent.export.bagtar import tar_package
 from agent.requests import package_export, portal_retries
 from agent.requests import registering
 from agent.requests.agencies import TrustStore
+from agent.requests.approval_run import delivery_lock
 from agent.requests.desk import RequestDesk
 from agent.service import Agent
 from agent.commands.local_time import window
@@ -180,6 +181,10 @@ def test_a_delivered_package_keeps_its_folder_and_lets_its_tar_go_once_receipted
         tar_package(Path(d["package"]), Path(d["tar"]))
     agent = Agent(run.home)
     try:
+        # Not while the request is being delivered (its other cameras' tars being packed).
+        with delivery_lock(run.home, agent.requests.inbox.get(jti)):
+            assert agent.tidy_home().tars == 0
+        assert all(Path(d["tar"]).exists() for d in done)
         assert agent.tidy_home().tars == 2
     finally:
         agent.close()

@@ -10,9 +10,9 @@ deleted from a home that shows it was used. Someone holding the owner key can st
 log and seal together; the heads carried in decisions sent to agencies are the witness then.
 
 A crash can leave a partly written last line (a disk that fills part way through a record
-cannot: the record is cut back off and its append fails, `_write_whole`). The next append terminates that fragment and
-writes a `log-recovered` record that names the fragment's line and hash, so the fragment stays
-covered by the chain and the log verifies again.
+cannot: the record is cut back off and its append fails, `_write_whole`). The next append
+terminates that fragment and writes a `log-recovered` record that names the fragment's line
+and hash, so the fragment stays covered by the chain and the log verifies again.
 
 Before it seals anything, an append compares the log with its seal. A log cut short, deleted,
 rewritten, or torn at or below the sealed count (which a crash cannot do: a record is sealed

@@ -53,7 +53,7 @@ def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
         _stop_over_limit(step, approval)
         record = done.get(camera)
         if record is not None and record.receipt:
-            let_go_of_tar(step.home, record)   # delivered: its folder is the package (delivered_tars)
+            let_go_of_tar(step.home, record)   # delivered: its folder is the package
             continue
         if record is not None and _sealed_by_another_key(step, record):
             _set_aside(step, record)
