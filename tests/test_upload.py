@@ -1018,6 +1018,8 @@ def test_unreachable_server_gives_up_with_a_plain_message(payload, tmp_path, mon
     assert err.value.status is None and "resumes where it stopped" in said
     for jargon in ("Errno", "ConnectError", "fresh starts", "misreporting"):
         assert jargon not in said
+    # the refused connection's own words say to try again later: the give-up does not repeat it
+    assert said.count("try again") == 1, said
 
 
 def test_a_creation_the_server_keeps_failing_is_retried_up_to_max_attempts(
@@ -1031,6 +1033,8 @@ def test_a_creation_the_server_keeps_failing_is_retried_up_to_max_attempts(
         upload_file(payload(10_000), hostile.endpoint, state_dir=tmp_path / "uploads",
                     max_attempts=attempts)
     assert err.value.status == 503 and hostile.count("POST") == attempts
+    # a server's answer says nothing of when to send again: the give-up says it, once
+    assert str(err.value).count("try again later") == 1, str(err.value)
 
 
 def test_network_failures_read_as_plain_words():

@@ -259,8 +259,11 @@ class UploadJob:
     def _count_failure(self, reason: str, status: int | None = None) -> None:
         self.failures += 1
         if self.failures >= self.max_attempts:
+            # a network failure's words say when to try again already ("refused ...; try again
+            # later"): said twice, the owner reads the sentence as a stutter
+            advice = "" if "try again" in reason else "try again later: "
             raise UploadError(f"Gave up after {self.failures} attempts: {reason}. Nothing is lost; "
-                              "try again later: the upload resumes where it stopped.", status)
+                              f"{advice}the upload resumes where it stopped.", status)
 
     def _backoff(self, exc: Retry) -> None:
         self._count_failure(str(exc), exc.status)

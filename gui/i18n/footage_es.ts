@@ -2726,6 +2726,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Se dejó de intentar tras {attempts} intentos: {reason}. No se ha perdido nada; vuelva a intentarlo más tarde: el envío continúa donde se detuvo.</translation>
     </message>
     <message>
+        <source>Gave up after {attempts} attempts: {reason}. Nothing is lost; the upload resumes where it stopped.</source>
+        <translation>Se dejó de intentar tras {attempts} intentos: {reason}. No se ha perdido nada; el envío continúa donde se detuvo.</translation>
+    </message>
+    <message>
         <source>cannot reach the upload server {server}: {reason}</source>
         <translation>no se puede conectar con el servidor de envío {server}: {reason}</translation>
     </message>

@@ -258,6 +258,8 @@ TEMPLATES: tuple[str, ...] = (
     # delivering a package (agent/delivery/tus_loop.py; the desk's resumable failure)
     QT_TRANSLATE_NOOP("core", "Gave up after {attempts} attempts: {reason}. Nothing is lost; try "
                               "again later: the upload resumes where it stopped."),
+    QT_TRANSLATE_NOOP("core", "Gave up after {attempts} attempts: {reason}. Nothing is lost; the "
+                              "upload resumes where it stopped."),
     QT_TRANSLATE_NOOP("core", "cannot reach the upload server {server}: {reason}"),
     # the upload's own files (agent/delivery/state.py, upload.py)
     QT_TRANSLATE_NOOP("core", "Cannot save the upload's progress: {reason}."),
