@@ -16,10 +16,10 @@ from typing import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # The protocol's instants (UTC microseconds, RFC 3339 texts) are the agent's instants too.
-from frp.times import (US, NotRealTime, TimeError, format_utc, from_datetime, in_calendar,
-                       parse_rfc3339, to_datetime)
+from frp.times import (US, NotRealTime, TimeError, format_local, format_utc, from_datetime,
+                       in_calendar, parse_rfc3339, to_datetime)
 
-__all__ = ["US", "TimeError", "NotRealTime", "in_calendar", "format_utc", "from_datetime", "parse_rfc3339", "to_datetime",
+__all__ = ["US", "TimeError", "NotRealTime", "in_calendar", "format_utc", "format_local", "from_datetime", "parse_rfc3339", "to_datetime",
            "compact_utc", "zone", "system_zone_name", "WallReading", "resolve_wall", "naive_us",
            "apply_clock_offset", "check_clock_offset", "MAX_CLOCK_OFFSET_S",
            "local_text"]
@@ -197,6 +197,7 @@ def apply_clock_offset(camera_us: int, offset_s: float) -> int:
     return camera_us - round(offset_s * US)
 
 
-def local_text(us: int, zone_name: str) -> str:
-    """A UTC instant shown to a person in a zone, with the zone's abbreviation."""
-    return to_datetime(us).astimezone(zone(zone_name)).strftime("%Y-%m-%d %H:%M:%S %Z")
+def local_text(us: int, zone_name: str | None = None) -> str:
+    """A UTC instant shown to a person in a zone (this PC's by default), with the zone's
+    abbreviation: how every sentence of the core names a time (frp.times.format_local)."""
+    return format_local(us, system_zone_name() if zone_name is None else zone_name)

@@ -10,7 +10,6 @@ import hashlib
 import re
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Callable, Iterable, Protocol
 
 from frp.agency import Agency, AgencyError
@@ -20,7 +19,7 @@ from frp.claims import (
 from frp.jws import MAX_TOKEN_BYTES, JWSError, check_alg, parse_compact, verify_signature
 from frp.origins import web_origin
 from frp.text import one_line, quoted
-from frp.times import US, TimeError, parse_rfc3339
+from frp.times import US, TimeError, format_local, in_calendar, parse_rfc3339
 
 REQUEST_TYP = "frp-request+jwt"
 _JTI = re.compile(r"[A-Za-z0-9._-]{1,128}")
@@ -62,15 +61,15 @@ class Request:
     sha256: str
 
 
-def _when(seconds: int) -> str:
-    try:
-        return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
-    except (OverflowError, OSError, ValueError):
+def _when(seconds: int, zone_name: str) -> str:
+    """An instant a request names, as the person told of it reads it: on their own clock."""
+    if not in_calendar(seconds * US):
         return f"{seconds} seconds after 1970"
+    return format_local(seconds * US, zone_name)
 
 
-def _when_us(us: int) -> str:
-    return _when(us // US)
+def _when_us(us: int, zone_name: str) -> str:
+    return _when(us // US, zone_name)
 
 
 def _duration(seconds: int) -> str:
@@ -124,21 +123,21 @@ def _rule2(parsed, store: Agencies) -> Agency:
     return agency
 
 
-def _rule3(claims: dict, agency: Agency, now: float) -> tuple[int, int]:
+def _rule3(claims: dict, agency: Agency, now: float, zone_name: str) -> tuple[int, int]:
     iat, exp = claims.get("iat"), claims.get("exp")
     for name, value in (("iat", iat), ("exp", exp)):
         if not is_int(value) or not 0 <= value <= MAX_EPOCH_S:
             raise Rejected(3, f"'{name}' must be a whole number of seconds since 1970 (up to "
                               f"the year 9999), not {one_line(value, 80)}")
     if now > exp + TOLERANCE_S:
-        raise Rejected(3, f"the request expired at {_when(exp)}; if the agency still needs "
-                          "footage, it can send a new request")
+        raise Rejected(3, f"the request expired at {_when(exp, zone_name)}; if the agency still "
+                          "needs footage, it can send a new request")
     if iat > now + TOLERANCE_S:
-        raise Rejected(3, f"the request says it was issued at {_when(iat)}, which is in the "
-                          "future (check this computer's clock)")
+        raise Rejected(3, f"the request says it was issued at {_when(iat, zone_name)}, which is "
+                          "in the future (check this computer's clock)")
     if exp <= iat:
-        raise Rejected(3, f"the request expires ({_when(exp)}) before it was issued "
-                          f"({_when(iat)})")
+        raise Rejected(3, f"the request expires ({_when(exp, zone_name)}) before it was issued "
+                          f"({_when(iat, zone_name)})")
     if exp - iat > agency.max_lifetime_s:
         raise Rejected(3, f"the request would stay open for {_duration(exp - iat)}; "
                           f"{agency.name}'s requests may stay open for at most "
@@ -166,7 +165,7 @@ def _rule5(claims: dict, agency: Agency, seen: Callable[[str, str], bool]) -> st
     return jti
 
 
-def _rule6(claims: dict, agency: Agency, now: float) -> tuple[int, int]:
+def _rule6(claims: dict, agency: Agency, now: float, zone_name: str) -> tuple[int, int]:
     window = claims.get("window")
     if not isinstance(window, dict):
         raise Rejected(6, "the request has no time window ('window' with 'start' and 'end')")
@@ -182,11 +181,11 @@ def _rule6(claims: dict, agency: Agency, now: float) -> tuple[int, int]:
                               "offset, e.g. 2026-11-20T14:05:00Z") from None
     start, end = times
     if start >= end:
-        raise Rejected(6, f"the window starts at {_when_us(start)} but ends at {_when_us(end)}: "
-                          "the end must come after the start")
+        raise Rejected(6, f"the window starts at {_when_us(start, zone_name)} but ends at "
+                          f"{_when_us(end, zone_name)}: the end must come after the start")
     if start > int(now * US):
-        raise Rejected(6, f"the window starts at {_when_us(start)}, in the future; footage that "
-                          "does not exist yet cannot be requested")
+        raise Rejected(6, f"the window starts at {_when_us(start, zone_name)}, in the future; "
+                          "footage that does not exist yet cannot be requested")
     if end - start > agency.max_window_s * US:
         raise Rejected(6, f"the window is {_duration((end - start) // US)} long; {agency.name} "
                           f"may ask for at most {_duration(agency.max_window_s)}")
@@ -212,7 +211,7 @@ def _rule8(claims: dict, agency: Agency) -> tuple[str, int | None]:
 
 def verify_request(token: str | bytes, store: Agencies, registration_ids: Iterable[str] | None,
                    seen: Callable[[str, str], bool], now: float | None = None, *,
-                   from_agency: str | None = None) -> Request:
+                   from_agency: str | None = None, zone_name: str = "UTC") -> Request:
     """Apply protocol.md rules 1-8 in order; return the Request or raise Rejected.
 
     `registration_ids` None means the ids the store holds for the request's (verified) agency;
@@ -221,12 +220,13 @@ def verify_request(token: str | bytes, store: Agencies, registration_ids: Iterab
     signed is addressed to none of them, whatever its `aud` says.
     `seen(iss, jti)` is True for a request already received. Surrounding whitespace (a file's
     trailing newline) is not part of the token; `raw` and `sha256` cover the token itself.
+    A refusal names times in the IANA zone `zone_name` (the owner's PC's, on the agent's side).
     """
     now = time.time() if now is None else now
     raw, parsed = _rule1(token)
     agency = _rule2(parsed, store)
     claims = parsed.claims
-    iat, exp = _rule3(claims, agency, now)
+    iat, exp = _rule3(claims, agency, now, zone_name)
     if registration_ids is None:
         try:
             registration_ids = store.registrations().get(agency.id, [])
@@ -236,7 +236,7 @@ def verify_request(token: str | bytes, store: Agencies, registration_ids: Iterab
         registration_ids = ()
     registration = _rule4(claims, registration_ids)
     jti = _rule5(claims, agency, seen)
-    start, end = _rule6(claims, agency, now)
+    start, end = _rule6(claims, agency, now, zone_name)
     content = request_content(claims)
     endpoint, max_bytes = _rule8(claims, agency)
     return Request(id=jti, agency_id=agency.id, registration_id=registration,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 US = 1_000_000
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -110,3 +111,21 @@ def format_utc(us: int) -> str:
     if dt.microsecond:
         text += f".{dt.microsecond:06d}"
     return text + "Z"
+
+
+def format_local(us: int, zone_name: str = "UTC") -> str:
+    """UTC microseconds as a person reads them on their own clock: `2026-11-20 14:05:00 PST`
+    in the IANA zone `zone_name` (milliseconds when it has them), the one form every sentence
+    the owner reads uses; in UTC when the zone is unknown or would take the date past the
+    year 1 or 9999, and '(not a real date)' for an instant no calendar shows."""
+    if not in_calendar(us):
+        return "(not a real date)"
+    t = to_datetime(us)
+    try:
+        t = t.astimezone(ZoneInfo(zone_name))
+    except (ZoneInfoNotFoundError, ValueError, OverflowError):
+        pass
+    text = f"{t.year:04d}-{t:%m-%d %H:%M:%S}"   # %Y writes year 1 as "1" on some systems
+    if t.microsecond >= 1000:
+        text += f".{t.microsecond // 1000:03d}"
+    return f"{text} {t.strftime('%Z')}"

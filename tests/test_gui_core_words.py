@@ -358,8 +358,11 @@ def test_the_portal_unreachable_reads_in_spanish(spanish, how):
 
 
 def _values(template: str, message: str) -> dict:
+    """The values `message` puts in `template`, a time as the app writes it (test_owner_times
+    shows how)."""
     found = core_words._pattern(template).fullmatch(message)
-    return found.groupdict()
+    return {name: core_words._time(value) if name in core_words._TIMES else value
+            for name, value in found.groupdict().items()}
 
 
 # a request that is not what it claims -------------------------------------------------------

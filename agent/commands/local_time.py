@@ -16,8 +16,8 @@ import re
 from datetime import datetime
 from typing import Callable, Iterable
 
-from agent.timebase import (NotRealTime, TimeError, in_calendar, parse_rfc3339, resolve_wall,
-                            to_datetime, zone)
+from agent.timebase import (NotRealTime, TimeError, format_local, in_calendar, parse_rfc3339,
+                            resolve_wall, to_datetime, zone)
 
 _WALL = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?"
@@ -40,19 +40,8 @@ def time_help(what: str, clock: str = "the camera's clock") -> str:
 
 def shown(us: int | None, zone_name: str) -> str:
     """An instant as a person reads it: `2026-11-20 14:05:00 PST` (milliseconds when it has
-    them); '-' for none."""
-    if us is None:
-        return "-"
-    if not in_calendar(us):   # kept in an index by an older version: never a crash
-        return "(not a real date)"
-    try:
-        t = to_datetime(us).astimezone(zone(zone_name))
-    except OverflowError:   # a date at year 1 or 9999 that the zone takes past it
-        t = to_datetime(us)
-    text = f"{t.year:04d}-{t:%m-%d %H:%M:%S}"
-    if t.microsecond >= 1000:
-        text += f".{t.microsecond // 1000:03d}"
-    return f"{text} {t.strftime('%Z')}"
+    them); '-' for none. The core's own sentences write times the same way (format_local)."""
+    return "-" if us is None else format_local(us, zone_name)
 
 
 def window(start_us: int, end_us: int, zone_name: str) -> str:

@@ -36,7 +36,7 @@ from agent.export.redact import Redaction, Redactor
 from agent.export.source import SourceSpan
 from agent.export.source import why as _why
 from agent.storage import replace as replace_file
-from agent.timebase import format_utc
+from agent.timebase import local_text
 
 __all__ = ["SourceSpan", "CutResult", "CutError", "DroppedFrames", "Cancelled", "cut"]
 
@@ -145,7 +145,7 @@ def _dropped(result: CutResult) -> DroppedFrames:
     if result.dropped_frames:
         parts.append(counted(result.dropped_frames, "frame")
                      + " of the recordings could not be decoded"
-                     + (f" (the first captured at {format_utc(result.first_dropped_us)})"
+                     + (f" (the first captured at {local_text(result.first_dropped_us)})"
                         if result.first_dropped_us is not None else ""))
     if result.dropped_audio_packets:
         parts.append(counted(result.dropped_audio_packets, "piece")

@@ -10,7 +10,7 @@ from agent.export.redact import Redaction, owner_redaction
 from agent.requests.approval_step import ApprovalRefused
 from agent.requests.records import Approval, Entry
 from agent.requests.view import unregistered
-from agent.timebase import format_utc
+from agent.timebase import local_text
 
 MODES = ("copy", "exact")
 
@@ -38,8 +38,8 @@ def new_approval(entry: Entry, indexed_cameras: list[str], cameras, start_us: in
         raise ApprovalRefused("the approved window must start before it ends")
     if start < entry.window_start_us or end > entry.window_end_us:
         raise ApprovalRefused(f"refused: the approved window is wider than the request's "
-                              f"({format_utc(entry.window_start_us)} to "
-                              f"{format_utc(entry.window_end_us)}); it may only be narrower")
+                              f"({local_text(entry.window_start_us)} to "
+                              f"{local_text(entry.window_end_us)}); it may only be narrower")
     outside = [c for c in chosen if entry.cameras and c not in entry.cameras]
     if outside:
         raise ApprovalRefused(f"refused: the request did not ask for {', '.join(outside)} "

@@ -33,7 +33,7 @@ from agent.requests.package_delivery import deliver_packages
 from agent.requests.package_export import export_packages
 from agent.requests.records import Approval, Entry
 from agent.storage import Busy, FileLock, open_lock
-from agent.timebase import format_utc
+from agent.timebase import format_utc, local_text
 
 Log = Callable[..., None]  # the desk's audit line for a request: log(event, entry, **data)
 
@@ -141,7 +141,7 @@ def chosen_approval(store: Store, home: Path, entry: Entry, cameras, start_us, e
         return approval
     if entry.status == "expired":
         raise ApprovalRefused(
-            f"request '{entry.jti}' expired at {format_utc(entry.expires_at_us)} and can no "
+            f"request '{entry.jti}' expired at {local_text(entry.expires_at_us)} and can no "
             "longer be approved; if the agency still needs footage, it can send a new "
             "request")
     raise ApprovalRefused(f"request '{entry.jti}' is {entry.status}; it cannot be approved now")

@@ -37,7 +37,7 @@ from agent.requests.records import Entry
 from agent.requests.trust_snapshot import TrustSnapshot
 from agent.requests.registrations import Registration
 from agent.requests.view import RequestView, request_view
-from agent.timebase import US
+from agent.timebase import US, system_zone_name
 from frp.agency import Agency
 from frp.claims import Rejected
 from frp.request import Request, verify_request
@@ -159,7 +159,8 @@ class RequestDesk(DeskIntake, DeskDecisions):
             raise DeskRefusal(f"the agency {entry.iss} is no longer in your trust store")
         try:
             request = verify_request(entry.token, trust, [entry.registration],
-                                     seen=lambda iss, jti: False, now=entry.received_at_us / US)
+                                     seen=lambda iss, jti: False, now=entry.received_at_us / US,
+                                     zone_name=system_zone_name())
         except Rejected as exc:
             raise DeskRefusal(f"the request no longer verifies: {exc.reason}") from None
         return agency, request

@@ -7,6 +7,7 @@ import logging
 
 from agent.errors import AgentError
 from agent.requests.agencies import TrustStore
+from agent.timebase import system_zone_name
 from frp.claims import Rejected
 from frp.request import Request, verify_request
 
@@ -26,7 +27,7 @@ def checked_request(token, trust: TrustStore, registrations, seen, now: float,
     """
     try:
         return verify_request(token, trust, registrations, seen=seen, now=now,
-                              from_agency=from_agency)
+                              from_agency=from_agency, zone_name=system_zone_name())
     except (Rejected, AgentError):
         raise
     except Exception as exc:  # noqa: BLE001

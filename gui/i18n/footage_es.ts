@@ -2714,6 +2714,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>la solicitud dice haberse emitido el {when}, que está en el futuro (compruebe el reloj de este equipo)</translation>
     </message>
     <message>
+        <source>the request expires ({expires}) before it was issued ({issued})</source>
+        <translation>la solicitud caduca ({expires}) antes de haberse emitido ({issued})</translation>
+    </message>
+    <message>
+        <source>the window starts at {start} but ends at {end}: the end must come after the start</source>
+        <translation>el período empieza el {start} pero termina el {end}: el final debe ser posterior al inicio</translation>
+    </message>
+    <message>
+        <source>the window starts at {when}, in the future; footage that does not exist yet cannot be requested</source>
+        <translation>el período empieza el {when}, en el futuro; no se pueden pedir imágenes que aún no existen</translation>
+    </message>
+    <message>
+        <source>refused: the approved window is wider than the request&apos;s ({start} to {end}); it may only be narrower</source>
+        <translation>rechazado: el período aprobado es más amplio que el de la solicitud ({start} a {end}); solo puede ser más estrecho</translation>
+    </message>
+    <message>
         <source>the request is addressed to registration {aud}, which is not one of your registration ids</source>
         <translation>la solicitud va dirigida al registro {aud}, que no es ninguno de sus registros</translation>
     </message>
@@ -2959,11 +2975,11 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>{count} frame of the recordings could not be decoded (the first captured at {time})</source>
-        <translation>no se pudo descodificar {count} imagen de las grabaciones (grabada a las {time})</translation>
+        <translation>no se pudo descodificar {count} imagen de las grabaciones (grabada el {time})</translation>
     </message>
     <message>
         <source>{count} frames of the recordings could not be decoded (the first captured at {time})</source>
-        <translation>no se pudieron descodificar {count} imágenes de las grabaciones (la primera grabada a las {time})</translation>
+        <translation>no se pudieron descodificar {count} imágenes de las grabaciones (la primera grabada el {time})</translation>
     </message>
     <message>
         <source>{count} piece of the kept sound could not be decoded</source>

@@ -252,6 +252,14 @@ TEMPLATES: tuple[str, ...] = (
                               "if the agency still needs footage, it can send a new request"),
     QT_TRANSLATE_NOOP("core", "the request says it was issued at {when}, which is in the future "
                               "(check this computer's clock)"),
+    QT_TRANSLATE_NOOP("core", "the request expires ({expires}) before it was issued ({issued})"),
+    QT_TRANSLATE_NOOP("core", "the window starts at {start} but ends at {end}: the end must come "
+                              "after the start"),
+    QT_TRANSLATE_NOOP("core", "the window starts at {when}, in the future; footage that does not "
+                              "exist yet cannot be requested"),
+    # the owner's own choice on a request (agent/requests/approval_choices.py)
+    QT_TRANSLATE_NOOP("core", "refused: the approved window is wider than the request's ({start} "
+                              "to {end}); it may only be narrower"),
     QT_TRANSLATE_NOOP("core", "the request is addressed to registration {aud}, which is not one "
                               "of your registration ids"),
     QT_TRANSLATE_NOOP("core", "request '{jti}' from {agency} was already received (a replay)"),

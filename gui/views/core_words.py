@@ -15,13 +15,19 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from agent.timebase import system_zone_name
 from gui.views.core_templates import A_FILE, IN_THE_APP, TEMPLATES
+from gui.views.display import day_time
+from gui.views.times import read_shown
 from gui.views.words import translate
 
 CONTEXT = "core"
 
 # Placeholders whose value is itself a core message: translated in turn.
 _NESTED = {"reason"}
+# Placeholders holding a time, which the core writes on this PC's clock (format_local): the app
+# writes it as it writes every time, its day and month in the owner's language.
+_TIMES = {"when", "time", "start", "end", "expires", "issued"}
 # Placeholders holding the other side's own words ("413: Chunk exceeds ..."), which may hold a
 # join: kept as they are, but free to span it.
 _SPANNING = {"answer"}
@@ -82,7 +88,16 @@ def _value(name: str, value: str, advice: bool) -> str:
         return in_owner_language(value, advice)
     if name == "path" and value == A_FILE:
         return translate(CONTEXT, A_FILE)
+    if name in _TIMES:
+        return _time(value)
     return value
+
+
+def _time(value: str) -> str:
+    """A time the core wrote, as the app writes one; as the core wrote it when not read."""
+    zone_name = system_zone_name()
+    us = read_shown(value, zone_name)
+    return value if us is None else day_time(us, zone_name)
 
 
 @lru_cache(maxsize=1)

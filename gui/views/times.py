@@ -2,6 +2,7 @@
 integer UTC microseconds since 1970; the owner reads and types wall time in a zone."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -54,3 +55,32 @@ def _happens(wall: datetime) -> bool:
     """True when the clock shows `wall` at the instant it stands for (not a skipped time)."""
     back = wall.astimezone(timezone.utc).astimezone(wall.tzinfo)
     return back.replace(tzinfo=None, fold=0) == wall.replace(tzinfo=None, fold=0)
+
+
+# A time as the core writes it in a sentence (frp.times.format_local): wall time, abbreviation.
+_SHOWN = re.compile(r"(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))? (\S+)",
+                    re.ASCII)
+
+
+def read_shown(text: str, zone_name: str) -> int | None:
+    """The instant the core wrote as `text` on `zone_name`'s clock ("2026-11-20 14:05:00 PST",
+    frp.times.format_local), as UTC microseconds; None when `text` is not one. The abbreviation
+    says which reading of an hour the clocks go back through it is; UTC is read too, as the
+    core writes a date the zone would take past the year 1 or 9999 in UTC."""
+    found = _SHOWN.fullmatch(text)
+    if found is None:
+        return None
+    *fields, millis, abbreviation = found.groups()
+    try:
+        wall = datetime(*(int(f) for f in fields), int(millis or 0) * 1000)
+    except ValueError:
+        return None
+    for name in dict.fromkeys((zone_name, "UTC")):
+        for fold in (0, 1):
+            reading = wall.replace(tzinfo=zone(name), fold=fold)
+            try:
+                if reading.strftime("%Z") == abbreviation and _happens(reading):
+                    return from_datetime(reading)
+            except OverflowError:
+                continue
+    return None
