@@ -2168,6 +2168,13 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
 </context>
 <context>
+    <name>app</name>
+    <message>
+        <source>Footage requests is already open</source>
+        <translation>Solicitudes de grabaciones ya está abierta</translation>
+    </message>
+</context>
+<context>
     <name>core</name>
     <message>
         <source>a file</source>
@@ -2544,6 +2551,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>{path} does not exist, nor does the folder it would go in ({parent}): connect the drive it is on, or make the folders first</source>
         <translation>{path} no existe, ni tampoco la carpeta en la que iría ({parent}): conecte la unidad en la que está, o cree antes las carpetas</translation>
+    </message>
+    <message>
+        <source>the app is already open for {home}: open it from its icon in the tray (by the clock, at the end of the taskbar or the top bar) or from the taskbar</source>
+        <translation>la aplicación ya está abierta para {home}: ábrala desde su icono en la bandeja (junto al reloj, al final de la barra de tareas o de la barra superior) o desde la barra de tareas</translation>
     </message>
     <message>
         <source>The passphrase for the owner key is wrong. Try again.</source>

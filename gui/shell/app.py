@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui.shell import language
 from gui.shell.context import make_context
@@ -19,6 +19,7 @@ from gui.shell.platform_check import cannot_start_reason
 from gui.shell.stopping import GRACE_S, SignalStop
 from gui.shell.style import light_palette, sheet
 from gui.shell.tray import Tray, app_icon
+from gui.views.core_words import in_owner_language
 
 
 def application() -> QApplication:
@@ -56,6 +57,7 @@ def run(agent, tray: bool = False) -> int:
     taken = agent.claim_app()   # held until the agent is closed: one app per home
     if taken is not None:
         print(f"footage-agent: {taken}", file=sys.stderr)
+        already_open_box(taken).exec()
         return 1
     app = application()
     app.setQuitOnLastWindowClosed(False)
@@ -86,6 +88,19 @@ def run(agent, tray: bool = False) -> int:
         window.shutdown(GRACE_S)
         stopper.restore()
     return stopper.exit_code if stopper.exit_code is not None else code
+
+
+def already_open_box(message: str) -> QMessageBox:
+    """The box a second app shows, saying where the first is (`message`, the agent's), in the
+    owner's language. Said on stderr alone it reached nobody: the app opened from the Start
+    menu or a desktop entry has no console (on Windows a windowed program has no stderr)."""
+    application()
+    said = in_owner_language(message)
+    box = QMessageBox(QMessageBox.Information,
+                      QCoreApplication.translate("app", "Footage requests is already open"),
+                      said[:1].upper() + said[1:], QMessageBox.Ok)
+    box.setTextFormat(Qt.PlainText)   # the home's path is shown as it is, never as markup
+    return box
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -151,6 +151,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{path} does not exist, nor does the folder it would go in "
                               "({parent}): connect the drive it is on, or make the folders "
                               "first"),
+    # a second app on a home whose app is open (agent/app_lock.py)
+    QT_TRANSLATE_NOOP("core", "the app is already open for {home}: open it from its icon in the "
+                              "tray (by the clock, at the end of the taskbar or the top bar) or "
+                              "from the taskbar"),
     # the owner key (agent/identity/keys.py, agent/owner_exports.py)
     KEY_LOCKED,
     QT_TRANSLATE_NOOP("core", "The passphrase for the owner key is wrong. Try again."),
