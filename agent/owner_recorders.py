@@ -27,7 +27,7 @@ from agent.recorders.connect import RecorderAddress, look_at_certificate, open_r
 from agent.recorders.credentials import CredentialStore, env_passphrase
 from agent.recorders.model import VENDORS
 from agent.recorders.transport import fingerprint_text, recorder_url
-from agent.timebase import format_utc, system_zone_name
+from agent.timebase import local_text, system_zone_name
 
 log = logging.getLogger(__name__)
 TICK_S = 30.0      # how often `run` looks whether a recorder is due (each has its own interval)
@@ -255,12 +255,14 @@ class OwnerRecorders:
 
     @staticmethod
     def recorder_state_words(rec: RecorderSource) -> str:
-        """How a recorder's mirroring stands, for the owner."""
-        when = f" (mirrored {format_utc(rec.refreshed_us)})" if rec.refreshed_us else ""
+        """How a recorder's mirroring stands, for the owner (its time on this PC's clock)."""
+        when = local_text(rec.refreshed_us) if rec.refreshed_us else None
+        last = f" (last mirrored at {when})" if when else ""
         # A refresh that failed on this computer is no silence of the recorder's.
         silent = "" if rec.problem == mirror.FAILED_HERE else "not answering: "
-        return {"new": "added, not mirrored yet", "ok": f"mirrored{when}",
-                "offline": f"{silent}{rec.problem}{when}",
+        return {"new": "added, not mirrored yet",
+                "ok": f"mirrored at {when}" if when else "mirrored",
+                "offline": f"{silent}{rec.problem}{last}",
                 "refused": f"refused: {rec.problem}",
                 "locked": f"password locked: {rec.problem}"}.get(rec.state, rec.state)
 

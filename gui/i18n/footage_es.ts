@@ -2833,6 +2833,42 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} cerró la conexión sin responder cuando se le pidieron estas imágenes, tanto el fragmento que recortó como la grabación completa; algunos firmwares de grabadoras Reolink hacen esto con cada descarga. No se descargó nada. Exporte las imágenes con la aplicación de Reolink o con la página web de la grabadora, o solicite a Reolink una actualización del firmware.</translation>
     </message>
     <message>
+        <source>added, not mirrored yet</source>
+        <translation>añadida, aún sin copiar su lista de grabaciones</translation>
+    </message>
+    <message>
+        <source>mirrored at {when}</source>
+        <translation>lista de grabaciones copiada el {when}</translation>
+    </message>
+    <message>
+        <source>mirrored</source>
+        <translation>lista de grabaciones copiada</translation>
+    </message>
+    <message>
+        <source>not answering: {reason} (last mirrored at {when})</source>
+        <translation>no responde: {reason} (lista de grabaciones copiada por última vez el {when})</translation>
+    </message>
+    <message>
+        <source>not answering: {reason}</source>
+        <translation>no responde: {reason}</translation>
+    </message>
+    <message>
+        <source>{reason} (last mirrored at {when})</source>
+        <translation>{reason} (lista de grabaciones copiada por última vez el {when})</translation>
+    </message>
+    <message>
+        <source>refused: {reason}</source>
+        <translation>rechazado: {reason}</translation>
+    </message>
+    <message>
+        <source>password locked: {reason}</source>
+        <translation>contraseña bloqueada: {reason}</translation>
+    </message>
+    <message>
+        <source>Refreshing it failed on this computer, not on the recorder (the details were logged); it will be tried again later.</source>
+        <translation>La actualización falló en este equipo, no en la grabadora (los detalles quedaron en el registro); se volverá a intentar más tarde.</translation>
+    </message>
+    <message>
         <source>the {count} recording covering the window takes {need} bytes and the disk of {path} has {free} bytes free</source>
         <translation>{count} grabación cubre el período y ocupa {need} bytes, y el disco de {path} tiene {free} bytes libres</translation>
     </message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.views import display, removing
+from gui.views.core_words import in_owner_language
 from gui.widgets.agencies_panel import AgenciesPanel
 from gui.widgets.labels import plain_label
 from gui.widgets.list_tables import button_row, fill, list_table
@@ -247,7 +248,8 @@ class SettingsPage(QWidget):
 
 def _recorders(agent) -> dict[int, str]:
     """source id -> what the recorder is and how its mirroring stands (runs inside a job)."""
-    return {r.source_id: f"{r.vendor} {r.model}: {agent.recorder_state_words(r)}"
+    return {r.source_id: f"{r.vendor} {r.model}: "
+                         f"{in_owner_language(agent.recorder_state_words(r))}"
             for r in agent.recorders()}
 
 

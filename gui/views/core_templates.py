@@ -319,6 +319,17 @@ TEMPLATES: tuple[str, ...] = (
                               "download. Nothing was downloaded. Export the footage with "
                               "Reolink's own app or the recorder's web page, or ask Reolink "
                               "for a firmware update."),
+    # how a recorder's mirroring stands (agent/owner_recorders.py recorder_state_words)
+    QT_TRANSLATE_NOOP("core", "added, not mirrored yet"),
+    QT_TRANSLATE_NOOP("core", "mirrored at {when}"),
+    QT_TRANSLATE_NOOP("core", "mirrored"),
+    QT_TRANSLATE_NOOP("core", "not answering: {reason} (last mirrored at {when})"),
+    QT_TRANSLATE_NOOP("core", "not answering: {reason}"),
+    QT_TRANSLATE_NOOP("core", "{reason} (last mirrored at {when})"),
+    QT_TRANSLATE_NOOP("core", "refused: {reason}"),
+    QT_TRANSLATE_NOOP("core", "password locked: {reason}"),
+    QT_TRANSLATE_NOOP("core", "Refreshing it failed on this computer, not on the recorder (the "
+                              "details were logged); it will be tried again later."),
     # a window with nothing of a camera in it (agent/export/clip_writer.py)
     NO_FRAMES_COPY,
     QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window"),

@@ -1,0 +1,106 @@
+"""How a recorder's mirroring stands, as the owner reads it in `footage-agent sources` and in
+Settings' list of sources. Before, a mirrored recorder read "mirrored (mirrored
+2026-12-07T04:00:00Z)": the word twice and the time in UTC; and Settings showed every state in
+English whatever the owner's language."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import httpx  # noqa: E402
+import pytest  # noqa: E402
+
+from agent.index import mirror  # noqa: E402
+from agent.index.recorder_book import RECORDER_LAYOUT  # noqa: E402
+from agent.recorders.connect import RecorderAddress  # noqa: E402
+from agent.recorders.credentials import NOT_IN_KEYCHAIN  # noqa: E402
+from agent.recorders.model import RecorderError  # noqa: E402
+from agent.recorders.wire import Wire  # noqa: E402
+from agent.service import Agent  # noqa: E402
+from agent.timebase import US  # noqa: E402
+from frp.times import format_local  # noqa: E402
+from gui.pages.settings import _recorders  # noqa: E402
+from gui.views.display import day_time  # noqa: E402
+from tests.gui_support import spanish  # noqa: E402,F401
+from tests.test_gui_core_words import closed_port  # noqa: E402
+
+ZONE = "America/Los_Angeles"
+MIRRORED_US = 1_796_000_000 * US
+URL = "http://192.0.2.10"
+
+
+def unreachable() -> str:
+    """What the recorder client says of a recorder nothing answers for (a real refused call)."""
+    wire = Wire(httpx.URL(f"http://127.0.0.1:{closed_port()}"), "hikvision", timeout_s=2.0)
+    try:
+        with pytest.raises(RecorderError) as caught:
+            wire.call("GET", "/ISAPI/System/deviceInfo")
+    finally:
+        wire.close()
+    return str(caught.value)
+
+
+STATES = {   # (state, problem, mirrored before)
+    "new": ("new", None, False),
+    "ok": ("ok", None, True),
+    "offline": ("offline", None, True),
+    "offline, never mirrored": ("offline", None, False),
+    "failed here": ("offline", mirror.FAILED_HERE, True),
+    "locked": ("locked", NOT_IN_KEYCHAIN, True),
+}
+
+
+def shows_time(which: str) -> bool:
+    """A recorder mirrored once says when, while it mirrors or cannot be reached (a locked
+    password says what to do instead)."""
+    state, _problem, mirrored = STATES[which]
+    return mirrored and state in ("ok", "offline")
+
+
+@pytest.fixture
+def recorder_agent(tmp_path, monkeypatch):
+    """A real agent with one recorder source in its index; (agent, set_state)."""
+    monkeypatch.setenv("TZ", ZONE)
+    agent = Agent(tmp_path / "home")
+    source = agent.store.add_source(URL, "driveway", ZONE, RECORDER_LAYOUT, 0.0)
+    book = agent.store.recorders
+    book.set_address(source.id, RecorderAddress(URL, "hikvision", "admin",
+                                                allow_plain_http=True))
+    book.record_device(source.id, "DS-7608", "V4", "SN1", "NVR", ((1, "driveway"),), 0.0)
+
+    def set_state(which: str) -> None:
+        state, problem, mirrored = STATES[which]
+        book.set_address(source.id, RecorderAddress(URL, "hikvision", "admin",
+                                                    allow_plain_http=True))
+        if mirrored:
+            book.record_success(source.id, MIRRORED_US, True, MIRRORED_US)
+        if state != "new" and state != "ok":
+            book.record_failure(source.id, state, problem or unreachable(), MIRRORED_US)
+
+    yield agent, set_state
+    agent.close()
+
+
+@pytest.mark.parametrize("which", list(STATES))
+def test_a_recorders_state_says_each_thing_once_on_this_pcs_clock(recorder_agent, which):
+    agent, set_state = recorder_agent
+    set_state(which)
+    (rec,) = agent.recorders()
+    said = agent.recorder_state_words(rec)
+    assert said.count("mirrored") <= 1, said
+    assert "UTC" not in said and "Z)" not in said, said
+    if shows_time(which):
+        assert format_local(MIRRORED_US, ZONE) in said, said
+
+
+@pytest.mark.parametrize("which", list(STATES))
+def test_settings_says_how_a_recorder_stands_in_spanish(recorder_agent, spanish, which):
+    agent, set_state = recorder_agent
+    set_state(which)
+    (said,) = _recorders(agent).values()
+    assert said.startswith("hikvision DS-7608: "), said
+    for english in ("mirrored", "answering", "added", "locked", "Refreshing", "Could not"):
+        assert english not in said, said
+    if shows_time(which):
+        assert day_time(MIRRORED_US, ZONE) in said, said
