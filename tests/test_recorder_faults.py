@@ -73,6 +73,8 @@ def test_an_https_recorder_not_answering_its_first_look_is_said_in_plain_words(
     said = str(unreachable.value)
     assert said.startswith(f"Could not reach the recorder at 127.0.0.1:{port} (")
     assert "Check that it is on and the address is right" in said and "Errno" not in said
+    # the system's own English ("Connection refused") was the reason: now os_words' plain words
+    assert "Connection refused" not in said and "the connection was refused" in said, said
 
 
 def test_an_unreachable_recorder_is_named_and_nothing_is_kept(agent, recent_footage):

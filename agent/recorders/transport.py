@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
-import re
 import ssl
 from typing import Callable
 
@@ -20,6 +19,7 @@ import httpcore
 import httpx
 
 from agent.call_transport import send_through
+from agent.network_words import network_words
 from agent.recorders import allowlist
 from agent.recorders.call_limit import bounded
 from agent.recorders.model import CertificateChanged, RecorderError, RecorderUnreachable
@@ -168,9 +168,12 @@ class RecorderTransport(httpx.BaseTransport):
 
 
 def reason_words(exc: Exception) -> str:
-    """Why a connection failed, in the system's words without its "[Errno N]" tag."""
-    text = re.sub(r"^\[(Errno|WinError) -?\d+\]\s*", "", " ".join(str(exc).split()))[:160]
-    return text or type(exc).__name__
+    """Why a connection failed, in plain words (agent/network_words, os_words for the system's
+    error): the system's own text ("Connection refused") is English in every language, and a
+    class name or "[Errno N]" is no reason a person can act on."""
+    if isinstance(exc, httpcore.TimeoutException):
+        return "it did not answer in time"
+    return network_words(exc)
 
 
 def first_look(url: httpx.URL, timeout_s: float = 10.0) -> str:
