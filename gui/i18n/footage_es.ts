@@ -2697,6 +2697,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>no se puede leer el archivo de solicitud</translation>
     </message>
     <message>
+        <source>the request could not be checked: this version of footage-agent failed on something in it (the details were logged)</source>
+        <translation>no se pudo comprobar la solicitud: esta versión de footage-agent falló con algo que contiene (los detalles quedaron en el registro)</translation>
+    </message>
+    <message>
         <source>the request claims to come from {who}, which is not in your trust store; add the agency&apos;s file first if you expect its requests</source>
         <translation>la solicitud dice venir de {who}, que no está en sus agencias de confianza; si espera solicitudes suyas, añada antes el archivo de la agencia</translation>
     </message>

@@ -240,6 +240,8 @@ TEMPLATES: tuple[str, ...] = (
     # a request that is not what it claims (frp/request.py; agent/requests/desk_intake.py)
     QT_TRANSLATE_NOOP("core", "request rejected: {reason}"),
     QT_TRANSLATE_NOOP("core", "cannot read the request file"),
+    QT_TRANSLATE_NOOP("core", "the request could not be checked: this version of footage-agent "
+                              "failed on something in it (the details were logged)"),
     NOT_A_TOKEN,
     NOT_TEXT,
     QT_TRANSLATE_NOOP("core", "the request claims to come from {who}, which is not in your "
