@@ -15,6 +15,7 @@ import pytest
 from agent.requests.portal_client import PollPolicy
 from agent.service_loop import STOP_WITHIN_S
 from agent.service import Agent
+from agent.timebase import US, format_local
 from tests.loopback import serving
 from tests.registering import keep_unpinned
 from tests.test_poll_cursor import AGENCY_ID, JWK, claims, signed
@@ -233,11 +234,13 @@ def test_a_stop_cuts_a_call_the_portal_never_answers_and_keeps_the_decision_to_s
         assert entry.decision_sent_at_us is None and entry.decision_error is None
 
 
-def test_a_portal_down_for_long_is_said_once_to_the_owner_and_again_when_it_answers(tmp_path):
+def test_a_portal_down_for_long_is_said_once_to_the_owner_and_again_when_it_answers(tmp_path,
+                                                                                    monkeypatch):
     """Days hunt: a portal down for days was silent. The poll thread waited longer after each
     failure, up to an hour, and said nothing, neither in `run`'s output nor in the app, while
     no request could arrive from that agency. Polls that keep failing are said now, once, with
     since when and why (the log, and RequestDesk.unreachable for the app), and so is the end."""
+    monkeypatch.setenv("TZ", "America/Los_Angeles")   # since when: on this PC's clock
     stop, state = threading.Event(), {"down": True, "polls": 0}
     said: list[str] = []
 
@@ -278,6 +281,8 @@ def test_a_portal_down_for_long_is_said_once_to_the_owner_and_again_when_it_answ
                 assert len(said) == 1 and "requests cannot arrive from Example Police " \
                     "Department (registration reg-1) since " in said[0]
                 assert said[0].endswith(trouble.problem)
+                since = format_local(trouble.since_us // US * US, "America/Los_Angeles")
+                assert f" since {since}: " in said[0], said[0]
                 state["down"] = False
                 assert wait_until(lambda: desk.unreachable() == [])
                 assert len(said) == 2 and "answers again" in said[1]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from agent.callbacks import call_safely
-from agent.timebase import US, format_utc
+from agent.timebase import US, local_text
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ class PollTroubles:
             self._failing[key] = now
         if _lasting(now) and (before is None or not _lasting(before)):
             log.warning("requests cannot arrive from %s (registration %s) since %s: %s",
-                        agency, key[1], format_utc(since // US * US), problem)
+                        agency, key[1], local_text(since // US * US), problem)
             self._tell()
 
     def answered(self, key: tuple[str, str]) -> None:
