@@ -99,9 +99,38 @@ def test_settings_says_how_a_recorder_stands_in_spanish(recorder_agent, spanish,
     agent, set_state = recorder_agent
     set_state(which)
     (said,) = _recorders(agent).values()
-    assert said.startswith("hikvision DS-7608: "), said
+    assert said.startswith("Hikvision DS-7608: "), said   # the make as its maker writes it
     for english in ("mirrored", "answering", "added", "locked", "Refreshing", "Could not",
                     "Connection"):   # the system's own "Connection refused" too
         assert english not in said, said
     if shows_time(which):
         assert day_time(MIRRORED_US, ZONE) in said, said
+
+
+@pytest.mark.parametrize("channels,offset_s", [(((1, "door"),), 0.4),
+                                                (((1, "a"), (2, "b")), -125.0)])
+def test_a_tested_recorder_is_described_in_spanish_with_its_cameras_counted(
+        qapp, spanish, tmp_path, channels, offset_s):
+    """Seen in the Spanish app: a doorbell (one channel) was 'con 1 cámaras', 'with 1 cameras'
+    in English, and the recorder's clock was said in English ('The recorder's clock agrees
+    with this computer's', lowered after its first letter by str.capitalize)."""
+    from agent.owner_recorders import RecorderCheck
+    from gui.shell.context import make_context
+    from gui.widgets.recorder_step import RecorderDialog
+
+    agent = Agent(tmp_path / "home")
+    ctx = make_context(agent, ZONE)
+    try:
+        dialog = RecorderDialog(ctx)
+        dialog._tested(RecorderCheck(URL, "hikvision", None, None, "DS-7608", "V4", "SN1", "NVR",
+                                     channels, offset_s, abs(offset_s) > 2, ZONE))
+        said = dialog.facts.text()
+        dialog.deleteLater()
+    finally:
+        ctx.bridge.close()
+        agent.close()
+    first, *_rest, clock = said.splitlines()
+    assert first.startswith("Es una Hikvision DS-7608"), first
+    assert first.endswith("con 1 cámara.") if len(channels) == 1 else first.endswith(
+        f"con {len(channels)} cámaras."), first
+    assert clock.startswith("El reloj de la grabadora") and "recorder" not in clock, clock

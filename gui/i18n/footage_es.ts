@@ -1145,8 +1145,15 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Preguntando a la grabadora…</translation>
     </message>
     <message>
-        <source>It is a {vendor} {model} (firmware {firmware}, serial {serial}) with {cameras} cameras.</source>
-        <translation>Es una {vendor} {model} (firmware {firmware}, número de serie {serial}) con {cameras} cámaras.</translation>
+        <source>It is a {vendor} {model} (firmware {firmware}, serial {serial}) with 1 camera.</source>
+        <translation>Es una {vendor} {model} (firmware {firmware}, número de serie {serial}) con 1 cámara.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It is a {vendor} {model} (firmware {firmware}, serial {serial}) with %n cameras.</source>
+        <translation>
+            <numerusform>Es una {vendor} {model} (firmware {firmware}, número de serie {serial}) con %n cámara.</numerusform>
+            <numerusform>Es una {vendor} {model} (firmware {firmware}, número de serie {serial}) con %n cámaras.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Its certificate: {fingerprint}
@@ -2835,6 +2842,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>The recorder at {where} ended the connection without answering when asked for this footage, both the piece it cut and the whole recording; some Reolink NVR firmware does this with every download. Nothing was downloaded. Export the footage with Reolink&apos;s own app or the recorder&apos;s web page, or ask Reolink for a firmware update.</source>
         <translation>La grabadora en {where} cerró la conexión sin responder cuando se le pidieron estas imágenes, tanto el fragmento que recortó como la grabación completa; algunos firmwares de grabadoras Reolink hacen esto con cada descarga. No se descargó nada. Exporte las imágenes con la aplicación de Reolink o con la página web de la grabadora, o solicite a Reolink una actualización del firmware.</translation>
+    </message>
+    <message>
+        <source>the recorder&apos;s clock agrees with this computer&apos;s</source>
+        <translation>el reloj de la grabadora coincide con el de este equipo</translation>
+    </message>
+    <message>
+        <source>the recorder&apos;s clock is {size} ahead of this computer&apos;s; its recordings are placed at the true time, and the difference is recorded with every clip</source>
+        <translation>el reloj de la grabadora va {size} adelantado respecto al de este equipo; sus grabaciones se colocan en la hora real, y la diferencia queda anotada en cada clip</translation>
+    </message>
+    <message>
+        <source>the recorder&apos;s clock is {size} behind this computer&apos;s; its recordings are placed at the true time, and the difference is recorded with every clip</source>
+        <translation>el reloj de la grabadora va {size} atrasado respecto al de este equipo; sus grabaciones se colocan en la hora real, y la diferencia queda anotada en cada clip</translation>
     </message>
     <message>
         <source>added, not mirrored yet</source>

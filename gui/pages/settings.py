@@ -24,7 +24,7 @@ from gui.views.core_words import in_owner_language
 from gui.widgets.agencies_panel import AgenciesPanel
 from gui.widgets.labels import plain_label
 from gui.widgets.list_tables import button_row, fill, list_table
-from gui.widgets.recorder_step import RecorderDialog
+from gui.widgets.recorder_step import RecorderDialog, brand
 from gui.widgets.registrations_panel import RegistrationsPanel, confirm
 from gui.widgets.spoken import status_label
 from gui.widgets.unsaved import leave_unsaved
@@ -248,7 +248,7 @@ class SettingsPage(QWidget):
 
 def _recorders(agent) -> dict[int, str]:
     """source id -> what the recorder is and how its mirroring stands (runs inside a job)."""
-    return {r.source_id: f"{r.vendor} {r.model}: "
+    return {r.source_id: f"{brand(r.vendor)} {r.model}: "
                          f"{in_owner_language(agent.recorder_state_words(r))}"
             for r in agent.recorders()}
 

@@ -321,6 +321,14 @@ TEMPLATES: tuple[str, ...] = (
                               "download. Nothing was downloaded. Export the footage with "
                               "Reolink's own app or the recorder's web page, or ask Reolink "
                               "for a firmware update."),
+    # a recorder's clock against this PC's (agent/owner_recorders.py clock_words)
+    QT_TRANSLATE_NOOP("core", "the recorder's clock agrees with this computer's"),
+    QT_TRANSLATE_NOOP("core", "the recorder's clock is {size} ahead of this computer's; its "
+                              "recordings are placed at the true time, and the difference is "
+                              "recorded with every clip"),
+    QT_TRANSLATE_NOOP("core", "the recorder's clock is {size} behind this computer's; its "
+                              "recordings are placed at the true time, and the difference is "
+                              "recorded with every clip"),
     # how a recorder's mirroring stands (agent/owner_recorders.py recorder_state_words)
     QT_TRANSLATE_NOOP("core", "added, not mirrored yet"),
     QT_TRANSLATE_NOOP("core", "mirrored at {when}"),

@@ -35,6 +35,11 @@ MAKES = (("Reolink", "reolink"),
          (QT_TRANSLATE_NOOP("RecorderDialog", "Hikvision, HiWatch or Annke"), "hikvision"))
 
 
+def brand(vendor: str) -> str:
+    """A recorder's make as its maker writes it ("Hikvision"), from the agent's key for it."""
+    return vendor.capitalize()
+
+
 class RecorderDialog(QDialog):
     """The steps of adding one recorder; `added` carries the agent's RecorderAdded."""
 
@@ -152,10 +157,13 @@ class RecorderDialog(QDialog):
     def _tested(self, check) -> None:
         self.check = check
         self.test_button.setEnabled(True)
-        lines = [self.tr("It is a {vendor} {model} (firmware {firmware}, serial {serial}) with "
-                         "{cameras} cameras.").format(
-            vendor=check.vendor, model=check.model, firmware=check.firmware,
-            serial=check.serial, cameras=len(check.channels))]
+        count = len(check.channels)   # one for a doorbell or a one-channel recorder
+        what = (self.tr("It is a {vendor} {model} (firmware {firmware}, serial {serial}) with "
+                        "1 camera.") if count == 1 else
+                self.tr("It is a {vendor} {model} (firmware {firmware}, serial {serial}) with "
+                        "%n cameras.", "", count))
+        lines = [what.format(vendor=brand(check.vendor), model=check.model,
+                             firmware=check.firmware, serial=check.serial)]
         if check.fingerprint_text:
             lines.append(self.tr("Its certificate: {fingerprint}\nCompare it with the one the "
                                  "recorder's screen or web page shows. The app will trust this "
@@ -163,7 +171,9 @@ class RecorderDialog(QDialog):
                 fingerprint=check.fingerprint_text))
         else:
             lines.append(self.tr("Plain http: there is no certificate to check."))
-        lines.append(self.ctx.agent.clock_words(check.clock_offset_s).capitalize() + ".")
+        # (str.capitalize would lower the rest: "this PC's" as "this pc's")
+        clock = in_owner_language(self.ctx.agent.clock_words(check.clock_offset_s))
+        lines.append(clock[:1].upper() + clock[1:] + ".")
         self.facts.setText("\n".join(lines))
         self.facts.show()
         if not self.name.text():
