@@ -5,6 +5,7 @@ device)."""
 from __future__ import annotations
 
 import hashlib
+import os
 
 import pytest
 
@@ -13,7 +14,11 @@ from agent.recorders.connect import fetch_window
 from agent.recorders.model import (BadAnswer, CredentialsRefused, DeviceBusy, DownloadFailed,
                                    RecorderUnreachable)
 from agent.timebase import US
+from nvrsim.device import LOCK_AFTER
 from nvrsim.server import Simulator
+from tests.gui_support import spanish  # noqa: F401
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")   # the Spanish words' test needs Qt
 from tests.recorder_support import (CLIP_S, GOP_S, PASSWORD, POSIX_LA, T0, VENDORS, connect,
                                     first_channel, footage, many_clips, stamps)
 
@@ -105,6 +110,30 @@ def test_a_wrong_password_is_refused_once_clearly_and_locks_nothing(vendor, foot
             assert good.info().vendor == vendor  # the right password still works
         finally:
             good.close()
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_a_wrong_password_reads_in_the_owners_language_with_the_tries_left_counted(
+        vendor, footage, qapp, spanish):
+    """Seen in the Spanish app: a recorder refusing its password was said in English, the most
+    common way adding one fails; and a Hikvision with one try left said '1 tries are left'."""
+    from gui.views.core_words import in_owner_language, matches
+
+    with Simulator(footage, vendor, "admin", PASSWORD, tls=True) as sim:
+        if vendor == "hikvision":   # this wrong try leaves one before it locks
+            sim.device.failures = LOCK_AFTER["hikvision"] - 2
+        rec = connect(sim, vendor, password="wrong-guess-123")
+        try:
+            with pytest.raises(CredentialsRefused) as refused:
+                rec.info()
+        finally:
+            rec.close()
+    message = str(refused.value)
+    if vendor == "hikvision":
+        assert message.endswith(" 1 try is left before it locks."), message
+    assert matches(message) is not None, message
+    said = in_owner_language(message)
+    assert "rechazó el nombre de usuario o la contraseña" in said and "refused" not in said
 
 
 def test_an_unreachable_device_is_named_with_the_reason(footage):

@@ -18,6 +18,7 @@ from typing import Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from xml.sax.saxutils import escape
 
+from agent.count_words import counted
 from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceTime,
@@ -97,9 +98,12 @@ class HikvisionRecorder:
             return msg
         if _text(check, "lockStatus") == "lock":
             minutes = (whole_number(_text(check, "unlockTime")) or 0) // 60
-            return msg + f" It is locked now{f' for about {minutes} minutes' if minutes else ''}."
-        left = _text(check, "retryLoginTime")
-        return msg + (f" {left} tries are left before it locks." if whole_number(left) is not None else "")
+            for_about = f" for about {counted(minutes, 'minute')}" if minutes else ""
+            return msg + f" It is locked now{for_about}."
+        left = whole_number(_text(check, "retryLoginTime"))
+        if left is None:
+            return msg
+        return msg + f" {counted(left, 'try is', 'tries are')} left before it locks."
 
     def info(self) -> RecorderInfo:
         dev = self._xml("GET", "/ISAPI/System/deviceInfo")

@@ -2844,6 +2844,46 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} cerró la conexión sin responder cuando se le pidieron estas imágenes, tanto el fragmento que recortó como la grabación completa; algunos firmwares de grabadoras Reolink hacen esto con cada descarga. No se descargó nada. Exporte las imágenes con la aplicación de Reolink o con la página web de la grabadora, o solicite a Reolink una actualización del firmware.</translation>
     </message>
     <message>
+        <source>The recorder at {where} refused the user name or password. Nothing was retried (Hikvision locks an address out for about 30 minutes after a few wrong tries).</source>
+        <translation>La grabadora en {where} rechazó el nombre de usuario o la contraseña. No se volvió a intentar (Hikvision bloquea una dirección durante unos 30 minutos tras unos pocos intentos fallidos).</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} refused the user name or password. Nothing was retried (Hikvision locks an address out for about 30 minutes after a few wrong tries). It is locked now.</source>
+        <translation>La grabadora en {where} rechazó el nombre de usuario o la contraseña. No se volvió a intentar (Hikvision bloquea una dirección durante unos 30 minutos tras unos pocos intentos fallidos). Ahora está bloqueada.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} refused the user name or password. Nothing was retried (Hikvision locks an address out for about 30 minutes after a few wrong tries). It is locked now for about 1 minute.</source>
+        <translation>La grabadora en {where} rechazó el nombre de usuario o la contraseña. No se volvió a intentar (Hikvision bloquea una dirección durante unos 30 minutos tras unos pocos intentos fallidos). Ahora está bloqueada durante 1 minuto aproximadamente.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} refused the user name or password. Nothing was retried (Hikvision locks an address out for about 30 minutes after a few wrong tries). It is locked now for about {count} minutes.</source>
+        <translation>La grabadora en {where} rechazó el nombre de usuario o la contraseña. No se volvió a intentar (Hikvision bloquea una dirección durante unos 30 minutos tras unos pocos intentos fallidos). Ahora está bloqueada durante {count} minutos aproximadamente.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} refused the user name or password. Nothing was retried (Hikvision locks an address out for about 30 minutes after a few wrong tries). 1 try is left before it locks.</source>
+        <translation>La grabadora en {where} rechazó el nombre de usuario o la contraseña. No se volvió a intentar (Hikvision bloquea una dirección durante unos 30 minutos tras unos pocos intentos fallidos). Queda 1 intento antes de que se bloquee.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} refused the user name or password. Nothing was retried (Hikvision locks an address out for about 30 minutes after a few wrong tries). {count} tries are left before it locks.</source>
+        <translation>La grabadora en {where} rechazó el nombre de usuario o la contraseña. No se volvió a intentar (Hikvision bloquea una dirección durante unos 30 minutos tras unos pocos intentos fallidos). Quedan {count} intentos antes de que se bloquee.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} refused the user name or password. Nothing was retried (Dahua devices lock an address out for about 30 minutes after a few wrong tries).</source>
+        <translation>La grabadora en {where} rechazó el nombre de usuario o la contraseña. No se volvió a intentar (los equipos Dahua bloquean una dirección durante unos 30 minutos tras unos pocos intentos fallidos).</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} refused the user name or password. Nothing was retried.</source>
+        <translation>La grabadora en {where} rechazó el nombre de usuario o la contraseña. No se volvió a intentar.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} refused the user name or password. Nothing was retried (Reolink locks an address out after three wrong tries).</source>
+        <translation>La grabadora en {where} rechazó el nombre de usuario o la contraseña. No se volvió a intentar (Reolink bloquea una dirección tras tres intentos fallidos).</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} refused the user name or password and has locked logins for a while. Nothing was retried (Reolink locks an address out after three wrong tries).</source>
+        <translation>La grabadora en {where} rechazó el nombre de usuario o la contraseña y ha bloqueado los inicios de sesión durante un tiempo. No se volvió a intentar (Reolink bloquea una dirección tras tres intentos fallidos).</translation>
+    </message>
+    <message>
         <source>the recorder&apos;s clock agrees with this computer&apos;s</source>
         <translation>el reloj de la grabadora coincide con el de este equipo</translation>
     </message>
