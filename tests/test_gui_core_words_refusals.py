@@ -6,6 +6,7 @@ made by the agent's own code; every part of it must be a known sentence, read in
 its values kept (tests/test_gui_core_words.py checks the others the same way)."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import types
@@ -290,3 +291,41 @@ def test_the_activity_log_says_the_cores_reasons_in_spanish_and_the_owners_as_ty
     assert rejected.endswith(f"{read_in_spanish(refused)}, {catalogue('interrupted')}")
     assert declined.endswith(": interrupted")   # what the owner typed, as typed
     assert activity.row(records[0], "UTC")[2] == activity.details(records[0].data, "UTC")
+
+
+@pytest.fixture
+def desk_footage(tmp_path):
+    """test_desk's cameras' folders, empty: a request is shown without their recordings."""
+    for camera in ("porch", "yard"):
+        (tmp_path / "rec" / camera).mkdir(parents=True)
+    return tmp_path / "rec"
+
+
+def test_a_request_its_agency_no_longer_vouches_for_says_why_in_spanish(spanish, tmp_path,
+                                                                        desk_footage):
+    """Seen in the Spanish app: a request whose agency was removed from the trust store, or
+    whose agency's file now holds other keys, said why on its page in English."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from frp import jws
+    from gui.views.requests import reason
+    from tests.test_desk import AGENCY_ID, World, agency_doc, request_token
+
+    world = World(tmp_path, desk_footage)
+    try:
+        world.desk.import_request(world.file(request_token()))
+        doc = agency_doc("https://upload.police.example.gov")
+        doc["keys"] = {"keys": [jws.public_jwk(Ed25519PrivateKey.generate())]}   # rotated
+        rotated = tmp_path / "rotated.json"
+        rotated.write_text(json.dumps(doc))
+        world.desk.trust.add(rotated, replace=True)
+        unverified = world.desk.show("req-1")
+        world.desk.trust.remove(AGENCY_ID)
+        removed = world.desk.show("req-1")
+    finally:
+        world.close()
+    for view, english in ((unverified, "no longer verifies"), (removed, "trust store")):
+        assert english in view.problem, view.problem
+        said = reason(view)
+        assert english not in said and "request" not in said, said
+    assert AGENCY_ID in reason(removed)

@@ -239,6 +239,9 @@ TEMPLATES: tuple[str, ...] = (
                               "cut off. Try again later"),
     # a request that is not what it claims (frp/request.py; agent/requests/desk_intake.py)
     QT_TRANSLATE_NOOP("core", "request rejected: {reason}"),
+    # a request kept in the inbox that its agency's file no longer vouches for (requests/desk.py)
+    QT_TRANSLATE_NOOP("core", "the agency {agency} is no longer in your trust store"),
+    QT_TRANSLATE_NOOP("core", "the request no longer verifies: {reason}"),
     QT_TRANSLATE_NOOP("core", "cannot read the request file"),
     QT_TRANSLATE_NOOP("core", "the request could not be checked: this version of footage-agent "
                               "failed on something in it (the details were logged)"),
