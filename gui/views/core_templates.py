@@ -30,6 +30,7 @@ from gui.views.core_app_words import (  # noqa: F401 (IN_THE_APP: core_words' wa
     UPLOAD_FORGOTTEN,
     IN_THE_APP,
 )
+from gui.views.core_recorder_templates import RECORDERS
 from gui.views.words import QT_TRANSLATE_NOOP
 
 # A file the OS did not name (agent/os_words.py says "a file" then).
@@ -376,6 +377,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "password locked: {reason}"),
     QT_TRANSLATE_NOOP("core", "Refreshing it failed on this computer, not on the recorder (the "
                               "details were logged); it will be tried again later."),
+    *RECORDERS,
     # a window with nothing of a camera in it (agent/export/clip_writer.py)
     NO_FRAMES_COPY,
     QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window"),
