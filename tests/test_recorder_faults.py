@@ -19,7 +19,7 @@ from agent.recorders import credentials
 from agent.recorders.credentials import FILE_NAME
 from agent.recorders.model import BadAnswer, CredentialsRefused, DownloadFailed, RecorderUnreachable
 from agent.service import Agent
-from agent.timebase import US
+from agent.timebase import US, format_local
 from agent.views import RecorderAddress
 from demo.samples import make_recordings
 from nvrsim.server import Simulator
@@ -98,7 +98,8 @@ def test_a_taken_camera_name_is_refused_and_nothing_is_kept(agent, recent_footag
 
 
 def test_an_offline_recorder_keeps_its_rows_stale_backs_off_and_never_costs_a_local_row(
-        agent, recent_footage, tmp_path):
+        agent, recent_footage, tmp_path, monkeypatch):
+    monkeypatch.setenv("TZ", "America/Los_Angeles")   # when it was mirrored: this PC's clock
     make_recordings(tmp_path / "porch", "blue-iris", "porch", T0, 2, 2.0)
     agent.scan([str(tmp_path / "porch")], tz="UTC")
     local = [r for r in agent.recordings() if r.status != "remote"]
@@ -114,6 +115,9 @@ def test_an_offline_recorder_keeps_its_rows_stale_backs_off_and_never_costs_a_lo
     assert [(r.path, r.start_us, r.end_us) for r in now] == [(r.path, r.start_us, r.end_us)
                                                                for r in mirrored]
     assert all(r.reason.startswith("mirrored ") and "could not be asked since" in r.reason for r in now)
+    (rec,) = agent.recorders()
+    when = format_local(rec.refreshed_us, "America/Los_Angeles")
+    assert all(r.reason.startswith(f"mirrored at {when}; ") for r in now), now[0].reason
     assert agent.coverage("nvr/Driveway", T0, T0 + 30 * US).covered_us == 30 * US
     (rec,) = agent.recorders()
     assert rec.state == "offline" and rec.failures == 1

@@ -31,7 +31,7 @@ from agent.index.store import Store
 from agent.recorders.connect import open_recorder
 from agent.recorders.credentials import CredentialError, CredentialStore
 from agent.recorders.model import ClockReading, CredentialsRefused, Recorder, RecorderError, Recording
-from agent.timebase import US, format_utc
+from agent.timebase import US, local_text
 
 MIRROR_DAYS = 62
 FULL_EVERY_S = 6 * 3600          # a whole re-read finds recordings the device overwrote
@@ -204,8 +204,8 @@ def _failed(store: Store, rec: RecorderSource, state: str, problem: str, next_us
     if next_us is None:
         next_us = now_us + round(RETRY.delay(failures) * US)
     store.recorders.record_failure(rec.source_id, state, problem, next_us)
-    since = format_utc(rec.refreshed_us) if rec.refreshed_us else None
-    store.mark_remote(rec.source_id, (f"mirrored {since}; " if since else "")
+    since = local_text(rec.refreshed_us) if rec.refreshed_us else None   # for the owner
+    store.mark_remote(rec.source_id, (f"mirrored at {since}; " if since else "")
                       + f"the recorder could not be asked since: {problem}")
     return Refresh(rec.url, state, store.recorders.count(rec.source_id), 0, 0, None,
                    None, problem)
