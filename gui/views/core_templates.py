@@ -325,58 +325,6 @@ TEMPLATES: tuple[str, ...] = (
                               "download. Nothing was downloaded. Export the footage with "
                               "Reolink's own app or the recorder's web page, or ask Reolink "
                               "for a firmware update."),
-    # a recorder refusing its password (agent/recorders/hikvision.py, dahua.py, reolink.py)
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} refused the user name or password. "
-                              "Nothing was retried (Hikvision locks an address out for about 30 "
-                              "minutes after a few wrong tries)."),
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} refused the user name or password. "
-                              "Nothing was retried (Hikvision locks an address out for about 30 "
-                              "minutes after a few wrong tries). It is locked now."),
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} refused the user name or password. "
-                              "Nothing was retried (Hikvision locks an address out for about 30 "
-                              "minutes after a few wrong tries). It is locked now for about 1 "
-                              "minute."),
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} refused the user name or password. "
-                              "Nothing was retried (Hikvision locks an address out for about 30 "
-                              "minutes after a few wrong tries). It is locked now for about "
-                              "{count} minutes."),
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} refused the user name or password. "
-                              "Nothing was retried (Hikvision locks an address out for about 30 "
-                              "minutes after a few wrong tries). 1 try is left before it locks."),
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} refused the user name or password. "
-                              "Nothing was retried (Hikvision locks an address out for about 30 "
-                              "minutes after a few wrong tries). {count} tries are left before "
-                              "it locks."),
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} refused the user name or password. "
-                              "Nothing was retried (Dahua devices lock an address out for about "
-                              "30 minutes after a few wrong tries)."),
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} refused the user name or password. "
-                              "Nothing was retried."),
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} refused the user name or password. "
-                              "Nothing was retried (Reolink locks an address out after three "
-                              "wrong tries)."),
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} refused the user name or password and "
-                              "has locked logins for a while. Nothing was retried (Reolink "
-                              "locks an address out after three wrong tries)."),
-    # a recorder's clock against this PC's (agent/owner_recorders.py clock_words)
-    QT_TRANSLATE_NOOP("core", "the recorder's clock agrees with this computer's"),
-    QT_TRANSLATE_NOOP("core", "the recorder's clock is {size} ahead of this computer's; its "
-                              "recordings are placed at the true time, and the difference is "
-                              "recorded with every clip"),
-    QT_TRANSLATE_NOOP("core", "the recorder's clock is {size} behind this computer's; its "
-                              "recordings are placed at the true time, and the difference is "
-                              "recorded with every clip"),
-    # how a recorder's mirroring stands (agent/owner_recorders.py recorder_state_words)
-    QT_TRANSLATE_NOOP("core", "added, not mirrored yet"),
-    QT_TRANSLATE_NOOP("core", "mirrored at {when}"),
-    QT_TRANSLATE_NOOP("core", "mirrored"),
-    QT_TRANSLATE_NOOP("core", "not answering: {reason} (last mirrored at {when})"),
-    QT_TRANSLATE_NOOP("core", "not answering: {reason}"),
-    QT_TRANSLATE_NOOP("core", "{reason} (last mirrored at {when})"),
-    QT_TRANSLATE_NOOP("core", "refused: {reason}"),
-    QT_TRANSLATE_NOOP("core", "password locked: {reason}"),
-    QT_TRANSLATE_NOOP("core", "Refreshing it failed on this computer, not on the recorder (the "
-                              "details were logged); it will be tried again later."),
     *RECORDERS,
     # a window with nothing of a camera in it (agent/export/clip_writer.py)
     NO_FRAMES_COPY,
