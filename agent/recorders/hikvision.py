@@ -18,7 +18,6 @@ from typing import Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from xml.sax.saxutils import escape
 
-from agent.count_words import counted
 from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceTime,
@@ -27,6 +26,7 @@ from agent.recorders.model import (BadAnswer, Channel, ClockReading, Credentials
 from agent.recorders.wire import Answer, Wire, whole_number
 from agent.recorders.zones import DeviceZone, named_once, posix_zone, recording_times, wall_span
 from agent.timebase import US, from_datetime
+from frp.count_words import counted
 
 PAGE = 40
 MAX_PAGES = 10_000
