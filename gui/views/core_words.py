@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from agent.timebase import system_zone_name
+from agent.service import Agent
 from gui.views.core_templates import A_FILE, IN_THE_APP, TEMPLATES
 from gui.views.display import day_time
 from gui.views.times import read_shown
@@ -95,7 +95,7 @@ def _value(name: str, value: str, advice: bool) -> str:
 
 def _time(value: str) -> str:
     """A time the core wrote, as the app writes one; as the core wrote it when not read."""
-    zone_name = system_zone_name()
+    zone_name = Agent.local_zone()   # the zone the core wrote it in: this PC's
     us = read_shown(value, zone_name)
     return value if us is None else day_time(us, zone_name)
 
