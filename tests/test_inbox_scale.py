@@ -28,7 +28,8 @@ def test_listing_many_requests_reads_each_agency_once(tmp_path, monkeypatch):
         reads: list[str] = []
         load = agencies.TrustStore._load
         monkeypatch.setattr(agencies.TrustStore, "_load",
-                            lambda self, path: reads.append(path.name) or load(self, path))
+                            lambda self, path, pins: reads.append(path.name)
+                            or load(self, path, pins))
         views = agent.requests.list()
         assert len(views) == 40 and all(v.verified for v in views)
         assert len(reads) <= 2, len(reads)   # was 2 per request: 81

@@ -60,7 +60,7 @@ __all__ = ["AuditLog", "AuditError", "AuditReport", "EVENTS", "GENESIS", "canoni
 EVENTS = ("request-seen", "request-rejected", "hold", "release", "approve", "decline", "export",
           "upload", "receipt", "request-expired", "agency-added", "agency-replaced",
           "agency-removed", "registration", "source-added", "source-changed", "source-removed",
-          "masks", "settings", "camera-rename", KEY_CREATED, RECOVERED, GAP)
+          "masks", "settings", "camera-rename", "agencies-pinned", KEY_CREATED, RECOVERED, GAP)
 _TAIL_BYTES = 64 * 1024
 
 _thread_locks: dict[str, threading.Lock] = {}

@@ -40,6 +40,9 @@ def agencies_add(agent, args) -> int:
     agency = change.agency
     if change.before is None:
         print(f"added {one_line(agency.name)} ({one_line(agency.id)})")
+    elif change.restored:
+        print(f"put back {one_line(agency.name)} ({one_line(agency.id)}) as you accepted it: "
+              "its file had been changed since")
     elif change.replaces:
         _say_change(change, "replaced")
         print(f"REPLACED {one_line(change.before.name)} ({one_line(agency.id)}) with:")

@@ -180,6 +180,11 @@ def public_key_file(home: Path) -> Path:
     return Path(home) / KEY_DIR / PUBLIC_FILE
 
 
+def keep_public_key(home: Path, key: "OwnerKey") -> None:
+    """Write `keys/owner.pub` from `key` when it says otherwise (missing, or replaced)."""
+    _keep_public(home, key)
+
+
 def _keep_public(home: Path, key: "OwnerKey") -> None:
     path = public_key_file(home)
     text = key.public.minisign_text().encode("ascii")

@@ -7,6 +7,7 @@ and live in a 0600 file that nothing here ever prints.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -15,20 +16,25 @@ from pathlib import Path
 
 from agent.audit.log import AuditError, AuditLog
 from agent.config import ConfigError, ensure_home
+from agent.identity.keys import private_key_file
 from agent.os_words import plain_os_error
 from agent.requests.agency_changes import (
     AgencyChange,
+    changed_since_accepted,
     ReplaceRefused,
     TrustStoreError,
     look_alike,
     moves_tokens,
 )
-from agent.requests.registrations import (
-    Registration,
-    RegistrationsFile,
-    RegistrationsFileError,
-    check_registration_id,
-    check_secret,
+from agent.requests.registrations import RegistrationsFile
+from agent.requests.trust_registrations import HeldRegistrations
+from agent.requests.trust_pins import (
+    PINNED_EVENT,
+    Pins,
+    accepted_pins,
+    canonical,
+    key_at_hand,
+    write_pins,
 )
 from agent.storage import is_device_name, write_atomic
 from frp.agency import MAX_FILE_BYTES, Agency, AgencyError, agency_doc, read_agency
@@ -54,13 +60,19 @@ NOT_ITS_FILE = ("it is not the file this app keeps for {agency} (a copy made by 
                 "{folder}; to trust what it says, import it as an agency file")
 
 
+# Signing what the owner trusts takes the owner key (agent/requests/trust_pins.py).
+KEY_LOCKED = ("trusting an agency is signed with your owner key, which is locked by its "
+              "passphrase; nothing was imported: unlock it (in the app, or set "
+              "FOOTAGE_AGENT_PASSPHRASE) and import the file again")
+
+
 def is_copy(problem: str) -> bool:
     """Whether a problem damaged() names is NOT_ITS_FILE: a file to move out of the folder,
     which importing the agency's file again does not replace."""
     return problem.startswith(NOT_ITS_FILE.split("{", 1)[0])
 
 
-class TrustStore:
+class TrustStore(HeldRegistrations):
     """Agencies under `<home>/agencies/`, registrations in `<home>/registrations.json` (0600)."""
 
     def __init__(self, home: Path) -> None:
@@ -116,9 +128,13 @@ class TrustStore:
         with self._lock:
             change = self._change(agency)
             if change.before is not None and not change.replaces:
-                return change   # the same file again: nothing to write or log
+                if self.get(agency.id) is not None:
+                    return change   # the same file again: nothing to write or log
+                change = dataclasses.replace(change, restored=True)
             if change.replaces and not replace:
                 raise ReplaceRefused(change)
+            if private_key_file(self.home).exists() and key_at_hand(self.home) is None:
+                raise TrustStoreError(KEY_LOCKED)
             self._ensure()
             # The registrations go first: a change stopped between the two writes (a crash,
             # a full disk) must never leave a bearer token kept for the new file's portal.
@@ -129,11 +145,44 @@ class TrustStore:
             except OSError as exc:
                 raise TrustStoreError("cannot save the agency: "
                                       + plain_os_error(exc, str(self.folder))) from None
-        self._log_import(change)
+            # The record says the import is pinned (so pins gone later are seen to be gone),
+            # and goes first: in a new home it makes the owner key the pins are signed with.
+            self._log_import(change)
+            self._pin(agency.id, canonical(agency), said=True)
         return change
 
+    def _pin(self, agency_id: str, doc: dict | None, said: bool = False) -> None:
+        """Sign the accepted agencies again with this one's content (None: without it)."""
+        key = key_at_hand(self.home)
+        if key is None:
+            if doc is None:
+                return   # a removal needs no key: its file is gone, so nothing is trusted
+            raise TrustStoreError(KEY_LOCKED)
+        pins = self._pins()
+        docs = {k: v for k, v in pins.docs.items() if k != agency_id}
+        if doc is not None:
+            docs[agency_id] = doc
+        try:
+            write_pins(self.home, key, docs)
+        except OSError as exc:
+            raise TrustStoreError("cannot keep the agencies you accept: "
+                                  + plain_os_error(exc, str(self.home))) from None
+        if pins.missing and not said:
+            self._log(PINNED_EVENT, agencies=sorted(docs))
+
+    def _pins(self) -> Pins:
+        """The agencies the owner accepted (trust_pins.accepted_pins)."""
+        def on_disk():
+            return [self._parse(p) for p in sorted(self.folder.glob("*.json"))] \
+                if self.folder.is_dir() else []
+        return accepted_pins(self.home, on_disk, self._log)
+
+    def accepted(self, agency_id: str) -> Agency | None:
+        """The agency as the owner last accepted it, whatever its file now says."""
+        return self._pins().accepted(agency_id)
+
     def _change(self, agency: Agency) -> AgencyChange:
-        before = self.get(agency.id)
+        before = self.get(agency.id) or self.accepted(agency.id)
         if before is None or agency_doc(before) != agency_doc(agency):
             look_alike(agency, before, self.list())
         if before is None or not moves_tokens(before, agency):
@@ -164,7 +213,8 @@ class TrustStore:
             "registrations_forgotten": list(change.forgotten)}
         self._log("agency-added" if before is None else "agency-replaced", agency=agency.id,
                   name=agency.name, phone=agency.phone, fingerprints=list(agency.fingerprints()),
-                  portal=agency.portal, **was)
+                  portal=agency.portal, pinned=True, **was,
+                  **({"restored": True} if change.restored else {}))
 
     def _log(self, event: str, **data) -> None:
         # Every change to whom the owner trusts is in the activity log (never a token).
@@ -174,7 +224,7 @@ class TrustStore:
             raise TrustStoreError(f"the change was made, but the activity log could not "
                                   f"record it: {exc}") from None
 
-    def _load(self, path: Path) -> Agency | None:
+    def _parse(self, path: Path) -> Agency | None:
         # Files here were validated on import; one that no longer parses was altered by hand and
         # is left out rather than trusted. So is one not named for its id: get() never reads
         # it, and were list() to, a second file for an agency (a sync program's copy) would
@@ -185,19 +235,26 @@ class TrustStore:
             return None
         return agency if path.name == self._file(agency.id).name else None
 
+    def _load(self, path: Path, pins: Pins) -> Agency | None:
+        # ...and so is one changed since the owner accepted it (trust_pins.py).
+        agency = self._parse(path)
+        return agency if agency is not None and pins.holds(agency) else None
+
     def list(self) -> list[Agency]:
         """Every usable agency, sorted by name."""
         if not self.folder.is_dir():
             return []
-        found = (self._load(p) for p in sorted(self.folder.glob("*.json")))
+        pins = self._pins()
+        found = (self._load(p, pins) for p in sorted(self.folder.glob("*.json")))
         return sorted((a for a in found if a is not None), key=lambda a: (a.name.lower(), a.id))
 
     def broken(self) -> list[Path]:
-        """Agency files that no longer validate (edited by hand), or are not the file kept
-        for their agency; list() leaves them out."""
+        """Agency files that no longer validate (edited by hand), are not the file kept for
+        their agency, or changed since the owner accepted them; list() leaves them out."""
         if not self.folder.is_dir():
             return []
-        return [p for p in sorted(self.folder.glob("*.json")) if self._load(p) is None]
+        pins = self._pins()
+        return [p for p in sorted(self.folder.glob("*.json")) if self._load(p, pins) is None]
 
     def damaged(self) -> list[tuple[str, str]]:
         """Agency files that no longer validate, or are not the file kept for their agency, as
@@ -205,13 +262,16 @@ class TrustStore:
         view; importing the agency's file again replaces a damaged one."""
         if not self.folder.is_dir():
             return []
-        out = []
+        out, pins = [], self._pins()
         for path in sorted(self.folder.glob("*.json")):
             try:
                 agency = read_agency(path.read_bytes()[:MAX_FILE_BYTES + 1])
                 if path.name != self._file(agency.id).name:
                     out.append((path.name, NOT_ITS_FILE.format(
                         agency=one_line(agency.id), folder=self.folder)))
+                elif not pins.holds(agency):
+                    out.append((path.name, changed_since_accepted(
+                        agency, pins.accepted(agency.id), pins.problem, path)))
             except AgencyError as exc:
                 out.append((path.name, str(exc)))
             except OSError as exc:
@@ -223,7 +283,7 @@ class TrustStore:
         if not isinstance(agency_id, str) or not agency_id:
             return None
         path = self._file(agency_id)
-        agency = self._load(path) if path.is_file() else None
+        agency = self._load(path, self._pins()) if path.is_file() else None
         return agency if agency is not None and agency.id == agency_id else None
 
     def remove(self, agency_id: str) -> bool:
@@ -244,68 +304,6 @@ class TrustStore:
             except OSError as exc:
                 raise TrustStoreError("cannot remove the agency file: "
                                       + plain_os_error(exc, str(path))) from None
-        self._log("agency-removed", agency=agency_id)
+            self._log("agency-removed", agency=agency_id)
+            self._pin(agency_id, None)
         return True
-
-    # registrations ----------------------------------------------------------------------------
-    def keep_registration(self, registration: Registration) -> None:
-        """Keep a registration (replacing one with the same agency and id) in one atomic write:
-        the caller has checked it (the portal answered, the certificate is the agency's)."""
-        if self.get(registration.agency_id) is None:
-            raise TrustStoreError(f"no agency '{registration.agency_id}' in the trust store; "
-                                  "add its file first")
-        try:
-            check_registration_id(registration.id)
-            if registration.token is not None:
-                check_secret(registration.token, "portal token")
-        except ValueError as exc:
-            raise TrustStoreError(str(exc)) from None
-        with self._lock:
-            regs = [r for r in self._read_regs()
-                    if (r.agency_id, r.id) != (registration.agency_id, registration.id)]
-            self._write_regs(regs + [registration])
-
-    def forget_registration(self, agency_id: str, registration_id: str) -> bool:
-        """Drop a registration (after the portal forgot it); False when it was not kept."""
-        with self._lock:
-            regs = self._read_regs()
-            kept = [r for r in regs if (r.agency_id, r.id) != (agency_id, registration_id)]
-            if len(kept) == len(regs):
-                return False
-            self._write_regs(kept)
-        return True
-
-    def registration(self, agency_id: str, registration_id: str) -> Registration | None:
-        """One registration kept for an agency, if any."""
-        return next((r for r in self.registration_records()
-                     if (r.agency_id, r.id) == (agency_id, registration_id)), None)
-
-    def registration_records(self) -> list[Registration]:
-        """Every registration kept, by agency id then id."""
-        with self._lock:
-            return self._read_regs()
-
-    def registrations(self) -> dict[str, list[str]]:
-        """Agency id -> the registration ids held for it."""
-        out: dict[str, list[str]] = {}
-        for r in self.registration_records():
-            out.setdefault(r.agency_id, []).append(r.id)
-        return out
-
-    def portal_token(self, agency_id: str, registration_id: str) -> str | None:
-        """The bearer token for this registration, if one was given."""
-        found = self.registration(agency_id, registration_id)
-        return found.token if found else None
-
-    def _read_regs(self) -> list[Registration]:
-        try:
-            return self._regs.read()
-        except RegistrationsFileError as exc:
-            raise TrustStoreError(str(exc)) from None
-
-    def _write_regs(self, regs: list[Registration]) -> None:
-        self._ensure()
-        try:
-            self._regs.write(regs)
-        except RegistrationsFileError as exc:
-            raise TrustStoreError(str(exc)) from None

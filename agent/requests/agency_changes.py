@@ -26,11 +26,13 @@ class AgencyChange:
     """What importing an agency file does to the trust store. `before` is the trusted agency
     with the same id (None: a new one); `forgotten`, the registrations held with it that the
     import drops because the new file would send their portal password to an origin they were
-    not made with (another portal, or a new upload origin)."""
+    not made with (another portal, or a new upload origin); `restored`, the agency's file had
+    been changed since the owner accepted it, and this import put back what they accepted."""
 
     agency: Agency
     before: Agency | None = None
     forgotten: tuple[str, ...] = ()
+    restored: bool = False
 
     @property
     def differences(self) -> tuple[tuple[str, str, str], ...]:
@@ -127,3 +129,33 @@ def moves_tokens(before: Agency, after: Agency) -> bool:
     did: the portal's origin differs, or an upload origin is new."""
     return (web_origin(before.portal, "portal")[0] != web_origin(after.portal, "portal")[0]
             or not set(after.upload_origins) <= set(before.upload_origins))
+
+
+# An agency file that is not what the owner accepted (agent/requests/trust_pins.py).
+CHANGED = ("it was changed since you accepted it ({details}), so it is not trusted. Call "
+           "{name} on {phone}, the number you accepted, and compare the fingerprints it now "
+           "has ({fingerprints}); if they are the agency's, accept it again with "
+           "`footage-agent agencies add \"{path}\" --replace`")
+NEVER_ACCEPTED = ("you never accepted it (another program or someone else put it there), so "
+                  "it is not trusted. Call the agency on a number you know, and compare its "
+                  "fingerprints ({fingerprints}); if they are the agency's, import it with "
+                  "`footage-agent agencies add \"{path}\"`")
+PINS_BROKEN = ("the record of the agencies you accepted {problem}, so it is not trusted. "
+               "Call the agency on a number you know, and compare its fingerprints "
+               "({fingerprints}); if they are the agency's, accept it again with "
+               "`footage-agent agencies add \"{path}\" --replace`")
+
+
+def changed_since_accepted(agency: Agency, accepted: Agency | None, problem: str | None,
+                           path) -> str:
+    """What is wrong with an agency file that is not what the owner accepted, and what to do:
+    `accepted` is the agency as accepted (None: never), `problem` what is wrong with the
+    record of accepted agencies itself, if anything."""
+    words = dict(fingerprints=", ".join(agency.fingerprints()), path=one_line(str(path)))
+    if problem is not None:
+        return PINS_BROKEN.format(problem=problem, **words)
+    if accepted is None:
+        return NEVER_ACCEPTED.format(**words)
+    change = AgencyChange(agency, accepted)
+    return CHANGED.format(details=", ".join(d[0] for d in change.differences) or "its layout",
+                          name=one_line(accepted.name), phone=one_line(accepted.phone), **words)

@@ -16,6 +16,7 @@ from agent.audit.log import AuditLog
 from agent.errors import Refusal
 from agent.identity.keys import OwnerKey
 from agent.identity.rotation import begin_rotation, finish_rotation, rotation_pending
+from agent.requests.trust_pins import read_pins, write_pins
 from agent.requests import registration_client as calls
 from agent.requests.agencies import TrustStore
 from agent.requests.portal_client import PortalClient, PortalError
@@ -79,7 +80,10 @@ def rotate_key(home: Path, trust: TrustStore, portal: PortalClient, audit: Audit
     left = [r for r in trust.registration_records() if r.owner_id == old_id and r.token]
     if left:
         return KeyRotation(old_id, new_id, tuple(moved), tuple(problems), False)
+    accepted = read_pins(home)   # signed by the old key: signed again by the new one
     finish_rotation(home, old)
+    if not accepted.missing and accepted.problem is None:
+        write_pins(home, new, accepted.docs)
     audit.append("key-rotated", old_owner_id=old_id, owner_id=new_id,
                  registrations=len(moved))
     return KeyRotation(old_id, new_id, tuple(moved), tuple(problems), True)

@@ -1810,6 +1810,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La agencia ya no es de confianza</translation>
     </message>
     <message>
+        <source>Trusted agencies signed with your key</source>
+        <translation>Agencias de confianza firmadas con su clave</translation>
+    </message>
+    <message>
         <source>Recordings folder added</source>
         <translation>Carpeta de grabaciones añadida</translation>
     </message>
@@ -3648,6 +3652,10 @@ Cámaras registradas: {cameras}</translation>
     <message>
         <source>Nothing was changed: {agency} keeps the details you trusted.</source>
         <translation>No se cambió nada: {agency} conserva los datos en los que confió.</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s file had been changed since you accepted it; it is trusted again as you accepted it.</source>
+        <translation>El archivo de {agency} había cambiado desde que usted lo aceptó; vuelve a ser de confianza tal como lo aceptó.</translation>
     </message>
     <message>
         <source>{agency} is trusted already with this same file; nothing changed.</source>

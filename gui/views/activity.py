@@ -26,6 +26,7 @@ EVENTS = {
     "agency-added": QT_TRANSLATE_NOOP("activity", "Agency trusted"),
     "agency-replaced": QT_TRANSLATE_NOOP("activity", "Agency file replaced"),
     "agency-removed": QT_TRANSLATE_NOOP("activity", "Agency no longer trusted"),
+    "agencies-pinned": QT_TRANSLATE_NOOP("activity", "Trusted agencies signed with your key"),
     "source-added": QT_TRANSLATE_NOOP("activity", "Recordings folder added"),
     "source-changed": QT_TRANSLATE_NOOP("activity", "Recordings folder changed"),
     "source-removed": QT_TRANSLATE_NOOP("activity", "Recordings folder removed"),

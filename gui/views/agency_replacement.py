@@ -58,6 +58,9 @@ def not_replaced(change) -> str:
 def imported_again(change) -> str:
     """What importing the file of an agency trusted already did (replaced, or nothing)."""
     agency = one_line(change.agency.name)
+    if change.restored:
+        return translate("registrations", "{agency}'s file had been changed since you accepted "
+                         "it; it is trusted again as you accepted it.").format(agency=agency)
     if not change.replaces:
         return translate("registrations", "{agency} is trusted already with this same file; "
                          "nothing changed.").format(agency=agency)
