@@ -3800,6 +3800,18 @@ Cámaras registradas: {cameras}</translation>
         <translation>{camera}: nunca la registró con esta agencia: llame a la agencia antes de compartirla</translation>
     </message>
     <message>
+        <source>{problem}, so it cannot be approved. You can still decline it: the agency is told you said no.</source>
+        <translation>{problem}, por lo que no se puede aprobar. Aún puede rechazarla: se comunica a la agencia que usted dijo que no.</translation>
+    </message>
+    <message>
+        <source>{problem}, so it can be neither approved nor declined until the agency is trusted again (add its file in Settings); otherwise it stays here, marked not verified, until it expires.</source>
+        <translation>{problem}, por lo que no se puede aprobar ni rechazar hasta que la agencia vuelva a ser de confianza (añada su archivo en Ajustes); si no, permanece aquí, marcada como no verificada, hasta que caduque.</translation>
+    </message>
+    <message>
+        <source>{problem}, so what you approved can be neither sent nor withdrawn until the agency is trusted again.</source>
+        <translation>{problem}, por lo que lo que usted aprobó no se puede enviar ni retirar hasta que la agencia vuelva a ser de confianza.</translation>
+    </message>
+    <message>
         <source>{cameras}: asked for, but never registered with this agency: not sent unless you tick them</source>
         <translation>{cameras}: se pidieron, pero nunca las registró con esta agencia: no se envían a menos que las marque</translation>
     </message>

@@ -158,17 +158,23 @@ class RequestPage(QWidget):
             self.strip.start_ticked({c for c in view.cameras if c not in view.unregistered})
         self._show_approval(view.status)
         undecided, resumable = view.status in UNDECIDED, view.status == "failed"
-        declinable = undecided or requests.withdrawable(view)
-        self.decline_button.setEnabled(declinable)
-        self.reason.setEnabled(declinable)
-        self.approve_button.setEnabled(undecided or resumable)
+        self._offer()
         self.approve_button.setText(self.tr("Try sending again") if resumable
                                     else self.tr("Approve and send"))
         state, why = requests.status(view).lower(), requests.reason(view)
         why = why[:1].upper() + why[1:]   # a sentence of its own after the state
-        self.status.setText("" if undecided else self.tr("This request: {state}.")
-                            .format(state=state) + (f" {why}" if why else ""))
+        blocked = requests.not_answerable(view)   # says the problem itself
+        said = "" if undecided else self.tr("This request: {state}.").format(state=state)
+        self.status.setText(" ".join(w for w in (said, blocked or why) if w))
         self.refresh_summary()
+
+    def _offer(self) -> None:
+        """Offer only what the agent would take for the request shown (never Approve for one
+        that no longer verifies, nor Decline where no agency can be told)."""
+        declinable = requests.declinable(self.view)
+        self.decline_button.setEnabled(declinable)
+        self.reason.setEnabled(declinable)
+        self.approve_button.setEnabled(requests.approvable(self.view))
 
     def _show_approval(self, status: str) -> None:
         """Set the strip and options to the approval (when there is one) and fix them there:
@@ -220,7 +226,8 @@ class RequestPage(QWidget):
             rows += requests.over_limit_lines(self.view, out.size_bytes)
         self.summary.setText("\n".join(rows))
         if self.view.status in UNDECIDED:
-            self.approve_button.setEnabled(bool(out.parts) and out.seconds > 0)
+            self.approve_button.setEnabled(requests.approvable(self.view)
+                                           and bool(out.parts) and out.seconds > 0)
 
     # deciding ----------------------------------------------------------------------------
     def approve(self) -> None:
@@ -275,7 +282,10 @@ class RequestPage(QWidget):
 
     def _busy(self, busy: bool) -> None:
         for w in (self.approve_button, self.decline_button, self.reason):
-            w.setEnabled(not busy)
+            w.setEnabled(False)
+        if not busy and self.view is not None:
+            self._offer()
+            self.refresh_summary()
         self.status.setText(self.tr("Working\u2026") if busy else "")
 
     def _finished(self) -> None:

@@ -46,6 +46,41 @@ def withdrawable(v: RequestView) -> bool:
     return v.status in ("approved", "failed") and not any(d.receipt for d in v.deliveries)
 
 
+def approvable(v: RequestView) -> bool:
+    """Whether the agent takes an approval (or a retry of one) of the request now: only of one
+    that still verifies against today's trust store."""
+    return v.verified and (v.status in UNDECIDED or v.status == "failed")
+
+
+def declinable(v: RequestView) -> bool:
+    """Whether the agent takes a decline now: of a request that verifies, new or held, or
+    approved and not delivered; of one that no longer verifies, only while new or held and its
+    agency is still trusted (the decline names it to that agency's portal)."""
+    if v.verified:
+        return v.status in UNDECIDED or withdrawable(v)
+    return v.status in UNDECIDED and v.agency_name is not None
+
+
+def not_answerable(v: RequestView) -> str:
+    """Why a request still open cannot be approved (or declined) as the agent would refuse it:
+    it no longer verifies. "" when it verifies, or is closed."""
+    if v.verified or not (v.status in UNDECIDED or withdrawable(v)):
+        return ""
+    problem = _sentence(reason(v))
+    if declinable(v):
+        return translate("requests", "{problem}, so it cannot be approved. You can still "
+                                     "decline it: the agency is told you said no.").format(
+            problem=problem)
+    if v.status in UNDECIDED:
+        return translate("requests", "{problem}, so it can be neither approved nor declined "
+                                     "until the agency is trusted again (add its file in "
+                                     "Settings); otherwise it stays here, marked not verified, "
+                                     "until it expires.").format(problem=problem)
+    return translate("requests", "{problem}, so what you approved can be neither sent nor "
+                                 "withdrawn until the agency is trusted again.").format(
+        problem=problem)
+
+
 def kept_when_withdrawn(v: RequestView) -> str:
     """What withdrawing the approval keeps on this PC, as the question before it says it ("" for
     nothing): a package sent whole that has no receipt stays, since the agency may have it
