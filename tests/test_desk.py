@@ -502,6 +502,28 @@ def test_the_list_checks_each_request_again_after_the_agency_is_removed_or_its_k
     assert view.agency_name is None
 
 
+def test_an_inbox_record_changed_on_disk_no_longer_verifies_nor_widens_an_approval(world):
+    """The attacker hunt: the inbox keeps a request's case, window and cameras beside its
+    signed token, and the list, the request's page and the approval's bounds read them from
+    there; changed in inbox.db (anything that can write the home), a request for 8 s of porch
+    and yard showed as verified for an hour of three cameras, and approving the whole of it
+    cut that hour. Each is now held against the signed token whenever it is checked again."""
+    import sqlite3
+
+    world.desk.import_request(world.file(request_token()))
+    db = sqlite3.connect(world.home / "inbox.db")
+    with db:
+        db.execute("UPDATE requests SET window_start_us=window_start_us-3600000000, "
+                   "cameras=?, case_number='2026-9999'", (json.dumps(["porch", "yard", "den"]),))
+    db.close()
+    (view,) = world.desk.list()
+    assert not view.verified and "was changed on this PC" in view.problem
+    assert "case, window, cameras" in view.problem
+    with pytest.raises(DeskRefusal, match="was changed on this PC"):
+        world.desk.approve("req-1")
+    assert world.desk.show("req-1").status == "new" and world.portal.decisions == []
+
+
 def test_a_renamed_camera_keeps_its_masks_its_pending_approval_and_the_requests_naming_it(world):
     from agent.export.masks import CameraMasks, Polygon, masks_file
 

@@ -163,6 +163,11 @@ class RequestDesk(DeskIntake, DeskDecisions):
                                      zone_name=system_zone_name())
         except Rejected as exc:
             raise DeskRefusal(f"the request no longer verifies: {exc.reason}") from None
+        changed = entry.differs_from(request)
+        if changed:
+            raise DeskRefusal(f"the request no longer verifies: the inbox's record of it was "
+                              f"changed on this PC ({', '.join(changed)}), so it no longer says "
+                              "what the agency signed")
         return agency, request
 
     def _on_file(self, entry: Entry) -> tuple[str, ...] | None:

@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from frp.times import US
+
 
 @dataclass(frozen=True)
 class Delivery:
@@ -69,6 +71,19 @@ class Entry:
     decision_sent_at_us: int | None
     decision_error: str | None
     deliveries: tuple[Delivery, ...]
+
+    def differs_from(self, request) -> tuple[str, ...]:
+        """The details this record keeps otherwise than the signed request it holds (`request`,
+        that token verified): the inbox was changed on disk. The list, the request's page and
+        an approval's bounds read them from the record, so they must say what was signed."""
+        pairs = (("agency", self.iss, request.agency_id), ("id", self.jti, request.id),
+                 ("registration", self.registration, request.registration_id),
+                 ("token", self.sha256, request.sha256), ("case", self.case, request.case_number),
+                 ("window", (self.window_start_us, self.window_end_us),
+                  (request.window_start_us, request.window_end_us)),
+                 ("cameras", tuple(self.cameras), tuple(request.cameras)),
+                 ("expiry", self.expires_at_us, request.expires_at * US))
+        return tuple(name for name, kept, signed in pairs if kept != signed)
 
 
 def approval_json(approval: Approval) -> str:
