@@ -186,6 +186,30 @@ def test_a_trusted_agency_renamed_to_another_trusted_agencys_name_is_refused(tmp
     assert store.get("https://sheriff.example.gov").name == "Sheriff"
 
 
+def test_a_name_drawn_like_a_trusted_agencys_in_other_letters_is_refused(tmp_path, home):
+    """The attacker hunt: a file naming itself "Example Роӏісе Department" (that word all
+    Cyrillic) was imported beside the trusted "Example Police Department", its requests shown
+    under a name the owner cannot tell from the trusted one; so was "Ехample Police
+    Department" (Cyrillic Е and х inside a Latin word). Both are refused; a name wholly in
+    another alphabet is not."""
+    store = TrustStore(home)
+    store.add(write(tmp_path, agency_doc()))
+    for i, (name, words) in enumerate((
+            ("Example \u0420\u043e\u04cf\u0456\u0441\u0435 Department",
+             "name of Example Police Department"),
+            ("\u0415\u0445ample Police Department", "mixes letters of different alphabets"),
+            ("EXAMPLE \u03a1\u039fLICE DEPARTMENT", "mixes letters"))):
+        forged = write(tmp_path, agency_doc(id=f"https://forged{i}.example.net", name=name),
+                       f"forged{i}.json")
+        with pytest.raises(TrustStoreError, match=words):
+            store.add(forged)
+    assert [a.name for a in store.list()] == ["Example Police Department"]
+    store.add(write(tmp_path, agency_doc(id="https://politsiya.example.ru",
+                                         name="\u041f\u043e\u043b\u0438\u0446\u0438\u044f"),
+                    "ru.json"))
+    assert len(store.list()) == 2
+
+
 def test_two_agencies_and_loopback_http(tmp_path, home):
     store = TrustStore(home)
     store.add(write(tmp_path, agency_doc()))

@@ -518,6 +518,28 @@ def test_an_agency_file_that_looks_like_a_trusted_agency_reads_in_spanish(spanis
     assert "Example Police Department" in said and "+1-206-555-0100" in said, said
 
 
+def test_a_name_mixing_alphabets_and_trusting_with_a_locked_key_read_in_spanish(
+        spanish, tmp_path, monkeypatch):
+    from agent.identity.keys import OwnerKey
+    from tests.test_agencies import agency_doc, write
+
+    store = TrustStore(tmp_path / "home")
+    forged = write(tmp_path, agency_doc(name="\u0415\u0445ample Police Department"))
+    message = error_of(lambda: store.add(forged), TrustStoreError)
+    assert matches(message), message
+    said = in_owner_language(message)
+    assert "Nothing was imported" not in said and "alphabets" not in said, said
+    assert "\u0415\u0445ample" in said, said
+
+    OwnerKey.load_or_create(tmp_path / "locked", b"a passphrase")
+    monkeypatch.delenv("FOOTAGE_AGENT_PASSPHRASE", raising=False)
+    message = error_of(lambda: TrustStore(tmp_path / "locked").add(
+        write(tmp_path, agency_doc(), "a.json")), TrustStoreError)
+    assert matches(message), message
+    assert "nothing was imported" not in in_owner_language(message)
+    assert not (tmp_path / "locked" / "agencies").exists()   # refused before anything was kept
+
+
 @pytest.mark.parametrize("what", ["progress", "package"])
 def test_an_upload_whose_progress_cannot_be_saved_or_package_read_reads_in_spanish(
         spanish, tmp_path, what):

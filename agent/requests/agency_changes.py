@@ -3,11 +3,11 @@ drops because their portal password would go to an origin they were not made wit
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
+from agent.requests.confusable_names import as_read, mixed_word
 from frp.agency import Agency, AgencyError
 from frp.origins import web_origin
 from frp.text import one_line
@@ -85,17 +85,21 @@ def _address(agency_id: str) -> str:
     return f"{parts.scheme}://{host}:{port}{unquote(parts.path).rstrip('/')}".casefold()
 
 
-def _name(name: str) -> str:
-    """A name as an owner reads it: case, the width of letters and spacing make no difference."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+MIXED = ("this file's agency name {name} mixes letters of different alphabets in one word "
+         "({word}), as a name made to look like another agency's does. Nothing was imported: "
+         "ask the agency, on a number you know, for its agency file")
 
 
 def look_alike(agency: Agency, before: Agency | None, trusted: Iterable[Agency]) -> None:
     """LooksLikeTrusted when importing `agency` (replacing `before`, the trusted agency with
     its id, if any) would give the owner two agencies they cannot tell apart: its id is a
-    trusted agency's address written another way, or its name is another's. Both are how a
-    forged file would pass for a trusted agency's new one without replacing it (which the
-    owner is asked about)."""
+    trusted agency's address written another way, or its name reads as another's
+    (confusable_names), or mixes alphabets in a word. All are how a forged file would pass for
+    a trusted agency's new one without replacing it (which the owner is asked about)."""
+    renamed = before is None or before.name != agency.name
+    mixed = mixed_word(agency.name) if renamed else None
+    if mixed is not None:
+        raise LooksLikeTrusted(MIXED.format(name=one_line(agency.name), word=one_line(mixed)))
     for other in trusted:
         if other.id == agency.id:
             continue
@@ -103,8 +107,7 @@ def look_alike(agency: Agency, before: Agency | None, trusted: Iterable[Agency])
                      trusted=one_line(other.id), phone=one_line(other.phone))
         if before is None and _address(agency.id) == _address(other.id):
             raise LooksLikeTrusted(SAME_ADDRESS.format(**words))
-        if (before is None or before.name != agency.name) and \
-                _name(agency.name) == _name(other.name):
+        if renamed and as_read(agency.name) == as_read(other.name):
             raise LooksLikeTrusted(SAME_NAME.format(**words))
 
 

@@ -2612,6 +2612,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el archivo de agencia {name} ocupa más de 256 KiB; eso no es un archivo de agencia</translation>
     </message>
     <message>
+        <source>this file&apos;s agency name {name} mixes letters of different alphabets in one word ({word}), as a name made to look like another agency&apos;s does. Nothing was imported: ask the agency, on a number you know, for its agency file</source>
+        <translation>el nombre de agencia {name} de este archivo mezcla letras de alfabetos distintos en una misma palabra ({word}), como hace un nombre hecho para parecerse al de otra agencia. No se importó nada: pida a la agencia su archivo de agencia, llamando a un número que usted conozca</translation>
+    </message>
+    <message>
+        <source>trusting an agency is signed with your owner key, which is locked by its passphrase; nothing was imported: unlock it (in the app, or set FOOTAGE_AGENT_PASSPHRASE) and import the file again</source>
+        <translation>confiar en una agencia se firma con su clave de firma, que está bloqueada por su frase de contraseña; no se importó nada: desbloquéela (en la aplicación, o defina FOOTAGE_AGENT_PASSPHRASE) e importe el archivo de nuevo</translation>
+    </message>
+    <message>
         <source>cannot reach {agency}&apos;s portal: {reason}</source>
         <translation>no se puede conectar con el portal de {agency}: {reason}</translation>
     </message>

@@ -188,6 +188,14 @@ TEMPLATES: tuple[str, ...] = (
                               "which you trust already, so their requests could not be told "
                               "apart. Nothing was imported: call that agency on {phone}, the "
                               "number you have for it, to ask whether it sent this file"),
+    QT_TRANSLATE_NOOP("core", "this file's agency name {name} mixes letters of different "
+                              "alphabets in one word ({word}), as a name made to look like "
+                              "another agency's does. Nothing was imported: ask the agency, on a "
+                              "number you know, for its agency file"),
+    # what the owner trusts is signed with the owner key (agent/requests/agencies.py)
+    QT_TRANSLATE_NOOP("core", "trusting an agency is signed with your owner key, which is locked "
+                              "by its passphrase; nothing was imported: unlock it (in the app, or "
+                              "set FOOTAGE_AGENT_PASSPHRASE) and import the file again"),
     # an agency's portal (agent/requests/portal_client.py)
     QT_TRANSLATE_NOOP("core", "cannot reach {agency}'s portal: {reason}"),
     # the home's own files and downloads meeting a full disk (agent/config.py,
