@@ -12,7 +12,7 @@ from pathlib import Path
 from agent.audit.log import AuditError, AuditLog, AuditReport
 from agent.errors import AgentError, Refusal
 from agent.requests.agencies import is_copy
-from agent.requests.agency_changes import AgencyChange, TrustStoreError
+from agent.requests.agency_changes import AgencyChange, TrustStoreError, is_unaccepted
 from agent.timebase import TimeError, parse_rfc3339
 from frp.agency import Agency
 
@@ -37,6 +37,7 @@ class DamagedAgencyFile:
     file: str               # its name under <home>/agencies/
     problem: str            # what is wrong, in the words of the agency-file check
     copy: bool = False      # a copy of an agency's file beside the one kept for it
+    unaccepted: bool = False   # whole, but not what the owner accepted: to compare and accept
 
 
 class OwnerRecords:
@@ -71,7 +72,7 @@ class OwnerRecords:
 
     def damaged_agencies(self) -> list[DamagedAgencyFile]:
         """Agency files that no longer validate, which agencies() leaves out."""
-        return [DamagedAgencyFile(name, problem, is_copy(problem))
+        return [DamagedAgencyFile(name, problem, is_copy(problem), is_unaccepted(problem))
                 for name, problem in self.requests.trust.damaged()]
 
     def remove_agency(self, agency_id: str) -> bool:

@@ -540,6 +540,29 @@ def test_a_name_mixing_alphabets_and_trusting_with_a_locked_key_read_in_spanish(
     assert not (tmp_path / "locked" / "agencies").exists()   # refused before anything was kept
 
 
+def test_an_agency_file_not_as_accepted_reads_in_spanish_with_the_apps_button(spanish,
+                                                                               tmp_path):
+    import json
+
+    from agent.requests.trust_pins import pins_path
+    from tests.test_agencies import agency_doc, write
+
+    store = TrustStore(tmp_path / "home")
+    store.add(write(tmp_path, agency_doc()))
+    (kept,) = (tmp_path / "home" / "agencies").glob("*.json")
+    kept.write_text(json.dumps({**json.loads(kept.read_text()), "phone": "+1-900-555-0199"}))
+    ((_, changed),) = store.damaged()
+    pins_path(tmp_path / "home").unlink()
+    ((_, deleted),) = store.damaged()
+    for message in (changed, deleted):
+        assert matches(message), message
+        said = in_owner_language(message)
+        for english in ("not trusted", "footage-agent", "Accept again", "someone deleted"):
+            assert english not in said, said
+        assert "Aceptar de nuevo" in said and "huellas" in said, said
+    assert "+1-206-555-0100" in in_owner_language(changed)
+
+
 @pytest.mark.parametrize("what", ["progress", "package"])
 def test_an_upload_whose_progress_cannot_be_saved_or_package_read_reads_in_spanish(
         spanish, tmp_path, what):

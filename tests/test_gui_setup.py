@@ -281,6 +281,37 @@ def test_settings_lists_a_damaged_agency_file_as_damaged(qtbot, open_window, foo
     assert page.agencies.table.item(0, 1).text() == "not trusted"
 
 
+def test_an_agency_file_changed_in_place_is_listed_as_changed_and_accepted_again_in_settings(
+        qtbot, open_window, footage, tmp_path, monkeypatch):
+    """The attacker hunt: an agency file changed in place (here its phone) is not trusted
+    until the owner accepts it again; Settings says what changed, the number they accepted
+    and the fingerprints to compare, and Accept again shows the change before trusting it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    world = make_world(tmp_path / "w", tmp_path / "home", footage=footage)
+    kept = next((world.home / "agencies").iterdir())
+    kept.write_text(json.dumps({**json.loads(kept.read_text()), "phone": "+1-900-555-0199"}))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text())
+                        or QMessageBox.Yes)
+    win = open_window(world.home)
+    nav(qtbot, win, "Settings")
+    panel = win.settings.agencies
+    assert panel.table.rowCount() == 1 and panel.accept_button.isVisible()
+    assert panel.table.item(0, 0).text() == f"\u2718 Changed agency file {kept.name}"
+    problem = panel.table.item(0, 2).text()
+    assert "changed since you accepted it (phone)" in problem and "+1-206-555-0100" in problem
+    assert "press Accept again" in problem and "footage-agent" not in problem
+    panel.table.selectRow(0)
+    click(qtbot, panel.accept_button)
+    settle(qtbot, win)
+    (question,) = asked
+    assert "+1-206-555-0100 \u2192 +1-900-555-0199" in question
+    assert TrustStore(world.home).get(AGENCY_ID).phone == "+1-900-555-0199"
+    assert panel.table.item(0, 1).text() == "+1-900-555-0199"
+    assert not panel.accept_button.isVisible()
+
+
 def test_settings_lists_a_copy_of_an_agency_file_as_not_trusted_and_where_to_move_it(
         qtbot, open_window, footage, tmp_path):
     """A sync program's copy of the agency's file (trust hunt 2) is listed beside the agency,

@@ -143,10 +143,17 @@ NEVER_ACCEPTED = ("you never accepted it (another program or someone else put it
                   "it is not trusted. Call the agency on a number you know, and compare its "
                   "fingerprints ({fingerprints}); if they are the agency's, import it with "
                   "`footage-agent agencies add \"{path}\"`")
-PINS_BROKEN = ("the record of the agencies you accepted {problem}, so it is not trusted. "
+PINS_BROKEN = ("the record of the agencies you accepted {reason}, so it is not trusted. "
                "Call the agency on a number you know, and compare its fingerprints "
                "({fingerprints}); if they are the agency's, accept it again with "
                "`footage-agent agencies add \"{path}\" --replace`")
+
+
+def is_unaccepted(problem: str) -> bool:
+    """Whether a problem the trust store names is changed_since_accepted's: a file the owner
+    may accept again in place, once they have compared its fingerprints with the agency."""
+    return any(problem.startswith(m.split("{", 1)[0])
+               for m in (CHANGED, NEVER_ACCEPTED, PINS_BROKEN))
 
 
 def changed_since_accepted(agency: Agency, accepted: Agency | None, problem: str | None,
@@ -156,7 +163,7 @@ def changed_since_accepted(agency: Agency, accepted: Agency | None, problem: str
     record of accepted agencies itself, if anything."""
     words = dict(fingerprints=", ".join(agency.fingerprints()), path=one_line(str(path)))
     if problem is not None:
-        return PINS_BROKEN.format(problem=problem, **words)
+        return PINS_BROKEN.format(reason=problem, **words)
     if accepted is None:
         return NEVER_ACCEPTED.format(**words)
     change = AgencyChange(agency, accepted)

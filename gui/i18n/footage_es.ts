@@ -28,6 +28,18 @@
         <translation>Quitar la agencia</translation>
     </message>
     <message>
+        <source>Accept again…</source>
+        <translation>Aceptar de nuevo…</translation>
+    </message>
+    <message>
+        <source>Trust an agency file changed since you accepted it, once the agency confirmed its fingerprints</source>
+        <translation>Confiar en un archivo de agencia que cambió desde que usted lo aceptó, una vez que la agencia confirme sus huellas</translation>
+    </message>
+    <message>
+        <source>Changed agency file {file}</source>
+        <translation>Archivo de agencia cambiado {file}</translation>
+    </message>
+    <message>
         <source>Damaged agency file {file}</source>
         <translation>Archivo de agencia dañado {file}</translation>
     </message>
@@ -38,6 +50,22 @@
     <message>
         <source>{problem} (import the agency&apos;s file again to replace it)</source>
         <translation>{problem} (importe de nuevo el archivo de la agencia para sustituirlo)</translation>
+    </message>
+    <message>
+        <source>Choose a changed agency file in the list first.</source>
+        <translation>Elija primero un archivo de agencia cambiado en la lista.</translation>
+    </message>
+    <message>
+        <source>Accept this agency file?</source>
+        <translation>¿Aceptar este archivo de agencia?</translation>
+    </message>
+    <message>
+        <source>Trust {agency} with the key fingerprints {fingerprints}? Only if the agency confirmed them when you called it.</source>
+        <translation>¿Confiar en {agency} con las huellas de clave {fingerprints}? Solo si la agencia se las confirmó cuando usted la llamó.</translation>
+    </message>
+    <message>
+        <source>Nothing was accepted.</source>
+        <translation>No se aceptó nada.</translation>
     </message>
     <message>
         <source>Added {agency}. Compare these fingerprints with the ones the agency publishes: {fingerprints}</source>
@@ -3122,6 +3150,46 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>the recording is damaged there, and the clip would leave that out. Look at the recording, choose another time, or accept the loss explicitly (--accept-dropped-frames; in the app, tick &apos;Go on even if damaged frames must be left out&apos;); the package then says how much was left out.</source>
         <translation>la grabación está dañada ahí, y el clip dejaría eso fuera. Mire la grabación, elija otro momento, o acepte la pérdida expresamente (--accept-dropped-frames; en la aplicación, marque «Continuar aunque haya que omitir imágenes dañadas»); el paquete dirá entonces cuánto se dejó fuera.</translation>
+    </message>
+    <message>
+        <source>it was changed since you accepted it ({details}), so it is not trusted. Call {name} on {phone}, the number you accepted, and compare the fingerprints it now has ({fingerprints}); if they are the agency&apos;s, accept it again with `footage-agent agencies add &quot;{path}&quot; --replace`</source>
+        <translation>cambió desde que usted lo aceptó ({details}), por lo que no es de confianza. Llame a {name} al {phone}, el número que usted aceptó, y compare las huellas que tiene ahora ({fingerprints}); si son las de la agencia, acéptelo de nuevo con `footage-agent agencies add &quot;{path}&quot; --replace`</translation>
+    </message>
+    <message>
+        <source>you never accepted it (another program or someone else put it there), so it is not trusted. Call the agency on a number you know, and compare its fingerprints ({fingerprints}); if they are the agency&apos;s, import it with `footage-agent agencies add &quot;{path}&quot;`</source>
+        <translation>usted nunca lo aceptó (otro programa u otra persona lo puso ahí), por lo que no es de confianza. Llame a la agencia a un número que usted conozca y compare sus huellas ({fingerprints}); si son las de la agencia, impórtelo con `footage-agent agencies add &quot;{path}&quot;`</translation>
+    </message>
+    <message>
+        <source>the record of the agencies you accepted {reason}, so it is not trusted. Call the agency on a number you know, and compare its fingerprints ({fingerprints}); if they are the agency&apos;s, accept it again with `footage-agent agencies add &quot;{path}&quot; --replace`</source>
+        <translation>el registro de las agencias que usted aceptó {reason}, por lo que no es de confianza. Llame a la agencia a un número que usted conozca y compare sus huellas ({fingerprints}); si son las de la agencia, acéptelo de nuevo con `footage-agent agencies add &quot;{path}&quot; --replace`</translation>
+    </message>
+    <message>
+        <source>is damaged or was not made by this app</source>
+        <translation>está dañado o no lo hizo esta aplicación</translation>
+    </message>
+    <message>
+        <source>is not signed by your owner key (someone replaced it)</source>
+        <translation>no está firmado con su clave de firma (alguien lo reemplazó)</translation>
+    </message>
+    <message>
+        <source>is missing, though this home&apos;s activity log shows it was made (someone deleted it)</source>
+        <translation>falta, aunque el registro de actividad de esta carpeta muestra que se hizo (alguien lo borró)</translation>
+    </message>
+    <message>
+        <source>cannot be checked: your owner key is locked and its public part is missing</source>
+        <translation>no se puede comprobar: su clave de firma está bloqueada y falta su parte pública</translation>
+    </message>
+    <message>
+        <source>it was changed since you accepted it ({details}), so it is not trusted. Call {name} on {phone}, the number you accepted, and compare the fingerprints it now has ({fingerprints}); if they are the agency&apos;s, choose it in this list and press Accept again</source>
+        <translation>cambió desde que usted lo aceptó ({details}), por lo que no es de confianza. Llame a {name} al {phone}, el número que usted aceptó, y compare las huellas que tiene ahora ({fingerprints}); si son las de la agencia, elíjalo en esta lista y pulse Aceptar de nuevo</translation>
+    </message>
+    <message>
+        <source>you never accepted it (another program or someone else put it there), so it is not trusted. Call the agency on a number you know, and compare its fingerprints ({fingerprints}); if they are the agency&apos;s, choose it in this list and press Accept again</source>
+        <translation>usted nunca lo aceptó (otro programa u otra persona lo puso ahí), por lo que no es de confianza. Llame a la agencia a un número que usted conozca y compare sus huellas ({fingerprints}); si son las de la agencia, elíjalo en esta lista y pulse Aceptar de nuevo</translation>
+    </message>
+    <message>
+        <source>the record of the agencies you accepted {reason}, so it is not trusted. Call the agency on a number you know, and compare its fingerprints ({fingerprints}); if they are the agency&apos;s, choose it in this list and press Accept again</source>
+        <translation>el registro de las agencias que usted aceptó {reason}, por lo que no es de confianza. Llame a la agencia a un número que usted conozca y compare sus huellas ({fingerprints}); si son las de la agencia, elíjalo en esta lista y pulse Aceptar de nuevo</translation>
     </message>
 </context>
 <context>

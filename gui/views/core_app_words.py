@@ -4,6 +4,7 @@ buttons and pages, in English too. Qt-free data for gui/views/core_words.py, lis
 core_templates' TEMPLATES; marked for Qt's translation in the "core" context."""
 from __future__ import annotations
 
+from gui.views import core_agency_words as agency_words
 from gui.views.words import QT_TRANSLATE_NOOP
 
 PORTAL_BUSY = QT_TRANSLATE_NOOP("core", "{agency}'s portal is busy or down (HTTP {status}, "
@@ -203,4 +204,5 @@ IN_THE_APP: dict[str, str] = {
                                        "accept the loss: tick 'Go on even if damaged frames must "
                                        "be left out'; the package then says how much was left "
                                        "out."),
+    **agency_words.IN_THE_APP,
 }

@@ -31,6 +31,7 @@ from gui.views.core_app_words import (  # noqa: F401 (IN_THE_APP: core_words' wa
     IN_THE_APP,
 )
 from gui.views.core_recorder_templates import RECORDERS
+from gui.views import core_agency_words as agency_words
 from gui.views.words import QT_TRANSLATE_NOOP
 
 # A file the OS did not name (agent/os_words.py says "a file" then).
@@ -167,6 +168,8 @@ TEMPLATES: tuple[str, ...] = (
                               "cameras are never merged: choose another name"),
     QT_TRANSLATE_NOOP("core", "a camera named '{name}' exists already (or was called that); two "
                               "recordings folders are never one camera: choose another name"),
+    # an agency file that is not what the owner accepted (agent/requests/trust_pins.py)
+    *agency_words.TEMPLATES,
     # an agency file (frp/agency.py, agent/requests/agencies.py)
     QT_TRANSLATE_NOOP("core", "cannot read the agency file"),
     NOT_JSON,

@@ -1,6 +1,7 @@
 """Settings' trusted agencies: the list (a damaged agency file listed as such, never trusted),
-adding an agency file (asked first when it would replace a trusted agency's details) and
-removing an agency (after saying what happens to its open requests and registrations)."""
+adding an agency file (asked first when it would replace a trusted agency's details),
+accepting again one changed since the owner accepted it, and removing an agency (after saying
+what happens to its open requests and registrations)."""
 from __future__ import annotations
 
 from typing import Callable
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from agent.views import one_line
 from gui.views import removing
 from gui.views.agency_replacement import imported_again
+from gui.views.core_words import in_owner_language
 from gui.widgets.agency_steps import choose_agency_file, import_agency_file
 from gui.widgets.labels import plain_label
 from gui.widgets.list_tables import button_row, fill, list_table
@@ -28,31 +30,67 @@ class AgenciesPanel(QWidget):
         self.ctx, self.say = ctx, say
         self._ids: list[str] = []
         self._names: list[str] = []
+        self._damaged: list = []
         self.table = list_table((self.tr("Agency"), self.tr("Call-back number"),
                                  self.tr("Key fingerprints")))
         self.table.setAccessibleName(self.tr("Agencies you trust"))
         self.add_button = QPushButton(self.tr("Add an agency file\u2026"))
         self.remove_button = QPushButton(self.tr("Remove agency"))
+        self.accept_button = QPushButton(self.tr("Accept again\u2026"))
+        self.accept_button.setToolTip(self.tr("Trust an agency file changed since you accepted "
+                                              "it, once the agency confirmed its fingerprints"))
+        self.accept_button.clicked.connect(self.accept_again)
         self.add_button.clicked.connect(self.choose)
         self.remove_button.clicked.connect(self.remove)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(plain_label(self.tr("Agencies you trust"), "sectionTitle"))
         box.addWidget(self.table)
-        box.addLayout(button_row(self.add_button, self.remove_button))
+        box.addLayout(button_row(self.add_button, self.accept_button, self.remove_button))
 
     def list_agencies(self, agencies, damaged) -> None:
         """The trusted agencies, then each damaged agency file."""
         self._ids = [a.id for a in agencies]
         self._names = [a.name for a in agencies]
+        self._damaged = list(damaged)
+        self.accept_button.setVisible(any(d.unaccepted for d in damaged))
         # A damaged agency file is never trusted, but listed, so it does not vanish unseen.
         fill(self.table, [(a.name, a.phone, "  ".join(a.fingerprints())) for a in agencies]
-             + [("\u2718 " + self.tr("Damaged agency file {file}").format(file=d.file),
-                 self.tr("not trusted"),
-                 # a copy stays whatever is imported: its problem says where to move it from
-                 d.problem if d.copy else
-                 self.tr("{problem} (import the agency's file again to replace it)")
-                 .format(problem=d.problem)) for d in damaged])
+             + [self._damaged_row(d) for d in damaged])
+
+    def _damaged_row(self, d) -> tuple[str, str, str]:
+        if d.unaccepted:   # its words say what to compare, and to press Accept again
+            return ("\u2718 " + self.tr("Changed agency file {file}").format(file=d.file),
+                    self.tr("not trusted"), in_owner_language(d.problem))
+        return ("\u2718 " + self.tr("Damaged agency file {file}").format(file=d.file),
+                self.tr("not trusted"),
+                # a copy stays whatever is imported: its problem says where to move it from
+                d.problem if d.copy else
+                self.tr("{problem} (import the agency's file again to replace it)")
+                .format(problem=d.problem))
+
+    def accept_again(self) -> None:
+        """Trust the chosen agency file as it now is: what it changes is shown first (as for
+        any file replacing a trusted agency's), or, for one never accepted, its fingerprints."""
+        at = self.table.currentRow() - len(self._ids)
+        if not self.table.selectedItems() or not 0 <= at < len(self._damaged) \
+                or not self._damaged[at].unaccepted:
+            self.say(self.tr("Choose a changed agency file in the list first."))
+            return
+        path = str(self.ctx.agent.home / "agencies" / self._damaged[at].file)
+        self.ctx.bridge.call("agency-change", lambda: self.ctx.agent.agency_change(path),
+                             lambda change: self._ask_accept(path, change), self.say)
+
+    def _ask_accept(self, path: str, change) -> None:
+        a = change.agency
+        if not change.replaces and not confirm(
+                self, self.tr("Accept this agency file?"),
+                self.tr("Trust {agency} with the key fingerprints {fingerprints}? Only if the "
+                        "agency confirmed them when you called it.").format(
+                    agency=one_line(a.name), fingerprints=", ".join(a.fingerprints()))):
+            self.say(self.tr("Nothing was accepted."))
+            return
+        import_agency_file(self, self.ctx, path, self._added, self.say)
 
     def choose(self) -> None:
         path = choose_agency_file(self)
