@@ -24,6 +24,7 @@ from agent.service import Agent
 from agent.timebase import US
 from demo.samples import make_recordings
 from frp import jws
+from gui.views.core_words import matches
 from portal.signers import sign_receipt, sign_request
 
 NOW = 1_800_000_000
@@ -499,7 +500,7 @@ def test_the_list_checks_each_request_again_after_the_agency_is_removed_or_its_k
     world.desk.trust.remove(AGENCY_ID)
     (view,) = world.desk.list()
     assert not view.verified and "no longer in your trust store" in view.problem
-    assert view.agency_name is None
+    assert view.agency_name is None and matches(view.problem)
 
 
 def test_an_inbox_record_changed_on_disk_no_longer_verifies_nor_widens_an_approval(world):
@@ -519,6 +520,7 @@ def test_an_inbox_record_changed_on_disk_no_longer_verifies_nor_widens_an_approv
     (view,) = world.desk.list()
     assert not view.verified and "was changed on this PC" in view.problem
     assert "case, window, cameras" in view.problem
+    assert matches(view.problem)   # the app says it in the owner's language
     with pytest.raises(DeskRefusal, match="was changed on this PC"):
         world.desk.approve("req-1")
     assert world.desk.show("req-1").status == "new" and world.portal.decisions == []

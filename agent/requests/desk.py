@@ -43,6 +43,11 @@ from frp.claims import Rejected
 from frp.request import Request, verify_request
 
 
+# An inbox record that no longer says what its token does (records.Entry.differs_from).
+TAMPERED = ("the inbox's record of it was changed on this PC ({details}), so it no longer says "
+            "what the agency signed")
+
+
 class RequestDesk(DeskIntake, DeskDecisions):
     """Requests for one home folder. `store` and `owner_key` are callables so the index and
     the key are only opened when a step needs them."""
@@ -156,7 +161,9 @@ class RequestDesk(DeskIntake, DeskDecisions):
         trust = trust or self.trust
         agency = trust.get(entry.iss)
         if agency is None:
-            raise DeskRefusal(f"the agency {entry.iss} is no longer in your trust store")
+            raise DeskRefusal(f"the agency {entry.iss} is no longer in your trust store: you "
+                              "removed it, or its file changed since you accepted it "
+                              "(`agencies list` says which)")
         try:
             request = verify_request(entry.token, trust, [entry.registration],
                                      seen=lambda iss, jti: False, now=entry.received_at_us / US,
@@ -165,9 +172,8 @@ class RequestDesk(DeskIntake, DeskDecisions):
             raise DeskRefusal(f"the request no longer verifies: {exc.reason}") from None
         changed = entry.differs_from(request)
         if changed:
-            raise DeskRefusal(f"the request no longer verifies: the inbox's record of it was "
-                              f"changed on this PC ({', '.join(changed)}), so it no longer says "
-                              "what the agency signed")
+            raise DeskRefusal("the request no longer verifies: " + TAMPERED.format(
+                details=", ".join(changed)))
         return agency, request
 
     def _on_file(self, entry: Entry) -> tuple[str, ...] | None:

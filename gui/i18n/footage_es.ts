@@ -2748,6 +2748,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>la solicitud ya no se puede verificar: {reason}</translation>
     </message>
     <message>
+        <source>the request no longer verifies: {reason}</source>
+        <translation>la solicitud ya no se verifica: {reason}</translation>
+    </message>
+    <message>
+        <source>the inbox&apos;s record of it was changed on this PC ({details}), so it no longer says what the agency signed</source>
+        <translation>su registro en la bandeja de entrada se cambió en este PC ({details}), por lo que ya no dice lo que firmó la agencia</translation>
+    </message>
+    <message>
         <source>cannot read the request file</source>
         <translation>no se puede leer el archivo de solicitud</translation>
     </message>
@@ -3178,6 +3186,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>cannot be checked: your owner key is locked and its public part is missing</source>
         <translation>no se puede comprobar: su clave de firma está bloqueada y falta su parte pública</translation>
+    </message>
+    <message>
+        <source>the agency {agency} is no longer in your trust store: you removed it, or its file changed since you accepted it (`agencies list` says which)</source>
+        <translation>la agencia {agency} ya no está en su lista de confianza: usted la quitó, o su archivo cambió desde que lo aceptó (`agencies list` dice cuál de las dos)</translation>
+    </message>
+    <message>
+        <source>the agency {agency} is no longer in your trust store: you removed it, or its file changed since you accepted it (Settings says which)</source>
+        <translation>la agencia {agency} ya no está en su lista de confianza: usted la quitó, o su archivo cambió desde que lo aceptó (Ajustes dice cuál de las dos)</translation>
     </message>
     <message>
         <source>it was changed since you accepted it ({details}), so it is not trusted. Call {name} on {phone}, the number you accepted, and compare the fingerprints it now has ({fingerprints}); if they are the agency&apos;s, choose it in this list and press Accept again</source>

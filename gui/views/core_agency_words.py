@@ -31,9 +31,16 @@ PINS_REASONS = (
     QT_TRANSLATE_NOOP("core", "cannot be checked: your owner key is locked and its public part "
                               "is missing"),
 )
-TEMPLATES = (CHANGED, NEVER_ACCEPTED, PINS_BROKEN) + PINS_REASONS
+# A request whose agency is no longer trusted (agent/requests/desk.py).
+NOT_TRUSTED = QT_TRANSLATE_NOOP("core", "the agency {agency} is no longer in your trust store: "
+                                        "you removed it, or its file changed since you accepted "
+                                        "it (`agencies list` says which)")
+TEMPLATES = (CHANGED, NEVER_ACCEPTED, PINS_BROKEN, NOT_TRUSTED) + PINS_REASONS
 
 IN_THE_APP = {
+    NOT_TRUSTED: QT_TRANSLATE_NOOP("core", "the agency {agency} is no longer in your trust "
+                                           "store: you removed it, or its file changed since you "
+                                           "accepted it (Settings says which)"),
     CHANGED: QT_TRANSLATE_NOOP("core", "it was changed since you accepted it ({details}), so it "
                                        "is not trusted. Call {name} on {phone}, the number you "
                                        "accepted, and compare the fingerprints it now has "
