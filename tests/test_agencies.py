@@ -142,6 +142,8 @@ def test_a_file_replacing_a_trusted_agency_says_what_changes_and_needs_the_owner
     ({"id": "HTTPS://POLICE.Example.GOV"}, "address of Example Police Department"),
     ({"id": "https://police.example.gov.:443/"}, "address of Example Police Department"),
     ({"id": "https://police.example.gov/%70d/", "name": "PD"}, None),
+    ({"id": "https://p\u043elice.example.gov", "name": "PD"}, "address of Example Police"),
+    ({"id": "https://xn--plice-jye.example.gov", "name": "PD"}, "address of Example Police"),
     ({"id": "https://pd.example.gov", "name": "example  police DEPARTMENT"},
      "name of Example Police Department"),
     ({"id": "https://pd.example.gov", "name": "Example Police Departm\uff45nt"},

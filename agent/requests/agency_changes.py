@@ -78,11 +78,23 @@ class LooksLikeTrusted(TrustStoreError):
 
 def _address(agency_id: str) -> str:
     """An agency id as the address an owner reads: scheme and host in any case, a host's
-    final dot, the default port, escapes in the path and a final slash make no difference."""
+    final dot, the default port, escapes in the path, a final slash, a host's punycode form
+    (`xn--`) and letters of other alphabets drawn like Latin ones make no difference."""
     parts = urlsplit(agency_id)
     port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
-    host = (parts.hostname or "").rstrip(".")
-    return f"{parts.scheme}://{host}:{port}{unquote(parts.path).rstrip('/')}".casefold()
+    host = ".".join(map(_unicode_label, (parts.hostname or "").rstrip(".").split(".")))
+    return as_read(f"{parts.scheme}://{host}:{port}{unquote(parts.path).rstrip('/')}")
+
+
+def _unicode_label(label: str) -> str:
+    """A host's label as its letters read (punycode decoded); one that is not valid
+    punycode is left as written."""
+    if not label.lower().startswith("xn--"):
+        return label
+    try:
+        return label.encode("ascii").decode("idna")
+    except (UnicodeError, ValueError):
+        return label
 
 
 MIXED = ("this file's agency name {name} mixes letters of different alphabets in one word "
