@@ -164,8 +164,11 @@ class RequestPage(QWidget):
         state, why = requests.status(view).lower(), requests.reason(view)
         why = why[:1].upper() + why[1:]   # a sentence of its own after the state
         blocked = requests.not_answerable(view)   # says the problem itself
-        said = "" if undecided else self.tr("This request: {state}.").format(state=state)
-        self.status.setText(" ".join(w for w in (said, blocked or why) if w))
+        if undecided:
+            self.status.setText(blocked)
+        else:
+            self.status.setText(" ".join(w for w in (self.tr("This request: {state}.").format(
+                state=state), blocked or why) if w))
         self.refresh_summary()
 
     def _offer(self) -> None:
