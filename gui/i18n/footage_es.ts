@@ -2740,16 +2740,8 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>solicitud rechazada: {reason}</translation>
     </message>
     <message>
-        <source>the agency {agency} is no longer in your trust store</source>
-        <translation>la agencia {agency} ya no está en sus agencias de confianza</translation>
-    </message>
-    <message>
         <source>the request no longer verifies: {reason}</source>
         <translation>la solicitud ya no se puede verificar: {reason}</translation>
-    </message>
-    <message>
-        <source>the request no longer verifies: {reason}</source>
-        <translation>la solicitud ya no se verifica: {reason}</translation>
     </message>
     <message>
         <source>the inbox&apos;s record of it was changed on this PC ({details}), so it no longer says what the agency signed</source>

@@ -252,10 +252,8 @@ TEMPLATES: tuple[str, ...] = (
     # a request that is not what it claims (frp/request.py; agent/requests/desk_intake.py)
     QT_TRANSLATE_NOOP("core", "request rejected: {reason}"),
     # a request kept in the inbox that its agency's file no longer vouches for (requests/desk.py)
-    QT_TRANSLATE_NOOP("core", "the agency {agency} is no longer in your trust store"),
     QT_TRANSLATE_NOOP("core", "the request no longer verifies: {reason}"),
     # one in the inbox checked again (agent/requests/desk.py)
-    QT_TRANSLATE_NOOP("core", "the request no longer verifies: {reason}"),
     QT_TRANSLATE_NOOP("core", "the inbox's record of it was changed on this PC ({details}), so "
                               "it no longer says what the agency signed"),
     QT_TRANSLATE_NOOP("core", "cannot read the request file"),
