@@ -24,10 +24,15 @@ def footage(tmp_path_factory):
 
 
 def settle(qtbot, window, timeout=30000):
-    """Wait until every job the window started has finished and its results are shown."""
-    qtbot.waitUntil(window.ctx.bridge.idle, timeout=timeout)
+    """Wait until every job the window started has finished and its results are shown, and
+    the request page has no move or keyframe lookup queued (its timer would start a job)."""
+    def quiet() -> bool:
+        strip = getattr(getattr(window, "request", None), "strip", None)
+        return window.ctx.bridge.idle() and (strip is None or not strip.pending())
+
+    qtbot.waitUntil(quiet, timeout=timeout)
     qtbot.wait(20)
-    qtbot.waitUntil(window.ctx.bridge.idle, timeout=timeout)
+    qtbot.waitUntil(quiet, timeout=timeout)
 
 
 def import_request(qtbot, window, world, jti: str, end_us: int, start_us: int | None = None,

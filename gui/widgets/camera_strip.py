@@ -242,6 +242,11 @@ class CameraStrip(QWidget):
         """Cameras ticked that have recordings in the window."""
         return [c for c, box in self.checks.items() if box.isChecked() and self.coverages.get(c)]
 
+    def pending(self) -> bool:
+        """True while a move is queued for the other timelines or a keyframe lookup waits for
+        its timer: `changed` will fire again (tests wait for this and the bridge's jobs)."""
+        return self._follow_timer.isActive() or self._keyframe_timer.isActive()
+
     def chosen_sums(self) -> list[CameraSums]:
         """The sums of the chosen cameras' coverage, in the strip's order."""
         return [self.sums[c] for c in self.chosen() if c in self.sums]
