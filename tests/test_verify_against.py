@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import tarfile
+from pathlib import Path
 
 import pytest
 
+from agent.export.bagtar import tar_package
 from tests.test_requests_e2e import Run, flow, footage, new_request  # noqa: F401
 
 
@@ -28,7 +30,11 @@ def delivered(flow, tmp_path, capsys):
     for d in shown["deliveries"]:
         receipt = tmp_path / f"{d['camera']}.receipt"
         receipt.write_text(d["receipt_token"])
-        (tar,) = (run.home / "outbox").glob(f"*/*{d['camera']}*.tar")
+        # The tar sent is deleted once its receipt is kept; the package folder, packed again,
+        # is the very tar the receipt names (bagtar is reproducible).
+        assert not list((run.home / "outbox").glob(f"*/*{d['camera']}*.tar"))
+        tar = tmp_path / f"{d['camera']}.tar"
+        assert tar_package(Path(d["package"]), tar).sha256 == d["sha256"]
         got[d["camera"]] = (tar, receipt)
     owner = run.json("keys", "show")["owner_id"]
     checker = Run(tmp_path / "detective", capsys)
