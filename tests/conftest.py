@@ -5,6 +5,7 @@ import hashlib
 import importlib
 import os
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -99,3 +100,17 @@ def no_thread_leak():
             break
         time.sleep(0.05)
     assert not extra, f"threads left running: {[th.name for th in extra]}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item):
+    """Delete the widgets the test closed (pytest-qt closes its windows with deleteLater) once
+    its fixtures are done: left to the next test's first event loop, they were still there when
+    it made its own window, and `application()`'s style sheet repolished every one of them
+    (about 0.6 s of CPU a window test)."""
+    result = yield
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QEvent
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return result
