@@ -88,6 +88,23 @@ def agent(home: Path):
     a.close()
 
 
+# scrypt's memory cost in tests that opt in (`cheap_scrypt`): 1 MiB instead of 128 MiB.
+CHEAP_SCRYPT_N = 1 << 10
+
+
+@pytest.fixture
+def cheap_scrypt(monkeypatch):
+    """The owner key's and the recorder passwords' scrypt at a small cost in this process, for
+    tests about something else than how the passphrase is stretched (at the product's cost each
+    derivation takes a third of a second of a core, and these tests make dozens). Patched in
+    this process only: a file written here is read back here. test_keys.py checks the product's
+    own cost (N=2**17, r=8, p=1) in both files."""
+    from agent.identity import pkcs8
+    from agent.recorders import credentials
+    monkeypatch.setattr(pkcs8, "SCRYPT_N", CHEAP_SCRYPT_N)
+    monkeypatch.setattr(credentials, "SCRYPT_N", CHEAP_SCRYPT_N)
+
+
 @pytest.fixture(autouse=True)
 def no_thread_leak():
     """Fail a test that leaves one of its threads running (watchdog-style leak check)."""

@@ -16,6 +16,9 @@ from agent.identity.keys import OwnerKey
 from agent.identity.rotation import begin_rotation, finish_rotation
 from tests.test_audit_seal import Cli
 
+# How a passphrase is stretched is not what these tests are about (tests/test_keys.py).
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
+
 
 class Run(Cli):
     def __init__(self, home, capsys, caplog):

@@ -25,6 +25,9 @@ from demo.samples import make_recordings
 from frp.decision import decision_log_head
 from tests.test_desk import AGENCY_ID, World, agency_doc, footage, request_token  # noqa: F401
 
+# How a passphrase is stretched is not what these tests are about (tests/test_keys.py).
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
+
 T0 = 1_700_000_000 * US
 
 

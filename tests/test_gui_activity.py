@@ -20,6 +20,9 @@ from agent.views import LogRecord  # noqa: E402
 from gui.views import activity, display  # noqa: E402
 from tests.gui_support import ZONE, open_window, settle, spanish  # noqa: E402,F401
 
+# How a passphrase is stretched is not what these tests are about (tests/test_keys.py).
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
+
 T0 = timebase.parse_rfc3339("2026-11-20T22:05:09Z")
 REQ = {"id": "req-1", "agency": "https://police.example.gov"}
 APPROVED = {**REQ, "status": "approved", "cameras": ["driveway"], "mode": "copy",

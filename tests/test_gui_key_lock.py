@@ -17,6 +17,9 @@ from agent.timebase import US  # noqa: E402
 from demo.gui_data import make_world  # noqa: E402
 from tests.gui_support import choose_window, open_window, settle, spanish  # noqa: E402,F401
 
+# How a passphrase is stretched is not what these tests are about (tests/test_keys.py).
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
+
 PASSPHRASE = "correct horse battery"
 
 

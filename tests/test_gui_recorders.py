@@ -21,6 +21,9 @@ from tests.recorder_sources_support import (IANA_LA, PASSPHRASE, PASSWORD, POSIX
                                             recent_footage)
 from tests.recorder_support import VENDORS  # noqa: E402
 
+# How a passphrase is stretched is not what these tests are about (tests/test_keys.py).
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
+
 __all__ = ["recent_footage"]
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import os
 import pickle
 import stat
@@ -74,6 +75,24 @@ def test_passphrase_protects_key_with_scrypt(tmp_path):
     assert "horse" not in str(wrong.value)
     with pytest.raises(OwnerKeyError, match="protected by a passphrase"):
         OwnerKey.load(home)
+
+
+def test_the_product_stretches_passphrases_at_its_own_cost(tmp_path):
+    """Tests about other things lower scrypt's cost in their own process (conftest
+    `cheap_scrypt`); the product's is N=2**17, r=8, p=1 (128 MiB), for the owner key and the
+    recorder passwords' file alike."""
+    from agent.recorders.credentials import CredentialStore
+
+    home = tmp_path / "home"
+    OwnerKey.load_or_create(home, passphrase=b"correct horse")
+    pem = (home / "keys" / "owner.key").read_bytes()
+    der = base64.b64decode(b"".join(pem.splitlines()[1:-1]))
+    # scrypt's parameters after its 16-byte salt: INTEGER N, r, p and the key's length
+    assert bytes.fromhex("0203 020000 020108 020101 020120".replace(" ", "")) in der
+    store = CredentialStore(home, keyring_backend=False, passphrase=lambda: b"correct horse")
+    store.save("nvr-1", "secret")
+    kept = json.loads(store.path.read_text())
+    assert (kept["kdf"], kept["n"], kept["r"], kept["p"]) == ("scrypt", 1 << 17, 8, 1)
 
 
 def test_wrong_passphrase_that_decrypts_to_valid_padding_is_still_a_wrong_passphrase(tmp_path):

@@ -26,6 +26,9 @@ from nvrsim.server import Simulator
 from tests.recorder_sources_support import PASSPHRASE, PASSWORD, T0, recent_footage
 from tests.recorder_support import VENDORS
 
+# How a passphrase is stretched is not what these tests are about (tests/test_keys.py).
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
+
 __all__ = ["recent_footage"]
 
 

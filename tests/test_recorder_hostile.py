@@ -24,6 +24,9 @@ from agent.recorders.wire import whole_number
 from agent.service import Agent
 from agent.timebase import US
 
+# How a passphrase is stretched is not what these tests are about (tests/test_keys.py).
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
+
 PASSWORD = "hostile-nvr-pw"
 ANNOUNCED = 1000   # the fileSize the NVR gives for every download
 

@@ -19,6 +19,9 @@ from tests.recorder_sources_support import (CLIP_S, HOURS_OFF, IANA_LA, PASSPHRA
                                             trust_demo_agency)
 from tests.recorder_support import VENDORS, stamps
 
+# How a passphrase is stretched is not what these tests are about (tests/test_keys.py).
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
+
 __all__ = ["recent_footage"]  # the session fixture, imported for pytest
 
 

@@ -30,6 +30,9 @@ from portal.state import Portal
 from tests.loopback import serving
 from tests.registering import invite
 
+# How a passphrase is stretched is not what these tests are about (tests/test_keys.py).
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
+
 AGENCY_ID = "https://police.example.gov"
 CODE = "inv-" + "b3" * 13
 HOME_CAMERAS = (Camera("porch", address="1200 Elm Street"),)

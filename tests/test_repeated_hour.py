@@ -23,6 +23,9 @@ from nvrsim.server import Simulator
 from tests.conftest import t
 from tests.recorder_sources_support import PASSPHRASE, PASSWORD
 
+# How a passphrase is stretched is not what these tests are about (tests/test_keys.py).
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
+
 LA = "America/Los_Angeles"
 OLD = 1_700_000_000   # a card copied long ago: the dates on its files say nothing
 FIRST = "2026-11-01/001/dav/01/01.20.00-01.20.20[R][0@0][0].mp4"    # 01:20 PDT

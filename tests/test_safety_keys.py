@@ -11,6 +11,9 @@ import pytest
 
 from agent.cli import main
 
+# How a passphrase is stretched is not what these tests are about (tests/test_keys.py).
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
+
 ENV = "FOOTAGE_AGENT_PASSPHRASE"
 PASSPHRASE = "correct horse battery staple"
 

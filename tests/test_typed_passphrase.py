@@ -11,6 +11,9 @@ from agent.audit.log import AuditLog
 from agent.errors import AgentError
 from agent.service import Agent
 
+# How a passphrase is stretched is not what these tests are about (tests/test_keys.py).
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
+
 PASSPHRASE = "correct horse battery"
 
 
