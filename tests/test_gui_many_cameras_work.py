@@ -57,8 +57,29 @@ class GuiThreadLines:
         sys.settrace(None)
 
 
+@pytest.fixture(scope="module")
+def nvr_recordings(tmp_path_factory, footage):  # noqa: F811 (the fixture)
+    """64 more cameras' recordings from the demo footage's start, as an NVR writes them:
+    written once for the module (its tests only read them), settled (an hour old)."""
+    start = footage[1]
+    root = tmp_path_factory.mktemp("nvr")
+    for cam in BUSY + CALM:
+        folder = root / cam
+        if cam in BUSY:
+            for i in range(FILES):
+                make_recordings(folder, "frigate", cam, start + int(i * EVERY_S * US), 1, 1.0,
+                                fps=2, width=32, height=32)
+        else:
+            make_recordings(folder, "frigate", cam, start, 1, float(WINDOW_S), fps=2,
+                            width=32, height=32)
+    old = time.time() - 3600   # settled files, not `in-progress`
+    for path in root.rglob("*.mp4"):
+        os.utime(path, (old, old))
+    return root
+
+
 @pytest.fixture
-def nvr(qtbot, tmp_path, footage):  # noqa: F811 (the fixture)
+def nvr(qtbot, tmp_path, footage, nvr_recordings):  # noqa: F811 (the fixture)
     """The app with the demo's world and 64 more cameras indexed, and a request naming them
     all open on its page."""
     from agent.service import Agent
@@ -68,18 +89,7 @@ def nvr(qtbot, tmp_path, footage):  # noqa: F811 (the fixture)
     agent = Agent(world.home)
     try:
         for cam in BUSY + CALM:
-            folder = tmp_path / "nvr" / cam
-            if cam in BUSY:
-                for i in range(FILES):
-                    make_recordings(folder, "frigate", cam, start + int(i * EVERY_S * US), 1, 1.0,
-                                    fps=2, width=32, height=32)
-            else:
-                make_recordings(folder, "frigate", cam, start, 1, float(WINDOW_S), fps=2,
-                                width=32, height=32)
-            agent.add_source(folder, camera=cam, tz="UTC")
-        old = time.time() - 3600   # settled files, not `in-progress`
-        for path in (tmp_path / "nvr").rglob("*.mp4"):
-            os.utime(path, (old, old))
+            agent.add_source(nvr_recordings / cam, camera=cam, tz="UTC")
         agent.scan()
     finally:
         agent.close()
