@@ -89,6 +89,26 @@ class OwnerExports:
         return self.start_job("export", lambda progress, cancel: self.export(
             camera, start_us, end_us, out_dir, progress=progress, cancel=cancel, **options))
 
+    def check_drive_holds(self, cameras: list[str], start_us: int, end_us: int,
+                          out_dir: Path) -> None:
+        """Before an export of several cameras cuts any: UsageProblem naming every camera
+        whose clip the drive holding `out_dir` cannot hold (FAT32's 4 GiB). A camera that
+        cannot be planned is left to its own export to say why."""
+        from agent.export.drive_limit import cameras_too_big, clip_estimate, file_system
+        from agent.export.plan import PlanError, plan_export
+
+        kind = file_system(Path(out_dir).expanduser())
+        sizes = {}
+        for camera in cameras:
+            try:
+                plan = plan_export(self.store, self.indexed_camera(camera), start_us, end_us)
+            except (PlanError, AgentError):
+                continue
+            sizes[camera] = clip_estimate(plan.coverage.files, start_us, end_us)
+        problem = cameras_too_big(Path(out_dir), kind, sizes)
+        if problem is not None:
+            raise UsageProblem(problem)
+
     def export(self, camera: str, start_us: int, end_us: int, out_dir: Path, *, mode: str = "copy",
                keep_audio: bool = False, request_token: bytes | None = None,
                progress=None, cancel: threading.Event | None = None, blur_faces: bool = False,

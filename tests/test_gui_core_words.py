@@ -698,6 +698,21 @@ def test_a_requests_failure_reads_in_spanish_and_a_typed_decline_reason_as_typed
     assert requests.sync_text(report) == spanish_words[:1].upper() + spanish_words[1:]
 
 
+def test_the_cameras_too_big_for_a_fat_drive_read_in_spanish(spanish, tmp_path):
+    from agent.export.drive_limit import cameras_too_big
+    folder = tmp_path / "USB stick"
+    one = cameras_too_big(folder, "vfat", {"porch": 1000, "yard": 5_200_000_000})
+    two = cameras_too_big(folder, "FAT32", {"porch": 4_600_000_000, "yard": 5_200_000_000})
+    assert "yard" in one and "porch" not in one and "porch, yard" in two
+    assert cameras_too_big(folder, "exfat", {"yard": 5_200_000_000}) is None
+    for message in (one, two):
+        template = matches(message)
+        assert template is not None, message
+        said = in_owner_language(message)
+        assert said == spanish_of(template, **_values(template, message)) and said != message
+        assert str(folder) in said and "yard" in said
+
+
 def test_a_clip_too_big_for_its_fat_drive_reads_in_spanish(spanish, tmp_path):
     from agent.export.drive_limit import size_problem, too_big_words
     folder = tmp_path / "USB stick" / "clips"

@@ -151,6 +151,29 @@ def size_problem(folder: Path, estimate: int, file_system_name: str | None) -> s
     return too_big_words(folder, file_system_name, estimate)
 
 
+def cameras_too_big(folder: Path, file_system_name: str | None,
+                    sizes: dict[str, int]) -> str | None:
+    """Why the clips of an export of several cameras (each camera's estimate, in `sizes`)
+    cannot all go onto the drive holding `folder`, naming every camera too big, or None. Asked
+    before the first is cut: a camera refused after others were exported leaves the owner
+    with part of what they chose and the same choice to make again."""
+    largest = largest_file(file_system_name)
+    big = {camera: size for camera, size in sizes.items()
+           if largest is not None and size > largest}
+    if not big:
+        return None
+    drive = (f"too big for the drive holding {folder}: it is formatted "
+             f"{shown_name(file_system_name)}, which holds no file of 4 GB or more, so no "
+             "camera was exported. Choose a folder on a drive formatted exFAT or NTFS (or on "
+             "this PC's own disk), or a shorter window, or leave ")
+    if len(big) == 1:
+        ((camera, size),) = big.items()
+        return (f"the clip of {camera} would be about {gigabytes(size)}, {drive}that camera "
+                "out")
+    return (f"the clips of {', '.join(big)} would be about "
+            f"{', '.join(gigabytes(s) for s in big.values())}, {drive}those cameras out")
+
+
 def limit_hit(error_text: str, folder: Path, file_system_name: str | None) -> bool:
     """True when a write under `folder` that failed with `error_text` ran into the largest
     file the drive holds: the system said so (EFBIG, "File too large"), or said the disk is

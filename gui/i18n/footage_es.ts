@@ -2568,6 +2568,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>este clip ocuparía unos {size}, demasiado para la unidad que contiene {path}: está formateada en {name}, que no admite archivos de 4 GB o más. Elija una carpeta en una unidad formateada en exFAT o NTFS (o en el disco de este PC), o un intervalo más corto</translation>
     </message>
     <message>
+        <source>the clip of {camera} would be about {size}, too big for the drive holding {path}: it is formatted {name}, which holds no file of 4 GB or more, so no camera was exported. Choose a folder on a drive formatted exFAT or NTFS (or on this PC&apos;s own disk), or a shorter window, or leave that camera out</source>
+        <translation>el clip de {camera} tendría unos {size}, demasiado grande para la unidad que contiene {path}: está formateada en {name}, que no admite archivos de 4 GB o más, así que no se exportó ninguna cámara. Elija una carpeta en una unidad formateada en exFAT o NTFS (o en el disco de este PC), un intervalo más corto, o deje fuera esa cámara</translation>
+    </message>
+    <message>
+        <source>the clips of {cameras} would be about {sizes}, too big for the drive holding {path}: it is formatted {name}, which holds no file of 4 GB or more, so no camera was exported. Choose a folder on a drive formatted exFAT or NTFS (or on this PC&apos;s own disk), or a shorter window, or leave those cameras out</source>
+        <translation>los clips de {cameras} tendrían unos {sizes}, demasiado grandes para la unidad que contiene {path}: está formateada en {name}, que no admite archivos de 4 GB o más, así que no se exportó ninguna cámara. Elija una carpeta en una unidad formateada en exFAT o NTFS (o en el disco de este PC), un intervalo más corto, o deje fuera esas cámaras</translation>
+    </message>
+    <message>
         <source>the clip is too big for the drive holding {path}: it may be formatted FAT32, as most USB sticks are, which holds no file of 4 GB or more. Choose a folder on a drive formatted exFAT or NTFS (or on this PC&apos;s own disk), or a shorter window</source>
         <translation>el clip es demasiado grande para la unidad que contiene {path}: puede estar formateada en FAT32, como la mayoría de las memorias USB, que no admite archivos de 4 GB o más. Elija una carpeta en una unidad formateada en exFAT o NTFS (o en el disco de este PC), o un intervalo más corto</translation>
     </message>

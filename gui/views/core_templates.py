@@ -137,6 +137,16 @@ TEMPLATES: tuple[str, ...] = (
                               "{path}: it is formatted {name}, which holds no file of 4 GB or "
                               "more. Choose a folder on a drive formatted exFAT or NTFS (or on "
                               "this PC's own disk), or a shorter window"),
+    QT_TRANSLATE_NOOP("core", "the clip of {camera} would be about {size}, too big for the "
+                              "drive holding {path}: it is formatted {name}, which holds no file "
+                              "of 4 GB or more, so no camera was exported. Choose a folder on a "
+                              "drive formatted exFAT or NTFS (or on this PC's own disk), or a "
+                              "shorter window, or leave that camera out"),
+    QT_TRANSLATE_NOOP("core", "the clips of {cameras} would be about {sizes}, too big for the "
+                              "drive holding {path}: it is formatted {name}, which holds no file "
+                              "of 4 GB or more, so no camera was exported. Choose a folder on a "
+                              "drive formatted exFAT or NTFS (or on this PC's own disk), or a "
+                              "shorter window, or leave those cameras out"),
     QT_TRANSLATE_NOOP("core", "the clip is too big for the drive holding {path}: it may be "
                               "formatted FAT32, as most USB sticks are, which holds no file of 4 "
                               "GB or more. Choose a folder on a drive formatted exFAT or NTFS (or "
