@@ -23,8 +23,9 @@ SYSTEM = os.name   # the system whose branch `replace` takes (the tests take Win
 BINARY = getattr(os, "O_BINARY", 0)
 
 # Names Windows keeps for devices, whatever the extension: a file `aux.mp4` or a folder `CON`
-# would be the device, not a file (a recorder on the network chooses its files' names).
-_DEVICE_NAMES = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\..*)?", re.IGNORECASE)
+# would be the device, not a file (a recorder on the network chooses its files' names). The
+# superscript digits count as digits there (`COM¹`).
+_DEVICE_NAMES = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(\..*)?", re.IGNORECASE)
 
 
 def is_device_name(name: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -204,7 +205,9 @@ def _check_name(actual: str | None, signed: str | None, notes: list[str]) -> Non
     A tar's own file name is whoever stored it's choice; its package folder is compared."""
     if signed is None:
         return
-    if actual is None or actual == signed:
+    # A name in another script may come back from the disk decomposed (macOS's HFS+ keeps
+    # "ü" as "u" and a combining mark): the same name, not a renamed folder.
+    if actual is None or unicodedata.normalize("NFC", actual) == signed:
         return
     notes.append(f"This package was sealed as {quoted(signed, 200)}, but its folder is named "
                  f"{quoted(actual, 200)}: it was renamed after sealing. The name is not "

@@ -206,7 +206,8 @@ class PackageBuilder:
         tagmanifest = "".join(f"{sha}  {n}\n" for n, (sha, _) in sorted(tags.items())).encode("utf-8")
         tag_sha = self._write_tag(TAGMANIFEST, tagmanifest)[0]
         comment = f"footage-agent package {self.name} owner {key.public.owner_id()}"
-        self._write_tag(SIGNATURE, key.minisign(tagmanifest, comment).encode("ascii"))
+        # UTF-8, as minisign writes it: the package's name may be in any script (naming.py).
+        self._write_tag(SIGNATURE, key.minisign(tagmanifest, comment).encode("utf-8"))
         self._recheck(files, {**tags, TAGMANIFEST: (tag_sha, len(tagmanifest))}, key, cancel)
         self._rename(cancel)
         return SealedPackage(self.destination, files, tag_sha)
@@ -245,7 +246,7 @@ class PackageBuilder:
             if on_disk - set(expected) - {SIGNATURE}:
                 extra = ", ".join(sorted(on_disk - set(expected) - {SIGNATURE}))
                 raise PackageError(f"unexpected files appeared in the package while it was built: {extra}")
-            verify_minisign(key.public, (self._tmp / SIGNATURE).read_text("ascii"),
+            verify_minisign(key.public, (self._tmp / SIGNATURE).read_text("utf-8"),
                             self._tmp / TAGMANIFEST)
         except SignatureError as exc:
             raise PackageError(f"the new signature did not verify: {exc}") from None

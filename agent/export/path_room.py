@@ -5,6 +5,8 @@ long paths are turned on for the machine and the program says it can use them; p
 file of the package cannot be written, or later read, there. Names are kept short
 (naming.PART_MAX), so only a deep folder can pass it: that is refused before anything is cut,
 saying how long a folder may be. Elsewhere paths are limited far beyond any package's.
+Lengths are counted as Windows counts them, in UTF-16 units: a character past U+FFFF (an
+emoji, a rarer CJK character) in a folder's or a name's path is two.
 """
 from __future__ import annotations
 
@@ -12,22 +14,24 @@ import os
 from pathlib import PureWindowsPath
 from typing import Callable
 
+from agent.export.naming import utf16_units
+
 WINDOWS_MAX_PATH = 259
 _EXTENDED = ("\\\\?\\", "//?/")   # the `\\?\` form: no MAX_PATH for those paths
 
 
 def longest_inside(name: str, clip: str) -> int:
-    """Characters a package named `name` adds to its folder's path at most: its clip,
+    """UTF-16 units a package named `name` adds to its folder's path at most: its clip,
     `<name>/data/<clip>` (its tag files and build folder, `.package.partial-XXXXXXXX/...`,
     are shorter than any package name with its clip)."""
-    return len(os.sep) + len(name) + len(os.sep + "data" + os.sep) + len(clip)
+    return utf16_units(os.sep + name + os.sep + "data" + os.sep + clip)
 
 
 def windows_room_problem(folder: str, inside: int, long_paths: bool) -> str | None:
     """Why `inside` more characters under `folder` would not work on Windows, or None."""
     if long_paths or folder.startswith(_EXTENDED):
         return None
-    length = len(str(PureWindowsPath(folder))) + inside
+    length = utf16_units(str(PureWindowsPath(folder))) + inside
     if length <= WINDOWS_MAX_PATH:
         return None
     most = WINDOWS_MAX_PATH - inside
