@@ -181,16 +181,9 @@ def remove_stale_partials(parent: Path, older_than_s: float = STALE_AFTER_S,
     entry of that name (for folders the owner chose, where others' files may live). Failures
     are ignored: this is tidying.
     """
-    removed, cutoff = 0, time.time() - older_than_s
-    try:
-        candidates = list(Path(parent).glob(".*.partial-*"))
-    except OSError:
-        return 0
-    for path in candidates:
+    removed = 0
+    for path, st in _untouched(parent, ".*.partial-*", older_than_s):
         try:
-            st = path.lstat()
-            if st.st_mtime >= cutoff:
-                continue
             if stat.S_ISDIR(st.st_mode):
                 if folder_marker is not None and not os.path.lexists(path / folder_marker):
                     continue
@@ -207,21 +200,34 @@ def remove_stale_temps(parent: Path, older_than_s: float = STALE_AFTER_S) -> int
     """Remove hidden `.*.tmp` files in parent that a write killed before its rename left
     (write_atomic's, an owner key's); the count. Only files untouched for older_than_s: such a
     write lasts moments, so one that old has no process behind it. Failures are ignored."""
-    removed, cutoff = 0, time.time() - older_than_s
+    removed = 0
+    for path, st in _untouched(parent, ".*.tmp", older_than_s):
+        if stat.S_ISREG(st.st_mode):
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                continue
+    return removed
+
+
+def _untouched(parent: Path, pattern: str,
+               older_than_s: float) -> list[tuple[Path, os.stat_result]]:
+    """The entries of parent matching `pattern` untouched for older_than_s, with their lstat;
+    none when parent cannot be listed, and none that went away meanwhile."""
+    cutoff, found = time.time() - older_than_s, []
     try:
-        candidates = list(Path(parent).glob(".*.tmp"))
+        candidates = list(Path(parent).glob(pattern))
     except OSError:
-        return 0
+        return []
     for path in candidates:
         try:
             st = path.lstat()
-            if st.st_mtime >= cutoff or not stat.S_ISREG(st.st_mode):
-                continue
-            path.unlink()
-            removed += 1
         except OSError:
             continue
-    return removed
+        if st.st_mtime < cutoff:
+            found.append((path, st))
+    return found
 
 
 class Transaction:

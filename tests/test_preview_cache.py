@@ -10,17 +10,13 @@ from agent.service import Agent
 from agent.timebase import US
 from agent.views import RecorderAddress
 from nvrsim.server import Simulator
-from tests.recorder_sources_support import PASSPHRASE, PASSWORD, T0, recent_footage
+from tests.recorder_sources_support import PASSWORD, T0, recent_footage
+from tests.test_recorder_faults import agent
 
-__all__ = ["recent_footage"]
+# How a passphrase is stretched is not what these tests are about (tests/test_keys.py).
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
 
-
-@pytest.fixture
-def agent(tmp_path, monkeypatch):
-    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
-    a = Agent(tmp_path / "home")
-    yield a
-    a.close()
+__all__ = ["agent", "recent_footage"]
 
 
 def finished_slots(agent: Agent) -> list[str]:
