@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from agent.os_words import plain_os_error
+from agent.os_words import plain_home_error, plain_os_error
 from agent.permissions import owner_only_folder, unused_folder
 from agent.storage import write_atomic
 
@@ -107,5 +107,5 @@ def save_settings(home: Path, settings: Settings) -> None:
     try:
         write_atomic(path, json.dumps(extra, indent=2, sort_keys=True).encode())
     except OSError as exc:   # a full disk, say: the settings kept are as they were
-        raise ConfigError("cannot save the settings: " + plain_os_error(exc, str(path))) \
+        raise ConfigError("cannot save the settings: " + plain_home_error(exc, str(path))) \
             from None

@@ -59,6 +59,16 @@ if hasattr(errno, "EDQUOT"):
 if hasattr(errno, "ESTALE"):
     _WORDS[errno.ESTALE] = "the network share holding {path} went away: connect it again"
 
+# A full disk under a file of the app's own folder (the settings, masks, the audit log, what a
+# recorder sends for the app to keep): the owner never chose that folder, so "or choose another
+# folder" is no advice there.
+_HOME_WORDS: dict[int, str] = {
+    errno.ENOSPC: "the disk holding {path} is full: free some space there",
+}
+if hasattr(errno, "EDQUOT"):
+    _HOME_WORDS[errno.EDQUOT] = "your disk quota is used up on the disk holding {path}: free " \
+                                "some space there"
+
 # Windows error codes -> the errno whose words fit (winerror.h names in the comments).
 WINDOWS_ERRORS: dict[int, int] = {
     2: errno.ENOENT,        # ERROR_FILE_NOT_FOUND
@@ -105,9 +115,19 @@ def plain_os_error(exc: OSError, path: str | None = None) -> str:
     better than an inner file). Unknown errors keep the system's own words, without the
     "[Errno N]" tag.
     """
+    return _said(exc, path, _WORDS)
+
+
+def plain_home_error(exc: OSError, path: str | None = None) -> str:
+    """plain_os_error for a file of the app's own folder: a full disk is said without "or
+    choose another folder", which the owner cannot do for the app's files."""
+    return _said(exc, path, {**_WORDS, **_HOME_WORDS})
+
+
+def _said(exc: OSError, path: str | None, table: dict[int, str]) -> str:
     where = path or exc.filename
     shown = str(where) if where not in (None, "") else "a file"
-    words = _WORDS.get(error_number(exc) or -1)
+    words = table.get(error_number(exc) or -1)
     if words is not None:
         return words.format(path=shown)
     text = exc.strerror or _PREFIX.sub("", str(exc)) or type(exc).__name__

@@ -22,7 +22,7 @@ from agent.identity.keys import (
 )
 from agent.identity.typed_passphrase import passphrase_for, use_passphrase
 from agent.jobs import Job
-from agent.os_words import plain_os_error
+from agent.os_words import plain_home_error
 
 # A new key in its place cannot vouch for what the old one signed: the activity log keeps a
 # gap for good, and the agencies know the old key only.
@@ -261,7 +261,7 @@ class OwnerExports:
             save_masks(self.home, checked)
         except OSError as exc:   # a full disk, say: the masks kept are as they were
             raise AgentError(f"the masks of {camera} cannot be saved: "
-                             + plain_os_error(exc, str(self.home / "masks"))) from None
+                             + plain_home_error(exc, str(self.home / "masks"))) from None
         self._log_change("masks", camera=checked.camera, areas=len(checked.polygons))
 
     def redact_preview(self, rgb, camera: str, masks: bool = True, faces: bool = False):

@@ -17,7 +17,7 @@ from agent.commands.common import UsageError
 from agent.commands.folders import existing_folder
 from agent.export.destination import empty_mount_point
 from agent.export.naming import free_name, package_name
-from agent.os_words import WINDOWS_ERRORS, plain_os_error
+from agent.os_words import WINDOWS_ERRORS, plain_home_error, plain_os_error
 from demo.samples import ClipSpec, write_clip
 from tests.conftest import t
 
@@ -48,6 +48,29 @@ def test_windows_errors_read_the_same_as_their_posix_kin():
         exc.winerror = winerror
         assert plain_os_error(exc) == plain_os_error(OSError(number, "x", "E:\\clips"))
     assert WINDOWS_ERRORS[183] == errno.EEXIST
+
+
+def test_a_full_disk_under_the_apps_own_folder_is_not_told_to_choose_another_folder():
+    # The settings, masks, audit log, a recorder's download: the owner never chose that folder.
+    home = "C:\\Users\\ana\\AppData\\Local\\footage-agent"
+    full = f"the disk holding {home} is full: free some space there"
+    for exc in (OSError(errno.ENOSPC, "No space left on device", home),
+                _windows(112, "There is not enough space on the disk.", home),
+                _windows(39, "The disk is full.", home)):
+        assert plain_home_error(exc) == full
+        assert plain_os_error(exc) == full + ", or choose another folder"   # an export's
+    if hasattr(errno, "EDQUOT"):
+        assert plain_home_error(OSError(errno.EDQUOT, "Disk quota exceeded", home)) == (
+            f"your disk quota is used up on the disk holding {home}: free some space there")
+    for number in (errno.EACCES, errno.ENOENT, errno.EIO):   # the rest read as for any file
+        exc = OSError(number, os.strerror(number), home)
+        assert plain_home_error(exc) == plain_os_error(exc)
+
+
+def _windows(winerror: int, strerror: str, path: str) -> OSError:
+    exc = OSError(errno.EINVAL, strerror, path)
+    exc.winerror = winerror
+    return exc
 
 
 @pytest.mark.parametrize("winerror,strerror,number", [

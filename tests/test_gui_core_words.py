@@ -25,7 +25,7 @@ from agent.delivery.upload import UploadError, upload_file  # noqa: E402
 from agent.export.cut import _dropped  # noqa: E402
 from agent.export.destination import NotThere, package_folder  # noqa: E402
 from agent.export.package import PackageBuilder, PackageError  # noqa: E402
-from agent.os_words import _WORDS, plain_os_error  # noqa: E402
+from agent.os_words import _HOME_WORDS, _WORDS, plain_home_error, plain_os_error  # noqa: E402
 from agent.recorders.connect import RecorderAddress, open_recorder  # noqa: E402
 from agent.recorders.model import RecorderError  # noqa: E402
 from agent.recorders.wire import Wire  # noqa: E402
@@ -91,6 +91,15 @@ def test_every_os_error_sentence_reads_in_spanish_with_its_path(spanish, number)
     assert said == spanish_of(template, path=WINDOWS_PATH)
     if "{path}" in _WORDS[number]:
         assert WINDOWS_PATH in said
+
+
+@pytest.mark.parametrize("number", sorted(_HOME_WORDS), ids=lambda n: errno.errorcode[n])
+def test_a_full_disk_under_the_apps_own_folder_reads_in_spanish_with_its_path(spanish, number):
+    message = plain_home_error(OSError(number, "words of the OS", WINDOWS_PATH))
+    template = matches(message)
+    assert template is not None, f"no template for the agent's {message!r}"
+    assert in_owner_language(message) == spanish_of(template, path=WINDOWS_PATH)
+    assert WINDOWS_PATH in in_owner_language(message)
 
 
 def test_a_file_the_os_did_not_name_reads_in_spanish_too(spanish):

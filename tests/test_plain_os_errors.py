@@ -32,6 +32,8 @@ from tests.test_agencies import agency_doc
 
 FOLDER = "is a folder where a file was expected: check the path"
 FULL = "is full: free some space there, or choose another folder"
+# A file of the app's own folder: the owner cannot choose another folder for it.
+FULL_HOME = "is full: free some space there"
 BARE = (os.strerror(errno.EISDIR), os.strerror(errno.ENOSPC), os.strerror(errno.EACCES),
         "Errno", "Error:", "Exception")
 
@@ -69,8 +71,8 @@ def test_a_full_disk_while_saving_an_agency_says_the_disk_is_full(home, tmp_path
     monkeypatch.setattr(agencies, "write_atomic", full_disk)
     with pytest.raises(TrustStoreError) as got:
         TrustStore(home).add(agency_file(tmp_path))
-    assert plain(str(got.value), FULL) == \
-        f"cannot save the agency: the disk holding {home / 'agencies'} {FULL}"
+    assert plain(str(got.value), FULL_HOME) == \
+        f"cannot save the agency: the disk holding {home / 'agencies'} {FULL_HOME}"
 
 
 def test_an_agencies_folder_that_cannot_be_made_says_why(home, tmp_path):
@@ -114,7 +116,7 @@ def test_the_registrations_file_failing_says_what_to_do(home, monkeypatch):
     monkeypatch.setattr(registrations, "write_atomic", full_disk)
     with pytest.raises(RegistrationsFileError) as got:
         regs.write([])
-    assert str(got.value) == f"cannot save the registrations file: the disk holding {regs.path} {FULL}"
+    assert str(got.value) == f"cannot save the registrations file: the disk holding {regs.path} {FULL_HOME}"
 
 
 # requests: the inbox, a request file, holds -----------------------------------------------
@@ -140,7 +142,7 @@ def test_a_full_disk_while_holding_says_the_disk_is_full(agent, monkeypatch):
     with pytest.raises(holds.HoldError) as got:
         holds.make_hold(agent.home, agent.store, "req-1", 0, 10**6)
     assert str(got.value) == ("the recordings could not be copied into the hold: the disk "
-                              f"holding {agent.home / holds.HOLDS} {FULL}")
+                              f"holding {agent.home / holds.HOLDS} {FULL_HOME}")
     assert not (agent.home / holds.HOLDS / "req-1").exists()
 
 
@@ -187,7 +189,7 @@ def test_a_full_disk_while_saving_the_owner_key_says_the_disk_is_full(home, monk
     monkeypatch.setattr(keys, "_write_new_secret", full_disk)
     with pytest.raises(OwnerKeyError) as got:
         OwnerKey.load_or_create(home)
-    assert str(got.value) == f"Could not save the owner key: the disk holding {home / KEY_DIR} {FULL}"
+    assert str(got.value) == f"Could not save the owner key: the disk holding {home / KEY_DIR} {FULL_HOME}"
 
 
 def test_an_owner_key_that_cannot_be_read_says_why(home):
@@ -246,7 +248,7 @@ def test_a_full_disk_while_logging_says_the_disk_is_full(home, monkeypatch):
     monkeypatch.setattr(AuditLog, "_append_locked", full_disk)
     with pytest.raises(AuditError) as got:
         log.append("hold")
-    assert str(got.value) == f"cannot write the audit log: the disk holding {log.path} {FULL}"
+    assert str(got.value) == f"cannot write the audit log: the disk holding {log.path} {FULL_HOME}"
 
 
 def test_an_audit_log_whose_head_cannot_be_read_says_why(home, monkeypatch):

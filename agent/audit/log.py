@@ -47,7 +47,7 @@ from agent.config import ConfigError, ensure_home
 from agent.identity.keys import OwnerKey
 from agent.identity.typed_passphrase import passphrase_for
 from agent.media.read_at import read_at
-from agent.os_words import plain_os_error
+from agent.os_words import plain_home_error, plain_os_error
 from agent.storage import BINARY, FileLock
 from agent.timebase import format_utc
 from frp.decision import LogHead
@@ -135,7 +135,7 @@ class AuditLog:
                 raise AuditError(str(exc)) from None
             except OSError as exc:
                 raise AuditError("cannot open the audit log: "
-                                 + plain_os_error(exc, str(self.path))) from None
+                                 + plain_home_error(exc, str(self.path))) from None
             try:
                 with FileLock(fd):
                     return self._append_locked(fd, event, data, key, created)
@@ -143,7 +143,7 @@ class AuditLog:
                 raise AuditError(str(exc)) from None
             except OSError as exc:
                 raise AuditError("cannot write the audit log: "
-                                 + plain_os_error(exc, str(self.path))) from None
+                                 + plain_home_error(exc, str(self.path))) from None
             finally:
                 os.close(fd)
 

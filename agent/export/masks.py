@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from agent.os_words import plain_os_error
+from agent.os_words import plain_home_error, plain_os_error
 from agent.storage import distinct_name, safe_name, write_atomic
 
 MAX_POLYGONS = 64
@@ -168,7 +168,7 @@ def rename_masks(home: Path, old: str, new: str, keep_old: bool = False,
         save_masks(home, CameraMasks(new, masks.polygons))
     except OSError as exc:
         raise MaskError("they could not be saved under the new name: "
-                        + plain_os_error(exc, str(masks_file(home, new)))) from None
+                        + plain_home_error(exc, str(masks_file(home, new)))) from None
     if not keep_old:
         drop_former_masks(home, old, new)
     return True

@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from agent.identity.pkcs8 import encrypt_pkcs8, envelope_intact
-from agent.os_words import plain_os_error
+from agent.os_words import plain_home_error, plain_os_error
 from agent.permissions import owner_only_folder, unused_folder
 from agent.storage import BINARY, write_atomic
 from frp.minisign import blake2b_of, key_id_hex, public_key_from_raw
@@ -104,7 +104,7 @@ class OwnerKey:
             return cls.load_at(path, passphrase), False
         except OSError as exc:
             raise OwnerKeyError("Could not save the owner key: "
-                                + plain_os_error(exc, str(path.parent))) from None
+                                + plain_home_error(exc, str(path.parent))) from None
         return cls(private), True
 
     @classmethod

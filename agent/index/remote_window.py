@@ -35,7 +35,7 @@ from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import FileRow
 from agent.index.store import Store
 from agent.media.edit_list import shown_start_us
-from agent.os_words import plain_os_error
+from agent.os_words import plain_home_error
 from agent.recorders.model import (ClockReading, Fetched, FetchCancelled, RecorderError,
                                    RecorderInfo, WholeOnly)
 from agent.storage import remove_stale_partials, safe_name
@@ -173,7 +173,7 @@ def _not_kept(exc: OSError, folder: Path) -> DownloadNotKept:
         if ".partial-" in above.name:
             shown = above.parent
     return DownloadNotKept("the download from the recorder stopped: "
-                           + plain_os_error(exc, str(shown)))
+                           + plain_home_error(exc, str(shown)))
 
 
 def piece_rows(source_id: int, camera: str, window: RecorderWindow,

@@ -17,7 +17,7 @@ from pathlib import Path
 from agent.audit.log import AuditError, AuditLog
 from agent.config import ConfigError, ensure_home
 from agent.identity.keys import private_key_file
-from agent.os_words import plain_os_error
+from agent.os_words import plain_home_error, plain_os_error
 from agent.requests.agency_changes import (
     AgencyChange,
     changed_since_accepted,
@@ -101,7 +101,7 @@ class TrustStore(HeldRegistrations):
             raise TrustStoreError(str(exc)) from None
         except OSError as exc:
             raise TrustStoreError("cannot create the agencies folder: "
-                                  + plain_os_error(exc, str(self.folder))) from None
+                                  + plain_home_error(exc, str(self.folder))) from None
 
     def add(self, path: Path, replace: bool = False) -> Agency:
         """Validate an agency file and import it (see import_file)."""
@@ -144,7 +144,7 @@ class TrustStore(HeldRegistrations):
                 write_atomic(self._file(agency.id), data, 0o600)
             except OSError as exc:
                 raise TrustStoreError("cannot save the agency: "
-                                      + plain_os_error(exc, str(self.folder))) from None
+                                      + plain_home_error(exc, str(self.folder))) from None
             # The record says the import is pinned (so pins gone later are seen to be gone),
             # and goes first: in a new home it makes the owner key the pins are signed with.
             self._log_import(change)

@@ -24,7 +24,7 @@ from agent.index.mirror import Connect
 from agent.index.remote_window import FetchCancelled, RecorderWindow, download
 from agent.index.store import Store
 from frp.count_words import counted
-from agent.os_words import plain_os_error
+from agent.os_words import plain_home_error, plain_os_error
 from agent.recorders.model import RecorderError
 from agent.storage import (
     distinct_name,
@@ -156,7 +156,7 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
         # A recording the OS named is said as such; anything else happened in the hold.
         named = exc.filename is not None and not str(exc.filename).startswith(str(staging))
         raise HoldError("the recordings could not be copied into the hold: "
-                        + plain_os_error(exc, None if named else str(final.parent))) from None
+                        + plain_home_error(exc, None if named else str(final.parent))) from None
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from agent.os_words import plain_os_error
+from agent.os_words import plain_home_error, plain_os_error
 from agent.storage import newer_layout, write_atomic
 from frp.jws_encoding import JWSError, loads_strict
 from frp.origins import CONTROL_CHARS
@@ -164,4 +164,4 @@ class RegistrationsFile:
             write_atomic(self.path, data, 0o600)
         except OSError as exc:
             raise RegistrationsFileError("cannot save the registrations file: "
-                                         + plain_os_error(exc, str(self.path))) from None
+                                         + plain_home_error(exc, str(self.path))) from None

@@ -2676,6 +2676,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el disco que contiene {path} está lleno: libere espacio en él</translation>
     </message>
     <message>
+        <source>your disk quota is used up on the disk holding {path}: free some space there</source>
+        <translation>ha agotado su cuota en el disco que contiene {path}: libere espacio en él</translation>
+    </message>
+    <message>
         <source>it did not answer in time</source>
         <translation>no respondió a tiempo</translation>
     </message>

@@ -217,7 +217,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the masks of {camera} cannot be saved: {reason}"),
     QT_TRANSLATE_NOOP("core", "the download from the recorder stopped: {reason}"),
     # a request's package or tar in the home's own folders (agent/requests/package_export.py)
+    # ... and any file of the app's own folder (agent/os_words.py plain_home_error)
     QT_TRANSLATE_NOOP("core", "the disk holding {path} is full: free some space there"),
+    QT_TRANSLATE_NOOP("core", "your disk quota is used up on the disk holding {path}: free some "
+                              "space there"),
     # agent/network_words.py: why a call did not get through (the portal's, an upload's)
     QT_TRANSLATE_NOOP("core", "it did not answer in time"),
     QT_TRANSLATE_NOOP("core", "its certificate could not be trusted ({detail})"),
