@@ -13,7 +13,7 @@ import sys
 
 from agent import __version__
 from agent.commands import (
-    agencies, cameras, decisions, demo, export, gui, index, log, masks, requests, upload,
+    agencies, cameras, decisions, demo, export, gui, index, log, masks, requests, space, upload,
 )
 from agent.commands.common import (
     EXIT_FAILURE,
@@ -29,7 +29,7 @@ from agent.os_words import plain_os_error
 from frp.text import one_line
 
 _COMMAND_MODULES = (index, cameras, export, masks, agencies, requests, decisions, upload, log,
-                    gui, demo)
+                    space, gui, demo)
 
 
 def build_parser() -> argparse.ArgumentParser:

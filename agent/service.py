@@ -164,6 +164,19 @@ class Agent(OwnerSources, OwnerIndex, OwnerCameras, OwnerExports, OwnerRecords,
             entries = []
         return tidy_home(self.home, entries)
 
+    def home_space(self):
+        """How much room the home folder takes, by kind: packages delivered and not, safe
+        copies, caches, the index and logs, and what is free on its disk (agent/home_space.py:
+        a HomeSpace). Raises AgentError when the inbox, which says which packages were
+        delivered, cannot be read."""
+        from agent.home_space import home_space
+        from agent.requests.inbox_file import InboxError
+        try:
+            entries = self.requests.inbox.list()
+        except InboxError as exc:
+            raise AgentError(str(exc)) from None
+        return home_space(self.home, entries)
+
     def start_job(self, name: str, work) -> Job:
         """Run `work(progress, cancel)` on its own thread; events report its progress and end."""
         return Job(name, work, self.emit).start()
