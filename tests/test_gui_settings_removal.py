@@ -126,3 +126,30 @@ def test_settings_left_unsaved_are_asked_about_not_put_back_silently(qtbot, win,
     queue.append(QMessageBox.Save)
     nav(qtbot, win, "Requests")
     assert win.pages.currentWidget() is win.inbox and agent.settings.poll_interval_s == 1800
+
+
+def test_settings_says_how_much_room_the_apps_folder_takes(qtbot, world, tmp_path):
+    """The owner was never told how much room the app's folder takes: a safe copy's size was
+    shown only on its request's page, and delivered packages, kept for good, nowhere."""
+    from agent.service import Agent
+    from gui.views import display
+    agent = Agent(world.home)
+    try:
+        agent.requests.hold(world.request_id)
+        space = agent.home_space()
+    finally:
+        agent.close()
+    assert space.holds.size > 0
+    window, agent = open_window(qtbot, world.home)
+    try:
+        nav(qtbot, window, "Settings")
+        settle(qtbot, window)
+        text = window.settings.space.text()
+        assert text.startswith("This app's folder takes ") and f": {world.home}" in text
+        assert f"Safe copies of recordings: {display.size(space.holds.size)}." in text
+        assert "Delivered packages, kept as your copy of what the agency received: 0 bytes." \
+            in text
+        assert "free on its disk)" in text
+    finally:
+        window.shutdown()
+        agent.close()

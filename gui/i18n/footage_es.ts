@@ -1706,6 +1706,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Comportamiento</translation>
     </message>
     <message>
+        <source>Disk space</source>
+        <translation>Espacio en disco</translation>
+    </message>
+    <message>
+        <source>This app&apos;s folder takes {total}: {home}</source>
+        <translation>La carpeta de esta aplicación ocupa {total}: {home}</translation>
+    </message>
+    <message>
+        <source>({free} free on its disk)</source>
+        <translation>({free} libres en su disco)</translation>
+    </message>
+    <message>
+        <source>Delivered packages, kept as your copy of what the agency received: {delivered}. Safe copies of recordings: {holds}. Packages not yet delivered, the index, logs and caches: {rest}.</source>
+        <translation>Paquetes entregados, guardados como su copia de lo que recibió la agencia: {delivered}. Copias a salvo de grabaciones: {holds}. Paquetes aún no entregados, el índice, los registros y las cachés: {rest}.</translation>
+    </message>
+    <message>
         <source>Save your settings?</source>
         <translation>¿Guardar los ajustes?</translation>
     </message>

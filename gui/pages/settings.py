@@ -76,6 +76,8 @@ class SettingsPage(QWidget):
         save.setObjectName("primary")
         save.clicked.connect(self.save)
         self.status = status_label()
+        # What the app's own folder takes on the disk: read off the GUI thread (refresh).
+        self.space = plain_label("", "hint")
         self.agencies = AgenciesPanel(ctx, self.status.setText)
         self.agencies.changed.connect(self._agencies_changed)
         self.registrations = RegistrationsPanel(ctx)
@@ -116,6 +118,8 @@ class SettingsPage(QWidget):
         box.addWidget(self.login)
         box.addLayout(form)
         box.addLayout(button_row(save, self.status))
+        box.addWidget(plain_label(self.tr("Disk space"), "sectionTitle"))
+        box.addWidget(self.space)
         box.addStretch(1)
 
     def refresh(self) -> None:
@@ -131,6 +135,23 @@ class SettingsPage(QWidget):
             self.ctx.bridge.call("login-entry", self.ctx.login.enabled, self._login_loaded)
         self.reload_lists()
         self.registrations.refresh()
+        self.ctx.bridge.call("home-space", self.ctx.agent.home_space, self._show_space,
+                             self.space.setText)
+
+    def _show_space(self, space) -> None:
+        """What the app's folder holds (agent/home_space.py), in two sentences."""
+        rest = space.caches.size + space.records.size + space.undelivered.size
+        first = self.tr("This app's folder takes {total}: {home}").format(
+            total=display.size(space.total), home=space.home)
+        if space.free is not None:
+            first += " " + self.tr("({free} free on its disk)").format(
+                free=display.size(space.free))
+        second = self.tr("Delivered packages, kept as your copy of what the agency received: "
+                         "{delivered}. Safe copies of recordings: {holds}. Packages not yet "
+                         "delivered, the index, logs and caches: {rest}.").format(
+            delivered=display.size(space.delivered.size), holds=display.size(space.holds.size),
+            rest=display.size(rest))
+        self.space.setText(first + "\n" + second)
 
     def reload_lists(self) -> None:
         """Read the folders, cameras and agencies again; the form keeps what the owner typed."""
