@@ -7,6 +7,7 @@ stack is imported on first use: `scan` or `verify` never load it.
 """
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
 
@@ -26,6 +27,12 @@ from agent.os_words import plain_home_error
 
 # A new key in its place cannot vouch for what the old one signed: the activity log keeps a
 # gap for good, and the agencies know the old key only.
+# Room an export by hand needs on the home's disk, wherever its package goes: the index is
+# opened there (SQLite makes a 32 KiB shared-memory file beside it) and every export is
+# recorded in the activity log there. A full home disk is said before anything is cut, not
+# as "the index is full" nor after a long cut whose package the log could not record.
+EXPORT_ROOM_BYTES = 256 * 1024
+
 _DAMAGED_KEY_ADVICE = (
     "It signs your packages, your activity log and your registrations, so do not delete it: "
     "put back a copy of it from a backup. Without one, move it aside (keep it): a new key is "
@@ -130,6 +137,7 @@ class OwnerExports:
         """
         from agent.export.destination import NotThere, made_for_this, package_folder
 
+        self.check_room_to_export(Path(out_dir))
         camera = self.indexed_camera(camera)
         self._check_not_home(Path(out_dir))
         try:   # never a folder on a drive that is not there (destination.py)
@@ -196,6 +204,21 @@ class OwnerExports:
             raise AgentError(str(exc)) from None
         self._log_export(done, camera, start_us, end_us, request, redaction)
         return done
+
+    def check_room_to_export(self, out_dir: Path) -> None:
+        """AgentError when the home's disk has less than EXPORT_ROOM_BYTES free: an export
+        into `out_dir` would fail there whatever disk `out_dir` is on. `export` checks it
+        first; a caller that opens the index before (the command line reads the camera's zone
+        from it) checks it before that."""
+        try:
+            free = shutil.disk_usage(self.home).free
+        except OSError:
+            return   # cannot tell: the index or the log says what is wrong, if anything
+        if free < EXPORT_ROOM_BYTES:
+            raise AgentError(f"the disk holding footage-agent's own folder {self.home} is "
+                             "full: free some space there first; an export goes to "
+                             f"{out_dir}, but it reads the index and is recorded in the "
+                             "activity log, both in that folder")
 
     def _check_not_home(self, out_dir: Path) -> None:
         """A package never goes into this app's own folder: it holds the owner's signing key,

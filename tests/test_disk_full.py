@@ -13,6 +13,7 @@ import pytest
 from agent.audit.log import AuditError, AuditLog
 from agent.config import ConfigError
 from agent.errors import AgentError
+from agent import owner_exports
 from agent.service import Agent
 from agent.timebase import US
 from agent.views import CameraMasks, Polygon, RecorderAddress
@@ -105,6 +106,9 @@ def test_a_recorders_footage_meeting_a_full_disk_is_said_and_nothing_kept(
     the home's disk full said only "[Errno 28] No space left on device": its window is
     downloaded into the home's cache first."""
     monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    # The disk filling as the download runs: the room an export asks for first (its own test
+    # below) is not asked here, since where a 1 MiB disk fills is not ours to place.
+    monkeypatch.setattr(owner_exports, "EXPORT_ROOM_BYTES", 0)
     agent = Agent(disk / "home")
     try:
         with Simulator(recent_footage, "dahua", "admin", PASSWORD, tls=True) as sim:
@@ -148,3 +152,35 @@ def test_a_request_whose_package_the_homes_disk_cannot_hold_fails_in_plain_words
         assert w.show()["status"] == "delivered" and Path(d["package"]).is_dir()
     finally:
         w.close()
+
+
+def test_an_export_to_another_disk_with_the_homes_disk_full_says_to_free_room_first(
+        disk, tmp_path, capsys):
+    """Seen: with the home's disk full, `export --out` to a USB stick said "the disk holding
+    the index ... is full" (opening the index makes a file beside it), which reads as if the
+    index were being written. The export cannot be done there: it is also recorded in the
+    activity log, in the home. So it says so, before anything is opened or cut."""
+    from agent.cli import main
+    from demo.samples import ClipSpec, write_clip
+    from tests.conftest import t
+
+    rec = tmp_path / "porch"
+    write_clip(ClipSpec(path=rec / "porch.20261120_220000.mp4",
+                        start_us=t("2026-11-20T22:00:00Z"), seconds=4, fps=10, gop_s=1.0))
+    home, usb = disk / "home", tmp_path / "usb"
+    assert main(["--home", str(home), "scan", str(rec), "--tz", "UTC"]) == 0
+    export = ["--home", str(home), "export", "--camera", "porch", "--from",
+              "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:03Z", "--out", str(usb),
+              "--progress", "none"]
+    filler = fill(disk)
+    capsys.readouterr()
+    assert main(export) == 1
+    assert capsys.readouterr().err == (
+        f"footage-agent: the disk holding footage-agent's own folder {home} is full: free some "
+        f"space there first; an export goes to {usb}, but it reads the index and is recorded "
+        "in the activity log, both in that folder\n")
+    assert not usb.exists()
+
+    filler.unlink()   # room made: the same export is done
+    assert main(export) == 0, capsys.readouterr().err
+    assert [p for p in usb.iterdir() if (p / "bagit.txt").is_file()]

@@ -34,6 +34,7 @@ from agent.requests.desk_decisions import resumable  # noqa: E402
 from agent.requests.desk_errors import DeskRefusal  # noqa: E402
 from agent.requests.package_delivery import _untrusted  # noqa: E402
 from agent.requests.portal_client import PortalClient, PortalError  # noqa: E402
+from agent.errors import AgentError  # noqa: E402
 from agent.service import Agent  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from demo.gui_data import make_world, request_claims, sign  # noqa: E402
@@ -731,3 +732,17 @@ def test_a_clip_too_big_for_its_fat_drive_reads_in_spanish(spanish, tmp_path):
         said = in_owner_language(message)
         assert said == spanish_of(template, **_values(template, message)) and said != message
         assert str(folder) in said
+
+
+def test_an_export_with_the_homes_disk_full_reads_in_spanish(spanish, tmp_path, monkeypatch):
+    from agent import owner_exports
+    monkeypatch.setattr(owner_exports, "EXPORT_ROOM_BYTES", 1 << 62)   # more than any disk
+    agent = Agent(tmp_path / "home")
+    try:
+        message = error_of(lambda: agent.check_room_to_export(tmp_path / "usb"), AgentError)
+    finally:
+        agent.close()
+    template = matches(message)
+    assert template is not None, message
+    assert in_owner_language(message) == spanish_of(template, home=str(agent.home),
+                                                    out=str(tmp_path / "usb"))

@@ -90,6 +90,7 @@ def export(agent: Agent, args) -> int:
                          "once for each camera, or use the app's Export page, which exports "
                          "several")
     args.camera = args.camera[0]
+    agent.check_room_to_export(Path(args.out))   # before the index is opened
     tz = zone_for(agent, [args.camera])
     start, end = parse_time(args.start, "--from", tz), parse_time(args.end, "--to", tz)
     if start >= end:

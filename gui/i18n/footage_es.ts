@@ -2688,6 +2688,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>la descarga desde la grabadora se detuvo: {reason}</translation>
     </message>
     <message>
+        <source>the disk holding footage-agent&apos;s own folder {home} is full: free some space there first; an export goes to {out}, but it reads the index and is recorded in the activity log, both in that folder</source>
+        <translation>el disco que contiene la carpeta propia de footage-agent {home} está lleno: libere espacio en él primero; una exportación va a {out}, pero lee el índice y queda anotada en el registro de actividad, ambos en esa carpeta</translation>
+    </message>
+    <message>
         <source>the disk holding {path} is full: free some space there</source>
         <translation>el disco que contiene {path} está lleno: libere espacio en él</translation>
     </message>

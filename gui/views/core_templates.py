@@ -217,6 +217,11 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the masks of {camera} cannot be saved: {reason}"),
     QT_TRANSLATE_NOOP("core", "the download from the recorder stopped: {reason}"),
     # a request's package or tar in the home's own folders (agent/requests/package_export.py)
+    # an export by hand with the home's disk full (agent/owner_exports.py)
+    QT_TRANSLATE_NOOP("core", "the disk holding footage-agent's own folder {home} is full: free "
+                              "some space there first; an export goes to {out}, but it reads "
+                              "the index and is recorded in the activity log, both in that "
+                              "folder"),
     # ... and any file of the app's own folder (agent/os_words.py plain_home_error)
     QT_TRANSLATE_NOOP("core", "the disk holding {path} is full: free some space there"),
     QT_TRANSLATE_NOOP("core", "your disk quota is used up on the disk holding {path}: free some "
