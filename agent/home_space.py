@@ -38,6 +38,9 @@ class HomeSpace:
     caches: Kept         # what a recorder sent for previews and cuts, made again when needed
     records: Kept        # the index, inbox, activity log, settings, keys and agency files
     free: int | None
+    # Why which packages were delivered cannot be told (the inbox cannot be read: its disk
+    # full, say, when the owner most needs this), every package then in `undelivered`; None.
+    unsorted: str | None = None
 
     @property
     def total(self) -> int:
@@ -46,9 +49,10 @@ class HomeSpace:
                                     self.records))
 
 
-def home_space(home: Path, entries: Iterable[Entry]) -> HomeSpace:
+def home_space(home: Path, entries: Iterable[Entry], unsorted: str | None = None) -> HomeSpace:
     """Measure `home`; `entries` (the inbox's requests) say which packages were delivered: a
-    package folder is delivered once its delivery's receipt is kept."""
+    package folder is delivered once its delivery's receipt is kept. `unsorted`: why the inbox
+    could not be read (then `entries` is empty)."""
     home = Path(home)
     receipted = {_where(d.package) for e in entries for d in e.deliveries
                  if d.receipt and d.package}
@@ -79,7 +83,7 @@ def home_space(home: Path, entries: Iterable[Entry]) -> HomeSpace:
         free: int | None = shutil.disk_usage(home).free
     except OSError:
         free = None
-    return HomeSpace(str(home), delivered, undelivered, holds, caches, records, free)
+    return HomeSpace(str(home), delivered, undelivered, holds, caches, records, free, unsorted)
 
 
 def _where(package: str) -> tuple[str, str]:

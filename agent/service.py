@@ -167,15 +167,14 @@ class Agent(OwnerSources, OwnerIndex, OwnerCameras, OwnerExports, OwnerRecords,
     def home_space(self):
         """How much room the home folder takes, by kind: packages delivered and not, safe
         copies, caches, the index and logs, and what is free on its disk (agent/home_space.py:
-        a HomeSpace). Raises AgentError when the inbox, which says which packages were
-        delivered, cannot be read."""
+        a HomeSpace). When the inbox, which says which packages were delivered, cannot be read
+        (its disk full), the rest is measured all the same and `unsorted` says why."""
         from agent.home_space import home_space
         from agent.requests.inbox_file import InboxError
         try:
-            entries = self.requests.inbox.list()
-        except InboxError as exc:
-            raise AgentError(str(exc)) from None
-        return home_space(self.home, entries)
+            return home_space(self.home, self.requests.inbox.list())
+        except (AgentError, InboxError) as exc:
+            return home_space(self.home, [], unsorted=str(exc))
 
     def start_job(self, name: str, work) -> Job:
         """Run `work(progress, cancel)` on its own thread; events report its progress and end."""

@@ -184,3 +184,19 @@ def test_an_export_to_another_disk_with_the_homes_disk_full_says_to_free_room_fi
     filler.unlink()   # room made: the same export is done
     assert main(export) == 0, capsys.readouterr().err
     assert [p for p in usb.iterdir() if (p / "bagit.txt").is_file()]
+
+
+def test_space_answers_on_a_full_disk_when_the_inbox_cannot_be_opened(disk, capsys):
+    """A full disk is when the owner most needs to know what fills it; but `space` opened the
+    inbox (to tell delivered packages), which a full disk refuses: it said only that (exit 1)."""
+    from agent.cli import main
+    home = disk / "home"
+    assert main(["--home", str(home), "keys", "show"]) == 0
+    fill(disk)
+    capsys.readouterr()
+    assert main(["--home", str(home), "space", "--json"]) == 0
+    import json
+    space = json.loads(capsys.readouterr().out)
+    assert space["unsorted"].startswith(f"the disk holding the inbox {home / 'inbox.db'} {FULL}")
+    assert space["records"] >= (home / "keys" / "owner.key").stat().st_size > 0
+    assert space["free"] == 0

@@ -150,6 +150,20 @@ def test_settings_says_how_much_room_the_apps_folder_takes(qtbot, world, tmp_pat
         assert "Delivered packages, kept as your copy of what the agency received: 0 bytes." \
             in text
         assert "free on its disk)" in text
+
+        # The inbox unreadable (its disk full): the sizes are said, and why delivered ones
+        # cannot be told apart, never 0 bytes of delivered packages.
+        import dataclasses
+        import sqlite3
+
+        from agent.index.store_errors import disk_words
+        full = sqlite3.OperationalError("database or disk is full")
+        full.sqlite_errorcode = sqlite3.SQLITE_FULL
+        why = disk_words("the inbox", world.home / "inbox.db", full)
+        window.settings._show_space(dataclasses.replace(space, unsorted=why))
+        text = window.settings.space.text()
+        assert f"Which packages were delivered cannot be told now: {why}" in text
+        assert "Delivered packages" not in text
     finally:
         window.shutdown()
         agent.close()

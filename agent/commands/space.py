@@ -24,13 +24,18 @@ def space_show(agent, args) -> int:
                     "delivered": _kept(space.delivered),
                     "undelivered": _kept(space.undelivered),
                     "holds": _kept(space.holds), "caches": space.caches.size,
-                    "records": space.records.size})
+                    "records": space.records.size, "unsorted": space.unsorted})
         return 0
-    rows = [
+    packages = [
         ("packages delivered (the agency has them; kept as your copy)",
          space.delivered.size, counted(space.delivered.count, "package")),
         ("packages not yet delivered", space.undelivered.size,
          counted(space.undelivered.count, "package")),
+    ] if space.unsorted is None else [
+        ("packages (which were delivered cannot be told now)", space.undelivered.size,
+         counted(space.undelivered.count, "package")),
+    ]
+    rows = packages + [
         ("safe copies of recordings", space.holds.size, counted(space.holds.count, "request")),
         ("caches (footage from recorders)", space.caches.size, ""),
         ("index, inbox, activity log, settings and keys", space.records.size, ""),
@@ -40,6 +45,8 @@ def space_show(agent, args) -> int:
         print(f"  {what}: {amount(size, 'B')}" + (f" ({count})" if count else ""))
     if space.free is not None:
         print(f"free on its disk: {amount(space.free, 'B')}")
+    if space.unsorted is not None:
+        say(f"note: which packages were delivered cannot be told now: {space.unsorted}")
     if space.delivered.count:
         say(f"note: delivered packages are kept in {space.home}{os.sep}packages as your copy of "
             "what the agency received")

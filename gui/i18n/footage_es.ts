@@ -1718,6 +1718,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>({free} libres en su disco)</translation>
     </message>
     <message>
+        <source>Packages: {packages}. Safe copies of recordings: {holds}. The index, logs and caches: {rest}. Which packages were delivered cannot be told now: {reason}</source>
+        <translation>Paquetes: {packages}. Copias a salvo de grabaciones: {holds}. El índice, los registros y las cachés: {rest}. Ahora no se puede saber qué paquetes se entregaron: {reason}</translation>
+    </message>
+    <message>
         <source>Delivered packages, kept as your copy of what the agency received: {delivered}. Safe copies of recordings: {holds}. Packages not yet delivered, the index, logs and caches: {rest}.</source>
         <translation>Paquetes entregados, guardados como su copia de lo que recibió la agencia: {delivered}. Copias a salvo de grabaciones: {holds}. Paquetes aún no entregados, el índice, los registros y las cachés: {rest}.</translation>
     </message>

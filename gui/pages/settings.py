@@ -146,11 +146,21 @@ class SettingsPage(QWidget):
         if space.free is not None:
             first += " " + self.tr("({free} free on its disk)").format(
                 free=display.size(space.free))
-        second = self.tr("Delivered packages, kept as your copy of what the agency received: "
-                         "{delivered}. Safe copies of recordings: {holds}. Packages not yet "
-                         "delivered, the index, logs and caches: {rest}.").format(
-            delivered=display.size(space.delivered.size), holds=display.size(space.holds.size),
-            rest=display.size(rest))
+        if space.unsorted is not None:   # the inbox cannot be read (its disk full, say)
+            second = self.tr("Packages: {packages}. Safe copies of recordings: {holds}. The "
+                             "index, logs and caches: {rest}. Which packages were delivered "
+                             "cannot be told now: {reason}").format(
+                packages=display.size(space.undelivered.size),
+                holds=display.size(space.holds.size),
+                rest=display.size(space.caches.size + space.records.size),
+                reason=in_owner_language(space.unsorted))
+        else:
+            second = self.tr("Delivered packages, kept as your copy of what the agency "
+                             "received: {delivered}. Safe copies of recordings: {holds}. "
+                             "Packages not yet delivered, the index, logs and caches: "
+                             "{rest}.").format(
+                delivered=display.size(space.delivered.size),
+                holds=display.size(space.holds.size), rest=display.size(rest))
         self.space.setText(first + "\n" + second)
 
     def reload_lists(self) -> None:
