@@ -14,7 +14,7 @@ from agent.audit.log import AuditLog
 from agent.cli import main
 from agent.export.cut import CutError, cut
 from agent.export.source import SourceSpan
-from agent.timebase import US, format_utc
+from agent.timebase import US, format_utc, local_text
 from demo.samples import make_recordings
 
 T0 = 1_700_000_000 * US
@@ -50,7 +50,8 @@ def test_an_exact_cut_counts_the_frame_it_could_not_decode_and_stops(damaged, tm
     start, end = T0 + 300_000, T0 + 3 * US   # mid-GOP: the head is decoded and re-encoded
     with pytest.raises(CutError, match="1 frame") as refused:
         cut([span], start, end, tmp_path / "a.mp4", mode="exact")
-    assert "could not be decoded" in str(refused.value) and format_utc(lost_us) in str(
+    # the owner reads when on this PC's clock (timebase.local_text), as every core sentence says it
+    assert "could not be decoded" in str(refused.value) and local_text(lost_us) in str(
         refused.value)
     assert not (tmp_path / "a.mp4").exists()
     done = cut([span], start, end, tmp_path / "b.mp4", mode="exact", accept_dropped=True)
