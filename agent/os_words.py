@@ -59,12 +59,17 @@ if hasattr(errno, "EDQUOT"):
 if hasattr(errno, "ESTALE"):
     _WORDS[errno.ESTALE] = "the network share holding {path} went away: connect it again"
 
-# A full disk under a file of the app's own folder (the settings, masks, the audit log, what a
-# recorder sends for the app to keep): the owner never chose that folder, so "or choose another
-# folder" is no advice there.
+# A full, read-only or forbidden disk under a file of the app's own folder (the settings,
+# masks, the audit log, what a recorder sends for the app to keep): the owner never chose that
+# folder, so "or choose another folder" is no advice there.
 _HOME_WORDS: dict[int, str] = {
     errno.ENOSPC: "the disk holding {path} is full: free some space there",
+    errno.EROFS: "{path} is on a read-only disk (a locked SD card, a write-protected USB stick "
+                 "or a read-only share): unlock it",
+    errno.EACCES: "permission denied for {path}: your user account may not do this there; ask "
+                  "whoever owns it",
 }
+_HOME_WORDS[errno.EPERM] = _HOME_WORDS[errno.EACCES]
 if hasattr(errno, "EDQUOT"):
     _HOME_WORDS[errno.EDQUOT] = "your disk quota is used up on the disk holding {path}: free " \
                                 "some space there"
@@ -119,8 +124,8 @@ def plain_os_error(exc: OSError, path: str | None = None) -> str:
 
 
 def plain_home_error(exc: OSError, path: str | None = None) -> str:
-    """plain_os_error for a file of the app's own folder: a full disk is said without "or
-    choose another folder", which the owner cannot do for the app's files."""
+    """plain_os_error for a file of the app's own folder: a full, read-only or forbidden disk is
+    said without "or choose another folder", which the owner cannot do for the app's files."""
     return _said(exc, path, {**_WORDS, **_HOME_WORDS})
 
 

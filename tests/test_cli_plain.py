@@ -62,7 +62,18 @@ def test_a_full_disk_under_the_apps_own_folder_is_not_told_to_choose_another_fol
     if hasattr(errno, "EDQUOT"):
         assert plain_home_error(OSError(errno.EDQUOT, "Disk quota exceeded", home)) == (
             f"your disk quota is used up on the disk holding {home}: free some space there")
-    for number in (errno.EACCES, errno.ENOENT, errno.EIO):   # the rest read as for any file
+    # A read-only or forbidden disk likewise (a home copied to a locked card, or made by
+    # another user account); the rest read as for any file.
+    for number in (errno.EROFS, errno.EACCES, errno.EPERM):
+        exc = OSError(number, os.strerror(number), home)
+        said = plain_home_error(exc)
+        assert home in said and "choose another folder" not in said, said
+        assert said == plain_os_error(exc).replace(", or choose another folder", "").replace(
+            "choose another folder, or ", ""), said
+    for winerror, number in ((19, errno.EROFS), (5, errno.EACCES)):   # as Windows says them
+        assert plain_home_error(_windows(winerror, "x", home)) == plain_home_error(
+            OSError(number, "x", home))
+    for number in (errno.ENOENT, errno.EIO):
         exc = OSError(number, os.strerror(number), home)
         assert plain_home_error(exc) == plain_os_error(exc)
 

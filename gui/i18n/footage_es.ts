@@ -2704,6 +2704,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>ha agotado su cuota en el disco que contiene {path}: libere espacio en él</translation>
     </message>
     <message>
+        <source>{path} is on a read-only disk (a locked SD card, a write-protected USB stick or a read-only share): unlock it</source>
+        <translation>{path} está en un disco de solo lectura (una tarjeta SD bloqueada, una memoria USB protegida contra escritura o una carpeta compartida de solo lectura): desbloquéelo</translation>
+    </message>
+    <message>
+        <source>permission denied for {path}: your user account may not do this there; ask whoever owns it</source>
+        <translation>permiso denegado para {path}: su cuenta de usuario no puede hacer esto ahí; pídaselo a quien sea su propietario</translation>
+    </message>
+    <message>
         <source>it did not answer in time</source>
         <translation>no respondió a tiempo</translation>
     </message>

@@ -226,6 +226,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the disk holding {path} is full: free some space there"),
     QT_TRANSLATE_NOOP("core", "your disk quota is used up on the disk holding {path}: free some "
                               "space there"),
+    QT_TRANSLATE_NOOP("core", "{path} is on a read-only disk (a locked SD card, a "
+                              "write-protected USB stick or a read-only share): unlock it"),
+    QT_TRANSLATE_NOOP("core", "permission denied for {path}: your user account may not do this "
+                              "there; ask whoever owns it"),
     # agent/network_words.py: why a call did not get through (the portal's, an upload's)
     QT_TRANSLATE_NOOP("core", "it did not answer in time"),
     QT_TRANSLATE_NOOP("core", "its certificate could not be trusted ({detail})"),
