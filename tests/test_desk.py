@@ -627,3 +627,8 @@ def test_approve_says_a_refused_choice_before_asking_to_confirm_it(world, capsys
     assert code == 2 and "add --yes" in err, err
     assert "cameras: porch\n" in err and "faces blurred" in err
     assert world.desk.show("req-1").status == "new" and world.portal.calls == []
+    # The window's length is counted as a person says it: "1 second", not "1 seconds".
+    code, err = run("--camera", "porch", "--from", iso(T0), "--to", iso(T0 + 1))
+    assert code == 2 and "(1 second per camera)" in err, err
+    code, err = run("--camera", "porch", "--from", iso(T0), "--to", iso(T0 + 2))
+    assert code == 2 and "(2 seconds per camera)" in err, err

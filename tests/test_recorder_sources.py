@@ -167,3 +167,10 @@ def test_an_approved_request_for_a_recorder_camera_is_fetched_sealed_and_deliver
     assert len(record["recorder"]["downloads"]) == 2   # the window spans two recordings
     times = stamps(next((package / "data").glob("*.mp4")))
     assert T0 + 3 * US <= min(times) and max(times) < T0 + 12 * US
+
+
+def test_the_recordings_mirrored_when_a_recorder_is_added_are_counted_in_words():
+    """`sources add-recorder` said "1 recordings mirrored" for a recorder holding one."""
+    from agent.commands.recorders import mirrored_words
+
+    assert (mirrored_words(1), mirrored_words(4)) == ("1 recording mirrored", "4 recordings mirrored")

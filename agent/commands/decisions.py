@@ -119,7 +119,7 @@ def _confirm(agent, view: RequestView, chosen, tz: str) -> None:
     say(f"This will send to {one_line(agency_name(view))}, for case {one_line(view.case)} "
         f"(request {one_line(view.id)}):")
     say(f"  cameras: {', '.join(one_line(c) for c in chosen.cameras)}")
-    say(f"  {window(start, end, tz)} ({(end - start) / 1e6:,.0f} seconds per camera)")
+    say(f"  {window(start, end, tz)} ({counted(round((end - start) / 1e6), 'second')} per camera)")
     say(f"  sound: {'kept' if chosen.keep_audio else 'removed'}")
     say(f"  hidden: {_hidden(agent, chosen)}")
     say(PUBLIC_RECORD)

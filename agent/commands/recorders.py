@@ -18,6 +18,7 @@ from agent.recorders.model import RecorderError
 from agent.recorders.transport import recorder_url
 from agent.service import Agent
 from agent.views import RecorderAddress, RecorderSource
+from frp.count_words import counted
 
 VENDORS = ("reolink", "dahua", "hikvision")
 
@@ -122,7 +123,7 @@ def add_recorder(agent: Agent, args) -> int:
         say(f"  channel {cid} ({name or 'unnamed'}) is camera {camera}")
     say(f"  {agent.clock_words(check.clock_offset_s)}")
     say(f"  the password is kept in {added.password_kept_in}")
-    say(f"  {report.seen} recordings mirrored")
+    say(f"  {mirrored_words(report.seen)}")
     for problem in report.problems:
         say(f"  problem: {problem}")
     return 0
@@ -139,3 +140,7 @@ def recorder_json(rec: RecorderSource | None) -> dict | None:
             "refreshed": utc(rec.refreshed_us),
             "clock_offset_s": rec.clock_offset_s}
 
+
+def mirrored_words(seen: int) -> str:
+    """'1 recording mirrored', '4 recordings mirrored': what adding the recorder found."""
+    return f"{counted(seen, 'recording')} mirrored"
