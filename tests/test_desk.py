@@ -271,6 +271,19 @@ def test_decline_sends_a_signed_decision_for_exactly_this_request(world):
     assert world.events() == ["request-seen", "decline"]
 
 
+def test_a_refusal_says_where_the_request_stands_in_words(world):
+    """Refusals put the inbox's status key after "is": "request 'req-1' is declined; ...",
+    "is failed", "is exporting". They say it as a person would."""
+    world.desk.import_request(world.file(request_token()))
+    with pytest.raises(DeskRefusal, match=r"^request 'req-1' is not answered yet; its hold is kept"):
+        world.desk.release("req-1")
+    world.desk.decline("req-1")
+    for refused in (lambda: world.desk.approve("req-1"), lambda: world.desk.hold("req-1"),
+                    lambda: world.desk.decline("req-1")):
+        with pytest.raises(DeskRefusal, match=r"^request 'req-1' was declined; "):
+            refused()
+
+
 def test_a_decline_the_portal_could_not_take_is_sent_at_the_next_sync(world):
     world.desk.import_request(world.file(request_token()))
     world.portal.decision_status = 503

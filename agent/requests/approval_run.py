@@ -32,6 +32,7 @@ from agent.requests.inbox import UNDECIDED, Inbox
 from agent.requests.package_delivery import deliver_packages
 from agent.requests.package_export import export_packages
 from agent.requests.records import Approval, Entry
+from agent.requests.status_words import status_said
 from agent.storage import Busy, FileLock, open_lock
 from agent.timebase import format_utc, local_text
 
@@ -144,7 +145,8 @@ def chosen_approval(store: Store, home: Path, entry: Entry, cameras, start_us, e
             f"request '{entry.jti}' expired at {local_text(entry.expires_at_us)} and can no "
             "longer be approved; if the agency still needs footage, it can send a new "
             "request")
-    raise ApprovalRefused(f"request '{entry.jti}' is {entry.status}; it cannot be approved now")
+    raise ApprovalRefused(f"request '{entry.jti}' {status_said(entry.status)}; it cannot be "
+                          "approved now")
 
 
 def approval_to_run(inbox: Inbox, store: Callable[[], Store], home: Path, log: Log,

@@ -16,6 +16,7 @@ from agent.requests.decisions import sign_decision
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.inbox import ENDED, UNDECIDED
 from agent.requests.records import Approval, Entry
+from agent.requests.status_words import status_said
 from agent.requests.view import RequestView
 from agent.requests.withdrawal import (
     WITHDRAWABLE,
@@ -39,7 +40,8 @@ class DeskDecisions:
         """Copy the recordings covering the request's window into its hold folder."""
         entry = self._entry(jti, iss)
         if entry.status not in UNDECIDED:
-            raise DeskRefusal(f"request '{jti}' is {entry.status}; holds are made while you decide")
+            raise DeskRefusal(f"request '{jti}' {status_said(entry.status)}; holds are made while "
+                              "you decide")
         store = self._store()
         known = set(store.cameras())
         # Camera names are the agency's record; if none matches ours, keep every camera.
@@ -61,8 +63,8 @@ class DeskDecisions:
         """Delete a request's hold, only once the request has ended (the owner asked)."""
         entry = self._entry(jti, iss)
         if entry.status not in ENDED:
-            raise DeskRefusal(f"request '{jti}' is {entry.status}; its hold is kept until the "
-                              "request is declined, expired or delivered")
+            raise DeskRefusal(f"request '{jti}' {status_said(entry.status)}; its hold is kept "
+                              "until the request is declined, expired or delivered")
         try:
             removed = holds.release(self.home, entry.folder)
         except holds.HoldError as exc:
@@ -144,8 +146,8 @@ class DeskDecisions:
         if refusal is not None:
             raise DeskRefusal(refusal)
         if entry.status not in UNDECIDED + WITHDRAWABLE:
-            raise DeskRefusal(f"request '{jti}' is {entry.status}; only a new or held request, "
-                              "or an approved one not delivered, can be declined")
+            raise DeskRefusal(f"request '{jti}' {status_said(entry.status)}; only a new or held "
+                              "request, or an approved one not delivered, can be declined")
         if reason is not None and (len(reason) > MAX_MESSAGE_CHARS or not reason.strip()):
             raise DeskRefusal(f"the reason must be 1 to {MAX_MESSAGE_CHARS} characters of text")
         if entry.status in UNDECIDED:
