@@ -11,7 +11,7 @@ tables cannot ask for gigabytes.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import BinaryIO
+from typing import BinaryIO, Callable
 
 import numpy as np
 
@@ -36,16 +36,17 @@ def sample_times(video: SampleTable, origin_us: int) -> np.ndarray:
 
 
 def time_problems(video: SampleTable, times: np.ndarray, start_us: int,
-                  end_us: int) -> list[str]:
-    """Video samples outside [start, end), and stored samples an edit list hides."""
+                  end_us: int, said: Callable[[int], str] = format_utc) -> list[str]:
+    """Video samples outside [start, end), and stored samples an edit list hides; times are
+    written by `said` (UTC for a verifier's report; the owner's gate says them on their clock)."""
     problems = []
     outside = (times < start_us) | (times >= end_us)
     if outside.any():
         first = int(times[np.argmax(outside)])
         lie = counted(int(outside.sum()), "frame lies", "frames lie")
         problems.append(f"{lie} outside the approved window "
-                        f"{format_utc(start_us)} to {format_utc(end_us)} "
-                        f"(the first at {format_utc(first)})")
+                        f"{said(start_us)} to {said(end_us)} "
+                        f"(the first at {said(first)})")
     if video.edits is not None and len(video):
         shown = np.zeros(len(video), dtype=bool)
         for a, b in video.edits.shown:

@@ -22,6 +22,8 @@ from agent.export.gate import gate
 from agent.export.ledger import Ledger
 from agent.export.progress import Tracker
 from frp.mp4tables import read_movie
+from frp.times import format_local
+from gui.views.core_words import matches
 from demo.samples import ClipSpec
 from tests.conftest import t
 from tests.ffmpeg_program import ffmpeg_exe
@@ -91,6 +93,7 @@ def test_a_copied_packet_altered_by_one_byte_is_refused(source, tmp_path, mode, 
     report = gate(res.path, res.delivered_start_us, at(2.55), at(9.0), ledger=res.ledger)
     assert not report.ok
     assert any("1 copied frame differs from the recording" in p for p in report.problems)
+    assert all(matches(p) for p in report.problems if "differs" in p), report.problems
 
 
 def test_copied_mp4_samples_are_found_in_the_recording_and_ts_packets_by_digest(
@@ -169,12 +172,18 @@ def test_a_copied_sound_packet_altered_is_refused(source, tmp_path):
     assert not report.ok and any("1 copied audio packet differs from the recording" in p for p in report.problems)
 
 
-def test_a_reencoded_frame_outside_the_window_is_refused(source, tmp_path):
-    """The head's first re-encoded frame (2.6 s) is found by the tables, not by decoding."""
+def test_a_reencoded_frame_outside_the_window_is_refused(source, tmp_path, monkeypatch):
+    """The head's first re-encoded frame (2.6 s) is found by the tables, not by decoding. The
+    refusal, which a failed export shows the owner, says its times on the owner's clock, as
+    every core sentence does (it said '2026-03-01T10:00:02.600000Z'), in words the app has."""
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
     res = written(source, tmp_path, "exact")
     report = gate(res.path, res.delivered_start_us, at(2.65), at(9.0), ledger=res.ledger)
     assert not report.ok and "1 frame lies outside" in report.problems[0]
-    assert "the first at 2026-03-01T10:00:02.600000Z" in report.problems[0]
+    said = report.problems[0]
+    assert f"the first at {format_local(at(2.6), 'America/Los_Angeles')})" in said, said
+    assert f"window {format_local(at(2.65), 'America/Los_Angeles')} to " in said, said
+    assert "Z" not in said and "PST" in said and matches(said), said
 
 
 def test_a_frame_moved_off_its_capture_time_is_refused(source, tmp_path):
@@ -184,6 +193,7 @@ def test_a_frame_moved_off_its_capture_time_is_refused(source, tmp_path):
                   ledger=res.ledger)
     assert not report.ok
     assert any("50 frames are not stored at their capture time" in p for p in report.problems)
+    assert all(matches(p) for p in report.problems if "capture time" in p), report.problems
 
 
 def test_a_copied_run_missing_its_keyframe_is_refused(source, tmp_path, monkeypatch):
@@ -200,6 +210,7 @@ def test_a_copied_run_missing_its_keyframe_is_refused(source, tmp_path, monkeypa
     report = gate(res.path, res.delivered_start_us, at(2.55), at(9.0), ledger=res.ledger)
     assert not report.ok
     assert any("starts without a keyframe" in p for p in report.problems)
+    assert all(matches(p) for p in report.problems if "keyframe" in p), report.problems
     assert any("decode" in p for p in report.problems)
 
 

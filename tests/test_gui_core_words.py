@@ -205,6 +205,27 @@ def test_the_app_capitalising_a_message_keeps_its_spanish_capitalised(spanish):
     assert said == expected[:1].upper() + expected[1:]
 
 
+def test_a_clip_its_final_check_refused_reads_in_spanish_on_the_owners_clock(spanish,
+                                                                              monkeypatch):
+    """A refused export's problems (the gate's, tests/test_gate_proof.py makes them) named
+    times in UTC '...Z' and stayed in English in the app."""
+    from agent.timebase import local_text
+    from gui.views.display import day_time
+
+    zone = "America/Los_Angeles"
+    monkeypatch.setenv("TZ", zone)
+    first, start, end = 1_772_359_202_600_000, 1_772_359_202_650_000, 1_772_359_209_000_000
+    message = ("the cut clip failed its final check and was deleted: 1 frame lies outside the "
+               f"approved window {local_text(start)} to {local_text(end)} (the first at "
+               f"{local_text(first)}); a run of copied frames starts without a keyframe (at "
+               f"{local_text(first)})")
+    said = in_owner_language(message)
+    assert said.startswith("el clip cortado no pasó su comprobación final"), said
+    assert f"(la primera, el {day_time(first, zone)})" in said, said
+    assert f"sin un fotograma clave (el {day_time(first, zone)})" in said, said
+    assert "lies" not in said and "frames" not in said, said
+
+
 # the recordings folder ----------------------------------------------------------------------
 def test_a_missing_or_unreadable_recordings_folder_reads_in_spanish(spanish, tmp_path,
                                                                     monkeypatch):

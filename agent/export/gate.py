@@ -38,7 +38,7 @@ from agent.export.nal import join_nals, nal_type, param_sets, split_nals
 from frp.mp4tables import Movie, SampleTable, TableError, TrackEdits, read_movie
 from frp.mp4tables import track_edits
 from agent.media.read_at import read_at
-from agent.timebase import format_utc
+from agent.timebase import local_text
 
 __all__ = ["GateReport", "TrackEdits", "gate", "track_edits"]
 
@@ -88,7 +88,7 @@ def gate(path: Path, origin_us: int, start_us: int, end_us: int, *,
     n = len(video)
     times = sample_times(video, origin_us)
     readable = _readable(movie, video)
-    tally.problems += time_problems(video, times, start_us, end_us)
+    tally.problems += time_problems(video, times, start_us, end_us, local_text)
     if audio is not None and len(video):
         tally.problems += audio_problems(audio, video, origin_us, start_us, end_us)
     tally.problems += layout_problems(movie)
@@ -200,11 +200,11 @@ def _plan(tally: _Tally, path: Path, video: SampleTable, times: np.ndarray,
     if differ:
         differs = counted(len(differ), "copied frame differs", "copied frames differ")
         tally.problems.append(f"{differs} from the recording they were copied from (the first "
-                              f"at {format_utc(int(times[differ[0]]))})")
+                              f"at {local_text(int(times[differ[0]]))})")
     if moved:
         are = counted(len(moved), "frame is", "frames are")
         tally.problems.append(f"{are} not stored at their capture time (the "
-                              f"first at {format_utc(int(times[moved[0]]))})")
+                              f"first at {local_text(int(times[moved[0]]))})")
     if nums is not None and nums.gaps:
         tally.problems.append("the clip's video would not decode as recorded: "
                               + counted(nums.gaps, "reference picture is",
@@ -252,7 +252,7 @@ def _runs(tally: _Tally, video: SampleTable, ledger: Ledger, vouched: set[int],
         if all(ledger.video[i].copied and i in vouched for i in members):
             if not video.sync[members[0]]:
                 tally.problems.append("a run of copied frames starts without a keyframe (at "
-                                      f"{format_utc(ledger.video[members[0]].source_us)})")
+                                      f"{local_text(ledger.video[members[0]].source_us)})")
             head = [members[0]]
             for i in members[1:]:
                 if video.sync[i]:

@@ -3112,6 +3112,38 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>la agencia de este archivo ({id}) tiene el nombre de {name} ({trusted}), en quien usted ya confía, así que no se podrían distinguir sus solicitudes. No se importó nada: llame a esa agencia al {phone}, el número que usted tiene, para preguntar si envió este archivo</translation>
     </message>
     <message>
+        <source>the cut clip failed its final check and was deleted: {reason}</source>
+        <translation>el clip cortado no pasó su comprobación final y se borró: {reason}</translation>
+    </message>
+    <message>
+        <source>{count} frame lies outside the approved window {start} to {end} (the first at {time})</source>
+        <translation>{count} imagen queda fuera del período aprobado, de {start} a {end} (la primera, el {time})</translation>
+    </message>
+    <message>
+        <source>{count} frames lie outside the approved window {start} to {end} (the first at {time})</source>
+        <translation>{count} imágenes quedan fuera del período aprobado, de {start} a {end} (la primera, el {time})</translation>
+    </message>
+    <message>
+        <source>{count} copied frame differs from the recording they were copied from (the first at {time})</source>
+        <translation>{count} imagen copiada no coincide con la grabación de la que se copió (la primera, el {time})</translation>
+    </message>
+    <message>
+        <source>{count} copied frames differ from the recording they were copied from (the first at {time})</source>
+        <translation>{count} imágenes copiadas no coinciden con la grabación de la que se copiaron (la primera, el {time})</translation>
+    </message>
+    <message>
+        <source>{count} frame is not stored at their capture time (the first at {time})</source>
+        <translation>{count} imagen no está guardada en su hora de captura (la primera, el {time})</translation>
+    </message>
+    <message>
+        <source>{count} frames are not stored at their capture time (the first at {time})</source>
+        <translation>{count} imágenes no están guardadas en su hora de captura (la primera, el {time})</translation>
+    </message>
+    <message>
+        <source>a run of copied frames starts without a keyframe (at {time})</source>
+        <translation>un tramo de imágenes copiadas empieza sin un fotograma clave (el {time})</translation>
+    </message>
+    <message>
         <source>This PC&apos;s keychain holds no password for this recorder (a password stays in the keychain of the PC it was typed on, so a folder copied or put back from a backup here does not bring it): add the recorder again with its password</source>
         <translation>El llavero de este PC no guarda ninguna contraseña para este grabador (una contraseña se queda en el llavero del PC donde se escribió, así que una carpeta copiada o restaurada desde una copia de seguridad no la trae): añada el grabador de nuevo con su contraseña</translation>
     </message>

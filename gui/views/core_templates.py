@@ -373,6 +373,21 @@ TEMPLATES: tuple[str, ...] = (
                               "first captured at {time})"),
     QT_TRANSLATE_NOOP("core", "{count} piece of the kept sound could not be decoded"),
     QT_TRANSLATE_NOOP("core", "{count} pieces of the kept sound could not be decoded"),
+    # a cut clip its final check refused (agent/export/cut.py, gate.py, frp/clip_tables.py)
+    QT_TRANSLATE_NOOP("core", "the cut clip failed its final check and was deleted: {reason}"),
+    QT_TRANSLATE_NOOP("core", "{count} frame lies outside the approved window {start} to {end} "
+                              "(the first at {time})"),
+    QT_TRANSLATE_NOOP("core", "{count} frames lie outside the approved window {start} to {end} "
+                              "(the first at {time})"),
+    QT_TRANSLATE_NOOP("core", "{count} copied frame differs from the recording they were copied "
+                              "from (the first at {time})"),
+    QT_TRANSLATE_NOOP("core", "{count} copied frames differ from the recording they were copied "
+                              "from (the first at {time})"),
+    QT_TRANSLATE_NOOP("core", "{count} frame is not stored at their capture time (the first at "
+                              "{time})"),
+    QT_TRANSLATE_NOOP("core", "{count} frames are not stored at their capture time (the first "
+                              "at {time})"),
+    QT_TRANSLATE_NOOP("core", "a run of copied frames starts without a keyframe (at {time})"),
     DAMAGED,
     MASKS_DAMAGED,
     # a safe copy the disk has no room for (agent/requests/holds.py)
