@@ -198,3 +198,14 @@ def test_a_masks_change_reads_in_spanish(spanish):  # noqa: F811
     assert details == "Cámara: driveway; Zonas: 2"
     held = activity.row(record("hold", **REQ, status="held", bytes=2_500_000), ZONE)[2]
     assert "bytes" not in held and "Tamaño: 2.5 MB" in held, held
+
+
+def test_a_reason_ending_its_sentence_is_not_followed_by_a_semicolon(spanish):  # noqa: F811
+    """A decline's typed reason "No tengo esa cámara." read "...cámara.; Agencia: ..."."""
+    typed = activity.row(record("decline", **REQ, status="declined",
+                                reason="No tengo esa cámara."), ZONE)[2]
+    assert typed.startswith("Motivo: No tengo esa cámara. Agencia: "), typed
+    asked = activity.row(record("decline", **REQ, status="declined", reason="¿Qué calle?"), ZONE)[2]
+    assert "¿Qué calle? Agencia: " in asked and "?;" not in asked, asked
+    plain = activity.row(record("decline", **REQ, status="declined", reason="no camera"), ZONE)[2]
+    assert "no camera; Agencia: " in plain, plain

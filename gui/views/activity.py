@@ -165,7 +165,20 @@ def details(data: dict, zone_name: str, cut: bool = True, typed: tuple[str, ...]
             text = text[:_CUT - 3] + "..."
         label = translate("activity", LABELS[key]) if key in LABELS else key
         parts.append(f"{label}: {text}")
-    return "; ".join(parts)
+    return _joined(parts)
+
+
+def _joined(parts: list[str]) -> str:
+    """The parts one after another: "; " between them, but only a space after one that ends
+    its own sentence (a reason typed or said with its full stop), never ".;" or "?;". A part
+    cut short ("...") is not a sentence's end."""
+    out = ""
+    for i, part in enumerate(parts):
+        if i:
+            ended = out.endswith((".", "!", "?", "\u3002")) and not out.endswith("...")
+            out += " " if ended else "; "
+        out += part
+    return out
 
 
 def _value(key: str, value, zone_name: str) -> str:
