@@ -18,6 +18,7 @@ from demo.gui_data import AGENCY_ID, make_world  # noqa: E402
 from frp.verify import verify_package  # noqa: E402
 from gui.shell.tray import Tray  # noqa: E402
 from gui.views import display  # noqa: E402
+from gui.views.layout_names import layout_name  # noqa: E402
 from tests.gui_support import footage, settle  # noqa: E402,F401
 from tests.gui_support import open_window as open_app_window  # noqa: E402
 
@@ -56,8 +57,11 @@ def test_first_run_walks_folder_clock_agency_and_leaves_registering_for_later(qt
     click(qtbot, step.look_button)
     settle(qtbot, win)
     assert "Found 2 recordings" in step.found.text()
-    assert "Recorder: frigate" in step.found.text() and "Cameras: driveway" in step.found.text()
-    assert step.layout_box.currentText() == "frigate"
+    # The recorder by the owner's name for it, not the agent's key (it read "Recorder: frigate").
+    assert f"Recorder: {layout_name('frigate')}\n" in step.found.text(), step.found.text()
+    assert "Recorder: frigate" not in step.found.text() and "Cameras: driveway" in step.found.text()
+    assert step.layout_box.currentText() == layout_name("frigate") != "frigate"
+    assert step.layout_box.currentData() == "frigate"
     step.tz.setCurrentText("UTC")
     click(qtbot, step.add_button)
     settle(qtbot, win)

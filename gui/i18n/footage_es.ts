@@ -311,6 +311,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>Mostrar este tiempo</translation>
     </message>
     <message>
+        <source>Footage exports</source>
+        <translation>Grabaciones exportadas</translation>
+    </message>
+    <message>
         <source>Save in</source>
         <translation>Guardar en</translation>
     </message>
@@ -3396,6 +3400,157 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>runs {duration} slow</source>
         <translation>va {duration} atrasado</translation>
+    </message>
+</context>
+<context>
+    <name>layouts</name>
+    <message>
+        <source>Find out from the files</source>
+        <translation>Averiguarlo por los archivos</translation>
+    </message>
+    <message>
+        <source>Frigate 0.12 or later</source>
+        <translation>Frigate 0.12 o posterior</translation>
+    </message>
+    <message>
+        <source>Frigate 0.8 to 0.11</source>
+        <translation>Frigate 0.8 a 0.11</translation>
+    </message>
+    <message>
+        <source>Frigate 0.8 (one folder) or its old cache</source>
+        <translation>Frigate 0.8 (una sola carpeta) o su antigua caché</translation>
+    </message>
+    <message>
+        <source>Frigate (cache)</source>
+        <translation>Frigate (caché)</translation>
+    </message>
+    <message>
+        <source>Frigate (export)</source>
+        <translation>Frigate (exportación)</translation>
+    </message>
+    <message>
+        <source>Reolink (SD card)</source>
+        <translation>Reolink (tarjeta SD)</translation>
+    </message>
+    <message>
+        <source>Reolink (NVR or Home Hub download)</source>
+        <translation>Reolink (descarga del NVR o Home Hub)</translation>
+    </message>
+    <message>
+        <source>Reolink (FTP upload)</source>
+        <translation>Reolink (subida por FTP)</translation>
+    </message>
+    <message>
+        <source>Hikvision, EZVIZ or Annke (storage)</source>
+        <translation>Hikvision, EZVIZ o Annke (almacenamiento)</translation>
+    </message>
+    <message>
+        <source>Hikvision (SD card extractor)</source>
+        <translation>Hikvision (extractor de tarjeta SD)</translation>
+    </message>
+    <message>
+        <source>Dahua, Amcrest, Imou or Lorex (SD card, FTP or NAS)</source>
+        <translation>Dahua, Amcrest, Imou o Lorex (tarjeta SD, FTP o NAS)</translation>
+    </message>
+    <message>
+        <source>Dahua (NVR backup or SmartPSS)</source>
+        <translation>Dahua (copia de seguridad del NVR o SmartPSS)</translation>
+    </message>
+    <message>
+        <source>Amcrest (hour folders)</source>
+        <translation>Amcrest (carpetas por hora)</translation>
+    </message>
+    <message>
+        <source>DVR export (CH01_...)</source>
+        <translation>Exportación de DVR (CH01_...)</translation>
+    </message>
+    <message>
+        <source>Tapo</source>
+        <translation>Tapo</translation>
+    </message>
+    <message>
+        <source>UniFi Protect (storage)</source>
+        <translation>UniFi Protect (almacenamiento)</translation>
+    </message>
+    <message>
+        <source>UniFi Protect (remux)</source>
+        <translation>UniFi Protect (remux)</translation>
+    </message>
+    <message>
+        <source>UniFi Protect (protect-archiver)</source>
+        <translation>UniFi Protect (protect-archiver)</translation>
+    </message>
+    <message>
+        <source>UniFi Protect (web export)</source>
+        <translation>UniFi Protect (exportación web)</translation>
+    </message>
+    <message>
+        <source>Xiaomi Mi Home (SD card)</source>
+        <translation>Xiaomi Mi Home (tarjeta SD)</translation>
+    </message>
+    <message>
+        <source>Yi (SD card)</source>
+        <translation>Yi (tarjeta SD)</translation>
+    </message>
+    <message>
+        <source>Wyze (SD card)</source>
+        <translation>Wyze (tarjeta SD)</translation>
+    </message>
+    <message>
+        <source>docker-wyze-bridge</source>
+        <translation>docker-wyze-bridge</translation>
+    </message>
+    <message>
+        <source>Blink (downloads)</source>
+        <translation>Blink (descargas)</translation>
+    </message>
+    <message>
+        <source>iSpy or Agent DVR</source>
+        <translation>iSpy o Agent DVR</translation>
+    </message>
+    <message>
+        <source>Shinobi</source>
+        <translation>Shinobi</translation>
+    </message>
+    <message>
+        <source>Canon VB (SD card)</source>
+        <translation>Canon VB (tarjeta SD)</translation>
+    </message>
+    <message>
+        <source>Brickcom NVR</source>
+        <translation>NVR Brickcom</translation>
+    </message>
+    <message>
+        <source>In-vehicle recorder (MDVR)</source>
+        <translation>Grabadora de vehículo (MDVR)</translation>
+    </message>
+    <message>
+        <source>Blue Iris</source>
+        <translation>Blue Iris</translation>
+    </message>
+    <message>
+        <source>Synology Surveillance Station</source>
+        <translation>Synology Surveillance Station</translation>
+    </message>
+    <message>
+        <source>motionEye</source>
+        <translation>motionEye</translation>
+    </message>
+    <message>
+        <source>motion</source>
+        <translation>motion</translation>
+    </message>
+    <message>
+        <source>Viseron</source>
+        <translation>Viseron</translation>
+    </message>
+    <message>
+        <source>ZoneMinder (medium storage)</source>
+        <translation>ZoneMinder (almacenamiento medio)</translation>
+    </message>
+    <message>
+        <source>ZoneMinder (deep storage)</source>
+        <translation>ZoneMinder (almacenamiento profundo)</translation>
     </message>
 </context>
 <context>

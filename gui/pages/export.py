@@ -63,7 +63,9 @@ class ExportPage(QWidget):
         self.preview = PreviewPane(ctx)
         self.options = opts = Options(ctx)
         self.audio, self.copy_mode, self.exact_mode = opts.audio, opts.copy_mode, opts.exact_mode
-        self.default_folder = str(Path.home() / "Footage exports")
+        # The name in the owner's language until the page has looked at the disk (load).
+        self._exports_name = self.tr("Footage exports")
+        self.default_folder = str(Path.home() / self._exports_name)
         self.folder = QLineEdit(self.default_folder)
         self.folder.setAccessibleName(self.tr("Save in"))
         choose = QPushButton(self.tr("Choose\u2026"))
@@ -148,11 +150,13 @@ class ExportPage(QWidget):
     def load(self) -> None:
         """Find the cameras and show the last five recorded minutes, and offer the folder
         the last export was saved in."""
-        agent, now = self.ctx.agent, int(time.time() * US)
+        agent, now, named = self.ctx.agent, int(time.time() * US), self._exports_name
 
         def work():
             cams = agent.cameras()
-            return cams, recent_range(agent, cams, now), kept_choices.export_folder(agent.home)
+            folder = (kept_choices.export_folder(agent.home) or
+                      str(kept_choices.default_export_folder(Path.home(), named)))
+            return cams, recent_range(agent, cams, now), folder
         self.ctx.bridge.call("cameras", work, lambda r: self._loaded(*r), self._load_failed)
 
     def _load_failed(self, message: str) -> None:
@@ -223,7 +227,7 @@ class ExportPage(QWidget):
         if not typed or not folder.is_absolute():   # else the folder the app was started in
             self.status.setText(self.tr("Choose the folder to save the packages in: press "
                                         "Choose\u2026, or type the whole folder (such as {example})."
-                                        ).format(example=Path.home() / "Footage exports"))
+                                        ).format(example=self.default_folder))
             return
         agent, faces, masks = self.ctx.agent, self.options.blur_faces, self.options.use_masks
         damaged = self.options.accept_dropped

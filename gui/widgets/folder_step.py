@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent.views import one_line
+from gui.views.layout_names import AUTO, layout_name
 from gui.views import display
 from gui.widgets.labels import plain_label
 from gui.widgets.recorder_step import RecorderDialog
@@ -49,7 +50,8 @@ class FolderStep(QWidget):
         self.found = plain_label(name="summary")
         self.camera = QLineEdit()
         self.layout_box = QComboBox()
-        self.layout_box.addItems(["auto"] + list(ctx.agent.layouts()))
+        for key in (AUTO, *ctx.agent.layouts()):   # the owner's names; the agent's keys as data
+            self.layout_box.addItem(layout_name(key), key)
         self.tz = QComboBox()
         self.tz.setEditable(True)
         self.tz.addItems(sorted(available_timezones()))
@@ -116,7 +118,7 @@ class FolderStep(QWidget):
             self.path.blockSignals(False)
         self.found.setText("")
         self.camera.clear()
-        self.layout_box.setCurrentText("auto")
+        self._choose_layout(AUTO)
         self.tz.setCurrentText(self.ctx.zone)
         self.add_button.setEnabled(False)
         if not self._adding:   # an indexing under way still reports how it ended
@@ -144,8 +146,8 @@ class FolderStep(QWidget):
         every look proposes its own camera name and zone, never the previous folder's."""
         if look_id != self._look_id:
             return
-        recorder = facts.layout or self.tr("not recognised (files are indexed by their times "
-                                           "inside)")
+        recorder = (layout_name(facts.layout) if facts.layout else
+                    self.tr("not recognised (files are indexed by their times inside)"))
         cams = ", ".join(map(one_line, facts.cameras)) or self.tr("one camera (name it below)")
         if len(facts.cameras) > 1:   # cameras.py: a folder of several is <name>/<channel>
             cams += " " + self.tr("(each is named <camera name>/<its name>; rename them in "
@@ -162,7 +164,7 @@ class FolderStep(QWidget):
                                        "the folder.").format(
                 recordings=display.recordings(facts.recordings, bool(facts.more)),
                 recorder=recorder, cameras=cams))
-        self.layout_box.setCurrentText(facts.layout or "auto")
+        self._choose_layout(facts.layout or AUTO)
         # These recorders name files in UTC; any other folder's times are read in the owner's
         # zone until they say otherwise.
         self.tz.setCurrentText("UTC" if facts.names_in_utc else self.ctx.zone)
@@ -173,10 +175,14 @@ class FolderStep(QWidget):
         self._shown = self._look_id
         self.add_button.setEnabled(True)
 
+    def _choose_layout(self, key: str) -> None:
+        """Show the layout `key` in the box (the agent's key, shown by its name)."""
+        self.layout_box.setCurrentIndex(max(0, self.layout_box.findData(key)))
+
     def add(self) -> None:
         agent = self.ctx.agent
         path, cam = self.path.text().strip(), self.camera.text().strip() or None
-        tz, layout = self.tz.currentText().strip(), self.layout_box.currentText()
+        tz, layout = self.tz.currentText().strip(), self.layout_box.currentData()
         self.add_button.setEnabled(False)
         self._adding = True
         self.status.setText(self.tr("Indexing your recordings; this can take a while the first "

@@ -30,3 +30,15 @@ def keep_export_folder(home: Path, folder: str) -> None:
     settings = _settings(home)
     settings.setValue(EXPORT_FOLDER, folder)
     settings.sync()
+
+
+ENGLISH_EXPORTS = "Footage exports"
+
+
+def default_export_folder(home: Path, named: str) -> Path:
+    """Where exports by hand go before the owner chose a folder: `named` (the app's name for
+    it in the owner's language) in their home, or "Footage exports" when that folder is
+    there already and `named` is not: an owner who exported before, or before changing the
+    language, finds their exports where they were (a folder is never renamed)."""
+    chosen, english = home / named, home / ENGLISH_EXPORTS
+    return english if english.is_dir() and not chosen.is_dir() else chosen
