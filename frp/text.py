@@ -11,11 +11,11 @@ agent.views) and its log printer, the package verifier and the portal's command 
 
 The rule: a character is shown as itself only when Unicode calls it printable (Python's
 `str.isprintable`: not a control, format, surrogate, private-use, unassigned or line/paragraph
-separator character); any other space becomes a plain space; everything else is written as a
-visible escape (`\\x1b`, `\\u202e`, `\\n`), so the owner sees that something was there and it
-can act on nothing. A multi-line field (a request's message) keeps its line breaks (CR LF and
-CR become LF, U+2028/U+2029 too) and tabs; a one-line field (a name, a case number, a phone, a
-reason) escapes them as well.
+separator character); a no-break space (U+00A0, U+202F) is kept, any other space becomes a
+plain space; everything else is written as a visible escape (`\\x1b`, `\\u202e`, `\\n`),
+so the owner sees that something was there and it can act on nothing. A multi-line field (a
+request's message) keeps its line breaks (CR LF and CR become LF, U+2028/U+2029 too) and tabs;
+a one-line field (a name, a case number, a phone, a reason) escapes them as well.
 """
 from __future__ import annotations
 
@@ -24,6 +24,10 @@ import unicodedata
 __all__ = ["one_line", "multi_line", "quoted"]
 
 _ELLIPSIS = "..."
+# No-break spaces look like a space and act on nothing but where a line may wrap: the app
+# writes one between a number and its unit ("40 s", "4 días") so a label never shows "(40"
+# above "s)". Every other space becomes a plain one.
+_NO_BREAK = ("\u00a0", "\u202f")
 _LINE_BREAKS = ("\r\n", "\r", "\u2028", "\u2029", "\x85")
 
 
@@ -45,7 +49,7 @@ def _escape(ch: str) -> str:
 def _clean(text: str, keep: str, limit: int | None) -> str:
     pieces = []
     for ch in text:
-        if ch.isprintable() or ch in keep:
+        if ch.isprintable() or ch in keep or ch in _NO_BREAK:
             pieces.append(ch)
         elif unicodedata.category(ch) == "Zs":
             pieces.append(" ")  # no-break and other spaces: a space is what they look like

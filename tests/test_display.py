@@ -50,7 +50,11 @@ def test_multi_line_fields_keep_line_breaks_and_nothing_else_that_acts():
 def test_ordinary_text_is_left_alone_and_other_spaces_become_spaces():
     text = "Det. Zoë Ünal — 北京 شرطة (badge 4471) 🚓"
     assert one_line(text) == text and multi_line(text) == text
-    assert one_line("a\u00a0b\u3000c") == "a b c"
+    assert one_line("a\u2003b\u3000c") == "a b c"
+    # A no-break space acts on nothing but where a line wraps: kept, so that "4\u00a0días"
+    # the app writes stays on one line (the request page showed "quedan 4" above "días").
+    assert one_line("4\u00a0días 40\u202fs") == multi_line("4\u00a0días 40\u202fs") == \
+        "4\u00a0días 40\u202fs"
 
 
 def test_limits_cut_before_an_escape_never_inside_it():
@@ -63,8 +67,8 @@ def test_limits_cut_before_an_escape_never_inside_it():
 @given(st.text())
 def test_nothing_acting_survives_any_text(text):
     for out in (one_line(text), one_line(text, 40), quoted(text)):
-        assert all(ch.isprintable() or ch == " " for ch in out)
-    assert all(ch.isprintable() or ch in " \n\t" for ch in multi_line(text))
+        assert all(ch.isprintable() or ch in " \u00a0\u202f" for ch in out)
+    assert all(ch.isprintable() or ch in " \n\t\u00a0\u202f" for ch in multi_line(text))
     assert all(unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Zl", "Zp")
                for ch in one_line(text))
 

@@ -39,7 +39,7 @@ def test_a_reopened_unfinished_approval_shows_and_keeps_what_a_retry_sends(qtbot
     qtbot.mouseClick(page.options.exact_mode, Qt.LeftButton, pos=QPoint(5, 8))
     settle(qtbot, pwin)
     approved_as = page.summary.text()
-    assert "Cameras: driveway\n" in approved_as and "4 s in all" in approved_as
+    assert "Cameras: driveway\n" in approved_as and "4\u00a0s in all" in approved_as
     qtbot.mouseClick(page.approve_button, Qt.LeftButton)
     qtbot.mouseClick(pwin.progress.cancel_button, Qt.LeftButton)
     settle(qtbot, pwin, timeout=60000)

@@ -233,7 +233,7 @@ def test_handles_stay_inside_the_requested_window(qtbot, win, world, monkeypatch
     text = win.request.summary.text()
     assert "driveway: starts 1.0 s after your start" in text, text
     assert "porch: starts 2.0 s after your start" in text, text
-    assert "Video: 3 s in all" in text, text
+    assert "Video: 3\u00a0s in all" in text, text
 
 
 def trim(qtbot, page, seconds_in: int, seconds_out: int):
@@ -262,7 +262,7 @@ def test_approve_delivers_exactly_the_trimmed_part_of_the_ticked_camera(qtbot, p
     settle(qtbot, pwin)
     assert page.strip.chosen() == ["driveway"]
     text = page.summary.text()
-    assert "Cameras: driveway\n" in text and "Sound: removed" in text and "4 s in all" in text
+    assert "Cameras: driveway\n" in text and "Sound: removed" in text and "4\u00a0s in all" in text
     qtbot.mouseClick(page.approve_button, Qt.LeftButton)
     assert pwin.pages.currentWidget() is pwin.progress
     settle(qtbot, pwin, timeout=60000)

@@ -43,4 +43,4 @@ def test_the_progress_screen_is_in_the_apps_language(qapp, win, spanish, tmp_pat
     "Sending 36 s of footage to ..." above Spanish words."""
     screenshots._progress_shot(qapp, win, tmp_path)
     title = win.progress.title.text()
-    assert title.startswith("Enviando 36 s de grabación a "), title
+    assert title.startswith("Enviando 36\u00a0s de grabación a "), title

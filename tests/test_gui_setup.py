@@ -82,7 +82,7 @@ def test_first_run_walks_folder_clock_agency_and_leaves_registering_for_later(qt
     clock.true_time.setTime(QTime(real.hour, real.minute, real.second))
     click(qtbot, clock.save_button)
     settle(qtbot, win)
-    assert "runs 5 s fast" in clock.status.text()
+    assert "runs 5\u00a0s fast" in clock.status.text()
     assert agent.sources()[0].clock_offset_s == 5.0
     assert agent.recordings("driveway")[0].start_us == before - 5 * US
 
@@ -216,10 +216,10 @@ def test_manual_export_writes_verified_packages_to_the_chosen_folder(qtbot, open
     qtbot.keyClicks(page.folder, str(out))
     text = page.summary.text()
     # 6 s of driveway + 4 s of porch (a 2 s gap), each starting at its next keyframe 1 s later
-    assert "Video: 8 s in all" in text and f"To: the folder {out}" in text
+    assert "Video: 8\u00a0s in all" in text and f"To: the folder {out}" in text
     assert "driveway: starts 1.0 s after your start" in text
     click(qtbot, page.exact_mode)
-    assert "Video: 10 s in all" in page.summary.text()
+    assert "Video: 10\u00a0s in all" in page.summary.text()
     click(qtbot, page.export_button)
     assert win.pages.currentWidget() is win.progress
     # an export by hand sends nothing: the page does not speak of sending

@@ -20,7 +20,7 @@ def test_footage_over_the_requests_limit_is_said_before_approving(qtbot, pwin, p
     open_first(qtbot, pwin)
     page = pwin.request
     said = page.summary.text()
-    assert "Example City Police Department takes at most 1.0 KB for this request, and this " \
+    assert "Example City Police Department takes at most 1.0\u00a0KB for this request, and this " \
         "is about" in said, said
     assert "choose fewer cameras or a shorter time" in said
     for box in page.strip.checks.values():
@@ -41,5 +41,5 @@ def test_it_reads_in_spanish(qtbot, spanish, pwin, portal, footage):  # noqa: F8
     sync_by_click(qtbot, pwin)
     open_first(qtbot, pwin)
     said = pwin.request.summary.text()
-    assert "acepta como máximo 1.0 KB" in said, said
+    assert "acepta como máximo 1.0\u00a0KB" in said, said
     assert "takes at most" not in said

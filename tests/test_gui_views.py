@@ -85,7 +85,7 @@ def test_a_refusal_reads_not_accepted_and_other_failures_start_with_a_capital():
 def test_a_delivered_request_reads_camera_by_camera():
     sent = Delivery("porch", "/p/pkg", "/p/pkg.tar", "ab" * 32, 2_500_000, "https://u/1", "r")
     text = outcomes.result_text(replace(VIEW, status="delivered", deliveries=(sent,)))
-    assert text.startswith("Delivered.\nporch: 2.5 MB sent; the agency's signed receipt")
+    assert text.startswith("Delivered.\nporch: 2.5\u00a0MB sent; the agency's signed receipt")
     failed = outcomes.result_text(replace(VIEW, status="failed", reason="cancelled"))
     assert failed == ("Not finished: it was stopped before it was all sent: press 'Try sending "
                       "again' to send it")
@@ -97,10 +97,10 @@ def test_a_package_sent_whole_without_a_receipt_says_the_agency_may_have_it():
     sent = Delivery("porch", "/p/pkg", "/p/pkg.tar", "ab" * 32, 2_500_000, "https://u/1")
     failed = outcomes.result_text(replace(VIEW, status="failed", reason="busy",
                                           deliveries=(sent,)))
-    assert "porch: 2.5 MB sent whole, but no receipt has come back yet: the agency may have " \
+    assert "porch: 2.5\u00a0MB sent whole, but no receipt has come back yet: the agency may have " \
            "it." in failed
     declined = outcomes.result_text(replace(VIEW, status="declined", deliveries=(sent,)))
-    assert "porch: 2.5 MB sent whole, and no receipt came back: the agency may have it, so " \
+    assert "porch: 2.5\u00a0MB sent whole, and no receipt came back: the agency may have it, so " \
            "this copy was kept." in declined
 
 

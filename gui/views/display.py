@@ -5,6 +5,7 @@ Pure functions, no Qt: the agent keeps UTC microseconds; only here do they becom
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from gui.views.times import US, local
@@ -73,43 +74,56 @@ def window(start_us: int, end_us: int, zone_name: str) -> str:
                                           end=f"{_day(e, year=False)}, {e:%H:%M:%S %Z}")
 
 
+NBSP = "\u00a0"
+_AFTER_NUMBER = re.compile(r"(?<=\d) ")
+
+
+def _unbroken(text: str) -> str:
+    """A number kept on one line with its unit: a label that wraps must not show '(40' above
+    's)' or 'quedan 4' above 'días' (the space after a number becomes a no-break space)."""
+    return _AFTER_NUMBER.sub(NBSP, text)
+
+
 def duration(seconds: float) -> str:
-    """1 h 05 min, 4 min 30 s, 12 s."""
+    """1 h 05 min, 4 min 30 s, 12 s (never broken across lines)."""
     total = max(0, int(round(seconds)))
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
-        return translate("display", "{h} h {min} min").format(h=hours, min=f"{minutes:02d}")
-    if minutes:
-        return (translate("display", "{min} min {s} s").format(min=minutes, s=f"{secs:02d}") if secs
+        text = translate("display", "{h} h {min} min").format(h=hours, min=f"{minutes:02d}")
+    elif minutes:
+        text = (translate("display", "{min} min {s} s").format(min=minutes, s=f"{secs:02d}") if secs
                 else translate("display", "{min} min").format(min=minutes))
-    return translate("display", "{s} s").format(s=secs)
+    else:
+        text = translate("display", "{s} s").format(s=secs)
+    # A duration is one short quantity: none of its spaces is a place to break.
+    return text.replace(" ", NBSP)
 
 
 def time_left(expires_us: int, now_us: int) -> str:
-    """'3 days left', '5 h left', 'ended'."""
+    """'3 days left', '5 h left', 'ended' (number and unit never part)."""
     left = (expires_us - now_us) / US
     if left <= 0:
         return translate("display", "ended")
     if left >= 2 * 86400:
         days = int(left // 86400)
-        return translate("display", "{n} days left").format(n=days)
+        return _unbroken(translate("display", "{n} days left").format(n=days))
     if left >= 3600:
         hours = int(left // 3600)
-        return translate("display", "{n} h left").format(n=hours)
+        return _unbroken(translate("display", "{n} h left").format(n=hours))
     minutes = max(1, int(left // 60))
-    return translate("display", "{n} min left").format(n=minutes)
+    return _unbroken(translate("display", "{n} min left").format(n=minutes))
 
 
 def size(n: int | float) -> str:
-    """1.2 MB, 640 KB (decimal units, as file managers show)."""
+    """1.2 MB, 640 KB (decimal units, as file managers show; number and unit never part)."""
     n = float(max(0, n))
     for unit, scale in (("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
         if n >= scale:
             value = n / scale
-            return f"{value:.1f} {unit}" if value < 100 else f"{value:.0f} {unit}"
+            return f"{value:.1f}{NBSP}{unit}" if value < 100 else f"{value:.0f}{NBSP}{unit}"
     count = int(n)
-    return translate("display", "{n} bytes").format(n=count)
+    return _unbroken(translate("display", "{n} bytes").format(n=count))
 
 
 def recordings(n: int, more: bool = False) -> str:

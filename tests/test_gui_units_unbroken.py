@@ -1,0 +1,44 @@
+"""A number and its unit never part across lines: the Spanish request page showed "(40" above
+"s)" and "quedan 4" above "días" (display.duration, time_left and size now join them with a
+no-break space, and the labels' sanitiser keeps it)."""
+from __future__ import annotations
+
+import os
+import re
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from gui.views import display  # noqa: E402
+from gui.widgets.labels import PlainLabel  # noqa: E402
+from tests.gui_support import spanish  # noqa: E402,F401
+
+US = 1_000_000
+NOW = 1_800_000_000 * US
+# A number followed by a space (or by the end of a line) where a label may wrap.
+PARTED = re.compile(r"\d(?: |$)")
+
+
+def said() -> list[str]:
+    return [*(display.duration(s) for s in (0, 12, 60, 270, 3900)),
+            *(display.time_left(NOW + s * US, NOW) for s in (90, 5 * 3600, 4 * 86400)),
+            *(display.size(n) for n in (12, 640_000, 1_200_000, 2_500_000_000))]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_number_parts_from_its_unit(language, request):
+    if language == "es":
+        request.getfixturevalue("spanish")
+    texts = said()
+    parted = [t for t in texts if PARTED.search(t)]
+    assert parted == [], parted
+    assert all(re.search(r"\d\u00a0\w", t) for t in texts if t != display.time_left(NOW, NOW))
+    if language == "es":
+        assert "quedan 4\u00a0días" in texts and "40\u00a0s" in [display.duration(40)]
+
+
+def test_a_label_shows_the_joined_unit_as_it_was_written(qapp):
+    label = PlainLabel()
+    label.setText(f"(quedan {display.time_left(NOW + 4 * 86400 * US, NOW)})")
+    assert "4\u00a0days" in label.text(), repr(label.text())
