@@ -209,3 +209,13 @@ def test_a_reason_ending_its_sentence_is_not_followed_by_a_semicolon(spanish):  
     assert "¿Qué calle? Agencia: " in asked and "?;" not in asked, asked
     plain = activity.row(record("decline", **REQ, status="declined", reason="no camera"), ZONE)[2]
     assert "no camera; Agencia: " in plain, plain
+
+
+def test_a_folders_recorder_is_named_as_the_owner_knows_it(spanish):  # noqa: F811
+    """The log read "Grabadora: frigate", the agent's key for the layout."""
+    from gui.views.layout_names import layout_name
+
+    added = activity.row(record("source-added", camera="driveway", folder="/r", layout="frigate"),
+                         ZONE)[2]
+    assert added.endswith(f": {layout_name('frigate')}") and ": frigate" not in added, added
+    assert layout_name("frigate") != "frigate"

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 from agent.views import LogRecord, one_line
 from gui.views import display
 from gui.views.core_words import in_owner_language
+from gui.views.layout_names import layout_name
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 
 EVENTS = {
@@ -194,6 +195,8 @@ def _value(key: str, value, zone_name: str) -> str:
             return display.day_time(_instant(value), zone_name)
         except (ValueError, OverflowError):
             return value
+    if key == "layout" and isinstance(value, str):   # the owner's name for their recorder
+        return layout_name(value)
     if (key in ("size", "bytes", "resumed_from") and isinstance(value, int)
             and not isinstance(value, bool)):
         return display.size(value)
