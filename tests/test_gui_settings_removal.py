@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from agent.requests.agencies import TrustStore  # noqa: E402
 from demo.gui_data import AGENCY_ID, make_world  # noqa: E402
+from gui.views.layout_names import layout_name  # noqa: E402
 from tests.gui_registering import click, nav  # noqa: E402
 from tests.gui_support import answers, footage, open_window, settle  # noqa: E402,F401
 
@@ -80,6 +81,11 @@ def test_removing_a_folder_asks_first_and_says_the_files_stay(qtbot, win, world,
     queue, asked = answers
     page = win.settings
     root, camera = page.sources.item(0, 0).text(), page.sources.item(0, 1).text()
+    # Each folder's recorder by the owner's name for it, not the agent's key ("frigate").
+    layouts = {s.root: s.layout for s in win.ctx.agent.sources()}
+    shown = {page.sources.item(r, 0).text(): page.sources.item(r, 3).text() for r in range(2)}
+    assert shown == {root: layout_name(key) for root, key in layouts.items()}, shown
+    assert set(shown.values()).isdisjoint(layouts.values()), shown
     page.sources.selectRow(0)
     queue.append(QMessageBox.Cancel)
     click(qtbot, page.remove_source_button)

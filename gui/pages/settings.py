@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.views import display, removing
+from gui.views.layout_names import layout_name
 from gui.views.core_words import in_owner_language
 from gui.widgets.agencies_panel import AgenciesPanel
 from gui.widgets.labels import plain_label
@@ -199,7 +200,8 @@ class SettingsPage(QWidget):
         self.sourcesShown.emit(self._source_roots)
         self._source_cameras = [s.camera for s in sources]
         recorders = recorders or {}
-        fill(self.sources, [(s.root, s.camera, s.tz, recorders.get(s.id, s.layout),
+        fill(self.sources, [(s.root, s.camera, s.tz,
+                             recorders.get(s.id, layout_name(s.layout)),
                              display.offset_words(s.clock_offset_s)) for s in sources])
         self.agencies.list_agencies(agencies, damaged)
 
