@@ -217,7 +217,7 @@ def test_manual_export_writes_verified_packages_to_the_chosen_folder(qtbot, open
     text = page.summary.text()
     # 6 s of driveway + 4 s of porch (a 2 s gap), each starting at its next keyframe 1 s later
     assert "Video: 8\u00a0s in all" in text and f"To: the folder {out}" in text
-    assert "driveway: starts 1.0 s after your start" in text
+    assert "driveway: starts 1.0\u00a0s after your start" in text
     click(qtbot, page.exact_mode)
     assert "Video: 10\u00a0s in all" in page.summary.text()
     click(qtbot, page.export_button)

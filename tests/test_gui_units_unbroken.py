@@ -42,3 +42,16 @@ def test_a_label_shows_the_joined_unit_as_it_was_written(qapp):
     label = PlainLabel()
     label.setText(f"(quedan {display.time_left(NOW + 4 * 86400 * US, NOW)})")
     assert "4\u00a0days" in label.text(), repr(label.text())
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_seconds_a_copy_starts_late_stay_with_their_unit(language, request):
+    """"driveway: starts 1.0 s after your start" could wrap between 1.0 and s."""
+    from gui.views.summary import CameraPart, Outgoing, lines
+
+    if language == "es":
+        request.getfixturevalue("spanish")
+    out = Outgoing((CameraPart("driveway", 8.0, 1000, 0, 1.0, False),), NOW, NOW + 9 * US,
+                   "copy", False, ())
+    (late,) = [row for row in lines(out, "x", "UTC") if "driveway:" in row]
+    assert "1.0\u00a0s" in late and not PARTED.search(late), late

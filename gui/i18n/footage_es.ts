@@ -4278,8 +4278,8 @@ Cámaras registradas: {cameras}</translation>
         <translation>Ocultar partes vuelve a codificar todo el clip; su propia grabación no cambia.</translation>
     </message>
     <message>
-        <source>{camera}: starts {seconds} s after your start (the first full picture); choose &apos;Exact&apos; to start on the second</source>
-        <translation>{camera}: empieza {seconds} s después de su inicio (la primera imagen completa); elija «Inicio exacto» para empezar en el segundo</translation>
+        <source>{camera}: starts {seconds} after your start (the first full picture); choose &apos;Exact&apos; to start on the second</source>
+        <translation>{camera}: empieza {seconds} después de su inicio (la primera imagen completa); elija «Inicio exacto» para empezar en el segundo</translation>
     </message>
 </context>
 </TS>

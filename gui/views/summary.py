@@ -107,9 +107,9 @@ def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
                                          "not changed."))
     short = [p for p in sent if p.shortfall_s >= 0.05]
     for p in short:
-        rows.append(translate("summary", "{camera}: starts {seconds} s after your start (the first "
+        rows.append(translate("summary", "{camera}: starts {seconds} after your start (the first "
                                          "full picture); choose 'Exact' to start on the second")
-                    .format(camera=p.camera, seconds=f"{p.shortfall_s:.1f}"))
+                    .format(camera=p.camera, seconds=f"{p.shortfall_s:.1f}{display.NBSP}s"))
     return rows
 
 
