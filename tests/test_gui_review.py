@@ -231,8 +231,8 @@ def test_handles_stay_inside_the_requested_window(qtbot, win, world, monkeypatch
     # The last 3 s of the window, in copy mode from each camera's first keyframe in them: 1 s
     # in for driveway, 2 s for porch (the summary says both), so 2 s + 1 s.
     text = win.request.summary.text()
-    assert "driveway: starts 1.0 s after your start" in text, text
-    assert "porch: starts 2.0 s after your start" in text, text
+    assert "driveway: starts 1.0\u00a0s after your start" in text, text
+    assert "porch: starts 2.0\u00a0s after your start" in text, text
     assert "Video: 3\u00a0s in all" in text, text
 
 
