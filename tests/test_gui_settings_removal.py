@@ -153,8 +153,8 @@ def test_settings_says_how_much_room_the_apps_folder_takes(qtbot, world, tmp_pat
         text = window.settings.space.text()
         assert text.startswith("This app's folder takes ") and f": {world.home}" in text
         assert f"Safe copies of recordings: {display.size(space.holds.size)}." in text
-        assert "Delivered packages, kept as your copy of what the agency received: 0 bytes." \
-            in text
+        assert ("Delivered packages, kept as your copy of what the agency received: "
+                f"{display.size(0)}.") in text
         assert "free on its disk)" in text
 
         # The inbox unreadable (its disk full): the sizes are said, and why delivered ones
