@@ -91,7 +91,7 @@ def test_registering_from_set_up_reaches_the_portal_with_the_places_typed(
         "\u2022 2 cameras, by the names you gave them, where they are and what they see:\n"
         f"      \u25e6 driveway: at {ADDRESS}; sees the driveway & the street\n"
         f"      \u25e6 porch: at {ADDRESS} (map point 47.6101, -122.3421); sees the porch and the "
-        "sidewalk; keeps footage 14 days\n"
+        "sidewalk; keeps footage 14\u00a0days\n"
         "\u2022 Your app's public key, so the agency accepts answers and footage only when this "
         "computer signed them (the secret part never leaves this computer)\n"
         "\u2022 The internet address your connection comes from, as with any website\n"

@@ -64,7 +64,7 @@ def test_a_registered_camera_fills_the_form_it_came_from_and_its_place_is_never_
     assert reviewing.place(camera) == "1 Elm St (map point 47.6101234, -122.3421)"
     assert reviewing.camera_words(camera) == (
         "porch: at 1 Elm St (map point 47.6101234, -122.3421); sees the street; keeps footage "
-        "14 days")
+        "14\u00a0days")   # the number never parted from its unit
 
 
 def test_the_contact_needs_a_name_and_leaves_out_blank_fields():

@@ -2409,7 +2409,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>{agency}&apos;s portal is busy or down (HTTP {status}, {tries}); it asks to wait {seconds} s: approve it again after that</source>
-        <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); pide esperar {seconds} s: apruébela de nuevo después</translation>
+        <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); pide esperar {seconds} s: apruébela de nuevo después</translation>
     </message>
     <message>
         <source>{reason} The agent forgot that upload: approve it again to upload the package afresh; if this happens again, tell the agency</source>
@@ -2509,7 +2509,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>{agency}&apos;s portal is busy or down (HTTP {status}, {tries}); it asks to wait {seconds} s: then open the request and press &apos;Try sending again&apos;</source>
-        <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); pide esperar {seconds} s: después, abra la solicitud y pulse «Intentar enviar de nuevo»</translation>
+        <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); pide esperar {seconds} s: después, abra la solicitud y pulse «Intentar enviar de nuevo»</translation>
     </message>
     <message>
         <source>{reason} The agent forgot that upload: press &apos;Try sending again&apos; to upload the package afresh; if this happens again, tell the agency</source>
@@ -2781,7 +2781,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>{agency}&apos;s portal took more than {seconds} s to answer; it was cut off. Try again later</source>
-        <translation>el portal de {agency} tardó más de {seconds} s en responder; se cortó la llamada. Vuelva a intentarlo más tarde</translation>
+        <translation>el portal de {agency} tardó más de {seconds} s en responder; se cortó la llamada. Vuelva a intentarlo más tarde</translation>
     </message>
     <message>
         <source>request rejected: {reason}</source>
@@ -3193,11 +3193,11 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>The recorder at {where} did not answer within {seconds} s.</source>
-        <translation>La grabadora en {where} no respondió en {seconds} s.</translation>
+        <translation>La grabadora en {where} no respondió en {seconds} s.</translation>
     </message>
     <message>
         <source>The recorder at {where} took more than {seconds} s to answer, so it was cut off. If this keeps happening, restart the recorder.</source>
-        <translation>La grabadora en {where} tardó más de {seconds} s en responder, así que se cortó la llamada. Si sigue ocurriendo, reinicie la grabadora.</translation>
+        <translation>La grabadora en {where} tardó más de {seconds} s en responder, así que se cortó la llamada. Si sigue ocurriendo, reinicie la grabadora.</translation>
     </message>
     <message>
         <source>no frames of this camera lie inside the window</source>

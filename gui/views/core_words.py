@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from agent.service import Agent
 from gui.views.core_templates import A_FILE, IN_THE_APP, TEMPLATES
-from gui.views.display import day_time
+from gui.views.display import NBSP, day_time
 from gui.views.times import read_shown
 from gui.views.words import translate
 
@@ -31,6 +31,10 @@ _TIMES = {"when", "time", "start", "end", "expires", "issued"}
 # Placeholders holding the other side's own words ("413: Chunk exceeds ..."), which may hold a
 # join: kept as they are, but free to span it.
 _SPANNING = {"answer"}
+
+# A number of seconds the core writes before its unit ("within 10 s"): in the app the two never
+# part across lines (display.NBSP), in English as in the catalogue's words.
+_SECONDS_UNIT = re.compile(r"\{seconds\} (?=s\b)")
 
 # Where a message joins its parts: "<what failed>: <why>", "<one problem>; <another>".
 _JOINS = re.compile(r": |; ")
@@ -77,7 +81,7 @@ def _whole(text: str, advice: bool = True) -> str | None:
         return None
     values = {name: _value(name, value, advice) for name, value in found.groupdict().items()}
     words = IN_THE_APP.get(template, template) if advice else template
-    said = translate(CONTEXT, words).format(**values)
+    said = _SECONDS_UNIT.sub("{seconds}" + NBSP, translate(CONTEXT, words)).format(**values)
     if text[:1].isupper() and template[:1].islower():   # the app capitalised it
         said = said[:1].upper() + said[1:]
     return said

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agent.views import Camera, Contact
+from gui.views.display import NBSP
 from gui.views.words import translate
 
 # Texts keep the translation context "registrations" they were translated under: the catalogue
@@ -34,9 +35,9 @@ def camera_words(camera: Camera) -> str:
 
 
 def days(n: int) -> str:
-    """'1 day', '14 days'."""
+    """'1 day', '14 days', the number never parted from its unit (display.NBSP)."""
     return (translate("registrations", "1 day") if n == 1 else
-            translate("registrations", "{n} days").format(n=n))
+            translate("registrations", "{n} days").format(n=n)).replace(" ", NBSP)
 
 
 @dataclass(frozen=True)
