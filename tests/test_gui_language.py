@@ -80,6 +80,17 @@ def test_the_spanish_catalogue_is_complete_and_keeps_every_placeholder():
                 ("%n" in source and "%n" not in text and "{" not in source), (context, source, text)
 
 
+def test_a_recorder_is_one_word_in_spanish_grabadora():
+    """The activity log's "Recorder" said "Grabador" where first run and the rest of the app
+    say "Grabadora": one recorder is one word (and gender) everywhere."""
+    for (context, source), forms in catalogue().items():
+        for text in forms:
+            assert not re.search(r"\bgrabador(es)?\b", text, re.IGNORECASE), (context, source,
+                                                                                text)
+    spanish = {source: forms for (context, source), forms in catalogue().items()
+               if context == "activity"}
+    assert spanish["Recorder"] == ["Grabadora"]
+
 def test_the_catalogue_holds_what_lupdate_finds_in_the_code(tmp_path):
     lupdate = shutil.which("pyside6-lupdate") or str(Path(sys.executable).parent /
                                                       "pyside6-lupdate")

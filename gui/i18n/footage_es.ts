@@ -2111,7 +2111,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>Recorder</source>
-        <translation>Grabador</translation>
+        <translation>Grabadora</translation>
     </message>
     <message>
         <source>Time zone</source>
@@ -2461,11 +2461,11 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>the recording {path} changed after it was indexed (a recorder wrote over it, or it was replaced), so its times in the index may not be its footage&apos;s; nothing was cut from it: scan the folder again, then export again</source>
-        <translation>la grabación {path} cambió después de indexarse (un grabador escribió encima o fue sustituida), así que sus horas en el índice pueden no ser las de su vídeo; no se recortó nada de ella: vuelva a examinar la carpeta y exporte de nuevo</translation>
+        <translation>la grabación {path} cambió después de indexarse (una grabadora escribió encima o fue sustituida), así que sus horas en el índice pueden no ser las de su vídeo; no se recortó nada de ella: vuelva a examinar la carpeta y exporte de nuevo</translation>
     </message>
     <message>
         <source>the recording {path} changed after it was indexed (a recorder wrote over it, or it was replaced), so its times in the index may not be its footage&apos;s; nothing was cut from it. The app reads the folder again by itself (at once for a folder on this computer, within 5 minutes for a network share): then try again</source>
-        <translation>la grabación {path} cambió después de indexarse (un grabador escribió encima o fue sustituida), así que sus horas en el índice pueden no ser las de su vídeo; no se recortó nada de ella. La aplicación vuelve a leer la carpeta por sí misma (al momento si está en este equipo, en 5 minutos como máximo si es una carpeta compartida de red): después, inténtelo de nuevo</translation>
+        <translation>la grabación {path} cambió después de indexarse (una grabadora escribió encima o fue sustituida), así que sus horas en el índice pueden no ser las de su vídeo; no se recortó nada de ella. La aplicación vuelve a leer la carpeta por sí misma (al momento si está en este equipo, en 5 minutos como máximo si es una carpeta compartida de red): después, inténtelo de nuevo</translation>
     </message>
     <message>
         <source>the inbox {path} is damaged and cannot be used ({detail}); it holds the requests you received and what you decided and sent for each, so do not delete it. Quit footage-agent (Quit on its icon by the clock), then put back a copy of the file from a backup, or rename it to keep it, and start footage-agent again: without a copy, the requests come in again from the agencies&apos; portals, without what you decided on them here</source>
@@ -3149,7 +3149,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>This PC&apos;s keychain holds no password for this recorder (a password stays in the keychain of the PC it was typed on, so a folder copied or put back from a backup here does not bring it): add the recorder again with its password</source>
-        <translation>El llavero de este PC no guarda ninguna contraseña para este grabador (una contraseña se queda en el llavero del PC donde se escribió, así que una carpeta copiada o restaurada desde una copia de seguridad no la trae): añada el grabador de nuevo con su contraseña</translation>
+        <translation>El llavero de este PC no guarda ninguna contraseña para esta grabadora (una contraseña se queda en el llavero del PC donde se escribió, así que una carpeta copiada o restaurada desde una copia de seguridad no la trae): añada la grabadora de nuevo con su contraseña</translation>
     </message>
     <message>
         <source>the index {path} was written by a newer version of footage-agent (its layout {found}; this version knows up to {known}), so this version leaves it as it is: install the newer version of footage-agent again, then start it</source>
