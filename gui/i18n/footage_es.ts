@@ -2409,7 +2409,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>{agency}&apos;s portal is busy or down (HTTP {status}, {tries}); it asks to wait {seconds} s: approve it again after that</source>
-        <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); pide esperar {seconds} s: apruébela de nuevo después</translation>
+        <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); pide esperar {seconds}&#xa0;s: apruébela de nuevo después</translation>
     </message>
     <message>
         <source>{reason} The agent forgot that upload: approve it again to upload the package afresh; if this happens again, tell the agency</source>
@@ -2509,7 +2509,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>{agency}&apos;s portal is busy or down (HTTP {status}, {tries}); it asks to wait {seconds} s: then open the request and press &apos;Try sending again&apos;</source>
-        <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); pide esperar {seconds} s: después, abra la solicitud y pulse «Intentar enviar de nuevo»</translation>
+        <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); pide esperar {seconds}&#xa0;s: después, abra la solicitud y pulse «Intentar enviar de nuevo»</translation>
     </message>
     <message>
         <source>{reason} The agent forgot that upload: press &apos;Try sending again&apos; to upload the package afresh; if this happens again, tell the agency</source>
@@ -2781,7 +2781,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>{agency}&apos;s portal took more than {seconds} s to answer; it was cut off. Try again later</source>
-        <translation>el portal de {agency} tardó más de {seconds} s en responder; se cortó la llamada. Vuelva a intentarlo más tarde</translation>
+        <translation>el portal de {agency} tardó más de {seconds}&#xa0;s en responder; se cortó la llamada. Vuelva a intentarlo más tarde</translation>
     </message>
     <message>
         <source>request rejected: {reason}</source>
@@ -3193,11 +3193,11 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>The recorder at {where} did not answer within {seconds} s.</source>
-        <translation>La grabadora en {where} no respondió en {seconds} s.</translation>
+        <translation>La grabadora en {where} no respondió en {seconds}&#xa0;s.</translation>
     </message>
     <message>
         <source>The recorder at {where} took more than {seconds} s to answer, so it was cut off. If this keeps happening, restart the recorder.</source>
-        <translation>La grabadora en {where} tardó más de {seconds} s en responder, así que se cortó la llamada. Si sigue ocurriendo, reinicie la grabadora.</translation>
+        <translation>La grabadora en {where} tardó más de {seconds}&#xa0;s en responder, así que se cortó la llamada. Si sigue ocurriendo, reinicie la grabadora.</translation>
     </message>
     <message>
         <source>no frames of this camera lie inside the window</source>
@@ -3262,6 +3262,126 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>the agency {agency} is no longer in your trust store: you removed it, or its file changed since you accepted it (`agencies list` says which)</source>
         <translation>la agencia {agency} ya no está en su lista de confianza: usted la quitó, o su archivo cambió desde que lo aceptó (`agencies list` dice cuál de las dos)</translation>
+    </message>
+    <message>
+        <source>it is not the file this app keeps for {agency} (a copy made by a backup or sync program, or put there by hand), so it is not trusted: move it out of {folder}; to trust what it says, import it as an agency file</source>
+        <translation>no es el archivo que esta aplicación guarda para {agency} (es una copia hecha por un programa de copias de seguridad o de sincronización, o alguien la puso ahí a mano), así que no es de confianza: sáquelo de {folder}; para confiar en lo que dice, impórtelo como archivo de agencia</translation>
+    </message>
+    <message>
+        <source>cannot be read: {reason}</source>
+        <translation>no se puede leer: {reason}</translation>
+    </message>
+    <message>
+        <source>the agency file is larger than 256 KiB; that is not an agency file</source>
+        <translation>el archivo de agencia ocupa más de 256 KiB; eso no es un archivo de agencia</translation>
+    </message>
+    <message>
+        <source>the agency file has no &apos;{field}&apos; (it must be non-empty text)</source>
+        <translation>al archivo de agencia le falta &apos;{field}&apos; (debe ser un texto no vacío)</translation>
+    </message>
+    <message>
+        <source>the agency file&apos;s &apos;{field}&apos; is too long or contains control characters</source>
+        <translation>el campo &apos;{field}&apos; del archivo de agencia es demasiado largo o lleva caracteres de control</translation>
+    </message>
+    <message>
+        <source>the agency file&apos;s &apos;{field}&apos; contains a character that does not show as itself ({character}); an agency file never needs one</source>
+        <translation>el campo &apos;{field}&apos; del archivo de agencia lleva un carácter que no se ve como tal ({character}); un archivo de agencia nunca lo necesita</translation>
+    </message>
+    <message>
+        <source>the agency&apos;s phone {phone} contains no digits</source>
+        <translation>el teléfono de la agencia {phone} no lleva ningún dígito</translation>
+    </message>
+    <message>
+        <source>the agency file needs &apos;upload_origins&apos;: a list of https origins</source>
+        <translation>al archivo de agencia le falta &apos;upload_origins&apos;: una lista de orígenes https</translation>
+    </message>
+    <message>
+        <source>upload origin {origin} must be scheme://host[:port], without a path</source>
+        <translation>el origen de subida {origin} debe tener la forma esquema://servidor[:puerto], sin ruta</translation>
+    </message>
+    <message>
+        <source>the agency file lists {count} keys; an agency file holds at most {limit}: ask the agency for its current file</source>
+        <translation>el archivo de agencia enumera {count} claves; un archivo de agencia lleva como máximo {limit}: pida a la agencia su archivo actual</translation>
+    </message>
+    <message>
+        <source>key {n} in the agency file is not a JSON object</source>
+        <translation>la clave {n} del archivo de agencia no es un objeto JSON</translation>
+    </message>
+    <message>
+        <source>key {n} contains a private key; ask the agency for its public key only, and tell them their private key was shared</source>
+        <translation>la clave {n} lleva una clave privada; pida a la agencia solo su clave pública, y avísele de que su clave privada se ha compartido</translation>
+    </message>
+    <message>
+        <source>key {n} in the agency file: {reason}</source>
+        <translation>la clave {n} del archivo de agencia: {reason}</translation>
+    </message>
+    <message>
+        <source>key {n}&apos;s kid {kid} is not its thumbprint ({thumbprint}); the file may have been altered</source>
+        <translation>el kid {kid} de la clave {n} no es su huella ({thumbprint}); puede que alguien haya alterado el archivo</translation>
+    </message>
+    <message>
+        <source>key {n} is listed twice</source>
+        <translation>la clave {n} aparece dos veces</translation>
+    </message>
+    <message>
+        <source>&apos;{field}&apos; must be a whole number of seconds from 1 to {limit} (7 days); the file has {value}</source>
+        <translation>&apos;{field}&apos; debe ser un número entero de segundos entre 1 y {limit} (7 días); el archivo indica {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{field}&apos; must be a whole number of seconds from 1 to {limit} (365 days); the file has {value}</source>
+        <translation>&apos;{field}&apos; debe ser un número entero de segundos entre 1 y {limit} (365 días); el archivo indica {value}</translation>
+    </message>
+    <message>
+        <source>the agency file&apos;s &apos;registration_ca&apos;: {reason}</source>
+        <translation>el campo &apos;registration_ca&apos; del archivo de agencia: {reason}</translation>
+    </message>
+    <message>
+        <source>the agency&apos;s &apos;{field}&apos; must be a web address (https://...)</source>
+        <translation>el campo &apos;{field}&apos; de la agencia debe ser una dirección web (https://...)</translation>
+    </message>
+    <message>
+        <source>the agency&apos;s &apos;{field}&apos; {url} is not a valid web address</source>
+        <translation>el campo &apos;{field}&apos; de la agencia, {url}, no es una dirección web válida</translation>
+    </message>
+    <message>
+        <source>the agency&apos;s &apos;{field}&apos; {url} has no host name</source>
+        <translation>el campo &apos;{field}&apos; de la agencia, {url}, no indica ningún servidor</translation>
+    </message>
+    <message>
+        <source>the agency&apos;s &apos;{field}&apos; {url} carries a user name or password, which is not allowed</source>
+        <translation>el campo &apos;{field}&apos; de la agencia, {url}, lleva un nombre de usuario o una contraseña, y eso no se admite</translation>
+    </message>
+    <message>
+        <source>the agency&apos;s &apos;{field}&apos; {url} uses plain http; only https is allowed (http only for this computer: localhost, 127.0.0.1, ::1)</source>
+        <translation>el campo &apos;{field}&apos; de la agencia, {url}, usa http sin cifrar; solo se admite https (http solo para este equipo: localhost, 127.0.0.1, ::1)</translation>
+    </message>
+    <message>
+        <source>the agency&apos;s &apos;{field}&apos; {url} must start with https://</source>
+        <translation>el campo &apos;{field}&apos; de la agencia, {url}, debe empezar por https://</translation>
+    </message>
+    <message>
+        <source>an upload origin must be a web address (https://...)</source>
+        <translation>un origen de subida debe ser una dirección web (https://...)</translation>
+    </message>
+    <message>
+        <source>an upload origin {url} is not a valid web address</source>
+        <translation>el origen de subida {url} no es una dirección web válida</translation>
+    </message>
+    <message>
+        <source>an upload origin {url} has no host name</source>
+        <translation>el origen de subida {url} no indica ningún servidor</translation>
+    </message>
+    <message>
+        <source>an upload origin {url} carries a user name or password, which is not allowed</source>
+        <translation>el origen de subida {url} lleva un nombre de usuario o una contraseña, y eso no se admite</translation>
+    </message>
+    <message>
+        <source>an upload origin {url} uses plain http; only https is allowed (http only for this computer: localhost, 127.0.0.1, ::1)</source>
+        <translation>el origen de subida {url} usa http sin cifrar; solo se admite https (http solo para este equipo: localhost, 127.0.0.1, ::1)</translation>
+    </message>
+    <message>
+        <source>an upload origin {url} must start with https://</source>
+        <translation>el origen de subida {url} debe empezar por https://</translation>
     </message>
     <message>
         <source>the agency {agency} is no longer in your trust store: you removed it, or its file changed since you accepted it (Settings says which)</source>

@@ -35,7 +35,60 @@ PINS_REASONS = (
 NOT_TRUSTED = QT_TRANSLATE_NOOP("core", "the agency {agency} is no longer in your trust store: "
                                         "you removed it, or its file changed since you accepted "
                                         "it (`agencies list` says which)")
-TEMPLATES = (CHANGED, NEVER_ACCEPTED, PINS_BROKEN, NOT_TRUSTED) + PINS_REASONS
+# Why a file in the agencies folder is not used (TrustStore.damaged: Settings and `agencies
+# list`): not the file kept for its agency, unreadable, or no longer a valid agency file
+# (frp/agency.py, frp/origins.py), each word for word as the core writes it.
+DAMAGED = (
+    QT_TRANSLATE_NOOP("core", "it is not the file this app keeps for {agency} (a copy made by a "
+                              "backup or sync program, or put there by hand), so it is not "
+                              "trusted: move it out of {folder}; to trust what it says, import "
+                              "it as an agency file"),
+    QT_TRANSLATE_NOOP("core", "cannot be read: {reason}"),
+    QT_TRANSLATE_NOOP("core", "the agency file is larger than 256 KiB; that is not an agency "
+                              "file"),
+    QT_TRANSLATE_NOOP("core", "the agency file has no '{field}' (it must be non-empty text)"),
+    QT_TRANSLATE_NOOP("core", "the agency file's '{field}' is too long or contains control "
+                              "characters"),
+    QT_TRANSLATE_NOOP("core", "the agency file's '{field}' contains a character that does not "
+                              "show as itself ({character}); an agency file never needs one"),
+    QT_TRANSLATE_NOOP("core", "the agency's phone {phone} contains no digits"),
+    QT_TRANSLATE_NOOP("core", "the agency file needs 'upload_origins': a list of https origins"),
+    QT_TRANSLATE_NOOP("core", "upload origin {origin} must be scheme://host[:port], without a "
+                              "path"),
+    QT_TRANSLATE_NOOP("core", "the agency file lists {count} keys; an agency file holds at most "
+                              "{limit}: ask the agency for its current file"),
+    QT_TRANSLATE_NOOP("core", "key {n} in the agency file is not a JSON object"),
+    QT_TRANSLATE_NOOP("core", "key {n} contains a private key; ask the agency for its public key "
+                              "only, and tell them their private key was shared"),
+    QT_TRANSLATE_NOOP("core", "key {n} in the agency file: {reason}"),
+    QT_TRANSLATE_NOOP("core", "key {n}'s kid {kid} is not its thumbprint ({thumbprint}); the "
+                              "file may have been altered"),
+    QT_TRANSLATE_NOOP("core", "key {n} is listed twice"),
+    QT_TRANSLATE_NOOP("core", "'{field}' must be a whole number of seconds from 1 to {limit} (7 "
+                              "days); the file has {value}"),
+    QT_TRANSLATE_NOOP("core", "'{field}' must be a whole number of seconds from 1 to {limit} "
+                              "(365 days); the file has {value}"),
+    QT_TRANSLATE_NOOP("core", "the agency file's 'registration_ca': {reason}"),
+    # an address in it (frp/origins.py web_origin: the agency's 'id' or 'portal', an upload
+    # origin)
+    QT_TRANSLATE_NOOP("core", "the agency's '{field}' must be a web address (https://...)"),
+    QT_TRANSLATE_NOOP("core", "the agency's '{field}' {url} is not a valid web address"),
+    QT_TRANSLATE_NOOP("core", "the agency's '{field}' {url} has no host name"),
+    QT_TRANSLATE_NOOP("core", "the agency's '{field}' {url} carries a user name or password, "
+                              "which is not allowed"),
+    QT_TRANSLATE_NOOP("core", "the agency's '{field}' {url} uses plain http; only https is "
+                              "allowed (http only for this computer: localhost, 127.0.0.1, ::1)"),
+    QT_TRANSLATE_NOOP("core", "the agency's '{field}' {url} must start with https://"),
+    QT_TRANSLATE_NOOP("core", "an upload origin must be a web address (https://...)"),
+    QT_TRANSLATE_NOOP("core", "an upload origin {url} is not a valid web address"),
+    QT_TRANSLATE_NOOP("core", "an upload origin {url} has no host name"),
+    QT_TRANSLATE_NOOP("core", "an upload origin {url} carries a user name or password, which is "
+                              "not allowed"),
+    QT_TRANSLATE_NOOP("core", "an upload origin {url} uses plain http; only https is allowed "
+                              "(http only for this computer: localhost, 127.0.0.1, ::1)"),
+    QT_TRANSLATE_NOOP("core", "an upload origin {url} must start with https://"),
+)
+TEMPLATES = (CHANGED, NEVER_ACCEPTED, PINS_BROKEN, NOT_TRUSTED) + PINS_REASONS + DAMAGED
 
 IN_THE_APP = {
     NOT_TRUSTED: QT_TRANSLATE_NOOP("core", "the agency {agency} is no longer in your trust "

@@ -65,9 +65,9 @@ class AgenciesPanel(QWidget):
         return ("\u2718 " + self.tr("Damaged agency file {file}").format(file=d.file),
                 self.tr("not trusted"),
                 # a copy stays whatever is imported: its problem says where to move it from
-                d.problem if d.copy else
+                in_owner_language(d.problem) if d.copy else
                 self.tr("{problem} (import the agency's file again to replace it)")
-                .format(problem=d.problem))
+                .format(problem=in_owner_language(d.problem)))
 
     def accept_again(self) -> None:
         """Trust the chosen agency file as it now is: what it changes is shown first (as for

@@ -1,0 +1,127 @@
+"""Why a file in the agencies folder is not used, in the owner's language: Settings and
+`agencies list` show TrustStore.damaged()'s reason for each; only the "changed since you
+accepted it" ones read in Spanish, the rest (a copy, an unreadable file, a file edited until
+it is no longer an agency file) reached the Spanish app in English. Each reason here is made
+by the trust store itself, from a real file in a real home."""
+from __future__ import annotations
+
+import json
+import os
+import re
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from agent.requests.agencies import TrustStore  # noqa: E402
+from gui.views import core_words  # noqa: E402
+from gui.views.core_words import in_owner_language, matches  # noqa: E402
+from tests.gui_support import spanish  # noqa: E402,F401
+from tests.test_agencies import ED, agency_doc, write  # noqa: E402
+
+# Words of the core's English that no Spanish sentence here holds (its values taken out).
+ENGLISH = re.compile(r"\b(the|is|must|has|needs|contains|key|keys|file|cannot|allowed|"
+                     r"listed|origin|trusted)\b", re.IGNORECASE)
+
+EDITED = {   # the kept file, edited by hand until it is no longer an agency file
+    "no name": {"name": ...},
+    "long name": {"name": "x" * 500},
+    "invisible": {"name": "Example\u200bPolice"},
+    "no digits": {"phone": "call us"},
+    "no origins": {"upload_origins": []},
+    "origin path": {"upload_origins": ["https://upload.example.gov/up"]},
+    "origin http": {"upload_origins": ["http://upload.example.gov"]},
+    "origin ftp": {"upload_origins": ["ftp://upload.example.gov"]},
+    "origin text": {"upload_origins": [5]},
+    "origin no host": {"upload_origins": ["https://"]},
+    "origin password": {"upload_origins": ["https://a:b@upload.example.gov"]},
+    "origin bad": {"upload_origins": ["https://[upload"]},
+    "portal http": {"portal": "http://frp.example.gov"},
+    "portal ftp": {"portal": "ftp://frp.example.gov"},
+    "portal text": {"portal": 5},
+    "portal no host": {"portal": "https://"},
+    "portal password": {"portal": "https://a:b@frp.example.gov"},
+    "portal bad": {"portal": "https://[frp"},
+    "many keys": {"keys": {"keys": [dict(ED)] * 17}},
+    "key not object": {"keys": {"keys": ["x"]}},
+    "private key": {"keys": {"keys": [{**ED, "d": "c2VjcmV0"}]}},
+    "bad key": {"keys": {"keys": [{"kty": "nope"}]}},
+    "wrong kid": {"keys": {"keys": [{**ED, "kid": "not-its-thumbprint"}]}},
+    "key twice": {"keys": {"keys": [dict(ED), dict(ED)]}},
+    "window": {"max_window_s": 0},
+    "lifetime": {"max_lifetime_s": 0},
+    "ca": {"registration_ca": "not a certificate"},
+}
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = TrustStore(tmp_path / "home")
+    store.add(write(tmp_path, agency_doc()))
+    return store
+
+
+def reason(store: TrustStore) -> str:
+    ((_, why),) = store.damaged()
+    return why
+
+
+def assert_spanish(message: str) -> None:
+    template = matches(message)
+    assert template is not None, message
+    said = in_owner_language(message)
+    rest = said
+    values = core_words._pattern(template).fullmatch(message).groupdict().values()
+    for value in sorted(values, key=len, reverse=True):   # a reason before a number in it
+        rest = rest.replace(value, "")   # the values, and an unknown nested reason, as written
+    assert said != message and not ENGLISH.search(rest), (message, said)
+
+
+@pytest.mark.parametrize("edit", sorted(EDITED))
+def test_an_agency_file_edited_by_hand_says_why_in_spanish(spanish, store, edit):
+    (kept,) = store.folder.glob("*.json")
+    kept.write_text(json.dumps(agency_doc(**EDITED[edit])))
+    assert_spanish(reason(store))
+
+
+def test_a_copy_an_unreadable_or_a_huge_file_says_why_in_spanish(spanish, store):
+    (kept,) = store.folder.glob("*.json")
+    copy = store.folder / "copy of agency.json"
+    copy.write_bytes(kept.read_bytes())
+    assert_spanish(reason(store))
+    copy.unlink()
+
+    copy.mkdir()   # read as a file, it cannot be: the OS's own words, in Spanish too
+    message = reason(store)
+    assert_spanish(message)
+    assert in_owner_language(message.split(": ", 1)[1]) != message.split(": ", 1)[1], message
+    copy.rmdir()
+
+    kept.write_bytes(b" " * (256 * 1024 + 1))
+    assert_spanish(reason(store))
+
+
+def test_settings_shows_a_damaged_files_reason_in_spanish(spanish, store):
+    """The agencies panel put the reason for a copy or a damaged file on screen as the core
+    wrote it; only a changed file's went through the owner's language."""
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QCoreApplication
+
+    from agent.owner_records import DamagedAgencyFile
+    from agent.requests.agencies import is_copy
+    from agent.requests.agency_changes import is_unaccepted
+    from gui.widgets.agencies_panel import AgenciesPanel
+
+    # the panel's own row for each, its words in its own translation context
+    panel = SimpleNamespace(tr=lambda text: QCoreApplication.translate("AgenciesPanel", text))
+    (kept,) = store.folder.glob("*.json")
+    (store.folder / "copy.json").write_bytes(kept.read_bytes())
+    kept.write_text(json.dumps(agency_doc(phone="call us")))
+    rows = [AgenciesPanel._damaged_row(panel, DamagedAgencyFile(name, why, is_copy(why),
+                                                                is_unaccepted(why)))
+            for name, why in store.damaged()]
+    assert len(rows) == 2
+    for _, _, shown in rows:
+        assert not re.search(r"\b(the|is|file|trusted|digits)\b", shown), shown
+    assert any("importe de nuevo" in shown for _, _, shown in rows), rows
