@@ -3273,7 +3273,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>the agency file is larger than 256 KiB; that is not an agency file</source>
-        <translation>el archivo de agencia ocupa más de 256 KiB; eso no es un archivo de agencia</translation>
+        <translation>el archivo de agencia ocupa más de 256&#xa0;KiB; eso no es un archivo de agencia</translation>
     </message>
     <message>
         <source>the agency file has no &apos;{field}&apos; (it must be non-empty text)</source>
@@ -3325,11 +3325,11 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>&apos;{field}&apos; must be a whole number of seconds from 1 to {limit} (7 days); the file has {value}</source>
-        <translation>&apos;{field}&apos; debe ser un número entero de segundos entre 1 y {limit} (7 días); el archivo indica {value}</translation>
+        <translation>&apos;{field}&apos; debe ser un número entero de segundos entre 1 y {limit} (7&#xa0;días); el archivo indica {value}</translation>
     </message>
     <message>
         <source>&apos;{field}&apos; must be a whole number of seconds from 1 to {limit} (365 days); the file has {value}</source>
-        <translation>&apos;{field}&apos; debe ser un número entero de segundos entre 1 y {limit} (365 días); el archivo indica {value}</translation>
+        <translation>&apos;{field}&apos; debe ser un número entero de segundos entre 1 y {limit} (365&#xa0;días); el archivo indica {value}</translation>
     </message>
     <message>
         <source>the agency file&apos;s &apos;registration_ca&apos;: {reason}</source>
