@@ -156,12 +156,9 @@ class Agent(OwnerSources, OwnerIndex, OwnerCameras, OwnerExports, OwnerRecords,
         scans are done, then every 6 hours (service_loop.TIDY_EVERY_S). An inbox that cannot
         be read leaves the tars for next time."""
         from agent.home_tidy import tidy_home
-        from agent.requests.inbox_file import InboxError
-        try:
-            entries = self.requests.inbox.list()
-        except (AgentError, InboxError, OSError) as exc:
-            log.info("the delivered packages' tars are left for now: %s", exc)
-            entries = []
+        entries, unread = self._inbox_entries()
+        if unread is not None:
+            log.info("the delivered packages' tars are left for now: %s", unread)
         return tidy_home(self.home, entries)
 
     def home_space(self):
@@ -170,11 +167,17 @@ class Agent(OwnerSources, OwnerIndex, OwnerCameras, OwnerExports, OwnerRecords,
         a HomeSpace). When the inbox, which says which packages were delivered, cannot be read
         (its disk full), the rest is measured all the same and `unsorted` says why."""
         from agent.home_space import home_space
+        entries, unread = self._inbox_entries()
+        return home_space(self.home, entries, unsorted=unread)
+
+    def _inbox_entries(self) -> tuple[list, str | None]:
+        """The inbox's requests, which say which packages were delivered; ([], why) when the
+        inbox cannot be read (its disk full, say), for the home's tidy and its measure."""
         from agent.requests.inbox_file import InboxError
         try:
-            return home_space(self.home, self.requests.inbox.list())
-        except (AgentError, InboxError) as exc:
-            return home_space(self.home, [], unsorted=str(exc))
+            return self.requests.inbox.list(), None
+        except (AgentError, InboxError, OSError) as exc:
+            return [], str(exc)
 
     def start_job(self, name: str, work) -> Job:
         """Run `work(progress, cancel)` on its own thread; events report its progress and end."""
