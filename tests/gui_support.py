@@ -58,6 +58,18 @@ def open_request(qtbot, window, jti: str):
     return window.request
 
 
+def open_world_request(qtbot, window):
+    """The demo world's request (demo.gui_data, beside the window's home) imported, listed, and
+    its page opened and settled: the request page."""
+    agent = window.ctx.agent
+    agent.requests.import_request(agent.home.parent / "world" / "request.jws")
+    window.inbox.refresh()
+    settle(qtbot, window)
+    window.open_request(window.inbox.views[0])
+    settle(qtbot, window)
+    return window.request
+
+
 def open_window(qtbot, home):
     """The app's main window on a real agent for `home`, shown and settled: (window, agent)."""
     from agent.service import Agent

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor, QImage  # noqa: E402
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget  # noqa: E402
 
-from tests.gui_support import footage, settle, win  # noqa: E402,F401
+from tests.gui_support import footage, open_world_request, settle, win  # noqa: E402,F401
 from tests.test_gui_keyboard import tab_order  # noqa: E402
 
 
@@ -56,12 +56,7 @@ def unseen_focus(widgets: list[QWidget], reach) -> list[str]:
 
 
 def test_tab_shows_where_it_is_on_the_request_page(qtbot, win):  # noqa: F811
-    win.ctx.agent.requests.import_request(win.ctx.agent.home.parent / "world" / "request.jws")
-    win.inbox.refresh()
-    settle(qtbot, win)
-    win.open_request(win.inbox.views[0])
-    settle(qtbot, win)
-    page = win.request
+    page = open_world_request(qtbot, win)
     order = [w for w in tab_order(qtbot, page.strip_scroll, page.approve_button)[1:]
              if w.isVisible() and w.isEnabled()]
     assert page.approve_button in order and page.strip.timelines

@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from tests.gui_support import footage, settle, win  # noqa: E402,F401
+from tests.gui_support import footage, open_world_request, settle, win  # noqa: E402,F401
 
 
 def tab_order(qtbot, start, stop, limit=60) -> list:
@@ -127,12 +127,7 @@ def test_a_screen_reader_hears_what_a_timeline_holds_and_its_keys(qtbot, win):  
     minutes chosen nor the moment shown, nor that keys trim it. Its description now says them
     and follows each key."""
     from gui.views import display
-    win.ctx.agent.requests.import_request(win.ctx.agent.home.parent / "world" / "request.jws")
-    win.inbox.refresh()
-    settle(qtbot, win)
-    win.open_request(win.inbox.views[0])
-    settle(qtbot, win)
-    page = win.request
+    page = open_world_request(qtbot, win)
     timeline = next(iter(page.strip.timelines.values()))
     assert timeline in tab_order(qtbot, page.strip_scroll, page.approve_button)
     timeline.setFocus(Qt.TabFocusReason)

@@ -12,7 +12,7 @@ import pytest  # noqa: E402
 from PySide6.QtGui import QFont  # noqa: E402
 from PySide6.QtWidgets import QLabel  # noqa: E402
 
-from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
+from tests.gui_support import footage, open_window, open_world_request, settle  # noqa: E402,F401
 from tests.test_gui_fit import app_window  # noqa: E402,F401
 
 LARGE_PT = 20.0   # a 9-pt system font made twice as large, and more
@@ -59,11 +59,7 @@ def test_a_timelines_times_stand_under_its_track_in_large_text(qtbot, big_win):
     text they were painted over the track and the handles, and a short timeline cut them."""
     from gui.widgets.timeline import _TRACK_H
     win = big_win
-    win.ctx.agent.requests.import_request(win.ctx.agent.home.parent / "world" / "request.jws")
-    win.inbox.refresh()
-    settle(qtbot, win)
-    win.open_request(win.inbox.views[0])
-    settle(qtbot, win)
+    open_world_request(qtbot, win)
     win.show_page("export")
     settle(qtbot, win)
     timelines = list(win.request.strip.timelines.values()) + list(win.export.strip.timelines.values())

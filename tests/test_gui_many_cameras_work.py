@@ -24,7 +24,8 @@ from PySide6.QtCore import QPoint, QRect, Qt  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from demo.gui_data import make_world  # noqa: E402
 from demo.samples import make_recordings  # noqa: E402
-from tests.gui_support import footage, import_request, open_window, settle, win  # noqa: E402,F401
+from tests.gui_support import (footage, import_request, open_window,  # noqa: E402,F401
+                               open_world_request, settle, win)
 
 BUSY = [f"busy{n:02d}" for n in range(32)]   # 40 one-second files, half a second apart
 CALM = [f"calm{n:02d}" for n in range(32)]   # one file for the whole minute
@@ -162,11 +163,9 @@ def rows_in_view(page) -> set[str]:
             if QRect(tl.mapTo(view, QPoint(0, 0)), tl.size()).intersects(seen)}
 
 
-def test_opening_the_request_decodes_thumbnails_only_for_the_rows_that_draw_them(qtbot, nvr,
-                                                                                monkeypatch):
-    """Before: 8 decodes for each of the 64 cameras on opening (512), then for the rows in
-    view and the others as they scrolled in. 64 rows share the strip at their short height,
-    the track and the times, which draws no pictures: none is decoded, in view or scrolled to."""
+def decoded_thumbnails(monkeypatch) -> list[str]:
+    """The cameras the previewer decodes a thumbnail of from now on, in order (the real
+    decoding still done)."""
     from agent.media.preview import Previewer
 
     decoded: list[str] = []
@@ -176,6 +175,15 @@ def test_opening_the_request_decodes_thumbnails_only_for_the_rows_that_draw_them
         decoded.append(camera)
         return real(self, camera, *args, **kwargs)
     monkeypatch.setattr(Previewer, "thumbnail", counted)
+    return decoded
+
+
+def test_opening_the_request_decodes_thumbnails_only_for_the_rows_that_draw_them(qtbot, nvr,
+                                                                                monkeypatch):
+    """Before: 8 decodes for each of the 64 cameras on opening (512), then for the rows in
+    view and the others as they scrolled in. 64 rows share the strip at their short height,
+    the track and the times, which draws no pictures: none is decoded, in view or scrolled to."""
+    decoded = decoded_thumbnails(monkeypatch)
     win, _world = nvr
     page = open_nvr_request(qtbot, win)
     shown = rows_in_view(page)
@@ -197,23 +205,12 @@ def test_a_timeline_too_short_for_its_pictures_has_none_decoded_until_it_grows(q
     track and the times take what room there is), yet 8 pictures a camera were decoded for
     them. Now a timeline is decoded for when it is tall enough to draw them: the window made
     larger."""
-    from agent.media.preview import Previewer
     from demo.screenshots import SCREENS, SMALL_SCREENS, window_size
 
-    decoded: list[str] = []
-    real = Previewer.thumbnail
-
-    def counted(self, camera, *args, **kwargs):
-        decoded.append(camera)
-        return real(self, camera, *args, **kwargs)
-    monkeypatch.setattr(Previewer, "thumbnail", counted)
+    decoded = decoded_thumbnails(monkeypatch)
     win.resize(window_size(SMALL_SCREENS[0]))
     settle(qtbot, win)
-    win.ctx.agent.requests.import_request(win.ctx.agent.home.parent / "world" / "request.jws")
-    win.inbox.refresh()
-    settle(qtbot, win)
-    win.open_request(win.inbox.views[0])
-    settle(qtbot, win)
+    open_world_request(qtbot, win)
     timelines = win.request.strip.timelines
     assert timelines and all(tl.height() < tl.full_height() for tl in timelines.values())
     assert decoded == [] and not any(tl.thumbs for tl in timelines.values())
