@@ -4,6 +4,7 @@ same: the style sheet fixed every size. Now the app's sizes grow with the system
 what the app paints itself makes room for the larger text."""
 from __future__ import annotations
 
+import contextlib
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,18 +19,39 @@ from tests.test_gui_fit import app_window  # noqa: E402,F401
 LARGE_PT = 20.0   # a 9-pt system font made twice as large, and more
 
 
-@pytest.fixture
-def large_text(qapp):
-    """The system's font at LARGE_PT while the test runs (the app styled for it)."""
+@contextlib.contextmanager
+def system_font(qapp, points: float):
+    """The system's font at `points` inside (the app styled for it), then as it was."""
     from gui.shell.app import application
     before = qapp.font()
     large = QFont(before)
-    large.setPointSizeF(LARGE_PT)
+    large.setPointSizeF(points)
     qapp.setFont(large)
     application()
-    yield
-    qapp.setFont(before)
-    application()
+    try:
+        yield
+    finally:
+        qapp.setFont(before)
+        application()
+
+
+def request_on_a_small_screen(qtbot, request):
+    """The fit tests' window (made now, in the font set) at a 1024x600 screen's size, its new
+    request's page opened: (window, that size)."""
+    from demo.screenshots import SMALL_SCREENS, window_size
+    win, _world = request.getfixturevalue("app_window")
+    screen = window_size(SMALL_SCREENS[0])
+    win.resize(screen)
+    win.open_request(next(v for v in win.inbox.views if v.status == "new"))
+    settle(qtbot, win)
+    return win, screen
+
+
+@pytest.fixture
+def large_text(qapp):
+    """The system's font at LARGE_PT while the test runs (the app styled for it)."""
+    with system_font(qapp, LARGE_PT):
+        yield
 
 
 @pytest.fixture
@@ -92,19 +114,8 @@ def test_large_text_on_a_small_screen_keeps_every_page_in_the_window(qtbot, qapp
     from PySide6.QtCore import QSize, Qt
     from PySide6.QtWidgets import QApplication
 
-    from demo.screenshots import SMALL_SCREENS, window_size
-    from gui.shell.app import application
-    before = qapp.font()
-    large = QFont(before)
-    large.setPointSizeF(points)
-    qapp.setFont(large)
-    application()
-    try:
-        win, _world = request.getfixturevalue("app_window")
-        screen = window_size(SMALL_SCREENS[0])
-        win.resize(screen)
-        win.open_request(next(v for v in win.inbox.views if v.status == "new"))
-        settle(qtbot, win)
+    with system_font(qapp, points):
+        win, screen = request_on_a_small_screen(qtbot, request)
         for page, button in ((win.request, win.request.approve_button),
                              (win.inbox, win.inbox.export_button)):
             if page is win.inbox:
@@ -119,9 +130,6 @@ def test_large_text_on_a_small_screen_keeps_every_page_in_the_window(qtbot, qapp
             assert QApplication.focusWidget() is button
             corner = button.mapTo(win, button.rect().bottomRight())
             assert win.rect().contains(corner), (button.text(), corner)
-    finally:
-        qapp.setFont(before)
-        application()
 
 
 def test_the_request_page_scrolls_rather_than_squeeze_its_parts_in_large_text(qtbot, qapp,
@@ -130,21 +138,8 @@ def test_the_request_page_scrolls_rather_than_squeeze_its_parts_in_large_text(qt
     reported, yet its wrapped words took more at that width: the choices (Original quality
     and the rest) got 102 pixels of the 164 they need and were drawn over each other. The page
     is now as tall as its parts need at its width, and scrolls."""
-    from demo.screenshots import SMALL_SCREENS, window_size
-    from gui.shell.app import application
-    before = qapp.font()
-    large = QFont(before)
-    large.setPointSizeF(LARGE_PT)
-    qapp.setFont(large)
-    application()
-    try:
-        win, _world = request.getfixturevalue("app_window")
-        win.resize(window_size(SMALL_SCREENS[0]))
-        win.open_request(next(v for v in win.inbox.views if v.status == "new"))
-        settle(qtbot, win)
+    with system_font(qapp, LARGE_PT):
+        win, _screen = request_on_a_small_screen(qtbot, request)
         page = win.request
         for part in (page.options, page.preview, page.strip_scroll):
             assert part.height() >= part.minimumSizeHint().height(), part
-    finally:
-        qapp.setFont(before)
-        application()
