@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 
 from frp.agency import DEFAULT_MAX_LIFETIME_S
-from frp.claims import LEGAL_BASES, MAX_MESSAGE_CHARS, MAX_TEXT_CHARS
+from frp.claims import LEGAL_BASES, MAX_MESSAGE_CHARS, MAX_TEXT_CHARS, MAX_UPLOAD_BYTES
 from frp.times import US, format_utc
 from portal.errors import PortalError
 
@@ -81,8 +81,10 @@ def request_claims(spec: RequestSpec, agency_id: str, upload_endpoint: str, max_
     if type(spec.expires_in) is not int or not 60 <= spec.expires_in <= DEFAULT_MAX_LIFETIME_S:
         raise PortalError("The request must expire between 60 seconds and 30 days from now "
                           "(owners' agents refuse requests that stay open longer).")
-    if spec.max_bytes is not None and (type(spec.max_bytes) is not int or spec.max_bytes <= 0):
-        raise PortalError("The upload size limit must be a positive number of bytes.")
+    if spec.max_bytes is not None and (type(spec.max_bytes) is not int
+                                       or not 0 < spec.max_bytes <= MAX_UPLOAD_BYTES):
+        raise PortalError(f"The upload size limit must be 1 to {MAX_UPLOAD_BYTES} bytes (1 TiB): "
+                          "owners' agents refuse a request allowing more.")
     cameras = _cameras(spec.cameras)
     case = {"number": _text(spec.case_number, "case number")}
     if spec.incident is not None:

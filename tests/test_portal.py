@@ -35,6 +35,7 @@ from portal.errors import PortalError
 from portal.server import PortalServer
 from portal.state import Portal
 from tests.portal_support import package_tar as answering_package
+from tests.portal_support import request_of
 from tests.registering import cameras, keep, register_key
 
 AGENCY_ID = "https://police.example.gov"
@@ -273,6 +274,11 @@ def test_create_request_refuses_what_agents_would_reject(portal):
     with pytest.raises(PortalError, match="twice"):   # agents refuse it (trust hunt 2)
         portal.create_request(reg, START, END, "C", "R", origin=origin,
                               cameras=("Front door", "Front door"))
+    with pytest.raises(PortalError, match="1 to 1099511627776 bytes"):   # agents refuse it
+        portal.create_request(reg, START, END, "C", "R", origin=origin, max_bytes=(1 << 40) + 1)
+    portal.write_trust_document(origin)   # as `serve` writes it: what request_of trusts
+    assert request_of(portal, portal.create_request(reg, START, END, "C", "R", origin=origin,
+                                                    max_bytes=1 << 40)).upload_max_bytes == 1 << 40
 
 
 # --- decisions --------------------------------------------------------------------------------
