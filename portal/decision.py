@@ -11,11 +11,11 @@ import re
 from frp.claims import MAX_MESSAGE_CHARS
 from frp.decision import DECISION_TYP
 from frp.owner_token import OwnerTokenError, read_owner_token
-from frp.times import TimeError, parse_rfc3339
+from frp.times import TimeError, format_utc, parse_rfc3339
 from portal.errors import ApiError, wrong_key
 from portal.records import Decision, StoredRequest
 
-_SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+_SHA256_HEX = re.compile(r"[0-9a-fA-F]{64}")
 
 
 def _refuse(code: str, detail: str) -> ApiError:
@@ -41,7 +41,9 @@ def _approved(claims: dict, req: StoredRequest) -> dict:
         raise _refuse("bad_approval", "an approval must name the cameras approved")
     if req.cameras and not set(cameras) <= set(req.cameras):
         raise _refuse("bad_approval", "the approval names cameras the request did not ask for")
-    return {"window": {"start": window["start"], "end": window["end"]}, "cameras": cameras}
+    # Kept in UTC, as the portal writes every time: the owner may write it with any offset,
+    # and the agency's listing puts it beside the requested window.
+    return {"window": {"start": format_utc(start), "end": format_utc(end)}, "cameras": cameras}
 
 
 def require_approval(decision: Decision | None) -> None:
@@ -74,7 +76,7 @@ def verify_decision(body: bytes, req: StoredRequest, agency_id: str,
     sha = claims.get("request_sha256")
     if not isinstance(sha, str) or not _SHA256_HEX.fullmatch(sha):
         raise _refuse("wrong_request", "request_sha256 must be the hex SHA-256 of the request")
-    if sha != req.token_sha256:
+    if sha.lower() != req.token_sha256:
         raise _refuse("wrong_request", "request_sha256 does not match the request this portal "
                                        "issued: the owner answered a different token")
     if type(claims.get("iat")) is not int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 import time
 from pathlib import Path
@@ -41,6 +42,7 @@ TUS_DB = "tus.db"
 UPLOAD_DIR = "uploads"
 MAX_CHUNK_BYTES = 64 * 1024 * 1024
 REQUEST_TIMEOUT_S = 30
+_SHA256_HEX = re.compile(r"[0-9a-fA-F]{64}")
 
 # The registration of the request being handled on this thread: set by the incoming-request
 # hook, read by the creation hook that the library calls next on the same thread.
@@ -129,6 +131,7 @@ class _Gate:
         if req is None or registration is None or req.registration != registration:
             raise hook_error(404, "unknown_request", "Upload-Metadata 'request' must name a "
                                                      "request sent to this registration")
+        metadata = _with_package_sha256(metadata)
         decision = self.portal.decision(jti)
         try:
             require_approval(decision)
@@ -177,6 +180,20 @@ class _Gate:
 
     def terminated(self, upload_id: str) -> None:
         upload_ended(self.portal.db_path, upload_id)
+
+
+def _with_package_sha256(metadata: dict) -> dict:
+    """`metadata` with its `sha256` in lower case, as the submission's and the portal's own
+    digests are written: compared with them to tell the same package sent again from another
+    (protocol.md), a digest in capitals would be taken for other bytes. One that is not a hex
+    SHA-256 (base64, as `Upload-Checksum` writes its digests) is refused before a byte is sent."""
+    sha256 = metadata.get("sha256")
+    if sha256 is None:
+        return metadata
+    if not isinstance(sha256, str) or not _SHA256_HEX.fullmatch(sha256):
+        raise hook_error(400, "bad_metadata", "Upload-Metadata 'sha256' must be the package's "
+                                              "SHA-256 in hex (64 characters 0-9 a-f)")
+    return {**metadata, "sha256": sha256.lower()}
 
 
 def _within_approval(db_path: Path, jti: str, approved: dict, metadata: dict) -> None:
