@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from frp.agency import Agency
 from frp.claims import MAX_MESSAGE_CHARS, is_int
-from frp.jws import JWSError, Signer, check_alg, parse_compact, verify_signature
+from frp.jws import JWSError, Signer, check_alg, is_type, parse_compact, verify_signature
 from frp.owner_token import OwnerTokenError, read_owner_token, sign_owner_token
 from frp.owner_token import owner_jwk as public_owner_jwk
 from frp.request import Request
@@ -138,7 +138,7 @@ def verify_receipt(token: str | bytes, agency: Agency, expected_sha256: str,
     try:
         raw = token.strip() if isinstance(token, (str, bytes)) else token
         parsed = parse_compact(raw)
-        if parsed.header.get("typ") != RECEIPT_TYP:
+        if not is_type(parsed.header.get("typ"), RECEIPT_TYP):
             raise JWSError(f"its type is {one_line(parsed.header.get('typ'), 80)}, not {RECEIPT_TYP}")
         check_alg(parsed.header.get("alg"))
         jwk = agency.key(parsed.header.get("kid")) if isinstance(parsed.header.get("kid"), str) else None

@@ -123,6 +123,17 @@ def check_alg(alg: object) -> str:
     return alg
 
 
+def is_type(typ: object, expected: str) -> bool:
+    """Whether a header's `typ` names the media type `expected` (as `frp-request+jwt`), read
+    as RFC 7515 section 4.1.9 says a recipient must: without regard to case, and with
+    `application/` understood in front of a value holding no '/'. A stock JOSE library, or
+    an implementer following RFC 8725, may write `application/frp-request+jwt`."""
+    if not isinstance(typ, str):
+        return False
+    typ = typ.lower()
+    return (typ if "/" in typ else "application/" + typ) == "application/" + expected.lower()
+
+
 def parse_compact(token: str | bytes) -> Parsed:
     """Split and decode a compact JWS (at most 64 KiB, three parts, JSON object header/claims)."""
     if isinstance(token, str):

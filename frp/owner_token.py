@@ -14,6 +14,7 @@ from frp.jws import (
     MAX_TOKEN_BYTES,
     JWSError,
     Signer,
+    is_type,
     jwk_thumbprint,
     parse_compact,
     public_key_from_jwk,
@@ -98,7 +99,7 @@ def read_owner_token(token: str | bytes, typ: str) -> OwnerToken:
         detail = exc if isinstance(exc, JWSError) else "it contains non-ASCII bytes"
         raise OwnerTokenError("malformed", f"the body is not a compact JWS: {detail}") from None
     header, claims = parsed.header, parsed.claims
-    if header.get("typ") != typ:
+    if not is_type(header.get("typ"), typ):
         raise OwnerTokenError("wrong_type", f"the token's typ must be {typ}")
     public = owner_jwk(header.get("jwk"), "the token's 'jwk' header")
     owner_id = public["kid"]

@@ -16,7 +16,14 @@ from frp.agency import Agency, AgencyError
 from frp.claims import (
     MAX_EPOCH_S, MAX_UPLOAD_BYTES, TOLERANCE_S, Rejected, is_int, request_content,
 )
-from frp.jws import MAX_TOKEN_BYTES, JWSError, check_alg, parse_compact, verify_signature
+from frp.jws import (
+    MAX_TOKEN_BYTES,
+    JWSError,
+    check_alg,
+    is_type,
+    parse_compact,
+    verify_signature,
+)
 from frp.origins import web_origin
 from frp.text import one_line, quoted
 from frp.times import US, TimeError, format_local, in_calendar, parse_rfc3339
@@ -88,7 +95,7 @@ def _rule1(token: str | bytes) -> tuple[str, object]:
     except (UnicodeDecodeError, JWSError) as exc:
         detail = exc if isinstance(exc, JWSError) else "it contains non-ASCII bytes"
         raise Rejected(1, f"the request is not a well-formed signed token: {detail}") from None
-    if parsed.header.get("typ") != REQUEST_TYP:
+    if not is_type(parsed.header.get("typ"), REQUEST_TYP):
         raise Rejected(1, f"the token's type is {one_line(parsed.header.get('typ'), 80)}, not an FRP "
                           f"request ({REQUEST_TYP})")
     return raw, parsed

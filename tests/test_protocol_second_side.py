@@ -84,7 +84,9 @@ def register(portal: Portal, origin: str, client: httpx.Client, owner: Signer) -
 
 def test_a_request_signed_from_the_doc_alone_is_what_the_agent_reads():
     """A request made from the table (JSON spaced, the window at -08:00 with a fraction of a
-    second) verifies, and says the instants it was signed with."""
+    second) verifies, and says the instants it was signed with. Its `typ` is written as RFC
+    8725 shows one, `application/frp-request+jwt`, which RFC 7515 says a recipient must read
+    as `frp-request+jwt`: the agent rejected it (rule 1)."""
     agency = Signer()
     doc = {"frp": 1, "id": AGENCY_ID, "name": "Example Police Department",
            "phone": "+1-206-555-0100", "portal": "https://frp.police.example.gov/v1",
@@ -98,7 +100,8 @@ def test_a_request_signed_from_the_doc_alone_is_what_the_agent_reads():
               "requester": {"name": "Det. Jane Roe"}, "legal_basis": "voluntary",
               "upload": {"protocol": "tus", "max_bytes": 1 << 30,
                          "endpoint": "https://upload.police.example.gov/files"}}
-    token = agency.sign({"alg": "EdDSA", "typ": "frp-request+jwt", "kid": agency.kid}, claims)
+    token = agency.sign({"alg": "EdDSA", "typ": "application/frp-request+jwt", "kid": agency.kid},
+                        claims)
 
     class Trusted:
         def get(self, agency_id):
@@ -110,7 +113,8 @@ def test_a_request_signed_from_the_doc_alone_is_what_the_agent_reads():
 
 def test_a_decision_at_another_offset_and_in_capitals_is_taken_and_listed_in_utc(served):
     """An approval naming the request's SHA-256 in capitals was refused as another request's
-    (400 wrong_request), and one whose window was written at -08:00 was listed to the agency
+    (400 wrong_request), one whose `typ` had `application/` in front as another type of token
+    (400 wrong_type), and one whose window was written at -08:00 was listed to the agency
     so, beside the requests' UTC, as the owner wrote it."""
     portal, server, client = served
     owner = Signer()
@@ -122,7 +126,7 @@ def test_a_decision_at_another_offset_and_in_capitals_is_taken_and_listed_in_utc
     (token,) = client.get(server.origin + "/v1/requests", headers=bearer).json()["requests"]
     claims = json.loads(unb64(token.split(".")[1]))
     window = {"start": pacific(claims["window"]["start"]), "end": pacific(claims["window"]["end"])}
-    decision = owner.owner_token("frp-decision+jwt", {
+    decision = owner.owner_token("Application/FRP-Decision+JWT", {   # RFC 7515: the same type
         "iss": owner.kid, "aud": AGENCY_ID, "request": claims["jti"],
         "request_sha256": hashlib.sha256(token.encode()).hexdigest().upper(),
         "decision": "approve", "approved": {"window": window, "cameras": ["Front door"]},

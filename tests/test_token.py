@@ -136,6 +136,10 @@ def test_rule1_type(store):
     token = sign_request(claims(), A_KEY, A_JWK["kid"]).split(".")
     header = jws.sign_compact({"typ": "frp-decision+jwt", "kid": A_JWK["kid"]}, claims(), A_KEY)
     rejected(store, header, 1, "not an FRP request")
+    for other in ("application/frp-decision+jwt", "application/frp-request+jwt+x",
+                  "text/frp-request+jwt", "frp-request+jwt/"):
+        typed = jws.sign_compact({"typ": other, "kid": A_JWK["kid"]}, claims(), A_KEY)
+        rejected(store, typed, 1, "not an FRP request")
     rejected(store, ".".join(token[:2]), 1, "three parts")
 
 
@@ -564,6 +568,10 @@ def test_receipt_round_trip(store):
     agency = store.get(A_ID)
     token = sign_receipt(receipt_claims(), A_KEY, A_JWK["kid"])
     assert verify_receipt(token, agency, SHA.upper(), "req-0001") == receipt_claims()
+    # RFC 7515: the type read without regard to case, "application/" understood
+    typed = jws.sign_compact({"typ": "Application/FRP-Receipt+JWT", "kid": A_JWK["kid"]},
+                             receipt_claims(), A_KEY)
+    assert verify_receipt(typed, agency, SHA, "req-0001") == receipt_claims()
 
 
 @pytest.mark.parametrize("make, text", [
