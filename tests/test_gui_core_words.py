@@ -12,6 +12,7 @@ import threading
 import time
 import types
 from dataclasses import replace
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -22,7 +23,9 @@ from PySide6.QtCore import QCoreApplication  # noqa: E402
 
 from agent.delivery import tus_loop  # noqa: E402
 from agent.delivery.upload import UploadError, upload_file  # noqa: E402
+from agent.export.clip_writer import stepped_words  # noqa: E402
 from agent.export.cut import _dropped  # noqa: E402
+from agent.export.source import ClockStep  # noqa: E402
 from agent.export.destination import NotThere, package_folder  # noqa: E402
 from agent.export.package import PackageBuilder, PackageError  # noqa: E402
 from agent.os_words import _HOME_WORDS, _WORDS, plain_home_error, plain_os_error  # noqa: E402
@@ -36,7 +39,7 @@ from agent.requests.package_delivery import _untrusted  # noqa: E402
 from agent.requests.portal_client import PortalClient, PortalError  # noqa: E402
 from agent.errors import AgentError  # noqa: E402
 from agent.service import Agent  # noqa: E402
-from agent.timebase import US  # noqa: E402
+from agent.timebase import US, local_text  # noqa: E402
 from demo.gui_data import make_world, request_claims, sign  # noqa: E402
 from demo.samples import ClipSpec, write_clip  # noqa: E402
 from frp.agency import Agency  # noqa: E402
@@ -694,6 +697,20 @@ def test_an_export_refused_for_damaged_frames_reads_in_spanish(spanish):
         expected = "; ".join(spanish_of(matches(p), **_values(matches(p), p))
                              for p in parts.split("; "))
         assert said == expected + ": " + spanish_of(advice)
+
+
+# a recording whose timestamps go back partway through -------------------------------------
+def test_a_recording_read_up_to_a_step_back_in_its_timestamps_reads_in_spanish(spanish):
+    step = ClockStep(Path("E:/grabaciones/CH01_20261120_220000_220006.ts"), 1_780_000_000 * US)
+    words = stepped_words(step)
+    template = matches(words)
+    assert template is not None, f"no template for the agent's {words!r}"
+    said = in_owner_language(words)
+    assert said == spanish_of(template, **_values(template, words))
+    assert step.path.name in said and core_words._time(local_text(step.last_us)) in said
+    refused = f"no frames of this camera lie inside the window; {words}"
+    assert in_owner_language(refused) == (spanish_of(matches(refused.split("; ")[0])) + "; "
+                                          + said)
 
 
 # end to end: a job failing in the app, in Spanish -------------------------------------------

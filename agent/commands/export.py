@@ -7,6 +7,7 @@ from pathlib import Path
 from agent.commands.common import (Refused, UsageError, parse_time, print_json,
                                     say, utc)
 from agent.commands.folders import existing_folder
+from agent.export.clip_writer import stepped_words
 from agent.export.destination import made_for_this
 from agent.export.late_start import keyframe_wait_us, unrecorded_until
 from agent.commands.interrupt import Interrupted
@@ -145,7 +146,9 @@ def _report(done, args, start: int, end: int, tz: str | None) -> None:
            "delivered": {"start": utc(cut.delivered_start_us), "end": utc(cut.delivered_end_us)},
            "audio": cut.audio, "frames": cut.frames, "dropped_frames": cut.dropped_frames,
            "dropped_audio_packets": cut.dropped_audio_packets,
-           "gaps": [{"start": utc(g.start_us), "end": utc(g.end_us)} for g in done.plan.coverage.gaps]}
+           "gaps": [{"start": utc(g.start_us), "end": utc(g.end_us)} for g in done.plan.coverage.gaps],
+           "clock_steps": [{"recording": step.path.name, "last_frame": utc(step.last_us)}
+                           for step in cut.clock_steps]}
     if cut.redaction is not None:
         out["redaction"] = asdict(cut.redaction)
     chain = done.credentials
@@ -168,6 +171,8 @@ def _report(done, args, start: int, end: int, tz: str | None) -> None:
             f"{after} (use --mode exact for the exact second)")
     for g in done.plan.coverage.gaps:
         say(f"note: nothing was recorded from {window(g.start_us, g.end_us, tz)}")
+    for step in cut.clock_steps:
+        say(f"note: {stepped_words(step)}")
     if cut.dropped_frames or cut.dropped_audio_packets:
         silenced = counted(cut.dropped_audio_packets, "piece of sound was",
                            "pieces of sound were")

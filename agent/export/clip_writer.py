@@ -18,8 +18,9 @@ from agent.export.progress import CutError, Tracker
 from agent.export.redact import RedactionReport, Redactor
 from agent.export.reencode import DEFAULT_ENCODERS, ENCODERS
 from agent.export.smartcut import exact_span
-from agent.export.source import US, Source, SourceSpan
+from agent.export.source import US, ClockStep, Source, SourceSpan
 from agent.export.source import why as _why
+from agent.timebase import local_text
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class CutResult:
     sha256: str | None = None      # the clip's SHA-256 (hex) and size, read as the gate ran
     size: int | None = None
     ledger: Ledger | None = field(default=None, repr=False, compare=False)  # for the gate
+    clock_steps: tuple[ClockStep, ...] = ()   # recordings read only up to a step back in time
 
 
 def copy_span(job: Job, src: Source) -> None:
@@ -164,10 +166,13 @@ def _write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: P
     finally:
         for s in sources:
             s.close()
+    steps = tuple(s.clock_step for s in sources
+                  if s.clock_step is not None and s.clock_step.last_us < end_us)
     if not out.frames:
         hint = " (copy mode starts at a keyframe; exact mode may find frames)" \
             if mode == "copy" else ""
-        raise CutError(f"no frames of this camera lie inside the window{hint}")
+        raise CutError(f"no frames of this camera lie inside the window{hint}"
+                       + "".join(f"; {stepped_words(step)}" for step in steps))
     return CutResult(
         path=path, mode=mode, delivered_start_us=out.first_us, delivered_end_us=out.last_us,
         frames=out.frames, reencoded_frames=job.reencoded, codec=out.codec,
@@ -180,4 +185,12 @@ def _write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: P
         audio_codec=out.sound.facts.codec if out.sound is not None and out.audio_packets else None,
         audio_converted_to=(out.sound.facts.converted_to
                             if out.sound is not None and out.audio_packets else None),
-        first_dropped_us=job.first_dropped_us, ledger=out.ledger.freeze())
+        first_dropped_us=job.first_dropped_us, ledger=out.ledger.freeze(), clock_steps=steps)
+
+
+def stepped_words(step: ClockStep) -> str:
+    """What a step back in a recording's timestamps did to the clip, for the owner."""
+    return (f"the timestamps of the recording {step.path.name} go back partway through, after "
+            f"the frame captured at {local_text(step.last_us)} (the camera restarted while "
+            "it was recorded): what it holds after that cannot be placed in time, so it is "
+            "left out")

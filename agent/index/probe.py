@@ -36,6 +36,14 @@ _PROPRIETARY = {
     "ubv": "UniFi Protect .ubv files are in Ubiquiti's own format; export the clips to MP4 from "
            "UniFi Protect first",
 }
+# MPEG-TS and PS count 90 kHz in 33 bits (26.5 hours). FFmpeg reads a step back in that count
+# (the camera's encoder restarted while the file was written) as the count wrapping round, so
+# a file seems to last about a day more than it holds: a span of half the count or more is
+# such a step, never one recording.
+_MPEG_CLOCK = Fraction(1, 90_000)
+_HALF_MPEG_CLOCK_US = (1 << 32) * _US // 90_000
+STEPPED_BACK = ("its timestamps go back partway through (the camera restarted while it was "
+                "recorded), so its length cannot be read from them")
 _FORMAT_NAMES = {"mov": "mp4", "mpeg": "mpeg-ps", "matroska": "matroska", "mpegts": "mpegts"}
 _VIDEO_EXTS = {"mp4", "mov", "m4v", "m4s", "mkv", "webm", "avi", "ts", "mts", "m2ts", "dav", "asf",
                "264", "h264", "265", "h265", "hevc", "mpg", "mpeg", "ps", "vob", "3gp", "flv",
@@ -188,6 +196,10 @@ def _describe(container, ext: str, size: int) -> ContainerFacts:
         duration = _container_duration(container)
     if duration is None and fmt in ("mpegts", "mpeg-ps", "dhav"):
         duration = _pts_span(container, video, size)
+    reason = None
+    if duration is not None and fmt in ("mpegts", "mpeg-ps") and \
+            video.time_base == _MPEG_CLOCK and duration >= _HALF_MPEG_CLOCK_US:
+        duration, reason = None, STEPPED_BACK
     if duration is None and ext not in _VIDEO_EXTS:
         # FFmpeg will read almost anything as *some* format (random bytes as ANSI art);
         # without a duration there is no recording here.
@@ -198,7 +210,7 @@ def _describe(container, ext: str, size: int) -> ContainerFacts:
         fps = round(frames * _US / duration, 3)
     else:
         fps = round(float(video.average_rate), 3) if video.average_rate else None
-    return ContainerFacts("ok", None, fmt, duration, _creation(container), ctx.name,
+    return ContainerFacts("ok", reason, fmt, duration, _creation(container), ctx.name,
                           ctx.width or None, ctx.height or None, fps, frames, has_audio)
 
 

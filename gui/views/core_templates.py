@@ -364,6 +364,11 @@ TEMPLATES: tuple[str, ...] = (
     # a window with nothing of a camera in it (agent/export/clip_writer.py)
     NO_FRAMES_COPY,
     QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window"),
+    # a recording read only up to where its timestamps go back (agent/export/clip_writer.py)
+    QT_TRANSLATE_NOOP("core", "the timestamps of the recording {name} go back partway through, "
+                              "after the frame captured at {time} (the camera restarted while "
+                              "it was recorded): what it holds after that cannot be placed in "
+                              "time, so it is left out"),
     # an export refused for damaged frames (agent/export/cut.py)
     QT_TRANSLATE_NOOP("core", "{count} frame of the recordings could not be decoded"),
     QT_TRANSLATE_NOOP("core", "{count} frames of the recordings could not be decoded"),

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from agent.export.clip_writer import stepped_words
 from agent.views import RequestView
 from gui.views import display, requests
+from gui.views.core_words import in_owner_language
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 
 STAGES = {
@@ -113,6 +115,9 @@ def result_text(result) -> str:
         lost = getattr(cut, "dropped_frames", 0), getattr(cut, "dropped_audio_packets", 0)
         if any(lost):
             lines.append(_lost_words(*lost))
+        for step in getattr(cut, "clock_steps", ()):
+            said = in_owner_language(stepped_words(step))
+            lines.append(said[:1].upper() + said[1:] + ".")
         blur = _blur_words(getattr(cut, "redaction", None), getattr(item, "plan", None))
         if blur:
             lines.append(blur)
