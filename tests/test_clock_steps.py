@@ -114,3 +114,48 @@ def test_scan_and_export_tell_the_owner(stepped, home, tmp_path, capsys):
                                    "last_frame": out["delivered"]["end"]}]
     assert "note: the timestamps of the recording " + stepped.name in said.err
 
+
+@pytest.fixture(scope="module")
+def jumped(tmp_path_factory) -> Path:
+    """6 s of footage in one MP4 whose last 3 s are stamped 60 s later (the camera's clock
+    was set forward while it recorded): its frame before the jump lasts 60 s in the file."""
+    root = tmp_path_factory.mktemp("jumped")
+    whole = write_clip(ClipSpec(root / "whole.mp4", T0, 6))
+    path = root / "card" / "CH02_20261120_220000_220106.mp4"
+    path.parent.mkdir()
+    with av.open(str(whole)) as i, av.open(str(path), "w") as o:
+        video = i.streams.video[0]
+        out = o.add_stream_from_template(video)
+        for pkt in i.demux(video):
+            if pkt.dts is None:
+                continue
+            if pkt.pts * video.time_base >= 3:
+                step = round(60 / video.time_base)
+                pkt.pts += step
+                pkt.dts += step
+            pkt.stream = out
+            o.mux(pkt)
+    return path
+
+
+@pytest.mark.parametrize("mode", ["copy", "exact"])
+def test_a_pause_after_the_last_frame_is_not_shown_as_it_nor_hidden(jumped, tmp_path, mode):
+    res = cut([SourceSpan(jumped, T0)], T0 + S // 2, T0 + 5 * S, tmp_path / "clip.mp4", mode=mode)
+    stamps, _ = _stamps(res.path)
+    assert stamps[-1] == T0 + 2_900_000 == res.delivered_end_us
+    # The window's last 2 s hold no frame: said, not covered by the last frame's 60 s wait.
+    assert res.shortfall_end_us == 2 * S
+    with av.open(str(res.path)) as c:   # and the clip does not play on past the window
+        stream = c.streams.video[0]
+        assert stream.duration * stream.time_base * S <= T0 + 5 * S - res.delivered_start_us
+
+
+def test_export_says_the_clip_ends_before_the_window(jumped, home, tmp_path, capsys):
+    assert main(["--home", str(home), "scan", str(jumped.parent), "--tz", "UTC",
+                 "--progress", "none"]) == 0
+    code = main(["--home", str(home), "export", "--camera", "card", "--from",
+                 "2026-11-20T22:00:00.500Z", "--to", "2026-11-20T22:00:05Z", "--out",
+                 str(tmp_path), "--mode", "exact", "--progress", "none"])
+    said = capsys.readouterr()
+    assert code == 0, said.err
+    assert "note: the clip ends 2.00 s before the window does" in said.err

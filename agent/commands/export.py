@@ -9,7 +9,7 @@ from agent.commands.common import (Refused, UsageError, parse_time, print_json,
 from agent.commands.folders import existing_folder
 from agent.export.clip_writer import stepped_words
 from agent.export.destination import made_for_this
-from agent.export.late_start import keyframe_wait_us, unrecorded_until
+from agent.export.late_start import early_end_us, keyframe_wait_us, unrecorded_until
 from agent.commands.interrupt import Interrupted
 from agent.commands.job_progress import expected_frames
 from agent.commands.local_time import CAMERA_HELP, time_help, window, zone_for
@@ -171,6 +171,10 @@ def _report(done, args, start: int, end: int, tz: str | None) -> None:
             f"{after} (use --mode exact for the exact second)")
     for g in done.plan.coverage.gaps:
         say(f"note: nothing was recorded from {window(g.start_us, g.end_us, tz)}")
+    early = early_end_us(done.plan.end_us, cut.delivered_end_us, cut.shortfall_end_us, gaps)
+    if early:
+        say(f"note: the clip ends {early / 1e6:.2f} s before the window does: the recording "
+            "holds no later frame in it (it stopped or paused there)")
     for step in cut.clock_steps:
         say(f"note: {stepped_words(step)}")
     if cut.dropped_frames or cut.dropped_audio_packets:

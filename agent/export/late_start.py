@@ -30,3 +30,15 @@ def keyframe_wait_us(start_us: int, first_us: int, gaps: Iterable[tuple[int, int
     lies between the window's start and the first frame."""
     wait = first_us - unrecorded_until(start_us, gaps)
     return wait if wait >= _NOTED_US else 0
+
+
+def early_end_us(end_us: int, last_us: int, shortfall_end_us: int,
+                 gaps: Iterable[tuple[int, int]]) -> int:
+    """The seconds before the window's end the clip holds no frame in, when no stretch the
+    camera recorded nothing in explains them (one after the last frame, running to the end):
+    a recording that ends early, or pauses, inside its file. 0 when there is nothing to say."""
+    if shortfall_end_us < _NOTED_US:
+        return 0
+    if any(gap_end >= end_us and gap_start <= last_us for gap_start, gap_end in gaps):
+        return 0
+    return shortfall_end_us

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from agent.export.late_start import keyframe_wait_us, unrecorded_until
+from agent.export.late_start import early_end_us, keyframe_wait_us, unrecorded_until
 from frp.count_words import counted
 from frp.mp4tables import TableError, read_movie
 
@@ -130,8 +130,8 @@ def _not_in_video(record: dict) -> list[str]:
     if len(gaps) > _GAPS_SHOWN:
         lines.append(f"  ... and {len(gaps) - _GAPS_SHOWN} more such stretches, all listed "
                      "in data/provenance.json (gaps).")
-    if record["delivered"].get("shortfall_end_s", 0) > 0 and not any(e >= parse_rfc3339(
-            approved["end"]) and s <= last for s, e in gaps):
+    if early_end_us(parse_rfc3339(approved["end"]), last,
+                    round(record["delivered"].get("shortfall_end_s", 0) * 1e6), gaps):
         lines.append(f"  The video ends with the frame captured at {_when(delivered['end'])}, "
                      f"{_seconds(parse_rfc3339(approved['end']) - last)} before the window does.")
     return ["NOT IN THE VIDEO", *lines, ""] if lines else []

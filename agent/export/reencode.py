@@ -170,8 +170,8 @@ class Reencode:
         t = self.times[self.made - 1]
         nxt = next_us if next_us is not None else t + self.src.frame_us
         pkt, self._held = self._held, None
-        if not self.job.emit_packet(pkt, self.params, t, t - self.src.delay_us, nxt - t,
-                                    self.src.span, copied=False):
+        if not self.job.emit_packet(pkt, self.params, t, t - self.src.delay_us,
+                                    self.src.shown_us(nxt - t), self.src.span, copied=False):
             raise CutError("the re-encoded frames could not be joined in time order")
 
     def close(self) -> None:

@@ -30,6 +30,8 @@ _BACK_SLACK_US = US
 # so a step forward of half its range or more is a step back, never a pause inside one file.
 _MPEG_CLOCK = Fraction(1, 90_000)
 _HALF_MPEG_CLOCK = 1 << 32
+# A frame shown longer than this many frames (and a second) is a pause after it.
+_LONGEST_FRAMES = 4
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,10 @@ class Source:
         self.params: ParamSets = param_sets(self.codec, self.video.codec_context.extradata)
         rate = self.video.average_rate or self.video.guessed_rate or 25
         self.frame_us = max(1, round(US / rate))
+        # The shortest frame any of the rates FFmpeg gives says: a pause inside the file lowers
+        # its average rate, not its base rate (r_frame_rate).
+        rates = [r for r in (self.video.base_rate, self.video.guessed_rate, rate) if r]
+        self._one_frame_us = min(max(1, round(US / r)) for r in rates)
         self._step = max(1, round(1 / (rate * self.video.time_base))) if self.video.time_base \
             else 1
         self._last_pts: int | None = None
@@ -208,10 +214,17 @@ class Source:
         return SourceBytes(self.span.path, pkt.pos, pkt.size)
 
     def duration_us(self, pkt: av.Packet) -> int:
-        """How long a video packet's frame is shown: its own duration when the container
-        gives a believable one (.dav says 1 ms for every frame), else one frame."""
-        dur = ts_us(pkt.duration, pkt.stream.time_base) if pkt.duration else 0
-        return dur if dur >= self.frame_us // 4 else self.frame_us
+        """How long a video packet's frame is shown (see shown_us)."""
+        return self.shown_us(ts_us(pkt.duration, pkt.stream.time_base) if pkt.duration else 0)
+
+    def shown_us(self, dur_us: int) -> int:
+        """A frame's duration when believable, else one frame: .dav says 1 ms for every frame,
+        and an MP4 gives the frame before a pause (the camera's clock set forward, recording
+        stopped for a while) the whole pause, which would have the clip's last frame stand for
+        seconds the camera recorded nothing in, and play on past the window."""
+        if self.frame_us // 4 <= dur_us <= max(_LONGEST_FRAMES * self._one_frame_us, US):
+            return dur_us
+        return self.frame_us if dur_us < self.frame_us // 4 else self._one_frame_us
 
     def _probe(self) -> None:
         """Read the first GOP: the smallest pts is frame zero; reordering means B-frames."""
