@@ -18,6 +18,7 @@ import pytest
 
 from agent.cli import main
 from agent.export.cut import CutError, SourceSpan, cut
+from agent.export.late_start import early_end_us
 from agent.index.probe import probe
 from demo.samples import ClipSpec, read_stamp, write_clip
 from tests.conftest import t
@@ -159,3 +160,10 @@ def test_export_says_the_clip_ends_before_the_window(jumped, home, tmp_path, cap
     said = capsys.readouterr()
     assert code == 0, said.err
     assert "note: the clip ends 2.00 s before the window does" in said.err
+
+
+def test_a_clip_ending_where_its_recording_does_is_said_once(tmp_path):
+    last, window_end = T0 + 1_900_000, T0 + 6 * S
+    gap = (T0 + 2 * S, window_end)   # the file ends at 2 s, after its last frame's 0.1 s
+    assert early_end_us(window_end, last, window_end - (last + 100_000), [gap]) == 0
+    assert early_end_us(window_end, last, window_end - (last + 100_000), []) == 4 * S

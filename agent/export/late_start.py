@@ -36,9 +36,13 @@ def early_end_us(end_us: int, last_us: int, shortfall_end_us: int,
                  gaps: Iterable[tuple[int, int]]) -> int:
     """The seconds before the window's end the clip holds no frame in, when no stretch the
     camera recorded nothing in explains them (one after the last frame, running to the end):
-    a recording that ends early, or pauses, inside its file. 0 when there is nothing to say."""
+    a recording that ends early, or pauses, inside its file. 0 when there is nothing to say.
+    `last_us` is the last frame's capture time; it is shown until `end_us - shortfall_end_us`,
+    where a recording's file ends and such a stretch starts."""
     if shortfall_end_us < _NOTED_US:
         return 0
-    if any(gap_end >= end_us and gap_start <= last_us for gap_start, gap_end in gaps):
+    shown_until = end_us - shortfall_end_us
+    if any(gap_end >= end_us and gap_start <= max(last_us, shown_until)
+           for gap_start, gap_end in gaps):
         return 0
     return shortfall_end_us
