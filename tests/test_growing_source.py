@@ -7,8 +7,10 @@ import hashlib
 import json
 import os
 
+import av
+
 from agent.timebase import US
-from demo.samples import make_recordings
+from demo.samples import make_recordings, read_stamp
 from tests.conftest import t
 from tests.test_containers import remux
 
@@ -32,3 +34,46 @@ def test_a_growing_recordings_package_hash_is_its_first_size_bytes(agent, tmp_pa
     whole = ts.read_bytes()
     assert hashlib.sha256(whole).hexdigest() != source["sha256"]
     assert hashlib.sha256(whole[:source["size"]]).hexdigest() == source["sha256"]
+
+
+def _fragmented(source, target):
+    """`source` as a fragmented MP4 (a fragment per keyframe), as recorders that keep a file
+    readable while they write it do; returns its bytes and where each fragment starts."""
+    with av.open(str(source)) as i, av.open(str(target), "w", options={
+            "movflags": "frag_keyframe+empty_moov+default_base_moof"}) as o:
+        video = i.streams.video[0]
+        out = o.add_stream_from_template(video)
+        for pkt in i.demux(video):
+            if pkt.dts is not None:
+                pkt.stream = out
+                o.mux(pkt)
+    data = target.read_bytes()
+    starts, at = [], data.find(b"moof")
+    while at >= 0:
+        starts.append(at - 4)
+        at = data.find(b"moof", at + 4)
+    return data, starts
+
+
+def test_a_recording_that_grew_since_the_scan_is_cut_only_as_far_as_it_was_indexed(agent, tmp_path):
+    # The scan saw 3 s of a fragmented MP4 still being written; by the export it held 6 s. The
+    # package said 'nothing was recorded' after 3 s (the index's gap) while its clip held
+    # those seconds' frames: a signed statement its own video contradicts.
+    (mp4,) = make_recordings(tmp_path / "made", "blue-iris", "porch", T0, 1, 6.0, fps=10,
+                             gop_s=1.0)
+    data, starts = _fragmented(mp4, tmp_path / "whole.mp4")
+    folder = tmp_path / "rec"
+    folder.mkdir()
+    growing = folder / mp4.name
+    growing.write_bytes(data[:starts[3]])       # 3 fragments: 3 s, modified just now
+    agent.scan([str(folder)], tz="UTC")
+    (row,) = agent.recordings()
+    assert (row.status, row.start_us, row.end_us) == ("in-progress", T0, T0 + 3 * US)
+    growing.write_bytes(data)                   # the recorder wrote on
+    done = agent.export(row.camera, T0, T0 + 6 * US, tmp_path / "out", mode="exact")
+    record = json.loads((done.package.path / "data" / "provenance.json").read_text())
+    assert record["gaps"] == [{"start": "2026-11-20T22:00:03Z", "end": "2026-11-20T22:00:06Z"}]
+    with av.open(str(done.clip)) as clip:
+        stamps = [read_stamp(f.to_ndarray(format="gray")) for f in clip.decode(video=0)]
+    assert stamps[0] == T0 and stamps[-1] < T0 + 3 * US   # nothing inside the gap it states
+    assert done.cut.delivered_end_us == stamps[-1]

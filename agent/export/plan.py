@@ -45,9 +45,11 @@ def plan_export(store: Store, camera: str, start_us: int, end_us: int) -> Export
     changed = changed_since_scan(cov.files)
     if changed:   # its row's times are the old file's: cut, the new footage would take them
         raise PlanError(changed_words(changed))
-    # A recording inside a ring file (Hikvision hiv*.mp4) is read as its byte range alone.
+    # A recording inside a ring file (Hikvision hiv*.mp4) is read as its byte range alone; one
+    # still being written, as far as it was indexed (it grows: the rest is the next scan's).
     spans = tuple(SourceSpan(Path(r.path), r.start_us,
-                             (r.byte_start, r.byte_end) if r.ranged else None)
+                             (r.byte_start, r.byte_end) if r.ranged else None,
+                             r.end_us if r.status == "in-progress" else None)
                   for r in cov.files)
     used = tuple(dict.fromkeys(by_id[r.source_id] for r in cov.files if r.source_id in by_id))
     return ExportPlan(camera, start_us, end_us, cov, spans, used)

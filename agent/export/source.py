@@ -51,6 +51,10 @@ class SourceSpan:
     # Bytes [first, end) of the file when a recording is one stretch of a larger file (a
     # Hikvision ring file's segment); None: the whole file.
     byte_range: tuple[int, int] | None = None
+    # A recording still being written when it was indexed: its end then. Frames captured
+    # from it on are not read, so a clip never holds what the index, and so the package's
+    # gaps, said was not recorded. None: the file as it is.
+    until_us: int | None = None
 
     def url(self) -> str:
         """What FFmpeg opens: the file, or its byte range through the subfile protocol."""
@@ -86,7 +90,7 @@ class Source:
     """
 
     def __init__(self, span: SourceSpan, keep_audio: bool):
-        self.span = SourceSpan(Path(span.path), span.start_us, span.byte_range)
+        self.span = SourceSpan(Path(span.path), span.start_us, span.byte_range, span.until_us)
         name = self.span.path.name
         try:
             self.container = av.open(self.span.url(), options={"ignore_editlist": "1"})
@@ -274,7 +278,14 @@ class Source:
         return self.span.start_us + ts_us(pts, self.video.time_base) - self.first_us
 
     def packets(self, floor_us: int):
-        """Packets in file order, starting at the keyframe at or before `floor_us`."""
+        """Packets in file order, starting at the keyframe at or before `floor_us`, and ending
+        before the first frame captured at or after the span's `until_us`, if it has one."""
+        found = self._packets(floor_us)
+        return found if self.span.until_us is None else itertools.takewhile(
+            lambda pkt: pkt.stream is not self.video or self.time_us(pkt) < self.span.until_us,
+            found)
+
+    def _packets(self, floor_us: int):
         held_video = [p for p in self._held if p.stream is self.video]
         if held_video and floor_us > self.time_us(held_video[-1]):
             target = round((floor_us - self.span.start_us + self.first_us)
