@@ -139,6 +139,7 @@ class OwnerExports:
 
         self.check_room_to_export(Path(out_dir))
         camera = self.indexed_camera(camera)
+        self.look_again_at_growing(camera, cancel)
         self._check_not_home(Path(out_dir))
         try:   # never a folder on a drive that is not there (destination.py)
             out_dir, made = package_folder(Path(out_dir))

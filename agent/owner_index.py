@@ -182,6 +182,24 @@ class OwnerIndex:
                        f"{', '.join(known) or 'none'})"
                        + (f"; did you mean '{meant}'?" if meant else ""))
 
+    def look_again_at_growing(self, camera: str, cancel: threading.Event | None = None) -> None:
+        """Read again the recordings of `camera` that were still being written when indexed,
+        before they are exported: the watcher does so while `run` or the app runs, but an
+        export typed at the command line would take such a recording only as long as it was
+        at the last scan, and the seconds recorded since as a gap. A folder that cannot be
+        read now is left to the export to say so."""
+        growing: dict[int, list[str]] = {}
+        for row in self.store.files(camera):
+            if row.status == "in-progress":
+                growing.setdefault(row.source_id, []).append(row.path)
+        recorders = {r.source_id for r in self.store.recorders.all()}
+        for src in self.store.sources():
+            if src.id in growing and src.id not in recorders:
+                try:
+                    self.rescan_root(src.root, cancel, folders=(), files=growing[src.id])
+                except AgentError:
+                    pass
+
     def rescan_root(self, root: str, cancel: threading.Event | None = None,
                     folders: Iterable[str] | None = None, files: Iterable[str] = ()) -> bool:
         """Rescan one registered folder (the watcher's call); True while a file in it is still

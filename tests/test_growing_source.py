@@ -9,6 +9,8 @@ import os
 
 import av
 
+from agent.export.cut import cut
+from agent.export.plan import plan_export
 from agent.timebase import US
 from demo.samples import make_recordings, read_stamp
 from tests.conftest import t
@@ -55,25 +57,48 @@ def _fragmented(source, target):
     return data, starts
 
 
-def test_a_recording_that_grew_since_the_scan_is_cut_only_as_far_as_it_was_indexed(agent, tmp_path):
-    # The scan saw 3 s of a fragmented MP4 still being written; by the export it held 6 s. The
-    # package said 'nothing was recorded' after 3 s (the index's gap) while its clip held
-    # those seconds' frames: a signed statement its own video contradicts.
+def _growing(agent, tmp_path):
+    """A fragmented MP4 the scan saw 3 s of (modified just now), then grown to its 6 s:
+    (its row, its path, its whole bytes)."""
     (mp4,) = make_recordings(tmp_path / "made", "blue-iris", "porch", T0, 1, 6.0, fps=10,
                              gop_s=1.0)
     data, starts = _fragmented(mp4, tmp_path / "whole.mp4")
     folder = tmp_path / "rec"
     folder.mkdir()
     growing = folder / mp4.name
-    growing.write_bytes(data[:starts[3]])       # 3 fragments: 3 s, modified just now
+    growing.write_bytes(data[:starts[3]])       # 3 fragments: 3 s
     agent.scan([str(folder)], tz="UTC")
     (row,) = agent.recordings()
     assert (row.status, row.start_us, row.end_us) == ("in-progress", T0, T0 + 3 * US)
     growing.write_bytes(data)                   # the recorder wrote on
+    return row, growing
+
+
+def _stamps(clip) -> list[int]:
+    with av.open(str(clip)) as c:
+        return [read_stamp(f.to_ndarray(format="gray")) for f in c.decode(video=0)]
+
+
+def test_a_recording_that_grows_while_it_is_cut_is_cut_only_as_far_as_it_was_indexed(
+        agent, tmp_path):
+    # Planned with 3 s indexed, cut once it held 6 s: the clip held the later 3 s while the
+    # package's gaps (the plan's) said nothing was recorded then, a signed statement its own
+    # video contradicts.
+    row, _ = _growing(agent, tmp_path)
+    plan = plan_export(agent.store, row.camera, T0, T0 + 6 * US)
+    assert [(g.start_us, g.end_us) for g in plan.coverage.gaps] == [(T0 + 3 * US, T0 + 6 * US)]
+    res = cut(plan.spans, T0, T0 + 6 * US, tmp_path / "clip.mp4", mode="exact")
+    stamps = _stamps(res.path)
+    assert stamps[0] == T0 and stamps[-1] < T0 + 3 * US   # nothing inside the gap it states
+    assert res.delivered_end_us == stamps[-1]
+
+
+def test_an_export_reads_a_recording_still_being_written_again_first(agent, tmp_path):
+    # From the command line, with no watcher: the 3 s a scan saw were all it exported, and
+    # the seconds recorded since were called a gap.
+    row, _ = _growing(agent, tmp_path)
     done = agent.export(row.camera, T0, T0 + 6 * US, tmp_path / "out", mode="exact")
     record = json.loads((done.package.path / "data" / "provenance.json").read_text())
-    assert record["gaps"] == [{"start": "2026-11-20T22:00:03Z", "end": "2026-11-20T22:00:06Z"}]
-    with av.open(str(done.clip)) as clip:
-        stamps = [read_stamp(f.to_ndarray(format="gray")) for f in clip.decode(video=0)]
-    assert stamps[0] == T0 and stamps[-1] < T0 + 3 * US   # nothing inside the gap it states
-    assert done.cut.delivered_end_us == stamps[-1]
+    assert record["gaps"] == []
+    stamps = _stamps(done.clip)
+    assert (stamps[0], stamps[-1]) == (T0, T0 + 5_900_000)
