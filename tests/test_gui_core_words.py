@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication  # noqa: E402
 
 from agent.delivery import tus_loop  # noqa: E402
 from agent.delivery.upload import UploadError, upload_file  # noqa: E402
-from agent.export.clip_writer import stepped_words  # noqa: E402
+from agent.export.clip_writer import HeadlessStart, headless_words, stepped_words  # noqa: E402
 from agent.export.cut import _dropped  # noqa: E402
 from agent.export.source import ClockStep  # noqa: E402
 from agent.export.destination import NotThere, package_folder  # noqa: E402
@@ -711,6 +711,17 @@ def test_a_recording_read_up_to_a_step_back_in_its_timestamps_reads_in_spanish(s
     refused = f"no frames of this camera lie inside the window; {words}"
     assert in_owner_language(refused) == (spanish_of(matches(refused.split("; ")[0])) + "; "
                                           + said)
+
+
+def test_a_recording_that_starts_without_a_keyframe_reads_in_spanish(spanish):
+    head = HeadlessStart(Path("E:/grabaciones/CH01_20261120_220000_220006.mp4"),
+                         1_780_000_000 * US)
+    words = headless_words(head)
+    template = matches(words)
+    assert template is not None, f"no template for the agent's {words!r}"
+    said = in_owner_language(words)
+    assert said == spanish_of(template, **_values(template, words))
+    assert head.path.name in said
 
 
 # end to end: a job failing in the app, in Spanish -------------------------------------------

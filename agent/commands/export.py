@@ -7,7 +7,7 @@ from pathlib import Path
 from agent.commands.common import (Refused, UsageError, parse_time, print_json,
                                     say, utc)
 from agent.commands.folders import existing_folder
-from agent.export.clip_writer import stepped_words
+from agent.export.clip_writer import headless_words, stepped_words
 from agent.export.destination import made_for_this
 from agent.export.late_start import early_end_us, keyframe_wait_us, unrecorded_until
 from agent.commands.interrupt import Interrupted
@@ -148,7 +148,9 @@ def _report(done, args, start: int, end: int, tz: str | None) -> None:
            "dropped_audio_packets": cut.dropped_audio_packets,
            "gaps": [{"start": utc(g.start_us), "end": utc(g.end_us)} for g in done.plan.coverage.gaps],
            "clock_steps": [{"recording": step.path.name, "last_frame": utc(step.last_us)}
-                           for step in cut.clock_steps]}
+                           for step in cut.clock_steps],
+           "headless": [{"recording": head.path.name, "first_keyframe": utc(head.first_key_us)}
+                        for head in cut.headless]}
     if cut.redaction is not None:
         out["redaction"] = asdict(cut.redaction)
     chain = done.credentials
@@ -164,7 +166,9 @@ def _report(done, args, start: int, end: int, tz: str | None) -> None:
             f"{_sound_words(cut.audio, args.keep_audio)}")
     gaps = [(g.start_us, g.end_us) for g in done.plan.coverage.gaps]
     wait = keyframe_wait_us(done.plan.start_us, cut.delivered_start_us, gaps) / 1e6
-    if wait > 0 and cut.mode == "copy":   # a late start where nothing was recorded: below
+    # A recording that starts without a keyframe starts as late in either mode: said below.
+    headless = any(h.first_key_us == cut.delivered_start_us for h in cut.headless)
+    if wait > 0 and cut.mode == "copy" and not headless:   # nothing recorded then: below
         after = ("the start you asked for" if unrecorded_until(done.plan.start_us, gaps)
                  == done.plan.start_us else "the camera's recording starts")
         say(f"note: copy mode starts at the first keyframe inside the window, {wait:.2f} s after "
@@ -175,6 +179,8 @@ def _report(done, args, start: int, end: int, tz: str | None) -> None:
     if early:
         say(f"note: the clip ends {early / 1e6:.2f} s before the window does: the recording "
             "holds no later frame in it (it stopped or paused there)")
+    for head in cut.headless:
+        say(f"note: {headless_words(head)}")
     for step in cut.clock_steps:
         say(f"note: {stepped_words(step)}")
     if cut.dropped_frames or cut.dropped_audio_packets:

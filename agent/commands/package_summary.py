@@ -144,7 +144,7 @@ def _frames(r: dict) -> str:
     if cut.get("mode") != "exact" or again is None:
         return ""
     if again == 0:
-        return "frames: exact cut; none re-encoded (the window starts on a keyframe)"
+        return "frames: exact cut; none re-encoded (the clip starts on a keyframe)"
     if again == frames:   # redaction re-encodes every frame: there is no rest
         return f"frames: exact cut; all {counted(again, 'frame')} re-encoded, none copied as recorded"
     of = f" of {frames}" if frames is not None else ""

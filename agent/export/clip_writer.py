@@ -50,6 +50,16 @@ class CutResult:
     size: int | None = None
     ledger: Ledger | None = field(default=None, repr=False, compare=False)  # for the gate
     clock_steps: tuple[ClockStep, ...] = ()   # recordings read only up to a step back in time
+    headless: tuple[HeadlessStart, ...] = ()  # recordings that start without a keyframe
+
+
+@dataclass(frozen=True)
+class HeadlessStart:
+    """A recording that starts partway through a group of pictures, inside the window: its
+    frames before its first keyframe can be made into no picture, in either mode."""
+
+    path: Path
+    first_key_us: int   # capture time of its first keyframe
 
 
 def copy_span(job: Job, src: Source) -> None:
@@ -168,6 +178,9 @@ def _write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: P
             s.close()
     steps = tuple(s.clock_step for s in sources
                   if s.clock_step is not None and s.clock_step.last_us < end_us)
+    headless = tuple(HeadlessStart(s.span.path, s.headless_until_us) for s in sources
+                     if s.headless_until_us is not None and s.headless_until_us > start_us
+                     and s.span.start_us < end_us)
     if not out.frames:
         hint = " (copy mode starts at a keyframe; exact mode may find frames)" \
             if mode == "copy" else ""
@@ -185,7 +198,15 @@ def _write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: P
         audio_codec=out.sound.facts.codec if out.sound is not None and out.audio_packets else None,
         audio_converted_to=(out.sound.facts.converted_to
                             if out.sound is not None and out.audio_packets else None),
-        first_dropped_us=job.first_dropped_us, ledger=out.ledger.freeze(), clock_steps=steps)
+        first_dropped_us=job.first_dropped_us, ledger=out.ledger.freeze(), clock_steps=steps,
+        headless=headless)
+
+
+def headless_words(head: HeadlessStart) -> str:
+    """Why a clip holds nothing of a recording before its first keyframe, for the owner."""
+    return (f"the recording {head.path.name} starts partway through a group of pictures: its "
+            f"frames before {local_text(head.first_key_us)} need a picture it does not hold, so "
+            "no picture can be made of them, in either mode")
 
 
 def stepped_words(step: ClockStep) -> str:

@@ -249,10 +249,21 @@ class Source:
         edits = track_edits(self.span.path).get("vide") \
             if "mp4" in self.format and self.span.byte_range is None else None
         zero = edits.shown[0][0] if edits and edits.shown else min(pts)
+        # A file that starts partway through a group of pictures (a recorder that cut it where
+        # it was, not at a keyframe): its frames before the first keyframe refer to a picture
+        # it does not hold, so none of them can be shown, copied or re-encoded.
+        video = [p for p in self._held if p.stream is self.video]
+        key = next((p for p in video if p.is_keyframe), None)
+        self._first_key_pts = key.pts if key is not None and not video[0].is_keyframe else None
         self.first_us = ts_us(zero, self.video.time_base)
         self.has_b = any(b < a for a, b in zip(pts, pts[1:]))
         delays = [p.pts - p.dts for p in self._held if p.stream is self.video and p.dts is not None]
         self.delay_us = ts_us(max(0, max(delays, default=0)), self.video.time_base)
+
+    @property
+    def headless_until_us(self) -> int | None:
+        """Capture time of the first keyframe of a file that starts without one, else None."""
+        return None if self._first_key_pts is None else self.frame_time_us(self._first_key_pts)
 
     def audio_duration_us(self, pkt: av.Packet) -> int:
         """How long a sound packet plays. Plain PCM and G.711 are measured by their bytes

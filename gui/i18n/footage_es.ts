@@ -3116,6 +3116,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>la agencia de este archivo ({id}) tiene el nombre de {name} ({trusted}), en quien usted ya confía, así que no se podrían distinguir sus solicitudes. No se importó nada: llame a esa agencia al {phone}, el número que usted tiene, para preguntar si envió este archivo</translation>
     </message>
     <message>
+        <source>the recording {name} starts partway through a group of pictures: its frames before {time} need a picture it does not hold, so no picture can be made of them, in either mode</source>
+        <translation>la grabación {name} empieza a mitad de un grupo de imágenes: sus imágenes anteriores al {time} necesitan una imagen que no contiene, así que no se puede obtener ninguna imagen de ellas, en ningún modo</translation>
+    </message>
+    <message>
         <source>the timestamps of the recording {name} go back partway through, after the frame captured at {time} (the camera restarted while it was recorded): what it holds after that cannot be placed in time, so it is left out</source>
         <translation>las marcas de tiempo de la grabación {name} retroceden a mitad del archivo, después de la imagen grabada el {time} (la cámara se reinició mientras grababa): lo que contiene después no se puede situar en el tiempo, así que se deja fuera</translation>
     </message>

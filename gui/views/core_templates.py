@@ -364,6 +364,10 @@ TEMPLATES: tuple[str, ...] = (
     # a window with nothing of a camera in it (agent/export/clip_writer.py)
     NO_FRAMES_COPY,
     QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window"),
+    # a recording that starts without a keyframe (agent/export/clip_writer.py)
+    QT_TRANSLATE_NOOP("core", "the recording {name} starts partway through a group of pictures: "
+                              "its frames before {time} need a picture it does not hold, so no "
+                              "picture can be made of them, in either mode"),
     # a recording read only up to where its timestamps go back (agent/export/clip_writer.py)
     QT_TRANSLATE_NOOP("core", "the timestamps of the recording {name} go back partway through, "
                               "after the frame captured at {time} (the camera restarted while "

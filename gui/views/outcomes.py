@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from agent.export.clip_writer import stepped_words
+from agent.export.clip_writer import headless_words, stepped_words
 from agent.views import RequestView
 from gui.views import display, requests
 from gui.views.core_words import in_owner_language
@@ -115,8 +115,9 @@ def result_text(result) -> str:
         lost = getattr(cut, "dropped_frames", 0), getattr(cut, "dropped_audio_packets", 0)
         if any(lost):
             lines.append(_lost_words(*lost))
-        for step in getattr(cut, "clock_steps", ()):
-            said = in_owner_language(stepped_words(step))
+        for said in [*map(headless_words, getattr(cut, "headless", ())),
+                     *map(stepped_words, getattr(cut, "clock_steps", ()))]:
+            said = in_owner_language(said)
             lines.append(said[:1].upper() + said[1:] + ".")
         blur = _blur_words(getattr(cut, "redaction", None), getattr(item, "plan", None))
         if blur:
