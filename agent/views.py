@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from agent.audit.log import AuditReport
 from agent.config import Settings
+from agent.export.clip_writer import headless_words, stepped_words
 from agent.export.masks import CameraMasks, Polygon
 from agent.identity.certificates import SigningChain
 from agent.index.cameras import IndexedCamera, Renamed
@@ -44,6 +45,8 @@ __all__ = [
     "RecorderAddress", "RecorderCheck", "RecorderAdded", "RecorderSource", "Refresh",
     # previews and exports, and how an export's Content Credentials read (who vouches for them)
     "PreviewFrame", "CameraMasks", "Polygon", "SigningChain",
+    # what an export says of a recording it could read only in part
+    "headless_words", "stepped_words",
     # requests, their decisions and deliveries
     "RequestView", "Approval", "Delivery", "Hold", "HeldFile", "SyncReport", "PortalTrouble",
     # the most characters a message or a decline reason may hold (the protocol's limit)

@@ -25,7 +25,7 @@ from agent.delivery import tus_loop  # noqa: E402
 from agent.delivery.upload import UploadError, upload_file  # noqa: E402
 from agent.export.clip_writer import HeadlessStart, headless_words, stepped_words  # noqa: E402
 from agent.export.cut import _dropped  # noqa: E402
-from agent.export.source import ClockStep  # noqa: E402
+from agent.export.clock_step import ClockStep  # noqa: E402
 from agent.export.destination import NotThere, package_folder  # noqa: E402
 from agent.export.package import PackageBuilder, PackageError  # noqa: E402
 from agent.os_words import _HOME_WORDS, _WORDS, plain_home_error, plain_os_error  # noqa: E402

@@ -18,7 +18,8 @@ from agent.export.progress import CutError, Tracker
 from agent.export.redact import RedactionReport, Redactor
 from agent.export.reencode import DEFAULT_ENCODERS, ENCODERS
 from agent.export.smartcut import exact_span
-from agent.export.source import US, ClockStep, Source, SourceSpan
+from agent.export.clock_step import ClockStep, stepped_words
+from agent.export.source import US, Source, SourceSpan
 from agent.export.source import why as _why
 from agent.timebase import local_text
 
@@ -207,11 +208,3 @@ def headless_words(head: HeadlessStart) -> str:
     return (f"the recording {head.path.name} starts partway through a group of pictures: its "
             f"frames before {local_text(head.first_key_us)} need a picture it does not hold, so "
             "no picture can be made of them, in either mode")
-
-
-def stepped_words(step: ClockStep) -> str:
-    """What a step back in a recording's timestamps did to the clip, for the owner."""
-    return (f"the timestamps of the recording {step.path.name} go back partway through, after "
-            f"the frame captured at {local_text(step.last_us)} (the camera restarted while "
-            "it was recorded): what it holds after that cannot be placed in time, so it is "
-            "left out")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import av
 
+from agent.export.clock_step import ClockStep, StepWatch
 from agent.export.ledger import SourceBytes
 from agent.export.nal import ParamSets, param_sets
 from agent.export.progress import CutError
@@ -23,25 +24,8 @@ log = logging.getLogger(__name__)
 
 US = 1_000_000
 PROBE_PACKETS = 600       # at most this many packets are held to find a file's first frame
-# A frame's own decode time may come before the latest one read by a reordering's few frames
-# (Matroska gives B-frames their presentation time alone); further back, the clock restarted.
-_BACK_SLACK_US = US
-# MPEG-TS and PS count 90 kHz in 33 bits: FFmpeg reads a step back as the count wrapping round,
-# so a step forward of half its range or more is a step back, never a pause inside one file.
-_MPEG_CLOCK = Fraction(1, 90_000)
-_HALF_MPEG_CLOCK = 1 << 32
 # A frame shown longer than this many frames (and a second) is a pause after it.
 _LONGEST_FRAMES = 4
-
-
-@dataclass(frozen=True)
-class ClockStep:
-    """A recording whose timestamps go back partway through (its camera's encoder or clock
-    restarted while the recorder went on writing the file): what follows the step cannot be
-    placed in time, so a cut reads the file only up to it."""
-
-    path: Path
-    last_us: int   # capture time of the last frame before the step
 
 
 @dataclass(frozen=True)
@@ -124,13 +108,9 @@ class Source:
         self._step = max(1, round(1 / (rate * self.video.time_base))) if self.video.time_base \
             else 1
         self._last_pts: int | None = None
-        # The latest own decode time of a frame read (kept across a seek forward, so a window
-        # sought past a step back is still read as after it), and the time before the step.
-        self._latest: int | None = None
-        self._step_pts: int | None = None
+        self._steps = StepWatch(self.format, self.video.time_base)
+        self._step_pts: int | None = None   # the latest frame's time before a step back
         self._max_pts: int | None = None
-        self._wraps = self.format.split(",")[0] in ("mpegts", "mpeg") \
-            and self.video.time_base == _MPEG_CLOCK
         # Frame threads hold a picture per thread: past 1080p, slice threads keep the memory
         # of a 4K decode down (and FFmpeg's HEVC decoder slices well).
         ctx = self.video.codec_context
@@ -146,7 +126,7 @@ class Source:
         pending: list[av.Packet] = []   # a video packet, then the sound read after it
         stepped = False
         for pkt in self._read():
-            if pkt.stream is self.video and self._stepped(pkt):
+            if pkt.stream is self.video and self._steps.stepped(pkt.dts, pkt.pts):
                 stepped = True
                 break
             if pkt.stream is not self.video:
@@ -166,19 +146,6 @@ class Source:
             self._step_pts = self._max_pts
             log.info("the timestamps of %s go back partway through: it is read up to there",
                      self.span.path.name)
-
-    def _stepped(self, pkt: av.Packet) -> bool:
-        """True when this frame's own time goes back from the latest read (further than a
-        reordering does), or forward by what can only be a step back read as a wrap."""
-        own = pkt.dts if pkt.dts is not None else pkt.pts
-        if own is None:
-            return False
-        latest = self._latest
-        if latest is None or (own >= latest and not (
-                self._wraps and own - latest >= _HALF_MPEG_CLOCK)):
-            self._latest = own if latest is None else max(latest, own)
-            return False
-        return own > latest or ts_us(latest - own, self.video.time_base) > _BACK_SLACK_US
 
     @property
     def clock_step(self) -> ClockStep | None:
@@ -306,7 +273,8 @@ class Source:
             if first is not None and self.time_us(first) <= floor_us and first.is_keyframe:
                 return itertools.chain([first], self._it)
             self.container.seek(0, stream=self.video, backward=True)  # seek missed: from the top
-            self._latest = self._last_pts = None
+            self._last_pts = None
+            self._steps.restart()
             return self._demux()
         return itertools.chain(self._held, self._it)
 

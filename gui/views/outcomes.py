@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from agent.export.clip_writer import headless_words, stepped_words
-from agent.views import RequestView
+from agent.views import RequestView, headless_words, stepped_words
 from gui.views import display, requests
 from gui.views.core_words import in_owner_language
 from gui.views.words import QT_TRANSLATE_NOOP, translate
