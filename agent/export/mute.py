@@ -34,17 +34,27 @@ class MutedAudio:
         self.base = 0              # sample position (from the clip's first frame) of buffer[0]
         self.dropped = 0           # source packets that could not be decoded (left silent)
 
-    def feed(self, pkt: av.Packet, rel_us: int, abs_us: int) -> list[av.Packet]:
-        """Decode one source packet captured at `abs_us` (`rel_us` into the clip)."""
+    def feed(self, pkt: av.Packet, rel_us: int, abs_us: int, dur_us: int = 0
+             ) -> list[av.Packet]:
+        """Decode one source packet captured at `abs_us` (`rel_us` into the clip) that plays
+        for `dur_us` (0: as long as it decodes to)."""
         try:
             frames = pkt.stream.codec_context.decode(pkt)
         except av.FFmpegError:
             self.dropped += 1  # a damaged packet: its time stays silent, and it is counted
             return []
         out = []
+        # A recording's last AAC packet decodes to a whole frame, padding and all, of which its
+        # container plays only `dur_us` (FFmpeg's encoder says so): the rest was never heard,
+        # and would run past the window the packet was kept in.
+        left = (dur_us * self.rate + US - 1) // US if dur_us > 0 else None
         for frame in frames:
             for plain in self.resampler.resample(frame):
                 samples = plain.to_ndarray().astype(np.float32)
+                if left is not None:
+                    samples, left = samples[:, :left], max(0, left - samples.shape[1])
+                    if not samples.shape[1]:
+                        continue
                 out += self._add(samples, rel_us, abs_us)
                 step = samples.shape[1] * US // self.rate
                 rel_us, abs_us = rel_us + step, abs_us + step

@@ -74,7 +74,7 @@ class SoundTrack:
              dur_us: int) -> list[tuple[av.Packet, bool]]:
         """(packet to mux, whether it is a source packet as read) for one source packet."""
         if self.muter is not None:
-            return [(made, False) for made in self.muter.feed(pkt, rel_us, abs_us)]
+            return [(made, False) for made in self.muter.feed(pkt, rel_us, abs_us, dur_us)]
         if self.adts:
             data = bytes(pkt)
             size = adts_header(data)
