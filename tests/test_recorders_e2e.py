@@ -56,6 +56,9 @@ def test_each_vendor_reads_the_device_its_clock_hours_off_and_fetches_only_the_w
     fetched = got[0]
     assert fetched.sha256 == sha256(fetched.path) and fetched.size == fetched.path.stat().st_size
     assert fetched.query.vendor == vendor and PASSWORD not in repr(fetched.query)
+    # The query goes into the package: never the recorder's address on the owner's network
+    # (a Hikvision device writes its own into every playbackURI; the simulator's is 127.0.0.1)
+    assert "127.0.0.1" not in repr(fetched.query) and "rtsp://" not in repr(fetched.query)
     assert not list((tmp_path / "cache").glob(".*partial*"))
     # Only the window plus at most one GOP each side left the device (true times in frames).
     times = stamps(fetched.path)

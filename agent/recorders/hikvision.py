@@ -212,7 +212,7 @@ class HikvisionRecorder:
             uri = urlunsplit(parts._replace(query=urlencode(fields, safe=":")))
         body = (f'<?xml version="1.0" encoding="UTF-8"?><downloadRequest version="1.0" xmlns="{NS}">'
                 f"<playbackURI>{escape(uri)}</playbackURI></downloadRequest>")
-        query = Query("hikvision", "ContentMgmt/download", (("playbackURI", uri),))
+        query = Query("hikvision", "ContentMgmt/download", (("playbackURI", _as_recorded(uri)),))
         name = f"{recording.channel}-{fields.get('starttime', 'start')}-{fields.get('name', 'clip')}.mp4"
         spec = Download("POST", "/ISAPI/ContentMgmt/download", query, recording.channel, s, e,
                         name, content=body.encode(), headers={"Content-Type": "application/xml"},
@@ -222,3 +222,11 @@ class HikvisionRecorder:
 
     def close(self) -> None:
         self._wire.close()
+
+
+def _as_recorded(uri: str) -> str:
+    """The playbackURI as the package records it: its path and query (the recording, the
+    times asked for), without the device's address (and any user name) on the owner's network,
+    which the device writes into every URI it gives and which is nobody's business but theirs."""
+    parts = urlsplit(uri)
+    return urlunsplit(("", "", parts.path, parts.query, ""))
