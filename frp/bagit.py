@@ -14,6 +14,22 @@ PROVENANCE = "data/provenance.json"
 OWNER_PUB = "data/owner.pub"
 REQUEST = "data/request.jws"
 
+# Files an operating system's file browser leaves in a folder it showed: not part of any
+# package, and harmless beside its tag files (BagIt allows other files there).
+OS_LEFTOVERS = {".ds_store": "Finder (macOS)", "thumbs.db": "Windows Explorer",
+                "desktop.ini": "Windows Explorer"}
+
+
+def file_browser_leftover(name: str) -> str | None:
+    """Which program leaves a file of this name (a path's last part counts) in folders it
+    shows, or None."""
+    base = name.rsplit("/", 1)[-1]
+    if base.startswith("._"):
+        return "macOS (on a USB stick or network drive)"
+    if base.endswith(":Zone.Identifier"):   # a downloaded file's mark, copied off NTFS
+        return "Windows"
+    return OS_LEFTOVERS.get(base.lower())
+
 
 def encode_path(name: str) -> str:
     """Percent-encode a manifest path as RFC 8493 asks (only %, CR and LF)."""

@@ -19,6 +19,7 @@ from frp.bagit import (
     REQUEST,
     SIGNATURE,
     TAGMANIFEST,
+    file_browser_leftover,
 )
 from frp.bagview import Bag, read_folder, read_tar
 from frp.verify_bagit import (check_bagit_txt, check_listed, check_oxum,
@@ -29,12 +30,6 @@ from frp.verify_signature import check_signature, unsealed_words
 from frp.verify_window import beyond_window
 from frp.text import one_line, quoted
 from frp.minisign import PublicKey
-
-
-# Files an operating system's file browser leaves in a folder it showed: not part of any
-# package, and harmless beside its tag files (BagIt allows other files there).
-OS_LEFTOVERS = {".ds_store": "Finder (macOS)", "thumbs.db": "Windows Explorer",
-                "desktop.ini": "Windows Explorer"}
 
 
 @dataclass(frozen=True)
@@ -151,19 +146,9 @@ def _other_bagit_file(name: str) -> str:
             "would check it), so the package is not passed with it unread.")
 
 
-def _leftover(name: str) -> str | None:
-    """Which program leaves a file of this name in folders it shows, or None."""
-    base = name.rsplit("/", 1)[-1]
-    if base.startswith("._"):
-        return "macOS (on a USB stick or network drive)"
-    if base.endswith(":Zone.Identifier"):   # a downloaded file's mark, copied off NTFS
-        return "Windows"
-    return OS_LEFTOVERS.get(base.lower())
-
-
 def _extra_payload(name: str) -> str:
     shown = one_line(name)
-    maker = _leftover(name)
+    maker = file_browser_leftover(name)
     if maker:
         return (f"{shown} is an extra file in data/ that is not part of the signed package "
                 f"(a file {maker} adds to folders): delete it and check again.")
@@ -176,7 +161,7 @@ def _extra_tag_file(bag: Bag, name: str, notes: list[str]) -> None:
     file browser leaves is harmless and only noted; anything else is a problem, since it
     could pass for part of the package."""
     shown = one_line(name)
-    maker = _leftover(name)
+    maker = file_browser_leftover(name)
     if maker:
         notes.append(f"{shown} is not part of the signed package: {maker} left it in the "
                      "folder. It was ignored and can be deleted.")

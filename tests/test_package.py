@@ -356,6 +356,22 @@ def test_tar_round_trip_is_reproducible_and_verifies(tmp_path, package, key):
         tar_package(package, first.path)
 
 
+def test_what_a_file_browser_left_in_the_folder_never_leaves_with_the_tar(tmp_path, package,
+                                                                         key):
+    # An owner who opened the package in Finder or Explorer before `upload` (or before an
+    # approval resumed) has files of the browser's in it: a .DS_Store keeps the names of files
+    # the folder held, a Thumbs.db pictures. The tar is the sealed package alone.
+    clean = tar_package(package, tmp_path / "clean.tar")
+    for name in (".DS_Store", "Thumbs.db", "desktop.ini", "._README.txt",
+                 "README.txt:Zone.Identifier", "data/.DS_Store", "data/Thumbs.db"):
+        (package / name).write_bytes(b"Bud1 holiday-photos-2026 ~/Users/jsmith")
+    sent = tar_package(package, tmp_path / "sent.tar")
+    assert b"jsmith" not in sent.path.read_bytes()
+    assert sent.sha256 == clean.sha256, "the tar holds more than the sealed package"
+    report = verify_package(sent.path, expected_owner=key.public)
+    assert report.ok and not report.notes
+
+
 def test_tampered_tar_is_named(tmp_path, package):
     out = tar_package(package, tmp_path / "p.tar").path
     raw = out.read_bytes()

@@ -14,6 +14,7 @@ from agent.delivery.sums import READ_SIZE, ChunkSums, SumsWriter
 from agent.export.package import PackageError
 from agent.os_words import plain_os_error
 from agent.storage import remove_stale_partials
+from frp.bagit import file_browser_leftover
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,10 @@ def _tar_entries(root: Path) -> list[tuple[str, bool]]:
         for name in dirnames + filenames:
             full = Path(dirpath) / name
             rel = full.relative_to(root).as_posix()
+            if name in filenames and file_browser_leftover(name):
+                # A .DS_Store, Thumbs.db, ... the owner's file browser made when it showed the
+                # folder is theirs, not the package's: it keeps names and pictures of their own.
+                continue
             if full.is_symlink() or not (full.is_dir() or full.is_file()):
                 raise PackageError(f"{rel} in the package is not a plain file; refusing to pack it.")
             entries.append((rel, full.is_dir()))
