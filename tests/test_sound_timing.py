@@ -34,9 +34,11 @@ HIDDEN_HZ, HEARD_HZ = 3000, 440
 WIN = RATE // 100          # 10 ms of sound per measurement
 
 
-def recording(path: Path, bframes: int) -> Path:
-    """4 s of 320x240 H.264 at 10 fps with AAC sound, as FFmpeg writes an MP4 (edit lists)."""
-    tone = f"0.5*sin(2*PI*if(between(t,1,2),{HIDDEN_HZ},{HEARD_HZ})*t)"
+def recording(path: Path, bframes: int,
+              tone: str = f"if(between(t,1,2),{HIDDEN_HZ},{HEARD_HZ})") -> Path:
+    """4 s of 320x240 H.264 at 10 fps with AAC sound, as FFmpeg writes an MP4 (edit lists);
+    the sound's frequency at time t is `tone`."""
+    tone = f"0.5*sin(2*PI*{tone}*t)"
     cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y",
            "-f", "lavfi", "-i", "testsrc=size=320x240:rate=10",
            "-f", "lavfi", "-i", f"aevalsrc='{tone}':s={RATE}",
@@ -51,6 +53,13 @@ def recording(path: Path, bframes: int) -> Path:
 def recordings(tmp_path_factory) -> dict[int, Path]:
     folder = tmp_path_factory.mktemp("sound")
     return {b: recording(folder / f"bf{b}.mp4", b) for b in (0, 2)}
+
+
+def levels_of(samples: np.ndarray) -> tuple[float, float]:
+    """(3000 Hz level, 440 Hz level) of a stretch of sound."""
+    n = np.arange(len(samples)) / RATE
+    return tuple(abs(samples @ np.exp(-2j * np.pi * hz * n)) * 2 / len(samples)
+                 for hz in (HIDDEN_HZ, HEARD_HZ))
 
 
 def tone_levels(clip: Path, origin_us: int) -> list[tuple[int, float, float]]:
@@ -93,3 +102,31 @@ def test_nothing_of_a_muted_range_is_heard(recordings, bframes, mode, tmp_path):
     # what was not muted is still there, up to the range's edges
     assert all(other > 0.3 for at, _, other in levels
                if T0 + 200_000 <= at < T0 + 900_000 or T0 + 2_100_000 <= at < T0 + 3_800_000)
+
+
+def test_no_sound_after_the_window_is_in_the_bytes_of_the_last_packet(tmp_path):
+    # An AAC packet holds its frame and, overlapped, the frame after it: a player needs the
+    # next packet to hear that, but the bytes carry it. The recording turns to 3000 Hz just
+    # where the window ends (47 AAC frames in), so any 3000 Hz in the clip's packets is sound
+    # from after the window; decoding them followed by one more packet (silence) shows it.
+    end = 47 * 1024 * S // RATE
+    src = recording(tmp_path / "r.mp4", 0, f"if(lt(t,{end / S}),{HEARD_HZ},{HIDDEN_HZ})")
+    result = cut([SourceSpan(src, T0)], T0, T0 + end, tmp_path / "c.mp4", mode="copy",
+                 keep_audio=True)
+    with av.open(str(result.path)) as clip:
+        stream = clip.streams.audio[0]
+        packets = [bytes(p) for p in clip.demux(stream) if p.size]
+        config = stream.codec_context.extradata
+    silence = tmp_path / "silence.mp4"
+    subprocess.run([ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i",
+                    f"anullsrc=r={RATE}:cl=mono", "-c:a", "aac", "-t", "1", str(silence)],
+                   check=True)
+    with av.open(str(silence)) as quiet:
+        after = [bytes(p) for p in quiet.demux(quiet.streams.audio[0]) if p.size][5]
+    decoder = av.CodecContext.create("aac", "r")
+    decoder.extradata = config
+    decoded = [f.to_ndarray().mean(axis=0) for data in packets[-4:] + [after]
+               for f in decoder.decode(av.Packet(data))]
+    assert levels_of(decoded[-2])[1] > 0.3, "the window's own sound is kept up to its end"
+    hidden, _ = levels_of(decoded[-1])
+    assert hidden < 0.02, f"the clip's last packet holds sound from after the window ({hidden:.2f})"

@@ -35,12 +35,14 @@ class Job:
         self.track.report("cutting", 0.9 * (t_us - self.start_us) / (self.end_us - self.start_us))
 
     def keep_audio(self, src: Source, pkt: av.Packet) -> bool:
-        """Pass an audio packet on if it lies wholly inside the window; False once past it."""
+        """Pass an audio packet on if it lies wholly inside the window, and with it the sound
+        a copied AAC (MP3, Opus, AC-3) packet carries of the next one's; False once past it."""
         t = src.time_us(pkt)
         if t >= self.end_us:
             return False
         dur = src.audio_duration_us(pkt)
-        if t >= self.start_us and t + dur <= self.end_us:
+        ahead = dur if self.out.sound is not None and self.out.sound.reaches_ahead else 0
+        if t >= self.start_us and t + dur + ahead <= self.end_us:
             self.out.audio_packet(pkt, t, dur)
         return True
 

@@ -16,6 +16,10 @@ from agent.export.mute import MutedAudio
 
 # Codecs an MP4 holds frame for frame, that players read: copied as recorded.
 COPIED = ("aac", "mp3", "opus", "alac", "flac", "ac3", "eac3")
+# Of those, the ones whose packet also carries the start of the next packet's sound (their
+# transform overlaps it: AAC a whole frame). Copied, such a packet is kept only when the next
+# one lies in the window too: its bytes would hold sound from after the window's end.
+OVERLAPPED = ("aac", "mp3", "opus", "ac3", "eac3")
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,11 @@ class SoundTrack:
             self.adts = True
             self.stream.codec_context.extradata = adts_config(first_packet)
         self.facts = SoundFacts(name, None)
+
+    @property
+    def reaches_ahead(self) -> bool:
+        """True when each copied packet holds some of the sound after its own end."""
+        return self.muter is None and self.facts.codec in OVERLAPPED
 
     @property
     def dropped(self) -> int:
