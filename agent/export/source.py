@@ -14,10 +14,10 @@ from pathlib import Path
 import av
 
 from agent.export.clock_step import ClockStep, StepWatch
+from agent.export.edit_lists import NO_EDITS, edit_times
 from agent.export.ledger import SourceBytes
 from agent.export.nal import ParamSets, param_sets
 from agent.export.progress import CutError
-from frp.mp4tables import TrackEdits, track_edits
 from agent.os_words import plain_os_error
 
 log = logging.getLogger(__name__)
@@ -116,11 +116,9 @@ class Source:
         ctx = self.video.codec_context
         self.decode_threads = "AUTO" if (ctx.width or 0) * (ctx.height or 0) <= 1920 * 1088 \
             else "SLICE"
-        self._edits = track_edits(self.span.path) \
-            if "mp4" in self.format and self.span.byte_range is None else {}
-        sound = self._edits.get("soun")
-        self._sound_from = sound.shown[0][0] if self.audio is not None and sound and \
-            sound.shown else None
+        self._edits = edit_times(self.span.path, self.video.time_base,
+                                 self.audio.time_base if self.audio is not None else None) \
+            if "mp4" in self.format and self.span.byte_range is None else NO_EDITS
         self._probe()
 
     def _demux(self):
@@ -171,8 +169,9 @@ class Source:
     def _hidden_sound(self, pkt: av.Packet) -> bool:
         """A sound packet the recording's edit list hides (an encoder's priming): never heard,
         so never kept nor decoded as if it were."""
-        return self._sound_from is not None and pkt.stream is self.audio \
-            and pkt.pts is not None and pkt.pts < self._sound_from
+        sound_from = self._edits.sound_from
+        return sound_from is not None and pkt.stream is self.audio \
+            and pkt.pts is not None and pkt.pts < sound_from
 
     def _timed(self, packets: list[av.Packet]):
         """The packets with a time each: a video frame without one of its own gets its
@@ -224,8 +223,7 @@ class Source:
             raise CutError(f"the recording {self.span.path.name} holds no readable video frames")
         # Frame zero is the first frame the file shows: where its edit list starts, if it has
         # one (frames it hides come out earlier than the file's start, never inside it).
-        edits = self._edits.get("vide")
-        zero = edits.shown[0][0] if edits and edits.shown else min(pts)
+        zero = self._edits.video_zero if self._edits.video_zero is not None else min(pts)
         # A file that starts partway through a group of pictures (a recorder that cut it where
         # it was, not at a keyframe): its frames before the first keyframe refer to a picture
         # it does not hold, so none of them can be shown, copied or re-encoded.
@@ -233,7 +231,6 @@ class Source:
         key = next((p for p in video if p.is_keyframe), None)
         self._first_key_pts = key.pts if key is not None and not video[0].is_keyframe else None
         self.first_us = ts_us(zero, self.video.time_base)
-        self.audio_shift_us = self._audio_shift(edits, self._edits.get("soun"))
         self.has_b = any(b < a for a, b in zip(pts, pts[1:]))
         delays = [p.pts - p.dts for p in self._held if p.stream is self.video and p.dts is not None]
         self.delay_us = ts_us(max(0, max(delays, default=0)), self.video.time_base)
@@ -242,22 +239,6 @@ class Source:
     def headless_until_us(self) -> int | None:
         """Capture time of the first keyframe of a file that starts without one, else None."""
         return None if self._first_key_pts is None else self.frame_time_us(self._first_key_pts)
-
-    def _audio_shift(self, video: TrackEdits | None, sound: TrackEdits | None) -> int:
-        """How much later than the video's times the sound's play (microseconds). Each MP4
-        track's edit list maps its own times: the sound's hides the encoder's priming (FFmpeg's
-        AAC: 1024 samples), the video's the B-frames' delay. Timing the sound by the video's
-        alone put it that far off the picture, and a muted range off the sound it was set on."""
-        if self.audio is None or (video is None and sound is None):
-            return 0
-
-        def offset(edits: TrackEdits | None, tb: Fraction) -> int:
-            # where a track's media time zero plays: after an empty edit, before what it hides
-            if edits is None:
-                return 0
-            hidden = ts_us(edits.shown[0][0], tb) if edits.shown else 0
-            return edits.lead_us - hidden
-        return offset(sound, self.audio.time_base) - offset(video, self.video.time_base)
 
     def audio_duration_us(self, pkt: av.Packet) -> int:
         """How long a sound packet plays. Plain PCM and G.711 are measured by their bytes
@@ -275,7 +256,7 @@ class Source:
 
     def time_us(self, pkt: av.Packet, ts: int | None = None) -> int:
         """Capture time of a packet's pts (or of `ts` in the packet's stream time base)."""
-        shift = self.audio_shift_us if pkt.stream is not self.video else 0
+        shift = self._edits.sound_shift_us if pkt.stream is not self.video else 0
         return self.span.start_us + ts_us(pkt.pts if ts is None else ts, pkt.stream.time_base) \
             - self.first_us + shift
 
