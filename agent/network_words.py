@@ -13,6 +13,14 @@ from frp.text import one_line
 
 _ERRNO_TAG = re.compile(r"\[(?:Errno|WinError) -?\d+\]\s*")
 
+# What a network that asks its users to sign in first (hotel, cafe or airport Wi-Fi, an
+# expired subscription's page) answers every address with, or a web server in front of the
+# agency's serving its one page for every path: a web page, never the agency's answer.
+SIGN_IN_PAGE = ("a web page answered instead; a network that asks you to sign in first (as "
+                "hotel or café Wi-Fi does) answers so: open a web browser, sign in to the "
+                "network, then try again")
+_PAGE_TYPES = ("text/html", "application/xhtml+xml")
+
 
 def network_words(exc: httpx.HTTPError) -> str:
     """Why a request did not get through, in words a person can act on: the operating
@@ -32,6 +40,14 @@ def network_words(exc: httpx.HTTPError) -> str:
     if isinstance(exc, httpx.RemoteProtocolError):
         return "the connection was cut off: try again"
     return one_line(_ERRNO_TAG.sub("", str(exc)).strip(), 300) or "the connection failed"
+
+
+def is_web_page(headers: httpx.Headers) -> bool:
+    """Whether an answer says it is a web page (its Content-Type), which no FRP/1 or tus
+    answer is. Callers add what else tells one from a bare answer some web frameworks label
+    text/html (an empty body; tus's Tus-Resumable header)."""
+    kind = headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    return kind in _PAGE_TYPES
 
 
 def _os_cause(exc: BaseException) -> OSError | None:

@@ -67,9 +67,13 @@ class FakePortal:
         self.calls: list[httpx.Request] = []
         self.decisions: list[str] = []
         self.decision_status = 204
+        self.sign_in_page = False   # a network's sign-in page answers every call instead
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.calls.append(request)
+        if self.sign_in_page:
+            return httpx.Response(200, headers={"Content-Type": "text/html"},
+                                  content=b"<html><body>Sign in to use the Wi-Fi</body></html>")
         assert request.headers.get("authorization") == "Bearer portal-secret"
         path = request.url.path
         if path == "/v1/requests":
@@ -290,6 +294,20 @@ def test_a_decline_the_portal_could_not_take_is_sent_at_the_next_sync(world):
     done = world.desk.decline("req-1")
     assert done.status == "declined" and done.decision_sent_at_us is None
     world.portal.decision_status = 204
+    assert world.desk.sync().problems == ()
+    assert len(world.portal.decisions) == 1
+    assert world.desk.show("req-1").decision_sent_at_us is not None
+
+
+def test_a_decline_a_networks_sign_in_page_answered_is_sent_once_signed_in(world):
+    # Hotel Wi-Fi answers every address with 200 and its page: the decline was taken as
+    # received, and the agency never learnt of it.
+    world.desk.import_request(world.file(request_token()))
+    world.portal.sign_in_page = True
+    done = world.desk.decline("req-1")
+    assert done.status == "declined" and done.decision_sent_at_us is None
+    assert "sign in to the network" in world.desk.sync().problems[0]
+    world.portal.sign_in_page = False
     assert world.desk.sync().problems == ()
     assert len(world.portal.decisions) == 1
     assert world.desk.show("req-1").decision_sent_at_us is not None

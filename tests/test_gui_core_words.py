@@ -48,6 +48,7 @@ from gui.views import core_words  # noqa: E402
 from nvrsim.catalogue import channel_folder, clip_name  # noqa: E402
 from nvrsim.server import Simulator  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
+from tests.test_safety_network import SIGN_IN, reply, serving  # noqa: E402
 from tests.test_upload import Hostile, RealTus  # noqa: E402
 from tests.gui_support import choose_window, export_result, footage, open_window, settle, spanish  # noqa: E402,F401
 
@@ -389,6 +390,27 @@ def test_the_portal_unreachable_reads_in_spanish(spanish, how):
         assert said == spanish_of(template, agency="Springfield PD",
                                   reason=in_owner_language(reason))
         assert in_owner_language(reason) != reason, reason
+
+
+def test_a_networks_sign_in_page_reads_in_spanish_for_the_portal_and_the_upload(spanish,
+                                                                                tmp_path,
+                                                                                monkeypatch):
+    monkeypatch.setattr(tus_loop, "UPLOAD_BACKOFF", replace(tus_loop.UPLOAD_BACKOFF, base_s=0.005))
+    page = lambda h, s: reply(h, 200, SIGN_IN, {"Content-Type": "text/html"})
+    src = tmp_path / "package.tar"
+    src.write_bytes(b"x" * 1000)
+    with serving(page) as hotel, PortalClient() as client:
+        port = int(hotel.origin.rsplit(":", 1)[1])
+        polled = error_of(lambda: client.call(agency(port), "GET", "/requests", None),
+                          PortalError)
+        sent = resumable(error_of(lambda: upload_file(src, hotel.origin + "/files",
+                                                      state_dir=tmp_path / "uploads",
+                                                      max_attempts=2), UploadError))
+    for message in (polled, sent):
+        said = in_owner_language(message)
+        assert "inicie sesión en la red" in said, said
+        for english in ("web page", "did not answer", "sign in", "Gave up", "Nothing is lost"):
+            assert english not in said, said
 
 
 def _values(template: str, message: str) -> dict:

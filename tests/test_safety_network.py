@@ -208,6 +208,25 @@ def test_a_certificate_that_does_not_verify_is_refused(channel, tmp_path, short_
     assert "certificate" in error.lower() or "cannot reach" in error, error
 
 
+SIGN_IN = (b"<!DOCTYPE html><html><head><title>Hotel Wi-Fi</title></head><body><form>"
+           b"Accept the terms to use the Internet</form></body></html>")
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_a_networks_sign_in_page_is_no_answer_and_says_to_sign_in(channel, tmp_path,
+                                                                  short_upload_timeouts,
+                                                                  monkeypatch):
+    # Hotel Wi-Fi (or a web server serving one page for every path) answers everything with
+    # 200 and its page: a decision "sent" there was taken as received, so a decline never
+    # reached the agency; an upload said it was "rejected" and showed the page's markup.
+    monkeypatch.setattr("agent.delivery.tus_loop._sleep", lambda s: None)
+    page = lambda h, s: reply(h, 200, SIGN_IN, {"Content-Type": "text/html; charset=utf-8"})
+    with serving(page) as hostile:
+        error = call(channel, hostile.origin, tmp_path)
+    assert hostile.hits and "sign in to the network" in error, error
+    assert "<" not in error and "\n" not in error, error
+
+
 @pytest.mark.parametrize("channel", CHANNELS)
 def test_plain_http_is_refused_beyond_this_computer(channel, tmp_path):
     remote = "http://portal.example.gov"

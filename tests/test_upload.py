@@ -1037,6 +1037,48 @@ def test_a_creation_the_server_keeps_failing_is_retried_up_to_max_attempts(
     assert str(err.value).count("try again later") == 1, str(err.value)
 
 
+def test_a_networks_sign_in_page_mid_upload_is_no_answer_and_the_upload_resumes(
+        hostile, payload, tmp_path, quick_backoff):
+    # Hotel Wi-Fi's sign-in page (200, text/html, no tus headers) answering every call once
+    # the first part was stored: a PATCH's answer without an offset read as "a confusing
+    # answer", a creation's as "rejected", its markup shown. It is no answer: waited out, said
+    # plainly, and the upload resumes once the owner signed in.
+    src = payload(600_000)
+    page = b"<!DOCTYPE html><html><body>Sign in to use the Wi-Fi</body></html>"
+
+    def sign_in(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html; charset=utf-8")
+        handler.send_header("Content-Length", str(len(page)))
+        handler.end_headers()
+        if handler.command != "HEAD":
+            handler.wfile.write(page)
+
+    stored = threading.Event()
+
+    def hook(m, p, h, b):
+        if stored.is_set():
+            return None, {}, sign_in
+        if m == "PATCH":
+            stored.set()   # this part is stored (honestly); the page answers from the next call
+        return None
+
+    hostile.hook = hook
+    with pytest.raises(UploadError) as err:
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=100_000,
+                    max_attempts=3)
+    said = str(err.value)
+    assert "sign in to the network" in said and "resumes where it stopped" in said, said
+    assert "<" not in said and said.count("try again") == 1, said
+    kept = len(hostile.data("/files/u1"))
+    assert 0 < kept < 600_000
+    hostile.hook = None
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads",
+                         chunk_size=100_000)
+    assert result.resumed_from == kept and hostile.count("POST") == 1
+    assert hostile.data(result.url) == src.read_bytes()
+
+
 def test_network_failures_read_as_plain_words():
     refused = httpx.ConnectError("[Errno 111] Connection refused")
     refused.__context__ = ConnectionRefusedError(111, "Connection refused")

@@ -28,7 +28,7 @@ from agent.delivery.wire import (
     refusal,
     same_origin_url,
 )
-from agent.network_words import network_words
+from agent.network_words import SIGN_IN_PAGE, is_web_page, network_words
 
 log = logging.getLogger(__name__)
 
@@ -254,6 +254,11 @@ class UploadJob:
         if reply.status >= 500 or reply.status in _RETRYABLE:
             raise Retry(f"the server answered {reply.status} {reply.detail()}".rstrip(),
                          reply.retry_after(), reply.status)
+        if 200 <= reply.status < 300 and is_web_page(reply.headers) \
+                and "tus-resumable" not in reply.headers:
+            # A network's sign-in page, answering every address: once the owner signs in,
+            # the server answers again and the upload resumes from where it stands.
+            raise Retry(f"the upload server {self.base} did not answer: {SIGN_IN_PAGE}")
         return reply
 
     def _count_failure(self, reason: str, status: int | None = None) -> None:

@@ -12,6 +12,7 @@ import httpx
 from agent import backoff
 from agent.backoff import MAX_RETRY_AFTER_S
 from agent.delivery.wire import header_int
+from agent.network_words import SIGN_IN_PAGE, is_web_page
 from frp.agency import Agency
 from frp.text import one_line
 
@@ -107,8 +108,9 @@ def read_capped(response: httpx.Response, cap: int, agency: Agency) -> bytes:
 
 
 def check_status(response: httpx.Response, body: bytes, agency: Agency, url: httpx.URL) -> None:
-    """PortalError unless the answer is a 200, 201 or 204: a redirect names where it pointed
-    (never followed), a 4xx or 5xx carries the portal's words and its Retry-After."""
+    """PortalError unless the answer is a 200, 201 or 204 and no web page: a redirect names
+    where it pointed (never followed), a 4xx or 5xx carries the portal's words and its
+    Retry-After, a web page is no answer (retryable: a network's sign-in page)."""
     status = response.status_code
     if 300 <= status < 400:
         target = response.headers.get("location") or "(no address given)"
@@ -130,6 +132,10 @@ def check_status(response: httpx.Response, body: bytes, agency: Agency, url: htt
     if status not in (200, 201, 204):
         raise PortalError(f"{agency.name}'s portal gave an unexpected answer (HTTP {status})",
                           status)
+    if body and is_web_page(response.headers):
+        # Not the portal's answer (a decision "sent" to a Wi-Fi sign-in page was taken as
+        # received, and a decline never reached the agency): no answer, tried again later.
+        raise PortalError(f"{agency.name}'s portal did not answer: {SIGN_IN_PAGE}")
 
 
 def _error_detail(body: bytes) -> str:

@@ -2736,6 +2736,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el portal de {agency} no respondió a tiempo; vuelva a intentarlo más tarde</translation>
     </message>
     <message>
+        <source>a web page answered instead; a network that asks you to sign in first (as hotel or café Wi-Fi does) answers so: open a web browser, sign in to the network, then try again</source>
+        <translation>respondió una página web en su lugar; así responde una red que pide iniciar sesión primero (como la wifi de un hotel o una cafetería): abra un navegador web, inicie sesión en la red y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal did not answer</source>
+        <translation>el portal de {agency} no respondió</translation>
+    </message>
+    <message>
+        <source>the upload server {server} did not answer</source>
+        <translation>el servidor de envío {server} no respondió</translation>
+    </message>
+    <message>
         <source>registering with {agency} failed</source>
         <translation>no se pudo registrar con {agency}</translation>
     </message>

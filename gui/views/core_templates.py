@@ -237,6 +237,12 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "its name could not be found: check the address, and that this "
                               "computer is online"),
     QT_TRANSLATE_NOOP("core", "{agency}'s portal did not answer in time; try again later"),
+    # a network's sign-in page answering in the portal's or upload server's place
+    QT_TRANSLATE_NOOP("core", "a web page answered instead; a network that asks you to sign in "
+                              "first (as hotel or café Wi-Fi does) answers so: open a web "
+                              "browser, sign in to the network, then try again"),
+    QT_TRANSLATE_NOOP("core", "{agency}'s portal did not answer"),
+    QT_TRANSLATE_NOOP("core", "the upload server {server} did not answer"),
     # registering (agent/requests/registering.py): what failed, then why
     QT_TRANSLATE_NOOP("core", "registering with {agency} failed"),
     QT_TRANSLATE_NOOP("core", "{agency}'s portal answered with registration {registration}, "
