@@ -21,6 +21,19 @@ SIGN_IN_PAGE = ("a web page answered instead; a network that asks you to sign in
                 "network, then try again")
 _PAGE_TYPES = ("text/html", "application/xhtml+xml")
 
+# OpenSSL's X509_V_ERR_CERT_NOT_YET_VALID and _HAS_EXPIRED: the certificate's dates against
+# this computer's clock, which is the more likely of the two to be wrong (a flat CMOS battery,
+# a clock set by hand to the wrong year) when the agency's site works for everyone else.
+_OUT_OF_DATE = (9, 10)
+CHECK_CLOCK = ("check that this computer's date, time and year are right, then try again; if "
+               "they are, tell the agency")
+# Any other refusal: a certificate from no authority this app trusts, or for another name. A
+# sign-in page (hotel Wi-Fi) or a company's filter that inspects encrypted traffic answers so
+# in the agency's place; the connection ends before a byte of the call is sent.
+IN_THE_WAY = ("something on this network may stand in its place, as a Wi-Fi sign-in page "
+              "(hotel, café) or a company's security filter does, and nothing was sent to it: "
+              "sign in to the network in a web browser or use another network, then try again")
+
 
 def network_words(exc: httpx.HTTPError) -> str:
     """Why a request did not get through, in words a person can act on: the operating
@@ -30,7 +43,10 @@ def network_words(exc: httpx.HTTPError) -> str:
         return "it did not answer in time"
     cause = _os_cause(exc)
     if isinstance(cause, ssl.SSLCertVerificationError):
-        return f"its certificate could not be trusted ({cause.verify_message})"
+        detail = cause.verify_message
+        if cause.verify_code in _OUT_OF_DATE:
+            return f"its certificate is not valid on this computer's date ({detail}): {CHECK_CLOCK}"
+        return f"its certificate could not be trusted ({detail}); {IN_THE_WAY}"
     if isinstance(cause, ssl.SSLError):
         return "a secure connection could not be made with it"
     if type(cause).__name__ == "gaierror":   # socket's: the agent never imports socket

@@ -4,8 +4,10 @@ agent's words fails here; with the Spanish catalogue the owner reads Spanish, th
 path, an agency, a number) kept; words not known stay as they were."""
 from __future__ import annotations
 
+import datetime
 import errno
 import os
+import ssl
 import socket
 import subprocess
 import threading
@@ -19,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import httpx  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
 import pytest  # noqa: E402
+import trustme  # noqa: E402
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 
 from agent.delivery import tus_loop  # noqa: E402
@@ -48,7 +51,7 @@ from gui.views import core_words  # noqa: E402
 from nvrsim.catalogue import channel_folder, clip_name  # noqa: E402
 from nvrsim.server import Simulator  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
-from tests.test_safety_network import SIGN_IN, reply, serving  # noqa: E402
+from tests.test_safety_network import SIGN_IN, Server, reply, serving  # noqa: E402
 from tests.test_upload import Hostile, RealTus  # noqa: E402
 from tests.gui_support import choose_window, export_result, footage, open_window, settle, spanish  # noqa: E402,F401
 
@@ -411,6 +414,34 @@ def test_a_networks_sign_in_page_reads_in_spanish_for_the_portal_and_the_upload(
         assert "inicie sesión en la red" in said, said
         for english in ("web page", "did not answer", "sign in", "Gave up", "Nothing is lost"):
             assert english not in said, said
+
+
+@pytest.mark.parametrize("certificate", ["expired", "unknown issuer"])
+def test_a_certificate_refused_reads_in_spanish_with_what_to_do(spanish, certificate):
+    ca = trustme.CA()
+    now = datetime.datetime.now(datetime.timezone.utc)
+    dates = {"not_after": now - datetime.timedelta(days=1)} if certificate == "expired" else {}
+    server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1", **dates).configure_cert(server_ctx)
+    trusting = ssl.create_default_context()
+    if certificate == "expired":
+        ca.configure_trust(trusting)
+    hotel = Server(lambda h, s: reply(h, 200, b"{}"), tls=server_ctx)
+    try:
+        portal = Agency(id="https://pd.example", name="Springfield PD", phone="", keys=(),
+                        portal=hotel.origin, upload_origins=())
+        with PortalClient(verify=trusting) as client:
+            message = error_of(lambda: client.call(portal, "GET", "/requests", None),
+                               PortalError)
+    finally:
+        hotel.close()
+    said = in_owner_language(message)
+    advice = "el año de este equipo" if certificate == "expired" else "use otra red"
+    assert advice in said, said
+    # OpenSSL's own words in the parentheses stay as it wrote them, as every {detail} does
+    for english in ("cannot reach", "could not be trusted", "not valid on", "check that",
+                    "something on this network"):
+        assert english not in said, said
 
 
 def _values(template: str, message: str) -> dict:

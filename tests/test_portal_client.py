@@ -2,6 +2,7 @@
 errors, and a polling policy that backs off and never retries a 4xx unchanged."""
 from __future__ import annotations
 
+import datetime
 import json
 import ssl
 import threading
@@ -302,10 +303,35 @@ def test_certificates_are_verified():
         # said as the upload says it, without OpenSSL's own words
         assert "its certificate could not be trusted" in str(err.value)
         assert "[SSL" not in str(err.value) and "_ssl.c" not in str(err.value)
+        # a sign-in page or a company's filter answering in its place is the likely cause
+        assert "use another network" in str(err.value) and "clock" not in str(err.value)
         trusting = ssl.create_default_context()
         ca.configure_trust(trusting)
         with PortalClient(verify=trusting) as client:
             assert client.poll(agency(origin + "/v1"), "reg-1", "t", None) == (["t.o.k"], "c")
+
+
+@pytest.mark.parametrize("dates", ["expired", "not yet valid"])
+def test_a_certificate_out_of_date_on_this_computers_clock_says_to_check_the_clock(dates):
+    # A PC whose clock is years off (a flat battery, a year set by hand) sees every
+    # certificate expired or not yet valid: it was told only "could not be trusted
+    # (certificate has expired)", nothing about the clock it could fix.
+    now = datetime.datetime.now(datetime.timezone.utc)
+    day = datetime.timedelta(days=1)
+    ca = trustme.CA()
+    server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    span = (now - 400 * day, now - day) if dates == "expired" else (now + day, now + 400 * day)
+    ca.issue_cert("127.0.0.1", not_before=span[0], not_after=span[1]).configure_cert(server_ctx)
+    trusting = ssl.create_default_context()
+    ca.configure_trust(trusting)
+    with serve(lambda h: answer(h, 200, b'{"requests": []}'), tls=server_ctx) as (origin, seen):
+        with PortalClient(verify=trusting) as client:
+            with pytest.raises(PortalError) as err:
+                client.poll(agency(origin + "/v1"), "reg-1", "t", None)
+    said = str(err.value)
+    assert seen == [] and err.value.retryable
+    assert "not valid on this computer's date" in said and dates in said, said
+    assert "check that this computer's date, time and year are right" in said, said
 
 
 def test_decision_and_submission_calls():

@@ -206,6 +206,9 @@ def test_a_certificate_that_does_not_verify_is_refused(channel, tmp_path, short_
         error = call(channel, hostile.origin, tmp_path)
     assert hostile.hits == [], "a request was sent over a connection that did not verify"
     assert "certificate" in error.lower() or "cannot reach" in error, error
+    # what answers with a certificate nobody vouches for: a sign-in page or a company's
+    # filter, in the agency's place; said, with what to do
+    assert "sign in to the network in a web browser or use another network" in error, error
 
 
 SIGN_IN = (b"<!DOCTYPE html><html><head><title>Hotel Wi-Fi</title></head><body><form>"

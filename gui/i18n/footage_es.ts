@@ -2724,6 +2724,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>su certificado no es de confianza ({detail})</translation>
     </message>
     <message>
+        <source>something on this network may stand in its place, as a Wi-Fi sign-in page (hotel, café) or a company&apos;s security filter does, and nothing was sent to it: sign in to the network in a web browser or use another network, then try again</source>
+        <translation>puede que algo en esta red ocupe su lugar, como lo hace la página de inicio de sesión de una wifi (hotel, cafetería) o el filtro de seguridad de una empresa, y no se le envió nada: inicie sesión en la red en un navegador web o use otra red, y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>its certificate is not valid on this computer&apos;s date ({detail})</source>
+        <translation>su certificado no es válido en la fecha de este equipo ({detail})</translation>
+    </message>
+    <message>
+        <source>check that this computer&apos;s date, time and year are right, then try again; if they are, tell the agency</source>
+        <translation>compruebe que la fecha, la hora y el año de este equipo son correctos y vuelva a intentarlo; si lo son, avise a la agencia</translation>
+    </message>
+    <message>
         <source>a secure connection could not be made with it</source>
         <translation>no se pudo establecer una conexión segura con él</translation>
     </message>

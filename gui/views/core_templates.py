@@ -233,6 +233,13 @@ TEMPLATES: tuple[str, ...] = (
     # agent/network_words.py: why a call did not get through (the portal's, an upload's)
     QT_TRANSLATE_NOOP("core", "it did not answer in time"),
     QT_TRANSLATE_NOOP("core", "its certificate could not be trusted ({detail})"),
+    QT_TRANSLATE_NOOP("core", "something on this network may stand in its place, as a Wi-Fi "
+                              "sign-in page (hotel, café) or a company's security filter does, "
+                              "and nothing was sent to it: sign in to the network in a web "
+                              "browser or use another network, then try again"),
+    QT_TRANSLATE_NOOP("core", "its certificate is not valid on this computer's date ({detail})"),
+    QT_TRANSLATE_NOOP("core", "check that this computer's date, time and year are right, then "
+                              "try again; if they are, tell the agency"),
     QT_TRANSLATE_NOOP("core", "a secure connection could not be made with it"),
     QT_TRANSLATE_NOOP("core", "its name could not be found: check the address, and that this "
                               "computer is online"),
