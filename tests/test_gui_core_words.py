@@ -444,6 +444,19 @@ def test_a_certificate_refused_reads_in_spanish_with_what_to_do(spanish, certifi
         assert english not in said, said
 
 
+def test_a_portal_refusing_this_computers_clock_reads_in_spanish(spanish):
+    stale = (b'{"error": "stale", "detail": "the token was made at 1796630618, more than 5 '
+             b'minutes from this clock (1796627018); check the computer\'s clock"}')
+    with serving(lambda h, s: reply(h, 400, stale, {"Content-Type": "application/json"})) as at, \
+            PortalClient() as client:
+        port = int(at.origin.rsplit(":", 1)[1])
+        message = error_of(lambda: client.call(agency(port), "POST", "/registrations", None),
+                           PortalError)
+    said = in_owner_language(message)
+    assert "la zona horaria de este equipo" in said and "Springfield PD" in said, said
+    assert "1796" not in said and "clock" not in said, said
+
+
 def _values(template: str, message: str) -> dict:
     """The values `message` puts in `template`, a time as the app writes it (test_owner_times
     shows how)."""

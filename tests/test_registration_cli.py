@@ -6,12 +6,14 @@ import json
 import os
 import stat
 import time
+from types import SimpleNamespace
 
 import pytest
 
 from agent.audit.log import AuditLog
 from agent.commands.local_time import shown as shown_at
 from agent.cli import main
+from agent.requests import registering
 from agent.requests.agencies import TrustStore
 from agent.timebase import US
 from demo.samples import make_recordings
@@ -153,6 +155,28 @@ def test_register_update_rotate_decide_and_unregister_from_the_command_line(worl
                       "request-seen", "decline", "unregistered"]
     assert run("log", "verify")[0] == 0
     assert code not in (run.home / "audit.log").read_text()
+
+
+def test_a_computer_clock_an_hour_off_is_told_to_set_its_clock_and_keeps_its_invite(
+        world, monkeypatch):
+    # The portal refuses a token made more than 5 minutes from its clock; the owner read
+    # "made at 1765100000, more than 5 minutes from this clock (1765096400); check the
+    # computer's clock" in English seconds since 1970 (and in the Spanish app too).
+    portal, server, run = world
+    code = invite(portal)
+    ahead = SimpleNamespace(time=lambda: time.time() + 3600)
+    monkeypatch.setattr(registering, "time", ahead)
+    argv = ("agencies", "register", AGENCY_ID, "--invite", code, "--name", "Ann",
+            "--camera", "porch", "--address", "1200 Elm Street")
+    rc, out, err = run(*argv)
+    assert rc == 3 and "more than 5 minutes apart" in err, err
+    assert "set this computer's date, time and time zone right" in err, err
+    assert str(int(time.time()))[:6] not in err, err   # no seconds since 1970
+    assert portal.registry.rows() == []
+    monkeypatch.setattr(registering, "time", time)
+    rc, out, err = run(*argv)   # the clock set right: the same invite code registers
+    assert rc == 0, err
+    assert len(portal.registry.rows()) == 1
 
 
 def test_the_pasted_registration_id_and_token_are_refused_with_directions(world, tmp_path):

@@ -34,6 +34,13 @@ REGISTRATION_ENDED = ("it no longer knows your registration, which was ended (un
                       "it. Unregister from the agency here to match, and ask it for a new invite "
                       "code to register again")
 
+# 400 stale: a registration token's iat more than 5 minutes from the portal's clock
+# (protocol.md): this PC's clock is the likely one off (a wrong time zone with the right local
+# time is hours off too). The portal's own words name both clocks in seconds since 1970.
+CLOCK_APART = ("its clock and this computer's are more than 5 minutes apart, so it takes "
+               "nothing this computer signs now: set this computer's date, time and time zone "
+               "right (or let it set them automatically), then try again")
+
 
 class PortalError(Exception):
     """A portal call failed. `status` is the HTTP status (None: no answer, or a policy refusal);
@@ -125,6 +132,7 @@ def check_status(response: httpx.Response, body: bytes, agency: Agency, url: htt
         retry = parse_retry_after(response.headers.get("retry-after"))
         code = _error_code(body)
         why = (KEY_ELSEWHERE if (status, code) == (403, "wrong_key") else
+               CLOCK_APART if (status, code) == (400, "stale") else
                REGISTRATION_ENDED if status == 401 else
                _error_detail(body) or "no reason given")
         raise PortalError(f"{agency.name}'s portal refused (HTTP {status}): {why}", status,

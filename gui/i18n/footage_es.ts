@@ -2800,6 +2800,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>tiene registrada para usted otra clave distinta de la clave de firma de este PC, así que no acepta nada de lo que este PC firma. La clave se cambió (un cambio de clave) desde otra copia de la carpeta de la aplicación, o después de hacerse la copia de seguridad restaurada aquí. Vuelva a poner la carpeta keys y registrations.json de esa copia, o pida a la agencia un nuevo código de invitación y regístrese de nuevo</translation>
     </message>
     <message>
+        <source>its clock and this computer&apos;s are more than 5 minutes apart, so it takes nothing this computer signs now: set this computer&apos;s date, time and time zone right (or let it set them automatically), then try again</source>
+        <translation>su reloj y el de este equipo difieren en más de 5 minutos, así que ahora no acepta nada de lo que firma este equipo: ponga bien la fecha, la hora y la zona horaria de este equipo (o deje que se ajusten automáticamente) y vuelva a intentarlo</translation>
+    </message>
+    <message>
         <source>it no longer knows your registration, which was ended (unregistered from another copy of this app&apos;s folder or after the backup put back here was made, or retired by the agency), so nothing can be received or sent with it. Unregister from the agency here to match, and ask it for a new invite code to register again</source>
         <translation>ya no conoce su registro, que se dio por terminado (se dio de baja desde otra copia de la carpeta de la aplicación o después de hacerse la copia de seguridad restaurada aquí, o la agencia lo retiró), así que ya no se puede recibir ni enviar nada con él. Dése de baja de la agencia aquí para que coincida, y pídale un nuevo código de invitación para registrarse de nuevo</translation>
     </message>

@@ -276,6 +276,11 @@ TEMPLATES: tuple[str, ...] = (
                               "backup put back here was made. Put back the keys folder and "
                               "registrations.json from that copy, or ask the agency for a new "
                               "invite code and register again"),
+    # 400 stale: this PC's clock too far from the portal's (portal_answers.py)
+    QT_TRANSLATE_NOOP("core", "its clock and this computer's are more than 5 minutes apart, so "
+                              "it takes nothing this computer signs now: set this computer's "
+                              "date, time and time zone right (or let it set them "
+                              "automatically), then try again"),
     # 401: the registration ended where this home did not see it (portal_answers.py)
     QT_TRANSLATE_NOOP("core", "it no longer knows your registration, which was ended (unregistered "
                               "from another copy of this app's folder or after the backup put "
