@@ -3,6 +3,7 @@ connection, a name not found, a certificate not trusted, a cut connection), from
 raised. A leaf module for both sides: delivery and the portal client say failures alike."""
 from __future__ import annotations
 
+import html
 import re
 import ssl
 
@@ -56,6 +57,25 @@ def network_words(exc: httpx.HTTPError) -> str:
     if isinstance(exc, httpx.RemoteProtocolError):
         return "the connection was cut off: try again"
     return one_line(_ERRNO_TAG.sub("", str(exc)).strip(), 300) or "the connection failed"
+
+
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
+_HEADING = re.compile(r"<h1[^>]*>(.*?)</h1", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def page_words(text: str, status: int | None = None) -> str:
+    """An error answer's words for a person. A web page (the error page of a web server in
+    front of a portal or upload server, nginx's "502 Bad Gateway") is said by its title, else
+    its first heading, else not at all, never as its markup, and without the status it
+    repeats; any other text comes back as it is."""
+    if not text.lstrip().startswith("<"):
+        return text
+    found = _TITLE.search(text) or _HEADING.search(text)
+    words = " ".join(html.unescape(_TAG.sub(" ", found.group(1))).split()) if found else ""
+    if status is not None and words.startswith(f"{status} "):
+        words = words[len(str(status)) + 1:]
+    return words
 
 
 def is_web_page(headers: httpx.Headers) -> bool:

@@ -230,6 +230,23 @@ def test_a_networks_sign_in_page_is_no_answer_and_says_to_sign_in(channel, tmp_p
     assert "<" not in error and "\n" not in error, error
 
 
+BAD_GATEWAY = (b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center>"
+               b"<h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.24.0</center>\r\n"
+               b"</body>\r\n</html>\r\n")
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_a_web_servers_error_page_is_said_by_its_title_not_its_markup(channel, tmp_path,
+                                                                     short_upload_timeouts):
+    # nginx in front of a portal or upload server answers 502 with its page: the owner read
+    # "refused (HTTP 502): <html>\r\n<head><title>502 Bad Gateway</title>..."
+    page = lambda h, s: reply(h, 502, BAD_GATEWAY, {"Content-Type": "text/html"})
+    with serving(page) as hostile:
+        error = call(channel, hostile.origin, tmp_path)
+    assert "502" in error and "Bad Gateway" in error and "nginx" not in error, error
+    assert "<" not in error and "\\r" not in error and "502 502" not in error, error
+
+
 @pytest.mark.parametrize("channel", CHANNELS)
 def test_plain_http_is_refused_beyond_this_computer(channel, tmp_path):
     remote = "http://portal.example.gov"

@@ -257,12 +257,17 @@ def test_a_server_taking_smaller_parts_than_sent_gets_smaller_parts(payload, tmp
 def test_a_server_refusing_even_the_smallest_part_ends_with_what_is_true(hostile, payload,
                                                                           tmp_path):
     src = payload(200_000)
-    hostile.hook = lambda m, p, h, b: (413, {}, b"Request Entity Too Large") \
+    # as nginx in front of a tus server says it: its error page, once shown as its markup
+    page = (b"<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n"
+            b"<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx"
+            b"</center>\r\n</body>\r\n</html>\r\n")
+    hostile.hook = lambda m, p, h, b: (413, {"Content-Type": "text/html"}, page) \
         if m == "PATCH" else None
     with pytest.raises(UploadError) as err:
         upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads")
     assert err.value.status == 413 and "package is too large" not in str(err.value)
     assert "refuses even a part of 65,536 bytes" in str(err.value)
+    assert "(413: Request Entity Too Large)" in str(err.value) and "<" not in str(err.value)
     assert "tell the agency" in str(err.value)
     sizes = [int(h["content-length"]) for m, h in hostile.headers if m == "PATCH"]
     assert sizes == [200_000, 100_000, 65_536]

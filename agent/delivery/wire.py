@@ -18,6 +18,7 @@ import httpx
 from agent.backoff import parse_retry_after
 from agent.call_transport import CallTransport
 from agent.deadline import ANSWER, CallDeadline
+from agent.network_words import page_words
 from frp.origins import is_loopback
 
 TUS_VERSION = "1.0.0"
@@ -67,14 +68,15 @@ class Reply:
         return header_int(self.headers.get("upload-length"))
 
     def detail(self) -> str:
-        """The server's own words about an error (FRP/1 JSON `detail`, else text), made safe to show."""
+        """The server's own words about an error (FRP/1 JSON `detail`, else text, a web page by
+        its title: network_words.page_words), made safe to show."""
         text = self.body.decode("utf-8", "replace")
         try:
             data = json.loads(text)
             if isinstance(data, dict):
                 text = str(data.get("detail") or data.get("error") or "")
         except ValueError:
-            pass
+            text = page_words(text, self.status)
         text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
         return text[:200]
 

@@ -12,7 +12,7 @@ import httpx
 from agent import backoff
 from agent.backoff import MAX_RETRY_AFTER_S
 from agent.delivery.wire import header_int
-from agent.network_words import SIGN_IN_PAGE, is_web_page
+from agent.network_words import SIGN_IN_PAGE, is_web_page, page_words
 from frp.agency import Agency
 from frp.text import one_line
 
@@ -134,7 +134,7 @@ def check_status(response: httpx.Response, body: bytes, agency: Agency, url: htt
         why = (KEY_ELSEWHERE if (status, code) == (403, "wrong_key") else
                CLOCK_APART if (status, code) == (400, "stale") else
                REGISTRATION_ENDED if status == 401 else
-               _error_detail(body) or "no reason given")
+               _error_detail(body, status) or "no reason given")
         raise PortalError(f"{agency.name}'s portal refused (HTTP {status}): {why}", status,
                           retry, code)
     if status not in (200, 201, 204):
@@ -146,14 +146,15 @@ def check_status(response: httpx.Response, body: bytes, agency: Agency, url: htt
         raise PortalError(f"{agency.name}'s portal did not answer: {SIGN_IN_PAGE}")
 
 
-def _error_detail(body: bytes) -> str:
-    """The FRP/1 error `detail` (else `error`, else the text itself), as plain text."""
+def _error_detail(body: bytes, status: int | None = None) -> str:
+    """The FRP/1 error `detail` (else `error`, else the text itself, a web page by its
+    title), as plain text."""
     text = body[:4096].decode("utf-8", "replace")
     doc = _error_doc(text)
     for name in ("detail", "error"):
         if isinstance(doc.get(name), str) and doc[name].strip():
             return plain(doc[name])
-    return plain(text)
+    return plain(page_words(text, status))
 
 
 def _error_code(body: bytes) -> str | None:
