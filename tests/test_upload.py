@@ -751,6 +751,22 @@ def test_location_on_another_origin_is_refused(hostile, payload, tmp_path):
     assert not (tmp_path / "uploads").exists()
 
 
+def test_a_location_carrying_a_user_name_and_password_is_refused(hostile, payload, tmp_path):
+    # Same origin, but with credentials of the server's choosing: each PATCH went out with
+    # them as Basic authorisation in place of the agency's bearer token, and the URL (with
+    # them) was kept and sent to the portal as the upload's.
+    src = payload(10_000)
+    port = hostile.httpd.server_address[1]
+    hostile.hook = lambda m, p, h, b: (201, {"Location": f"http://who:pw@127.0.0.1:{port}"
+                                                         "/files/u1"}, b"") \
+        if m == "POST" else None
+    with pytest.raises(UploadError, match="must not contain a user name or password"):
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads",
+                    headers={"Authorization": "Bearer agency-token"})
+    assert hostile.count("PATCH") == 0
+    assert not (tmp_path / "uploads").exists()
+
+
 def test_rate_cap_is_honoured_and_a_raising_progress_callback_is_ignored(hostile, payload, tmp_path):
     src = payload(400_000)
     calls = []

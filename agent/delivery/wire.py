@@ -153,6 +153,9 @@ def same_origin_url(base: httpx.URL, location: str | None, what: str) -> httpx.U
     if origin(url) != origin(base):
         raise UploadError(f"The upload server tried to send the package to {origin(url)}, which is "
                           f"not {origin(base)}, the address the agency gave; refused.")
+    if url.userinfo:   # httpx would send them as Basic authorisation, in place of the bearer's
+        raise UploadError(f"The upload address the server answered ({what}) must not contain a "
+                          "user name or password; refused.")
     return url
 
 
