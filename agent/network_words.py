@@ -79,9 +79,9 @@ def page_words(text: str, status: int | None = None) -> str:
 
 
 def is_web_page(headers: httpx.Headers) -> bool:
-    """Whether an answer says it is a web page (its Content-Type), which no FRP/1 or tus
-    answer is. Callers add what else tells one from a bare answer some web frameworks label
-    text/html (an empty body; tus's Tus-Resumable header)."""
+    """Whether an answer says it is a web page (its Content-Type), which no tus answer is.
+    The caller adds what else tells one from a tus answer some web frameworks label text/html
+    (the tus headers)."""
     kind = headers.get("content-type", "").split(";", 1)[0].strip().lower()
     return kind in _PAGE_TYPES
 

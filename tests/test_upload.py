@@ -1100,6 +1100,31 @@ def test_a_networks_sign_in_page_mid_upload_is_no_answer_and_the_upload_resumes(
     assert hostile.data(result.url) == src.read_bytes()
 
 
+def test_a_tus_server_labelling_its_answers_text_html_without_tus_resumable_is_still_used(
+        hostile, payload, tmp_path):
+    # A sign-in page is no answer (above); a lax tus server whose framework labels every
+    # answer text/html and leaves out Tus-Resumable still says where it stands.
+    src = payload(300_000)
+
+    def lax(m, p, h, b):
+        status, extra, body = hostile.honest(m, p, h, b)
+
+        def write(handler):
+            handler.send_response(status)
+            for key, value in {**extra, "Content-Type": "text/html",
+                               "Content-Length": str(len(body))}.items():
+                handler.send_header(key, value)
+            handler.end_headers()
+            if handler.command != "HEAD":
+                handler.wfile.write(body)
+        return None, {}, write
+
+    hostile.hook = lax
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads",
+                         chunk_size=100_000, max_attempts=1)
+    assert hostile.data(result.url) == src.read_bytes()
+
+
 def test_network_failures_read_as_plain_words():
     refused = httpx.ConnectError("[Errno 111] Connection refused")
     refused.__context__ = ConnectionRefusedError(111, "Connection refused")

@@ -255,7 +255,7 @@ class UploadJob:
             raise Retry(f"the server answered {reply.status} {reply.detail()}".rstrip(),
                          reply.retry_after(), reply.status)
         if 200 <= reply.status < 300 and is_web_page(reply.headers) \
-                and "tus-resumable" not in reply.headers:
+                and not {"tus-resumable", "upload-offset", "location"} & set(reply.headers):
             # A network's sign-in page, answering every address: once the owner signs in,
             # the server answers again and the upload resumes from where it stands.
             raise Retry(f"the upload server {self.base} did not answer: {SIGN_IN_PAGE}")

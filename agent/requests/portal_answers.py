@@ -12,7 +12,7 @@ import httpx
 from agent import backoff
 from agent.backoff import MAX_RETRY_AFTER_S
 from agent.delivery.wire import header_int
-from agent.network_words import SIGN_IN_PAGE, is_web_page, page_words
+from agent.network_words import SIGN_IN_PAGE, page_words
 from frp.agency import Agency
 from frp.text import one_line
 
@@ -140,9 +140,10 @@ def check_status(response: httpx.Response, body: bytes, agency: Agency, url: htt
     if status not in (200, 201, 204):
         raise PortalError(f"{agency.name}'s portal gave an unexpected answer (HTTP {status})",
                           status)
-    if body and is_web_page(response.headers):
-        # Not the portal's answer (a decision "sent" to a Wi-Fi sign-in page was taken as
-        # received, and a decline never reached the agency): no answer, tried again later.
+    if body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        # A web page, not the portal's answer (a decision "sent" to a Wi-Fi sign-in page was
+        # taken as received, and a decline never reached the agency): no answer, tried again
+        # later. Told by the markup, not the Content-Type, which some servers give JSON too.
         raise PortalError(f"{agency.name}'s portal did not answer: {SIGN_IN_PAGE}")
 
 
