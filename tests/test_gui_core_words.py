@@ -589,6 +589,32 @@ def test_why_an_upload_server_was_given_up_on_reads_in_spanish(spanish, tmp_path
         assert english not in said, (message, said)
 
 
+@pytest.mark.parametrize("where", ["redirect", "elsewhere", "credentials", "nowhere",
+                                   "malformed"])
+def test_an_upload_server_sending_the_package_elsewhere_reads_in_spanish(spanish, tmp_path,
+                                                                          where):
+    # What keeps the package on the agency's origin was said in English in the Spanish app.
+    hostile = Hostile()
+    port = hostile.httpd.server_address[1]
+    answers = {"redirect": (307, {"Location": "https://collector.example.net/files"}),
+               "elsewhere": (201, {"Location": "http://127.0.0.2:9/files/x"}),
+               "credentials": (201, {"Location": f"http://who:pw@127.0.0.1:{port}/files/u1"}),
+               "nowhere": (201, {}),
+               "malformed": (201, {"Location": "http://[::1"})}
+    try:
+        status, headers = answers[where]
+        hostile.hook = lambda m, p, h, b: (status, headers, b"") if m == "POST" else None
+        src = tmp_path / "package.tar"
+        src.write_bytes(b"x" * 1000)
+        message = error_of(lambda: upload_file(src, hostile.endpoint,
+                                               state_dir=tmp_path / "uploads"), UploadError)
+    finally:
+        hostile.close()
+    said = in_owner_language(message)
+    assert said.startswith(("El servidor de envío", "La dirección de envío")), (message, said)
+    assert "upload" not in said and "refused" not in said, said
+
+
 def test_a_receipt_that_cannot_be_trusted_reads_in_spanish_with_the_apps_own_advice(spanish):
     forged = "eyJhbGciOiJFZERTQSJ9.e30.c2lnbmF0dXJl"   # a token not signed by the agency
     with pytest.raises(ReceiptError) as caught:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import re
 import ssl
 import threading
@@ -20,6 +21,8 @@ from agent.call_transport import CallTransport
 from agent.deadline import ANSWER, CallDeadline
 from agent.network_words import page_words
 from frp.origins import is_loopback
+
+log = logging.getLogger(__name__)
 
 TUS_VERSION = "1.0.0"
 BODY_CAP = 64 * 1024  # an error page is never worth more than this
@@ -143,19 +146,23 @@ def check_endpoint(endpoint: str) -> httpx.URL:
 
 def same_origin_url(base: httpx.URL, location: str | None, what: str) -> httpx.URL:
     """Resolve a URL the server sent (Location) and refuse it unless it is on base's origin."""
+    # `what` (which answer) is for the log; the owner's words are whole sentences the app
+    # says in the owner's language (gui/views/core_templates.py)
     if not location:
-        raise UploadError(f"The upload server did not say where to send the package ({what} "
-                          "without a Location header); it may not be a tus server.")
+        log.warning("no Location header in the upload server's answer (%s)", what)
+        raise UploadError("The upload server did not say where to send the package (no "
+                          "Location header); it may not be a tus server.")
     try:
         url = base.join(location)
     except (httpx.InvalidURL, TypeError):
-        raise UploadError(f"The upload server answered with a malformed address ({what}).") from None
+        log.warning("malformed Location %r in the upload server's answer (%s)", location, what)
+        raise UploadError("The upload server answered with a malformed address.") from None
     if origin(url) != origin(base):
         raise UploadError(f"The upload server tried to send the package to {origin(url)}, which is "
                           f"not {origin(base)}, the address the agency gave; refused.")
     if url.userinfo:   # httpx would send them as Basic authorisation, in place of the bearer's
-        raise UploadError(f"The upload address the server answered ({what}) must not contain a "
-                          "user name or password; refused.")
+        raise UploadError("The upload address the server answered must not contain a user "
+                          "name or password; refused.")
     return url
 
 

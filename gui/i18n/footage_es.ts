@@ -2944,6 +2944,26 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El servidor de envío rechaza por demasiado grande incluso una parte de {size} bytes del paquete ({answer}), así que no puede recibir el paquete; avise a la agencia.</translation>
     </message>
     <message>
+        <source>The upload server tried to redirect the package to {target}; redirects are never followed, so it was not sent there.</source>
+        <translation>El servidor de envío intentó redirigir el paquete a {target}; las redirecciones nunca se siguen, así que no se envió allí.</translation>
+    </message>
+    <message>
+        <source>The upload server tried to send the package to {other}, which is not {origin}, the address the agency gave; refused.</source>
+        <translation>El servidor de envío intentó enviar el paquete a {other}, que no es {origin}, la dirección que dio la agencia; se rechazó.</translation>
+    </message>
+    <message>
+        <source>The upload address the server answered must not contain a user name or password; refused.</source>
+        <translation>La dirección de envío que respondió el servidor no debe contener un nombre de usuario ni una contraseña; se rechazó.</translation>
+    </message>
+    <message>
+        <source>The upload server did not say where to send the package (no Location header); it may not be a tus server.</source>
+        <translation>El servidor de envío no indicó adónde enviar el paquete (sin encabezado Location); puede que no sea un servidor tus.</translation>
+    </message>
+    <message>
+        <source>The upload server answered with a malformed address.</source>
+        <translation>El servidor de envío respondió con una dirección mal formada.</translation>
+    </message>
+    <message>
         <source>The package is too large for the upload server ({answer}). Sending it again will not change that; tell the agency.</source>
         <translation>El paquete es demasiado grande para el servidor de envío ({answer}). Enviarlo de nuevo no cambiará eso; avise a la agencia.</translation>
     </message>

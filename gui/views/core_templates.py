@@ -349,6 +349,16 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The upload server refuses even a part of {size} bytes of the "
                               "package as too large ({answer}), so it cannot take the package; "
                               "tell the agency."),
+    # an upload server sending the package elsewhere, or not saying where (agent/delivery/wire.py)
+    QT_TRANSLATE_NOOP("core", "The upload server tried to redirect the package to {target}; "
+                              "redirects are never followed, so it was not sent there."),
+    QT_TRANSLATE_NOOP("core", "The upload server tried to send the package to {other}, which "
+                              "is not {origin}, the address the agency gave; refused."),
+    QT_TRANSLATE_NOOP("core", "The upload address the server answered must not contain a user "
+                              "name or password; refused."),
+    QT_TRANSLATE_NOOP("core", "The upload server did not say where to send the package (no "
+                              "Location header); it may not be a tus server."),
+    QT_TRANSLATE_NOOP("core", "The upload server answered with a malformed address."),
     QT_TRANSLATE_NOOP("core", "The package is too large for the upload server ({answer}). "
                               "Sending it again will not change that; tell the agency."),
     APPROVE_AGAIN,
