@@ -615,6 +615,26 @@ def test_an_upload_server_sending_the_package_elsewhere_reads_in_spanish(spanish
     assert "upload" not in said and "refused" not in said, said
 
 
+@pytest.mark.parametrize("refused", ["POST", "PATCH"])
+def test_an_upload_server_refusing_what_is_sent_reads_in_spanish(spanish, tmp_path, refused):
+    hostile = Hostile()
+    status = 403 if refused == "POST" else 400
+    try:
+        hostile.hook = lambda m, p, h, b: (status, {"Content-Type": "application/json"},
+                                           b'{"error": "x", "detail": "not today"}') \
+            if m == refused else None
+        src = tmp_path / "package.tar"
+        src.write_bytes(b"x" * 1000)
+        message = error_of(lambda: upload_file(src, hostile.endpoint,
+                                               state_dir=tmp_path / "uploads"), UploadError)
+    finally:
+        hostile.close()
+    said = in_owner_language(message)
+    part = "el nuevo envío" if refused == "POST" else "una parte del paquete"
+    assert said.startswith(f"El servidor de envío rechazó {part} ({status}: not today)"), said
+    assert "upload" not in said and "agency" not in said, said
+
+
 def test_a_receipt_that_cannot_be_trusted_reads_in_spanish_with_the_apps_own_advice(spanish):
     forged = "eyJhbGciOiJFZERTQSJ9.e30.c2lnbmF0dXJl"   # a token not signed by the agency
     with pytest.raises(ReceiptError) as caught:

@@ -2944,6 +2944,26 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El servidor de envío rechaza por demasiado grande incluso una parte de {size} bytes del paquete ({answer}), así que no puede recibir el paquete; avise a la agencia.</translation>
     </message>
     <message>
+        <source>The upload server refused {what} ({answer}). Retrying will not help; check the request with the agency.</source>
+        <translation>El servidor de envío rechazó {what} ({answer}). Volver a intentarlo no servirá; consulte la solicitud con la agencia.</translation>
+    </message>
+    <message>
+        <source>The upload server rejected {what} ({answer}).</source>
+        <translation>El servidor de envío rechazó {what} ({answer}).</translation>
+    </message>
+    <message>
+        <source>the new upload</source>
+        <translation>el nuevo envío</translation>
+    </message>
+    <message>
+        <source>the question how much of the package arrived</source>
+        <translation>la pregunta de cuánto del paquete llegó</translation>
+    </message>
+    <message>
+        <source>a part of the package</source>
+        <translation>una parte del paquete</translation>
+    </message>
+    <message>
         <source>The upload server tried to redirect the package to {target}; redirects are never followed, so it was not sent there.</source>
         <translation>El servidor de envío intentó redirigir el paquete a {target}; las redirecciones nunca se siguen, así que no se envió allí.</translation>
     </message>

@@ -349,6 +349,13 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The upload server refuses even a part of {size} bytes of the "
                               "package as too large ({answer}), so it cannot take the package; "
                               "tell the agency."),
+    # an upload server refusing what is sent (agent/delivery/wire.py refusal), and what it was
+    QT_TRANSLATE_NOOP("core", "The upload server refused {what} ({answer}). Retrying will not "
+                              "help; check the request with the agency."),
+    QT_TRANSLATE_NOOP("core", "The upload server rejected {what} ({answer})."),
+    QT_TRANSLATE_NOOP("core", "the new upload"),
+    QT_TRANSLATE_NOOP("core", "the question how much of the package arrived"),
+    QT_TRANSLATE_NOOP("core", "a part of the package"),
     # an upload server sending the package elsewhere, or not saying where (agent/delivery/wire.py)
     QT_TRANSLATE_NOOP("core", "The upload server tried to redirect the package to {target}; "
                               "redirects are never followed, so it was not sent there."),

@@ -23,8 +23,9 @@ from gui.views.words import translate
 
 CONTEXT = "core"
 
-# Placeholders whose value is itself a core message: translated in turn.
-_NESTED = {"reason"}
+# Placeholders whose value is itself a core message: translated in turn (`what`: which part
+# of a delivery an upload server refused, agent/delivery/wire.py refusal).
+_NESTED = {"reason", "what"}
 # Placeholders holding a time, which the core writes on this PC's clock (format_local): the app
 # writes it as it writes every time, its day and month in the owner's language.
 _TIMES = {"when", "time", "start", "end", "expires", "issued"}
