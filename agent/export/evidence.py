@@ -134,7 +134,7 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
                 """provenance.json's facts, and the clip's credentials made from them."""
                 sources = _hash_sources(plan, cut_result.sources_used, digests.result())
                 # Replaced while it was cut or hashed: the clip and its hash may be of two files.
-                changed = changed_since_scan(plan.coverage.files)
+                changed = changed_since_scan(plan.coverage.files, _by_id(plan))
                 if changed:
                     raise CutError(changed_words(changed))
                 facts.update(_facts(plan, cut_result, sources, request, redaction))
@@ -165,7 +165,7 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         call_safely(progress, "done", 1.0)
         return ExportResult(sealed, sealed.path / added.name, added.sha256, result, plan, chain)
     except (CutError, PackageError) as exc:
-        changed = changed_since_scan(plan.coverage.files) if isinstance(exc, CutError) else []
+        changed = changed_since_scan(plan.coverage.files, _by_id(plan)) if isinstance(exc, CutError) else []
         if changed:   # the check that failed saw the new file: say that, not a broken cut
             raise CutError(changed_words(changed)) from None
         if not isinstance(exc, DriveTooSmall) and limit_hit(str(exc), out_dir, kind):
@@ -176,6 +176,11 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         if not out_dir.is_dir():   # whichever step noticed first: one cause, said once
             raise PackageError(went_away(out_dir)) from None
         raise
+
+
+def _by_id(plan: ExportPlan) -> dict:
+    """The plan's recordings folders by id (a ring file's recordings are placed by them)."""
+    return {s.id: s for s in plan.sources}
 
 
 def went_away(out_dir: Path) -> str:

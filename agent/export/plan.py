@@ -42,7 +42,7 @@ def plan_export(store: Store, camera: str, start_us: int, end_us: int) -> Export
     for path in links_out(by_id.values(), cov.files):  # swapped for a link since the scan
         raise PlanError(f"{path} is now a link to a file outside its recordings folder, which "
                         "is never read; scan the folder again")
-    changed = changed_since_scan(cov.files)
+    changed = changed_since_scan(cov.files, by_id)
     if changed:   # its row's times are the old file's: cut, the new footage would take them
         raise PlanError(changed_words(changed))
     # A recording inside a ring file (Hikvision hiv*.mp4) is read as its byte range alone; one

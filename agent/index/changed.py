@@ -6,26 +6,36 @@ newer card over the folder, leaves the row describing bytes that are no longer t
 from it would put the new file's footage at the old file's times. The scan keeps each file's
 size and modification time, and the export compares them before it cuts and again before it
 seals, so such a file is never cut as if it were the one indexed.
+
+A recording inside a Hikvision ring file cannot be told so: the camera writes its other
+recordings into the same file and its index all the time. When the ring comes round it records
+over the oldest, and a range of bytes the scan placed last week then holds today's footage,
+which a cut would seal at last week's times. Such a recording is looked up in the card's index
+as it is now instead: it must still be listed at the same bytes, at the same times, with its
+bytes still starting a pack.
 """
 from __future__ import annotations
 
 import os
-from typing import Iterable
+from typing import Iterable, Mapping
 
-from agent.index.rows import FileRow
+from agent.index.ring_files import RingFolders
+from agent.index.rows import FileRow, Source
 
 
-def changed_since_scan(rows: Iterable[FileRow]) -> list[str]:
+def changed_since_scan(rows: Iterable[FileRow], sources: Mapping[int, Source]) -> list[str]:
     """Paths of these rows whose file is no longer as the scan saw it (another size or
     modification time). A file still being written (`in-progress`) may have grown since, and
     nothing else. A file that cannot be reached is left to the reader, which says why.
-
-    Left out: a recorder's rows (no file here) and recordings inside a Hikvision ring file,
-    whose rows come from the card's index and whose file the camera writes other recordings
-    into (the scan checks each range's first bytes instead)."""
-    out = []
+    A recording inside a Hikvision ring file is asked of the card's index as it is now
+    (recorded_over); `sources` are the recordings folders by id (their zone and clock
+    offset place its times). A recorder's rows (no file here) are left out."""
+    out, ranged = [], []
     for row in rows:
-        if row.status == "remote" or row.ranged:
+        if row.status == "remote":
+            continue
+        if row.ranged:
+            ranged.append(row)
             continue
         try:
             st = os.stat(row.path)
@@ -37,7 +47,37 @@ def changed_since_scan(rows: Iterable[FileRow]) -> list[str]:
             same = (st.st_size, st.st_mtime_ns) == (row.size, row.mtime_ns)
         if not same and row.path not in out:
             out.append(row.path)
+    out.extend(p for p in recorded_over(ranged, sources) if p not in out)
     return out
+
+
+def recorded_over(rows: Iterable[FileRow], sources: Mapping[int, Source]) -> list[str]:
+    """Paths of these ring-file rows whose recording the card's index no longer lists as the
+    scan placed it: gone from the index, another end, other times, or its first bytes no
+    longer a pack. A recording still being recorded at the scan may have ended since."""
+    out: list[str] = []
+    rings: dict[int, RingFolders] = {}
+    for row in rows:
+        source = sources.get(row.source_id)
+        if source is None:
+            continue
+        if source.id not in rings:   # an open recording counts as still being recorded
+            rings[source.id] = RingFolders(source, lambda _mtime_ns: True)
+        try:
+            now = rings[source.id].listed_now(row)
+        except OSError:
+            continue   # left to the reader, which says why
+        if not _same_recording(row, now) and row.path not in out:
+            out.append(row.path)
+    return out
+
+
+def _same_recording(row: FileRow, now: FileRow | None) -> bool:
+    if now is None or now.start_us != row.start_us:
+        return False
+    if row.status == "in-progress":   # finished since, or still going: the same start
+        return now.status in ("ok", "in-progress")
+    return (now.status, now.end_us, now.byte_end) == (row.status, row.end_us, row.byte_end)
 
 
 def changed_words(paths: list[str]) -> str:

@@ -72,6 +72,21 @@ class RingFolders:
                     if r.status not in ("damaged", "unsupported") else r for r in rows]
         return rows
 
+    def listed_now(self, row: FileRow) -> FileRow | None:
+        """The row a scan would make now for `row`'s recording (the same ring file, first byte
+        and channel, as the folder's index lists it today), or None when the index no longer
+        lists one there: the camera recorded over it, or its index went."""
+        size = os.path.getsize(row.path)   # OSError when it cannot be reached: not "changed"
+        index = self._folder(os.path.dirname(row.path))[0]
+        if index is None:
+            return None
+        name = os.path.basename(row.path).lower()
+        for seg in index.segments:
+            if seg.ring_name == name and seg.byte_start == row.byte_start \
+                    and f"ch{seg.channel}" == row.channel:
+                return self._row(row.path, size, row.mtime_ns, row.camera, seg)
+        return None
+
     # internals ---------------------------------------------------------------------------
     def _folder(self, folder: str) -> tuple[RingIndex | None, str | None, int]:
         if folder not in self._folders:
