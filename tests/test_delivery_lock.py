@@ -28,7 +28,7 @@ def test_a_request_being_delivered_elsewhere_is_refused_until_released(tmp_path)
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert other.stdout.readline().strip() == "held"
-        with pytest.raises(AlreadyRunning, match="being delivered by another footage-agent"):
+        with pytest.raises(AlreadyRunning, match="being delivered or declined by another footage-agent"):
             with delivery_lock(desk.home, entry):
                 pass
     finally:

@@ -40,7 +40,8 @@ Log = Callable[..., None]  # the desk's audit line for a request: log(event, ent
 
 
 class AlreadyRunning(Exception):
-    """The request is being delivered right now, by this process or another footage-agent."""
+    """The request is being delivered (or declined) right now, by this process or another
+    footage-agent."""
 
 
 class RunFailed(Exception):
@@ -108,7 +109,8 @@ class RunningDeliveries:
 @contextlib.contextmanager
 def delivery_lock(home: Path, entry: Entry):
     """One delivery of a request at a time across processes: the app, `footage-agent run`
-    and a terminal's `approve` may share this home folder."""
+    and a terminal's `approve` may share this home folder. A decline holds it too, so a
+    request is never declined and approved at once."""
     folder = home / "locks"
     folder.mkdir(mode=0o700, exist_ok=True)
     fd = open_lock(folder / f"{entry.folder}.lock")
@@ -116,8 +118,9 @@ def delivery_lock(home: Path, entry: Entry):
         with FileLock(fd, wait=False):
             yield
     except Busy:
-        raise AlreadyRunning(f"request '{entry.jti}' is being delivered by another footage-agent "
-                             "(the app or `footage-agent run`); wait for it to finish") from None
+        raise AlreadyRunning(f"request '{entry.jti}' is being delivered or declined by another "
+                             "footage-agent (the app, `footage-agent run` or a command in a "
+                             "terminal); wait for it to finish") from None
     finally:
         os.close(fd)
 

@@ -91,8 +91,11 @@ class DeskDecisions:
         entry = self._entry(jti, iss)
         try:
             with self._running.claim(entry):
-                done = self._approve(entry, cameras, start_us, end_us, mode, keep_audio,
-                                     progress, cancel, blur_faces, masks, accept_dropped)
+                # As it stands now that nothing else decides it: a decline, or another
+                # approval, may have come in since it was read.
+                done = self._approve(self._entry(entry.jti, entry.iss), cameras, start_us,
+                                     end_us, mode, keep_audio, progress, cancel, blur_faces,
+                                     masks, accept_dropped)
         except approval_run.AlreadyRunning as exc:
             raise DeskRefusal(str(exc)) from None
         return self._view(done)
@@ -141,23 +144,32 @@ class DeskDecisions:
         withdraws the approval (withdrawal.py), refused once any camera's package was
         delivered or while its delivery runs."""
         entry = self._entry(jti, iss)
+        self._may_decline(entry, reason)
+        try:
+            # Decided by one footage-agent at a time: an approval started meanwhile (the app
+            # and a terminal's command share the home) would otherwise send this decline's
+            # token as its decision, or have its own overwritten.
+            with self._running.claim(entry):
+                entry = self._entry(entry.jti, entry.iss)   # as it stands now
+                self._may_decline(entry, reason)
+                if entry.status in UNDECIDED:
+                    request, problem = self._to_decline(entry)
+                    return self._decline(entry, request, reason, unverified=problem)
+                return self._withdraw(entry, reason)
+        except approval_run.AlreadyRunning as exc:
+            raise DeskRefusal(f"{exc}; cancel it first to decline") from None
+
+    def _may_decline(self, entry: Entry, reason: str | None) -> None:
+        """DeskRefusal saying why `entry` cannot be declined (with `reason`) as it stands."""
         agency = self.trust.get(entry.iss)
         refusal = delivered_refusal(entry, agency.name if agency else entry.iss)
         if refusal is not None:
             raise DeskRefusal(refusal)
         if entry.status not in UNDECIDED + WITHDRAWABLE:
-            raise DeskRefusal(f"request '{jti}' {status_said(entry.status)}; only a new or held "
-                              "request, or an approved one not delivered, can be declined")
+            raise DeskRefusal(f"request '{entry.jti}' {status_said(entry.status)}; only a new or "
+                              "held request, or an approved one not delivered, can be declined")
         if reason is not None and (len(reason) > MAX_MESSAGE_CHARS or not reason.strip()):
             raise DeskRefusal(f"the reason must be 1 to {MAX_MESSAGE_CHARS} characters of text")
-        if entry.status in UNDECIDED:
-            request, problem = self._to_decline(entry)
-            return self._decline(entry, request, reason, unverified=problem)
-        try:
-            with self._running.claim(entry):
-                return self._withdraw(self._entry(entry.jti, entry.iss), reason)
-        except approval_run.AlreadyRunning as exc:
-            raise DeskRefusal(f"{exc}; cancel it first to decline") from None
 
     def _to_decline(self, entry: Entry) -> tuple[Request | RequestRef, str | None]:
         """The request a decline of an undecided request names, and why it no longer verifies
