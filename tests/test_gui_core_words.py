@@ -313,6 +313,16 @@ def test_a_recording_changed_since_the_scan_says_the_app_reads_it_again_in_spani
         assert "scan" not in core_words.IN_THE_APP[matches(message)]
 
 
+def test_a_recording_gone_since_the_scan_says_the_app_reads_it_again_in_spanish(spanish):
+    from agent.index.changed import gone_words
+    path = WINDOWS_PATH + "\\porch.20261120_140000.mp4"
+    for paths, shown in (([path], path), ([path, path + "2"], path + " (and 1 more)")):
+        message = gone_words(paths)
+        said = in_owner_language(message)
+        assert said == spanish_of(matches(message), path=shown)
+        assert "scan" not in core_words.IN_THE_APP[matches(message)]
+
+
 def test_another_disk_in_a_recordings_folder_reads_in_spanish_with_the_apps_button(spanish,
                                                                                   tmp_path):
     """Another camera's card where porch's was: the scan's words, made by the agent, read in

@@ -400,6 +400,31 @@ def test_a_file_replaced_while_it_is_cut_leaves_no_package(tmp_path, agent, ext)
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("which", [0, 1])
+def test_a_recording_its_recorder_deletes_while_it_is_cut_is_said_gone_not_a_broken_clip(
+        tmp_path, agent, which):
+    """A loop recorder deletes its oldest recordings to make room, also while an export of
+    them reads them: the export was refused as if the clip were broken, 'the cut clip failed
+    its final check ...: 40 copied frames differ from the recording they were copied from'."""
+    root = tmp_path / "rec"
+    files = [clip(root, f"porch.20261120_1400{s:02d}.mp4", f"2026-11-20T22:00:{s:02d}Z", 10)
+             for s in (0, 10)]
+    agent.add_source(root, camera="porch", tz=LA)
+    agent.scan()
+
+    def recorder_makes_room(stage, fraction):
+        if stage == "cutting" and files[which].exists():
+            files[which].unlink()
+    with pytest.raises(AgentError) as refused:
+        agent.export("porch", t("2026-11-20T22:00:02Z"), t("2026-11-20T22:00:16Z"),
+                     tmp_path / "out", progress=recorder_makes_room)
+    said = str(refused.value)
+    assert said.startswith(f"the recording {files[which]} is no longer there"), said
+    assert "differ" not in said and "final check" not in said
+    assert not files[which].exists()
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
 APPLE_DOUBLE = bytes.fromhex("0005160700020000") + b"Mac OS X        " + bytes(4096 - 24)
 
 

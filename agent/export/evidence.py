@@ -29,7 +29,7 @@ from agent.export.source import SourceSpan
 from agent.export.redact import Redaction, redaction_records
 from agent.identity.certificates import SELF_ISSUED, SigningChain, self_issued_chain
 from agent.identity.keys import OwnerKey
-from agent.index.changed import changed_since_scan, changed_words
+from agent.index.changed import changed_since_scan, changed_words, gone_since_scan, gone_words
 from agent.index.store import Store
 from agent.media.byte_range import RangeFile
 from agent.media.ffmpeg import ffmpeg_version
@@ -165,9 +165,8 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         call_safely(progress, "done", 1.0)
         return ExportResult(sealed, sealed.path / added.name, added.sha256, result, plan, chain)
     except (CutError, PackageError) as exc:
-        changed = changed_since_scan(plan.coverage.files, _by_id(plan)) if isinstance(exc, CutError) else []
-        if changed:   # the check that failed saw the new file: say that, not a broken cut
-            raise CutError(changed_words(changed)) from None
+        if isinstance(exc, CutError):   # the recordings as they are now tell why, if they can
+            _changed_or_gone(plan)
         if not isinstance(exc, DriveTooSmall) and limit_hit(str(exc), out_dir, kind):
             raise DriveTooSmall(too_big_words(out_dir, kind)) from None
         if disk_full(str(exc)):
@@ -176,6 +175,18 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         if not out_dir.is_dir():   # whichever step noticed first: one cause, said once
             raise PackageError(went_away(out_dir)) from None
         raise
+
+
+def _changed_or_gone(plan: ExportPlan) -> None:
+    """CutError saying a recording changed, or went away (deleted by its recorder to make
+    room, its drive taken out), since the scan: the check that failed saw that, not a broken
+    cut, and no clip is ever proven against a recording no longer there."""
+    changed = changed_since_scan(plan.coverage.files, _by_id(plan))
+    if changed:
+        raise CutError(changed_words(changed)) from None
+    gone = gone_since_scan(plan.coverage.files)
+    if gone:
+        raise CutError(gone_words(gone)) from None
 
 
 def _by_id(plan: ExportPlan) -> dict:

@@ -86,3 +86,20 @@ def changed_words(paths: list[str]) -> str:
     return (f"the recording {paths[0]}{more} changed after it was indexed (a recorder wrote over "
             "it, or it was replaced), so its times in the index may not be its footage's; "
             "nothing was cut from it: scan the folder again, then export again")
+
+
+def gone_since_scan(rows: Iterable[FileRow]) -> list[str]:
+    """Paths of these rows whose file is no longer there at all (a recorder's rows left out):
+    a recorder deleting its oldest recordings to make room deletes them while they are read."""
+    return list(dict.fromkeys(r.path for r in rows
+                              if r.status != "remote" and not os.path.lexists(r.path)))
+
+
+def gone_words(paths: list[str]) -> str:
+    """What the owner is told when `paths` (at least one) went away before or while they were
+    cut: not a broken clip, and nothing to repair."""
+    more = f" (and {len(paths) - 1} more)" if len(paths) > 1 else ""
+    return (f"the recording {paths[0]}{more} is no longer there (a recorder deletes its oldest "
+            "recordings to make room for new ones; or it was moved, or its drive was taken "
+            "out), so nothing was made: scan the folder again, then export again what is still "
+            "recorded")

@@ -2464,6 +2464,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>la grabación {path} cambió después de indexarse (una grabadora escribió encima o fue sustituida), así que sus horas en el índice pueden no ser las de su vídeo; no se recortó nada de ella: vuelva a examinar la carpeta y exporte de nuevo</translation>
     </message>
     <message>
+        <source>the recording {path} is no longer there (a recorder deletes its oldest recordings to make room for new ones; or it was moved, or its drive was taken out), so nothing was made: scan the folder again, then export again what is still recorded</source>
+        <translation>la grabación {path} ya no está (una grabadora borra sus grabaciones más antiguas para dejar sitio a las nuevas; o se movió, o se desconectó su unidad), así que no se hizo nada: vuelva a examinar la carpeta y exporte de nuevo lo que siga grabado</translation>
+    </message>
+    <message>
+        <source>the recording {path} is no longer there (a recorder deletes its oldest recordings to make room for new ones; or it was moved, or its drive was taken out), so nothing was made. The app reads the folder again by itself (at once for a folder on this computer, within 5 minutes for a network share): then export what is still recorded</source>
+        <translation>la grabación {path} ya no está (una grabadora borra sus grabaciones más antiguas para dejar sitio a las nuevas; o se movió, o se desconectó su unidad), así que no se hizo nada. La aplicación vuelve a leer la carpeta por sí misma (al momento si está en este equipo, en 5 minutos como máximo si es una carpeta compartida de red): después, exporte lo que siga grabado</translation>
+    </message>
+    <message>
         <source>the recording {path} changed after it was indexed (a recorder wrote over it, or it was replaced), so its times in the index may not be its footage&apos;s; nothing was cut from it. The app reads the folder again by itself (at once for a folder on this computer, within 5 minutes for a network share): then try again</source>
         <translation>la grabación {path} cambió después de indexarse (una grabadora escribió encima o fue sustituida), así que sus horas en el índice pueden no ser las de su vídeo; no se recortó nada de ella. La aplicación vuelve a leer la carpeta por sí misma (al momento si está en este equipo, en 5 minutos como máximo si es una carpeta compartida de red): después, inténtelo de nuevo</translation>
     </message>

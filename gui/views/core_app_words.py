@@ -94,7 +94,22 @@ CHANGED_SINCE_SCAN = QT_TRANSLATE_NOOP("core", "the recording {path} changed aft
                                                "so its times in the index may not be its "
                                                "footage's; nothing was cut from it: scan the "
                                                "folder again, then export again")
+# a recording deleted (a recorder making room), moved or unplugged before or while it was cut
+# (agent/index/changed.py): the app scans its folders by itself
+GONE_SINCE_SCAN = QT_TRANSLATE_NOOP("core", "the recording {path} is no longer there (a recorder "
+                                            "deletes its oldest recordings to make room for new "
+                                            "ones; or it was moved, or its drive was taken "
+                                            "out), so nothing was made: scan the folder again, "
+                                            "then export again what is still recorded")
 IN_THE_APP: dict[str, str] = {
+    GONE_SINCE_SCAN: QT_TRANSLATE_NOOP("core", "the recording {path} is no longer there (a "
+                                               "recorder deletes its oldest recordings to make "
+                                               "room for new ones; or it was moved, or its drive "
+                                               "was taken out), so nothing was made. The app "
+                                               "reads the folder again by itself (at once for a "
+                                               "folder on this computer, within 5 minutes for a "
+                                               "network share): then export what is still "
+                                               "recorded"),
     CHANGED_SINCE_SCAN: QT_TRANSLATE_NOOP("core", "the recording {path} changed after it was "
                                                   "indexed (a recorder wrote over it, or it was "
                                                   "replaced), so its times in the index may not "

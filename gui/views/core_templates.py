@@ -9,6 +9,7 @@ from gui.views.core_app_words import (  # noqa: F401 (IN_THE_APP: core_words' wa
     CHANGED_SINCE_SCAN,
     CHANGED_WHILE_SENT,
     DAMAGED,
+    GONE_SINCE_SCAN,
     FOLDER_MISSING,
     OTHER_DISK,
     INBOX_DAMAGED,
@@ -97,6 +98,7 @@ TEMPLATES: tuple[str, ...] = (
     FOLDER_MISSING,
     OTHER_DISK,
     CHANGED_SINCE_SCAN,
+    GONE_SINCE_SCAN,
     QT_TRANSLATE_NOOP("core", "the recordings folder {path} cannot be read ({reason}): check "
                               "that the drive is connected and that your user account may open "
                               "that folder"),
