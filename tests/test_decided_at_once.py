@@ -52,3 +52,41 @@ def test_a_decline_and_an_approval_at_once_are_never_both_taken(world):
     assert parse_compact(kept).claims["decision"] == "decline"
     assert w.portal.decision(w.jti).decision == "decline"
     assert w.portal.submissions() == []
+
+
+class DeclinedMeanwhile:
+    """The hold's cancel flag, looked at once per chunk copied: the first look runs a real
+    `footage-agent decline` of the request (the owner, in another footage-agent, says no
+    while the safe copy is made)."""
+
+    def __init__(self, w) -> None:
+        self.w, self.done = w, []
+
+    def is_set(self) -> bool:
+        if not self.done:
+            proc = start(AGENT + ["--home", str(self.w.run.home), "decline", "--", self.w.jti])
+            _, err = proc.communicate(timeout=120)
+            self.done.append((proc.returncode, err.decode()))
+        return False
+
+
+def test_a_safe_copy_of_a_request_declined_while_it_is_made_is_kept_and_logged(world):
+    """The copy of a week of footage takes minutes; the request was read as new before it and
+    made `held` after it, which a request declined (or approved) meanwhile cannot become: the
+    hold failed with 'a request that is declined cannot become held', its copy kept but not
+    logged (and, made by the poll thread for a request just arrived, that poll ended with the
+    error, the requests after it left for the next)."""
+    w = world
+    meanwhile = DeclinedMeanwhile(w)
+    agent = Agent(w.run.home)
+    try:
+        made = agent.requests.hold(w.jti, cancel=meanwhile)
+    finally:
+        agent.close()
+    ((code, err),) = meanwhile.done
+    assert code == 0, err
+    assert made.path.is_dir() and made.files
+    assert w.show()["status"] == "declined"
+    held = [r for r in w.run.json("log") if r["event"] == "hold"]
+    assert [(r["data"]["status"], r["data"]["files"]) for r in held] == \
+        [("declined", len(made.files))]

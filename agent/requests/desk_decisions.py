@@ -14,7 +14,7 @@ from agent.requests import approval_run, holds, polling
 from agent.requests.approval_step import DeliveryError, Step
 from agent.requests.decisions import sign_decision
 from agent.requests.desk_errors import DeskError, DeskRefusal
-from agent.requests.inbox import ENDED, UNDECIDED
+from agent.requests.inbox import ENDED, UNDECIDED, IllegalTransition
 from agent.requests.records import Approval, Entry
 from agent.requests.status_words import status_said
 from agent.requests.view import RequestView
@@ -53,11 +53,22 @@ class DeskDecisions:
         except holds.HoldError as exc:
             self._log("hold", entry, ok=False, reason=str(exc))
             raise DeskError(str(exc)) from None
-        if entry.status == "new":
-            self.inbox.transition(entry.iss, entry.jti, "held")
-        self._log("hold", entry, status="held", folder=str(made.path), files=len(made.files),
-                  bytes=made.size)
+        entry = self._held(entry)
+        self._log("hold", entry, status=entry.status, folder=str(made.path),
+                  files=len(made.files), bytes=made.size)
         return made
+
+    def _held(self, entry: Entry) -> Entry:
+        """The request once its copy is made: `held` if it was new, else as it stands. The
+        copy takes minutes, and the owner may approve or decline it meanwhile (in the app
+        while a terminal's `inbox hold` copies, or while the poll thread copies one that just
+        arrived), or it may expire: the copy is kept and logged all the same."""
+        try:
+            if entry.status == "new":
+                return self.inbox.transition(entry.iss, entry.jti, "held")
+        except IllegalTransition:
+            pass   # decided, or expired, meanwhile
+        return self._entry(entry.jti, entry.iss)
 
     def release(self, jti: str, iss: str | None = None) -> bool:
         """Delete a request's hold, only once the request has ended (the owner asked)."""
