@@ -27,3 +27,8 @@ class UsageProblem(AgentError):
 class OtherDiskFound(Refusal):
     """A recordings folder holds another disk than the one its recordings were indexed from
     (another card in the same slot): nothing was scanned, every row kept (exit 3)."""
+
+
+class FolderRemoved(AgentError):
+    """A recordings folder was removed (in the app, or by another command) while it was
+    scanned: nothing more of it was indexed."""

@@ -14,13 +14,14 @@ from typing import Callable, Iterable
 
 from agent import timebase
 from agent.audit.log import AuditError, AuditLog
-from agent.errors import AgentError, NotFound, OtherDiskFound, UsageProblem
+from agent.errors import AgentError, FolderRemoved, NotFound, OtherDiskFound, UsageProblem
 from agent.events import ScanFailed, ScanFinished
 from agent.index.camera_names import meant_name
 from agent.index.coverage import USABLE, Coverage, coverage
 from agent.index.other_disk import OtherDisk
 from agent.index.rows import FileRow, Source
 from agent.index.scan import ScanReport, scan_source
+from agent.index.store_errors import SourceGone
 from agent.index.walk import subfolders, walked_files
 from agent.owner_recorders import is_url
 
@@ -103,6 +104,8 @@ class OwnerIndex:
         except OtherDisk as exc:
             self.emit(ScanFailed(src.root, str(exc), other_disk=True))
             raise OtherDiskFound(str(exc)) from None
+        except SourceGone:   # the owner's doing, not the folder's: no problem to show on it
+            raise FolderRemoved(removed_words(src.root)) from None
         except OSError as exc:
             self.emit(ScanFailed(src.root, str(exc)))
             raise AgentError(str(exc)) from None
@@ -209,16 +212,26 @@ class OwnerIndex:
         if src is None:
             return False
         within = None if folders is None else subfolders(root, set(folders))
-        if within is None:
-            self.scan([root], cancel=cancel)
-        else:
-            growing = self.store.paths_with_status(src.id, "in-progress")
-            named = walked_files(root, set(files) | set(growing), within)
-            if within or named:
-                self._scan_folder(src, cancel, within, named)
-                if self.store.names.unsettled(src.id):   # a first channel met: named once the
-                    self.scan([root], cancel=cancel)     # whole folder is known (cameras.py)
+        try:
+            if within is None:
+                self.scan([root], cancel=cancel)
+            else:
+                growing = self.store.paths_with_status(src.id, "in-progress")
+                named = walked_files(root, set(files) | set(growing), within)
+                if within or named:
+                    self._scan_folder(src, cancel, within, named)
+                    if self.store.names.unsettled(src.id):   # a first channel met: named once
+                        self.scan([root], cancel=cancel)     # the whole folder is known
+        except FolderRemoved:
+            return False   # removed meanwhile: no longer watched either
         return self.store.has_status(src.id, "in-progress")
+
+
+def removed_words(root: str) -> str:
+    """Why a scan of `root` stopped: the owner removed the folder while it ran."""
+    return (f"the recordings folder {root} was removed while it was scanned (in the app, or by "
+            "another footage-agent command): nothing more of it was indexed, and what was went "
+            "with it")
 
 
 def lost_index(home: Path) -> str | None:

@@ -917,3 +917,9 @@ def test_an_export_with_the_homes_disk_full_reads_in_spanish(spanish, tmp_path, 
     assert template is not None, message
     assert in_owner_language(message) == spanish_of(template, home=str(agent.home),
                                                     out=str(tmp_path / "usb"))
+
+
+def test_a_folder_removed_while_it_is_scanned_reads_in_spanish(spanish):
+    from agent.owner_index import removed_words
+    message = removed_words(WINDOWS_PATH)
+    assert in_owner_language(message) == spanish_of(matches(message), path=WINDOWS_PATH)

@@ -11,6 +11,8 @@ import os
 import threading
 from pathlib import Path
 
+import pytest
+
 from agent.service import Agent
 from demo.samples import ClipSpec, write_clip
 from tests.conftest import t
@@ -122,4 +124,42 @@ def test_a_scan_waiting_for_its_turn_stops_when_cancelled(tmp_path):
             "cam.20261120_135000.mp4", "cam.20261120_140000.mp4"]
     finally:
         other.close()
+        agent.close()
+
+
+def test_a_folder_removed_while_it_is_scanned_ends_its_scan_with_words(tmp_path):
+    """`sources remove` (or Remove in the app's Settings) while another footage-agent scans
+    the folder: the scan's next write met the folder gone and ended with 'unexpected failure:
+    IntegrityError: FOREIGN KEY constraint failed' (the watcher's with a traceback), and a
+    channel met for the first time after it with a TypeError."""
+    import subprocess
+    import sys
+
+    from agent.index.scan import PROGRESS_EVERY
+
+    folder = tmp_path / "porch"
+    first = clip(folder, "20261120_000000")
+    for n in range(1, PROGRESS_EVERY + 20):   # one recording, linked under many names
+        os.link(first, folder / f"cam.20261120_{n // 3600:02d}{n // 60 % 60:02d}{n % 60:02d}.mp4")
+    agent = Agent(tmp_path / "home")
+    removed = []
+
+    def removed_meanwhile(root, looked):
+        if not removed:
+            removed.append(subprocess.run(
+                [sys.executable, "-m", "agent.cli", "--home", str(tmp_path / "home"), "sources",
+                 "remove", root], capture_output=True, text=True, timeout=120))
+    try:
+        source = agent.add_source(folder, camera="porch", tz="UTC")
+        (report,) = agent.scan(progress=removed_meanwhile)
+        assert removed[0].returncode == 0, removed[0].stderr
+        assert (report.seen, report.added) == (0, 0)
+        (problem,) = report.problems
+        assert problem.startswith(f"the recordings folder {folder} was removed while it was "
+                                  "scanned"), problem
+        assert agent.sources() == [] and agent.store.files() == []
+        from agent.index.store_errors import SourceGone
+        with pytest.raises(SourceGone):   # a channel met for the first time
+            agent.store.names.meet(source.id, "ch2")
+    finally:
         agent.close()

@@ -22,6 +22,7 @@ from typing import Callable
 
 from agent.index.camera_names import (CameraNameError, camera_name, check_name, composed,
                                       name_key)
+from agent.index.store_errors import check_source
 from agent.storage import Transaction
 
 
@@ -135,8 +136,10 @@ class CameraBook:
     def meet(self, source_id: int, channel: str) -> str:
         """Name a channel a scan of the source met for the first time: files naming none are
         the source's own camera; a channel gets `<name>/<channel>`, provisionally while the
-        source has no settled channel (`settle` may make it the source's own camera)."""
+        source has no settled channel (`settle` may make it the source's own camera).
+        SourceGone when the source was removed meanwhile."""
         with self._lock, Transaction(self._db):
+            check_source(self._db, source_id)
             base_id, base = self._base(source_id)
             if channel == "":
                 cid, name, provisional = base_id, base, 0

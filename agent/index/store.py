@@ -19,7 +19,7 @@ from agent.index.cameras import CameraBook
 from agent.index.recorder_book import RecorderBook
 from agent.index.rows import SELECT, SELECT_ONE, UPSERT, FileRow, Source, file_row
 from agent.index.schema import VERSION, NewerIndex, prepare
-from agent.index.store_errors import StoreError, database_words, is_text, storable
+from agent.index.store_errors import StoreError, check_source, database_words, is_text, storable
 from agent.os_words import plain_os_error
 from agent.storage import WAL_LIMIT_PRAGMA, Transaction, newer_layout, private_database
 
@@ -155,11 +155,14 @@ class Store:
     def upsert(self, rows: Iterable[FileRow], replace: Iterable[str] = ()) -> int:
         """Insert or replace rows in one transaction, first dropping every row of the paths in
         `replace` (a ring file whose recordings changed); keeps each camera's longest span.
+        SourceGone when a row's folder was removed meanwhile (nothing is written then).
 
         A row's camera is found by name; a name not yet known becomes a camera of the row's
         source (the scan names cameras first, through `names`)."""
         values = list(rows)
         with self._lock, Transaction(self._db):
+            for source_id in {r.source_id for r in values}:   # removed while it was scanned?
+                check_source(self._db, source_id)
             self._db.executemany("DELETE FROM files WHERE path=?", [(p,) for p in replace])
             self._insert(values)
         return len(values)

@@ -1,5 +1,6 @@
 """Why the index cannot be used, in plain words: `StoreError`, what a database error means for
-the owner (`database_words`), and the folder names the index cannot keep."""
+the owner (`database_words`), the folder names the index cannot keep, and a folder removed
+while its rows were being written (`SourceGone`)."""
 from __future__ import annotations
 
 import shutil
@@ -9,6 +10,19 @@ from pathlib import Path
 
 class StoreError(Exception):
     """The index database cannot be used; the message says why in plain words."""
+
+
+class SourceGone(Exception):
+    """The recordings folder rows were being written for was removed meanwhile (in the app, or
+    by another command sharing the home): its rows and cameras went with it, and nothing more
+    may be written for it."""
+
+
+def check_source(db: sqlite3.Connection, source_id: int) -> None:
+    """SourceGone unless the folder `source_id` is still registered; asked inside the writer's
+    transaction, so it cannot go between this and the write."""
+    if db.execute("SELECT 1 FROM sources WHERE id=?", (source_id,)).fetchone() is None:
+        raise SourceGone(source_id)
 
 
 def is_text(root: str) -> bool:

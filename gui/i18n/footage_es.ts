@@ -2532,6 +2532,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>footage-agent se detuvo antes de enviar las grabaciones (el PC se apagó, o se cerró el programa)</translation>
     </message>
     <message>
+        <source>the recordings folder {path} was removed while it was scanned (in the app, or by another footage-agent command): nothing more of it was indexed, and what was went with it</source>
+        <translation>la carpeta de grabaciones {path} se quitó mientras se examinaba (en la aplicación o con otra orden de footage-agent): no se indexó nada más de ella, y lo que ya se había indexado se quitó con ella</translation>
+    </message>
+    <message>
         <source>the recordings folder {path} cannot be read ({reason}): check that the drive is connected and that your user account may open that folder</source>
         <translation>no se puede leer la carpeta de grabaciones {path} ({reason}): compruebe que la unidad está conectada y que su cuenta de usuario puede abrir esa carpeta</translation>
     </message>

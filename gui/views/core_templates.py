@@ -99,6 +99,9 @@ TEMPLATES: tuple[str, ...] = (
     OTHER_DISK,
     CHANGED_SINCE_SCAN,
     GONE_SINCE_SCAN,
+    QT_TRANSLATE_NOOP("core", "the recordings folder {path} was removed while it was scanned (in "
+                              "the app, or by another footage-agent command): nothing more of it "
+                              "was indexed, and what was went with it"),
     QT_TRANSLATE_NOOP("core", "the recordings folder {path} cannot be read ({reason}): check "
                               "that the drive is connected and that your user account may open "
                               "that folder"),
