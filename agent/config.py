@@ -94,6 +94,16 @@ def load_settings(home: Path) -> Settings:
         raise ConfigError(f"{path}: {exc}") from None
 
 
+def settings_stamp(home: Path) -> tuple[int, int, int] | None:
+    """What tells one saving of `<home>/settings.json` from the next (its modification time,
+    size and file number: each save is a new file moved into place), or None without one."""
+    try:
+        st = os.stat(home / "settings.json")
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
 def save_settings(home: Path, settings: Settings) -> None:
     """Write settings atomically (a crash leaves the old file, never half a file)."""
     path = home / "settings.json"

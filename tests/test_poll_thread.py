@@ -302,3 +302,45 @@ def wait_until(predicate, within_s: float = 30.0) -> bool:
             return False
         stop.wait(0.02)
     return True
+
+
+def test_settings_the_app_saves_beside_run_are_taken_up_by_its_poll_thread(tmp_path):
+    """`run` and the app share a home: the owner ticks 'keep a safe copy of the footage as
+    soon as a request arrives' in the app's Settings. `run` read its settings when it started
+    and never again, so a request its poll thread took in was not held (nor polled at a new
+    interval) until it was started again. Two Agents on one home, as the two processes."""
+    from dataclasses import replace
+
+    class Portal(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            body = json.dumps({"requests": [signed(claims("req-1", origin))],
+                               "cursor": "c"}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    stop = threading.Event()
+    with serving(Portal) as (origin, _server), registered_agent(tmp_path, origin) as run:
+        desk = run.requests   # run's settings as it started: no safe copies
+        assert not desk.settings.holds_on_new_request
+        app = Agent(tmp_path / "home")
+        try:
+            app.set_settings(replace(app.settings, holds_on_new_request=True,
+                                     poll_interval_s=120))
+        finally:
+            app.close()
+        poller = threading.Thread(target=desk.run_polling, args=(stop,))
+        poller.start()
+        try:
+            assert wait_until(lambda: any(r.event == "hold" for r in run.activity()))
+        finally:
+            stop.set()
+            poller.join(10)
+        assert desk.settings.holds_on_new_request and desk.policy.interval_s == 120
+        (held,) = [r for r in run.activity() if r.event == "hold"]
+        assert held.data["id"] == "req-1"

@@ -19,7 +19,7 @@ from typing import Callable
 
 from agent.audit.log import AuditLog
 from agent.callbacks import call_safely
-from agent.config import Settings, ensure_home
+from agent.config import ConfigError, Settings, ensure_home, load_settings, settings_stamp
 from agent.identity.keys import OwnerKey
 from agent.index.mirror import Connect, connector
 from agent.index.store import Store
@@ -63,6 +63,7 @@ class RequestDesk(DeskIntake, DeskDecisions):
         self.home = ensure_home(Path(home))
         self._on_arrived = on_arrived
         self.settings = settings or Settings()
+        self._settings_stamp = settings_stamp(self.home)   # the saving they were read from
         self.trust = TrustStore(self.home)
         self.audit = AuditLog(self.home)
         self.policy = policy or PollPolicy(interval_s=float(self.settings.poll_interval_s))
@@ -88,6 +89,22 @@ class RequestDesk(DeskIntake, DeskDecisions):
         poll thread takes the new interval after its current wait)."""
         self.settings = settings
         self.policy = replace(self.policy, interval_s=float(settings.poll_interval_s))
+        self._settings_stamp = settings_stamp(self.home)
+
+    def take_up_saved_settings(self) -> None:
+        """Use the settings as saved now, when another footage-agent sharing the home saved
+        them since (the app's Settings, beside `run`, whose poll thread asks at each pass):
+        else a request `run` took in was never held however the owner asked, and it polled
+        at the old interval until it was started again. Settings that cannot be read now
+        (a half-copied file) leave the ones in use, and are asked again at the next pass."""
+        stamp = settings_stamp(self.home)
+        if stamp is None or stamp == self._settings_stamp:
+            return
+        try:
+            saved = load_settings(self.home)
+        except ConfigError:
+            return
+        self.apply_settings(saved)
 
     def close(self) -> None:
         self.inbox.close()

@@ -153,6 +153,7 @@ def _pass(desk, due: dict, stop: threading.Event) -> None:
     registration) to (next time, failures in a row, the token a 4xx refused or None). `stop`
     cuts a call in flight short (PortalCancelled), so a portal that never answers does not
     hold the service's stop."""
+    desk.take_up_saved_settings()   # the app beside `run` may have changed them
     kept = set()
     for agency, reg in _registrations(desk):
         key, token = (agency.id, reg), desk.trust.portal_token(agency.id, reg)
