@@ -72,8 +72,9 @@ class OwnerRegistrations:
             raise AgentError(str(exc)) from None
         if upcoming is not None and upcoming.public.owner_id() == owner_id:
             return upcoming
-        raise Refusal(f"this registration is pinned to owner key {owner_id}, which this app "
-                      "does not hold; register again with a new invite code")
+        raise registering.KeyNotHeld(f"this registration is pinned to owner key {owner_id}, "
+                                     "which this app does not hold; register again with a new "
+                                     "invite code")
 
     def signing_key(self, agency_id: str, registration_id: str) -> OwnerKey:
         """The key that signs for one registration (decisions, packages)."""

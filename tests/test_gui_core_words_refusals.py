@@ -33,7 +33,7 @@ from agent.requests.holds import HoldError, _check_room  # noqa: E402
 from agent.requests.package_delivery import within_limit  # noqa: E402
 from agent.requests.portal_answers import PortalError, check_status  # noqa: E402
 from agent.requests.approval_run import CUT_OFF  # noqa: E402
-from agent.requests.registering import lost_words  # noqa: E402
+from agent.requests.registering import key_lost, lost_words  # noqa: E402
 from agent.requests.tus_uploads import decided_elsewhere  # noqa: E402
 from agent.storage import newer_layout  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
@@ -125,6 +125,14 @@ def test_an_invite_used_by_a_registration_whose_answer_was_lost_reads_in_spanish
     message = f"registering with Example City Police failed: {lost_words('Example City Police')}"
     said = in_owner_language(message)
     assert said == read_in_spanish(message) and said.count("Example City Police") == 2
+
+
+def test_unregistering_with_a_lost_key_reads_in_spanish(spanish):
+    """Unregistering one pinned to a key the home lost, while the agency holds it
+    (test_lost_key)."""
+    message = key_lost("Example City Police", "reg-7")
+    said = in_owner_language(message)
+    assert said == read_in_spanish(message) and "reg-7" in said and "registration" not in said
 
 
 @pytest.mark.parametrize("what", ["the index", "the inbox", "the registrations file",

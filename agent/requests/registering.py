@@ -26,7 +26,14 @@ from frp.certificates import CertificateError, check_owner_certificate
 from frp.registration import Camera, Contact, RegistrationError
 from frp.registration_token import make_registration_token
 
-KeyFor = Callable[[str], OwnerKey]   # owner id -> the key with that id (current or next)
+KeyFor = Callable[[str | None], OwnerKey]   # owner id -> the key with that id (current or
+#                                             next); None -> the current owner key
+
+
+class KeyNotHeld(Refusal):
+    """A registration is pinned to an owner key this home does not hold (lost with its
+    passphrase or its disk, or replaced from another copy of the home): nothing here can sign
+    for it."""
 
 
 def stamp(now: float) -> str:
@@ -124,6 +131,16 @@ def register(trust: TrustStore, portal: PortalClient, audit: AuditLog, key: Owne
     return record
 
 
+def key_lost(agency: str, registration: str) -> str:
+    """Why a registration pinned to a key this home does not hold cannot be ended from here,
+    while the agency still holds it, and what to do."""
+    return (f"registration {registration} with {agency} is pinned to an owner key this PC no "
+            "longer holds (lost with its passphrase or its disk, or replaced from another copy "
+            "of this app's folder), so it cannot be ended from here and was kept. Ask the "
+            "agency to retire it (and for a new invite code, to register again), then "
+            "unregister it here again")
+
+
 def answer_lost(audit: AuditLog, agency_id: str, invite_sha256: str) -> bool:
     """Whether this home sent this invite code to the agency before and never kept what came
     back: the portal may have registered it (the invite is used up) while footage-agent was
@@ -199,14 +216,26 @@ def unregister(trust: TrustStore, portal: PortalClient, audit: AuditLog, key_for
     portal no longer knows (its token fails: the agency retired it) is forgotten here too."""
     record = _pinned(trust, agency_id, registration_id)
     agency = registrable(trust, agency_id)
-    token = _token(key_for(record.owner_id), agency, "unregister", registration=record.id)
+    try:
+        key, held = key_for(record.owner_id), True
+    except KeyNotHeld:
+        # Nothing can sign for a lost key, but the portal still says whether the agency retired
+        # the registration (the owner's way after losing it, protocol.md): the bearer token is
+        # checked first, so an unregister signed by the key held here is answered 401 once it
+        # is retired, and refused (403 wrong_key) while it stands.
+        key, held = key_for(None), False
+    token = _token(key, agency, "unregister", registration=record.id)
     gone_already = False
     try:
         calls.unregister(portal, agency, record.token, record.id, token)
     except PortalError as exc:
         if exc.status not in (401, 404):
+            lost = not held and exc.status == 403   # the agency still holds it
+            reason = key_lost(agency.name, record.id) if lost else str(exc)
             audit.append("registration-refused", agency=agency.id, action="unregister",
-                         registration=record.id, reason=str(exc))
+                         registration=record.id, reason=reason)
+            if lost:
+                raise Refusal(reason) from None
             raise portal_failure(exc, f"unregistering from {agency.name} failed") from None
         gone_already = True
     trust.forget_registration(agency.id, record.id)

@@ -269,6 +269,13 @@ TEMPLATES: tuple[str, ...] = (
                               "connection broke), so {agency} holds a registration nobody here "
                               "has. Ask the agency to retire the registration made with this "
                               "invite code, and for a new invite code"),
+    # unregistering one pinned to a key this home lost, which the agency still holds
+    QT_TRANSLATE_NOOP("core", "registration {registration} with {agency} is pinned to an owner "
+                              "key this PC no longer holds (lost with its passphrase or its "
+                              "disk, or replaced from another copy of this app's folder), so it "
+                              "cannot be ended from here and was kept. Ask the agency to retire "
+                              "it (and for a new invite code, to register again), then "
+                              "unregister it here again"),
     QT_TRANSLATE_NOOP("core", "updating your registration with {agency} failed"),
     QT_TRANSLATE_NOOP("core", "unregistering from {agency} failed"),
     # the agency's own words after it are shown as the agency wrote them

@@ -1,0 +1,56 @@
+"""An owner who lost the owner key (a forgotten passphrase, a dead disk without a backup) and
+recovers as the user guide says: the key file moved aside, a new key made, the agency's file
+accepted again, a new invite, and the agency retiring the old registration. Against the real
+reference portal (tests/test_registration_cli.py's world)."""
+from __future__ import annotations
+
+from agent.audit.log import AuditLog
+from agent.requests.agencies import TrustStore
+from tests.registering import invite
+from tests.test_registration_cli import AGENCY_ID, world  # noqa: F401
+
+
+def _register(run, portal) -> str:
+    """Register with a new invite; the new registration's id."""
+    before = {r.id for r in TrustStore(run.home).registration_records()}
+    code, _, err = run("agencies", "register", AGENCY_ID, "--invite", invite(portal),
+                         "--name", "Ann Owner", "--camera", "porch", "--address", "1 Elm St")
+    assert code == 0, err
+    (made,) = {r.id for r in TrustStore(run.home).registration_records()} - before
+    return made
+
+
+def test_a_registration_pinned_to_a_lost_key_is_forgotten_once_the_agency_retired_it(
+        world, tmp_path):
+    """After registering again with a new key, the old registration could never leave the app:
+    `agencies unregister` refused before asking the portal ('pinned to owner key ..., which
+    this app does not hold; register again with a new invite code', which the owner had done),
+    and once the agency retired it every `inbox sync` failed, saying to unregister it."""
+    portal, _server, run = world
+    old = _register(run, portal)
+    keys = run.home / "keys"
+    (keys / "owner.key").rename(tmp_path / "owner.key.lost")   # moved aside, kept
+    assert run("keys", "show")[0] == 0   # the new key
+    assert run("agencies", "add", str(portal.state_dir / "agency.json"), "--replace")[0] == 0
+    new = _register(run, portal)
+
+    # The agency holds the old one still: nothing is forgotten, and the owner is told whom to ask.
+    code, _, err = run("agencies", "unregister", AGENCY_ID, "--registration", old)
+    assert code == 3, err
+    assert f"registration {old} with Example Police Department is pinned to an owner key " \
+           "this PC no longer holds" in err
+    assert "Ask the agency to retire it" in err and "then unregister it here again" in err
+    assert "register again with a new invite code" not in err
+    assert [r.id for r in TrustStore(run.home).registration_records()] == sorted([old, new])
+    assert portal.registry.pinned(old) is not None   # nothing ended at the portal either
+
+    assert portal.registry.retire(old)   # as asked: `footage-portal retire`
+    code, _, err = run("inbox", "sync")
+    assert code == 1 and "Unregister from the agency here to match" in err
+    code, _, err = run("agencies", "unregister", AGENCY_ID, "--registration", old)
+    assert code == 0, err
+    assert [r.id for r in TrustStore(run.home).registration_records()] == [new]
+    (ended,) = [r["data"] for r in AuditLog(run.home).entries() if r["event"] == "unregistered"]
+    assert ended == {"agency": AGENCY_ID, "registration": old, "portal": "already gone"}
+    code, _, err = run("inbox", "sync")
+    assert code == 0 and "0 new" in err
