@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 
 from agent.errors import AgentError, Refusal
-from agent.identity.keys import OwnerKey, OwnerKeyError, private_key_file
+from agent.identity.keys import OwnerKey, OwnerKeyError, known_owner_id, private_key_file
 from agent.identity.rotation import next_key, rotation_pending
 from agent.identity.typed_passphrase import passphrase_for
 from agent.requests import key_rotation, registering
@@ -103,8 +103,15 @@ class OwnerRegistrations:
     def registration_views(self) -> list[RegistrationView]:
         """Every registration held, with its cameras and certificate, by agency then id."""
         agencies = {a.id: a for a in self.requests.trust.list()}
-        return [_view(r, agencies.get(r.agency_id))
+        held = self._held_owner_id()
+        return [_view(r, agencies.get(r.agency_id), held)
                 for r in self._trust(lambda t: t.registration_records())]
+
+    def _held_owner_id(self) -> str | None:
+        """The id of the owner key this home signs with, read without its passphrase; None
+        when not known, or during a key rotation (each registration may then be pinned to
+        either key, and the next key's file is locked too)."""
+        return None if rotation_pending(self.home) else known_owner_id(self.home)
 
     def key_rotation_pending(self) -> bool:
         """A key rotation was begun and some registration still waits to move."""
@@ -155,15 +162,26 @@ class OwnerRegistrations:
             raise AgentError(str(exc)) from None
 
     def _view_of(self, record: Registration) -> RegistrationView:
-        return _view(record, self.requests.trust.get(record.agency_id))
+        return _view(record, self.requests.trust.get(record.agency_id), self._held_owner_id())
 
 
-def _view(r: Registration, agency: Agency | None) -> RegistrationView:
+# A registration pinned to a key this home no longer holds: its certificate certifies that key,
+# and nothing of the registration can be signed (owner_registrations.key_for refuses).
+KEY_NOT_HELD = ("it is for an owner key this PC no longer holds (lost with its passphrase or "
+                "its disk, or replaced from another copy of this app's folder), so requests of "
+                "this registration cannot be answered: ask the agency for a new invite code to "
+                "register again, and to retire this registration")
+
+
+def _view(r: Registration, agency: Agency | None, held: str | None) -> RegistrationView:
     facts, problem = None, None
     if r.certificate is not None:
         try:
             facts = certificate_facts(r.certificate)
-            if agency is None or agency.registration_ca is None:
+            if agency is None:   # removed, or its file not what the owner accepted (DAMAGED)
+                problem = (f"{r.agency_id} is not trusted now (its file was removed, or is not "
+                           "what you accepted: see your agencies), so it cannot be checked")
+            elif agency.registration_ca is None:
                 problem = "the agency's file has no registration CA to check it with"
             elif facts.owner_id != r.owner_id:
                 problem = "the certificate is for another key"
@@ -172,6 +190,8 @@ def _view(r: Registration, agency: Agency | None) -> RegistrationView:
                                         time.time())
         except CertificateError as exc:
             problem = str(exc)
+        if held is not None and r.owner_id not in (None, held):
+            problem = KEY_NOT_HELD
     return RegistrationView(r.agency_id, agency.name if agency else r.agency_id, r.id,
                             r.owner_id, r.contact, r.cameras, facts, problem, r.registered_at,
                             r.updated_at)

@@ -4,16 +4,21 @@ checks, places, certificates, what a refusal kept, and a key change's outcome.""
 from __future__ import annotations
 
 import datetime
+import os
 from dataclasses import replace
 
-import pytest
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import pytest  # noqa: E402
+
+from agent.owner_registrations import KEY_NOT_HELD  # noqa: E402
 from agent.views import Camera, CertificateFacts, Contact, KeyRotation, LogRecord, \
-    RegistrationView
-from gui.views import activity
-from gui.views import registration_forms as forms
-from gui.views import registration_review as reviewing
-from gui.views import registrations as words
+    RegistrationView  # noqa: E402
+from gui.views import activity  # noqa: E402
+from gui.views import registration_forms as forms  # noqa: E402
+from gui.views import registration_review as reviewing  # noqa: E402
+from gui.views import registrations as words  # noqa: E402
+from tests.gui_support import spanish  # noqa: E402,F401
 
 ZONE = "America/Los_Angeles"
 FACTS = CertificateFacts("pem", "owner-1", "O=Example PD,CN=Example PD registration CA",
@@ -94,6 +99,18 @@ def test_a_registration_row_its_certificate_and_an_id_kept_by_hand():
     assert words.day("not a time", ZONE) == "not a time" and words.day(None, ZONE) == ""
     assert words.issuer_name("CN=A\\, B CA,O=X") == "A, B CA"
     assert words.issuer_name("O=X") == "O=X"
+
+
+def test_a_certificate_problem_reads_in_spanish(spanish):
+    """A registration pinned to a key this PC lost (test_lost_key) showed its problem in
+    English in the Spanish app, as every certificate problem the core gives did."""
+    lost = replace(VIEW, certificate_problem=KEY_NOT_HELD)
+    said = words.state(lost, ZONE)
+    assert said.startswith("Problema con el certificado: ") and "clave de firma" in said
+    assert "owner key" not in said
+    other = replace(VIEW, certificate_problem="the certificate is for another key")
+    assert words.state(other, ZONE) == ("Problema con el certificado: el certificado es para "
+                                        "otra clave")
 
 
 def test_what_a_refusal_kept_is_read_from_the_registrations_before_and_after():

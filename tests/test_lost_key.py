@@ -54,3 +54,34 @@ def test_a_registration_pinned_to_a_lost_key_is_forgotten_once_the_agency_retire
     assert ended == {"agency": AGENCY_ID, "registration": old, "portal": "already gone"}
     code, _, err = run("inbox", "sync")
     assert code == 0 and "0 new" in err
+
+
+def test_a_registration_pinned_to_a_lost_key_says_so_and_an_untrusted_agencys_says_that(
+        world, tmp_path):
+    """With the key lost, the registration pinned to it was listed as sound ('certificate
+    valid until ...') though nothing of it could be answered; and while the agency's file is
+    not trusted (changed in place since it was accepted), its certificate problem read 'the
+    agency's file has no registration CA to check it with', which the file has."""
+    portal, _server, run = world
+    old = _register(run, portal)
+    (kept,) = (run.home / "agencies").glob("*.json")
+    kept.write_text(kept.read_text().replace("+1-206-555-0100", "+1-206-555-0199"))
+    assert "DAMAGED" in run("agencies", "list")[1]
+    (view,) = run.json("agencies", "registrations")
+    problem = view["certificate"]["problem"]
+    assert "registration CA" not in problem
+    assert f"{AGENCY_ID} is not trusted now" in problem
+
+    (run.home / "keys" / "owner.key").rename(tmp_path / "owner.key.lost")
+    assert run("keys", "show")[0] == 0
+    assert run("agencies", "add", str(portal.state_dir / "agency.json"), "--replace")[0] == 0
+    code, out, err = run("agencies", "registrations")
+    assert code == 0, err
+    assert f"{old}\tregistered from this app" in out
+    assert "certificate problem: it is for an owner key this PC no longer holds" in out
+    assert "ask the agency for a new invite code" in out and "valid until" not in out
+
+    new = _register(run, portal)
+    views = {v["registration"]: v for v in run.json("agencies", "registrations")}
+    assert views[new]["certificate"]["problem"] is None
+    assert "no longer holds" in views[old]["certificate"]["problem"]

@@ -21,7 +21,8 @@ from agent.identity.pkcs8 import encrypt_pkcs8, envelope_intact
 from agent.os_words import plain_home_error, plain_os_error
 from agent.permissions import owner_only_folder, unused_folder
 from agent.storage import BINARY, write_atomic
-from frp.minisign import blake2b_of, key_id_hex, public_key_from_raw
+from frp.minisign import (PublicKeyError, blake2b_of, key_id_hex, parse_minisign_public,
+                          public_key_from_raw)
 
 KEY_DIR = "keys"
 KEY_FILE = "owner.key"
@@ -178,6 +179,18 @@ def public_key_file(home: Path) -> Path:
     """`<home>/keys/owner.pub`: the owner's public key (minisign format), kept beside the key
     so the log's seal can be checked without the passphrase."""
     return Path(home) / KEY_DIR / PUBLIC_FILE
+
+
+def known_owner_id(home: Path) -> str | None:
+    """The owner key's id as far as it is known without its passphrase: from `keys/owner.pub`,
+    which is written whenever the key is loaded; None when the home has no key (yet) or
+    that file cannot be read."""
+    if not private_key_file(home).is_file():
+        return None
+    try:
+        return parse_minisign_public(public_key_file(home).read_text(encoding="ascii")).owner_id()
+    except (OSError, UnicodeDecodeError, PublicKeyError):
+        return None
 
 
 def keep_public_key(home: Path, key: "OwnerKey") -> None:

@@ -2792,6 +2792,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>este PC ya usó este código de invitación, y la respuesta del portal nunca llegó (footage-agent se detuvo, o se cortó la conexión), así que {agency} tiene un registro que nadie tiene aquí. Pida a la agencia que retire el registro hecho con este código de invitación, y un nuevo código de invitación</translation>
     </message>
     <message>
+        <source>it is for an owner key this PC no longer holds (lost with its passphrase or its disk, or replaced from another copy of this app&apos;s folder), so requests of this registration cannot be answered: ask the agency for a new invite code to register again, and to retire this registration</source>
+        <translation>está emitido para una clave de firma que este PC ya no tiene (perdida con su frase de contraseña o su disco, o cambiada desde otra copia de la carpeta de la aplicación), así que no se pueden responder las solicitudes de este registro: pida a la agencia un nuevo código de invitación para registrarse de nuevo, y que retire este registro</translation>
+    </message>
+    <message>
+        <source>{agency} is not trusted now (its file was removed, or is not what you accepted: see your agencies), so it cannot be checked</source>
+        <translation>{agency} no es de confianza ahora (su archivo se quitó, o no es el que usted aceptó: vea sus agencias), así que no se puede comprobar</translation>
+    </message>
+    <message>
+        <source>the agency&apos;s file has no registration CA to check it with</source>
+        <translation>el archivo de la agencia no tiene CA de registro con la que comprobarlo</translation>
+    </message>
+    <message>
+        <source>the certificate is for another key</source>
+        <translation>el certificado es para otra clave</translation>
+    </message>
+    <message>
         <source>registration {registration} with {agency} is pinned to an owner key this PC no longer holds (lost with its passphrase or its disk, or replaced from another copy of this app&apos;s folder), so it cannot be ended from here and was kept. Ask the agency to retire it (and for a new invite code, to register again), then unregister it here again</source>
         <translation>el registro {registration} con {agency} está vinculado a una clave de firma que este PC ya no tiene (perdida con su frase de contraseña o su disco, o cambiada desde otra copia de la carpeta de la aplicación), así que no se puede terminar desde aquí y se conservó. Pida a la agencia que lo retire (y un nuevo código de invitación, para registrarse de nuevo), y luego vuelva a darse de baja aquí</translation>
     </message>

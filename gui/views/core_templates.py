@@ -269,6 +269,16 @@ TEMPLATES: tuple[str, ...] = (
                               "connection broke), so {agency} holds a registration nobody here "
                               "has. Ask the agency to retire the registration made with this "
                               "invite code, and for a new invite code"),
+    # a registration's certificate problem, as Settings shows it (agent/owner_registrations.py)
+    QT_TRANSLATE_NOOP("core", "it is for an owner key this PC no longer holds (lost with its "
+                              "passphrase or its disk, or replaced from another copy of this "
+                              "app's folder), so requests of this registration cannot be "
+                              "answered: ask the agency for a new invite code to register again, "
+                              "and to retire this registration"),
+    QT_TRANSLATE_NOOP("core", "{agency} is not trusted now (its file was removed, or is not what "
+                              "you accepted: see your agencies), so it cannot be checked"),
+    QT_TRANSLATE_NOOP("core", "the agency's file has no registration CA to check it with"),
+    QT_TRANSLATE_NOOP("core", "the certificate is for another key"),
     # unregistering one pinned to a key this home lost, which the agency still holds
     QT_TRANSLATE_NOOP("core", "registration {registration} with {agency} is pinned to an owner "
                               "key this PC no longer holds (lost with its passphrase or its "

@@ -10,6 +10,7 @@ import re
 from datetime import datetime
 
 from agent.views import CertificateFacts, KeyRotation, RegistrationView, one_line
+from gui.views.core_words import in_owner_language
 from gui.views.display import day_words
 from gui.views.times import US, local, to_datetime, zone
 from gui.views.words import translate
@@ -52,8 +53,9 @@ def issuer_name(issuer: str) -> str:
 def certificate_words(facts: CertificateFacts | None, problem: str | None,
                       zone_name: str) -> str:
     """The agency's certificate for the owner's key, in one line."""
-    if problem:
-        return translate("registrations", "Certificate problem: {problem}").format(problem=problem)
+    if problem:   # the core's words, in the owner's language
+        return translate("registrations", "Certificate problem: {problem}").format(
+            problem=in_owner_language(problem))
     if facts is None:
         return translate("registrations", "No certificate")
     said = translate("registrations", "Certificate from {issuer}, valid until {day} (serial "
