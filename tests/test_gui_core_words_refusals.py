@@ -25,7 +25,7 @@ from agent.requests.approval_step import ApprovalRefused, OverLimit  # noqa: E40
 from agent.requests.desk_decisions import resumable  # noqa: E402
 from agent.requests.package_delivery import footage_outside, forgotten  # noqa: E402
 from agent.requests.tus_uploads import approved_elsewhere, received_elsewhere  # noqa: E402
-from agent.requests.polling import delivered_elsewhere  # noqa: E402
+from agent.requests.polling import delivered_elsewhere, not_trusted  # noqa: E402
 from agent.requests.portal_answers import PortalError  # noqa: E402
 from agent.requests.portal_retries import PORTAL_WAIT_CAP_S, _busy_words  # noqa: E402
 from agent.requests.tus_uploads import changed_while_sent  # noqa: E402
@@ -133,6 +133,18 @@ def test_unregistering_with_a_lost_key_reads_in_spanish(spanish):
     message = key_lost("Example City Police", "reg-7")
     said = in_owner_language(message)
     assert said == read_in_spanish(message) and "reg-7" in said and "registration" not in said
+
+
+def test_a_registration_of_an_agency_not_trusted_now_reads_in_spanish(spanish):
+    """The line above the inbox for a registration whose agency's file is not what the owner
+    accepted (test_lost_key): no request can arrive, and why."""
+    from agent.requests.poll_trouble import PortalTrouble
+    from gui.views.requests import unreachable_text
+    trouble = PortalTrouble("https://police.example.gov", "reg-7", 1_800_000_000 * 10**6, 3,
+                            not_trusted("https://police.example.gov"))
+    said = unreachable_text([trouble], "UTC")
+    assert "no es de confianza ahora" in said and "No puede llegar" in said
+    assert "not trusted" not in said and "https://police.example.gov" in said
 
 
 @pytest.mark.parametrize("what", ["the index", "the inbox", "the registrations file",

@@ -4,8 +4,13 @@ accepted again, a new invite, and the agency retiring the old registration. Agai
 reference portal (tests/test_registration_cli.py's world)."""
 from __future__ import annotations
 
+import threading
+
 from agent.audit.log import AuditLog
+from agent.events import PortalsUnreachable
 from agent.requests.agencies import TrustStore
+from agent.requests.polling import run_polling
+from agent.service import Agent
 from tests.registering import invite
 from tests.test_registration_cli import AGENCY_ID, world  # noqa: F401
 
@@ -85,3 +90,39 @@ def test_a_registration_pinned_to_a_lost_key_says_so_and_an_untrusted_agencys_sa
     views = {v["registration"]: v for v in run.json("agencies", "registrations")}
     assert views[new]["certificate"]["problem"] is None
     assert "no longer holds" in views[old]["certificate"]["problem"]
+
+
+def test_a_registration_whose_agency_is_not_trusted_now_says_no_request_can_arrive(
+        world, tmp_path):
+    """Once the key was lost, the agencies' pins (signed by it) trusted nothing, so no portal
+    was asked; yet `inbox sync` said '0 new, 0 rejected' (exit 0), as if it had asked, and
+    `run` and the app said nothing: requests could not arrive, unseen."""
+    portal, _server, run = world
+    _register(run, portal)
+    (run.home / "keys" / "owner.key").rename(tmp_path / "owner.key.lost")
+    assert run("keys", "show")[0] == 0
+
+    code, _, err = run("inbox", "sync")
+    assert code == 1, err
+    assert f"{AGENCY_ID} is not trusted now" in err and "its portal is not asked" in err
+    assert "0 new" not in err
+
+    agent = Agent(run.home)
+    told, stop = threading.Event(), threading.Event()
+    agent.subscribe(lambda e: told.set() if isinstance(e, PortalsUnreachable) else None)
+    polling = threading.Thread(target=run_polling, args=(agent.requests, stop))
+    polling.start()
+    try:
+        assert told.wait(30), "the poll thread never said it"
+    finally:
+        stop.set()
+        polling.join(30)
+    try:
+        (trouble,) = agent.requests.unreachable()
+        assert "is not trusted now" in trouble.problem and trouble.agency == AGENCY_ID
+    finally:
+        agent.close()
+
+    assert run("agencies", "add", str(portal.state_dir / "agency.json"), "--replace")[0] == 0
+    code, _, err = run("inbox", "sync")
+    assert code == 0 and "not trusted" not in err and "0 new" in err

@@ -110,7 +110,9 @@ def _digest(tokens: list[str]) -> str:
 def sync(desk) -> SyncReport:
     """Poll every registration now, send decisions still waiting, expire old requests."""
     new, rejected, problems = [], [], []
-    for agency, registration in _registrations(desk):
+    polled, untrusted = _registrations(desk)
+    problems += [not_trusted(agency_id) for agency_id, _registration in untrusted]
+    for agency, registration in polled:
         try:
             added, bad = poll(desk, agency, registration)
         except PortalError as exc:
@@ -155,7 +157,11 @@ def _pass(desk, due: dict, stop: threading.Event) -> None:
     hold the service's stop."""
     desk.take_up_saved_settings()   # the app beside `run` may have changed them
     kept = set()
-    for agency, reg in _registrations(desk):
+    polled, untrusted = _registrations(desk)
+    for key in untrusted:   # said as a portal refusing it is: no request can arrive
+        kept.add(key)
+        desk.troubles.failed(key, key[0], not_trusted(key[0]), 1, retryable=False)
+    for agency, reg in polled:
         key, token = (agency.id, reg), desk.trust.portal_token(agency.id, reg)
         kept.add(key)
         at, failures, parked_token = due.get(key, (0.0, 0, None))
@@ -181,13 +187,24 @@ def _pass(desk, due: dict, stop: threading.Event) -> None:
     desk.inbox.expire()
 
 
-def _registrations(desk):
-    """(agency, registration) for every registration of an agency in the trust store; the
-    registrations file is read once per pass, not once per agency."""
+def _registrations(desk) -> tuple[list[tuple], list[tuple[str, str]]]:
+    """(agency, registration) for every registration of an agency in the trust store, and
+    (agency id, registration) for those of an agency not trusted now (its file changed in
+    place or deleted, the pins signed by a key this home lost: agencies.py's DAMAGED), whose
+    portal is not asked. The registrations file is read once per pass, not once per agency."""
     registrations = desk.trust.registrations()
-    for agency in desk.trust.list():
-        for registration in registrations.get(agency.id, []):
-            yield agency, registration
+    trusted = desk.trust.list()
+    polled = [(a, r) for a in trusted for r in registrations.get(a.id, [])]
+    known = {a.id for a in trusted}
+    untrusted = [(aid, r) for aid, regs in sorted(registrations.items()) if aid not in known
+                 for r in regs]
+    return polled, untrusted
+
+
+def not_trusted(agency_id: str) -> str:
+    """Why a registration's portal is not asked: its agency is not trusted now."""
+    return (f"{agency_id} is not trusted now (its file was removed, or is not what you "
+            "accepted: see your agencies), so its portal is not asked for requests")
 
 
 def send_pending(desk, waiting: bool = False, cancel: threading.Event | None = None

@@ -2824,6 +2824,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el portal de {agency} lo rechazó (HTTP {status})</translation>
     </message>
     <message>
+        <source>{agency} is not trusted now (its file was removed, or is not what you accepted: see your agencies), so its portal is not asked for requests</source>
+        <translation>{agency} no es de confianza ahora (su archivo se quitó, o no es el que usted aceptó: vea sus agencias), así que no se pregunta a su portal por solicitudes</translation>
+    </message>
+    <message>
         <source>{agency}&apos;s portal gave an unexpected answer (HTTP {status})</source>
         <translation>el portal de {agency} dio una respuesta inesperada (HTTP {status})</translation>
     </message>

@@ -290,6 +290,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "unregistering from {agency} failed"),
     # the agency's own words after it are shown as the agency wrote them
     QT_TRANSLATE_NOOP("core", "{agency}'s portal refused (HTTP {status})"),
+    # a registration of an agency not trusted now is not polled (agent/requests/polling.py)
+    QT_TRANSLATE_NOOP("core", "{agency} is not trusted now (its file was removed, or is not what "
+                              "you accepted: see your agencies), so its portal is not asked for "
+                              "requests"),
     QT_TRANSLATE_NOOP("core", "{agency}'s portal gave an unexpected answer (HTTP {status})"),
     # 403 wrong_key: the key was rotated from a copy of the home (agent/requests/portal_answers.py)
     QT_TRANSLATE_NOOP("core", "it has another key registered for you than this PC's owner key, "
