@@ -13,6 +13,7 @@ from agent.audit.log import AuditError, AuditLog, AuditReport
 from agent.errors import AgentError, Refusal
 from agent.requests.agencies import is_copy
 from agent.requests.agency_changes import AgencyChange, TrustStoreError, is_unaccepted
+from agent.storage import by_newer_version
 from agent.timebase import TimeError, parse_rfc3339
 from frp.agency import Agency
 
@@ -38,6 +39,7 @@ class DamagedAgencyFile:
     problem: str            # what is wrong, in the words of the agency-file check
     copy: bool = False      # a copy of an agency's file beside the one kept for it
     unaccepted: bool = False   # whole, but not what the owner accepted: to compare and accept
+    newer: bool = False     # the accepted agencies' record is a newer version's: left as it is
 
 
 class OwnerRecords:
@@ -72,7 +74,8 @@ class OwnerRecords:
 
     def damaged_agencies(self) -> list[DamagedAgencyFile]:
         """Agency files that no longer validate, which agencies() leaves out."""
-        return [DamagedAgencyFile(name, problem, is_copy(problem), is_unaccepted(problem))
+        return [DamagedAgencyFile(name, problem, is_copy(problem), is_unaccepted(problem),
+                                  by_newer_version(problem))
                 for name, problem in self.requests.trust.damaged()]
 
     def remove_agency(self, agency_id: str) -> bool:

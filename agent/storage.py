@@ -169,6 +169,12 @@ def newer_layout(what: str, path: Path, found: object, known: object) -> str:
             "install the newer version of footage-agent again, then start it")
 
 
+def by_newer_version(problem: str) -> bool:
+    """Whether `problem` is newer_layout's: to install that version again, not to replace the
+    file."""
+    return "was written by a newer version of footage-agent (its layout" in problem
+
+
 STALE_AFTER_S = 24 * 3600  # no build takes a day; anything older was left by a crash
 
 

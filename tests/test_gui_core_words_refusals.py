@@ -148,7 +148,8 @@ def test_a_registration_of_an_agency_not_trusted_now_reads_in_spanish(spanish):
 
 
 @pytest.mark.parametrize("what", ["the index", "the inbox", "the registrations file",
-                                  "the activity log's seal"])
+                                  "the activity log's seal",
+                                  "the record of the agencies you accepted"])
 def test_a_file_a_newer_version_wrote_reads_in_spanish(spanish, what):
     """The home folder last used by a newer footage-agent (test_home_layouts)."""
     message = newer_layout(what, "/home/ann/footage-agent/x", 3, 2)
@@ -349,3 +350,21 @@ def test_a_request_its_agency_no_longer_vouches_for_says_why_in_spanish(spanish,
         said = reason(view)
         assert english not in said and "request" not in said, said
     assert AGENCY_ID in reason(removed)
+
+
+def test_agencies_a_newer_version_accepted_are_not_to_be_imported_again_in_spanish(spanish):
+    """Settings' row for an agency file left untrusted by a newer version's record of the
+    agencies accepted (test_home_layouts): that version's words alone, in Spanish, without
+    'import the agency's file again', which would sign this version's record over it."""
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QCoreApplication
+
+    from agent.owner_records import DamagedAgencyFile
+    from gui.widgets.agencies_panel import AgenciesPanel
+    panel = SimpleNamespace(tr=lambda text: QCoreApplication.translate("AgenciesPanel", text))
+    why = newer_layout("the record of the agencies you accepted", "/home/ann/agencies.pins", 2, 1)
+    (_, _, shown) = AgenciesPanel._damaged_row(panel, DamagedAgencyFile("x.json", why,
+                                                                        newer=True))
+    assert "/home/ann/agencies.pins" in shown and "versión más nueva" in shown
+    assert "importe" not in shown and "newer" not in shown

@@ -13,6 +13,7 @@ from agent.cli import main
 from agent.index.schema import VERSION as INDEX_VERSION
 from agent.requests.inbox_file import VERSION as INBOX_VERSION
 from agent.requests.registrations import FORMAT
+from portal.state import Portal
 from tests.test_cli_plain_storage import said
 
 NEWER = "was written by a newer version of footage-agent"
@@ -113,3 +114,28 @@ def test_a_seal_of_a_newer_layout_is_never_sealed_over_nor_called_tampering(tmp_
     err = capsys.readouterr().err
     assert NEWER in err and "log-gap" not in (home / "audit.log").read_text()
     assert (home / "audit.log").read_bytes() == log
+
+
+def test_the_agencies_a_newer_version_accepted_are_not_called_damaged_nor_signed_over(
+        tmp_path, capsys):
+    """Before: every agency was listed DAMAGED ('the record of the agencies you accepted is
+    damaged or was not made by this app ... accept it again with ... --replace'), and doing so
+    signed this version's record over the newer one's."""
+    home = _home(tmp_path)
+    portal = Portal.init(tmp_path / "portal", "Example Police Department",
+                         "https://police.example.gov", "+1-206-555-0100")
+    agency = portal.write_trust_document("http://127.0.0.1:8080")   # nothing is asked
+    assert main(["--home", str(home), "agencies", "add", str(agency)]) == 0
+    pins = home / "agencies.pins"
+    pins.write_text(pins.read_text().replace("accepted agencies 1", "accepted agencies 2"))
+    before = pins.read_bytes()
+    capsys.readouterr()
+
+    assert main(["--home", str(home), "agencies", "list"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("DAMAGED") and NEWER in out and f"agencies you accepted {pins}" in out
+    assert "damaged or was not made" not in out and "--replace" not in out
+    code, err = said(capsys, "--home", str(home), "agencies", "add", str(agency), "--replace")
+    assert code == 3 and NEWER in err and "nothing was imported" in err
+    assert main(["--home", str(home), "agencies", "remove", "https://police.example.gov"]) == 0
+    assert pins.read_bytes() == before

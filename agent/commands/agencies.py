@@ -72,6 +72,11 @@ def _say_change(change, verb: str) -> None:
             "`agencies unregister` before replacing")
 
 
+# What replaces a damaged agency file; not said of one a newer version's record leaves
+# untrusted (its problem says to install that version again).
+_AGAIN = "; import the agency's file again to replace it"
+
+
 @mapped
 def agencies_list(agent, args) -> int:
     trust = agent.requests.trust
@@ -83,16 +88,16 @@ def agencies_list(agent, args) -> int:
             for a in trust.list()]
     damaged = agent.damaged_agencies()
     for d in damaged:  # never trusted, but shown: the owner should know one went bad
-        line = (f"damaged agency file {one_line(d.file)}: {one_line(d.problem)} (not trusted; "
-                "import the agency's file again to replace it)")
+        line = (f"damaged agency file {one_line(d.file)}: {one_line(d.problem)} (not trusted"
+                f"{_AGAIN if not d.newer else ''})")
         if args.json:
             say(line)
     if args.json:
         print_json(rows)
         return 0
     for d in damaged:
-        print(f"DAMAGED\t{one_line(d.file)}\t{one_line(d.problem)}\t(not trusted; import the "
-              "agency's file again to replace it)")
+        print(f"DAMAGED\t{one_line(d.file)}\t{one_line(d.problem)}\t(not trusted"
+              f"{_AGAIN if not d.newer else ''})")
     for r in rows:
         print(f"{one_line(r['id'])}\t{one_line(r['name'])}\t{one_line(r['phone'])}\t"
               f"registrations: {', '.join(map(one_line, r['registrations'])) or 'none'}")

@@ -135,6 +135,9 @@ class TrustStore(HeldRegistrations):
                 raise ReplaceRefused(change)
             if private_key_file(self.home).exists() and key_at_hand(self.home) is None:
                 raise TrustStoreError(KEY_LOCKED)
+            pins = self._pins()
+            if pins.newer:   # signed over, the newer version's record would be lost
+                raise TrustStoreError(f"{pins.problem}; nothing was imported")
             self._ensure()
             # The registrations go first: a change stopped between the two writes (a crash,
             # a full disk) must never leave a bearer token kept for the new file's portal.
@@ -159,6 +162,8 @@ class TrustStore(HeldRegistrations):
                 return   # a removal needs no key: its file is gone, so nothing is trusted
             raise TrustStoreError(KEY_LOCKED)
         pins = self._pins()
+        if pins.newer:
+            return   # left as it is (a removal: its file is gone, so nothing is trusted)
         docs = {k: v for k, v in pins.docs.items() if k != agency_id}
         if doc is not None:
             docs[agency_id] = doc
@@ -269,6 +274,8 @@ class TrustStore(HeldRegistrations):
                 if path.name != self._file(agency.id).name:
                     out.append((path.name, NOT_ITS_FILE.format(
                         agency=one_line(agency.id), folder=self.folder)))
+                elif pins.newer:   # to install that version again, not to accept it again
+                    out.append((path.name, pins.problem))
                 elif not pins.holds(agency):
                     out.append((path.name, changed_since_accepted(
                         agency, pins.accepted(agency.id), pins.problem, path)))

@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -31,12 +32,14 @@ from agent.identity.keys import OwnerKey, OwnerKeyError, keep_public_key, public
 from agent.identity.rotation import retired_key_path
 from agent.identity.typed_passphrase import passphrase_for
 from agent.os_words import plain_os_error
-from agent.storage import write_atomic
+from agent.storage import newer_layout, write_atomic
 from frp.agency import MAX_FILE_BYTES, Agency, AgencyError, agency_doc, parse_agency
 from frp.minisign import PublicKeyError, SignatureError, parse_minisign_public, public_key_from_raw
 
 PINS_FILE = "agencies.pins"
 FORMAT = "footage-agent accepted agencies 1"
+_LAYOUT = 1
+_NEWER = re.compile(r"footage-agent accepted agencies ([1-9][0-9]{0,8})")
 # Signed bytes start with this line, so a pin signature never passes for a seal, a decision
 # (JWS) or a package signature made with the same key, nor the other way round.
 _DOMAIN = FORMAT.encode("ascii") + b"\n"
@@ -52,6 +55,7 @@ class Pins:
     docs: dict = field(default_factory=dict)
     missing: bool = False
     problem: str | None = None
+    newer: bool = False   # written by a newer footage-agent: `problem` says so, left as it is
 
     def accepted(self, agency_id: str) -> Agency | None:
         """The agency as the owner accepted it, if the pins hold it."""
@@ -122,6 +126,10 @@ def read_pins(home: Path) -> Pins:
         return Pins(problem=f"cannot be read ({plain_os_error(exc, str(path))})")
     try:
         doc = json.loads(raw.decode("ascii"))
+        newer = _newer_layout(doc)
+        if newer is not None:
+            return Pins(problem=newer_layout("the record of the agencies you accepted", path,
+                                             newer, _LAYOUT), newer=True)
         docs, owner = doc["agencies"], doc["owner"]
         public = public_key_from_raw(_unb64(doc["key"]))
         signature = _unb64(doc["signature"])
@@ -141,6 +149,14 @@ def read_pins(home: Path) -> Pins:
     if anchor.raw != public.raw:
         return _signed_before_a_rotation(home, public, docs)
     return Pins(docs=docs)
+
+
+def _newer_layout(doc) -> int | None:
+    """The layout number of pins a newer footage-agent wrote (its FORMAT's number past this
+    one's), else None."""
+    found = _NEWER.fullmatch(doc.get("format") or "") if isinstance(doc, dict) and \
+        isinstance(doc.get("format"), str) else None
+    return int(found.group(1)) if found and int(found.group(1)) > _LAYOUT else None
 
 
 def _signed_before_a_rotation(home: Path, public, docs: dict) -> Pins:

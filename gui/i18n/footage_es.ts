@@ -3280,6 +3280,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el sello del registro de actividad {path} lo escribió una versión más nueva de footage-agent (su formato {found}; esta versión conoce hasta el {known}), así que esta versión lo deja tal como está: vuelva a instalar la versión más nueva de footage-agent y ábrala</translation>
     </message>
     <message>
+        <source>the record of the agencies you accepted {path} was written by a newer version of footage-agent (its layout {found}; this version knows up to {known}), so this version leaves it as it is: install the newer version of footage-agent again, then start it</source>
+        <translation>el registro de las agencias que usted aceptó {path} lo escribió una versión más nueva de footage-agent (su formato {found}; esta versión conoce hasta el {known}), así que esta versión lo deja tal como está: vuelva a instalar la versión más nueva de footage-agent y ábrala</translation>
+    </message>
+    <message>
+        <source>nothing was imported</source>
+        <translation>no se importó nada</translation>
+    </message>
+    <message>
         <source>{agency} holds another decision on this request than the approval made here (it was decided from another copy of this app&apos;s folder, or before this folder was put back from a backup), so it takes no footage for it and nothing was sent. Approving again cannot change that. Decline the request here to match, and call the agency if it still needs the footage</source>
         <translation>{agency} tiene otra decisión sobre esta solicitud distinta de la aprobación hecha aquí (se decidió desde otra copia de la carpeta de la aplicación, o antes de que esta carpeta se restaurara desde una copia de seguridad), así que no acepta grabaciones para ella y no se envió nada. Aprobarla de nuevo no puede cambiar eso. Rechace aquí la solicitud para que coincida, y llame a la agencia si todavía necesita las grabaciones</translation>
     </message>

@@ -516,6 +516,11 @@ TEMPLATES: tuple[str, ...] = (
                               "footage-agent (its layout {found}; this version knows up to "
                               "{known}), so this version leaves it as it is: install the newer "
                               "version of footage-agent again, then start it"),
+    QT_TRANSLATE_NOOP("core", "the record of the agencies you accepted {path} was written by a "
+                              "newer version of footage-agent (its layout {found}; this version "
+                              "knows up to {known}), so this version leaves it as it is: install "
+                              "the newer version of footage-agent again, then start it"),
+    QT_TRANSLATE_NOOP("core", "nothing was imported"),
     # a request decided elsewhere, the home put back from a backup (agent/requests/tus_uploads.py)
     QT_TRANSLATE_NOOP("core", "{agency} holds another decision on this request than the "
                               "approval made here (it was decided from another copy of this "

@@ -64,8 +64,9 @@ class AgenciesPanel(QWidget):
                     self.tr("not trusted"), in_owner_language(d.problem))
         return ("\u2718 " + self.tr("Damaged agency file {file}").format(file=d.file),
                 self.tr("not trusted"),
-                # a copy stays whatever is imported: its problem says where to move it from
-                in_owner_language(d.problem) if d.copy else
+                # a copy stays whatever is imported: its problem says where to move it from;
+                # a newer version's record, to install that version again
+                in_owner_language(d.problem) if d.copy or d.newer else
                 self.tr("{problem} (import the agency's file again to replace it)")
                 .format(problem=in_owner_language(d.problem)))
 
