@@ -99,7 +99,7 @@ class OwnerSources:
         if is_url(path):
             self.remove_recorder(str(path))
             return
-        root = self._registered(str(Path(path).expanduser().absolute()))
+        root = self._named(path)
         if not self.store.remove_source(root):
             known = [s.root for s in self.store.sources() if not is_url(s.root)]
             raise NotFound(f"{root} is not a registered recordings folder ("
@@ -111,7 +111,16 @@ class OwnerSources:
         """The source of a folder path, or of a recorder's address."""
         if is_url(path):
             return self.store.source(str(path).strip().rstrip("/"))
-        return self.store.source(self._registered(str(Path(path).expanduser().absolute())))
+        return self.store.source(self._named(path))
+
+    def _named(self, path: str | Path) -> str:
+        """The registered folder `path` names: as it is listed, first (a home copied from a PC
+        of another system lists its folders as that system named them, 'D:\\Cameras' on Linux,
+        '/home/ann/cams' on Windows, which this one would make absolute under the current
+        folder or drive), else as `path` reads here made absolute (`_registered`)."""
+        if isinstance(path, str) and self.store.source(path) is not None:
+            return path
+        return self._registered(str(Path(path).expanduser().absolute()))
 
     def _registered(self, root: str) -> str:
         """The registered folder `root` names, spelt as it was registered: `root` itself, or
