@@ -103,14 +103,14 @@ def test_an_empty_field_is_refused_and_an_empty_folder_is_not_added_with_a_tick(
 
 def test_show_a_picture_without_a_folder_and_a_wrong_agency_file_say_what_to_do(
         qtbot, window, tmp_path):
-    """Finding 12: "Show a picture" did nothing without a folder; a .json that is not an
-    agency file was refused as "for protocol version None"."""
+    """Finding 12: "Show a picture" did nothing without a folder (the step now says so as it
+    opens); a .json that is not an agency file was refused as "for protocol version None"."""
     win, first = window, window.first_run
     click(qtbot, first.next_button)
     settle(qtbot, win)
-    click(qtbot, first.clock.show_button)
-    settle(qtbot, win)
-    assert "Add a recordings folder first (step 1)" in first.clock.status.text()
+    # Said as the step opens, with Show a picture unavailable until there is a folder.
+    assert "Add your recordings folder in step 1" in first.clock.says.text()
+    assert not first.clock.show_button.isEnabled()
 
     click(qtbot, first.next_button)
     settle(qtbot, win)

@@ -241,6 +241,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>Muestre el reloj de su teléfono a la cámara (o anote la hora al pasar por delante), luego busque ese momento aquí y escriba la hora real. Puede saltarse este paso.</translation>
     </message>
     <message>
+        <source>No recordings folder yet: this step shows a picture from one. Add your recordings folder in step 1 (Back), or press Next to skip this step.</source>
+        <translation>Todavía no hay ninguna carpeta de grabaciones: este paso muestra una imagen de una. Añada su carpeta de grabaciones en el paso 1 (Atrás), o pulse Siguiente para saltarse este paso.</translation>
+    </message>
+    <message>
         <source>Add a recordings folder first (step 1): this step shows a picture from it.</source>
         <translation>Añada primero una carpeta de grabaciones (paso 1): este paso muestra una imagen de ella.</translation>
     </message>
@@ -583,6 +587,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     <message>
         <source>No requests yet. When an agency you trust asks for footage, it will appear here and you will get a notification.</source>
         <translation>Todavía no hay solicitudes. Cuando una agencia de su confianza pida grabaciones, la solicitud aparecerá aquí y usted recibirá un aviso.</translation>
+    </message>
+    <message>
+        <source>No requests yet. Requests arrive here once you register your cameras with your city&apos;s camera program: in Settings, press Register with an agency… and type the invite code it sent you. A request file the agency sent you can be opened with Open a request file…</source>
+        <translation>Todavía no hay solicitudes. Las solicitudes llegan aquí cuando registra sus cámaras en el programa de cámaras de su ciudad: en Ajustes, pulse Registrarse con una agencia… y escriba el código de invitación que le enviaron. Un archivo de solicitud que le haya enviado la agencia se puede abrir con Abrir un archivo de solicitud…</translation>
     </message>
     <message>
         <source>Check for requests now</source>

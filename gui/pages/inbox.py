@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent.service import AgentError
 from agent.views import one_line
 from gui.views import display, requests
 from gui.views.core_words import in_owner_language
@@ -83,6 +84,13 @@ class InboxPage(QWidget):
         self._no_requests = self.tr("No requests yet. When an agency you trust asks for "
                                     "footage, it will appear here and you will get a "
                                     "notification.")
+        # Before registering nothing can arrive by itself: the empty list says what to do.
+        self._not_registered = self.tr("No requests yet. Requests arrive here once you register "
+                                       "your cameras with your city's camera program: in "
+                                       "Settings, press Register with an agency\u2026 and type "
+                                       "the invite code it sent you. A request file the agency "
+                                       "sent you can be opened with Open a request file\u2026")
+        self._registered = True   # until the first load says otherwise
         self.empty = plain_label(self._no_requests, "empty")
         self.empty.setAlignment(Qt.AlignCenter)
         self.status = status_label()
@@ -117,7 +125,10 @@ class InboxPage(QWidget):
     def refresh(self) -> None:
         """Reload the list (an agent job); new ids since the last load raise `arrived`."""
         agent = self.ctx.agent
-        self.ctx.bridge.call("inbox", lambda: agent.requests.list(), self._show,
+
+        def work():
+            return agent.requests.list(), _registered(agent)
+        self.ctx.bridge.call("inbox", work, lambda result: self._show(*result),
                              self._load_failed)
         self.refresh_portals()
 
@@ -143,7 +154,7 @@ class InboxPage(QWidget):
         """Say what the check came to: a portal that could not be reached is never 'checked',
         nor is a check with no agency to ask."""
         self.status.setText(requests.sync_text(report, registered))
-        self._show(views)
+        self._show(views, registered)
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -180,7 +191,10 @@ class InboxPage(QWidget):
         self.empty.show()
 
     # showing -----------------------------------------------------------------------------
-    def _show(self, views: list) -> None:
+    def _show(self, views: list, registered: bool | None = None) -> None:
+        """List `views`; `registered` (when known) picks what the empty list says."""
+        if registered is not None:
+            self._registered = registered
         ids = {v.id for v in views}
         fresh = [v for v in views if self._known is not None and v.id not in self._known]
         self._known = ids
@@ -207,7 +221,7 @@ class InboxPage(QWidget):
         self._fit_agency()
         self.table.setVisible(bool(views))
         self.open_hint.setVisible(bool(views))
-        self.empty.setText(self._no_requests)
+        self.empty.setText(self._no_requests if self._registered else self._not_registered)
         self.empty.setVisible(not views)
         if views and self.table.currentRow() < 0:   # the arrows and Enter work at once
             self.table.selectRow(0)
@@ -270,3 +284,12 @@ def _sentence(message: str) -> str:
     """A core message in the owner's language, as a sentence of its own."""
     said = in_owner_language(one_line(message))
     return said[:1].upper() + said[1:]
+
+
+def _registered(agent) -> bool:
+    """Whether the owner is registered with any agency; True when that cannot be read (the
+    trust store's own problem is said in Settings, not over the requests)."""
+    try:
+        return bool(agent.registration_views())
+    except AgentError:
+        return True

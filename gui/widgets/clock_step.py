@@ -77,6 +77,20 @@ class ClockStep(QWidget):
         self.sources = list(sources)
         self.source_box.clear()
         self.source_box.addItems([f"{s.camera}  ({s.root})" for s in self.sources])
+        # Before any folder is added the step has nothing to show: say so, and that it can be
+        # skipped, rather than leave an empty list beside a clock reading 00:00:00.
+        empty = not self.sources
+        for w in (self.source_box, self.show_button, self.true_time):
+            w.setEnabled(not empty)
+        if empty:
+            self.frame_at = None
+            self.picture.clear()
+            self.save_button.setEnabled(False)
+            self.says.setText(self.tr("No recordings folder yet: this step shows a picture "
+                                      "from one. Add your recordings folder in step 1 "
+                                      "(Back), or press Next to skip this step."))
+        elif self.frame_at is None:
+            self.says.setText("")
 
     def show_frame(self, at_us: int | None = None) -> None:
         """Show the newest recording's first second (or the frame at `at_us`)."""

@@ -1,0 +1,68 @@
+"""A new owner's first hour, page by page as the user guide walks it: what each page says
+before there is anything to show (no recordings folder, no registration), in real windows on a
+real agent."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+
+from tests.gui_support import footage, open_window, settle, spanish, win  # noqa: E402,F401
+
+
+@pytest.fixture
+def fresh(qtbot, tmp_path):
+    """The app on a home that has never been set up."""
+    window, agent = open_window(qtbot, tmp_path / "home")
+    yield window
+    window.shutdown()
+    agent.close()
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.LeftButton)
+
+
+def test_the_clock_step_says_it_needs_a_folder_until_one_is_added(qtbot, fresh, footage):
+    steps = fresh.first_run
+    click(qtbot, steps.next_button)
+    settle(qtbot, fresh)
+    clock = steps.clock
+    assert steps.steps.currentWidget() is clock
+    # An empty list and a clock at 00:00:00 said nothing; the guide says the step needs a folder.
+    assert "No recordings folder yet" in clock.says.text()
+    assert "Next" in clock.says.text()
+    assert not clock.show_button.isEnabled() and not clock.true_time.isEnabled()
+
+    click(qtbot, steps.back_button)
+    folder = steps.folder
+    folder.path.setText(str(footage[0] / "frigate"))
+    click(qtbot, folder.look_button)
+    settle(qtbot, fresh)
+    click(qtbot, folder.add_button)
+    settle(qtbot, fresh)
+    click(qtbot, steps.next_button)
+    settle(qtbot, fresh)
+    assert clock.says.text() == "" and clock.show_button.isEnabled()
+    assert clock.source_box.count() == 1
+
+
+def test_an_empty_request_list_says_to_register_before_any_registration(qtbot, spanish, fresh):
+    fresh.show_page("inbox")
+    settle(qtbot, fresh)
+    empty = fresh.inbox.empty
+    assert empty.isVisible() and not fresh.inbox.table.isVisible()
+    # It promised requests "when an agency you trust asks", which none can before registering.
+    assert "Registrarse con una agencia" in empty.text(), empty.text()
+    assert "código de invitación" in empty.text()
+
+
+def test_an_empty_request_list_once_registered_says_requests_arrive_by_themselves(qtbot, win):
+    win.show_page("inbox")
+    settle(qtbot, win)
+    assert win.ctx.agent.registration_views()
+    assert win.inbox.empty.text().startswith("No requests yet. When an agency you trust asks")
+    assert "invite code" not in win.inbox.empty.text()
