@@ -38,6 +38,7 @@ class OwnerSources:
             raise AgentError(f"{root} is not a folder: check the path, or connect the drive it is on")
         before = self.store.source(str(root))
         if before is None:
+            self._refuse_own_folder(root)
             self._refuse_overlap(root)
         if layout is None:
             layout = before.layout if before is not None else "auto"
@@ -64,6 +65,25 @@ class OwnerSources:
                              folder=src.root, camera=src.camera, tz=src.tz, layout=src.layout,
                              clock_offset_s=src.clock_offset_s)
         return src
+
+    def _refuse_own_folder(self, root: Path) -> None:
+        """Refusal when `root` holds the app's own folder (a whole drive such as C:\\ or /, or
+        the owner's user folder: a slip when choosing, never a recorder's folder, whose every
+        video, the owner's own and the app's safe copies, would be indexed as one camera's after
+        a scan of the whole drive) or lies inside it."""
+        home = Path(self.home).absolute()
+        if _comparable(home).is_relative_to(_comparable(root)) or (
+                folder_identity(root) is not None
+                and folder_identity(root) in folder_lineage(home)):
+            raise Refusal(f"{root} holds footage-agent's own folder {home}: it is a whole "
+                          "drive or a folder such as your user folder, not the folder a "
+                          "recorder writes to, and indexing it would read every video there, "
+                          "your own too. Choose the folder your recorder or camera saves its "
+                          "video in (on a memory card often DCIM or Record)")
+        if _comparable(root).is_relative_to(_comparable(home)):
+            raise Refusal(f"{root} is inside footage-agent's own folder {home}, which holds "
+                          "the app's copies, not your recordings. Choose the folder your "
+                          "recorder or camera saves its video in")
 
     def _refuse_overlap(self, root: Path) -> None:
         """Refusal when `root` lies inside a registered folder or holds one: its recordings
@@ -135,6 +155,9 @@ class OwnerSources:
     def look_at_folder(self, path: str | Path) -> FolderFacts:
         """What a recordings folder seems to hold, before it is added: how many recordings,
         the recorder layout, the cameras, whether names are in UTC. Reads names only."""
+        root = Path(path).expanduser().absolute()
+        if root.is_dir() and self.store.source(str(root)) is None:   # said before any walk
+            self._refuse_own_folder(root)
         try:
             return look_at_folder(path)
         except NotADirectoryError as exc:

@@ -415,3 +415,27 @@ def test_a_folder_named_as_a_mac_writes_it_is_found_by_the_name_typed(capsys, tm
     assert code == 0, err
     code, out, _ = run(capsys, *h, "sources", "list", "--json")
     assert json.loads(out) == []
+
+
+def test_a_folder_holding_the_apps_own_folder_is_refused_before_anything_is_read(capsys,
+                                                                                 tmp_path):
+    # New-owner hunt: choosing a whole drive (C:\ or /) or the user folder was accepted, and its
+    # scan then read every video on the drive, the owner's own and the app's safe copies too,
+    # as one camera's recordings.
+    user = tmp_path / "Users" / "ann"
+    home = user / "AppData" / "Local" / "footage-agent"
+    videos = user / "Videos"
+    videos.mkdir(parents=True)
+    h = ["--home", str(home)]
+    for folder in (user, tmp_path):
+        for command in ("sources", "add"), ("scan",):
+            code, _, err = run(capsys, *h, *command, str(folder), "--tz", "UTC")
+            assert code == 3, err
+            assert f"{folder} holds footage-agent's own folder {home}" in err
+            assert "Choose the folder your recorder" in err
+    (home / "holds").mkdir()
+    code, _, err = run(capsys, *h, "sources", "add", str(home / "holds"), "--tz", "UTC")
+    assert code == 3 and f"is inside footage-agent's own folder {home}" in err, err
+    code, out, _ = run(capsys, *h, "sources", "list", "--json")
+    assert json.loads(out) == []   # nothing added
+    assert run(capsys, *h, "sources", "add", str(videos), "--tz", "UTC")[0] == 0   # beside it

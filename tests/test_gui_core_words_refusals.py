@@ -180,6 +180,22 @@ def test_a_folder_inside_or_around_one_added_reads_in_spanish(spanish, tmp_path)
         agent.close()
 
 
+def test_a_folder_holding_or_inside_the_apps_own_reads_in_spanish(spanish, tmp_path):
+    from agent.errors import Refusal
+    from agent.service import Agent
+
+    agent = Agent(tmp_path / "home")
+    try:
+        (tmp_path / "home" / "holds").mkdir()
+        for folder in (tmp_path, tmp_path / "home" / "holds"):
+            message = refusal(lambda: agent.add_source(folder, tz="UTC"), Refusal)
+            said = in_owner_language(message)
+            assert said == read_in_spanish(message) != message
+            assert str(folder) in said and "footage-agent" in said
+    finally:
+        agent.close()
+
+
 def test_a_registration_answer_naming_one_held_already_reads_in_spanish(spanish, tmp_path,
                                                                         cas):
     from agent.audit.log import AuditLog

@@ -66,3 +66,19 @@ def test_an_empty_request_list_once_registered_says_requests_arrive_by_themselve
     assert win.ctx.agent.registration_views()
     assert win.inbox.empty.text().startswith("No requests yet. When an agency you trust asks")
     assert "invite code" not in win.inbox.empty.text()
+
+
+def test_looking_at_a_folder_that_holds_the_apps_own_says_to_choose_the_recorders(
+        qtbot, fresh, tmp_path):
+    # The window's home is tmp_path/home: tmp_path stands for the whole drive or user folder an
+    # owner picks by mistake. It was "Found ... recordings" and could be added and scanned.
+    (tmp_path / "Videos").mkdir()
+    step = fresh.first_run.folder
+    step.path.setText(str(tmp_path))
+    click(qtbot, step.look_button)
+    settle(qtbot, fresh)
+    assert "holds footage-agent's own folder" in step.found.text(), step.found.text()
+    assert "Choose the folder your recorder" in step.found.text()
+    assert not step.add_button.isEnabled() and step.camera.text() == ""
+    assert fresh.ctx.agent.sources() == []
+

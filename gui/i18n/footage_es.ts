@@ -2576,6 +2576,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>¿quiso decir «{meant}»?</translation>
     </message>
     <message>
+        <source>{path} holds footage-agent&apos;s own folder {folder}</source>
+        <translation>{path} contiene la carpeta propia de footage-agent {folder}</translation>
+    </message>
+    <message>
+        <source>it is a whole drive or a folder such as your user folder, not the folder a recorder writes to, and indexing it would read every video there, your own too. Choose the folder your recorder or camera saves its video in (on a memory card often DCIM or Record)</source>
+        <translation>es una unidad entera o una carpeta como su carpeta de usuario, no la carpeta en la que graba un grabador, y al indexarla se leerían todos los vídeos que contiene, también los suyos. Elija la carpeta en la que su grabador o su cámara guarda el vídeo (en una tarjeta de memoria, a menudo DCIM o Record)</translation>
+    </message>
+    <message>
+        <source>{path} is inside footage-agent&apos;s own folder {folder}, which holds the app&apos;s copies, not your recordings. Choose the folder your recorder or camera saves its video in</source>
+        <translation>{path} está dentro de la carpeta propia de footage-agent {folder}, que guarda las copias de la aplicación, no sus grabaciones. Elija la carpeta en la que su grabador o su cámara guarda el vídeo</translation>
+    </message>
+    <message>
         <source>{path} is inside the recordings folder {folder}, which is added already (camera {camera})</source>
         <translation>{path} está dentro de la carpeta de grabaciones {folder}, que ya está agregada (cámara {camera})</translation>
     </message>

@@ -121,6 +121,17 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "no recordings of a camera named '{camera}' are indexed (known: "
                               "{known})"),
     QT_TRANSLATE_NOOP("core", "did you mean '{meant}'?"),
+    # a folder holding the app's own folder (a whole drive, a user folder), or inside it
+    # (agent/owner_sources.py)
+    QT_TRANSLATE_NOOP("core", "{path} holds footage-agent's own folder {folder}"),
+    QT_TRANSLATE_NOOP("core", "it is a whole drive or a folder such as your user folder, not the "
+                              "folder a recorder writes to, and indexing it would read every "
+                              "video there, your own too. Choose the folder your recorder or "
+                              "camera saves its video in (on a memory card often DCIM or "
+                              "Record)"),
+    QT_TRANSLATE_NOOP("core", "{path} is inside footage-agent's own folder {folder}, which holds "
+                              "the app's copies, not your recordings. Choose the folder your "
+                              "recorder or camera saves its video in"),
     # a folder inside or around one added already (agent/owner_sources.py)
     QT_TRANSLATE_NOOP("core", "{path} is inside the recordings folder {folder}, which is added "
                               "already (camera {camera})"),
