@@ -11,6 +11,7 @@ import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
 from tests.gui_support import footage, open_window, settle, spanish, win  # noqa: E402,F401
+from tests.recorder_sources_support import recent_footage  # noqa: E402,F401
 
 
 @pytest.fixture
@@ -82,3 +83,29 @@ def test_looking_at_a_folder_that_holds_the_apps_own_says_to_choose_the_recorder
     assert not step.add_button.isEnabled() and step.camera.text() == ""
     assert fresh.ctx.agent.sources() == []
 
+
+def test_a_recorder_added_says_where_its_password_is_kept_in_the_owners_words(
+        qtbot, spanish, fresh, recent_footage, cheap_scrypt):
+    # It read "The password is kept in encrypted file." (the core's key), in English in the
+    # Spanish app too.
+    from nvrsim.server import Simulator
+    from tests.recorder_sources_support import PASSPHRASE, PASSWORD
+
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True) as sim:
+        step = fresh.first_run.folder
+        click(qtbot, step.recorder_button)
+        dialog = step.recorder_dialog
+        settle(qtbot, fresh)
+        dialog.address.setText(sim.url)
+        dialog.make.setCurrentIndex(dialog.make.findData("hikvision"))
+        dialog.password.setText(PASSWORD)
+        click(qtbot, dialog.test_button)
+        settle(qtbot, fresh)
+        dialog.passphrase.setText(PASSPHRASE)
+        click(qtbot, dialog.add_button)
+        settle(qtbot, fresh)
+        said = dialog.status.text()
+        dialog.close()
+    assert said.startswith("\u2714 ") and "NVR/Driveway" in said, said
+    assert "cifrad" in said and "frase de contraseña" in said, said
+    assert "encrypted file" not in said and "keychain" not in said

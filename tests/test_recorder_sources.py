@@ -55,6 +55,9 @@ def test_each_vendor_end_to_end_from_the_command_line(vendor, recent_footage, tm
         assert added["recordings"] == 4 and added["model"] and added["serial"]
         assert "3 h ahead of this computer's" in err   # the clock, shown (over 2 s)
         assert "encrypted file" in added["password_kept_in"]
+        # Said in words ("kept in encrypted file" read as a slip): which file, and what opens it.
+        assert f"the password is kept in an encrypted file ({FILE_NAME}) unlocked by your " \
+               "passphrase" in err, err
         # The password is in no file of the home in the clear.
         assert PASSWORD.encode() not in every_file_bytes(home)
         assert (home / FILE_NAME).exists()

@@ -122,7 +122,7 @@ def add_recorder(agent: Agent, args) -> int:
     for (cid, name), camera in zip(check.channels, added.cameras):
         say(f"  channel {cid} ({name or 'unnamed'}) is camera {camera}")
     say(f"  {agent.clock_words(check.clock_offset_s)}")
-    say(f"  the password is kept in {added.password_kept_in}")
+    say(f"  the password is kept in {agent.recorder_passwords_kept_in()}")
     say(f"  {mirrored_words(report.seen)}")
     for problem in report.problems:
         say(f"  problem: {problem}")

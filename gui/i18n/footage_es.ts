@@ -1222,6 +1222,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Añadiendo la grabadora y leyendo su lista de grabaciones…</translation>
     </message>
     <message>
+        <source>this computer&apos;s keychain</source>
+        <translation>el llavero de este ordenador</translation>
+    </message>
+    <message>
+        <source>a file of the app&apos;s folder, encrypted with your passphrase</source>
+        <translation>un archivo de la carpeta de la aplicación, cifrado con su frase de contraseña</translation>
+    </message>
+    <message>
         <source>✔ Added. Found {recordings}; cameras: {cameras}. The password is kept in {where}.</source>
         <translation>✔ Añadida. Hay {recordings}; cámaras: {cameras}. La contraseña se guarda en {where}.</translation>
     </message>

@@ -222,10 +222,13 @@ class RecorderDialog(QDialog):
 
     def _added(self, done) -> None:
         problems = "; ".join(in_owner_language(p) for p in done.report.problems)
+        # The core says where by a key ("keychain", "encrypted file"), not in words.
+        where = (self.tr("this computer's keychain") if done.password_kept_in == "keychain"
+                 else self.tr("a file of the app's folder, encrypted with your passphrase"))
         said = self.tr("\u2714 Added. Found {recordings}; cameras: {cameras}. The password "
                        "is kept in {where}.").format(recordings=display.recordings(done.report.seen),
                                                    cameras=", ".join(done.cameras),
-                                                   where=done.password_kept_in)
+                                                   where=where)
         if problems:
             said += " " + self.tr("Note: {problems}").format(problems=problems)
         self.status.setText(said)
