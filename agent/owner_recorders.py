@@ -24,7 +24,7 @@ from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import Source
 from agent.index.scan import ScanReport
 from agent.recorders.connect import RecorderAddress, look_at_certificate, open_recorder
-from agent.recorders.credentials import CredentialStore, env_passphrase
+from agent.recorders.credentials import CredentialError, CredentialStore, env_passphrase
 from agent.recorders.model import VENDORS
 from agent.recorders.transport import fingerprint_text, recorder_url
 from agent.timebase import local_text, system_zone_name
@@ -116,6 +116,25 @@ class OwnerRecorders:
         (the demo: its simulated recorder's password never reaches the owner's keychain)."""
         self._recorder_keychain = False
         self.use_recorder_passphrase(passphrase)
+
+    def recorder_passwords_locked(self) -> bool:
+        """True when recorder passwords are kept encrypted (no keychain here) and this run has
+        no passphrase for them: the app asks for it, as for a locked owner key."""
+        return self.recorder_credentials.locked()
+
+    def unlock_recorder_passwords(self, passphrase: str) -> None:
+        """Keep `passphrase` for this run once it opens the recorder passwords, then ask each
+        recorder again at once; AgentError, and nothing kept, when it does not open them."""
+        given = passphrase.encode("utf-8")
+        trial = CredentialStore(self.home, passphrase=lambda: given,
+                                keyring_backend=None if self._recorder_keychain else False)
+        try:
+            trial.check_passphrase()
+        except CredentialError as exc:
+            raise AgentError(str(exc)) from None
+        self.use_recorder_passphrase(passphrase)
+        for rec in self.store.recorders.all():
+            self._refresh(rec)
 
     def recorder_passwords_kept_in(self) -> str:
         """Where recorder passwords go on this computer, in words."""

@@ -196,6 +196,22 @@ def test_a_folder_holding_or_inside_the_apps_own_reads_in_spanish(spanish, tmp_p
         agent.close()
 
 
+def test_recorder_passwords_locked_or_opened_wrong_read_in_spanish(spanish, tmp_path,
+                                                                   cheap_scrypt):
+    from agent.recorders.credentials import CredentialError, CredentialStore
+
+    CredentialStore(tmp_path, keyring_backend=False,
+                    passphrase=lambda: b"the one").save("https://nvr", "pw")
+    locked = refusal(CredentialStore(tmp_path, keyring_backend=False,
+                                     passphrase=lambda: None).check_passphrase, CredentialError)
+    said = in_owner_language(locked)
+    assert "llavero" in said and "Desbloquear" in said and "FOOTAGE_AGENT" not in said
+    wrong = refusal(CredentialStore(tmp_path, keyring_backend=False,
+                                    passphrase=lambda: b"another").check_passphrase,
+                    CredentialError)
+    assert in_owner_language(wrong) == read_in_spanish(wrong) != wrong
+
+
 def test_a_registration_answer_naming_one_held_already_reads_in_spanish(spanish, tmp_path,
                                                                         cas):
     from agent.audit.log import AuditLog

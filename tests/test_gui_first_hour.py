@@ -109,3 +109,45 @@ def test_a_recorder_added_says_where_its_password_is_kept_in_the_owners_words(
     assert said.startswith("\u2714 ") and "NVR/Driveway" in said, said
     assert "cifrad" in said and "frase de contraseña" in said, said
     assert "encrypted file" not in said and "keychain" not in said
+
+
+def test_recorder_passwords_kept_encrypted_are_unlocked_from_the_line_above_the_pages(
+        qtbot, tmp_path, recent_footage, cheap_scrypt, monkeypatch):
+    # No keychain: a recorder added with a passphrase, the app started again. The recorder was
+    # "password locked: ... enter it", and there was nowhere to enter it.
+    from agent.service import Agent
+    from agent.views import RecorderAddress
+    from nvrsim.server import Simulator
+    from tests.recorder_sources_support import PASSPHRASE, PASSWORD
+
+    monkeypatch.delenv("FOOTAGE_AGENT_PASSPHRASE", raising=False)
+    home = tmp_path / "home"
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True) as sim:
+        first = Agent(home)
+        try:
+            assert "passphrase" in first.recorder_passwords_kept_in()   # no keychain here
+            first.use_recorder_passphrase(PASSPHRASE)
+            first.add_recorder(RecorderAddress(sim.url, "hikvision", "admin",
+                                               first.look_at_recorder(sim.url)), PASSWORD)
+        finally:
+            first.close()
+        window, agent = open_window(qtbot, home)
+        try:
+            lock = window.recorder_lock
+            assert lock.isVisible() and not window.key_lock.isVisible()
+            assert "recorders' passwords" in lock.label.text()
+            (before,) = agent.recorders()
+            lock.passphrase.setText("not the passphrase")
+            click(qtbot, lock.unlock_button)
+            settle(qtbot, window)
+            assert lock.isVisible() and "could not be unlocked" in lock.status.text()
+            lock.passphrase.setText(PASSPHRASE)
+            click(qtbot, lock.unlock_button)
+            settle(qtbot, window)
+            assert not lock.isVisible() and lock.passphrase.text() == ""
+            (rec,) = agent.recorders()   # asked again at once, with its password
+            assert rec.refreshed_us > before.refreshed_us and not rec.problem, rec.problem
+            assert sim.device.failures == 0
+        finally:
+            window.shutdown()
+            agent.close()

@@ -127,7 +127,26 @@ class CredentialStore:
                 raise CredentialError(NOT_IN_KEYCHAIN)
             # Kept encrypted in the home folder (the demo does; or before a keychain was
             # there): read from there.
+        return self._from_file(self._read_file(), source_id)
+
+    def locked(self) -> bool:
+        """True when passwords are kept in the encrypted file and no passphrase is at hand to
+        open them (the app was started without one): no recorder can be reached until then."""
+        try:
+            kept = bool(self._read_file().get("entries"))
+        except CredentialError:   # damaged: said where a password is used
+            return False
+        return kept and not self._passphrase()
+
+    def check_passphrase(self) -> None:
+        """CredentialError unless the passphrase opens the passwords kept in the file (one is
+        read; the others were sealed with the same)."""
         entries = self._read_file()
+        for source_id in entries.get("entries", {}):
+            self._from_file(entries, source_id)
+            return
+
+    def _from_file(self, entries: dict, source_id: str) -> str:
         entry = entries.get("entries", {}).get(source_id)
         if not isinstance(entry, dict):
             raise CredentialError("No password is kept for this recorder; add it again.")

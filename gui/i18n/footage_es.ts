@@ -726,8 +726,8 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Escriba primero su frase de contraseña.</translation>
     </message>
     <message>
-        <source>Unlocking your key…</source>
-        <translation>Desbloqueando su clave…</translation>
+        <source>Unlocking…</source>
+        <translation>Desbloqueando…</translation>
     </message>
 </context>
 <context>
@@ -810,6 +810,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     <message>
         <source>Your key is unlocked until the app is closed.</source>
         <translation>Su clave está desbloqueada hasta que cierre la aplicación.</translation>
+    </message>
+    <message>
+        <source>Your recorders&apos; passwords are unlocked until the app is closed.</source>
+        <translation>Las contraseñas de sus grabadoras están desbloqueadas hasta que cierre la aplicación.</translation>
     </message>
     <message>
         <source>Recordings index is up to date.</source>
@@ -1236,6 +1240,13 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>Note: {problems}</source>
         <translation>Nota: {problems}</translation>
+    </message>
+</context>
+<context>
+    <name>RecorderLock</name>
+    <message>
+        <source>This computer has no keychain, so your recorders&apos; passwords are kept encrypted with the passphrase you typed when you added them. Type it here to reach your recorders again; it is kept only until the app is closed.</source>
+        <translation>Este ordenador no tiene llavero, así que las contraseñas de sus grabadoras se guardan cifradas con la frase de contraseña que escribió al añadirlas. Escríbala aquí para volver a acceder a sus grabadoras; solo se guarda hasta que cierre la aplicación.</translation>
     </message>
 </context>
 <context>
@@ -2444,6 +2455,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Su clave de firma está protegida con una frase de contraseña y no se dio ninguna. Defina FOOTAGE_AGENT_PASSPHRASE con ella y vuelva a iniciar footage-agent.</translation>
     </message>
     <message>
+        <source>This computer has no system keychain, so recorder passwords are kept encrypted with your passphrase: enter it (or set FOOTAGE_AGENT_PASSPHRASE for the command line).</source>
+        <translation>Este ordenador no tiene llavero del sistema, así que las contraseñas de las grabadoras se guardan cifradas con su frase de contraseña: escríbala (o defina FOOTAGE_AGENT_PASSPHRASE para la línea de comandos).</translation>
+    </message>
+    <message>
         <source>{agency}&apos;s portal took the package for {camera}, but its receipt cannot be trusted ({reason}), so it is not recorded as delivered. If approving it again brings no trusted receipt, call {caller} on the number in your trust store: it may have changed its keys, and then its new agency file is needed (`footage-agent agencies add FILE --replace`)</source>
         <translation>El portal de {agency} recibió el paquete de {camera}, pero su recibo no es de confianza ({reason}), así que no se registra como entregado. Si al aprobarla de nuevo no llega un recibo de confianza, llame a {caller} al número que figura en sus agencias de confianza: puede haber cambiado sus claves, y entonces hace falta su nuevo archivo de agencia (`footage-agent agencies add FILE --replace`)</translation>
     </message>
@@ -2524,6 +2539,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>compruebe en Ajustes que su carpeta está conectada; una carpeta cuyos archivos no son vídeo que la aplicación reconozca queda vacía</translation>
     </message>
     <message>
+        <source>This computer has no system keychain, so recorder passwords are kept encrypted with your passphrase: type it at the top of the window and press Unlock.</source>
+        <translation>Este ordenador no tiene llavero del sistema, así que las contraseñas de las grabadoras se guardan cifradas con su frase de contraseña: escríbala en la parte superior de la ventana y pulse Desbloquear.</translation>
+    </message>
+    <message>
         <source>the recordings folder {path} now holds another disk than the one its recordings were indexed from (another card or drive in the same slot?); nothing was scanned and every recording indexed from it is kept. Put its own card or drive back; if this is a new card for the same camera, press &apos;New card, same camera&apos;; if it is another camera&apos;s, copy its recordings to a folder of their own and add that folder in Settings with that camera&apos;s name</source>
         <translation>la carpeta de grabaciones {path} contiene ahora un disco distinto de aquel del que se indexaron sus grabaciones (¿otra tarjeta o unidad en la misma ranura?); no se ha escaneado nada y se conservan todas las grabaciones indexadas de ella. Vuelva a poner su propia tarjeta o unidad; si es una tarjeta nueva de la misma cámara, pulse «Tarjeta nueva, misma cámara»; si es de otra cámara, copie sus grabaciones a una carpeta propia y añádala en Ajustes con el nombre de esa cámara</translation>
     </message>
@@ -2589,11 +2608,11 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>it is a whole drive or a folder such as your user folder, not the folder a recorder writes to, and indexing it would read every video there, your own too. Choose the folder your recorder or camera saves its video in (on a memory card often DCIM or Record)</source>
-        <translation>es una unidad entera o una carpeta como su carpeta de usuario, no la carpeta en la que graba un grabador, y al indexarla se leerían todos los vídeos que contiene, también los suyos. Elija la carpeta en la que su grabador o su cámara guarda el vídeo (en una tarjeta de memoria, a menudo DCIM o Record)</translation>
+        <translation>es una unidad entera o una carpeta como su carpeta de usuario, no la carpeta en la que graba una grabadora, y al indexarla se leerían todos los vídeos que contiene, también los suyos. Elija la carpeta en la que su grabadora o su cámara guarda el vídeo (en una tarjeta de memoria, a menudo DCIM o Record)</translation>
     </message>
     <message>
         <source>{path} is inside footage-agent&apos;s own folder {folder}, which holds the app&apos;s copies, not your recordings. Choose the folder your recorder or camera saves its video in</source>
-        <translation>{path} está dentro de la carpeta propia de footage-agent {folder}, que guarda las copias de la aplicación, no sus grabaciones. Elija la carpeta en la que su grabador o su cámara guarda el vídeo</translation>
+        <translation>{path} está dentro de la carpeta propia de footage-agent {folder}, que guarda las copias de la aplicación, no sus grabaciones. Elija la carpeta en la que su grabadora o su cámara guarda el vídeo</translation>
     </message>
     <message>
         <source>{path} is inside the recordings folder {folder}, which is added already (camera {camera})</source>
@@ -2670,6 +2689,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>The passphrase for the owner key is wrong. Try again.</source>
         <translation>La frase de contraseña de su clave de firma es incorrecta. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The recorder passwords could not be unlocked</source>
+        <translation>No se pudieron desbloquear las contraseñas de las grabadoras</translation>
+    </message>
+    <message>
+        <source>the passphrase is not the one they were saved with.</source>
+        <translation>la frase de contraseña no es la misma con la que se guardaron.</translation>
     </message>
     <message>
         <source>a camera name cannot be empty</source>

@@ -26,7 +26,7 @@ from gui.shell.tray import Tray, app_icon
 from gui.views import requests
 from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.folder_problems import FolderProblems
-from gui.widgets.key_lock import KeyLock
+from gui.widgets.key_lock import KeyLock, RecorderLock
 from gui.shell.page_area import PageStack, page_area
 from gui.widgets.spoken import say
 
@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.folder_problems = FolderProblems(ctx)
         self.key_lock = KeyLock(ctx)
+        self.recorder_lock = RecorderLock(ctx)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName(self.tr("Pages"))
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.folder_problems)
         column.addWidget(self.key_lock)
+        column.addWidget(self.recorder_lock)
         column.addWidget(page_area(self.pages), 1)
         line.addLayout(column, 1)
         self.setCentralWidget(body)
@@ -125,6 +127,8 @@ class MainWindow(QMainWindow):
         self.folder_problems.settingsRequested.connect(lambda: self.show_page("settings"))
         self.key_lock.unlocked.connect(lambda: self.statusBar().showMessage(
             self.tr("Your key is unlocked until the app is closed."), 8000))
+        self.recorder_lock.unlocked.connect(lambda: self.statusBar().showMessage(
+            self.tr("Your recorders' passwords are unlocked until the app is closed."), 8000))
         self.settings.sourcesShown.connect(self.folder_problems.keep_only)
 
     def start(self) -> None:
@@ -134,6 +138,7 @@ class MainWindow(QMainWindow):
                              lambda s: self.show_page("inbox" if s else "first_run"),
                              failed=self.folder_problems.index_failed)
         self.key_lock.check()
+        self.recorder_lock.check()
 
     def show_page(self, name: str) -> None:
         """Show a page. One that holds unsaved work (`leave`: the masks, the settings) is asked

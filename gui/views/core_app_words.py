@@ -38,6 +38,12 @@ DAMAGED = QT_TRANSLATE_NOOP("core", "the recording is damaged there, and the cli
 KEY_LOCKED = QT_TRANSLATE_NOOP("core", "The owner key is protected by a passphrase, and none "
                                        "was given. Set FOOTAGE_AGENT_PASSPHRASE to it, then start "
                                        "footage-agent again.")
+# recorder passwords kept encrypted, the app started without the passphrase
+# (agent/recorders/credentials.py)
+RECORDERS_LOCKED = QT_TRANSLATE_NOOP("core", "This computer has no system keychain, so recorder "
+                                             "passwords are kept encrypted with your passphrase: "
+                                             "enter it (or set FOOTAGE_AGENT_PASSPHRASE for the "
+                                             "command line).")
 NOT_A_TOKEN = QT_TRANSLATE_NOOP("core", "the request is not a well-formed signed token: {reason}")
 NOT_TEXT = QT_TRANSLATE_NOOP("core", "the request is not text")
 NO_FRAMES_COPY = QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window (copy "
@@ -185,6 +191,10 @@ IN_THE_APP: dict[str, str] = {
                                            "that you opened the file the agency sent"),
     NOT_TEXT: QT_TRANSLATE_NOOP("core", "this file is not a footage request (it is not text): "
                                         "check that you opened the file the agency sent"),
+    RECORDERS_LOCKED: QT_TRANSLATE_NOOP("core", "This computer has no system keychain, so "
+                                                "recorder passwords are kept encrypted with your "
+                                                "passphrase: type it at the top of the window and "
+                                                "press Unlock."),
     KEY_LOCKED: QT_TRANSLATE_NOOP("core", "Your signing key is protected by a passphrase: type it "
                                           "at the top of the window and press Unlock, then try "
                                           "again."),

@@ -17,6 +17,7 @@ from gui.views.core_app_words import (  # noqa: F401 (IN_THE_APP: core_words' wa
     INDEX_EMPTY,
     KEY_LOCKED,
     MASKS_DAMAGED,
+    RECORDERS_LOCKED,
     NOT_A_TOKEN,
     NOT_JSON,
     NOT_TEXT,
@@ -186,6 +187,10 @@ TEMPLATES: tuple[str, ...] = (
     # the owner key (agent/identity/keys.py, agent/owner_exports.py)
     KEY_LOCKED,
     QT_TRANSLATE_NOOP("core", "The passphrase for the owner key is wrong. Try again."),
+    # recorder passwords kept encrypted (agent/recorders/credentials.py)
+    RECORDERS_LOCKED,
+    QT_TRANSLATE_NOOP("core", "The recorder passwords could not be unlocked"),
+    QT_TRANSLATE_NOOP("core", "the passphrase is not the one they were saved with."),
     # camera names (agent/index/camera_names.py, cameras.py)
     QT_TRANSLATE_NOOP("core", "a camera name cannot be empty"),
     QT_TRANSLATE_NOOP("core", "a camera name is at most {count} characters"),
