@@ -151,3 +151,24 @@ def test_recorder_passwords_kept_encrypted_are_unlocked_from_the_line_above_the_
         finally:
             window.shutdown()
             agent.close()
+
+
+def test_a_new_request_is_announced_with_its_minutes_its_deadline_and_the_owners_choice(
+        qtbot, win, monkeypatch):
+    # It said only "<agency> asks about case <case>. Open the app to review.": not which
+    # minutes, not by when, not that the owner may say no.
+    from gui.views import display
+    from tests.test_gui_announce import said_aloud
+
+    heard = said_aloud(monkeypatch)
+    shown = []
+    monkeypatch.setattr(win.tray, "notify", lambda title, text: shown.append((title, text)))
+    win.ctx.agent.requests.import_request(win.ctx.agent.home.parent / "world" / "request.jws")
+    win.inbox.refresh()
+    settle(qtbot, win)
+    (v,) = win.inbox.views
+    ((title, text),) = shown
+    assert title == "New footage request" and any(text in words for words in heard)
+    assert display.window(v.window_start_us, v.window_end_us, win.ctx.zone) in text
+    assert f"Answer by {display.day_time(v.expires_at_us, win.ctx.zone)}" in text
+    assert "you may say no" in text and v.case in text

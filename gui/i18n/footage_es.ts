@@ -820,14 +820,6 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>El índice de grabaciones está al día.</translation>
     </message>
     <message>
-        <source>New footage request</source>
-        <translation>Nueva solicitud de grabaciones</translation>
-    </message>
-    <message>
-        <source>{agency} asks about case {case}. Open the app to review.</source>
-        <translation>{agency} pregunta por el caso {case}. Abra la aplicación para revisarla.</translation>
-    </message>
-    <message>
         <source>Still watching</source>
         <translation>Sigue vigilando</translation>
     </message>
@@ -2262,6 +2254,17 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>Footage requests is already open</source>
         <translation>Solicitudes de grabaciones ya está abierta</translation>
+    </message>
+</context>
+<context>
+    <name>arrival</name>
+    <message>
+        <source>New footage request</source>
+        <translation>Nueva solicitud de grabaciones</translation>
+    </message>
+    <message>
+        <source>{agency} asks for your footage of {window} (case {case}). Answer by {deadline}; you may say no, and nothing is sent unless you approve it. Open the app to review.</source>
+        <translation>{agency} le pide sus grabaciones de {window} (caso {case}). Plazo de respuesta: {deadline}. Puede decir que no, y no se envía nada si usted no lo aprueba. Abra la aplicación para revisarla.</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ from gui.pages.request import RequestPage
 from gui.pages.settings import SettingsPage
 from gui.shell import geometry
 from gui.shell.tray import Tray, app_icon
-from gui.views import requests
+from gui.views.arrival import arrival_words
 from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.folder_problems import FolderProblems
 from gui.widgets.key_lock import KeyLock, RecorderLock
@@ -216,9 +216,7 @@ class MainWindow(QMainWindow):
 
     def _announce(self, views: list) -> None:
         for v in views:
-            title = self.tr("New footage request")
-            text = (self.tr("{agency} asks about case {case}. Open the app to review.")
-                    .format(agency=requests.agency_name(v), case=requests.case(v)))
+            title, text = arrival_words(v, self.ctx.zone)
             self.tray.notify(title, text)
             say(self, f"{title}: {text}")   # a screen reader hears it in the app too
 
