@@ -25,6 +25,7 @@ from frp.bagview import Bag, read_folder, read_tar
 from frp.verify_bagit import (check_bagit_txt, check_listed, check_oxum,
                               read_manifest)
 from frp.verify_clips import ClipCheck, check_clips
+from frp.verify_record import check_record
 from frp.verify_request import check_request
 from frp.verify_signature import check_signature, unsealed_words
 from frp.verify_window import beyond_window
@@ -124,6 +125,7 @@ def _check(bag: Bag, expected_owner: PublicKey | None, notes: list[str], actual:
                 bag.problems.append(_other_bagit_file(name))
     record = _check_provenance(bag, manifest) if manifest is not None else None
     if record is not None:
+        check_record(bag, record)
         check_request(bag, record)
     owner_id, signed_name, unsealed = check_signature(bag, expected_owner, actual)
     return owner_id, record, manifest, signed_name, unsealed

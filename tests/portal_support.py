@@ -17,11 +17,14 @@ from agent.export.package import PackageBuilder
 from agent.export.package_inputs import outputs_record
 from agent.identity.keys import OwnerKey
 from frp.agency import parse_agency
+from frp.clip_tables import sample_times
 from frp.decision import Approved, make_decision
 from frp.jws import parse_compact
+from frp.mp4tables import read_movie
 from frp.registration import Contact
 from frp.registration_token import make_registration_token
 from frp.request import Request, verify_request
+from frp.times import format_utc, parse_rfc3339
 from portal.state import Portal
 from tests.registering import cameras, invite
 
@@ -53,7 +56,8 @@ def package_tar(key: OwnerKey, clip: Path, work: Path, name: str = "case-7_front
     with PackageBuilder(work / "out", name, {"External-Identifier": "case-7"}) as b:
         added = [b.add_file("data/front.mp4", clip)]
         added += [b.add_bytes(path, data) for path, data in (extra or {}).items()]
-        record = {"request": "r"}
+        window = {"start": "2026-11-20T22:00:00Z", "end": "2026-11-20T23:00:00Z"}
+        record = {"request": "r", "approved": window, "delivered": delivered(clip, window)}
         if request is not None:
             added.append(b.add_bytes("data/request.jws", request.encode()))
             claims = parse_compact(request).claims
@@ -61,10 +65,20 @@ def package_tar(key: OwnerKey, clip: Path, work: Path, name: str = "case-7_front
                                   "case": claims["case"]["number"],
                                   "window": claims["window"]},
                       "camera": (claims.get("cameras") or ["Front door"])[0],
-                      "approved": claims["window"], "delivered": claims["window"]}
+                      "approved": claims["window"],
+                      "delivered": delivered(clip, claims["window"])}
         record.update(says or {})
         sealed = b.seal(key, lambda files: {**record, "outputs": outputs_record(added)})
     return tar_package(sealed.path, work / f"{name}.tar").path
+
+
+def delivered(clip: Path, window: dict) -> dict:
+    """provenance.json's `delivered` for `clip` captured from the start of `window`: its first
+    and last frame's times, read from its own tables, and how many frames it holds."""
+    (video,) = [t for t in read_movie(clip).tracks if t.handler == "vide"]
+    times = sample_times(video, parse_rfc3339(window["start"]))
+    return {"start": format_utc(int(times[0])), "end": format_utc(int(times.max())),
+            "frames": len(video)}
 
 
 def sparse_member(name: str, real_size: int) -> bytes:

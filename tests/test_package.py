@@ -61,6 +61,10 @@ def other_key(tmp_path_factory) -> OwnerKey:
 WINDOW = {"start": "2026-11-20T22:05:00Z", "end": "2026-11-20T22:06:00Z"}
 REQUEST = {"id": "req-7", "agency": "https://police.example.gov", "case": "case-42",
            "window": WINDOW, "verified": False}
+# What a record states of the clip's times (the 2 s, 10 fps clip above), for verify to hold it to.
+TIMES = {"approved": {"start": "2026-11-20T22:05:00Z", "end": "2026-11-20T22:05:02Z"},
+         "delivered": {"start": "2026-11-20T22:05:00Z", "end": "2026-11-20T22:05:01.900000Z",
+                       "frames": 20}}
 AGENCY_KEY = Ed25519PrivateKey.generate()
 TOKEN = sign_request({"iss": REQUEST["agency"], "aud": "reg-1", "jti": "req-7", "iat": 1,
                       "exp": 2, "case": {"number": "case-42"}, "window": WINDOW},
@@ -71,7 +75,8 @@ def build(parent: Path, key: OwnerKey, clip: Path, name: str = NAME):
     with PackageBuilder(parent, name, {"External-Identifier": "case-42/req-7"}) as builder:
         added = builder.add_file(CLIP, clip)
         builder.add_bytes("request.jws", TOKEN.encode())
-        return builder.seal(key, lambda files: {"request": REQUEST, "outputs": outputs_record([added])})
+        return builder.seal(key, lambda files: {"request": REQUEST, **TIMES,
+                                                "outputs": outputs_record([added])})
 
 
 @pytest.fixture
@@ -308,7 +313,7 @@ def test_staged_file_is_moved_in_with_its_hash(tmp_path, key, clip):
         shutil.copyfile(clip, staged)
         added = builder.add_file(CLIP, staged)
         assert not staged.exists()
-        sealed = builder.seal(key, {"outputs": outputs_record([added])})
+        sealed = builder.seal(key, {**TIMES, "outputs": outputs_record([added])})
     assert added.sha256 == sha(clip) == sha(sealed.path / CLIP)
     assert not (sealed.path / ".staging").exists()
     assert verify_package(sealed.path).ok
@@ -323,7 +328,7 @@ def test_every_file_is_on_the_disk_before_the_folder_is_named_like_a_package(
         staged = builder.staging / "cut.mp4"
         shutil.copyfile(clip, staged)
         added = builder.add_file(CLIP, staged)
-        sealed = builder.seal(key, {"outputs": outputs_record([added])})
+        sealed = builder.seal(key, {**TIMES, "outputs": outputs_record([added])})
     assert len(at_rename) == 1 and (sealed.path / CLIP).is_file()
     assert not_synced(sealed.path, at_rename[0]) == []
 
@@ -333,7 +338,7 @@ def test_awkward_names_are_percent_encoded(tmp_path, key):
     name = "data/odd 100%\nname\r.txt"
     with PackageBuilder(tmp_path, NAME) as builder:
         added = builder.add_bytes(name, b"payload")
-        sealed = builder.seal(key, {"outputs": outputs_record([added])})
+        sealed = builder.seal(key, {**TIMES, "outputs": outputs_record([added])})
     assert encode_path(name) == "data/odd 100%25%0Aname%0D.txt"
     assert f"{added.sha256}  data/odd 100%25%0Aname%0D.txt\n" in (sealed.path / "manifest-sha256.txt").read_text()
     assert verify_package(sealed.path).ok
