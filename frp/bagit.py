@@ -31,6 +31,11 @@ def file_browser_leftover(name: str) -> str | None:
     return OS_LEFTOVERS.get(base.lower())
 
 
+def is_clip(name: str) -> bool:
+    """A clip's place in a package: an MP4 straight under data/ (package-format.md, "Layout")."""
+    return name.startswith("data/") and name.count("/") == 1 and name.lower().endswith(".mp4")
+
+
 def encode_path(name: str) -> str:
     """Percent-encode a manifest path as RFC 8493 asks (only %, CR and LF)."""
     return name.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

@@ -20,6 +20,7 @@ from frp.bagit import (
     SIGNATURE,
     TAGMANIFEST,
     file_browser_leftover,
+    is_clip,
 )
 from frp.bagview import Bag, read_folder, read_tar
 from frp.verify_bagit import (check_bagit_txt, check_listed, check_oxum,
@@ -241,6 +242,11 @@ _PACKAGE_FILES = {PROVENANCE, OWNER_PUB, REQUEST}   # the payload besides the ex
 
 def _check_output(bag: Bag, manifest: dict[str, str], path: str, entry: dict) -> None:
     shown = one_line(path, 200)
+    if not is_clip(path) and path != REQUEST:   # a clip's frames are all that is placed in time
+        bag.problems.append(f"{PROVENANCE} lists {shown} as an output, but a package's outputs "
+                            f"are its clip (an MP4 file straight under data/) and {REQUEST}: "
+                            "what any other file holds is not checked against the approved "
+                            "window, so it cannot be part of a package.")
     if path not in manifest:
         bag.problems.append(f"{PROVENANCE} lists output {shown}, which the manifest does not.")
         return

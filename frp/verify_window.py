@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from frp.bagit import MANIFEST, OWNER_PUB, PROVENANCE, REQUEST, SIGNATURE, TAGMANIFEST
+from frp.bagit import (MANIFEST, OWNER_PUB, PROVENANCE, REQUEST, SIGNATURE, TAGMANIFEST,
+                       is_clip)
 from frp.bagview import Bag, open_file
 from frp.clip_tables import clip_beyond
 from frp.text import one_line
@@ -27,7 +28,7 @@ def beyond_window(bag: Bag, package: Path, record: dict | None, start_us: int,
     """Why the package is not shown to hold only what lies in [start, end): one sentence a
     file, at most SAID and a count of the rest; () when everything in it lies inside."""
     said: list[str] = []
-    clips = sorted(n for n in bag.files if _is_clip(n))
+    clips = sorted(n for n in bag.files if is_clip(n))
     for name in sorted(bag.files):
         if name not in PACKAGE_FILES and name not in clips:
             said.append(f"{one_line(name, 200)} is no part of a package (a package holds its "
@@ -50,7 +51,3 @@ def beyond_window(bag: Bag, package: Path, record: dict | None, start_us: int,
         said[SAID:] = [f"... and {len(said) - SAID:,} more like these"]
     return tuple(said)
 
-
-def _is_clip(name: str) -> bool:
-    """A clip's place in a package: an MP4 straight under data/."""
-    return name.startswith("data/") and name.count("/") == 1 and name.lower().endswith(".mp4")

@@ -334,13 +334,13 @@ def test_every_file_is_on_the_disk_before_the_folder_is_named_like_a_package(
 
 
 @pytest.mark.skipif(os.name == "nt", reason="Windows file names cannot hold line breaks")
-def test_awkward_names_are_percent_encoded(tmp_path, key):
-    name = "data/odd 100%\nname\r.txt"
+def test_awkward_names_are_percent_encoded(tmp_path, key, clip):
+    name = "data/odd 100%\nname\r.mp4"
     with PackageBuilder(tmp_path, NAME) as builder:
-        added = builder.add_bytes(name, b"payload")
+        added = builder.add_file(name, clip)
         sealed = builder.seal(key, {**TIMES, "outputs": outputs_record([added])})
-    assert encode_path(name) == "data/odd 100%25%0Aname%0D.txt"
-    assert f"{added.sha256}  data/odd 100%25%0Aname%0D.txt\n" in (sealed.path / "manifest-sha256.txt").read_text()
+    assert encode_path(name) == "data/odd 100%25%0Aname%0D.mp4"
+    assert f"{added.sha256}  data/odd 100%25%0Aname%0D.mp4\n" in (sealed.path / "manifest-sha256.txt").read_text()
     assert verify_package(sealed.path).ok
 
 

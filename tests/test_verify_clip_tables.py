@@ -62,3 +62,27 @@ def test_tables_declaring_billions_of_samples_are_refused_unexpanded(capsys, mad
     assert code == 3
     assert (f"data/{made[2]}: its own tables cannot be read: its index is damaged (a track "
             "declares 4,294,967,280 samples, more than a clip holds).") in out["problems"], out
+
+
+def test_another_video_listed_as_an_output_fails_though_resealed(capsys, made, package):
+    """A whole recording (frames from before and after the window) added as data/more.mov, in
+    the manifest and provenance.json's outputs, resealed by the owner key: no table of it was
+    read (only MP4 clips are), and the package verified OK."""
+    import hashlib
+    import json
+
+    from tests.credentials_support import reseal
+    recording = sorted((made[0].parent / "rec" / "porch").rglob("*.mp4"))[0]
+    (package / "data/more.mov").write_bytes(recording.read_bytes())
+    prov = package / "data/provenance.json"
+    record = json.loads(prov.read_text())
+    record["outputs"].append({"path": "data/more.mov", "size": recording.stat().st_size,
+                              "sha256": hashlib.sha256(recording.read_bytes()).hexdigest()})
+    prov.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
+    reseal(package, key_of(made[0]))
+    code, out = verify(capsys, made[0], package)
+    assert code == 3 and not out["ok"]
+    assert out["problems"] == [
+        "data/provenance.json lists data/more.mov as an output, but a package's outputs are "
+        "its clip (an MP4 file straight under data/) and data/request.jws: what any other file "
+        "holds is not checked against the approved window, so it cannot be part of a package."]
