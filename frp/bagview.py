@@ -144,7 +144,7 @@ def read_tar(path: Path, bag: Bag) -> None:
                 if count >= MAX_ENTRIES:
                     bag.problems.append(f"The tar holds more than {MAX_ENTRIES} entries; not a genuine package.")
                     break
-                name = member.name
+                name = _without_dot_slash(member.name)
                 parts = name.split("/")
                 if name.startswith("/") or "\\" in name or ".." in parts or "\0" in name:
                     bag.problems.append(f"The tar holds an unsafe path: {one_line(name)}.")
@@ -187,6 +187,15 @@ def read_tar(path: Path, bag: Bag) -> None:
     names = _bag_names(raw, bag)
     bag.files.update({names[n]: f for n, f in raw.items()})
     bag.members.update({names[n]: at for n, at in offsets.items()})
+
+
+def _without_dot_slash(name: str) -> str:
+    """A member's name as extracting it names the file: `tar -cf p.tar ./FOLDER` and `tar -C
+    FOLDER .` write every name after `./`, which tar ignores (so `./bagit.txt` is `bagit.txt`,
+    and a second member of either name is the same file twice)."""
+    while name.startswith("./"):
+        name = name[2:]
+    return name
 
 
 _END_BLOCKS = 1024

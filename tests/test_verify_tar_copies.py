@@ -50,3 +50,17 @@ def test_a_compressed_tar_says_to_unpack_it(capsys, made, whole, tmp_path):
                                "travels as: unpack it first, then check the .tar inside."]
     (tmp_path / "p.tar").write_bytes(whole)
     assert verify(capsys, made[0], tmp_path / "p.tar")[0] == 0
+
+
+@pytest.mark.parametrize("arcname", ["./{name}", "."])
+def test_a_tar_of_dot_slash_names_verifies_as_the_package_it_holds(capsys, made, tmp_path,
+                                                                  arcname):
+    """`tar -cf p.tar ./FOLDER` and `tar -cf p.tar -C FOLDER .` write every name after `./`,
+    which extracting ignores: the first was told every file of the package was missing and it
+    was not signed, the second that its folder had been renamed '.'."""
+    home, package, _clip = made
+    tar = tmp_path / "p.tar"
+    with tarfile.open(tar, "w") as out:
+        out.add(package, arcname=arcname.format(name=package.name))
+    code, out = verify(capsys, home, tar)
+    assert code == 0 and out["problems"] == [] and out["notes"] == [], out
