@@ -52,3 +52,27 @@ def test_a_package_missing_its_files_is_still_verified_as_one_and_fails(capsys, 
         (package / name).unlink()
     code, err = said(capsys, made[0], package)
     assert code == 3 and "problem: bagit.txt is missing" in err
+
+
+def test_a_file_inside_a_package_names_the_package_to_verify(capsys, made, package):
+    """The clip, provenance.json or README.txt given instead of their package: each was called
+    'not a readable uncompressed tar file' (exit 3), as if a package were damaged."""
+    for inside in (package / "data" / made[2], package / "data/provenance.json",
+                   package / "README.txt"):
+        code, err = said(capsys, made[0], inside)
+        assert code == 2 and "problem:" not in err, err
+        assert (f"{inside} is a file inside a package: verify the package folder itself, "
+                f"{package}") in err, err
+
+
+def test_a_clip_copied_out_of_its_package_says_how_a_clip_alone_is_checked(capsys, made,
+                                                                          tmp_path):
+    clip = tmp_path / "case file" / made[2]
+    clip.parent.mkdir()
+    shutil.copyfile(made[1] / "data" / made[2], clip)
+    code, err = said(capsys, made[0], clip)
+    assert code == 2 and "problem:" not in err, err
+    assert (f"{clip} is a video (MP4), not a package: a clip copied out of its package is "
+            "checked by its own Content Credentials, with a C2PA validator such as c2patool "
+            "(package-format.md, \"Checking a clip alone\"); to check the package, give the "
+            "folder or .tar it came in") in err, err

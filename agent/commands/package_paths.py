@@ -1,5 +1,6 @@
 """What `verify` was given when it is no package at all: the folder above the package (a USB
-stick's top folder), the package's own `data` folder, a ZIP someone packed it in. Such a path is
+stick's top folder), the package's own `data` folder or one of its files, a ZIP someone packed
+it in, a clip copied out of its package. Such a path is
 the command line's mistake, said with the path that was meant, never a list of missing files
 that reads like a package tampered with. A folder holding any of a package's files is a
 package, however damaged, and is verified as one.
@@ -21,10 +22,7 @@ def not_a_package(path: Path) -> str | None:
     was probably meant; None when it is one, or may be one (it is then verified as such)."""
     shown = one_line(str(path))
     if path.is_file():
-        if zipfile.is_zipfile(path):
-            return (f"{shown} is a ZIP archive: unpack it, then verify the package folder that "
-                    "comes out of it (the one holding bagit.txt)")
-        return None
+        return _not_a_package_file(path, shown)
     if any((path / name).exists() for name in _PACKAGE_FILES):
         return None
     if path.name == "data" and (path.parent / "bagit.txt").is_file():
@@ -41,6 +39,33 @@ def not_a_package(path: Path) -> str | None:
     return (f"{shown} is not a package: it holds none of a package's files (bagit.txt, "
             "manifests, signature, data). Give the package folder, named like "
             "CASE_camera_TIME, or its .tar")
+
+
+def _not_a_package_file(path: Path, shown: str) -> str | None:
+    """Why a file is no package tar: a ZIP, a file of a package (its clip, provenance.json,
+    README.txt), or a clip copied out of one; None for anything else, verified as a tar."""
+    if zipfile.is_zipfile(path):
+        return (f"{shown} is a ZIP archive: unpack it, then verify the package folder that "
+                "comes out of it (the one holding bagit.txt)")
+    folder = path.parent.parent if path.parent.name == "data" else path.parent
+    if (folder / "bagit.txt").is_file():
+        return (f"{shown} is a file inside a package: verify the package folder itself, "
+                f"{one_line(str(folder))}")
+    if _is_mp4(path):
+        return (f"{shown} is a video (MP4), not a package: a clip copied out of its package is "
+                "checked by its own Content Credentials, with a C2PA validator such as "
+                "c2patool (package-format.md, \"Checking a clip alone\"); to check the "
+                "package, give the folder or .tar it came in")
+    return None
+
+
+def _is_mp4(path: Path) -> bool:
+    """Whether a file begins as an MP4 or QuickTime file does: its first box an `ftyp`."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(8)[4:] == b"ftyp"
+    except OSError:
+        return False
 
 
 def _packages_in(folder: Path) -> list[Path]:
