@@ -64,6 +64,10 @@ def test_a_verified_package_says_what_it_holds_in_plain_lines(capsys, exported):
     assert clip.startswith(f"  clip: {record['content_credentials']['clip']}, {frames} frames, "
                            "the first captured at 2026-11-20 22:00:01.500 UTC"), clip
     assert clip.endswith("; a player's 0:00 is the first frame"), clip
+    # package-format.md: the first frame's capture time in UTC and in the recorder's zone, the
+    # clock a camera draws in its picture (it was printed in UTC alone)
+    assert ("the first captured at 2026-11-20 22:00:01.500 UTC (2026-11-20 14:00:01.500 PST, "
+            "America/Los_Angeles time, the recorder's zone), the last at ") in clip, clip
     assert ("  not recorded: the camera recorded nothing from 2026-11-20 22:00:08 UTC to "
             "22:00:12 UTC") in said
     reencoded = record["cut"]["reencoded_frames"]

@@ -22,7 +22,7 @@ def summary_lines(record: object) -> list[str]:
     """The lines (each indented by two spaces) saying what a package's record says it holds."""
     r = record if isinstance(record, dict) else {}
     zones = [z for z in _list(_dict(r, "clock").get("time_zones")) if isinstance(z, str)]
-    lines = [_request(r.get("request")), _camera(r), _approved(r, zones), _clip(r),
+    lines = [_request(r.get("request")), _camera(r), _approved(r, zones), _clip(r, zones),
              *_missing(r), _frames(r), *_changes(r), _sound(r), _damaged(r), _clock(r),
              _sources(r)]
     return ["  " + one_line(ln) for ln in lines if ln]
@@ -83,11 +83,19 @@ def _approved(r: dict, zones: list[str]) -> str:
     span = window_of(r.get("approved"))
     if span is None:
         return ""
-    local = [z for z in zones if z != "UTC" and _known(z)]
-    if len(zones) != 1 or not local:
+    local = _local(zones)
+    if local is None:
         return f"approved window: {_utc(span)}"
-    return (f"approved window: {_utc(span)} ({window(*span, local[0])}, {local[0]} time, "
+    return (f"approved window: {_utc(span)} ({window(*span, local)}, {local} time, "
             "the recorder's zone)")
+
+
+def _local(zones: list[str]) -> str | None:
+    """The recorders' one zone, when they share one other than UTC (the clock a camera
+    draws in its picture usually shows): None otherwise."""
+    if len(zones) != 1 or zones[0] == "UTC" or not _known(zones[0]):
+        return None
+    return zones[0]
 
 
 def _known(name: str) -> bool:
@@ -98,7 +106,7 @@ def _known(name: str) -> bool:
     return True
 
 
-def _clip(r: dict) -> str:
+def _clip(r: dict, zones: list[str]) -> str:
     delivered = _dict(r, "delivered")
     first, last = _time(delivered.get("start")), _time(delivered.get("end"))
     frames = _count(delivered.get("frames"))
@@ -106,9 +114,12 @@ def _clip(r: dict) -> str:
     if first is None or last is None or frames is None:
         return ""
     name = f"{one_line(clip, 200)}, " if isinstance(clip, str) else ""
+    local = _local(zones)
+    there = (f" ({shown(first, local)}, {local} time, the recorder's zone)"
+             if local else "")
     return (f"clip: {name}{counted(frames, 'frame')}, the first captured at "
-            f"{shown(first, 'UTC')}, the last at {shown(last, 'UTC')}; a player's 0:00 is the "
-            "first frame")
+            f"{shown(first, 'UTC')}{there}, the last at {shown(last, 'UTC')}; a player's 0:00 "
+            "is the first frame")
 
 
 def _missing(r: dict) -> list[str]:
