@@ -1,6 +1,7 @@
 """The request a package answers, held against the token it carries: data/request.jws must be
-the request provenance.json names (id, agency, case, window), the approved window lies inside
-the one asked for, and a package exported by hand carries none. Whether the agency signed the token is the agency's to check with its own key
+the request provenance.json names (id, agency, case, window), and so must bag-info.txt's
+External-Identifier; the approved window lies inside the one asked for, and a package exported
+by hand carries neither. Whether the agency signed the token is the agency's to check with its own key
 (protocol.md, "Request token"); what is checked here is that it belongs to this package."""
 from __future__ import annotations
 
@@ -10,12 +11,15 @@ from frp.jws import parse_compact
 from frp.jws_encoding import JWSError
 from frp.text import one_line, quoted
 from frp.times import window_of
+from frp.verify_bagit import tag_fields
 
 
 def check_request(bag: Bag, record: dict) -> None:
-    """Problems, in `bag`, when the token and the record's `request` do not agree."""
+    """Problems, in `bag`, when the token, bag-info.txt's External-Identifier and the record's
+    `request` do not agree."""
     request = record.get("request")
     held = bag.files.get(REQUEST)
+    _check_identifier(bag, request)
     if request is None:
         if held is not None:
             bag.problems.append(f"{REQUEST} is a request token, but {PROVENANCE} says the "
@@ -47,6 +51,32 @@ def check_request(bag: Bag, record: dict) -> None:
         bag.problems.append(f"{REQUEST} asks for {_shown(claims.get('window'))}, but "
                             f"{PROVENANCE} says the request asked for "
                             f"{_shown(request.get('window'))}.")
+
+
+def _check_identifier(bag: Bag, request: object) -> None:
+    """bag-info.txt's External-Identifier, the request a records system files the bag under,
+    is `<agency id> <request id>` of the request the record names, and absent from a package
+    exported by hand (package-format.md, "Layout")."""
+    # A missing bag-info.txt, or a record naming no request in its own form, is named elsewhere.
+    if "bag-info.txt" not in bag.files or not (request is None or isinstance(request, dict)):
+        return
+    text = bag.text("bag-info.txt")
+    if text is None:
+        return
+    given = tag_fields(bag, "bag-info.txt", text).get("External-Identifier")
+    said = (f"gives External-Identifier {quoted(given, 200)}" if given is not None
+            else "gives no External-Identifier")
+    if request is None:
+        if given is not None:
+            bag.problems.append(f"bag-info.txt {said}, but {PROVENANCE} says the package was "
+                                "exported by hand, for no request.")
+        return
+    agency, request_id = request.get("agency"), request.get("id")
+    if given != f"{agency} {request_id}":
+        bag.problems.append(f"bag-info.txt {said}, but {PROVENANCE} says the package answers "
+                            f"request {quoted(request_id, 100)} of {quoted(agency, 200)}, so it "
+                            f"should be {quoted(f'{agency} {request_id}', 300)}: the two do not "
+                            "name the same request.")
 
 
 def _check_approved(bag: Bag, record: dict, request: dict) -> None:

@@ -53,14 +53,15 @@ def package_tar(key: OwnerKey, clip: Path, work: Path, name: str = "case-7_front
     `says`: provenance.json's fields put over those; `extra`: more payload files (path under
     data/ -> bytes), listed as outputs as the clip is."""
     work.mkdir(parents=True, exist_ok=True)
-    with PackageBuilder(work / "out", name, {"External-Identifier": "case-7"}) as b:
+    claims = parse_compact(request).claims if request is not None else {}
+    info = {"External-Identifier": f"{claims['iss']} {claims['jti']}"} if claims else {}
+    with PackageBuilder(work / "out", name, info) as b:
         added = [b.add_file("data/front.mp4", clip)]
         added += [b.add_bytes(path, data) for path, data in (extra or {}).items()]
         window = {"start": "2026-11-20T22:00:00Z", "end": "2026-11-20T23:00:00Z"}
         record = {"request": "r", "approved": window, "delivered": delivered(clip, window)}
         if request is not None:
             added.append(b.add_bytes("data/request.jws", request.encode()))
-            claims = parse_compact(request).claims
             record = {"request": {"id": claims["jti"], "agency": claims["iss"],
                                   "case": claims["case"]["number"],
                                   "window": claims["window"]},

@@ -72,7 +72,7 @@ TOKEN = sign_request({"iss": REQUEST["agency"], "aud": "reg-1", "jti": "req-7", 
 
 
 def build(parent: Path, key: OwnerKey, clip: Path, name: str = NAME):
-    with PackageBuilder(parent, name, {"External-Identifier": "case-42/req-7"}) as builder:
+    with PackageBuilder(parent, name, {"External-Identifier": "https://police.example.gov req-7"}) as builder:
         added = builder.add_file(CLIP, clip)
         builder.add_bytes("request.jws", TOKEN.encode())
         return builder.seal(key, lambda files: {"request": REQUEST, **TIMES,
@@ -117,7 +117,7 @@ def test_layout_manifests_and_bagit_validation(package, clip, key):
     info = (package / "bag-info.txt").read_text()
     payload = [p for p in (package / "data").iterdir()]
     assert f"Payload-Oxum: {sum(p.stat().st_size for p in payload)}.4\n" in info
-    assert "External-Identifier: case-42/req-7\n" in info and "Bagging-Date: " in info
+    assert "External-Identifier: https://police.example.gov req-7\n" in info and "Bagging-Date: " in info
     manifest = (package / "manifest-sha256.txt").read_text()
     assert f"{sha(clip)}  {CLIP}\n" in manifest
     tag_names = [ln.split("  ", 1)[1] for ln in (package / "tagmanifest-sha256.txt").read_text().splitlines()]
@@ -159,7 +159,7 @@ def _change_clip(bag, **_):
 
 def _edit_bag_info(bag, **_):
     path = bag / "bag-info.txt"
-    path.write_text(path.read_text().replace("case-42/req-7", "case-43/req-7"))
+    path.write_text(path.read_text().replace(" req-7", " req-8"))
 
 
 def _edit_manifest(bag, **_):

@@ -115,3 +115,44 @@ def test_an_approved_window_wider_than_the_request_fails(capsys, made, copy):
         "data/provenance.json says the owner approved 2026-11-20T21:59:00Z to "
         "2026-11-20T22:00:06Z, wider than the request's window, 2026-11-20T22:00:00Z to "
         "2026-11-20T22:00:08Z: an approval is never wider than what was asked."], out
+
+
+def _external_identifier(package, value: str | None) -> None:
+    """bag-info.txt's External-Identifier line set to `value` (None: taken out)."""
+    info = package / "bag-info.txt"
+    lines = [ln for ln in info.read_text().splitlines()
+             if not ln.startswith("External-Identifier:")]
+    if value is not None:
+        lines.insert(0, f"External-Identifier: {value}")
+    info.write_text("\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize("value, said", [
+    ("https://police.example.gov req-8", "gives External-Identifier 'https://police.example.gov "
+                                         "req-8'"),
+    (None, "gives no External-Identifier"),
+])
+def test_bag_info_naming_another_request_fails_though_resealed(capsys, made, copy, value,
+                                                               said):
+    """package-format.md: External-Identifier is `<agency id> <request id>`. bag-info.txt
+    naming another request (a records system files the bag by it) verified OK."""
+    _external_identifier(copy, value)
+    reseal(copy, key_of(made[0]))
+    code, out = verify(capsys, made[0], copy)
+    assert code == 3
+    assert out["problems"] == [
+        f"bag-info.txt {said}, but data/provenance.json says the package answers request "
+        "'req-7' of 'https://police.example.gov', so it should be 'https://police.example.gov "
+        "req-7': the two do not name the same request."], out
+
+
+def test_bag_info_naming_a_request_in_a_manual_export_fails(capsys, made, tmp_path):
+    package = tmp_path / made[1].name
+    shutil.copytree(made[1], package)
+    _external_identifier(package, "https://police.example.gov req-7")
+    reseal(package, key_of(made[0]))
+    code, out = verify(capsys, made[0], package)
+    assert code == 3
+    assert out["problems"] == [
+        "bag-info.txt gives External-Identifier 'https://police.example.gov req-7', but "
+        "data/provenance.json says the package was exported by hand, for no request."], out
