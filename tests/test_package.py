@@ -183,6 +183,10 @@ def _remove_request(bag, **_):
     (bag / "data/request.jws").unlink()
 
 
+def _remove_owner_key(bag, **_):
+    (bag / "data/owner.pub").unlink()
+
+
 def _add_extra(bag, **_):
     (bag / "data/extra.txt").write_text("slipped in")
 
@@ -198,6 +202,9 @@ def _sign_with_other_key(bag, other, **_):
     (_edit_provenance, "data/provenance.json was changed"),
     (_edit_signature, "signature on tagmanifest-sha256.txt does not verify"),
     (_remove_request, "data/request.jws is missing"),
+    # The signature was left unchecked without a word (only the missing file was named).
+    (_remove_owner_key, "The owner's signature on tagmanifest-sha256.txt could not be checked "
+                        "without data/owner.pub, the key it is checked with"),
     (_add_extra, "data/extra.txt is an extra file in data/ that is not part of the signed package"),
     (_sign_with_other_key, "made by another key"),
 ])
