@@ -62,8 +62,10 @@ def smoke_commands(exe: Path, scratch: Path, minutes: int = 3, faces: bool = Tru
          "--minutes", str(minutes), "--dir", str(scratch / "demo")],
         [str(exe), "--home", str(scratch / "home-recorder"), "demo", "--no-gui", "--check",
          "--minutes", "2", "--recorder", "hikvision", "--dir", str(scratch / "demo-recorder")],
-        # a zone by its IANA name (the folder given is the home the command makes first)
-        [str(exe), "--home", str(zones), "sources", "add", str(zones), "--tz", ZONE],
+        # a zone by its IANA name (of the recordings folder the demo check made and kept; the
+        # app's own folder is refused as one)
+        [str(exe), "--home", str(zones), "sources", "add", str(scratch / "demo" / "recordings"),
+         "--tz", ZONE],
     ]
     if faces:
         cmds.append(face_check_command(exe, scratch, time.time() if now_s is None else now_s))

@@ -184,7 +184,7 @@ def _changed_or_gone(plan: ExportPlan) -> None:
     changed = changed_since_scan(plan.coverage.files, _by_id(plan))
     if changed:
         raise CutError(changed_words(changed)) from None
-    gone = gone_since_scan(plan.coverage.files)
+    gone = gone_since_scan(plan.coverage.files, {s.id: s.root for s in plan.sources})
     if gone:
         raise CutError(gone_words(gone)) from None
 

@@ -88,11 +88,14 @@ def changed_words(paths: list[str]) -> str:
             "nothing was cut from it: scan the folder again, then export again")
 
 
-def gone_since_scan(rows: Iterable[FileRow]) -> list[str]:
+def gone_since_scan(rows: Iterable[FileRow], roots: dict[int, str]) -> list[str]:
     """Paths of these rows whose file is no longer there at all (a recorder's rows left out):
-    a recorder deleting its oldest recordings to make room deletes them while they are read."""
-    return list(dict.fromkeys(r.path for r in rows
-                              if r.status != "remote" and not os.path.lexists(r.path)))
+    a recorder deleting its oldest recordings to make room deletes them while they are read.
+    A row whose recordings folder (`roots`, by source id) is gone too is left out: its drive
+    was taken out or its share lost, which the folder's own error says, with what to do."""
+    return list(dict.fromkeys(
+        r.path for r in rows if r.status != "remote" and not os.path.lexists(r.path)
+        and os.path.isdir(roots.get(r.source_id, ""))))
 
 
 def gone_words(paths: list[str]) -> str:
