@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import ssl
 import threading
 import time
@@ -15,6 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 import trustme
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -349,6 +351,63 @@ def test_a_portal_outage_fails_the_approval_and_approve_resumes(flow, monkeypatc
     exports = [r for r in AuditLog(run.home).entries() if r["event"] == "export" and "camera" in r["data"]]
     assert len(exports) == 1  # the package made before the outage was reused
     assert portal.submissions()[0]["ok"]
+
+
+@pytest.mark.parametrize("kept", ["folder", "tar"])
+def test_a_mask_drawn_after_a_failed_delivery_hides_its_area_in_what_is_sent(
+        flow, tmp_path, monkeypatch, kept):
+    """Approved with one privacy mask while the portal was down: the package was cut and
+    waited. The owner then masked a second area (the request's page previews both, and says
+    "What will leave this PC" is what Try sending again sends): the package cut before, that
+    area in the clear, was what went (its folder, or its tar alone when the folder was
+    deleted by hand)."""
+    import av
+
+    portal, server, run, reg = flow
+    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF",
+                        replace(portal_retries.PORTAL_BACKOFF, base_s=0.01))
+    new_request(portal, reg, cameras=("porch",))
+    run("inbox", "sync")
+    jti = only_request(run)["id"]
+    first = [[0.0, 0.5], [0.3, 0.5], [0.3, 1.0], [0.0, 1.0]]
+    second = [[0.6, 0.5], [1.0, 0.5], [1.0, 1.0], [0.6, 1.0]]
+
+    def draw(*areas) -> None:
+        (tmp_path / "m.json").write_text(json.dumps({"polygons": [{"points": a}
+                                                                  for a in areas]}))
+        assert run("masks", "set", "porch", str(tmp_path / "m.json"))[0] == 0
+    draw(first)
+    port = server.port
+    server.stop()
+    code, _, err = run("approve", "--to", format_utc(T0 + 2 * US), "--yes", "--", jti)
+    assert code == 1 and only_request(run)["status"] == "failed"
+    (before,) = [p for p in (run.home / "packages").glob("*/*") if p.is_dir()]
+    if kept == "tar":
+        assert list((run.home / "outbox").glob("*/*.tar"))
+        shutil.rmtree(before)
+    draw(first, second)
+    with PortalServer(portal.state_dir, port=port):
+        code, out, err = run("approve", "--yes", "--json", "--", jti)
+    assert code == 0, err
+    (delivery,) = json.loads(out)["deliveries"]
+    package = Path(delivery["package"])
+    record = json.loads((package / "data" / "provenance.json").read_text())
+    (masked,) = [r for r in record["redactions"] if r["kind"] == "privacy-mask"]
+    assert [p["points"] for p in masked["polygons"]] == [first, second]
+    (clip,) = (package / "data").glob("*.mp4")
+    with av.open(str(clip)) as c:
+        for frame in c.decode(video=0):
+            gray = frame.to_ndarray(format="gray")
+            h, w = gray.shape
+            assert gray[int(0.55 * h):, int(0.65 * w):].max() <= 20, "the second area shows"
+            assert gray[int(0.55 * h):, :int(0.25 * w)].max() <= 20
+            assert np.median(gray[int(0.55 * h):, int(0.35 * w):int(0.55 * w)]) > 60
+    (sub,) = portal.submissions()
+    assert sub["ok"], sub["checks"]
+    asides = list(package.parent.glob("*.masks-changed-*"))   # kept for a look, never sent
+    assert len(asides) == (1 if kept == "folder" else 0)
+    assert [e["data"]["status"] for e in AuditLog(run.home).entries() if e["event"] == "export"
+            and e["data"].get("status") == "masks-changed"] == ["masks-changed"]
 
 
 @contextmanager

@@ -20,6 +20,7 @@ from agent.requests.approval_choices import redactions
 from agent.requests.approval_step import PackageAltered, Step
 from agent.requests.clip_signing import signing_chain
 from agent.requests.delivered_tars import let_go_of_tar
+from agent.requests.kept_masks import masked_otherwise
 from agent.requests.package_delivery import within_limit
 from agent.requests.records import Approval, Delivery
 from agent.requests.tus_uploads import withdraw
@@ -57,6 +58,9 @@ def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
             continue
         if record is not None and _sealed_by_another_key(step, record):
             _set_aside(step, record)
+            record = None
+        if record is not None and masked_otherwise(record, redacted[camera]):
+            _masks_changed(step, record)
             record = None
         if record is not None and record.tar and Path(record.tar).is_file():
             kept = _recorded_tar(step, record)
@@ -140,6 +144,23 @@ def _set_aside(step: Step, record: Delivery) -> None:
     aside = _put_aside(step, record, "another-key", "was made with another owner key, and it")
     step.log("export", camera=record.camera, package=str(Path(record.package)),
              status="another-key", set_aside=str(aside))
+
+
+def _masks_changed(step: Step, record: Delivery) -> None:
+    """Set aside a package that hides other areas than the camera's privacy masks now do
+    (drawn or removed since it was cut), as `NAME.masks-changed-TIME`, so the approved
+    footage is cut again with the masks the owner sees on the request's page; with only its
+    tar left, the tar goes."""
+    aside = None
+    if Path(record.package).is_dir():
+        aside = _put_aside(step, record, "masks-changed", "was cut with other privacy masks "
+                           "than the camera's now, and it")
+    else:
+        Path(record.tar).unlink(missing_ok=True)
+        withdraw(step, record)
+        step.inbox.drop_delivery(step.agency.id, step.request.id, record.camera)
+    step.log("export", camera=record.camera, package=record.package, status="masks-changed",
+             set_aside=str(aside) if aside else None)
 
 
 def _check_seal(step: Step, record: Delivery) -> None:
