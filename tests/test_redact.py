@@ -523,6 +523,55 @@ def test_a_mask_on_full_range_video_is_black_not_grey(tmp_path):
         assert level <= 1 and np.percentile(img[inside], 99) <= 12, f"the mask is grey ({level})"
 
 
+def write_full_range(path: Path, codec: str) -> Path:
+    """Two seconds of a still full-range picture (as many IP cameras record: 0 is black, 255
+    white), with a patch darker than limited-range video's black and one brighter than its
+    white, and a keyframe every second."""
+    y = np.full((H, W), 90, np.uint8)
+    y[40:120, 20:100], y[40:120, 120:200] = 6, 250
+    uv = np.full((H // 4, W), 128, np.uint8)
+    opts = {"libx264": {"g": "10"},
+            "libx265": {"x265-params": "keyint=10:min-keyint=10:log-level=error"}}[codec]
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream(codec, rate=FPS)
+        stream.width, stream.height, stream.pix_fmt = W, H, "yuvj420p"
+        stream.codec_context.color_range = 2   # full (JPEG) range
+        stream.options = opts
+        for n in range(2 * FPS):
+            frame = av.VideoFrame.from_ndarray(np.concatenate([y, uv, uv]), format="yuvj420p")
+            frame.color_range, frame.pts = 2, n
+            out.mux(stream.encode(frame))
+        out.mux(stream.encode(None))
+    return path
+
+
+@pytest.mark.parametrize("codec", ["libx264", "libx265"])
+@pytest.mark.parametrize("how", ["masked", "exact start"])
+def test_a_full_range_camera_looks_the_same_in_re_encoded_frames(tmp_path, codec, how):
+    """A full-range camera's frames re-encoded (all of them behind a mask, or exact mode's
+    first moments) were stored as full-range pixels in a stream said to be limited range:
+    players crushed the shadows and blew out the highlights (the dark and bright patches
+    both lost, the picture darker), unlike the preview the owner approved and the frames
+    copied as recorded beside them."""
+    src = write_full_range(tmp_path / "full.mp4", codec)
+    masks = CameraMasks("porch", (SQUARE,))
+    start = T0 + (0 if how == "masked" else 350_000)
+    result = cut([SourceSpan(src, T0)], start, T0 + 2 * S, tmp_path / "out.mp4", mode="exact",
+                 redaction=Redaction(masks=masks) if how == "masked" else None)
+    assert result.reencoded_frames == result.frames if how == "masked" else \
+        0 < result.reencoded_frames < result.frames   # the head re-encoded, the rest copied
+    with av.open(str(src)) as c:
+        seen = next(c.decode(video=0)).to_ndarray(format="rgb24").astype(int)
+    outside = ~cv2.dilate(_poly_mask(masks), np.ones((7, 7), np.uint8)).astype(bool)
+    with av.open(str(result.path)) as c:
+        for n, frame in enumerate(c.decode(video=0)):
+            img = frame.to_ndarray(format="rgb24").astype(int)
+            for name, at in (("dark", (80, 60)), ("bright", (80, 160)), ("grey", (200, 60))):
+                assert abs(img[at] - seen[at]).max() <= 3, \
+                    f"frame {n}: the {name} patch is {img[at]}, recorded {seen[at]}"
+            assert np.abs(img - seen)[outside].mean() < 2
+
+
 def test_a_face_detection_that_fails_stops_the_export_and_leaves_no_thread(clips, tmp_path,
                                                                            monkeypatch):
     """onnxruntime failing mid-clip (out of memory, say) stops the export with its message and

@@ -17,6 +17,7 @@ from agent.export.progress import CutError
 
 DEFAULT_ENCODERS = {"h264": "libx264", "hevc": "libx265", "mjpeg": "mjpeg"}
 ENCODERS = {"h264": ("libx264",), "hevc": ("libx265",), "mjpeg": ("mjpeg",)}
+_FULL_RANGE = 2   # FFmpeg's AVCOL_RANGE_JPEG
 
 
 def encoder_options(encoder: str, profile: str | None) -> dict[str, str]:
@@ -36,8 +37,11 @@ def encoder_options(encoder: str, profile: str | None) -> dict[str, str]:
 
 
 def open_encoder(encoder: str, profile: str | None, width: int, height: int,
-                 rate: Fraction) -> av.CodecContext:
-    """An encoder for frames of this size and rate (yuv420p; yuvj420p for MJPEG)."""
+                 rate: Fraction, colour: av.VideoFrame | None = None) -> av.CodecContext:
+    """An encoder for frames of this size and rate (yuv420p; yuvj420p for MJPEG), its stream
+    described with `colour`'s range, primaries, transfer and matrix: the decoded frames keep
+    their pixel values on the way (a full-range camera's 0 stays 0), so a stream said to be
+    limited range would show a full-range camera's shadows crushed and highlights lost."""
     try:
         ctx = av.CodecContext.create(encoder, "w")
     except (av.FFmpegError, ValueError) as exc:
@@ -48,6 +52,11 @@ def open_encoder(encoder: str, profile: str | None, width: int, height: int,
     ctx.framerate = Fraction(rate)
     ctx.max_b_frames = 0
     ctx.options = encoder_options(encoder, profile)
+    if colour is not None:
+        ctx.color_range = (_FULL_RANGE if colour.format.name.startswith("yuvj")
+                           else colour.color_range)
+        ctx.color_primaries, ctx.color_trc = colour.color_primaries, colour.color_trc
+        ctx.colorspace = colour.colorspace
     return ctx
 
 
@@ -89,7 +98,7 @@ class Reencode:
         if not (self.floor_us <= t < self.limit_us) or (self.times and t <= self.times[-1]):
             return
         if (frame.width, frame.height) != self.size:
-            self._start(frame.width, frame.height)
+            self._start(frame)
         self.times.append(t)
         for ready in (self.session.push(frame) if self.session else (frame,)):
             self._encode(ready)
@@ -107,8 +116,10 @@ class Reencode:
         for pkt in packets:
             self._emit(pkt)
 
-    def _start(self, width: int, height: int) -> None:
-        """An encoder for this frame size (again, when a recording changes resolution)."""
+    def _start(self, frame) -> None:
+        """An encoder for this frame's size and colours (again, when a recording changes
+        resolution)."""
+        width, height = frame.width, frame.height
         if self.encoder is not None:
             self._drain()
         rate = self.src.video.average_rate or self.src.video.guessed_rate or Fraction(25)
@@ -117,7 +128,7 @@ class Reencode:
                 self.session.close()
             self.session = self.job.redactor.session(width, height, rate)
         self.encoder = open_encoder(self.job.encoder, self.src.video.codec_context.profile,
-                                    width, height, rate)
+                                    width, height, rate, frame)
         self.size, self.made_in = (width, height), 0
         self.job.out.end_segment()
 
