@@ -412,6 +412,30 @@ def test_provenance_records_what_was_redacted_and_how(agent, clips, tmp_path):
     assert f"  changed: faces blurred in {face['frames_blurred']} frames" in said
 
 
+def test_masks_fall_on_the_main_picture_of_a_card_that_also_records_another(agent, tmp_path):
+    """A Reolink card holds a camera's main picture (RecM) and, for the same seconds, its crop
+    (RecC, a part the camera chooses) or its other lens (RecE). Their names sort first, so
+    the export and the preview the masks are drawn on took one of them: a clip of another
+    picture, where a place the owner masked on the main picture lies elsewhere, unmasked."""
+    from demo.samples import ClipSpec, write_clip
+
+    card = tmp_path / "card"
+    for kind, size in (("M", (W, H)), ("C", (480, 272)), ("E", (400, 300))):
+        name = f"Rec{kind}01_20261120_220000_220002_6D28808_9A1B2C.mp4"
+        write_clip(ClipSpec(card / "Mp4Record" / "2026-11-20" / name, T0, 2.0,
+                            width=size[0], height=size[1]))
+    agent.scan([str(card)], tz="UTC")
+    (camera,) = agent.cameras()
+    assert Path(agent.previews.row_at(camera, T0 + S).path).name.startswith("RecM")
+    save_masks(agent.home, CameraMasks(camera, (SQUARE,)))
+    done = export_evidence(agent.store, agent.owner_key(), camera, T0, T0 + 2 * S,
+                           tmp_path / "out", redaction=owner_redaction(agent.home, camera))
+    assert [Path(s.path).name[:4] for s in done.plan.spans] == ["RecM"]
+    with av.open(str(done.clip)) as c:
+        frame = next(c.decode(video=0))
+    assert (frame.width, frame.height) == (W, H)
+
+
 def test_no_saved_masks_and_no_choices_mean_no_redaction(agent, tmp_path):
     assert owner_redaction(agent.home, "porch") is None
     save_masks(agent.home, CameraMasks("porch", (SQUARE,)))

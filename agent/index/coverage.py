@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agent.index.rows import FileRow
+from agent.media.frame_reader import other_picture
 
 # `remote`: mirrored from a recorder on the network. Usable for planning; an export or a hold
 # downloads the window first (remote_window.py) and works on those local files.
@@ -78,7 +79,7 @@ def coverage(camera: str, rows: list[FileRow], start_us: int, end_us: int) -> Co
              and r.start_us < end_us and r.end_us > start_us]
     unusable = tuple(r for r in timed if _status(r) not in USABLE)
     usable = [r for r in timed if _status(r) in USABLE]
-    main = [r for r in usable if r.stream != "sub"]
+    main = [r for r in usable if not other_picture(r)]
     chosen_pool = main or usable
     alternatives = tuple(r for r in usable if r not in chosen_pool)
     chosen, overlaps = _choose(sorted(chosen_pool, key=lambda r: (r.start_us, -r.end_us, r.path)))

@@ -24,6 +24,18 @@ class Recording(Protocol):
     stream: str | None
 
 
+# Streams showing another picture of a camera than its main one: a sub stream's smaller copy,
+# and a Reolink camera's other lens (E) and crop (C, a part of the picture the camera picks).
+# The main picture is the one previewed, masked and exported; one of these only where no
+# main one was recorded (a mask drawn on the main picture lies elsewhere on a crop or lens).
+OTHER_PICTURES = ("sub", "ext", "crop")
+
+
+def other_picture(row: Recording) -> bool:
+    """Whether a recording shows another picture than its camera's main one."""
+    return row.stream in OTHER_PICTURES
+
+
 @dataclass(frozen=True)
 class PreviewFrame:
     """One decoded frame, scaled, as packed RGB24 rows (stride = width * 3)."""

@@ -18,7 +18,8 @@ from typing import Callable, Sequence
 
 import av
 
-from agent.media.frame_reader import FrameReader, PreviewFrame, Recording, picture
+from agent.media.frame_reader import (FrameReader, PreviewFrame, Recording, other_picture,
+                                      picture)
 
 US = 1_000_000
 Files = Callable[[str, int, int], Sequence[Recording]]
@@ -70,7 +71,7 @@ class Previewer:
         rows = [r for r in self._files(camera, at_us, at_us + 1)
                 if r.start_us is not None and r.end_us is not None
                 and r.start_us <= at_us < r.end_us]
-        rows.sort(key=lambda r: (r.stream == "sub", r.start_us))
+        rows.sort(key=lambda r: (other_picture(r), r.start_us))
         return rows[0] if rows else None
 
     def frame(self, camera: str, at_us: int, width: int = 640, ticket: Ticket | None = None,
@@ -104,7 +105,8 @@ class Previewer:
         copy-mode cut starting at `at_us` really begins. Reads packets only (no decoding)."""
         rows = sorted((r for r in self._files(camera, at_us, limit_us)
                        if r.start_us is not None and r.end_us is not None
-                       and r.end_us > at_us and r.stream != "sub"), key=lambda r: r.start_us)
+                       and r.end_us > at_us and not other_picture(r)),
+                      key=lambda r: r.start_us)
         for row in rows:
             if row.start_us >= limit_us:
                 break
