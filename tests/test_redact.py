@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from importlib import resources
@@ -594,6 +595,51 @@ def test_a_full_range_camera_looks_the_same_in_re_encoded_frames(tmp_path, codec
                 assert abs(img[at] - seen[at]).max() <= 3, \
                     f"frame {n}: the {name} patch is {img[at]}, recorded {seen[at]}"
             assert np.abs(img - seen)[outside].mean() < 2
+
+
+def captioned(tmp_path: Path) -> Path:
+    """Two seconds of H.264 whose every frame carries closed captions (an ATSC A/53 SEI, as
+    a recorder may store its overlay text or a transcript in), remuxed to MP4."""
+    raw = tmp_path / "plain.h264"
+    subprocess.run([ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
+                    "-i", f"testsrc=size={W}x{H}:rate={FPS}", "-t", "2", "-c:v", "libx264",
+                    "-g", "10", "-bf", "0", "-f", "h264", str(raw)], check=True)
+
+    def odd(ch: str) -> int:   # CEA-608 characters carry odd parity
+        c = ord(ch)
+        return c | (0x80 if bin(c).count("1") % 2 == 0 else 0)
+    pairs = [(odd("E"), odd("L")), (odd("M"), odd(" "))]
+    payload = bytes([0xB5, 0x00, 0x31, *b"GA94", 0x03, 0x40 | len(pairs), 0xFF,
+                     *(b for a, c in pairs for b in (0xFC, a, c)), 0xFF])
+    sei = b"\x00\x00\x00\x01\x06" + bytes([4, len(payload)]) + payload + b"\x80"
+    data, out, last = raw.read_bytes(), bytearray(), 0
+    for at in (m.start() for m in re.finditer(rb"\x00\x00\x01", data)):
+        if data[at + 3] & 0x1F in (1, 5):   # before each slice of a frame
+            at -= 1 if at and data[at - 1] == 0 else 0
+            out += data[last:at] + sei
+            last = at
+    raw.write_bytes(bytes(out + data[last:]))
+    mp4 = tmp_path / "captioned.mp4"
+    subprocess.run([ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", "-r", str(FPS),
+                    "-i", str(raw), "-c", "copy", str(mp4)], check=True)
+    return mp4
+
+
+def test_a_redacted_clip_carries_no_captions_from_the_recording(tmp_path):
+    """Closed captions the recording carried inside its frames were written again into every
+    re-encoded frame (libx264 copies them from the decoded frame by default): a masked clip
+    held text no preview showed and no record named."""
+    src = captioned(tmp_path)
+    with av.open(str(src)) as c:
+        assert "A53_CC" in str(list(next(c.decode(video=0)).side_data.keys())), \
+            "the recording must carry captions, or this test proves nothing"
+    result = cut([SourceSpan(src, T0)], T0, T0 + 2 * S, tmp_path / "m.mp4",
+                 redaction=Redaction(masks=CameraMasks("porch", (SQUARE,))))
+    assert result.reencoded_frames == result.frames == 20
+    assert b"GA94" not in result.path.read_bytes()
+    with av.open(str(result.path)) as c:
+        for frame in c.decode(video=0):
+            assert "A53_CC" not in str(list(frame.side_data.keys()))
 
 
 def test_a_face_detection_that_fails_stops_the_export_and_leaves_no_thread(clips, tmp_path,

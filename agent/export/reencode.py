@@ -22,14 +22,18 @@ _FULL_RANGE = 2   # FFmpeg's AVCOL_RANGE_JPEG
 
 def encoder_options(encoder: str, profile: str | None) -> dict[str, str]:
     """Codec options for a re-encode: no B-frames (decode order = capture order), high
-    quality, and a short look-ahead so a 4K encoder holds few frames."""
+    quality, and a short look-ahead so a 4K encoder holds few frames. A re-encoded frame
+    carries its picture alone: closed captions (A/53) and other data the decoder found in
+    the recording's frames are not written again (libx264 would copy captions by default),
+    so a masked clip holds nothing the owner's preview did not show."""
     if encoder == "libx264":
         name = (profile or "").lower()
         level = "baseline" if "baseline" in name else "main" if name == "main" else "high"
-        return {"preset": "superfast", "crf": "18", "profile": level, "bf": "0"}
+        return {"preset": "superfast", "crf": "18", "profile": level, "bf": "0",
+                "a53cc": "0", "udu_sei": "0"}
     if encoder == "libx265":  # ultrafast: at 4K, 30 head frames take 5.6 s instead of 7.3 s
         # No look-ahead: x265 then keeps one 4K frame (~100 MB) fewer, for ~5% more time.
-        return {"preset": "ultrafast", "crf": "20",
+        return {"preset": "ultrafast", "crf": "20", "a53cc": "0", "udu_sei": "0",
                 "x265-params": "bframes=0:rc-lookahead=0:frame-threads=1:ref=1:log-level=error"}
     if encoder == "mjpeg":
         return {"q:v": "2"}
