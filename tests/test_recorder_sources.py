@@ -177,3 +177,33 @@ def test_the_recordings_mirrored_when_a_recorder_is_added_are_counted_in_words()
     from agent.commands.recorders import mirrored_words
 
     assert (mirrored_words(1), mirrored_words(4)) == ("1 recording mirrored", "4 recordings mirrored")
+
+
+def test_a_masked_export_of_a_recorders_camera_says_the_recorder_keeps_the_original(
+        recent_footage, tmp_path, capsys, monkeypatch):
+    """A recorder's window is downloaded for the cut and deleted once the clip is made, but a
+    masked clip's record said its unmasked recordings 'stay on the owner's computer': a court
+    told to ask the owner for them would find none there, and the recorder writes over its
+    oldest recordings when its disk fills."""
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    home = tmp_path / "home"
+    masks = tmp_path / "masks.json"
+    masks.write_text(json.dumps({"polygons": [[[0.1, 0.1], [0.4, 0.1], [0.4, 0.4]]]}))
+    with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True) as sim:
+        run = lambda *a, **kw: cli(capsys, monkeypatch, home, *a, **kw)  # noqa: E731
+        code, _, err = run("sources", "add-recorder", sim.url, "--vendor", "reolink", "--user",
+                           "admin", "--password-stdin", "--name", "nvr", "--camera", "drive",
+                           "--json", stdin=PASSWORD + "\n")
+        assert code == 0, err
+        assert run("scan", "--json")[0] == 0
+        assert run("masks", "set", "drive", str(masks))[0] == 0
+        code, done, err = run("export", "--camera", "drive", "--from", format_utc(T0 + 13 * US),
+                              "--to", format_utc(T0 + 15 * US), "--out", str(tmp_path / "out"),
+                              "--json")
+        assert code == 0, err
+    assert not [p for p in (home / "cache" / "recorders").iterdir() if p.name != "previews"]
+    prov = json.loads((Path(done["package"]) / "data" / "provenance.json").read_text())
+    assert [r["kind"] for r in prov["redactions"]] == ["privacy-mask"]
+    original = prov["unredacted_original"]
+    assert "owner's computer" not in original.replace("deleted from the owner's computer", "")
+    assert "recorder" in original and prov["recorder"]["serial"] in original

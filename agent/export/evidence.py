@@ -26,7 +26,7 @@ from agent.export.package_inputs import outputs_record
 from agent.export.plan import ExportPlan, plan_export
 from agent.export.readme import readme_text, video_entry
 from agent.export.source import SourceSpan
-from agent.export.redact import Redaction, redaction_records
+from agent.export.redact import Redaction, redaction_records, unredacted_original
 from agent.identity.certificates import SELF_ISSUED, SigningChain, self_issued_chain
 from agent.identity.keys import OwnerKey
 from agent.index.changed import changed_since_scan, changed_words, gone_since_scan, gone_words
@@ -137,7 +137,8 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
                 changed = changed_since_scan(plan.coverage.files, _by_id(plan))
                 if changed:
                     raise CutError(changed_words(changed))
-                facts.update(_facts(plan, cut_result, sources, request, redaction))
+                facts.update(_facts(plan, cut_result, sources, request, redaction,
+                                    (provenance_extra or {}).get("recorder")))
                 chosen["name"] = named(cut_result.mode, cut_result.audio)
                 try:
                     return make_credentials(path, manifest_definition(
@@ -202,8 +203,10 @@ def went_away(out_dir: Path) -> str:
 
 
 def _facts(plan: ExportPlan, result: CutResult, sources: list[dict],
-           request: RequestContext | None, redaction: Redaction | None) -> dict:
-    """provenance.json but its outputs and credentials: the one source of the clip's manifest."""
+           request: RequestContext | None, redaction: Redaction | None,
+           recorder: dict | None = None) -> dict:
+    """provenance.json but its outputs and credentials: the one source of the clip's manifest.
+    `recorder`: provenance's section naming the recorder the sources were downloaded from."""
     zones = sorted({s.tz for s in plan.sources})
     offsets = sorted({s.clock_offset_s for s in plan.sources})
     redactions = redaction_records(redaction, result.redaction, (plan.start_us, plan.end_us),
@@ -234,9 +237,7 @@ def _facts(plan: ExportPlan, result: CutResult, sources: list[dict],
                 "first_dropped": (format_utc(result.first_dropped_us)
                                   if result.first_dropped_us is not None else None)},
         "redactions": redactions,
-        "unredacted_original": None if not redactions else (
-            "kept by the owner: the source recordings listed under 'sources' were only read, "
-            "never changed, and stay on the owner's computer"),
+        "unredacted_original": None if not redactions else unredacted_original(recorder),
         "audio": "kept" if result.audio else "removed",
         "audio_conversion": None if not result.audio_converted_to else {
             "from": result.audio_codec, "to": result.audio_converted_to,

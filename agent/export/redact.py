@@ -273,3 +273,19 @@ def redaction_records(redaction: Redaction | None, report: RedactionReport | Non
                       "silence, and all of it encoded again as AAC",
             "muted_samples": done.muted_samples})
     return records
+
+
+def unredacted_original(recorder: dict | None) -> str:
+    """Where the unredacted recordings are: on the owner's computer, or, for footage
+    downloaded from a recorder (whose downloads are deleted once the clip is cut), on the
+    recorder, which writes over its oldest recordings when its disk is full."""
+    if recorder is None:
+        return ("kept by the owner: the source recordings listed under 'sources' were only "
+                "read, never changed, and stay on the owner's computer")
+    device = " ".join(str(recorder[k]) for k in ("vendor", "model") if recorder.get(k))
+    serial = f", serial {recorder['serial']}" if recorder.get("serial") else ""
+    return (f"kept on the owner's recorder the sources were downloaded from ({device}{serial}; "
+            "see 'recorder'): the downloads listed under 'sources' were only read, never "
+            "changed, and deleted from the owner's computer once this clip was cut. A "
+            "recorder writes over its oldest recordings when its disk is full: ask the owner "
+            "soon if a court needs them")
