@@ -144,6 +144,45 @@ def test_sound_is_copied_where_mp4_holds_it_else_converted(rec, tmp_path, name, 
     assert sum(d for _s, d in spans) >= 0.8 * (at(5.25) - at(2.6))
 
 
+def tone_file(path: Path, rate: int, codec: str) -> Path:
+    """Two seconds of picture and a 440 Hz tone, the sound as `codec` at `rate`."""
+    subprocess.run([ffmpeg_exe(), "-v", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc=size=320x240:rate=10", "-f", "lavfi", "-i",
+                    f"sine=f=440:r={rate}", "-t", "2", "-c:v", "libx264", "-bf", "0", "-g", "10",
+                    "-c:a", codec, str(path)], check=True)
+    return path
+
+
+@pytest.mark.parametrize("second", [("aac", 48000, "b.mp4"), ("pcm_mulaw", 8000, "b.mov")],
+                         ids=["aac-48k", "g711"])
+def test_sound_changing_format_between_recordings_is_converted_whole(tmp_path, second):
+    """A camera's sound changed between two recordings (16 kHz AAC, then 48 kHz AAC or G.711
+    after a setting or firmware change): the second one's packets were copied into the
+    first one's track, which cannot hold them, so half the clip's sound did not decode and
+    nothing said so."""
+    codec, rate, name = second
+    first = tone_file(tmp_path / "a.mp4", 16000, "aac")
+    then = tone_file(tmp_path / name, rate, codec)
+    res = cut([SourceSpan(first, T0), SourceSpan(then, at(2.0))], T0, at(4.0),
+              tmp_path / "c.mp4", keep_audio=True)
+    assert res.audio and res.audio_converted_to == "aac"
+    assert "16000 Hz" in " ".join(res.audio_formats) and f"{rate} Hz" in res.audio_formats[-1]
+    level, errors = [], 0
+    with av.open(str(res.path)) as c:
+        stream = c.streams.audio[0]
+        for packet in c.demux(stream):
+            try:
+                for frame in packet.decode():
+                    level.append((float(frame.pts * stream.time_base),
+                                  float(abs(frame.to_ndarray()).max())))
+            except av.FFmpegError:
+                errors += 1
+    assert errors == 0
+    for half in ((0.2, 1.8), (2.2, 3.8)):
+        heard = [v for t_s, v in level if half[0] <= t_s < half[1]]
+        assert heard and min(heard) > 0.05, f"no tone from {half[0]} to {half[1]} s"
+
+
 def test_mjpeg_redaction_reencodes_as_mjpeg(rec, tmp_path):
     masks = CameraMasks("dashcam", (Polygon(((0.6, 0.6), (0.9, 0.6), (0.9, 0.9))),))
     res = cut([SourceSpan(rec["mjpeg"], T0)], at(2.55), at(4.0), tmp_path / "m.mp4",

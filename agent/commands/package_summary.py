@@ -185,7 +185,10 @@ def _sound(r: dict) -> str:
         return ""
     words = ["sound: kept"]
     conversion = r.get("audio_conversion")
-    if isinstance(conversion, dict):
+    if isinstance(conversion, dict) and conversion.get("formats"):
+        words.append(f"converted to {one_line(conversion.get('to'), 40)}, as the recordings' "
+                     "sound changes format")
+    elif isinstance(conversion, dict):
         words.append(f"converted from {one_line(conversion.get('from'), 40)} to "
                      f"{one_line(conversion.get('to'), 40)}")
     for item in _list(r.get("redactions")):

@@ -19,6 +19,7 @@ from agent.export.redact import RedactionReport, Redactor
 from agent.export.reencode import DEFAULT_ENCODERS, ENCODERS
 from agent.export.smartcut import exact_span
 from agent.export.clock_step import ClockStep, stepped_words
+from agent.export.sound import format_words, sound_format
 from agent.export.source import US, Source, SourceSpan
 from agent.export.source import why as _why
 from agent.timebase import local_text
@@ -47,6 +48,7 @@ class CutResult:
     first_dropped_us: int | None = None  # capture time of the first frame left out
     audio_codec: str | None = None        # the kept sound's codec as recorded
     audio_converted_to: str | None = None  # "aac" when MP4 could not hold it as recorded
+    audio_formats: tuple[str, ...] = ()    # the recordings' sound formats, when they differ
     sha256: str | None = None      # the clip's SHA-256 (hex) and size, read as the gate ran
     size: int | None = None
     ledger: Ledger | None = field(default=None, repr=False, compare=False)  # for the gate
@@ -149,11 +151,16 @@ def _write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: P
             raise CutError(f"{encoder} cannot re-encode {codec} video "
                            f"(use {' or '.join(ENCODERS[codec])})")
         sound = next((s for s in sources if s.audio is not None), None)
+        # One MP4 track holds one sound format: recordings whose sound changes format (a
+        # camera's setting changed between them) are converted whole, never copied mixed.
+        shapes = list(dict.fromkeys(sound_format(s.audio) for s in sources
+                                    if s.audio is not None))
+        formats = tuple(map(format_words, shapes)) if len(shapes) > 1 else ()
         # Every frame re-encoded with one encoder's settings: its sets can be the entry's.
         own_entry = own_entry and mode == "exact" and len({_shape(s) for s in sources}) == 1
         out = Output(path, sources[0], mode == "exact" or len(extradata) > 1,
                      sound.audio if sound else None, redactor,
-                     sound.first_audio() if sound else None, tick_us, own_entry)
+                     sound.first_audio() if sound else None, tick_us, own_entry, formats)
         # On a coarser tick a frame is stored up to half a tick later than captured: one
         # captured in the window's last tick could be stored at its end, so it is left out.
         job = Job(start_us, end_us - (tick_us - 1), out, track, start_us, encoder=encoder,
@@ -199,6 +206,8 @@ def _write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: P
         audio_codec=out.sound.facts.codec if out.sound is not None and out.audio_packets else None,
         audio_converted_to=(out.sound.facts.converted_to
                             if out.sound is not None and out.audio_packets else None),
+        audio_formats=(out.sound.facts.formats
+                       if out.sound is not None and out.audio_packets else ()),
         first_dropped_us=job.first_dropped_us, ledger=out.ledger.freeze(), clock_steps=steps,
         headless=headless)
 

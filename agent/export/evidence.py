@@ -25,6 +25,7 @@ from agent.export.package import PackageBuilder, PackageError, SealedPackage
 from agent.export.package_inputs import outputs_record
 from agent.export.plan import ExportPlan, plan_export
 from agent.export.readme import readme_text, video_entry
+from agent.export.sound import conversion_record
 from agent.export.source import SourceSpan
 from agent.export.redact import Redaction, redaction_records, unredacted_original
 from agent.identity.certificates import SELF_ISSUED, SigningChain, self_issued_chain
@@ -239,11 +240,8 @@ def _facts(plan: ExportPlan, result: CutResult, sources: list[dict],
         "redactions": redactions,
         "unredacted_original": None if not redactions else unredacted_original(recorder),
         "audio": "kept" if result.audio else "removed",
-        "audio_conversion": None if not result.audio_converted_to else {
-            "from": result.audio_codec, "to": result.audio_converted_to,
-            "why": f"an MP4 cannot hold {result.audio_codec} sound as recorded, so the kept "
-                   "sound was decoded and encoded again (the recording's own sound stays with "
-                   "the owner)"},
+        "audio_conversion": None if not result.audio_converted_to else conversion_record(
+            result.audio_codec, result.audio_converted_to, result.audio_formats),
         "software": {"footage-agent": __version__, "ffmpeg": ffmpeg_version()},
     }
 

@@ -56,7 +56,8 @@ class Output:
 
     def __init__(self, path: Path, first: Source, inband: bool, audio_template,
                  redactor: Redactor | None = None, audio_first: bytes | None = None,
-                 tick_us: int = 1, own_entry: bool = False):
+                 tick_us: int = 1, own_entry: bool = False,
+                 sound_formats: tuple[str, ...] = ()):
         self.path = path
         self.tick_us = tick_us
         self.codec = first.codec
@@ -96,7 +97,8 @@ class Output:
         mute = redactor.redaction.mute if redactor is not None else ()
         if audio_template is not None:
             counts = redactor.counts if redactor is not None else {"muted_samples": 0}
-            self.sound = SoundTrack(self.container, audio_template, audio_first, mute, counts)
+            self.sound = SoundTrack(self.container, audio_template, audio_first, mute, counts,
+                                    sound_formats)
             self.audio = self.sound.stream
         self.origin_us: int | None = None
         self.frames = self.audio_packets = 0

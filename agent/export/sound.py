@@ -29,6 +29,7 @@ class SoundFacts:
     codec: str                 # as recorded
     converted_to: str | None   # "aac" when MP4 cannot hold it as recorded, else None (muted
                                # sound is re-encoded as AAC too: its redaction says so)
+    formats: tuple[str, ...] = ()   # the recordings' formats, in order, when they differ
 
 
 def adts_header(data: bytes) -> int:
@@ -50,18 +51,35 @@ def adts_config(data: bytes) -> bytes:
     return value.to_bytes(2, "big")
 
 
+def sound_format(stream) -> tuple:
+    """What a copied track must keep throughout: codec, rate, channels, codec header."""
+    ctx = stream.codec_context
+    return (ctx.name, ctx.sample_rate, ctx.layout.nb_channels if ctx.layout else 0,
+            bytes(ctx.extradata or b""))
+
+
+def format_words(shape: tuple) -> str:
+    """A sound format as a receiver reads it: 'aac, 16000 Hz, 1 channel'."""
+    name, rate, channels, _header = shape
+    return f"{name}, {rate} Hz, {channels} channel{'s' if channels != 1 else ''}"
+
+
 class SoundTrack:
     """One output audio track fed with source packets in time order."""
 
     def __init__(self, container, template, first_packet: bytes | None,
-                 mute: tuple[tuple[int, int], ...], counts: dict):
+                 mute: tuple[tuple[int, int], ...], counts: dict,
+                 formats: tuple[str, ...] = ()):
+        """`formats`: the kept sound's formats when the recordings' differ (one MP4 track
+        holds one format, so the sound is converted whole)."""
         name = template.codec_context.name
         self.adts = False
         self.muter = None
-        if mute or name not in COPIED:
+        if mute or formats or name not in COPIED:
             self.muter = MutedAudio(container, template, mute, counts)
             self.stream = self.muter.stream
-            self.facts = SoundFacts(name, "aac" if name not in COPIED else None)
+            self.facts = SoundFacts(name, "aac" if formats or name not in COPIED else None,
+                                    formats)
             return
         self.stream = container.add_stream_from_template(template)
         if name == "aac" and first_packet and adts_header(first_packet):
@@ -99,3 +117,17 @@ class SoundTrack:
     def flush(self) -> list[av.Packet]:
         """What a converter still holds."""
         return self.muter.flush() if self.muter is not None else []
+
+
+def conversion_record(codec: str, to: str, formats: tuple[str, ...] = ()) -> dict:
+    """provenance.json's "audio_conversion": what the kept sound was, and why it is `to`."""
+    if formats:
+        return {"from": codec, "to": to, "formats": list(formats),
+                "why": "the recordings' sound changes format inside the window ("
+                       + ", then ".join(f"({f})" for f in formats)
+                       + "), which one MP4 sound track cannot hold, so all the kept sound was "
+                         "decoded and encoded again (the recordings' own sound stays with "
+                         "the owner)"}
+    return {"from": codec, "to": to,
+            "why": f"an MP4 cannot hold {codec} sound as recorded, so the kept sound was "
+                   "decoded and encoded again (the recording's own sound stays with the owner)"}
