@@ -72,26 +72,51 @@ class Settings:
 
 
 def load_settings(home: Path) -> Settings:
-    """Read settings; a missing file gives the defaults, a broken one a clear error."""
+    """Read settings; a missing file gives the defaults, a broken one a clear error (the file
+    left as it is: the owner may want to look at it, or put back a copy)."""
     path = home / "settings.json"
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Settings()
     except OSError as exc:
-        raise ConfigError(f"the settings cannot be read: {plain_os_error(exc, str(path))}") \
+        raise ConfigError(f"the settings cannot be read: {plain_home_error(exc, str(path))}") \
             from None
     except UnicodeDecodeError:
-        raise ConfigError(f"{path} cannot be read (it is not text); fix or delete it") from None
-    except ValueError as exc:
-        raise ConfigError(f"{path} cannot be read ({exc}); fix or delete it") from None
+        raise _unusable(path, "it is not text") from None
+    except json.JSONDecodeError as exc:
+        raise _unusable(path, "it is empty" if not exc.doc.strip() else
+                        f"its text is broken at line {exc.lineno}, column {exc.colno}") from None
     if not isinstance(raw, dict):
-        raise ConfigError(f"{path} must hold a JSON object")
-    known = {k: raw[k] for k in asdict(Settings()) if k in raw}
-    try:
-        return replace(Settings(), **known)
-    except TypeError as exc:
-        raise ConfigError(f"{path}: {exc}") from None
+        raise _unusable(path, "it holds no settings")
+    for name, (fits, kind) in _KINDS.items():
+        if name in raw and not fits(raw[name]):
+            shown = json.dumps(raw[name], ensure_ascii=False)[:40]
+            raise _unusable(path, f"its {name} is {shown}, where {kind} belongs")
+    return replace(Settings(), **{k: raw[k] for k in asdict(Settings()) if k in raw})
+
+
+def _whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+# What each setting may hold, as the app's Settings page writes it. A hand edit that says
+# otherwise was read wrong ("no" is true to Python) or failed far from here in Python's words
+# ("300" reached the poll, 0 every upload), so it is refused by name when the file is read.
+_KINDS = {
+    "poll_interval_s": (_whole, "a whole number of seconds"),
+    "upload_rate_limit_bps": (lambda v: v is None or (_whole(v) and v >= 1),
+                              "null (no limit) or a whole number of bytes per second, 1 or more"),
+    "keep_running_in_tray": (lambda v: isinstance(v, bool), "true or false"),
+    "holds_on_new_request": (lambda v: isinstance(v, bool), "true or false"),
+}
+
+
+def _unusable(path: Path, why: str) -> ConfigError:
+    """The words for a settings file that is there but cannot be used: it holds only the
+    owner's preferences, so deleting it is a way out that loses nothing else."""
+    return ConfigError(f"the settings file {path} cannot be used: {why}: fix it, or delete it "
+                       "to go back to the default settings")
 
 
 def settings_stamp(home: Path) -> tuple[int, int, int] | None:

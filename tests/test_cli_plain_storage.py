@@ -103,7 +103,7 @@ def test_settings_that_are_a_folder_are_named_in_plain_words(porch, capsys):
     (porch / "settings.json").rmdir()
     (porch / "settings.json").write_bytes(b"\xff\xfe{}")
     code, err = said(capsys, "--home", str(porch), "recordings")
-    assert code == 1 and "cannot be read (it is not text); fix or delete it" in err
+    assert code == 1 and "cannot be used: it is not text: fix it, or delete it" in err
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage"])
