@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from agent.json_words import json_fault
 from agent.os_words import plain_home_error, plain_os_error
 from agent.permissions import owner_only_folder, unused_folder
 from agent.storage import write_atomic
@@ -82,11 +83,8 @@ def load_settings(home: Path) -> Settings:
     except OSError as exc:
         raise ConfigError(f"the settings cannot be read: {plain_home_error(exc, str(path))}") \
             from None
-    except UnicodeDecodeError:
-        raise _unusable(path, "it is not text") from None
-    except json.JSONDecodeError as exc:
-        raise _unusable(path, "it is empty" if not exc.doc.strip() else
-                        f"its text is broken at line {exc.lineno}, column {exc.colno}") from None
+    except ValueError as exc:   # not text, or not JSON
+        raise _unusable(path, json_fault(exc)) from None
     if not isinstance(raw, dict):
         raise _unusable(path, "it holds no settings")
     for name, (fits, kind) in _KINDS.items():

@@ -154,6 +154,22 @@ def test_the_homes_disk_full_reads_in_spanish(spanish, head, spanish_head):
         f"{spanish_head}: " + spanish_of(matches(os_part), path=WINDOWS_PATH))
 
 
+@pytest.mark.parametrize("record, why", [
+    (b"", "está vacío"), (b"\0" * 64, "su texto está roto en la línea 1, columna 1"),
+    (b"\xff\xfe", "no es texto"), (b'{"files": 3}', "no enumera las copias")])
+def test_a_damaged_safe_copy_record_reads_in_spanish(spanish, tmp_path, record, why):
+    # agent/requests/holds.py with agent/json_words.py: shown as the reason on the request's page
+    from agent.requests import holds
+    folder = tmp_path / "holds" / "req-1"
+    folder.mkdir(parents=True)
+    (folder / holds.RECORD).write_bytes(record)
+    message = error_of(lambda: holds.read_hold(tmp_path, "req-1"), holds.HoldError)
+    assert in_owner_language(message) == (
+        f"el registro de la copia a salvo en {folder} está dañado ({why}); las copias de sus "
+        "grabaciones en esa carpeta se conservan tal cual. Para hacer de nuevo la copia a salvo, "
+        "saque antes esa carpeta de la carpeta de footage-agent (consérvela)")
+
+
 def test_a_requests_package_the_homes_disk_cannot_hold_reads_in_spanish(spanish):
     # agent/requests/package_export.py: no "choose another folder" for the home's own folder
     said = in_owner_language(f"the disk holding {WINDOWS_PATH} is full: free some space there")

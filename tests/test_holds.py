@@ -11,7 +11,7 @@ import pytest
 
 from agent.audit.log import AuditLog
 from agent.requests import holds
-from agent.requests.desk_errors import DeskRefusal
+from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.service import Agent
 from agent.timebase import US
 from demo.samples import make_recordings
@@ -200,3 +200,32 @@ def test_a_hold_the_disk_has_no_room_for_copies_nothing(indexed, monkeypatch):
     monkeypatch.setattr(holds.shutil, "disk_usage", real)
     assert len(holds.make_hold(indexed.home, indexed.store, "big", T0 * US,
                                (T0 + 9) * US).files) == 5
+
+
+@pytest.mark.parametrize("record, why", [
+    (b"", "it is empty"),
+    (b"\0" * 300, "its text is broken at line 1, column 1"),
+    (b'{"files": [{"source": "/rec/porch/a.mp4", "na', "its text is broken at line 1, column 43"),
+    (b"\xff\xd8\xff\xe0", "it is not text"),
+    (b'{"files": [{"name": "porch/a.mp4"}]}', "it does not list the copies"),
+])
+def test_a_damaged_hold_record_is_said_plainly_and_its_copies_kept(tmp_path, footage, record, why):
+    """A power cut or a failing disk left the safe copy's hold.json cut short or zeroed: the
+    request still shows, with what is wrong and what to do, not Python's words ("Expecting
+    value: line 1 column 1 (char 0)", "'files'"); holding again copies nothing over it."""
+    w = World(tmp_path, footage)
+    try:
+        w.desk.import_request(w.file(request_token()))
+        hold = w.desk.hold("req-1")
+        (hold.path / holds.RECORD).write_bytes(record)
+        kept = tree_fingerprint(hold.path)
+        said = (f"the record of the safe copy in {hold.path} is damaged ({why}); the copies of "
+                "your recordings in that folder are kept as they are. To make the safe copy "
+                "again, move that folder out of footage-agent's folder first (keep it)")
+        assert w.desk.show("req-1").problem == said
+        with pytest.raises(DeskError) as refused:
+            w.desk.hold("req-1")
+        assert str(refused.value) == said
+        assert tree_fingerprint(hold.path) == kept
+    finally:
+        w.close()

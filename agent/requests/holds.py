@@ -23,6 +23,7 @@ from agent.index.links import links_out
 from agent.index.mirror import Connect
 from agent.index.remote_window import FetchCancelled, RecorderWindow, download
 from agent.index.store import Store
+from agent.json_words import json_fault
 from frp.count_words import counted
 from agent.os_words import plain_home_error, plain_os_error
 from agent.recorders.model import RecorderError
@@ -94,8 +95,19 @@ def read_hold(home: Path, folder: str) -> Hold | None:
     except OSError as exc:
         raise HoldError("the hold record cannot be read: "
                         + plain_os_error(exc, str(path / RECORD))) from None
-    except (ValueError, KeyError, TypeError) as exc:
-        raise HoldError(f"the hold record in {path} cannot be read ({exc})") from None
+    except ValueError as exc:   # not text, or not JSON: cut short, zeroed
+        raise _damaged(path, json_fault(exc)) from None
+    except (KeyError, TypeError):   # JSON, but not a hold's record
+        raise _damaged(path, "it does not list the copies") from None
+
+
+def _damaged(path: Path, why: str) -> HoldError:
+    """The words for a hold whose record cannot be used. Its copies may be all that is left of
+    the footage (the recorder may have overwritten it since), so nothing is copied over them:
+    the owner moves the folder aside, keeping it, before a new hold is made."""
+    return HoldError(f"the record of the safe copy in {path} is damaged ({why}); the copies of "
+                     "your recordings in that folder are kept as they are. To make the safe copy "
+                     "again, move that folder out of footage-agent's folder first (keep it)")
 
 
 def covering_files(store: Store, start_us: int, end_us: int,

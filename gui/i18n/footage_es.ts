@@ -3577,6 +3577,26 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>the record of the agencies you accepted {reason}, so it is not trusted. Call the agency on a number you know, and compare its fingerprints ({fingerprints}); if they are the agency&apos;s, choose it in this list and press Accept again</source>
         <translation>el registro de las agencias que usted aceptó {reason}, por lo que no es de confianza. Llame a la agencia a un número que usted conozca y compare sus huellas ({fingerprints}); si son las de la agencia, elíjalo en esta lista y pulse Aceptar de nuevo</translation>
     </message>
+    <message>
+        <source>it is empty</source>
+        <translation>está vacío</translation>
+    </message>
+    <message>
+        <source>it is not text</source>
+        <translation>no es texto</translation>
+    </message>
+    <message>
+        <source>its text is broken at line {line}, column {column}</source>
+        <translation>su texto está roto en la línea {line}, columna {column}</translation>
+    </message>
+    <message>
+        <source>it does not list the copies</source>
+        <translation>no enumera las copias</translation>
+    </message>
+    <message>
+        <source>the record of the safe copy in {path} is damaged ({reason}); the copies of your recordings in that folder are kept as they are. To make the safe copy again, move that folder out of footage-agent&apos;s folder first (keep it)</source>
+        <translation>el registro de la copia a salvo en {path} está dañado ({reason}); las copias de sus grabaciones en esa carpeta se conservan tal cual. Para hacer de nuevo la copia a salvo, saque antes esa carpeta de la carpeta de footage-agent (consérvela)</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>
