@@ -256,6 +256,33 @@ def test_an_index_cut_to_nothing_is_said_not_taken_for_a_new_one(tmp_path, capsy
     assert main(["--home", str(fresh), "sources", "list"]) == 0
 
 
+def test_an_inbox_cut_to_nothing_is_said_not_taken_for_a_new_one(tmp_path, capsys):
+    """Damage hunt: a 0-byte inbox.db (a power cut as it was copied back, a sync tool's
+    half-written copy) was opened as a new, empty inbox: 'there is no request ... in the inbox',
+    the requests and what was decided on them gone without a word, the file written over, and
+    a request received before taken again as new. The activity log shows requests were
+    received, so it is said, and the file kept as it is."""
+    from demo.gui_data import make_world
+    world = make_world(tmp_path / "world", tmp_path / "home", seconds=4.0)
+    home = world.home
+    assert main(["--home", str(home), "import-request", str(world.request_file)]) == 0
+    for side in home.glob("inbox.db*"):
+        side.unlink()
+    (home / "inbox.db").write_bytes(b"")
+    for argv in (["inbox"], ["inbox", "show", world.request_id],
+                 ["import-request", str(world.request_file)]):
+        code, err = said(capsys, "--home", str(home), *argv)
+        assert code == 1, err
+        assert f"the inbox {home / 'inbox.db'} is empty (0 bytes), but your activity log " \
+               "shows requests were received" in err
+        assert "do not delete it: put back a copy from a backup" in err
+    assert (home / "inbox.db").stat().st_size == 0
+    fresh = tmp_path / "fresh"   # a first run that stopped before the inbox was written
+    fresh.mkdir()
+    (fresh / "inbox.db").write_bytes(b"")
+    assert main(["--home", str(fresh), "inbox"]) == 0
+
+
 def test_a_full_disk_under_the_inbox_says_so(tmp_path, capsys):
     """Restore hunt: every command that reads the inbox on a full disk said 'the inbox ...
     cannot be opened: disk I/O error' (SQLite cannot make its shared-memory file), with

@@ -49,3 +49,30 @@ def test_a_damaged_inbox_is_said_in_spanish(qtbot, tmp_path, spanish):  # noqa: 
     finally:
         window.close()
         agent.close()
+
+
+def test_an_inbox_cut_to_nothing_is_said_in_spanish_not_shown_empty(qtbot, tmp_path,
+                                                                     spanish):  # noqa: F811
+    """Damage hunt: a 0-byte inbox.db in a home whose activity log shows a request came in was
+    opened as a new inbox: 'No requests yet', the requests and decisions gone without a word."""
+    world = make_world(tmp_path / "world", tmp_path / "home", seconds=4.0)
+    from agent.cli import main
+    assert main(["--home", str(world.home), "import-request", str(world.request_file)]) == 0
+    for path in world.home.glob("inbox.db*"):
+        path.unlink()
+    inbox = world.home / "inbox.db"
+    inbox.write_bytes(b"")
+    window, agent = open_window(qtbot, world.home)
+    try:
+        window.show_page("inbox")
+        settle(qtbot, window)
+        said = window.inbox.empty.text()
+        assert not window.inbox.table.isVisible()
+        assert str(inbox) in said and "vacía (0 bytes)" in said and "no la borre" in said, said
+        assert "Cierre footage-agent" in said, said   # the app's way out: quit it first
+        for english in ("is empty", "the inbox", "move it aside", "Quit"):
+            assert english not in said, said
+    finally:
+        window.close()
+        agent.close()
+    assert inbox.stat().st_size == 0

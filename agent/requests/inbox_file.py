@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from agent.audit.log import AuditError, AuditLog
 from agent.index.store_errors import disk_words
 from agent.os_words import plain_os_error
 from agent.storage import WAL_LIMIT_PRAGMA, newer_layout, private_database
@@ -42,6 +43,9 @@ def open_database(path: Path) -> sqlite3.Connection:
     """The inbox's connection (WAL), its tables made or brought up to VERSION. InboxError when
     it cannot be used (a newer version's, damaged, its disk full), the file let go at once
     (the owner may move it aside, or unplug its disk)."""
+    lost = lost_inbox(path)
+    if lost is not None:
+        raise InboxError(lost)
     db = None
     try:
         db = sqlite3.connect(str(private_database(path)), check_same_thread=False,
@@ -81,3 +85,25 @@ def damaged_words(path: Path, exc: sqlite3.DatabaseError) -> str:
             "you received and what you decided and sent for each, so do not delete it: put "
             "back a copy from a backup, or move it aside (keep it): the requests then come in "
             "again from the agencies' portals, without what you decided on them here")
+
+
+def lost_inbox(path: Path) -> str | None:
+    """Why the inbox must not be opened as a new one: it is there but cut to nothing (0 bytes)
+    while the activity log shows requests were received (a power cut as it was copied back, a
+    sync tool's half-written copy). SQLite would take it for a new inbox: the requests and what
+    was decided on them gone without a word, and a request received before taken as new. None
+    when it is whole, or new."""
+    try:
+        if not path.is_file() or path.stat().st_size:
+            return None
+        received = any(r["event"] == "request-seen" for r in AuditLog(path.parent).entries())
+    except (OSError, AuditError):
+        return None
+    if not received:
+        return None
+    return (f"the inbox {path} is empty (0 bytes), but your activity log shows requests were "
+            "received: it was cut short (a copy or restore that failed, a disk that filled). It "
+            "held the requests you received and what you decided and sent for each, so do not "
+            "delete it: put back a copy from a backup, or move it aside (keep it): the requests "
+            "then come in again from the agencies' portals, without what you decided on them "
+            "here")

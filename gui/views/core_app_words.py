@@ -93,6 +93,14 @@ INBOX_DAMAGED = QT_TRANSLATE_NOOP("core", "the inbox {path} is damaged and canno
                                           "(keep it): the requests then come in again from the "
                                           "agencies' portals, without what you decided on them "
                                           "here")
+INBOX_EMPTY = QT_TRANSLATE_NOOP("core", "the inbox {path} is empty (0 bytes), but your activity "
+                                        "log shows requests were received: it was cut short (a "
+                                        "copy or restore that failed, a disk that filled). It "
+                                        "held the requests you received and what you decided and "
+                                        "sent for each, so do not delete it: put back a copy from "
+                                        "a backup, or move it aside (keep it): the requests then "
+                                        "come in again from the agencies' portals, without what "
+                                        "you decided on them here")
 # a recording written over or replaced since the scan (agent/index/changed.py): the app scans
 # its folders by itself, so there is nothing to type
 CHANGED_SINCE_SCAN = QT_TRANSLATE_NOOP("core", "the recording {path} changed after it was indexed "
@@ -132,6 +140,17 @@ IN_THE_APP: dict[str, str] = {
                                              "footage-agent again: without a copy, the requests "
                                              "come in again from the agencies' portals, without "
                                              "what you decided on them here"),
+    INBOX_EMPTY: QT_TRANSLATE_NOOP("core", "the inbox {path} is empty (0 bytes), but your "
+                                           "activity log shows requests were received: it was "
+                                           "cut short (a copy or restore that failed, a disk that "
+                                           "filled). It held the requests you received and what "
+                                           "you decided and sent for each, so do not delete it. "
+                                           "Quit footage-agent (Quit on its icon by the clock), "
+                                           "then put back a copy of the file from a backup, or "
+                                           "rename it to keep it, and start footage-agent again: "
+                                           "without a copy, the requests come in again from the "
+                                           "agencies' portals, without what you decided on them "
+                                           "here"),
     INDEX_DAMAGED: QT_TRANSLATE_NOOP("core", "the index {path} is damaged and cannot be used "
                                              "({detail}); it holds your recordings folders and "
                                              "camera names, not only the list of recordings, so "

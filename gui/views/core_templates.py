@@ -13,6 +13,7 @@ from gui.views.core_app_words import (  # noqa: F401 (IN_THE_APP: core_words' wa
     FOLDER_MISSING,
     OTHER_DISK,
     INBOX_DAMAGED,
+    INBOX_EMPTY,
     INDEX_DAMAGED,
     INDEX_EMPTY,
     KEY_LOCKED,
@@ -117,6 +118,7 @@ TEMPLATES: tuple[str, ...] = (
     INDEX_DAMAGED,
     INDEX_EMPTY,
     INBOX_DAMAGED,
+    INBOX_EMPTY,
     # a camera with nothing indexed (agent/owner_index.py)
     QT_TRANSLATE_NOOP("core", "the camera '{camera}' has no recordings in the index yet"),
     RUN_SCAN,
