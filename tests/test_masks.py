@@ -83,6 +83,23 @@ def test_a_damaged_mask_file_stops_an_export_rather_than_leaking(home):
         load_masks(home, "porch")
 
 
+@pytest.mark.parametrize("content, why", [(b"", "it is empty"),
+                                          (b"\0" * 90, "its text is broken at line 1, column 1")],
+                         ids=["empty", "zeroed"])
+def test_saved_masks_a_power_cut_emptied_say_what_is_wrong_in_plain_words(tmp_path, content, why):
+    """Damage hunt: a masks file cut to nothing or zeroed said 'not valid JSON (Expecting
+    value: line 1 column 1 (char 0))' on the command line."""
+    home = tmp_path / "home"
+    save_masks(home, parse_masks("porch", WINDOW))
+    masks_file(home, "porch").write_bytes(content)
+    with pytest.raises(MaskError) as damaged:
+        load_masks(home, "porch")
+    assert f"{masks_file(home, 'porch')} is not valid JSON ({why})); draw them again" \
+        in str(damaged.value)
+    assert "Expecting" not in str(damaged.value) and "char" not in str(damaged.value)
+    assert masks_file(home, "porch").read_bytes() == content
+
+
 def test_read_masks_file_errors(tmp_path):
     with pytest.raises(MaskError, match="cannot read"):
         read_masks_file(tmp_path / "missing.json", "porch")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from agent.json_words import json_fault
 from agent.os_words import plain_home_error, plain_os_error
 from agent.storage import distinct_name, safe_name, write_atomic
 
@@ -127,7 +128,7 @@ def read_masks_file(path: Path, camera: str) -> CameraMasks:
     try:
         data = json.loads(text)
     except ValueError as exc:
-        raise MaskError(f"{path} is not valid JSON ({exc})") from None
+        raise MaskError(f"{path} is not valid JSON ({json_fault(exc)})") from None
     return parse_masks(camera, data)
 
 
