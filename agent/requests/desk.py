@@ -158,12 +158,14 @@ class RequestDesk(DeskIntake, DeskDecisions):
             request = self._reverify(entry)[1]
         except DeskRefusal as exc:
             problem = str(exc)
+        hold, hold_problem = None, None
         try:
             hold = holds.read_hold(self.home, entry.folder)
         except holds.HoldError as exc:
-            hold, problem = None, problem or str(exc)
+            hold_problem = str(exc)
         return request_view(entry, agency, request, verified=request is not None,
-                            problem=problem, hold=hold, on_file=self._on_file(entry))
+                            problem=problem or hold_problem, hold=hold,
+                            on_file=self._on_file(entry), hold_problem=hold_problem)
 
     # internals ---------------------------------------------------------------------------
     def _entry(self, jti: str, iss: str | None = None) -> Entry:

@@ -57,11 +57,13 @@ class RequestView:
     problem: str | None              # why it no longer verifies, or why its hold is unreadable
     hold: Hold | None
     upload_max_bytes: int | None = None   # the most the portal takes for it, all together
+    hold_problem: str | None = None   # why its safe copy's record cannot be read (`show`)
 
 
 def request_view(entry: Entry, agency: Agency | None, request: Request | None, *,
                  verified: bool, problem: str | None = None, hold: Hold | None = None,
-                 on_file: tuple[str, ...] | None = None) -> RequestView:
+                 on_file: tuple[str, ...] | None = None,
+                 hold_problem: str | None = None) -> RequestView:
     """The view of an inbox entry; `request` is its re-verified form, None when not checked
     again (the claims are then read from the stored token). `on_file` is the cameras the owner
     registered with the agency (None: not known, for a registration not made in this app)."""
@@ -76,7 +78,7 @@ def request_view(entry: Entry, agency: Agency | None, request: Request | None, *
         expires_at_us=entry.expires_at_us, reason=entry.reason,
         decision_sent_at_us=entry.decision_sent_at_us, decision_error=entry.decision_error,
         approval=entry.approval, deliveries=tuple(entry.deliveries), verified=verified,
-        problem=problem, hold=hold, **said)
+        problem=problem, hold=hold, hold_problem=hold_problem, **said)
 
 
 def unregistered(entry: Entry, on_file: tuple[str, ...] | None) -> tuple[str, ...]:

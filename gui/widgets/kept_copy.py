@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from frp.text import one_line
 from gui.views import display
+from gui.views.core_words import in_owner_language
 from gui.views.requests import in_owner_words
 from gui.widgets.labels import plain_label
 from gui.widgets.registrations_panel import confirm
@@ -19,7 +21,8 @@ ENDED = ("declined", "expired", "delivered")
 
 
 class KeptCopy(QWidget):
-    """The safe copy of the request shown: hidden unless it has ended and one is kept."""
+    """The safe copy of the request shown: hidden unless it has ended and one is kept, or its
+    record cannot be read."""
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
@@ -39,14 +42,23 @@ class KeptCopy(QWidget):
         delete it once the request has ended."""
         self.hide()
         self.key = (view.id, view.agency_id)
-        if view.status not in ENDED:
-            return
         agent, key = self.ctx.agent, self.key
         self.ctx.bridge.call("kept-copy", lambda: agent.requests.show(*key),
-                             lambda shown: self._shown(key, shown.hold))
+                             lambda shown: self._shown(key, shown))
 
-    def _shown(self, key: tuple[str, str], hold) -> None:
-        if key != self.key or hold is None:
+    def _shown(self, key: tuple[str, str], shown) -> None:
+        if key != self.key:
+            return
+        if shown.hold_problem and shown.status not in ENDED:
+            # An ended request's page says it in its status line; an open one's says no
+            # problem there, and the owner may be counting on the copy to outlive the recorder.
+            said = in_owner_language(one_line(shown.hold_problem))
+            self.words.setText(said[:1].upper() + said[1:])
+            self.button.hide()
+            self.show()
+            return
+        hold = shown.hold
+        if shown.status not in ENDED or hold is None:
             return
         self.words.setText(self.tr("A safe copy of this request's footage is kept in the app's "
                                    "folder ({size}).").format(size=display.size(hold.size)))
