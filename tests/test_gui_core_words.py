@@ -170,6 +170,33 @@ def test_a_damaged_safe_copy_record_reads_in_spanish(spanish, tmp_path, record, 
         "saque antes esa carpeta de la carpeta de footage-agent (consérvela)")
 
 
+@pytest.mark.parametrize("damage, said", [
+    (b"", "está dañado y no se puede leer"),
+    ("ec", "guarda una clave de otro tipo (no Ed25519)")])
+def test_a_damaged_owner_key_reads_in_spanish_with_the_apps_way_out(spanish, tmp_path, damage,
+                                                                      said):
+    # agent/owner_exports.py: what an approval, a decline or an export by hand meets in the app
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.owner_key()
+        key = tmp_path / "home" / "keys" / "owner.key"
+        if damage == "ec":   # another program's key put in its place
+            from cryptography.hazmat.primitives import serialization
+            from cryptography.hazmat.primitives.asymmetric import ec
+            damage = ec.generate_private_key(ec.SECP256R1()).private_bytes(
+                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption())
+        key.write_bytes(damage)
+        message = error_of(agent.owner_key, AgentError)
+    finally:
+        agent.close()
+    spanish_said = in_owner_language(message)
+    assert spanish_said.startswith(f"El archivo de su clave de firma {key} {said}."), \
+        spanish_said
+    assert "Cierre footage-agent (Salir en su icono junto al reloj)" in spanish_said
+    assert "no lo borre" in spanish_said and "move it aside" not in spanish_said
+
+
 def test_a_requests_package_the_homes_disk_cannot_hold_reads_in_spanish(spanish):
     # agent/requests/package_export.py: no "choose another folder" for the home's own folder
     said = in_owner_language(f"the disk holding {WINDOWS_PATH} is full: free some space there")

@@ -44,6 +44,24 @@ RECORDERS_LOCKED = QT_TRANSLATE_NOOP("core", "This computer has no system keycha
                                              "passwords are kept encrypted with your passphrase: "
                                              "enter it (or set FOOTAGE_AGENT_PASSPHRASE for the "
                                              "command line).")
+# an owner key file a power cut, a failing disk or another program left unreadable
+# (agent/identity/keys.py, agent/owner_exports.py): the app holds the file open, so it is quit
+# before the file is put back or renamed
+KEY_DAMAGED = QT_TRANSLATE_NOOP("core", "The owner key file {path} is damaged and cannot be read. It "
+                                        "signs your packages, your activity log and your "
+                                        "registrations, so do not delete it: put back a copy of "
+                                        "it from a backup. Without one, move it aside (keep it): "
+                                        "a new key is then made, your activity log records the "
+                                        "change as a gap, and you register again with each "
+                                        "agency (ask it for a new invite code).")
+KEY_OTHER_TYPE = QT_TRANSLATE_NOOP("core", "The owner key file {path} holds a key of the wrong "
+                                           "type (not Ed25519). It signs your packages, your "
+                                           "activity log and your registrations, so do not "
+                                           "delete it: put back a copy of it from a backup. "
+                                           "Without one, move it aside (keep it): a new key is "
+                                           "then made, your activity log records the change as a "
+                                           "gap, and you register again with each agency (ask it "
+                                           "for a new invite code).")
 NOT_A_TOKEN = QT_TRANSLATE_NOOP("core", "the request is not a well-formed signed token: {reason}")
 NOT_TEXT = QT_TRANSLATE_NOOP("core", "the request is not text")
 NO_FRAMES_COPY = QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window (copy "
@@ -214,6 +232,26 @@ IN_THE_APP: dict[str, str] = {
                                                 "recorder passwords are kept encrypted with your "
                                                 "passphrase: type it at the top of the window and "
                                                 "press Unlock."),
+    KEY_DAMAGED: QT_TRANSLATE_NOOP("core", "The owner key file {path} is damaged and cannot be "
+                                           "read. It signs your packages, your activity log and "
+                                           "your registrations, so do not delete it. Quit "
+                                           "footage-agent (Quit on its icon by the clock), then "
+                                           "put back a copy of the file from a backup. Without "
+                                           "one, rename it to keep it and start footage-agent "
+                                           "again: a new key is then made, your activity log "
+                                           "records the change as a gap, and you register again "
+                                           "with each agency in Settings (ask it for a new "
+                                           "invite code)."),
+    KEY_OTHER_TYPE: QT_TRANSLATE_NOOP("core", "The owner key file {path} holds a key of the wrong "
+                                              "type (not Ed25519). It signs your packages, your "
+                                              "activity log and your registrations, so do not "
+                                              "delete it. Quit footage-agent (Quit on its icon by "
+                                              "the clock), then put back a copy of the file from "
+                                              "a backup. Without one, rename it to keep it and "
+                                              "start footage-agent again: a new key is then made, "
+                                              "your activity log records the change as a gap, and "
+                                              "you register again with each agency in Settings "
+                                              "(ask it for a new invite code)."),
     KEY_LOCKED: QT_TRANSLATE_NOOP("core", "Your signing key is protected by a passphrase: type it "
                                           "at the top of the window and press Unlock, then try "
                                           "again."),

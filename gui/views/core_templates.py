@@ -16,7 +16,9 @@ from gui.views.core_app_words import (  # noqa: F401 (IN_THE_APP: core_words' wa
     INBOX_EMPTY,
     INDEX_DAMAGED,
     INDEX_EMPTY,
+    KEY_DAMAGED,
     KEY_LOCKED,
+    KEY_OTHER_TYPE,
     MASKS_DAMAGED,
     RECORDERS_LOCKED,
     NOT_A_TOKEN,
@@ -189,6 +191,8 @@ TEMPLATES: tuple[str, ...] = (
                               "from the taskbar"),
     # the owner key (agent/identity/keys.py, agent/owner_exports.py)
     KEY_LOCKED,
+    KEY_DAMAGED,
+    KEY_OTHER_TYPE,
     QT_TRANSLATE_NOOP("core", "The passphrase for the owner key is wrong. Try again."),
     # recorder passwords kept encrypted (agent/recorders/credentials.py)
     RECORDERS_LOCKED,
