@@ -396,6 +396,11 @@ def test_damaged_registrations_file(tmp_path, home):
     with pytest.raises(TrustStoreError, match="damaged") as info:
         store.registrations()
     assert SECRET not in str(info.value)
+    # a backup's copy holds the portal passwords: registering again is the last way out
+    assert str(info.value).endswith(f"the registrations file {home / 'registrations.json'} is "
+                                    "damaged; put back a copy from a backup, or move it aside "
+                                    "(keep it) and register again (each agency can retire the "
+                                    "registrations it held)")
 
 
 def test_unusable_home_is_a_clear_error(tmp_path):

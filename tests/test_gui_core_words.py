@@ -197,6 +197,19 @@ def test_a_damaged_owner_key_reads_in_spanish_with_the_apps_way_out(spanish, tmp
     assert "no lo borre" in spanish_said and "move it aside" not in spanish_said
 
 
+def test_a_damaged_registrations_file_reads_in_spanish_with_the_apps_way_out(spanish,
+                                                                             tmp_path):
+    # agent/requests/registrations.py: Settings' registrations say it when they cannot be read
+    from agent.requests.registrations import RegistrationsFile, RegistrationsFileError
+    path = tmp_path / "registrations.json"
+    path.write_bytes(b"")
+    message = error_of(RegistrationsFile(path).read, RegistrationsFileError)
+    said = in_owner_language(message)
+    assert said.startswith(f"el archivo de registros {path} está dañado"), said
+    assert "Cierre footage-agent (Salir en su icono junto al reloj)" in said, said
+    assert "copia de seguridad" in said and "Ajustes" in said, said
+
+
 def test_a_requests_package_the_homes_disk_cannot_hold_reads_in_spanish(spanish):
     # agent/requests/package_export.py: no "choose another folder" for the home's own folder
     said = in_owner_language(f"the disk holding {WINDOWS_PATH} is full: free some space there")

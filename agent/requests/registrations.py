@@ -141,8 +141,9 @@ class RegistrationsFile:
         except (JWSError, RegistrationError, ValueError, TypeError, AttributeError, KeyError):
             # Never echo the content: it holds secrets.
             raise RegistrationsFileError(
-                f"the registrations file {self.path} is damaged; move it aside and register "
-                "again (each agency can retire the registrations it held)") from None
+                f"the registrations file {self.path} is damaged; put back a copy from a backup, "
+                "or move it aside (keep it) and register again (each agency can retire the "
+                "registrations it held)") from None
         return sorted(out, key=lambda r: (r.agency_id, r.id))
 
     def write(self, registrations: list[Registration]) -> None:

@@ -2470,6 +2470,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El archivo de su clave de firma {path} guarda una clave de otro tipo (no Ed25519). Firma sus paquetes, su registro de actividad y sus registros, así que no lo borre: vuelva a poner una copia de una copia de seguridad. Si no la tiene, apártelo (consérvelo): entonces se crea una clave nueva, su registro de actividad anota el cambio como un hueco y usted se registra de nuevo con cada agencia (pídale un nuevo código de invitación).</translation>
     </message>
     <message>
+        <source>the registrations file {path} is damaged; put back a copy from a backup, or move it aside (keep it) and register again (each agency can retire the registrations it held)</source>
+        <translation>el archivo de registros {path} está dañado; vuelva a poner una copia de una copia de seguridad, o apártelo (consérvelo) y regístrese de nuevo (cada agencia puede retirar los registros que tenía)</translation>
+    </message>
+    <message>
         <source>{agency}&apos;s portal took the package for {camera}, but its receipt cannot be trusted ({reason}), so it is not recorded as delivered. If approving it again brings no trusted receipt, call {caller} on the number in your trust store: it may have changed its keys, and then its new agency file is needed (`footage-agent agencies add FILE --replace`)</source>
         <translation>El portal de {agency} recibió el paquete de {camera}, pero su recibo no es de confianza ({reason}), así que no se registra como entregado. Si al aprobarla de nuevo no llega un recibo de confianza, llame a {caller} al número que figura en sus agencias de confianza: puede haber cambiado sus claves, y entonces hace falta su nuevo archivo de agencia (`footage-agent agencies add FILE --replace`)</translation>
     </message>
@@ -2560,6 +2564,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>This computer has no system keychain, so recorder passwords are kept encrypted with your passphrase: type it at the top of the window and press Unlock.</source>
         <translation>Este ordenador no tiene llavero del sistema, así que las contraseñas de las grabadoras se guardan cifradas con su frase de contraseña: escríbala en la parte superior de la ventana y pulse Desbloquear.</translation>
+    </message>
+    <message>
+        <source>the registrations file {path} is damaged. Quit footage-agent (Quit on its icon by the clock), then put back a copy of the file from a backup, or rename it to keep it, and start footage-agent again: without a copy, register again with each agency in Settings (each agency can retire the registrations it held)</source>
+        <translation>el archivo de registros {path} está dañado. Cierre footage-agent (Salir en su icono junto al reloj), luego vuelva a poner una copia del archivo de una copia de seguridad, o cámbiele el nombre para conservarlo, y abra footage-agent de nuevo: sin una copia, regístrese de nuevo con cada agencia en Ajustes (cada agencia puede retirar los registros que tenía)</translation>
     </message>
     <message>
         <source>The owner key file {path} is damaged and cannot be read. It signs your packages, your activity log and your registrations, so do not delete it. Quit footage-agent (Quit on its icon by the clock), then put back a copy of the file from a backup. Without one, rename it to keep it and start footage-agent again: a new key is then made, your activity log records the change as a gap, and you register again with each agency in Settings (ask it for a new invite code).</source>

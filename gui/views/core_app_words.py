@@ -62,6 +62,11 @@ KEY_OTHER_TYPE = QT_TRANSLATE_NOOP("core", "The owner key file {path} holds a ke
                                            "then made, your activity log records the change as a "
                                            "gap, and you register again with each agency (ask it "
                                            "for a new invite code).")
+# a registrations file that cannot be read (agent/requests/registrations.py): Settings says it
+REGISTRATIONS_DAMAGED = QT_TRANSLATE_NOOP("core", "the registrations file {path} is damaged; put "
+                                                  "back a copy from a backup, or move it aside "
+                                                  "(keep it) and register again (each agency can "
+                                                  "retire the registrations it held)")
 NOT_A_TOKEN = QT_TRANSLATE_NOOP("core", "the request is not a well-formed signed token: {reason}")
 NOT_TEXT = QT_TRANSLATE_NOOP("core", "the request is not text")
 NO_FRAMES_COPY = QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window (copy "
@@ -232,6 +237,14 @@ IN_THE_APP: dict[str, str] = {
                                                 "recorder passwords are kept encrypted with your "
                                                 "passphrase: type it at the top of the window and "
                                                 "press Unlock."),
+    REGISTRATIONS_DAMAGED: QT_TRANSLATE_NOOP("core", "the registrations file {path} is damaged. "
+                                                     "Quit footage-agent (Quit on its icon by the "
+                                                     "clock), then put back a copy of the file "
+                                                     "from a backup, or rename it to keep it, and "
+                                                     "start footage-agent again: without a copy, "
+                                                     "register again with each agency in Settings "
+                                                     "(each agency can retire the registrations "
+                                                     "it held)"),
     KEY_DAMAGED: QT_TRANSLATE_NOOP("core", "The owner key file {path} is damaged and cannot be "
                                            "read. It signs your packages, your activity log and "
                                            "your registrations, so do not delete it. Quit "

@@ -28,6 +28,7 @@ from gui.views.core_app_words import (  # noqa: F401 (IN_THE_APP: core_words' wa
     OTHER_VERSION,
     PORTAL_BUSY,
     PORTAL_WAIT,
+    REGISTRATIONS_DAMAGED,
     RUN_SCAN,
     STOPPED,
     STOPPED_BARE,
@@ -193,6 +194,8 @@ TEMPLATES: tuple[str, ...] = (
     KEY_LOCKED,
     KEY_DAMAGED,
     KEY_OTHER_TYPE,
+    # the registrations (agent/requests/registrations.py)
+    REGISTRATIONS_DAMAGED,
     QT_TRANSLATE_NOOP("core", "The passphrase for the owner key is wrong. Try again."),
     # recorder passwords kept encrypted (agent/recorders/credentials.py)
     RECORDERS_LOCKED,
