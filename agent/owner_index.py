@@ -22,6 +22,7 @@ from agent.index.other_disk import OtherDisk
 from agent.index.rows import FileRow, Source
 from agent.index.scan import ScanReport, scan_source
 from agent.index.store_errors import SourceGone
+from agent.index.scan_turns import TurnsUnusable
 from agent.index.walk import subfolders, walked_files
 from agent.owner_recorders import is_url
 
@@ -106,6 +107,9 @@ class OwnerIndex:
             raise OtherDiskFound(str(exc)) from None
         except SourceGone:   # the owner's doing, not the folder's: no problem to show on it
             raise FolderRemoved(removed_words(src.root)) from None
+        except TurnsUnusable as exc:
+            self.emit(ScanFailed(src.root, str(exc)))
+            raise AgentError(str(exc)) from None
         except OSError as exc:
             self.emit(ScanFailed(src.root, str(exc)))
             raise AgentError(str(exc)) from None

@@ -210,6 +210,17 @@ def test_a_damaged_registrations_file_reads_in_spanish_with_the_apps_way_out(spa
     assert "copia de seguridad" in said and "Ajustes" in said, said
 
 
+def test_scans_turns_left_unusable_read_in_spanish(spanish, tmp_path):
+    # agent/index/scan_turns.py: said above every page as the recordings folder's problem
+    from agent.index.scan_turns import ScanTurns, TurnsUnusable
+    lock = tmp_path / "scan-turns" / "1.lock"
+    lock.mkdir(parents=True)
+    message = error_of(lambda: ScanTurns(tmp_path)._open(1), TurnsUnusable)
+    head, os_part = message.split(": ", 1)
+    assert in_owner_language(message) == (spanish_of(head) + ": "
+                                          + spanish_of(matches(os_part), path=str(lock)))
+
+
 def test_a_requests_package_the_homes_disk_cannot_hold_reads_in_spanish(spanish):
     # agent/requests/package_export.py: no "choose another folder" for the home's own folder
     said = in_owner_language(f"the disk holding {WINDOWS_PATH} is full: free some space there")

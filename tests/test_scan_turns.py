@@ -163,3 +163,30 @@ def test_a_folder_removed_while_it_is_scanned_ends_its_scan_with_words(tmp_path)
             agent.store.names.meet(source.id, "ch2")
     finally:
         agent.close()
+def test_a_turn_file_or_folder_left_wrong_is_said_in_plain_words(tmp_path, capsys):
+    """Damage hunt: a scan's turn file made a folder (a sync tool, a restore), or the turns'
+    folder made a file, failed every scan of the folder with Python's words ('[Errno 21] Is a
+    directory: ...', '[Errno 17] File exists: ...'), shown in the app as the recordings
+    folder's own problem."""
+    from agent.cli import main
+    folder, home = tmp_path / "porch", tmp_path / "home"
+    clip(folder, "20261120_135000")
+    assert main(["--home", str(home), "scan", str(folder), "--tz", "UTC"]) == 0
+    turns = home / "scan-turns"
+    (lock,) = turns.iterdir()
+    lock.unlink()
+    lock.mkdir()
+    capsys.readouterr()
+    assert main(["--home", str(home), "scan"]) == 1
+    err = capsys.readouterr().err
+    assert (f"cannot keep the scans' turns in footage-agent's folder: {lock} is a folder where "
+            "a file was expected") in err, err
+    lock.rmdir()
+    turns.rmdir()
+    turns.write_bytes(b"")
+    assert main(["--home", str(home), "scan"]) == 1
+    err = capsys.readouterr().err
+    assert (f"cannot keep the scans' turns in footage-agent's folder: {turns} is not a folder") \
+        in err, err
+    assert "Errno" not in err
+    assert [r.path for r in Agent(home).recordings()] != []   # nothing indexed was let go

@@ -9,16 +9,22 @@ in the home (flock, or msvcrt on Windows). Scans of different folders never wait
 """
 from __future__ import annotations
 
+import errno
 import os
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from agent.os_words import plain_home_error
 from agent.storage import Busy, lock_file, open_lock, unlock_file
 
 TURNS_DIR = "scan-turns"
 _TRY_EVERY_S = 0.1   # how often a waiting scan looks again, and so how soon it sees a cancel
+
+
+class TurnsUnusable(Exception):
+    """The turns' file or folder in the home cannot be used; the message says why, plainly."""
 
 
 class ScanTurns:
@@ -67,8 +73,17 @@ class ScanTurns:
                     lock.release()
 
     def _open(self, source_id: int) -> int:
-        self._folder.mkdir(mode=0o700, exist_ok=True)
-        return open_lock(self._folder / f"{source_id}.lock")
+        path = self._folder / f"{source_id}.lock"
+        try:
+            try:
+                self._folder.mkdir(mode=0o700, exist_ok=True)
+            except FileExistsError:   # a file in the folder's place: "exists" tells nothing
+                raise NotADirectoryError(errno.ENOTDIR, "Not a directory",
+                                         str(self._folder)) from None
+            return open_lock(path)
+        except OSError as exc:   # a sync tool or a restore left them so: not the folder's fault
+            raise TurnsUnusable("cannot keep the scans' turns in footage-agent's folder: "
+                                + plain_home_error(exc)) from None
 
 
 def _acquired(lock: threading.Lock, cancel: threading.Event) -> bool:

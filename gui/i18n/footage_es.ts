@@ -3626,6 +3626,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>no enumera las copias</translation>
     </message>
     <message>
+        <source>cannot keep the scans&apos; turns in footage-agent&apos;s folder</source>
+        <translation>no se pueden anotar los turnos de las exploraciones en la carpeta de footage-agent</translation>
+    </message>
+    <message>
         <source>the record of the safe copy in {path} is damaged ({reason}); the copies of your recordings in that folder are kept as they are. To make the safe copy again, move that folder out of footage-agent&apos;s folder first (keep it)</source>
         <translation>el registro de la copia a salvo en {path} está dañado ({reason}); las copias de sus grabaciones en esa carpeta se conservan tal cual. Para hacer de nuevo la copia a salvo, saque antes esa carpeta de la carpeta de footage-agent (consérvela)</translation>
     </message>

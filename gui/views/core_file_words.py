@@ -1,6 +1,6 @@
 """The core's words for a small file of the app's own folder that a power cut, a failing disk
 or a hand edit left unusable (agent/json_words.py says what is wrong with it; the safe copy's
-record in agent/requests/holds.py), each word for word as the core writes it. Qt-free data
+record in agent/requests/holds.py; the scans' turns), each word for word as the core writes it. Qt-free data
 listed among core_templates' TEMPLATES, marked for Qt's translation in the "core" context."""
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "it is not text"),
     QT_TRANSLATE_NOOP("core", "its text is broken at line {line}, column {column}"),
     QT_TRANSLATE_NOOP("core", "it does not list the copies"),
+    # the scans' turns kept in the app's folder (agent/index/scan_turns.py), said as a
+    # recordings folder's problem: the head before the OS's words
+    QT_TRANSLATE_NOOP("core", "cannot keep the scans' turns in footage-agent's folder"),
     # a safe copy whose record cannot be used (holds.read_hold): shown on its request's page
     QT_TRANSLATE_NOOP("core", "the record of the safe copy in {path} is damaged ({reason}); the "
                               "copies of your recordings in that folder are kept as they are. "
