@@ -557,6 +557,33 @@ def test_an_inbox_record_changed_on_disk_no_longer_verifies_nor_widens_an_approv
     assert world.desk.show("req-1").status == "new" and world.portal.decisions == []
 
 
+@pytest.mark.parametrize("column, value", [("cameras", '["por'), ("cameras", "7"),
+                                           ("approved", '{"start_us": 1')])
+def test_one_request_damaged_in_the_inbox_never_hides_the_others(world, column, value):
+    """Damage hunt: one request's row whose JSON a failing disk or a hand edit broke (its
+    cameras, its approval) failed the whole inbox with the parser's words ('Unterminated
+    string starting at: line 1 column 2 (char 1)'): no request listed, none shown. It is now
+    listed as changed on this PC, naming what cannot be read, and cannot be approved; the
+    others are as they were."""
+    import sqlite3
+
+    world.desk.import_request(world.file(request_token(jti="req-1")))
+    world.desk.import_request(world.file(request_token(jti="req-2"), "two.jws"))
+    db = sqlite3.connect(world.home / "inbox.db")
+    with db:
+        db.execute(f"UPDATE requests SET {column}=? WHERE jti='req-1'", (value,))
+    db.close()
+    views = {v.id: v for v in world.desk.list()}
+    assert views["req-2"].verified and views["req-2"].cameras == ("porch", "yard")
+    damaged = views["req-1"]
+    assert not damaged.verified and "was changed on this PC" in damaged.problem
+    assert ("cameras" if column == "cameras" else "approval") in damaged.problem
+    assert matches(damaged.problem)
+    assert not world.desk.show("req-1").verified
+    with pytest.raises(DeskRefusal, match="was changed on this PC"):
+        world.desk.approve("req-1")
+
+
 def test_a_renamed_camera_keeps_its_masks_its_pending_approval_and_the_requests_naming_it(world):
     from agent.export.masks import CameraMasks, Polygon, masks_file
 

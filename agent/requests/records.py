@@ -71,6 +71,10 @@ class Entry:
     decision_sent_at_us: int | None
     decision_error: str | None
     deliveries: tuple[Delivery, ...]
+    # What of the record cannot be read (a failing disk, a hand edit): "cameras", "approval".
+    # Kept out of the way (no cameras, no approval) and said as changed, so one such request
+    # never hides the others, and is never approved from what is left of it.
+    unreadable: tuple[str, ...] = ()
 
     def differs_from(self, request) -> tuple[str, ...]:
         """The details this record keeps otherwise than the signed request it holds (`request`,
@@ -83,7 +87,8 @@ class Entry:
                   (request.window_start_us, request.window_end_us)),
                  ("cameras", tuple(self.cameras), tuple(request.cameras)),
                  ("expiry", self.expires_at_us, request.expires_at * US))
-        return tuple(name for name, kept, signed in pairs if kept != signed)
+        return self.unreadable + tuple(name for name, kept, signed in pairs
+                                       if kept != signed and name not in self.unreadable)
 
 
 def approval_json(approval: Approval) -> str:
@@ -111,16 +116,33 @@ def entry_from_row(r: tuple, deliveries: list[tuple], home: Path | None = None) 
     that home keeps them (in_home)."""
     (iss, jti, registration, token, sha256, case, start, end, cameras, status, received,
      expires, decided, reason, folder, via, approved, decision, sent, error) = r
-    approval = None
-    if approved:
-        a = json.loads(approved)
-        approval = Approval(a["start_us"], a["end_us"], tuple(a["cameras"]), a["mode"],
-                            a["keep_audio"], a.get("blur_faces", False), a.get("masks", True))
+    unreadable = []
+    try:
+        kept_cameras = tuple(json.loads(cameras))
+        if not all(isinstance(c, str) for c in kept_cameras):
+            raise TypeError("not camera names")
+    except (ValueError, TypeError):
+        kept_cameras = ()
+        unreadable.append("cameras")
+    try:
+        approval = _approval(approved)
+    except (ValueError, TypeError, KeyError):
+        approval = None
+        unreadable.append("approval")
     if home is not None:
         deliveries = [(camera, in_home(home, "packages", folder, package),
                        in_home(home, "outbox", folder, tar), *rest)
                       for camera, package, tar, *rest in deliveries]
     return Entry(iss, jti, registration, token, sha256, case, start, end,
-                 tuple(json.loads(cameras)), status, received, expires, decided, reason,
+                 kept_cameras, status, received, expires, decided, reason,
                  folder, via, approval, decision, sent, error,
-                 tuple(Delivery(*d) for d in deliveries))
+                 tuple(Delivery(*d) for d in deliveries), tuple(unreadable))
+
+
+def _approval(approved: str | None) -> Approval | None:
+    """The approval kept in the `approved` column (None: none made)."""
+    if not approved:
+        return None
+    a = json.loads(approved)
+    return Approval(a["start_us"], a["end_us"], tuple(a["cameras"]), a["mode"],
+                    a["keep_audio"], a.get("blur_faces", False), a.get("masks", True))
