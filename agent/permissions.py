@@ -14,6 +14,7 @@ tests on any system check exactly what would run.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import os
 import re
@@ -37,6 +38,17 @@ _MADE_PRIVATE: set[Path] = set()   # folders given the access list in this run (
 
 class PermissionsError(OSError):
     """The folder could not be made owner-only; the message says which and why."""
+
+
+def make_folder(path: Path, mode: int = 0o700) -> None:
+    """Make the folder `path` (and those above it) unless it is there. A file in its place (a
+    sync tool's or a restore's doing) raises NotADirectoryError, whose words say the path is
+    not a folder: mkdir's "already exists" would read as nothing being wrong, and its advice
+    ("choose another name") is none for a folder of the home."""
+    try:
+        path.mkdir(mode=mode, parents=True, exist_ok=True)
+    except FileExistsError:
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path)) from None
 
 
 def unused_folder(path: Path) -> bool:

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from agent.identity.pkcs8 import encrypt_pkcs8, envelope_intact
 from agent.os_words import plain_home_error, plain_os_error
-from agent.permissions import owner_only_folder, unused_folder
+from agent.permissions import make_folder, owner_only_folder, unused_folder
 from agent.storage import BINARY, write_atomic
 from frp.minisign import (PublicKeyError, blake2b_of, key_id_hex, parse_minisign_public,
                           public_key_from_raw)
@@ -218,7 +218,7 @@ def _make_private_dirs(home: Path) -> None:
     try:
         for folder in (home, home / KEY_DIR):   # owner-only on every system (permissions.py)
             new = unused_folder(folder)
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_folder(folder)
             owner_only_folder(folder, new)
     except OSError as exc:
         # The folder in the way when the OS names it (a file called `keys`), else the home.

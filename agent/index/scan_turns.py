@@ -9,7 +9,6 @@ in the home (flock, or msvcrt on Windows). Scans of different folders never wait
 """
 from __future__ import annotations
 
-import errno
 import os
 import threading
 from contextlib import contextmanager
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from agent.os_words import plain_home_error
+from agent.permissions import make_folder
 from agent.storage import Busy, lock_file, open_lock, unlock_file
 
 TURNS_DIR = "scan-turns"
@@ -75,11 +75,7 @@ class ScanTurns:
     def _open(self, source_id: int) -> int:
         path = self._folder / f"{source_id}.lock"
         try:
-            try:
-                self._folder.mkdir(mode=0o700, exist_ok=True)
-            except FileExistsError:   # a file in the folder's place: "exists" tells nothing
-                raise NotADirectoryError(errno.ENOTDIR, "Not a directory",
-                                         str(self._folder)) from None
+            make_folder(self._folder)
             return open_lock(path)
         except OSError as exc:   # a sync tool or a restore left them so: not the folder's fault
             raise TurnsUnusable("cannot keep the scans' turns in footage-agent's folder: "
