@@ -130,6 +130,15 @@ def test_a_pass_that_fails_waits_before_the_next_instead_of_spinning(tmp_path):
             poller.join(10)
             assert not poller.is_alive()
             assert len(records) == 1, [r.getMessage() for r in records]
+            # Said as the file's own words, once, with no traceback: `run` is a command an
+            # owner reads (damage hunt: 'Traceback (most recent call last): ...' on stderr).
+            (record,) = records
+            assert record.exc_info is None
+            assert record.getMessage() == (
+                "polling the portals failed: the registrations file "
+                f"{agent.home / 'registrations.json'} is damaged; put back a copy from a backup, "
+                "or move it aside (keep it) and register again (each agency can retire the "
+                "registrations it held); trying again later")
     finally:
         logging.getLogger("agent.requests.polling").removeHandler(handler)
 

@@ -9,16 +9,25 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import threading
 import time
 from dataclasses import dataclass
 
+from agent.config import ConfigError
+from agent.errors import AgentError
+from agent.os_words import plain_os_error
+from agent.requests.agency_changes import TrustStoreError
+from agent.requests.inbox_file import InboxError
 from agent.requests.portal_client import PortalCancelled, PortalError
 from agent.requests.records import Entry
 from frp.agency import Agency
 from frp.origins import web_origin
+from frp.text import one_line
 
 log = logging.getLogger(__name__)
+# What the core says in words of its own (plain, naming the file and what to do).
+_SAID_PLAINLY = (TrustStoreError, InboxError, AgentError, ConfigError, OSError)
 
 # Request tokens one poll answer may hold (protocol.md; the reference portal sends 200 a page).
 MAX_TOKENS_PER_POLL = 200
@@ -135,9 +144,9 @@ def run_polling(desk, stop: threading.Event) -> None:
             failed = 0
         except PortalCancelled:   # stopping: a call in flight was cut short, nothing recorded
             return
-        except Exception:  # the poll thread outlives any one bad pass (a damaged file, a full disk)
+        except Exception as exc:  # the thread outlives any one bad pass (a damaged file, a full disk)
             failed += 1
-            log.exception("polling the portals failed; trying again later")
+            _say_failed("polling the portals failed", exc)
         if failed:   # as a failed poll waits: what failed at once would fail again at once
             stop.wait(desk.policy.next_delay(failed))
             continue
@@ -148,6 +157,21 @@ def run_polling(desk, stop: threading.Event) -> None:
             [at for at, _n in desk.decision_waits.values() if at > now]   # past: sent since
         stop.wait(min(max(0.2, min(waiting, default=now + _LONGEST_WAIT_S) - now),
                       _LONGEST_WAIT_S))
+
+
+def _say_failed(what: str, exc: Exception) -> None:
+    """Log a failed pass or poll as `run` shows it to the owner: one line in the core's own
+    words for what it foresaw (a damaged registrations file or inbox, a full disk), and a fault
+    nobody foresaw without its traceback unless FOOTAGE_AGENT_DEBUG is set, as the command line
+    does; either is tried again later."""
+    if isinstance(exc, _SAID_PLAINLY):
+        words = plain_os_error(exc) if isinstance(exc, OSError) else str(exc)
+        log.error("%s: %s; trying again later", what, one_line(words))
+        return
+    detail = one_line(str(exc), 200)
+    log.error("%s (an unexpected failure%s); trying again later; FOOTAGE_AGENT_DEBUG=1 logs the "
+              "details", what, f": {detail}" if detail else "",
+              exc_info=exc if os.environ.get("FOOTAGE_AGENT_DEBUG") else None)
 
 
 def _pass(desk, due: dict, stop: threading.Event) -> None:
@@ -178,8 +202,8 @@ def _pass(desk, due: dict, stop: threading.Event) -> None:
             due[key] = (time.monotonic() + wait, failures + 1,
                         None if exc.retryable else token)
             desk.troubles.failed(key, agency.name, str(exc), failures + 1, exc.retryable)
-        except Exception:
-            log.exception("polling %s failed", agency.id)
+        except Exception as exc:
+            _say_failed(f"polling {agency.id} failed", exc)
             due[key] = (time.monotonic() + desk.policy.next_delay(failures + 1),
                         failures + 1, None)
     desk.troubles.keep_only(kept)
