@@ -100,6 +100,26 @@ def test_saved_masks_a_power_cut_emptied_say_what_is_wrong_in_plain_words(tmp_pa
     assert masks_file(home, "porch").read_bytes() == content
 
 
+def test_a_file_in_the_masks_folders_place_stops_exports_rather_than_dropping_masks(tmp_path):
+    """Damage hunt: the home's `masks` folder replaced by a file (a sync tool, a restore) read as
+    no masks at all: every camera was exported with its neighbour's window in plain view, and
+    `masks show` said it had none. It is said, naming the file, and the file left as it is."""
+    home = tmp_path / "home"
+    save_masks(home, parse_masks("porch", WINDOW))
+    folder = masks_file(home, "porch").parent
+    for kept in folder.iterdir():
+        kept.unlink()
+    folder.rmdir()
+    folder.write_bytes(b"")
+    with pytest.raises(MaskError) as damaged:
+        load_masks(home, "porch")
+    assert str(damaged.value) == (
+        f"the saved masks of camera 'porch' are damaged ({folder} is not a folder (part of the "
+        "path is a file): check the path); draw them again in the app (Settings, Draw privacy "
+        "masks) or set them with `footage-agent masks set`")
+    assert folder.is_file()
+
+
 def test_read_masks_file_errors(tmp_path):
     with pytest.raises(MaskError, match="cannot read"):
         read_masks_file(tmp_path / "missing.json", "porch")

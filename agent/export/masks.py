@@ -10,8 +10,10 @@ A bare list of polygons, or a polygon given as a bare list of points, is accepte
 """
 from __future__ import annotations
 
+import errno
 import json
 import math
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,7 @@ import numpy as np
 
 from agent.json_words import json_fault
 from agent.os_words import plain_home_error, plain_os_error
+from agent.permissions import make_folder
 from agent.storage import distinct_name, safe_name, write_atomic
 
 MAX_POLYGONS = 64
@@ -136,13 +139,22 @@ def load_masks(home: Path, camera: str) -> CameraMasks:
     """A camera's saved masks (none saved: no polygons)."""
     path = masks_file(home, camera)
     if not path.exists():
-        return CameraMasks(camera)
+        if not path.parent.exists() or path.parent.is_dir():
+            return CameraMasks(camera)
+        # A file in the folder's place (a sync tool, a restore): read as "no masks", every
+        # camera would be exported unmasked, so it is said as the masks' damage.
+        gone = NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path.parent))
+        raise _damaged(camera, plain_home_error(gone))
     try:
         return read_masks_file(path, camera)
     except MaskError as exc:
-        raise MaskError(f"the saved masks of camera '{camera}' are damaged ({exc}); draw them "
-                        "again in the app (Settings, Draw privacy masks) or set them with "
-                        "`footage-agent masks set`") from None
+        raise _damaged(camera, str(exc)) from None
+
+
+def _damaged(camera: str, why: str) -> MaskError:
+    return MaskError(f"the saved masks of camera '{camera}' are damaged ({why}); draw them "
+                     "again in the app (Settings, Draw privacy masks) or set them with "
+                     "`footage-agent masks set`")
 
 
 def save_masks(home: Path, masks: CameraMasks) -> Path:
@@ -151,7 +163,7 @@ def save_masks(home: Path, masks: CameraMasks) -> Path:
     if not masks.polygons:
         path.unlink(missing_ok=True)
         return path
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_folder(path.parent)   # a file in its place: said as not a folder
     write_atomic(path, json.dumps(masks.to_json(), indent=2).encode("utf-8"))
     return path
 
