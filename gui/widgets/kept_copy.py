@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from frp.text import one_line
+from agent.views import one_line
 from gui.views import display
 from gui.views.core_words import in_owner_language
 from gui.views.requests import in_owner_words
