@@ -124,6 +124,24 @@ def test_a_folder_that_is_not_there_gets_a_plain_message(qtbot, open_window, tmp
     assert "is not a folder" in step.found.text() and not step.add_button.isEnabled()
 
 
+def test_a_folder_pasted_as_windows_copies_it_in_quotes_is_looked_at_and_added(
+        qtbot, open_window, footage, tmp_path):
+    """Explorer's Copy as path wraps the path in double quotes: pasted so, the folder just
+    copied was 'not a folder' (gui/views/typed_paths.py)."""
+    win = open_window(tmp_path / "home")
+    step = win.first_run.folder
+    folder = footage[0] / "frigate"
+    qtbot.keyClicks(step.path, f'"{folder}"')
+    click(qtbot, step.look_button)
+    settle(qtbot, win)
+    assert "Found 2 recordings" in step.found.text(), step.found.text()
+    step.tz.setCurrentText("UTC")
+    click(qtbot, step.add_button)
+    settle(qtbot, win)
+    assert "Indexed 2 recordings" in step.status.text(), step.status.text()
+    assert [s.root for s in win.ctx.agent.sources()] == [str(folder)]
+
+
 def test_settings_are_saved_and_an_agency_can_be_removed(qtbot, open_window, footage, tmp_path,
                                                          monkeypatch):
     from PySide6.QtWidgets import QMessageBox
@@ -213,7 +231,7 @@ def test_manual_export_writes_verified_packages_to_the_chosen_folder(qtbot, open
     assert page.strip.selection() == (world.start_us + US, world.start_us + 7 * US)
     out = tmp_path / "usb stick"
     page.folder.clear()
-    qtbot.keyClicks(page.folder, str(out))
+    qtbot.keyClicks(page.folder, f'"{out}"')   # pasted as Explorer's Copy as path gives it
     text = page.summary.text()
     # 6 s of driveway + 4 s of porch (a 2 s gap), each starting at its next keyframe 1 s later
     assert "Video: 8\u00a0s in all" in text and f"To: the folder {out}" in text

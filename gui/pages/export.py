@@ -24,6 +24,7 @@ from gui.views import display, summary
 from gui.views.core_words import in_owner_language
 from gui.views.outcomes import PartlyExported
 from gui.views.times import US, wall_us
+from gui.views.typed_paths import typed_path
 from gui.widgets import kept_choices
 from gui.widgets.camera_strip import CameraStrip
 from gui.widgets.labels import plain_label
@@ -213,14 +214,15 @@ class ExportPage(QWidget):
     def refresh_summary(self) -> None:
         out = self.outgoing()
         self.preview.set_redaction(self.options.use_masks, self.options.blur_faces)
-        recipient = self.tr("the folder {folder}").format(folder=self.folder.text())
+        recipient = self.tr("the folder {folder}").format(
+            folder=typed_path(self.folder.text()))
         self.summary.setText("\n".join(summary.lines(out, recipient, self.ctx.zone)))
         self.export_button.setEnabled(out.seconds > 0)
 
     def export(self) -> None:
         out = self.outgoing()
         cameras = [p.camera for p in out.parts if p.seconds > 0]
-        typed = self.folder.text().strip()
+        typed = typed_path(self.folder.text())
         folder = Path(typed).expanduser()
         if not cameras:
             return

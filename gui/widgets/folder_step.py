@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from agent.views import one_line
 from gui.views.layout_names import AUTO, layout_name
+from gui.views.typed_paths import typed_path
 from gui.views import display
 from gui.widgets.labels import plain_label
 from gui.widgets.recorder_step import RecorderDialog
@@ -125,7 +126,7 @@ class FolderStep(QWidget):
             self.status.setText("")
 
     def look(self) -> None:
-        path = self.path.text().strip()
+        path = typed_path(self.path.text())
         self.reset(keep_path=True)
         if not path:   # Path("") is the folder the app was started in: never look there
             self.found.setText(self.tr("Choose the folder first: press Choose\u2026, or type "
@@ -181,7 +182,7 @@ class FolderStep(QWidget):
 
     def add(self) -> None:
         agent = self.ctx.agent
-        path, cam = self.path.text().strip(), self.camera.text().strip() or None
+        path, cam = typed_path(self.path.text()), self.camera.text().strip() or None
         tz, layout = self.tz.currentText().strip(), self.layout_box.currentData()
         self.add_button.setEnabled(False)
         self._adding = True
