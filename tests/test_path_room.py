@@ -22,6 +22,9 @@ from agent.export.path_room import (
 )
 from demo.samples import ClipSpec, write_clip
 from tests.conftest import t
+from tests.test_delivery_faults import World, footage
+
+__all__ = ["footage"]
 
 A, B = t("2026-11-20T22:00:01Z"), t("2026-11-20T22:00:03Z")
 CASE = "2026-CR-000123456-HOMICIDE-DIVISION-NORTH-PRECINCT-SUPPLEMENTAL-FOLLOW-UP"
@@ -147,3 +150,26 @@ def test_windows_answer_on_long_paths_is_read_as_the_one_byte_it_is(tmp_path):
     assert long_paths_enabled(probe=lambda: _rtl_are_long_paths_enabled(ntdll)) is False
     ntdll.RtlAreLongPathsEnabled = ntdll.Enabled   # TRUE in its low byte
     assert long_paths_enabled(probe=lambda: _rtl_are_long_paths_enabled(ntdll)) is True
+
+
+def test_a_requests_package_too_deep_for_windows_is_said_as_too_deep(
+        tmp_path, footage, capsys, monkeypatch):
+    """A request's package is made in the app's own folder (`<home>\\packages\\<request>`),
+    made only once the package is begun: refused there as too deep for Windows, before that
+    folder was made, it was said as 'the folder ... went away while the package was written
+    (was the USB stick or drive taken out?)'. The app's folder on Windows
+    (C:\\Users\\<name>\\AppData\\Local\\footage-agent) with a long case number and camera
+    name passes 259 characters; the deep folder stands for that here."""
+    monkeypatch.setattr(evidence, "room_problem",
+                        functools.partial(room_problem, windows=True, probe=lambda: 0))
+    deep = tmp_path.joinpath(*["Users-Margaret-Thompson-AppData-Local"] * 4)
+    deep.mkdir(parents=True)
+    world = World(deep, footage, capsys)
+    try:
+        code, _out, err = world.approve()
+    finally:
+        world.close()
+    assert code != 0 and "too deep for Windows" in err, err
+    assert "went away" not in err and "USB stick" not in err
+    assert not list((world.run.home / "packages").rglob("*.mp4"))   # nothing was cut
+

@@ -166,10 +166,14 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
                                                        key.public.owner_id(), entry, day))
         call_safely(progress, "done", 1.0)
         return ExportResult(sealed, sealed.path / added.name, added.sha256, result, plan, chain)
+    except (FolderTooDeep, DriveTooSmall):
+        # Refused before the folder was made (a request's, in the app's own folder, is made
+        # only now): not a folder that went away meanwhile.
+        raise
     except (CutError, PackageError) as exc:
         if isinstance(exc, CutError):   # the recordings as they are now tell why, if they can
             _changed_or_gone(plan)
-        if not isinstance(exc, DriveTooSmall) and limit_hit(str(exc), out_dir, kind):
+        if limit_hit(str(exc), out_dir, kind):
             raise DriveTooSmall(too_big_words(out_dir, kind)) from None
         if disk_full(str(exc)):
             raise PackageError(f"the disk holding {out_dir} is full: free some space there, or "
