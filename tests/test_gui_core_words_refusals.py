@@ -18,6 +18,7 @@ import pytest  # noqa: E402
 
 import sqlite3  # noqa: E402
 
+from agent.export.path_room import home_too_deep  # noqa: E402
 from agent.index.store_errors import disk_words  # noqa: E402
 from agent.recorders.credentials import NOT_IN_KEYCHAIN  # noqa: E402
 from agent.requests.approval_run import chosen_approval  # noqa: E402
@@ -400,3 +401,15 @@ def test_agencies_a_newer_version_accepted_are_not_to_be_imported_again_in_spani
                                                                         newer=True))
     assert "/home/ann/agencies.pins" in shown and "versión más nueva" in shown
     assert "importe" not in shown and "newer" not in shown
+
+
+def test_a_requests_package_too_deep_for_windows_reads_in_spanish(spanish):
+    """test_path_room's approval in the app's own folder, too deep for Windows."""
+    home = "C:\\Users\\Margaret Thompson\\AppData\\Local\\footage-agent"
+    message = home_too_deep(home, 283)
+    said = in_owner_language(message)
+    assert said == read_in_spanish(message) and home in said and "283" in said
+    assert "Enable Win32 long paths" in said and "LongPathsEnabled" in said
+    assert "Windows allows" not in said
+    resumed = in_owner_language(message + " (approve it again to resume)")   # as approving says
+    assert resumed.startswith(said) and "approve it again" not in resumed

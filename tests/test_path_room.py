@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 from pathlib import Path
 
 import bagit
@@ -152,12 +153,14 @@ def test_windows_answer_on_long_paths_is_read_as_the_one_byte_it_is(tmp_path):
     assert long_paths_enabled(probe=lambda: _rtl_are_long_paths_enabled(ntdll)) is True
 
 
-def test_a_requests_package_too_deep_for_windows_is_said_as_too_deep(
+def test_a_requests_package_too_deep_for_windows_is_said_as_too_deep_with_what_to_do(
         tmp_path, footage, capsys, monkeypatch):
     """A request's package is made in the app's own folder (`<home>\\packages\\<request>`),
     made only once the package is begun: refused there as too deep for Windows, before that
     folder was made, it was said as 'the folder ... went away while the package was written
-    (was the USB stick or drive taken out?)'. The app's folder on Windows
+    (was the USB stick or drive taken out?)'; and the refusal's advice, 'Choose a folder whose
+    own path has at most N characters, such as a folder directly on the drive (E:\\clips)', is
+    nothing the owner can do for the app's own folder. The app's folder on Windows
     (C:\\Users\\<name>\\AppData\\Local\\footage-agent) with a long case number and camera
     name passes 259 characters; the deep folder stands for that here."""
     monkeypatch.setattr(evidence, "room_problem",
@@ -171,5 +174,10 @@ def test_a_requests_package_too_deep_for_windows_is_said_as_too_deep(
         world.close()
     assert code != 0 and "too deep for Windows" in err, err
     assert "went away" not in err and "USB stick" not in err
+    assert "Choose a folder" not in err and "E:\\clips" not in err
+    assert f"footage-agent's own folder {world.run.home} is too deep" in err
+    assert "turn them on" in err and "Enable Win32 long paths" in err
+    said = int(re.search(r"its clip's path would be (\d+) characters", err).group(1))
+    assert said > max(WINDOWS_MAX_PATH, len(str(world.run.home / "packages" / world.jti)))
     assert not list((world.run.home / "packages").rglob("*.mp4"))   # nothing was cut
 

@@ -20,7 +20,7 @@ from agent.export.drive_limit import (clip_estimate, disk_full, file_system, lim
                                       size_problem, too_big_words)
 from agent.export.cut import Cancelled, CutError, CutResult, cut
 from agent.export.naming import clip_name, free_name, package_name
-from agent.export.path_room import longest_inside, room_problem
+from agent.export.path_room import clip_path_length, longest_inside, room_problem
 from agent.export.package import PackageBuilder, PackageError, SealedPackage
 from agent.export.package_inputs import outputs_record
 from agent.export.plan import ExportPlan, plan_export
@@ -43,7 +43,12 @@ _CUT_SHARE, _HASH_SHARE = 0.85, 0.95
 
 
 class FolderTooDeep(PackageError):
-    """The chosen folder's path is too long for the package's files (Windows' 259 characters)."""
+    """The chosen folder's path is too long for the package's files (Windows' 259 characters);
+    `length`: how long the clip's path would have been."""
+
+    def __init__(self, message: str, length: int = 0) -> None:
+        super().__init__(message)
+        self.length = length
 
 
 class DriveTooSmall(PackageError):
@@ -113,9 +118,10 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         clip = clip_name(camera, start_us, end_us)
         # The longest name this export may end with: with sound, and exact (masks force it).
         longest = named("exact", keep_audio)
-        problem = room_problem(str(out_dir), longest_inside(longest, clip))
+        inside = longest_inside(longest, clip)
+        problem = room_problem(str(out_dir), inside)
         if problem is not None:
-            raise FolderTooDeep(problem)
+            raise FolderTooDeep(problem, clip_path_length(str(out_dir), inside))
         kind = file_system(out_dir)
         problem = size_problem(out_dir, clip_estimate(plan.coverage.files, start_us, end_us),
                                kind)

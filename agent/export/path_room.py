@@ -27,11 +27,16 @@ def longest_inside(name: str, clip: str) -> int:
     return utf16_units(os.sep + name + os.sep + "data" + os.sep + clip)
 
 
+def clip_path_length(folder: str, inside: int) -> int:
+    """How long Windows counts the longest path of a package adding `inside` to `folder`."""
+    return utf16_units(str(PureWindowsPath(folder))) + inside
+
+
 def windows_room_problem(folder: str, inside: int, long_paths: bool) -> str | None:
     """Why `inside` more characters under `folder` would not work on Windows, or None."""
     if long_paths or folder.startswith(_EXTENDED):
         return None
-    length = utf16_units(str(PureWindowsPath(folder))) + inside
+    length = clip_path_length(folder, inside)
     if length <= WINDOWS_MAX_PATH:
         return None
     most = WINDOWS_MAX_PATH - inside
@@ -39,6 +44,19 @@ def windows_room_problem(folder: str, inside: int, long_paths: bool) -> str | No
             f"path would be {length} characters, and Windows allows {WINDOWS_MAX_PATH} unless "
             f"long paths are turned on. Choose a folder whose own path has at most {most} "
             "characters, such as a folder directly on the drive (E:\\clips)")
+
+
+def home_too_deep(home: str, length: int) -> str:
+    """Why a request's package cannot be made in the app's own folder `home` on Windows, its
+    clip's path `length` characters long. The owner chooses no other folder for it (it is where
+    the app keeps what it delivers), so the advice is what lets Windows take longer paths; the
+    app reads that setting as it starts."""
+    return (f"footage-agent's own folder {home} is too deep for Windows to hold this request's "
+            f"package: its clip's path would be {length} characters, and Windows allows "
+            f"{WINDOWS_MAX_PATH} unless long paths are turned on. Ask whoever looks after this "
+            "computer to turn them on (as an administrator, 'Enable Win32 long paths' in the "
+            "Local Group Policy Editor, or LongPathsEnabled set to 1 in the registry), then "
+            "start the app again; nothing was cut or sent")
 
 
 def long_paths_enabled(probe: Callable[[], int] | None = None) -> bool:

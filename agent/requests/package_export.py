@@ -8,7 +8,8 @@ from pathlib import Path
 from agent.delivery.sums import ChunkSums, compute_sums
 from agent.delivery.wire import UploadCancelled, UploadError
 from agent.export.bagtar import tar_package
-from agent.export.evidence import RequestContext, disk_full, export_evidence
+from agent.export.evidence import FolderTooDeep, RequestContext, disk_full, export_evidence
+from agent.export.path_room import home_too_deep
 from agent.export.package import PackageError
 from agent.export.redact import Redaction
 from agent.index.mirror import connector
@@ -219,6 +220,8 @@ def _export_one(step: Step, approval: Approval, camera: str, context: RequestCon
                 progress=lambda s, f: step.report(stage, (n + max(0.0, min(1.0, f))) / count),
                 cancel=step.cancel, redaction=redaction, accept_dropped=step.accept_dropped,
                 chain=chain, provenance_extra=extra)
+    except FolderTooDeep as exc:   # the app's own folder: the owner chooses no other
+        raise PackageError(home_too_deep(str(step.home), exc.length)) from None
     except PackageError as exc:
         raise _in_the_home(exc, out_dir) from None
     cut = done.cut

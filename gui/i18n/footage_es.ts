@@ -2802,6 +2802,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el disco que contiene la carpeta propia de footage-agent {home} está lleno: libere espacio en él primero; una exportación va a {out}, pero lee el índice y queda anotada en el registro de actividad, ambos en esa carpeta</translation>
     </message>
     <message>
+        <source>footage-agent&apos;s own folder {home} is too deep for Windows to hold this request&apos;s package</source>
+        <translation>la carpeta propia de footage-agent {home} es demasiado profunda para que Windows guarde el paquete de esta solicitud</translation>
+    </message>
+    <message>
+        <source>its clip&apos;s path would be {length} characters, and Windows allows {limit} unless long paths are turned on. Ask whoever looks after this computer to turn them on (as an administrator, &apos;Enable Win32 long paths&apos; in the Local Group Policy Editor, or LongPathsEnabled set to 1 in the registry), then start the app again</source>
+        <translation>la ruta de su clip tendría {length} caracteres, y Windows admite {limit} salvo que las rutas largas estén activadas. Pida a quien se ocupa de este equipo que las active (como administrador, «Habilitar rutas de acceso largas de Win32», en inglés &apos;Enable Win32 long paths&apos;, en el Editor de directivas de grupo local, o LongPathsEnabled con el valor 1 en el registro) y después vuelva a iniciar la aplicación</translation>
+    </message>
+    <message>
+        <source>nothing was cut or sent</source>
+        <translation>no se cortó ni se envió nada</translation>
+    </message>
+    <message>
         <source>the disk holding {path} is full: free some space there</source>
         <translation>el disco que contiene {path} está lleno: libere espacio en él</translation>
     </message>

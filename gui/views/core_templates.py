@@ -255,6 +255,16 @@ TEMPLATES: tuple[str, ...] = (
                               "some space there first; an export goes to {out}, but it reads "
                               "the index and is recorded in the activity log, both in that "
                               "folder"),
+    # a request's package too deep for Windows in the app's own folder
+    # (agent/export/path_room.py home_too_deep)
+    QT_TRANSLATE_NOOP("core", "footage-agent's own folder {home} is too deep for Windows to hold "
+                              "this request's package"),
+    QT_TRANSLATE_NOOP("core", "its clip's path would be {length} characters, and Windows allows "
+                              "{limit} unless long paths are turned on. Ask whoever looks after "
+                              "this computer to turn them on (as an administrator, 'Enable Win32 "
+                              "long paths' in the Local Group Policy Editor, or LongPathsEnabled "
+                              "set to 1 in the registry), then start the app again"),
+    QT_TRANSLATE_NOOP("core", "nothing was cut or sent"),
     # ... and any file of the app's own folder (agent/os_words.py plain_home_error)
     QT_TRANSLATE_NOOP("core", "the disk holding {path} is full: free some space there"),
     QT_TRANSLATE_NOOP("core", "your disk quota is used up on the disk holding {path}: free some "
