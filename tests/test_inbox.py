@@ -210,6 +210,30 @@ def test_folder_names_stay_apart_where_case_is_ignored_and_name_no_windows_devic
     assert inbox.get("case1", ISS_A).folder == "case1"   # an ordinary id keeps its name
 
 
+def test_a_long_request_id_gets_a_folder_short_enough_for_windows(inbox):
+    """The protocol lets a request id be 128 characters, and its folder was named by all of
+    them: on Windows `<home>\\packages\\<id>` (the app's folder is
+    C:\\Users\\<name>\\AppData\\Local\\footage-agent) then left too little of the 259
+    characters Windows allows for even a short-named package, so such a request could never be
+    answered there. Ordinary ids (a UUID, the reference portal's) keep their names."""
+    from pathlib import PureWindowsPath
+
+    from agent.export.naming import clip_name, package_name
+    from agent.export.path_room import longest_inside, windows_room_problem
+
+    home = PureWindowsPath(r"C:\Users\Margaret Thompson\AppData\Local\footage-agent")
+    long_id, twin = "r" * 100 + "a" * 28, "r" * 100 + "b" * 28
+    folders = [inbox.add(request(jti), "portal").folder for jti in (long_id, twin)]
+    assert folders[0] != folders[1] and all(f.startswith("r" * 20) for f in folders)
+    a, b = NOW * US, (NOW + 60) * US
+    inside = longest_inside(package_name("2026-00123", "porch", a, b, "exact", audio=True),
+                            clip_name("porch", a, b))
+    for folder in folders:
+        assert windows_room_problem(str(home / "packages" / folder), inside, False) is None
+    uuid = "0b9c7c1e-5f3a-4a8e-9d2c-7f1e2d3c4b5a"
+    assert inbox.add(request(uuid), "portal").folder == uuid
+
+
 def test_unknown_ids_are_a_clear_error(inbox):
     with pytest.raises(UnknownRequest, match="no request 'nope'"):
         inbox.get("nope")

@@ -56,11 +56,21 @@ def check_transition(old: str, new: str) -> None:
         raise IllegalTransition(f"a request that is {old} cannot become {new}")
 
 
+# Ids (a UUID's 36 characters, the reference portal's 28) are folder names up to this long. The
+# protocol allows 128: in full, `<home>\packages\<id>` on Windows left too little of its 259
+# characters for the package inside (agent/export/path_room.py).
+FOLDER_ID_MAX = 40
+_KEPT_OF_LONG_ID = FOLDER_ID_MAX - 11   # then `-` and 10 hex digits of the whole id's SHA-256
+
+
 def folder_name(jti: str, iss: str, taken: Callable[[str], bool]) -> str:
-    """The request's folder name under holds/, packages/, outbox/ and locks/: its id, made
-    unable to climb out of its parent (`..` is a valid id), never a Windows device name or
-    a name Windows would cut (a final dot), and unique across agencies and requests as
-    `taken` compares names (without case: Windows and macOS fold it)."""
+    """The request's folder name under holds/, packages/, outbox/ and locks/: its id (a long
+    one shortened to FOLDER_ID_MAX), made unable to climb out of its parent (`..` is a valid
+    id), never a Windows device name or a name Windows would cut (a final dot), and unique
+    across agencies and requests as `taken` compares names (without case: Windows and macOS
+    fold it)."""
+    if len(jti) > FOLDER_ID_MAX:
+        jti = f"{jti[:_KEPT_OF_LONG_ID]}-{hashlib.sha256(jti.encode()).hexdigest()[:10]}"
     name = "_" + jti if jti.startswith(".") else jti
     if name.endswith("."):
         name += "_"
