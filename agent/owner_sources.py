@@ -7,6 +7,7 @@ and `_log_change`.
 """
 from __future__ import annotations
 
+import ntpath
 import os
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from agent.index.first_look import FolderFacts, look_at_folder
 from agent.index.layouts import LAYOUTS
 from agent.index.rows import Source
 from agent.owner_recorders import is_url
+
+SYSTEM = os.name   # the system whose rule `_registered` takes (the tests take Windows' too)
 
 
 class OwnerSources:
@@ -146,10 +149,11 @@ class OwnerSources:
         """The registered folder `root` names, spelt as it was registered: `root` itself, or
         the one it is once accents are written alike (a Mac names a card's folder 'Café' with
         the accent as a character of its own, a keyboard types one: on a Mac both open the
-        same folder). `root` when none is."""
+        same folder), and on Windows capitals too (`c:\\cams` is the folder `C:\\Cams`).
+        `root` when none is."""
         if self.store.source(root) is not None:
             return root
-        alike = [s.root for s in self.store.sources() if composed(s.root) == composed(root)]
+        alike = [s.root for s in self.store.sources() if _one_spelling(s.root, root)]
         return alike[0] if len(alike) == 1 else root
 
     def look_at_folder(self, path: str | Path) -> FolderFacts:
@@ -198,6 +202,14 @@ def folder_lineage(path: Path) -> list[tuple[int, int]]:
             continue
         out.append(found)
     return out
+
+
+def _one_spelling(registered: str, typed: str, os_name: str | None = None) -> bool:
+    """Whether `typed` spells the folder path `registered`: alike once accents are written
+    alike, and on Windows, whose disks ignore capitals, whatever its capitals."""
+    if (os_name or SYSTEM) == "nt":
+        return ntpath.normcase(composed(registered)) == ntpath.normcase(composed(typed))
+    return composed(registered) == composed(typed)
 
 
 def _comparable(path: Path) -> Path:

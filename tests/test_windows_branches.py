@@ -453,3 +453,31 @@ def test_a_package_windows_refuses_to_move_for_a_moment_still_lands(tmp_path, mo
         monkeypatch.setattr(os, "rename", real_rename)
     assert sealed.path.is_dir() and (sealed.path / "data" / "porch.mp4").is_file()
     assert refused == ["cut.mp4", "cut.mp4", builder._tmp.name, builder._tmp.name]
+
+
+def test_a_folder_typed_with_other_capitals_on_windows_is_the_one_registered(
+        tmp_path, capsys, monkeypatch):
+    """Windows' disks ignore capitals: C:\\Cams and c:\\cams are one folder. Typed so,
+    `sources remove c:\\cams` said 'is not a registered recordings folder (registered:
+    C:\\Cams)', and `sources add c:\\cams --camera ...` (to rename its camera) refused it as
+    'the recordings folder C:\\Cams reached by another path (one drive or share mounted
+    twice)'. Windows' answer is given here; the folders are real."""
+    from agent.cli import main
+    from agent.service import Agent
+
+    monkeypatch.setattr("agent.owner_sources.SYSTEM", "nt")
+    home, cams = tmp_path / "home", tmp_path / "Cams"
+    cams.mkdir()
+
+    def run(*argv: str) -> int:
+        return main(["--home", str(home), *argv])
+    assert run("sources", "add", str(cams), "--camera", "porch", "--tz", "UTC") == 0
+    typed = str(tmp_path / "CAMS")
+    assert run("sources", "add", typed, "--camera", "Front porch") == 0, capsys.readouterr().err
+    agent = Agent(home)
+    try:
+        assert [(s.root, s.camera) for s in agent.sources()] == [(str(cams), "Front porch")]
+        assert run("sources", "remove", str(tmp_path / "cams")) == 0, capsys.readouterr().err
+        assert agent.sources() == []
+    finally:
+        agent.close()
