@@ -131,6 +131,28 @@ def test_enable_and_disable_write_and_remove_only_the_entry(tmp_path):
     assert not autostart.enabled(at) and at.path.parent.is_dir()
 
 
+def test_a_startup_entry_windows_holds_a_moment_is_still_put_in_place(tmp_path, monkeypatch):
+    """Windows' virus scanner opens a command file written to the Startup folder as it
+    arrives, and a file held open cannot be replaced or moved there: ticking 'Start when I log
+    in' (or the app bringing an older entry up to date) failed with 'Access is denied' where
+    the agent's own files are tried again for a second (agent.storage.replace). Windows'
+    answer is given here: refused twice, then let go."""
+    import errno
+
+    monkeypatch.setattr("agent.storage.SYSTEM", "nt")
+    real, refusals = os.replace, [2]
+
+    def held(src, dst):
+        if refusals[0]:
+            refusals[0] -= 1
+            raise PermissionError(errno.EACCES, "Access is denied", str(dst))
+        real(src, dst)
+    monkeypatch.setattr(os, "replace", held)
+    at = autostart.windows_entry(ARGV, {"APPDATA": str(tmp_path / "Roaming")})
+    assert autostart.enable(at) == at.path and at.path.read_bytes() == at.content
+    assert refusals == [0] and os.listdir(at.path.parent) == [at.path.name]
+
+
 @pytest.fixture
 def config_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))

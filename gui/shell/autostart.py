@@ -15,6 +15,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
+from agent.views import replace
+
 APP_ID = "org.footageagent.FootageAgent"
 ARGS = ("gui", "--tray")
 WINDOWS_FILE = "Footage requests.cmd"
@@ -125,7 +127,9 @@ def enable(at: Entry | None = None) -> Path:
     at.path.parent.mkdir(parents=True, exist_ok=True)
     part = at.path.with_name(at.path.name + ".part")
     part.write_bytes(at.content)
-    os.replace(part, at.path)
+    # Tried again for a moment on Windows, where a virus scanner holds a file just written to
+    # the Startup folder open, and a file held open is not replaced.
+    replace(part, at.path)
     return at.path
 
 
