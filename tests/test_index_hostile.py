@@ -435,3 +435,26 @@ def test_a_day_folder_emptied_file_by_file_mid_scan_is_not_a_card_pulled_out(tmp
         assert not report.problems and report.removed == 2
     finally:
         agent.close()
+
+
+@pytest.mark.parametrize("bin_name", ["$Recycle.Bin", "$recycle.bin", "SYSTEM VOLUME INFORMATION"])
+def test_windows_own_folders_are_skipped_whatever_their_capitals(tmp_path, bin_name):
+    """A drive added whole (a PC recorder's own disk, D:\\) holds Windows' recycle bin, and
+    the owner's deleted videos in it (`$R<random>.mp4`); Windows names it `$Recycle.Bin` on
+    its own NTFS disks and `$RECYCLE.BIN` elsewhere, and its file systems ignore capitals. The
+    scan skipped only the capitals it knew: a deleted recording was indexed as the camera's,
+    there to be cut into a package."""
+    drive = tmp_path / "drive"
+    start = t("2026-11-20T22:00:00Z")
+    write_clip(ClipSpec(path=drive / "porch.20261120_220000.mp4", start_us=start, seconds=2,
+                        fps=5, gop_s=1.0))
+    write_clip(ClipSpec(path=drive / bin_name / "S-1-5-21-1004-1001" / "$RX4K2Q9.mp4",
+                        start_us=start + 60 * US, seconds=2, fps=5, gop_s=1.0))
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(drive, camera="porch", tz="UTC")
+        (report,) = agent.scan()
+        paths = [r.path for r in agent.recordings()]
+    finally:
+        agent.close()
+    assert report.seen == 1 and paths == [str(drive / "porch.20261120_220000.mp4")], paths

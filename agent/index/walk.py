@@ -20,6 +20,9 @@ from agent.index.links import LINK_OUT, link_inside
 from frp.bagit import SIGNATURE
 
 SKIP_DIRS = {"@eaDir", "#recycle", "#snapshot", "$RECYCLE.BIN", "System Volume Information"}
+# Matched without capitals: the disks that hold them ignore capitals, and Windows names its
+# recycle bin `$Recycle.Bin` on its own NTFS disks, `$RECYCLE.BIN` elsewhere.
+_SKIPPED = frozenset(name.casefold() for name in SKIP_DIRS)
 WENT_AWAY = "it went away during the scan: was the card or drive removed?"
 FOLDER_LINK_OUT = ("a link to a folder outside this recordings folder; links out of a recordings "
                    "folder are never followed: add the folder it leads to as a recordings folder "
@@ -149,7 +152,7 @@ def skipped_folder(path: str, name: str) -> bool:
     a NAS's or Windows' own (SKIP_DIRS), and an evidence package footage-agent sealed (it holds
     `bagit.txt` and the owner's signature; another BagIt bag, such as recordings an owner
     archived that way, is indexed as before)."""
-    if name in SKIP_DIRS or name.startswith("."):
+    if name.casefold() in _SKIPPED or name.startswith("."):
         return True
     return all(os.path.isfile(os.path.join(path, n)) for n in ("bagit.txt", SIGNATURE))
 
