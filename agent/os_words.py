@@ -53,6 +53,14 @@ _WORDS: dict[int, str] = {
                         "online",
 }
 _WORDS[errno.EPERM] = _WORDS[errno.EACCES]
+# A name Windows refuses (ERROR_INVALID_NAME), which no errno says: a name typed with one of its
+# forbidden characters, or a folder given as "E:\" in cmd, which hands the program E:" (the
+# backslash before the closing quote makes the quote part of the argument).
+INVALID_NAME = -123
+_WORDS[INVALID_NAME] = ('{path} is not a name Windows can use: a file or folder name may not '
+                        'hold any of <>:"|?*, and a folder given in quotes must not end in a '
+                        'backslash ("E:\\" reaches the program as E:", so write E:\\ without '
+                        'quotes); check the path')
 if hasattr(errno, "EDQUOT"):
     _WORDS[errno.EDQUOT] = "your disk quota is used up on the disk holding {path}: free some " \
                            "space there, or choose another folder"
@@ -92,10 +100,12 @@ WINDOWS_ERRORS: dict[int, int] = {
     67: errno.ENXIO,        # ERROR_BAD_NET_NAME
     80: errno.EEXIST,       # ERROR_FILE_EXISTS
     112: errno.ENOSPC,      # ERROR_DISK_FULL
+    123: INVALID_NAME,      # ERROR_INVALID_NAME (a forbidden character, a stray quote)
     145: errno.ENOTEMPTY,   # ERROR_DIR_NOT_EMPTY
     183: errno.EEXIST,      # ERROR_ALREADY_EXISTS
     206: errno.ENAMETOOLONG,  # ERROR_FILENAME_EXCED_RANGE
     223: errno.EFBIG,       # ERROR_FILE_TOO_LARGE
+    267: errno.ENOTDIR,     # ERROR_DIRECTORY (the directory name is invalid: a file there)
     1006: errno.ENXIO,      # ERROR_FILE_INVALID (its volume went away: a stick pulled out)
     1117: errno.EIO,        # ERROR_IO_DEVICE
     1167: errno.ENXIO,      # ERROR_DEVICE_NOT_CONNECTED

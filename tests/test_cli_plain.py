@@ -78,6 +78,20 @@ def test_a_full_disk_under_the_apps_own_folder_is_not_told_to_choose_another_fol
         assert plain_home_error(exc) == plain_os_error(exc)
 
 
+def test_a_name_windows_cannot_use_says_what_a_name_may_not_hold():
+    """cmd hands a folder typed `"E:\\"` to the program as `E:"` (the backslash escapes the
+    quote), and a folder typed by hand may hold a `?` or a `:`: Windows refuses such a name with
+    ERROR_INVALID_NAME (123), which Python leaves as EINVAL, and it read 'E:": The filename,
+    directory name, or volume label syntax is incorrect', with nothing to do."""
+    said = plain_os_error(_windows(123, "The filename, directory name, or volume label syntax "
+                                        "is incorrect", 'E:"'))
+    assert said.startswith('E:" is not a name Windows can use') and '<>:"|?*' in said, said
+    assert "E:\\" in said and "syntax" not in said and said.endswith("check the path")
+    # ERROR_DIRECTORY (267), also left as EINVAL: a file where a folder was expected.
+    assert plain_os_error(_windows(267, "The directory name is invalid", "E:\\a.mp4")) == \
+        plain_os_error(OSError(errno.ENOTDIR, "x", "E:\\a.mp4"))
+
+
 def _windows(winerror: int, strerror: str, path: str) -> OSError:
     exc = OSError(errno.EINVAL, strerror, path)
     exc.winerror = winerror

@@ -2358,6 +2358,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{path} es una carpeta donde se esperaba un archivo: compruebe la ruta</translation>
     </message>
     <message>
+        <source>{path} is not a name Windows can use: a file or folder name may not hold any of &lt;&gt;:&quot;|?*, and a folder given in quotes must not end in a backslash (&quot;E:\&quot; reaches the program as E:&quot;, so write E:\ without quotes); check the path</source>
+        <translation>{path} no es un nombre que Windows pueda usar: el nombre de un archivo o carpeta no puede contener ninguno de &lt;&gt;:&quot;|?*, y una carpeta escrita entre comillas no debe terminar en una barra invertida (&quot;E:\&quot; llega al programa como E:&quot;, así que escriba E:\ sin comillas); compruebe la ruta</translation>
+    </message>
+    <message>
         <source>{path} is not empty: choose an empty or new folder</source>
         <translation>{path} no está vacía: elija una carpeta vacía o nueva</translation>
     </message>

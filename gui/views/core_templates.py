@@ -67,6 +67,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{path} is not a folder (part of the path is a file): check the "
                               "path"),
     QT_TRANSLATE_NOOP("core", "{path} is a folder where a file was expected: check the path"),
+    QT_TRANSLATE_NOOP("core", "{path} is not a name Windows can use: a file or folder name may "
+                              "not hold any of <>:\"|?*, and a folder given in quotes must not "
+                              "end in a backslash (\"E:\\\" reaches the program as E:\", so "
+                              "write E:\\ without quotes); check the path"),
     QT_TRANSLATE_NOOP("core", "{path} is not empty: choose an empty or new folder"),
     QT_TRANSLATE_NOOP("core", "the disk holding {path} could not be read or written "
                               "(input/output error): check the drive and its cable; the drive "
