@@ -9,13 +9,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path, PurePath
+from types import SimpleNamespace
 
 import pytest
 
 from agent.cli import main
 from agent.commands.common import UsageError
 from agent.commands.folders import existing_folder
-from agent.export.destination import empty_mount_point
+from agent.export.destination import empty_mount_point, name_refused
 from agent.export.naming import free_name, package_name
 from agent.os_words import WINDOWS_ERRORS, plain_home_error, plain_os_error
 from demo.samples import ClipSpec, write_clip
@@ -166,6 +167,41 @@ def test_export_to_a_missing_drive_is_a_usage_error_and_makes_nothing(tmp_path, 
                  str(tmp_path / "usb" / "clips")])
     err = capsys.readouterr().err
     assert code == 2 and "does not exist" in err and not (tmp_path / "usb").exists()
+
+
+@pytest.mark.parametrize("refusal", [
+    OSError(errno.EINVAL, os.strerror(errno.EINVAL)),   # Linux, a FAT32 or exFAT stick
+    OSError(errno.EINVAL, "The filename, directory name, or volume label syntax is incorrect",
+            None, 123),                                  # Windows, any drive
+], ids=["fat-on-linux", "windows"])
+def test_a_folder_name_the_stick_refuses_is_said_in_plain_words(tmp_path, capsys, monkeypatch,
+                                                                refusal):
+    # An owner types `Police: porch` as the new folder on their USB stick. ext4 here takes
+    # the colon, a FAT or exFAT stick does not (no such drive mounts here, so its mkdir
+    # answers as the stick's would): they were told "Invalid argument".
+    wanted = tmp_path / "Police: porch"
+    made = Path.mkdir
+
+    def mkdir(self, *args, **kwargs):
+        if self == wanted:
+            raise OSError(refusal.errno, refusal.strerror, str(self), *refusal.args[3:])
+        return made(self, *args, **kwargs)
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    code = main(["--home", str(tmp_path / "home"), "export", "--camera", "porch", "--from",
+                 "2026-11-20T22:00:00Z", "--to", "2026-11-20T22:00:04Z", "--out", str(wanted)])
+    err = capsys.readouterr().err
+    assert code == 2 and str(wanted) in err
+    assert "Invalid argument" not in err and "syntax is incorrect" not in err
+    assert "does not take that name" in err and ": \" / \\ | ? *" in err
+    assert not wanted.exists()
+
+
+def test_only_windows_bad_name_codes_count_as_a_name_refused():
+    # On Windows the code says it (Python gives EINVAL for many other failures too).
+    bad = lambda winerror: SimpleNamespace(errno=errno.EINVAL, winerror=winerror)  # noqa: E731
+    assert name_refused(bad(123)) and name_refused(bad(161))
+    assert not name_refused(bad(87))   # ERROR_INVALID_PARAMETER: not the name's fault
+    assert not name_refused(OSError(errno.EACCES, "denied"))
 
 
 # package names -----------------------------------------------------------------------------

@@ -413,3 +413,15 @@ def test_a_requests_package_too_deep_for_windows_reads_in_spanish(spanish):
     assert "Windows allows" not in said
     resumed = in_owner_language(message + " (approve it again to resume)")   # as approving says
     assert resumed.startswith(said) and "approve it again" not in resumed
+
+
+def test_a_folder_name_the_usb_stick_refuses_reads_in_spanish(spanish, tmp_path):
+    """The app's Export page types `Police: porch` on a FAT or exFAT stick
+    (test_cli_plain::test_a_folder_name_the_stick_refuses_is_said_in_plain_words): the path,
+    with the ': ' the stick refused, stays whole and the rest reads in Spanish."""
+    from agent.export.destination import refused_name_words
+
+    message = refused_name_words(tmp_path / "Police: porch")
+    said = in_owner_language(message)
+    assert said.startswith(f"{tmp_path / 'Police: porch'}: ") and "unidad no admite" in said
+    assert "does not take" not in said

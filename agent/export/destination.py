@@ -9,6 +9,7 @@ an empty mount point is a folder on the PC's own disk. A drive letter that is no
 """
 from __future__ import annotations
 
+import errno
 import os
 from contextlib import contextmanager
 from pathlib import Path, PurePath
@@ -52,8 +53,31 @@ def package_folder(folder: Path, ismount: Callable[[str], bool] = os.path.ismoun
                            "should go into") from None
         return folder, False
     except OSError as exc:   # a read-only disk, a share refusing us: why, in plain words
+        if name_refused(exc):
+            raise NotThere(refused_name_words(folder)) from None
         raise NotThere(plain_os_error(exc, str(folder))) from None
     return folder, True
+
+
+# Windows' "The filename, directory name, or volume label syntax is incorrect" (and "The
+# specified path is invalid"): a name holding `<>:"|?*`, which Python reports as EINVAL.
+_WINDOWS_BAD_NAME = (123, 161)
+
+
+def name_refused(exc: OSError) -> bool:
+    """True when making a folder failed for its name alone: a FAT or exFAT drive (most USB
+    sticks and SD cards) mounted on Linux says EINVAL for `<>:"|?*\\` in a name, and Windows
+    says ERROR_INVALID_NAME on any drive; the owner sees only "Invalid argument" otherwise.
+    Only asked of a mkdir, where EINVAL has no other cause an owner could act on."""
+    win = getattr(exc, "winerror", None)
+    return win in _WINDOWS_BAD_NAME if win is not None else exc.errno == errno.EINVAL
+
+
+def refused_name_words(folder: Path) -> str:
+    """Why the drive would not make `folder`, and what to do."""
+    return (f"{folder}: the drive does not take that name for a folder (USB sticks and SD "
+            "cards formatted FAT32 or exFAT, and Windows, take no < > : \" / \\ | ? * in a "
+            "name): choose a name with letters, digits, spaces, - or _")
 
 
 @contextmanager

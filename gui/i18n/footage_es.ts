@@ -2722,6 +2722,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{path} no existe, ni tampoco la carpeta en la que iría ({parent}): conecte la unidad en la que está, o cree antes las carpetas</translation>
     </message>
     <message>
+        <source>{path}: the drive does not take that name for a folder (USB sticks and SD cards formatted FAT32 or exFAT, and Windows, take no &lt; &gt; : &quot; / \ | ? * in a name): choose a name with letters, digits, spaces, - or _</source>
+        <translation>{path}: la unidad no admite ese nombre para una carpeta (las memorias USB y tarjetas SD formateadas en FAT32 o exFAT, y Windows, no admiten &lt; &gt; : &quot; / \ | ? * en un nombre): elija un nombre con letras, cifras, espacios, - o _</translation>
+    </message>
+    <message>
         <source>the app is already open for {home}: open it from its icon in the tray (by the clock, at the end of the taskbar or the top bar) or from the taskbar</source>
         <translation>la aplicación ya está abierta para {home}: ábrala desde su icono en la bandeja (junto al reloj, al final de la barra de tareas o de la barra superior) o desde la barra de tareas</translation>
     </message>

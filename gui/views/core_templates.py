@@ -190,6 +190,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{path} does not exist, nor does the folder it would go in "
                               "({parent}): connect the drive it is on, or make the folders "
                               "first"),
+    QT_TRANSLATE_NOOP("core", "{path}: the drive does not take that name for a folder (USB "
+                              "sticks and SD cards formatted FAT32 or exFAT, and Windows, take "
+                              "no < > : \" / \\ | ? * in a name): choose a name with letters, "
+                              "digits, spaces, - or _"),
     # a second app on a home whose app is open (agent/app_lock.py)
     QT_TRANSLATE_NOOP("core", "the app is already open for {home}: open it from its icon in the "
                               "tray (by the clock, at the end of the taskbar or the top bar) or "
