@@ -156,7 +156,7 @@ class OwnerExports:
                      cancel: threading.Event | None, blur_faces: bool, masks: bool,
                      mute: tuple[tuple[int, int], ...], accept_dropped: bool):
         """export, once its folder is there."""
-        from agent.export.cut import CutError, DroppedFrames
+        from agent.export.cut import CutError, DroppedFrames, NoFrames
         from agent.export.evidence import DriveTooSmall, FolderTooDeep, export_evidence
         from agent.export.masks import MaskError
         from agent.export.package import PackageError
@@ -195,7 +195,7 @@ class OwnerExports:
                                        progress=progress, cancel=cancel, redaction=redaction,
                                        accept_dropped=accept_dropped, chain=chain,
                                        provenance_extra=extra)
-        except PlanError as exc:
+        except (PlanError, NoFrames) as exc:   # nothing to cut: as nothing matched
             raise NotFound(str(exc)) from None
         except DroppedFrames as exc:
             raise Refusal(str(exc)) from None

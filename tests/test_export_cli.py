@@ -139,6 +139,27 @@ def test_nothing_recorded_is_refused_and_leaves_no_package(capsys, indexed, tmp_
     assert (tmp_path / "mine").is_dir() and not any((tmp_path / "mine").iterdir())
 
 
+def test_a_window_no_picture_was_captured_in_is_refused_as_nothing_found(capsys, indexed,
+                                                                          tmp_path):
+    # 22:00:19.95 to 22:00:25: the index has the first files reach 22:00:20, but their last
+    # frame was captured at 22:00:19.9. Both modes exited 1 (an unexpected failure), and
+    # each time said "exact mode may find frames", which it never can here.
+    for mode in ("copy", "exact"):
+        code, _, err = export(capsys, indexed, tmp_path / mode, "2026-11-20T22:00:19.95Z",
+                              "2026-11-20T22:00:25Z", "--mode", mode)
+        assert code == 3, err
+        assert "no frames of this camera lie inside the window" in err
+        assert "the camera captured no picture in it" in err and "exact mode" not in err
+        assert not (tmp_path / mode).exists()
+    # Frames there but no keyframe (19.5 .. 19.9): a copy cannot start, exact can.
+    code, _, err = export(capsys, indexed, tmp_path / "late", "2026-11-20T22:00:19.5Z",
+                          "2026-11-20T22:00:25Z")
+    assert code == 3 and "exact mode may find frames" in err, err
+    code, done, err = export(capsys, indexed, tmp_path / "late", "2026-11-20T22:00:19.5Z",
+                             "2026-11-20T22:00:25Z", "--mode", "exact")
+    assert code == 0 and done["mode"] == "exact", err
+
+
 def test_cancelled_export_leaves_nothing_that_looks_finished(indexed, tmp_path):
     from agent.export.cut import Cancelled
     from agent.service import Agent

@@ -425,3 +425,15 @@ def test_a_folder_name_the_usb_stick_refuses_reads_in_spanish(spanish, tmp_path)
     said = in_owner_language(message)
     assert said.startswith(f"{tmp_path / 'Police: porch'}: ") and "unidad no admite" in said
     assert "does not take" not in said
+
+
+def test_a_window_the_camera_captured_no_picture_in_reads_in_spanish(spanish):
+    """test_export_cli::test_a_window_no_picture_was_captured_in_is_refused_as_nothing_found:
+    the agent's own words, with and without the copy's hint, read in Spanish."""
+    from agent.export.clip_writer import _no_frames_words
+
+    for may_find in (True, False):
+        message = _no_frames_words(may_find, stepped=False)
+        said = in_owner_language(message)
+        assert said.startswith("ninguna imagen de esta cámara") and "camera" not in said
+    assert "no captó ninguna imagen" in in_owner_language(_no_frames_words(False, False))

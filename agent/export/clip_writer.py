@@ -14,7 +14,7 @@ from agent.export.cut_job import Job
 from agent.export.faces import FaceModelError
 from agent.export.ledger import Ledger
 from agent.export.output import LongGap, Output, ParamsChanged, tick_for
-from agent.export.progress import CutError, Tracker
+from agent.export.progress import CutError, NoFrames, Tracker
 from agent.export.redact import RedactionReport, Redactor
 from agent.export.reencode import DEFAULT_ENCODERS, ENCODERS
 from agent.export.smartcut import exact_span
@@ -82,7 +82,9 @@ def copy_span(job: Job, src: Source) -> None:
                 break
             continue
         if segment_key is None:
-            if not (pkt.is_keyframe and job.floor_us <= t < job.end_us):
+            inside = job.floor_us <= t < job.end_us
+            job.saw_frame_inside = job.saw_frame_inside or inside
+            if not (pkt.is_keyframe and inside):
                 continue
             segment_key = t
         if t >= job.end_us:
@@ -94,6 +96,21 @@ def copy_span(job: Job, src: Source) -> None:
             job.out.end_segment()   # timestamps went backwards: resume at the next keyframe
             segment_key = None
     job.out.end_segment()
+
+
+def _no_frames_words(exact_may_find: bool, stepped: bool) -> str:
+    """Why nothing was cut: a copy found no keyframe among frames inside the window (exact
+    mode can start between them), or the camera captured no picture in it at all (the index
+    has its recordings reach into the window, their last frame captured before it). A
+    recording read only up to a step back in its clock (`stepped`, said after this) may hold
+    pictures of the window past the step: then neither is claimed."""
+    if exact_may_find:
+        return ("no frames of this camera lie inside the window (copy mode starts at a "
+                "keyframe; exact mode may find frames)")
+    if stepped:
+        return "no frames of this camera lie inside the window"
+    return ("no frames of this camera lie inside the window: the camera captured no picture "
+            "in it; choose a longer window")
 
 
 def _shape(src: Source) -> tuple:
@@ -190,9 +207,7 @@ def _write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: P
                      if s.headless_until_us is not None and s.headless_until_us > start_us
                      and s.span.start_us < end_us)
     if not out.frames:
-        hint = " (copy mode starts at a keyframe; exact mode may find frames)" \
-            if mode == "copy" else ""
-        raise CutError(f"no frames of this camera lie inside the window{hint}"
+        raise NoFrames(_no_frames_words(mode == "copy" and job.saw_frame_inside, bool(steps))
                        + "".join(f"; {stepped_words(step)}" for step in steps))
     return CutResult(
         path=path, mode=mode, delivered_start_us=out.first_us, delivered_end_us=out.last_us,

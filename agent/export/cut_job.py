@@ -29,6 +29,9 @@ class Job:
     used: list[SourceSpan] = field(default_factory=list)
     dropped: int = 0                  # frames decoded for re-encoding that came out missing
     first_dropped_us: int | None = None
+    # A copy saw a frame captured inside the window (maybe none it could start on): when
+    # nothing was written, exact mode may still make a clip of it, else neither mode can.
+    saw_frame_inside: bool = False
 
     def tick(self, t_us: int) -> None:
         self.track.check()

@@ -25,6 +25,11 @@ class CutError(Exception):
     """The clip could not be cut; the message says why in plain words."""
 
 
+class NoFrames(CutError):
+    """No frame of the recordings lies inside the window (or, for a copy, none from a
+    keyframe on): nothing to cut, as when no recording covers it at all."""
+
+
 class DroppedFrames(CutError):
     """Frames of the recordings could not be decoded, so the clip would miss them; the owner
     did not accept that. `count` frames (video) and `audio` packets (kept sound) were lost."""

@@ -3330,6 +3330,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>la agencia de este archivo ({id}) tiene el nombre de {name} ({trusted}), en quien usted ya confía, así que no se podrían distinguir sus solicitudes. No se importó nada: llame a esa agencia al {phone}, el número que usted tiene, para preguntar si envió este archivo</translation>
     </message>
     <message>
+        <source>no frames of this camera lie inside the window: the camera captured no picture in it; choose a longer window</source>
+        <translation>ninguna imagen de esta cámara cae dentro del tiempo elegido: la cámara no captó ninguna imagen en él; elija un tiempo más largo</translation>
+    </message>
+    <message>
         <source>the recording {name} starts partway through a group of pictures: its frames before {time} need a picture it does not hold, so no picture can be made of them, in either mode</source>
         <translation>la grabación {name} empieza a mitad de un grupo de imágenes: sus imágenes anteriores al {time} necesitan una imagen que no contiene, así que no se puede obtener ninguna imagen de ellas, en ningún modo</translation>
     </message>

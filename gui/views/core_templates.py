@@ -471,6 +471,8 @@ TEMPLATES: tuple[str, ...] = (
     # a window with nothing of a camera in it (agent/export/clip_writer.py)
     NO_FRAMES_COPY,
     QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window"),
+    QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window: the camera "
+                              "captured no picture in it; choose a longer window"),
     # a recording that starts without a keyframe (agent/export/clip_writer.py)
     QT_TRANSLATE_NOOP("core", "the recording {name} starts partway through a group of pictures: "
                               "its frames before {time} need a picture it does not hold, so no "
