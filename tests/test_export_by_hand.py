@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import bagit
@@ -394,6 +395,36 @@ def test_the_readmes_check_runs_as_written_with_the_stock_tools(capsys, home, fo
     (package / "data" / "owner.pub").write_bytes(b"untrusted comment: x\nRWQ" + b"A" * 53 + b"\n")
     assert subprocess.run(["minisign", "-Vm", "tagmanifest-sha256.txt", "-p", "data/owner.pub"],
                           cwd=package, capture_output=True).returncode != 0
+
+
+def test_the_readme_says_to_delete_what_a_mac_adds_before_the_stock_check(capsys, home,
+                                                                         footage, tmp_path):
+    # A detective opens data/ in a Mac's Finder to play the video, off a USB stick: Finder
+    # leaves .DS_Store there and macOS a ._ file beside the clip. bagit.py then said the
+    # package "is invalid" (Payload-Oxum) and the README said nothing of why or what to do.
+    import subprocess
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    code, out, err = run(capsys, home, "export", "--camera", "porch", "--from", T0, "--to",
+                         "2026-11-20T22:00:04Z", "--out", str(tmp_path), "--json")
+    assert code == 0, err
+    done = json.loads(out)
+    package, clip = Path(done["package"]), Path(done["clip"])
+    (package / "data" / ".DS_Store").write_bytes(b"Bud1")
+    (package / "data" / f"._{clip.name}").write_bytes(b"\x00\x05\x16\x07")
+    bagit_py = [sys.executable, str(Path(sys.executable).parent / "bagit.py")]
+    stock = lambda: subprocess.run([*bagit_py, "--validate", package.name],  # noqa: E731
+                                   cwd=package.parent, capture_output=True, timeout=60)
+    assert stock().returncode != 0
+    mac = " (inside this folder, on a Mac)"
+    lines = [line.strip()[:-len(mac)] for line in
+             (package / "README.txt").read_text("utf-8").splitlines() if line.endswith(mac)]
+    assert lines, "the README says what to type on a Mac"
+    for line in lines:   # as typed in Terminal, in the package's folder
+        assert subprocess.run(["sh", "-c", line], cwd=package, timeout=60).returncode == 0
+    assert stock().returncode == 0
+    assert bagit.Bag(str(package)).is_valid()
+    readme = (package / "README.txt").read_text("utf-8")
+    assert "Thumbs.db" in readme and "desktop.ini" in readme   # Windows' alike
 
 
 def test_the_readme_says_what_the_owner_hid_and_where_the_sound_is_silent(capsys, home,

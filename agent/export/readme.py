@@ -42,6 +42,22 @@ _PLAYERS = {
 _ANY = "Video in an MP4 file: it plays in VLC (free, for Windows, Mac and Linux)."
 
 
+# What a file browser writes into data/ by itself when the receiver opens it to play the
+# video (frp/bagit.py OS_LEFTOVERS): footage-agent verify names them, but bagit.py just says
+# the bag "is invalid", so the README says to delete them, with what to type where.
+_LEFTOVERS = (
+    "  If bagit.py finds files in data/ that are not listed (\"Payload-Oxum validation",
+    "  failed\"), a computer may have added them by itself when data/ was opened: a Mac's",
+    "  .DS_Store and ._ files (on a USB stick or network drive), Windows' Thumbs.db and",
+    "  desktop.ini. They are not part of the package: delete them, then check again",
+    "  (footage-agent verify names them):",
+    "    find data -name '._*' -delete; rm -f data/.DS_Store data/Thumbs.db data/desktop.ini"
+    "   (inside this folder, on a Mac)",
+    "    del /a data\\._* data\\.DS_Store data\\Thumbs.db data\\desktop.ini"
+    "   (inside this folder, on Windows)",
+)
+
+
 def video_entry(clip: Path) -> str:
     """The MP4 sample entry of `clip`'s video (avc1, hev1, ...), or "" when it cannot be read."""
     try:
@@ -92,6 +108,7 @@ def readme_text(record: dict, package: str, owner_id: str, entry: str, day: str)
         "  minisign: https://jedisct1.github.io/minisign/):",
         f'    bagit.py --validate "{package}"   (in the folder holding this one)',
         "    minisign -Vm tagmanifest-sha256.txt -p data/owner.pub   (inside this folder)",
+        *_LEFTOVERS,
         f"  It was sealed on {day} (UTC) by owner {owner_id}:",
         "  a key, not a person. Ask the owner for the id their app shows",
         "  (footage-agent keys show), or the agency, and compare.",
