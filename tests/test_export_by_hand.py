@@ -146,6 +146,21 @@ def test_a_usb_stick_taken_out_mid_export_is_said_so_whatever_was_being_done(
     assert not stick.exists()   # none of its folders made again on this PC's own disk
 
 
+@pytest.mark.parametrize("typed", ["", "  "])
+def test_an_empty_out_is_a_usage_error_not_the_folder_the_command_runs_in(
+        capsys, home, footage, tmp_path, monkeypatch, typed):
+    # `--out "$STICK"` with the variable unset: the package went into the folder the command
+    # ran in, said only by the path printed at the end (the app refuses an empty Save in).
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    code, out, err = run(capsys, home, "export", "--camera", "porch", "--from", T0, "--to",
+                         "2026-11-20T22:00:04Z", "--out", typed)
+    assert code == 2 and "--out is empty" in err, err
+    assert list(here.iterdir()) == [] and out == ""
+
+
 @pytest.mark.parametrize("inside", ["", "keys", "clips"])
 def test_a_package_never_goes_inside_the_apps_own_folder(capsys, home, footage, inside):
     # The app's folder holds the owner's signing key: an owner who exports there and copies

@@ -91,6 +91,9 @@ def export(agent: Agent, args) -> int:
                          "once for each camera, or use the app's Export page, which exports "
                          "several")
     args.camera = args.camera[0]
+    if not args.out.strip():   # `--out "$STICK"` unset: never the folder it runs in
+        raise UsageError("--out is empty: give the folder the package should go into (such as "
+                         f"{Path.home() / 'Footage exports'})")
     agent.check_room_to_export(Path(args.out))   # before the index is opened
     tz = zone_for(agent, [args.camera])
     start, end = parse_time(args.start, "--from", tz), parse_time(args.end, "--to", tz)
