@@ -111,3 +111,32 @@ def test_a_time_the_clocks_skipped_is_shown_as_the_time_it_is_read_as(qtbot, win
     assert page.start_edit.dateTime().time() == QTime(3, 30, 0)
     assert page.time_of(page.start_edit) == t("2026-03-08T10:30:00Z")
     assert page.zone.text().startswith("PDT")
+
+
+def test_a_window_across_the_clocks_going_back_can_be_typed(qtbot, win):
+    # 01:50 PDT to 01:10 PST: twenty minutes across the change. Typed as the owner reads
+    # the clock, the To was taken as 01:10 PDT and the page said "The end must come after
+    # the start": no time typed could reach past the change into the hour it repeats.
+    from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+    win.show_page("export")
+    settle(qtbot, win)
+    page = win.export
+    utc = QTimeZone(QTimeZone.UTC)
+    page.start_edit.setDateTime(QDateTime(QDate(2026, 11, 1), QTime(1, 50, 0), utc))
+    page.end_edit.setDateTime(QDateTime(QDate(2026, 11, 1), QTime(1, 10, 0), utc))
+    page.end_edit.setFocus(Qt.TabFocusReason)
+    qtbot.waitUntil(page.end_edit.hasFocus)
+    qtbot.keyClick(page.end_edit, Qt.Key_Return)
+    settle(qtbot, win)
+    assert page.status.text() == ""
+    assert page.strip.selection() == (t("2026-11-01T08:50:00Z"), t("2026-11-01T09:10:00Z"))
+    assert page.time_of(page.end_edit) == t("2026-11-01T09:10:00Z")
+    assert page.end_edit.dateTime().time() == QTime(1, 10, 0)   # as typed, now the PST one
+    assert page.zone.text() == "PDT, then PST, America/Los_Angeles"
+    # and 01:10 to 01:50 stays within the first pass, as typed
+    page.start_edit.setDateTime(QDateTime(QDate(2026, 11, 1), QTime(1, 10, 0), utc))
+    page.end_edit.setDateTime(QDateTime(QDate(2026, 11, 1), QTime(1, 50, 0), utc))
+    page.set_time(page.end_edit, t("2026-11-01T08:50:00Z"))
+    qtbot.mouseClick(page.show_button, Qt.LeftButton)
+    settle(qtbot, win)
+    assert page.strip.selection() == (t("2026-11-01T08:10:00Z"), t("2026-11-01T08:50:00Z"))

@@ -3708,6 +3708,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
 <context>
     <name>display</name>
     <message>
+        <source>{first}, then {then}</source>
+        <translation>{first}, después {then}</translation>
+    </message>
+    <message>
         <source>{weekday} {day} {month} {year}</source>
         <translation>{weekday} {day} {month} {year}</translation>
     </message>

@@ -142,10 +142,22 @@ class ExportPage(QWidget):
         edit.setDateTime(QDateTime(QDate(t.year, t.month, t.day),
                                    QTime(t.hour, t.minute, t.second), QTimeZone(QTimeZone.UTC)))
 
-    def time_of(self, edit: QDateTimeEdit) -> int:
+    def time_of(self, edit: QDateTimeEdit, fold: int | None = None) -> int:
+        """The instant `edit` shows; `fold` 1 reads a time the clocks going back repeat as
+        its second pass (else the pass it was shown as)."""
         d, t = edit.dateTime().date(), edit.dateTime().time()
         return wall_us(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second(),
-                       self.ctx.zone, int(edit.property("fold") or 0))
+                       self.ctx.zone, int(edit.property("fold") or 0) if fold is None else fold)
+
+    def typed_window(self) -> tuple[int, int]:
+        """From and To as instants. A To that comes before the From read on the first pass of
+        the hour the clocks going back repeat, and after it on the second (01:50 PDT to
+        01:10), is the second: the only reading in which the window is one, and no other way
+        to type a time past the change into that hour."""
+        start, end = self.time_of(self.start_edit), self.time_of(self.end_edit)
+        if end <= start:
+            end = max(end, self.time_of(self.end_edit, fold=1))
+        return start, end
 
     # loading -----------------------------------------------------------------------------
     def load(self) -> None:
@@ -182,14 +194,14 @@ class ExportPage(QWidget):
                                         "your recorder writes to under Set up."))
 
     def show_range(self) -> None:
-        start, end = self.time_of(self.start_edit), self.time_of(self.end_edit)
+        start, end = self.typed_window()
         if end <= start:
             self.status.setText(self.tr("The end must come after the start."))
             return
         self.status.setText("")
         for edit, us in ((self.end_edit, end), (self.start_edit, start)):
             self.set_time(edit, us)   # a time the clocks skipped shows as the one it is read as
-        self.zone.setText(display.zone_words(start, self.ctx.zone))   # as the times are read
+        self.zone.setText(display.window_zone_words(start, end, self.ctx.zone))   # as read
         self.strip.set_cameras(self.cameras, start, end)
         self.options.load_masks(self.cameras)
         self.refresh_summary()
@@ -198,8 +210,7 @@ class ExportPage(QWidget):
         """Show the times typed, once the owner presses Enter or leaves the box: what the
         timelines show, the summary says and Export writes is never another window than the
         one beside them. Times left as they were keep the cameras and trims chosen."""
-        typed = self.time_of(self.start_edit), self.time_of(self.end_edit)
-        if typed != (self.strip.start_us, self.strip.end_us):
+        if self.typed_window() != (self.strip.start_us, self.strip.end_us):
             self.show_range()
 
     def choose_folder(self) -> None:

@@ -45,6 +45,16 @@ def zone_words(us: int, zone_name: str) -> str:
     return abbreviation if abbreviation == zone_name else f"{abbreviation}, {zone_name}"
 
 
+def window_zone_words(start_us: int, end_us: int, zone_name: str) -> str:
+    """The zone of a window's From and To: 'PDT, then PST, America/Los_Angeles' for one
+    across a change of the clocks, else as zone_words says it."""
+    first, then = (local(us, zone_name).strftime("%Z") for us in (start_us, end_us))
+    if first == then:
+        return zone_words(start_us, zone_name)
+    both = translate("display", "{first}, then {then}").format(first=first, then=then)
+    return f"{both}, {zone_name}"
+
+
 def _day(t, year: bool = True) -> str:
     day = (translate("display", "{weekday} {day} {month} {year}") if year
            else translate("display", "{weekday} {day} {month}"))
