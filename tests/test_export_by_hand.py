@@ -463,3 +463,29 @@ def test_the_readme_says_what_the_owner_hid_and_where_the_sound_is_silent(capsys
             "(2026-11-20 14:00:02 PST to 2026-11-20 14:00:03.500 PST): in the player from 0:01 "
             "to 0:03.") in readme
     assert "every frame was encoded again; the recording itself was not changed" in readme
+
+
+def test_a_window_where_the_camera_changed_codec_says_where_to_split_it(capsys, home,
+                                                                        tmp_path):
+    # The owner switched the camera to H.265 at 22:00:04: a window across it was refused
+    # "change codec (H.264 and H.265); export the parts separately", exit 1 (unexpected),
+    # naming neither where the parts meet nor which is which.
+    from agent.timebase import local_text
+    root = tmp_path / "rec" / "porch"
+    make_recordings(root, "blue-iris", "porch", t(T0), 1, 4.0, fps=10, gop_s=2.0)
+    make_recordings(root, "blue-iris", "porch", t(T0) + 4 * 10**6, 1, 4.0, fps=10, gop_s=2.0,
+                    encoder="libx265")
+    for p in root.iterdir():
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    assert run(capsys, home, "scan", str(root), "--tz", "UTC")[0] == 0
+    code, out, err = run(capsys, home, "export", "--camera", "porch", "--from", T0, "--to",
+                         "2026-11-20T22:00:08Z", "--out", str(tmp_path / "usb"))
+    assert code == 3 and out == "", err
+    change = local_text(t("2026-11-20T22:00:04Z"))
+    assert f"at {change} (H.264 before, H.265 from then on)" in err, err
+    assert not (tmp_path / "usb").exists()
+    for start, end in ((T0, "2026-11-20T22:00:04Z"),
+                       ("2026-11-20T22:00:04Z", "2026-11-20T22:00:08Z")):   # as it says
+        code, _, err = run(capsys, home, "export", "--camera", "porch", "--from", start,
+                           "--to", end, "--out", str(tmp_path / "usb"))
+        assert code == 0, err

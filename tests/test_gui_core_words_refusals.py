@@ -437,3 +437,23 @@ def test_a_window_the_camera_captured_no_picture_in_reads_in_spanish(spanish):
         said = in_owner_language(message)
         assert said.startswith("ninguna imagen de esta cámara") and "camera" not in said
     assert "no captó ninguna imagen" in in_owner_language(_no_frames_words(False, False))
+
+
+def test_a_window_where_the_camera_changed_codec_reads_in_spanish(spanish, tmp_path):
+    """test_export_by_hand::test_a_window_where_the_camera_changed_codec_says_where_to_split_it:
+    the agent's own words, for one change and for several, read in Spanish, time kept."""
+    from types import SimpleNamespace as Seen
+
+    from agent.export.clip_writer import codec_change_words
+    from agent.timebase import US
+
+    def source(at, codec):
+        return Seen(span=Seen(start_us=at * US), codec=codec)
+    one = [source(1_780_000_000, "h264"), source(1_780_000_004, "hevc")]
+    for sources in (one, one + [source(1_780_000_008, "h264")]):
+        message = codec_change_words(sources)
+        template = matches(message)
+        assert template is not None, f"no template for {message!r}"
+        said = in_owner_language(message)
+        assert said == spanish_of(template, **_values(template, message)) != message
+        assert "cambian de códec" in said and "H.264 antes, H.265 desde entonces" in said

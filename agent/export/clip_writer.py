@@ -14,7 +14,7 @@ from agent.export.cut_job import Job
 from agent.export.faces import FaceModelError
 from agent.export.ledger import Ledger
 from agent.export.output import LongGap, Output, ParamsChanged, tick_for
-from agent.export.progress import CutError, NoFrames, Tracker
+from agent.export.progress import CutError, MixedCodecs, NoFrames, Tracker
 from agent.export.redact import RedactionReport, Redactor
 from agent.export.reencode import DEFAULT_ENCODERS, ENCODERS
 from agent.export.smartcut import exact_span
@@ -98,6 +98,24 @@ def copy_span(job: Job, src: Source) -> None:
     job.out.end_segment()
 
 
+_CODEC_NAMES = {"h264": "H.264", "hevc": "H.265"}
+
+
+def codec_change_words(sources: Sequence[Source]) -> str:
+    """Where the recordings of a window change codec, in time order: the first change's time
+    (this PC's zone, as every time an error names) and codecs, so the owner knows the two
+    windows to export instead."""
+    changes = [(b.span.start_us, a.codec, b.codec) for a, b in zip(sources, sources[1:])
+               if a.codec != b.codec]
+    at, old, new = changes[0]
+    where = (f"at {local_text(at)}" if len(changes) == 1
+             else f"{len(changes)} times, the first at {local_text(at)}")
+    return (f"the recordings in this window change codec {where} "
+            f"({_CODEC_NAMES.get(old, old)} before, {_CODEC_NAMES.get(new, new)} from then on): "
+            "a clip holds one codec, so export the time before it and the time from it "
+            "separately")
+
+
 def _no_frames_words(exact_may_find: bool, stepped: bool) -> str:
     """Why nothing was cut: a copy found no keyframe among frames inside the window (exact
     mode can start between them), or the camera captured no picture in it at all (the index
@@ -159,8 +177,7 @@ def _write_clip(spans: Sequence[SourceSpan], start_us: int, end_us: int, path: P
             sources.append(Source(span, keep_audio))
         codecs = {s.codec for s in sources}
         if len(codecs) > 1:
-            raise CutError("the recordings in this window change codec (H.264 and H.265); "
-                           "export the parts separately")
+            raise MixedCodecs(codec_change_words(sources))
         extradata = {s.params.extradata for s in sources}
         codec = codecs.pop()
         encoder = encoder or DEFAULT_ENCODERS[codec]

@@ -31,15 +31,16 @@ from agent.export.credentials import CredentialsError, append_credentials
 from agent.export.faces import FaceModelError
 from agent.export.gate import gate
 from agent.export.hashed_files import fsync_file, sha256_of
-from agent.export.progress import Cancelled, CutError, DroppedFrames, NoFrames, Tracker
+from agent.export.progress import (Cancelled, CutError, DroppedFrames, MixedCodecs, NoFrames,
+                                   Tracker)
 from agent.export.redact import Redaction, Redactor
 from agent.export.source import SourceSpan
 from agent.export.source import why as _why
 from agent.storage import replace as replace_file
 from agent.timebase import local_text
 
-__all__ = ["SourceSpan", "CutResult", "CutError", "DroppedFrames", "NoFrames", "Cancelled",
-           "cut"]
+__all__ = ["SourceSpan", "CutResult", "CutError", "DroppedFrames", "MixedCodecs", "NoFrames",
+           "Cancelled", "cut"]
 
 log = logging.getLogger(__name__)
 

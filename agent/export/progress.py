@@ -30,6 +30,10 @@ class NoFrames(CutError):
     keyframe on): nothing to cut, as when no recording covers it at all."""
 
 
+class MixedCodecs(CutError):
+    """The camera changed codec inside the window (H.264, then H.265): one clip holds one."""
+
+
 class DroppedFrames(CutError):
     """Frames of the recordings could not be decoded, so the clip would miss them; the owner
     did not accept that. `count` frames (video) and `audio` packets (kept sound) were lost."""

@@ -3334,6 +3334,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>ninguna imagen de esta cámara cae dentro del tiempo elegido: la cámara no captó ninguna imagen en él; elija un tiempo más largo</translation>
     </message>
     <message>
+        <source>the recordings in this window change codec at {time} ({old} before, {new} from then on): a clip holds one codec, so export the time before it and the time from it separately</source>
+        <translation>las grabaciones de este tiempo cambian de códec el {time} ({old} antes, {new} desde entonces): un clip contiene un solo códec, así que exporte por separado el tiempo anterior y el tiempo desde entonces</translation>
+    </message>
+    <message>
+        <source>the recordings in this window change codec {count} times, the first at {time} ({old} before, {new} from then on): a clip holds one codec, so export the time before it and the time from it separately</source>
+        <translation>las grabaciones de este tiempo cambian de códec {count} veces, la primera el {time} ({old} antes, {new} desde entonces): un clip contiene un solo códec, así que exporte por separado el tiempo anterior y el tiempo desde entonces</translation>
+    </message>
+    <message>
         <source>the recording {name} starts partway through a group of pictures: its frames before {time} need a picture it does not hold, so no picture can be made of them, in either mode</source>
         <translation>la grabación {name} empieza a mitad de un grupo de imágenes: sus imágenes anteriores al {time} necesitan una imagen que no contiene, así que no se puede obtener ninguna imagen de ellas, en ningún modo</translation>
     </message>

@@ -473,6 +473,14 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window"),
     QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window: the camera "
                               "captured no picture in it; choose a longer window"),
+    # a camera switched between H.264 and H.265 inside the window (clip_writer.py)
+    QT_TRANSLATE_NOOP("core", "the recordings in this window change codec at {time} ({old} "
+                              "before, {new} from then on): a clip holds one codec, so export "
+                              "the time before it and the time from it separately"),
+    QT_TRANSLATE_NOOP("core", "the recordings in this window change codec {count} times, the "
+                              "first at {time} ({old} before, {new} from then on): a clip holds "
+                              "one codec, so export the time before it and the time from it "
+                              "separately"),
     # a recording that starts without a keyframe (agent/export/clip_writer.py)
     QT_TRANSLATE_NOOP("core", "the recording {name} starts partway through a group of pictures: "
                               "its frames before {time} need a picture it does not hold, so no "
