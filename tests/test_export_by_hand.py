@@ -442,6 +442,29 @@ def test_the_readme_says_to_delete_what_a_mac_adds_before_the_stock_check(capsys
     assert "Thumbs.db" in readme and "desktop.ini" in readme   # Windows' alike
 
 
+def test_the_readmes_check_runs_on_windows_where_pip_left_bagit_py_off_the_path(
+        capsys, home, footage, tmp_path):
+    # pip on Windows puts bagit.py in a Scripts folder that is not on PATH unless the
+    # installer was told so (and never for the Microsoft Store's Python): pip says so, and
+    # the README's `bagit.py --validate` is "not recognized". Its `py -m bagit` is run here
+    # with this Python, as the Windows launcher `py` runs the one installed.
+    import shlex
+    import subprocess
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    code, out, err = run(capsys, home, "export", "--camera", "porch", "--from", T0, "--to",
+                         "2026-11-20T22:00:04Z", "--out", str(tmp_path), "--json")
+    assert code == 0, err
+    package = Path(json.loads(out)["package"])
+    where = "(in the folder holding this one, on Windows when bagit.py is not found)"
+    typed = [line.strip()[:-len(where)] for line in
+             (package / "README.txt").read_text("utf-8").splitlines() if line.endswith(where)]
+    assert [shlex.split(line)[:3] for line in typed] == [["py", "-m", "bagit"]]
+    argv = shlex.split(typed[0])
+    done = subprocess.run([sys.executable, *argv[1:]], cwd=package.parent, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0 and "is valid" in done.stderr, done.stderr
+
+
 def test_the_readme_says_what_the_owner_hid_and_where_the_sound_is_silent(capsys, home,
                                                                           tmp_path, gapped):
     # Black shapes over the picture and a silent second look like a broken camera or a

@@ -107,6 +107,8 @@ def readme_text(record: dict, package: str, owner_id: str, entry: str, day: str)
         "  Or with the standard BagIt and minisign tools (bagit.py: pip install bagit;",
         "  minisign: https://jedisct1.github.io/minisign/):",
         f'    bagit.py --validate "{package}"   (in the folder holding this one)',
+        f'    py -m bagit --validate "{package}"   (in the folder holding this one, on Windows '
+        "when bagit.py is not found)",
         "    minisign -Vm tagmanifest-sha256.txt -p data/owner.pub   (inside this folder)",
         *_LEFTOVERS,
         f"  It was sealed on {day} (UTC) by owner {owner_id}:",
