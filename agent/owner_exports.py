@@ -255,6 +255,7 @@ class OwnerExports:
                 redactions=kinds, dropped_frames=cut.dropped_frames,
                 dropped_audio_packets=cut.dropped_audio_packets,
                 credentials=done.credentials.kind if done.credentials else None,
+                owner=done.owner_id or None,   # the key its README names: Activity shows it
                 request=request.request_id if request else None,
                 agency=request.agency if request else None)
         except AuditError as exc:

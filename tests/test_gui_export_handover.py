@@ -72,6 +72,30 @@ def test_a_finished_export_says_what_to_hand_over_and_opens_its_folder(qtbot, wo
         agent.close()
 
 
+def test_a_finished_export_shows_the_key_id_the_readme_tells_the_receiver_to_ask_for(
+        qtbot, world, tmp_path):
+    # The README says "Ask the owner for the id their app shows ... and compare": the app
+    # showed it nowhere, so an owner asked by the insurer had nothing to read out.
+    import re
+    win, agent = open_window(qtbot, world.home)
+    try:
+        page = one_camera(qtbot, win, world)
+        usb = tmp_path / "USB stick"
+        text = export_result(qtbot, win, page, usb)
+        assert win.progress.stage.text() == "Finished", text
+    finally:
+        win.shutdown()
+        agent.close()
+    (package,) = [p for p in usb.iterdir() if p.is_dir()]
+    readme = (package / "README.txt").read_text("utf-8")
+    (named,) = re.findall(r"by owner (\S+):", readme)
+    assert f"your key's id is {named}" in text, text
+    # and the Activity page's row of the export names it later too
+    from agent.audit.log import AuditLog
+    (export,) = [e for e in AuditLog(world.home).entries() if e["event"] == "export"]
+    assert export["data"]["owner"] == named
+
+
 def test_the_next_export_starts_in_the_folder_chosen_last_time(qtbot, world, tmp_path):
     usb = tmp_path / "USB stick"
     win, agent = open_window(qtbot, world.home)

@@ -76,6 +76,7 @@ class ExportResult:
     cut: CutResult
     plan: ExportPlan
     credentials: SigningChain | None = None   # the chain the clip's credentials are signed with
+    owner_id: str = ""   # the key that sealed it, as its README names it for the receiver
 
 
 def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end_us: int,
@@ -171,7 +172,8 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
                 readme=lambda record, day: readme_text(record, chosen["name"],
                                                        key.public.owner_id(), entry, day))
         call_safely(progress, "done", 1.0)
-        return ExportResult(sealed, sealed.path / added.name, added.sha256, result, plan, chain)
+        return ExportResult(sealed, sealed.path / added.name, added.sha256, result, plan, chain,
+                            key.public.owner_id())
     except (FolderTooDeep, DriveTooSmall):
         # Refused before the folder was made (a request's, in the app's own folder, is made
         # only now): not a folder that went away meanwhile.

@@ -4038,6 +4038,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El archivo README.txt que contiene indica a quien lo reciba cuál es el vídeo, con qué reproducirlo y cómo comprobarlo.</translation>
     </message>
     <message>
+        <source>If the receiver asks which key sealed it: your key&apos;s id is {owner_id} (its README names it too).</source>
+        <translation>Si quien lo recibe pregunta qué clave lo selló: el identificador de su clave es {owner_id} (su README.txt también lo indica).</translation>
+    </message>
+    <message>
         <source>{camera}: faces blurred in 1 frame</source>
         <translation>{camera}: caras difuminadas en 1 fotograma</translation>
     </message>

@@ -121,7 +121,9 @@ def result_text(result) -> str:
         blur = _blur_words(getattr(cut, "redaction", None), getattr(item, "plan", None))
         if blur:
             lines.append(blur)
-    lines += handover_lines([package_path(i) for i in items if getattr(i, "clip", None)])
+    by_hand = [i for i in items if getattr(i, "clip", None)]
+    lines += handover_lines([package_path(i) for i in by_hand])
+    lines += key_lines({getattr(i, "owner_id", "") for i in by_hand} - {""})
     return "\n".join(lines) or translate("outcomes", "Done.")
 
 
@@ -139,6 +141,14 @@ def handover_lines(packages: list) -> list[str]:
                                      "them to the USB stick, or send them).")
     return ["", head, translate("outcomes", "The README.txt in it tells the receiver which file "
                                             "is the video, what plays it, and how to check it.")]
+
+
+def key_lines(owner_ids: set[str]) -> list[str]:
+    """The key that sealed the packages exported by hand: their README asks the receiver to
+    compare it with the id the owner reads out from the app."""
+    return [translate("outcomes", "If the receiver asks which key sealed it: your key's id is "
+                                  "{owner_id} (its README names it too).").format(owner_id=o)
+            for o in sorted(owner_ids)]
 
 
 def _blur_words(done, plan) -> str:
