@@ -6,10 +6,9 @@ from pathlib import Path
 
 from agent.commands.common import (Refused, UsageError, parse_time, print_json,
                                     say, utc)
+from agent.commands.export_notes import export_notes
 from agent.commands.folders import existing_folder
-from agent.export.clip_writer import headless_words, stepped_words
 from agent.export.destination import made_for_this
-from agent.export.late_start import early_end_us, keyframe_wait_us, unrecorded_until
 from agent.commands.interrupt import Interrupted
 from agent.commands.job_progress import expected_frames
 from agent.commands.local_time import CAMERA_HELP, time_help, window, zone_for
@@ -167,31 +166,8 @@ def _report(done, args, start: int, end: int, tz: str | None) -> None:
         say(f"{window(cut.delivered_start_us, cut.delivered_end_us, tz)}, {counted(cut.frames, 'frame')}, "
             f"{'copied as recorded' if cut.mode == 'copy' else 'exact start'}, "
             f"{_sound_words(cut.audio, args.keep_audio)}")
-    gaps = [(g.start_us, g.end_us) for g in done.plan.coverage.gaps]
-    wait = keyframe_wait_us(done.plan.start_us, cut.delivered_start_us, gaps) / 1e6
-    # A recording that starts without a keyframe starts as late in either mode: said below.
-    headless = any(h.first_key_us == cut.delivered_start_us for h in cut.headless)
-    if wait > 0 and cut.mode == "copy" and not headless:   # nothing recorded then: below
-        after = ("the start you asked for" if unrecorded_until(done.plan.start_us, gaps)
-                 == done.plan.start_us else "the camera's recording starts")
-        say(f"note: copy mode starts at the first keyframe inside the window, {wait:.2f} s after "
-            f"{after} (use --mode exact for the exact second)")
-    for g in done.plan.coverage.gaps:
-        say(f"note: nothing was recorded from {window(g.start_us, g.end_us, tz)}")
-    early = early_end_us(done.plan.end_us, cut.delivered_end_us, cut.shortfall_end_us, gaps)
-    if early:
-        say(f"note: the clip ends {early / 1e6:.2f} s before the window does: the recording "
-            "holds no later frame in it (it stopped or paused there)")
-    for head in cut.headless:
-        say(f"note: {headless_words(head)}")
-    for step in cut.clock_steps:
-        say(f"note: {stepped_words(step)}")
-    if cut.dropped_frames or cut.dropped_audio_packets:
-        silenced = counted(cut.dropped_audio_packets, "piece of sound was",
-                           "pieces of sound were")
-        say(f"note: {counted(cut.dropped_frames, 'frame')} of the recordings could not be "
-            f"decoded and {silenced} silenced (damaged recording); "
-            "you accepted this, and the package's provenance.json says so")
+    for note in export_notes(done, tz):
+        say(f"note: {note}")
     if cut.redaction is not None and not args.json:
         say(_redaction_note(cut.redaction))
     if chain is not None and not args.json:

@@ -30,7 +30,7 @@ from agent.export.source import SourceSpan
 from agent.export.redact import Redaction, redaction_records, unredacted_original
 from agent.identity.certificates import SELF_ISSUED, SigningChain, self_issued_chain
 from agent.identity.keys import OwnerKey
-from agent.index.changed import changed_since_scan, changed_words, gone_since_scan, gone_words
+from agent.index.changed import changed_since_scan, changed_words, since_scan_words
 from agent.index.store import Store
 from agent.media.byte_range import RangeFile
 from agent.media.ffmpeg import ffmpeg_version
@@ -142,7 +142,7 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
                 """provenance.json's facts, and the clip's credentials made from them."""
                 sources = _hash_sources(plan, cut_result.sources_used, digests.result())
                 # Replaced while it was cut or hashed: the clip and its hash may be of two files.
-                changed = changed_since_scan(plan.coverage.files, _by_id(plan))
+                changed = changed_since_scan(plan.coverage.files, plan.by_id())
                 if changed:
                     raise CutError(changed_words(changed))
                 facts.update(_facts(plan, cut_result, sources, request, redaction,
@@ -179,8 +179,12 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         # only now): not a folder that went away meanwhile.
         raise
     except (CutError, PackageError) as exc:
-        if isinstance(exc, CutError):   # the recordings as they are now tell why, if they can
-            _changed_or_gone(plan)
+        # The check that failed saw a recording changed or gone since the scan (deleted by its
+        # recorder to make room), not a broken cut: the recordings as they are now say so.
+        why = since_scan_words(plan.coverage.files, plan.by_id()) \
+            if isinstance(exc, CutError) else None
+        if why:
+            raise CutError(why) from None
         if limit_hit(str(exc), out_dir, kind):
             raise DriveTooSmall(too_big_words(out_dir, kind)) from None
         if disk_full(str(exc)):
@@ -189,23 +193,6 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         if not out_dir.is_dir():   # whichever step noticed first: one cause, said once
             raise PackageError(went_away(out_dir)) from None
         raise
-
-
-def _changed_or_gone(plan: ExportPlan) -> None:
-    """CutError saying a recording changed, or went away (deleted by its recorder to make
-    room, its drive taken out), since the scan: the check that failed saw that, not a broken
-    cut, and no clip is ever proven against a recording no longer there."""
-    changed = changed_since_scan(plan.coverage.files, _by_id(plan))
-    if changed:
-        raise CutError(changed_words(changed)) from None
-    gone = gone_since_scan(plan.coverage.files, {s.id: s.root for s in plan.sources})
-    if gone:
-        raise CutError(gone_words(gone)) from None
-
-
-def _by_id(plan: ExportPlan) -> dict:
-    """The plan's recordings folders by id (a ring file's recordings are placed by them)."""
-    return {s.id: s for s in plan.sources}
 
 
 def went_away(out_dir: Path) -> str:

@@ -29,6 +29,10 @@ class ExportPlan:
     spans: tuple[SourceSpan, ...]
     sources: tuple[Source, ...]  # the recordings folders the files come from (zone, clock offset)
 
+    def by_id(self) -> dict[int, Source]:
+        """The recordings folders by id (a ring file's recordings are placed by them)."""
+        return {s.id: s for s in self.sources}
+
 
 def plan_export(store: Store, camera: str, start_us: int, end_us: int) -> ExportPlan:
     """Map [start, end) of `camera` onto indexed files; PlanError when none covers any of it."""

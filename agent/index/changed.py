@@ -88,14 +88,25 @@ def changed_words(paths: list[str]) -> str:
             "nothing was cut from it: scan the folder again, then export again")
 
 
-def gone_since_scan(rows: Iterable[FileRow], roots: dict[int, str]) -> list[str]:
+def gone_since_scan(rows: Iterable[FileRow], sources: Mapping[int, Source]) -> list[str]:
     """Paths of these rows whose file is no longer there at all (a recorder's rows left out):
     a recorder deleting its oldest recordings to make room deletes them while they are read.
-    A row whose recordings folder (`roots`, by source id) is gone too is left out: its drive
-    was taken out or its share lost, which the folder's own error says, with what to do."""
+    A row whose recordings folder (`sources`, by id) is gone too is left out: its drive was
+    taken out or its share lost, which the folder's own error says, with what to do."""
     return list(dict.fromkeys(
         r.path for r in rows if r.status != "remote" and not os.path.lexists(r.path)
-        and os.path.isdir(roots.get(r.source_id, ""))))
+        and r.source_id in sources and os.path.isdir(sources[r.source_id].root)))
+
+
+def since_scan_words(rows: Iterable[FileRow], sources: Mapping[int, Source]) -> str | None:
+    """What the owner is told when some of these rows' recordings changed, or went away,
+    since the scan (changed_words, gone_words); None when each is as it was."""
+    rows = list(rows)
+    changed = changed_since_scan(rows, sources)
+    if changed:
+        return changed_words(changed)
+    gone = gone_since_scan(rows, sources)
+    return gone_words(gone) if gone else None
 
 
 def gone_words(paths: list[str]) -> str:
