@@ -26,6 +26,12 @@ from agent.index.scan_turns import TurnsUnusable
 from agent.index.walk import subfolders, walked_files
 from agent.owner_recorders import is_url
 
+# What an index without a single recording says to whoever asks it for a camera or a listing:
+# the step to take first (README's quick start), since no name could be right yet.
+NOTHING_INDEXED_YET = "no recordings are indexed yet: run `footage-agent scan`"
+NO_FOLDERS_YET = ("no recordings are indexed: add your recordings folder with "
+                  "`footage-agent sources add PATH`, then run `footage-agent scan`")
+
 
 @dataclass(frozen=True)
 class NotScanned(ScanReport):
@@ -184,6 +190,8 @@ class OwnerIndex:
             raise NotFound(f"the camera '{name}' has no recordings in the index yet: run "
                            "`footage-agent scan` to index its folder (a scan that finds none "
                            "there means the folder holds no video the app recognises)")
+        if not known:   # nothing indexed at all: say what to run first, not "known: none"
+            raise NotFound(NOTHING_INDEXED_YET if self.store.sources() else NO_FOLDERS_YET)
         meant = meant_name(camera, known)
         raise NotFound(f"no recordings of a camera named '{camera}' are indexed (known: "
                        f"{', '.join(known) or 'none'})"

@@ -310,6 +310,36 @@ def test_a_camera_added_but_never_scanned_says_to_scan(tmp_path, capsys):
     assert list(out.iterdir()) == []
 
 
+def test_a_camera_asked_of_an_empty_index_says_what_to_do_first(tmp_path, capsys):
+    """README's first command failed (no card at /mnt/sdcard) and the owner went on with the
+    next ones: `recordings --camera`, `coverage` and `export` answered 'no recordings of a
+    camera named 'porch' are indexed (known: none)', where cli.md promises that an index with
+    no recordings at all says what to run; a mistyped name beside a folder not scanned yet
+    said the same."""
+    home = ["--home", str(tmp_path / "home")]
+    out = tmp_path / "out"
+    out.mkdir()
+    window = ["--from", "2026-11-20T14:00:00-08:00", "--to", "2026-11-20T14:10:00-08:00"]
+    asks = (["recordings", "--camera", "porch"] + window, ["coverage", "--camera", "porch"] + window,
+            ["export", "--camera", "porch", "--out", str(out)] + window)
+    for argv in asks:
+        capsys.readouterr()
+        assert main(home + argv) == 3, argv
+        err = capsys.readouterr().err
+        assert "known: none" not in err, (argv, err)
+        assert "`footage-agent sources add PATH`, then run `footage-agent scan`" in err, (argv, err)
+    rec = tmp_path / "porch"
+    rec.mkdir()
+    assert main(home + ["sources", "add", str(rec), "--camera", "porch", "--tz", "UTC"]) == 0
+    for argv in asks:
+        argv = [a if a != "porch" else "prch" for a in argv]
+        capsys.readouterr()
+        assert main(home + argv) == 3, argv
+        err = capsys.readouterr().err
+        assert "known: none" not in err and "run `footage-agent scan`" in err, (argv, err)
+    assert list(out.iterdir()) == []
+
+
 def test_a_reader_that_closes_the_pipe_ends_the_command_quietly(porch):
     # `footage-agent log | head -0`: the reader is gone before the first line is written.
     proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "--home", str(porch), "log"],

@@ -11,6 +11,7 @@ from agent.commands.option_values import (offset_seconds, typed_camera, typed_la
                                            typed_zone)
 from frp.count_words import counted
 from agent.index.rows import FileRow
+from agent.owner_index import NO_FOLDERS_YET, NOTHING_INDEXED_YET
 from agent.service import Agent, AgentError, NotFound, NotScanned
 from agent.timebase import TimeError, check_clock_offset
 from frp.text import one_line
@@ -223,10 +224,7 @@ def recordings(agent: Agent, args) -> int:
     if not rows:
         rebuilt_note(agent)
         if not agent.cameras() and not agent.index_rebuilt:
-            raise Refused("no recordings are indexed yet: run `footage-agent scan`"
-                          if agent.sources() else
-                          "no recordings are indexed: add your recordings folder with "
-                          "`footage-agent sources add PATH`, then run `footage-agent scan`")
+            raise Refused(NOTHING_INDEXED_YET if agent.sources() else NO_FOLDERS_YET)
         raise Refused("no recordings match" + (f" camera '{args.camera}'" if args.camera else "")
                       + (" in that window" if start is not None or end is not None else ""))
     return 0
