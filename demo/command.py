@@ -18,8 +18,10 @@ from pathlib import Path
 from agent.commands.common import EXIT_FAILURE, EXIT_OK, UsageError, say
 from agent.commands.interrupt import Interrupted, Stopper
 from agent.commands.gui import load_app
+from agent.export.naming import package_name
 from agent.service import Agent
 from agent.timebase import format_utc
+from frp.count_words import counted
 from demo.check import WALK, StepResult, Walk, clock, run_steps
 from demo.world import CAMERAS, DemoError, DemoWorld, prepare_dir, serve, write_sample_footage
 
@@ -220,20 +222,26 @@ def next_steps(world: DemoWorld, jti: str, recorder: bool = False) -> list[str]:
     share = ["--camera", CAMERAS[0].name, "--from", format_utc(t.approve_start_us),
              "--to", format_utc(t.approve_end_us)]
     window = ["--from", format_utc(t.request_start_us), "--to", format_utc(t.request_end_us)]
-    minutes = (t.approve_end_us - t.approve_start_us) / 60_000_000
+    length = counted(round((t.approve_end_us - t.approve_start_us) / 1e6), "second")
+    exports = world.folder / "exports"
+    # The package the export line makes, so that the verify line runs as printed (a second
+    # export of the same minutes is named _2: that one the export itself prints).
+    package = exports / package_name("manual", CAMERAS[0].name, t.approve_start_us,
+                                     t.approve_end_us, "copy")
     tries = [
         ("The request waiting for you", ["inbox"]),
         ("Read it in full: who asks, and the number to call to check it is real",
          ["inbox", "show", jti]),
         ("What the porch camera recorded in that window (it has a gap)",
          ["coverage", "--camera", "porch", *window]),
-        (f"Share part of it: one camera, {minutes:g} minutes (you confirm first)",
+        (f"Share part of it: one camera, {length} (you confirm first)",
          ["approve", jti, *share]),
         ("Or decline it, with a reason the agency sees",
          ["decline", jti, "--reason", "my cameras do not see that street"]),
         ("Export by hand, e.g. for your insurer (prints the package folder)",
-         ["export", *share, "--out", str(world.folder / "exports")]),
-        ("Check a package: BagIt manifests, signature and provenance", ["verify", "PACKAGE"]),
+         ["export", *share, "--out", str(exports)]),
+        ("Check that package: BagIt manifests, signature and provenance",
+         ["verify", str(package)]),
         ("Every decision, in a log that shows any edit", ["log", "verify"]),
         ("The desktop app on this demo", ["gui"]),
     ]

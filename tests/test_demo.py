@@ -225,3 +225,34 @@ def test_demo_check_with_a_simulated_recorder_mirrors_and_exports_its_camera(tmp
     # Its password stayed in the demo's home, encrypted: never the owner's own keychain.
     assert (folder / "home" / "recorder-secrets.json").is_file()
     assert b"demo-recorder-password" not in (folder / "home" / "recorder-secrets.json").read_bytes()
+
+
+def test_the_demos_advice_runs_as_printed(demo_world, capsys):
+    """The commands the demo prints are followed word for word: its export prints a package
+    folder and the next line's `verify PACKAGE` left the owner to find that folder's name
+    (typed as printed: 'PACKAGE does not exist'); and the approval's length read 'one camera,
+    0.333333 minutes' with `--minutes 2`. The verify line now names the folder the export above
+    it makes, and the length is said in whole seconds."""
+    from agent.cli import main
+
+    world, _portal, _agent = demo_world
+    lines = [line.strip() for line in next_steps(world, "req-abc")]
+    said = {lines[i - 1]: shlex.split(lines[i]) for i in range(1, len(lines))
+            if lines[i - 1].startswith("#")}
+
+    def argv(cmd):   # what follows the prefix (`footage-agent` or python -m agent.cli)
+        return cmd[cmd.index("--home"):]
+
+    share, approve = next((what, c) for what, c in said.items() if "approve" in c)
+    seconds = round((parse_rfc3339(approve[approve.index("--to") + 1])
+                     - parse_rfc3339(approve[approve.index("--from") + 1])) / 1e6)
+    assert f"one camera, {seconds} seconds" in share, share
+    export = next(c for c in said.values() if "export" in c)
+    verify = next(c for c in said.values() if "verify" in c and "log" not in c)
+    assert main(["--home", str(world.home), "scan", "--progress", "none"]) in (0, 1)
+    capsys.readouterr()
+    assert main(argv(export) + ["--progress", "none"]) == 0
+    made = capsys.readouterr().out.strip()
+    assert verify[-1] == made
+    code, err = main(argv(verify)), capsys.readouterr().err
+    assert code == 0 and err.startswith(f"OK: {made} is complete"), err
