@@ -20,6 +20,7 @@ from agent.requests.desk_errors import DeskError
 from agent.service import Agent, AgentError
 from agent.timebase import US, format_utc, parse_rfc3339
 from demo.world import CAMERAS, CASE, DemoPortal, DemoWorld
+from frp.count_words import counted
 from frp.decision import ReceiptError, verify_receipt
 from frp.verify import verify_package
 
@@ -42,6 +43,13 @@ class StepResult:
 def clock(us: int) -> str:
     """HH:MM:SS UTC, short enough for one line."""
     return format_utc(us)[11:19] + " UTC"
+
+
+def how_long(us: int) -> str:
+    """A length as an owner says it: whole minutes ("10 minutes"), else seconds ("20
+    seconds"), never a fraction of a minute ("0.333333 minutes")."""
+    seconds = round(us / US)
+    return counted(seconds // 60, "minute") if seconds % 60 == 0 else counted(seconds, "second")
 
 
 class Walk:
@@ -98,10 +106,10 @@ class Walk:
         entry = self.agent.requests.inbox.get(self._jti())
         if entry.approval is None:
             raise StepFailed(self.approve_error or "no approval was recorded")
-        minutes = (t.approve_end_us - t.approve_start_us) / US / 60
-        asked = (entry.window_end_us - entry.window_start_us) / US / 60
+        shared = how_long(t.approve_end_us - t.approve_start_us)
+        asked = how_long(entry.window_end_us - entry.window_start_us)
         return (f"{camera} only, {clock(t.approve_start_us)} to {clock(t.approve_end_us)} "
-                f"({minutes:g} of the {asked:g} minutes asked for; "
+                f"({shared} of the {asked} asked for; "
                 f"{', '.join(c.name for c in CAMERAS[1:])} not shared)")
 
     def export(self) -> str:

@@ -21,8 +21,7 @@ from agent.commands.gui import load_app
 from agent.export.naming import package_name
 from agent.service import Agent
 from agent.timebase import format_utc
-from frp.count_words import counted
-from demo.check import WALK, StepResult, Walk, clock, run_steps
+from demo.check import WALK, StepResult, Walk, clock, how_long, run_steps
 from demo.world import CAMERAS, DemoError, DemoWorld, prepare_dir, serve, write_sample_footage
 
 NO_APP = ("The desktop app is not installed here (it needs PySide6), so the demo runs without "
@@ -222,7 +221,7 @@ def next_steps(world: DemoWorld, jti: str, recorder: bool = False) -> list[str]:
     share = ["--camera", CAMERAS[0].name, "--from", format_utc(t.approve_start_us),
              "--to", format_utc(t.approve_end_us)]
     window = ["--from", format_utc(t.request_start_us), "--to", format_utc(t.request_end_us)]
-    length = counted(round((t.approve_end_us - t.approve_start_us) / 1e6), "second")
+    length = how_long(t.approve_end_us - t.approve_start_us)
     exports = world.folder / "exports"
     # The package the export line makes, so that the verify line runs as printed (a second
     # export of the same minutes is named _2: that one the export itself prints).

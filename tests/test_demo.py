@@ -49,6 +49,16 @@ def step_lines(out: str) -> dict[str, str]:
     return {name: mark for mark, name in found}
 
 
+def said_seconds(text: str) -> int:
+    """'20 seconds', '1 minute', '10 minutes' as seconds; anything else (a fraction) fails."""
+    number, unit = re.fullmatch(r"(\d+) (seconds?|minutes?)", text).groups()
+    return int(number) * (60 if unit.startswith("minute") else 1)
+
+
+def seconds_between(window: dict) -> int:
+    return round((parse_rfc3339(window["end"]) - parse_rfc3339(window["start"])) / 1e6)
+
+
 def frame_stamps(clip: Path) -> list[int]:
     with av.open(str(clip)) as container:
         return [read_stamp(f.to_ndarray(format="gray")) for f in container.decode(video=0)]
@@ -72,6 +82,11 @@ def test_demo_check_walks_every_step_and_leaves_a_package_others_can_verify(tmp_
     record = json.loads((package / "data" / "provenance.json").read_text())
     assert record["request"]["case"] == "DEMO-2026-0042" and record["camera"] == "driveway"
     approved = record["approved"]
+    # Its length in words an owner reads: '0.5 of the 1.5 minutes asked for' was not.
+    shared, asked = re.search(r"\((\d+ \w+) of the (\d+ \w+) asked for;", res.stdout).groups()
+    window = record["request"]["window"]
+    assert said_seconds(shared) == seconds_between(approved), shared
+    assert said_seconds(asked) == seconds_between(window), asked
     (clip,) = (package / "data").glob("*.mp4")
     stamps = frame_stamps(clip)
     assert parse_rfc3339(approved["start"]) <= min(stamps)
@@ -246,7 +261,7 @@ def test_the_demos_advice_runs_as_printed(demo_world, capsys):
     share, approve = next((what, c) for what, c in said.items() if "approve" in c)
     seconds = round((parse_rfc3339(approve[approve.index("--to") + 1])
                      - parse_rfc3339(approve[approve.index("--from") + 1])) / 1e6)
-    assert f"one camera, {seconds} seconds" in share, share
+    assert said_seconds(re.search(r"one camera, (\d+ \w+) \(", share).group(1)) == seconds, share
     export = next(c for c in said.values() if "export" in c)
     verify = next(c for c in said.values() if "verify" in c and "log" not in c)
     assert main(["--home", str(world.home), "scan", "--progress", "none"]) in (0, 1)
