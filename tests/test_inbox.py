@@ -241,6 +241,22 @@ def test_unknown_ids_are_a_clear_error(inbox):
         inbox.transition(ISS_A, "nope", "held")
 
 
+def test_an_id_typed_wrong_is_answered_with_the_id_meant_or_where_to_find_them(inbox):
+    """`inbox show`, `approve` and `decline` take a long random id, copied from `inbox` by
+    hand: one character left out (or a placeholder such as README's ID typed as shown) said
+    only 'there is no request ... in the inbox', leaving the owner to compare 28 characters."""
+    with pytest.raises(UnknownRequest, match="the inbox is empty: `footage-agent inbox sync`"):
+        inbox.get("ID")
+    jti = "req-8oKtYLkXqDZ6T_TH8_EdmrFp"
+    inbox.add(request(jti), "portal")
+    with pytest.raises(UnknownRequest, match=f"no request '{jti[:-1]}' in the inbox; did you "
+                                             f"mean '{jti}'\\?"):
+        inbox.get(jti[:-1])
+    with pytest.raises(UnknownRequest, match="no request 'ID' in the inbox; `footage-agent "
+                                             "inbox` lists the 1 request it holds"):
+        inbox.get("ID")
+
+
 def test_deliveries_decisions_and_cursors_are_recorded(inbox):
     inbox.add(request(), "portal")
     d = Delivery("porch", "/pkg", "/pkg.tar", "cd" * 32, 4096)

@@ -6,6 +6,7 @@ inbox for good: declined, expired and delivered rows are the owner's record of w
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import sqlite3
@@ -19,6 +20,7 @@ from agent.requests.records import Approval, Delivery, Entry, approval_json, ent
 from agent.storage import Transaction, is_device_name
 from agent.timebase import US
 from frp.claims import TOLERANCE_S
+from frp.count_words import counted
 from frp.request import Request
 
 STATUSES = ("new", "held", "approved", "declined", "expired", "exporting", "uploading",
@@ -126,7 +128,8 @@ class Inbox:
                                         (jti, iss)).fetchall()
             if not rows:
                 raise UnknownRequest(f"there is no request '{jti}' in the inbox"
-                                     + (f" from {iss}" if iss is not None else ""))
+                                     + (f" from {iss}" if iss is not None else "")
+                                     + self._meant(jti))
             if len(rows) > 1:
                 agencies = sorted(r[0] for r in rows)
                 raise UnknownRequest(f"more than one agency sent a request called '{jti}' "
@@ -174,6 +177,18 @@ class Inbox:
              request.sha256, request.case_number, request.window_start_us,
              request.window_end_us, json.dumps(list(request.cameras)), "new", now,
              request.expires_at * US, folder, via))
+
+    def _meant(self, jti: str) -> str:
+        """What to say after an unknown id: the id meant when one is spelled nearly alike (a
+        character left out copying it by hand), else where the ids are listed."""
+        ids = [r[0] for r in self._db.execute("SELECT DISTINCT jti FROM requests")]
+        if not ids:
+            return ("; the inbox is empty: `footage-agent inbox sync` asks the agencies you "
+                    "registered with")
+        meant = difflib.get_close_matches(jti, ids, n=1, cutoff=0.75)
+        if meant:
+            return f"; did you mean '{meant[0]}'?"
+        return f"; `footage-agent inbox` lists the {counted(len(ids), 'request')} it holds"
 
     def transition(self, iss: str, jti: str, new: str, reason: str | None = None) -> Entry:
         """Move a request to `new`, or raise IllegalTransition (nothing changes then)."""
