@@ -213,3 +213,27 @@ def test_approving_a_request_that_expired_in_the_inbox_is_refused_plainly(tmp_pa
     assert "can no longer be approved" in line
     assert json.loads(run(home, "inbox", "--json")[1])[0]["status"] == "expired"
     assert [d for d in portal.portal.decisions() if d["case"] == "LATE-1"] == []  # nothing sent
+
+
+def test_the_agencys_two_files_swapped_say_which_command_takes_each(tmp_path, world):
+    """An agency gives an owner two kinds of file: its agency file (`agencies add`) and, by
+    email or on a USB stick, requests (`import-request`). Given to the other command, the
+    agency file was 'not a well-formed signed token: a compact JWS has three parts separated
+    by '.', this one has 9' and a request 'the agency file is not valid JSON': true, and no help
+    to an owner holding the right file for the other command."""
+    built, portal = world
+    home = tmp_path / "home"
+    agency = built.portal_dir / "agency.json"
+    code, out, err = run(home, "import-request", str(agency))
+    assert code == 3 and out == ""
+    assert_plain(err, f"add it with `footage-agent agencies add {agency}`")
+    t = built.footage.times
+    claims = request_claims(RequestSpec("reg-1", t.request_start_us, t.request_end_us, "C-1",
+                                        "Det. Roe"), AGENCY_ID, built.origin + "/files", 43200)
+    key = serialization.load_pem_private_key((built.portal_dir / "agency.key").read_bytes(), None)
+    request = tmp_path / "case.jws"
+    request.write_text(sign_request(claims, key, portal.portal.kid) + "\n")
+    code, out, err = run(home, "agencies", "add", str(request))
+    assert code == 3 and out == ""
+    assert_plain(err, f"open it with `footage-agent import-request {request}`")
+    assert run(home, "agencies", "list", "--json")[1] == "[]\n"   # nothing was trusted

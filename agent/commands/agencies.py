@@ -5,7 +5,9 @@ from pathlib import Path
 
 from agent.commands import registrations
 from agent.commands.common import Refused, print_json, readable_file, say
+from agent.commands.file_kinds import refused_for_the_other_command
 from agent.commands.requests import mapped
+from agent.requests.agencies import TrustStoreError
 from agent.requests.agency_changes import ReplaceRefused
 from frp.text import one_line
 
@@ -37,6 +39,8 @@ def agencies_add(agent, args) -> int:
     except ReplaceRefused as exc:
         _say_change(exc.change, "would replace")
         raise
+    except TrustStoreError as exc:   # a request given for the agency file: say so
+        raise refused_for_the_other_command(args.file, "agency") or exc
     agency = change.agency
     if change.before is None:
         print(f"added {one_line(agency.name)} ({one_line(agency.id)})")

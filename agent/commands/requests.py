@@ -11,6 +11,7 @@ import functools
 
 from agent.audit.log import AuditError
 from agent.commands.common import Refused, print_json, readable_file, say, utc
+from agent.commands.file_kinds import refused_for_the_other_command
 from agent.commands.local_time import shown, window, zone_for
 from frp.count_words import counted
 from agent.requests.agencies import TrustStoreError
@@ -90,9 +91,13 @@ def agency_name(view: RequestView) -> str:
 # inbox -------------------------------------------------------------------------------------
 @mapped
 def import_request(agent, args) -> int:
-    if not args.source.lower().startswith(("https://", "http://")):
+    from_file = not args.source.lower().startswith(("https://", "http://"))
+    if from_file:
         readable_file(args.source, "the request file")
-    view = agent.requests.import_request(args.source)
+    try:
+        view = agent.requests.import_request(args.source)
+    except DeskRefusal as exc:   # the agency file given for a request: say so
+        raise (from_file and refused_for_the_other_command(args.source, "request")) or exc
     if args.json:
         print_json(entry_json(view))
     else:
