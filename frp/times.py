@@ -5,6 +5,7 @@ agent builds its own time handling (zones, camera clocks) on these.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -55,6 +56,29 @@ def to_datetime(us: int) -> datetime:
     return EPOCH + timedelta(microseconds=us)
 
 
+# The command's words are English wherever it runs (calendar.month_name follows the locale).
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def fields_words(year: int, month: int, day: int, hour: int, minute: int, second: int) -> str:
+    """Which of a typed date's fields is not a real one, in plain words ("November 2026 has 30
+    days"), for a typo an owner can find; datetime's own words ("day is out of range for
+    month") name no field's value."""
+    if not 1 <= year <= 9999:
+        return "years go from 0001 to 9999"
+    if not 1 <= month <= 12:
+        return f"there is no month {month}: months go from 01 to 12"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"{MONTHS[month - 1]} {year} has {days} days"
+    if not 0 <= hour <= 23:
+        return "hours go from 00 to 23"
+    if not 0 <= minute <= 59:
+        return "minutes go from 00 to 59"
+    return "seconds go from 00 to 59"
+
+
 def parse_rfc3339(text: str) -> int:
     """Parse an RFC 3339 time that carries an offset (`...Z` or `...-08:00`) to UTC microseconds."""
     m = _RFC3339.match(text.strip())
@@ -68,8 +92,8 @@ def parse_rfc3339(text: str) -> int:
     tz = _offset(text, m.group(8))
     try:
         dt = datetime(year, month, day, hour, minute, second, micro, tzinfo=tz)
-    except ValueError as exc:
-        raise NotRealTime(text, str(exc)) from None
+    except ValueError:
+        raise NotRealTime(text, fields_words(year, month, day, hour, minute, second)) from None
     us = from_datetime(dt)
     if not in_calendar(us):
         raise NotRealTime(text, "it falls outside the years 1 to 9999 in UTC")

@@ -340,6 +340,25 @@ def test_a_camera_asked_of_an_empty_index_says_what_to_do_first(tmp_path, capsys
     assert list(out.iterdir()) == []
 
 
+@pytest.mark.parametrize("typed, words", [
+    ("2026-11-31T14:00", "November 2026 has 30 days"),
+    ("2026-02-29T10:00-08:00", "February 2026 has 28 days"),
+    ("2026-13-07T14:00", "there is no month 13: months go from 01 to 12"),
+    ("2026-11-20T24:30", "hours go from 00 to 23"),
+    ("2026-11-20T14:60Z", "minutes go from 00 to 59"),
+])
+def test_a_date_typed_wrong_says_what_is_wrong_with_it_in_plain_words(tmp_path, capsys, typed,
+                                                                       words):
+    """A typo in a date was answered in Python's words: 'is not a real time: day is out of
+    range for month', 'month must be in 1..12', 'hour must be in 0..23'."""
+    argv = ["--home", str(tmp_path), "coverage", "--camera", "porch", "--from", typed,
+            "--to", "2026-12-30T00:00"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert f"--from '{typed}' is not a" in err and f"time: {words}" in err, err
+    assert "must be in" not in err and "out of range" not in err
+
+
 def test_a_reader_that_closes_the_pipe_ends_the_command_quietly(porch):
     # `footage-agent log | head -0`: the reader is gone before the first line is written.
     proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "--home", str(porch), "log"],

@@ -18,6 +18,7 @@ from typing import Callable, Iterable
 
 from agent.timebase import (NotRealTime, TimeError, format_local, in_calendar, parse_rfc3339,
                             resolve_wall, to_datetime, zone)
+from frp.times import fields_words
 
 _WALL = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?"
@@ -79,8 +80,9 @@ def read_time(text: str, what: str, zone_name: str,
     micro = int(((frac or ".")[1:] + "000000")[:6])
     try:
         wall = datetime(y, mo, d, h, mi, sec, micro)
-    except ValueError as exc:
-        raise TimeError(f"{what} {text!r} is not a real time: {exc}") from None
+    except ValueError:
+        raise TimeError(f"{what} {text!r} is not a real time: "
+                        f"{fields_words(y, mo, d, h, mi, sec)}") from None
     if abbr in _UNIVERSAL:
         return _shown_in(resolve_wall(wall, "UTC").earliest, text, what, zone_name)
     try:
