@@ -26,6 +26,7 @@ from PySide6.QtCore import QPoint, QSize, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QScrollArea  # noqa: E402
 
+from agent.requests.package_export import export_stage  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from agent.views import CameraMasks, Contact, Polygon  # noqa: E402
 from demo.gui_data import make_world, request_claims, sign  # noqa: E402
@@ -196,7 +197,8 @@ def _progress_shot(app, window, out: Path) -> Path:
     reported = threading.Event()
 
     def work(progress, cancel):
-        progress("driveway: cutting", 0.42)
+        # as a delivery of the request's two cameras reports its first (the guide's words)
+        progress(export_stage("driveway", 1, 2), 0.42)
         reported.set()
         cancel.wait(30)
     window.show_page("inbox")   # a delivery is followed from its request, under Requests

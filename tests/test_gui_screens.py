@@ -44,3 +44,24 @@ def test_the_progress_screen_is_in_the_apps_language(qapp, win, spanish, tmp_pat
     screenshots._progress_shot(qapp, win, tmp_path)
     title = win.progress.title.text()
     assert title.startswith("Enviando 36\u00a0s de grabación a "), title
+
+
+def test_the_progress_screen_shows_a_delivery_as_the_app_words_one(qapp, win, tmp_path,  # noqa: F811
+                                                                  monkeypatch):
+    """The progress screenshot is the one the user guide shows under 'Approve and send', whose
+    text says the page names the camera and how many there are ('Preparing the footage of
+    porch (2 of 16)'); the picture's stand-in job reported a manual export's stage instead
+    ('driveway: Cutting the footage'), one no delivery reports."""
+    import re
+
+    shown = []
+    shoot = screenshots.shoot
+
+    def shoot_and_read(window, out, name):   # what the picture shows, as it is taken
+        shown.append(window.progress.stage.text())
+        return shoot(window, out, name)
+
+    monkeypatch.setattr(screenshots, "shoot", shoot_and_read)
+    screenshots._progress_shot(qapp, win, tmp_path)
+    (stage,) = shown
+    assert re.fullmatch(r"Preparing the footage of \w+ \(\d+ of \d+\)", stage), stage

@@ -203,10 +203,16 @@ def _put_aside(step: Step, record: Delivery, mark: str, said: str) -> Path:
     return aside
 
 
+def export_stage(camera: str, n: int, count: int) -> str:
+    """The stage a delivery reports while it prepares the `n`th (from 1) of `count` cameras'
+    packages; gui/views/outcomes.py reads it."""
+    return f"exporting {camera} ({n} of {count})"
+
+
 def _export_one(step: Step, approval: Approval, camera: str, context: RequestContext,
                 out_dir: Path, n: int, redaction: Redaction | None) -> Delivery:
     count = len(approval.cameras)
-    stage = f"exporting {camera} ({n + 1} of {count})"   # gui/views/outcomes.py reads it
+    stage = export_stage(camera, n + 1, count)
     chain = signing_chain(TrustStore(step.home), step.key, step.agency.id,
                           step.request.registration_id)
     connect = step.connect or connector(CredentialStore(step.home))
