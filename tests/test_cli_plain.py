@@ -340,6 +340,27 @@ def test_a_camera_asked_of_an_empty_index_says_what_to_do_first(tmp_path, capsys
     assert list(out.iterdir()) == []
 
 
+def test_a_scan_that_finds_no_video_says_what_to_check(tmp_path, capsys):
+    """README's first two commands on a folder with no recording in it (the wrong folder, a
+    card not in its reader leaving an empty mount point): `scan` said '0 files (0 new, ...)'
+    and exit 0, and `recordings` then said to run `scan`, which said the same again; what to
+    check (the app says it) was never said."""
+    card = tmp_path / "card"
+    card.mkdir()
+    (card / "notes.txt").write_text("not a recording")
+    home = ["--home", str(tmp_path / "home")]
+    assert main(home + ["sources", "add", str(card), "--camera", "porch", "--tz", "UTC"]) == 0
+    capsys.readouterr()
+    assert main(home + ["scan", "--progress", "none"]) == 0
+    err = capsys.readouterr().err
+    assert (f"note: no recording the app recognises is in {card}: check that the card or drive "
+            "is connected and that you chose the folder the recorder writes to") in err, err
+    write_clip(ClipSpec(path=card / "porch.20261120_220000.mp4",
+                        start_us=t("2026-11-20T22:00:00Z"), seconds=1, fps=5))
+    assert main(home + ["scan", "--progress", "none"]) == 0
+    assert "no recording the app recognises" not in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("typed, words", [
     ("2026-11-31T14:00", "November 2026 has 30 days"),
     ("2026-02-29T10:00-08:00", "February 2026 has 28 days"),

@@ -12,6 +12,7 @@ from agent.commands.option_values import (offset_seconds, typed_camera, typed_la
 from frp.count_words import counted
 from agent.index.rows import FileRow
 from agent.owner_index import NO_FOLDERS_YET, NOTHING_INDEXED_YET
+from agent.owner_recorders import is_url
 from agent.service import Agent, AgentError, NotFound, NotScanned
 from agent.timebase import TimeError, check_clock_offset
 from frp.text import one_line
@@ -178,6 +179,10 @@ def _scanned(agent: Agent, args, paths: list[str] | None, tz: str | None = None,
             say(f"  problem: {one_line(problem)}")
         for note in r.notes:
             say(f"  note: {one_line(note)}")
+        if r.seen == 0 and not r.problems and not is_url(r.source):   # what to check
+            say(f"  note: no recording the app recognises is in {one_line(r.source)}: check "
+                "that the card or drive is connected and that you chose the folder the "
+                "recorder writes to")
     not_scanned = [r for r in reports if isinstance(r, NotScanned)]
     failed = [problem for r in not_scanned for problem in r.problems]
     if failed and all(r.other_disk for r in not_scanned):   # refused, not failed: exit 3
