@@ -73,6 +73,9 @@ class DeskDecisions:
     def release(self, jti: str, iss: str | None = None) -> bool:
         """Delete a request's hold, only once the request has ended (the owner asked)."""
         entry = self._entry(jti, iss)
+        if entry.status not in ENDED and not holds.hold_path(self.home, entry.folder).is_dir():
+            raise DeskRefusal(f"request '{jti}' {status_said(entry.status)}; nothing is held for "
+                              "it, so there is no copy to delete")
         if entry.status not in ENDED:
             raise DeskRefusal(f"request '{jti}' {status_said(entry.status)}; its hold is kept "
                               "until the request is declined, expired or delivered")
