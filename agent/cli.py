@@ -110,6 +110,7 @@ def _escape_what_stdout_cannot_encode() -> None:
 
 
 def _run(args) -> int:
+    from agent.commands.folders import check_new_home
     from agent.config import ConfigError
     from agent.index.store_errors import StoreError
     from agent.requests.inbox import InboxError
@@ -119,6 +120,7 @@ def _run(args) -> int:
     try:
         try:
             if getattr(args, "needs_home", True):  # `demo` keeps its own home: make no other
+                check_new_home(getattr(args, "home", None))
                 agent = Agent(getattr(args, "home", None))
             return args.func(agent, args) or 0
         except Interrupted:

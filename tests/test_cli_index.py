@@ -426,6 +426,7 @@ def test_a_folder_holding_the_apps_own_folder_is_refused_before_anything_is_read
     home = user / "AppData" / "Local" / "footage-agent"
     videos = user / "Videos"
     videos.mkdir(parents=True)
+    home.parent.mkdir(parents=True)   # AppData\Local is always there: a new home goes inside
     h = ["--home", str(home)]
     for folder in (user, tmp_path):
         for command in ("sources", "add"), ("scan",):

@@ -340,6 +340,28 @@ def test_a_camera_asked_of_an_empty_index_says_what_to_do_first(tmp_path, capsys
     assert list(out.iterdir()) == []
 
 
+def test_a_home_folder_typed_wrong_is_not_made_somewhere_new(tmp_path, capsys, monkeypatch):
+    """`--home /media/usb/footage-agent` with the stick out, or a typo in a folder above the
+    home, made every missing folder on the way and a new empty home there: the owner's folders,
+    agencies and key were all 'gone' ('no cameras yet'), and the next signature made a second
+    owner key. A new home must go directly inside a folder that exists, as `export --out`."""
+    typo = tmp_path / "Documnets" / "footage-agent"
+    for argv, env in ((["--home", str(typo)], None), ([], str(typo))):
+        if env is None:
+            monkeypatch.delenv("FOOTAGE_AGENT_HOME", raising=False)
+        else:
+            monkeypatch.setenv("FOOTAGE_AGENT_HOME", env)
+        capsys.readouterr()
+        assert main(argv + ["cameras"]) == 2
+        err = capsys.readouterr().err
+        assert (f"{typo} does not exist, nor does the folder it would go in "
+                f"({typo.parent}): connect the drive it is on") in err, err
+        assert not typo.parent.exists()
+    monkeypatch.delenv("FOOTAGE_AGENT_HOME")
+    assert main(["--home", str(tmp_path / "new-home"), "cameras"]) == 0   # one level: made
+    assert (tmp_path / "new-home").is_dir()
+
+
 def test_a_scan_that_finds_no_video_says_what_to_check(tmp_path, capsys):
     """README's first two commands on a folder with no recording in it (the wrong folder, a
     card not in its reader leaving an empty mount point): `scan` said '0 files (0 new, ...)'

@@ -1,4 +1,5 @@
-"""`export --out`: the folder rule of agent/export/destination.py as a usage error (exit 2)."""
+"""`export --out` and `--home`: the folder rule of agent/export/destination.py as a usage error
+(exit 2)."""
 from __future__ import annotations
 
 import os
@@ -6,7 +7,8 @@ from pathlib import Path
 from typing import Callable
 
 from agent.commands.common import UsageError
-from agent.export.destination import NotThere, package_folder
+from agent.config import ENV_HOME
+from agent.export.destination import NotThere, empty_mount_point, package_folder
 
 
 def existing_folder(text: str, option: str = "--out",
@@ -17,3 +19,25 @@ def existing_folder(text: str, option: str = "--out",
         return package_folder(Path(text), ismount)
     except NotThere as exc:
         raise UsageError(f"{option} {exc}") from None
+
+
+def check_new_home(explicit: str | None, ismount: Callable[[str], bool] = os.path.ismount) -> None:
+    """A usage error when the home chosen (`explicit` --home, else FOOTAGE_AGENT_HOME) is new
+    and not directly inside an existing folder, or on a drive's empty mount point: a typo or an
+    unplugged stick would otherwise get a new, empty home (no folders, agencies or key) made
+    there, every missing folder with it. The default home is the system's, made as needed."""
+    text, option = (explicit, "--home") if explicit else (os.environ.get(ENV_HOME), ENV_HOME)
+    if not text:
+        return
+    home = Path(text).expanduser().absolute()
+    if home.exists():
+        return   # ensure_home says what is wrong with one that is there (a file, read-only)
+    if not home.parent.is_dir():
+        raise UsageError(f"{option} {home} does not exist, nor does the folder it would go in "
+                         f"({home.parent}): connect the drive it is on, or make the folders "
+                         "first (a new home folder is made only inside a folder that exists)")
+    root = empty_mount_point(home.resolve(), ismount)
+    if root is not None:
+        raise UsageError(f"{option} {home}: no drive is mounted there (it is under {root}, "
+                         "where drives are mounted, but on this PC's own disk); connect the "
+                         "drive, wait until it shows, then try again")
