@@ -362,6 +362,29 @@ def test_a_home_folder_typed_wrong_is_not_made_somewhere_new(tmp_path, capsys, m
     assert (tmp_path / "new-home").is_dir()
 
 
+def test_registering_and_unregistering_too_early_say_what_to_do_first(tmp_path, capsys):
+    """The user guide's step 4 tried before a scan found anything: `agencies register --camera
+    porch` said 'known: none yet: add a recordings folder' to an owner who had added one; and
+    `agencies unregister` before registering said 'you hold no a registration with ...'."""
+    card = tmp_path / "card"
+    card.mkdir()
+    home = ["--home", str(tmp_path / "home")]
+    agency = "https://police.example.gov"
+    register = home + ["agencies", "register", agency, "--invite", "inv-" + "a" * 26, "--name",
+                       "Ann Owner", "--camera", "porch", "--address", "1200 Elm Street"]
+    assert main(register) == 3
+    assert "add your recordings folder with `footage-agent sources add PATH`" in \
+        capsys.readouterr().err
+    assert main(home + ["sources", "add", str(card), "--camera", "porch", "--tz", "UTC"]) == 0
+    capsys.readouterr()
+    assert main(register) == 3
+    err = capsys.readouterr().err
+    assert "run `footage-agent scan`" in err and "add a recordings folder" not in err, err
+    assert main(home + ["agencies", "unregister", agency]) == 3
+    err = capsys.readouterr().err
+    assert f"you hold no registration with {agency} made from this app" in err, err
+
+
 def test_a_scan_that_finds_no_video_says_what_to_check(tmp_path, capsys):
     """README's first two commands on a folder with no recording in it (the wrong folder, a
     card not in its reader leaving an empty mount point): `scan` said '0 files (0 new, ...)'

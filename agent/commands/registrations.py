@@ -17,6 +17,7 @@ from agent.commands.local_time import shown
 from agent.commands.requests import mapped
 from frp.count_words import counted
 from agent.os_words import plain_os_error
+from agent.errors import NotFound
 from agent.timebase import US
 from frp.text import one_line
 from frp.registration import (
@@ -113,9 +114,14 @@ def _cameras_from_options(agent, args) -> tuple[Camera, ...] | None:
         return None
     known = set(agent.cameras())
     strangers = [c.name for c in cameras if c.name not in known]
+    if strangers and not known:   # nothing indexed yet: what to run first, as export says
+        try:
+            agent.indexed_camera(strangers[0])
+        except NotFound as exc:
+            raise Refused(str(exc)) from None
     if strangers:
         raise Refused(f"no camera named {strangers[0]!r} is indexed (known: "
-                      f"{', '.join(sorted(known)) or 'none yet: add a recordings folder'})")
+                      f"{', '.join(sorted(known)) or 'none yet'})")
     return cameras
 
 

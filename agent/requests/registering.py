@@ -178,7 +178,7 @@ def _pinned(trust: TrustStore, agency_id: str, registration_id: str | None) -> R
         held = [r for r in held if r.id == registration_id]
     pinned = [r for r in held if r.pinned and r.token]
     if not pinned:
-        what = f"registration '{registration_id}'" if registration_id else "a registration"
+        what = f"registration '{registration_id}'" if registration_id else "registration"
         raise Refusal(f"you hold no {what} with {agency_id} made from this app (only those can "
                       "be changed: register with an invite code first)")
     if len(pinned) > 1:
