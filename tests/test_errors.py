@@ -215,12 +215,19 @@ def test_approving_a_request_that_expired_in_the_inbox_is_refused_plainly(tmp_pa
     assert [d for d in portal.portal.decisions() if d["case"] == "LATE-1"] == []  # nothing sent
 
 
-def test_the_agencys_two_files_swapped_say_which_command_takes_each(tmp_path, world):
+def test_the_agencys_two_files_swapped_say_which_command_takes_each(tmp_path, world, capsys):
     """An agency gives an owner two kinds of file: its agency file (`agencies add`) and, by
     email or on a USB stick, requests (`import-request`). Given to the other command, the
     agency file was 'not a well-formed signed token: a compact JWS has three parts separated
     by '.', this one has 9' and a request 'the agency file is not valid JSON': true, and no help
     to an owner holding the right file for the other command."""
+    from agent.cli import main
+
+    def run(home, *argv):   # in this process: two commands, no second interpreter to start
+        capsys.readouterr()
+        code = main(["--home", str(home), *argv])
+        return (code, *capsys.readouterr())
+
     built, portal = world
     home = tmp_path / "home"
     agency = built.portal_dir / "agency.json"
