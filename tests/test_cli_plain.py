@@ -249,6 +249,19 @@ def test_the_same_window_exported_in_copy_then_exact_then_again_gives_three_pack
     assert sorted(p.name for p in out.iterdir()) == sorted(made)
 
 
+def test_a_copy_starting_after_the_time_asked_says_why_in_the_guides_words(porch, tmp_path,
+                                                                            capsys):
+    """The note said 'copy mode starts at the first keyframe inside the window': a word the
+    owner meets nowhere else (the user guide and the app say 'the first full picture')."""
+    capsys.readouterr()
+    assert main(["--home", str(porch), "export", "--camera", "porch", "--from",
+                 "2026-11-20T22:00:01.5Z", "--to", "2026-11-20T22:00:03Z", "--out",
+                 str(tmp_path), "--progress", "none"]) == 0
+    err = capsys.readouterr().err
+    assert ("note: a copy starts at the first full picture (keyframe) inside the window, 0.50 s "
+            "after the start you asked for (use --mode exact for the exact second)") in err, err
+
+
 # exit codes and pipes ----------------------------------------------------------------------
 def test_recordings_that_match_nothing_exit_3(porch, capsys):
     capsys.readouterr()

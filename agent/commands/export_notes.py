@@ -21,8 +21,8 @@ def export_notes(done, tz: str | None) -> list[str]:
     if wait > 0 and cut.mode == "copy" and not headless:   # nothing recorded then: below
         after = ("the start you asked for" if unrecorded_until(plan.start_us, gaps)
                  == plan.start_us else "the camera's recording starts")
-        notes.append(f"copy mode starts at the first keyframe inside the window, {wait:.2f} s "
-                     f"after {after} (use --mode exact for the exact second)")
+        notes.append(f"a copy starts at the first full picture (keyframe) inside the window, "
+                     f"{wait:.2f} s after {after} (use --mode exact for the exact second)")
     notes += [f"nothing was recorded from {window(start, end, tz)}" for start, end in gaps]
     early = early_end_us(plan.end_us, cut.delivered_end_us, cut.shortfall_end_us, gaps)
     if early:
