@@ -212,6 +212,33 @@ def test_a_name_drawn_like_a_trusted_agencys_in_other_letters_is_refused(tmp_pat
     assert len(store.list()) == 2
 
 
+def test_a_name_drawn_like_a_trusted_agencys_in_look_alike_marks_or_letters_is_refused(
+        tmp_path, home):
+    """The attacker hunt: beside the trusted "Example Police Department" and "King County
+    Sheriff's Office", files named "Example Police Department." (a final dot), "King County
+    Sheriff\u2019s Office" (a curly apostrophe), "Examp1e Po1ice Department" (ones for l),
+    "EXAMPLE POLICE DEPARTMENT" in the trusted name's letters but with a capital I for an l,
+    "Example P0lice Department" (a zero) and "Example Police Departrnent" (r n for m) were
+    imported, their requests shown "Verified: signed by" a name drawn like the trusted one.
+    Each is refused; a name that reads differently is not."""
+    store = TrustStore(home)
+    store.add(write(tmp_path, agency_doc()))
+    store.add(write(tmp_path, agency_doc(id="https://sheriff.example.gov",
+                                         name="King County Sheriff's Office"), "kc.json"))
+    for i, name in enumerate(("Example Police Department.", "King County Sheriff\u2019s Office",
+                              "Examp1e Po1ice Department", "ExampIe PoIice Department",
+                              "Example P0lice Department", "Example Police Departrnent",
+                              "Example Police \u2013 Department", "King County Sheriffs Office")):
+        forged = write(tmp_path, agency_doc(id=f"https://forged{i}.example.net", name=name),
+                       f"forged{i}.json")
+        with pytest.raises(TrustStoreError, match="has the name of"):
+            store.add(forged)
+    assert len(store.list()) == 2
+    store.add(write(tmp_path, agency_doc(id="https://north.example.gov",
+                                         name="Example Police Department North"), "n.json"))
+    assert len(store.list()) == 3
+
+
 def test_two_agencies_and_loopback_http(tmp_path, home):
     store = TrustStore(home)
     store.add(write(tmp_path, agency_doc()))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
-from agent.requests.confusable_names import as_read, mixed_word
+from agent.requests.confusable_names import as_read, mixed_word, name_as_read
 from frp.agency import Agency, AgencyError
 from frp.origins import web_origin
 from frp.text import one_line
@@ -119,7 +119,7 @@ def look_alike(agency: Agency, before: Agency | None, trusted: Iterable[Agency])
                      trusted=one_line(other.id), phone=one_line(other.phone))
         if before is None and _address(agency.id) == _address(other.id):
             raise LooksLikeTrusted(SAME_ADDRESS.format(**words))
-        if renamed and as_read(agency.name) == as_read(other.name):
+        if renamed and name_as_read(agency.name) == name_as_read(other.name):
             raise LooksLikeTrusted(SAME_NAME.format(**words))
 
 
