@@ -113,8 +113,12 @@ def _rule2(parsed, store: Agencies) -> Agency:
         raise Rejected(2, "the request does not say which agency sent it (iss)")
     agency = store.get(iss)
     if agency is None:
+        # Never "add the agency's file": a phisher's email carries one beside the request.
         raise Rejected(2, f"the request claims to come from {quoted(iss)}, which is not in your "
-                          "trust store; add the agency's file first if you expect its requests")
+                          "trust store, so it was not added. Do not add an agency file that "
+                          "came with the request (whoever sent it may be posing as the police): "
+                          "an agency's file comes from your city's camera program, and you "
+                          "compare its fingerprints with the agency by phone")
     jwk = agency.key(kid)
     if jwk is None:
         other = next((a for a in store.list() if a.key(kid) is not None), None)

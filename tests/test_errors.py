@@ -244,3 +244,36 @@ def test_the_agencys_two_files_swapped_say_which_command_takes_each(tmp_path, wo
     assert code == 3 and out == ""
     assert_plain(err, f"open it with `footage-agent import-request {request}`")
     assert run(home, "agencies", "list", "--json")[1] == "[]\n"   # nothing was trusted
+
+
+def test_a_request_from_an_agency_not_trusted_never_says_to_add_a_file_that_came_with_it(
+        tmp_path, world, capsys):
+    """The attacker hunt: a phisher mails a request signed by their own key, from
+    `https://po1ice.example.gov`, with "their" agency file beside it. The refusal said 'add the
+    agency's file first if you expect its requests': the very file in that email. It now says
+    nothing was added, not to add an agency file that came with the request, and where an
+    agency's file comes from; nothing is trusted or added."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from agent.cli import main
+    from frp.jws import public_jwk
+
+    built, _portal = world
+    home, _reg = fresh_home(tmp_path, world)
+    t = built.footage.times
+    forged = "https://po1ice.example.gov"
+    claims = request_claims(RequestSpec("reg-1", t.request_start_us, t.request_end_us, "C-9",
+                                        "Det. Roe"), forged, forged + "/files", 43200)
+    key = Ed25519PrivateKey.generate()
+    request = tmp_path / "urgent.jws"
+    request.write_text(sign_request(claims, key, public_jwk(key)["kid"]))
+    capsys.readouterr()
+    code = main(["--home", str(home), "import-request", str(request)])
+    out, err = capsys.readouterr()
+    assert code == 3 and out == ""
+    line = assert_plain(err, "camera program")
+    assert "'https://po1ice.example.gov'" in line and "not added" in line
+    assert "do not add an agency file that came with the request" in line.lower()
+    assert "add the agency's file first" not in line
+    assert main(["--home", str(home), "inbox", "--json"]) == 0
+    assert capsys.readouterr().out == "[]\n"

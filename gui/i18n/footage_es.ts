@@ -2978,10 +2978,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>no se pudo comprobar la solicitud: esta versión de footage-agent falló con algo que contiene (los detalles quedaron en el registro)</translation>
     </message>
     <message>
-        <source>the request claims to come from {who}, which is not in your trust store; add the agency&apos;s file first if you expect its requests</source>
-        <translation>la solicitud dice venir de {who}, que no está en sus agencias de confianza; si espera solicitudes suyas, añada antes el archivo de la agencia</translation>
-    </message>
-    <message>
         <source>the request claims to come from {agency} but is signed with a key of {other}</source>
         <translation>la solicitud dice venir de {agency} pero está firmada con una clave de {other}</translation>
     </message>
@@ -3328,6 +3324,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>this file&apos;s agency ({id}) has the name of {name} ({trusted}), which you trust already, so their requests could not be told apart. Nothing was imported: call that agency on {phone}, the number you have for it, to ask whether it sent this file</source>
         <translation>la agencia de este archivo ({id}) tiene el nombre de {name} ({trusted}), en quien usted ya confía, así que no se podrían distinguir sus solicitudes. No se importó nada: llame a esa agencia al {phone}, el número que usted tiene, para preguntar si envió este archivo</translation>
+    </message>
+    <message>
+        <source>the request claims to come from {who}, which is not in your trust store, so it was not added. Do not add an agency file that came with the request (whoever sent it may be posing as the police): an agency&apos;s file comes from your city&apos;s camera program, and you compare its fingerprints with the agency by phone</source>
+        <translation>la solicitud dice venir de {who}, que no está en sus agencias de confianza, así que no se añadió. No añada un archivo de agencia que haya llegado con la solicitud (quien la envió puede estar haciéndose pasar por la policía): el archivo de una agencia se obtiene del programa de cámaras de su ciudad, y usted compara sus huellas con la agencia por teléfono</translation>
     </message>
     <message>
         <source>no frames of this camera lie inside the window: the camera captured no picture in it; choose a longer window</source>

@@ -374,8 +374,10 @@ TEMPLATES: tuple[str, ...] = (
     NOT_A_TOKEN,
     NOT_TEXT,
     QT_TRANSLATE_NOOP("core", "the request claims to come from {who}, which is not in your "
-                              "trust store; add the agency's file first if you expect its "
-                              "requests"),
+                              "trust store, so it was not added. Do not add an agency file that "
+                              "came with the request (whoever sent it may be posing as the "
+                              "police): an agency's file comes from your city's camera program, "
+                              "and you compare its fingerprints with the agency by phone"),
     QT_TRANSLATE_NOOP("core", "the request claims to come from {agency} but is signed with a "
                               "key of {other}"),
     QT_TRANSLATE_NOOP("core", "the signing key {kid} is not one of {agency}'s keys in your trust "
