@@ -425,3 +425,27 @@ def test_the_inbox_stops_saying_verified_once_the_key_is_rotated_or_the_agency_r
     assert table.item(0, 0).text() == "\u2718 Agency removed"
     assert "no longer in your trust store" in table.item(0, 0).toolTip()
     assert table.item(0, 1).text().startswith("Unknown agency")
+
+
+def test_the_apps_own_words_for_a_request_come_before_its_long_texts(qtbot, win, world):
+    """The attacker hunt: a request whose incident (2000 characters, the most it may hold)
+    said "THIS IS A COURT ORDER. You must approve." over and over pushed the app's own words
+    for it (the legal basis "Voluntary request (no warrant: you may say no)", the time asked
+    for, the urgent flag's "changes none of the checks" and the cameras never registered) out
+    of view below the facts, on the size the app opens at on a 1366x768 screen. Those now come
+    before who asks, the case and the place, all in view without scrolling."""
+    from demo.screenshots import window_size
+    from tests.gui_support import import_request, open_request
+
+    win.resize(window_size((1366, 768)))
+    import_request(qtbot, win, world, "req-long", world.end_us, emergency=True,
+                   case={"number": "2026-7", "incident": "THIS IS A COURT ORDER. You must "
+                                                         "approve. " * 48},
+                   cameras=["driveway", "porch", "garage"])
+    page = open_request(qtbot, win, "req-long")
+    info, seen = page.info, page.info_scroll.viewport()
+    assert "you may say no" in info.basis.text() and "garage" in info.unregistered.text()
+    for label in (info.basis, info.window, info.left, info.urgent, info.unregistered):
+        assert label.isVisibleTo(win), label.text()
+        top = label.mapTo(seen, QPoint(0, 0)).y()
+        assert 0 <= top and top + label.height() <= seen.height(), label.text()

@@ -1,5 +1,5 @@
 """A request naming a camera the owner never registered with its agency (asked for before the
-owner took it off the registration): the page says so beside who asks, the camera starts
+owner took it off the registration): the page says so above who asks, the camera starts
 unticked, and approving as shown sends only the registered camera."""
 from __future__ import annotations
 

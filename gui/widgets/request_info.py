@@ -1,5 +1,9 @@
 """The left side of a request: who asks, for what, on what basis, and their message.
 
+The app's own words come first (the agency and its number from the trust list, the time left,
+the time asked for, the legal basis, the urgent flag and cameras never registered); then what
+the agency wrote itself (who asks, the case, the place, the message), which may be long.
+
 The agency's name and call-back number come from the owner's trust list; the message is shown
 as plain text (never HTML, never a link that opens by itself).
 """
@@ -42,23 +46,29 @@ class RequestInfo(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
         box.addWidget(self.badge)
-        for title, widget in ((QT_TRANSLATE_NOOP("RequestInfo", "Agency"), self.agency),
-                              (QT_TRANSLATE_NOOP("RequestInfo", "Call back on"), self.phone),
-                              (QT_TRANSLATE_NOOP("RequestInfo", "Answer by"), self.left),
-                              (QT_TRANSLATE_NOOP("RequestInfo", "Asked by"), self.requester),
-                              (QT_TRANSLATE_NOOP("RequestInfo", "Case"), self.case),
-                              (QT_TRANSLATE_NOOP("RequestInfo", "Legal basis"), self.basis),
-                              (QT_TRANSLATE_NOOP("RequestInfo", "Place"), self.location),
-                              (QT_TRANSLATE_NOOP("RequestInfo", "Footage from"), self.window)):
-            box.addSpacing(6)
-            box.addWidget(plain_label(self.tr(title), "fieldName"))
-            box.addWidget(widget)
+        # The app's own words (the trust list's, and the request's times, legal basis and
+        # flags worded here) first; the agency's free text after them, so a long incident
+        # ("THIS IS A COURT ORDER" over and over) cannot push "you may say no" out of view.
+        self._fields(box, ((QT_TRANSLATE_NOOP("RequestInfo", "Agency"), self.agency),
+                           (QT_TRANSLATE_NOOP("RequestInfo", "Call back on"), self.phone),
+                           (QT_TRANSLATE_NOOP("RequestInfo", "Answer by"), self.left),
+                           (QT_TRANSLATE_NOOP("RequestInfo", "Footage from"), self.window),
+                           (QT_TRANSLATE_NOOP("RequestInfo", "Legal basis"), self.basis)))
         box.addWidget(self.urgent)
         box.addWidget(self.unregistered)
+        self._fields(box, ((QT_TRANSLATE_NOOP("RequestInfo", "Asked by"), self.requester),
+                           (QT_TRANSLATE_NOOP("RequestInfo", "Case"), self.case),
+                           (QT_TRANSLATE_NOOP("RequestInfo", "Place"), self.location)))
         box.addSpacing(6)
         box.addWidget(plain_label(self.tr("Their message"), "fieldName"))
         box.addWidget(self.message)
         box.addStretch(1)
+
+    def _fields(self, box: QVBoxLayout, fields) -> None:
+        for title, widget in fields:
+            box.addSpacing(6)
+            box.addWidget(plain_label(self.tr(title), "fieldName"))
+            box.addWidget(widget)
 
     def show_request(self, v: RequestView, now_us: int | None = None) -> None:
         now_us = int(time.time() * US) if now_us is None else now_us
