@@ -449,3 +449,31 @@ def test_the_apps_own_words_for_a_request_come_before_its_long_texts(qtbot, win,
         assert label.isVisibleTo(win), label.text()
         top = label.mapTo(seen, QPoint(0, 0)).y()
         assert 0 <= top and top + label.height() <= seen.height(), label.text()
+
+
+def test_a_request_naming_no_camera_starts_with_none_ticked(qtbot, win, world):
+    """The attacker hunt: `cameras` is optional in a request. One that named none opened with
+    every camera of the owner's ticked (an indoor camera never registered with any agency among
+    them), one press of Approve from sending it all, where `approve` on the command line asks
+    which to share. None is ticked now, Approve waits for a choice and the summary says why;
+    a camera ticked is what is sent."""
+    from demo.gui_data import request_claims, sign
+    from tests.gui_support import open_request
+
+    claims = request_claims("req-any", world.start_us, world.end_us, int(time.time()),
+                            aud=world.registration)
+    del claims["cameras"]
+    path = world.request_file.with_name("any.jws")
+    path.write_text(sign(world.key, claims))
+    win.ctx.agent.requests.import_request(path)
+    win.inbox.refresh()
+    settle(qtbot, win)
+    page = open_request(qtbot, win, "req-any")
+    assert set(page.strip.checks) == {"driveway", "porch"}
+    assert not any(box.isChecked() for box in page.strip.checks.values())
+    assert not page.approve_button.isEnabled()
+    assert "names no camera" in page.summary.text()
+    page.strip.checks["porch"].setChecked(True)
+    settle(qtbot, win)
+    assert page.approve_button.isEnabled()
+    assert "Cameras: porch\n" in page.summary.text() and "names no camera" in page.summary.text()

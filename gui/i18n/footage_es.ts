@@ -4525,6 +4525,10 @@ Cámaras registradas: {cameras}</translation>
         <translation>{cameras}: se pidieron, pero nunca las registró con esta agencia: no se envían a menos que las marque</translation>
     </message>
     <message>
+        <source>The request names no camera: none is sent unless you tick it</source>
+        <translation>La solicitud no nombra ninguna cámara: no se envía ninguna a menos que la marque</translation>
+    </message>
+    <message>
         <source>{agency} takes at most {limit} for this request, and this is about {size}: choose fewer cameras or a shorter time, or it will not be sent</source>
         <translation>{agency} acepta como máximo {limit} para esta solicitud, y esto ocupa unos {size}: elija menos cámaras o un tiempo más corto, o no se enviará</translation>
     </message>

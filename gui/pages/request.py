@@ -156,6 +156,8 @@ class RequestPage(QWidget):
         self.options.load_masks(cameras)
         if view.cameras:   # cameras not asked for, or never registered with it, start unticked
             self.strip.start_ticked({c for c in view.cameras if c not in view.unregistered})
+        elif view.status in UNDECIDED:   # naming none is no say-so for all: the owner picks
+            self.strip.start_ticked(set())
         self._show_approval(view.status)
         undecided, resumable = view.status in UNDECIDED, view.status == "failed"
         self._offer()
@@ -226,6 +228,7 @@ class RequestPage(QWidget):
             rows = [self.tr(CLOSED[self.view.status])]
         if self.view.status in UNDECIDED:
             rows += requests.unregistered_lines(self.view, [p.camera for p in out.parts])
+            rows += requests.unnamed_lines(self.view)
             rows += requests.over_limit_lines(self.view, out.size_bytes)
         self.summary.setText("\n".join(rows))
         if self.view.status in UNDECIDED:
