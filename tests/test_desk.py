@@ -692,3 +692,29 @@ def test_approve_says_a_refused_choice_before_asking_to_confirm_it(world, capsys
     assert code == 2 and "(1 second per camera)" in err, err
     code, err = run("--camera", "porch", "--from", iso(T0), "--to", iso(T0 + 2))
     assert code == 2 and "(2 seconds per camera)" in err, err
+
+
+def test_a_request_for_a_case_the_owner_declined_says_so(world, capsys):
+    """The attacker hunt: a request the owner declined, asked again under a new request id
+    (the same token again is a replay, refused), arrived as if nothing had been asked before:
+    nothing said the owner had said no to that case. Its view now names the declined request
+    and when it was declined, and `inbox show` says so; another case's does not."""
+    world.desk.import_request(world.file(request_token()))
+    world.desk.decline("req-1", "not my street")
+    declined_at = world.desk.inbox.get("req-1").decided_at_us
+    world.desk.import_request(world.file(request_token("req-2")))
+    world.desk.import_request(world.file(request_token("req-3", case={"number": "2026-0043"})))
+    asked_again = world.desk.show("req-2")
+    assert declined_at and asked_again.declined_before == (("req-1", declined_at),)
+    listed = {v.id: v for v in world.desk.list()}
+    assert listed["req-2"].declined_before == asked_again.declined_before
+    assert listed["req-3"].declined_before == () and listed["req-1"].declined_before == ()
+    from argparse import Namespace
+
+    from agent.commands.requests import inbox_show
+
+    assert inbox_show(world.agent, Namespace(id="req-2", agency=None, json=False)) == 0
+    said = capsys.readouterr().out
+    assert "Asked before: you declined request req-1 for this case on " in said
+    assert "Asked before" not in (inbox_show(world.agent, Namespace(
+        id="req-3", agency=None, json=False)), capsys.readouterr().out)[1]

@@ -477,3 +477,18 @@ def test_a_request_naming_no_camera_starts_with_none_ticked(qtbot, win, world):
     settle(qtbot, win)
     assert page.approve_button.isEnabled()
     assert "Cameras: porch\n" in page.summary.text() and "names no camera" in page.summary.text()
+
+
+def test_a_case_the_owner_declined_asked_again_is_said_on_its_page(qtbot, win, world):
+    """A request for a case the owner declined, sent again under a new id, says so above who
+    asks (test_desk::test_a_request_for_a_case_the_owner_declined_says_so for the agent)."""
+    from tests.gui_support import import_request, open_request
+
+    import_request(qtbot, win, world, "req-first", world.end_us)
+    win.ctx.agent.requests.decline("req-first", "not my street")
+    import_request(qtbot, win, world, "req-again", world.end_us)
+    page = open_request(qtbot, win, "req-again")
+    assert page.info.declined.isVisibleTo(win)
+    assert "You declined a request of this agency for this case on" in page.info.declined.text()
+    page = open_request(qtbot, win, "req-first")
+    assert not page.info.declined.isVisibleTo(win)

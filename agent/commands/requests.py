@@ -186,6 +186,13 @@ def inbox_show(agent, args) -> int:
         print(f"Not registered with this agency: {', '.join(one_line(c) for c in v.unregistered)}"
               " (you never told it of them; `approve` shares them only if you name them with "
               "--camera)")
+    if v.declined_before and v.status in ("new", "held"):
+        rid, when = v.declined_before[-1]
+        print(f"Asked before: you declined request {one_line(rid)} for this case on "
+              f"{shown(when, agent.local_zone())}"
+              + (f" ({counted(len(v.declined_before), 'request')} declined in all)"
+                 if len(v.declined_before) > 1 else "")
+              + "; this one asks again, and you may decline it too")
     if v.verified:
         who = ", ".join(f"{k}: {one_line(x)}" for k, x in v.requester.items())
         print(f"Requester (as stated in the request): {who}")

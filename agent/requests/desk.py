@@ -36,7 +36,7 @@ from agent.requests.poll_trouble import PollTroubles, PortalTrouble
 from agent.requests.records import Entry
 from agent.requests.trust_snapshot import TrustSnapshot
 from agent.requests.registrations import Registration
-from agent.requests.view import RequestView, request_view
+from agent.requests.view import RequestView, declined_before, request_view
 from agent.timebase import US, system_zone_name
 from frp.agency import Agency
 from frp.claims import Rejected
@@ -128,8 +128,8 @@ class RequestDesk(DeskIntake, DeskDecisions):
         trust = TrustSnapshot(self.trust)   # one reading for them all, not one a request
         agencies = {a.id: a for a in trust.list()}
         held = {(r.agency_id, r.id): r for r in self._registrations()}
-        views = []
-        for entry in self.inbox.list():
+        views, entries = [], self.inbox.list()
+        for entry in entries:
             entry = self._settled(entry)
             request, problem = None, None
             try:
@@ -138,7 +138,8 @@ class RequestDesk(DeskIntake, DeskDecisions):
                 problem = str(exc)
             views.append(request_view(
                 entry, agencies.get(entry.iss), request, verified=request is not None,
-                problem=problem, on_file=_names_on_file(held.get((entry.iss, entry.registration)))))
+                problem=problem, on_file=_names_on_file(held.get((entry.iss, entry.registration))),
+                declined_before=declined_before(entry, entries)))
         return views
 
     def show(self, jti: str, iss: str | None = None) -> RequestView:
@@ -165,7 +166,8 @@ class RequestDesk(DeskIntake, DeskDecisions):
             hold_problem = str(exc)
         return request_view(entry, agency, request, verified=request is not None,
                             problem=problem or hold_problem, hold=hold,
-                            on_file=self._on_file(entry), hold_problem=hold_problem)
+                            on_file=self._on_file(entry), hold_problem=hold_problem,
+                            declined_before=declined_before(entry, self.inbox.list()))
 
     # internals ---------------------------------------------------------------------------
     def _entry(self, jti: str, iss: str | None = None) -> Entry:

@@ -58,12 +58,15 @@ class RequestView:
     hold: Hold | None
     upload_max_bytes: int | None = None   # the most the portal takes for it, all together
     hold_problem: str | None = None   # why its safe copy's record cannot be read (`show`)
+    # Earlier requests of the agency for the same case that the owner declined: (id, when).
+    declined_before: tuple[tuple[str, int], ...] = ()
 
 
 def request_view(entry: Entry, agency: Agency | None, request: Request | None, *,
                  verified: bool, problem: str | None = None, hold: Hold | None = None,
                  on_file: tuple[str, ...] | None = None,
-                 hold_problem: str | None = None) -> RequestView:
+                 hold_problem: str | None = None,
+                 declined_before: tuple[tuple[str, int], ...] = ()) -> RequestView:
     """The view of an inbox entry; `request` is its re-verified form, None when not checked
     again (the claims are then read from the stored token). `on_file` is the cameras the owner
     registered with the agency (None: not known, for a registration not made in this app)."""
@@ -78,7 +81,21 @@ def request_view(entry: Entry, agency: Agency | None, request: Request | None, *
         expires_at_us=entry.expires_at_us, reason=entry.reason,
         decision_sent_at_us=entry.decision_sent_at_us, decision_error=entry.decision_error,
         approval=entry.approval, deliveries=tuple(entry.deliveries), verified=verified,
-        problem=problem, hold=hold, hold_problem=hold_problem, **said)
+        problem=problem, hold=hold, hold_problem=hold_problem,
+        declined_before=declined_before, **said)
+
+
+def declined_before(entry: Entry, entries: list[Entry]) -> tuple[tuple[str, int], ...]:
+    """The requests of `entry`'s agency for its case (its number as the owner reads it) that
+    the owner declined before it arrived, oldest first, as (id, when declined): a request
+    asked again under a new id is otherwise new in every way (the same token is a replay)."""
+    case = " ".join(entry.case.casefold().split())
+    return tuple(sorted(((e.jti, e.decided_at_us) for e in entries
+                         if e.iss == entry.iss and e.jti != entry.jti
+                         and e.status == "declined" and e.decided_at_us is not None
+                         and e.received_at_us <= entry.received_at_us
+                         and " ".join(e.case.casefold().split()) == case),
+                        key=lambda pair: pair[1]))
 
 
 def unregistered(entry: Entry, on_file: tuple[str, ...] | None) -> tuple[str, ...]:

@@ -4525,6 +4525,14 @@ Cámaras registradas: {cameras}</translation>
         <translation>{cameras}: se pidieron, pero nunca las registró con esta agencia: no se envían a menos que las marque</translation>
     </message>
     <message>
+        <source>You declined a request of this agency for this case on {when}: this one asks again. You may decline it too.</source>
+        <translation>Usted rechazó una solicitud de esta agencia para este caso el {when}: esta vuelve a pedirlo. También puede rechazarla.</translation>
+    </message>
+    <message>
+        <source>You declined {count} requests of this agency for this case, the last on {when}: this one asks again. You may decline it too.</source>
+        <translation>Usted rechazó {count} solicitudes de esta agencia para este caso, la última el {when}: esta vuelve a pedirlo. También puede rechazarla.</translation>
+    </message>
+    <message>
         <source>The request names no camera: none is sent unless you tick it</source>
         <translation>La solicitud no nombra ninguna cámara: no se envía ninguna a menos que la marque</translation>
     </message>

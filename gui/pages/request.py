@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent.views import RequestView
-from gui.views import display, requests, summary
+from gui.views import display, request_notes, requests, summary
 from gui.views.requests import UNDECIDED, in_owner_words
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 from gui.widgets.camera_strip import CameraStrip
@@ -228,7 +228,7 @@ class RequestPage(QWidget):
             rows = [self.tr(CLOSED[self.view.status])]
         if self.view.status in UNDECIDED:
             rows += requests.unregistered_lines(self.view, [p.camera for p in out.parts])
-            rows += requests.unnamed_lines(self.view)
+            rows += request_notes.unnamed_lines(self.view)
             rows += requests.over_limit_lines(self.view, out.size_bytes)
         self.summary.setText("\n".join(rows))
         if self.view.status in UNDECIDED:

@@ -126,15 +126,6 @@ def unregistered_lines(v: RequestView, chosen: list[str]) -> list[str]:
     return rows
 
 
-def unnamed_lines(v: RequestView) -> list[str]:
-    """For the summary above Approve: a request that names no camera leaves the choice to the
-    owner, so none starts ticked (as `approve` asks which to share); said while it is open."""
-    if v.cameras:
-        return []
-    return [translate("requests", "The request names no camera: none is sent unless you tick "
-                                  "it")]
-
-
 def over_limit_lines(v: RequestView, size_bytes: int) -> list[str]:
     """For the summary above Approve: the footage chosen is more than the agency takes for
     this request (`upload.max_bytes`, all its packages together), said before anything is

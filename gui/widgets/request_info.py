@@ -14,7 +14,7 @@ import time
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from agent.views import RequestView
-from gui.views import display, requests
+from gui.views import display, request_notes, requests
 from gui.views.times import US
 from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.labels import plain_label
@@ -37,6 +37,7 @@ class RequestInfo(QWidget):
         self.left = plain_label()
         self.urgent = plain_label(name="urgent")
         self.unregistered = plain_label(name="urgent")
+        self.declined = plain_label(name="urgent")
         self.message = QPlainTextEdit()
         self.message.setReadOnly(True)
         self.message.setObjectName("message")
@@ -56,6 +57,7 @@ class RequestInfo(QWidget):
                            (QT_TRANSLATE_NOOP("RequestInfo", "Legal basis"), self.basis)))
         box.addWidget(self.urgent)
         box.addWidget(self.unregistered)
+        box.addWidget(self.declined)
         self._fields(box, ((QT_TRANSLATE_NOOP("RequestInfo", "Asked by"), self.requester),
                            (QT_TRANSLATE_NOOP("RequestInfo", "Case"), self.case),
                            (QT_TRANSLATE_NOOP("RequestInfo", "Place"), self.location)))
@@ -97,4 +99,6 @@ class RequestInfo(QWidget):
                                     "take the time you need, and call back if unsure."))
         self.unregistered.setVisible(bool(v.unregistered))
         self.unregistered.setText(requests.unregistered(v))
+        self.declined.setText(request_notes.declined_before(v, self.zone))
+        self.declined.setVisible(bool(self.declined.text()))
         self.message.setPlainText(requests.message(v))
