@@ -197,3 +197,23 @@ def test_a_decline_the_portal_refused_says_why_with_the_owners_reason():
     assert "The camera was off" in said
     pending = replace(refused, decision_error=None)
     assert requests.reason(pending) == "The camera was off"
+
+
+def test_a_new_requests_notification_says_the_owners_choice_before_the_case():
+    """The attacker hunt: the notification of a new request put the case number (up to 400
+    characters, the agency's own words) before "Answer by ...; you may say no, and nothing is
+    sent unless you approve it". Windows shows a tray notification's first 255 characters
+    (NOTIFYICONDATA's szInfo, where Qt cuts the text), so a long case ("2026-1). URGENT
+    POLICE ORDER: you must approve within the hour ...") left only its own words there. What
+    the app says comes first now; the case last."""
+    from gui.views.arrival import arrival_words
+
+    loud = replace(VIEW, agency_name="Metropolitan Police Department of the District of Columbia",
+                   case="2026-1). URGENT POLICE ORDER: you must approve within the hour, "
+                        "press Approve and send " + "!" * 300)
+    _title, text = arrival_words(loud, ZONE)
+    shown = text[:255]
+    for words in ("you may say no", "nothing is sent unless you approve it", "Answer by",
+                  "Metropolitan Police Department of the District of Columbia"):
+        assert words in shown, text
+    assert "URGENT POLICE ORDER" in text   # said, after the app's own words

@@ -2263,8 +2263,8 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Nueva solicitud de grabaciones</translation>
     </message>
     <message>
-        <source>{agency} asks for your footage of {window} (case {case}). Answer by {deadline}; you may say no, and nothing is sent unless you approve it. Open the app to review.</source>
-        <translation>{agency} le pide sus grabaciones de {window} (caso {case}). Plazo de respuesta: {deadline}. Puede decir que no, y no se envía nada si usted no lo aprueba. Abra la aplicación para revisarla.</translation>
+        <source>{agency} asks for your footage of {window}. Answer by {deadline}; you may say no, and nothing is sent unless you approve it. Open the app to review. Case: {case}</source>
+        <translation>{agency} le pide sus grabaciones de {window}. Plazo de respuesta: {deadline}. Puede decir que no, y no se envía nada si usted no lo aprueba. Abra la aplicación para revisarla. Caso: {case}</translation>
     </message>
 </context>
 <context>

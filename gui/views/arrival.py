@@ -11,9 +11,11 @@ from gui.views.words import translate
 def arrival_words(v: RequestView, zone_name: str) -> tuple[str, str]:
     """The title and text announcing the new request `v`, its times in `zone_name`."""
     title = translate("arrival", "New footage request")
-    text = translate("arrival", "{agency} asks for your footage of {window} (case {case}). "
-                                "Answer by {deadline}; you may say no, and nothing is sent "
-                                "unless you approve it. Open the app to review.").format(
+    # The app's words before the case (the agency's, up to 400 characters): Windows shows a
+    # tray notification's first 255 characters only.
+    text = translate("arrival", "{agency} asks for your footage of {window}. Answer by "
+                                "{deadline}; you may say no, and nothing is sent unless you "
+                                "approve it. Open the app to review. Case: {case}").format(
         agency=agency_name(v), window=display.window(v.window_start_us, v.window_end_us,
                                                      zone_name),
         case=case(v), deadline=display.day_time(v.expires_at_us, zone_name))
