@@ -297,6 +297,34 @@ def test_a_tar_changed_on_disk_is_made_again_from_the_verified_folder_and_upload
     assert w.portal.submissions()[-1]["ok"]
 
 
+def test_a_tar_changed_while_it_is_sent_says_to_approve_again_not_to_export(world):
+    """Seen: a tar changed on disk after the upload began (another program, the disk) ended
+    `approve` with "... (the bytes near offset 0 differ), so it is not what was approved.
+    The upload was withdrawn; export the package again. (approve it again to resume)": two
+    pieces of advice, the first one (`export`) never delivering anything, and none of it in
+    the app's language. Approving again is what makes the tar again and sends it."""
+    w = world
+
+    def flip_a_bit(_body: bytes) -> None:   # after the tar was checked, before it is read
+        tar = tar_file(w)
+        data = bytearray(tar.read_bytes())
+        data[len(data) // 2] ^= 1
+        tar.write_bytes(bytes(data))
+
+    w.proxy.rules.append(Rule("POST", "/files", before=flip_a_bit))
+    code, _, err = w.approve()
+    assert code == 1, err
+    assert "the package for yard changed on disk while it was being sent; approve it again" \
+        in err
+    assert "export" not in err and "offset" not in err
+    assert w.proxy.count("DELETE", "/files/") == 1   # what went up of it is withdrawn
+    assert w.show()["status"] == "failed"
+
+    code, _, err = w.approve()   # made again from the verified folder, and sent
+    assert code == 0, err
+    assert w.show()["status"] == "delivered" and w.portal.submissions()[-1]["ok"]
+
+
 def test_what_a_killed_run_was_building_goes_with_the_next_approve_of_the_request(world):
     """A run killed while it cut a clip or packed a tar leaves a hidden partial beside the
     package: it was removed only by a later build of the same name in the same folder, older

@@ -23,7 +23,12 @@ from agent.delivery.wire import UploadCancelled, UploadError
 _SHORTER = "The file got shorter while it was being uploaded; export it again."
 
 
-class Unsealed(UploadError):
+class FileChanged(UploadError):
+    """The file changed on disk while it was being uploaded (the caller, which knows what the
+    file is, can say what to do about it)."""
+
+
+class Unsealed(FileChanged):
     """The package file no longer has the bytes it was sealed with."""
 
     def __init__(self, offset: int) -> None:
@@ -137,7 +142,7 @@ class ChunkSource:
             self._file.seek(start)
             block = self._file.read(min(READ_SIZE, end - start))
             if not block:
-                raise UploadError(_SHORTER)
+                raise FileChanged(_SHORTER)
             start += len(block)
             yield block
 

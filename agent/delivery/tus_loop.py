@@ -17,7 +17,7 @@ import httpx
 
 from agent.backoff import Backoff
 from agent.delivery.pace import Meter, Pacer, Sizer, UploadProgress
-from agent.delivery.source import ChunkSource, Unsealed
+from agent.delivery.source import ChunkSource, FileChanged, Unsealed
 from agent.delivery.state import StateFile, UploadState, load_state
 from agent.delivery.tus_outcomes import Restart, Retry, UploadResult
 from agent.delivery.wire import (
@@ -232,7 +232,7 @@ class UploadJob:
         assert self.state is not None
         if self.source.hashing and not self.source.stream_matches():
             self._withdraw()  # the server may hold other bytes than the sealed ones
-            raise UploadError("The bytes sent are not the package: the file changed while it was "
+            raise FileChanged("The bytes sent are not the package: the file changed while it was "
                               "being uploaded. The upload was withdrawn; export the package again.")
         self.store.drop()
         self.meter.show(self.size, force=True)

@@ -63,6 +63,7 @@ ELSEWHERE = {OUTSIDE_APPROVAL: approved_elsewhere, ALREADY_RECEIVED: received_el
 def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client | None,
                rate_limit_bps: int | None, sums: dict[str, ChunkSums] | None) -> Delivery:
     """Upload one camera's tar (resuming an unfinished upload) and record where it went."""
+    from agent.delivery.source import FileChanged
     from agent.delivery.upload import upload_file
 
     entry = step.entry()
@@ -79,6 +80,8 @@ def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client
                 stage, (n + (p.sent / p.total if p.total else 1.0)) / count))
     except UploadCancelled:
         raise
+    except FileChanged:   # its own words say `export` (the upload command's); approve remakes it
+        raise DeliveryError(changed_while_sent(d.camera)) from None
     except UploadError as exc:
         if exc.status == 413:   # too large for the server even in its smallest parts: approving
             raise OverLimit(str(exc)) from None   # again sends the same bytes to the same end
