@@ -432,6 +432,44 @@ def test_an_upload_the_portal_expired_mid_delivery_does_not_hold_the_requests_ro
     assert open_uploads(w.portal.db_path, jti) == []
 
 
+def test_a_package_the_portal_stored_whose_receipt_was_lost_is_not_sent_again(world, monkeypatch):
+    """Seen: the portal stored a package but its answer was lost (502 from the web server in
+    front of it, five times), and the tar was then gone from the outbox. The next approve made
+    the tar again from the verified folder, the same bytes, yet withdrew the finished upload
+    and began a new one: refused 413 too_large (the stored package counts against the
+    request's room), exit 3 "The package is too large for the upload server ... tell the
+    agency", for a package the agency held. The same tar's finished upload is now kept, and
+    the portal asked again for its receipt."""
+    w = world
+    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF",
+                        replace(portal_retries.PORTAL_BACKOFF, base_s=0.01))
+    refuse_one_patch(w)   # the first request only tells how large such a package is
+    size = tar_file(w).stat().st_size
+    w.portal.create_request(w.reg, T0, T0 + 8 * US, "2026-81", "Det. Jane Roe",
+                            cameras=("yard",), max_bytes=size * 3 // 2, origin=w.proxy.origin)
+    assert w.run("inbox", "sync")[0] == 0
+    (jti,) = [r["id"] for r in w.run.json("inbox") if r["id"] != w.jti]
+    w.proxy.rules.append(Rule("POST", "/submissions", times=None,
+                              after=lambda status, headers, body: (502, [], b"Bad Gateway")))
+    code, _, err = w.run("approve", "--yes", "--progress", "none", "--", jti)
+    assert code == 1 and "busy or down" in err, err
+    (stored,) = [s for s in w.portal.submissions() if s["request"] == jti]   # the answer lost
+    w.proxy.rules.clear()
+    (d,) = w.run.json("inbox", "show", "--", jti)["deliveries"]
+    (tar,) = (w.run.home / "outbox" / jti).glob("*.tar")
+    tar.unlink()   # tidied away by hand
+    uploads = w.proxy.count("POST", "/files")
+
+    code, _, err = w.run("approve", "--yes", "--progress", "none", "--", jti)
+    assert code == 0, err
+    shown = w.run.json("inbox", "show", "--", jti)
+    assert shown["status"] == "delivered"
+    assert shown["deliveries"][0]["upload_url"] == d["upload_url"]
+    assert w.proxy.count("POST", "/files") == uploads and w.proxy.count("DELETE", "/files/") == 0
+    assert parse_compact(shown["deliveries"][0]["receipt_token"]).claims["sha256"] == \
+        stored["sha256"]
+
+
 # 6: the package folder changed on disk -----------------------------------------------------
 def test_an_altered_package_folder_is_never_sent_and_the_next_approve_exports_again(world):
     w = world

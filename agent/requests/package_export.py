@@ -76,9 +76,10 @@ def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
             record = _export_one(step, approval, camera, context, out_dir, n, redacted[camera])
         else:
             _check_seal(step, record)
-            # A tar made again starts a fresh upload: bytes of the one it replaces may already
-            # be on the server (a copy that changed, or one a portal holds against the limit).
-            withdraw(step, record)
+            if not record.upload_url:
+                # An unfinished upload goes afresh: bytes of the tar it replaces may be on a
+                # server that checks no digests (a copy that changed).
+                withdraw(step, record)
         outbox.mkdir(parents=True, exist_ok=True, mode=0o700)
         tar_path = outbox / f"{Path(record.package).name}.tar"
         # The tar is reproducible: one left by an interrupted run is remade byte for byte.
@@ -87,10 +88,25 @@ def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
             packed = tar_package(Path(record.package), tar_path)
         except PackageError as exc:
             raise _in_the_home(exc, outbox) from None
-        record = Delivery(camera, record.package, str(packed.path), packed.sha256, packed.size)
+        finished = _finished_upload(step, record, packed.sha256, packed.size)
+        record = Delivery(camera, record.package, str(packed.path), packed.sha256, packed.size,
+                          finished)
         step.inbox.save_delivery(entry.iss, entry.jti, record)
         sums[camera] = packed.sums
     return sums
+
+
+def _finished_upload(step: Step, record: Delivery, sha256: str, size: int) -> str | None:
+    """The URL of the record's finished upload when the tar made again is its very bytes
+    (the portal may have stored it, its receipt lost: a new upload of it would count twice
+    against the request's room, and be refused 413); else None, that upload withdrawn. The
+    receipt asked for it still names the bytes the portal holds (package_delivery)."""
+    if not record.upload_url:
+        return None
+    if (sha256, size) == (record.sha256, record.size):
+        return record.upload_url
+    withdraw(step, record)
+    return None
 
 
 def _in_the_home(exc: PackageError, folder: Path) -> PackageError:
