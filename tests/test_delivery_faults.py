@@ -470,6 +470,36 @@ def test_a_package_the_portal_stored_whose_receipt_was_lost_is_not_sent_again(wo
         stored["sha256"]
 
 
+def test_a_deleted_package_the_portal_stored_with_its_receipt_lost_is_delivered(
+        world, monkeypatch):
+    """Seen: the portal stored a package but its answer was lost, and the owner then deleted
+    the package folder and tar by hand. The next approve exported the footage again (other
+    bytes), withdrew the finished upload and began a new one, which the portal refused
+    (already_received): exit 3 "received a package for yard for this request already (sent
+    from another copy of this app's folder ...) ... Approving again cannot change that", a
+    story that was not true, and the receipt it held for this home's package never fetched.
+    The portal is now asked for the finished upload's receipt first."""
+    w = world
+    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF",
+                        replace(portal_retries.PORTAL_BACKOFF, base_s=0.01))
+    w.proxy.rules.append(Rule("POST", "/submissions", times=None,
+                              after=lambda status, headers, body: (502, [], b"Bad Gateway")))
+    code, _, err = w.approve()
+    assert code == 1 and "busy or down" in err, err
+    (stored,) = w.portal.submissions()   # the answer lost
+    w.proxy.rules.clear()
+    shutil.rmtree(package_folder(w))
+    tar_file(w).unlink()
+
+    code, _, err = w.approve()
+    assert code == 0, err
+    (d,) = w.show()["deliveries"]
+    assert w.show()["status"] == "delivered"
+    assert parse_compact(d["receipt_token"]).claims["sha256"] == stored["sha256"]
+    assert w.proxy.count("POST", "/files") == 1 and w.proxy.count("DELETE", "/files/") == 0
+    assert len(w.portal.submissions()) == 1
+
+
 # 6: the package folder changed on disk -----------------------------------------------------
 def test_an_altered_package_folder_is_never_sent_and_the_next_approve_exports_again(world):
     w = world

@@ -58,6 +58,19 @@ def deliver_packages(step: Step, rate_limit_bps: int | None = None,
             client.close()
 
 
+def receipt_if_stored(step: Step, d: Delivery) -> bool:
+    """Whether the portal stored d's finished upload: its receipt is then checked and kept
+    (delivered). False when the portal no longer has the upload, or its genuine receipt names
+    other bytes: the package is then made again. Asked before an upload is given up for a
+    package gone from the home (deleted by hand): the portal may hold it, its answer lost, and
+    would refuse the one made again (already_received)."""
+    try:
+        _receipt(step, d)
+    except _UploadGone:
+        return False
+    return True
+
+
 def within_limit(step: Step, deliveries, pending: list[Delivery], uncut: int = 0) -> None:
     """OverLimit when the packages together are more than the request's `max_bytes`, which
     counts all its uploads together (protocol.md): each fitting alone, the first went in and
