@@ -28,7 +28,7 @@ from frp.jws import parse_compact
 from portal.server import PortalServer
 from portal.signers import sign_receipt
 from portal.state import Portal
-from portal.submissions import open_uploads
+from portal.submissions import UploadLimits, open_uploads
 from portal.tus import open_storage
 from tests.fault_proxy import FaultProxy, Rule
 from tests.registering import invite
@@ -355,6 +355,30 @@ def test_an_upload_server_refusing_every_part_as_too_large_is_not_worth_approvin
     assert code == 3, err
     assert "refuses even a part of" in err and "tell the agency" in err
     assert "approve it again" not in err and "package is too large" not in err
+    assert w.show()["status"] == "failed"
+
+
+def test_a_request_the_portal_takes_no_more_uploads_for_is_not_worth_approving_again(world):
+    """Seen: a portal that had taken as many uploads for the request as it allows (16 in the
+    reference portal: a request for many cameras, a package made again) refused the next
+    creation `409 too_many_uploads`, and approve said "The upload server rejected the new
+    upload (409: ...) (approve it again to resume)", exit 1: approving again met the same
+    refusal every time."""
+    w = world
+    port = int(w.server.origin.rsplit(":", 1)[1])
+    w.server.stop()   # the same portal, taking one upload per request
+    w.server = PortalServer(w.portal.state_dir, port=port,
+                            upload_limits=UploadLimits(per_request=1)).start()
+    refuse_one_patch(w)
+    tar = tar_file(w)
+    data = bytearray(tar.read_bytes())
+    data[5000] ^= 1   # made again: a second upload
+    tar.write_bytes(bytes(data))
+
+    code, _, err = w.approve()
+    assert code == 3, err
+    assert "takes no more uploads for this request" in err and "Tell the agency" in err
+    assert "approve it again" not in err
     assert w.show()["status"] == "failed"
 
 

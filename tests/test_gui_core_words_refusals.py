@@ -25,7 +25,7 @@ from agent.requests.approval_run import chosen_approval  # noqa: E402
 from agent.requests.approval_step import ApprovalRefused, OverLimit  # noqa: E402
 from agent.requests.desk_decisions import resumable  # noqa: E402
 from agent.requests.package_delivery import footage_outside, forgotten  # noqa: E402
-from agent.requests.tus_uploads import approved_elsewhere, received_elsewhere  # noqa: E402
+from agent.requests.tus_uploads import approved_elsewhere, no_more_uploads, received_elsewhere  # noqa: E402,E501
 from agent.requests.polling import delivered_elsewhere, not_trusted  # noqa: E402
 from agent.requests.portal_answers import PortalError  # noqa: E402
 from agent.requests.portal_retries import PORTAL_WAIT_CAP_S, _busy_words  # noqa: E402
@@ -106,6 +106,14 @@ def test_a_package_outside_the_approval_the_agency_holds_reads_in_spanish(spanis
         said = in_owner_language(message)
         assert said == read_in_spanish(message) and "Example City Police" in said
         assert "backup" not in said and ("yard" in said or words is delivered_elsewhere)
+
+
+def test_a_request_the_portal_takes_no_more_uploads_for_reads_in_spanish(spanish):
+    """A portal at its limit of uploads for the request (test_delivery_faults)."""
+    message = no_more_uploads("Example City Police", "yard")
+    said = in_owner_language(message)
+    assert said == read_in_spanish(message) and "Example City Police" in said
+    assert "yard" in said and "no more uploads" not in said
 
 
 @pytest.mark.parametrize("status, code", [(403, "wrong_key"), (401, "unauthorized")])

@@ -59,6 +59,18 @@ def received_elsewhere(agency: str, camera: str) -> str:
 # What the owner is told of each, by code.
 ELSEWHERE = {OUTSIDE_APPROVAL: approved_elsewhere, ALREADY_RECEIVED: received_elsewhere}
 
+# The portal's code for a request it takes no more uploads for (protocol.md: the reference
+# portal takes 16 per request, however many were made again or withdrawn).
+TOO_MANY_UPLOADS = "too_many_uploads"
+
+
+def no_more_uploads(agency: str, camera: str) -> str:
+    """What the owner is told when the portal takes no more uploads for the request: the
+    same creation would be refused on every approve."""
+    return (f"{agency}'s upload server takes no more uploads for this request (it has taken as "
+            f"many as it allows), so the package for {camera} was not sent. Approving again "
+            "cannot change that. Tell the agency")
+
 
 def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client | None,
                rate_limit_bps: int | None, sums: dict[str, ChunkSums] | None) -> Delivery:
@@ -87,6 +99,8 @@ def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client
             raise OverLimit(str(exc)) from None   # again sends the same bytes to the same end
         if exc.status == 409 and exc.code in NOT_TAKEN:
             raise DecidedElsewhere(decided_elsewhere(step.agency.name)) from None
+        if exc.status == 409 and exc.code == TOO_MANY_UPLOADS:   # a 429 of it passes in time
+            raise OverLimit(no_more_uploads(step.agency.name, d.camera)) from None
         if exc.status == 409 and exc.code in ELSEWHERE:   # before a byte of it was sent
             raise DecidedElsewhere(ELSEWHERE[exc.code](step.agency.name, d.camera)) from None
         raise DeliveryError(str(exc)) from None

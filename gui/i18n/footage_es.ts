@@ -3130,6 +3130,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El paquete es demasiado grande para el servidor de envío ({answer}). Enviarlo de nuevo no cambiará eso; avise a la agencia.</translation>
     </message>
     <message>
+        <source>{agency}&apos;s upload server takes no more uploads for this request (it has taken as many as it allows), so the package for {camera} was not sent. Approving again cannot change that. Tell the agency</source>
+        <translation>El servidor de envío de {agency} no acepta más envíos para esta solicitud (ya ha recibido todas las que permite), así que el paquete de {camera} no se envió. Aprobarla de nuevo no cambiará eso. Avise a la agencia</translation>
+    </message>
+    <message>
         <source>the export was cancelled</source>
         <translation>se canceló la exportación</translation>
     </message>

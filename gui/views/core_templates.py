@@ -442,6 +442,11 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The upload server answered with a malformed address."),
     QT_TRANSLATE_NOOP("core", "The package is too large for the upload server ({answer}). "
                               "Sending it again will not change that; tell the agency."),
+    # a request the portal takes no more uploads for (agent/requests/tus_uploads.py)
+    QT_TRANSLATE_NOOP("core", "{agency}'s upload server takes no more uploads for this request "
+                              "(it has taken as many as it allows), so the package for {camera} "
+                              "was not sent. Approving again cannot change that. Tell the "
+                              "agency"),
     APPROVE_AGAIN,
     STOPPED,
     STOPPED_BARE,
