@@ -171,6 +171,13 @@ class OwnerIndex:
                 self._previews = Previewer(self.usable_recordings)
             return self._previews
 
+    def let_go_of_idle_recordings(self) -> int:
+        """Close the recordings previews hold open that none has read for a while
+        (agent/media/preview.py IDLE_S), so a recorder can delete them; the number closed."""
+        with self._lock:
+            previews = self._previews
+        return 0 if previews is None else previews.let_go_of_idle()
+
     def coverage(self, camera: str, start_us: int, end_us: int) -> Coverage:
         """Spans and gaps of one camera inside a window."""
         if start_us >= end_us:

@@ -6,7 +6,8 @@ Stopping takes under two seconds in every state. The caller's thread only ever w
 stop flag, in short slices; everything else runs on threads of its own that look at the same
 flag: the start (a key rotation left unfinished, then the first scan of each folder, which
 stops between files, and the home tidied of what killed writes left, again every few hours:
-agent/home_tidy.py), the watcher's rescans, the poll thread (a portal call in flight is cut
+agent/home_tidy.py), the watcher's rescans, the recordings previews held open let go of once unread for a minute
+(agent/media/preview.py), the poll thread (a portal call in flight is cut
 short by the same flag) and the recorders' thread (between recorders). When asked to stop,
 each thread gets what is left of `STOP_WITHIN_S`; one still inside a call that cannot be cut
 short (a recorder that does not answer) is left to end with the process. Nothing is left
@@ -108,6 +109,11 @@ class ServiceRun:
                 self._watcher.follow(self._watched_roots())
             except Exception as exc:   # a busy or damaged index, say: tried again next time
                 log.warning("the recordings folders to watch could not be listed: %s", exc)
+            try:
+                self.agent.let_go_of_idle_recordings()   # the app in the tray for days
+            except Exception as exc:
+                _unexpected("the recordings previewed could not be let go of; it is tried "
+                            "again in a moment", exc)
             if time.monotonic() - tidied >= TIDY_EVERY_S:   # running for months: keep tidying
                 tidied = time.monotonic()
                 self._tidy()

@@ -146,3 +146,68 @@ def test_a_time_budget_returns_the_frame_reached_and_a_second_call_carries_on(pr
     exact = previewer.frame("yard", target, 320, budget_s=10.0)
     assert exact.complete and exact.at_us == target and stamp(exact) == target
     assert previewer.decoded_frames - decoded <= 20 - (early.at_us - T0) // 100_000
+
+
+def held_open(folder) -> set[str]:
+    """The files under `folder` this process holds open (Linux's /proc: where a leak shows)."""
+    fds = "/proc/self/fd"
+    if not os.path.isdir(fds):
+        pytest.skip("needs /proc to list this process's open files")
+    out = set()
+    for fd in os.listdir(fds):
+        try:
+            target = os.readlink(os.path.join(fds, fd))
+        except OSError:
+            continue
+        if target.startswith(str(folder)):
+            out.add(target)
+    return out
+
+
+def test_a_recording_previewed_is_let_go_once_no_preview_reads_it(agent, footage):
+    # Days hunt: the previewer kept the last four recordings scrubbed open until the app quit.
+    # Left in the tray for days after a request was reviewed, it held them: a recorder deleting
+    # its oldest footage cannot delete a file held open on Windows, and on Linux frees none of
+    # its space (the descriptor points at a deleted file).
+    agent.scan([str(footage)], tz="UTC")
+    now = [1000.0]
+    p = Previewer(agent.usable_recordings, clock=lambda: now[0])
+    try:
+        assert p.frame("yard", T0 + US, 320) is not None
+        first = held_open(footage)
+        assert len(first) == 1
+        now[0] += 30.0
+        assert p.frame("yard", T0 + 6 * US, 320) is not None   # the second file, read later
+        assert len(held_open(footage)) == 2
+        now[0] += 20.0
+        assert p.let_go_of_idle(45.0) == 1                   # the first, unread for 50 s
+        assert len(held_open(footage)) == 1 and held_open(footage).isdisjoint(first)
+        now[0] += 30.0
+        assert p.let_go_of_idle(45.0) == 1                   # the second, now unread for 50 s
+        assert held_open(footage) == set()
+        again = p.frame("yard", T0 + 2 * US, 320)            # and previews carry on
+        assert again is not None and stamp(again) == T0 + 2 * US
+    finally:
+        p.close()
+
+
+def test_the_running_service_lets_go_of_recordings_previews_left(agent, footage, monkeypatch):
+    # The same through `run` (the app runs it): its loop lets go of what previews hold.
+    import threading
+
+    from agent import service_loop
+    from agent.media import preview
+    from tests.test_watch import wait_for
+    agent.scan([str(footage)], tz="UTC")
+    assert agent.previews.frame("yard", T0 + US, 320) is not None
+    assert held_open(footage)
+    monkeypatch.setattr(service_loop, "FOLLOW_S", 0.05)
+    monkeypatch.setattr(preview, "IDLE_S", 0.0, raising=False)
+    stop = threading.Event()
+    runner = threading.Thread(target=agent.run, args=(stop,))
+    runner.start()
+    try:
+        wait_for(lambda: not held_open(footage), 30.0)
+    finally:
+        stop.set()
+        runner.join(10)

@@ -7,6 +7,12 @@ things keep that fast and calm:
   only the frames in between instead of seeking back to the keyframe;
 - a generation counter per channel: every new request on a channel makes the older ones still
   pending on it return None at the next frame, so a stale decode never delays the one wanted.
+
+A file held open is let go once no preview has read it for IDLE_S (`let_go_of_idle`, which the
+service's loop calls): an app left in the tray for days after the owner scrubbed through a
+request would otherwise hold those recordings open until it quits, and a recorder deleting its
+oldest footage cannot delete a file another program holds open on Windows, and on Linux frees
+none of its space.
 """
 from __future__ import annotations
 
@@ -22,6 +28,7 @@ from agent.media.frame_reader import (FrameReader, PreviewFrame, Recording, othe
                                       picture)
 
 US = 1_000_000
+IDLE_S = 60.0   # a file no preview read for this long is closed; the next one opens it again
 Files = Callable[[str, int, int], Sequence[Recording]]
 
 
@@ -36,11 +43,14 @@ class Ticket:
 class Previewer:
     """Decodes preview frames and thumbnails for the GUI; safe to call from job threads."""
 
-    def __init__(self, files: Files, cache_frames: int = 96, open_files: int = 4):
+    def __init__(self, files: Files, cache_frames: int = 96, open_files: int = 4,
+                 clock: Callable[[], float] = time.monotonic):
         """`files(camera, start_us, end_us)` lists the usable indexed recordings of a camera
         that overlap the window (Agent.usable_recordings); which ones are usable is the index's
-        to say."""
+        to say. `clock` tells how long a file has gone unread (a test's own clock)."""
         self._files = files
+        self._clock = clock
+        self._used: dict[str, float] = {}   # path -> when a preview last read it
         self._cache: OrderedDict[tuple, PreviewFrame | None] = OrderedDict()
         self._cache_size = cache_frames
         self._readers: OrderedDict[str, FrameReader] = OrderedDict()
@@ -142,6 +152,21 @@ class Previewer:
             for reader in self._readers.values():
                 reader.close()
             self._readers.clear()
+            self._used.clear()
+
+    def let_go_of_idle(self, idle_s: float | None = None) -> int:
+        """Close the files no preview has read for `idle_s` (IDLE_S when None; the decoded
+        frames stay cached); the number closed. Nothing waits for a decode under way: its files are in use."""
+        if not self._decode_lock.acquire(blocking=False):
+            return 0
+        try:
+            now, idle_s = self._clock(), IDLE_S if idle_s is None else idle_s
+            idle = [path for path in self._readers if now - self._used.get(path, now) >= idle_s]
+            for path in idle:
+                self._drop(path)
+            return len(idle)
+        finally:
+            self._decode_lock.release()
 
     # internals ---------------------------------------------------------------------------
     def _get(self, camera, at_us, width, ticket, exact, budget_s=None) -> PreviewFrame | None:
@@ -179,13 +204,16 @@ class Previewer:
             reader = FrameReader(row)
             self._readers[row.path] = reader
             while len(self._readers) > self._open_files:
-                _, old = self._readers.popitem(last=False)
+                oldest, old = self._readers.popitem(last=False)
+                self._used.pop(oldest, None)
                 old.close()
         self._readers.move_to_end(row.path)
+        self._used[row.path] = self._clock()
         return reader
 
     def _drop(self, path: str) -> None:
         reader = self._readers.pop(path, None)
+        self._used.pop(path, None)
         if reader is not None:
             reader.close()
 
