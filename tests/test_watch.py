@@ -306,3 +306,33 @@ def test_a_folder_is_rescanned_now_and_then_though_nothing_was_reported(tmp_path
     assert rescan_due(["a"], scanned, 1000.0, RESCAN_S) == []      # just seen
     assert rescan_due(["a"], scanned, 1000.0 + RESCAN_S - 1, RESCAN_S) == []
     assert rescan_due(["a"], scanned, 1000.0 + RESCAN_S, RESCAN_S) == ["a"]
+
+
+def test_a_folder_whose_drive_was_unplugged_and_plugged_back_is_watched_again(tmp_path):
+    # Days hunt: a folder's drive pulled out while running ends the system's watch of it for
+    # good (watchdog stops that folder's watcher), and follow() took the folder for watched,
+    # so once the drive was back nothing the recorder wrote was reported: only the rescan
+    # every RESCAN_S found it, minutes late, by walking the whole folder.
+    root = tmp_path / "usb" / "yard"
+    root.mkdir(parents=True)
+    seen: list[frozenset[str]] = []
+    changed = threading.Event()
+
+    def rescan(_root, _folders, files):
+        seen.append(files)
+        changed.set()
+        return False
+    watcher = Watcher([str(root)], rescan, every_s=1e9)   # never rescanned for its own sake
+    watcher.start()
+    try:
+        shutil.rmtree(tmp_path / "usb")                   # unplugged
+        assert changed.wait(30)                          # said as the folder gone
+        watcher.follow([str(root)])                      # the run loop's look: drive still out
+        root.mkdir(parents=True)                         # plugged back in
+        changed.clear()
+        wait_for(lambda: watcher.follow([str(root)]) == [str(root)], 30)
+        assert changed.wait(30)                          # walked whole: all of it may be new
+        (root / "yard.20261120_220000.mp4").write_bytes(b"recording")
+        wait_for(lambda: any(str(root / "yard.20261120_220000.mp4") in f for f in seen), 30)
+    finally:
+        watcher.stop()

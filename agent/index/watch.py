@@ -104,18 +104,31 @@ class Watcher:
 
     def follow(self, roots: list[str]) -> list[str]:
         """Watch exactly `roots` from now on: a folder added since, or one that could not be
-        watched before (its drive was out) and can now, is watched and marked for a rescan,
+        watched before (its drive was out, or pulled out since) and can now, is watched and
+        marked for a rescan,
         as its recordings may be new to the index; one no longer listed is let go. The roots
         newly watched."""
         with self._cond:
             self._followed = list(roots)
         for gone in set(self._watches) - set(roots):
             self._observer.unschedule(self._watches.pop(gone))
+        for ended in self._ended():
+            # Its folder went away (a drive pulled out, a share dropped): the system's watch of
+            # it is over for good. Watched anew once the folder is back; its going is said by
+            # the rescan its last event asked for, so not again here.
+            self._observer.unschedule(self._watches.pop(ended))
+            self._unwatchable.add(ended)
         self._unwatchable &= set(roots)
         new = [r for r in roots if r not in self._watches and self._watch(r)]
         for root in new:
             self.mark(root)
         return new
+
+    def _ended(self) -> list[str]:
+        """The roots whose watch has stopped by itself (watchdog ends a folder's watcher when
+        the folder is deleted or its drive removed, and nothing watches it again)."""
+        ended = {emitter.watch for emitter in self._observer.emitters if not emitter.is_alive()}
+        return [root for root, watch in self._watches.items() if watch in ended]
 
     def _watch(self, root: str) -> bool:
         try:
