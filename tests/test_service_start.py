@@ -57,3 +57,32 @@ def test_a_fault_in_one_sources_first_scan_leaves_the_others_scanned_and_watched
     said = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert said and str(bad) in said[0].getMessage() and said[0].exc_info is None
     assert "RuntimeError" not in said[0].getMessage()
+
+
+def test_a_folder_whose_drive_is_not_connected_yet_is_said_in_the_scans_words_alone(tmp_path):
+    # Days hunt: started at login before the USB drive or NAS share was there, the app said
+    # the scan's 'the recordings folder ... is missing: connect the drive it is on' above
+    # every page, and a moment later the watcher's failure to watch that folder replaced it
+    # with the system's '[Errno 2] No such file or directory', naming no folder.
+    away = tmp_path / "usb" / "yard"
+    away.mkdir(parents=True)
+    agent = Agent(tmp_path / "home")
+    agent.add_source(away, tz="UTC")
+    shutil.rmtree(tmp_path / "usb")                   # not connected when the app starts
+    failed: list[ScanFailed] = []
+    agent.subscribe(lambda event: isinstance(event, ScanFailed) and failed.append(event))
+    stop = threading.Event()
+    runner = threading.Thread(target=agent.run, args=(stop,), name="test-run")
+    watching = lambda: {th for th in threading.enumerate()  # noqa: E731
+                        if th.name == "footage-agent-watch"}
+    before = watching()   # another test's, not stopped yet
+    runner.start()
+    try:   # the watcher's thread starts once it has tried (and said) every folder
+        wait_for(lambda: watching() - before, 30.0)
+    finally:
+        stop.set()
+        runner.join(10)
+        agent.close()
+    assert failed and all(str(away) in event.message for event in failed)
+    assert all("connect the drive" in event.message for event in failed)
+    assert not [event for event in failed if "Errno" in event.message]

@@ -135,7 +135,11 @@ class Watcher:
             self._watches[root] = self._observer.schedule(_Handler(root, self.mark), root,
                                                           recursive=True)
         except OSError as exc:
-            if self._on_error and root not in self._unwatchable:
+            # A folder not there (its drive or share not connected yet, at login say) is the
+            # scans' to say, in their words: the start's, the one every `every_s`, and the
+            # one follow() asks for when it is back. The system's bare 'No such file or
+            # directory', naming no folder, replaced them above every page of the app.
+            if self._on_error and root not in self._unwatchable and os.path.isdir(root):
                 self._on_error(root, exc)
             self._unwatchable.add(root)
             return False
