@@ -221,9 +221,16 @@ class MainWindow(QMainWindow):
             say(self, f"{title}: {text}")   # a screen reader hears it in the app too
 
     def bring_up(self) -> None:
+        """Show the window (the tray icon's click). The inbox or the activity log, when shown,
+        is read again: the app may have sat in the tray for days, and requests expired or were
+        answered from the command line meanwhile (a new one alone reloaded them)."""
         self.show()
         self.raise_()
         self.activateWindow()
+        reread = {self.inbox: self.inbox.refresh,
+                  self.log: self.log.refresh}.get(self.pages.currentWidget())
+        if reread is not None:
+            reread()
 
     def quit(self) -> None:
         """Quit the app (the tray's Quit). Unsaved masks or settings are asked about first;
