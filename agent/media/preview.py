@@ -156,7 +156,8 @@ class Previewer:
 
     def let_go_of_idle(self, idle_s: float | None = None) -> int:
         """Close the files no preview has read for `idle_s` (IDLE_S when None; the decoded
-        frames stay cached); the number closed. Nothing waits for a decode under way: its files are in use."""
+        frames stay cached); the number closed. Nothing waits for a decode under way: its
+        files are in use."""
         if not self._decode_lock.acquire(blocking=False):
             return 0
         try:
