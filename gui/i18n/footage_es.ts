@@ -3154,6 +3154,34 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} cerró la conexión sin responder cuando se le pidieron estas imágenes, tanto el fragmento que recortó como la grabación completa; algunos firmwares de grabadoras Reolink hacen esto con cada descarga. No se descargó nada. Exporte las imágenes con la aplicación de Reolink o con la página web de la grabadora, o solicite a Reolink una actualización del firmware.</translation>
     </message>
     <message>
+        <source>&apos;{address}&apos; is not a recorder address (try https://192.168.1.20).</source>
+        <translation>«{address}» no es una dirección de grabadora (pruebe con https://192.168.1.20).</translation>
+    </message>
+    <message>
+        <source>Give the user name and password separately, not in the address.</source>
+        <translation>Escriba el nombre de usuario y la contraseña en sus propios campos, no en la dirección.</translation>
+    </message>
+    <message>
+        <source>Give only the recorder&apos;s address (https://host or https://host:port).</source>
+        <translation>Escriba solo la dirección de la grabadora (https://equipo o https://equipo:puerto).</translation>
+    </message>
+    <message>
+        <source>{host} would be reached over plain http, which anyone on the network can read. Use https:// if the recorder offers it, or allow plain http for this recorder on your home network.</source>
+        <translation>Se llegaría a {host} por http sin cifrar, que cualquiera en la red puede leer. Use https:// si la grabadora lo ofrece, o permita http sin cifrar para esta grabadora en su red doméstica.</translation>
+    </message>
+    <message>
+        <source>{host} is not on your home network; plain http is refused.</source>
+        <translation>{host} no está en su red doméstica; no se acepta http sin cifrar.</translation>
+    </message>
+    <message>
+        <source>{host} did not complete an HTTPS handshake ({reason}); it may speak plain http only.</source>
+        <translation>{host} no completó la conexión segura HTTPS ({reason}); puede que solo admita http sin cifrar.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} wants https: add it with an https:// address.</source>
+        <translation>La grabadora en {where} pide https: añádala con una dirección https://.</translation>
+    </message>
+    <message>
         <source>The recorder at {where} refused the user name or password. Nothing was retried (Hikvision locks an address out for about 30 minutes after a few wrong tries).</source>
         <translation>La grabadora en {where} rechazó el nombre de usuario o la contraseña. No se volvió a intentar (Hikvision bloquea una dirección durante unos 30 minutos tras unos pocos intentos fallidos).</translation>
     </message>

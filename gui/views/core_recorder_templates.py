@@ -7,6 +7,22 @@ from __future__ import annotations
 from gui.views.words import QT_TRANSLATE_NOOP
 
 RECORDERS: tuple[str, ...] = (
+    # the address the owner typed, refused before anything is sent
+    # (agent/recorders/transport.py recorder_url, first_look; wire.py _redirect)
+    QT_TRANSLATE_NOOP("core", "'{address}' is not a recorder address (try "
+                              "https://192.168.1.20)."),
+    QT_TRANSLATE_NOOP("core", "Give the user name and password separately, not in the "
+                              "address."),
+    QT_TRANSLATE_NOOP("core", "Give only the recorder's address (https://host or "
+                              "https://host:port)."),
+    QT_TRANSLATE_NOOP("core", "{host} would be reached over plain http, which anyone on the "
+                              "network can read. Use https:// if the recorder offers it, or "
+                              "allow plain http for this recorder on your home network."),
+    QT_TRANSLATE_NOOP("core", "{host} is not on your home network; plain http is refused."),
+    QT_TRANSLATE_NOOP("core", "{host} did not complete an HTTPS handshake ({reason}); it may "
+                              "speak plain http only."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} wants https: add it with an https:// "
+                              "address."),
     # a recorder refusing its password (agent/recorders/hikvision.py, dahua.py, reolink.py)
     QT_TRANSLATE_NOOP("core", "The recorder at {where} refused the user name or password. "
                               "Nothing was retried (Hikvision locks an address out for about 30 "
