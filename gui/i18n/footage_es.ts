@@ -537,14 +537,6 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <source>The folder was added, but no recordings were found in it. If it is not the folder your recorder writes to, remove it in Settings and add the right one.</source>
         <translation>Se añadió la carpeta, pero no se encontró ninguna grabación en ella. Si no es la carpeta en la que graba su grabadora, quítela en Ajustes y añada la correcta.</translation>
     </message>
-    <message>
-        <source>Indexed {seen} recordings ({problems} could not be read and are listed as such).</source>
-        <translation>Se indexaron {seen} grabaciones ({problems} no se pudieron leer y figuran como tales).</translation>
-    </message>
-    <message>
-        <source>Indexed {seen} recordings.</source>
-        <translation>Se indexaron {seen} grabaciones.</translation>
-    </message>
 </context>
 <context>
     <name>InboxPage</name>
@@ -3812,6 +3804,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{n} grabaciones</translation>
     </message>
     <message>
+        <source>Indexed 1 recording.</source>
+        <translation>Se indexó 1 grabación.</translation>
+    </message>
+    <message>
+        <source>Indexed {seen} recordings.</source>
+        <translation>Se indexaron {seen} grabaciones.</translation>
+    </message>
+    <message>
+        <source>1 of them could not be read and is listed as such.</source>
+        <translation>1 de ellas no se pudo leer y figura como tal.</translation>
+    </message>
+    <message>
+        <source>{problems} of them could not be read and are listed as such.</source>
+        <translation>{problems} de ellas no se pudieron leer y figuran como tales.</translation>
+    </message>
+    <message>
         <source>is right</source>
         <translation>está en hora</translation>
     </message>
@@ -4448,6 +4456,10 @@ Cámaras registradas: {cameras}</translation>
     <message>
         <source>Its requests will no longer verify, and new ones will be refused.</source>
         <translation>Sus solicitudes dejarán de verificarse y las nuevas se rechazarán.</translation>
+    </message>
+    <message>
+        <source>1 of its requests still waiting for your answer can then no longer be approved or declined.</source>
+        <translation>Después, 1 de sus solicitudes, que espera su respuesta, ya no se podrá aprobar ni rechazar.</translation>
     </message>
     <message>
         <source>{count} of its requests still waiting for your answer can then no longer be approved or declined.</source>

@@ -143,6 +143,19 @@ def recordings(n: int, more: bool = False) -> str:
     return translate("display", "{n} recordings").format(n=f"{n}+" if more else n)
 
 
+def indexed(seen: int, problems: int) -> str:
+    """What a first indexing found: 'Indexed 1 recording.', and how many of them could not
+    be read; each count with its own verb (Spanish agrees the verb with it too)."""
+    said = (translate("display", "Indexed 1 recording.") if seen == 1 else
+            translate("display", "Indexed {seen} recordings.").format(seen=seen))
+    if problems == 1:
+        said += " " + translate("display", "1 of them could not be read and is listed as such.")
+    elif problems:
+        said += " " + translate("display", "{problems} of them could not be read and are listed "
+                                           "as such.").format(problems=problems)
+    return said
+
+
 def offset_words(seconds: float) -> str:
     """A clock offset as a sentence: 'runs 12 s fast', 'runs 3 s slow', 'is right'."""
     if abs(seconds) < 0.5:

@@ -46,7 +46,10 @@ def agency_question(name: str, open_count: int, registrations: list[str]) -> str
     parts = [translate("removing", "Remove {agency} from the agencies you trust?"),
              translate("removing", "Its requests will no longer verify, and new ones will be "
                                    "refused.")]
-    if open_count:
+    if open_count == 1:   # its own sentence: Spanish agrees the verb with the count
+        parts.append(translate("removing", "1 of its requests still waiting for your answer "
+                                           "can then no longer be approved or declined."))
+    elif open_count:
         parts.append(translate("removing", "{count} of its requests still waiting for your "
                                            "answer can then no longer be approved or declined."))
     if registrations:

@@ -212,10 +212,7 @@ class FolderStep(QWidget):
                                         "it. If it is not the folder your recorder writes to, "
                                         "remove it in Settings and add the right one."))
         else:
-            said = (self.tr("Indexed {seen} recordings ({problems} could not be read and are "
-                            "listed as such).") if problems
-                    else self.tr("Indexed {seen} recordings."))
-            self.status.setText("\u2714 " + said.format(seen=seen, problems=problems))
+            self.status.setText("\u2714 " + display.indexed(seen, problems))
         self.add_button.setEnabled(self._shown == self._look_id)   # the same folder's look
         self.added.emit()
 
