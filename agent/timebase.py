@@ -31,11 +31,16 @@ def compact_utc(us: int) -> str:
     return f"{dt.year:04d}{dt:%m%dT%H%M%SZ}"   # %Y writes year 1 as "1" on some systems
 
 
+# A region's name ("Pacific", "America") is a folder of the zone database: opening it is an
+# OSError (IsADirectoryError here, PermissionError on Windows), not ZoneInfoNotFoundError.
+_NOT_A_ZONE = (ZoneInfoNotFoundError, ValueError, OSError)
+
+
 def zone(name: str) -> ZoneInfo:
     """Look up an IANA zone by name, with a message a person can act on."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except _NOT_A_ZONE:
         raise TimeError(f"unknown time zone '{name}' (use an IANA name such as America/Los_Angeles)") from None
 
 
@@ -90,7 +95,7 @@ def _is_zone(name: str) -> bool:
     try:
         ZoneInfo(name)
         return True
-    except (ZoneInfoNotFoundError, ValueError):
+    except _NOT_A_ZONE:
         return False
 
 

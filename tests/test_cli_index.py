@@ -254,6 +254,9 @@ def test_the_installed_command_runs_and_home_env_works(recordings, tmp_path):
     (["sources", "add", "{rec}", "--tz", "america/los angeles"],
      "give an IANA name, perhaps America/Los_Angeles (leave"),
     (["sources", "add", "{rec}", "--tz", ""], "--tz needs a time zone name"),
+    # A region, not a zone: tzdata holds it as a folder, so it said "<the app's tzdata>/Pacific
+    # is a folder where a file was expected: check the path" (exit 1; the app showed "[Errno 21]")
+    (["sources", "add", "{rec}", "--tz", "Pacific"], "--tz 'Pacific' is not a time zone: give"),
     (["sources", "add", "{rec}", "--layout", "blueiris"], "or one of "),
     (["sources", "add", "{rec}", "--camera", " "], "--camera: a camera name cannot be empty"),
     (["sources", "add", "{rec}", "--clock-offset", "an hour"], "is not a number of seconds"),

@@ -173,3 +173,19 @@ def test_a_window_written_with_another_offset_is_the_same_instants():
     from frp.times import window_of
     assert window_of({"start": "2026-11-20T14:00:00-08:00", "end": "2026-11-20T22:10:00Z"}) == (
         parse_rfc3339("2026-11-20T22:00:00Z"), parse_rfc3339("2026-11-20T22:10:00Z"))
+
+
+@pytest.mark.parametrize("region", ["Pacific", "America"])
+def test_a_regions_name_is_no_time_zone_on_windows_either(monkeypatch, region):
+    # The zone database holds a region as a folder: opening it is IsADirectoryError here and
+    # PermissionError on Windows (which this machine cannot open a folder into), not "not found".
+    from agent import timebase
+
+    with pytest.raises(timebase.TimeError, match=f"unknown time zone '{region}'"):
+        timebase.zone(region)
+
+    def windows_zoneinfo(name):
+        raise PermissionError(13, "Permission denied", f"C:\\Python\\tzdata\\zoneinfo\\{name}")
+    monkeypatch.setattr(timebase, "ZoneInfo", windows_zoneinfo)
+    with pytest.raises(timebase.TimeError, match=f"unknown time zone '{region}'"):
+        timebase.zone(region)
