@@ -3689,6 +3689,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>the record of the safe copy in {path} is damaged ({reason}); the copies of your recordings in that folder are kept as they are. To make the safe copy again, move that folder out of footage-agent&apos;s folder first (keep it)</source>
         <translation>el registro de la copia a salvo en {path} está dañado ({reason}); las copias de sus grabaciones en esa carpeta se conservan tal cual. Para hacer de nuevo la copia a salvo, saque antes esa carpeta de la carpeta de footage-agent (consérvela)</translation>
     </message>
+    <message>
+        <source>unknown time zone &apos;{name}&apos; (use an IANA name such as America/Los_Angeles)</source>
+        <translation>zona horaria desconocida: «{name}» (use un nombre IANA, como America/Los_Angeles)</translation>
+    </message>
+    <message>
+        <source>unknown time zone &apos;{name}&apos;: choose the recorder&apos;s zone from the list (such as America/Los_Angeles)</source>
+        <translation>zona horaria desconocida: «{name}»; elija de la lista la zona de la grabadora (como America/Los_Angeles)</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

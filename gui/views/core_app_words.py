@@ -5,6 +5,7 @@ core_templates' TEMPLATES; marked for Qt's translation in the "core" context."""
 from __future__ import annotations
 
 from gui.views import core_agency_words as agency_words
+from gui.views import core_zone_words as zone_words
 from gui.views.words import QT_TRANSLATE_NOOP
 
 PORTAL_BUSY = QT_TRANSLATE_NOOP("core", "{agency}'s portal is busy or down (HTTP {status}, "
@@ -300,4 +301,5 @@ IN_THE_APP: dict[str, str] = {
                                        "be left out'; the package then says how much was left "
                                        "out."),
     **agency_words.IN_THE_APP,
+    **zone_words.IN_THE_APP,
 }

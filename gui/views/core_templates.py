@@ -39,6 +39,7 @@ from gui.views.core_app_words import (  # noqa: F401 (IN_THE_APP: core_words' wa
 from gui.views.core_recorder_templates import RECORDERS
 from gui.views import core_agency_words as agency_words
 from gui.views import core_file_words as file_words
+from gui.views import core_zone_words as zone_words
 from gui.views.words import QT_TRANSLATE_NOOP
 
 # A file the OS did not name (agent/os_words.py says "a file" then).
@@ -221,6 +222,7 @@ TEMPLATES: tuple[str, ...] = (
     *agency_words.TEMPLATES,
     # a small file of the app's folder left unusable (agent/json_words.py, requests/holds.py)
     *file_words.TEMPLATES,
+    *zone_words.TEMPLATES,
     # an agency file (frp/agency.py, agent/requests/agencies.py)
     QT_TRANSLATE_NOOP("core", "cannot read the agency file"),
     NOT_JSON,
