@@ -1,6 +1,6 @@
 """The recorder address an owner types in "Add a recorder on your network", refused before
-anything is sent, in the owner's language: every refusal reached the Spanish app in English
-(no template). Each message is made by the agent's own call, the one the app makes
+anything is sent, and a recorder whose answers are not the chosen make's, in the owner's
+language: each reached the Spanish app in English (no template). Each message is made by the agent's own call, the one the app makes
 (Agent.look_at_recorder, the recorder's wire), against real sockets on 127.0.0.1."""
 from __future__ import annotations
 
@@ -15,11 +15,13 @@ import httpx  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 
+from agent.recorders.connect import RecorderAddress  # noqa: E402
 from agent.recorders.model import RecorderError  # noqa: E402
 from agent.recorders.wire import Wire  # noqa: E402
 from agent.service import Agent  # noqa: E402
 from gui.views import core_words  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
+from nvrsim.server import Simulator  # noqa: E402
 from tests.gui_support import spanish  # noqa: E402,F401
 from tests.test_safety_network import reply, serving  # noqa: E402
 
@@ -89,3 +91,37 @@ def test_a_recorder_sending_the_app_to_https_reads_in_spanish(spanish):
     message = str(caught.value)
     where = server.origin.split("://")[1]
     assert in_owner_language(message) == spanish_of(message, where=where)
+
+
+@pytest.mark.parametrize("real, chosen", [
+    ("hikvision", "hikvision"), ("dahua", "dahua"), ("reolink", "reolink"),   # garbage answers
+    ("hikvision", "dahua"), ("hikvision", "reolink"),                         # another make
+], ids=["not ISAPI", "not Dahua", "not Reolink", "Dahua refused", "Reolink HTTP status"])
+def test_a_recorder_of_another_make_or_none_reads_in_spanish(spanish, tmp_path, real, chosen):
+    (tmp_path / "nvr").mkdir()
+    faults = ("garbage",) if real == chosen else ()
+    agent = Agent(tmp_path / "home")
+    try:
+        with Simulator(tmp_path / "nvr", real, "admin", "pw", faults=faults) as sim:
+            with pytest.raises(RecorderError) as caught:
+                agent.check_recorder(RecorderAddress(sim.url, chosen, "admin", None, "UTC"), "pw")
+            where = sim.url.split("://")[1].rstrip("/")
+    finally:
+        agent.close()
+    message = str(caught.value)
+    said = in_owner_language(message)
+    assert said.startswith(f"La grabadora en {where} "), said
+    assert not ENGLISH.search(said.split(where, 1)[1]), said
+
+
+def test_a_recorder_redirecting_elsewhere_reads_in_spanish(spanish):
+    with serving(lambda h, s: reply(h, 302, b"", {"Location": "/login"})) as server:
+        wire = Wire(httpx.URL(server.origin), "hikvision")
+        try:
+            with pytest.raises(RecorderError) as caught:
+                wire.call("GET", "/ISAPI/System/deviceInfo")
+        finally:
+            wire.close()
+    message = str(caught.value)
+    where = server.origin.split("://")[1]
+    assert in_owner_language(message) == spanish_of(message, where=where, status="302")

@@ -3262,6 +3262,30 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La actualización falló en este equipo, no en la grabadora (los detalles quedaron en el registro); se volverá a intentar más tarde.</translation>
     </message>
     <message>
+        <source>The recorder at {where} sent something that is not ISAPI XML for {request}; is it a Hikvision device?</source>
+        <translation>La grabadora en {where} envió algo que no es XML de ISAPI para {request}; ¿es un equipo Hikvision?</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} sent something that is not a Dahua answer to {request}; is it a Dahua, Amcrest or Lorex device?</source>
+        <translation>La grabadora en {where} envió algo que no es una respuesta de Dahua a {request}; ¿es un equipo Dahua, Amcrest o Lorex?</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} sent something that is not Reolink&apos;s JSON in answer to {request}; is it a Reolink device?</source>
+        <translation>La grabadora en {where} envió algo que no es el JSON de Reolink en respuesta a {request}; ¿es un equipo Reolink?</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} answered {request} with HTTP {status}.</source>
+        <translation>La grabadora en {where} respondió a {request} con HTTP {status}.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} answered with a redirect ({status}); redirects are not followed.</source>
+        <translation>La grabadora en {where} respondió con una redirección ({status}); las redirecciones no se siguen.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} refused {request} ({detail}).</source>
+        <translation>La grabadora en {where} rechazó {request} ({detail}).</translation>
+    </message>
+    <message>
         <source>the {count} recording covering the window takes {need} bytes and the disk of {path} has {free} bytes free</source>
         <translation>{count} grabación cubre el período y ocupa {need} bytes, y el disco de {path} tiene {free} bytes libres</translation>
     </message>

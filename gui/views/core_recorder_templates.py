@@ -75,4 +75,17 @@ RECORDERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "password locked: {reason}"),
     QT_TRANSLATE_NOOP("core", "Refreshing it failed on this computer, not on the recorder (the "
                               "details were logged); it will be tried again later."),
+    # an answer that is not the chosen make's (another make chosen, or not a recorder):
+    # hikvision.py, dahua.py, reolink.py, wire.py. Last: "refused {request} ({detail})." would
+    # take a password refused above whole.
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} sent something that is not ISAPI XML for "
+                              "{request}; is it a Hikvision device?"),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} sent something that is not a Dahua "
+                              "answer to {request}; is it a Dahua, Amcrest or Lorex device?"),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} sent something that is not Reolink's "
+                              "JSON in answer to {request}; is it a Reolink device?"),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} answered {request} with HTTP {status}."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} answered with a redirect ({status}); "
+                              "redirects are not followed."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} refused {request} ({detail})."),
 )
