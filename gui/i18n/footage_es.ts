@@ -3721,6 +3721,30 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>unknown time zone &apos;{name}&apos;: choose the recorder&apos;s zone from the list (such as America/Los_Angeles)</source>
         <translation>zona horaria desconocida: «{name}»; elija de la lista la zona de la grabadora (como America/Los_Angeles)</translation>
     </message>
+    <message>
+        <source>{agency}&apos;s portal tried to redirect to {url}; redirects are never followed</source>
+        <translation>el portal de {agency} intentó redirigir a {url}; las redirecciones no se siguen nunca</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal sent an answer that is not JSON</source>
+        <translation>el portal de {agency} envió una respuesta que no es JSON</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal sent JSON of an unexpected shape</source>
+        <translation>el portal de {agency} envió JSON con una forma inesperada</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal sent a list of requests in an unexpected form (&quot;requests&quot; must be a list of tokens)</source>
+        <translation>el portal de {agency} envió una lista de solicitudes con una forma inesperada (&quot;requests&quot; debe ser una lista de tokens)</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal sent a position marker (cursor) in an unexpected form</source>
+        <translation>el portal de {agency} envió un marcador de posición (cursor) con una forma inesperada</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal accepted the package but sent no receipt</source>
+        <translation>el portal de {agency} aceptó el paquete, pero no envió ningún recibo</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

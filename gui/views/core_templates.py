@@ -39,6 +39,7 @@ from gui.views.core_app_words import (  # noqa: F401 (IN_THE_APP: core_words' wa
 from gui.views.core_recorder_templates import RECORDERS
 from gui.views import core_agency_words as agency_words
 from gui.views import core_file_words as file_words
+from gui.views import core_portal_words as portal_words
 from gui.views import core_zone_words as zone_words
 from gui.views.words import QT_TRANSLATE_NOOP
 
@@ -254,6 +255,7 @@ TEMPLATES: tuple[str, ...] = (
                               "set FOOTAGE_AGENT_PASSPHRASE) and import the file again"),
     # an agency's portal (agent/requests/portal_client.py)
     QT_TRANSLATE_NOOP("core", "cannot reach {agency}'s portal: {reason}"),
+    *portal_words.TEMPLATES,
     # the home's own files and downloads meeting a full disk (agent/config.py,
     # agent/owner_exports.py, agent/index/remote_window.py)
     QT_TRANSLATE_NOOP("core", "cannot save the settings: {reason}"),
