@@ -3745,6 +3745,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>{agency}&apos;s portal accepted the package but sent no receipt</source>
         <translation>el portal de {agency} aceptó el paquete, pero no envió ningún recibo</translation>
     </message>
+    <message>
+        <source>the recording {path} is {codec} video; only H.264, H.265 and intra-only (MJPEG) recordings can be cut</source>
+        <translation>la grabación {path} es vídeo {codec}; solo se pueden recortar grabaciones H.264, H.265 o de solo imágenes completas (MJPEG)</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

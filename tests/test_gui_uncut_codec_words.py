@@ -1,0 +1,56 @@
+"""A recording the app indexes but cannot cut (an older DVR's MPEG-4 Part 2), in the owner's
+language: exporting it said "the recording clip.mp4 is mpeg4 video; only H.264, H.265 and
+intra-only (MJPEG) recordings can be cut" in English in the Spanish app (no template). Made by
+the agent's own export, the call the Export page makes, from a real MPEG-4 file."""
+from __future__ import annotations
+
+import os
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import av  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+
+from agent.errors import AgentError  # noqa: E402
+from agent.service import Agent  # noqa: E402
+from agent.timebase import US, format_utc  # noqa: E402
+from gui.views import core_words  # noqa: E402
+from gui.views.core_words import in_owner_language, matches  # noqa: E402
+from tests.gui_support import spanish  # noqa: E402,F401
+
+
+def write_mpeg4(path, start_us: int) -> None:
+    """Two seconds of MPEG-4 Part 2 at 10 fps, 320x240, its first frame at `start_us`."""
+    path.parent.mkdir(parents=True)
+    with av.open(str(path), "w") as out:
+        out.metadata["creation_time"] = format_utc(start_us)
+        stream = out.add_stream("mpeg4", rate=10)
+        stream.width, stream.height, stream.pix_fmt = 320, 240, "yuv420p"
+        for n in range(20):
+            frame = av.VideoFrame.from_ndarray(np.full((240, 320, 3), n * 10, np.uint8),
+                                               format="rgb24")
+            out.mux(stream.encode(frame))
+        out.mux(stream.encode())
+
+
+def test_a_recording_of_a_codec_the_export_cannot_cut_reads_in_spanish(spanish, tmp_path):
+    start = (int(time.time()) - 3600) * US
+    write_mpeg4(tmp_path / "dvr" / "clip.mp4", start)
+    (tmp_path / "out").mkdir()
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(tmp_path / "dvr", camera="garage", tz="UTC")
+        agent.scan()
+        with pytest.raises(AgentError) as caught:
+            agent.export("garage", start, start + US, tmp_path / "out")
+    finally:
+        agent.close()
+    message = str(caught.value)
+    template = matches(message)
+    assert template is not None, f"no template for the agent's {message!r}"
+    spanish_words = QCoreApplication.translate(core_words.CONTEXT, template)
+    assert spanish_words != template, f"no Spanish for {template!r}"
+    assert in_owner_language(message) == spanish_words.format(path="clip.mp4", codec="mpeg4")
