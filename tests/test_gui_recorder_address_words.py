@@ -15,12 +15,13 @@ import httpx  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 
-from agent.recorders.connect import RecorderAddress  # noqa: E402
+from agent.recorders.connect import RecorderAddress, open_recorder  # noqa: E402
 from agent.recorders.model import RecorderError  # noqa: E402
 from agent.recorders.wire import Wire  # noqa: E402
 from agent.service import Agent  # noqa: E402
 from gui.views import core_words  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
+from nvrsim.reolink import MAX_SESSIONS  # noqa: E402
 from nvrsim.server import Simulator  # noqa: E402
 from tests.gui_support import spanish  # noqa: E402,F401
 from tests.test_safety_network import reply, serving  # noqa: E402
@@ -125,3 +126,44 @@ def test_a_recorder_redirecting_elsewhere_reads_in_spanish(spanish):
     message = str(caught.value)
     where = server.origin.split("://")[1]
     assert in_owner_language(message) == spanish_of(message, where=where, status="302")
+
+
+def test_a_reolink_with_every_session_taken_reads_in_spanish(spanish, tmp_path):
+    # The owner's phone apps and browser tabs hold the recorder's few sessions.
+    (tmp_path / "nvr").mkdir()
+    agent = Agent(tmp_path / "home")
+    held = []
+    try:
+        with Simulator(tmp_path / "nvr", "reolink", "admin", "pw") as sim:
+            address = RecorderAddress(sim.url, "reolink", "admin", None, "UTC")
+            for _ in range(MAX_SESSIONS):
+                held.append(open_recorder(address, "pw"))
+                held[-1].info()
+            with pytest.raises(RecorderError) as caught:
+                agent.check_recorder(address, "pw")
+            where = sim.url.split("://")[1].rstrip("/")
+            for recorder in held:
+                recorder.close()
+    finally:
+        agent.close()
+    message = str(caught.value)
+    assert in_owner_language(message) == spanish_of(message, where=where)
+
+
+def test_a_reolink_refusing_the_login_for_another_reason_reads_in_spanish(spanish):
+    # An error code that is not about the password: the general "refused {request}" must not
+    # take it, or "the login" would stay English in the Spanish sentence.
+    body = b'[{"cmd": "Login", "code": 1, "error": {"rspCode": -12, "detail": "ability error"}}]'
+    with serving(lambda h, s: reply(h, 200, body, {"Content-Type": "application/json"})) as server:
+        address = RecorderAddress(server.origin, "reolink", "admin", None, "UTC")
+        recorder = open_recorder(address, "pw")
+        try:
+            with pytest.raises(RecorderError) as caught:
+                recorder.info()
+        finally:
+            recorder.close()
+    message = str(caught.value)
+    where = server.origin.split("://")[1]
+    said = in_owner_language(message)
+    assert said == spanish_of(message, where=where, detail="ability error")
+    assert "login" not in said

@@ -3282,6 +3282,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} respondió con una redirección ({status}); las redirecciones no se siguen.</translation>
     </message>
     <message>
+        <source>The recorder at {where} has too many sessions open; close its app or web page on other devices and try again.</source>
+        <translation>La grabadora en {where} tiene demasiadas sesiones abiertas; cierre su aplicación o su página web en los demás dispositivos y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} refused the login ({detail}).</source>
+        <translation>La grabadora en {where} rechazó el inicio de sesión ({detail}).</translation>
+    </message>
+    <message>
         <source>The recorder at {where} refused {request} ({detail}).</source>
         <translation>La grabadora en {where} rechazó {request} ({detail}).</translation>
     </message>

@@ -87,5 +87,9 @@ RECORDERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The recorder at {where} answered {request} with HTTP {status}."),
     QT_TRANSLATE_NOOP("core", "The recorder at {where} answered with a redirect ({status}); "
                               "redirects are not followed."),
+    # a Reolink's login refused for another reason than the password (reolink.py _login)
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} has too many sessions open; close its "
+                              "app or web page on other devices and try again."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} refused the login ({detail})."),
     QT_TRANSLATE_NOOP("core", "The recorder at {where} refused {request} ({detail})."),
 )
