@@ -197,7 +197,7 @@ def test_a_masks_change_reads_in_spanish(spanish):  # noqa: F811
     details = activity.row(record("masks", camera="driveway", areas=2), ZONE)[2]
     assert details == "Cámara: driveway; Zonas: 2"
     held = activity.row(record("hold", **REQ, status="held", bytes=2_500_000), ZONE)[2]
-    assert "bytes" not in held and "Tamaño: 2.5\u00a0MB" in held, held
+    assert "bytes" not in held and "Tamaño: 2,5\u00a0MB" in held, held
 
 
 def test_a_reason_ending_its_sentence_is_not_followed_by_a_semicolon(spanish):  # noqa: F811

@@ -41,5 +41,5 @@ def test_it_reads_in_spanish(qtbot, spanish, pwin, portal, footage):  # noqa: F8
     sync_by_click(qtbot, pwin)
     open_first(qtbot, pwin)
     said = pwin.request.summary.text()
-    assert "acepta como máximo 1.0\u00a0KB" in said, said
+    assert "acepta como máximo 1,0\u00a0KB" in said, said
     assert "takes at most" not in said

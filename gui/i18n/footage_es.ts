@@ -3860,6 +3860,11 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>quedan {n} min</translation>
     </message>
     <message>
+        <source>.</source>
+        <comment>decimal mark</comment>
+        <translation>,</translation>
+    </message>
+    <message>
         <source>{n} bytes</source>
         <translation>{n} bytes</translation>
     </message>

@@ -12,7 +12,7 @@ from gui.views.times import US, local
 from gui.views.words import translate
 
 __all__ = ["local", "clock", "day_time", "window", "duration", "time_left", "size",
-           "recordings", "offset_words", "zone_words", "LocaleWords", "use_locale"]
+           "recordings", "indexed", "tenths", "offset_words", "zone_words", "LocaleWords", "use_locale"]
 
 
 @dataclass(frozen=True)
@@ -125,13 +125,18 @@ def time_left(expires_us: int, now_us: int) -> str:
     return _unbroken(translate("display", "{n} min left").format(n=minutes))
 
 
+def tenths(value: float) -> str:
+    """`value` to one decimal place with the owner's decimal mark: 1.2, in Spanish 1,2."""
+    return f"{value:.1f}".replace(".", translate("display", ".", "decimal mark"))
+
+
 def size(n: int | float) -> str:
     """1.2 MB, 640 KB (decimal units, as file managers show; number and unit never part)."""
     n = float(max(0, n))
     for unit, scale in (("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
         if n >= scale:
             value = n / scale
-            return f"{value:.1f}{NBSP}{unit}" if value < 100 else f"{value:.0f}{NBSP}{unit}"
+            return f"{tenths(value)}{NBSP}{unit}" if value < 100 else f"{value:.0f}{NBSP}{unit}"
     count = int(n)
     return _unbroken(translate("display", "{n} bytes").format(n=count))
 

@@ -109,7 +109,7 @@ def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
     for p in short:
         rows.append(translate("summary", "{camera}: starts {seconds} after your start (the first "
                                          "full picture); choose 'Exact' to start on the second")
-                    .format(camera=p.camera, seconds=f"{p.shortfall_s:.1f}{display.NBSP}s"))
+                    .format(camera=p.camera, seconds=f"{display.tenths(p.shortfall_s)}{display.NBSP}s"))
     return rows
 
 
