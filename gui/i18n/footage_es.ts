@@ -2647,7 +2647,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>{path} is inside the recordings folder {folder}, which is added already (camera {camera})</source>
-        <translation>{path} está dentro de la carpeta de grabaciones {folder}, que ya está agregada (cámara {camera})</translation>
+        <translation>{path} está dentro de la carpeta de grabaciones {folder}, que ya está añadida (cámara {camera})</translation>
     </message>
     <message>
         <source>its recordings are indexed with that folder&apos;s. To give them a name of their own, rename the camera instead</source>
@@ -2655,19 +2655,19 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>{path} holds the recordings folder {folder}, which is added already (camera {camera})</source>
-        <translation>{path} contiene la carpeta de grabaciones {folder}, que ya está agregada (cámara {camera})</translation>
+        <translation>{path} contiene la carpeta de grabaciones {folder}, que ya está añadida (cámara {camera})</translation>
     </message>
     <message>
         <source>{path} is the recordings folder {folder} reached by another path (one drive or share mounted twice), which is added already (camera {camera})</source>
-        <translation>{path} es la carpeta de grabaciones {folder} a la que se llega por otra ruta (una unidad o carpeta compartida montada dos veces), que ya está agregada (cámara {camera})</translation>
+        <translation>{path} es la carpeta de grabaciones {folder} a la que se llega por otra ruta (una unidad o carpeta compartida montada dos veces), que ya está añadida (cámara {camera})</translation>
     </message>
     <message>
         <source>adding it would index those recordings twice, under two cameras. Use {folder}, or remove it first</source>
-        <translation>agregarla indexaría esas grabaciones dos veces, con dos cámaras. Use {folder}, o quítela primero</translation>
+        <translation>añadirla indexaría esas grabaciones dos veces, con dos cámaras. Use {folder}, o quítela primero</translation>
     </message>
     <message>
         <source>adding it would index those recordings twice, under two cameras. Add its other folders one by one, or remove {folder} first</source>
-        <translation>agregarla indexaría esas grabaciones dos veces, con dos cámaras. Agregue sus otras carpetas una por una, o quite primero {folder}</translation>
+        <translation>añadirla indexaría esas grabaciones dos veces, con dos cámaras. Añada sus otras carpetas una por una, o quite primero {folder}</translation>
     </message>
     <message>
         <source>the package folder cannot be made</source>
