@@ -1,7 +1,9 @@
 """The Spanish catalogue says one thing one way: "add" is añadir, as on the app's buttons
-("Añadir e indexar esta carpeta", "Añadir una grabadora de su red…"). The refusals of a
-recordings folder added already said "agregada", "agregarla", "Agregue" beside them. Read
-from the catalogue the app ships (gui/i18n/footage_es.ts)."""
+("Añadir e indexar esta carpeta", "Añadir una grabadora de su red…"); the refusals of a
+recordings folder added already said "agregada", "agregarla", "Agregue" beside them. "This
+computer" (or "this PC") is "este equipo", as Windows in Spanish names it; the request page
+said "Lo que saldrá de este ordenador" above "compruebe que este equipo está conectado" and
+"este PC ya usó este código". Read from the catalogue the app ships (gui/i18n/footage_es.ts)."""
 from __future__ import annotations
 
 import re
@@ -21,4 +23,12 @@ def test_add_is_always_anadir_as_on_the_buttons():
     buttons = [es for en, es in pairs if en.startswith("Add ")]
     assert buttons and all(es.startswith("Añad") for es in buttons), buttons
     other = [(en, es) for en, es in pairs if re.search(r"\bagreg", es, re.IGNORECASE)]
+    assert not other, other
+
+
+def test_this_computer_is_este_equipo_everywhere():
+    pairs = spanish_pairs()
+    said = [es for en, es in pairs if re.search(r"\bthis (computer|PC)\b", en)]
+    assert said and all("equipo" in es for es in said), [es for es in said if "equipo" not in es]
+    other = [es for _, es in pairs if re.search(r"ordenador|\bPC\b", es)]
     assert not other, other

@@ -37,7 +37,7 @@ def test_a_declined_request_says_nothing_leaves(qtbot, win):
 
 def test_it_reads_in_spanish(qtbot, spanish, win):  # noqa: F811
     said = declined_page(qtbot, win).summary.text()
-    assert said.startswith("No sale nada de este ordenador"), said
+    assert said.startswith("No sale nada de este equipo"), said
 
 
 def test_its_safe_copy_can_be_seen_and_deleted_from_its_page(qtbot, win, answers):  # noqa: F811

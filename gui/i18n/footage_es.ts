@@ -962,7 +962,7 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     </message>
     <message>
         <source>Faces are found on this computer and blurred in every frame. A face narrower than about a twentieth of the picture (someone far from the camera) can be missed: cover such places with a privacy mask. The whole clip is re-encoded; your recording is not changed.</source>
-        <translation>Las caras se buscan en este ordenador y se difuminan en cada fotograma. Una cara más estrecha que una vigésima parte de la imagen, aproximadamente (alguien lejos de la cámara), puede pasarse por alto: cubra esos lugares con una máscara de privacidad. Todo el clip se vuelve a codificar; su grabación no cambia.</translation>
+        <translation>Las caras se buscan en este equipo y se difuminan en cada fotograma. Una cara más estrecha que una vigésima parte de la imagen, aproximadamente (alguien lejos de la cámara), puede pasarse por alto: cubra esos lugares con una máscara de privacidad. Todo el clip se vuelve a codificar; su grabación no cambia.</translation>
     </message>
     <message>
         <source>Original quality</source>
@@ -1087,7 +1087,7 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     </message>
     <message>
         <source>This computer could not open the folder; it is {folder}</source>
-        <translation>Este ordenador no pudo abrir la carpeta; está en {folder}</translation>
+        <translation>Este equipo no pudo abrir la carpeta; está en {folder}</translation>
     </message>
 </context>
 <context>
@@ -1211,7 +1211,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>this computer&apos;s keychain</source>
-        <translation>el llavero de este ordenador</translation>
+        <translation>el llavero de este equipo</translation>
     </message>
     <message>
         <source>a file of the app&apos;s folder, encrypted with your passphrase</source>
@@ -1230,7 +1230,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <name>RecorderLock</name>
     <message>
         <source>This computer has no keychain, so your recorders&apos; passwords are kept encrypted with the passphrase you typed when you added them. Type it here to reach your recorders again; it is kept only until the app is closed.</source>
-        <translation>Este ordenador no tiene llavero, así que las contraseñas de sus grabadoras se guardan cifradas con la frase de contraseña que escribió al añadirlas. Escríbala aquí para volver a acceder a sus grabadoras; solo se guarda hasta que cierre la aplicación.</translation>
+        <translation>Este equipo no tiene llavero, así que las contraseñas de sus grabadoras se guardan cifradas con la frase de contraseña que escribió al añadirlas. Escríbala aquí para volver a acceder a sus grabadoras; solo se guarda hasta que cierre la aplicación.</translation>
     </message>
 </context>
 <context>
@@ -1324,7 +1324,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>Checking what this computer kept…</source>
-        <translation>Comprobando qué guardó este ordenador…</translation>
+        <translation>Comprobando qué guardó este equipo…</translation>
     </message>
 </context>
 <context>
@@ -1383,7 +1383,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>Your answers and packages are signed with a key kept on this computer, and agencies accept only that key. If you think it may have been copied, change it: the app makes a new key, tells every agency you registered with, and retires the old one.</source>
-        <translation>Sus respuestas y paquetes se firman con una clave guardada en este ordenador, y las agencias solo aceptan esa clave. Si cree que pueden haberla copiado, cámbiela: la aplicación crea una clave nueva, se lo comunica a cada agencia con la que se registró y retira la antigua.</translation>
+        <translation>Sus respuestas y paquetes se firman con una clave guardada en este equipo, y las agencias solo aceptan esa clave. Si cree que pueden haberla copiado, cámbiela: la aplicación crea una clave nueva, se lo comunica a cada agencia con la que se registró y retira la antigua.</translation>
     </message>
     <message>
         <source>A key change is not finished: some agencies still know only your old key. Both keys are kept, and each agency is answered with the key it knows, until you press “Change my key” again and every agency has the new one.</source>
@@ -1525,15 +1525,15 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>What will leave this PC</source>
-        <translation>Lo que saldrá de este ordenador</translation>
+        <translation>Lo que saldrá de este equipo</translation>
     </message>
     <message>
         <source>Nothing leaves this PC: you declined this request.</source>
-        <translation>No sale nada de este ordenador: usted rechazó esta solicitud.</translation>
+        <translation>No sale nada de este equipo: usted rechazó esta solicitud.</translation>
     </message>
     <message>
         <source>Nothing leaves this PC: this request has expired.</source>
-        <translation>No sale nada de este ordenador: esta solicitud ha caducado.</translation>
+        <translation>No sale nada de este equipo: esta solicitud ha caducado.</translation>
     </message>
     <message>
         <source>The reason was cut to {n} characters, the most an agency accepts.</source>
@@ -1573,7 +1573,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>You approved sending footage to {agency}, but it has not all arrived. If you decline now, your approval is withdrawn and nothing more will be sent: what was already uploaded is taken back, and the copies made for the agency are removed from this PC. Your recordings are kept.</source>
-        <translation>Usted aprobó enviar imágenes a {agency}, pero no han llegado todas. Si rechaza ahora, su aprobación se retira y no se enviará nada más: lo que ya se subió se retira, y las copias hechas para la agencia se eliminan de este PC. Sus grabaciones se conservan.</translation>
+        <translation>Usted aprobó enviar imágenes a {agency}, pero no han llegado todas. Si rechaza ahora, su aprobación se retira y no se enviará nada más: lo que ya se subió se retira, y las copias hechas para la agencia se eliminan de este equipo. Sus grabaciones se conservan.</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -2455,7 +2455,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>This computer has no system keychain, so recorder passwords are kept encrypted with your passphrase: enter it (or set FOOTAGE_AGENT_PASSPHRASE for the command line).</source>
-        <translation>Este ordenador no tiene llavero del sistema, así que las contraseñas de las grabadoras se guardan cifradas con su frase de contraseña: escríbala (o defina FOOTAGE_AGENT_PASSPHRASE para la línea de comandos).</translation>
+        <translation>Este equipo no tiene llavero del sistema, así que las contraseñas de las grabadoras se guardan cifradas con su frase de contraseña: escríbala (o defina FOOTAGE_AGENT_PASSPHRASE para la línea de comandos).</translation>
     </message>
     <message>
         <source>The owner key file {path} is damaged and cannot be read. It signs your packages, your activity log and your registrations, so do not delete it: put back a copy of it from a backup. Without one, move it aside (keep it): a new key is then made, your activity log records the change as a gap, and you register again with each agency (ask it for a new invite code).</source>
@@ -2559,7 +2559,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>This computer has no system keychain, so recorder passwords are kept encrypted with your passphrase: type it at the top of the window and press Unlock.</source>
-        <translation>Este ordenador no tiene llavero del sistema, así que las contraseñas de las grabadoras se guardan cifradas con su frase de contraseña: escríbala en la parte superior de la ventana y pulse Desbloquear.</translation>
+        <translation>Este equipo no tiene llavero del sistema, así que las contraseñas de las grabadoras se guardan cifradas con su frase de contraseña: escríbala en la parte superior de la ventana y pulse Desbloquear.</translation>
     </message>
     <message>
         <source>the registrations file {path} is damaged. Quit footage-agent (Quit on its icon by the clock), then put back a copy of the file from a backup, or rename it to keep it, and start footage-agent again: without a copy, register again with each agency in Settings (each agency can retire the registrations it held)</source>
@@ -2595,7 +2595,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>footage-agent stopped before the footage was sent (the PC shut down, or the program was ended)</source>
-        <translation>footage-agent se detuvo antes de enviar las grabaciones (el PC se apagó, o se cerró el programa)</translation>
+        <translation>footage-agent se detuvo antes de enviar las grabaciones (el equipo se apagó, o se cerró el programa)</translation>
     </message>
     <message>
         <source>the recordings folder {path} was removed while it was scanned (in the app, or by another footage-agent command): nothing more of it was indexed, and what was went with it</source>
@@ -2679,19 +2679,19 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>this clip would be about {size}, too big for the drive holding {path}: it is formatted {name}, which holds no file of 4 GB or more. Choose a folder on a drive formatted exFAT or NTFS (or on this PC&apos;s own disk), or a shorter window</source>
-        <translation>este clip ocuparía unos {size}, demasiado para la unidad que contiene {path}: está formateada en {name}, que no admite archivos de 4 GB o más. Elija una carpeta en una unidad formateada en exFAT o NTFS (o en el disco de este PC), o un intervalo más corto</translation>
+        <translation>este clip ocuparía unos {size}, demasiado para la unidad que contiene {path}: está formateada en {name}, que no admite archivos de 4 GB o más. Elija una carpeta en una unidad formateada en exFAT o NTFS (o en el disco de este equipo), o un intervalo más corto</translation>
     </message>
     <message>
         <source>the clip of {camera} would be about {size}, too big for the drive holding {path}: it is formatted {name}, which holds no file of 4 GB or more, so no camera was exported. Choose a folder on a drive formatted exFAT or NTFS (or on this PC&apos;s own disk), or a shorter window, or leave that camera out</source>
-        <translation>el clip de {camera} tendría unos {size}, demasiado grande para la unidad que contiene {path}: está formateada en {name}, que no admite archivos de 4 GB o más, así que no se exportó ninguna cámara. Elija una carpeta en una unidad formateada en exFAT o NTFS (o en el disco de este PC), un intervalo más corto, o deje fuera esa cámara</translation>
+        <translation>el clip de {camera} tendría unos {size}, demasiado grande para la unidad que contiene {path}: está formateada en {name}, que no admite archivos de 4 GB o más, así que no se exportó ninguna cámara. Elija una carpeta en una unidad formateada en exFAT o NTFS (o en el disco de este equipo), un intervalo más corto, o deje fuera esa cámara</translation>
     </message>
     <message>
         <source>the clips of {cameras} would be about {sizes}, too big for the drive holding {path}: it is formatted {name}, which holds no file of 4 GB or more, so no camera was exported. Choose a folder on a drive formatted exFAT or NTFS (or on this PC&apos;s own disk), or a shorter window, or leave those cameras out</source>
-        <translation>los clips de {cameras} tendrían unos {sizes}, demasiado grandes para la unidad que contiene {path}: está formateada en {name}, que no admite archivos de 4 GB o más, así que no se exportó ninguna cámara. Elija una carpeta en una unidad formateada en exFAT o NTFS (o en el disco de este PC), un intervalo más corto, o deje fuera esas cámaras</translation>
+        <translation>los clips de {cameras} tendrían unos {sizes}, demasiado grandes para la unidad que contiene {path}: está formateada en {name}, que no admite archivos de 4 GB o más, así que no se exportó ninguna cámara. Elija una carpeta en una unidad formateada en exFAT o NTFS (o en el disco de este equipo), un intervalo más corto, o deje fuera esas cámaras</translation>
     </message>
     <message>
         <source>the clip is too big for the drive holding {path}: it may be formatted FAT32, as most USB sticks are, which holds no file of 4 GB or more. Choose a folder on a drive formatted exFAT or NTFS (or on this PC&apos;s own disk), or a shorter window</source>
-        <translation>el clip es demasiado grande para la unidad que contiene {path}: puede estar formateada en FAT32, como la mayoría de las memorias USB, que no admite archivos de 4 GB o más. Elija una carpeta en una unidad formateada en exFAT o NTFS (o en el disco de este PC), o un intervalo más corto</translation>
+        <translation>el clip es demasiado grande para la unidad que contiene {path}: puede estar formateada en FAT32, como la mayoría de las memorias USB, que no admite archivos de 4 GB o más. Elija una carpeta en una unidad formateada en exFAT o NTFS (o en el disco de este equipo), o un intervalo más corto</translation>
     </message>
     <message>
         <source>the folder {path} went away while the package was written (was the USB stick or drive taken out?): connect it again, then export again; no package was made</source>
@@ -2891,11 +2891,11 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>this invite code was used by this PC already, and the portal&apos;s answer never arrived (footage-agent was stopped, or the connection broke), so {agency} holds a registration nobody here has. Ask the agency to retire the registration made with this invite code, and for a new invite code</source>
-        <translation>este PC ya usó este código de invitación, y la respuesta del portal nunca llegó (footage-agent se detuvo, o se cortó la conexión), así que {agency} tiene un registro que nadie tiene aquí. Pida a la agencia que retire el registro hecho con este código de invitación, y un nuevo código de invitación</translation>
+        <translation>este equipo ya usó este código de invitación, y la respuesta del portal nunca llegó (footage-agent se detuvo, o se cortó la conexión), así que {agency} tiene un registro que nadie tiene aquí. Pida a la agencia que retire el registro hecho con este código de invitación, y un nuevo código de invitación</translation>
     </message>
     <message>
         <source>it is for an owner key this PC no longer holds (lost with its passphrase or its disk, or replaced from another copy of this app&apos;s folder), so requests of this registration cannot be answered: ask the agency for a new invite code to register again, and to retire this registration</source>
-        <translation>está emitido para una clave de firma que este PC ya no tiene (perdida con su frase de contraseña o su disco, o cambiada desde otra copia de la carpeta de la aplicación), así que no se pueden responder las solicitudes de este registro: pida a la agencia un nuevo código de invitación para registrarse de nuevo, y que retire este registro</translation>
+        <translation>está emitido para una clave de firma que este equipo ya no tiene (perdida con su frase de contraseña o su disco, o cambiada desde otra copia de la carpeta de la aplicación), así que no se pueden responder las solicitudes de este registro: pida a la agencia un nuevo código de invitación para registrarse de nuevo, y que retire este registro</translation>
     </message>
     <message>
         <source>{agency} is not trusted now (its file was removed, or is not what you accepted: see your agencies), so it cannot be checked</source>
@@ -2911,7 +2911,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>registration {registration} with {agency} is pinned to an owner key this PC no longer holds (lost with its passphrase or its disk, or replaced from another copy of this app&apos;s folder), so it cannot be ended from here and was kept. Ask the agency to retire it (and for a new invite code, to register again), then unregister it here again</source>
-        <translation>el registro {registration} con {agency} está vinculado a una clave de firma que este PC ya no tiene (perdida con su frase de contraseña o su disco, o cambiada desde otra copia de la carpeta de la aplicación), así que no se puede terminar desde aquí y se conservó. Pida a la agencia que lo retire (y un nuevo código de invitación, para registrarse de nuevo), y luego vuelva a darse de baja aquí</translation>
+        <translation>el registro {registration} con {agency} está vinculado a una clave de firma que este equipo ya no tiene (perdida con su frase de contraseña o su disco, o cambiada desde otra copia de la carpeta de la aplicación), así que no se puede terminar desde aquí y se conservó. Pida a la agencia que lo retire (y un nuevo código de invitación, para registrarse de nuevo), y luego vuelva a darse de baja aquí</translation>
     </message>
     <message>
         <source>updating your registration with {agency} failed</source>
@@ -2935,7 +2935,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>it has another key registered for you than this PC&apos;s owner key, so it takes nothing this PC signs. The key was changed (a key rotation) from another copy of this app&apos;s folder, or after the backup put back here was made. Put back the keys folder and registrations.json from that copy, or ask the agency for a new invite code and register again</source>
-        <translation>tiene registrada para usted otra clave distinta de la clave de firma de este PC, así que no acepta nada de lo que este PC firma. La clave se cambió (un cambio de clave) desde otra copia de la carpeta de la aplicación, o después de hacerse la copia de seguridad restaurada aquí. Vuelva a poner la carpeta keys y registrations.json de esa copia, o pida a la agencia un nuevo código de invitación y regístrese de nuevo</translation>
+        <translation>tiene registrada para usted otra clave distinta de la clave de firma de este equipo, así que no acepta nada de lo que este equipo firma. La clave se cambió (un cambio de clave) desde otra copia de la carpeta de la aplicación, o después de hacerse la copia de seguridad restaurada aquí. Vuelva a poner la carpeta keys y registrations.json de esa copia, o pida a la agencia un nuevo código de invitación y regístrese de nuevo</translation>
     </message>
     <message>
         <source>its clock and this computer&apos;s are more than 5 minutes apart, so it takes nothing this computer signs now: set this computer&apos;s date, time and time zone right (or let it set them automatically), then try again</source>
@@ -2959,7 +2959,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>the inbox&apos;s record of it was changed on this PC ({details}), so it no longer says what the agency signed</source>
-        <translation>su registro en la bandeja de entrada se cambió en este PC ({details}), por lo que ya no dice lo que firmó la agencia</translation>
+        <translation>su registro en la bandeja de entrada se cambió en este equipo ({details}), por lo que ya no dice lo que firmó la agencia</translation>
     </message>
     <message>
         <source>cannot read the request file</source>
@@ -3439,7 +3439,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>This PC&apos;s keychain holds no password for this recorder (a password stays in the keychain of the PC it was typed on, so a folder copied or put back from a backup here does not bring it): add the recorder again with its password</source>
-        <translation>El llavero de este PC no guarda ninguna contraseña para esta grabadora (una contraseña se queda en el llavero del PC donde se escribió, así que una carpeta copiada o restaurada desde una copia de seguridad no la trae): añada la grabadora de nuevo con su contraseña</translation>
+        <translation>El llavero de este equipo no guarda ninguna contraseña para esta grabadora (una contraseña se queda en el llavero del equipo donde se escribió, así que una carpeta copiada o restaurada desde una copia de seguridad no la trae): añada la grabadora de nuevo con su contraseña</translation>
     </message>
     <message>
         <source>the index {path} was written by a newer version of footage-agent (its layout {found}; this version knows up to {known}), so this version leaves it as it is: install the newer version of footage-agent again, then start it</source>
@@ -3475,7 +3475,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>{agency} already received footage for this request (sent from this PC with the answer lost on the way, or from another copy of this app&apos;s folder, or before this folder was put back from a backup), so the approval stands and cannot be withdrawn. Ask the agency if you want that footage deleted</source>
-        <translation>{agency} ya recibió grabaciones para esta solicitud (enviadas desde este PC con la respuesta perdida por el camino, o desde otra copia de la carpeta de la aplicación, o antes de que esta carpeta se restaurara desde una copia de seguridad), así que la aprobación se mantiene y no puede retirarse. Pregunte a la agencia si desea que se eliminen esas grabaciones</translation>
+        <translation>{agency} ya recibió grabaciones para esta solicitud (enviadas desde este equipo con la respuesta perdida por el camino, o desde otra copia de la carpeta de la aplicación, o antes de que esta carpeta se restaurara desde una copia de seguridad), así que la aprobación se mantiene y no puede retirarse. Pregunte a la agencia si desea que se eliminen esas grabaciones</translation>
     </message>
     <message>
         <source>{agency} received a package for {camera} for this request already (sent from another copy of this app&apos;s folder, or before this folder was put back from a backup, and that copy holds its receipt), so it refused this one and nothing of it was kept. Approving again cannot change that</source>
@@ -4303,7 +4303,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>Your app&apos;s public key, so the agency accepts answers and footage only when this computer signed them (the secret part never leaves this computer)</source>
-        <translation>La clave pública de su aplicación, para que la agencia acepte respuestas y grabaciones solo si las firmó este ordenador (la parte secreta nunca sale de este ordenador)</translation>
+        <translation>La clave pública de su aplicación, para que la agencia acepte respuestas y grabaciones solo si las firmó este equipo (la parte secreta nunca sale de este equipo)</translation>
     </message>
     <message>
         <source>The internet address your connection comes from, as with any website</source>
@@ -4311,7 +4311,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>No access to your cameras, your recordings or this computer</source>
-        <translation>Ningún acceso a sus cámaras, a sus grabaciones ni a este ordenador</translation>
+        <translation>Ningún acceso a sus cámaras, a sus grabaciones ni a este equipo</translation>
     </message>
     <message>
         <source>No footage: footage leaves only when you approve a request, and you see every request first</source>
@@ -4377,19 +4377,19 @@ Cámaras registradas: {cameras}</translation>
     </message>
     <message>
         <source>Nothing from this attempt was kept on this computer.</source>
-        <translation>No se guardó nada de este intento en este ordenador.</translation>
+        <translation>No se guardó nada de este intento en este equipo.</translation>
     </message>
     <message>
         <source>Your registration on this computer is as it was before.</source>
-        <translation>Su registro en este ordenador sigue como estaba.</translation>
+        <translation>Su registro en este equipo sigue como estaba.</translation>
     </message>
     <message>
         <source>This computer now holds registration {ids}; see Settings.</source>
-        <translation>Este ordenador guarda ahora el registro {ids}; vea Ajustes.</translation>
+        <translation>Este equipo guarda ahora el registro {ids}; vea Ajustes.</translation>
     </message>
     <message>
         <source>What this computer holds for this agency changed; see Settings.</source>
-        <translation>Cambió lo que este ordenador guarda para esta agencia; vea Ajustes.</translation>
+        <translation>Cambió lo que este equipo guarda para esta agencia; vea Ajustes.</translation>
     </message>
     <message>
         <source>you had no registrations to tell</source>
@@ -4540,7 +4540,7 @@ Cámaras registradas: {cameras}</translation>
     </message>
     <message>
         <source>You are registered with it ({registrations}). This computer forgets the registration and stops checking the agency&apos;s portal, but the agency keeps your details and cameras: to have it forget you, press Unregister… first. Registering again needs a new invite code.</source>
-        <translation>Está registrado con ella ({registrations}). Este ordenador olvida el registro y deja de consultar el portal de la agencia, pero la agencia conserva sus datos y sus cámaras: para que le olvide, pulse antes Darse de baja…. Para registrarse de nuevo necesitará un código de invitación nuevo.</translation>
+        <translation>Está registrado con ella ({registrations}). Este equipo olvida el registro y deja de consultar el portal de la agencia, pero la agencia conserva sus datos y sus cámaras: para que le olvide, pulse antes Darse de baja…. Para registrarse de nuevo necesitará un código de invitación nuevo.</translation>
     </message>
     <message>
         <source>You can add the agency&apos;s file again later.</source>
@@ -4607,7 +4607,7 @@ Cámaras registradas: {cameras}</translation>
     </message>
     <message>
         <source>Only the copy of {cameras} stays on this PC: it was sent whole, so the agency may have it already.</source>
-        <translation>Solo la copia de {cameras} se queda en este PC: se envió completa, así que la agencia puede tenerla ya.</translation>
+        <translation>Solo la copia de {cameras} se queda en este equipo: se envió completa, así que la agencia puede tenerla ya.</translation>
     </message>
     <message>
         <source>It also names cameras you never registered with this agency: {cameras}. They start unticked; call the agency back before you share one it should not know of.</source>
