@@ -3,7 +3,8 @@
 recordings folder added already said "agregada", "agregarla", "Agregue" beside them. "This
 computer" (or "this PC") is "este equipo", as Windows in Spanish names it; the request page
 said "Lo que saldrá de este ordenador" above "compruebe que este equipo está conectado" and
-"este PC ya usó este código". Read from the catalogue the app ships (gui/i18n/footage_es.ts)."""
+"este PC ya usó este código". A camera's name is quoted «porch», as the rest of the catalogue
+quotes it («{old}» ahora se llama «{new}»), not 'porch'. Read from the catalogue the app ships (gui/i18n/footage_es.ts)."""
 from __future__ import annotations
 
 import re
@@ -31,4 +32,11 @@ def test_this_computer_is_este_equipo_everywhere():
     said = [es for en, es in pairs if re.search(r"\bthis (computer|PC)\b", en)]
     assert said and all("equipo" in es for es in said), [es for es in said if "equipo" not in es]
     other = [es for _, es in pairs if re.search(r"ordenador|\bPC\b", es)]
+    assert not other, other
+
+
+def test_a_cameras_name_is_quoted_as_spanish_quotes_it():
+    quoted = [es for _, es in spanish_pairs() if re.search(r"cámara(?: llamada)? «\{", es)]
+    assert quoted
+    other = [es for _, es in spanish_pairs() if re.search(r"cámara(?: llamada)? '\{", es)]
     assert not other, other

@@ -146,11 +146,11 @@ def test_a_camera_name_refused_reads_in_spanish(qtbot, spanish, tmp_path, footag
     finally:
         window.shutdown()
         agent.close()
-    assert said["porch"] == ("ya existe una cámara llamada 'porch' (o que se llamó así); dos "
+    assert said["porch"] == ("ya existe una cámara llamada «porch» (o que se llamó así); dos "
                              "cámaras nunca se unen: elija otro nombre"), said
     assert said[""] == "el nombre de una cámara no puede estar vacío", said
     assert said["xxxxx"].startswith("el nombre de una cámara tiene como máximo "), said
-    assert in_owner_language(added).startswith("ya existe una cámara llamada 'porch'"), added
+    assert in_owner_language(added).startswith("ya existe una cámara llamada «porch»"), added
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

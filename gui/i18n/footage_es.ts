@@ -2479,7 +2479,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>the saved masks of camera &apos;{camera}&apos; are damaged ({reason}); draw them again in the app (Settings, Draw privacy masks) or set them with `footage-agent masks set`</source>
-        <translation>las máscaras guardadas de la cámara &apos;{camera}&apos; están dañadas ({reason}); dibújelas de nuevo en la aplicación (Ajustes, Dibujar máscaras de privacidad) o establézcalas con `footage-agent masks set`</translation>
+        <translation>las máscaras guardadas de la cámara «{camera}» están dañadas ({reason}); dibújelas de nuevo en la aplicación (Ajustes, Dibujar máscaras de privacidad) o establézcalas con `footage-agent masks set`</translation>
     </message>
     <message>
         <source>cancelled: {reason}</source>
@@ -2547,7 +2547,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>the saved privacy masks of camera &apos;{camera}&apos; are damaged, and it is not exported without them: in Settings press Draw privacy masks…, choose {camera}, draw its areas again and press Save masks</source>
-        <translation>las máscaras de privacidad guardadas de la cámara &apos;{camera}&apos; están dañadas, y no se exporta sin ellas: en Ajustes pulse Dibujar máscaras de privacidad…, elija {camera}, dibuje de nuevo sus zonas y pulse Guardar las máscaras</translation>
+        <translation>las máscaras de privacidad guardadas de la cámara «{camera}» están dañadas, y no se exporta sin ellas: en Ajustes pulse Dibujar máscaras de privacidad…, elija {camera}, dibuje de nuevo sus zonas y pulse Guardar las máscaras</translation>
     </message>
     <message>
         <source>{agency}&apos;s portal took the package for {camera}, but its receipt cannot be trusted ({reason}), so it is not recorded as delivered. If Try sending again brings no trusted receipt, call {caller} on the number in your trust store: it may have changed its keys, and then its new agency file is needed (Settings, Add an agency file)</source>
@@ -2747,11 +2747,11 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>a camera named &apos;{name}&apos; exists already (or was called that); two cameras are never merged: choose another name</source>
-        <translation>ya existe una cámara llamada &apos;{name}&apos; (o que se llamó así); dos cámaras nunca se unen: elija otro nombre</translation>
+        <translation>ya existe una cámara llamada «{name}» (o que se llamó así); dos cámaras nunca se unen: elija otro nombre</translation>
     </message>
     <message>
         <source>a camera named &apos;{name}&apos; exists already (or was called that); two recordings folders are never one camera: choose another name</source>
-        <translation>ya existe una cámara llamada &apos;{name}&apos; (o que se llamó así); dos carpetas de grabaciones nunca son una misma cámara: elija otro nombre</translation>
+        <translation>ya existe una cámara llamada «{name}» (o que se llamó así); dos carpetas de grabaciones nunca son una misma cámara: elija otro nombre</translation>
     </message>
     <message>
         <source>cannot read the agency file</source>
