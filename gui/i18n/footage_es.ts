@@ -3757,6 +3757,82 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>the recording {path} is {codec} video; only H.264, H.265 and intra-only (MJPEG) recordings can be cut</source>
         <translation>la grabación {path} es vídeo {codec}; solo se pueden recortar grabaciones H.264, H.265 o de solo imágenes completas (MJPEG)</translation>
     </message>
+    <message>
+        <source>it contains non-ASCII bytes</source>
+        <translation>contiene caracteres que no son texto ASCII</translation>
+    </message>
+    <message>
+        <source>a compact JWS has three parts separated by &apos;.&apos;, this one has {count}</source>
+        <translation>una solicitud firmada tiene tres partes separadas por «.»; esta tiene {count}</translation>
+    </message>
+    <message>
+        <source>the token is not text</source>
+        <translation>la solicitud firmada no es texto</translation>
+    </message>
+    <message>
+        <source>the token contains characters that cannot appear in a JWS</source>
+        <translation>la solicitud firmada contiene caracteres que no pueden aparecer en un JWS</translation>
+    </message>
+    <message>
+        <source>the token&apos;s header part is empty</source>
+        <translation>la cabecera de la solicitud firmada está vacía</translation>
+    </message>
+    <message>
+        <source>the token&apos;s payload part is empty</source>
+        <translation>el contenido de la solicitud firmada está vacío</translation>
+    </message>
+    <message>
+        <source>the token&apos;s header part</source>
+        <translation>la cabecera de la solicitud firmada</translation>
+    </message>
+    <message>
+        <source>the token&apos;s payload part</source>
+        <translation>el contenido de la solicitud firmada</translation>
+    </message>
+    <message>
+        <source>the token&apos;s signature part</source>
+        <translation>la firma de la solicitud firmada</translation>
+    </message>
+    <message>
+        <source>base64url text contains non-ASCII bytes</source>
+        <translation>su texto base64url contiene caracteres que no son ASCII</translation>
+    </message>
+    <message>
+        <source>base64url text must not carry &apos;=&apos; padding</source>
+        <translation>su texto base64url no debe llevar relleno «=»</translation>
+    </message>
+    <message>
+        <source>base64url text contains characters outside A-Z a-z 0-9 - _</source>
+        <translation>su texto base64url contiene caracteres fuera de A-Z a-z 0-9 - _</translation>
+    </message>
+    <message>
+        <source>base64url text has an impossible length (truncated?)</source>
+        <translation>su texto base64url tiene una longitud imposible (¿está cortado?)</translation>
+    </message>
+    <message>
+        <source>base64url text cannot be decoded</source>
+        <translation>su texto base64url no se puede descodificar</translation>
+    </message>
+    <message>
+        <source>base64url text is not in canonical form (stray trailing bits)</source>
+        <translation>su texto base64url no está en forma canónica (bits sobrantes al final)</translation>
+    </message>
+    <message>
+        <source>the header is not valid JSON</source>
+        <translation>la cabecera no es JSON válido</translation>
+    </message>
+    <message>
+        <source>the payload is not valid JSON</source>
+        <translation>el contenido no es JSON válido</translation>
+    </message>
+    <message>
+        <source>the header is not a JSON object</source>
+        <translation>la cabecera no es un objeto JSON</translation>
+    </message>
+    <message>
+        <source>the payload is not a JSON object</source>
+        <translation>el contenido no es un objeto JSON</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>
