@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from agent.service import Agent
 from gui.views.core_templates import A_FILE, IN_THE_APP, TEMPLATES
-from gui.views.display import NBSP, day_time
+from gui.views.display import NBSP, day_time, decimal_marked
 from gui.views.times import read_shown
 from gui.views.words import translate
 
@@ -29,6 +29,9 @@ _NESTED = {"reason", "what"}
 # Placeholders holding a time, which the core writes on this PC's clock (format_local): the app
 # writes it as it writes every time, its day and month in the owner's language.
 _TIMES = {"when", "time", "start", "end", "expires", "issued"}
+# Placeholders holding a size the core wrote with a decimal point ("5.2 GB"): written with the
+# owner's decimal mark, as the app writes its own sizes (display.size).
+_DECIMALS = {"size", "sizes"}
 # Placeholders holding the other side's own words ("413: Chunk exceeds ..."), which may hold a
 # join: kept as they are, but free to span it.
 _SPANNING = {"answer"}
@@ -95,6 +98,8 @@ def _value(name: str, value: str, advice: bool) -> str:
         return translate(CONTEXT, A_FILE)
     if name in _TIMES:
         return _time(value)
+    if name in _DECIMALS:
+        return decimal_marked(value)
     return value
 
 

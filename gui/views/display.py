@@ -12,7 +12,7 @@ from gui.views.times import US, local
 from gui.views.words import translate
 
 __all__ = ["local", "clock", "day_time", "window", "duration", "time_left", "size",
-           "recordings", "indexed", "tenths", "offset_words", "zone_words", "LocaleWords", "use_locale"]
+           "recordings", "indexed", "tenths", "decimal_marked", "offset_words", "zone_words", "LocaleWords", "use_locale"]
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,16 @@ def time_left(expires_us: int, now_us: int) -> str:
 
 def tenths(value: float) -> str:
     """`value` to one decimal place with the owner's decimal mark: 1.2, in Spanish 1,2."""
-    return f"{value:.1f}".replace(".", translate("display", ".", "decimal mark"))
+    return decimal_marked(f"{value:.1f}")
+
+
+def decimal_marked(text: str) -> str:
+    """`text` with each decimal point between digits the owner's decimal mark ("5.2 GB", in
+    Spanish "5,2 GB"): numbers the core wrote the English way."""
+    return _DECIMAL_POINT.sub(translate("display", ".", "decimal mark"), text)
+
+
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
 def size(n: int | float) -> str:
