@@ -25,6 +25,7 @@ from demo.samples import make_recordings
 from nvrsim.server import Simulator
 from tests.recorder_sources_support import PASSPHRASE, PASSWORD, T0, recent_footage
 from tests.recorder_support import VENDORS
+from tests.test_safety_network import reply, serving
 
 # How a passphrase is stretched is not what these tests are about (tests/test_keys.py).
 pytestmark = pytest.mark.usefixtures("cheap_scrypt")
@@ -140,7 +141,7 @@ def test_garbage_answers_are_named_and_the_rows_stay(agent, recent_footage):
         before = remote_rows(agent)
         sim.device.faults.add("garbage")
         (report,) = agent.scan()
-    assert "is it a Reolink device" in report.problems[0]
+    assert "does not answer as a Reolink recorder" in report.problems[0]
     assert [r.path for r in remote_rows(agent)] == [r.path for r in before]
     assert agent.recorders()[0].state == "offline"
     assert issubclass(BadAnswer, AgentError)
@@ -261,3 +262,32 @@ def test_a_refresh_timed_by_a_clock_that_ran_ahead_comes_when_the_clock_is_put_r
     assert after.state == "ok" and after.failures == 0
     assert after.full_us <= time.time_ns() // 1000   # a whole re-read, timed by today's clock
     assert after.next_us - after.refreshed_us == mirror.INTERVAL_S * US
+
+
+CAMERA_PAGE = b"<!DOCTYPE html><html><head><title>IP Camera</title></head><body>Login</body></html>"
+
+
+def _camera_page(h, status):
+    reply(h, 200, CAMERA_PAGE, {"Content-Type": "text/html"})
+
+
+@pytest.mark.parametrize("real, chosen", [
+    ("hikvision", "dahua"), ("dahua", "hikvision"), ("hikvision", "reolink"), ("reolink", "dahua"),
+    ("camera page", "hikvision"), ("camera page", "dahua"), ("camera page", "reolink")])
+def test_the_wrong_make_or_a_cameras_page_says_to_choose_another_make(agent, tmp_path, real, chosen):
+    """The recorders hunt: a Dahua chosen for a Hikvision was refused with 'refused
+    magicBox.cgi getSystemInfo (403)', a Reolink chosen for one with 'answered Login with HTTP
+    401': nothing told the owner the make (or the address) was what to change."""
+    if real == "camera page":
+        with serving(_camera_page) as server:
+            with pytest.raises(BadAnswer) as caught:
+                agent.check_recorder(RecorderAddress(server.origin, chosen, "admin", None, "UTC"), "pw")
+    else:
+        (tmp_path / "nvr").mkdir()
+        with Simulator(tmp_path / "nvr", real, "admin", "pw") as sim:
+            with pytest.raises(BadAnswer) as caught:
+                agent.check_recorder(RecorderAddress(sim.url, chosen, "admin", None, "UTC"), "pw")
+    said = str(caught.value)
+    assert f"does not answer as a {chosen.capitalize()} recorder" in said, said
+    assert "choose that make" in said and "the recorder's address" in said, said
+    assert agent.sources() == []

@@ -170,7 +170,7 @@ def test_garbage_answers_give_a_clear_error(vendor, footage):
     with Simulator(footage, vendor, "admin", PASSWORD, faults=("garbage",)) as sim:
         rec = connect(sim, vendor)
         try:
-            with pytest.raises(BadAnswer, match="is it a"):
+            with pytest.raises(BadAnswer, match="does not answer as a"):
                 rec.info()
         finally:
             rec.close()

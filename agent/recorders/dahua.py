@@ -22,7 +22,7 @@ from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, Fetched,
                                    Query, RecorderError, RecorderInfo, Recording,
-                                   WholeOnly)
+                                   WholeOnly, not_this_make)
 from agent.recorders.wire import Answer, Wire, whole_number
 from agent.recorders.zones import DeviceZone, named_once, recording_times, wall_span
 from agent.timebase import US
@@ -72,13 +72,14 @@ class DahuaRecorder:
         if "invalid authority" in text.lower():  # some firmware: 200 with a refusal in the body
             raise CredentialsRefused(f"The recorder at {self._wire.where} refused the user name "
                                      "or password. Nothing was retried.")
+        if answer.status != 200 and not text.strip().lower().startswith("error"):
+            raise not_this_make(self._wire.where, "Dahua")   # a Dahua refuses with "Error"
         if answer.status != 200 or text.strip().lower().startswith("error"):
             raise RecorderError(f"The recorder at {self._wire.where} refused {cgi} "
                                 f"{params[0][1]} ({answer.status}).")
         values = parse_lines(text)
         if not values:
-            raise BadAnswer(f"The recorder at {self._wire.where} sent something that is not a "
-                            f"Dahua answer to {cgi}; is it a Dahua, Amcrest or Lorex device?")
+            raise not_this_make(self._wire.where, "Dahua")
         return values
 
     def info(self) -> RecorderInfo:

@@ -22,7 +22,7 @@ from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceTime,
                                    Fetched, Query, RecorderError, RecorderInfo, Recording,
-                                   WholeOnly)
+                                   WholeOnly, not_this_make)
 from agent.recorders.wire import Answer, Wire, whole_number
 from agent.recorders.zones import DeviceZone, named_once, posix_zone, recording_times, wall_span
 from agent.timebase import US, from_datetime
@@ -81,8 +81,7 @@ class HikvisionRecorder:
         try:
             root = ET.fromstring(answer.body)
         except ET.ParseError:
-            raise BadAnswer(f"The recorder at {self._wire.where} sent something that is not "
-                            f"ISAPI XML for {path}; is it a Hikvision device?") from None
+            raise not_this_make(self._wire.where, "Hikvision") from None
         if answer.status != 200 or _local(root.tag) == "ResponseStatus":
             detail = _text(root, "subStatusCode") or _text(root, "statusString") or str(answer.status)
             raise RecorderError(f"The recorder at {self._wire.where} refused {path} ({detail}).")
@@ -107,6 +106,8 @@ class HikvisionRecorder:
 
     def info(self) -> RecorderInfo:
         dev = self._xml("GET", "/ISAPI/System/deviceInfo")
+        if _local(dev.tag) != "DeviceInfo":   # a camera's web page can be well-formed XML
+            raise not_this_make(self._wire.where, "Hikvision")
         channels = {}
         for item in self._xml("GET", "/ISAPI/Streaming/channels").iter():
             if _local(item.tag) != "StreamingChannel":

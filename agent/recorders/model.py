@@ -45,6 +45,14 @@ class BadAnswer(RecorderError):
     """The device answered something that is not what its API promises."""
 
 
+def not_this_make(where: str, make: str) -> BadAnswer:
+    """An answer no `make` recorder gives (another make's, or a camera's web page): the owner
+    is told what to change, since the same address with the right make may well work."""
+    return BadAnswer(f"The recorder at {where} does not answer as a {make} recorder. If it is "
+                     "another make, choose that make when adding it; if this is a camera's "
+                     "address, give the recorder's address instead.")
+
+
 class DeviceBusy(RecorderError):
     """The device refused because it is already busy (a download running)."""
 

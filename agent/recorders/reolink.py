@@ -23,7 +23,7 @@ from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceBusy,
                                    DeviceTime, Fetched, NoReply, Query, RecorderError,
-                                   RecorderInfo, Recording, WholeOnly)
+                                   RecorderInfo, Recording, WholeOnly, not_this_make)
 from agent.recorders.reolink_answers import (BACKWARDS, MAX_CHANNELS, NEITHER, PLAYBACK_ID,
                                              Refused, Split, channels_of, error_of,
                                              nothing_instead, refusal)
@@ -83,15 +83,14 @@ class ReolinkRecorder:
     def _post(self, cmd: str, items: list[dict], token: str) -> list:
         answer = self._wire.call("POST", API, params={"cmd": cmd, "token": token},
                                  content=json.dumps(items).encode())
-        if answer.status != 200:
-            raise BadAnswer(f"The recorder at {self._wire.where} answered {cmd} with HTTP {answer.status}.")
+        if answer.status != 200:   # a Reolink answers every command 200, refusals in JSON
+            raise not_this_make(self._wire.where, "Reolink")
         try:
             data = json.loads(answer.body)
         except ValueError:
             data = None
         if not isinstance(data, list) or not data or not all(isinstance(i, dict) for i in data):
-            raise BadAnswer(f"The recorder at {self._wire.where} sent something that is not "
-                            f"Reolink's JSON in answer to {cmd}; is it a Reolink device?")
+            raise not_this_make(self._wire.where, "Reolink")
         return data
 
     def _login(self) -> None:

@@ -3262,20 +3262,8 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La actualización falló en este equipo, no en la grabadora (los detalles quedaron en el registro); se volverá a intentar más tarde.</translation>
     </message>
     <message>
-        <source>The recorder at {where} sent something that is not ISAPI XML for {request}; is it a Hikvision device?</source>
-        <translation>La grabadora en {where} envió algo que no es XML de ISAPI para {request}; ¿es un equipo Hikvision?</translation>
-    </message>
-    <message>
-        <source>The recorder at {where} sent something that is not a Dahua answer to {request}; is it a Dahua, Amcrest or Lorex device?</source>
-        <translation>La grabadora en {where} envió algo que no es una respuesta de Dahua a {request}; ¿es un equipo Dahua, Amcrest o Lorex?</translation>
-    </message>
-    <message>
-        <source>The recorder at {where} sent something that is not Reolink&apos;s JSON in answer to {request}; is it a Reolink device?</source>
-        <translation>La grabadora en {where} envió algo que no es el JSON de Reolink en respuesta a {request}; ¿es un equipo Reolink?</translation>
-    </message>
-    <message>
-        <source>The recorder at {where} answered {request} with HTTP {status}.</source>
-        <translation>La grabadora en {where} respondió a {request} con HTTP {status}.</translation>
+        <source>The recorder at {where} does not answer as a {make} recorder. If it is another make, choose that make when adding it; if this is a camera&apos;s address, give the recorder&apos;s address instead.</source>
+        <translation>La grabadora en {where} no responde como una grabadora {make}. Si es de otra marca, elija esa marca al añadirla; si esta es la dirección de una cámara, indique en su lugar la dirección de la grabadora.</translation>
     </message>
     <message>
         <source>The recorder at {where} answered with a redirect ({status}); redirects are not followed.</source>

@@ -78,13 +78,9 @@ RECORDERS: tuple[str, ...] = (
     # an answer that is not the chosen make's (another make chosen, or not a recorder):
     # hikvision.py, dahua.py, reolink.py, wire.py. Last: "refused {request} ({detail})." would
     # take a password refused above whole.
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} sent something that is not ISAPI XML for "
-                              "{request}; is it a Hikvision device?"),
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} sent something that is not a Dahua "
-                              "answer to {request}; is it a Dahua, Amcrest or Lorex device?"),
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} sent something that is not Reolink's "
-                              "JSON in answer to {request}; is it a Reolink device?"),
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} answered {request} with HTTP {status}."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} does not answer as a {make} recorder. "
+                              "If it is another make, choose that make when adding it; if this "
+                              "is a camera's address, give the recorder's address instead."),
     QT_TRANSLATE_NOOP("core", "The recorder at {where} answered with a redirect ({status}); "
                               "redirects are not followed."),
     # a Reolink's login refused for another reason than the password (reolink.py _login)
