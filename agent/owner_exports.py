@@ -156,7 +156,7 @@ class OwnerExports:
                      cancel: threading.Event | None, blur_faces: bool, masks: bool,
                      mute: tuple[tuple[int, int], ...], accept_dropped: bool):
         """export, once its folder is there."""
-        from agent.export.cut import CutError, DroppedFrames, MixedCodecs, NoFrames
+        from agent.export.cut import CutError, DroppedFrames, MixedCodecs, NoFrames, UncutCodec
         from agent.export.evidence import DriveTooSmall, FolderTooDeep, export_evidence
         from agent.export.masks import MaskError
         from agent.export.package import PackageError
@@ -197,7 +197,7 @@ class OwnerExports:
                                        provenance_extra=extra)
         except (PlanError, NoFrames) as exc:   # nothing to cut: as nothing matched
             raise NotFound(str(exc)) from None
-        except (DroppedFrames, MixedCodecs) as exc:
+        except (DroppedFrames, MixedCodecs, UncutCodec) as exc:
             raise Refusal(str(exc)) from None
         except (FolderTooDeep, DriveTooSmall) as exc:
             raise UsageProblem(str(exc)) from None

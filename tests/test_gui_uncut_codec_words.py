@@ -14,7 +14,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 
-from agent.errors import AgentError  # noqa: E402
+from agent.errors import AgentError, Refusal  # noqa: E402
 from agent.service import Agent  # noqa: E402
 from agent.timebase import US, format_utc  # noqa: E402
 from gui.views import core_words  # noqa: E402
@@ -54,3 +54,26 @@ def test_a_recording_of_a_codec_the_export_cannot_cut_reads_in_spanish(spanish, 
     spanish_words = QCoreApplication.translate(core_words.CONTEXT, template)
     assert spanish_words != template, f"no Spanish for {template!r}"
     assert in_owner_language(message) == spanish_words.format(path="clip.mp4", codec="mpeg4")
+
+
+def test_a_recording_the_export_cannot_cut_says_what_the_owner_can_do(tmp_path):
+    """The recorders hunt: the refusal named the codec ('is mpeg4 video; only H.264, H.265
+    and intra-only (MJPEG) recordings can be cut') and stopped, leaving a non-technical owner
+    with footage that indexes, previews in the timeline and can never leave the app."""
+    start = (int(time.time()) - 3600) * US
+    write_mpeg4(tmp_path / "dvr" / "clip.mp4", start)
+    (tmp_path / "out").mkdir()
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(tmp_path / "dvr", camera="garage", tz="UTC")
+        agent.scan()
+        with pytest.raises(AgentError) as caught:
+            agent.export("garage", start, start + US, tmp_path / "out")
+    finally:
+        agent.close()
+    assert isinstance(caught.value, Refusal)   # refused as the recording is (exit 3), no failure
+    said = str(caught.value)
+    assert "clip.mp4" in said and "mpeg4" in said, said
+    # what to do: hand over the file as recorded, and record H.264 from now on
+    assert "copy the file" in said and "set the recorder to record H.264" in said, said
+    assert list((tmp_path / "out").iterdir()) == []

@@ -32,14 +32,14 @@ from agent.export.faces import FaceModelError
 from agent.export.gate import gate
 from agent.export.hashed_files import fsync_file, sha256_of
 from agent.export.progress import (Cancelled, CutError, DroppedFrames, MixedCodecs, NoFrames,
-                                   Tracker)
+                                   Tracker, UncutCodec)
 from agent.export.redact import Redaction, Redactor
 from agent.export.source import SourceSpan
 from agent.export.source import why as _why
 from agent.storage import replace as replace_file
 from agent.timebase import local_text
 
-__all__ = ["SourceSpan", "CutResult", "CutError", "DroppedFrames", "MixedCodecs", "NoFrames",
+__all__ = ["SourceSpan", "CutResult", "CutError", "DroppedFrames", "MixedCodecs", "NoFrames", "UncutCodec",
            "Cancelled", "cut"]
 
 log = logging.getLogger(__name__)

@@ -34,6 +34,11 @@ class MixedCodecs(CutError):
     """The camera changed codec inside the window (H.264, then H.265): one clip holds one."""
 
 
+class UncutCodec(CutError):
+    """A recording in a codec the export does not cut (an older DVR's MPEG-4 Part 2): refused
+    as the recording is, not a failure of this computer."""
+
+
 class DroppedFrames(CutError):
     """Frames of the recordings could not be decoded, so the clip would miss them; the owner
     did not accept that. `count` frames (video) and `audio` packets (kept sound) were lost."""

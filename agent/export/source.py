@@ -17,7 +17,7 @@ from agent.export.clock_step import ClockStep, StepWatch
 from agent.export.edit_lists import NO_EDITS, edit_times
 from agent.export.ledger import SourceBytes
 from agent.export.nal import ParamSets, param_sets
-from agent.export.progress import CutError
+from agent.export.progress import CutError, UncutCodec
 from agent.os_words import plain_os_error
 
 log = logging.getLogger(__name__)
@@ -90,8 +90,13 @@ class Source:
         self.codec = self.video.codec_context.name
         if self.codec not in NAL_CODECS and not intra_only(self.codec):
             self.container.close()
-            raise CutError(f"the recording {name} is {self.codec} video; only H.264, H.265 and "
-                           "intra-only (MJPEG) recordings can be cut")
+            # An older DVR's MPEG-4 Part 2: the owner can still hand the file over whole,
+            # and the recorder's own setting decides what can be cut from now on.
+            raise UncutCodec(f"the recording {name} is {self.codec} video, which the app cannot "
+                             "cut (only H.264, H.265 and intra-only MJPEG recordings); to hand it "
+                             "over, copy the file itself (from its folder, or with the "
+                             "recorder's own backup), and set the recorder to record H.264 so "
+                             "that what it records from now on can be exported")
         self.format = self.container.format.name
         # An MP4/MOV sample is one stretch of the file, read as stored: a packet can be found
         # again by its offset (MPEG-TS and PS split a frame across packets of their own).

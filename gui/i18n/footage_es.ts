@@ -3742,10 +3742,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el portal de {agency} aceptó el paquete, pero no envió ningún recibo</translation>
     </message>
     <message>
-        <source>the recording {path} is {codec} video; only H.264, H.265 and intra-only (MJPEG) recordings can be cut</source>
-        <translation>la grabación {path} es vídeo {codec}; solo se pueden recortar grabaciones H.264, H.265 o de solo imágenes completas (MJPEG)</translation>
-    </message>
-    <message>
         <source>it contains non-ASCII bytes</source>
         <translation>contiene caracteres que no son texto ASCII</translation>
     </message>
@@ -3820,6 +3816,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>the payload is not a JSON object</source>
         <translation>el contenido no es un objeto JSON</translation>
+    </message>
+    <message>
+        <source>the recording {path} is {codec} video, which the app cannot cut (only H.264, H.265 and intra-only MJPEG recordings); to hand it over, copy the file itself (from its folder, or with the recorder&apos;s own backup), and set the recorder to record H.264 so that what it records from now on can be exported</source>
+        <translation>la grabación {path} es vídeo {codec}, que la aplicación no puede recortar (solo grabaciones H.264, H.265 o de solo imágenes completas MJPEG); para entregarla, copie el propio archivo (desde su carpeta, o con la copia de seguridad de la propia grabadora), y configure la grabadora para grabar en H.264 para que lo que grabe a partir de ahora se pueda exportar</translation>
     </message>
 </context>
 <context>

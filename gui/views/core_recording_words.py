@@ -7,6 +7,9 @@ from __future__ import annotations
 from gui.views.words import QT_TRANSLATE_NOOP
 
 TEMPLATES: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP("core", "the recording {path} is {codec} video; only H.264, H.265 and "
-                              "intra-only (MJPEG) recordings can be cut"),
+    QT_TRANSLATE_NOOP("core", "the recording {path} is {codec} video, which the app cannot "
+                              "cut (only H.264, H.265 and intra-only MJPEG recordings); to hand "
+                              "it over, copy the file itself (from its folder, or with the "
+                              "recorder's own backup), and set the recorder to record H.264 so "
+                              "that what it records from now on can be exported"),
 )
