@@ -13,6 +13,7 @@ import pytest
 
 from agent.recorders.credentials import FILE_NAME
 from agent.timebase import US, format_utc
+from agent.views import RecorderAddress
 from nvrsim.server import Simulator
 from tests.recorder_sources_support import (CLIP_S, HOURS_OFF, IANA_LA, PASSPHRASE, PASSWORD,
                                             POSIX_LA, T0, cli, recent_footage, request_file,
@@ -207,3 +208,38 @@ def test_a_masked_export_of_a_recorders_camera_says_the_recorder_keeps_the_origi
     original = prov["unredacted_original"]
     assert "owner's computer" not in original.replace("deleted from the owner's computer", "")
     assert "recorder" in original and prov["recorder"]["serial"] in original
+
+
+def test_adding_a_recorder_again_refuses_a_certificate_other_than_the_one_trusted_before(
+        recent_footage, tmp_path, capsys, monkeypatch):
+    """The recorders hunt: run again (a new password, say) after the device showed another
+    certificate, `sources add-recorder` trusted the new one with the words it says the first
+    time ('compare it ...'): nothing said it was not the certificate trusted before, so a
+    device taking the recorder's address was trusted in place of it."""
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    home = tmp_path / "home"
+    args = ("--vendor", "reolink", "--user", "admin", "--password-stdin", "--name", "nvr")
+    with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True) as sim:
+        run = lambda *a, **kw: cli(capsys, monkeypatch, home, *a, **kw)  # noqa: E731
+        assert run("sources", "add-recorder", sim.url, *args, stdin=PASSWORD + "\n")[0] == 0
+        # As if the recorder trusted before had another certificate than the device now there.
+        from agent.service import Agent
+        agent = Agent(home)
+        try:
+            (rec,) = agent.recorders()
+            agent.store.recorders.set_address(rec.source_id, RecorderAddress(
+                sim.url, "reolink", "admin", "ab" * 32))
+        finally:
+            agent.close()
+        code, _, err = run("sources", "add-recorder", sim.url, *args, stdin=PASSWORD + "\n")
+        assert code == 3, err
+        assert "not the certificate trusted before" in err and "--fingerprint" in err, err
+        kept = Agent(home)
+        try:
+            assert kept.recorders()[0].fingerprint == "ab" * 32   # nothing else trusted
+        finally:
+            kept.close()
+        # Compared with the recorder's screen and given: trusted.
+        code, _, err = run("sources", "add-recorder", sim.url, *args, "--fingerprint",
+                           sim.fingerprint, stdin=PASSWORD + "\n")
+        assert code == 0, err

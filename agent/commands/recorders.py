@@ -16,6 +16,7 @@ from agent.commands.common import Refused, UsageError, print_json, say, utc
 from agent.commands.option_values import typed_camera, typed_zone
 from agent.recorders.model import RecorderError
 from agent.recorders.transport import recorder_url
+from agent.owner_recorders import recorder_root
 from agent.service import Agent
 from agent.views import RecorderAddress, RecorderSource
 from frp.count_words import counted
@@ -87,6 +88,21 @@ def _typed_address(args) -> None:
         raise UsageError("--fingerprint needs an https:// address")
 
 
+def _same_as_trusted_before(agent: Agent, args, fingerprint: str) -> None:
+    """Refused: a recorder added before now shows another certificate and the owner did not
+    give the new one. A reset recorder does this, and so does another device at its address;
+    only the recorder's own screen tells which, so the owner must have compared it."""
+    root = recorder_root(args.url, args.plain_http)
+    before = next((r.fingerprint for r in agent.recorders() if r.url == root), None)
+    if before is None or before == fingerprint or args.fingerprint:
+        return
+    raise Refused("this is not the certificate trusted before for this recorder (SHA-256 "
+                  f"{agent.fingerprint_words(before)}), so nothing was changed: if the recorder "
+                  "was reset or replaced, compare the new fingerprint with the one on its own "
+                  "screen or web page, then add it again with --fingerprint and that "
+                  "fingerprint; if not, another device may be answering at its address")
+
+
 def add_recorder(agent: Agent, args) -> int:
     # Before the recorder is contacted or anything kept.
     typed_zone(args.zone, "--zone", "the zone the recorder says it keeps (Dahua: this computer's)")
@@ -100,6 +116,7 @@ def add_recorder(agent: Agent, args) -> int:
         if args.fingerprint and _hex(args.fingerprint) != fingerprint:
             raise Refused("the recorder's certificate is not the one you expected: check the "
                           "address, and compare the fingerprint on the recorder's own screen")
+        _same_as_trusted_before(agent, args, fingerprint)
         if not args.fingerprint:
             say("  compare it with the one the recorder's screen or web page shows; it is "
                 "trusted from now on, and a different one is refused")
