@@ -38,7 +38,9 @@ CHECK_TIMEOUT_S = 15.0
 class RecorderCheck:
     """What a recorder said when the owner tested the connection: its certificate (SHA-256 hex,
     and as people compare it), what it is, its channels (number, its own name), and its clock
-    against this PC's (`clock_offset_s`: recorder minus PC, `clock_noted`: over 2 s)."""
+    against this PC's (`clock_offset_s`: recorder minus PC, `clock_noted`: over 2 s).
+    `trusted_before_text`: for a recorder added before whose certificate is now another, the
+    one trusted then, as people compare it (a reset, or another device at its address)."""
 
     url: str
     vendor: str
@@ -52,6 +54,7 @@ class RecorderCheck:
     clock_offset_s: float
     clock_noted: bool
     clock_zone: str
+    trusted_before_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -163,12 +166,17 @@ class OwnerRecorders:
             info, clock = recorder.info(), recorder.clock()
         finally:
             recorder.close()
+        root = recorder_root(address.url, address.allow_plain_http)
+        before = next((r.fingerprint for r in self.recorders() if r.url == root), None)
+        changed = before is not None and address.fingerprint is not None \
+            and before != address.fingerprint
         return RecorderCheck(recorder_root(address.url, address.allow_plain_http), info.vendor,
                              address.fingerprint,
                              fingerprint_text(address.fingerprint) if address.fingerprint else None,
                              info.model, info.firmware, info.serial, info.name,
                              tuple((c.id, c.name) for c in info.channels), clock.offset_s,
-                             clock.worth_showing, clock.zone)
+                             clock.worth_showing, clock.zone,
+                             fingerprint_text(before) if changed else None)
 
     def add_recorder(self, address: RecorderAddress, password: str, name: str | None = None,
                      cameras: tuple[str, ...] = ()) -> RecorderAdded:

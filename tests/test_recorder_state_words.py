@@ -23,6 +23,7 @@ from frp.times import format_local  # noqa: E402
 from gui.pages.settings import _recorders  # noqa: E402
 from gui.views.display import day_time  # noqa: E402
 from tests.gui_support import spanish  # noqa: E402,F401
+from tests.recorder_sources_support import recent_footage  # noqa: E402,F401
 from tests.test_gui_core_words import closed_port  # noqa: E402
 
 ZONE = "America/Los_Angeles"
@@ -134,3 +135,42 @@ def test_a_tested_recorder_is_described_in_spanish_with_its_cameras_counted(
     assert first.endswith("con 1 cámara.") if len(channels) == 1 else first.endswith(
         f"con {len(channels)} cámaras."), first
     assert clock.startswith("El reloj de la grabadora") and "recorder" not in clock, clock
+
+
+def test_testing_a_recorder_added_before_says_its_certificate_is_not_the_one_trusted(
+        qapp, tmp_path, recent_footage, monkeypatch, cheap_scrypt):
+    """The recorders hunt: testing the connection again for a recorder added before (a new
+    password, say) showed a certificate other than the one trusted with the words of a first
+    add ('Compare it ... The app will trust this one only'): nothing said it had changed, so a
+    device taking the recorder's address was trusted in its place by a press of Add."""
+    from agent.owner_recorders import recorder_root
+    from gui.shell.context import make_context
+    from gui.widgets.recorder_step import RecorderDialog
+    from nvrsim.server import Simulator
+    from tests.recorder_sources_support import PASSPHRASE, PASSWORD
+
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    agent = Agent(tmp_path / "home")
+    ctx = make_context(agent, ZONE)
+    try:
+        with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True) as sim:
+            seen = agent.look_at_recorder(sim.url)
+            address = RecorderAddress(sim.url, "reolink", "admin", seen)
+            first = agent.check_recorder(address, PASSWORD)
+            agent.add_recorder(address, PASSWORD, name="nvr")
+            (rec,) = agent.recorders()
+            # As if the recorder trusted before had another certificate than the device now.
+            agent.store.recorders.set_address(rec.source_id, RecorderAddress(
+                recorder_root(sim.url), "reolink", "admin", "ab" * 32))
+            check = agent.check_recorder(address, PASSWORD)
+        dialog = RecorderDialog(ctx)
+        dialog._tested(check)
+        said = dialog.facts.text()
+        dialog.deleteLater()
+    finally:
+        ctx.bridge.close()
+        agent.close()
+    assert first.trusted_before_text is None   # a first add: nothing to compare with
+    before = agent.fingerprint_words("ab" * 32)
+    assert check.trusted_before_text == before
+    assert "not the certificate trusted before" in said and before in said, said

@@ -1190,6 +1190,10 @@ Compare it with the one the recorder&apos;s screen or web page shows. The app wi
 Compárelo con el que muestra la pantalla o la página web de la grabadora. La aplicación confiará solo en este y rechazará cualquier otro.</translation>
     </message>
     <message>
+        <source>This is not the certificate trusted before for this recorder ({fingerprint}). If the recorder was reset or replaced, compare the new one with its screen before adding it; if not, another device may be answering at its address: do not add it.</source>
+        <translation>Este no es el certificado en el que se confiaba antes para esta grabadora ({fingerprint}). Si la grabadora se restableció o se sustituyó, compare el nuevo con el de su pantalla antes de añadirla; si no, puede que otro dispositivo esté respondiendo en su dirección: no la añada.</translation>
+    </message>
+    <message>
         <source>Plain http: there is no certificate to check.</source>
         <translation>http sin cifrar: no hay ningún certificado que comprobar.</translation>
     </message>

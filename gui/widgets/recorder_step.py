@@ -169,6 +169,13 @@ class RecorderDialog(QDialog):
                                  "recorder's screen or web page shows. The app will trust this "
                                  "one only, and refuse another.").format(
                 fingerprint=check.fingerprint_text))
+            if check.trusted_before_text:   # a reset recorder, or another device in its place
+                lines.append(self.tr(
+                    "This is not the certificate trusted before for this recorder "
+                    "({fingerprint}). If the recorder was reset or replaced, compare the new one "
+                    "with its screen before adding it; if not, another device may be answering "
+                    "at its address: do not add it.").format(
+                    fingerprint=check.trusted_before_text))
         else:
             lines.append(self.tr("Plain http: there is no certificate to check."))
         # (str.capitalize would lower the rest: "this PC's" as "this pc's")
