@@ -18,6 +18,7 @@ from typing import Callable
 from agent.export.progress import DroppedFrames
 from agent.index.store import Store
 from agent.requests.approval_choices import new_approval, redactions, same_approval
+from agent.requests.approval_footage import check_footage
 from agent.requests.approval_step import (
     ApprovalRefused,
     DecidedElsewhere,
@@ -142,6 +143,7 @@ def chosen_approval(store: Store, home: Path, entry: Entry, cameras, start_us, e
                                 keep_audio, blur_faces, masks, current=store.names.current,
                                 on_file=on_file)
         redactions(home, approval, store.names.current)  # masks readable?
+        check_footage(store, approval)   # every camera cuttable, before any is cut
         return approval
     if entry.status == "expired":
         raise ApprovalRefused(

@@ -3014,6 +3014,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>rechazado: el período aprobado es más amplio que el de la solicitud ({start} a {end}); solo puede ser más estrecho</translation>
     </message>
     <message>
+        <source>nothing of {camera} can be sent for {start} to {end} ({reason}); nothing was cut or sent: leave that camera out, or choose a window it recorded</source>
+        <translation>no se puede enviar nada de «{camera}» de {start} a {end} ({reason}); no se recortó ni se envió nada: deje fuera esa cámara o elija un período que haya grabado</translation>
+    </message>
+    <message>
+        <source>nothing of {cameras} can be sent for {start} to {end} ({reason}); nothing was cut or sent: leave those cameras out, or choose a window they recorded</source>
+        <translation>no se puede enviar nada de {cameras} de {start} a {end} ({reason}); no se recortó ni se envió nada: deje fuera esas cámaras o elija un período que hayan grabado</translation>
+    </message>
+    <message>
+        <source>no usable recording of camera &apos;{camera}&apos; covers that window</source>
+        <translation>ninguna grabación utilizable de la cámara «{camera}» cubre ese período</translation>
+    </message>
+    <message>
         <source>the request is addressed to registration {aud}, which is not one of your registration ids</source>
         <translation>la solicitud va dirigida al registro {aud}, que no es ninguno de sus registros</translation>
     </message>

@@ -405,6 +405,14 @@ TEMPLATES: tuple[str, ...] = (
     # the owner's own choice on a request (agent/requests/approval_choices.py)
     QT_TRANSLATE_NOOP("core", "refused: the approved window is wider than the request's ({start} "
                               "to {end}); it may only be narrower"),
+    # a camera with nothing to cut, found before any is (agent/requests/approval_footage.py)
+    QT_TRANSLATE_NOOP("core", "nothing of {camera} can be sent for {start} to {end} ({reason}); "
+                              "nothing was cut or sent: leave that camera out, or choose a "
+                              "window it recorded"),
+    QT_TRANSLATE_NOOP("core", "nothing of {cameras} can be sent for {start} to {end} ({reason}); "
+                              "nothing was cut or sent: leave those cameras out, or choose a "
+                              "window they recorded"),
+    QT_TRANSLATE_NOOP("core", "no usable recording of camera '{camera}' covers that window"),
     QT_TRANSLATE_NOOP("core", "the request is addressed to registration {aud}, which is not one "
                               "of your registration ids"),
     QT_TRANSLATE_NOOP("core", "request '{jti}' from {agency} was already received (a replay)"),

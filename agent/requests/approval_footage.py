@@ -1,0 +1,38 @@
+"""Whether each camera of a new approval has footage to cut in its window, asked before any
+camera is cut: an approval is kept as it was (its cameras and window are what the decision
+tells the agency), so one camera that cannot be cut after another was would leave the request
+`failed` for good, every resume stopping at the same camera."""
+from __future__ import annotations
+
+from agent.export.plan import PlanError, plan_export
+from agent.index.remote_window import is_remote
+from agent.index.store import Store
+from agent.requests.approval_step import ApprovalRefused
+from agent.requests.records import Approval
+from agent.timebase import local_text
+
+
+def check_footage(store: Store, approval: Approval) -> None:
+    """ApprovalRefused naming every approved camera that has no usable recording in the
+    approved window (none recorded there, only damaged files, a file changed since the scan),
+    with what the owner can do. A recorder's camera is left to its download, which is what
+    finds its footage."""
+    now_called = lambda c: store.names.current(c) or c   # noqa: E731 - renamed since asked
+    problems = []
+    for camera in approval.cameras:
+        name = now_called(camera)
+        if is_remote(store, name):
+            continue
+        try:
+            plan_export(store, name, approval.start_us, approval.end_us)
+        except PlanError as exc:
+            problems.append((camera, str(exc)))
+    if not problems:
+        return
+    names = ", ".join(c for c, _ in problems)
+    why = "; ".join(why for _, why in problems)
+    do = ("leave that camera out, or choose a window it recorded" if len(problems) == 1
+          else "leave those cameras out, or choose a window they recorded")
+    raise ApprovalRefused(
+        f"nothing of {names} can be sent for {local_text(approval.start_us)} to "
+        f"{local_text(approval.end_us)} ({why}); nothing was cut or sent: {do}")
