@@ -66,3 +66,36 @@ def test_the_refusal_reads_in_spanish(spanish, tmp_path, footage, trim_s):
         assert ("porch" in said) == (start >= 8), said
     finally:
         w.close()
+
+
+@pytest.fixture(scope="module")
+def switched(tmp_path_factory):
+    root = tmp_path_factory.mktemp("rec")
+    make_recordings(root / "porch", "blue-iris", "porch", T0 * US, 2, 4.0, fps=10, gop_s=1.0)
+    # the owner switched yard to H.265 four seconds in
+    make_recordings(root / "yard", "blue-iris", "yard", T0 * US, 1, 4.0, fps=10, gop_s=1.0)
+    make_recordings(root / "yard", "blue-iris", "yard", (T0 + 4) * US, 1, 4.0, fps=10,
+                    gop_s=1.0, encoder="libx265")
+    return root
+
+
+def test_a_camera_whose_recordings_change_codec_is_refused_before_any_cut(spanish, tmp_path,
+                                                                          switched):
+    from gui.views.core_words import in_owner_language
+
+    # It cut porch's package, then stopped at yard, leaving the request failed for good.
+    w = World(tmp_path / "w", switched)
+    try:
+        w.desk.import_request(w.file(request_token()))
+        with pytest.raises(DeskRefusal, match="yard") as refused:
+            w.desk.approve("req-1")
+        assert "change codec" in str(refused.value) and "H.265" in str(refused.value)
+        said = in_owner_language(str(refused.value))   # as the app shows it
+        assert "H.265" in said and "cambian de códec" in said and "change codec" not in said, said
+        view = w.desk.show("req-1")
+        assert view.status == "new" and view.deliveries == () and w.portal.decisions == []
+        # either side of the change can go
+        assert w.desk.check_approval("req-1", end_us=(T0 + 4) * US).cameras == ("porch",
+                                                                                 "yard")
+    finally:
+        w.close()

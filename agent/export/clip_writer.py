@@ -105,8 +105,13 @@ def codec_change_words(sources: Sequence[Source]) -> str:
     """Where the recordings of a window change codec, in time order: the first change's time
     (this PC's zone, as every time an error names) and codecs, so the owner knows the two
     windows to export instead."""
-    changes = [(b.span.start_us, a.codec, b.codec) for a, b in zip(sources, sources[1:])
-               if a.codec != b.codec]
+    return codec_changes_said([(s.span.start_us, s.codec) for s in sources])
+
+
+def codec_changes_said(codecs: Sequence[tuple[int, str]]) -> str:
+    """codec_change_words of recordings given as (start, codec) in time order, with at least
+    one change (an approval checks the index's codecs before any camera is cut)."""
+    changes = [(b[0], a[1], b[1]) for a, b in zip(codecs, codecs[1:]) if a[1] != b[1]]
     at, old, new = changes[0]
     where = (f"at {local_text(at)}" if len(changes) == 1
              else f"{len(changes)} times, the first at {local_text(at)}")

@@ -4,6 +4,7 @@ tells the agency), so one camera that cannot be cut after another was would leav
 `failed` for good, every resume stopping at the same camera."""
 from __future__ import annotations
 
+from agent.export.clip_writer import codec_changes_said
 from agent.export.plan import PlanError, plan_export
 from agent.index.remote_window import is_remote
 from agent.index.store import Store
@@ -14,7 +15,8 @@ from agent.timebase import local_text
 
 def check_footage(store: Store, approval: Approval) -> None:
     """ApprovalRefused naming every approved camera that has no usable recording in the
-    approved window (none recorded there, only damaged files, a file changed since the scan),
+    approved window (none recorded there, only damaged files, a file changed since the scan,
+    recordings that change codec),
     with what the owner can do. A recorder's camera is left to its download, which is what
     finds its footage."""
     now_called = lambda c: store.names.current(c) or c   # noqa: E731 - renamed since asked
@@ -24,9 +26,14 @@ def check_footage(store: Store, approval: Approval) -> None:
         if is_remote(store, name):
             continue
         try:
-            plan_export(store, name, approval.start_us, approval.end_us)
+            plan = plan_export(store, name, approval.start_us, approval.end_us)
         except PlanError as exc:
             problems.append((camera, str(exc)))
+            continue
+        # a clip holds one codec: the cut would stop at the change
+        codecs = sorted((r.start_us, r.codec) for r in plan.coverage.files if r.codec)
+        if len({c for _, c in codecs}) > 1:
+            problems.append((camera, codec_changes_said(codecs)))
     if not problems:
         return
     names = ", ".join(c for c, _ in problems)
