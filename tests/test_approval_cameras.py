@@ -4,6 +4,7 @@ any camera is cut, so the owner is not stopped part way with a `failed` request 
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 
@@ -97,5 +98,24 @@ def test_a_camera_whose_recordings_change_codec_is_refused_before_any_cut(spanis
         # either side of the change can go
         assert w.desk.check_approval("req-1", end_us=(T0 + 4) * US).cameras == ("porch",
                                                                                  "yard")
+    finally:
+        w.close()
+
+
+def test_a_camera_whose_folder_is_unplugged_is_found_before_any_cut(tmp_path, footage):
+    # It cut porch's package first, then stopped at yard's missing drive.
+    root = tmp_path / "rec"
+    shutil.copytree(footage, root)
+    w = World(tmp_path / "w", root)
+    try:
+        w.desk.import_request(w.file(request_token(end=T0 + 4)))
+        (root / "yard").rename(tmp_path / "unplugged")
+        with pytest.raises(DeskRefusal, match="connect the drive") as refused:
+            w.desk.approve("req-1")
+        assert "yard" in str(refused.value) and "porch" not in str(refused.value)
+        view = w.desk.show("req-1")
+        assert view.status == "new" and view.deliveries == () and w.portal.decisions == []
+        (tmp_path / "unplugged").rename(root / "yard")   # plugged in again: it goes
+        assert w.desk.check_approval("req-1").cameras == ("porch", "yard")
     finally:
         w.close()

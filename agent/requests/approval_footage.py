@@ -4,10 +4,13 @@ tells the agency), so one camera that cannot be cut after another was would leav
 `failed` for good, every resume stopping at the same camera."""
 from __future__ import annotations
 
+import errno
+
 from agent.export.clip_writer import codec_changes_said
 from agent.export.plan import PlanError, plan_export
 from agent.index.remote_window import is_remote
 from agent.index.store import Store
+from agent.os_words import plain_os_error
 from agent.requests.approval_step import ApprovalRefused
 from agent.requests.records import Approval
 from agent.timebase import local_text
@@ -15,8 +18,8 @@ from agent.timebase import local_text
 
 def check_footage(store: Store, approval: Approval) -> None:
     """ApprovalRefused naming every approved camera that has no usable recording in the
-    approved window (none recorded there, only damaged files, a file changed since the scan,
-    recordings that change codec),
+    approved window (none recorded there, only damaged files, a file changed or gone since the
+    scan (its drive unplugged), recordings that change codec),
     with what the owner can do. A recorder's camera is left to its download, which is what
     finds its footage."""
     now_called = lambda c: store.names.current(c) or c   # noqa: E731 - renamed since asked
@@ -29,6 +32,11 @@ def check_footage(store: Store, approval: Approval) -> None:
             plan = plan_export(store, name, approval.start_us, approval.end_us)
         except PlanError as exc:
             problems.append((camera, str(exc)))
+            continue
+        gone = [span.path for span in plan.spans if not span.path.is_file()]
+        if gone:   # its drive unplugged, or the files moved since the scan
+            problems.append((camera, plain_os_error(
+                FileNotFoundError(errno.ENOENT, "not found", str(gone[0])))))
             continue
         # a clip holds one codec: the cut would stop at the change
         codecs = sorted((r.start_us, r.codec) for r in plan.coverage.files if r.codec)
