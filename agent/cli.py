@@ -86,6 +86,7 @@ def _given_once(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: parse, run one command, map failures to exit codes and plain messages."""
+    _closed_streams_to_null_device()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     _escape_what_stdout_cannot_encode()
     parser = build_parser()
@@ -99,6 +100,16 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args)
     finally:
         Stopper.restore(before)
+
+
+def _closed_streams_to_null_device() -> None:
+    """A stream the command was started without (`2>&-` in a scheduled task, or `pythonw` on
+    Windows, which has neither) is the null device: Python leaves it None, and print() to a
+    None stderr writes to stdout, into the JSON a script reads; a None stdout is a reader that
+    is gone, so what is written there is dropped and the command ends as it would."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
 
 
 def _escape_what_stdout_cannot_encode() -> None:
