@@ -52,14 +52,26 @@ def add_parser(sources_sub, common) -> None:
     r.set_defaults(func=add_recorder)
 
 
-def _password(args) -> str:
+def _password_given(args) -> str | None:
+    """The password from stdin with --password-stdin; None when it is to be asked on the
+    terminal. Read before the recorder is contacted: with neither (a scheduled task's stdin is
+    no terminal) or an empty one, it is a usage error (exit 2), said before any handshake."""
     if args.password_stdin:
         line = sys.stdin.readline()
-        password = line[:-1] if line.endswith("\n") else line
-    elif sys.stdin is not None and sys.stdin.isatty():
-        password = getpass.getpass(f"Password of {args.user} on the recorder: ")
-    else:
+        return _not_empty(line[:-1] if line.endswith("\n") else line)
+    if sys.stdin is None or not sys.stdin.isatty():
         raise UsageError("give the recorder's password on stdin with --password-stdin")
+    return None
+
+
+def _password(args, given: str | None) -> str:
+    """The password given, else asked without echo once the certificate has been shown."""
+    if given is not None:
+        return given
+    return _not_empty(getpass.getpass(f"Password of {args.user} on the recorder: "))
+
+
+def _not_empty(password: str) -> str:
     if not password:
         raise UsageError("the recorder's password is empty")
     return password
@@ -110,6 +122,7 @@ def add_recorder(agent: Agent, args) -> int:
     for name in args.camera:
         typed_camera(name)
     _typed_address(args)
+    given = _password_given(args)
     fingerprint = agent.look_at_recorder(args.url, args.plain_http)
     if fingerprint is not None:
         say(f"the recorder's certificate: SHA-256 {agent.fingerprint_words(fingerprint)}")
@@ -122,7 +135,7 @@ def add_recorder(agent: Agent, args) -> int:
                 "trusted from now on, and a different one is refused")
     address = RecorderAddress(args.url, args.vendor, args.user, fingerprint, args.zone,
                               args.plain_http, args.hik_z_local)
-    added = agent.add_recorder(address, _password(args), name=args.name,
+    added = agent.add_recorder(address, _password(args, given), name=args.name,
                                cameras=tuple(args.camera))
     check, report = added.check, added.report
     if args.json:
