@@ -7,6 +7,7 @@ Exit codes: 0 done; 1 unexpected failure (a message, never a bare traceback); 2 
 from __future__ import annotations
 
 import argparse
+import codecs
 import logging
 import os
 import sys
@@ -115,8 +116,13 @@ def _closed_streams_to_null_device() -> None:
 def _escape_what_stdout_cannot_encode() -> None:
     """Write a character stdout's encoding lacks as an escape (`\\u0414`), as stderr already
     does, rather than end the command half-written: on Windows output sent to a file or a pipe
-    is encoded in the ANSI code page, which has no Cyrillic, CJK or emoji for camera names."""
-    if getattr(sys.stdout, "errors", None) == "strict" and hasattr(sys.stdout, "reconfigure"):
+    is encoded in the ANSI code page, which has no Cyrillic, CJK or emoji for camera names.
+    The C locale without UTF-8 mode (LC_ALL=C, PYTHONUTF8=0) gives ASCII with surrogateescape,
+    which fails the same way; UTF-8 with surrogateescape (UTF-8 mode) encodes every name."""
+    errors, encoding = getattr(sys.stdout, "errors", None), getattr(sys.stdout, "encoding", None)
+    lacking = errors == "strict" or (
+        errors == "surrogateescape" and codecs.lookup(encoding or "ascii").name != "utf-8")
+    if lacking and hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")
 
 

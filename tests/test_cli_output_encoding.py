@@ -4,11 +4,14 @@ Cyrillic, no CJK and no emoji: a camera named so must not end the command half-w
 real `footage-agent` process is given that page with PYTHONIOENCODING, as Windows would."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+from agent.cli import main
 
 NAMES = ("Двор", "玄関", "Porch 🏠", "Café")
 
@@ -34,3 +37,18 @@ def test_names_the_output_page_lacks_are_written_escaped_and_json_stays_exact(tm
     as_json = run(home, "cameras", "--json")
     assert as_json.returncode == 0, as_json.stderr.decode("cp1252")
     assert {c["camera"] for c in json.loads(as_json.stdout.decode("cp1252"))} == set(NAMES)
+
+
+def test_in_the_c_locale_without_utf8_mode_a_name_is_written_escaped(tmp_path, monkeypatch):
+    # LC_ALL=C with PYTHONUTF8=0: stdout is ASCII with surrogateescape, not strict, so a
+    # camera named in Cyrillic ended `sources list` with "'ascii' codec can't encode" (exit 1).
+    home, folder = tmp_path / "home", tmp_path / "dacha"
+    folder.mkdir()
+    assert main(["--home", str(home), "sources", "add", str(folder), "--camera", "Дача",
+                 "--tz", "UTC"]) == 0
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="ascii",
+                                                        errors="surrogateescape"))
+    assert main(["--home", str(home), "sources", "list"]) == 0
+    sys.stdout.flush()
+    assert "camera=\\u0414\\u0430\\u0447\\u0430" in raw.getvalue().decode("ascii")
