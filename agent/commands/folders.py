@@ -25,7 +25,10 @@ def check_new_home(explicit: str | None, ismount: Callable[[str], bool] = os.pat
     """A usage error when the home chosen (`explicit` --home, else FOOTAGE_AGENT_HOME) is new
     and not directly inside an existing folder, or on a drive's empty mount point: a typo or an
     unplugged stick would otherwise get a new, empty home (no folders, agencies or key) made
-    there, every missing folder with it. The default home is the system's, made as needed."""
+    there, every missing folder with it. The default home is the system's, made as needed.
+    An empty or blank --home (`--home "$DIR"` with DIR not set), or a blank FOOTAGE_AGENT_HOME,
+    is refused too: it would be the owner's own home, or a new one named with spaces."""
+    _not_blank(explicit)
     text, option = (explicit, "--home") if explicit else (os.environ.get(ENV_HOME), ENV_HOME)
     if not text:
         return
@@ -41,3 +44,15 @@ def check_new_home(explicit: str | None, ismount: Callable[[str], bool] = os.pat
         raise UsageError(f"{option} {home}: no drive is mounted there (it is under {root}, "
                          "where drives are mounted, but on this PC's own disk); connect the "
                          "drive, wait until it shows, then try again")
+
+
+def _not_blank(explicit: str | None) -> None:
+    """A usage error for an empty or blank --home, or a blank FOOTAGE_AGENT_HOME (an empty one
+    is taken as not set, as variables usually are)."""
+    if explicit is not None and not explicit.strip():
+        raise UsageError("--home is empty: give the folder footage-agent keeps its files in, or "
+                         f"leave --home out to use {ENV_HOME} or the usual folder")
+    env = os.environ.get(ENV_HOME)
+    if explicit is None and env and not env.strip():
+        raise UsageError(f"{ENV_HOME} is blank: set it to the folder footage-agent keeps its "
+                         "files in, or unset it to use the usual folder")
