@@ -7,8 +7,8 @@ from agent.commands.interrupt import Interrupted
 from agent.commands.local_time import CAMERA_HELP, shown, time_help, window, zone_for
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.progress import progress_display
-from agent.commands.option_values import (offset_seconds, typed_camera, typed_layout,
-                                           typed_zone)
+from agent.commands.option_values import (offset_seconds, typed_camera, typed_folder,
+                                          typed_layout, typed_zone)
 from frp.count_words import counted
 from agent.index.rows import FileRow
 from agent.owner_index import NO_FOLDERS_YET, NOTHING_INDEXED_YET
@@ -70,6 +70,7 @@ def add_parsers(sub, common) -> None:
 
 
 def sources_add(agent: Agent, args) -> int:
+    typed_folder(args.path)
     typed_zone(args.tz, "--tz")
     typed_layout(args.layout, agent.layouts())
     typed_camera(args.camera)
@@ -127,6 +128,7 @@ def sources_list(agent: Agent, args) -> int:
 
 
 def sources_remove(agent: Agent, args) -> int:
+    typed_folder(args.path)
     try:
         agent.remove_source(args.path)
     except NotFound as exc:
@@ -136,6 +138,8 @@ def sources_remove(agent: Agent, args) -> int:
 
 
 def scan(agent: Agent, args) -> int:
+    for path in args.paths:
+        typed_folder(path)
     if not args.paths and not agent.sources():
         raise UsageError("no recordings folders yet: give a PATH or run `footage-agent sources add PATH`")
     typed_zone(args.tz, "--tz")   # even for folders added already: a wrong zone is no zone

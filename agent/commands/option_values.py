@@ -62,6 +62,16 @@ def typed_layout(text: str | None, known: tuple[str, ...], option: str = "--layo
                      f"the layout is told from the files) or one of {', '.join(known)}")
 
 
+def typed_folder(text: str) -> str:
+    """`text` when it can name a recordings folder or recorder, else UsageError: an empty or
+    blank PATH (`sources add "$CARD"` with the variable not set) would be the folder the
+    command runs in, which a scheduled task's is the system's own (C:\\Windows\\System32)."""
+    if not text.strip():
+        raise UsageError("PATH is empty: give the recordings folder (or the recorder's address) "
+                         "as `footage-agent sources list` lists it")
+    return text
+
+
 def typed_camera(text: str | None, option: str = "--camera") -> str | None:
     """`text` when it can be a camera's name (None when not given), else UsageError."""
     if text is None:
