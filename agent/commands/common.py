@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from agent.os_words import plain_os_error
@@ -24,11 +25,22 @@ class Refused(Exception):
 def readable_file(text: str, what: str) -> None:
     """A usage error (exit 2), in plain words, when `text` names no file that can be read: a
     path typed wrong, a folder, a drive not there. `what` names the file (`the agency file`)."""
+    if not text.strip():   # `"$FILE"` unset: open("") says only that "a file" does not exist
+        raise UsageError(f"cannot read {what}: the path is empty: give the file's path")
     try:
         with open(text, "rb"):
             pass
     except OSError as exc:
         raise UsageError(f"cannot read {what}: {plain_os_error(exc, text)}") from None
+
+
+def named_package(text: str) -> Path:
+    """The package PATH names; a usage error when it is empty or blank (`verify "$PKG"` with
+    the variable not set), which would be the folder the command runs in."""
+    if not text.strip():
+        raise UsageError("PACKAGE is empty: give the package folder, named like "
+                         "CASE_camera_TIME, or its .tar")
+    return Path(text)
 
 
 def parse_time(text: str, what: str, zone_name: str | None = None) -> int:

@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
-from agent.commands.common import (Refused, UsageError, parse_time, print_json,
-                                    say, utc)
+from agent.commands.common import (Refused, UsageError, named_package, parse_time,
+                                    print_json, say, utc)
 from agent.commands.export_notes import export_notes
 from agent.commands.folders import existing_folder
 from agent.export.destination import made_for_this
@@ -218,7 +218,7 @@ def _redaction_note(done) -> str:
 
 
 def verify(agent: Agent, args) -> int:
-    path = Path(args.package)
+    path = named_package(args.package)
     shown = one_line(str(path))
     if not path.exists():
         raise UsageError(f"{shown} does not exist")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from agent.audit.log import AuditError, AuditLog
-from agent.commands.common import UsageError, print_json, say
+from agent.commands.common import UsageError, named_package, print_json, say
 from agent.delivery.sums import ChunkSums
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.progress import progress_display
@@ -32,7 +32,7 @@ def add_parsers(sub, common) -> None:
 
 def upload(agent: Agent, args) -> int:
     """Pack (if a folder), upload with resume, print the result; failures exit 1."""
-    source = Path(args.package)
+    source = named_package(args.package)
     try:
         check_endpoint(args.endpoint)
     except UploadError as exc:
