@@ -8,7 +8,7 @@ from typing import Callable
 
 from agent.commands.common import UsageError
 from agent.config import ENV_HOME
-from agent.export.destination import NotThere, empty_mount_point, package_folder
+from agent.export.destination import NotThere, package_folder, where_it_cannot_be
 
 
 def existing_folder(text: str, option: str = "--out",
@@ -35,15 +35,9 @@ def check_new_home(explicit: str | None, ismount: Callable[[str], bool] = os.pat
     home = Path(text).expanduser().absolute()
     if home.exists():
         return   # ensure_home says what is wrong with one that is there (a file, read-only)
-    if not home.parent.is_dir():
-        raise UsageError(f"{option} {home} does not exist, nor does the folder it would go in "
-                         f"({home.parent}): connect the drive it is on, or make the folders "
-                         "first (a new home folder is made only inside a folder that exists)")
-    root = empty_mount_point(home.resolve(), ismount)
-    if root is not None:
-        raise UsageError(f"{option} {home}: no drive is mounted there (it is under {root}, "
-                         "where drives are mounted, but on this PC's own disk); connect the "
-                         "drive, wait until it shows, then try again")
+    problem = where_it_cannot_be(home, ismount)
+    if problem is not None:
+        raise UsageError(f"{option} {home}{problem}")
 
 
 def _not_blank(explicit: str | None) -> None:

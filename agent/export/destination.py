@@ -34,15 +34,9 @@ def package_folder(folder: Path, ismount: Callable[[str], bool] = os.path.ismoun
     if folder.exists() and not folder.is_dir():
         raise NotThere(f"{folder} is a file, not a folder: choose the folder the package "
                        "should go into")
-    if not folder.exists() and not folder.absolute().parent.is_dir():
-        raise NotThere(f"{folder} does not exist, nor does the folder it would go in "
-                       f"({folder.absolute().parent}): connect the drive it is on, or make the "
-                       "folders first")
-    root = empty_mount_point(folder.resolve(), ismount)
-    if root is not None:
-        raise NotThere(f"{folder}: no drive is mounted there (it is under {root}, where drives "
-                       "are mounted, but on this PC's own disk); connect the drive, wait until "
-                       "it shows, then try again")
+    problem = where_it_cannot_be(folder, ismount)
+    if problem is not None:
+        raise NotThere(f"{folder}{problem}")
     if folder.exists():
         return folder, False
     try:
@@ -94,6 +88,24 @@ def made_for_this(folder: Path, made: bool) -> Iterator[None]:
             except OSError:
                 pass
         raise
+
+
+def where_it_cannot_be(folder: Path, ismount: Callable[[str], bool] = os.path.ismount
+                       ) -> str | None:
+    """Why `folder` (a package folder, or a home folder) must not be made where it is named,
+    as the words that follow its name; None when it is there or can be made. More than it is
+    missing (a drive letter not there), or it lies where a drive should be mounted but none
+    is: made, it would be on this PC's own disk."""
+    if not folder.exists() and not folder.absolute().parent.is_dir():
+        return (f" does not exist, nor does the folder it would go in "
+                f"({folder.absolute().parent}): connect the drive it is on, or make the "
+                "folders first")
+    root = empty_mount_point(folder.resolve(), ismount)
+    if root is not None:
+        return (f": no drive is mounted there (it is under {root}, where drives are mounted, "
+                "but on this PC's own disk); connect the drive, wait until it shows, then try "
+                "again")
+    return None
 
 
 def empty_mount_point(path: PurePath, ismount: Callable[[str], bool] = os.path.ismount
