@@ -75,9 +75,9 @@ class OwnerSources:
         video, the owner's own and the app's safe copies, would be indexed as one camera's after
         a scan of the whole drive) or lies inside it."""
         home = Path(self.home).absolute()
+        identity = folder_identity(root)
         if _comparable(home).is_relative_to(_comparable(root)) or (
-                folder_identity(root) is not None
-                and folder_identity(root) in folder_lineage(home)):
+                identity is not None and identity in folder_lineage(home)):
             raise Refusal(f"{root} holds footage-agent's own folder {home}: it is a whole "
                           "drive or a folder such as your user folder, not the folder a "
                           "recorder writes to, and indexing it would read every video there, "

@@ -51,4 +51,3 @@ def refused_for_the_other_command(path: str, wanted: str) -> Refused | None:
     return Refused(f"{one_line(path)} is an agency file, not a request: add it with "
                    f"`footage-agent agencies add {one_line(shown)}` (and compare its key "
                    "fingerprints with the ones the agency publishes)")
-

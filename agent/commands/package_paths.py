@@ -10,6 +10,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from agent.media.mp4walk import looks_like_mp4
 from frp.bagit import MANIFEST, SIGNATURE, TAGMANIFEST
 from frp.text import one_line
 
@@ -60,10 +61,10 @@ def _not_a_package_file(path: Path, shown: str) -> str | None:
 
 
 def _is_mp4(path: Path) -> bool:
-    """Whether a file begins as an MP4 or QuickTime file does: its first box an `ftyp`."""
+    """Whether a file begins as an MP4 or QuickTime file does (the index's test, by content)."""
     try:
         with open(path, "rb") as fh:
-            return fh.read(8)[4:] == b"ftyp"
+            return looks_like_mp4(fh.read(8))
     except OSError:
         return False
 

@@ -7,12 +7,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
+from agent.media.mpeg_clock import HALF_COUNT, MPEG_CLOCK
 from agent.timebase import local_text
-
-# MPEG-TS and PS count 90 kHz in 33 bits: FFmpeg reads a step back as the count wrapping round,
-# so a step forward of half its range or more is a step back, never a pause inside one file.
-_MPEG_CLOCK = Fraction(1, 90_000)
-_HALF_MPEG_CLOCK = 1 << 32
 
 
 @dataclass(frozen=True)
@@ -28,7 +24,7 @@ class StepWatch:
 
     def __init__(self, container_format: str, time_base: Fraction):
         self._wraps = container_format.split(",")[0] in ("mpegts", "mpeg") \
-            and time_base == _MPEG_CLOCK
+            and time_base == MPEG_CLOCK
         # A frame's own decode time may come before the latest one read by a reordering's few
         # frames (Matroska gives B-frames their presentation time alone); a second further
         # back, the clock restarted.
@@ -49,7 +45,7 @@ class StepWatch:
             return False
         latest = self._latest
         if latest is None or (own >= latest and not (
-                self._wraps and own - latest >= _HALF_MPEG_CLOCK)):
+                self._wraps and own - latest >= HALF_COUNT)):
             self._latest = own if latest is None else max(latest, own)
             return False
         return own > latest or latest - own > self._slack

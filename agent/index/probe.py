@@ -19,6 +19,7 @@ import av
 from agent.media.byte_range import RangeFile
 from agent.media.mp4box import ContainerFacts, failed, read_mp4
 from agent.media.mp4walk import looks_like_mp4
+from agent.media.mpeg_clock import HALF_COUNT_US, MPEG_CLOCK
 from agent.timebase import TimeError, parse_rfc3339
 
 __all__ = ["ContainerFacts", "ProbeError", "probe", "probe_range"]
@@ -36,12 +37,8 @@ _PROPRIETARY = {
     "ubv": "UniFi Protect .ubv files are in Ubiquiti's own format; export the clips to MP4 from "
            "UniFi Protect first",
 }
-# MPEG-TS and PS count 90 kHz in 33 bits (26.5 hours). FFmpeg reads a step back in that count
-# (the camera's encoder restarted while the file was written) as the count wrapping round, so
-# a file seems to last about a day more than it holds: a span of half the count or more is
-# such a step, never one recording.
-_MPEG_CLOCK = Fraction(1, 90_000)
-_HALF_MPEG_CLOCK_US = (1 << 32) * _US // 90_000
+# Why a .ts or .ps whose frames span half the MPEG count or more has no length
+# (agent/media/mpeg_clock.py).
 STEPPED_BACK = ("its timestamps go back partway through (the camera restarted while it was "
                 "recorded), so its length cannot be read from them")
 _FORMAT_NAMES = {"mov": "mp4", "mpeg": "mpeg-ps", "matroska": "matroska", "mpegts": "mpegts"}
@@ -198,7 +195,7 @@ def _describe(container, ext: str, size: int) -> ContainerFacts:
         duration = _pts_span(container, video, size)
     reason = None
     if duration is not None and fmt in ("mpegts", "mpeg-ps") and \
-            video.time_base == _MPEG_CLOCK and duration >= _HALF_MPEG_CLOCK_US:
+            video.time_base == MPEG_CLOCK and duration >= HALF_COUNT_US:
         duration, reason = None, STEPPED_BACK
     if duration is None and ext not in _VIDEO_EXTS:
         # FFmpeg will read almost anything as *some* format (random bytes as ANSI art);
