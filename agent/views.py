@@ -5,8 +5,9 @@ The app imports these types from here and nothing else of the agent beyond `agen
 display sanitiser (frp.text: `one_line`, `multi_line`): the app shows what requests, portals and
 files say through the same rule as the command line. So is the protocol's limit on a message or
 a decline reason (frp.claims.MAX_MESSAGE_CHARS), which the app's reason box keeps to. So is
-the one way a file is put in place over another (agent.storage.replace: tried again for a
-moment on Windows while another program holds it), which the app's login entry is written by.
+the one way a file is written whole and put in place over another (agent.storage.write_atomic:
+its temporary file removed whatever fails, the move tried again for a moment on Windows while
+another program holds the file), which the app's login entry is written by.
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ from agent.requests.poll_trouble import PortalTrouble
 from agent.requests.polling import SyncReport
 from agent.requests.records import Approval, Delivery
 from agent.requests.view import RequestView
-from agent.storage import replace
+from agent.storage import write_atomic
 from frp.agency import Agency
 from frp.certificates import CertificateFacts
 from frp.claims import MAX_MESSAGE_CHARS
@@ -61,6 +62,6 @@ __all__ = [
     "KeyRotation",
     # the one display sanitiser (frp/text.py) for every string from a request, portal or file
     "one_line", "multi_line",
-    # putting a file in place over another, as the agent's own files are
-    "replace",
+    # writing a file whole and putting it in place, as the agent's own files are
+    "write_atomic",
 ]

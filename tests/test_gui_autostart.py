@@ -153,6 +153,53 @@ def test_a_startup_entry_windows_holds_a_moment_is_still_put_in_place(tmp_path, 
     assert refusals == [0] and os.listdir(at.path.parent) == [at.path.name]
 
 
+def test_a_startup_entry_that_cannot_be_put_in_place_leaves_nothing_in_the_folder(
+        tmp_path, monkeypatch):
+    """Seen in the code: the entry was written to `Footage requests.cmd.part` beside where it
+    goes, then moved; when the move was refused past its retries (a virus scanner holding the
+    entry, the folder read-only), or the write failed, the `.part` file stayed in the Startup
+    folder, and Windows opens every file there at login ('How do you want to open this
+    file?'). Windows' refusal is given here; the entry that was there stays, the failure is
+    said, and nothing else is left in the folder."""
+    import errno
+
+    monkeypatch.setattr("agent.storage.SYSTEM", "nt")
+    monkeypatch.setattr("agent.storage._RETRY_S", 0)
+
+    def held(src, dst):
+        raise PermissionError(errno.EACCES, "Access is denied", str(dst))
+    at = autostart.windows_entry(ARGV, {"APPDATA": str(tmp_path / "Roaming")})
+    at.path.parent.mkdir(parents=True)
+    at.path.write_bytes(b"@echo off\r\nstart \"\" /min \"C:\\old\\footage-agent.exe\"\r\n")
+    before = at.path.read_bytes()
+    monkeypatch.setattr(os, "replace", held)
+    with pytest.raises(PermissionError):
+        autostart.enable(at)
+    assert os.listdir(at.path.parent) == [at.path.name] and at.path.read_bytes() == before
+    assert autostart.refresh(at) is False
+    assert os.listdir(at.path.parent) == [at.path.name] and at.path.read_bytes() == before
+
+
+def test_what_a_write_killed_midway_left_in_the_startup_folder_is_removed(tmp_path):
+    """A write the app was killed in (power cut while saving Settings) cannot tidy after
+    itself: the next time the entry is written, brought up to date or turned off, what such
+    a write leaves (and the `.part` file older versions left) goes, and nobody else's file
+    does."""
+    at = autostart.windows_entry(ARGV, {"APPDATA": str(tmp_path / "Roaming")})
+    folder = at.path.parent
+    folder.mkdir(parents=True)
+    others = {"desktop.ini", "Other app.lnk", "Other app.cmd.part", ".Other.cmd.x.tmp"}
+    for name in others:
+        (folder / name).write_bytes(b"theirs")
+    for step in (autostart.enable, autostart.refresh, autostart.disable):
+        (folder / f"{at.path.name}.part").write_bytes(b"@echo off\r\nstart")
+        (folder / f".{at.path.name}.k3j_x9.tmp").write_bytes(b"@echo off\r\nsta")
+        step(at)
+        assert set(os.listdir(folder)) - {at.path.name} == others, step.__name__
+        assert all((folder / name).read_bytes() == b"theirs" for name in others)
+    assert not at.path.exists()
+
+
 @pytest.fixture
 def config_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))

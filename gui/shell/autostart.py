@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
-from agent.views import replace
+from agent.views import write_atomic
 
 APP_ID = "org.footageagent.FootageAgent"
 ARGS = ("gui", "--tray")
@@ -122,14 +122,14 @@ def enabled(at: Entry | None = None) -> bool:
 
 
 def enable(at: Entry | None = None) -> Path:
-    """Start the app at login from now on (the entry is written whole, then put in place)."""
+    """Start the app at login from now on. The entry is written whole beside its place, then
+    put there (tried again for a moment on Windows, where a virus scanner holds a file just
+    written to the Startup folder open); whatever fails, that file is removed: Windows opens
+    every file in the Startup folder at login, whatever its name."""
     at = at or entry()
     at.path.parent.mkdir(parents=True, exist_ok=True)
-    part = at.path.with_name(at.path.name + ".part")
-    part.write_bytes(at.content)
-    # Tried again for a moment on Windows, where a virus scanner holds a file just written to
-    # the Startup folder open, and a file held open is not replaced.
-    replace(part, at.path)
+    _remove_leftovers(at.path)
+    write_atomic(at.path, at.content, mode=0o644)
     return at.path
 
 
@@ -137,8 +137,10 @@ def refresh(at: Entry | None = None) -> bool:
     """Rewrite the entry when it is there but starts something else: an older version wrote
     it (on Windows, one starting the console program), or the app moved. True when it was
     rewritten; an entry that is off stays off. Failing is not an error: the entry that is
-    there still starts the app, and Settings writes it again."""
+    there still starts the app, and Settings writes it again. What a write killed midway left
+    goes either way (the app runs this each time it starts at login)."""
     at = at or entry()
+    _remove_leftovers(at.path)
     try:
         if not at.path.is_file() or at.path.read_bytes() == at.content:
             return False
@@ -150,7 +152,25 @@ def refresh(at: Entry | None = None) -> bool:
 
 def disable(at: Entry | None = None) -> None:
     """Stop starting the app at login (only our own entry is removed)."""
-    (at or entry()).path.unlink(missing_ok=True)
+    at = at or entry()
+    _remove_leftovers(at.path)
+    at.path.unlink(missing_ok=True)
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Remove what a write of the entry killed midway left beside it (write_atomic's
+    `.NAME.*.tmp`; older versions' `NAME.part`): only the app writes its entry, one app at a
+    time, so no such file is another write's. Failing is not an error: the next write tries
+    again."""
+    try:
+        found = [*path.parent.glob(f".{path.name}.*.tmp"), path.with_name(path.name + ".part")]
+    except OSError:
+        return
+    for leftover in found:
+        try:
+            leftover.unlink(missing_ok=True)
+        except OSError:
+            continue
 
 
 def _known_startup_folder() -> str | None:
