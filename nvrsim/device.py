@@ -104,9 +104,10 @@ class Device:
     def check_password(self, user: str, password: str) -> bool:
         """A login attempt; wrong ones count toward the lock, and a locked device refuses all."""
         with self._lock:
+            # As bytes: compare_digest refuses str holding anything but ASCII ("contraseña").
             good = (not self.locked and "unauthorized" not in self.faults
-                    and secrets.compare_digest(user, self.user)
-                    and secrets.compare_digest(password, self.password))
+                    and secrets.compare_digest(user.encode(), self.user.encode())
+                    and secrets.compare_digest(password.encode(), self.password.encode()))
             if not good:
                 self.note_failure()
             return good

@@ -14,6 +14,7 @@ import sys
 
 from agent.commands.common import Refused, UsageError, print_json, say, utc
 from agent.commands.option_values import typed_camera, typed_zone
+from agent.commands.piped_line import NotText, first_line
 from agent.recorders.model import RecorderError
 from agent.recorders.transport import recorder_url
 from agent.owner_recorders import recorder_root
@@ -53,12 +54,17 @@ def add_parser(sources_sub, common) -> None:
 
 
 def _password_given(args) -> str | None:
-    """The password from stdin with --password-stdin; None when it is to be asked on the
-    terminal. Read before the recorder is contacted: with neither (a scheduled task's stdin is
+    """The password from the first line of stdin with --password-stdin (what Windows adds
+    to a line taken off: piped_line); None when it is to be asked on the terminal. Read before the recorder is contacted: with neither (a scheduled task's stdin is
     no terminal) or an empty one, it is a usage error (exit 2), said before any handshake."""
     if args.password_stdin:
-        line = sys.stdin.readline()
-        return _not_empty(line[:-1] if line.endswith("\n") else line)
+        if sys.stdin is None:   # pythonw, or a scheduled task started with no stdin
+            raise UsageError("give the recorder's password on stdin with --password-stdin")
+        try:
+            return _not_empty(first_line(sys.stdin))
+        except NotText as exc:
+            raise UsageError(f"the recorder's password on stdin is not text ({exc}): save it "
+                             "as UTF-8, or type it when asked instead") from None
     if sys.stdin is None or not sys.stdin.isatty():
         raise UsageError("give the recorder's password on stdin with --password-stdin")
     return None
