@@ -61,6 +61,11 @@ _WORDS[INVALID_NAME] = ('{path} is not a name Windows can use: a file or folder 
                         'hold any of <>:"|?*, and a folder given in quotes must not end in a '
                         'backslash ("E:\\" reaches the program as E:", so write E:\\ without '
                         'quotes); check the path')
+# The Windows codes for a path refused for how it is written: ERROR_INVALID_NAME (above) and
+# ERROR_BAD_PATHNAME, "The specified path is invalid" (161). Only the first has the words above:
+# 161 also comes of a share named without its folder (`\\nas`), which Python reads as ENOENT,
+# and "does not exist: check the path" fits that better than the characters a name may not hold.
+WINDOWS_BAD_NAME_CODES = (123, 161)
 if hasattr(errno, "EDQUOT"):
     _WORDS[errno.EDQUOT] = "your disk quota is used up on the disk holding {path}: free some " \
                            "space there, or choose another folder"
@@ -121,6 +126,11 @@ def error_number(exc: OSError) -> int | None:
     if win is not None and win in WINDOWS_ERRORS:
         return WINDOWS_ERRORS[win]
     return exc.errno
+
+
+def refused_by_windows_as_written(exc: OSError) -> bool:
+    """True when Windows refused `exc`'s path for how it is written (WINDOWS_BAD_NAME_CODES)."""
+    return getattr(exc, "winerror", None) in WINDOWS_BAD_NAME_CODES
 
 
 def plain_os_error(exc: OSError, path: str | None = None) -> str:

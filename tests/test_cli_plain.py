@@ -202,6 +202,11 @@ def test_only_windows_bad_name_codes_count_as_a_name_refused():
     assert name_refused(bad(123)) and name_refused(bad(161))
     assert not name_refused(bad(87))   # ERROR_INVALID_PARAMETER: not the name's fault
     assert not name_refused(OSError(errno.EACCES, "denied"))
+    # os_words knows both codes; 161 keeps the words of the ENOENT Python reads it
+    # as ("does not exist: check the path"), which fit `\\nas` named without its share.
+    share = OSError(errno.ENOENT, "The specified path is invalid", r"\\nas")
+    share.winerror = 161
+    assert plain_os_error(share) == plain_os_error(OSError(errno.ENOENT, "x", r"\\nas"))
 
 
 # package names -----------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePath
 from typing import Callable, Iterator
 
-from agent.os_words import plain_os_error
+from agent.os_words import plain_os_error, refused_by_windows_as_written
 
 REMOVABLE_ROOTS = ("/media", "/run/media", "/Volumes")
 
@@ -53,18 +53,15 @@ def package_folder(folder: Path, ismount: Callable[[str], bool] = os.path.ismoun
     return folder, True
 
 
-# Windows' "The filename, directory name, or volume label syntax is incorrect" (and "The
-# specified path is invalid"): a name holding `<>:"|?*`, which Python reports as EINVAL.
-_WINDOWS_BAD_NAME = (123, 161)
-
-
 def name_refused(exc: OSError) -> bool:
     """True when making a folder failed for its name alone: a FAT or exFAT drive (most USB
     sticks and SD cards) mounted on Linux says EINVAL for `<>:"|?*\\` in a name, and Windows
-    says ERROR_INVALID_NAME on any drive; the owner sees only "Invalid argument" otherwise.
-    Only asked of a mkdir, where EINVAL has no other cause an owner could act on."""
-    win = getattr(exc, "winerror", None)
-    return win in _WINDOWS_BAD_NAME if win is not None else exc.errno == errno.EINVAL
+    one of its codes for a path refused as written (os_words.WINDOWS_BAD_NAME_CODES) on any
+    drive; the owner sees only "Invalid argument" otherwise. Only asked of a mkdir, where
+    EINVAL has no other cause an owner could act on."""
+    if getattr(exc, "winerror", None) is not None:
+        return refused_by_windows_as_written(exc)
+    return exc.errno == errno.EINVAL
 
 
 def refused_name_words(folder: Path) -> str:
