@@ -266,6 +266,31 @@ def test_permission_denied_raises_probe_error(tmp_path):
         path.chmod(0o600)
 
 
+def test_a_recording_another_program_holds_on_windows_is_said_to_be_in_use(tmp_path, monkeypatch):
+    """Seen in the code: on Windows a recording another program holds open without sharing it
+    (a recorder program still writing it, a backup or a video editor) cannot be opened: Python
+    says PermissionError there too (ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION), and the scan
+    listed the recording as 'cannot read the file: permission denied', sending the owner to
+    their account's rights. Windows' refusal is given here, as Python raises it there."""
+    import errno
+
+    from agent.index import probe as probe_module
+
+    path = tmp_path / "ch01_20261120T220000.mp4"
+    path.write_bytes(b"\0\0\0\x08free")
+    for code in (32, 33):
+        def held(*args, code=code, **kwargs):
+            exc = PermissionError(errno.EACCES, "The process cannot access the file because "
+                                  "another process has locked it", str(path))
+            exc.winerror = code
+            raise exc
+        monkeypatch.setattr(probe_module, "open", held, raising=False)
+        with pytest.raises(ProbeError) as caught:
+            probe(path)
+        said = str(caught.value)
+        assert "in use by another program" in said and "permission" not in said, said
+
+
 def test_reads_only_headers(files):
     """A moov-at-end file costs two page-sized reads: mdat is hopped over, not read."""
     data = files["plain.mp4"].read_bytes()

@@ -10,6 +10,7 @@ cannot be read at all (permission denied, vanished, I/O error) raises `ProbeErro
 """
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import replace
 from fractions import Fraction
@@ -20,6 +21,7 @@ from agent.media.byte_range import RangeFile
 from agent.media.mp4box import ContainerFacts, failed, read_mp4
 from agent.media.mp4walk import looks_like_mp4
 from agent.media.mpeg_clock import HALF_COUNT_US, MPEG_CLOCK
+from agent.os_words import error_number
 from agent.timebase import TimeError, parse_rfc3339
 
 __all__ = ["ContainerFacts", "ProbeError", "probe", "probe_range"]
@@ -140,7 +142,12 @@ def _reader(f):
 
 
 def _unreadable(exc: OSError) -> ProbeError:
-    if isinstance(exc, PermissionError):
+    if error_number(exc) == errno.EBUSY:
+        # Windows: another program holds the file open without sharing it, which Python also
+        # says as PermissionError; the scan reads such a file again each time.
+        text = ("in use by another program (a recorder program still writing it, a backup, a "
+                "video editor): it is read again at the next scan")
+    elif isinstance(exc, PermissionError):
         text = "permission denied"
     elif isinstance(exc, FileNotFoundError):
         text = "the file disappeared before it could be read"
