@@ -159,6 +159,23 @@ def test_an_imported_request_is_verified_and_kept_exactly(world):
     assert world.events() == ["request-seen"]
 
 
+def test_a_request_file_saved_by_notepad_or_powershell_is_imported(world):
+    """Seen in the code: a request's token pasted into Notepad and saved as "UTF-8 with BOM"
+    or "Unicode" (UTF-16, as Windows PowerShell's `>` also writes) was refused as 'not a
+    well-formed signed token' and logged as a rejected request. The mark is no part of the
+    token: the token kept is the one the agency signed."""
+    import codecs
+
+    one, two = request_token("req-1"), request_token("req-2")
+    world.file("", "notepad.jws").write_bytes(codecs.BOM_UTF8 + one.encode() + b"\r\n")
+    world.file("", "unicode.jws").write_bytes(
+        codecs.BOM_UTF16_LE + (two + "\r\n").encode("utf-16-le"))
+    for name, token in (("notepad.jws", one), ("unicode.jws", two)):
+        view = world.desk.import_request(world.tmp / name)
+        assert view.verified and world.desk.inbox.get(view.id).token == token
+    assert world.events() == ["request-seen", "request-seen"]
+
+
 @pytest.mark.parametrize("token,reason", [
     (lambda: request_token(exp=NOW - 3600), "expired"),
     (lambda: request_token(aud="someone-else"), "not one of your registration ids"),

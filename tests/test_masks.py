@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import stat
 from pathlib import Path
@@ -123,12 +124,26 @@ def test_a_file_in_the_masks_folders_place_stops_exports_rather_than_dropping_ma
 def test_read_masks_file_errors(tmp_path):
     with pytest.raises(MaskError, match="cannot read"):
         read_masks_file(tmp_path / "missing.json", "porch")
-    (tmp_path / "bin.json").write_bytes(b"\xff\xfe\x00garbage")
+    # A picture (bytes starting as UTF-16's mark would be read as UTF-16, as Windows wrote it)
+    (tmp_path / "bin.json").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xd8")
     with pytest.raises(MaskError, match="not a text"):
         read_masks_file(tmp_path / "bin.json", "porch")
     (tmp_path / "bad.json").write_text("[1, 2")
     with pytest.raises(MaskError, match="not valid JSON"):
         read_masks_file(tmp_path / "bad.json", "porch")
+
+
+def test_a_masks_file_saved_by_windows_notepad_or_powershell_is_read(tmp_path):
+    """Seen on the command line: `masks set CAMERA FILE` with a file Notepad saved as "UTF-8
+    with BOM" said 'not valid JSON (its text is broken at line 1, column 1)', and one Windows
+    PowerShell's `>` wrote (UTF-16) 'is not a text (JSON) file'."""
+    text = json.dumps(WINDOW, ensure_ascii=False)
+    plain = tmp_path / "plain.json"
+    plain.write_text(text, encoding="utf-8")
+    for name, raw in (("notepad.json", codecs.BOM_UTF8 + text.encode("utf-8")),
+                      ("powershell.json", codecs.BOM_UTF16_LE + text.encode("utf-16-le"))):
+        (tmp_path / name).write_bytes(raw)
+        assert read_masks_file(tmp_path / name, "porch") == read_masks_file(plain, "porch")
 
 
 def test_bitmap_covers_pixel_centres_inside_and_every_pixel_an_edge_touches():

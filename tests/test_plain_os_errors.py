@@ -422,6 +422,31 @@ def test_a_full_disk_while_saving_an_uploads_progress_says_the_disk_is_full(tmp_
         f"Cannot save the upload's progress: the disk holding {path.parent} {FULL}."
 
 
+def test_a_cameras_file_saved_on_windows_is_read_and_one_not_text_is_said_so(tmp_path, capsys):
+    """Seen on the command line: `agencies register ... --cameras FILE` with a file Notepad saved
+    as "UTF-8 with BOM" said 'Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1
+    (char 0)', one Windows PowerShell's `>` wrote (UTF-16) "'utf-8' codec can't decode byte
+    0xff in position 0", both exit 2. Read, the command goes on to its next step (here: no
+    recordings are indexed, exit 3)."""
+    import codecs
+
+    text = json.dumps([{"name": "porch", "address": "Calle Año 5"}], ensure_ascii=False)
+    argv = ["--home", str(tmp_path / "home"), "agencies", "register",
+            "https://police.example.gov", "--invite", "inv-" + "a" * 26, "--name", "Ann",
+            "--cameras"]
+    for name, raw in (("notepad.json", codecs.BOM_UTF8 + text.encode("utf-8")),
+                      ("powershell.json", codecs.BOM_UTF16_LE + text.encode("utf-16-le"))):
+        (tmp_path / name).write_bytes(raw)
+        code = main([*argv, str(tmp_path / name)])
+        err = capsys.readouterr().err
+        assert code == 3 and "no recordings are indexed" in err, err
+    (tmp_path / "photo.json").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xd8")
+    code = main([*argv, str(tmp_path / "photo.json")])
+    err = capsys.readouterr().err
+    assert code == 2 and err == f"footage-agent: --cameras {tmp_path / 'photo.json'}: it is " \
+        "not text\n", err
+
+
 def test_a_cameras_file_that_is_not_there_is_said_in_plain_words(tmp_path, capsys):
     """The docs hunt: `agencies register ... --cameras FILE` with no such file said
     "[Errno 2] No such file or directory: 'FILE'", the tag cli.md says no message carries."""

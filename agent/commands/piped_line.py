@@ -9,11 +9,13 @@ may begin or end in spaces):
   to UTF-8, Notepad before 2019) or UTF-16's (a file Windows PowerShell's `>` wrote, Notepad's
   "Unicode"), which is read as UTF-16 then.
 The bytes are read as UTF-8, else in this computer's code page: Python reads a pipe on Windows
-in the ANSI code page, which made PowerShell 7's UTF-8 `ñ` two letters.
+in the ANSI code page, which made PowerShell 7's UTF-8 `ñ` two letters (agent/saved_text.py).
 """
 from __future__ import annotations
 
 import codecs
+
+from agent.saved_text import saved_text
 
 
 class NotText(ValueError):
@@ -46,14 +48,7 @@ def line_text(raw: bytes, code_page: str) -> str:
     """`raw` (one line, its end included when it has one) as text, its mark and end taken off;
     NotText when it cannot be read."""
     try:
-        if raw.startswith(codecs.BOM_UTF16_LE):
-            text = raw[len(codecs.BOM_UTF16_LE):].decode("utf-16-le")
-        else:
-            raw = raw.removeprefix(codecs.BOM_UTF8)
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                text = raw.decode(code_page)
+        text = saved_text(raw, code_page)
     except (UnicodeDecodeError, LookupError):
         raise NotText(f"neither UTF-8 nor this computer's code page ({code_page})") from None
     for end in ("\r\n", "\n"):

@@ -16,7 +16,9 @@ from agent.commands.common import Refused, UsageError, print_json, say
 from agent.commands.local_time import shown
 from agent.commands.requests import mapped
 from frp.count_words import counted
+from agent.json_words import json_fault
 from agent.os_words import plain_os_error
+from agent.saved_text import owner_file_text
 from agent.errors import NotFound
 from agent.timebase import US
 from frp.text import one_line
@@ -89,11 +91,13 @@ def _cameras_from_options(agent, args) -> tuple[Camera, ...] | None:
                          f"{where}")
     if args.cameras:
         try:
-            doc = json.loads(Path(args.cameras).read_text(encoding="utf-8"))
+            doc = json.loads(owner_file_text(Path(args.cameras).read_bytes()))
             cameras = read_cameras(doc)
         except OSError as exc:
             raise UsageError(f"--cameras: {plain_os_error(exc, args.cameras)}") from None
-        except (UnicodeDecodeError, ValueError) as exc:
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise UsageError(f"--cameras {args.cameras}: {json_fault(exc)}") from None
+        except ValueError as exc:
             detail = exc.detail if isinstance(exc, RegistrationError) else exc
             raise UsageError(f"--cameras {args.cameras}: {detail}") from None
     elif args.camera:

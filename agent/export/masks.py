@@ -22,6 +22,7 @@ import numpy as np
 from agent.json_words import json_fault
 from agent.os_words import plain_home_error, plain_os_error
 from agent.permissions import make_folder
+from agent.saved_text import owner_file_text
 from agent.storage import distinct_name, safe_name, write_atomic
 
 MAX_POLYGONS = 64
@@ -123,7 +124,7 @@ def _on_one_line(points) -> bool:
 def read_masks_file(path: Path, camera: str) -> CameraMasks:
     """Read and validate a JSON file the owner gives (e.g. `masks set CAMERA FILE`)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = owner_file_text(Path(path).read_bytes())   # as Notepad or PowerShell saved it
     except OSError as exc:
         raise MaskError(f"cannot read the masks file: {plain_os_error(exc, str(path))}") from None
     except UnicodeDecodeError:

@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 from agent.os_words import plain_os_error
+from agent.saved_text import saved_text
 from agent.requests import polling
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.inbox import InboxError
@@ -21,6 +22,16 @@ from frp.claims import Rejected
 from frp.jws import MAX_TOKEN_BYTES
 
 _REASONS_LOGGED = 5  # distinct reasons kept in a poll's one rejection record
+
+
+def _as_saved(raw: bytes) -> bytes:
+    """A request file's token without what Notepad or PowerShell put around it: a byte-order
+    mark, or UTF-16 (its "Unicode", PowerShell's `>`). Bytes that are no text are left as they
+    are: the token they hold is then refused as any other that is not well formed."""
+    try:
+        return saved_text(raw).encode("utf-8")
+    except UnicodeDecodeError:
+        return raw
 
 
 class DeskIntake:
@@ -42,7 +53,7 @@ class DeskIntake:
         except OSError as exc:
             raise DeskError("cannot read the request file: "
                             + plain_os_error(exc, str(source))) from None
-        return self._view(self._accept(token, "file"))
+        return self._view(self._accept(_as_saved(token), "file"))
 
     def take(self, token: str | bytes, via: str, registrations: list[str] | None = None,
              refused: list[tuple[int, str]] | None = None,
