@@ -8,25 +8,38 @@ leaving it out would only break backup and search services), nothing inherited f
 folder above, and no grant to Everyone, Authenticated Users or Users. Its entries are
 inherited by every file and folder made inside, so the key and token files are covered the
 moment they are created. The ACL is applied with `icacls` (present on every Windows since
-Vista), the user's SID read with `whoami`; both command lines are built as data here, so
-tests on any system check exactly what would run.
+Vista), the user's SID read with `whoami`, both run from System32 by their full path; both
+command lines are built as data here, so tests on any system check exactly what would run.
 """
 from __future__ import annotations
 
 import csv
 import errno
 import io
+import ntpath
 import os
 import re
 import stat
 import subprocess
 from pathlib import Path
+from typing import Mapping
 
 SYSTEM_SID = "S-1-5-18"
 # Groups a new folder may grant rights to through inheritance: Everyone, Authenticated Users,
 # Users (well-known SIDs, the same in every language of Windows).
 BROAD_SIDS = ("S-1-1-0", "S-1-5-11", "S-1-5-32-545")
-WHOAMI = ["whoami", "/user", "/fo", "csv", "/nh"]
+
+
+def system_program(name: str, env: Mapping[str, str] = os.environ) -> str:
+    """Windows' own `name`.exe, in the System32 folder of the Windows folder the system names
+    (%SystemRoot%). Never found by name: Windows looks for a program so named in the folder
+    the command runs in before System32, and a `whoami.exe` downloaded to the folder an owner
+    runs footage-agent in would run in its place."""
+    windows = env.get("SystemRoot") or env.get("windir") or "C:\\Windows"
+    return ntpath.join(windows, "System32", f"{name}.exe")
+
+
+WHOAMI = [system_program("whoami"), "/user", "/fo", "csv", "/nh"]
 # Windows' console programs write in the console's (OEM) code page, which the ANSI default
 # would misread; a byte that decodes to nothing (an account named Müller, "\x81" in page 850)
 # must not stop the home being made: only the SID, ASCII, is read.
@@ -94,19 +107,20 @@ def apply_windows_acl(path: Path, run=subprocess.run) -> None:
                                    f"{(done.stderr or done.stdout).strip()[:200]})")
 
 
-def owner_only_acl_commands(path: Path, sid: str) -> list[list[str]]:
+def owner_only_acl_commands(path: Path, sid: str,
+                            env: Mapping[str, str] = os.environ) -> list[list[str]]:
     """The icacls command lines, in order: grant the owner and SYSTEM full control of the
     folder and everything made in it (replacing their earlier grants), stop inheriting the
     entries of the folder above, and remove what broad groups were granted."""
     if not _SID.match(sid):
         raise ValueError(f"{sid!r} is not a Windows security identifier")
-    target = str(path)
+    target, icacls = str(path), system_program("icacls", env)
     inherited = "(OI)(CI)F"   # object and container inherit: every file and folder inside
     return [
-        ["icacls", target, "/grant:r", f"*{sid}:{inherited}", f"*{SYSTEM_SID}:{inherited}",
+        [icacls, target, "/grant:r", f"*{sid}:{inherited}", f"*{SYSTEM_SID}:{inherited}",
          "/q"],
-        ["icacls", target, "/inheritance:r", "/q"],
-        ["icacls", target, "/remove:g", *(f"*{s}" for s in BROAD_SIDS), "/q"],
+        [icacls, target, "/inheritance:r", "/q"],
+        [icacls, target, "/remove:g", *(f"*{s}" for s in BROAD_SIDS), "/q"],
     ]
 
 

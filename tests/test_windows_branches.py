@@ -5,6 +5,7 @@ system database, the PC's zone from the registry's name, and the stop signals (C
 from __future__ import annotations
 
 import errno
+import ntpath
 import stat
 import os
 import signal
@@ -33,14 +34,34 @@ SID = "S-1-5-21-1004336348-1177238915-682003330-1001"
 def test_the_owner_only_acl_is_three_icacls_commands_built_as_data():
     home = Path("C:/Users/Ann/AppData/Local/footage-agent")
     grant, protect, remove = owner_only_acl_commands(home, SID)
-    assert grant == ["icacls", str(home), "/grant:r", f"*{SID}:(OI)(CI)F",
+    icacls = grant[0]
+    assert ntpath.basename(icacls) == "icacls.exe"
+    assert grant == [icacls, str(home), "/grant:r", f"*{SID}:(OI)(CI)F",
                      "*S-1-5-18:(OI)(CI)F", "/q"]   # the owner and SYSTEM, inherited inside
-    assert protect == ["icacls", str(home), "/inheritance:r", "/q"]
-    assert remove == ["icacls", str(home), "/remove:g", "*S-1-1-0", "*S-1-5-11",
+    assert protect == [icacls, str(home), "/inheritance:r", "/q"]
+    assert remove == [icacls, str(home), "/remove:g", "*S-1-1-0", "*S-1-5-11",
                       "*S-1-5-32-545", "/q"]        # Everyone, Authenticated Users, Users
     assert set(BROAD_SIDS) == {"S-1-1-0", "S-1-5-11", "S-1-5-32-545"}
     with pytest.raises(ValueError):
         owner_only_acl_commands(home, "Everyone")    # never a name: names are localised
+
+
+def test_icacls_and_whoami_are_run_from_the_system_folder_never_found_by_name(monkeypatch):
+    """Seen in the code: icacls and whoami were run by their bare names, and Windows looks for
+    a program so named in the folder the command runs in before its own System32: an
+    `icacls.exe` or `whoami.exe` downloaded to the Downloads folder, where an owner opens a
+    command prompt to run footage-agent, ran as the owner when a new home was made. They
+    are run from the Windows folder the system names (%SystemRoot%)."""
+    from agent.permissions import system_program
+
+    home = Path("C:/Users/Ann/AppData/Local/footage-agent")
+    windows = {"SystemRoot": r"D:\WINNT"}
+    assert system_program("icacls", windows) == r"D:\WINNT\System32\icacls.exe"
+    assert system_program("whoami", {"windir": r"E:\Windows"}) == \
+        r"E:\Windows\System32\whoami.exe"
+    for argv in owner_only_acl_commands(home, SID, windows):
+        assert argv[0] == r"D:\WINNT\System32\icacls.exe"
+    assert ntpath.isabs(WHOAMI[0]) and ntpath.basename(WHOAMI[0]) == "whoami.exe"
 
 
 def test_the_sid_is_read_from_whoami():
