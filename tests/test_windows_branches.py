@@ -502,3 +502,39 @@ def test_a_folder_typed_with_other_capitals_on_windows_is_the_one_registered(
         assert agent.sources() == []
     finally:
         agent.close()
+
+
+def test_a_recording_another_program_holds_is_said_in_use_when_it_is_exported(
+        tmp_path, monkeypatch):
+    """Seen in the code: FFmpeg passes on the C library's errno alone, which on Windows is
+    EACCES both for a recording another program holds open without sharing it (a recorder
+    program still writing it) and for one the account may not read: an export said
+    'permission denied ...: your user account may not do this there'. FFmpeg's refusal is
+    real here (a file this account may not read); Windows' answer to opening it again, a
+    sharing violation, is given as Python raises it there."""
+    from agent.media import ffmpeg_refusal
+    from agent.export.progress import CutError
+    from agent.export.source import Source, SourceSpan
+
+    path = tmp_path / "porch.20261120_220000.mp4"
+    path.write_bytes(b"\0\0\0\x08free")
+    path.chmod(0)
+
+    def held(*args, **kwargs):
+        exc = PermissionError(errno.EACCES, "The process cannot access the file because it is "
+                              "being used by another process", str(path))
+        exc.winerror = 32   # ERROR_SHARING_VIOLATION
+        raise exc
+    monkeypatch.setattr(ffmpeg_refusal, "open", held, raising=False)
+    as_root = os.name == "posix" and os.geteuid() == 0   # root reads anything: be `nobody`
+    try:
+        if as_root:
+            os.seteuid(65534)
+        with pytest.raises(CutError) as caught:
+            Source(SourceSpan(path, 0), keep_audio=False)
+    finally:
+        if as_root:
+            os.seteuid(0)
+        path.chmod(0o600)
+    said = str(caught.value)
+    assert "in use by another program" in said and "permission" not in said, said

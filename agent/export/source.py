@@ -18,6 +18,7 @@ from agent.export.edit_lists import NO_EDITS, edit_times
 from agent.export.ledger import SourceBytes
 from agent.export.nal import ParamSets, param_sets
 from agent.export.progress import CutError, UncutCodec
+from agent.media.ffmpeg_refusal import as_the_system_says
 from agent.os_words import plain_os_error
 
 log = logging.getLogger(__name__)
@@ -79,8 +80,8 @@ class Source:
         try:
             self.container = av.open(self.span.url(), options={"ignore_editlist": "1"})
         except OSError as exc:   # its drive taken out, the file moved: what to do, in plain words
-            raise CutError(f"the recording {name} cannot be read: "
-                           + plain_os_error(exc, str(self.span.path))) from None
+            raise CutError(f"the recording {name} cannot be read: " + plain_os_error(
+                as_the_system_says(exc, self.span.path), str(self.span.path))) from None
         except av.FFmpegError as exc:
             raise CutError(f"the recording {name} cannot be read ({why(exc)})") from None
         if not self.container.streams.video:
