@@ -997,6 +997,39 @@ def test_upload_command_packs_a_folder_and_delivers_it(run_cli, hostile, tmp_pat
     assert AuditLog(home).entries()[-1]["event"] == "upload"
 
 
+def test_a_delivery_whose_transport_tar_another_program_holds_is_still_said_delivered(
+        run_cli, hostile, tmp_path, home, monkeypatch):
+    """Seen in the code: after the package arrived and its upload was logged, the tar packed
+    for it was removed, and on Windows a file another program holds (a virus scanner, the
+    search indexer) cannot be: the command ended with that error (exit 1) and never printed
+    the URL, so a script took a delivered package for one that was not. Windows' refusal is
+    given here, as Python raises it there."""
+    import errno
+    from pathlib import Path as RealPath
+
+    pkg = tmp_path / "CASE-3_porch_20261120T220000Z"
+    (pkg / "data").mkdir(parents=True)
+    (pkg / "bagit.txt").write_text("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
+    (pkg / "data" / "clip.mp4").write_bytes(os.urandom(50_000))
+    unlink = RealPath.unlink
+
+    def held(self, missing_ok=False):
+        if self.suffix == ".tar" and self.parent.name == "outbox" and self.exists():
+            exc = PermissionError(errno.EACCES, "The process cannot access the file because "
+                                  "it is being used by another process", str(self))
+            exc.winerror = 32
+            raise exc
+        unlink(self, missing_ok=missing_ok)
+    monkeypatch.setattr(RealPath, "unlink", held)
+    code, out, err = run_cli("upload", str(pkg), "--endpoint", hostile.endpoint, "--json")
+    assert code == 0, err
+    got = json.loads(out)
+    assert hashlib.sha256(hostile.data(got["url"])).hexdigest() == got["sha256"]
+    (left,) = (home / "outbox").iterdir()
+    assert str(left) in err and "in use by another program" in err, err
+    assert AuditLog(home).entries()[-1]["event"] == "upload"
+
+
 def test_upload_command_failures_exit_plainly(run_cli, hostile, payload):
     src = payload(10_000)
     code, _, err = run_cli("upload", str(src), "--endpoint", "http://upload.example.gov/files")

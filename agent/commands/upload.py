@@ -11,6 +11,7 @@ from agent.commands.progress import progress_display
 from agent.delivery.upload import UploadError, UploadResult, check_endpoint, upload_file
 from agent.export.bagtar import tar_package
 from agent.export.package import PackageError
+from agent.os_words import plain_os_error
 from agent.service import Agent, AgentError
 
 
@@ -68,8 +69,13 @@ def upload(agent: Agent, args) -> int:
 def _delivered(agent: Agent, args, source: Path, tar: Path, result: UploadResult) -> None:
     """Log the delivery, drop the transport tar, and say what arrived."""
     _audit(agent, tar, args.endpoint, result.url, result.sha256, result.size)
-    if source.is_dir():
-        tar.unlink(missing_ok=True)  # the folder is the package; the tar was only for transport
+    if source.is_dir():   # the folder is the package; the tar was only for transport
+        try:
+            tar.unlink(missing_ok=True)
+        except OSError as exc:   # Windows: another program holds it (a virus scanner)
+            say(f"warning: the package was delivered, but the copy packed to send it could "
+                f"not be removed ({plain_os_error(exc, str(tar))}): delete it by hand, or it "
+                "goes when this folder is uploaded again")
     out = {"url": result.url, "size": result.size, "sha256": result.sha256,
            "resumed_from": result.resumed_from}
     if args.json:
