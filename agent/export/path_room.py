@@ -8,7 +8,7 @@ saying how long a folder may be. Elsewhere paths are limited far beyond any pack
 Lengths are counted as Windows counts them, in UTF-16 units: a character past U+FFFF (an
 emoji, a rarer CJK character) in a folder's or a name's path is two.
 
-The package is not written through Windows' `\\?\` form instead, which takes paths past the
+The package is not written through Windows' `\\\\?\\` form instead, which takes paths past the
 limit on any Windows: a package is made to be read by hand, and Explorer and most programs an
 owner or a receiver opens or copies it with (a media player, a USB copy, the receiver's own
 verifier) take no path past 259 characters unless long paths are turned on and they say they
@@ -17,7 +17,7 @@ that touches it would need the form (PyAV's writer, the C2PA signer, tar, the pa
 rename and hidden attribute, a hold's links, the upload, `verify`, the app opening its folder),
 while Python's realpath drops it again from a path short enough: one call missed fails after the
 cut has run, where the refusal here comes before anything is cut. A folder given in that form
-by the owner (`\\?\E:\...`) is taken as their choice.
+by the owner (`\\\\?\\E:\\...`) is taken as their choice.
 """
 from __future__ import annotations
 
