@@ -13,7 +13,7 @@ from pathlib import Path
 
 from agent import timebase
 from agent.errors import AgentError, NotFound, Refusal, UsageProblem
-from agent.index.camera_names import CameraNameError, composed
+from agent.index.camera_names import CameraNameError, composed, folder_camera_name
 from agent.index.first_look import FolderFacts, look_at_folder
 from agent.index.layouts import LAYOUTS
 from agent.index.rows import Source
@@ -53,7 +53,7 @@ class OwnerSources:
             clock_offset_s = before.clock_offset_s if before is not None else 0.0
         clock_offset_s = timebase.check_clock_offset(clock_offset_s)
         try:
-            src = self.store.add_source(str(root), camera or root.name or "camera", tz, layout,
+            src = self.store.add_source(str(root), camera or folder_camera_name(str(root)) or "camera", tz, layout,
                                         clock_offset_s, explicit=camera is not None)
         except CameraNameError as exc:
             raise Refusal(str(exc)) from None

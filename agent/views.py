@@ -16,6 +16,7 @@ from agent.config import Settings
 from agent.export.clip_writer import headless_words, stepped_words
 from agent.export.masks import CameraMasks, Polygon
 from agent.identity.certificates import SigningChain
+from agent.index.camera_names import folder_camera_name
 from agent.index.cameras import IndexedCamera, Renamed
 from agent.index.coverage import Coverage, Mark, Overlap, Span
 from agent.index.first_look import FolderFacts
@@ -45,6 +46,8 @@ __all__ = [
     # the index: recordings folders, their files and what a window of one camera holds
     "Source", "FileRow", "ScanReport", "FolderFacts", "Coverage", "Span", "Overlap", "Mark",
     "IndexedCamera", "Renamed",
+    # the name a recordings folder offers its camera (a network share's root: its share's)
+    "folder_camera_name",
     # recorders on the network: how one is reached, what it said, how its mirroring stands
     "RecorderAddress", "RecorderCheck", "RecorderAdded", "RecorderSource", "Refresh",
     # previews and exports, and how an export's Content Credentials read (who vouches for them)

@@ -538,3 +538,23 @@ def test_a_recording_another_program_holds_is_said_in_use_when_it_is_exported(
         path.chmod(0o600)
     said = str(caught.value)
     assert "in use by another program" in said and "permission" not in said, said
+
+
+def test_a_network_shares_root_offers_the_shares_name_for_its_camera():
+    """Seen in the code: a NAS's camera share added whole on Windows (`\\\\nas\\frontdoor`)
+    offered no name for its camera (the app's box was empty) and was named `camera` on the
+    command line: Python reads the name of a share's root as empty. Its share names it, as its
+    mount point's name does on Linux (`/mnt/frontdoor`); a drive's root still names nothing."""
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    from agent.index.camera_names import folder_camera_name
+
+    def named(path: str) -> str:
+        return folder_camera_name(path, PureWindowsPath)
+    assert named(r"\\nas\frontdoor") == named("\\\\nas\\frontdoor\\") == "frontdoor"
+    assert named("//nas/frontdoor") == "frontdoor"
+    assert named(r"\\?\UNC\nas\frontdoor") == "frontdoor"
+    assert named(r"\\nas\frontdoor\ch1") == "ch1"
+    assert named("E:\\") == named(r"\\?\E:" + "\\") == ""
+    assert named(r"E:\DCIM") == "DCIM"
+    assert folder_camera_name("/mnt/frontdoor", PurePosixPath) == "frontdoor"

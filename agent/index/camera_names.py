@@ -1,10 +1,11 @@
-"""The one rule that names cameras (`camera_name`) and what a camera name may be
-(`check_name`), apart from the index so commands can check a name the owner typed; the rule
+"""The one rule that names cameras (`camera_name`), the name a recordings folder offers its
+camera (`folder_camera_name`), and what a camera name may be (`check_name`), apart from the index so commands can check a name the owner typed; the rule
 and how the index keeps the names it gives are told in agent/index/cameras.py."""
 from __future__ import annotations
 
 import difflib
 import unicodedata
+from pathlib import PurePath
 
 MAX_NAME = 120
 
@@ -17,6 +18,20 @@ def camera_name(source_name: str, channel: str, several: bool) -> str:
     """The name the rule gives a channel's camera: the source's name, or `<source>/<channel>`
     when the source holds several channels (composed, as `check_name` keeps names)."""
     return composed(f"{source_name}/{channel}" if several and channel else source_name)
+
+
+def folder_camera_name(path: str, flavour: type[PurePath] = PurePath) -> str:
+    """The name a recordings folder offers its camera: its own name; for the root of a
+    Windows network share (`\\\\nas\\cams`, a NAS's camera share added whole), whose name
+    Python reads as empty, the share's name; "" for a drive's root (`E:\\`), which names
+    nothing. `flavour` reads the path as a system does (this one's by default)."""
+    folder = flavour(path)
+    if folder.name:
+        return folder.name
+    drive = folder.drive.replace("/", "\\").rstrip("\\")
+    if not drive.startswith("\\\\") or drive.endswith(":"):   # a drive letter, `\\?\E:`
+        return ""
+    return drive.rsplit("\\", 1)[-1]
 
 
 def composed(name: str) -> str:

@@ -2,7 +2,6 @@
 for confirmation), or a recorder on the home network."""
 from __future__ import annotations
 
-from pathlib import Path
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent.views import one_line
+from agent.views import folder_camera_name, one_line
 from gui.views.layout_names import AUTO, layout_name
 from gui.views.typed_paths import typed_path
 from gui.views import display
@@ -172,7 +171,8 @@ class FolderStep(QWidget):
         # A recorder's name for its one camera is a good default; a bare channel number ("001")
         # is not, so the folder's name is offered instead.
         one = facts.cameras[0] if len(facts.cameras) == 1 else ""
-        self.camera.setText(one_line(one if one and not one.isdigit() else Path(facts.path).name))
+        self.camera.setText(one_line(one if one and not one.isdigit()
+                                      else folder_camera_name(facts.path)))
         self._shown = self._look_id
         self.add_button.setEnabled(True)
 
