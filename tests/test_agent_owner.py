@@ -121,8 +121,10 @@ def test_every_view_type_is_exported_by_name_and_frozen():
             assert callable(kind) and kind.__module__ == "frp.text", name
         elif name in ("headless_words", "stepped_words"):   # a recording an export read in part
             assert callable(kind) and kind.__module__.startswith("agent.export."), name
-        elif name == "replace":   # a file put in place as the agent's own are (autostart)
+        elif name == "write_atomic":   # a file written whole as the agent's own are (autostart)
             assert callable(kind) and kind.__module__ == "agent.storage", name
+        elif name == "folder_camera_name":   # the name a recordings folder offers its camera
+            assert callable(kind) and kind.__module__ == "agent.index.camera_names", name
         elif name == "MAX_MESSAGE_CHARS":   # the protocol's limit, for the app's reason box
             assert kind is frp.claims.MAX_MESSAGE_CHARS, name
         elif dataclasses.is_dataclass(kind):
