@@ -67,20 +67,25 @@ def _by_default(entry: Entry, on_file: tuple[str, ...] | None) -> tuple[str, ...
 def same_approval(entry: Entry, cameras, start_us: int | None, end_us: int | None,
                   mode: str | None, keep_audio: bool | None, blur_faces: bool | None = None,
                   masks: bool | None = None) -> Approval:
-    """The approval kept for a failed delivery; refuses choices that differ from it."""
+    """The approval kept for a failed delivery once its decision is signed; refuses choices
+    that differ from it."""
     a = entry.approval
     asked = (tuple(dict.fromkeys(cameras)) if cameras else None, start_us, end_us, mode,
              keep_audio)
     kept = (a.cameras, a.start_us, a.end_us, a.mode, a.keep_audio)
     if any(x is not None and x != y for x, y in zip(asked, kept)):
-        raise ApprovalRefused("this request was already approved with other choices; "
-                              "approve it again without changing them to finish the delivery")
+        raise ApprovalRefused(f"this request was already approved with other choices; {STANDS}")
     if (blur_faces is not None and blur_faces != a.blur_faces) or \
             (masks is not None and masks != a.masks):
         raise ApprovalRefused("this request was already approved with other redaction choices "
-                              f"({hidden_words(a)}); approve it again without changing them to "
-                              "finish the delivery")
+                              f"({hidden_words(a)}); {STANDS}")
     return a
+
+
+# Why a kept approval is not changed (approval_change.py), and what the owner can do.
+STANDS = ("your signed approval may have reached the agency already, so it can no longer be "
+          "changed: approve it again without changing them to finish the delivery, or decline "
+          "the request to withdraw your approval")
 
 
 def hidden_words(approval: Approval) -> str:

@@ -17,6 +17,8 @@ from typing import Callable
 
 from agent.export.progress import DroppedFrames
 from agent.index.store import Store
+from agent.requests.approval_change import (asked_otherwise, changeable, remove_superseded,
+                                            superseded)
 from agent.requests.approval_choices import new_approval, redactions, same_approval
 from agent.requests.approval_footage import check_footage
 from agent.requests.approval_step import (
@@ -135,16 +137,23 @@ def chosen_approval(store: Store, home: Path, entry: Entry, cameras, start_us, e
     recorded nowhere: the one kept when resuming a failed (or cut off) delivery, else a new
     one (`on_file`: the cameras registered with the agency, None when not known). Raises
     ApprovalRefused saying why it would be refused."""
-    if entry.status == "failed" or entry.status in _CUT_OFF:
+    resumed = entry.status == "failed" or entry.status in _CUT_OFF
+    if resumed and changeable(entry) and asked_otherwise(
+            entry.approval, cameras, start_us, end_us, mode, keep_audio, blur_faces, masks):
+        # Nothing of it left this PC: approved again as a new request is, unset choices kept.
+        a = entry.approval
+        return _checked(store, home, new_approval(
+            entry, store.cameras(), cameras or a.cameras, _given(start_us, a.start_us),
+            _given(end_us, a.end_us), mode or a.mode, _given(keep_audio, a.keep_audio),
+            _given(blur_faces, a.blur_faces), _given(masks, a.masks),
+            current=store.names.current, on_file=on_file))
+    if resumed:
         return same_approval(entry, cameras, start_us, end_us, mode, keep_audio, blur_faces,
                              masks)
     if entry.status in UNDECIDED:
-        approval = new_approval(entry, store.cameras(), cameras, start_us, end_us, mode,
-                                keep_audio, blur_faces, masks, current=store.names.current,
-                                on_file=on_file)
-        redactions(home, approval, store.names.current)  # masks readable?
-        check_footage(store, approval)   # every camera cuttable, before any is cut
-        return approval
+        return _checked(store, home, new_approval(
+            entry, store.cameras(), cameras, start_us, end_us, mode, keep_audio, blur_faces,
+            masks, current=store.names.current, on_file=on_file))
     if entry.status == "expired":
         raise ApprovalRefused(
             f"request '{entry.jti}' expired at {local_text(entry.expires_at_us)} and can no "
@@ -152,6 +161,17 @@ def chosen_approval(store: Store, home: Path, entry: Entry, cameras, start_us, e
             "request")
     raise ApprovalRefused(f"request '{entry.jti}' {status_said(entry.status)}; it cannot be "
                           "approved now")
+
+
+def _given(value, kept):
+    return kept if value is None else value
+
+
+def _checked(store: Store, home: Path, approval: Approval) -> Approval:
+    """A new approval once its masks read and every camera has footage to cut."""
+    redactions(home, approval, store.names.current)  # masks readable?
+    check_footage(store, approval)   # every camera cuttable, before any is cut
+    return approval
 
 
 def approval_to_run(inbox: Inbox, store: Callable[[], Store], home: Path, log: Log,
@@ -165,15 +185,35 @@ def approval_to_run(inbox: Inbox, store: Callable[[], Store], home: Path, log: L
         entry = inbox.transition(entry.iss, entry.jti, "failed", "interrupted")
     approval = chosen_approval(store(), home, entry, cameras, start_us, end_us, mode,
                                keep_audio, blur_faces, masks, on_file)
+    said = dict(cameras=list(approval.cameras),
+                window={"start": format_utc(approval.start_us),
+                        "end": format_utc(approval.end_us)},
+                mode=approval.mode, audio=approval.keep_audio,
+                blur_faces=approval.blur_faces, masks=approval.masks)
     if entry.status in UNDECIDED:
         inbox.set_approval(entry.iss, entry.jti, approval)
         inbox.transition(entry.iss, entry.jti, "approved")
-        log("approve", entry, status="approved", cameras=list(approval.cameras),
-            window={"start": format_utc(approval.start_us),
-                    "end": format_utc(approval.end_us)},
-            mode=approval.mode, audio=approval.keep_audio,
-            blur_faces=approval.blur_faces, masks=approval.masks)
+        log("approve", entry, status="approved", **said)
+    elif approval != entry.approval:
+        entry = _change(inbox, home, log, entry, approval, said)
     return entry, approval
+
+
+def _change(inbox: Inbox, home: Path, log: Log, entry: Entry, approval: Approval,
+            said: dict) -> Entry:
+    """Record a changed approval of a request whose delivery failed before anything of it left
+    this PC: the packages made for the old one that the new one does not send removed and
+    forgotten, the rest kept (approval_change.py)."""
+    removed, not_removed = remove_superseded(home, entry, approval)
+    if not_removed:
+        raise ApprovalRefused("the footage prepared for your earlier choices could not all be "
+                              f"removed ({'; '.join(not_removed)}), so nothing was changed: "
+                              "approve it again once it can be")
+    for d in superseded(entry, approval):
+        inbox.drop_delivery(entry.iss, entry.jti, d.camera)
+    inbox.set_approval(entry.iss, entry.jti, approval)
+    log("approve", entry, status=entry.status, changed=True, removed=removed, **said)
+    return inbox.get(entry.jti, entry.iss)
 
 
 def run_steps(step: Step, entry: Entry, approval: Approval,

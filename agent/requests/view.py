@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from agent.requests.approval_change import changeable
 from agent.requests.holds import Hold
 from agent.requests.records import Approval, Delivery, Entry
 from frp.agency import Agency
@@ -60,6 +61,8 @@ class RequestView:
     hold_problem: str | None = None   # why its safe copy's record cannot be read (`show`)
     # Earlier requests of the agency for the same case that the owner declined: (id, when).
     declined_before: tuple[tuple[str, int], ...] = ()
+    # Whether the approval may still be changed: nothing of it left this PC (approval_change).
+    approval_changeable: bool = False
 
 
 def request_view(entry: Entry, agency: Agency | None, request: Request | None, *,
@@ -82,7 +85,7 @@ def request_view(entry: Entry, agency: Agency | None, request: Request | None, *
         decision_sent_at_us=entry.decision_sent_at_us, decision_error=entry.decision_error,
         approval=entry.approval, deliveries=tuple(entry.deliveries), verified=verified,
         problem=problem, hold=hold, hold_problem=hold_problem,
-        declined_before=declined_before, **said)
+        declined_before=declined_before, approval_changeable=changeable(entry), **said)
 
 
 def declined_before(entry: Entry, entries: list[Entry]) -> tuple[tuple[str, int], ...]:

@@ -63,7 +63,7 @@ def withdraw_all(step: Step, entry: Entry) -> Withdrawal:
             kept.append(record.camera)
             continue
         for path in (p for p in (record.tar, record.package) if p and Path(p).exists()):
-            problem = _remove(Path(path), roots)
+            problem = remove_built(Path(path), roots)
             if problem:
                 not_removed.append(problem)
             elif not Path(path).exists():
@@ -78,7 +78,7 @@ def withdraw_all(step: Step, entry: Entry) -> Withdrawal:
     return Withdrawal(tuple(left), tuple(removed), tuple(not_removed), tuple(kept))
 
 
-def _remove(path: Path, roots: tuple[Path, ...]) -> str | None:
+def remove_built(path: Path, roots: tuple[Path, ...]) -> str | None:
     """Remove a package folder or tar this agent made (only ever under `roots`); what went
     wrong in plain words, or None."""
     if not any(path.resolve().is_relative_to(r.resolve()) for r in roots):

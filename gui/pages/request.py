@@ -83,6 +83,7 @@ class RequestPage(QWidget):
         self.status = QuietLabel(name="caption")
         self.hint = plain_label(name="hint")
         self.approved = None   # the approval a retry would resume (shown, not changeable)
+        self.rechoosing = False   # a failed approval nothing of which left: changeable
         self.reason.cut.connect(lambda limit: self.status.setText(self.tr(
             "The reason was cut to {n} characters, the most an agency accepts.").format(n=limit)))
         self.approve_button.clicked.connect(self.approve)
@@ -148,8 +149,10 @@ class RequestPage(QWidget):
         for cam in known_cameras or []:
             if view.cameras and cam not in cameras:
                 cameras.append(cam)
-        # Once approved, the approval is what leaves the PC (a retry resumes it unchanged).
-        self.approved = None if view.status in UNDECIDED else view.approval
+        # Once approved, the approval is what leaves the PC (a retry resumes it unchanged),
+        # unless its delivery stopped before anything of it left: then it may be changed.
+        self.rechoosing = view.status == "failed" and view.approval_changeable
+        self.approved = None if view.status in UNDECIDED or self.rechoosing else view.approval
         if self.approved is not None:
             cameras += [c for c in self.approved.cameras if c not in cameras]
         self.strip.set_cameras(cameras, view.window_start_us, view.window_end_us)
@@ -158,6 +161,11 @@ class RequestPage(QWidget):
             self.strip.start_ticked({c for c in view.cameras if c not in view.unregistered})
         elif view.status in UNDECIDED:   # naming none is no say-so for all: the owner picks
             self.strip.start_ticked(set())
+        if self.rechoosing:   # from what was approved, to change
+            self.strip.start_ticked(set(view.approval.cameras))
+            for tl in self.strip.timelines.values():
+                tl.set_selection(view.approval.start_us, view.approval.end_us, emit=False)
+            self.options.start_from(view.approval)
         self._show_approval(view.status)
         undecided, resumable = view.status in UNDECIDED, view.status == "failed"
         self._offer()
@@ -185,7 +193,16 @@ class RequestPage(QWidget):
         """Set the strip and options to the approval (when there is one) and fix them there:
         what the page shows is then exactly what "Try sending again" sends."""
         approval = self.approved
-        self.options.show_approved(approval)
+        if not self.rechoosing:
+            self.options.show_approved(approval)
+        if self.rechoosing:
+            self.hint.setText(self.tr(
+                "You approved this request, but preparing the footage stopped before anything "
+                "was sent, so you may still change what you approve: leave a camera out, move "
+                "the blue handles or choose another mode. Footage already prepared that your "
+                "choices still include is sent as it is. \"Decline\" withdraws your approval "
+                "instead."))
+            return
         if approval is None:
             self.hint.setText(self.tr("Your footage for this time. Drag the blue handles to "
                                       "send less; click anywhere to look at that moment."))
@@ -231,7 +248,7 @@ class RequestPage(QWidget):
             rows += request_notes.unnamed_lines(self.view)
             rows += requests.over_limit_lines(self.view, out.size_bytes)
         self.summary.setText("\n".join(rows))
-        if self.view.status in UNDECIDED:
+        if self.view.status in UNDECIDED or self.rechoosing:
             self.approve_button.setEnabled(requests.approvable(self.view)
                                            and bool(out.parts) and out.seconds > 0)
 
@@ -243,7 +260,7 @@ class RequestPage(QWidget):
         agent, rid, iss, out = self.ctx.agent, self.view.id, self.view.agency_id, self.outgoing()
         name = requests.agency_name(self.view)
         damaged = self.options.accept_dropped
-        if self.view.status == "failed":   # resume exactly what was approved before
+        if self.approved is not None:   # resume exactly what was approved before
             def work(progress, cancel):
                 return in_owner_words(agent.requests.approve, rid, progress=progress,
                                       cancel=cancel, accept_dropped=damaged, iss=iss)

@@ -145,6 +145,16 @@ class Options(QWidget):
             w.setEnabled(not self._fixed)
         self._show_masks()
 
+    def start_from(self, approval) -> None:
+        """Set the choices to an earlier approval's (an agent Approval) and leave them the
+        owner's to change: its delivery stopped before anything of it left this PC."""
+        self.show_approved(None)
+        (self.exact_mode if approval.mode == "exact" else self.copy_mode).setChecked(True)
+        self.audio.setChecked(approval.keep_audio)
+        self.masks.setChecked(approval.masks)
+        self.faces.setChecked(approval.blur_faces)
+        self._show_masks()
+
     @property
     def mode(self) -> str:
         return "exact" if self.exact_mode.isChecked() else "copy"

@@ -1,0 +1,60 @@
+"""An approval changed after its delivery failed, while nothing of it has left this PC.
+
+A delivery may stop while the footage is cut, at one camera only (its drive unplugged, a trim
+shorter than its keyframe interval in copy mode): the other cameras' footage is fine, and the
+owner's way on is to leave that camera out or change the trim. The decision is signed only once
+every package is made (approval_run.run_steps), so until then the agency knows nothing of the
+approval and the owner may approve again with other choices, as for a new request. Once the
+decision is signed it may have reached the agency (an answer lost on the way is a decision
+taken): the approval is then kept as it was, and declining withdraws it (docs/protocol.md).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from agent.requests.records import Approval, Delivery, Entry
+from agent.requests.withdrawal import remove_built
+
+
+def changeable(entry: Entry) -> bool:
+    """Whether the request's approval may still be changed: approved, and nothing of it has
+    left this PC (no decision signed, no upload made, no receipt)."""
+    return (entry.approval is not None and entry.decision is None
+            and not any(d.upload_url or d.receipt for d in entry.deliveries))
+
+
+def asked_otherwise(kept: Approval, cameras, start_us, end_us, mode, keep_audio, blur_faces,
+                    masks) -> bool:
+    """Whether the owner's choices (None: not given) differ from the kept approval's."""
+    asked = (tuple(dict.fromkeys(cameras)) if cameras else None, start_us, end_us, mode,
+             keep_audio, blur_faces, masks)
+    held = (kept.cameras, kept.start_us, kept.end_us, kept.mode, kept.keep_audio,
+            kept.blur_faces, kept.masks)
+    return any(x is not None and x != y for x, y in zip(asked, held))
+
+
+def still_cut_as_approved(old: Approval, new: Approval, camera: str) -> bool:
+    """Whether a package cut for `old` is what `new` asks of `camera`: the same window, cut
+    mode, sound and redaction choices, and the camera still chosen."""
+    same = (old.start_us, old.end_us, old.mode, old.keep_audio, old.blur_faces, old.masks)
+    return camera in new.cameras and same == (new.start_us, new.end_us, new.mode,
+                                              new.keep_audio, new.blur_faces, new.masks)
+
+
+def superseded(entry: Entry, new: Approval) -> list[Delivery]:
+    """The packages made for the kept approval that the new one does not send."""
+    old = entry.approval
+    return [d for d in entry.deliveries if not still_cut_as_approved(old, new, d.camera)]
+
+
+def remove_superseded(home: Path, entry: Entry, new: Approval) -> tuple[list[str], list[str]]:
+    """Remove the package folders and tars made for the kept approval that the new one does not
+    send (never sent: nothing left this PC); returns (removed, not removed with why). The
+    caller forgets their deliveries."""
+    roots = (home / "packages", home / "outbox")
+    removed, not_removed = [], []
+    for d in superseded(entry, new):
+        for path in (p for p in (d.tar, d.package) if p and Path(p).exists()):
+            problem = remove_built(Path(path), roots)
+            (not_removed.append(problem) if problem else removed.append(path))
+    return removed, not_removed
