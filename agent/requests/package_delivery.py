@@ -71,6 +71,24 @@ def receipt_if_stored(step: Step, d: Delivery) -> bool:
     return True
 
 
+def receipt_once_withdrawn(step: Step, d: Delivery) -> bool:
+    """Whether the portal had stored d's finished upload, asked before the package is given
+    up (cut again with other privacy masks, or set aside as signed by another key) so that
+    nothing the agency holds is sent twice. The upload is ended first (tus termination), so
+    the question delivers nothing: a portal that stored it answers its receipt all the same
+    (protocol.md, submissions), which is checked and kept (delivered); one that did not has
+    no upload left to take (404). When the upload server cannot be asked to end it, the
+    upload is kept on record and nothing is asked: approving again asks once it answers."""
+    if not d.upload_url:
+        return False
+    if withdraw(step, d):
+        step.inbox.save_delivery(step.agency.id, step.request.id, d)   # not forgotten
+        raise DeliveryError(f"{step.agency.name}'s upload server could not be reached to take "
+                            f"back the earlier upload of {d.camera}, so nothing was sent "
+                            "again; approve it again once it can be reached")
+    return receipt_if_stored(step, d)
+
+
 def within_limit(step: Step, deliveries, pending: list[Delivery], uncut: int = 0) -> None:
     """OverLimit when the packages together are more than the request's `max_bytes`, which
     counts all its uploads together (protocol.md): each fitting alone, the first went in and

@@ -3,6 +3,7 @@ earlier run's kept while it is still what was recorded and sealed."""
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from agent.delivery.sums import ChunkSums, compute_sums
@@ -22,7 +23,8 @@ from agent.requests.approval_step import PackageAltered, Step
 from agent.requests.clip_signing import signing_chain
 from agent.requests.delivered_tars import let_go_of_tar
 from agent.requests.kept_masks import masked_otherwise
-from agent.requests.package_delivery import receipt_if_stored, within_limit
+from agent.requests.package_delivery import (receipt_if_stored, receipt_once_withdrawn,
+                                             within_limit)
 from agent.requests.records import Approval, Delivery
 from agent.requests.tus_uploads import withdraw
 from agent.storage import remove_stale_partials
@@ -58,10 +60,14 @@ def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
             let_go_of_tar(step.home, record)   # delivered: its folder is the package
             continue
         if record is not None and _sealed_by_another_key(step, record):
-            _set_aside(step, record)
+            if receipt_once_withdrawn(step, record):
+                continue   # the portal held it, its answer lost: delivered
+            _set_aside(step, replace(record, upload_url=None))
             record = None
         if record is not None and masked_otherwise(record, redacted[camera]):
-            _masks_changed(step, record)
+            if receipt_once_withdrawn(step, record):
+                continue   # delivered with the masks it was cut with: the agency has it
+            _masks_changed(step, replace(record, upload_url=None))
             record = None
         if record is not None and record.tar and Path(record.tar).is_file():
             kept = _recorded_tar(step, record)

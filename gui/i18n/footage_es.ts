@@ -3050,6 +3050,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>no se puede conectar con el servidor de envío {server}: {reason}</translation>
     </message>
     <message>
+        <source>{agency}&apos;s upload server could not be reached to take back the earlier upload of {camera}, so nothing was sent again; approve it again once it can be reached</source>
+        <translation>no se pudo contactar con el servidor de subida de {agency} para retirar la subida anterior de {camera}, así que no se volvió a enviar nada; apruébela de nuevo cuando se pueda contactar con él</translation>
+    </message>
+    <message>
         <source>Cannot save the upload&apos;s progress: {reason}.</source>
         <translation>No se puede guardar el avance del envío: {reason}.</translation>
     </message>

@@ -422,6 +422,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "Gave up after {attempts} attempts: {reason}. Nothing is lost; the "
                               "upload resumes where it stopped."),
     QT_TRANSLATE_NOOP("core", "cannot reach the upload server {server}: {reason}"),
+    # a finished upload to end before its receipt is asked for (package_delivery.py)
+    QT_TRANSLATE_NOOP("core", "{agency}'s upload server could not be reached to take back the "
+                              "earlier upload of {camera}, so nothing was sent again; approve "
+                              "it again once it can be reached"),
     # the upload's own files (agent/delivery/state.py, upload.py)
     QT_TRANSLATE_NOOP("core", "Cannot save the upload's progress: {reason}."),
     QT_TRANSLATE_NOOP("core", "Cannot read the file to upload: {reason}."),
