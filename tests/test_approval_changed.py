@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from agent.audit.log import AuditLog
+from agent.owner_records import LogRecord
 from agent.requests import portal_retries
 from agent.timebase import format_utc
 from demo.samples import make_recordings
+from gui.views import activity
 from tests.test_requests_e2e import T0, flow, new_request  # noqa: F401 (flow: a fixture)
 
 # 1.5 s inside porch's keyframes (every second) and between yard's (every 4 s): copy mode cuts
@@ -66,9 +68,11 @@ def test_a_camera_that_could_not_be_cut_can_be_left_out(flow):
     assert approved["cameras"] == ["porch"]   # the agency is told what was approved in the end
     (sub,) = portal.submissions()
     assert sub["ok"], sub["checks"]
-    (changed,) = [r["data"] for r in AuditLog(run.home).entries()
-                  if r["event"] == "approve" and r["data"].get("changed")]
-    assert changed["cameras"] == ["porch"]
+    (changed,) = [r for r in AuditLog(run.home).entries()
+                  if r["event"] == "approve" and r["data"]["status"] == "changed"]
+    assert changed["data"]["cameras"] == ["porch"]
+    shown = LogRecord(changed["seq"], changed["at"], None, "approve", changed["data"])
+    assert activity.what(shown) == "Approval changed before anything was sent"   # not "stopped"
 
 
 def test_the_cut_mode_can_be_changed_and_what_was_cut_before_is_not_sent(flow):

@@ -17,7 +17,7 @@ from agent.requests import portal_retries
 from frp.jws import parse_compact
 from tests.fault_proxy import Rule
 from tests.gui_support import spanish  # noqa: F401 (a fixture)
-from tests.test_delivery_faults import footage, world  # noqa: F401 (fixtures)
+from tests.test_delivery_faults import footage, package_folder, tar_file, world  # noqa: F401
 
 AREA = [[0.0, 0.5], [0.5, 0.5], [0.5, 1.0], [0.0, 1.0]]
 
@@ -128,3 +128,26 @@ def test_an_upload_server_that_cannot_end_the_upload_leaves_it_on_record(world, 
     code, _, err = w.approve()
     assert code == 0, err
     assert len(w.portal.submissions()) == 1 and w.show()["status"] == "delivered"
+
+
+def test_a_package_folder_changed_after_its_stored_upload_lost_its_receipt_is_delivered(world):
+    """Seen: the folder no longer verified (a clip changed by hand, its tar tidied away), so it
+    was set aside and its stored upload withdrawn unasked; the next approve cut it again and
+    was refused (already_received), exit 3, the request `failed` for good. The agency holds
+    the package as it was sealed: its receipt is what the owner needs."""
+    w = world
+    _answers_lost(w)
+    (stored,) = w.portal.submissions()
+    folder = package_folder(w)
+    tar_file(w).unlink()
+    clip = next((folder / "data").glob("*.mp4"))
+    data = bytearray(clip.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    clip.write_bytes(bytes(data))
+
+    code, _, err = w.approve()
+    assert code == 0, err
+    (d,) = w.show()["deliveries"]
+    assert w.show()["status"] == "delivered"
+    assert parse_compact(d["receipt_token"]).claims["sha256"] == stored["sha256"]
+    assert len(w.portal.submissions()) == 1

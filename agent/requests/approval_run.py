@@ -212,7 +212,7 @@ def _change(inbox: Inbox, home: Path, log: Log, entry: Entry, approval: Approval
     for d in superseded(entry, approval):
         inbox.drop_delivery(entry.iss, entry.jti, d.camera)
     inbox.set_approval(entry.iss, entry.jti, approval)
-    log("approve", entry, status=entry.status, changed=True, removed=removed, **said)
+    log("approve", entry, status="changed", removed=removed, **said)
     return inbox.get(entry.jti, entry.iss)
 
 

@@ -83,7 +83,8 @@ def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
                 withdraw(step, record)
             record = _export_one(step, approval, camera, context, out_dir, n, redacted[camera])
         else:
-            _check_seal(step, record)
+            if _check_seal(step, record):
+                continue   # the portal held it as it was sealed, its answer lost: delivered
             if not record.upload_url:
                 # An unfinished upload goes afresh: bytes of the tar it replaces may be on a
                 # server that checks no digests (a copy that changed).
@@ -188,16 +189,21 @@ def _masks_changed(step: Step, record: Delivery) -> None:
              set_aside=str(aside) if aside else None)
 
 
-def _check_seal(step: Step, record: Delivery) -> None:
+def _check_seal(step: Step, record: Delivery) -> bool:
     """Refuse an earlier run's package folder that no longer verifies against its own seal
     (manifests, owner signature, clips' credentials): what leaves is what was sealed. Such a
     folder is set aside, kept for a look, and the camera's delivery forgotten, so the next
-    approve exports the approved footage again."""
+    approve exports the approved footage again. True when it was delivered already: its
+    finished upload, the package as sealed, was stored by the portal, its answer lost."""
     report = verify_package(Path(record.package), expected_owner=step.key.public)
     if report.ok:
-        return
+        return False
+    if receipt_once_withdrawn(step, record):
+        step.log("export", camera=record.camera, package=str(Path(record.package)),
+                 status="changed-after-sending", problems=list(report.problems[:5]))
+        return True
     why = report.problems[0].rstrip(".")
-    aside = _put_aside(step, record, "changed",
+    aside = _put_aside(step, replace(record, upload_url=None), "changed",
                        f"changed after it was sealed ({why}), so it was not sent. It")
     step.log("export", camera=record.camera, package=str(Path(record.package)),
              status="refused", problems=list(report.problems[:5]), set_aside=str(aside))

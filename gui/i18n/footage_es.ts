@@ -1985,6 +1985,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El paquete cambió después de sellarse: no se envió</translation>
     </message>
     <message>
+        <source>Approval changed before anything was sent</source>
+        <translation>Aprobación cambiada antes de enviar nada</translation>
+    </message>
+    <message>
+        <source>Package changed on disk after it was sent: the agency has it as sealed</source>
+        <translation>Paquete cambiado en el disco después de enviarlo: la agencia lo tiene tal como se selló</translation>
+    </message>
+    <message>
         <source>Upload withdrawn</source>
         <translation>Envío retirado</translation>
     </message>
@@ -2227,6 +2235,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>Set aside in</source>
         <translation>Apartado en</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Eliminado</translation>
     </message>
     <message>
         <source>Upload addresses</source>

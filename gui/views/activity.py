@@ -62,6 +62,10 @@ BY_STATUS = {
                                                  "Package file changed on disk: made again"),
     ("export", "refused"): QT_TRANSLATE_NOOP("activity",
                                              "Package changed after it was sealed: not sent"),
+    ("approve", "changed"): QT_TRANSLATE_NOOP("activity",
+                                              "Approval changed before anything was sent"),
+    ("export", "changed-after-sending"): QT_TRANSLATE_NOOP(
+        "activity", "Package changed on disk after it was sent: the agency has it as sealed"),
     ("upload", "withdrawn"): QT_TRANSLATE_NOOP("activity", "Upload withdrawn"),
     ("upload", "gone"): QT_TRANSLATE_NOOP("activity", "Upload lost by the portal"),
     ("upload", "refused"): QT_TRANSLATE_NOOP("activity",
@@ -133,6 +137,7 @@ LABELS = {
     "request": QT_TRANSLATE_NOOP("activity", "Request"),
     "resumed_from": QT_TRANSLATE_NOOP("activity", "Resumed after"),
     "set_aside": QT_TRANSLATE_NOOP("activity", "Set aside in"),
+    "removed": QT_TRANSLATE_NOOP("activity", "Removed"),
     "urls": QT_TRANSLATE_NOOP("activity", "Upload addresses"),
     "not_deleted": QT_TRANSLATE_NOOP("activity", "Not deleted by the portal"),
     "withdrawn": QT_TRANSLATE_NOOP("activity", "Withdrawn"),
