@@ -5,12 +5,16 @@ Once the signed decision may have reached the agency, the approval stands as it 
 real reference portal on loopback, through `footage-agent`; real footage written with PyAV."""
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 from agent.audit.log import AuditLog
+from tests.gui_support import spanish  # noqa: F401 (a fixture)
 from agent.owner_records import LogRecord
 from agent.requests import portal_retries
 from agent.timebase import format_utc
@@ -36,7 +40,8 @@ def _stopped_at_yard(portal, run, reg) -> str:
     assert run("inbox", "sync")[0] == 0
     (jti,) = [r["id"] for r in run.json("inbox")]
     code, _, err = run("approve", *TRIM, "--yes", "--progress", "none", "--", jti)
-    assert code != 0 and "no frames of this camera" in err, err
+    assert code != 0 and "nothing of yard can be cut" in err, err   # named, and what to do
+    assert "approve it again without that camera" in err and "to resume" not in err, err
     shown = run.json("inbox", "show", "--", jti)
     assert shown["status"] == "failed" and [d["camera"] for d in shown["deliveries"]] == ["porch"]
     assert portal.decision(jti) is None   # nothing left this PC
@@ -75,9 +80,14 @@ def test_a_camera_that_could_not_be_cut_can_be_left_out(flow):
     assert activity.what(shown) == "Approval changed before anything was sent"   # not "stopped"
 
 
-def test_the_cut_mode_can_be_changed_and_what_was_cut_before_is_not_sent(flow):
+def test_the_cut_mode_can_be_changed_and_what_was_cut_before_is_not_sent(flow, spanish):
+    from gui.views.core_words import in_owner_language
+
     portal, _, run, reg = flow
     jti = _stopped_at_yard(portal, run, reg)
+    said = in_owner_language(run.json("inbox", "show", "--", jti)["reason"])
+    assert said.startswith("no se puede recortar nada de yard") and "sin esa cámara" in said, said
+    assert "Inicio exacto puede encontrar" in said, said   # the cut's own reason, in turn
     (before,) = run.json("inbox", "show", "--", jti)["deliveries"]
 
     code, _, err = run("approve", "--mode", "exact", "--yes", "--progress", "none", "--", jti)

@@ -17,7 +17,9 @@ from agent.index.mirror import connector
 from agent.index.remote_window import local_window
 from agent.os_words import plain_os_error
 from agent.recorders.credentials import CredentialStore
+from agent.export.progress import NoFrames
 from agent.requests.agencies import TrustStore
+from agent.requests.approval_change import changeable
 from agent.requests.approval_choices import redactions
 from agent.requests.approval_step import PackageAltered, Step
 from agent.requests.clip_signing import signing_chain
@@ -258,6 +260,10 @@ def _export_one(step: Step, approval: Approval, camera: str, context: RequestCon
                 chain=chain, provenance_extra=extra)
     except FolderTooDeep as exc:   # the app's own folder: the owner chooses no other
         raise PackageError(home_too_deep(str(step.home), exc.length)) from None
+    except NoFrames as exc:   # found only by the cut: no resume gets past it
+        if not changeable(step.entry()):
+            raise
+        raise NoFrames(left_out_words(camera, str(exc))) from None
     except PackageError as exc:
         raise _in_the_home(exc, out_dir) from None
     cut = done.cut
@@ -270,6 +276,14 @@ def _export_one(step: Step, approval: Approval, camera: str, context: RequestCon
     record = Delivery(camera, str(done.package.path), "", "", 0)
     step.inbox.save_delivery(step.agency.id, step.request.id, record)
     return record
+
+
+def left_out_words(camera: str, reason: str) -> str:
+    """Why a camera's cut found nothing to send, and what the owner can do while nothing of
+    the approval has left this PC: change it (approval_change.py)."""
+    return (f"nothing of {camera} can be cut for the approved time ({reason}); nothing has "
+            "been sent yet: approve it again without that camera, or with another time or cut "
+            "mode")
 
 
 def _kinds(redaction: Redaction | None) -> list[str]:

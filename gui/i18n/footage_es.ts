@@ -3042,6 +3042,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>ninguna grabación utilizable de la cámara «{camera}» cubre ese período</translation>
     </message>
     <message>
+        <source>nothing of {camera} can be cut for the approved time ({reason}); nothing has been sent yet: approve it again without that camera, or with another time or cut mode</source>
+        <translation>no se puede recortar nada de {camera} para el tiempo aprobado ({reason}); aún no se ha enviado nada: apruébela de nuevo sin esa cámara, o con otro tiempo u otro modo de recorte</translation>
+    </message>
+    <message>
         <source>the request is addressed to registration {aud}, which is not one of your registration ids</source>
         <translation>la solicitud va dirigida al registro {aud}, que no es ninguno de sus registros</translation>
     </message>

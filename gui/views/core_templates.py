@@ -413,6 +413,10 @@ TEMPLATES: tuple[str, ...] = (
                               "nothing was cut or sent: leave those cameras out, or choose a "
                               "window they recorded"),
     QT_TRANSLATE_NOOP("core", "no usable recording of camera '{camera}' covers that window"),
+    # a camera whose cut found nothing, found only by the cut (agent/requests/package_export.py)
+    QT_TRANSLATE_NOOP("core", "nothing of {camera} can be cut for the approved time ({reason}); "
+                              "nothing has been sent yet: approve it again without that camera, "
+                              "or with another time or cut mode"),
     QT_TRANSLATE_NOOP("core", "the request is addressed to registration {aud}, which is not one "
                               "of your registration ids"),
     QT_TRANSLATE_NOOP("core", "request '{jti}' from {agency} was already received (a replay)"),
