@@ -35,10 +35,12 @@ def asked_otherwise(kept: Approval, cameras, start_us, end_us, mode, keep_audio,
 
 def still_cut_as_approved(old: Approval, new: Approval, camera: str) -> bool:
     """Whether a package cut for `old` is what `new` asks of `camera`: the same window, cut
-    mode, sound and redaction choices, and the camera still chosen."""
-    same = (old.start_us, old.end_us, old.mode, old.keep_audio, old.blur_faces, old.masks)
+    mode, sound and face blurring, and the camera still chosen. The privacy masks are left to
+    the export, which cuts again a package whose masks are not the camera's now (kept_masks):
+    masks on or off alike for a camera with none (the app says off) is the same package."""
+    same = (old.start_us, old.end_us, old.mode, old.keep_audio, old.blur_faces)
     return camera in new.cameras and same == (new.start_us, new.end_us, new.mode,
-                                              new.keep_audio, new.blur_faces, new.masks)
+                                              new.keep_audio, new.blur_faces)
 
 
 def superseded(entry: Entry, new: Approval) -> list[Delivery]:
