@@ -72,16 +72,18 @@ def test_a_safe_copy_the_disk_has_no_room_for_reads_in_spanish(spanish, tmp_path
     assert "recording" not in said
 
 
-@pytest.mark.parametrize("sizes, received, uncut", [((1500,), 0, 0), ((600, 600), 0, 0),
-                                                    ((600, 600), 1, 0), ((1500,), 0, 1),
-                                                    ((600, 600), 0, 30)])
-def test_packages_over_the_requests_limit_read_in_spanish(spanish, sizes, received, uncut):
+@pytest.mark.parametrize("sizes, received, uncut, undecided", [
+    ((1500,), 0, 0, False), ((600, 600), 0, 0, False), ((600, 600), 1, 0, False),
+    ((1500,), 0, 1, False), ((600, 600), 0, 30, False), ((600, 600), 0, 0, True),
+    ((1500,), 0, 1, True)])
+def test_packages_over_the_requests_limit_read_in_spanish(spanish, sizes, received, uncut,
+                                                          undecided):
     deliveries = [types.SimpleNamespace(camera=name, size=size)
                   for name, size in zip(("yard", "porch"), sizes)]
     step = types.SimpleNamespace(request=types.SimpleNamespace(upload_max_bytes=1000),
                                  agency=types.SimpleNamespace(name="Example City Police"))
-    message = refusal(lambda: within_limit(step, deliveries, deliveries[received:], uncut),
-                      OverLimit)
+    message = refusal(lambda: within_limit(step, deliveries, deliveries[received:], uncut,
+                                           undecided), OverLimit)
     said = in_owner_language(message)
     assert said == read_in_spanish(message) and "Example City Police" in said
     assert "not exported" not in said and (not uncut or f" {uncut} " in said)

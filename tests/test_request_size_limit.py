@@ -12,7 +12,7 @@ def test_packages_together_over_the_requests_limit_send_nothing_and_can_be_withd
     each fit but not together the first was uploaded and submitted, the second refused (413),
     and the request was stuck: approve failed again every time, and a decline could no longer
     withdraw the approval (the portal had a submission). Now nothing leaves: the sizes are
-    weighed together before any upload, and the owner can withdraw the approval."""
+    weighed together before the decision is signed, and the owner can decline."""
     portal, _server, run, reg = flow
     new_request(portal, reg, case="size-probe")
     assert run("inbox", "sync")[0] == 0
@@ -28,9 +28,10 @@ def test_packages_together_over_the_requests_limit_send_nothing_and_can_be_withd
     assert run("inbox", "sync")[0] == 0
     (jti,) = [i["id"] for i in run.json("inbox") if i["id"] != probe]
     code, _out, err = run("approve", "--yes", "--progress", "none", "--", jti)
-    assert code == 3   # approving again cannot help: the approval stays as it was
+    assert code == 3   # approving again as it is cannot help
     assert f"at most {limit:,} bytes" in err and "together" in err, err
-    assert "Decline the request" in err and "approve it again" not in err
+    assert "Nothing of it has left this PC yet: approve it again with fewer cameras" in err
+    assert "or decline the request" in err
     assert len(portal.submissions()) == submitted   # nothing of this request was submitted
     assert run.json("inbox", "show", "--", jti)["status"] == "failed"
 
@@ -38,7 +39,36 @@ def test_packages_together_over_the_requests_limit_send_nothing_and_can_be_withd
     assert code == 0, err
     assert run.json("inbox", "show", "--", jti)["status"] == "declined"
     decision = next(d for d in portal.decisions() if d["request"] == jti)
-    assert decision["withdrawn"]["reason"] == "too large to send"
+    # the approval never reached the agency: the decline is simply its decision
+    assert decision["decision"] == "decline" and decision["reason"] == "too large to send"
+
+
+def test_packages_together_over_the_limit_stop_before_the_decision_so_fewer_can_be_sent(flow):
+    """Found with the last camera's package: the limit was weighed before each camera was cut
+    and after the decision was signed, so two packages that fit alone but not together were
+    found too large only once the agency held the approval of both: approving one alone was
+    refused ('already approved with other choices'), leaving only the decline. The last
+    package is weighed before the decision too, and the owner approves fewer cameras."""
+    portal, _server, run, reg = flow
+    new_request(portal, reg, case="size-probe")
+    assert run("inbox", "sync")[0] == 0
+    probe = only_request(run)["id"]
+    code, out, err = run("approve", "--yes", "--json", "--progress", "none", "--", probe)
+    assert code == 0, err
+    sizes = {d["camera"]: d["size"] for d in json.loads(out)["deliveries"]}
+    limit = max(sizes.values()) + min(sizes.values()) // 2    # each fits; both do not
+
+    new_request(portal, reg, case="too-big", max_bytes=limit)
+    assert run("inbox", "sync")[0] == 0
+    (jti,) = [i["id"] for i in run.json("inbox") if i["id"] != probe]
+    code, _out, err = run("approve", "--yes", "--progress", "none", "--", jti)
+    assert code == 3 and "approve it again with fewer cameras" in err, err
+    assert portal.decision(jti) is None   # the agency was told nothing
+
+    code, _out, err = run("approve", "--camera", "yard", "--yes", "--progress", "none", "--", jti)
+    assert code == 0, err
+    assert run.json("inbox", "show", "--", jti)["status"] == "delivered"
+    assert portal.decision(jti).approved["cameras"] == ["yard"]
 
 
 def test_a_package_over_the_requests_limit_stops_the_cutting_of_the_other_cameras(flow):

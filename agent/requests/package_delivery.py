@@ -89,14 +89,16 @@ def receipt_once_withdrawn(step: Step, d: Delivery) -> bool:
     return receipt_if_stored(step, d)
 
 
-def within_limit(step: Step, deliveries, pending: list[Delivery], uncut: int = 0) -> None:
+def within_limit(step: Step, deliveries, pending: list[Delivery], uncut: int = 0,
+                 undecided: bool = False) -> None:
     """OverLimit when the packages together are more than the request's `max_bytes`, which
     counts all its uploads together (protocol.md): each fitting alone, the first went in and
     the next was refused, and a request with a package received can no longer have its
     approval withdrawn. Weighed before anything is uploaded, and after each package made
     (`uncut`: how many approved cameras are not cut yet), since a package can only add to the
     total: an approval of many cameras stops at the first package that passes the limit
-    rather than cut them all to be refused."""
+    rather than cut them all to be refused. `undecided`: nothing of the approval has left
+    this PC yet, so the owner may approve less instead (approval_change.py)."""
     limit = step.request.upload_max_bytes
     total = sum(d.size for d in deliveries)
     if limit is None or total <= limit or not pending:
@@ -109,7 +111,9 @@ def within_limit(step: Step, deliveries, pending: list[Delivery], uncut: int = 0
         what += "; " + (f"the {uncut} other camera was not exported" if uncut == 1 else
                         f"the {uncut} other cameras were not exported")
     # A package received before (by a release that weighed each alone) cannot be taken back.
-    advice = ("Decline the request to withdraw your approval; the agency can send a new "
+    advice = ("Nothing of it has left this PC yet: approve it again with fewer cameras or a "
+              "shorter time, or decline the request." if undecided else
+              "Decline the request to withdraw your approval; the agency can send a new "
               "request for a shorter window or fewer cameras." if len(pending) == len(deliveries)
               else f"{step.agency.name} has part of it already: ask the agency what it needs.")
     raise OverLimit(f"{what}; {step.agency.name} accepts at most {limit:,} bytes for this "

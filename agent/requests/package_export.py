@@ -104,6 +104,7 @@ def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
                           finished)
         step.inbox.save_delivery(entry.iss, entry.jti, record)
         sums[camera] = packed.sums
+    _stop_over_limit(step, approval)   # the last one too, before the decision is signed
     return sums
 
 
@@ -130,11 +131,14 @@ def _in_the_home(exc: PackageError, folder: Path) -> PackageError:
 
 def _stop_over_limit(step: Step, approval: Approval) -> None:
     """OverLimit, before another camera is cut, once the packages made already pass the
-    request's `max_bytes` (a resumed run's too): the rest could only add to them."""
+    request's `max_bytes` (a resumed run's too): the rest could only add to them. Weighed
+    after the last one too, so that a run over the limit stops before its decision is signed
+    and the owner may still approve less (approval_change.py)."""
     deliveries = step.entry().deliveries
     made = {d.camera for d in deliveries}
     within_limit(step, deliveries, [d for d in deliveries if not d.receipt],
-                 uncut=sum(1 for c in approval.cameras if c not in made))
+                 uncut=sum(1 for c in approval.cameras if c not in made),
+                 undecided=changeable(step.entry()))
 
 
 def _recorded_tar(step: Step, record: Delivery) -> ChunkSums | None:

@@ -3466,6 +3466,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>un tramo de imágenes copiadas empieza sin un fotograma clave (el {time})</translation>
     </message>
     <message>
+        <source>{agency} accepts at most {limit} bytes for this request, all its uploads together, so nothing more was sent. Nothing of it has left this PC yet</source>
+        <translation>{agency} acepta como máximo {limit} bytes para esta solicitud, sumando todos sus envíos, así que no se envió nada más. Aún no ha salido nada de este equipo</translation>
+    </message>
+    <message>
+        <source>approve it again with fewer cameras or a shorter time, or decline the request.</source>
+        <translation>apruébela de nuevo con menos cámaras o un tiempo más corto, o rechace la solicitud.</translation>
+    </message>
+    <message>
         <source>This PC&apos;s keychain holds no password for this recorder (a password stays in the keychain of the PC it was typed on, so a folder copied or put back from a backup here does not bring it): add the recorder again with its password</source>
         <translation>El llavero de este equipo no guarda ninguna contraseña para esta grabadora (una contraseña se queda en el llavero del equipo donde se escribió, así que una carpeta copiada o restaurada desde una copia de seguridad no la trae): añada la grabadora de nuevo con su contraseña</translation>
     </message>

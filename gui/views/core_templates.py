@@ -568,6 +568,11 @@ TEMPLATES: tuple[str, ...] = (
                               "uploads together, so nothing more was sent. {holder} has part of "
                               "it already"),
     QT_TRANSLATE_NOOP("core", "ask the agency what it needs."),
+    QT_TRANSLATE_NOOP("core", "{agency} accepts at most {limit} bytes for this request, all its "
+                              "uploads together, so nothing more was sent. Nothing of it has "
+                              "left this PC yet"),
+    QT_TRANSLATE_NOOP("core", "approve it again with fewer cameras or a shorter time, or decline "
+                              "the request."),
     # the index's and the inbox's disk (agent/index/store_errors.py disk_words)
     QT_TRANSLATE_NOOP("core", "the disk holding the index {path} is full: free some space there, "
                               "then try again (the index was not changed)"),
