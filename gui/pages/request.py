@@ -162,9 +162,7 @@ class RequestPage(QWidget):
         elif view.status in UNDECIDED:   # naming none is no say-so for all: the owner picks
             self.strip.start_ticked(set())
         if self.rechoosing:   # from what was approved, to change
-            self.strip.start_ticked(set(view.approval.cameras))
-            for tl in self.strip.timelines.values():
-                tl.set_selection(view.approval.start_us, view.approval.end_us, emit=False)
+            self.strip.start_from(view.approval)
             self.options.start_from(view.approval)
         self._show_approval(view.status)
         undecided, resumable = view.status in UNDECIDED, view.status == "failed"
@@ -193,9 +191,7 @@ class RequestPage(QWidget):
         """Set the strip and options to the approval (when there is one) and fix them there:
         what the page shows is then exactly what "Try sending again" sends."""
         approval = self.approved
-        if not self.rechoosing:
-            self.options.show_approved(approval)
-        if self.rechoosing:
+        if self.rechoosing:   # its choices stay the owner's (start_from set them)
             self.hint.setText(self.tr(
                 "You approved this request, but preparing the footage stopped before anything "
                 "was sent, so you may still change what you approve: leave a camera out, move "
@@ -203,6 +199,7 @@ class RequestPage(QWidget):
                 "choices still include is sent as it is. \"Decline\" withdraws your approval "
                 "instead."))
             return
+        self.options.show_approved(approval)
         if approval is None:
             self.hint.setText(self.tr("Your footage for this time. Drag the blue handles to "
                                       "send less; click anywhere to look at that moment."))

@@ -127,6 +127,13 @@ class CameraStrip(QWidget):
         self.held_back = {c for c in self.checks if c not in cameras}
         self._set_ticked({c for c in self.checks if c in cameras})
 
+    def start_from(self, approval) -> None:
+        """Tick an earlier approval's cameras (an agent Approval) and select its time, left
+        the owner's to change: its delivery stopped before anything of it left this PC."""
+        self.start_ticked(set(approval.cameras))
+        for tl in self.timelines.values():
+            tl.set_selection(approval.start_us, approval.end_us, emit=False)
+
     def lock(self, cameras) -> None:
         """Show `cameras` ticked and the others not, none of them to be changed (an approval
         being resumed is sent as it was approved)."""
