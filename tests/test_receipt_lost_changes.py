@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -151,3 +153,26 @@ def test_a_package_folder_changed_after_its_stored_upload_lost_its_receipt_is_de
     assert w.show()["status"] == "delivered"
     assert parse_compact(d["receipt_token"]).claims["sha256"] == stored["sha256"]
     assert len(w.portal.submissions()) == 1
+
+
+def test_a_deleted_package_never_submitted_is_cut_again_with_the_masks_drawn_since(world):
+    """Seen: the package folder and tar deleted by hand, then a mask drawn: what the earlier
+    upload holds could no longer be read, and the agent submitted it as it was, so the agency
+    received the area the owner had masked since, in the clear, though the request's page
+    showed it masked. Asked without delivering, a portal that never stored it takes nothing,
+    and the footage is cut again with the camera's masks now."""
+    w = world
+    _answers_lost(w, forwarded=False)
+    (before,) = w.show()["deliveries"]
+    shutil.rmtree(package_folder(w))
+    tar_file(w).unlink()
+    _mask_yard(w)
+
+    code, _, err = w.approve()
+    assert code == 0, err
+    (d,) = w.show()["deliveries"]
+    (sub,) = w.portal.submissions()
+    assert sub["sha256"] == d["sha256"] != before["sha256"]
+    record = json.loads((Path(d["package"]) / "data" / "provenance.json").read_text())
+    (masked,) = [r for r in record["redactions"] if r["kind"] == "privacy-mask"]
+    assert [p["points"] for p in masked["polygons"]] == [AREA]

@@ -58,23 +58,11 @@ def deliver_packages(step: Step, rate_limit_bps: int | None = None,
             client.close()
 
 
-def receipt_if_stored(step: Step, d: Delivery) -> bool:
-    """Whether the portal stored d's finished upload: its receipt is then checked and kept
-    (delivered). False when the portal no longer has the upload, or its genuine receipt names
-    other bytes: the package is then made again. Asked before an upload is given up for a
-    package gone from the home (deleted by hand): the portal may hold it, its answer lost, and
-    would refuse the one made again (already_received)."""
-    try:
-        _receipt(step, d)
-    except _UploadGone:
-        return False
-    return True
-
-
 def receipt_once_withdrawn(step: Step, d: Delivery) -> bool:
     """Whether the portal had stored d's finished upload, asked before the package is given
-    up (cut again with other privacy masks, or set aside as signed by another key) so that
-    nothing the agency holds is sent twice. The upload is ended first (tus termination), so
+    up (cut again with other privacy masks, set aside as signed by another key or changed
+    since it was sealed, or deleted by hand) so that nothing the agency holds is sent twice
+    and the portal never refuses the one made again (already_received). The upload is ended first (tus termination), so
     the question delivers nothing: a portal that stored it answers its receipt all the same
     (protocol.md, submissions), which is checked and kept (delivered); one that did not has
     no upload left to take (404). When the upload server cannot be asked to end it, the
@@ -86,7 +74,11 @@ def receipt_once_withdrawn(step: Step, d: Delivery) -> bool:
         raise DeliveryError(f"{step.agency.name}'s upload server could not be reached to take "
                             f"back the earlier upload of {d.camera}, so nothing was sent "
                             "again; approve it again once it can be reached")
-    return receipt_if_stored(step, d)
+    try:
+        _receipt(step, d)
+    except _UploadGone:
+        return False   # it no longer has the upload, or received other bytes: made again
+    return True
 
 
 def within_limit(step: Step, deliveries, pending: list[Delivery], uncut: int = 0,

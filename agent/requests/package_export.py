@@ -25,8 +25,7 @@ from agent.requests.approval_step import PackageAltered, Step
 from agent.requests.clip_signing import signing_chain
 from agent.requests.delivered_tars import let_go_of_tar
 from agent.requests.kept_masks import masked_otherwise
-from agent.requests.package_delivery import (receipt_if_stored, receipt_once_withdrawn,
-                                             within_limit)
+from agent.requests.package_delivery import receipt_once_withdrawn, within_limit
 from agent.requests.records import Approval, Delivery
 from agent.requests.tus_uploads import withdraw
 from agent.storage import remove_stale_partials
@@ -78,11 +77,14 @@ def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
                 continue
         if record is None or not Path(record.package).is_dir():
             if record is not None:
-                if record.upload_url and receipt_if_stored(step, record):
+                # Its package is gone (deleted by hand): what its finished upload holds can no
+                # longer be compared with the camera's masks now, so it is asked for without
+                # being delivered by the asking.
+                if receipt_once_withdrawn(step, record):
                     continue   # the portal held it, its answer lost: delivered
-                # Its package is gone (deleted by hand): the one made now is other bytes, and
-                # an upload begun of the old one would hold the request's room at the portal.
-                withdraw(step, record)
+                # The one made now is other bytes, and an upload begun of the old one would
+                # hold the request's room at the portal.
+                withdraw(step, replace(record, upload_url=None))
             record = _export_one(step, approval, camera, context, out_dir, n, redacted[camera])
         else:
             if _check_seal(step, record):
