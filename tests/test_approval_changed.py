@@ -103,7 +103,10 @@ def test_the_cut_mode_can_be_changed_and_what_was_cut_before_is_not_sent(flow, s
     assert all(s["ok"] for s in portal.submissions())
 
 
-def test_once_the_decision_may_have_reached_the_agency_the_approval_stands(flow, monkeypatch):
+def test_once_the_decision_may_have_reached_the_agency_the_approval_stands(flow, monkeypatch,
+                                                                          spanish):
+    from gui.views.core_words import in_owner_language
+
     monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF",
                         replace(portal_retries.PORTAL_BACKOFF, base_s=0.01))
     portal, server, run, reg = flow
@@ -119,5 +122,7 @@ def test_once_the_decision_may_have_reached_the_agency_the_approval_stands(flow,
     code, _, err = run("approve", "--camera", "porch", "--yes", "--progress", "none", "--", jti)
     assert code == 3 and "already approved with other choices" in err, err
     assert "may have reached the agency" in err and "decline the request" in err
+    said = in_owner_language(err.removeprefix("footage-agent: ").strip())
+    assert said.startswith("esta solicitud ya se aprobó") and "ya no se puede cambiar" in said, said
     shown = run.json("inbox", "show", "--", jti)
     assert shown["status"] == "failed" and len(shown["deliveries"]) == 2

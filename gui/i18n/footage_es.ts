@@ -3026,6 +3026,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el período empieza el {when}, en el futuro; no se pueden pedir imágenes que aún no existen</translation>
     </message>
     <message>
+        <source>this request was already approved with other choices</source>
+        <translation>esta solicitud ya se aprobó con otras elecciones</translation>
+    </message>
+    <message>
+        <source>your signed approval may have reached the agency already, so it can no longer be changed: approve it again without changing them to finish the delivery, or decline the request to withdraw your approval</source>
+        <translation>puede que su aprobación firmada ya haya llegado a la agencia, así que ya no se puede cambiar: apruébela de nuevo sin cambiarlas para terminar la entrega, o rechace la solicitud para retirar su aprobación</translation>
+    </message>
+    <message>
         <source>refused: the approved window is wider than the request&apos;s ({start} to {end}); it may only be narrower</source>
         <translation>rechazado: el período aprobado es más amplio que el de la solicitud ({start} a {end}); solo puede ser más estrecho</translation>
     </message>

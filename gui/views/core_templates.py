@@ -403,6 +403,11 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the window starts at {when}, in the future; footage that does not "
                               "exist yet cannot be requested"),
     # the owner's own choice on a request (agent/requests/approval_choices.py)
+    QT_TRANSLATE_NOOP("core", "this request was already approved with other choices"),
+    QT_TRANSLATE_NOOP("core", "your signed approval may have reached the agency already, so it "
+                              "can no longer be changed: approve it again without changing them "
+                              "to finish the delivery, or decline the request to withdraw your "
+                              "approval"),
     QT_TRANSLATE_NOOP("core", "refused: the approved window is wider than the request's ({start} "
                               "to {end}); it may only be narrower"),
     # a camera with nothing to cut, found before any is (agent/requests/approval_footage.py)
