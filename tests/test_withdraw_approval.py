@@ -5,11 +5,15 @@ the agency are removed, the portal records the withdrawal and takes nothing more
 once the footage was delivered, and while a delivery of it runs."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import httpx
 
+from agent.requests import portal_retries
 from agent.requests.agencies import TrustStore
 from agent.requests.approval_run import delivery_lock
 from agent.requests.inbox import Inbox
+from frp.jws import parse_compact
 from portal.submissions import open_uploads
 from tests.fault_proxy import Rule
 from tests.test_delivery_faults import AGENCY_ID, footage, refuse_one_patch, world  # noqa: F401
@@ -131,3 +135,53 @@ def test_a_package_the_portal_may_have_received_is_kept_when_the_approval_is_wit
            f"was kept ({kept['package']})" in out and "approve it again" not in out
     (record,) = w.audit("decline")
     assert record["kept"] == ["yard"] and record["removed"] == []
+
+
+def test_declining_after_a_stored_package_lost_its_receipt_asks_for_it_and_is_refused(
+        world, monkeypatch):
+    """Seen: the portal stored the package, its answer lost (502 from the web server in front
+    of it); declining ended the upload, declined the request here, and sent the decline, which
+    the portal refused (already_delivered): the inbox said 'declined' and 'the agency may have
+    it' while the agency held the package and the approval, and its receipt was never asked
+    for. The receipt is asked for first: kept, and the decline refused as for a delivery."""
+    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF",
+                        replace(portal_retries.PORTAL_BACKOFF, base_s=0.01))
+    w = world
+    w.proxy.rules.append(Rule("POST", "/submissions", times=None,
+                              after=lambda status, headers, body: (502, [], b"Bad Gateway")))
+    code, _, err = w.approve()
+    assert code == 1, err
+    (stored,) = w.portal.submissions()
+    w.proxy.rules.clear()
+
+    code, _, err = w.run("decline", "--reason", "changed my mind", "--", w.jti)
+    assert code == 3 and "already received the footage of yard" in err, err
+    shown = w.show()
+    (d,) = shown["deliveries"]
+    assert shown["status"] == "failed" and d["receipt_token"]
+    assert parse_compact(d["receipt_token"]).claims["sha256"] == stored["sha256"]
+    assert w.portal.decision(w.jti).withdrawn is None and not w.audit("decline")
+    uploads = w.proxy.count("POST", "/files")
+    code, _, err = w.approve()   # nothing left to send: recorded as delivered
+    assert code == 0, err
+    assert w.show()["status"] == "delivered" and w.proxy.count("POST", "/files") == uploads
+
+
+def test_declining_after_an_upload_never_submitted_removes_its_package(world, monkeypatch):
+    """The upload finished, its submission never reached the portal: asked, the portal has
+    nothing of it, so the package is not kept as one the agency may hold."""
+    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF",
+                        replace(portal_retries.PORTAL_BACKOFF, base_s=0.01))
+    w = world
+    w.proxy.rules.append(Rule("POST", "/submissions", times=None, status=502,
+                              body=b"Bad Gateway"))
+    code, _, err = w.approve()
+    assert code == 1, err
+    w.proxy.rules.clear()
+
+    code, _, err = w.run("decline", "--", w.jti)
+    assert code == 0, err
+    assert w.show()["status"] == "declined" and built_files(w) == []
+    assert w.portal.submissions() == [] and w.portal.decision(w.jti).withdrawn is not None
+    (record,) = w.audit("decline")
+    assert record["kept"] == []

@@ -15,6 +15,7 @@ from agent.requests.approval_step import DeliveryError, Step
 from agent.requests.decisions import sign_decision
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.inbox import ENDED, UNDECIDED, IllegalTransition
+from agent.requests.package_delivery import receipt_before_withdrawal
 from agent.requests.records import Approval, Entry
 from agent.requests.status_words import status_said
 from agent.requests.view import RequestView
@@ -211,6 +212,13 @@ class DeskDecisions:
         step = Step(self.home, self._store(), self._signing_key(entry.iss, entry.registration),
                     self.inbox, self.audit, self.portal, agency, request,
                     self._bearer(entry, agency), self._verify)
+        for d in entry.deliveries:   # sent whole, its receipt lost: the agency may have it
+            if d.kept_on_withdrawal:
+                receipt_before_withdrawal(step, d)
+        entry = self._entry(entry.jti, entry.iss)
+        refusal = delivered_refusal(entry, agency.name)   # it had, its receipt now kept
+        if refusal is not None:
+            raise DeskRefusal(refusal)
         done = withdraw_all(step, entry)
         return self._decline(entry, request, reason, withdraws=entry.decision, done=done)
 

@@ -65,8 +65,8 @@ def receipt_once_withdrawn(step: Step, d: Delivery) -> bool:
     and the portal never refuses the one made again (already_received). The upload is ended first (tus termination), so
     the question delivers nothing: a portal that stored it answers its receipt all the same
     (protocol.md, submissions), which is checked and kept (delivered); one that did not has
-    no upload left to take (404). When the upload server cannot be asked to end it, the
-    upload is kept on record and nothing is asked: approving again asks once it answers."""
+    no upload left to take (404). When the upload server cannot be asked to end it, or the
+    portal gives no answer, the upload is kept on record: approving again asks again."""
     if not d.upload_url:
         return False
     if withdraw(step, d):
@@ -78,7 +78,22 @@ def receipt_once_withdrawn(step: Step, d: Delivery) -> bool:
         _receipt(step, d)
     except _UploadGone:
         return False   # it no longer has the upload, or received other bytes: made again
+    except BaseException:
+        step.inbox.save_delivery(step.agency.id, step.request.id, d)   # asked again next time
+        raise
     return True
+
+
+def receipt_before_withdrawal(step: Step, d: Delivery) -> bool | None:
+    """Whether the portal stored d's finished upload, asked as receipt_once_withdrawn asks
+    before an approval is withdrawn: a decline the portal would refuse (already_delivered)
+    must not be taken here for one, nor the package the agency holds be kept without its
+    receipt. None when it cannot be told now (the upload server or the portal not answering):
+    the package is then kept, as the agency may have it (Delivery.kept_on_withdrawal)."""
+    try:
+        return receipt_once_withdrawn(step, d)
+    except (DeliveryError, PortalError):
+        return None
 
 
 def within_limit(step: Step, deliveries, pending: list[Delivery], uncut: int = 0,
