@@ -5,9 +5,12 @@ the agency are removed, the portal records the withdrawal and takes nothing more
 once the footage was delivered, and while a delivery of it runs."""
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 import httpx
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from agent.requests import portal_retries
 from agent.requests.agencies import TrustStore
@@ -16,6 +19,7 @@ from agent.requests.inbox import Inbox
 from frp.jws import parse_compact
 from portal.submissions import open_uploads
 from tests.fault_proxy import Rule
+from tests.gui_support import spanish  # noqa: F401 (a fixture)
 from tests.test_delivery_faults import AGENCY_ID, footage, refuse_one_patch, world  # noqa: F401
 
 BUSY = b'{"error": "unavailable", "detail": "down for maintenance"}'
@@ -138,7 +142,7 @@ def test_a_package_the_portal_may_have_received_is_kept_when_the_approval_is_wit
 
 
 def test_declining_after_a_stored_package_lost_its_receipt_asks_for_it_and_is_refused(
-        world, monkeypatch):
+        world, monkeypatch, spanish):
     """Seen: the portal stored the package, its answer lost (502 from the web server in front
     of it); declining ended the upload, declined the request here, and sent the decline, which
     the portal refused (already_delivered): the inbox said 'declined' and 'the agency may have
@@ -156,6 +160,9 @@ def test_declining_after_a_stored_package_lost_its_receipt_asks_for_it_and_is_re
 
     code, _, err = w.run("decline", "--reason", "changed my mind", "--", w.jti)
     assert code == 3 and "already received the footage of yard" in err, err
+    from gui.views.core_words import in_owner_language   # the app offers Decline here too
+    said = in_owner_language(err.removeprefix("footage-agent: ").strip())
+    assert "yard" in said and "received" not in said and "agency has it" not in said, said
     shown = w.show()
     (d,) = shown["deliveries"]
     assert shown["status"] == "failed" and d["receipt_token"]

@@ -3026,6 +3026,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el período empieza el {when}, en el futuro; no se pueden pedir imágenes que aún no existen</translation>
     </message>
     <message>
+        <source>{agency} already received the footage of {cameras} for request &apos;{jti}&apos; (a receipt is stored), so the approval cannot be withdrawn: the agency has it. Ask the agency directly if you want it deleted</source>
+        <translation>{agency} ya recibió las grabaciones de {cameras} para la solicitud «{jti}» (se guarda un recibo), así que la aprobación no puede retirarse: la agencia las tiene. Pregunte directamente a la agencia si desea que se eliminen</translation>
+    </message>
+    <message>
         <source>this request was already approved with other choices</source>
         <translation>esta solicitud ya se aprobó con otras elecciones</translation>
     </message>

@@ -402,6 +402,11 @@ TEMPLATES: tuple[str, ...] = (
                               "after the start"),
     QT_TRANSLATE_NOOP("core", "the window starts at {when}, in the future; footage that does not "
                               "exist yet cannot be requested"),
+    # a decline of an approval the agency holds footage of (agent/requests/withdrawal.py)
+    QT_TRANSLATE_NOOP("core", "{agency} already received the footage of {cameras} for request "
+                              "'{jti}' (a receipt is stored), so the approval cannot be "
+                              "withdrawn: the agency has it. Ask the agency directly if you want "
+                              "it deleted"),
     # the owner's own choice on a request (agent/requests/approval_choices.py)
     QT_TRANSLATE_NOOP("core", "this request was already approved with other choices"),
     QT_TRANSLATE_NOOP("core", "your signed approval may have reached the agency already, so it "
