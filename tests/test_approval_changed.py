@@ -119,6 +119,10 @@ def test_once_the_decision_may_have_reached_the_agency_the_approval_stands(flow,
     assert code == 1, err
     assert run.json("inbox", "show", "--", jti)["status"] == "failed"
 
+    # the same cameras in another order are the same approval: resumed (the portal still down)
+    code, _, err = run("approve", "--camera", "yard", "--camera", "porch", "--mode", "exact",
+                       "--yes", "--progress", "none", "--", jti)
+    assert code == 1 and "other choices" not in err, err
     code, _, err = run("approve", "--camera", "porch", "--yes", "--progress", "none", "--", jti)
     assert code == 3 and "already approved with other choices" in err, err
     assert "may have reached the agency" in err and "decline the request" in err

@@ -26,9 +26,9 @@ def changeable(entry: Entry) -> bool:
 def asked_otherwise(kept: Approval, cameras, start_us, end_us, mode, keep_audio, blur_faces,
                     masks) -> bool:
     """Whether the owner's choices (None: not given) differ from the kept approval's."""
-    asked = (tuple(dict.fromkeys(cameras)) if cameras else None, start_us, end_us, mode,
-             keep_audio, blur_faces, masks)
-    held = (kept.cameras, kept.start_us, kept.end_us, kept.mode, kept.keep_audio,
+    asked = (frozenset(cameras) if cameras else None, start_us, end_us, mode, keep_audio,
+             blur_faces, masks)
+    held = (frozenset(kept.cameras), kept.start_us, kept.end_us, kept.mode, kept.keep_audio,
             kept.blur_faces, kept.masks)
     return any(x is not None and x != y for x, y in zip(asked, held))
 

@@ -70,9 +70,9 @@ def same_approval(entry: Entry, cameras, start_us: int | None, end_us: int | Non
     """The approval kept for a failed delivery once its decision is signed; refuses choices
     that differ from it."""
     a = entry.approval
-    asked = (tuple(dict.fromkeys(cameras)) if cameras else None, start_us, end_us, mode,
-             keep_audio)
-    kept = (a.cameras, a.start_us, a.end_us, a.mode, a.keep_audio)
+    # the same cameras named in another order are the same approval
+    asked = (frozenset(cameras) if cameras else None, start_us, end_us, mode, keep_audio)
+    kept = (frozenset(a.cameras), a.start_us, a.end_us, a.mode, a.keep_audio)
     if any(x is not None and x != y for x, y in zip(asked, kept)):
         raise ApprovalRefused(f"this request was already approved with other choices; {STANDS}")
     if (blur_faces is not None and blur_faces != a.blur_faces) or \
