@@ -5,7 +5,8 @@ request's status moved at each one.
 The desk (agent/requests/desk.py) verifies the request first and turns this module's
 exceptions into its own: AlreadyRunning and a refused approval (approval_step.DeliveryError)
 into a refusal, RunFailed into an error. A failed run leaves the request `failed` with the
-reason, and running approve again resumes with the same approval.
+reason, and running approve again resumes with the same approval, or, while its decision is
+not signed (nothing of it left this PC), with other choices the owner gives (approval_change.py).
 """
 from __future__ import annotations
 

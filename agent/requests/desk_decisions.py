@@ -100,7 +100,9 @@ class DeskDecisions:
         Unset choices default to the whole request (the cameras it names that the owner
         registered with the agency; copy mode; no audio; each camera's saved privacy masks
         applied, faces not blurred), or to what was approved before when resuming a failed
-        delivery. Frames of the recordings that cannot be
+        delivery; choices given then change that approval while nothing of it has left this
+        PC (approval_change.py), and are refused once its decision is signed. Frames of the
+        recordings that cannot be
         decoded stop it (refused, the request left `failed`) unless `accept_dropped`.
         """
         entry = self._entry(jti, iss)
