@@ -23,6 +23,8 @@ from agent.index.camera_names import CameraNameError
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import Source
 from agent.index.scan import ScanReport
+from agent.recorder_pins import CertificateNotTrustedBefore, trusted_before
+from agent.recorders.clock import clock_words
 from agent.recorders.connect import RecorderAddress, look_at_certificate, open_recorder
 from agent.recorders.credentials import CredentialError, CredentialStore, env_passphrase
 from agent.recorders.model import VENDORS
@@ -72,24 +74,6 @@ class RecorderAdded:
 def recorder_root(url: str, allow_plain_http: bool = False) -> str:
     """A recorder's address as its source's root: scheme, host and port."""
     return str(recorder_url(url, allow_plain_http=allow_plain_http)).rstrip("/")
-
-
-def clock_words(offset_s: float) -> str:
-    """A recorder's clock against this PC's, for the owner."""
-    if abs(offset_s) <= 2:
-        return "the recorder's clock agrees with this computer's"
-    # Read over the network, the offset is good to a second or two: beyond an hour the
-    # seconds would be noise ("3 h 1 s"), so it is said to the minute (the clip records it
-    # exactly).
-    whole = round(abs(offset_s))
-    if whole >= 3600:
-        whole = round(whole / 60) * 60
-    minutes, seconds = divmod(whole, 60)
-    hours, minutes = divmod(minutes, 60)
-    size = " ".join(f"{n} {unit}" for n, unit in ((hours, "h"), (minutes, "min"), (seconds, "s")) if n)
-    return (f"the recorder's clock is {size} {'ahead of' if offset_s > 0 else 'behind'} this "
-            "computer's; its recordings are placed at the true time, and the difference is "
-            "recorded with every clip")
 
 
 class OwnerRecorders:
@@ -156,41 +140,53 @@ class OwnerRecorders:
         base = recorder_url(url, allow_plain_http=allow_plain_http)
         return look_at_certificate(str(base), CHECK_TIMEOUT_S) if base.scheme == "https" else None
 
-    def check_recorder(self, address: RecorderAddress, password: str) -> RecorderCheck:
+    def certificate_trusted_before(self, url: str, allow_plain_http: bool,
+                                   fingerprint: str | None) -> str | None:
+        """For a recorder added before, the fingerprint (hex) trusted then when `fingerprint`
+        is another one (a reset recorder, or another device at its address); else None."""
+        pins = {r.url: r.fingerprint for r in self.recorders()}
+        return trusted_before(pins, recorder_root(url, allow_plain_http), fingerprint)
+
+    def check_recorder(self, address: RecorderAddress, password: str, *,
+                       new_certificate_ok: bool = False) -> RecorderCheck:
         """Test the connection: what the recorder is, its channels and its clock. Only reading;
-        a wrong password is tried once and nothing is kept."""
+        a wrong password is tried once and nothing is kept. For a recorder added before that
+        now shows another certificate, nothing is sent (CertificateNotTrustedBefore) unless
+        the owner compared the new one and said so (`new_certificate_ok`)."""
         if address.vendor not in VENDORS:
             raise AgentError(f"unknown recorder make '{address.vendor}' (one of {', '.join(VENDORS)})")
+        root = recorder_root(address.url, address.allow_plain_http)
+        before = self.certificate_trusted_before(address.url, address.allow_plain_http,
+                                                 address.fingerprint)
+        if before is not None and not new_certificate_ok:
+            raise CertificateNotTrustedBefore(root, before, address.fingerprint)
         recorder = open_recorder(address, password, timeout_s=CHECK_TIMEOUT_S)
         try:
             info, clock = recorder.info(), recorder.clock()
         finally:
             recorder.close()
-        root = recorder_root(address.url, address.allow_plain_http)
-        before = next((r.fingerprint for r in self.recorders() if r.url == root), None)
-        changed = before is not None and address.fingerprint is not None \
-            and before != address.fingerprint
-        return RecorderCheck(recorder_root(address.url, address.allow_plain_http), info.vendor,
-                             address.fingerprint,
+        return RecorderCheck(root, info.vendor, address.fingerprint,
                              fingerprint_text(address.fingerprint) if address.fingerprint else None,
                              info.model, info.firmware, info.serial, info.name,
                              tuple((c.id, c.name) for c in info.channels), clock.offset_s,
                              clock.worth_showing, clock.zone,
-                             fingerprint_text(before) if changed else None)
+                             fingerprint_text(before) if before else None)
 
     def add_recorder(self, address: RecorderAddress, password: str, name: str | None = None,
-                     cameras: tuple[str, ...] = ()) -> RecorderAdded:
+                     cameras: tuple[str, ...] = (), *,
+                     new_certificate_ok: bool = False) -> RecorderAdded:
         """Add a recorder on the network as a source (or update one added before: a new
         password or certificate), name a camera for each channel (`cameras` names them in
         the recorder's order; the others are `<name>/<its name for the channel>`), keep the
         password, and mirror its recordings. Nothing is kept when the recorder refuses the
-        password, or a name is taken."""
+        password, or a name is taken, and nothing is sent to a recorder added before that now
+        shows another certificate unless `new_certificate_ok` (check_recorder)."""
         root = recorder_root(address.url, address.allow_plain_http)
         if recorder_url(root, allow_plain_http=address.allow_plain_http).scheme == "https" \
                 and not address.fingerprint:
             raise Refusal("look at the recorder's certificate and trust it first "
                           "(its fingerprint is shown when you add it)")
-        check = self.check_recorder(address, password)
+        check = self.check_recorder(address, password, new_certificate_ok=new_certificate_ok)
         before = self.store.source(root)
         single = len(check.channels) == 1
         # A recorder of one camera is that camera: its name is the camera's.

@@ -160,3 +160,46 @@ def test_tab_leaves_the_channels_table(qtbot, window, recent_footage):
         qtbot.keyClick(table, Qt.Key_Tab)
         assert not table.hasFocus()
         dialog.close()
+
+
+def test_testing_a_recorder_whose_certificate_changed_sends_nothing_until_the_owner_compares(
+        qtbot, window, recent_footage, monkeypatch):
+    """Recorders hunt (security): Test sent the password to the device at a recorder's address
+    and only then said its certificate was not the one trusted before, so a device in the
+    middle had it. Now both certificates are shown and nothing is sent until the owner ticks
+    that the new one is the recorder's own (a reset recorder); then the new one is pinned."""
+    from agent.recorders.connect import RecorderAddress
+
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    win = window()
+    agent = win.ctx.agent
+    with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(RecorderAddress(sim.url, "reolink", "admin", sim.fingerprint),
+                           PASSWORD, name="nvr")
+    trusted = sim.fingerprint
+    with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True, port=sim.port) as new:
+        win.show_page("settings")
+        settle(qtbot, win)
+        click(qtbot, win.settings.add_recorder_button)
+        dialog = win.settings.recorder_dialog
+        settle(qtbot, win)
+        fill(qtbot, dialog, new, "reolink")
+        click(qtbot, dialog.test_button)
+        settle(qtbot, win)
+        assert new.device.log == []   # not one request: the password never left
+        said = dialog.facts.text()
+        for fingerprint in (trusted, new.fingerprint):
+            assert agent.fingerprint_words(fingerprint) in said, said
+        assert dialog.compared.isVisible() and not dialog.add_button.isEnabled()
+        click(qtbot, dialog.test_button)   # again, without saying it was compared
+        settle(qtbot, win)
+        assert new.device.log == [] and not dialog.add_button.isEnabled()
+        dialog.compared.setChecked(True)
+        click(qtbot, dialog.test_button)
+        settle(qtbot, win)
+        assert new.device.log and dialog.add_button.isEnabled(), dialog.status.text()
+        qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+        click(qtbot, dialog.add_button)
+        settle(qtbot, win)
+        assert "\u2714 Added" in dialog.status.text(), dialog.status.text()
+        assert [r.fingerprint for r in agent.recorders()] == [new.fingerprint]

@@ -17,7 +17,6 @@ from agent.commands.option_values import typed_camera, typed_zone
 from agent.commands.piped_line import NotText, first_line
 from agent.recorders.model import RecorderError
 from agent.recorders.transport import recorder_url
-from agent.owner_recorders import recorder_root
 from agent.service import Agent
 from agent.views import RecorderAddress, RecorderSource
 from frp.count_words import counted
@@ -110,9 +109,8 @@ def _same_as_trusted_before(agent: Agent, args, fingerprint: str) -> None:
     """Refused: a recorder added before now shows another certificate and the owner did not
     give the new one. A reset recorder does this, and so does another device at its address;
     only the recorder's own screen tells which, so the owner must have compared it."""
-    root = recorder_root(args.url, args.plain_http)
-    before = next((r.fingerprint for r in agent.recorders() if r.url == root), None)
-    if before is None or before == fingerprint or args.fingerprint:
+    before = agent.certificate_trusted_before(args.url, args.plain_http, fingerprint)
+    if before is None or args.fingerprint:
         return
     raise Refused("this is not the certificate trusted before for this recorder (SHA-256 "
                   f"{agent.fingerprint_words(before)}), so nothing was changed: if the recorder "
@@ -141,8 +139,10 @@ def add_recorder(agent: Agent, args) -> int:
                 "trusted from now on, and a different one is refused")
     address = RecorderAddress(args.url, args.vendor, args.user, fingerprint, args.zone,
                               args.plain_http, args.hik_z_local)
+    # Given with --fingerprint, a new certificate was compared with the recorder's screen.
     added = agent.add_recorder(address, _password(args, given), name=args.name,
-                               cameras=tuple(args.camera))
+                               cameras=tuple(args.camera),
+                               new_certificate_ok=bool(args.fingerprint))
     check, report = added.check, added.report
     if args.json:
         print_json({"source": added.source.root, "vendor": check.vendor, "model": check.model,

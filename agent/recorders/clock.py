@@ -1,6 +1,6 @@
 """Reading a recorder's clock against this PC's: the device's time is asked for, the PC's clock
 is read before and after, and the midpoint is taken as the moment the device answered (the
-round trip bounds the error)."""
+round trip bounds the error); and the words for how far it is off."""
 from __future__ import annotations
 
 import time
@@ -35,3 +35,21 @@ def read_clock(ask: Callable[[], tuple[datetime, str, DeviceZone | None]],
     device = reading.us + (US // 2 if reading.us % US == 0 else 0)
     uncertainty = 0.5 + (after - before) / US / 2
     return ClockReading(text, reading.us, pc, (device - pc) / US, described, uncertainty)
+
+
+def clock_words(offset_s: float) -> str:
+    """A recorder's clock against this PC's, for the owner."""
+    if abs(offset_s) <= 2:
+        return "the recorder's clock agrees with this computer's"
+    # Read over the network, the offset is good to a second or two: beyond an hour the
+    # seconds would be noise ("3 h 1 s"), so it is said to the minute (the clip records it
+    # exactly).
+    whole = round(abs(offset_s))
+    if whole >= 3600:
+        whole = round(whole / 60) * 60
+    minutes, seconds = divmod(whole, 60)
+    hours, minutes = divmod(minutes, 60)
+    size = " ".join(f"{n} {unit}" for n, unit in ((hours, "h"), (minutes, "min"), (seconds, "s")) if n)
+    return (f"the recorder's clock is {size} {'ahead of' if offset_s > 0 else 'behind'} this "
+            "computer's; its recordings are placed at the true time, and the difference is "
+            "recorded with every clip")

@@ -1109,6 +1109,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Esta grabadora no tiene https: permitir http sin cifrar en mi red doméstica</translation>
     </message>
     <message>
+        <source>I compared the new certificate with the recorder&apos;s screen: trust it</source>
+        <translation>He comparado el nuevo certificado con la pantalla de la grabadora: confiar en él</translation>
+    </message>
+    <message>
         <source>Test the connection</source>
         <translation>Probar la conexión</translation>
     </message>
@@ -1171,6 +1175,20 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     <message>
         <source>Asking the recorder…</source>
         <translation>Preguntando a la grabadora…</translation>
+    </message>
+    <message>
+        <source>This recorder shows another certificate than the one trusted before for it, so nothing was sent to it, not even the password.
+Trusted before: {before}
+It shows now: {now}
+If the recorder was reset or replaced, compare the new one with the one its screen or web page shows, then tick the box and test again. If not, another device may be answering at its address: do not add it.</source>
+        <translation>Esta grabadora muestra un certificado distinto del que se confiaba antes para ella, así que no se le envió nada, ni siquiera la contraseña.
+De confianza antes: {before}
+Ahora muestra: {now}
+Si la grabadora se restableció o se sustituyó, compare el nuevo con el que muestra su pantalla o su página web, marque la casilla y pruebe de nuevo. Si no, puede que otro dispositivo esté respondiendo en su dirección: no la añada.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent to the recorder: compare its new certificate first.</source>
+        <translation>No se envió nada a la grabadora: compare primero su nuevo certificado.</translation>
     </message>
     <message>
         <source>It is a {vendor} {model} (firmware {firmware}, serial {serial}) with 1 camera.</source>
@@ -3224,6 +3242,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>The recorder at {where} wants https: add it with an https:// address.</source>
         <translation>La grabadora en {where} pide https: añádala con una dirección https://.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} shows another certificate ({now}) than the one trusted before for it ({before}), so nothing was sent to it, not even the password. If the recorder was reset or replaced, compare the new fingerprint with the one on its own screen or web page, then trust it; if not, another device may be answering at its address.</source>
+        <translation>La grabadora en {where} muestra un certificado ({now}) distinto del que se confiaba antes para ella ({before}), así que no se le envió nada, ni siquiera la contraseña. Si la grabadora se restableció o se sustituyó, compare la nueva huella con la de su propia pantalla o página web y confíe en ella; si no, puede que otro dispositivo esté respondiendo en su dirección.</translation>
     </message>
     <message>
         <source>The recorder at {where} refused the user name or password. Nothing was retried (Hikvision locks an address out for about 30 minutes after a few wrong tries).</source>

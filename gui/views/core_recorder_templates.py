@@ -23,6 +23,13 @@ RECORDERS: tuple[str, ...] = (
                               "speak plain http only."),
     QT_TRANSLATE_NOOP("core", "The recorder at {where} wants https: add it with an https:// "
                               "address."),
+    # a recorder added before showing another certificate (agent/recorder_pins.py)
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} shows another certificate ({now}) than "
+                              "the one trusted before for it ({before}), so nothing was sent "
+                              "to it, not even the password. If the recorder was reset or "
+                              "replaced, compare the new fingerprint with the one on its own "
+                              "screen or web page, then trust it; if not, another device may "
+                              "be answering at its address."),
     # a recorder refusing its password (agent/recorders/hikvision.py, dahua.py, reolink.py)
     QT_TRANSLATE_NOOP("core", "The recorder at {where} refused the user name or password. "
                               "Nothing was retried (Hikvision locks an address out for about 30 "
@@ -56,7 +63,7 @@ RECORDERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The recorder at {where} refused the user name or password and "
                               "has locked logins for a while. Nothing was retried (Reolink "
                               "locks an address out after three wrong tries)."),
-    # a recorder's clock against this PC's (agent/owner_recorders.py clock_words)
+    # a recorder's clock against this PC's (agent/recorders/clock.py clock_words)
     QT_TRANSLATE_NOOP("core", "the recorder's clock agrees with this computer's"),
     QT_TRANSLATE_NOOP("core", "the recorder's clock is {size} ahead of this computer's; its "
                               "recordings are placed at the true time, and the difference is "

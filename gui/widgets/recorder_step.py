@@ -5,7 +5,7 @@ kept in the keychain and never shown again) and mirror its recordings. Opened fr
 recordings step and from Settings."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import Qt, Signal
@@ -33,6 +33,15 @@ from gui.widgets.spoken import status_label
 MAKES = (("Reolink", "reolink"),
          (QT_TRANSLATE_NOOP("RecorderDialog", "Dahua, Amcrest or Lorex"), "dahua"),
          (QT_TRANSLATE_NOOP("RecorderDialog", "Hikvision, HiWatch or Annke"), "hikvision"))
+
+
+@dataclass(frozen=True)
+class NewCertificate:
+    """A recorder added before shows another certificate (`now`) than the one trusted then
+    (`before`): nothing was sent to it, and the owner must compare it first."""
+
+    now: str
+    before: str
 
 
 def brand(vendor: str) -> str:
@@ -66,6 +75,13 @@ class RecorderDialog(QDialog):
             "This recorder has no https: allow plain http on my home network"))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.Password)
+        # A recorder added before that shows another certificate: the owner compares it with
+        # the recorder's screen and says so before its password is sent (a reset recorder, or
+        # another device at its address).
+        self.new_certificate: NewCertificate | None = None
+        self.compared = QCheckBox(self.tr(
+            "I compared the new certificate with the recorder's screen: trust it"))
+        self.compared.hide()
         self.test_button = QPushButton(self.tr("Test the connection"))
         self.test_button.clicked.connect(self.test)
         self.facts = plain_label(name="notice")
@@ -105,6 +121,7 @@ class RecorderDialog(QDialog):
             "A viewer account is enough."), "hint"))
         box.addLayout(form)
         box.addWidget(self.plain_http)
+        box.addWidget(self.compared)
         box.addWidget(self.test_button, 0, Qt.AlignLeft)
         box.addWidget(self.facts)
         box.addLayout(names)
@@ -114,6 +131,8 @@ class RecorderDialog(QDialog):
         self.make.currentIndexChanged.connect(self._make_changed)
         for field in (self.address, self.user, self.password):
             field.textEdited.connect(self._changed)
+        self.address.textEdited.connect(self._address_changed)
+        self.plain_http.toggled.connect(self._address_changed)
         self._make_changed()
         self._show_passphrase(False)
         agent = ctx.agent
@@ -134,6 +153,13 @@ class RecorderDialog(QDialog):
         self.check = None
         self.add_button.setEnabled(False)
 
+    def _address_changed(self) -> None:
+        # A certificate compared for one address says nothing of another's.
+        self.new_certificate = None
+        self.compared.setChecked(False)
+        self.compared.hide()
+        self._changed()
+
     def setup(self, fingerprint: str | None) -> RecorderAddress:
         vendor = self.make.currentData()
         zone = self.zone.currentText().strip() if vendor == "dahua" else None
@@ -146,15 +172,47 @@ class RecorderDialog(QDialog):
             self.status.setText(self.tr("Type the recorder's address, user and password first."))
             return
         agent, password, setup = self.ctx.agent, self.password.text(), self.setup(None)
+        # The certificate the owner compared is the one pinned: a device showing yet another
+        # is refused by the handshake, before one byte of HTTP.
+        compared = self.new_certificate.now if (self.new_certificate is not None
+                                                and self.compared.isChecked()) else None
         self.test_button.setEnabled(False)
         self.status.setText(self.tr("Asking the recorder\u2026"))
 
         def work():   # read from the widgets above, on the GUI thread; nothing here touches them
+            if compared is not None:
+                return agent.check_recorder(replace(setup, fingerprint=compared), password,
+                                            new_certificate_ok=True)
             fingerprint = agent.look_at_recorder(setup.url, setup.allow_plain_http)
+            before = agent.certificate_trusted_before(setup.url, setup.allow_plain_http,
+                                                      fingerprint)
+            if before is not None:   # nothing is sent before the owner has compared it
+                return NewCertificate(fingerprint, before)
             return agent.check_recorder(replace(setup, fingerprint=fingerprint), password)
         self.ctx.bridge.call("recorder-test", work, self._tested, self._failed)
 
+    def _not_trusted_before(self, new: NewCertificate) -> None:
+        """Another certificate than the one trusted before: both shown, nothing sent yet."""
+        self.new_certificate = new
+        self.test_button.setEnabled(True)
+        words = self.ctx.agent.fingerprint_words
+        self.facts.setText(self.tr(
+            "This recorder shows another certificate than the one trusted before for it, so "
+            "nothing was sent to it, not even the password.\nTrusted before: {before}\nIt "
+            "shows now: {now}\nIf the recorder was reset or replaced, compare the new one with "
+            "the one its screen or web page shows, then tick the box and test again. If not, "
+            "another device may be answering at its address: do not add it.").format(
+            before=words(new.before), now=words(new.now)))
+        self.facts.show()
+        self.compared.setChecked(False)
+        self.compared.show()
+        self.status.setText(self.tr("Nothing was sent to the recorder: compare its new "
+                                    "certificate first."))
+
     def _tested(self, check) -> None:
+        if isinstance(check, NewCertificate):
+            self._not_trusted_before(check)
+            return
         self.check = check
         self.test_button.setEnabled(True)
         count = len(check.channels)   # one for a doorbell or a one-channel recorder
@@ -219,12 +277,13 @@ class RecorderDialog(QDialog):
         self.status.setText(self.tr("Adding the recorder and reading its list of "
                                     "recordings\u2026"))
         setup, name = self.setup(check.fingerprint), self.name.text().strip() or None
-        needed = self.passphrase_needed
+        needed, compared = self.passphrase_needed, check.trusted_before_text is not None
 
         def work():
             if needed:
                 agent.use_recorder_passphrase(passphrase)
-            return agent.add_recorder(setup, password, name=name, cameras=names)
+            return agent.add_recorder(setup, password, name=name, cameras=names,
+                                      new_certificate_ok=compared)
         self.ctx.bridge.call("recorder-add", work, self._added, self._failed)
 
     def _added(self, done) -> None:
