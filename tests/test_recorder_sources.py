@@ -243,3 +243,21 @@ def test_adding_a_recorder_again_refuses_a_certificate_other_than_the_one_truste
         code, _, err = run("sources", "add-recorder", sim.url, *args, "--fingerprint",
                            sim.fingerprint, stdin=PASSWORD + "\n")
         assert code == 0, err
+
+
+def test_a_recorder_of_another_make_is_refused_with_exit_3_and_nothing_kept(
+        tmp_path, capsys, monkeypatch):
+    """Recorders hunt: `sources add-recorder --vendor dahua` for a Hikvision said to choose the
+    other make, and exited 1, the code cli.md keeps for an unexpected failure: a script could
+    not tell the owner's wrong choice from a recorder that failed. It is refused (exit 3), as a
+    --fingerprint other than the certificate is."""
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    home = tmp_path / "home"
+    (tmp_path / "nvr").mkdir()
+    with Simulator(tmp_path / "nvr", "hikvision", "admin", PASSWORD, tls=True) as sim:
+        code, _, err = cli(capsys, monkeypatch, home, "sources", "add-recorder", sim.url,
+                           "--vendor", "dahua", "--user", "admin", "--zone", "UTC",
+                           "--password-stdin", stdin=PASSWORD + "\n")
+        assert code == 3, err
+        assert "does not answer as a Dahua recorder" in err and "choose that make" in err, err
+        assert cli(capsys, monkeypatch, home, "sources", "list", "--json")[1] == []

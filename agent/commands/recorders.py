@@ -15,7 +15,7 @@ import sys
 from agent.commands.common import Refused, UsageError, print_json, say, utc
 from agent.commands.option_values import typed_camera, typed_zone
 from agent.commands.piped_line import NotText, first_line
-from agent.recorders.model import RecorderError
+from agent.recorders.model import NotThisMake, RecorderError
 from agent.recorders.transport import recorder_url
 from agent.service import Agent
 from agent.views import RecorderAddress, RecorderSource
@@ -139,10 +139,12 @@ def add_recorder(agent: Agent, args) -> int:
                 "trusted from now on, and a different one is refused")
     address = RecorderAddress(args.url, args.vendor, args.user, fingerprint, args.zone,
                               args.plain_http, args.hik_z_local)
-    # Given with --fingerprint, a new certificate was compared with the recorder's screen.
-    added = agent.add_recorder(address, _password(args, given), name=args.name,
-                               cameras=tuple(args.camera),
-                               new_certificate_ok=bool(args.fingerprint))
+    try:   # with --fingerprint, a new certificate was compared with the recorder's screen
+        added = agent.add_recorder(address, _password(args, given), name=args.name,
+                                   cameras=tuple(args.camera),
+                                   new_certificate_ok=bool(args.fingerprint))
+    except NotThisMake as exc:   # the owner's --vendor (or address) is what to change
+        raise Refused(str(exc)) from None
     check, report = added.check, added.report
     if args.json:
         print_json({"source": added.source.root, "vendor": check.vendor, "model": check.model,

@@ -45,10 +45,16 @@ class BadAnswer(RecorderError):
     """The device answered something that is not what its API promises."""
 
 
-def not_this_make(where: str, make: str) -> BadAnswer:
+class NotThisMake(BadAnswer):
+    """An answer no recorder of the make chosen gives: the owner's choice (or address) is what
+    to change. When adding, a refusal (`sources add-recorder` exits 3); in a refresh, one more
+    unreadable answer (the device may be garbling it)."""
+
+
+def not_this_make(where: str, make: str) -> NotThisMake:
     """An answer no `make` recorder gives (another make's, or a camera's web page): the owner
     is told what to change, since the same address with the right make may well work."""
-    return BadAnswer(f"The recorder at {where} does not answer as a {make} recorder. If it is "
+    return NotThisMake(f"The recorder at {where} does not answer as a {make} recorder. If it is "
                      "another make, choose that make when adding it; if this is a camera's "
                      "address, give the recorder's address instead.")
 
