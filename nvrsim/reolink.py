@@ -79,6 +79,8 @@ class Reolink:
             self.device.note_failure()
             return _error("Login", -506, "Login has been locked")
         if not self.device.check_password(str(user.get("userName", "")), str(user.get("password", ""))):
+            if self.device.locked:   # this wrong try reached the limit (§4.1: -507)
+                return _error("Login", -507, "login reach max")
             return _error("Login", -7, "login failed")
         with self._lock:
             if len(self.tokens) >= MAX_SESSIONS:

@@ -139,6 +139,37 @@ def test_a_wrong_password_reads_in_the_owners_language_with_the_tries_left_count
     assert "rechazó el nombre de usuario o la contraseña" in said and "refused" not in said
 
 
+def test_reolinks_lock_is_said_on_the_try_that_set_it_and_no_later_try_is_called_wrong(footage):
+    """Recorders hunt: the try that locked a Reolink was said as a wrong password only, and the
+    next one, with the right password, as 'refused the user name or password and has locked
+    logins': the lock was said one try late, and a right password called wrong. The device
+    answers the try that reaches its limit with -507 'login reach max' and every login while
+    locked with -506, which checks no password (API guide v7, §4.1)."""
+    said = []
+    with Simulator(footage, "reolink", "admin", PASSWORD, tls=True) as sim:
+        for n in range(LOCK_AFTER["reolink"]):
+            rec = connect(sim, "reolink", password=f"wrong-guess-{n}")
+            try:
+                with pytest.raises(CredentialsRefused) as refused:
+                    rec.info()
+            finally:
+                rec.close()
+            said.append(str(refused.value))
+        assert sim.device.locked
+        rec = connect(sim, "reolink")   # the right password, while it is locked
+        try:
+            with pytest.raises(CredentialsRefused) as refused:
+                rec.info()
+        finally:
+            rec.close()
+    *before, last = said
+    assert all("lock" not in s.split(". Nothing")[0] for s in before), before
+    assert "refused the user name or password and has locked logins" in last, last
+    locked = str(refused.value)
+    assert "locked logins" in locked and "did not check the password" in locked, locked
+    assert "refused the user name or password" not in locked, locked
+
+
 def test_an_unreachable_device_is_named_with_the_reason(footage):
     sim = Simulator(footage, "dahua", "admin", PASSWORD)
     port = sim.port

@@ -32,8 +32,12 @@ from agent.recorders.zones import DeviceZone, end_after, recording_times, reolin
 from agent.timebase import US, from_datetime
 
 API = "/cgi-bin/api.cgi"
-BAD_LOGIN = {-7, -27, -502, -503, -506, -507}  # login failed, invalid user, password, deny, locked
-BAD_DETAILS = ("invalid user", "login failed", "password wrong", "login has been locked")
+BAD_LOGIN = {-7, -27, -501, -502, -503}  # login failed, invalid user, no such user, password, deny
+BAD_DETAILS = ("invalid user", "login failed", "password wrong")
+# API guide v7 §4.1: -507 "login reach max" answers the wrong try that reached the limit (the
+# device locks then); -506 "login locked" and -105 "frequent logins" every try while locked,
+# whose password is not checked. The lock lasts up to 300 s (§3.2.9 GetSysCfg LockTime).
+LOCK_SET, LOCKED = {-507}, {-506, -105}
 _TIME_FIELDS = (("year", None), ("mon", None), ("day", None), ("hour", 0), ("min", 0), ("sec", 0))
 
 
@@ -106,11 +110,16 @@ class ReolinkRecorder:
                 return
             raise BadAnswer("The recorder accepted the login but sent no session token.")
         code, detail = error_of(item)
-        if code in BAD_LOGIN or any(b in detail.lower() for b in BAD_DETAILS):
-            locked = code == -506 or "locked" in detail.lower()
+        said = detail.lower()
+        if code in LOCKED or (code not in LOCK_SET and ("locked" in said or "frequent" in said)):
+            raise CredentialsRefused(
+                f"The recorder at {self._wire.where} has locked logins after too many wrong "
+                "tries, so it did not check the password. Wait 5 minutes, then try once more "
+                "with the right one.")
+        if code in BAD_LOGIN | LOCK_SET or any(b in said for b in BAD_DETAILS):
             raise CredentialsRefused(
                 f"The recorder at {self._wire.where} refused the user name or password"
-                + (" and has locked logins for a while" if locked else "")
+                + (" and has locked logins for a while" if code in LOCK_SET else "")
                 + ". Nothing was retried (Reolink locks an address out after three wrong tries).")
         if code == -5:
             raise RecorderError(f"The recorder at {self._wire.where} has too many sessions open; "

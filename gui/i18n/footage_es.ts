@@ -3288,6 +3288,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} rechazó el nombre de usuario o la contraseña y ha bloqueado los inicios de sesión durante un tiempo. No se volvió a intentar (Reolink bloquea una dirección tras tres intentos fallidos).</translation>
     </message>
     <message>
+        <source>The recorder at {where} has locked logins after too many wrong tries, so it did not check the password. Wait 5 minutes, then try once more with the right one.</source>
+        <translation>La grabadora en {where} ha bloqueado los inicios de sesión tras demasiados intentos fallidos, así que no comprobó la contraseña. Espere 5 minutos y vuelva a intentarlo una vez con la correcta.</translation>
+    </message>
+    <message>
         <source>the recorder&apos;s clock agrees with this computer&apos;s</source>
         <translation>el reloj de la grabadora coincide con el de este equipo</translation>
     </message>

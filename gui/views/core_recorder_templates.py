@@ -63,6 +63,9 @@ RECORDERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The recorder at {where} refused the user name or password and "
                               "has locked logins for a while. Nothing was retried (Reolink "
                               "locks an address out after three wrong tries)."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} has locked logins after too many wrong "
+                              "tries, so it did not check the password. Wait 5 minutes, then try "
+                              "once more with the right one."),
     # a recorder's clock against this PC's (agent/recorders/clock.py clock_words)
     QT_TRANSLATE_NOOP("core", "the recorder's clock agrees with this computer's"),
     QT_TRANSLATE_NOOP("core", "the recorder's clock is {size} ahead of this computer's; its "
