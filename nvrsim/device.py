@@ -80,11 +80,25 @@ class Device:
         self._cuts: dict[tuple[int, int, int], Path] = {}
         self._cut_dir = Path(tempfile.mkdtemp(prefix="nvrsim-cuts-"))
         self.nonces: set[str] = set()
+        # Clocks put right before now: (true instant it was set, offset until then). A
+        # recording keeps the time its clock wrote when it was made.
+        self.earlier_clocks: list[tuple[int, float]] = []
 
     # --- clock ---------------------------------------------------------------------------
+    def set_clock(self, offset_s: float) -> None:
+        """The clock put right (by its owner, or NTP) now: recordings made before keep the
+        times the clock wrote then."""
+        self.earlier_clocks.append((time.time_ns() // 1000, self.clock_offset_s))
+        self.clock_offset_s = offset_s
+
+    def offset_at(self, true_us: int) -> float:
+        """The clock's offset when the device recorded at a true instant."""
+        return next((off for until, off in sorted(self.earlier_clocks) if true_us < until),
+                    self.clock_offset_s)
+
     def device_s(self, true_us: int) -> float:
-        """True UTC (us) -> the device clock's UTC reading (seconds)."""
-        return true_us / US + self.clock_offset_s
+        """True UTC (us) -> the device clock's UTC reading (seconds) when it recorded then."""
+        return true_us / US + self.offset_at(true_us)
 
     def wall(self, true_us: int) -> datetime:
         """What the device's wall clock read at a true instant."""
@@ -95,9 +109,14 @@ class Device:
 
     def true_us(self, wall: datetime) -> int:
         """A wall time in the device's terms -> true UTC microseconds."""
-        return round((self.zone.from_wall(wall) - self.clock_offset_s) * US)
+        return self.true_us_from_device_utc(self.zone.from_wall(wall))
 
     def true_us_from_device_utc(self, device_utc_s: float) -> int:
+        """The true instant a recording's device time means: by the clock in force then."""
+        for off in [o for _, o in self.earlier_clocks] + [self.clock_offset_s]:
+            t = round((device_utc_s - off) * US)
+            if self.offset_at(t) == off:
+                return t
         return round((device_utc_s - self.clock_offset_s) * US)
 
     # --- accounts ------------------------------------------------------------------------

@@ -114,8 +114,9 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
         store.add_source(source.root, source.camera, source.tz, RECORDER_LAYOUT, offset)
         cameras = store.recorders.name_channels(
             rec.source_id, [(str(c.id), None, c.name) for c in info.channels])
-        # A whole re-read now and then, and whenever the clock moved: older rows were placed
-        # with the old offset.
+        # A whole re-read now and then, and whenever the clock moved: an incremental one asks
+        # from the newest row on by the clock as it is now, which may skip what the clock wrote
+        # before. The rows already mirrored keep the offset they were placed by (kept_shifts).
         full = (rec.full_us is None or not 0 <= now_us - rec.full_us <= FULL_EVERY_S * US
                 or offset != source.clock_offset_s)   # a whole re-read "in the future": as due
         horizon = now_us - MIRROR_DAYS * 86400 * US
@@ -128,7 +129,9 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
             since = None if full or newest is None else max(horizon, newest - OVERLAP_S * US)
             found = recorder.search(channel.id, (since or horizon) + round(offset * US),
                                     now_us + round(offset * US) + 86400 * US)
-            rows = remote_rows(source.id, source.root, camera, key, found, offset, rec.vendor, now_us)
+            kept = kept_shifts(store, source.id, key, source.clock_offset_s)
+            rows = remote_rows(source.id, source.root, camera, key, found, offset, rec.vendor,
+                               now_us, kept)
             before, after = store.mirror(source.id, key, since, rows)
             added, removed = added + max(0, after - before), removed + max(0, before - after)
     except CredentialsRefused as exc:
@@ -163,19 +166,38 @@ def failed_here(store: Store, rec: RecorderSource, now_us: int | None = None) ->
         return Refresh(rec.url, "offline", 0, 0, 0, None, None, FAILED_HERE)
 
 
+def kept_shifts(store: Store, source_id: int, channel: str,
+                offset_s: float | None) -> dict[str, int]:
+    """The clock offset (µs) each recording of a channel was mirrored with, by its row's
+    path: the clock it recorded under. A recorder's clock put right later (by its owner, or
+    NTP) changes the times it writes from then on, never those it wrote before. `offset_s`:
+    the one for rows mirrored before the offset was kept with each row."""
+    before = round((offset_s or 0.0) * US)
+    return {path: before if shift is None else shift
+            for path, (_s, _e, shift) in store.mirrored_shifts(source_id, channel).items()}
+
+
+def row_path(root: str, channel: str, rec: Recording) -> str:
+    """A recording's row path: its recorder, channel and start as the recorder wrote it."""
+    return f"{root}#ch{channel}/{_digits(rec.start.text) or rec.start_us // US}"
+
+
 def remote_rows(source_id: int, root: str, camera: str, channel: str, found, offset_s: float,
-                vendor: str, now_us: int) -> list[FileRow]:
-    """Index rows for what a channel's search returned, in true time."""
-    shift = round(offset_s * US)
+                vendor: str, now_us: int, kept: dict[str, int] | None = None) -> list[FileRow]:
+    """Index rows for what a channel's search returned, in true time: by the clock offset
+    each was mirrored with before (`kept`, by path), else by `offset_s`."""
+    current = round(offset_s * US)
+    kept = kept or {}
     rows, paths = [], set()
     for rec in found:
-        if not (showable_us(rec.start_us - shift) and showable_us(rec.end_us - shift)):
-            continue   # a date no calendar shows: a garbled entry, and it would break listings
-        base = path = f"{root}#ch{channel}/{_digits(rec.start.text) or rec.start_us // US}"
+        base = path = row_path(root, channel, rec)
         n = 1
         while path in paths:   # two recordings from the same second (a device's own split)
             n += 1
             path = f"{base}~{n}"
+        shift = kept.get(path, current)
+        if not (showable_us(rec.start_us - shift) and showable_us(rec.end_us - shift)):
+            continue   # a date no calendar shows: a garbled entry, and it would break listings
         paths.add(path)
         rows.append(_row(source_id, path, camera, channel, rec, shift, vendor, now_us))
     return rows
@@ -190,7 +212,7 @@ def _row(source_id: int, path: str, camera: str, channel: str, rec: Recording, s
     return FileRow(source_id, path, camera, rec.start_us - shift, rec.end_us - shift,
                    rec.size or 0, now_us * 1000, vendor, "remote", reason, "main",
                    None if later is None else later - shift,
-                   channel=channel, time_source="recorder")
+                   channel=channel, time_source="recorder", clock_shift_us=shift)
 
 
 def _digits(text: str) -> str:

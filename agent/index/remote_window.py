@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from agent.callbacks import call_safely
-from agent.index.mirror import Connect, applied_offset
+from agent.index.mirror import Connect, applied_offset, kept_shifts, row_path
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import FileRow
 from agent.index.store import Store
@@ -89,7 +89,9 @@ class RecorderWindow:
                       "applied_offset_s": self.offset_s,
                       "note": "recorder clock minus this computer's clock, read through the "
                               "recorder's time API when the footage was fetched; the applied "
-                              "offset (whole seconds) turned its times into true time"},
+                              "offset (whole seconds) turned its times into true time: the "
+                              "offset its clock had when the footage was recorded, as measured "
+                              "when it was first mirrored (a clock put right since differs)"},
             "window": {"start": format_utc(self.start_us), "end": format_utc(self.end_us)},
             "downloads": [{
                 "file": p.fetched.path.name, "sha256": p.fetched.sha256, "size": p.fetched.size,
@@ -122,20 +124,32 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
     except OSError as exc:
         raise _not_kept(exc, folder) from None
     call_safely(progress, "asking the recorder", 0.0)
+    source = store.source(rec.url)
+    kept = kept_shifts(store, rec.source_id, key, source.clock_offset_s if source else None)
     recorder = connect(rec)
     try:
         info = recorder.info()
         clock = recorder.clock()
         offset = applied_offset(clock)
-        shift = round(offset * US)
-        dev_s = start_us // US * US + shift            # whole seconds: the devices' unit
-        dev_e = -(-end_us // US) * US + shift
-        recordings = sorted(recorder.search(channel, dev_s, dev_e), key=lambda r: r.start_us)
+        first, last = start_us // US * US, -(-end_us // US) * US   # whole seconds: the devices'
+        # Each recording is asked for by the clock it recorded under (mirror.kept_shifts): one
+        # put right since then wrote its times by another offset than it has now.
+        shifts = _shifts_over(store, rec.source_id, key, kept, first, last) | {round(offset * US)}
+        recordings = sorted(recorder.search(channel, first + min(shifts), last + max(shifts)),
+                            key=lambda r: r.start_us)
+        placed = [(r, kept.get(row_path(rec.url, key, r), round(offset * US)))
+                  for r in recordings]
+        placed = [(r, shift) for r, shift in placed
+                  if r.end_us - shift > start_us and r.start_us - shift < end_us]
+        if len({shift for _, shift in placed}) > 1:
+            raise RecorderError(CLOCK_PUT_RIGHT)
         pieces = []
-        for n, recording in enumerate(recordings):
+        for n, (recording, shift) in enumerate(placed):
             if cancel is not None and cancel.is_set():
                 raise FetchCancelled("the download from the recorder was cancelled")
-            call_safely(progress, "downloading from the recorder", n / len(recordings))
+            call_safely(progress, "downloading from the recorder", n / len(placed))
+            dev_s, dev_e = first + shift, last + shift
+            offset = shift / US
             got = recorder.fetch(recording, dev_s, dev_e, folder, whole_ok=whole_ok,
                                  cancel=cancel)
             whole = got.start_us <= recording.start_us
@@ -158,6 +172,20 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
     name = next((c.name for c in info.channels if c.id == channel), "")
     return RecorderWindow(camera, rec, info, channel, name, clock, offset, start_us, end_us,
                           tuple(pieces))
+
+
+CLOCK_PUT_RIGHT = ("The recorder's clock was put right in the middle of this stretch, so its "
+                   "recordings there were timed by two different clocks and cannot be asked for "
+                   "as one stretch; nothing was downloaded. Export the part before the change "
+                   "and the part after it separately.")
+
+
+def _shifts_over(store: Store, source_id: int, channel: str, kept: dict[str, int], first: int,
+                 last: int) -> set[int]:
+    """The clock offsets the mirrored recordings overlapping [first, last) were placed by."""
+    rows = store.mirrored_shifts(source_id, channel)
+    return {kept[path] for path, (s, e, _shift) in rows.items()
+            if s is not None and e is not None and e > first and s < last}
 
 
 class DownloadNotKept(RecorderError):

@@ -28,6 +28,10 @@ class FileRow(NamedTuple):
     "index00.bin", "mtime" (the file's modification time alone), or None (no time known).
     `byte_start`/`byte_end` are the recording's bytes inside `path`: 0 and None for a whole
     file, a range for a recording inside a ring file (Hikvision `hiv*.mp4`).
+    `clock_shift_us`: a recorder's mirrored row only, the recorder's clock offset taken off its
+    own times when it was first mirrored, the clock it recorded under: a clock put right later
+    leaves it there (index/mirror.py). None for anything else, and for rows mirrored before it
+    was kept (the recorder's offset then applies).
     """
 
     source_id: int
@@ -51,6 +55,7 @@ class FileRow(NamedTuple):
     time_source: str | None = None
     byte_start: int = 0
     byte_end: int | None = None
+    clock_shift_us: int | None = None
 
     @property
     def ranged(self) -> bool:
@@ -61,7 +66,8 @@ class FileRow(NamedTuple):
 # In FileRow's order, with the camera's id where FileRow has its name.
 _FILE_COLUMNS = ("source_id", "path", "camera_id", "start_us", "end_us", "size", "mtime_ns",
                  "layout", "status", "reason", "stream", "alt_start_us", "codec", "width",
-                 "height", "fps", "audio", "channel", "time_source", "byte_start", "byte_end")
+                 "height", "fps", "audio", "channel", "time_source", "byte_start", "byte_end",
+                 "clock_shift_us")
 UPSERT = (
     f"INSERT INTO files({','.join(_FILE_COLUMNS)}) VALUES "
     f"(?, ?, (SELECT id FROM cameras WHERE name=?), {','.join('?' * (len(_FILE_COLUMNS) - 3))}) "
@@ -69,12 +75,12 @@ UPSERT = (
     + ",".join(f"{c}=excluded.{c}" for c in _FILE_COLUMNS if c not in ("path", "byte_start")))
 SELECT = ("SELECT f.source_id, f.path, c.name, f.start_us, f.end_us, f.size, f.mtime_ns, "
           "f.layout, f.status, f.reason, f.stream, f.alt_start_us, f.codec, f.width, f.height, "
-          "f.fps, f.audio, f.channel, f.time_source, f.byte_start, f.byte_end "
+          "f.fps, f.audio, f.channel, f.time_source, f.byte_start, f.byte_end, f.clock_shift_us "
           "FROM files f JOIN cameras c ON c.id = f.camera_id")
 # One camera's rows: its name is known, so no join (the coverage query's hot path).
 SELECT_ONE = ("SELECT source_id, path, ?, start_us, end_us, size, mtime_ns, layout, status, "
               "reason, stream, alt_start_us, codec, width, height, fps, audio, channel, "
-              "time_source, byte_start, byte_end FROM files WHERE camera_id=?")
+              "time_source, byte_start, byte_end, clock_shift_us FROM files WHERE camera_id=?")
 
 
 def file_row(r: tuple) -> FileRow:

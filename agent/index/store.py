@@ -183,6 +183,16 @@ class Store:
             self._insert(values)
         return before, len(values)
 
+    def mirrored_shifts(self, source_id: int, channel: str) -> dict[str, tuple[int, int, int | None]]:
+        """A recorder channel's mirrored rows by path: their start, end (true time) and the
+        clock offset taken off the recorder's times for them (µs; None: mirrored before it was
+        kept)."""
+        with self._lock:
+            found = self._db.execute(
+                "SELECT path, start_us, end_us, clock_shift_us FROM files WHERE source_id=? "
+                "AND channel=? AND status='remote'", (source_id, channel)).fetchall()
+        return {path: (start, end, shift) for path, start, end, shift in found}
+
     def mark_remote(self, source_id: int, reason: str | None) -> None:
         """Say why a recorder's mirrored rows may be out of date (None: they are current)."""
         with self._lock:

@@ -3292,6 +3292,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} ha bloqueado los inicios de sesión tras demasiados intentos fallidos, así que no comprobó la contraseña. Espere 5 minutos y vuelva a intentarlo una vez con la correcta.</translation>
     </message>
     <message>
+        <source>The recorder&apos;s clock was put right in the middle of this stretch, so its recordings there were timed by two different clocks and cannot be asked for as one stretch; nothing was downloaded. Export the part before the change and the part after it separately.</source>
+        <translation>El reloj de la grabadora se corrigió en medio de este tramo, así que sus grabaciones en él se fecharon con dos relojes distintos y no se pueden pedir como un solo tramo; no se descargó nada. Exporte por separado la parte anterior al cambio y la posterior.</translation>
+    </message>
+    <message>
         <source>the recorder&apos;s clock agrees with this computer&apos;s</source>
         <translation>el reloj de la grabadora coincide con el de este equipo</translation>
     </message>

@@ -66,6 +66,11 @@ RECORDERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The recorder at {where} has locked logins after too many wrong "
                               "tries, so it did not check the password. Wait 5 minutes, then try "
                               "once more with the right one."),
+    # a window whose recordings two clocks timed (agent/index/remote_window.py)
+    QT_TRANSLATE_NOOP("core", "The recorder's clock was put right in the middle of this stretch, "
+                              "so its recordings there were timed by two different clocks and "
+                              "cannot be asked for as one stretch; nothing was downloaded. Export "
+                              "the part before the change and the part after it separately."),
     # a recorder's clock against this PC's (agent/recorders/clock.py clock_words)
     QT_TRANSLATE_NOOP("core", "the recorder's clock agrees with this computer's"),
     QT_TRANSLATE_NOOP("core", "the recorder's clock is {size} ahead of this computer's; its "

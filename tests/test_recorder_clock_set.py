@@ -1,0 +1,125 @@
+"""A recorder whose clock was off and is put right (by its owner, or NTP): the recordings it
+made before keep the times its clock wrote then, so those stay where the index placed them,
+and their footage is fetched by those times; recordings made after are placed by the clock as
+it is now. The simulator keeps each recording's time as its clock wrote it (Device.set_clock)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from agent.service import Agent
+from agent.timebase import US
+from agent.views import RecorderAddress
+from nvrsim.server import Simulator
+from tests.recorder_sources_support import HOURS_OFF, PASSPHRASE, PASSWORD, T0, recent_footage
+from tests.recorder_support import stamps
+
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
+__all__ = ["recent_footage"]
+
+
+@pytest.fixture
+def agent(tmp_path, monkeypatch):
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    a = Agent(tmp_path / "home")
+    yield a
+    a.close()
+
+
+def placed(agent: Agent) -> list[tuple[str, int, int]]:
+    return sorted((r.camera, r.start_us, r.end_us) for r in agent.recordings()
+                  if r.status == "remote")
+
+
+@pytest.mark.parametrize("vendor", ["reolink", "hikvision"])
+def test_a_recorders_clock_put_right_leaves_its_older_recordings_where_they_were(
+        vendor, agent, recent_footage):
+    """Recorders hunt: a refresh after the recorder's clock was put right (3 hours off before)
+    read every recording again and placed all of them by the new clock, so footage recorded
+    while the clock was off moved 3 hours on the owner's timeline."""
+    with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True,
+                   clock_offset_s=HOURS_OFF) as sim:
+        agent.add_recorder(RecorderAddress(sim.url, vendor, "admin", sim.fingerprint), PASSWORD,
+                           name="nvr")
+        before = placed(agent)
+        assert before and min(start for _, start, _ in before) == T0   # placed at true time
+        sim.device.set_clock(0.0)
+        (report,) = agent.scan()
+        assert not report.problems, report.problems
+    assert agent.recorders()[0].clock_offset_s == pytest.approx(0, abs=2)   # it was read again
+    assert placed(agent) == before
+
+
+def test_footage_recorded_before_the_clock_was_put_right_is_fetched_by_the_clock_it_had(
+        agent, recent_footage, tmp_path):
+    """Recorders hunt: an export asked the recorder for the window by its clock as it is now,
+    so after the clock was put right (3 hours off before) it fetched footage of another time,
+    or none, and sealed it as the window's."""
+    start, end = T0 + 13 * US, T0 + 17 * US
+    with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True,
+                   clock_offset_s=HOURS_OFF) as sim:
+        agent.add_recorder(RecorderAddress(sim.url, "reolink", "admin", sim.fingerprint), PASSWORD,
+                           name="nvr")
+        sim.device.set_clock(0.0)
+        agent.scan()
+        done = agent.export("nvr/Driveway", start, end, tmp_path / "out")
+    times = stamps(Path(done.clip))
+    assert times and start <= min(times) and max(times) < end, (times, start, end)
+    clock = json.loads((done.package.path / "data" / "provenance.json").read_text())[
+        "recorder"]["clock"]
+    assert clock["applied_offset_s"] == HOURS_OFF and abs(clock["offset_s"]) < 2
+
+
+def test_an_index_from_before_gains_the_column_and_its_rows_read_as_before(tmp_path):
+    """An index made before rows kept their clock offset gains the column when opened, with
+    no new version (an older agent still opens it), and its rows read as they did."""
+    import sqlite3
+    from contextlib import closing
+
+    from agent.index.rows import FileRow
+    from agent.index.schema import VERSION
+    from agent.index.store import Store
+
+    path = tmp_path / "index.db"
+    store = Store(path)
+    src = store.add_source("https://192.168.1.20", "nvr", "UTC", "recorder", 0.0)
+    row = FileRow(src.id, "https://192.168.1.20#ch0/20261120220000", "nvr", T0, T0 + 10 * US,
+                  1, 0, "reolink", "remote", None, channel="0", time_source="recorder")
+    store.mirror(src.id, "0", None, [row])
+    store.close()
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("ALTER TABLE files DROP COLUMN clock_shift_us")   # as an older one made it
+        db.commit()
+    store = Store(path)
+    try:
+        assert [(r.start_us, r.clock_shift_us) for r in store.files()] == [(T0, None)]
+    finally:
+        store.close()
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == VERSION
+
+
+def test_a_window_across_the_moment_the_clock_was_put_right_is_refused_in_words(
+        agent, recent_footage, tmp_path):
+    """The recordings on either side were timed by two clocks: one stretch asked for by either
+    would bring footage of another time, so nothing is downloaded and the owner is told why."""
+    from agent.errors import AgentError
+
+    with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True,
+                   clock_offset_s=HOURS_OFF) as sim:
+        agent.add_recorder(RecorderAddress(sim.url, "reolink", "admin", sim.fingerprint), PASSWORD,
+                           name="nvr")
+        # Put right as the third recording began: it is timed by the new clock.
+        sim.device.earlier_clocks.append((T0 + 20 * US, HOURS_OFF))
+        sim.device.clock_offset_s = 0.0
+        agent.scan()
+        rows = placed(agent)
+        for i in (0, 2):   # the first by the clock it had, the third by the clock put right
+            assert ("nvr/Driveway", T0 + i * 10 * US, T0 + (i + 1) * 10 * US) in rows, rows
+        served = len(sim.device.served)
+        with pytest.raises(AgentError, match="clock was put right in the middle of this stretch"):
+            agent.export("nvr/Driveway", T0 + 5 * US, T0 + 25 * US, tmp_path / "out")
+        assert len(sim.device.served) == served   # nothing downloaded
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
