@@ -19,7 +19,7 @@ import pytest
 from agent.index import mirror
 from agent.recorders import fetch as fetch_module
 from agent.recorders.connect import RecorderAddress, fetch_window, open_recorder
-from agent.recorders.model import DownloadFailed
+from agent.recorders.model import BadAnswer, DownloadFailed
 from agent.recorders.wire import whole_number
 from agent.service import Agent
 from agent.timebase import US
@@ -99,6 +99,8 @@ class HostileReolink:
 
     def value(self, cmd: str) -> dict:
         if cmd == "Login":
+            if self.mode == "huge_token":   # Reolink's are under 32 characters
+                return {"Token": {"name": "t" * (1 << 20), "leaseTime": 3600}}
             return {"Token": {"name": "token0123456789", "leaseTime": 3600}}
         if cmd == "GetDevInfo":
             return {"DevInfo": {"model": "RLN8-410", "firmVer": "v3", "serial": "S1",
@@ -246,6 +248,27 @@ def test_any_answer_a_client_cannot_read_is_an_offline_recorder_not_a_crash(nvr,
 
     done = mirror.refresh(agent.store, rec, lambda _rec: Garbled())
     assert (done.state, done.problem) == ("offline", mirror.UNREADABLE)
+    assert agent.recorders()[0].state == "offline" and len(remote(agent)) == 2
+
+
+def test_a_session_token_no_reolink_gives_is_the_recorders_problem_not_this_computers(nvr, agent):
+    """Recorders hunt (a hostile device on the LAN): a login answered with a token of a
+    megabyte raised httpx's InvalidURL on the next call, and again on logging out: adding the
+    recorder failed with no words for the owner, and a refresh took it for this computer's
+    failure ('Refreshing it failed on this computer')."""
+    nvr.mode = "huge_token"
+    rec = open_recorder(RecorderAddress(nvr.url, "reolink", "admin"), PASSWORD, timeout_s=5)
+    try:
+        with pytest.raises(BadAnswer, match="session token"):
+            rec.info()
+    finally:
+        rec.close()   # logging out of a session never had raises nothing
+    nvr.mode = "ok"
+    agent.add_recorder(RecorderAddress(nvr.url, "reolink", "admin"), PASSWORD, name="nvr")
+    nvr.mode = "huge_token"
+    (report,) = agent.scan()
+    (problem,) = report.problems
+    assert "session token" in problem and "this computer" not in problem, problem
     assert agent.recorders()[0].state == "offline" and len(remote(agent)) == 2
 
 

@@ -12,6 +12,7 @@ whole by that name instead; without a name nothing is downloaded, and the owner 
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from dataclasses import replace
@@ -38,6 +39,9 @@ BAD_DETAILS = ("invalid user", "login failed", "password wrong")
 # device locks then); -506 "login locked" and -105 "frequent logins" every try while locked,
 # whose password is not checked. The lock lasts up to 300 s (§3.2.9 GetSysCfg LockTime).
 LOCK_SET, LOCKED = {-507}, {-506, -105}
+# A session token as Reolink gives them (under 32 characters, API guide §2.3), which travels in
+# every later URL: anything else (a megabyte of it, say) is no token.
+TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}", re.ASCII)
 _TIME_FIELDS = (("year", None), ("mon", None), ("day", None), ("hour", 0), ("min", 0), ("sec", 0))
 
 
@@ -103,12 +107,13 @@ class ReolinkRecorder:
         if item.get("code") == 0:
             value = item.get("value")
             token = value.get("Token") if isinstance(value, dict) else None
-            if isinstance(token, dict) and isinstance(token.get("name"), str) and token["name"]:
+            if isinstance(token, dict) and TOKEN.fullmatch(str(token.get("name"))):
                 self._token = token["name"]
                 lease = min(whole_number(token.get("leaseTime")) or 3600, 86400)
                 self._token_until = time.monotonic() + lease - 300
                 return
-            raise BadAnswer("The recorder accepted the login but sent no session token.")
+            raise BadAnswer(f"The recorder at {self._wire.where} accepted the login but sent no "
+                            "session token a Reolink gives.")
         code, detail = error_of(item)
         said = detail.lower()
         if code in LOCKED or (code not in LOCK_SET and ("locked" in said or "frequent" in said)):

@@ -3296,6 +3296,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El reloj de la grabadora se corrigió en medio de este tramo, así que sus grabaciones en él se fecharon con dos relojes distintos y no se pueden pedir como un solo tramo; no se descargó nada. Exporte por separado la parte anterior al cambio y la posterior.</translation>
     </message>
     <message>
+        <source>The recorder at {where} accepted the login but sent no session token a Reolink gives.</source>
+        <translation>La grabadora en {where} aceptó el inicio de sesión pero no envió ningún token de sesión de los que da un Reolink.</translation>
+    </message>
+    <message>
         <source>the recorder&apos;s clock agrees with this computer&apos;s</source>
         <translation>el reloj de la grabadora coincide con el de este equipo</translation>
     </message>

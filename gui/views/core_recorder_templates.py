@@ -71,6 +71,9 @@ RECORDERS: tuple[str, ...] = (
                               "so its recordings there were timed by two different clocks and "
                               "cannot be asked for as one stretch; nothing was downloaded. Export "
                               "the part before the change and the part after it separately."),
+    # a Reolink login answered with no token it could give (agent/recorders/reolink.py)
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} accepted the login but sent no session "
+                              "token a Reolink gives."),
     # a recorder's clock against this PC's (agent/recorders/clock.py clock_words)
     QT_TRANSLATE_NOOP("core", "the recorder's clock agrees with this computer's"),
     QT_TRANSLATE_NOOP("core", "the recorder's clock is {size} ahead of this computer's; its "
