@@ -12,7 +12,6 @@ whole by that name instead; without a name nothing is downloaded, and the owner 
 from __future__ import annotations
 
 import json
-import re
 import threading
 import time
 from dataclasses import replace
@@ -22,26 +21,17 @@ from typing import Iterator
 
 from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
-from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceBusy,
+from agent.recorders.model import (BadAnswer, Channel, ClockReading, DeviceBusy,
                                    DeviceTime, Fetched, NoReply, Query, RecorderError,
                                    RecorderInfo, Recording, WholeOnly, not_this_make)
 from agent.recorders.reolink_answers import (BACKWARDS, MAX_CHANNELS, NEITHER, PLAYBACK_ID,
-                                             Refused, Split, channels_of, error_of,
-                                             nothing_instead, refusal)
+                                             TOKEN, Refused, Split, channels_of, error_of,
+                                             login_refusal, nothing_instead, refusal)
 from agent.recorders.wire import Wire, whole_number
 from agent.recorders.zones import DeviceZone, end_after, recording_times, reolink_zone, repeated
 from agent.timebase import US, from_datetime
 
 API = "/cgi-bin/api.cgi"
-BAD_LOGIN = {-7, -27, -501, -502, -503}  # login failed, invalid user, no such user, password, deny
-BAD_DETAILS = ("invalid user", "login failed", "password wrong")
-# API guide v7 §4.1: -507 "login reach max" answers the wrong try that reached the limit (the
-# device locks then); -506 "login locked" and -105 "frequent logins" every try while locked,
-# whose password is not checked. The lock lasts up to 300 s (§3.2.9 GetSysCfg LockTime).
-LOCK_SET, LOCKED = {-507}, {-506, -105}
-# A session token as Reolink gives them (under 32 characters, API guide §2.3), which travels in
-# every later URL: anything else (a megabyte of it, say) is no token.
-TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}", re.ASCII)
 _TIME_FIELDS = (("year", None), ("mon", None), ("day", None), ("hour", 0), ("min", 0), ("sec", 0))
 
 
@@ -115,17 +105,9 @@ class ReolinkRecorder:
             raise BadAnswer(f"The recorder at {self._wire.where} accepted the login but sent no "
                             "session token a Reolink gives.")
         code, detail = error_of(item)
-        said = detail.lower()
-        if code in LOCKED or (code not in LOCK_SET and ("locked" in said or "frequent" in said)):
-            raise CredentialsRefused(
-                f"The recorder at {self._wire.where} has locked logins after too many wrong "
-                "tries, so it did not check the password. Wait 5 minutes, then try once more "
-                "with the right one.")
-        if code in BAD_LOGIN | LOCK_SET or any(b in said for b in BAD_DETAILS):
-            raise CredentialsRefused(
-                f"The recorder at {self._wire.where} refused the user name or password"
-                + (" and has locked logins for a while" if code in LOCK_SET else "")
-                + ". Nothing was retried (Reolink locks an address out after three wrong tries).")
+        refused = login_refusal(self._wire.where, code, detail)
+        if refused is not None:
+            raise refused
         if code == -5:
             raise RecorderError(f"The recorder at {self._wire.where} has too many sessions open; "
                                 "close its app or web page on other devices and try again.")

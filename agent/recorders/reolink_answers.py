@@ -1,6 +1,6 @@
 """What a Reolink device answers besides its recordings: the error in its JSON answers, its
-refusals of a download, its list of channels, and the words for an export it cannot serve
-(agent/recorders/reolink.py asks)."""
+refusals of a login and of a download, its list of channels, and the words for an export it
+cannot serve (agent/recorders/reolink.py asks)."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,8 @@ import re
 
 import httpx
 
-from agent.recorders.model import BadAnswer, Channel, DeviceBusy, NoReply, RecorderError
+from agent.recorders.model import (BadAnswer, Channel, CredentialsRefused, DeviceBusy, NoReply,
+                                   RecorderError)
 from agent.recorders.wire import whole_number
 
 MAX_CHANNELS = 256   # Reolink's largest NVR has 36; a count past this is not a real one
@@ -21,6 +22,15 @@ NEITHER = ("The recorder at {where} ended the connection without answering when 
            "with Reolink's own app or the recorder's web page, or ask Reolink for a firmware "
            "update.")
 PLAYBACK_ID = re.compile(r"^\d{14}$", re.ASCII)   # the id made from PlaybackTime: not a name
+# A session token as Reolink gives them (under 32 characters, API guide §2.3), which travels in
+# every later URL: anything else (a megabyte of it, say) is no token.
+TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}", re.ASCII)
+BAD_LOGIN = {-7, -27, -501, -502, -503}  # login failed, invalid user, no such user, password, deny
+BAD_DETAILS = ("invalid user", "login failed", "password wrong")
+# API guide v7 §4.1: -507 "login reach max" answers the wrong try that reached the limit (the
+# device locks then); -506 "login locked" and -105 "frequent logins" every try while locked,
+# whose password is not checked. The lock lasts up to 300 s (§3.2.9 GetSysCfg LockTime).
+LOCK_SET, LOCKED = {-507}, {-506, -105}
 
 
 class Refused(RecorderError):
@@ -58,6 +68,22 @@ def error_of(item: dict) -> tuple[int, str]:
     except (TypeError, ValueError, OverflowError):
         code = 0   # not a number: the detail still says what went wrong
     return code, str(err.get("detail", ""))[:120]
+
+
+def login_refusal(where: str, code: int, detail: str) -> CredentialsRefused | None:
+    """A login refused for its user or password, or because logins are locked (the password
+    then not checked); None for any other error."""
+    said = detail.lower()
+    if code in LOCKED or (code not in LOCK_SET and ("locked" in said or "frequent" in said)):
+        return CredentialsRefused(
+            f"The recorder at {where} has locked logins after too many wrong tries, so it did "
+            "not check the password. Wait 5 minutes, then try once more with the right one.")
+    if code in BAD_LOGIN | LOCK_SET or any(b in said for b in BAD_DETAILS):
+        return CredentialsRefused(
+            f"The recorder at {where} refused the user name or password"
+            + (" and has locked logins for a while" if code in LOCK_SET else "")
+            + ". Nothing was retried (Reolink locks an address out after three wrong tries).")
+    return None
 
 
 def refusal(status: int, headers: httpx.Headers, body: bytes) -> RecorderError:
