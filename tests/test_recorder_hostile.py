@@ -23,6 +23,7 @@ from agent.recorders.model import BadAnswer, DownloadFailed
 from agent.recorders.wire import whole_number
 from agent.service import Agent
 from agent.timebase import US
+from tests.test_safety_network import reply, serving
 
 # How a passphrase is stretched is not what these tests are about (tests/test_keys.py).
 pytestmark = pytest.mark.usefixtures("cheap_scrypt")
@@ -370,3 +371,56 @@ def test_download_limits_allow_a_slow_recorder_real_footage():
     unknown = fetch_module.Download("GET", "/", None, 0, 0, 3600 * US, "a.mp4")
     assert fetch_module.byte_cap(unknown) > 3600 * 16_000_000 // 8 * 2   # twice 4K's 16 Mbit/s
     assert fetch_module.time_limit_s(unknown) >= 4 * 3600   # a quarter of real time
+
+
+# -- a search that never ends: the same page again and again -------------------------------------
+
+_ITEM = ("<searchMatchItem><trackID>101</trackID><timeSpan><startTime>{s}</startTime>"
+         "<endTime>{e}</endTime></timeSpan><mediaSegmentDescriptor><playbackURI>"
+         "rtsp://10.0.0.2/Streaming/tracks/101/?starttime=x&amp;name={n}&amp;size=100"
+         "</playbackURI></mediaSegmentDescriptor></searchMatchItem>")
+
+
+def _same_page_again(vendor: str, asked: list):
+    """A handler answering every search page with the same recordings and 'there is more'."""
+    def behave(h, _status):
+        asked.append(h.path)
+        if vendor == "hikvision":
+            items = "".join(_ITEM.format(s=f"2026-11-20T22:0{i}:00Z", e=f"2026-11-20T22:0{i}:30Z",
+                                         n=i) for i in range(2))
+            body = ('<CMSearchResult xmlns="urn:psialliance-org"><responseStatusStrg>MORE'
+                    f"</responseStatusStrg><numOfMatches>2</numOfMatches><matchList>{items}"
+                    "</matchList></CMSearchResult>")
+        elif "factory.create" in h.path:
+            body = "result=7\r\n"
+        elif "findNextFile" in h.path:
+            body = "found=1\r\nitems[0].StartTime=2026-11-20 22:00:00\r\n" \
+                   "items[0].EndTime=2026-11-20 22:00:30\r\nitems[0].FilePath=/mnt/a.dav\r\n"
+        else:
+            body = "OK\r\n"
+        reply(h, 200, body.encode(), {"Content-Type": "text/plain"})
+    return behave
+
+
+@pytest.mark.parametrize("vendor", ["hikvision", "dahua"])
+def test_a_search_answering_the_same_page_again_ends_with_each_recording_once(vendor, monkeypatch):
+    """Recorders hunt (a hostile device on the LAN, or firmware repeating itself): a search
+    whose every page brought the same recordings and said there were more was asked 10,000
+    times, and each repeat became one more row of the same recording (path~2, ~3, ...), up to
+    hundreds of thousands in the index. A page that brings nothing new ends the search."""
+    from agent.recorders import dahua, hikvision
+    from agent.timebase import parse_rfc3339
+
+    for client in (dahua, hikvision):   # the bound is not what is tested: a quick failure
+        monkeypatch.setattr(client, "MAX_PAGES", 50)
+    asked: list = []
+    t0 = parse_rfc3339("2026-11-20T00:00:00Z")
+    with serving(_same_page_again(vendor, asked)) as server:
+        rec = open_recorder(RecorderAddress(server.origin, vendor, "admin", None, "UTC"), "pw",
+                            timeout_s=5)
+        try:
+            found = list(rec.search(1, t0, t0 + 86400 * US))
+        finally:
+            rec.close()
+    assert len(found) == (2 if vendor == "hikvision" else 1)
+    assert len([p for p in asked if "search" in p or "findNextFile" in p]) <= 3, len(asked)

@@ -22,7 +22,7 @@ from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, Fetched,
                                    Query, RecorderError, RecorderInfo, Recording,
-                                   WholeOnly, not_this_make)
+                                   WholeOnly, new_to, not_this_make)
 from agent.recorders.wire import Answer, Wire, whole_number
 from agent.recorders.zones import DeviceZone, named_once, recording_times, wall_span
 from agent.timebase import US
@@ -125,6 +125,7 @@ class DahuaRecorder:
                                                     ("condition.EndTime", w1.strftime(_FMT))])
             if found.status != 200 or not found.text.strip().upper().startswith("OK"):
                 return  # Error: nothing recorded then (some firmware says so this way)
+            seen: set[tuple] = set()
             for _page in range(MAX_PAGES):
                 answer = self._get("mediaFileFind.cgi", [("action", "findNextFile"), finder,
                                                          ("count", str(PAGE))])
@@ -133,10 +134,16 @@ class DahuaRecorder:
                 # found=0 ends it; some firmware answers Error instead. A short page does not.
                 if answer.status != 200 or not count:
                     return
+                new = 0
                 for i in range(min(count, len(values))):   # no more items than lines came
                     rec = self._item(values, i, channel)
-                    if rec is not None and rec.end_us > start_us and rec.start_us < end_us:
+                    if rec is None or not new_to(seen, rec):
+                        continue
+                    new += 1
+                    if rec.end_us > start_us and rec.start_us < end_us:
                         yield rec
+                if not new:   # the same page again: asked for ever, it would never end
+                    return
         finally:
             for action in ("close", "destroy"):  # always, even after errors
                 try:

@@ -22,7 +22,7 @@ from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceTime,
                                    Fetched, Query, RecorderError, RecorderInfo, Recording,
-                                   WholeOnly, not_this_make)
+                                   WholeOnly, new_to, not_this_make)
 from agent.recorders.wire import Answer, Wire, whole_number
 from agent.recorders.zones import DeviceZone, named_once, posix_zone, recording_times, wall_span
 from agent.timebase import US, from_datetime
@@ -161,6 +161,7 @@ class HikvisionRecorder:
         else:
             s, e = self._stamp(start_us), self._stamp(end_us + US - 1)
         position, search_id = 0, str(uuid.uuid4()).upper()
+        seen: set[tuple] = set()
         for _page in range(MAX_PAGES):
             body = (f'<?xml version="1.0" encoding="UTF-8"?><CMSearchDescription version="1.0" xmlns="{NS}">'
                     f"<searchID>{search_id}</searchID><trackIDList><trackID>{track}</trackID></trackIDList>"
@@ -172,11 +173,17 @@ class HikvisionRecorder:
             root = self._xml("POST", "/ISAPI/ContentMgmt/search", body)
             state = _text(root, "responseStatusStrg").upper()
             items = [m for m in root.iter() if _local(m.tag) == "searchMatchItem"]
+            new = 0
             for item in items:
                 rec = self._recording(channel, item)
-                if rec is not None and rec.end_us > start_us and rec.start_us < end_us:
+                if rec is None or not new_to(seen, rec):
+                    continue
+                new += 1
+                if rec.end_us > start_us and rec.start_us < end_us:
                     yield rec
-            if state != "MORE" or not items:  # OK, NO MATCHES, or MORE with nothing in it
+            # OK, NO MATCHES, or MORE with nothing in it, or nothing not sent before: a page
+            # repeated for ever would otherwise be asked MAX_PAGES times.
+            if state != "MORE" or not new:
                 return
             position += len(items)
         raise BadAnswer("The recorder's search never ended.")

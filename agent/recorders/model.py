@@ -45,6 +45,16 @@ class BadAnswer(RecorderError):
     """The device answered something that is not what its API promises."""
 
 
+def new_to(seen: set[tuple], rec: Recording) -> bool:
+    """Whether a search result was not seen before in this search (noting it): a device that
+    sends a page again, or says there is more for ever, has each recording counted once."""
+    key = (rec.start.text, rec.end.text, rec.handle)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
 class NotThisMake(BadAnswer):
     """An answer no recorder of the make chosen gives: the owner's choice (or address) is what
     to change. When adding, a refusal (`sources add-recorder` exits 3); in a refresh, one more
