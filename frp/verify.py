@@ -26,6 +26,7 @@ from frp.bagview import Bag, read_folder, read_tar
 from frp.verify_bagit import (check_bagit_txt, check_listed, check_oxum,
                               read_manifest)
 from frp.verify_clips import ClipCheck, check_clips
+from frp.verify_readme import check_readme
 from frp.verify_record import check_record
 from frp.verify_request import check_request
 from frp.verify_signature import check_signature, unsealed_words
@@ -129,6 +130,8 @@ def _check(bag: Bag, expected_owner: PublicKey | None, notes: list[str], actual:
         check_record(bag, record)
         check_request(bag, record)
     owner_id, signed_name, unsealed = check_signature(bag, expected_owner, actual)
+    if record is not None:
+        check_readme(bag, record, owner_id, signed_name, notes)
     return owner_id, record, manifest, signed_name, unsealed
 
 

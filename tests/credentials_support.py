@@ -79,3 +79,16 @@ def reseal(bag: Path, signer: OwnerKey) -> None:
     (bag / "tagmanifest-sha256.txt").write_text(tags)
     (bag / "tagmanifest-sha256.txt.minisig").write_text(
         signer.minisign(tags.encode(), f"forged owner {signer.public.owner_id()}"))
+
+
+def rewrite_readme(bag: Path, signer: OwnerKey) -> None:
+    """Write README.txt again from the package's provenance.json, as a forger changing the
+    record would (reseal then seals it): its fact lines are held to the record."""
+    from agent.export.readme import readme_text, video_entry
+    record = json.loads((bag / "data" / "provenance.json").read_text())
+    clip = next(o["path"] for o in record["outputs"] if o["path"].endswith(".mp4"))
+    day = next(line.split(":", 1)[1].strip()
+               for line in (bag / "bag-info.txt").read_text().splitlines()
+               if line.startswith("Bagging-Date:"))
+    text = readme_text(record, bag.name, signer.public.owner_id(), video_entry(bag / clip), day)
+    (bag / "README.txt").write_bytes(text.encode("utf-8"))

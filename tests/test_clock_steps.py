@@ -18,7 +18,7 @@ import pytest
 
 from agent.cli import main
 from agent.export.cut import CutError, SourceSpan, cut
-from agent.export.late_start import early_end_us
+from frp.late_start import early_end_us
 from agent.index.probe import probe
 from demo.samples import ClipSpec, read_stamp, write_clip
 from tests.conftest import t

@@ -14,7 +14,7 @@ from agent.service import Agent
 from agent.timebase import US
 from frp.jws import public_jwk
 from portal.signers import sign_request
-from tests.credentials_support import reseal
+from tests.credentials_support import reseal, rewrite_readme
 from tests.test_verify_credentials import T0, key_of, made, verify  # noqa: F401
 
 AGENCY = "https://police.example.gov"
@@ -107,6 +107,7 @@ def test_an_approved_window_wider_than_the_request_fails(capsys, made, copy):
     record = json.loads(prov.read_text())
     record["approved"]["start"] = "2026-11-20T21:59:00Z"
     prov.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
+    rewrite_readme(copy, key_of(made[0]))
     made_like = (made[0], copy, record["content_credentials"]["clip"].split("/", 1)[1])
     _resign(copy, made_like, key_of(made[0]), lambda r: None)
     code, out = verify(capsys, made[0], copy)

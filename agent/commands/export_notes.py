@@ -6,7 +6,7 @@ from __future__ import annotations
 from agent.commands.local_time import window
 from agent.export.clip_writer import headless_words
 from agent.export.clock_step import stepped_words
-from agent.export.late_start import early_end_us, keyframe_wait_us, unrecorded_until
+from frp.late_start import early_end_us, keyframe_wait_us, unrecorded_until
 from frp.count_words import counted
 
 

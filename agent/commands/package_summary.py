@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from agent.commands.local_time import shown, window
 from frp.count_words import counted
-from agent.export.late_start import keyframe_wait_us
+from frp.late_start import keyframe_wait_us
 from agent.timebase import TimeError, zone
 from frp.text import one_line
 from frp.times import parse_rfc3339, window_of
