@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from frp.text import one_line
+from frp.times import parse_rfc3339
 
 NS = "org.footage-agent."
 CAPTURE = NS + "capture"
@@ -40,7 +41,8 @@ class SourceClaim:
 
 @dataclass(frozen=True)
 class ClipClaims:
-    """The facts a clip's credentials carry (times are RFC 3339 UTC text, as in provenance)."""
+    """The facts a clip's credentials carry (times are RFC 3339 text as written, compared as
+    instants)."""
 
     camera: str | None
     window: tuple[str, str] | None        # the approved window
@@ -191,9 +193,11 @@ def claims_from_manifest(manifest: object) -> ClipClaims:
 def disagreements(expected: ClipClaims, found: ClipClaims) -> list[str]:
     """Where the manifest's claims differ from provenance.json's, one sentence each."""
     out = []
-    checks = (("approved window is", expected.window, found.window),
-              ("delivered frames' times are", expected.delivered, found.delivered),
-              ("camera is", expected.camera, found.camera),
+    for what, want, got in (("approved window is", expected.window, found.window),
+                            ("delivered frames' times are", expected.delivered, found.delivered)):
+        if want != got and (_instants(want) is None or _instants(want) != _instants(got)):
+            out.append(f"its {what} {_shown(got)}, but provenance.json says {_shown(want)}")
+    checks = (("camera is", expected.camera, found.camera),
               ("cut mode is", expected.mode, found.mode),
               ("redactions are", expected.redactions, found.redactions),
               ("sound is", expected.audio, found.audio),
@@ -207,13 +211,24 @@ def disagreements(expected: ClipClaims, found: ClipClaims) -> list[str]:
     return out
 
 
+def _instants(pair: tuple[str, str] | None) -> tuple[int, int] | None:
+    """Two RFC 3339 times as UTC microseconds: the same instant may be written `Z` or
+    `+00:00`, in another offset or with fractional seconds, and is the same time. None when
+    either is not such a time."""
+    if pair is None:
+        return None
+    try:
+        return parse_rfc3339(pair[0]), parse_rfc3339(pair[1])
+    except (ValueError, OverflowError):   # TimeError is a ValueError
+        return None
+
+
 def _shown(value) -> str:
     """A claimed value for a sentence: what the other side wrote is shown inertly."""
     if value is None or value == ():
         return "none"
     if isinstance(value, tuple):
-        joint = " to " if len(value) == 2 and all(
-            isinstance(v, str) and v.endswith("Z") for v in value) else ", "
+        joint = " to " if len(value) == 2 and _instants(value) is not None else ", "
         return one_line(joint.join(map(str, value)))
     return one_line(str(value))
 

@@ -178,3 +178,35 @@ def test_credentials_whose_certificate_lapsed_still_verify_and_say_so(capsys, ma
     code, out = verify(capsys, home, package)
     assert code == 0, out["problems"]
     assert "certificate has expired" in out["clips"][0]["trust"]
+
+
+def test_credentials_writing_the_same_instants_otherwise_verify(capsys, made, package):
+    """A manifest written by another tool may write an instant with +00:00, another offset or
+    fractional seconds: it was compared with provenance.json as text, so the same instant
+    was called a disagreement (exit 3)."""
+    home = made[0]
+    record = json.loads((package / "data/provenance.json").read_text())
+    assert record["approved"]["start"] == "2026-11-20T22:00:01Z"
+
+    def same(r):
+        r["approved"]["start"] = "2026-11-20T23:00:01+01:00"
+        r["approved"]["end"] = r["approved"]["end"].replace("Z", "+00:00")
+        r["delivered"]["start"] = r["delivered"]["start"].replace("Z", ".000000Z")
+    _resign(package, made, key_of(home), same)
+    code, out = verify(capsys, home, package)
+    assert code == 0, out["problems"]
+
+
+def test_credentials_writing_another_instant_with_an_offset_exit_3(capsys, made, package):
+    home = made[0]
+
+    def later(r):
+        r["approved"]["start"] = "2026-11-20T22:00:01-01:00"   # an hour later than ...01Z
+    _resign(package, made, key_of(home), later)
+    code, out = verify(capsys, home, package)
+    assert code == 3
+    (problem,) = out["problems"]
+    assert problem == (f"data/{made[2]}: its Content Credentials disagree with provenance.json: "
+                       "its approved window is 2026-11-20T22:00:01-01:00 to "
+                       "2026-11-20T22:00:06Z, but provenance.json says 2026-11-20T22:00:01Z to "
+                       "2026-11-20T22:00:06Z.")
