@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,3 +153,30 @@ def verify_minisign(public: PublicKey, sig_text: str, data: bytes | Path) -> str
     except SignatureError:
         raise SignatureError("the trusted comment was changed or its signature is damaged") from None
     return comment
+
+
+
+# How minisign's own tool reads these files: a key file's second line is the key (its first is
+# a comment, whatever it says), and each base64 line is taken as it is, with nothing after it
+# but the line end; this module reads a bare key line and allows spaces around one. A
+# package the stock check (the one its README gives) refuses must not pass `verify`.
+_B64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
+
+
+def stock_key_refusal(pub_text: str) -> str | None:
+    """Why `minisign -V -p KEY_FILE` would not read this key file, or None."""
+    lines = pub_text.split("\n")
+    if len(lines) < 2 or not _B64.fullmatch(lines[1].rstrip("\r")):
+        return ("its key is not on its second line, after an 'untrusted comment:' line, with "
+                "nothing else on that line")
+    return None
+
+
+def stock_signature_refusal(sig_text: str) -> str | None:
+    """Why `minisign -V` would not read this `.minisig` (one `_fields` reads), or None."""
+    lines = sig_text.split("\n")
+    for index, what in ((1, "signature"), (3, "comment signature")):
+        if len(lines) > index and not _B64.fullmatch(lines[index].rstrip("\r")):
+            return (f"its {what} line (line {index + 1}) holds something besides the "
+                    "signature")
+    return None

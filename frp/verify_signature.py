@@ -21,6 +21,8 @@ from frp.minisign import (
     SignatureError,
     parse_minisign_public,
     signed_comment,
+    stock_key_refusal,
+    stock_signature_refusal,
     verify_minisign,
 )
 from frp.text import one_line, quoted
@@ -67,6 +69,7 @@ def check_signature(bag: Bag, expected: PublicKey | None, actual: str | None
     except PublicKeyError as exc:
         bag.problems.append(f"{OWNER_PUB} is not a usable public key: {one_line(str(exc), 200)}.")
         return None, None, None
+    _stock_refusals(bag, pub_text, sig)
     owner_id = name = unsealed = None
     try:
         comment = verify_minisign(signer, sig, tagmanifest.content)
@@ -82,6 +85,21 @@ def check_signature(bag: Bag, expected: PublicKey | None, actual: str | None
         bag.problems.append(f"The package was signed by owner {signer.owner_id()}, "
                             f"not the expected owner {expected.owner_id()}.")
     return owner_id, name, None if unsealed is None else Unsealed(unsealed, actual)
+
+
+def _stock_refusals(bag: Bag, pub_text: str, sig: str) -> None:
+    """The key and signature files laid out so that minisign's own tool, the check the
+    README gives, refuses them though this module reads them: the package fails here too."""
+    stock = f"minisign -Vm {TAGMANIFEST} -p {OWNER_PUB}"
+    key = stock_key_refusal(pub_text)
+    if key:
+        bag.problems.append(f"{OWNER_PUB} is not a key file minisign reads: {key}, so the "
+                            f"stock check ({stock}) refuses it.")
+    signature = stock_signature_refusal(sig)
+    if signature:
+        bag.problems.append(f"{SIGNATURE} is not a signature file minisign reads: "
+                            f"{signature}, so the stock check ({stock}) refuses it. It was "
+                            "changed after sealing: ask for the package as it was sent.")
 
 
 def _unsealed(bag: Bag, signer: PublicKey, sig: str, tagmanifest: bytes,
