@@ -54,6 +54,15 @@ class ClipClaims:
     request: str | None = None            # the request id, None for a manual export
     agency: str | None = None
     package: str | None = None
+    # What the capture assertion says again (a validator shows it of the clip alone).
+    capture_window: tuple[str, str] | None = None
+    capture_delivered: tuple[str, str] | None = None
+    case: str | None = None
+    time_zones: tuple | None = None
+
+
+def _zones(value) -> tuple | None:
+    return tuple(value) if isinstance(value, list) else None
 
 
 def _pair(doc, a: str = "start", b: str = "end") -> tuple[str, str] | None:
@@ -70,10 +79,12 @@ def claims_from_provenance(record: dict, package: str | None = None) -> ClipClai
     kinds = tuple(str(r.get("kind")) for r in record.get("redactions") or ()
                   if isinstance(r, dict))
     cut = record.get("cut") if isinstance(record.get("cut"), dict) else {}
-    return ClipClaims(record.get("camera"), _pair(record.get("approved")),
-                      _pair(record.get("delivered")), sources, kinds, record.get("audio"),
+    clock = record.get("clock") if isinstance(record.get("clock"), dict) else {}
+    window, delivered = _pair(record.get("approved")), _pair(record.get("delivered"))
+    return ClipClaims(record.get("camera"), window, delivered, sources, kinds, record.get("audio"),
                       cut.get("mode"), request.get("id") if request else None,
-                      request.get("agency") if request else None, package)
+                      request.get("agency") if request else None, package, window, delivered,
+                      request.get("case") if request else None, _zones(clock.get("time_zones")))
 
 
 def manifest_definition(record: dict, title: str, version: str,
@@ -187,21 +198,29 @@ def claims_from_manifest(manifest: object) -> ClipClaims:
     request = capture.get("request") if isinstance(capture.get("request"), dict) else {}
     return ClipClaims(capture.get("camera"), window, delivered, tuple(sources), tuple(kinds),
                       audio, mode, request.get("id"), request.get("agency"),
-                      capture.get("package"))
+                      capture.get("package"), _pair(capture.get("approved")),
+                      _pair(capture.get("capture")), request.get("case"),
+                      _zones(capture.get("time_zones")))
 
 
 def disagreements(expected: ClipClaims, found: ClipClaims) -> list[str]:
     """Where the manifest's claims differ from provenance.json's, one sentence each."""
     out = []
     for what, want, got in (("approved window is", expected.window, found.window),
-                            ("delivered frames' times are", expected.delivered, found.delivered)):
+                            ("delivered frames' times are", expected.delivered, found.delivered),
+                            ("capture assertion's approved window is", expected.capture_window,
+                             found.capture_window),
+                            ("capture assertion's first and last frames' times are",
+                             expected.capture_delivered, found.capture_delivered)):
         if want != got and (_instants(want) is None or _instants(want) != _instants(got)):
             out.append(f"its {what} {_shown(got)}, but provenance.json says {_shown(want)}")
     checks = (("camera is", expected.camera, found.camera),
               ("cut mode is", expected.mode, found.mode),
               ("redactions are", expected.redactions, found.redactions),
               ("sound is", expected.audio, found.audio),
-              ("request is", expected.request, found.request))
+              ("request is", expected.request, found.request),
+              ("case is", expected.case, found.case),
+              ("recorders' time zones are", expected.time_zones, found.time_zones))
     for what, want, got in checks:
         if want != got:
             out.append(f"its {what} {_shown(got)}, but provenance.json says {_shown(want)}")

@@ -130,10 +130,11 @@ def test_credentials_resigned_with_a_wrong_window_exit_3(capsys, made, package):
     _resign(package, made, key_of(home), wider)
     code, out = verify(capsys, home, package)
     assert code == 3
-    (problem,) = out["problems"]
-    assert problem == (f"data/{made[2]}: its Content Credentials disagree with provenance.json: "
-                       "its approved window is 2026-11-20T21:59:00Z to 2026-11-20T22:00:06Z, "
-                       "but provenance.json says 2026-11-20T22:00:01Z to 2026-11-20T22:00:06Z.")
+    lead = f"data/{made[2]}: its Content Credentials disagree with provenance.json: its "
+    said = ("approved window is 2026-11-20T21:59:00Z to 2026-11-20T22:00:06Z, but "
+            "provenance.json says 2026-11-20T22:00:01Z to 2026-11-20T22:00:06Z.")
+    # The cut's action and the capture assertion both say it.
+    assert out["problems"] == [lead + said, lead + "capture assertion's " + said]
 
 
 def test_credentials_resigned_with_other_sources_redactions_or_key_exit_3(capsys, made, package,
@@ -205,8 +206,8 @@ def test_credentials_writing_another_instant_with_an_offset_exit_3(capsys, made,
     _resign(package, made, key_of(home), later)
     code, out = verify(capsys, home, package)
     assert code == 3
-    (problem,) = out["problems"]
-    assert problem == (f"data/{made[2]}: its Content Credentials disagree with provenance.json: "
-                       "its approved window is 2026-11-20T22:00:01-01:00 to "
-                       "2026-11-20T22:00:06Z, but provenance.json says 2026-11-20T22:00:01Z to "
-                       "2026-11-20T22:00:06Z.")
+    assert out["problems"][0] == (
+        f"data/{made[2]}: its Content Credentials disagree with provenance.json: "
+        "its approved window is 2026-11-20T22:00:01-01:00 to "
+        "2026-11-20T22:00:06Z, but provenance.json says 2026-11-20T22:00:01Z to "
+        "2026-11-20T22:00:06Z.")
