@@ -31,15 +31,20 @@ _SINGLE = ("BagIt-Version", "Tag-File-Character-Encoding", "Payload-Oxum", "Bagg
 
 
 def tag_fields(bag: Bag, name: str, text: str) -> dict[str, str]:
-    """A tag file's `Label: value` lines. A byte-order mark (RFC 8493 forbids it in
-    bagit.txt; stock bagit refuses it) and a repeated single-valued label are problems."""
+    """A tag file's `Label: value` lines, read as bagit.py reads them (its lines split where
+    a text file's are, a line starting with white space folded onto the label before it). A
+    byte-order mark (RFC 8493 forbids it in bagit.txt; stock bagit refuses it), a line that
+    is no `Label: value` (bagit.py refuses the bag) and a repeated single-valued label are
+    problems."""
     if text.startswith("\ufeff"):
         bag.problems.append(f"{name} begins with a byte-order mark, which BagIt does not allow.")
         text = text[1:]
     fields: dict[str, str] = {}
     label = None
-    for line in text.splitlines():
-        if line[:1] in (" ", "\t") and label:
+    for line in _TEXT_LINES.split(text):
+        if not line or line.isspace():
+            continue
+        if line[0].isspace() and label:
             fields[label] += " " + line.strip()
         elif ":" in line:
             label, value = line.split(":", 1)
@@ -48,7 +53,16 @@ def tag_fields(bag: Bag, name: str, text: str) -> dict[str, str]:
                 bag.problems.append(f"{name} gives {label} more than once.")
                 continue
             fields[label] = value.strip()
+        else:
+            bag.problems.append(f"{name} has a line that is not 'Label: value', which BagIt tag "
+                                f"files are made of (bagit.py refuses the bag): "
+                                f"{quoted(line.strip(), 100)}.")
     return fields
+
+
+# Where a text file's lines end as Python's (and so bagit.py's) reading of it ends them: not
+# str.splitlines, which also ends a line at form feeds, U+2028 and others bagit.py reads through.
+_TEXT_LINES = re.compile(r"\r\n|\r|\n")
 
 
 def read_manifest(bag: Bag, name: str, payload: bool) -> dict[str, str] | None:

@@ -23,7 +23,7 @@ def reseal_with(package, home, name: str, text: str) -> None:
     (package / name).write_text(text)
     key = OwnerKey.load(home)
     tags = "".join(f"{hashlib.sha256((package / n).read_bytes()).hexdigest()}  {n}\n"
-                   for n in sorted((*TAGGED, name)))
+                   for n in sorted({*TAGGED, name}))
     (package / "tagmanifest-sha256.txt").write_text(tags)
     (package / "tagmanifest-sha256.txt.minisig").write_text(key.minisign(
         tags.encode(), f"footage-agent package {package.name} owner {key.public.owner_id()}"))
@@ -60,3 +60,21 @@ def test_a_fetch_list_fails(capsys, made, package):
     assert out["problems"] == [
         "fetch.txt lists files to be fetched into the package from elsewhere: a package holds "
         "every file it is made of, so nothing fetched can be part of it."]
+
+
+@pytest.mark.parametrize("name, change, line", [
+    ("bag-info.txt", lambda text: text + "Contact the owner\n", "Contact the owner"),
+    ("bag-info.txt", lambda text: "  folded onto nothing\n" + text, "folded onto nothing"),
+    ("bagit.txt", lambda text: text + "BagIt\n", "BagIt"),
+], ids=["bag-info-line-without-label", "bag-info-starts-folded", "bagit-txt-line-without-label"])
+def test_a_tag_line_bagit_refuses_fails(capsys, made, package, name, change, line):
+    """A line with no 'Label:' in a tag file (RFC 8493 tag files are 'Label: value' lines, and
+    bagit.py refuses the bag: 'contains invalid tag'), resealed with the owner key, passed
+    verify (exit 0): it read only the lines with a colon."""
+    reseal_with(package, made[0], name, change((package / name).read_text()))
+    assert bagit_fails(package)
+    code, out = verify(capsys, made[0], package)
+    assert code == 3
+    assert out["problems"] == [
+        f"{name} has a line that is not 'Label: value', which BagIt tag files are made of "
+        f"(bagit.py refuses the bag): '{line}'."]
