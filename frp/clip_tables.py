@@ -35,6 +35,20 @@ def sample_times(video: SampleTable, origin_us: int) -> np.ndarray:
     return origin_us + (rel * US * 2 + video.timescale) // (2 * video.timescale)
 
 
+def video_delay_us(video: SampleTable) -> int:
+    """How long after a player's 0:00 its edit list shows the clip's first frame: an empty
+    edit before it, or an edit starting before the frame's time. A clip as the cut writes it
+    has none (0), so the player's 0:00 is its first frame, as its README says; the sound is
+    placed against the first frame, and a player plays it that much earlier."""
+    if video.edits is None or not len(video):
+        return 0
+    delay = video.edits.lead_us
+    if video.edits.shown:
+        early = int(video.pts[0]) - video.edits.shown[0][0]
+        delay += max(0, early) * US // video.timescale
+    return delay
+
+
 def time_problems(video: SampleTable, times: np.ndarray, start_us: int,
                   end_us: int, said: Callable[[int], str] = format_utc) -> list[str]:
     """Video samples outside [start, end), and stored samples an edit list hides; times are
@@ -56,6 +70,11 @@ def time_problems(video: SampleTable, times: np.ndarray, start_us: int,
             are = counted(hidden, "stored frame is", "stored frames are")
             problems.append(f"{are} hidden by an edit list: players would not show them, but "
                             "their bytes would leave this computer")
+    delay = video_delay_us(video)
+    if delay:
+        problems.append(f"an edit list shows the first frame {round(delay / US, 3):g} s after a "
+                        "player's 0:00, so a player's times are not the clip's and its sound "
+                        "plays that much early")
     return problems
 
 
@@ -64,7 +83,9 @@ def audio_problems(audio: SampleTable, video: SampleTable, origin_us: int,
     """Audio samples not wholly inside the window (times from the same origin)."""
     if not len(audio) or not len(video):
         return []
-    lead = audio.edits.lead_us if audio.edits is not None else 0
+    # Where a player plays each packet against the first frame: the video's delay (none in
+    # a clip the cut wrote) plays the sound that much earlier.
+    lead = (audio.edits.lead_us if audio.edits is not None else 0) - video_delay_us(video)
     zero_us = int(video.pts[0]) * US / video.timescale
     starts = origin_us + np.round(audio.pts * US / audio.timescale - zero_us).astype(np.int64) \
         + lead
