@@ -5,7 +5,6 @@ tars read without extracting); all checks then run on that one view.
 """
 from __future__ import annotations
 
-import json
 import re
 import threading
 import unicodedata
@@ -23,6 +22,7 @@ from frp.bagit import (
     is_clip,
 )
 from frp.bagview import Bag, read_folder, read_tar
+from frp.jws_encoding import JWSError, loads_strict
 from frp.verify_bagit import (check_bagit_txt, check_listed, check_oxum,
                               read_manifest)
 from frp.verify_clips import ClipCheck, check_clips
@@ -212,10 +212,12 @@ def _check_provenance(bag: Bag, manifest: dict[str, str]) -> dict | None:
     text = bag.text(PROVENANCE)
     if text is None:
         return None
+    # Read as strictly as a token: a repeated member is read as the last here and the first
+    # by other readers, and NaN is no JSON, so what another tool reads could differ.
     try:
-        record = json.loads(text)
-    except (ValueError, RecursionError):
-        bag.problems.append(f"{PROVENANCE} is not valid JSON.")
+        record = loads_strict(text.encode("utf-8"), "record")
+    except JWSError as exc:
+        bag.problems.append(f"{PROVENANCE} is {_json_words(str(exc))}.")
         return None
     outputs = record.get("outputs") if isinstance(record, dict) else None
     if not isinstance(outputs, list) or not outputs:
@@ -236,6 +238,11 @@ def _check_provenance(bag: Bag, manifest: dict[str, str]) -> dict | None:
             bag.problems.append(f"{one_line(path, 200)} is in the manifest, but {PROVENANCE} "
                                 "does not list it as an output: it is not part of what was exported.")
     return record
+
+
+def _json_words(why: str) -> str:
+    """loads_strict's 'the record is not valid JSON' as 'not valid JSON'."""
+    return one_line(why.removeprefix("the record is "), 300)
 
 
 MAX_OUTPUTS = 1000

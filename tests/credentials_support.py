@@ -59,14 +59,16 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def reseal(bag: Path, signer: OwnerKey) -> None:
+def reseal(bag: Path, signer: OwnerKey, rewrite_record: bool = True) -> None:
     """Recompute a package folder's manifests, provenance outputs and signature the way a forger
-    with `signer` would, after changing files under data/."""
+    with `signer` would, after changing files under data/; provenance.json's bytes are left
+    as they are when not `rewrite_record`."""
     prov = bag / "data" / "provenance.json"
-    record = json.loads(prov.read_text())
-    for out in record["outputs"]:
-        out["sha256"], out["size"] = sha(bag / out["path"]), (bag / out["path"]).stat().st_size
-    prov.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
+    if rewrite_record:
+        record = json.loads(prov.read_text())
+        for out in record["outputs"]:
+            out["sha256"], out["size"] = sha(bag / out["path"]), (bag / out["path"]).stat().st_size
+        prov.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
     data = sorted(p for p in (bag / "data").rglob("*") if p.is_file())
     rel = [p.relative_to(bag).as_posix() for p in data]
     (bag / "manifest-sha256.txt").write_text("".join(f"{sha(p)}  {r}\n" for p, r in zip(data, rel)))
