@@ -70,6 +70,8 @@ def time_problems(video: SampleTable, times: np.ndarray, start_us: int,
             are = counted(hidden, "stored frame is", "stored frames are")
             problems.append(f"{are} hidden by an edit list: players would not show them, but "
                             "their bytes would leave this computer")
+    problems += pieces_problems(video, "the video", "shows frames again, held or out of "
+                                "their order")
     delay = video_delay_us(video)
     if delay:
         problems.append(f"an edit list shows the first frame {round(delay / US, 3):g} s after a "
@@ -78,11 +80,21 @@ def time_problems(video: SampleTable, times: np.ndarray, start_us: int,
     return problems
 
 
+def pieces_problems(track: SampleTable, what: str, so: str) -> list[str]:
+    """A track its edit list plays in more than one piece: what a player shows or plays is
+    then not the samples in their stored order once each, though no sample is hidden."""
+    if track.edits is None or track.edits.pieces <= 1:
+        return []
+    return [f"its edit list plays {what} in {track.edits.pieces:,} pieces, so a player {so}"]
+
+
 def audio_problems(audio: SampleTable, video: SampleTable, origin_us: int,
                    start_us: int, end_us: int) -> list[str]:
-    """Audio samples not wholly inside the window (times from the same origin)."""
+    """Audio samples not wholly inside the window (times from the same origin), and sound its
+    edit list plays in pieces."""
     if not len(audio) or not len(video):
         return []
+    pieces = pieces_problems(audio, "the sound", "plays some of it again or out of its time")
     # Where a player plays each packet against the first frame: the video's delay (none in
     # a clip the cut wrote) plays the sound that much earlier.
     lead = (audio.edits.lead_us if audio.edits is not None else 0) - video_delay_us(video)
@@ -93,8 +105,8 @@ def audio_problems(audio: SampleTable, video: SampleTable, origin_us: int,
     outside = int(((starts < start_us) | (ends > end_us)).sum())
     if outside:
         return [counted(outside, "audio packet lies", "audio packets lie")
-                + " outside the approved window"]
-    return []
+                + " outside the approved window", *pieces]
+    return pieces
 
 
 def table_problems(movie: Movie, origin_us: int, start_us: int, end_us: int) -> list[str]:

@@ -31,10 +31,13 @@ class TableError(Exception):
 @dataclass(frozen=True)
 class TrackEdits:
     """What a track's edit list does: the media-time ranges it shows (track timescale) and
-    how long an empty edit delays the track's start (microseconds)."""
+    how long an empty edit delays the track's start (microseconds); `pieces`: its entries
+    after that delay (a clip the cut wrote has one: its media, played once, as stored; more
+    play some of it again, out of order, or pause or hold it)."""
 
     shown: tuple[tuple[int, int], ...]
     lead_us: int
+    pieces: int = 1
 
 
 @dataclass(frozen=True)
@@ -263,15 +266,18 @@ def _expand(buf: bytes, box, n: int, signed: bool, cumulative: bool,
 def _edits(buf: bytes, elst: int, scale: int, movie_scale: int) -> TrackEdits:
     version, count = buf[elst], struct.unpack_from(">I", buf, elst + 4)[0]
     fmt, size = (">Qq", 16) if version == 1 else (">Ii", 8)
-    shown, lead = [], 0
+    shown, lead, pieces = [], 0, 0
     for i in range(count):
         duration, media_time = struct.unpack_from(fmt, buf, elst + 8 + i * (size + 4))
+        rate = struct.unpack_from(">i", buf, elst + 8 + i * (size + 4) + size)[0]
+        pieces += 1 if shown or media_time >= 0 else 0
+        pieces += 1 if rate != 1 << 16 and media_time >= 0 else 0   # a dwell holds a frame
         if media_time < 0:
             lead += 0 if shown else duration * US // movie_scale
         else:
             span = duration * scale // movie_scale if duration else 1 << 62
             shown.append((media_time, media_time + span))
-    return TrackEdits(tuple(shown), lead)
+    return TrackEdits(tuple(shown), lead, pieces)
 
 
 def track_edits(path: Path) -> dict[str, TrackEdits]:
