@@ -26,7 +26,7 @@ from frp.jws_encoding import JWSError, loads_strict
 from frp.verify_bagit import (check_bagit_txt, check_listed, check_oxum,
                               read_manifest)
 from frp.verify_clips import ClipCheck, check_clips
-from frp.verify_readme import check_readme
+from frp.verify_readme import README, check_readme
 from frp.verify_record import check_record
 from frp.verify_request import check_request
 from frp.verify_signature import check_signature, unsealed_words
@@ -125,6 +125,12 @@ def _check(bag: Bag, expected_owner: PublicKey | None, notes: list[str], actual:
                 _extra_tag_file(bag, name, notes)
             elif _OTHER_BAGIT.fullmatch(name) and name not in (MANIFEST, TAGMANIFEST):
                 bag.problems.append(_other_bagit_file(name))
+            elif name in tags and name not in _TAG_FILES:
+                bag.problems.append(
+                    f"{one_line(name, 200)} is a file no package holds (its files beside data/ "
+                    "are bagit.txt, bag-info.txt, README.txt and the manifests and signature): "
+                    "though the signature covers it, nothing checks what it says, so it cannot "
+                    "be part of the package.")
     record = _check_provenance(bag, manifest) if manifest is not None else None
     if record is not None:
         check_record(bag, record)
@@ -134,6 +140,10 @@ def _check(bag: Bag, expected_owner: PublicKey | None, notes: list[str], actual:
         check_readme(bag, record, owner_id, signed_name, notes)
     return owner_id, record, manifest, signed_name, unsealed
 
+
+# The tag files a package's tag manifest covers (package-format.md, "Layout"): BagIt allows
+# others, but what they say would be checked by nothing here, though the signature covers it.
+_TAG_FILES = {"bagit.txt", "bag-info.txt", MANIFEST, README}
 
 # Files BagIt gives a meaning to that a package never holds: a manifest of another algorithm
 # (bagit.py checks every one, so one left unread here would pass what bagit.py fails) and a
