@@ -32,11 +32,19 @@ _MIME = {"mp4": "video/mp4", "mov": "video/quicktime", "ts": "video/mp2t", "mkv"
 
 @dataclass(frozen=True)
 class SourceClaim:
-    """One recording the clip was cut from: its path inside its recordings folder."""
+    """One recording the clip was cut from: its path inside its recordings folder, its
+    SHA-256 (lower-case hex, however it was written) and size, and for a recording inside a
+    Hikvision ring file the stretch of it (`bytes`: start, end exclusive)."""
 
     path: str
     sha256: str
     size: int
+    bytes: tuple | None = None
+
+
+def _source(path, sha256, size, stretch) -> SourceClaim:
+    span = (stretch.get("start"), stretch.get("end")) if isinstance(stretch, dict) else None
+    return SourceClaim(str(path), str(sha256).lower(), size, span)
 
 
 @dataclass(frozen=True)
@@ -74,7 +82,7 @@ def _pair(doc, a: str = "start", b: str = "end") -> tuple[str, str] | None:
 def claims_from_provenance(record: dict, package: str | None = None) -> ClipClaims:
     """The claims provenance.json makes (what a clip's manifest must say too)."""
     request = record.get("request") if isinstance(record.get("request"), dict) else None
-    sources = tuple(SourceClaim(str(s.get("path")), str(s.get("sha256")), s.get("size"))
+    sources = tuple(_source(s.get("path"), s.get("sha256"), s.get("size"), s.get("bytes"))
                     for s in record.get("sources") or () if isinstance(s, dict))
     kinds = tuple(str(r.get("kind")) for r in record.get("redactions") or ()
                   if isinstance(r, dict))
@@ -173,8 +181,8 @@ def claims_from_manifest(manifest: object) -> ClipClaims:
     for ing in m.get("ingredients") or ():
         meta = ing.get("metadata") if isinstance(ing, dict) else None
         if isinstance(meta, dict):
-            sources.append(SourceClaim(str(ing.get("title")), str(meta.get(NS + "sha256")),
-                                       meta.get(NS + "size")))
+            sources.append(_source(ing.get("title"), meta.get(NS + "sha256"),
+                                   meta.get(NS + "size"), meta.get(NS + "bytes")))
     actions, capture = [], {}
     for a in m.get("assertions") or ():
         if not isinstance(a, dict) or not isinstance(a.get("data"), dict):
@@ -253,4 +261,6 @@ def _shown(value) -> str:
 
 
 def _files(sources: tuple[SourceClaim, ...]) -> str:
-    return one_line(", ".join(f"{s.path} SHA-256 {s.sha256[:12]}..." for s in sources)) or "none"
+    return one_line(", ".join(f"{s.path} SHA-256 {s.sha256[:12]}..."
+                              + (f" bytes {s.bytes[0]} to {s.bytes[1]}" if s.bytes else "")
+                              for s in sources)) or "none"

@@ -81,3 +81,31 @@ def test_a_capture_assertion_naming_another_case_disagrees(made):
     _capture(definition)["request"]["case"] = "2026-0043"
     assert disagreements(claims_from_provenance(record), claims_from_manifest(definition)) == [
         "its case is 2026-0043, but provenance.json says 2026-0042"]
+
+
+def _ring_record(made) -> dict:
+    """The package's record as if its first recording were a stretch of a Hikvision ring file."""
+    record = json.loads((made[1] / "data/provenance.json").read_text())
+    record["sources"][0]["bytes"] = {"start": 4096, "end": 8192}
+    return record
+
+
+def test_a_source_written_in_capitals_agrees(made):
+    from frp.clip_claims import claims_from_manifest, claims_from_provenance, disagreements
+    record = _ring_record(made)
+    definition = manifest_definition(record, "clip.mp4", "0.1.0")
+    meta = definition["ingredients"][0]["metadata"]
+    meta["org.footage-agent.sha256"] = meta["org.footage-agent.sha256"].upper()
+    assert disagreements(claims_from_provenance(record), claims_from_manifest(definition)) == []
+
+
+def test_a_source_naming_other_bytes_of_a_ring_file_disagrees(made):
+    # Which stretch of the ring file the clip was cut from was never compared.
+    from frp.clip_claims import claims_from_manifest, claims_from_provenance, disagreements
+    record = _ring_record(made)
+    definition = manifest_definition(record, "clip.mp4", "0.1.0")
+    definition["ingredients"][0]["metadata"]["org.footage-agent.bytes"] = {"start": 0,
+                                                                          "end": 8192}
+    wrong = disagreements(claims_from_provenance(record), claims_from_manifest(definition))
+    assert len(wrong) == 1 and wrong[0].startswith("its source recordings (")
+    assert "bytes 0 to 8192" in wrong[0] and "bytes 4096 to 8192" in wrong[0]
