@@ -35,6 +35,7 @@ KINDS = (
     ("blurred faces", re.compile(r"Faces a face detector found ")),
     ("silenced sound", re.compile(r"The sound is silenced from ")),
     ("frames encoded again", re.compile(r"For this every frame was encoded again")),
+    ("Content Credentials", re.compile(r"The video also carries its own signed Content ")),
     ("sealed by", re.compile(r"It was sealed on ")),
 )
 # Kinds that carry a time in the recorder's zone: not comparable on a computer without it.
@@ -183,6 +184,15 @@ def hidden_lines(record: dict) -> list[str]:
     return lines
 
 
+def credentials_lines(record: dict) -> list[str]:
+    """That the clip carries Content Credentials, when the record says it was sealed with
+    them (a clip copied out of the folder keeps them); the first line states it."""
+    if not isinstance(record.get("content_credentials"), dict):
+        return []
+    return ["The video also carries its own signed Content Credentials (C2PA), which stay with",
+            "it when it is copied out of the folder."]
+
+
 def sealed_line(day: str, owner_id: str) -> str:
     return f"It was sealed on {day} (UTC) by owner {owner_id}:"
 
@@ -191,7 +201,7 @@ def fact_lines(record: dict, day: str | None, owner_id: str | None) -> list[str]
     """Every fact line the README of a package whose provenance.json is `record` says, in
     order; the sealing line only when both the day and the owner are known."""
     lines = [*heading_lines(record), open_line(record), first_frame_line(record),
-             *not_in_video_lines(record), *hidden_lines(record)]
+             *not_in_video_lines(record), *hidden_lines(record), *credentials_lines(record)]
     if day is not None and owner_id is not None:
         lines.append(sealed_line(day, owner_id))
     return lines

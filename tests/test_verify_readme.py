@@ -89,3 +89,20 @@ def test_a_record_in_a_zone_this_computer_does_not_know_is_compared_in_utc(capsy
     assert code == 0, out["problems"]
     assert ("README.txt's times in 'Etc/Not-A-Zone-Here' were not compared with "
             "data/provenance.json: this computer does not know that time zone.") in out["notes"]
+
+
+def test_a_readme_saying_the_clip_carries_credentials_it_lacks_fails(capsys, made, package):
+    # A holder of the key may strip the clip's credentials and their mention in the record;
+    # the README still told whoever was handed the package that the video carries them.
+    from tests.credentials_support import without_credentials
+    prov = package / "data/provenance.json"
+    record = json.loads(prov.read_text())
+    clip = package / record.pop("content_credentials")["clip"]
+    clip.write_bytes(without_credentials(clip))
+    prov.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
+    reseal(package, key_of(made[0]))
+    code, out = verify(capsys, made[0], package)
+    assert code == 3
+    assert out["problems"] == [
+        f"{LEAD}its Content Credentials line 'The video also carries its own signed Content "
+        "Credentials (C2PA), which stay with' is not in the record."]

@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from frp.mp4tables import TableError, read_movie
-from frp.readme_facts import (first_frame_line, heading_lines, hidden_lines,
-                              not_in_video_lines, open_line, sealed_line)
+from frp.readme_facts import (credentials_lines, first_frame_line, heading_lines,
+                              hidden_lines, not_in_video_lines, open_line, sealed_line)
 
 README = "README.txt"
 
@@ -91,8 +91,7 @@ def readme_text(record: dict, package: str, owner_id: str, entry: str, day: str)
         "  Keep and pass on this whole folder, exactly as it is: copy it, or play the video",
         "  from it, but do not rename, change or add any file in it (do not open the video in",
         "  an editor or converter and save it). Any change makes the check below fail.",
-        "  The video also carries its own signed Content Credentials (C2PA), which stay with",
-        "  it when it is copied out of the folder.",
+        *("  " + line for line in credentials_lines(record)),
         "",
         "TO CHECK IT",
         "  With footage-agent (free, open source):",
