@@ -38,7 +38,8 @@ KINDS = (
     ("Content Credentials", re.compile(r"The video also carries its own signed Content ")),
     ("sealed by", re.compile(r"It was sealed on ")),
 )
-# Kinds that carry a time in the recorder's zone: not comparable on a computer without it.
+# Kinds that carry a time in the recorder's zone: on a computer without that zone, that part
+# is left out of both sides (the window's own line altogether) and the UTC times compared.
 ZONED = {"window in the recorder's zone", "stretch not recorded", "silenced sound"}
 
 

@@ -23,6 +23,9 @@ README = "README.txt"
 _NAMED = re.compile(r'(?:footage-agent verify|bagit\.py --validate|py -m bagit --validate) "(.*)"')
 _BAGGING_DATE = re.compile(r"^Bagging-Date:[ \t]*(\S+)[ \t]*$", re.MULTILINE)
 _SAID = 300   # characters of a line quoted in a problem
+LOCAL_WINDOW = "window in the recorder's zone"
+# A span's times in the recorder's zone, after its UTC ones: "(2026-11-20 14:00:02 PST to ...)".
+_LOCAL_SPAN = re.compile(r" \(\d{4}-\d\d-\d\d [^()]* to [^()]*\)(?=: )")
 
 
 def check_readme(bag: Bag, record: dict, owner_id: str | None, signed_name: str | None,
@@ -47,10 +50,13 @@ def check_readme(bag: Bag, record: dict, owner_id: str | None, signed_name: str 
     if day is None or owner_id is None:   # no signature that verifies: said already
         skip.add("sealed by")
     unknown = _zone_unknown(record)
-    if unknown:
-        skip |= ZONED
+    if unknown:   # the UTC times are still compared: the record names its zone itself
+        skip.add(LOCAL_WINDOW)
+        lines = [_LOCAL_SPAN.sub("", line, count=1) if kind_of(line) in ZONED else line
+                 for line in lines]
         notes.append(f"{README}'s times in {quoted(unknown, 100)} were not compared with "
-                     f"{PROVENANCE}: this computer does not know that time zone.")
+                     f"{PROVENANCE} (its UTC times were): this computer does not know that "
+                     "time zone.")
     _compare(bag, _by_kind(lines, skip), _by_kind(expected, skip))
     if signed_name is not None:
         for line in lines:

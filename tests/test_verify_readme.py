@@ -88,7 +88,8 @@ def test_a_record_in_a_zone_this_computer_does_not_know_is_compared_in_utc(capsy
     code, out = verify(capsys, made[0], package)
     assert code == 0, out["problems"]
     assert ("README.txt's times in 'Etc/Not-A-Zone-Here' were not compared with "
-            "data/provenance.json: this computer does not know that time zone.") in out["notes"]
+            "data/provenance.json (its UTC times were): this computer does not know that time "
+            "zone.") in out["notes"]
 
 
 def test_a_readme_saying_the_clip_carries_credentials_it_lacks_fails(capsys, made, package):
@@ -106,3 +107,25 @@ def test_a_readme_saying_the_clip_carries_credentials_it_lacks_fails(capsys, mad
     assert out["problems"] == [
         f"{LEAD}its Content Credentials line 'The video also carries its own signed Content "
         "Credentials (C2PA), which stay with' is not in the record."]
+
+
+def test_a_zone_this_computer_does_not_know_still_holds_the_utc_times(capsys, made, package):
+    # The record's zone is the record's to say: one no computer knows must not switch off the
+    # comparison of the README's stretches not recorded, which it did.
+    from tests.test_verify_credentials import _resign
+    prov = package / "data/provenance.json"
+    record = json.loads(prov.read_text())
+    record["clock"]["time_zones"] = ["Etc/Not-A-Zone-Here"]
+    prov.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
+    gap = ("Nothing was recorded from 2026-11-20 22:00:02 UTC to 2026-11-20 22:00:03 UTC "
+           "(2026-11-20 14:00:02 PST to 2026-11-20 14:00:03 PST): in the player the picture "
+           "stands still from 0:01 to 0:02.")
+    _edit_readme(package, ("TO KEEP IT AS EVIDENCE",
+                           f"NOT IN THE VIDEO\r\n  {gap}\r\n\r\nTO KEEP IT AS EVIDENCE"))
+    _resign(package, made, key_of(made[0]), lambda r: None)
+    code, out = verify(capsys, made[0], package)
+    assert code == 3
+    assert out["problems"] == [
+        f"{LEAD}its stretch not recorded line 'Nothing was recorded from 2026-11-20 22:00:02 UTC "
+        "to 2026-11-20 22:00:03 UTC: in the player the picture stands still from 0:01 to "
+        "0:02.' is not in the record."]
