@@ -88,7 +88,7 @@ def test_sound_played_in_pieces_fails(capsys, sounded, tmp_path):
 
     from agent.cli import main
     from agent.identity.keys import OwnerKey
-    from tests.credentials_support import reseal, without_credentials
+    from tests.credentials_support import reseal, rewrite_readme, without_credentials
     home, genuine = sounded
     copy = tmp_path / genuine.name
     shutil.copytree(genuine, copy)
@@ -98,6 +98,7 @@ def test_sound_played_in_pieces_fails(capsys, sounded, tmp_path):
     clip.write_bytes(without_credentials(clip))
     repeat_a_second(clip, b"soun")
     prov.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
+    rewrite_readme(copy, OwnerKey.load(home))   # which no longer mentions credentials
     reseal(copy, OwnerKey.load(home))
     assert main(["--home", str(home), "verify", str(copy), "--json"]) == 3
     problems = json.loads(capsys.readouterr().out)["problems"]

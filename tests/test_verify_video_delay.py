@@ -17,7 +17,7 @@ from agent.service import Agent
 from agent.timebase import US
 from demo.samples import make_recordings
 from tests.conftest import t
-from tests.credentials_support import reseal, without_credentials
+from tests.credentials_support import reseal, rewrite_readme, without_credentials
 
 T0 = t("2026-11-20T22:00:00Z")
 
@@ -67,6 +67,7 @@ def test_sound_a_delayed_video_leaves_before_the_first_frame_fails(capsys, sound
     del record["content_credentials"]   # credentials over the new bytes are the forger's to sign
     prov.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
     from agent.identity.keys import OwnerKey
+    rewrite_readme(package, OwnerKey.load(home))   # which no longer mentions credentials
     reseal(package, OwnerKey.load(home))
     assert main(["--home", str(home), "verify", str(package), "--json"]) == 3
     problems = json.loads(capsys.readouterr().out)["problems"]
