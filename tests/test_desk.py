@@ -535,6 +535,21 @@ def test_no_masks_leaves_them_off_and_a_damaged_mask_file_refuses_the_approval(w
     assert world.desk.show("req-2").status == "new"
 
 
+def test_masks_deleted_from_the_apps_folder_refuse_the_approval_rather_than_vanish(world):
+    """Masks hunt: the app's `masks` folder deleted after masks were drawn: the approval cut
+    and sent the camera unmasked, saying nothing."""
+    import shutil
+
+    from agent.export.masks import CameraMasks, Polygon
+
+    world.agent.set_masks(CameraMasks("yard", (Polygon(((0, 0), (1, 0), (1, 1))),)))
+    shutil.rmtree(world.home / "masks")
+    world.desk.import_request(world.file(request_token()))
+    with pytest.raises(DeskRefusal, match="masks of camera 'yard' are damaged .* is gone"):
+        world.desk.approve("req-1", ["yard"], T0 * US, (T0 + 2) * US)
+    assert world.desk.show("req-1").status == "new"
+
+
 def test_the_list_checks_each_request_again_after_the_agency_is_removed_or_its_key_rotated(
         world, tmp_path):
     world.desk.import_request(world.file(request_token()))

@@ -512,3 +512,26 @@ def test_a_window_where_the_camera_changed_codec_says_where_to_split_it(capsys, 
         code, _, err = run(capsys, home, "export", "--camera", "porch", "--from", start,
                            "--to", end, "--out", str(tmp_path / "usb"))
         assert code == 0, err
+
+
+def test_masks_deleted_from_the_apps_folder_stop_the_export_until_the_owner_says(capsys, home,
+                                                                                footage, tmp_path):
+    """Masks hunt: the app's `masks` folder deleted by hand after masks were drawn: `export`
+    made the clip without them and said nothing."""
+    assert run(capsys, home, "scan", str(footage))[0] == 0
+    mask = tmp_path / "mask.json"
+    mask.write_text(json.dumps({"polygons": [[[0, 0], [0.4, 0], [0.4, 0.4]]]}))
+    assert run(capsys, home, "masks", "set", "porch", str(mask))[0] == 0
+    shutil.rmtree(home / "masks")
+    window = ["export", "--camera", "porch", "--from", "2026-11-20T22:00:01Z", "--to",
+              "2026-11-20T22:00:03Z", "--out", str(tmp_path / "out")]
+    code, out, err = run(capsys, home, *window)
+    assert code == 1 and "the saved masks of camera 'porch' are damaged" in err, err
+    assert "is gone, though the activity log says 1 area was saved there" in err
+    assert not (tmp_path / "out").exists()
+    code, out, err = run(capsys, home, "masks", "show", "porch")
+    assert code == 1 and "is gone" in err
+    code, out, err = run(capsys, home, *window, "--no-masks", "--json")
+    assert code == 0, err
+    package = Path(json.loads(out)["package"])
+    assert json.loads((package / "data" / "provenance.json").read_text("utf-8"))["redactions"] == []

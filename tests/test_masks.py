@@ -262,3 +262,43 @@ def test_a_former_names_masks_are_dropped_unless_they_are_the_new_names_file(hom
     masks_file(home, "Porch").write_text(json.dumps({"camera": "Porch", **WINDOW}))
     assert rename_masks(home, "Porch", "porch")   # distinct files: the old one goes
     assert load_masks(home, "porch").polygons and not masks_file(home, "Porch").exists()
+
+
+def test_masks_deleted_from_outside_the_app_stop_exports_rather_than_vanishing(agent):
+    """Masks hunt: the home's `masks` folder deleted (a cleanup of a folder whose name says
+    nothing, a sync tool, a backup restored from before the masks were drawn) read as no
+    masks: every export, by hand and for a request, went out with the neighbour's window in
+    the clear, and `masks show` said the camera had none. The activity log records each change
+    of a camera's masks, so masks it says were kept, and never removed, are said as missing."""
+    import shutil
+
+    from agent.audit.log import AuditLog
+    from agent.errors import AgentError
+    from agent.export.redact import owner_redaction
+
+    home = agent.home
+    for camera in ("porch", "garage", "side"):
+        agent.set_masks(parse_masks(camera, WINDOW))
+    agent.set_masks(CameraMasks("garage"))   # removed in the app: none, and nothing to say
+    AuditLog(home).append("camera-rename", old="side", new="back")   # its masks follow it
+    save_masks(home, CameraMasks("back", parse_masks("side", WINDOW).polygons))
+    masks_file(home, "side").unlink()
+    shutil.rmtree(home / "masks")
+    saved = next(r["at"] for r in AuditLog(home).entries()
+                 if r["event"] == "masks" and r["data"]["camera"] == "porch")
+    with pytest.raises(AgentError) as missing:
+        agent.masks("porch")
+    assert str(missing.value) == (
+        f"the saved masks of camera 'porch' are damaged ({masks_file(home, 'porch')} is gone, "
+        f"though the activity log says 1 area was saved there at {saved[:16].replace('T', ' ')} "
+        "UTC and never removed); draw them again in the app (Settings, Draw privacy masks) or "
+        "set them with `footage-agent masks set`")
+    for camera in ("porch", "back"):
+        with pytest.raises(MaskError, match="damaged"):
+            owner_redaction(home, camera)
+        assert owner_redaction(home, camera, masks=False) is None   # --no-masks: the owner's
+    assert agent.masks("garage").polygons == () and agent.masks("yard").polygons == ()
+    agent.set_masks(CameraMasks("porch"))   # removed on purpose: said so, and it holds
+    assert agent.masks("porch").polygons == ()
+    agent.set_masks(parse_masks("back", WINDOW))   # drawn again
+    assert len(agent.masks("back").polygons) == 1

@@ -19,11 +19,13 @@ from pathlib import Path
 
 import numpy as np
 
+from agent.export.masks_logged import logged_masks
 from agent.json_words import json_fault
 from agent.os_words import plain_home_error, plain_os_error
 from agent.permissions import make_folder
 from agent.saved_text import owner_file_text
 from agent.storage import distinct_name, safe_name, write_atomic
+from frp.count_words import counted
 
 MAX_POLYGONS = 64
 MAX_POINTS = 1000
@@ -141,6 +143,7 @@ def load_masks(home: Path, camera: str) -> CameraMasks:
     path = masks_file(home, camera)
     if not path.exists():
         if not path.parent.exists() or path.parent.is_dir():
+            _never_kept(home, camera, path)
             return CameraMasks(camera)
         # A file in the folder's place (a sync tool, a restore): read as "no masks", every
         # camera would be exported unmasked, so it is said as the masks' damage.
@@ -150,6 +153,18 @@ def load_masks(home: Path, camera: str) -> CameraMasks:
         return read_masks_file(path, camera)
     except MaskError as exc:
         raise _damaged(camera, str(exc)) from None
+
+
+def _never_kept(home: Path, camera: str, path: Path) -> None:
+    """Raise MaskError when the activity log says `camera`'s masks were saved and never removed
+    while their file is gone (the `masks` folder deleted by hand, a backup restored from before
+    they were drawn): read as none, the camera would be exported unmasked, saying nothing."""
+    logged = logged_masks(home, camera)
+    if logged is not None and logged.areas > 0:
+        when = logged.at[:16].replace("T", " ")
+        raise _damaged(camera, f"{path} is gone, though the activity log says "
+                               f"{counted(logged.areas, 'area')} was saved there at {when} UTC "
+                               "and never removed")
 
 
 def _damaged(camera: str, why: str) -> MaskError:
