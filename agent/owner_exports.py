@@ -158,6 +158,7 @@ class OwnerExports:
         """export, once its folder is there."""
         from agent.export.cut import CutError, DroppedFrames, MixedCodecs, NoFrames, UncutCodec
         from agent.export.evidence import DriveTooSmall, FolderTooDeep, export_evidence
+        from agent.export.mask_pictures import MasksElsewhere
         from agent.export.masks import MaskError
         from agent.export.package import PackageError
         from agent.export.plan import PlanError
@@ -197,7 +198,7 @@ class OwnerExports:
                                        provenance_extra=extra)
         except (PlanError, NoFrames) as exc:   # nothing to cut: as nothing matched
             raise NotFound(str(exc)) from None
-        except (DroppedFrames, MixedCodecs, UncutCodec) as exc:
+        except (DroppedFrames, MixedCodecs, UncutCodec, MasksElsewhere) as exc:
             raise Refusal(str(exc)) from None
         except (FolderTooDeep, DriveTooSmall) as exc:
             raise UsageProblem(str(exc)) from None

@@ -467,3 +467,20 @@ def test_a_window_where_the_camera_changed_codec_reads_in_spanish(spanish, tmp_p
         said = in_owner_language(message)
         assert said == spanish_of(template, **_values(template, message)) != message
         assert "cambian de códec" in said and "H.264 antes, H.265 desde entonces" in said
+
+
+@pytest.mark.parametrize("stream", ["crop", "ext"])
+def test_a_window_only_a_crop_or_other_lens_recorded_reads_in_spanish(spanish, stream):
+    """Masks hunt: a masked window recorded only by a camera's crop or other lens is refused
+    (the masks would fall elsewhere on it); the app says it in the owner's language, with its
+    own option rather than the command line's."""
+    from agent.export.mask_pictures import masks_elsewhere
+
+    row = types.SimpleNamespace(stream=stream, path="/card/RecC01_20261120_220002.mp4")
+    cov = types.SimpleNamespace(camera="porch", files=(row,), start_us=1_795_000_000 * 10**6,
+                                end_us=1_795_000_002 * 10**6)
+    message = masks_elsewhere(cov)
+    said = in_owner_language(message)
+    assert said == read_in_spanish(message)
+    assert "«porch»" in said and "RecC01_20261120_220002.mp4" in said
+    assert "--no-masks" not in said and "picture" not in said

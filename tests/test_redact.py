@@ -437,6 +437,55 @@ def test_masks_fall_on_the_main_picture_of_a_card_that_also_records_another(agen
     assert (frame.width, frame.height) == (W, H)
 
 
+def test_masks_are_never_filled_on_another_picture_of_the_camera(agent, tmp_path):
+    """Masks hunt: where a Reolink card holds only the camera's crop (RecC, a part of the
+    picture the camera chooses) or its other lens (RecE), the export cut that picture and
+    filled the masks drawn on the main one at the same shares of its size, where other things
+    are: the neighbour's window went out in the clear, with black squares elsewhere, and the
+    package said it was masked. The camera's sub stream (the whole picture, smaller) is used
+    before them; a window only they recorded is refused while masks apply."""
+    from agent.errors import Refusal
+    from agent.requests.approval_choices import redactions
+    from agent.requests.approval_footage import check_footage
+    from agent.requests.approval_step import ApprovalRefused
+    from agent.requests.records import Approval
+    from agent.timebase import local_text
+    from demo.samples import ClipSpec, write_clip
+
+    card = tmp_path / "card"
+    for kind, start, size in (("M", 0, (W, H)), ("C", 2, (480, 272)), ("S", 4, (160, 120)),
+                              ("C", 4, (480, 272)), ("E", 6, (400, 300))):
+        name = f"Rec{kind}01_20261120_22000{start}_22000{start + 2}_6D28808_9A1B2C.mp4"
+        write_clip(ClipSpec(card / "Mp4Record" / "2026-11-20" / name, T0 + start * S, 2.0,
+                            width=size[0], height=size[1]))
+    agent.scan([str(card)], tz="UTC")
+    (camera,) = agent.cameras()
+    save_masks(agent.home, CameraMasks(camera, (SQUARE,)))
+    for start, other in ((2, "crop"), (6, "other lens")):
+        with pytest.raises(Refusal) as refused:
+            agent.export(camera, T0 + start * S, T0 + (start + 2) * S, tmp_path / "out")
+        assert (f"from {local_text(T0 + start * S)} to {local_text(T0 + (start + 2) * S)}, "
+                f"camera '{camera}' recorded only its {other} picture") in str(refused.value)
+        assert "not the main picture its privacy masks were drawn on" in str(refused.value)
+        approval = Approval(T0 + start * S, T0 + (start + 2) * S, (camera,), "copy", False)
+        with pytest.raises(ApprovalRefused, match=f"recorded only its {other} picture"):
+            check_footage(agent.store, approval, redactions(agent.home, approval))
+        unmasked = Approval(approval.start_us, approval.end_us, (camera,), "copy", False,
+                            masks=False)
+        check_footage(agent.store, unmasked, redactions(agent.home, unmasked))
+    assert not (tmp_path / "out").exists()
+    # without masks (the owner's own choice) the crop is what there is
+    done = agent.export(camera, T0 + 2 * S, T0 + 4 * S, tmp_path / "out", masks=False)
+    assert [Path(s.path).name[:4] for s in done.plan.spans] == ["RecC"]
+    # the sub stream is the whole picture: it is used, and masked, before the crop
+    done = agent.export(camera, T0 + 4 * S, T0 + 6 * S, tmp_path / "out")
+    assert [Path(s.path).name[:4] for s in done.plan.spans] == ["RecS"]
+    with av.open(str(done.clip)) as c:
+        frame = next(c.decode(video=0)).to_ndarray(format="rgb24")
+    assert frame.shape[:2] == (120, 160)
+    assert frame[int(0.8 * 120), int(0.85 * 160)].max() < 40   # inside the square: black
+
+
 def test_no_saved_masks_and_no_choices_mean_no_redaction(agent, tmp_path):
     assert owner_redaction(agent.home, "porch") is None
     save_masks(agent.home, CameraMasks("porch", (SQUARE,)))

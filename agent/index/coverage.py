@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agent.index.rows import FileRow
-from agent.media.frame_reader import other_picture
+from agent.media.frame_reader import elsewhere_picture, other_picture
 
 # `remote`: mirrored from a recorder on the network. Usable for planning; an export or a hold
 # downloads the window first (remote_window.py) and works on those local files.
@@ -80,7 +80,10 @@ def coverage(camera: str, rows: list[FileRow], start_us: int, end_us: int) -> Co
     unusable = tuple(r for r in timed if _status(r) not in USABLE)
     usable = [r for r in timed if _status(r) in USABLE]
     main = [r for r in usable if not other_picture(r)]
-    chosen_pool = main or usable
+    # Without the main picture, its sub stream (the whole picture, smaller, where the privacy
+    # masks fall where they were drawn) before a crop or another lens.
+    whole = [r for r in usable if not elsewhere_picture(r)]
+    chosen_pool = main or whole or usable
     alternatives = tuple(r for r in usable if r not in chosen_pool)
     chosen, overlaps = _choose(sorted(chosen_pool, key=lambda r: (r.start_us, -r.end_us, r.path)))
     spans = _merge([Span(max(r.start_us, start_us), min(r.end_us, end_us)) for r in chosen])

@@ -29,11 +29,20 @@ class Recording(Protocol):
 # The main picture is the one previewed, masked and exported; one of these only where no
 # main one was recorded (a mask drawn on the main picture lies elsewhere on a crop or lens).
 OTHER_PICTURES = ("sub", "ext", "crop")
+# Of those, the ones that are not the main picture even scaled: a place a privacy mask covers on
+# the main picture lies elsewhere on them (on a crop, wherever the camera moved it).
+ELSEWHERE_PICTURES = {"crop": "crop", "ext": "other lens"}
 
 
 def other_picture(row: Recording) -> bool:
     """Whether a recording shows another picture than its camera's main one."""
     return row.stream in OTHER_PICTURES
+
+
+def elsewhere_picture(row: Recording) -> bool:
+    """Whether a recording shows a picture that is not the main one scaled (a crop, another
+    lens), where the main picture's privacy masks do not fall on what they hide."""
+    return row.stream in ELSEWHERE_PICTURES
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,12 @@ tells the agency), so one camera that cannot be cut after another was would leav
 from __future__ import annotations
 
 import errno
+from typing import Mapping
 
 from agent.export.clip_writer import codec_changes_said
+from agent.export.mask_pictures import masks_elsewhere
 from agent.export.plan import PlanError, plan_export
+from agent.export.redact import Redaction
 from agent.index.remote_window import is_remote
 from agent.index.store import Store
 from agent.os_words import plain_os_error
@@ -16,10 +19,12 @@ from agent.requests.records import Approval
 from agent.timebase import local_text
 
 
-def check_footage(store: Store, approval: Approval) -> None:
+def check_footage(store: Store, approval: Approval,
+                   redacted: Mapping[str, Redaction | None] | None = None) -> None:
     """ApprovalRefused naming every approved camera that has no usable recording in the
     approved window (none recorded there, only damaged files, a file changed or gone since the
-    scan (its drive unplugged), recordings that change codec),
+    scan (its drive unplugged), recordings that change codec, or, for a camera whose privacy
+    masks `redacted` fills, only a picture they were not drawn on: a crop, another lens),
     with what the owner can do. A recorder's camera is left to its download, which is what
     finds its footage."""
     now_called = lambda c: store.names.current(c) or c   # noqa: E731 - renamed since asked
@@ -42,6 +47,12 @@ def check_footage(store: Store, approval: Approval) -> None:
         codecs = sorted((r.start_us, r.codec) for r in plan.coverage.files if r.codec)
         if len({c for _, c in codecs}) > 1:
             problems.append((camera, codec_changes_said(codecs)))
+            continue
+        redaction = (redacted or {}).get(camera)
+        elsewhere = redaction is not None and redaction.masks is not None \
+            and masks_elsewhere(plan.coverage)
+        if elsewhere:
+            problems.append((camera, elsewhere))
     if not problems:
         return
     names = ", ".join(c for c, _ in problems)

@@ -170,8 +170,8 @@ def _given(value, kept):
 
 def _checked(store: Store, home: Path, approval: Approval) -> Approval:
     """A new approval once its masks read and every camera has footage to cut."""
-    redactions(home, approval, store.names.current)  # masks readable?
-    check_footage(store, approval)   # every camera cuttable, before any is cut
+    redacted = redactions(home, approval, store.names.current)  # masks readable?
+    check_footage(store, approval, redacted)   # every camera cuttable, before any is cut
     return approval
 
 

@@ -3915,6 +3915,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>the recording {path} is {codec} video, which the app cannot cut (only H.264, H.265 and intra-only MJPEG recordings); to hand it over, copy the file itself (from its folder, or with the recorder&apos;s own backup), and set the recorder to record H.264 so that what it records from now on can be exported</source>
         <translation>la grabación {path} es vídeo {codec}, que la aplicación no puede recortar (solo grabaciones H.264, H.265 o de solo imágenes completas MJPEG); para entregarla, copie el propio archivo (desde su carpeta, o con la copia de seguridad de la propia grabadora), y configure la grabadora para grabar en H.264 para que lo que grabe a partir de ahora se pueda exportar</translation>
     </message>
+    <message>
+        <source>from {start} to {end}, camera &apos;{camera}&apos; recorded only its crop picture ({name}), not the main picture its privacy masks were drawn on, where they would cover other places and leave what they hide in the clear</source>
+        <translation>de {start} a {end}, la cámara «{camera}» solo grabó su imagen recortada ({name}), no la imagen principal sobre la que se dibujaron sus máscaras de privacidad, donde estas cubrirían otros lugares y dejarían a la vista lo que ocultan</translation>
+    </message>
+    <message>
+        <source>from {start} to {end}, camera &apos;{camera}&apos; recorded only its other lens picture ({name}), not the main picture its privacy masks were drawn on, where they would cover other places and leave what they hide in the clear</source>
+        <translation>de {start} a {end}, la cámara «{camera}» solo grabó la imagen de su otra lente ({name}), no la imagen principal sobre la que se dibujaron sus máscaras de privacidad, donde estas cubrirían otros lugares y dejarían a la vista lo que ocultan</translation>
+    </message>
+    <message>
+        <source>choose a window the main picture recorded, or export this one without privacy masks (--no-masks) only if nothing they hide is in that picture</source>
+        <translation>elija un período que haya grabado la imagen principal, o exporte este sin máscaras de privacidad (--no-masks) solo si nada de lo que ocultan aparece en esa imagen</translation>
+    </message>
+    <message>
+        <source>choose a window the main picture recorded, or untick Use privacy masks for this camera only if nothing they hide is in that picture</source>
+        <translation>elija un período que haya grabado la imagen principal, o desmarque Usar máscaras de privacidad para esta cámara solo si nada de lo que ocultan aparece en esa imagen</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

@@ -5,6 +5,7 @@ core_templates' TEMPLATES; marked for Qt's translation in the "core" context."""
 from __future__ import annotations
 
 from gui.views import core_agency_words as agency_words
+from gui.views import core_mask_words as mask_words
 from gui.views import core_zone_words as zone_words
 from gui.views.words import QT_TRANSLATE_NOOP
 
@@ -302,4 +303,5 @@ IN_THE_APP: dict[str, str] = {
                                        "out."),
     **agency_words.IN_THE_APP,
     **zone_words.IN_THE_APP,
+    **mask_words.IN_THE_APP,
 }

@@ -42,6 +42,7 @@ from gui.views import core_file_words as file_words
 from gui.views import core_portal_words as portal_words
 from gui.views import core_recording_words as recording_words
 from gui.views import core_token_words as token_words
+from gui.views import core_mask_words as mask_words
 from gui.views import core_zone_words as zone_words
 from gui.views.words import QT_TRANSLATE_NOOP
 
@@ -226,6 +227,7 @@ TEMPLATES: tuple[str, ...] = (
     # a small file of the app's folder left unusable (agent/json_words.py, requests/holds.py)
     *file_words.TEMPLATES,
     *zone_words.TEMPLATES,
+    *mask_words.TEMPLATES,
     *recording_words.TEMPLATES,
     *token_words.TEMPLATES,
     # an agency file (frp/agency.py, agent/requests/agencies.py)
