@@ -83,7 +83,7 @@ def load_settings(home: Path) -> Settings:
     except OSError as exc:
         raise ConfigError(f"the settings cannot be read: {plain_home_error(exc, str(path))}") \
             from None
-    except ValueError as exc:   # not text, or not JSON
+    except (ValueError, RecursionError) as exc:   # not text, or not JSON
         raise _unusable(path, json_fault(exc)) from None
     if not isinstance(raw, dict):
         raise _unusable(path, "it holds no settings")
@@ -134,7 +134,7 @@ def save_settings(home: Path, settings: Settings) -> None:
         extra = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(extra, dict):
             extra = {}
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         extra = {}
     extra.update(asdict(settings))
     try:

@@ -10,9 +10,13 @@ from __future__ import annotations
 import json
 
 
-def json_fault(exc: ValueError) -> str:
+def json_fault(exc: ValueError | RecursionError) -> str:
     """What is wrong with a file whose text (read as UTF-8) `json.loads` refused, given the
-    error raised: "it is empty", "it is not text", or "its text is broken at line L, column C"."""
+    error raised: "it is empty", "it is not text", "its text is broken at line L, column C", or
+    (brackets nested deeper than Python's parser goes: a hand edit, a hostile file; no file the
+    app writes nests so) "its text nests too deep to be read"."""
+    if isinstance(exc, RecursionError):
+        return "its text nests too deep to be read"
     if isinstance(exc, UnicodeDecodeError):
         return "it is not text"
     if isinstance(exc, json.JSONDecodeError):

@@ -157,7 +157,8 @@ def test_the_homes_disk_full_reads_in_spanish(spanish, head, spanish_head):
 
 @pytest.mark.parametrize("record, why", [
     (b"", "está vacío"), (b"\0" * 64, "su texto está roto en la línea 1, columna 1"),
-    (b"\xff\xfe", "no es texto"), (b'{"files": 3}', "no enumera las copias")])
+    (b"\xff\xfe", "no es texto"), (b'{"files": 3}', "no enumera las copias"),
+    (b"[" * 100_000, "su texto está anidado a demasiada profundidad para poder leerse")])
 def test_a_damaged_safe_copy_record_reads_in_spanish(spanish, tmp_path, record, why):
     # agent/requests/holds.py with agent/json_words.py: shown as the reason on the request's page
     from agent.requests import holds

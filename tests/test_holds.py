@@ -208,6 +208,7 @@ def test_a_hold_the_disk_has_no_room_for_copies_nothing(indexed, monkeypatch):
     (b'{"files": [{"source": "/rec/porch/a.mp4", "na', "its text is broken at line 1, column 43"),
     (b"\xff\xd8\xff\xe0", "it is not text"),
     (b'{"files": [{"name": "porch/a.mp4"}]}', "it does not list the copies"),
+    (b"[" * 100_000, "its text nests too deep to be read"),   # said 'unexpected failure'
 ])
 def test_a_damaged_hold_record_is_said_plainly_and_its_copies_kept(tmp_path, footage, record, why):
     """A power cut or a failing disk left the safe copy's hold.json cut short or zeroed: the

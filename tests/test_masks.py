@@ -85,8 +85,9 @@ def test_a_damaged_mask_file_stops_an_export_rather_than_leaking(home):
 
 
 @pytest.mark.parametrize("content, why", [(b"", "it is empty"),
-                                          (b"\0" * 90, "its text is broken at line 1, column 1")],
-                         ids=["empty", "zeroed"])
+                                          (b"\0" * 90, "its text is broken at line 1, column 1"),
+                                          (b"[" * 100_000, "its text nests too deep to be read")],
+                         ids=["empty", "zeroed", "nested"])
 def test_saved_masks_a_power_cut_emptied_say_what_is_wrong_in_plain_words(tmp_path, content, why):
     """Damage hunt: a masks file cut to nothing or zeroed said 'not valid JSON (Expecting
     value: line 1 column 1 (char 0))' on the command line."""
@@ -302,3 +303,21 @@ def test_masks_deleted_from_outside_the_app_stop_exports_rather_than_vanishing(a
     assert agent.masks("porch").polygons == ()
     agent.set_masks(parse_masks("back", WINDOW))   # drawn again
     assert len(agent.masks("back").polygons) == 1
+
+
+def test_a_kept_packages_record_nested_too_deep_is_left_to_the_seal_not_a_crash(tmp_path):
+    """Masks hunt: a kept, undelivered package whose provenance.json nests deeper than
+    Python's parser goes (altered by hand or by a hostile program) ended the retry's check of
+    its masks with RecursionError ('maximum recursion depth exceeded', the request's failure
+    reason) rather than leaving it to the seal check, which sets such a folder aside."""
+    from agent.export.redact import Redaction
+    from agent.requests.kept_masks import masked_otherwise
+    from agent.requests.records import Delivery
+    from frp.bagit import PROVENANCE
+
+    folder = tmp_path / "case_porch_copy"
+    (folder / PROVENANCE).parent.mkdir(parents=True)
+    (folder / PROVENANCE).write_bytes(b"[" * 100_000)
+    record = Delivery("porch", str(folder), "", "", 0)
+    assert masked_otherwise(record, Redaction(parse_masks("porch", WINDOW))) is False
+    assert masked_otherwise(record, None) is False

@@ -32,6 +32,7 @@ def said(capsys, home, *argv: str) -> tuple[int, str]:
     (b'{\n  "poll_interval_s": 600,\n  "keep_runn', "its text is broken at line 3, column 3"),
     (b"\xff\xfe{}", "it is not text"),
     (b"[600]", "it holds no settings"),
+    (b"[" * 100_000, "its text nests too deep to be read"),   # said 'unexpected failure'
 ])
 def test_a_damaged_settings_file_is_named_kept_and_said_what_to_do(home, capsys, content, why):
     home.mkdir(mode=0o700)

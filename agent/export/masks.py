@@ -133,7 +133,7 @@ def read_masks_file(path: Path, camera: str) -> CameraMasks:
         raise MaskError(f"{path} is not a text (JSON) file") from None
     try:
         data = json.loads(text)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise MaskError(f"{path} is not valid JSON ({json_fault(exc)})") from None
     return parse_masks(camera, data)
 

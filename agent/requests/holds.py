@@ -95,7 +95,7 @@ def read_hold(home: Path, folder: str) -> Hold | None:
     except OSError as exc:
         raise HoldError("the hold record cannot be read: "
                         + plain_os_error(exc, str(path / RECORD))) from None
-    except ValueError as exc:   # not text, or not JSON: cut short, zeroed
+    except (ValueError, RecursionError) as exc:   # not text, or not JSON: cut short, zeroed
         raise _damaged(path, json_fault(exc)) from None
     except (KeyError, TypeError):   # JSON, but not a hold's record
         raise _damaged(path, "it does not list the copies") from None

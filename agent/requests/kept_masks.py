@@ -41,7 +41,7 @@ def _recorded_polygons(record: Delivery) -> list | None:
     try:
         provenance = json.loads(data)
         kinds = [r for r in provenance.get("redactions") or () if isinstance(r, dict)]
-    except (ValueError, AttributeError, TypeError):
+    except (ValueError, AttributeError, TypeError, RecursionError):
         return None
     masked = [r.get("polygons") for r in kinds if r.get("kind") == "privacy-mask"]
     return masked[0] if masked else []

@@ -3792,6 +3792,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>su texto está roto en la línea {line}, columna {column}</translation>
     </message>
     <message>
+        <source>its text nests too deep to be read</source>
+        <translation>su texto está anidado a demasiada profundidad para poder leerse</translation>
+    </message>
+    <message>
         <source>it does not list the copies</source>
         <translation>no enumera las copias</translation>
     </message>
