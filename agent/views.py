@@ -24,7 +24,7 @@ from agent.index.mirror import Refresh
 from agent.index.recorder_book import RecorderSource
 from agent.index.rows import FileRow, Source
 from agent.index.scan import ScanReport
-from agent.media.frame_reader import PreviewFrame
+from agent.media.frame_reader import PreviewFrame, picture_rank
 from agent.owner_recorders import RecorderAdded, RecorderCheck
 from agent.owner_records import DamagedAgencyFile, LogRecord
 from agent.recorders.connect import RecorderAddress
@@ -52,6 +52,8 @@ __all__ = [
     "RecorderAddress", "RecorderCheck", "RecorderAdded", "RecorderSource", "Refresh",
     # previews and exports, and how an export's Content Credentials read (who vouches for them)
     "PreviewFrame", "CameraMasks", "Polygon", "SigningChain",
+    # which of a camera's pictures a recording shows (main first): the one masks are drawn on
+    "picture_rank",
     # what an export says of a recording it could read only in part
     "headless_words", "stepped_words",
     # requests, their decisions and deliveries

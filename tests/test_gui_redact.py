@@ -218,3 +218,29 @@ def test_an_export_of_a_camera_whose_masks_are_damaged_stops_and_sends_nothing(q
     said = win.progress.result.text()
     assert "damaged" in said and "driveway" in said, said
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_masks_are_drawn_on_the_main_picture_not_a_crop_recorded_later(tmp_path):
+    """Masks hunt: the masks page showed the middle of the camera's latest recording, which on a
+    Reolink card may be its crop (RecC: its files start and end apart from the main ones): the
+    owner drew the neighbour's window where it lies on the crop, and every export filled that
+    place of the main picture instead. And where no main picture was recorded, a preview took a
+    crop before the sub stream (the whole picture) when the crop's file started first."""
+    from demo.samples import ClipSpec, write_clip
+    from gui.pages.masks import camera_picture
+    from tests.conftest import t
+
+    t0, day = t("2026-11-20T22:00:00Z"), tmp_path / "card" / "Mp4Record" / "2026-11-20"
+    for kind, start, end, size in (("M", 0, 2, (320, 240)), ("C", 1, 3, (480, 272)),
+                                   ("S", 2, 4, (160, 120)), ("C", 3, 7, (480, 272))):
+        write_clip(ClipSpec(day / f"Rec{kind}01_20261120_22000{start}_22000{end}_6D2_9A1.mp4",
+                            t0 + start * US, float(end - start), width=size[0], height=size[1]))
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.scan([str(tmp_path / "card")], tz="UTC")
+        (camera,) = agent.cameras()
+        frame, _masks, _damaged = camera_picture(agent, agent.previews, camera)
+        assert Path(frame.path).name.startswith("RecM")
+        assert Path(agent.previews.row_at(camera, t0 + 2 * US + US // 2).path).name[:4] == "RecS"
+    finally:
+        agent.close()

@@ -45,6 +45,12 @@ def elsewhere_picture(row: Recording) -> bool:
     return row.stream in ELSEWHERE_PICTURES
 
 
+def picture_rank(row: Recording) -> int:
+    """Which of a camera's pictures to show first: the main one (0), then a sub stream, the
+    whole picture smaller (1), then a crop or another lens (2)."""
+    return 2 if elsewhere_picture(row) else 1 if other_picture(row) else 0
+
+
 @dataclass(frozen=True)
 class PreviewFrame:
     """One decoded frame, scaled, as packed RGB24 rows (stride = width * 3)."""

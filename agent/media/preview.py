@@ -25,7 +25,7 @@ from typing import Callable, Sequence
 import av
 
 from agent.media.frame_reader import (FrameReader, PreviewFrame, Recording, other_picture,
-                                      picture)
+                                      picture, picture_rank)
 
 US = 1_000_000
 IDLE_S = 60.0   # a file no preview read for this long is closed; the next one opens it again
@@ -81,7 +81,7 @@ class Previewer:
         rows = [r for r in self._files(camera, at_us, at_us + 1)
                 if r.start_us is not None and r.end_us is not None
                 and r.start_us <= at_us < r.end_us]
-        rows.sort(key=lambda r: (other_picture(r), r.start_us))
+        rows.sort(key=lambda r: (picture_rank(r), r.start_us))
         return rows[0] if rows else None
 
     def frame(self, camera: str, at_us: int, width: int = 640, ticket: Ticket | None = None,

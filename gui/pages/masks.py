@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent.service import AgentError
-from agent.views import CameraMasks
+from agent.views import CameraMasks, picture_rank
 from gui.widgets.labels import plain_label
 from gui.widgets.mask_canvas import MaskCanvas
 from gui.widgets.preview_pane import to_image
@@ -32,8 +32,9 @@ def camera_picture(agent, previewer, camera: str):
     rows = [r for r in agent.recordings(camera) if r.start_us is not None and r.end_us is not None
             and r.end_us > r.start_us]
     frame = None
-    if rows:
-        last = max(rows, key=lambda r: r.start_us)
+    if rows:   # the main picture's, which exports cut and mask (a crop's lies elsewhere)
+        best = min(map(picture_rank, rows))
+        last = max((r for r in rows if picture_rank(r) == best), key=lambda r: r.start_us)
         frame = previewer.frame(camera, (last.start_us + last.end_us) // 2, FRAME_WIDTH)
     try:
         return frame, agent.masks(camera), False
