@@ -58,6 +58,12 @@ def test_valid_forms_parse_to_the_same_masks():
     ([{"name": 5, "points": [[0, 0], [1, 0], [1, 1]]}], "name must be text"),
     ([{"points": "all"}], 'needs "points"'),
     ([[[0, 0], [1, 0], [1, 1]]] * 65, "at most 64 polygons"),
+    # masks hunt: what the clip's Content Credentials cannot carry stopped the export with the
+    # C2PA library's 'StringTooLong: manifest_json' (64 polygons of 1000 corners were allowed)
+    ([[[0, 0], [1, 0], [1, 1]] + [[1, 1]] * 997] * 17, "at most 16000 corners in all .got 17000"),
+    ([{"name": "w" * 121, "points": [[0, 0], [1, 0], [1, 1]]}], "at most 120 characters"),
+    ([{"name": "window\x1b[2J", "points": [[0, 0], [1, 0], [1, 1]]}],
+     "name cannot hold control or invisible characters"),
 ])
 def test_bad_masks_say_what_is_wrong(data, words):
     with pytest.raises(MaskError, match=words.replace("(", r"\(")):

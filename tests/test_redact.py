@@ -486,6 +486,33 @@ def test_masks_are_never_filled_on_another_picture_of_the_camera(agent, tmp_path
     assert frame[int(0.8 * 120), int(0.85 * 160)].max() < 40   # inside the square: black
 
 
+def test_the_most_masks_a_camera_may_have_go_into_the_clips_credentials(agent, tmp_path):
+    """Masks hunt: masks within the limits `masks set` checked (64 polygons of up to 1000
+    corners) stopped every export of the camera at the clip's Content Credentials, which name
+    each masked area: 'the C2PA library could not sign the clip's manifest: StringTooLong:
+    manifest_json'. What is allowed now (16000 corners in all, names of 120 characters) is
+    exported, signed and verifies."""
+    import math
+
+    from agent.export.masks import MAX_NAME, MAX_TOTAL_POINTS, parse_masks
+    from demo.samples import ClipSpec, write_clip
+
+    write_clip(ClipSpec(tmp_path / "porch" / "porch.20261120_220000.mp4", T0, 1.0))
+    agent.scan([str(tmp_path / "porch")], tz="UTC")
+    corners = MAX_TOTAL_POINTS // 64
+    polygons = [{"name": f"{k:03d}" + "w" * (MAX_NAME - 3),
+                 "points": [[0.1 + 0.1 * (k % 8) + 0.04 * math.cos(2 * math.pi * i / corners),
+                             0.1 + 0.1 * (k // 8) + 0.04 * math.sin(2 * math.pi * i / corners)]
+                            for i in range(corners)]} for k in range(64)]
+    masks = parse_masks("porch", polygons)
+    assert sum(len(p.points) for p in masks.polygons) == MAX_TOTAL_POINTS
+    save_masks(agent.home, masks)
+    done = export_evidence(agent.store, agent.owner_key(), "porch", T0, T0 + S,
+                           tmp_path / "out", redaction=owner_redaction(agent.home, "porch"))
+    report = verify_package(done.package.path)
+    assert report.ok, report.problems
+
+
 def test_no_saved_masks_and_no_choices_mean_no_redaction(agent, tmp_path):
     assert owner_redaction(agent.home, "porch") is None
     save_masks(agent.home, CameraMasks("porch", (SQUARE,)))

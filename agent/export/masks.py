@@ -14,6 +14,7 @@ import errno
 import json
 import math
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,11 @@ from frp.count_words import counted
 
 MAX_POLYGONS = 64
 MAX_POINTS = 1000
+# Every corner and name goes into each clip's Content Credentials (a region per masked area),
+# whose manifest the C2PA library refuses past about 2 MB: 64 polygons of 1000 corners made
+# 3 MB, and no export of the camera could be signed. 16000 corners make about 0.7 MB.
+MAX_TOTAL_POINTS = 16000
+MAX_NAME = 120
 
 
 class MaskError(Exception):
@@ -82,7 +88,12 @@ def parse_masks(camera: str, data: object) -> CameraMasks:
         raise MaskError('masks must be a list of polygons (or {"polygons": [...]})')
     if len(data) > MAX_POLYGONS:
         raise MaskError(f"at most {MAX_POLYGONS} polygons per camera (got {len(data)})")
-    return CameraMasks(camera, tuple(_polygon(i, p) for i, p in enumerate(data, start=1)))
+    polygons = tuple(_polygon(i, p) for i, p in enumerate(data, start=1))
+    corners = sum(len(p.points) for p in polygons)
+    if corners > MAX_TOTAL_POINTS:
+        raise MaskError(f"at most {MAX_TOTAL_POINTS} corners in all (got {corners}): each "
+                        "export names every corner in the clip's Content Credentials")
+    return CameraMasks(camera, polygons)
 
 
 def _polygon(number: int, raw: object) -> Polygon:
@@ -92,6 +103,7 @@ def _polygon(number: int, raw: object) -> Polygon:
         name = raw.get("name", "")
         if not isinstance(name, str):
             raise MaskError(f"{where}: the name must be text")
+        _check_name(where, name)
         raw = raw.get("points")
     if not isinstance(raw, list):
         raise MaskError(f'{where}: needs "points", a list of [x, y] pairs')
@@ -112,6 +124,16 @@ def _polygon(number: int, raw: object) -> Polygon:
     if _on_one_line(points):
         raise MaskError(f"{where}: its points enclose no area (they lie on one line)")
     return Polygon(tuple(points), name)
+
+
+def _check_name(where: str, name: str) -> None:
+    """A mask's name goes into every package of the camera (provenance.json, the clip's
+    Content Credentials): words for a person, short, and nothing a terminal or viewer would
+    act on or hide."""
+    if len(name) > MAX_NAME:
+        raise MaskError(f"{where}: the name is at most {MAX_NAME} characters (got {len(name)})")
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name):
+        raise MaskError(f"{where}: the name cannot hold control or invisible characters")
 
 
 def _on_one_line(points) -> bool:
