@@ -347,3 +347,25 @@ def test_a_decomposed_name_kept_by_an_older_version_is_found_by_the_name_typed(t
         assert len(again.recordings(NFC)) == 2
     finally:
         again.close()
+
+
+def test_a_camera_whose_masks_are_gone_is_not_renamed_out_from_under_them(tmp_path, agent):
+    """Masks hunt: a camera whose masks file was deleted by hand is not renamed (the masks the
+    activity log says it has cannot follow), and says why; once they are drawn again it is,
+    and they follow."""
+    import shutil
+
+    from agent.errors import AgentError
+
+    agent.add_source(dahua_card(tmp_path / "card", 160), camera="garage", tz=LA)
+    agent.scan()
+    window = CameraMasks("garage", (Polygon(((0.1, 0.1), (0.5, 0.1), (0.5, 0.5))),))
+    agent.set_masks(window)
+    shutil.rmtree(agent.home / "masks")
+    with pytest.raises(AgentError, match="not renamed: its privacy masks could not follow .*"
+                                         "garage.json is gone"):
+        agent.rename_camera("garage", "driveway")
+    assert agent.cameras() == ["garage"]
+    agent.set_masks(window)
+    agent.rename_camera("garage", "driveway")
+    assert agent.masks("driveway").polygons == window.polygons
