@@ -46,14 +46,16 @@ def _by_camera(path: Path) -> dict[str, LoggedMasks]:
     """Each camera's last masks change, read again only when the log changed (a preview asks
     for every frame it shows)."""
     try:
+        st = os.stat(path)   # a stat, not an open, while the log is as it was read
+        seen = (st.st_size, st.st_mtime_ns, st.st_ino)
+        with _cache_lock:
+            kept = _cache.get(path)
+        if kept is not None and kept[0] == seen:
+            return kept[1]
         with open(path, "rb") as fh:
-            st = os.fstat(fh.fileno())
+            st = os.fstat(fh.fileno())   # what is read: a record appended since is read again
             seen = (st.st_size, st.st_mtime_ns, st.st_ino)
-            with _cache_lock:
-                kept = _cache.get(path)
-            if kept is not None and kept[0] == seen:
-                return kept[1]
-            data = fh.read()
+            data = fh.read(st.st_size)
     except OSError:
         return {}
     found = _replay(data)
