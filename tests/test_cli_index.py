@@ -50,6 +50,23 @@ def test_sources_add_list_remove(capsys, recordings, home):
     assert code == 3 and "not a registered" in err
 
 
+def test_removing_a_folder_whose_camera_has_masks_says_which_name_keeps_them(capsys, recordings,
+                                                                            home, tmp_path):
+    """Masks hunt: an owner whose recordings moved (another drive letter) removes the folder
+    and adds it again, named as its new folder: the camera's privacy masks stay with its old
+    name, and every export of the new camera went out unmasked, nothing said on the way."""
+    h = ["--home", str(home)]
+    assert run(capsys, *h, "scan", str(recordings), "--tz", "UTC")[0] == 0
+    mask = tmp_path / "mask.json"
+    mask.write_text(json.dumps({"polygons": [[[0, 0], [0.5, 0], [0.5, 0.5]]]}))
+    assert run(capsys, *h, "masks", "set", recordings.name, str(mask))[0] == 0
+    code, out, err = run(capsys, *h, "sources", "remove", str(recordings))
+    assert code == 0, err
+    assert (f"camera {recordings.name} has 1 privacy mask, kept by its name: when you add its "
+            f"recordings again, name the camera {recordings.name} (`sources add PATH --camera "
+            f"{recordings.name}`), or their exports are not masked") in out + err
+
+
 def test_a_folder_inside_or_around_one_added_is_refused_so_nothing_is_indexed_twice(
         capsys, tmp_path, home):
     # New-user hunt: adding the parent of a folder already added indexed its recordings again

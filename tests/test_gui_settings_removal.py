@@ -93,6 +93,9 @@ def test_removing_a_folder_asks_first_and_says_the_files_stay(qtbot, win, world,
     (question,) = asked
     assert f"Remove the recordings folder {root} (camera {camera})" in question
     assert "Nothing in the folder is changed or deleted" in question
+    # masks hunt: a folder added again under another name comes back without its masks
+    assert (f"When you add it again, name its camera {camera}: its privacy masks are kept by "
+            "that name, and a camera named otherwise is exported without them.") in question
     assert len(win.ctx.agent.sources()) == 2
 
     queue.append(QMessageBox.Yes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from agent.commands import recorders
 from agent.commands.common import Refused, UsageError, parse_time, print_json, say, utc
 from agent.commands.interrupt import Interrupted
+from agent.commands.masks import masks_left_behind
 from agent.commands.local_time import CAMERA_HELP, shown, time_help, window, zone_for
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.progress import progress_display
@@ -129,11 +130,14 @@ def sources_list(agent: Agent, args) -> int:
 
 def sources_remove(agent: Agent, args) -> int:
     typed_folder(args.path)
+    kept = masks_left_behind(agent, args.path)
     try:
         agent.remove_source(args.path)
     except NotFound as exc:
         raise Refused(str(exc)) from None
     say(f"removed {args.path} from the index (no recording was touched)")
+    for line in kept:
+        say(line)
     return 0
 
 

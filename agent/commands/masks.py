@@ -1,13 +1,15 @@
-"""`masks set` and `masks show`: a camera's privacy masks, filled solid in every export."""
+"""`masks set` and `masks show`: a camera's privacy masks, filled solid in every export; and
+what `sources remove` says of the masks a removed folder's cameras leave behind."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from agent.commands.common import Refused, UsageError, print_json, say
+from agent.owner_recorders import is_url
 from frp.count_words import counted
 from agent.export.masks import MaskError, masks_file, read_masks_file
 from agent.index.camera_names import meant_name
-from agent.service import Agent
+from agent.service import Agent, AgentError
 
 
 def add_parsers(sub, common) -> None:
@@ -91,3 +93,25 @@ def _named(given: str, current: str) -> str:
 
 def _record(masks, path: Path) -> dict:
     return {**masks.to_json(), "file": str(path) if masks.polygons else None}
+
+
+def masks_left_behind(agent: Agent, path: str) -> list[str]:
+    """What removing the folder `path` (`sources remove`) leaves behind of its cameras'
+    privacy masks, one line per camera that has some: they stay with the camera's name, so a
+    folder added again (moved to another drive) under another name comes back unmasked. A
+    recorder's cameras keep their names when added again."""
+    source = agent.source_for(path) if not is_url(path) else None
+    if source is None:
+        return []
+    said = []
+    for camera in (c.name for c in agent.camera_list() if c.source_root == source.root):
+        try:
+            areas = len(agent.masks(camera).polygons)
+        except AgentError:   # damaged or gone: every export of it says so already
+            continue
+        if areas:
+            said.append(f"camera {camera} has {counted(areas, 'privacy mask')}, kept by its "
+                        "name: when you add its recordings again, name the camera "
+                        f"{source.camera} (`sources add PATH --camera {source.camera}`), or "
+                        "their exports are not masked")
+    return said

@@ -4689,8 +4689,8 @@ Cámaras registradas: {cameras}</translation>
         <translation>¿Quitar la carpeta de grabaciones {root} (cámara {camera}) de la aplicación?</translation>
     </message>
     <message>
-        <source>Nothing in the folder is changed or deleted. You can add it again later.</source>
-        <translation>No se cambia ni se borra nada de la carpeta. Puede añadirla de nuevo más tarde.</translation>
+        <source>Nothing in the folder is changed or deleted. You can add it again later. When you add it again, name its camera {camera}: its privacy masks are kept by that name, and a camera named otherwise is exported without them.</source>
+        <translation>No se cambia ni se borra nada de la carpeta. Puede añadirla de nuevo más tarde. Cuando la añada de nuevo, llame a su cámara {camera}: sus máscaras de privacidad se guardan con ese nombre, y una cámara con otro nombre se exporta sin ellas.</translation>
     </message>
     <message>
         <source>Its recordings leave the app&apos;s index: they can no longer be shared with an agency or exported, and requests for {camera} will find nothing.</source>

@@ -24,7 +24,9 @@ def source_question(root: str, camera: str) -> str:
         first = translate("removing", "Remove the recordings folder {root} (camera {camera}) "
                                       "from the app?")
         last = translate("removing", "Nothing in the folder is changed or deleted. You can add "
-                                     "it again later.")
+                                     "it again later. When you add it again, name its camera "
+                                     "{camera}: its privacy masks are kept by that name, and a "
+                                     "camera named otherwise is exported without them.")
     middle = translate("removing", "Its recordings leave the app's index: they can no longer be "
                                    "shared with an agency or exported, and requests for "
                                    "{camera} will find nothing.")
