@@ -159,7 +159,7 @@ class OwnerExports:
         from agent.export.cut import CutError, DroppedFrames, MixedCodecs, NoFrames, UncutCodec
         from agent.export.evidence import DriveTooSmall, FolderTooDeep, export_evidence
         from agent.export.mask_pictures import MasksElsewhere
-        from agent.export.masks import MaskError
+        from agent.export.masks import MaskError, masks_left_off
         from agent.export.package import PackageError
         from agent.export.plan import PlanError
         from agent.export.redact import owner_redaction
@@ -204,7 +204,8 @@ class OwnerExports:
             raise UsageProblem(str(exc)) from None
         except (CutError, PackageError) as exc:
             raise AgentError(str(exc)) from None
-        self._log_export(done, camera, start_us, end_us, request, redaction)
+        self._log_export(done, camera, start_us, end_us, request, redaction,
+                         0 if masks else masks_left_off(self.home, camera))
         return done
 
     def check_room_to_export(self, out_dir: Path) -> None:
@@ -237,8 +238,9 @@ class OwnerExports:
                 f"folder, such as {Path.home() / 'Footage exports'}")
 
     def _log_export(self, done, camera: str, start_us: int, end_us: int, request,
-                    redaction) -> None:
-        """Every export goes in the log, by hand as for a request (the user guide says so)."""
+                    redaction, left_off: int) -> None:
+        """Every export goes in the log, by hand as for a request (the user guide says so),
+        with the privacy masks the owner chose to leave off (`left_off`), when there were any."""
         from agent.audit.log import AuditError
         from agent.export.redact import redaction_records
         from agent.timebase import format_utc
@@ -258,7 +260,8 @@ class OwnerExports:
                 credentials=done.credentials.kind if done.credentials else None,
                 owner=done.owner_id or None,   # the key its README names: Activity shows it
                 request=request.request_id if request else None,
-                agency=request.agency if request else None)
+                agency=request.agency if request else None,
+                **({"masks_left_off": left_off} if left_off else {}))
         except AuditError as exc:
             raise AgentError(f"the package {done.package.path} was made, but the activity log "
                              f"could not record it: {exc}") from None

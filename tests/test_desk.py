@@ -528,6 +528,9 @@ def test_no_masks_leaves_them_off_and_a_damaged_mask_file_refuses_the_approval(w
         world.desk.approve("req-1", ["yard"], T0 * US, (T0 + 2) * US, masks=False)
     (first,) = world.desk.show("req-1").deliveries
     assert provenance(first)["redactions"] == []
+    exported = next(r for r in AuditLog(world.home).entries()
+                    if r["event"] == "export" and "package" in r["data"])
+    assert exported["data"]["masks_left_off"] == 1   # masks hunt: what went out in the clear
     world.desk.import_request(world.file(request_token("req-2"), "two.jws"))
     masks_file(world.home, "yard").write_text('{"polygons": [{"points": [[0, 0], [2, 0]]}]}')
     with pytest.raises(DeskRefusal, match="saved masks of camera 'yard' are damaged"):

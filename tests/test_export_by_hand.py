@@ -535,3 +535,23 @@ def test_masks_deleted_from_the_apps_folder_stop_the_export_until_the_owner_says
     assert code == 0, err
     package = Path(json.loads(out)["package"])
     assert json.loads((package / "data" / "provenance.json").read_text("utf-8"))["redactions"] == []
+
+
+def test_masks_left_off_by_choice_are_said_and_logged(capsys, home, footage, tmp_path):
+    """Masks hunt: `export --no-masks` of a camera with privacy masks said nothing of them, and
+    the activity log's record read as an export of a camera with none: a script's stray flag,
+    or a choice made in a hurry, left no trace of what went out in the clear."""
+    from agent.audit.log import AuditLog
+
+    assert run(capsys, home, "scan", str(footage))[0] == 0
+    mask = tmp_path / "mask.json"
+    mask.write_text(json.dumps({"polygons": [[[0, 0], [0.4, 0], [0.4, 0.4]]]}))
+    assert run(capsys, home, "masks", "set", "porch", str(mask))[0] == 0
+    code, out, err = run(capsys, home, "export", "--camera", "porch", "--from",
+                         "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:03Z", "--out",
+                         str(tmp_path / "out"), "--no-masks")
+    assert code == 0, err
+    assert ("note: camera porch's 1 privacy mask was left off (--no-masks): what it hides is "
+            "in the clear in this package") in out + err
+    (record,) = [r for r in AuditLog(home).entries() if r["event"] == "export"]
+    assert record["data"]["masks_left_off"] == 1 and record["data"]["redactions"] == []

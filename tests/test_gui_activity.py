@@ -219,3 +219,12 @@ def test_a_folders_recorder_is_named_as_the_owner_knows_it(spanish):  # noqa: F8
                          ZONE)[2]
     assert added.endswith(f": {layout_name('frigate')}") and ": frigate" not in added, added
     assert layout_name("frigate") != "frigate"
+
+
+def test_masks_left_off_by_choice_read_in_spanish(spanish):  # noqa: F811
+    """Masks hunt: an export the owner made without the camera's privacy masks is logged with
+    how many were left off (`masks_left_off`): Activity shows it in the owner's words."""
+    details = activity.row(record("export", camera="driveway", redactions=[],
+                                  masks_left_off=2), ZONE)[2]
+    assert "masks_left_off" not in details and "Máscaras de privacidad omitidas: 2" in details, \
+        details

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
+from agent.export.masks import masks_left_off
 from agent.commands.common import (Refused, UsageError, named_package, parse_time,
                                     print_json, say, utc)
 from agent.commands.export_notes import export_notes
@@ -114,8 +115,10 @@ def _export(agent: Agent, args, start: int, end: int, tz: str, mute: tuple, out_
     takes it away again, so only a finished one says so)."""
     # Only the owner's redaction choices go through, so the defaults stay the service's own.
     redact = {"blur_faces": True} if args.blur_faces else {}
+    left_off = 0
     if args.no_masks:
         redact["masks"] = False
+        left_off = masks_left_off(agent.home, agent.camera_name(args.camera) or args.camera)
     if mute:
         redact["mute"] = mute
     token = None
@@ -137,6 +140,11 @@ def _export(agent: Agent, args, start: int, end: int, tz: str, mute: tuple, out_
         if made:
             say(f"made the folder {out_dir}")
         _report(done, args, start, end, tz)
+        if left_off:   # the owner's choice, said so that a stray flag in a script is seen
+            said = ("1 privacy mask was left off (--no-masks): what it hides is"
+                    if left_off == 1 else
+                    f"{left_off} privacy masks were left off (--no-masks): what they hide is")
+            say(f"note: camera {done.plan.camera}'s {said} in the clear in this package")
     return 0
 
 

@@ -177,6 +177,16 @@ def load_masks(home: Path, camera: str) -> CameraMasks:
         raise _damaged(camera, str(exc)) from None
 
 
+def masks_left_off(home: Path, camera: str) -> int:
+    """How many saved privacy masks an export of `camera` leaves off when the owner chose to
+    export without them (0 when it has none, or none that can be read), for the activity log
+    and the owner to see what went out in the clear."""
+    try:
+        return len(load_masks(home, camera).polygons)
+    except MaskError:
+        return 0
+
+
 def _never_kept(home: Path, camera: str, path: Path) -> None:
     """Raise MaskError when the activity log says `camera`'s masks were saved and never removed
     while their file is gone (the `masks` folder deleted by hand, a backup restored from before

@@ -10,6 +10,7 @@ from agent.delivery.sums import ChunkSums, compute_sums
 from agent.delivery.wire import UploadCancelled, UploadError
 from agent.export.bagtar import tar_package
 from agent.export.evidence import FolderTooDeep, RequestContext, disk_full, export_evidence
+from agent.export.masks import masks_left_off
 from agent.export.path_room import home_too_deep
 from agent.export.package import PackageError
 from agent.export.redact import Redaction
@@ -276,6 +277,7 @@ def _export_one(step: Step, approval: Approval, camera: str, context: RequestCon
     step.log("export", camera=camera, package=str(done.package.path), clip_sha256=done.clip_sha256,
              mode=cut.mode, audio=cut.audio, credentials=chain.kind,
              redactions=_kinds(redaction), dropped_frames=cut.dropped_frames,
+             **_left_off(step, approval, camera),
              dropped_audio_packets=cut.dropped_audio_packets,
              delivered={"start": format_utc(cut.delivered_start_us),
                         "end": format_utc(cut.delivered_end_us)})
@@ -290,6 +292,11 @@ def left_out_words(camera: str, reason: str) -> str:
     return (f"nothing of {camera} can be cut for the approved time ({reason}); nothing has "
             "been sent yet: approve it again without that camera, or with another time or cut "
             "mode")
+def _left_off(step: Step, approval: Approval, camera: str) -> dict:
+    """The camera's privacy masks the approval left off by the owner's choice, for the log."""
+    left = 0 if approval.masks else masks_left_off(
+        step.home, step.store.names.current(camera) or camera)
+    return {"masks_left_off": left} if left else {}
 
 
 def _kinds(redaction: Redaction | None) -> list[str]:

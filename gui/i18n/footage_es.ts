@@ -2111,6 +2111,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Oculto</translation>
     </message>
     <message>
+        <source>Privacy masks left off</source>
+        <translation>Máscaras de privacidad omitidas</translation>
+    </message>
+    <message>
         <source>Damaged frames left out</source>
         <translation>Fotogramas dañados omitidos</translation>
     </message>

@@ -97,6 +97,7 @@ LABELS = {
     "masks": QT_TRANSLATE_NOOP("activity", "Privacy masks"),
     "blur_faces": QT_TRANSLATE_NOOP("activity", "Faces blurred"),
     "redactions": QT_TRANSLATE_NOOP("activity", "Hidden"),
+    "masks_left_off": QT_TRANSLATE_NOOP("activity", "Privacy masks left off"),
     "dropped_frames": QT_TRANSLATE_NOOP("activity", "Damaged frames left out"),
     "dropped_audio_packets": QT_TRANSLATE_NOOP("activity", "Damaged sound left out"),
     "credentials": QT_TRANSLATE_NOOP("activity", "Signed for"),
