@@ -244,3 +244,35 @@ def test_masks_are_drawn_on_the_main_picture_not_a_crop_recorded_later(tmp_path)
         assert Path(agent.previews.row_at(camera, t0 + 2 * US + US // 2).path).name[:4] == "RecS"
     finally:
         agent.close()
+
+
+def test_a_crop_is_previewed_without_masks_and_says_why(tmp_path):
+    """Masks hunt: where only the camera's crop recorded a moment, the preview ('shown as it
+    will be sent') filled the masks drawn on the main picture at the same places of the crop,
+    over other things, leaving what they hide in view: it looked masked, and the export of
+    that window is refused (export/mask_pictures.py). The crop is shown as recorded, and the
+    caption says the masks cannot be placed on it."""
+    from demo.samples import ClipSpec, write_clip
+    from gui.widgets.preview_pane import redacted, redaction_words
+    from tests.conftest import t
+
+    t0, day = t("2026-11-20T22:00:00Z"), tmp_path / "card" / "Mp4Record" / "2026-11-20"
+    for kind, start, size in (("M", 0, (320, 240)), ("C", 2, (480, 272))):
+        write_clip(ClipSpec(day / f"Rec{kind}01_20261120_22000{start}_22000{start + 2}_6D_9A.mp4",
+                            t0 + start * US, 2.0, width=size[0], height=size[1]))
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.scan([str(tmp_path / "card")], tz="UTC")
+        (camera,) = agent.cameras()
+        agent.set_masks(CameraMasks(camera, (Polygon(SQUARE),)))
+        main = agent.previews.frame(camera, t0 + US)
+        crop = agent.previews.frame(camera, t0 + 3 * US)
+        assert redacted(agent, main, True, False).rgb != main.rgb   # masked
+        assert redacted(agent, crop, True, False).rgb == crop.rgb   # not masked elsewhere
+        assert redaction_words(main, (True, False)) == "shown as it will be sent"
+        assert redaction_words(crop, (True, False)) == (
+            "only the camera's crop or other lens recorded this: privacy masks cannot be placed "
+            "on it, so it is not sent while they are chosen")
+        assert redaction_words(crop, (False, False)) == ""
+    finally:
+        agent.close()

@@ -62,6 +62,9 @@ class PreviewFrame:
     height: int
     rgb: bytes = field(repr=False)
     complete: bool = True   # False: the time budget ran out first; an earlier frame of the GOP
+    # a crop or another lens (elsewhere_picture): the camera's privacy masks, drawn on its main
+    # picture, cannot be placed on it
+    elsewhere: bool = False
 
 
 class FrameReader:
@@ -133,4 +136,5 @@ def picture(row: Recording, capture_us: int, frame, width: int, complete: bool) 
     stride = plane.line_size
     if stride != width * 3:
         raw = b"".join(raw[y * stride:y * stride + width * 3] for y in range(height))
-    return PreviewFrame(row.camera, str(Path(row.path)), capture_us, width, height, raw, complete)
+    return PreviewFrame(row.camera, str(Path(row.path)), capture_us, width, height, raw, complete,
+                        elsewhere_picture(row))

@@ -1039,6 +1039,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>tal como se enviará</translation>
     </message>
     <message>
+        <source>only the camera&apos;s crop or other lens recorded this: privacy masks cannot be placed on it, so it is not sent while they are chosen</source>
+        <translation>solo la imagen recortada o la otra lente de la cámara grabó esto: las máscaras de privacidad no se pueden colocar sobre ella, así que no se envía mientras estén elegidas</translation>
+    </message>
+    <message>
         <source>(finding the exact moment…)</source>
         <translation>(buscando el momento exacto…)</translation>
     </message>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from agent.views import one_line
 from gui.views import display
+from gui.views.words import translate
 from gui.widgets.labels import ElidedLabel
 
 PREVIEW_WIDTH = 640
@@ -33,10 +34,27 @@ def to_image(frame) -> QImage:
 
 
 def redacted(agent, frame, masks: bool, faces: bool):
-    """The PreviewFrame as the export would redact it (runs inside an agent job)."""
+    """The PreviewFrame as the export would redact it (runs inside an agent job). The masks
+    are never filled on a crop or another lens, where they would cover other places: such a
+    moment is not sent with them (redaction_words says so)."""
+    masks = masks and not frame.elsewhere
+    if not (masks or faces):
+        return frame
     rgb = np.frombuffer(frame.rgb, np.uint8).reshape(frame.height, frame.width, 3)
     out = agent.redact_preview(rgb, frame.camera, masks=masks, faces=faces)
     return replace(frame, rgb=out.tobytes())
+
+
+def redaction_words(frame, redaction: tuple[bool, bool]) -> str:
+    """What the caption says of the redaction `(masks, faces)` shown on `frame`."""
+    masks, faces = redaction
+    if masks and frame.elsewhere:
+        return translate("PreviewPane", "only the camera's crop or other lens recorded this: "
+                                        "privacy masks cannot be placed on it, so it is not "
+                                        "sent while they are chosen")
+    if masks or faces:
+        return translate("PreviewPane", "shown as it will be sent")
+    return ""
 
 
 class PreviewPane(QWidget):
@@ -138,8 +156,9 @@ class PreviewPane(QWidget):
         self._fit()
         when = display.clock(frame.at_us, self.ctx.zone)
         text = self.tr("{camera} at {time}").format(camera=one_line(camera), time=when)
-        if self.redaction != (False, False):
-            text += " \u00b7 " + self.tr("shown as it will be sent")
+        said = redaction_words(frame, self.redaction)
+        if said:
+            text += " \u00b7 " + said
         if not frame.complete:
             text += " " + self.tr("(finding the exact moment\u2026)")
         self.caption.setText(text)
