@@ -77,7 +77,8 @@ def load_settings(home: Path) -> Settings:
     left as it is: the owner may want to look at it, or put back a copy)."""
     path = home / "settings.json"
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: Windows Notepad's "UTF-8 with BOM" marks the start, no part of the text
+        raw = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         return Settings()
     except OSError as exc:
@@ -131,7 +132,7 @@ def save_settings(home: Path, settings: Settings) -> None:
     """Write settings atomically (a crash leaves the old file, never half a file)."""
     path = home / "settings.json"
     try:
-        extra = json.loads(path.read_text(encoding="utf-8"))
+        extra = json.loads(path.read_text(encoding="utf-8-sig"))
         if not isinstance(extra, dict):
             extra = {}
     except (OSError, ValueError, RecursionError):

@@ -183,6 +183,11 @@ def test_masks_set_and_show_commands(agent, capsys, tmp_path):
     assert json.loads(out)["polygons"][0]["points"][2] == [0.3, 0.5]
     code, out, _ = run_masks(agent, capsys, "masks", "show", "porch")
     assert "1 privacy mask" in out and "(0.300,0.500)" in out
+    # masks hunt: Windows Notepad's 'UTF-8 with BOM' put three bytes before the text, and the
+    # file was refused as 'broken at line 1, column 1', where nothing can be seen to be wrong
+    noted = tmp_path / "notepad.json"
+    noted.write_bytes(b"\xef\xbb\xbf" + json.dumps(WINDOW).encode("utf-8"))
+    assert run_masks(agent, capsys, "masks", "set", "porch", str(noted))[0] == 0
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps([[[0.1, 0.1], [2, 0.1], [0.3, 0.3]]]))
     with pytest.raises(UsageError, match="point 2: x must be between 0 and 1"):

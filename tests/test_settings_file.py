@@ -76,3 +76,16 @@ def test_settings_as_the_app_writes_them_are_read(home, capsys):
     settings = load_settings(home)
     assert (settings.poll_interval_s, settings.upload_rate_limit_bps) == (600, None)
     assert settings.holds_on_new_request and not settings.keep_running_in_tray
+
+
+def test_settings_saved_by_notepad_with_a_byte_order_mark_are_read(home, capsys):
+    """Masks hunt: Windows Notepad's 'UTF-8 with BOM' puts three bytes before the text; the
+    settings an owner edited so stopped every command: 'its text is broken at line 1, column
+    1', where nothing can be seen to be wrong. The mark is no part of the text."""
+    home.mkdir(mode=0o700)
+    (home / "settings.json").write_bytes(b'\xef\xbb\xbf{"poll_interval_s": 900}')
+    from agent.config import load_settings, save_settings
+    settings = load_settings(home)
+    assert settings.poll_interval_s == 900
+    save_settings(home, settings)   # what else the file held is kept
+    assert load_settings(home).poll_interval_s == 900

@@ -292,6 +292,8 @@ def left_out_words(camera: str, reason: str) -> str:
     return (f"nothing of {camera} can be cut for the approved time ({reason}); nothing has "
             "been sent yet: approve it again without that camera, or with another time or cut "
             "mode")
+
+
 def _left_off(step: Step, approval: Approval, camera: str) -> dict:
     """The camera's privacy masks the approval left off by the owner's choice, for the log."""
     left = 0 if approval.masks else masks_left_off(
