@@ -92,13 +92,20 @@ class OwnerCameras:
         adopted = self.store.names.adopt_legacy(source_id)
         if not adopted:   # the usual case: no index from before (and no export stack loaded)
             return
-        from agent.export.masks import MaskError, rename_masks
+        from agent.export.masks import MaskError, load_masks, rename_masks
 
         for old, new, shared in adopted:
             if old == new:
                 continue
             try:
-                rename_masks(self.home, old, new, keep_old=shared, only_if_none=True)
+                if rename_masks(self.home, old, new, keep_old=shared, only_if_none=True):
+                    # recorded as the owner's own masks changes are, so the loss of the file
+                    # they are now kept in is said rather than read as none (masks_logged)
+                    AuditLog(self.home).append("masks", camera=new,
+                                               areas=len(load_masks(self.home, new).polygons))
             except MaskError as exc:
                 log.warning("the privacy masks of '%s' could not follow it to '%s': %s",
                             old, new, exc)
+            except AuditError as exc:
+                log.warning("the activity log could not record the privacy masks of '%s': %s",
+                            new, exc)

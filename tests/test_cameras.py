@@ -276,6 +276,16 @@ def test_masks_and_requests_under_an_old_camera_name_follow_it_after_the_upgrade
     assert agent.masks("porch").polygons == window
     agent.scan()                                                     # done once, not again
     assert agent.camera_name("porch") == "rec"
+    # masks hunt: the log records the masks each camera now has, so a masks folder deleted
+    # later is said as their loss rather than read as none
+    import shutil
+
+    from agent.errors import AgentError
+
+    shutil.rmtree(agent.home / "masks")
+    for camera in ("rec", "garage", "side"):
+        with pytest.raises(AgentError, match="is gone, though the activity log says 1 area"):
+            agent.masks(camera)
 
 
 def test_renaming_a_camera_typed_wrong_suggests_the_one_meant(tmp_path):
