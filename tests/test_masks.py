@@ -138,6 +138,13 @@ def test_read_masks_file_errors(tmp_path):
     (tmp_path / "bad.json").write_text("[1, 2")
     with pytest.raises(MaskError, match="not valid JSON"):
         read_masks_file(tmp_path / "bad.json", "porch")
+    # masks hunt: `masks set porch clip.mp4` (the wrong file picked) read the whole recording
+    # into memory before saying anything; a file past any masks file's size is said as such
+    # and read no further (here JSON that would parse, padded past the limit)
+    big = tmp_path / "big.json"
+    big.write_bytes(json.dumps(WINDOW).encode("ascii") + b" " * (4 << 20))
+    with pytest.raises(MaskError, match="larger than any masks file"):
+        read_masks_file(big, "porch")
 
 
 def test_a_masks_file_saved_by_windows_notepad_or_powershell_is_read(tmp_path):

@@ -35,6 +35,8 @@ MAX_POINTS = 1000
 # 3 MB, and no export of the camera could be signed. 16000 corners make about 0.7 MB.
 MAX_TOTAL_POINTS = 16000
 MAX_NAME = 120
+# The most masks a camera may have, as save_masks writes them, take about 1.3 MB.
+MAX_FILE_BYTES = 4 << 20
 
 
 class MaskError(Exception):
@@ -148,9 +150,15 @@ def _on_one_line(points) -> bool:
 def read_masks_file(path: Path, camera: str) -> CameraMasks:
     """Read and validate a JSON file the owner gives (e.g. `masks set CAMERA FILE`)."""
     try:
-        text = owner_file_text(Path(path).read_bytes())   # as Notepad or PowerShell saved it
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise MaskError(f"cannot read the masks file: {plain_os_error(exc, str(path))}") from None
+    if len(raw) > MAX_FILE_BYTES:   # a recording picked by mistake: not read into memory whole
+        raise MaskError(f"{path} is larger than any masks file ({MAX_FILE_BYTES >> 20} MiB at "
+                        "most): is it the file you meant?")
+    try:
+        text = owner_file_text(raw)   # as Notepad or PowerShell saved it
     except UnicodeDecodeError:
         raise MaskError(f"{path} is not a text (JSON) file") from None
     try:
