@@ -60,3 +60,11 @@ def remove_superseded(home: Path, entry: Entry, new: Approval) -> tuple[list[str
             problem = remove_built(Path(path), roots)
             (not_removed.append(problem) if problem else removed.append(path))
     return removed, not_removed
+
+
+def left_out_words(camera: str, reason: str) -> str:
+    """Why a camera's cut found nothing to send, and what the owner can do while nothing of
+    the approval has left this PC: change it (above)."""
+    return (f"nothing of {camera} can be cut for the approved time ({reason}); nothing has "
+            "been sent yet: approve it again without that camera, or with another time or cut "
+            "mode")

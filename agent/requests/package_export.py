@@ -20,7 +20,7 @@ from agent.os_words import plain_os_error
 from agent.recorders.credentials import CredentialStore
 from agent.export.progress import NoFrames
 from agent.requests.agencies import TrustStore
-from agent.requests.approval_change import changeable
+from agent.requests.approval_change import changeable, left_out_words
 from agent.requests.approval_choices import redactions
 from agent.requests.approval_step import PackageAltered, Step
 from agent.requests.clip_signing import signing_chain
@@ -284,14 +284,6 @@ def _export_one(step: Step, approval: Approval, camera: str, context: RequestCon
     record = Delivery(camera, str(done.package.path), "", "", 0)
     step.inbox.save_delivery(step.agency.id, step.request.id, record)
     return record
-
-
-def left_out_words(camera: str, reason: str) -> str:
-    """Why a camera's cut found nothing to send, and what the owner can do while nothing of
-    the approval has left this PC: change it (approval_change.py)."""
-    return (f"nothing of {camera} can be cut for the approved time ({reason}); nothing has "
-            "been sent yet: approve it again without that camera, or with another time or cut "
-            "mode")
 
 
 def _left_off(step: Step, approval: Approval, camera: str) -> dict:
