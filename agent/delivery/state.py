@@ -48,7 +48,7 @@ def load_state(path: Path, endpoint: str, sha256: str, size: int) -> UploadState
         state = UploadState(**{k: raw[k] for k in UploadState.__dataclass_fields__})
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, TypeError, KeyError) as exc:
+    except (OSError, ValueError, TypeError, KeyError, RecursionError) as exc:
         # A half-written or edited file must not block delivery: start a fresh upload.
         log.warning("ignoring unreadable upload state %s (%s); starting a new upload", path, exc)
         return None

@@ -78,7 +78,7 @@ class Reply:
             data = json.loads(text)
             if isinstance(data, dict):
                 text = str(data.get("detail") or data.get("error") or "")
-        except ValueError:
+        except (ValueError, RecursionError):   # not JSON, or nested past what the reader goes
             text = page_words(text, self.status)
         text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
         return text[:200]
@@ -87,7 +87,7 @@ class Reply:
         """The FRP/1 JSON `error` code of a refusal (`not_approved`), or None."""
         try:
             data = json.loads(self.body.decode("utf-8", "replace"))
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
         code = data.get("error") if isinstance(data, dict) else None
         return code if isinstance(code, str) and _CODE.fullmatch(code) else None

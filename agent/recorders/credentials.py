@@ -190,7 +190,7 @@ class CredentialStore:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return {"format": 1, "kdf": "scrypt", "entries": {}}
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             raise CredentialError(f"{FILE_NAME} in the home folder is damaged; remove it and add "
                                   "the recorders' passwords again.") from None
         if not isinstance(data, dict) or not isinstance(data.get("entries", {}), dict):

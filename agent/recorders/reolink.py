@@ -85,7 +85,7 @@ class ReolinkRecorder:
             raise not_this_make(self._wire.where, "Reolink")
         try:
             data = json.loads(answer.body)
-        except ValueError:
+        except (ValueError, RecursionError):   # nested past what the reader goes: not Reolink's
             data = None
         if not isinstance(data, list) or not data or not all(isinstance(i, dict) for i in data):
             raise not_this_make(self._wire.where, "Reolink")

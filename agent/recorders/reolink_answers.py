@@ -91,7 +91,7 @@ def refusal(status: int, headers: httpx.Headers, body: bytes) -> RecorderError:
     (which the client may answer by asking for the recording whole)."""
     try:
         code, detail = error_of(json.loads(body)[0])
-    except (ValueError, IndexError, KeyError, TypeError, AttributeError):
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError, RecursionError):
         return Refused("The recorder answered the download with something other than "
                        f"footage (HTTP {status}).")
     if code == -221:

@@ -121,12 +121,12 @@ def entry_from_row(r: tuple, deliveries: list[tuple], home: Path | None = None) 
         kept_cameras = tuple(json.loads(cameras))
         if not all(isinstance(c, str) for c in kept_cameras):
             raise TypeError("not camera names")
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):   # RecursionError: nested past the reader
         kept_cameras = ()
         unreadable.append("cameras")
     try:
         approval = _approval(approved)
-    except (ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError, RecursionError):
         approval = None
         unreadable.append("approval")
     if home is not None:
