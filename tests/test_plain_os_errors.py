@@ -445,6 +445,12 @@ def test_a_cameras_file_saved_on_windows_is_read_and_one_not_text_is_said_so(tmp
     err = capsys.readouterr().err
     assert code == 2 and err == f"footage-agent: --cameras {tmp_path / 'photo.json'}: it is " \
         "not text\n", err
+    # Masks hunt (left alone there): brackets nested past Python's reader ended in a traceback.
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    code = main([*argv, str(tmp_path / "deep.json")])
+    err = capsys.readouterr().err
+    assert code == 2 and err == f"footage-agent: --cameras {tmp_path / 'deep.json'}: its text " \
+        "nests too deep to be read\n", err
 
 
 def test_a_cameras_file_that_is_not_there_is_said_in_plain_words(tmp_path, capsys):

@@ -95,7 +95,7 @@ def _cameras_from_options(agent, args) -> tuple[Camera, ...] | None:
             cameras = read_cameras(doc)
         except OSError as exc:
             raise UsageError(f"--cameras: {plain_os_error(exc, args.cameras)}") from None
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
             raise UsageError(f"--cameras {args.cameras}: {json_fault(exc)}") from None
         except ValueError as exc:
             detail = exc.detail if isinstance(exc, RegistrationError) else exc
