@@ -112,3 +112,37 @@ def test_a_long_agency_name_is_cut_in_its_column_and_the_columns_stay_on_screen(
     finally:
         win.shutdown()
         agent.close()
+
+
+@pytest.fixture
+def world_win(qtbot, tmp_path, footage):
+    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
+    window, agent = open_window(qtbot, world.home)
+    yield window, world
+    window.shutdown()
+    agent.close()
+
+
+def test_a_long_case_number_never_hides_the_agency_in_the_request_pages_title(qtbot, world_win):
+    """Words hunt 1: the title 'Request {case} from {agency}' ended in "…" at the right, so a
+    long case number (up to 400 characters, the agency's own words) hid the agency's name,
+    which is what tells the owner who asks. Now the case number alone is cut."""
+    from PySide6.QtWidgets import QLabel
+
+    from tests.gui_support import import_request, open_request
+
+    win, world = world_win
+    win.resize(1024, 600)
+    long_case = "2026-119002-" + "ABCDEFGHIJ" * 38
+    import_request(qtbot, win, world, "req-long-case", world.start_us + 4 * US,
+                   case={"number": long_case})
+    page = open_request(qtbot, win, "req-long-case")
+    title = page.title
+    painted = QLabel.text(title)
+    agency = "Example City Police Department"
+    head, _, tail = painted.partition("\u2026")
+    assert tail == f" from {agency}"   # whole, and the words before it
+    assert head.startswith("Request 2026-") and long_case.startswith(head[len("Request "):])
+    assert painted_width(title, painted) <= title.contentsRect().width()
+    assert title.text() == f"Request {long_case} from {agency}"
+    assert title.toolTip() == title.text()   # the whole case number on hovering

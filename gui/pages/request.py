@@ -22,7 +22,7 @@ from gui.views.requests import UNDECIDED, in_owner_words
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 from gui.widgets.camera_strip import CameraStrip
 from gui.widgets.kept_copy import KeptCopy
-from gui.widgets.labels import ElidedLabel, QuietLabel, plain_label
+from gui.widgets.labels import PartlyElidedLabel, QuietLabel, plain_label
 from gui.widgets.options import Options
 from gui.widgets.preview_pane import PreviewPane
 from gui.widgets.reason_box import ReasonBox
@@ -61,7 +61,9 @@ class RequestPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.view: RequestView | None = None
-        self.title = ElidedLabel(name="pageTitle")   # one line: a small screen needs the room
+        # One line (a small screen needs the room), in which a long case number is cut short
+        # before the agency's name, which tells the owner who asks.
+        self.title = PartlyElidedLabel(name="pageTitle")
         back = QPushButton(self.tr("\u2190 All requests"))
         back.setObjectName("flat")
         back.clicked.connect(self.back.emit)
@@ -141,8 +143,8 @@ class RequestPage(QWidget):
         if self.view is None or (self.view.id, self.view.agency_id) != (view.id, view.agency_id):
             self.reason.clear()   # a reason typed for one request is never another's
         self.view = view
-        self.title.setText(self.tr("Request {case} from {agency}").format(
-            case=requests.case(view), agency=requests.agency_name(view)))
+        self.title.set_parts(self.tr("Request {case} from {agency}"), "case",
+                             case=requests.case(view), agency=requests.agency_name(view))
         self.info.show_request(view)
         self.kept.show_for(view)
         cameras = list(view.cameras) or list(known_cameras or [])

@@ -85,10 +85,43 @@ class ElidedLabel(_Elides, QLabel):
                      hint.height())
 
     def _fit(self) -> None:
-        shown = self.fontMetrics().elidedText(self._full, Qt.ElideRight,
-                                              self.contentsRect().width())
+        shown = self._shown(self.contentsRect().width())
         super().setText(shown)
         self.setToolTip(self._full if shown != self._full else "")
+
+    def _shown(self, room: int) -> str:
+        return self.fontMetrics().elidedText(self._full, Qt.ElideRight, room)
+
+
+class PartlyElidedLabel(ElidedLabel):
+    """An ElidedLabel whose text is the app's words around values the other side chose, of
+    which one (a request's case number, up to 400 characters) is the one cut short: the words
+    and the other values (the agency's name, which says who asks) stay whole while they fit.
+    Set with `set_parts`; `setText` is plain ElidedLabel."""
+
+    _parts: tuple[str, str, dict[str, str]] | None = None
+
+    def set_parts(self, template: str, cut: str, **values: str) -> None:
+        """Show `template` with `values`; where the room is short, `values[cut]` ends in "…"
+        first, and only when the rest alone does not fit does the whole line."""
+        values = {name: one_line(value) for name, value in values.items()}
+        self.setText(template.format(**values))
+        self._parts = (template, cut, values)
+        self._fit()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self._parts = None
+        super().setText(text)
+
+    def _shown(self, room: int) -> str:
+        metrics, whole = self.fontMetrics(), super()._shown(room)
+        if self._parts is None or whole == self._full:
+            return whole
+        template, cut, values = self._parts
+        rest = metrics.horizontalAdvance(one_line(template.format(**{**values, cut: ""})))
+        value = metrics.elidedText(values[cut], Qt.ElideRight, max(0, room - rest))
+        line = one_line(template.format(**{**values, cut: value or "\u2026"}))
+        return metrics.elidedText(line, Qt.ElideRight, room)
 
 
 class ElidedCheckBox(_Elides, QCheckBox):
