@@ -150,11 +150,15 @@ def test_refused_request_file_says_why_and_is_not_listed(qtbot, win, world, tmp_
     claims = request_claims("req-x", world.start_us, world.end_us, int(time.time()))
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     other.write_text(sign(Ed25519PrivateKey.generate(), claims))   # not the agency's key
+    from PySide6.QtWidgets import QMessageBox
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.append(box.text()))
     import_by_click(qtbot, win, other, monkeypatch)
+    assert boxes == ["forged.jws was not added to your requests, and nothing was sent."]
     assert win.inbox.table.rowCount() == 0
     assert [e["event"] for e in AuditLog(world.home).entries()][-1:] == ["request-rejected"]
     assert "request-seen" not in [e["event"] for e in AuditLog(world.home).entries()]
-    assert "Not accepted" in win.inbox.status.text()
+    assert win.inbox.status.text().startswith(boxes[0])
 
 
 def test_request_page_shows_the_trust_store_number_and_the_message_as_plain_text(

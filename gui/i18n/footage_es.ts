@@ -4738,6 +4738,21 @@ Cámaras registradas: {cameras}</translation>
     </message>
 </context>
 <context>
+    <name>request_files</name>
+    <message>
+        <source>Do not act on it. If you expected a request from an agency, call it on a phone number you already know (not one in the file or in the message it came with) and ask it to send the request again.</source>
+        <translation>No actúe según ella. Si esperaba una solicitud de una agencia, llámela a un número de teléfono que ya conozca (no a uno que figure en el archivo ni en el mensaje con el que llegó) y pídale que vuelva a enviar la solicitud.</translation>
+    </message>
+    <message>
+        <source>Request not added</source>
+        <translation>Solicitud no añadida</translation>
+    </message>
+    <message>
+        <source>{file} was not added to your requests, and nothing was sent.</source>
+        <translation>{file} no se añadió a sus solicitudes, y no se envió nada.</translation>
+    </message>
+</context>
+<context>
     <name>requests</name>
     <message>
         <source>Unknown agency (no longer in your trust list)</source>

@@ -11,16 +11,18 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from agent.service import AgentError
+from agent.service import AgentError, Refusal
 from agent.views import one_line
 from gui.views import display, requests
 from gui.views.core_words import in_owner_language
+from gui.views.request_files import NotAdded, not_added
 from gui.views.requests import in_owner_words
 from gui.views.times import US
 from gui.views.words import QT_TRANSLATE_NOOP
@@ -164,19 +166,37 @@ class InboxPage(QWidget):
             self.import_file(path)
 
     def import_file(self, path: str) -> None:
-        """Verify a request file and add it (the reason is shown when it is refused)."""
+        """Verify a request file and add it; when it is not added, a box the owner must answer
+        says why and what to do (the status line keeps the reason)."""
         agent = self.ctx.agent
 
         def work():
-            view = in_owner_words(agent.requests.import_request, path)
-            return view, agent.requests.list()
-        self.status.setText(self.tr("Checking the request\u2026"))
-        self.ctx.bridge.call("import", work, lambda result: self._imported(*result), self._error)
+            try:
+                view, refusal = agent.requests.import_request(path), None
+            except Refusal as exc:   # it failed the request's checks
+                view, refusal = None, not_added(path, str(exc), checked=True)
+            return view, refusal, agent.requests.list()
 
-    def _imported(self, view, views: list) -> None:
+        def failed(message: str) -> None:   # it could not be read
+            self._not_added(not_added(path, message, checked=False))
+        self.status.setText(self.tr("Checking the request\u2026"))
+        self.ctx.bridge.call("import", work, lambda result: self._imported(*result), failed)
+
+    def _imported(self, view, refusal: NotAdded | None, views: list) -> None:
+        self._show(views)
+        if refusal is not None:
+            self._not_added(refusal)
+            return
         self.status.setText(self.tr("Request {case} from {agency} was verified and added.")
                             .format(case=requests.case(view), agency=requests.agency_name(view)))
-        self._show(views)
+
+    def _not_added(self, refusal: NotAdded) -> None:
+        self.status.setText(f"{refusal.headline} {refusal.reason}")
+        box = QMessageBox(QMessageBox.Warning, refusal.title, refusal.headline, QMessageBox.Ok,
+                          self)
+        box.setTextFormat(Qt.PlainText)   # the file's name and the request's words are plain
+        box.setInformativeText("\n\n".join(p for p in (refusal.reason, refusal.advice) if p))
+        box.exec()
 
     def _error(self, message: str) -> None:
         self.status.setText(_sentence(message))

@@ -1,0 +1,44 @@
+"""What the app says when a file opened with "Open a request file…" is not added: the box the
+owner must answer (a line at the foot of the list was easy to miss), naming the file, why it
+was not added in the owner's language, and what to do now."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from agent.views import one_line
+from gui.views.core_words import in_owner_language
+from gui.views.words import translate
+
+# The core's head of every refusal of a request's checks (agent/requests/desk_intake.py): the
+# box's first line says it in the owner's words, so the reason follows without it.
+REJECTED = "request rejected: "
+
+
+@dataclass(frozen=True)
+class NotAdded:
+    """A refusal as the box shows it: its title, what happened, why and what to do (empty
+    when the reason says it)."""
+
+    title: str
+    headline: str
+    reason: str
+    advice: str
+
+
+def not_added(path: str, message: str, checked: bool) -> NotAdded:
+    """The box for `path` not added; `message` is the core's reason, `checked` True when the
+    file was read and failed the request's checks (an unreadable file is not a suspect one)."""
+    said = in_owner_language(one_line(message.removeprefix(REJECTED)))
+    name = PurePath(path).name or path
+    # A file that could not be read says what to do in its own words (the OS's, made plain).
+    advice = translate("request_files", "Do not act on it. If you expected a request from an "
+                                        "agency, call it on a phone number you already know "
+                                        "(not one in the file or in the message it came with) "
+                                        "and ask it to send the request again.") if checked else ""
+    return NotAdded(
+        title=translate("request_files", "Request not added"),
+        headline=translate("request_files", "{file} was not added to your requests, and "
+                                            "nothing was sent.").format(file=one_line(name)),
+        reason=said[:1].upper() + said[1:],
+        advice=advice)
