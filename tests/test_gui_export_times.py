@@ -140,3 +140,53 @@ def test_a_window_across_the_clocks_going_back_can_be_typed(qtbot, win):
     qtbot.mouseClick(page.show_button, Qt.LeftButton)
     settle(qtbot, win)
     assert page.strip.selection() == (t("2026-11-01T08:10:00Z"), t("2026-11-01T08:50:00Z"))
+
+
+def test_a_window_wholly_in_the_second_pass_of_the_repeated_hour_can_be_chosen(qtbot, win):
+    # Words hunt 3: 01:30 to 01:40 PST (the second time that night) could not be typed: both
+    # boxes read it as PDT, and nothing on the page could say otherwise. Beside a time that
+    # happens twice the page now asks which, by keyboard as by mouse.
+    from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+    win.show_page("export")
+    settle(qtbot, win)
+    page = win.export
+    assert page.start_pass.isHidden() and page.end_pass.isHidden()   # an ordinary time
+    utc = QTimeZone(QTimeZone.UTC)
+    page.start_edit.setDateTime(QDateTime(QDate(2026, 11, 1), QTime(1, 30, 0), utc))
+    page.end_edit.setDateTime(QDateTime(QDate(2026, 11, 1), QTime(1, 40, 0), utc))
+    for chooser, clock in ((page.start_pass, "01:30:00"), (page.end_pass, "01:40:00")):
+        assert not chooser.isHidden()
+        assert chooser.currentText() == "PDT, the first time"
+        assert chooser.itemText(1) == "PST, the second time"
+        assert chooser.accessibleName().startswith(f"{chooser.what}: {clock} happened twice")
+    for chooser in (page.end_pass, page.start_pass):
+        chooser.setFocus(Qt.TabFocusReason)
+        qtbot.waitUntil(chooser.hasFocus)
+        qtbot.keyClick(chooser, Qt.Key_Down)   # the second time
+        settle(qtbot, win)
+    assert page.status.text() == ""
+    assert page.strip.selection() == (t("2026-11-01T09:30:00Z"), t("2026-11-01T09:40:00Z"))
+    assert page.zone.text().startswith("PST")
+    assert page.end_pass.currentIndex() == 1   # still said as chosen once shown
+    # and back to the first time
+    page.start_pass.setFocus(Qt.TabFocusReason)
+    qtbot.waitUntil(page.start_pass.hasFocus)
+    qtbot.keyClick(page.start_pass, Qt.Key_Up)
+    settle(qtbot, win)
+    assert page.strip.selection() == (t("2026-11-01T08:30:00Z"), t("2026-11-01T09:40:00Z"))
+    page.start_edit.setDateTime(QDateTime(QDate(2026, 11, 1), QTime(2, 30, 0), utc))
+    assert page.start_pass.isHidden()   # 02:30 happens once
+
+
+@pytest.mark.parametrize("zone, wall, readings", [
+    ("America/Los_Angeles", (2026, 11, 1, 1, 30, 0), ("PDT", "PST")),
+    ("Europe/Berlin", (2026, 10, 25, 2, 30, 0), ("CEST", "CET")),
+    ("Europe/Berlin", (2026, 10, 25, 3, 0, 0), None),     # after the change: once
+    ("Europe/Berlin", (2026, 3, 29, 2, 30, 0), None),     # skipped, never twice
+    ("America/Sao_Paulo", (2026, 11, 1, 1, 30, 0), None),
+])
+def test_the_two_readings_of_a_repeated_time_are_named_by_the_zone(zone, wall, readings):
+    from gui.views.times import passes, wall_us
+    assert passes(*wall, zone) == readings
+    if readings:   # and the second is an hour after the first
+        assert wall_us(*wall, zone, fold=1) - wall_us(*wall, zone) == 3600 * US

@@ -1815,6 +1815,21 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
 </context>
 <context>
+    <name>TimePass</name>
+    <message>
+        <source>{zone}, the first time</source>
+        <translation>{zone}, la primera vez</translation>
+    </message>
+    <message>
+        <source>{zone}, the second time</source>
+        <translation>{zone}, la segunda vez</translation>
+    </message>
+    <message>
+        <source>{what}: {clock} happened twice, as the clocks went back an hour. Which one?</source>
+        <translation>{what}: las {clock} ocurrieron dos veces, porque los relojes se atrasaron una hora. ¿Cuál de ellas?</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>Timeline of {camera}</source>

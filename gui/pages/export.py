@@ -33,6 +33,7 @@ from gui.widgets.preview_pane import PreviewPane
 from gui.widgets.sending import action_bar, outgoing
 from gui.widgets.spoken import status_label
 from gui.widgets.strip_area import StripArea
+from gui.widgets.time_pass import TimePass
 
 
 def recent_range(agent, cameras: list[str], now_us: int) -> tuple[int, int] | None:
@@ -58,6 +59,11 @@ class ExportPage(QWidget):
         self.end_edit.setAccessibleName(self.tr("To"))
         for edit in (self.start_edit, self.end_edit):   # Enter, or going on to Export
             edit.editingFinished.connect(self.apply_typed)
+        # Which 01:30, where the clocks going back repeat the hour the time typed lies in
+        self.start_pass = TimePass(self.start_edit, ctx.zone, self.tr("From"))
+        self.end_pass = TimePass(self.end_edit, ctx.zone, self.tr("To"))
+        for chooser in (self.start_pass, self.end_pass):
+            chooser.activated.connect(lambda _index: self.apply_typed())
         self.show_button = show = QPushButton(self.tr("Show this time"))
         show.clicked.connect(self.show_range)
         self.strip = CameraStrip(ctx)
@@ -86,8 +92,13 @@ class ExportPage(QWidget):
         # "PST, America/Los_Angeles" on one line where there is room, else two: never wider
         # than the page (a small screen in Spanish scrolled sideways)
         self.zone.setWordWrap(True)
-        for w in (QLabel(self.tr("From")), self.start_edit, QLabel(self.tr("to")), self.end_edit):
-            when.addWidget(w)
+        for label, edit, chooser in ((self.tr("From"), self.start_edit, self.start_pass),
+                                     (self.tr("to"), self.end_edit, self.end_pass)):
+            when.addWidget(QLabel(label))
+            box = QVBoxLayout()   # the choice of a repeated hour under its time: no wider
+            box.addWidget(edit)
+            box.addWidget(chooser)
+            when.addLayout(box)
         when.addWidget(self.zone, 1)   # the room left: it wraps only when there is none
         when.addWidget(show)
         where = QHBoxLayout()
@@ -141,10 +152,12 @@ class ExportPage(QWidget):
         edit.setProperty("fold", t.fold)
         edit.setDateTime(QDateTime(QDate(t.year, t.month, t.day),
                                    QTime(t.hour, t.minute, t.second), QTimeZone(QTimeZone.UTC)))
+        (self.start_pass if edit is self.start_edit else self.end_pass).follow()   # the same
+        # wall time's other pass changes no date or time the box would signal
 
     def time_of(self, edit: QDateTimeEdit, fold: int | None = None) -> int:
         """The instant `edit` shows; `fold` 1 reads a time the clocks going back repeat as
-        its second pass (else the pass it was shown as)."""
+        its second pass (else the pass shown or chosen beside it: TimePass)."""
         d, t = edit.dateTime().date(), edit.dateTime().time()
         return wall_us(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second(),
                        self.ctx.zone, int(edit.property("fold") or 0) if fold is None else fold)

@@ -51,6 +51,21 @@ def wall_us(year: int, month: int, day: int, hour: int, minute: int, second: int
     return from_datetime(first)
 
 
+def passes(year: int, month: int, day: int, hour: int, minute: int, second: int,
+           zone_name: str) -> tuple[str, str] | None:
+    """How the zone names the two readings of a wall time the clocks going back make happen
+    twice, first and second ('PDT', 'PST'; their UTC offsets, '-03:00', where both readings
+    share a name); None for a time that happens once."""
+    first = datetime(year, month, day, hour, minute, second, tzinfo=zone(zone_name))
+    second_reading = first.replace(fold=1)
+    if second_reading.utcoffset() == first.utcoffset() or not _happens(second_reading):
+        return None
+    names = (first.strftime("%Z"), second_reading.strftime("%Z"))
+    if names[0] == names[1]:
+        names = tuple(f"{t:%z}"[:3] + ":" + f"{t:%z}"[3:] for t in (first, second_reading))
+    return names
+
+
 def _happens(wall: datetime) -> bool:
     """True when the clock shows `wall` at the instant it stands for (not a skipped time)."""
     back = wall.astimezone(timezone.utc).astimezone(wall.tzinfo)
