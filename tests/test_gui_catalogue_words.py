@@ -4,7 +4,11 @@ recordings folder added already said "agregada", "agregarla", "Agregue" beside t
 computer" (or "this PC") is "este equipo", as Windows in Spanish names it; the request page
 said "Lo que saldrá de este ordenador" above "compruebe que este equipo está conectado" and
 "este PC ya usó este código". A camera's name is quoted «porch», as the rest of the catalogue
-quotes it («{old}» ahora se llama «{new}»), not 'porch'. Read from the catalogue the app ships (gui/i18n/footage_es.ts)."""
+quotes it («{old}» ahora se llama «{new}»), not 'porch'. Footage is "grabaciones" (or "la
+grabación"), as the request list's column and the progress say it; eleven messages said
+"imágenes" ("Preparando las imágenes" beside "Preparando la grabación" for the same words), and
+the request page's "Your footage for this time." was left out. Read from the catalogue the app
+ships (gui/i18n/footage_es.ts)."""
 from __future__ import annotations
 
 import re
@@ -40,3 +44,15 @@ def test_a_cameras_name_is_quoted_as_spanish_quotes_it():
     assert quoted
     other = [es for _, es in spanish_pairs() if re.search(r"cámara(?: llamada)? '\{", es)]
     assert not other, other
+
+
+def test_footage_is_grabaciones_throughout():
+    footage = [(en, es) for en, es in spanish_pairs()
+               if re.search(r"\bfootage\b(?!-agent)", en, re.IGNORECASE)]
+    assert len(footage) > 50
+    other = [(en, es) for en, es in footage if not re.search(r"grabaci|grabad", es, re.I)]
+    assert not other, other
+    # "imágenes" is a clip's frames ("imágenes dañadas"), never the footage itself
+    mixed = [(en, es) for en, es in footage
+             if "imágenes" in es and not re.search(r"\bframes?\b", en)]
+    assert not mixed, mixed

@@ -39,7 +39,7 @@ def test_each_camera_is_said_with_how_many_there_are(qtbot, pwin, portal, footag
 
 def test_the_stages_read_in_spanish(qtbot, spanish, pwin, portal, footage):  # noqa: F811
     stages = delivered_stages(qtbot, pwin, portal, footage)
-    assert "Preparando las imágenes de driveway (1 de 2)" in stages, stages
+    assert "Preparando las grabaciones de driveway (1 de 2)" in stages, stages
     assert "Enviando porch (2 de 2)" in stages, stages
     assert not [s for s in stages if "Exporting" in s or "Uploading" in s], stages
 

@@ -1539,11 +1539,11 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>Your footage for this time. Drag the blue handles to send less; click anywhere to look at that moment.</source>
-        <translation>Arrastre los tiradores azules para enviar menos; haga clic para ver ese momento.</translation>
+        <translation>Sus grabaciones de este período. Arrastre los tiradores azules para enviar menos; haga clic en cualquier punto para ver ese momento.</translation>
     </message>
     <message>
         <source>You approved this request, but the footage did not reach the agency. &quot;Try sending again&quot; sends exactly what you approved, shown below; it cannot be changed now. &quot;Decline&quot; withdraws your approval instead. Click anywhere to look at a moment.</source>
-        <translation>Usted aprobó esta solicitud, pero las imágenes no llegaron a la agencia. «Intentar enviar de nuevo» envía exactamente lo que aprobó, que se muestra abajo; ya no se puede cambiar. «Rechazar» retira su aprobación. Haga clic en cualquier punto para ver ese momento.</translation>
+        <translation>Usted aprobó esta solicitud, pero las grabaciones no llegaron a la agencia. «Intentar enviar de nuevo» envía exactamente lo que aprobó, que se muestra abajo; ya no se puede cambiar. «Rechazar» retira su aprobación. Haga clic en cualquier punto para ver ese momento.</translation>
     </message>
     <message>
         <source>You approved this request, then withdrew your approval: nothing more is sent. What you had approved is shown below.</source>
@@ -1603,7 +1603,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>You approved sending footage to {agency}, but it has not all arrived. If you decline now, your approval is withdrawn and nothing more will be sent: what was already uploaded is taken back, and the copies made for the agency are removed from this PC. Your recordings are kept.</source>
-        <translation>Usted aprobó enviar imágenes a {agency}, pero no han llegado todas. Si rechaza ahora, su aprobación se retira y no se enviará nada más: lo que ya se subió se retira, y las copias hechas para la agencia se eliminan de este equipo. Sus grabaciones se conservan.</translation>
+        <translation>Usted aprobó enviar grabaciones a {agency}, pero no han llegado todas. Si rechaza ahora, su aprobación se retira y no se enviará nada más: lo que ya se subió se retira, y las copias hechas para la agencia se eliminan de este equipo. Sus grabaciones se conservan.</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -2003,7 +2003,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>Preparing footage</source>
-        <translation>Preparando las imágenes</translation>
+        <translation>Preparando las grabaciones</translation>
     </message>
     <message>
         <source>Sending</source>
@@ -2039,7 +2039,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>Package refused: footage outside the approval</source>
-        <translation>Paquete rechazado: imágenes fuera de lo aprobado</translation>
+        <translation>Paquete rechazado: grabaciones fuera de lo aprobado</translation>
     </message>
     <message>
         <source>Delivery cancelled</source>
@@ -2107,7 +2107,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>Footage in the package</source>
-        <translation>Imágenes en el paquete</translation>
+        <translation>Grabaciones en el paquete</translation>
     </message>
     <message>
         <source>Cut</source>
@@ -2568,7 +2568,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>the recording {path} changed after it was indexed (a recorder wrote over it, or it was replaced), so its times in the index may not be its footage&apos;s; nothing was cut from it: scan the folder again, then export again</source>
-        <translation>la grabación {path} cambió después de indexarse (una grabadora escribió encima o fue sustituida), así que sus horas en el índice pueden no ser las de su vídeo; no se recortó nada de ella: vuelva a examinar la carpeta y exporte de nuevo</translation>
+        <translation>la grabación {path} cambió después de indexarse (una grabadora escribió encima o fue sustituida), así que sus horas en el índice pueden no ser las de lo grabado en ella; no se recortó nada de ella: vuelva a examinar la carpeta y exporte de nuevo</translation>
     </message>
     <message>
         <source>the recording {path} is no longer there (a recorder deletes its oldest recordings to make room for new ones; or it was moved, or its drive was taken out), so nothing was made: scan the folder again, then export again what is still recorded</source>
@@ -2580,7 +2580,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>the recording {path} changed after it was indexed (a recorder wrote over it, or it was replaced), so its times in the index may not be its footage&apos;s; nothing was cut from it. The app reads the folder again by itself (at once for a folder on this computer, within 5 minutes for a network share): then try again</source>
-        <translation>la grabación {path} cambió después de indexarse (una grabadora escribió encima o fue sustituida), así que sus horas en el índice pueden no ser las de su vídeo; no se recortó nada de ella. La aplicación vuelve a leer la carpeta por sí misma (al momento si está en este equipo, en 5 minutos como máximo si es una carpeta compartida de red): después, inténtelo de nuevo</translation>
+        <translation>la grabación {path} cambió después de indexarse (una grabadora escribió encima o fue sustituida), así que sus horas en el índice pueden no ser las de lo grabado en ella; no se recortó nada de ella. La aplicación vuelve a leer la carpeta por sí misma (al momento si está en este equipo, en 5 minutos como máximo si es una carpeta compartida de red): después, inténtelo de nuevo</translation>
     </message>
     <message>
         <source>the inbox {path} is damaged and cannot be used ({detail}); it holds the requests you received and what you decided and sent for each, so do not delete it. Quit footage-agent (Quit on its icon by the clock), then put back a copy of the file from a backup, or rename it to keep it, and start footage-agent again: without a copy, the requests come in again from the agencies&apos; portals, without what you decided on them here</source>
@@ -3044,11 +3044,11 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>the request expired at {when}; if the agency still needs footage, it can send a new request</source>
-        <translation>la solicitud caducó el {when}; si la agencia aún necesita imágenes, puede enviar una solicitud nueva</translation>
+        <translation>la solicitud caducó el {when}; si la agencia aún necesita grabaciones, puede enviar una solicitud nueva</translation>
     </message>
     <message>
         <source>request &apos;{jti}&apos; expired at {when} and can no longer be approved; if the agency still needs footage, it can send a new request</source>
-        <translation>la solicitud «{jti}» caducó el {when} y ya no se puede aprobar; si la agencia aún necesita imágenes, puede enviar una solicitud nueva</translation>
+        <translation>la solicitud «{jti}» caducó el {when} y ya no se puede aprobar; si la agencia aún necesita grabaciones, puede enviar una solicitud nueva</translation>
     </message>
     <message>
         <source>the request says it was issued at {when}, which is in the future (check this computer&apos;s clock)</source>
@@ -3064,7 +3064,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>the window starts at {when}, in the future; footage that does not exist yet cannot be requested</source>
-        <translation>el período empieza el {when}, en el futuro; no se pueden pedir imágenes que aún no existen</translation>
+        <translation>el período empieza el {when}, en el futuro; no se pueden pedir grabaciones que aún no existen</translation>
     </message>
     <message>
         <source>{agency} already received the footage of {cameras} for request &apos;{jti}&apos; (a receipt is stored), so the approval cannot be withdrawn: the agency has it. Ask the agency directly if you want it deleted</source>
@@ -3236,7 +3236,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>The recorder at {where} ended the connection without answering when asked for this footage, both the piece it cut and the whole recording; some Reolink NVR firmware does this with every download. Nothing was downloaded. Export the footage with Reolink&apos;s own app or the recorder&apos;s web page, or ask Reolink for a firmware update.</source>
-        <translation>La grabadora en {where} cerró la conexión sin responder cuando se le pidieron estas imágenes, tanto el fragmento que recortó como la grabación completa; algunos firmwares de grabadoras Reolink hacen esto con cada descarga. No se descargó nada. Exporte las imágenes con la aplicación de Reolink o con la página web de la grabadora, o solicite a Reolink una actualización del firmware.</translation>
+        <translation>La grabadora en {where} cerró la conexión sin responder cuando se le pidieron estas grabaciones, tanto el fragmento que recortó como la grabación completa; algunos firmwares de grabadoras Reolink hacen esto con cada descarga. No se descargó nada. Exporte las grabaciones con la aplicación de Reolink o con la página web de la grabadora, o solicite a Reolink una actualización del firmware.</translation>
     </message>
     <message>
         <source>&apos;{address}&apos; is not a recorder address (try https://192.168.1.20).</source>
@@ -3460,7 +3460,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>{agency}&apos;s portal found footage in the package for {camera} outside the window you approved, so it refused it and nothing of it was kept. This app checks every clip before sealing it, so this should not happen, and approving again would send the same package. Tell the agency, and keep the package folder for whoever looks into it</source>
-        <translation>El portal de {agency} encontró en el paquete de {camera} imágenes fuera del intervalo que usted aprobó, por lo que lo rechazó y no conservó nada de él. Esta aplicación comprueba cada clip antes de sellarlo, así que esto no debería ocurrir, y aprobar de nuevo enviaría el mismo paquete. Avise a la agencia y conserve la carpeta del paquete para quien lo investigue</translation>
+        <translation>El portal de {agency} encontró en el paquete de {camera} grabaciones fuera del intervalo que usted aprobó, por lo que lo rechazó y no conservó nada de él. Esta aplicación comprueba cada clip antes de sellarlo, así que esto no debería ocurrir, y aprobar de nuevo enviaría el mismo paquete. Avise a la agencia y conserve la carpeta del paquete para quien lo investigue</translation>
     </message>
     <message>
         <source>the index {path} is in use by another program: close it, then try again</source>
@@ -4293,7 +4293,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>Preparing the footage of {camera} ({n} of {count})</source>
-        <translation>Preparando las imágenes de {camera} ({n} de {count})</translation>
+        <translation>Preparando las grabaciones de {camera} ({n} de {count})</translation>
     </message>
     <message>
         <source>Sending {camera} ({n} of {count})</source>
@@ -4807,7 +4807,7 @@ Cámaras registradas: {cameras}</translation>
     </message>
     <message>
         <source>Preparing footage</source>
-        <translation>Preparando la grabación</translation>
+        <translation>Preparando las grabaciones</translation>
     </message>
     <message>
         <source>Sending</source>
