@@ -3958,6 +3958,78 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>choose a window the main picture recorded, or untick Use privacy masks for this camera only if nothing they hide is in that picture</source>
         <translation>elija un período que haya grabado la imagen principal, o desmarque Usar máscaras de privacidad para esta cámara solo si nada de lo que ocultan aparece en esa imagen</translation>
     </message>
+    <message>
+        <source>request &apos;{jti}&apos; {state}; it cannot be approved now</source>
+        <translation>la solicitud «{jti}» {state}; ahora no se puede aprobar</translation>
+    </message>
+    <message>
+        <source>request &apos;{jti}&apos; {state}; only a new or held request, or an approved one not delivered, can be declined</source>
+        <translation>la solicitud «{jti}» {state}; solo se puede rechazar una solicitud nueva o con copia a salvo, o una aprobada que aún no se haya entregado</translation>
+    </message>
+    <message>
+        <source>request &apos;{jti}&apos; {state}; holds are made while you decide</source>
+        <translation>la solicitud «{jti}» {state}; las copias a salvo se hacen mientras usted decide</translation>
+    </message>
+    <message>
+        <source>request &apos;{jti}&apos; {state}; nothing is held for it, so there is no copy to delete</source>
+        <translation>la solicitud «{jti}» {state}; no se guardó ninguna copia a salvo para ella, así que no hay nada que borrar</translation>
+    </message>
+    <message>
+        <source>request &apos;{jti}&apos; {state}; its hold is kept until the request is declined, expired or delivered</source>
+        <translation>la solicitud «{jti}» {state}; su copia a salvo se conserva hasta que la solicitud se rechace, caduque o se entregue</translation>
+    </message>
+    <message>
+        <source>{reason}; cancel it first to decline</source>
+        <translation>{reason}; cancele primero esa entrega para poder rechazarla</translation>
+    </message>
+    <message>
+        <source>request &apos;{jti}&apos; is being delivered right now</source>
+        <translation>la solicitud «{jti}» se está entregando en este momento</translation>
+    </message>
+    <message>
+        <source>request &apos;{jti}&apos; is being delivered or declined by another footage-agent (the app, `footage-agent run` or a command in a terminal); wait for it to finish</source>
+        <translation>otro footage-agent (la aplicación, `footage-agent run` o una orden en una terminal) está entregando o rechazando la solicitud «{jti}»; espere a que termine</translation>
+    </message>
+    <message>
+        <source>the hold was cancelled; nothing was kept</source>
+        <translation>la copia a salvo se canceló; no se guardó nada</translation>
+    </message>
+    <message>
+        <source>is not answered yet</source>
+        <translation>aún no tiene respuesta</translation>
+    </message>
+    <message>
+        <source>is not answered yet (its recordings are held)</source>
+        <translation>aún no tiene respuesta (con sus grabaciones en una copia a salvo)</translation>
+    </message>
+    <message>
+        <source>is approved and not delivered yet</source>
+        <translation>está aprobada y aún no se ha entregado</translation>
+    </message>
+    <message>
+        <source>was declined</source>
+        <translation>fue rechazada</translation>
+    </message>
+    <message>
+        <source>has expired</source>
+        <translation>ha caducado</translation>
+    </message>
+    <message>
+        <source>is being packaged for the agency</source>
+        <translation>se está empaquetando para la agencia</translation>
+    </message>
+    <message>
+        <source>is being sent to the agency</source>
+        <translation>se está enviando a la agencia</translation>
+    </message>
+    <message>
+        <source>was delivered</source>
+        <translation>fue entregada</translation>
+    </message>
+    <message>
+        <source>is approved, but its delivery stopped before the end</source>
+        <translation>está aprobada, pero su entrega se detuvo antes de terminar</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

@@ -38,6 +38,7 @@ from gui.views.core_app_words import (  # noqa: F401 (IN_THE_APP: core_words' wa
 )
 from gui.views.core_recorder_templates import RECORDERS
 from gui.views import core_agency_words as agency_words
+from gui.views import core_decision_words as decision_words
 from gui.views import core_file_words as file_words
 from gui.views import core_portal_words as portal_words
 from gui.views import core_recording_words as recording_words
@@ -229,6 +230,7 @@ TEMPLATES: tuple[str, ...] = (
     *zone_words.TEMPLATES,
     *mask_words.TEMPLATES,
     *recording_words.TEMPLATES,
+    *decision_words.TEMPLATES,
     *token_words.TEMPLATES,
     # an agency file (frp/agency.py, agent/requests/agencies.py)
     QT_TRANSLATE_NOOP("core", "cannot read the agency file"),

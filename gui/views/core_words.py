@@ -24,8 +24,9 @@ from gui.views.words import translate
 CONTEXT = "core"
 
 # Placeholders whose value is itself a core message: translated in turn (`what`: which part
-# of a delivery an upload server refused, agent/delivery/wire.py refusal).
-_NESTED = {"reason", "what"}
+# of a delivery an upload server refused, agent/delivery/wire.py refusal; `state`: a request's
+# status as a sentence says it, agent/requests/status_words.py).
+_NESTED = {"reason", "what", "state"}
 # Placeholders holding a time, which the core writes on this PC's clock (format_local): the app
 # writes it as it writes every time, its day and month in the owner's language.
 _TIMES = {"when", "time", "start", "end", "expires", "issued"}

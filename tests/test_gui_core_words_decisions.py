@@ -1,0 +1,67 @@
+"""The core's refusals of a request that cannot be approved, declined, held or released as it
+stands, in the owner's language (words hunt 4). Rarely met (the request page is open while a
+terminal's `decline` or `footage-agent run` acts on the same request, or the owner presses
+Approve on a request declined meanwhile), and the Spanish app said them in English: "request
+'req-2026-0001' was declined; it cannot be approved now". Each message is the agent's own,
+made on a real home; each must come out with no English left."""
+from __future__ import annotations
+
+import os
+import re
+import threading
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from agent.requests.approval_run import delivery_lock  # noqa: E402
+from agent.service import Agent, AgentError  # noqa: E402
+from demo.gui_data import make_world  # noqa: E402
+from gui.views.core_words import in_owner_language  # noqa: E402
+from tests.gui_support import footage, spanish  # noqa: E402,F401
+
+ENGLISH = re.compile(r"\b(the|is|was|has|not|it|its|being|cannot|can|be|only|held|hold|"
+                     r"nothing|request|new|approved|declined|delivered|expired|wait|finish|"
+                     r"first|another|kept|copy|delete|answered|yet)\b")
+
+
+@pytest.fixture(scope="module")
+def said(tmp_path_factory, footage):  # noqa: F811 (the fixture)
+    """Every such message, made by the agent on a home with the demo world's request."""
+    root = tmp_path_factory.mktemp("decisions")
+    world = make_world(root / "world", root / "home", footage=footage)
+    agent = Agent(world.home)
+    desk, jti = agent.requests, world.request_id
+    messages = {}
+
+    def refusal(name, action, *args, **kwargs):
+        with pytest.raises(AgentError) as caught:
+            action(*args, **kwargs)
+        messages[name] = str(caught.value)
+    try:
+        desk.import_request(world.request_file)
+        entry = desk.inbox.get(jti)
+        refusal("release new", desk.release, jti)
+        cancelled = threading.Event()
+        cancelled.set()
+        refusal("hold cancelled", desk.hold, jti, cancel=cancelled)
+        with delivery_lock(world.home, entry):   # another footage-agent delivers it
+            refusal("approve elsewhere", desk.approve, jti)
+            refusal("decline elsewhere", desk.decline, jti)
+        desk.decline(jti, "Not that week.")
+        refusal("approve declined", desk.approve, jti)
+        refusal("decline declined", desk.decline, jti)
+        refusal("hold declined", desk.hold, jti)
+    finally:
+        agent.close()
+    return messages
+
+
+@pytest.mark.parametrize("name", ["release new", "hold cancelled", "approve elsewhere",
+                                  "decline elsewhere", "approve declined", "decline declined",
+                                  "hold declined"])
+def test_a_request_that_cannot_be_decided_as_it_stands_says_why_in_spanish(spanish, said,
+                                                                           name):
+    message = said[name]
+    shown = in_owner_language(message)
+    assert shown != message and not ENGLISH.search(shown), (message, shown)
