@@ -142,6 +142,11 @@ def test_the_export_page_without_recordings_says_where_to_add_them(qtbot, window
     page = window.export
     assert page.cameras == [] and not page.export_button.isEnabled()
     assert "add the folder your recorder writes to under Set up" in page.status.text()
+    # Words hunt: the advice was a narrow line squeezed beside Export, the large picture above
+    # said "Choose a moment on a timeline" with no timeline, and the summary "nothing will be
+    # sent" on a page that sends nothing. The picture says it now, and nothing is "sent".
+    assert page.preview.picture.text() == page.status.text()
+    assert page.summary.text() == "No camera is chosen, so nothing will be written."
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

@@ -371,6 +371,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>la carpeta {folder}</translation>
     </message>
     <message>
+        <source>No camera is chosen, so nothing will be written.</source>
+        <translation>No hay ninguna cámara elegida, así que no se guardará nada.</translation>
+    </message>
+    <message>
         <source>Choose the folder to save the packages in: press Choose…, or type the whole folder (such as {example}).</source>
         <translation>Elija la carpeta en la que guardar los paquetes: pulse Elegir…, o escriba la carpeta completa (por ejemplo {example}).</translation>
     </message>

@@ -205,6 +205,7 @@ class ExportPage(QWidget):
         if not cameras:   # else an empty page, and "no camera chosen" with none to choose
             self.status.setText(self.tr("There are no recordings to export yet: add the folder "
                                         "your recorder writes to under Set up."))
+            self.preview.say(self.status.text())   # where the owner looks, not only beside Export
 
     def show_range(self) -> None:
         start, end = self.typed_window()
@@ -240,7 +241,9 @@ class ExportPage(QWidget):
         self.preview.set_redaction(self.options.use_masks, self.options.blur_faces)
         recipient = self.tr("the folder {folder}").format(
             folder=typed_path(self.folder.text()))
-        self.summary.setText("\n".join(summary.lines(out, recipient, self.ctx.zone)))
+        said = (summary.lines(out, recipient, self.ctx.zone) if out.parts else
+                [self.tr("No camera is chosen, so nothing will be written.")])   # nor sent
+        self.summary.setText("\n".join(said))
         self.export_button.setEnabled(out.seconds > 0)
 
     def export(self) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from agent.views import one_line
+from agent.views import multi_line, one_line
 from gui.views import display
 from gui.views.words import translate
 from gui.widgets.labels import ElidedLabel
@@ -71,6 +71,7 @@ class PreviewPane(QWidget):
         self.redaction = (False, False)   # (masks, faces) applied to what is shown
         self.picture = QLabel(self.tr("Choose a moment on a timeline to see it here."))
         self.picture.setObjectName("previewPicture")
+        self.picture.setTextFormat(Qt.PlainText)   # a reason may hold the core's "<" or "&"
         self.picture.setAlignment(Qt.AlignCenter)
         self.picture.setMinimumSize(MIN_PICTURE)   # room to spare makes it larger
         self._pixmap = QPixmap()   # the frame shown, at full size: scaled again on resize
@@ -85,6 +86,14 @@ class PreviewPane(QWidget):
         box.setSpacing(2)   # the caption belongs to the picture
         box.addWidget(self.picture, 1)
         box.addWidget(self.caption)
+
+    def say(self, text: str) -> None:
+        """Words where the picture would be, when there is nothing to show (no recordings)."""
+        self._pixmap = QPixmap()
+        self.picture.setPixmap(QPixmap())
+        self.picture.setText(multi_line(text))
+        self.caption.setText("")
+        self.shown_at = None
 
     def show_at(self, camera: str, at_us: int) -> None:
         """Show the frame of `camera` on screen at `at_us` as soon as it is decoded."""
