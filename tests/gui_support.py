@@ -124,20 +124,23 @@ def win(qtbot, tmp_path, footage):
 
 @pytest.fixture
 def spanish(qapp):
-    """The app's widgets and its Qt-free views in Spanish (the catalogue it ships) while the
-    test runs; English again after."""
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    """The app in Spanish while the test runs, as a Spanish owner's PC starts it
+    (gui.shell.language.install): its catalogue and Qt's own (standard buttons), the locale's
+    day and month names in its dates, and Spanish as the default locale; English after."""
+    from PySide6.QtCore import QLocale
 
-    from gui.shell.language import CATALOGUES
-    from gui.views import words
+    from gui.shell import language
+    from gui.views import display, words
 
-    translator = QTranslator()
-    assert translator.load(str(CATALOGUES / "footage_es.qm"))
-    qapp.installTranslator(translator)
-    words.install(lambda c, t, d, n: QCoreApplication.translate(c, t, d, n))
+    before = QLocale()
+    translators = language.install(qapp, QLocale("es_ES"))
+    assert len(translators) == 2   # Qt's and the app's catalogues, both found
     yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
     words.install(None)
-    qapp.removeTranslator(translator)
+    display.use_locale(display.LocaleWords())
+    QLocale.setDefault(before)
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 
 from gui.shell import language  # noqa: E402
 from gui.views import activity, display, words  # noqa: E402
-from tests.gui_support import ZONE, footage, settle  # noqa: E402,F401
+from tests.gui_support import ZONE, footage, settle, spanish  # noqa: E402,F401
 
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "gui" / "i18n" / "footage_es.ts"
@@ -231,3 +231,22 @@ def test_no_text_of_the_app_escapes_translation(qtbot, pseudo, footage, tmp_path
     finally:
         win.shutdown()
         agent.close()
+
+
+def test_the_spanish_fixture_is_the_app_as_a_spanish_owner_sees_it(spanish):
+    """Words hunt 4: the tests' `spanish` fixture installed the catalogue only, so dates kept
+    English day and month names ("Mon 7 Dec") and Qt's own buttons read "OK" in every Spanish
+    test: what a Spanish owner sees of dates and numbers was never tested."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from gui.views import display
+    from tests.conftest import t
+
+    said = display.window(t("2026-12-07T12:46:48Z"), t("2026-12-07T12:47:28Z"),
+                          "America/Los_Angeles")
+    assert said.startswith("lun 7 dic 2026, 04:46:48"), said
+    assert display.size(1_250_000) == "1,2\u00a0MB"
+    assert QLocale().decimalPoint() == ","
+    box = QDialogButtonBox(QDialogButtonBox.Ok)
+    assert box.button(QDialogButtonBox.Ok).text() == "Aceptar"
