@@ -146,3 +146,21 @@ def test_a_long_case_number_never_hides_the_agency_in_the_request_pages_title(qt
     assert painted_width(title, painted) <= title.contentsRect().width()
     assert title.text() == f"Request {long_case} from {agency}"
     assert title.toolTip() == title.text()   # the whole case number on hovering
+
+
+def test_a_camera_renamed_since_the_request_is_one_timeline_not_two(qtbot, world_win):
+    """Words hunt: driveway renamed in Settings after the agency registered it, a request
+    naming driveway showed it twice: 'driveway' (ticked, the request's name) and the new name
+    (unticked, as a camera the request did not ask for), the same recordings under two names,
+    while 'What will leave this PC' named the new one. It is one timeline now."""
+    win, world = world_win
+    agent = win.ctx.agent
+    agent.rename_camera("driveway", LONG_CAMERA)
+    agent.requests.import_request(world.request_file)
+    win.inbox.refresh()
+    settle(qtbot, win)
+    win.open_request(win.inbox.views[0])
+    settle(qtbot, win)
+    page = win.request
+    assert list(page.strip.timelines) == ["driveway", "porch"]
+    assert all(page.strip.checks[c].isChecked() for c in ("driveway", "porch"))

@@ -138,8 +138,11 @@ class RequestPage(QWidget):
         outer.addWidget(self.status)
 
     # showing -----------------------------------------------------------------------------
-    def open(self, view: RequestView, known_cameras: list[str] | None = None) -> None:
-        """Show a request; the cameras it names (or all indexed ones) get a timeline."""
+    def open(self, view: RequestView, known_cameras: list[str] | None = None,
+             now_called: dict[str, str] | None = None) -> None:
+        """Show a request; the cameras it names (or all indexed ones) get a timeline.
+        `now_called`: what each camera the request names is called now; a camera renamed
+        since is its timeline under the request's name, never a second one under its own."""
         if self.view is None or (self.view.id, self.view.agency_id) != (view.id, view.agency_id):
             self.reason.clear()   # a reason typed for one request is never another's
         self.view = view
@@ -148,8 +151,9 @@ class RequestPage(QWidget):
         self.info.show_request(view)
         self.kept.show_for(view)
         cameras = list(view.cameras) or list(known_cameras or [])
+        asked = set((now_called or {}).values())
         for cam in known_cameras or []:
-            if view.cameras and cam not in cameras:
+            if view.cameras and cam not in cameras and cam not in asked:
                 cameras.append(cam)
         # Once approved, the approval is what leaves the PC (a retry resumes it unchanged),
         # unless its delivery stopped before anything of it left: then it may be changed.

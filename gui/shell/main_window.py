@@ -179,8 +179,12 @@ class MainWindow(QMainWindow):
 
     def open_request(self, view) -> None:
         """Show a request (a RequestView) with a timeline for each camera it names."""
-        self.ctx.bridge.call("cameras", self.ctx.agent.cameras, lambda cams: (
-            self.request.open(view, cams), self.show_page("request")))
+        agent = self.ctx.agent
+
+        def work():   # the cameras, and what each the request names is called now
+            return agent.cameras(), {c: agent.camera_name(c) or c for c in view.cameras}
+        self.ctx.bridge.call("cameras", work, lambda found: (
+            self.request.open(view, *found), self.show_page("request")))
 
     def _scanned(self, event) -> None:
         self.folder_problems.scanned(event)
