@@ -4034,6 +4034,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>is approved, but its delivery stopped before the end</source>
         <translation>está aprobada, pero su entrega se detuvo antes de terminar</translation>
     </message>
+    <message>
+        <source>the agency file of {agency} has no registration CA (&apos;registration_ca&apos;), so the app cannot register with it; ask the agency for its current agency file and add it again</source>
+        <translation>el archivo de agencia de {agency} no tiene CA de registro («registration_ca»), así que la aplicación no puede registrarse con ella; pida a la agencia su archivo de agencia actual y vuelva a añadirlo</translation>
+    </message>
+    <message>
+        <source>no agency &apos;{agency}&apos; is in your trust store; add its file first</source>
+        <translation>la agencia «{agency}» no está entre sus agencias de confianza; añada primero su archivo</translation>
+    </message>
+    <message>
+        <source>a key rotation is under way; finish it first (rotate the key again)</source>
+        <translation>hay un cambio de clave en curso; termínelo primero (vuelva a cambiar la clave)</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

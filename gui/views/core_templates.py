@@ -42,6 +42,7 @@ from gui.views import core_decision_words as decision_words
 from gui.views import core_file_words as file_words
 from gui.views import core_portal_words as portal_words
 from gui.views import core_recording_words as recording_words
+from gui.views import core_registration_words as registration_words
 from gui.views import core_token_words as token_words
 from gui.views import core_mask_words as mask_words
 from gui.views import core_zone_words as zone_words
@@ -231,6 +232,7 @@ TEMPLATES: tuple[str, ...] = (
     *mask_words.TEMPLATES,
     *recording_words.TEMPLATES,
     *decision_words.TEMPLATES,
+    *registration_words.TEMPLATES,
     *token_words.TEMPLATES,
     # an agency file (frp/agency.py, agent/requests/agencies.py)
     QT_TRANSLATE_NOOP("core", "cannot read the agency file"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLineEdit, QVBoxLayout, QWidget
 
 from agent.views import Contact, one_line
+from gui.views.core_words import in_owner_language
 from gui.views.registration_forms import contact_from
 from gui.views.registration_review import Review
 from gui.widgets.labels import plain_label
@@ -61,7 +62,8 @@ class InvitePage(QWidget):
         agency, ready = choice
         if not ready.ready:
             self.readiness.setText(self.tr("Cannot register with {agency} now: {reason}.")
-                                   .format(agency=one_line(agency.name), reason=ready.reason))
+                                   .format(agency=one_line(agency.name),
+                                           reason=in_owner_language(one_line(ready.reason))))
         elif ready.registrations:
             self.readiness.setText(self.tr(
                 "You are registered with {agency} already ({registrations}). Registering again "
@@ -79,7 +81,8 @@ class InvitePage(QWidget):
             return [self.tr("Add the agency's file first: it says where to register.")]
         if not choice[1].ready:
             return [self.tr("Cannot register with {agency} now: {reason}.").format(
-                agency=one_line(choice[0].name), reason=choice[1].reason)]
+                agency=one_line(choice[0].name),
+                reason=in_owner_language(one_line(choice[1].reason)))]
         if not self.invite.text().strip():
             return [self.tr("Type the invite code the agency sent you (it starts with inv-).")]
         return []
