@@ -164,3 +164,22 @@ def test_a_camera_renamed_since_the_request_is_one_timeline_not_two(qtbot, world
     page = win.request
     assert list(page.strip.timelines) == ["driveway", "porch"]
     assert all(page.strip.checks[c].isChecked() for c in ("driveway", "porch"))
+
+
+def test_a_long_case_number_cuts_none_of_the_apps_own_words_beside_it(qtbot, world_win):
+    """Words hunt: a case number with no space to wrap at (up to 400 characters) widened the
+    request's facts past their column, so every fact was cut at its right edge, the legal
+    basis too: "Voluntary request (no warrant: you may say n". Only that text is cut now."""
+    from tests.gui_support import import_request, open_request
+
+    win, world = world_win
+    win.resize(1366, 728)
+    import_request(qtbot, win, world, "req-long-word", world.start_us + 4 * US,
+                   case={"number": "2026-119002-" + "ABCDEFGHIJ" * 38})
+    page = open_request(qtbot, win, "req-long-word")
+    room = page.info_scroll.viewport().width()
+    assert page.info.width() <= room
+    basis = page.info.basis
+    assert basis.text() == "Voluntary request (no warrant: you may say no)"
+    assert basis.heightForWidth(basis.width()) <= basis.height()   # whole, wrapped in its room
+    assert basis.mapTo(page.info, basis.rect().topRight()).x() <= room

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from agent.views import RequestView
 from gui.views import display, request_notes, requests
@@ -43,6 +43,11 @@ class RequestInfo(QWidget):
         self.message.setObjectName("message")
         self.message.setAccessibleName(self.tr("Their message"))
         self.message.setMaximumHeight(140)
+        # A word longer than the column (a case number of 400 characters and no space) would
+        # widen every fact past it, cutting the app's own words ("you may say no"): such a
+        # label is cut itself, whole in its tooltip, and the column keeps its width.
+        for label in (self.badge, self.agency, self.requester, self.case, self.location):
+            never_wider(label)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
@@ -88,6 +93,7 @@ class RequestInfo(QWidget):
         self.phone.setToolTip(self.tr("From your trust list, never from the request's own text."))
         self.requester.setText(requests.requester(v) or self.tr("not given"))
         self.case.setText(requests.case(v, incident=True))
+        self.case.setToolTip(self.case.text())
         self.basis.setText(requests.legal_basis(v))
         self.location.setText(requests.place(v) or self.tr("not given"))
         self.window.setText(f"{display.window(v.window_start_us, v.window_end_us, self.zone)} "
@@ -102,3 +108,11 @@ class RequestInfo(QWidget):
         self.declined.setText(request_notes.declined_before(v, self.zone))
         self.declined.setVisible(bool(self.declined.text()))
         self.message.setPlainText(requests.message(v))
+
+
+def never_wider(label: QLabel) -> None:
+    """`label` wraps its words in the room its column has, and asks for no more: a word longer
+    than that is cut there, never the column widened."""
+    policy = label.sizePolicy()
+    policy.setHorizontalPolicy(QSizePolicy.Ignored)
+    label.setSizePolicy(policy)
