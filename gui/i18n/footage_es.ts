@@ -1543,7 +1543,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>Your footage for this time. Drag the blue handles to send less; click anywhere to look at that moment.</source>
-        <translation>Sus grabaciones de este período. Arrastre los tiradores azules para enviar menos; haga clic en cualquier punto para ver ese momento.</translation>
+        <translation>Sus grabaciones de ese período: arrastre los tiradores azules para enviar menos.</translation>
     </message>
     <message>
         <source>You approved this request, but the footage did not reach the agency. &quot;Try sending again&quot; sends exactly what you approved, shown below; it cannot be changed now. &quot;Decline&quot; withdraws your approval instead. Click anywhere to look at a moment.</source>
