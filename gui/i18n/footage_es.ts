@@ -1587,7 +1587,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>You approved this request, but preparing the footage stopped before anything was sent, so you may still change what you approve: leave a camera out, move the blue handles or choose another mode. Footage already prepared that your choices still include is sent as it is. &quot;Decline&quot; withdraws your approval instead.</source>
-        <translation>Usted aprobó esta solicitud, pero la preparación de las imágenes se detuvo antes de que se enviara nada, así que aún puede cambiar lo que aprueba: dejar fuera una cámara, mover los tiradores azules o elegir otro modo. Las imágenes ya preparadas que sus elecciones sigan incluyendo se envían tal como están. «Rechazar» retira su aprobación.</translation>
+        <translation>Usted aprobó esta solicitud, pero la preparación de las grabaciones se detuvo antes de que se enviara nada, así que aún puede cambiar lo que aprueba: dejar fuera una cámara, mover los tiradores azules o elegir otro modo. Las grabaciones ya preparadas que sus elecciones sigan incluyendo se envían tal como están. «Rechazar» retira su aprobación.</translation>
     </message>
     <message>
         <source>You approved this request: what you approved is shown below. Click anywhere to look at a moment.</source>
