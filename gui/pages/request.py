@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from agent.views import RequestView
 from gui.views import display, request_notes, requests, summary
+from gui.views.request_hints import approval_hint
 from gui.views.requests import UNDECIDED, in_owner_words
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 from gui.widgets.camera_strip import CameraStrip
@@ -197,34 +198,13 @@ class RequestPage(QWidget):
         """Set the strip and options to the approval (when there is one) and fix them there:
         what the page shows is then exactly what "Try sending again" sends."""
         approval = self.approved
+        self.hint.setText(approval_hint(status, approval is not None, self.rechoosing))
         if self.rechoosing:   # its choices stay the owner's (start_from set them)
-            self.hint.setText(self.tr(
-                "You approved this request, but preparing the footage stopped before anything "
-                "was sent, so you may still change what you approve: leave a camera out, move "
-                "the blue handles or choose another mode. Footage already prepared that your "
-                "choices still include is sent as it is. \"Decline\" withdraws your approval "
-                "instead."))
             return
         self.options.show_approved(approval)
-        if approval is None:
-            self.hint.setText(self.tr("Your footage for this time. Drag the blue handles to "
-                                      "send less; click anywhere to look at that moment."))
-            return
-        self.strip.lock(approval.cameras)
-        self._keep_approved_selection()
-        if status == "failed":
-            self.hint.setText(self.tr(
-                "You approved this request, but the footage did not reach the agency. "
-                "\"Try sending again\" sends exactly what you approved, shown below; it cannot "
-                "be changed now. \"Decline\" withdraws your approval instead. Click anywhere to "
-                "look at a moment."))
-        elif status == "declined":
-            self.hint.setText(self.tr("You approved this request, then withdrew your approval: "
-                                      "nothing more is sent. What you had approved is shown "
-                                      "below."))
-        else:
-            self.hint.setText(self.tr("You approved this request: what you approved is shown "
-                                      "below. Click anywhere to look at a moment."))
+        if approval is not None:
+            self.strip.lock(approval.cameras)
+            self._keep_approved_selection()
 
     def _keep_approved_selection(self) -> None:
         """The handles stay on the approved time (a drag springs back: it would not be sent)."""
