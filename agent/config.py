@@ -14,6 +14,7 @@ from pathlib import Path
 
 from agent.json_words import json_fault
 from agent.os_words import plain_home_error, plain_os_error
+from agent.owner_paths import owner_path
 from agent.permissions import owner_only_folder, unused_folder
 from agent.storage import write_atomic
 
@@ -25,12 +26,13 @@ class ConfigError(Exception):
 
 
 def resolve_home(explicit: str | os.PathLike | None = None) -> Path:
-    """The home folder to use: explicit argument, then the environment, then platformdirs."""
+    """The home folder to use: explicit argument, then the environment, then platformdirs.
+    A drive letter alone (`E:`) is the drive's root (owner_paths.py)."""
     if explicit:
-        return Path(explicit).expanduser().absolute()
+        return owner_path(explicit)
     env = os.environ.get(ENV_HOME)
     if env:
-        return Path(env).expanduser().absolute()
+        return owner_path(env)
     import platformdirs
 
     return Path(platformdirs.user_data_dir("footage-agent", appauthor=False))

@@ -7,6 +7,7 @@ stack is imported on first use: `scan` or `verify` never load it.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -24,6 +25,7 @@ from agent.identity.keys import (
 from agent.identity.typed_passphrase import passphrase_for, use_passphrase
 from agent.jobs import Job
 from agent.os_words import plain_home_error
+from agent.owner_paths import drive_rooted
 
 # A new key in its place cannot vouch for what the old one signed: the activity log keeps a
 # gap for good, and the agencies know the old key only.
@@ -104,7 +106,8 @@ class OwnerExports:
         from agent.export.drive_limit import cameras_too_big, clip_estimate, file_system
         from agent.export.plan import PlanError, plan_export
 
-        kind = file_system(Path(out_dir).expanduser())
+        out_dir = Path(drive_rooted(os.fspath(out_dir)))   # `E:` is the drive's root
+        kind = file_system(out_dir)
         sizes = {}
         for camera in cameras:
             try:
@@ -137,7 +140,8 @@ class OwnerExports:
         """
         from agent.export.destination import NotThere, made_for_this, package_folder
 
-        self.check_room_to_export(Path(out_dir))
+        out_dir = Path(drive_rooted(os.fspath(out_dir)))   # `E:` is the drive's root
+        self.check_room_to_export(out_dir)
         camera = self.indexed_camera(camera)
         self.look_again_at_growing(camera, cancel)
         self._check_not_home(Path(out_dir))

@@ -17,6 +17,7 @@ from agent.index.camera_names import CameraNameError, composed, folder_camera_na
 from agent.index.first_look import FolderFacts, look_at_folder
 from agent.index.layouts import LAYOUTS
 from agent.index.rows import Source
+from agent.owner_paths import owner_path
 from agent.owner_recorders import is_url
 
 SYSTEM = os.name   # the system whose rule `_registered` takes (the tests take Windows' too)
@@ -33,7 +34,7 @@ class OwnerSources:
         registered folder has (else: this PC's zone, auto, 0): re-adding a folder to rename
         its camera must not move its recordings in time. TimeError for an unknown zone or an
         unusable clock offset."""
-        root = Path(self._registered(str(Path(path).expanduser().absolute())))
+        root = Path(self._registered(str(owner_path(path))))
         if root.exists() and not root.is_dir():   # one recording, dragged in for its folder
             raise UsageProblem(f"{root} is a file, not a folder: give the recordings folder "
                                f"that holds it ({root.parent})")
@@ -143,7 +144,7 @@ class OwnerSources:
         folder or drive), else as `path` reads here made absolute (`_registered`)."""
         if isinstance(path, str) and self.store.source(path) is not None:
             return path
-        return self._registered(str(Path(path).expanduser().absolute()))
+        return self._registered(str(owner_path(path)))
 
     def _registered(self, root: str) -> str:
         """The registered folder `root` names, spelt as it was registered: `root` itself, or
@@ -159,11 +160,11 @@ class OwnerSources:
     def look_at_folder(self, path: str | Path) -> FolderFacts:
         """What a recordings folder seems to hold, before it is added: how many recordings,
         the recorder layout, the cameras, whether names are in UTC. Reads names only."""
-        root = Path(path).expanduser().absolute()
+        root = owner_path(path)
         if root.is_dir() and self.store.source(str(root)) is None:   # said before any walk
             self._refuse_own_folder(root)
         try:
-            return look_at_folder(path)
+            return look_at_folder(root)
         except NotADirectoryError as exc:
             raise AgentError(str(exc)) from None
 

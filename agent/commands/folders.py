@@ -9,15 +9,17 @@ from typing import Callable
 from agent.commands.common import UsageError
 from agent.config import ENV_HOME
 from agent.export.destination import NotThere, package_folder, where_it_cannot_be
+from agent.owner_paths import NotAFolderPath, drive_rooted, owner_path
 
 
 def existing_folder(text: str, option: str = "--out",
                     ismount: Callable[[str], bool] = os.path.ismount) -> tuple[Path, bool]:
     """The folder `text` names, and whether it was made now (a new folder directly inside an
-    existing one is); a usage error saying why it cannot take a package."""
+    existing one is); a usage error saying why it cannot take a package. `E:` is the drive's
+    root (owner_paths.py)."""
     try:
-        return package_folder(Path(text), ismount)
-    except NotThere as exc:
+        return package_folder(Path(drive_rooted(text)), ismount)
+    except (NotThere, NotAFolderPath) as exc:
         raise UsageError(f"{option} {exc}") from None
 
 
@@ -32,7 +34,10 @@ def check_new_home(explicit: str | None, ismount: Callable[[str], bool] = os.pat
     text, option = (explicit, "--home") if explicit else (os.environ.get(ENV_HOME), ENV_HOME)
     if not text:
         return
-    home = Path(text).expanduser().absolute()
+    try:
+        home = owner_path(text)
+    except NotAFolderPath as exc:
+        raise UsageError(f"{option} {exc}") from None
     if home.exists():
         return   # ensure_home says what is wrong with one that is there (a file, read-only)
     problem = where_it_cannot_be(home, ismount)

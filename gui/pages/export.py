@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent.owner_paths import NotAFolderPath, drive_rooted
 from agent.views import one_line
 from gui.views import display, summary
 from gui.views.core_words import in_owner_language
@@ -250,10 +251,13 @@ class ExportPage(QWidget):
         out = self.outgoing()
         cameras = [p.camera for p in out.parts if p.seconds > 0]
         typed = typed_path(self.folder.text())
-        folder = Path(typed).expanduser()
+        try:   # `E:` is the drive's root; `\\nas` alone is no folder
+            folder = Path(drive_rooted(typed))
+        except NotAFolderPath:
+            folder = None
         if not cameras:
             return
-        if not typed or not folder.is_absolute():   # else the folder the app was started in
+        if not typed or folder is None or not folder.is_absolute():   # not the app's folder
             self.status.setText(self.tr("Choose the folder to save the packages in: press "
                                         "Choose\u2026, or type the whole folder (such as {example})."
                                         ).format(example=self.default_folder))
