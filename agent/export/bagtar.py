@@ -12,6 +12,7 @@ from pathlib import Path
 
 from agent.delivery.sums import READ_SIZE, ChunkSums, SumsWriter
 from agent.export.package import PackageError
+from agent.new_files import place_new
 from agent.os_words import plain_os_error
 from agent.storage import remove_stale_partials
 from frp.bagit import file_browser_leftover
@@ -55,7 +56,7 @@ def tar_package(path: Path, out: Path) -> PackageTar:
                     _add_member(tar, path, rel, is_dir)
             raw.flush()
             os.fsync(raw.fileno())
-        os.link(tmp, out)  # unlike rename, never replaces a file that appeared meanwhile
+        place_new(tmp, out)  # unlike os.replace, never replaces a file that appeared meanwhile
     except FileExistsError:
         raise PackageError(f"{out} appeared meanwhile; it was left untouched.") from None
     except OSError as exc:

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from agent.identity.pkcs8 import encrypt_pkcs8, envelope_intact
+from agent.new_files import place_new
 from agent.os_words import plain_home_error, plain_os_error
 from agent.permissions import make_folder, owner_only_folder, unused_folder
 from agent.storage import BINARY, write_atomic
@@ -227,7 +228,8 @@ def _make_private_dirs(home: Path) -> None:
 
 
 def _write_new_secret(path: Path, secret: bytes) -> None:
-    """Write to a 0600 temp file, then hard-link into place so a key is never overwritten."""
+    """Write to a 0600 temp file, then put it in place (a hard link, or on a drive that makes
+    none a rename that replaces nothing: new_files.py) so a key is never overwritten."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY
     fd = os.open(tmp, flags, 0o600)
@@ -236,7 +238,7 @@ def _write_new_secret(path: Path, secret: bytes) -> None:
             out.write(secret)
             out.flush()
             os.fsync(out.fileno())
-        os.link(tmp, path)
+        place_new(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
 

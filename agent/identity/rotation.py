@@ -7,16 +7,16 @@ retired keys kept afterwards.
     keys/retired/<owner id>.key   an earlier owner key: kept so old packages can be explained,
                                   never used to sign again
 
-Each step is one rename or one hard link, so a crash leaves either the rotation still pending
+Each step is one rename or one new file put in place whole (new_files.py), so a crash leaves either the rotation still pending
 (the next run resumes it) or finished; never two current keys, never none.
 """
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 from agent.identity.keys import KEY_DIR, OwnerKey, OwnerKeyError, private_key_file
+from agent.new_files import copy_new
 from agent.os_words import plain_os_error
 from agent.storage import replace
 
@@ -66,7 +66,7 @@ def finish_rotation(home: Path, old: OwnerKey) -> None:
     try:
         retired.parent.mkdir(mode=0o700, exist_ok=True)
         if not retired.exists():
-            os.link(current, retired)      # the old key is kept before it stops being current
+            copy_new(current, retired)   # the old key is kept before it stops being current
         replace(upcoming, current)
     except OSError as exc:
         raise OwnerKeyError("Could not put the new owner key in place: "
