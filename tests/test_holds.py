@@ -230,3 +230,32 @@ def test_a_damaged_hold_record_is_said_plainly_and_its_copies_kept(tmp_path, foo
         assert tree_fingerprint(hold.path) == kept
     finally:
         w.close()
+
+
+def test_recordings_whose_names_differ_only_in_capitals_get_names_apart_on_any_disk(tmp_path):
+    """A case-sensitive NAS or recorder keeps `CH01_0800.mp4` and `ch01_0800.MP4` side by side;
+    NTFS and FAT keep them in one file, so the hold stopped at the second with "already
+    exists". Each name in a hold now differs from the others whatever their capitals."""
+    taken: set[str] = set()
+    names = [holds.unique_name(n, taken) for n in
+             ("porch/CH01_0800.mp4", "porch/ch01_0800.MP4", "porch/Ch01_0800.mp4",
+              "PORCH/ch01_0800-2.mp4", "porch/clip", "porch/CLIP")]
+    assert len({n.lower() for n in names}) == len(names), names
+    assert names[0] == "porch/CH01_0800.mp4" and names[4] == "porch/clip"   # first kept as is
+    assert names[1].endswith(".MP4") and names[1].startswith("porch/ch01_0800")
+
+
+def test_a_hold_copies_both_recordings_whose_names_differ_only_in_capitals(tmp_path):
+    from types import SimpleNamespace
+
+    src = tmp_path / "nas"
+    src.mkdir()
+    rows = []
+    for name, data in (("CH01.mp4", b"upper"), ("ch01.mp4", b"lower")):
+        (src / name).write_bytes(data)
+        rows.append(SimpleNamespace(camera="porch", path=str(src / name)))
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    held = holds._copy_all(rows, staging, None)
+    assert len({f.name.lower() for f in held}) == 2
+    assert sorted((staging / f.name).read_bytes() for f in held) == [b"lower", b"upper"]

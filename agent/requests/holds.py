@@ -196,7 +196,7 @@ def _check_room(home: Path, rows: list) -> None:
 def _copy_all(rows: list, staging: Path, cancel: threading.Event | None) -> list[HeldFile]:
     held, names = [], set()
     for row in rows:
-        name = _unique(f"{distinct_name(row.camera)}/{safe_name(Path(row.path).name)}", names)
+        name = unique_name(f"{distinct_name(row.camera)}/{safe_name(Path(row.path).name)}", names)
         dest = staging / name
         dest.parent.mkdir(exist_ok=True, mode=0o700)
         size, digest = _copy_hashed(Path(row.path), dest, cancel)
@@ -214,13 +214,18 @@ def _download_all(store: Store, remote: list, staging: Path, start_us: int, end_
                      cancel=cancel) for camera in cameras]
 
 
-def _unique(name: str, taken: set[str]) -> str:
+def unique_name(name: str, taken: set[str]) -> str:
+    """`name` (a safe_name, in ASCII), or `name` numbered (`a-2.mp4`), so that no two names
+    given with one `taken` set are alike whatever their capitals, which `taken` then holds:
+    NTFS and FAT keep `CH01.mp4` and `ch01.mp4` in one file, so two recordings of one camera
+    named so (a case-sensitive NAS or recorder keeps both) stopped the hold at the second
+    with "already exists"."""
     stem, dot, ext = name.rpartition(".")
     candidate, n = name, 1
-    while candidate in taken:
+    while candidate.lower() in taken:
         n += 1
         candidate = f"{stem}-{n}.{ext}" if dot else f"{name}-{n}"
-    taken.add(candidate)
+    taken.add(candidate.lower())
     return candidate
 
 
