@@ -16,6 +16,7 @@ from agent.errors import AgentError, NotFound, Refusal, UsageProblem
 from agent.index.camera_names import CameraNameError, composed, folder_camera_name
 from agent.index.first_look import FolderFacts, look_at_folder
 from agent.index.layouts import LAYOUTS
+from agent.index.moved_folder import moved_here
 from agent.index.rows import Source
 from agent.owner_paths import owner_path
 from agent.owner_recorders import is_url
@@ -44,6 +45,7 @@ class OwnerSources:
         if before is None:
             self._refuse_own_folder(root)
             self._refuse_overlap(root)
+            self._refuse_moved(root)
         if layout is None:
             layout = before.layout if before is not None else "auto"
         if layout != "auto" and layout not in LAYOUTS:
@@ -114,6 +116,24 @@ class OwnerSources:
                               f"already (camera {src.camera}): adding it would index those "
                               "recordings twice, under two cameras. Add its other folders "
                               f"one by one, or remove {src.root} first")
+
+    def _refuse_moved(self, root: Path) -> None:
+        """Refusal when `root` holds the recordings of a registered folder that is not there
+        now (moved_folder.py: its card at another drive letter, or a copy): added, they would
+        be indexed twice, under two cameras, and the registered camera left with none."""
+        for src in self.store.sources():
+            if is_url(src.root) or os.path.isdir(src.root):
+                continue
+            if moved_here(root, src.root, self.store.file_stats(src.id)):
+                raise Refusal(
+                    f"{root} holds the recordings of the folder {src.root} (camera "
+                    f"{src.camera}), which is not there now: it is that card or drive at "
+                    "another drive letter (Windows gives a drive the first free letter, so "
+                    "E: can become F:) or a copy of it, and adding it would index those "
+                    "recordings twice, under two cameras. Give the drive its letter back "
+                    "(Windows: Disk Management, Change Drive Letter and Paths), then scan "
+                    f"again; or to use this folder instead, remove {src.root} and add "
+                    f"{root} with the camera name {src.camera}")
 
     def sources(self) -> list[Source]:
         return self.store.sources()

@@ -1,0 +1,44 @@
+"""Whether a folder being added holds the recordings of a registered folder that is not there
+now: the same card or drive at another drive letter (Windows gives a drive the first free
+letter, so with a phone or another stick plugged in first, the card that was E: is F:), the
+same disk mounted elsewhere, or a copy of it.
+
+Added as it is, it became a second camera over the same footage (the folder's name, numbered:
+`DCIM-2`), while the first kept its rows, so the footage was indexed twice, under two names,
+and the camera the owner registered with an agency had none to scan once the card was back
+at its letter. Judged by the recordings alone, as other_disk.py judges a disk with no name:
+one indexed from the folder is at the same place below the new one, the same size and date.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from agent.index.ring_files import is_ring_name
+
+SAMPLE = 64   # recordings looked for at most: a moved card has them all, a stranger none
+
+
+def moved_here(root: Path, old_root: str, known: dict[str, tuple[int, int, bool]]) -> bool:
+    """True when a finished recording indexed from `old_root` (`known`: path -> size,
+    mtime_ns, settled, as Store.file_stats gives) is in `root` at the same place below it, of
+    the same size and date. A ring file (one size on every card, its date moving as the camera
+    records on) and a row to be looked at again (a date below zero) say nothing."""
+    looked = 0
+    for path, (size, mtime_ns, settled) in known.items():
+        if not settled or size <= 0 or mtime_ns < 0 or is_ring_name(os.path.basename(path)):
+            continue
+        try:
+            rel = Path(path).relative_to(old_root)
+        except ValueError:
+            continue
+        looked += 1
+        if looked > SAMPLE:
+            return False
+        try:
+            st = os.stat(root / rel)
+        except (OSError, ValueError):
+            continue
+        if st.st_size == size and st.st_mtime_ns == mtime_ns:
+            return True
+    return False
