@@ -77,7 +77,9 @@ def test_a_card_added_as_its_letter_is_the_drive_root_and_said_missing_without_a
 @pytest.mark.parametrize("argv", [["sources", "add", "\\\\nas"], ["scan", "\\\\nas"],
                                   ["--home", "\\\\nas", "sources", "list"],
                                   ["export", "--camera", "porch", "--from", "2026-01-01 10:00",
-                                   "--to", "2026-01-01 10:01", "--out", "\\\\nas"]])
+                                   "--to", "2026-01-01 10:01", "--out", "\\\\nas"],
+                                  ["verify", "\\\\nas"],
+                                  ["upload", "//nas", "--endpoint", "https://x.example/files/"]])
 def test_a_network_computer_alone_is_a_usage_error_everywhere_a_folder_is_typed(
         tmp_path, monkeypatch, capsys, argv):
     from agent.cli import main

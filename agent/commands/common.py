@@ -36,11 +36,17 @@ def readable_file(text: str, what: str) -> None:
 
 def named_package(text: str) -> Path:
     """The package PATH names; a usage error when it is empty or blank (`verify "$PKG"` with
-    the variable not set), which would be the folder the command runs in."""
+    the variable not set), which would be the folder the command runs in. `E:` is the drive's
+    root (owner_paths.py)."""
+    from agent.owner_paths import NotAFolderPath, drive_rooted
+
     if not text.strip():
         raise UsageError("PACKAGE is empty: give the package folder, named like "
                          "CASE_camera_TIME, or its .tar")
-    return Path(text)
+    try:
+        return Path(drive_rooted(text))
+    except NotAFolderPath as exc:
+        raise UsageError(str(exc)) from None
 
 
 def parse_time(text: str, what: str, zone_name: str | None = None) -> int:
