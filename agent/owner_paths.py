@@ -61,10 +61,9 @@ def absolute_text(text: str, system: str, cwd: str) -> str:
 
 
 def _no_share_words(text: str, server: str) -> str:
-    """Why `\\\\server` is no folder, and what to type instead."""
-    if not server:
-        return (f"{text} names no computer: give the whole shared folder, such as "
-                "\\\\nas\\Recordings")
-    return (f"{text} names the computer {server} on your network, not one of its shared "
-            f"folders: give the shared folder too, such as \\\\{server}\\Recordings (open "
-            f"\\\\{server} in File Explorer to see its shared folders)")
+    """Why `\\\\server` is no folder, and what to type instead (each part a sentence the app
+    translates: gui/views/core_templates.py)."""
+    what = "a computer on your network, not one of its shared folders" if server else "no computer"
+    example = f"\\\\{server or 'nas'}\\Recordings"
+    return (f"{text} names {what}: give the whole shared folder, such as {example} (File "
+            "Explorer shows a computer's shared folders when you open it)")

@@ -125,15 +125,15 @@ class OwnerSources:
             if is_url(src.root) or os.path.isdir(src.root):
                 continue
             if moved_here(root, src.root, self.store.file_stats(src.id)):
-                raise Refusal(
+                raise Refusal(   # each part a sentence the app translates (core_templates)
                     f"{root} holds the recordings of the folder {src.root} (camera "
                     f"{src.camera}), which is not there now: it is that card or drive at "
                     "another drive letter (Windows gives a drive the first free letter, so "
-                    "E: can become F:) or a copy of it, and adding it would index those "
-                    "recordings twice, under two cameras. Give the drive its letter back "
-                    "(Windows: Disk Management, Change Drive Letter and Paths), then scan "
-                    f"again; or to use this folder instead, remove {src.root} and add "
-                    f"{root} with the camera name {src.camera}")
+                    "drive E can become drive F) or a copy of it, and adding it would index "
+                    "those recordings twice, under two cameras. Give the drive its letter "
+                    "back (with Change Drive Letter and Paths in Windows' Disk Management), "
+                    "then scan again; or, to use this folder instead, remove that folder and "
+                    "add this one with that camera's name")
 
     def sources(self) -> list[Source]:
         return self.store.sources()

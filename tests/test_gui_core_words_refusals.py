@@ -484,3 +484,33 @@ def test_a_window_only_a_crop_or_other_lens_recorded_reads_in_spanish(spanish, s
     assert said == read_in_spanish(message)
     assert "«porch»" in said and "RecC01_20261120_220002.mp4" in said
     assert "--no-masks" not in said and "picture" not in said
+
+
+def test_a_card_at_another_drive_letter_reads_in_spanish(spanish, tmp_path):
+    """agent/owner_sources.py's refusal of a folder holding a missing folder's recordings
+    (tests/test_moved_folder.py), made by the agent, in Spanish."""
+    from agent.errors import Refusal
+    from agent.service import Agent
+    from tests.test_moved_folder import _card
+
+    _card(tmp_path / "E" / "DCIM")
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(tmp_path / "E" / "DCIM", camera="porch", tz="UTC")
+        agent.scan()
+        (tmp_path / "E").rename(tmp_path / "F")
+        message = refusal(lambda: agent.add_source(tmp_path / "F" / "DCIM"), Refusal)
+    finally:
+        agent.close()
+    said = in_owner_language(message)
+    assert said == read_in_spanish(message) != message
+    assert str(tmp_path / "E" / "DCIM") in said and "porch" in said
+
+
+@pytest.mark.parametrize("typed", ["\\\\nas", "\\\\"])
+def test_a_network_computer_without_its_share_reads_in_spanish(spanish, typed):
+    from agent.owner_paths import NotAFolderPath, drive_rooted
+
+    message = refusal(lambda: drive_rooted(typed, "nt"), NotAFolderPath)
+    said = in_owner_language(message)
+    assert said == read_in_spanish(message) != message and "\\\\nas\\Recordings" in said

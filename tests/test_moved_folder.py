@@ -60,7 +60,7 @@ def test_the_command_line_refuses_it_with_exit_3(moved, capsys):
     home = str(agent.home)
     agent.close()
     assert main(["--home", home, "sources", "add", str(tmp_path / "F" / "DCIM")]) == 3
-    assert "Change Drive Letter" in capsys.readouterr().err
+    assert "Change Drive Letter and Paths" in capsys.readouterr().err
 
 
 def test_another_card_is_added_while_the_first_is_out(moved):

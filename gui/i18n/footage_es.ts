@@ -2735,6 +2735,30 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>añadirla indexaría esas grabaciones dos veces, con dos cámaras. Añada sus otras carpetas una por una, o quite primero {folder}</translation>
     </message>
     <message>
+        <source>{path} holds the recordings of the folder {folder} (camera {camera}), which is not there now</source>
+        <translation>{path} contiene las grabaciones de la carpeta {folder} (cámara {camera}), que ahora no está</translation>
+    </message>
+    <message>
+        <source>it is that card or drive at another drive letter (Windows gives a drive the first free letter, so drive E can become drive F) or a copy of it, and adding it would index those recordings twice, under two cameras. Give the drive its letter back (with Change Drive Letter and Paths in Windows&apos; Disk Management), then scan again</source>
+        <translation>es esa tarjeta o unidad con otra letra de unidad (Windows da a una unidad la primera letra libre, así que la unidad E puede pasar a ser la unidad F) o una copia de ella, y añadirla indexaría esas grabaciones dos veces, con dos cámaras. Devuelva a la unidad su letra (con Cambiar la letra y rutas de acceso de unidad, en Administración de discos de Windows) y vuelva a escanear</translation>
+    </message>
+    <message>
+        <source>or, to use this folder instead, remove that folder and add this one with that camera&apos;s name</source>
+        <translation>o, para usar esta carpeta en su lugar, quite aquella carpeta y añada esta con el nombre de esa cámara</translation>
+    </message>
+    <message>
+        <source>{path} names a computer on your network, not one of its shared folders</source>
+        <translation>{path} nombra un equipo de su red, no una de sus carpetas compartidas</translation>
+    </message>
+    <message>
+        <source>{path} names no computer</source>
+        <translation>{path} no nombra ningún equipo</translation>
+    </message>
+    <message>
+        <source>give the whole shared folder, such as {example} (File Explorer shows a computer&apos;s shared folders when you open it)</source>
+        <translation>indique la carpeta compartida completa, como {example} (el Explorador de archivos muestra las carpetas compartidas de un equipo al abrirlo)</translation>
+    </message>
+    <message>
         <source>the package folder cannot be made</source>
         <translation>no se puede crear la carpeta del paquete</translation>
     </message>

@@ -164,6 +164,23 @@ TEMPLATES: tuple[str, ...] = (
                               "Use {folder}, or remove it first"),
     QT_TRANSLATE_NOOP("core", "adding it would index those recordings twice, under two cameras. "
                               "Add its other folders one by one, or remove {folder} first"),
+    # a card at another drive letter, or a copy of it (agent/owner_sources.py, moved_folder.py)
+    QT_TRANSLATE_NOOP("core", "{path} holds the recordings of the folder {folder} (camera "
+                              "{camera}), which is not there now"),
+    QT_TRANSLATE_NOOP("core", "it is that card or drive at another drive letter (Windows gives "
+                              "a drive the first free letter, so drive E can become drive F) or "
+                              "a copy of it, and adding it would index those recordings twice, "
+                              "under two cameras. Give the drive its letter back (with Change "
+                              "Drive Letter and Paths in Windows' Disk Management), then scan "
+                              "again"),
+    QT_TRANSLATE_NOOP("core", "or, to use this folder instead, remove that folder and add this "
+                              "one with that camera's name"),
+    # a network computer typed without its shared folder (agent/owner_paths.py)
+    QT_TRANSLATE_NOOP("core", "{path} names a computer on your network, not one of its shared "
+                              "folders"),
+    QT_TRANSLATE_NOOP("core", "{path} names no computer"),
+    QT_TRANSLATE_NOOP("core", "give the whole shared folder, such as {example} (File Explorer "
+                              "shows a computer's shared folders when you open it)"),
     QT_TRANSLATE_NOOP("core", "the package folder cannot be made"),
     QT_TRANSLATE_NOOP("core", "the disk holding {path} is full: free some space there, or "
                               "choose another folder for the package"),
