@@ -34,6 +34,7 @@ from agent.identity.keys import (
 from agent.identity.rotation import was_owner_key
 from agent.identity.typed_passphrase import passphrase_for
 from agent.os_words import plain_os_error
+from agent.sqlite_uris import read_only_uri
 from agent.storage import newer_layout, write_atomic
 from frp.minisign import PublicKeyError, SignatureError, parse_minisign_public, public_key_from_raw
 
@@ -183,7 +184,7 @@ def _has_rows(path: Path, table: str) -> bool:
     if not path.is_file():
         return False
     try:
-        db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        db = sqlite3.connect(read_only_uri(path.absolute()), uri=True)
     except sqlite3.Error:
         return True  # there, but unreadable: not a fresh home
     try:

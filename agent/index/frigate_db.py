@@ -11,8 +11,8 @@ import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from urllib.parse import quote
 
+from agent.sqlite_uris import read_only_uri
 from agent.timebase import US
 
 _KEY_PARTS = 4  # YYYY-MM-DD/HH/<camera>/MM.SS.mp4 names a segment uniquely
@@ -45,7 +45,7 @@ def load_frigate_times(root: Path) -> FrigateTimes | None:
 
 
 def _read(db_file: Path) -> dict | None:
-    uri = f"file:{quote(str(db_file.absolute()))}?mode=ro&immutable=1"
+    uri = read_only_uri(db_file.absolute(), immutable=True)
     try:
         with closing(sqlite3.connect(uri, uri=True)) as db:
             rows = db.execute("SELECT path, start_time, end_time FROM recordings").fetchall()

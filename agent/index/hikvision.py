@@ -43,7 +43,8 @@ from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from urllib.parse import quote
+
+from agent.sqlite_uris import read_only_uri
 
 HEADER = 1280
 FILE_RECORD = 32
@@ -128,7 +129,7 @@ def read_index(data: bytes) -> RingIndex:
 def read_sqlite_index(path: Path) -> RingIndex:
     """Read a `record_db_index00` database (opened read-only and immutable: SQLite writes
     nothing beside it); RingIndexError when it is not one."""
-    uri = f"file:{quote(str(Path(path).absolute()))}?mode=ro&immutable=1"
+    uri = read_only_uri(Path(path).absolute(), immutable=True)
     try:
         with closing(sqlite3.connect(uri, uri=True)) as db:
             rows = db.execute("SELECT file_no, start_offset, end_offset, start_time_tv_sec, "
