@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ntpath
 import os
+import re
 from pathlib import Path
 
 from agent import timebase
@@ -22,6 +23,7 @@ from agent.owner_paths import owner_path
 from agent.owner_recorders import is_url
 
 SYSTEM = os.name   # the system whose rule `_registered` takes (the tests take Windows' too)
+_DRIVE_ALONE = re.compile(r"[A-Za-z]:")
 
 
 class OwnerSources:
@@ -227,8 +229,11 @@ def folder_lineage(path: Path) -> list[tuple[int, int]]:
 
 def _one_spelling(registered: str, typed: str, os_name: str | None = None) -> bool:
     """Whether `typed` spells the folder path `registered`: alike once accents are written
-    alike, and on Windows, whose disks ignore capitals, whatever its capitals."""
+    alike, and on Windows, whose disks ignore capitals, whatever its capitals; there a drive
+    registered by its letter alone (`E:`, which earlier versions kept as typed) is its root."""
     if (os_name or SYSTEM) == "nt":
+        if _DRIVE_ALONE.fullmatch(registered):
+            registered += "\\"
         return ntpath.normcase(composed(registered)) == ntpath.normcase(composed(typed))
     return composed(registered) == composed(typed)
 

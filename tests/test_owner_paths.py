@@ -99,3 +99,21 @@ def test_home_given_as_a_drive_letter_is_the_drive_root(monkeypatch):
     assert str(resolve_home("E:")) == "E:\\"
     monkeypatch.setenv("FOOTAGE_AGENT_HOME", "F:")
     assert str(resolve_home(None)) == "F:\\"
+
+
+def test_a_card_an_earlier_version_registered_as_its_letter_alone_is_found_as_its_root(
+        tmp_path, monkeypatch):
+    """Earlier versions kept `sources add E:` as `E:`: typed now, `E:` and `E:\\` are its root,
+    so that folder is found (to rename its camera, to remove it), not refused as another."""
+    from agent.service import Agent
+
+    agent = Agent(tmp_path / "home")   # made by this system's rules, in tmp_path
+    monkeypatch.setattr("agent.owner_paths.SYSTEM", "nt")
+    monkeypatch.setattr("agent.owner_sources.SYSTEM", "nt")
+    try:
+        agent.store.add_source("E:", "card", "UTC", "auto", 0.0)
+        assert agent.source_for("e:\\").root == "E:"
+        agent.remove_source("E:")   # typed as it was: made E:\ now, and found all the same
+        assert agent.sources() == []
+    finally:
+        agent.close()
