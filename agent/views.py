@@ -7,7 +7,9 @@ files say through the same rule as the command line. So is the protocol's limit 
 a decline reason (frp.claims.MAX_MESSAGE_CHARS), which the app's reason box keeps to. So is
 the one way a file is written whole and put in place over another (agent.storage.write_atomic:
 its temporary file removed whatever fails, the move tried again for a moment on Windows while
-another program holds the file), which the app's login entry is written by.
+another program holds the file), which the app's login entry is written by. So is what a
+folder the owner typed names (agent.owner_paths.drive_rooted: `E:` the drive's root, a network
+computer without its shared folder NotAFolderPath), which the Export page's folder box takes.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from agent.index.recorder_book import RecorderSource
 from agent.index.rows import FileRow, Source
 from agent.index.scan import ScanReport
 from agent.media.frame_reader import PreviewFrame, picture_rank
+from agent.owner_paths import NotAFolderPath, drive_rooted
 from agent.owner_recorders import RecorderAdded, RecorderCheck
 from agent.owner_records import DamagedAgencyFile, LogRecord
 from agent.recorders.connect import RecorderAddress
@@ -48,6 +51,8 @@ __all__ = [
     "IndexedCamera", "Renamed",
     # the name a recordings folder offers its camera (a network share's root: its share's)
     "folder_camera_name",
+    # what a folder the owner typed names (`E:` the drive's root; `\\nas` alone is none)
+    "drive_rooted", "NotAFolderPath",
     # recorders on the network: how one is reached, what it said, how its mirroring stands
     "RecorderAddress", "RecorderCheck", "RecorderAdded", "RecorderSource", "Refresh",
     # previews and exports, and how an export's Content Credentials read (who vouches for them)

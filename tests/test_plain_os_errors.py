@@ -224,7 +224,7 @@ def test_a_rotation_that_cannot_put_the_new_key_in_place_says_why(home, monkeypa
     def read_only(*_a, **_k):
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr(rotation.os, "replace", read_only)
+    monkeypatch.setattr(os, "replace", read_only)   # the module rotation.py moves keys by
     with pytest.raises(OwnerKeyError) as got:
         rotation.finish_rotation(home, old)
     assert plain(str(got.value)) == (

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent.owner_paths import NotAFolderPath, drive_rooted
-from agent.views import one_line
+from agent.views import NotAFolderPath, drive_rooted, one_line
 from gui.views import display, summary
 from gui.views.core_words import in_owner_language
 from gui.views.outcomes import PartlyExported
