@@ -125,6 +125,10 @@ def test_every_view_type_is_exported_by_name_and_frozen():
             assert callable(kind) and kind.__module__ == "agent.storage", name
         elif name == "picture_rank":   # which of a camera's pictures masks are drawn on
             assert callable(kind) and kind.__module__ == "agent.media.frame_reader", name
+        elif name == "drive_rooted":   # a folder the owner typed, E: alone the drive's root
+            assert callable(kind) and kind.__module__ == "agent.owner_paths", name
+        elif name == "NotAFolderPath":   # its refusal: a network computer without its share
+            assert issubclass(kind, Exception) and kind.__module__ == "agent.owner_paths", name
         elif name == "folder_camera_name":   # the name a recordings folder offers its camera
             assert callable(kind) and kind.__module__ == "agent.index.camera_names", name
         elif name == "MAX_MESSAGE_CHARS":   # the protocol's limit, for the app's reason box
