@@ -24,7 +24,7 @@ def summary_lines(record: object) -> list[str]:
     zones = [z for z in _list(_dict(r, "clock").get("time_zones")) if isinstance(z, str)]
     lines = [_request(r.get("request")), _camera(r), _approved(r, zones), _clip(r, zones),
              *_missing(r), _frames(r), *_changes(r), _sound(r), _damaged(r), _clock(r),
-             _sources(r)]
+             _sources(r), _hold(r)]
     return ["  " + one_line(ln) for ln in lines if ln]
 
 
@@ -228,3 +228,16 @@ def _sources(r: dict) -> str:
     if not isinstance(sources, list):
         return ""
     return f"recordings used: {len(sources)} (each one's SHA-256 is in {PROVENANCE})"
+
+
+def _hold(r: dict) -> str:
+    """Said when the clip was cut from the owner's safe copy (held_window.py), not from the
+    recordings themselves: those were gone or changed when it was cut."""
+    hold = r.get("hold")
+    if not isinstance(hold, dict):
+        return ""
+    made = _time(hold.get("made"))
+    when = f" made {shown(made, 'UTC')}" if made is not None else ""
+    return (f"cut from the owner's safe copy{when}: the recordings were gone or changed in "
+            "their folder since it was made (each copy's and original's SHA-256 is in "
+            f"{PROVENANCE}, under hold)")

@@ -15,23 +15,28 @@ from agent.index.remote_window import is_remote
 from agent.index.store import Store
 from agent.os_words import plain_os_error
 from agent.requests.approval_step import ApprovalRefused
+from agent.requests.held_window import from_hold
+from agent.requests.holds import Hold
 from agent.requests.records import Approval
 from agent.timebase import local_text
 
 
 def check_footage(store: Store, approval: Approval,
-                   redacted: Mapping[str, Redaction | None] | None = None) -> None:
+                  redacted: Mapping[str, Redaction | None] | None = None,
+                  hold: Hold | None = None) -> None:
     """ApprovalRefused naming every approved camera that has no usable recording in the
     approved window (none recorded there, only damaged files, a file changed or gone since the
     scan (its drive unplugged), recordings that change codec, or, for a camera whose privacy
     masks `redacted` fills, only a picture they were not drawn on: a crop, another lens),
     with what the owner can do. A recorder's camera is left to its download, which is what
-    finds its footage."""
+    finds its footage; a camera whose recordings are gone or changed since the request's
+    `hold` copied them, to the hold's copies (held_window.py)."""
     now_called = lambda c: store.names.current(c) or c   # noqa: E731 - renamed since asked
     problems = []
     for camera in approval.cameras:
         name = now_called(camera)
-        if is_remote(store, name):
+        if is_remote(store, name) or from_hold(store, hold, name, approval.start_us,
+                                               approval.end_us) is not None:
             continue
         try:
             plan = plan_export(store, name, approval.start_us, approval.end_us)

@@ -31,6 +31,7 @@ from agent.requests.approval_step import (
     PackageAltered,
     Step,
 )
+from agent.requests.held_window import usable_hold
 from agent.requests.decisions import send_decision, sign_decision, to_sign
 from agent.requests.inbox import UNDECIDED, Inbox
 from agent.requests.package_delivery import deliver_packages
@@ -143,7 +144,7 @@ def chosen_approval(store: Store, home: Path, entry: Entry, cameras, start_us, e
             entry.approval, cameras, start_us, end_us, mode, keep_audio, blur_faces, masks):
         # Nothing of it left this PC: approved again as a new request is, unset choices kept.
         a = entry.approval
-        return _checked(store, home, new_approval(
+        return _checked(store, home, entry, new_approval(
             entry, store.cameras(), cameras or a.cameras, _given(start_us, a.start_us),
             _given(end_us, a.end_us), mode or a.mode, _given(keep_audio, a.keep_audio),
             _given(blur_faces, a.blur_faces), _given(masks, a.masks),
@@ -152,7 +153,7 @@ def chosen_approval(store: Store, home: Path, entry: Entry, cameras, start_us, e
         return same_approval(entry, cameras, start_us, end_us, mode, keep_audio, blur_faces,
                              masks)
     if entry.status in UNDECIDED:
-        return _checked(store, home, new_approval(
+        return _checked(store, home, entry, new_approval(
             entry, store.cameras(), cameras, start_us, end_us, mode, keep_audio, blur_faces,
             masks, current=store.names.current, on_file=on_file))
     if entry.status == "expired":
@@ -168,10 +169,11 @@ def _given(value, kept):
     return kept if value is None else value
 
 
-def _checked(store: Store, home: Path, approval: Approval) -> Approval:
-    """A new approval once its masks read and every camera has footage to cut."""
+def _checked(store: Store, home: Path, entry: Entry, approval: Approval) -> Approval:
+    """A new approval once its masks read and every camera has footage to cut (in its
+    recordings, or in the request's hold once they are gone)."""
     redacted = redactions(home, approval, store.names.current)  # masks readable?
-    check_footage(store, approval, redacted)   # every camera cuttable, before any is cut
+    check_footage(store, approval, redacted, usable_hold(home, entry.folder))   # before any cut
     return approval
 
 

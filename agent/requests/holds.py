@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import threading
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from agent.index.coverage import USABLE
 from agent.index.links import links_out
 from agent.index.mirror import Connect
 from agent.index.remote_window import FetchCancelled, RecorderWindow, download
+from agent.requests.hold_placement import local_placement, remote_placement
 from agent.index.store import Store
 from agent.json_words import json_fault
 from frp.count_words import counted
@@ -35,7 +37,7 @@ from agent.storage import (
     safe_name,
     sync_renamed_into,
 )
-from agent.timebase import format_utc
+from agent.timebase import US, format_utc
 
 _KEPT = USABLE + ("ambiguous",)
 
@@ -149,11 +151,17 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
         held = _copy_all(local, staging, cancel)
         windows = _download_all(store, [r for r in rows if r.status == "remote"], staging,
                                 start_us, end_us, connect, cancel)
+        placed = local_placement(
+            [r for r in _all_rows(store, start_us, end_us, cameras) if r.status != "remote"],
+            {f.source: f.name for f in held}, store.sources())
+        placed.update({w.camera: remote_placement(w, [r for r in rows if r.status == "remote"
+                                                      and r.camera == w.camera])
+                       for w in windows})
         held += [HeldFile(f"{w.source.url} channel {w.channel}", f"{p.fetched.path.parent.name}/"
                           f"{p.fetched.path.name}", p.fetched.size, p.fetched.sha256)
                  for w in windows for p in w.pieces]
         _write_records(staging, held, request_id, start_us, end_us, cameras,
-                       {w.camera: w.record() for w in windows})
+                       {w.camera: w.record() for w in windows}, placed)
         for folder in (*(p for p in staging.rglob("*") if p.is_dir()), staging):
             fsync_dir(folder)
         if os.path.lexists(final):
@@ -173,6 +181,12 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return Hold(final, tuple(held))
+
+
+def _all_rows(store: Store, start_us: int, end_us: int, cameras: tuple[str, ...]) -> list:
+    """covering_files' rows, each recording of a ring file too (they share its path)."""
+    return [row for camera in (cameras or (None,))
+            for row in store.files(camera, start_us, end_us) if row.status in _KEPT]
 
 
 def _check_room(home: Path, rows: list) -> None:
@@ -244,12 +258,17 @@ def _copy_hashed(src: Path, dest: Path, cancel: threading.Event | None) -> tuple
 
 
 def _write_records(staging: Path, held: list[HeldFile], request_id: str | None, start_us: int,
-                   end_us: int, cameras: tuple[str, ...], recorders: dict | None = None) -> None:
+                   end_us: int, cameras: tuple[str, ...], recorders: dict | None = None,
+                   placed: dict | None = None) -> None:
     manifest = "".join(f"{f.sha256}  {f.name}\n" for f in held)
     write_hashed(staging / MANIFEST, [manifest.encode("utf-8")])
     record = {"request": request_id, "window": {"start": format_utc(start_us),
                                                 "end": format_utc(end_us)},
-              "cameras": list(cameras), "files": [asdict(f) for f in held]}
+              "made": format_utc(int(time.time() * US)),
+              "cameras": list(cameras), "files": [asdict(f) for f in held],
+              # where each copy lies in time, for a cut once its original is gone
+              # (hold_placement.py)
+              "placed": placed or {}}
     if recorders:   # where a recorder's footage came from, as an export's provenance says
         record["recorders"] = recorders
     write_hashed(staging / RECORD, [json.dumps(record, indent=2).encode("utf-8")])

@@ -15,7 +15,6 @@ from agent.export.path_room import home_too_deep
 from agent.export.package import PackageError
 from agent.export.redact import Redaction
 from agent.index.mirror import connector
-from agent.index.remote_window import local_window
 from agent.os_words import plain_os_error
 from agent.recorders.credentials import CredentialStore
 from agent.export.progress import NoFrames
@@ -25,6 +24,8 @@ from agent.requests.approval_choices import redactions
 from agent.requests.approval_step import PackageAltered, Step
 from agent.requests.clip_signing import signing_chain
 from agent.requests.delivered_tars import let_go_of_tar
+from agent.requests.held_window import cut_window, usable_hold
+from agent.requests.holds import HoldError
 from agent.requests.kept_masks import masked_otherwise
 from agent.requests.package_delivery import receipt_once_withdrawn, within_limit
 from agent.requests.records import Approval, Delivery
@@ -255,10 +256,12 @@ def _export_one(step: Step, approval: Approval, camera: str, context: RequestCon
     chain = signing_chain(TrustStore(step.home), step.key, step.agency.id,
                           step.request.registration_id)
     connect = step.connect or connector(CredentialStore(step.home))
-    # A recorder's camera: its window is downloaded first, and exported from there.
+    # A recorder's camera: its window is downloaded first, and exported from there; a camera
+    # whose recordings are gone or changed since the request's hold copied them: the copies.
     try:
-        with local_window(step.home, step.store, camera, approval.start_us, approval.end_us,
-                          connect, cancel=step.cancel) as (index, extra):
+        with cut_window(step.home, step.store, camera, approval.start_us, approval.end_us,
+                        connect, usable_hold(step.home, step.entry().folder),
+                        cancel=step.cancel) as (index, extra):
             done = export_evidence(
                 index, step.key, camera, approval.start_us, approval.end_us, out_dir,
                 mode=approval.mode, keep_audio=approval.keep_audio, request=context,
@@ -273,6 +276,8 @@ def _export_one(step: Step, approval: Approval, camera: str, context: RequestCon
         raise NoFrames(left_out_words(camera, str(exc))) from None
     except PackageError as exc:
         raise _in_the_home(exc, out_dir) from None
+    except HoldError as exc:   # its recordings gone, and its safe copy changed too
+        raise PackageError(str(exc)) from None
     cut = done.cut
     step.log("export", camera=camera, package=str(done.package.path), clip_sha256=done.clip_sha256,
              mode=cut.mode, audio=cut.audio, credentials=chain.kind,

@@ -1,0 +1,199 @@
+"""A request's camera cut from its hold when its recordings are no longer as they were held.
+
+An approval's cut reads the recordings themselves while the index still lists every recording
+the hold copied for the approved window, as it was then (same size, same modification time;
+one still being written may have grown), and each of its files is still there so. Otherwise
+(a recorder's ring wrote over them, the owner's cleanup deleted them, a recorder on the network
+no longer lists them) it reads the hold's copies: their hashes are checked against the hold's
+manifest first, and they get an index of their own, as a recorder's downloaded window does
+(agent/index/remote_window.local_window), so the export plans, cuts and gates them as any
+recording. provenance.json's `hold` section says so (docs/package-format.md).
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import threading
+from pathlib import Path
+from typing import Iterator
+
+from agent.index.mirror import Connect
+from agent.index.remote_window import Progress, local_window
+from agent.index.rows import FileRow
+from agent.index.store import Store
+from agent.os_words import plain_os_error
+from agent.requests.hold_placement import HeldCamera, Placement, read_placement
+from agent.requests.holds import RECORD, Hold, HoldError, read_hold
+from agent.storage import remove_stale_partials, safe_name
+from frp.bagview import file_sha256
+
+CACHE = Path("cache") / "holds"
+
+
+def usable_hold(home: Path, folder: str) -> Hold | None:
+    """The request's hold, or None when there is none or its record cannot be used (the
+    request's page says so; its recordings are cut then, as without a hold)."""
+    try:
+        return read_hold(home, folder)
+    except HoldError:
+        return None
+
+
+def held_placement(hold: Hold | None) -> Placement | None:
+    """What the hold's record says of where its copies lie; None without a hold, for one
+    made before holds recorded it, or one whose record cannot be read now (read_hold read it:
+    it says what is wrong on the request's page): its copies are then never cut, the
+    recordings are, as before holds were."""
+    if hold is None:
+        return None
+    try:
+        doc = json.loads((hold.path / RECORD).read_text(encoding="utf-8"))
+        return read_placement(doc)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _overlaps(row: FileRow, start_us: int, end_us: int) -> bool:
+    return (row.start_us is not None and row.start_us < end_us
+            and (row.end_us is None or row.end_us > start_us))
+
+
+def originals_changed(store: Store, held: HeldCamera, start_us: int, end_us: int) -> list[str]:
+    """The recordings the hold copied for [start, end) that the index no longer lists as they
+    were held, or whose file is gone or changed since: empty when the originals can be cut."""
+    now = {(r.path, r.byte_start): r for r in store.files(held.camera, start_us, end_us)}
+    out = []
+    for was in held.indexed:
+        if not _overlaps(was, start_us, end_us):
+            continue
+        row = now.get((was.path, was.byte_start))
+        if row is None or not _as_held(was, row.size, row.mtime_ns):
+            out.append(was.path)
+            continue
+        if row.status == "remote":
+            continue   # on the recorder: its listing is the index's
+        try:
+            st = os.stat(row.path)
+        except OSError:
+            out.append(was.path)
+            continue
+        if not _as_held(was, st.st_size, st.st_mtime_ns):
+            out.append(was.path)
+    return out
+
+
+def _as_held(was: FileRow, size: int, mtime_ns: int) -> bool:
+    """A file is as it was held: the same; one still being written then may have grown."""
+    if was.status == "in-progress":
+        return size >= was.size and mtime_ns >= was.mtime_ns
+    return (size, mtime_ns) == (was.size, was.mtime_ns)
+
+
+def from_hold(store: Store, hold: Hold | None, camera: str, start_us: int,
+              end_us: int) -> tuple[Placement, HeldCamera] | None:
+    """The hold's placement and camera when [start, end) of `camera` is to be cut from the
+    hold (its originals are gone or changed); None when its recordings are cut."""
+    placement = held_placement(hold)
+    held = placement.camera(camera, store.names.current) if placement else None
+    if held is None or not any(_overlaps(r, start_us, end_us) for r in held.recordings):
+        return None
+    if not originals_changed(store, held, start_us, end_us):
+        return None
+    return placement, held
+
+
+@contextlib.contextmanager
+def cut_window(home: Path, store: Store, camera: str, start_us: int, end_us: int,
+               connect: Connect, hold: Hold | None, progress: Progress | None = None,
+               cancel: threading.Event | None = None) -> Iterator[tuple[Store, dict | None]]:
+    """local_window, or the hold's copies when the originals are no longer as they were held:
+    the index an approval's cut of `camera` plans from, and provenance to add."""
+    found = from_hold(store, hold, camera, start_us, end_us)
+    if found is None:
+        with local_window(home, store, camera, start_us, end_us, connect, progress,
+                          cancel) as got:
+            yield got
+        return
+    placement, held = found
+    folder = hold.path / held.folder
+    copies = _checked_copies(hold, held, start_us, end_us)
+    cache = Path(home) / CACHE
+    cache.mkdir(parents=True, exist_ok=True, mode=0o700)
+    remove_stale_partials(cache)
+    work = cache / f".window-{safe_name(camera)}.partial-{os.urandom(4).hex()}"
+    work.mkdir(mode=0o700)
+    try:
+        local = Store(work / "window.db")
+        try:
+            layout = next((r.layout for r in held.recordings if r.layout), "hold")
+            source = local.add_source(str(folder), camera, held.zone, layout,
+                                      held.clock_offset_s, explicit=False)
+            local.upsert(_rows(source.id, source.camera, folder, held))
+            yield local, {"hold": hold_record(placement, held, copies, hold)}
+        finally:
+            local.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _rows(source_id: int, camera: str, folder: Path, held: HeldCamera) -> list[FileRow]:
+    """The held rows as rows of the copies: their size and modification time as they are now
+    (their bytes were just checked against the manifest)."""
+    out = []
+    for r in held.recordings:
+        path = folder / r.path
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue   # a copy of a recording outside the window, checked by none
+        out.append(r._replace(source_id=source_id, path=str(path), camera=camera,
+                              size=st.st_size, mtime_ns=st.st_mtime_ns))
+    return out
+
+
+def _checked_copies(hold: Hold, held: HeldCamera, start_us: int, end_us: int) -> list:
+    """The hold's files the window reads, each hashed again against the manifest: HoldError
+    naming the first one that is gone or changed since it was copied."""
+    wanted = {r.path for r in held.recordings if _overlaps(r, start_us, end_us)}
+    files = [f for f in hold.files if f.name.partition("/")[0] == held.folder
+             and f.name.partition("/")[2] in wanted]
+    for f in files:
+        path = hold.path / f.name
+        try:
+            digest, size = file_sha256(path)
+        except OSError as exc:
+            raise HoldError(f"the safe copy of {held.camera} cannot be read: "
+                            + plain_os_error(exc, str(path))) from None
+        if (digest, size) != (f.sha256, f.size):
+            raise HoldError(f"the safe copy {path} changed since it was made (its SHA-256 is "
+                            "no longer the one its manifest lists), and the recording it was "
+                            f"copied from is gone or changed too, so nothing of {held.camera} "
+                            "was sent: approve it again without that camera, or decline it")
+    return files
+
+
+def hold_record(placement: Placement, held: HeldCamera, copies: list, hold: Hold) -> dict:
+    """provenance.json's `hold` section: the footage was cut from the owner's safe copy, when
+    it was made, each copy's hashes and its original's."""
+    originals = dict(held.originals)
+    record = {
+        "made": placement.made,
+        "window": placement.window,
+        "why": "the recordings this clip needs were gone from their recordings folder (or "
+               "from the recorder), or changed, since the owner put the request's footage on "
+               "hold, so the clip was cut from the copies made then",
+        "copies": [{
+            "file": f.name.partition("/")[2], "sha256": f.sha256, "size": f.size,
+            "original": ({"path": originals[f.name.partition("/")[2]], "sha256": f.sha256,
+                          "size": f.size}
+                         if f.name.partition("/")[2] in originals else None)}
+            for f in copies],
+        "note": "each copy was hashed as it was read from its original, so an original's "
+                "sha256 and size are those of the bytes it held then; `file` is the copy's "
+                "name, as in `sources`",
+    }
+    if held.recorder is not None:
+        record["recorder"] = held.recorder
+    return record

@@ -1,0 +1,112 @@
+"""Where a hold's copies lie in time, kept in its `hold.json` beside the copies.
+
+A recorder's ring deletes the oldest recordings, and the next scan forgets them: by the time an
+approval is cut, the index may no longer say which seconds a held copy holds. So a hold records,
+per camera, the index's rows for each copy as they were when it was made (a copy is the very
+bytes: the rows hold for it, its byte ranges inside a ring file too), the camera's zone and
+clock offset (provenance's `clock`), each copy's original (relative to its recordings folder)
+and the index's rows it copied (`indexed`: path, size, modification time), by which a later cut
+tells whether the originals are still as they were held. A hold made before this was recorded
+has no placement: it is kept, but only its originals are cut.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from agent.index.rows import FileRow, Source
+from agent.index.remote_window import RecorderWindow, piece_rows
+from agent.storage import distinct_name
+
+
+@dataclass(frozen=True)
+class HeldCamera:
+    """One camera's copies in a hold: its rows (`path`: the copy's name in the camera's folder
+    of the hold), its clock, each copy's original, and a recorder's download record."""
+
+    camera: str
+    folder: str
+    zone: str
+    clock_offset_s: float
+    recordings: tuple[FileRow, ...]
+    originals: tuple[tuple[str, str], ...]
+    indexed: tuple[FileRow, ...]
+    recorder: dict | None = None
+
+
+@dataclass(frozen=True)
+class Placement:
+    """What a hold's record says of its copies: when they were made, and each camera's."""
+
+    made: str | None
+    request: str | None
+    window: dict
+    cameras: tuple[HeldCamera, ...]
+
+    def camera(self, name: str, current=lambda c: c) -> HeldCamera | None:
+        """The held camera `name` means (`current`: the index's current name of a camera)."""
+        now = current(name) or name
+        return next((c for c in self.cameras if (current(c.camera) or c.camera) == now), None)
+
+
+def row_record(row: FileRow, path: str | None = None) -> dict:
+    """A FileRow as hold.json keeps it (its source's id means nothing outside the index)."""
+    record = row._asdict()
+    del record["source_id"]
+    if path is not None:
+        record["path"] = path
+    return record
+
+
+def record_row(record: dict) -> FileRow:
+    """A FileRow read back from hold.json (fields a later version added take their defaults)."""
+    return FileRow(0, **{k: record[k] for k in FileRow._fields[1:] if k in record})
+
+
+def local_placement(rows: list[FileRow], names: dict[str, str],
+                    sources: list[Source]) -> dict:
+    """hold.json's `placed` for copied recordings: `rows` every index row of the copied files
+    (a ring file has several), `names` each original's path -> its copy's name in the hold."""
+    by_id = {s.id: s for s in sources}
+    placed: dict = {}
+    for row in rows:
+        source = by_id.get(row.source_id)
+        folder, _, file = names[row.path].partition("/")
+        camera = placed.setdefault(row.camera, {
+            "folder": folder, "zone": source.tz if source else "UTC",
+            "clock_offset_s": source.clock_offset_s if source else 0.0,
+            "recordings": [], "originals": {}, "indexed": []})
+        camera["recordings"].append(row_record(row, file))
+        camera["indexed"].append(row_record(row))
+        root = Path(source.root) if source else Path(row.path).parent
+        original = Path(row.path)
+        camera["originals"][file] = (original.relative_to(root).as_posix()
+                                     if original.is_relative_to(root) else original.name)
+    return placed
+
+
+def remote_placement(window: RecorderWindow, indexed: list[FileRow]) -> dict:
+    """hold.json's `placed` entry for a recorder camera's downloaded window: the pieces as a
+    cut reads them (remote_window.piece_rows), and the recorder's `remote` rows it covered."""
+    return {"folder": distinct_name(window.camera), "zone": window.clock.zone,
+            "clock_offset_s": window.offset_s,
+            "recordings": [row_record(r, Path(r.path).name)
+                           for r in piece_rows(0, window.camera, window)],
+            "originals": {}, "indexed": [row_record(r) for r in indexed],
+            "recorder": window.record()}
+
+
+def read_placement(doc: dict) -> Placement | None:
+    """The placement a hold's record (hold.json, read) holds; None for a hold made before
+    holds recorded it. KeyError, TypeError or ValueError for one that is damaged."""
+    placed = doc.get("placed")
+    if placed is None:
+        return None
+    cameras = tuple(HeldCamera(
+        name, str(c["folder"]), str(c["zone"]), float(c["clock_offset_s"]),
+        tuple(record_row(r) for r in c["recordings"]),
+        tuple((str(k), str(v)) for k, v in c["originals"].items()),
+        tuple(record_row(r) for r in c["indexed"]), c.get("recorder"))
+        for name, c in placed.items())
+    return Placement(doc.get("made"), doc.get("request"), dict(doc.get("window") or {}),
+                     cameras)

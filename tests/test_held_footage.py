@@ -1,0 +1,178 @@
+"""A request's footage put on hold (`inbox hold`) is what approve sends once the recordings it
+copied are gone from their folder (a recorder's ring wrote over them), driven through the
+`footage-agent` command against the real reference portal on loopback."""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from agent.requests.agencies import TrustStore
+from agent.timebase import US, format_utc
+from demo.samples import make_recordings
+from nvrsim.server import Simulator
+from portal.server import PortalServer
+from portal.state import Portal
+from tests.registering import invite
+from tests.recorder_sources_support import PASSPHRASE, PASSWORD, recent_footage
+from tests.recorder_sources_support import T0 as RT0
+from tests.recorder_support import stamps
+from tests.test_requests_e2e import AGENCY_ID, T0, Run, only_request
+
+
+__all__ = ["recent_footage"]  # the session fixture, imported for pytest
+
+
+@pytest.fixture
+def flow(tmp_path, capsys):
+    """porch: three 4 s recordings from T0, in a folder of this test's own (it deletes some);
+    a served portal, a home that indexed porch and registered it with the agency."""
+    porch = tmp_path / "rec" / "porch"
+    make_recordings(porch, "blue-iris", "porch", T0, 3, 4.0, fps=10, gop_s=1.0)
+    portal = Portal.init(tmp_path / "portal", "Example Police Department", AGENCY_ID,
+                         "+1-206-555-0100")
+    with PortalServer(portal.state_dir):
+        run = Run(tmp_path / "home", capsys)
+        assert run("scan", str(porch), "--tz", "UTC")[0] == 0
+        assert run("agencies", "add", str(portal.state_dir / "agency.json"))[0] == 0
+        code, _, err = run("agencies", "register", AGENCY_ID, "--invite", invite(portal),
+                           "--name", "Ann Owner", "--camera", "porch",
+                           "--address", "1200 Elm Street")
+        assert code == 0, err
+        (reg,) = TrustStore(tmp_path / "home").registrations()[AGENCY_ID]
+        yield portal, run, reg, porch
+
+
+def held(run: Run, portal, reg: str) -> tuple[str, Path]:
+    """A request for porch's 8 s, synced and put on hold: its id and its hold folder."""
+    portal.create_request(reg, T0, T0 + 8 * US, "2026-77", "Det. Jane Roe", cameras=("porch",))
+    assert run("inbox", "sync")[0] == 0
+    jti = only_request(run)["id"]
+    code, _, err = run("inbox", "hold", "--", jti)
+    assert code == 0, err
+    return jti, Path(run.json("inbox", "show", "--", jti)["hold"])
+
+
+def approved(run: Run, portal, jti: str) -> dict:
+    """approve --yes: the package's provenance.json, once the portal took it and it verifies."""
+    code, out, err = run("approve", "--yes", "--json", "--", jti)
+    assert code == 0, err
+    (delivery,) = json.loads(out)["deliveries"]
+    (sub,) = portal.submissions()
+    assert sub["ok"], sub["checks"]
+    package = Path(delivery["package"])
+    code, out, err = run("verify", str(package))
+    assert code == 0, err
+    return json.loads((package / "data" / "provenance.json").read_text()), out + err
+
+
+def manifest(hold: Path) -> dict[str, str]:
+    lines = (hold / "manifest-sha256.txt").read_text().splitlines()
+    return {name.partition("/")[2]: sha for sha, _, name in (ln.partition("  ") for ln in lines)}
+
+
+@pytest.mark.parametrize("how", ["deleted", "replaced"])
+def test_footage_gone_or_changed_in_its_folder_is_sent_from_its_hold(flow, how):
+    """Seen: porch's recordings deleted after `inbox hold` (a recorder's ring), approve exited
+    3 saying to connect the drive, the footage sitting in the safe copy. A recording written
+    over with other footage under its name is no longer what was held either."""
+    portal, run, reg, porch = flow
+    jti, hold = held(run, portal, reg)
+    window = sorted(porch.iterdir())[:2]   # the third starts as the window ends
+    originals = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in window}
+    if how == "deleted":   # the ring deleted the oldest and wrote a later one
+        for p in window:
+            p.unlink()
+        make_recordings(porch, "blue-iris", "porch", T0 + 3600 * US, 1, 4.0, fps=10)
+    else:                  # the ring wrote other footage in the oldest one's place
+        later = make_recordings(porch.parent / "later", "blue-iris", "porch", T0 + 3600 * US,
+                                1, 4.0, fps=10)[0]
+        window[0].write_bytes(later.read_bytes())
+    code, _, err = run("scan")
+    assert code in (0, 1), err
+    record, shown = approved(run, portal, jti)
+    copies = manifest(hold)
+    said = record["hold"]
+    assert said["made"] and said["window"]["start"] == format_utc(T0)
+    assert {c["file"]: c["sha256"] for c in said["copies"]} == copies
+    assert {c["original"]["path"]: c["original"]["sha256"] for c in said["copies"]} == originals
+    # what the clip was cut from is the held copies, by their hashes
+    assert {s["path"]: s["sha256"] for s in record["sources"]} == copies
+    assert record["delivered"]["frames"] > 0
+    assert "safe copy" in shown
+
+
+def test_recordings_still_as_they_were_held_are_cut_themselves(flow):
+    portal, run, reg, porch = flow
+    jti, _hold = held(run, portal, reg)
+    record, shown = approved(run, portal, jti)
+    assert "hold" not in record and "safe copy" not in shown
+    assert {s["path"] for s in record["sources"]} == {p.name for p in sorted(porch.iterdir())[:2]}
+
+
+@pytest.mark.usefixtures("cheap_scrypt")
+def test_a_recorder_cameras_footage_gone_from_the_recorder_is_sent_from_its_hold(
+        recent_footage, tmp_path, capsys, monkeypatch):
+    """The same for a camera of a recorder on the network (the simulator over HTTPS): its
+    window was downloaded into the hold; once the recorder no longer lists those recordings,
+    approve sends the download the hold kept, and the package still names the recorder."""
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    portal = Portal.init(tmp_path / "portal", "Example Police Department", AGENCY_ID,
+                         "+1-206-555-0100")
+    run = Run(tmp_path / "home", capsys)
+    with PortalServer(portal.state_dir), Simulator(recent_footage, "hikvision", "admin",
+                                                   PASSWORD, tls=True) as sim:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD + "\n"))
+        code, _, err = run("sources", "add-recorder", sim.url, "--vendor", "hikvision",
+                           "--user", "admin", "--password-stdin", "--name", "nvr",
+                           "--camera", "drive")
+        assert code == 0, err
+        assert run("agencies", "add", str(portal.state_dir / "agency.json"))[0] == 0
+        code, _, err = run("agencies", "register", AGENCY_ID, "--invite", invite(portal),
+                           "--name", "Ann Owner", "--camera", "drive",
+                           "--address", "1200 Elm Street")
+        assert code == 0, err
+        (reg,) = TrustStore(run.home).registrations()[AGENCY_ID]
+        portal.create_request(reg, RT0 + 2 * US, RT0 + 14 * US, "2026-77", "Det. Roe",
+                              cameras=("drive",))
+        assert run("inbox", "sync")[0] == 0
+        jti = only_request(run)["id"]
+        code, _, err = run("inbox", "hold", "--", jti)
+        assert code == 0, err
+        hold = Path(run.json("inbox", "show", "--", jti)["hold"])
+        clips = sim.device.catalogue.clips
+        channel = next(n for n, c in clips.items() if len(c) == 3)   # Driveway
+        clips[channel] = clips[channel][2:]   # written over: the recorder lists only the last
+        assert run("scan")[0] == 0
+        record, shown = approved(run, portal, jti)
+    said = record["hold"]
+    copies = manifest(hold)
+    assert len(copies) == 2 and {c["file"]: c["sha256"] for c in said["copies"]} == copies
+    assert {s["path"]: s["sha256"] for s in record["sources"]} == copies
+    assert said["recorder"]["vendor"] == "hikvision"
+    assert {d["file"]: d["sha256"] for d in said["recorder"]["downloads"]} == copies
+    times = stamps(next((hold.parent.parent / "packages").glob("*/*/data/*.mp4")))
+    assert RT0 + 2 * US <= min(times) and max(times) < RT0 + 14 * US
+    assert "safe copy" in shown
+
+
+def test_a_safe_copy_changed_since_it_was_made_is_not_sent(flow):
+    """Its recordings gone and a copy of the hold changed since (a disk's fault, a hand):
+    nothing of the camera leaves, and the owner is told which copy and what to do."""
+    portal, run, reg, porch = flow
+    jti, hold = held(run, portal, reg)
+    for p in sorted(porch.iterdir())[:2]:
+        p.unlink()
+    make_recordings(porch, "blue-iris", "porch", T0 + 3600 * US, 1, 4.0, fps=10)
+    assert run("scan")[0] == 0
+    copy = next((hold / "porch").iterdir())
+    copy.write_bytes(copy.read_bytes()[:-1] + b"\0")
+    code, _, err = run("approve", "--yes", "--", jti)
+    assert code == 1 and f"the safe copy {copy} changed since it was made" in err, err
+    assert "approve it again without that camera, or decline it" in err
+    assert "Traceback" not in err
+    assert portal.submissions() == [] and portal.decisions() == []
