@@ -11,8 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from agent.export.evidence import export_evidence
+from agent.requests import holds
 from agent.requests.agencies import TrustStore
+from agent.requests.held_window import cut_window, usable_hold
 from agent.timebase import US, format_utc
+from demo.hikvision_card import Recording, write_card
 from demo.samples import make_recordings
 from nvrsim.server import Simulator
 from portal.server import PortalServer
@@ -21,10 +25,15 @@ from tests.registering import invite
 from tests.recorder_sources_support import PASSPHRASE, PASSWORD, recent_footage
 from tests.recorder_sources_support import T0 as RT0
 from tests.recorder_support import stamps
+from tests.conftest import t
+from tests.test_ring_recorded_over import first_stamp
 from tests.test_requests_e2e import AGENCY_ID, T0, Run, only_request
 
 
 __all__ = ["recent_footage"]  # the session fixture, imported for pytest
+
+RING_T = t("2026-11-20T22:00:00Z")
+RING = [Recording(RING_T, 6, 0), Recording(RING_T + 10 * US, 6, 1)]   # in hiv00000, hiv00001
 
 
 @pytest.fixture
@@ -176,3 +185,33 @@ def test_a_safe_copy_changed_since_it_was_made_is_not_sent(flow):
     assert "approve it again without that camera, or decline it" in err
     assert "Traceback" not in err
     assert portal.submissions() == [] and portal.decisions() == []
+
+
+def test_a_ring_files_recording_recorded_over_is_cut_from_the_hold_with_its_card_index(
+        tmp_path, agent):
+    """A Hikvision card's ring files: the hold copies them with the card's index (which says
+    where each recording lies in them), so once the ring came round to a held recording its
+    copy is cut, checked against the copied index; one the ring left alone is cut itself."""
+    root = tmp_path / "garage"
+    write_card(root, RING, width=320, height=240)
+    agent.add_source(root, camera="garage", tz="UTC")
+    agent.scan()
+    hold = holds.make_hold(agent.home, agent.store, "r1", RING_T, RING_T + 20 * US,
+                           ("garage",), "r1")
+    assert "garage/datadir0/index00.bin" in {f.name for f in hold.files}
+    write_card(root, [Recording(RING_T + 7 * 86400 * US, 6, 0), RING[1]], width=320,
+               height=240)   # a week on, the ring came round to file 0
+    agent.scan()
+    for (start, end), from_hold in (((1, 4), True), ((11, 14), False)):
+        window = (RING_T + start * US, RING_T + end * US)
+        with cut_window(agent.home, agent.store, "garage", *window, None,
+                        usable_hold(agent.home, "r1")) as (index, extra):
+            done = export_evidence(index, agent.owner_key(), "garage", *window,
+                                   tmp_path / f"out{start}", provenance_extra=extra)
+        assert ("hold" in (extra or {})) is from_hold
+        assert first_stamp(done.clip) == window[0]
+        if from_hold:
+            record = json.loads((done.package.path / "data/provenance.json").read_text())
+            copied = {c["file"]: c["original"]["path"] for c in record["hold"]["copies"]}
+            assert copied["datadir0/hiv00000.mp4"] == "datadir0/hiv00000.mp4"
+            assert copied["datadir0/index00.bin"] == "datadir0/index00.bin"

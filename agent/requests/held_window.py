@@ -19,6 +19,7 @@ import threading
 from pathlib import Path
 from typing import Iterator
 
+from agent.index.changed import recorded_over
 from agent.index.mirror import Connect
 from agent.index.remote_window import Progress, local_window
 from agent.index.rows import FileRow
@@ -64,11 +65,21 @@ def originals_changed(store: Store, held: HeldCamera, start_us: int, end_us: int
     """The recordings the hold copied for [start, end) that the index no longer lists as they
     were held, or whose file is gone or changed since: empty when the originals can be cut."""
     now = {(r.path, r.byte_start): r for r in store.files(held.camera, start_us, end_us)}
+    sources = {s.id: s for s in store.sources()}
     out = []
     for was in held.indexed:
         if not _overlaps(was, start_us, end_us):
             continue
         row = now.get((was.path, was.byte_start))
+        if row is not None and row.ranged:
+            # A ring file's rows take its card index's modification time, which changes with
+            # every recording the camera adds: the recording itself is compared, and asked of
+            # the card's index as it is now, as a cut does.
+            if (row.start_us, row.end_us, row.byte_end) != (was.start_us, was.end_us,
+                                                            was.byte_end) \
+                    or not os.path.isfile(row.path) or recorded_over([row], sources):
+                out.append(was.path)
+            continue
         if row is None or not _as_held(was, row.size, row.mtime_ns):
             out.append(was.path)
             continue
@@ -157,8 +168,11 @@ def _checked_copies(hold: Hold, held: HeldCamera, start_us: int, end_us: int) ->
     """The hold's files the window reads, each hashed again against the manifest: HoldError
     naming the first one that is gone or changed since it was copied."""
     wanted = {r.path for r in held.recordings if _overlaps(r, start_us, end_us)}
+    recordings = {r.path for r in held.recordings}
+    # and what is no recording: a ring folder's index, which the cut reads too
     files = [f for f in hold.files if f.name.partition("/")[0] == held.folder
-             and f.name.partition("/")[2] in wanted]
+             and (f.name.partition("/")[2] in wanted
+                  or f.name.partition("/")[2] not in recordings)]
     for f in files:
         path = hold.path / f.name
         try:

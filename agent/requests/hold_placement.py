@@ -63,12 +63,14 @@ def record_row(record: dict) -> FileRow:
     return FileRow(0, **{k: record[k] for k in FileRow._fields[1:] if k in record})
 
 
-def local_placement(rows: list[FileRow], names: dict[str, str],
-                    sources: list[Source]) -> dict:
+def local_placement(rows: list[FileRow], held: list, sources: list[Source]) -> dict:
     """hold.json's `placed` for copied recordings: `rows` every index row of the copied files
-    (a ring file has several), `names` each original's path -> its copy's name in the hold."""
+    (a ring file has several), `held` the copies (holds.HeldFile); a ring folder's index
+    files, copied with its ring files, get their originals too."""
     by_id = {s.id: s for s in sources}
+    names = {f.source: f.name for f in held}
     placed: dict = {}
+    roots: dict[str, Path] = {}   # a copied file's folder -> its recordings folder
     for row in rows:
         source = by_id.get(row.source_id)
         folder, _, file = names[row.path].partition("/")
@@ -79,10 +81,20 @@ def local_placement(rows: list[FileRow], names: dict[str, str],
         camera["recordings"].append(row_record(row, file))
         camera["indexed"].append(row_record(row))
         root = Path(source.root) if source else Path(row.path).parent
-        original = Path(row.path)
-        camera["originals"][file] = (original.relative_to(root).as_posix()
-                                     if original.is_relative_to(root) else original.name)
+        roots[str(Path(row.path).parent)] = root
+        camera["originals"][file] = _relative(Path(row.path), root)
+    by_folder = {c["folder"]: c for c in placed.values()}
+    for f in held:
+        folder, _, file = f.name.partition("/")
+        root = roots.get(str(Path(f.source).parent))
+        if folder in by_folder and file not in by_folder[folder]["originals"] and root:
+            by_folder[folder]["originals"][file] = _relative(Path(f.source), root)
     return placed
+
+
+def _relative(path: Path, root: Path) -> str:
+    """A recording's path as provenance names it: relative to its recordings folder."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
 
 
 def remote_placement(window: RecorderWindow, indexed: list[FileRow]) -> dict:

@@ -22,6 +22,7 @@ from agent.export.hashed_files import read_chunks, write_hashed
 from agent.index.coverage import USABLE
 from agent.index.links import links_out
 from agent.index.mirror import Connect
+from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
 from agent.index.remote_window import FetchCancelled, RecorderWindow, download
 from agent.requests.hold_placement import local_placement, remote_placement
 from agent.index.store import Store
@@ -153,7 +154,7 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
                                 start_us, end_us, connect, cancel)
         placed = local_placement(
             [r for r in _all_rows(store, start_us, end_us, cameras) if r.status != "remote"],
-            {f.source: f.name for f in held}, store.sources())
+            held, store.sources())
         placed.update({w.camera: remote_placement(w, [r for r in rows if r.status == "remote"
                                                       and r.camera == w.camera])
                        for w in windows})
@@ -208,13 +209,36 @@ def _check_room(home: Path, rows: list) -> None:
 
 
 def _copy_all(rows: list, staging: Path, cancel: threading.Event | None) -> list[HeldFile]:
-    held, names = [], set()
+    held, names, rings = [], set(), {}
     for row in rows:
-        name = unique_name(f"{distinct_name(row.camera)}/{safe_name(Path(row.path).name)}", names)
+        if row.ranged:   # a ring file: in a folder of its own, with its card's index
+            ring = str(Path(row.path).parent)
+            if ring not in rings:
+                rings[ring] = unique_name(f"{distinct_name(row.camera)}/"
+                                          f"{distinct_name(Path(ring).name)}", names)
+                held += _copy_ring_index(Path(ring), staging, rings[ring], cancel)
+            name = unique_name(f"{rings[ring]}/{safe_name(Path(row.path).name)}", names)
+        else:
+            name = unique_name(f"{distinct_name(row.camera)}/{safe_name(Path(row.path).name)}",
+                               names)
         dest = staging / name
-        dest.parent.mkdir(exist_ok=True, mode=0o700)
+        dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         size, digest = _copy_hashed(Path(row.path), dest, cancel)
         held.append(HeldFile(row.path, name, size, digest))
+    return held
+
+
+def _copy_ring_index(ring: Path, staging: Path, folder: str,
+                     cancel: threading.Event | None) -> list[HeldFile]:
+    """Copy the index files of a folder of Hikvision ring files: they say which recording
+    lies at which bytes, and a cut of the copies checks its rows against them
+    (changed.recorded_over) as it does against the card's own."""
+    (staging / folder).mkdir(parents=True, exist_ok=True, mode=0o700)
+    held = []
+    for name in (*INDEX_NAMES, SQLITE_INDEX):
+        if (ring / name).is_file():
+            size, digest = _copy_hashed(ring / name, staging / folder / name, cancel)
+            held.append(HeldFile(str(ring / name), f"{folder}/{name}", size, digest))
     return held
 
 
