@@ -178,10 +178,18 @@ class OwnerIndex:
             previews = self._previews
         return 0 if previews is None else previews.let_go_of_idle()
 
-    def coverage(self, camera: str, start_us: int, end_us: int) -> Coverage:
-        """Spans and gaps of one camera inside a window."""
+    def coverage(self, camera: str, start_us: int, end_us: int, hold=None) -> Coverage:
+        """Spans and gaps of one camera inside a window. `hold`: a request's (its view's
+        `hold`): where an approval would cut the camera from it, its copies' coverage
+        (`held` set) instead."""
         if start_us >= end_us:
             raise AgentError("the window's start must be before its end")
+        if hold is not None:
+            from agent.requests.held_window import held_coverage
+
+            held = held_coverage(self.store, hold, camera, start_us, end_us)
+            if held is not None:
+                return held
         name = self.indexed_camera(camera)
         return coverage(name, self.store.files(name, start_us, end_us), start_us, end_us)
 

@@ -66,6 +66,7 @@ class Coverage:
     unusable: tuple[FileRow, ...]
     marks: tuple[Mark, ...] = ()
     guessed: tuple[Span, ...] = ()   # covered seconds placed by a file's mtime alone
+    held: bool = False   # the request's safe copy, its recordings gone (requests/held_window)
 
 
     @property

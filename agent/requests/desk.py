@@ -30,6 +30,8 @@ from agent.requests.agency_changes import TrustStoreError
 from agent.requests.desk_decisions import DeskDecisions
 from agent.requests.desk_errors import DeskRefusal
 from agent.requests.desk_intake import DeskIntake
+from agent.requests.held_window import usable_hold
+from agent.requests.holds import Hold
 from agent.requests.inbox import Inbox, InboxError
 from agent.requests.portal_client import PollPolicy, PortalClient
 from agent.requests.poll_trouble import PollTroubles, PortalTrouble
@@ -147,6 +149,11 @@ class RequestDesk(DeskIntake, DeskDecisions):
         `iss` names the agency, needed when two agencies used the same request id (as every
         action below)."""
         return self._view(self._settled(self._entry(jti, iss)))
+
+    def held(self, jti: str, iss: str | None = None) -> Hold | None:
+        """The request's safe copy, or None when it has none or its record cannot be used
+        (`show` says why): what the request's page shows where its recordings are gone."""
+        return usable_hold(self.home, self._entry(jti, iss).folder)
 
     def _settled(self, entry: Entry) -> Entry:
         """The entry, a delivery cut off by a crash made `failed` (approval_run)."""

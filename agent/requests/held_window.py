@@ -16,10 +16,12 @@ import json
 import os
 import shutil
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
 from agent.index.changed import recorded_over
+from agent.index.coverage import Coverage, coverage
 from agent.index.mirror import Connect
 from agent.index.remote_window import Progress, local_window
 from agent.index.rows import FileRow
@@ -113,6 +115,20 @@ def from_hold(store: Store, hold: Hold | None, camera: str, start_us: int,
     if not originals_changed(store, held, start_us, end_us):
         return None
     return placement, held
+
+
+def held_coverage(store: Store, hold: Hold | None, camera: str, start_us: int,
+                  end_us: int) -> Coverage | None:
+    """What of [start, end) of `camera` an approval would cut from the hold (`held` set), or
+    None when it would cut the recordings: the request's page shows that, not the recordings
+    that are gone."""
+    found = from_hold(store, hold, camera, start_us, end_us)
+    if found is None:
+        return None
+    held = found[1]
+    rows = [r._replace(path=str(hold.path / held.folder / r.path), camera=camera)
+            for r in held.recordings]
+    return replace(coverage(camera, rows, start_us, end_us), held=True)
 
 
 @contextlib.contextmanager

@@ -4117,6 +4117,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>some times come from file dates only</source>
         <translation>algunas horas vienen solo de las fechas de los archivos</translation>
     </message>
+    <message>
+        <source>from the safe copy: the recordings are gone from their folder, or changed, since it was made</source>
+        <translation>de la copia a salvo: las grabaciones ya no están en su carpeta, o cambiaron, desde que se hizo</translation>
+    </message>
 </context>
 <context>
     <name>display</name>

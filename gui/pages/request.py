@@ -162,6 +162,7 @@ class RequestPage(QWidget):
         self.approved = None if view.status in UNDECIDED or self.rechoosing else view.approval
         if self.approved is not None:
             cameras += [c for c in self.approved.cameras if c not in cameras]
+        self.strip.request = (view.id, view.agency_id)   # its safe copy, recordings gone
         self.strip.set_cameras(cameras, view.window_start_us, view.window_end_us)
         self.options.load_masks(cameras)
         if view.cameras:   # cameras not asked for, or never registered with it, start unticked

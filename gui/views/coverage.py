@@ -39,4 +39,7 @@ def note(cov: Coverage) -> str:
         parts.append(said.format(n=files, why=why))
     if cov.guessed:
         parts.append(translate("coverage", "some times come from file dates only"))
+    if cov.held:
+        parts.insert(0, translate("coverage", "from the safe copy: the recordings are gone "
+                                              "from their folder, or changed, since it was made"))
     return "; ".join(parts)

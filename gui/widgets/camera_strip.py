@@ -41,6 +41,9 @@ class CameraStrip(QWidget):
         self.tab_anchor: QWidget = self   # what the cameras follow in Tab's order
         self.all_box: QCheckBox | None = None
         self.held_back: set[str] = set()   # cameras the all box leaves unticked
+        # A request's (id, agency id): a camera its approval would cut from the request's
+        # safe copy, its recordings gone, shows what the copies hold.
+        self.request = None
         self._quiet = False   # ticking many at once: one `changed` for all of them
         self._load = 0
         self._box = QVBoxLayout(self)
@@ -182,13 +185,17 @@ class CameraStrip(QWidget):
                           if tickable and tickable <= ticked else Qt.PartiallyChecked)
 
     def _fetch_coverage(self, cameras, start_us, end_us, load) -> None:
-        agent = self.ctx.agent
+        agent, request = self.ctx.agent, self.request
 
         def work():
             out = {}
+            try:
+                hold = agent.requests.held(*request) if request else None
+            except Exception:   # no safe copy to show: the request's page says why
+                hold = None
             for cam in cameras:
                 try:
-                    cov = agent.coverage(cam, start_us, end_us)
+                    cov = agent.coverage(cam, start_us, end_us, hold=hold)
                 except Exception:   # an unknown camera simply has no recordings here
                     out[cam] = None
                 else:   # summed and worded here, once, not on the GUI thread
