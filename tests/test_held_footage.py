@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from agent.audit.log import AuditLog
 from agent.export.evidence import export_evidence
 from agent.requests import holds
 from agent.requests.agencies import TrustStore
@@ -113,6 +114,9 @@ def test_footage_gone_or_changed_in_its_folder_is_sent_from_its_hold(flow, how):
     assert {s["path"]: s["sha256"] for s in record["sources"]} == copies
     assert record["delivered"]["frames"] > 0
     assert "safe copy" in shown
+    (export,) = [r["data"] for r in AuditLog(run.home).entries()
+                 if r["event"] == "export" and "clip_sha256" in r["data"]]
+    assert export["safe_copy"] == said["made"]
 
 
 def test_recordings_still_as_they_were_held_are_cut_themselves(flow):

@@ -285,7 +285,9 @@ def _export_one(step: Step, approval: Approval, camera: str, context: RequestCon
              **_left_off(step, approval, camera),
              dropped_audio_packets=cut.dropped_audio_packets,
              delivered={"start": format_utc(cut.delivered_start_us),
-                        "end": format_utc(cut.delivered_end_us)})
+                        "end": format_utc(cut.delivered_end_us)},
+             # cut from the request's safe copy (when it was made), its recordings gone
+             **({"safe_copy": extra["hold"]["made"]} if extra and "hold" in extra else {}))
     record = Delivery(camera, str(done.package.path), "", "", 0)
     step.inbox.save_delivery(step.agency.id, step.request.id, record)
     return record
