@@ -104,6 +104,8 @@ def test_footage_gone_or_changed_in_its_folder_is_sent_from_its_hold(flow, how):
         window[0].write_bytes(later.read_bytes())
     code, _, err = run("scan")
     assert code in (0, 1), err
+    code, _, err = run("approve", "--", jti)   # asked first: no terminal here, so not sent
+    assert code == 2 and "from the safe copy made when you put the request on hold: porch" in err
     record, shown = approved(run, portal, jti)
     copies = manifest(hold)
     said = record["hold"]
@@ -122,6 +124,8 @@ def test_footage_gone_or_changed_in_its_folder_is_sent_from_its_hold(flow, how):
 def test_recordings_still_as_they_were_held_are_cut_themselves(flow):
     portal, run, reg, porch = flow
     jti, _hold = held(run, portal, reg)
+    code, _, err = run("approve", "--", jti)
+    assert code == 2 and "cameras: porch" in err and "safe copy" not in err
     record, shown = approved(run, portal, jti)
     assert "hold" not in record and "safe copy" not in shown
     assert {s["path"] for s in record["sources"]} == {p.name for p in sorted(porch.iterdir())[:2]}

@@ -119,6 +119,11 @@ def _confirm(agent, view: RequestView, chosen, tz: str) -> None:
     say(f"This will send to {one_line(agency_name(view))}, for case {one_line(view.case)} "
         f"(request {one_line(view.id)}):")
     say(f"  cameras: {', '.join(one_line(c) for c in chosen.cameras)}")
+    held = _from_safe_copy(agent, view, chosen)
+    if held:
+        say(f"  from the safe copy made when you put the request on hold: "
+            f"{', '.join(one_line(c) for c in held)} (the recordings are gone from their "
+            "folder, or changed, since it was made)")
     say(f"  {window(start, end, tz)} ({counted(round((end - start) / 1e6), 'second')} per camera)")
     say(f"  sound: {'kept' if chosen.keep_audio else 'removed'}")
     say(f"  hidden: {_hidden(agent, chosen)}")
@@ -129,6 +134,20 @@ def _confirm(agent, view: RequestView, chosen, tz: str) -> None:
     sys.stderr.flush()
     if sys.stdin.readline().strip().lower() not in ("y", "yes"):
         raise Refused("not approved; nothing was sent")
+
+
+def _from_safe_copy(agent, view: RequestView, chosen) -> list[str]:
+    """The chosen cameras the approval would cut from the request's safe copy."""
+    if view.hold is None:
+        return []
+    held = []
+    for camera in chosen.cameras:
+        try:
+            if agent.coverage(camera, chosen.start_us, chosen.end_us, hold=view.hold).held:
+                held.append(camera)
+        except AgentError:   # not indexed: the approval says what is wrong with it
+            continue
+    return held
 
 
 def _hidden(agent, chosen) -> str:
