@@ -14,6 +14,7 @@ import pytest
 from agent.audit.log import AuditLog
 from agent.export.evidence import export_evidence
 from agent.requests import holds
+from agent.service import Agent
 from agent.requests.agencies import TrustStore
 from agent.requests.held_window import cut_window, usable_hold
 from agent.timebase import US, format_utc
@@ -78,6 +79,15 @@ def approved(run: Run, portal, jti: str) -> dict:
     code, out, err = run("verify", str(package))
     assert code == 0, err
     return json.loads((package / "data" / "provenance.json").read_text()), out + err
+
+
+def held_coverage(run: Run, jti: str, camera: str, window: tuple[int, int]):
+    """The camera's coverage as the request's page shows it (from the safe copy or not)."""
+    agent = Agent(run.home)
+    try:
+        return agent.coverage(camera, *window, hold=agent.requests.held(jti))
+    finally:
+        agent.close()
 
 
 def manifest(hold: Path) -> dict[str, str]:
@@ -161,10 +171,14 @@ def test_a_recorder_cameras_footage_gone_from_the_recorder_is_sent_from_its_hold
         code, _, err = run("inbox", "hold", "--", jti)
         assert code == 0, err
         hold = Path(run.json("inbox", "show", "--", jti)["hold"])
+        window = (RT0 + 2 * US, RT0 + 14 * US)
+        assert run("scan")[0] == 0   # mirrored again: the recorder still has it all
+        assert not held_coverage(run, jti, "drive", window).held
         clips = sim.device.catalogue.clips
         channel = next(n for n, c in clips.items() if len(c) == 3)   # Driveway
         clips[channel] = clips[channel][2:]   # written over: the recorder lists only the last
         assert run("scan")[0] == 0
+        assert held_coverage(run, jti, "drive", window).held
         record, shown = approved(run, portal, jti)
     said = record["hold"]
     copies = manifest(hold)

@@ -23,6 +23,7 @@ from typing import Iterator
 from agent.index.changed import recorded_over
 from agent.index.coverage import Coverage, coverage
 from agent.index.mirror import Connect
+from agent.index.recorder_book import RECORDER_LAYOUT
 from agent.index.remote_window import Progress, local_window
 from agent.index.rows import FileRow
 from agent.index.store import Store
@@ -82,11 +83,15 @@ def originals_changed(store: Store, held: HeldCamera, start_us: int, end_us: int
                     or not os.path.isfile(row.path) or recorded_over([row], sources):
                 out.append(was.path)
             continue
+        if row is not None and row.status == "remote":
+            # On the recorder: its listing is the index's, each row stamped when it was
+            # mirrored, so the recording itself is compared.
+            if (row.start_us, row.end_us, row.size) != (was.start_us, was.end_us, was.size):
+                out.append(was.path)
+            continue
         if row is None or not _as_held(was, row.size, row.mtime_ns):
             out.append(was.path)
             continue
-        if row.status == "remote":
-            continue   # on the recorder: its listing is the index's
         try:
             st = os.stat(row.path)
         except OSError:
@@ -154,7 +159,8 @@ def cut_window(home: Path, store: Store, camera: str, start_us: int, end_us: int
     try:
         local = Store(work / "window.db")
         try:
-            layout = next((r.layout for r in held.recordings if r.layout), "hold")
+            layout = (RECORDER_LAYOUT if held.recorder is not None   # as local_window's
+                      else next((r.layout for r in held.recordings if r.layout), "hold"))
             source = local.add_source(str(folder), camera, held.zone, layout,
                                       held.clock_offset_s, explicit=False)
             local.upsert(_rows(source.id, source.camera, folder, held))
