@@ -2,7 +2,9 @@
 
 An approval's cut reads the recordings themselves while the index still lists every recording
 the hold copied for the approved window, as it was then (same size, same modification time;
-one still being written may have grown), and each of its files is still there so. Otherwise
+one still being written may have grown; a recorder's, and one inside a ring file, whose index
+rows are stamped anew as they are read again, by its times and size, the ring's asked of its
+card's index), and each of its files is still there so. Otherwise
 (a recorder's ring wrote over them, the owner's cleanup deleted them, a recorder on the network
 no longer lists them) it reads the hold's copies: their hashes are checked against the hold's
 manifest first, and they get an index of their own, as a recorder's downloaded window does
