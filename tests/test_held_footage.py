@@ -92,7 +92,7 @@ def held_coverage(run: Run, jti: str, camera: str, window: tuple[int, int]):
 
 def manifest(hold: Path) -> dict[str, str]:
     lines = (hold / "manifest-sha256.txt").read_text().splitlines()
-    return {name.partition("/")[2]: sha for sha, _, name in (ln.partition("  ") for ln in lines)}
+    return {name: sha for sha, _, name in (ln.partition("  ") for ln in lines)}
 
 
 @pytest.mark.parametrize("how", ["deleted", "replaced"])
@@ -185,7 +185,7 @@ def test_a_recorder_cameras_footage_gone_from_the_recorder_is_sent_from_its_hold
     assert len(copies) == 2 and {c["file"]: c["sha256"] for c in said["copies"]} == copies
     assert {s["path"]: s["sha256"] for s in record["sources"]} == copies
     assert said["recorder"]["vendor"] == "hikvision"
-    assert {d["file"]: d["sha256"] for d in said["recorder"]["downloads"]} == copies
+    assert {f"drive/{d['file']}": d["sha256"] for d in said["recorder"]["downloads"]} == copies
     times = stamps(next((hold.parent.parent / "packages").glob("*/*/data/*.mp4")))
     assert RT0 + 2 * US <= min(times) and max(times) < RT0 + 14 * US
     assert "safe copy" in shown
@@ -235,5 +235,5 @@ def test_a_ring_files_recording_recorded_over_is_cut_from_the_hold_with_its_card
         if from_hold:
             record = json.loads((done.package.path / "data/provenance.json").read_text())
             copied = {c["file"]: c["original"]["path"] for c in record["hold"]["copies"]}
-            assert copied["datadir0/hiv00000.mp4"] == "datadir0/hiv00000.mp4"
-            assert copied["datadir0/index00.bin"] == "datadir0/index00.bin"
+            assert copied["garage/datadir0/hiv00000.mp4"] == "datadir0/hiv00000.mp4"
+            assert copied["garage/datadir0/index00.bin"] == "datadir0/index00.bin"

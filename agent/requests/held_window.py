@@ -19,7 +19,7 @@ import os
 import shutil
 import threading
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from agent.index.changed import recorded_over
@@ -27,6 +27,7 @@ from agent.index.coverage import Coverage, coverage
 from agent.index.mirror import Connect
 from agent.index.recorder_book import RECORDER_LAYOUT
 from agent.index.remote_window import Progress, local_window
+from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
 from agent.index.rows import FileRow
 from agent.index.store import Store
 from agent.os_words import plain_os_error
@@ -36,6 +37,7 @@ from agent.storage import remove_stale_partials, safe_name
 from frp.bagview import file_sha256
 
 CACHE = Path("cache") / "holds"
+RING_INDEX = (*INDEX_NAMES, SQLITE_INDEX)
 
 
 def usable_hold(home: Path, folder: str) -> Hold | None:
@@ -132,9 +134,8 @@ def held_coverage(store: Store, hold: Hold | None, camera: str, start_us: int,
     found = from_hold(store, hold, camera, start_us, end_us)
     if found is None:
         return None
-    held = found[1]
-    rows = [r._replace(path=str(hold.path / held.folder / r.path), camera=camera)
-            for r in held.recordings]
+    rows = [r._replace(path=str(hold.path / r.path), camera=camera)
+            for r in found[1].recordings]
     return replace(coverage(camera, rows, start_us, end_us), held=True)
 
 
@@ -151,7 +152,6 @@ def cut_window(home: Path, store: Store, camera: str, start_us: int, end_us: int
             yield got
         return
     placement, held = found
-    folder = hold.path / held.folder
     copies = _checked_copies(hold, held, start_us, end_us)
     cache = Path(home) / CACHE
     cache.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -163,9 +163,9 @@ def cut_window(home: Path, store: Store, camera: str, start_us: int, end_us: int
         try:
             layout = (RECORDER_LAYOUT if held.recorder is not None   # as local_window's
                       else next((r.layout for r in held.recordings if r.layout), "hold"))
-            source = local.add_source(str(folder), camera, held.zone, layout,
+            source = local.add_source(str(hold.path), camera, held.zone, layout,
                                       held.clock_offset_s, explicit=False)
-            local.upsert(_rows(source.id, source.camera, folder, held))
+            local.upsert(_rows(source.id, source.camera, hold.path, held))
             yield local, {"hold": hold_record(placement, held, copies, hold)}
         finally:
             local.close()
@@ -192,11 +192,12 @@ def _checked_copies(hold: Hold, held: HeldCamera, start_us: int, end_us: int) ->
     """The hold's files the window reads, each hashed again against the manifest: HoldError
     naming the first one that is gone or changed since it was copied."""
     wanted = {r.path for r in held.recordings if _overlaps(r, start_us, end_us)}
-    recordings = {r.path for r in held.recordings}
-    # and what is no recording: a ring folder's index, which the cut reads too
-    files = [f for f in hold.files if f.name.partition("/")[0] == held.folder
-             and (f.name.partition("/")[2] in wanted
-                  or f.name.partition("/")[2] not in recordings)]
+    rings = {str(PurePosixPath(r.path).parent) for r in held.recordings
+             if r.ranged and r.path in wanted}
+    # and a ring folder's index, which the cut reads too
+    files = [f for f in hold.files if f.name in wanted
+             or (PurePosixPath(f.name).name in RING_INDEX
+                 and str(PurePosixPath(f.name).parent) in rings)]
     for f in files:
         path = hold.path / f.name
         try:
@@ -223,14 +224,13 @@ def hold_record(placement: Placement, held: HeldCamera, copies: list, hold: Hold
                "from the recorder), or changed, since the owner put the request's footage on "
                "hold, so the clip was cut from the copies made then",
         "copies": [{
-            "file": f.name.partition("/")[2], "sha256": f.sha256, "size": f.size,
-            "original": ({"path": originals[f.name.partition("/")[2]], "sha256": f.sha256,
-                          "size": f.size}
-                         if f.name.partition("/")[2] in originals else None)}
+            "file": f.name, "sha256": f.sha256, "size": f.size,
+            "original": ({"path": originals[f.name], "sha256": f.sha256, "size": f.size}
+                         if f.name in originals else None)}
             for f in copies],
         "note": "each copy was hashed as it was read from its original, so an original's "
                 "sha256 and size are those of the bytes it held then; `file` is the copy's "
-                "name, as in `sources`",
+                "name in the safe copy, as in `sources`",
     }
     if held.recorder is not None:
         record["recorder"] = held.recorder

@@ -2,7 +2,8 @@
 
 A recorder's ring deletes the oldest recordings, and the next scan forgets them: by the time an
 approval is cut, the index may no longer say which seconds a held copy holds. So a hold records,
-per camera, the index's rows for each copy as they were when it was made (a copy is the very
+per camera, the index's rows for each copy as they were when it was made, their paths the
+copies' names in the hold as its manifest lists them (a copy is the very
 bytes: the rows hold for it, its byte ranges inside a ring file too), the camera's zone and
 clock offset (provenance's `clock`), each copy's original (relative to its recordings folder)
 and the index's rows it copied (`indexed`: path, size, modification time), by which a later cut
@@ -21,11 +22,10 @@ from agent.storage import distinct_name
 
 @dataclass(frozen=True)
 class HeldCamera:
-    """One camera's copies in a hold: its rows (`path`: the copy's name in the camera's folder
-    of the hold), its clock, each copy's original, and a recorder's download record."""
+    """One camera's copies in a hold: its rows (`path`: the copy's name in the hold, as its
+    manifest lists it), its clock, each copy's original, and a recorder's download record."""
 
     camera: str
-    folder: str
     zone: str
     clock_offset_s: float
     recordings: tuple[FileRow, ...]
@@ -65,30 +65,27 @@ def record_row(record: dict) -> FileRow:
 
 def local_placement(rows: list[FileRow], held: list, sources: list[Source]) -> dict:
     """hold.json's `placed` for copied recordings: `rows` every index row of the copied files
-    (a ring file has several), `held` the copies (holds.HeldFile); a ring folder's index
-    files, copied with its ring files, get their originals too."""
+    (a ring file has several, of one camera or more), `held` the copies (holds.HeldFile); a
+    ring folder's index files, copied with its ring files, get their originals too."""
     by_id = {s.id: s for s in sources}
     names = {f.source: f.name for f in held}
     placed: dict = {}
-    roots: dict[str, Path] = {}   # a copied file's folder -> its recordings folder
+    roots: dict[str, tuple[Path, dict]] = {}   # an original's folder -> its root, camera
     for row in rows:
         source = by_id.get(row.source_id)
-        folder, _, file = names[row.path].partition("/")
         camera = placed.setdefault(row.camera, {
-            "folder": folder, "zone": source.tz if source else "UTC",
+            "zone": source.tz if source else "UTC",
             "clock_offset_s": source.clock_offset_s if source else 0.0,
             "recordings": [], "originals": {}, "indexed": []})
-        camera["recordings"].append(row_record(row, file))
+        camera["recordings"].append(row_record(row, names[row.path]))
         camera["indexed"].append(row_record(row))
         root = Path(source.root) if source else Path(row.path).parent
-        roots[str(Path(row.path).parent)] = root
-        camera["originals"][file] = _relative(Path(row.path), root)
-    by_folder = {c["folder"]: c for c in placed.values()}
-    for f in held:
-        folder, _, file = f.name.partition("/")
-        root = roots.get(str(Path(f.source).parent))
-        if folder in by_folder and file not in by_folder[folder]["originals"] and root:
-            by_folder[folder]["originals"][file] = _relative(Path(f.source), root)
+        roots[str(Path(row.path).parent)] = (root, camera)
+        camera["originals"][names[row.path]] = _relative(Path(row.path), root)
+    for f in held:   # what is no recording: a ring folder's index
+        root, camera = roots.get(str(Path(f.source).parent), (None, None))
+        if camera is not None and f.name not in camera["originals"]:
+            camera["originals"][f.name] = _relative(Path(f.source), root)
     return placed
 
 
@@ -100,9 +97,9 @@ def _relative(path: Path, root: Path) -> str:
 def remote_placement(window: RecorderWindow, indexed: list[FileRow]) -> dict:
     """hold.json's `placed` entry for a recorder camera's downloaded window: the pieces as a
     cut reads them (remote_window.piece_rows), and the recorder's `remote` rows it covered."""
-    return {"folder": distinct_name(window.camera), "zone": window.clock.zone,
-            "clock_offset_s": window.offset_s,
-            "recordings": [row_record(r, Path(r.path).name)
+    folder = distinct_name(window.camera)   # holds._download_all's
+    return {"zone": window.clock.zone, "clock_offset_s": window.offset_s,
+            "recordings": [row_record(r, f"{folder}/{Path(r.path).name}")
                            for r in piece_rows(0, window.camera, window)],
             "originals": {}, "indexed": [row_record(r) for r in indexed],
             "recorder": window.record()}
@@ -115,7 +112,7 @@ def read_placement(doc: dict) -> Placement | None:
     if placed is None:
         return None
     cameras = tuple(HeldCamera(
-        name, str(c["folder"]), str(c["zone"]), float(c["clock_offset_s"]),
+        name, str(c["zone"]), float(c["clock_offset_s"]),
         tuple(record_row(r) for r in c["recordings"]),
         tuple((str(k), str(v)) for k, v in c["originals"].items()),
         tuple(record_row(r) for r in c["indexed"]), c.get("recorder"))
