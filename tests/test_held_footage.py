@@ -237,3 +237,20 @@ def test_a_ring_files_recording_recorded_over_is_cut_from_the_hold_with_its_card
             copied = {c["file"]: c["original"]["path"] for c in record["hold"]["copies"]}
             assert copied["garage/datadir0/hiv00000.mp4"] == "datadir0/hiv00000.mp4"
             assert copied["garage/datadir0/index00.bin"] == "datadir0/index00.bin"
+
+
+def test_a_safe_copy_made_before_copies_were_placed_in_time_is_named_not_cut(flow):
+    """A hold an earlier version made (no `placed` in hold.json) cannot be cut from: with the
+    recordings gone, the refusal says where the copy is and why it is not used."""
+    portal, run, reg, porch = flow
+    jti, hold = held(run, portal, reg)
+    record = json.loads((hold / "hold.json").read_text())
+    del record["placed"], record["made"]
+    (hold / "hold.json").write_text(json.dumps(record))
+    for p in sorted(porch.iterdir())[:2]:
+        p.unlink()
+    assert run("scan")[0] == 0
+    code, _, err = run("approve", "--yes", "--", jti)
+    assert code == 3 and "nothing was cut or sent" in err
+    assert f"The request's safe copy in {hold} was made by an earlier version" in err, err
+    assert portal.submissions() == []

@@ -15,9 +15,10 @@ from agent.index.remote_window import is_remote
 from agent.index.store import Store
 from agent.os_words import plain_os_error
 from agent.requests.approval_step import ApprovalRefused
-from agent.requests.held_window import from_hold
+from agent.requests.held_window import from_hold, held_placement
 from agent.requests.holds import Hold
 from agent.requests.records import Approval
+from agent.storage import distinct_name
 from agent.timebase import local_text
 
 
@@ -66,4 +67,18 @@ def check_footage(store: Store, approval: Approval,
           else "leave those cameras out, or choose a window they recorded")
     raise ApprovalRefused(
         f"nothing of {names} can be sent for {local_text(approval.start_us)} to "
-        f"{local_text(approval.end_us)} ({why}); nothing was cut or sent: {do}")
+        f"{local_text(approval.end_us)} ({why}); nothing was cut or sent: {do}"
+        + _unplaced(hold, [c for c, _ in problems]))
+
+
+def _unplaced(hold: Hold | None, cameras: list[str]) -> str:
+    """Said of a safe copy that holds copies of these cameras but cannot be cut from: made
+    by a version of footage-agent that did not record where its copies lie in time."""
+    if hold is None or held_placement(hold) is not None:
+        return ""
+    folders = {f.name.partition("/")[0] for f in hold.files}
+    if not any(distinct_name(c) in folders for c in cameras):
+        return ""
+    return (f". The request's safe copy in {hold.path} was made by an earlier version of "
+            "footage-agent, which did not record where its copies lie in time, so it cannot "
+            "be sent from there; its copies are kept as they are")
