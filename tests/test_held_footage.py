@@ -6,10 +6,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
 import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from agent.audit.log import AuditLog
 from agent.export.evidence import export_evidence
@@ -27,7 +30,9 @@ from tests.registering import invite
 from tests.recorder_sources_support import PASSPHRASE, PASSWORD, recent_footage
 from tests.recorder_sources_support import T0 as RT0
 from tests.recorder_support import stamps
+from gui.views.core_words import in_owner_language
 from tests.conftest import t
+from tests.gui_support import spanish  # noqa: F401 (a fixture)
 from tests.test_ring_recorded_over import first_stamp
 from tests.test_requests_e2e import AGENCY_ID, T0, Run, only_request
 
@@ -191,7 +196,23 @@ def test_a_recorder_cameras_footage_gone_from_the_recorder_is_sent_from_its_hold
     assert "safe copy" in shown
 
 
-def test_a_safe_copy_changed_since_it_was_made_is_not_sent(flow):
+def test_a_safe_copy_gone_since_it_was_made_is_not_sent(flow, spanish):
+    portal, run, reg, porch = flow
+    jti, hold = held(run, portal, reg)
+    for p in sorted(porch.iterdir())[:2]:
+        p.unlink()
+    make_recordings(porch, "blue-iris", "porch", T0 + 3600 * US, 1, 4.0, fps=10)
+    assert run("scan")[0] == 0
+    copy = next((hold / "porch").iterdir())
+    copy.unlink()
+    code, _, err = run("approve", "--yes", "--", jti)
+    assert code == 1 and f"the safe copy of porch cannot be read: {copy}" in err, err
+    assert portal.submissions() == [] and portal.decisions() == []
+    said = in_owner_language(err.removeprefix("footage-agent: ").strip())   # the app's words
+    assert said.startswith(f"la copia a salvo de porch no se puede leer: {copy}"), said
+
+
+def test_a_safe_copy_changed_since_it_was_made_is_not_sent(flow, spanish):
     """Its recordings gone and a copy of the hold changed since (a disk's fault, a hand):
     nothing of the camera leaves, and the owner is told which copy and what to do."""
     portal, run, reg, porch = flow
@@ -207,6 +228,10 @@ def test_a_safe_copy_changed_since_it_was_made_is_not_sent(flow):
     assert "approve it again without that camera, or decline it" in err
     assert "Traceback" not in err
     assert portal.submissions() == [] and portal.decisions() == []
+    said = in_owner_language(err.removeprefix("footage-agent: ").strip())   # the app's words
+    assert said.startswith(f"la copia a salvo {copy} cambió desde que se hizo"), said
+    assert said.endswith("no se envió nada de porch: apruébela de nuevo sin esa cámara, o "
+                         "rechácela"), said
 
 
 def test_a_ring_files_recording_recorded_over_is_cut_from_the_hold_with_its_card_index(
@@ -239,7 +264,7 @@ def test_a_ring_files_recording_recorded_over_is_cut_from_the_hold_with_its_card
             assert copied["garage/datadir0/index00.bin"] == "datadir0/index00.bin"
 
 
-def test_a_safe_copy_made_before_copies_were_placed_in_time_is_named_not_cut(flow):
+def test_a_safe_copy_made_before_copies_were_placed_in_time_is_named_not_cut(flow, spanish):
     """A hold an earlier version made (no `placed` in hold.json) cannot be cut from: with the
     recordings gone, the refusal says where the copy is and why it is not used."""
     portal, run, reg, porch = flow
@@ -252,5 +277,8 @@ def test_a_safe_copy_made_before_copies_were_placed_in_time_is_named_not_cut(flo
     assert run("scan")[0] == 0
     code, _, err = run("approve", "--yes", "--", jti)
     assert code == 3 and "nothing was cut or sent" in err
-    assert f"The request's safe copy in {hold} was made by an earlier version" in err, err
+    assert f"; the request's safe copy in {hold} was made by an earlier version" in err, err
     assert portal.submissions() == []
+    said = in_owner_language(err.removeprefix("footage-agent: ").strip())   # the app's words
+    assert (f"; la copia a salvo de la solicitud en {hold} la hizo una versión anterior de "
+            "footage-agent") in said, said

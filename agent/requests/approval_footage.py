@@ -61,24 +61,23 @@ def check_footage(store: Store, approval: Approval,
             problems.append((camera, elsewhere))
     if not problems:
         return
+    problems = [(c, why + _unplaced(hold, c)) for c, why in problems]
     names = ", ".join(c for c, _ in problems)
     why = "; ".join(why for _, why in problems)
     do = ("leave that camera out, or choose a window it recorded" if len(problems) == 1
           else "leave those cameras out, or choose a window they recorded")
     raise ApprovalRefused(
         f"nothing of {names} can be sent for {local_text(approval.start_us)} to "
-        f"{local_text(approval.end_us)} ({why}); nothing was cut or sent: {do}"
-        + _unplaced(hold, [c for c, _ in problems]))
+        f"{local_text(approval.end_us)} ({why}); nothing was cut or sent: {do}")
 
 
-def _unplaced(hold: Hold | None, cameras: list[str]) -> str:
-    """Said of a safe copy that holds copies of these cameras but cannot be cut from: made
-    by a version of footage-agent that did not record where its copies lie in time."""
+def _unplaced(hold: Hold | None, camera: str) -> str:
+    """Said of a safe copy that holds copies of the camera but cannot be cut from: made by a
+    version of footage-agent that did not record where its copies lie in time."""
     if hold is None or held_placement(hold) is not None:
         return ""
-    folders = {f.name.partition("/")[0] for f in hold.files}
-    if not any(distinct_name(c) in folders for c in cameras):
+    if distinct_name(camera) not in {f.name.partition("/")[0] for f in hold.files}:
         return ""
-    return (f". The request's safe copy in {hold.path} was made by an earlier version of "
+    return (f"; the request's safe copy in {hold.path} was made by an earlier version of "
             "footage-agent, which did not record where its copies lie in time, so it cannot "
-            "be sent from there; its copies are kept as they are")
+            "be sent from there (its copies are kept as they are)")

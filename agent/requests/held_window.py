@@ -30,7 +30,7 @@ from agent.index.remote_window import Progress, local_window
 from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
 from agent.index.rows import FileRow
 from agent.index.store import Store
-from agent.os_words import plain_os_error
+from agent.os_words import plain_home_error
 from agent.requests.hold_placement import HeldCamera, Placement, read_placement
 from agent.requests.holds import RECORD, Hold, HoldError, read_hold
 from agent.storage import remove_stale_partials, safe_name
@@ -204,7 +204,7 @@ def _checked_copies(hold: Hold, held: HeldCamera, start_us: int, end_us: int) ->
             digest, size = file_sha256(path)
         except OSError as exc:
             raise HoldError(f"the safe copy of {held.camera} cannot be read: "
-                            + plain_os_error(exc, str(path))) from None
+                            + plain_home_error(exc, str(path))) from None
         if (digest, size) != (f.sha256, f.size):
             raise HoldError(f"the safe copy {path} changed since it was made (its SHA-256 is "
                             "no longer the one its manifest lists), and the recording it was "

@@ -3123,6 +3123,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>ninguna grabación utilizable de la cámara «{camera}» cubre ese período</translation>
     </message>
     <message>
+        <source>the request&apos;s safe copy in {path} was made by an earlier version of footage-agent, which did not record where its copies lie in time, so it cannot be sent from there (its copies are kept as they are)</source>
+        <translation>la copia a salvo de la solicitud en {path} la hizo una versión anterior de footage-agent, que no anotaba en qué momento están sus copias, así que no se puede enviar desde ahí (sus copias se conservan tal cual)</translation>
+    </message>
+    <message>
+        <source>the safe copy {path} changed since it was made (its SHA-256 is no longer the one its manifest lists), and the recording it was copied from is gone or changed too, so nothing of {camera} was sent: approve it again without that camera, or decline it</source>
+        <translation>la copia a salvo {path} cambió desde que se hizo (su SHA-256 ya no es el que indica su manifiesto), y la grabación de la que se copió ya no está o también cambió, así que no se envió nada de {camera}: apruébela de nuevo sin esa cámara, o rechácela</translation>
+    </message>
+    <message>
+        <source>the safe copy of {camera} cannot be read</source>
+        <translation>la copia a salvo de {camera} no se puede leer</translation>
+    </message>
+    <message>
         <source>nothing of {camera} can be cut for the approved time ({reason}); nothing has been sent yet: approve it again without that camera, or with another time or cut mode</source>
         <translation>no se puede recortar nada de {camera} para el tiempo aprobado ({reason}); aún no se ha enviado nada: apruébela de nuevo sin esa cámara, o con otro tiempo u otro modo de recorte</translation>
     </message>

@@ -446,6 +446,17 @@ TEMPLATES: tuple[str, ...] = (
                               "nothing was cut or sent: leave those cameras out, or choose a "
                               "window they recorded"),
     QT_TRANSLATE_NOOP("core", "no usable recording of camera '{camera}' covers that window"),
+    # a request's safe copy, where its recordings are gone (agent/requests/approval_footage.py,
+    # agent/requests/held_window.py)
+    QT_TRANSLATE_NOOP("core", "the request's safe copy in {path} was made by an earlier version "
+                              "of footage-agent, which did not record where its copies lie in "
+                              "time, so it cannot be sent from there (its copies are kept as "
+                              "they are)"),
+    QT_TRANSLATE_NOOP("core", "the safe copy {path} changed since it was made (its SHA-256 is no "
+                              "longer the one its manifest lists), and the recording it was "
+                              "copied from is gone or changed too, so nothing of {camera} was "
+                              "sent: approve it again without that camera, or decline it"),
+    QT_TRANSLATE_NOOP("core", "the safe copy of {camera} cannot be read"),
     # a camera whose cut found nothing, found only by the cut (agent/requests/package_export.py)
     QT_TRANSLATE_NOOP("core", "nothing of {camera} can be cut for the approved time ({reason}); "
                               "nothing has been sent yet: approve it again without that camera, "
