@@ -11,6 +11,7 @@ import pytest
 
 from agent.audit.log import AuditLog
 from agent.requests import holds
+from agent.requests.hold_names import unique_name
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.service import Agent
 from agent.timebase import US
@@ -237,7 +238,7 @@ def test_recordings_whose_names_differ_only_in_capitals_get_names_apart_on_any_d
     NTFS and FAT keep them in one file, so the hold stopped at the second with "already
     exists". Each name in a hold now differs from the others whatever their capitals."""
     taken: set[str] = set()
-    names = [holds.unique_name(n, taken) for n in
+    names = [unique_name(n, taken) for n in
              ("porch/CH01_0800.mp4", "porch/ch01_0800.MP4", "porch/Ch01_0800.mp4",
               "PORCH/ch01_0800-2.mp4", "porch/clip", "porch/CLIP")]
     assert len({n.lower() for n in names}) == len(names), names
@@ -253,7 +254,7 @@ def test_a_hold_copies_both_recordings_whose_names_differ_only_in_capitals(tmp_p
     rows = []
     for name, data in (("CH01.mp4", b"upper"), ("ch01.mp4", b"lower")):
         (src / name).write_bytes(data)
-        rows.append(SimpleNamespace(camera="porch", path=str(src / name)))
+        rows.append(SimpleNamespace(camera="porch", path=str(src / name), ranged=False))
     staging = tmp_path / "staging"
     staging.mkdir()
     held = holds._copy_all(rows, staging, None)

@@ -24,6 +24,7 @@ from agent.index.links import links_out
 from agent.index.mirror import Connect
 from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
 from agent.index.remote_window import FetchCancelled, RecorderWindow, download
+from agent.requests.hold_names import unique_name
 from agent.requests.hold_placement import local_placement, remote_placement
 from agent.index.store import Store
 from agent.json_words import json_fault
@@ -250,21 +251,6 @@ def _download_all(store: Store, remote: list, staging: Path, start_us: int, end_
         raise HoldError("recorders on the network cannot be reached from here")
     return [download(store, camera, start_us, end_us, staging / distinct_name(camera), connect,
                      cancel=cancel) for camera in cameras]
-
-
-def unique_name(name: str, taken: set[str]) -> str:
-    """`name` (a safe_name, in ASCII), or `name` numbered (`a-2.mp4`), so that no two names
-    given with one `taken` set are alike whatever their capitals, which `taken` then holds:
-    NTFS and FAT keep `CH01.mp4` and `ch01.mp4` in one file, so two recordings of one camera
-    named so (a case-sensitive NAS or recorder keeps both) stopped the hold at the second
-    with "already exists"."""
-    stem, dot, ext = name.rpartition(".")
-    candidate, n = name, 1
-    while candidate.lower() in taken:
-        n += 1
-        candidate = f"{stem}-{n}.{ext}" if dot else f"{name}-{n}"
-    taken.add(candidate.lower())
-    return candidate
 
 
 def _copy_hashed(src: Path, dest: Path, cancel: threading.Event | None) -> tuple[int, str]:

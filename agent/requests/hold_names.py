@@ -1,0 +1,17 @@
+"""The names a hold's copies are given inside its folder, apart whatever their capitals."""
+from __future__ import annotations
+
+
+def unique_name(name: str, taken: set[str]) -> str:
+    """`name` (a safe_name, in ASCII), or `name` numbered (`a-2.mp4`), so that no two names
+    given with one `taken` set are alike whatever their capitals, which `taken` then holds:
+    NTFS and FAT keep `CH01.mp4` and `ch01.mp4` in one file, so two recordings of one camera
+    named so (a case-sensitive NAS or recorder keeps both) stopped the hold at the second
+    with "already exists"."""
+    stem, dot, ext = name.rpartition(".")
+    candidate, n = name, 1
+    while candidate.lower() in taken:
+        n += 1
+        candidate = f"{stem}-{n}.{ext}" if dot else f"{name}-{n}"
+    taken.add(candidate.lower())
+    return candidate
