@@ -998,3 +998,21 @@ def test_a_folder_removed_while_it_is_scanned_reads_in_spanish(spanish):
     from agent.owner_index import removed_words
     message = removed_words(WINDOWS_PATH)
     assert in_owner_language(message) == spanish_of(matches(message), path=WINDOWS_PATH)
+
+
+@pytest.mark.parametrize("faces,masks,hidden", [(False, True, "máscaras de privacidad"),
+                                                (True, True, "caras difuminadas"),
+                                                (False, False, "nada")])
+def test_other_redaction_choices_on_a_kept_approval_read_in_spanish(spanish, faces, masks,
+                                                                    hidden):
+    """Seen: refused in English in the Spanish app, what the approval hides with it."""
+    from agent.requests.approval_choices import ApprovalRefused, same_approval
+    from agent.requests.records import Approval
+    kept = types.SimpleNamespace(approval=Approval(1, 2, ("porch",), "copy", False, faces,
+                                                   masks))
+    with pytest.raises(ApprovalRefused) as refused:
+        same_approval(kept, None, None, None, None, None, blur_faces=not faces)
+    said = in_owner_language(str(refused.value))
+    assert "redaction" not in said and "privacy masks" not in said, said
+    assert "faces blurred" not in said and "(nothing)" not in said, said
+    assert hidden in said and "nunca" not in said, said

@@ -3103,6 +3103,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>esta solicitud ya se aprobó con otras elecciones</translation>
     </message>
     <message>
+        <source>this request was already approved with other redaction choices ({hidden})</source>
+        <translation>esta solicitud ya se aprobó con otras opciones de ocultación ({hidden})</translation>
+    </message>
+    <message>
         <source>your signed approval may have reached the agency already, so it can no longer be changed: approve it again without changing them to finish the delivery, or decline the request to withdraw your approval</source>
         <translation>puede que su aprobación firmada ya haya llegado a la agencia, así que ya no se puede cambiar: apruébela de nuevo sin cambiarlas para terminar la entrega, o rechace la solicitud para retirar su aprobación</translation>
     </message>
@@ -3505,6 +3509,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>the index {path} is in use by another program: close it, then try again</source>
         <translation>otro programa está usando el índice {path}: ciérrelo y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>privacy masks</source>
+        <translation>máscaras de privacidad</translation>
+    </message>
+    <message>
+        <source>faces blurred</source>
+        <translation>caras difuminadas</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nada</translation>
     </message>
     <message>
         <source>the inbox {path} is in use by another program: close it, then try again</source>

@@ -50,6 +50,9 @@ from gui.views.words import QT_TRANSLATE_NOOP
 
 # A file the OS did not name (agent/os_words.py says "a file" then).
 A_FILE = QT_TRANSLATE_NOOP("core", "a file")
+# What an approval hides (agent/requests/approval_choices.py hidden_words), a {hidden} value.
+HIDDEN = (QT_TRANSLATE_NOOP("core", "privacy masks"), QT_TRANSLATE_NOOP("core", "faces blurred"),
+          QT_TRANSLATE_NOOP("core", "nothing"))
 
 
 TEMPLATES: tuple[str, ...] = (
@@ -432,6 +435,9 @@ TEMPLATES: tuple[str, ...] = (
                               "it deleted"),
     # the owner's own choice on a request (agent/requests/approval_choices.py)
     QT_TRANSLATE_NOOP("core", "this request was already approved with other choices"),
+    # {hidden}: approval_choices.hidden_words, each part translated (core_words.HIDDEN)
+    QT_TRANSLATE_NOOP("core", "this request was already approved with other redaction choices "
+                              "({hidden})"),
     QT_TRANSLATE_NOOP("core", "your signed approval may have reached the agency already, so it "
                               "can no longer be changed: approve it again without changing them "
                               "to finish the delivery, or decline the request to withdraw your "
