@@ -1016,3 +1016,18 @@ def test_other_redaction_choices_on_a_kept_approval_read_in_spanish(spanish, fac
     assert "redaction" not in said and "privacy masks" not in said, said
     assert "faces blurred" not in said and "(nothing)" not in said, said
     assert hidden in said and "nunca" not in said, said
+
+
+@pytest.mark.parametrize("status", ["delivered", "failed"])
+def test_a_decline_refused_for_a_fetched_receipt_or_stopped_reads_in_spanish(spanish, status):
+    from agent.requests.desk_decisions import DECLINE_STOPPED
+    from agent.requests.withdrawal import fetched_refusal
+    entry = types.SimpleNamespace(jti="req-1", status=status, deliveries=(
+        types.SimpleNamespace(camera="yard", receipt="token"),
+        types.SimpleNamespace(camera="porch", receipt=None)))
+    said = in_owner_language(fetched_refusal(entry, "Example PD"))
+    assert "Example PD ya tiene las grabaciones de yard para la solicitud «req-1»" in said, said
+    assert ("Intentar enviar de nuevo" in said) == (status == "failed"), said
+    assert "approve" not in said and "fetched" not in said, said
+    said = in_owner_language(DECLINE_STOPPED)
+    assert said.startswith("el rechazo se detuvo") and "decline" not in said, said

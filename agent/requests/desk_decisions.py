@@ -10,12 +10,12 @@ import hashlib
 import threading
 from typing import Callable
 
+from agent.delivery.wire import UploadCancelled
 from agent.requests import approval_run, holds, polling
 from agent.requests.approval_step import DeliveryError, Step
 from agent.requests.decisions import sign_decision
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.inbox import ENDED, UNDECIDED, IllegalTransition
-from agent.requests.package_delivery import receipt_before_withdrawal
 from agent.requests.records import Approval, Entry
 from agent.requests.status_words import status_said
 from agent.requests.view import RequestView
@@ -23,6 +23,8 @@ from agent.requests.withdrawal import (
     WITHDRAWABLE,
     Withdrawal,
     delivered_refusal,
+    fetched_refusal,
+    receipts_asked,
     withdraw_all,
 )
 from frp.claims import MAX_MESSAGE_CHARS
@@ -154,12 +156,14 @@ class DeskDecisions:
                 raise DeskRefusal(str(exc)) from None
             raise DeskError(resumable(str(exc))) from None
 
-    def decline(self, jti: str, reason: str | None = None, *,
-                iss: str | None = None) -> RequestView:
+    def decline(self, jti: str, reason: str | None = None, *, iss: str | None = None,
+                progress: Progress | None = None,
+                cancel: threading.Event | None = None) -> RequestView:
         """Decline: signed, kept, and sent to the portal (now, or by the next sync). A request
         approved but never delivered (`approved`, `failed`) may be declined too: that
         withdraws the approval (withdrawal.py), refused once any camera's package was
-        delivered or while its delivery runs."""
+        delivered or while its delivery runs. Withdrawing may first wait for the portal
+        (`progress` says so); `cancel` ends that wait, nothing declined."""
         entry = self._entry(jti, iss)
         self._may_decline(entry, reason)
         try:
@@ -172,7 +176,7 @@ class DeskDecisions:
                 if entry.status in UNDECIDED:
                     request, problem = self._to_decline(entry)
                     return self._decline(entry, request, reason, unverified=problem)
-                return self._withdraw(entry, reason)
+                return self._withdraw(entry, reason, progress, cancel)
         except approval_run.AlreadyRunning as exc:
             raise DeskRefusal(f"{exc}; cancel it first to decline") from None
 
@@ -202,7 +206,8 @@ class DeskDecisions:
                 raise
             return RequestRef(entry.jti, entry.iss, entry.sha256), str(exc)
 
-    def _withdraw(self, entry: Entry, reason: str | None) -> RequestView:
+    def _withdraw(self, entry: Entry, reason: str | None, progress: Progress | None,
+                  cancel: threading.Event | None) -> RequestView:
         """Decline an approved request no job is delivering: its uploads taken back and the
         files built for the agency removed, then the decline signed and sent."""
         agency, request = self._reverify(entry)
@@ -213,14 +218,13 @@ class DeskDecisions:
             entry = self.inbox.transition(entry.iss, entry.jti, "failed", "interrupted")
         step = Step(self.home, self._store(), self._signing_key(entry.iss, entry.registration),
                     self.inbox, self.audit, self.portal, agency, request,
-                    self._bearer(entry, agency), self._verify)
-        for d in entry.deliveries:   # sent whole, its receipt lost: the agency may have it
-            if d.kept_on_withdrawal:
-                receipt_before_withdrawal(step, d)
-        entry = self._entry(entry.jti, entry.iss)
-        refusal = delivered_refusal(entry, agency.name)   # it had, its receipt now kept
-        if refusal is not None:
-            raise DeskRefusal(refusal)
+                    self._bearer(entry, agency), self._verify, progress, cancel)
+        try:   # sent whole, its receipt lost: the agency may have it
+            entry = receipts_asked(step, entry)
+        except UploadCancelled:
+            raise DeskError(DECLINE_STOPPED) from None
+        if delivered_refusal(entry, agency.name) is not None:   # it had, its receipt now kept
+            raise DeskRefusal(fetched_refusal(entry, agency.name))
         done = withdraw_all(step, entry)
         return self._decline(entry, request, reason, withdraws=entry.decision, done=done)
 
@@ -240,6 +244,10 @@ class DeskDecisions:
                   decision_sha256=_sha(token), **extra)
         polling.send_decision(self, declined)
         return self._view(self.inbox.get(entry.jti, entry.iss))
+
+
+DECLINE_STOPPED = ("the decline was stopped while waiting for the agency's portal: nothing was "
+                   "declined and your approval stands; decline it again to withdraw it")
 
 
 def _sha(text: str) -> str:

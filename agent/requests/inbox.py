@@ -27,13 +27,15 @@ STATUSES = ("new", "held", "approved", "declined", "expired", "exporting", "uplo
             "delivered", "failed")
 # Which status may follow which. `failed` keeps the approval, so running approve again resumes;
 # `approved` and `failed` may become `declined`: the owner withdrew an approval never delivered.
+# `failed` becomes `delivered` when a decline finds the portal had every package (receipts lost
+# on the way, fetched then: withdrawal.receipts_asked).
 TRANSITIONS: dict[str, frozenset[str]] = {
     "new": frozenset({"held", "approved", "declined", "expired"}),
     "held": frozenset({"approved", "declined", "expired"}),
     "approved": frozenset({"exporting", "failed", "declined"}),
     "exporting": frozenset({"uploading", "failed"}),
     "uploading": frozenset({"delivered", "failed"}),
-    "failed": frozenset({"exporting", "declined"}),
+    "failed": frozenset({"exporting", "declined", "delivered"}),
     "declined": frozenset(),
     "expired": frozenset(),
     "delivered": frozenset(),

@@ -69,18 +69,21 @@ def receipt_once_withdrawn(step: Step, d: Delivery) -> bool:
     portal gives no answer, the upload is kept on record: approving again asks again."""
     if not d.upload_url:
         return False
-    if withdraw(step, d):
-        step.inbox.save_delivery(step.agency.id, step.request.id, d)   # not forgotten
+    missed = withdraw(step, d)
+    # On record until the portal answers: a run stopped or killed while it waits (a busy
+    # portal's retries take minutes) asks again next time, never taking the upload for one
+    # the portal never stored.
+    step.inbox.save_delivery(step.agency.id, step.request.id, d)
+    if missed:
         raise DeliveryError(f"{step.agency.name}'s upload server could not be reached to take "
                             f"back the earlier upload of {d.camera}, so nothing was sent "
                             "again; approve it again once it can be reached")
     try:
         _receipt(step, d)
     except _UploadGone:
-        return False   # it no longer has the upload, or received other bytes: made again
-    except BaseException:
-        step.inbox.save_delivery(step.agency.id, step.request.id, d)   # asked again next time
-        raise
+        # it no longer has the upload, or received other bytes: made again
+        step.inbox.save_delivery(step.agency.id, step.request.id, replace(d, upload_url=None))
+        return False
     return True
 
 

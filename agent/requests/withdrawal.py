@@ -13,6 +13,7 @@ from pathlib import Path
 
 from agent.os_words import plain_os_error
 from agent.requests.approval_step import Step
+from agent.requests.package_delivery import receipt_before_withdrawal
 from agent.requests.records import Entry
 from agent.requests.tus_uploads import withdraw
 from agent.storage import remove_stale_partials
@@ -44,6 +45,42 @@ def delivered_refusal(entry: Entry, agency_name: str) -> str | None:
     return (f"{agency_name} already received the footage of {', '.join(delivered)} for request "
             f"'{entry.jti}' (a receipt is stored), so the approval cannot be withdrawn: the "
             "agency has it. Ask the agency directly if you want it deleted")
+
+
+def receipts_asked(step: Step, entry: Entry) -> Entry:
+    """`entry` once the portal was asked for the receipt of each package sent whole without
+    one (receipt_before_withdrawal), reporting the wait (a busy portal's retries take minutes).
+    A receipt it had is kept, and a request every approved camera of which now has one is
+    recorded as delivered at once: nothing is left to send. A stop while waiting
+    (step.cancel) raises UploadCancelled, the upload still on record to ask again."""
+    for d in entry.deliveries:
+        if d.kept_on_withdrawal:
+            step.report(asking_words(step.agency.name, d.camera), 0.0)
+            receipt_before_withdrawal(step, d)
+    entry = step.entry()
+    receipted = {d.camera for d in entry.deliveries if d.receipt}
+    if entry.status == "failed" and entry.approval is not None \
+            and set(entry.approval.cameras) <= receipted:
+        entry = step.inbox.transition(entry.iss, entry.jti, "delivered")
+        step.log("receipt", status="delivered")
+    return entry
+
+
+def asking_words(agency_name: str, camera: str) -> str:
+    """What a decline waits for while it asks for a lost receipt."""
+    return (f"asking {agency_name}'s portal whether it received the footage of {camera} "
+            "before withdrawing the approval")
+
+
+def fetched_refusal(entry: Entry, agency_name: str) -> str:
+    """Why a decline is refused once the receipts it asked for came (entry as it is then)."""
+    cameras = ", ".join(d.camera for d in entry.deliveries if d.receipt)
+    words = (f"{agency_name} already has the footage of {cameras} for request '{entry.jti}': "
+             "its receipt had been lost on the way and was fetched just now, so the request "
+             "cannot be declined. Ask the agency directly if you want it deleted")
+    if entry.status != "delivered":
+        words += "; approve it again to send the other cameras' footage"
+    return words
 
 
 def withdraw_all(step: Step, entry: Entry) -> Withdrawal:

@@ -1610,6 +1610,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Usted aprobó enviar grabaciones a {agency}, pero no han llegado todas. Si rechaza ahora, su aprobación se retira y no se enviará nada más: lo que ya se subió se retira, y las copias hechas para la agencia se eliminan de este equipo. Sus grabaciones se conservan.</translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
+    </message>
+    <message>
+        <source>Asking {agency}&apos;s portal whether it already received the footage sent, before withdrawing your approval; a busy portal can take a few minutes. &quot;Stop&quot; ends the wait and declines nothing.</source>
+        <translation>Preguntando al portal de {agency} si ya recibió las grabaciones enviadas, antes de retirar su aprobación; un portal ocupado puede tardar unos minutos. «Detener» pone fin a la espera y no rechaza nada.</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was declined, and your approval stands.</source>
+        <translation>Detenido: no se rechazó nada y su aprobación sigue en pie.</translation>
+    </message>
+    <message>
         <source>Working…</source>
         <translation>Trabajando…</translation>
     </message>
@@ -2515,6 +2531,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>la carpeta de grabaciones {path} contiene ahora un disco distinto de aquel del que se indexaron sus grabaciones (¿otra tarjeta o unidad en la misma ranura?); no se ha escaneado nada y se conservan todas las grabaciones indexadas de ella. Vuelva a poner su propia tarjeta o unidad; si es una tarjeta nueva de la misma cámara, escanéela con `footage-agent scan {again} --new-disk`; si es de otra cámara, copie sus grabaciones a una carpeta propia y añada esa carpeta con el nombre de esa cámara</translation>
     </message>
     <message>
+        <source>approve it again to send the other cameras&apos; footage</source>
+        <translation>apruébela de nuevo para enviar las grabaciones de las demás cámaras</translation>
+    </message>
+    <message>
         <source>The owner key is protected by a passphrase, and none was given. Set FOOTAGE_AGENT_PASSPHRASE to it, then start footage-agent again.</source>
         <translation>Su clave de firma está protegida con una frase de contraseña y no se dio ninguna. Defina FOOTAGE_AGENT_PASSPHRASE con ella y vuelva a iniciar footage-agent.</translation>
     </message>
@@ -2641,6 +2661,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>the recordings folder {path} now holds another disk than the one its recordings were indexed from (another card or drive in the same slot?); nothing was scanned and every recording indexed from it is kept. Put its own card or drive back; if this is a new card for the same camera, press &apos;New card, same camera&apos;; if it is another camera&apos;s, copy its recordings to a folder of their own and add that folder in Settings with that camera&apos;s name</source>
         <translation>la carpeta de grabaciones {path} contiene ahora un disco distinto de aquel del que se indexaron sus grabaciones (¿otra tarjeta o unidad en la misma ranura?); no se ha escaneado nada y se conservan todas las grabaciones indexadas de ella. Vuelva a poner su propia tarjeta o unidad; si es una tarjeta nueva de la misma cámara, pulse «Tarjeta nueva, misma cámara»; si es de otra cámara, copie sus grabaciones a una carpeta propia y añádala en Ajustes con el nombre de esa cámara</translation>
+    </message>
+    <message>
+        <source>press &apos;Try sending again&apos; to send the other cameras&apos; footage</source>
+        <translation>pulse «Intentar enviar de nuevo» para enviar las grabaciones de las demás cámaras</translation>
     </message>
     <message>
         <source>{agency}&apos;s portal is busy or down (HTTP {status}, {tries}); nothing is lost: open the request and press &apos;Try sending again&apos; later</source>
@@ -3097,6 +3121,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>{agency} already received the footage of {cameras} for request &apos;{jti}&apos; (a receipt is stored), so the approval cannot be withdrawn: the agency has it. Ask the agency directly if you want it deleted</source>
         <translation>{agency} ya recibió las grabaciones de {cameras} para la solicitud «{jti}» (se guarda un recibo), así que la aprobación no puede retirarse: la agencia las tiene. Pregunte directamente a la agencia si desea que se eliminen</translation>
+    </message>
+    <message>
+        <source>{agency} already has the footage of {cameras} for request &apos;{jti}&apos;: its receipt had been lost on the way and was fetched just now, so the request cannot be declined. Ask the agency directly if you want it deleted</source>
+        <translation>{agency} ya tiene las grabaciones de {cameras} para la solicitud «{jti}»: su recibo se había perdido por el camino y se acaba de obtener, así que la solicitud no puede rechazarse. Pregunte directamente a la agencia si desea que se eliminen</translation>
+    </message>
+    <message>
+        <source>the decline was stopped while waiting for the agency&apos;s portal: nothing was declined and your approval stands; decline it again to withdraw it</source>
+        <translation>el rechazo se detuvo mientras esperaba al portal de la agencia: no se rechazó nada y su aprobación sigue en pie; rechace la solicitud de nuevo para retirarla</translation>
     </message>
     <message>
         <source>this request was already approved with other choices</source>

@@ -87,6 +87,8 @@ class RequestPage(QWidget):
         self.hint = plain_label(name="hint")
         self.approved = None   # the approval a retry would resume (shown, not changeable)
         self.rechoosing = False   # a failed approval nothing of which left: changeable
+        self.declining = None   # the decline job running: Decline reads "Stop" meanwhile
+        ctx.bridge.jobProgress.connect(self._decline_progress)
         self.reason.cut.connect(lambda limit: self.status.setText(self.tr(
             "The reason was cut to {n} characters, the most an agency accepts.").format(n=limit)))
         self.approve_button.clicked.connect(self.approve)
@@ -268,6 +270,8 @@ class RequestPage(QWidget):
         self.started.emit(job, title)
 
     def decline(self) -> None:
+        if self.declining is not None:
+            return self.stop_declining()
         if self.view is None:
             return
         agent, rid, iss = self.ctx.agent, self.view.id, self.view.agency_id
@@ -282,14 +286,52 @@ class RequestPage(QWidget):
                 + (" " + requests.kept_when_withdrawn(self.view)).rstrip()):
             return
         self._busy(True)
-        self.ctx.bridge.call("decline",
-                             lambda: in_owner_words(agent.requests.decline, rid, reason or None,
-                                                    iss=iss),
-                             lambda result: self._finished(), self._failed)
+        name = requests.agency_name(self.view)
+
+        def work(progress, cancel):   # withdrawing may wait for the portal: `cancel` ends it
+            return in_owner_words(agent.requests.decline, rid, reason or None, iss=iss,
+                                  progress=progress, cancel=cancel)
+        self.declining = self.ctx.bridge.run("decline", work, lambda result: self._finished(),
+                                             lambda message: self._not_declined(message, name))
+        self.decline_button.setText(self.tr("Stop"))
+        self.decline_button.setEnabled(True)
+
+    def stop_declining(self) -> None:
+        """End the decline's wait for the portal: nothing is declined then."""
+        self.declining.cancel()
+        self.decline_button.setEnabled(False)
+        self.status.setText(self.tr("Stopping\u2026"))
+
+    def _decline_progress(self, job_id: str, _stage: str, _fraction: float) -> None:
+        """The decline asks the portal for a receipt lost on the way before it withdraws the
+        approval (a busy portal's retries take minutes): the owner is told what it waits for."""
+        if self.declining is not None and job_id == self.declining.id and self.view is not None:
+            self.status.setText(self.tr(
+                "Asking {agency}'s portal whether it already received the footage sent, before "
+                "withdrawing your approval; a busy portal can take a few minutes. \"Stop\" ends "
+                "the wait and declines nothing.").format(agency=requests.agency_name(self.view)))
+
+    def _not_declined(self, message: str, agency: str) -> None:
+        """A decline that did not happen: stopped, or refused (the portal had the footage after
+        all, its receipt now kept: the request is shown as it is now)."""
+        stopped = self.declining is not None and self.declining.cancelled
+        self._failed(message)
+        if stopped:
+            self.status.setText(self.tr("Stopped: nothing was declined, and your approval "
+                                        "stands."))
+        if self.view is None:
+            return
+        agent, rid, iss = self.ctx.agent, self.view.id, self.view.agency_id
+        said = self.status.text()
+        self.ctx.bridge.call("show", lambda: agent.requests.show(rid, iss),
+                             lambda view: (self.open(view), self.status.setText(said)))
 
     def _busy(self, busy: bool) -> None:
         for w in (self.approve_button, self.decline_button, self.reason):
             w.setEnabled(False)
+        if not busy:
+            self.declining = None
+            self.decline_button.setText(self.tr("Decline"))
         if not busy and self.view is not None:
             self._offer()
             self.refresh_summary()

@@ -32,6 +32,7 @@ OTHER_DISK = QT_TRANSLATE_NOOP("core", "the recordings folder {path} now holds a
                                        "its recordings to a folder of their own and add that "
                                        "folder with that camera's name")
 APPROVE_AGAIN = QT_TRANSLATE_NOOP("core", "{reason} (approve it again to resume)")
+SEND_THE_REST = QT_TRANSLATE_NOOP("core", "approve it again to send the other cameras' footage")
 DAMAGED = QT_TRANSLATE_NOOP("core", "the recording is damaged there, and the clip would leave that "
                                     "out. Look at the recording, choose another time, or accept "
                                     "the loss explicitly (--accept-dropped-frames; in the app, "
@@ -285,6 +286,8 @@ IN_THE_APP: dict[str, str] = {
                                           "camera's name"),
     APPROVE_AGAIN: QT_TRANSLATE_NOOP("core", "{reason} (open the request and press 'Try "
                                              "sending again' to resume)"),
+    SEND_THE_REST: QT_TRANSLATE_NOOP("core", "press 'Try sending again' to send the other "
+                                             "cameras' footage"),
     PORTAL_BUSY: QT_TRANSLATE_NOOP("core", "{agency}'s portal is busy or down (HTTP {status}, "
                                            "{tries}); nothing is lost: open the request and "
                                            "press 'Try sending again' later"),

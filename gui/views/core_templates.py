@@ -30,6 +30,7 @@ from gui.views.core_app_words import (  # noqa: F401 (IN_THE_APP: core_words' wa
     PORTAL_WAIT,
     REGISTRATIONS_DAMAGED,
     RUN_SCAN,
+    SEND_THE_REST,
     STOPPED,
     STOPPED_BARE,
     UNTRUSTED_RECEIPT,
@@ -433,6 +434,16 @@ TEMPLATES: tuple[str, ...] = (
                               "'{jti}' (a receipt is stored), so the approval cannot be "
                               "withdrawn: the agency has it. Ask the agency directly if you want "
                               "it deleted"),
+    # ... or whose footage a decline found the portal had (withdrawal.fetched_refusal)
+    QT_TRANSLATE_NOOP("core", "{agency} already has the footage of {cameras} for request "
+                              "'{jti}': its receipt had been lost on the way and was fetched just "
+                              "now, so the request cannot be declined. Ask the agency directly "
+                              "if you want it deleted"),
+    SEND_THE_REST,
+    # a decline stopped while it waited for the portal (desk_decisions.DECLINE_STOPPED)
+    QT_TRANSLATE_NOOP("core", "the decline was stopped while waiting for the agency's portal: "
+                              "nothing was declined and your approval stands; decline it again "
+                              "to withdraw it"),
     # the owner's own choice on a request (agent/requests/approval_choices.py)
     QT_TRANSLATE_NOOP("core", "this request was already approved with other choices"),
     # {hidden}: approval_choices.hidden_words, each part translated (core_words.HIDDEN)

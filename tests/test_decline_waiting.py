@@ -1,0 +1,73 @@
+"""Declining in the app a request whose package was sent whole without a receipt: the agent
+asks the portal for the receipt first (package_delivery.receipt_before_withdrawal), which
+waits on the portal's retries. Real reference portal behind the fault proxy
+(test_delivery_faults' World), the real app on an offscreen Qt event loop."""
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from agent.requests import portal_retries  # noqa: E402
+from tests.fault_proxy import Rule  # noqa: E402
+from tests.gui_support import answers, open_window, settle  # noqa: E402,F401
+from tests.test_delivery_faults import footage, world  # noqa: E402,F401
+from tests.test_gui_review import open_first  # noqa: E402
+from tests.test_withdraw_approval import built_files  # noqa: E402
+
+BUSY = b'{"error": "unavailable", "detail": "busy"}'
+
+
+def test_a_decline_waiting_for_a_busy_portal_says_so_stops_and_later_finds_it_delivered(
+        qtbot, world, answers, monkeypatch):
+    """Seen: the app's Decline sat on 'Working...' for as long as the portal's retries took
+    (up to about 3 minutes), with no way to stop it, and closing the app could not end it."""
+    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF",
+                        replace(portal_retries.PORTAL_BACKOFF, base_s=0.01))
+    w = world
+    w.proxy.rules.append(Rule("POST", "/submissions", times=None,   # stored, its answer lost
+                              after=lambda status, headers, body: (502, [], b"Bad Gateway")))
+    assert w.approve()[0] == 1
+    (before,) = w.show()["deliveries"]
+    files = sorted(built_files(w))
+    w.proxy.rules[:] = [Rule("POST", "/submissions", times=None, status=503,
+                             headers={"Retry-After": "50"}, body=BUSY)]
+    asked = w.proxy.count("POST", "/submissions")
+    window, agent = open_window(qtbot, w.run.home)
+    try:
+        open_first(qtbot, window)
+        page = window.request
+        queue, _asked = answers
+        queue.append(QMessageBox.Yes)
+        qtbot.mouseClick(page.decline_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: w.proxy.count("POST", "/submissions") > asked, timeout=30000)
+        qtbot.waitUntil(lambda: "portal" in page.status.text(), timeout=5000)
+        assert "Example Police Department" in page.status.text()
+        assert page.decline_button.isEnabled() and page.decline_button.text() == "Stop"
+        qtbot.mouseClick(page.decline_button, Qt.LeftButton)
+        settle(qtbot, window, timeout=5000)   # well before the portal's 50 s
+        assert "nothing was declined" in page.status.text(), page.status.text()
+        assert page.decline_button.text() == "Decline" and page.decline_button.isEnabled()
+        shown = w.show()
+        assert shown["status"] == "failed", shown
+        (after,) = shown["deliveries"]
+        assert after["upload_url"] == before["upload_url"] and sorted(built_files(w)) == files
+        assert w.portal.decision(w.jti).withdrawn is None and not w.audit("decline")
+
+        # The portal answers again: it had the package, so the request is delivered at once
+        # and the page says so (before: `failed` until approved again, sending nothing).
+        w.proxy.rules.clear()
+        queue.append(QMessageBox.Yes)
+        qtbot.mouseClick(page.decline_button, Qt.LeftButton)
+        settle(qtbot, window)
+        assert page.view.status == "delivered", page.view.status
+        assert "already has the footage of yard" in page.status.text(), page.status.text()
+        assert not page.decline_button.isEnabled() and page.decline_button.text() == "Decline"
+    finally:
+        window.shutdown()
+        agent.close()
+    assert w.show()["status"] == "delivered" and not w.audit("decline")
