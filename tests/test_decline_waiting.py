@@ -5,6 +5,9 @@ waits on the portal's retries. Real reference portal behind the fault proxy
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
 from dataclasses import replace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -15,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 from agent.requests import portal_retries  # noqa: E402
 from tests.fault_proxy import Rule  # noqa: E402
 from tests.gui_support import answers, open_window, settle  # noqa: E402,F401
-from tests.test_delivery_faults import footage, world  # noqa: E402,F401
+from tests.test_delivery_faults import ROOT, footage, world  # noqa: E402,F401
 from tests.test_gui_review import open_first  # noqa: E402
 from tests.test_withdraw_approval import built_files  # noqa: E402
 
@@ -71,3 +74,33 @@ def test_a_decline_waiting_for_a_busy_portal_says_so_stops_and_later_finds_it_de
         window.shutdown()
         agent.close()
     assert w.show()["status"] == "delivered" and not w.audit("decline")
+
+
+def test_a_decline_killed_while_it_asks_for_the_receipt_keeps_the_upload_on_record(
+        world, monkeypatch):
+    """The power cut, or the process ended from the task manager, while the portal is asked:
+    the upload stayed off the record (taken back first), so the next decline took the package
+    for one the portal never stored and removed the owner's copy of what the agency holds."""
+    w = world
+    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF",
+                        replace(portal_retries.PORTAL_BACKOFF, base_s=0.01))
+    w.proxy.rules.append(Rule("POST", "/submissions", times=None,
+                              after=lambda status, headers, body: (502, [], b"Bad Gateway")))
+    assert w.approve()[0] == 1
+    (before,) = w.show()["deliveries"]
+    w.proxy.rules[:] = [Rule("POST", "/submissions", times=None, status=503,
+                             headers={"Retry-After": "50"}, body=BUSY)]
+    asked = w.proxy.count("POST", "/submissions")
+    child = subprocess.Popen([sys.executable, "-m", "agent.cli", "--home", str(w.run.home),
+                              "decline", "--", w.jti], cwd=ROOT, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while w.proxy.count("POST", "/submissions") == asked and child.poll() is None:
+            assert time.monotonic() < deadline, "never asked"
+            time.sleep(0.05)
+    finally:
+        child.kill()
+        child.wait()
+    (after,) = w.show()["deliveries"]
+    assert after["upload_url"] == before["upload_url"], after
