@@ -56,3 +56,16 @@ def test_a_request_signed_with_a_key_the_agency_since_replaced_can_be_declined_n
         ids[1], "decline", "not my street")
     (record,) = [r["data"] for r in AuditLog(run.home).entries() if r["event"] == "decline"]
     assert record["id"] == ids[1] and "no longer verifies" in record["unverified"]
+
+
+def test_a_reason_holding_bytes_of_another_encoding_is_a_usage_error_saying_so(flow):
+    """The decline hunt: a reason typed in a terminal sending Latin-1 to a UTF-8 computer
+    ('caf\\xe9', which Python reads as a lone surrogate) exited 1 with 'cannot put this value in
+    a token: it holds text that is not valid Unicode', naming no option nor what to do."""
+    portal, _server, run, reg = flow
+    new_request(portal, reg)
+    assert run("inbox", "sync")[0] == 0
+    jti = only_request(run)["id"]
+    code, _, err = run("decline", "--reason", "caf\udce9 no", "--", jti)
+    assert code == 2 and "--reason" in err and "type it again" in err, err
+    assert only_request(run)["status"] == "new" and portal.decisions() == []

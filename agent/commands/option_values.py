@@ -89,4 +89,11 @@ def typed_reason(text: str | None) -> str | None:
     if text is not None and (len(text) > MAX_MESSAGE_CHARS or not text.strip()):
         raise UsageError(f"--reason must be 1 to {MAX_MESSAGE_CHARS} characters of text (this "
                          f"one has {len(text)}); the agency reads it as you typed it")
+    try:   # a byte the terminal sent in another encoding than this computer's: no character
+        (text or "").encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError("--reason holds a character this computer cannot read (the terminal "
+                         "sent it in another encoding than the computer's, as a Windows or "
+                         "Latin-1 terminal does on a UTF-8 computer): type it again without "
+                         "accented letters, or set the terminal to UTF-8") from None
     return text
