@@ -9,12 +9,14 @@ import os
 from dataclasses import replace
 
 import httpx
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from agent.requests import portal_retries
 from agent.requests.agencies import TrustStore
 from agent.requests.approval_run import delivery_lock
+from agent.requests.desk_errors import DeskRefusal
 from agent.requests.inbox import Inbox
 from frp.jws import parse_compact
 from portal.submissions import open_uploads
@@ -92,7 +94,7 @@ def test_a_delivered_request_cannot_be_declined_and_says_the_agency_has_it(world
     assert w.show()["status"] == "delivered" and w.portal.decision(w.jti).withdrawn is None
 
 
-def test_a_request_being_delivered_cannot_be_declined(world):
+def test_a_request_being_delivered_cannot_be_declined(world, spanish):
     w = world
     refuse_one_patch(w)
     inbox = Inbox(w.run.home / "inbox.db")
@@ -103,6 +105,22 @@ def test_a_request_being_delivered_cannot_be_declined(world):
         inbox.close()
     assert code == 3 and "being delivered" in err and "cancel it first" in err
     assert w.show()["status"] == "failed" and w.portal.decision(w.jti).withdrawn is None
+    # The app's Decline meets a terminal's `approve` alike, and its own approval still running:
+    # both were said in English in the Spanish app.
+    from agent.service import Agent
+    from gui.views.core_words import in_owner_language
+    said = [in_owner_language(err.removeprefix("footage-agent: ").strip())]
+    agent = Agent(w.run.home)
+    try:
+        desk = agent.requests
+        with desk._running.claim(desk.inbox.get(w.jti)):
+            with pytest.raises(DeskRefusal) as refused:
+                desk.decline(w.jti)
+        said.append(in_owner_language(str(refused.value)))
+    finally:
+        agent.close()
+    for words in said:
+        assert w.jti in words and "deliver" not in words and "cancel it" not in words, words
 
 
 def test_a_package_the_portal_may_have_received_is_kept_when_the_approval_is_withdrawn(world):

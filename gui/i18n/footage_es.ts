@@ -3123,6 +3123,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{agency} ya recibió las grabaciones de {cameras} para la solicitud «{jti}» (se guarda un recibo), así que la aprobación no puede retirarse: la agencia las tiene. Pregunte directamente a la agencia si desea que se eliminen</translation>
     </message>
     <message>
+        <source>request &apos;{jti}&apos; is being delivered right now</source>
+        <translation>la solicitud «{jti}» se está entregando ahora mismo</translation>
+    </message>
+    <message>
+        <source>request &apos;{jti}&apos; is being delivered or declined by another footage-agent (the app, `footage-agent run` or a command in a terminal); wait for it to finish</source>
+        <translation>otro footage-agent (la aplicación, `footage-agent run` o una orden en un terminal) está entregando o rechazando la solicitud «{jti}»; espere a que termine</translation>
+    </message>
+    <message>
+        <source>cancel it first to decline</source>
+        <translation>cancele primero esa entrega para rechazar la solicitud</translation>
+    </message>
+    <message>
         <source>{agency} already has the footage of {cameras} for request &apos;{jti}&apos;: its receipt had been lost on the way and was fetched just now, so the request cannot be declined. Ask the agency directly if you want it deleted</source>
         <translation>{agency} ya tiene las grabaciones de {cameras} para la solicitud «{jti}»: su recibo se había perdido por el camino y se acaba de obtener, así que la solicitud no puede rechazarse. Pregunte directamente a la agencia si desea que se eliminen</translation>
     </message>
