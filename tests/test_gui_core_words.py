@@ -1031,3 +1031,15 @@ def test_a_decline_refused_for_a_fetched_receipt_or_stopped_reads_in_spanish(spa
     assert "approve" not in said and "fetched" not in said, said
     said = in_owner_language(DECLINE_STOPPED)
     assert said.startswith("el rechazo se detuvo") and "decline" not in said, said
+
+
+@pytest.mark.parametrize("status", ["new", "held", "approved", "declined", "expired",
+                                    "exporting", "uploading", "delivered", "failed"])
+def test_a_decline_refused_for_where_the_request_stands_reads_in_spanish(spanish, status):
+    """The decline hunt: the app's page offers Decline on the request as it was read, which
+    may have expired, or been declined or approved from a terminal, since: the refusal
+    ('request ... has expired; only a new or held request, ... can be declined') was English."""
+    from agent.requests.status_words import not_declinable, status_said
+    said = in_owner_language(not_declinable("req-1", status))
+    assert "«req-1»" in said and status_said(status) not in said, said
+    assert "only a new" not in said, said

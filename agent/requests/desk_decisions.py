@@ -17,7 +17,7 @@ from agent.requests.decisions import sign_decision
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.inbox import ENDED, UNDECIDED, IllegalTransition
 from agent.requests.records import Approval, Entry
-from agent.requests.status_words import status_said
+from agent.requests.status_words import not_declinable, status_said
 from agent.requests.view import RequestView
 from agent.requests.withdrawal import (
     WITHDRAWABLE,
@@ -187,8 +187,7 @@ class DeskDecisions:
         if refusal is not None:
             raise DeskRefusal(refusal)
         if entry.status not in UNDECIDED + WITHDRAWABLE:
-            raise DeskRefusal(f"request '{entry.jti}' {status_said(entry.status)}; only a new or "
-                              "held request, or an approved one not delivered, can be declined")
+            raise DeskRefusal(not_declinable(entry.jti, entry.status))
         if reason is not None and (len(reason) > MAX_MESSAGE_CHARS or not reason.strip()):
             raise DeskRefusal(f"the reason must be 1 to {MAX_MESSAGE_CHARS} characters of text")
 

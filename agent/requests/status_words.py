@@ -6,7 +6,7 @@ the list's column, but a refusal that puts the key after "is" reads like a form 
 """
 from __future__ import annotations
 
-__all__ = ["status_said"]
+__all__ = ["status_said", "not_declinable"]
 
 _SAID = {
     "new": "is not answered yet",
@@ -24,3 +24,10 @@ _SAID = {
 def status_said(status: str) -> str:
     """What follows "request 'x'" for a request of `status`: 'was declined'."""
     return _SAID.get(status, f"is {status}")
+
+
+def not_declinable(jti: str, status: str) -> str:
+    """Why a request of `status` cannot be declined (the app may offer Decline on a request
+    read before it expired, or was answered from a terminal)."""
+    return (f"request '{jti}' {status_said(status)}; only a new or held request, or an "
+            "approved one not delivered, can be declined")

@@ -3135,6 +3135,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>cancele primero esa entrega para rechazar la solicitud</translation>
     </message>
     <message>
+        <source>request &apos;{jti}&apos; {standing}; only a new or held request, or an approved one not delivered, can be declined</source>
+        <translation>la solicitud «{jti}» {standing}; solo puede rechazarse una solicitud nueva o con la grabación guardada a salvo, o una aprobada que no se haya entregado</translation>
+    </message>
+    <message>
         <source>{agency} already has the footage of {cameras} for request &apos;{jti}&apos;: its receipt had been lost on the way and was fetched just now, so the request cannot be declined. Ask the agency directly if you want it deleted</source>
         <translation>{agency} ya tiene las grabaciones de {cameras} para la solicitud «{jti}»: su recibo se había perdido por el camino y se acaba de obtener, así que la solicitud no puede rechazarse. Pregunte directamente a la agencia si desea que se eliminen</translation>
     </message>
@@ -3553,6 +3557,42 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>the index {path} is in use by another program: close it, then try again</source>
         <translation>otro programa está usando el índice {path}: ciérrelo y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>is not answered yet</source>
+        <translation>aún no tiene respuesta</translation>
+    </message>
+    <message>
+        <source>is not answered yet (its recordings are held)</source>
+        <translation>aún no tiene respuesta (sus grabaciones están guardadas a salvo)</translation>
+    </message>
+    <message>
+        <source>is approved and not delivered yet</source>
+        <translation>está aprobada y aún no se ha entregado</translation>
+    </message>
+    <message>
+        <source>was declined</source>
+        <translation>fue rechazada</translation>
+    </message>
+    <message>
+        <source>has expired</source>
+        <translation>ha caducado</translation>
+    </message>
+    <message>
+        <source>is being packaged for the agency</source>
+        <translation>se está preparando para la agencia</translation>
+    </message>
+    <message>
+        <source>is being sent to the agency</source>
+        <translation>se está enviando a la agencia</translation>
+    </message>
+    <message>
+        <source>was delivered</source>
+        <translation>fue entregada</translation>
+    </message>
+    <message>
+        <source>is approved, but its delivery stopped before the end</source>
+        <translation>está aprobada, pero su entrega se detuvo antes de terminar</translation>
     </message>
     <message>
         <source>privacy masks</source>
