@@ -19,10 +19,24 @@ from agent.requests import portal_retries  # noqa: E402
 from tests.fault_proxy import Rule  # noqa: E402
 from tests.gui_support import answers, open_window, settle  # noqa: E402,F401
 from tests.test_delivery_faults import ROOT, footage, world  # noqa: E402,F401
-from tests.test_gui_review import open_first  # noqa: E402
+from agent.timebase import US  # noqa: E402
+from frp.jws import parse_compact  # noqa: E402
+from tests.test_delivery_faults import T0  # noqa: E402
 from tests.test_withdraw_approval import built_files  # noqa: E402
 
 BUSY = b'{"error": "unavailable", "detail": "busy"}'
+
+
+def open_row(qtbot, window, jti: str, settled: bool = True) -> None:
+    """Open request `jti` from the inbox, as a double click does (settled: every job ended)."""
+    inbox = window.inbox
+    (row,) = [r for r, view in enumerate(inbox.views) if view.id == jti]
+    inbox.open_row(row)
+    if settled:
+        settle(qtbot, window)
+    else:
+        qtbot.waitUntil(lambda: window.request.view is not None
+                        and window.request.view.id == jti, timeout=5000)
 
 
 def test_a_decline_waiting_for_a_busy_portal_says_so_stops_and_later_finds_it_delivered(
@@ -40,16 +54,29 @@ def test_a_decline_waiting_for_a_busy_portal_says_so_stops_and_later_finds_it_de
     w.proxy.rules[:] = [Rule("POST", "/submissions", times=None, status=503,
                              headers={"Retry-After": "50"}, body=BUSY)]
     asked = w.proxy.count("POST", "/submissions")
+    other = w.portal.create_request(w.reg, T0, T0 + 4 * US, "2026-78", "Det. Jane Roe",
+                                    cameras=("yard",), origin=w.proxy.origin)
+    assert w.run("inbox", "sync")[0] == 0
     window, agent = open_window(qtbot, w.run.home)
     try:
-        open_first(qtbot, window)
         page = window.request
+        open_row(qtbot, window, w.jti)
         queue, _asked = answers
         queue.append(QMessageBox.Yes)
         qtbot.mouseClick(page.decline_button, Qt.LeftButton)
         qtbot.waitUntil(lambda: w.proxy.count("POST", "/submissions") > asked, timeout=30000)
         qtbot.waitUntil(lambda: "portal" in page.status.text(), timeout=5000)
         assert "Example Police Department" in page.status.text()
+        assert page.decline_button.isEnabled() and page.decline_button.text() == "Stop"
+        # Another request opened meanwhile offers nothing until the decline ends, and its
+        # page never reads the other's wait; back on the first, "Stop" is there.
+        window.show_page("inbox")
+        open_row(qtbot, window, parse_compact(other).claims["jti"], settled=False)
+        assert page.view.case == "2026-78" and page.decline_button.text() == "Decline"
+        assert not page.decline_button.isEnabled() and not page.approve_button.isEnabled()
+        assert "portal" not in page.status.text()
+        window.show_page("inbox")
+        open_row(qtbot, window, w.jti, settled=False)
         assert page.decline_button.isEnabled() and page.decline_button.text() == "Stop"
         qtbot.mouseClick(page.decline_button, Qt.LeftButton)
         settle(qtbot, window, timeout=5000)   # well before the portal's 50 s

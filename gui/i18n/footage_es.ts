@@ -301,6 +301,29 @@ Huellas de las claves (compárelas con las que publicó la agencia):
     </message>
 </context>
 <context>
+    <name>Declining</name>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
+    </message>
+    <message>
+        <source>Asking {agency}&apos;s portal whether it already received the footage sent, before withdrawing your approval; a busy portal can take a few minutes. &quot;Stop&quot; ends the wait and declines nothing.</source>
+        <translation>Preguntando al portal de {agency} si ya recibió las grabaciones enviadas, antes de retirar su aprobación; un portal ocupado puede tardar unos minutos. «Detener» pone fin a la espera y no rechaza nada.</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was declined, and your approval stands.</source>
+        <translation>Detenido: no se rechazó nada y su aprobación sigue en pie.</translation>
+    </message>
+</context>
+<context>
     <name>ExportPage</name>
     <message>
         <source>From</source>
@@ -1608,22 +1631,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>You approved sending footage to {agency}, but it has not all arrived. If you decline now, your approval is withdrawn and nothing more will be sent: what was already uploaded is taken back, and the copies made for the agency are removed from this PC. Your recordings are kept.</source>
         <translation>Usted aprobó enviar grabaciones a {agency}, pero no han llegado todas. Si rechaza ahora, su aprobación se retira y no se enviará nada más: lo que ya se subió se retira, y las copias hechas para la agencia se eliminan de este equipo. Sus grabaciones se conservan.</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Detener</translation>
-    </message>
-    <message>
-        <source>Stopping…</source>
-        <translation>Deteniendo…</translation>
-    </message>
-    <message>
-        <source>Asking {agency}&apos;s portal whether it already received the footage sent, before withdrawing your approval; a busy portal can take a few minutes. &quot;Stop&quot; ends the wait and declines nothing.</source>
-        <translation>Preguntando al portal de {agency} si ya recibió las grabaciones enviadas, antes de retirar su aprobación; un portal ocupado puede tardar unos minutos. «Detener» pone fin a la espera y no rechaza nada.</translation>
-    </message>
-    <message>
-        <source>Stopped: nothing was declined, and your approval stands.</source>
-        <translation>Detenido: no se rechazó nada y su aprobación sigue en pie.</translation>
     </message>
     <message>
         <source>Working…</source>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent.views import RequestView
+from gui.pages.declining import Declining
 from gui.views import display, request_notes, requests, summary
 from gui.views.request_hints import approval_hint
 from gui.views.requests import UNDECIDED, in_owner_words
@@ -87,8 +88,7 @@ class RequestPage(QWidget):
         self.hint = plain_label(name="hint")
         self.approved = None   # the approval a retry would resume (shown, not changeable)
         self.rechoosing = False   # a failed approval nothing of which left: changeable
-        self.declining = None   # the decline job running: Decline reads "Stop" meanwhile
-        ctx.bridge.jobProgress.connect(self._decline_progress)
+        self.declining = Declining(self)   # Decline reads "Stop" while it runs
         self.reason.cut.connect(lambda limit: self.status.setText(self.tr(
             "The reason was cut to {n} characters, the most an agency accepts.").format(n=limit)))
         self.approve_button.clicked.connect(self.approve)
@@ -179,6 +179,7 @@ class RequestPage(QWidget):
         self._offer()
         self.approve_button.setText(self.tr("Try sending again") if resumable
                                     else self.tr("Approve and send"))
+        self.declining.hold()
         state, why = requests.status(view).lower(), requests.reason(view)
         why = why[:1].upper() + why[1:]   # a sentence of its own after the state
         blocked = requests.not_answerable(view)   # says the problem itself
@@ -234,7 +235,7 @@ class RequestPage(QWidget):
             rows += request_notes.unnamed_lines(self.view)
             rows += requests.over_limit_lines(self.view, out.size_bytes)
         self.summary.setText("\n".join(rows))
-        if self.view.status in UNDECIDED or self.rechoosing:
+        if (self.view.status in UNDECIDED or self.rechoosing) and self.declining.job is None:
             self.approve_button.setEnabled(requests.approvable(self.view)
                                            and bool(out.parts) and out.seconds > 0)
 
@@ -265,16 +266,15 @@ class RequestPage(QWidget):
             title = self.tr("Sending {duration} of footage to {agency}").format(
                 duration=display.duration(out.seconds), agency=name)
         self._busy(True)
-        job = self.ctx.bridge.run("approve", work, lambda result: self._finished(),
-                                  lambda message: self._failed(message))
+        job = self.ctx.bridge.run("approve", work, lambda result: self.finished(),
+                                  lambda message: self.failed(message))
         self.started.emit(job, title)
 
     def decline(self) -> None:
-        if self.declining is not None:
-            return self.stop_declining()
+        if self.declining.job is not None:
+            return self.declining.stop()
         if self.view is None:
             return
-        agent, rid, iss = self.ctx.agent, self.view.id, self.view.agency_id
         reason = self.reason.text().strip()
         if self.view.status not in UNDECIDED and not confirm(
                 self, self.tr("Withdraw your approval?"), self.tr(
@@ -286,61 +286,27 @@ class RequestPage(QWidget):
                 + (" " + requests.kept_when_withdrawn(self.view)).rstrip()):
             return
         self._busy(True)
-        name = requests.agency_name(self.view)
-
-        def work(progress, cancel):   # withdrawing may wait for the portal: `cancel` ends it
-            return in_owner_words(agent.requests.decline, rid, reason or None, iss=iss,
-                                  progress=progress, cancel=cancel)
-        self.declining = self.ctx.bridge.run("decline", work, lambda result: self._finished(),
-                                             lambda message: self._not_declined(message, name))
-        self.decline_button.setText(self.tr("Stop"))
-        self.decline_button.setEnabled(True)
-
-    def stop_declining(self) -> None:
-        """End the decline's wait for the portal: nothing is declined then."""
-        self.declining.cancel()
-        self.decline_button.setEnabled(False)
-        self.status.setText(self.tr("Stopping\u2026"))
-
-    def _decline_progress(self, job_id: str, _stage: str, _fraction: float) -> None:
-        """The decline asks the portal for a receipt lost on the way before it withdraws the
-        approval (a busy portal's retries take minutes): the owner is told what it waits for."""
-        if self.declining is not None and job_id == self.declining.id and self.view is not None:
-            self.status.setText(self.tr(
-                "Asking {agency}'s portal whether it already received the footage sent, before "
-                "withdrawing your approval; a busy portal can take a few minutes. \"Stop\" ends "
-                "the wait and declines nothing.").format(agency=requests.agency_name(self.view)))
-
-    def _not_declined(self, message: str, agency: str) -> None:
-        """A decline that did not happen: stopped, or refused (the portal had the footage after
-        all, its receipt now kept: the request is shown as it is now)."""
-        stopped = self.declining is not None and self.declining.cancelled
-        self._failed(message)
-        if stopped:
-            self.status.setText(self.tr("Stopped: nothing was declined, and your approval "
-                                        "stands."))
-        if self.view is None:
-            return
-        agent, rid, iss = self.ctx.agent, self.view.id, self.view.agency_id
-        said = self.status.text()
-        self.ctx.bridge.call("show", lambda: agent.requests.show(rid, iss),
-                             lambda view: (self.open(view), self.status.setText(said)))
+        self.declining.start(self.view, reason or None)
 
     def _busy(self, busy: bool) -> None:
         for w in (self.approve_button, self.decline_button, self.reason):
             w.setEnabled(False)
         if not busy:
-            self.declining = None
+            self.declining.ended()
             self.decline_button.setText(self.tr("Decline"))
         if not busy and self.view is not None:
             self._offer()
             self.refresh_summary()
         self.status.setText(self.tr("Working\u2026") if busy else "")
 
-    def _finished(self) -> None:
+    def idle(self) -> None:
+        """No job of the page runs any more: the request shown offers what it may."""
+        self._busy(False)
+
+    def finished(self) -> None:
         self._busy(False)
         self.decided.emit()
 
-    def _failed(self, message: str) -> None:
+    def failed(self, message: str) -> None:
         self._busy(False)
         self.status.setText(self.tr("That did not work: {problem}").format(problem=message))

@@ -1,0 +1,91 @@
+"""A request's decline, run as a job from its page: withdrawing an approval may first wait for
+the agency's portal (a receipt lost on the way is asked for, through a busy portal's retries),
+so while it runs the page says what it waits for and its Decline button reads "Stop", which
+ends the wait, declining nothing. Closing the app cancels it alike (Bridge.cancel_all)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from agent.views import RequestView
+from gui.views import requests
+from gui.views.requests import in_owner_words
+
+
+class Declining(QObject):
+    """The decline a RequestPage runs (one at a time), and what the page offers meanwhile."""
+
+    def __init__(self, page) -> None:
+        super().__init__(page)
+        self.page = page
+        self.job = None
+        self.request: tuple[str, str] | None = None   # (id, agency id) being declined
+        self.agency = ""
+        page.ctx.bridge.jobProgress.connect(self._progress)
+
+    def start(self, view: RequestView, reason: str | None) -> None:
+        """Decline `view` with `reason` (None: no reason) on a job."""
+        agent, rid, iss = self.page.ctx.agent, view.id, view.agency_id
+
+        def work(progress, cancel):   # withdrawing may wait for the portal: `cancel` ends it
+            return in_owner_words(agent.requests.decline, rid, reason, iss=iss,
+                                  progress=progress, cancel=cancel)
+        self.job = self.page.ctx.bridge.run("decline", work, lambda result: self.page.finished(),
+                                            self._not_declined)
+        self.request, self.agency = (rid, iss), requests.agency_name(view)
+        self.hold()
+
+    def ended(self) -> None:
+        """The job is over (the page is no longer busy)."""
+        self.job = None
+
+    def shown(self) -> bool:
+        """Whether the request the page shows is the one being declined."""
+        view = self.page.view
+        return self.job is not None and view is not None \
+            and self.request == (view.id, view.agency_id)
+
+    def hold(self) -> None:
+        """While a decline runs, its request offers only "Stop" (until pressed), and another
+        request opened meanwhile offers nothing until it ends: one answer at a time here."""
+        if self.job is None:
+            return
+        page, here = self.page, self.shown()
+        for w in (page.approve_button, page.reason):
+            w.setEnabled(False)
+        page.decline_button.setText(self.tr("Stop") if here else self.tr("Decline"))
+        page.decline_button.setEnabled(here and not self.job.cancelled)
+
+    def stop(self) -> None:
+        """End the decline's wait for the portal: nothing is declined then."""
+        self.job.cancel()
+        self.page.decline_button.setEnabled(False)
+        self.page.status.setText(self.tr("Stopping\u2026"))
+
+    def _progress(self, job_id: str, _stage: str, _fraction: float) -> None:
+        """The decline asks the portal for a receipt lost on the way before it withdraws the
+        approval (a busy portal's retries take minutes): the owner is told what it waits for."""
+        if self.shown() and job_id == self.job.id:
+            self.page.status.setText(self.tr(
+                "Asking {agency}'s portal whether it already received the footage sent, before "
+                "withdrawing your approval; a busy portal can take a few minutes. \"Stop\" ends "
+                "the wait and declines nothing.").format(agency=self.agency))
+
+    def _not_declined(self, message: str) -> None:
+        """A decline that did not happen: stopped, or refused (the portal had the footage after
+        all, its receipt now kept: the request is shown as it is now). Said on its own page
+        only: another request may be shown by now."""
+        page = self.page
+        if not self.shown():
+            return page.idle()
+        stopped = self.job.cancelled
+        page.failed(message)
+        if stopped:
+            page.status.setText(self.tr("Stopped: nothing was declined, and your approval "
+                                        "stands."))
+        agent, (rid, iss), said = page.ctx.agent, self.request, page.status.text()
+
+        def reread(view: RequestView) -> None:
+            if page.view is not None and (page.view.id, page.view.agency_id) == (rid, iss):
+                page.open(view)
+                page.status.setText(said)
+        page.ctx.bridge.call("show", lambda: agent.requests.show(rid, iss), reread)
