@@ -40,6 +40,8 @@ def test_a_longer_pasted_reason_is_cut_visibly_and_the_decline_goes_through(
     assert "cut" in page.status.text()
 
     qtbot.mouseClick(page.decline_button, Qt.LeftButton)
+    # A plain decline waits for nothing: no "Stop" a double click's second press would hit.
+    assert not page.decline_button.isEnabled() and page.decline_button.text() == "Decline"
     settle(qtbot, pwin)
     (decision,) = p.decisions()
     assert decision["decision"] == "decline" and decision["reason"] == reason

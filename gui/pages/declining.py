@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject
 
 from agent.views import RequestView
 from gui.views import requests
-from gui.views.requests import in_owner_words
+from gui.views.requests import UNDECIDED, in_owner_words
 
 
 class Declining(QObject):
@@ -20,6 +20,7 @@ class Declining(QObject):
         self.job = None
         self.request: tuple[str, str] | None = None   # (id, agency id) being declined
         self.agency = ""
+        self.stoppable = False   # a withdrawal (it may wait); a plain decline sends at once
         page.ctx.bridge.jobProgress.connect(self._progress)
 
     def start(self, view: RequestView, reason: str | None) -> None:
@@ -32,6 +33,7 @@ class Declining(QObject):
         self.job = self.page.ctx.bridge.run("decline", work, lambda result: self.page.finished(),
                                             self._not_declined)
         self.request, self.agency = (rid, iss), requests.agency_name(view)
+        self.stoppable = view.status not in UNDECIDED
         self.hold()
 
     def ended(self) -> None:
@@ -45,11 +47,12 @@ class Declining(QObject):
             and self.request == (view.id, view.agency_id)
 
     def hold(self) -> None:
-        """While a decline runs, its request offers only "Stop" (until pressed), and another
-        request opened meanwhile offers nothing until it ends: one answer at a time here."""
+        """While a decline runs, its request offers only "Stop" (until pressed; none for a
+        request not approved, whose decline waits for nothing: a double click on Decline must
+        not stop it), and another request opened meanwhile offers nothing until it ends."""
         if self.job is None:
             return
-        page, here = self.page, self.shown()
+        page, here = self.page, self.shown() and self.stoppable
         for w in (page.approve_button, page.reason):
             w.setEnabled(False)
         page.decline_button.setText(self.tr("Stop") if here else self.tr("Decline"))
