@@ -180,6 +180,8 @@ def test_declining_after_a_stored_package_lost_its_receipt_asks_for_it_and_is_re
     # Said plainly, and the request shown as it is: delivered (before, it stayed `failed`
     # until the owner approved again, which recorded it delivered sending nothing).
     assert code == 3 and "already has the footage of yard" in err, err
+    assert "asking Example Police Department's portal whether it received the footage of yard " \
+           "before withdrawing the approval (Ctrl+C stops waiting" in err   # said while asked
     assert "was fetched just now, so the request cannot be declined" in err
     assert "approve it again" not in err
     from gui.views.core_words import in_owner_language   # the app offers Decline here too

@@ -168,7 +168,14 @@ def _hidden(agent, chosen) -> str:
 
 @mapped
 def decline(agent, args) -> int:
-    done = agent.requests.decline(args.id, typed_reason(args.reason), iss=args.agency)
+    said: set[str] = set()
+
+    def waiting(stage: str, _fraction: float) -> None:   # a lost receipt asked for: say so once
+        if stage not in said:
+            said.add(stage)
+            say(f"{stage} (Ctrl+C stops waiting; nothing is declined then)")
+    done = agent.requests.decline(args.id, typed_reason(args.reason), iss=args.agency,
+                                  progress=waiting)
     sent = "sent to the agency" if done.decision_sent_at_us else (
         f"not sent: {one_line(done.decision_error)}" if done.decision_error
         else "will be sent at the next `inbox sync`")
