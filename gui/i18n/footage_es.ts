@@ -3138,14 +3138,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>otro footage-agent (la aplicación, `footage-agent run` o una orden en un terminal) está entregando o rechazando la solicitud «{jti}»; espere a que termine</translation>
     </message>
     <message>
-        <source>cancel it first to decline</source>
-        <translation>cancele primero esa entrega para rechazar la solicitud</translation>
-    </message>
-    <message>
-        <source>request &apos;{jti}&apos; {standing}; only a new or held request, or an approved one not delivered, can be declined</source>
-        <translation>la solicitud «{jti}» {standing}; solo puede rechazarse una solicitud nueva o con la grabación guardada a salvo, o una aprobada que no se haya entregado</translation>
-    </message>
-    <message>
         <source>{agency} already has the footage of {cameras} for request &apos;{jti}&apos;: its receipt had been lost on the way and was fetched just now, so the request cannot be declined. Ask the agency directly if you want it deleted</source>
         <translation>{agency} ya tiene las grabaciones de {cameras} para la solicitud «{jti}»: su recibo se había perdido por el camino y se acaba de obtener, así que la solicitud no puede rechazarse. Pregunte directamente a la agencia si desea que se eliminen</translation>
     </message>
@@ -4130,52 +4122,8 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{reason}; cancele primero esa entrega para poder rechazarla</translation>
     </message>
     <message>
-        <source>request &apos;{jti}&apos; is being delivered right now</source>
-        <translation>la solicitud «{jti}» se está entregando en este momento</translation>
-    </message>
-    <message>
-        <source>request &apos;{jti}&apos; is being delivered or declined by another footage-agent (the app, `footage-agent run` or a command in a terminal); wait for it to finish</source>
-        <translation>otro footage-agent (la aplicación, `footage-agent run` o una orden en una terminal) está entregando o rechazando la solicitud «{jti}»; espere a que termine</translation>
-    </message>
-    <message>
         <source>the hold was cancelled; nothing was kept</source>
         <translation>la copia a salvo se canceló; no se guardó nada</translation>
-    </message>
-    <message>
-        <source>is not answered yet</source>
-        <translation>aún no tiene respuesta</translation>
-    </message>
-    <message>
-        <source>is not answered yet (its recordings are held)</source>
-        <translation>aún no tiene respuesta (con sus grabaciones en una copia a salvo)</translation>
-    </message>
-    <message>
-        <source>is approved and not delivered yet</source>
-        <translation>está aprobada y aún no se ha entregado</translation>
-    </message>
-    <message>
-        <source>was declined</source>
-        <translation>fue rechazada</translation>
-    </message>
-    <message>
-        <source>has expired</source>
-        <translation>ha caducado</translation>
-    </message>
-    <message>
-        <source>is being packaged for the agency</source>
-        <translation>se está empaquetando para la agencia</translation>
-    </message>
-    <message>
-        <source>is being sent to the agency</source>
-        <translation>se está enviando a la agencia</translation>
-    </message>
-    <message>
-        <source>was delivered</source>
-        <translation>fue entregada</translation>
-    </message>
-    <message>
-        <source>is approved, but its delivery stopped before the end</source>
-        <translation>está aprobada, pero su entrega se detuvo antes de terminar</translation>
     </message>
     <message>
         <source>the agency file of {agency} has no registration CA (&apos;registration_ca&apos;), so the app cannot register with it; ask the agency for its current agency file and add it again</source>

@@ -51,18 +51,6 @@ from gui.views.words import QT_TRANSLATE_NOOP
 
 # A file the OS did not name (agent/os_words.py says "a file" then).
 A_FILE = QT_TRANSLATE_NOOP("core", "a file")
-# Where a request stands (agent/requests/status_words.py status_said), a {standing} value.
-STANDINGS = (
-    QT_TRANSLATE_NOOP("core", "is not answered yet"),
-    QT_TRANSLATE_NOOP("core", "is not answered yet (its recordings are held)"),
-    QT_TRANSLATE_NOOP("core", "is approved and not delivered yet"),
-    QT_TRANSLATE_NOOP("core", "was declined"),
-    QT_TRANSLATE_NOOP("core", "has expired"),
-    QT_TRANSLATE_NOOP("core", "is being packaged for the agency"),
-    QT_TRANSLATE_NOOP("core", "is being sent to the agency"),
-    QT_TRANSLATE_NOOP("core", "was delivered"),
-    QT_TRANSLATE_NOOP("core", "is approved, but its delivery stopped before the end"),
-)
 # What an approval hides (agent/requests/approval_choices.py hidden_words), a {hidden} value.
 HIDDEN = (QT_TRANSLATE_NOOP("core", "privacy masks"), QT_TRANSLATE_NOOP("core", "faces blurred"),
           QT_TRANSLATE_NOOP("core", "nothing"))
@@ -446,17 +434,6 @@ TEMPLATES: tuple[str, ...] = (
                               "'{jti}' (a receipt is stored), so the approval cannot be "
                               "withdrawn: the agency has it. Ask the agency directly if you want "
                               "it deleted"),
-    # a request another job or footage-agent delivers or declines (approval_run.py), and a
-    # decline meeting it (desk_decisions.py)
-    QT_TRANSLATE_NOOP("core", "request '{jti}' is being delivered right now"),
-    QT_TRANSLATE_NOOP("core", "request '{jti}' is being delivered or declined by another "
-                              "footage-agent (the app, `footage-agent run` or a command in a "
-                              "terminal); wait for it to finish"),
-    QT_TRANSLATE_NOOP("core", "cancel it first to decline"),
-    # a decline of a request that stands otherwise (status_words.not_declinable); {standing}
-    # is one of STANDINGS
-    QT_TRANSLATE_NOOP("core", "request '{jti}' {standing}; only a new or held request, or an "
-                              "approved one not delivered, can be declined"),
     # ... or whose footage a decline found the portal had (withdrawal.fetched_refusal)
     QT_TRANSLATE_NOOP("core", "{agency} already has the footage of {cameras} for request "
                               "'{jti}': its receipt had been lost on the way and was fetched just "

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from agent.service import Agent
-from gui.views.core_templates import A_FILE, HIDDEN, IN_THE_APP, STANDINGS, TEMPLATES
+from gui.views.core_templates import A_FILE, HIDDEN, IN_THE_APP, TEMPLATES
 from gui.views.display import NBSP, day_time, decimal_marked
 from gui.views.times import read_shown
 from gui.views.words import translate
@@ -97,8 +97,6 @@ def _value(name: str, value: str, advice: bool) -> str:
         return in_owner_language(value, advice)
     if name == "path" and value == A_FILE:
         return translate(CONTEXT, A_FILE)
-    if name == "standing" and value in STANDINGS:   # status_words.status_said
-        return translate(CONTEXT, value)
     if name == "hidden":   # what an approval hides, its parts joined (hidden_words)
         return ", ".join(translate(CONTEXT, p) if p in HIDDEN else p for p in value.split(", "))
     if name in _TIMES:
