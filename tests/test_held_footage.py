@@ -16,6 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from agent.audit.log import AuditLog
 from agent.export.evidence import export_evidence
+from agent.export.masks import parse_masks
+from agent.export.redact import Redaction
 from agent.requests import holds
 from agent.service import Agent
 from agent.requests.agencies import TrustStore
@@ -282,3 +284,31 @@ def test_a_safe_copy_made_before_copies_were_placed_in_time_is_named_not_cut(flo
     said = in_owner_language(err.removeprefix("footage-agent: ").strip())   # the app's words
     assert (f"; la copia a salvo de la solicitud en {hold} la hizo una versión anterior de "
             "footage-agent") in said, said
+
+
+def test_a_masked_cut_from_the_hold_says_the_unmasked_footage_is_in_the_safe_copy(
+        tmp_path, agent):
+    """A masked clip cut from the hold said its unmasked recordings 'stay on the owner's
+    computer', listed under 'sources': those are the hold's copies, kept only until the owner
+    deletes the safe copy, and the recordings they were copied from are gone."""
+    porch = tmp_path / "rec" / "porch"
+    made = make_recordings(porch, "blue-iris", "porch", T0, 2, 4.0, fps=10, gop_s=1.0)
+    agent.add_source(porch, camera="porch", tz="UTC")
+    agent.scan()
+    holds.make_hold(agent.home, agent.store, "r1", T0, T0 + 8 * US, ("porch",), "r1")
+    for p in made:
+        p.unlink()
+    agent.scan()
+    masks = parse_masks("porch", {"polygons": [[[0.1, 0.1], [0.4, 0.1], [0.4, 0.4]]]})
+    window = (T0 + US, T0 + 3 * US)
+    with cut_window(agent.home, agent.store, "porch", *window, None,
+                    usable_hold(agent.home, "r1")) as (index, extra):
+        done = export_evidence(index, agent.owner_key(), "porch", *window, tmp_path / "out",
+                               mode="exact", redaction=Redaction(masks=masks),
+                               provenance_extra=extra)
+    record = json.loads((done.package.path / "data/provenance.json").read_text())
+    original = record["unredacted_original"]
+    assert "stay on the owner's computer" not in original, original
+    assert "safe copy" in original and record["hold"]["made"] in original
+    assert "deletes" in original and "gone or changed" in original
+

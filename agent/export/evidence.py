@@ -150,7 +150,8 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
                 if changed:
                     raise CutError(changed_words(changed))
                 facts.update(_facts(plan, cut_result, sources, request, redaction,
-                                    (provenance_extra or {}).get("recorder")))
+                                    (provenance_extra or {}).get("recorder"),
+                                    (provenance_extra or {}).get("hold")))
                 chosen["name"] = named(cut_result.mode, cut_result.audio)
                 try:
                     return make_credentials(path, manifest_definition(
@@ -208,9 +209,10 @@ def went_away(out_dir: Path) -> str:
 
 def _facts(plan: ExportPlan, result: CutResult, sources: list[dict],
            request: RequestContext | None, redaction: Redaction | None,
-           recorder: dict | None = None) -> dict:
+           recorder: dict | None = None, hold: dict | None = None) -> dict:
     """provenance.json but its outputs and credentials: the one source of the clip's manifest.
-    `recorder`: provenance's section naming the recorder the sources were downloaded from."""
+    `recorder`: provenance's section naming the recorder the sources were downloaded from;
+    `hold`: its section saying they are the copies of a request's safe copy."""
     zones = sorted({s.tz for s in plan.sources})
     offsets = sorted({s.clock_offset_s for s in plan.sources})
     redactions = redaction_records(redaction, result.redaction, (plan.start_us, plan.end_us),
@@ -241,7 +243,8 @@ def _facts(plan: ExportPlan, result: CutResult, sources: list[dict],
                 "first_dropped": (format_utc(result.first_dropped_us)
                                   if result.first_dropped_us is not None else None)},
         "redactions": redactions,
-        "unredacted_original": None if not redactions else unredacted_original(recorder),
+        "unredacted_original": (None if not redactions
+                                else unredacted_original(recorder, hold)),
         "audio": "kept" if result.audio else "removed",
         "audio_conversion": None if not result.audio_converted_to else conversion_record(
             result.audio_codec, result.audio_converted_to, result.audio_formats),

@@ -275,10 +275,20 @@ def redaction_records(redaction: Redaction | None, report: RedactionReport | Non
     return records
 
 
-def unredacted_original(recorder: dict | None) -> str:
+def unredacted_original(recorder: dict | None, hold: dict | None = None) -> str:
     """Where the unredacted recordings are: on the owner's computer, or, for footage
     downloaded from a recorder (whose downloads are deleted once the clip is cut), on the
-    recorder, which writes over its oldest recordings when its disk is full."""
+    recorder, which writes over its oldest recordings when its disk is full; for a clip cut
+    from a request's safe copy (`hold`: provenance's section), in that copy only, which the
+    owner may delete once the request has ended, the recordings it copied being gone."""
+    if hold is not None:
+        made = f" made {hold['made']}" if hold.get("made") else ""
+        return (f"kept by the owner in the request's safe copy{made} on the owner's computer "
+                "(see 'hold'): the copies listed under 'sources' were only read, never "
+                "changed. The recordings they were copied from were gone or changed when this "
+                "clip was cut, so that safe copy is the only unredacted footage left, and it "
+                "is kept only until the owner deletes it (footage-agent allows that once the "
+                "request has ended): ask the owner soon if a court needs it")
     if recorder is None:
         return ("kept by the owner: the source recordings listed under 'sources' were only "
                 "read, never changed, and stay on the owner's computer")
