@@ -33,6 +33,7 @@ from tests.recorder_sources_support import PASSPHRASE, PASSWORD, recent_footage
 from tests.recorder_sources_support import T0 as RT0
 from tests.recorder_support import stamps
 from gui.views.core_words import in_owner_language
+from gui.views.coverage import note
 from tests.conftest import t
 from tests.gui_support import spanish  # noqa: F401 (a fixture)
 from tests.test_ring_recorded_over import first_stamp
@@ -312,3 +313,26 @@ def test_a_masked_cut_from_the_hold_says_the_unmasked_footage_is_in_the_safe_cop
     assert "safe copy" in original and record["hold"]["made"] in original
     assert "deletes" in original and "gone or changed" in original
 
+
+def test_a_recording_the_hold_does_not_hold_is_said_left_out_of_a_cut_from_it(flow):
+    """The second recording of the window not yet indexed when the hold was made (still being
+    written), the first deleted since: the cut from the hold left the second out, the owner
+    and the package saying nothing of it."""
+    portal, run, reg, porch = flow
+    first, second, _third = sorted(porch.iterdir())
+    aside = porch.parent / second.name
+    second.rename(aside)
+    assert run("scan")[0] == 0
+    jti, _hold = held(run, portal, reg)
+    aside.rename(second)
+    first.unlink()
+    assert run("scan")[0] == 0
+    shown = held_coverage(run, jti, "porch", (T0, T0 + 8 * US))   # the request's page's
+    assert shown.held and [r.start_us for r in shown.left_out] == [T0 + 4 * US]
+    assert "1 recording in its folder made after the safe copy is left out" in note(shown)
+    code, _, err = run("approve", "--", jti)   # asked first: no terminal here, so not sent
+    assert code == 2 and "left out of porch: 1 recording in its folder" in err, err
+    record, shown = approved(run, portal, jti)
+    assert record["hold"]["left_out"]["recordings"] == [
+        {"start": format_utc(T0 + 4 * US), "end": format_utc(T0 + 8 * US)}]
+    assert "left out of the clip: 1 recording still on the owner's computer" in shown, shown

@@ -124,6 +124,11 @@ def _confirm(agent, view: RequestView, chosen, tz: str) -> None:
         say(f"  from the safe copy made when you put the request on hold: "
             f"{', '.join(one_line(c) for c in held)} (the recordings are gone from their "
             "folder, or changed, since it was made)")
+    for camera, missed in held.items():
+        if missed:
+            say(f"  left out of {one_line(camera)}: "
+                f"{counted(missed, 'recording')} in its folder that the safe copy does not "
+                "hold (made, or still being written, after it was made)")
     say(f"  {window(start, end, tz)} ({counted(round((end - start) / 1e6), 'second')} per camera)")
     say(f"  sound: {'kept' if chosen.keep_audio else 'removed'}")
     say(f"  hidden: {_hidden(agent, chosen)}")
@@ -136,17 +141,19 @@ def _confirm(agent, view: RequestView, chosen, tz: str) -> None:
         raise Refused("not approved; nothing was sent")
 
 
-def _from_safe_copy(agent, view: RequestView, chosen) -> list[str]:
-    """The chosen cameras the approval would cut from the request's safe copy."""
+def _from_safe_copy(agent, view: RequestView, chosen) -> dict[str, int]:
+    """The chosen cameras the approval would cut from the request's safe copy, each with the
+    count of its recordings on disk that cut leaves out (held_window.left_out)."""
     if view.hold is None:
-        return []
-    held = []
+        return {}
+    held = {}
     for camera in chosen.cameras:
         try:
-            if agent.coverage(camera, chosen.start_us, chosen.end_us, hold=view.hold).held:
-                held.append(camera)
+            cov = agent.coverage(camera, chosen.start_us, chosen.end_us, hold=view.hold)
         except AgentError:   # not indexed: the approval says what is wrong with it
             continue
+        if cov.held:
+            held[camera] = len(cov.left_out)
     return held
 
 

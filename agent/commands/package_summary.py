@@ -238,6 +238,12 @@ def _hold(r: dict) -> str:
         return ""
     made = _time(hold.get("made"))
     when = f" made {shown(made, 'UTC')}" if made is not None else ""
-    return (f"cut from the owner's safe copy{when}: the recordings were gone or changed in "
+    said = (f"cut from the owner's safe copy{when}: the recordings were gone or changed in "
             "their folder since it was made (each copy's and original's SHA-256 is in "
             f"{PROVENANCE}, under hold)")
+    missed = hold.get("left_out")
+    if isinstance(missed, dict) and isinstance(missed.get("recordings"), list):
+        said += (f"; left out of the clip: {counted(len(missed['recordings']), 'recording')} "
+                 "still on the owner's computer that the safe copy does not hold, made (or "
+                 f"finished) after it ({PROVENANCE}, under hold.left_out)")
+    return said

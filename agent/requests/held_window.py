@@ -34,6 +34,7 @@ from agent.os_words import plain_home_error
 from agent.requests.hold_placement import HeldCamera, Placement, read_placement
 from agent.requests.holds import RECORD, Hold, HoldError, read_hold
 from agent.storage import remove_stale_partials, safe_name
+from agent.timebase import format_utc
 from frp.bagview import file_sha256
 
 CACHE = Path("cache") / "holds"
@@ -126,6 +127,23 @@ def from_hold(store: Store, hold: Hold | None, camera: str, start_us: int,
     return placement, held
 
 
+def left_out(store: Store, held: HeldCamera, start_us: int, end_us: int) -> list[FileRow]:
+    """The camera's recordings in [start, end) on disk now that a cut from the hold leaves
+    out: written after the hold was made (or not yet indexed then), or still being written
+    then and grown since (its copy holds only what it had). The cut reads one index of one
+    folder, the copies', so these are not in the clip: provenance's `hold` and the owner's
+    question before approving say so."""
+    was = {(r.path, r.byte_start): r for r in held.indexed}
+    out = []
+    for row in store.files(held.camera, start_us, end_us):
+        if row.status not in ("ok", "in-progress"):
+            continue
+        then = was.get((row.path, row.byte_start))
+        if then is None or (then.status == "in-progress" and row.size > then.size):
+            out.append(row)
+    return out
+
+
 def held_coverage(store: Store, hold: Hold | None, camera: str, start_us: int,
                   end_us: int) -> Coverage | None:
     """What of [start, end) of `camera` an approval would cut from the hold (`held` set), or
@@ -136,7 +154,8 @@ def held_coverage(store: Store, hold: Hold | None, camera: str, start_us: int,
         return None
     rows = [r._replace(path=str(hold.path / r.path), camera=camera)
             for r in found[1].recordings]
-    return replace(coverage(camera, rows, start_us, end_us), held=True)
+    return replace(coverage(camera, rows, start_us, end_us), held=True,
+                   left_out=tuple(left_out(store, found[1], start_us, end_us)))
 
 
 @contextlib.contextmanager
@@ -166,7 +185,8 @@ def cut_window(home: Path, store: Store, camera: str, start_us: int, end_us: int
             source = local.add_source(str(hold.path), camera, held.zone, layout,
                                       held.clock_offset_s, explicit=False)
             local.upsert(_rows(source.id, source.camera, hold.path, held))
-            yield local, {"hold": hold_record(placement, held, copies, hold)}
+            yield local, {"hold": hold_record(placement, held, copies, hold,
+                                              left_out(store, held, start_us, end_us))}
         finally:
             local.close()
     finally:
@@ -213,9 +233,11 @@ def _checked_copies(hold: Hold, held: HeldCamera, start_us: int, end_us: int) ->
     return files
 
 
-def hold_record(placement: Placement, held: HeldCamera, copies: list, hold: Hold) -> dict:
+def hold_record(placement: Placement, held: HeldCamera, copies: list, hold: Hold,
+                missed: list[FileRow] = ()) -> dict:
     """provenance.json's `hold` section: the footage was cut from the owner's safe copy, when
-    it was made, each copy's hashes and its original's."""
+    it was made, each copy's hashes and its original's, and the recordings on disk it left
+    out (`missed`: left_out's)."""
     originals = dict(held.originals)
     record = {
         "made": placement.made,
@@ -234,4 +256,13 @@ def hold_record(placement: Placement, held: HeldCamera, copies: list, hold: Hold
     }
     if held.recorder is not None:
         record["recorder"] = held.recorder
+    if missed:
+        record["left_out"] = {
+            "recordings": [{"start": format_utc(r.start_us),
+                            "end": None if r.end_us is None else format_utc(r.end_us)}
+                           for r in missed],
+            "note": "recordings of this camera in the approved window that the safe copy does "
+                    "not hold (made, or still being written, after it was made) were still on "
+                    "the owner's computer when this clip was cut and are not in it: the clip "
+                    "holds only the safe copy's footage"}
     return record

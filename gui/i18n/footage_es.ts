@@ -4188,6 +4188,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>from the safe copy: the recordings are gone from their folder, or changed, since it was made</source>
         <translation>de la copia a salvo: las grabaciones ya no están en su carpeta, o cambiaron, desde que se hizo</translation>
     </message>
+    <message>
+        <source>1 recording in its folder made after the safe copy is left out</source>
+        <translation>queda fuera 1 grabación de su carpeta hecha después de la copia a salvo</translation>
+    </message>
+    <message>
+        <source>{n} recordings in its folder made after the safe copy are left out</source>
+        <translation>quedan fuera {n} grabaciones de su carpeta hechas después de la copia a salvo</translation>
+    </message>
 </context>
 <context>
     <name>display</name>

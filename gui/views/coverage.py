@@ -42,4 +42,10 @@ def note(cov: Coverage) -> str:
     if cov.held:
         parts.insert(0, translate("coverage", "from the safe copy: the recordings are gone "
                                               "from their folder, or changed, since it was made"))
+    if cov.left_out:   # on disk, not in the copy: a cut from the copy leaves them out
+        missed = len(cov.left_out)
+        parts.append((translate("coverage", "1 recording in its folder made after the safe "
+                                            "copy is left out") if missed == 1 else
+                      translate("coverage", "{n} recordings in its folder made after the safe "
+                                            "copy are left out")).format(n=missed))
     return "; ".join(parts)
