@@ -8,7 +8,7 @@ A mixin of `agent.service.Agent`, which provides `home`, `store`, `emit`, `_lock
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -148,6 +148,13 @@ class OwnerIndex:
         Recordings inside ring files are left out until previews can read a byte range; a
         recorder's are downloaded a few seconds at a time and cached (call it off the GUI
         thread: previews do)."""
+        with self._lock:
+            if self._held is None:
+                from agent.requests.held_previews import HeldCopies
+                self._held = HeldCopies(self.home)
+        held = self._held.rows(self.store, camera, start_us, end_us)
+        if held is not None:   # a camera its request's approval cuts from the safe copy
+            return held
         local = [r for r in self.store.files(camera, start_us, end_us)
                  if r.status in USABLE and r.status != "remote" and not r.ranged]
         with self._lock:
@@ -188,8 +195,9 @@ class OwnerIndex:
             from agent.requests.held_window import held_coverage
 
             held = held_coverage(self.store, hold, camera, start_us, end_us)
-            if held is not None:
-                return held
+            if held is not None:   # its pictures read from the copies too
+                from agent.requests.held_previews import preview_name
+                return replace(held, shown_as=preview_name(camera, hold))
         name = self.indexed_camera(camera)
         return coverage(name, self.store.files(name, start_us, end_us), start_us, end_us)
 

@@ -52,6 +52,7 @@ class Agent(OwnerSources, OwnerIndex, OwnerCameras, OwnerExports, OwnerRecords,
         self._store: Store | None = None
         self._previews = None
         self._pieces = None
+        self._held = None   # the safe copies' rows previews read (requests/held_previews)
         self._listeners: list[Callable[[object], None]] = []
         self._lock = threading.Lock()
         self._scan_turns = ScanTurns(self.home)   # one scan of a folder at a time

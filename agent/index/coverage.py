@@ -68,6 +68,7 @@ class Coverage:
     guessed: tuple[Span, ...] = ()   # covered seconds placed by a file's mtime alone
     held: bool = False   # the request's safe copy, its recordings gone (requests/held_window)
     left_out: tuple[FileRow, ...] = ()   # on disk, not in the safe copy: a held cut leaves out
+    shown_as: str = ""   # the name previews read a held camera by (requests/held_previews)
 
 
     @property

@@ -95,6 +95,7 @@ class RequestPage(QWidget):
         self.decline_button.clicked.connect(self.decline)
         self.strip.changed.connect(self.refresh_summary)
         self.strip.positionChanged.connect(self.preview.show_at)
+        self.preview.reads = self.strip.preview_name   # a held camera's safe copy's pictures
         opts.changed.connect(self.refresh_summary)
         self._layout(back, opts)
         self._show_approval("new")

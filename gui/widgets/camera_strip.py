@@ -228,13 +228,18 @@ class CameraStrip(QWidget):
         super().showEvent(event)
         self.thumbnails.load_in_view()   # loaded while its page was hidden
 
+    def preview_name(self, camera: str) -> str:
+        """The name previews read `camera` by: its safe copy's when that is what is shown."""
+        return getattr(self.coverages.get(camera), "shown_as", "") or camera
+
     def _load_keyframes(self) -> None:
         previewer, load = self.ctx.previewer, self._load
         start, end = self.selection()
         covs = {c: v for c, v in self.coverages.items() if v and v.spans}
 
         def work():
-            return {cam: previewer.keyframe_at_or_after(cam, _first_covered(cov, start), end)
+            return {cam: previewer.keyframe_at_or_after(cov.shown_as or cam,
+                                                        _first_covered(cov, start), end)
                     for cam, cov in covs.items()}
         self.ctx.bridge.call("keyframes", work, lambda result: self._got_keyframes(result, load,
                                                                                     start))

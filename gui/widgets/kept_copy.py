@@ -72,10 +72,15 @@ class KeptCopy(QWidget):
                 "folder. Your recordings themselves, and anything sent to the agency, are not "
                 "touched.")):
             return
-        agent, key = self.ctx.agent, self.key
+        agent, key, previewer = self.ctx.agent, self.key, self.ctx.previewer
         self.button.setEnabled(False)
-        self.ctx.bridge.call("release", lambda: in_owner_words(agent.requests.release, *key),
-                             lambda removed: self._deleted(key), self._failed)
+
+        def work():
+            # Its pictures may have been shown from the copies (requests/held_previews): a
+            # file a preview holds open cannot be deleted on Windows.
+            previewer.let_go_of_idle(0)
+            return in_owner_words(agent.requests.release, *key)
+        self.ctx.bridge.call("release", work, lambda removed: self._deleted(key), self._failed)
 
     def _deleted(self, key: tuple[str, str]) -> None:
         if key == self.key:

@@ -11,6 +11,7 @@ inside the same job, never on the GUI thread).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Callable
 
 import numpy as np
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
@@ -69,6 +70,8 @@ class PreviewPane(QWidget):
         self._wanted = None            # (camera, at_us, ticket) to decode next
         self.shown_at: tuple[str, int] | None = None
         self.redaction = (False, False)   # (masks, faces) applied to what is shown
+        # the name the previews read a camera by (a request's strip: its safe copy's, maybe)
+        self.reads: Callable[[str], str] = lambda camera: camera
         self.picture = QLabel(self.tr("Choose a moment on a timeline to see it here."))
         self.picture.setObjectName("previewPicture")
         self.picture.setTextFormat(Qt.PlainText)   # a reason may hold the core's "<" or "&"
@@ -114,9 +117,10 @@ class PreviewPane(QWidget):
         self._wanted = None
         self._running = (camera, at_us)
         previewer, agent, (masks, faces) = self.ctx.previewer, self.ctx.agent, self.redaction
+        name = self.reads(camera)
 
         def work():
-            frame = previewer.frame(camera, at_us, PREVIEW_WIDTH, ticket, BUDGET_S)
+            frame = previewer.frame(name, at_us, PREVIEW_WIDTH, ticket, BUDGET_S)
             if frame is None or not (masks or faces):
                 return frame
             return redacted(agent, frame, masks, faces)

@@ -52,11 +52,13 @@ class StripThumbnails(QObject):
         self._running = True
         previewer, ticket, load = self.strip.ctx.previewer, self._ticket, self._load
         start, end = self.strip.start_us, self.strip.end_us
+        names = {cam: self.strip.preview_name(cam) for cam in cams}   # a safe copy's, maybe
 
         def work():
             step = (end - start) / THUMBS
             return {cam: [(int(start + step * (i + 0.5)), f) for i, f in
-                          enumerate(previewer.thumbnails(cam, start, end, THUMBS, WIDTH, ticket))]
+                          enumerate(previewer.thumbnails(names[cam], start, end, THUMBS, WIDTH,
+                                                         ticket))]
                     for cam in cams}
         self.strip.ctx.bridge.call("thumbnails", work, lambda result: self._got(result, load),
                                    lambda _message: self._got({}, load))
