@@ -19,6 +19,12 @@ LEGAL_BASES = ("voluntary", "warrant", "court_order")
 MAX_EPOCH_S = 253_402_300_799
 MAX_UPLOAD_BYTES = 1 << 40
 
+# What a decision's `reason` may hold besides its length (protocol.md): the owner's words, line
+# breaks (LF) and tabs. A control character (a terminal escape, a bell, a carriage return that
+# prints over a line) or a bidirectional embedding, override or isolate control (which reorders
+# what the agency's screens show) is never meant by an owner and acts on whoever reads it.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
 
 class Rejected(Exception):
     """A request that failed rule `rule` (1-8 of protocol.md); `reason` says what is wrong."""
@@ -115,3 +121,17 @@ def _location(location: object) -> dict | None:
     if address is not None:
         out["address"] = address
     return out
+
+
+def reason_problem(reason: str) -> str | None:
+    """What in a decision's `reason` FRP/1 does not let it carry, in plain words naming the
+    first such character as an escape ("a control character (\\x1b)"), or None when it may
+    carry all of it. Its length is checked apart (MAX_MESSAGE_CHARS)."""
+    for ch in reason:
+        if ch in "\n\t":
+            continue
+        if ch in _BIDI_CONTROLS:
+            return f"a text-direction control ({one_line(ch)})"
+        if ord(ch) < 0x20 or 0x7f <= ord(ch) <= 0x9f:
+            return f"a control character ({one_line(ch)})"
+    return None

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 
 from frp.agency import Agency
-from frp.claims import MAX_MESSAGE_CHARS, is_int
+from frp.claims import MAX_MESSAGE_CHARS, is_int, reason_problem
 from frp.jws import JWSError, Signer, check_alg, is_type, parse_compact, verify_signature
 from frp.owner_token import OwnerTokenError, read_owner_token, sign_owner_token
 from frp.owner_token import owner_jwk as public_owner_jwk
@@ -113,6 +113,9 @@ def make_decision(request: Request | RequestRef, owner_sign: Signer, owner_jwk: 
         raise DecisionError(f"the decision must be 'approve' or 'decline', not {one_line(decision, 80)}")
     if reason is not None and (not isinstance(reason, str) or len(reason) > MAX_MESSAGE_CHARS):
         raise DecisionError(f"the reason must be text of at most {MAX_MESSAGE_CHARS} characters")
+    if reason is not None and reason_problem(reason):
+        raise DecisionError(f"the reason holds {reason_problem(reason)}, which FRP/1 does not "
+                            "let a reason carry")
     if decision == "decline" and approved is not None:
         raise DecisionError("a decline cannot carry an approved window")
     if decision == "approve" and not isinstance(request, Request):

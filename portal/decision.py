@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from frp.claims import MAX_MESSAGE_CHARS
+from frp.claims import MAX_MESSAGE_CHARS, reason_problem
 from frp.decision import DECISION_TYP
 from frp.owner_token import OwnerTokenError, read_owner_token
 from frp.times import TimeError, format_utc, parse_rfc3339
@@ -88,6 +88,9 @@ def verify_decision(body: bytes, req: StoredRequest, agency_id: str,
     if reason is not None and (not isinstance(reason, str) or len(reason) > MAX_MESSAGE_CHARS):
         raise _refuse("bad_decision", f"reason must be text of at most {MAX_MESSAGE_CHARS} "
                                       "characters")
+    if reason is not None and reason_problem(reason):   # escapes, bidi overrides (protocol.md)
+        raise _refuse("bad_decision", f"reason holds {reason_problem(reason)}: only text, line "
+                                      "feeds and tabs")
     if decision == "decline" and claims.get("approved") is not None:
         raise _refuse("bad_decision", "a decline cannot carry an approved window")
     approved = _approved(claims, req) if decision == "approve" else None

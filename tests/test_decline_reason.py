@@ -69,3 +69,55 @@ def test_a_reason_holding_bytes_of_another_encoding_is_a_usage_error_saying_so(f
     code, _, err = run("decline", "--reason", "caf\udce9 no", "--", jti)
     assert code == 2 and "--reason" in err and "type it again" in err, err
     assert only_request(run)["status"] == "new" and portal.decisions() == []
+
+
+def test_a_reason_holding_escapes_or_direction_controls_is_refused_before_anything_is_sent(flow):
+    """The decline hunt: `decline --reason $'line1\\nline2\\e[31mred\\u202eevil\\a'` exited 0
+    and the portal stored the ANSI escape, the bell and the right-to-left override, which act
+    on whatever screen shows the reason. Refused now (exit 2, naming the character); a line
+    break and a tab are text an owner may mean, and go through."""
+    portal, _server, run, reg = flow
+    new_request(portal, reg)
+    assert run("inbox", "sync")[0] == 0
+    jti = only_request(run)["id"]
+    for reason, named in (("line1\nline2\x1b[31mred\u202eevil\a", "\\x1b"),
+                          ("not my \u202estreet", "\\u202e"), ("no\a", "\\x07"),
+                          ("over\rwritten", "\\r")):
+        code, _, err = run("decline", "--reason", reason, "--", jti)
+        assert code == 2 and "--reason holds" in err and named in err, err
+        assert "type the reason again" in err and reason not in err
+    assert only_request(run)["status"] == "new" and portal.decisions() == []
+    code, _, err = run("decline", "--reason", "line1\nline2\tthe street", "--", jti)
+    assert code == 0 and "sent to the agency" in err, err
+    (decision,) = portal.decisions()
+    assert decision["reason"] == "line1\nline2\tthe street"
+
+
+def test_the_portal_refuses_a_decision_whose_reason_holds_escapes(flow):
+    """protocol.md now says what a reason may hold, and the reference portal holds to it: a
+    decision signed by another implementation with a terminal escape or a right-to-left
+    override in its reason is `400 bad_decision`, and nothing of it is stored."""
+    import time
+
+    import httpx
+
+    from agent.identity.keys import OwnerKey
+    from agent.requests.agencies import TrustStore
+    from frp.owner_token import sign_owner_token
+    from tests.portal_support import post_decision, request_of
+
+    portal, server, run, reg = flow
+    token = new_request(portal, reg)
+    key = OwnerKey.load(run.home)
+    (record,) = TrustStore(run.home).registration_records()
+    req = request_of(portal, token)
+    with httpx.Client() as client:
+        for reason in ("red \x1b[31m", "evil \u202e", "ok\r\n"):
+            signed = sign_owner_token("frp-decision+jwt", {
+                "iss": key.public.owner_id(), "aud": req.agency_id, "request": req.id,
+                "request_sha256": req.sha256, "decision": "decline", "reason": reason,
+                "iat": int(time.time())}, key.sign, key.public.jwk())
+            r = post_decision(client, server.origin, record.token, req.id, signed)
+            assert r.status_code == 400 and r.json()["error"] == "bad_decision", r.text
+            assert "reason holds" in r.json()["detail"]
+    assert portal.decisions() == []

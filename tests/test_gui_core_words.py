@@ -1043,3 +1043,15 @@ def test_a_decline_refused_for_where_the_request_stands_reads_in_spanish(spanish
     said = in_owner_language(not_declinable("req-1", status))
     assert "«req-1»" in said and status_said(status) not in said, said
     assert "only a new" not in said, said
+
+
+@pytest.mark.parametrize("reason", ["red \x1b[31m", "evil \u202e"])
+def test_a_reason_the_agency_may_not_receive_is_refused_in_spanish(spanish, reason):
+    """The decline hunt: a reason holding a terminal escape or a text-direction control is
+    refused before anything is signed (desk_decisions.unsendable_reason); said in Spanish,
+    the character named as the agent names it."""
+    from agent.requests.desk_decisions import unsendable_reason
+    from frp.claims import reason_problem
+    said = in_owner_language(unsendable_reason(reason_problem(reason)))
+    assert "the reason holds" not in said and "write the reason" not in said, said
+    assert ("\\x1b" if "\x1b" in reason else "\\u202e") in said, said

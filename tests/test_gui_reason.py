@@ -132,3 +132,22 @@ def test_the_decline_button_declines_a_request_that_no_longer_verifies(
     assert "did not work" not in page.status.text()
     (decision,) = p.decisions()
     assert decision["decision"] == "decline" and decision["reason"] == "Not my street"
+
+
+def test_a_pasted_reason_holding_a_terminal_escape_is_refused_saying_which(
+        qtbot, pwin, portal, footage):
+    """The decline hunt: a reason holding control characters (a terminal escape, a bell) or
+    a right-to-left override was sent to the agency as pasted. The app's Decline is refused
+    before anything is signed, naming the character; the request stays undecided."""
+    p = portal[0]
+    ask(portal, footage)
+    sync_by_click(qtbot, pwin)
+    open_first(qtbot, pwin)
+    page = pwin.request
+    paste(qtbot, page.reason, "not my street \x1b[31m")
+    assert "\x1b" in page.reason.text()   # Qt keeps it: the agent must refuse it
+    qtbot.mouseClick(page.decline_button, Qt.LeftButton)
+    settle(qtbot, pwin)
+    said = page.status.text()
+    assert "\\x1b" in said and "write the reason again without it" in said, said
+    assert p.decisions() == [] and page.view.status == "new"

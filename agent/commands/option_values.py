@@ -10,7 +10,7 @@ from zoneinfo import available_timezones
 from agent.commands.common import UsageError
 from agent.index.camera_names import CameraNameError, check_name
 from agent.timebase import TimeError, zone
-from frp.claims import MAX_MESSAGE_CHARS
+from frp.claims import MAX_MESSAGE_CHARS, reason_problem
 
 
 def typed_zone(text: str | None, option: str,
@@ -85,7 +85,9 @@ def typed_camera(text: str | None, option: str = "--camera") -> str | None:
 
 def typed_reason(text: str | None) -> str | None:
     """A decline's `--reason` (None when not given) as FRP/1 takes it, 1 to 2000 characters of
-    text, else UsageError: found before the request is looked up or anything is signed."""
+    text holding no control character but line breaks and tabs, nor a text-direction control
+    (frp.claims.reason_problem), else UsageError: found before the request is looked up or
+    anything is signed."""
     if text is not None and (len(text) > MAX_MESSAGE_CHARS or not text.strip()):
         raise UsageError(f"--reason must be 1 to {MAX_MESSAGE_CHARS} characters of text (this "
                          f"one has {len(text)}); the agency reads it as you typed it")
@@ -96,4 +98,10 @@ def typed_reason(text: str | None) -> str | None:
                          "sent it in another encoding than the computer's, as a Windows or "
                          "Latin-1 terminal does on a UTF-8 computer): type it again without "
                          "accented letters, or set the terminal to UTF-8") from None
+    if text is not None and reason_problem(text):
+        # A paste or $'...' can carry terminal escapes, a bell or a right-to-left override,
+        # which would act on the agency's screens: never what an owner means to send.
+        raise UsageError(f"--reason holds {reason_problem(text)}, which the agency would "
+                         "receive as typed (it can change what the agency's screens show): "
+                         "type the reason again without it; line breaks and tabs are fine")
     return text

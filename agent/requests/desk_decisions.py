@@ -27,7 +27,7 @@ from agent.requests.withdrawal import (
     receipts_asked,
     withdraw_all,
 )
-from frp.claims import MAX_MESSAGE_CHARS
+from frp.claims import MAX_MESSAGE_CHARS, reason_problem
 from frp.decision import RequestRef
 from frp.request import Request
 
@@ -190,6 +190,8 @@ class DeskDecisions:
             raise DeskRefusal(not_declinable(entry.jti, entry.status))
         if reason is not None and (len(reason) > MAX_MESSAGE_CHARS or not reason.strip()):
             raise DeskRefusal(f"the reason must be 1 to {MAX_MESSAGE_CHARS} characters of text")
+        if reason is not None and reason_problem(reason):
+            raise DeskRefusal(unsendable_reason(reason_problem(reason)))
 
     def _to_decline(self, entry: Entry) -> tuple[Request | RequestRef, str | None]:
         """The request a decline of an undecided request names, and why it no longer verifies
@@ -247,6 +249,13 @@ class DeskDecisions:
 
 DECLINE_STOPPED = ("the decline was stopped while waiting for the agency's portal: nothing was "
                    "declined and your approval stands; decline it again to withdraw it")
+
+
+def unsendable_reason(problem: str) -> str:
+    """Why a decline's reason is refused before anything is signed (frp.claims.reason_problem):
+    the agency would receive it as typed, and an owner never means an escape to act there."""
+    return (f"the reason holds {problem}, which the agency would receive as typed (it can "
+            "change what the agency's screens show): write the reason again without it")
 
 
 def _sha(text: str) -> str:

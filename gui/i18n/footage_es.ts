@@ -3138,6 +3138,24 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>otro footage-agent (la aplicación, `footage-agent run` o una orden en un terminal) está entregando o rechazando la solicitud «{jti}»; espere a que termine</translation>
     </message>
     <message>
+    </message>
+    <message>
+        <source>cancel it first to decline</source>
+        <translation>cancele primero esa entrega para rechazar la solicitud</translation>
+    </message>
+    <message>
+        <source>request &apos;{jti}&apos; {standing}; only a new or held request, or an approved one not delivered, can be declined</source>
+        <translation>la solicitud «{jti}» {standing}; solo puede rechazarse una solicitud nueva o con la grabación guardada a salvo, o una aprobada que no se haya entregado</translation>
+    </message>
+    <message>
+        <source>the reason holds a control character ({char}), which the agency would receive as typed (it can change what the agency&apos;s screens show): write the reason again without it</source>
+        <translation>el motivo contiene un carácter de control ({char}), que la agencia recibiría tal como se escribió (puede cambiar lo que muestran las pantallas de la agencia): escriba el motivo de nuevo sin él</translation>
+    </message>
+    <message>
+        <source>the reason holds a text-direction control ({char}), which the agency would receive as typed (it can change what the agency&apos;s screens show): write the reason again without it</source>
+        <translation>el motivo contiene un control de dirección del texto ({char}), que la agencia recibiría tal como se escribió (puede cambiar lo que muestran las pantallas de la agencia): escriba el motivo de nuevo sin él</translation>
+    </message>
+    <message>
         <source>{agency} already has the footage of {cameras} for request &apos;{jti}&apos;: its receipt had been lost on the way and was fetched just now, so the request cannot be declined. Ask the agency directly if you want it deleted</source>
         <translation>{agency} ya tiene las grabaciones de {cameras} para la solicitud «{jti}»: su recibo se había perdido por el camino y se acaba de obtener, así que la solicitud no puede rechazarse. Pregunte directamente a la agencia si desea que se eliminen</translation>
     </message>
