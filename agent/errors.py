@@ -19,6 +19,12 @@ class NotFound(Refusal):
     """Nothing matched."""
 
 
+class DeliveredAfterAll(Refusal):
+    """A decline refused because the agency had the footage after all: the receipt lost on
+    the way was fetched while declining, and the request now stands as delivered (or partly,
+    the rest to approve again). Not a failure: what the owner sees is the request as it is."""
+
+
 class UsageProblem(AgentError):
     """What the owner chose cannot be used as given, such as a folder too deep for the package
     (the command line's usage error, exit 2)."""

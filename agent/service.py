@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable
 from agent import app_lock
 from agent.callbacks import call_safely
 from agent.config import ensure_home, load_settings, resolve_home, save_settings
-from agent.errors import AgentError, NotFound, Refusal, UsageProblem
+from agent.errors import AgentError, DeliveredAfterAll, NotFound, Refusal, UsageProblem
 from agent.events import PortalsUnreachable, RequestsArrived
 from agent.index.scan_turns import ScanTurns
 from agent.index.store import Store
@@ -36,8 +36,8 @@ from agent.owner_sources import OwnerSources
 if TYPE_CHECKING:
     from agent.requests.desk import RequestDesk
 
-__all__ = ["Agent", "AgentError", "NotFound", "NotScanned", "Refusal", "UsageProblem",
-           "ENV_PASSPHRASE"]
+__all__ = ["Agent", "AgentError", "DeliveredAfterAll", "NotFound", "NotScanned", "Refusal",
+           "UsageProblem", "ENV_PASSPHRASE"]
 
 log = logging.getLogger(__name__)
 

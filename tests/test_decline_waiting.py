@@ -96,6 +96,10 @@ def test_a_decline_waiting_for_a_busy_portal_says_so_stops_and_later_finds_it_de
         settle(qtbot, window)
         assert page.view.status == "delivered", page.view.status
         assert "already has the footage of yard" in page.status.text(), page.status.text()
+        # Said as what it is, not as a failure (before: "That did not work: Not accepted: ...").
+        assert page.status.text().startswith("Not declined: "), page.status.text()
+        assert "did not work" not in page.status.text()
+        assert "Not accepted" not in page.status.text()
         assert not page.decline_button.isEnabled() and page.decline_button.text() == "Decline"
     finally:
         window.shutdown()

@@ -14,7 +14,7 @@ from agent.delivery.wire import UploadCancelled
 from agent.requests import approval_run, holds, polling
 from agent.requests.approval_step import DeliveryError, Step
 from agent.requests.decisions import sign_decision
-from agent.requests.desk_errors import DeskError, DeskRefusal
+from agent.requests.desk_errors import DeskError, DeskRefusal, ReceiptFetched
 from agent.requests.inbox import ENDED, UNDECIDED, IllegalTransition
 from agent.requests.records import Approval, Entry
 from agent.requests.status_words import not_declinable, status_said
@@ -225,7 +225,7 @@ class DeskDecisions:
         except UploadCancelled:
             raise DeskError(DECLINE_STOPPED) from None
         if delivered_refusal(entry, agency.name) is not None:   # it had, its receipt now kept
-            raise DeskRefusal(fetched_refusal(entry, agency.name))
+            raise ReceiptFetched(fetched_refusal(entry, agency.name))
         done = withdraw_all(step, entry)
         return self._decline(entry, request, reason, withdraws=entry.decision, done=done)
 

@@ -2,7 +2,7 @@
 (`DeskRefusal`: exit code 3), each in plain words."""
 from __future__ import annotations
 
-from agent.errors import AgentError, Refusal
+from agent.errors import AgentError, DeliveredAfterAll, Refusal
 
 
 class DeskError(AgentError):
@@ -11,3 +11,7 @@ class DeskError(AgentError):
 
 class DeskRefusal(DeskError, Refusal):
     """Refused: the request failed verification, or the owner's rules forbid the action."""
+
+
+class ReceiptFetched(DeskRefusal, DeliveredAfterAll):
+    """A decline refused: the receipt it asked the portal for came, the agency has the footage."""

@@ -319,6 +319,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>Preguntando al portal de {agency} si ya recibió las grabaciones enviadas, antes de retirar su aprobación; un portal ocupado puede tardar unos minutos. «Detener» pone fin a la espera y no rechaza nada.</translation>
     </message>
     <message>
+        <source>Not declined: {reason}</source>
+        <translation>No se rechazó: {reason}</translation>
+    </message>
+    <message>
         <source>Stopped: nothing was declined, and your approval stands.</source>
         <translation>Detenido: no se rechazó nada y su aprobación sigue en pie.</translation>
     </message>

@@ -4,11 +4,23 @@ so while it runs the page says what it waits for and its Decline button reads "S
 ends the wait, declining nothing. Closing the app cancels it alike (Bridge.cancel_all)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QObject
 
-from agent.views import RequestView
+from agent.service import DeliveredAfterAll
+from agent.views import RequestView, one_line
 from gui.views import requests
+from gui.views.core_words import in_owner_language
 from gui.views.requests import UNDECIDED, in_owner_words
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """A decline's outcome that is no failure: the receipt it asked for came, so the agency
+    has the footage and the request is delivered (DeliveredAfterAll's words)."""
+
+    message: str
 
 
 class Declining(QObject):
@@ -27,11 +39,16 @@ class Declining(QObject):
         """Decline `view` with `reason` (None: no reason) on a job."""
         agent, rid, iss = self.page.ctx.agent, view.id, view.agency_id
 
+        def decline(*args, **kwargs):
+            try:
+                return agent.requests.decline(*args, **kwargs)
+            except DeliveredAfterAll as exc:
+                return Delivered(str(exc))
+
         def work(progress, cancel):   # withdrawing may wait for the portal: `cancel` ends it
-            return in_owner_words(agent.requests.decline, rid, reason, iss=iss,
-                                  progress=progress, cancel=cancel)
-        self.job = self.page.ctx.bridge.run("decline", work, lambda result: self.page.finished(),
-                                            self._not_declined)
+            return in_owner_words(decline, rid, reason, iss=iss, progress=progress,
+                                  cancel=cancel)
+        self.job = self.page.ctx.bridge.run("decline", work, self._declined, self._not_declined)
         self.request, self.agency = (rid, iss), requests.agency_name(view)
         self.stoppable = view.status not in UNDECIDED
         self.hold()
@@ -73,10 +90,21 @@ class Declining(QObject):
                 "withdrawing your approval; a busy portal can take a few minutes. \"Stop\" ends "
                 "the wait and declines nothing.").format(agency=self.agency))
 
+    def _declined(self, result) -> None:
+        """The decline ended: declined, or found delivered after all (its receipt fetched),
+        which is said as what it is (no failure), on the request's page, as it is now."""
+        if not isinstance(result, Delivered):
+            return self.page.finished()
+        if not self.shown():
+            return self.page.idle()
+        self.page.idle()
+        self.page.status.setText(self.tr("Not declined: {reason}").format(
+            reason=in_owner_language(one_line(result.message))))
+        self._reread()
+
     def _not_declined(self, message: str) -> None:
-        """A decline that did not happen: stopped, or refused (the portal had the footage after
-        all, its receipt now kept: the request is shown as it is now). Said on its own page
-        only: another request may be shown by now."""
+        """A decline that did not happen: stopped, or refused (the request is shown as it is
+        now). Said on its own page only: another request may be shown by now."""
         page = self.page
         if not self.shown():
             return page.idle()
@@ -85,6 +113,11 @@ class Declining(QObject):
         if stopped:
             page.status.setText(self.tr("Stopped: nothing was declined, and your approval "
                                         "stands."))
+        self._reread()
+
+    def _reread(self) -> None:
+        """Show the declined request as it stands now, keeping what the page says of it."""
+        page = self.page
         agent, (rid, iss), said = page.ctx.agent, self.request, page.status.text()
 
         def reread(view: RequestView) -> None:
