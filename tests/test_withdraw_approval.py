@@ -158,6 +158,20 @@ def test_a_package_the_portal_may_have_received_is_kept_when_the_approval_is_wit
     (record,) = w.audit("decline")
     assert record["kept"] == ["yard"] and record["removed"] == []
 
+    # The portal answers again: the next sync asks for the receipt the refused decline left
+    # owed, keeps it and shows the request delivered (before: "declined" for good, the agency
+    # holding the footage and this PC no receipt of it).
+    w.proxy.rules.clear()
+    assert w.run("inbox", "sync")[0] == 0
+    shown = w.show()
+    (d,) = shown["deliveries"]
+    assert shown["status"] == "delivered" and d["receipt_token"], shown
+    assert parse_compact(d["receipt_token"]).claims["sha256"] == submitted["sha256"]
+    assert w.audit("receipt")[-1]["status"] == "delivered"
+    asked = w.proxy.count("POST", "/submissions")
+    assert w.run("inbox", "sync")[0] == 0   # owed no more: not asked again
+    assert w.proxy.count("POST", "/submissions") == asked
+
 
 def test_declining_after_a_stored_package_lost_its_receipt_asks_for_it_and_is_refused(
         world, monkeypatch, spanish):

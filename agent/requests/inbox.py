@@ -28,7 +28,9 @@ STATUSES = ("new", "held", "approved", "declined", "expired", "exporting", "uplo
 # Which status may follow which. `failed` keeps the approval, so running approve again resumes;
 # `approved` and `failed` may become `declined`: the owner withdrew an approval never delivered.
 # `failed` becomes `delivered` when a decline finds the portal had every package (receipts lost
-# on the way, fetched then: withdrawal.receipts_asked).
+# on the way, fetched then: withdrawal.receipts_asked), and `declined` does when the portal
+# refused the decline as already delivered and the receipt of the package the decline kept is
+# fetched after (owed_receipts.py): the approval stood, and the agency has the footage.
 TRANSITIONS: dict[str, frozenset[str]] = {
     "new": frozenset({"held", "approved", "declined", "expired"}),
     "held": frozenset({"approved", "declined", "expired"}),
@@ -36,7 +38,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "exporting": frozenset({"uploading", "failed"}),
     "uploading": frozenset({"delivered", "failed"}),
     "failed": frozenset({"exporting", "declined", "delivered"}),
-    "declined": frozenset(),
+    "declined": frozenset({"delivered"}),
     "expired": frozenset(),
     "delivered": frozenset(),
 }

@@ -99,6 +99,20 @@ def receipt_before_withdrawal(step: Step, d: Delivery) -> bool | None:
         return None
 
 
+def receipt_owed(step: Step, d: Delivery) -> bool:
+    """Whether the portal gave d's receipt (checked and kept, as any receipt) once it refused
+    a decline as already delivered (owed_receipts.py). False when it never stored this upload
+    (it holds footage sent from elsewhere: a copy of this home): the upload is forgotten then,
+    the package kept, so it is not asked again. DeliveryError or PortalError when it cannot
+    be told now."""
+    try:
+        _receipt(step, d)
+    except (_UploadGone, DecidedElsewhere):
+        step.inbox.save_delivery(step.agency.id, step.request.id, replace(d, upload_url=None))
+        return False
+    return True
+
+
 def within_limit(step: Step, deliveries, pending: list[Delivery], uncut: int = 0,
                  undecided: bool = False) -> None:
     """OverLimit when the packages together are more than the request's `max_bytes`, which

@@ -19,6 +19,7 @@ from agent.errors import AgentError
 from agent.os_words import plain_os_error
 from agent.requests.agency_changes import TrustStoreError
 from agent.requests.inbox_file import InboxError
+from agent.requests.owed_receipts import ask_all_owed, delivered_elsewhere
 from agent.requests.portal_client import PortalCancelled, PortalError
 from agent.requests.records import Entry
 from frp.agency import Agency
@@ -233,7 +234,8 @@ def not_trusted(agency_id: str) -> str:
 
 def send_pending(desk, waiting: bool = False, cancel: threading.Event | None = None
                  ) -> list[str]:
-    """Send every stored decision the portal has not taken yet; the problems met. `waiting`
+    """Send every stored decision the portal has not taken yet, and ask for the receipts a
+    decline refused as already delivered left owed (owed_receipts.py); the problems met. `waiting`
     (the poll thread's passes): one that failed before waits until its time (send_decision)
     instead of going again every pass; a sync the owner asks for tries them all now."""
     problems = []
@@ -244,6 +246,7 @@ def send_pending(desk, waiting: bool = False, cancel: threading.Event | None = N
         if waiting and time.monotonic() < at:
             continue
         problems += send_decision(desk, entry, cancel)
+    ask_all_owed(desk, waiting, cancel)   # receipts of footage a refused decline kept
     return problems
 
 
@@ -260,16 +263,6 @@ def send_decision(desk, entry: Entry, cancel: threading.Event | None = None) -> 
     else:
         desk.decision_waits.pop(key, None)
     return said
-
-
-def delivered_elsewhere(agency: str) -> str:
-    """Why a decline the portal answered 409 already_delivered was not taken: the approval's
-    footage was received, from this PC (the submission's answer lost on the way) or from a
-    copy of this home (or this one before it was put back from a backup)."""
-    return (f"{agency} already received footage for this request (sent from this PC with the "
-            "answer lost on the way, or from another copy of this app's folder, or before this "
-            "folder was put back from a backup), so the approval stands and cannot be "
-            "withdrawn. Ask the agency if you want that footage deleted")
 
 
 def _send_decision(desk, entry: Entry, cancel: threading.Event | None

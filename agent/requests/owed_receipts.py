@@ -1,0 +1,86 @@
+"""Receipts still owed after a decline the portal refused because the agency had the footage.
+
+Withdrawing an approval keeps a package whose upload finished without a receipt when the
+portal cannot be asked then (Delivery.kept_on_withdrawal): its submission may have reached the
+portal with the answer lost. The decline is sent all the same; when the portal refuses it as
+`409 already_delivered` the approval stands and the agency holds the footage, so the package's
+receipt is owed to this PC. Each sync (and each of the poll thread's passes, after a growing
+wait) asks for it until the portal answers: kept and checked as any receipt, and a request every approved camera of
+which then has one is recorded as `delivered` (not "declined, nothing taken").
+"""
+from __future__ import annotations
+
+import threading
+import time
+
+from agent.delivery.wire import UploadCancelled
+from agent.requests.approval_step import DeliveryError, Step
+from agent.requests.desk_errors import DeskError
+from agent.requests.package_delivery import receipt_owed
+from agent.requests.portal_client import PortalError
+from agent.requests.records import Entry
+
+
+def delivered_elsewhere(agency: str) -> str:
+    """Why a decline the portal answered 409 already_delivered was not taken: the approval's
+    footage was received, from this PC (the submission's answer lost on the way) or from a
+    copy of this home (or this one before it was put back from a backup)."""
+    return (f"{agency} already received footage for this request (sent from this PC with the "
+            "answer lost on the way, or from another copy of this app's folder, or before this "
+            "folder was put back from a backup), so the approval stands and cannot be "
+            "withdrawn. Ask the agency if you want that footage deleted")
+
+
+def owes(entry: Entry, agency_name: str) -> bool:
+    """Whether `entry` waits for a receipt: declined here, the decline refused by the portal
+    as already delivered (delivered_elsewhere's words, as the inbox keeps them), and a
+    package kept without its receipt."""
+    return entry.status == "declined" \
+        and entry.decision_error == delivered_elsewhere(agency_name) \
+        and any(d.kept_on_withdrawal for d in entry.deliveries)
+
+
+def ask_all_owed(desk, waiting: bool = False, cancel: threading.Event | None = None) -> None:
+    """Ask for every owed receipt (ask_owed). `waiting` (the poll thread's passes): a request
+    whose portal did not answer is asked again after a growing wait (desk.decision_waits, as a
+    decision not sent), not every pass; a sync the owner asks for asks them all now."""
+    for entry in desk.inbox.list():
+        agency = desk.trust.get(entry.iss)
+        if agency is None or not owes(entry, agency.name):
+            continue
+        key = (entry.iss, entry.jti)
+        at, failures = desk.decision_waits.get(key, (0.0, 0))
+        if waiting and time.monotonic() < at:
+            continue
+        if owes(ask_owed(desk, entry, cancel), agency.name):
+            desk.decision_waits[key] = (time.monotonic() + desk.policy.next_delay(failures + 1),
+                                        failures + 1)
+        else:
+            desk.decision_waits.pop(key, None)
+
+
+def ask_owed(desk, entry: Entry, cancel: threading.Event | None = None) -> Entry:
+    """`entry` once its portal was asked for each kept package's receipt; a portal that does
+    not answer now is asked again next time (nothing recorded). A receipt that comes is
+    kept; once every approved camera has one, the request is `delivered`."""
+    try:
+        agency, request = desk._reverify(entry)
+        bearer = desk._bearer(entry, agency)
+    except DeskError:
+        return entry   # not asked while it cannot be (`inbox show` says why)
+    # Asking for a receipt signs nothing and reads no recording: no owner key (which may be
+    # locked) nor index is opened for it.
+    step = Step(desk.home, None, None, desk.inbox, desk.audit, desk.portal, agency, request,
+                bearer, desk._verify, None, cancel)
+    for d in entry.deliveries:
+        if d.kept_on_withdrawal:
+            try:
+                receipt_owed(step, d)
+            except (DeliveryError, PortalError, UploadCancelled):
+                return entry   # busy, down or stopping: asked again by the next pass
+    entry = step.entry()
+    receipted = {d.camera for d in entry.deliveries if d.receipt}
+    if entry.approval is not None and set(entry.approval.cameras) <= receipted:
+        entry = desk.inbox.transition(entry.iss, entry.jti, "delivered")
+        step.log("receipt", status="delivered", after="decline refused as already delivered")
+    return entry
