@@ -35,6 +35,7 @@ from agent.owner_registrations import RegistrationReadiness, RegistrationView
 from agent.requests.holds import HeldFile, Hold
 from agent.requests.key_rotation import KeyRotation
 from agent.requests.poll_trouble import PortalTrouble
+from agent.requests.desk_decisions import SENDING_DECLINE
 from agent.requests.polling import SyncReport
 from agent.requests.records import Approval, Delivery
 from agent.requests.view import RequestView
@@ -63,6 +64,8 @@ __all__ = [
     "headless_words", "stepped_words",
     # requests, their decisions and deliveries
     "RequestView", "Approval", "Delivery", "Hold", "HeldFile", "SyncReport", "PortalTrouble",
+    # the stage a decline reports while it sends the decision (the app offers Stop then)
+    "SENDING_DECLINE",
     # the most characters a message or a decline reason may hold (the protocol's limit)
     "MAX_MESSAGE_CHARS",
     # the owner's records and settings

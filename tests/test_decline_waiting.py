@@ -135,3 +135,34 @@ def test_a_decline_killed_while_it_asks_for_the_receipt_keeps_the_upload_on_reco
         child.wait()
     (after,) = w.show()["deliveries"]
     assert after["upload_url"] == before["upload_url"], after
+
+
+def test_a_plain_decline_whose_send_hangs_can_be_stopped_and_is_sent_later(qtbot, world):
+    """Seen: a decline of a request not approved sends its signed decision once; a portal that
+    never answered POST /decision held the page on 'Working...' for the client's timeouts
+    (about 40 s), nothing to stop it. Once the decline is recorded and being sent, Decline
+    reads Stop; stopping ends the send only: the decline is kept and sent by the next sync."""
+    w = world
+    w.proxy.rules.append(Rule("POST", "/decision", times=None, hang=True))
+    window, agent = open_window(qtbot, w.run.home)
+    try:
+        page = window.request
+        open_row(qtbot, window, w.jti)
+        qtbot.keyClicks(page.reason, "not my street")
+        qtbot.mouseClick(page.decline_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: page.decline_button.text() == "Stop"
+                        and page.decline_button.isEnabled(), timeout=10000)
+        assert "Sending your decline to Example Police Department" in page.status.text()
+        qtbot.mouseClick(page.decline_button, Qt.LeftButton)
+        settle(qtbot, window, timeout=5000)   # well before the portal client's timeouts
+        assert window.inbox.views[0].status == "declined"
+    finally:
+        window.shutdown()
+        agent.close()
+    shown = w.show()
+    assert shown["status"] == "declined" and shown["decision"]["sent_at"] is None, shown
+    assert shown["decision"]["error"] is None and w.portal.decisions() == []
+    w.proxy.rules.clear()
+    assert w.run("inbox", "sync")[0] == 0
+    (decision,) = w.portal.decisions()
+    assert decision["decision"] == "decline" and decision["reason"] == "not my street"

@@ -12,6 +12,7 @@ from agent.commands.option_values import typed_reason
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.requests import add_agency_option, agency_name, entry_json, mapped
 from frp.count_words import counted
+from agent.requests.desk_decisions import SENDING_DECLINE
 from agent.requests.view import RequestView
 from agent.service import AgentError
 from frp.text import one_line
@@ -178,6 +179,8 @@ def decline(agent, args) -> int:
     said: set[str] = set()
 
     def waiting(stage: str, _fraction: float) -> None:   # a lost receipt asked for: say so once
+        if stage == SENDING_DECLINE:
+            return   # declined already: Ctrl+C leaves it to the next sync; said below
         if stage not in said:
             said.add(stage)
             say(f"{stage} (Ctrl+C stops waiting; nothing is declined then)")

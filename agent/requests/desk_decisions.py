@@ -10,12 +10,14 @@ import hashlib
 import threading
 from typing import Callable
 
+from agent.callbacks import call_safely
 from agent.delivery.wire import UploadCancelled
 from agent.requests import approval_run, holds, polling
 from agent.requests.approval_step import DeliveryError, Step
 from agent.requests.decisions import sign_decision
 from agent.requests.desk_errors import DeskError, DeskRefusal, ReceiptFetched
 from agent.requests.inbox import ENDED, UNDECIDED, IllegalTransition
+from agent.requests.portal_client import PortalCancelled
 from agent.requests.records import Approval, Entry
 from agent.requests.status_words import not_declinable, status_said
 from agent.requests.view import RequestView
@@ -163,7 +165,9 @@ class DeskDecisions:
         approved but never delivered (`approved`, `failed`) may be declined too: that
         withdraws the approval (withdrawal.py), refused once any camera's package was
         delivered or while its delivery runs. Withdrawing may first wait for the portal
-        (`progress` says so); `cancel` ends that wait, nothing declined."""
+        (`progress` says so); `cancel` ends that wait, nothing declined. Sending the decline
+        once recorded is reported as the SENDING_DECLINE stage; `cancel` then ends the send
+        only: the decline is kept, and sent by the next sync."""
         entry = self._entry(jti, iss)
         self._may_decline(entry, reason)
         try:
@@ -175,7 +179,8 @@ class DeskDecisions:
                 self._may_decline(entry, reason)
                 if entry.status in UNDECIDED:
                     request, problem = self._to_decline(entry)
-                    return self._decline(entry, request, reason, unverified=problem)
+                    return self._decline(entry, request, reason, unverified=problem,
+                                         progress=progress, cancel=cancel)
                 return self._withdraw(entry, reason, progress, cancel)
         except approval_run.AlreadyRunning as exc:
             raise DeskRefusal(f"{exc}; cancel it first to decline") from None
@@ -224,13 +229,18 @@ class DeskDecisions:
             entry = receipts_asked(step, entry)
         except UploadCancelled:
             raise DeskError(DECLINE_STOPPED) from None
+        if cancel is not None and cancel.is_set():   # stopped as the asking ended: as during it
+            raise DeskError(DECLINE_STOPPED)
         if delivered_refusal(entry, agency.name) is not None:   # it had, its receipt now kept
             raise ReceiptFetched(fetched_refusal(entry, agency.name))
         done = withdraw_all(step, entry)
-        return self._decline(entry, request, reason, withdraws=entry.decision, done=done)
+        return self._decline(entry, request, reason, withdraws=entry.decision, done=done,
+                             progress=progress, cancel=cancel)
 
     def _decline(self, entry: Entry, request, reason: str | None, withdraws: str | None = None,
-                 done: Withdrawal | None = None, unverified: str | None = None) -> RequestView:
+                 done: Withdrawal | None = None, unverified: str | None = None,
+                 progress: Progress | None = None,
+                 cancel: threading.Event | None = None) -> RequestView:
         token = sign_decision(
             self.inbox, self._signing_key(entry.iss, entry.registration), request, "decline",
             reason=reason, audit=self.audit)
@@ -243,10 +253,16 @@ class DeskDecisions:
             extra["unverified"] = unverified
         self._log("decline", entry, status="declined", reason=reason,
                   decision_sha256=_sha(token), **extra)
-        polling.send_decision(self, declined)
+        call_safely(progress, SENDING_DECLINE, 0.0)
+        try:   # a portal that never answers holds the owner up to its timeouts: `cancel` ends it
+            polling.send_decision(self, declined, cancel)
+        except PortalCancelled:
+            pass   # declined and kept: sent by the next sync, as one the portal did not take
         return self._view(self.inbox.get(entry.jti, entry.iss))
 
 
+# The stage a decline reports while it sends the decision it recorded (the app offers Stop then).
+SENDING_DECLINE = "sending the decline"
 DECLINE_STOPPED = ("the decline was stopped while waiting for the agency's portal: nothing was "
                    "declined and your approval stands; decline it again to withdraw it")
 

@@ -315,6 +315,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>Deteniendo…</translation>
     </message>
     <message>
+        <source>Declined. Sending your decline to {agency}&apos;s portal… &quot;Stop&quot; stops waiting for it: your decline is kept and sent at the next check for requests.</source>
+        <translation>Rechazada. Enviando su rechazo al portal de {agency}… «Detener» deja de esperarlo: su rechazo se conserva y se envía en la próxima comprobación de solicitudes.</translation>
+    </message>
+    <message>
         <source>Asking {agency}&apos;s portal whether it already received the footage sent, before withdrawing your approval; a busy portal can take a few minutes. &quot;Stop&quot; ends the wait and declines nothing.</source>
         <translation>Preguntando al portal de {agency} si ya recibió las grabaciones enviadas, antes de retirar su aprobación; un portal ocupado puede tardar unos minutos. «Detener» pone fin a la espera y no rechaza nada.</translation>
     </message>

@@ -1,7 +1,10 @@
 """A request's decline, run as a job from its page: withdrawing an approval may first wait for
 the agency's portal (a receipt lost on the way is asked for, through a busy portal's retries),
 so while it runs the page says what it waits for and its Decline button reads "Stop", which
-ends the wait, declining nothing. Closing the app cancels it alike (Bridge.cancel_all)."""
+ends the wait, declining nothing. Sending the decline once recorded may wait too (a portal that
+never answers holds it up to its timeouts): Stop is offered then as well, and ends the send
+only, the decline kept to be sent by the next check. Quitting the app cancels it alike
+(Bridge.cancel_all)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject
 
 from agent.service import DeliveredAfterAll
-from agent.views import RequestView, one_line
+from agent.views import SENDING_DECLINE, RequestView, one_line
 from gui.views import requests
 from gui.views.core_words import in_owner_language
 from gui.views.requests import UNDECIDED, in_owner_words
@@ -32,7 +35,7 @@ class Declining(QObject):
         self.job = None
         self.request: tuple[str, str] | None = None   # (id, agency id) being declined
         self.agency = ""
-        self.stoppable = False   # a withdrawal (it may wait); a plain decline sends at once
+        self.stoppable = False   # a withdrawal (it may wait) or a decline being sent
         page.ctx.bridge.jobProgress.connect(self._progress)
 
     def start(self, view: RequestView, reason: str | None) -> None:
@@ -50,6 +53,9 @@ class Declining(QObject):
                                   cancel=cancel)
         self.job = self.page.ctx.bridge.run("decline", work, self._declined, self._not_declined)
         self.request, self.agency = (rid, iss), requests.agency_name(view)
+        # Stop from the start for a withdrawal, which may wait for the portal before it declines;
+        # for a plain decline only once it is recorded and sent (_progress): a double click on
+        # Decline must not stop it before then.
         self.stoppable = view.status not in UNDECIDED
         self.hold()
 
@@ -81,10 +87,22 @@ class Declining(QObject):
         self.page.decline_button.setEnabled(False)
         self.page.status.setText(self.tr("Stopping\u2026"))
 
-    def _progress(self, job_id: str, _stage: str, _fraction: float) -> None:
+    def _progress(self, job_id: str, stage: str, _fraction: float) -> None:
         """The decline asks the portal for a receipt lost on the way before it withdraws the
-        approval (a busy portal's retries take minutes): the owner is told what it waits for."""
-        if self.shown() and job_id == self.job.id:
+        approval (a busy portal's retries take minutes), or sends the decline it recorded: the
+        owner is told what it waits for, and may stop it."""
+        if self.job is None or job_id != self.job.id:
+            return
+        if stage == SENDING_DECLINE:
+            self.stoppable = True
+            self.hold()
+            if self.shown() and not self.job.cancelled:
+                self.page.status.setText(self.tr(
+                    "Declined. Sending your decline to {agency}'s portal\u2026 \"Stop\" stops "
+                    "waiting for it: your decline is kept and sent at the next check for "
+                    "requests.").format(agency=self.agency))
+            return
+        if self.shown():
             self.page.status.setText(self.tr(
                 "Asking {agency}'s portal whether it already received the footage sent, before "
                 "withdrawing your approval; a busy portal can take a few minutes. \"Stop\" ends "
