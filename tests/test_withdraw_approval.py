@@ -123,7 +123,9 @@ def test_a_request_being_delivered_cannot_be_declined(world, spanish):
         assert w.jti in words and "deliver" not in words and "cancel it" not in words, words
 
 
-def test_a_package_the_portal_may_have_received_is_kept_when_the_approval_is_withdrawn(world):
+@pytest.mark.parametrize("then", ["sync", "decline"])
+def test_a_package_the_portal_may_have_received_is_kept_when_the_approval_is_withdrawn(
+        world, then):
     """Attacker's hunt: the portal took the submission but its answer never came (a busy
     portal, a lost connection, a check longer than the call's limit), so the delivery was left
     `failed` without a receipt. Declining it then deleted the package and its tar and forgot
@@ -158,11 +160,15 @@ def test_a_package_the_portal_may_have_received_is_kept_when_the_approval_is_wit
     (record,) = w.audit("decline")
     assert record["kept"] == ["yard"] and record["removed"] == []
 
-    # The portal answers again: the next sync asks for the receipt the refused decline left
-    # owed, keeps it and shows the request delivered (before: "declined" for good, the agency
-    # holding the footage and this PC no receipt of it).
+    # The portal answers again: the next sync, or decline, asks for the receipt the refused
+    # decline left owed, keeps it and shows the request delivered (before: "declined" for
+    # good, the agency holding the footage and this PC no receipt of it).
     w.proxy.rules.clear()
-    assert w.run("inbox", "sync")[0] == 0
+    if then == "sync":
+        assert w.run("inbox", "sync")[0] == 0
+    else:
+        code, _, err = w.run("decline", "--", w.jti)
+        assert code == 3 and "already received the footage of yard" in err, err
     shown = w.show()
     (d,) = shown["deliveries"]
     assert shown["status"] == "delivered" and d["receipt_token"], shown

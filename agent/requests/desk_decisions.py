@@ -17,6 +17,7 @@ from agent.requests.approval_step import DeliveryError, Step
 from agent.requests.decisions import sign_decision
 from agent.requests.desk_errors import DeskError, DeskRefusal, ReceiptFetched
 from agent.requests.inbox import ENDED, UNDECIDED, IllegalTransition
+from agent.requests.owed_receipts import ask_owed, owes
 from agent.requests.portal_client import PortalCancelled
 from agent.requests.records import Approval, Entry
 from agent.requests.status_words import not_declinable, status_said
@@ -168,7 +169,7 @@ class DeskDecisions:
         (`progress` says so); `cancel` ends that wait, nothing declined. Sending the decline
         once recorded is reported as the SENDING_DECLINE stage; `cancel` then ends the send
         only: the decline is kept, and sent by the next sync."""
-        entry = self._entry(jti, iss)
+        entry = self._owed_asked(self._entry(jti, iss), cancel)
         self._may_decline(entry, reason)
         try:
             # Decided by one footage-agent at a time: an approval started meanwhile (the app
@@ -184,6 +185,12 @@ class DeskDecisions:
                 return self._withdraw(entry, reason, progress, cancel)
         except approval_run.AlreadyRunning as exc:
             raise DeskRefusal(f"{exc}; cancel it first to decline") from None
+
+    def _owed_asked(self, entry: Entry, cancel: threading.Event | None) -> Entry:
+        """`entry`, its owed receipt asked for first when it has one (owed_receipts.py: its
+        decline refused as already delivered), so that declining it again says what it is."""
+        agency = self.trust.get(entry.iss)
+        return ask_owed(self, entry, cancel) if agency and owes(entry, agency.name) else entry
 
     def _may_decline(self, entry: Entry, reason: str | None) -> None:
         """DeskRefusal saying why `entry` cannot be declined (with `reason`) as it stands."""
