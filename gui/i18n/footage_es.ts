@@ -3146,16 +3146,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>otro footage-agent (la aplicación, `footage-agent run` o una orden en un terminal) está entregando o rechazando la solicitud «{jti}»; espere a que termine</translation>
     </message>
     <message>
-    </message>
-    <message>
-        <source>cancel it first to decline</source>
-        <translation>cancele primero esa entrega para rechazar la solicitud</translation>
-    </message>
-    <message>
-        <source>request &apos;{jti}&apos; {standing}; only a new or held request, or an approved one not delivered, can be declined</source>
-        <translation>la solicitud «{jti}» {standing}; solo puede rechazarse una solicitud nueva o con la grabación guardada a salvo, o una aprobada que no se haya entregado</translation>
-    </message>
-    <message>
         <source>the reason holds a control character ({char}), which the agency would receive as typed (it can change what the agency&apos;s screens show): write the reason again without it</source>
         <translation>el motivo contiene un carácter de control ({char}), que la agencia recibiría tal como se escribió (puede cambiar lo que muestran las pantallas de la agencia): escriba el motivo de nuevo sin él</translation>
     </message>

@@ -434,17 +434,6 @@ TEMPLATES: tuple[str, ...] = (
                               "'{jti}' (a receipt is stored), so the approval cannot be "
                               "withdrawn: the agency has it. Ask the agency directly if you want "
                               "it deleted"),
-    # a request another job or footage-agent delivers or declines (approval_run.py), and a
-    # decline meeting it (desk_decisions.py)
-    QT_TRANSLATE_NOOP("core", "request '{jti}' is being delivered right now"),
-    QT_TRANSLATE_NOOP("core", "request '{jti}' is being delivered or declined by another "
-                              "footage-agent (the app, `footage-agent run` or a command in a "
-                              "terminal); wait for it to finish"),
-    QT_TRANSLATE_NOOP("core", "cancel it first to decline"),
-    # a decline of a request that stands otherwise (status_words.not_declinable); {standing}
-    # is one of STANDINGS
-    QT_TRANSLATE_NOOP("core", "request '{jti}' {standing}; only a new or held request, or an "
-                              "approved one not delivered, can be declined"),
     # a reason a decline may not carry (desk_decisions.unsendable_reason, frp.claims)
     QT_TRANSLATE_NOOP("core", "the reason holds a control character ({char}), which the agency "
                               "would receive as typed (it can change what the agency's screens "
