@@ -10,6 +10,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 import agent.views
+from agent.requests import desk_decisions
 import frp.claims
 from agent.index.first_look import LOOK_LIMIT
 from agent.service import Agent, AgentError, Refusal
@@ -131,6 +132,8 @@ def test_every_view_type_is_exported_by_name_and_frozen():
             assert issubclass(kind, Exception) and kind.__module__ == "agent.owner_paths", name
         elif name == "folder_camera_name":   # the name a recordings folder offers its camera
             assert callable(kind) and kind.__module__ == "agent.index.camera_names", name
+        elif name == "SENDING_DECLINE":   # the stage a decline reports while it sends
+            assert kind is desk_decisions.SENDING_DECLINE, name
         elif name == "MAX_MESSAGE_CHARS":   # the protocol's limit, for the app's reason box
             assert kind is frp.claims.MAX_MESSAGE_CHARS, name
         elif dataclasses.is_dataclass(kind):
