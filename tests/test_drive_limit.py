@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from agent.cli import main
+from agent import file_systems
 from agent.export import drive_limit
 from agent.export.drive_limit import (FAT_LARGEST, clip_estimate, file_system, largest_file,
                                       limit_hit, mount_type, shown_name, size_problem)
@@ -92,7 +93,7 @@ def _fat_here(monkeypatch, tmp_path: Path, folder: Path) -> None:
         else MOUNTS
     info = tmp_path / "mountinfo"
     info.write_text(text + f"99 22 8:17 / {os.path.realpath(folder)} rw - vfat /dev/sdb1 rw\n")
-    monkeypatch.setattr(drive_limit, "MOUNTINFO", info)
+    monkeypatch.setattr(file_systems, "MOUNTINFO", info)
 
 
 def test_an_export_bigger_than_its_fat_drive_holds_is_refused_before_anything_is_cut(

@@ -10,6 +10,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from agent import file_systems  # noqa: E402
 from agent.export import drive_limit  # noqa: E402
 from agent.export.drive_limit import clip_estimate  # noqa: E402
 from agent.export.plan import plan_export  # noqa: E402
@@ -24,7 +25,7 @@ def test_a_camera_too_big_for_a_fat_drive_is_refused_before_any_camera_is_cut(
     stick.mkdir()
     info = tmp_path / "mountinfo"
     info.write_text(f"99 22 8:17 / {os.path.realpath(stick)} rw - vfat /dev/sdb1 rw\n")
-    monkeypatch.setattr(drive_limit, "MOUNTINFO", info)
+    monkeypatch.setattr(file_systems, "MOUNTINFO", info)
     agent, start = win.ctx.agent, win.world.start_us
     page = win.export
     cameras = list(page.strip.checks) if page.strip.checks else None

@@ -9,9 +9,8 @@ estimated from the recordings it is cut from and a clip that clearly cannot fit 
 before anything is cut; a write that still runs into the limit is said as the limit, not as a
 full disk.
 
-The file system is what the system calls the drive: on Windows GetVolumeInformationW's name
-("FAT32", "exFAT", "NTFS"), on Linux the mount's type in /proc/self/mountinfo ("vfat",
-"exfat"). Elsewhere (macOS) it is not asked, and only the write's own error tells.
+The file system is what the system calls the drive (agent/file_systems.py); where it cannot
+be told (macOS) only the write's own error tells.
 """
 from __future__ import annotations
 
@@ -21,10 +20,11 @@ import shutil
 from pathlib import Path
 from typing import Iterable
 
+from agent.file_systems import file_system, mount_type  # noqa: F401 - the drive's name, asked here
+
 FAT_LARGEST = 2**32 - 1   # bytes: FAT keeps a file's size in 32 bits
 # The names FAT goes by: Linux's mount types, Windows' file system names.
 _FAT = {"vfat", "msdos", "fat", "fat12", "fat16", "fat32"}
-MOUNTINFO = Path("/proc/self/mountinfo")
 # How a full disk reads in an error's text: the C library's words, Windows' own, and
 # os_words' plain ones.
 _DISK_FULL = (os.strerror(errno.ENOSPC).lower(), "not enough space on the disk",
@@ -41,67 +41,6 @@ def largest_file(file_system: str | None) -> int | None:
     """The largest file a file system named `file_system` holds, or None for no limit worth
     checking (exFAT, NTFS, ext4, APFS ... or not known)."""
     return FAT_LARGEST if (file_system or "").lower() in _FAT else None
-
-
-def file_system(folder: Path, *, windows: bool | None = None,
-                mountinfo: Path | None = None) -> str | None:
-    """The name of the file system `folder` is on, or None when it cannot be told."""
-    if os.name == "nt" if windows is None else windows:
-        try:
-            return _windows_file_system(str(folder))
-        except (OSError, AttributeError, ValueError):   # no answer: as if not asked
-            return None
-    try:
-        text = (mountinfo or MOUNTINFO).read_text("utf-8", "replace")
-        where = os.path.realpath(folder)
-    except (OSError, ValueError):   # no /proc (macOS), or a path it will not take
-        return None
-    return mount_type(where, text)
-
-
-def mount_type(path: str, mountinfo_text: str) -> str | None:
-    """The type of the mount holding the absolute `path`, from /proc/self/mountinfo's text:
-    the deepest mount point it lies under (mounts over mounts: the last listed wins)."""
-    best, kind = -1, None
-    for line in mountinfo_text.splitlines():
-        fields = line.split(" ")
-        if "-" not in fields or len(fields) < 5:
-            continue
-        point = _unescaped(fields[4])
-        after = fields[fields.index("-") + 1:]
-        inside = path == point or path.startswith(point.rstrip("/") + "/")
-        if inside and after and len(point) >= best:
-            best, kind = len(point), after[0]
-    return kind
-
-
-def _unescaped(field: str) -> str:
-    """A mountinfo path: a space, tab, newline or backslash in it is written as \\ooo."""
-    out, i = [], 0
-    while i < len(field):
-        code = field[i + 1:i + 4]
-        if field[i] == "\\" and len(code) == 3 and code.isdigit():
-            out.append(chr(int(code, 8)))
-            i += 4
-        else:
-            out.append(field[i])
-            i += 1
-    return "".join(out)
-
-
-def _windows_file_system(folder: str) -> str | None:   # pragma: no cover - Windows only
-    import ctypes
-
-    kernel = ctypes.WinDLL("kernel32", use_last_error=True)
-    root = ctypes.create_unicode_buffer(1024)
-    if not kernel.GetVolumePathNameW(ctypes.c_wchar_p(os.path.abspath(folder)), root, 1024):
-        return None
-    name = ctypes.create_unicode_buffer(64)
-    volume = root.value if root.value.endswith("\\") else root.value + "\\"
-    if not kernel.GetVolumeInformationW(ctypes.c_wchar_p(volume), None, 0, None, None, None,
-                                        name, 64):
-        return None
-    return name.value or None
 
 
 def clip_estimate(rows: Iterable, start_us: int, end_us: int) -> int:

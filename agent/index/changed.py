@@ -13,14 +13,25 @@ over the oldest, and a range of bytes the scan placed last week then holds today
 which a cut would seal at last week's times. Such a recording is looked up in the card's index
 as it is now instead: it must still be listed at the same bytes, at the same times, with its
 bytes still starting a pack.
+
+On a card that keeps local times (FAT32, exFAT: local_times.py) Windows moves every file's
+time by an hour when the clocks change. A file there of the same size whose time moved by
+exactly an hour is read again as the scan read it (its name, its container, with the time the
+scan saw): the same times, codec, size of picture and rate, it is the recording indexed.
 """
 from __future__ import annotations
 
 import os
+import time
+from pathlib import Path
 from typing import Iterable, Mapping
 
+from agent.index.frigate_db import load_frigate_times
+from agent.index.layouts import parse_path
+from agent.index.local_times import LocalTimeDisks, an_hour_apart
 from agent.index.ring_files import RingFolders
 from agent.index.rows import FileRow, Source
+from agent.index.scan import describe
 
 
 def changed_since_scan(rows: Iterable[FileRow], sources: Mapping[int, Source]) -> list[str]:
@@ -29,8 +40,11 @@ def changed_since_scan(rows: Iterable[FileRow], sources: Mapping[int, Source]) -
     nothing else. A file that cannot be reached is left to the reader, which says why.
     A recording inside a Hikvision ring file is asked of the card's index as it is now
     (recorded_over); `sources` are the recordings folders by id (their zone and clock
-    offset place its times). A recorder's rows (no file here) are left out."""
+    offset place its times). A recorder's rows (no file here) are left out. On a card
+    keeping local times, a time moved by exactly an hour is a clock change when the file
+    still reads as it was indexed (read_as_indexed)."""
     out, ranged = [], []
+    local = LocalTimeDisks()
     for row in rows:
         if row.status == "remote":
             continue
@@ -44,11 +58,31 @@ def changed_since_scan(rows: Iterable[FileRow], sources: Mapping[int, Source]) -
         if row.status == "in-progress":
             same = st.st_size >= row.size and st.st_mtime_ns >= row.mtime_ns
         else:
-            same = (st.st_size, st.st_mtime_ns) == (row.size, row.mtime_ns)
+            same = (st.st_size, st.st_mtime_ns) == (row.size, row.mtime_ns) or (
+                an_hour_apart(st.st_size, st.st_mtime_ns, row.size, row.mtime_ns)
+                and row.source_id in sources and local(sources[row.source_id].root)
+                and read_as_indexed(row, sources[row.source_id]))
         if not same and row.path not in out:
             out.append(row.path)
     out.extend(p for p in recorded_over(ranged, sources) if p not in out)
     return out
+
+
+def read_as_indexed(row: FileRow, source: Source) -> bool:
+    """The file of `row` (in `source`) described again as the scan described it, with the
+    size and time the scan saw, gives the same times and picture: what it holds is what was
+    indexed. A file that cannot be read is not."""
+    rel = os.path.relpath(row.path, source.root).replace(os.sep, "/")
+    facts = parse_path(rel, None if source.layout in ("", "auto") else source.layout)
+    frigate = load_frigate_times(Path(source.root)) if row.time_source == "frigate.db" else None
+    again = describe(source, row.camera, row.path, rel, row.size, row.mtime_ns, facts,
+                     time.time(), frigate, channel=row.channel)
+    return _read(again) == _read(row)
+
+
+def _read(row: FileRow) -> tuple:
+    return (row.status, row.start_us, row.end_us, row.alt_start_us, row.time_source,
+            row.codec, row.width, row.height, row.fps, row.audio, row.layout)
 
 
 def recorded_over(rows: Iterable[FileRow], sources: Mapping[int, Source]) -> list[str]:

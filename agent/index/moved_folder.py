@@ -7,13 +7,16 @@ Added as it is, it became a second camera over the same footage (the folder's na
 `DCIM-2`), while the first kept its rows, so the footage was indexed twice, under two names,
 and the camera the owner registered with an agency had none to scan once the card was back
 at its letter. Judged by the recordings alone, as other_disk.py judges a disk with no name:
-one indexed from the folder is at the same place below the new one, the same size and date.
+one indexed from the folder is at the same place below the new one, the same size and date
+(on a card keeping local times, a date a clock change moved by an hour is the same:
+local_times.py).
 """
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+from agent.index.local_times import LocalTimeDisks, as_it_was
 from agent.index.ring_files import is_ring_name
 
 SAMPLE = 64   # recordings looked for at most: a moved card has them all, a stranger none
@@ -24,7 +27,7 @@ def moved_here(root: Path, old_root: str, known: dict[str, tuple[int, int, bool]
     mtime_ns, settled, as Store.file_stats gives) is in `root` at the same place below it, of
     the same size and date. A ring file (one size on every card, its date moving as the camera
     records on) and a row to be looked at again (a date below zero) say nothing."""
-    looked = 0
+    looked, local = 0, LocalTimeDisks()
     for path, (size, mtime_ns, settled) in known.items():
         if not settled or size <= 0 or mtime_ns < 0 or is_ring_name(os.path.basename(path)):
             continue
@@ -39,6 +42,6 @@ def moved_here(root: Path, old_root: str, known: dict[str, tuple[int, int, bool]
             st = os.stat(root / rel)
         except (OSError, ValueError):
             continue
-        if st.st_size == size and st.st_mtime_ns == mtime_ns:
+        if as_it_was(st.st_size, st.st_mtime_ns, size, mtime_ns, str(root), local):
             return True
     return False

@@ -20,6 +20,7 @@ from typing import Callable
 
 from agent.index.disk_identity import volume_identity
 from agent.index.layouts import looks_like_recording, parse_path
+from agent.index.local_times import LocalTimeDisks, as_it_was
 from agent.index.ring_files import indexed_ranges, is_ring_name
 from agent.index.walk import walk
 
@@ -49,7 +50,9 @@ def judge(root: Path, known: dict[str, tuple[int, int, bool]], kept: str | None,
         return
     if kept is not None and now is not None:   # a file system's own name: another card's
         raise OtherDisk(other_disk_words(root))
-    if any(_still_there(p, size, mtime, settled) for p, (size, mtime, settled) in known.items()
+    local = LocalTimeDisks()
+    if any(_still_there(p, size, mtime, settled, str(root), local)
+           for p, (size, mtime, settled) in known.items()
            if not is_ring_name(os.path.basename(p))):
         return
     if _ring_recording_there(ranges()):
@@ -68,10 +71,12 @@ def other_disk_words(root: Path) -> str:
             "recordings to a folder of their own and add that folder with that camera's name")
 
 
-def _still_there(path: str, size: int, mtime_ns: int, settled: bool) -> bool:
+def _still_there(path: str, size: int, mtime_ns: int, settled: bool, root: str,
+                 local: LocalTimeDisks) -> bool:
     """The indexed file is there as it was: same size and date (a date kept below zero means
-    the row is to be looked at again, so only its size is compared), or, still being written
-    when indexed, there and no smaller. Sizes alone say little: many recorders write files of one fixed size."""
+    the row is to be looked at again, so only its size is compared; on a card in `root`
+    keeping local times, a date a clock change moved counts as the same), or, still being
+    written when indexed, there and no smaller. Sizes alone say little: many recorders write files of one fixed size."""
     try:
         st = os.stat(path)
     except (OSError, ValueError):
@@ -80,7 +85,7 @@ def _still_there(path: str, size: int, mtime_ns: int, settled: bool) -> bool:
         return st.st_size >= size > 0
     if st.st_size != size or size <= 0:
         return False
-    return mtime_ns < 0 or st.st_mtime_ns == mtime_ns
+    return mtime_ns < 0 or as_it_was(st.st_size, st.st_mtime_ns, size, mtime_ns, root, local)
 
 
 def _ring_recording_there(ranges: dict[str, set[tuple[int, int]]]) -> bool:

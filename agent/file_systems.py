@@ -1,0 +1,74 @@
+"""What file system a folder is on: what the system calls the drive holding it.
+
+On Windows GetVolumeInformationW's name ("FAT32", "exFAT", "NTFS"), on Linux the mount's type
+in /proc/self/mountinfo ("vfat", "exfat"). Elsewhere (macOS) it is not asked (None). An export
+asks it for FAT32's 4 GiB limit (export/drive_limit.py), the index for the disks that keep
+local times (index/local_times.py).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+MOUNTINFO = Path("/proc/self/mountinfo")
+
+
+def file_system(folder: Path, *, windows: bool | None = None,
+                mountinfo: Path | None = None) -> str | None:
+    """The name of the file system `folder` is on, or None when it cannot be told."""
+    if os.name == "nt" if windows is None else windows:
+        try:
+            return _windows_file_system(str(folder))
+        except (OSError, AttributeError, ValueError):   # no answer: as if not asked
+            return None
+    try:
+        text = (mountinfo or MOUNTINFO).read_text("utf-8", "replace")
+        where = os.path.realpath(folder)
+    except (OSError, ValueError):   # no /proc (macOS), or a path it will not take
+        return None
+    return mount_type(where, text)
+
+
+def mount_type(path: str, mountinfo_text: str) -> str | None:
+    """The type of the mount holding the absolute `path`, from /proc/self/mountinfo's text:
+    the deepest mount point it lies under (mounts over mounts: the last listed wins)."""
+    best, kind = -1, None
+    for line in mountinfo_text.splitlines():
+        fields = line.split(" ")
+        if "-" not in fields or len(fields) < 5:
+            continue
+        point = _unescaped(fields[4])
+        after = fields[fields.index("-") + 1:]
+        inside = path == point or path.startswith(point.rstrip("/") + "/")
+        if inside and after and len(point) >= best:
+            best, kind = len(point), after[0]
+    return kind
+
+
+def _unescaped(field: str) -> str:
+    """A mountinfo path: a space, tab, newline or backslash in it is written as \\ooo."""
+    out, i = [], 0
+    while i < len(field):
+        code = field[i + 1:i + 4]
+        if field[i] == "\\" and len(code) == 3 and code.isdigit():
+            out.append(chr(int(code, 8)))
+            i += 4
+        else:
+            out.append(field[i])
+            i += 1
+    return "".join(out)
+
+
+def _windows_file_system(folder: str) -> str | None:   # pragma: no cover - Windows only
+    import ctypes
+
+    kernel = ctypes.WinDLL("kernel32", use_last_error=True)
+    root = ctypes.create_unicode_buffer(1024)
+    if not kernel.GetVolumePathNameW(ctypes.c_wchar_p(os.path.abspath(folder)), root, 1024):
+        return None
+    name = ctypes.create_unicode_buffer(64)
+    volume = root.value if root.value.endswith("\\") else root.value + "\\"
+    if not kernel.GetVolumeInformationW(ctypes.c_wchar_p(volume), None, 0, None, None, None,
+                                        name, 64):
+        return None
+    return name.value or None
