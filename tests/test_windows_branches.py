@@ -476,6 +476,62 @@ def test_a_package_windows_refuses_to_move_for_a_moment_still_lands(tmp_path, mo
     assert refused == ["cut.mp4", "cut.mp4", builder._tmp.name, builder._tmp.name]
 
 
+def test_a_package_a_scanner_reads_for_longer_than_a_second_lands_and_a_lasting_hold_is_said(
+        tmp_path, monkeypatch):
+    """A virus scanner reading a large clip holds it, and the package folder holding it, for
+    as long as it takes to read it; storage.replace tried again for a second only, so a
+    package whose clip was still being read then failed complete ('Could not move the finished
+    package into place: ... Access is denied'). The tries now last about as long as reading
+    what is moved at a slow USB stick's speed, never more than two minutes. Simulated: Windows'
+    refusals, a clock that moves only while the agent pauses, and a scanner that reads 1 kB a
+    second, so a 20 kB clip stands for a large one."""
+    import agent.storage as storage
+    from agent.export.package import PackageBuilder, PackageError
+    from agent.identity.keys import OwnerKey
+    monkeypatch.setattr(storage, "SYSTEM", "nt")
+    monkeypatch.setattr(storage, "_SCANNED_BYTES_PER_S", 1000)
+    clock, busy_until = [0.0], [10.0]   # the scanner reads the new clip for 10 s
+    monkeypatch.setattr(storage, "_wait", lambda s: clock.__setitem__(0, clock[0] + s))
+    key = OwnerKey.load_or_create(tmp_path / "home")
+    real_rename = os.rename
+
+    def scanned(src, dst):
+        if clock[0] < busy_until[0]:
+            raise PermissionError(errno.EACCES, "Access is denied", str(src), None, 32)
+        real_rename(src, dst)
+        busy_until[0] = clock[0] + 10   # and then again where it arrived
+
+    def package(name: str):
+        with PackageBuilder(tmp_path / "usb", name) as builder:
+            clip = builder.staging / "cut.mp4"
+            clip.write_bytes(bytes(20_000))
+            monkeypatch.setattr(os, "rename", scanned)
+            try:
+                builder.add_file("data/porch.mp4", clip)
+                return builder.seal(key, lambda files: {"request": None, "outputs": [
+                    {"path": f.name, "sha256": f.sha256, "size": f.size} for f in files]})
+            finally:
+                monkeypatch.setattr(os, "rename", real_rename)
+    sealed = package("manual_porch_20261120T220000Z-20261120T220010Z_copy")
+    assert (sealed.path / "data" / "porch.mp4").stat().st_size == 20_000
+    assert clock[0] >= 20   # it waited out both of the scanner's reads
+    clock[0], busy_until[0] = 0.0, float("inf")   # a scanner that never lets go
+    with pytest.raises(PackageError, match="permission denied"):
+        package("manual_porch_20261120T230000Z-20261120T230010Z_copy")
+    assert 10 < clock[0] <= 120   # the wait is bounded, then said
+    assert not list((tmp_path / "usb").glob("*2300*"))
+
+
+def test_the_pauses_of_a_refused_replace_follow_what_is_moved_and_are_bounded():
+    from agent.storage import retry_pauses
+    small, clip, huge = retry_pauses(0), retry_pauses(400_000_000), retry_pauses(10**12)
+    assert 0.5 <= sum(small) <= 1.5 and len(small) >= 3   # a file of the home: a second
+    assert sum(clip) > 10 * sum(small)                     # a large clip: longer
+    assert sum(huge) <= 120 and max(huge) <= 0.5           # never past two minutes
+    assert small == sorted(small[:-1]) + small[-1:]        # first tries soon, then slower
+    assert len(retry_pauses(10**12, first_s=0)) <= 300     # pauses of nothing still end
+
+
 def test_a_folder_typed_with_other_capitals_on_windows_is_the_one_registered(
         tmp_path, capsys, monkeypatch):
     """Windows' disks ignore capitals: C:\\Cams and c:\\cams are one folder. Typed so,

@@ -132,7 +132,8 @@ class PackageBuilder:
             if src.resolve().is_relative_to(self.staging.resolve()):
                 sha, size = hashed if hashed is not None else hash_file(src)
                 make_folders(dst.parent, self._tmp)
-                replace(src, dst, move=os.rename)   # Windows: a scanner may still read it
+                # Windows: a scanner may still read it, for as long as it takes
+                replace(src, dst, move=os.rename, held_bytes=size)
                 fsync_file(dst)   # a folder named like a package holds its bytes, power cut or not
             else:
                 sha, size = write_hashed(dst, read_chunks(src), self._tmp)
@@ -264,7 +265,8 @@ class PackageBuilder:
                                "it was left untouched.")
         hide_folder(self._tmp, hidden=False)   # a renamed folder keeps it: a package shows
         try:
-            replace(self._tmp, self.destination, move=os.rename)
+            replace(self._tmp, self.destination, move=os.rename,   # a scanner may read them
+                    held_bytes=sum(f.size for f in self._files.values()))
         except OSError as exc:
             raise PackageError("Could not move the finished package into place: "
                                + plain_os_error(exc, str(self.destination))) from None

@@ -168,7 +168,8 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
             fsync_dir(folder)
         if os.path.lexists(final):
             raise HoldError(f"{final} appeared meanwhile; it was left untouched")
-        replace(staging, final, move=os.rename)   # Windows: a scanner may hold a copy
+        # Windows: a scanner may hold a copy, for as long as it reads it
+        replace(staging, final, move=os.rename, held_bytes=sum(f.size for f in held))
         sync_renamed_into(final.parent)
     except FetchCancelled:
         raise HoldCancelled("the hold was cancelled; nothing was kept") from None
