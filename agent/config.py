@@ -15,7 +15,7 @@ from pathlib import Path
 from agent.json_words import json_fault
 from agent.os_words import plain_home_error, plain_os_error
 from agent.owner_paths import owner_path
-from agent.permissions import owner_only_folder, unused_folder
+from agent.permissions import owner_only_folder, unprotected_drive_words, unused_folder
 from agent.storage import write_atomic
 
 ENV_HOME = "FOOTAGE_AGENT_HOME"
@@ -42,11 +42,16 @@ def ensure_home(home: Path) -> Path:
     """Create the home folder 0700 (and tighten an existing one); return it."""
     try:
         new = unused_folder(home)
-        home.mkdir(mode=0o700, parents=True, exist_ok=True)
-        owner_only_folder(home, new)   # 0700, or an owner-only ACL on Windows
+        # A stick or card keeps no permissions: said before a home is made there, and for
+        # one already there when making it private fails (Linux refuses the chmod).
+        refused = unprotected_drive_words(home) if new else None
+        if refused is None:
+            home.mkdir(mode=0o700, parents=True, exist_ok=True)
+            owner_only_folder(home, new)   # 0700, or an owner-only ACL on Windows
     except OSError as exc:
-        raise ConfigError(f"cannot use {home} as the agent's home folder: "
-                          f"{plain_os_error(exc, str(home))}") from None
+        refused = unprotected_drive_words(home) or plain_os_error(exc, str(home))
+    if refused is not None:
+        raise ConfigError(f"cannot use {home} as the agent's home folder: {refused}")
     if not os.access(home, os.W_OK):
         _writable(home)
     return home

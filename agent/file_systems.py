@@ -3,7 +3,8 @@
 On Windows GetVolumeInformationW's name ("FAT32", "exFAT", "NTFS"), on Linux the mount's type
 in /proc/self/mountinfo ("vfat", "exfat"). Elsewhere (macOS) it is not asked (None). An export
 asks it for FAT32's 4 GiB limit (export/drive_limit.py), the index for the disks that keep
-local times (index/local_times.py).
+local times (index/local_times.py), the home for the drives that keep no permissions
+(permissions.py).
 """
 from __future__ import annotations
 
@@ -11,6 +12,19 @@ import os
 from pathlib import Path
 
 MOUNTINFO = Path("/proc/self/mountinfo")
+# FAT by Linux's and Windows' names, and exFAT: what USB sticks and SD cards come formatted
+# with. They keep no permissions, and local times rather than true ones.
+_FAT_FAMILY = {"vfat", "msdos", "fat", "fat12", "fat16", "fat32", "exfat"}
+
+
+def fat_family(file_system_name: str | None) -> bool:
+    """True for FAT (FAT32, FAT16 ...) or exFAT, by any name the system gives it."""
+    return (file_system_name or "").lower() in _FAT_FAMILY
+
+
+def owners_name(file_system_name: str) -> str:
+    """A FAT-family file system as owners know it: Linux says "vfat" for FAT32."""
+    return "exFAT" if file_system_name.lower() == "exfat" else "FAT32"
 
 
 def file_system(folder: Path, *, windows: bool | None = None,

@@ -10,6 +10,10 @@ inherited by every file and folder made inside, so the key and token files are c
 moment they are created. The ACL is applied with `icacls` (present on every Windows since
 Vista), the user's SID read with `whoami`, both run from System32 by their full path; both
 command lines are built as data here, so tests on any system check exactly what would run.
+
+A drive formatted FAT32 or exFAT (USB sticks, SD cards) keeps neither: Linux refuses the
+chmod (EPERM), Windows' icacls fails in its own words. A home is never made there: the owner
+is told why, and where to put it, before anything is written (unprotected_drive_words).
 """
 from __future__ import annotations
 
@@ -22,7 +26,9 @@ import re
 import stat
 import subprocess
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
+
+from agent.file_systems import fat_family, file_system, owners_name
 
 SYSTEM_SID = "S-1-5-18"
 # Groups a new folder may grant rights to through inheritance: Everyone, Authenticated Users,
@@ -76,6 +82,22 @@ def unused_folder(path: Path) -> bool:
         return True
     except NotADirectoryError:
         return False
+
+
+def unprotected_drive_words(path: Path,
+                            ask: Callable[[Path], str | None] = file_system) -> str | None:
+    """Why `path` cannot be the home (what the owner reads), when the drive it is on (`ask`
+    names its file system: Windows' GetVolumeInformationW, Linux's mountinfo) keeps no
+    permissions; None when it keeps them or cannot be told."""
+    name = ask(path)
+    if not fat_family(name):
+        return None
+    return (f"it is on a drive formatted {owners_name(name)} (a USB stick or SD card), which "
+            "keeps no permissions: the home holds your owner key, the agencies' sign-in tokens "
+            "and your decisions on police requests, and there every account on this computer, "
+            "and anyone the drive is handed to, could read them. Nothing was written to it. "
+            "Use a folder on this computer's own disk (leave out --home and "
+            "FOOTAGE_AGENT_HOME for the usual one), or a drive formatted NTFS")
 
 
 def owner_only_folder(path: Path, new: bool, os_name: str = os.name) -> None:

@@ -16,17 +16,15 @@ from __future__ import annotations
 
 from typing import Callable
 
-from agent.file_systems import file_system
+from agent.file_systems import fat_family, file_system
 
 HOUR_NS = 3600 * 10**9
-# FAT's names on Linux and Windows, and exFAT, whose offset cameras leave unset.
-_LOCAL_TIME = {"vfat", "msdos", "fat", "fat12", "fat16", "fat32", "exfat"}
 
 
 def keeps_local_time(file_system_name: str | None) -> bool:
     """True for a file system that keeps local times (FAT, exFAT), by any name the system
     gives it; False for NTFS, ext4 ... or one that cannot be told."""
-    return (file_system_name or "").lower() in _LOCAL_TIME
+    return fat_family(file_system_name)   # exFAT too: cameras leave its offset unset
 
 
 def an_hour_apart(size: int, mtime_ns: int, was_size: int, was_mtime_ns: int) -> bool:
