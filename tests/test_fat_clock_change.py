@@ -139,3 +139,31 @@ def test_only_fat_and_exfat_keep_local_times_and_only_an_exact_hour_of_one_size_
     asked = []
     local = LocalTimeDisks(lambda folder: asked.append(folder) or "FAT32")   # Windows' name
     assert local("E:\\DCIM") and local("E:\\DCIM") and asked == ["E:\\DCIM"]   # asked once
+
+
+@pytest.mark.parametrize("scanned_again", [False, True])
+def test_a_held_card_read_after_the_clocks_change_is_cut_from_its_recordings(
+        tmp_path, agent, monkeypatch, scanned_again):
+    """A request put on hold keeps each recording's size and date: after the clock change the
+    originals looked changed since the hold, so the approval was cut from the safe copy and
+    provenance said the recordings were gone or changed. They are cut themselves; the index
+    scanned again since (dates moved) or not."""
+    from agent.export.evidence import export_evidence
+    from agent.requests import holds
+    from agent.requests.held_window import cut_window, usable_hold
+    card = tmp_path / "card"
+    _card_is(monkeypatch, tmp_path, card)
+    clip(card, "porch.20261120_140000.mp4", "2026-11-20T22:00:00Z", 6)
+    agent.add_source(card, camera="porch", tz=LA)
+    agent.scan()
+    window = (t("2026-11-20T22:00:01Z"), t("2026-11-20T22:00:04Z"))
+    holds.make_hold(agent.home, agent.store, "r1", *window, ("porch",), "r1")
+    _clocks_change(card, HOUR_NS)
+    if scanned_again:
+        agent.scan()
+    with cut_window(agent.home, agent.store, "porch", *window, None,
+                    usable_hold(agent.home, "r1")) as (index, extra):
+        done = export_evidence(index, agent.owner_key(), "porch", *window, tmp_path / "out",
+                               provenance_extra=extra)
+    assert extra is None or "hold" not in extra   # the recordings themselves
+    assert first_stamp(done.clip) == window[0]

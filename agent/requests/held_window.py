@@ -4,7 +4,8 @@ An approval's cut reads the recordings themselves while the index still lists ev
 the hold copied for the approved window, as it was then (same size, same modification time;
 one still being written may have grown; a recorder's, and one inside a ring file, whose index
 rows are stamped anew as they are read again, by its times and size, the ring's asked of its
-card's index), and each of its files is still there so. Otherwise
+card's index; on a card keeping local times, a time a clock change moved by an hour, when the
+file still reads as indexed: index/local_times.py), and each of its files is still there so. Otherwise
 (a recorder's ring wrote over them, the owner's cleanup deleted them, a recorder on the network
 no longer lists them) it reads the hold's copies: their hashes are checked against the hold's
 manifest first, and they get an index of their own, as a recorder's downloaded window does
@@ -22,13 +23,14 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from agent.index.changed import recorded_over
+from agent.index.changed import read_as_indexed, recorded_over
 from agent.index.coverage import Coverage, coverage
 from agent.index.mirror import Connect
 from agent.index.recorder_book import RECORDER_LAYOUT
+from agent.index.local_times import LocalTimeDisks, an_hour_apart
 from agent.index.remote_window import Progress, local_window
 from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
-from agent.index.rows import FileRow
+from agent.index.rows import FileRow, Source
 from agent.index.store import Store
 from agent.os_words import plain_home_error
 from agent.requests.hold_placement import HeldCamera, Placement, read_placement
@@ -74,7 +76,7 @@ def originals_changed(store: Store, held: HeldCamera, start_us: int, end_us: int
     were held, or whose file is gone or changed since: empty when the originals can be cut."""
     now = {(r.path, r.byte_start): r for r in store.files(held.camera, start_us, end_us)}
     sources = {s.id: s for s in store.sources()}
-    out = []
+    out, local = [], LocalTimeDisks()
     for was in held.indexed:
         if not _overlaps(was, start_us, end_us):
             continue
@@ -94,7 +96,7 @@ def originals_changed(store: Store, held: HeldCamera, start_us: int, end_us: int
             if (row.start_us, row.end_us, row.size) != (was.start_us, was.end_us, was.size):
                 out.append(was.path)
             continue
-        if row is None or not _as_held(was, row.size, row.mtime_ns):
+        if row is None or not _as_held(was, row, row.size, row.mtime_ns, sources, local):
             out.append(was.path)
             continue
         try:
@@ -102,16 +104,24 @@ def originals_changed(store: Store, held: HeldCamera, start_us: int, end_us: int
         except OSError:
             out.append(was.path)
             continue
-        if not _as_held(was, st.st_size, st.st_mtime_ns):
+        if not _as_held(was, row, st.st_size, st.st_mtime_ns, sources, local):
             out.append(was.path)
     return out
 
 
-def _as_held(was: FileRow, size: int, mtime_ns: int) -> bool:
-    """A file is as it was held: the same; one still being written then may have grown."""
+def _as_held(was: FileRow, row: FileRow, size: int, mtime_ns: int,
+             sources: dict[int, Source], local: LocalTimeDisks) -> bool:
+    """A file (`row` in the index now) is as it was held: the same; one still being written
+    then may have grown; on a card keeping local times, one whose time a clock change moved
+    by an hour that still reads as it was indexed (changed.py)."""
     if was.status == "in-progress":
         return size >= was.size and mtime_ns >= was.mtime_ns
-    return (size, mtime_ns) == (was.size, was.mtime_ns)
+    if (size, mtime_ns) == (was.size, was.mtime_ns):
+        return True
+    source = sources.get(row.source_id)
+    return (an_hour_apart(size, mtime_ns, was.size, was.mtime_ns) and source is not None
+            and local(source.root)
+            and read_as_indexed(was._replace(source_id=row.source_id, path=row.path), source))
 
 
 def from_hold(store: Store, hold: Hold | None, camera: str, start_us: int,
