@@ -72,7 +72,10 @@ def read_as_indexed(row: FileRow, source: Source) -> bool:
     """The file of `row` (in `source`) described again as the scan described it, with the
     size and time the scan saw, gives the same times and picture: what it holds is what was
     indexed. A file that cannot be read is not."""
-    rel = os.path.relpath(row.path, source.root).replace(os.sep, "/")
+    try:
+        rel = os.path.relpath(row.path, source.root).replace(os.sep, "/")
+    except ValueError:   # Windows: on another drive than its folder, so not as indexed
+        return False
     facts = parse_path(rel, None if source.layout in ("", "auto") else source.layout)
     frigate = load_frigate_times(Path(source.root)) if row.time_source == "frigate.db" else None
     again = describe(source, row.camera, row.path, rel, row.size, row.mtime_ns, facts,
