@@ -98,6 +98,32 @@ def test_a_hold_windows_refuses_to_name_for_a_moment_still_lands(indexed, monkey
     assert holds.read_hold(indexed.home, "req-3") == hold
 
 
+def test_a_hold_a_scanner_reads_for_longer_than_a_second_still_lands(indexed, monkeypatch):
+    """A scanner reads the hold's copies for as long as their size takes: the rename into
+    place is tried again that long (storage.retry_pauses, for what the hold holds), not for
+    a second. Simulated: Windows' refusals, a clock that moves only while the agent pauses, a
+    scanner reading 1 kB a second, for 5 s."""
+    import errno
+
+    import agent.storage as storage
+    monkeypatch.setattr(storage, "SYSTEM", "nt")
+    monkeypatch.setattr(storage, "_SCANNED_BYTES_PER_S", 1000)
+    clock = [0.0]
+    monkeypatch.setattr(storage, "_wait", lambda s: clock.__setitem__(0, clock[0] + s))
+    real_rename = os.rename
+
+    def scanned(src, dst):
+        if clock[0] < 5:
+            raise PermissionError(errno.EACCES, "Access is denied", str(src))
+        real_rename(src, dst)
+    monkeypatch.setattr(os, "rename", scanned)
+    hold = holds.make_hold(indexed.home, indexed.store, "req-4", T0 * US, (T0 + 2) * US,
+                           ("porch",), "req-4")
+    monkeypatch.setattr(os, "rename", real_rename)
+    assert hold.size > 5000 and clock[0] >= 5   # copies the scanner needs over 5 s to read
+    assert holds.read_hold(indexed.home, "req-4") == hold
+
+
 def test_without_cameras_every_camera_in_the_window_is_held(indexed):
     hold = holds.make_hold(indexed.home, indexed.store, "all", T0 * US, (T0 + 2) * US)
     assert sorted(f.name.split("/")[0] for f in hold.files) == ["porch", "yard"]
