@@ -15,6 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from agent.replace_pauses import retry_pauses
+
 
 SYSTEM = os.name   # the system whose branch `replace` takes (the tests take Windows' too)
 
@@ -76,29 +78,7 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
 
 
 _RETRY_S = 0.05      # between tries of what Windows refuses for a moment (a lock, a replace)
-_LONGEST_PAUSE_S = 0.5   # a replace's pauses double up to this
-# A virus scanner holds a file just written for as long as it reads it, and a folder holding
-# one cannot be moved meanwhile: a replace is tried again for a second, and for a large file
-# (a package's clip, a hold's copies) as long as reading it at a slow stick's speed would take,
-# but never more than two minutes, after which the refusal is said.
-_SHORT_WAIT_S = 1.0
-_SCANNED_BYTES_PER_S = 20_000_000
-_LONGEST_WAIT_S = 120.0
-_MOST_TRIES = 300    # what ends the tries when a test makes the pauses nothing
 _wait = time.sleep   # replace's pause, looked up at each: a test's clock stands in for it
-
-
-def retry_pauses(held_bytes: int = 0, first_s: float | None = None) -> list[float]:
-    """The pauses between tries of a replace Windows refuses (a file another program holds
-    open, or a folder holding `held_bytes` of such files): doubling from `first_s` (_RETRY_S)
-    up to half a second, together about the time a scanner may take to read them."""
-    budget = min(_LONGEST_WAIT_S, _SHORT_WAIT_S + max(held_bytes, 0) / _SCANNED_BYTES_PER_S)
-    pause = _RETRY_S if first_s is None else first_s
-    pauses: list[float] = []
-    while sum(pauses) < budget and len(pauses) < _MOST_TRIES:
-        pauses.append(min(pause, budget - sum(pauses)))
-        pause = min(pause * 2, _LONGEST_PAUSE_S)
-    return pauses
 
 
 def replace(src: str | Path, dst: Path, os_name: str | None = None, move=None,
@@ -109,7 +89,7 @@ def replace(src: str | Path, dst: Path, os_name: str | None = None, move=None,
     another program holds open (a virus scanner reading the new file, the app reading the old
     one), or a folder holding one, cannot be moved or replaced, and is let go once it is read;
     and a file marked read-only, never, so the mark is cleared first."""
-    pauses = retry_pauses(held_bytes) if (os_name or SYSTEM) == "nt" else []
+    pauses = retry_pauses(held_bytes, _RETRY_S) if (os_name or SYSTEM) == "nt" else []
     for attempt in range(len(pauses) + 1):
         try:
             (move or os.replace)(src, dst)   # looked up now: os.replace as it is at the call

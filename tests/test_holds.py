@@ -100,14 +100,14 @@ def test_a_hold_windows_refuses_to_name_for_a_moment_still_lands(indexed, monkey
 
 def test_a_hold_a_scanner_reads_for_longer_than_a_second_still_lands(indexed, monkeypatch):
     """A scanner reads the hold's copies for as long as their size takes: the rename into
-    place is tried again that long (storage.retry_pauses, for what the hold holds), not for
+    place is tried again that long (replace_pauses, for what the hold holds), not for
     a second. Simulated: Windows' refusals, a clock that moves only while the agent pauses, a
     scanner reading 1 kB a second, for 5 s."""
     import errno
 
     import agent.storage as storage
     monkeypatch.setattr(storage, "SYSTEM", "nt")
-    monkeypatch.setattr(storage, "_SCANNED_BYTES_PER_S", 1000)
+    monkeypatch.setattr("agent.replace_pauses._SCANNED_BYTES_PER_S", 1000)
     clock = [0.0]
     monkeypatch.setattr(storage, "_wait", lambda s: clock.__setitem__(0, clock[0] + s))
     real_rename = os.rename

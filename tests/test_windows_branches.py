@@ -489,7 +489,7 @@ def test_a_package_a_scanner_reads_for_longer_than_a_second_lands_and_a_lasting_
     from agent.export.package import PackageBuilder, PackageError
     from agent.identity.keys import OwnerKey
     monkeypatch.setattr(storage, "SYSTEM", "nt")
-    monkeypatch.setattr(storage, "_SCANNED_BYTES_PER_S", 1000)
+    monkeypatch.setattr("agent.replace_pauses._SCANNED_BYTES_PER_S", 1000)
     clock, busy_until = [0.0], [10.0]   # the scanner reads the new clip for 10 s
     monkeypatch.setattr(storage, "_wait", lambda s: clock.__setitem__(0, clock[0] + s))
     key = OwnerKey.load_or_create(tmp_path / "home")
@@ -523,7 +523,7 @@ def test_a_package_a_scanner_reads_for_longer_than_a_second_lands_and_a_lasting_
 
 
 def test_the_pauses_of_a_refused_replace_follow_what_is_moved_and_are_bounded():
-    from agent.storage import retry_pauses
+    from agent.replace_pauses import retry_pauses
     small, clip, huge = retry_pauses(0), retry_pauses(400_000_000), retry_pauses(10**12)
     assert 0.5 <= sum(small) <= 1.5 and len(small) >= 3   # a file of the home: a second
     assert sum(clip) > 10 * sum(small)                     # a large clip: longer
