@@ -486,6 +486,46 @@ def test_masks_are_never_filled_on_another_picture_of_the_camera(agent, tmp_path
     assert frame[int(0.8 * 120), int(0.85 * 160)].max() < 40   # inside the square: black
 
 
+def test_a_kept_package_cut_from_a_crop_with_masks_is_not_sent_again_as_it_is(
+        agent, tmp_path, monkeypatch):
+    """Masks hunt: a package cut with masks from a window only the camera's crop recorded,
+    before such windows were refused, and not delivered then, was sent as it was on a retry
+    after the upgrade: the retry's check compared the polygons only, and they were the
+    camera's. Its record names a crop among its recordings: it is set aside (masks-elsewhere)
+    and the window cut again, which is refused, saying why. A package of the main picture
+    with the same masks goes as it is."""
+    from agent.export import evidence
+    from agent.requests.kept_masks import masked_otherwise
+    from agent.requests.records import Delivery
+    from demo.samples import ClipSpec, write_clip
+
+    card = tmp_path / "card"
+    for kind, start, size in (("M", 0, (W, H)), ("C", 2, (480, 272))):
+        name = f"Rec{kind}01_20261120_22000{start}_22000{start + 2}_6D28808_9A1B2C.mp4"
+        write_clip(ClipSpec(card / "Mp4Record" / "2026-11-20" / name, T0 + start * S, 2.0,
+                            width=size[0], height=size[1]))
+    agent.scan([str(card)], tz="UTC")
+    (camera,) = agent.cameras()
+    save_masks(agent.home, CameraMasks(camera, (SQUARE,)))
+    redaction = owner_redaction(agent.home, camera)
+    main = export_evidence(agent.store, agent.owner_key(), camera, T0, T0 + 2 * S,
+                           tmp_path / "out", redaction=redaction)
+    monkeypatch.setattr(evidence, "masks_elsewhere", lambda coverage: None)   # as before
+    crop = export_evidence(agent.store, agent.owner_key(), camera, T0 + 2 * S, T0 + 4 * S,
+                           tmp_path / "out", redaction=redaction)
+    assert [Path(s.path).name[:4] for s in crop.plan.spans] == ["RecC"]
+
+    def kept(done) -> Delivery:
+        return Delivery(camera, str(done.package.path), "", "", 0)
+    assert not masked_otherwise(kept(main), redaction)
+    assert masked_otherwise(kept(crop), redaction) == "masks-elsewhere"
+    # masks changed since says so first: the package is cut again with them either way
+    save_masks(agent.home, CameraMasks(camera, (SQUARE, TRIANGLE)))
+    other = owner_redaction(agent.home, camera)
+    assert masked_otherwise(kept(main), other) == "masks-changed"
+    assert masked_otherwise(kept(crop), other) == "masks-changed"
+
+
 def test_the_most_masks_a_camera_may_have_go_into_the_clips_credentials(agent, tmp_path):
     """Masks hunt: masks within the limits `masks set` checked (64 polygons of up to 1000
     corners) stopped every export of the camera at the clip's Content Credentials, which name

@@ -5,6 +5,10 @@ An approval says "privacy masks", not which areas: the masks are the camera's as
 owner who draws another area after a delivery failed sees it blacked out on the request's
 page, whose "What will leave this PC" is what Try sending again sends; a package cut before
 would send that area in the clear. Such a package is cut again (package_export.py).
+
+Nor is a package whose masks were filled on a picture they were not drawn on: a crop or another
+lens, cut before such windows were refused (mask_pictures.py). Its masks are the camera's, but
+they lie over other places there; cut again, the window is refused with words saying why.
 """
 from __future__ import annotations
 
@@ -13,38 +17,67 @@ import tarfile
 from pathlib import Path
 
 from agent.export.redact import Redaction
+from agent.index.layouts import parse_path
+from agent.media.frame_reader import ELSEWHERE_PICTURES
 from agent.requests.records import Delivery
 from frp.bagit import PROVENANCE
 
 _MAX_RECORD = 16 << 20   # a provenance.json larger than this is no package's: left to the seal
 
 
-def masked_otherwise(record: Delivery, redaction: Redaction | None) -> bool:
-    """Whether the package's provenance.json records other privacy-mask polygons than
-    `redaction` fills (the camera's masks now). A package whose record cannot be read is not
-    judged here: the seal check refuses a folder that changed, and a lone tar is the one the
-    recorded digest names."""
-    then = _recorded_polygons(record)
+def masked_otherwise(record: Delivery, redaction: Redaction | None) -> str | None:
+    """Why the package must not go as it is: "masks-changed" when its provenance.json records
+    other privacy-mask polygons than `redaction` fills (the camera's masks now),
+    "masks-elsewhere" when it filled them on a crop or another lens; None when it may go. A
+    package whose record cannot be read is not judged here: the seal check refuses a folder
+    that changed, and a lone tar is the one the recorded digest names."""
+    provenance = _provenance(record)
+    if provenance is None:
+        return None
+    then = _recorded_polygons(provenance)
     if then is None:
-        return False
+        return None
     now = (redaction.masks.to_json()["polygons"]
            if redaction is not None and redaction.masks is not None else [])
-    return then != now
+    if then != now:
+        return "masks-changed"
+    return "masks-elsewhere" if then and _cut_elsewhere(provenance) else None
 
 
-def _recorded_polygons(record: Delivery) -> list | None:
-    """The polygons the package's record says were filled ([] when none), from its folder or,
-    when only its tar is left, from the tar; None when neither can be read."""
+def _provenance(record: Delivery) -> dict | None:
     data = _record_bytes(record)
     if data is None:
         return None
     try:
         provenance = json.loads(data)
+    except (ValueError, RecursionError):
+        return None
+    return provenance if isinstance(provenance, dict) else None
+
+
+def _recorded_polygons(provenance: dict) -> list | None:
+    """The polygons the package's record says were filled ([] when none); None when its
+    record of them cannot be read."""
+    try:
         kinds = [r for r in provenance.get("redactions") or () if isinstance(r, dict)]
-    except (ValueError, AttributeError, TypeError, RecursionError):
+    except TypeError:
         return None
     masked = [r.get("polygons") for r in kinds if r.get("kind") == "privacy-mask"]
     return masked[0] if masked else []
+
+
+def _cut_elsewhere(provenance: dict) -> bool:
+    """Whether a recording the package was cut from is a crop or another lens, as its name
+    says (the record names each recording by its path in its folder and its layout)."""
+    sources = provenance.get("sources")
+    for source in sources if isinstance(sources, list) else ():
+        if not isinstance(source, dict) or not isinstance(source.get("path"), str):
+            continue
+        layout = source.get("layout") if isinstance(source.get("layout"), str) else None
+        facts = parse_path(source["path"], layout)
+        if facts is not None and facts.stream in ELSEWHERE_PICTURES:
+            return True
+    return False
 
 
 def _record_bytes(record: Delivery) -> bytes | None:

@@ -67,10 +67,11 @@ def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
                 continue   # the portal held it, its answer lost: delivered
             _set_aside(step, replace(record, upload_url=None))
             record = None
-        if record is not None and masked_otherwise(record, redacted[camera]):
+        masked = record is not None and masked_otherwise(record, redacted[camera])
+        if masked:
             if receipt_once_withdrawn(step, record):
                 continue   # delivered with the masks it was cut with: the agency has it
-            _masks_changed(step, replace(record, upload_url=None))
+            _masks_changed(step, replace(record, upload_url=None), masked)
             record = None
         if record is not None and record.tar and Path(record.tar).is_file():
             kept = _recorded_tar(step, record)
@@ -182,20 +183,23 @@ def _set_aside(step: Step, record: Delivery) -> None:
              status="another-key", set_aside=str(aside))
 
 
-def _masks_changed(step: Step, record: Delivery) -> None:
+def _masks_changed(step: Step, record: Delivery, mark: str) -> None:
     """Set aside a package that hides other areas than the camera's privacy masks now do
     (drawn or removed since it was cut), as `NAME.masks-changed-TIME`, so the approved
-    footage is cut again with the masks the owner sees on the request's page; with only its
-    tar left, the tar goes."""
+    footage is cut again with the masks the owner sees on the request's page; or one that
+    filled them on a crop or another lens (`mark` "masks-elsewhere"), whose cut again is
+    refused, saying why. With only its tar left, the tar goes."""
     aside = None
     if Path(record.package).is_dir():
-        aside = _put_aside(step, record, "masks-changed", "was cut with other privacy masks "
-                           "than the camera's now, and it")
+        said = ("was cut with other privacy masks than the camera's now, and it"
+                if mark == "masks-changed" else "filled the privacy masks on a picture they "
+                "were not drawn on, and it")
+        aside = _put_aside(step, record, mark, said)
     else:
         Path(record.tar).unlink(missing_ok=True)
         withdraw(step, record)
         step.inbox.drop_delivery(step.agency.id, step.request.id, record.camera)
-    step.log("export", camera=record.camera, package=record.package, status="masks-changed",
+    step.log("export", camera=record.camera, package=record.package, status=mark,
              set_aside=str(aside) if aside else None)
 
 
