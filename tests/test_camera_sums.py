@@ -65,3 +65,30 @@ def test_a_copy_cut_starts_at_the_keyframe_and_sends_the_seconds_after_it():
     exact = camera_part(CameraSums.of(cov), W0 + 10 * US, W0 + 70 * US, "exact", W0 + 12 * US)
     assert (exact.seconds, exact.size_bytes, exact.shortfall_s, exact.gaps) == (50.0, 5_000_000,
                                                                                 0.0, 1)
+
+
+def test_a_selection_only_a_crop_recorded_is_said_before_approving_with_masks():
+    """Masks hunt: the request's whole window held the main picture (0 to 10 s) and, after it,
+    only the camera's crop (10 to 20 s, a Reolink RecC). Its coverage chose the main picture,
+    so the crop's seconds read as a stretch without recording, while an approval of 12 to 18 s
+    with privacy masks was refused (the export cuts the crop there). The summary says it, as
+    the agent's own check finds it."""
+    from agent.export.mask_pictures import masks_elsewhere
+    from gui.views.summary import lines, outgoing
+
+    found = [FileRow(1, f"/rec/Rec{k}01_{n}.mp4", "porch", W0 + n * 10 * US,
+                     W0 + (n + 1) * 10 * US, 1_000_000, 0, "reolink", "ok", None, stream=s)
+             for n, k, s in ((0, "M", "main"), (1, "C", "crop"))]
+    sums = CameraSums.of(coverage("porch", found, W0, W0 + 30 * US))
+
+    def said(start_s: int, end_s: int, masked=("porch",)) -> str:
+        out = outgoing([sums], W0 + start_s * US, W0 + end_s * US, "copy", False, {},
+                       ("1 privacy mask on porch",), masked=masked)
+        return "\n".join(lines(out, "Agency", "UTC"))
+    assert masks_elsewhere(coverage("porch", found, W0 + 12 * US, W0 + 18 * US)) is not None
+    assert "porch: only its crop or other lens recorded this time" in said(12, 18)
+    assert "no recording in this time" not in said(12, 18)
+    assert "part of this time only its crop or other lens recorded" in said(5, 15)
+    assert masks_elsewhere(coverage("porch", found, W0 + 5 * US, W0 + 15 * US)) is None
+    for start, end, masked in ((0, 10, ("porch",)), (12, 18, ())):   # main only; no masks
+        assert "crop" not in said(start, end, masked)

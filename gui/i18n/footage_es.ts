@@ -5216,6 +5216,14 @@ Cámaras registradas: {cameras}</translation>
         <translation>{camera}: {n} tramos sin grabación (ahí no hay nada que enviar)</translation>
     </message>
     <message>
+        <source>{camera}: part of this time only its crop or other lens recorded, where its privacy masks cannot be placed: that part is not sent</source>
+        <translation>{camera}: parte de este tiempo solo lo grabó su imagen recortada o su otra lente, donde sus máscaras de privacidad no se pueden colocar: esa parte no se envía</translation>
+    </message>
+    <message>
+        <source>{camera}: only its crop or other lens recorded this time, where its privacy masks cannot be placed, so it is refused: choose a time its main picture recorded, or untick Use privacy masks only if nothing they hide is in that picture</source>
+        <translation>{camera}: solo su imagen recortada o su otra lente grabó este tiempo, donde sus máscaras de privacidad no se pueden colocar, así que se rechaza: elija un tiempo que grabó su imagen principal, o desmarque Usar máscaras de privacidad solo si nada de lo que ocultan está en esa imagen</translation>
+    </message>
+    <message>
         <source>{camera}: its saved privacy masks are damaged, and it is not exported without them: draw them again first (Settings, Draw privacy masks…)</source>
         <translation>{camera}: sus máscaras de privacidad guardadas están dañadas, y no se exporta sin ellas: dibújelas de nuevo antes (Ajustes, Dibujar máscaras de privacidad…)</translation>
     </message>

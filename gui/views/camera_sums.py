@@ -10,7 +10,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from agent.views import Coverage
+from agent.views import Coverage, picture_rank
+
+
+def elsewhere_picture(row) -> bool:
+    """A crop or another lens (picture_rank's last rank): not the main picture, even scaled."""
+    return picture_rank(row) == 2
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,12 @@ class CameraSums:
     bytes_before: tuple[float, ...]  # estimated bytes before each of those instants
     byte_rates: tuple[float, ...]    # bytes per microsecond after each of them
     has_audio: bool
+    # Stretches only a crop or another lens recorded (set aside for the main picture's
+    # elsewhere, or chosen when nothing else is there): a selection inside one cuts that
+    # picture, where the camera's privacy masks cannot be placed (agent mask_pictures.py).
+    elsewhere_starts: tuple[int, ...] = ()
+    elsewhere_ends: tuple[int, ...] = ()
+    elsewhere_before: tuple[int, ...] = ()
 
     @classmethod
     def of(cls, cov: Coverage) -> "CameraSums":
@@ -38,9 +49,11 @@ class CameraSums:
             before.append(total)
             total += e - s
         points, at, rates = _byte_steps(cov)
+        away = _elsewhere_only(cov)
         return cls(cov.camera, starts, ends, tuple(before),
                    tuple(g.start_us for g in cov.gaps), tuple(g.end_us for g in cov.gaps),
-                   points, at, rates, any(f.audio for f in cov.files))
+                   points, at, rates, any(f.audio for f in cov.files),
+                   tuple(a for a, _ in away), tuple(b for _, b in away), _running(away))
 
     def covered_us(self, start_us: int, end_us: int) -> int:
         """Microseconds of recording inside [start, end)."""
@@ -51,6 +64,17 @@ class CameraSums:
         if i < 0:
             return 0
         return self.covered_before[i] + min(t, self.span_ends[i]) - self.span_starts[i]
+
+    def elsewhere_us(self, start_us: int, end_us: int) -> int:
+        """Microseconds inside [start, end) that only a crop or another lens recorded."""
+        return max(0, self._elsewhere_to(end_us) - self._elsewhere_to(start_us))
+
+    def _elsewhere_to(self, t: int) -> int:
+        i = bisect_right(self.elsewhere_starts, t) - 1
+        if i < 0:
+            return 0
+        return (self.elsewhere_before[i] + min(t, self.elsewhere_ends[i])
+                - self.elsewhere_starts[i])
 
     def first_covered(self, start_us: int, end_us: int) -> int | None:
         """The first recorded instant inside [start, end), or None."""
@@ -94,3 +118,34 @@ def _byte_steps(cov: Coverage) -> tuple[tuple[int, ...], tuple[float, ...], tupl
         rates.append(rate)
         last = p
     return tuple(points), tuple(at), tuple(rates)
+
+
+def _elsewhere_only(cov: Coverage) -> list[tuple[int, int]]:
+    """The stretches of the window only a crop or another lens covers, in order and apart:
+    the chosen recordings' when they are such a picture, else the parts of the gaps such a
+    recording set aside covers."""
+    if cov.files and all(elsewhere_picture(f) for f in cov.files):
+        return [(s.start_us, s.end_us) for s in cov.spans]
+    out = []
+    for f in cov.alternatives:
+        if not elsewhere_picture(f) or f.start_us is None or f.end_us is None:
+            continue
+        for g in cov.gaps:
+            lo, hi = max(g.start_us, f.start_us), min(g.end_us, f.end_us)
+            if lo < hi:
+                out.append((lo, hi))
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(out):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _running(spans: list[tuple[int, int]]) -> tuple[int, ...]:
+    before, total = [], 0
+    for lo, hi in spans:
+        before.append(total)
+        total += hi - lo
+    return tuple(before)

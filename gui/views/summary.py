@@ -27,6 +27,7 @@ class CameraPart:
     gaps: int               # stretches without recording inside the selection
     shortfall_s: float      # copy mode: seconds skipped before the first keyframe
     has_audio: bool
+    elsewhere_s: float = 0.0   # seconds only a crop or other lens recorded
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Outgoing:
     keep_audio: bool
     redactions: tuple[str, ...]
     unreadable_masks: tuple[str, ...] = ()   # cameras the agent will refuse: masks damaged
+    masked: tuple[str, ...] = ()   # cameras whose privacy masks are filled
 
     @property
     def seconds(self) -> float:
@@ -67,17 +69,18 @@ def camera_part(sums: CameraSums, start_us: int, end_us: int, mode: str,
     if seconds_us:
         size *= taken / seconds_us
     return CameraPart(sums.camera, taken / 1e6, int(size), sums.gaps_in(start_us, end_us),
-                      shortfall / 1e6, sums.has_audio)
+                      shortfall / 1e6, sums.has_audio, sums.elsewhere_us(start_us, end_us) / 1e6)
 
 
 def outgoing(cameras: list[CameraSums], start_us: int, end_us: int, mode: str,
              keep_audio: bool, keyframes: dict[str, int | None], redactions: tuple[str, ...] = (),
-             unreadable_masks: tuple[str, ...] = ()) -> Outgoing:
-    """Everything that would be sent for the chosen cameras (their sums) and selection."""
+             unreadable_masks: tuple[str, ...] = (), masked: tuple[str, ...] = ()) -> Outgoing:
+    """Everything that would be sent for the chosen cameras (their sums) and selection;
+    `masked`: the cameras whose privacy masks would be filled."""
     parts = tuple(camera_part(c, start_us, end_us, mode, keyframes.get(c.camera))
                   for c in cameras)
     return Outgoing(parts, start_us, end_us, mode, keep_audio, tuple(redactions),
-                    tuple(unreadable_masks))
+                    tuple(unreadable_masks), tuple(masked))
 
 
 def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
@@ -96,7 +99,9 @@ def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
             + "  \u00b7  " + translate("summary", "Hidden: {what}").format(
                 what=(", ".join(out.redactions) if out.redactions
                       else translate("summary", "nothing")))]
-    rows += _gap_lines(out.parts)
+    away = [p for p in out.parts if p.camera in out.masked and p.elsewhere_s > 0]
+    rows += _gap_lines([p for p in out.parts if p not in away or p.seconds > 0])
+    rows += [_elsewhere_line(p) for p in away]
     for camera in out.unreadable_masks:
         rows.append(translate("summary", "{camera}: its saved privacy masks are damaged, and it "
                                          "is not exported without them: draw them again first "
@@ -161,3 +166,17 @@ def _gap_lines(parts) -> list[str]:
                                          "to send there)").format(n=gapped[0].gaps,
                                                                   camera=gapped[0].camera))
     return rows
+
+
+def _elsewhere_line(part: CameraPart) -> str:
+    """A camera with privacy masks of which some of the selection only its crop or other lens
+    recorded: the masks cannot be placed there, so that part is not sent; a selection holding
+    nothing else is refused (agent mask_pictures.py), said before the owner presses the button."""
+    if part.seconds > 0:
+        return translate("summary", "{camera}: part of this time only its crop or other lens "
+                                    "recorded, where its privacy masks cannot be placed: that "
+                                    "part is not sent").format(camera=part.camera)
+    return translate("summary", "{camera}: only its crop or other lens recorded this time, where "
+                                "its privacy masks cannot be placed, so it is refused: choose a "
+                                "time its main picture recorded, or untick Use privacy masks only "
+                                "if nothing they hide is in that picture").format(camera=part.camera)

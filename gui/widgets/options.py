@@ -182,6 +182,12 @@ class Options(QWidget):
             return ()
         return tuple(c for c in cameras if self.masked.get(c) == UNREADABLE)
 
+    def masked_cameras(self, cameras: list[str]) -> tuple[str, ...]:
+        """The cameras whose privacy masks an export would fill."""
+        if not self.use_masks:
+            return ()
+        return tuple(c for c in cameras if self.masked.get(c, 0) > 0)
+
     def redactions(self, cameras: list[str]) -> tuple[str, ...]:
         """What is hidden, in words, for the summary of what will leave this PC."""
         words = []

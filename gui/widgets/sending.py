@@ -19,7 +19,8 @@ def outgoing(strip: CameraStrip, options: Options) -> summary.Outgoing:
     options.set_chosen(chosen)
     return summary.outgoing(strip.chosen_sums(), start, end, options.mode,
                             options.audio.isChecked(), strip.keyframes,
-                            options.redactions(chosen), options.unreadable_masks(chosen))
+                            options.redactions(chosen), options.unreadable_masks(chosen),
+                            options.masked_cameras(chosen))
 
 
 class ActionBar(QFrame):
