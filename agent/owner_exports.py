@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from agent.errors import AgentError, NotFound, Refusal, UsageProblem
@@ -283,6 +284,7 @@ class OwnerExports:
 
     def set_masks(self, masks) -> None:
         """Keep a camera's privacy masks (CameraMasks); no polygons removes them."""
+        from agent.export.mask_pictures import drawn_on
         from agent.export.masks import MaskError, parse_masks, save_masks
 
         camera = self.store.names.current(masks.camera) or masks.camera
@@ -290,6 +292,8 @@ class OwnerExports:
             checked = parse_masks(camera, {**masks.to_json(), "camera": camera})
         except MaskError as exc:
             raise AgentError(f"these masks cannot be kept: {exc}") from None
+        if checked.picture is None and checked.polygons:   # the picture they were drawn on
+            checked = replace(checked, picture=drawn_on(self.store.files(camera)))
         try:
             save_masks(self.home, checked)
         except OSError as exc:   # a full disk, say: the masks kept are as they were

@@ -486,6 +486,25 @@ def test_a_window_only_a_crop_or_other_lens_recorded_reads_in_spanish(spanish, s
     assert "--no-masks" not in said and "picture" not in said
 
 
+def test_a_window_of_another_picture_shape_than_the_masks_reads_in_spanish(spanish):
+    """Masks hunt: a masked window whose picture has another shape than the one the masks
+    were drawn on is refused; the app says it in the owner's language, with its own option
+    rather than the command line's."""
+    from agent.export.mask_pictures import masks_misplaced
+    from agent.export.masks import CameraMasks, Polygon
+
+    row = types.SimpleNamespace(stream=None, path="/porch/porch.20261120_220002.mp4",
+                                width=320, height=240)
+    cov = types.SimpleNamespace(camera="porch", files=(row,), start_us=1_795_000_000 * 10**6,
+                                end_us=1_795_000_002 * 10**6)
+    masks = CameraMasks("porch", (Polygon(((0, 0), (1, 0), (1, 1))),), (320, 180))
+    message = masks_misplaced(cov, masks)
+    said = in_owner_language(message)
+    assert said == read_in_spanish(message)
+    assert "«porch»" in said and "320 x 240" in said and "320 x 180" in said
+    assert "--no-masks" not in said and "picture" not in said
+
+
 def test_a_card_at_another_drive_letter_reads_in_spanish(spanish, tmp_path):
     """agent/owner_sources.py's refusal of a folder holding a missing folder's recordings
     (tests/test_moved_folder.py), made by the agent, in Spanish."""

@@ -510,7 +510,7 @@ def test_a_kept_package_cut_from_a_crop_with_masks_is_not_sent_again_as_it_is(
     redaction = owner_redaction(agent.home, camera)
     main = export_evidence(agent.store, agent.owner_key(), camera, T0, T0 + 2 * S,
                            tmp_path / "out", redaction=redaction)
-    monkeypatch.setattr(evidence, "masks_elsewhere", lambda coverage: None)   # as before
+    monkeypatch.setattr(evidence, "masks_misplaced", lambda coverage, masks: None)   # before
     crop = export_evidence(agent.store, agent.owner_key(), camera, T0 + 2 * S, T0 + 4 * S,
                            tmp_path / "out", redaction=redaction)
     assert [Path(s.path).name[:4] for s in crop.plan.spans] == ["RecC"]
@@ -524,6 +524,58 @@ def test_a_kept_package_cut_from_a_crop_with_masks_is_not_sent_again_as_it_is(
     other = owner_redaction(agent.home, camera)
     assert masked_otherwise(kept(main), other) == "masks-changed"
     assert masked_otherwise(kept(crop), other) == "masks-changed"
+
+
+def test_masks_are_not_filled_on_a_picture_of_another_shape_than_they_were_drawn_on(
+        agent, tmp_path):
+    """Masks hunt: masks are shares of the picture's width and height, and their file did not
+    record the picture they were drawn on. A camera switched from 16:9 to 4:3 (or a sub stream
+    that crops the picture rather than squeezing it) puts them elsewhere, and the export said
+    nothing. Saved masks now record the picture's size (the camera's latest main recording);
+    a window recorded in another shape is refused with words saying to look at the masks
+    again; a masks file saved before (without the size) is read and used as it was."""
+    import json
+
+    from agent.errors import Refusal
+    from agent.export.masks import masks_file
+    from agent.requests.approval_choices import redactions
+    from agent.requests.approval_footage import check_footage
+    from agent.requests.approval_step import ApprovalRefused
+    from agent.requests.records import Approval
+    from demo.samples import ClipSpec, write_clip
+
+    folder = tmp_path / "porch"
+    write_clip(ClipSpec(folder / "porch.20261120_220000.mp4", T0, 2.0, width=320, height=180))
+    agent.scan([str(folder)], tz="UTC")
+    agent.set_masks(CameraMasks("porch", (SQUARE,)))
+    saved = json.loads(masks_file(agent.home, "porch").read_text("utf-8"))
+    assert saved["picture"] == [320, 180]
+    # the camera's picture setting changed to 4:3
+    write_clip(ClipSpec(folder / "porch.20261120_220002.mp4", T0 + 2 * S, 2.0))
+    agent.scan([str(folder)], tz="UTC")
+    agent.export("porch", T0, T0 + 2 * S, tmp_path / "out")   # the shape it was drawn on
+    with pytest.raises(Refusal) as refused:
+        agent.export("porch", T0 + 2 * S, T0 + 4 * S, tmp_path / "out")
+    said = str(refused.value)
+    assert "recorded a picture of 320 x 240 pixels (porch.20261120_220002.mp4)" in said
+    assert "another shape than the 320 x 180 picture its privacy masks were drawn on" in said
+    assert "look at the masks again" in said
+    approval = Approval(T0 + 2 * S, T0 + 4 * S, ("porch",), "copy", False)
+    with pytest.raises(ApprovalRefused, match="another shape than the 320 x 180 picture"):
+        check_footage(agent.store, approval, redactions(agent.home, approval))
+    agent.export("porch", T0 + 2 * S, T0 + 4 * S, tmp_path / "out", masks=False)
+    # a masks file saved before the size was recorded: read, and the export masked as before
+    del saved["picture"]
+    masks_file(agent.home, "porch").write_text(json.dumps(saved), "utf-8")
+    assert agent.masks("porch").picture is None
+    done = agent.export("porch", T0 + 2 * S, T0 + 4 * S, tmp_path / "out")
+    with av.open(str(done.clip)) as c:
+        frame = next(c.decode(video=0)).to_ndarray(format="rgb24")
+    assert frame[int(0.8 * 240), int(0.85 * 320)].max() < 40   # inside the square: black
+    # drawn again on the picture as it is now, they are exported on it
+    agent.set_masks(CameraMasks("porch", (SQUARE,)))
+    assert agent.masks("porch").picture == (320, 240)
+    agent.export("porch", T0 + 2 * S, T0 + 4 * S, tmp_path / "out")
 
 
 def test_the_most_masks_a_camera_may_have_go_into_the_clips_credentials(agent, tmp_path):

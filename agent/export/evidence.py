@@ -23,7 +23,7 @@ from agent.export.naming import clip_name, free_name, package_name
 from agent.export.path_room import clip_path_length, longest_inside, room_problem
 from agent.export.package import PackageBuilder, PackageError, SealedPackage
 from agent.export.package_inputs import outputs_record
-from agent.export.mask_pictures import MasksElsewhere, masks_elsewhere
+from agent.export.mask_pictures import MasksElsewhere, masks_misplaced
 from agent.export.plan import ExportPlan, plan_export
 from agent.export.readme import readme_text, video_entry
 from agent.export.sound import conversion_record
@@ -104,7 +104,7 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         plan = plan_export(store, camera, start_us, end_us)
         prefix = request.case if request else "manual"
         masks = bool(redaction and redaction.masks and redaction.masks.polygons)
-        elsewhere = masks and masks_elsewhere(plan.coverage)
+        elsewhere = masks and masks_misplaced(plan.coverage, redaction.masks)
         if elsewhere:
             raise MasksElsewhere(elsewhere)
         faces, muted = bool(redaction and redaction.faces), bool(redaction and redaction.mute)

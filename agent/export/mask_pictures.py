@@ -6,14 +6,23 @@ smaller), wrong on a crop (a part of the picture the camera chooses, and may mov
 lens, where other things lie under them and what they hide lies elsewhere, in the clear. Such a
 picture is cut only where no main or sub recording covers the window (agent/index/coverage.py);
 with masks to fill, that window is refused rather than sent looking masked.
+
+So is a recording whose picture has another shape (width to height) than the one the masks were
+drawn on, when their file records it (masks.py): a camera switched from 16:9 to 4:3, or a sub
+stream that crops the picture rather than squeezing it, puts the same shares elsewhere.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+from agent.export.masks import CameraMasks
 from agent.index.coverage import Coverage
-from agent.media.frame_reader import ELSEWHERE_PICTURES
+from agent.media.frame_reader import ELSEWHERE_PICTURES, picture_rank
 from agent.timebase import local_text
+
+# Shapes closer than this (relative) are one: 1920x1080 and 640x360 are, 704x576 (a D1 sub
+# stream of a 16:9 camera) is not, 1280x720 and 1280x722 (a few rows of encoder padding) are.
+_SAME_SHAPE = 0.02
 
 
 class MasksElsewhere(Exception):
@@ -35,6 +44,47 @@ def masks_elsewhere(cov: Coverage) -> str | None:
             f"places and leave what they hide in the clear: {AWAY}")
 
 
+def masks_misplaced(cov: Coverage, masks: CameraMasks | None) -> str | None:
+    """Why `masks` cannot be filled on the recordings `cov` chose (a crop or another lens, or a
+    picture of another shape than the one they were drawn on), in the owner's words; None when
+    they can (or there are none to fill)."""
+    if masks is None or not masks.polygons:
+        return None
+    return masks_elsewhere(cov) or _other_shape(cov, masks.picture)
+
+
+def _other_shape(cov: Coverage, drawn: tuple[int, int] | None) -> str | None:
+    if drawn is None:
+        return None   # a masks file saved before the picture was recorded: nothing to compare
+    for r in cov.files:
+        if r.width and r.height and not same_shape((r.width, r.height), drawn):
+            return (f"from {local_text(cov.start_us)} to {local_text(cov.end_us)}, camera "
+                    f"'{cov.camera}' recorded a picture of {r.width} x {r.height} pixels "
+                    f"({Path(r.path).name}), another shape than the {drawn[0]} x {drawn[1]} "
+                    "picture its privacy masks were drawn on, where they would cover other "
+                    f"places and leave what they hide in the clear: {LOOK_AGAIN}")
+    return None
+
+
+def same_shape(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two pictures (width, height) have one shape, so shares of one fall on the other."""
+    return abs(a[0] * b[1] - b[0] * a[1]) <= _SAME_SHAPE * a[1] * b[0]
+
+
+def drawn_on(rows) -> tuple[int, int] | None:
+    """The size of the picture a camera's masks are drawn on: its latest recording of its best
+    picture (the main one; the one the masks page shows), None when none says its size."""
+    sized = [r for r in rows if r.width and r.height and r.start_us is not None]
+    if not sized:
+        return None
+    best = min(map(picture_rank, sized))
+    last = max((r for r in sized if picture_rank(r) == best), key=lambda r: r.start_us)
+    return (last.width, last.height)
+
+
 # What the owner can do (the app says its own words: gui/views/core_app_words.py).
 AWAY = ("choose a window the main picture recorded, or export this one without privacy masks "
         "(--no-masks) only if nothing they hide is in that picture")
+LOOK_AGAIN = ("look at the masks again on a recording of this shape (Settings, Draw privacy "
+              "masks) and save them, or export this one without privacy masks (--no-masks) only "
+              "if nothing they hide is in that picture")

@@ -3,10 +3,16 @@
 Points are relative (0..1 of the frame's width and height) so a mask survives a change of
 resolution. Masks live in `<home>/masks/<camera>.json`:
 
-    {"camera": "porch", "polygons": [{"name": "neighbour's window",
-                                      "points": [[0.10, 0.20], [0.30, 0.20], [0.30, 0.50]]}]}
+    {"camera": "porch", "picture": [1920, 1080],
+     "polygons": [{"name": "neighbour's window",
+                   "points": [[0.10, 0.20], [0.30, 0.20], [0.30, 0.50]]}]}
 
-A bare list of polygons, or a polygon given as a bare list of points, is accepted too.
+"picture" is the size (width, height in pixels) of the picture they were drawn on: shares of
+its size fall where they were drawn on any picture of the same shape, and elsewhere on one of
+another shape (a camera switched from 16:9 to 4:3, a sub stream that crops), so an export of
+such a recording is refused (mask_pictures.py). Files saved before it was recorded have none,
+and are read as they were. A bare list of polygons, or a polygon given as a bare list of
+points, is accepted too.
 """
 from __future__ import annotations
 
@@ -15,7 +21,7 @@ import json
 import math
 import os
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +43,7 @@ MAX_TOTAL_POINTS = 16000
 MAX_NAME = 120
 # The most masks a camera may have, as save_masks writes them, take about 1.3 MB.
 MAX_FILE_BYTES = 4 << 20
+MAX_PICTURE_SIDE = 100_000   # pixels: far past any camera's picture
 
 
 class MaskError(Exception):
@@ -57,12 +64,16 @@ class CameraMasks:
 
     camera: str
     polygons: tuple[Polygon, ...] = ()
+    picture: tuple[int, int] | None = None   # (width, height) drawn on; None: not recorded
 
     def to_json(self) -> dict:
-        """The form kept on disk and recorded in provenance.json."""
-        return {"camera": self.camera,
-                "polygons": [{"name": p.name, "points": [list(xy) for xy in p.points]}
-                             for p in self.polygons]}
+        """The form kept on disk (provenance.json records its polygons)."""
+        out: dict = {"camera": self.camera}
+        if self.picture is not None:
+            out["picture"] = list(self.picture)
+        out["polygons"] = [{"name": p.name, "points": [list(xy) for xy in p.points]}
+                           for p in self.polygons]
+        return out
 
 
 def masks_file(home: Path, camera: str) -> Path:
@@ -79,12 +90,14 @@ def masks_file(home: Path, camera: str) -> Path:
 
 def parse_masks(camera: str, data: object) -> CameraMasks:
     """Validate decoded JSON into CameraMasks; MaskError says exactly what is wrong."""
+    picture = None
     if isinstance(data, dict):
         named = data.get("camera")
         if named is not None and named != camera:
             raise MaskError(f"this mask file is for camera '{named}', not '{camera}'")
         if "polygons" not in data:
             raise MaskError('the mask file needs a "polygons" list')
+        picture = _picture(data.get("picture"))
         data = data["polygons"]
     if not isinstance(data, list):
         raise MaskError('masks must be a list of polygons (or {"polygons": [...]})')
@@ -95,7 +108,18 @@ def parse_masks(camera: str, data: object) -> CameraMasks:
     if corners > MAX_TOTAL_POINTS:
         raise MaskError(f"at most {MAX_TOTAL_POINTS} corners in all (got {corners}): each "
                         "export names every corner in the clip's Content Credentials")
-    return CameraMasks(camera, polygons)
+    return CameraMasks(camera, polygons, picture)
+
+
+def _picture(raw: object) -> tuple[int, int] | None:
+    """The picture size a masks file records, [width, height] in pixels (None: not given)."""
+    if raw is None:
+        return None
+    if (not isinstance(raw, list) or len(raw) != 2
+            or not all(type(v) is int and 0 < v <= MAX_PICTURE_SIDE for v in raw)):
+        raise MaskError('"picture" must be the width and height in pixels of the picture the '
+                        "masks were drawn on, such as [1920, 1080]")
+    return (raw[0], raw[1])
 
 
 def _polygon(number: int, raw: object) -> Polygon:
@@ -234,7 +258,7 @@ def rename_masks(home: Path, old: str, new: str, keep_old: bool = False,
     if not masks.polygons or (only_if_none and load_masks(home, new).polygons):
         return False
     try:
-        save_masks(home, CameraMasks(new, masks.polygons))
+        save_masks(home, replace(masks, camera=new))
     except OSError as exc:
         raise MaskError("they could not be saved under the new name: "
                         + plain_home_error(exc, str(masks_file(home, new)))) from None

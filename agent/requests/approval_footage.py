@@ -8,7 +8,7 @@ import errno
 from typing import Mapping
 
 from agent.export.clip_writer import codec_changes_said
-from agent.export.mask_pictures import masks_elsewhere
+from agent.export.mask_pictures import masks_misplaced
 from agent.export.plan import PlanError, plan_export
 from agent.export.redact import Redaction
 from agent.index.remote_window import is_remote
@@ -55,8 +55,7 @@ def check_footage(store: Store, approval: Approval,
             problems.append((camera, codec_changes_said(codecs)))
             continue
         redaction = (redacted or {}).get(camera)
-        elsewhere = redaction is not None and redaction.masks is not None \
-            and masks_elsewhere(plan.coverage)
+        elsewhere = redaction is not None and masks_misplaced(plan.coverage, redaction.masks)
         if elsewhere:
             problems.append((camera, elsewhere))
     if not problems:

@@ -4106,12 +4106,24 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>de {start} a {end}, la cámara «{camera}» solo grabó la imagen de su otra lente ({name}), no la imagen principal sobre la que se dibujaron sus máscaras de privacidad, donde estas cubrirían otros lugares y dejarían a la vista lo que ocultan</translation>
     </message>
     <message>
+        <source>from {start} to {end}, camera &apos;{camera}&apos; recorded a picture of {width} x {height} pixels ({name}), another shape than the {drawn_width} x {drawn_height} picture its privacy masks were drawn on, where they would cover other places and leave what they hide in the clear</source>
+        <translation>de {start} a {end}, la cámara «{camera}» grabó una imagen de {width} x {height} píxeles ({name}), de otra forma que la imagen de {drawn_width} x {drawn_height} sobre la que se dibujaron sus máscaras de privacidad, donde estas cubrirían otros lugares y dejarían a la vista lo que ocultan</translation>
+    </message>
+    <message>
+        <source>look at the masks again on a recording of this shape (Settings, Draw privacy masks) and save them, or export this one without privacy masks (--no-masks) only if nothing they hide is in that picture</source>
+        <translation>revise de nuevo las máscaras sobre una grabación de esta forma (Ajustes, Dibujar máscaras de privacidad) y guárdelas, o exporte esta sin máscaras de privacidad (--no-masks) solo si nada de lo que ocultan está en esa imagen</translation>
+    </message>
+    <message>
         <source>choose a window the main picture recorded, or export this one without privacy masks (--no-masks) only if nothing they hide is in that picture</source>
         <translation>elija un período que haya grabado la imagen principal, o exporte este sin máscaras de privacidad (--no-masks) solo si nada de lo que ocultan aparece en esa imagen</translation>
     </message>
     <message>
         <source>choose a window the main picture recorded, or untick Use privacy masks for this camera only if nothing they hide is in that picture</source>
         <translation>elija un período que haya grabado la imagen principal, o desmarque Usar máscaras de privacidad para esta cámara solo si nada de lo que ocultan aparece en esa imagen</translation>
+    </message>
+    <message>
+        <source>look at the masks again on a recording of this shape (Settings, Draw privacy masks) and save them, or untick Use privacy masks for this camera only if nothing they hide is in that picture</source>
+        <translation>revise de nuevo las máscaras sobre una grabación de esta forma (Ajustes, Dibujar máscaras de privacidad) y guárdelas, o desmarque Usar máscaras de privacidad para esta cámara solo si nada de lo que ocultan está en esa imagen</translation>
     </message>
     <message>
         <source>request &apos;{jti}&apos; {state}; it cannot be approved now</source>
