@@ -576,6 +576,10 @@ def test_masks_are_not_filled_on_a_picture_of_another_shape_than_they_were_drawn
     agent.set_masks(CameraMasks("porch", (SQUARE,)))
     assert agent.masks("porch").picture == (320, 240)
     agent.export("porch", T0 + 2 * S, T0 + 4 * S, tmp_path / "out")
+    # a sub stream squeezed to whole macroblocks is the same picture; 16:10 is not 16:9
+    from agent.export.mask_pictures import same_shape
+    assert same_shape((640, 352), (1920, 1080)) and same_shape((1280, 722), (1280, 720))
+    assert not same_shape((1920, 1200), (1920, 1080))
 
 
 def test_the_most_masks_a_camera_may_have_go_into_the_clips_credentials(agent, tmp_path):

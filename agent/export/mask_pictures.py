@@ -20,9 +20,11 @@ from agent.index.coverage import Coverage
 from agent.media.frame_reader import ELSEWHERE_PICTURES, picture_rank
 from agent.timebase import local_text
 
-# Shapes closer than this (relative) are one: 1920x1080 and 640x360 are, 704x576 (a D1 sub
-# stream of a 16:9 camera) is not, 1280x720 and 1280x722 (a few rows of encoder padding) are.
-_SAME_SHAPE = 0.02
+# Shapes closer than this (relative) are one: a picture squeezed to whole macroblocks (640x352
+# of 1920x1080, 2.3% apart) is the same picture, while 16:10 and 16:9 are 10% apart and 4:3 of
+# 16:9 (a crop) 25%. A D1 sub stream of a 16:9 camera (704x576) reads as another shape: it may
+# be the whole picture squeezed, or cut out of it, which the recording does not say.
+_SAME_SHAPE = 0.05
 
 
 class MasksElsewhere(Exception):
