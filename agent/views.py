@@ -16,6 +16,7 @@ from __future__ import annotations
 from agent.audit.log import AuditReport
 from agent.config import Settings
 from agent.export.clip_writer import headless_words, stepped_words
+from agent.export.mask_pictures import same_shape
 from agent.export.masks import CameraMasks, Polygon
 from agent.identity.certificates import SigningChain
 from agent.index.camera_names import folder_camera_name
@@ -60,6 +61,8 @@ __all__ = [
     "PreviewFrame", "CameraMasks", "Polygon", "SigningChain",
     # which of a camera's pictures a recording shows (main first): the one masks are drawn on
     "picture_rank",
+    # whether a picture has the shape of the one a camera's masks were drawn on
+    "same_shape",
     # what an export says of a recording it could read only in part
     "headless_words", "stepped_words",
     # requests, their decisions and deliveries

@@ -276,3 +276,33 @@ def test_a_crop_is_previewed_without_masks_and_says_why(tmp_path):
         assert redaction_words(crop, (False, False)) == ""
     finally:
         agent.close()
+
+
+def test_a_picture_of_another_shape_is_previewed_without_masks_and_says_why(tmp_path):
+    """Masks hunt: masks drawn on a 16:9 picture, the camera switched to 4:3: the preview
+    ('shown as it will be sent') filled them at the same shares of the 4:3 picture, where other
+    things are, while the export of that window is refused (mask_pictures.masks_misplaced).
+    It is shown as recorded, and the caption says why and what to do."""
+    from demo.samples import ClipSpec, write_clip
+    from gui.widgets.preview_pane import redacted, redaction_words
+    from tests.conftest import t
+
+    t0, folder = t("2026-11-20T22:00:00Z"), tmp_path / "porch"
+    write_clip(ClipSpec(folder / "porch.20261120_220000.mp4", t0, 2.0, width=320, height=180))
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.scan([str(folder)], tz="UTC")
+        agent.set_masks(CameraMasks("porch", (Polygon(SQUARE),)))
+        write_clip(ClipSpec(folder / "porch.20261120_220002.mp4", t0 + 2 * US, 2.0))
+        agent.scan([str(folder)], tz="UTC")
+        wide = agent.previews.frame("porch", t0 + US)
+        square = agent.previews.frame("porch", t0 + 3 * US)
+        assert redacted(agent, wide, True, False).rgb != wide.rgb   # masked
+        shown = redacted(agent, square, True, False)
+        assert shown.rgb == square.rgb   # not masked on another shape
+        assert redaction_words(redacted(agent, wide, True, False), (True, False)) == \
+            "shown as it will be sent"
+        assert redaction_words(shown, (True, False)).startswith(
+            "this picture has another shape than the one the privacy masks were drawn on")
+    finally:
+        agent.close()

@@ -65,6 +65,9 @@ class PreviewFrame:
     # a crop or another lens (elsewhere_picture): the camera's privacy masks, drawn on its main
     # picture, cannot be placed on it
     elsewhere: bool = False
+    # the camera's privacy masks were drawn on a picture of another shape (set by the preview's
+    # redaction: export/mask_pictures.same_shape): they would fall elsewhere on it too
+    other_shape: bool = False
 
 
 class FrameReader:

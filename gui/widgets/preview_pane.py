@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from agent.views import multi_line, one_line
+from agent.views import multi_line, one_line, same_shape
 from gui.views import display
 from gui.views.words import translate
 from gui.widgets.labels import ElidedLabel
@@ -37,8 +37,13 @@ def to_image(frame) -> QImage:
 def redacted(agent, frame, masks: bool, faces: bool):
     """The PreviewFrame as the export would redact it (runs inside an agent job). The masks
     are never filled on a crop or another lens, where they would cover other places: such a
-    moment is not sent with them (redaction_words says so)."""
+    moment is not sent with them (redaction_words says so); nor on a picture of another shape
+    than the one they were drawn on (the camera's picture setting changed since)."""
     masks = masks and not frame.elsewhere
+    if masks:
+        drawn = agent.masks(frame.camera).picture
+        if drawn is not None and not same_shape((frame.width, frame.height), drawn):
+            frame, masks = replace(frame, other_shape=True), False
     if not (masks or faces):
         return frame
     rgb = np.frombuffer(frame.rgb, np.uint8).reshape(frame.height, frame.width, 3)
@@ -53,6 +58,11 @@ def redaction_words(frame, redaction: tuple[bool, bool]) -> str:
         return translate("PreviewPane", "only the camera's crop or other lens recorded this: "
                                         "privacy masks cannot be placed on it, so it is not "
                                         "sent while they are chosen")
+    if masks and frame.other_shape:
+        return translate("PreviewPane", "this picture has another shape than the one the "
+                                        "privacy masks were drawn on, so they cannot be placed "
+                                        "on it and it is not sent while they are chosen: look at "
+                                        "the masks again (Settings, Draw privacy masks)")
     if masks or faces:
         return translate("PreviewPane", "shown as it will be sent")
     return ""
