@@ -15,7 +15,8 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 
-from agent.export.masks import CameraMasks, Polygon, load_masks, mask_bitmap  # noqa: E402
+from agent.export.mask_bitmap import mask_bitmap  # noqa: E402
+from agent.export.masks import CameraMasks, Polygon, load_masks  # noqa: E402
 from agent.requests.agencies import TrustStore  # noqa: E402
 from agent.service import Agent  # noqa: E402
 from agent.timebase import US  # noqa: E402

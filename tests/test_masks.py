@@ -14,8 +14,9 @@ import pytest
 from agent.commands import masks as masks_cmd
 from agent.commands.common import Refused, UsageError
 from agent.commands.export import parse_mute
-from agent.export.masks import (CameraMasks, MaskError, Polygon, load_masks, mask_bitmap,
-                                masks_file, parse_masks, read_masks_file, save_masks)
+from agent.export.mask_bitmap import mask_bitmap
+from agent.export.masks import (CameraMasks, MaskError, Polygon, load_masks, masks_file,
+                                parse_masks, read_masks_file, save_masks)
 from tests.conftest import t
 
 WINDOW = {"polygons": [{"name": "neighbour's window",

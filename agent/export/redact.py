@@ -17,7 +17,8 @@ import numpy as np
 
 from agent.export.face_model import model_facts
 from agent.export.faces import FaceDetector, FaceOptions, FaceTrack, pixel_boxes
-from agent.export.masks import CameraMasks, load_masks, mask_bitmap
+from agent.export.mask_bitmap import mask_bitmap
+from agent.export.masks import CameraMasks, load_masks
 from agent.export.resample import blur_region
 from agent.timebase import format_utc
 

@@ -1,0 +1,49 @@
+"""A camera's privacy masks as pixels: which of a frame's pixels an export fills black.
+
+Masks are kept as polygons in shares of the picture (masks.py); each frame's size turns them
+into a bitmap here, once per size.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+
+def mask_bitmap(polygons, width: int, height: int) -> np.ndarray:
+    """Pixels (height x width, bool) whose centre lies inside any polygon, plus every pixel a
+    polygon's edge passes through, so the mask never falls short. Inside is the nonzero rule:
+    all that an outline goes around, even where it crosses itself (a star's middle too)."""
+    out = np.zeros((height, width), dtype=bool)
+    centres_x = np.arange(width) + 0.5
+    for polygon in polygons:
+        pts = np.array(polygon.points, dtype=float) * (width, height)
+        inside = np.zeros((height, width), dtype=bool)
+        x0, y0 = pts[:, 0], pts[:, 1]
+        x1, y1 = np.roll(x0, -1), np.roll(y0, -1)
+        for row in range(max(0, int(y0.min())), min(height, int(math.ceil(y0.max())) + 1)):
+            yc = row + 0.5
+            crosses = (y0 <= yc) != (y1 <= yc)
+            if not crosses.any():
+                continue
+            xs = x0[crosses] + (yc - y0[crosses]) * (x1[crosses] - x0[crosses]) \
+                / (y1[crosses] - y0[crosses])
+            # a centre is inside when the edges to its left wind around it: the upward and
+            # downward crossings there do not cancel out
+            order = np.argsort(xs)
+            winding = np.concatenate(([0], np.cumsum(np.where(y1[crosses] > y0[crosses],
+                                                              1, -1)[order])))
+            inside[row] = winding[np.searchsorted(xs[order], centres_x, side="right")] != 0
+        out |= inside
+        _edges(out, pts)
+    return out
+
+
+def _edges(out: np.ndarray, pts: np.ndarray) -> None:
+    """Mark the pixels each edge passes through (sampled finer than a pixel)."""
+    height, width = out.shape
+    for (xa, ya), (xb, yb) in zip(pts, np.roll(pts, -1, axis=0)):
+        steps = int(max(abs(xb - xa), abs(yb - ya)) * 2) + 2
+        xs = np.clip(np.linspace(xa, xb, steps).astype(int), 0, width - 1)
+        ys = np.clip(np.linspace(ya, yb, steps).astype(int), 0, height - 1)
+        out[ys, xs] = True
