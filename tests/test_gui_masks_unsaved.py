@@ -136,3 +136,22 @@ def test_damaged_saved_masks_show_the_picture_to_draw_them_again(qtbot, win):
     qtbot.mouseClick(page.save_button, Qt.LeftButton)
     settle(qtbot, win)
     assert saved(win, "porch") == 1
+
+
+def test_masks_drawn_on_another_shape_say_so_and_saving_them_again_records_this_one(
+        qtbot, win):
+    """Masks hunt: masks drawn on a 16:9 picture, the camera now recording 4:3: the masks page
+    showed them over the new picture without a word, while every export of that shape is
+    refused. The page says to look at them again; saved again, they are kept for this shape."""
+    from agent.export.masks import CameraMasks, Polygon, save_masks
+
+    agent = win.ctx.agent
+    save_masks(agent.home, CameraMasks("porch", (Polygon(SQUARE),), (1920, 1080)))
+    page = open_masks(qtbot, win, "porch")
+    assert "drawn on a picture of another shape than porch records now" in page.status.text()
+    qtbot.mouseClick(page.save_button, Qt.LeftButton)
+    settle(qtbot, win)
+    image = page.canvas.image
+    drawn = agent.masks("porch").picture
+    assert drawn is not None and drawn != (1920, 1080)
+    assert abs(drawn[0] / drawn[1] - image.width() / image.height()) < 0.05

@@ -929,6 +929,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Las máscaras guardadas de {camera} están dañadas y no se pueden mostrar, así que las exportaciones de {camera} se detienen hasta que se guarden máscaras de nuevo: dibuje otra vez las zonas y pulse Guardar las máscaras.</translation>
     </message>
     <message>
+        <source>These masks were drawn on a picture of another shape than {camera} records now, so they may not cover what they should, and exports of its recordings of this shape stop: check each area on this picture, move or draw it again, and press Save masks.</source>
+        <translation>Estas máscaras se dibujaron sobre una imagen de otra forma que la que graba «{camera}» ahora, así que puede que no cubran lo que deben, y las exportaciones de sus grabaciones de esta forma se detienen: revise cada zona sobre esta imagen, muévala o dibújela de nuevo, y pulse Guardar las máscaras.</translation>
+    </message>
+    <message>
         <source>A shape needs at least three corners.</source>
         <translation>Una forma necesita al menos tres esquinas.</translation>
     </message>

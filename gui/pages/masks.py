@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent.service import AgentError
-from agent.views import CameraMasks, picture_rank
+from agent.views import CameraMasks, picture_rank, same_shape
 from gui.widgets.labels import plain_label
 from gui.widgets.mask_canvas import MaskCanvas
 from gui.widgets.preview_pane import to_image
@@ -182,6 +182,15 @@ class MasksPage(QWidget):
                 "The saved masks of {camera} are damaged and cannot be shown, so exports of "
                 "{camera} stop until masks are saved again: draw the areas again and press "
                 "Save masks.").format(camera=camera))
+        elif frame is not None and masks.picture is not None \
+                and not same_shape((frame.width, frame.height), masks.picture):
+            # the camera's picture setting changed since they were drawn: every export of the
+            # new shape is refused until they are looked at again (export/mask_pictures.py)
+            self.status.setText(self.tr(
+                "These masks were drawn on a picture of another shape than {camera} records "
+                "now, so they may not cover what they should, and exports of its recordings of "
+                "this shape stop: check each area on this picture, move or draw it again, and "
+                "press Save masks.").format(camera=camera))
 
     def _failed(self, load: int, message: str) -> None:
         if load == self._load:
