@@ -42,6 +42,7 @@ class Reolink:
         self.device = device
         device.model = device.model or "RLN8-410"
         self.tokens: set[str] = set()
+        self.lease_s = 3600   # a token's leaseTime (s); firmware gives as little as 300 or less
         self.fragments: dict[str, object] = {}
         self.names: dict[str, object] = {}   # native names Search gave (3.6.5 firmware)
         self._lock = threading.Lock()
@@ -87,7 +88,8 @@ class Reolink:
                 return _error("Login", -5, "max session")
             token = secrets.token_hex(8)[:15]
             self.tokens.add(token)
-        return {"cmd": "Login", "code": 0, "value": {"Token": {"leaseTime": 3600, "name": token}}}
+        return {"cmd": "Login", "code": 0, "value": {"Token": {"leaseTime": self.lease_s,
+                                                               "name": token}}}
 
     def _GetDevInfo(self, _param: dict) -> dict:
         d = self.device

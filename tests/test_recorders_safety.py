@@ -193,3 +193,32 @@ def test_the_password_appears_in_no_log_record_message_or_repr(vendor, footage, 
     assert caplog.records  # the HTTP stack did log: and none of it carries the password
     for text in (caplog.text, shown, str(refused.value), repr(refused.value)):
         assert PASSWORD not in text
+
+
+@pytest.mark.parametrize("lease_s", [300, 30])
+def test_reolink_keeps_a_short_leased_token_and_logs_out_the_old_one_before_the_next(
+        footage, lease_s, monkeypatch):
+    """Recorders hunt: a Reolink token leased for 300 s or less was taken for expired as soon
+    as it came (it was renewed 300 s before its lease ended), so every command logged in
+    again and no session was logged out: the device's sessions piled up to 'max session' (8
+    on an NVR), and the recorder could not be asked at all until they lapsed."""
+    import agent.recorders.reolink as reolink
+
+    now = [1000.0]
+    monkeypatch.setattr(reolink.time, "monotonic", lambda: now[0])
+    with Simulator(footage, "reolink", "admin", PASSWORD, tls=True) as sim:
+        frontend = sim._server.frontend
+        frontend.lease_s = lease_s
+        rec = connect(sim, "reolink")
+        try:
+            for _ in range(10):   # more commands than the device has sessions
+                rec.info()
+            assert len(frontend.tokens) == 1
+            first = set(frontend.tokens)
+            now[0] += lease_s - 1   # shortly before the lease ends: a new session, the old out
+            assert rec.clock().zone
+            assert len(frontend.tokens) == 1 and frontend.tokens != first
+        finally:
+            rec.close()
+        assert frontend.tokens == set()
+        assert len([p for _m, p in sim.device.log if "cmd=Login" in p]) == 2

@@ -64,6 +64,13 @@ def _playback_time(value: object) -> datetime | None:
         return None
 
 
+def renew_before(lease_s: int) -> float:
+    """How long before a token's lease ends a new session is begun: 5 minutes of an hour's
+    lease, a tenth of a shorter one (firmware leases 300 s or less: renewing 5 minutes early
+    would log in again before every command)."""
+    return min(300.0, lease_s / 10)
+
+
 class ReolinkRecorder:
     vendor = "reolink"
 
@@ -100,7 +107,7 @@ class ReolinkRecorder:
             if isinstance(token, dict) and TOKEN.fullmatch(str(token.get("name"))):
                 self._token = token["name"]
                 lease = min(whole_number(token.get("leaseTime")) or 3600, 86400)
-                self._token_until = time.monotonic() + lease - 300
+                self._token_until = time.monotonic() + lease - renew_before(lease)
                 return
             raise BadAnswer(f"The recorder at {self._wire.where} accepted the login but sent no "
                             "session token a Reolink gives.")
@@ -113,11 +120,28 @@ class ReolinkRecorder:
                                 "close its app or web page on other devices and try again.")
         raise RecorderError(f"The recorder at {self._wire.where} refused the login ({detail or code}).")
 
+    def _session(self) -> str:
+        """The session's token, a new one shortly before its lease ends. The old session is
+        logged out first: a device keeps a few at a time ('max session'), and one left open
+        lasts its whole lease."""
+        if self._token is None or time.monotonic() >= self._token_until:
+            self._logout()
+            self._login()
+        return self._token
+
+    def _logout(self) -> None:
+        try:
+            if self._token is not None:
+                self._post("Logout", [{"cmd": "Logout", "action": 0, "param": {}}], self._token)
+        except RecorderError:
+            pass  # logging out is a courtesy: a session already ended refuses it
+        finally:
+            self._token = None
+
     def _cmd(self, cmd: str, param: dict, action: int = 0) -> dict:
         for attempt in (1, 2):
-            if self._token is None or time.monotonic() > self._token_until:
-                self._login()
-            item = self._post(cmd, [{"cmd": cmd, "action": action, "param": param}], self._token)[0]
+            item = self._post(cmd, [{"cmd": cmd, "action": action, "param": param}],
+                              self._session())[0]
             if item.get("code") == 0:
                 value = item.get("value")
                 if isinstance(value, dict):
@@ -275,21 +299,16 @@ class ReolinkRecorder:
     def _download(self, recording: Recording, s: int, e: int, folder: Path, name: str,
                   size: int | None, command: str, params: tuple,
                   cancel: threading.Event | None) -> Fetched:
-        if self._token is None or time.monotonic() > self._token_until:
-            self._login()
+        token = self._session()
         output = name.rsplit("/", 1)[-1]
         spec = Download("GET", API, Query("reolink", command, params), recording.channel, s, e,
                         output, params={"cmd": "Download", "source": name, "output": output,
-                                        "token": self._token},
+                                        "token": token},
                         expected_size=size, refusal=refusal, cancel=cancel)
         return fetch_to_file(self._wire, spec, folder)
 
     def close(self) -> None:
         try:
-            if self._token is not None:
-                self._post("Logout", [{"cmd": "Logout", "action": 0, "param": {}}], self._token)
-        except RecorderError:
-            pass  # logging out is a courtesy
+            self._logout()
         finally:
-            self._token = None
             self._wire.close()
