@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from agent.callbacks import call_safely
+from agent.errors import Refusal
 from agent.index.mirror import Connect, applied_offset, kept_shifts, row_path
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import FileRow
@@ -142,7 +143,7 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
         placed = [(r, shift) for r, shift in placed
                   if r.end_us - shift > start_us and r.start_us - shift < end_us]
         if len({shift for _, shift in placed}) > 1:
-            raise RecorderError(CLOCK_PUT_RIGHT)
+            raise ClockPutRightInWindow(CLOCK_PUT_RIGHT)
         pieces = []
         for n, (recording, shift) in enumerate(placed):
             if cancel is not None and cancel.is_set():
@@ -172,6 +173,12 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
     name = next((c.name for c in info.channels if c.id == channel), "")
     return RecorderWindow(camera, rec, info, channel, name, clock, offset, start_us, end_us,
                           tuple(pieces))
+
+
+class ClockPutRightInWindow(RecorderError, Refusal):
+    """The window chosen spans a change of the recorder's clock: no one stretch of its times
+    names it. The owner's choice of window cannot be served (a refusal, exit 3), not a failure;
+    still a RecorderError to the callers that catch a recorder's."""
 
 
 CLOCK_PUT_RIGHT = ("The recorder's clock was put right in the middle of this stretch, so its "
