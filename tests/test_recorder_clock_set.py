@@ -149,3 +149,64 @@ def test_exporting_a_window_across_the_clock_change_is_refused_with_exit_3(
                            str(tmp_path / "out"))
     assert code == 3, err
     assert "Export the part before the change and the part after it separately" in err, err
+
+
+
+@pytest.mark.parametrize("vendor,quirks", [("reolink", ("reolink-native-names",)),
+                                           ("hikvision", ()), ("dahua", ())])
+def test_a_recording_across_the_clock_change_keeps_its_length_and_is_exported_whole(
+        vendor, quirks, agent, recent_footage, tmp_path):
+    """Recorders hunt: a recorder writes a recording's end when it ends, by its clock then;
+    put back 3 hours while it recorded, that end is before its start, and the mirrored row
+    ended 3 hours before it began (and nothing of it could be exported). Its start is placed
+    by the clock it had, its end by the clock as it is now, its row says so, and an export
+    fetches it whole (its times name no part of it) and seals the window's frames only."""
+    with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True,
+                   clock_offset_s=HOURS_OFF, quirks=quirks) as sim:
+        agent.add_recorder(RecorderAddress(sim.url, vendor, "admin", sim.fingerprint,
+                                           zone="UTC"), PASSWORD, name="nvr")
+        sim.device.earlier_clocks.append((T0 + 15 * US, HOURS_OFF))   # in the middle clip
+        sim.device.clock_offset_s = 0.0
+        (report,) = agent.scan()
+        assert not report.problems, report.problems
+        assert ("nvr/Driveway", T0 + 10 * US, T0 + 20 * US) in placed(agent), placed(agent)
+        (row,) = [r for r in agent.recordings() if r.start_us == T0 + 10 * US
+                  and r.camera == "nvr/Driveway"]
+        assert "clock was put back while it recorded this" in row.reason
+        start, end = T0 + 12 * US, T0 + 18 * US
+        done = agent.export("nvr/Driveway", start, end, tmp_path / "out")
+    times = stamps(Path(done.clip))
+    assert times and start <= min(times) < start + US and end - US < max(times) < end, (
+        [(t - T0) / US for t in times])
+
+
+def test_a_recording_across_the_clock_change_that_a_reolink_cannot_send_whole_is_said(
+        agent, recent_footage, tmp_path):
+    """A Reolink NVR before firmware 3.6.5 is asked for footage by its clock's times only,
+    which run backwards in such a recording: nothing is downloaded, and the words say why
+    (they spoke of the end of summer time)."""
+    from agent.errors import AgentError
+
+    with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True,
+                   clock_offset_s=HOURS_OFF) as sim:
+        agent.add_recorder(RecorderAddress(sim.url, "reolink", "admin", sim.fingerprint),
+                           PASSWORD, name="nvr")
+        sim.device.earlier_clocks.append((T0 + 15 * US, HOURS_OFF))
+        sim.device.clock_offset_s = 0.0
+        agent.scan()
+        with pytest.raises(AgentError, match="clock was put back while it recorded this"):
+            agent.export("nvr/Driveway", T0 + 12 * US, T0 + 18 * US, tmp_path / "out")
+        assert not sim.device.served   # nothing downloaded
+
+
+def test_a_recording_across_a_clock_change_not_seen_is_kept_at_its_start_with_words():
+    """A recording first mirrored after its clock was put back inside it (no other offset
+    kept for it) has an end nothing places: its row keeps its start, counts no length, and
+    says why, rather than ending before it begins."""
+    from agent.index.mirror import UNPLACED_END, remote_rows
+    from agent.recorders.model import DeviceTime, Recording
+
+    rec = Recording(0, DeviceTime("20261120220010", T0 + 10 * US),
+                    DeviceTime("20261120220005", T0 + 5 * US), 1000, "main", "h")
+    (row,) = remote_rows(1, "https://nvr", "nvr", "0", [rec], 0.0, "reolink", T0)
+    assert (row.start_us, row.end_us, row.reason) == (T0 + 10 * US, T0 + 10 * US, UNPLACED_END)

@@ -31,7 +31,8 @@ from typing import Callable, Iterator
 
 from agent.callbacks import call_safely
 from agent.errors import Refusal
-from agent.index.mirror import Connect, applied_offset, kept_shifts, row_path
+from agent.index.mirror import (Connect, across_clock_change, applied_offset, kept_shifts,
+                                row_path, true_end)
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import FileRow
 from agent.index.store import Store
@@ -138,19 +139,31 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
         shifts = _shifts_over(store, rec.source_id, key, kept, first, last) | {round(offset * US)}
         recordings = sorted(recorder.search(channel, first + min(shifts), last + max(shifts)),
                             key=lambda r: r.start_us)
-        placed = [(r, kept.get(row_path(rec.url, key, r), round(offset * US)))
-                  for r in recordings]
-        placed = [(r, shift) for r, shift in placed
-                  if r.end_us - shift > start_us and r.start_us - shift < end_us]
-        if len({shift for _, shift in placed}) > 1:
+        current = round(offset * US)
+        placed = [(r, kept.get(row_path(rec.url, key, r), current)) for r in recordings]
+        placed = [(r, shift, true_end(r, shift, current)) for r, shift in placed]
+        placed = [(r, shift, end) for r, shift, end in placed
+                  if end is not None and end > start_us and r.start_us - shift < end_us]
+        if len({shift for _, shift, _ in placed}) > 1:
             raise ClockPutRightInWindow(CLOCK_PUT_RIGHT)
         pieces = []
-        for n, (recording, shift) in enumerate(placed):
+        for n, (recording, shift, true_end_us) in enumerate(placed):
             if cancel is not None and cancel.is_set():
                 raise FetchCancelled("the download from the recorder was cancelled")
             call_safely(progress, "downloading from the recorder", n / len(placed))
             dev_s, dev_e = first + shift, last + shift
             offset = shift / US
+            if across_clock_change(recording):
+                # Its times run backwards where the clock was put back: no part of it is named
+                # by them, so it comes whole, placed by its start; its frames time the rest.
+                if not whole_ok:
+                    raise WholeOnly()
+                got = recorder.fetch(recording, recording.start_us, recording.end_us, folder,
+                                     cancel=cancel)
+                pieces.append(Piece(got, recording.start_us - shift, true_end_us,
+                                    recording.start_us - shift, True,
+                                    recording.start.ambiguous or got.ambiguous))
+                continue
             got = recorder.fetch(recording, dev_s, dev_e, folder, whole_ok=whole_ok,
                                  cancel=cancel)
             whole = got.start_us <= recording.start_us

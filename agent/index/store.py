@@ -23,6 +23,10 @@ from agent.index.store_errors import StoreError, check_source, database_words, i
 from agent.os_words import plain_os_error
 from agent.storage import WAL_LIMIT_PRAGMA, Transaction, newer_layout, private_database
 
+# What marks a recorder's mirrored rows as stale (mirror._failed), so that a refresh that
+# succeeds takes that note away and leaves a row's own reason.
+STALE = "the recorder could not be asked since: "
+
 
 class Store:
     """Thread-safe access to `<home>/index.db` (WAL, one connection guarded by a lock).
@@ -194,10 +198,16 @@ class Store:
         return {path: (start, end, shift) for path, start, end, shift in found}
 
     def mark_remote(self, source_id: int, reason: str | None) -> None:
-        """Say why a recorder's mirrored rows may be out of date (None: they are current)."""
+        """Say why a recorder's mirrored rows may be out of date (`reason` holds STALE). None:
+        they are current, and only that note goes: a row's own reason (a start in the repeated
+        hour, a clock put back while it recorded), just mirrored, stays."""
         with self._lock:
-            self._db.execute("UPDATE files SET reason=? WHERE source_id=? AND status='remote'",
-                             (reason, source_id))
+            if reason is None:
+                self._db.execute("UPDATE files SET reason=NULL WHERE source_id=? AND "
+                                 "status='remote' AND instr(reason, ?) > 0", (source_id, STALE))
+            else:
+                self._db.execute("UPDATE files SET reason=? WHERE source_id=? AND "
+                                 "status='remote'", (reason, source_id))
 
     def _insert(self, values: list[FileRow]) -> None:
         """Upsert rows inside the caller's transaction; keeps each camera's longest span."""

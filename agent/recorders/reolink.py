@@ -25,8 +25,9 @@ from agent.recorders.model import (BadAnswer, Channel, ClockReading, DeviceBusy,
                                    DeviceTime, Fetched, NoReply, Query, RecorderError,
                                    RecorderInfo, Recording, WholeOnly, not_this_make)
 from agent.recorders.reolink_answers import (BACKWARDS, MAX_CHANNELS, NEITHER, PLAYBACK_ID,
-                                             TOKEN, Refused, Split, channels_of, error_of,
-                                             login_refusal, nothing_instead, refusal)
+                                             PUT_BACK, TOKEN, Refused, Split, channels_of,
+                                             error_of, login_refusal, nothing_instead,
+                                             refusal)
 from agent.recorders.wire import Wire, whole_number
 from agent.recorders.zones import DeviceZone, end_after, recording_times, reolink_zone, repeated
 from agent.timebase import US, from_datetime
@@ -234,9 +235,11 @@ class ReolinkRecorder:
         if name and "/" in name:   # a camera's own file name: the whole file, a short clip
             return self._whole(recording, folder, cancel)
         native = name if name and not PLAYBACK_ID.match(name) else None
-        # No cut where the device refused one, or its wall times would not name the part alone.
+        # No cut where the device refused one, or its wall times would not name the part alone
+        # (nor any part, where its clock was put back while it recorded: end before start).
         if not (native and whole_ok
-                and (self._cuts_refused or self._span(recording, start_us, end_us)[4])):
+                and (self._cuts_refused or recording.end_us < recording.start_us
+                     or self._span(recording, start_us, end_us)[4])):
             try:
                 return self._cut(recording, start_us, end_us, folder, cancel)
             except (NoReply, Refused, Split) as err:
@@ -273,8 +276,8 @@ class ReolinkRecorder:
         # NvrDownload takes wall times only: one the repeated hour gives twice names either
         # hour, and which one the device cuts is its own choice.
         s, e, w0, w1, asked_twice = self._span(recording, start_us, end_us)
-        if w1 < w0:
-            raise RecorderError(BACKWARDS)
+        if w1 < w0:   # the clocks went back inside the window, or inside the recording
+            raise RecorderError(PUT_BACK if recording.end_us < recording.start_us else BACKWARDS)
         param = {"NvrDownload": {"channel": recording.channel, "iLogicChannel": 0,
                                  "streamType": "main", "StartTime": _fields(w0),
                                  "EndTime": _fields(w1)}}

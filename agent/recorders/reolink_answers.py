@@ -16,6 +16,10 @@ MAX_CHANNELS = 256   # Reolink's largest NVR has 36; a count past this is not a 
 BACKWARDS = ("The recorder can be asked for footage only by its clock's times, and its clock went "
              "back an hour inside this stretch (the end of summer time): its times run backwards "
              "there and name nothing it can send, so nothing was downloaded.")
+PUT_BACK = ("The recorder's clock was put back while it recorded this footage, so the times it "
+            "wrote for the recording run backwards and name nothing it can send, and its firmware "
+            "gives the recording no name to ask for it whole by; nothing was downloaded. Export "
+            "it with Reolink's own app or the recorder's web page.")
 NEITHER = ("The recorder at {where} ended the connection without answering when asked for "
            "this footage, both the piece it cut and the whole recording; some Reolink NVR "
            "firmware does this with every download. Nothing was downloaded. Export the footage "
