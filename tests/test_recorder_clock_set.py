@@ -172,7 +172,7 @@ def test_a_recording_across_the_clock_change_keeps_its_length_and_is_exported_wh
         assert ("nvr/Driveway", T0 + 10 * US, T0 + 20 * US) in placed(agent), placed(agent)
         (row,) = [r for r in agent.recordings() if r.start_us == T0 + 10 * US
                   and r.camera == "nvr/Driveway"]
-        assert "clock was put back while it recorded this" in row.reason
+        assert "clock was put right while it recorded this" in row.reason
         start, end = T0 + 12 * US, T0 + 18 * US
         done = agent.export("nvr/Driveway", start, end, tmp_path / "out")
     times = stamps(Path(done.clip))
@@ -203,10 +203,35 @@ def test_a_recording_across_a_clock_change_not_seen_is_kept_at_its_start_with_wo
     """A recording first mirrored after its clock was put back inside it (no other offset
     kept for it) has an end nothing places: its row keeps its start, counts no length, and
     says why, rather than ending before it begins."""
-    from agent.index.mirror import UNPLACED_END, remote_rows
+    from agent.index.clock_change import UNPLACED_END
+    from agent.index.mirror import remote_rows
     from agent.recorders.model import DeviceTime, Recording
 
     rec = Recording(0, DeviceTime("20261120220010", T0 + 10 * US),
                     DeviceTime("20261120220005", T0 + 5 * US), 1000, "main", "h")
     (row,) = remote_rows(1, "https://nvr", "nvr", "0", [rec], 0.0, "reolink", T0)
     assert (row.start_us, row.end_us, row.reason) == (T0 + 10 * US, T0 + 10 * US, UNPLACED_END)
+
+
+@pytest.mark.parametrize("vendor,quirks", [("hikvision", ()),
+                                           ("reolink", ("reolink-native-names",))])
+def test_a_recording_across_a_clock_put_forward_ends_where_it_did(vendor, quirks, agent,
+                                                                   recent_footage, tmp_path):
+    """Recorders hunt: a clock 3 hours slow put right while it recorded made the recording's
+    row 3 hours longer (its end written by the new clock), over the recordings after it: the
+    owner's timeline showed 3 hours recorded that were not, and an export of a window the
+    next recording alone covers was refused as 'put right in the middle of this stretch'.
+    It now ends by the clock as it is now, where the next recording begins."""
+    with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True,
+                   clock_offset_s=-HOURS_OFF, quirks=quirks) as sim:
+        agent.add_recorder(RecorderAddress(sim.url, vendor, "admin", sim.fingerprint),
+                           PASSWORD, name="nvr")
+        sim.device.earlier_clocks.append((T0 + 15 * US, -HOURS_OFF))   # in the middle clip
+        sim.device.clock_offset_s = 0.0
+        agent.scan()
+        rows = [(s, e) for c, s, e in placed(agent) if c == "nvr/Driveway"]
+        assert rows == [(T0 + i * 10 * US, T0 + (i + 1) * 10 * US) for i in range(3)], rows
+        for start, end in ((T0 + 22 * US, T0 + 28 * US), (T0 + 12 * US, T0 + 18 * US)):
+            done = agent.export("nvr/Driveway", start, end, tmp_path / f"out{start}")
+            times = stamps(Path(done.clip))
+            assert times and start <= min(times) < start + US and end - US < max(times) < end

@@ -27,6 +27,7 @@ from agent.errors import Refusal
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import FileRow
 from agent.index.scan import showable_us
+from agent.index.clock_change import SPANS_CHANGE, UNPLACED_END, placed_ends
 from agent.index.store import STALE, Store
 from agent.recorders.connect import open_recorder
 from agent.recorders.credentials import CredentialError, CredentialStore
@@ -188,7 +189,7 @@ def remote_rows(source_id: int, root: str, camera: str, channel: str, found, off
     each was mirrored with before (`kept`, by path), else by `offset_s`."""
     current = round(offset_s * US)
     kept = kept or {}
-    rows, paths = [], set()
+    placed, paths = [], set()
     for rec in found:
         base = path = row_path(root, channel, rec)
         n = 1
@@ -196,38 +197,14 @@ def remote_rows(source_id: int, root: str, camera: str, channel: str, found, off
             n += 1
             path = f"{base}~{n}"
         shift = kept.get(path, current)
-        end = true_end(rec, shift, current)
-        if not (showable_us(rec.start_us - shift) and showable_us(rec.end_us - shift)
-                and (end is None or showable_us(end))):
+        if not (showable_us(rec.start_us - shift) and showable_us(rec.end_us - shift)):
             continue   # a date no calendar shows: a garbled entry, and it would break listings
         paths.add(path)
-        rows.append(_row(source_id, path, camera, channel, rec, shift, end, vendor, now_us))
+        placed.append((rec, path, shift))
+    ends = placed_ends([(rec, shift) for rec, _path, shift in placed], current)
+    rows = [_row(source_id, path, camera, channel, rec, shift, end, vendor, now_us)
+            for (rec, path, shift), end in zip(placed, ends)]
     return rows
-
-
-def across_clock_change(rec: Recording) -> bool:
-    """Whether the recorder wrote this recording's end before its start: its clock was put
-    back while it recorded (the end is written when it ends, by the clock it has then)."""
-    return rec.end_us < rec.start_us
-
-
-def true_end(rec: Recording, shift: int, current: int) -> int | None:
-    """A recording's end in true time: by `shift`, the clock its start was placed by; for
-    one whose clock was put back while it recorded, by the clock as it is now (`current`),
-    when that is another one and ends it after its start. None: nothing places its end."""
-    if not across_clock_change(rec):
-        return rec.end_us - shift
-    end = rec.end_us - current
-    return end if current != shift and end > rec.start_us - shift else None
-
-
-UNPLACED_END = ("the recorder's clock was put back while it recorded this, so it wrote the end "
-                "by another clock than the start, and how long it runs is not known here; it "
-                "is not counted as recorded and cannot be exported by time (the recorder's own "
-                "app can still play and export it)")
-SPANS_CHANGE = ("the recorder's clock was put back while it recorded this: its start is placed "
-                "by the clock it had then, its end by the clock as it is now; it is fetched "
-                "whole, and its footage's own timing places each frame")
 
 
 def _row(source_id: int, path: str, camera: str, channel: str, rec: Recording, shift: int,
@@ -235,9 +212,10 @@ def _row(source_id: int, path: str, camera: str, channel: str, rec: Recording, s
     reason = ("the recorder wrote this start in the repeated fall-back hour; the earlier reading "
               "is used, and it is never exported, since its footage may be from the other"
               ) if rec.start.ambiguous else None
-    if across_clock_change(rec):   # placed at its start alone when its end cannot be
-        reason = SPANS_CHANGE if end is not None else UNPLACED_END
-        end = rec.start_us - shift if end is None else end
+    if end is None:   # placed at its start alone when its end cannot be
+        reason, end = UNPLACED_END, rec.start_us - shift
+    elif end != rec.end_us - shift:
+        reason = SPANS_CHANGE
     later = rec.start.later_us if rec.start.ambiguous else None
     return FileRow(source_id, path, camera, rec.start_us - shift, end,
                    rec.size or 0, now_us * 1000, vendor, "remote", reason, "main",

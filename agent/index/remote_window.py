@@ -31,8 +31,8 @@ from typing import Callable, Iterator
 
 from agent.callbacks import call_safely
 from agent.errors import Refusal
-from agent.index.mirror import (Connect, across_clock_change, applied_offset, kept_shifts,
-                                row_path, true_end)
+from agent.index.clock_change import placed_ends
+from agent.index.mirror import Connect, applied_offset, kept_shifts, row_path
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import FileRow
 from agent.index.store import Store
@@ -141,8 +141,8 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
                             key=lambda r: r.start_us)
         current = round(offset * US)
         placed = [(r, kept.get(row_path(rec.url, key, r), current)) for r in recordings]
-        placed = [(r, shift, true_end(r, shift, current)) for r, shift in placed]
-        placed = [(r, shift, end) for r, shift, end in placed
+        ends = _ends(store, rec.source_id, key, rec.url, placed, current)
+        placed = [(r, shift, end) for (r, shift), end in zip(placed, ends)
                   if end is not None and end > start_us and r.start_us - shift < end_us]
         if len({shift for _, shift, _ in placed}) > 1:
             raise ClockPutRightInWindow(CLOCK_PUT_RIGHT)
@@ -153,7 +153,7 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
             call_safely(progress, "downloading from the recorder", n / len(placed))
             dev_s, dev_e = first + shift, last + shift
             offset = shift / US
-            if across_clock_change(recording):
+            if true_end_us != recording.end_us - shift:   # the clock put right inside it
                 # Its times run backwards where the clock was put back: no part of it is named
                 # by them, so it comes whole, placed by its start; its frames time the rest.
                 if not whole_ok:
@@ -186,6 +186,20 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
     name = next((c.name for c in info.channels if c.id == channel), "")
     return RecorderWindow(camera, rec, info, channel, name, clock, offset, start_us, end_us,
                           tuple(pieces))
+
+
+def _ends(store: Store, source_id: int, channel: str, url: str, placed: list, current: int):
+    """Where each recording found ends (clock_change.placed_ends); one mirrored by an earlier
+    clock ends where its row does when that is sooner: the refresh saw the recordings after
+    it, which a window's search may not have."""
+    rows = store.mirrored_shifts(source_id, channel)
+    ends = placed_ends(placed, current)
+    for i, (r, shift) in enumerate(placed):
+        row_end = rows.get(row_path(url, channel, r), (None, None, None))[1]
+        if shift != current and ends[i] is not None and row_end is not None \
+                and row_end < ends[i]:
+            ends[i] = row_end
+    return ends
 
 
 class ClockPutRightInWindow(RecorderError, Refusal):
