@@ -235,3 +235,42 @@ def test_a_recording_across_a_clock_put_forward_ends_where_it_did(vendor, quirks
             done = agent.export("nvr/Driveway", start, end, tmp_path / f"out{start}")
             times = stamps(Path(done.clip))
             assert times and start <= min(times) < start + US and end - US < max(times) < end
+
+
+def test_a_recorder_clock_drifting_a_second_is_not_taken_for_one_put_right(
+        agent, recent_footage, tmp_path):
+    """Recorders hunt: a recorder without NTP drifts (a second a day is common), and a
+    reading near half a second rounds either way: recordings mirrored a second apart kept
+    offsets a second apart, and any export over two of them was refused as 'put right in
+    the middle of this stretch'. Offsets within the 2 s a clock is not worth showing for are
+    one clock; each recording is still fetched by its own."""
+    start, end = T0 + 4 * US, T0 + 24 * US   # on keyframes (GOP 2 s): a copy starts there
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(RecorderAddress(sim.url, "hikvision", "admin", sim.fingerprint),
+                           PASSWORD, name="nvr")
+        sim.device.earlier_clocks.append((T0 + 20 * US, 0.0))   # a second ahead from the third
+        sim.device.clock_offset_s = 1.0
+        agent.scan()
+        done = agent.export("nvr/Driveway", start, end, tmp_path / "out")
+    times = stamps(Path(done.clip))
+    assert times and start <= min(times) < start + US and end - US < max(times) < end
+
+
+def test_a_recorder_clock_drifting_a_second_does_not_read_its_two_months_again(
+        agent, recent_footage):
+    """Recorders hunt: any change of the offset read, a second of drift or a reading near
+    half a second rounding the other way, made the next refresh read the last 62 days again
+    (a Reolink: a search a day, each channel), every 15 minutes for such a recorder. The
+    hour an incremental read goes back covers a drift of a second or two."""
+    from agent.index.mirror import MIRROR_DAYS
+
+    with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(RecorderAddress(sim.url, "reolink", "admin", sim.fingerprint),
+                           PASSWORD, name="nvr")
+        sim.device.set_clock(1.0)
+        before = len(sim.device.log)
+        (report,) = agent.scan()
+        assert not report.problems, report.problems
+        searches = [p for _m, p in sim.device.log[before:] if "cmd=Search" in p]
+        assert 0 < len(searches) < MIRROR_DAYS, len(searches)
+        assert agent.recorders()[0].clock_offset_s == pytest.approx(1, abs=0.5)

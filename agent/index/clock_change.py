@@ -13,7 +13,11 @@ from __future__ import annotations
 import bisect
 
 from agent.recorders.model import Recording
+from agent.timebase import US
 
+# Offsets this close are one clock drifting (or a reading near half a second rounded either
+# way), not one put right: the 2 s a clock is not worth showing for (ClockReading).
+ONE_CLOCK_US = 2 * US
 UNPLACED_END = ("the recorder's clock was put back while it recorded this, so it wrote the end "
                 "by another clock than the start, and how long it runs is not known here; it "
                 "is not counted as recorded and cannot be exported by time (the recorder's own "

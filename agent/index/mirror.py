@@ -27,7 +27,7 @@ from agent.errors import Refusal
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import FileRow
 from agent.index.scan import showable_us
-from agent.index.clock_change import SPANS_CHANGE, UNPLACED_END, placed_ends
+from agent.index.clock_change import ONE_CLOCK_US, SPANS_CHANGE, UNPLACED_END, placed_ends
 from agent.index.store import STALE, Store
 from agent.recorders.connect import open_recorder
 from agent.recorders.credentials import CredentialError, CredentialStore
@@ -119,7 +119,7 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
         # from the newest row on by the clock as it is now, which may skip what the clock wrote
         # before. The rows already mirrored keep the offset they were placed by (kept_shifts).
         full = (rec.full_us is None or not 0 <= now_us - rec.full_us <= FULL_EVERY_S * US
-                or offset != source.clock_offset_s)   # a whole re-read "in the future": as due
+                or moved(offset, source.clock_offset_s))   # one "in the future": as due
         horizon = now_us - MIRROR_DAYS * 86400 * US
         added = removed = 0
         for channel, camera in zip(info.channels, cameras):
@@ -153,6 +153,12 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
     store.mark_remote(rec.source_id, None)
     return Refresh(rec.url, "ok", store.recorders.count(rec.source_id), added, removed, clock,
                    offset, None)
+
+
+def moved(offset_s: float, before_s: float | None) -> bool:
+    """Whether the clock moved since the last refresh by more than it drifts: the hour an
+    incremental read goes back covers a drift of a second or two."""
+    return before_s is None or abs(offset_s - before_s) * US > ONE_CLOCK_US
 
 
 def failed_here(store: Store, rec: RecorderSource, now_us: int | None = None) -> Refresh:
