@@ -274,3 +274,23 @@ def test_a_recorder_clock_drifting_a_second_does_not_read_its_two_months_again(
         searches = [p for _m, p in sim.device.log[before:] if "cmd=Search" in p]
         assert 0 < len(searches) < MIRROR_DAYS, len(searches)
         assert agent.recorders()[0].clock_offset_s == pytest.approx(1, abs=0.5)
+
+
+def test_a_recording_a_drifting_clock_ends_a_moment_into_the_next_keeps_its_end():
+    """Offsets a second apart are one clock drifting: a recording that ends half a second
+    into the next one (a device's own overlap, or the drift) keeps the end its clock wrote,
+    rather than being taken for one the clock was put right inside (cut short, fetched
+    whole)."""
+    from agent.index.clock_change import placed_ends
+    from agent.recorders.model import DeviceTime, Recording
+
+    def recording(start_s: float, end_s: float) -> Recording:
+        return Recording(0, DeviceTime("s", T0 + round(start_s * US)),
+                         DeviceTime("e", T0 + round(end_s * US)), 1000, "main", "h")
+
+    first, second = recording(0, 10.5), recording(11, 20)   # the second by the clock now
+    assert placed_ends([(first, 0), (second, US)], US) == [T0 + 10_500_000, T0 + 19 * US]
+    # A clock 3 hours slow put right while the first recorded: its end is the clock's now.
+    first, second = recording(-HOURS_OFF, 10), recording(10, 20)
+    assert placed_ends([(first, -HOURS_OFF * US), (second, 0)], 0) == [T0 + 10 * US,
+                                                                       T0 + 20 * US]

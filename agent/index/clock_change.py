@@ -33,6 +33,11 @@ def across_clock_change(rec: Recording) -> bool:
     return rec.end_us < rec.start_us
 
 
+def another_clock(shift: int, current: int) -> bool:
+    """Whether two offsets (µs) are two clocks, one put right since, not one drifting."""
+    return abs(shift - current) > ONE_CLOCK_US
+
+
 def true_end(rec: Recording, shift: int, current: int) -> int | None:
     """A recording's end in true time: by `shift`, the clock its start was placed by; for
     one whose clock was put back while it recorded, by the clock as it is now (`current`),
@@ -50,9 +55,10 @@ def placed_ends(placed: list[tuple[Recording, int]], current: int) -> list[int |
     was put forward while it recorded, and wrote the end by the new one) ends by the current
     clock, where that ends it after its start and by that next start."""
     ends = [true_end(rec, shift, current) for rec, shift in placed]
-    later = sorted(rec.start_us - shift for rec, shift in placed if shift == current)
+    later = sorted(rec.start_us - shift for rec, shift in placed
+                   if not another_clock(shift, current))
     for i, (rec, shift) in enumerate(placed):
-        if shift == current or ends[i] is None or across_clock_change(rec):
+        if not another_clock(shift, current) or ends[i] is None or across_clock_change(rec):
             continue
         start = rec.start_us - shift
         k = bisect.bisect_right(later, start)

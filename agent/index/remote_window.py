@@ -31,7 +31,7 @@ from typing import Callable, Iterator
 
 from agent.callbacks import call_safely
 from agent.errors import Refusal
-from agent.index.clock_change import ONE_CLOCK_US, placed_ends
+from agent.index.clock_change import ONE_CLOCK_US, another_clock, placed_ends
 from agent.index.mirror import Connect, applied_offset, kept_shifts, row_path
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import FileRow
@@ -155,8 +155,8 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
             dev_s, dev_e = first + shift, last + shift
             offset = shift / US
             if true_end_us != recording.end_us - shift:   # the clock put right inside it
-                # Its times run backwards where the clock was put back: no part of it is named
-                # by them, so it comes whole, placed by its start; its frames time the rest.
+                # Its times jump where the clock was put right: no part of it is named by
+                # them, so it comes whole, placed by its start; its frames time the rest.
                 if not whole_ok:
                     raise WholeOnly()
                 got = recorder.fetch(recording, recording.start_us, recording.end_us, folder,
@@ -197,7 +197,7 @@ def _ends(store: Store, source_id: int, channel: str, url: str, placed: list, cu
     ends = placed_ends(placed, current)
     for i, (r, shift) in enumerate(placed):
         row_end = rows.get(row_path(url, channel, r), (None, None, None))[1]
-        if shift != current and ends[i] is not None and row_end is not None \
+        if another_clock(shift, current) and ends[i] is not None and row_end is not None \
                 and row_end < ends[i]:
             ends[i] = row_end
     return ends
