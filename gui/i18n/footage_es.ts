@@ -3502,6 +3502,54 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} rechazó el inicio de sesión ({detail}).</translation>
     </message>
     <message>
+        <source>The recorder&apos;s search never ended.</source>
+        <translation>La búsqueda de la grabadora no terminaba nunca.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} keeps ending the session.</source>
+        <translation>La grabadora en {where} cierra la sesión una y otra vez.</translation>
+    </message>
+    <message>
+        <source>The recorder is busy with another download.</source>
+        <translation>La grabadora está ocupada con otra descarga.</translation>
+    </message>
+    <message>
+        <source>The recorder no longer has that recording.</source>
+        <translation>La grabadora ya no tiene esa grabación.</translation>
+    </message>
+    <message>
+        <source>The recorder has no footage for that time any more.</source>
+        <translation>La grabadora ya no tiene grabaciones de ese momento.</translation>
+    </message>
+    <message>
+        <source>The recorder refused the download ({detail}).</source>
+        <translation>La grabadora rechazó la descarga ({detail}).</translation>
+    </message>
+    <message>
+        <source>The recorder answered the download with something other than footage (HTTP {status}).</source>
+        <translation>La grabadora respondió a la descarga con algo que no son grabaciones (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The recorder can be asked for footage only by its clock&apos;s times, and its clock went back an hour inside this stretch (the end of summer time): its times run backwards there and name nothing it can send, so nothing was downloaded.</source>
+        <translation>A la grabadora solo se le pueden pedir grabaciones por las horas de su reloj, y su reloj retrocedió una hora dentro de este tramo (el fin del horario de verano): ahí sus horas van hacia atrás y no nombran nada que pueda enviar, así que no se descargó nada.</translation>
+    </message>
+    <message>
+        <source>The recorder split this stretch into {count} files and does not say exactly where each starts</source>
+        <translation>La grabadora dividió este tramo en {count} archivos y no dice exactamente dónde empieza cada uno</translation>
+    </message>
+    <message>
+        <source>The recorder split this stretch into {count} files and does not say exactly where each starts, so none of them was taken: a guess could put footage at the wrong time</source>
+        <translation>La grabadora dividió este tramo en {count} archivos y no dice exactamente dónde empieza cada uno, así que no se tomó ninguno: adivinarlo podría poner las grabaciones en un momento equivocado</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} ended the connection without answering when asked for the piece it cut for this stretch; some Reolink NVR firmware does this</source>
+        <translation>La grabadora en {where} cerró la conexión sin responder cuando se le pidió el fragmento que recortó para este tramo; algunos firmwares de grabadoras Reolink hacen esto</translation>
+    </message>
+    <message>
+        <source>{reason}. Its search gave no file name to download the whole recording by instead, so nothing was downloaded. Export the footage with Reolink&apos;s own app or the recorder&apos;s web page, or ask Reolink for a firmware update.</source>
+        <translation>{reason}. Su búsqueda no dio ningún nombre de archivo con el que descargar en su lugar la grabación completa, así que no se descargó nada. Exporte las grabaciones con la aplicación de Reolink o con la página web de la grabadora, o solicite a Reolink una actualización del firmware.</translation>
+    </message>
+    <message>
         <source>The recorder at {where} refused {request} ({detail}).</source>
         <translation>La grabadora en {where} rechazó {request} ({detail}).</translation>
     </message>

@@ -105,5 +105,31 @@ RECORDERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The recorder at {where} has too many sessions open; close its "
                               "app or web page on other devices and try again."),
     QT_TRANSLATE_NOOP("core", "The recorder at {where} refused the login ({detail})."),
+    # a recorder's answers to a search or a download (agent/recorders/hikvision.py, reolink.py,
+    # reolink_answers.py), met when the app exports or holds a recorder's footage
+    QT_TRANSLATE_NOOP("core", "The recorder's search never ended."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} keeps ending the session."),
+    QT_TRANSLATE_NOOP("core", "The recorder is busy with another download."),
+    QT_TRANSLATE_NOOP("core", "The recorder no longer has that recording."),
+    QT_TRANSLATE_NOOP("core", "The recorder has no footage for that time any more."),
+    QT_TRANSLATE_NOOP("core", "The recorder refused the download ({detail})."),
+    QT_TRANSLATE_NOOP("core", "The recorder answered the download with something other than "
+                              "footage (HTTP {status})."),
+    QT_TRANSLATE_NOOP("core", "The recorder can be asked for footage only by its clock's times, "
+                              "and its clock went back an hour inside this stretch (the end of "
+                              "summer time): its times run backwards there and name nothing it "
+                              "can send, so nothing was downloaded."),
+    QT_TRANSLATE_NOOP("core", "The recorder split this stretch into {count} files and does not "
+                              "say exactly where each starts"),
+    QT_TRANSLATE_NOOP("core", "The recorder split this stretch into {count} files and does not "
+                              "say exactly where each starts, so none of them was taken: a guess "
+                              "could put footage at the wrong time"),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} ended the connection without answering "
+                              "when asked for the piece it cut for this stretch; some Reolink "
+                              "NVR firmware does this"),
+    QT_TRANSLATE_NOOP("core", "{reason}. Its search gave no file name to download the whole "
+                              "recording by instead, so nothing was downloaded. Export the "
+                              "footage with Reolink's own app or the recorder's web page, or "
+                              "ask Reolink for a firmware update."),
     QT_TRANSLATE_NOOP("core", "The recorder at {where} refused {request} ({detail})."),
 )
