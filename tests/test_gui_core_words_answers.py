@@ -7,6 +7,7 @@ where it can be; every part of it must be a known sentence, read in Spanish with
 kept (tests/test_gui_core_words_refusals.py reads the others the same way)."""
 from __future__ import annotations
 
+import errno
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -15,7 +16,8 @@ import httpx  # noqa: E402
 import pytest  # noqa: E402
 
 from agent.recorders import reolink_answers  # noqa: E402
-from agent.recorders.model import NoReply  # noqa: E402
+from agent.recorders.model import DeviceBusy, NoReply  # noqa: E402
+from agent.requests import holds  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
 from tests.gui_support import spanish  # noqa: E402,F401
 from tests.test_gui_core_words import _values, spanish_of  # noqa: E402
@@ -28,17 +30,24 @@ def reads_in_spanish(message: str, *kept: str) -> str:
     """The Spanish the app shows for `message`: one known sentence whole (its own words may
     hold a join), or a known sentence between each join."""
     said = in_owner_language(message)
-    whole = matches(message)
-    if whole is None:
-        expected = read_in_spanish(message)
-    else:   # a reason inside it is a sentence of its own, read in Spanish in turn
-        values = _values(whole, message)
-        if "reason" in values:
-            values["reason"] = reads_in_spanish(values["reason"])
-        expected = spanish_of(whole, **values)
-    assert said == expected and said != message
+    assert said == _expected(message) and said != message
     assert all(value in said for value in kept)
     return said
+
+
+def _expected(message: str) -> str:
+    """Each known sentence of `message` in Spanish: the whole, or a head before ": " and the
+    sentence after it (the OS's words hold a join of their own), or one between each join."""
+    whole = matches(message)
+    if whole is not None:   # a reason inside it is a sentence of its own, read in turn
+        values = _values(whole, message)
+        if "reason" in values:
+            values["reason"] = _expected(values["reason"])
+        return spanish_of(whole, **values)
+    head, _, tail = message.partition(": ")
+    if tail and matches(head) is not None and matches(tail) is not None:
+        return _expected(head) + ": " + _expected(tail)
+    return read_in_spanish(message)
 
 
 @pytest.mark.parametrize("body, kept", [
@@ -68,3 +77,43 @@ def test_a_cut_a_reolink_cannot_give_whole_either_reads_in_spanish(spanish, err)
     "The recorder has no footage for that time any more."])
 def test_a_recorders_other_answers_read_in_spanish(spanish, message):
     reads_in_spanish(message)
+
+
+# a safe copy that could not be made, read or removed ---------------------------------------
+def hold_refusal(call) -> str:
+    with pytest.raises(holds.HoldError) as caught:
+        call()
+    return str(caught.value)
+
+
+def test_a_hold_record_that_cannot_be_read_reads_in_spanish(spanish, agent):
+    hold = holds.make_hold(agent.home, agent.store, "req-1", 0, 10**6)
+    record = hold.path / holds.RECORD
+    record.unlink()
+    record.mkdir()   # a folder where the record was: the OS's own refusal
+    message = hold_refusal(lambda: holds.read_hold(agent.home, "req-1"))
+    reads_in_spanish(message, str(record))
+
+
+@pytest.mark.parametrize("failure", [
+    OSError(errno.EIO, os.strerror(errno.EIO), "/media/card/porch.mp4"),
+    DeviceBusy("The recorder is busy with another download.")], ids=["disk", "recorder"])
+def test_a_hold_whose_copies_failed_reads_in_spanish(spanish, agent, monkeypatch, failure):
+    def failing(*_a):
+        raise failure
+
+    monkeypatch.setattr(holds, "_copy_all", failing)
+    message = hold_refusal(lambda: holds.make_hold(agent.home, agent.store, "req-1", 0, 10**6))
+    said = reads_in_spanish(message)
+    assert ("/media/card/porch.mp4" in said) == isinstance(failure, OSError)
+
+
+def test_a_hold_that_cannot_be_removed_reads_in_spanish(spanish, agent, monkeypatch):
+    hold = holds.make_hold(agent.home, agent.store, "req-1", 0, 10**6)
+
+    def busy(path, *_a, **_k):   # Windows: a scanner holding a copy open
+        raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), str(path))
+
+    monkeypatch.setattr(holds.shutil, "rmtree", busy)
+    message = hold_refusal(lambda: holds.release(agent.home, "req-1"))
+    reads_in_spanish(message, str(hold.path))

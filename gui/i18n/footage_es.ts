@@ -4221,6 +4221,26 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>a key rotation is under way; finish it first (rotate the key again)</source>
         <translation>hay un cambio de clave en curso; termínelo primero (vuelva a cambiar la clave)</translation>
     </message>
+    <message>
+        <source>the recordings could not be copied into the hold</source>
+        <translation>las grabaciones no se pudieron copiar en la copia a salvo</translation>
+    </message>
+    <message>
+        <source>the recorder&apos;s footage could not be held</source>
+        <translation>las grabaciones de la grabadora no se pudieron guardar en la copia a salvo</translation>
+    </message>
+    <message>
+        <source>the hold could not be removed</source>
+        <translation>la copia a salvo no se pudo borrar</translation>
+    </message>
+    <message>
+        <source>the hold record cannot be read</source>
+        <translation>el registro de la copia a salvo no se puede leer</translation>
+    </message>
+    <message>
+        <source>{path} is now a link to a file outside its recordings folder, which is never read; scan the folder again</source>
+        <translation>{path} es ahora un enlace a un archivo fuera de su carpeta de grabaciones, que nunca se lee; vuelva a examinar la carpeta</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

@@ -41,6 +41,7 @@ from gui.views.core_recorder_templates import RECORDERS
 from gui.views import core_agency_words as agency_words
 from gui.views import core_decision_words as decision_words
 from gui.views import core_file_words as file_words
+from gui.views import core_hold_words as hold_words
 from gui.views import core_portal_words as portal_words
 from gui.views import core_recording_words as recording_words
 from gui.views import core_registration_words as registration_words
@@ -249,6 +250,8 @@ TEMPLATES: tuple[str, ...] = (
     *agency_words.TEMPLATES,
     # a small file of the app's folder left unusable (agent/json_words.py, requests/holds.py)
     *file_words.TEMPLATES,
+    # a safe copy that could not be made, read or removed (agent/requests/holds.py)
+    *hold_words.TEMPLATES,
     *zone_words.TEMPLATES,
     *mask_words.TEMPLATES,
     *recording_words.TEMPLATES,
