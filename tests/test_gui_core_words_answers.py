@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import errno
 import os
+import types
+from dataclasses import replace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import httpx  # noqa: E402
 import pytest  # noqa: E402
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
 
 from agent.recorders import reolink_answers  # noqa: E402
 from agent.recorders.model import DeviceBusy, NoReply  # noqa: E402
-from agent.requests import holds  # noqa: E402
+from agent.requests import holds, package_delivery  # noqa: E402
+from agent.requests.portal_answers import PortalError, read_capped  # noqa: E402
+from frp.agency import Agency  # noqa: E402
+from frp.jws import public_jwk  # noqa: E402
+from portal.signers import sign_receipt  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
 from tests.gui_support import spanish  # noqa: E402,F401
 from tests.test_gui_core_words import _values, spanish_of  # noqa: E402
@@ -45,8 +52,8 @@ def _expected(message: str) -> str:
             values["reason"] = _expected(values["reason"])
         return spanish_of(whole, **values)
     head, _, tail = message.partition(": ")
-    if tail and matches(head) is not None and matches(tail) is not None:
-        return _expected(head) + ": " + _expected(tail)
+    if tail and matches(head) is not None:   # the other side's own words after it are kept
+        return _expected(head) + ": " + (tail if matches(tail) is None else _expected(tail))
     return read_in_spanish(message)
 
 
@@ -117,3 +124,53 @@ def test_a_hold_that_cannot_be_removed_reads_in_spanish(spanish, agent, monkeypa
     monkeypatch.setattr(holds.shutil, "rmtree", busy)
     message = hold_refusal(lambda: holds.release(agent.home, "req-1"))
     reads_in_spanish(message, str(hold.path))
+
+
+# a portal cut off, or holding other bytes than the package's -------------------------------
+class Breaking(httpx.SyncByteStream):
+    """An answer's body that breaks off after its first piece, as `failure`."""
+
+    def __init__(self, failure: httpx.HTTPError) -> None:
+        self.failure = failure
+
+    def __iter__(self):
+        yield b'{"requests": ['
+        raise self.failure
+
+
+POLICE = Agency(id="https://pd.example", name="Springfield PD", phone="", keys=(),
+                portal="https://pd.example", upload_origins=())
+
+
+@pytest.mark.parametrize("failure", [httpx.ReadTimeout("timed out"),
+                                     httpx.RemoteProtocolError("peer closed connection")],
+                         ids=["stopped", "broke-off"])
+def test_a_portal_answer_cut_off_part_way_reads_in_spanish(spanish, failure):
+    answer = httpx.Response(200, stream=Breaking(failure))
+    with pytest.raises(PortalError) as caught:
+        read_capped(answer, 1 << 20, POLICE)
+    said = reads_in_spanish(str(caught.value), "Springfield PD")
+    assert "part way" not in said and "broke off" not in said
+    assert ("peer closed connection" in said) == ("broke" in str(caught.value))
+
+
+@pytest.mark.parametrize("other", ["size", "bytes"])
+def test_a_receipt_for_other_bytes_than_the_package_reads_in_spanish(spanish, other):
+    """A genuine receipt (the agency's key, this request) naming another size or other bytes
+    (test_delivery_faults makes the portal send one): the upload is forgotten."""
+    key = Ed25519PrivateKey.generate()
+    jwk = public_jwk(key)
+    agency = replace(POLICE, keys=(jwk,))
+    sent = types.SimpleNamespace(camera="yard", sha256="ab" * 32, size=1_048_576,
+                                 upload_url="https://pd.example/files/1", package="/p/yard")
+    token = sign_receipt({"iss": agency.id, "request": "req-1",
+                          "sha256": "cd" * 32 if other == "bytes" else sent.sha256,
+                          "size": 1000, "received_at": "2026-12-07T15:00:00Z"}, key, jwk["kid"])
+    step = types.SimpleNamespace(
+        agency=agency, request=types.SimpleNamespace(id="req-1"), bearer="token", cancel=None,
+        portal=types.SimpleNamespace(post_submission=lambda *_a, **_k: token))
+    with pytest.raises(package_delivery._UploadGone) as caught:
+        package_delivery._receipt(step, sent)
+    message = package_delivery.forgotten(str(caught.value))   # what the delivery says then
+    said = reads_in_spanish(message, "Springfield PD", "«yard»", "1,048,576")
+    assert "received" not in said and "forgot" not in said

@@ -4074,6 +4074,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el portal de {agency} aceptó el paquete, pero no envió ningún recibo</translation>
     </message>
     <message>
+        <source>{agency}&apos;s portal stopped answering part way</source>
+        <translation>el portal de {agency} dejó de responder a medias</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal answer broke off</source>
+        <translation>la respuesta del portal de {agency} se cortó</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal says it received {received} bytes of the {sent}-byte package for {camera}, so it is not delivered.</source>
+        <translation>El portal de {agency} dice que recibió {received} bytes del paquete de {sent} bytes de «{camera}», así que no está entregado.</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal says it received other bytes for {camera} (SHA-256 {digest}, {received} bytes) than the package sent (SHA-256 {sent_digest}, {sent} bytes), so it is not delivered.</source>
+        <translation>El portal de {agency} dice que recibió para «{camera}» otros bytes (SHA-256 {digest}, {received} bytes) que los del paquete enviado (SHA-256 {sent_digest}, {sent} bytes), así que no está entregado.</translation>
+    </message>
+    <message>
         <source>it contains non-ASCII bytes</source>
         <translation>contiene caracteres que no son texto ASCII</translation>
     </message>

@@ -1,7 +1,8 @@
 """The core's words for an agency portal's answer the app cannot use (a redirect, something
-not JSON or not of FRP/1's shape, an accepted package without a receipt: agent/requests/
-portal_answers.py, portal_client.py), word for word as the core writes them: what the inbox's
-"Check for requests now", a registration and a delivery show. Qt-free data listed among
+not JSON or not of FRP/1's shape, an accepted package without a receipt, an answer cut off:
+agent/requests/portal_answers.py, portal_client.py; a receipt for other bytes:
+package_delivery.py), word for word as the core writes them: what the inbox's "Check for
+requests now", a registration and a delivery show. Qt-free data listed among
 core_templates' TEMPLATES; marked for Qt's translation in the "core" context."""
 from __future__ import annotations
 
@@ -17,4 +18,14 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{agency}'s portal sent a position marker (cursor) in an "
                               "unexpected form"),
     QT_TRANSLATE_NOOP("core", "{agency}'s portal accepted the package but sent no receipt"),
+    # an answer cut off part way (portal_answers.read_capped): the head before httpx's words
+    QT_TRANSLATE_NOOP("core", "{agency}'s portal stopped answering part way"),
+    QT_TRANSLATE_NOOP("core", "{agency}'s portal answer broke off"),
+    # a genuine receipt for other bytes than the package's (agent/requests/package_delivery.py):
+    # the {reason} of core_app_words' UPLOAD_FORGOTTEN
+    QT_TRANSLATE_NOOP("core", "{agency}'s portal says it received {received} bytes of the "
+                              "{sent}-byte package for {camera}, so it is not delivered."),
+    QT_TRANSLATE_NOOP("core", "{agency}'s portal says it received other bytes for {camera} "
+                              "(SHA-256 {digest}, {received} bytes) than the package sent "
+                              "(SHA-256 {sent_digest}, {sent} bytes), so it is not delivered."),
 )
