@@ -11,6 +11,7 @@ import errno
 import os
 import types
 from dataclasses import replace
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -20,7 +21,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey 
 
 from agent.recorders import reolink_answers  # noqa: E402
 from agent.recorders.model import DeviceBusy, NoReply  # noqa: E402
-from agent.requests import holds, package_delivery  # noqa: E402
+from agent.requests import holds, package_delivery, package_export  # noqa: E402
+from agent.requests.approval_step import PackageAltered  # noqa: E402
+from agent.requests.records import Delivery  # noqa: E402
 from agent.requests.portal_answers import PortalError, read_capped  # noqa: E402
 from frp.agency import Agency  # noqa: E402
 from frp.jws import public_jwk  # noqa: E402
@@ -48,8 +51,10 @@ def _expected(message: str) -> str:
     whole = matches(message)
     if whole is not None:   # a reason inside it is a sentence of its own, read in turn
         values = _values(whole, message)
-        if "reason" in values:
-            values["reason"] = _expected(values["reason"])
+        if "reason" in values:   # (the words of a check's problem stay as written)
+            reason = values["reason"]
+            values["reason"] = reason if matches(reason) is None and ": " not in reason \
+                else _expected(reason)
         return spanish_of(whole, **values)
     head, _, tail = message.partition(": ")
     if tail and matches(head) is not None:   # the other side's own words after it are kept
@@ -174,3 +179,41 @@ def test_a_receipt_for_other_bytes_than_the_package_reads_in_spanish(spanish, ot
     message = package_delivery.forgotten(str(caught.value))   # what the delivery says then
     said = reads_in_spanish(message, "Springfield PD", "«yard»", "1,048,576")
     assert "received" not in said and "forgot" not in said
+
+
+# an earlier run's package refused before it is sent ----------------------------------------
+def package_step(tmp_path):
+    """A step as package_export reads it: the owner key its check expects, an inbox that
+    forgets a delivery; and a record of an earlier run's package folder for yard."""
+    dropped = []
+    step = types.SimpleNamespace(
+        key=types.SimpleNamespace(public=None), home=tmp_path, log=lambda *_a, **_k: None,
+        agency=POLICE, request=types.SimpleNamespace(id="req-1"),
+        inbox=types.SimpleNamespace(drop_delivery=lambda *a: dropped.append(a)))
+    folder = tmp_path / "packages" / "case-7_yard"
+    return step, Delivery("yard", str(folder), "", "", 0), dropped
+
+
+def test_a_package_changed_after_it_was_sealed_reads_in_spanish_with_the_apps_advice(
+        spanish, tmp_path):
+    step, record, dropped = package_step(tmp_path)
+    Path(record.package).mkdir(parents=True)   # its manifests gone: no longer what was sealed
+    with pytest.raises(PackageAltered) as caught:
+        package_export._check_seal(step, record)
+    message = str(caught.value)
+    assert dropped and "set aside as" in message
+    said = reads_in_spanish(message, "«yard»", ".changed-")
+    assert "approve" not in said and "apruébela" not in said and "«Intentar enviar" in said
+
+
+@pytest.mark.parametrize("said", [
+    "changed after it was sealed (bagit.txt is missing), so it was not sent. It",
+    "was made with another owner key, and it",
+    "was cut with other privacy masks than the camera's now, and it"])
+def test_a_package_that_cannot_be_set_aside_reads_in_spanish(spanish, tmp_path, said):
+    step, record, dropped = package_step(tmp_path)   # its folder gone: the OS refuses
+    with pytest.raises(PackageAltered) as caught:
+        package_export._put_aside(step, record, "changed", said)
+    message = str(caught.value)
+    said = reads_in_spanish(message, "«yard»", record.package)
+    assert not dropped and "apruébela" not in said and "«Intentar enviar" in said

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from gui.views import core_agency_words as agency_words
 from gui.views import core_mask_words as mask_words
+from gui.views import core_package_words as package_words
 from gui.views import core_zone_words as zone_words
 from gui.views.words import QT_TRANSLATE_NOOP
 
@@ -307,4 +308,5 @@ IN_THE_APP: dict[str, str] = {
     **agency_words.IN_THE_APP,
     **zone_words.IN_THE_APP,
     **mask_words.IN_THE_APP,
+    **package_words.IN_THE_APP,
 }

@@ -1,0 +1,55 @@
+"""The core's words for an earlier run's package refused before it is sent (agent/requests/
+package_export.py): changed since it was sealed, made with another owner key, or cut with
+other privacy masks, and set aside (or not) so that approving again exports the approved
+footage afresh; word for word as the core writes them, and the app's words instead of
+approving again from the command line (IN_THE_APP): the request's page offers 'Try sending
+again'. Qt-free data listed among core_templates' TEMPLATES and core_app_words' IN_THE_APP;
+marked for Qt's translation in the "core" context."""
+from __future__ import annotations
+
+from gui.views.words import QT_TRANSLATE_NOOP
+
+# {reason}: the first problem the package's check found (frp/verify_bagit.py and others)
+CHANGED = QT_TRANSLATE_NOOP("core", "the package for {camera} changed after it was sealed "
+                                    "({reason}), so it was not sent. It was set aside as "
+                                    "{path}; approve it again to export the approved footage "
+                                    "again from your recordings")
+# the folder could not be renamed ({reason}: the OS's words); {problem} as {reason} above
+CHANGED_KEPT = QT_TRANSLATE_NOOP("core", "the package for {camera} ({path}) changed after it "
+                                         "was sealed ({problem}), so it was not sent. It could "
+                                         "not be set aside ({reason}): move that folder away, "
+                                         "then approve it again to export the approved footage "
+                                         "again")
+OTHER_KEY_KEPT = QT_TRANSLATE_NOOP("core", "the package for {camera} ({path}) was made with "
+                                           "another owner key, and it could not be set aside "
+                                           "({reason}): move that folder away, then approve it "
+                                           "again to export the approved footage again")
+OTHER_MASKS_KEPT = QT_TRANSLATE_NOOP("core", "the package for {camera} ({path}) was cut with "
+                                             "other privacy masks than the camera's now, and it "
+                                             "could not be set aside ({reason}): move that "
+                                             "folder away, then approve it again to export the "
+                                             "approved footage again")
+
+TEMPLATES: tuple[str, ...] = (CHANGED, CHANGED_KEPT, OTHER_KEY_KEPT, OTHER_MASKS_KEPT)
+
+IN_THE_APP: dict[str, str] = {
+    CHANGED: QT_TRANSLATE_NOOP("core", "the package for {camera} changed after it was sealed "
+                                       "({reason}), so it was not sent. It was set aside as "
+                                       "{path}; press 'Try sending again' to export the approved "
+                                       "footage again from your recordings"),
+    CHANGED_KEPT: QT_TRANSLATE_NOOP("core", "the package for {camera} ({path}) changed after it "
+                                            "was sealed ({problem}), so it was not sent. It "
+                                            "could not be set aside ({reason}): move that folder "
+                                            "away, then press 'Try sending again' to export the "
+                                            "approved footage again"),
+    OTHER_KEY_KEPT: QT_TRANSLATE_NOOP("core", "the package for {camera} ({path}) was made with "
+                                              "another owner key, and it could not be set aside "
+                                              "({reason}): move that folder away, then press "
+                                              "'Try sending again' to export the approved "
+                                              "footage again"),
+    OTHER_MASKS_KEPT: QT_TRANSLATE_NOOP("core", "the package for {camera} ({path}) was cut with "
+                                                "other privacy masks than the camera's now, and "
+                                                "it could not be set aside ({reason}): move that "
+                                                "folder away, then press 'Try sending again' to "
+                                                "export the approved footage again"),
+}
