@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import types
 from dataclasses import replace
 from pathlib import Path
@@ -25,6 +26,8 @@ from agent.requests import holds, package_delivery, package_export  # noqa: E402
 from agent.requests.approval_step import PackageAltered  # noqa: E402
 from agent.requests.records import Delivery  # noqa: E402
 from agent.requests.portal_answers import PortalError, read_capped  # noqa: E402
+from agent.errors import AgentError  # noqa: E402
+from agent.export.masks import CameraMasks, Polygon, masks_file  # noqa: E402
 from frp.agency import Agency  # noqa: E402
 from frp.jws import public_jwk  # noqa: E402
 from portal.signers import sign_receipt  # noqa: E402
@@ -56,6 +59,10 @@ def _expected(message: str) -> str:
             values["reason"] = reason if matches(reason) is None and ": " not in reason \
                 else _expected(reason)
         return spanish_of(whole, **values)
+    for join in re.finditer(r": |; ", message):   # a known sentence after a join
+        head, tail = message[:join.start()], message[join.end():]
+        if matches(tail) is not None:
+            return _expected(head) + join.group() + _expected(tail)
     head, _, tail = message.partition(": ")
     if tail and matches(head) is not None:   # the other side's own words after it are kept
         return _expected(head) + ": " + (tail if matches(tail) is None else _expected(tail))
@@ -217,3 +224,35 @@ def test_a_package_that_cannot_be_set_aside_reads_in_spanish(spanish, tmp_path, 
     message = str(caught.value)
     said = reads_in_spanish(message, "«yard»", record.package)
     assert not dropped and "apruébela" not in said and "«Intentar enviar" in said
+
+
+# a camera rename refused, or made but not recorded -----------------------------------------
+def test_a_camera_rename_that_failed_or_went_unrecorded_reads_in_spanish(spanish, tmp_path,
+                                                                        agent):
+    from tests.test_cameras import LA, dahua_card
+
+    agent.add_source(dahua_card(tmp_path / "card", 160), camera="garage", tz=LA)
+    agent.scan()
+    agent.set_masks(CameraMasks("garage", (Polygon(((0.1, 0.1), (0.5, 0.1), (0.5, 0.5))),)))
+
+    def refusal() -> str:
+        with pytest.raises(AgentError) as caught:
+            agent.rename_camera("garage", "driveway")
+        return str(caught.value)
+
+    agent_words = []
+    with pytest.raises(AgentError) as caught:
+        agent.rename_camera("garag", "driveway")
+    agent_words.append(str(caught.value))
+    blocker = masks_file(agent.home, "driveway")
+    blocker.mkdir()   # a folder where the masks must go: they cannot follow
+    agent_words.append(refusal())
+    blocker.rmdir()
+    log = agent.home / "audit.log"
+    log.unlink(missing_ok=True)
+    log.mkdir()   # a folder where the activity log is: the change is made, not recorded
+    agent_words.append(refusal())
+    assert agent.cameras() == ["driveway"]
+    said = [reads_in_spanish(m, "«garag", "«garage»") for m in agent_words]
+    assert "¿quiso decir «garage»?" in said[0]
+    assert str(blocker) in said[1] and "«driveway»" in said[2] and str(log) in said[2]

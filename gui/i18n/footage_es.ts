@@ -4289,6 +4289,38 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>the package for {camera} ({path}) was cut with other privacy masks than the camera&apos;s now, and it could not be set aside ({reason}): move that folder away, then press &apos;Try sending again&apos; to export the approved footage again</source>
         <translation>el paquete de «{camera}» ({path}) se recortó con máscaras de privacidad distintas de las que la cámara tiene ahora, y no se pudo apartar ({reason}): saque esa carpeta de ahí y luego pulse «Intentar enviar de nuevo» para volver a exportar lo aprobado</translation>
     </message>
+    <message>
+        <source>no camera is named &apos;{camera}&apos; (known: {known})</source>
+        <translation>ninguna cámara se llama «{camera}» (cámaras conocidas: {known})</translation>
+    </message>
+    <message>
+        <source>&apos;{camera}&apos; was not renamed: its privacy masks could not follow ({reason})</source>
+        <translation>«{camera}» no se renombró: sus máscaras de privacidad no podían pasar al nombre nuevo ({reason})</translation>
+    </message>
+    <message>
+        <source>they could not be saved under the new name</source>
+        <translation>no se pudieron guardar con el nombre nuevo</translation>
+    </message>
+    <message>
+        <source>&apos;{camera}&apos; is now &apos;{name}&apos;, but the activity log could not record the change</source>
+        <translation>«{camera}» ahora se llama «{name}», pero el registro de actividad no pudo anotar el cambio</translation>
+    </message>
+    <message>
+        <source>the change was made, but the activity log could not record it</source>
+        <translation>el cambio se hizo, pero el registro de actividad no pudo anotarlo</translation>
+    </message>
+    <message>
+        <source>cannot open the audit log</source>
+        <translation>no se puede abrir el registro de actividad</translation>
+    </message>
+    <message>
+        <source>cannot write the audit log</source>
+        <translation>no se puede escribir en el registro de actividad</translation>
+    </message>
+    <message>
+        <source>cannot read the audit log</source>
+        <translation>no se puede leer el registro de actividad</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

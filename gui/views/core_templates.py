@@ -39,6 +39,7 @@ from gui.views.core_app_words import (  # noqa: F401 (IN_THE_APP: core_words' wa
 )
 from gui.views.core_recorder_templates import RECORDERS
 from gui.views import core_agency_words as agency_words
+from gui.views import core_camera_words as camera_words
 from gui.views import core_decision_words as decision_words
 from gui.views import core_file_words as file_words
 from gui.views import core_hold_words as hold_words
@@ -247,6 +248,8 @@ TEMPLATES: tuple[str, ...] = (
                               "cameras are never merged: choose another name"),
     QT_TRANSLATE_NOOP("core", "a camera named '{name}' exists already (or was called that); two "
                               "recordings folders are never one camera: choose another name"),
+    # a rename that failed or went unrecorded (agent/owner_cameras.py, audit/log.py)
+    *camera_words.TEMPLATES,
     # an agency file that is not what the owner accepted (agent/requests/trust_pins.py)
     *agency_words.TEMPLATES,
     # a small file of the app's folder left unusable (agent/json_words.py, requests/holds.py)
