@@ -28,6 +28,7 @@ from agent.requests.records import Delivery  # noqa: E402
 from agent.requests.portal_answers import PortalError, read_capped  # noqa: E402
 from agent.errors import AgentError  # noqa: E402
 from agent.export.masks import CameraMasks, Polygon, masks_file  # noqa: E402
+from agent.requests.agencies import TrustStore, TrustStoreError  # noqa: E402
 from frp.agency import Agency  # noqa: E402
 from frp.jws import public_jwk  # noqa: E402
 from portal.signers import sign_receipt  # noqa: E402
@@ -256,3 +257,19 @@ def test_a_camera_rename_that_failed_or_went_unrecorded_reads_in_spanish(spanish
     said = [reads_in_spanish(m, "«garag", "«garage»") for m in agent_words]
     assert "¿quiso decir «garage»?" in said[0]
     assert str(blocker) in said[1] and "«driveway»" in said[2] and str(log) in said[2]
+
+
+# an agency file changed between the app's question and the owner's yes ---------------------
+def test_an_agency_file_changed_since_it_was_shown_reads_in_spanish_with_the_apps_advice(
+        spanish, tmp_path):
+    from tests.test_agencies import agency_doc, write
+
+    store = TrustStore(tmp_path / "home")
+    path = write(tmp_path, agency_doc(), "police.json")
+    shown = store.change(path).agency   # what the app's question showed
+    write(tmp_path, agency_doc(phone="+1-206-555-0199"), "police.json")   # then it changed
+    with pytest.raises(TrustStoreError) as caught:
+        store.import_file(path, shown=shown)
+    said = reads_in_spanish(str(caught.value), "police.json")
+    assert "añádalo de nuevo" in said and "impórtelo" not in said
+    assert not store.list()   # nothing was imported

@@ -3858,6 +3858,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el registro de las agencias que usted aceptó {reason}, por lo que no es de confianza. Llame a la agencia a un número que usted conozca y compare sus huellas ({fingerprints}); si son las de la agencia, acéptelo de nuevo con `footage-agent agencies add &quot;{path}&quot; --replace`</translation>
     </message>
     <message>
+        <source>the agency file {name} changed since it was shown to you; nothing was imported: import it again</source>
+        <translation>el archivo de agencia {name} cambió desde que se le mostró; no se importó nada: impórtelo de nuevo</translation>
+    </message>
+    <message>
         <source>is damaged or was not made by this app</source>
         <translation>está dañado o no lo hizo esta aplicación</translation>
     </message>
@@ -3996,6 +4000,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>an upload origin {url} must start with https://</source>
         <translation>el origen de subida {url} debe empezar por https://</translation>
+    </message>
+    <message>
+        <source>the agency file {name} changed since it was shown to you; nothing was added: add it again to see what it says now</source>
+        <translation>el archivo de agencia {name} cambió desde que se le mostró; no se añadió nada: añádalo de nuevo para ver lo que dice ahora</translation>
     </message>
     <message>
         <source>the agency {agency} is no longer in your trust store: you removed it, or its file changed since you accepted it (Settings says which)</source>

@@ -21,6 +21,10 @@ PINS_BROKEN = QT_TRANSLATE_NOOP("core", "the record of the agencies you accepted
                                         "and compare its fingerprints ({fingerprints}); if they "
                                         "are the agency's, accept it again with `footage-agent "
                                         "agencies add \"{path}\" --replace`")
+# an agency file changed between the question the app asked about it and the owner's yes
+# (agencies.py import_file with `shown`)
+SHOWN_CHANGED = QT_TRANSLATE_NOOP("core", "the agency file {name} changed since it was shown to "
+                                          "you; nothing was imported: import it again")
 # What is wrong with the record itself (trust_pins.read_pins, accepted_pins): PINS_BROKEN's
 # {reason}.
 PINS_REASONS = (
@@ -88,9 +92,13 @@ DAMAGED = (
                               "(http only for this computer: localhost, 127.0.0.1, ::1)"),
     QT_TRANSLATE_NOOP("core", "an upload origin {url} must start with https://"),
 )
-TEMPLATES = (CHANGED, NEVER_ACCEPTED, PINS_BROKEN, NOT_TRUSTED) + PINS_REASONS + DAMAGED
+TEMPLATES = ((CHANGED, NEVER_ACCEPTED, PINS_BROKEN, NOT_TRUSTED, SHOWN_CHANGED) + PINS_REASONS
+             + DAMAGED)
 
 IN_THE_APP = {
+    SHOWN_CHANGED: QT_TRANSLATE_NOOP("core", "the agency file {name} changed since it was shown "
+                                             "to you; nothing was added: add it again to see "
+                                             "what it says now"),
     NOT_TRUSTED: QT_TRANSLATE_NOOP("core", "the agency {agency} is no longer in your trust "
                                            "store: you removed it, or its file changed since you "
                                            "accepted it (Settings says which)"),
