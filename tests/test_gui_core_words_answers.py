@@ -307,3 +307,34 @@ def test_a_face_model_that_cannot_be_read_or_loaded_reads_in_spanish(spanish, mo
     for message in (unread, unloaded):
         said = reads_in_spanish(message)
         assert "modelo de caras" in said and "face model" not in said
+
+
+@pytest.mark.parametrize("blocked", ["folder", "file", "pins", "removal"])
+def test_the_trust_stores_files_not_written_read_in_spanish(spanish, tmp_path, monkeypatch,
+                                                            blocked):
+    from agent.requests.trust_pins import pins_path
+    from tests.test_agencies import agency_doc, write
+
+    store = TrustStore(tmp_path / "home")
+    path = write(tmp_path, agency_doc(), "police.json")
+    agency_id = agency_doc()["id"]
+    if blocked == "removal":
+        store.add(path)
+
+        def busy(self, *_a, **_k):   # Windows: a backup program holding the file open
+            raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), str(self))
+
+        monkeypatch.setattr(Path, "unlink", busy)
+        call = lambda: store.remove(agency_id)  # noqa: E731
+    else:
+        store.home.mkdir(parents=True, exist_ok=True)
+        if blocked == "folder":
+            store.folder.write_text("a file where the folder goes")
+        else:
+            store.folder.mkdir(exist_ok=True)
+            (store._file(agency_id) if blocked == "file" else pins_path(store.home)).mkdir()
+        call = lambda: store.add(path)  # noqa: E731
+    with pytest.raises(TrustStoreError) as caught:
+        call()
+    said = reads_in_spanish(str(caught.value))
+    assert said.startswith("no se pue") and "agenc" in said and "cannot" not in said

@@ -3862,6 +3862,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el archivo de agencia {name} cambió desde que se le mostró; no se importó nada: impórtelo de nuevo</translation>
     </message>
     <message>
+        <source>cannot create the agencies folder</source>
+        <translation>no se puede crear la carpeta de las agencias</translation>
+    </message>
+    <message>
+        <source>cannot save the agency</source>
+        <translation>no se puede guardar la agencia</translation>
+    </message>
+    <message>
+        <source>cannot keep the agencies you accept</source>
+        <translation>no se pueden guardar las agencias que usted acepta</translation>
+    </message>
+    <message>
+        <source>cannot remove the agency file</source>
+        <translation>no se puede quitar el archivo de la agencia</translation>
+    </message>
+    <message>
         <source>is damaged or was not made by this app</source>
         <translation>está dañado o no lo hizo esta aplicación</translation>
     </message>

@@ -25,6 +25,14 @@ PINS_BROKEN = QT_TRANSLATE_NOOP("core", "the record of the agencies you accepted
 # (agencies.py import_file with `shown`)
 SHOWN_CHANGED = QT_TRANSLATE_NOOP("core", "the agency file {name} changed since it was shown to "
                                           "you; nothing was imported: import it again")
+# the trust store's own files that could not be written: the head before the OS's words
+# (agencies.py)
+STORE_HEADS = (
+    QT_TRANSLATE_NOOP("core", "cannot create the agencies folder"),
+    QT_TRANSLATE_NOOP("core", "cannot save the agency"),
+    QT_TRANSLATE_NOOP("core", "cannot keep the agencies you accept"),
+    QT_TRANSLATE_NOOP("core", "cannot remove the agency file"),
+)
 # What is wrong with the record itself (trust_pins.read_pins, accepted_pins): PINS_BROKEN's
 # {reason}.
 PINS_REASONS = (
@@ -93,7 +101,7 @@ DAMAGED = (
     QT_TRANSLATE_NOOP("core", "an upload origin {url} must start with https://"),
 )
 TEMPLATES = ((CHANGED, NEVER_ACCEPTED, PINS_BROKEN, NOT_TRUSTED, SHOWN_CHANGED) + PINS_REASONS
-             + DAMAGED)
+             + DAMAGED + STORE_HEADS)
 
 IN_THE_APP = {
     SHOWN_CHANGED: QT_TRANSLATE_NOOP("core", "the agency file {name} changed since it was shown "
