@@ -22,6 +22,8 @@ import pytest  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
 
 from agent.recorders import reolink_answers  # noqa: E402
+from agent.recorders import fetch  # noqa: E402
+from agent.recorders.credentials import CredentialError, CredentialStore  # noqa: E402
 from agent.recorders.model import DeviceBusy, NoReply  # noqa: E402
 from agent.requests import holds, package_delivery, package_export  # noqa: E402
 from agent.requests.approval_step import PackageAltered  # noqa: E402
@@ -99,6 +101,39 @@ def test_a_cut_a_reolink_cannot_give_whole_either_reads_in_spanish(spanish, err)
     "The recorder has no footage for that time any more."])
 def test_a_recorders_other_answers_read_in_spanish(spanish, message):
     reads_in_spanish(message)
+
+
+def test_a_recorders_download_the_disk_has_no_room_for_reads_in_spanish(spanish, tmp_path):
+    spec = fetch.Download("GET", "/cgi-bin/api.cgi", {}, 1, 0, 10**6, "clip.mp4",
+                          expected_size=10**18)   # an hour's recording, bigger than any disk
+    with pytest.raises(fetch.DownloadFailed) as caught:
+        fetch._check_room(tmp_path, spec)
+    said = reads_in_spanish(str(caught.value), str(tmp_path), f"{10**18:,}")
+    assert "Libere espacio" in said
+
+
+class RefusingKeychain:
+    """A system keychain that refuses (locked, or its service not running): none runs here."""
+
+    def set_password(self, *_a):
+        raise RuntimeError("locked")
+
+    get_password = set_password
+
+
+@pytest.mark.parametrize("how", ["none kept", "not kept", "not given"])
+def test_a_recorders_password_not_to_be_had_reads_in_spanish(spanish, tmp_path, how):
+    if how == "none kept":   # the encrypted file holds no password for it
+        store = CredentialStore(tmp_path, keyring_backend=False)
+        call = lambda: store.load("recorder-1")  # noqa: E731
+    else:
+        store = CredentialStore(tmp_path, keyring_backend=RefusingKeychain())
+        call = (lambda: store.save("recorder-1", "secret")) if how == "not kept" \
+            else (lambda: store.load("recorder-1"))
+    with pytest.raises(CredentialError) as caught:
+        call()
+    said = reads_in_spanish(str(caught.value))
+    assert "contraseña" in said and "password" not in said
 
 
 # a safe copy that could not be made, read or removed ---------------------------------------

@@ -3546,6 +3546,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} cerró la conexión sin responder cuando se le pidió el fragmento que recortó para este tramo; algunos firmwares de grabadoras Reolink hacen esto</translation>
     </message>
     <message>
+        <source>The footage the recorder would send is {need} bytes and the disk holding {path} has {free} bytes free, so it was not downloaded. Free some space there, then try again.</source>
+        <translation>Las grabaciones que enviaría la grabadora ocupan {need} bytes y el disco que contiene {path} tiene {free} bytes libres, así que no se descargaron. Libere espacio allí y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>No password is kept for this recorder; add it again.</source>
+        <translation>No hay ninguna contraseña guardada para esta grabadora; añádala de nuevo.</translation>
+    </message>
+    <message>
+        <source>The system keychain refused to keep the recorder&apos;s password ({kind}).</source>
+        <translation>El llavero del sistema se negó a guardar la contraseña de la grabadora ({kind}).</translation>
+    </message>
+    <message>
+        <source>The system keychain did not give the recorder&apos;s password ({kind}); is it locked?</source>
+        <translation>El llavero del sistema no dio la contraseña de la grabadora ({kind}); ¿está bloqueado?</translation>
+    </message>
+    <message>
         <source>{reason}. Its search gave no file name to download the whole recording by instead, so nothing was downloaded. Export the footage with Reolink&apos;s own app or the recorder&apos;s web page, or ask Reolink for a firmware update.</source>
         <translation>{reason}. Su búsqueda no dio ningún nombre de archivo con el que descargar en su lugar la grabación completa, así que no se descargó nada. Exporte las grabaciones con la aplicación de Reolink o con la página web de la grabadora, o solicite a Reolink una actualización del firmware.</translation>
     </message>

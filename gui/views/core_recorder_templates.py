@@ -127,6 +127,16 @@ RECORDERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The recorder at {where} ended the connection without answering "
                               "when asked for the piece it cut for this stretch; some Reolink "
                               "NVR firmware does this"),
+    # a download the disk has no room for (agent/recorders/fetch.py)
+    QT_TRANSLATE_NOOP("core", "The footage the recorder would send is {need} bytes and the disk "
+                              "holding {path} has {free} bytes free, so it was not downloaded. "
+                              "Free some space there, then try again."),
+    # a recorder's password not to be had (agent/recorders/credentials.py)
+    QT_TRANSLATE_NOOP("core", "No password is kept for this recorder; add it again."),
+    QT_TRANSLATE_NOOP("core", "The system keychain refused to keep the recorder's password "
+                              "({kind})."),
+    QT_TRANSLATE_NOOP("core", "The system keychain did not give the recorder's password "
+                              "({kind}); is it locked?"),
     QT_TRANSLATE_NOOP("core", "{reason}. Its search gave no file name to download the whole "
                               "recording by instead, so nothing was downloaded. Export the "
                               "footage with Reolink's own app or the recorder's web page, or "
