@@ -265,8 +265,9 @@ def test_a_package_that_cannot_be_set_aside_reads_in_spanish(spanish, tmp_path, 
 
 
 # a camera rename refused, or made but not recorded -----------------------------------------
-def test_a_camera_rename_that_failed_or_went_unrecorded_reads_in_spanish(spanish, tmp_path,
+def test_a_camera_rename_or_export_that_failed_or_went_unrecorded_reads_in_spanish(spanish, tmp_path,
                                                                         agent):
+    from tests.conftest import t
     from tests.test_cameras import LA, dahua_card
 
     agent.add_source(dahua_card(tmp_path / "card", 160), camera="garage", tz=LA)
@@ -294,6 +295,12 @@ def test_a_camera_rename_that_failed_or_went_unrecorded_reads_in_spanish(spanish
     said = [reads_in_spanish(m, "«garag", "«garage»") for m in agent_words]
     assert "¿quiso decir «garage»?" in said[0]
     assert str(blocker) in said[1] and "«driveway»" in said[2] and str(log) in said[2]
+    # an export made while the activity log cannot be written: the package is kept
+    with pytest.raises(AgentError) as caught:
+        agent.export("driveway", t("2026-11-20T22:00:02Z"), t("2026-11-20T22:00:04Z"),
+                     tmp_path / "out")
+    said = reads_in_spanish(str(caught.value), str(tmp_path / "out"), str(log))
+    assert "el registro de actividad no pudo anotarlo" in said
 
 
 # an agency file changed between the app's question and the owner's yes ---------------------

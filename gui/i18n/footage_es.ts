@@ -4350,6 +4350,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el cambio se hizo, pero el registro de actividad no pudo anotarlo</translation>
     </message>
     <message>
+        <source>the package {path} was made, but the activity log could not record it</source>
+        <translation>el paquete {path} se hizo, pero el registro de actividad no pudo anotarlo</translation>
+    </message>
+    <message>
         <source>cannot open the audit log</source>
         <translation>no se puede abrir el registro de actividad</translation>
     </message>
