@@ -4303,15 +4303,15 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>the package for {camera} ({path}) changed after it was sealed ({problem}), so it was not sent. It could not be set aside ({reason}): move that folder away, then approve it again to export the approved footage again</source>
-        <translation>el paquete de «{camera}» ({path}) cambió después de sellarse ({problem}), así que no se envió. No se pudo apartar ({reason}): saque esa carpeta de ahí y luego apruébela de nuevo para volver a exportar lo aprobado</translation>
+        <translation>el paquete de «{camera}» ({path}) cambió después de sellarse ({problem}), así que no se envió. No se pudo apartar ({reason}): saque esa carpeta de ahí y luego apruébela de nuevo para volver a exportar las grabaciones aprobadas</translation>
     </message>
     <message>
         <source>the package for {camera} ({path}) was made with another owner key, and it could not be set aside ({reason}): move that folder away, then approve it again to export the approved footage again</source>
-        <translation>el paquete de «{camera}» ({path}) se hizo con otra clave de firma, y no se pudo apartar ({reason}): saque esa carpeta de ahí y luego apruébela de nuevo para volver a exportar lo aprobado</translation>
+        <translation>el paquete de «{camera}» ({path}) se hizo con otra clave de firma, y no se pudo apartar ({reason}): saque esa carpeta de ahí y luego apruébela de nuevo para volver a exportar las grabaciones aprobadas</translation>
     </message>
     <message>
         <source>the package for {camera} ({path}) was cut with other privacy masks than the camera&apos;s now, and it could not be set aside ({reason}): move that folder away, then approve it again to export the approved footage again</source>
-        <translation>el paquete de «{camera}» ({path}) se recortó con máscaras de privacidad distintas de las que la cámara tiene ahora, y no se pudo apartar ({reason}): saque esa carpeta de ahí y luego apruébela de nuevo para volver a exportar lo aprobado</translation>
+        <translation>el paquete de «{camera}» ({path}) se recortó con máscaras de privacidad distintas de las que la cámara tiene ahora, y no se pudo apartar ({reason}): saque esa carpeta de ahí y luego apruébela de nuevo para volver a exportar las grabaciones aprobadas</translation>
     </message>
     <message>
         <source>the package for {camera} changed after it was sealed ({reason}), so it was not sent. It was set aside as {path}; press &apos;Try sending again&apos; to export the approved footage again from your recordings</source>
@@ -4319,15 +4319,15 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>the package for {camera} ({path}) changed after it was sealed ({problem}), so it was not sent. It could not be set aside ({reason}): move that folder away, then press &apos;Try sending again&apos; to export the approved footage again</source>
-        <translation>el paquete de «{camera}» ({path}) cambió después de sellarse ({problem}), así que no se envió. No se pudo apartar ({reason}): saque esa carpeta de ahí y luego pulse «Intentar enviar de nuevo» para volver a exportar lo aprobado</translation>
+        <translation>el paquete de «{camera}» ({path}) cambió después de sellarse ({problem}), así que no se envió. No se pudo apartar ({reason}): saque esa carpeta de ahí y luego pulse «Intentar enviar de nuevo» para volver a exportar las grabaciones aprobadas</translation>
     </message>
     <message>
         <source>the package for {camera} ({path}) was made with another owner key, and it could not be set aside ({reason}): move that folder away, then press &apos;Try sending again&apos; to export the approved footage again</source>
-        <translation>el paquete de «{camera}» ({path}) se hizo con otra clave de firma, y no se pudo apartar ({reason}): saque esa carpeta de ahí y luego pulse «Intentar enviar de nuevo» para volver a exportar lo aprobado</translation>
+        <translation>el paquete de «{camera}» ({path}) se hizo con otra clave de firma, y no se pudo apartar ({reason}): saque esa carpeta de ahí y luego pulse «Intentar enviar de nuevo» para volver a exportar las grabaciones aprobadas</translation>
     </message>
     <message>
         <source>the package for {camera} ({path}) was cut with other privacy masks than the camera&apos;s now, and it could not be set aside ({reason}): move that folder away, then press &apos;Try sending again&apos; to export the approved footage again</source>
-        <translation>el paquete de «{camera}» ({path}) se recortó con máscaras de privacidad distintas de las que la cámara tiene ahora, y no se pudo apartar ({reason}): saque esa carpeta de ahí y luego pulse «Intentar enviar de nuevo» para volver a exportar lo aprobado</translation>
+        <translation>el paquete de «{camera}» ({path}) se recortó con máscaras de privacidad distintas de las que la cámara tiene ahora, y no se pudo apartar ({reason}): saque esa carpeta de ahí y luego pulse «Intentar enviar de nuevo» para volver a exportar las grabaciones aprobadas</translation>
     </message>
     <message>
         <source>no camera is named &apos;{camera}&apos; (known: {known})</source>
