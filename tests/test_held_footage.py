@@ -39,6 +39,8 @@ from tests.gui_support import spanish  # noqa: F401 (a fixture)
 from tests.test_ring_recorded_over import first_stamp
 from tests.test_requests_e2e import AGENCY_ID, T0, Run, only_request
 
+DOC = (Path(__file__).resolve().parent.parent / "docs" / "package-format.md").read_text("utf-8")
+
 
 __all__ = ["recent_footage"]  # the session fixture, imported for pytest
 
@@ -134,6 +136,9 @@ def test_footage_gone_or_changed_in_its_folder_is_sent_from_its_hold(flow, how):
     assert {s["path"]: s["sha256"] for s in record["sources"]} == copies
     assert record["delivered"]["frames"] > 0
     assert "safe copy" in shown
+    # every field of the section is one package-format.md's `hold` table explains
+    table = DOC.split("| `hold` field | meaning |", 1)[1].split("\n\n", 1)[0]
+    assert {f for f in said if f"| `{f}` |" not in table} == set(), table
     (export,) = [r["data"] for r in AuditLog(run.home).entries()
                  if r["event"] == "export" and "clip_sha256" in r["data"]]
     assert export["safe_copy"] == said["made"]

@@ -15,7 +15,7 @@ DOC = (DOC_DIR / "package-format.md").read_text("utf-8")
 NAME = re.compile(r"(?:manual|[A-Za-z0-9.-]+)_[A-Za-z0-9.-]+_\d{8}T\d{6}Z-\d{8}T\d{6}Z_(?:copy|exact)"
                   r"(?:_masked)?(?:_faces)?(?:_sound)?(?:_muted)?")
 # Sections a package holds only in some cases, each said so in its row.
-SOMETIMES = {"recorder"}
+SOMETIMES = {"recorder", "hold"}
 
 
 def section(title: str) -> str:
