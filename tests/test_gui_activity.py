@@ -228,3 +228,14 @@ def test_masks_left_off_by_choice_read_in_spanish(spanish):  # noqa: F811
                                   masks_left_off=2), ZONE)[2]
     assert "masks_left_off" not in details and "Máscaras de privacidad omitidas: 2" in details, \
         details
+
+
+def test_a_receipt_fetched_after_a_refused_decline_reads_in_spanish(spanish):  # noqa: F811
+    """Decline hunt: a request whose decline the portal refused as already delivered becomes
+    delivered once its receipt is fetched; the log's `after` says why, in the owner's words."""
+    from agent.requests.owed_receipts import AFTER_REFUSED_DECLINE
+
+    details = activity.row(record("receipt", **REQ, status="delivered",
+                                  after=AFTER_REFUSED_DECLINE), ZONE)[2]
+    assert "after" not in details and AFTER_REFUSED_DECLINE not in details, details
+    assert "Tras: el rechazo no se aceptó" in details, details

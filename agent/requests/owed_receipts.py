@@ -20,6 +20,9 @@ from agent.requests.package_delivery import receipt_owed
 from agent.requests.portal_client import PortalError
 from agent.requests.records import Entry
 
+# Why a request became delivered after its decline (the log's `after`, worded in the app).
+AFTER_REFUSED_DECLINE = "decline refused as already delivered"
+
 
 def delivered_elsewhere(agency: str) -> str:
     """Why a decline the portal answered 409 already_delivered was not taken: the approval's
@@ -82,5 +85,5 @@ def ask_owed(desk, entry: Entry, cancel: threading.Event | None = None) -> Entry
     receipted = {d.camera for d in entry.deliveries if d.receipt}
     if entry.approval is not None and set(entry.approval.cameras) <= receipted:
         entry = desk.inbox.transition(entry.iss, entry.jti, "delivered")
-        step.log("receipt", status="delivered", after="decline refused as already delivered")
+        step.log("receipt", status="delivered", after=AFTER_REFUSED_DECLINE)
     return entry

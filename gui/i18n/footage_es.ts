@@ -2337,6 +2337,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Retirado</translation>
     </message>
     <message>
+        <source>After</source>
+        <translation>Tras</translation>
+    </message>
+    <message>
         <source>Records found</source>
         <translation>Registros encontrados</translation>
     </message>
@@ -3160,6 +3164,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>the reason holds a text-direction control ({char}), which the agency would receive as typed (it can change what the agency&apos;s screens show): write the reason again without it</source>
         <translation>el motivo contiene un control de dirección del texto ({char}), que la agencia recibiría tal como se escribió (puede cambiar lo que muestran las pantallas de la agencia): escriba el motivo de nuevo sin él</translation>
+    </message>
+    <message>
+        <source>decline refused as already delivered</source>
+        <translation>el rechazo no se aceptó porque la agencia ya tenía las grabaciones</translation>
     </message>
     <message>
         <source>{agency} already has the footage of {cameras} for request &apos;{jti}&apos;: its receipt had been lost on the way and was fetched just now, so the request cannot be declined. Ask the agency directly if you want it deleted</source>

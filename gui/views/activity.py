@@ -142,13 +142,14 @@ LABELS = {
     "urls": QT_TRANSLATE_NOOP("activity", "Upload addresses"),
     "not_deleted": QT_TRANSLATE_NOOP("activity", "Not deleted by the portal"),
     "withdrawn": QT_TRANSLATE_NOOP("activity", "Withdrawn"),
+    "after": QT_TRANSLATE_NOOP("activity", "After"),
     "found_records": QT_TRANSLATE_NOOP("activity", "Records found"),
 }
 _SKIP = ("token", "sha256", "signature", "prev", "hash", "status")   # status: said by `what`
 # Values in the core's words (why a step failed or a request was refused), said in the owner's
 # language as the core said them then (no advice for now); a decline's reason is the owner's
 # own, shown as typed.
-_CORE_WORDED = ("reason", "reasons", "problems")
+_CORE_WORDED = ("reason", "reasons", "problems", "after")
 _CUT = 60
 
 

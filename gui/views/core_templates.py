@@ -451,6 +451,9 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the reason holds a text-direction control ({char}), which the "
                               "agency would receive as typed (it can change what the agency's "
                               "screens show): write the reason again without it"),
+    # a receipt fetched for a request whose decline was refused (owed_receipts.py), the log's
+    # `after`
+    QT_TRANSLATE_NOOP("core", "decline refused as already delivered"),
     # ... or whose footage a decline found the portal had (withdrawal.fetched_refusal)
     QT_TRANSLATE_NOOP("core", "{agency} already has the footage of {cameras} for request "
                               "'{jti}': its receipt had been lost on the way and was fetched just "
