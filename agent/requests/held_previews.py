@@ -16,7 +16,7 @@ from pathlib import Path
 from agent.index.rows import FileRow
 from agent.index.store import Store
 from agent.requests.hold_placement import Placement
-from agent.requests.held_window import held_placement, usable_hold
+from agent.requests.held_window import held_placement, overlaps, usable_hold
 from agent.requests.holds import HOLDS, RECORD, Hold
 
 MARK = "\x00safe copy\x00"
@@ -26,11 +26,6 @@ _READABLE = ("ok", "in-progress")   # a copy is a file: never `remote`
 def preview_name(camera: str, hold: Hold) -> str:
     """The name the previews read `camera` of this hold's copies by."""
     return f"{camera}{MARK}{hold.path.name}"
-
-
-def _overlaps(row: FileRow, start_us: int, end_us: int) -> bool:
-    return (row.start_us is not None and row.start_us < end_us
-            and (row.end_us is None or row.end_us > start_us))
 
 
 class HeldCopies:
@@ -61,7 +56,7 @@ class HeldCopies:
         # previews cannot read a byte range yet.
         return [r._replace(path=str(hold.path / r.path), camera=camera)
                 for r in held.recordings if r.status in _READABLE and not r.ranged
-                and _overlaps(r, start_us, end_us)]
+                and overlaps(r, start_us, end_us)]
 
     def _placement(self, folder: str) -> tuple[Hold, Placement] | None:
         try:

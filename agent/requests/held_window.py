@@ -15,7 +15,6 @@ recording. provenance.json's `hold` section says so (docs/package-format.md).
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
 import threading
@@ -33,8 +32,8 @@ from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
 from agent.index.rows import FileRow, Source
 from agent.index.store import Store
 from agent.os_words import plain_home_error
-from agent.requests.hold_placement import HeldCamera, Placement, read_placement
-from agent.requests.holds import RECORD, Hold, HoldError, read_hold
+from agent.requests.hold_placement import HeldCamera, Placement
+from agent.requests.holds import Hold, HoldError, read_hold
 from agent.storage import remove_stale_partials, safe_name
 from agent.timebase import format_utc
 from frp.bagview import file_sha256
@@ -53,20 +52,14 @@ def usable_hold(home: Path, folder: str) -> Hold | None:
 
 
 def held_placement(hold: Hold | None) -> Placement | None:
-    """What the hold's record says of where its copies lie; None without a hold, for one
-    made before holds recorded it, or one whose record cannot be read now (read_hold read it:
-    it says what is wrong on the request's page): its copies are then never cut, the
-    recordings are, as before holds were."""
-    if hold is None:
-        return None
-    try:
-        doc = json.loads((hold.path / RECORD).read_text(encoding="utf-8"))
-        return read_placement(doc)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
+    """What the hold's record says of where its copies lie (read with it: Hold.placement);
+    None without a hold, for one made before holds recorded it, or one whose placement is
+    damaged: its copies are then never cut, the recordings are, as before holds were."""
+    return None if hold is None else hold.placement
 
 
-def _overlaps(row: FileRow, start_us: int, end_us: int) -> bool:
+def overlaps(row: FileRow, start_us: int, end_us: int) -> bool:
+    """Whether `row` holds any of [start, end) (one whose end is not known: from its start on)."""
     return (row.start_us is not None and row.start_us < end_us
             and (row.end_us is None or row.end_us > start_us))
 
@@ -78,7 +71,7 @@ def originals_changed(store: Store, held: HeldCamera, start_us: int, end_us: int
     sources = {s.id: s for s in store.sources()}
     out, local = [], LocalTimeDisks()
     for was in held.indexed:
-        if not _overlaps(was, start_us, end_us):
+        if not overlaps(was, start_us, end_us):
             continue
         row = now.get((was.path, was.byte_start))
         if row is not None and row.ranged:
@@ -130,7 +123,7 @@ def from_hold(store: Store, hold: Hold | None, camera: str, start_us: int,
     hold (its originals are gone or changed); None when its recordings are cut."""
     placement = held_placement(hold)
     held = placement.camera(camera, store.names.current) if placement else None
-    if held is None or not any(_overlaps(r, start_us, end_us) for r in held.recordings):
+    if held is None or not any(overlaps(r, start_us, end_us) for r in held.recordings):
         return None
     if not originals_changed(store, held, start_us, end_us):
         return None
@@ -221,7 +214,7 @@ def _rows(source_id: int, camera: str, folder: Path, held: HeldCamera) -> list[F
 def _checked_copies(hold: Hold, held: HeldCamera, start_us: int, end_us: int) -> list:
     """The hold's files the window reads, each hashed again against the manifest: HoldError
     naming the first one that is gone or changed since it was copied."""
-    wanted = {r.path for r in held.recordings if _overlaps(r, start_us, end_us)}
+    wanted = {r.path for r in held.recordings if overlaps(r, start_us, end_us)}
     rings = {str(PurePosixPath(r.path).parent) for r in held.recordings
              if r.ranged and r.path in wanted}
     # and a ring folder's index, which the cut reads too

@@ -107,7 +107,15 @@ def remote_placement(window: RecorderWindow, indexed: list[FileRow]) -> dict:
 
 def read_placement(doc: dict) -> Placement | None:
     """The placement a hold's record (hold.json, read) holds; None for a hold made before
-    holds recorded it. KeyError, TypeError or ValueError for one that is damaged."""
+    holds recorded it, or one whose placement is damaged: its copies are then never cut, its
+    recordings are."""
+    try:
+        return _placement(doc)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _placement(doc: dict) -> Placement | None:
     placed = doc.get("placed")
     if placed is None:
         return None

@@ -25,7 +25,8 @@ from agent.index.mirror import Connect
 from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
 from agent.index.remote_window import FetchCancelled, RecorderWindow, download
 from agent.requests.hold_names import unique_name
-from agent.requests.hold_placement import local_placement, remote_placement
+from agent.requests.hold_placement import (Placement, local_placement, read_placement,
+                                           remote_placement)
 from agent.index.store import Store
 from agent.json_words import json_fault
 from frp.count_words import counted
@@ -75,6 +76,10 @@ class Hold:
 
     path: Path
     files: tuple[HeldFile, ...]
+    # Where its copies lie in time, read with the record (hold_placement.py); None for a hold
+    # made before holds recorded it, or one whose placement is damaged: its copies are then
+    # never cut, its recordings are, as before holds recorded it.
+    placement: Placement | None = None
 
     @property
     def size(self) -> int:
@@ -93,7 +98,7 @@ def read_hold(home: Path, folder: str) -> Hold | None:
     path = hold_path(home, folder)
     try:
         doc = json.loads((path / RECORD).read_text(encoding="utf-8"))
-        return Hold(path, tuple(HeldFile(**f) for f in doc["files"]))
+        return Hold(path, tuple(HeldFile(**f) for f in doc["files"]), read_placement(doc))
     except FileNotFoundError:
         return None
     except OSError as exc:
@@ -162,8 +167,8 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
         held += [HeldFile(f"{w.source.url} channel {w.channel}", f"{p.fetched.path.parent.name}/"
                           f"{p.fetched.path.name}", p.fetched.size, p.fetched.sha256)
                  for w in windows for p in w.pieces]
-        _write_records(staging, held, request_id, start_us, end_us, cameras,
-                       {w.camera: w.record() for w in windows}, placed)
+        record = _write_records(staging, held, request_id, start_us, end_us, cameras,
+                                {w.camera: w.record() for w in windows}, placed)
         for folder in (*(p for p in staging.rglob("*") if p.is_dir()), staging):
             fsync_dir(folder)
         if os.path.lexists(final):
@@ -183,7 +188,7 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return Hold(final, tuple(held))
+    return Hold(final, tuple(held), read_placement(record))
 
 
 def _all_rows(store: Store, start_us: int, end_us: int, cameras: tuple[str, ...]) -> list:
@@ -270,7 +275,8 @@ def _copy_hashed(src: Path, dest: Path, cancel: threading.Event | None) -> tuple
 
 def _write_records(staging: Path, held: list[HeldFile], request_id: str | None, start_us: int,
                    end_us: int, cameras: tuple[str, ...], recorders: dict | None = None,
-                   placed: dict | None = None) -> None:
+                   placed: dict | None = None) -> dict:
+    """Write the manifest and hold.json; returns the record written."""
     manifest = "".join(f"{f.sha256}  {f.name}\n" for f in held)
     write_hashed(staging / MANIFEST, [manifest.encode("utf-8")])
     record = {"request": request_id, "window": {"start": format_utc(start_us),
@@ -283,6 +289,7 @@ def _write_records(staging: Path, held: list[HeldFile], request_id: str | None, 
     if recorders:   # where a recorder's footage came from, as an export's provenance says
         record["recorders"] = recorders
     write_hashed(staging / RECORD, [json.dumps(record, indent=2).encode("utf-8")])
+    return record
 
 
 def release(home: Path, folder: str) -> bool:
