@@ -55,17 +55,26 @@ def changed_since_scan(rows: Iterable[FileRow], sources: Mapping[int, Source]) -
             st = os.stat(row.path)
         except OSError:
             continue
-        if row.status == "in-progress":
-            same = st.st_size >= row.size and st.st_mtime_ns >= row.mtime_ns
-        else:
-            same = (st.st_size, st.st_mtime_ns) == (row.size, row.mtime_ns) or (
-                an_hour_apart(st.st_size, st.st_mtime_ns, row.size, row.mtime_ns)
-                and row.source_id in sources and local(sources[row.source_id].root)
-                and read_as_indexed(row, sources[row.source_id]))
-        if not same and row.path not in out:
+        if not same_recording(row, st.st_size, st.st_mtime_ns, sources, local) \
+                and row.path not in out:
             out.append(row.path)
     out.extend(p for p in recorded_over(ranged, sources) if p not in out)
     return out
+
+
+def same_recording(row: FileRow, size: int, mtime_ns: int, sources: Mapping[int, Source],
+                   local: LocalTimeDisks) -> bool:
+    """Whether `row`'s file, now `size` bytes written last at `mtime_ns`, is still the
+    recording indexed: the same size and time; one still being written then may have grown,
+    and nothing else; on a card keeping local times, a time a clock change moved by exactly
+    an hour, when the file still reads as it was indexed (read_as_indexed)."""
+    if row.status == "in-progress":
+        return size >= row.size and mtime_ns >= row.mtime_ns
+    if (size, mtime_ns) == (row.size, row.mtime_ns):
+        return True
+    source = sources.get(row.source_id)
+    return (an_hour_apart(size, mtime_ns, row.size, row.mtime_ns) and source is not None
+            and local(source.root) and read_as_indexed(row, source))
 
 
 def read_as_indexed(row: FileRow, source: Source) -> bool:

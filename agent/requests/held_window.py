@@ -22,14 +22,14 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from agent.index.changed import read_as_indexed, recorded_over
+from agent.index.changed import recorded_over, same_recording
 from agent.index.coverage import Coverage, coverage
 from agent.index.mirror import Connect
 from agent.index.recorder_book import RECORDER_LAYOUT
-from agent.index.local_times import LocalTimeDisks, an_hour_apart
+from agent.index.local_times import LocalTimeDisks
 from agent.index.remote_window import Progress, local_window
 from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
-from agent.index.rows import FileRow, Source
+from agent.index.rows import FileRow
 from agent.index.store import Store
 from agent.os_words import plain_home_error
 from agent.requests.hold_placement import HeldCamera, Placement
@@ -89,7 +89,8 @@ def originals_changed(store: Store, held: HeldCamera, start_us: int, end_us: int
             if (row.start_us, row.end_us, row.size) != (was.start_us, was.end_us, was.size):
                 out.append(was.path)
             continue
-        if row is None or not _as_held(was, row, row.size, row.mtime_ns, sources, local):
+        if row is None or not same_recording(_at(was, row), row.size, row.mtime_ns, sources,
+                                             local):
             out.append(was.path)
             continue
         try:
@@ -97,24 +98,14 @@ def originals_changed(store: Store, held: HeldCamera, start_us: int, end_us: int
         except OSError:
             out.append(was.path)
             continue
-        if not _as_held(was, row, st.st_size, st.st_mtime_ns, sources, local):
+        if not same_recording(_at(was, row), st.st_size, st.st_mtime_ns, sources, local):
             out.append(was.path)
     return out
 
 
-def _as_held(was: FileRow, row: FileRow, size: int, mtime_ns: int,
-             sources: dict[int, Source], local: LocalTimeDisks) -> bool:
-    """A file (`row` in the index now) is as it was held: the same; one still being written
-    then may have grown; on a card keeping local times, one whose time a clock change moved
-    by an hour that still reads as it was indexed (changed.py)."""
-    if was.status == "in-progress":
-        return size >= was.size and mtime_ns >= was.mtime_ns
-    if (size, mtime_ns) == (was.size, was.mtime_ns):
-        return True
-    source = sources.get(row.source_id)
-    return (an_hour_apart(size, mtime_ns, was.size, was.mtime_ns) and source is not None
-            and local(source.root)
-            and read_as_indexed(was._replace(source_id=row.source_id, path=row.path), source))
+def _at(was: FileRow, row: FileRow) -> FileRow:
+    """The row held (`was`), where the index lists its file now (`row`)."""
+    return was._replace(source_id=row.source_id, path=row.path)
 
 
 def from_hold(store: Store, hold: Hold | None, camera: str, start_us: int,
