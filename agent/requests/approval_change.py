@@ -23,16 +23,6 @@ def changeable(entry: Entry) -> bool:
             and not any(d.upload_url or d.receipt for d in entry.deliveries))
 
 
-def asked_otherwise(kept: Approval, cameras, start_us, end_us, mode, keep_audio, blur_faces,
-                    masks) -> bool:
-    """Whether the owner's choices (None: not given) differ from the kept approval's."""
-    asked = (frozenset(cameras) if cameras else None, start_us, end_us, mode, keep_audio,
-             blur_faces, masks)
-    held = (frozenset(kept.cameras), kept.start_us, kept.end_us, kept.mode, kept.keep_audio,
-            kept.blur_faces, kept.masks)
-    return any(x is not None and x != y for x, y in zip(asked, held))
-
-
 def still_cut_as_approved(old: Approval, new: Approval, camera: str) -> bool:
     """Whether a package cut for `old` is what `new` asks of `camera`: the same window, cut
     mode, sound and face blurring, and the camera still chosen. The privacy masks are left to

@@ -64,19 +64,26 @@ def _by_default(entry: Entry, on_file: tuple[str, ...] | None) -> tuple[str, ...
     return chosen
 
 
+def asked_otherwise(kept: Approval, cameras, start_us, end_us, mode, keep_audio, blur_faces,
+                    masks) -> bool:
+    """Whether the owner's choices (None: not given) differ from the kept approval's (the same
+    cameras named in another order are the same)."""
+    asked = (frozenset(cameras) if cameras else None, start_us, end_us, mode, keep_audio,
+             blur_faces, masks)
+    held = (frozenset(kept.cameras), kept.start_us, kept.end_us, kept.mode, kept.keep_audio,
+            kept.blur_faces, kept.masks)
+    return any(x is not None and x != y for x, y in zip(asked, held))
+
+
 def same_approval(entry: Entry, cameras, start_us: int | None, end_us: int | None,
                   mode: str | None, keep_audio: bool | None, blur_faces: bool | None = None,
                   masks: bool | None = None) -> Approval:
     """The approval kept for a failed delivery once its decision is signed; refuses choices
     that differ from it."""
     a = entry.approval
-    # the same cameras named in another order are the same approval
-    asked = (frozenset(cameras) if cameras else None, start_us, end_us, mode, keep_audio)
-    kept = (frozenset(a.cameras), a.start_us, a.end_us, a.mode, a.keep_audio)
-    if any(x is not None and x != y for x, y in zip(asked, kept)):
+    if asked_otherwise(a, cameras, start_us, end_us, mode, keep_audio, None, None):
         raise ApprovalRefused(f"this request was already approved with other choices; {STANDS}")
-    if (blur_faces is not None and blur_faces != a.blur_faces) or \
-            (masks is not None and masks != a.masks):
+    if asked_otherwise(a, None, None, None, None, None, blur_faces, masks):
         raise ApprovalRefused("this request was already approved with other redaction choices "
                               f"({hidden_words(a)}); {STANDS}")
     return a

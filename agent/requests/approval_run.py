@@ -18,9 +18,9 @@ from typing import Callable
 
 from agent.export.progress import DroppedFrames
 from agent.index.store import Store
-from agent.requests.approval_change import (asked_otherwise, changeable, remove_superseded,
-                                            superseded)
-from agent.requests.approval_choices import new_approval, redactions, same_approval
+from agent.requests.approval_change import changeable, remove_superseded, superseded
+from agent.requests.approval_choices import (asked_otherwise, new_approval, redactions,
+                                             same_approval)
 from agent.requests.approval_footage import check_footage
 from agent.requests.approval_step import (
     ApprovalRefused,
