@@ -98,10 +98,10 @@ def typed_reason(text: str | None) -> str | None:
                          "sent it in another encoding than the computer's, as a Windows or "
                          "Latin-1 terminal does on a UTF-8 computer): type it again without "
                          "accented letters, or set the terminal to UTF-8") from None
-    if text is not None and reason_problem(text):
+    if text is not None and (problem := reason_problem(text)):
         # A paste or $'...' can carry terminal escapes, a bell or a right-to-left override,
         # which would act on the agency's screens: never what an owner means to send.
-        raise UsageError(f"--reason holds {reason_problem(text)}, which the agency would "
+        raise UsageError(f"--reason holds {problem}, which the agency would "
                          "receive as typed (it can change what the agency's screens show): "
                          "type the reason again without it; line breaks and tabs are fine")
     return text

@@ -202,8 +202,8 @@ class DeskDecisions:
             raise DeskRefusal(not_declinable(entry.jti, entry.status))
         if reason is not None and (len(reason) > MAX_MESSAGE_CHARS or not reason.strip()):
             raise DeskRefusal(f"the reason must be 1 to {MAX_MESSAGE_CHARS} characters of text")
-        if reason is not None and reason_problem(reason):
-            raise DeskRefusal(unsendable_reason(reason_problem(reason)))
+        if reason is not None and (problem := reason_problem(reason)):
+            raise DeskRefusal(unsendable_reason(problem))
 
     def _to_decline(self, entry: Entry) -> tuple[Request | RequestRef, str | None]:
         """The request a decline of an undecided request names, and why it no longer verifies
