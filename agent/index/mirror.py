@@ -27,7 +27,7 @@ from agent.errors import Refusal
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import FileRow
 from agent.index.scan import showable_us
-from agent.index.clock_change import ONE_CLOCK_US, SPANS_CHANGE, UNPLACED_END, placed_ends
+from agent.index.clock_change import SPANS_CHANGE, UNPLACED_END, another_clock, placed_ends
 from agent.index.store import STALE, Store
 from agent.recorders.connect import open_recorder
 from agent.recorders.credentials import CredentialError, CredentialStore
@@ -158,7 +158,7 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
 def moved(offset_s: float, before_s: float | None) -> bool:
     """Whether the clock moved since the last refresh by more than it drifts: the hour an
     incremental read goes back covers a drift of a second or two."""
-    return before_s is None or abs(offset_s - before_s) * US > ONE_CLOCK_US
+    return before_s is None or another_clock(round(offset_s * US), round(before_s * US))
 
 
 def failed_here(store: Store, rec: RecorderSource, now_us: int | None = None) -> Refresh:

@@ -31,7 +31,7 @@ from typing import Callable, Iterator
 
 from agent.callbacks import call_safely
 from agent.errors import Refusal
-from agent.index.clock_change import ONE_CLOCK_US, another_clock, placed_ends
+from agent.index.clock_change import another_clock, placed_ends
 from agent.index.mirror import Connect, applied_offset, kept_shifts, row_path
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import FileRow
@@ -145,7 +145,7 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
         placed = [(r, shift, end) for (r, shift), end in zip(placed, ends)
                   if end is not None and end > start_us and r.start_us - shift < end_us]
         shifts = {shift for _, shift, _ in placed}
-        if shifts and max(shifts) - min(shifts) > ONE_CLOCK_US:
+        if shifts and another_clock(max(shifts), min(shifts)):
             raise ClockPutRightInWindow(CLOCK_PUT_RIGHT)
         pieces = []
         for n, (recording, shift, true_end_us) in enumerate(placed):
