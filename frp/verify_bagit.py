@@ -79,9 +79,13 @@ def read_manifest(bag: Bag, name: str, payload: bool) -> dict[str, str] | None:
             continue
         m = re.fullmatch(r"([0-9A-Fa-f]{64})[ \t]+(.+)", line)
         if m is None:
-            bad.append(f"{name} line {number} is not a valid SHA-256 entry.")
+            bad.append(f"{name} line {number} is not a valid SHA-256 entry" + (
+                _COMMENT if line.lstrip().startswith("#") else "."))
             continue
         path = decode_path(m.group(2))
+        if path != path.strip() or path.startswith("*"):
+            bad.append(_unlike_bagit(name, number, path))
+            continue
         parts = path.split("/")
         if path.startswith("/") or ".." in parts or "\\" in path or payload != path.startswith("data/"):
             bad.append(f"{name} line {number} names an unsafe or misplaced path: {one_line(path, 200)}.")
@@ -94,6 +98,24 @@ def read_manifest(bag: Bag, name: str, payload: bool) -> dict[str, str] | None:
     if len(bad) > PER_FILE_PROBLEMS:
         bag.problems.append(f"{name}: ... and {len(bad) - PER_FILE_PROBLEMS:,} more lines like these.")
     return entries
+
+
+# Lines bagit.py reads past and RFC 8493 has not: said as such, since the two tools disagree.
+_COMMENT = (": it is a comment, which RFC 8493 manifests do not have and no package holds "
+            "(bagit.py skips it).")
+
+
+def _unlike_bagit(name: str, number: int, path: str) -> str:
+    """A manifest line whose path begins or ends in white space (which a message would show
+    unseen) or with sha256sum's `*` (a binary file's mark): no package names a file so (file
+    names are made without spaces), and bagit.py, stripping both, reads another name."""
+    if path.startswith("*"):
+        return (f"{name} line {number} names {quoted(path, 200)}: a '*' before the name is "
+                f"sha256sum's mark of a binary file, which RFC 8493 manifests do not have and "
+                f"no package holds (bagit.py drops it).")
+    where = "end" if path[-1:].isspace() else "start"
+    return (f"{name} line {number} names {quoted(path, 200)}, with white space at its {where}: "
+            f"no package names a file so (bagit.py strips it and reads {quoted(path.strip(), 200)}).")
 
 
 def check_listed(bag: Bag, listed: dict[str, str]) -> None:

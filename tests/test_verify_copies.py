@@ -165,3 +165,32 @@ def test_a_clip_too_big_for_a_fat32_drive_left_behind_says_so(capsys, made, pack
         f"{clip} is missing: at 5,000,000,000 bytes it is more than a FAT32 drive (as most USB "
         "sticks are) holds in one file, so a copy to one leaves it behind. Copy the package "
         "with a drive formatted exFAT or NTFS, or send the tar."], out
+
+
+def test_a_manifest_path_with_a_space_at_its_end_says_so(capsys, made, package):
+    """An editor that keeps a space at a line's end left `data/owner.pub ` in the manifest:
+    verify said 'data/owner.pub  is missing.' and 'data/owner.pub is in the package but not
+    listed', the space unseen, so the two read as contradicting each other."""
+    manifest = package / "manifest-sha256.txt"
+    manifest.write_bytes(manifest.read_bytes().replace(b"data/owner.pub\n", b"data/owner.pub \n"))
+    code, out = verify(capsys, made[0], package)
+    assert code == 3
+    assert "manifest-sha256.txt line 1 names 'data/owner.pub ', with white space at its end: no " \
+        "package names a file so (bagit.py strips it and reads 'data/owner.pub')." in out["problems"]
+    assert not any(p.startswith("data/owner.pub  ") for p in out["problems"]), out["problems"]
+
+
+def test_manifest_lines_bagit_py_reads_past_are_named_for_what_they_are(capsys, made, package):
+    """A comment line and sha256sum's binary mark (`HASH *data/x`), which bagit.py reads past
+    and RFC 8493 has not, were said as 'not a valid SHA-256 entry' and 'an unsafe or
+    misplaced path', leaving the expert to wonder why bagit.py calls the bag valid."""
+    manifest = package / "manifest-sha256.txt"
+    manifest.write_bytes(b"# made by hand\n" + manifest.read_bytes().replace(
+        b"  data/owner.pub\n", b" *data/owner.pub\n"))
+    code, out = verify(capsys, made[0], package)
+    assert code == 3
+    assert "manifest-sha256.txt line 1 is not a valid SHA-256 entry: it is a comment, which " \
+        "RFC 8493 manifests do not have and no package holds (bagit.py skips it)." in out["problems"]
+    assert "manifest-sha256.txt line 2 names '*data/owner.pub': a '*' before the name is " \
+        "sha256sum's mark of a binary file, which RFC 8493 manifests do not have and no " \
+        "package holds (bagit.py drops it)." in out["problems"]
