@@ -112,12 +112,15 @@ class Device:
         return self.true_us_from_device_utc(self.zone.from_wall(wall))
 
     def true_us_from_device_utc(self, device_utc_s: float) -> int:
-        """The true instant a recording's device time means: by the clock in force then."""
-        for off in [o for _, o in self.earlier_clocks] + [self.clock_offset_s]:
-            t = round((device_utc_s - off) * US)
-            if self.offset_at(t) == off:
-                return t
-        return round((device_utc_s - self.clock_offset_s) * US)
+        """The true instant a recording's device time means: by the clock in force then. A
+        clock put back wrote some times twice, by the clock before and the one after; the
+        device keeps its recordings by the times it wrote, so such a time means the one at
+        which it holds a recording."""
+        meant = [t for off in [o for _, o in self.earlier_clocks] + [self.clock_offset_s]
+                 if self.offset_at(t := round((device_utc_s - off) * US)) == off]
+        recorded = [t for t in meant if any(self.catalogue.overlapping(channel, t, t + 1)
+                                            for channel in self.catalogue.clips)]
+        return next(iter(recorded or meant), round((device_utc_s - self.clock_offset_s) * US))
 
     # --- accounts ------------------------------------------------------------------------
     def check_password(self, user: str, password: str) -> bool:

@@ -35,7 +35,7 @@ from agent.index.changed import changed_since_scan, changed_words, since_scan_wo
 from agent.index.store import Store
 from agent.media.byte_range import RangeFile
 from agent.media.ffmpeg import ffmpeg_version
-from agent.timebase import format_utc
+from agent.timebase import US, format_utc
 from frp.clip_claims import manifest_definition
 
 Progress = Callable[[str, float], None]
@@ -207,6 +207,16 @@ def went_away(out_dir: Path) -> str:
             "or drive taken out?): connect it again, then export again; no package was made")
 
 
+def _offsets(plan: ExportPlan) -> list[float]:
+    """provenance's `clock.clock_offset_s`: one entry for each offset among the recordings
+    used; a recorder's download says the one it was placed by (its clock may have been put
+    right between two recordings of a safe copy), any other its folder's."""
+    by_id = plan.by_id()
+    return sorted({r.clock_shift_us / US if r.clock_shift_us is not None
+                   else by_id[r.source_id].clock_offset_s
+                   for r in plan.coverage.files if r.source_id in by_id})
+
+
 def _facts(plan: ExportPlan, result: CutResult, sources: list[dict],
            request: RequestContext | None, redaction: Redaction | None,
            recorder: dict | None = None, hold: dict | None = None) -> dict:
@@ -214,7 +224,7 @@ def _facts(plan: ExportPlan, result: CutResult, sources: list[dict],
     `recorder`: provenance's section naming the recorder the sources were downloaded from;
     `hold`: its section saying they are the copies of a request's safe copy."""
     zones = sorted({s.tz for s in plan.sources})
-    offsets = sorted({s.clock_offset_s for s in plan.sources})
+    offsets = _offsets(plan)
     redactions = redaction_records(redaction, result.redaction, (plan.start_us, plan.end_us),
                                    audio_kept=result.audio)
     return {

@@ -53,7 +53,8 @@ class Piece:
     is its time zero as the cutter counts it (the first shown frame), `first_frame_us` the
     first frame stored (the start of a lead-in the edit list hides). `ambiguous`: the
     recorder wrote its start in the hour the clocks repeat, so it may be an hour later, or it
-    was asked for by times in that hour, so it may hold the other one."""
+    was asked for by times in that hour, so it may hold the other one. `shift_us`: the
+    recorder's clock offset taken off its times (the clock it recorded under)."""
 
     fetched: Fetched
     start_us: int
@@ -61,6 +62,7 @@ class Piece:
     first_frame_us: int
     whole: bool
     ambiguous: bool = False
+    shift_us: int = 0
 
 
 @dataclass(frozen=True)
@@ -93,14 +95,17 @@ class RecorderWindow:
                               "recorder's time API when the footage was fetched; the applied "
                               "offset (whole seconds) turned its times into true time: the "
                               "offset its clock had when the footage was recorded, as measured "
-                              "when it was first mirrored (a clock put right since differs)"},
+                              "when it was first mirrored (a clock put right since differs); "
+                              "each download names its own, which differ when the clock was "
+                              "put right between two recordings of a safe copy's window"},
             "window": {"start": format_utc(self.start_us), "end": format_utc(self.end_us)},
             "downloads": [{
                 "file": p.fetched.path.name, "sha256": p.fetched.sha256, "size": p.fetched.size,
                 "query": {"command": p.fetched.query.command,
                           "params": dict(p.fetched.query.params)},
                 "start": format_utc(p.start_us), "end": format_utc(p.end_us),
-                "whole_recording": p.whole, "attempts": p.fetched.attempts,
+                "whole_recording": p.whole, "applied_offset_s": p.shift_us / US,
+                "attempts": p.fetched.attempts,
                 "resumed_at": list(p.fetched.resumed_at)} for p in self.pieces],
         }
 
@@ -112,10 +117,13 @@ def is_remote(store: Store, camera: str) -> bool:
 
 def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path,
              connect: Connect, progress: Progress | None = None,
-             cancel: threading.Event | None = None, whole_ok: bool = True) -> RecorderWindow:
+             cancel: threading.Event | None = None, whole_ok: bool = True,
+             one_clock: bool = True) -> RecorderWindow:
     """Fetch [start, end) (true time) of a recorder camera into `folder`, one piece at a time.
     With `whole_ok` False (a preview) a recording the device can send only whole is not
-    fetched: WholeOnly is raised."""
+    fetched: WholeOnly is raised. With `one_clock` (an export, whose clip and provenance name
+    one clock) a window whose recordings were timed by two clocks is refused; a hold keeps
+    them all, each piece placed by its own (Piece.shift_us)."""
     found = store.recorders.channel_of(camera)
     if found is None:
         raise RecorderError(f"'{camera}' is not a camera of a recorder on the network")
@@ -142,10 +150,12 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
         current = round(offset * US)
         placed = [(r, kept.get(row_path(rec.url, key, r), current)) for r in recordings]
         ends = _ends(store, rec.source_id, key, rec.url, placed, current)
-        placed = [(r, shift, end) for (r, shift), end in zip(placed, ends)
-                  if end is not None and end > start_us and r.start_us - shift < end_us]
+        # in true time's order: the device's runs back where its clock was put back
+        placed = sorted(((r, shift, end) for (r, shift), end in zip(placed, ends)
+                         if end is not None and end > start_us and r.start_us - shift < end_us),
+                        key=lambda p: p[0].start_us - p[1])
         shifts = {shift for _, shift, _ in placed}
-        if shifts and another_clock(max(shifts), min(shifts)):
+        if one_clock and shifts and another_clock(max(shifts), min(shifts)):
             raise ClockPutRightInWindow(CLOCK_PUT_RIGHT)
         pieces = []
         for n, (recording, shift, true_end_us) in enumerate(placed):
@@ -163,7 +173,7 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
                                      cancel=cancel)
                 pieces.append(Piece(got, recording.start_us - shift, true_end_us,
                                     recording.start_us - shift, True,
-                                    recording.start.ambiguous or got.ambiguous))
+                                    recording.start.ambiguous or got.ambiguous, shift))
                 continue
             got = recorder.fetch(recording, dev_s, dev_e, folder, whole_ok=whole_ok,
                                  cancel=cancel)
@@ -178,7 +188,7 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
                 whole = True
             start = (recording.start_us if whole else got.start_us) - shift
             pieces.append(Piece(got, start, got.end_us - shift, start - (lead or 0), whole,
-                                recording.start.ambiguous or got.ambiguous))
+                                recording.start.ambiguous or got.ambiguous, shift))
         call_safely(progress, "downloading from the recorder", 1.0)
     except OSError as exc:   # the pieces' own disk (a recorder's failures are RecorderError)
         raise _not_kept(exc, folder) from None
@@ -248,7 +258,8 @@ def piece_rows(source_id: int, camera: str, window: RecorderWindow,
                     p.first_frame_us if previews else p.start_us, p.end_us, p.fetched.size,
                     p.fetched.path.stat().st_mtime_ns, window.info.vendor,
                     "ambiguous" if p.ambiguous else "ok", _piece_reason(p), "main",
-                    channel=str(window.channel), time_source="recorder")
+                    channel=str(window.channel), time_source="recorder",
+                    clock_shift_us=p.shift_us)
             for p in window.pieces]
 
 

@@ -30,8 +30,9 @@ class FileRow(NamedTuple):
     file, a range for a recording inside a ring file (Hikvision `hiv*.mp4`).
     `clock_shift_us`: a recorder's mirrored row only, the recorder's clock offset taken off its
     own times when it was first mirrored, the clock it recorded under: a clock put right later
-    leaves it there (index/mirror.py). None for anything else, and for rows mirrored before it
-    was kept (the recorder's offset then applies).
+    leaves it there (index/mirror.py); and a piece downloaded from it, the offset it was placed
+    by (remote_window.piece_rows; a hold keeps it per copy). None for anything else, and for
+    rows mirrored before it was kept (the recorder's offset then applies).
     """
 
     source_id: int

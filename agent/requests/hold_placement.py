@@ -5,7 +5,9 @@ approval is cut, the index may no longer say which seconds a held copy holds. So
 per camera, the index's rows for each copy as they were when it was made, their paths the
 copies' names in the hold as its manifest lists them (a copy is the very
 bytes: the rows hold for it, its byte ranges inside a ring file too), the camera's zone and
-clock offset (provenance's `clock`), each copy's original (relative to its recordings folder)
+clock offset (provenance's `clock`; a recorder's download's row keeps its own, `clock_shift_us`,
+which differs from it when the recorder's clock was put right inside the window: the row's
+times are true times either way), each copy's original (relative to its recordings folder)
 and the index's rows it copied (`indexed`: path, size, modification time), by which a later cut
 tells whether the originals are still as they were held. A hold made before this was recorded
 has no placement: it is kept, but only its originals are cut.

@@ -1,0 +1,93 @@
+"""A hold of a recorder's camera whose clock was put right inside the request's window: the
+recordings before the change were timed by the clock it had then, those after by the clock put
+right. A hold asks for each by its own clock, keeps every one, and records the offset each was
+placed by, so a later cut from it places every one where it was recorded."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from agent.export.evidence import export_evidence
+from agent.requests import holds
+from agent.requests.held_window import cut_window, usable_hold
+from agent.service import Agent
+from agent.timebase import US
+from agent.views import RecorderAddress
+from nvrsim.server import Simulator
+from tests.recorder_sources_support import HOURS_OFF, PASSPHRASE, PASSWORD, T0, recent_footage
+from tests.recorder_support import stamps
+
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
+__all__ = ["recent_footage"]
+
+CAMERA = "nvr/Driveway"
+WINDOW = (T0 + 5 * US, T0 + 25 * US)   # the clock was put right at T0 + 20 s
+
+
+@pytest.fixture
+def agent(tmp_path, monkeypatch):
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    a = Agent(tmp_path / "home")
+    yield a
+    a.close()
+
+
+@pytest.mark.parametrize("vendor,quirks", [("reolink", ("reolink-native-names",)),
+                                           ("hikvision", ()), ("dahua", ())])
+def test_a_hold_across_the_recorders_clock_correction_keeps_and_places_every_recording(
+        vendor, quirks, agent, recent_footage, tmp_path):
+    """Holds hunt: the hold refused the whole window ("the recorder's clock was put right in
+    the middle of this stretch") and kept nothing, though the request's footage was what the
+    recorder would write over; its record held one clock offset per camera."""
+    with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True,
+                   clock_offset_s=HOURS_OFF, quirks=quirks) as sim:
+        agent.add_recorder(RecorderAddress(sim.url, vendor, "admin", sim.fingerprint,
+                                           zone="UTC"), PASSWORD, name="nvr")
+        # Put right as the third recording began: the second ended by the new clock, so it
+        # is fetched whole (test_recorder_clock_set), the third placed by the new clock.
+        sim.device.earlier_clocks.append((T0 + 20 * US, HOURS_OFF))
+        sim.device.clock_offset_s = 0.0
+        agent.scan()
+        made = holds.make_hold(agent.home, agent.store, "r1", *WINDOW, (CAMERA,), "r1",
+                               connect=agent.recorder_connector())
+        record = json.loads((made.path / holds.RECORD).read_text())
+        shifts = {r["clock_shift_us"] for r in record["placed"][CAMERA]["recordings"]}
+        assert shifts == {HOURS_OFF * US, 0}, record["placed"][CAMERA]
+        offsets = {d["applied_offset_s"] for d in record["recorders"][CAMERA]["downloads"]}
+        assert offsets == {HOURS_OFF, 0}
+        sim.device.catalogue.clips.clear()   # the recorder wrote over all of it
+        agent.scan()
+    with cut_window(agent.home, agent.store, CAMERA, *WINDOW, None,
+                    usable_hold(agent.home, "r1")) as (index, extra):
+        done = export_evidence(index, agent.owner_key(), CAMERA, *WINDOW, tmp_path / "out",
+                               provenance_extra=extra)
+    times = stamps(Path(done.clip))
+    # Every frame where it was recorded, from both sides of the change: none 3 hours off (a
+    # copy starts at a keyframe, 2 s apart).
+    assert WINDOW[0] <= min(times) <= WINDOW[0] + 2 * US and WINDOW[1] - US < max(times) < WINDOW[1]
+    assert any(T0 + 19 * US < s < T0 + 21 * US for s in times)
+    prov = json.loads((done.package.path / "data" / "provenance.json").read_text())
+    assert prov["clock"]["clock_offset_s"] == [0, HOURS_OFF]
+    assert prov["hold"]["recorder"]["downloads"][0]["applied_offset_s"] == HOURS_OFF
+
+
+def test_a_hold_record_from_before_offsets_were_kept_per_recording_reads_as_before(
+        agent, recent_footage):
+    """A hold.json written before each recording kept its offset still places its copies, by
+    the camera's one offset."""
+    with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True,
+                   clock_offset_s=HOURS_OFF) as sim:
+        agent.add_recorder(RecorderAddress(sim.url, "reolink", "admin", sim.fingerprint),
+                           PASSWORD, name="nvr")
+        made = holds.make_hold(agent.home, agent.store, "r1", T0 + 2 * US, T0 + 8 * US,
+                               (CAMERA,), "r1", connect=agent.recorder_connector())
+    path = made.path / holds.RECORD
+    record = json.loads(path.read_text())
+    for row in record["placed"][CAMERA]["recordings"]:
+        del row["clock_shift_us"]
+    path.write_text(json.dumps(record))
+    (held,) = holds.read_hold(agent.home, "r1").placement.cameras
+    assert held.clock_offset_s == HOURS_OFF
+    assert [(r.start_us, r.clock_shift_us) for r in held.recordings] == [(T0 + 2 * US, None)]
