@@ -6,6 +6,7 @@ thumbnails and preview, read from the recordings, showed no picture there: they 
 from __future__ import annotations
 
 import os
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -42,6 +43,72 @@ def test_a_cameras_recordings_gone_since_its_hold_show_the_safe_copy(qtbot, tmp_
         frame = got.args[0]
         assert frame is not None and frame.camera == "driveway"   # its masks, if chosen
         assert abs(stamp_of(frame) - at) < 150_000   # the copy's picture of that moment
+    finally:
+        window.close()
+        agent.close()
+
+
+
+def test_deleting_the_only_unredacted_footage_of_a_masked_package_says_what_it_loses(
+        qtbot, tmp_path, monkeypatch):
+    """Holds hunt: the safe copy of a request whose masked package was cut from it (the
+    recordings gone) is the only unredacted footage of what the package hides; its page offered
+    "Delete the safe copy", saying "anything sent to the agency is not touched". Its page now
+    says it, the question says what deleting it loses, and Cancel keeps it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from agent.export.masks import parse_masks
+    from agent.service import Agent
+    from agent.requests.agencies import TrustStore
+    from agent.timebase import US
+    from demo.gui_data import AGENCY_ID, index_footage, write_footage
+    from portal.server import PortalServer
+    from portal.state import Portal
+    from tests.registering import enrol
+
+    asked, queue = [], []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: (asked.append(box.text()),
+                                                          queue.pop(0))[1])
+    home, rec, start = tmp_path / "home", tmp_path / "recordings", (int(time.time()) - 3600) * US
+    write_footage(rec, start, 4.0)
+    index_footage(home, rec)
+    portal = Portal.init(tmp_path / "portal", "Example City Police Department", AGENCY_ID,
+                         "+1-206-555-0100")
+    with PortalServer(portal.state_dir):
+        TrustStore(home).add(portal.state_dir / "agency.json")
+        reg = enrol(home, portal, ("driveway", "porch")).registration
+        portal.create_request(reg, start, start + 4 * US, "2026-77", "Det. Jane Roe",
+                              cameras=("driveway",))
+        agent = Agent(home)
+        try:
+            agent.requests.sync()
+            (view,) = agent.requests.list()
+            agent.set_masks(parse_masks("driveway", {"polygons": [[[0.1, 0.1], [0.4, 0.1],
+                                                                   [0.4, 0.4]]]}))
+            hold = agent.requests.hold(view.id)
+            for recording in (rec / "frigate").rglob("*.mp4"):
+                recording.unlink()   # the recorder made room for new footage
+            assert agent.requests.approve(view.id).status == "delivered"   # masked, from it
+        finally:
+            agent.close()
+    window, agent = open_window(qtbot, home)
+    try:
+        window.open_request(window.inbox.views[0])
+        settle(qtbot, window)
+        kept = window.request.kept
+        qtbot.waitUntil(kept.isVisible, timeout=20000)
+        assert "only unredacted footage of a package made from it" in kept.words.text()
+        queue.append(QMessageBox.Cancel)
+        kept.button.click()
+        assert "the package made from them hides (driveway: privacy masks blacked out)" in \
+            asked[-1], asked
+        assert "there will be none to give" in asked[-1]
+        settle(qtbot, window)
+        assert hold.path.is_dir()
+        queue.append(QMessageBox.Yes)
+        kept.button.click()
+        settle(qtbot, window)
+        assert not hold.path.exists()
     finally:
         window.close()
         agent.close()

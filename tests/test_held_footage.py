@@ -341,3 +341,46 @@ def test_a_recording_the_hold_does_not_hold_is_said_left_out_of_a_cut_from_it(fl
     assert record["hold"]["left_out"]["recordings"] == [
         {"start": format_utc(T0 + 4 * US), "end": format_utc(T0 + 8 * US)}]
     assert "left out of the clip: 1 recording still on the owner's computer" in shown, shown
+
+
+def test_deleting_the_only_unredacted_footage_of_a_masked_package_is_asked_first(flow, tmp_path):
+    """Holds hunt: a masked package cut from the safe copy (its recordings gone) names that
+    copy as the only unredacted footage left, yet `inbox release` deleted it without a word
+    once the request was delivered. It now says what deleting it loses, and deletes it only
+    when the owner says so (--yes); the desk refuses it otherwise."""
+    portal, run, reg, porch = flow
+    mask = tmp_path / "mask.json"
+    mask.write_text(json.dumps({"polygons": [[[0.1, 0.1], [0.4, 0.1], [0.4, 0.4]]]}))
+    assert run("masks", "set", "porch", str(mask))[0] == 0
+    jti, hold = held(run, portal, reg)
+    for p in sorted(porch.iterdir())[:2]:
+        p.unlink()
+    assert run("scan")[0] in (0, 1)
+    record, _ = approved(run, portal, jti)
+    assert "safe copy" in record["unredacted_original"]
+    code, _, err = run("inbox", "release", "--", jti)   # no terminal to ask on
+    assert code == 2 and hold.is_dir(), err
+    assert ("the only unredacted footage left of 1 package made from it with parts hidden "
+            "(porch: privacy masks blacked out)") in err, err
+    assert "add --yes to delete it all the same" in err
+    agent = Agent(run.home)
+    try:
+        with pytest.raises(Exception, match="inbox release .* --yes"):
+            agent.requests.release(jti)
+    finally:
+        agent.close()
+    assert hold.is_dir()
+    code, _, err = run("inbox", "release", "--yes", "--", jti)
+    assert code == 0 and not hold.exists(), err
+
+
+def test_a_safe_copy_no_package_hides_anything_of_is_deleted_without_asking(flow):
+    portal, run, reg, porch = flow
+    jti, hold = held(run, portal, reg)
+    for p in sorted(porch.iterdir())[:2]:
+        p.unlink()
+    assert run("scan")[0] in (0, 1)
+    record, _ = approved(run, portal, jti)   # no masks: the package hides nothing
+    assert record["unredacted_original"] is None
+    code, _, err = run("inbox", "release", "--", jti)
+    assert code == 0 and not hold.exists(), err

@@ -8,14 +8,16 @@ can neither act on the terminal nor start a line of its own.
 from __future__ import annotations
 
 import functools
+import sys
 
 from agent.audit.log import AuditError
-from agent.commands.common import Refused, print_json, readable_file, say, utc
+from agent.commands.common import Refused, UsageError, print_json, readable_file, say, utc
 from agent.commands.file_kinds import refused_for_the_other_command
 from agent.commands.local_time import shown, window, zone_for
 from frp.count_words import counted
 from agent.requests.agencies import TrustStoreError
 from agent.requests.desk_errors import DeskError, DeskRefusal
+from agent.requests.hold_losses import loss_words
 from agent.requests.receipts import stored_receipt
 from agent.requests.view import RequestView
 from agent.service import AgentError
@@ -62,7 +64,23 @@ def add_parsers(sub, common) -> None:
     p = ia.add_parser("release", parents=[common], help="delete a finished request's hold copy")
     p.add_argument("id")
     add_agency_option(p)
+    p.add_argument("--yes", action="store_true",
+                   help="do not ask before deleting a copy that is the only unredacted footage "
+                        "of a package made from it")
     p.set_defaults(func=inbox_release)
+
+
+def _ask_release(jti: str, lost) -> None:
+    """Say what deleting the safe copy loses (hold_losses.py), and ask."""
+    said = loss_words(one_line(jti), lost)
+    say(said[:1].upper() + said[1:] + ".")
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UsageError("not asking without a terminal, so the safe copy was kept; add --yes "
+                         "to delete it all the same")
+    sys.stderr.write("Delete it anyway? [y/N] ")
+    sys.stderr.flush()
+    if sys.stdin.readline().strip().lower() not in ("y", "yes"):
+        raise Refused("not deleted; the safe copy is kept")
 
 
 def add_agency_option(p) -> None:
@@ -259,7 +277,10 @@ def inbox_hold(agent, args) -> int:
 
 @mapped
 def inbox_release(agent, args) -> int:
-    if agent.requests.release(args.id, args.agency):
+    lost = agent.requests.release_losses(args.id, args.agency)
+    if lost and not args.yes:
+        _ask_release(args.id, lost)
+    if agent.requests.release(args.id, args.agency, knowing=bool(lost)):
         say(f"deleted the hold of {args.id}")
     else:
         say(f"{args.id} has no hold")

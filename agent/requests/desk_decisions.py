@@ -15,6 +15,8 @@ from agent.delivery.wire import UploadCancelled
 from agent.requests import approval_run, holds, polling
 from agent.requests.approval_step import DeliveryError, Step
 from agent.requests.decisions import sign_decision
+from agent.requests.held_window import usable_hold
+from agent.requests.hold_losses import HiddenOnlyThere, hidden_only_there, loss_words
 from agent.requests.desk_errors import DeskError, DeskRefusal, ReceiptFetched
 from agent.requests.inbox import ENDED, UNDECIDED, IllegalTransition
 from agent.requests.owed_receipts import ask_owed, owes
@@ -76,15 +78,15 @@ class DeskDecisions:
             pass   # decided, or expired, meanwhile
         return self._entry(entry.jti, entry.iss)
 
-    def release(self, jti: str, iss: str | None = None) -> bool:
-        """Delete a request's hold, only once the request has ended (the owner asked)."""
-        entry = self._entry(jti, iss)
-        if entry.status not in ENDED and not holds.hold_path(self.home, entry.folder).is_dir():
-            raise DeskRefusal(f"request '{jti}' {status_said(entry.status)}; nothing is held for "
-                              "it, so there is no copy to delete")
-        if entry.status not in ENDED:
-            raise DeskRefusal(f"request '{jti}' {status_said(entry.status)}; its hold is kept "
-                              "until the request is declined, expired or delivered")
+    def release(self, jti: str, iss: str | None = None, knowing: bool = False) -> bool:
+        """Delete a request's hold, only once the request has ended (the owner asked). One
+        that is the only unredacted footage of a package made from it (release_losses) is
+        deleted only `knowing` it: the owner was told what it loses and chose to."""
+        entry = self._releasable(jti, iss)
+        lost = () if knowing else self._losses(entry)
+        if lost:
+            raise DeskRefusal(f"{loss_words(entry.jti, lost)}. It was kept; to delete it all "
+                              f"the same, run `footage-agent inbox release {entry.jti} --yes`")
         try:
             removed = holds.release(self.home, entry.folder)
         except holds.HoldError as exc:
@@ -92,6 +94,29 @@ class DeskDecisions:
         if removed:
             self._log("release", entry, folder=entry.folder)
         return removed
+
+    def release_losses(self, jti: str, iss: str | None = None) -> tuple[HiddenOnlyThere, ...]:
+        """What deleting the request's hold loses: the packages made from it with parts hidden,
+        whose unredacted footage it alone holds (hold_losses.py); refused as release is."""
+        return self._losses(self._releasable(jti, iss))
+
+    def _releasable(self, jti: str, iss: str | None) -> Entry:
+        """The request, if its hold may be deleted: DeskRefusal while it has not ended."""
+        entry = self._entry(jti, iss)
+        if entry.status not in ENDED and not holds.hold_path(self.home, entry.folder).is_dir():
+            raise DeskRefusal(f"request '{jti}' {status_said(entry.status)}; nothing is held for "
+                              "it, so there is no copy to delete")
+        if entry.status not in ENDED:
+            raise DeskRefusal(f"request '{jti}' {status_said(entry.status)}; its hold is kept "
+                              "until the request is declined, expired or delivered")
+        return entry
+
+    def _losses(self, entry: Entry) -> tuple[HiddenOnlyThere, ...]:
+        if not holds.hold_path(self.home, entry.folder).is_dir():
+            return ()
+        hold = usable_hold(self.home, entry.folder)   # damaged: any of the request's copies
+        made = hold.placement.made if hold is not None and hold.placement else None
+        return hidden_only_there(self.audit.entries(), entry.jti, entry.iss, made)
 
     # decisions ---------------------------------------------------------------------------
     def approve(self, jti: str, cameras: list[str] | tuple[str, ...] | None = None,

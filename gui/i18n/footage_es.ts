@@ -718,12 +718,46 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Se guarda una copia a salvo de las grabaciones de esta solicitud en la carpeta de la aplicación ({size}).</translation>
     </message>
     <message>
+        <source>It is the only unredacted footage of a package made from it with parts hidden.</source>
+        <translation>Es la única grabación sin ocultar de un paquete hecho a partir de ella con partes ocultas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It is the only unredacted footage of %n packages made from it with parts hidden.</source>
+        <translation>
+            <numerusform>Es la única grabación sin ocultar de %n paquete hecho a partir de ella con partes ocultas.</numerusform>
+            <numerusform>Es la única grabación sin ocultar de %n paquetes hechos a partir de ella con partes ocultas.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Delete the safe copy?</source>
         <translation>¿Borrar la copia a salvo?</translation>
     </message>
     <message>
         <source>The copies of your recordings kept for this request are deleted from the app&apos;s folder. Your recordings themselves, and anything sent to the agency, are not touched.</source>
         <translation>Se borran de la carpeta de la aplicación las copias de sus grabaciones guardadas para esta solicitud. Sus grabaciones y lo que se haya enviado a la agencia no se tocan.</translation>
+    </message>
+    <message>
+        <source>privacy masks blacked out</source>
+        <translation>máscaras de privacidad tapadas en negro</translation>
+    </message>
+    <message>
+        <source>faces blurred</source>
+        <translation>caras difuminadas</translation>
+    </message>
+    <message>
+        <source>These copies are the only unredacted footage of what the package made from them hides ({hidden}): the recordings they were copied from were gone or changed when it was cut.</source>
+        <translation>Estas copias son la única grabación sin ocultar de lo que oculta el paquete hecho a partir de ellas ({hidden}): las grabaciones de las que se copiaron ya no estaban o habían cambiado cuando se cortó.</translation>
+    </message>
+    <message numerus="yes">
+        <source>These copies are the only unredacted footage of what the %n packages made from them hide ({hidden}): the recordings they were copied from were gone or changed when they were cut.</source>
+        <translation>
+            <numerusform>Estas copias son la única grabación sin ocultar de lo que oculta el %n paquete hecho a partir de ellas ({hidden}): las grabaciones de las que se copiaron ya no estaban o habían cambiado cuando se cortó.</numerusform>
+            <numerusform>Estas copias son la única grabación sin ocultar de lo que ocultan los %n paquetes hechos a partir de ellas ({hidden}): las grabaciones de las que se copiaron ya no estaban o habían cambiado cuando se cortaron.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Once they are deleted, if the agency or a court asks you for the unredacted footage, there will be none to give. Delete them anyway?</source>
+        <translation>Una vez borradas, si la agencia o un tribunal le pide la grabación sin ocultar, no habrá ninguna que entregar. ¿Borrarlas de todos modos?</translation>
     </message>
     <message>
         <source>The safe copy was deleted.</source>

@@ -4,7 +4,10 @@ to delete it.
 With "keep a safe copy" on in Settings, every request that arrives copies the recordings of its
 window into the app's folder, and only the owner deletes a copy, once its request has ended
 (`inbox release` on the command line). The app had no way to: months of requests grew the
-app's folder without end, and the owner could not tell what took the room.
+app's folder without end, and the owner could not tell what took the room. A copy that is the
+only unredacted footage of a package made from it with parts hidden (its recordings gone when
+it was cut: agent/requests/hold_losses.py) says so, and the question before it is deleted says
+what deleting it loses.
 """
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ class KeptCopy(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.key: tuple[str, str] | None = None   # (request id, agency id) shown
+        self.lost: tuple = ()   # what deleting it loses (desk.release_losses)
         self.words = plain_label(name="caption")
         self.button = QPushButton(self.tr("Delete the safe copy"))
         self.button.clicked.connect(self.delete)
@@ -41,14 +45,19 @@ class KeptCopy(QWidget):
         """Look (an agent job) whether the request `view` keeps a safe copy, and offer to
         delete it once the request has ended."""
         self.hide()
-        self.key = (view.id, view.agency_id)
+        self.key, self.lost = (view.id, view.agency_id), ()
         agent, key = self.ctx.agent, self.key
-        self.ctx.bridge.call("kept-copy", lambda: agent.requests.show(*key),
-                             lambda shown: self._shown(key, shown))
 
-    def _shown(self, key: tuple[str, str], shown) -> None:
+        def look():
+            shown = agent.requests.show(*key)
+            ended = shown.status in ENDED and shown.hold is not None
+            return shown, agent.requests.release_losses(*key) if ended else ()
+        self.ctx.bridge.call("kept-copy", look, lambda found: self._shown(key, *found))
+
+    def _shown(self, key: tuple[str, str], shown, lost: tuple = ()) -> None:
         if key != self.key:
             return
+        self.lost = lost
         if shown.hold_problem and shown.status not in ENDED:
             # An ended request's page says it in its status line; an open one's says no
             # problem there, and the owner may be counting on the copy to outlive the recorder.
@@ -60,17 +69,22 @@ class KeptCopy(QWidget):
         hold = shown.hold
         if shown.status not in ENDED or hold is None:
             return
-        self.words.setText(self.tr("A safe copy of this request's footage is kept in the app's "
-                                   "folder ({size}).").format(size=display.size(hold.size)))
+        said = self.tr("A safe copy of this request's footage is kept in the app's folder "
+                       "({size}).").format(size=display.size(hold.size))
+        if len(lost) == 1:
+            said += " " + self.tr("It is the only unredacted footage of a package made from it "
+                                  "with parts hidden.")
+        elif lost:
+            said += " " + self.tr("It is the only unredacted footage of %n packages made from it "
+                                  "with parts hidden.", "", len(lost))
+        self.words.setText(said)
         self.button.setEnabled(True)
         self.button.show()
         self.show()
 
     def delete(self) -> None:
-        if self.key is None or not confirm(self, self.tr("Delete the safe copy?"), self.tr(
-                "The copies of your recordings kept for this request are deleted from the app's "
-                "folder. Your recordings themselves, and anything sent to the agency, are not "
-                "touched.")):
+        if self.key is None or not confirm(self, self.tr("Delete the safe copy?"),
+                                           self._question()):
             return
         agent, key, previewer = self.ctx.agent, self.key, self.ctx.previewer
         self.button.setEnabled(False)
@@ -79,8 +93,30 @@ class KeptCopy(QWidget):
             # Its pictures may have been shown from the copies (requests/held_previews): a
             # file a preview holds open cannot be deleted on Windows.
             previewer.let_go_of_idle(0)
-            return in_owner_words(agent.requests.release, *key)
+            # the owner was just told what it loses (self.lost), and chose
+            return in_owner_words(agent.requests.release, *key, knowing=True)
         self.ctx.bridge.call("release", work, lambda removed: self._deleted(key), self._failed)
+
+    def _question(self) -> str:
+        """What deleting the copy does, and, when it is the only unredacted footage of a
+        package made from it, what that loses."""
+        if not self.lost:
+            return self.tr("The copies of your recordings kept for this request are deleted "
+                           "from the app's folder. Your recordings themselves, and anything "
+                           "sent to the agency, are not touched.")
+        hidden = {"privacy-mask": self.tr("privacy masks blacked out"),
+                  "face-blur": self.tr("faces blurred")}
+        each = "; ".join(f"{p.camera}: " + ", ".join(hidden.get(h, h) for h in p.hidden)
+                         for p in self.lost)
+        what = (self.tr("These copies are the only unredacted footage of what the package "
+                        "made from them hides ({hidden}): the recordings they were copied from "
+                        "were gone or changed when it was cut.") if len(self.lost) == 1 else
+                self.tr("These copies are the only unredacted footage of what the %n packages "
+                        "made from them hide ({hidden}): the recordings they were copied from "
+                        "were gone or changed when they were cut.", "", len(self.lost)))
+        return what.format(hidden=each) + " " + self.tr(
+            "Once they are deleted, if the agency or a court asks you for the unredacted "
+            "footage, there will be none to give. Delete them anyway?")
 
     def _deleted(self, key: tuple[str, str]) -> None:
         if key == self.key:
