@@ -286,3 +286,29 @@ def test_a_hold_copies_both_recordings_whose_names_differ_only_in_capitals(tmp_p
     held = holds._copy_all(rows, staging, None)
     assert len({f.name.lower() for f in held}) == 2
     assert sorted((staging / f.name).read_bytes() for f in held) == [b"lower", b"upper"]
+
+
+def test_a_hold_folder_whose_record_was_deleted_is_said_and_not_copied_over(tmp_path, footage,
+                                                                            monkeypatch):
+    """Holds hunt: hold.json deleted by hand (or a cleaner) left a folder of copies that read as
+    no hold at all: the request's page said nothing of it, and holding again copied every
+    recording, then gave up with "appeared meanwhile" and kept none of it."""
+    w = World(tmp_path, footage)
+    try:
+        w.desk.import_request(w.file(request_token()))
+        hold = w.desk.hold("req-1")
+        (hold.path / holds.RECORD).unlink()
+        kept = tree_fingerprint(hold.path)
+        said = (f"the record of the safe copy in {hold.path} is damaged (it is missing); the "
+                "copies of your recordings in that folder are kept as they are. To make the safe "
+                "copy again, move that folder out of footage-agent's folder first (keep it)")
+        assert w.desk.show("req-1").problem == said
+        copied = []
+        real = holds._copy_all
+        monkeypatch.setattr(holds, "_copy_all", lambda *a: copied.append(a) or real(*a))
+        with pytest.raises(DeskError) as refused:
+            w.desk.hold("req-1")
+        assert str(refused.value) == said and not copied
+        assert tree_fingerprint(hold.path) == kept
+    finally:
+        w.close()

@@ -100,6 +100,10 @@ def read_hold(home: Path, folder: str) -> Hold | None:
         doc = json.loads((path / RECORD).read_text(encoding="utf-8"))
         return Hold(path, tuple(HeldFile(**f) for f in doc["files"]), read_placement(doc))
     except FileNotFoundError:
+        # A hold lands whole, its record with it (make_hold): its folder without one is a
+        # hold whose record was deleted (by hand, a cleaner), its copies still there.
+        if os.path.isdir(path):
+            raise _damaged(path, "it is missing") from None
         return None
     except OSError as exc:
         raise HoldError("the hold record cannot be read: "

@@ -4116,6 +4116,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>no enumera las copias</translation>
     </message>
     <message>
+        <source>it is missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
         <source>cannot keep the scans&apos; turns in footage-agent&apos;s folder</source>
         <translation>no se pueden anotar los turnos de las exploraciones en la carpeta de footage-agent</translation>
     </message>

@@ -13,6 +13,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "its text is broken at line {line}, column {column}"),
     QT_TRANSLATE_NOOP("core", "its text nests too deep to be read"),
     QT_TRANSLATE_NOOP("core", "it does not list the copies"),
+    QT_TRANSLATE_NOOP("core", "it is missing"),
     # the scans' turns kept in the app's folder (agent/index/scan_turns.py), said as a
     # recordings folder's problem: the head before the OS's words
     QT_TRANSLATE_NOOP("core", "cannot keep the scans' turns in footage-agent's folder"),
