@@ -384,3 +384,38 @@ def test_a_safe_copy_no_package_hides_anything_of_is_deleted_without_asking(flow
     assert record["unredacted_original"] is None
     code, _, err = run("inbox", "release", "--", jti)
     assert code == 0 and not hold.exists(), err
+
+
+@pytest.mark.parametrize("part, field, value", [
+    ("placed", "start_us", "06:00"), ("placed", "path", 5), ("placed", "size", [1]),
+    ("placed", "end_us", 10 ** 30), ("placed", "path", "../../rec/porch/elsewhere.mp4"),
+    ("placed", "path", "/etc/hosts"), ("files", "name", "../../outside.mp4"),
+    ("files", "name", 7), ("files", "size", "12"),
+])
+def test_a_hold_record_edited_by_hand_is_never_read_outside_its_folder(tmp_path, agent, part,
+                                                                        field, value):
+    """Holds hunt: hold.json edited by hand (a value of another type, a copy's name leading
+    out of the safe copy) made the request's page and approval fail with Python's words
+    ("'<' not supported between instances of 'str' and 'int'"), or read a file outside the safe
+    copy as its copy. A record so edited is damaged: its copies are never cut from, and the
+    page says what to do."""
+    porch = tmp_path / "rec" / "porch"
+    made = make_recordings(porch, "blue-iris", "porch", T0, 2, 4.0, fps=10, gop_s=1.0)
+    agent.add_source(porch, camera="porch", tz="UTC")
+    agent.scan()
+    hold = holds.make_hold(agent.home, agent.store, "r1", T0, T0 + 8 * US, ("porch",), "r1")
+    for p in made:
+        p.unlink()
+    agent.scan()
+    record = json.loads((hold.path / holds.RECORD).read_text())
+    rows = record["files"] if part == "files" else record["placed"]["porch"]["recordings"]
+    rows[0][field] = value
+    (hold.path / holds.RECORD).write_text(json.dumps(record))
+    window = (T0, T0 + 8 * US)
+    try:
+        shown = holds.read_hold(agent.home, "r1")
+    except holds.HoldError as exc:   # its list of copies: the record is damaged
+        assert "is damaged (it does not list the copies)" in str(exc)
+        return
+    assert shown.placement is None   # where its copies lie: never cut from
+    assert not agent.coverage("porch", *window, hold=shown).held

@@ -1,5 +1,8 @@
-"""The names a hold's copies are given inside its folder, apart whatever their capitals."""
+"""The names a hold's copies are given inside its folder, apart whatever their capitals, and
+whether a name its record gives is one."""
 from __future__ import annotations
+
+from pathlib import PurePosixPath, PureWindowsPath
 
 
 def unique_name(name: str, taken: set[str]) -> str:
@@ -15,3 +18,14 @@ def unique_name(name: str, taken: set[str]) -> str:
         candidate = f"{stem}-{n}.{ext}" if dot else f"{name}-{n}"
     taken.add(candidate.lower())
     return candidate
+
+
+def inside_hold(name: object) -> bool:
+    """Whether `name`, as a hold's record gives a copy's, names a file inside the hold's folder
+    (`camera/file`, as unique_name makes them): a record edited by hand could name any file on
+    this PC (`../..`, `/etc`, `C:\\`), which a cut from the hold would then read as its copy."""
+    if not isinstance(name, str) or not name or "\\" in name or "\0" in name:
+        return False
+    posix, windows = PurePosixPath(name), PureWindowsPath(name)
+    return not (posix.is_absolute() or windows.drive or windows.root
+                or ".." in posix.parts or name.startswith("/"))

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from agent.index.rows import FileRow, Source
 from agent.index.remote_window import RecorderWindow, piece_rows
+from agent.requests.hold_names import inside_hold
 from agent.storage import distinct_name
 
 
@@ -60,9 +61,35 @@ def row_record(row: FileRow, path: str | None = None) -> dict:
     return record
 
 
-def record_row(record: dict) -> FileRow:
-    """A FileRow read back from hold.json (fields a later version added take their defaults)."""
-    return FileRow(0, **{k: record[k] for k in FileRow._fields[1:] if k in record})
+# What each field of a row kept in hold.json may hold (FileRow's); anything else is a record
+# edited by hand, which would fail later in Python's words, or be stored out of SQLite's range.
+_INTS = ("start_us", "end_us", "size", "mtime_ns", "alt_start_us", "width", "height",
+         "byte_start", "byte_end", "clock_shift_us")
+_NEEDED = ("path", "camera", "size", "mtime_ns", "status", "channel", "byte_start", "audio")
+_INT64 = 1 << 63
+
+
+def record_row(record: dict, copy: bool = False) -> FileRow:
+    """A FileRow read back from hold.json (fields a later version added take their defaults);
+    ValueError for one whose fields are not a row's, or, for a `copy`'s, whose path is not a
+    copy's name inside the hold."""
+    row = FileRow(0, **{k: record[k] for k in FileRow._fields[1:] if k in record})
+    for name, value in row._asdict().items():
+        if name == "source_id" or (value is None and name not in _NEEDED):
+            continue
+        if name in _INTS:
+            ok = type(value) is int and -_INT64 <= value < _INT64
+        elif name == "fps":
+            ok = type(value) in (int, float)
+        elif name == "audio":
+            ok = type(value) is bool
+        else:
+            ok = isinstance(value, str)
+        if not ok:
+            raise ValueError(f"a held row's {name} is not one")
+    if copy and not inside_hold(row.path):
+        raise ValueError("a held row names a file outside the hold")
+    return row
 
 
 def local_placement(rows: list[FileRow], held: list, sources: list[Source]) -> dict:
@@ -123,7 +150,7 @@ def _placement(doc: dict) -> Placement | None:
         return None
     cameras = tuple(HeldCamera(
         name, str(c["zone"]), float(c["clock_offset_s"]),
-        tuple(record_row(r) for r in c["recordings"]),
+        tuple(record_row(r, copy=True) for r in c["recordings"]),
         tuple((str(k), str(v)) for k, v in c["originals"].items()),
         tuple(record_row(r) for r in c["indexed"]), c.get("recorder"))
         for name, c in placed.items())

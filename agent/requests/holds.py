@@ -24,7 +24,7 @@ from agent.index.links import links_out
 from agent.index.mirror import Connect
 from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
 from agent.index.remote_window import FetchCancelled, RecorderWindow, download
-from agent.requests.hold_names import unique_name
+from agent.requests.hold_names import inside_hold, unique_name
 from agent.requests.hold_placement import (Placement, local_placement, read_placement,
                                            remote_placement)
 from agent.index.store import Store
@@ -98,7 +98,7 @@ def read_hold(home: Path, folder: str) -> Hold | None:
     path = hold_path(home, folder)
     try:
         doc = json.loads((path / RECORD).read_text(encoding="utf-8"))
-        return Hold(path, tuple(HeldFile(**f) for f in doc["files"]), read_placement(doc))
+        return Hold(path, tuple(_held_file(f) for f in doc["files"]), read_placement(doc))
     except FileNotFoundError:
         # A hold lands whole, its record with it (make_hold): its folder without one is a
         # hold whose record was deleted (by hand, a cleaner), its copies still there.
@@ -112,6 +112,16 @@ def read_hold(home: Path, folder: str) -> Hold | None:
         raise _damaged(path, json_fault(exc)) from None
     except (KeyError, TypeError):   # JSON, but not a hold's record
         raise _damaged(path, "it does not list the copies") from None
+
+
+def _held_file(record: dict) -> HeldFile:
+    """A copy as hold.json lists it; TypeError for what is not one (a record edited by hand:
+    a copy named outside the hold would have a cut read that file as its copy)."""
+    held = HeldFile(**record)
+    if not (inside_hold(held.name) and isinstance(held.source, str) and type(held.size) is int
+            and isinstance(held.sha256, str)):
+        raise TypeError("not a copy")
+    return held
 
 
 def _damaged(path: Path, why: str) -> HoldError:
