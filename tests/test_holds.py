@@ -312,3 +312,19 @@ def test_a_hold_folder_whose_record_was_deleted_is_said_and_not_copied_over(tmp_
         assert tree_fingerprint(hold.path) == kept
     finally:
         w.close()
+
+
+def test_a_camera_renamed_since_the_request_named_it_is_held(tmp_path, footage):
+    """Holds hunt: a request names the cameras as the owner registered them; porch renamed
+    'front' since, a request for porch and yard held yard alone (the names were matched to the
+    index's current ones only), while approving it sends front: the footage it sends was
+    never kept safe."""
+    w = World(tmp_path, footage)
+    try:
+        w.agent.rename_camera("porch", "front")
+        w.desk.import_request(w.file(request_token()))
+        hold = w.desk.hold("req-1")
+        assert {f.name.partition("/")[0] for f in hold.files} == {"front", "yard"}, hold.files
+        assert {c.camera for c in hold.placement.cameras} == {"front", "yard"}
+    finally:
+        w.close()

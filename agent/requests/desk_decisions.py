@@ -51,9 +51,9 @@ class DeskDecisions:
             raise DeskRefusal(f"request '{jti}' {status_said(entry.status)}; holds are made while "
                               "you decide")
         store = self._store()
-        known = set(store.cameras())
-        # Camera names are the agency's record; if none matches ours, keep every camera.
-        cameras = tuple(c for c in entry.cameras if c in known)
+        # Camera names are the agency's record, as registered: each is held by its name now (a
+        # camera renamed since is the one an approval sends); if none is ours, every camera.
+        cameras = tuple(dict.fromkeys(n for n in map(store.names.current, entry.cameras) if n))
         try:
             made = holds.make_hold(self.home, store, entry.folder, entry.window_start_us,
                                    entry.window_end_us, cameras, entry.jti, cancel,
