@@ -112,3 +112,40 @@ def test_deleting_the_only_unredacted_footage_of_a_masked_package_says_what_it_l
     finally:
         window.close()
         agent.close()
+
+
+def test_a_safe_copy_that_could_not_be_made_as_the_request_arrived_is_said_and_made_again(
+        qtbot, tmp_path, monkeypatch):
+    """Holds hunt: with "keep a safe copy" on, the copy made as the request arrived failed
+    (the disk had no room) and the request's page said nothing: the owner counted on it. The
+    page now says why, and makes it again when asked."""
+    from agent.config import Settings
+    from agent.requests import holds
+
+    world = make_world(tmp_path / "world", tmp_path / "home", seconds=4.0)
+    window, agent = open_window(qtbot, world.home)
+    try:
+        agent.set_settings(Settings(holds_on_new_request=True))
+        real = holds.shutil.disk_usage
+        monkeypatch.setattr(holds.shutil, "disk_usage",
+                            lambda path: real(path)._replace(free=1))   # the disk is full
+        agent.requests.import_request(world.request_file)
+        monkeypatch.setattr(holds.shutil, "disk_usage", real)   # room made since
+        window.inbox.refresh()
+        settle(qtbot, window)
+        window.open_request(window.inbox.views[0])
+        settle(qtbot, window)
+        kept = window.request.kept
+        qtbot.waitUntil(kept.isVisible, timeout=20000)
+        said = kept.words.text()
+        assert said.startswith("The safe copy of this request's footage could not be made: "
+                               "the "), said
+        assert "Free some space there" in said and kept.again.isVisible()
+        kept.again.click()
+        settle(qtbot, window)
+        assert "A safe copy of this request's footage is kept" in kept.words.text()
+        assert not kept.again.isVisible()
+        assert agent.requests.held(world.request_id) is not None
+    finally:
+        window.close()
+        agent.close()

@@ -328,3 +328,30 @@ def test_a_camera_renamed_since_the_request_named_it_is_held(tmp_path, footage):
         assert {c.camera for c in hold.placement.cameras} == {"front", "yard"}
     finally:
         w.close()
+
+
+def test_a_safe_copy_that_could_not_be_made_as_the_request_arrived_is_said(tmp_path, footage,
+                                                                          monkeypatch, capsys):
+    """Holds hunt: with "keep a safe copy" on, the copy made as a request arrives failed (the
+    disk had no room) and was only logged: the request's page and `inbox show` said nothing,
+    and the owner, counting on the copy while deciding, let the recorder write over it."""
+    from agent.cli import main
+    from agent.config import Settings
+
+    w = World(tmp_path, footage, settings=Settings(holds_on_new_request=True))
+    try:
+        real = holds.shutil.disk_usage
+        monkeypatch.setattr(holds.shutil, "disk_usage",
+                            lambda path: real(path)._replace(free=1))   # the disk is full
+        w.desk.import_request(w.file(request_token()))
+        monkeypatch.setattr(holds.shutil, "disk_usage", real)
+        shown = w.desk.show("req-1")
+        assert shown.hold is None and "Free some space there" in shown.hold_failed
+        assert main(["--home", str(w.home), "inbox", "show", "req-1"]) == 0
+        out = capsys.readouterr().out
+        assert "Hold: none; the last try to make it failed: the 4 recordings" in out, out
+        assert "`inbox hold req-1` tries again" in out
+        w.desk.hold("req-1")
+        assert w.desk.show("req-1").hold_failed is None
+    finally:
+        w.close()

@@ -167,7 +167,7 @@ def inbox_show(agent, args) -> int:
     agency = agent.requests.trust.get(v.agency_id)
     receipts = [stored_receipt(d, agency, v.id) for d in v.deliveries]
     out.update({"agency_phone": v.agency_phone, "problem": v.problem, "verified": v.verified,
-                "hold": str(v.hold.path) if v.hold else None,
+                "hold": str(v.hold.path) if v.hold else None, "hold_failed": v.hold_failed,
                 "deliveries": [{"camera": d.camera, "package": d.package, "sha256": d.sha256,
                                 "size": d.size, "upload_url": d.upload_url,
                                 "receipt": bool(d.receipt),
@@ -226,6 +226,9 @@ def inbox_show(agent, args) -> int:
         print(f"Warning: {one_line(v.problem)}")
     if v.hold:
         print(f"Hold: {v.hold.path} ({counted(len(v.hold.files), 'file')})")
+    elif v.hold_failed:
+        print(f"Hold: none; the last try to make it failed: {one_line(v.hold_failed)} "
+              f"(`inbox hold {one_line(v.id)}` tries again)")
     if v.deliveries:
         print("Sent to the agency:")
         for d, r in zip(v.deliveries, receipts):

@@ -31,8 +31,9 @@ from agent.requests.desk_decisions import DeskDecisions
 from agent.requests.desk_errors import DeskRefusal
 from agent.requests.desk_intake import DeskIntake
 from agent.requests.held_window import usable_hold
+from agent.requests.hold_failures import hold_failure
 from agent.requests.holds import Hold
-from agent.requests.inbox import Inbox, InboxError
+from agent.requests.inbox import UNDECIDED, Inbox, InboxError
 from agent.requests.portal_client import PollPolicy, PortalClient
 from agent.requests.poll_trouble import PollTroubles, PortalTrouble
 from agent.requests.records import Entry
@@ -171,9 +172,12 @@ class RequestDesk(DeskIntake, DeskDecisions):
             hold = holds.read_hold(self.home, entry.folder)
         except holds.HoldError as exc:
             hold_problem = str(exc)
+        failed = (None if hold is not None or hold_problem or entry.status not in UNDECIDED
+                  else hold_failure(self.audit.entries(), entry.jti, entry.iss))
         return request_view(entry, agency, request, verified=request is not None,
                             problem=problem or hold_problem, hold=hold,
                             on_file=self._on_file(entry), hold_problem=hold_problem,
+                            hold_failed=failed,
                             declined_before=declined_before(entry, self.inbox.list()))
 
     # internals ---------------------------------------------------------------------------

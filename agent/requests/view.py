@@ -59,6 +59,9 @@ class RequestView:
     hold: Hold | None
     upload_max_bytes: int | None = None   # the most the portal takes for it, all together
     hold_problem: str | None = None   # why its safe copy's record cannot be read (`show`)
+    # Why the last try to make its safe copy failed (its log's `hold` record), while it has
+    # none and is undecided: with "keep a safe copy" on, the one made as it arrived (`show`).
+    hold_failed: str | None = None
     # Earlier requests of the agency for the same case that the owner declined: (id, when).
     declined_before: tuple[tuple[str, int], ...] = ()
     # Whether the approval may still be changed: nothing of it left this PC (approval_change).
@@ -68,7 +71,7 @@ class RequestView:
 def request_view(entry: Entry, agency: Agency | None, request: Request | None, *,
                  verified: bool, problem: str | None = None, hold: Hold | None = None,
                  on_file: tuple[str, ...] | None = None,
-                 hold_problem: str | None = None,
+                 hold_problem: str | None = None, hold_failed: str | None = None,
                  declined_before: tuple[tuple[str, int], ...] = ()) -> RequestView:
     """The view of an inbox entry; `request` is its re-verified form, None when not checked
     again (the claims are then read from the stored token). `on_file` is the cameras the owner
@@ -84,7 +87,7 @@ def request_view(entry: Entry, agency: Agency | None, request: Request | None, *
         expires_at_us=entry.expires_at_us, reason=entry.reason,
         decision_sent_at_us=entry.decision_sent_at_us, decision_error=entry.decision_error,
         approval=entry.approval, deliveries=tuple(entry.deliveries), verified=verified,
-        problem=problem, hold=hold, hold_problem=hold_problem,
+        problem=problem, hold=hold, hold_problem=hold_problem, hold_failed=hold_failed,
         declined_before=declined_before, approval_changeable=changeable(entry), **said)
 
 

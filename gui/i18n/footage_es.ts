@@ -714,6 +714,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Borrar la copia a salvo</translation>
     </message>
     <message>
+        <source>Make the safe copy again</source>
+        <translation>Hacer de nuevo la copia a salvo</translation>
+    </message>
+    <message>
         <source>A safe copy of this request&apos;s footage is kept in the app&apos;s folder ({size}).</source>
         <translation>Se guarda una copia a salvo de las grabaciones de esta solicitud en la carpeta de la aplicación ({size}).</translation>
     </message>
@@ -731,6 +735,14 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     <message>
         <source>Delete the safe copy?</source>
         <translation>¿Borrar la copia a salvo?</translation>
+    </message>
+    <message>
+        <source>Copying the request&apos;s footage into the app&apos;s folder…</source>
+        <translation>Copiando las grabaciones de la solicitud en la carpeta de la aplicación…</translation>
+    </message>
+    <message>
+        <source>The safe copy of this request&apos;s footage could not be made: {problem}</source>
+        <translation>No se pudo hacer la copia a salvo de las grabaciones de esta solicitud: {problem}</translation>
     </message>
     <message>
         <source>The copies of your recordings kept for this request are deleted from the app&apos;s folder. Your recordings themselves, and anything sent to the agency, are not touched.</source>

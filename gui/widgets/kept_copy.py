@@ -7,7 +7,9 @@ window into the app's folder, and only the owner deletes a copy, once its reques
 app's folder without end, and the owner could not tell what took the room. A copy that is the
 only unredacted footage of a package made from it with parts hidden (its recordings gone when
 it was cut: agent/requests/hold_losses.py) says so, and the question before it is deleted says
-what deleting it loses.
+what deleting it loses. An open request whose copy could not be made as it arrived (the disk
+had no room, a recorder could not be reached: agent/requests/hold_failures.py) says why, and
+offers to make it again.
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ ENDED = ("declined", "expired", "delivered")
 
 class KeptCopy(QWidget):
     """The safe copy of the request shown: hidden unless it has ended and one is kept, or its
-    record cannot be read."""
+    record cannot be read, or the last try to make it failed."""
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
@@ -35,10 +37,13 @@ class KeptCopy(QWidget):
         self.words = plain_label(name="caption")
         self.button = QPushButton(self.tr("Delete the safe copy"))
         self.button.clicked.connect(self.delete)
+        self.again = QPushButton(self.tr("Make the safe copy again"))
+        self.again.clicked.connect(self.make)
         line = QHBoxLayout(self)
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.words, 1)
         line.addWidget(self.button)
+        line.addWidget(self.again)
         self.hide()
 
     def show_for(self, view) -> None:
@@ -58,6 +63,12 @@ class KeptCopy(QWidget):
         if key != self.key:
             return
         self.lost = lost
+        self.again.hide()
+        if shown.hold_failed and shown.status not in ENDED:
+            self._not_made(in_owner_language(one_line(shown.hold_failed)))
+            self.button.hide()
+            self.show()
+            return
         if shown.hold_problem and shown.status not in ENDED:
             # An ended request's page says it in its status line; an open one's says no
             # problem there, and the owner may be counting on the copy to outlive the recorder.
@@ -96,6 +107,32 @@ class KeptCopy(QWidget):
             # the owner was just told what it loses (self.lost), and chose
             return in_owner_words(agent.requests.release, *key, knowing=True)
         self.ctx.bridge.call("release", work, lambda removed: self._deleted(key), self._failed)
+
+    def make(self) -> None:
+        """Copy the request's footage again (an agent job: it may take minutes)."""
+        if self.key is None:
+            return
+        agent, key = self.ctx.agent, self.key
+        self.again.setEnabled(False)
+        self.words.setText(self.tr("Copying the request's footage into the app's folder…"))
+        self.ctx.bridge.call("hold", lambda: in_owner_words(agent.requests.hold, *key),
+                             lambda made: self._made(key, made),
+                             lambda message: self._not_made(message, key))
+
+    def _made(self, key: tuple[str, str], made) -> None:
+        if key == self.key:
+            self.again.hide()
+            self.words.setText(self.tr("A safe copy of this request's footage is kept in the "
+                                       "app's folder ({size}).")
+                               .format(size=display.size(made.size)))
+
+    def _not_made(self, problem: str, key: tuple[str, str] | None = None) -> None:
+        if key is not None and key != self.key:
+            return
+        self.words.setText(self.tr("The safe copy of this request's footage could not be "
+                                   "made: {problem}").format(problem=problem))
+        self.again.setEnabled(True)
+        self.again.show()
 
     def _question(self) -> str:
         """What deleting the copy does, and, when it is the only unredacted footage of a
