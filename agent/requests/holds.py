@@ -163,7 +163,7 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
     for path in links_out(store.sources(), rows):  # swapped for a link since the scan
         raise HoldError(f"{path} is now a link to a file outside its recordings folder, which "
                         "is never read; scan the folder again")
-    _check_room(Path(home), [r for r in rows if r.status != "remote"])
+    _check_room(Path(home), rows, start_us, end_us)
     staging = final.with_name(f".{folder}.partial-{os.urandom(4).hex()}")
     remove_stale_partials(final.parent)
     try:
@@ -211,12 +211,13 @@ def _all_rows(store: Store, start_us: int, end_us: int, cameras: tuple[str, ...]
             for row in store.files(camera, start_us, end_us) if row.status in _KEPT]
 
 
-def _check_room(home: Path, rows: list) -> None:
+def _check_room(home: Path, rows: list, start_us: int, end_us: int) -> None:
     """HoldError before anything is copied when the copies would leave less than SPARE_BYTES
     free on the home folder's disk: a request's window (up to seven days of every camera it
-    names) filled the disk, and the log, index and inbox with it. A recorder's footage is
-    not weighed: its size is known only as it arrives."""
-    need = sum(r.size for r in rows)
+    names) filled the disk, and the log, index and inbox with it. A recorder's recording is
+    weighed by the window's share of the size its listing gave (one it gave none for, 0, is
+    known only as it arrives)."""
+    need = sum(_share(r, start_us, end_us) for r in rows)
     try:
         free = shutil.disk_usage(home).free
     except OSError:
@@ -227,6 +228,18 @@ def _check_room(home: Path, rows: list) -> None:
         raise HoldError(f"the {what} {need:,} bytes and the disk of {home} has {free:,} bytes "
                         f"free; a hold leaves {SPARE_BYTES:,} free, so nothing was copied. Free "
                         "some space there, then hold it again")
+
+
+def _share(row, start_us: int, end_us: int) -> int:
+    """The bytes a hold of [start, end) takes of a recording: a file's whole size (it is copied
+    whole); a recorder's, the part of its listed size the window overlaps (downloaded cut to
+    the window, give or take a keyframe's worth)."""
+    if row.status != "remote":
+        return row.size
+    if row.start_us is None or row.end_us is None or row.end_us <= row.start_us:
+        return row.size
+    inside = min(end_us, row.end_us) - max(start_us, row.start_us)
+    return row.size * max(0, min(inside, row.end_us - row.start_us)) // (row.end_us - row.start_us)
 
 
 def _copy_all(rows: list, staging: Path, cancel: threading.Event | None) -> list[HeldFile]:

@@ -1,7 +1,8 @@
-"""A hold of a recorder's camera whose clock was put right inside the request's window: the
-recordings before the change were timed by the clock it had then, those after by the clock put
-right. A hold asks for each by its own clock, keeps every one, and records the offset each was
-placed by, so a later cut from it places every one where it was recorded."""
+"""Holds of a recorder's camera (the simulator over HTTPS). One whose clock was put right
+inside the request's window: the recordings before the change were timed by the clock it had
+then, those after by the clock put right. A hold asks for each by its own clock, keeps every
+one, and records the offset each was placed by, so a later cut from it places every one where
+it was recorded. And a window the disk has no room for is not downloaded."""
 from __future__ import annotations
 
 import json
@@ -91,3 +92,30 @@ def test_a_hold_record_from_before_offsets_were_kept_per_recording_reads_as_befo
     (held,) = holds.read_hold(agent.home, "r1").placement.cameras
     assert held.clock_offset_s == HOURS_OFF
     assert [(r.start_us, r.clock_shift_us) for r in held.recordings] == [(T0 + 2 * US, None)]
+
+
+def test_a_recorders_window_the_disk_has_no_room_for_is_not_downloaded(agent, recent_footage,
+                                                                       monkeypatch):
+    """Holds hunt: a hold weighed only the recordings on disk against the room left ('a
+    recorder's footage is known only as it arrives'), so a recorder camera's window (up to
+    seven days of it) was downloaded until the disk was full, the log, index and inbox failing
+    with it. The recorder lists each recording's size: the window's share of them is weighed
+    first, and nothing is downloaded when it would not fit."""
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(RecorderAddress(sim.url, "hikvision", "admin", sim.fingerprint,
+                                           zone="UTC"), PASSWORD, name="nvr")
+        rows = [r for r in agent.recordings() if r.camera == CAMERA]
+        assert rows and all(r.size > 0 for r in rows)   # as the recorder listed them
+        real = holds.shutil.disk_usage
+        monkeypatch.setattr(holds.shutil, "disk_usage",   # room for the spare alone
+                            lambda path: real(path)._replace(free=holds.SPARE_BYTES + 1))
+        served = len(sim.device.served)
+        with pytest.raises(holds.HoldError) as refused:
+            holds.make_hold(agent.home, agent.store, "r1", T0, T0 + 30 * US, (CAMERA,), "r1",
+                            connect=agent.recorder_connector())
+        assert len(sim.device.served) == served   # nothing downloaded
+        said = str(refused.value)
+        assert "nothing was copied" in said and "Free some space there" in said, said
+        monkeypatch.setattr(holds.shutil, "disk_usage", real)
+        assert holds.make_hold(agent.home, agent.store, "r1", T0, T0 + 30 * US, (CAMERA,),
+                               "r1", connect=agent.recorder_connector()).files
