@@ -718,6 +718,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Hacer de nuevo la copia a salvo</translation>
     </message>
     <message>
+        <source>A safe copy of this request&apos;s footage is kept in the app&apos;s folder, though its record cannot be read.</source>
+        <translation>Se guarda una copia a salvo de las grabaciones de esta solicitud en la carpeta de la aplicación, aunque su registro no se puede leer.</translation>
+    </message>
+    <message>
         <source>A safe copy of this request&apos;s footage is kept in the app&apos;s folder ({size}).</source>
         <translation>Se guarda una copia a salvo de las grabaciones de esta solicitud en la carpeta de la aplicación ({size}).</translation>
     </message>

@@ -55,7 +55,7 @@ class KeptCopy(QWidget):
 
         def look():
             shown = agent.requests.show(*key)
-            ended = shown.status in ENDED and shown.hold is not None
+            ended = shown.status in ENDED and (shown.hold is not None or shown.hold_problem)
             return shown, agent.requests.release_losses(*key) if ended else ()
         self.ctx.bridge.call("kept-copy", look, lambda found: self._shown(key, *found))
 
@@ -78,10 +78,14 @@ class KeptCopy(QWidget):
             self.show()
             return
         hold = shown.hold
-        if shown.status not in ENDED or hold is None:
+        if shown.status not in ENDED or (hold is None and not shown.hold_problem):
             return
-        said = self.tr("A safe copy of this request's footage is kept in the app's folder "
-                       "({size}).").format(size=display.size(hold.size))
+        # One whose record cannot be read is deleted all the same (the status line says why):
+        # else nothing in the app ever would.
+        said = (self.tr("A safe copy of this request's footage is kept in the app's folder, "
+                        "though its record cannot be read.") if hold is None else
+                self.tr("A safe copy of this request's footage is kept in the app's folder "
+                        "({size}).").format(size=display.size(hold.size)))
         if len(lost) == 1:
             said += " " + self.tr("It is the only unredacted footage of a package made from it "
                                   "with parts hidden.")
