@@ -163,7 +163,7 @@ def test_a_hold_that_cannot_be_removed_reads_in_spanish(spanish, agent, monkeypa
     def busy(path, *_a, **_k):   # Windows: a scanner holding a copy open
         raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), str(path))
 
-    monkeypatch.setattr(holds.shutil, "rmtree", busy)
+    monkeypatch.setattr(holds.os, "rename", busy)   # moved aside before it is removed
     message = hold_refusal(lambda: holds.release(agent.home, "req-1"))
     reads_in_spanish(message, str(hold.path))
 

@@ -355,3 +355,29 @@ def test_a_safe_copy_that_could_not_be_made_as_the_request_arrived_is_said(tmp_p
         assert w.desk.show("req-1").hold_failed is None
     finally:
         w.close()
+
+
+def test_a_hold_whose_copy_cannot_be_deleted_is_never_left_half_deleted(indexed, monkeypatch):
+    """Holds hunt: deleting a safe copy one of whose copies another program held open (Windows
+    refuses to delete such a file; a player the owner opened it in) deleted the others, and
+    perhaps its record, then failed: a hold missing copies, or a folder of copies without a
+    record, said as damaged. It is now whole or gone: moved aside first, then removed, what
+    cannot be removed left hidden for the home's tidy."""
+    hold = holds.make_hold(indexed.home, indexed.store, "a", T0 * US, (T0 + 9) * US)
+    before = tree_fingerprint(hold.path)
+    held_open = hold.path / hold.files[-1].name
+    real = os.unlink
+
+    def unlink(path, *args, dir_fd=None, **kw):
+        if Path(path).name == held_open.name:
+            raise PermissionError(13, "The process cannot access the file because it is being "
+                                      "used by another process", str(path))
+        return real(path, *args, dir_fd=dir_fd, **kw)
+    monkeypatch.setattr(os, "unlink", unlink)
+    try:
+        holds.release(indexed.home, "a")
+    except holds.HoldError:
+        pass
+    monkeypatch.setattr(os, "unlink", real)
+    assert not hold.path.exists() or tree_fingerprint(hold.path) == before
+    assert holds.read_hold(indexed.home, "a") is None or hold.path.exists()

@@ -326,8 +326,14 @@ def release(home: Path, folder: str) -> bool:
     path = hold_path(home, folder)
     if not path.is_dir():
         return False
+    # Whole or gone: a copy another program holds open (Windows will not delete it) stopped a
+    # removal in place part way, leaving a hold missing copies or its record. Moved aside
+    # first (refused there while a file in it is open: nothing deleted, the owner is told),
+    # then removed; what cannot be is a hidden leftover the home's tidy removes (home_tidy).
+    aside = path.with_name(f".{folder}.partial-{os.urandom(4).hex()}")
     try:
-        shutil.rmtree(path)
+        replace(path, aside, move=os.rename)
     except OSError as exc:
         raise HoldError(f"the hold could not be removed: {plain_os_error(exc, str(path))}") from None
+    shutil.rmtree(aside, ignore_errors=True)
     return True
