@@ -30,7 +30,7 @@ from agent.requests.polling import delivered_elsewhere, not_trusted  # noqa: E40
 from agent.requests.portal_answers import PortalError  # noqa: E402
 from agent.requests.portal_retries import PORTAL_WAIT_CAP_S, _busy_words  # noqa: E402
 from agent.requests.tus_uploads import changed_while_sent  # noqa: E402
-from agent.requests.holds import HoldError, _check_room  # noqa: E402
+from agent.requests.hold_room import room_problem  # noqa: E402
 from agent.requests.package_delivery import within_limit  # noqa: E402
 from agent.requests.portal_answers import PortalError, check_status  # noqa: E402
 from agent.requests.approval_run import CUT_OFF  # noqa: E402
@@ -65,8 +65,8 @@ def refusal(call, kind) -> str:
 
 @pytest.mark.parametrize("count", [1, 2])
 def test_a_safe_copy_the_disk_has_no_room_for_reads_in_spanish(spanish, tmp_path, count):
-    rows = [types.SimpleNamespace(size=10**18)] * count
-    message = refusal(lambda: _check_room(tmp_path, rows), HoldError)
+    rows = [types.SimpleNamespace(size=10**18, status="ok")] * count
+    message = room_problem(tmp_path, rows, 0, 1)
     said = in_owner_language(message)
     assert said == read_in_spanish(message) and f"{count * 10**18:,}" in said
     assert "recording" not in said

@@ -12,6 +12,7 @@ import pytest
 
 from agent.export.evidence import export_evidence
 from agent.requests import holds
+from agent.requests.hold_room import SPARE_BYTES
 from agent.requests.held_window import cut_window, usable_hold
 from agent.service import Agent
 from agent.timebase import US
@@ -108,7 +109,7 @@ def test_a_recorders_window_the_disk_has_no_room_for_is_not_downloaded(agent, re
         assert rows and all(r.size > 0 for r in rows)   # as the recorder listed them
         real = holds.shutil.disk_usage
         monkeypatch.setattr(holds.shutil, "disk_usage",   # room for the spare alone
-                            lambda path: real(path)._replace(free=holds.SPARE_BYTES + 1))
+                            lambda path: real(path)._replace(free=SPARE_BYTES + 1))
         served = len(sim.device.served)
         with pytest.raises(holds.HoldError) as refused:
             holds.make_hold(agent.home, agent.store, "r1", T0, T0 + 30 * US, (CAMERA,), "r1",

@@ -25,11 +25,11 @@ from agent.index.mirror import Connect
 from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
 from agent.index.remote_window import FetchCancelled, RecorderWindow, download
 from agent.requests.hold_names import inside_hold, unique_name
+from agent.requests.hold_room import room_problem
 from agent.requests.hold_placement import (Placement, local_placement, read_placement,
                                            remote_placement)
 from agent.index.store import Store
 from agent.json_words import json_fault
-from frp.count_words import counted
 from agent.os_words import plain_home_error, plain_os_error
 from agent.recorders.model import RecorderError
 from agent.storage import (
@@ -47,9 +47,6 @@ _KEPT = USABLE + ("ambiguous",)
 HOLDS = "holds"
 MANIFEST = "manifest-sha256.txt"
 RECORD = "hold.json"
-# What a hold leaves free on the disk of the home folder: the log, the index and the inbox
-# go on writing there.
-SPARE_BYTES = 1 << 30
 
 
 class HoldError(Exception):
@@ -163,7 +160,9 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
     for path in links_out(store.sources(), rows):  # swapped for a link since the scan
         raise HoldError(f"{path} is now a link to a file outside its recordings folder, which "
                         "is never read; scan the folder again")
-    _check_room(Path(home), rows, start_us, end_us)
+    problem = room_problem(Path(home), rows, start_us, end_us)
+    if problem:
+        raise HoldError(problem)
     staging = final.with_name(f".{folder}.partial-{os.urandom(4).hex()}")
     remove_stale_partials(final.parent)
     try:
@@ -209,37 +208,6 @@ def _all_rows(store: Store, start_us: int, end_us: int, cameras: tuple[str, ...]
     """covering_files' rows, each recording of a ring file too (they share its path)."""
     return [row for camera in (cameras or (None,))
             for row in store.files(camera, start_us, end_us) if row.status in _KEPT]
-
-
-def _check_room(home: Path, rows: list, start_us: int, end_us: int) -> None:
-    """HoldError before anything is copied when the copies would leave less than SPARE_BYTES
-    free on the home folder's disk: a request's window (up to seven days of every camera it
-    names) filled the disk, and the log, index and inbox with it. A recorder's recording is
-    weighed by the window's share of the size its listing gave (one it gave none for, 0, is
-    known only as it arrives)."""
-    need = sum(_share(r, start_us, end_us) for r in rows)
-    try:
-        free = shutil.disk_usage(home).free
-    except OSError:
-        return   # cannot tell: a copy the disk cannot take still fails and leaves nothing
-    if need + SPARE_BYTES > free:
-        what = counted(len(rows), "recording covering the window takes",
-                       "recordings covering the window take")
-        raise HoldError(f"the {what} {need:,} bytes and the disk of {home} has {free:,} bytes "
-                        f"free; a hold leaves {SPARE_BYTES:,} free, so nothing was copied. Free "
-                        "some space there, then hold it again")
-
-
-def _share(row, start_us: int, end_us: int) -> int:
-    """The bytes a hold of [start, end) takes of a recording: a file's whole size (it is copied
-    whole); a recorder's, the part of its listed size the window overlaps (downloaded cut to
-    the window, give or take a keyframe's worth)."""
-    if row.status != "remote":
-        return row.size
-    if row.start_us is None or row.end_us is None or row.end_us <= row.start_us:
-        return row.size
-    inside = min(end_us, row.end_us) - max(start_us, row.start_us)
-    return row.size * max(0, min(inside, row.end_us - row.start_us)) // (row.end_us - row.start_us)
 
 
 def _copy_all(rows: list, staging: Path, cancel: threading.Event | None) -> list[HeldFile]:

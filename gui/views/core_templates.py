@@ -630,7 +630,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "a run of copied frames starts without a keyframe (at {time})"),
     DAMAGED,
     MASKS_DAMAGED,
-    # a safe copy the disk has no room for (agent/requests/holds.py)
+    # a safe copy the disk has no room for (agent/requests/hold_room.py)
     QT_TRANSLATE_NOOP("core", "the {count} recording covering the window takes {need} bytes "
                               "and the disk of {path} has {free} bytes free"),
     QT_TRANSLATE_NOOP("core", "the {count} recordings covering the window take {need} bytes "
