@@ -28,6 +28,7 @@ from agent.requests import approval_run, holds
 from agent.requests.agencies import TrustStore
 from agent.requests.agency_changes import TrustStoreError
 from agent.requests.desk_decisions import DeskDecisions
+from agent.requests.desk_holds import DeskHolds
 from agent.requests.desk_errors import DeskRefusal
 from agent.requests.desk_intake import DeskIntake
 from agent.requests.held_window import usable_hold
@@ -51,7 +52,7 @@ TAMPERED = ("the inbox's record of it was changed on this PC ({details}), so it 
             "what the agency signed")
 
 
-class RequestDesk(DeskIntake, DeskDecisions):
+class RequestDesk(DeskIntake, DeskHolds, DeskDecisions):
     """Requests for one home folder. `store` and `owner_key` are callables so the index and
     the key are only opened when a step needs them."""
 

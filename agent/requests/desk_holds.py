@@ -1,0 +1,96 @@
+"""The owner's safe copies at the desk: holding a request's footage and releasing the hold.
+
+A mixin of `agent.requests.desk.RequestDesk`, which provides `home`, `inbox`, `audit`,
+`_entry`, `_store`, `_log` and the rest of a desk.
+"""
+from __future__ import annotations
+
+import threading
+
+from agent.requests import holds
+from agent.requests.desk_errors import DeskError, DeskRefusal
+from agent.requests.held_window import usable_hold
+from agent.requests.hold_losses import HiddenOnlyThere, hidden_only_there, loss_words
+from agent.requests.inbox import ENDED, UNDECIDED, IllegalTransition
+from agent.requests.records import Entry
+from agent.requests.status_words import status_said
+
+
+class DeskHolds:
+    """The desk's hold, release and release_losses methods."""
+
+    # holds -------------------------------------------------------------------------------
+    def hold(self, jti: str, iss: str | None = None,
+             cancel: threading.Event | None = None) -> holds.Hold:
+        """Copy the recordings covering the request's window into its hold folder."""
+        entry = self._entry(jti, iss)
+        if entry.status not in UNDECIDED:
+            raise DeskRefusal(f"request '{jti}' {status_said(entry.status)}; holds are made while "
+                              "you decide")
+        store = self._store()
+        # Camera names are the agency's record, as registered: each is held by its name now (a
+        # camera renamed since is the one an approval sends); if none is ours, every camera.
+        cameras = tuple(dict.fromkeys(n for n in map(store.names.current, entry.cameras) if n))
+        try:
+            made = holds.make_hold(self.home, store, entry.folder, entry.window_start_us,
+                                   entry.window_end_us, cameras, entry.jti, cancel,
+                                   connect=self._recorders())
+        except holds.HoldError as exc:
+            self._log("hold", entry, ok=False, reason=str(exc))
+            raise DeskError(str(exc)) from None
+        entry = self._held(entry)
+        self._log("hold", entry, status=entry.status, folder=str(made.path),
+                  files=len(made.files), bytes=made.size)
+        return made
+
+    def _held(self, entry: Entry) -> Entry:
+        """The request once its copy is made: `held` if it was new, else as it stands. The
+        copy takes minutes, and the owner may approve or decline it meanwhile (in the app
+        while a terminal's `inbox hold` copies, or while the poll thread copies one that just
+        arrived), or it may expire: the copy is kept and logged all the same."""
+        try:
+            if entry.status == "new":
+                return self.inbox.transition(entry.iss, entry.jti, "held")
+        except IllegalTransition:
+            pass   # decided, or expired, meanwhile
+        return self._entry(entry.jti, entry.iss)
+
+    def release(self, jti: str, iss: str | None = None, knowing: bool = False) -> bool:
+        """Delete a request's hold, only once the request has ended (the owner asked). One
+        that is the only unredacted footage of a package made from it (release_losses) is
+        deleted only `knowing` it: the owner was told what it loses and chose to."""
+        entry = self._releasable(jti, iss)
+        lost = () if knowing else self._losses(entry)
+        if lost:
+            raise DeskRefusal(f"{loss_words(entry.jti, lost)}. It was kept; to delete it all "
+                              f"the same, run `footage-agent inbox release {entry.jti} --yes`")
+        try:
+            removed = holds.release(self.home, entry.folder)
+        except holds.HoldError as exc:
+            raise DeskError(str(exc)) from None
+        if removed:
+            self._log("release", entry, folder=entry.folder)
+        return removed
+
+    def release_losses(self, jti: str, iss: str | None = None) -> tuple[HiddenOnlyThere, ...]:
+        """What deleting the request's hold loses: the packages made from it with parts hidden,
+        whose unredacted footage it alone holds (hold_losses.py); refused as release is."""
+        return self._losses(self._releasable(jti, iss))
+
+    def _releasable(self, jti: str, iss: str | None) -> Entry:
+        """The request, if its hold may be deleted: DeskRefusal while it has not ended."""
+        entry = self._entry(jti, iss)
+        if entry.status not in ENDED and not holds.hold_path(self.home, entry.folder).is_dir():
+            raise DeskRefusal(f"request '{jti}' {status_said(entry.status)}; nothing is held for "
+                              "it, so there is no copy to delete")
+        if entry.status not in ENDED:
+            raise DeskRefusal(f"request '{jti}' {status_said(entry.status)}; its hold is kept "
+                              "until the request is declined, expired or delivered")
+        return entry
+
+    def _losses(self, entry: Entry) -> tuple[HiddenOnlyThere, ...]:
+        if not holds.hold_path(self.home, entry.folder).is_dir():
+            return ()
+        hold = usable_hold(self.home, entry.folder)   # damaged: any of the request's copies
+        made = hold.placement.made if hold is not None and hold.placement else None
+        return hidden_only_there(self.audit.entries(), entry.jti, entry.iss, made)
