@@ -19,7 +19,8 @@ from gui.shell.language import CATALOGUES
 
 def spanish_pairs() -> list[tuple[str, str]]:
     root = ET.parse(CATALOGUES / "footage_es.ts").getroot()
-    return [(m.findtext("source") or "", m.findtext("translation") or "")
+    # A plural's translation is its <numerusform>s: every form is read.
+    return [(m.findtext("source") or "", " ".join(m.find("translation").itertext()).strip())
             for m in root.iter("message")]
 
 
