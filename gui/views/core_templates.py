@@ -41,6 +41,7 @@ from gui.views.core_recorder_templates import RECORDERS
 from gui.views import core_agency_words as agency_words
 from gui.views import core_camera_words as camera_words
 from gui.views import core_decision_words as decision_words
+from gui.views import core_download_words as download_words
 from gui.views import core_face_words as face_words
 from gui.views import core_file_words as file_words
 from gui.views import core_hold_words as hold_words
@@ -582,6 +583,8 @@ TEMPLATES: tuple[str, ...] = (
                               "Reolink's own app or the recorder's web page, or ask Reolink "
                               "for a firmware update."),
     *RECORDERS,
+    # a recorder's download stopped or refused (agent/recorders/fetch.py)
+    *download_words.TEMPLATES,
     # a window with nothing of a camera in it (agent/export/clip_writer.py)
     NO_FRAMES_COPY,
     QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window"),
