@@ -1,24 +1,29 @@
 """A recorder's answers that reached the Spanish app in English (a hunt ran the messages under
 agent/ the app shows through core_words with the Spanish catalogue): a download stopped or
 refused (more than announced, too slow, shorter than announced every time, its password
-refused part way, text instead of footage, the owner's stop). Each is made by the agent's own
+refused part way, text instead of footage, the owner's stop); a certificate not the one
+trusted (a recorder's HTTPS certificate, the one a portal sent for the owner key). Each is made by the agent's own
 code, against a real HTTP server on 127.0.0.1 where the answer matters; every part of it must
 read in Spanish with its values kept."""
 from __future__ import annotations
 
 import os
+import ssl
 import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import httpx  # noqa: E402
 import pytest  # noqa: E402
+import trustme  # noqa: E402
 
 from agent.recorders import fetch  # noqa: E402
-from agent.recorders.model import RecorderError  # noqa: E402
+from agent.recorders.connect import RecorderAddress, open_recorder  # noqa: E402
+from agent.recorders.model import CertificateChanged, RecorderError  # noqa: E402
 from agent.recorders.wire import Wire  # noqa: E402
 from tests.gui_support import spanish  # noqa: E402,F401
 from tests.test_gui_core_words_answers import reads_in_spanish  # noqa: E402
+from tests.test_registration_agent import cas  # noqa: E402,F401
 from tests.test_safety_network import reply, serving  # noqa: E402
 
 ANNOUNCED = 5000   # bytes
@@ -104,3 +109,56 @@ def test_a_download_too_slow_reads_in_spanish(spanish, limit_s, kept):
         wire.close()
     said = reads_in_spanish(message, kept)
     assert "reinicie la grabadora" in said
+
+
+# a certificate not the one trusted ------------------------------------------------------------
+@pytest.mark.parametrize("pin", ["ab" * 32, None], ids=["another", "none-yet"])
+def test_a_recorder_showing_another_certificate_than_the_one_trusted_reads_in_spanish(
+        spanish, pin):
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    trustme.CA().issue_cert("127.0.0.1").configure_cert(tls)
+    with serving(answering("fine"), tls=tls) as server:
+        wire = Wire(httpx.URL(server.origin), "dahua", pin=pin, timeout_s=5)
+        try:
+            with pytest.raises(CertificateChanged) as caught:
+                wire.call("GET", "/cgi-bin/RPC_Loadfile/mnt/dvr/clip.dav")
+        finally:
+            wire.close()
+    assert server.hits == []   # nothing was sent to it
+    said = reads_in_spanish(str(caught.value), "127.0.0.1")
+    assert "certificado" in said and ("AB:AB:AB" in said) == (pin is not None)
+
+
+def test_a_recorder_opened_before_its_certificate_was_looked_at_reads_in_spanish(spanish):
+    address = RecorderAddress("https://192.168.1.20", "hikvision", "admin")
+    with pytest.raises(RecorderError) as caught:
+        open_recorder(address, "secret")
+    assert "certificado" in reads_in_spanish(str(caught.value))
+
+
+@pytest.mark.parametrize("which", ["another key", "another CA", "not a certificate"])
+def test_a_certificate_a_portal_sent_that_cannot_be_used_reads_in_spanish(spanish, tmp_path,
+                                                                           cas, which):
+    from agent.audit.log import AuditLog
+    from agent.errors import Refusal
+    from agent.identity.keys import OwnerKey
+    from agent.requests import registering
+    from agent.requests.portal_client import PortalClient
+    from frp.registration import Contact
+    from portal.ca import issue_owner_certificate
+    from tests.test_registration_agent import AGENCY_ID, CODE, HOME_CAMERAS, answering_portal
+
+    ours, theirs = cas
+    home = tmp_path / "home"
+    with answering_portal(tmp_path, home, ours) as (server, trust, key):
+        stranger = OwnerKey.load_or_create(tmp_path / "stranger").public.raw
+        server.answer = {"registration": "reg-1", "token": "bearer", "certificate": {
+            "another key": lambda: issue_owner_certificate(ours, stranger),
+            "another CA": lambda: issue_owner_certificate(theirs, key.public.raw),
+            "not a certificate": lambda: "not a certificate"}[which]()}
+        with PortalClient() as client:
+            with pytest.raises(Refusal) as caught:
+                registering.register(trust, client, AuditLog(home), key, AGENCY_ID, CODE,
+                                     Contact("Ann"), HOME_CAMERAS)
+    said = reads_in_spanish(str(caught.value), "Example Police Department")
+    assert "certificado" in said and "certificate" not in said

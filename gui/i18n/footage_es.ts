@@ -4487,6 +4487,110 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>the download from the recorder was cancelled</source>
         <translation>se canceló la descarga desde la grabadora</translation>
     </message>
+    <message>
+        <source>The recorder at {where} showed a different HTTPS certificate ({now}...) from the one you trusted ({before}...), so nothing was sent to it. If the recorder was reset, updated or replaced, check its certificate on its own screen and trust it again; otherwise another device may be answering at its address.</source>
+        <translation>La grabadora en {where} mostró un certificado HTTPS ({now}...) distinto de aquel en el que usted confió ({before}...), así que no se le envió nada. Si la grabadora se restableció, se actualizó o se sustituyó, compruebe su certificado en su propia pantalla y vuelva a confiar en él; si no, puede que otro dispositivo esté respondiendo en su dirección.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} has not been trusted yet: look at its certificate first and trust it.</source>
+        <translation>Todavía no se ha confiado en la grabadora en {where}: mire primero su certificado y confíe en él.</translation>
+    </message>
+    <message>
+        <source>Look at the recorder&apos;s certificate and trust it before connecting.</source>
+        <translation>Mire el certificado de la grabadora y confíe en él antes de conectarse.</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal sent a certificate that cannot be used</source>
+        <translation>el portal de {agency} envió un certificado que no se puede usar</translation>
+    </message>
+    <message>
+        <source>it was withdrawn at the portal again; nothing was kept</source>
+        <translation>el registro se retiró de nuevo en el portal; no se conservó nada</translation>
+    </message>
+    <message>
+        <source>withdrawing it at the portal failed too: ask {agency} to retire registration {id}</source>
+        <translation>tampoco se pudo retirar el registro en el portal: pida a {agency} que dé de baja el registro {id}</translation>
+    </message>
+    <message>
+        <source>the owner certificate must be a PEM certificate (text)</source>
+        <translation>el certificado de su clave de firma debe ser un certificado PEM (texto)</translation>
+    </message>
+    <message>
+        <source>the owner certificate is longer than {count} KiB</source>
+        <translation>el certificado de su clave de firma ocupa más de {count} KiB</translation>
+    </message>
+    <message>
+        <source>the owner certificate must hold exactly one PEM certificate</source>
+        <translation>el certificado de su clave de firma debe contener exactamente un certificado PEM</translation>
+    </message>
+    <message>
+        <source>the owner certificate is not a readable X.509 certificate</source>
+        <translation>el certificado de su clave de firma no es un certificado X.509 legible</translation>
+    </message>
+    <message>
+        <source>the registration CA must be a PEM certificate (text)</source>
+        <translation>la CA de registro debe ser un certificado PEM (texto)</translation>
+    </message>
+    <message>
+        <source>the registration CA is longer than {count} KiB</source>
+        <translation>la CA de registro ocupa más de {count} KiB</translation>
+    </message>
+    <message>
+        <source>the registration CA must hold exactly one PEM certificate</source>
+        <translation>la CA de registro debe contener exactamente un certificado PEM</translation>
+    </message>
+    <message>
+        <source>the registration CA is not a readable X.509 certificate</source>
+        <translation>la CA de registro no es un certificado X.509 legible</translation>
+    </message>
+    <message>
+        <source>the registration CA&apos;s key must be Ed25519 or P-256</source>
+        <translation>la clave de la CA de registro debe ser Ed25519 o P-256</translation>
+    </message>
+    <message>
+        <source>the registration CA certificate is not marked as a CA</source>
+        <translation>el certificado de la CA de registro no está marcado como CA</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s extensions cannot be read</source>
+        <translation>no se pueden leer las extensiones del certificado</translation>
+    </message>
+    <message>
+        <source>the certificate was not issued by the agency&apos;s registration CA (its issuer is another name)</source>
+        <translation>el certificado no lo emitió la CA de registro de la agencia (su emisor tiene otro nombre)</translation>
+    </message>
+    <message>
+        <source>the certificate is not signed by the agency&apos;s registration CA</source>
+        <translation>el certificado no está firmado por la CA de registro de la agencia</translation>
+    </message>
+    <message>
+        <source>the certificate is for another key, not the owner&apos;s</source>
+        <translation>el certificado es para otra clave, no para su clave de firma</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s subject is not the owner id</source>
+        <translation>el sujeto del certificado no es su identificador de propietario</translation>
+    </message>
+    <message>
+        <source>the certificate is not valid now (check this computer&apos;s clock)</source>
+        <translation>el certificado no es válido ahora (compruebe el reloj de este equipo)</translation>
+    </message>
+    <message>
+        <source>the certificate must be an end-entity certificate (BasicConstraints CA=false, critical)</source>
+        <translation>el certificado debe ser de entidad final (BasicConstraints CA=false, crítica)</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s key usage must be digitalSignature (critical)</source>
+        <translation>el uso de clave del certificado debe ser digitalSignature (crítico)</translation>
+    </message>
+    <message>
+        <source>the certificate is not for signing (no emailProtection usage)</source>
+        <translation>el certificado no es para firmar (no tiene el uso emailProtection)</translation>
+    </message>
+    <message>
+        <source>the certificate lacks its key identifiers</source>
+        <translation>al certificado le faltan sus identificadores de clave</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>
