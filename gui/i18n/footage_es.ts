@@ -4591,6 +4591,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>the certificate lacks its key identifiers</source>
         <translation>al certificado le faltan sus identificadores de clave</translation>
     </message>
+    <message>
+        <source>the clip could not be written ({reason})</source>
+        <translation>no se pudo escribir el clip ({reason})</translation>
+    </message>
+    <message>
+        <source>the clip could not be finished ({reason})</source>
+        <translation>no se pudo terminar el clip ({reason})</translation>
+    </message>
+    <message>
+        <source>the clip cannot be written in {path} ({reason})</source>
+        <translation>no se puede escribir el clip en {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>the cut clip could not be read back or saved to the disk ({reason})</source>
+        <translation>no se pudo volver a leer el clip cortado ni guardarlo en el disco ({reason})</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

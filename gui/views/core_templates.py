@@ -41,6 +41,7 @@ from gui.views.core_recorder_templates import RECORDERS
 from gui.views import core_agency_words as agency_words
 from gui.views import core_camera_words as camera_words
 from gui.views import core_certificate_words as certificate_words
+from gui.views import core_clip_words as clip_words
 from gui.views import core_decision_words as decision_words
 from gui.views import core_download_words as download_words
 from gui.views import core_face_words as face_words
@@ -588,6 +589,8 @@ TEMPLATES: tuple[str, ...] = (
     *download_words.TEMPLATES,
     # a certificate not the one trusted, or not usable (transport.py, frp/certificates.py)
     *certificate_words.TEMPLATES,
+    # a clip the disk did not take (agent/export/clip_writer.py, output.py, cut.py)
+    *clip_words.TEMPLATES,
     # a window with nothing of a camera in it (agent/export/clip_writer.py)
     NO_FRAMES_COPY,
     QT_TRANSLATE_NOOP("core", "no frames of this camera lie inside the window"),
