@@ -6,7 +6,10 @@ system's own words in brackets kept as the system wrote them."""
 from __future__ import annotations
 
 import errno
+import json
 import os
+import threading
+import types
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -14,10 +17,15 @@ import pytest  # noqa: E402
 
 from agent.export import clip_writer, cut as cut_module, output  # noqa: E402
 from agent.export.cut import CutError, SourceSpan, cut  # noqa: E402
+from agent.requests import polling  # noqa: E402
+from agent.requests.portal_client import PortalCancelled, PortalClient, PortalError  # noqa: E402
+from frp.agency import Agency  # noqa: E402
 from demo.samples import ClipSpec, write_clip  # noqa: E402
 from tests.conftest import t  # noqa: E402
+from gui.views.core_words import in_owner_language  # noqa: E402
 from tests.gui_support import spanish  # noqa: E402,F401
 from tests.test_gui_core_words_answers import reads_in_spanish  # noqa: E402
+from tests.test_safety_network import reply, serving  # noqa: E402
 
 T0 = t("2026-11-20T22:00:00Z")
 
@@ -70,3 +78,62 @@ def test_a_clip_its_folder_does_not_let_be_written_reads_in_spanish(spanish, tmp
     message = cut_refusal(recording, tmp_path / "clip.mp4")
     said = reads_in_spanish(message, str(tmp_path), os.strerror(errno.EACCES))
     assert "el clip" in said and " not " not in said
+
+
+# a call to a portal stopped, or answered with more than it may send ---------------------------
+def police(origin: str) -> Agency:
+    return Agency(id="https://pd.example", name="Springfield PD", phone="", keys=(),
+                  portal=origin + "/v1", upload_origins=(origin,))
+
+
+def desk_for(origin: str, client: PortalClient):
+    """A desk as polling reads it: the real portal client, a token for every registration."""
+    return types.SimpleNamespace(
+        portal=client, trust=types.SimpleNamespace(portal_token=lambda *_a: "bearer",
+                                                   get=lambda _iss: None),
+        inbox=types.SimpleNamespace(cursor=lambda *_a: None))
+
+
+def test_a_portal_call_the_owner_stopped_reads_in_spanish(spanish):
+    stop = threading.Event()
+    stop.set()   # Stop pressed while the portal had not answered
+    with serving(lambda h, server: server.release.wait(10)) as server, PortalClient() as client:
+        with pytest.raises(PortalCancelled) as caught:
+            client.poll(police(server.origin), "reg-1", "bearer", None, cancel=stop)
+    said = reads_in_spanish(str(caught.value), "Springfield PD")
+    assert "portal de Springfield PD" in said
+
+
+@pytest.mark.parametrize("answer", ["huge", "many"])
+def test_a_portal_sending_more_than_it_may_reads_in_spanish(spanish, monkeypatch, answer):
+    monkeypatch.setattr(polling, "MAX_TOKENS_PER_POLL", 3)   # 200 in life
+    body = b"x" * (8 << 20) if answer == "huge" else \
+        json.dumps({"requests": ["a.b.c"] * 4}).encode()
+    with serving(lambda h, _s: reply(h, 200, body, {"Content-Type": "application/json"})) \
+            as server, PortalClient() as client:
+        with pytest.raises(PortalError) as caught:
+            polling.poll(desk_for(server.origin, client), police(server.origin), "reg-1")
+    said = reads_in_spanish(str(caught.value), "Springfield PD")
+    assert ("KiB" in said) == (answer == "huge") and "portal" in said
+
+
+@pytest.mark.parametrize("held", [False, True], ids=["no-agency", "refused"])
+def test_a_decision_a_check_could_not_send_reads_in_spanish(spanish, held):
+    refusal = json.dumps({"error": "bad_decision", "detail": "no"}).encode()
+    with serving(lambda h, _s: reply(h, 400, refusal, {"Content-Type": "application/json"})) \
+            as server, PortalClient() as client:
+        desk = desk_for(server.origin, client)
+        desk.inbox.decision_sent = lambda *_a: None
+        if held:
+            desk.trust.get = lambda _iss: police(server.origin)
+        entry = types.SimpleNamespace(iss="https://pd.example", jti="req-7",
+                                      registration="reg-1", decision="a.b.c")
+        problems, _again, _wait = polling._send_decision(desk, entry, None)
+    if not held:
+        said = reads_in_spanish(problems[0], "req-7")
+    else:   # the portal's refusal after it, read in Spanish as the app reads it alone
+        head, _, refusal = problems[0].partition(": ")
+        said = in_owner_language(problems[0])
+        assert said == in_owner_language(head) + ": " + in_owner_language(refusal)
+        assert "refused" in refusal and "refused" not in said and "(HTTP 400): no" in said
+    assert "decision" not in said and "«req-7»" in said

@@ -4192,6 +4192,42 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El portal de {agency} dice que recibió para «{camera}» otros bytes (SHA-256 {digest}, {received} bytes) que los del paquete enviado (SHA-256 {sent_digest}, {sent} bytes), así que no está entregado.</translation>
     </message>
     <message>
+        <source>the call to {agency}&apos;s portal was cancelled</source>
+        <translation>se canceló la llamada al portal de {agency}</translation>
+    </message>
+    <message>
+        <source>The delivery was cancelled while waiting for the portal; it resumes from here next time.</source>
+        <translation>La entrega se canceló mientras esperaba al portal; la próxima vez se reanuda desde aquí.</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal sent an answer larger than {count} KiB; it was not read</source>
+        <translation>el portal de {agency} envió una respuesta de más de {count} KiB; no se leyó</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal sent {count} requests in one answer; at most {limit} are taken at a time (a portal sends the rest after the cursor)</source>
+        <translation>el portal de {agency} envió {count} solicitudes en una sola respuesta; se aceptan como máximo {limit} cada vez (un portal envía el resto después de su marcador de posición)</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal answered without a usable &apos;{name}&apos;</source>
+        <translation>el portal de {agency} respondió sin un «{name}» utilizable</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal address cannot be used</source>
+        <translation>la dirección del portal de {agency} no se puede usar</translation>
+    </message>
+    <message>
+        <source>{origin} is not {agency}&apos;s portal ({portal}); requests are only fetched from a portal in your trust store</source>
+        <translation>{origin} no es el portal de {agency} ({portal}); las solicitudes solo se descargan del portal de una de sus agencias de confianza</translation>
+    </message>
+    <message>
+        <source>the decision on &apos;{jti}&apos; cannot be sent yet: no agency or portal token for it in your trust store</source>
+        <translation>la decisión sobre la solicitud «{jti}» todavía no se puede enviar: no hay ninguna agencia ni ningún acceso al portal para ella entre sus agencias de confianza</translation>
+    </message>
+    <message>
+        <source>the decision on &apos;{jti}&apos; was not sent</source>
+        <translation>la decisión sobre la solicitud «{jti}» no se envió</translation>
+    </message>
+    <message>
         <source>it contains non-ASCII bytes</source>
         <translation>contiene caracteres que no son texto ASCII</translation>
     </message>

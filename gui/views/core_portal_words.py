@@ -28,4 +28,22 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{agency}'s portal says it received other bytes for {camera} "
                               "(SHA-256 {digest}, {received} bytes) than the package sent "
                               "(SHA-256 {sent_digest}, {sent} bytes), so it is not delivered."),
+    # a call to a portal the owner stopped (portal_client.py, portal_retries.py)
+    QT_TRANSLATE_NOOP("core", "the call to {agency}'s portal was cancelled"),
+    QT_TRANSLATE_NOOP("core", "The delivery was cancelled while waiting for the portal; it "
+                              "resumes from here next time."),
+    # more than a portal may send (portal_answers.py read_capped, polling.py poll)
+    QT_TRANSLATE_NOOP("core", "{agency}'s portal sent an answer larger than {count} KiB; it was "
+                              "not read"),
+    QT_TRANSLATE_NOOP("core", "{agency}'s portal sent {count} requests in one answer; at most "
+                              "{limit} are taken at a time (a portal sends the rest after the "
+                              "cursor)"),
+    QT_TRANSLATE_NOOP("core", "{agency}'s portal answered without a usable '{name}'"),
+    QT_TRANSLATE_NOOP("core", "{agency}'s portal address cannot be used"),
+    QT_TRANSLATE_NOOP("core", "{origin} is not {agency}'s portal ({portal}); requests are only "
+                              "fetched from a portal in your trust store"),
+    # a decision a check for requests could not send (polling.py _send_decision)
+    QT_TRANSLATE_NOOP("core", "the decision on '{jti}' cannot be sent yet: no agency or portal "
+                              "token for it in your trust store"),
+    QT_TRANSLATE_NOOP("core", "the decision on '{jti}' was not sent"),
 )
