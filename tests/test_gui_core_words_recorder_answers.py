@@ -2,7 +2,8 @@
 agent/ the app shows through core_words with the Spanish catalogue): a download stopped or
 refused (more than announced, too slow, shorter than announced every time, its password
 refused part way, text instead of footage, the owner's stop); a certificate not the one
-trusted (a recorder's HTTPS certificate, the one a portal sent for the owner key). Each is made by the agent's own
+trusted (a recorder's HTTPS certificate, the one a portal sent for the owner key); a
+recorder's clock or time zone it cannot read. Each is made by the agent's own
 code, against a real HTTP server on 127.0.0.1 where the answer matters; every part of it must
 read in Spanish with its values kept."""
 from __future__ import annotations
@@ -19,7 +20,8 @@ import trustme  # noqa: E402
 
 from agent.recorders import fetch  # noqa: E402
 from agent.recorders.connect import RecorderAddress, open_recorder  # noqa: E402
-from agent.recorders.model import CertificateChanged, RecorderError  # noqa: E402
+from agent.recorders.model import BadAnswer, CertificateChanged, RecorderError  # noqa: E402
+from agent.recorders import reolink_answers, zones  # noqa: E402
 from agent.recorders.wire import Wire  # noqa: E402
 from tests.gui_support import spanish  # noqa: E402,F401
 from tests.test_gui_core_words_answers import reads_in_spanish  # noqa: E402
@@ -162,3 +164,45 @@ def test_a_certificate_a_portal_sent_that_cannot_be_used_reads_in_spanish(spanis
                                      Contact("Ann"), HOME_CAMERAS)
     said = reads_in_spanish(str(caught.value), "Example Police Department")
     assert "certificado" in said and "certificate" not in said
+
+
+# a recorder's clock or time zone it cannot read ---------------------------------------------
+ISAPI = "http://www.hikvision.com/ver20/XMLSchema"
+
+
+def hikvision_time(local: str, zone: str | None):
+    """A Hikvision's answer to GET /ISAPI/System/time: its clock `local`, its time zone `zone`."""
+    said = f"<timeZone>{zone}</timeZone>" if zone is not None else ""
+    body = (f'<?xml version="1.0" encoding="UTF-8"?><Time version="2.0" xmlns="{ISAPI}">'
+            f"<timeMode>NTP</timeMode><localTime>{local}</localTime>{said}</Time>").encode()
+    return lambda h, _s: reply(h, 200, body, {"Content-Type": "application/xml"})
+
+
+@pytest.mark.parametrize("local, zone, kept", [
+    ("2026-13-45T99:00:00", "CST-8", "2026-13-45T99:00:00"),
+    ("2026-11-20T22:00:00", "not a zone!", "not a zone!"),
+    ("2026-11-20T22:00:00", "CST+6CDT,M13.2.0,M11.1.0", "M13.2.0"),
+    ("2026-11-20T22:00:00", None, "")], ids=["clock", "zone", "summer-time", "no-zone"])
+def test_a_recorders_clock_or_zone_it_cannot_read_reads_in_spanish(spanish, local, zone, kept):
+    with serving(hikvision_time(local, zone)) as server:
+        address = RecorderAddress(server.origin, "hikvision", "admin", allow_plain_http=True)
+        recorder = open_recorder(address, "secret", timeout_s=5)
+        try:
+            with pytest.raises(BadAnswer) as caught:
+                recorder.clock() if zone is not None else recorder.zone()
+        finally:
+            recorder.close()
+    said = reads_in_spanish(str(caught.value), kept)
+    assert "recorder" not in said and "rule" not in said
+
+
+@pytest.mark.parametrize("settings", [{"timeZone": "eight"}, {"timeZone": 10**9}])
+def test_a_reolinks_time_zone_settings_it_cannot_read_read_in_spanish(spanish, settings):
+    with pytest.raises(BadAnswer) as caught:
+        zones.reolink_zone(settings, {})
+    assert "GetTime" in reads_in_spanish(str(caught.value))
+
+
+def test_a_reolinks_clock_put_back_while_it_recorded_reads_in_spanish(spanish):
+    said = reads_in_spanish(reolink_answers.PUT_BACK)
+    assert "Reolink" in said and "recorder" not in said

@@ -4643,6 +4643,42 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>the cut clip could not be read back or saved to the disk ({reason})</source>
         <translation>no se pudo volver a leer el clip cortado ni guardarlo en el disco ({reason})</translation>
     </message>
+    <message>
+        <source>The recorder&apos;s clock reads &apos;{value}&apos;, not a time.</source>
+        <translation>El reloj de la grabadora marca «{value}», que no es una hora.</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s clock reads &quot;{value}&quot;, not a time.</source>
+        <translation>El reloj de la grabadora marca «{value}», que no es una hora.</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s clock (GetTime) could not be read.</source>
+        <translation>No se pudo leer el reloj de la grabadora (GetTime).</translation>
+    </message>
+    <message>
+        <source>The recorder did not say which time zone it keeps.</source>
+        <translation>La grabadora no indicó qué zona horaria usa.</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s time zone &apos;{zone}&apos; is not a POSIX TZ rule.</source>
+        <translation>La zona horaria de la grabadora, «{zone}», no es una regla TZ de POSIX.</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s time zone &quot;{zone}&quot; is not a POSIX TZ rule.</source>
+        <translation>La zona horaria de la grabadora, «{zone}», no es una regla TZ de POSIX.</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s time zone settings (GetTime) could not be read.</source>
+        <translation>No se pudieron leer los ajustes de zona horaria de la grabadora (GetTime).</translation>
+    </message>
+    <message>
+        <source>unreadable DST rule &apos;{rule}&apos;</source>
+        <translation>regla de horario de verano ilegible: «{rule}»</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s clock was put back while it recorded this footage, so the times it wrote for the recording run backwards and name nothing it can send, and its firmware gives the recording no name to ask for it whole by; nothing was downloaded. Export it with Reolink&apos;s own app or the recorder&apos;s web page.</source>
+        <translation>El reloj de la grabadora se atrasó mientras hacía estas grabaciones, así que las horas que anotó para la grabación van hacia atrás y no designan nada que pueda enviar, y su firmware no da a la grabación ningún nombre con el que pedirla entera; no se descargó nada. Expórtela con la aplicación de Reolink o con la página web de la grabadora.</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>
