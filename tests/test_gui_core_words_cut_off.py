@@ -1,6 +1,6 @@
 """Failures cut short that reached the Spanish app in English (a hunt ran the messages under
 agent/ the app shows through core_words with the Spanish catalogue): a clip the disk did not
-take (not written, not finished, not saved), and a call to a portal the owner stopped. Each is
+take (not written, not finished, not saved), a recording the cut cannot read, and a call to a portal the owner stopped. Each is
 made by the agent's own code; every part of it must read in Spanish with its values kept, the
 system's own words in brackets kept as the system wrote them."""
 from __future__ import annotations
@@ -78,6 +78,44 @@ def test_a_clip_its_folder_does_not_let_be_written_reads_in_spanish(spanish, tmp
     message = cut_refusal(recording, tmp_path / "clip.mp4")
     said = reads_in_spanish(message, str(tmp_path), os.strerror(errno.EACCES))
     assert "el clip" in said and " not " not in said
+
+
+
+# a recording the cut cannot read --------------------------------------------------------------
+def audio_only(path):
+    """An MP4 holding sound and no picture (a camera's microphone track copied alone)."""
+    import av
+    import numpy as np
+
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("aac", rate=8000)
+        stream.layout = "mono"
+        frame = av.AudioFrame.from_ndarray(np.zeros((1, 1024), dtype=np.float32), format="fltp",
+                                           layout="mono")
+        frame.rate = 8000
+        for pkt in [*stream.encode(frame), *stream.encode(None)]:
+            out.mux(pkt)
+    return path
+
+
+@pytest.mark.parametrize("what", ["garbage", "sound only"])
+def test_a_recording_the_cut_cannot_read_reads_in_spanish(spanish, tmp_path, what):
+    path = tmp_path / "porch.mp4"
+    if what == "garbage":   # its bytes not a recording any more (same size, same time)
+        path.write_bytes(b"not a video at all" * 100)
+    else:
+        audio_only(path)
+    message = cut_refusal(SourceSpan(path, T0), tmp_path / "clip.mp4")
+    said = reads_in_spanish(message, "porch.mp4")
+    assert "grabación porch.mp4" in said and "recording" not in said
+
+
+def test_a_recordings_damaged_codec_header_reads_in_spanish(spanish):
+    from agent.export.nal import param_sets
+
+    with pytest.raises(CutError) as caught:
+        param_sets("h264", bytes([1, 100, 0, 31, 0xFF, 0xE1, 0, 200, 0x67]))   # SPS cut short
+    assert "SPS/PPS" in reads_in_spanish(str(caught.value))
 
 
 # a call to a portal stopped, or answered with more than it may send ---------------------------

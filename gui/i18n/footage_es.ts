@@ -4644,6 +4644,46 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>no se pudo volver a leer el clip cortado ni guardarlo en el disco ({reason})</translation>
     </message>
     <message>
+        <source>the recording {name} cannot be read ({reason})</source>
+        <translation>no se puede leer la grabación {name} ({reason})</translation>
+    </message>
+    <message>
+        <source>the recording {name} holds no video</source>
+        <translation>la grabación {name} no contiene vídeo</translation>
+    </message>
+    <message>
+        <source>the recording {name} holds no readable video frames</source>
+        <translation>la grabación {name} no contiene ninguna imagen de vídeo legible</translation>
+    </message>
+    <message>
+        <source>no recordings cover this window</source>
+        <translation>ninguna grabación cubre este período</translation>
+    </message>
+    <message>
+        <source>a recording&apos;s codec header (SPS/PPS) is damaged</source>
+        <translation>la cabecera de códec de una grabación (SPS/PPS) está dañada</translation>
+    </message>
+    <message>
+        <source>the recording&apos;s codec header could not be converted for MP4</source>
+        <translation>la cabecera de códec de la grabación no se pudo convertir para MP4</translation>
+    </message>
+    <message>
+        <source>the re-encoder ({name}) failed</source>
+        <translation>falló el codificador ({name})</translation>
+    </message>
+    <message>
+        <source>the re-encoder ({name}) lost frames</source>
+        <translation>el codificador ({name}) perdió imágenes</translation>
+    </message>
+    <message>
+        <source>the re-encoder {name} is not available here ({reason})</source>
+        <translation>el codificador {name} no está disponible en este equipo ({reason})</translation>
+    </message>
+    <message>
+        <source>the re-encoded frames could not be joined in time order</source>
+        <translation>las imágenes vueltas a codificar no se pudieron unir en orden temporal</translation>
+    </message>
+    <message>
         <source>The recorder&apos;s clock reads &apos;{value}&apos;, not a time.</source>
         <translation>El reloj de la grabadora marca «{value}», que no es una hora.</translation>
     </message>

@@ -1,7 +1,8 @@
 """The core's words for a clip that could not be written, finished or saved to the disk
 (agent/export/clip_writer.py, output.py, cut.py), word for word as the core writes them, the
 system's own words in brackets: a disk that failed or filled part way, a file another program
-holds. What the Export page, the request's page and the activity show; Qt-free data listed
+holds; and for a recording the cut cannot read (source.py, nal.py, output.py) or re-encode
+(reencode.py), FFmpeg's own words in brackets. What the Export page, the request's page and the activity show; Qt-free data listed
 among core_templates' TEMPLATES, marked for Qt's translation in the "core" context."""
 from __future__ import annotations
 
@@ -13,4 +14,16 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the clip cannot be written in {path} ({reason})"),
     QT_TRANSLATE_NOOP("core", "the cut clip could not be read back or saved to the disk "
                               "({reason})"),
+    # a recording the cut cannot read (agent/export/source.py, nal.py, output.py)
+    QT_TRANSLATE_NOOP("core", "the recording {name} cannot be read ({reason})"),
+    QT_TRANSLATE_NOOP("core", "the recording {name} holds no video"),
+    QT_TRANSLATE_NOOP("core", "the recording {name} holds no readable video frames"),
+    QT_TRANSLATE_NOOP("core", "no recordings cover this window"),
+    QT_TRANSLATE_NOOP("core", "a recording's codec header (SPS/PPS) is damaged"),
+    QT_TRANSLATE_NOOP("core", "the recording's codec header could not be converted for MP4"),
+    # the re-encoder of an exact cut, privacy masks or blurred faces (reencode.py)
+    QT_TRANSLATE_NOOP("core", "the re-encoder ({name}) failed"),
+    QT_TRANSLATE_NOOP("core", "the re-encoder ({name}) lost frames"),
+    QT_TRANSLATE_NOOP("core", "the re-encoder {name} is not available here ({reason})"),
+    QT_TRANSLATE_NOOP("core", "the re-encoded frames could not be joined in time order"),
 )
