@@ -1,6 +1,6 @@
 """Failures cut short that reached the Spanish app in English (a hunt ran the messages under
 agent/ the app shows through core_words with the Spanish catalogue): a clip the disk did not
-take (not written, not finished, not saved), a recording the cut cannot read, and a call to a portal the owner stopped. Each is
+take (not written, not finished, not saved), a recording the cut cannot read, a package folder or tar not written, and a call to a portal the owner stopped. Each is
 made by the agent's own code; every part of it must read in Spanish with its values kept, the
 system's own words in brackets kept as the system wrote them."""
 from __future__ import annotations
@@ -116,6 +116,42 @@ def test_a_recordings_damaged_codec_header_reads_in_spanish(spanish):
     with pytest.raises(CutError) as caught:
         param_sets("h264", bytes([1, 100, 0, 31, 0xFF, 0xE1, 0, 200, 0x67]))   # SPS cut short
     assert "SPS/PPS" in reads_in_spanish(str(caught.value))
+
+
+
+# a package folder or tar not written ----------------------------------------------------------
+def package_refusal(call) -> str:
+    from agent.export.package import PackageError
+
+    with pytest.raises(PackageError) as caught:
+        call()
+    return str(caught.value)
+
+
+def test_a_package_whose_name_is_taken_or_file_is_missing_reads_in_spanish(spanish, tmp_path):
+    from agent.export.package import PackageBuilder
+
+    (tmp_path / "case-7_porch").mkdir()   # a finished package of that name
+    taken = package_refusal(lambda: PackageBuilder(tmp_path, "case-7_porch"))
+    assert "case-7_porch" in reads_in_spanish(taken, str(tmp_path))
+    with PackageBuilder(tmp_path, "case-8_porch") as builder:
+        gone = tmp_path / "porch.mp4"   # the clip taken away before it was added
+        missing = package_refusal(lambda: builder.add_file("data/porch.mp4", gone))
+        assert "El archivo" in reads_in_spanish(missing, str(gone))
+
+
+@pytest.mark.parametrize("how", ["exists", "folder gone"])
+def test_a_package_tar_not_written_reads_in_spanish(spanish, tmp_path, how):
+    from agent.export.bagtar import tar_package
+
+    package = tmp_path / "case-7_porch"
+    (package / "data").mkdir(parents=True)
+    (package / "bagit.txt").write_text("BagIt-Version: 1.0\n")
+    out = tmp_path / ("case-7_porch.tar" if how == "exists" else "gone/case-7_porch.tar")
+    if how == "exists":
+        out.write_bytes(b"an earlier tar")
+    said = reads_in_spanish(package_refusal(lambda: tar_package(package, out)), str(out))
+    assert "tar" in said and "Could not" not in said and "never" not in said
 
 
 # a call to a portal stopped, or answered with more than it may send ---------------------------

@@ -4719,6 +4719,66 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>The recorder&apos;s clock was put back while it recorded this footage, so the times it wrote for the recording run backwards and name nothing it can send, and its firmware gives the recording no name to ask for it whole by; nothing was downloaded. Export it with Reolink&apos;s own app or the recorder&apos;s web page.</source>
         <translation>El reloj de la grabadora se atrasó mientras hacía estas grabaciones, así que las horas que anotó para la grabación van hacia atrás y no designan nada que pueda enviar, y su firmware no da a la grabación ningún nombre con el que pedirla entera; no se descargó nada. Expórtela con la aplicación de Reolink o con la página web de la grabadora.</translation>
     </message>
+    <message>
+        <source>A package named {name} already exists in {path}. Choose another folder; a finished package is never overwritten.</source>
+        <translation>Ya existe un paquete llamado {name} en {path}. Elija otra carpeta; un paquete terminado nunca se sobrescribe.</translation>
+    </message>
+    <message>
+        <source>A package named {name} appeared in {path} meanwhile; it was left untouched.</source>
+        <translation>Mientras tanto apareció un paquete llamado {name} en {path}; no se tocó.</translation>
+    </message>
+    <message>
+        <source>The file {path} to put in the package does not exist.</source>
+        <translation>El archivo {path} que debía ir en el paquete no existe.</translation>
+    </message>
+    <message>
+        <source>Could not copy {path} into the package</source>
+        <translation>No se pudo copiar {path} en el paquete</translation>
+    </message>
+    <message>
+        <source>Could not write {name} into the package</source>
+        <translation>No se pudo escribir {name} en el paquete</translation>
+    </message>
+    <message>
+        <source>Could not re-read the package to check it</source>
+        <translation>No se pudo volver a leer el paquete para comprobarlo</translation>
+    </message>
+    <message>
+        <source>Could not move the finished package into place</source>
+        <translation>No se pudo mover el paquete terminado a su sitio</translation>
+    </message>
+    <message>
+        <source>{name} changed on disk while the package was built; try again.</source>
+        <translation>{name} cambió en el disco mientras se preparaba el paquete; vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>unexpected files appeared in the package while it was built</source>
+        <translation>aparecieron archivos inesperados en el paquete mientras se preparaba</translation>
+    </message>
+    <message>
+        <source>the new signature did not verify</source>
+        <translation>la nueva firma no se pudo verificar</translation>
+    </message>
+    <message>
+        <source>Could not write the package tar</source>
+        <translation>No se pudo escribir el archivo tar del paquete</translation>
+    </message>
+    <message>
+        <source>{path} already exists; it is never overwritten.</source>
+        <translation>{path} ya existe; nunca se sobrescribe.</translation>
+    </message>
+    <message>
+        <source>{path} appeared meanwhile; it was left untouched.</source>
+        <translation>{path} apareció mientras tanto; no se tocó.</translation>
+    </message>
+    <message>
+        <source>{path} appeared meanwhile; it was left untouched</source>
+        <translation>{path} apareció mientras tanto; no se tocó</translation>
+    </message>
+    <message>
+        <source>Could not write {name}</source>
+        <translation>No se pudo escribir {name}</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

@@ -54,6 +54,7 @@ from gui.views import core_registration_words as registration_words
 from gui.views import core_token_words as token_words
 from gui.views import core_mask_words as mask_words
 from gui.views import core_package_words as package_words
+from gui.views import core_package_file_words as package_file_words
 from gui.views import core_zone_words as zone_words
 from gui.views.words import QT_TRANSLATE_NOOP
 
@@ -569,6 +570,8 @@ TEMPLATES: tuple[str, ...] = (
     UNTRUSTED_RECEIPT,
     # an earlier run's package refused before it is sent (agent/requests/package_export.py)
     *package_words.TEMPLATES,
+    # a package folder or tar not written, checked or moved into place (package.py, bagtar.py)
+    *package_file_words.TEMPLATES,
     # a recorder on the network (agent/recorders/wire.py)
     QT_TRANSLATE_NOOP("core", "Could not reach the recorder at {where} ({reason}). Check that "
                               "it is on and the address is right."),
