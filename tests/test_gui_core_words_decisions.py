@@ -65,3 +65,28 @@ def test_a_request_that_cannot_be_decided_as_it_stands_says_why_in_spanish(spani
     message = said[name]
     shown = in_owner_language(message)
     assert shown != message and not ENGLISH.search(shown), (message, shown)
+
+
+# the owner's choices an approval refuses ------------------------------------------------------
+@pytest.mark.parametrize("choice", ["none registered", "no window", "not asked", "not indexed"])
+def test_an_approval_of_choices_it_refuses_reads_in_spanish(spanish, choice):
+    import types
+
+    from agent.requests.approval_choices import new_approval
+    from agent.requests.approval_step import ApprovalRefused
+    from tests.test_gui_core_words_answers import reads_in_spanish
+
+    entry = types.SimpleNamespace(window_start_us=10**15, window_end_us=10**15 + 600 * 10**6,
+                                  cameras=("porch",))
+    cameras, start, on_file = None, None, ("porch",)
+    if choice == "none registered":   # the agency asks for a camera it was never told of
+        on_file = ("yard",)
+    elif choice == "no window":
+        start = entry.window_end_us
+    elif choice == "not asked":
+        cameras = ("yard",)
+    with pytest.raises(ApprovalRefused) as caught:
+        new_approval(entry, ["yard"] if choice != "not indexed" else ["garage"], cameras, start,
+                     None, None, None, on_file=on_file)
+    said = reads_in_spanish(str(caught.value))
+    assert "camera" not in said and "window" not in said

@@ -3740,6 +3740,34 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>está aprobada, pero su entrega se detuvo antes de terminar</translation>
     </message>
     <message>
+        <source>this request does not name cameras; choose which to share</source>
+        <translation>esta solicitud no nombra cámaras; elija cuáles compartir</translation>
+    </message>
+    <message>
+        <source>this request asks only for cameras you did not register with this agency ({cameras}); choose which to share, if any</source>
+        <translation>esta solicitud pide solo cámaras que usted no registró con esta agencia («{cameras}»); elija cuáles compartir, si quiere compartir alguna</translation>
+    </message>
+    <message>
+        <source>the approved window must start before it ends</source>
+        <translation>el período aprobado debe empezar antes de terminar</translation>
+    </message>
+    <message>
+        <source>the request did not ask for {cameras} (it asked for {asked})</source>
+        <translation>la solicitud no pidió «{cameras}» (pidió «{asked}»)</translation>
+    </message>
+    <message>
+        <source>no recordings of {cameras} are indexed (known cameras: {known})</source>
+        <translation>no hay grabaciones indexadas de «{cameras}» (cámaras conocidas: {known})</translation>
+    </message>
+    <message>
+        <source>the footage prepared for your earlier choices could not all be removed ({reason}), so nothing was changed: approve it again once it can be</source>
+        <translation>no se pudieron quitar todas las grabaciones preparadas para sus elecciones anteriores ({reason}), así que no se cambió nada: apruébela de nuevo cuando se pueda</translation>
+    </message>
+    <message>
+        <source>the export window is wider than the request&apos;s window; an export for a request may only be narrower</source>
+        <translation>el período de la exportación es más amplio que el de la solicitud; una exportación para una solicitud solo puede ser más estrecha</translation>
+    </message>
+    <message>
         <source>privacy masks</source>
         <translation>máscaras de privacidad</translation>
     </message>

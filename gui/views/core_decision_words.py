@@ -1,5 +1,6 @@
 """The core's refusals of a request that cannot be approved, declined, held or released as it
-stands (agent/requests/approval_run.py, desk_decisions.py, holds.py): met when a terminal or
+stands (agent/requests/approval_run.py, desk_decisions.py, holds.py), or of the owner's
+choices an approval cannot take (approval_choices.py): met when a terminal or
 `footage-agent run` acts on the request the app shows, or it changed while its page was open.
 `{state}` is the request's status as a sentence says it (agent/requests/status_words.py), each
 a template of its own here. Word for word as the core writes them; Qt-free data listed among
@@ -33,4 +34,17 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "is being sent to the agency"),
     QT_TRANSLATE_NOOP("core", "was delivered"),
     QT_TRANSLATE_NOOP("core", "is approved, but its delivery stopped before the end"),
+    # the owner's choices an approval refuses (agent/requests/approval_choices.py,
+    # approval_run.py), and a window wider than the request's (agent/owner_exports.py)
+    QT_TRANSLATE_NOOP("core", "this request does not name cameras; choose which to share"),
+    QT_TRANSLATE_NOOP("core", "this request asks only for cameras you did not register with "
+                              "this agency ({cameras}); choose which to share, if any"),
+    QT_TRANSLATE_NOOP("core", "the approved window must start before it ends"),
+    QT_TRANSLATE_NOOP("core", "the request did not ask for {cameras} (it asked for {asked})"),
+    QT_TRANSLATE_NOOP("core", "no recordings of {cameras} are indexed (known cameras: {known})"),
+    QT_TRANSLATE_NOOP("core", "the footage prepared for your earlier choices could not all be "
+                              "removed ({reason}), so nothing was changed: approve it again once "
+                              "it can be"),
+    QT_TRANSLATE_NOOP("core", "the export window is wider than the request's window; an export "
+                              "for a request may only be narrower"),
 )
