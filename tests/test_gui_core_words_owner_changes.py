@@ -181,3 +181,50 @@ def test_the_trust_stores_files_not_written_read_in_spanish(spanish, tmp_path, m
         call()
     said = reads_in_spanish(str(caught.value))
     assert said.startswith("no se pue") and "agenc" in said and "cannot" not in said
+
+
+# a file of the app's own folder not read or saved, a folder not added as given --------------
+def test_the_registrations_file_not_read_or_saved_reads_in_spanish(spanish, tmp_path):
+    from agent.requests.registrations import RegistrationsFile, RegistrationsFileError
+
+    blocked = RegistrationsFile(tmp_path / "registrations.json")
+    (tmp_path / "registrations.json").mkdir()   # a folder where the file is
+    with pytest.raises(RegistrationsFileError) as caught:
+        blocked.read()
+    assert "registr" in reads_in_spanish(str(caught.value), str(tmp_path))
+    (tmp_path / "home").write_text("a file where the app's folder goes")
+    with pytest.raises(RegistrationsFileError) as caught:
+        RegistrationsFile(tmp_path / "home" / "registrations.json").write([])
+    said = reads_in_spanish(str(caught.value), str(tmp_path / "home"))
+    assert "cannot" not in said
+
+
+def test_the_owner_keys_folder_not_made_reads_in_spanish(spanish, tmp_path):
+    from agent.identity.keys import KEY_DIR, OwnerKey, OwnerKeyError
+
+    (tmp_path / KEY_DIR).write_text("a file where the keys' folder goes")
+    with pytest.raises(OwnerKeyError) as caught:
+        OwnerKey.load_or_create(tmp_path)
+    said = reads_in_spanish(str(caught.value), str(tmp_path / KEY_DIR))
+    assert "Could not" not in said
+
+
+def test_the_settings_not_read_reads_in_spanish(spanish, tmp_path):
+    from agent.config import ConfigError, load_settings
+
+    (tmp_path / "settings.json").mkdir()   # a folder where the settings are
+    with pytest.raises(ConfigError) as caught:
+        load_settings(tmp_path)
+    assert "cannot" not in reads_in_spanish(str(caught.value))
+
+
+@pytest.mark.parametrize("given", ["a recording", "not there"])
+def test_a_recordings_folder_not_added_as_given_reads_in_spanish(spanish, tmp_path, agent, given):
+    path = tmp_path / "card" / "porch.mp4"
+    if given == "a recording":   # one recording dragged in for its folder
+        path.parent.mkdir()
+        path.write_bytes(b"\0" * 100)
+    with pytest.raises(AgentError) as caught:
+        agent.add_source(path, camera="porch")
+    said = reads_in_spanish(str(caught.value), str(path))
+    assert "no es una carpeta" in said or "es un archivo" in said

@@ -4807,6 +4807,62 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>Could not write {name}</source>
         <translation>No se pudo escribir {name}</translation>
     </message>
+    <message>
+        <source>cannot read the registrations file</source>
+        <translation>no se puede leer el archivo de registros</translation>
+    </message>
+    <message>
+        <source>cannot save the registrations file</source>
+        <translation>no se puede guardar el archivo de registros</translation>
+    </message>
+    <message>
+        <source>registration &apos;{id}&apos; with {agency} cannot be kept</source>
+        <translation>el registro «{id}» con {agency} no se puede conservar</translation>
+    </message>
+    <message>
+        <source>Could not create the key folder</source>
+        <translation>No se pudo crear la carpeta de la clave</translation>
+    </message>
+    <message>
+        <source>Could not save the owner key</source>
+        <translation>No se pudo guardar su clave de firma</translation>
+    </message>
+    <message>
+        <source>Could not read the owner key</source>
+        <translation>No se pudo leer su clave de firma</translation>
+    </message>
+    <message>
+        <source>the settings cannot be read</source>
+        <translation>no se pueden leer los ajustes</translation>
+    </message>
+    <message>
+        <source>cannot use {path} as the agent&apos;s home folder</source>
+        <translation>no se puede usar {path} como carpeta propia de footage-agent</translation>
+    </message>
+    <message>
+        <source>the index cannot be opened</source>
+        <translation>no se puede abrir el índice</translation>
+    </message>
+    <message>
+        <source>the inbox cannot be opened</source>
+        <translation>no se puede abrir la bandeja de entrada</translation>
+    </message>
+    <message>
+        <source>the name of the folder {path} is not valid text (UTF-8), so the index cannot keep it: rename the folder to ordinary letters and digits, then add it again</source>
+        <translation>el nombre de la carpeta {path} no es texto válido (UTF-8), así que el índice no puede guardarlo: cambie el nombre de la carpeta a letras y cifras normales y vuelva a añadirla</translation>
+    </message>
+    <message>
+        <source>{path} is a file, not a folder: give the recordings folder that holds it ({folder})</source>
+        <translation>{path} es un archivo, no una carpeta: indique la carpeta de grabaciones que lo contiene ({folder})</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder: check the path, or connect the drive it is on</source>
+        <translation>{path} no es una carpeta: compruebe la ruta o conecte la unidad en la que está</translation>
+    </message>
+    <message>
+        <source>a camera named &apos;{name}&apos; exists already (or was called that): choose another name</source>
+        <translation>ya existe una cámara llamada «{name}» (o se llamaba así): elija otro nombre</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

@@ -48,6 +48,7 @@ from gui.views import core_download_words as download_words
 from gui.views import core_face_words as face_words
 from gui.views import core_file_words as file_words
 from gui.views import core_hold_words as hold_words
+from gui.views import core_home_file_words as home_file_words
 from gui.views import core_portal_words as portal_words
 from gui.views import core_recording_words as recording_words
 from gui.views import core_registration_words as registration_words
@@ -262,6 +263,8 @@ TEMPLATES: tuple[str, ...] = (
     *file_words.TEMPLATES,
     # a safe copy that could not be made, read or removed (agent/requests/holds.py)
     *hold_words.TEMPLATES,
+    # a file of the app's own folder not read or saved, a folder not added as given
+    *home_file_words.TEMPLATES,
     *zone_words.TEMPLATES,
     *mask_words.TEMPLATES,
     # face blurring that cannot work (agent/export/face_model.py, faces.py)
