@@ -228,3 +228,17 @@ def test_a_recordings_folder_not_added_as_given_reads_in_spanish(spanish, tmp_pa
         agent.add_source(path, camera="porch")
     said = reads_in_spanish(str(caught.value), str(path))
     assert "no es una carpeta" in said or "es un archivo" in said
+
+
+def test_an_owner_key_not_held_or_not_put_in_place_reads_in_spanish(spanish, agent):
+    from agent.identity.keys import OwnerKeyError
+    from agent.identity.rotation import finish_rotation
+
+    with pytest.raises(AgentError) as caught:   # a registration of a key this PC lost
+        agent.key_for("x" * 43)
+    said = reads_in_spanish(str(caught.value), "x" * 43)
+    assert "registr" in said and "invite" not in said
+    with pytest.raises(OwnerKeyError) as caught:   # the next key gone before it took over
+        finish_rotation(agent.home, agent.owner_key())
+    said = reads_in_spanish(str(caught.value))
+    assert said.startswith("No se pudo") and said.endswith("vuelva a cambiar la clave")

@@ -4863,6 +4863,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>a camera named &apos;{name}&apos; exists already (or was called that): choose another name</source>
         <translation>ya existe una cámara llamada «{name}» (o se llamaba así): elija otro nombre</translation>
     </message>
+    <message>
+        <source>this registration is pinned to owner key {id}, which this app does not hold; register again with a new invite code</source>
+        <translation>este registro está vinculado a la clave de firma {id}, que esta aplicación no tiene; vuelva a registrarse con un nuevo código de invitación</translation>
+    </message>
+    <message>
+        <source>Could not put the new owner key in place</source>
+        <translation>No se pudo poner en su sitio la nueva clave de firma</translation>
+    </message>
+    <message>
+        <source>run the key rotation again</source>
+        <translation>vuelva a cambiar la clave</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

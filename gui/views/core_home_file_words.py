@@ -2,7 +2,7 @@
 recordings folder it cannot add as given, word for word as the core writes them: each a head
 before the OS's words (agent/os_words.py), which are sentences of their own, where it has
 them. The registrations file (agent/requests/registrations.py), the owner key's folder and
-file (agent/identity/keys.py), the settings and the home itself (agent/config.py), the index
+file (agent/identity/keys.py, rotation.py: one not held, or not put in place), the settings and the home itself (agent/config.py), the index
 and the inbox (agent/index/store.py, store_errors.py, requests/inbox_file.py), and a folder
 added (agent/owner_sources.py) or a recorder's camera named (agent/index/recorder_book.py).
 Qt-free data listed among core_templates' TEMPLATES, marked for Qt's translation in the
@@ -33,4 +33,10 @@ TEMPLATES: tuple[str, ...] = (
     # a recorder's camera named as another camera is or was (recorder_book.py)
     QT_TRANSLATE_NOOP("core", "a camera named '{name}' exists already (or was called that): "
                               "choose another name"),
+    # an owner key not held, or not put in place at the end of a key change
+    # (agent/owner_registrations.py key_for, agent/identity/rotation.py)
+    QT_TRANSLATE_NOOP("core", "this registration is pinned to owner key {id}, which this app "
+                              "does not hold; register again with a new invite code"),
+    QT_TRANSLATE_NOOP("core", "Could not put the new owner key in place"),
+    QT_TRANSLATE_NOOP("core", "run the key rotation again"),
 )
