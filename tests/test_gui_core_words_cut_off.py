@@ -178,6 +178,17 @@ def test_a_portal_call_the_owner_stopped_reads_in_spanish(spanish):
     assert "portal de Springfield PD" in said
 
 
+def test_a_delivery_stopped_while_waiting_for_a_busy_portal_reads_in_spanish(spanish):
+    from agent.delivery.wire import UploadCancelled
+    from agent.requests import portal_retries
+
+    stop = threading.Event()
+    stop.set()   # Stop pressed while the delivery waits to ask the portal again
+    with pytest.raises(UploadCancelled) as caught:
+        portal_retries._pause(types.SimpleNamespace(cancel=stop), 30.0)
+    assert "portal" in reads_in_spanish(str(caught.value))
+
+
 @pytest.mark.parametrize("answer", ["huge", "many"])
 def test_a_portal_sending_more_than_it_may_reads_in_spanish(spanish, monkeypatch, answer):
     monkeypatch.setattr(polling, "MAX_TOKENS_PER_POLL", 3)   # 200 in life

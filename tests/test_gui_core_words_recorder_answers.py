@@ -196,6 +196,19 @@ def test_a_recorders_clock_or_zone_it_cannot_read_reads_in_spanish(spanish, loca
     assert "recorder" not in said and "rule" not in said
 
 
+def test_a_reolinks_clock_it_cannot_read_reads_in_spanish(spanish):
+    import types
+
+    from agent.recorders.reolink import ReolinkRecorder
+
+    # its answer to GetTime, as the recorder's session gives it: a Time that is none
+    asked = types.SimpleNamespace(_cmd=lambda *_a: {"Time": {"year": "soon"}},
+                                  _zone_override=object())
+    with pytest.raises(BadAnswer) as caught:
+        ReolinkRecorder._time(asked)
+    assert "GetTime" in reads_in_spanish(str(caught.value))
+
+
 @pytest.mark.parametrize("settings", [{"timeZone": "eight"}, {"timeZone": 10**9}])
 def test_a_reolinks_time_zone_settings_it_cannot_read_read_in_spanish(spanish, settings):
     with pytest.raises(BadAnswer) as caught:
