@@ -239,3 +239,36 @@ def test_a_receipt_fetched_after_a_refused_decline_reads_in_spanish(spanish):  #
                                   after=AFTER_REFUSED_DECLINE), ZONE)[2]
     assert "after" not in details and AFTER_REFUSED_DECLINE not in details, details
     assert "Tras: el rechazo no se aceptó" in details, details
+
+
+@pytest.mark.parametrize("altered", ["edited", "cut off"])
+def test_a_log_found_altered_is_said_in_spanish(qtbot, tmp_path, spanish, altered):  # noqa: F811
+    # The page showed the core's findings as written, in English in the Spanish app.
+    from agent.service import Agent
+    from gui.pages.log import LogPage
+
+    home = tmp_path / "home"
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        assert main(["--home", str(home), "sources", "add", str(tmp_path / name),
+                     "--camera", name]) == 0
+    log = home / "audit.log"
+    lines = log.read_bytes().splitlines()
+    if altered == "edited":   # a camera's name changed by hand in its record
+        at = next(i for i, line in enumerate(lines) if b'"one"' in line)
+        lines[at] = lines[at].replace(b'"one"', b'"uno"')
+    else:
+        lines = lines[:-1]
+    log.write_bytes(b"".join(line + b"\n" for line in lines))
+    agent = Agent(home)
+    try:
+        report = agent.verify_activity()
+    finally:
+        agent.close()
+    assert not report.ok
+    page = LogPage(None)
+    qtbot.addWidget(page)
+    page._verified(report)
+    said = page.verdict.text()
+    assert said.startswith("Se ") or said.startswith("El registro"), said
+    assert "line" not in said and "seal" not in said

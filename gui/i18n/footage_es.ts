@@ -4875,6 +4875,82 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>run the key rotation again</source>
         <translation>vuelva a cambiar la clave</translation>
     </message>
+    <message>
+        <source>line {line} is not a valid log record (edited or damaged)</source>
+        <translation>la línea {line} no es un registro válido (modificada o dañada)</translation>
+    </message>
+    <message>
+        <source>line {line} was edited (its content does not match its hash)</source>
+        <translation>la línea {line} se modificó (su contenido no coincide con su hash)</translation>
+    </message>
+    <message>
+        <source>line {line} does not follow the record before it (a line was removed, inserted or reordered)</source>
+        <translation>la línea {line} no sigue al registro anterior (se quitó, se insertó o se reordenó una línea)</translation>
+    </message>
+    <message>
+        <source>line {line} has sequence number {seq}, expected {expected} (a line was removed, inserted or reordered)</source>
+        <translation>la línea {line} tiene el número de secuencia {seq}, y se esperaba el {expected} (se quitó, se insertó o se reordenó una línea)</translation>
+    </message>
+    <message>
+        <source>line {line} records a crash recovery that does not match the line before it (a line was edited, removed or inserted)</source>
+        <translation>la línea {line} anota una recuperación tras un fallo que no coincide con la línea anterior (se modificó, se quitó o se insertó una línea)</translation>
+    </message>
+    <message>
+        <source>line {line} records a cut-short line that does not match the line before it (a line was edited, removed or inserted)</source>
+        <translation>la línea {line} anota una línea cortada que no coincide con la línea anterior (se modificó, se quitó o se insertó una línea)</translation>
+    </message>
+    <message>
+        <source>line {line}: last line incomplete (a sealed record was cut short)</source>
+        <translation>línea {line}: la última línea está incompleta (se cortó un registro sellado)</translation>
+    </message>
+    <message>
+        <source>line {line}: last line incomplete (crash while writing)</source>
+        <translation>línea {line}: la última línea está incompleta (fallo mientras se escribía)</translation>
+    </message>
+    <message>
+        <source>the log is shorter than its seal: it was sealed with {count} records and {left} remain (records were cut off the end, or the log was deleted or replaced)</source>
+        <translation>el registro es más corto que su sello: se selló con {count} entradas y quedan {left} (se cortaron entradas del final, o el registro se borró o se sustituyó)</translation>
+    </message>
+    <message>
+        <source>record {count} is not the record that was sealed: the log was rewritten</source>
+        <translation>la entrada {count} no es la que se selló: el registro se reescribió</translation>
+    </message>
+    <message>
+        <source>an agency was sent a decision when the log had {count} records; {left} remain (records were cut off the end, or the log was replaced)</source>
+        <translation>se envió una decisión a una agencia cuando el registro tenía {count} entradas; quedan {left} (se cortaron entradas del final, o el registro se sustituyó)</translation>
+    </message>
+    <message>
+        <source>record {count} is not the one an agency was shown in a decision: the log was rewritten</source>
+        <translation>la entrada {count} no es la que se mostró a una agencia en una decisión: el registro se reescribió</translation>
+    </message>
+    <message>
+        <source>1 record after the last seal is not sealed yet (the owner key was locked, or the agent stopped between writing a record and sealing it); the next record seals them</source>
+        <translation>1 entrada posterior al último sello aún no está sellada (su clave de firma estaba bloqueada, o el programa se detuvo entre escribir una entrada y sellarla); la próxima entrada las sella</translation>
+    </message>
+    <message>
+        <source>{count} records after the last seal are not sealed yet (the owner key was locked, or the agent stopped between writing a record and sealing it); the next record seals them</source>
+        <translation>{count} entradas posteriores al último sello aún no están selladas (su clave de firma estaba bloqueada, o el programa se detuvo entre escribir una entrada y sellarla); la próxima entrada las sella</translation>
+    </message>
+    <message>
+        <source>the seal cannot be read</source>
+        <translation>no se puede leer el sello</translation>
+    </message>
+    <message>
+        <source>the seal {path} is not a seal (damaged or replaced)</source>
+        <translation>el sello {path} no es un sello (dañado o sustituido)</translation>
+    </message>
+    <message>
+        <source>the seal names another owner than the key that signed it</source>
+        <translation>el sello nombra a otro propietario que el de la clave que lo firmó</translation>
+    </message>
+    <message>
+        <source>the seal is signed by another key than this home&apos;s owner key: the log and its seal were replaced</source>
+        <translation>el sello está firmado con otra clave que la clave de firma de esta carpeta: el registro y su sello se sustituyeron</translation>
+    </message>
+    <message>
+        <source>the seal&apos;s signature does not verify: the seal was edited or forged</source>
+        <translation>la firma del sello no se verifica: el sello se modificó o se falsificó</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.views import activity
+from gui.views.core_words import in_owner_language
 from gui.widgets.labels import cell, plain_label
 
 
@@ -72,9 +73,9 @@ class LogPage(QWidget):
         if report.ok:
             intact = (self.tr("The log is intact (1 entry).") if report.count == 1 else
                       self.tr("The log is intact ({count} entries).").format(count=report.count))
-            self.verdict.setText("\u2714 " + intact
-                                 + "".join(" " + self.tr("Note: {note}.").format(note=n)
-                                           for n in report.notes))
-        else:
+            self.verdict.setText("\u2714 " + intact + "".join(
+                " " + self.tr("Note: {note}.").format(note=in_owner_language(n))
+                for n in report.notes))
+        else:   # the core's words, in the owner's language (core_log_words)
             self.verdict.setText(self.tr("The log was altered: {problems}").format(
-                problems="; ".join(report.problems[:3])))
+                problems="; ".join(in_owner_language(p) for p in report.problems[:3])))

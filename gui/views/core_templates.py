@@ -49,6 +49,7 @@ from gui.views import core_face_words as face_words
 from gui.views import core_file_words as file_words
 from gui.views import core_hold_words as hold_words
 from gui.views import core_home_file_words as home_file_words
+from gui.views import core_log_words as log_words
 from gui.views import core_portal_words as portal_words
 from gui.views import core_recording_words as recording_words
 from gui.views import core_registration_words as registration_words
@@ -265,6 +266,8 @@ TEMPLATES: tuple[str, ...] = (
     *hold_words.TEMPLATES,
     # a file of the app's own folder not read or saved, a folder not added as given
     *home_file_words.TEMPLATES,
+    # an activity log found altered (agent/audit/checks.py, seal.py)
+    *log_words.TEMPLATES,
     *zone_words.TEMPLATES,
     *mask_words.TEMPLATES,
     # face blurring that cannot work (agent/export/face_model.py, faces.py)
