@@ -195,3 +195,22 @@ def test_a_certificate_valid_until_9999_reads_on_windows_too(monkeypatch):
     # East of UTC that last second is already in the year 10000, past what datetime holds
     # (on every system): the day is the certificate's own, 31 Dec 9999.
     assert "31 Dec 9999" in words.certificate_words(forever, None, "Europe/Madrid")
+
+
+def test_a_key_change_waiting_says_why_in_spanish(spanish):
+    # The registrations a key change could not move were listed with the portal's failure
+    # as the agent wrote it: in English in the Spanish app.
+    from agent.requests.portal_client import PortalClient, PortalError
+    from frp.agency import Agency
+    from tests.test_gui_core_words import closed_port
+
+    origin = f"http://127.0.0.1:{closed_port()}"
+    agency = Agency(id="https://pd.example", name="Springfield PD", phone="", keys=(),
+                    portal=origin + "/v1", upload_origins=(origin,))
+    with PortalClient() as client, pytest.raises(PortalError) as caught:
+        client.call(agency, "GET", "/requests", "bearer")
+    problem = f"https://pd.example reg-2: {caught.value}"   # as key_rotation.rotate says it
+    text = words.rotation_words(KeyRotation("old", "new", ("a reg-1",), (problem,), False))
+    line = text.splitlines()[1]
+    assert line.startswith("  https://pd.example reg-2: ") and "Springfield PD" in line
+    assert "portal de Springfield PD" in line and "cannot reach" not in line

@@ -147,7 +147,8 @@ def rotation_words(done: KeyRotation) -> str:
               translate("registrations", "The key change is not finished: {moved} registrations "
                                          "moved to the new key, {left} not yet.")).format(
         moved=moved, left=len(done.problems))]
-    lines += [f"  {p}" for p in done.problems]
+    # "<agency> <registration>: <why>", the why in the owner's language (core_words)
+    lines += [f"  {in_owner_language(p)}" for p in done.problems]
     lines.append(translate("registrations", "Both keys are kept meanwhile, and each agency is "
                            "answered with the key it knows. Press \u201cChange my key\u201d "
                            "again to finish (the app also tries each time it starts)."))
