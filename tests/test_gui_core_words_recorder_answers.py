@@ -219,3 +219,31 @@ def test_a_reolinks_time_zone_settings_it_cannot_read_read_in_spanish(spanish, s
 def test_a_reolinks_clock_put_back_while_it_recorded_reads_in_spanish(spanish):
     said = reads_in_spanish(reolink_answers.PUT_BACK)
     assert "Reolink" in said and "recorder" not in said
+
+
+@pytest.mark.parametrize("why", ["no CA", "no certificate", "not valid now"])
+def test_why_a_clips_credentials_are_self_issued_reads_in_spanish(spanish, tmp_path, why):
+    # The export's result said the core's reason in brackets as written.
+    import datetime
+
+    from agent.identity.keys import OwnerKey
+    from agent.requests.agencies import TrustStore
+    from agent.requests.clip_signing import signing_chain
+    from gui.views.outcomes import credentials_line
+    from portal.state import Portal
+    from tests.test_credentials import AGENCY_ID, keep, register_key
+
+    portal = Portal.init(tmp_path / "portal", "Example Police Department", AGENCY_ID,
+                         "+1-206-555-0100")
+    home = tmp_path / "home"
+    key, trust = OwnerKey.load_or_create(home), TrustStore(home)
+    now = None
+    if why != "no CA":
+        trust.add(portal.write_trust_document("http://127.0.0.1:9"))
+    if why == "not valid now":
+        keep(home, AGENCY_ID, register_key(portal, key), key)
+        now = datetime.datetime.now().timestamp() + 3 * 365 * 86400   # three years on
+    chain = signing_chain(trust, key, AGENCY_ID, now=now)
+    said = credentials_line(chain)
+    assert chain.note and chain.note not in said
+    assert "certificado" in said and "certificate" not in said

@@ -4656,6 +4656,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>al certificado le faltan sus identificadores de clave</translation>
     </message>
     <message>
+        <source>{agency} has no registration CA in your trust store, so the clip is signed with a self-issued certificate</source>
+        <translation>{agency} no tiene CA de registro entre sus agencias de confianza, así que el clip se firma con un certificado autoemitido</translation>
+    </message>
+    <message>
+        <source>you hold no certificate from {agency} for your current key, so the clip is signed with a self-issued certificate instead</source>
+        <translation>usted no tiene ningún certificado de {agency} para su clave actual, así que el clip se firma en su lugar con un certificado autoemitido</translation>
+    </message>
+    <message>
+        <source>your certificate from {agency} cannot be used ({reason}), so the clip is signed with a self-issued certificate instead</source>
+        <translation>su certificado de {agency} no se puede usar ({reason}), así que el clip se firma en su lugar con un certificado autoemitido</translation>
+    </message>
+    <message>
         <source>the clip could not be written ({reason})</source>
         <translation>no se pudo escribir el clip ({reason})</translation>
     </message>

@@ -2,8 +2,10 @@
 word as the core writes them: a recorder showing another HTTPS certificate than the one the
 owner trusted, or one not trusted yet (agent/recorders/transport.py, connect.py), and the
 certificate an agency's portal sent for the owner key on registering (frp/certificates.py,
-agent/requests/registering.py), which the Registrations page also shows. Qt-free data listed
-among core_templates' TEMPLATES, marked for Qt's translation in the "core" context."""
+agent/requests/registering.py), which the Registrations page also shows; and why a clip's
+Content Credentials were signed with a self-issued certificate instead (clip_signing.py).
+Qt-free data listed among core_templates' TEMPLATES, marked for Qt's translation in the "core"
+context."""
 from __future__ import annotations
 
 from gui.views.words import QT_TRANSLATE_NOOP
@@ -47,4 +49,11 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the certificate's key usage must be digitalSignature (critical)"),
     QT_TRANSLATE_NOOP("core", "the certificate is not for signing (no emailProtection usage)"),
     QT_TRANSLATE_NOOP("core", "the certificate lacks its key identifiers"),
+    # why a clip's Content Credentials are self-issued (agent/requests/clip_signing.py)
+    QT_TRANSLATE_NOOP("core", "{agency} has no registration CA in your trust store, so the clip "
+                              "is signed with a self-issued certificate"),
+    QT_TRANSLATE_NOOP("core", "you hold no certificate from {agency} for your current key, so the "
+                              "clip is signed with a self-issued certificate instead"),
+    QT_TRANSLATE_NOOP("core", "your certificate from {agency} cannot be used ({reason}), so the "
+                              "clip is signed with a self-issued certificate instead"),
 )

@@ -222,4 +222,5 @@ def credentials_line(chain) -> str:
                          "the clip as trusted").format(agency=chain.agency)
     line = translate("outcomes", "Content Credentials: self-issued; validators will show this "
                      "as untrusted: it is signed by your own key, not by an agency")
-    return f"{line} ({chain.note})" if chain.note else line
+    # why not the agency's (agent/requests/clip_signing.py): the core's words, read as the app's
+    return f"{line} ({in_owner_language(chain.note)})" if chain.note else line
