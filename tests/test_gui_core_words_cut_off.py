@@ -119,6 +119,30 @@ def test_a_recordings_damaged_codec_header_reads_in_spanish(spanish):
 
 
 
+
+@pytest.mark.parametrize("damage", ["power cut", "garbage"])
+def test_an_export_of_damaged_recordings_only_says_why_in_spanish(spanish, tmp_path, agent,
+                                                                  damage):
+    from agent.errors import NotFound
+
+    folder = tmp_path / "porch"
+    path = write_clip(ClipSpec(folder / "porch.20261120_220000.mp4", T0, 4, fps=5))
+    data = path.read_bytes()
+    # cut off before its index (a recorder losing power), or no recording at all
+    path.write_bytes(data[:len(data) // 2] if damage == "power cut" else b"\x01" * len(data))
+    os.utime(path, (T0 // 10**6, T0 // 10**6))   # long closed: not one still being written
+    agent.add_source(folder, camera="porch", tz="UTC")
+    agent.scan()
+    with pytest.raises(NotFound) as caught:
+        agent.export("porch", T0, T0 + 3_000_000, tmp_path / "out")
+    message = str(caught.value)
+    said = in_owner_language(message)
+    assert str(path) in said and "is damaged" in message and "is damaged" not in said
+    assert "está dañad" in said and ("moov" in said) == (damage == "power cut")
+    english = [w for w in ("power", "cannot", "not a") if w in said]
+    assert not english, said
+
+
 # a package folder or tar not written ----------------------------------------------------------
 def package_refusal(call) -> str:
     from agent.export.package import PackageError

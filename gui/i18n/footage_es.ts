@@ -4963,6 +4963,158 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>the seal&apos;s signature does not verify: the seal was edited or forged</source>
         <translation>la firma del sello no se verifica: el sello se modificó o se falsificó</translation>
     </message>
+    <message>
+        <source>{path} is damaged ({reason})</source>
+        <translation>{path} está dañado ({reason})</translation>
+    </message>
+    <message>
+        <source>{path} is unsupported ({reason})</source>
+        <translation>{path} no es compatible ({reason})</translation>
+    </message>
+    <message>
+        <source>{path} is empty ({reason})</source>
+        <translation>{path} está vacío ({reason})</translation>
+    </message>
+    <message>
+        <source>{path} is in-progress ({reason})</source>
+        <translation>{path} aún se está escribiendo ({reason})</translation>
+    </message>
+    <message>
+        <source>{path} is ambiguous ({reason})</source>
+        <translation>{path} es ambiguo ({reason})</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>y {count} más</translation>
+    </message>
+    <message>
+        <source>no moov box: the recorder lost power before closing this file</source>
+        <translation>no tiene caja moov: la grabadora se quedó sin corriente antes de cerrar este archivo</translation>
+    </message>
+    <message>
+        <source>zero-byte file</source>
+        <translation>archivo de cero bytes</translation>
+    </message>
+    <message>
+        <source>the MP4 index is corrupt ({reason}); the file cannot be played</source>
+        <translation>el índice MP4 está dañado ({reason}); el archivo no se puede reproducir</translation>
+    </message>
+    <message>
+        <source>a header box is shorter than it claims</source>
+        <translation>una caja de cabecera es más corta de lo que dice</translation>
+    </message>
+    <message>
+        <source>the file was cut off inside its index (moov box): the recorder stopped before finishing it</source>
+        <translation>el archivo se cortó dentro de su índice (caja moov): la grabadora se detuvo antes de terminarlo</translation>
+    </message>
+    <message>
+        <source>a media segment without its init segment (moov box); it plays only together with the stream&apos;s init file</source>
+        <translation>un segmento de medios sin su segmento de inicio (caja moov); solo se reproduce junto con el archivo de inicio de la transmisión</translation>
+    </message>
+    <message>
+        <source>not a readable MP4: it holds neither an index (moov box) nor media</source>
+        <translation>no es un MP4 legible: no contiene ni índice (caja moov) ni medios</translation>
+    </message>
+    <message>
+        <source>not a readable MP4: the box structure is broken at byte {count}</source>
+        <translation>no es un MP4 legible: la estructura de cajas está rota en el byte {count}</translation>
+    </message>
+    <message>
+        <source>the MP4 index lists no tracks; there is nothing to play</source>
+        <translation>el índice MP4 no enumera ninguna pista; no hay nada que reproducir</translation>
+    </message>
+    <message>
+        <source>the file was cut off before its first complete fragment</source>
+        <translation>el archivo se cortó antes de su primer fragmento completo</translation>
+    </message>
+    <message>
+        <source>the file was cut off: its media data ends before its index says, so the end of the recording is missing</source>
+        <translation>el archivo se cortó: sus datos de medios terminan antes de lo que dice su índice, así que falta el final de la grabación</translation>
+    </message>
+    <message>
+        <source>the file holds no video frames</source>
+        <translation>el archivo no contiene ninguna imagen de vídeo</translation>
+    </message>
+    <message>
+        <source>the MP4 index says it lasts {length}, but its frames cover only {held}: the index is corrupt, so the file cannot be placed in time</source>
+        <translation>el índice MP4 dice que dura {length}, pero sus imágenes solo cubren {held}: el índice está dañado, así que el archivo no se puede situar en el tiempo</translation>
+    </message>
+    <message>
+        <source>the MP4 index gives an impossible duration ({count} days); the index is corrupt, so the file cannot be placed in time</source>
+        <translation>el índice MP4 da una duración imposible ({count} días); el índice está dañado, así que el archivo no se puede situar en el tiempo</translation>
+    </message>
+    <message>
+        <source>FFmpeg cannot read this recording ({answer})</source>
+        <translation>FFmpeg no puede leer esta grabación ({answer})</translation>
+    </message>
+    <message>
+        <source>FFmpeg cannot read this .{ext} file ({answer}): it is damaged or not really a recording</source>
+        <translation>FFmpeg no puede leer este archivo .{ext} ({answer}): está dañado o no es realmente una grabación</translation>
+    </message>
+    <message>
+        <source>FFmpeg does not recognise this file&apos;s format ({answer})</source>
+        <translation>FFmpeg no reconoce el formato de este archivo ({answer})</translation>
+    </message>
+    <message>
+        <source>this .{ext} file holds no readable container (FFmpeg could only guess a bare {format} stream): it is damaged or not really a recording</source>
+        <translation>este archivo .{ext} no contiene ningún contenedor legible (FFmpeg solo pudo suponer una transmisión {format} sin contenedor): está dañado o no es realmente una grabación</translation>
+    </message>
+    <message>
+        <source>no video stream found in this .{ext} file (FFmpeg read it as {format})</source>
+        <translation>no se encontró ninguna transmisión de vídeo en este archivo .{ext} (FFmpeg lo leyó como {format})</translation>
+    </message>
+    <message>
+        <source>no video stream found in this file (FFmpeg read it as {format})</source>
+        <translation>no se encontró ninguna transmisión de vídeo en este archivo (FFmpeg lo leyó como {format})</translation>
+    </message>
+    <message>
+        <source>not a recording format (FFmpeg read it as {format})</source>
+        <translation>no es un formato de grabación (FFmpeg lo leyó como {format})</translation>
+    </message>
+    <message>
+        <source>its timestamps go back partway through (the camera restarted while it was recorded), so its length cannot be read from them</source>
+        <translation>sus marcas de tiempo retroceden a mitad del archivo (la cámara se reinició mientras grababa), así que su duración no se puede leer de ellas</translation>
+    </message>
+    <message>
+        <source>Blue Iris .bvr recordings are in Blue Iris&apos;s own format; convert or export them to MP4 in Blue Iris first</source>
+        <translation>las grabaciones .bvr de Blue Iris están en el formato propio de Blue Iris; conviértalas o expórtelas antes a MP4 en Blue Iris</translation>
+    </message>
+    <message>
+        <source>UniFi Protect .ubv files are in Ubiquiti&apos;s own format; export the clips to MP4 from UniFi Protect first</source>
+        <translation>los archivos .ubv de UniFi Protect están en el formato propio de Ubiquiti; exporte antes los clips a MP4 desde UniFi Protect</translation>
+    </message>
+    <message>
+        <source>in use by another program (a recorder program still writing it, a backup, a video editor): it is read again at the next scan</source>
+        <translation>en uso por otro programa (un programa de grabación que aún lo escribe, una copia de seguridad, un editor de vídeo): se vuelve a leer en el próximo examen</translation>
+    </message>
+    <message>
+        <source>the file disappeared before it could be read</source>
+        <translation>el archivo desapareció antes de poder leerse</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a file</source>
+        <translation>esto es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <source>still being written, so it cannot be read yet; the recorder closes it within minutes, and then it can be used</source>
+        <translation>aún se está escribiendo, así que todavía no se puede leer; la grabadora lo cierra en pocos minutos, y entonces se puede usar</translation>
+    </message>
+    <message>
+        <source>still being written</source>
+        <translation>aún se está escribiendo</translation>
+    </message>
+    <message>
+        <source>the times worked out for it are not real dates</source>
+        <translation>las horas calculadas para él no son fechas reales</translation>
+    </message>
+    <message>
+        <source>name matches no known recorder layout</source>
+        <translation>el nombre no coincide con ningún formato de grabadora conocido</translation>
+    </message>
+    <message>
+        <source>no time in the name or the container</source>
+        <translation>no hay hora en el nombre ni en el contenedor</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

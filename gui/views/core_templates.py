@@ -47,6 +47,7 @@ from gui.views import core_decision_words as decision_words
 from gui.views import core_download_words as download_words
 from gui.views import core_face_words as face_words
 from gui.views import core_file_words as file_words
+from gui.views import core_file_reason_words as file_reason_words
 from gui.views import core_hold_words as hold_words
 from gui.views import core_home_file_words as home_file_words
 from gui.views import core_log_words as log_words
@@ -273,6 +274,8 @@ TEMPLATES: tuple[str, ...] = (
     # face blurring that cannot work (agent/export/face_model.py, faces.py)
     *face_words.TEMPLATES,
     *recording_words.TEMPLATES,
+    # a recording the index cannot use, named after an export's refusal (plan.py, probe.py)
+    *file_reason_words.TEMPLATES,
     *decision_words.TEMPLATES,
     *registration_words.TEMPLATES,
     *token_words.TEMPLATES,
