@@ -247,3 +247,37 @@ def test_why_a_clips_credentials_are_self_issued_reads_in_spanish(spanish, tmp_p
     said = credentials_line(chain)
     assert chain.note and chain.note not in said
     assert "certificado" in said and "certificate" not in said
+
+
+# a recorder's answer to a search, a list or a call it cannot use ------------------------------
+def test_a_dahuas_search_it_did_not_create_reads_in_spanish(spanish):
+    # factory.create answered with no search object: "result=" and nothing after it
+    with serving(lambda h, _s: reply(h, 200, b"result=\r\n")) as server:
+        address = RecorderAddress(server.origin, "dahua", "admin", zone="UTC",
+                                  allow_plain_http=True)
+        recorder = open_recorder(address, "secret", timeout_s=5)
+        try:
+            with pytest.raises(BadAnswer) as caught:
+                next(iter(recorder.search(1, 10**15, 10**15 + 60 * 10**6)))
+        finally:
+            recorder.close()
+    assert "mediaFileFind" in reads_in_spanish(str(caught.value))
+
+
+def test_a_recorders_answer_larger_than_any_reads_in_spanish(spanish):
+    with serving(lambda h, _s: reply(h, 200, b"x" * ((1 << 20) + 1))) as server:
+        wire = Wire(httpx.URL(server.origin), "hikvision", timeout_s=5)
+        try:
+            with pytest.raises(BadAnswer) as caught:
+                wire.call("GET", "/ISAPI/System/deviceInfo", cap=1 << 20)
+        finally:
+            wire.close()
+    said = reads_in_spanish(str(caught.value), "/ISAPI/System/deviceInfo", "127.0.0.1")
+    assert "grabadora" in said and "ignored" not in said
+
+
+@pytest.mark.parametrize("status", [{"channels": 1}, [{"channel": "one"}]])
+def test_a_reolinks_list_of_channels_not_in_its_form_reads_in_spanish(spanish, status):
+    with pytest.raises(BadAnswer) as caught:
+        reolink_answers.channels_of(status)
+    assert "Reolink" in reads_in_spanish(str(caught.value))

@@ -5115,6 +5115,34 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>no time in the name or the container</source>
         <translation>no hay hora en el nombre ni en el contenedor</translation>
     </message>
+    <message>
+        <source>The recorder did not create a search (mediaFileFind).</source>
+        <translation>La grabadora no creó una búsqueda (mediaFileFind).</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s answer to {cmd} has no value.</source>
+        <translation>La respuesta de la grabadora a {cmd} no tiene ningún valor.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} answered a search with something that is not Reolink&apos;s list of recordings.</source>
+        <translation>La grabadora en {where} respondió a una búsqueda con algo que no es la lista de grabaciones de Reolink.</translation>
+    </message>
+    <message>
+        <source>A Reolink search result has no readable start or end.</source>
+        <translation>Un resultado de búsqueda de Reolink no tiene un inicio o un final legibles.</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s list of channels is not in Reolink&apos;s form.</source>
+        <translation>La lista de canales de la grabadora no tiene la forma de Reolink.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} sent an answer larger than {count} MiB to a {method} {path}; ignored.</source>
+        <translation>La grabadora en {where} envió una respuesta de más de {count} MiB a una petición {method} {path}; no se tuvo en cuenta.</translation>
+    </message>
+    <message>
+        <source>The connection to the recorder at {where} failed ({reason}).</source>
+        <translation>Falló la conexión con la grabadora en {where} ({reason}).</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

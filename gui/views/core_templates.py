@@ -39,6 +39,7 @@ from gui.views.core_app_words import (  # noqa: F401 (IN_THE_APP: core_words' wa
 )
 from gui.views.core_recorder_templates import RECORDERS
 from gui.views import core_recorder_clock_words as recorder_clock_words
+from gui.views import core_recorder_answer_words as recorder_answer_words
 from gui.views import core_agency_words as agency_words
 from gui.views import core_camera_words as camera_words
 from gui.views import core_certificate_words as certificate_words
@@ -602,6 +603,8 @@ TEMPLATES: tuple[str, ...] = (
     *download_words.TEMPLATES,
     # a recorder's clock or time zone it cannot read (dahua.py, hikvision.py, zones.py)
     *recorder_clock_words.TEMPLATES,
+    # a recorder's answer to a search, a list or a call it cannot use (dahua.py, reolink.py)
+    *recorder_answer_words.TEMPLATES,
     # a certificate not the one trusted, or not usable (transport.py, frp/certificates.py)
     *certificate_words.TEMPLATES,
     # a clip the disk did not take (agent/export/clip_writer.py, output.py, cut.py)

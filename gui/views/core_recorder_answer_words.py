@@ -1,0 +1,20 @@
+"""The core's words for a recorder's answer to a search, a list or a call that the agent
+cannot use, word for word as the core writes them (agent/recorders/dahua.py, reolink.py,
+reolink_answers.py, wire.py): met when the app adds or tests a recorder, and when it exports
+or holds its footage. Qt-free data listed among core_templates' TEMPLATES, marked for Qt's
+translation in the "core" context."""
+from __future__ import annotations
+
+from gui.views.words import QT_TRANSLATE_NOOP
+
+TEMPLATES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("core", "The recorder did not create a search (mediaFileFind)."),
+    QT_TRANSLATE_NOOP("core", "The recorder's answer to {cmd} has no value."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} answered a search with something that is "
+                              "not Reolink's list of recordings."),
+    QT_TRANSLATE_NOOP("core", "A Reolink search result has no readable start or end."),
+    QT_TRANSLATE_NOOP("core", "The recorder's list of channels is not in Reolink's form."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} sent an answer larger than {count} MiB to "
+                              "a {method} {path}; ignored."),
+    QT_TRANSLATE_NOOP("core", "The connection to the recorder at {where} failed ({reason})."),
+)
