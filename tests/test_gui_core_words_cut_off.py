@@ -246,3 +246,23 @@ def test_a_decision_a_check_could_not_send_reads_in_spanish(spanish, held):
         assert said == in_owner_language(head) + ": " + in_owner_language(refusal)
         assert "refused" in refusal and "refused" not in said and "(HTTP 400): no" in said
     assert "decision" not in said and "«req-7»" in said
+
+
+@pytest.mark.parametrize("how", ["changed", "gone"])
+def test_a_clips_credentials_not_added_read_in_spanish(spanish, tmp_path, recording, how):
+    from agent.export.credentials import CredentialsError, append_credentials, bmff_hash
+
+    clip = tmp_path / "clip.mp4"
+    if how == "changed":   # the clip grew after its credentials were made for it
+        clip.write_bytes(recording.path.read_bytes())
+        call = lambda: append_credentials(clip, clip.stat().st_size - 10, b"box")  # noqa: E731
+    else:   # taken away (a scanner, a drive pulled out) before it was hashed
+        call = lambda: bmff_hash(clip)  # noqa: E731
+    with pytest.raises(CredentialsError) as caught:
+        call()
+    if how == "changed":
+        said = reads_in_spanish(str(caught.value))
+    else:   # the system's words in brackets, kept as they are
+        said = in_owner_language(str(caught.value))
+        assert said.startswith("no se pueden leer las cajas del clip (") and "[Errno" in said
+    assert "clip" in said and "cannot" not in said and "changed" not in said

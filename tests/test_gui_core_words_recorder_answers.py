@@ -281,3 +281,15 @@ def test_a_reolinks_list_of_channels_not_in_its_form_reads_in_spanish(spanish, s
     with pytest.raises(BadAnswer) as caught:
         reolink_answers.channels_of(status)
     assert "Reolink" in reads_in_spanish(str(caught.value))
+
+
+@pytest.mark.parametrize("kept", [b"{not json", b"[1, 2]"], ids=["unreadable", "other shape"])
+def test_a_damaged_file_of_recorder_passwords_reads_in_spanish(spanish, tmp_path, kept):
+    from agent.recorders.credentials import FILE_NAME, CredentialError, CredentialStore
+
+    (tmp_path / FILE_NAME).write_bytes(kept)
+    store = CredentialStore(tmp_path, keyring_backend=False, passphrase=lambda: b"phrase")
+    with pytest.raises(CredentialError) as caught:
+        store.load("recorder-1")
+    said = reads_in_spanish(str(caught.value), FILE_NAME)
+    assert "damaged" not in said

@@ -4724,6 +4724,42 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>las imágenes vueltas a codificar no se pudieron unir en orden temporal</translation>
     </message>
     <message>
+        <source>the clip&apos;s boxes cannot be read ({reason})</source>
+        <translation>no se pueden leer las cajas del clip ({reason})</translation>
+    </message>
+    <message>
+        <source>the clip ended while it was hashed</source>
+        <translation>el clip se terminó mientras se calculaba su hash</translation>
+    </message>
+    <message>
+        <source>the clip&apos;s last box does not end where the file does</source>
+        <translation>la última caja del clip no termina donde termina el archivo</translation>
+    </message>
+    <message>
+        <source>the C2PA library could not sign the clip&apos;s manifest</source>
+        <translation>la biblioteca C2PA no pudo firmar el manifiesto del clip</translation>
+    </message>
+    <message>
+        <source>the C2PA library returned something other than a C2PA box</source>
+        <translation>la biblioteca C2PA devolvió algo que no es una caja C2PA</translation>
+    </message>
+    <message>
+        <source>the clip changed while its credentials were made</source>
+        <translation>el clip cambió mientras se creaban sus credenciales</translation>
+    </message>
+    <message>
+        <source>the credentials could not be added to the clip ({reason})</source>
+        <translation>no se pudieron añadir las credenciales al clip ({reason})</translation>
+    </message>
+    <message>
+        <source>the clip does not end with exactly the Content Credentials signed for it</source>
+        <translation>el clip no termina exactamente con las Content Credentials firmadas para él</translation>
+    </message>
+    <message>
+        <source>face detection failed ({reason})</source>
+        <translation>falló la detección de caras ({reason})</translation>
+    </message>
+    <message>
         <source>The recorder&apos;s clock reads &apos;{value}&apos;, not a time.</source>
         <translation>El reloj de la grabadora marca «{value}», que no es una hora.</translation>
     </message>
@@ -5142,6 +5178,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>The connection to the recorder at {where} failed ({reason}).</source>
         <translation>Falló la conexión con la grabadora en {where} ({reason}).</translation>
+    </message>
+    <message>
+        <source>{name} in the home folder is damaged; remove it and add the recorders&apos; passwords again.</source>
+        <translation>{name}, en la carpeta propia de footage-agent, está dañado; bórrelo y vuelva a añadir las contraseñas de las grabadoras.</translation>
+    </message>
+    <message>
+        <source>{name} in the home folder is damaged.</source>
+        <translation>{name}, en la carpeta propia de footage-agent, está dañado.</translation>
     </message>
 </context>
 <context>

@@ -26,4 +26,16 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the re-encoder ({name}) lost frames"),
     QT_TRANSLATE_NOOP("core", "the re-encoder {name} is not available here ({reason})"),
     QT_TRANSLATE_NOOP("core", "the re-encoded frames could not be joined in time order"),
+    # the clip's Content Credentials not made or not added (agent/export/credentials.py), and
+    # face blurring failing part way (faces.py)
+    QT_TRANSLATE_NOOP("core", "the clip's boxes cannot be read ({reason})"),
+    QT_TRANSLATE_NOOP("core", "the clip ended while it was hashed"),
+    QT_TRANSLATE_NOOP("core", "the clip's last box does not end where the file does"),
+    QT_TRANSLATE_NOOP("core", "the C2PA library could not sign the clip's manifest"),
+    QT_TRANSLATE_NOOP("core", "the C2PA library returned something other than a C2PA box"),
+    QT_TRANSLATE_NOOP("core", "the clip changed while its credentials were made"),
+    QT_TRANSLATE_NOOP("core", "the credentials could not be added to the clip ({reason})"),
+    QT_TRANSLATE_NOOP("core", "the clip does not end with exactly the Content Credentials signed "
+                              "for it"),
+    QT_TRANSLATE_NOOP("core", "face detection failed ({reason})"),
 )

@@ -1,6 +1,6 @@
 """The core's words for a recorder's answer to a search, a list or a call that the agent
 cannot use, word for word as the core writes them (agent/recorders/dahua.py, reolink.py,
-reolink_answers.py, wire.py): met when the app adds or tests a recorder, and when it exports
+reolink_answers.py, wire.py), and the file keeping their passwords damaged: met when the app adds or tests a recorder, and when it exports
 or holds its footage. Qt-free data listed among core_templates' TEMPLATES, marked for Qt's
 translation in the "core" context."""
 from __future__ import annotations
@@ -17,4 +17,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The recorder at {where} sent an answer larger than {count} MiB to "
                               "a {method} {path}; ignored."),
     QT_TRANSLATE_NOOP("core", "The connection to the recorder at {where} failed ({reason})."),
+    # the file keeping recorder passwords encrypted, damaged (agent/recorders/credentials.py)
+    QT_TRANSLATE_NOOP("core", "{name} in the home folder is damaged; remove it and add the "
+                              "recorders' passwords again."),
+    QT_TRANSLATE_NOOP("core", "{name} in the home folder is damaged."),
 )
