@@ -242,3 +242,23 @@ def test_an_owner_key_not_held_or_not_put_in_place_reads_in_spanish(spanish, age
         finish_rotation(agent.home, agent.owner_key())
     said = reads_in_spanish(str(caught.value))
     assert said.startswith("No se pudo") and said.endswith("vuelva a cambiar la clave")
+
+
+@pytest.mark.parametrize("asked", ["answer", "poll"])
+def test_a_registration_not_made_here_reads_in_spanish_with_the_apps_advice(spanish, asked):
+    # Kept without its portal token (made by hand, or from another copy of the home): the
+    # core's advice is a command to type; the app says where its button is.
+    from agent.requests import polling
+    from agent.requests.desk import RequestDesk
+
+    desk = types.SimpleNamespace(trust=types.SimpleNamespace(portal_token=lambda *_a: None))
+    entry = types.SimpleNamespace(iss=POLICE.id, registration="reg-9")
+    with pytest.raises(Exception) as caught:
+        if asked == "answer":
+            RequestDesk._bearer(desk, entry, POLICE)
+        else:
+            polling.poll(desk, POLICE, "reg-9")
+    message = str(caught.value)
+    assert "`agencies register`" in message
+    said = reads_in_spanish(message, "«reg-9»", "Springfield PD")
+    assert "agencies register" not in said and "Registrarse con una agencia" in said

@@ -4392,6 +4392,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>la copia a salvo se canceló; no se guardó nada</translation>
     </message>
     <message>
+        <source>registration &apos;{id}&apos; of {agency} was not made from this app, so it cannot answer for it: register with the agency&apos;s invite code (`agencies register`)</source>
+        <translation>el registro «{id}» de {agency} no se hizo desde esta aplicación, así que no puede responder por él: regístrese con el código de invitación de la agencia (`agencies register`)</translation>
+    </message>
+    <message>
+        <source>registration &apos;{id}&apos; of {agency} was not made from this app, so its portal cannot be asked: register with the agency&apos;s invite code (`agencies register`)</source>
+        <translation>el registro «{id}» de {agency} no se hizo desde esta aplicación, así que no se puede consultar su portal: regístrese con el código de invitación de la agencia (`agencies register`)</translation>
+    </message>
+    <message>
         <source>the agency file of {agency} has no registration CA (&apos;registration_ca&apos;), so the app cannot register with it; ask the agency for its current agency file and add it again</source>
         <translation>el archivo de agencia de {agency} no tiene CA de registro («registration_ca»), así que la aplicación no puede registrarse con ella; pida a la agencia su archivo de agencia actual y vuelva a añadirlo</translation>
     </message>
@@ -4402,6 +4410,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>a key rotation is under way; finish it first (rotate the key again)</source>
         <translation>hay un cambio de clave en curso; termínelo primero (vuelva a cambiar la clave)</translation>
+    </message>
+    <message>
+        <source>registration &apos;{id}&apos; of {agency} was not made from this app, so it cannot answer for it: register with the agency&apos;s invite code (Settings, Register with an agency…)</source>
+        <translation>el registro «{id}» de {agency} no se hizo desde esta aplicación, así que no puede responder por él: regístrese con el código de invitación de la agencia (Ajustes, Registrarse con una agencia…)</translation>
+    </message>
+    <message>
+        <source>registration &apos;{id}&apos; of {agency} was not made from this app, so its portal cannot be asked: register with the agency&apos;s invite code (Settings, Register with an agency…)</source>
+        <translation>el registro «{id}» de {agency} no se hizo desde esta aplicación, así que no se puede consultar su portal: regístrese con el código de invitación de la agencia (Ajustes, Registrarse con una agencia…)</translation>
     </message>
     <message>
         <source>the recordings could not be copied into the hold</source>

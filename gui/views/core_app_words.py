@@ -8,6 +8,7 @@ from gui.views import core_agency_words as agency_words
 from gui.views import core_face_words as face_words
 from gui.views import core_mask_words as mask_words
 from gui.views import core_package_words as package_words
+from gui.views import core_registration_words as registration_words
 from gui.views import core_zone_words as zone_words
 from gui.views.words import QT_TRANSLATE_NOOP
 
@@ -311,4 +312,5 @@ IN_THE_APP: dict[str, str] = {
     **mask_words.IN_THE_APP,
     **face_words.IN_THE_APP,
     **package_words.IN_THE_APP,
+    **registration_words.IN_THE_APP,
 }

@@ -1,13 +1,25 @@
 """The core's words for why the app cannot register with an agency now
 (agent/requests/registering.py registrable, agent/owner_registrations.py): the register page
-says them after "Cannot register with {agency} now:". Word for word as the core writes them;
-Qt-free data listed among core_templates' TEMPLATES, marked for Qt's translation in the "core"
+says them after "Cannot register with {agency} now:"; and a registration the app did not make,
+which it cannot answer or poll for (agent/requests/desk.py, polling.py), with the app's words
+for the command the core advises (IN_THE_APP). Word for word as the core writes them; Qt-free
+data listed among core_templates' TEMPLATES, marked for Qt's translation in the "core"
 context."""
 from __future__ import annotations
 
 from gui.views.words import QT_TRANSLATE_NOOP
 
+NOT_MADE_HERE = QT_TRANSLATE_NOOP("core", "registration '{id}' of {agency} was not made from this "
+                                          "app, so it cannot answer for it: register with the "
+                                          "agency's invite code (`agencies register`)")
+NOT_MADE_HERE_POLL = QT_TRANSLATE_NOOP("core", "registration '{id}' of {agency} was not made from "
+                                               "this app, so its portal cannot be asked: register "
+                                               "with the agency's invite code (`agencies "
+                                               "register`)")
+
 TEMPLATES: tuple[str, ...] = (
+    NOT_MADE_HERE,
+    NOT_MADE_HERE_POLL,
     QT_TRANSLATE_NOOP("core", "the agency file of {agency} has no registration CA "
                               "('registration_ca'), so the app cannot register with it; ask the "
                               "agency for its current agency file and add it again"),
@@ -15,3 +27,14 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "a key rotation is under way; finish it first (rotate the key "
                               "again)"),
 )
+
+IN_THE_APP = {
+    NOT_MADE_HERE: QT_TRANSLATE_NOOP("core", "registration '{id}' of {agency} was not made from "
+                                             "this app, so it cannot answer for it: register "
+                                             "with the agency's invite code (Settings, Register "
+                                             "with an agency\u2026)"),
+    NOT_MADE_HERE_POLL: QT_TRANSLATE_NOOP("core", "registration '{id}' of {agency} was not made "
+                                                  "from this app, so its portal cannot be asked: "
+                                                  "register with the agency's invite code "
+                                                  "(Settings, Register with an agency\u2026)"),
+}
