@@ -266,3 +266,19 @@ def test_a_clips_credentials_not_added_read_in_spanish(spanish, tmp_path, record
         said = in_owner_language(str(caught.value))
         assert said.startswith("no se pueden leer las cajas del clip (") and "[Errno" in said
     assert "clip" in said and "cannot" not in said and "changed" not in said
+
+
+def test_a_package_tar_not_the_one_sealed_reads_in_spanish_with_the_apps_advice(spanish,
+                                                                                tmp_path):
+    from agent.delivery.upload import upload_file
+    from agent.delivery.wire import UploadError
+
+    tar = tmp_path / "case-7_porch.tar"
+    tar.write_bytes(b"\0" * 2048)   # its bytes changed since the package was sealed
+    with pytest.raises(UploadError) as caught:
+        upload_file(tar, "http://127.0.0.1:9/files/", state_dir=tmp_path / "uploads",
+                    metadata={"sha256": "ab" * 32})
+    message = str(caught.value)
+    assert "Export the package again" in message
+    said = reads_in_spanish(message, "case-7_porch.tar")
+    assert "«Intentar enviar de nuevo»" in said

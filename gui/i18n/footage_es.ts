@@ -4812,6 +4812,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El reloj de la grabadora se atrasó mientras hacía estas grabaciones, así que las horas que anotó para la grabación van hacia atrás y no designan nada que pueda enviar, y su firmware no da a la grabación ningún nombre con el que pedirla entera; no se descargó nada. Expórtela con la aplicación de Reolink o con la página web de la grabadora.</translation>
     </message>
     <message>
+        <source>{name} is not the package it should be: its size or SHA-256 differs from the one sealed. Export the package again.</source>
+        <translation>{name} no es el paquete que debería ser: su tamaño o su SHA-256 difieren de los que se sellaron. Vuelva a exportar el paquete.</translation>
+    </message>
+    <message>
         <source>A package named {name} already exists in {path}. Choose another folder; a finished package is never overwritten.</source>
         <translation>Ya existe un paquete llamado {name} en {path}. Elija otra carpeta; un paquete terminado nunca se sobrescribe.</translation>
     </message>
@@ -4870,6 +4874,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>Could not write {name}</source>
         <translation>No se pudo escribir {name}</translation>
+    </message>
+    <message>
+        <source>{name} is not the package it should be: its size or SHA-256 differs from the one sealed. Press &apos;Try sending again&apos; to export it again.</source>
+        <translation>{name} no es el paquete que debería ser: su tamaño o su SHA-256 difieren de los que se sellaron. Pulse «Intentar enviar de nuevo» para volver a exportarlo.</translation>
     </message>
     <message>
         <source>cannot read the registrations file</source>

@@ -7,6 +7,7 @@ from __future__ import annotations
 from gui.views import core_agency_words as agency_words
 from gui.views import core_face_words as face_words
 from gui.views import core_mask_words as mask_words
+from gui.views import core_package_file_words as package_file_words
 from gui.views import core_package_words as package_words
 from gui.views import core_registration_words as registration_words
 from gui.views import core_zone_words as zone_words
@@ -313,4 +314,5 @@ IN_THE_APP: dict[str, str] = {
     **face_words.IN_THE_APP,
     **package_words.IN_THE_APP,
     **registration_words.IN_THE_APP,
+    **package_file_words.IN_THE_APP,
 }

@@ -1,13 +1,20 @@
 """The core's words for a package folder or tar that could not be written, copied, checked
-or moved into place (agent/export/package.py, bagtar.py), word for word as the core writes
-them: each the head before the OS's words (agent/os_words.py), which are sentences of their
-own. What the Export page and the request's page show; Qt-free data listed among
+or moved into place (agent/export/package.py, bagtar.py), or not the one sealed when its
+upload starts (agent/delivery/sums.py, with the app's words for its advice), word for word as
+the core writes them: each the head before the OS's words (agent/os_words.py), which are
+sentences of their own. What the Export page and the request's page show; Qt-free data listed among
 core_templates' TEMPLATES, marked for Qt's translation in the "core" context."""
 from __future__ import annotations
 
 from gui.views.words import QT_TRANSLATE_NOOP
 
+# a package's tar not the one sealed when its upload starts (agent/delivery/sums.py)
+NOT_AS_SEALED = QT_TRANSLATE_NOOP("core", "{name} is not the package it should be: its size or "
+                                          "SHA-256 differs from the one sealed. Export the "
+                                          "package again.")
+
 TEMPLATES: tuple[str, ...] = (
+    NOT_AS_SEALED,
     # a package's name taken (package.py PackageBuilder.name_as, _rename)
     QT_TRANSLATE_NOOP("core", "A package named {name} already exists in {path}. Choose another "
                               "folder; a finished package is never overwritten."),
@@ -29,3 +36,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{path} appeared meanwhile; it was left untouched"),
     QT_TRANSLATE_NOOP("core", "Could not write {name}"),
 )
+
+# The app's way to export it again: the failed request's page offers it (core_package_words).
+IN_THE_APP = {
+    NOT_AS_SEALED: QT_TRANSLATE_NOOP("core", "{name} is not the package it should be: its size "
+                                             "or SHA-256 differs from the one sealed. Press 'Try "
+                                             "sending again' to export it again."),
+}
