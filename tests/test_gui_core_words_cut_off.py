@@ -1,8 +1,9 @@
 """Failures cut short that reached the Spanish app in English (a hunt ran the messages under
 agent/ the app shows through core_words with the Spanish catalogue): a clip the disk did not
-take (not written, not finished, not saved), a recording the cut cannot read, a package folder or tar not written, and a call to a portal the owner stopped. Each is
-made by the agent's own code; every part of it must read in Spanish with its values kept, the
-system's own words in brackets kept as the system wrote them."""
+take (not written, not finished, not saved), a recording the cut cannot read, a package folder
+or tar not written, and a call to a portal the owner stopped. Each is made by the agent's own
+code; every part of it must read in Spanish with its values kept, the system's own words in
+brackets kept as the system wrote them."""
 from __future__ import annotations
 
 import errno

@@ -1,12 +1,12 @@
 """The core's words for a file of the app's own folder it cannot read or save, and for a
 recordings folder it cannot add as given, word for word as the core writes them: each a head
-before the OS's words (agent/os_words.py), which are sentences of their own, where it has
-them. The registrations file (agent/requests/registrations.py), the owner key's folder and
-file (agent/identity/keys.py, rotation.py: one not held, or not put in place), the settings and the home itself (agent/config.py), the index
-and the inbox (agent/index/store.py, store_errors.py, requests/inbox_file.py), and a folder
-added (agent/owner_sources.py) or a recorder's camera named (agent/index/recorder_book.py).
-Qt-free data listed among core_templates' TEMPLATES, marked for Qt's translation in the
-"core" context."""
+before the OS's words (agent/os_words.py), which are sentences of their own, where it has them.
+The registrations file (agent/requests/registrations.py), the owner key's folder and file
+(agent/identity/keys.py, rotation.py: one not held, or not put in place), the settings and the
+home itself (agent/config.py), the index and the inbox (agent/index/store.py, store_errors.py,
+requests/inbox_file.py), and a folder added (agent/owner_sources.py) or a recorder's camera
+named (agent/index/recorder_book.py). Qt-free data listed among core_templates' TEMPLATES,
+marked for Qt's translation in the "core" context."""
 from __future__ import annotations
 
 from gui.views.words import QT_TRANSLATE_NOOP

@@ -1,8 +1,8 @@
-"""The core's words for a package folder or tar that could not be written, copied, checked
-or moved into place (agent/export/package.py, bagtar.py), or not the one sealed when its
-upload starts (agent/delivery/sums.py, with the app's words for its advice), word for word as
-the core writes them: each the head before the OS's words (agent/os_words.py), which are
-sentences of their own. What the Export page and the request's page show; Qt-free data listed among
+"""The core's words for a package folder or tar that could not be written, copied, checked or
+moved into place (agent/export/package.py, bagtar.py), or not the one sealed when its upload
+starts (agent/delivery/sums.py, with the app's words for its advice), word for word as the core
+writes them: each the head before the OS's words (agent/os_words.py), which are sentences of
+their own. What the Export page and the request's page show; Qt-free data listed among
 core_templates' TEMPLATES, marked for Qt's translation in the "core" context."""
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
-"""The core's words for a recorder's answer to a search, a list or a call that the agent
-cannot use, word for word as the core writes them (agent/recorders/dahua.py, reolink.py,
-reolink_answers.py, wire.py), and the file keeping their passwords damaged: met when the app adds or tests a recorder, and when it exports
-or holds its footage. Qt-free data listed among core_templates' TEMPLATES, marked for Qt's
-translation in the "core" context."""
+"""The core's words for a recorder's answer to a search, a list or a call that the agent cannot
+use, word for word as the core writes them (agent/recorders/dahua.py, reolink.py,
+reolink_answers.py, wire.py), and the file keeping their passwords damaged: met when the app
+adds or tests a recorder, and when it exports or holds its footage. Qt-free data listed among
+core_templates' TEMPLATES, marked for Qt's translation in the "core" context."""
 from __future__ import annotations
 
 from gui.views.words import QT_TRANSLATE_NOOP
