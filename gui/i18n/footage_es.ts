@@ -5024,6 +5024,54 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>la firma del sello no se verifica: el sello se modificó o se falsificó</translation>
     </message>
     <message>
+        <source>line {line}: a gap was found when record {record} was written: {reason}</source>
+        <translation>línea {line}: se encontró un hueco al escribir la entrada {record}: {reason}</translation>
+    </message>
+    <message>
+        <source>the log&apos;s seal ({file}) was missing (deleted or replaced)</source>
+        <translation>faltaba el sello del registro ({file}) (borrado o sustituido)</translation>
+    </message>
+    <message>
+        <source>the log was shorter than its seal and its last line was cut short (a crash cannot do that to a sealed record)</source>
+        <translation>el registro era más corto que su sello y su última línea estaba cortada (un fallo no puede hacer eso a una entrada sellada)</translation>
+    </message>
+    <message>
+        <source>the log was shorter than its seal (records were cut off its end, or it was deleted or replaced)</source>
+        <translation>el registro era más corto que su sello (se cortaron entradas de su final, o se borró o se sustituyó)</translation>
+    </message>
+    <message>
+        <source>record {count} was not the record that was sealed (the log was rewritten)</source>
+        <translation>la entrada {count} no era la que se selló (el registro se reescribió)</translation>
+    </message>
+    <message>
+        <source>the log had been sealed with {count} records (the last {head}) and 1 record was left (the last {found})</source>
+        <translation>el registro se había sellado con {count} entradas (la última {head}) y quedaba 1 entrada (la última {found})</translation>
+    </message>
+    <message>
+        <source>the log had been sealed with {count} records (the last {head}) and {left} records were left (the last {found})</source>
+        <translation>el registro se había sellado con {count} entradas (la última {head}) y quedaban {left} entradas (la última {found})</translation>
+    </message>
+    <message>
+        <source>the log had been sealed with {count} records (the last {head}) and none was left</source>
+        <translation>el registro se había sellado con {count} entradas (la última {head}) y no quedaba ninguna</translation>
+    </message>
+    <message>
+        <source>what the seal vouched for is not known and 1 record was left (the last {found})</source>
+        <translation>no se sabe qué garantizaba el sello y quedaba 1 entrada (la última {found})</translation>
+    </message>
+    <message>
+        <source>what the seal vouched for is not known and {left} records were left (the last {found})</source>
+        <translation>no se sabe qué garantizaba el sello y quedaban {left} entradas (la última {found})</translation>
+    </message>
+    <message>
+        <source>what the seal vouched for is not known and none was left</source>
+        <translation>no se sabe qué garantizaba el sello y no quedaba ninguna</translation>
+    </message>
+    <message>
+        <source>what was removed or changed cannot be checked</source>
+        <translation>lo que se quitó o se cambió no se puede comprobar</translation>
+    </message>
+    <message>
         <source>{path} is damaged ({reason})</source>
         <translation>{path} está dañado ({reason})</translation>
     </message>

@@ -1,7 +1,8 @@
 """The core's words for an activity log that was altered (agent/audit/checks.py, seal.py),
 word for word as the core writes them: what the Activity log page says when "Check the log
 has not been altered" finds a line edited, removed or cut off, or its seal not the one this
-home made, and the note for records not sealed yet. Qt-free data listed among core_templates'
+home made, a gap the log recorded itself (agent/audit/gap.py), and the note for records not
+sealed yet. Qt-free data listed among core_templates'
 TEMPLATES, marked for Qt's translation in the "core" context."""
 from __future__ import annotations
 
@@ -46,4 +47,27 @@ TEMPLATES: tuple[str, ...] = (
                               "log and its seal were replaced"),
     QT_TRANSLATE_NOOP("core", "the seal's signature does not verify: the seal was edited or "
                               "forged"),
+    # a gap the log recorded when it found itself cut or changed (agent/audit/gap.py), said by
+    # every later check: its problem, what the seal and the log held, and what that means
+    QT_TRANSLATE_NOOP("core", "line {line}: a gap was found when record {record} was written: "
+                              "{reason}"),
+    QT_TRANSLATE_NOOP("core", "the log's seal ({file}) was missing (deleted or replaced)"),
+    QT_TRANSLATE_NOOP("core", "the log was shorter than its seal and its last line was cut short "
+                              "(a crash cannot do that to a sealed record)"),
+    QT_TRANSLATE_NOOP("core", "the log was shorter than its seal (records were cut off its end, "
+                              "or it was deleted or replaced)"),
+    QT_TRANSLATE_NOOP("core", "record {count} was not the record that was sealed (the log was "
+                              "rewritten)"),
+    QT_TRANSLATE_NOOP("core", "the log had been sealed with {count} records (the last {head}) and "
+                              "1 record was left (the last {found})"),
+    QT_TRANSLATE_NOOP("core", "the log had been sealed with {count} records (the last {head}) and "
+                              "{left} records were left (the last {found})"),
+    QT_TRANSLATE_NOOP("core", "the log had been sealed with {count} records (the last {head}) and "
+                              "none was left"),
+    QT_TRANSLATE_NOOP("core", "what the seal vouched for is not known and 1 record was left (the "
+                              "last {found})"),
+    QT_TRANSLATE_NOOP("core", "what the seal vouched for is not known and {left} records were "
+                              "left (the last {found})"),
+    QT_TRANSLATE_NOOP("core", "what the seal vouched for is not known and none was left"),
+    QT_TRANSLATE_NOOP("core", "what was removed or changed cannot be checked"),
 )
