@@ -2,9 +2,10 @@
 (agent/export/clip_writer.py, output.py, cut.py), word for word as the core writes them, the
 system's own words in brackets: a disk that failed or filled part way, a file another program
 holds; and for a recording the cut cannot read (source.py, nal.py, output.py) or re-encode
-(reencode.py), FFmpeg's own words in brackets. What the Export page, the request's page and the
-activity show; Qt-free data listed among core_templates' TEMPLATES, marked for Qt's translation
-in the "core" context."""
+(reencode.py), FFmpeg's own words in brackets; and a clip's Content Credentials not made or
+added (credentials.py), or face detection failing part way (faces.py). What the Export page, the
+request's page and the activity show; Qt-free data listed among core_templates' TEMPLATES,
+marked for Qt's translation in the "core" context."""
 from __future__ import annotations
 
 from gui.views.words import QT_TRANSLATE_NOOP
