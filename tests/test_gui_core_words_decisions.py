@@ -90,3 +90,20 @@ def test_an_approval_of_choices_it_refuses_reads_in_spanish(spanish, choice):
                      None, None, None, on_file=on_file)
     said = reads_in_spanish(str(caught.value))
     assert "camera" not in said and "window" not in said
+
+
+def test_a_delivery_a_stopped_command_left_waiting_reads_in_spanish(spanish, tmp_path):
+    # `footage-agent run` stopped while a call hung: the request is left failed with this
+    # reason, which the app's request list and page then show.
+    import types
+
+    from agent.requests.approval_run import mark_interrupted
+    from tests.test_gui_core_words_answers import reads_in_spanish
+
+    said = []
+    inbox = types.SimpleNamespace(
+        get=lambda jti, iss: types.SimpleNamespace(status="uploading"),
+        transition=lambda iss, jti, status, reason: said.append((status, reason)))
+    assert mark_interrupted(inbox, lambda *_a, **_k: None, "https://pd.example", "req-1")
+    (status, reason), = said
+    assert status == "failed" and "apruébela de nuevo" in reads_in_spanish(reason)

@@ -3768,6 +3768,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el período de la exportación es más amplio que el de la solicitud; una exportación para una solicitud solo puede ser más estrecha</translation>
     </message>
     <message>
+        <source>interrupted while waiting for an answer from the portal or the upload server; approve it again to resume</source>
+        <translation>se interrumpió mientras esperaba una respuesta del portal o del servidor de envío; apruébela de nuevo para continuar</translation>
+    </message>
+    <message>
         <source>privacy masks</source>
         <translation>máscaras de privacidad</translation>
     </message>

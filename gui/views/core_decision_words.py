@@ -47,4 +47,8 @@ TEMPLATES: tuple[str, ...] = (
                               "it can be"),
     QT_TRANSLATE_NOOP("core", "the export window is wider than the request's window; an export "
                               "for a request may only be narrower"),
+    # a delivery a stopped command left waiting on the portal (approval_run.py INTERRUPTED),
+    # the request's reason when the app opens
+    QT_TRANSLATE_NOOP("core", "interrupted while waiting for an answer from the portal or the "
+                              "upload server; approve it again to resume"),
 )
