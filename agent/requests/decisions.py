@@ -28,18 +28,22 @@ def sign_decision(inbox: Inbox, key: OwnerKey, request: Request, decision: str,
 
 
 def to_sign(entry, key: OwnerKey) -> bool:
-    """Whether the approval's decision is to be signed (again): none is stored, or the one
-    stored was never sent and another key signed it. That key is no longer pinned (the keys
-    folder was put back from the copy that rotated it): sent again, it would be refused for
-    good."""
+    """Whether the approval's decision is to be signed (again): none is stored, the one stored
+    is a decline (the portal refused it as already delivered, the approval standing:
+    owed_receipts.py), or the one stored was never sent and another key signed it. That key
+    is no longer pinned (the keys folder was put back from the copy that rotated it): sent
+    again, it would be refused for good."""
     if entry.decision is None:
         return True
+    try:
+        claims = parse_compact(entry.decision).claims
+    except JWSError:
+        return entry.decision_sent_at_us is None
+    if claims.get("decision") != "approve":
+        return True   # the approval signed again: the portal holds it already_decided
     if entry.decision_sent_at_us is not None:
         return False
-    try:
-        return parse_compact(entry.decision).claims.get("iss") != key.public.owner_id()
-    except JWSError:
-        return True
+    return claims.get("iss") != key.public.owner_id()
 
 
 def send_decision(step: Step) -> None:

@@ -30,7 +30,9 @@ STATUSES = ("new", "held", "approved", "declined", "expired", "exporting", "uplo
 # `failed` becomes `delivered` when a decline finds the portal had every package (receipts lost
 # on the way, fetched then: withdrawal.receipts_asked), and `declined` does when the portal
 # refused the decline as already delivered and the receipt of the package the decline kept is
-# fetched after (owed_receipts.py): the approval stood, and the agency has the footage.
+# fetched after (owed_receipts.py): the approval stood, and the agency has the footage. When
+# those receipts cover part of the approval only, `declined` becomes `failed` instead, as the
+# same facts found before the decline leave it: the approval stands, the rest to send.
 TRANSITIONS: dict[str, frozenset[str]] = {
     "new": frozenset({"held", "approved", "declined", "expired"}),
     "held": frozenset({"approved", "declined", "expired"}),
@@ -38,7 +40,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "exporting": frozenset({"uploading", "failed"}),
     "uploading": frozenset({"delivered", "failed"}),
     "failed": frozenset({"exporting", "declined", "delivered"}),
-    "declined": frozenset({"delivered"}),
+    "declined": frozenset({"delivered", "failed"}),
     "expired": frozenset(),
     "delivered": frozenset(),
 }

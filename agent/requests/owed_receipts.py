@@ -5,8 +5,11 @@ portal cannot be asked then (Delivery.kept_on_withdrawal): its submission may ha
 portal with the answer lost. The decline is sent all the same; when the portal refuses it as
 `409 already_delivered` the approval stands and the agency holds the footage, so the package's
 receipt is owed to this PC. Each sync (and each of the poll thread's passes, after a growing
-wait) asks for it until the portal answers: kept and checked as any receipt, and a request every approved camera of
-which then has one is recorded as `delivered` (not "declined, nothing taken").
+wait) asks for it until the portal answers: kept and checked as any receipt. A request every
+approved camera of which then has one is recorded as `delivered` (not "declined, nothing
+taken"); one the receipts came for only part of (a delivery of several cameras stopped part
+way) as `failed`, as the same facts found before the decline leave it (withdrawal.py): the
+decline was not taken, the approval stands, and approving it again sends the rest.
 """
 from __future__ import annotations
 
@@ -82,8 +85,23 @@ def ask_owed(desk, entry: Entry, cancel: threading.Event | None = None) -> Entry
             except (DeliveryError, PortalError, UploadCancelled):
                 return entry   # busy, down or stopping: asked again by the next pass
     entry = step.entry()
-    receipted = {d.camera for d in entry.deliveries if d.receipt}
-    if entry.approval is not None and set(entry.approval.cameras) <= receipted:
+    receipted = [d.camera for d in entry.deliveries if d.receipt]
+    if entry.approval is None or not receipted:
+        return entry   # still owed, or the agency's footage came from elsewhere
+    if set(entry.approval.cameras) <= set(receipted):
         entry = desk.inbox.transition(entry.iss, entry.jti, "delivered")
         step.log("receipt", status="delivered", after=AFTER_REFUSED_DECLINE)
+    elif not any(d.kept_on_withdrawal for d in entry.deliveries):
+        why = part_received(agency.name, receipted)
+        entry = desk.inbox.transition(entry.iss, entry.jti, "failed", why)
+        step.log("receipt", status="failed", reason=why, after=AFTER_REFUSED_DECLINE)
     return entry
+
+
+def part_received(agency: str, cameras: list[str]) -> str:
+    """Why a request declined here is `failed` once the receipts its refused decline left owed
+    came for part of the approval: the agency has that part and the approval stands."""
+    return (f"{agency} already has the footage of {', '.join(cameras)}: its receipt came after "
+            "you declined, so your decline was not taken and your approval stands. Ask the "
+            "agency directly if you want it deleted; approve it again to send the other "
+            "cameras' footage")

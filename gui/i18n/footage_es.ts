@@ -3224,6 +3224,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{agency} ya tiene las grabaciones de {cameras} para la solicitud «{jti}»: su recibo se había perdido por el camino y se acaba de obtener, así que la solicitud no puede rechazarse. Pregunte directamente a la agencia si desea que se eliminen</translation>
     </message>
     <message>
+        <source>{agency} already has the footage of {cameras}: its receipt came after you declined, so your decline was not taken and your approval stands. Ask the agency directly if you want it deleted; approve it again to send the other cameras&apos; footage</source>
+        <translation>{agency} ya tiene las grabaciones de {cameras}: su recibo llegó después de que usted rechazara la solicitud, así que su rechazo no se aceptó y su aprobación sigue en pie. Pregunte directamente a la agencia si desea que se eliminen; apruébela de nuevo para enviar las grabaciones de las demás cámaras</translation>
+    </message>
+    <message>
         <source>the decline was stopped while waiting for the agency&apos;s portal: nothing was declined and your approval stands; decline it again to withdraw it</source>
         <translation>el rechazo se detuvo mientras esperaba al portal de la agencia: no se rechazó nada y su aprobación sigue en pie; rechace la solicitud de nuevo para retirarla</translation>
     </message>

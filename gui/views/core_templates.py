@@ -475,6 +475,12 @@ TEMPLATES: tuple[str, ...] = (
                               "now, so the request cannot be declined. Ask the agency directly "
                               "if you want it deleted"),
     SEND_THE_REST,
+    # ... or part of whose footage the receipts fetched after it show the agency has
+    # (owed_receipts.part_received)
+    QT_TRANSLATE_NOOP("core", "{agency} already has the footage of {cameras}: its receipt came "
+                              "after you declined, so your decline was not taken and your "
+                              "approval stands. Ask the agency directly if you want it deleted; "
+                              "approve it again to send the other cameras' footage"),
     # a decline stopped while it waited for the portal (desk_decisions.DECLINE_STOPPED)
     QT_TRANSLATE_NOOP("core", "the decline was stopped while waiting for the agency's portal: "
                               "nothing was declined and your approval stands; decline it again "

@@ -1,0 +1,122 @@
+"""Receipts owed after a decline the portal refused as already delivered (owed_receipts.py),
+for a delivery of two cameras, against the real reference portal and its tus server behind the
+fault proxy (tests/fault_proxy.py)."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from agent.requests import portal_retries
+from demo.samples import make_recordings
+from portal.server import PortalServer
+from portal.state import Portal
+from tests.fault_proxy import FaultProxy, Rule
+from tests.gui_support import spanish  # noqa: F401 (a fixture)
+from tests.registering import invite
+from tests.test_delivery_faults import AGENCY_ID, T0, World
+from tests.test_requests_e2e import Run
+from agent.timebase import US
+
+BUSY = b'{"error": "busy", "detail": "try later"}'
+CAMERAS = ("porch", "yard")
+
+
+@pytest.fixture(scope="module")
+def footage(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("rec")
+    for camera in CAMERAS:
+        make_recordings(root / camera, "blue-iris", camera, T0, 2, 4.0, fps=10, gop_s=1.0)
+    return root
+
+
+class TwoCameras(World):
+    """test_delivery_faults' World with a request for two cameras, porch and yard."""
+
+    def __init__(self, tmp_path: Path, footage: Path, capsys) -> None:   # World.__init__ not run
+        self.portal = Portal.init(tmp_path / "portal", "Example Police Department", AGENCY_ID,
+                                  "+1-206-555-0100")
+        self.server = PortalServer(self.portal.state_dir).start()
+        self.proxy = FaultProxy(self.server.origin)
+        self.run = Run(tmp_path / "home", capsys)
+        doc = tmp_path / "agency.json"
+        doc.write_text(json.dumps(self.portal.trust_document(self.proxy.origin)))
+        folders = [str(footage / c) for c in CAMERAS]
+        assert self.run("scan", *folders, "--tz", "UTC")[0] == 0
+        assert self.run("agencies", "add", str(doc))[0] == 0
+        code, out, err = self.run("agencies", "register", AGENCY_ID, "--invite",
+                                  invite(self.portal), "--name", "Ann Owner", "--camera",
+                                  "porch", "--camera", "yard", "--address", "1200 Elm Street",
+                                  "--json")
+        assert code == 0, err
+        self.reg = json.loads(out)["registration"]
+        self.portal.create_request(self.reg, T0, T0 + 8 * US, "2026-77", "Det. Jane Roe",
+                                   cameras=CAMERAS, origin=self.proxy.origin)
+        assert self.run("inbox", "sync")[0] == 0
+        self.jti = self.run.json("inbox")[0]["id"]
+
+
+@pytest.fixture
+def two(tmp_path, footage, capsys, monkeypatch):
+    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF",
+                        replace(portal_retries.PORTAL_BACKOFF, base_s=0.01))
+    w = TwoCameras(tmp_path, footage, capsys)
+    try:
+        yield w
+    finally:
+        w.close()
+
+
+def porch_stored_yard_not_sent(w: TwoCameras) -> str:
+    """An approval of both cameras whose first package (porch) the portal stored with its
+    answer lost on the way, so the run stopped before yard was sent; then a decline while the
+    portal's API is busy, which keeps porch's package (the agency may have it) and is sent by
+    the next sync. Returns porch's stored SHA-256."""
+    w.proxy.rules.append(Rule("POST", "/submissions", times=None,
+                              after=lambda status, headers, body: (502, [], b"Bad Gateway")))
+    code, _, err = w.approve()
+    assert code == 1, err
+    (stored,) = w.portal.submissions()
+    w.proxy.rules[:] = [Rule(m, p, times=None, status=503, headers={"Retry-After": "3600"},
+                             body=BUSY) for m, p in (("POST", "/submissions"),
+                                                     ("POST", "/decision"))]
+    code, _, err = w.run("decline", "--reason", "changed my mind", "--", w.jti)
+    assert code == 0, err
+    assert w.show()["status"] == "declined"
+    w.proxy.rules.clear()   # the portal answers again
+    return stored["sha256"]
+
+
+def test_a_receipt_of_part_of_the_approval_fetched_after_a_refused_decline_says_it_stands(
+        two, spanish):
+    """Seen: the decline refused (the agency had porch), porch's receipt fetched after, and
+    the request still said `declined`, "nothing leaves this PC", while the agency held porch
+    and the approval stood (its portal took no decline). It is `failed` now, as the same facts
+    found before the decline leave it: saying the agency has porch and the decline was not
+    taken, and approving it again sends yard."""
+    w = two
+    stored = porch_stored_yard_not_sent(w)
+    code, _, err = w.run("inbox", "sync")
+    shown = w.show()
+    porch = [d for d in shown["deliveries"] if d["camera"] == "porch"]
+    assert porch and porch[0]["receipt"] and porch[0]["sha256"] == stored
+    assert w.portal.decision(w.jti).withdrawn is None   # the agency holds the approval
+    assert shown["status"] == "failed", shown
+    assert "already has the footage of porch" in shown["reason"], shown["reason"]
+    assert "your decline was not taken" in shown["reason"]
+    assert "approve it again to send the other cameras' footage" in shown["reason"]
+    assert w.audit("receipt")[-1]["status"] == "failed"
+    from gui.views.core_words import in_owner_language   # the app's request page says it
+    said = in_owner_language(shown["reason"])
+    assert "porch" in said and "already has" not in said and "approve it" not in said, said
+
+    code, _, err = w.approve()   # the owner sends the rest after all
+    assert code == 0, err
+    shown = w.show()
+    assert shown["status"] == "delivered", shown
+    assert {d["camera"] for d in shown["deliveries"] if d["receipt"]} == set(CAMERAS)
