@@ -4,6 +4,7 @@ fault proxy (tests/fault_proxy.py)."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import replace
 import os
 from pathlib import Path
@@ -120,3 +121,74 @@ def test_a_receipt_of_part_of_the_approval_fetched_after_a_refused_decline_says_
     shown = w.show()
     assert shown["status"] == "delivered", shown
     assert {d["camera"] for d in shown["deliveries"] if d["receipt"]} == set(CAMERAS)
+
+
+def test_a_receipt_owed_is_still_asked_for_once_the_agency_file_renames_the_agency(
+        tmp_path, footage, capsys, monkeypatch):
+    """Seen: whether a decline was refused as already delivered was told by comparing the
+    inbox's stored words with today's, which name the agency: the agency's file imported
+    again under a new name (checked with the agency by phone, `agencies add --replace`) and
+    the receipt owed was never asked for again, the request `declined` for good while the
+    agency held the footage. The refusal is kept as the portal's own code now."""
+    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF",
+                        replace(portal_retries.PORTAL_BACKOFF, base_s=0.01))
+    w = World(tmp_path, footage, capsys)   # yard alone
+    try:
+        w.proxy.rules.append(Rule("POST", "/submissions", times=None,
+                                  after=lambda status, headers, body: (502, [], b"Bad Gateway")))
+        assert w.approve()[0] == 1
+        busy = Rule("POST", "/submissions", times=None, status=503,
+                    headers={"Retry-After": "3600"}, body=BUSY)
+        w.proxy.rules[:] = [busy, Rule("POST", "/decision", times=None, status=503,
+                                       headers={"Retry-After": "3600"}, body=BUSY)]
+        assert w.run("decline", "--", w.jti)[0] == 0
+        w.proxy.rules[:] = [busy]   # the decline is refused (already delivered), its receipt owed
+        w.run("inbox", "sync")
+        shown = w.show()
+        assert shown["status"] == "declined" and "already received footage" in \
+            shown["decision"]["error"], shown
+        doc = w.portal.trust_document(w.proxy.origin)
+        renamed = tmp_path / "renamed.json"
+        renamed.write_text(json.dumps({**doc, "name": "Example Police Dept."}))
+        code, _, err = w.run("agencies", "add", str(renamed), "--replace")
+        assert code == 0, err
+
+        w.proxy.rules.clear()
+        w.run("inbox", "sync")
+        shown = w.show()
+        (d,) = shown["deliveries"]
+        assert shown["status"] == "delivered" and d["receipt"], shown
+    finally:
+        w.close()
+
+
+def test_an_inbox_of_version_1_keeps_its_refused_declines_owed(tmp_path):
+    """Version 1 kept a decline refused as already delivered as words only: opened by this
+    version, it is marked by the portal's code, so its owed receipt is still asked for."""
+    from agent.requests.inbox import Inbox
+    from agent.requests.inbox_file import SCHEMA, VERSION
+    from agent.requests.owed_receipts import delivered_elsewhere, owes
+    from agent.requests.records import DELIVERED_ELSEWHERE
+    old = sqlite3.connect(str(tmp_path / "inbox.db"))
+    old.executescript(SCHEMA.replace(" decision_refusal TEXT,", ""))
+    for jti, error in (("refused", delivered_elsewhere("Example Police Department")),
+                       ("other", "HTTP 403: wrong_key")):
+        old.execute("INSERT INTO requests VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    ("https://police.example.gov", jti, "r", "t", "ab" * 32, "c", 0, 1, "[]",
+                     "declined", 0, 1, 0, None, jti, "portal", None, "d", None, error))
+        old.execute("INSERT INTO deliveries VALUES (?,?,?,?,?,?,?,?,?)",
+                    ("https://police.example.gov", jti, "yard", "p", "t", "ab" * 32, 1,
+                     "http://127.0.0.1:1/files/x", None))
+    old.execute("PRAGMA user_version=1")
+    old.commit()
+    old.close()
+    inbox = Inbox(tmp_path / "inbox.db")
+    try:
+        refused, other = inbox.get("refused"), inbox.get("other")
+    finally:
+        inbox.close()
+    assert refused.decision_refusal == DELIVERED_ELSEWHERE and owes(refused)
+    assert other.decision_refusal is None and not owes(other)
+    check = sqlite3.connect(str(tmp_path / "inbox.db"))
+    assert check.execute("PRAGMA user_version").fetchone()[0] == VERSION
+    check.close()

@@ -27,6 +27,7 @@ from agent.recorders.credentials import CredentialStore
 from agent.requests import approval_run, holds
 from agent.requests.agencies import TrustStore
 from agent.requests.agency_changes import TrustStoreError
+from agent.requests.approval_step import Step
 from agent.requests.desk_decisions import DeskDecisions
 from agent.requests.desk_holds import DeskHolds
 from agent.requests.desk_errors import DeskRefusal
@@ -180,6 +181,16 @@ class RequestDesk(DeskIntake, DeskHolds, DeskDecisions):
                             on_file=self._on_file(entry), hold_problem=hold_problem,
                             hold_failed=failed,
                             declined_before=declined_before(entry, self.inbox.list()))
+
+    def asking_step(self, entry: Entry, cancel=None) -> Step:
+        """A Step that asks `entry`'s portal only (a receipt a refused decline left owed:
+        owed_receipts.py): the request verified again against today's trust store, with its
+        registration's portal token. Asking signs nothing and reads no recording, so neither
+        the owner key (which may be locked) nor the index is opened. DeskRefusal when it cannot
+        be asked now (its agency removed, the request no longer verifying)."""
+        agency, request = self._reverify(entry)
+        return Step(self.home, None, None, self.inbox, self.audit, self.portal, agency, request,
+                    self._bearer(entry, agency), self._verify, None, cancel)
 
     # internals ---------------------------------------------------------------------------
     def _entry(self, jti: str, iss: str | None = None) -> Entry:

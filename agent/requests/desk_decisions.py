@@ -136,8 +136,7 @@ class DeskDecisions:
     def _owed_asked(self, entry: Entry, cancel: threading.Event | None) -> Entry:
         """`entry`, its owed receipt asked for first when it has one (owed_receipts.py: its
         decline refused as already delivered), so that declining it again says what it is."""
-        agency = self.trust.get(entry.iss)
-        return ask_owed(self, entry, cancel) if agency and owes(entry, agency.name) else entry
+        return ask_owed(self, entry, cancel) if owes(entry) else entry
 
     def _may_decline(self, entry: Entry, reason: str | None) -> None:
         """DeskRefusal saying why `entry` cannot be declined (with `reason`) as it stands."""

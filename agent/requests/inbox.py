@@ -217,12 +217,17 @@ class Inbox:
 
     def set_decision(self, iss: str, jti: str, token: str) -> None:
         """Record the signed decision token (sent or not yet)."""
-        self._update(iss, jti, "decision=?, decision_sent_at_us=NULL, decision_error=NULL", token)
+        self._update(iss, jti, "decision=?, decision_sent_at_us=NULL, decision_error=NULL, "
+                     "decision_refusal=NULL", token)
 
-    def decision_sent(self, iss: str, jti: str, error: str | None = None) -> None:
-        """Record that the portal took the decision, or the error that means it never will."""
+    def decision_sent(self, iss: str, jti: str, error: str | None = None,
+                      refusal: str | None = None) -> None:
+        """Record that the portal took the decision, or the error that means it never will
+        (for the owner) with, when the owner's side acts on it, the portal's code for it
+        (`refusal`: records.DELIVERED_ELSEWHERE)."""
         now = None if error else int(self._clock() * US)
-        self._update(iss, jti, "decision_sent_at_us=?, decision_error=?", now, error)
+        self._update(iss, jti, "decision_sent_at_us=?, decision_error=?, decision_refusal=?",
+                     now, error, refusal if error else None)
 
     def save_delivery(self, iss: str, jti: str, delivery: Delivery) -> None:
         """Insert or update one camera's delivery record."""

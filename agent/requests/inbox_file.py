@@ -9,11 +9,18 @@ from pathlib import Path
 from agent.audit.log import AuditError, AuditLog
 from agent.index.store_errors import disk_words
 from agent.os_words import plain_os_error
-from agent.storage import WAL_LIMIT_PRAGMA, newer_layout, private_database
+from agent.storage import Transaction, WAL_LIMIT_PRAGMA, newer_layout, private_database
 
 # PRAGMA user_version. Inboxes before it was kept say 0 and hold the same tables; a newer
 # version's inbox is refused whole rather than written in a layout this one does not know.
-VERSION = 1
+# 2 adds `requests.decision_refusal`: the portal's code for a decision it refused for good
+# (`already_delivered`), which an inbox of 1 (or 0) gains when opened, filled from the
+# words version 1 kept for it in `decision_error`.
+VERSION = 2
+# What version 1 kept as a decline's `decision_error` when the portal refused it as already
+# delivered (owed_receipts.delivered_elsewhere, after the agency's name).
+_V1_DELIVERED_ELSEWHERE = ("% already received footage for this request (sent from this PC "
+                           "with the answer lost on the way%")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS requests (
@@ -22,7 +29,7 @@ CREATE TABLE IF NOT EXISTS requests (
     window_end_us INTEGER NOT NULL, cameras TEXT NOT NULL, status TEXT NOT NULL,
     received_at_us INTEGER NOT NULL, expires_at_us INTEGER NOT NULL, decided_at_us INTEGER,
     reason TEXT, folder TEXT NOT NULL UNIQUE, via TEXT NOT NULL, approved TEXT, decision TEXT,
-    decision_sent_at_us INTEGER, decision_error TEXT,
+    decision_sent_at_us INTEGER, decision_error TEXT, decision_refusal TEXT,
     PRIMARY KEY (iss, jti));
 CREATE INDEX IF NOT EXISTS requests_jti ON requests(jti);
 CREATE INDEX IF NOT EXISTS requests_sha256 ON requests(sha256);
@@ -57,6 +64,8 @@ def open_database(path: Path) -> sqlite3.Connection:
         if found > VERSION:
             raise InboxError(newer_layout("the inbox", path, found, VERSION))
         db.executescript(SCHEMA)
+        if found < VERSION:
+            _bring_up(db)
         db.execute(f"PRAGMA user_version={VERSION}")
         return db
     except InboxError:
@@ -69,6 +78,20 @@ def open_database(path: Path) -> sqlite3.Connection:
         _close(db)
         raise InboxError(f"the inbox cannot be opened: {plain_os_error(exc, str(path))}") \
             from None
+
+
+def _bring_up(db: sqlite3.Connection) -> None:
+    """An inbox of version 1 (or 0) gains `decision_refusal`, its declines the portal refused
+    as already delivered marked so (the receipt they may leave owed is asked for by that
+    mark, owed_receipts.owes). Another footage-agent opening it at once does it first, or not
+    at all: the column is looked for inside the write lock."""
+    with Transaction(db):
+        columns = {row[1] for row in db.execute("PRAGMA table_info(requests)")}
+        if "decision_refusal" in columns:
+            return
+        db.execute("ALTER TABLE requests ADD COLUMN decision_refusal TEXT")
+        db.execute("UPDATE requests SET decision_refusal = 'already_delivered' WHERE "
+                   "decision_error LIKE ?", (_V1_DELIVERED_ELSEWHERE,))
 
 
 def _close(db: sqlite3.Connection | None) -> None:

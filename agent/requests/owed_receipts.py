@@ -17,11 +17,11 @@ import threading
 import time
 
 from agent.delivery.wire import UploadCancelled
-from agent.requests.approval_step import DeliveryError, Step
+from agent.requests.approval_step import DeliveryError
 from agent.requests.desk_errors import DeskError
 from agent.requests.package_delivery import receipt_owed
 from agent.requests.portal_client import PortalError
-from agent.requests.records import Entry
+from agent.requests.records import DELIVERED_ELSEWHERE, Entry
 
 # Why a request became delivered after its decline (the log's `after`, worded in the app).
 AFTER_REFUSED_DECLINE = "decline refused as already delivered"
@@ -37,12 +37,11 @@ def delivered_elsewhere(agency: str) -> str:
             "withdrawn. Ask the agency if you want that footage deleted")
 
 
-def owes(entry: Entry, agency_name: str) -> bool:
+def owes(entry: Entry) -> bool:
     """Whether `entry` waits for a receipt: declined here, the decline refused by the portal
-    as already delivered (delivered_elsewhere's words, as the inbox keeps them), and a
-    package kept without its receipt."""
-    return entry.status == "declined" \
-        and entry.decision_error == delivered_elsewhere(agency_name) \
+    as already delivered (its code kept in the inbox: `decision_refusal`), and a package kept
+    without its receipt."""
+    return entry.status == "declined" and entry.decision_refusal == DELIVERED_ELSEWHERE \
         and any(d.kept_on_withdrawal for d in entry.deliveries)
 
 
@@ -51,14 +50,13 @@ def ask_all_owed(desk, waiting: bool = False, cancel: threading.Event | None = N
     whose portal did not answer is asked again after a growing wait (desk.decision_waits, as a
     decision not sent), not every pass; a sync the owner asks for asks them all now."""
     for entry in desk.inbox.list():
-        agency = desk.trust.get(entry.iss)
-        if agency is None or not owes(entry, agency.name):
+        if not owes(entry):
             continue
         key = (entry.iss, entry.jti)
         at, failures = desk.decision_waits.get(key, (0.0, 0))
         if waiting and time.monotonic() < at:
             continue
-        if owes(ask_owed(desk, entry, cancel), agency.name):
+        if owes(ask_owed(desk, entry, cancel)):
             desk.decision_waits[key] = (time.monotonic() + desk.policy.next_delay(failures + 1),
                                         failures + 1)
         else:
@@ -70,14 +68,9 @@ def ask_owed(desk, entry: Entry, cancel: threading.Event | None = None) -> Entry
     not answer now is asked again next time (nothing recorded). A receipt that comes is
     kept; once every approved camera has one, the request is `delivered`."""
     try:
-        agency, request = desk._reverify(entry)
-        bearer = desk._bearer(entry, agency)
+        step = desk.asking_step(entry, cancel)
     except DeskError:
         return entry   # not asked while it cannot be (`inbox show` says why)
-    # Asking for a receipt signs nothing and reads no recording: no owner key (which may be
-    # locked) nor index is opened for it.
-    step = Step(desk.home, None, None, desk.inbox, desk.audit, desk.portal, agency, request,
-                bearer, desk._verify, None, cancel)
     for d in entry.deliveries:
         if d.kept_on_withdrawal:
             try:
@@ -92,7 +85,7 @@ def ask_owed(desk, entry: Entry, cancel: threading.Event | None = None) -> Entry
         entry = desk.inbox.transition(entry.iss, entry.jti, "delivered")
         step.log("receipt", status="delivered", after=AFTER_REFUSED_DECLINE)
     elif not any(d.kept_on_withdrawal for d in entry.deliveries):
-        why = part_received(agency.name, receipted)
+        why = part_received(step.agency.name, receipted)
         entry = desk.inbox.transition(entry.iss, entry.jti, "failed", why)
         step.log("receipt", status="failed", reason=why, after=AFTER_REFUSED_DECLINE)
     return entry

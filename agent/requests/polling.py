@@ -21,7 +21,7 @@ from agent.requests.agency_changes import TrustStoreError
 from agent.requests.inbox_file import InboxError
 from agent.requests.owed_receipts import ask_all_owed, delivered_elsewhere
 from agent.requests.portal_client import PortalCancelled, PortalError
-from agent.requests.records import Entry
+from agent.requests.records import DELIVERED_ELSEWHERE, Entry
 from frp.agency import Agency
 from frp.origins import web_origin
 from frp.text import one_line
@@ -284,8 +284,9 @@ def _send_decision(desk, entry: Entry, cancel: threading.Event | None
             # answer was lost, or, for a decline, a no given from a copy of this home.
             desk.inbox.decision_sent(entry.iss, entry.jti)
             return [], False, None
-        if (exc.status, exc.error) == (409, "already_delivered"):
-            desk.inbox.decision_sent(entry.iss, entry.jti, delivered_elsewhere(agency.name))
+        if (exc.status, exc.error) == (409, DELIVERED_ELSEWHERE):
+            desk.inbox.decision_sent(entry.iss, entry.jti, delivered_elsewhere(agency.name),
+                                     DELIVERED_ELSEWHERE)
             return [f"the decision on '{entry.jti}' was not sent: "
                     f"{delivered_elsewhere(agency.name)}"], False, None
         if not exc.retryable:

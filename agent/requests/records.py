@@ -13,6 +13,11 @@ from pathlib import Path
 from frp.times import US
 
 
+# The portal's answer to a decline once a submission for the request was received
+# (protocol.md): the approval stands, and the agency has footage.
+DELIVERED_ELSEWHERE = "already_delivered"
+
+
 @dataclass(frozen=True)
 class Delivery:
     """One camera's package for a request, and how far its delivery got."""
@@ -75,6 +80,9 @@ class Entry:
     # Kept out of the way (no cameras, no approval) and said as changed, so one such request
     # never hides the others, and is never approved from what is left of it.
     unreadable: tuple[str, ...] = ()
+    # The portal's code for the decision it refused for good (DELIVERED_ELSEWHERE), or None:
+    # what the owner's side acts on, as `decision_error`'s words are for the owner.
+    decision_refusal: str | None = None
 
     def differs_from(self, request) -> tuple[str, ...]:
         """The details this record keeps otherwise than the signed request it holds (`request`,
@@ -111,11 +119,12 @@ def in_home(home: Path, kind: str, folder: str, recorded: str) -> str:
 
 
 def entry_from_row(r: tuple, deliveries: list[tuple], home: Path | None = None) -> Entry:
-    """An Entry from a `requests` row (all columns, schema order) and its `deliveries` rows
+    """An Entry from a `requests` row (all columns, schema order; `decision_refusal`, the
+    last, may be left off) and its `deliveries` rows
     (camera, package, tar, sha256, size, upload_url, receipt); with `home`, their files where
     that home keeps them (in_home)."""
     (iss, jti, registration, token, sha256, case, start, end, cameras, status, received,
-     expires, decided, reason, folder, via, approved, decision, sent, error) = r
+     expires, decided, reason, folder, via, approved, decision, sent, error, *refusal) = r
     unreadable = []
     try:
         kept_cameras = tuple(json.loads(cameras))
@@ -136,7 +145,8 @@ def entry_from_row(r: tuple, deliveries: list[tuple], home: Path | None = None) 
     return Entry(iss, jti, registration, token, sha256, case, start, end,
                  kept_cameras, status, received, expires, decided, reason,
                  folder, via, approval, decision, sent, error,
-                 tuple(Delivery(*d) for d in deliveries), tuple(unreadable))
+                 tuple(Delivery(*d) for d in deliveries), tuple(unreadable),
+                 refusal[0] if refusal else None)
 
 
 def _approval(approved: str | None) -> Approval | None:
