@@ -564,9 +564,10 @@ def _child(w: World) -> subprocess.Popen:
 
 
 def _stop_when(w: World, child: subprocess.Popen, method: str, path: str,
-               sig: int) -> tuple[int, float, str]:
+               sig: int, after: int = 0) -> tuple[int, float, str]:
+    """Send `sig` once the proxy saw more than `after` calls of `method` to `path`."""
     deadline = time.monotonic() + 120
-    while w.proxy.count(method, path) == 0 and child.poll() is None:
+    while w.proxy.count(method, path) <= after and child.poll() is None:
         assert time.monotonic() < deadline, "never reached"
         time.sleep(0.05)
     time.sleep(0.5)

@@ -2,6 +2,7 @@
 `decline` (which withdraws an approval never delivered)."""
 from __future__ import annotations
 
+import signal
 import sys
 
 from agent.commands.common import Refused, UsageError, parse_time, print_json, say
@@ -184,14 +185,27 @@ def decline(agent, args) -> int:
         if stage not in said:
             said.add(stage)
             say(f"{stage} (Ctrl+C stops waiting; nothing is declined then)")
-    done = agent.requests.decline(args.id, typed_reason(args.reason), iss=args.agency,
-                                  progress=waiting)
+    reason = typed_reason(args.reason)
+    # A job, as approve's delivery: the main thread waits in short slices, so Ctrl+C is seen
+    # on Windows too while the portal is asked or the decline sent, and it ends that wait.
+    try:
+        done = args.stopper.run_job(lambda cancel: agent.requests.decline(
+            args.id, reason, iss=args.agency, progress=waiting, cancel=cancel))
+    except Interrupted as exc:   # while the portal was asked, before anything was declined
+        if not exc.unfinished:
+            say(f"footage-agent: the decline of {one_line(args.id)} was stopped before it was "
+                "recorded: nothing was declined (`inbox show` says how the request stands)")
+        raise
+    stopped = args.stopper.event.is_set()   # during the send: the decline is kept
     sent = "sent to the agency" if done.decision_sent_at_us else (
         f"not sent: {one_line(done.decision_error)}" if done.decision_error
-        else "will be sent at the next `inbox sync`")
+        else "stopped before the agency answered; it is kept and sent at the next `inbox "
+             "sync`" if stopped else "will be sent at the next `inbox sync`")
     say(f"declined {done.id} ({sent})")
     if done.approval is not None:   # an approval never delivered, now withdrawn
         say(_withdrawn(done))
+    if stopped:
+        raise Interrupted(args.stopper.signum or signal.SIGINT)
     return 0
 
 

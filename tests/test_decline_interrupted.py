@@ -1,0 +1,60 @@
+"""Ctrl+C (or SIGTERM) while `footage-agent decline` sends the decline it recorded, against the
+real reference portal behind the fault proxy (test_delivery_faults' World), the command run as
+a child process so the signal is a real one."""
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+from dataclasses import replace
+
+from agent.requests import portal_retries
+
+from tests.fault_proxy import Rule
+from tests.test_delivery_faults import ROOT, _stop_when, footage, world  # noqa: F401
+
+
+def _decline(w) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "agent.cli", "--home", str(w.run.home),
+                             "decline", "--reason", "not my street", "--", w.jti], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_ctrl_c_while_a_decline_is_sent_keeps_it_says_so_and_exits_130(world):
+    w = world
+    w.proxy.rules.append(Rule("POST", "/decision", times=None, hang=True))
+    code, took, err = _stop_when(w, _decline(w), "POST", "/decision", signal.SIGINT)
+    assert code == 130 and took < 2.0, (code, took, err)
+    assert "Traceback" not in err
+    # Said as it stands (before: only "interrupted; nothing half-made was left behind")
+    assert "declined " + w.jti in err and "kept and sent at the next `inbox sync`" in err, err
+    shown = w.show()
+    assert shown["status"] == "declined" and shown["reason"] == "not my street", shown
+    assert shown["decision"]["sent_at"] is None and shown["decision"]["error"] is None
+    w.proxy.rules.clear()
+    assert w.run("inbox", "sync")[0] == 0
+    (decision,) = w.portal.decisions()
+    assert decision["decision"] == "decline" and decision["reason"] == "not my street"
+
+
+def test_ctrl_c_while_a_withdrawal_asks_the_portal_declines_nothing_and_exits_130(
+        world, monkeypatch):
+    """The decline of a failed delivery asks a busy portal for a receipt lost on the way:
+    Ctrl+C ends the wait, nothing declined, the upload still on record, said so."""
+    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF",
+                        replace(portal_retries.PORTAL_BACKOFF, base_s=0.01))
+    w = world
+    w.proxy.rules.append(Rule("POST", "/submissions", times=None,   # stored, its answer lost
+                              after=lambda status, headers, body: (502, [], b"Bad Gateway")))
+    assert w.approve()[0] == 1
+    (before,) = w.show()["deliveries"]
+    w.proxy.rules[:] = [Rule("POST", "/submissions", times=None, hang=True)]
+    asked = w.proxy.count("POST", "/submissions")
+    child = _decline(w)
+    code, took, err = _stop_when(w, child, "POST", "/submissions", signal.SIGINT, after=asked)
+    assert code == 130 and took < 2.0, (code, took, err)
+    assert "Traceback" not in err and "nothing was declined" in err, err
+    shown = w.show()
+    assert shown["status"] == "failed", shown
+    (after,) = shown["deliveries"]
+    assert after["upload_url"] == before["upload_url"] and not w.audit("decline")
