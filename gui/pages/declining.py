@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 
 from agent.service import DeliveredAfterAll
 from agent.views import SENDING_DECLINE, RequestView, one_line
@@ -37,6 +37,16 @@ class Declining(QObject):
         self.agency = ""
         self.stoppable = False   # a withdrawal (it may wait) or a decline being sent
         page.ctx.bridge.jobProgress.connect(self._progress)
+        page.decline_button.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        """A double click's second press on Decline (Qt delivers it as a double click) is not
+        a press of the Stop it may have turned into under the cursor once the send started:
+        the owner clicked Decline twice, and meant to decline. A Stop is pressed on its own."""
+        if watched is self.page.decline_button and self.job is not None \
+                and event.type() == QEvent.Type.MouseButtonDblClick:
+            return True
+        return super().eventFilter(watched, event)
 
     def start(self, view: RequestView, reason: str | None) -> None:
         """Decline `view` with `reason` (None: no reason) on a job."""
