@@ -192,3 +192,48 @@ def test_an_inbox_of_version_1_keeps_its_refused_declines_owed(tmp_path):
     check = sqlite3.connect(str(tmp_path / "inbox.db"))
     assert check.execute("PRAGMA user_version").fetchone()[0] == VERSION
     check.close()
+
+
+def copy_delivered(w, camera: str) -> None:
+    """The portal holds a package of `camera` for the request received from another copy of
+    this home (put straight into its database: what that copy's delivery leaves there)."""
+    conn = sqlite3.connect(str(w.portal.db_path))
+    try:
+        conn.execute("INSERT INTO submissions (jti, upload_id, file, sha256, size, "
+                     "claimed_sha256, claimed_size, ok, checks, receipt, received_at) "
+                     "VALUES (?, 'from-a-copy', 'x.tar', ?, 1, ?, 1, 1, '{}', 'r', 0)",
+                     (w.jti, "cd" * 32, "cd" * 32))
+        conn.execute("INSERT INTO received_cameras VALUES (?, ?, 'from-a-copy')", (w.jti, camera))
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_asking_for_a_receipt_owed_never_delivers_a_package_the_portal_did_not_have(two):
+    """Attacker's hunt: porch's upload finished and its submission never reached the portal;
+    the owner declined while the upload server could not be reached (the upload not taken
+    back), and the portal refused the decline, holding yard from another copy of this home.
+    Asking for porch's 'owed' receipt then submitted the upload: the portal stored porch and
+    the agency got footage the owner had declined. The upload is now ended before it is
+    asked for, as any question about a receipt lost on the way (protocol.md): it delivers
+    nothing."""
+    w = two
+    w.proxy.rules.append(Rule("POST", "/submissions", times=None, status=502,
+                              body=b"Bad Gateway"))   # never reaches the portal
+    code, _, err = w.approve()
+    assert code == 1, err
+    assert w.portal.submissions() == []
+    copy_delivered(w, "yard")
+    w.proxy.rules[:] = [Rule("DELETE", "/files/", times=None, status=503, body=BUSY),
+                        Rule("POST", "/submissions", times=None, status=503,
+                             headers={"Retry-After": "3600"}, body=BUSY)]
+    code, _, err = w.run("decline", "--", w.jti)
+    assert code == 0 and "already received footage for this request" in err, err
+    w.proxy.rules.clear()   # the portal and its upload server answer again
+    w.run("inbox", "sync")
+    assert [s["upload_id"] for s in w.portal.submissions()] == ["from-a-copy"]
+    shown = w.show()
+    assert shown["status"] == "declined", shown
+    (porch,) = shown["deliveries"]
+    assert not porch["receipt"] and not porch["upload_url"]   # asked once, not again
+    assert Path(porch["package"]).is_dir()   # the owner's copy is kept

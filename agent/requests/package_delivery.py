@@ -101,16 +101,18 @@ def receipt_before_withdrawal(step: Step, d: Delivery) -> bool | None:
 
 def receipt_owed(step: Step, d: Delivery) -> bool:
     """Whether the portal gave d's receipt (checked and kept, as any receipt) once it refused
-    a decline as already delivered (owed_receipts.py). False when it never stored this upload
-    (it holds footage sent from elsewhere: a copy of this home): the upload is forgotten then,
-    the package kept, so it is not asked again. DeliveryError or PortalError when it cannot
-    be told now."""
+    a decline as already delivered (owed_receipts.py), asked as receipt_once_withdrawn asks:
+    the upload ended first, so a portal that never stored it has nothing to take (the
+    approval stands there, and a submission would deliver what the owner declined). False
+    when it never stored this upload (it holds footage sent from elsewhere: a copy of this
+    home): the upload is forgotten then, the package kept, so it is not asked again.
+    DeliveryError or PortalError when it cannot be told now (the upload server not reached
+    to end it, among them)."""
     try:
-        _receipt(step, d)
-    except (_UploadGone, DecidedElsewhere):
+        return receipt_once_withdrawn(step, d)
+    except DecidedElsewhere:
         step.inbox.save_delivery(step.agency.id, step.request.id, replace(d, upload_url=None))
         return False
-    return True
 
 
 def within_limit(step: Step, deliveries, pending: list[Delivery], uncut: int = 0,
