@@ -237,3 +237,48 @@ def test_asking_for_a_receipt_owed_never_delivers_a_package_the_portal_did_not_h
     (porch,) = shown["deliveries"]
     assert not porch["receipt"] and not porch["upload_url"]   # asked once, not again
     assert Path(porch["package"]).is_dir()   # the owner's copy is kept
+
+
+def test_a_receipt_owed_asked_by_two_footage_agents_at_once_is_kept_once(
+        tmp_path, footage, capsys, monkeypatch):
+    """Attacker's hunt: the app and `footage-agent run` (or a terminal's `inbox sync`) share a
+    home and both ask for owed receipts as they poll. One that read the inbox before the
+    other kept the receipt asked again from what it had read: it wrote the delivery back
+    without its receipt, and failed on recording `delivered` twice (its whole pass said as
+    failed). The asking now takes the request's delivery lock and reads it again inside."""
+    from agent.requests.inbox import Inbox
+    from agent.requests.owed_receipts import ask_owed
+    from agent.service import Agent
+    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF",
+                        replace(portal_retries.PORTAL_BACKOFF, base_s=0.01))
+    w = World(tmp_path, footage, capsys)   # yard alone
+    try:
+        w.proxy.rules.append(Rule("POST", "/submissions", times=None,
+                                  after=lambda status, headers, body: (502, [], b"Bad Gateway")))
+        assert w.approve()[0] == 1
+        w.proxy.rules[:] = [Rule("POST", "/submissions", times=None, status=503,
+                                 headers={"Retry-After": "3600"}, body=BUSY)]
+        assert w.run("decline", "--", w.jti)[0] == 0
+        inbox = Inbox(w.run.home / "inbox.db")
+        try:
+            read_before = inbox.get(w.jti)   # what the other footage-agent read
+        finally:
+            inbox.close()
+        assert read_before.status == "declined" and read_before.decision_refusal
+        w.proxy.rules.clear()
+        said = w.run("inbox", "sync")   # this one keeps the receipt
+        assert w.show()["status"] == "delivered", (said, w.show())
+
+        w.proxy.rules.append(Rule("POST", "/submissions", times=None, status=503,
+                                  headers={"Retry-After": "3600"}, body=BUSY))
+        agent = Agent(w.run.home)
+        try:
+            done = ask_owed(agent.requests, read_before)
+        finally:
+            agent.close()
+        assert done.status == "delivered"
+        shown = w.show()
+        (d,) = shown["deliveries"]
+        assert shown["status"] == "delivered" and d["receipt"], shown
+    finally:
+        w.close()

@@ -182,6 +182,12 @@ class RequestDesk(DeskIntake, DeskHolds, DeskDecisions):
                             hold_failed=failed,
                             declined_before=declined_before(entry, self.inbox.list()))
 
+    def claim(self, entry: Entry):
+        """`with desk.claim(entry):` the request decided, delivered or asked about by this
+        footage-agent alone (its delivery lock, which the app, `run` and a terminal's commands
+        share); approval_run.AlreadyRunning when another does it now."""
+        return self._running.claim(entry)
+
     def asking_step(self, entry: Entry, cancel=None) -> Step:
         """A Step that asks `entry`'s portal only (a receipt a refused decline left owed:
         owed_receipts.py): the request verified again against today's trust store, with its

@@ -17,6 +17,7 @@ import threading
 import time
 
 from agent.delivery.wire import UploadCancelled
+from agent.requests.approval_run import AlreadyRunning
 from agent.requests.approval_step import DeliveryError
 from agent.requests.desk_errors import DeskError
 from agent.requests.package_delivery import receipt_owed
@@ -66,7 +67,19 @@ def ask_all_owed(desk, waiting: bool = False, cancel: threading.Event | None = N
 def ask_owed(desk, entry: Entry, cancel: threading.Event | None = None) -> Entry:
     """`entry` once its portal was asked for each kept package's receipt; a portal that does
     not answer now is asked again next time (nothing recorded). A receipt that comes is
-    kept; once every approved camera has one, the request is `delivered`."""
+    kept; once every approved camera has one, the request is `delivered`. Asked by one
+    footage-agent at a time (the app and `run` poll one home alike), from the request as it
+    stands then: one asked from what was read before another kept the receipt would write the
+    delivery back without it. A request another decides or asks about now is left to it."""
+    try:
+        with desk.claim(entry):
+            entry = desk.inbox.get(entry.jti, entry.iss)
+            return _asked(desk, entry, cancel) if owes(entry) else entry
+    except AlreadyRunning:
+        return entry
+
+
+def _asked(desk, entry: Entry, cancel: threading.Event | None) -> Entry:
     try:
         step = desk.asking_step(entry, cancel)
     except DeskError:
