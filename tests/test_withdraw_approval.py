@@ -150,6 +150,9 @@ def test_a_package_the_portal_may_have_received_is_kept_when_the_approval_is_wit
     # ... and said as it is: the package was kept, and the agency may have it
     assert "were removed from this PC" not in err and "nothing more will be sent" not in err
     assert "the package for yard was kept on this PC" in err
+    # ... and never as withdrawn beside the portal's words that the approval stands (seen:
+    # "your approval is withdrawn, but the package for yard was kept")
+    assert "approval is withdrawn" not in err, err
     assert sorted(built_files(w)) == files       # the owner's copy of what the agency holds
     shown = w.show()
     (kept,) = shown["deliveries"]

@@ -214,14 +214,18 @@ def _withdrawn(done) -> str:
     delivery is still listed kept its package: its upload had finished, so the agency may
     hold it whatever it answers to the decline."""
     kept = sorted({d.camera for d in done.deliveries if d.kept_on_withdrawal})
+    # A decline the portal refused for good withdrew nothing there (its words, said above,
+    # say why): only what this PC did is said then.
+    withdrawn = "" if done.decision_error else "your approval is withdrawn"
     if not kept:
-        return ("your approval is withdrawn: nothing more will be sent, and the packages made "
-                "for the agency were removed from this PC"
+        return ((f"{withdrawn}: nothing more will be sent, and " if withdrawn else "")
+                + "the packages made for the agency were removed from this PC"
                 + ("" if done.decision_sent_at_us or done.decision_error else
                    "; the agency deletes anything already uploaded when the decline reaches it"))
     others = sorted(set(done.approval.cameras) - set(kept))
-    return (f"your approval is withdrawn, but the package for {', '.join(map(one_line, kept))} "
-            f"was kept on this PC: its upload had finished, so the agency may have it (ask the "
-            "agency directly if you want it deleted)"
+    return ((f"{withdrawn}, but " if withdrawn else "")
+            + f"the package for {', '.join(map(one_line, kept))} was kept on this PC: its "
+            "upload had finished, so the agency may have it (ask the agency directly if you "
+            "want it deleted)"
             + (f"; the packages for {', '.join(map(one_line, others))} were removed"
                if others else ""))
