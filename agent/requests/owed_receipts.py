@@ -24,7 +24,8 @@ from agent.requests.package_delivery import receipt_owed
 from agent.requests.portal_client import PortalError
 from agent.requests.records import DELIVERED_ELSEWHERE, Entry
 
-# Why a request became delivered after its decline (the log's `after`, worded in the app).
+# Why a request became delivered, or failed, after its decline (the log's `after`, worded in
+# the app).
 AFTER_REFUSED_DECLINE = "decline refused as already delivered"
 
 
@@ -80,6 +81,7 @@ def ask_owed(desk, entry: Entry, cancel: threading.Event | None = None) -> Entry
 
 
 def _asked(desk, entry: Entry, cancel: threading.Event | None) -> Entry:
+    """ask_owed's asking, the request claimed and read again."""
     try:
         step = desk.asking_step(entry, cancel)
     except DeskError:
