@@ -191,10 +191,8 @@ def decline(agent, args) -> int:
     try:
         done = args.stopper.run_job(lambda cancel: agent.requests.decline(
             args.id, reason, iss=args.agency, progress=waiting, cancel=cancel))
-    except Interrupted as exc:   # while the portal was asked, before anything was declined
-        if not exc.unfinished:
-            say(f"footage-agent: the decline of {one_line(args.id)} was stopped before it was "
-                "recorded: nothing was declined (`inbox show` says how the request stands)")
+    except Interrupted as exc:   # mostly while a withdrawal asked the portal: said as it is
+        say(_stopped(agent, args, exc))
         raise
     stopped = args.stopper.event.is_set()   # during the send: the decline is kept
     sent = "sent to the agency" if done.decision_sent_at_us else (
@@ -207,6 +205,26 @@ def decline(agent, args) -> int:
     if stopped:
         raise Interrupted(args.stopper.signum or signal.SIGINT)
     return 0
+
+
+def _stopped(agent, args, exc: Interrupted) -> str:
+    """What a decline a stop signal ended left, read from the inbox as it stands: a second
+    signal, or a job past its grace, may have ended it before or after it was recorded."""
+    rid = one_line(args.id)
+    try:
+        view = agent.requests.show(args.id, args.agency)
+    except AgentError:
+        view = None
+    if view is not None and view.status == "declined":
+        return (f"footage-agent: stopped; {rid} is declined, and the decline is kept: "
+                + ("the agency has it" if view.decision_sent_at_us else
+                   f"the agency did not take it ({one_line(view.decision_error)})"
+                   if view.decision_error else "it is sent at the next `inbox sync`"))
+    if exc.unfinished:
+        return (f"footage-agent: stopped while the decline of {rid} was still finishing: "
+                f"`inbox show {rid}` says whether it was recorded")
+    return (f"footage-agent: the decline of {rid} was stopped before it was recorded: nothing "
+            f"was declined (`inbox show {rid}` says how the request stands)")
 
 
 def _withdrawn(done) -> str:
