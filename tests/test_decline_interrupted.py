@@ -4,6 +4,7 @@ a child process so the signal is a real one."""
 from __future__ import annotations
 
 import signal
+import sqlite3
 import subprocess
 import sys
 from dataclasses import replace
@@ -58,3 +59,24 @@ def test_ctrl_c_while_a_withdrawal_asks_the_portal_declines_nothing_and_exits_13
     assert shown["status"] == "failed", shown
     (after,) = shown["deliveries"]
     assert after["upload_url"] == before["upload_url"] and not w.audit("decline")
+
+
+def test_a_decline_the_inbox_could_not_record_leaves_no_decline_to_send(world, monkeypatch):
+    """A decline was stored in two writes, its signed token and then the request's status:
+    one cut between them (the disk failing, the PC losing power) left a `new` request holding
+    a decline token not sent, which the next check sent to the agency while the inbox still
+    offered the request to approve. Both are now one write."""
+    from agent.requests import inbox
+    w = world
+    real = inbox.check_transition
+
+    def failing(old, new):   # the write of the status fails, as a failing disk's would
+        if new == "declined":
+            raise sqlite3.OperationalError("disk I/O error")
+        real(old, new)
+    monkeypatch.setattr(inbox, "check_transition", failing)
+    code, _, err = w.run("decline", "--", w.jti)
+    assert code == 1 and "Traceback" not in err, err
+    monkeypatch.setattr(inbox, "check_transition", real)
+    assert w.run("inbox", "sync")[0] == 0
+    assert w.portal.decisions() == [] and w.show()["status"] == "new"

@@ -16,15 +16,23 @@ from frp.request import Request
 def sign_decision(inbox: Inbox, key: OwnerKey, request: Request, decision: str,
                   approval: Approval | None = None, reason: str | None = None,
                   audit: AuditLog | None = None) -> str:
-    """Sign the owner's decision and keep it in the inbox (sent later by send_decision). It
-    carries the head of the owner's audit log as it stands, a witness the agency keeps."""
-    approved = None if approval is None else Approved(approval.start_us, approval.end_us,
-                                                      approval.cameras)
-    token = make_decision(request, key.sign, key.public.jwk(), decision,
-                          reason=reason, approved=approved,
-                          log_head=audit.head() if audit is not None else None)
+    """Sign the owner's decision and keep it in the inbox (sent later by send_decision)."""
+    token = signed_decision(key, request, decision, approval, reason, audit)
     inbox.set_decision(request.agency_id, request.id, token)
     return token
+
+
+def signed_decision(key: OwnerKey, request: Request, decision: str,
+                    approval: Approval | None = None, reason: str | None = None,
+                    audit: AuditLog | None = None) -> str:
+    """The owner's decision signed (not kept: a decline is kept with its status, in one
+    write, Inbox.decline). It carries the head of the owner's audit log as it stands, a
+    witness the agency keeps."""
+    approved = None if approval is None else Approved(approval.start_us, approval.end_us,
+                                                      approval.cameras)
+    return make_decision(request, key.sign, key.public.jwk(), decision, reason=reason,
+                         approved=approved,
+                         log_head=audit.head() if audit is not None else None)
 
 
 def to_sign(entry, key: OwnerKey) -> bool:

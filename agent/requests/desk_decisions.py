@@ -14,7 +14,7 @@ from agent.callbacks import call_safely
 from agent.delivery.wire import UploadCancelled
 from agent.requests import approval_run, polling
 from agent.requests.approval_step import DeliveryError, Step
-from agent.requests.decisions import sign_decision
+from agent.requests.decisions import signed_decision
 from agent.requests.desk_errors import DeskError, DeskRefusal, ReceiptFetched
 from agent.requests.inbox import UNDECIDED
 from agent.requests.owed_receipts import ask_owed, owes
@@ -194,10 +194,9 @@ class DeskDecisions:
                  done: Withdrawal | None = None, unverified: str | None = None,
                  progress: Progress | None = None,
                  cancel: threading.Event | None = None) -> RequestView:
-        token = sign_decision(
-            self.inbox, self._signing_key(entry.iss, entry.registration), request, "decline",
-            reason=reason, audit=self.audit)
-        declined = self.inbox.transition(entry.iss, entry.jti, "declined", reason)
+        token = signed_decision(self._signing_key(entry.iss, entry.registration), request,
+                                "decline", reason=reason, audit=self.audit)
+        declined = self.inbox.decline(entry.iss, entry.jti, token, reason)
         extra = {} if done is None else {
             "withdrawn": True, "approval_sha256": _sha(withdraws) if withdraws else None,
             "removed": list(done.removed), "not_removed": list(done.not_removed),

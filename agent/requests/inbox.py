@@ -200,15 +200,24 @@ class Inbox:
         """Move a request to `new`, or raise IllegalTransition (nothing changes then)."""
         now = int(self._clock() * US)
         with self._lock, Transaction(self._db):
-            row = self._db.execute("SELECT status FROM requests WHERE iss=? AND jti=?",
-                                   (iss, jti)).fetchone()
-            if row is None:
-                raise UnknownRequest(f"there is no request '{jti}' in the inbox")
-            check_transition(row[0], new)
+            self._may_become(iss, jti, new)
             decided = now if new in ("approved", "declined") else None
             self._db.execute(
                 "UPDATE requests SET status=?, reason=?, decided_at_us=coalesce(?, decided_at_us) "
                 "WHERE iss=? AND jti=?", (new, reason, decided, iss, jti))
+        return self.get(jti, iss)
+
+    def decline(self, iss: str, jti: str, token: str, reason: str | None) -> Entry:
+        """Record a decline in one write: the request `declined` (as transition moves it)
+        with `reason`, and its signed token to send. In two, a request the second failed for
+        (a failing disk, a power cut) held a decline the next check sent, never declined."""
+        now = int(self._clock() * US)
+        with self._lock, Transaction(self._db):
+            self._may_become(iss, jti, "declined")
+            self._db.execute(
+                "UPDATE requests SET status='declined', reason=?, decided_at_us=?, decision=?, "
+                "decision_sent_at_us=NULL, decision_error=NULL, decision_refusal=NULL "
+                "WHERE iss=? AND jti=?", (reason, now, token, iss, jti))
         return self.get(jti, iss)
 
     def set_approval(self, iss: str, jti: str, approval: Approval) -> None:
@@ -279,6 +288,13 @@ class Inbox:
         return done
 
     # internals ---------------------------------------------------------------------------
+    def _may_become(self, iss: str, jti: str, new: str) -> None:
+        row = self._db.execute("SELECT status FROM requests WHERE iss=? AND jti=?",
+                               (iss, jti)).fetchone()
+        if row is None:
+            raise UnknownRequest(f"there is no request '{jti}' in the inbox")
+        check_transition(row[0], new)
+
     def _folder_taken(self, name: str) -> bool:
         # Folder names are ASCII, which NOCASE folds as Windows and macOS do.
         row = self._db.execute("SELECT 1 FROM requests WHERE folder=? COLLATE NOCASE",
