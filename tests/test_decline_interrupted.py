@@ -1,6 +1,7 @@
-"""Ctrl+C (or SIGTERM) while `footage-agent decline` sends the decline it recorded, against the
-real reference portal behind the fault proxy (test_delivery_faults' World), the command run as
-a child process so the signal is a real one."""
+"""`footage-agent decline` cut short: by Ctrl+C while it sends the decline it recorded, or while
+a withdrawal asks the portal (the command run as a child process, so the signal is a real
+one), or by the inbox failing to record it; against the real reference portal behind the
+fault proxy (test_delivery_faults' World)."""
 from __future__ import annotations
 
 import signal
