@@ -282,3 +282,40 @@ def test_a_receipt_owed_asked_by_two_footage_agents_at_once_is_kept_once(
         assert shown["status"] == "delivered" and d["receipt"], shown
     finally:
         w.close()
+
+
+def test_the_request_page_says_what_a_refused_decline_and_a_part_received_leave(
+        two, qtbot):
+    """Seen: the request page's line above the timelines said "you approved this request, then
+    withdrew your approval: nothing more is sent" of a decline the portal refused (the
+    approval standing), and, once part of the footage was received, "the footage did not reach
+    the agency ... Decline withdraws your approval instead", though the agency had porch and
+    Decline was not offered."""
+    from tests.gui_support import open_window, settle
+    from tests.test_decline_waiting import open_row
+    w = two
+    porch_stored_yard_not_sent(w)
+    w.proxy.rules[:] = [Rule("POST", "/submissions", times=None, status=503,
+                             headers={"Retry-After": "3600"}, body=BUSY)]
+    w.run("inbox", "sync")   # the decline refused, porch's receipt owed
+    assert w.show()["decision"]["error"]
+    window, agent = open_window(qtbot, w.run.home)
+    try:
+        page = window.request
+        open_row(qtbot, window, w.jti)
+        hint = page.hint.text()
+        assert "withdrew your approval" not in hint and "did not take" in hint, hint
+        w.proxy.rules.clear()
+        w.run("inbox", "sync")   # porch's receipt comes: failed, yard to send
+        window.show_page("inbox")
+        window.inbox.refresh()
+        settle(qtbot, window)
+        open_row(qtbot, window, w.jti)
+        assert page.view.status == "failed"
+        hint = page.hint.text()
+        assert "did not reach the agency" not in hint and "withdraws" not in hint, hint
+        assert "part of" in hint and page.approve_button.isEnabled(), hint
+        assert not page.decline_button.isEnabled()
+    finally:
+        window.shutdown()
+        agent.close()

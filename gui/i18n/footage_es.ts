@@ -1635,8 +1635,16 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Sus grabaciones de ese período: arrastre los tiradores azules para enviar menos.</translation>
     </message>
     <message>
+        <source>You approved this request, and part of the footage reached the agency (its receipt is kept), so your approval can no longer be withdrawn. &quot;Try sending again&quot; sends the rest exactly as you approved it, shown below; if you do not want to send it, leave the request as it is. Click anywhere to look at a moment.</source>
+        <translation>Usted aprobó esta solicitud y parte de las grabaciones llegó a la agencia (se guarda su recibo), así que su aprobación ya no puede retirarse. «Intentar enviar de nuevo» envía el resto exactamente como lo aprobó, que se muestra abajo; si no desea enviarlo, deje la solicitud como está. Haga clic en cualquier punto para ver ese momento.</translation>
+    </message>
+    <message>
         <source>You approved this request, but the footage did not reach the agency. &quot;Try sending again&quot; sends exactly what you approved, shown below; it cannot be changed now. &quot;Decline&quot; withdraws your approval instead. Click anywhere to look at a moment.</source>
         <translation>Usted aprobó esta solicitud, pero las grabaciones no llegaron a la agencia. «Intentar enviar de nuevo» envía exactamente lo que aprobó, que se muestra abajo; ya no se puede cambiar. «Rechazar» retira su aprobación. Haga clic en cualquier punto para ver ese momento.</translation>
+    </message>
+    <message>
+        <source>You approved this request, then declined it, but the agency did not take your decline, so your approval stands there (the line at the foot of the page says why); nothing more is sent from this PC. What you had approved is shown below.</source>
+        <translation>Usted aprobó esta solicitud y después la rechazó, pero la agencia no aceptó su rechazo, así que su aprobación sigue en pie allí (la línea al pie de la página indica por qué); no se envía nada más desde este equipo. Abajo se muestra lo que había aprobado.</translation>
     </message>
     <message>
         <source>You approved this request, then withdrew your approval: nothing more is sent. What you had approved is shown below.</source>

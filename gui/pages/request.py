@@ -203,7 +203,9 @@ class RequestPage(QWidget):
         """Set the strip and options to the approval (when there is one) and fix them there:
         what the page shows is then exactly what "Try sending again" sends."""
         approval = self.approved
-        self.hint.setText(approval_hint(status, approval is not None, self.rechoosing))
+        v = self.view
+        self.hint.setText(approval_hint(status, approval is not None, self.rechoosing, bool(
+            v and any(d.receipt for d in v.deliveries)), bool(v and v.decision_error)))
         if self.rechoosing:   # its choices stay the owner's (start_from set them)
             return
         self.options.show_approved(approval)

@@ -7,10 +7,13 @@ from __future__ import annotations
 from gui.views.words import translate
 
 
-def approval_hint(status: str, approved: bool, rechoosing: bool) -> str:
+def approval_hint(status: str, approved: bool, rechoosing: bool, received: bool = False,
+                  not_taken: bool = False) -> str:
     """The hint for a request of `status`: not yet approved (`approved` False), approved and
     fixed there, or approved with a delivery that stopped before anything of it left this PC
-    (`rechoosing`: its choices may still change)."""
+    (`rechoosing`: its choices may still change). `received`: the agency has part of it (a
+    receipt is kept), so the approval can no longer be withdrawn; `not_taken`: a decline the
+    agency did not take (its portal refused it), so the approval still stands there."""
     if rechoosing:
         return translate(
             "RequestPage",
@@ -22,6 +25,14 @@ def approval_hint(status: str, approved: bool, rechoosing: bool) -> str:
     if not approved:
         return translate("RequestPage", "Your footage for this time. Drag the blue handles to "
                                         "send less; click anywhere to look at that moment.")
+    if status == "failed" and received:
+        return translate(
+            "RequestPage",
+            "You approved this request, and part of the footage reached the agency (its "
+            "receipt is kept), so your approval can no longer be withdrawn. \"Try sending "
+            "again\" sends the rest exactly as you approved it, shown below; if you do not "
+            "want to send it, leave the request as it is. Click anywhere to look at a "
+            "moment.")
     if status == "failed":
         return translate(
             "RequestPage",
@@ -29,6 +40,12 @@ def approval_hint(status: str, approved: bool, rechoosing: bool) -> str:
             "\"Try sending again\" sends exactly what you approved, shown below; it cannot "
             "be changed now. \"Decline\" withdraws your approval instead. Click anywhere to "
             "look at a moment.")
+    if status == "declined" and not_taken:
+        return translate("RequestPage", "You approved this request, then declined it, but "
+                                        "the agency did not take your decline, so your "
+                                        "approval stands there (the line at the foot of the "
+                                        "page says why); nothing more is sent from this PC. "
+                                        "What you had approved is shown below.")
     if status == "declined":
         return translate("RequestPage", "You approved this request, then withdrew your "
                                         "approval: nothing more is sent. What you had "
