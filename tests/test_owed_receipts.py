@@ -319,3 +319,39 @@ def test_the_request_page_says_what_a_refused_decline_and_a_part_received_leave(
     finally:
         window.shutdown()
         agent.close()
+
+
+def test_a_decline_refused_for_footage_this_pc_never_approved_does_not_say_it_sent_it(
+        tmp_path, footage, capsys, spanish):
+    """Seen: a request this PC never approved, approved and delivered from another copy of
+    its folder (or from this one before it was put back from a backup), then declined here:
+    the portal refused the decline as already delivered, and the owner read that the footage
+    was "sent from this PC with the answer lost on the way", which it never was."""
+    import httpx
+
+    from agent.requests.decisions import signed_decision
+    from agent.requests.records import Approval
+    from agent.service import Agent
+    w = World(tmp_path, footage, capsys)   # yard alone, the request new here
+    try:
+        agent = Agent(w.run.home)
+        try:   # the other copy, holding the same key and registration, approves and delivers
+            step = agent.requests.asking_step(agent.requests.inbox.get(w.jti))
+            token = signed_decision(agent.signing_key(AGENCY_ID, w.reg), step.request,
+                                    "approve", Approval(T0, T0 + 8 * US, ("yard",), "copy",
+                                                        False))
+        finally:
+            agent.close()
+        r = httpx.post(f"{w.server.origin}/v1/requests/{w.jti}/decision", content=token,
+                       headers={"Authorization": f"Bearer {step.bearer}",
+                                "Content-Type": "application/jose"})
+        assert r.status_code == 204, r.text
+        copy_delivered(w, "yard")
+        code, _, err = w.run("decline", "--", w.jti)
+        assert code == 0 and "already received footage for this request" in err, err
+        assert "from this PC" not in err and "another copy of this app's folder" in err, err
+        from gui.views.core_words import in_owner_language
+        said = in_owner_language(w.show()["decision"]["error"])
+        assert said != w.show()["decision"]["error"], said   # the app says it in its words
+    finally:
+        w.close()

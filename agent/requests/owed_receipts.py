@@ -29,10 +29,16 @@ from agent.requests.records import DELIVERED_ELSEWHERE, Entry
 AFTER_REFUSED_DECLINE = "decline refused as already delivered"
 
 
-def delivered_elsewhere(agency: str) -> str:
+def delivered_elsewhere(agency: str, approved_here: bool = True) -> str:
     """Why a decline the portal answered 409 already_delivered was not taken: the approval's
     footage was received, from this PC (the submission's answer lost on the way) or from a
-    copy of this home (or this one before it was put back from a backup)."""
+    copy of this home (or this one before it was put back from a backup); of a request never
+    approved here (`approved_here` False), only from such a copy."""
+    if not approved_here:
+        return (f"{agency} already received footage for this request, approved and sent from "
+                "another copy of this app's folder (or from this one before it was put back "
+                "from a backup), so that approval stands and your decline was not taken. Ask "
+                "the agency if you want that footage deleted")
     return (f"{agency} already received footage for this request (sent from this PC with the "
             "answer lost on the way, or from another copy of this app's folder, or before this "
             "folder was put back from a backup), so the approval stands and cannot be "

@@ -285,10 +285,9 @@ def _send_decision(desk, entry: Entry, cancel: threading.Event | None
             desk.inbox.decision_sent(entry.iss, entry.jti)
             return [], False, None
         if (exc.status, exc.error) == (409, DELIVERED_ELSEWHERE):
-            desk.inbox.decision_sent(entry.iss, entry.jti, delivered_elsewhere(agency.name),
-                                     DELIVERED_ELSEWHERE)
-            return [f"the decision on '{entry.jti}' was not sent: "
-                    f"{delivered_elsewhere(agency.name)}"], False, None
+            words = delivered_elsewhere(agency.name, entry.approval is not None)
+            desk.inbox.decision_sent(entry.iss, entry.jti, words, DELIVERED_ELSEWHERE)
+            return [f"the decision on '{entry.jti}' was not sent: {words}"], False, None
         if not exc.retryable:
             desk.inbox.decision_sent(entry.iss, entry.jti, str(exc))
         return ([f"the decision on '{entry.jti}' was not sent: {exc}"], exc.retryable,

@@ -3912,6 +3912,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{agency} ya recibió grabaciones para esta solicitud (enviadas desde este equipo con la respuesta perdida por el camino, o desde otra copia de la carpeta de la aplicación, o antes de que esta carpeta se restaurara desde una copia de seguridad), así que la aprobación se mantiene y no puede retirarse. Pregunte a la agencia si desea que se eliminen esas grabaciones</translation>
     </message>
     <message>
+        <source>{agency} already received footage for this request, approved and sent from another copy of this app&apos;s folder (or from this one before it was put back from a backup), so that approval stands and your decline was not taken. Ask the agency if you want that footage deleted</source>
+        <translation>{agency} ya recibió grabaciones para esta solicitud, aprobadas y enviadas desde otra copia de la carpeta de la aplicación (o desde esta antes de que se restaurara desde una copia de seguridad), así que esa aprobación se mantiene y su rechazo no se aceptó. Pregunte a la agencia si desea que se eliminen esas grabaciones</translation>
+    </message>
+    <message>
         <source>{agency} received a package for {camera} for this request already (sent from another copy of this app&apos;s folder, or before this folder was put back from a backup, and that copy holds its receipt), so it refused this one and nothing of it was kept. Approving again cannot change that</source>
         <translation>{agency} ya recibió un paquete de {camera} para esta solicitud (enviado desde otra copia de la carpeta de la aplicación, o antes de que esta carpeta se restaurara desde una copia de seguridad, y esa copia tiene su recibo), así que rechazó este y no conservó nada de él. Aprobarla de nuevo no puede cambiar eso</translation>
     </message>

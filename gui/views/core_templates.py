@@ -750,6 +750,12 @@ TEMPLATES: tuple[str, ...] = (
                               "this app's folder, or before this folder was put back from a "
                               "backup), so the approval stands and cannot be withdrawn. Ask the "
                               "agency if you want that footage deleted"),
+    # ... of a request never approved on this PC (owed_receipts.delivered_elsewhere)
+    QT_TRANSLATE_NOOP("core", "{agency} already received footage for this request, approved "
+                              "and sent from another copy of this app's folder (or from this "
+                              "one before it was put back from a backup), so that approval "
+                              "stands and your decline was not taken. Ask the agency if you "
+                              "want that footage deleted"),
     # a second package of a camera the portal received one for (package_delivery.py)
     QT_TRANSLATE_NOOP("core", "{agency} received a package for {camera} for this request "
                               "already (sent from another copy of this app's folder, or before "
