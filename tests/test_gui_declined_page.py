@@ -33,6 +33,9 @@ def test_a_declined_request_says_nothing_leaves(qtbot, win):
     for would_be_sent in ("Cameras:", "Video:", "Time:"):
         assert would_be_sent not in said, said
     assert not page.approve_button.isEnabled()
+    # ... and the line above its timelines did not go on saying to drag the handles to send
+    # less, as for a request still to be answered
+    assert "send less" not in page.hint.text(), page.hint.text()
 
 
 def test_it_reads_in_spanish(qtbot, spanish, win):  # noqa: F811

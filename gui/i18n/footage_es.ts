@@ -1632,7 +1632,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>Your footage for this time. Drag the blue handles to send less; click anywhere to look at that moment.</source>
-        <translation>Sus grabaciones de ese período: arrastre los tiradores azules para enviar menos.</translation>
+        <translation>Sus grabaciones de ese período. Arrastre los tiradores azules para enviar menos; haga clic en cualquier punto para ver ese momento.</translation>
     </message>
     <message>
         <source>You approved this request, and part of the footage reached the agency (its receipt is kept), so your approval can no longer be withdrawn. &quot;Try sending again&quot; sends the rest exactly as you approved it, shown below; if you do not want to send it, leave the request as it is. Click anywhere to look at a moment.</source>
@@ -1685,6 +1685,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>You approved this request, but preparing the footage stopped before anything was sent, so you may still change what you approve: leave a camera out, move the blue handles or choose another mode. Footage already prepared that your choices still include is sent as it is. &quot;Decline&quot; withdraws your approval instead.</source>
         <translation>Usted aprobó esta solicitud, pero la preparación de las grabaciones se detuvo antes de que se enviara nada, así que aún puede cambiar lo que aprueba: dejar fuera una cámara, mover los tiradores azules o elegir otro modo. Las grabaciones ya preparadas que sus elecciones sigan incluyendo se envían tal como están. «Rechazar» retira su aprobación.</translation>
+    </message>
+    <message>
+        <source>Your footage for this time. Click anywhere to look at that moment.</source>
+        <translation>Sus grabaciones de ese período. Haga clic en cualquier punto para ver ese momento.</translation>
     </message>
     <message>
         <source>You approved this request: what you approved is shown below. Click anywhere to look at a moment.</source>

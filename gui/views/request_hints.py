@@ -22,6 +22,9 @@ def approval_hint(status: str, approved: bool, rechoosing: bool, received: bool 
             "the blue handles or choose another mode. Footage already prepared that your "
             "choices still include is sent as it is. \"Decline\" withdraws your approval "
             "instead.")
+    if not approved and status not in ("new", "held"):   # declined or expired: none is sent
+        return translate("RequestPage", "Your footage for this time. Click anywhere to look "
+                                        "at that moment.")
     if not approved:
         return translate("RequestPage", "Your footage for this time. Drag the blue handles to "
                                         "send less; click anywhere to look at that moment.")
