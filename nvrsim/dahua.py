@@ -120,7 +120,7 @@ class Dahua:
                 channel = -1
             if s is None or e is None or channel < 1:
                 return _text("Error\r\n", 400)
-            finder["items"] = d.catalogue.overlapping(channel, d.true_us(s), d.true_us(e))
+            finder["items"] = d.recorded(channel, d.zone.from_wall(s), d.zone.from_wall(e))
             finder["pos"] = 0
             return _text(["OK"])
         if action == "findNextFile":
@@ -164,11 +164,13 @@ class Dahua:
             channel = -1
         if action != "startLoad" or s is None or e is None or channel < 1:
             return _text("Error\r\n", 400)
-        start, end = d.true_us(s), d.true_us(e)
-        clips = d.catalogue.overlapping(channel, start, end)
+        # By times alone: where a clock put back made two recordings share them, the device
+        # sends the first it recorded.
+        clips = d.recorded(channel, d.zone.from_wall(s), d.zone.from_wall(e))
         if not clips:
             return _text("Error\r\nNo file\r\n", 404)
-        return self._serve(d.cut(clips[0], start, end))
+        return self._serve(d.cut(clips[0], *d.true_range(clips[0], d.zone.from_wall(s),
+                                                          d.zone.from_wall(e))))
 
     def _serve(self, path) -> Reply:
         if not self.device.take_slot():

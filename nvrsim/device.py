@@ -107,20 +107,24 @@ class Device:
     def now_wall(self) -> datetime:
         return self.zone.to_wall(time.time() + self.clock_offset_s)
 
-    def true_us(self, wall: datetime) -> int:
-        """A wall time in the device's terms -> true UTC microseconds."""
-        return self.true_us_from_device_utc(self.zone.from_wall(wall))
+    def recorded(self, channel: int, device_start_s: float, device_end_s: float) -> list[Clip]:
+        """The channel's clips whose times as the device wrote them (device-clock UTC seconds,
+        from its start on by the clock it started under) overlap [start, end), as a device
+        lists them: by the times it stored. A clock put back makes two recordings share
+        times; both are listed, the one recorded first first."""
+        found = []
+        for clip in self.catalogue.clips.get(channel, []):
+            first = self.device_s(clip.start_us)
+            if first < device_end_s and first + (clip.end_us - clip.start_us) / US > device_start_s:
+                found.append(clip)
+        return found
 
-    def true_us_from_device_utc(self, device_utc_s: float) -> int:
-        """The true instant a recording's device time means: by the clock in force then. A
-        clock put back wrote some times twice, by the clock before and the one after; the
-        device keeps its recordings by the times it wrote, so such a time means the one at
-        which it holds a recording."""
-        meant = [t for off in [o for _, o in self.earlier_clocks] + [self.clock_offset_s]
-                 if self.offset_at(t := round((device_utc_s - off) * US)) == off]
-        recorded = [t for t in meant if any(self.catalogue.overlapping(channel, t, t + 1)
-                                            for channel in self.catalogue.clips)]
-        return next(iter(recorded or meant), round((device_utc_s - self.clock_offset_s) * US))
+    def true_range(self, clip: Clip, device_start_s: float,
+                   device_end_s: float) -> tuple[int, int]:
+        """A stretch of `clip` asked for by the device's times: in true time, by the clock the
+        clip was recorded under."""
+        off = self.offset_at(clip.start_us)
+        return round((device_start_s - off) * US), round((device_end_s - off) * US)
 
     # --- accounts ------------------------------------------------------------------------
     def check_password(self, user: str, password: str) -> bool:

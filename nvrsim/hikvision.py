@@ -50,7 +50,8 @@ class Hikvision:
             int(d.device_s(true_us)), timezone.utc).replace(tzinfo=None)
         return f"{t:%Y%m%dT%H%M%S}Z" if compact else f"{t:%Y-%m-%dT%H:%M:%S}Z"
 
-    def _true(self, text: str) -> int | None:
+    def _device_s(self, text: str) -> float | None:
+        """A time this firmware wrote, as the device clock's UTC seconds."""
         text = text.strip().rstrip("Z").replace("-", "").replace(":", "")
         try:
             t = datetime.strptime(text, "%Y%m%dT%H%M%S")
@@ -58,8 +59,8 @@ class Hikvision:
             return None
         d = self.device
         if d.hik_z_is_local:
-            return d.true_us(t)
-        return d.true_us_from_device_utc(t.replace(tzinfo=timezone.utc).timestamp())
+            return d.zone.from_wall(t)
+        return t.replace(tzinfo=timezone.utc).timestamp()
 
     # --- requests ------------------------------------------------------------------------
     def handle(self, req: Request) -> Reply:
@@ -117,7 +118,8 @@ class Hikvision:
         try:
             root = ET.fromstring(req.body)
             track = int(_find(root, "trackID") or "")
-            start, end = self._true(_find(root, "startTime") or ""), self._true(_find(root, "endTime") or "")
+            start, end = (self._device_s(_find(root, "startTime") or ""),
+                          self._device_s(_find(root, "endTime") or ""))
             wanted = int(_find(root, "maxResults") or "40")
             position = int(_find(root, "searchResultPostion") or "0")
             search_id = _find(root, "searchID") or ""
@@ -125,7 +127,7 @@ class Hikvision:
             return _status(6, "Invalid XML Content", "badXmlContent", 400)
         if start is None or end is None:
             return _status(6, "Invalid XML Content", "badXmlContent", 400)
-        clips = self.device.catalogue.overlapping(track // 100, start, end)
+        clips = self.device.recorded(track // 100, start, end)
         page = clips[position:position + max(1, min(wanted, PAGE_CAP))]
         more = position + len(page) < len(clips)
         state = "MORE" if more else ("OK" if clips else "NO MATCHES")
@@ -156,7 +158,10 @@ class Hikvision:
             clip = d.catalogue.by_id[int(q.get("name", ""))]
         except (ValueError, IndexError):
             return _status(4, "Invalid Operation", "invalidOperation", 404)
-        start, end = self._true(q.get("starttime", "")), self._true(q.get("endtime", ""))
+        # The recording the URI names, cut by its own clock's times.
+        first, last = self._device_s(q.get("starttime", "")), self._device_s(q.get("endtime", ""))
+        start, end = (None, None) if first is None or last is None else \
+            d.true_range(clip, first, last)
         own = (self._stamp(clip.start_us, True), self._stamp(clip.end_us, True))
         if (q.get("starttime"), q.get("endtime")) == own:
             # The recording's own URI: the device knows it, even across the night the clocks

@@ -126,7 +126,7 @@ class Reolink:
         except (KeyError, TypeError, ValueError):
             return _error("Search", -4, "param error")
         d = self.device
-        clips = d.catalogue.overlapping(channel, d.true_us(start_wall), d.true_us(end_wall))
+        clips = d.recorded(channel, d.zone.from_wall(start_wall), d.zone.from_wall(end_wall))
         days: dict[tuple[int, int], set[int]] = {}
         for c in clips:
             w = d.wall(c.start_us)
@@ -167,9 +167,11 @@ class Reolink:
         except (KeyError, TypeError, ValueError):
             return _error("NvrDownload", -4, "param error")
         d = self.device
-        start, end = d.true_us(start_wall), d.true_us(end_wall)
         files = []
-        for clip in d.catalogue.overlapping(channel, start, end):
+        # By wall times alone: where a clock put back made two recordings share them, the
+        # device cuts the first it recorded.
+        for clip in d.recorded(channel, d.zone.from_wall(start_wall), d.zone.from_wall(end_wall))[:1]:
+            start, end = d.true_range(clip, d.zone.from_wall(start_wall), d.zone.from_wall(end_wall))
             for a, b in self._fragments(max(start, clip.start_us), min(end, clip.end_us)):
                 path = d.cut(clip, a, b)
                 name = f"fragment_{channel:02d}_{d.wall(a):%Y%m%d%H%M%S}_{clip.id}.mp4"

@@ -101,55 +101,93 @@ def test_an_index_from_before_gains_the_column_and_its_rows_read_as_before(tmp_p
         assert db.execute("PRAGMA user_version").fetchone()[0] == VERSION
 
 
-def test_a_window_across_the_moment_the_clock_was_put_right_is_refused_in_words(
-        agent, recent_footage, tmp_path):
-    """The recordings on either side were timed by two clocks: one stretch asked for by either
-    would bring footage of another time, so nothing is downloaded and the owner is told why."""
-    from agent.errors import AgentError
+def test_an_approval_across_the_moment_the_clock_was_put_right_delivers_both_sides(
+        recent_footage, tmp_path):
+    """Recorders hunt: a request whose window spans the moment the recorder's clock was put
+    right (3 hours ahead before, as the third recording began) could not be approved: it was
+    refused as 'put right in the middle of this stretch', telling the owner to export the two
+    parts separately, which an approval cannot, and 'approve it again to resume' failed the
+    same way for ever. Each recording is asked for by the clock it recorded under, so the
+    package holds the window from both sides, each download saying the offset it was placed by."""
+    from agent.service import Agent
+    from portal.server import PortalServer
+    from portal.state import Portal
+    from tests.registering import enrol
 
-    with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True,
-                   clock_offset_s=HOURS_OFF) as sim:
-        agent.add_recorder(RecorderAddress(sim.url, "reolink", "admin", sim.fingerprint), PASSWORD,
-                           name="nvr")
-        # Put right as the third recording began: it is timed by the new clock.
-        sim.device.earlier_clocks.append((T0 + 20 * US, HOURS_OFF))
+    portal = Portal.init(tmp_path / "portal", "Example Police Department",
+                         "https://police.example.gov", "+1-206-555-0100")
+    home = tmp_path / "home"
+    start, end = T0 + 4 * US, T0 + 24 * US   # on keyframes (GOP 2 s): a copy starts there
+    with PortalServer(portal.state_dir), Simulator(recent_footage, "hikvision", "admin", PASSWORD,
+                                                   tls=True, clock_offset_s=HOURS_OFF) as sim:
+        agent = Agent(home)
+        try:
+            agent.use_recorder_passphrase(PASSPHRASE)
+            agent.requests.trust.add(portal.state_dir / "agency.json")
+            reg = enrol(home, portal, ("drive",)).registration
+            agent.add_recorder(RecorderAddress(sim.url, "hikvision", "admin", sim.fingerprint),
+                               PASSWORD, name="nvr", cameras=("drive",))
+            sim.device.earlier_clocks.append((T0 + 20 * US, HOURS_OFF))
+            sim.device.clock_offset_s = 0.0
+            agent.scan()
+            portal.create_request(reg, start, end, "2026-78", "Det. Roe", cameras=("drive",))
+            (entry,) = agent.requests.sync().new
+            view = agent.requests.approve(entry.jti)
+        finally:
+            agent.close()
+    assert view.status == "delivered", view
+    (package,) = (home / "packages").glob("*/*")
+    times = stamps(next((package / "data").glob("*.mp4")))
+    assert times and start <= min(times) < start + US and end - US < max(times) < end, (
+        [(t - T0) / US for t in times])
+    record = json.loads((package / "data" / "provenance.json").read_text())
+    downloads = record["recorder"]["downloads"]
+    assert [d["applied_offset_s"] for d in downloads] == [HOURS_OFF, HOURS_OFF, 0.0]
+    assert record["recorder"]["clock"]["applied_offset_s"] is None
+    assert record["clock"]["clock_offset_s"] == [0.0, HOURS_OFF]
+
+
+@pytest.mark.parametrize("vendor,quirks", [("dahua", ()), ("hikvision", ()),
+                                           ("reolink", ("reolink-native-names",))])
+def test_footage_whose_times_an_earlier_clock_wrote_too_is_asked_for_by_name(
+        vendor, quirks, agent, recent_footage, tmp_path):
+    """Recorders hunt: a clock 25 s ahead put right as the third recording began gives its
+    first seconds the times the first recording was written at. Asked for by those times
+    (Dahua's loadfile.cgi, Reolink's NvrDownload) the device sent the first recording, and
+    the export sealed footage of 20 seconds before as the window's. Such a part is asked
+    for whole by the recording's own name, its frames timing the window."""
+    start, end = T0 + 22 * US, T0 + 28 * US
+    with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True, clock_offset_s=25.0,
+                   quirks=quirks) as sim:
+        agent.add_recorder(RecorderAddress(sim.url, vendor, "admin", sim.fingerprint,
+                                           zone="UTC"), PASSWORD, name="nvr")
+        sim.device.earlier_clocks.append((T0 + 20 * US, 25.0))
         sim.device.clock_offset_s = 0.0
         agent.scan()
-        rows = placed(agent)
-        for i in (0, 2):   # the first by the clock it had, the third by the clock put right
-            assert ("nvr/Driveway", T0 + i * 10 * US, T0 + (i + 1) * 10 * US) in rows, rows
-        served = len(sim.device.served)
-        with pytest.raises(AgentError, match="clock was put right in the middle of this stretch"):
-            agent.export("nvr/Driveway", T0 + 5 * US, T0 + 25 * US, tmp_path / "out")
-        assert len(sim.device.served) == served   # nothing downloaded
-    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+        done = agent.export("nvr/Driveway", start, end, tmp_path / "out")
+    times = stamps(Path(done.clip))
+    assert times and start <= min(times) < start + US and end - US < max(times) < end, (
+        [(t - T0) / US for t in times])
 
 
-def test_exporting_a_window_across_the_clock_change_is_refused_with_exit_3(
-        recent_footage, tmp_path, capsys, monkeypatch):
-    """Recorders hunt: `export` of a window spanning the moment the recorder's clock was put
-    right exited 1, the code cli.md keeps for unexpected failures, though it is the owner's
-    choice of window that cannot be served: it is refused (3), saying what to export instead."""
-    from agent.timebase import format_utc
-    from tests.recorder_sources_support import cli
+def test_footage_whose_times_an_earlier_clock_wrote_too_is_not_asked_for_by_times(
+        agent, recent_footage, tmp_path):
+    """A Reolink NVR before firmware 3.6.5 names its recordings by times alone: nothing is
+    downloaded, and the words say why and what to do."""
+    from agent.errors import AgentError
+    from agent.recorders.model import TIMES_SHARED
 
-    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
-    home = tmp_path / "home"
     with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True,
-                   clock_offset_s=HOURS_OFF) as sim:
-        run = lambda *a, **kw: cli(capsys, monkeypatch, home, *a, **kw)  # noqa: E731
-        code, _, err = run("sources", "add-recorder", sim.url, "--vendor", "reolink", "--user",
-                           "admin", "--password-stdin", "--name", "nvr", stdin=PASSWORD + "\n")
-        assert code == 0, err
-        sim.device.earlier_clocks.append((T0 + 20 * US, HOURS_OFF))
+                   clock_offset_s=25.0) as sim:
+        agent.add_recorder(RecorderAddress(sim.url, "reolink", "admin", sim.fingerprint),
+                           PASSWORD, name="nvr")
+        sim.device.earlier_clocks.append((T0 + 20 * US, 25.0))
         sim.device.clock_offset_s = 0.0
-        assert run("scan")[0] == 0
-        code, _, err = run("export", "--camera", "nvr/Driveway", "--from",
-                           format_utc(T0 + 5 * US), "--to", format_utc(T0 + 25 * US), "--out",
-                           str(tmp_path / "out"))
-    assert code == 3, err
-    assert "Export the part before the change and the part after it separately" in err, err
-
+        agent.scan()
+        with pytest.raises(AgentError) as caught:
+            agent.export("nvr/Driveway", T0 + 22 * US, T0 + 28 * US, tmp_path / "out")
+        assert str(caught.value) == TIMES_SHARED
+        assert not sim.device.served   # nothing downloaded
 
 
 @pytest.mark.parametrize("vendor,quirks", [("reolink", ("reolink-native-names",)),

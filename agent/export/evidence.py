@@ -207,16 +207,6 @@ def went_away(out_dir: Path) -> str:
             "or drive taken out?): connect it again, then export again; no package was made")
 
 
-def _offsets(plan: ExportPlan) -> list[float]:
-    """provenance's `clock.clock_offset_s`: one entry for each offset among the recordings
-    used; a recorder's download says the one it was placed by (its clock may have been put
-    right between two recordings of a safe copy), any other its folder's."""
-    by_id = plan.by_id()
-    return sorted({r.clock_shift_us / US if r.clock_shift_us is not None
-                   else by_id[r.source_id].clock_offset_s
-                   for r in plan.coverage.files if r.source_id in by_id})
-
-
 def _facts(plan: ExportPlan, result: CutResult, sources: list[dict],
            request: RequestContext | None, redaction: Redaction | None,
            recorder: dict | None = None, hold: dict | None = None) -> dict:
@@ -224,7 +214,7 @@ def _facts(plan: ExportPlan, result: CutResult, sources: list[dict],
     `recorder`: provenance's section naming the recorder the sources were downloaded from;
     `hold`: its section saying they are the copies of a request's safe copy."""
     zones = sorted({s.tz for s in plan.sources})
-    offsets = _offsets(plan)
+    offsets = recorded_offsets(plan)
     redactions = redaction_records(redaction, result.redaction, (plan.start_us, plan.end_us),
                                    audio_kept=result.audio)
     return {
@@ -260,6 +250,16 @@ def _facts(plan: ExportPlan, result: CutResult, sources: list[dict],
             result.audio_codec, result.audio_converted_to, result.audio_formats),
         "software": {"footage-agent": __version__, "ffmpeg": ffmpeg_version()},
     }
+
+
+def recorded_offsets(plan: ExportPlan) -> list[float]:
+    """The camera clock offsets the recordings used were placed by: each recorder download's
+    own (a window spanning a moment the recorder's clock was put right has two), else its
+    folder's."""
+    by_id = {s.id: s.clock_offset_s for s in plan.sources}
+    return sorted({r.clock_shift_us / US if r.clock_shift_us is not None
+                   else by_id.get(r.source_id, 0.0) for r in plan.coverage.files}
+                  or set(by_id.values()))
 
 
 def _credentials_record(clip: str, chain: SigningChain) -> dict:

@@ -67,3 +67,15 @@ def placed_ends(placed: list[tuple[Recording, int]], current: int) -> list[int |
             if start < end <= later[k]:
                 ends[i] = end
     return ends
+
+
+def times_shared(recording: Recording, shift: int, first: int, last: int,
+                 others: list[tuple[Recording, int]]) -> bool:
+    """Whether the part of `recording` in [first, last) (its clock's times) has times another
+    recording found was written at by another clock: one put back since, or before, so the
+    device holds both at those times. A device's own overlap of two recordings by one clock
+    is no matter: either holds footage of the same moment."""
+    lo, hi = max(first, recording.start_us), min(last, max(recording.end_us, recording.start_us))
+    return any(other is not recording and another_clock(other_shift, shift)
+               and other.start_us < hi and max(other.end_us, other.start_us) > lo
+               for other, other_shift in others)

@@ -30,8 +30,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from agent.callbacks import call_safely
-from agent.errors import Refusal
-from agent.index.clock_change import another_clock, placed_ends
+from agent.index.clock_change import another_clock, placed_ends, times_shared
 from agent.index.mirror import Connect, applied_offset, kept_shifts, row_path
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import FileRow
@@ -53,8 +52,9 @@ class Piece:
     is its time zero as the cutter counts it (the first shown frame), `first_frame_us` the
     first frame stored (the start of a lead-in the edit list hides). `ambiguous`: the
     recorder wrote its start in the hour the clocks repeat, so it may be an hour later, or it
-    was asked for by times in that hour, so it may hold the other one. `shift_us`: the
-    recorder's clock offset taken off its times (the clock it recorded under)."""
+    was asked for by times in that hour, so it may hold the other one. `clock_shift_us`: the
+    recorder's clock offset its times were asked for and placed by (the clock it recorded
+    under: mirror.kept_shifts)."""
 
     fetched: Fetched
     start_us: int
@@ -62,12 +62,14 @@ class Piece:
     first_frame_us: int
     whole: bool
     ambiguous: bool = False
-    shift_us: int = 0
+    clock_shift_us: int = 0
 
 
 @dataclass(frozen=True)
 class RecorderWindow:
-    """A recorder camera's window, downloaded: the device, its clock, the pieces."""
+    """A recorder camera's window, downloaded: the device, its clock, the pieces. `offset_s`:
+    the offset the pieces' times were placed by, when they share one (else, the window spanning
+    a moment the clock was put right, the one applied now; each piece keeps its own)."""
 
     camera: str
     source: RecorderSource
@@ -90,24 +92,29 @@ class RecorderWindow:
             "clock": {"device_time": self.clock.device_text, "zone": self.clock.zone,
                       "offset_s": round(self.clock.offset_s, 3),
                       "uncertainty_s": round(self.clock.uncertainty_s, 3),
-                      "applied_offset_s": self.offset_s,
+                      "applied_offset_s": self.offset_s if len(self.shifts()) <= 1 else None,
                       "note": "recorder clock minus this computer's clock, read through the "
                               "recorder's time API when the footage was fetched; the applied "
                               "offset (whole seconds) turned its times into true time: the "
                               "offset its clock had when the footage was recorded, as measured "
-                              "when it was first mirrored (a clock put right since differs); "
-                              "each download names its own, which differ when the clock was "
-                              "put right between two recordings of a safe copy's window"},
+                              "when it was first mirrored (a clock put right since differs; "
+                              "null when the window spans a moment it was put right, each "
+                              "download giving its own)"},
             "window": {"start": format_utc(self.start_us), "end": format_utc(self.end_us)},
             "downloads": [{
                 "file": p.fetched.path.name, "sha256": p.fetched.sha256, "size": p.fetched.size,
                 "query": {"command": p.fetched.query.command,
                           "params": dict(p.fetched.query.params)},
                 "start": format_utc(p.start_us), "end": format_utc(p.end_us),
-                "whole_recording": p.whole, "applied_offset_s": p.shift_us / US,
-                "attempts": p.fetched.attempts,
-                "resumed_at": list(p.fetched.resumed_at)} for p in self.pieces],
+                "whole_recording": p.whole, "attempts": p.fetched.attempts,
+                "resumed_at": list(p.fetched.resumed_at),
+                "applied_offset_s": p.clock_shift_us / US} for p in self.pieces],
         }
+
+    def shifts(self) -> set[int]:
+        """The clock offsets (µs) the pieces were placed by: two or more when the window
+        spans a moment the recorder's clock was put right."""
+        return {p.clock_shift_us for p in self.pieces}
 
 
 def is_remote(store: Store, camera: str) -> bool:
@@ -117,13 +124,10 @@ def is_remote(store: Store, camera: str) -> bool:
 
 def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path,
              connect: Connect, progress: Progress | None = None,
-             cancel: threading.Event | None = None, whole_ok: bool = True,
-             one_clock: bool = True) -> RecorderWindow:
+             cancel: threading.Event | None = None, whole_ok: bool = True) -> RecorderWindow:
     """Fetch [start, end) (true time) of a recorder camera into `folder`, one piece at a time.
     With `whole_ok` False (a preview) a recording the device can send only whole is not
-    fetched: WholeOnly is raised. With `one_clock` (an export, whose clip and provenance name
-    one clock) a window whose recordings were timed by two clocks is refused; a hold keeps
-    them all, each piece placed by its own (Piece.shift_us)."""
+    fetched: WholeOnly is raised."""
     found = store.recorders.channel_of(camera)
     if found is None:
         raise RecorderError(f"'{camera}' is not a camera of a recorder on the network")
@@ -149,21 +153,22 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
                             key=lambda r: r.start_us)
         current = round(offset * US)
         placed = [(r, kept.get(row_path(rec.url, key, r), current)) for r in recordings]
+        others = placed   # every recording found, each with the clock it recorded under
         ends = _ends(store, rec.source_id, key, rec.url, placed, current)
-        # in true time's order: the device's runs back where its clock was put back
+        # Each recording is asked for by its own clock, so a window spanning a moment the
+        # clock was put right is served too, each side by the clock that timed it.
         placed = sorted(((r, shift, end) for (r, shift), end in zip(placed, ends)
                          if end is not None and end > start_us and r.start_us - shift < end_us),
-                        key=lambda p: p[0].start_us - p[1])
+                        key=lambda p: p[0].start_us - p[1])   # in true time
         shifts = {shift for _, shift, _ in placed}
-        if one_clock and shifts and another_clock(max(shifts), min(shifts)):
-            raise ClockPutRightInWindow(CLOCK_PUT_RIGHT)
+        if len(shifts) == 1:
+            offset = next(iter(shifts)) / US
         pieces = []
         for n, (recording, shift, true_end_us) in enumerate(placed):
             if cancel is not None and cancel.is_set():
                 raise FetchCancelled("the download from the recorder was cancelled")
             call_safely(progress, "downloading from the recorder", n / len(placed))
             dev_s, dev_e = first + shift, last + shift
-            offset = shift / US
             if true_end_us != recording.end_us - shift:   # the clock put right inside it
                 # Its times jump where the clock was put right: no part of it is named by
                 # them, so it comes whole, placed by its start; its frames time the rest.
@@ -175,8 +180,11 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
                                     recording.start_us - shift, True,
                                     recording.start.ambiguous or got.ambiguous, shift))
                 continue
+            # Times another clock's recording has too (the clock was put back since one of
+            # them) would name either: it is asked for by its name.
+            shared = times_shared(recording, shift, dev_s, dev_e, others)
             got = recorder.fetch(recording, dev_s, dev_e, folder, whole_ok=whole_ok,
-                                 cancel=cancel)
+                                 cancel=cancel, by_name=shared)
             whole = got.start_us <= recording.start_us
             lead = None if whole else shown_start_us(got.path)
             if not whole and lead is None:   # the piece does not say where it starts
@@ -213,18 +221,6 @@ def _ends(store: Store, source_id: int, channel: str, url: str, placed: list, cu
     return ends
 
 
-class ClockPutRightInWindow(RecorderError, Refusal):
-    """The window chosen spans a change of the recorder's clock: no one stretch of its times
-    names it. The owner's choice of window cannot be served (a refusal, exit 3), not a failure;
-    still a RecorderError to the callers that catch a recorder's."""
-
-
-CLOCK_PUT_RIGHT = ("The recorder's clock was put right in the middle of this stretch, so its "
-                   "recordings there were timed by two different clocks and cannot be asked for "
-                   "as one stretch; nothing was downloaded. Export the part before the change "
-                   "and the part after it separately.")
-
-
 def _shifts_over(store: Store, source_id: int, channel: str, kept: dict[str, int], first: int,
                  last: int) -> set[int]:
     """The clock offsets the mirrored recordings overlapping [first, last) were placed by."""
@@ -259,7 +255,7 @@ def piece_rows(source_id: int, camera: str, window: RecorderWindow,
                     p.fetched.path.stat().st_mtime_ns, window.info.vendor,
                     "ambiguous" if p.ambiguous else "ok", _piece_reason(p), "main",
                     channel=str(window.channel), time_source="recorder",
-                    clock_shift_us=p.shift_us)
+                    clock_shift_us=p.clock_shift_us)
             for p in window.pieces]
 
 

@@ -201,15 +201,16 @@ class HikvisionRecorder:
         return Recording(channel, start, end, whole_number(size), kind, uri)
 
     def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path, *,
-              whole_ok: bool = True, cancel: threading.Event | None = None) -> Fetched:
+              whole_ok: bool = True, cancel: threading.Event | None = None,
+              by_name: bool = False) -> Fetched:
         s, e = max(start_us, recording.start_us), min(end_us, recording.end_us)
         uri = recording.handle
         parts = urlsplit(uri)
         fields = dict(parse_qsl(parts.query))
         whole = s <= recording.start_us and e >= recording.end_us
-        if not whole and self._z_is_local and not named_once(self.zone(), s, e):
-            # The clocks changed inside the part, or an end is in the repeated hour: its wall
-            # times would name another stretch.
+        if not whole and (by_name or self._z_is_local and not named_once(self.zone(), s, e)):
+            # The clocks changed inside the part, or an end is in the repeated hour, or another
+            # recording has its times: they would name another stretch; its own URI does not.
             if not whole_ok:
                 raise WholeOnly()
             whole, s, e = True, recording.start_us, recording.end_us

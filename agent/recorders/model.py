@@ -90,6 +90,14 @@ class WholeOnly(RecorderError):
                          "is not downloaded for a preview.")
 
 
+# A part asked for by times another recording also has (mirror.kept_shifts: the recorder's
+# clock was put back since one of them) from a device that names its recordings by no other.
+TIMES_SHARED = ("The recorder's clock was put back, so this footage has the same times on the "
+                "recorder as footage it recorded earlier, and asked for by those times it could "
+                "send either; it gives the recording no name to ask for it by instead, so nothing "
+                "was downloaded. Export it with the recorder's own app or web page.")
+
+
 class CertificateChanged(Refusal):
     """The device's HTTPS certificate is not the one pinned when it was added."""
 
@@ -216,12 +224,16 @@ class Recorder(Protocol):
         page by page, in the order the device gives them."""
 
     def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path, *,
-              whole_ok: bool = True, cancel: threading.Event | None = None) -> Fetched:
+              whole_ok: bool = True, cancel: threading.Event | None = None,
+              by_name: bool = False) -> Fetched:
         """Download the part of `recording` inside [start, end) (plus what the device adds to
         reach keyframes) into `folder`, hashed as it arrives. Where the device cannot send the
         part it sends the whole recording, unless `whole_ok` is False (a preview of a few
         seconds, where an hour's file is too much): then WholeOnly is raised. `cancel` set
-        ends the download as the next bytes arrive (FetchCancelled), nothing of it kept."""
+        ends the download as the next bytes arrive (FetchCancelled), nothing of it kept.
+        `by_name`: its times are another recording's too (the clock was put back), so it is
+        asked for whole by the device's own name for it, never by times (WholeOnly without
+        `whole_ok`; RecorderError(TIMES_SHARED) from a device that names none)."""
 
     def close(self) -> None:
         """Log out where the vendor has sessions, and close connections."""

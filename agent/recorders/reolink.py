@@ -23,7 +23,8 @@ from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, DeviceBusy,
                                    DeviceTime, Fetched, NoReply, Query, RecorderError,
-                                   RecorderInfo, Recording, WholeOnly, not_this_make)
+                                   RecorderInfo, Recording, TIMES_SHARED, WholeOnly,
+                                   not_this_make)
 from agent.recorders.reolink_answers import (BACKWARDS, MAX_CHANNELS, NEITHER, PLAYBACK_ID,
                                              PUT_BACK, TOKEN, Refused, Split, channels_of,
                                              error_of, login_refusal, nothing_instead,
@@ -230,11 +231,18 @@ class ReolinkRecorder:
                          str(f.get("type") or "main"), handle)
 
     def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path, *,
-              whole_ok: bool = True, cancel: threading.Event | None = None) -> Fetched:
+              whole_ok: bool = True, cancel: threading.Event | None = None,
+              by_name: bool = False) -> Fetched:
         name = recording.handle
         if name and "/" in name:   # a camera's own file name: the whole file, a short clip
             return self._whole(recording, folder, cancel)
         native = name if name and not PLAYBACK_ID.match(name) else None
+        if by_name:   # its times are another recording's too: by its name, or not at all
+            if native is None:
+                raise RecorderError(TIMES_SHARED)
+            if not whole_ok:
+                raise WholeOnly()
+            return self._whole(recording, folder, cancel)
         # No cut where the device refused one, or its wall times would not name the part alone
         # (nor any part, where its clock was put back while it recorded: end before start).
         if not (native and whole_ok

@@ -253,7 +253,7 @@ def _download_all(store: Store, remote: list, staging: Path, start_us: int, end_
     # A window over a change of the recorder's clock is kept whole, each recording placed by
     # the clock it recorded under: the request's footage is what its ring writes over.
     return [download(store, camera, start_us, end_us, staging / distinct_name(camera), connect,
-                     cancel=cancel, one_clock=False) for camera in cameras]
+                     cancel=cancel) for camera in cameras]
 
 
 def _copy_hashed(src: Path, dest: Path, cancel: threading.Event | None) -> tuple[int, str]:

@@ -3504,8 +3504,8 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} ha bloqueado los inicios de sesión tras demasiados intentos fallidos, así que no comprobó la contraseña. Espere 5 minutos y vuelva a intentarlo una vez con la correcta.</translation>
     </message>
     <message>
-        <source>The recorder&apos;s clock was put right in the middle of this stretch, so its recordings there were timed by two different clocks and cannot be asked for as one stretch; nothing was downloaded. Export the part before the change and the part after it separately.</source>
-        <translation>El reloj de la grabadora se corrigió en medio de este tramo, así que sus grabaciones en él se fecharon con dos relojes distintos y no se pueden pedir como un solo tramo; no se descargó nada. Exporte por separado la parte anterior al cambio y la posterior.</translation>
+        <source>The recorder&apos;s clock was put back, so this footage has the same times on the recorder as footage it recorded earlier, and asked for by those times it could send either; it gives the recording no name to ask for it by instead, so nothing was downloaded. Export it with the recorder&apos;s own app or web page.</source>
+        <translation>El reloj de la grabadora se atrasó para corregirlo, así que estas grabaciones tienen en la grabadora las mismas horas que otras que grabó antes, y si se le piden por esas horas podría enviar cualquiera de las dos; no les da ningún nombre por el que pedirlas en su lugar, así que no se descargó nada. Expórtelas con la aplicación o la página web de la propia grabadora.</translation>
     </message>
     <message>
         <source>The recorder at {where} accepted the login but sent no session token a Reolink gives.</source>

@@ -66,11 +66,13 @@ RECORDERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The recorder at {where} has locked logins after too many wrong "
                               "tries, so it did not check the password. Wait 5 minutes, then try "
                               "once more with the right one."),
-    # a window whose recordings two clocks timed (agent/index/remote_window.py)
-    QT_TRANSLATE_NOOP("core", "The recorder's clock was put right in the middle of this stretch, "
-                              "so its recordings there were timed by two different clocks and "
-                              "cannot be asked for as one stretch; nothing was downloaded. Export "
-                              "the part before the change and the part after it separately."),
+    # footage whose times an earlier clock wrote too, from a recorder naming none
+    # (agent/recorders/model.py TIMES_SHARED)
+    QT_TRANSLATE_NOOP("core", "The recorder's clock was put back, so this footage has the same "
+                              "times on the recorder as footage it recorded earlier, and asked "
+                              "for by those times it could send either; it gives the recording "
+                              "no name to ask for it by instead, so nothing was downloaded. "
+                              "Export it with the recorder's own app or web page."),
     # a Reolink login answered with no token it could give (agent/recorders/reolink.py)
     QT_TRANSLATE_NOOP("core", "The recorder at {where} accepted the login but sent no session "
                               "token a Reolink gives."),
