@@ -332,3 +332,33 @@ def test_a_recording_a_drifting_clock_ends_a_moment_into_the_next_keeps_its_end(
     first, second = recording(-HOURS_OFF, 10), recording(10, 20)
     assert placed_ends([(first, -HOURS_OFF * US), (second, 0)], 0) == [T0 + 10 * US,
                                                                        T0 + 20 * US]
+
+
+def test_a_rows_own_reason_shows_beside_the_stale_note_and_stays_after_it(
+        agent, recent_footage):
+    """Recorders hunt: a refresh that failed wrote its note ("the recorder could not be asked
+    since: ...") over every mirrored row's reason, so a row's own (its clock put right while it
+    recorded, a start in the repeated hour) was gone while the recorder was away, and, since an
+    incremental refresh re-reads only the last hour, until the next whole read 6 hours on. The
+    owner now reads both, and the row's own stays once the note goes."""
+    from agent.index.clock_change import SPANS_CHANGE
+    from agent.index.store import STALE
+
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True,
+                   clock_offset_s=HOURS_OFF) as sim:
+        agent.add_recorder(RecorderAddress(sim.url, "hikvision", "admin", sim.fingerprint),
+                           PASSWORD, name="nvr")
+        sim.device.earlier_clocks.append((T0 + 15 * US, HOURS_OFF))   # in the middle clip
+        sim.device.clock_offset_s = 0.0
+        agent.scan()
+        sim.device.faults.add("garbage")
+        (report,) = agent.scan()
+    assert report.problems
+    reasons = {r.start_us: r.reason for r in agent.recordings("nvr/Driveway")}
+    assert STALE in reasons[T0] and SPANS_CHANGE not in reasons[T0]
+    assert STALE in reasons[T0 + 10 * US] and SPANS_CHANGE in reasons[T0 + 10 * US], reasons
+    # The note goes once the recorder answers, whatever that refresh re-read.
+    (rec,) = agent.recorders()
+    agent.store.mark_remote(rec.source_id, None)
+    reasons = {r.start_us: r.reason for r in agent.recordings("nvr/Driveway")}
+    assert reasons == {T0: None, T0 + 10 * US: SPANS_CHANGE, T0 + 20 * US: None}

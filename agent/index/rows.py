@@ -74,13 +74,16 @@ UPSERT = (
     f"(?, ?, (SELECT id FROM cameras WHERE name=?), {','.join('?' * (len(_FILE_COLUMNS) - 3))}) "
     "ON CONFLICT(path, byte_start) DO UPDATE SET "
     + ",".join(f"{c}=excluded.{c}" for c in _FILE_COLUMNS if c not in ("path", "byte_start")))
+# A recorder's row out of date says so first, then its own reason (mirror._failed).
+_REASON = ("CASE WHEN {p}stale_note IS NULL THEN {p}reason WHEN {p}reason IS NULL THEN "
+           "{p}stale_note ELSE {p}stale_note || '; ' || {p}reason END")
 SELECT = ("SELECT f.source_id, f.path, c.name, f.start_us, f.end_us, f.size, f.mtime_ns, "
-          "f.layout, f.status, f.reason, f.stream, f.alt_start_us, f.codec, f.width, f.height, "
+          f"f.layout, f.status, {_REASON.format(p='f.')}, f.stream, f.alt_start_us, f.codec, f.width, f.height, "
           "f.fps, f.audio, f.channel, f.time_source, f.byte_start, f.byte_end, f.clock_shift_us "
           "FROM files f JOIN cameras c ON c.id = f.camera_id")
 # One camera's rows: its name is known, so no join (the coverage query's hot path).
 SELECT_ONE = ("SELECT source_id, path, ?, start_us, end_us, size, mtime_ns, layout, status, "
-              "reason, stream, alt_start_us, codec, width, height, fps, audio, channel, "
+              f"{_REASON.format(p='')}, stream, alt_start_us, codec, width, height, fps, audio, channel, "
               "time_source, byte_start, byte_end, clock_shift_us FROM files WHERE camera_id=?")
 
 

@@ -6,8 +6,8 @@ camera; `former_names` keeps what a renamed camera was called. A row is a file o
 of one (`byte_start`, `byte_end`), unique by (path, byte_start). A recorder on the network is a
 source too (its root is its address); `recorders` keeps what reaching it needs (never its
 password) and how its last refresh went (recorder_book.py). Added to version 2 as it stands:
-an index without the table gains it when opened, and so does `files.clock_shift_us` (the clock
-a recorder's mirrored row was placed by). Version 4 adds `disks`: the identity of the
+an index without the table gains it when opened, and so do `files.clock_shift_us` (the clock
+a recorder's mirrored row was placed by) and `files.stale_note` (why it may be out of date). Version 4 adds `disks`: the identity of the
 disk each folder's recordings were indexed from (other_disk.py); an index of version 3 gains
 it empty, and the next scan fills it.
 """
@@ -80,6 +80,7 @@ CREATE TABLE IF NOT EXISTS files (
     fps REAL,
     audio INTEGER NOT NULL DEFAULT 0,
     clock_shift_us INTEGER,
+    stale_note TEXT,
     UNIQUE (path, byte_start)
 );
 CREATE TABLE IF NOT EXISTS recorders (
@@ -166,7 +167,11 @@ def prepare(db: sqlite3.Connection) -> bool:
 
 def _gain_columns(db: sqlite3.Connection) -> None:
     """Columns added to a table as it stands (no new version: an older agent names the
-    columns it reads and writes, so it still opens the index): `files.clock_shift_us`."""
+    columns it reads and writes, so it still opens the index): `files.clock_shift_us`, and
+    `files.stale_note` (why a recorder's mirrored row may be out of date, kept apart from the
+    row's own reason)."""
     columns = {row[1] for row in db.execute("PRAGMA table_info(files)")}
     if "clock_shift_us" not in columns:
         db.execute("ALTER TABLE files ADD COLUMN clock_shift_us INTEGER")
+    if "stale_note" not in columns:
+        db.execute("ALTER TABLE files ADD COLUMN stale_note TEXT")

@@ -23,8 +23,8 @@ from agent.index.store_errors import StoreError, check_source, database_words, i
 from agent.os_words import plain_os_error
 from agent.storage import WAL_LIMIT_PRAGMA, Transaction, newer_layout, private_database
 
-# What marks a recorder's mirrored rows as stale (mirror._failed), so that a refresh that
-# succeeds takes that note away and leaves a row's own reason.
+# What marks a recorder's mirrored rows as stale (mirror._failed); an earlier version wrote
+# it over a row's own reason, which a refresh that succeeds takes away.
 STALE = "the recorder could not be asked since: "
 
 
@@ -198,16 +198,15 @@ class Store:
         return {path: (start, end, shift) for path, start, end, shift in found}
 
     def mark_remote(self, source_id: int, reason: str | None) -> None:
-        """Say why a recorder's mirrored rows may be out of date (`reason` holds STALE). None:
-        they are current, and only that note goes: a row's own reason (a start in the repeated
-        hour, a clock put back while it recorded), just mirrored, stays."""
-        with self._lock:
-            if reason is None:
-                self._db.execute("UPDATE files SET reason=NULL WHERE source_id=? AND "
-                                 "status='remote' AND instr(reason, ?) > 0", (source_id, STALE))
-            else:
-                self._db.execute("UPDATE files SET reason=? WHERE source_id=? AND "
-                                 "status='remote'", (reason, source_id))
+        """Say why a recorder's mirrored rows may be out of date (`reason` holds STALE), read
+        before each row's own reason (a start in the repeated hour, a clock put right while
+        it recorded), which is kept apart and never lost. None: they are current, and only
+        that note goes (also one an earlier version wrote over the row's reason)."""
+        with self._lock, Transaction(self._db):
+            self._db.execute("UPDATE files SET stale_note=? WHERE source_id=? AND "
+                             "status='remote'", (reason, source_id))
+            self._db.execute("UPDATE files SET reason=NULL WHERE source_id=? AND "
+                             "status='remote' AND instr(reason, ?) > 0", (source_id, STALE))
 
     def _insert(self, values: list[FileRow]) -> None:
         """Upsert rows inside the caller's transaction; keeps each camera's longest span."""
