@@ -3524,6 +3524,38 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el reloj de la grabadora va {size} atrasado respecto al de este equipo; sus grabaciones se colocan en la hora real, y la diferencia queda anotada en cada clip</translation>
     </message>
     <message>
+        <source>the recorder wrote this start in the repeated fall-back hour; the earlier reading is used, and it is never exported, since its footage may be from the other</source>
+        <translation>la grabadora anotó este inicio en la hora que se repite al atrasar los relojes; se usa la primera lectura, y nunca se exporta, ya que sus grabaciones podrían ser de la otra</translation>
+    </message>
+    <message>
+        <source>the recorder&apos;s clock was put back while it recorded this, so it wrote the end by another clock than the start, and how long it runs is not known here; it is not counted as recorded and cannot be exported by time (the recorder&apos;s own app can still play and export it)</source>
+        <translation>el reloj de la grabadora se atrasó mientras grababa esto, así que anotó el final con otro reloj que el inicio, y aquí no se sabe cuánto dura; no se cuenta como grabado y no se puede exportar por horas (la aplicación de la propia grabadora aún puede reproducirlo y exportarlo)</translation>
+    </message>
+    <message>
+        <source>the recorder&apos;s clock was put right while it recorded this: its start is placed by the clock it had then, its end by the clock as it is now; it is fetched whole, and its footage&apos;s own timing places each frame</source>
+        <translation>el reloj de la grabadora se corrigió mientras grababa esto: su inicio se coloca según el reloj que tenía entonces, y su final según el reloj actual; se descarga entero, y la marca de tiempo de sus propias grabaciones coloca cada fotograma</translation>
+    </message>
+    <message>
+        <source>the recorder could not be asked since: {reason}</source>
+        <translation>no se ha podido consultar la grabadora desde entonces: {reason}</translation>
+    </message>
+    <message>
+        <source>the recorder can be asked for it only by its clock&apos;s times, which the repeated fall-back hour gives twice, and nothing tells which of the two it sent; it is never exported, since its footage may be from the other</source>
+        <translation>a la grabadora solo se le puede pedir por las horas de su reloj, que la hora que se repite al atrasar los relojes da dos veces, y nada indica cuál de las dos envió; nunca se exporta, ya que sus grabaciones podrían ser de la otra</translation>
+    </message>
+    <message>
+        <source>the recorder wrote its start in the repeated fall-back hour and nothing tells which of the two it was; it is never exported, since its footage may be from the other</source>
+        <translation>la grabadora anotó su inicio en la hora que se repite al atrasar los relojes y nada indica cuál de las dos era; nunca se exporta, ya que sus grabaciones podrían ser de la otra</translation>
+    </message>
+    <message>
+        <source>cut by the recorder at the time asked for</source>
+        <translation>cortado por la grabadora en la hora pedida</translation>
+    </message>
+    <message>
+        <source>{path} is ambiguous ({reason})</source>
+        <translation>{path} es ambiguo ({reason})</translation>
+    </message>
+    <message>
         <source>added, not mirrored yet</source>
         <translation>añadida, aún sin copiar su lista de grabaciones</translation>
     </message>

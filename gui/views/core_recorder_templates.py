@@ -84,6 +84,30 @@ RECORDERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the recorder's clock is {size} behind this computer's; its "
                               "recordings are placed at the true time, and the difference is "
                               "recorded with every clip"),
+    # why a recorder's mirrored row or downloaded piece is marked (agent/index/mirror.py _row
+    # and _failed, clock_change.py, remote_window.py _piece_reason; export/plan.py _why_not)
+    QT_TRANSLATE_NOOP("core", "the recorder wrote this start in the repeated fall-back hour; the "
+                              "earlier reading is used, and it is never exported, since its "
+                              "footage may be from the other"),
+    QT_TRANSLATE_NOOP("core", "the recorder's clock was put back while it recorded this, so it "
+                              "wrote the end by another clock than the start, and how long it "
+                              "runs is not known here; it is not counted as recorded and cannot "
+                              "be exported by time (the recorder's own app can still play and "
+                              "export it)"),
+    QT_TRANSLATE_NOOP("core", "the recorder's clock was put right while it recorded this: its "
+                              "start is placed by the clock it had then, its end by the clock as "
+                              "it is now; it is fetched whole, and its footage's own timing "
+                              "places each frame"),
+    QT_TRANSLATE_NOOP("core", "the recorder could not be asked since: {reason}"),
+    QT_TRANSLATE_NOOP("core", "the recorder can be asked for it only by its clock's times, which "
+                              "the repeated fall-back hour gives twice, and nothing tells which "
+                              "of the two it sent; it is never exported, since its footage may "
+                              "be from the other"),
+    QT_TRANSLATE_NOOP("core", "the recorder wrote its start in the repeated fall-back hour and "
+                              "nothing tells which of the two it was; it is never exported, "
+                              "since its footage may be from the other"),
+    QT_TRANSLATE_NOOP("core", "cut by the recorder at the time asked for"),
+    QT_TRANSLATE_NOOP("core", "{path} is ambiguous ({reason})"),
     # how a recorder's mirroring stands (agent/owner_recorders.py recorder_state_words)
     QT_TRANSLATE_NOOP("core", "added, not mirrored yet"),
     QT_TRANSLATE_NOOP("core", "mirrored at {when}"),

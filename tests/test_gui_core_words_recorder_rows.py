@@ -1,0 +1,109 @@
+"""Why a recorder's mirrored recording, or a piece downloaded from it, is marked, in the
+Spanish app: each reason made by the agent's own code (a start in the repeated fall-back hour,
+an end another clock wrote, a clock put right while it recorded, a piece the recorder cut or
+could not name, the note that the recorder could not be asked since), alone, after that note,
+and inside an export's refusal. Recorders hunt: every one of them stayed English."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import httpx  # noqa: E402
+import pytest  # noqa: E402
+
+from agent.export.plan import PlanError, plan_export  # noqa: E402
+from agent.index import mirror  # noqa: E402
+from agent.index.clock_change import SPANS_CHANGE  # noqa: E402
+from agent.index.recorder_book import RECORDER_LAYOUT  # noqa: E402
+from agent.index.remote_window import Piece, _piece_reason  # noqa: E402
+from agent.index.rows import FileRow  # noqa: E402
+from agent.index.store import Store  # noqa: E402
+from agent.recorders.connect import RecorderAddress  # noqa: E402
+from agent.recorders.model import DeviceTime, Fetched, Query, Recording, RecorderUnreachable  # noqa: E402
+from agent.recorders.wire import Wire  # noqa: E402
+from agent.timebase import US  # noqa: E402
+from gui.views.core_words import in_owner_language  # noqa: E402
+from tests.gui_support import spanish  # noqa: E402,F401
+from tests.test_gui_core_words import closed_port, error_of  # noqa: E402
+from tests.test_gui_core_words_answers import reads_in_spanish  # noqa: E402
+
+T0 = 1_795_000_000 * US
+ROOT = "https://192.168.1.20"
+
+
+def recording(start_s: int, end_s: int, ambiguous: bool = False) -> Recording:
+    later = T0 + (start_s + 3600) * US if ambiguous else None
+    return Recording(0, DeviceTime(f"s{start_s}", T0 + start_s * US, ambiguous, later_us=later),
+                     DeviceTime(f"e{end_s}", T0 + end_s * US), 1000, "main", "h")
+
+
+def mirrored_reasons() -> list[str]:
+    """The reasons the mirror gives its rows: a start in the repeated hour, an end nothing
+    places (the clock put back while it recorded, no other offset kept)."""
+    rows = mirror.remote_rows(1, ROOT, "nvr", "0", [recording(0, 10, ambiguous=True),
+                                                    recording(30, 20)], 0.0, "reolink", T0)
+    return [r.reason for r in rows]
+
+
+def piece(whole: bool, ambiguous: bool = False, asked_ambiguous: bool = False) -> Piece:
+    fetched = Fetched(Path("x.mp4"), "0" * 64, 1, Query("reolink", "Download", ()), 0, 0, 1,
+                      ambiguous=asked_ambiguous)
+    return Piece(fetched, T0, T0 + US, T0, whole, ambiguous)
+
+
+def test_each_reason_a_recorders_row_or_piece_gives_reads_in_spanish(spanish):
+    reasons = [*mirrored_reasons(), SPANS_CHANGE,
+               _piece_reason(piece(False)), _piece_reason(piece(True, ambiguous=True)),
+               _piece_reason(piece(True, asked_ambiguous=True))]
+    assert all(reasons) and len(set(reasons)) == len(reasons)
+    for reason in reasons:
+        said = reads_in_spanish(reason)
+        assert "recorder" not in said and "grabadora" in said
+
+
+def test_a_rows_reason_after_the_note_that_its_recorder_could_not_be_asked_reads_in_spanish(
+        spanish, tmp_path):
+    """The row's reason as the index gives it while the recorder is away: the note (when it
+    was mirrored, why it could not be asked), then the row's own."""
+    store = Store(tmp_path / "index.db")
+    try:
+        src = store.add_source(ROOT, "nvr", "UTC", RECORDER_LAYOUT, 0.0)
+        rows = mirror.remote_rows(src.id, ROOT, "nvr", "0", [recording(0, 10, ambiguous=True)],
+                                  0.0, "reolink", T0)
+        store.mirror(src.id, "0", None, rows)
+        store.recorders.set_address(src.id, RecorderAddress(ROOT, "reolink", "admin", None))
+        rec = store.recorders.get(src.id)
+        wire = Wire(httpx.URL(f"http://127.0.0.1:{closed_port()}"), "hikvision", timeout_s=5.0)
+        try:
+            why = error_of(lambda: wire.call("GET", "/ISAPI/System/deviceInfo"), RecorderUnreachable)
+        finally:
+            wire.close()
+        mirror._failed(store, rec, "offline", why, None, T0)
+        (row,) = store.files()
+    finally:
+        store.close()
+    assert row.reason.endswith("; " + rows[0].reason)
+    said = in_owner_language(row.reason)
+    assert said == ("no se ha podido consultar la grabadora desde entonces: "
+                    + in_owner_language(why) + "; " + in_owner_language(rows[0].reason))
+    assert in_owner_language(why) != why
+
+
+def test_an_export_refused_for_a_piece_of_the_repeated_hour_reads_in_spanish(spanish, tmp_path):
+    """An export of a recorder's camera plans from its downloaded pieces: one of the repeated
+    hour is never cut, and the refusal names it and says why."""
+    store = Store(tmp_path / "window.db")
+    try:
+        src = store.add_source(str(tmp_path / "pieces"), "nvr", "UTC", RECORDER_LAYOUT, 0.0)
+        p = piece(True, ambiguous=True)
+        store.upsert([FileRow(src.id, str(tmp_path / "pieces" / "x.mp4"), "nvr", T0,
+                              T0 + 10 * US, 1, 0, "reolink", "ambiguous", _piece_reason(p),
+                              "main", channel="0", time_source="recorder")])
+        with pytest.raises(PlanError) as caught:
+            plan_export(store, "nvr", T0 + US, T0 + 5 * US)
+    finally:
+        store.close()
+    said = reads_in_spanish(str(caught.value), "x.mp4")
+    assert "«nvr»" in said and "es ambiguo (la grabadora" in said
