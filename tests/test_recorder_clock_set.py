@@ -174,7 +174,7 @@ def test_footage_whose_times_an_earlier_clock_wrote_too_is_not_asked_for_by_time
         agent, recent_footage, tmp_path):
     """A Reolink NVR before firmware 3.6.5 names its recordings by times alone: nothing is
     downloaded, and the words say why and what to do."""
-    from agent.errors import AgentError
+    from agent.errors import AgentError, Refusal
     from agent.recorders.model import TIMES_SHARED
 
     with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True,
@@ -187,7 +187,45 @@ def test_footage_whose_times_an_earlier_clock_wrote_too_is_not_asked_for_by_time
         with pytest.raises(AgentError) as caught:
             agent.export("nvr/Driveway", T0 + 22 * US, T0 + 28 * US, tmp_path / "out")
         assert str(caught.value) == TIMES_SHARED
+        assert isinstance(caught.value, Refusal)   # the window as chosen: exit 3
         assert not sim.device.served   # nothing downloaded
+
+
+def test_an_approval_of_footage_nothing_names_alone_is_refused_not_to_be_approved_again(
+        recent_footage, tmp_path):
+    """Recorders hunt: an approval whose footage the recorder could not be asked for by
+    anything naming it alone said 'approve it again to resume', which fails the same way
+    every time: it is refused, saying why and what to do instead."""
+    from agent.requests.desk_errors import DeskRefusal
+    from agent.recorders.model import TIMES_SHARED
+    from agent.service import Agent
+    from portal.server import PortalServer
+    from portal.state import Portal
+    from tests.registering import enrol
+
+    portal = Portal.init(tmp_path / "portal", "Example Police Department",
+                         "https://police.example.gov", "+1-206-555-0100")
+    home = tmp_path / "home"
+    with PortalServer(portal.state_dir), Simulator(recent_footage, "reolink", "admin", PASSWORD,
+                                                   tls=True, clock_offset_s=25.0) as sim:
+        agent = Agent(home)
+        try:
+            agent.use_recorder_passphrase(PASSPHRASE)
+            agent.requests.trust.add(portal.state_dir / "agency.json")
+            reg = enrol(home, portal, ("drive",)).registration
+            agent.add_recorder(RecorderAddress(sim.url, "reolink", "admin", sim.fingerprint),
+                               PASSWORD, name="nvr", cameras=("drive",))
+            sim.device.earlier_clocks.append((T0 + 20 * US, 25.0))
+            sim.device.clock_offset_s = 0.0
+            agent.scan()
+            portal.create_request(reg, T0 + 22 * US, T0 + 28 * US, "2026-79", "Det. Roe",
+                                  cameras=("drive",))
+            (entry,) = agent.requests.sync().new
+            with pytest.raises(DeskRefusal) as caught:
+                agent.requests.approve(entry.jti)
+        finally:
+            agent.close()
+    assert str(caught.value) == TIMES_SHARED
 
 
 @pytest.mark.parametrize("vendor,quirks", [("reolink", ("reolink-native-names",)),

@@ -22,7 +22,8 @@ from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, Fetched,
                                    Query, RecorderError, RecorderInfo, Recording,
-                                   TIMES_SHARED, WholeOnly, new_to, not_this_make)
+                                   NothingNamesIt, TIMES_SHARED, WholeOnly, new_to,
+                                   not_this_make)
 from agent.recorders.wire import Answer, Wire, whole_number
 from agent.recorders.zones import DeviceZone, named_once, recording_times, wall_span
 from agent.timebase import US
@@ -169,7 +170,7 @@ class DahuaRecorder:
         s, e = max(start_us, recording.start_us), min(end_us, recording.end_us)
         name = recording.handle.rsplit("/", 1)[-1] or "recording.mp4"
         if by_name and not recording.handle.startswith("/"):
-            raise RecorderError(TIMES_SHARED)
+            raise NothingNamesIt(TIMES_SHARED)
         if recording.handle.startswith("/") and (by_name or not named_once(self._zone, s, e)):
             # The clocks changed inside the part, or an end is in the repeated hour, or another
             # recording has its times: its wall times would name another stretch.

@@ -82,6 +82,13 @@ class FetchCancelled(RecorderError):
     """The owner stopped the download; nothing of it was kept."""
 
 
+class NothingNamesIt(RecorderError, Refusal):
+    """Nothing the recorder can be asked by names this footage alone (its times run backwards,
+    or another recording has them too, and the device gives the recording no name): the
+    window chosen cannot be served, however often it is asked (a refusal, exit 3), though it
+    is still a RecorderError to the callers that catch a recorder's."""
+
+
 class WholeOnly(RecorderError):
     """The device could send this part only as its whole recording, which was not asked for."""
 

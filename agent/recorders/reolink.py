@@ -22,9 +22,9 @@ from typing import Iterator
 from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, DeviceBusy,
-                                   DeviceTime, Fetched, NoReply, Query, RecorderError,
-                                   RecorderInfo, Recording, TIMES_SHARED, WholeOnly,
-                                   not_this_make)
+                                   DeviceTime, Fetched, NoReply, NothingNamesIt, Query,
+                                   RecorderError, RecorderInfo, Recording, TIMES_SHARED,
+                                   WholeOnly, not_this_make)
 from agent.recorders.reolink_answers import (BACKWARDS, MAX_CHANNELS, NEITHER, PLAYBACK_ID,
                                              PUT_BACK, TOKEN, Refused, Split, channels_of,
                                              error_of, login_refusal, nothing_instead,
@@ -239,7 +239,7 @@ class ReolinkRecorder:
         native = name if name and not PLAYBACK_ID.match(name) else None
         if by_name:   # its times are another recording's too: by its name, or not at all
             if native is None:
-                raise RecorderError(TIMES_SHARED)
+                raise NothingNamesIt(TIMES_SHARED)
             if not whole_ok:
                 raise WholeOnly()
             return self._whole(recording, folder, cancel)
@@ -285,7 +285,7 @@ class ReolinkRecorder:
         # hour, and which one the device cuts is its own choice.
         s, e, w0, w1, asked_twice = self._span(recording, start_us, end_us)
         if w1 < w0:   # the clocks went back inside the window, or inside the recording
-            raise RecorderError(PUT_BACK if recording.end_us < recording.start_us else BACKWARDS)
+            raise NothingNamesIt(PUT_BACK if recording.end_us < recording.start_us else BACKWARDS)
         param = {"NvrDownload": {"channel": recording.channel, "iLogicChannel": 0,
                                  "streamType": "main", "StartTime": _fields(w0),
                                  "EndTime": _fields(w1)}}

@@ -31,6 +31,7 @@ from agent.requests.approval_step import (
     PackageAltered,
     Step,
 )
+from agent.recorders.model import NothingNamesIt
 from agent.requests.held_window import usable_hold
 from agent.requests.decisions import send_decision, sign_decision, to_sign
 from agent.requests.inbox import UNDECIDED, Inbox
@@ -246,7 +247,7 @@ def run_steps(step: Step, entry: Entry, approval: Approval,
         inbox.transition(entry.iss, entry.jti, "failed", reason)
         step.log(stage, status="failed", reason=reason)
         refused = isinstance(exc, (DroppedFrames, PackageAltered, OverLimit, DecidedElsewhere,
-                                   RegistrationChanged, FootageRefused))
+                                   RegistrationChanged, FootageRefused, NothingNamesIt))
         raise RunFailed(reason, refused=refused) from None
 
 
