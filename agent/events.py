@@ -10,12 +10,17 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class ScanFinished:
+    """A folder scanned, or a recorder refreshed: `recorder_state` is how the refresh left a
+    recorder (recorder_book.STATES; its problem, in `problems`, said as its state words), None
+    for a folder."""
+
     source: str
     seen: int
     added: int
     updated: int
     removed: int
     problems: tuple[str, ...]
+    recorder_state: str | None = None
 
 
 @dataclass(frozen=True)

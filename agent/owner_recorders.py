@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from agent.errors import AgentError, NotFound, Refusal
@@ -248,12 +248,16 @@ class OwnerRecorders:
             log.exception("refreshing the recorder %s failed", rec.url)
             done = mirror.failed_here(self.store, rec)
         notes = (clock_words(done.clock.offset_s),) if done.clock and done.clock.worth_showing else ()
-        problems = (f"{done.state}: {done.problem}",) if done.problem else ()
+        # A failure said as Settings says how the recorder stands (the app's words for it).
+        failed = done.state in ("offline", "refused", "locked")
+        problems = ((self.recorder_state_words(replace(rec, state=done.state,
+                                                       problem=done.problem)),)
+                    if failed and done.problem else (done.problem,) if done.problem else ())
         report = ScanReport(rec.url, done.recordings, done.added, 0,
                             done.recordings - done.added, done.removed,
                             {"remote": done.recordings}, problems, notes)
         self.emit(ScanFinished(report.source, report.seen, report.added, 0, report.removed,
-                               report.problems))
+                               report.problems, done.state))
         return report
 
     def refresh_due_recorders(self, stop: threading.Event | None = None) -> int:

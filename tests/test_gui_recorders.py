@@ -203,3 +203,30 @@ def test_testing_a_recorder_whose_certificate_changed_sends_nothing_until_the_ow
         settle(qtbot, win)
         assert "\u2714 Added" in dialog.status.text(), dialog.status.text()
         assert [r.fingerprint for r in agent.recorders()] == [new.fingerprint]
+
+
+def test_a_recorder_that_could_not_be_asked_is_said_above_every_page_until_it_answers(
+        qtbot, window, recent_footage):
+    """Recorders hunt: a refresh of a recorder that failed (its answers garbled, or it was
+    unplugged) left the app saying "Recordings index is up to date." and nothing else, while
+    its cameras' timelines showed what it held hours before. It is said above every page, as
+    a folder that cannot be read is, until a look again finds it answering."""
+    from agent.views import RecorderAddress
+
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True) as sim:
+        win = window()
+        agent = win.ctx.agent
+        agent.use_recorder_passphrase(PASSPHRASE)
+        agent.add_recorder(RecorderAddress(sim.url, "hikvision", "admin", sim.fingerprint),
+                           PASSWORD, name="nvr")
+        sim.device.faults.add("garbage")
+        agent.scan()
+        settle(qtbot, win)
+        said = win.folder_problems.label.text()
+        assert win.folder_problems.isVisible() and sim.url in said, said
+        assert "does not answer as a Hikvision recorder" in said
+        assert "up to date" not in win.statusBar().currentMessage()
+        sim.device.faults.clear()
+        click(qtbot, win.folder_problems.retry_button)
+        settle(qtbot, win)
+        assert not win.folder_problems.isVisible(), win.folder_problems.label.text()

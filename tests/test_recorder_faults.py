@@ -236,8 +236,8 @@ def test_a_refresh_failing_on_this_computer_costs_only_its_own_recorder(
     assert [r.path for r in remote_rows(agent)] == [r.path for r in rows]   # nothing lost
     assert all("could not be asked since" in r.reason for r in remote_rows(agent)
                if r.source_id == first.source_id)
-    assert [e.problems for e in events if isinstance(e, ScanFinished)][:3] == [
-        (f"offline: {mirror.FAILED_HERE}",), (), ()]
+    assert [(e.problems, e.recorder_state) for e in events if isinstance(e, ScanFinished)][:3] == [
+        ((agent.recorder_state_words(failed),), "offline"), ((), "ok"), ((), "ok")]
     assert any(first.url in r.getMessage() and r.exc_info for r in caplog.records)
     assert [r.refreshed_us > o.refreshed_us for r, o in zip(again[1:], refreshed)] == [True, True]
 

@@ -471,6 +471,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <source>Looked again at {time}: still cannot be read.</source>
         <translation>Se volvió a mirar a las {time}: sigue sin poder leerse.</translation>
     </message>
+    <message>
+        <source>The recorder {address} could not be asked, so what its cameras show here may be out of date: {state}</source>
+        <translation>No se pudo consultar la grabadora {address}, así que lo que sus cámaras muestran aquí puede estar desactualizado: {state}</translation>
+    </message>
 </context>
 <context>
     <name>FolderStep</name>

@@ -190,6 +190,8 @@ class MainWindow(QMainWindow):
         self.folder_problems.scanned(event)
         if not self.folder_problems.problems:   # else a folder above says it is not
             self.statusBar().showMessage(self.tr("Recordings index is up to date."), 8000)
+        else:   # nor is it since a moment ago, whatever the line below said then
+            self.statusBar().clearMessage()
         if not self.export.cameras:   # opened before the first scan had found any camera
             self.export.load()
 

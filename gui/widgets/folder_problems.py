@@ -1,6 +1,6 @@
 """The recordings folders the app could not scan (a drive unplugged, a folder moved away or
-made unreadable), said above every page until a scan finds each one again or the owner removes
-it; and an index that cannot be opened at all, said first. Without it the timelines go on showing recordings that are no longer there, and the owner
+made unreadable), and the recorders on the network it could not ask, said above every page
+until a scan finds each one again or the owner removes it; and an index that cannot be opened at all, said first. Without it the timelines go on showing recordings that are no longer there, and the owner
 learns only when an approval or an export fails on a missing file."""
 from __future__ import annotations
 
@@ -121,10 +121,18 @@ class FolderProblems(QWidget):
         self._show()
 
     def scanned(self, event) -> None:
-        """A ScanFinished: that folder can be read again, and the index opened."""
+        """A ScanFinished: that folder can be read again, and the index opened; a recorder
+        that could not be asked is said (its password locked is asked for above, key_lock)."""
         index_back, self.index_problem = bool(self.index_problem), ""
         self.other_disks.discard(event.source)
-        if self.problems.pop(event.source, None) is not None or index_back:
+        state = getattr(event, "recorder_state", None)
+        if state in ("offline", "refused") and event.problems:
+            self.problems[event.source] = self.tr(
+                "The recorder {address} could not be asked, so what its cameras show here may be "
+                "out of date: {state}").format(address=event.source,
+                                               state=in_owner_language(one_line(event.problems[0])))
+            self._show()
+        elif self.problems.pop(event.source, None) is not None or index_back:
             self._show()
 
     def keep_only(self, roots) -> None:
