@@ -255,3 +255,23 @@ def test_a_device_busy_with_another_download_is_asked_again_then_refused(vendor,
         finally:
             rec.close()
     assert fetched.sha256 == sha256(fetched.path)
+
+
+@pytest.mark.parametrize("vendor", ["dahua", "hikvision"])
+def test_a_device_listing_more_channels_than_any_recorder_has_is_read_to_the_first_256(
+        vendor, tmp_path):
+    """Recorders hunt: a Dahua's or Hikvision's list of channels was taken whole, so a broken
+    or hostile answer of a million made the index a camera for each and a refresh search each
+    one; a Reolink's was already cut at 256, more than the largest recorder has."""
+    from agent.recorders.model import MAX_CHANNELS
+
+    for n in range(1, 301):
+        (tmp_path / "nvr" / f"{n:03d}").mkdir(parents=True)
+    with Simulator(tmp_path / "nvr", vendor, "admin", PASSWORD, tls=True,
+                   zone=POSIX_LA) as sim:
+        recorder = connect(sim, vendor)
+        try:
+            channels = recorder.info().channels
+        finally:
+            recorder.close()
+    assert [c.id for c in channels] == list(range(1, MAX_CHANNELS + 1))

@@ -22,8 +22,8 @@ from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, Fetched,
                                    Query, RecorderError, RecorderInfo, Recording,
-                                   NothingNamesIt, TIMES_SHARED, WholeOnly, new_to,
-                                   not_this_make)
+                                   NothingNamesIt, TIMES_SHARED, WholeOnly, first_channels,
+                                   new_to, not_this_make)
 from agent.recorders.wire import Answer, Wire, whole_number
 from agent.recorders.zones import DeviceZone, named_once, recording_times, wall_span
 from agent.timebase import US
@@ -101,7 +101,7 @@ class DahuaRecorder:
         firmware = version.get("version", "").split(",")[0]
         return RecorderInfo("dahua", system.get("deviceType", ""), firmware,
                             system.get("serialNumber", ""), name,
-                            tuple(sorted(channels, key=lambda c: c.id)))
+                            first_channels(channels))
 
     def clock(self) -> ClockReading:
         def ask() -> tuple[datetime, str, DeviceZone]:

@@ -22,7 +22,7 @@ from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceTime,
                                    Fetched, Query, RecorderError, RecorderInfo, Recording,
-                                   WholeOnly, new_to, not_this_make)
+                                   WholeOnly, first_channels, new_to, not_this_make)
 from agent.recorders.wire import Answer, Wire, whole_number
 from agent.recorders.zones import DeviceZone, named_once, posix_zone, recording_times, wall_span
 from agent.timebase import US, from_datetime
@@ -117,7 +117,7 @@ class HikvisionRecorder:
                 channels[sid // 100] = _text(item, "channelName")
         return RecorderInfo("hikvision", _text(dev, "model"), _text(dev, "firmwareVersion"),
                             _text(dev, "serialNumber"), _text(dev, "deviceName"),
-                            tuple(Channel(n, name) for n, name in sorted(channels.items())))
+                            first_channels(Channel(n, name) for n, name in channels.items()))
 
     def _time(self) -> tuple[datetime, str, DeviceZone | None]:
         root = self._xml("GET", "/ISAPI/System/time")

@@ -97,6 +97,17 @@ class WholeOnly(RecorderError):
                          "is not downloaded for a preview.")
 
 
+# The most cameras a recorder is taken to have (the largest NVRs have 256): channels a device
+# lists past these are not a real one's (a broken or hostile answer, which could otherwise
+# make the index a camera for each of a million and search each one every refresh).
+MAX_CHANNELS = 256
+
+
+def first_channels(channels) -> tuple[Channel, ...]:
+    """A device's channels in its numbers' order, MAX_CHANNELS at most."""
+    return tuple(sorted(channels, key=lambda c: c.id)[:MAX_CHANNELS])
+
+
 # A part asked for by times another recording also has (mirror.kept_shifts: the recorder's
 # clock was put back since one of them) from a device that names its recordings by no other.
 TIMES_SHARED = ("The recorder's clock was put back, so this footage has the same times on the "

@@ -24,8 +24,8 @@ from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, DeviceBusy,
                                    DeviceTime, Fetched, NoReply, NothingNamesIt, Query,
                                    RecorderError, RecorderInfo, Recording, TIMES_SHARED,
-                                   WholeOnly, not_this_make)
-from agent.recorders.reolink_answers import (BACKWARDS, MAX_CHANNELS, NEITHER, PLAYBACK_ID,
+                                   WholeOnly, MAX_CHANNELS, not_this_make)
+from agent.recorders.reolink_answers import (BACKWARDS, NEITHER, PLAYBACK_ID,
                                              PUT_BACK, TOKEN, Refused, Split, channels_of,
                                              error_of, login_refusal, nothing_instead,
                                              refusal)

@@ -8,11 +8,10 @@ import re
 
 import httpx
 
-from agent.recorders.model import (BadAnswer, Channel, CredentialsRefused, DeviceBusy, NoReply,
-                                   RecorderError)
+from agent.recorders.model import (MAX_CHANNELS, BadAnswer, Channel, CredentialsRefused,
+                                   DeviceBusy, NoReply, RecorderError)
 from agent.recorders.wire import whole_number
 
-MAX_CHANNELS = 256   # Reolink's largest NVR has 36; a count past this is not a real one
 BACKWARDS = ("The recorder can be asked for footage only by its clock's times, and its clock went "
              "back an hour inside this stretch (the end of summer time): its times run backwards "
              "there and name nothing it can send, so nothing was downloaded.")
