@@ -240,6 +240,9 @@ class OwnerRecorders:
             problem = (f"not asked again since it refused ({rec.problem}); add it again with "
                        "`footage-agent sources add-recorder` to fix it")
             count = self.store.recorders.count(rec.source_id)
+            # The app's line above every page says it again after a restart, in its words.
+            self.emit(ScanFinished(rec.url, count, 0, 0, 0, (self.recorder_state_words(rec),),
+                                   rec.state))
             return ScanReport(rec.url, count, 0, 0, count, 0, {"remote": count}, (problem,))
         try:
             done = mirror.refresh(self.store, rec, self.recorder_connector(), cancel=cancel)

@@ -167,8 +167,15 @@ def test_a_password_changed_on_the_device_stops_refreshing_until_the_owner_fixes
         sim.device.password = "changed on the device"
         (report,) = agent.scan()
         assert sim.device.failures == 1 and "refused:" in report.problems[0]
+        events = []
+        agent.subscribe(events.append)
         (report,) = agent.scan()   # not asked again: recorders lock out after a few tries
         assert sim.device.failures == 1 and "add it again" in report.problems[0]
+        # Said to the app as each scan finds it (its line above every page, after a restart
+        # too), in the words Settings has for how it stands.
+        (finished,) = [e for e in events if isinstance(e, ScanFinished)]
+        assert finished.recorder_state == "refused"
+        assert finished.problems == (agent.recorder_state_words(agent.recorders()[0]),)
         agent.store.recorders.postpone(agent.recorders()[0].source_id, 0)
         assert agent.refresh_due_recorders() == 0 and sim.device.failures == 1
         assert len(remote_rows(agent)) == 4
