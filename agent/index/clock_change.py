@@ -6,7 +6,9 @@ two clocks: put back, the end comes before the start; put forward, the recording
 much longer, running into those recorded after. The start is placed by the offset its row
 keeps (mirror.kept_shifts), the end by the clock as it is now where the first cannot be its
 end. Such a recording's own times name no part of it, so it is fetched whole
-(remote_window), its frames timing the rest.
+(remote_window), its frames timing the rest. A clock put back also gives the recordings made
+after it the times those made before were written at: a part of one asked for by those times
+could bring the other (`times_shared`), so it is asked for by its name.
 """
 from __future__ import annotations
 
