@@ -24,7 +24,7 @@ from agent.export.path_room import clip_path_length, longest_inside, room_proble
 from agent.export.package import PackageBuilder, PackageError, SealedPackage
 from agent.export.package_inputs import outputs_record
 from agent.export.mask_pictures import MasksElsewhere, masks_misplaced
-from agent.export.plan import ExportPlan, plan_export
+from agent.export.plan import ExportPlan, plan_export, recorded_offsets
 from agent.export.readme import readme_text, video_entry
 from agent.export.sound import conversion_record
 from agent.export.source import SourceSpan
@@ -35,7 +35,7 @@ from agent.index.changed import changed_since_scan, changed_words, since_scan_wo
 from agent.index.store import Store
 from agent.media.byte_range import RangeFile
 from agent.media.ffmpeg import ffmpeg_version
-from agent.timebase import US, format_utc
+from agent.timebase import format_utc
 from frp.clip_claims import manifest_definition
 
 Progress = Callable[[str, float], None]
@@ -250,16 +250,6 @@ def _facts(plan: ExportPlan, result: CutResult, sources: list[dict],
             result.audio_codec, result.audio_converted_to, result.audio_formats),
         "software": {"footage-agent": __version__, "ffmpeg": ffmpeg_version()},
     }
-
-
-def recorded_offsets(plan: ExportPlan) -> list[float]:
-    """The camera clock offsets the recordings used were placed by: each recorder download's
-    own (a window spanning a moment the recorder's clock was put right has two), else its
-    folder's."""
-    by_id = {s.id: s.clock_offset_s for s in plan.sources}
-    return sorted({r.clock_shift_us / US if r.clock_shift_us is not None
-                   else by_id.get(r.source_id, 0.0) for r in plan.coverage.files}
-                  or set(by_id.values()))
 
 
 def _credentials_record(clip: str, chain: SigningChain) -> dict:

@@ -14,6 +14,7 @@ from agent.index.changed import changed_since_scan, changed_words
 from agent.index.links import links_out
 from agent.index.rows import Source
 from agent.index.store import Store
+from agent.timebase import US
 
 
 class PlanError(Exception):
@@ -69,3 +70,12 @@ def _why_not(cov: Coverage, limit: int = 5) -> str:
     more = f"; and {len(named) - limit} more" if len(named) > limit else ""
     return ": " + "; ".join(words) + more
 
+
+def recorded_offsets(plan: ExportPlan) -> list[float]:
+    """The camera clock offsets the recordings used were placed by: each recorder download's
+    own (a window spanning a moment the recorder's clock was put right has two), else its
+    folder's."""
+    by_id = {s.id: s.clock_offset_s for s in plan.sources}
+    return sorted({r.clock_shift_us / US if r.clock_shift_us is not None
+                   else by_id.get(r.source_id, 0.0) for r in plan.coverage.files}
+                  or set(by_id.values()))
