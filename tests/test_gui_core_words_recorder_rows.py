@@ -107,3 +107,14 @@ def test_an_export_refused_for_a_piece_of_the_repeated_hour_reads_in_spanish(spa
         store.close()
     said = reads_in_spanish(str(caught.value), "x.mp4")
     assert "«nvr»" in said and "es ambiguo (la grabadora" in said
+
+
+def test_a_recorders_unreadable_answer_and_a_recording_its_clock_ran_back_in_read_in_spanish(
+        spanish):
+    """Recorders hunt: how Settings says a recorder whose answer could not be read stands, and
+    why a Reolink recording its clock was put back inside cannot be downloaded, were English."""
+    from agent.recorders.reolink_answers import PUT_BACK
+
+    for message in (mirror.UNREADABLE, PUT_BACK, f"not answering: {mirror.UNREADABLE}"):
+        said = reads_in_spanish(message)
+        assert "recorder" not in said and "grabadora" in said

@@ -3508,6 +3508,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} ha bloqueado los inicios de sesión tras demasiados intentos fallidos, así que no comprobó la contraseña. Espere 5 minutos y vuelva a intentarlo una vez con la correcta.</translation>
     </message>
     <message>
+        <source>The recorder sent an answer in a form this agent cannot read; it will be asked again later (if this keeps happening, its firmware may need an update).</source>
+        <translation>La grabadora envió una respuesta en una forma que esta aplicación no puede leer; se le volverá a preguntar más tarde (si esto sigue ocurriendo, puede que su firmware necesite una actualización).</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s clock was put back while it recorded this footage, so the times it wrote for the recording run backwards and name nothing it can send, and its firmware gives the recording no name to ask for it whole by; nothing was downloaded. Export it with Reolink&apos;s own app or the recorder&apos;s web page.</source>
+        <translation>El reloj de la grabadora se atrasó mientras grababa esto, así que las horas que anotó para la grabación van hacia atrás y no nombran nada que pueda enviar, y su firmware no da a la grabación ningún nombre por el que pedirla entera; no se descargó nada. Exporte la grabación con la aplicación de Reolink o con la página web de la grabadora.</translation>
+    </message>
+    <message>
         <source>The recorder&apos;s clock was put back, so this footage has the same times on the recorder as footage it recorded earlier, and asked for by those times it could send either; it gives the recording no name to ask for it by instead, so nothing was downloaded. Export it with the recorder&apos;s own app or web page.</source>
         <translation>El reloj de la grabadora se atrasó para corregirlo, así que estas grabaciones tienen en la grabadora las mismas horas que otras que grabó antes, y si se le piden por esas horas podría enviar cualquiera de las dos; no les da ningún nombre por el que pedirlas en su lugar, así que no se descargó nada. Expórtelas con la aplicación o la página web de la propia grabadora.</translation>
     </message>

@@ -66,6 +66,16 @@ RECORDERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The recorder at {where} has locked logins after too many wrong "
                               "tries, so it did not check the password. Wait 5 minutes, then try "
                               "once more with the right one."),
+    # an answer a client cannot read (agent/index/mirror.py UNREADABLE)
+    QT_TRANSLATE_NOOP("core", "The recorder sent an answer in a form this agent cannot read; it "
+                              "will be asked again later (if this keeps happening, its firmware "
+                              "may need an update)."),
+    # a Reolink recording its clock was put back inside (agent/recorders/reolink_answers.py)
+    QT_TRANSLATE_NOOP("core", "The recorder's clock was put back while it recorded this footage, "
+                              "so the times it wrote for the recording run backwards and name "
+                              "nothing it can send, and its firmware gives the recording no name "
+                              "to ask for it whole by; nothing was downloaded. Export it with "
+                              "Reolink's own app or the recorder's web page."),
     # footage whose times an earlier clock wrote too, from a recorder naming none
     # (agent/recorders/model.py TIMES_SHARED)
     QT_TRANSLATE_NOOP("core", "The recorder's clock was put back, so this footage has the same "
