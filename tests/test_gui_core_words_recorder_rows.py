@@ -28,6 +28,9 @@ from gui.views.core_words import in_owner_language  # noqa: E402
 from tests.gui_support import spanish  # noqa: E402,F401
 from tests.test_gui_core_words import closed_port, error_of  # noqa: E402
 from tests.test_gui_core_words_answers import reads_in_spanish  # noqa: E402
+from tests.recorder_support import footage  # noqa: E402
+
+__all__ = ["footage"]   # the session fixture, imported for pytest
 
 T0 = 1_795_000_000 * US
 ROOT = "https://192.168.1.20"
@@ -118,3 +121,76 @@ def test_a_recorders_unreadable_answer_and_a_recording_its_clock_ran_back_in_rea
     for message in (mirror.UNREADABLE, PUT_BACK, f"not answering: {mirror.UNREADABLE}"):
         said = reads_in_spanish(message)
         assert "recorder" not in said and "grabadora" in said
+
+
+def _download_words() -> list[str]:
+    """A download stopped at its bounds or refused, in the words fetch.py makes for it."""
+    from agent.recorders import fetch
+
+    wire = Wire(httpx.URL("https://192.168.1.20"), "hikvision")
+    try:
+        spec = fetch.Download("GET", "/x", {}, 1, 0, 10 * US, "clip.mp4")
+        announced = fetch.Download("GET", "/x", {}, 1, 0, 10 * US, "clip.mp4",
+                                   expected_size=1000)
+        request = httpx.Request("GET", "https://192.168.1.20/x")
+        text = httpx.Response(200, headers={"content-type": "text/html"},
+                              stream=httpx.ByteStream(b"no"), request=request)
+        return [str(fetch._too_large(wire, announced, 2 << 20)),
+                str(fetch._too_large(wire, spec, 100 << 20)),
+                str(fetch._too_slow(wire, 720.0)), str(fetch._too_slow(wire, 30.0)),
+                str(fetch._not_footage(httpx.Response(401, stream=httpx.ByteStream(b""),
+                                                      request=request), spec)),
+                str(fetch._not_footage(text, fetch.Download(
+                    "GET", "/x", {}, 1, 0, US, "clip.mp4", refusal=lambda *_a: None)))]
+    finally:
+        wire.close()
+
+
+@pytest.mark.parametrize("vendor", ["hikvision", "dahua"])
+def test_a_download_short_every_time_reads_in_spanish(spanish, vendor, footage, tmp_path):
+    from agent.recorders.model import DownloadFailed
+    from nvrsim.server import Simulator
+    from tests.recorder_support import PASSWORD, T0 as SIM_T0, connect
+
+    with Simulator(footage, vendor, "admin", PASSWORD,
+                   faults=("short",)) as sim:
+        rec = connect(sim, vendor, zone="UTC")
+        try:
+            (first,) = list(rec.search(1, SIM_T0, SIM_T0 + 5 * US))
+            message = error_of(lambda: rec.fetch(first, SIM_T0, SIM_T0 + 10 * US, tmp_path),
+                               DownloadFailed)
+        finally:
+            rec.close()
+    said = reads_in_spanish(message, "3")
+    assert "grabadora" in said
+
+
+def test_a_recorders_download_stopped_or_refused_and_its_odd_answers_read_in_spanish(spanish):
+    """Recorders hunt: a download stopped at its bounds or refused, and answers not in the
+    shape the make's API promises, read English in the app (Settings' 'not answering: ...',
+    an export's failure)."""
+    from agent.recorders.zones import posix_zone
+    from agent.recorders.model import BadAnswer
+
+    made = [*_download_words(), error_of(lambda: posix_zone("Mars/Olympus"), BadAnswer)]
+    # raised inline by the clients (wire.py, dahua.py, hikvision.py, reolink.py,
+    # reolink_answers.py, zones.py, fetch.py's retries): the words as written there
+    inline = ["The connection to the recorder at 192.168.1.20:443 failed (the connection was "
+              "reset by the other side).",
+              "The recorder at 192.168.1.20:443 sent an answer larger than 32 MiB to a GET "
+              "/ISAPI/ContentMgmt/search; ignored.",
+              "The recorder's clock reads '2026-13-45', not a time.",
+              "The recorder did not create a search (mediaFileFind).",
+              "The recorder did not say which time zone it keeps.",
+              "The recorder's list of channels is not in Reolink's form.",
+              "The recorder's time zone settings (GetTime) could not be read.",
+              "The recorder's answer to GetDevInfo has no value.",
+              "The recorder's clock (GetTime) could not be read.",
+              "The recorder at 192.168.1.20:443 answered a search with something that is not "
+              "Reolink's list of recordings.",
+              "A Reolink search result has no readable start or end.",
+              "The recorder at 192.168.1.20:443 sent 5 of 100 bytes, 3 times; the download was "
+              "refused. Try again later, or restart the recorder."]
+    for message in made + inline:
+        said = reads_in_spanish(message)
+        assert "recorder" not in said.replace("recorder's", ""), said

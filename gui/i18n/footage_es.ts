@@ -3508,6 +3508,86 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} ha bloqueado los inicios de sesión tras demasiados intentos fallidos, así que no comprobó la contraseña. Espere 5 minutos y vuelva a intentarlo una vez con la correcta.</translation>
     </message>
     <message>
+        <source>The recorder at {where} sent more than the {bytes} bytes it announced for this recording; the download was stopped and nothing of it was kept.</source>
+        <translation>La grabadora en {where} envió más de los {bytes} bytes que anunció para esta grabación; la descarga se detuvo y no se guardó nada de ella.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} sent more than {mib} MiB for {seconds} s of footage, far more than any camera records; the download was stopped and nothing of it was kept.</source>
+        <translation>La grabadora en {where} envió más de {mib} MiB para {seconds}&#xa0;s de grabaciones, mucho más de lo que graba cualquier cámara; la descarga se detuvo y no se guardó nada de ella.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} took longer than {minutes} minutes to send this recording; the download was stopped and nothing of it was kept. Try again later, or restart the recorder.</source>
+        <translation>La grabadora en {where} tardó más de {minutes} minutos en enviar esta grabación; la descarga se detuvo y no se guardó nada de ella. Vuelva a intentarlo más tarde o reinicie la grabadora.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} took longer than {seconds} s to send this recording; the download was stopped and nothing of it was kept. Try again later, or restart the recorder.</source>
+        <translation>La grabadora en {where} tardó más de {seconds}&#xa0;s en enviar esta grabación; la descarga se detuvo y no se guardó nada de ella. Vuelva a intentarlo más tarde o reinicie la grabadora.</translation>
+    </message>
+    <message>
+        <source>The recorder refused the password while downloading.</source>
+        <translation>La grabadora rechazó la contraseña durante la descarga.</translation>
+    </message>
+    <message>
+        <source>The recorder answered a download with text instead of footage.</source>
+        <translation>La grabadora respondió a una descarga con texto en lugar de grabaciones.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} sent {have} of {promised} bytes, {attempts} times; the download was refused. Try again later, or restart the recorder.</source>
+        <translation>La grabadora en {where} envió {have} de {promised} bytes, {attempts} veces; se rechazó la descarga. Vuelva a intentarlo más tarde o reinicie la grabadora.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} sent {have} of the whole recording, {attempts} times; the download was refused. Try again later, or restart the recorder.</source>
+        <translation>La grabadora en {where} envió {have} bytes de la grabación completa, {attempts} veces; se rechazó la descarga. Vuelva a intentarlo más tarde o reinicie la grabadora.</translation>
+    </message>
+    <message>
+        <source>The connection to the recorder at {where} failed ({reason}).</source>
+        <translation>La conexión con la grabadora en {where} falló ({reason}).</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} sent an answer larger than {mib} MiB to a {method} {path}; ignored.</source>
+        <translation>La grabadora en {where} envió una respuesta de más de {mib} MiB a una petición {method} {path}; no se tuvo en cuenta.</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s clock reads {text}, not a time.</source>
+        <translation>El reloj de la grabadora marca {text}, que no es una hora.</translation>
+    </message>
+    <message>
+        <source>The recorder did not create a search (mediaFileFind).</source>
+        <translation>La grabadora no creó una búsqueda (mediaFileFind).</translation>
+    </message>
+    <message>
+        <source>The recorder did not say which time zone it keeps.</source>
+        <translation>La grabadora no indicó qué zona horaria usa.</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s list of channels is not in Reolink&apos;s form.</source>
+        <translation>La lista de canales de la grabadora no tiene la forma de las de Reolink.</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s time zone {zone} is not a POSIX TZ rule.</source>
+        <translation>La zona horaria de la grabadora {zone} no es una regla TZ de POSIX.</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s time zone settings (GetTime) could not be read.</source>
+        <translation>No se pudieron leer los ajustes de zona horaria de la grabadora (GetTime).</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s answer to {command} has no value.</source>
+        <translation>La respuesta de la grabadora a {command} no tiene ningún valor.</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s clock (GetTime) could not be read.</source>
+        <translation>No se pudo leer el reloj de la grabadora (GetTime).</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} answered a search with something that is not Reolink&apos;s list of recordings.</source>
+        <translation>La grabadora en {where} respondió a una búsqueda con algo que no es la lista de grabaciones de Reolink.</translation>
+    </message>
+    <message>
+        <source>A Reolink search result has no readable start or end.</source>
+        <translation>Un resultado de búsqueda de Reolink no tiene un inicio o un final legibles.</translation>
+    </message>
+    <message>
         <source>The recorder sent an answer in a form this agent cannot read; it will be asked again later (if this keeps happening, its firmware may need an update).</source>
         <translation>La grabadora envió una respuesta en una forma que esta aplicación no puede leer; se le volverá a preguntar más tarde (si esto sigue ocurriendo, puede que su firmware necesite una actualización).</translation>
     </message>

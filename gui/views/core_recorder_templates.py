@@ -66,6 +66,44 @@ RECORDERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The recorder at {where} has locked logins after too many wrong "
                               "tries, so it did not check the password. Wait 5 minutes, then try "
                               "once more with the right one."),
+    # a download stopped or refused (agent/recorders/fetch.py)
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} sent more than the {bytes} bytes it "
+                              "announced for this recording; the download was stopped and "
+                              "nothing of it was kept."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} sent more than {mib} MiB for {seconds} s "
+                              "of footage, far more than any camera records; the download was "
+                              "stopped and nothing of it was kept."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} took longer than {minutes} minutes to "
+                              "send this recording; the download was stopped and nothing of it "
+                              "was kept. Try again later, or restart the recorder."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} took longer than {seconds} s to send this "
+                              "recording; the download was stopped and nothing of it was kept. "
+                              "Try again later, or restart the recorder."),
+    QT_TRANSLATE_NOOP("core", "The recorder refused the password while downloading."),
+    QT_TRANSLATE_NOOP("core", "The recorder answered a download with text instead of footage."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} sent {have} of {promised} bytes, "
+                              "{attempts} times; the download was refused. Try again later, or "
+                              "restart the recorder."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} sent {have} of the whole recording, "
+                              "{attempts} times; the download was refused. Try again later, or "
+                              "restart the recorder."),
+    # a connection or an answer that failed (agent/recorders/wire.py)
+    QT_TRANSLATE_NOOP("core", "The connection to the recorder at {where} failed ({reason})."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} sent an answer larger than {mib} MiB to a "
+                              "{method} {path}; ignored."),
+    # answers not in the shape the make's API promises (dahua.py, hikvision.py, reolink.py,
+    # zones.py)
+    QT_TRANSLATE_NOOP("core", "The recorder's clock reads {text}, not a time."),
+    QT_TRANSLATE_NOOP("core", "The recorder did not create a search (mediaFileFind)."),
+    QT_TRANSLATE_NOOP("core", "The recorder did not say which time zone it keeps."),
+    QT_TRANSLATE_NOOP("core", "The recorder's list of channels is not in Reolink's form."),
+    QT_TRANSLATE_NOOP("core", "The recorder's time zone {zone} is not a POSIX TZ rule."),
+    QT_TRANSLATE_NOOP("core", "The recorder's time zone settings (GetTime) could not be read."),
+    QT_TRANSLATE_NOOP("core", "The recorder's answer to {command} has no value."),
+    QT_TRANSLATE_NOOP("core", "The recorder's clock (GetTime) could not be read."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} answered a search with something that is "
+                              "not Reolink's list of recordings."),
+    QT_TRANSLATE_NOOP("core", "A Reolink search result has no readable start or end."),
     # an answer a client cannot read (agent/index/mirror.py UNREADABLE)
     QT_TRANSLATE_NOOP("core", "The recorder sent an answer in a form this agent cannot read; it "
                               "will be asked again later (if this keeps happening, its firmware "
