@@ -194,3 +194,20 @@ def test_a_recorders_download_stopped_or_refused_and_its_odd_answers_read_in_spa
     for message in made + inline:
         said = reads_in_spanish(message)
         assert "recorder" not in said.replace("recorder's", ""), said
+
+
+def test_a_recorders_camera_given_a_name_another_camera_has_reads_in_spanish(spanish, tmp_path):
+    """Recorders hunt: adding a recorder with a channel named as a camera already is was
+    refused in English in the app's Add a recorder window."""
+    from agent.index.camera_names import CameraNameError
+
+    store = Store(tmp_path / "index.db")
+    try:
+        store.add_source(str(tmp_path / "porch"), "Porch", "UTC", "auto", 0.0)
+        src = store.add_source(ROOT, "nvr", "UTC", RECORDER_LAYOUT, 0.0)
+        message = error_of(lambda: store.recorders.name_channels(
+            src.id, [("1", "Porch", "Driveway"), ("2", None, "Garden")]), CameraNameError)
+    finally:
+        store.close()
+    said = reads_in_spanish(message, "«Porch»")
+    assert said.startswith("ya existe una cámara llamada «Porch»")

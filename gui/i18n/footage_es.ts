@@ -2960,6 +2960,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>ya existe una cámara llamada «{name}» (o que se llamó así); dos carpetas de grabaciones nunca son una misma cámara: elija otro nombre</translation>
     </message>
     <message>
+        <source>a camera named &apos;{name}&apos; exists already (or was called that): choose another name</source>
+        <translation>ya existe una cámara llamada «{name}» (o que se llamó así): elija otro nombre</translation>
+    </message>
+    <message>
         <source>cannot read the agency file</source>
         <translation>no se puede leer el archivo de agencia</translation>
     </message>

@@ -258,6 +258,9 @@ TEMPLATES: tuple[str, ...] = (
                               "cameras are never merged: choose another name"),
     QT_TRANSLATE_NOOP("core", "a camera named '{name}' exists already (or was called that); two "
                               "recordings folders are never one camera: choose another name"),
+    # a recorder's channel given a taken name (agent/index/recorder_book.py name_channels)
+    QT_TRANSLATE_NOOP("core", "a camera named '{name}' exists already (or was called that): "
+                              "choose another name"),
     # a rename that failed or went unrecorded (agent/owner_cameras.py, audit/log.py)
     *camera_words.TEMPLATES,
     # an agency file that is not what the owner accepted (agent/requests/trust_pins.py)
