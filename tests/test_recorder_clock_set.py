@@ -5,6 +5,7 @@ it is now. The simulator keeps each recording's time as its clock wrote it (Devi
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -400,3 +401,25 @@ def test_a_rows_own_reason_shows_beside_the_stale_note_and_stays_after_it(
     agent.store.mark_remote(rec.source_id, None)
     reasons = {r.start_us: r.reason for r in agent.recordings("nvr/Driveway")}
     assert reasons == {T0: None, T0 + 10 * US: SPANS_CHANGE, T0 + 20 * US: None}
+
+
+def test_a_recorder_slow_to_say_its_time_is_not_taken_for_its_clock_put_right():
+    """Recorders hunt: the clock is read as the midpoint of the round trip, so a recorder
+    taking 9 s to answer (busy playing back, on Wi-Fi) reads up to 4.5 s off; that reading
+    became the offset applied, new recordings were placed 4 s off, and, past 2 s from the
+    one before, it was taken for a clock put right (62 days read again, the recordings
+    before and after it 'timed by two clocks'). A reading no further from the offset before
+    than its round trip allows keeps that offset; a clock truly put right still moves it."""
+    from datetime import datetime, timezone
+
+    from agent.index.mirror import applied_offset, moved
+    from agent.recorders.clock import read_clock
+
+    pc = iter([T0, T0 + 9 * US])   # this PC's clock before and after the device answered
+    answered = datetime.fromtimestamp(T0 // US + 8, timezone.utc)   # as it left the device
+    slow = read_clock(lambda: (answered, answered.isoformat(), None), now=lambda: next(pc))
+    assert slow.uncertainty_s == pytest.approx(5.0) and slow.offset_s == pytest.approx(4.0, abs=1)
+    assert applied_offset(slow, 0.0) == 0.0 and not moved(applied_offset(slow, 0.0), 0.0)
+    assert applied_offset(slow, HOURS_OFF) == float(round(slow.offset_s))   # put right: moved
+    fast = replace(slow, offset_s=0.4, uncertainty_s=0.5)
+    assert applied_offset(fast, None) == 0.0 and applied_offset(fast, 3.0) == 0.0

@@ -79,9 +79,15 @@ def connector(credentials: CredentialStore, timeout_s: float = 20.0) -> Connect:
     return connect
 
 
-def applied_offset(clock: ClockReading) -> float:
+def applied_offset(clock: ClockReading, before_s: float | None = None) -> float:
     """The offset the index applies: devices show whole seconds, so a reading is only good to
-    about half a second; rounding keeps an NTP-synced device at 0 rather than at noise."""
+    about half a second; rounding keeps an NTP-synced device at 0 rather than at noise. A
+    reading no further from the offset applied before (`before_s`) than its own doubt (a
+    recorder slow to answer: the round trip bounds it) does not show the clock moved, and
+    that offset stays, rather than placing new recordings by the delay and taking it for a
+    clock put right."""
+    if before_s is not None and abs(clock.offset_s - before_s) <= clock.uncertainty_s:
+        return float(before_s)
     return float(round(clock.offset_s))
 
 
@@ -108,7 +114,7 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
     try:
         info = recorder.info()
         clock = recorder.clock()
-        offset = applied_offset(clock)
+        offset = applied_offset(clock, source.clock_offset_s)
         channels = tuple((c.id, c.name) for c in info.channels)
         store.recorders.record_device(rec.source_id, info.model, info.firmware, info.serial,
                                       info.name, channels, clock.offset_s)

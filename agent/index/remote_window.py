@@ -144,7 +144,7 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
     try:
         info = recorder.info()
         clock = recorder.clock()
-        offset = applied_offset(clock)
+        offset = applied_offset(clock, source.clock_offset_s if source else None)
         first, last = start_us // US * US, -(-end_us // US) * US   # whole seconds: the devices'
         # Each recording is asked for by the clock it recorded under (mirror.kept_shifts): one
         # put right since then wrote its times by another offset than it has now.
