@@ -505,6 +505,30 @@ def test_a_window_of_another_picture_shape_than_the_masks_reads_in_spanish(spani
     assert "--no-masks" not in said and "picture" not in said
 
 
+@pytest.mark.parametrize("undecided", [True, False])
+@pytest.mark.parametrize("shape", [True, False])
+def test_an_approval_its_masks_cannot_be_placed_on_reads_in_spanish(spanish, shape, undecided):
+    """Masks hunt: a delivery's cut refused because the masks cannot be placed on the approved
+    footage says what the owner can do (approval_change.masks_way_on), in the owner's
+    language, with the request page's button rather than the command line's words."""
+    from agent.export.mask_pictures import MasksElsewhere, misplaced
+    from agent.export.masks import CameraMasks, Polygon
+    from agent.requests.approval_change import masks_way_on
+
+    row = types.SimpleNamespace(stream=None if shape else "crop", width=320, height=240,
+                                path="/porch/RecC01_20261120_220002.mp4")
+    cov = types.SimpleNamespace(camera="porch", files=(row,), start_us=1_795_000_000 * 10**6,
+                                end_us=1_795_000_002 * 10**6)
+    found = misplaced(cov, CameraMasks("porch", (Polygon(((0, 0), (1, 0), (1, 1))),),
+                                       (320, 180)))
+    message = str(MasksElsewhere(found.why, masks_way_on(shape, undecided)))
+    said = in_owner_language(message)
+    assert said == read_in_spanish(message)
+    assert "«porch»" in said and "--no-masks" not in said and "approve" not in said
+    assert ("«Intentar enviar de nuevo»" in said) == (shape or undecided)
+    assert ("rechace la solicitud" in said) == (not undecided)
+
+
 def test_a_card_at_another_drive_letter_reads_in_spanish(spanish, tmp_path):
     """agent/owner_sources.py's refusal of a folder holding a missing folder's recordings
     (tests/test_moved_folder.py), made by the agent, in Spanish."""

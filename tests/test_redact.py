@@ -510,7 +510,7 @@ def test_a_kept_package_cut_from_a_crop_with_masks_is_not_sent_again_as_it_is(
     redaction = owner_redaction(agent.home, camera)
     main = export_evidence(agent.store, agent.owner_key(), camera, T0, T0 + 2 * S,
                            tmp_path / "out", redaction=redaction)
-    monkeypatch.setattr(evidence, "masks_misplaced", lambda coverage, masks: None)   # before
+    monkeypatch.setattr(evidence, "misplaced", lambda coverage, masks: None)   # before
     crop = export_evidence(agent.store, agent.owner_key(), camera, T0 + 2 * S, T0 + 4 * S,
                            tmp_path / "out", redaction=redaction)
     assert [Path(s.path).name[:4] for s in crop.plan.spans] == ["RecC"]

@@ -23,7 +23,7 @@ from agent.export.naming import clip_name, free_name, package_name
 from agent.export.path_room import clip_path_length, longest_inside, room_problem
 from agent.export.package import PackageBuilder, PackageError, SealedPackage
 from agent.export.package_inputs import outputs_record
-from agent.export.mask_pictures import MasksElsewhere, masks_misplaced
+from agent.export.mask_pictures import misplaced
 from agent.export.plan import ExportPlan, plan_export, recorded_offsets
 from agent.export.readme import readme_text, video_entry
 from agent.export.sound import conversion_record
@@ -104,9 +104,9 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         plan = plan_export(store, camera, start_us, end_us)
         prefix = request.case if request else "manual"
         masks = bool(redaction and redaction.masks and redaction.masks.polygons)
-        elsewhere = masks and masks_misplaced(plan.coverage, redaction.masks)
+        elsewhere = masks and misplaced(plan.coverage, redaction.masks)
         if elsewhere:
-            raise MasksElsewhere(elsewhere)
+            raise elsewhere
         faces, muted = bool(redaction and redaction.faces), bool(redaction and redaction.mute)
 
         def named(cut_mode: str, audio: bool) -> str:

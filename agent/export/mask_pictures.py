@@ -28,43 +28,60 @@ _SAME_SHAPE = 0.05
 
 
 class MasksElsewhere(Exception):
-    """The window holds only a picture the camera's masks were not drawn on; the message says
-    which, and what the owner can do."""
+    """The window holds only a picture the camera's masks were not drawn on: `why` says which,
+    `advice` what the owner can do (AWAY or LOOK_AGAIN, or an approval's own words)."""
+
+    def __init__(self, why: str, advice: str) -> None:
+        super().__init__(f"{why}: {advice}")
+        self.why, self.advice = why, advice
 
 
 def masks_elsewhere(cov: Coverage) -> str | None:
     """Why the camera's privacy masks cannot be filled on the recordings `cov` chose (a crop or
     another lens), in the owner's words; None when they can."""
-    kinds = [(ELSEWHERE_PICTURES[r.stream], r.path) for r in cov.files
-             if r.stream in ELSEWHERE_PICTURES]
-    if not kinds:
-        return None
-    picture, path = kinds[0]
-    return (f"from {local_text(cov.start_us)} to {local_text(cov.end_us)}, camera "
-            f"'{cov.camera}' recorded only its {picture} picture ({Path(path).name}), not the "
-            "main picture its privacy masks were drawn on, where they would cover other "
-            f"places and leave what they hide in the clear: {AWAY}")
+    found = _elsewhere(cov)
+    return None if found is None else str(found)
 
 
 def masks_misplaced(cov: Coverage, masks: CameraMasks | None) -> str | None:
     """Why `masks` cannot be filled on the recordings `cov` chose (a crop or another lens, or a
     picture of another shape than the one they were drawn on), in the owner's words; None when
     they can (or there are none to fill)."""
+    found = misplaced(cov, masks)
+    return None if found is None else str(found)
+
+
+def misplaced(cov: Coverage, masks: CameraMasks | None) -> MasksElsewhere | None:
+    """masks_misplaced as the refusal to raise, its words and its advice apart."""
     if masks is None or not masks.polygons:
         return None
-    return masks_elsewhere(cov) or _other_shape(cov, masks.picture)
+    return _elsewhere(cov) or _other_shape(cov, masks.picture)
 
 
-def _other_shape(cov: Coverage, drawn: tuple[int, int] | None) -> str | None:
+def _elsewhere(cov: Coverage) -> MasksElsewhere | None:
+    kinds = [(ELSEWHERE_PICTURES[r.stream], r.path) for r in cov.files
+             if r.stream in ELSEWHERE_PICTURES]
+    if not kinds:
+        return None
+    picture, path = kinds[0]
+    return MasksElsewhere(
+        f"from {local_text(cov.start_us)} to {local_text(cov.end_us)}, camera '{cov.camera}' "
+        f"recorded only its {picture} picture ({Path(path).name}), not the main picture its "
+        "privacy masks were drawn on, where they would cover other places and leave what they "
+        "hide in the clear", AWAY)
+
+
+def _other_shape(cov: Coverage, drawn: tuple[int, int] | None) -> MasksElsewhere | None:
     if drawn is None:
         return None   # a masks file saved before the picture was recorded: nothing to compare
     for r in cov.files:
         if r.width and r.height and not same_shape((r.width, r.height), drawn):
-            return (f"from {local_text(cov.start_us)} to {local_text(cov.end_us)}, camera "
-                    f"'{cov.camera}' recorded a picture of {r.width} x {r.height} pixels "
-                    f"({Path(r.path).name}), another shape than the {drawn[0]} x {drawn[1]} "
-                    "picture its privacy masks were drawn on, where they would cover other "
-                    f"places and leave what they hide in the clear: {LOOK_AGAIN}")
+            return MasksElsewhere(
+                f"from {local_text(cov.start_us)} to {local_text(cov.end_us)}, camera "
+                f"'{cov.camera}' recorded a picture of {r.width} x {r.height} pixels "
+                f"({Path(r.path).name}), another shape than the {drawn[0]} x {drawn[1]} "
+                "picture its privacy masks were drawn on, where they would cover other places "
+                "and leave what they hide in the clear", LOOK_AGAIN)
     return None
 
 

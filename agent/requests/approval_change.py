@@ -58,3 +58,31 @@ def left_out_words(camera: str, reason: str) -> str:
     return (f"nothing of {camera} can be cut for the approved time ({reason}); nothing has "
             "been sent yet: approve it again without that camera, or with another time or cut "
             "mode")
+
+
+# What the owner can do when the approved footage, cut now, is a picture the camera's privacy
+# masks cannot be placed on (export/mask_pictures.py): never the same approval again, which
+# cuts the same picture. gui/views/core_mask_words.py says them in the app's words.
+NOT_SENT_YET = "nothing has been sent yet"
+SIGNED = ("your signed approval may have reached the agency already, so it can no longer be "
+          "changed")
+AGAIN_AWAY = ("approve it again with a time its main picture recorded, without that camera, or "
+              "without privacy masks (--no-masks) only if nothing they hide is in that picture")
+LOOK_THEN_AGAIN = ("look at the masks again on a recording of this shape (Settings, Draw "
+                   "privacy masks) and save them, then approve it again")
+OR_AGAIN = ("or approve it again with another time, without that camera, or without privacy "
+            "masks (--no-masks) only if nothing they hide is in that picture")
+DECLINE = "decline the request to withdraw your approval"
+OR_DECLINE = "or decline the request to withdraw your approval"
+
+
+def masks_way_on(other_shape: bool, undecided: bool) -> str:
+    """What the owner can do about an approved window the camera's privacy masks cannot be
+    placed on: a crop or another lens, or (`other_shape`) a picture of another shape than they
+    were drawn on, which masks saved again on it can fit; `undecided`: nothing of the approval
+    has left this PC, so it may be changed (above)."""
+    if undecided:
+        return (f"{NOT_SENT_YET}: {LOOK_THEN_AGAIN}; {OR_AGAIN}" if other_shape
+                else f"{NOT_SENT_YET}: {AGAIN_AWAY}")
+    return (f"{SIGNED}: {LOOK_THEN_AGAIN}; {OR_DECLINE}" if other_shape
+            else f"{SIGNED}: {DECLINE}")

@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
+from agent.export.mask_pictures import MasksElsewhere
 from agent.export.progress import DroppedFrames
 from agent.index.store import Store
 from agent.requests.approval_change import changeable, remove_superseded, superseded
@@ -53,7 +54,8 @@ class AlreadyRunning(Exception):
 class RunFailed(Exception):
     """A step of the run failed; the request is now `failed` and the message is the reason.
     `refused`: the owner's rules stopped it (frames the owner did not accept losing), or
-    approving again would not help (a package changed, the packages over the request's limit)."""
+    approving it again as it is would not help (a package changed, the packages over the
+    request's limit, privacy masks that cannot be placed on the approved footage)."""
 
     def __init__(self, reason: str, refused: bool = False) -> None:
         super().__init__(reason)
@@ -247,7 +249,8 @@ def run_steps(step: Step, entry: Entry, approval: Approval,
         inbox.transition(entry.iss, entry.jti, "failed", reason)
         step.log(stage, status="failed", reason=reason)
         refused = isinstance(exc, (DroppedFrames, PackageAltered, OverLimit, DecidedElsewhere,
-                                   RegistrationChanged, FootageRefused, NothingNamesIt))
+                                   RegistrationChanged, FootageRefused, NothingNamesIt,
+                                   MasksElsewhere))
         raise RunFailed(reason, refused=refused) from None
 
 

@@ -10,6 +10,7 @@ from agent.delivery.sums import ChunkSums, compute_sums
 from agent.delivery.wire import UploadCancelled, UploadError
 from agent.export.bagtar import tar_package
 from agent.export.evidence import FolderTooDeep, RequestContext, disk_full, export_evidence
+from agent.export.mask_pictures import LOOK_AGAIN, MasksElsewhere
 from agent.export.masks import masks_left_off
 from agent.export.path_room import home_too_deep
 from agent.export.package import PackageError
@@ -19,7 +20,7 @@ from agent.os_words import plain_os_error
 from agent.recorders.credentials import CredentialStore
 from agent.export.progress import NoFrames
 from agent.requests.agencies import TrustStore
-from agent.requests.approval_change import changeable, left_out_words
+from agent.requests.approval_change import changeable, left_out_words, masks_way_on
 from agent.requests.approval_choices import redactions
 from agent.requests.approval_step import PackageAltered, Step
 from agent.requests.clip_signing import signing_chain
@@ -274,6 +275,9 @@ def _export_one(step: Step, approval: Approval, camera: str, context: RequestCon
                 chain=chain, provenance_extra=extra)
     except FolderTooDeep as exc:   # the app's own folder: the owner chooses no other
         raise PackageError(home_too_deep(str(step.home), exc.length)) from None
+    except MasksElsewhere as exc:   # a recorder's download, a safe copy, masks saved since
+        raise MasksElsewhere(exc.why, masks_way_on(exc.advice == LOOK_AGAIN,
+                                                   changeable(step.entry()))) from None
     except NoFrames as exc:   # found only by the cut: no resume gets past it
         if not changeable(step.entry()):
             raise

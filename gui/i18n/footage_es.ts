@@ -4508,12 +4508,52 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>elija un período que haya grabado la imagen principal, o exporte este sin máscaras de privacidad (--no-masks) solo si nada de lo que ocultan aparece en esa imagen</translation>
     </message>
     <message>
+        <source>nothing has been sent yet</source>
+        <translation>todavía no se ha enviado nada</translation>
+    </message>
+    <message>
+        <source>your signed approval may have reached the agency already, so it can no longer be changed</source>
+        <translation>puede que su aprobación firmada ya haya llegado a la agencia, así que ya no se puede cambiar</translation>
+    </message>
+    <message>
+        <source>approve it again with a time its main picture recorded, without that camera, or without privacy masks (--no-masks) only if nothing they hide is in that picture</source>
+        <translation>apruébela de nuevo con un período que haya grabado su imagen principal, sin esa cámara, o sin máscaras de privacidad (--no-masks) solo si nada de lo que ocultan aparece en esa imagen</translation>
+    </message>
+    <message>
+        <source>look at the masks again on a recording of this shape (Settings, Draw privacy masks) and save them, then approve it again</source>
+        <translation>revise de nuevo las máscaras sobre una grabación de esta forma (Ajustes, Dibujar máscaras de privacidad) y guárdelas; después apruébela de nuevo</translation>
+    </message>
+    <message>
+        <source>or approve it again with another time, without that camera, or without privacy masks (--no-masks) only if nothing they hide is in that picture</source>
+        <translation>o apruébela de nuevo con otro período, sin esa cámara, o sin máscaras de privacidad (--no-masks) solo si nada de lo que ocultan aparece en esa imagen</translation>
+    </message>
+    <message>
+        <source>decline the request to withdraw your approval</source>
+        <translation>rechace la solicitud para retirar su aprobación</translation>
+    </message>
+    <message>
+        <source>or decline the request to withdraw your approval</source>
+        <translation>o rechace la solicitud para retirar su aprobación</translation>
+    </message>
+    <message>
         <source>choose a window the main picture recorded, or untick Use privacy masks for this camera only if nothing they hide is in that picture</source>
         <translation>elija un período que haya grabado la imagen principal, o desmarque Usar máscaras de privacidad para esta cámara solo si nada de lo que ocultan aparece en esa imagen</translation>
     </message>
     <message>
         <source>look at the masks again on a recording of this shape (Settings, Draw privacy masks) and save them, or untick Use privacy masks for this camera only if nothing they hide is in that picture</source>
         <translation>revise de nuevo las máscaras sobre una grabación de esta forma (Ajustes, Dibujar máscaras de privacidad) y guárdelas, o desmarque Usar máscaras de privacidad para esta cámara solo si nada de lo que ocultan está en esa imagen</translation>
+    </message>
+    <message>
+        <source>choose a time its main picture recorded, untick that camera, or untick Use privacy masks for it only if nothing they hide is in that picture, then press &apos;Try sending again&apos;</source>
+        <translation>elija un período que haya grabado su imagen principal, desmarque esa cámara, o desmarque Usar máscaras de privacidad para ella solo si nada de lo que ocultan aparece en esa imagen; después pulse «Intentar enviar de nuevo»</translation>
+    </message>
+    <message>
+        <source>look at the masks again on a recording of this shape (Settings, Draw privacy masks) and save them, then press &apos;Try sending again&apos;</source>
+        <translation>revise de nuevo las máscaras sobre una grabación de esta forma (Ajustes, Dibujar máscaras de privacidad) y guárdelas; después pulse «Intentar enviar de nuevo»</translation>
+    </message>
+    <message>
+        <source>or choose another time, untick that camera, or untick Use privacy masks for it only if nothing they hide is in that picture, then press &apos;Try sending again&apos;</source>
+        <translation>o elija otro período, desmarque esa cámara, o desmarque Usar máscaras de privacidad para ella solo si nada de lo que ocultan aparece en esa imagen; después pulse «Intentar enviar de nuevo»</translation>
     </message>
     <message>
         <source>request &apos;{jti}&apos; {state}; it cannot be approved now</source>

@@ -1,6 +1,7 @@
 """The core's words for a window whose recordings show only a picture a camera's privacy masks
-were not drawn on (agent/export/mask_pictures.py), word for word as it writes them, and the
-app's words instead of the option to type (IN_THE_APP): in the app it is Use privacy masks.
+were not drawn on (agent/export/mask_pictures.py), and what an approval refused so can do
+(agent/requests/approval_change.py), word for word as it writes them, and the app's words
+instead of the option to type (IN_THE_APP): in the app it is Use privacy masks.
 Qt-free data listed among core_templates' TEMPLATES and core_app_words' IN_THE_APP; marked for
 Qt's translation in the "core" context."""
 from __future__ import annotations
@@ -29,7 +30,27 @@ MASKS_AWAY = QT_TRANSLATE_NOOP("core", "choose a window the main picture recorde
                                        "this one without privacy masks (--no-masks) only if "
                                        "nothing they hide is in that picture")
 
-TEMPLATES: tuple[str, ...] = (ONLY_CROP, ONLY_LENS, MASKS_AWAY, OTHER_SHAPE, LOOK_AGAIN)
+# The same refused when an approval's delivery cuts it (agent/requests/approval_change.py
+# masks_way_on): the approval is changed, the masks looked at again, or the request declined.
+NOT_SENT_YET = QT_TRANSLATE_NOOP("core", "nothing has been sent yet")
+SIGNED = QT_TRANSLATE_NOOP("core", "your signed approval may have reached the agency already, so "
+                                   "it can no longer be changed")
+AGAIN_AWAY = QT_TRANSLATE_NOOP("core", "approve it again with a time its main picture recorded, "
+                                       "without that camera, or without privacy masks "
+                                       "(--no-masks) only if nothing they hide is in that "
+                                       "picture")
+LOOK_THEN_AGAIN = QT_TRANSLATE_NOOP("core", "look at the masks again on a recording of this "
+                                            "shape (Settings, Draw privacy masks) and save them, "
+                                            "then approve it again")
+OR_AGAIN = QT_TRANSLATE_NOOP("core", "or approve it again with another time, without that camera, "
+                                     "or without privacy masks (--no-masks) only if nothing they "
+                                     "hide is in that picture")
+DECLINE = QT_TRANSLATE_NOOP("core", "decline the request to withdraw your approval")
+OR_DECLINE = QT_TRANSLATE_NOOP("core", "or decline the request to withdraw your approval")
+
+TEMPLATES: tuple[str, ...] = (ONLY_CROP, ONLY_LENS, MASKS_AWAY, OTHER_SHAPE, LOOK_AGAIN,
+                              NOT_SENT_YET, SIGNED, AGAIN_AWAY, LOOK_THEN_AGAIN, OR_AGAIN,
+                              DECLINE, OR_DECLINE)
 
 IN_THE_APP: dict[str, str] = {
     MASKS_AWAY: QT_TRANSLATE_NOOP("core", "choose a window the main picture recorded, or untick "
@@ -39,4 +60,15 @@ IN_THE_APP: dict[str, str] = {
                                           "(Settings, Draw privacy masks) and save them, or "
                                           "untick Use privacy masks for this camera only if "
                                           "nothing they hide is in that picture"),
+    # the request page, its choices the owner's again while nothing has left this PC
+    AGAIN_AWAY: QT_TRANSLATE_NOOP("core", "choose a time its main picture recorded, untick that "
+                                          "camera, or untick Use privacy masks for it only if "
+                                          "nothing they hide is in that picture, then press 'Try "
+                                          "sending again'"),
+    LOOK_THEN_AGAIN: QT_TRANSLATE_NOOP("core", "look at the masks again on a recording of this "
+                                               "shape (Settings, Draw privacy masks) and save "
+                                               "them, then press 'Try sending again'"),
+    OR_AGAIN: QT_TRANSLATE_NOOP("core", "or choose another time, untick that camera, or untick "
+                                        "Use privacy masks for it only if nothing they hide is "
+                                        "in that picture, then press 'Try sending again'"),
 }

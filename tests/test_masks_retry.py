@@ -1,0 +1,85 @@
+"""A retry of an approval whose privacy masks no longer fit the approved footage (masks hunt):
+the refusal says what the owner can do (change the approval while nothing has left this PC,
+look at the masks again, or decline), never to approve it again as it is, which only repeats
+it; and a package kept from an earlier run is not sent where a cut of it now is refused."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from agent.export.masks import CameraMasks, Polygon
+from agent.requests.desk_errors import DeskError, DeskRefusal
+from agent.timebase import US
+from tests.test_desk import T0, World, footage, request_token  # noqa: F401
+
+SQUARE = Polygon(((0.1, 0.1), (0.4, 0.1), (0.4, 0.4), (0.1, 0.4)))
+TRIANGLE = Polygon(((0.6, 0.6), (0.9, 0.6), (0.9, 0.9)))
+WIDE = (320, 180)   # 16:9: yard records 320 x 240 (4:3)
+
+
+@pytest.fixture
+def world(tmp_path, footage):  # noqa: F811
+    w = World(tmp_path, footage)
+    yield w
+    w.close()
+
+
+def _signed_then_failed(world) -> None:
+    """yard approved with its masks (drawn on its own picture), cut, the decision signed,
+    and the portal refusing it: the approval can no longer be changed."""
+    world.agent.set_masks(CameraMasks("yard", (SQUARE,)))
+    world.desk.import_request(world.file(request_token()))
+    world.portal.decision_status = 403
+    with pytest.raises(DeskError, match="portal says no"):
+        world.desk.approve("req-1", ["yard"], T0 * US, (T0 + 2) * US)
+    world.portal.decision_status = 204
+    assert not world.desk.show("req-1").approval_changeable
+
+
+def test_masks_of_another_shape_on_a_signed_approval_say_what_to_do_not_to_resume(world):
+    """The owner drew another area since, on a picture of another shape (the masks file says
+    320 x 180): the kept package is cut again, which is refused. It said '(approve it again
+    to resume)', which only repeats the refusal, and the export's way on (--no-masks), which
+    a signed approval refuses. It now says to look at the masks again or decline."""
+    _signed_then_failed(world)
+    world.agent.set_masks(CameraMasks("yard", (SQUARE, TRIANGLE), WIDE))
+    with pytest.raises(DeskRefusal) as refused:
+        world.desk.approve("req-1")
+    said = str(refused.value)
+    assert "another shape than the 320 x 180 picture" in said
+    assert "approve it again to resume" not in said and "--no-masks" not in said
+    assert said.endswith("your signed approval may have reached the agency already, so it can "
+                         "no longer be changed: look at the masks again on a recording of this "
+                         "shape (Settings, Draw privacy masks) and save them, then approve it "
+                         "again; or decline the request to withdraw your approval")
+    view = world.desk.show("req-1")
+    assert view.status == "failed" and view.reason == said
+    # as said: saved again on the picture yard records, the same approval goes on
+    world.agent.set_masks(CameraMasks("yard", (SQUARE, TRIANGLE)))
+    world.desk.check_approval("req-1")
+
+
+def test_masks_of_another_shape_before_anything_left_say_to_change_the_approval(world):
+    """A delivery stopped before anything left this PC (cancelled), the masks file then saying
+    another picture shape: the retry of the same approval is refused, saying the owner may
+    approve it again otherwise; approved without masks, it would go."""
+    world.agent.set_masks(CameraMasks("yard", (SQUARE,)))
+    world.desk.import_request(world.file(request_token()))
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(DeskError, match="cancelled"):
+        world.desk.approve("req-1", ["yard"], T0 * US, (T0 + 2) * US, cancel=cancel)
+    world.agent.set_masks(CameraMasks("yard", (SQUARE,), WIDE))
+    with pytest.raises(DeskRefusal) as refused:
+        world.desk.approve("req-1")
+    said = str(refused.value)
+    assert "approve it again to resume" not in said
+    assert said.endswith("nothing has been sent yet: look at the masks again on a recording of "
+                         "this shape (Settings, Draw privacy masks) and save them, then approve "
+                         "it again; or approve it again with another time, without that camera, "
+                         "or without privacy masks (--no-masks) only if nothing they hide is in "
+                         "that picture")
+    assert world.desk.show("req-1").approval_changeable
+    assert not world.desk.check_approval("req-1", masks=False).masks
+
