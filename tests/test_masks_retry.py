@@ -5,6 +5,7 @@ it; and a package kept from an earlier run is not sent where a cut of it now is 
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -83,3 +84,19 @@ def test_masks_of_another_shape_before_anything_left_say_to_change_the_approval(
     assert world.desk.show("req-1").approval_changeable
     assert not world.desk.check_approval("req-1", masks=False).masks
 
+
+def test_a_kept_package_is_not_sent_once_the_masks_say_another_picture_shape(world):
+    """The masks saved again, the same areas, on a picture of another shape: a cut of the
+    approved window is refused, but the package an earlier run cut (their polygons the same)
+    was sent as it was. It is set aside as one whose masks lie elsewhere, and the cut again
+    refused with the refusal's words."""
+    _signed_then_failed(world)
+    (kept,) = world.desk.show("req-1").deliveries
+    world.agent.set_masks(CameraMasks("yard", (SQUARE,), WIDE))
+    with pytest.raises(DeskRefusal, match="another shape than the 320 x 180 picture"):
+        world.desk.approve("req-1")
+    assert world.desk.show("req-1").deliveries == ()
+    aside = [p.name for p in (world.home / "packages").rglob("*masks-elsewhere-*")]
+    assert len(aside) == 1 and aside[0].startswith(Path(kept.package).name)
+    assert [r["data"]["status"] for r in world.records()
+            if r["event"] == "export" and "set_aside" in r["data"]] == ["masks-elsewhere"]

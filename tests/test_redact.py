@@ -526,6 +526,39 @@ def test_a_kept_package_cut_from_a_crop_with_masks_is_not_sent_again_as_it_is(
     assert masked_otherwise(kept(crop), other) == "masks-changed"
 
 
+def test_a_kept_package_of_another_shape_than_the_masks_say_now_is_not_sent_as_it_is(
+        agent, tmp_path):
+    """Masks hunt: the retry's check compared polygons (and a crop's name) only. A package cut
+    with masks drawn on its own 16:9 picture, the masks saved again since with the same areas
+    on a 4:3 picture (the camera's setting changed), was sent as it was, while a cut of that
+    window is refused. The clip's size is read from the package (or its tar, the folder gone):
+    another shape than the masks' is masks-elsewhere; the same shape goes."""
+    import shutil
+
+    from agent.export.bagtar import tar_package
+    from agent.requests.kept_masks import masked_otherwise
+    from agent.requests.records import Delivery
+    from demo.samples import ClipSpec, write_clip
+
+    folder = tmp_path / "porch"
+    write_clip(ClipSpec(folder / "porch.20261120_220000.mp4", T0, 2.0, width=320, height=180))
+    agent.scan([str(folder)], tz="UTC")
+    agent.set_masks(CameraMasks("porch", (SQUARE,)))
+    done = export_evidence(agent.store, agent.owner_key(), "porch", T0, T0 + 2 * S,
+                           tmp_path / "out", redaction=owner_redaction(agent.home, "porch"))
+    record = Delivery("porch", str(done.package.path), "", "", 0)
+    assert masked_otherwise(record, owner_redaction(agent.home, "porch")) is None
+    agent.set_masks(CameraMasks("porch", (SQUARE,), (640, 352)))   # one shape: still goes
+    assert masked_otherwise(record, owner_redaction(agent.home, "porch")) is None
+    agent.set_masks(CameraMasks("porch", (SQUARE,), (W, H)))
+    now = owner_redaction(agent.home, "porch")
+    assert masked_otherwise(record, now) == "masks-elsewhere"
+    tar = tar_package(done.package.path, tmp_path / "porch.tar").path
+    shutil.rmtree(done.package.path)
+    assert masked_otherwise(Delivery("porch", record.package, str(tar), "", 0), now) \
+        == "masks-elsewhere"
+
+
 def test_masks_are_not_filled_on_a_picture_of_another_shape_than_they_were_drawn_on(
         agent, tmp_path):
     """Masks hunt: masks are shares of the picture's width and height, and their file did not
