@@ -92,3 +92,40 @@ def test_a_selection_only_a_crop_recorded_is_said_before_approving_with_masks():
     assert masks_elsewhere(coverage("porch", found, W0 + 5 * US, W0 + 15 * US)) is None
     for start, end, masked in ((0, 10, ("porch",)), (12, 18, ())):   # main only; no masks
         assert "crop" not in said(start, end, masked)
+
+
+def test_a_selection_of_another_picture_shape_than_the_masks_is_said_before_approving():
+    """Masks hunt: a camera that recorded 16:9 (0 to 10 s) and then 4:3 (10 to 20 s, its
+    picture setting changed), its masks drawn on the 16:9 picture: an approval or export with
+    masks of any selection reaching into the 4:3 stretch is refused (mask_pictures), and the
+    summary said nothing of it before the button was pressed. It says so now, as the agent's
+    own check finds it; a picture of the same shape (a squeezed sub stream) is not said."""
+    from agent.export.mask_pictures import masks_misplaced
+    from agent.export.masks import CameraMasks, Polygon
+    from gui.views.summary import lines, outgoing
+
+    found = [FileRow(1, f"/rec/porch_{n}.mp4", "porch", W0 + n * 10 * US,
+                     W0 + (n + 1) * 10 * US, 1_000_000, 0, "frigate", "ok", None,
+                     width=320, height=h)
+             for n, h in ((0, 180), (1, 240))]
+    sums = CameraSums.of(coverage("porch", found, W0, W0 + 30 * US))
+
+    def said(start_s: int, end_s: int, masked=("porch",), drawn=(320, 180)) -> str:
+        out = outgoing([sums], W0 + start_s * US, W0 + end_s * US, "copy", False, {},
+                       ("1 privacy mask on porch",), masked=masked,
+                       drawn=(("porch", drawn),))
+        return "\n".join(lines(out, "Agency", "UTC"))
+
+    def refused(start_s: int, end_s: int, drawn=(320, 180)) -> bool:
+        masks = CameraMasks("porch", (Polygon(((0, 0), (1, 0), (1, 1))),), drawn)
+        return masks_misplaced(coverage("porch", found, W0 + start_s * US, W0 + end_s * US),
+                               masks) is not None
+    shape = ("was recorded in a picture of 320 x 240 pixels, another shape than the 320 x 180 "
+             "picture its privacy masks were drawn on")
+    assert refused(12, 18) and f"porch: this time {shape}" in said(12, 18)
+    assert refused(5, 15) and f"porch: part of this time {shape}" in said(5, 15)
+    assert "so it is refused" in said(5, 15) and "Draw privacy masks" in said(5, 15)
+    assert not refused(0, 10) and "shape" not in said(0, 10)
+    assert not refused(0, 10, (640, 352)) and "shape" not in said(0, 10, drawn=(640, 352))
+    assert "shape" not in said(12, 18, masked=())   # masks not chosen
+    assert not refused(12, 18, None) and "shape" not in said(12, 18, drawn=None)

@@ -38,6 +38,9 @@ class CameraSums:
     elsewhere_starts: tuple[int, ...] = ()
     elsewhere_ends: tuple[int, ...] = ()
     elsewhere_before: tuple[int, ...] = ()
+    # The chosen recordings' spans by picture size, ((width, height), starts, ends) each: a
+    # selection holding one of another shape than the masks were drawn on is refused.
+    pictures: tuple[tuple[tuple[int, int], tuple[int, ...], tuple[int, ...]], ...] = ()
 
     @classmethod
     def of(cls, cov: Coverage) -> "CameraSums":
@@ -53,7 +56,8 @@ class CameraSums:
         return cls(cov.camera, starts, ends, tuple(before),
                    tuple(g.start_us for g in cov.gaps), tuple(g.end_us for g in cov.gaps),
                    points, at, rates, any(f.audio for f in cov.files),
-                   tuple(a for a, _ in away), tuple(b for _, b in away), _running(away))
+                   tuple(a for a, _ in away), tuple(b for _, b in away), _running(away),
+                   _by_picture(cov))
 
     def covered_us(self, start_us: int, end_us: int) -> int:
         """Microseconds of recording inside [start, end)."""
@@ -75,6 +79,12 @@ class CameraSums:
             return 0
         return (self.elsewhere_before[i] + min(t, self.elsewhere_ends[i])
                 - self.elsewhere_starts[i])
+
+    def pictures_in(self, start_us: int, end_us: int) -> tuple[tuple[int, int], ...]:
+        """The picture sizes (width, height) of the main or sub stream recordings inside
+        [start, end)."""
+        return tuple(size for size, starts, ends in self.pictures
+                     if bisect_left(starts, end_us) > bisect_right(ends, start_us))
 
     def first_covered(self, start_us: int, end_us: int) -> int | None:
         """The first recorded instant inside [start, end), or None."""
@@ -134,8 +144,27 @@ def _elsewhere_only(cov: Coverage) -> list[tuple[int, int]]:
             lo, hi = max(g.start_us, f.start_us), min(g.end_us, f.end_us)
             if lo < hi:
                 out.append((lo, hi))
+    return _merged(out)
+
+
+def _by_picture(cov: Coverage):
+    """The chosen recordings of the main picture or a sub stream (a crop's refusal is said
+    apart) by their size, each size's spans merged, in order and apart."""
+    spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for f in cov.files:
+        if (f.width and f.height and f.start_us is not None and f.end_us is not None
+                and not elsewhere_picture(f)):
+            spans.setdefault((f.width, f.height), []).append((f.start_us, f.end_us))
+    out = []
+    for size, found in sorted(spans.items()):
+        merged = _merged(found)
+        out.append((size, tuple(a for a, _ in merged), tuple(b for _, b in merged)))
+    return tuple(out)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
-    for lo, hi in sorted(out):
+    for lo, hi in sorted(spans):
         if merged and lo <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from agent.views import same_shape
 from gui.views import display
 from gui.views.camera_sums import CameraSums
 from gui.views.words import QT_TRANSLATE_NOOP, translate
@@ -28,6 +29,7 @@ class CameraPart:
     shortfall_s: float      # copy mode: seconds skipped before the first keyframe
     has_audio: bool
     elsewhere_s: float = 0.0   # seconds only a crop or other lens recorded
+    pictures: tuple[tuple[int, int], ...] = ()   # the sizes of its main or sub pictures there
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class Outgoing:
     redactions: tuple[str, ...]
     unreadable_masks: tuple[str, ...] = ()   # cameras the agent will refuse: masks damaged
     masked: tuple[str, ...] = ()   # cameras whose privacy masks are filled
+    # (camera, (width, height)): the picture each camera's masks were drawn on, when recorded
+    drawn: tuple[tuple[str, tuple[int, int]], ...] = ()
 
     @property
     def seconds(self) -> float:
@@ -69,18 +73,22 @@ def camera_part(sums: CameraSums, start_us: int, end_us: int, mode: str,
     if seconds_us:
         size *= taken / seconds_us
     return CameraPart(sums.camera, taken / 1e6, int(size), sums.gaps_in(start_us, end_us),
-                      shortfall / 1e6, sums.has_audio, sums.elsewhere_us(start_us, end_us) / 1e6)
+                      shortfall / 1e6, sums.has_audio, sums.elsewhere_us(start_us, end_us) / 1e6,
+                      sums.pictures_in(start_us, end_us))
 
 
 def outgoing(cameras: list[CameraSums], start_us: int, end_us: int, mode: str,
              keep_audio: bool, keyframes: dict[str, int | None], redactions: tuple[str, ...] = (),
-             unreadable_masks: tuple[str, ...] = (), masked: tuple[str, ...] = ()) -> Outgoing:
+             unreadable_masks: tuple[str, ...] = (), masked: tuple[str, ...] = (),
+             drawn: tuple[tuple[str, tuple[int, int] | None], ...] = ()) -> Outgoing:
     """Everything that would be sent for the chosen cameras (their sums) and selection;
-    `masked`: the cameras whose privacy masks would be filled."""
+    `masked`: the cameras whose privacy masks would be filled; `drawn`: (camera, the picture
+    its masks were drawn on, None when their file does not say)."""
     parts = tuple(camera_part(c, start_us, end_us, mode, keyframes.get(c.camera))
                   for c in cameras)
     return Outgoing(parts, start_us, end_us, mode, keep_audio, tuple(redactions),
-                    tuple(unreadable_masks), tuple(masked))
+                    tuple(unreadable_masks), tuple(masked),
+                    tuple((c, size) for c, size in drawn if size is not None))
 
 
 def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
@@ -102,6 +110,10 @@ def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
     away = [p for p in out.parts if p.camera in out.masked and p.elsewhere_s > 0]
     rows += _gap_lines([p for p in out.parts if p not in away or p.seconds > 0])
     rows += [_elsewhere_line(p) for p in away]
+    drawn = dict(out.drawn)
+    rows += [_shape_line(p, drawn[p.camera]) for p in out.parts
+             if p.camera in out.masked and p.camera in drawn
+             and any(not same_shape(size, drawn[p.camera]) for size in p.pictures)]
     for camera in out.unreadable_masks:
         rows.append(translate("summary", "{camera}: its saved privacy masks are damaged, and it "
                                          "is not exported without them: draw them again first "
@@ -180,3 +192,28 @@ def _elsewhere_line(part: CameraPart) -> str:
                                 "its privacy masks cannot be placed, so it is refused: choose a "
                                 "time its main picture recorded, or untick Use privacy masks only "
                                 "if nothing they hide is in that picture").format(camera=part.camera)
+
+
+def _shape_line(part: CameraPart, drawn: tuple[int, int]) -> str:
+    """A camera with privacy masks whose selection holds a picture of another shape than the
+    one they were drawn on (its picture setting changed since): the masks would fall elsewhere
+    on it, so the whole of it is refused (agent mask_pictures.py), said before the button."""
+    other = next(size for size in part.pictures if not same_shape(size, drawn))
+    values = dict(camera=part.camera, width=other[0], height=other[1], drawn_width=drawn[0],
+                  drawn_height=drawn[1])
+    if any(same_shape(size, drawn) for size in part.pictures):
+        return translate("summary", "{camera}: part of this time was recorded in a picture of "
+                                    "{width} x {height} pixels, another shape than the "
+                                    "{drawn_width} x {drawn_height} picture its privacy masks "
+                                    "were drawn on, where they would cover other places, so it "
+                                    "is refused: look at the masks again on a recording of this "
+                                    "shape (Settings, Draw privacy masks\u2026) and save them, or "
+                                    "untick Use privacy masks only if nothing they hide is in "
+                                    "that picture").format(**values)
+    return translate("summary", "{camera}: this time was recorded in a picture of {width} x "
+                                "{height} pixels, another shape than the {drawn_width} x "
+                                "{drawn_height} picture its privacy masks were drawn on, where "
+                                "they would cover other places, so it is refused: look at the "
+                                "masks again on a recording of this shape (Settings, Draw privacy "
+                                "masks\u2026) and save them, or untick Use privacy masks only if "
+                                "nothing they hide is in that picture").format(**values)

@@ -38,6 +38,7 @@ class Options(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.masked: dict[str, int] = {}     # camera -> number of saved mask polygons
+        self.drawn: dict[str, tuple[int, int] | None] = {}   # camera -> picture masks fit
         self._chosen: list[str] = []
         self._load = 0
         self._fixed = False
@@ -92,19 +93,21 @@ class Options(QWidget):
         load, agent = self._load, self.ctx.agent
 
         def work():
-            found = {}
+            found, drawn = {}, {}
             for cam in cameras:
                 try:
-                    found[cam] = len(agent.masks(cam).polygons)
+                    masks = agent.masks(cam)
                 except Exception:   # a damaged mask file: export will refuse and say why
                     found[cam] = UNREADABLE
-            return found
-        self.ctx.bridge.call("masks", work, lambda found: self._got_masks(found, load))
+                else:
+                    found[cam], drawn[cam] = len(masks.polygons), masks.picture
+            return found, drawn
+        self.ctx.bridge.call("masks", work, lambda found: self._got_masks(*found, load))
 
-    def _got_masks(self, found: dict[str, int], load: int) -> None:
+    def _got_masks(self, found: dict[str, int], drawn: dict, load: int) -> None:
         if load != self._load:
             return
-        self.masked = found
+        self.masked, self.drawn = found, drawn
         self._show_masks()
         self.changed.emit()
 
@@ -187,6 +190,10 @@ class Options(QWidget):
         if not self.use_masks:
             return ()
         return tuple(c for c in cameras if self.masked.get(c, 0) > 0)
+
+    def drawn_on(self, cameras: list[str]) -> tuple[tuple[str, tuple[int, int] | None], ...]:
+        """(camera, the picture size its saved masks were drawn on, None when not recorded)."""
+        return tuple((c, self.drawn.get(c)) for c in cameras)
 
     def redactions(self, cameras: list[str]) -> tuple[str, ...]:
         """What is hidden, in words, for the summary of what will leave this PC."""
