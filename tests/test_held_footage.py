@@ -419,3 +419,36 @@ def test_a_hold_record_edited_by_hand_is_never_read_outside_its_folder(tmp_path,
         return
     assert shown.placement is None   # where its copies lie: never cut from
     assert not agent.coverage("porch", *window, hold=shown).held
+
+
+def test_masks_that_cannot_be_placed_on_the_safe_copy_refuse_the_approval_before_any_cut(
+        tmp_path, agent):
+    """Masks hunt: an approval's check before any cut (check_footage) skipped a camera cut
+    from the request's safe copy, so masks drawn on a picture of another shape than its copies
+    were found only by its cut: the request recorded as approved and left `failed`, other
+    cameras cut for nothing. The copies are checked as recordings are."""
+    from agent.export.masks import CameraMasks, Polygon
+    from agent.requests.approval_choices import redactions
+    from agent.requests.approval_footage import check_footage
+    from agent.requests.approval_step import ApprovalRefused
+    from agent.requests.records import Approval
+
+    porch = tmp_path / "rec" / "porch"
+    made = make_recordings(porch, "blue-iris", "porch", T0, 2, 4.0, fps=10, gop_s=1.0)
+    agent.add_source(porch, camera="porch", tz="UTC")
+    agent.scan()
+    holds.make_hold(agent.home, agent.store, "r1", T0, T0 + 8 * US, ("porch",), "r1")
+    for p in made:
+        p.unlink()
+    agent.scan()
+    area = (Polygon(((0.1, 0.1), (0.4, 0.1), (0.4, 0.4))),)
+    approval = Approval(T0 + US, T0 + 3 * US, ("porch",), "copy", False)
+
+    def check() -> None:
+        check_footage(agent.store, approval, redactions(agent.home, approval),
+                      usable_hold(agent.home, "r1"))
+    agent.set_masks(CameraMasks("porch", area, (320, 180)))
+    with pytest.raises(ApprovalRefused, match="another shape than the 320 x 180 picture"):
+        check()
+    agent.set_masks(CameraMasks("porch", area, (640, 480)))   # the copies' shape: cut
+    check()

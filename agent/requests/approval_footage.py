@@ -15,7 +15,7 @@ from agent.index.remote_window import is_remote
 from agent.index.store import Store
 from agent.os_words import plain_os_error
 from agent.requests.approval_step import ApprovalRefused
-from agent.requests.held_window import from_hold, held_placement
+from agent.requests.held_window import held_coverage, held_placement
 from agent.requests.holds import Hold
 from agent.requests.records import Approval
 from agent.storage import distinct_name
@@ -28,16 +28,23 @@ def check_footage(store: Store, approval: Approval,
     """ApprovalRefused naming every approved camera that has no usable recording in the
     approved window (none recorded there, only damaged files, a file changed or gone since the
     scan (its drive unplugged), recordings that change codec, or, for a camera whose privacy
-    masks `redacted` fills, only a picture they were not drawn on: a crop, another lens),
-    with what the owner can do. A recorder's camera is left to its download, which is what
-    finds its footage; a camera whose recordings are gone or changed since the request's
-    `hold` copied them, to the hold's copies (held_window.py)."""
+    masks `redacted` fills, only a picture they were not drawn on: a crop, another lens, a
+    picture of another shape), with what the owner can do. A recorder's camera is left to its
+    download, which is what finds its footage; a camera whose recordings are gone or changed
+    since the request's `hold` copied them, to the hold's copies (held_window.py), whose
+    pictures its masks are checked against as well."""
     now_called = lambda c: store.names.current(c) or c   # noqa: E731 - renamed since asked
     problems = []
     for camera in approval.cameras:
         name = now_called(camera)
-        if is_remote(store, name) or from_hold(store, hold, name, approval.start_us,
-                                               approval.end_us) is not None:
+        redaction = (redacted or {}).get(camera)
+        held = held_coverage(store, hold, name, approval.start_us, approval.end_us)
+        if held is not None:   # cut from the safe copy: its copies are what the masks fill
+            elsewhere = redaction is not None and masks_misplaced(held, redaction.masks)
+            if elsewhere:
+                problems.append((camera, elsewhere))
+            continue
+        if is_remote(store, name):
             continue
         try:
             plan = plan_export(store, name, approval.start_us, approval.end_us)
@@ -54,7 +61,6 @@ def check_footage(store: Store, approval: Approval,
         if len({c for _, c in codecs}) > 1:
             problems.append((camera, codec_changes_said(codecs)))
             continue
-        redaction = (redacted or {}).get(camera)
         elsewhere = redaction is not None and masks_misplaced(plan.coverage, redaction.masks)
         if elsewhere:
             problems.append((camera, elsewhere))
