@@ -17,7 +17,7 @@ from agent.audit.log import AuditReport
 from agent.config import Settings
 from agent.export.clip_writer import headless_words, stepped_words
 from agent.export.mask_pictures import same_shape
-from agent.export.masks import CameraMasks, Polygon
+from agent.export.masks import CameraMasks, Polygon, encloses_area
 from agent.identity.certificates import SigningChain
 from agent.index.camera_names import folder_camera_name
 from agent.index.cameras import IndexedCamera, Renamed
@@ -63,6 +63,8 @@ __all__ = [
     "picture_rank",
     # whether a picture has the shape of the one a camera's masks were drawn on
     "same_shape",
+    # whether the corners drawn make an area a mask can hide (not all on one line)
+    "encloses_area",
     # what an export says of a recording it could read only in part
     "headless_words", "stepped_words",
     # requests, their decisions and deliveries

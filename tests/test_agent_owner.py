@@ -128,6 +128,8 @@ def test_every_view_type_is_exported_by_name_and_frozen():
             assert callable(kind) and kind.__module__ == "agent.media.frame_reader", name
         elif name == "same_shape":   # a picture of the shape a camera's masks were drawn on
             assert callable(kind) and kind.__module__ == "agent.export.mask_pictures", name
+        elif name == "encloses_area":   # corners a mask can hide the area of
+            assert callable(kind) and kind.__module__ == "agent.export.masks", name
         elif name == "drive_rooted":   # a folder the owner typed, E: alone the drive's root
             assert callable(kind) and kind.__module__ == "agent.owner_paths", name
         elif name == "NotAFolderPath":   # its refusal: a network computer without its share

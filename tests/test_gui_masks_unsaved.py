@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtWidgets import QMessageBox, QPushButton  # noqa: E402
 
-from tests.gui_support import answers, footage, settle, win  # noqa: E402,F401
+from tests.gui_support import answers, footage, settle, spanish, win  # noqa: E402,F401
 
 SQUARE = ((0.1, 0.2), (0.4, 0.2), (0.4, 0.6), (0.1, 0.6))
 
@@ -155,3 +155,31 @@ def test_masks_drawn_on_another_shape_say_so_and_saving_them_again_records_this_
     drawn = agent.masks("porch").picture
     assert drawn is not None and drawn != (1920, 1080)
     assert abs(drawn[0] / drawn[1] - image.width() / image.height()) < 0.05
+
+
+def test_corners_on_one_line_do_not_close_an_area_and_say_why(qtbot, win, answers,
+                                                                spanish):  # noqa: F811
+    """Masks hunt: Space pressed three times without moving the cross (or three clicks along
+    one edge) closed an 'area' that encloses nothing; Save then refused every area drawn with
+    the core's 'these masks cannot be kept: polygon 1: its points enclose no area (they lie
+    on one line)', in English in the Spanish app, naming a polygon the page never showed. Such
+    corners do not close, and the page says why, in the owner's language."""
+    answers[0].extend([QMessageBox.Discard] * 3)   # leaving with areas unsaved, if it asks
+    page = open_masks(qtbot, win, "porch")
+    draw_square(qtbot, page.canvas)
+    page.canvas.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(page.canvas, Qt.Key_Space)
+    qtbot.keyClick(page.canvas, Qt.Key_Return)
+    assert len(page.canvas.shapes) == 1 and len(page.canvas.current) == 3
+    said = page.status.text()
+    assert "línea" in said and "polygon" not in said, said
+    for _ in range(3):   # as said: taken back, and put around an area
+        qtbot.keyClick(page.canvas, Qt.Key_Backspace)
+    for dx, dy in ((1, 0), (0, 1), (-1, 0)):
+        page.canvas.move_cross(dx, dy, 0.1)
+        qtbot.keyClick(page.canvas, Qt.Key_Space)
+    qtbot.keyClick(page.canvas, Qt.Key_Return)
+    qtbot.mouseClick(page.save_button, Qt.LeftButton)
+    settle(qtbot, win)
+    assert saved(win, "porch") == 2

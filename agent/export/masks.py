@@ -160,6 +160,12 @@ def _check_name(where: str, name: str) -> None:
         raise MaskError(f"{where}: the name cannot hold control or invisible characters")
 
 
+def encloses_area(points) -> bool:
+    """Whether corners (relative x, y) make an area a mask can hide: three at least, not all
+    on one line (the rule a masks file is held to; the app's drawing asks it first)."""
+    return len(points) >= 3 and not _on_one_line(points)
+
+
 def _on_one_line(points) -> bool:
     """True when every point lies on the line through two of them (the signed area would say
     a 'bow tie', whose two halves cancel out, encloses nothing)."""

@@ -991,6 +991,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Una forma necesita al menos tres esquinas.</translation>
     </message>
     <message>
+        <source>These corners lie on one line, so they enclose nothing to hide: take them back (Backspace) and put them around the area.</source>
+        <translation>Estas esquinas están en una línea, así que no encierran nada que ocultar: quítelas (Retroceso) y póngalas alrededor de la zona.</translation>
+    </message>
+    <message>
         <source>1 area drawn, not saved yet</source>
         <translation>1 zona dibujada, todavía sin guardar</translation>
     </message>
@@ -1015,8 +1019,8 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>{n} esquinas de una zona nueva</translation>
     </message>
     <message>
-        <source>Finish the open shape (three corners at least) or undo it.</source>
-        <translation>Termine la forma abierta (tres esquinas como mínimo) o deshágala.</translation>
+        <source>Finish the open shape (three corners at least, not all on one line) or undo it.</source>
+        <translation>Termine la forma abierta (al menos tres esquinas, no todas en una línea) o deshágala.</translation>
     </message>
     <message>
         <source>Saved. Every export of {camera} blacks out 1 area.</source>

@@ -72,7 +72,8 @@ class MasksPage(QWidget):
         self.clear_button = QPushButton(self.tr("Clear all"))
         self.save_button = QPushButton(self.tr("Save masks"))
         self.save_button.setObjectName("primary")
-        self.close_button.clicked.connect(self._close_shape)
+        self.close_button.clicked.connect(self.canvas.close_shape)
+        self.canvas.unclosed.connect(self._unclosed)
         self.undo_button.clicked.connect(self.canvas.undo)
         self.clear_button.clicked.connect(self.canvas.clear)
         self.save_button.clicked.connect(self.save)
@@ -197,9 +198,15 @@ class MasksPage(QWidget):
             self.canvas.set_image(None, message)
             self.status.setText(message)
 
-    def _close_shape(self) -> None:
-        if not self.canvas.close_shape():
+    def _unclosed(self) -> None:
+        """Why the open shape did not close (a button, a key or a click asked): the rule the
+        agent holds saved masks to, said before Save would refuse them all."""
+        if len(self.canvas.current) < 3:
             self.status.setText(self.tr("A shape needs at least three corners."))
+        else:
+            self.status.setText(self.tr("These corners lie on one line, so they enclose nothing "
+                                        "to hide: take them back (Backspace) and put them "
+                                        "around the area."))
 
     def _show_count(self) -> None:
         n = len(self.canvas.shapes)
@@ -221,8 +228,8 @@ class MasksPage(QWidget):
             return
         if self.canvas.current:
             if not self.canvas.close_shape():
-                self.status.setText(self.tr("Finish the open shape (three corners at least) or "
-                                            "undo it."))
+                self.status.setText(self.tr("Finish the open shape (three corners at least, "
+                                            "not all on one line) or undo it."))
                 return
         masks, agent = self.canvas.masks(self.camera), self.ctx.agent
         n = len(masks.polygons)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from agent.views import CameraMasks, Polygon
+from agent.views import CameraMasks, Polygon, encloses_area
 
 CLOSE_PX = 10      # a click this near the first corner closes the shape
 STEP, BIG_STEP = 0.02, 0.1   # how far an arrow key moves the cross (of the picture's size)
@@ -25,6 +25,7 @@ class MaskCanvas(QWidget):
     """A frame with the owner's polygons over it; clicks add corners to the open shape."""
 
     changed = Signal()
+    unclosed = Signal()   # the open shape could not be closed: too few corners, or on one line
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -65,8 +66,10 @@ class MaskCanvas(QWidget):
             for n, (shape, name) in enumerate(zip(self.shapes, names), start=1)))
 
     def close_shape(self) -> bool:
-        """Close the open shape (it needs three corners); False when it cannot be closed."""
-        if len(self.current) < 3:
+        """Close the open shape (it needs three corners, not all on one line, as saved masks
+        do); False, and `unclosed` emitted, when it cannot be closed."""
+        if not encloses_area(self.current):
+            self.unclosed.emit()
             return False
         self.shapes.append(self.current)
         self.current = []
