@@ -240,8 +240,8 @@ def test_masks_are_drawn_on_the_main_picture_not_a_crop_recorded_later(tmp_path)
     try:
         agent.scan([str(tmp_path / "card")], tz="UTC")
         (camera,) = agent.cameras()
-        frame, _masks, _damaged = camera_picture(agent, agent.previews, camera)
-        assert Path(frame.path).name.startswith("RecM")
+        frame, _masks, _damaged, size = camera_picture(agent, agent.previews, camera)
+        assert Path(frame.path).name.startswith("RecM") and size == (320, 240)
         assert Path(agent.previews.row_at(camera, t0 + 2 * US + US // 2).path).name[:4] == "RecS"
     finally:
         agent.close()

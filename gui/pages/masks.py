@@ -2,6 +2,7 @@
 out, save. Reached from Settings; the export and request pages point here."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 from PySide6.QtCore import Signal
@@ -26,20 +27,22 @@ FRAME_WIDTH = 960
 
 
 def camera_picture(agent, previewer, camera: str):
-    """(a recent frame of the camera or None, its saved masks, True when they cannot be read);
-    runs inside an agent job. Masks that cannot be read stop every export of the camera, so the
-    picture is still shown, to draw them again on."""
+    """(a recent frame of the camera or None, its saved masks, True when they cannot be read,
+    the size of the recording the frame is of or None); runs inside an agent job. Masks that
+    cannot be read stop every export of the camera, so the picture is still shown, to draw
+    them again on."""
     rows = [r for r in agent.recordings(camera) if r.start_us is not None and r.end_us is not None
             and r.end_us > r.start_us]
-    frame = None
+    frame = size = None
     if rows:   # the main picture's, which exports cut and mask (a crop's lies elsewhere)
         best = min(map(picture_rank, rows))
         last = max((r for r in rows if picture_rank(r) == best), key=lambda r: r.start_us)
         frame = previewer.frame(camera, (last.start_us + last.end_us) // 2, FRAME_WIDTH)
+        size = (last.width, last.height) if last.width and last.height else None
     try:
-        return frame, agent.masks(camera), False
+        return frame, agent.masks(camera), False, size
     except AgentError:   # damaged (or unreadable): what it held cannot be shown
-        return frame, CameraMasks(camera), True
+        return frame, CameraMasks(camera), True, size
 
 
 def _shapes(polygons) -> list[tuple]:
@@ -60,6 +63,7 @@ class MasksPage(QWidget):
         self.camera: str | None = None
         self._saved: list[tuple] = []   # the camera's shapes as saved: what exports black out
         self._load = 0
+        self._picture: tuple[int, int] | None = None   # the size of the recording shown
         self.canvas = MaskCanvas()
         self.cameras = QComboBox()
         self.cameras.setMinimumWidth(200)
@@ -161,16 +165,20 @@ class MasksPage(QWidget):
         self._load += 1
         load, agent, previewer = self._load, self.ctx.agent, self.ctx.previewer
         self.canvas.set_image(None, self.tr("Loading the picture\u2026"))
-        self._saved = []
+        self._saved, self._picture = [], None
         self.canvas.clear()
         self.status.setText("")
         self.ctx.bridge.call("mask-frame", lambda: camera_picture(agent, previewer, camera),
                              lambda r: self._got_picture(camera, load, *r),
                              lambda message: self._failed(load, message))
 
-    def _got_picture(self, camera: str, load: int, frame, masks, damaged: bool) -> None:
+    def _got_picture(self, camera: str, load: int, frame, masks, damaged: bool,
+                     size: tuple[int, int] | None) -> None:
         if load != self._load:
             return
+        # Saved masks record the picture drawn on, not the camera's latest when Save is
+        # pressed: a recording of another shape may be indexed meanwhile.
+        self._picture = size if frame is not None else None
         if frame is None:
             self.canvas.set_image(None, self.tr("No picture of {camera} could be read.")
                                   .format(camera=camera))
@@ -232,6 +240,8 @@ class MasksPage(QWidget):
                                             "not all on one line) or undo it."))
                 return
         masks, agent = self.canvas.masks(self.camera), self.ctx.agent
+        if masks.polygons and self._picture is not None:
+            masks = replace(masks, picture=self._picture)
         n = len(masks.polygons)
         said = (self.tr("Saved. Every export of {camera} blacks out 1 area.") if n == 1 else
                 self.tr("Saved. Every export of {camera} blacks out {n} areas.") if n else
