@@ -340,3 +340,28 @@ def test_a_kept_packages_record_nested_too_deep_is_left_to_the_seal_not_a_crash(
     record = Delivery("porch", str(folder), "", "", 0)
     assert masked_otherwise(record, Redaction(parse_masks("porch", WINDOW))) is None
     assert masked_otherwise(record, None) is None
+
+
+def test_masks_set_and_show_say_when_the_camera_records_another_shape(agent, capsys, tmp_path):
+    """Masks hunt: `masks set` took a FILE saying the masks were drawn on a 16:9 picture for a
+    camera recording 4:3 without a word, and `masks show` never said which picture they were
+    drawn on: every export of the camera was then refused, found only by the export. Both say
+    the picture, and note a camera that records another shape now (as the app's page does)."""
+    from demo.samples import ClipSpec, write_clip
+
+    write_clip(ClipSpec(tmp_path / "porch" / "porch.20261120_220000.mp4", 1_795_000_000 * 10**6,
+                        1.0))
+    agent.scan([str(tmp_path / "porch")], tz="UTC")
+    wide = tmp_path / "wide.json"
+    wide.write_text(json.dumps({**WINDOW, "picture": [1920, 1080]}))
+    _, out, err = run_masks(agent, capsys, "masks", "set", "porch", str(wide))
+    note = ("camera 'porch' now records a 320 x 240 picture, another shape than the 1920 x 1080 "
+            "picture these masks were drawn on")
+    assert note in err
+    _, out, err = run_masks(agent, capsys, "masks", "show", "porch")
+    assert "drawn on a 1920 x 1080 picture" in out and note in err
+    wide.write_text(json.dumps({**WINDOW, "picture": [640, 480]}))   # the camera's own shape
+    _, out, err = run_masks(agent, capsys, "masks", "set", "porch", str(wide))
+    assert "another shape" not in err
+    _, out, err = run_masks(agent, capsys, "masks", "show", "porch")
+    assert "drawn on a 640 x 480 picture" in out and "another shape" not in err

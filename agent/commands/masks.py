@@ -7,6 +7,7 @@ from pathlib import Path
 from agent.commands.common import Refused, UsageError, print_json, say
 from agent.owner_recorders import is_url
 from frp.count_words import counted
+from agent.export.mask_pictures import drawn_on, same_shape
 from agent.export.masks import MaskError, masks_file, read_masks_file
 from agent.index.camera_names import meant_name
 from agent.service import Agent, AgentError
@@ -51,6 +52,7 @@ def masks_set(agent: Agent, args) -> int:
         say(f"camera {_named(args.camera, camera)}: privacy masks removed")
     if camera not in agent.cameras():
         say(f"note: no recordings of camera '{camera}' are indexed yet; check the name")
+    _note_shape(agent, camera, kept)
     return 0
 
 
@@ -65,12 +67,30 @@ def masks_show(agent: Agent, args) -> int:
     if not masks.polygons:
         say(f"camera {_named(args.camera, camera)} has no privacy masks")
         return 0
+    drawn = (f", drawn on a {masks.picture[0]} x {masks.picture[1]} picture"
+             if masks.picture else "")
     print(f"camera {_named(args.camera, camera)}: {counted(len(masks.polygons), 'privacy mask')} "
-          f"({path})")
+          f"({path}){drawn}")
     for n, polygon in enumerate(masks.polygons, start=1):
         corners = " ".join(f"({x:.3f},{y:.3f})" for x, y in polygon.points)
         print(f"  {n}. {polygon.name or 'unnamed'}: {corners}")
+    _note_shape(agent, camera, masks)
     return 0
+
+
+def _note_shape(agent: Agent, camera: str, masks) -> None:
+    """Say when the camera's latest main picture has another shape than the one its masks were
+    drawn on (a FILE saying so, or the camera's setting changed since): every export of that
+    shape is refused while they apply (mask_pictures.py), which the owner learns now, not
+    from an export."""
+    now = drawn_on(agent.recordings(camera))
+    if not masks.polygons or masks.picture is None or now is None \
+            or same_shape(now, masks.picture):
+        return
+    say(f"note: camera '{camera}' now records a {now[0]} x {now[1]} picture, another shape "
+        f"than the {masks.picture[0]} x {masks.picture[1]} picture these masks were drawn on: "
+        "exports of its recordings of that shape are refused while the masks apply; look at "
+        "the masks again on one (Settings, Draw privacy masks) and save them")
 
 
 def _camera(agent: Agent, typed: str) -> str:
