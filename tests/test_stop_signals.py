@@ -151,7 +151,7 @@ def no_partials(folder: Path) -> None:
 
 # run ---------------------------------------------------------------------------------------
 def test_run_stops_while_it_scans_without_waiting_for_the_scan(tmp_path):
-    files = 60   # recordings by name; each probe takes PROBE_S in this child: 18 s in all
+    files = 200   # recordings by name; each probe takes PROBE_S in this child: 60 s in all
     rec, home = tmp_path / "rec", tmp_path / "home"
     rec.mkdir()
     for n in range(files):
