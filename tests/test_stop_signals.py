@@ -7,7 +7,7 @@ half-written (no package folder, no partial file, the request resumable).
 The two seconds are not asserted as a time (bench/stop.py measures them): a loaded machine adds
 its own seconds to a child's start and exit. Each test shows instead that the stop did not wait
 for the work: the work still left when the signal came (files to scan at 0.3 s each, footage to
-cut at 0.2 s a second, bytes to upload at 40 kB/s, a call no one answers) would take many seconds
+cut at 0.5 s a second, bytes to upload at 10 kB/s, a call no one answers) would take many seconds
 more, and the child was out before a third of that, or the work never ends by itself at all."""
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # seconds beyond a child's exit on a machine many times overloaded.
 WITHIN_PART = 3
 PROBE_S = 0.3          # each file's probe in the slowed child: a slow disk
-CUT_S_PER_S = 0.2      # each second of footage cut in the slowed child: a slow processor
+CUT_S_PER_S = 0.5      # each second of footage cut in the slowed child: a slow processor
 PROBED, CUT_LEFT = "PROBE-BEGUN", "CUT-LEFT"
 # The real command, slowed where the work is long: a probe says PROBED on stderr and takes
 # PROBE_S more; a cut takes CUT_S_PER_S more for each second of footage it passes, and the
