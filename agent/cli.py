@@ -13,9 +13,6 @@ import os
 import sys
 
 from agent import __version__
-from agent.commands import (
-    agencies, cameras, decisions, demo, export, gui, index, log, masks, requests, space, upload,
-)
 from agent.commands.common import (
     EXIT_FAILURE,
     EXIT_OK,
@@ -29,8 +26,18 @@ from agent.commands.interrupt import Interrupted, Stopper
 from agent.os_words import plain_os_error
 from frp.text import one_line
 
-_COMMAND_MODULES = (index, cameras, export, masks, agencies, requests, decisions, upload, log,
-                    space, gui, demo)
+
+
+def _command_modules() -> tuple:
+    """The subcommands' modules, in the order --help lists them. Loaded here rather than with
+    this module: they take about a second to load, and `main` loads them with its stop signals
+    already handled (a Ctrl-C in that second must stop the command, not be lost)."""
+    from agent.commands import (
+        agencies, cameras, decisions, demo, export, gui, index, log, masks, requests, space,
+        upload,
+    )
+    return (index, cameras, export, masks, agencies, requests, decisions, upload, log, space,
+            gui, demo)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "requests, share only what you approve.")
     parser.add_argument("--version", action="version", version=f"footage-agent {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in _COMMAND_MODULES:
+    for module in _command_modules():
         module.add_parsers(sub, common)
     _given_once(parser)
     return parser
@@ -90,14 +97,19 @@ def main(argv: list[str] | None = None) -> int:
     _closed_streams_to_null_device()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     _escape_what_stdout_cannot_encode()
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
-    args.stopper = Stopper()
-    before = args.stopper.install()
+    stopper = Stopper()
+    before = stopper.install()
     try:
+        try:
+            with stopper.deferred():   # the second it takes: a Ctrl-C then is not lost
+                parser = build_parser()
+        except Interrupted as exc:
+            return _said("interrupted", exc.exit_code)
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help(sys.stderr)
+            return EXIT_USAGE
+        args.stopper = stopper
         return _run(args)
     finally:
         Stopper.restore(before)

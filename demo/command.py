@@ -46,7 +46,8 @@ def run(args) -> int:
     stopper = getattr(args, "stopper", None) or Stopper()
     app = None
     if not (args.no_gui or args.check):
-        app = load_app()  # before the slow part, so a missing app is said at once
+        with stopper.deferred():
+            app = load_app()  # before the slow part, so a missing app is said at once
         if app is None:
             say(NO_APP)
     try:

@@ -368,6 +368,53 @@ def test_the_demo_check_stops_mid_walk_and_removes_its_folder():
     assert not folder.exists()
 
 
+# A stop signal while the command's modules load (the first second of `footage-agent demo`,
+# when `dev.py run` has just started it): the signal lands inside whatever runs then, here a
+# finaliser, as the garbage collector runs them in the middle of an import. Python reports an
+# exception raised there ("Exception ignored in ... KeyboardInterrupt") and carries on, so the
+# Ctrl-C was lost and the demo went on to wait for another; or, outside one, a traceback.
+SIGNAL_WHILE_LOADING = """
+import os, signal, sys
+sig, loading = int(sys.argv.pop(1)), sys.argv.pop(1)
+class Finalised:
+    def __del__(self):
+        os.kill(os.getpid(), sig)
+        for _ in range(100):   # the handler runs between two of these steps, inside __del__
+            pass
+class Loading:
+    def find_spec(self, name, path=None, target=None):
+        if name == loading:
+            sys.meta_path.remove(self)
+            Finalised()
+        return None
+sys.meta_path.insert(0, Loading())
+from agent.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("sig, loading", [
+    (signal.SIGINT, "agent.commands.export"),   # the command's own modules
+    (signal.SIGTERM, "agent.commands.export"),
+    (signal.SIGINT, "demo.world"),              # the demo's, loaded once it is the command
+])
+def test_a_signal_while_the_command_loads_stops_it_quietly_with_its_code(sig, loading,
+                                                                         tmp_path):
+    child = Child([sys.executable, "-c", SIGNAL_WHILE_LOADING, str(int(sig)), loading, "demo",
+                   "--no-gui", "--minutes", "2", "--dir", str(tmp_path / "demo")])
+    try:
+        code = child.proc.wait(timeout=30)
+    finally:
+        if child.proc.poll() is None:
+            child.proc.kill()
+    for r in child._readers:
+        r.join(5)
+    assert code == (130 if sig == signal.SIGINT else 143), (code, "".join(child.err))
+    assert len(child.err) == 1 and child.err[0].startswith("footage-agent: interrupted"), \
+        "".join(child.err)   # its words alone: no "Exception ignored", no traceback
+    assert not (tmp_path / "demo").exists()   # stopped before the demo made anything
+
+
 @pytest.mark.skipif(os.name != "posix", reason="a terminal's Ctrl-C to a process group")
 def test_dev_py_run_on_ctrl_c_leaves_no_demo_folder():
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}

@@ -971,8 +971,8 @@ def test_endpoint_rules(url, ok):
 # -- the command -----------------------------------------------------------------------------
 @pytest.fixture
 def run_cli(monkeypatch, capsys, home):
-    modules = tuple(m for m in cli._COMMAND_MODULES if m is not upload_cmd) + (upload_cmd,)
-    monkeypatch.setattr(cli, "_COMMAND_MODULES", modules)
+    modules = tuple(m for m in cli._command_modules() if m is not upload_cmd) + (upload_cmd,)
+    monkeypatch.setattr(cli, "_command_modules", lambda: modules)
 
     def run(*argv: str) -> tuple[int, str, str]:
         code = cli.main(["--home", str(home), *argv])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 
 from agent.commands.common import EXIT_FAILURE, say
+from agent.commands.interrupt import Stopper
 
 MISSING = "footage-agent: the demo is not installed with this copy of footage-agent."
 
@@ -33,8 +34,10 @@ def add_parsers(sub, common) -> None:
 
 def demo(_agent, args) -> int:
     """The demo's handler; `_agent` (the --home agent) is not used: the demo has its own home."""
+    stopper = getattr(args, "stopper", None) or Stopper()
     try:  # by name, and only now: the demo brings numpy, the portal and the export stack
-        command = importlib.import_module("demo.command")
+        with stopper.deferred():   # a few seconds to load: a Ctrl-C then is not lost
+            command = importlib.import_module("demo.command")
     except ImportError as exc:
         if (getattr(exc, "name", None) or "").split(".")[0] != "demo":
             raise

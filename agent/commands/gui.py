@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 
 from agent.commands.common import EXIT_FAILURE, say
+from agent.commands.interrupt import Stopper
 
 MISSING = ("footage-agent: the desktop app is not installed (it needs PySide6). Install it with "
            "`pip install footage-agent[gui]`, or keep using the footage-agent commands.")
@@ -29,7 +30,8 @@ def load_app():
 
 
 def gui(agent, args) -> int:
-    app = load_app()
+    with (getattr(args, "stopper", None) or Stopper()).deferred():   # Qt takes a while to load
+        app = load_app()
     if app is None:
         say(MISSING)
         return EXIT_FAILURE

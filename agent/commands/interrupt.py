@@ -113,6 +113,13 @@ class Stopper:
         """`with stopper.quiet():` a signal only sets the flag; whoever waits must look at it."""
         return _Quiet(self)
 
+    def deferred(self) -> "_Quiet":
+        """`with stopper.deferred():` a signal only sets the flag, and `Interrupted` is raised
+        as the block ends. For loading modules: raised inside, the signal could land in a
+        finaliser the garbage collector runs mid-import, where Python reports it ("Exception
+        ignored in ...") and carries on, and the stop was lost."""
+        return _Quiet(self, then_raise=True)
+
     def shielded(self) -> "_Quiet":
         """`with stopper.shielded():` no signal raises, not even a second one: for a short
         clean-up that must run to its end (stopping servers whose threads would otherwise keep
@@ -151,9 +158,10 @@ class Stopper:
 
 
 class _Quiet:
-    def __init__(self, stopper: Stopper, shield: bool = False) -> None:
+    def __init__(self, stopper: Stopper, shield: bool = False, then_raise: bool = False) -> None:
         self._stopper = stopper
         self._shield = shield
+        self._then_raise = then_raise
         self._before = (True, False)
 
     def __enter__(self) -> Stopper:
@@ -162,8 +170,10 @@ class _Quiet:
         s._raise_now, s._shielded = False, s._shielded or self._shield
         return s
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type, *_exc) -> None:
         self._stopper._raise_now, self._stopper._shielded = self._before
+        if self._then_raise and exc_type is None and self._stopper.event.is_set():
+            raise Interrupted(self._stopper.signum or signal.SIGINT)
 
 
 def _wait_sliced(wait: Callable[[float], bool], timeout: float | None) -> bool:
