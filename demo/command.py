@@ -24,6 +24,8 @@ from agent.timebase import format_utc
 from demo.check import WALK, StepResult, Walk, clock, how_long, run_steps
 from demo.world import CAMERAS, DemoError, DemoWorld, prepare_dir, serve, write_sample_footage
 
+STOPPED = (130, 143)   # the app's exit codes after Ctrl-C (or Ctrl-Break) and SIGTERM
+
 NO_APP = ("The desktop app is not installed here (it needs PySide6), so the demo runs without "
           "it: try the commands below, or install it with `pip install footage-agent[gui]`.")
 
@@ -175,10 +177,15 @@ def _interactive(walk: Walk, app, stopper: Stopper) -> int:
         print(line, flush=True)
     if app is not None:
         code = open_app(app, walk.agent)
-        if code is not None:
-            return code
-        say("The desktop app found here has no entry point the demo knows (a `run(agent)` or "
-            "`main(agent=...)` function), so the demo runs without it: try the commands above.")
+        if code in (EXIT_OK, *STOPPED):   # closed, or Ctrl-C or SIGTERM: how the demo ends
+            return EXIT_OK
+        if code is None:
+            say("The desktop app found here has no entry point the demo knows (a `run(agent)` "
+                "or `main(agent=...)` function), so the demo runs without it: try the commands "
+                "above.")
+        else:   # it said why (no screen, libraries missing) and opened nothing
+            say("The demo runs without the desktop app (why is said above): try the commands "
+                "above.")
     wait_for_ctrl_c("\nThe test portal keeps running until you press Ctrl-C.", stopper)
     return EXIT_OK
 

@@ -171,6 +171,26 @@ def test_demo_without_the_app_says_so_and_runs_without_it(tmp_path):
     assert "Traceback" not in err
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a Linux session without a screen")
+def test_demo_where_the_app_cannot_open_says_why_and_runs_without_it(tmp_path):
+    # `footage-agent demo` over SSH: the app says it needs a screen and returns. The demo ended
+    # there (exit 1), its printed commands aimed at a portal it had stopped, and its temporary
+    # folder was left behind unsaid.
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = subprocess.Popen(cli("demo", "--minutes", "2"), cwd=ROOT, text=True,
+                            env={**env, "TMPDIR": str(tmp_path)}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    try:
+        read_until(proc, "until you press Ctrl-C")   # the portal stays up for the commands
+    finally:
+        code, _out, err = interrupt(proc)
+    assert code == 0, err
+    assert "needs a screen" in err and "runs without the desktop app" in err
+    assert "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []   # its folder removed
+
+
 @pytest.fixture
 def demo_world(tmp_path):
     folder, _ = prepare_dir(tmp_path / "demo")

@@ -415,6 +415,33 @@ def test_a_signal_while_the_command_loads_stops_it_quietly_with_its_code(sig, lo
     assert not (tmp_path / "demo").exists()   # stopped before the demo made anything
 
 
+# The demo with the app open on it (`python3 dev.py run` on a desktop): the app says when its
+# window has started, after its own stop handlers are in place.
+DEMO_WITH_THE_APP = """
+import sys
+from gui.shell.main_window import MainWindow
+started = MainWindow.start
+def start(self):
+    started(self)
+    print("the app's window is open", file=sys.stderr, flush=True)
+MainWindow.start = start
+from agent.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_the_demo_with_the_app_open_stops_on_a_signal_and_removes_its_folder(sig, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path))
+    child = Child([sys.executable, "-c", DEMO_WITH_THE_APP, "demo", "--minutes", "2"], env=env)
+    child.wait_for(said("the app's window is open"), timeout=180)
+    folder = _demo_folder(child)
+    code, took = child.stop(sig)
+    assert code == 0 and took < WITHIN_S, (code, took, "".join(child.err))   # how it ends
+    no_traceback(child)
+    assert not folder.exists(), "".join(child.out[-3:])
+
+
 @pytest.mark.skipif(os.name != "posix", reason="a terminal's Ctrl-C to a process group")
 def test_dev_py_run_on_ctrl_c_leaves_no_demo_folder():
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
