@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Quick start: `python3 dev.py run` (the demo; Ctrl-C ends it and removes its temporary
-folder), `python3 dev.py test` (the whole suite) and
+"""Quick start: `python3 dev.py run` (the demo; Ctrl-C or SIGTERM ends it and removes its
+temporary folder: exit 0, or 130 and 143 when that stops the demo before its portal is up),
+`python3 dev.py test` (the whole suite) and
 `python3 dev.py coverage` (the suite measured, the processes it starts included).
 
 Needs only Python 3.11+: it makes `.venv` beside this file, installs the project into it (again
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -57,32 +59,73 @@ def demo_command(demo_args: list[str], gui: bool) -> list:
 
 
 def foreground(cmd: list) -> int:
-    """Run `cmd` and let it end by itself; its exit code.
+    """Run `cmd` and let it end by itself; its exit code (`exit_status`).
 
-    Ctrl-C in a terminal reaches every process of the foreground group, the demo included:
+    A terminal's Ctrl-C reaches every process of the foreground group, the demo included:
     the demo stops its portal and removes its folder. So this process only waits (in short
     slices, so signals are seen) instead of killing the demo a moment later, as
     subprocess.run does on Ctrl-C, which left the demo's temporary folder behind. SIGTERM,
-    sent to this process alone, is passed on to the demo.
+    sent to this process alone, is passed on to the demo. The handlers are in place before
+    the demo starts: a signal before it does means it is not started at all.
     """
+    noted, passed_on = stop_plan()
+    demo: list = []       # the demo's process, once started
+    unsent: list = []     # signals that came before it was, for it to see too
+
+    def on_signal(signum, _frame):
+        if demo:
+            pass_on(demo[0], signum, passed_on)
+        else:
+            unsent.append(signum)
+
+    for name in noted + passed_on:
+        signal.signal(getattr(signal, name), on_signal)
     print("+", " ".join(str(c) for c in cmd), flush=True)
-    proc = subprocess.Popen([str(c) for c in cmd], cwd=HERE)
-
-    def pass_on(signum, _frame):
-        try:
-            proc.send_signal(signum)
-        except OSError:
-            pass
-
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)   # the demo got it too: it ends itself
-    signal.signal(signal.SIGTERM, pass_on)
+    if unsent:
+        return stopped_status(unsent[0])
+    demo.append(subprocess.Popen([str(c) for c in cmd], cwd=HERE))
+    for signum in unsent:   # came while it started: it may not have seen it
+        pass_on(demo[0], signum, noted + passed_on)
     while True:
         try:
-            return proc.wait(timeout=0.2)
+            return exit_status(demo[0].wait(timeout=0.2))
         except subprocess.TimeoutExpired:
             continue
+
+
+def stop_plan(os_name: str = os.name) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The stop signals `foreground` handles: (those it only notes, those it passes on).
+
+    A terminal's Ctrl-C (and Windows' Ctrl-Break) reaches the demo as well, which ends itself:
+    noted. SIGTERM is sent to one process, so it is passed on (POSIX). Windows has no SIGTERM
+    another program can send, and passing one on there would be TerminateProcess, which ends
+    the demo with its folder left behind: nothing is passed on."""
+    if os_name == "nt":
+        return ("SIGINT", "SIGBREAK"), ()
+    return ("SIGINT",), ("SIGTERM",)
+
+
+def pass_on(proc: subprocess.Popen, signum: int, names: tuple[str, ...]) -> None:
+    """Send `signum` to the demo when it is one of `names` (a signal it already got is not
+    sent twice)."""
+    if signal.Signals(signum).name in names and proc.poll() is None:
+        try:
+            proc.send_signal(signum)
+        except (OSError, ValueError):   # just ended; or one Windows cannot send to a process
+            pass
+
+
+def stopped_status(signum: int) -> int:
+    """This process's exit code when a signal stopped it: 143 for SIGTERM, 130 for Ctrl-C and
+    Ctrl-Break, as the demo's own."""
+    return 143 if signum == getattr(signal, "SIGTERM", 15) else 130
+
+
+def exit_status(returncode: int) -> int:
+    """The demo's exit code as this process's: a POSIX child killed by signal N (Popen's -N,
+    when it stopped before its own handlers were in place) is 128 + N, as a shell counts it,
+    not -N, which sys.exit turned into 256 - N (254, 241)."""
+    return 128 - returncode if returncode < 0 else returncode
 
 
 def _test_env() -> dict:

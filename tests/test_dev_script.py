@@ -1,8 +1,14 @@
-"""dev.py, the README's Quick start: the demo's command line, as data."""
+"""dev.py, the README's Quick start: the demo's command line, as data; how it stops."""
 from __future__ import annotations
 
 import importlib.util
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,3 +27,50 @@ def test_without_a_display_the_demo_runs_without_the_app_and_says_so_once():
         "demo", "--no-gui", "--check"]
     assert dev.demo_command(["--minutes", "5"], gui=True)[1:] == ["demo", "--minutes", "5"]
     assert Path(dev.demo_command([], gui=True)[0]).name.startswith("footage-agent")
+
+
+def test_signals_are_noted_or_passed_on_as_each_system_delivers_them():
+    dev = _dev()
+    noted, passed_on = dev.stop_plan("posix")
+    assert "SIGINT" in noted and passed_on == ("SIGTERM",)   # the group got Ctrl-C; not SIGTERM
+    noted, passed_on = dev.stop_plan("nt")
+    # Windows: Ctrl-C and Ctrl-Break reach the demo through the console; "passing on" would
+    # be TerminateProcess, which leaves its folder behind.
+    assert set(noted) == {"SIGINT", "SIGBREAK"} and passed_on == ()
+    assert dev.exit_status(-signal.SIGTERM) == 143 and dev.exit_status(-signal.SIGINT) == 130
+    assert dev.exit_status(3) == 3
+
+
+def _session(leader: int) -> list[int]:
+    """The processes still in `leader`'s session (its own group, as a terminal's job)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and os.getsid(int(entry.name)) == leader:
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="processes listed in /proc")
+def test_sigterm_to_dev_py_as_it_starts_the_demo_stops_both_with_143():
+    # SIGTERM to dev.py alone as it starts the demo: its handler came only once the demo had
+    # started, so the signal killed dev.py (-15) and a demo already started ran on alone; a
+    # demo that died of it (before its own handlers) gave dev.py's exit 241.
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    proc = subprocess.Popen([sys.executable, str(ROOT / "dev.py"), "run", "--minutes", "2"],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, start_new_session=True)
+    try:
+        for line in proc.stdout:
+            if "footage-agent demo" in line:
+                break
+        proc.send_signal(signal.SIGTERM)
+        rest, _ = proc.communicate(timeout=30)
+        left = _session(proc.pid)
+    finally:
+        for pid in _session(proc.pid):
+            os.kill(pid, signal.SIGKILL)
+    assert proc.returncode == 143, rest
+    assert left == [] and "Traceback" not in rest, rest
