@@ -11,6 +11,7 @@ import codecs
 import logging
 import os
 import sys
+from typing import Callable
 
 from agent import __version__
 from agent.commands.common import (
@@ -146,6 +147,7 @@ def _run(args) -> int:
     from agent.service import Agent, AgentError, Refusal, UsageProblem
 
     agent, interrupted = None, False
+    tell = getattr(args, "tell", None)   # the app's box (`gui`), beside stderr
     try:
         try:
             if getattr(args, "needs_home", True):  # `demo` keeps its own home: make no other
@@ -160,9 +162,9 @@ def _run(args) -> int:
                 with args.stopper.quiet():   # the command is done: a stop now changes nothing
                     agent.close()
     except (UsageError, UsageProblem) as exc:
-        return _said(exc, EXIT_USAGE)
+        return _said(exc, EXIT_USAGE, tell)
     except (Refused, Refusal) as exc:
-        return _said(exc, EXIT_REFUSED)
+        return _said(exc, EXIT_REFUSED, tell)
     except Interrupted as exc:
         if exc.unfinished:
             return _said("interrupted while the job was still finishing its last step: it may "
@@ -174,23 +176,30 @@ def _run(args) -> int:
     except BrokenPipeError:
         return _reader_gone()
     except OSError as exc:
-        return _said(plain_os_error(exc), EXIT_FAILURE)
+        return _said(plain_os_error(exc), EXIT_FAILURE, tell)
     except (AgentError, ConfigError, StoreError, InboxError, ValueError) as exc:
-        return _said(exc, EXIT_FAILURE)
+        return _said(exc, EXIT_FAILURE, tell)
     except Exception as exc:  # the promise: a message, never a bare traceback
         if os.environ.get("FOOTAGE_AGENT_DEBUG"):
             raise
         return _said(f"unexpected failure: {type(exc).__name__}: {one_line(str(exc))} "
-                     "(set FOOTAGE_AGENT_DEBUG=1 for details)", EXIT_FAILURE)
+                     "(set FOOTAGE_AGENT_DEBUG=1 for details)", EXIT_FAILURE, tell)
 
 
-def _said(message, code: int) -> int:
+def _said(message, code: int, tell: Callable[[str], None] | None = None) -> int:
     """Say `message` on stderr as the command's own words; `code`. A closed stderr says
-    nothing and changes nothing."""
+    nothing and changes nothing. `tell` says it where the person will see it too: the
+    desktop app's box, for an app started with no console."""
+    text = one_line(str(message))
     try:
-        say(f"footage-agent: {one_line(str(message))}")
+        say(f"footage-agent: {text}")
     except (BrokenPipeError, ValueError):
         pass
+    if tell is not None:
+        try:
+            tell(text)
+        except Exception:  # a box that cannot be shown changes neither the words nor the code
+            pass
     return code
 
 

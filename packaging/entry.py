@@ -5,7 +5,8 @@ The twin is the same program built without a console (footage-agent.spec), so th
 from the Start menu or at login has no console window beside it, whose closing would end it.
 Without a console, Python has no stdout or stderr: what the agent says goes to `LastWords`
 instead, and a start that fails (a home folder that cannot be made private, a broken install)
-is said in a message box, not in a window nobody can see.
+is said in a box, not in a window nobody can see: the app's own (in the owner's language)
+where Qt can open one, else Windows' MessageBoxW with the agent's last words.
 """
 import ctypes
 import io
@@ -13,6 +14,7 @@ import sys
 from pathlib import PureWindowsPath
 
 from agent.cli import main
+from agent.commands.gui import told_in_a_window
 
 GUI_NAME = "footage-agent-gui"   # bundle.GUI_NAME
 TITLE = "Footage requests"
@@ -60,8 +62,9 @@ def run(program: str, argv: list[str], show=None) -> int:
     said = LastWords()
     sys.stdout = sys.stdout or said
     sys.stderr = sys.stderr or said
+    told = told_in_a_window()
     code = main(command(program, argv))
-    if code != 0:
+    if code != 0 and told_in_a_window() == told:   # else the app's own box said it
         (show or message_box)(failure_text(said.getvalue(), code))
     return code
 

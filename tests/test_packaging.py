@@ -195,7 +195,8 @@ def test_the_windowed_twin_opens_the_app_and_says_a_failed_start_in_a_message_bo
     """On Windows the app is started by a program without a console (footage-agent.spec
     builds it beside footage-agent.exe, from the same entry point): run under that name it
     is the `gui` command, and since it has no stdout or stderr, a start that fails is said in
-    a message box. Here a home folder that cannot be made (a file is in its place)."""
+    a message box (Windows' own where Qt can open none: tests/test_gui_refused_home.py has the
+    app's). Here a home folder that cannot be made (a file is in its place)."""
     entry = load("entry")
     twin = r"C:\Users\Ann\AppData\Local\Programs\footage-agent\Footage-Agent-GUI.EXE"
     assert entry.command(twin, ["--tray"]) == ["gui", "--tray"]
@@ -205,6 +206,8 @@ def test_the_windowed_twin_opens_the_app_and_says_a_failed_start_in_a_message_bo
     assert "name=bundle.GUI_NAME, console=False" in spec
     blocked = tmp_path / "home"
     blocked.write_bytes(b"not a folder")
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):   # Qt can open no box
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(sys, "stdout", None)     # as Python leaves them without a console
     monkeypatch.setattr(sys, "stderr", None)
     shown: list[str] = []

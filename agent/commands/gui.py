@@ -15,7 +15,25 @@ def add_parsers(sub, common) -> None:
     g = sub.add_parser("gui", parents=[common], help="the desktop app")
     g.add_argument("--tray", action="store_true",
                    help="start in the tray (as at login): the window opens from its icon")
-    g.set_defaults(func=gui)
+    g.set_defaults(func=gui, tell=tell_in_a_window)
+
+
+_TOLD: list[str] = []   # what tell_in_a_window showed in this process
+
+
+def tell_in_a_window(message: str) -> None:
+    """Show why the app did not start (`message`, the command's words) in the app's box: the
+    app started from the Start menu, a desktop entry or at login has no console, so stderr
+    alone reaches nobody. Nothing when the app is not installed or no window can open here."""
+    app = load_app()
+    if app is not None and app.tell_cannot_start(message):
+        _TOLD.append(message)
+
+
+def told_in_a_window() -> int:
+    """How many boxes tell_in_a_window showed in this process: the frozen windowed program
+    shows no box of its own for a start the app's box said (packaging/entry.py)."""
+    return len(_TOLD)
 
 
 def load_app():

@@ -2425,6 +2425,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>Footage requests is already open</source>
         <translation>Solicitudes de grabaciones ya está abierta</translation>
     </message>
+    <message>
+        <source>Footage requests cannot start</source>
+        <translation>Solicitudes de grabaciones no puede iniciarse</translation>
+    </message>
 </context>
 <context>
     <name>arrival</name>
@@ -5454,6 +5458,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>{name} in the home folder is damaged.</source>
         <translation>{name}, en la carpeta propia de footage-agent, está dañado.</translation>
+    </message>
+    <message>
+        <source>cannot use {home} as the agent&apos;s home folder</source>
+        <translation>no se puede usar {home} como carpeta propia de footage-agent</translation>
+    </message>
+    <message>
+        <source>it is on a drive formatted {kind} (a USB stick or SD card), which keeps no permissions: the home holds your owner key, the agencies&apos; sign-in tokens and your decisions on police requests, and there every account on this computer, and anyone the drive is handed to, could read them. Nothing was written to it. Use a folder on this computer&apos;s own disk (leave out --home and FOOTAGE_AGENT_HOME for the usual one), or a drive formatted NTFS</source>
+        <translation>está en una unidad formateada en {kind} (una memoria USB o una tarjeta SD), que no guarda permisos: esa carpeta contiene su clave de firma, los tokens de acceso de las agencias y sus decisiones sobre las solicitudes de la policía, y allí cualquier cuenta de este equipo, y cualquier persona a quien se entregue la unidad, podría leerlos. No se escribió nada en ella. Use una carpeta del disco propio de este equipo (omita --home y FOOTAGE_AGENT_HOME para usar la habitual) o una unidad formateada en NTFS</translation>
     </message>
 </context>
 <context>

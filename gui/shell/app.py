@@ -103,14 +103,42 @@ def already_open_box(message: str) -> QMessageBox:
     return box
 
 
+def tell_cannot_start(message: str) -> bool:
+    """Show why the app could not start (`message`, the agent's words: a home folder refused,
+    on a USB stick or not writable) in a box, before any main window; False when no window can
+    open here (then stderr is all there is)."""
+    if cannot_start_reason() is not None:
+        return False
+    cannot_start_box(message).exec()
+    return True
+
+
+def cannot_start_box(message: str) -> QMessageBox:
+    """The box saying why the app could not start, in the owner's language."""
+    application()
+    said = in_owner_language(message)
+    box = QMessageBox(QMessageBox.Warning,
+                      QCoreApplication.translate("app", "Footage requests cannot start"),
+                      said[:1].upper() + said[1:], QMessageBox.Ok)
+    box.setTextFormat(Qt.PlainText)   # a path is shown as it is, never as markup
+    return box
+
+
 def main(argv: list[str] | None = None) -> int:
+    """`python -m gui.shell.app [--home DIR] [--tray]`: the app, as `footage-agent gui` opens
+    it; a home folder refused is said on stderr and in the box (exit 1), never a traceback."""
     parser = argparse.ArgumentParser(prog="footage-agent-gui")
     parser.add_argument("--home", help="the agent's home folder (env FOOTAGE_AGENT_HOME)")
     parser.add_argument("--tray", action="store_true", help="start in the tray (at login)")
     args = parser.parse_args(argv)
     from agent.service import Agent
 
-    agent = Agent(args.home)
+    try:
+        agent = Agent(args.home)
+    except Exception as exc:  # the agent's refusal, in its own words (ConfigError, StoreError)
+        print(f"footage-agent: {exc}", file=sys.stderr)
+        tell_cannot_start(str(exc))
+        return 1
     try:
         return run(agent, args.tray)
     finally:

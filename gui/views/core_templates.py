@@ -52,6 +52,7 @@ from gui.views import core_file_reason_words as file_reason_words
 from gui.views import core_hold_words as hold_words
 from gui.views import core_home_file_words as home_file_words
 from gui.views import core_log_words as log_words
+from gui.views import core_home_words as home_words
 from gui.views import core_portal_words as portal_words
 from gui.views import core_recording_words as recording_words
 from gui.views import core_registration_words as registration_words
@@ -273,6 +274,8 @@ TEMPLATES: tuple[str, ...] = (
     *home_file_words.TEMPLATES,
     # an activity log found altered (agent/audit/checks.py, seal.py)
     *log_words.TEMPLATES,
+    # the app's own folder refused as the app starts (agent/config.py ensure_home)
+    *home_words.TEMPLATES,
     *zone_words.TEMPLATES,
     *mask_words.TEMPLATES,
     # face blurring that cannot work (agent/export/face_model.py, faces.py)

@@ -1,0 +1,21 @@
+"""The core's words for an app's own folder (its home) it refuses to use as the app starts
+(agent/config.py ensure_home, agent/permissions.py unprotected_drive_words), word for word as
+it writes them: the app says them in a box before any window (gui/shell/app.py
+tell_cannot_start). Qt-free data listed among core_templates' TEMPLATES, marked for Qt's
+translation in the "core" context."""
+from __future__ import annotations
+
+from gui.views.words import QT_TRANSLATE_NOOP
+
+TEMPLATES: tuple[str, ...] = (
+    # the head; what follows is why (the drive below, or the OS's words: os_words)
+    QT_TRANSLATE_NOOP("core", "cannot use {home} as the agent's home folder"),
+    QT_TRANSLATE_NOOP("core", "it is on a drive formatted {kind} (a USB stick or SD card), which "
+                              "keeps no permissions: the home holds your owner key, the "
+                              "agencies' sign-in tokens and your decisions on police requests, "
+                              "and there every account on this computer, and anyone the drive "
+                              "is handed to, could read them. Nothing was written to it. Use a "
+                              "folder on this computer's own disk (leave out --home and "
+                              "FOOTAGE_AGENT_HOME for the usual one), or a drive formatted "
+                              "NTFS"),
+)
