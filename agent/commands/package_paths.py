@@ -1,4 +1,4 @@
-"""What `verify` was given when it is no package at all: the folder above the package (a USB
+"""What `verify` (or `upload`) was given when it is no package at all: the folder above the package (a USB
 stick's top folder), the package's own `data` folder or one of its files, a ZIP someone packed
 it in, a clip copied out of its package. Such a path is
 the command line's mistake, said with the path that was meant, never a list of missing files
@@ -18,25 +18,26 @@ _PACKAGE_FILES = ("bagit.txt", "bag-info.txt", MANIFEST, TAGMANIFEST, SIGNATURE,
 _SHOWN = 5   # packages named in a folder that holds several
 
 
-def not_a_package(path: Path) -> str | None:
+def not_a_package(path: Path, command: str = "verify") -> str | None:
     """Why `path` (which exists) is not a package folder or a package tar, with the path that
-    was probably meant; None when it is one, or may be one (it is then verified as such)."""
+    was probably meant (to give to `command`: verify, upload); None when it is one, or may be
+    one (it is then taken as such)."""
     shown = one_line(str(path))
     if path.is_file():
         return _not_a_package_file(path, shown)
     if any((path / name).exists() for name in _PACKAGE_FILES):
         return None
     if path.name == "data" and (path.parent / "bagit.txt").is_file():
-        return (f"{shown} is the data folder inside a package: verify the package folder "
+        return (f"{shown} is the data folder inside a package: {command} the package folder "
                 f"itself, {one_line(str(path.parent))}")
     inside = _packages_in(path)
     if inside:
         named = ", ".join(one_line(p.name) for p in inside[:_SHOWN])
         more = f" and {len(inside) - _SHOWN} more" if len(inside) > _SHOWN else ""
         return (f"{shown} is not a package folder, but it holds "
-                f"{'a package' if len(inside) == 1 else 'packages'}: {named}{more}; verify "
+                f"{'a package' if len(inside) == 1 else 'packages'}: {named}{more}; {command} "
                 f"{'it' if len(inside) == 1 else 'each'} by its own path "
-                f"(footage-agent verify {one_line(str(inside[0]))})")
+                f"(footage-agent {command} {one_line(str(inside[0]))})")
     return (f"{shown} is not a package: it holds none of a package's files (bagit.txt, "
             "manifests, signature, data). Give the package folder, named like "
             "CASE_camera_TIME, or its .tar")

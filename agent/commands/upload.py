@@ -5,11 +5,12 @@ from pathlib import Path
 
 from agent.audit.log import AuditError, AuditLog
 from agent.commands.common import UsageError, named_package, print_json, say
+from agent.commands.package_paths import not_a_package
 from agent.delivery.sums import ChunkSums
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.progress import progress_display
 from agent.delivery.upload import UploadError, UploadResult, check_endpoint, upload_file
-from agent.export.bagtar import tar_package
+from agent.export.bagtar import package_root_name, tar_package
 from agent.export.package import PackageError
 from agent.os_words import plain_os_error
 from agent.service import Agent, AgentError
@@ -39,6 +40,9 @@ def upload(agent: Agent, args) -> int:
     except UploadError as exc:
         raise UsageError(f"--endpoint: {exc}") from None
     if source.is_dir():
+        wrong = not_a_package(source, "upload")   # the folder it was copied into, its data
+        if wrong:
+            raise UsageError(wrong)
         tar, sums = _outbox_tar(agent.home / "outbox", source)
     elif source.is_file():
         tar, sums = source, None  # digests are taken by upload_file before it sends anything
@@ -88,10 +92,10 @@ def _delivered(agent: Agent, args, source: Path, tar: Path, result: UploadResult
 
 def _outbox_tar(outbox: Path, folder: Path) -> tuple[Path, ChunkSums]:
     """Pack the folder as `<outbox>/<name>.tar` (reproducible: a re-run resumes the same upload)."""
-    outbox.mkdir(mode=0o700, parents=True, exist_ok=True)
-    final = outbox / f"{folder.resolve().name}.tar"
-    final.unlink(missing_ok=True)  # tar_package never overwrites; it builds under a temp name
     try:
+        final = outbox / f"{package_root_name(folder)}.tar"
+        outbox.mkdir(mode=0o700, parents=True, exist_ok=True)
+        final.unlink(missing_ok=True)  # tar_package never overwrites; it builds under a temp name
         return final, tar_package(folder, final).sums
     except PackageError as exc:
         raise UsageError(str(exc)) from None

@@ -8,7 +8,8 @@ from __future__ import annotations
 import os
 import tarfile
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import Callable
 
 from agent.delivery.sums import READ_SIZE, ChunkSums, SumsWriter
 from agent.export.package import PackageError
@@ -34,6 +35,21 @@ class PackageTar:
         return self.sums.size
 
 
+def package_root_name(path: PurePath, absolute: Callable[[str], str] = os.path.abspath) -> str:
+    """The name a package folder travels under: its own folder's name, however it was given
+    (`.` from inside it, `pkg/data/..`: named so, the tar's members were `/bagit.txt` or
+    `../bagit.txt`). PackageError for a folder with no name, a drive's top folder (`E:\\`)
+    or `/`: a package is known by its folder's name, and a drive's top folder has none."""
+    whole = type(path)(absolute(os.fspath(path)))
+    if whole.name:
+        return whole.name
+    raise PackageError(
+        f"{whole} is the top folder of a drive, not a package folder: a package travels under "
+        "its own folder's name (CASE_camera_TIME), and a drive's top folder has none. Put the "
+        "package's files in a folder of their own on that drive, named as the package, and "
+        "give that folder")
+
+
 def tar_package(path: Path, out: Path) -> PackageTar:
     """Write the package folder as a reproducible uncompressed POSIX (pax) tar, streamed.
 
@@ -42,6 +58,7 @@ def tar_package(path: Path, out: Path) -> PackageTar:
     digests the upload sends are taken as the bytes are written.
     """
     path, out = Path(path), Path(out)
+    name = package_root_name(path)
     if os.path.lexists(out):
         raise PackageError(f"{out} already exists; it is never overwritten.")
     remove_stale_partials(out.parent)
@@ -53,7 +70,7 @@ def tar_package(path: Path, out: Path) -> PackageTar:
             with tarfile.open(fileobj=writer, mode="w", format=tarfile.PAX_FORMAT,
                               copybufsize=READ_SIZE) as tar:
                 for rel, is_dir in entries:
-                    _add_member(tar, path, rel, is_dir)
+                    _add_member(tar, path, name, rel, is_dir)
             raw.flush()
             os.fsync(raw.fileno())
         place_new(tmp, out)  # unlike os.replace, never replaces a file that appeared meanwhile
@@ -85,8 +102,8 @@ def _tar_entries(root: Path) -> list[tuple[str, bool]]:
     return sorted(entries, key=lambda e: e[0].split("/"))
 
 
-def _add_member(tar: tarfile.TarFile, root: Path, rel: str, is_dir: bool) -> None:
-    info = tarfile.TarInfo(f"{root.name}/{rel}".rstrip("/"))
+def _add_member(tar: tarfile.TarFile, root: Path, name: str, rel: str, is_dir: bool) -> None:
+    info = tarfile.TarInfo(f"{name}/{rel}".rstrip("/"))
     info.mtime, info.uid, info.gid, info.uname, info.gname = 0, 0, 0, "", ""
     if is_dir:
         info.type, info.mode = tarfile.DIRTYPE, 0o755
