@@ -79,7 +79,9 @@ def foreground(cmd: list) -> int:
             unsent.append(signum)
 
     for name in noted + passed_on:
-        signal.signal(getattr(signal, name), on_signal)
+        sig = getattr(signal, name)
+        if not (name == "SIGHUP" and signal.getsignal(sig) == signal.SIG_IGN):   # nohup
+            signal.signal(sig, on_signal)
     print("+", " ".join(str(c) for c in cmd), flush=True)
     if unsent:
         return stopped_status(unsent[0])
@@ -96,13 +98,14 @@ def foreground(cmd: list) -> int:
 def stop_plan(os_name: str = os.name) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The stop signals `foreground` handles: (those it only notes, those it passes on).
 
-    A terminal's Ctrl-C (and Windows' Ctrl-Break) reaches the demo as well, which ends itself:
-    noted. SIGTERM is sent to one process, so it is passed on (POSIX). Windows has no SIGTERM
-    another program can send, and passing one on there would be TerminateProcess, which ends
-    the demo with its folder left behind: nothing is passed on."""
+    A terminal's Ctrl-C (and Windows' Ctrl-Break), and its SIGHUP when it is closed, reach the
+    demo as well, which ends itself: noted. SIGTERM is sent to one process, so it is passed on
+    (POSIX). Windows has no SIGTERM another program can send, and passing one on there would
+    be TerminateProcess, which ends the demo with its folder left behind: nothing is passed
+    on."""
     if os_name == "nt":
         return ("SIGINT", "SIGBREAK"), ()
-    return ("SIGINT",), ("SIGTERM",)
+    return ("SIGINT", "SIGHUP"), ("SIGTERM",)
 
 
 def pass_on(proc: subprocess.Popen, signum: int, names: tuple[str, ...]) -> None:
@@ -116,9 +119,11 @@ def pass_on(proc: subprocess.Popen, signum: int, names: tuple[str, ...]) -> None
 
 
 def stopped_status(signum: int) -> int:
-    """This process's exit code when a signal stopped it: 143 for SIGTERM, 130 for Ctrl-C and
-    Ctrl-Break, as the demo's own."""
-    return 143 if signum == getattr(signal, "SIGTERM", 15) else 130
+    """This process's exit code when a signal stopped it: 143 for SIGTERM, 129 for SIGHUP, 130
+    for Ctrl-C and Ctrl-Break, as the demo's own."""
+    if signum == getattr(signal, "SIGTERM", 15):
+        return 143
+    return 129 if signum == getattr(signal, "SIGHUP", None) else 130
 
 
 def exit_status(returncode: int) -> int:

@@ -2,7 +2,8 @@
 
 Exit codes: 0 done; 1 unexpected failure (a message, never a bare traceback); 2 usage error;
 3 refused (verification failed, nothing matched, the owner's rules forbid it); 130 interrupted
-(Ctrl-C), 143 stopped by SIGTERM. A reader that closed the output (`| head`) ends it quietly.
+(Ctrl-C), 143 stopped by SIGTERM, 129 by SIGHUP (its terminal closed). A reader that closed
+the output (`| head`) ends it quietly.
 """
 from __future__ import annotations
 

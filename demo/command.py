@@ -24,7 +24,7 @@ from agent.timebase import format_utc
 from demo.check import WALK, StepResult, Walk, clock, how_long, run_steps
 from demo.world import CAMERAS, DemoError, DemoWorld, prepare_dir, serve, write_sample_footage
 
-STOPPED = (130, 143)   # the app's exit codes after Ctrl-C (or Ctrl-Break) and SIGTERM
+STOPPED = (130, 143, 129)   # the app's exit codes after Ctrl-C (Ctrl-Break), SIGTERM, SIGHUP
 
 NO_APP = ("The desktop app is not installed here (it needs PySide6), so the demo runs without "
           "it: try the commands below, or install it with `pip install footage-agent[gui]`.")

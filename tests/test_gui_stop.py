@@ -111,9 +111,10 @@ def test_the_app_stops_on_a_signal_without_waiting_for_its_work_cleanly(tmp_path
 def test_the_stop_signals_of_each_system_and_their_exit_codes():
     from gui.shell.stopping import exit_code, stop_signal_names
 
-    assert stop_signal_names("posix") == ("SIGINT", "SIGTERM")
+    assert stop_signal_names("posix") == ("SIGINT", "SIGTERM", "SIGHUP")   # a closed terminal
     assert stop_signal_names("nt") == ("SIGINT", "SIGBREAK", "SIGTERM")  # Ctrl-Break too
     assert exit_code(signal.SIGINT) == 130 and exit_code(signal.SIGTERM) == 143
+    assert exit_code(signal.SIGHUP) == 129
     assert exit_code(21) == 130   # SIGBREAK's number on Windows: a Ctrl-Break is a Ctrl-C
 
 

@@ -319,7 +319,7 @@ def test_a_file_marked_read_only_is_made_writable_so_windows_replaces_it(tmp_pat
 
 def test_ctrl_break_stops_a_command_on_windows():
     assert stop_signal_names("nt") == ("SIGINT", "SIGBREAK", "SIGTERM")
-    assert stop_signal_names("posix") == ("SIGINT", "SIGTERM")
+    assert stop_signal_names("posix") == ("SIGINT", "SIGTERM", "SIGHUP")
     assert Interrupted(signal.SIGINT).exit_code == 130
     assert Interrupted(signal.SIGTERM).exit_code == 143
     assert Interrupted(21).exit_code == 130   # SIGBREAK's number on Windows

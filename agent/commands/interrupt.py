@@ -1,5 +1,5 @@
-"""Stopping a command on Ctrl-C, SIGTERM (a service manager) or Ctrl-Break (Windows) within two
-seconds, cleanly.
+"""Stopping a command on Ctrl-C, SIGTERM (a service manager), SIGHUP (its terminal closed) or
+Ctrl-Break (Windows) within two seconds, cleanly.
 
 One `Stopper` per process holds the stop flag. Outside a job, a signal raises `Interrupted` in
 the main thread at once (a blocking call is cut short: the handler raises, so the call is not
@@ -38,20 +38,37 @@ class Interrupted(BaseException):
 
     @property
     def exit_code(self) -> int:
-        """130 for Ctrl-C and Ctrl-Break, 143 for SIGTERM: 128 + the signal, as shells count."""
-        return 143 if self.signum == getattr(signal, "SIGTERM", 15) else 130
+        """130 for Ctrl-C and Ctrl-Break, 143 for SIGTERM, 129 for SIGHUP: 128 + the signal, as
+        shells count."""
+        return exit_code(self.signum)
+
+
+def exit_code(signum: int | None) -> int:
+    """128 + the stop signal's number, as shells count: SIGTERM 143, SIGHUP 129; Ctrl-C and
+    Windows' Ctrl-Break (SIGBREAK, 21 there) 130, as one key is the other's twin."""
+    if signum == getattr(signal, "SIGTERM", 15):
+        return 143
+    return 129 if signum == getattr(signal, "SIGHUP", None) else 130
 
 
 def stop_signal_names(os_name: str = os.name) -> tuple[str, ...]:
     """The signals that ask a command to stop on this system.
 
-    POSIX: SIGINT (Ctrl-C), SIGTERM (kill, systemd, launchd). Windows: SIGINT (Ctrl-C in a
-    console: CTRL_C_EVENT), SIGBREAK (Ctrl-Break, and CTRL_BREAK_EVENT, which is how another
-    program stops a console process there) and SIGTERM (raised by the C runtime only).
+    POSIX: SIGINT (Ctrl-C), SIGTERM (kill, systemd, launchd) and SIGHUP (the terminal it runs
+    in was closed: uncaught, it ended the demo with its temporary folder left behind). Windows:
+    SIGINT (Ctrl-C in a console: CTRL_C_EVENT), SIGBREAK (Ctrl-Break, and CTRL_BREAK_EVENT,
+    which is how another program stops a console process there) and SIGTERM (raised by the C
+    runtime only).
     """
     if os_name == "nt":
         return ("SIGINT", "SIGBREAK", "SIGTERM")
-    return ("SIGINT", "SIGTERM")
+    return ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+def kept_ignored(name: str, handler) -> bool:
+    """Whether the stop signal `name`, found with `handler`, is left as it is: a SIGHUP the
+    process was started ignoring (`nohup`) was asked to outlive its terminal."""
+    return name == "SIGHUP" and handler == signal.SIG_IGN
 
 
 class StopEvent(threading.Event):
@@ -82,7 +99,7 @@ class Stopper:
         before = {}
         for name in stop_signal_names():
             sig = getattr(signal, name, None)
-            if sig is not None:
+            if sig is not None and not kept_ignored(name, signal.getsignal(sig)):
                 before[sig] = signal.signal(sig, self._handle)
         return before
 

@@ -21,17 +21,21 @@ WAKE_MS = 100
 
 
 def stop_signal_names(os_name: str = os.name) -> tuple[str, ...]:
-    """The signals that ask the app to stop on this system: POSIX SIGINT and SIGTERM; Windows
-    SIGINT (Ctrl-C in the console), SIGBREAK (Ctrl-Break, and how another program stops a
-    console program there) and SIGTERM (raised by the C runtime only)."""
+    """The signals that ask the app to stop on this system: POSIX SIGINT, SIGTERM and SIGHUP
+    (the terminal it was started from closed; not when started under `nohup`, which ignores
+    it); Windows SIGINT (Ctrl-C in the console), SIGBREAK (Ctrl-Break, and how another program
+    stops a console program there) and SIGTERM (raised by the C runtime only)."""
     if os_name == "nt":
         return ("SIGINT", "SIGBREAK", "SIGTERM")
-    return ("SIGINT", "SIGTERM")
+    return ("SIGINT", "SIGTERM", "SIGHUP")
 
 
 def exit_code(signum: int) -> int:
-    """143 for SIGTERM, 130 for Ctrl-C and Ctrl-Break: 128 + the signal, as shells count."""
-    return 143 if signum == getattr(signal, "SIGTERM", 15) else 130
+    """143 for SIGTERM, 129 for SIGHUP, 130 for Ctrl-C and Ctrl-Break: 128 + the signal, as
+    shells count."""
+    if signum == getattr(signal, "SIGTERM", 15):
+        return 143
+    return 129 if signum == getattr(signal, "SIGHUP", None) else 130
 
 
 class SignalStop(QObject):
@@ -53,8 +57,9 @@ class SignalStop(QObject):
             return
         for name in stop_signal_names():
             sig = getattr(signal, name, None)
-            if sig is not None:
-                self._before[sig] = signal.signal(sig, self._handle)
+            if sig is None or (name == "SIGHUP" and signal.getsignal(sig) == signal.SIG_IGN):
+                continue   # nohup: asked to outlive its terminal
+            self._before[sig] = signal.signal(sig, self._handle)
         self._timer.start()
 
     def restore(self) -> None:
