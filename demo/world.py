@@ -17,6 +17,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from agent.file_systems import fat_family, file_system, owners_name
+from agent.os_words import plain_os_error
+from agent.owner_paths import NotAFolderPath, owner_path
 from agent.service import Agent, AgentError
 from agent.timebase import US
 from agent.views import Camera, Contact
@@ -148,10 +151,21 @@ def write_footage(root: Path, times: DemoTimes) -> dict[str, list[Path]]:
 
 def prepare_dir(chosen: str | Path | None) -> tuple[Path, bool]:
     """The demo folder and whether the demo made it: a new temporary folder when none is given;
-    an earlier demo's folder is emptied; any other non-empty folder is refused."""
+    an earlier demo's folder is emptied; any other non-empty folder is refused, as is one on a
+    drive that keeps no permissions (the demo's agent home is in it). `E:` is the drive's root
+    (agent/owner_paths.py)."""
     if chosen is None:
         return Path(tempfile.mkdtemp(prefix="footage-agent-demo-")), True
-    folder = Path(chosen).expanduser().absolute()
+    try:
+        folder = owner_path(chosen)
+    except NotAFolderPath as exc:
+        raise DemoError(f"--dir {exc}") from None
+    drive = file_system(folder)
+    if fat_family(drive):   # said now: the home it keeps there would be refused after the footage
+        raise DemoError(f"{folder} is on a drive formatted {owners_name(drive)} (a USB stick or "
+                        "SD card), which keeps no permissions, and the demo keeps an agent's "
+                        "home (its key, its sign-in tokens) in its folder: give --dir a folder "
+                        "on this computer's own disk, or leave --dir out for a temporary one")
     try:
         if folder.exists():
             if not folder.is_dir():
@@ -164,7 +178,7 @@ def prepare_dir(chosen: str | Path | None) -> tuple[Path, bool]:
                 shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DemoError(f"cannot use {folder} for the demo ({exc.strerror or exc}); "
+        raise DemoError(f"cannot use {folder} for the demo ({plain_os_error(exc, str(folder))}); "
                         "choose another --dir") from None
     return folder, False
 

@@ -105,6 +105,26 @@ def test_demo_refuses_a_folder_holding_other_files_without_touching_them(tmp_pat
     assert [p.name for p in mine.iterdir()] == ["holiday.jpg"]
 
 
+def test_a_demo_folder_on_a_usb_stick_is_refused_before_anything_is_written(tmp_path,
+                                                                           monkeypatch, capsys):
+    # Seen: `demo --dir E:\\demo` on a stick formatted FAT32 wrote its footage (an hour by
+    # default) there, then failed on the agent's home it keeps in that folder, with the home's
+    # advice to leave out --home, an option the demo was never given.
+    from agent import file_systems
+    from agent.cli import main
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    info = tmp_path / "mountinfo"   # the stick as Linux lists it (test_home_on_a_stick.py)
+    info.write_text(f"99 22 8:17 / {stick.resolve()} rw - vfat /dev/sdb1 rw\n")
+    monkeypatch.setattr(file_systems, "MOUNTINFO", info)
+    code = main(["demo", "--no-gui", "--minutes", "2", "--dir", str(stick / "demo")])
+    err = capsys.readouterr().err
+    assert code == 1 and "FAT32" in err and "--dir" in err and "own disk" in err, err
+    assert "--home" not in err
+    assert list(stick.iterdir()) == []
+
+
 def test_demo_minutes_out_of_range_is_a_usage_error(tmp_path):
     res = subprocess.run(cli("demo", "--check", "--minutes", "1", "--dir", str(tmp_path / "d")),
                          cwd=ROOT, capture_output=True, text=True, timeout=60)
