@@ -148,7 +148,7 @@ def _run(args) -> int:
     from agent.service import Agent, AgentError, Refusal, UsageProblem
 
     agent, interrupted = None, False
-    tell = getattr(args, "tell", None)   # the app's box (`gui`), beside stderr
+    tell = _told_quietly(getattr(args, "tell", None), args.stopper)
     try:
         try:
             if getattr(args, "needs_home", True):  # `demo` keeps its own home: make no other
@@ -185,6 +185,19 @@ def _run(args) -> int:
             raise
         return _said(f"unexpected failure: {type(exc).__name__}: {one_line(str(exc))} "
                      "(set FOOTAGE_AGENT_DEBUG=1 for details)", EXIT_FAILURE, tell)
+
+
+def _told_quietly(tell: Callable[[str], None] | None, stopper: Stopper):
+    """The command's `tell` (the app's box, for `gui`), run with stop signals only noted: a
+    Ctrl-C while the box is open waits for it (a signal raised as Qt's loop returns left the
+    command with a traceback); None when the command has none."""
+    if tell is None:
+        return None
+
+    def quietly(text: str) -> None:
+        with stopper.quiet():
+            tell(text)
+    return quietly
 
 
 def _said(message, code: int, tell: Callable[[str], None] | None = None) -> int:

@@ -104,3 +104,26 @@ def test_the_windowed_program_shows_the_apps_box_and_not_a_second_one(qapp, tmp_
                                                       show=windows_box.append))
     assert code == 1 and len(shown) == 1 and str(home) in shown[0][1]
     assert windows_box == []
+
+
+def test_a_ctrl_c_while_the_box_is_open_waits_for_it(qapp, tmp_path):
+    """`footage-agent gui` from a terminal, Ctrl-C pressed while the box is open: the signal,
+    handled as Qt's loop gave Python control again, raised through the box's code and ended
+    the command with a traceback."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    home = tmp_path / "footage"
+    home.write_text("not a folder")
+    pressed = []
+
+    def ctrl_c_first(argv):
+        def press():
+            pressed.append(True)
+            os.kill(os.getpid(), signal.SIGINT)
+        QTimer.singleShot(0, press)   # runs inside the box's loop, before the owner's OK
+        return main(argv)
+
+    code, shown, _beside = _open_app(["--home", str(home), "gui"], ctrl_c_first)
+    assert pressed and code == 1 and len(shown) == 1
