@@ -59,6 +59,17 @@ def _open_app(argv: list[str], command=main) -> tuple[int, list[tuple[str, str]]
     return code, shown, beside
 
 
+def _entry():
+    """packaging/entry.py: the frozen app's entry point (its windowed twin on Windows)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "entry", Path(__file__).resolve().parent.parent / "packaging" / "entry.py")
+    entry = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(entry)
+    return entry
+
+
 def test_a_home_on_a_stick_is_refused_in_a_box_in_the_owners_language(qapp, spanish, tmp_path,
                                                                       monkeypatch, capsys):
     stick = _stick(monkeypatch, tmp_path)
@@ -88,12 +99,7 @@ def test_the_windowed_program_shows_the_apps_box_and_not_a_second_one(qapp, tmp_
                                                                      monkeypatch):
     """The frozen app's windowed twin (no console) said a failed start in Windows' own box in
     English: where Qt can open a window the app's box says it, and the twin shows no other."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "entry", Path(__file__).resolve().parent.parent / "packaging" / "entry.py")
-    entry = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(entry)
+    entry = _entry()
     home = tmp_path / "footage"
     home.write_text("not a folder")
     monkeypatch.setattr(sys, "stdout", None)     # as Python leaves them without a console
@@ -127,3 +133,24 @@ def test_a_ctrl_c_while_the_box_is_open_waits_for_it(qapp, tmp_path):
 
     code, shown, _beside = _open_app(["--home", str(home), "gui"], ctrl_c_first)
     assert pressed and code == 1 and len(shown) == 1
+
+
+def test_the_windowed_program_opened_again_shows_one_box_only(qapp, tmp_path, monkeypatch):
+    """The app in the tray since login, opened again from the Start menu (the frozen windowed
+    twin): the second said the app is open already in its box, then the twin said it again in
+    Windows' own, in English."""
+    from agent.service import Agent
+
+    entry = _entry()
+    first = Agent(tmp_path / "home")
+    try:
+        assert first.claim_app() is None
+        monkeypatch.setattr(sys, "stdout", None)
+        monkeypatch.setattr(sys, "stderr", None)
+        windows_box: list[str] = []
+        code, shown, _beside = _open_app(
+            ["--home", str(tmp_path / "home")],
+            lambda argv: entry.run("footage-agent-gui.exe", argv, show=windows_box.append))
+    finally:
+        first.close()
+    assert code == 1 and len(shown) == 1 and windows_box == []

@@ -3,6 +3,7 @@ by name so the agent itself never depends on Qt and runs the same without it."""
 from __future__ import annotations
 
 import importlib
+import sys
 
 from agent.commands.common import EXIT_FAILURE, say
 from agent.commands.interrupt import Stopper
@@ -18,22 +19,21 @@ def add_parsers(sub, common) -> None:
     g.set_defaults(func=gui, tell=tell_in_a_window)
 
 
-_TOLD: list[str] = []   # what tell_in_a_window showed in this process
-
-
 def tell_in_a_window(message: str) -> None:
     """Show why the app did not start (`message`, the command's words) in the app's box: the
     app started from the Start menu, a desktop entry or at login has no console, so stderr
     alone reaches nobody. Nothing when the app is not installed or no window can open here."""
     app = load_app()
-    if app is not None and app.tell_cannot_start(message):
-        _TOLD.append(message)
+    if app is not None:
+        app.tell_cannot_start(message)
 
 
 def told_in_a_window() -> int:
-    """How many boxes tell_in_a_window showed in this process: the frozen windowed program
-    shows no box of its own for a start the app's box said (packaging/entry.py)."""
-    return len(_TOLD)
+    """How many times the app said in its box why it did not start, in this process (its
+    home refused, or open already): the frozen windowed program then shows no box of its own
+    (packaging/entry.py). Asked of the app only if it was loaded: then it may have."""
+    app = sys.modules.get("gui.shell.app")
+    return app.said_in_a_box() if app is not None else 0
 
 
 def load_app():

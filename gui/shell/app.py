@@ -58,6 +58,7 @@ def run(agent, tray: bool = False) -> int:
     if taken is not None:
         print(f"footage-agent: {taken}", file=sys.stderr)
         already_open_box(taken).exec()
+        _SAID_IN_A_BOX.append(taken)
         return 1
     app = application()
     app.setQuitOnLastWindowClosed(False)
@@ -103,6 +104,16 @@ def already_open_box(message: str) -> QMessageBox:
     return box
 
 
+_SAID_IN_A_BOX: list[str] = []   # why the app did not start, each time a box said it
+
+
+def said_in_a_box() -> int:
+    """How many times this process's app said in a box why it did not start (already open,
+    its home refused): the frozen windowed program then shows no box of its own
+    (packaging/entry.py), which said it a second time, in English."""
+    return len(_SAID_IN_A_BOX)
+
+
 def tell_cannot_start(message: str) -> bool:
     """Show why the app could not start (`message`, the agent's words: a home folder refused,
     on a USB stick or not writable) in a box, before any main window; False when no window can
@@ -110,6 +121,7 @@ def tell_cannot_start(message: str) -> bool:
     if cannot_start_reason() is not None:
         return False
     cannot_start_box(message).exec()
+    _SAID_IN_A_BOX.append(message)
     return True
 
 
