@@ -154,3 +154,23 @@ def test_the_windowed_program_opened_again_shows_one_box_only(qapp, tmp_path, mo
     finally:
         first.close()
     assert code == 1 and len(shown) == 1 and windows_box == []
+
+
+def test_a_home_on_a_drive_not_plugged_in_at_login_is_said_in_the_owners_language(
+        qapp, spanish, tmp_path, monkeypatch):
+    """The home on a USB disk (FOOTAGE_AGENT_HOME), the disk not plugged in as the app starts
+    at login: its mount point is there, empty, on this PC's own disk. The box said it in
+    English."""
+    from agent.export import destination
+
+    media = tmp_path / "media"
+    (media / "usbdisk").mkdir(parents=True)   # the mount point, no disk mounted on it
+    monkeypatch.setattr(destination, "REMOVABLE_ROOTS", (str(media),))
+    monkeypatch.setenv("FOOTAGE_AGENT_HOME", str(media / "usbdisk" / "footage"))
+    code, shown, beside = _open_app(["gui", "--tray"])
+    assert code == 2 and len(shown) == 1 and beside == [], (code, shown, beside)
+    text = shown[0][1]
+    assert str(media / "usbdisk" / "footage") in text
+    for english in ("no drive is mounted", "connect the drive", "try again"):
+        assert english not in text, text
+    assert not (media / "usbdisk" / "footage").exists()

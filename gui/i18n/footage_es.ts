@@ -5467,6 +5467,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>it is on a drive formatted {kind} (a USB stick or SD card), which keeps no permissions: the home holds your owner key, the agencies&apos; sign-in tokens and your decisions on police requests, and there every account on this computer, and anyone the drive is handed to, could read them. Nothing was written to it. Use a folder on this computer&apos;s own disk (leave out --home and FOOTAGE_AGENT_HOME for the usual one), or a drive formatted NTFS</source>
         <translation>está en una unidad formateada en {kind} (una memoria USB o una tarjeta SD), que no guarda permisos: esa carpeta contiene su clave de firma, los tokens de acceso de las agencias y sus decisiones sobre las solicitudes de la policía, y allí cualquier cuenta de este equipo, y cualquier persona a quien se entregue la unidad, podría leerlos. No se escribió nada en ella. Use una carpeta del disco propio de este equipo (omita --home y FOOTAGE_AGENT_HOME para usar la habitual) o una unidad formateada en NTFS</translation>
     </message>
+    <message>
+        <source>{path}: no drive is mounted there (it is under {root}, where drives are mounted, but on this PC&apos;s own disk); connect the drive, wait until it shows, then try again</source>
+        <translation>{path}: no hay ninguna unidad montada ahí (está bajo {root}, donde se montan las unidades, pero en el disco propio de este equipo); conecte la unidad, espere a que aparezca y vuelva a intentarlo</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

@@ -18,4 +18,9 @@ TEMPLATES: tuple[str, ...] = (
                               "folder on this computer's own disk (leave out --home and "
                               "FOOTAGE_AGENT_HOME for the usual one), or a drive formatted "
                               "NTFS"),
+    # a home (or an export's folder) on a drive not plugged in, its mount point empty
+    # (agent/export/destination.py where_it_cannot_be); the home named by its option first
+    QT_TRANSLATE_NOOP("core", "{path}: no drive is mounted there (it is under {root}, where "
+                              "drives are mounted, but on this PC's own disk); connect the "
+                              "drive, wait until it shows, then try again"),
 )
