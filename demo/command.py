@@ -218,9 +218,18 @@ def command_prefix() -> list[str]:
     return [sys.executable, "-m", "agent.cli"]
 
 
-def shell_line(argv: list[str]) -> str:
+def shell_line(argv: list[str], os_name: str = os.name) -> str:
     """A command line to copy into this platform's shell."""
-    return subprocess.list2cmdline(argv) if os.name == "nt" else shlex.join(argv)
+    return subprocess.list2cmdline(argv) if os_name == "nt" else shlex.join(argv)
+
+
+def powershell_note(prefix: list[str], os_name: str = os.name) -> str | None:
+    """On Windows, where the program's path needs quotes (`C:\\Users\\Ann Owner\\...`): cmd
+    runs the quoted line, but PowerShell, the Terminal's shell, reads a quoted first word as
+    text and refuses the rest ("Unexpected token '-m'") unless `&` comes before it."""
+    if os_name != "nt" or not shell_line(prefix[:1], os_name).startswith('"'):
+        return None
+    return "  # In PowerShell, type & and a space before each line (cmd takes them as they are)."
 
 
 def next_steps(world: DemoWorld, jti: str, recorder: bool = False) -> list[str]:
@@ -256,6 +265,8 @@ def next_steps(world: DemoWorld, jti: str, recorder: bool = False) -> list[str]:
         tries[3:3] = [("The garage camera, on the simulated recorder (exports from it need "
                        "FOOTAGE_AGENT_PASSPHRASE=demo)", ["coverage", "--camera", "garage", *window])]
     lines = [f"The demo's agent home is {world.home}. Try:"]
+    note = powershell_note(base)
+    lines += [note] if note else []
     for what, argv in tries:
         lines += [f"  # {what}", f"  {shell_line(base + argv)}"]
     return lines

@@ -311,3 +311,15 @@ def test_the_demos_advice_runs_as_printed(demo_world, capsys):
     assert verify[-1] == made
     code, err = main(argv(verify)), capsys.readouterr().err
     assert code == 0 and err.startswith(f"OK: {made} is complete"), err
+
+
+def test_on_windows_a_program_path_with_a_space_says_how_powershell_runs_the_lines():
+    """Windows' branch through its pure part: `python3 dev.py run` in C:\\Users\\Ann Owner\\...
+    printed lines starting with the quoted python.exe, which PowerShell refuses without `&`."""
+    from demo.command import powershell_note, shell_line
+
+    spaced = [r"C:\Users\Ann Owner\footage-agent\.venv\Scripts\python.exe", "-m", "agent.cli"]
+    assert shell_line(spaced, "nt").startswith('"C:\\Users\\Ann Owner')   # cmd's quoting
+    assert "PowerShell" in powershell_note(spaced, "nt") and "&" in powershell_note(spaced, "nt")
+    assert powershell_note([r"C:\fa\python.exe", "-m", "agent.cli"], "nt") is None
+    assert powershell_note(["/home/ann owner/.venv/bin/python"], "posix") is None
