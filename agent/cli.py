@@ -201,13 +201,13 @@ def _told_quietly(tell: Callable[[str], None] | None, stopper: Stopper):
 
 
 def _said(message, code: int, tell: Callable[[str], None] | None = None) -> int:
-    """Say `message` on stderr as the command's own words; `code`. A closed stderr says
-    nothing and changes nothing. `tell` says it where the person will see it too: the
+    """Say `message` on stderr as the command's own words; `code`. A closed stderr (or a
+    terminal gone) says nothing and changes nothing. `tell` says it where the person will see it too: the
     desktop app's box, for an app started with no console."""
     text = one_line(str(message))
     try:
         say(f"footage-agent: {text}")
-    except (BrokenPipeError, ValueError):
+    except (OSError, ValueError):   # closed, or a terminal whose window was closed (EIO)
         pass
     if tell is not None:
         try:

@@ -72,10 +72,20 @@ def _tidy(folder: Path, made: bool, keep: bool) -> None:
     """Remove the folder the demo made, or say where a --dir folder's files stay."""
     if made and not keep:
         shutil.rmtree(folder, ignore_errors=True)
-        print(f"Removed the demo folder {folder}.", flush=True)
+        note(f"Removed the demo folder {folder}.")
     elif not made and not keep:
-        print(f"The demo's files stay in {folder} (given with --dir); delete that folder "
-              "when you are done.", flush=True)
+        note(f"The demo's files stay in {folder} (given with --dir); delete that folder when "
+             "you are done.")
+
+
+def note(line: str) -> None:
+    """`line` on stdout during the clean-up. A terminal whose window was closed (SIGHUP) fails
+    every write to it (EIO): there is nobody left to tell, and the clean-up goes on (it ended
+    there, and with --recorder the recorder's server was never stopped)."""
+    try:
+        print(line, flush=True)
+    except OSError:
+        pass
 
 
 def _run_in(folder: Path, args, app, stopper: Stopper) -> int:
@@ -106,7 +116,7 @@ def _run_in(folder: Path, args, app, stopper: Stopper) -> int:
             if not interrupted:
                 agent.close()
             if stop_within(portal.stop, 1.0) and ok and not args.check:   # it waited
-                print("Demo portal stopped.", flush=True)
+                note("Demo portal stopped.")
             if nvr is not None:
                 stop_within(nvr.stop, 1.0)
     if not ok:

@@ -333,6 +333,30 @@ def test_the_waiting_demo_stops_on_sigterm_and_removes_its_folder(sig):
     assert not folder.exists()
 
 
+@pytest.mark.skipif(not hasattr(os, "openpty") or not hasattr(signal, "SIGHUP"),
+                    reason="a terminal (a pty) that is closed")
+def test_the_demo_whose_terminal_window_closed_cleans_up_and_ends(tmp_path):
+    # The terminal's window closed: SIGHUP, and from then on every write to it fails (EIO).
+    # The demo's clean-up wrote "Demo portal stopped." first: it failed there, ended 1 with a
+    # traceback, and with --recorder never stopped the recorder's server, running on for good.
+    main_fd, tty = os.openpty()
+    env = dict(os.environ, TMPDIR=str(tmp_path))
+    proc = subprocess.Popen(cli("demo", "--no-gui", "--minutes", "2"), cwd=ROOT, env=env,
+                            stdin=tty, stdout=tty, stderr=tty, start_new_session=True)
+    os.close(tty)
+    seen = b""
+    try:
+        while b"until you press Ctrl-C" not in seen:
+            seen += os.read(main_fd, 4096)
+        os.close(main_fd)                # the window closed: the terminal is gone
+        proc.send_signal(signal.SIGHUP)  # as the kernel sends it to the terminal's processes
+        code = proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert code == 0 and list(tmp_path.iterdir()) == [], (code, list(tmp_path.iterdir()))
+
+
 @NO_SIGHUP
 def test_a_command_started_under_nohup_keeps_ignoring_sighup():
     before = signal.signal(signal.SIGHUP, signal.SIG_IGN)   # as nohup starts it
