@@ -335,18 +335,23 @@ def test_the_waiting_demo_stops_on_sigterm_and_removes_its_folder(sig):
 
 @pytest.mark.skipif(not hasattr(os, "openpty") or not hasattr(signal, "SIGHUP"),
                     reason="a terminal (a pty) that is closed")
-def test_the_demo_whose_terminal_window_closed_cleans_up_and_ends(tmp_path):
+@pytest.mark.parametrize("argv, waiting", [
+    (("demo", "--no-gui", "--minutes", "2"), b"until you press Ctrl-C"),
+    (("run",), b"Ctrl-C stops"),   # ended 1: its last words failed to be written
+])
+def test_a_command_whose_terminal_window_closed_cleans_up_and_ends(argv, waiting, tmp_path):
     # The terminal's window closed: SIGHUP, and from then on every write to it fails (EIO).
     # The demo's clean-up wrote "Demo portal stopped." first: it failed there, ended 1 with a
     # traceback, and with --recorder never stopped the recorder's server, running on for good.
     main_fd, tty = os.openpty()
-    env = dict(os.environ, TMPDIR=str(tmp_path))
-    proc = subprocess.Popen(cli("demo", "--no-gui", "--minutes", "2"), cwd=ROOT, env=env,
+    env = dict(os.environ, TMPDIR=str(tmp_path / "tmp"), FOOTAGE_AGENT_HOME=str(tmp_path / "home"))
+    (tmp_path / "tmp").mkdir()
+    proc = subprocess.Popen(cli(*argv), cwd=ROOT, env=env,
                             stdin=tty, stdout=tty, stderr=tty, start_new_session=True)
     os.close(tty)
     seen = b""
     try:
-        while b"until you press Ctrl-C" not in seen:
+        while waiting not in seen:
             seen += os.read(main_fd, 4096)
         os.close(main_fd)                # the window closed: the terminal is gone
         proc.send_signal(signal.SIGHUP)  # as the kernel sends it to the terminal's processes
@@ -354,7 +359,8 @@ def test_the_demo_whose_terminal_window_closed_cleans_up_and_ends(tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert code == 0 and list(tmp_path.iterdir()) == [], (code, list(tmp_path.iterdir()))
+    left = list((tmp_path / "tmp").iterdir())
+    assert code == 0 and left == [], (code, left)
 
 
 @NO_SIGHUP

@@ -78,5 +78,10 @@ def print_json(value: Any) -> None:
 
 def say(text: str) -> None:
     """A message for the person: stderr, so stdout stays clean for --json. It may quote what a
-    request, a portal or a file said, so it passes the display sanitiser (frp.text) whole."""
-    print(multi_line(text), file=sys.stderr)
+    request, a portal or a file said, so it passes the display sanitiser (frp.text) whole.
+    A terminal whose window was closed fails every write (EIO): there is nobody left to tell,
+    and the command goes on to its end (`run` stopped by that SIGHUP ended 1, not 0)."""
+    try:
+        print(multi_line(text), file=sys.stderr)
+    except OSError:
+        pass
