@@ -480,8 +480,9 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
-def test_the_demo_with_the_app_open_stops_on_a_signal_and_removes_its_folder(sig, tmp_path):
+def test_the_demo_with_the_app_open_stops_on_ctrl_c_and_removes_its_folder(tmp_path):
+    # (SIGTERM and SIGHUP reach the same line: the app's codes for all three are STOPPED.)
+    sig = signal.SIGINT
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path))
     child = Child([sys.executable, "-c", DEMO_WITH_THE_APP, "demo", "--minutes", "2"], env=env)
     child.wait_for(said("the app's window is open"), timeout=180)
