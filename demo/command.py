@@ -21,6 +21,7 @@ from agent.commands.gui import load_app
 from agent.export.naming import package_name
 from agent.service import Agent
 from agent.timebase import format_utc
+from demo import folder_lock
 from demo.check import WALK, StepResult, Walk, clock, how_long, run_steps
 from demo.world import CAMERAS, DemoError, DemoWorld, prepare_dir, serve, write_sample_footage
 
@@ -66,6 +67,7 @@ def run(args) -> int:
     finally:
         with stopper.shielded():   # a second Ctrl-C must not leave the folder behind
             _tidy(folder, made, keep)
+            folder_lock.release(folder)
 
 
 def _tidy(folder: Path, made: bool, keep: bool) -> None:

@@ -23,6 +23,7 @@ from agent.owner_paths import NotAFolderPath, owner_path
 from agent.service import Agent, AgentError
 from agent.timebase import US
 from agent.views import Camera, Contact
+from demo import folder_lock
 from demo.samples import make_recordings
 
 AGENCY_ID = "https://police.example.gov"
@@ -167,20 +168,28 @@ def prepare_dir(chosen: str | Path | None) -> tuple[Path, bool]:
                         "home (its key, its sign-in tokens) in its folder: give --dir a folder "
                         "on this computer's own disk, or leave --dir out for a temporary one")
     try:
-        if folder.exists():
-            if not folder.is_dir():
-                raise DemoError(f"{folder} is a file; give --dir a folder (new or empty)")
-            entries = list(folder.iterdir())
-            if entries and not (folder / MARKER).is_file():
-                raise DemoError(f"{folder} is not empty and holds no earlier demo; give --dir a "
-                                "new or empty folder so nothing of yours is overwritten")
-            for entry in entries:
-                shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+        if folder.exists() and not folder.is_dir():
+            raise DemoError(f"{folder} is a file; give --dir a folder (new or empty)")
+        if _others(folder) and not (folder / MARKER).is_file():   # before a lock file is made
+            raise DemoError(f"{folder} is not empty and holds no earlier demo; give --dir a "
+                            "new or empty folder so nothing of yours is overwritten")
         folder.mkdir(parents=True, exist_ok=True)
+        if not folder_lock.hold(folder):
+            raise DemoError(f"{folder} is the folder of a demo still running: stop that one "
+                            "first (Ctrl-C where it runs), or give another --dir")
+        for entry in _others(folder):
+            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
     except OSError as exc:
         raise DemoError(f"cannot use {folder} for the demo ({plain_os_error(exc, str(folder))}); "
                         "choose another --dir") from None
     return folder, False
+
+
+def _others(folder: Path) -> list[Path]:
+    """What `folder` holds beside the demo's lock (nothing when it is not there yet)."""
+    if not folder.exists():
+        return []
+    return [e for e in folder.iterdir() if e.name != folder_lock.LOCK]
 
 
 @dataclass(frozen=True)

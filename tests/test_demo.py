@@ -177,6 +177,24 @@ def test_no_gui_demo_prints_commands_that_work_and_stops_on_ctrl_c(tmp_path):
     assert "Traceback" not in err
 
 
+def test_a_second_demo_on_the_folder_of_one_still_running_is_refused(tmp_path):
+    # Seen: the second emptied the folder under the first (its home, footage and portal) and
+    # made its own there; the first's printed commands then named a request no longer there.
+    folder = tmp_path / "demo"
+    first = subprocess.Popen(cli("demo", "--no-gui", "--minutes", "2", "--dir", str(folder)),
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        read_until(first, "until you press Ctrl-C")
+        kept = sorted(p.name for p in folder.rglob("*"))
+        second = subprocess.run(cli("demo", "--check", "--minutes", "2", "--dir", str(folder)),
+                                cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert second.returncode == 1 and "still running" in second.stderr, second.stderr
+        assert sorted(p.name for p in folder.rglob("*")) == kept
+    finally:
+        code, _out, err = interrupt(first)
+    assert code == 0, err
+
+
 def test_demo_without_the_app_says_so_and_runs_without_it(tmp_path):
     folder = tmp_path / "demo"
     proc = subprocess.Popen([sys.executable, "-c", BLOCK_QT, "demo", "--minutes", "2", "--dir",
