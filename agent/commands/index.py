@@ -318,10 +318,12 @@ def run(agent: Agent, args) -> int:
     """The headless service until SIGINT, SIGTERM (or Ctrl-Break): back within 2 s, exit 0
     (being stopped is how a service ends)."""
     remote = len(agent.recorders())
-    say(f"footage-agent running on {agent.home} (watching "
-        f"{counted(len(agent.sources()) - remote, 'folder')}, asking {counted(remote, 'recorder')}); "
-        "no listening socket; Ctrl-C stops")
+    # Said inside: a Ctrl-C the moment this line shows stops the service as any later one does
+    # (exit 0), not the command's start (130).
     with args.stopper.quiet() as stopper:   # a signal only sets the flag the service watches
+        say(f"footage-agent running on {agent.home} (watching "
+            f"{counted(len(agent.sources()) - remote, 'folder')}, asking "
+            f"{counted(remote, 'recorder')}); no listening socket; Ctrl-C stops")
         agent.run(stopper.event)
     say("footage-agent stopped")
     return 0
