@@ -29,7 +29,6 @@ from agent.os_words import plain_os_error
 from frp.text import one_line
 
 
-
 def _command_modules() -> tuple:
     """The subcommands' modules, in the order --help lists them. Loaded here rather than with
     this module: they take about a second to load, and `main` loads them with its stop signals
@@ -202,8 +201,8 @@ def _told_quietly(tell: Callable[[str], None] | None, stopper: Stopper):
 
 def _said(message, code: int, tell: Callable[[str], None] | None = None) -> int:
     """Say `message` on stderr as the command's own words; `code`. A closed stderr (or a
-    terminal gone) says nothing and changes nothing. `tell` says it where the person will see it too: the
-    desktop app's box, for an app started with no console."""
+    terminal gone) says nothing and changes nothing. `tell` says it where the person will see
+    it too: the desktop app's box, for an app started with no console."""
     text = one_line(str(message))
     try:
         say(f"footage-agent: {text}")
