@@ -1,7 +1,7 @@
 """What `verify` (or `upload`) was given when it is no package at all: the folder above the
-package (a USB stick's top folder), the package's own `data` folder or one of its files, a ZIP someone packed
-it in, a clip copied out of its package. Such a path is
-the command line's mistake, said with the path that was meant, never a list of missing files
+package (a USB stick's top folder), the package's own `data` folder or one of its files, a ZIP
+someone packed it in, a clip copied out of its package. Such a path is the command line's
+mistake, said with the path that was meant, never a list of missing files
 that reads like a package tampered with. A folder holding any of a package's files is a
 package, however damaged, and is verified as one.
 """
