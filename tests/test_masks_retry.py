@@ -45,9 +45,12 @@ def test_masks_of_another_shape_on_a_signed_approval_say_what_to_do_not_to_resum
     a signed approval refuses. It now says to look at the masks again or decline."""
     _signed_then_failed(world)
     world.agent.set_masks(CameraMasks("yard", (SQUARE, TRIANGLE), WIDE))
+    with pytest.raises(DeskRefusal) as checked:   # approve's check before its question
+        world.desk.check_approval("req-1")
     with pytest.raises(DeskRefusal) as refused:
         world.desk.approve("req-1")
     said = str(refused.value)
+    assert str(checked.value) == said
     assert "another shape than the 320 x 180 picture" in said
     assert "approve it again to resume" not in said and "--no-masks" not in said
     assert said.endswith("your signed approval may have reached the agency already, so it can "
@@ -72,9 +75,13 @@ def test_masks_of_another_shape_before_anything_left_say_to_change_the_approval(
     with pytest.raises(DeskError, match="cancelled"):
         world.desk.approve("req-1", ["yard"], T0 * US, (T0 + 2) * US, cancel=cancel)
     world.agent.set_masks(CameraMasks("yard", (SQUARE,), WIDE))
+    # approve's check before its question said nothing: only the run refused it
+    with pytest.raises(DeskRefusal) as checked:
+        world.desk.check_approval("req-1")
     with pytest.raises(DeskRefusal) as refused:
         world.desk.approve("req-1")
     said = str(refused.value)
+    assert str(checked.value) == said
     assert "approve it again to resume" not in said
     assert said.endswith("nothing has been sent yet: look at the masks again on a recording of "
                          "this shape (Settings, Draw privacy masks) and save them, then approve "
@@ -93,6 +100,10 @@ def test_a_kept_package_is_not_sent_once_the_masks_say_another_picture_shape(wor
     _signed_then_failed(world)
     (kept,) = world.desk.show("req-1").deliveries
     world.agent.set_masks(CameraMasks("yard", (SQUARE,), WIDE))
+    with pytest.raises(DeskRefusal, match="another shape than the 320 x 180 picture"):
+        world.desk.check_approval("req-1")   # asked only: the package is left as it is
+    assert world.desk.show("req-1").deliveries == (kept,)
+    assert not list((world.home / "packages").rglob("*masks-elsewhere-*"))
     with pytest.raises(DeskRefusal, match="another shape than the 320 x 180 picture"):
         world.desk.approve("req-1")
     assert world.desk.show("req-1").deliveries == ()

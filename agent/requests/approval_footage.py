@@ -8,16 +8,17 @@ import errno
 from typing import Mapping
 
 from agent.export.clip_writer import codec_changes_said
-from agent.export.mask_pictures import masks_misplaced
+from agent.export.mask_pictures import LOOK_AGAIN, masks_misplaced, misplaced
 from agent.export.plan import PlanError, plan_export
 from agent.export.redact import Redaction
 from agent.index.remote_window import is_remote
 from agent.index.store import Store
 from agent.os_words import plain_os_error
+from agent.requests.approval_change import changeable, masks_way_on
 from agent.requests.approval_step import ApprovalRefused
 from agent.requests.held_window import held_coverage, held_placement
 from agent.requests.holds import Hold
-from agent.requests.records import Approval
+from agent.requests.records import Approval, Entry
 from agent.storage import distinct_name
 from agent.timebase import local_text
 
@@ -74,6 +75,35 @@ def check_footage(store: Store, approval: Approval,
     raise ApprovalRefused(
         f"nothing of {names} can be sent for {local_text(approval.start_us)} to "
         f"{local_text(approval.end_us)} ({why}); nothing was cut or sent: {do}")
+
+
+def check_masks_placed(store: Store, entry: Entry, approval: Approval,
+                       redacted: Mapping[str, Redaction | None], hold: Hold | None) -> None:
+    """ApprovalRefused, in the very words its run stops with (package_export), when a camera
+    the kept approval of a failed delivery still has to cut is one its privacy masks cannot
+    be placed on now (saved since on a picture of another shape, a crop or lens left): asked
+    before approving it again, which would only be refused. Delivered cameras are not cut
+    again, nor asked of here a finished upload the run first asks the portal about; a camera
+    whose footage cannot be planned is left to the run, which says why."""
+    now_called = lambda c: store.names.current(c) or c   # noqa: E731 - renamed since
+    made = {d.camera: d for d in entry.deliveries}
+    for camera in approval.cameras:
+        record, redaction = made.get(camera), redacted.get(camera)
+        if redaction is None or (record is not None and (record.receipt or record.upload_url)):
+            continue
+        name = now_called(camera)
+        cov = held_coverage(store, hold, name, approval.start_us, approval.end_us)
+        if cov is None:
+            if is_remote(store, name):
+                continue   # its download is what finds its pictures
+            try:
+                cov = plan_export(store, name, approval.start_us, approval.end_us).coverage
+            except PlanError:
+                continue
+        found = misplaced(cov, redaction.masks)
+        if found is not None:
+            raise ApprovalRefused(f"{found.why}: "
+                                  f"{masks_way_on(found.advice == LOOK_AGAIN, changeable(entry))}")
 
 
 def _unplaced(hold: Hold | None, camera: str) -> str:

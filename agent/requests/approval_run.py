@@ -22,7 +22,7 @@ from agent.index.store import Store
 from agent.requests.approval_change import changeable, remove_superseded, superseded
 from agent.requests.approval_choices import (asked_otherwise, new_approval, redactions,
                                              same_approval)
-from agent.requests.approval_footage import check_footage
+from agent.requests.approval_footage import check_footage, check_masks_placed
 from agent.requests.approval_step import (
     ApprovalRefused,
     DecidedElsewhere,
@@ -166,6 +166,19 @@ def chosen_approval(store: Store, home: Path, entry: Entry, cameras, start_us, e
             "request")
     raise ApprovalRefused(f"request '{entry.jti}' {status_said(entry.status)}; it cannot be "
                           "approved now")
+
+
+def checked_resume(store: Store, home: Path, entry: Entry, approval: Approval) -> None:
+    """The check before the kept approval of a failed (or cut off) delivery is run again (a
+    new one was checked as it was made): ApprovalRefused, with the run's words, when privacy
+    masks saved since cannot be placed on footage it still has to cut. The run itself finds
+    it at that camera's cut, and sets aside what an earlier run made with them."""
+    if entry.approval is None or approval != entry.approval:
+        return
+    if entry.status == "failed" or entry.status in _CUT_OFF:
+        check_masks_placed(store, entry, approval,
+                           redactions(home, approval, store.names.current),
+                           usable_hold(home, entry.folder))
 
 
 def _given(value, kept):

@@ -77,11 +77,13 @@ class DeskDecisions:
         """What `approve` with these choices would send (defaults filled in), or DeskRefusal
         saying why it would be refused; nothing is recorded, so it can be asked before the
         owner confirms."""
-        entry = self._entry(jti, iss)
+        entry, store = self._entry(jti, iss), self._store()
         try:
-            return approval_run.chosen_approval(self._store(), self.home, entry, cameras,
-                                                start_us, end_us, mode, keep_audio,
-                                                blur_faces, masks, self._on_file(entry))
+            approval = approval_run.chosen_approval(store, self.home, entry, cameras,
+                                                    start_us, end_us, mode, keep_audio,
+                                                    blur_faces, masks, self._on_file(entry))
+            approval_run.checked_resume(store, self.home, entry, approval)
+            return approval
         except DeliveryError as exc:
             raise DeskRefusal(str(exc)) from None
 
