@@ -284,6 +284,7 @@ class OwnerExports:
 
     def set_masks(self, masks) -> None:
         """Keep a camera's privacy masks (CameraMasks); no polygons removes them."""
+        from agent.export.mask_bitmap import smaller_than_a_pixel
         from agent.export.mask_pictures import drawn_on
         from agent.export.masks import MaskError, parse_masks, save_masks
 
@@ -294,6 +295,9 @@ class OwnerExports:
             raise AgentError(f"these masks cannot be kept: {exc}") from None
         if checked.picture is None and checked.polygons:   # the picture they were drawn on
             checked = replace(checked, picture=drawn_on(self.store.files(camera)))
+        speck = smaller_than_a_pixel(checked)
+        if speck:
+            raise AgentError(f"these masks cannot be kept: {speck}")
         try:
             save_masks(self.home, checked)
         except OSError as exc:   # a full disk, say: the masks kept are as they were

@@ -16,6 +16,7 @@ from __future__ import annotations
 from agent.audit.log import AuditReport
 from agent.config import Settings
 from agent.export.clip_writer import headless_words, stepped_words
+from agent.export.mask_bitmap import covers_a_pixel
 from agent.export.mask_pictures import same_shape
 from agent.export.masks import CameraMasks, Polygon, encloses_area
 from agent.identity.certificates import SigningChain
@@ -65,6 +66,8 @@ __all__ = [
     "same_shape",
     # whether the corners drawn make an area a mask can hide (not all on one line)
     "encloses_area",
+    # whether they go around a whole pixel of the picture they are drawn on
+    "covers_a_pixel",
     # what an export says of a recording it could read only in part
     "headless_words", "stepped_words",
     # requests, their decisions and deliveries

@@ -130,6 +130,8 @@ def test_every_view_type_is_exported_by_name_and_frozen():
             assert callable(kind) and kind.__module__ == "agent.export.mask_pictures", name
         elif name == "encloses_area":   # corners a mask can hide the area of
             assert callable(kind) and kind.__module__ == "agent.export.masks", name
+        elif name == "covers_a_pixel":   # corners going around a pixel of their picture
+            assert callable(kind) and kind.__module__ == "agent.export.mask_bitmap", name
         elif name == "drive_rooted":   # a folder the owner typed, E: alone the drive's root
             assert callable(kind) and kind.__module__ == "agent.owner_paths", name
         elif name == "NotAFolderPath":   # its refusal: a network computer without its share

@@ -14,9 +14,11 @@ import pytest
 from agent.commands import masks as masks_cmd
 from agent.commands.common import Refused, UsageError
 from agent.commands.export import parse_mute
+from agent.errors import AgentError
 from agent.export.mask_bitmap import mask_bitmap
 from agent.export.masks import (CameraMasks, MaskError, Polygon, load_masks, masks_file,
                                 parse_masks, read_masks_file, save_masks)
+from agent.export.redact import Redaction, redaction_records
 from tests.conftest import t
 
 WINDOW = {"polygons": [{"name": "neighbour's window",
@@ -365,3 +367,43 @@ def test_masks_set_and_show_say_when_the_camera_records_another_shape(agent, cap
     assert "another shape" not in err
     _, out, err = run_masks(agent, capsys, "masks", "show", "porch")
     assert "drawn on a 640 x 480 picture" in out and "another shape" not in err
+
+
+SPECK = {"name": "speck", "points": [[0.5, 0.5], [0.5001, 0.5], [0.5, 0.5001]]}
+
+
+def test_an_area_smaller_than_a_pixel_of_its_picture_is_not_kept(agent, capsys, tmp_path):
+    """Masks hunt: three corners 1e-4 apart pass the rule of a line and were kept: on the
+    1920 x 1080 picture they were drawn on they go around a fiftieth of a pixel, black out the
+    one pixel their outline passes through, and every package of the camera recorded a privacy
+    mask. `masks set` (and the app's Save, both Agent.set_masks) refuses such an area, naming
+    it; the masks kept stay as they were. Spread over a picture where they span pixels, the
+    same corners are an area."""
+    (tmp_path / "porch").mkdir()
+    agent.add_source(tmp_path / "porch", camera="porch")
+    given = tmp_path / "masks.json"
+    given.write_text(json.dumps(WINDOW))
+    run_masks(agent, capsys, "masks", "set", "porch", str(given))
+    given.write_text(json.dumps({"picture": [1920, 1080],
+                                 "polygons": WINDOW["polygons"] + [SPECK]}))
+    with pytest.raises(AgentError, match=r"^these masks cannot be kept: polygon 2: it covers "
+                                         r"less than one pixel of the 1920 x 1080 picture it was "
+                                         r"drawn on, so it would hide next to nothing: put its "
+                                         r"corners around what it should hide, or leave it out$"):
+        run_masks(agent, capsys, "masks", "set", "porch", str(given))
+    assert load_masks(agent.home, "porch") == parse_masks("porch", WINDOW)
+    given.write_text(json.dumps({"picture": [40000, 40000], "polygons": [SPECK]}))   # 4 x 4 px
+    assert run_masks(agent, capsys, "masks", "set", "porch", str(given))[0] == 0
+    assert load_masks(agent.home, "porch").polygons[0].name == "speck"
+
+
+def test_a_speck_saved_before_fills_the_pixels_it_touches_and_provenance_says_so():
+    """A speck saved before the rule above (or written into the masks folder by hand) is read
+    as it was and blacks out every pixel its outline passes through, at any size, never none;
+    provenance's method said only 'all that an outline goes around', which a speck goes around
+    none of. It now says the pixels an outline passes through are filled too."""
+    speck = parse_masks("porch", {"picture": [1920, 1080], "polygons": [SPECK]})
+    for width, height in ((1920, 1080), (320, 240), (3840, 2160)):
+        assert 1 <= mask_bitmap(speck.polygons, width, height).sum() <= 4
+    (record,) = redaction_records(Redaction(masks=speck), None, (0, 1))
+    assert "every pixel an outline passes through" in record["method"]

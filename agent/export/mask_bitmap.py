@@ -47,3 +47,43 @@ def _edges(out: np.ndarray, pts: np.ndarray) -> None:
         xs = np.clip(np.linspace(xa, xb, steps).astype(int), 0, width - 1)
         ys = np.clip(np.linspace(ya, yb, steps).astype(int), 0, height - 1)
         out[ys, xs] = True
+
+
+def covers_a_pixel(points, picture: tuple[int, int]) -> bool:
+    """Whether corners (relative x, y) can go around a whole pixel of the picture (width,
+    height) they were drawn on: the area of their convex hull, the most any outline through
+    them encloses, is one pixel at least. A smaller area is a slip (clicks a hair apart on a
+    magnified picture, shares typed wrong in a masks file): it blacks out only the pixel or
+    two its outline passes through, while every package would record it as a privacy mask."""
+    pts = sorted({(x * picture[0], y * picture[1]) for x, y in points})
+    if len(pts) < 3:
+        return False
+    hull: list[tuple[float, float]] = []
+    for chain in (pts, pts[::-1]):   # the lower, then the upper half (monotone chain)
+        start = len(hull)
+        for p in chain:
+            while len(hull) >= start + 2 and _turn(hull[-2], hull[-1], p) <= 0:
+                hull.pop()
+            hull.append(p)
+        hull.pop()   # each half's last point begins the other
+    twice = sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(hull, hull[1:] + hull[:1]))
+    return abs(twice) / 2 >= 1.0
+
+
+def _turn(o, a, b) -> float:
+    return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+
+def smaller_than_a_pixel(masks) -> str | None:
+    """Why a camera's masks (CameraMasks) cannot be kept because an area covers less than one
+    pixel of the picture they were drawn on, naming it; None when none does, or the picture
+    is not known."""
+    if masks.picture is None:
+        return None
+    for number, polygon in enumerate(masks.polygons, start=1):
+        if not covers_a_pixel(polygon.points, masks.picture):
+            width, height = masks.picture
+            return (f"polygon {number}: it covers less than one pixel of the {width} x {height} "
+                    "picture it was drawn on, so it would hide next to nothing: put its corners "
+                    "around what it should hide, or leave it out")
+    return None

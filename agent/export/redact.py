@@ -239,8 +239,9 @@ def redaction_records(redaction: Redaction | None, report: RedactionReport | Non
     if redaction.masks and redaction.masks.polygons:
         records.append({
             "kind": "privacy-mask", "camera": redaction.masks.camera,
-            "method": "polygons filled solid black in every frame of the clip: all that an "
-                      "outline goes around (nonzero rule), even where it crosses itself",
+            "method": "polygons filled solid black in every frame of the clip: every pixel "
+                      "whose centre an outline goes around (nonzero rule), even where it "
+                      "crosses itself, and every pixel an outline passes through",
             "coordinates": "relative: x as a share of the frame width, y of its height",
             "polygons": redaction.masks.to_json()["polygons"], "frames": done.masked_frames})
     if redaction.faces is not None:

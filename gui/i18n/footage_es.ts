@@ -991,6 +991,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Una forma necesita al menos tres esquinas.</translation>
     </message>
     <message>
+        <source>These corners are so close together that they go around less than one pixel of the recording, so they would hide next to nothing: take them back (Backspace) and put them around the area.</source>
+        <translation>Estas esquinas están tan juntas que rodean menos de un píxel de la grabación, así que no ocultarían casi nada: quítelas (Retroceso) y póngalas alrededor de la zona.</translation>
+    </message>
+    <message>
         <source>These corners lie on one line, so they enclose nothing to hide: take them back (Backspace) and put them around the area.</source>
         <translation>Estas esquinas están en una línea, así que no encierran nada que ocultar: quítelas (Retroceso) y póngalas alrededor de la zona.</translation>
     </message>
@@ -1019,8 +1023,8 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>{n} esquinas de una zona nueva</translation>
     </message>
     <message>
-        <source>Finish the open shape (three corners at least, not all on one line) or undo it.</source>
-        <translation>Termine la forma abierta (al menos tres esquinas, no todas en una línea) o deshágala.</translation>
+        <source>Finish the open shape (three corners at least, not all on one line, around a pixel at least) or undo it.</source>
+        <translation>Termine la forma abierta (al menos tres esquinas, no todas en una línea, alrededor de un píxel como mínimo) o deshágala.</translation>
     </message>
     <message>
         <source>Saved. Every export of {camera} blacks out 1 area.</source>

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent.service import AgentError
-from agent.views import CameraMasks, picture_rank, same_shape
+from agent.views import CameraMasks, encloses_area, picture_rank, same_shape
 from gui.widgets.labels import plain_label
 from gui.widgets.mask_canvas import MaskCanvas
 from gui.widgets.preview_pane import to_image
@@ -166,6 +166,7 @@ class MasksPage(QWidget):
         load, agent, previewer = self._load, self.ctx.agent, self.ctx.previewer
         self.canvas.set_image(None, self.tr("Loading the picture\u2026"))
         self._saved, self._picture = [], None
+        self.canvas.picture = None
         self.canvas.clear()
         self.status.setText("")
         self.ctx.bridge.call("mask-frame", lambda: camera_picture(agent, previewer, camera),
@@ -179,6 +180,7 @@ class MasksPage(QWidget):
         # Saved masks record the picture drawn on, not the camera's latest when Save is
         # pressed: a recording of another shape may be indexed meanwhile.
         self._picture = size if frame is not None else None
+        self.canvas.picture = self._picture
         if frame is None:
             self.canvas.set_image(None, self.tr("No picture of {camera} could be read.")
                                   .format(camera=camera))
@@ -211,6 +213,11 @@ class MasksPage(QWidget):
         agent holds saved masks to, said before Save would refuse them all."""
         if len(self.canvas.current) < 3:
             self.status.setText(self.tr("A shape needs at least three corners."))
+        elif encloses_area(self.canvas.current):   # inside one pixel of the recording
+            self.status.setText(self.tr("These corners are so close together that they go "
+                                        "around less than one pixel of the recording, so they "
+                                        "would hide next to nothing: take them back (Backspace) "
+                                        "and put them around the area."))
         else:
             self.status.setText(self.tr("These corners lie on one line, so they enclose nothing "
                                         "to hide: take them back (Backspace) and put them "
@@ -237,7 +244,8 @@ class MasksPage(QWidget):
         if self.canvas.current:
             if not self.canvas.close_shape():
                 self.status.setText(self.tr("Finish the open shape (three corners at least, "
-                                            "not all on one line) or undo it."))
+                                            "not all on one line, around a pixel at least) or "
+                                            "undo it."))
                 return
         masks, agent = self.canvas.masks(self.camera), self.ctx.agent
         if masks.polygons and self._picture is not None:

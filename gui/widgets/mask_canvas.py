@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from agent.views import CameraMasks, Polygon, encloses_area
+from agent.views import CameraMasks, Polygon, covers_a_pixel, encloses_area
 
 CLOSE_PX = 10      # a click this near the first corner closes the shape
 STEP, BIG_STEP = 0.02, 0.1   # how far an arrow key moves the cross (of the picture's size)
@@ -25,7 +25,8 @@ class MaskCanvas(QWidget):
     """A frame with the owner's polygons over it; clicks add corners to the open shape."""
 
     changed = Signal()
-    unclosed = Signal()   # the open shape could not be closed: too few corners, or on one line
+    # the open shape could not be closed: too few corners, on one line, or inside a pixel
+    unclosed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -35,6 +36,9 @@ class MaskCanvas(QWidget):
         self.names: list[str] = []
         self.current: list[Point] = []          # the shape being drawn
         self.cross: Point = (0.5, 0.5)          # where Space puts a corner
+        # the size of the recording the picture is of: a magnified picture lets clicks a
+        # hair apart fall inside one of its pixels
+        self.picture: tuple[int, int] | None = None
         self.setMinimumSize(480, 270)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setCursor(Qt.CrossCursor)
@@ -66,9 +70,11 @@ class MaskCanvas(QWidget):
             for n, (shape, name) in enumerate(zip(self.shapes, names), start=1)))
 
     def close_shape(self) -> bool:
-        """Close the open shape (it needs three corners, not all on one line, as saved masks
-        do); False, and `unclosed` emitted, when it cannot be closed."""
-        if not encloses_area(self.current):
+        """Close the open shape (it needs three corners, not all on one line, going around a
+        pixel of the picture at least, as saved masks do); False, and `unclosed` emitted, when
+        it cannot be closed."""
+        if not encloses_area(self.current) or (
+                self.picture is not None and not covers_a_pixel(self.current, self.picture)):
             self.unclosed.emit()
             return False
         self.shapes.append(self.current)
