@@ -286,7 +286,7 @@ class OwnerExports:
         """Keep a camera's privacy masks (CameraMasks); no polygons removes them."""
         from agent.export.mask_bitmap import smaller_than_a_pixel
         from agent.export.mask_pictures import drawn_on
-        from agent.export.masks import MaskError, parse_masks, save_masks
+        from agent.export.masks import MaskError, load_masks, parse_masks, save_masks
 
         camera = self.store.names.current(masks.camera) or masks.camera
         try:  # the same checks as a mask file the owner gives
@@ -295,7 +295,11 @@ class OwnerExports:
             raise AgentError(f"these masks cannot be kept: {exc}") from None
         if checked.picture is None and checked.polygons:   # the picture they were drawn on
             checked = replace(checked, picture=drawn_on(self.store.files(camera)))
-        speck = smaller_than_a_pixel(checked)
+        try:
+            kept = load_masks(self.home, camera).polygons
+        except MaskError:
+            kept = ()
+        speck = smaller_than_a_pixel(checked, kept)
         if speck:
             raise AgentError(f"these masks cannot be kept: {speck}")
         try:

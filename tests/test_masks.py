@@ -395,6 +395,13 @@ def test_an_area_smaller_than_a_pixel_of_its_picture_is_not_kept(agent, capsys, 
     given.write_text(json.dumps({"picture": [40000, 40000], "polygons": [SPECK]}))   # 4 x 4 px
     assert run_masks(agent, capsys, "masks", "set", "porch", str(given))[0] == 0
     assert load_masks(agent.home, "porch").polygons[0].name == "speck"
+    # one saved before this rule is saved again with the areas drawn beside it (the masks page
+    # saves them all): kept as it was read, as exports read it
+    save_masks(agent.home, parse_masks("porch", {"picture": [1920, 1080], "polygons": [SPECK]}))
+    given.write_text(json.dumps({"picture": [1920, 1080],
+                                 "polygons": [SPECK] + WINDOW["polygons"]}))
+    assert run_masks(agent, capsys, "masks", "set", "porch", str(given))[0] == 0
+    assert len(load_masks(agent.home, "porch").polygons) == 2
 
 
 def test_a_speck_saved_before_fills_the_pixels_it_touches_and_provenance_says_so():

@@ -74,14 +74,16 @@ def _turn(o, a, b) -> float:
     return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
 
 
-def smaller_than_a_pixel(masks) -> str | None:
+def smaller_than_a_pixel(masks, kept=()) -> str | None:
     """Why a camera's masks (CameraMasks) cannot be kept because an area covers less than one
     pixel of the picture they were drawn on, naming it; None when none does, or the picture
-    is not known."""
+    is not known. An area among `kept` (the polygons saved already) is let be: saved before
+    this rule, it stays as it was read, and the masks page saves it again with every change."""
     if masks.picture is None:
         return None
+    before = {p.points for p in kept}
     for number, polygon in enumerate(masks.polygons, start=1):
-        if not covers_a_pixel(polygon.points, masks.picture):
+        if polygon.points not in before and not covers_a_pixel(polygon.points, masks.picture):
             width, height = masks.picture
             return (f"polygon {number}: it covers less than one pixel of the {width} x {height} "
                     "picture it was drawn on, so it would hide next to nothing: put its corners "
