@@ -5,6 +5,7 @@ it; and a package kept from an earlier run is not sent where a cut of it now is 
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,17 @@ def test_a_kept_package_is_not_sent_once_the_masks_say_another_picture_shape(wor
     assert len(aside) == 1 and aside[0].startswith(Path(kept.package).name)
     assert [r["data"]["status"] for r in world.records()
             if r["event"] == "export" and "set_aside" in r["data"]] == ["masks-elsewhere"]
+
+
+@pytest.mark.parametrize("sent", [{"receipt": "delivered"},
+                                  {"upload_url": "https://upload.police.example.gov/u/1"}])
+def test_the_check_asks_only_of_cameras_the_run_would_cut_again(world, sent):
+    """approve's check refuses the masks of another shape only for a camera the run cuts
+    again: not one delivered (its receipt kept), nor one whose finished upload the run first
+    asks the portal about (it may hold it, its answer lost), which the run may never cut."""
+    _signed_then_failed(world)
+    view = world.desk.show("req-1")
+    (kept,) = view.deliveries
+    world.desk.inbox.save_delivery(view.agency_id, "req-1", replace(kept, **sent))
+    world.agent.set_masks(CameraMasks("yard", (SQUARE,), WIDE))
+    assert world.desk.check_approval("req-1").cameras == ("yard",)
