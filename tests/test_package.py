@@ -314,6 +314,28 @@ def test_unsafe_or_reserved_names_are_refused(tmp_path, bad):
             builder.add_bytes(bad, b"x")
 
 
+@pytest.mark.parametrize("how", ["bytes", "copied", "staged"])
+def test_a_folder_where_a_file_goes_is_a_package_error_and_the_folder_is_left(tmp_path, clip,
+                                                                               how):
+    """A folder in the package's build folder where a file is to be written (another program's
+    doing: the builder makes only files there) was a bare IsADirectoryError: the clean-up of the
+    file not written removed with unlink, which refuses a folder. It is a PackageError saying
+    the folder is in the way, naming it, and the folder (not the builder's) is left as it was."""
+    with PackageBuilder(tmp_path, NAME) as builder:
+        in_the_way = builder._tmp / CLIP
+        in_the_way.mkdir(parents=True)
+        (in_the_way / "kept.txt").write_bytes(b"someone's")
+        staged = builder.staging / "cut.mp4"
+        shutil.copyfile(clip, staged)
+        add = {"bytes": lambda: builder.add_bytes(CLIP, b"x"),
+               "copied": lambda: builder.add_file(CLIP, clip),
+               "staged": lambda: builder.add_file(CLIP, staged)}[how]
+        with pytest.raises(PackageError, match="into the package") as caught:
+            add()
+        assert (in_the_way / "kept.txt").read_bytes() == b"someone's"
+    assert f"{in_the_way} is a folder" in str(caught.value)
+
+
 def test_staged_file_is_moved_in_with_its_hash(tmp_path, key, clip):
     with PackageBuilder(tmp_path, NAME) as builder:
         staged = builder.staging / "cut.mp4"

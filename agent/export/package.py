@@ -7,6 +7,7 @@ while bytes are written, never in a later pass, so what is listed is what was wr
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -138,11 +139,11 @@ class PackageBuilder:
             else:
                 sha, size = write_hashed(dst, read_chunks(src), self._tmp)
         except OSError as exc:
-            dst.unlink(missing_ok=True)
+            _drop_unwritten(dst)
             if isinstance(exc, FileNotFoundError):
                 raise PackageError(f"The file {src} to put in the package does not exist.") from None
             raise PackageError(f"Could not copy {src} into the package: "
-                               + plain_os_error(exc, str(self.parent))) from None
+                               + self._words(exc, dst)) from None
         return self._record(PackageFile(full, sha, size))
 
     def add_bytes(self, name: str, data: bytes) -> PackageFile:
@@ -154,10 +155,19 @@ class PackageBuilder:
         try:
             sha, size = write_hashed(self._tmp / full, [data], self._tmp)
         except OSError as exc:
-            (self._tmp / full).unlink(missing_ok=True)
+            _drop_unwritten(self._tmp / full)
             raise PackageError(f"Could not write {full} into the package: "
-                               + plain_os_error(exc, str(self.parent))) from None
+                               + self._words(exc, self._tmp / full)) from None
         return PackageFile(full, sha, size)
+
+    def _words(self, exc: OSError, dst: Path) -> str:
+        """Why a file could not be put at `dst`, naming the package's folder (a full disk,
+        say), or `dst` itself when a folder stands there (open's "x" calls it existing, a
+        rename a folder, Windows a denial: one cause, said one way)."""
+        if dst.is_dir():
+            return plain_os_error(IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR),
+                                                    str(dst)))
+        return plain_os_error(exc, str(self.parent))
 
     def _record(self, pf: PackageFile) -> PackageFile:
         self._files[pf.name] = pf
@@ -271,6 +281,17 @@ class PackageBuilder:
             raise PackageError("Could not move the finished package into place: "
                                + plain_os_error(exc, str(self.destination))) from None
         sync_renamed_into(self.parent)
+
+
+def _drop_unwritten(path: Path) -> None:
+    """Remove what a failed write left at `path`, never a folder standing there (not the
+    builder's: it makes only files); a failure to remove is passed over, the write's own
+    failure being what is said (the build folder goes whole with the package's abort)."""
+    try:
+        if not path.is_dir():
+            path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _check(cancel: threading.Event | None) -> None:
