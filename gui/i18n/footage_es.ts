@@ -4548,6 +4548,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>o rechace la solicitud para retirar su aprobación</translation>
     </message>
     <message>
+        <source>these masks cannot be kept: {reason}</source>
+        <translation>no se pueden guardar estas máscaras: {reason}</translation>
+    </message>
+    <message>
+        <source>at most {count} polygons per camera (got {got})</source>
+        <translation>como máximo {count} zonas por cámara (hay {got})</translation>
+    </message>
+    <message>
+        <source>at most {count} corners in all (got {got}): each export names every corner in the clip&apos;s Content Credentials</source>
+        <translation>como máximo {count} esquinas en total (hay {got}): cada exportación nombra cada esquina en las Content Credentials del vídeo</translation>
+    </message>
+    <message>
+        <source>polygon {number}: needs 3 to {count} points (got {got})</source>
+        <translation>zona {number}: necesita de 3 a {count} esquinas (tiene {got})</translation>
+    </message>
+    <message>
         <source>choose a window the main picture recorded, or untick Use privacy masks for this camera only if nothing they hide is in that picture</source>
         <translation>elija un período que haya grabado la imagen principal, o desmarque Usar máscaras de privacidad para esta cámara solo si nada de lo que ocultan aparece en esa imagen</translation>
     </message>
@@ -4748,24 +4764,12 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} tardó más de {count} minutos en enviar esta grabación; se detuvo la descarga y no se conservó nada de ella. Vuelva a intentarlo más tarde o reinicie la grabadora.</translation>
     </message>
     <message>
-        <source>The recorder at {where} took longer than {seconds} s to send this recording; the download was stopped and nothing of it was kept. Try again later, or restart the recorder.</source>
-        <translation>La grabadora en {where} tardó más de {seconds}&#xa0;s en enviar esta grabación; se detuvo la descarga y no se conservó nada de ella. Vuelva a intentarlo más tarde o reinicie la grabadora.</translation>
-    </message>
-    <message>
         <source>The recorder at {where} sent {got} of {count} bytes, {attempts} times; the download was refused. Try again later, or restart the recorder.</source>
         <translation>La grabadora en {where} envió solo {got} de {count} bytes, en {attempts} intentos; se rechazó la descarga. Vuelva a intentarlo más tarde o reinicie la grabadora.</translation>
     </message>
     <message>
         <source>The recorder at {where} sent {got} of the whole recording, {attempts} times; the download was refused. Try again later, or restart the recorder.</source>
         <translation>La grabadora en {where} envió solo {got} bytes de la grabación completa, en {attempts} intentos; se rechazó la descarga. Vuelva a intentarlo más tarde o reinicie la grabadora.</translation>
-    </message>
-    <message>
-        <source>The recorder refused the password while downloading.</source>
-        <translation>La grabadora rechazó la contraseña durante la descarga.</translation>
-    </message>
-    <message>
-        <source>The recorder answered a download with text instead of footage.</source>
-        <translation>La grabadora respondió a una descarga con texto en lugar de grabaciones.</translation>
     </message>
     <message>
         <source>the download from the recorder was cancelled</source>
@@ -4988,14 +4992,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El reloj de la grabadora marca «{value}», que no es una hora.</translation>
     </message>
     <message>
-        <source>The recorder&apos;s clock (GetTime) could not be read.</source>
-        <translation>No se pudo leer el reloj de la grabadora (GetTime).</translation>
-    </message>
-    <message>
-        <source>The recorder did not say which time zone it keeps.</source>
-        <translation>La grabadora no indicó qué zona horaria usa.</translation>
-    </message>
-    <message>
         <source>The recorder&apos;s time zone &apos;{zone}&apos; is not a POSIX TZ rule.</source>
         <translation>La zona horaria de la grabadora, «{zone}», no es una regla TZ de POSIX.</translation>
     </message>
@@ -5004,16 +5000,8 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La zona horaria de la grabadora, «{zone}», no es una regla TZ de POSIX.</translation>
     </message>
     <message>
-        <source>The recorder&apos;s time zone settings (GetTime) could not be read.</source>
-        <translation>No se pudieron leer los ajustes de zona horaria de la grabadora (GetTime).</translation>
-    </message>
-    <message>
         <source>unreadable DST rule &apos;{rule}&apos;</source>
         <translation>regla de horario de verano ilegible: «{rule}»</translation>
-    </message>
-    <message>
-        <source>The recorder&apos;s clock was put back while it recorded this footage, so the times it wrote for the recording run backwards and name nothing it can send, and its firmware gives the recording no name to ask for it whole by; nothing was downloaded. Export it with Reolink&apos;s own app or the recorder&apos;s web page.</source>
-        <translation>El reloj de la grabadora se atrasó mientras hacía estas grabaciones, así que las horas que anotó para la grabación van hacia atrás y no designan nada que pueda enviar, y su firmware no da a la grabación ningún nombre con el que pedirla entera; no se descargó nada. Expórtela con la aplicación de Reolink o con la página web de la grabadora.</translation>
     </message>
     <message>
         <source>{name} is not the package it should be: its size or SHA-256 differs from the one sealed. Export the package again.</source>
@@ -5134,10 +5122,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>{path} is not a folder: check the path, or connect the drive it is on</source>
         <translation>{path} no es una carpeta: compruebe la ruta o conecte la unidad en la que está</translation>
-    </message>
-    <message>
-        <source>a camera named &apos;{name}&apos; exists already (or was called that): choose another name</source>
-        <translation>ya existe una cámara llamada «{name}» (o se llamaba así): elija otro nombre</translation>
     </message>
     <message>
         <source>this registration is pinned to owner key {id}, which this app does not hold; register again with a new invite code</source>
@@ -5292,10 +5276,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{path} aún se está escribiendo ({reason})</translation>
     </message>
     <message>
-        <source>{path} is ambiguous ({reason})</source>
-        <translation>{path} es ambiguo ({reason})</translation>
-    </message>
-    <message>
         <source>and {count} more</source>
         <translation>y {count} más</translation>
     </message>
@@ -5428,32 +5408,24 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>no hay hora en el nombre ni en el contenedor</translation>
     </message>
     <message>
-        <source>The recorder did not create a search (mediaFileFind).</source>
-        <translation>La grabadora no creó una búsqueda (mediaFileFind).</translation>
+        <source>the camera was still recording this when the card was read: index00.bin gives its start but not its end</source>
+        <translation>la cámara aún estaba grabando esto cuando se leyó la tarjeta: index00.bin da su inicio, pero no su final</translation>
+    </message>
+    <message>
+        <source>index00.bin places this recording at bytes {first}-{last}, past the end of the {bytes}-byte ring file (copied only in part?)</source>
+        <translation>index00.bin sitúa esta grabación en los bytes {first}-{last}, más allá del final del archivo circular de {bytes} bytes (¿copiado solo en parte?)</translation>
+    </message>
+    <message>
+        <source>index00.bin lists a recording at byte {first}, but no MPEG-PS pack starts there: the camera has recorded over it since</source>
+        <translation>index00.bin indica una grabación en el byte {first}, pero allí no empieza ningún paquete MPEG-PS: la cámara ha grabado encima desde entonces</translation>
     </message>
     <message>
         <source>The recorder&apos;s answer to {cmd} has no value.</source>
         <translation>La respuesta de la grabadora a {cmd} no tiene ningún valor.</translation>
     </message>
     <message>
-        <source>The recorder at {where} answered a search with something that is not Reolink&apos;s list of recordings.</source>
-        <translation>La grabadora en {where} respondió a una búsqueda con algo que no es la lista de grabaciones de Reolink.</translation>
-    </message>
-    <message>
-        <source>A Reolink search result has no readable start or end.</source>
-        <translation>Un resultado de búsqueda de Reolink no tiene un inicio o un final legibles.</translation>
-    </message>
-    <message>
-        <source>The recorder&apos;s list of channels is not in Reolink&apos;s form.</source>
-        <translation>La lista de canales de la grabadora no tiene la forma de Reolink.</translation>
-    </message>
-    <message>
         <source>The recorder at {where} sent an answer larger than {count} MiB to a {method} {path}; ignored.</source>
         <translation>La grabadora en {where} envió una respuesta de más de {count} MiB a una petición {method} {path}; no se tuvo en cuenta.</translation>
-    </message>
-    <message>
-        <source>The connection to the recorder at {where} failed ({reason}).</source>
-        <translation>Falló la conexión con la grabadora en {where} ({reason}).</translation>
     </message>
     <message>
         <source>{name} in the home folder is damaged; remove it and add the recorders&apos; passwords again.</source>
@@ -5474,6 +5446,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>{path}: no drive is mounted there (it is under {root}, where drives are mounted, but on this PC&apos;s own disk); connect the drive, wait until it shows, then try again</source>
         <translation>{path}: no hay ninguna unidad montada ahí (está bajo {root}, donde se montan las unidades, pero en el disco propio de este equipo); conecte la unidad, espere a que aparezca y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>{what} (an unexpected failure: {answer}; FOOTAGE_AGENT_DEBUG=1 logs the details)</source>
+        <translation>{what} (un fallo inesperado: {answer}; FOOTAGE_AGENT_DEBUG=1 anota los detalles en el registro)</translation>
+    </message>
+    <message>
+        <source>{what} (an unexpected failure; FOOTAGE_AGENT_DEBUG=1 logs the details)</source>
+        <translation>{what} (un fallo inesperado; FOOTAGE_AGENT_DEBUG=1 anota los detalles en el registro)</translation>
+    </message>
+    <message>
+        <source>{path} could not be scanned; it is tried again later, and the other sources are scanned and watched all the same</source>
+        <translation>no se ha podido escanear {path}; se vuelve a intentar más tarde, y las demás carpetas de grabaciones se escanean y vigilan igualmente</translation>
+    </message>
+    <message>
+        <source>{path} could not be scanned again; it is tried again when its files change, and every few minutes</source>
+        <translation>no se ha podido escanear de nuevo {path}; se vuelve a intentar cuando cambien sus archivos, y cada pocos minutos</translation>
     </message>
 </context>
 <context>

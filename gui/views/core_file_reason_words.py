@@ -1,7 +1,8 @@
 """The core's words for a recording the index cannot use, word for word as the core writes
 them: what an export of a window holding only such recordings names after its refusal
 (agent/export/plan.py: "<path> is damaged (<why>)"), the why from reading the file
-(agent/index/probe.py, agent/media/mp4box.py, agent/index/scan.py). FFmpeg's own words stay
+(agent/index/probe.py, agent/media/mp4box.py, agent/index/scan.py, agent/index/ring_files.py).
+FFmpeg's own words stay
 as FFmpeg wrote them. Qt-free data listed among core_templates' TEMPLATES, marked for Qt's
 translation in the "core" context."""
 from __future__ import annotations
@@ -67,4 +68,11 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the times worked out for it are not real dates"),
     QT_TRANSLATE_NOOP("core", "name matches no known recorder layout"),
     QT_TRANSLATE_NOOP("core", "no time in the name or the container"),
+    # a recording inside a Hikvision ring file (ring_files.py), as index00.bin lists it
+    QT_TRANSLATE_NOOP("core", "the camera was still recording this when the card was read: "
+                              "index00.bin gives its start but not its end"),
+    QT_TRANSLATE_NOOP("core", "index00.bin places this recording at bytes {first}-{last}, past "
+                              "the end of the {bytes}-byte ring file (copied only in part?)"),
+    QT_TRANSLATE_NOOP("core", "index00.bin lists a recording at byte {first}, but no MPEG-PS "
+                              "pack starts there: the camera has recorded over it since"),
 )

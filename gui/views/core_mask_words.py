@@ -48,9 +48,18 @@ OR_AGAIN = QT_TRANSLATE_NOOP("core", "or approve it again with another time, wit
 DECLINE = QT_TRANSLATE_NOOP("core", "decline the request to withdraw your approval")
 OR_DECLINE = QT_TRANSLATE_NOOP("core", "or decline the request to withdraw your approval")
 
+# Masks drawn in the app past what a masks file may hold (agent/export/masks.py parse_masks,
+# through agent/owner_exports.py set_masks): the canvas counts no areas or corners, so Save
+# says these. The words a damaged file's reason gives stay unsaid in the app (MASKS_DAMAGED).
+NOT_KEPT = (QT_TRANSLATE_NOOP("core", "these masks cannot be kept: {reason}"),
+            QT_TRANSLATE_NOOP("core", "at most {count} polygons per camera (got {got})"),
+            QT_TRANSLATE_NOOP("core", "at most {count} corners in all (got {got}): each export "
+                                      "names every corner in the clip's Content Credentials"),
+            QT_TRANSLATE_NOOP("core", "polygon {number}: needs 3 to {count} points (got {got})"))
+
 TEMPLATES: tuple[str, ...] = (ONLY_CROP, ONLY_LENS, MASKS_AWAY, OTHER_SHAPE, LOOK_AGAIN,
                               NOT_SENT_YET, SIGNED, AGAIN_AWAY, LOOK_THEN_AGAIN, OR_AGAIN,
-                              DECLINE, OR_DECLINE)
+                              DECLINE, OR_DECLINE, *NOT_KEPT)
 
 IN_THE_APP: dict[str, str] = {
     MASKS_AWAY: QT_TRANSLATE_NOOP("core", "choose a window the main picture recorded, or untick "

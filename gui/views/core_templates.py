@@ -56,6 +56,7 @@ from gui.views import core_home_words as home_words
 from gui.views import core_portal_words as portal_words
 from gui.views import core_recording_words as recording_words
 from gui.views import core_registration_words as registration_words
+from gui.views import core_service_words as service_words
 from gui.views import core_token_words as token_words
 from gui.views import core_mask_words as mask_words
 from gui.views import core_package_words as package_words
@@ -283,6 +284,8 @@ TEMPLATES: tuple[str, ...] = (
     *recording_words.TEMPLATES,
     # a recording the index cannot use, named after an export's refusal (plan.py, probe.py)
     *file_reason_words.TEMPLATES,
+    # a fault nobody foresaw in a folder's scan (agent/service_loop.py)
+    *service_words.TEMPLATES,
     *decision_words.TEMPLATES,
     *registration_words.TEMPLATES,
     *token_words.TEMPLATES,

@@ -74,9 +74,24 @@ def _match(text: str) -> tuple[str | None, re.Match | None]:
     """The template `text` is wholly an instance of, and the match; (None, None) if none."""
     for template, pattern in _patterns():
         found = pattern.fullmatch(text)
-        if found is not None:
+        if found is not None and _closes_nothing_outside(found):
             return template, found
     return None, None
+
+
+def _closes_nothing_outside(found: re.Match) -> bool:
+    """False when a nested value closes a bracket it did not open: "{path} is damaged
+    ({reason})" read over "a is damaged (x); b is damaged (y)" takes "x); b is damaged (y" for
+    the reason, and an export's refusal naming several files was left half English. The
+    sentence is then read part by part, at its joins."""
+    for name, value in found.groupdict().items():
+        if name in _NESTED:
+            depth = 0
+            for char in value:
+                depth += {"(": 1, ")": -1}.get(char, 0)
+                if depth < 0:
+                    return False
+    return True
 
 
 def _whole(text: str, advice: bool = True) -> str | None:
