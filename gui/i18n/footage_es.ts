@@ -3524,18 +3524,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} ha bloqueado los inicios de sesión tras demasiados intentos fallidos, así que no comprobó la contraseña. Espere 5 minutos y vuelva a intentarlo una vez con la correcta.</translation>
     </message>
     <message>
-        <source>The recorder at {where} sent more than the {bytes} bytes it announced for this recording; the download was stopped and nothing of it was kept.</source>
-        <translation>La grabadora en {where} envió más de los {bytes} bytes que anunció para esta grabación; la descarga se detuvo y no se guardó nada de ella.</translation>
-    </message>
-    <message>
-        <source>The recorder at {where} sent more than {mib} MiB for {seconds} s of footage, far more than any camera records; the download was stopped and nothing of it was kept.</source>
-        <translation>La grabadora en {where} envió más de {mib} MiB para {seconds}&#xa0;s de grabaciones, mucho más de lo que graba cualquier cámara; la descarga se detuvo y no se guardó nada de ella.</translation>
-    </message>
-    <message>
-        <source>The recorder at {where} took longer than {minutes} minutes to send this recording; the download was stopped and nothing of it was kept. Try again later, or restart the recorder.</source>
-        <translation>La grabadora en {where} tardó más de {minutes} minutos en enviar esta grabación; la descarga se detuvo y no se guardó nada de ella. Vuelva a intentarlo más tarde o reinicie la grabadora.</translation>
-    </message>
-    <message>
         <source>The recorder at {where} took longer than {seconds} s to send this recording; the download was stopped and nothing of it was kept. Try again later, or restart the recorder.</source>
         <translation>La grabadora en {where} tardó más de {seconds}&#xa0;s en enviar esta grabación; la descarga se detuvo y no se guardó nada de ella. Vuelva a intentarlo más tarde o reinicie la grabadora.</translation>
     </message>
@@ -3546,14 +3534,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>The recorder answered a download with text instead of footage.</source>
         <translation>La grabadora respondió a una descarga con texto en lugar de grabaciones.</translation>
-    </message>
-    <message>
-        <source>The recorder at {where} sent {have} of {promised} bytes, {attempts} times; the download was refused. Try again later, or restart the recorder.</source>
-        <translation>La grabadora en {where} envió {have} de {promised} bytes, {attempts} veces; se rechazó la descarga. Vuelva a intentarlo más tarde o reinicie la grabadora.</translation>
-    </message>
-    <message>
-        <source>The recorder at {where} sent {have} of the whole recording, {attempts} times; the download was refused. Try again later, or restart the recorder.</source>
-        <translation>La grabadora en {where} envió {have} bytes de la grabación completa, {attempts} veces; se rechazó la descarga. Vuelva a intentarlo más tarde o reinicie la grabadora.</translation>
     </message>
     <message>
         <source>The connection to the recorder at {where} failed ({reason}).</source>

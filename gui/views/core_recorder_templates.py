@@ -66,27 +66,7 @@ RECORDERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The recorder at {where} has locked logins after too many wrong "
                               "tries, so it did not check the password. Wait 5 minutes, then try "
                               "once more with the right one."),
-    # a download stopped or refused (agent/recorders/fetch.py)
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} sent more than the {bytes} bytes it "
-                              "announced for this recording; the download was stopped and "
-                              "nothing of it was kept."),
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} sent more than {mib} MiB for {seconds} s "
-                              "of footage, far more than any camera records; the download was "
-                              "stopped and nothing of it was kept."),
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} took longer than {minutes} minutes to "
-                              "send this recording; the download was stopped and nothing of it "
-                              "was kept. Try again later, or restart the recorder."),
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} took longer than {seconds} s to send this "
-                              "recording; the download was stopped and nothing of it was kept. "
-                              "Try again later, or restart the recorder."),
-    QT_TRANSLATE_NOOP("core", "The recorder refused the password while downloading."),
-    QT_TRANSLATE_NOOP("core", "The recorder answered a download with text instead of footage."),
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} sent {have} of {promised} bytes, "
-                              "{attempts} times; the download was refused. Try again later, or "
-                              "restart the recorder."),
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} sent {have} of the whole recording, "
-                              "{attempts} times; the download was refused. Try again later, or "
-                              "restart the recorder."),
+    # a download stopped or refused (agent/recorders/fetch.py): in core_download_words
     # a connection or an answer that failed (agent/recorders/wire.py)
     QT_TRANSLATE_NOOP("core", "The connection to the recorder at {where} failed ({reason})."),
     QT_TRANSLATE_NOOP("core", "The recorder at {where} sent an answer larger than {mib} MiB to a "
