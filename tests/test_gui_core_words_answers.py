@@ -55,7 +55,10 @@ def _expected(message: str) -> str:
             reason = values["reason"]
             values["reason"] = reason if matches(reason) is None and ": " not in reason \
                 else _expected(reason)
-        return spanish_of(whole, **values)
+        said = spanish_of(whole, **values)
+        if message[:1].isupper() and whole[:1].islower():   # as the app capitalises it
+            said = said[:1].upper() + said[1:]
+        return said
     for join in re.finditer(r": |; ", message):   # a known sentence after a join
         head, tail = message[:join.start()], message[join.end():]
         if matches(tail) is not None:

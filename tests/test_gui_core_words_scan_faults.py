@@ -5,6 +5,7 @@ camera may keep (said by the masks page's Save). Each is made by the agent's own
 read in Spanish, its values kept."""
 from __future__ import annotations
 
+import errno
 import os
 import threading
 import time
@@ -64,6 +65,38 @@ def test_why_a_ring_files_recordings_cannot_be_cut_reads_in_spanish(spanish, tmp
     assert "recorded over" not in said and "past the end" not in said and "still recording" \
         not in said
     assert f"{cut.byte_start}-{cut.byte_end}" in said and "index00.bin" in said
+
+
+# a recordings folder the scan cannot read ----------------------------------------------------
+@pytest.mark.parametrize("number", [errno.EACCES, errno.EPERM, errno.EIO, errno.ENOTCONN,
+                                    errno.ESTALE, errno.EHOSTDOWN, errno.ETIMEDOUT,
+                                    errno.ENODEV], ids=errno.errorcode.get)
+def test_why_a_recordings_folder_cannot_be_read_reads_in_spanish(spanish, tmp_path, agent,
+                                                                monkeypatch, number):
+    """A recordings folder the system refuses to list (a share this user may not open, a
+    folder macOS keeps this app out of, a card or share that went away) is said above the
+    app's pages in the scan's sentence, with the system's own words for why: in English on
+    Linux and macOS whatever the owner's language, so the Spanish app read '(permission
+    denied)'. The test runs as a user no folder is closed to: the listing is refused here."""
+    folder = tmp_path / "share"
+    folder.mkdir()
+    agent.add_source(folder, tz="UTC")
+    listing = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(folder):
+            raise OSError(number, os.strerror(number), str(folder))
+        return listing(path)
+    monkeypatch.setattr(os, "scandir", scandir)
+    events: list = []
+    agent.subscribe(events.append)
+    with pytest.raises(AgentError):
+        agent.scan([str(folder)])
+    (message,) = [e.message for e in events if isinstance(e, ScanFailed)]
+    said = in_owner_language(message)
+    why = os.strerror(number).lower()
+    assert f"({why})" in message and why not in said, said
+    assert said == in_spanish(message.replace(f"({why})", f"({in_spanish(why)})"))
 
 
 # a fault nobody foresaw in a folder's scan ---------------------------------------------------

@@ -5443,6 +5443,62 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>{path} could not be scanned again; it is tried again when its files change, and every few minutes</source>
         <translation>no se ha podido escanear de nuevo {path}; se vuelve a intentar cuando cambien sus archivos, y cada pocos minutos</translation>
     </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permiso denegado</translation>
+    </message>
+    <message>
+        <source>operation not permitted</source>
+        <translation>operación no permitida</translation>
+    </message>
+    <message>
+        <source>input/output error</source>
+        <translation>error de entrada/salida</translation>
+    </message>
+    <message>
+        <source>transport endpoint is not connected</source>
+        <translation>la conexión con la unidad se ha perdido</translation>
+    </message>
+    <message>
+        <source>socket is not connected</source>
+        <translation>la conexión con la unidad se ha perdido</translation>
+    </message>
+    <message>
+        <source>stale file handle</source>
+        <translation>la conexión con la carpeta compartida ha caducado</translation>
+    </message>
+    <message>
+        <source>stale nfs file handle</source>
+        <translation>la conexión con la carpeta compartida ha caducado</translation>
+    </message>
+    <message>
+        <source>host is down</source>
+        <translation>el equipo que la comparte está apagado o no responde</translation>
+    </message>
+    <message>
+        <source>no route to host</source>
+        <translation>no se llega al equipo que la comparte</translation>
+    </message>
+    <message>
+        <source>connection timed out</source>
+        <translation>se agotó el tiempo de espera de la conexión</translation>
+    </message>
+    <message>
+        <source>operation timed out</source>
+        <translation>se agotó el tiempo de espera</translation>
+    </message>
+    <message>
+        <source>no such device</source>
+        <translation>el dispositivo no está</translation>
+    </message>
+    <message>
+        <source>no such device or address</source>
+        <translation>el dispositivo no está</translation>
+    </message>
+    <message>
+        <source>device not configured</source>
+        <translation>el dispositivo no está</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

@@ -48,6 +48,7 @@ from gui.views import core_decision_words as decision_words
 from gui.views import core_download_words as download_words
 from gui.views import core_face_words as face_words
 from gui.views import core_file_words as file_words
+from gui.views import core_folder_words as folder_words
 from gui.views import core_file_reason_words as file_reason_words
 from gui.views import core_hold_words as hold_words
 from gui.views import core_home_file_words as home_file_words
@@ -141,6 +142,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the recordings folder {path} cannot be read ({reason}): check "
                               "that the drive is connected and that your user account may open "
                               "that folder"),
+    # {reason}: the OS's words, lowercased
+    *folder_words.TEMPLATES,
     QT_TRANSLATE_NOOP("core", "{path} is not a folder (is the drive connected?)"),
     QT_TRANSLATE_NOOP("core", "the recordings folder {path} is empty, but recordings from it "
                               "are indexed"),
