@@ -176,7 +176,7 @@ def test_declining_from_a_backup_a_request_a_copy_delivered_says_the_agency_has_
     code, _, err = run("decline", "--reason", "changed my mind", "--", jti)
     assert "Example Police Department already received footage for this request" in err
     assert "from another copy of this app's folder" in err
-    assert "the approval stands and cannot be withdrawn" in err
+    assert "so that approval stands and your decline was not taken" in err   # never approved here
     assert "Ask the agency if you want that footage deleted" in err and "HTTP 409" not in err
     assert portal.decision(jti).decision == "approve" and len(portal.submissions()) == 1
     assert run("inbox", "sync")[0] == 0   # not sent again, nothing more said
