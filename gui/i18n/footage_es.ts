@@ -1644,7 +1644,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>Your footage for this time. Drag the blue handles to send less; click anywhere to look at that moment.</source>
-        <translation>Sus grabaciones de ese período. Arrastre los tiradores azules para enviar menos; haga clic en cualquier punto para ver ese momento.</translation>
+        <translation>Sus grabaciones de ese período: arrastre los tiradores azules para enviar menos; haga clic para ver ese momento.</translation>
     </message>
     <message>
         <source>You approved this request, and part of the footage reached the agency (its receipt is kept), so your approval can no longer be withdrawn. &quot;Try sending again&quot; sends the rest exactly as you approved it, shown below; if you do not want to send it, leave the request as it is. Click anywhere to look at a moment.</source>
