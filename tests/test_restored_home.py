@@ -10,6 +10,7 @@ from pathlib import Path
 from agent.audit.log import AuditLog
 from agent.requests.agencies import TrustStore
 from tests.fault_proxy import Rule
+from tests.test_requests_e2e import Run
 from tests.test_delivery_faults import AGENCY_ID, footage, refuse_one_patch, world  # noqa: F401
 from tests.registering import invite
 from tests.test_safety_crash import AGENT, kill9, start
@@ -202,3 +203,31 @@ def test_a_registration_killed_before_its_answer_was_kept_says_what_the_agency_h
     other, _, err = w.run("agencies", "register", AGENCY_ID, "--invite", "inv-never-sent-here",
                           "--name", "Ann Owner", "--camera", "yard", "--address", "1 Elm St")
     assert other == 3 and "used by this PC" not in err   # an invite never sent from here
+
+
+def test_a_decline_refused_for_a_key_rotated_elsewhere_is_sent_once_the_keys_are_put_back(
+        world, capsys):
+    """The key rotated from a copy of the home, the decline made here was refused `403
+    wrong_key` and recorded as never to be sent: put the keys back as told, and no sync, `run`
+    or app ever sent it. It is now signed anew with the key pinned and sent by the next sync;
+    one refused for another reason is not (the portal keeps it refused)."""
+    w = world
+    copy = Run(w.run.home.parent / "copy", capsys)
+    shutil.copytree(w.run.home, copy.home)
+    assert copy("keys", "rotate")[0] == 0
+    code, _, err = w.run("decline", "--reason", "not my street", "--", w.jti)
+    assert code == 0 and "not sent" in err and "another key registered for you" in err, err
+    assert w.run("inbox", "sync")[0] == 0   # the same key: not sent again unchanged
+    assert w.portal.decisions() == [] and w.proxy.count("POST", "/decision") == 1
+
+    _restore(w.run.home / "keys", copy.home / "keys")   # as told
+    shutil.copy(copy.home / "registrations.json", w.run.home / "registrations.json")
+    code, _, err = w.run("inbox", "sync")
+    assert code == 0, err
+    (decision,) = w.portal.decisions()
+    assert decision["decision"] == "decline" and decision["reason"] == "not my street"
+    shown = w.show()
+    assert shown["status"] == "declined" and shown["decision"]["error"] is None
+    assert shown["decision"]["sent_at"] is not None
+    assert w.run("inbox", "sync")[0] == 0 and w.proxy.count("POST", "/decision") == 2
+    assert w.run("log", "verify")[0] == 0

@@ -21,7 +21,8 @@ from agent.requests.agency_changes import TrustStoreError
 from agent.requests.inbox_file import InboxError
 from agent.requests.owed_receipts import ask_all_owed, delivered_elsewhere
 from agent.requests.portal_client import PortalCancelled, PortalError
-from agent.requests.records import DELIVERED_ELSEWHERE, Entry
+from agent.requests.declines_signed_again import signed_again, to_sign_again
+from agent.requests.records import DELIVERED_ELSEWHERE, WRONG_KEY, Entry
 from frp.agency import Agency
 from frp.origins import web_origin
 from frp.text import one_line
@@ -240,6 +241,8 @@ def send_pending(desk, waiting: bool = False, cancel: threading.Event | None = N
     instead of going again every pass; a sync the owner asks for tries them all now."""
     problems = []
     for entry in desk.inbox.list():
+        if entry.decision_error and to_sign_again(desk, entry):   # the keys were put back
+            entry = signed_again(desk, entry)
         if not entry.decision or entry.decision_sent_at_us is not None or entry.decision_error:
             continue
         at, _failures = desk.decision_waits.get((entry.iss, entry.jti), (0.0, 0))
@@ -288,8 +291,9 @@ def _send_decision(desk, entry: Entry, cancel: threading.Event | None
             words = delivered_elsewhere(agency.name, entry.approval is not None)
             desk.inbox.decision_sent(entry.iss, entry.jti, words, DELIVERED_ELSEWHERE)
             return [f"the decision on '{entry.jti}' was not sent: {words}"], False, None
-        if not exc.retryable:
-            desk.inbox.decision_sent(entry.iss, entry.jti, str(exc))
+        if not exc.retryable:   # wrong_key kept: signed anew once the key pinned is held
+            desk.inbox.decision_sent(entry.iss, entry.jti, str(exc), WRONG_KEY if (
+                exc.status, exc.error) == (403, WRONG_KEY) else None)
         return ([f"the decision on '{entry.jti}' was not sent: {exc}"], exc.retryable,
                 exc.retry_after_s)
     desk.inbox.decision_sent(entry.iss, entry.jti)

@@ -16,6 +16,9 @@ from frp.times import US
 # The portal's answer to a decline once a submission for the request was received
 # (protocol.md): the approval stands, and the agency has footage.
 DELIVERED_ELSEWHERE = "already_delivered"
+# Its answer to a decision signed by another key than the one it pins (protocol.md): the key
+# was rotated from a copy of this home (declines_signed_again.py).
+WRONG_KEY = "wrong_key"
 
 
 @dataclass(frozen=True)
