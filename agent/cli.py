@@ -166,6 +166,8 @@ def _run(args) -> int:
     except (Refused, Refusal) as exc:
         return _said(exc, EXIT_REFUSED, tell)
     except Interrupted as exc:
+        if exc.said:   # the command's own words said what the stop left
+            return exc.exit_code
         if exc.unfinished:
             return _said("interrupted while the job was still finishing its last step: it may "
                          "have completed it, so look for its result before running it again",

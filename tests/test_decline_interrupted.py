@@ -45,6 +45,7 @@ def test_ctrl_c_while_a_decline_is_sent_keeps_it_says_so_and_exits_130(world):
     assert "Traceback" not in err
     # Said as it stands (before: only "interrupted; nothing half-made was left behind")
     assert "declined " + w.jti in err and "kept and sent at the next `inbox sync`" in err, err
+    assert "nothing half-made" not in err, err   # said once, as it stands: not twice
     shown = w.show()
     assert shown["status"] == "declined" and shown["reason"] == "not my street", shown
     assert shown["decision"]["sent_at"] is None and shown["decision"]["error"] is None
@@ -72,6 +73,7 @@ def test_ctrl_c_while_a_withdrawal_asks_the_portal_declines_nothing_and_exits_13
                                        after=asked)
     assert code == 130 and _before_the_call_ends(child, took, sent), (code, took, err)
     assert "Traceback" not in err and "nothing was declined" in err, err
+    assert "nothing half-made" not in err and err.count("footage-agent:") == 1, err
     shown = w.show()
     assert shown["status"] == "failed", shown
     (after,) = shown["deliveries"]

@@ -608,6 +608,7 @@ def test_a_stop_while_a_call_never_answers_abandons_the_call_and_the_request_res
     assert code == 143 and took < left_s / WITHIN_PART, (code, took, left_s, err)
     assert "Traceback" not in err
     assert "run approve again to resume it" in err and "inbox show" in err
+    assert "nothing half-made" not in err, err   # said once, in its own words
     # The job's own end (within its grace), not the stopper's `interrupted` for a job it had
     # to leave behind still waiting.
     view = w.show()

@@ -105,7 +105,7 @@ def _delivery_interrupted(desk, view: RequestView, exc: Interrupted) -> Interrup
         event, id=view.id, agency=view.agency_id, **data), view.agency_id, view.id)
     say(f"footage-agent: the delivery of {one_line(view.id)} was interrupted; run approve "
         f"again to resume it (`inbox show {one_line(view.id)}` shows where it stopped)")
-    return Interrupted(exc.signum)   # nothing half-made is left: it resumes from the inbox
+    return exc.having_said()   # nothing half-made is left: it resumes from the inbox
 
 
 def _cameras(view: RequestView, args) -> list[str]:
@@ -193,7 +193,7 @@ def decline(agent, args) -> int:
             args.id, reason, iss=args.agency, progress=waiting, cancel=cancel))
     except Interrupted as exc:   # mostly while a withdrawal asked the portal: said as it is
         say(_stopped(agent, args, exc))
-        raise
+        raise exc.having_said() from None
     stopped = args.stopper.event.is_set()   # during the send: the decline is kept
     sent = "sent to the agency" if done.decision_sent_at_us else (
         f"not sent: {one_line(done.decision_error)}" if done.decision_error
@@ -202,8 +202,8 @@ def decline(agent, args) -> int:
     say(f"declined {done.id} ({sent})")
     if done.approval is not None:   # an approval never delivered, now withdrawn
         say(_withdrawn(done))
-    if stopped:
-        raise Interrupted(args.stopper.signum or signal.SIGINT)
+    if stopped:   # said above
+        raise Interrupted(args.stopper.signum or signal.SIGINT, said=True)
     return 0
 
 

@@ -30,11 +30,18 @@ class Interrupted(BaseException):
     A BaseException, like KeyboardInterrupt: no `except Exception` on the way can swallow it.
     """
 
-    def __init__(self, signum: int = signal.SIGINT, unfinished: bool = False) -> None:
+    def __init__(self, signum: int = signal.SIGINT, unfinished: bool = False,
+                 said: bool = False) -> None:
         super().__init__(signum)
         self.signum = signum
         # A job still running when its grace ran out: whether it got to its end is not known.
         self.unfinished = unfinished
+        # The command said what the stop left, in its own words: no generic line after them.
+        self.said = said
+
+    def having_said(self) -> "Interrupted":
+        """This stop, once the command said what it left (the CLI then says nothing more)."""
+        return Interrupted(self.signum, self.unfinished, said=True)
 
     @property
     def exit_code(self) -> int:
