@@ -8,11 +8,13 @@ can neither act on the terminal nor start a line of its own.
 from __future__ import annotations
 
 import functools
+import signal
 import sys
 
 from agent.audit.log import AuditError
 from agent.commands.common import Refused, UsageError, print_json, readable_file, say, utc
 from agent.commands.file_kinds import refused_for_the_other_command
+from agent.commands.interrupt import Interrupted
 from agent.commands.local_time import shown, window, zone_for
 from frp.count_words import counted
 from agent.requests.agencies import TrustStoreError
@@ -140,7 +142,14 @@ def inbox_list(agent, args) -> int:
 
 @mapped
 def inbox_sync(agent, args) -> int:
-    report = agent.requests.sync()
+    # A job, as decline's send: the main thread waits in short slices, so Ctrl+C is seen on
+    # Windows too while a portal is asked (up to a minute a call), and it ends that call.
+    try:
+        report = args.stopper.run_job(lambda cancel: agent.requests.sync(cancel))
+    except Interrupted as exc:
+        raise _sync_stopped(exc) from None
+    if args.stopper.event.is_set():   # stopped as its last call ended: said as stopped
+        raise _sync_stopped(Interrupted(args.stopper.signum or signal.SIGINT))
     if report.problems and not report.new and not report.rejected:
         for problem in report.problems:  # nothing else happened: the problem is the whole answer
             say(f"footage-agent: {one_line(problem)}")
@@ -158,6 +167,17 @@ def inbox_sync(agent, args) -> int:
         return 0
     say(f"{len(report.new)} new, {len(report.rejected)} rejected")
     return 1 if report.problems and not report.new else 0
+
+
+def _sync_stopped(exc: Interrupted) -> Interrupted:
+    """A stop during `inbox sync`, said: what it fetched before is kept, the call cut short
+    recorded nothing (a job past its grace: the CLI's own words, its end not known)."""
+    if exc.unfinished:
+        return exc
+    say("footage-agent: the check for requests was stopped; the requests it had fetched are "
+        "kept (`footage-agent inbox` lists them), and the next `inbox sync` asks again from "
+        "where it stopped")
+    return exc.having_said()
 
 
 @mapped

@@ -107,9 +107,10 @@ class DeskIntake:
             raise DeskRefusal(reason)
         return entry
 
-    def sync(self) -> polling.SyncReport:
-        """Poll every registered agency now, send decisions still waiting, expire old ones."""
-        return polling.sync(self)
+    def sync(self, cancel: threading.Event | None = None) -> polling.SyncReport:
+        """Poll every registered agency now, send decisions still waiting, expire old ones;
+        `cancel` ends a portal call in flight (PortalCancelled), what came before it kept."""
+        return polling.sync(self, cancel)
 
     def run_polling(self, stop: threading.Event) -> None:
         """The service's poll thread: poll on the policy's schedule until `stop` is set."""

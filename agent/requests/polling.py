@@ -118,20 +118,24 @@ def _digest(tokens: list[str]) -> str:
     return hashlib.sha256("\n".join(tokens).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def sync(desk) -> SyncReport:
-    """Poll every registration now, send decisions still waiting, expire old requests."""
+def sync(desk, cancel: threading.Event | None = None) -> SyncReport:
+    """Poll every registration now, send decisions still waiting, expire old requests.
+    `cancel` (a stop signal) ends a call in flight: PortalCancelled, nothing of that call
+    recorded (the cursor stays), what earlier ones took kept."""
     new, rejected, problems = [], [], []
     polled, untrusted = _registrations(desk)
     problems += [not_trusted(agency_id) for agency_id, _registration in untrusted]
     for agency, registration in polled:
         try:
-            added, bad = poll(desk, agency, registration)
+            added, bad = poll(desk, agency, registration, cancel)
+        except PortalCancelled:
+            raise
         except PortalError as exc:
             problems.append(str(exc))
             continue
         new += added
         rejected += bad
-    problems += send_pending(desk)
+    problems += send_pending(desk, cancel=cancel)
     desk.inbox.expire()
     return SyncReport(tuple(new), tuple(rejected), tuple(problems))
 
