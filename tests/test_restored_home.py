@@ -217,6 +217,9 @@ def test_a_decline_refused_for_a_key_rotated_elsewhere_is_sent_once_the_keys_are
     assert copy("keys", "rotate")[0] == 0
     code, _, err = w.run("decline", "--reason", "not my street", "--", w.jti)
     assert code == 0 and "not sent" in err and "another key registered for you" in err, err
+    assert "once the keys are put back, it is signed anew and sent at the next" in err, err
+    code, out, _ = w.run("inbox", "show", "--", w.jti)
+    assert "once the keys are put back, it is signed anew" in out, out
     assert w.run("inbox", "sync")[0] == 0   # the same key: not sent again unchanged
     assert w.portal.decisions() == [] and w.proxy.count("POST", "/decision") == 1
 

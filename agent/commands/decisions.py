@@ -14,6 +14,7 @@ from agent.commands.progress import add_option as add_progress_option
 from agent.commands.requests import add_agency_option, agency_name, entry_json, mapped
 from frp.count_words import counted
 from agent.requests.desk_decisions import SENDING_DECLINE
+from agent.requests.records import WRONG_KEY
 from agent.requests.view import RequestView
 from agent.service import AgentError
 from frp.text import one_line
@@ -196,7 +197,8 @@ def decline(agent, args) -> int:
         raise exc.having_said() from None
     stopped = args.stopper.event.is_set()   # during the send: the decline is kept
     sent = "sent to the agency" if done.decision_sent_at_us else (
-        f"not sent: {one_line(done.decision_error)}" if done.decision_error
+        f"not sent: {one_line(done.decision_error)}{sent_once_key_held(done)}"
+        if done.decision_error
         else "stopped before the agency answered; it is kept and sent at the next `inbox "
              "sync`" if stopped else "will be sent at the next `inbox sync`")
     say(f"declined {done.id} ({sent})")
@@ -205,6 +207,12 @@ def decline(agent, args) -> int:
     if stopped:   # said above
         raise Interrupted(args.stopper.signum or signal.SIGINT, said=True)
     return 0
+
+
+def sent_once_key_held(view) -> str:
+    """What follows the portal's words for a decline refused as signed by another key."""
+    return ("; once the keys are put back, it is signed anew and sent at the next `inbox sync`"
+            if view.decision_refusal == WRONG_KEY else "")
 
 
 def _stopped(agent, args, exc: Interrupted) -> str:

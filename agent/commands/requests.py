@@ -21,6 +21,7 @@ from agent.requests.agencies import TrustStoreError
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.hold_losses import loss_words
 from agent.requests.receipts import stored_receipt
+from agent.requests.records import WRONG_KEY
 from agent.requests.view import RequestView
 from agent.service import AgentError
 from frp.text import multi_line, one_line
@@ -208,6 +209,8 @@ def inbox_show(agent, args) -> int:
     print(f"Request {v.id}: {v.status}" + (f" ({one_line(v.reason)})" if v.reason else ""))
     if v.status == "declined" and v.decision_sent_at_us is None:   # as the app says it
         print(f"The agency did not take this decline: {one_line(v.decision_error)}"
+              + ("; once the keys are put back, it is signed anew and sent at the next "
+                 "`inbox sync`" if v.decision_refusal == WRONG_KEY else "")
               if v.decision_error else
               "Not sent to the agency yet: it is sent again at each check for requests")
     if v.agency_name is not None:

@@ -66,6 +66,9 @@ class RequestView:
     declined_before: tuple[tuple[str, int], ...] = ()
     # Whether the approval may still be changed: nothing of it left this PC (approval_change).
     approval_changeable: bool = False
+    # The portal's code for the decision it refused (records.WRONG_KEY: sent again once the
+    # key it pins is held here), or None.
+    decision_refusal: str | None = None
 
 
 def request_view(entry: Entry, agency: Agency | None, request: Request | None, *,
@@ -88,7 +91,8 @@ def request_view(entry: Entry, agency: Agency | None, request: Request | None, *
         decision_sent_at_us=entry.decision_sent_at_us, decision_error=entry.decision_error,
         approval=entry.approval, deliveries=tuple(entry.deliveries), verified=verified,
         problem=problem, hold=hold, hold_problem=hold_problem, hold_failed=hold_failed,
-        declined_before=declined_before, approval_changeable=changeable(entry), **said)
+        declined_before=declined_before, approval_changeable=changeable(entry),
+        decision_refusal=entry.decision_refusal, **said)
 
 
 def declined_before(entry: Entry, entries: list[Entry]) -> tuple[tuple[str, int], ...]:
