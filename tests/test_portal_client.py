@@ -31,6 +31,7 @@ from agent.requests.portal_client import (
 from agent.requests.portal_retries import portal_call
 from frp import jws
 from frp.agency import parse_agency
+from tests.trickle_support import PACE_S, WITHIN_PART, cut_short, trickle
 
 KEY = jws.public_jwk(Ed25519PrivateKey.generate())
 
@@ -203,41 +204,56 @@ def test_a_portal_that_does_not_answer_times_out():
     assert err.value.retryable
 
 
+# A call the portal never answers would wait WAIT_S (its read timeout and its limit alike);
+# cancelled STOP_AFTER_S in, it ended before a third of what was left (not a clock's margin).
+STOP_AFTER_S = 0.2
+WAIT_S = 60.0
+
+
 def test_a_call_the_portal_never_answers_ends_at_once_when_cancelled_and_is_not_retried():
     """Seen: a stop while the portal never answered a decision held `approve` until the job's
     grace ran out; the call now ends as the stop comes, a cancellation the approval stops on
     (not a failure to retry)."""
     release, cancel = threading.Event(), threading.Event()
-    with serve(lambda h: release.wait(10)) as (origin, seen):
+    cancelled_at: list[float] = []
+
+    def stop_soon() -> None:
+        cancelled_at.append(time.monotonic())
+        cancel.set()
+
+    with serve(lambda h: release.wait(2 * WAIT_S)) as (origin, seen):
         try:
-            with PortalClient(call_limit_s=60.0) as client:
+            with PortalClient(timeout=httpx.Timeout(WAIT_S), call_limit_s=WAIT_S) as client:
                 portal = agency(origin + "/v1")
                 step = SimpleNamespace(cancel=cancel, agency=portal)   # what portal_call reads
-                threading.Timer(0.2, cancel.set).start()
-                started = time.monotonic()
+                threading.Timer(STOP_AFTER_S, stop_soon).start()
                 with pytest.raises(UploadCancelled, match="cancelled while waiting"):
                     portal_call(step, lambda: client.post_decision(portal, "t", "req-1", "d.e.c",
                                                                    cancel=cancel))
-                took = time.monotonic() - started
+                took = time.monotonic() - cancelled_at[0]
         finally:
             release.set()
-    assert took < 5 and seen == ["/v1/requests/req-1/decision"], (took, seen)
+    left_s = WAIT_S - STOP_AFTER_S
+    assert took < left_s / WITHIN_PART, (took, left_s)
+    assert seen == ["/v1/requests/req-1/decision"], seen   # asked once, not again
 
 
-def _drip(head: bytes, stop: threading.Event):
-    """An answer that starts with `head` and then trickles a byte every 0.1 s (for 20 s at
-    most, so the test ends even if the client never gives up)."""
+def _drip(head: bytes, stop: threading.Event, cut_at: list):
+    """An answer that starts with `head` and then trickles a byte every 0.1 s (for a minute
+    at most, so the test ends even if the client never gives up); `cut_at` gets how much of
+    the trickle went before the client hung up (trickle_support.py)."""
     def respond(h):
         try:
             h.wfile.write(head)
             h.wfile.flush()
-            for _ in range(200):
-                if stop.wait(0.1):
-                    break
-                h.wfile.write(b"x")
-                h.wfile.flush()
         except OSError:
             pass
+
+        def send(byte: bytes) -> None:
+            h.wfile.write(byte)
+            h.wfile.flush()
+
+        cut_at.append(trickle(send, h.connection, PACE_S, stop))
         h.close_connection = True
     return respond
 
@@ -256,18 +272,16 @@ def test_a_portal_that_trickles_its_answer_is_cut_off_at_the_call_limit(part, tl
         ca.issue_cert("127.0.0.1").configure_cert(server_ctx)
         trusting = ssl.create_default_context()
         ca.configure_trust(trusting)
-    stop = threading.Event()
+    stop, cut_at = threading.Event(), []
     threads = threading.active_count()
-    with serve(_drip(head, stop), tls=server_ctx) as (origin, _):
+    with serve(_drip(head, stop, cut_at), tls=server_ctx) as (origin, _):
         try:
             with PortalClient(verify=trusting or True, call_limit_s=1.0) as client:
-                started = time.monotonic()
                 with pytest.raises(PortalError, match="took more than 1 s to answer") as err:
                     client.poll(agency(origin + "/v1"), "reg-1", "t", None)
-                took = time.monotonic() - started
         finally:
             stop.set()
-    assert took < 10 and err.value.retryable     # not the 20 s the drip would last
+    assert cut_short(cut_at) and err.value.retryable, cut_at   # hung up early in the drip
     assert threading.active_count() == threads   # the limit's timer is gone with the call
 
 
