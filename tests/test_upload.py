@@ -485,10 +485,19 @@ def test_slow_answers_time_out_and_are_retried(hostile, payload, tmp_path, quick
     assert hostile.count("HEAD") == 1 and hostile.count("PATCH") == 4  # re-synced, nothing re-sent
 
 
+# A PATCH the server never answers waits WAIT_S (read timeout and answer limit alike, made
+# so here); cancelled STOP_AFTER_S in, it ended before a third of what was left (not a margin).
+STOP_AFTER_S = 0.1
+WAIT_S = 60.0
+WITHIN_PART = 3
+
+
 def test_a_call_the_server_never_answers_ends_at_once_when_cancelled_and_resumes(
-        hostile, payload, tmp_path):
+        hostile, payload, tmp_path, monkeypatch):
     """Seen: a stop during a PATCH the server never answered held the job until its 30 s read
     timeout, so `approve` ended only when its 1.5 s grace ran out."""
+    monkeypatch.setattr(wire, "DEFAULT_TIMEOUT", httpx.Timeout(WAIT_S, connect=10.0))
+    monkeypatch.setattr(wire, "ANSWER_LIMIT_S", WAIT_S)
     src = payload(200_000)
     held, release, cancel = nth("PATCH", 2), threading.Event(), threading.Event()
     cancelled_at: list[float] = []
@@ -499,8 +508,8 @@ def test_a_call_the_server_never_answers_ends_at_once_when_cancelled_and_resumes
 
     def hook(method, path, headers, body):
         if held(method):   # the bytes arrive; the answer never does
-            threading.Timer(0.1, stop_soon).start()
-            release.wait(10)
+            threading.Timer(STOP_AFTER_S, stop_soon).start()
+            release.wait(2 * WAIT_S)
             return 503, {}, b""
         return None
 
@@ -508,11 +517,12 @@ def test_a_call_the_server_never_answers_ends_at_once_when_cancelled_and_resumes
     try:
         with pytest.raises(UploadCancelled, match="resumes from here"):
             upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads",
-                        chunk_size=64 * KiB, cancel=cancel)   # default timeouts: 30 s to read
+                        chunk_size=64 * KiB, cancel=cancel)   # its own client: DEFAULT_TIMEOUT
         took = time.monotonic() - cancelled_at[0]
     finally:
         release.set()
-    assert took < 5, took   # cut at once, not after the read timeout
+    left_s = WAIT_S - STOP_AFTER_S
+    assert took < left_s / WITHIN_PART, (took, left_s)   # cut at once, not after the wait
     hostile.hook = None
     result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads",
                          chunk_size=64 * KiB)
