@@ -122,10 +122,8 @@ def test_a_clip_whose_hash_failed_is_never_handed_to_the_reader(capsys, made, pa
     clip = clip_of(package, made)
     with open(clip, "ab") as fh:
         fh.write(free_boxes(48 << 10))   # 384 KiB of 8-byte boxes: minutes for the Reader
-    started = time.monotonic()
     code, out = verify(capsys, made[0], package)
-    assert code == 3 and time.monotonic() - started < 20
-    assert reader_calls == []
+    assert code == 3 and reader_calls == []   # so not those minutes (not a clock)
     assert any(f"data/{made[2]} was changed" in p for p in out["problems"]), out
 
 
@@ -143,10 +141,8 @@ def test_a_clip_of_many_boxes_resealed_with_the_owner_key_is_refused_unread(
                 + pad + data[start + size:])
     clip.write_bytes(data)
     reseal(package, key_of(made[0]))
-    started = time.monotonic()
     code, out = verify(capsys, made[0], package)
-    assert code == 3 and time.monotonic() - started < 20
-    assert reader_calls == []
+    assert code == 3 and reader_calls == []   # so not the minutes it would read them
     (problem,) = out["problems"]
     assert "so its credentials were not read" in problem
     assert ("more than 16 top-level boxes" if where == "top" else "more than 512 boxes") in problem
@@ -154,9 +150,12 @@ def test_a_clip_of_many_boxes_resealed_with_the_owner_key_is_refused_unread(
 
 class SlowReader:
     """The real C2PA Reader reading through a slow stream (a network drive, say), so that it
-    is still reading when a time limit or a Ctrl-C comes. `started` is set at its first read."""
+    is still reading when a time limit or a Ctrl-C comes (left alone, it reads a test clip
+    about 500 times over 10 s). `started` is set at its first read; `served` counts the reads
+    that were answered."""
 
     started = threading.Event()
+    served = 0
 
     def __new__(cls, fmt, stream, **kwargs):
         return SlowReader.real(fmt, _Slow(stream), **kwargs)
@@ -172,15 +171,20 @@ class _Slow:
 
     def read(self, n=-1):
         self._wait()
-        return self._s.read(n)
+        return self._served(self._s.read(n))
 
     def readinto(self, buf):
         self._wait()
-        return self._s.readinto(buf)
+        return self._served(self._s.readinto(buf))
 
     def seek(self, offset, whence=0):
         self._wait()
-        return self._s.seek(offset, whence)
+        return self._served(self._s.seek(offset, whence))
+
+    @staticmethod
+    def _served(result):
+        SlowReader.served += 1
+        return result
 
     def tell(self):
         return self._s.tell()
@@ -195,7 +199,7 @@ class _Slow:
 @pytest.fixture
 def slow_reader(monkeypatch):
     SlowReader.real = c2pa.Reader
-    SlowReader.started = threading.Event()
+    SlowReader.started, SlowReader.served = threading.Event(), 0
     monkeypatch.setattr(c2pa, "Reader", SlowReader)
     return SlowReader
 
@@ -203,9 +207,10 @@ def slow_reader(monkeypatch):
 def test_a_reader_past_its_time_limit_is_stopped_and_named(capsys, made, slow_reader,
                                                            monkeypatch):
     monkeypatch.setattr(credentials, "TIME_BASE_S", 0.5)
-    started = time.monotonic()
     code, out = verify(capsys, made[0], made[1])
-    assert code == 3 and time.monotonic() - started < 5
+    assert code == 3
+    # The limit that stopped it is named (not a clock): a Reader left to finish, or stopped
+    # by another limit, would not say so.
     (problem,) = out["problems"]
     assert problem.startswith(f"data/{made[2]}: the check of its Content Credentials was stopped")
     assert "still reading it after 1 s" in problem
@@ -214,19 +219,22 @@ def test_a_reader_past_its_time_limit_is_stopped_and_named(capsys, made, slow_re
 
 @pytest.mark.skipif(os.name != "posix", reason="sends itself SIGINT")
 def test_ctrl_c_inside_the_reader_stops_verify_at_once_with_130(capfd, made, slow_reader):
-    sent = []
+    served_by_then = []
 
     def interrupt() -> None:
         if slow_reader.started.wait(30):
             time.sleep(0.3)
-            sent.append(time.monotonic())
             os.kill(os.getpid(), signal.SIGINT)
-    threading.Thread(target=interrupt, daemon=True).start()
+            served_by_then.append(slow_reader.served)   # when the signal was already sent
+    interrupter = threading.Thread(target=interrupt)
+    interrupter.start()
     code = main(["--home", str(made[0]), "verify", str(made[1])])
-    ended = time.monotonic()
+    interrupter.join()
     err = capfd.readouterr().err
-    assert sent and code == 130, err
-    assert ended - sent[0] < 2.0
+    assert served_by_then and code == 130, err
+    # Not a read served after the one under way when the signal came (not a clock): the
+    # Reader had hundreds left.
+    assert slow_reader.served - served_by_then[0] <= 1, (slow_reader.served, served_by_then)
     assert "Exception ignored" not in err and "Traceback" not in err
     assert "interrupted" in err
 
@@ -290,9 +298,8 @@ def test_a_package_checked_from_inside_its_folder_is_not_called_renamed(capsys, 
 
 def test_a_manifest_of_countless_bad_lines_gives_a_bounded_report(capsys, made, package):
     (package / "manifest-sha256.txt").write_bytes(b"x\n" * (400 << 10))
-    started = time.monotonic()
     code, out = verify(capsys, made[0], package)
-    assert code == 3 and time.monotonic() - started < 20
+    assert code == 3
     assert len(out["problems"]) <= 40
     assert "manifest-sha256.txt: ... and 409,580 more lines like these." in out["problems"]
     (package / "manifest-sha256.txt").write_bytes(b"x\n" * (1 << 20))
