@@ -326,8 +326,9 @@ def test_ctrl_break_stops_a_command_on_windows():
 
 
 def test_a_job_gets_its_grace_to_stop_and_one_that_ignores_it_is_left_behind():
+    """Shown by the jobs' states when the stop came out (not by a clock): the polite job had
+    cleaned up and ended; the stubborn one, which would wait a minute, was still running."""
     import threading
-    import time
 
     from agent.commands.interrupt import Stopper
 
@@ -341,17 +342,15 @@ def test_a_job_gets_its_grace_to_stop_and_one_that_ignores_it_is_left_behind():
         raise RuntimeError("cancelled")
 
     threading.Timer(0.2, stopper.stop).start()
-    began = time.monotonic()
-    with pytest.raises(Interrupted):
+    with pytest.raises(Interrupted) as err:
         stopper.run_job(polite)
-    assert cleaned == ["partial removed"] and time.monotonic() - began < 1.0
+    assert cleaned == ["partial removed"] and not err.value.unfinished
 
     stubborn, released = Stopper(), threading.Event()
     threading.Timer(0.1, stubborn.stop).start()
-    began = time.monotonic()
-    with pytest.raises(Interrupted):
-        stubborn.run_job(lambda cancel: released.wait(10), grace_s=0.3)
-    assert time.monotonic() - began < 1.0   # not held by a job that will not stop
+    with pytest.raises(Interrupted) as err:
+        stubborn.run_job(lambda cancel: released.wait(60), grace_s=0.3)
+    assert err.value.unfinished   # not held by a job that will not stop
     released.set()
     assert Stopper().run_job(lambda cancel: 42) == 42
 
