@@ -152,11 +152,10 @@ def test_a_flood_of_garbage_tokens_costs_one_record_a_poll_and_an_oversized_answ
         assert run("agencies", "add", str(tmp_path / "agency.json"))[0] == 0
         keep_unpinned(home, AGENCY_ID, "reg-1", "portal-secret")
 
-        started = time.monotonic()
         code, _out, err = run("inbox", "sync")
         assert code == 1 and "5,000 requests in one answer" in err, err
         assert f"at most {polling.MAX_TOKENS_PER_POLL}" in err
-        assert rejections() == [] and time.monotonic() - started < 20
+        assert rejections() == []   # refused whole: not one of them checked (not a clock)
 
         garbage = [""] * (polling.MAX_TOKENS_PER_POLL - 1) + ["not a token"]
         pages[""] = (garbage, None)

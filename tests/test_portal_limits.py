@@ -66,15 +66,12 @@ def test_a_sparse_package_is_checked_on_arrival_and_listing_never_reads_it(porta
         reg, jti = approved(portal, server.origin, client, owner)
         signed = package_tar(owner, clip, tmp_path / "pkg", request=portal.request(jti).token)
         hostile = with_sparse_member(signed, tmp_path / "hostile.tar").read_bytes()
-        started = time.monotonic()
+        # Answered at all, so its 1 PiB member was never read (not a clock).
         r = deliver(client, server.origin, reg["token"], jti, hostile)
         assert r.status_code == 201, r.text    # signed by the pinned key: kept, marked
-        assert time.monotonic() - started < 20
     # Listing works from what was stored: the verifier is not even called.
     monkeypatch.setattr(frp.verify, "verify_package", lambda *a, **k: pytest.fail("read"))
-    started = time.monotonic()
     assert cli.main(["submissions", str(portal.state_dir), "--json"]) == 1
-    assert time.monotonic() - started < 5
     (row,) = json.loads(capsys.readouterr().out)
     checks = {c["name"]: c for c in row["checks"]}
     assert not row["ok"] and not checks["package_valid"]["ok"]
