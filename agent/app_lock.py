@@ -21,7 +21,13 @@ ALREADY_OPEN = ("the app is already open for {home}: open it from its icon in th
 
 def claim(home: Path) -> int | None:
     """An open descriptor holding the home's app lock, or None when another app holds it."""
-    fd = open_lock(Path(home) / APP_LOCK)
+    return hold_lock(Path(home) / APP_LOCK)
+
+
+def hold_lock(path: Path) -> int | None:
+    """An open descriptor holding the lock on the file `path` (made if missing), or None when
+    another process holds it; the system lets it go when this process ends, however."""
+    fd = open_lock(path)
     try:
         lock_file(fd, wait=False)
     except Busy:
@@ -34,7 +40,7 @@ def claim(home: Path) -> int | None:
 
 
 def release(fd: int) -> None:
-    """Let the next app open (the lock goes with the descriptor)."""
+    """Let the next app (or holder of a hold_lock) in: the lock goes with the descriptor."""
     try:
         unlock_file(fd)
     finally:
