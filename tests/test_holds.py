@@ -381,3 +381,29 @@ def test_a_hold_whose_copy_cannot_be_deleted_is_never_left_half_deleted(indexed,
     monkeypatch.setattr(os, "unlink", real)
     assert not hold.path.exists() or tree_fingerprint(hold.path) == before
     assert holds.read_hold(indexed.home, "a") is None or hold.path.exists()
+
+
+def test_a_request_page_reads_the_activity_log_whole_once_not_on_every_show(tmp_path, footage,
+                                                                            monkeypatch):
+    """Holds hunt 5: each show() of an undecided request with no copy read the whole activity
+    log (its last `hold` record's reason), as did release_losses for an ended one: an owner
+    with a year of activity paid a full read per request on every page open and refresh. The
+    log is now read whole once per desk, then only what was appended; the answers are the same."""
+    w = World(tmp_path, footage)
+    try:
+        w.desk.import_request(w.file(request_token()))
+        w.desk.audit.append("hold", id="req-1", agency=AGENCY_ID, ok=False, reason="no room")
+        assert w.desk.show("req-1").hold_failed == "no room"   # the one whole read
+        reads = []
+        real_read = AuditLog._read
+        monkeypatch.setattr(AuditLog, "_read", lambda self: reads.append(1) or real_read(self))
+        for _ in range(3):
+            assert w.desk.show("req-1").hold_failed == "no room"
+        w.desk.audit.append("hold", id="req-1", agency=AGENCY_ID, ok=False, reason="cancelled")
+        assert w.desk.show("req-1").hold_failed == "cancelled"   # what was appended is seen
+        w.desk.hold("req-1")
+        w.desk.decline("req-1")
+        assert w.desk.release_losses("req-1") == ()
+        assert reads == [], f"the whole log was read {len(reads)} times"
+    finally:
+        w.close()

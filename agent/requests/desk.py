@@ -33,7 +33,7 @@ from agent.requests.desk_holds import DeskHolds
 from agent.requests.desk_errors import DeskRefusal
 from agent.requests.desk_intake import DeskIntake
 from agent.requests.held_window import usable_hold
-from agent.requests.hold_failures import hold_failure
+from agent.requests.hold_history import HoldHistory
 from agent.requests.holds import Hold
 from agent.requests.inbox import UNDECIDED, Inbox, InboxError
 from agent.requests.portal_client import PollPolicy, PortalClient
@@ -71,6 +71,8 @@ class RequestDesk(DeskIntake, DeskHolds, DeskDecisions):
         self._settings_stamp = settings_stamp(self.home)   # the saving they were read from
         self.trust = TrustStore(self.home)
         self.audit = AuditLog(self.home)
+        # The log's hold and export records by request, for each request's page (read once).
+        self.hold_history = HoldHistory(self.audit.path)
         self.policy = policy or PollPolicy(interval_s=float(self.settings.poll_interval_s))
         self._store, self._verify, self._clock = store, verify, clock
         # Which key answers a registration: the one pinned to it (during a key rotation some
@@ -175,7 +177,7 @@ class RequestDesk(DeskIntake, DeskHolds, DeskDecisions):
         except holds.HoldError as exc:
             hold_problem = str(exc)
         failed = (None if hold is not None or hold_problem or entry.status not in UNDECIDED
-                  else hold_failure(self.audit.entries(), entry.jti, entry.iss))
+                  else self.hold_history.failure(entry.jti, entry.iss))
         return request_view(entry, agency, request, verified=request is not None,
                             problem=problem or hold_problem, hold=hold,
                             on_file=self._on_file(entry), hold_problem=hold_problem,

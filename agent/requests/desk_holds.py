@@ -1,7 +1,7 @@
 """The owner's safe copies at the desk: holding a request's footage and releasing the hold.
 
 A mixin of `agent.requests.desk.RequestDesk`, which provides `home`, `inbox`, `audit`,
-`_entry`, `_store`, `_log` and the rest of a desk.
+`hold_history`, `_entry`, `_store`, `_log` and the rest of a desk.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import threading
 from agent.requests import holds
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.held_window import usable_hold
-from agent.requests.hold_losses import HiddenOnlyThere, hidden_only_there, loss_words
+from agent.requests.hold_losses import HiddenOnlyThere, loss_words
 from agent.requests.inbox import ENDED, UNDECIDED, IllegalTransition
 from agent.requests.records import Entry
 from agent.requests.status_words import status_said
@@ -93,4 +93,4 @@ class DeskHolds:
             return ()
         hold = usable_hold(self.home, entry.folder)   # damaged: any of the request's copies
         made = hold.placement.made if hold is not None and hold.placement else None
-        return hidden_only_there(self.audit.entries(), entry.jti, entry.iss, made)
+        return self.hold_history.hidden(entry.jti, entry.iss, made)
