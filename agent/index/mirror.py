@@ -70,6 +70,7 @@ class Refresh:
     clock: ClockReading | None
     clock_offset_s: float | None    # applied: the reading rounded to whole seconds
     problem: str | None
+    stopped: bool = False           # by us (cancel): the recorder's state left as it was
 
 
 def connector(credentials: CredentialStore, timeout_s: float = 20.0) -> Connect:
@@ -153,8 +154,10 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
     finally:
         recorder.close()
     if cancel is not None and cancel.is_set():
+        # A stop of ours (the app closing, `run` stopping) is no answer about the recorder:
+        # its state and problem stay as the last whole refresh left them.
         return Refresh(rec.url, rec.state, store.recorders.count(rec.source_id), added, removed,
-                       clock, offset, "cancelled")
+                       clock, offset, rec.problem, stopped=True)
     store.recorders.record_success(rec.source_id, now_us, full, now_us + INTERVAL_S * US)
     store.mark_remote(rec.source_id, None)
     return Refresh(rec.url, "ok", store.recorders.count(rec.source_id), added, removed, clock,
