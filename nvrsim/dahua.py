@@ -120,7 +120,7 @@ class Dahua:
                 channel = -1
             if s is None or e is None or channel < 1:
                 return _text("Error\r\n", 400)
-            finder["items"] = d.recorded(channel, d.zone.from_wall(s), d.zone.from_wall(e))
+            finder["items"] = d.searched(channel, d.zone.from_wall(s), d.zone.from_wall(e))
             finder["pos"] = 0
             return _text(["OK"])
         if action == "findNextFile":

@@ -40,6 +40,10 @@ QUIRKS = {
     # NvrDownload answers a window with several fragments, each named by the wall time it
     # starts at, as the API guide's example (§3.6.9, fileCount 10) shows.
     "reolink-fragments",
+    # A Dahua or Hikvision search that leaves out no channel: each recording carries its own
+    # channel (`items[].Channel`, `trackID`), as a device on the LAN answering with another
+    # camera's recordings would.
+    "search-all-channels",
 }
 LOCK_AFTER = {"reolink": 3, "dahua": 5, "hikvision": 5}  # wrong passwords before the lock
 
@@ -106,6 +110,15 @@ class Device:
 
     def now_wall(self) -> datetime:
         return self.zone.to_wall(time.time() + self.clock_offset_s)
+
+    def searched(self, channel: int, device_start_s: float, device_end_s: float) -> list[Clip]:
+        """What a search for the channel answers: its clips (`recorded`), or with the
+        `search-all-channels` quirk every channel's, by their start."""
+        if "search-all-channels" not in self.quirks:
+            return self.recorded(channel, device_start_s, device_end_s)
+        every = [c for n in sorted(self.catalogue.clips)
+                 for c in self.recorded(n, device_start_s, device_end_s)]
+        return sorted(every, key=lambda c: (c.start_us, c.channel))
 
     def recorded(self, channel: int, device_start_s: float, device_end_s: float) -> list[Clip]:
         """The channel's clips whose times as the device wrote them (device-clock UTC seconds,

@@ -127,7 +127,7 @@ class Hikvision:
             return _status(6, "Invalid XML Content", "badXmlContent", 400)
         if start is None or end is None:
             return _status(6, "Invalid XML Content", "badXmlContent", 400)
-        clips = self.device.recorded(track // 100, start, end)
+        clips = self.device.searched(track // 100, start, end)
         page = clips[position:position + max(1, min(wanted, PAGE_CAP))]
         more = position + len(page) < len(clips)
         state = "MORE" if more else ("OK" if clips else "NO MATCHES")
@@ -136,7 +136,8 @@ class Hikvision:
                     f"<responseStatus>true</responseStatus><responseStatusStrg>{state}</responseStatusStrg>"
                     f"<numOfMatches>{len(page)}</numOfMatches><matchList>{matches}</matchList></CMSearchResult>")
 
-    def _match(self, track: int, clip) -> str:
+    def _match(self, asked: int, clip) -> str:
+        track = clip.channel * 100 + asked % 100   # the recording's own camera, the stream asked
         s, e = self._stamp(clip.start_us), self._stamp(clip.end_us)
         uri = (f"rtsp://127.0.0.1/Streaming/tracks/{track}/?starttime={self._stamp(clip.start_us, True)}"
                f"&endtime={self._stamp(clip.end_us, True)}&name={clip.id:017d}&size={clip.size}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +24,7 @@ from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, Fetched,
                                    Query, RecorderError, RecorderInfo, Recording,
                                    NothingNamesIt, TIMES_SHARED, WholeOnly, first_channels,
-                                   new_to, not_this_make)
+                                   new_to, not_this_make, say_left_out)
 from agent.recorders.wire import Answer, Wire, whole_number
 from agent.recorders.zones import DeviceZone, named_once, recording_times, wall_span
 from agent.timebase import US
@@ -119,6 +120,7 @@ class DahuaRecorder:
         if whole_number(created) is None:
             raise BadAnswer("The recorder did not create a search (mediaFileFind).")
         finder = ("object", created)
+        elsewhere: Counter = Counter()   # rows the device said are another channel's
         try:
             found = self._get("mediaFileFind.cgi", [("action", "findFile"), finder,
                                                     ("condition.Channel", str(channel)),
@@ -141,11 +143,18 @@ class DahuaRecorder:
                     if rec is None or not new_to(seen, rec):
                         continue
                     new += 1
+                    # Firmware writes back the number asked for (0- or 1-based alike); no
+                    # number at all is taken as the one asked, as older answers have none.
+                    said = values.get(f"items[{i}].Channel", str(channel))[:20]
+                    if whole_number(said) != channel:
+                        elsewhere[said] += 1
+                        continue
                     if rec.end_us > start_us and rec.start_us < end_us:
                         yield rec
                 if not new:   # the same page again: asked for ever, it would never end
                     return
         finally:
+            say_left_out(self._wire.where, str(channel), elsewhere)
             for action in ("close", "destroy"):  # always, even after errors
                 try:
                     self._get("mediaFileFind.cgi", [("action", action), finder])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from collections import Counter
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -22,7 +23,7 @@ from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceTime,
                                    Fetched, Query, RecorderError, RecorderInfo, Recording,
-                                   WholeOnly, first_channels, new_to, not_this_make)
+                                   WholeOnly, first_channels, new_to, not_this_make, say_left_out)
 from agent.recorders.wire import Answer, Wire, whole_number
 from agent.recorders.zones import DeviceZone, named_once, posix_zone, recording_times, wall_span
 from agent.timebase import US, from_datetime
@@ -160,8 +161,16 @@ class HikvisionRecorder:
                     for w in wall_span(self.zone(), start_us, end_us + US - 1))
         else:
             s, e = self._stamp(start_us), self._stamp(end_us + US - 1)
-        position, search_id = 0, str(uuid.uuid4()).upper()
         seen: set[tuple] = set()
+        elsewhere: Counter = Counter()   # results of another track: another camera, or a sub stream
+        try:
+            yield from self._pages(channel, track, s, e, start_us, end_us, seen, elsewhere)
+        finally:
+            say_left_out(self._wire.where, f"{channel} (track {track})", elsewhere)
+
+    def _pages(self, channel: int, track: int, s: datetime, e: datetime, start_us: int,
+               end_us: int, seen: set[tuple], elsewhere: Counter) -> Iterator[Recording]:
+        position, search_id = 0, str(uuid.uuid4()).upper()
         for _page in range(MAX_PAGES):
             body = (f'<?xml version="1.0" encoding="UTF-8"?><CMSearchDescription version="1.0" xmlns="{NS}">'
                     f"<searchID>{search_id}</searchID><trackIDList><trackID>{track}</trackID></trackIDList>"
@@ -179,6 +188,11 @@ class HikvisionRecorder:
                 if rec is None or not new_to(seen, rec):
                     continue
                 new += 1
+                # The track asked for alone (101: channel 1's main stream); none said is it.
+                said = (_text(item, "trackID") or str(track))[:20]
+                if whole_number(said) != track:
+                    elsewhere[said] += 1
+                    continue
                 if rec.end_us > start_us and rec.start_us < end_us:
                     yield rec
             # OK, NO MATCHES, or MORE with nothing in it, or nothing not sent before: a page

@@ -8,7 +8,9 @@ for any camera clock.
 """
 from __future__ import annotations
 
+import logging
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Protocol
@@ -16,6 +18,8 @@ from typing import Iterator, Protocol
 from agent.errors import AgentError, Refusal
 
 VENDORS = ("reolink", "dahua", "hikvision")
+
+log = logging.getLogger(__name__)
 
 
 class RecorderError(AgentError):
@@ -53,6 +57,16 @@ def new_to(seen: set[tuple], rec: Recording) -> bool:
         return False
     seen.add(key)
     return True
+
+
+def say_left_out(where: str, asked: str, said: Counter) -> None:
+    """Log the search results a device gave for channels (or tracks) other than the one
+    asked for, which the search left out (`said`: how many of each): another camera's
+    recordings, indexed as this one's, would be offered as its footage."""
+    if said:
+        others = ", ".join(f"{n} of {number}" for number, n in sorted(said.items()))
+        log.warning("the recorder at %s answered a search for channel %s with recordings of "
+                    "another (%s); those were left out", where, asked, others)
 
 
 class NotThisMake(BadAnswer):
