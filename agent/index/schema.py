@@ -7,7 +7,8 @@ of one (`byte_start`, `byte_end`), unique by (path, byte_start). A recorder on t
 source too (its root is its address); `recorders` keeps what reaching it needs (never its
 password) and how its last refresh went (recorder_book.py). Added to version 2 as it stands:
 an index without the table gains it when opened, and so do `files.clock_shift_us` (the clock
-a recorder's mirrored row was placed by) and `files.stale_note` (why it may be out of date). Version 4 adds `disks`: the identity of the
+a recorder's mirrored row was placed by) and `files.stale_note` (why it may be out of date; taken from
+the rows of a recorder whose state is `ok` when opened, as an older agent mirroring it leaves it). Version 4 adds `disks`: the identity of the
 disk each folder's recordings were indexed from (other_disk.py); an index of version 3 gains
 it empty, and the next scan fills it.
 """
@@ -158,6 +159,7 @@ def prepare(db: sqlite3.Connection) -> bool:
     db.executescript(SCHEMA)
     db.execute(_LEGACY)
     _gain_columns(db)
+    _drop_outdated_notes(db)
     if _NAMED <= version < _PLACED and "files" in tables:
         with Transaction(db):
             db.execute(REPLACED)
@@ -175,3 +177,12 @@ def _gain_columns(db: sqlite3.Connection) -> None:
         db.execute("ALTER TABLE files ADD COLUMN clock_shift_us INTEGER")
     if "stale_note" not in columns:
         db.execute("ALTER TABLE files ADD COLUMN stale_note TEXT")
+
+
+def _drop_outdated_notes(db: sqlite3.Connection) -> None:
+    """Take away the note that a recorder could not be asked from the rows of one mirrored
+    since: an older agent sharing the index (same version, `stale_note` unknown to it) marks
+    the recorder `ok` after a refresh that succeeds but leaves the note, which would head its
+    rows until this version's next refresh. The recorder's state is the truth of it."""
+    db.execute("UPDATE files SET stale_note=NULL WHERE stale_note IS NOT NULL AND source_id IN "
+               "(SELECT source_id FROM recorders WHERE state='ok')")
