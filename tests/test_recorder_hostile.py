@@ -119,7 +119,9 @@ class HostileReolink:
         if cmd == "Search":
             if self.mode == "result_list":
                 return {"SearchResult": ["x"]}
-            return {"SearchResult": {"channel": 0, "File": [self.recording(n) for n in range(2)]}}
+            # other_channel: the answer of another camera (channel 1 for the 0 asked)
+            return {"SearchResult": {"channel": 1 if self.mode == "other_channel" else 0,
+                                     "File": [self.recording(n) for n in range(2)]}}
         if cmd == "NvrDownload":
             return {"fileCount": 1, "fileList": [{"fileName": "fragment_01.mp4",
                                                   "fileSize": str(ANNOUNCED)}]}
@@ -226,6 +228,21 @@ def test_an_odd_value_in_one_search_result_is_read_around(mode, nvr, agent):
     # (here UTC, as the device's zone is) to place the recording, at the same instants.
     assert [(r.start_us, r.end_us) for r in after] == [(r.start_us, r.end_us) for r in before]
     assert after[1].size == (123456 if mode == "no_playback_year" else 0)
+
+
+def test_a_search_answered_for_another_channel_is_left_out_and_said(nvr, caplog):
+    """Recorders hunt: a Reolink search answered with another channel's result (its
+    `SearchResult.channel`) had those recordings taken as the asked channel's."""
+    nvr.mode = "other_channel"
+    rec = open_recorder(RecorderAddress(nvr.url, "reolink", "admin"), PASSWORD, timeout_s=5)
+    try:
+        with caplog.at_level("WARNING", logger="agent.recorders.model"):
+            found = list(rec.search(0, int((nvr.hour_ago - 60) * US), int(time.time() * US)))
+    finally:
+        rec.close()
+    assert found == []
+    assert any("left out" in r.getMessage() and "2 of 1" in r.getMessage()
+               for r in caplog.records)
 
 
 def test_a_search_answer_of_the_wrong_shape_is_the_recorders_problem(nvr, agent):

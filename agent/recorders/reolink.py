@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections import Counter
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -24,7 +25,7 @@ from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, DeviceBusy,
                                    DeviceTime, Fetched, NoReply, NothingNamesIt, Query,
                                    RecorderError, RecorderInfo, Recording, TIMES_SHARED,
-                                   WholeOnly, MAX_CHANNELS, not_this_make)
+                                   WholeOnly, MAX_CHANNELS, not_this_make, say_left_out)
 from agent.recorders.reolink_answers import (BACKWARDS, NEITHER, PLAYBACK_ID,
                                              PUT_BACK, TOKEN, Refused, Split, channels_of,
                                              error_of, login_refusal, nothing_instead,
@@ -205,6 +206,10 @@ class ReolinkRecorder:
             if not isinstance(files, list):
                 raise BadAnswer(f"The recorder at {self._wire.where} answered a search with "
                                 "something that is not Reolink's list of recordings.")
+            said = result.get("channel", channel)   # the channel asked for, written back
+            if whole_number(str(said)) != channel:
+                say_left_out(self._wire.where, str(channel), Counter({str(said)[:20]: len(files)}))
+                files = []
             for f in files:
                 rec = self._recording(channel, f, z)
                 key = (rec.start.text, rec.end.text, rec.start_us, rec.handle)  # a day's edge repeats
