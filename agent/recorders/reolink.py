@@ -29,44 +29,12 @@ from agent.recorders.model import (BadAnswer, Channel, ClockReading, DeviceBusy,
 from agent.recorders.reolink_answers import (BACKWARDS, NEITHER, PLAYBACK_ID,
                                              PUT_BACK, TOKEN, Refused, Split, channels_of,
                                              error_of, login_refusal, nothing_instead,
-                                             refusal)
+                                             playback_time, refusal, time_fields, wall_time)
 from agent.recorders.wire import Wire, whole_number
 from agent.recorders.zones import DeviceZone, end_after, recording_times, reolink_zone, repeated
 from agent.timebase import US, from_datetime
 
 API = "/cgi-bin/api.cgi"
-_TIME_FIELDS = (("year", None), ("mon", None), ("day", None), ("hour", 0), ("min", 0), ("sec", 0))
-
-
-def _wall(d: object) -> datetime:
-    """The device's time fields as a naive wall time; ValueError when they are not one."""
-    if not isinstance(d, dict):
-        raise ValueError("not a time")
-    parts = [whole_number(d.get(key, default)) for key, default in _TIME_FIELDS]
-    if None in parts:
-        raise ValueError("not a time")
-    try:
-        return datetime(*parts)
-    except OverflowError:
-        raise ValueError("not a time") from None
-
-
-def _fields(t: datetime) -> dict:
-    return {"year": t.year, "mon": t.month, "day": t.day, "hour": t.hour, "min": t.minute,
-            "sec": t.second}
-
-
-def _playback_time(value: object) -> datetime | None:
-    """An NVR's PlaybackTime, or None when there is none or it cannot be read (the start and
-    end then place the recording, as for a camera, which sends none)."""
-    if not isinstance(value, dict):
-        return None
-    try:
-        return _wall(value)
-    except ValueError:
-        return None
-
-
 def renew_before(lease_s: int) -> float:
     """How long before a token's lease ends a new session is begun: 5 minutes of an hour's
     lease, a tenth of a shorter one (firmware leases 300 s or less: renewing 5 minutes early
@@ -176,7 +144,7 @@ class ReolinkRecorder:
         if self._zone_override is None:
             self._zone = reolink_zone(value.get("Time") or {}, value.get("Dst") or {})
         try:
-            wall = _wall(value["Time"])
+            wall = wall_time(value["Time"])
         except (KeyError, TypeError, ValueError):
             raise BadAnswer("The recorder's clock (GetTime) could not be read.") from None
         return wall, f"{wall:%Y-%m-%d %H:%M:%S}"
@@ -200,7 +168,7 @@ class ReolinkRecorder:
         while day <= last:
             until = day + timedelta(days=1) - timedelta(seconds=1)
             param = {"Search": {"channel": channel, "onlyStatus": 0, "streamType": "main",
-                                "StartTime": _fields(day), "EndTime": _fields(until)}}
+                                "StartTime": time_fields(day), "EndTime": time_fields(until)}}
             result = self._cmd("Search", param).get("SearchResult") or {}
             files = (result.get("File") or []) if isinstance(result, dict) else None
             if not isinstance(files, list):
@@ -220,13 +188,13 @@ class ReolinkRecorder:
 
     def _recording(self, channel: int, f: dict, z: DeviceZone) -> Recording:
         try:
-            w0, w1 = _wall(f["StartTime"]), _wall(f["EndTime"])
+            w0, w1 = wall_time(f["StartTime"]), wall_time(f["EndTime"])
             start, end = recording_times(w0, f"{w0:%Y-%m-%d %H:%M:%S}",
                                          w1, f"{w1:%Y-%m-%d %H:%M:%S}", z)
         except (KeyError, TypeError, ValueError, OverflowError):
             raise BadAnswer("A Reolink search result has no readable start or end.") from None
         handle = str(f.get("name") or "")
-        utc = _playback_time(f.get("PlaybackTime"))
+        utc = playback_time(f.get("PlaybackTime"))
         if utc is not None:
             # An NVR's PlaybackTime is UTC on its clock: exact even in a repeated hour.
             start = DeviceTime(start.text, from_datetime(utc.replace(tzinfo=timezone.utc)))
@@ -292,8 +260,8 @@ class ReolinkRecorder:
         if w1 < w0:   # the clocks went back inside the window, or inside the recording
             raise NothingNamesIt(PUT_BACK if recording.end_us < recording.start_us else BACKWARDS)
         param = {"NvrDownload": {"channel": recording.channel, "iLogicChannel": 0,
-                                 "streamType": "main", "StartTime": _fields(w0),
-                                 "EndTime": _fields(w1)}}
+                                 "streamType": "main", "StartTime": time_fields(w0),
+                                 "EndTime": time_fields(w1)}}
         files = self._cmd("NvrDownload", param, action=1).get("fileList") or []
         files = [f for f in (files if isinstance(files, list) else [])
                  if isinstance(f, dict) and isinstance(f.get("fileName"), str) and f["fileName"]]

@@ -1,16 +1,50 @@
-"""What a Reolink device answers besides its recordings: the error in its JSON answers, its
-refusals of a login and of a download, its list of channels, and the words for an export it
-cannot serve (agent/recorders/reolink.py asks)."""
+"""What a Reolink device answers besides its recordings: the fields it writes a time in, the
+error in its JSON answers, its refusals of a login and of a download, its list of channels,
+and the words for an export it cannot serve (agent/recorders/reolink.py asks)."""
 from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 
 import httpx
 
 from agent.recorders.model import (MAX_CHANNELS, BadAnswer, Channel, CredentialsRefused,
                                    DeviceBusy, NoReply, RecorderError)
 from agent.recorders.wire import whole_number
+
+_TIME_FIELDS = (("year", None), ("mon", None), ("day", None), ("hour", 0), ("min", 0), ("sec", 0))
+
+
+def wall_time(d: object) -> datetime:
+    """The device's time fields as a naive wall time; ValueError when they are not one."""
+    if not isinstance(d, dict):
+        raise ValueError("not a time")
+    parts = [whole_number(d.get(key, default)) for key, default in _TIME_FIELDS]
+    if None in parts:
+        raise ValueError("not a time")
+    try:
+        return datetime(*parts)
+    except OverflowError:
+        raise ValueError("not a time") from None
+
+
+def time_fields(t: datetime) -> dict:
+    """A wall time in the fields a Reolink writes a time in."""
+    return {"year": t.year, "mon": t.month, "day": t.day, "hour": t.hour, "min": t.minute,
+            "sec": t.second}
+
+
+def playback_time(value: object) -> datetime | None:
+    """An NVR's PlaybackTime, or None when there is none or it cannot be read (the start and
+    end then place the recording, as for a camera, which sends none)."""
+    if not isinstance(value, dict):
+        return None
+    try:
+        return wall_time(value)
+    except ValueError:
+        return None
+
 
 BACKWARDS = ("The recorder can be asked for footage only by its clock's times, and its clock went "
              "back an hour inside this stretch (the end of summer time): its times run backwards "
