@@ -163,7 +163,7 @@ class OwnerExports:
         """export, once its folder is there."""
         from agent.export.cut import CutError, DroppedFrames, MixedCodecs, NoFrames, UncutCodec
         from agent.export.evidence import DriveTooSmall, FolderTooDeep, export_evidence
-        from agent.export.mask_pictures import MasksElsewhere
+        from agent.export.mask_pictures import MasksElsewhere, drawn_on, for_the_page
         from agent.export.masks import MaskError, masks_left_off
         from agent.export.package import PackageError
         from agent.export.plan import PlanError
@@ -203,7 +203,9 @@ class OwnerExports:
                                        provenance_extra=extra)
         except (PlanError, NoFrames) as exc:   # nothing to cut: as nothing matched
             raise NotFound(str(exc)) from None
-        except (DroppedFrames, MixedCodecs, UncutCodec, MasksElsewhere) as exc:
+        except MasksElsewhere as exc:   # its advice for what the masks page shows
+            raise Refusal(str(for_the_page(exc, drawn_on(self.store.files(camera))))) from None
+        except (DroppedFrames, MixedCodecs, UncutCodec) as exc:
             raise Refusal(str(exc)) from None
         except (FolderTooDeep, DriveTooSmall) as exc:
             raise UsageProblem(str(exc)) from None

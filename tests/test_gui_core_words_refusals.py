@@ -506,27 +506,53 @@ def test_a_window_of_another_picture_shape_than_the_masks_reads_in_spanish(spani
 
 
 @pytest.mark.parametrize("undecided", [True, False])
-@pytest.mark.parametrize("shape", [True, False])
-def test_an_approval_its_masks_cannot_be_placed_on_reads_in_spanish(spanish, shape, undecided):
+@pytest.mark.parametrize("advice", ["AWAY", "LOOK_AGAIN", "ONE_SHAPE"])
+def test_an_approval_its_masks_cannot_be_placed_on_reads_in_spanish(spanish, advice, undecided):
     """Masks hunt: a delivery's cut refused because the masks cannot be placed on the approved
     footage says what the owner can do (approval_change.masks_way_on), in the owner's
-    language, with the request page's button rather than the command line's words."""
+    language, with the request page's button rather than the command line's words: for a crop
+    (AWAY), a picture of another shape the masks page can show (LOOK_AGAIN) or one it cannot,
+    the page showing the masks' own shape (ONE_SHAPE)."""
+    from agent.export import mask_pictures
     from agent.export.mask_pictures import MasksElsewhere, misplaced
     from agent.export.masks import CameraMasks, Polygon
     from agent.requests.approval_change import masks_way_on
 
+    shape = advice != "AWAY"
     row = types.SimpleNamespace(stream=None if shape else "crop", width=320, height=240,
                                 path="/porch/RecC01_20261120_220002.mp4")
     cov = types.SimpleNamespace(camera="porch", files=(row,), start_us=1_795_000_000 * 10**6,
                                 end_us=1_795_000_002 * 10**6)
+    shown = (320, 180) if advice == "ONE_SHAPE" else (320, 240)
     found = misplaced(cov, CameraMasks("porch", (Polygon(((0, 0), (1, 0), (1, 1))),),
-                                       (320, 180)))
-    message = str(MasksElsewhere(found.why, masks_way_on(shape, undecided)))
+                                       (320, 180)), shown)
+    assert found.advice == getattr(mask_pictures, advice)
+    message = str(MasksElsewhere(found.why, masks_way_on(found.advice, undecided)))
     said = in_owner_language(message)
     assert said == read_in_spanish(message)
     assert "«porch»" in said and "--no-masks" not in said and "approve" not in said
-    assert ("«Intentar enviar de nuevo»" in said) == (shape or undecided)
+    assert ("«Intentar enviar de nuevo»" in said) == (advice == "LOOK_AGAIN" or undecided)
     assert ("rechace la solicitud" in said) == (not undecided)
+    assert ("una sola forma de imagen a la vez" in said) == (advice == "ONE_SHAPE")
+
+
+def test_an_older_window_than_the_masks_shape_reads_in_spanish(spanish):
+    """Masks hunt: a masked window of another shape than the masks, the masks page showing a
+    recording of their own shape (mask_pictures.for_the_page): the app says that the masks
+    fit one shape at a time in the owner's language, with its own option."""
+    from agent.export.mask_pictures import masks_misplaced
+    from agent.export.masks import CameraMasks, Polygon
+
+    row = types.SimpleNamespace(stream=None, path="/porch/porch.20261120_220002.mp4",
+                                width=320, height=240)
+    cov = types.SimpleNamespace(camera="porch", files=(row,), start_us=1_795_000_000 * 10**6,
+                                end_us=1_795_000_002 * 10**6)
+    masks = CameraMasks("porch", (Polygon(((0, 0), (1, 0), (1, 1))),), (320, 180))
+    message = masks_misplaced(cov, masks, (320, 180))
+    said = in_owner_language(message)
+    assert said == read_in_spanish(message)
+    assert "una sola forma de imagen a la vez" in said and "Usar máscaras de privacidad" in said
+    assert "--no-masks" not in said and "picture" not in said
 
 
 def test_a_card_at_another_drive_letter_reads_in_spanish(spanish, tmp_path):

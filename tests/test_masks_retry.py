@@ -27,10 +27,11 @@ def world(tmp_path, footage):  # noqa: F811
     w.close()
 
 
-def _signed_then_failed(world) -> None:
-    """yard approved with its masks (drawn on its own picture), cut, the decision signed,
-    and the portal refusing it: the approval can no longer be changed."""
-    world.agent.set_masks(CameraMasks("yard", (SQUARE,)))
+def _signed_then_failed(world, picture: tuple[int, int] | None = None) -> None:
+    """yard approved with its masks (drawn on its own picture, or said drawn on `picture`),
+    cut, the decision signed, and the portal refusing it: the approval can no longer be
+    changed."""
+    world.agent.set_masks(CameraMasks("yard", (SQUARE,), picture))
     world.desk.import_request(world.file(request_token()))
     world.portal.decision_status = 403
     with pytest.raises(DeskError, match="portal says no"):
@@ -126,3 +127,42 @@ def test_the_check_asks_only_of_cameras_the_run_would_cut_again(world, sent):
     world.desk.inbox.save_delivery(view.agency_id, "req-1", replace(kept, **sent))
     world.agent.set_masks(CameraMasks("yard", (SQUARE,), WIDE))
     assert world.desk.check_approval("req-1").cameras == ("yard",)
+
+
+def test_masks_of_the_latest_shape_on_an_older_signed_window_say_to_decline(
+        tmp_path, footage):  # noqa: F811
+    """yard's setting changed since the approved window (its latest recording, a day later, is
+    320 x 180), and the owner drew another area since, on the page, which shows that latest
+    recording. The kept package is cut again, which is refused; it said to look at the masks
+    again on a recording of this shape, which that page cannot show (saving records 320 x 180
+    again): it now says the masks fit one shape at a time, so declining is what is left."""
+    import shutil
+    from datetime import datetime, timezone
+
+    from demo.samples import ClipSpec, write_clip
+
+    copied = tmp_path / "rec"
+    shutil.copytree(footage, copied)
+    later = datetime.fromtimestamp(T0 + 86_400, timezone.utc)
+    write_clip(ClipSpec(copied / "yard" / f"yard.{later:%Y%m%d_%H%M%S}.mp4", (T0 + 86_400) * US,
+                        2.0, width=320, height=180))
+    world = World(tmp_path, copied)
+    try:
+        yard = [r for r in world.agent.recordings("yard") if r.width == 320]
+        _signed_then_failed(world, (320, 240))   # drawn on the approved picture
+        world.agent.set_masks(CameraMasks("yard", (SQUARE, TRIANGLE)))
+        assert world.agent.masks("yard").picture == WIDE   # what the page shows
+        assert {r.height for r in yard} == {240, 180}
+        with pytest.raises(DeskRefusal) as checked:
+            world.desk.check_approval("req-1")
+        with pytest.raises(DeskRefusal) as refused:
+            world.desk.approve("req-1")
+    finally:
+        world.close()
+    said = str(refused.value)
+    assert str(checked.value) == said
+    assert "another shape than the 320 x 180 picture" in said and "look at" not in said
+    assert said.endswith("your signed approval may have reached the agency already, so it can "
+                         "no longer be changed: its privacy masks fit one picture shape at a "
+                         "time, the one its latest recordings have, so decline the request to "
+                         "withdraw your approval")

@@ -29,11 +29,12 @@ _SAME_SHAPE = 0.05
 
 class MasksElsewhere(Exception):
     """The window holds only a picture the camera's masks were not drawn on: `why` says which,
-    `advice` what the owner can do (AWAY or LOOK_AGAIN, or an approval's own words)."""
+    `advice` what the owner can do (AWAY, LOOK_AGAIN or ONE_SHAPE, or an approval's own
+    words), `picture` the window's size when it is a picture of another shape."""
 
-    def __init__(self, why: str, advice: str) -> None:
+    def __init__(self, why: str, advice: str, picture: tuple[int, int] | None = None) -> None:
         super().__init__(f"{why}: {advice}")
-        self.why, self.advice = why, advice
+        self.why, self.advice, self.picture = why, advice, picture
 
 
 def masks_elsewhere(cov: Coverage) -> str | None:
@@ -43,19 +44,23 @@ def masks_elsewhere(cov: Coverage) -> str | None:
     return None if found is None else str(found)
 
 
-def masks_misplaced(cov: Coverage, masks: CameraMasks | None) -> str | None:
+def masks_misplaced(cov: Coverage, masks: CameraMasks | None,
+                    shown: tuple[int, int] | None = None) -> str | None:
     """Why `masks` cannot be filled on the recordings `cov` chose (a crop or another lens, or a
-    picture of another shape than the one they were drawn on), in the owner's words; None when
-    they can (or there are none to fill)."""
-    found = misplaced(cov, masks)
+    picture of another shape than the one they were drawn on), in the owner's words, with
+    advice for the masks page showing a picture of size `shown` (for_the_page); None when they
+    can (or there are none to fill)."""
+    found = misplaced(cov, masks, shown)
     return None if found is None else str(found)
 
 
-def misplaced(cov: Coverage, masks: CameraMasks | None) -> MasksElsewhere | None:
+def misplaced(cov: Coverage, masks: CameraMasks | None,
+              shown: tuple[int, int] | None = None) -> MasksElsewhere | None:
     """masks_misplaced as the refusal to raise, its words and its advice apart."""
     if masks is None or not masks.polygons:
         return None
-    return _elsewhere(cov) or _other_shape(cov, masks.picture)
+    found = _elsewhere(cov) or _other_shape(cov, masks.picture)
+    return None if found is None else for_the_page(found, shown)
 
 
 def _elsewhere(cov: Coverage) -> MasksElsewhere | None:
@@ -81,8 +86,20 @@ def _other_shape(cov: Coverage, drawn: tuple[int, int] | None) -> MasksElsewhere
                 f"'{cov.camera}' recorded a picture of {r.width} x {r.height} pixels "
                 f"({Path(r.path).name}), another shape than the {drawn[0]} x {drawn[1]} "
                 "picture its privacy masks were drawn on, where they would cover other places "
-                "and leave what they hide in the clear", LOOK_AGAIN)
+                "and leave what they hide in the clear", LOOK_AGAIN, (r.width, r.height))
     return None
+
+
+def for_the_page(found: MasksElsewhere, shown: tuple[int, int] | None) -> MasksElsewhere:
+    """`found` with honest advice for the masks page showing a picture of size `shown` (drawn_on
+    the camera's recordings; None: not known). Looking at the masks again helps only where the
+    page shows a recording of the window's shape; one of the masks' own shape (the window is
+    older than the camera's setting change) records that shape again, and masks moved to fit
+    the window would no longer fit the camera's current recordings: ONE_SHAPE says so."""
+    if found.advice != LOOK_AGAIN or found.picture is None or shown is None \
+            or same_shape(shown, found.picture):
+        return found
+    return MasksElsewhere(found.why, ONE_SHAPE, found.picture)
 
 
 def same_shape(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -107,3 +124,8 @@ AWAY = ("choose a window the main picture recorded, or export this one without p
 LOOK_AGAIN = ("look at the masks again on a recording of this shape (Settings, Draw privacy "
               "masks) and save them, or export this one without privacy masks (--no-masks) only "
               "if nothing they hide is in that picture")
+# Masks fit one shape at a time: for a window of another shape than the picture the masks page
+# shows (its latest main recording), looking again cannot help (for_the_page).
+ONE_SHAPE = ("its privacy masks fit one picture shape at a time, the one its latest recordings "
+             "have, so choose a window recorded in that shape, or export this one without "
+             "privacy masks (--no-masks) only if nothing they hide is in that picture")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from agent.export.mask_pictures import LOOK_AGAIN, ONE_SHAPE
 from agent.requests.records import Approval, Delivery, Entry
 from agent.requests.withdrawal import remove_built
 
@@ -74,13 +75,26 @@ OR_AGAIN = ("or approve it again with another time, without that camera, or with
             "masks (--no-masks) only if nothing they hide is in that picture")
 DECLINE = "decline the request to withdraw your approval"
 OR_DECLINE = "or decline the request to withdraw your approval"
+# The masks page shows a picture of the masks' own shape (mask_pictures.for_the_page): looking
+# again there cannot make them fit the approved window.
+ONE_SHAPE_AGAIN = ("its privacy masks fit one picture shape at a time, the one its latest "
+                   "recordings have, so approve it again with a time recorded in that shape, "
+                   "without that camera, or without privacy masks (--no-masks) only if nothing "
+                   "they hide is in that picture")
+ONE_SHAPE_DECLINE = ("its privacy masks fit one picture shape at a time, the one its latest "
+                     "recordings have, so decline the request to withdraw your approval")
 
 
-def masks_way_on(other_shape: bool, undecided: bool) -> str:
+def masks_way_on(advice: str, undecided: bool) -> str:
     """What the owner can do about an approved window the camera's privacy masks cannot be
-    placed on: a crop or another lens, or (`other_shape`) a picture of another shape than they
-    were drawn on, which masks saved again on it can fit; `undecided`: nothing of the approval
-    has left this PC, so it may be changed (above)."""
+    placed on, for the export's `advice` (mask_pictures.py): a crop or another lens (AWAY), a
+    picture of another shape than they were drawn on, which masks saved again on it can fit
+    (LOOK_AGAIN), or cannot, the masks page showing their own shape (ONE_SHAPE); `undecided`:
+    nothing of the approval has left this PC, so it may be changed (above)."""
+    if advice == ONE_SHAPE:
+        return (f"{NOT_SENT_YET}: {ONE_SHAPE_AGAIN}" if undecided
+                else f"{SIGNED}: {ONE_SHAPE_DECLINE}")
+    other_shape = advice == LOOK_AGAIN
     if undecided:
         return (f"{NOT_SENT_YET}: {LOOK_THEN_AGAIN}; {OR_AGAIN}" if other_shape
                 else f"{NOT_SENT_YET}: {AGAIN_AWAY}")

@@ -8,7 +8,7 @@ import errno
 from typing import Mapping
 
 from agent.export.clip_writer import codec_changes_said
-from agent.export.mask_pictures import LOOK_AGAIN, masks_misplaced, misplaced
+from agent.export.mask_pictures import drawn_on, masks_misplaced, misplaced
 from agent.export.plan import PlanError, plan_export
 from agent.export.redact import Redaction
 from agent.index.remote_window import is_remote
@@ -40,8 +40,9 @@ def check_footage(store: Store, approval: Approval,
         name = now_called(camera)
         redaction = (redacted or {}).get(camera)
         held = held_coverage(store, hold, name, approval.start_us, approval.end_us)
+        shown = drawn_on(store.files(name)) if redaction else None   # what the masks page shows
         if held is not None:   # cut from the safe copy: its copies are what the masks fill
-            elsewhere = redaction is not None and masks_misplaced(held, redaction.masks)
+            elsewhere = redaction is not None and masks_misplaced(held, redaction.masks, shown)
             if elsewhere:
                 problems.append((camera, elsewhere))
             continue
@@ -62,7 +63,8 @@ def check_footage(store: Store, approval: Approval,
         if len({c for _, c in codecs}) > 1:
             problems.append((camera, codec_changes_said(codecs)))
             continue
-        elsewhere = redaction is not None and masks_misplaced(plan.coverage, redaction.masks)
+        elsewhere = redaction is not None and masks_misplaced(plan.coverage, redaction.masks,
+                                                              shown)
         if elsewhere:
             problems.append((camera, elsewhere))
     if not problems:
@@ -100,10 +102,10 @@ def check_masks_placed(store: Store, entry: Entry, approval: Approval,
                 cov = plan_export(store, name, approval.start_us, approval.end_us).coverage
             except PlanError:
                 continue
-        found = misplaced(cov, redaction.masks)
+        found = misplaced(cov, redaction.masks, drawn_on(store.files(name)))
         if found is not None:
             raise ApprovalRefused(f"{found.why}: "
-                                  f"{masks_way_on(found.advice == LOOK_AGAIN, changeable(entry))}")
+                                  f"{masks_way_on(found.advice, changeable(entry))}")
 
 
 def _unplaced(hold: Hold | None, camera: str) -> str:

@@ -10,7 +10,7 @@ from agent.delivery.sums import ChunkSums, compute_sums
 from agent.delivery.wire import UploadCancelled, UploadError
 from agent.export.bagtar import tar_package
 from agent.export.evidence import FolderTooDeep, RequestContext, disk_full, export_evidence
-from agent.export.mask_pictures import LOOK_AGAIN, MasksElsewhere
+from agent.export.mask_pictures import MasksElsewhere, drawn_on, for_the_page
 from agent.export.masks import masks_left_off
 from agent.export.path_room import home_too_deep
 from agent.export.package import PackageError
@@ -276,8 +276,10 @@ def _export_one(step: Step, approval: Approval, camera: str, context: RequestCon
     except FolderTooDeep as exc:   # the app's own folder: the owner chooses no other
         raise PackageError(home_too_deep(str(step.home), exc.length)) from None
     except MasksElsewhere as exc:   # a recorder's download, a safe copy, masks saved since
-        raise MasksElsewhere(exc.why, masks_way_on(exc.advice == LOOK_AGAIN,
-                                                   changeable(step.entry()))) from None
+        # the advice for what the masks page shows: the main index's recordings, not the cut's
+        found = for_the_page(exc, drawn_on(step.store.files(camera)))
+        raise MasksElsewhere(exc.why, masks_way_on(found.advice, changeable(step.entry())),
+                             exc.picture) from None
     except NoFrames as exc:   # found only by the cut: no resume gets past it
         if not changeable(step.entry()):
             raise

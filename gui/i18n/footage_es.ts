@@ -4500,6 +4500,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>elija un período que haya grabado la imagen principal, o exporte este sin máscaras de privacidad (--no-masks) solo si nada de lo que ocultan aparece en esa imagen</translation>
     </message>
     <message>
+        <source>its privacy masks fit one picture shape at a time, the one its latest recordings have, so choose a window recorded in that shape, or export this one without privacy masks (--no-masks) only if nothing they hide is in that picture</source>
+        <translation>sus máscaras de privacidad se ajustan a una sola forma de imagen a la vez, la de sus grabaciones más recientes, así que elija un período grabado con esa forma, o exporte este sin máscaras de privacidad (--no-masks) solo si nada de lo que ocultan aparece en esa imagen</translation>
+    </message>
+    <message>
         <source>nothing has been sent yet</source>
         <translation>todavía no se ha enviado nada</translation>
     </message>
@@ -4528,6 +4532,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>o rechace la solicitud para retirar su aprobación</translation>
     </message>
     <message>
+        <source>its privacy masks fit one picture shape at a time, the one its latest recordings have, so approve it again with a time recorded in that shape, without that camera, or without privacy masks (--no-masks) only if nothing they hide is in that picture</source>
+        <translation>sus máscaras de privacidad se ajustan a una sola forma de imagen a la vez, la de sus grabaciones más recientes, así que apruébela de nuevo con un período grabado con esa forma, sin esa cámara, o sin máscaras de privacidad (--no-masks) solo si nada de lo que ocultan aparece en esa imagen</translation>
+    </message>
+    <message>
+        <source>its privacy masks fit one picture shape at a time, the one its latest recordings have, so decline the request to withdraw your approval</source>
+        <translation>sus máscaras de privacidad se ajustan a una sola forma de imagen a la vez, la de sus grabaciones más recientes, así que rechace la solicitud para retirar su aprobación</translation>
+    </message>
+    <message>
         <source>these masks cannot be kept: {reason}</source>
         <translation>no se pueden guardar estas máscaras: {reason}</translation>
     </message>
@@ -4552,6 +4564,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>revise de nuevo las máscaras sobre una grabación de esta forma (Ajustes, Dibujar máscaras de privacidad) y guárdelas, o desmarque Usar máscaras de privacidad para esta cámara solo si nada de lo que ocultan está en esa imagen</translation>
     </message>
     <message>
+        <source>its privacy masks fit one picture shape at a time, the one its latest recordings have, so choose a window recorded in that shape, or untick Use privacy masks for this camera only if nothing they hide is in that picture</source>
+        <translation>sus máscaras de privacidad se ajustan a una sola forma de imagen a la vez, la de sus grabaciones más recientes, así que elija un período grabado con esa forma, o desmarque Usar máscaras de privacidad para esta cámara solo si nada de lo que ocultan aparece en esa imagen</translation>
+    </message>
+    <message>
         <source>choose a time its main picture recorded, untick that camera, or untick Use privacy masks for it only if nothing they hide is in that picture, then press &apos;Try sending again&apos;</source>
         <translation>elija un período que haya grabado su imagen principal, desmarque esa cámara, o desmarque Usar máscaras de privacidad para ella solo si nada de lo que ocultan aparece en esa imagen; después pulse «Intentar enviar de nuevo»</translation>
     </message>
@@ -4562,6 +4578,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>or choose another time, untick that camera, or untick Use privacy masks for it only if nothing they hide is in that picture, then press &apos;Try sending again&apos;</source>
         <translation>o elija otro período, desmarque esa cámara, o desmarque Usar máscaras de privacidad para ella solo si nada de lo que ocultan aparece en esa imagen; después pulse «Intentar enviar de nuevo»</translation>
+    </message>
+    <message>
+        <source>its privacy masks fit one picture shape at a time, the one its latest recordings have, so choose a time recorded in that shape, untick that camera, or untick Use privacy masks for it only if nothing they hide is in that picture, then press &apos;Try sending again&apos;</source>
+        <translation>sus máscaras de privacidad se ajustan a una sola forma de imagen a la vez, la de sus grabaciones más recientes, así que elija un período grabado con esa forma, desmarque esa cámara, o desmarque Usar máscaras de privacidad para ella solo si nada de lo que ocultan aparece en esa imagen; después pulse «Intentar enviar de nuevo»</translation>
     </message>
     <message>
         <source>request &apos;{jti}&apos; {state}; it cannot be approved now</source>

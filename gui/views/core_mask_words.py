@@ -29,6 +29,11 @@ LOOK_AGAIN = QT_TRANSLATE_NOOP("core", "look at the masks again on a recording o
 MASKS_AWAY = QT_TRANSLATE_NOOP("core", "choose a window the main picture recorded, or export "
                                        "this one without privacy masks (--no-masks) only if "
                                        "nothing they hide is in that picture")
+# The masks page shows a picture of the masks' own shape (mask_pictures.for_the_page).
+ONE_SHAPE = QT_TRANSLATE_NOOP("core", "its privacy masks fit one picture shape at a time, the one "
+                                      "its latest recordings have, so choose a window recorded "
+                                      "in that shape, or export this one without privacy masks "
+                                      "(--no-masks) only if nothing they hide is in that picture")
 
 # The same refused when an approval's delivery cuts it (agent/requests/approval_change.py
 # masks_way_on): the approval is changed, the masks looked at again, or the request declined.
@@ -47,6 +52,14 @@ OR_AGAIN = QT_TRANSLATE_NOOP("core", "or approve it again with another time, wit
                                      "hide is in that picture")
 DECLINE = QT_TRANSLATE_NOOP("core", "decline the request to withdraw your approval")
 OR_DECLINE = QT_TRANSLATE_NOOP("core", "or decline the request to withdraw your approval")
+ONE_SHAPE_AGAIN = QT_TRANSLATE_NOOP("core", "its privacy masks fit one picture shape at a time, "
+                                            "the one its latest recordings have, so approve it "
+                                            "again with a time recorded in that shape, without "
+                                            "that camera, or without privacy masks (--no-masks) "
+                                            "only if nothing they hide is in that picture")
+ONE_SHAPE_DECLINE = QT_TRANSLATE_NOOP("core", "its privacy masks fit one picture shape at a time, "
+                                              "the one its latest recordings have, so decline the "
+                                              "request to withdraw your approval")
 
 # Masks drawn in the app past what a masks file may hold (agent/export/masks.py parse_masks,
 # through agent/owner_exports.py set_masks): the canvas counts no areas or corners, so Save
@@ -58,8 +71,9 @@ NOT_KEPT = (QT_TRANSLATE_NOOP("core", "these masks cannot be kept: {reason}"),
             QT_TRANSLATE_NOOP("core", "polygon {number}: needs 3 to {count} points (got {got})"))
 
 TEMPLATES: tuple[str, ...] = (ONLY_CROP, ONLY_LENS, MASKS_AWAY, OTHER_SHAPE, LOOK_AGAIN,
-                              NOT_SENT_YET, SIGNED, AGAIN_AWAY, LOOK_THEN_AGAIN, OR_AGAIN,
-                              DECLINE, OR_DECLINE, *NOT_KEPT)
+                              ONE_SHAPE, NOT_SENT_YET, SIGNED, AGAIN_AWAY, LOOK_THEN_AGAIN,
+                              OR_AGAIN, DECLINE, OR_DECLINE, ONE_SHAPE_AGAIN, ONE_SHAPE_DECLINE,
+                              *NOT_KEPT)
 
 IN_THE_APP: dict[str, str] = {
     MASKS_AWAY: QT_TRANSLATE_NOOP("core", "choose a window the main picture recorded, or untick "
@@ -69,6 +83,11 @@ IN_THE_APP: dict[str, str] = {
                                           "(Settings, Draw privacy masks) and save them, or "
                                           "untick Use privacy masks for this camera only if "
                                           "nothing they hide is in that picture"),
+    ONE_SHAPE: QT_TRANSLATE_NOOP("core", "its privacy masks fit one picture shape at a time, the "
+                                         "one its latest recordings have, so choose a window "
+                                         "recorded in that shape, or untick Use privacy masks "
+                                         "for this camera only if nothing they hide is in that "
+                                         "picture"),
     # the request page, its choices the owner's again while nothing has left this PC
     AGAIN_AWAY: QT_TRANSLATE_NOOP("core", "choose a time its main picture recorded, untick that "
                                           "camera, or untick Use privacy masks for it only if "
@@ -80,4 +99,10 @@ IN_THE_APP: dict[str, str] = {
     OR_AGAIN: QT_TRANSLATE_NOOP("core", "or choose another time, untick that camera, or untick "
                                         "Use privacy masks for it only if nothing they hide is "
                                         "in that picture, then press 'Try sending again'"),
+    ONE_SHAPE_AGAIN: QT_TRANSLATE_NOOP("core", "its privacy masks fit one picture shape at a "
+                                               "time, the one its latest recordings have, so "
+                                               "choose a time recorded in that shape, untick that "
+                                               "camera, or untick Use privacy masks for it only "
+                                               "if nothing they hide is in that picture, then "
+                                               "press 'Try sending again'"),
 }
