@@ -17,7 +17,7 @@ from agent.audit.log import AuditReport
 from agent.config import Settings
 from agent.export.clip_writer import headless_words, stepped_words
 from agent.export.mask_bitmap import covers_a_pixel
-from agent.export.mask_pictures import same_shape
+from agent.export.mask_pictures import drawn_on, same_shape
 from agent.export.masks import CameraMasks, Polygon, encloses_area
 from agent.identity.certificates import SigningChain
 from agent.index.camera_names import folder_camera_name
@@ -64,6 +64,8 @@ __all__ = [
     "picture_rank",
     # whether a picture has the shape of the one a camera's masks were drawn on
     "same_shape",
+    # the picture the masks page shows a camera on (its latest main recording's size)
+    "drawn_on",
     # whether the corners drawn make an area a mask can hide (not all on one line)
     "encloses_area",
     # whether they go around a whole pixel of the picture they are drawn on

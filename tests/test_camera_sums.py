@@ -129,3 +129,36 @@ def test_a_selection_of_another_picture_shape_than_the_masks_is_said_before_appr
     assert not refused(0, 10, (640, 352)) and "shape" not in said(0, 10, drawn=(640, 352))
     assert "shape" not in said(12, 18, masked=())   # masks not chosen
     assert not refused(12, 18, None) and "shape" not in said(12, 18, drawn=None)
+
+
+def test_a_selection_older_than_the_masks_shape_is_not_sent_to_the_masks_page():
+    """Masks hunt: the camera recorded 4:3 (0 to 10 s) and then 16:9 (10 to 20 s), its masks
+    drawn since on the masks page, which shows the latest (16:9) recording. The summary of a
+    4:3 selection said to look at the masks again on a recording of this shape, which that
+    page cannot show; it now says, as the agent's refusal does (mask_pictures.for_the_page),
+    that the masks fit one shape at a time. Where the page shows the selection's shape, the
+    advice stays."""
+    from agent.export.mask_pictures import ONE_SHAPE, masks_misplaced
+    from agent.export.masks import CameraMasks, Polygon
+    from gui.views.summary import lines, outgoing
+
+    found = [FileRow(1, f"/rec/porch_{n}.mp4", "porch", W0 + n * 10 * US,
+                     W0 + (n + 1) * 10 * US, 1_000_000, 0, "frigate", "ok", None,
+                     width=320, height=h)
+             for n, h in ((0, 240), (1, 180))]
+    sums = CameraSums.of(coverage("porch", found, W0, W0 + 30 * US))
+    masks = CameraMasks("porch", (Polygon(((0, 0), (1, 0), (1, 1))),), (320, 180))
+
+    def said(start_s: int, end_s: int, shown) -> str:
+        out = outgoing([sums], W0 + start_s * US, W0 + end_s * US, "copy", False, {},
+                       ("1 privacy mask on porch",), masked=("porch",),
+                       drawn=(("porch", (320, 180)),), shown=(("porch", shown),))
+        return "\n".join(lines(out, "Agency", "UTC"))
+
+    refused = masks_misplaced(coverage("porch", found, W0, W0 + 8 * US), masks, (320, 180))
+    assert ONE_SHAPE in refused   # what the agent says when the button is pressed
+    for start_s in (2, 5):   # the whole selection 4:3, and part of it
+        one = said(start_s, 8 if start_s == 2 else 15, (320, 180))
+        assert "fit one picture shape at a time" in one and "Draw privacy masks" not in one
+        again = said(start_s, 8 if start_s == 2 else 15, (320, 240))
+        assert "Draw privacy masks" in again and "one picture shape" not in again

@@ -26,6 +26,8 @@ def test_masks_drawn_on_another_shape_are_said_before_export_in_spanish(
     assert (f"porch: este período se grabó en una imagen de {row.width} x {row.height} "
             "píxeles") in said, said
     assert "Dibujar máscaras de privacidad" in said
+    # the masks page shows porch's latest recording, of this time's shape: looking again helps
+    assert page.options.shown_on(["porch"]) == (("porch", (row.width, row.height)),)
     page.options.masks.setChecked(False)   # the owner's own choice: exported without masks
     settle(qtbot, win)
     assert "píxeles" not in page.summary.text()

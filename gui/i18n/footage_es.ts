@@ -6598,6 +6598,14 @@ Cámaras registradas: {cameras}</translation>
         <translation>{camera}: este período se grabó en una imagen de {width} x {height} píxeles, de otra forma que la imagen de {drawn_width} x {drawn_height} sobre la que se dibujaron sus máscaras de privacidad, donde cubrirían otros lugares, así que se rechaza: revise de nuevo las máscaras sobre una grabación de esta forma (Ajustes, Dibujar máscaras de privacidad…) y guárdelas, o desmarque Usar máscaras de privacidad solo si nada de lo que ocultan aparece en esa imagen</translation>
     </message>
     <message>
+        <source>{camera}: part of this time was recorded in a picture of {width} x {height} pixels, another shape than the {drawn_width} x {drawn_height} picture its privacy masks were drawn on, where they would cover other places, so it is refused: its masks fit one picture shape at a time, the one its latest recordings have, so choose a time recorded in that shape, or untick Use privacy masks only if nothing they hide is in that picture</source>
+        <translation>{camera}: parte de este período se grabó en una imagen de {width} x {height} píxeles, de otra forma que la imagen de {drawn_width} x {drawn_height} sobre la que se dibujaron sus máscaras de privacidad, donde cubrirían otros lugares, así que se rechaza: sus máscaras se ajustan a una sola forma de imagen a la vez, la de sus grabaciones más recientes, así que elija un período grabado con esa forma, o desmarque Usar máscaras de privacidad solo si nada de lo que ocultan aparece en esa imagen</translation>
+    </message>
+    <message>
+        <source>{camera}: this time was recorded in a picture of {width} x {height} pixels, another shape than the {drawn_width} x {drawn_height} picture its privacy masks were drawn on, where they would cover other places, so it is refused: its masks fit one picture shape at a time, the one its latest recordings have, so choose a time recorded in that shape, or untick Use privacy masks only if nothing they hide is in that picture</source>
+        <translation>{camera}: este período se grabó en una imagen de {width} x {height} píxeles, de otra forma que la imagen de {drawn_width} x {drawn_height} sobre la que se dibujaron sus máscaras de privacidad, donde cubrirían otros lugares, así que se rechaza: sus máscaras se ajustan a una sola forma de imagen a la vez, la de sus grabaciones más recientes, así que elija un período grabado con esa forma, o desmarque Usar máscaras de privacidad solo si nada de lo que ocultan aparece en esa imagen</translation>
+    </message>
+    <message>
         <source>{camera}: its saved privacy masks are damaged, and it is not exported without them: draw them again first (Settings, Draw privacy masks…)</source>
         <translation>{camera}: sus máscaras de privacidad guardadas están dañadas, y no se exporta sin ellas: dibújelas de nuevo antes (Ajustes, Dibujar máscaras de privacidad…)</translation>
     </message>

@@ -44,6 +44,8 @@ class Outgoing:
     masked: tuple[str, ...] = ()   # cameras whose privacy masks are filled
     # (camera, (width, height)): the picture each camera's masks were drawn on, when recorded
     drawn: tuple[tuple[str, tuple[int, int]], ...] = ()
+    # (camera, (width, height)): the picture the masks page shows it on (its latest main one)
+    shown: tuple[tuple[str, tuple[int, int]], ...] = ()
 
     @property
     def seconds(self) -> float:
@@ -80,15 +82,18 @@ def camera_part(sums: CameraSums, start_us: int, end_us: int, mode: str,
 def outgoing(cameras: list[CameraSums], start_us: int, end_us: int, mode: str,
              keep_audio: bool, keyframes: dict[str, int | None], redactions: tuple[str, ...] = (),
              unreadable_masks: tuple[str, ...] = (), masked: tuple[str, ...] = (),
-             drawn: tuple[tuple[str, tuple[int, int] | None], ...] = ()) -> Outgoing:
+             drawn: tuple[tuple[str, tuple[int, int] | None], ...] = (),
+             shown: tuple[tuple[str, tuple[int, int] | None], ...] = ()) -> Outgoing:
     """Everything that would be sent for the chosen cameras (their sums) and selection;
     `masked`: the cameras whose privacy masks would be filled; `drawn`: (camera, the picture
-    its masks were drawn on, None when their file does not say)."""
+    its masks were drawn on, None when their file does not say); `shown`: (camera, the
+    picture the masks page shows it on, None when unknown)."""
     parts = tuple(camera_part(c, start_us, end_us, mode, keyframes.get(c.camera))
                   for c in cameras)
     return Outgoing(parts, start_us, end_us, mode, keep_audio, tuple(redactions),
                     tuple(unreadable_masks), tuple(masked),
-                    tuple((c, size) for c, size in drawn if size is not None))
+                    tuple((c, size) for c, size in drawn if size is not None),
+                    tuple((c, size) for c, size in shown if size is not None))
 
 
 def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
@@ -111,7 +116,8 @@ def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
     rows += _gap_lines([p for p in out.parts if p not in away or p.seconds > 0])
     rows += [_elsewhere_line(p) for p in away]
     drawn = dict(out.drawn)
-    rows += [_shape_line(p, drawn[p.camera]) for p in out.parts
+    shown = dict(out.shown)
+    rows += [_shape_line(p, drawn[p.camera], shown.get(p.camera)) for p in out.parts
              if p.camera in out.masked and p.camera in drawn
              and any(not same_shape(size, drawn[p.camera]) for size in p.pictures)]
     for camera in out.unreadable_masks:
@@ -194,13 +200,17 @@ def _elsewhere_line(part: CameraPart) -> str:
                                 "if nothing they hide is in that picture").format(camera=part.camera)
 
 
-def _shape_line(part: CameraPart, drawn: tuple[int, int]) -> str:
+def _shape_line(part: CameraPart, drawn: tuple[int, int],
+                shown: tuple[int, int] | None) -> str:
     """A camera with privacy masks whose selection holds a picture of another shape than the
     one they were drawn on (its picture setting changed since): the masks would fall elsewhere
-    on it, so the whole of it is refused (agent mask_pictures.py), said before the button."""
+    on it, so the whole of it is refused (agent mask_pictures.py), said before the button. The
+    masks page (showing `shown`) helps only when it shows a recording of that other shape."""
     other = next(size for size in part.pictures if not same_shape(size, drawn))
     values = dict(camera=part.camera, width=other[0], height=other[1], drawn_width=drawn[0],
                   drawn_height=drawn[1])
+    if shown is not None and not same_shape(shown, other):   # mask_pictures.for_the_page
+        return _one_shape_line(part, drawn, values)
     if any(same_shape(size, drawn) for size in part.pictures):
         return translate("summary", "{camera}: part of this time was recorded in a picture of "
                                     "{width} x {height} pixels, another shape than the "
@@ -217,3 +227,25 @@ def _shape_line(part: CameraPart, drawn: tuple[int, int]) -> str:
                                 "masks again on a recording of this shape (Settings, Draw privacy "
                                 "masks\u2026) and save them, or untick Use privacy masks only if "
                                 "nothing they hide is in that picture").format(**values)
+
+
+def _one_shape_line(part: CameraPart, drawn: tuple[int, int], values: dict) -> str:
+    """_shape_line where the masks page shows a recording of the masks' own shape: looking at
+    them again there cannot make them fit, so it says they fit one shape at a time."""
+    if any(same_shape(size, drawn) for size in part.pictures):
+        return translate("summary", "{camera}: part of this time was recorded in a picture of "
+                                    "{width} x {height} pixels, another shape than the "
+                                    "{drawn_width} x {drawn_height} picture its privacy masks "
+                                    "were drawn on, where they would cover other places, so it "
+                                    "is refused: its masks fit one picture shape at a time, the "
+                                    "one its latest recordings have, so choose a time recorded "
+                                    "in that shape, or untick Use privacy masks only if nothing "
+                                    "they hide is in that picture").format(**values)
+    return translate("summary", "{camera}: this time was recorded in a picture of {width} x "
+                                "{height} pixels, another shape than the {drawn_width} x "
+                                "{drawn_height} picture its privacy masks were drawn on, where "
+                                "they would cover other places, so it is refused: its masks fit "
+                                "one picture shape at a time, the one its latest recordings have, "
+                                "so choose a time recorded in that shape, or untick Use privacy "
+                                "masks only if nothing they hide is in that picture"
+                     ).format(**values)

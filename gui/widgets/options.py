@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent.views import one_line
+from agent.views import drawn_on, one_line
 from gui.views.words import QT_TRANSLATE_NOOP
 
 MASKS_HOW = QT_TRANSLATE_NOOP(
@@ -39,6 +39,7 @@ class Options(QWidget):
         self.ctx = ctx
         self.masked: dict[str, int] = {}     # camera -> number of saved mask polygons
         self.drawn: dict[str, tuple[int, int] | None] = {}   # camera -> picture masks fit
+        self.shown: dict[str, tuple[int, int] | None] = {}   # camera -> the masks page's picture
         self._chosen: list[str] = []
         self._load = 0
         self._fixed = False
@@ -93,7 +94,7 @@ class Options(QWidget):
         load, agent = self._load, self.ctx.agent
 
         def work():
-            found, drawn = {}, {}
+            found, drawn, shown = {}, {}, {}
             for cam in cameras:
                 try:
                     masks = agent.masks(cam)
@@ -101,13 +102,15 @@ class Options(QWidget):
                     found[cam] = UNREADABLE
                 else:
                     found[cam], drawn[cam] = len(masks.polygons), masks.picture
-            return found, drawn
+                    if masks.polygons:   # where Draw privacy masks would show them
+                        shown[cam] = drawn_on(agent.recordings(cam))
+            return found, drawn, shown
         self.ctx.bridge.call("masks", work, lambda found: self._got_masks(*found, load))
 
-    def _got_masks(self, found: dict[str, int], drawn: dict, load: int) -> None:
+    def _got_masks(self, found: dict[str, int], drawn: dict, shown: dict, load: int) -> None:
         if load != self._load:
             return
-        self.masked, self.drawn = found, drawn
+        self.masked, self.drawn, self.shown = found, drawn, shown
         self._show_masks()
         self.changed.emit()
 
@@ -194,6 +197,10 @@ class Options(QWidget):
     def drawn_on(self, cameras: list[str]) -> tuple[tuple[str, tuple[int, int] | None], ...]:
         """(camera, the picture size its saved masks were drawn on, None when not recorded)."""
         return tuple((c, self.drawn.get(c)) for c in cameras)
+
+    def shown_on(self, cameras: list[str]) -> tuple[tuple[str, tuple[int, int] | None], ...]:
+        """(camera, the size of the picture the masks page shows it on, None when unknown)."""
+        return tuple((c, self.shown.get(c)) for c in cameras)
 
     def redactions(self, cameras: list[str]) -> tuple[str, ...]:
         """What is hidden, in words, for the summary of what will leave this PC."""

@@ -20,7 +20,8 @@ def outgoing(strip: CameraStrip, options: Options) -> summary.Outgoing:
     return summary.outgoing(strip.chosen_sums(), start, end, options.mode,
                             options.audio.isChecked(), strip.keyframes,
                             options.redactions(chosen), options.unreadable_masks(chosen),
-                            options.masked_cameras(chosen), options.drawn_on(chosen))
+                            options.masked_cameras(chosen), options.drawn_on(chosen),
+                            options.shown_on(chosen))
 
 
 class ActionBar(QFrame):
