@@ -305,5 +305,11 @@ def test_a_picture_of_another_shape_is_previewed_without_masks_and_says_why(tmp_
             "shown as it will be sent"
         assert redaction_words(shown, (True, False)).startswith(
             "this picture has another shape than the one the privacy masks were drawn on")
+        assert "look at the masks again" in redaction_words(shown, (True, False))
+        # saved again on the masks page, which shows the latest (4:3) recording: the older 16:9
+        # picture is not one that page can show, so the caption does not send the owner there
+        agent.set_masks(CameraMasks("porch", (Polygon(SQUARE),)))
+        older = redaction_words(redacted(agent, wide, True, False), (True, False))
+        assert "fit one picture shape at a time" in older and "look at" not in older
     finally:
         agent.close()

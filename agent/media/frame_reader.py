@@ -68,6 +68,9 @@ class PreviewFrame:
     # the camera's privacy masks were drawn on a picture of another shape (set by the preview's
     # redaction: export/mask_pictures.same_shape): they would fall elsewhere on it too
     other_shape: bool = False
+    # ... and the masks page shows a recording of their shape, not this one's: looking at them
+    # again there cannot make them fit it (export/mask_pictures.for_the_page)
+    one_shape: bool = False
 
 
 class FrameReader:

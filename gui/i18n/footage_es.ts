@@ -1144,6 +1144,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>solo la imagen recortada o la otra lente de la cámara grabó esto: las máscaras de privacidad no se pueden colocar sobre ella, así que no se envía mientras estén elegidas</translation>
     </message>
     <message>
+        <source>this picture has another shape than the one the privacy masks were drawn on, so they cannot be placed on it and it is not sent while they are chosen: they fit one picture shape at a time, that of the camera&apos;s latest recordings</source>
+        <translation>esta imagen tiene otra forma que aquella sobre la que se dibujaron las máscaras de privacidad, así que no se pueden colocar sobre ella y no se envía mientras estén elegidas: se ajustan a una sola forma de imagen a la vez, la de las grabaciones más recientes de la cámara</translation>
+    </message>
+    <message>
         <source>this picture has another shape than the one the privacy masks were drawn on, so they cannot be placed on it and it is not sent while they are chosen: look at the masks again (Settings, Draw privacy masks)</source>
         <translation>esta imagen tiene otra forma que aquella sobre la que se dibujaron las máscaras de privacidad, así que no se pueden colocar sobre ella y no se envía mientras estén elegidas: revise de nuevo las máscaras (Ajustes, Dibujar máscaras de privacidad)</translation>
     </message>

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from agent.views import multi_line, one_line, same_shape
+from agent.views import drawn_on, multi_line, one_line, same_shape
 from gui.views import display
 from gui.views.words import translate
 from gui.widgets.labels import ElidedLabel
@@ -42,8 +42,12 @@ def redacted(agent, frame, masks: bool, faces: bool):
     masks = masks and not frame.elsewhere
     if masks:
         drawn = agent.masks(frame.camera).picture
-        if drawn is not None and not same_shape((frame.width, frame.height), drawn):
-            frame, masks = replace(frame, other_shape=True), False
+        size = (frame.width, frame.height)
+        if drawn is not None and not same_shape(size, drawn):
+            shown = drawn_on(agent.recordings(frame.camera))   # what the masks page shows
+            frame = replace(frame, other_shape=True,
+                            one_shape=shown is not None and not same_shape(shown, size))
+            masks = False
     if not (masks or faces):
         return frame
     rgb = np.frombuffer(frame.rgb, np.uint8).reshape(frame.height, frame.width, 3)
@@ -58,6 +62,12 @@ def redaction_words(frame, redaction: tuple[bool, bool]) -> str:
         return translate("PreviewPane", "only the camera's crop or other lens recorded this: "
                                         "privacy masks cannot be placed on it, so it is not "
                                         "sent while they are chosen")
+    if masks and frame.one_shape:
+        return translate("PreviewPane", "this picture has another shape than the one the "
+                                        "privacy masks were drawn on, so they cannot be placed "
+                                        "on it and it is not sent while they are chosen: they fit "
+                                        "one picture shape at a time, that of the camera's latest "
+                                        "recordings")
     if masks and frame.other_shape:
         return translate("PreviewPane", "this picture has another shape than the one the "
                                         "privacy masks were drawn on, so they cannot be placed "
