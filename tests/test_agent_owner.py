@@ -126,7 +126,7 @@ def test_every_view_type_is_exported_by_name_and_frozen():
             assert callable(kind) and kind.__module__ == "agent.storage", name
         elif name == "picture_rank":   # which of a camera's pictures masks are drawn on
             assert callable(kind) and kind.__module__ == "agent.media.frame_reader", name
-        elif name == "same_shape":   # a picture of the shape a camera's masks were drawn on
+        elif name in ("same_shape", "drawn_on"):   # masks' picture: its shape, which one
             assert callable(kind) and kind.__module__ == "agent.export.mask_pictures", name
         elif name == "encloses_area":   # corners a mask can hide the area of
             assert callable(kind) and kind.__module__ == "agent.export.masks", name
