@@ -19,7 +19,11 @@ from frp.c2pa_library import ENV, c2pa, installed_library, library_name
 ROOT = Path(__file__).resolve().parent.parent
 _PROBE = """
 import json, sys
-import agent.cli   # what `footage-agent` loads before it reads its arguments
+from agent.cli import main
+try:
+    main(["--help"])   # `footage-agent --help`: its command modules loaded as it reads them
+except SystemExit:
+    pass
 native = sys.modules.get("c2pa.c2pa")
 maps = open("/proc/self/maps").read() if sys.platform == "linux" else ""
 print(json.dumps({"loaded": native._lib._name if native else None, "maps": maps}))
