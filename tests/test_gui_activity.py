@@ -200,6 +200,15 @@ def test_a_masks_change_reads_in_spanish(spanish):  # noqa: F811
     assert "bytes" not in held and "Tamaño: 2,5\u00a0MB" in held, held
 
 
+def test_a_decline_signed_again_says_why_in_spanish(spanish):  # noqa: F811
+    """The declines hunt's `signed_again` (a decline refused as wrong_key, signed anew once
+    the keys were put back) showed as the agent's field name and the portal's code."""
+    again = activity.row(record("decline", **REQ, status="declined", reason="no",
+                                signed_again="wrong_key"), ZONE)[2]
+    assert "Firmado de nuevo: el primero se rechazó por otra clave" in again, again
+    assert "signed_again" not in again and "wrong_key" not in again
+
+
 def test_a_reason_ending_its_sentence_is_not_followed_by_a_semicolon(spanish):  # noqa: F811
     """A decline's typed reason "No tengo esa cámara." read "...cámara.; Agencia: ..."."""
     typed = activity.row(record("decline", **REQ, status="declined",

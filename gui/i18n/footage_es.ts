@@ -2419,8 +2419,16 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Tras</translation>
     </message>
     <message>
+        <source>Signed again</source>
+        <translation>Firmado de nuevo</translation>
+    </message>
+    <message>
         <source>Records found</source>
         <translation>Registros encontrados</translation>
+    </message>
+    <message>
+        <source>the first was refused for another key</source>
+        <translation>el primero se rechazó por otra clave</translation>
     </message>
     <message>
         <source>yes</source>

@@ -143,6 +143,7 @@ LABELS = {
     "not_deleted": QT_TRANSLATE_NOOP("activity", "Not deleted by the portal"),
     "withdrawn": QT_TRANSLATE_NOOP("activity", "Withdrawn"),
     "after": QT_TRANSLATE_NOOP("activity", "After"),
+    "signed_again": QT_TRANSLATE_NOOP("activity", "Signed again"),
     "found_records": QT_TRANSLATE_NOOP("activity", "Records found"),
 }
 _SKIP = ("token", "sha256", "signature", "prev", "hash", "status")   # status: said by `what`
@@ -207,6 +208,8 @@ def _value(key: str, value, zone_name: str) -> str:
     if (key in ("size", "bytes", "resumed_from") and isinstance(value, int)
             and not isinstance(value, bool)):
         return display.size(value)
+    if key == "signed_again" and value == "wrong_key":   # the portal's code for the first
+        return translate("activity", "the first was refused for another key")
     if value is True:
         return translate("activity", "yes")
     if isinstance(value, list):
