@@ -364,7 +364,9 @@ def test_server_killed_and_restarted_mid_upload_is_retried_to_completion(real_tu
         worker.join()
     assert "error" not in outcome, outcome.get("error")
     result = outcome["result"]
-    assert 0 < result.chunks_resent <= 2 and result.resumed_from == 0
+    # At most the chunk in flight is sent again; none when the kill fell between two chunks
+    # and the server was back before the next (seen on a busy machine).
+    assert result.chunks_resent <= 2 and result.resumed_from == 0
     assert real_tus.stored(result.url) == src.read_bytes()
 
 
