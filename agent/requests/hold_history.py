@@ -20,6 +20,7 @@ from agent.audit.log import AuditError
 from agent.audit.records import parse_record
 from agent.media.read_at import read_at
 from agent.os_words import plain_os_error
+from agent.storage import BINARY
 from agent.requests.hold_failures import hold_failure
 from agent.requests.hold_losses import HiddenOnlyThere, hidden_only_there
 
@@ -54,7 +55,7 @@ class HoldHistory:
 
     def _catch_up(self) -> None:
         try:
-            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+            fd = os.open(self.path, os.O_RDONLY | BINARY)
         except FileNotFoundError:
             self._forget()
             return
