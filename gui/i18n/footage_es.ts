@@ -6527,7 +6527,7 @@ Cámaras registradas: {cameras}</translation>
     <name>summary</name>
     <message>
         <source>Footage you share becomes part of a police case file. Once the case is closed, it can be released to anyone who asks under public records law.</source>
-        <translation>Las grabaciones que comparta pasan a formar parte del expediente policial de un caso. Una vez cerrado el caso, pueden entregarse a cualquier persona que las pida según la ley de registros públicos.</translation>
+        <translation>Las grabaciones que comparta pasan al expediente policial del caso. Cerrado el caso, pueden entregarse a quien las pida según la ley de registros públicos.</translation>
     </message>
     <message>
         <source>No camera is chosen, so nothing will be sent.</source>
