@@ -197,6 +197,16 @@ def check_clock_offset(offset_s: float) -> float:
     return value
 
 
+def usable_clock_offset(offset_s: float) -> bool:
+    """Whether `offset_s` is a clock offset times can be placed with (check_clock_offset): one
+    an older version saved may not be, and the app asks for it again rather than use it."""
+    try:
+        check_clock_offset(offset_s)
+    except TimeError:
+        return False
+    return True
+
+
 def apply_clock_offset(camera_us: int, offset_s: float) -> int:
     """Camera clock -> true time. The offset is camera clock minus true time, in seconds."""
     return camera_us - round(offset_s * US)

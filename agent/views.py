@@ -39,9 +39,10 @@ from agent.requests.key_rotation import KeyRotation
 from agent.requests.poll_trouble import PortalTrouble
 from agent.requests.desk_decisions import SENDING_DECLINE
 from agent.requests.polling import SyncReport
-from agent.requests.records import Approval, Delivery
+from agent.requests.records import WRONG_KEY, Approval, Delivery
 from agent.requests.view import RequestView
 from agent.storage import write_atomic
+from agent.timebase import usable_clock_offset
 from frp.agency import Agency
 from frp.certificates import CertificateFacts
 from frp.claims import MAX_MESSAGE_CHARS
@@ -76,6 +77,10 @@ __all__ = [
     "RequestView", "Approval", "Delivery", "Hold", "HeldFile", "SyncReport", "PortalTrouble",
     # the stage a decline reports while it sends the decision (the app offers Stop then)
     "SENDING_DECLINE",
+    # a decline the portal refused for a key rotated elsewhere: signed anew once keys are back
+    "WRONG_KEY",
+    # whether a folder's clock offset can be used (one an older version saved may not be)
+    "usable_clock_offset",
     # the most characters a message or a decline reason may hold (the protocol's limit)
     "MAX_MESSAGE_CHARS",
     # the owner's records and settings

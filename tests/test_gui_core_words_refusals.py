@@ -583,3 +583,29 @@ def test_a_network_computer_without_its_share_reads_in_spanish(spanish, typed):
     message = refusal(lambda: drive_rooted(typed, "nt"), NotAFolderPath)
     said = in_owner_language(message)
     assert said == read_in_spanish(message) != message and "\\\\nas\\Recordings" in said
+
+
+@pytest.mark.parametrize("typed", ["not my street", None])
+def test_a_decline_refused_for_a_key_rotated_elsewhere_says_the_app_sends_it_again(spanish,
+                                                                                  typed):
+    """`inbox show` says a decline refused `403 wrong_key` is signed anew and sent at the next
+    `inbox sync` once the keys are put back (test_restored_home); the app's request page
+    showed only the portal's words, so the owner who put the keys back never learnt the app
+    sends it by itself. Said in Spanish, with no command to type."""
+    from dataclasses import replace
+
+    from agent.views import WRONG_KEY
+    from gui.views.requests import reason
+    from tests.test_gui_views import VIEW
+    answer = httpx.Response(403, json={"error": "wrong_key", "detail": "the portal's words"})
+    agency = types.SimpleNamespace(name="Example City Police")
+    why = refusal(lambda: check_status(answer, answer.content, agency,
+                                       httpx.URL("https://portal.example/v1")), PortalError)
+    refused = replace(VIEW, status="declined", reason=typed, decision_error=why,
+                      decision_refusal=WRONG_KEY)
+    said = reason(refused)
+    assert "Example City Police" in said and "firmará de nuevo este rechazo" in said, said
+    assert "inbox sync" not in said and "put back" not in said, said
+    assert (typed or "") in said
+    other = reason(replace(refused, decision_refusal="already_decided"))
+    assert "firmará" not in other and "Example City Police" in other, other

@@ -172,3 +172,49 @@ def test_a_new_request_is_announced_with_its_minutes_its_deadline_and_the_owners
     assert display.window(v.window_start_us, v.window_end_us, win.ctx.zone) in text
     assert f"Answer by {display.day_time(v.expires_at_us, win.ctx.zone)}" in text
     assert "you may say no" in text and v.case in text
+
+
+@pytest.mark.parametrize("kept", ["9e999", "'NaN'"])
+def test_a_clock_offset_an_older_version_saved_unusable_is_set_again_in_the_app(
+        qtbot, spanish, tmp_path, footage, kept):
+    """An index whose folder keeps an infinite (or not-a-number) clock offset, as an older
+    version could save: the scan's "set it again with `footage-agent sources add ...`" reached
+    the line above the pages in English with a command to type, Settings' list and the Set up
+    clock step raised (OverflowError from round(inf), ValueError from NaN). The app now says,
+    in Spanish, where to set it again, and its clock step sets it."""
+    import sqlite3
+
+    from demo.gui_data import make_world
+    from tests.gui_support import open_window
+
+    world = make_world(tmp_path / "world", tmp_path / "home", footage=footage)
+    with sqlite3.connect(world.home / "index.db") as db:   # as an older version left it
+        db.execute(f"UPDATE sources SET clock_offset_s = {kept}")
+    db.close()
+    window, agent = open_window(qtbot, world.home)
+    try:
+        agent.scan()   # as the watcher's next look at the folders
+        settle(qtbot, window)
+        above = window.folder_problems.label.text()
+        assert "Reloj de la cámara" in above and "footage-agent" not in above, above
+        window.show_page("settings")
+        settle(qtbot, window)
+        shown = window.settings.sources
+        offsets = [shown.item(r, shown.columnCount() - 1).text()
+                   for r in range(shown.rowCount())]
+        assert offsets and all("Reloj de la cámara" in o for o in offsets), offsets
+        clock = window.first_run.clock
+        window.show_page("first_run")
+        window.first_run.go(1)
+        settle(qtbot, window)
+        clock.show_frame()
+        settle(qtbot, window)
+        assert "Guardar la diferencia" in clock.says.text(), clock.says.text()
+        assert clock.save_button.isEnabled()
+        click(qtbot, clock.save_button)
+        settle(qtbot, window)
+        saved = {s.root: s.clock_offset_s for s in agent.sources()}
+        assert abs(saved[clock.sources[0].root]) < 86400, saved
+    finally:
+        window.shutdown()
+        agent.close()

@@ -257,6 +257,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>Según la grabación, esta imagen se tomó el {time}.</translation>
     </message>
     <message>
+        <source>The clock difference kept for this folder (saved by an older version) cannot be used, so its recordings are not read: type the real time and press Save the difference.</source>
+        <translation>La diferencia de reloj guardada para esta carpeta (por una versión anterior) no se puede usar, así que sus grabaciones no se leen: escriba la hora real y pulse Guardar la diferencia.</translation>
+    </message>
+    <message>
         <source>Saving and re-reading the recordings…</source>
         <translation>Guardando y volviendo a leer las grabaciones…</translation>
     </message>
@@ -5531,6 +5535,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>device not configured</source>
         <translation>el dispositivo no está</translation>
     </message>
+    <message>
+        <source>the clock offset kept for {path} ({offset} s) is not usable: set it again with `footage-agent sources add {again} --clock-offset S`</source>
+        <translation>la diferencia de reloj guardada para {path} ({offset} s) no se puede usar: vuelva a fijarla con `footage-agent sources add {again} --clock-offset S`</translation>
+    </message>
+    <message>
+        <source>the camera clock difference kept for {path} ({offset} s, saved by an older version) cannot be used, so its recordings are not read: set it again in Set up, step 2 (Camera clock)</source>
+        <translation>la diferencia del reloj de la cámara guardada para {path} ({offset} s, por una versión anterior) no se puede usar, así que sus grabaciones no se leen: vuelva a fijarla en Configurar, paso 2 (Reloj de la cámara)</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>
@@ -5677,6 +5689,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>{problems} of them could not be read and are listed as such.</source>
         <translation>{problems} de ellas no se pudieron leer y figuran como tales.</translation>
+    </message>
+    <message>
+        <source>cannot be used: set it again in Set up, step 2 (Camera clock)</source>
+        <translation>no se puede usar: vuelva a fijarla en Configurar, paso 2 (Reloj de la cámara)</translation>
     </message>
     <message>
         <source>is right</source>
@@ -6485,6 +6501,10 @@ Cámaras registradas: {cameras}</translation>
     <message>
         <source>{why}. Your reason: {reason}</source>
         <translation>{why}. Su motivo: {reason}</translation>
+    </message>
+    <message>
+        <source>Once the keys are put back, the app signs this decline again and sends it by itself at its next check for requests.</source>
+        <translation>Cuando se vuelvan a poner las claves, la aplicación firmará de nuevo este rechazo y lo enviará por sí misma en su próxima comprobación de solicitudes.</translation>
     </message>
     <message>
         <source>Declined, not taken by the agency</source>

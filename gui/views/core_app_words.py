@@ -5,6 +5,7 @@ core_templates' TEMPLATES; marked for Qt's translation in the "core" context."""
 from __future__ import annotations
 
 from gui.views import core_agency_words as agency_words
+from gui.views import core_clock_offset_words as clock_offset_words
 from gui.views import core_face_words as face_words
 from gui.views import core_mask_words as mask_words
 from gui.views import core_package_file_words as package_file_words
@@ -310,6 +311,7 @@ IN_THE_APP: dict[str, str] = {
                                        "out."),
     **agency_words.IN_THE_APP,
     **zone_words.IN_THE_APP,
+    **clock_offset_words.IN_THE_APP,
     **mask_words.IN_THE_APP,
     **face_words.IN_THE_APP,
     **package_words.IN_THE_APP,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.views import usable_clock_offset
 from gui.views.times import US, local
 from gui.views.words import translate
 
@@ -171,7 +172,11 @@ def indexed(seen: int, problems: int) -> str:
 
 
 def offset_words(seconds: float) -> str:
-    """A clock offset as a sentence: 'runs 12 s fast', 'runs 3 s slow', 'is right'."""
+    """A clock offset as a sentence: 'runs 12 s fast', 'runs 3 s slow', 'is right'; one an
+    older version saved that cannot be used (infinite, not a number) says where to set it."""
+    if not usable_clock_offset(seconds):
+        return translate("display", "cannot be used: set it again in Set up, step 2 (Camera "
+                                    "clock)")
     if abs(seconds) < 0.5:
         return translate("display", "is right")
     if seconds > 0:

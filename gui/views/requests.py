@@ -12,7 +12,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from agent.service import AgentError, Refusal
-from agent.views import RequestView, multi_line, one_line
+from agent.views import WRONG_KEY, RequestView, multi_line, one_line
 from gui.views import display
 from gui.views.core_words import in_owner_language
 from gui.views.summary import camera_names
@@ -211,10 +211,23 @@ def reason(v: RequestView) -> str:
     if not v.problem and v.reason and v.status == "declined":
         if v.decision_error:   # "not taken by the agency": why, then what the owner wrote
             return translate("requests", "{why}. Your reason: {reason}").format(
-                why=_sentence(in_owner_language(one_line(v.decision_error))),
+                why=_sentence(in_owner_language(one_line(v.decision_error))) + _sent_again(v),
                 reason=one_line(v.reason))
         return one_line(v.reason)
+    if not v.problem and not v.reason and v.decision_error:
+        return in_owner_language(one_line(v.decision_error)) + _sent_again(v)
     return in_owner_language(one_line(v.problem or v.reason or v.decision_error or ""))
+
+
+def _sent_again(v: RequestView) -> str:
+    """What becomes of a decline refused as `403 wrong_key` (as `inbox show` says it): the app
+    signs it anew and sends it by itself at its next check, once the keys are put back
+    (agent/requests/declines_signed_again.py)."""
+    if v.status != "declined" or v.decision_refusal != WRONG_KEY:
+        return ""
+    return " " + translate("requests", "Once the keys are put back, the app signs this decline "
+                                       "again and sends it by itself at its next check for "
+                                       "requests.")
 
 
 def _sentence(said: str) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent.views import usable_clock_offset
 from gui.views import display
 from gui.views.times import US, wall_us
 from gui.widgets.labels import plain_label
@@ -119,9 +120,14 @@ class ClockStep(QWidget):
         self.frame_at = frame.at_us
         self.picture.setPixmap(QPixmap.fromImage(to_image(frame)).scaledToHeight(180))
         src = self.sources[self.source_box.currentIndex()]
-        camera_clock = frame.at_us + round(src.clock_offset_s * US)
-        self.says.setText(self.tr("The recording says this picture was taken at {time}.")
-                          .format(time=display.day_time(camera_clock, src.tz)))
+        camera_clock = frame.at_us + self._offset_us(src)
+        said = self.tr("The recording says this picture was taken at {time}.").format(
+            time=display.day_time(camera_clock, src.tz))
+        if not usable_clock_offset(src.clock_offset_s):
+            said += " " + self.tr("The clock difference kept for this folder (saved by an older "
+                                  "version) cannot be used, so its recordings are not read: "
+                                  "type the real time and press Save the difference.")
+        self.says.setText(said)
         t = display.local(camera_clock, src.tz)
         self.true_time.setTime(QTime(t.hour, t.minute, t.second))
         self.true_zone.setText(display.zone_words(camera_clock, src.tz))
@@ -129,7 +135,7 @@ class ClockStep(QWidget):
 
     def offset_for(self, src, entered: QTime) -> float:
         """Camera clock minus the true time the owner typed (same day, the recorder's zone)."""
-        camera_clock = self.frame_at + round(src.clock_offset_s * US)
+        camera_clock = self.frame_at + self._offset_us(src)
         day = display.local(camera_clock, src.tz)
         true = wall_us(day.year, day.month, day.day, entered.hour(), entered.minute(),
                        entered.second(), src.tz)
@@ -137,6 +143,12 @@ class ClockStep(QWidget):
         if abs(diff) > 12 * 3600:   # typed across midnight: take the nearer day
             diff -= 86400 * round(diff / 86400)
         return round(diff, 1)
+
+    @staticmethod
+    def _offset_us(src) -> int:
+        """The folder's clock offset in microseconds; none for one an older version saved
+        that cannot be used (infinite, not a number), which the owner is asked to set again."""
+        return round(src.clock_offset_s * US) if usable_clock_offset(src.clock_offset_s) else 0
 
     def save(self) -> None:
         src = self.sources[self.source_box.currentIndex()]
