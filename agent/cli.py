@@ -73,6 +73,15 @@ class _StoreOnce(argparse._StoreAction):
 _GIVEN = "_options_given"
 
 
+class _ArgumentsRefused(SystemExit):
+    """argparse's refusal of the command line (exit 2, said on stderr), its words kept for a
+    command that says things in a window too (`gui`: an app started with no console)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(EXIT_USAGE)
+        self.message = message
+
+
 class _Parser(argparse.ArgumentParser):
     """The command's parsers (each subcommand's too): what _StoreOnce noted is not an option."""
 
@@ -80,6 +89,38 @@ class _Parser(argparse.ArgumentParser):
         namespace, rest = super().parse_known_args(args, namespace)
         vars(namespace).pop(_GIVEN, None)
         return namespace, rest
+
+    def error(self, message):
+        try:
+            super().error(message)   # the usage and the refusal on stderr, as argparse says it
+        except SystemExit:
+            raise _ArgumentsRefused(message) from None
+
+
+def _command_parser(parser: argparse.ArgumentParser, argv: list[str]):
+    """The subcommand's parser `argv` names (its first word that is not an option or --home's
+    value), or None."""
+    words = iter(argv)
+    for word in words:
+        if word == "--home":
+            next(words, None)
+        elif not word.startswith("-"):
+            for action in parser._actions:
+                if isinstance(action, argparse._SubParsersAction):
+                    return action.choices.get(word)
+            return None
+    return None
+
+
+def _refusal_told(parser: argparse.ArgumentParser, argv: list[str], message: str,
+                  stopper: Stopper) -> None:
+    """Say a refused command line in the command's window too (its `tell`: the app's box for
+    `gui`, started from a shortcut with no console to read stderr in)."""
+    command = _command_parser(parser, argv)
+    tell = _told_quietly(command.get_default("tell") if command is not None else None, stopper)
+    if tell is not None:
+        _said(f"the command line was refused ({one_line(message)}): see "
+              f"`{command.prog} --help`", EXIT_USAGE, tell, stderr=False)
 
 
 def _given_once(parser: argparse.ArgumentParser) -> None:
@@ -106,7 +147,11 @@ def main(argv: list[str] | None = None) -> int:
                 parser = build_parser()
         except Interrupted as exc:
             return _said("interrupted", exc.exit_code)
-        args = parser.parse_args(argv)
+        try:
+            args = parser.parse_args(argv)
+        except _ArgumentsRefused as exc:
+            _refusal_told(parser, sys.argv[1:] if argv is None else argv, exc.message, stopper)
+            raise
         if not getattr(args, "func", None):
             parser.print_help(sys.stderr)
             return EXIT_USAGE
@@ -201,13 +246,16 @@ def _told_quietly(tell: Callable[[str], None] | None, stopper: Stopper):
     return quietly
 
 
-def _said(message, code: int, tell: Callable[[str], None] | None = None) -> int:
+def _said(message, code: int, tell: Callable[[str], None] | None = None,
+          stderr: bool = True) -> int:
     """Say `message` on stderr as the command's own words; `code`. A closed stderr (or a
     terminal gone) says nothing and changes nothing. `tell` says it where the person will see
-    it too: the desktop app's box, for an app started with no console."""
+    it too: the desktop app's box, for an app started with no console (alone with `stderr`
+    False: argparse said it there already)."""
     text = one_line(str(message))
     try:
-        say(f"footage-agent: {text}")
+        if stderr:
+            say(f"footage-agent: {text}")
     except (OSError, ValueError):   # closed, or a terminal whose window was closed (EIO)
         pass
     if tell is not None:

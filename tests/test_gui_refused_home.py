@@ -174,3 +174,43 @@ def test_a_home_on_a_drive_not_plugged_in_at_login_is_said_in_the_owners_languag
     for english in ("no drive is mounted", "connect the drive", "try again"):
         assert english not in text, text
     assert not (media / "usbdisk" / "footage").exists()
+
+
+def _exit_code(argv: list[str]) -> int:
+    try:
+        return main(argv)
+    except SystemExit as exc:   # argparse's refusal ends the command so (exit 2)
+        return exc.code
+
+
+@pytest.mark.parametrize("argv", [["gui", "--bogus"], ["gui", "--home"],
+                                  ["--home", "h", "gui", "--home", "a", "--home", "b"]])
+def test_options_the_app_does_not_take_are_said_in_a_box_in_the_owners_language(
+        qapp, spanish, tmp_path, capsys, argv):
+    """A shortcut or login entry starting `footage-agent gui` with an option it does not take:
+    argparse's refusal (exit 2) went to stderr alone, which an app with no console has nobody
+    to read it; the box now says it, in Spanish, with no command to type."""
+    code, shown, beside = _open_app([str(tmp_path / w) if w in "hab" else w for w in argv],
+                                    command=_exit_code)
+    assert code == 2 and beside == []
+    assert len(shown) == 1, shown
+    text = shown[0][1]
+    assert "opciones que no admite" in text and "--help" not in text, text
+    assert "unrecognized" not in text and "expected" not in text and "twice" not in text, text
+    assert "error:" in capsys.readouterr().err   # stderr says it as before
+
+
+def test_an_unexpected_failure_of_the_app_is_said_in_a_box_in_the_owners_language(
+        qapp, spanish, tmp_path, monkeypatch):
+    """A fault nobody foresaw as the app starts (here its run raising: nothing real here does)
+    reached the box in English with an environment variable to set."""
+    from gui.shell import app
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the screen went away")
+    monkeypatch.setattr(app, "run", broken)
+    code, shown, _ = _open_app(["--home", str(tmp_path / "home"), "gui"])
+    assert code == 1 and len(shown) == 1, shown
+    text = shown[0][1]
+    assert "RuntimeError: the screen went away" in text and "FOOTAGE_AGENT_DEBUG" not in text
+    assert "unexpected failure" not in text and "Iníciela de nuevo" in text, text

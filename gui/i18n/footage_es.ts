@@ -5543,6 +5543,38 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>the camera clock difference kept for {path} ({offset} s, saved by an older version) cannot be used, so its recordings are not read: set it again in Set up, step 2 (Camera clock)</source>
         <translation>la diferencia del reloj de la cámara guardada para {path} ({offset} s, por una versión anterior) no se puede usar, así que sus grabaciones no se leen: vuelva a fijarla en Configurar, paso 2 (Reloj de la cámara)</translation>
     </message>
+    <message>
+        <source>the command line was refused ({reason}): see `{command} --help`</source>
+        <translation>la línea de órdenes se rechazó ({reason}): vea `{command} --help`</translation>
+    </message>
+    <message>
+        <source>unexpected failure: {kind}: {answer} (set FOOTAGE_AGENT_DEBUG=1 for details)</source>
+        <translation>fallo inesperado: {kind}: {answer} (defina FOOTAGE_AGENT_DEBUG=1 para ver los detalles)</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: {args}</source>
+        <translation>argumentos no reconocidos: {args}</translation>
+    </message>
+    <message>
+        <source>argument {option}: expected one argument</source>
+        <translation>el argumento {option} necesita un valor</translation>
+    </message>
+    <message>
+        <source>argument {option}: ignored explicit argument {value}</source>
+        <translation>el argumento {option} no admite el valor {value}</translation>
+    </message>
+    <message>
+        <source>{option} was given twice: give it once</source>
+        <translation>{option} se indicó dos veces: indíquelo una sola vez</translation>
+    </message>
+    <message>
+        <source>the app was started with options it does not take ({reason}), so it did not open. Start it from its shortcut in the Start menu or on the desktop; if a shortcut of your own did this, remove what was added after the program&apos;s name</source>
+        <translation>la aplicación se inició con opciones que no admite ({reason}), así que no se abrió. Iníciela desde su acceso directo del menú Inicio o del escritorio; si lo hizo un acceso directo creado por usted, quite lo que se añadió tras el nombre del programa</translation>
+    </message>
+    <message>
+        <source>the app met a fault nobody foresaw ({kind}: {answer}) and did not open. Start it again; if this happens again, tell whoever looks after your camera program, with these words</source>
+        <translation>la aplicación encontró un fallo que nadie previó ({kind}: {answer}) y no se abrió. Iníciela de nuevo; si vuelve a ocurrir, comuníqueselo a quien atiende su programa de cámaras, con estas palabras</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

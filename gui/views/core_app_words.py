@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from gui.views import core_agency_words as agency_words
 from gui.views import core_clock_offset_words as clock_offset_words
+from gui.views import core_command_line_words as command_line_words
 from gui.views import core_face_words as face_words
 from gui.views import core_mask_words as mask_words
 from gui.views import core_package_file_words as package_file_words
@@ -312,6 +313,7 @@ IN_THE_APP: dict[str, str] = {
     **agency_words.IN_THE_APP,
     **zone_words.IN_THE_APP,
     **clock_offset_words.IN_THE_APP,
+    **command_line_words.IN_THE_APP,
     **mask_words.IN_THE_APP,
     **face_words.IN_THE_APP,
     **package_words.IN_THE_APP,

@@ -49,6 +49,7 @@ from gui.views import core_download_words as download_words
 from gui.views import core_face_words as face_words
 from gui.views import core_file_words as file_words
 from gui.views import core_clock_offset_words as clock_offset_words
+from gui.views import core_command_line_words as command_line_words
 from gui.views import core_folder_words as folder_words
 from gui.views import core_file_reason_words as file_reason_words
 from gui.views import core_hold_words as hold_words
@@ -146,6 +147,7 @@ TEMPLATES: tuple[str, ...] = (
     # {reason}: the OS's words, lowercased
     *folder_words.TEMPLATES,
     *clock_offset_words.TEMPLATES,
+    *command_line_words.TEMPLATES,
     QT_TRANSLATE_NOOP("core", "{path} is not a folder (is the drive connected?)"),
     QT_TRANSLATE_NOOP("core", "the recordings folder {path} is empty, but recordings from it "
                               "are indexed"),
