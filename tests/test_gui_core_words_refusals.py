@@ -606,6 +606,7 @@ def test_a_decline_refused_for_a_key_rotated_elsewhere_says_the_app_sends_it_aga
     said = reason(refused)
     assert "Example City Police" in said and "firmará de nuevo este rechazo" in said, said
     assert "inbox sync" not in said and "put back" not in said, said
-    assert (typed or "") in said
+    assert (typed or "") in said and "de nuevo. Cuando se vuelvan" in said, said
+    assert ".." not in said, said
     other = reason(replace(refused, decision_refusal="already_decided"))
     assert "firmará" not in other and "Example City Police" in other, other

@@ -211,11 +211,12 @@ def reason(v: RequestView) -> str:
     if not v.problem and v.reason and v.status == "declined":
         if v.decision_error:   # "not taken by the agency": why, then what the owner wrote
             return translate("requests", "{why}. Your reason: {reason}").format(
-                why=_sentence(in_owner_language(one_line(v.decision_error))) + _sent_again(v),
+                why=_sentence(in_owner_language(one_line(v.decision_error)))
+                + ("." + _sentence(_sent_again(v)) if _sent_again(v) else ""),
                 reason=one_line(v.reason))
         return one_line(v.reason)
-    if not v.problem and not v.reason and v.decision_error:
-        return in_owner_language(one_line(v.decision_error)) + _sent_again(v)
+    if not v.problem and not v.reason and v.decision_error and _sent_again(v):
+        return _sentence(in_owner_language(one_line(v.decision_error))) + "." + _sent_again(v)
     return in_owner_language(one_line(v.problem or v.reason or v.decision_error or ""))
 
 
