@@ -138,6 +138,10 @@ def test_every_view_type_is_exported_by_name_and_frozen():
             assert issubclass(kind, Exception) and kind.__module__ == "agent.owner_paths", name
         elif name == "folder_camera_name":   # the name a recordings folder offers its camera
             assert callable(kind) and kind.__module__ == "agent.index.camera_names", name
+        elif name == "usable_clock_offset":   # a folder's clock offset the agent can apply
+            assert callable(kind) and kind.__module__ == "agent.timebase", name
+        elif name == "WRONG_KEY":   # the portal's code for a decision signed by another key
+            assert kind == "wrong_key", name
         elif name == "SENDING_DECLINE":   # the stage a decline reports while it sends
             assert kind is desk_decisions.SENDING_DECLINE, name
         elif name == "MAX_MESSAGE_CHARS":   # the protocol's limit, for the app's reason box
