@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from agent.cli import main
+from agent.service import Agent
 from agent.requests.agencies import TrustStore
 from agent.requests.registrations import Registration
 from agent.timebase import US
@@ -31,6 +32,16 @@ T0 = (int(time.time()) // 3600 - 24) * 3600 * US
 def recent_footage(tmp_path_factory) -> Path:
     """Driveway: three 10 s clips from T0 (GOP 2 s); Porch: one."""
     return two_channels(tmp_path_factory.mktemp("nvr-recent"), T0)
+
+
+@pytest.fixture
+def agent(tmp_path, monkeypatch):
+    """An Agent of a new home whose owner key (made as a recorder is added) is locked with
+    PASSPHRASE."""
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    a = Agent(tmp_path / "home")
+    yield a
+    a.close()
 
 
 def cli(capsys, monkeypatch, home: Path, *args: str, stdin: str = "") -> tuple[int, object, str]:

@@ -10,8 +10,7 @@ from agent.service import Agent
 from agent.timebase import US
 from agent.views import RecorderAddress
 from nvrsim.server import Simulator
-from tests.recorder_sources_support import PASSWORD, T0, recent_footage
-from tests.test_recorder_faults import agent
+from tests.recorder_sources_support import PASSWORD, T0, agent, recent_footage
 
 # How a passphrase is stretched is not what these tests are about (tests/test_keys.py).
 pytestmark = pytest.mark.usefixtures("cheap_scrypt")

@@ -14,19 +14,12 @@ from agent.service import Agent
 from agent.timebase import US
 from agent.views import RecorderAddress
 from nvrsim.server import Simulator
-from tests.recorder_sources_support import HOURS_OFF, PASSPHRASE, PASSWORD, T0, recent_footage
+from tests.recorder_sources_support import (HOURS_OFF, PASSPHRASE, PASSWORD, T0, agent,
+                                            recent_footage)
 from tests.recorder_support import stamps
 
 pytestmark = pytest.mark.usefixtures("cheap_scrypt")
-__all__ = ["recent_footage"]
-
-
-@pytest.fixture
-def agent(tmp_path, monkeypatch):
-    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
-    a = Agent(tmp_path / "home")
-    yield a
-    a.close()
+__all__ = ["agent", "recent_footage"]
 
 
 def placed(agent: Agent) -> list[tuple[str, int, int]]:

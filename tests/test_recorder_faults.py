@@ -23,22 +23,14 @@ from agent.timebase import US, format_local
 from agent.views import RecorderAddress
 from demo.samples import make_recordings
 from nvrsim.server import Simulator
-from tests.recorder_sources_support import PASSPHRASE, PASSWORD, T0, recent_footage
+from tests.recorder_sources_support import PASSWORD, T0, agent, recent_footage
 from tests.recorder_support import VENDORS
 from tests.test_safety_network import reply, serving
 
 # How a passphrase is stretched is not what these tests are about (tests/test_keys.py).
 pytestmark = pytest.mark.usefixtures("cheap_scrypt")
 
-__all__ = ["recent_footage"]
-
-
-@pytest.fixture
-def agent(tmp_path, monkeypatch):
-    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
-    a = Agent(tmp_path / "home")
-    yield a
-    a.close()
+__all__ = ["agent", "recent_footage"]
 
 
 def address(sim: Simulator, agent: Agent, vendor: str, **kw) -> RecorderAddress:

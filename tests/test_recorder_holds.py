@@ -14,26 +14,18 @@ from agent.export.evidence import export_evidence
 from agent.requests import holds
 from agent.requests.hold_room import SPARE_BYTES
 from agent.requests.held_window import cut_window, usable_hold
-from agent.service import Agent
 from agent.timebase import US
 from agent.views import RecorderAddress
 from nvrsim.server import Simulator
-from tests.recorder_sources_support import HOURS_OFF, PASSPHRASE, PASSWORD, T0, recent_footage
+from tests.recorder_sources_support import (HOURS_OFF, PASSWORD, T0, agent,
+                                            recent_footage)
 from tests.recorder_support import stamps
 
 pytestmark = pytest.mark.usefixtures("cheap_scrypt")
-__all__ = ["recent_footage"]
+__all__ = ["agent", "recent_footage"]
 
 CAMERA = "nvr/Driveway"
 WINDOW = (T0 + 5 * US, T0 + 25 * US)   # the clock was put right at T0 + 20 s
-
-
-@pytest.fixture
-def agent(tmp_path, monkeypatch):
-    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
-    a = Agent(tmp_path / "home")
-    yield a
-    a.close()
 
 
 @pytest.mark.parametrize("vendor,quirks", [("reolink", ("reolink-native-names",)),

@@ -9,23 +9,14 @@ import threading
 import pytest
 
 from agent.events import ScanFinished
-from agent.service import Agent
 from agent.timebase import US
 from nvrsim.server import Simulator
-from tests.recorder_sources_support import PASSPHRASE, PASSWORD, recent_footage
+from tests.recorder_sources_support import PASSWORD, agent, recent_footage
 from tests.test_recorder_faults import address
 
 pytestmark = pytest.mark.usefixtures("cheap_scrypt")
 
-__all__ = ["recent_footage"]
-
-
-@pytest.fixture
-def agent(tmp_path, monkeypatch):
-    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
-    a = Agent(tmp_path / "home")
-    yield a
-    a.close()
+__all__ = ["agent", "recent_footage"]
 
 
 def test_a_refresh_stopped_by_us_leaves_an_offline_recorder_as_it_was(agent, recent_footage):
