@@ -51,8 +51,8 @@ def signed_again(desk, entry: Entry) -> Entry:
 def _signed(desk, entry: Entry) -> Entry:
     record = desk.trust.registration(entry.iss, entry.registration)
     try:
-        key = desk._signing_key(entry.iss, entry.registration)
-        request, _problem = desk._to_decline(entry)
+        key = desk.signing_key(entry.iss, entry.registration)
+        request, _problem = desk.to_decline(entry)
     except (AgentError, OwnerKeyError):   # locked, not held; the agency gone
         return entry
     if key.public.owner_id() != record.owner_id:   # the keys folder not put back with it

@@ -77,7 +77,7 @@ class RequestDesk(DeskIntake, DeskHolds, DeskDecisions):
         self._store, self._verify, self._clock = store, verify, clock
         # Which key answers a registration: the one pinned to it (during a key rotation some
         # registrations are pinned to the next key already).
-        self._signing_key = signing_key or (lambda agency_id, registration: owner_key())
+        self.signing_key = signing_key or (lambda agency_id, registration: owner_key())
         self.portal = portal or PortalClient(verify=verify)
         self.inbox = Inbox(self.home / "inbox.db", clock, on_expired=self._expired)
         self._running = approval_run.RunningDeliveries(self.home)

@@ -97,7 +97,7 @@ class DeskDecisions:
                 mode, keep_audio, blur_faces, masks, self._on_file(entry))
         except DeliveryError as exc:  # refused
             raise DeskRefusal(str(exc)) from None
-        step = Step(self.home, self._store(), self._signing_key(entry.iss, entry.registration),
+        step = Step(self.home, self._store(), self.signing_key(entry.iss, entry.registration),
                     self.inbox, self.audit, self.portal, agency, request, bearer, self._verify,
                     progress, cancel, accept_dropped, self._recorders())
         try:
@@ -128,7 +128,7 @@ class DeskDecisions:
                 entry = self._entry(entry.jti, entry.iss)   # as it stands now
                 self._may_decline(entry, reason)
                 if entry.status in UNDECIDED:
-                    request, problem = self._to_decline(entry)
+                    request, problem = self.to_decline(entry)
                     return self._decline(entry, request, reason, unverified=problem,
                                          progress=progress, cancel=cancel)
                 return self._withdraw(entry, reason, progress, cancel)
@@ -153,7 +153,7 @@ class DeskDecisions:
         if reason is not None and (problem := reason_problem(reason)):
             raise DeskRefusal(unsendable_reason(problem))
 
-    def _to_decline(self, entry: Entry) -> tuple[Request | RequestRef, str | None]:
+    def to_decline(self, entry: Entry) -> tuple[Request | RequestRef, str | None]:
         """The request a decline of an undecided request names, and why it no longer verifies
         (None when it does): verified against today's trust store, or, when it no longer
         verifies but its agency and registration are still held (the agency's key that signed
@@ -177,7 +177,7 @@ class DeskDecisions:
             raise DeskRefusal(refusal)
         if entry.status not in ("approved", "failed"):   # an earlier run was cut off
             entry = self.inbox.transition(entry.iss, entry.jti, "failed", "interrupted")
-        step = Step(self.home, self._store(), self._signing_key(entry.iss, entry.registration),
+        step = Step(self.home, self._store(), self.signing_key(entry.iss, entry.registration),
                     self.inbox, self.audit, self.portal, agency, request,
                     self._bearer(entry, agency), self._verify, progress, cancel)
         try:   # sent whole, its receipt lost: the agency may have it
@@ -196,7 +196,7 @@ class DeskDecisions:
                  done: Withdrawal | None = None, unverified: str | None = None,
                  progress: Progress | None = None,
                  cancel: threading.Event | None = None) -> RequestView:
-        token = signed_decision(self._signing_key(entry.iss, entry.registration), request,
+        token = signed_decision(self.signing_key(entry.iss, entry.registration), request,
                                 "decline", reason=reason, audit=self.audit)
         declined = self.inbox.decline(entry.iss, entry.jti, token, reason)
         extra = {} if done is None else {
