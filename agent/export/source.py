@@ -88,6 +88,9 @@ class Source:
             self.container.close()
             raise CutError(f"the recording {name} holds no video")
         self.video = self.container.streams.video[0]
+        # Kept: a closed container's streams cannot be read (PyAV 18.1.1 refuses it), and
+        # clock_step and headless_until_us are asked once the cut has closed its sources.
+        self._video_time_base = self.video.time_base
         self.codec = self.video.codec_context.name
         if self.codec not in NAL_CODECS and not intra_only(self.codec):
             self.container.close()
@@ -268,7 +271,7 @@ class Source:
 
     def frame_time_us(self, pts: int) -> int:
         """Capture time of a decoded frame's pts."""
-        return self.span.start_us + ts_us(pts, self.video.time_base) - self.first_us
+        return self.span.start_us + ts_us(pts, self._video_time_base) - self.first_us
 
     def packets(self, floor_us: int):
         """Packets in file order, starting at the keyframe at or before `floor_us`, and ending
