@@ -1,31 +1,25 @@
-"""`export`, `verify` and `keys show`: evidence packages by hand, and checking them."""
+"""`export` and `keys show`: evidence packages by hand, and the key that signs them (`verify`,
+which checks them, is in `agent.commands.verify`; its parser is added here, after `export`'s)."""
 from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
 
 from agent.export.masks import masks_left_off
-from agent.commands.common import (Refused, UsageError, named_package, parse_time,
-                                    print_json, say, utc)
+from agent.commands.common import UsageError, parse_time, print_json, say, utc
 from agent.commands.export_notes import export_notes
 from agent.commands.folders import existing_folder
 from agent.export.destination import made_for_this
-from agent.commands.interrupt import Interrupted
 from agent.commands.job_progress import expected_frames
 from agent.commands.local_time import CAMERA_HELP, time_help, window, zone_for
-from agent.commands.package_paths import not_a_package
-from agent.commands.package_summary import PROVENANCE, owner_line, summary_lines
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.progress import progress_display
 from agent.commands.registrations import keys_rotate
-from agent.commands.verify_against import (owner_option, owner_problems, read_receipt,
-                                           receipt_problems)
+from agent.commands.verify import add_verify_parser
 from frp.count_words import counted
 from agent.service import Agent
 from agent.os_words import plain_os_error
-from frp.credentials import AnchorsError, check_anchors
 from frp.text import one_line
-from frp.verify import verify_package
 
 
 def add_parsers(sub, common) -> None:
@@ -58,20 +52,7 @@ def add_parsers(sub, common) -> None:
     add_progress_option(e)
     e.set_defaults(func=export)
 
-    v = sub.add_parser("verify", parents=[common],
-                       help="check a package's manifests, signature, record and its clips' "
-                            "Content Credentials")
-    v.add_argument("package")
-    v.add_argument("--ca", metavar="PEM_FILE",
-                   help="trust clips' Content Credentials that chain to this CA certificate "
-                        "(default: the registration CAs of the agencies you trust)")
-    v.add_argument("--owner", metavar="OWNER_ID",
-                   help="fail unless the package was sealed by this owner id (the one the "
-                        "agency registered)")
-    v.add_argument("--receipt", metavar="FILE",
-                   help="check that the agency's receipt in FILE is for this tar")
-    v.add_argument("--json", action="store_true")
-    v.set_defaults(func=verify)
+    add_verify_parser(sub, common)
 
     k = sub.add_parser("keys", parents=[common], help="the owner's signing key")
     ks = k.add_subparsers(dest="action", required=True)
@@ -223,91 +204,6 @@ def _redaction_note(done) -> str:
         parts.append("the chosen stretches of sound silenced")
     return "redacted: " + ("; ".join(parts) or "nothing needed changing") + \
         " (your recordings themselves are unchanged)"
-
-
-def verify(agent: Agent, args) -> int:
-    path = named_package(args.package)
-    shown = one_line(str(path))
-    if not path.exists():
-        raise UsageError(f"{shown} does not exist")
-    wrong = not_a_package(path)
-    if wrong:
-        raise UsageError(wrong)
-    anchors = _anchors(agent, args.ca)
-    owner = owner_option(args.owner)
-    receipt = read_receipt(args.receipt, path)
-    # As a job: a stop only sets the flag, which the clips' check reads between the C2PA
-    # Reader's reads. Raised at once, it would land inside the Reader's callback, where
-    # Python drops it and the check runs on.
-    report = args.stopper.run_job(lambda cancel: verify_package(
-        path, trust_anchors=anchors, cancel=cancel))
-    if args.stopper.event.is_set():
-        raise Interrupted(args.stopper.signum)
-    problems = [*report.problems, *owner_problems(report.owner_id, owner)]
-    received = None
-    if receipt is not None:
-        more, received = receipt_problems(receipt, path, report.provenance, agent.agencies())
-        problems += more
-    ok = not problems
-    clips = [_clip_json(c) for c in report.clips]
-    if args.json:
-        print_json({"ok": ok, "problems": problems, "owner_id": report.owner_id,
-                    "clips": clips, "notes": list(report.notes),
-                    "receipt": received is not None if receipt is not None else None})
-    elif ok:
-        say(f"OK: {shown} is complete, unchanged and signed by owner {report.owner_id}")
-        say(f"What the package holds, as its signed {PROVENANCE} says:")
-        for line in [*summary_lines(report.provenance), owner_line(report.owner_id, owner)]:
-            say(line)
-        if received:
-            say(received)
-    else:
-        for p in problems:   # one line each, whatever the package put in it
-            say(f"problem: {one_line(p)}")
-    if not args.json:
-        for note in report.notes:
-            say(f"note: {one_line(note)}")
-        for clip in clips:
-            say(_clip_line(clip))
-    if not ok:
-        raise Refused(f"{shown} failed verification ({counted(len(problems), 'problem')})")
-    return 0
-
-
-def _anchors(agent: Agent, ca_file: str | None) -> str | None:
-    """The CA certificates a clip's credentials are trusted by: --ca, else the registration CAs
-    of the agencies in the trust store. A --ca file that holds no PEM certificate is the
-    command line's mistake (exit 2), never taken for a changed clip."""
-    if ca_file:
-        shown = one_line(ca_file)
-        try:
-            return check_anchors(Path(ca_file).read_text("ascii"))
-        except OSError as exc:
-            raise UsageError(f"--ca: {plain_os_error(exc, ca_file)}") from None
-        except (UnicodeDecodeError, AnchorsError):
-            raise UsageError(f"--ca: {shown} is not a PEM certificate (a CA certificate "
-                             "starting with -----BEGIN CERTIFICATE-----)") from None
-    return "".join(a.registration_ca for a in agent.agencies() if a.registration_ca) or None
-
-
-def _clip_json(check) -> dict:
-    c = check.credentials
-    return {"path": check.name, "content_credentials": c.present, "state": c.state,
-            "signer": c.owner_id, "issuer": c.issuer, "self_issued": c.self_issued,
-            "trusted": c.trusted, "trust": c.trust, "problems": list(c.problems),
-            "stopped": c.stopped or None}
-
-
-def _clip_line(clip: dict) -> str:
-    name = one_line(clip["path"])
-    if clip["stopped"]:
-        return f"{name}: Content Credentials not checked: {one_line(clip['stopped'])}"
-    if not clip["content_credentials"]:
-        return f"{name}: no Content Credentials"
-    if clip["problems"]:
-        return f"{name}: Content Credentials invalid"
-    return (f"{name}: Content Credentials valid, signed by owner {one_line(str(clip['signer']))}; "
-            f"{one_line(clip['trust'])}")
 
 
 def keys_show(agent: Agent, args) -> int:
