@@ -6,7 +6,7 @@ from pathlib import Path
 from agent.commands import registrations
 from agent.commands.common import Refused, print_json, readable_file, say
 from agent.commands.file_kinds import refused_for_the_other_command
-from agent.commands.requests import mapped
+from agent.commands.desk_common import mapped
 from agent.requests.agencies import TrustStoreError
 from agent.requests.agency_changes import ReplaceRefused
 from frp.text import one_line

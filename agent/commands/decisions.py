@@ -11,7 +11,7 @@ from agent.commands.job_progress import DeliveryProgress
 from agent.commands.local_time import time_help, window, zone_for
 from agent.commands.option_values import typed_reason
 from agent.commands.progress import add_option as add_progress_option
-from agent.commands.requests import add_agency_option, agency_name, entry_json, mapped
+from agent.commands.desk_common import add_agency_option, agency_name, entry_json, mapped
 from frp.count_words import counted
 from agent.requests.desk_decisions import SENDING_DECLINE
 from agent.requests.records import WRONG_KEY

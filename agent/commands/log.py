@@ -7,7 +7,7 @@ from pathlib import Path
 from agent.audit.log import AuditLog
 from agent.commands.common import Refused, UsageError, print_json, say
 from agent.commands.local_time import shown, window
-from agent.commands.requests import mapped
+from agent.commands.desk_common import mapped
 from frp.count_words import counted
 from agent.identity.rotation import was_owner_key
 from agent.os_words import plain_os_error

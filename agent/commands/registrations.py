@@ -14,7 +14,7 @@ from pathlib import Path
 
 from agent.commands.common import Refused, UsageError, print_json, say
 from agent.commands.local_time import shown
-from agent.commands.requests import mapped
+from agent.commands.desk_common import mapped
 from frp.count_words import counted
 from agent.json_words import json_fault
 from agent.os_words import plain_os_error

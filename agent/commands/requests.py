@@ -1,5 +1,5 @@
 """`import-request` and `inbox`: the request desk (`approve` and `decline` are in
-decisions.py, which shares what is here).
+decisions.py; what both share is in desk_common.py).
 
 Agency names and phone numbers shown here come from the trust store, never from a request;
 whatever a request or a portal says is printed through frp.text (one_line, multi_line), so it
@@ -7,38 +7,21 @@ can neither act on the terminal nor start a line of its own.
 """
 from __future__ import annotations
 
-import functools
 import signal
 import sys
 
-from agent.audit.log import AuditError
 from agent.commands.common import Refused, UsageError, print_json, readable_file, say, utc
+from agent.commands.desk_common import add_agency_option, agency_name, entry_json, mapped
 from agent.commands.file_kinds import refused_for_the_other_command
 from agent.commands.interrupt import Interrupted
 from agent.commands.local_time import shown, window, zone_for
 from frp.count_words import counted
-from agent.requests.agencies import TrustStoreError
-from agent.requests.desk_errors import DeskError, DeskRefusal
+from agent.requests.desk_errors import DeskRefusal
 from agent.requests.hold_losses import loss_words
 from agent.requests.receipts import stored_receipt
 from agent.requests.records import WRONG_KEY
-from agent.requests.view import RequestView
-from agent.service import AgentError
 from frp.text import multi_line, one_line
 from frp.times import parse_rfc3339
-
-
-def mapped(handler):
-    """Desk and trust-store errors as the CLI's exit codes (refused 3, failure 1)."""
-    @functools.wraps(handler)
-    def run(agent, args):
-        try:
-            return handler(agent, args)
-        except (DeskRefusal, TrustStoreError) as exc:
-            raise Refused(str(exc)) from None
-        except (DeskError, AuditError) as exc:
-            raise AgentError(str(exc)) from None
-    return run
 
 
 def add_parsers(sub, common) -> None:
@@ -84,29 +67,6 @@ def _ask_release(jti: str, lost) -> None:
     sys.stderr.flush()
     if sys.stdin.readline().strip().lower() not in ("y", "yes"):
         raise Refused("not deleted; the safe copy is kept")
-
-
-def add_agency_option(p) -> None:
-    # FRP/1 makes a request id unique per agency only: two agencies may both send '0001'.
-    p.add_argument("--agency", metavar="AGENCY_ID",
-                   help="the agency that sent the request (its id, as `agencies list` shows "
-                        "it); needed only when two agencies used the same request id")
-
-
-def entry_json(view: RequestView) -> dict:
-    """The cli.md `inbox --json` object for one request; `agency_name` is the trust store's
-    name, null once the agency is no longer trusted (`agency` still names it)."""
-    return {"id": view.id, "agency": view.agency_id, "case": view.case,
-            "window": {"start": utc(view.window_start_us), "end": utc(view.window_end_us)},
-            "status": view.status, "received_at": utc(view.received_at_us),
-            "expires_at": utc(view.expires_at_us), "agency_name": view.agency_name,
-            "cameras": list(view.cameras), "unregistered": list(view.unregistered),
-            "reason": view.reason, "verified": view.verified, "problem": view.problem}
-
-
-def agency_name(view: RequestView) -> str:
-    """The trusted agency's name, or its id when it is no longer in the trust store."""
-    return view.agency_name if view.agency_name is not None else view.agency_id
 
 
 # inbox -------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import os
 
 from agent.commands.common import print_json, say
 from agent.commands.progress import amount
-from agent.commands.requests import mapped
+from agent.commands.desk_common import mapped
 from frp.count_words import counted
 
 
