@@ -4,10 +4,11 @@
 arrive). Callers subscribe to events, which are frozen dataclasses from agent.events delivered
 on the agent's threads; nothing here knows about Qt. What it returns are the frozen view types
 of agent/views.py. Its recordings folders live in agent/owner_sources.py, scanning and what
-the index holds in agent/owner_index.py, its exports and redaction in agent/owner_exports.py,
-its trust store and activity log in agent/owner_records.py, its registrations and key rotation
-in agent/owner_registrations.py, camera names and renames in agent/owner_cameras.py, recorders
-on the network in agent/owner_recorders.py (mixins: they are Agent methods all the same).
+the index holds in agent/owner_index.py, its signing key in agent/owner_keys.py, its exports
+and redaction in agent/owner_exports.py, its trust store and activity log in
+agent/owner_records.py, its registrations and key rotation in agent/owner_registrations.py,
+camera names and renames in agent/owner_cameras.py, recorders on the network in
+agent/owner_recorders.py (mixins: they are Agent methods all the same).
 """
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ from agent.index.store import Store
 from agent.index.store_errors import StoreError
 from agent.jobs import Job
 from agent.owner_cameras import OwnerCameras
-from agent.owner_exports import ENV_PASSPHRASE, OwnerExports
+from agent.owner_exports import OwnerExports
+from agent.owner_keys import ENV_PASSPHRASE, OwnerKeys
 from agent.owner_index import NotScanned, OwnerIndex, lost_index
 from agent.owner_recorders import OwnerRecorders
 from agent.owner_records import OwnerRecords
@@ -42,7 +44,7 @@ __all__ = ["Agent", "AgentError", "DeliveredAfterAll", "NotFound", "NotScanned",
 log = logging.getLogger(__name__)
 
 
-class Agent(OwnerSources, OwnerIndex, OwnerCameras, OwnerExports, OwnerRecords,
+class Agent(OwnerSources, OwnerIndex, OwnerCameras, OwnerKeys, OwnerExports, OwnerRecords,
             OwnerRegistrations, OwnerRecorders):
     """Recordings index, requests and exports for one home folder."""
 

@@ -54,7 +54,7 @@ RECORDERS_LOCKED = QT_TRANSLATE_NOOP("core", "This computer has no system keycha
                                              "enter it (or set FOOTAGE_AGENT_PASSPHRASE for the "
                                              "command line).")
 # an owner key file a power cut, a failing disk or another program left unreadable
-# (agent/identity/keys.py, agent/owner_exports.py): the app holds the file open, so it is quit
+# (agent/identity/keys.py, agent/owner_keys.py): the app holds the file open, so it is quit
 # before the file is put back or renamed
 KEY_DAMAGED = QT_TRANSLATE_NOOP("core", "The owner key file {path} is damaged and cannot be read. It "
                                         "signs your packages, your activity log and your "

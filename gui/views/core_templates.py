@@ -248,7 +248,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the app is already open for {home}: open it from its icon in the "
                               "tray (by the clock, at the end of the taskbar or the top bar) or "
                               "from the taskbar"),
-    # the owner key (agent/identity/keys.py, agent/owner_exports.py)
+    # the owner key (agent/identity/keys.py, agent/owner_keys.py)
     KEY_LOCKED,
     KEY_DAMAGED,
     KEY_OTHER_TYPE,
