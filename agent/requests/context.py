@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agent.export.evidence import RequestContext
+from agent.export.provenance import RequestContext
 from agent.requests.agencies import TrustStore, TrustStoreError
 from agent.timebase import TimeError, parse_rfc3339
 from frp.claims import Rejected

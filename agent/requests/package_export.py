@@ -9,7 +9,8 @@ from pathlib import Path
 from agent.delivery.sums import ChunkSums, compute_sums
 from agent.delivery.wire import UploadCancelled, UploadError
 from agent.export.bagtar import tar_package
-from agent.export.evidence import FolderTooDeep, RequestContext, disk_full, export_evidence
+from agent.export.evidence import FolderTooDeep, disk_full, export_evidence
+from agent.export.provenance import RequestContext
 from agent.export.mask_pictures import MasksElsewhere, drawn_on, for_the_page
 from agent.export.masks import masks_left_off
 from agent.export.path_room import home_too_deep
