@@ -13,7 +13,7 @@ import pytest
 from agent.audit.log import AuditLog
 from agent.cli import main
 from agent.export.cut import CutError, cut
-from agent.export.source import SourceSpan
+from agent.export.source_span import SourceSpan
 from agent.timebase import US, format_utc, local_text
 from demo.samples import make_recordings
 

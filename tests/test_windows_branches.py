@@ -569,7 +569,8 @@ def test_a_recording_another_program_holds_is_said_in_use_when_it_is_exported(
     sharing violation, is given as Python raises it there."""
     from agent.media import ffmpeg_refusal
     from agent.export.progress import CutError
-    from agent.export.source import Source, SourceSpan
+    from agent.export.source import Source
+    from agent.export.source_span import SourceSpan
 
     path = tmp_path / "porch.20261120_220000.mp4"
     path.write_bytes(b"\0\0\0\x08free")

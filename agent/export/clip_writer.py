@@ -20,7 +20,8 @@ from agent.export.reencode import DEFAULT_ENCODERS, ENCODERS
 from agent.export.smartcut import exact_span
 from agent.export.clock_step import ClockStep, stepped_words
 from agent.export.sound import format_words, sound_format
-from agent.export.source import US, Source, SourceSpan
+from agent.export.source import US, Source
+from agent.export.source_span import SourceSpan
 from agent.export.source import why as _why
 from agent.timebase import local_text
 

@@ -34,7 +34,7 @@ from agent.export.hashed_files import fsync_file, sha256_of
 from agent.export.progress import (Cancelled, CutError, DroppedFrames, MixedCodecs, NoFrames,
                                    Tracker, UncutCodec)
 from agent.export.redact import Redaction, Redactor
-from agent.export.source import SourceSpan
+from agent.export.source_span import SourceSpan
 from agent.export.source import why as _why
 from agent.storage import replace as replace_file
 from agent.timebase import local_text

@@ -11,7 +11,8 @@ from agent.export.nal import ParamSets
 from agent.export.output import Output
 from agent.export.progress import Tracker
 from agent.export.redact import Redactor
-from agent.export.source import Source, SourceSpan
+from agent.export.source import Source
+from agent.export.source_span import SourceSpan
 
 
 @dataclass

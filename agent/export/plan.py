@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from agent.export.source import SourceSpan
+from agent.export.source_span import SourceSpan
 from agent.index.coverage import Coverage, coverage
 from agent.index.changed import changed_since_scan, changed_words
 from agent.index.links import links_out

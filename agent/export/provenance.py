@@ -16,7 +16,7 @@ from agent.export.cut import Cancelled, CutResult
 from agent.export.plan import ExportPlan, recorded_offsets
 from agent.export.redact import Redaction, redaction_records, unredacted_original
 from agent.export.sound import conversion_record
-from agent.export.source import SourceSpan
+from agent.export.source_span import SourceSpan
 from agent.identity.certificates import SELF_ISSUED, SigningChain
 from agent.media.byte_range import RangeFile
 from agent.media.ffmpeg import ffmpeg_version

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
@@ -17,7 +16,9 @@ from agent.export.clock_step import ClockStep, StepWatch
 from agent.export.edit_lists import NO_EDITS, edit_times
 from agent.export.ledger import SourceBytes
 from agent.export.nal import ParamSets, param_sets
+from agent.export.packet_durations import pcm_us, shown_us
 from agent.export.progress import CutError, UncutCodec
+from agent.export.source_span import SourceSpan
 from agent.media.ffmpeg_refusal import as_the_system_says
 from agent.os_words import plain_os_error
 
@@ -25,38 +26,12 @@ log = logging.getLogger(__name__)
 
 US = 1_000_000
 PROBE_PACKETS = 600       # at most this many packets are held to find a file's first frame
-# A frame shown longer than this many frames (and a second) is a pause after it.
-_LONGEST_FRAMES = 4
-
-
-@dataclass(frozen=True)
-class SourceSpan:
-    path: Path
-    start_us: int  # true UTC of the file's first video frame (presentation order)
-    # Bytes [first, end) of the file when a recording is one stretch of a larger file (a
-    # Hikvision ring file's segment); None: the whole file.
-    byte_range: tuple[int, int] | None = None
-    # A recording still being written when it was indexed: its end then. Frames captured
-    # from it on are not read, so a clip never holds what the index, and so the package's
-    # gaps, said was not recorded. None: the file as it is.
-    until_us: int | None = None
-
-    def url(self) -> str:
-        """What FFmpeg opens: the file, or its byte range through the subfile protocol."""
-        if self.byte_range is None:
-            return str(self.path)
-        first, end = self.byte_range
-        return f"subfile,,start,{first},end,{end},,:file:{self.path}"
 
 
 # Video codecs a cut can take: H.264 and H.265 (any GOP structure), and intra-only codecs
 # (every frame a keyframe, so exact mode is a copy) that an MP4 can hold.
 NAL_CODECS = ("h264", "hevc")
 INTRA_CODECS = ("mjpeg",)
-
-
-_PCM_BYTES = {"pcm_alaw": 1, "pcm_mulaw": 1, "pcm_s8": 1, "pcm_u8": 1, "pcm_s16le": 2,
-              "pcm_s16be": 2, "pcm_s24le": 3, "pcm_s32le": 4, "pcm_f32le": 4}
 
 
 def intra_only(codec: str) -> bool:
@@ -208,13 +183,8 @@ class Source:
         return self.shown_us(ts_us(pkt.duration, pkt.stream.time_base) if pkt.duration else 0)
 
     def shown_us(self, dur_us: int) -> int:
-        """A frame's duration when believable, else one frame: .dav says 1 ms for every frame,
-        and an MP4 gives the frame before a pause (the camera's clock set forward, recording
-        stopped for a while) the whole pause, which would have the clip's last frame stand for
-        seconds the camera recorded nothing in, and play on past the window."""
-        if self.frame_us // 4 <= dur_us <= max(_LONGEST_FRAMES * self._one_frame_us, US):
-            return dur_us
-        return self.frame_us if dur_us < self.frame_us // 4 else self._one_frame_us
+        """A frame's duration when believable, else one frame (packet_durations.shown_us)."""
+        return shown_us(dur_us, self.frame_us, self._one_frame_us)
 
     def _probe(self) -> None:
         """Read the first GOP: the smallest pts is frame zero; reordering means B-frames."""
@@ -250,14 +220,11 @@ class Source:
         return None if self._first_key_pts is None else self.frame_time_us(self._first_key_pts)
 
     def audio_duration_us(self, pkt: av.Packet) -> int:
-        """How long a sound packet plays. Plain PCM and G.711 are measured by their bytes
-        (.dav says 1 ms for every packet); other codecs by the container's duration."""
-        width = _PCM_BYTES.get(pkt.stream.codec_context.name)
-        ctx = pkt.stream.codec_context
-        if width and ctx.sample_rate:
-            channels = ctx.layout.nb_channels if ctx.layout else 1
-            return pkt.size // (width * max(1, channels)) * US // ctx.sample_rate
-        return ts_us(pkt.duration or 0, pkt.stream.time_base)
+        """How long a sound packet plays: plain PCM and G.711 by their bytes
+        (packet_durations.pcm_us), other codecs by the container's duration."""
+        measured = pcm_us(pkt)
+        return measured if measured is not None else ts_us(pkt.duration or 0,
+                                                           pkt.stream.time_base)
 
     def first_audio(self) -> bytes | None:
         """The first kept sound packet's bytes (its framing tells how to store the track)."""
