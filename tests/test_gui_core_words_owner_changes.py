@@ -19,7 +19,7 @@ import pytest  # noqa: E402
 from agent.errors import AgentError  # noqa: E402
 from agent.export import face_model  # noqa: E402
 from agent.export.masks import CameraMasks, Polygon, masks_file  # noqa: E402
-from agent.requests import package_export  # noqa: E402
+from agent.requests import kept_packages  # noqa: E402
 from agent.requests.agencies import TrustStore, TrustStoreError  # noqa: E402
 from agent.requests.approval_step import PackageAltered  # noqa: E402
 from agent.requests.records import Delivery  # noqa: E402
@@ -29,7 +29,7 @@ from tests.test_gui_core_words_answers import POLICE, reads_in_spanish  # noqa: 
 
 # an earlier run's package refused before it is sent ----------------------------------------
 def package_step(tmp_path):
-    """A step as package_export reads it: the owner key its check expects, an inbox that
+    """A step as kept_packages reads it: the owner key its check expects, an inbox that
     forgets a delivery; and a record of an earlier run's package folder for yard."""
     dropped = []
     step = types.SimpleNamespace(
@@ -45,7 +45,7 @@ def test_a_package_changed_after_it_was_sealed_reads_in_spanish_with_the_apps_ad
     step, record, dropped = package_step(tmp_path)
     Path(record.package).mkdir(parents=True)   # its manifests gone: no longer what was sealed
     with pytest.raises(PackageAltered) as caught:
-        package_export._check_seal(step, record)
+        kept_packages.check_seal(step, record)
     message = str(caught.value)
     assert dropped and "set aside as" in message
     said = reads_in_spanish(message, "«yard»", ".changed-")
@@ -59,7 +59,7 @@ def test_a_package_changed_after_it_was_sealed_reads_in_spanish_with_the_apps_ad
 def test_a_package_that_cannot_be_set_aside_reads_in_spanish(spanish, tmp_path, said):
     step, record, dropped = package_step(tmp_path)   # its folder gone: the OS refuses
     with pytest.raises(PackageAltered) as caught:
-        package_export._put_aside(step, record, "changed", said)
+        kept_packages.put_aside(step, record, "changed", said)
     message = str(caught.value)
     said = reads_in_spanish(message, "«yard»", record.package)
     assert not dropped and "apruébela" not in said and "«Intentar enviar" in said

@@ -2,14 +2,13 @@
 earlier run's kept while it is still what was recorded and sealed."""
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from pathlib import Path
 
-from agent.delivery.sums import ChunkSums, compute_sums
-from agent.delivery.wire import UploadCancelled, UploadError
+from agent.delivery.sums import ChunkSums
 from agent.export.bagtar import tar_package
-from agent.export.evidence import FolderTooDeep, disk_full, export_evidence
+from agent.export.drive_limit import disk_full
+from agent.export.evidence import FolderTooDeep, export_evidence
 from agent.export.provenance import RequestContext
 from agent.export.mask_pictures import MasksElsewhere, drawn_on, for_the_page
 from agent.export.masks import masks_left_off
@@ -17,26 +16,24 @@ from agent.export.path_room import home_too_deep
 from agent.export.package import PackageError
 from agent.export.redact import Redaction
 from agent.index.mirror import connector
-from agent.os_words import plain_os_error
 from agent.recorders.credentials import CredentialStore
 from agent.export.progress import NoFrames
 from agent.requests.agencies import TrustStore
 from agent.requests.approval_change import changeable, left_out_words, masks_way_on
 from agent.requests.approval_choices import redactions
-from agent.requests.approval_step import PackageAltered, Step
+from agent.requests.approval_step import Step
 from agent.requests.clip_signing import signing_chain
 from agent.requests.delivered_tars import let_go_of_tar
 from agent.requests.held_window import cut_window, usable_hold
 from agent.requests.holds import HoldError
 from agent.requests.kept_masks import masked_otherwise
+from agent.requests.kept_packages import (check_seal, masks_changed, recorded_tar,
+                                          sealed_by_another_key, set_aside)
 from agent.requests.package_delivery import receipt_once_withdrawn, within_limit
 from agent.requests.records import Approval, Delivery
 from agent.requests.tus_uploads import withdraw
 from agent.storage import remove_stale_partials
-from agent.timebase import US, compact_utc, format_utc
-from frp.bagit import OWNER_PUB
-from frp.minisign import PublicKeyError, parse_minisign_public
-from frp.verify import verify_package
+from agent.timebase import format_utc
 
 
 def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
@@ -64,19 +61,19 @@ def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
         if record is not None and record.receipt:
             let_go_of_tar(step.home, record)   # delivered: its folder is the package
             continue
-        if record is not None and _sealed_by_another_key(step, record):
+        if record is not None and sealed_by_another_key(step, record):
             if receipt_once_withdrawn(step, record):
                 continue   # the portal held it, its answer lost: delivered
-            _set_aside(step, replace(record, upload_url=None))
+            set_aside(step, replace(record, upload_url=None))
             record = None
         masked = record is not None and masked_otherwise(record, redacted[camera])
         if masked:
             if receipt_once_withdrawn(step, record):
                 continue   # delivered with the masks it was cut with: the agency has it
-            _masks_changed(step, replace(record, upload_url=None), masked)
+            masks_changed(step, replace(record, upload_url=None), masked)
             record = None
         if record is not None and record.tar and Path(record.tar).is_file():
-            kept = _recorded_tar(step, record)
+            kept = recorded_tar(step, record)
             if kept is not None:
                 sums[camera] = kept
                 continue
@@ -92,7 +89,7 @@ def export_packages(step: Step, approval: Approval) -> dict[str, ChunkSums]:
                 withdraw(step, replace(record, upload_url=None))
             record = _export_one(step, approval, camera, context, out_dir, n, redacted[camera])
         else:
-            if _check_seal(step, record):
+            if check_seal(step, record):
                 continue   # the portal held it as it was sealed, its answer lost: delivered
             if not record.upload_url:
                 # An unfinished upload goes afresh: bytes of the tar it replaces may be on a
@@ -146,107 +143,6 @@ def _stop_over_limit(step: Step, approval: Approval) -> None:
     within_limit(step, deliveries, [d for d in deliveries if not d.receipt],
                  uncut=sum(1 for c in approval.cameras if c not in made),
                  undecided=changeable(step.entry()))
-
-
-def _recorded_tar(step: Step, record: Delivery) -> ChunkSums | None:
-    """The digests of an earlier run's tar while it is still the one recorded; else None, the
-    tar removed (it is made again from the package folder, once that verifies)."""
-    try:
-        sums = compute_sums(Path(record.tar), cancel=step.cancel)
-    except UploadCancelled:
-        raise
-    except UploadError:
-        sums = None   # unreadable: made again like a changed one
-    if sums is not None and (sums.sha256, sums.size) == (record.sha256, record.size):
-        return sums
-    step.log("export", camera=record.camera, tar=record.tar, status="tar-changed",
-             sha256=sums.sha256 if sums else None, expected_sha256=record.sha256)
-    Path(record.tar).unlink(missing_ok=True)
-    return None
-
-
-def _sealed_by_another_key(step: Step, record: Delivery) -> bool:
-    """Whether an earlier run's package was signed by another key than the one signing now:
-    made before the keys folder was put back from a copy that rotated the key, so the portal
-    pins the key signing now and would refuse it for good (403 wrong_key). Made again, then;
-    a package that cannot be read is left to the seal check."""
-    try:
-        kept = (Path(record.package) / OWNER_PUB).read_text(encoding="ascii")
-        return parse_minisign_public(kept).owner_id() != step.key.public.owner_id()
-    except (OSError, UnicodeDecodeError, PublicKeyError):
-        return False
-
-
-def _set_aside(step: Step, record: Delivery) -> None:
-    """Set a package made with another key aside as `NAME.another-key-TIME` (kept, for a
-    look), so the approved footage is exported again."""
-    aside = _put_aside(step, record, "another-key", "was made with another owner key, and it")
-    step.log("export", camera=record.camera, package=str(Path(record.package)),
-             status="another-key", set_aside=str(aside))
-
-
-def _masks_changed(step: Step, record: Delivery, mark: str) -> None:
-    """Set aside a package that hides other areas than the camera's privacy masks now do
-    (drawn or removed since it was cut), as `NAME.masks-changed-TIME`, so the approved
-    footage is cut again with the masks the owner sees on the request's page; or one that
-    filled them on a crop or another lens (`mark` "masks-elsewhere"), whose cut again is
-    refused, saying why. With only its tar left, the tar goes."""
-    aside = None
-    if Path(record.package).is_dir():
-        said = ("was cut with other privacy masks than the camera's now, and it"
-                if mark == "masks-changed" else "filled the privacy masks on a picture they "
-                "were not drawn on, and it")
-        aside = _put_aside(step, record, mark, said)
-    else:
-        Path(record.tar).unlink(missing_ok=True)
-        withdraw(step, record)
-        step.inbox.drop_delivery(step.agency.id, step.request.id, record.camera)
-    step.log("export", camera=record.camera, package=record.package, status=mark,
-             set_aside=str(aside) if aside else None)
-
-
-def _check_seal(step: Step, record: Delivery) -> bool:
-    """Refuse an earlier run's package folder that no longer verifies against its own seal
-    (manifests, owner signature, clips' credentials): what leaves is what was sealed. Such a
-    folder is set aside, kept for a look, and the camera's delivery forgotten, so the next
-    approve exports the approved footage again. True when it was delivered already: its
-    finished upload, the package as sealed, was stored by the portal, its answer lost."""
-    report = verify_package(Path(record.package), expected_owner=step.key.public)
-    if report.ok:
-        return False
-    if receipt_once_withdrawn(step, record):
-        step.log("export", camera=record.camera, package=str(Path(record.package)),
-                 status="changed-after-sending", problems=list(report.problems[:5]))
-        return True
-    why = report.problems[0].rstrip(".")
-    aside = _put_aside(step, replace(record, upload_url=None), "changed",
-                       f"changed after it was sealed ({why}), so it was not sent. It")
-    step.log("export", camera=record.camera, package=str(Path(record.package)),
-             status="refused", problems=list(report.problems[:5]), set_aside=str(aside))
-    raise PackageAltered(
-        f"the package for {record.camera} changed after it was sealed ({why}), so it was not "
-        f"sent. It was set aside as {aside}; approve it again to export the approved footage "
-        "again from your recordings")
-
-
-def _put_aside(step: Step, record: Delivery, mark: str, said: str) -> Path:
-    """Rename a package folder to `NAME.<mark>-TIME` (kept, for a look), remove its tar, take
-    back its upload and forget the camera's delivery; the new path. `said` is what the
-    refusal says of the package when it cannot be renamed."""
-    package = Path(record.package)
-    aside = package.with_name(f"{package.name}.{mark}-{compact_utc(int(time.time()) * US)}")
-    try:
-        package.rename(aside)
-    except OSError as exc:
-        raise PackageAltered(
-            f"the package for {record.camera} ({package}) {said} could not be set aside "
-            f"({plain_os_error(exc, package)}): move that folder away, then approve it again "
-            "to export the approved footage again") from None
-    if record.tar:
-        Path(record.tar).unlink(missing_ok=True)
-    withdraw(step, record)
-    step.inbox.drop_delivery(step.agency.id, step.request.id, record.camera)
-    return aside
 
 
 def export_stage(camera: str, n: int, count: int) -> str:

@@ -1,5 +1,5 @@
 """The core's words for an earlier run's package refused before it is sent (agent/requests/
-package_export.py): changed since it was sealed, made with another owner key, or cut with
+kept_packages.py): changed since it was sealed, made with another owner key, or cut with
 other privacy masks, and set aside (or not) so that approving again exports the approved
 footage afresh; word for word as the core writes them, and the app's words instead of
 approving again from the command line (IN_THE_APP): the request's page offers 'Try sending

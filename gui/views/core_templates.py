@@ -600,7 +600,7 @@ TEMPLATES: tuple[str, ...] = (
     UPLOAD_FORGOTTEN,
     CHANGED_WHILE_SENT,
     UNTRUSTED_RECEIPT,
-    # an earlier run's package refused before it is sent (agent/requests/package_export.py)
+    # an earlier run's package refused before it is sent (agent/requests/kept_packages.py)
     *package_words.TEMPLATES,
     # a package folder or tar not written, checked or moved into place (package.py, bagtar.py)
     *package_file_words.TEMPLATES,
