@@ -10,16 +10,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from agent.requests.approval_run import INTERRUPTED, mark_interrupted
-from agent.requests.inbox import (
+from agent.requests.inbox import Inbox, UnknownRequest, folder_name
+from agent.requests.statuses import (
     ENDED,
     STATUSES,
     TRANSITIONS,
     UNDECIDED,
     IllegalTransition,
-    Inbox,
-    UnknownRequest,
     check_transition,
-    folder_name,
 )
 from agent.requests.records import Approval, Delivery
 from agent.timebase import US

@@ -35,7 +35,8 @@ from agent.requests.approval_step import (
 from agent.recorders.model import NothingNamesIt
 from agent.requests.held_window import usable_hold
 from agent.requests.decisions import send_decision, sign_decision, to_sign
-from agent.requests.inbox import UNDECIDED, Inbox
+from agent.requests.inbox import Inbox
+from agent.requests.statuses import UNDECIDED
 from agent.requests.package_delivery import deliver_packages
 from agent.requests.package_export import export_packages
 from agent.requests.records import Approval, Entry

@@ -35,7 +35,8 @@ from agent.requests.desk_intake import DeskIntake
 from agent.requests.held_window import usable_hold
 from agent.requests.hold_history import HoldHistory
 from agent.requests.holds import Hold
-from agent.requests.inbox import UNDECIDED, Inbox, InboxError
+from agent.requests.inbox import Inbox, InboxError
+from agent.requests.statuses import UNDECIDED
 from agent.requests.portal_client import PollPolicy, PortalClient
 from agent.requests.poll_trouble import PollTroubles, PortalTrouble
 from agent.requests.records import Entry

@@ -16,7 +16,7 @@ from agent.requests import approval_run, polling
 from agent.requests.approval_step import DeliveryError, Step
 from agent.requests.decisions import signed_decision
 from agent.requests.desk_errors import DeskError, DeskRefusal, ReceiptFetched
-from agent.requests.inbox import UNDECIDED
+from agent.requests.statuses import UNDECIDED
 from agent.requests.owed_receipts import ask_owed, owes
 from agent.requests.portal_client import PortalCancelled
 from agent.requests.records import Approval, Entry

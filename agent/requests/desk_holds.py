@@ -11,7 +11,7 @@ from agent.requests import holds
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.held_window import usable_hold
 from agent.requests.hold_losses import HiddenOnlyThere, loss_words
-from agent.requests.inbox import ENDED, UNDECIDED, IllegalTransition
+from agent.requests.statuses import ENDED, UNDECIDED, IllegalTransition
 from agent.requests.records import Entry
 from agent.requests.status_words import status_said
 

@@ -1,7 +1,7 @@
 """The inbox: every verified request, its status, and what was delivered for it (`<home>/inbox.db`).
 
-The status machine (cli.md) is written down as data in TRANSITIONS and every change goes
-through `transition()`, which refuses a move the table does not allow. A request stays in the
+The status machine (cli.md) is written down as data in statuses.py and every change goes
+through `transition()`, which refuses a move its table does not allow. A request stays in the
 inbox for good: declined, expired and delivered rows are the owner's record of what was asked.
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from agent.requests.inbox_file import InboxError, open_database
+from agent.requests.statuses import check_transition
 from agent.requests.records import Approval, Delivery, Entry, approval_json, entry_from_row
 from agent.storage import Transaction, is_device_name
 from agent.timebase import US
@@ -23,45 +24,9 @@ from frp.claims import TOLERANCE_S
 from frp.count_words import counted
 from frp.request import Request
 
-STATUSES = ("new", "held", "approved", "declined", "expired", "exporting", "uploading",
-            "delivered", "failed")
-# Which status may follow which. `failed` keeps the approval, so running approve again resumes;
-# `approved` and `failed` may become `declined`: the owner withdrew an approval never delivered.
-# `failed` becomes `delivered` when a decline finds the portal had every package (receipts lost
-# on the way, fetched then: withdrawal.receipts_asked), and `declined` does when the portal
-# refused the decline as already delivered and the receipt of the package the decline kept is
-# fetched after (owed_receipts.py): the approval stood, and the agency has the footage. When
-# those receipts cover part of the approval only, `declined` becomes `failed` instead, as the
-# same facts found before the decline leave it: the approval stands, the rest to send.
-TRANSITIONS: dict[str, frozenset[str]] = {
-    "new": frozenset({"held", "approved", "declined", "expired"}),
-    "held": frozenset({"approved", "declined", "expired"}),
-    "approved": frozenset({"exporting", "failed", "declined"}),
-    "exporting": frozenset({"uploading", "failed"}),
-    "uploading": frozenset({"delivered", "failed"}),
-    "failed": frozenset({"exporting", "declined", "delivered"}),
-    "declined": frozenset({"delivered", "failed"}),
-    "expired": frozenset(),
-    "delivered": frozenset(),
-}
-UNDECIDED = ("new", "held")
-ENDED = ("declined", "expired", "delivered")
-
-
-class IllegalTransition(InboxError):
-    """A status change the status machine does not allow."""
-
 
 class UnknownRequest(InboxError):
     """No request with that id is in the inbox (or the id is ambiguous)."""
-
-
-def check_transition(old: str, new: str) -> None:
-    """Raise IllegalTransition unless the status machine allows old -> new."""
-    if new not in STATUSES:
-        raise IllegalTransition(f"'{new}' is not a request status")
-    if new not in TRANSITIONS.get(old, frozenset()):
-        raise IllegalTransition(f"a request that is {old} cannot become {new}")
 
 
 # Ids (a UUID's 36 characters, the reference portal's 28) are folder names up to this long. The
