@@ -11,7 +11,7 @@ from pathlib import Path
 
 from agent.audit.log import AuditError, AuditLog, AuditReport
 from agent.errors import AgentError, Refusal
-from agent.requests.agencies import is_copy
+from agent.requests.agency_files import is_copy
 from agent.requests.agency_changes import AgencyChange, TrustStoreError, is_unaccepted
 from agent.storage import by_newer_version
 from agent.timebase import TimeError, parse_rfc3339

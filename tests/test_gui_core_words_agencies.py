@@ -109,7 +109,7 @@ def test_settings_shows_a_damaged_files_reason_in_spanish(spanish, store):
     from PySide6.QtCore import QCoreApplication
 
     from agent.owner_records import DamagedAgencyFile
-    from agent.requests.agencies import is_copy
+    from agent.requests.agency_files import is_copy
     from agent.requests.agency_changes import is_unaccepted
     from gui.widgets.agencies_panel import AgenciesPanel
 

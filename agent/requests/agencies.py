@@ -1,5 +1,6 @@
 """The trust store: agencies the owner imported, and the registrations the owner holds with
-them (agent/requests/registrations.py).
+them (agent/requests/registrations.py). Which file in its folder is an agency's, and which
+are usable, is read in agency_files.py.
 
 An agency file is the only place a request's signer, call-back phone, upload origins and
 registration CA come from; nothing in a request can add to it. Registration tokens are secrets
@@ -8,9 +9,7 @@ and live in a 0600 file that nothing here ever prints.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
-import re
 import threading
 from pathlib import Path
 
@@ -20,12 +19,12 @@ from agent.identity.keys import private_key_file
 from agent.os_words import plain_home_error, plain_os_error
 from agent.requests.agency_changes import (
     AgencyChange,
-    changed_since_accepted,
     ReplaceRefused,
     TrustStoreError,
     look_alike,
     moves_tokens,
 )
+from agent.requests.agency_files import AgencyFiles
 from agent.requests.registrations import RegistrationsFile
 from agent.requests.trust_registrations import HeldRegistrations
 from agent.requests.trust_pins import (
@@ -36,28 +35,9 @@ from agent.requests.trust_pins import (
     key_at_hand,
     write_pins,
 )
-from agent.storage import is_device_name, write_atomic
+from agent.storage import write_atomic
 from frp.agency import MAX_FILE_BYTES, Agency, AgencyError, agency_doc, read_agency
 from frp.text import one_line
-
-
-def _safe_name(agency_id: str) -> str:
-    """The agency's file name: never one Windows keeps for a device (`aux.sheriff...json`
-    would be the AUX device there)."""
-    name = _name_before(agency_id)
-    return "_" + name if is_device_name(name) else name
-
-
-def _name_before(agency_id: str) -> str:
-    # Readable and unique: the id's letters for the owner, a hash so two ids never collide.
-    slug = re.sub(r"[^A-Za-z0-9.-]+", "_", agency_id.split("://", 1)[-1]).strip("._-")[:60]
-    return f"{slug or 'agency'}-{hashlib.sha256(agency_id.encode()).hexdigest()[:12]}.json"
-
-
-# A file in agencies/ that parses but is not where import_file keeps its agency.
-NOT_ITS_FILE = ("it is not the file this app keeps for {agency} (a copy made by a backup or "
-                "sync program, or put there by hand), so it is not trusted: move it out of "
-                "{folder}; to trust what it says, import it as an agency file")
 
 
 # Signing what the owner trusts takes the owner key (agent/requests/trust_pins.py).
@@ -66,13 +46,7 @@ KEY_LOCKED = ("trusting an agency is signed with your owner key, which is locked
               "FOOTAGE_AGENT_PASSPHRASE) and import the file again")
 
 
-def is_copy(problem: str) -> bool:
-    """Whether a problem damaged() names is NOT_ITS_FILE: a file to move out of the folder,
-    which importing the agency's file again does not replace."""
-    return problem.startswith(NOT_ITS_FILE.split("{", 1)[0])
-
-
-class TrustStore(HeldRegistrations):
+class TrustStore(HeldRegistrations, AgencyFiles):
     """Agencies under `<home>/agencies/`, registrations in `<home>/registrations.json` (0600)."""
 
     def __init__(self, home: Path) -> None:
@@ -83,15 +57,6 @@ class TrustStore(HeldRegistrations):
 
     def __repr__(self) -> str:
         return f"TrustStore({str(self.home)!r})"
-
-    def _file(self, agency_id: str) -> Path:
-        """Where the agency is kept: its file, or the one an earlier version named it by
-        (a device's name on Windows, so only ever written elsewhere) while only that is
-        there, so it is read, replaced and removed, never doubled."""
-        path, before = self.folder / _safe_name(agency_id), self.folder / _name_before(agency_id)
-        if path != before and not path.exists() and before.is_file():
-            return before
-        return path
 
     def _ensure(self) -> None:
         try:
@@ -228,70 +193,6 @@ class TrustStore(HeldRegistrations):
         except AuditError as exc:
             raise TrustStoreError(f"the change was made, but the activity log could not "
                                   f"record it: {exc}") from None
-
-    def _parse(self, path: Path) -> Agency | None:
-        # Files here were validated on import; one that no longer parses was altered by hand and
-        # is left out rather than trusted. So is one not named for its id: get() never reads
-        # it, and were list() to, a second file for an agency (a sync program's copy) would
-        # be polled with the registration's portal password, never imported.
-        try:
-            agency = read_agency(path.read_bytes()[:MAX_FILE_BYTES + 1])
-        except (OSError, AgencyError):
-            return None
-        return agency if path.name == self._file(agency.id).name else None
-
-    def _load(self, path: Path, pins: Pins) -> Agency | None:
-        # ...and so is one changed since the owner accepted it (trust_pins.py).
-        agency = self._parse(path)
-        return agency if agency is not None and pins.holds(agency) else None
-
-    def list(self) -> list[Agency]:
-        """Every usable agency, sorted by name."""
-        if not self.folder.is_dir():
-            return []
-        pins = self._pins()
-        found = (self._load(p, pins) for p in sorted(self.folder.glob("*.json")))
-        return sorted((a for a in found if a is not None), key=lambda a: (a.name.lower(), a.id))
-
-    def broken(self) -> list[Path]:
-        """Agency files that no longer validate (edited by hand), are not the file kept for
-        their agency, or changed since the owner accepted them; list() leaves them out."""
-        if not self.folder.is_dir():
-            return []
-        pins = self._pins()
-        return [p for p in sorted(self.folder.glob("*.json")) if self._load(p, pins) is None]
-
-    def damaged(self) -> list[tuple[str, str]]:
-        """Agency files that no longer validate, or are not the file kept for their agency, as
-        (file name, what is wrong), so the owner is shown them rather than losing them from
-        view; importing the agency's file again replaces a damaged one."""
-        if not self.folder.is_dir():
-            return []
-        out, pins = [], self._pins()
-        for path in sorted(self.folder.glob("*.json")):
-            try:
-                agency = read_agency(path.read_bytes()[:MAX_FILE_BYTES + 1])
-                if path.name != self._file(agency.id).name:
-                    out.append((path.name, NOT_ITS_FILE.format(
-                        agency=one_line(agency.id), folder=self.folder)))
-                elif pins.newer:   # to install that version again, not to accept it again
-                    out.append((path.name, pins.problem))
-                elif not pins.holds(agency):
-                    out.append((path.name, changed_since_accepted(
-                        agency, pins.accepted(agency.id), pins.problem, path)))
-            except AgencyError as exc:
-                out.append((path.name, str(exc)))
-            except OSError as exc:
-                out.append((path.name, f"cannot be read: {plain_os_error(exc, str(path))}"))
-        return out
-
-    def get(self, agency_id: str) -> Agency | None:
-        """The agency with exactly this id, if imported."""
-        if not isinstance(agency_id, str) or not agency_id:
-            return None
-        path = self._file(agency_id)
-        agency = self._load(path, self._pins()) if path.is_file() else None
-        return agency if agency is not None and agency.id == agency_id else None
 
     def remove(self, agency_id: str) -> bool:
         """Forget an agency and its registrations; False when it was not there."""
