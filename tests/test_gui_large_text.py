@@ -79,7 +79,7 @@ def test_the_apps_text_grows_with_the_systems(qtbot, big_win):
 def test_a_timelines_times_stand_under_its_track_in_large_text(qtbot, big_win):
     """The times under a timeline stood 16 pixels under its track whatever the font: in large
     text they were painted over the track and the handles, and a short timeline cut them."""
-    from gui.widgets.timeline import _TRACK_H
+    from gui.widgets.timeline_paint import TRACK_H
     win = big_win
     open_world_request(qtbot, win)
     win.show_page("export")
@@ -89,7 +89,7 @@ def test_a_timelines_times_stand_under_its_track_in_large_text(qtbot, big_win):
     for timeline in timelines:
         fm = timeline.fontMetrics()
         assert fm.height() >= LARGE_PT   # the large font reached it
-        handles_end = timeline.track_top() + _TRACK_H + 2
+        handles_end = timeline.track_top() + TRACK_H + 2
         assert timeline.words_baseline() - fm.ascent() >= handles_end
         assert timeline.words_baseline() + fm.descent() <= timeline.height()
 

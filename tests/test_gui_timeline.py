@@ -110,7 +110,7 @@ def test_paints_without_error_with_thumbnails_and_focus(qtbot, tl):
 
 
 def test_unusable_and_file_dated_stretches_are_drawn_apart_from_recordings(tl):
-    from gui.widgets.timeline import COVERED, GAP, GUESSED, MARKED
+    from gui.widgets.timeline_paint import COVERED, GAP, GUESSED, MARKED
 
     tl.set_coverage([(START, START + 20 * US)], "1 recording here is damaged",
                     marks=[(START + 20 * US, START + 30 * US, "damaged")],

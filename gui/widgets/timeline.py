@@ -7,36 +7,20 @@ position 1 s (Shift: 10 s), I / O put the in / out handle at the position, Home 
 """
 from __future__ import annotations
 
-from math import ceil
-
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (QAccessible, QAccessibleEvent, QBrush, QColor, QImage, QPainter,
-                           QPen, QPixmap)
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QImage, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gui.views import display
+from gui.widgets.timeline_paint import PAD, THUMB_TOP, TRACK_H, TRACK_TOP, TimelinePainting
 
 US = 1_000_000
 MIN_SELECTION_US = US
-_PAD = 14
-_THUMB_TOP, _THUMB_H = 6, 46
-_TRACK_TOP, _TRACK_H = 58, 18
 _GRAB_PX = 9
 _LABEL_GAP = 12  # between the times at the ends and the camera's words in the middle
 
-COVERED = QColor("#8cc7a4")
-MARKED = QColor("#d9826f")          # damaged, empty or unsupported recordings
-GUESSED = QColor("#4f8f6a")         # stripes over recordings timed by file dates alone
-GAP = QColor("#e6e2dc")
-GAP_LINE = QColor("#cfc8bd")
-SELECT = QColor(46, 108, 176, 46)
-DIM = QColor(255, 255, 255, 150)
-HANDLE = QColor("#2e6cb0")
-PLAYHEAD = QColor("#c2571a")
-TEXT = QColor("#4a5360")
 
-
-class Timeline(QWidget):
+class Timeline(TimelinePainting, QWidget):
     """Scrub and trim inside [limit_start, limit_end]; times are UTC microseconds."""
 
     positionChanged = Signal(object)   # UTC microseconds (beyond a C int)
@@ -71,11 +55,11 @@ class Timeline(QWidget):
     def full_height(self) -> int:
         """Thumbnails, the track and a line of times under it in the widget's font (a large
         system font makes that line taller)."""
-        return _TRACK_TOP + _TRACK_H + self._words_height()
+        return TRACK_TOP + TRACK_H + self._words_height()
 
     def short_height(self) -> int:
         """The track and the times only: on a small screen the thumbnails give way."""
-        return _THUMB_TOP + _TRACK_H + self._words_height()
+        return THUMB_TOP + TRACK_H + self._words_height()
 
     def _words_height(self) -> int:
         return 4 + self.fontMetrics().height() + 2   # under the handles, the line, a margin
@@ -86,11 +70,11 @@ class Timeline(QWidget):
 
     def track_top(self) -> int:
         """Where the track starts: under the thumbnails when they fit, else at the top."""
-        return _TRACK_TOP if self.draws_thumbnails() else _THUMB_TOP
+        return TRACK_TOP if self.draws_thumbnails() else THUMB_TOP
 
     def words_baseline(self) -> int:
         """Where the times under the track stand: a line below the handles' ends."""
-        return self.track_top() + _TRACK_H + 4 + self.fontMetrics().ascent()
+        return self.track_top() + TRACK_H + 4 + self.fontMetrics().ascent()
 
     # data --------------------------------------------------------------------------------
     def set_window(self, start_us: int, end_us: int) -> None:
@@ -164,11 +148,11 @@ class Timeline(QWidget):
     # geometry ------------------------------------------------------------------------------
     def x_of(self, us: int) -> float:
         span = max(1, self.limit_end - self.limit_start)
-        return _PAD + (self.width() - 2 * _PAD) * (us - self.limit_start) / span
+        return PAD + (self.width() - 2 * PAD) * (us - self.limit_start) / span
 
     def us_at(self, x: float) -> int:
         span = self.limit_end - self.limit_start
-        frac = (x - _PAD) / max(1, self.width() - 2 * _PAD)
+        frac = (x - PAD) / max(1, self.width() - 2 * PAD)
         return int(self.limit_start + min(1.0, max(0.0, frac)) * span)
 
     # input ---------------------------------------------------------------------------------
@@ -221,82 +205,13 @@ class Timeline(QWidget):
         else:
             super().keyPressEvent(event)
 
-    # drawing -------------------------------------------------------------------------------
-    def paintEvent(self, event) -> None:
-        p = QPainter(self)
-        p.drawPixmap(0, 0, self._backdrop())
-        p.setRenderHint(QPainter.Antialiasing)
-        p.setPen(Qt.NoPen)
-        left, right = _PAD, self.width() - _PAD
-        track_top = self.track_top()
-        xin, xout = self.x_of(self.in_us), self.x_of(self.out_us)
-        top, bottom = _THUMB_TOP - 2, track_top + _TRACK_H + 2
-        p.fillRect(QRectF(left, top, xin - left, bottom - top), DIM)
-        p.fillRect(QRectF(xout, top, right - xout, bottom - top), DIM)
-        p.fillRect(QRectF(xin, top, xout - xin, bottom - top), SELECT)
-        for x in (xin, xout):
-            p.setBrush(HANDLE)
-            p.drawRoundedRect(QRectF(x - 3, top, 6, bottom - top), 3, 3)
-        xp = self.x_of(self.position_us)
-        p.setPen(QPen(PLAYHEAD, 2))
-        p.drawLine(QPointF(xp, top), QPointF(xp, bottom + 4))
-        self._paint_labels(p, left, right)
-        if self.hasFocus():
-            p.setPen(QPen(HANDLE.darker(150), 2))
-            p.setBrush(Qt.NoBrush)
-            p.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
-        p.end()
-
-    def _backdrop(self) -> QPixmap:
-        """What moving the handles or the position leaves as it was (the thumbnails, the
-        track and its stretches), drawn once per size, coverage and thumbnails: a day of
-        one-minute files is some 1,440 stretches, and a drag repaints every timeline in view."""
-        ratio = self.devicePixelRatioF()
-        key = (self.width(), self.height(), self.track_top(), ratio)
-        if self._drawn is not None and self._drawn[0] == key:
-            return self._drawn[1]
-        pix = QPixmap(ceil(self.width() * ratio), ceil(self.height() * ratio))
-        pix.setDevicePixelRatio(ratio)
-        pix.fill(QColor("#fbfaf8"))
-        p = QPainter(pix)
-        p.setRenderHint(QPainter.Antialiasing)
-        left, right, track_top = _PAD, self.width() - _PAD, self.track_top()
-        if track_top == _TRACK_TOP:
-            self._paint_thumbs(p, left, right)
-        track = QRectF(left, track_top, right - left, _TRACK_H)
-        p.setPen(Qt.NoPen)
-        p.setBrush(QBrush(GAP))
-        p.drawRoundedRect(track, 4, 4)
-        p.setBrush(QBrush(GAP_LINE, Qt.BDiagPattern))
-        p.drawRoundedRect(track, 4, 4)
-        for brush, stretches in ((QBrush(MARKED), self.marks), (QBrush(COVERED), self.spans),
-                                 (QBrush(GUESSED, Qt.FDiagPattern), self.guessed)):
-            p.setBrush(brush)
-            for s, e, *_ in stretches:
-                x0, x1 = self.x_of(max(s, self.limit_start)), self.x_of(min(e, self.limit_end))
-                p.drawRect(QRectF(x0, track_top, max(1.0, x1 - x0), _TRACK_H))
-        p.end()
-        self._drawn = (key, pix)
-        return pix
-
-    def _paint_thumbs(self, p: QPainter, left: float, right: float) -> None:
-        if not self.thumbs:
-            return
-        slot = (right - left) / len(self.thumbs)
-        for n, (_at, img) in enumerate(self.thumbs):
-            if img is None or img.isNull():
-                continue
-            w = min(slot - 2, img.width() * _THUMB_H / max(1, img.height()))
-            target = QRectF(left + n * slot + (slot - w) / 2, _THUMB_TOP, w, _THUMB_H)
-            p.drawImage(target, img)
-
     def labels(self) -> tuple[str, str, str]:
         """The words under the track as painted: the selection's start, the camera and the
         position (a long name ends in "…" so it never covers the times), its end."""
         start, rest, end = self._words()
         fm = self.fontMetrics()
         # The middle words are centred: they have twice the room beside the wider end time.
-        room = max(0, self.width() - 2 * _PAD - 2 * _LABEL_GAP
+        room = max(0, self.width() - 2 * PAD - 2 * _LABEL_GAP
                    - 2 * max(fm.horizontalAdvance(start), fm.horizontalAdvance(end)))
         # The name keeps a third of the room at least (it says which timeline this is; the
         # check box beside says it too): a long note is cut after it.
@@ -323,14 +238,3 @@ class Timeline(QWidget):
         if event.type() == QEvent.ToolTip:   # whether the words are cut depends on the width
             self.setToolTip(self.tip())
         return super().event(event)
-
-    def _paint_labels(self, p: QPainter, left: float, right: float) -> None:
-        if self.limit_end <= self.limit_start:
-            return
-        p.setPen(TEXT)
-        y = self.words_baseline()
-        in_text, mid, out_text = self.labels()
-        p.drawText(QPointF(left, y), in_text)
-        fm = p.fontMetrics()
-        p.drawText(QPointF(right - fm.horizontalAdvance(out_text), y), out_text)
-        p.drawText(QPointF((left + right - fm.horizontalAdvance(mid)) / 2, y), mid)
