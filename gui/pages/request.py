@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from agent.views import RequestView
 from gui.pages.declining import Declining
-from gui.views import display, request_notes, requests, summary
-from gui.views.request_hints import approval_hint
+from gui.pages.request_summary import RequestSummary
+from gui.views import display, requests, summary
 from gui.views.requests import UNDECIDED, in_owner_words
-from gui.views.words import QT_TRANSLATE_NOOP, translate
+from gui.views.words import translate
 from gui.widgets.camera_strip import CameraStrip
 from gui.widgets.kept_copy import KeptCopy
 from gui.widgets.labels import PartlyElidedLabel, QuietLabel, plain_label
@@ -30,16 +30,8 @@ from gui.widgets.preview_pane import PreviewPane
 from gui.widgets.reason_box import ReasonBox
 from gui.widgets.registrations_panel import confirm
 from gui.widgets.request_info import RequestInfo
-from gui.widgets.sending import action_bar, outgoing
+from gui.widgets.sending import action_bar
 from gui.widgets.strip_area import StripArea
-
-# A request nothing can leave for any more, and why ('What will leave this PC' says so)
-CLOSED = {
-    "declined": QT_TRANSLATE_NOOP("RequestPage", "Nothing leaves this PC: you declined this "
-                                                 "request."),
-    "expired": QT_TRANSLATE_NOOP("RequestPage", "Nothing leaves this PC: this request has "
-                                                "expired."),
-}
 
 
 class FactsArea(QScrollArea):
@@ -52,7 +44,7 @@ class FactsArea(QScrollArea):
         return QSize(self.WIDE, super().sizeHint().height())
 
 
-class RequestPage(QWidget):
+class RequestPage(RequestSummary, QWidget):
     """One request under review; emits `started(job, title)` on approve, `decided()` after."""
 
     started = Signal(object, str)
@@ -190,57 +182,6 @@ class RequestPage(QWidget):
             self.status.setText(" ".join(w for w in (self.tr("This request: {state}.").format(
                 state=state), blocked or why) if w))
         self.refresh_summary()
-
-    def _offer(self) -> None:
-        """Offer only what the agent would take for the request shown (never Approve for one
-        that no longer verifies, nor Decline where no agency can be told)."""
-        declinable = requests.declinable(self.view)
-        self.decline_button.setEnabled(declinable)
-        self.reason.setEnabled(declinable)
-        self.approve_button.setEnabled(requests.approvable(self.view))
-
-    def _show_approval(self, status: str) -> None:
-        """Set the strip and options to the approval (when there is one) and fix them there:
-        what the page shows is then exactly what "Try sending again" sends."""
-        approval = self.approved
-        v = self.view
-        self.hint.setText(approval_hint(status, approval is not None, self.rechoosing, bool(
-            v and any(d.receipt for d in v.deliveries)), bool(v and v.decision_error)))
-        if self.rechoosing:   # its choices stay the owner's (start_from set them)
-            return
-        self.options.show_approved(approval)
-        if approval is not None:
-            self.strip.lock(approval.cameras)
-            self._keep_approved_selection()
-
-    def _keep_approved_selection(self) -> None:
-        """The handles stay on the approved time (a drag springs back: it would not be sent)."""
-        for tl in self.strip.timelines.values():
-            tl.set_selection(self.approved.start_us, self.approved.end_us, emit=False)
-
-    def outgoing(self) -> summary.Outgoing:
-        return outgoing(self.strip, self.options)
-
-    def refresh_summary(self) -> None:
-        if self.view is None:
-            return
-        if self.approved is not None:
-            self._keep_approved_selection()
-        out = self.outgoing()
-        self.preview.set_redaction(self.options.use_masks, self.options.blur_faces)
-        host = requests.upload_host(self.view)
-        recipient = requests.agency_name(self.view) + (f" ({host})" if host else "")
-        rows = summary.lines(out, recipient, self.ctx.zone)
-        if self.view.status in CLOSED:   # never what would be sent: nothing will be
-            rows = [self.tr(CLOSED[self.view.status])]
-        if self.view.status in UNDECIDED:
-            rows += requests.unregistered_lines(self.view, [p.camera for p in out.parts])
-            rows += request_notes.unnamed_lines(self.view)
-            rows += requests.over_limit_lines(self.view, out.size_bytes)
-        self.summary.setText("\n".join(rows))
-        if (self.view.status in UNDECIDED or self.rechoosing) and self.declining.job is None:
-            self.approve_button.setEnabled(requests.approvable(self.view)
-                                           and bool(out.parts) and out.seconds > 0)
 
     # deciding ----------------------------------------------------------------------------
     def approve(self) -> None:
