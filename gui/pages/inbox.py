@@ -20,21 +20,14 @@ from PySide6.QtWidgets import (
 
 from agent.service import AgentError, Refusal
 from agent.views import one_line
+from gui.pages.inbox_columns import AGENCY, CASE, COLUMNS, fit_agency_and_case
 from gui.views import display, requests
 from gui.views.core_words import in_owner_language
 from gui.views.request_files import NotAdded, not_added
 from gui.views.requests import in_owner_words
 from gui.views.times import US
-from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.labels import cell, plain_label
 from gui.widgets.spoken import status_label
-
-COLUMNS = ("", QT_TRANSLATE_NOOP("InboxPage", "Agency"), QT_TRANSLATE_NOOP("InboxPage", "Case"),
-           QT_TRANSLATE_NOOP("InboxPage", "Footage from (your time)"),
-           QT_TRANSLATE_NOOP("InboxPage", "Status"), QT_TRANSLATE_NOOP("InboxPage", "Answer by"))
-AGENCY = 1   # the column of the agency's name, which the agency chose (it may be long)
-CASE = 2     # the case number, the agency's words too (up to 400 characters)
-
 
 class InboxPage(QWidget):
     """Lists requests; `opened(view)` when the owner opens one, `arrived(list)` for new ones."""
@@ -69,7 +62,7 @@ class InboxPage(QWidget):
         # room the others leave.
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         for col in (AGENCY, CASE):
-            header.setSectionResizeMode(col, QHeaderView.Fixed)   # fitted by _fit_agency
+            header.setSectionResizeMode(col, QHeaderView.Fixed)   # by fit_agency_and_case
         header.setStretchLastSection(True)
         # A double-click, Enter or Open opens a row; the arrows move between rows. Enter is
         # handled here, not by `activated`, which macOS gives to editing instead.
@@ -238,7 +231,7 @@ class InboxPage(QWidget):
                     f.setBold(True)
                     item.setFont(f)
                 self.table.setItem(row, col, item)
-        self._fit_agency()
+        fit_agency_and_case(self.table)
         self.table.setVisible(bool(views))
         self.open_hint.setVisible(bool(views))
         self.empty.setText(self._no_requests if self._registered else self._not_registered)
@@ -253,42 +246,9 @@ class InboxPage(QWidget):
         self.open_button.setEnabled(0 <= self.table.currentRow() < len(self.views)
                                     and bool(self.table.selectedItems()))
 
-    def _fit_agency(self) -> None:
-        """The agency's name and the case number as wide as their longest, but together no
-        wider than the room the other columns leave: the shorter of the two whole if it takes
-        no more than two thirds of that room (or what the other leaves), the other the rest. A
-        longer one ends in "…" there, whole in its tooltip."""
-        table, header = self.table, self.table.horizontalHeader()
-
-        def wanted(col: int) -> int:
-            return max(table.sizeHintForColumn(col), header.sectionSizeHint(col))
-        others = sum(wanted(c) for c in range(table.columnCount()) if c not in (AGENCY, CASE))
-        room = table.viewport().width() - others
-        short, longer = sorted((CASE, AGENCY), key=wanted)
-        first = min(wanted(short), max(room * 2 // 3, room - wanted(longer)))
-        sizes = {short: first, longer: min(wanted(longer), room - first)}
-        for col in (AGENCY, CASE):
-            header.resizeSection(col, max(header.sectionSizeHint(col), sizes[col]))
-        over = header.length() - table.viewport().width()   # the stretched last column's
-        if over > 0:                                          # least width is Qt's own
-            for col in (CASE, AGENCY):
-                cut = min(over, header.sectionSize(col) - header.sectionSizeHint(col))
-                header.resizeSection(col, header.sectionSize(col) - max(0, cut))
-                over -= max(0, cut)
-        for col in (AGENCY, CASE):
-            self._tip_if_cut(col)
-
-    def _tip_if_cut(self, col: int) -> None:
-        """A cell of `col` cut short carries its whole text as its tooltip."""
-        table, width = self.table, self.table.columnWidth(col)
-        for row in range(table.rowCount()):
-            item = table.item(row, col)
-            cut = table.sizeHintForIndex(table.model().index(row, col)).width() > width
-            item.setToolTip(item.text() if cut else "")
-
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.table.viewport() and event.type() == QEvent.Resize:
-            self._fit_agency()   # the room the other columns leave has changed
+            fit_agency_and_case(self.table)   # the room the other columns leave has changed
         if (watched is self.table and event.type() == QEvent.KeyPress
                 and event.key() in (Qt.Key_Return, Qt.Key_Enter)):
             self.open_row(self.table.currentRow())
