@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from agent.audit.changes import record_change
 from agent.audit.log import AuditError, AuditLog, AuditReport
 from agent.errors import AgentError, Refusal
 from agent.requests.agency_files import is_copy
@@ -95,11 +96,7 @@ class OwnerRecords:
     # activity log --------------------------------------------------------------------------
     def _log_change(self, event: str, **data) -> None:
         """Record a change the owner made (settings, recordings folders, masks) in the log."""
-        try:
-            AuditLog(self.home).append(event, **data)
-        except AuditError as exc:
-            raise AgentError(f"the change was made, but the activity log could not record it: "
-                             f"{exc}") from None
+        record_change(self.home, event, AgentError, **data)
 
     def activity(self) -> list[LogRecord]:
         """Every record of the activity log, oldest first."""

@@ -13,7 +13,7 @@ import json
 import threading
 from pathlib import Path
 
-from agent.audit.log import AuditError, AuditLog
+from agent.audit.changes import record_change
 from agent.config import ConfigError, ensure_home
 from agent.identity.keys import private_key_file
 from agent.os_words import plain_home_error, plain_os_error
@@ -188,11 +188,7 @@ class TrustStore(HeldRegistrations, AgencyFiles):
 
     def _log(self, event: str, **data) -> None:
         # Every change to whom the owner trusts is in the activity log (never a token).
-        try:
-            AuditLog(self.home).append(event, **data)
-        except AuditError as exc:
-            raise TrustStoreError(f"the change was made, but the activity log could not "
-                                  f"record it: {exc}") from None
+        record_change(self.home, event, TrustStoreError, **data)
 
     def remove(self, agency_id: str) -> bool:
         """Forget an agency and its registrations; False when it was not there."""

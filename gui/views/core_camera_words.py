@@ -1,6 +1,6 @@
 """The core's words for a camera rename that failed or was only half recorded
 (agent/owner_cameras.py, export/masks.py) and for a change or an export the activity log could
-not record (agent/audit/log.py; owner_records.py, owner_exports.py, requests/agencies.py), word
+not record (agent/audit/log.py and changes.py; owner_records.py, owner_exports.py), word
 for word as the core writes them: what Settings shows after Rename, and the Export page.
 Qt-free data listed among core_templates' TEMPLATES, marked for Qt's translation in the "core"
 context."""
