@@ -99,3 +99,30 @@ def test_a_decline_the_inbox_could_not_record_leaves_no_decline_to_send(world, m
     monkeypatch.setattr(inbox, "check_transition", real)
     assert w.run("inbox", "sync")[0] == 0
     assert w.portal.decisions() == [] and w.show()["status"] == "new"
+
+
+def test_ctrl_c_as_the_lost_receipt_arrives_says_the_agency_has_the_footage(world, monkeypatch):
+    """Ctrl+C landing just as the portal answers the receipt a withdrawal asked for: the
+    receipt is kept and the request delivered, so "nothing was declined ... decline it again
+    to withdraw it" (or "stopped before it was recorded") told the owner of a withdrawal that
+    is refused from then on. Whichever the command saw first, the stop or the refusal, it says
+    the agency has the footage."""
+    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF",
+                        replace(portal_retries.PORTAL_BACKOFF, base_s=0.01))
+    w = world
+    w.proxy.rules.append(Rule("POST", "/submissions", times=None,   # stored, its answer lost
+                              after=lambda status, headers, body: (502, [], b"Bad Gateway")))
+    assert w.approve()[0] == 1
+    children: list[subprocess.Popen] = []
+
+    def ctrl_c_as_it_comes(status, headers, body):
+        children[0].send_signal(signal.SIGINT)
+        return status, headers, body
+    w.proxy.rules[:] = [Rule("POST", "/submissions", times=None, after=ctrl_c_as_it_comes)]
+    children.append(_decline(w))
+    _, err = children[0].communicate(timeout=120)
+    assert children[0].returncode in (3, 130), err
+    assert "Traceback" not in err and err.count("footage-agent:") == 1, err
+    assert "already has the footage of yard" in err, err
+    assert "nothing was declined" not in err and "withdraw it" not in err, err
+    assert w.show()["status"] == "delivered" and not w.audit("decline")

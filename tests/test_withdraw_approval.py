@@ -236,3 +236,38 @@ def test_declining_after_an_upload_never_submitted_removes_its_package(world, mo
     assert w.portal.submissions() == [] and w.portal.decision(w.jti).withdrawn is not None
     (record,) = w.audit("decline")
     assert record["kept"] == []
+
+
+def test_a_stop_landing_as_the_lost_receipt_arrives_says_the_agency_has_the_footage(
+        world, monkeypatch):
+    """Seen: the owner pressed Stop just as the portal's answer to the receipt question came
+    back. The receipt was kept and the request recorded `delivered`, but the decline said
+    "stopped ... nothing was declined and your approval stands; decline it again to withdraw
+    it": a withdrawal the agent then refuses, the agency holding the footage. What the
+    question found is said, as for one not stopped."""
+    from agent.errors import DeliveredAfterAll
+    from agent.service import Agent
+    import threading
+    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF",
+                        replace(portal_retries.PORTAL_BACKOFF, base_s=0.01))
+    w = world
+    w.proxy.rules.append(Rule("POST", "/submissions", times=None,
+                              after=lambda status, headers, body: (502, [], b"Bad Gateway")))
+    assert w.approve()[0] == 1
+    stop = threading.Event()
+
+    def stopped_as_it_came(status, headers, body):   # the owner's Stop, as the answer leaves
+        stop.set()
+        return status, headers, body
+    w.proxy.rules[:] = [Rule("POST", "/submissions", times=None, after=stopped_as_it_came)]
+    agent = Agent(w.run.home)
+    try:
+        with pytest.raises(DeliveredAfterAll) as refused:
+            agent.requests.decline(w.jti, cancel=stop)
+    finally:
+        agent.close()
+    assert stop.is_set()
+    said = str(refused.value)
+    assert "already has the footage of yard" in said, said
+    assert "nothing was declined" not in said and "withdraw it" not in said, said
+    assert w.show()["status"] == "delivered" and not w.audit("decline")

@@ -228,6 +228,12 @@ def _stopped(agent, args, exc: Interrupted) -> str:
                 + ("the agency has it" if view.decision_sent_at_us else
                    f"the agency did not take it ({one_line(view.decision_error)})"
                    if view.decision_error else "it is sent at the next `inbox sync`"))
+    received = [one_line(d.camera) for d in view.deliveries if d.receipt] if view else []
+    if received:   # the receipt the withdrawal asked for came as the owner stopped it
+        agency = one_line(view.agency_name or view.agency_id)
+        return (f"footage-agent: stopped; {rid} is not declined: {agency} already has the "
+                f"footage of {', '.join(received)} (its receipt came as you stopped), so the "
+                "request cannot be declined. Ask the agency directly if you want it deleted")
     if exc.unfinished:
         return (f"footage-agent: stopped while the decline of {rid} was still finishing: "
                 f"`inbox show {rid}` says whether it was recorded")

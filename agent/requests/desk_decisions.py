@@ -180,14 +180,17 @@ class DeskDecisions:
         step = Step(self.home, self._store(), self.signing_key(entry.iss, entry.registration),
                     self.inbox, self.audit, self.portal, agency, request,
                     self._bearer(entry, agency), self._verify, progress, cancel)
+        stopped = False
         try:   # sent whole, its receipt lost: the agency may have it
             entry = receipts_asked(step, entry)
         except UploadCancelled:
-            raise DeskError(DECLINE_STOPPED) from None
-        if cancel is not None and cancel.is_set():   # stopped as the asking ended: as during it
-            raise DeskError(DECLINE_STOPPED)
+            stopped, entry = True, step.entry()   # a receipt kept before the stop is said
+        # A receipt that came is said whether or not a stop landed with it: "nothing was
+        # declined, decline it again to withdraw it" would offer what is refused from now on.
         if delivered_refusal(entry, agency.name) is not None:   # it had, its receipt now kept
             raise ReceiptFetched(fetched_refusal(entry, agency.name))
+        if stopped or (cancel is not None and cancel.is_set()):   # during the asking, or as
+            raise DeskError(DECLINE_STOPPED)                       # it ended: nothing declined
         done = withdraw_all(step, entry)
         return self._decline(entry, request, reason, withdraws=entry.decision, done=done,
                              progress=progress, cancel=cancel)
