@@ -15,7 +15,11 @@ from agent.storage import Transaction, WAL_LIMIT_PRAGMA, newer_layout, private_d
 # version's inbox is refused whole rather than written in a layout this one does not know.
 # 2 adds `requests.decision_refusal`: the portal's code for a decision it refused for good
 # (`already_delivered`), which an inbox of 1 (or 0) gains when opened, filled from the
-# words version 1 kept for it in `decision_error`.
+# words version 1 kept for it in `decision_error`. A version-1 agent refuses a version-2
+# inbox (as any newer layout) on purpose, though the column alone would not trip its SQL: it
+# would keep a decline refused as already delivered in words only, and this version, finding
+# layout 2, would never read those words again, so the receipt owed for it would never be
+# asked for while the agency held the footage (owed_receipts.py).
 VERSION = 2
 # What version 1 kept as a decline's `decision_error` when the portal refused it as already
 # delivered (owed_receipts.delivered_elsewhere, after the agency's name).
