@@ -610,3 +610,28 @@ def test_a_decline_refused_for_a_key_rotated_elsewhere_says_the_app_sends_it_aga
     assert ".." not in said, said
     other = reason(replace(refused, decision_refusal="already_decided"))
     assert "firmará" not in other and "Example City Police" in other, other
+
+
+def test_a_portal_password_no_web_request_can_carry_reads_in_spanish(spanish):
+    """A portal answering a registration with a bearer token holding an 'ö', refused, its
+    withdrawal unsendable too; and one kept before the check, said at every call
+    (test_registration_agent's carry test)."""
+    from agent.errors import Refusal
+    from agent.requests.portal_client import PortalClient
+    from agent.requests.registering import usable_password
+    agency = types.SimpleNamespace(name="Example City Police", id="https://police.example.gov",
+                                   portal="https://frp.police.example.gov/v1")
+    with pytest.raises(Refusal) as refused:
+        usable_password(agency, "t\u00f6k")
+    message = (f"{refused.value}; withdrawing it at the portal failed too: ask "
+               "Example City Police to retire registration reg-7")
+    said = in_owner_language(message)   # its last part holds ": " (read_in_spanish splits it)
+    assert said.startswith(read_in_spanish(str(refused.value))), said
+    assert "reg-7" in said and "4096" in said and "password" not in said, said
+    assert "withdrawing" not in said and "retire" not in said, said
+    with PortalClient() as client, pytest.raises(PortalError) as kept:
+        client.call(agency, "GET", "/requests", "t\u00f6k")
+    said = in_owner_language(str(kept.value))   # one sentence, whole
+    assert said.startswith("la contraseña del portal guardada para su registro con Example "
+                           "City Police"), said
+    assert "invitación" in said and "password" not in said and "ask" not in said, said

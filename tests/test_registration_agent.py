@@ -331,3 +331,53 @@ def test_a_registration_id_of_dots_is_one_path_segment_not_a_step(tmp_path, cas,
     assert [c[:2] for c in server.calls] == [("POST", "/v1/registrations"),
                                              ("PUT", f"/v1/registrations/{segment}"),
                                              ("DELETE", f"/v1/registrations/{segment}")]
+
+
+def test_a_portal_password_a_web_request_cannot_carry_is_refused_and_never_kept(
+        tmp_path, capsys):
+    """Attacker's hunt: a portal answering the registration with a bearer token holding an 'ö'
+    (or any character past ASCII) had it kept, and every later call then failed before it
+    left this PC with "footage-agent: 'ascii' codec can't encode character '\\xf6' in position
+    8: ordinal not in range(128)": no request could ever arrive, and nothing said why. The
+    registration is refused as one the portal answered unusably; its withdrawal cannot carry
+    that password either, so the owner is told to ask the agency to retire it. A password
+    kept before this check is said in words when the portal is called."""
+    from tests.fault_proxy import FaultProxy, Rule
+    from tests.test_requests_e2e import Run
+    portal = Portal.init(tmp_path / "portal", "Example Police Department", AGENCY_ID,
+                         "+1-206-555-0100")
+    with PortalServer(portal.state_dir) as server:
+        proxy = FaultProxy(server.origin)
+        try:
+            run = Run(tmp_path / "home", capsys)
+            doc = tmp_path / "agency.json"
+            doc.write_text(json.dumps(portal.trust_document(proxy.origin)))
+            assert run("agencies", "add", str(doc))[0] == 0
+
+            def odd_password(status, headers, body):
+                answer = json.loads(body)
+                answer["token"] = "t\u00f6k" + answer["token"]
+                return status, headers, json.dumps(answer).encode()
+            proxy.rules.append(Rule("POST", "/registrations", after=odd_password))
+            trust, key = TrustStore(run.home), OwnerKey.load_or_create(run.home)
+            with PortalClient() as client, pytest.raises(Refusal) as refused_with:
+                registering.register(trust, client, AuditLog(run.home), key, AGENCY_ID,
+                                     invite(portal), Contact("Ann Owner"), HOME_CAMERAS)
+            err = str(refused_with.value)
+            assert "sent a portal password that cannot be used" in err, err
+            assert "ask Example Police Department to retire registration reg-" in err, err
+            assert "codec" not in err and "Traceback" not in err, err
+            assert TrustStore(run.home).registrations().get(AGENCY_ID, []) == []
+            (refused,) = [r["data"] for r in AuditLog(run.home).entries()
+                          if r["event"] == "registration-refused"]
+            assert refused["withdrawn"] is False and "t\u00f6k" not in json.dumps(refused)
+
+            # One kept before the check (an earlier version's): said, not a codec's words.
+            from agent.requests.registrations import Registration
+            trust = TrustStore(run.home)
+            trust._write_regs([Registration(AGENCY_ID, "reg-old", "t\u00f6k-secret")])
+            code, _, err = run("inbox", "sync")
+            assert "holds characters a web request cannot carry" in err, (code, err)
+            assert "codec" not in err and "Traceback" not in err, err
+        finally:
+            proxy.close()

@@ -21,6 +21,7 @@ from agent.call_transport import CallTransport
 from agent.deadline import CallDeadline
 from agent.delivery.wire import DEFAULT_TIMEOUT
 from agent.network_words import network_words
+from agent.requests.registrations import sendable_secret
 from agent.requests.portal_answers import (
     PortalError,
     check_status,
@@ -183,6 +184,11 @@ class PortalClient:
         all_headers = {"Accept": "application/json", "Accept-Encoding": "identity",
                        **(headers or {})}
         if token:
+            if not sendable_secret(token):   # kept before it was checked, or edited by hand
+                raise PortalError(f"the portal password kept for your registration with "
+                                  f"{agency.name} holds characters a web request cannot "
+                                  "carry, so its portal cannot be asked: ask the agency for "
+                                  "a new invite code and register again")
             all_headers["Authorization"] = f"Bearer {token}"
         with CallDeadline(self._call_limit_s, cancel) as deadline:
             try:

@@ -74,6 +74,16 @@ def checked_certificate(agency: Agency, pem: str, key: OwnerKey, now: float) -> 
         raise Refusal(f"{agency.name}'s portal sent a certificate that cannot be used: {exc}")
 
 
+def usable_password(agency: Agency, token: str) -> None:
+    """Refusal unless the portal's bearer token for the new registration can be kept and sent
+    (check_secret): one it cannot carry would be kept, and every later call fail."""
+    try:
+        check_secret(token, "portal password")
+    except ValueError as exc:
+        raise Refusal(f"{agency.name}'s portal sent a portal password that cannot be used: "
+                      f"{exc}") from None
+
+
 def register(trust: TrustStore, portal: PortalClient, audit: AuditLog, key: OwnerKey,
              agency_id: str, invite: str, contact: Contact, cameras: tuple[Camera, ...],
              now: float | None = None) -> Registration:
@@ -113,7 +123,7 @@ def register(trust: TrustStore, portal: PortalClient, audit: AuditLog, key: Owne
                       "with this invite code")
     try:
         check_registration_id(answer.registration)
-        check_secret(answer.token, "portal token")
+        usable_password(agency, answer.token)
         checked_certificate(agency, answer.certificate, key, time.time())
         trust.keep_registration(record)
     except (ValueError, Refusal, TrustStoreError) as exc:

@@ -19,7 +19,6 @@ from pathlib import Path
 from agent.os_words import plain_home_error, plain_os_error
 from agent.storage import newer_layout, write_atomic
 from frp.jws_encoding import JWSError, loads_strict
-from frp.origins import CONTROL_CHARS
 from frp.registration import (
     Camera,
     Contact,
@@ -30,6 +29,7 @@ from frp.registration import (
 
 FORMAT = 2
 _SECRET_LIMIT = 4096
+_SECRET = re.compile(r"[\x21-\x7e]+")   # HTTP's visible characters (VCHAR)
 _ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
 
 
@@ -63,13 +63,19 @@ class Registration:
         return tuple(c.name for c in self.cameras) if self.pinned else None
 
 
+def sendable_secret(value: object) -> bool:
+    """Whether `value` can be sent as a bearer token: visible ASCII, as an HTTP header carries
+    it (httpx refuses to build a call with anything else, an 'ö' or a line break)."""
+    return isinstance(value, str) and bool(_SECRET.fullmatch(value))
+
+
 def check_secret(value: object, what: str) -> str:
-    """A portal token fit to keep: 1-4096 characters, no spaces or control characters
-    (ValueError otherwise; the value itself is never in the message)."""
-    if not isinstance(value, str) or not value or len(value) > _SECRET_LIMIT \
-            or CONTROL_CHARS.search(value) or " " in value:
-        raise ValueError(f"the {what} must be 1 to {_SECRET_LIMIT} characters without spaces "
-                         "or control characters")
+    """A portal token fit to keep: 1-4096 characters of visible ASCII (sendable_secret), so no
+    spaces, control characters or other letters (ValueError otherwise; the value itself is
+    never in the message)."""
+    if not sendable_secret(value) or len(value) > _SECRET_LIMIT:
+        raise ValueError(f"the {what} must be 1 to {_SECRET_LIMIT} letters, digits and "
+                         "punctuation marks of plain ASCII, which a web request can carry")
     return value
 
 

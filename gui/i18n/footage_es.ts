@@ -4648,6 +4648,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>hay un cambio de clave en curso; termínelo primero (vuelva a cambiar la clave)</translation>
     </message>
     <message>
+        <source>{agency}&apos;s portal sent a portal password that cannot be used</source>
+        <translation>el portal de {agency} envió una contraseña del portal que no se puede usar</translation>
+    </message>
+    <message>
+        <source>the portal password must be 1 to {count} letters, digits and punctuation marks of plain ASCII, which a web request can carry</source>
+        <translation>la contraseña del portal debe tener de 1 a {count} letras, cifras y signos de puntuación ASCII simples, que una petición web pueda llevar</translation>
+    </message>
+    <message>
+        <source>the portal password kept for your registration with {agency} holds characters a web request cannot carry, so its portal cannot be asked: ask the agency for a new invite code and register again</source>
+        <translation>la contraseña del portal guardada para su registro con {agency} contiene caracteres que una petición web no puede llevar, por lo que no se puede consultar su portal: pida a la agencia un nuevo código de invitación y regístrese de nuevo</translation>
+    </message>
+    <message>
         <source>registration &apos;{id}&apos; of {agency} was not made from this app, so it cannot answer for it: register with the agency&apos;s invite code (Settings, Register with an agency…)</source>
         <translation>el registro «{id}» de {agency} no se hizo desde esta aplicación, así que no puede responder por él: regístrese con el código de invitación de la agencia (Ajustes, Registrarse con una agencia…)</translation>
     </message>

@@ -26,6 +26,15 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "no agency '{agency}' is in your trust store; add its file first"),
     QT_TRANSLATE_NOOP("core", "a key rotation is under way; finish it first (rotate the key "
                               "again)"),
+    # a registration's bearer token no web request can carry (registering.py usable_password,
+    # registrations.check_secret; portal_client.py for one kept before that check)
+    QT_TRANSLATE_NOOP("core", "{agency}'s portal sent a portal password that cannot be used"),
+    QT_TRANSLATE_NOOP("core", "the portal password must be 1 to {count} letters, digits and "
+                              "punctuation marks of plain ASCII, which a web request can carry"),
+    QT_TRANSLATE_NOOP("core", "the portal password kept for your registration with {agency} "
+                              "holds characters a web request cannot carry, so its portal "
+                              "cannot be asked: ask the agency for a new invite code and "
+                              "register again"),
 )
 
 IN_THE_APP = {
