@@ -36,6 +36,13 @@ IN_THE_WAY = ("something on this network may stand in its place, as a Wi-Fi sign
               "sign in to the network in a web browser or use another network, then try again")
 
 
+CUT_OFF = "the connection was cut off: try again"
+UNREADABLE = ("what came back was no web answer this app can read (a faulty server, or a "
+              "device on this network standing in its place, answers so): try again later, "
+              "and tell the agency if it goes on")
+_CLOSED = re.compile(r"disconnected|closed connection|connection closed", re.IGNORECASE)
+
+
 def network_words(exc: httpx.HTTPError) -> str:
     """Why a request did not get through, in words a person can act on: the operating
     system's (a refused connection, an unreachable network) through os_words, never a Python
@@ -55,7 +62,10 @@ def network_words(exc: httpx.HTTPError) -> str:
     if cause is not None:
         return plain_os_error(cause)
     if isinstance(exc, httpx.RemoteProtocolError):
-        return "the connection was cut off: try again"
+        # A connection closed early (httpcore's and h11's words) is a cut; anything else h11
+        # refused to read (a status line of garbage, megabytes of headers) came whole and
+        # will come so again: "try again" alone would have the owner retry it for ever.
+        return CUT_OFF if _CLOSED.search(str(exc)) else UNREADABLE
     return one_line(_ERRNO_TAG.sub("", str(exc)).strip(), 300) or "the connection failed"
 
 

@@ -635,3 +635,14 @@ def test_a_portal_password_no_web_request_can_carry_reads_in_spanish(spanish):
     assert said.startswith("la contraseña del portal guardada para su registro con Example "
                            "City Police"), said
     assert "invitación" in said and "password" not in said and "ask" not in said, said
+
+
+def test_an_answer_that_is_no_http_reads_in_spanish(spanish):
+    """A portal or upload server answering with garbage or megabytes of headers
+    (test_portal_client's and test_upload's no_http tests), said by network_words."""
+    from agent.network_words import network_words
+    words = network_words(httpx.RemoteProtocolError("illegal status line: bytearray(b'x')"))
+    message = f"cannot reach Example City Police's portal: {words}"
+    said = in_owner_language(message)
+    assert "esta aplicación pueda leer" in said and "Example City Police" in said, said
+    assert "web answer" not in said and "agency" not in said, said

@@ -471,3 +471,26 @@ def test_hostile_submission_and_decision_answers_are_clean_errors(body, status):
             # a success whose body is markup is a web page, no answer of the portal's
             page = status in (201, 204) and body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
             assert exc.status == (None if page else status) and "\n" not in str(exc)
+
+
+@pytest.mark.parametrize("sent, unreadable", [
+    (b"\x16\x03\x01 hello\r\n\r\n", True),                          # not HTTP at all
+    (b"HTTP/1.1 2000 Fine\r\n\r\n", True),                          # a status of garbage
+    (b"HTTP/1.1 200 OK\r\nX-Pad: " + b"a" * 300_000 + b"\r\n\r\n", True),   # huge headers
+    (b"", False),                                                    # closed unanswered
+])
+def test_an_answer_that_is_no_http_is_not_said_as_a_cut_connection(sent, unreadable):
+    """Attacker's hunt: a portal (or a device standing in its place) answering with a status
+    line of garbage or megabytes of headers was said as "the connection was cut off: try
+    again", every time: the owner retried something that comes back the same for ever. A
+    connection closed before the answer is still a cut."""
+    def respond(h):
+        h.wfile.write(sent)
+        h.close_connection = True
+    with serve(respond) as (origin, _):
+        with PortalClient() as client, pytest.raises(PortalError) as err:
+            client.poll(agency(origin + "/v1"), "reg-1", "t", None)
+    said = str(err.value)
+    assert said.startswith("cannot reach Example PD's portal: ")
+    assert ("no web answer this app can read" in said) is unreadable, said
+    assert ("cut off" in said) is not unreadable, said

@@ -1268,3 +1268,28 @@ def test_the_short_first_chunk_lets_a_fast_link_send_whole_sealed_chunks_hashing
                if m == "PATCH"]
     assert patches == [(4 << 20, f"sha256 {sums.chunks[0]}"), (2 << 20, f"sha256 {sums.chunks[1]}")]
     assert hostile.data(result.url) == src.read_bytes()
+
+
+def test_an_upload_server_answering_no_http_is_not_said_as_a_cut_connection(
+        payload, tmp_path, quick_backoff):
+    """Attacker's hunt: an upload server answering the creation with megabytes of headers
+    ended "Gave up after 3 attempts: cannot reach the upload server ...: the connection was
+    cut off: try again", though each answer came whole, the same each time."""
+    from tests.loopback import serving
+
+    class Padded(BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.wfile.write(b"HTTP/1.1 201 Created\r\nLocation: /files/a\r\nX-Pad: "
+                             + b"a" * 300_000 + b"\r\n\r\n")
+            self.close_connection = True
+        do_OPTIONS = do_POST
+
+        def log_message(self, *args):
+            pass
+    with serving(Padded) as (origin, _):
+        with pytest.raises(UploadError) as err:
+            upload_file(payload(1000), origin + "/files", state_dir=tmp_path / "uploads",
+                        max_attempts=2)
+    said = str(err.value)
+    assert "no web answer this app can read" in said and "cut off" not in said, said
+    assert "tell the agency" in said

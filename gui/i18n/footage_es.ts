@@ -2808,6 +2808,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>footage-agent se detuvo antes de enviar las grabaciones (el equipo se apagó, o se cerró el programa)</translation>
     </message>
     <message>
+        <source>what came back was no web answer this app can read (a faulty server, or a device on this network standing in its place, answers so): try again later, and tell the agency if it goes on</source>
+        <translation>lo que llegó no es una respuesta web que esta aplicación pueda leer (así responde un servidor averiado, o un dispositivo de esta red que ocupa su lugar): vuelva a intentarlo más tarde y avise a la agencia si sigue ocurriendo</translation>
+    </message>
+    <message>
         <source>the recordings folder {path} was removed while it was scanned (in the app, or by another footage-agent command): nothing more of it was indexed, and what was went with it</source>
         <translation>la carpeta de grabaciones {path} se quitó mientras se examinaba (en la aplicación o con otra orden de footage-agent): no se indexó nada más de ella, y lo que ya se había indexado se quitó con ella</translation>
     </message>

@@ -126,6 +126,9 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the connection was refused: the other side is not answering; "
                               "try again later"),
     QT_TRANSLATE_NOOP("core", "the connection was cut off: try again"),
+    QT_TRANSLATE_NOOP("core", "what came back was no web answer this app can read (a faulty "
+                              "server, or a device on this network standing in its place, "
+                              "answers so): try again later, and tell the agency if it goes on"),
     QT_TRANSLATE_NOOP("core", "the network cannot be reached: check that this computer is "
                               "online"),
     QT_TRANSLATE_NOOP("core", "the other computer cannot be reached: check that this computer "
