@@ -87,6 +87,9 @@ class Device:
         # Clocks put right before now: (true instant it was set, offset until then). A
         # recording keeps the time its clock wrote when it was made.
         self.earlier_clocks: list[tuple[int, float]] = []
+        # Recordings starting at this true instant or later are not made yet (None: all are),
+        # so a test can add the recorder before them, as an owner would have (put_right).
+        self.recorded_before: int | None = None
 
     # --- clock ---------------------------------------------------------------------------
     def set_clock(self, offset_s: float) -> None:
@@ -94,6 +97,16 @@ class Device:
         times the clock wrote then."""
         self.earlier_clocks.append((time.time_ns() // 1000, self.clock_offset_s))
         self.clock_offset_s = offset_s
+
+    def put_right(self, at_us: int, offset_s: float) -> None:
+        """The clock put right at the true instant `at_us`, a moment already past: recordings
+        made before it keep the times the clock wrote then, and those made after it, by the
+        new clock, are recorded by now (`recorded_before` is lifted). A recording's times, as
+        its device wrote them, never change once listed: recordings listed before (a test
+        adding the recorder first) are those made before `at_us`."""
+        self.earlier_clocks.append((at_us, self.clock_offset_s))
+        self.clock_offset_s = offset_s
+        self.recorded_before = None
 
     def offset_at(self, true_us: int) -> float:
         """The clock's offset when the device recorded at a true instant."""
@@ -127,6 +140,8 @@ class Device:
         times; both are listed, the one recorded first first."""
         found = []
         for clip in self.catalogue.clips.get(channel, []):
+            if self.recorded_before is not None and clip.start_us >= self.recorded_before:
+                continue   # not made yet
             first = self.device_s(clip.start_us)
             if first < device_end_s and first + (clip.end_us - clip.start_us) / US > device_start_s:
                 found.append(clip)

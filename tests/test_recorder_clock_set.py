@@ -119,10 +119,10 @@ def test_an_approval_across_the_moment_the_clock_was_put_right_delivers_both_sid
             agent.use_recorder_passphrase(PASSPHRASE)
             agent.requests.trust.add(portal.state_dir / "agency.json")
             reg = enrol(home, portal, ("drive",)).registration
+            sim.device.recorded_before = T0 + 20 * US   # recorded after it was added
             agent.add_recorder(RecorderAddress(sim.url, "hikvision", "admin", sim.fingerprint),
                                PASSWORD, name="nvr", cameras=("drive",))
-            sim.device.earlier_clocks.append((T0 + 20 * US, HOURS_OFF))
-            sim.device.clock_offset_s = 0.0
+            sim.device.put_right(T0 + 20 * US, 0.0)
             agent.scan()
             portal.create_request(reg, start, end, "2026-78", "Det. Roe", cameras=("drive",))
             (entry,) = agent.requests.sync().new
@@ -153,10 +153,10 @@ def test_footage_whose_times_an_earlier_clock_wrote_too_is_asked_for_by_name(
     start, end = T0 + 22 * US, T0 + 28 * US
     with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True, clock_offset_s=25.0,
                    quirks=quirks) as sim:
+        sim.device.recorded_before = T0 + 20 * US   # recorded after it was added
         agent.add_recorder(RecorderAddress(sim.url, vendor, "admin", sim.fingerprint,
                                            zone="UTC"), PASSWORD, name="nvr")
-        sim.device.earlier_clocks.append((T0 + 20 * US, 25.0))
-        sim.device.clock_offset_s = 0.0
+        sim.device.put_right(T0 + 20 * US, 0.0)
         agent.scan()
         done = agent.export("nvr/Driveway", start, end, tmp_path / "out")
     times = stamps(Path(done.clip))
@@ -173,10 +173,10 @@ def test_footage_whose_times_an_earlier_clock_wrote_too_is_not_asked_for_by_time
 
     with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True,
                    clock_offset_s=25.0) as sim:
+        sim.device.recorded_before = T0 + 20 * US   # recorded after it was added
         agent.add_recorder(RecorderAddress(sim.url, "reolink", "admin", sim.fingerprint),
                            PASSWORD, name="nvr")
-        sim.device.earlier_clocks.append((T0 + 20 * US, 25.0))
-        sim.device.clock_offset_s = 0.0
+        sim.device.put_right(T0 + 20 * US, 0.0)
         agent.scan()
         with pytest.raises(AgentError) as caught:
             agent.export("nvr/Driveway", T0 + 22 * US, T0 + 28 * US, tmp_path / "out")
@@ -207,10 +207,10 @@ def test_an_approval_of_footage_nothing_names_alone_is_refused_not_to_be_approve
             agent.use_recorder_passphrase(PASSPHRASE)
             agent.requests.trust.add(portal.state_dir / "agency.json")
             reg = enrol(home, portal, ("drive",)).registration
+            sim.device.recorded_before = T0 + 20 * US   # recorded after it was added
             agent.add_recorder(RecorderAddress(sim.url, "reolink", "admin", sim.fingerprint),
                                PASSWORD, name="nvr", cameras=("drive",))
-            sim.device.earlier_clocks.append((T0 + 20 * US, 25.0))
-            sim.device.clock_offset_s = 0.0
+            sim.device.put_right(T0 + 20 * US, 0.0)
             agent.scan()
             portal.create_request(reg, T0 + 22 * US, T0 + 28 * US, "2026-79", "Det. Roe",
                                   cameras=("drive",))
@@ -233,10 +233,10 @@ def test_a_recording_across_the_clock_change_keeps_its_length_and_is_exported_wh
     fetches it whole (its times name no part of it) and seals the window's frames only."""
     with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True,
                    clock_offset_s=HOURS_OFF, quirks=quirks) as sim:
+        sim.device.recorded_before = T0 + 15 * US   # recorded after it was added
         agent.add_recorder(RecorderAddress(sim.url, vendor, "admin", sim.fingerprint,
                                            zone="UTC"), PASSWORD, name="nvr")
-        sim.device.earlier_clocks.append((T0 + 15 * US, HOURS_OFF))   # in the middle clip
-        sim.device.clock_offset_s = 0.0
+        sim.device.put_right(T0 + 15 * US, 0.0)   # in the middle clip
         (report,) = agent.scan()
         assert not report.problems, report.problems
         assert ("nvr/Driveway", T0 + 10 * US, T0 + 20 * US) in placed(agent), placed(agent)
@@ -259,10 +259,10 @@ def test_a_recording_across_the_clock_change_that_a_reolink_cannot_send_whole_is
 
     with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True,
                    clock_offset_s=HOURS_OFF) as sim:
+        sim.device.recorded_before = T0 + 15 * US   # recorded after it was added
         agent.add_recorder(RecorderAddress(sim.url, "reolink", "admin", sim.fingerprint),
                            PASSWORD, name="nvr")
-        sim.device.earlier_clocks.append((T0 + 15 * US, HOURS_OFF))
-        sim.device.clock_offset_s = 0.0
+        sim.device.put_right(T0 + 15 * US, 0.0)
         agent.scan()
         with pytest.raises(AgentError, match="clock was put back while it recorded this"):
             agent.export("nvr/Driveway", T0 + 12 * US, T0 + 18 * US, tmp_path / "out")
@@ -294,10 +294,10 @@ def test_a_recording_across_a_clock_put_forward_ends_where_it_did(vendor, quirks
     It now ends by the clock as it is now, where the next recording begins."""
     with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True,
                    clock_offset_s=-HOURS_OFF, quirks=quirks) as sim:
+        sim.device.recorded_before = T0 + 15 * US   # recorded after it was added
         agent.add_recorder(RecorderAddress(sim.url, vendor, "admin", sim.fingerprint),
                            PASSWORD, name="nvr")
-        sim.device.earlier_clocks.append((T0 + 15 * US, -HOURS_OFF))   # in the middle clip
-        sim.device.clock_offset_s = 0.0
+        sim.device.put_right(T0 + 15 * US, 0.0)   # in the middle clip
         agent.scan()
         rows = [(s, e) for c, s, e in placed(agent) if c == "nvr/Driveway"]
         assert rows == [(T0 + i * 10 * US, T0 + (i + 1) * 10 * US) for i in range(3)], rows
@@ -316,10 +316,10 @@ def test_a_recorder_clock_drifting_a_second_is_not_taken_for_one_put_right(
     one clock; each recording is still fetched by its own."""
     start, end = T0 + 4 * US, T0 + 24 * US   # on keyframes (GOP 2 s): a copy starts there
     with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True) as sim:
+        sim.device.recorded_before = T0 + 20 * US   # recorded after it was added
         agent.add_recorder(RecorderAddress(sim.url, "hikvision", "admin", sim.fingerprint),
                            PASSWORD, name="nvr")
-        sim.device.earlier_clocks.append((T0 + 20 * US, 0.0))   # a second ahead from the third
-        sim.device.clock_offset_s = 1.0
+        sim.device.put_right(T0 + 20 * US, 1.0)   # a second ahead from the third
         agent.scan()
         done = agent.export("nvr/Driveway", start, end, tmp_path / "out")
     times = stamps(Path(done.clip))
@@ -378,10 +378,10 @@ def test_a_rows_own_reason_shows_beside_the_stale_note_and_stays_after_it(
 
     with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True,
                    clock_offset_s=HOURS_OFF) as sim:
+        sim.device.recorded_before = T0 + 15 * US   # recorded after it was added
         agent.add_recorder(RecorderAddress(sim.url, "hikvision", "admin", sim.fingerprint),
                            PASSWORD, name="nvr")
-        sim.device.earlier_clocks.append((T0 + 15 * US, HOURS_OFF))   # in the middle clip
-        sim.device.clock_offset_s = 0.0
+        sim.device.put_right(T0 + 15 * US, 0.0)   # in the middle clip
         agent.scan()
         sim.device.faults.add("garbage")
         (report,) = agent.scan()

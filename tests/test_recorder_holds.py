@@ -37,12 +37,12 @@ def test_a_hold_across_the_recorders_clock_correction_keeps_and_places_every_rec
     recorder would write over; its record held one clock offset per camera."""
     with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True,
                    clock_offset_s=HOURS_OFF, quirks=quirks) as sim:
+        sim.device.recorded_before = T0 + 20 * US   # recorded after it was added
         agent.add_recorder(RecorderAddress(sim.url, vendor, "admin", sim.fingerprint,
                                            zone="UTC"), PASSWORD, name="nvr")
         # Put right as the third recording began: the second ended by the new clock, so it
         # is fetched whole (test_recorder_clock_set), the third placed by the new clock.
-        sim.device.earlier_clocks.append((T0 + 20 * US, HOURS_OFF))
-        sim.device.clock_offset_s = 0.0
+        sim.device.put_right(T0 + 20 * US, 0.0)
         agent.scan()
         made = holds.make_hold(agent.home, agent.store, "r1", *WINDOW, (CAMERA,), "r1",
                                connect=agent.recorder_connector())

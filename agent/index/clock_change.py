@@ -4,7 +4,7 @@ A recorder writes a recording's start when it begins and its end when it ends, e
 clock then. Its clock put right in between (by its owner, or NTP), the two were written by
 two clocks: put back, the end comes before the start; put forward, the recording seems that
 much longer, running into those recorded after. The start is placed by the offset its row
-keeps (mirror.kept_shifts), the end by the clock as it is now where the first cannot be its
+keeps (mirror.kept_rows), the end by the clock as it is now where the first cannot be its
 end. Such a recording's own times name no part of it, so it is fetched whole
 (remote_window), its frames timing the rest. A clock put back also gives the recordings made
 after it the times those made before were written at: a part of one asked for by those times

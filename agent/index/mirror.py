@@ -28,6 +28,7 @@ from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import FileRow
 from agent.index.scan import showable_us
 from agent.index.clock_change import SPANS_CHANGE, UNPLACED_END, another_clock, placed_ends
+from agent.index.mirrored_rows import Matched, Mirrored, match, refs
 from agent.index.store import STALE, Store
 from agent.recorders.connect import open_recorder
 from agent.recorders.credentials import CredentialError, CredentialStore
@@ -124,7 +125,7 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
             rec.source_id, [(str(c.id), None, c.name) for c in info.channels])
         # A whole re-read now and then, and whenever the clock moved: an incremental one asks
         # from the newest row on by the clock as it is now, which may skip what the clock wrote
-        # before. The rows already mirrored keep the offset they were placed by (kept_shifts).
+        # before. The rows already mirrored keep the offset they were placed by (kept_rows).
         full = (rec.full_us is None or not 0 <= now_us - rec.full_us <= FULL_EVERY_S * US
                 or moved(offset, source.clock_offset_s))   # one "in the future": as due
         horizon = now_us - MIRROR_DAYS * 86400 * US
@@ -137,10 +138,10 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
             since = None if full or newest is None else max(horizon, newest - OVERLAP_S * US)
             found = recorder.search(channel.id, (since or horizon) + round(offset * US),
                                     now_us + round(offset * US) + 86400 * US)
-            kept = kept_shifts(store, source.id, key, source.clock_offset_s)
-            rows = remote_rows(source.id, source.root, camera, key, found, offset, rec.vendor,
-                               now_us, kept)
-            before, after = store.mirror(source.id, key, since, rows)
+            matched = match(source.root, key, found,
+                            kept_rows(store, source.id, key, source.clock_offset_s))
+            rows = placed_rows(source.id, camera, key, matched, offset, rec.vendor, now_us)
+            before, after = store.mirror(source.id, key, since, rows, refs(matched))
             added, removed = added + max(0, after - before), removed + max(0, before - after)
     except CredentialsRefused as exc:
         return _failed(store, rec, "refused", str(exc), NEVER_US, now_us)
@@ -182,44 +183,38 @@ def failed_here(store: Store, rec: RecorderSource, now_us: int | None = None) ->
         return Refresh(rec.url, "offline", 0, 0, 0, None, None, FAILED_HERE)
 
 
-def kept_shifts(store: Store, source_id: int, channel: str,
-                offset_s: float | None) -> dict[str, int]:
-    """The clock offset (µs) each recording of a channel was mirrored with, by its row's
-    path: the clock it recorded under. A recorder's clock put right later (by its owner, or
+def kept_rows(store: Store, source_id: int, channel: str,
+              offset_s: float | None) -> list[Mirrored]:
+    """A channel's mirrored rows, each with the clock offset (µs) its recording was mirrored
+    with: the clock it recorded under. A recorder's clock put right later (by its owner, or
     NTP) changes the times it writes from then on, never those it wrote before. `offset_s`:
     the one for rows mirrored before the offset was kept with each row."""
-    before = round((offset_s or 0.0) * US)
-    return {path: before if shift is None else shift
-            for path, (_s, _e, shift) in store.mirrored_shifts(source_id, channel).items()}
-
-
-def row_path(root: str, channel: str, rec: Recording) -> str:
-    """A recording's row path: its recorder, channel and start as the recorder wrote it."""
-    return f"{root}#ch{channel}/{_digits(rec.start.text) or rec.start_us // US}"
+    return store.mirrored(source_id, channel, round((offset_s or 0.0) * US))
 
 
 def remote_rows(source_id: int, root: str, camera: str, channel: str, found, offset_s: float,
-                vendor: str, now_us: int, kept: dict[str, int] | None = None) -> list[FileRow]:
-    """Index rows for what a channel's search returned, in true time: by the clock offset
-    each was mirrored with before (`kept`, by path), else by `offset_s`."""
+                vendor: str, now_us: int, kept: list[Mirrored] | None = None) -> list[FileRow]:
+    """Index rows for what a channel's search returned, in true time: each by the clock
+    offset its row was mirrored with before (`kept`: mirrored_rows.match), else by
+    `offset_s`."""
+    return placed_rows(source_id, camera, channel, match(root, channel, found, kept or []),
+                       offset_s, vendor, now_us)
+
+
+def placed_rows(source_id: int, camera: str, channel: str, matched: list[Matched],
+                offset_s: float, vendor: str, now_us: int) -> list[FileRow]:
+    """Index rows for the recordings found, each at its row path and by its row's clock
+    offset (the clock as it is now, `offset_s`, for one first seen now)."""
     current = round(offset_s * US)
-    kept = kept or {}
-    placed, paths = [], set()
-    for rec in found:
-        base = path = row_path(root, channel, rec)
-        n = 1
-        while path in paths:   # two recordings from the same second (a device's own split)
-            n += 1
-            path = f"{base}~{n}"
-        shift = kept.get(path, current)
+    placed = []
+    for m in matched:
+        rec, shift = m.recording, m.shift(current)
         if not (showable_us(rec.start_us - shift) and showable_us(rec.end_us - shift)):
             continue   # a date no calendar shows: a garbled entry, and it would break listings
-        paths.add(path)
-        placed.append((rec, path, shift))
+        placed.append((rec, m.path, shift))
     ends = placed_ends([(rec, shift) for rec, _path, shift in placed], current)
-    rows = [_row(source_id, path, camera, channel, rec, shift, end, vendor, now_us)
+    return [_row(source_id, path, camera, channel, rec, shift, end, vendor, now_us)
             for (rec, path, shift), end in zip(placed, ends)]
-    return rows
 
 
 def _row(source_id: int, path: str, camera: str, channel: str, rec: Recording, shift: int,
@@ -236,10 +231,6 @@ def _row(source_id: int, path: str, camera: str, channel: str, rec: Recording, s
                    rec.size or 0, now_us * 1000, vendor, "remote", reason, "main",
                    None if later is None else later - shift,
                    channel=channel, time_source="recorder", clock_shift_us=shift)
-
-
-def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
 
 
 def _failed(store: Store, rec: RecorderSource, state: str, problem: str, next_us: int | None,

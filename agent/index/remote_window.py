@@ -31,7 +31,8 @@ from typing import Callable, Iterator
 
 from agent.callbacks import call_safely
 from agent.index.clock_change import another_clock, placed_ends, times_shared
-from agent.index.mirror import Connect, applied_offset, kept_shifts, row_path
+from agent.index.mirror import Connect, applied_offset, kept_rows
+from agent.index.mirrored_rows import Matched, Mirrored, match
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import FileRow
 from agent.index.store import Store
@@ -54,7 +55,7 @@ class Piece:
     recorder wrote its start in the hour the clocks repeat, so it may be an hour later, or it
     was asked for by times in that hour, so it may hold the other one. `clock_shift_us`: the
     recorder's clock offset its times were asked for and placed by (the clock it recorded
-    under: mirror.kept_shifts)."""
+    under: mirror.kept_rows)."""
 
     fetched: Fetched
     start_us: int
@@ -139,22 +140,25 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
         raise _not_kept(exc, folder) from None
     call_safely(progress, "asking the recorder", 0.0)
     source = store.source(rec.url)
-    kept = kept_shifts(store, rec.source_id, key, source.clock_offset_s if source else None)
+    kept = kept_rows(store, rec.source_id, key, source.clock_offset_s if source else None)
     recorder = connect(rec)
     try:
         info = recorder.info()
         clock = recorder.clock()
         offset = applied_offset(clock, source.clock_offset_s if source else None)
         first, last = start_us // US * US, -(-end_us // US) * US   # whole seconds: the devices'
-        # Each recording is asked for by the clock it recorded under (mirror.kept_shifts): one
+        # Each recording is asked for by the clock it recorded under (mirror.kept_rows): one
         # put right since then wrote its times by another offset than it has now.
-        shifts = _shifts_over(store, rec.source_id, key, kept, first, last) | {round(offset * US)}
-        recordings = sorted(recorder.search(channel, first + min(shifts), last + max(shifts)),
-                            key=lambda r: r.start_us)
+        shifts = _shifts_over(kept, first, last) | {round(offset * US)}
         current = round(offset * US)
-        placed = [(r, kept.get(row_path(rec.url, key, r), current)) for r in recordings]
+        # Each is its mirrored row by the device's reference to it (mirrored_rows.match), in
+        # the order the device listed them, as a refresh matched them.
+        matched = match(rec.url, key, recorder.search(channel, first + min(shifts),
+                                                      last + max(shifts)), kept)
+        matched.sort(key=lambda m: m.recording.start_us)
+        placed = [(m.recording, m.shift(current)) for m in matched]
         others = placed   # every recording found, each with the clock it recorded under
-        ends = _ends(store, rec.source_id, key, rec.url, placed, current)
+        ends = _ends(matched, placed, current)
         # Each recording is asked for by its own clock, so a window spanning a moment the
         # clock was put right is served too, each side by the clock that timed it.
         placed = sorted(((r, shift, end) for (r, shift), end in zip(placed, ends)
@@ -207,26 +211,24 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
                           tuple(pieces))
 
 
-def _ends(store: Store, source_id: int, channel: str, url: str, placed: list, current: int):
+def _ends(matched: list[Matched], placed: list, current: int) -> list[int | None]:
     """Where each recording found ends (clock_change.placed_ends); one mirrored by an earlier
     clock ends where its row does when that is sooner: the refresh saw the recordings after
     it, which a window's search may not have."""
-    rows = store.mirrored_shifts(source_id, channel)
     ends = placed_ends(placed, current)
-    for i, (r, shift) in enumerate(placed):
-        row_end = rows.get(row_path(url, channel, r), (None, None, None))[1]
+    for i, (m, (_r, shift)) in enumerate(zip(matched, placed)):
+        row_end = None if m.row is None else m.row.end_us
         if another_clock(shift, current) and ends[i] is not None and row_end is not None \
                 and row_end < ends[i]:
             ends[i] = row_end
     return ends
 
 
-def _shifts_over(store: Store, source_id: int, channel: str, kept: dict[str, int], first: int,
-                 last: int) -> set[int]:
+def _shifts_over(kept: list[Mirrored], first: int, last: int) -> set[int]:
     """The clock offsets the mirrored recordings overlapping [first, last) were placed by."""
-    rows = store.mirrored_shifts(source_id, channel)
-    return {kept[path] for path, (s, e, _shift) in rows.items()
-            if s is not None and e is not None and e > first and s < last}
+    return {r.shift_us for r in kept
+            if r.start_us is not None and r.end_us is not None and r.end_us > first
+            and r.start_us < last}
 
 
 class DownloadNotKept(RecorderError):

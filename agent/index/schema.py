@@ -7,8 +7,9 @@ of one (`byte_start`, `byte_end`), unique by (path, byte_start). A recorder on t
 source too (its root is its address); `recorders` keeps what reaching it needs (never its
 password) and how its last refresh went (recorder_book.py). Added to version 2 as it stands:
 an index without the table gains it when opened, and so do `files.clock_shift_us` (the clock
-a recorder's mirrored row was placed by) and `files.stale_note` (why it may be out of date; taken from
-the rows of a recorder whose state is `ok` when opened, as an older agent mirroring it leaves it). Version 4 adds `disks`: the identity of the
+a recorder's mirrored row was placed by), `files.stale_note` (why it may be out of date; taken from
+the rows of a recorder whose state is `ok` when opened, as an older agent mirroring it leaves it)
+and `files.device_ref` (the recorder's own reference to the row's recording). Version 4 adds `disks`: the identity of the
 disk each folder's recordings were indexed from (other_disk.py); an index of version 3 gains
 it empty, and the next scan fills it.
 """
@@ -82,6 +83,7 @@ CREATE TABLE IF NOT EXISTS files (
     audio INTEGER NOT NULL DEFAULT 0,
     clock_shift_us INTEGER,
     stale_note TEXT,
+    device_ref TEXT,
     UNIQUE (path, byte_start)
 );
 CREATE TABLE IF NOT EXISTS recorders (
@@ -169,14 +171,17 @@ def prepare(db: sqlite3.Connection) -> bool:
 
 def _gain_columns(db: sqlite3.Connection) -> None:
     """Columns added to a table as it stands (no new version: an older agent names the
-    columns it reads and writes, so it still opens the index): `files.clock_shift_us`, and
+    columns it reads and writes, so it still opens the index): `files.clock_shift_us`,
     `files.stale_note` (why a recorder's mirrored row may be out of date, kept apart from the
-    row's own reason)."""
+    row's own reason), and `files.device_ref` (the recorder's own reference to a mirrored
+    row's recording: mirrored_rows.py)."""
     columns = {row[1] for row in db.execute("PRAGMA table_info(files)")}
     if "clock_shift_us" not in columns:
         db.execute("ALTER TABLE files ADD COLUMN clock_shift_us INTEGER")
     if "stale_note" not in columns:
         db.execute("ALTER TABLE files ADD COLUMN stale_note TEXT")
+    if "device_ref" not in columns:
+        db.execute("ALTER TABLE files ADD COLUMN device_ref TEXT")
 
 
 def _drop_outdated_notes(db: sqlite3.Connection) -> None:

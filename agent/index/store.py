@@ -13,9 +13,10 @@ from __future__ import annotations
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 from agent.index.cameras import CameraBook
+from agent.index.mirrored_rows import Mirrored
 from agent.index.recorder_book import RecorderBook
 from agent.index.rows import SELECT, SELECT_ONE, UPSERT, FileRow, Source, file_row
 from agent.index.schema import VERSION, NewerIndex, prepare
@@ -172,30 +173,36 @@ class Store:
         return len(values)
 
     def mirror(self, source_id: int, channel: str, since_us: int | None,
-               rows: Iterable[FileRow]) -> tuple[int, int]:
+               rows: Iterable[FileRow], refs: Mapping[str, str | None] | None = None
+               ) -> tuple[int, int]:
         """A recorder channel's rows as its search returned them: the `remote` rows of that
         channel starting at `since_us` or later (all of them when None) are replaced by `rows`,
-        in one transaction, so a reader never sees the channel half mirrored. Returns how many
-        rows that part held before and holds now."""
+        in one transaction, so a reader never sees the channel half mirrored. `refs`: the
+        device's own reference to each row's recording, by path (mirrored_rows.py). Returns
+        how many rows that part held before and holds now."""
         values = list(rows)
         where = "source_id=? AND channel=? AND status='remote'" + (
             "" if since_us is None else " AND start_us>=?")
         args = (source_id, channel) + (() if since_us is None else (since_us,))
+        refs = refs or {}
         with self._lock, Transaction(self._db):
             before = self._db.execute(f"SELECT count(*) FROM files WHERE {where}", args).fetchone()[0]
             self._db.execute(f"DELETE FROM files WHERE {where}", args)
             self._insert(values)
+            self._db.executemany("UPDATE files SET device_ref=? WHERE path=? AND byte_start=0",
+                                 [(refs.get(r.path), r.path) for r in values])
         return before, len(values)
 
-    def mirrored_shifts(self, source_id: int, channel: str) -> dict[str, tuple[int, int, int | None]]:
-        """A recorder channel's mirrored rows by path: their start, end (true time) and the
-        clock offset taken off the recorder's times for them (µs; None: mirrored before it was
-        kept)."""
+    def mirrored(self, source_id: int, channel: str, before_us: int) -> list[Mirrored]:
+        """A recorder channel's mirrored rows: their path, start, end (true time), the clock
+        offset taken off the recorder's times for them (µs; `before_us` for rows mirrored
+        before it was kept) and the device's reference to the recording."""
         with self._lock:
             found = self._db.execute(
-                "SELECT path, start_us, end_us, clock_shift_us FROM files WHERE source_id=? "
-                "AND channel=? AND status='remote'", (source_id, channel)).fetchall()
-        return {path: (start, end, shift) for path, start, end, shift in found}
+                "SELECT path, start_us, end_us, clock_shift_us, device_ref FROM files WHERE "
+                "source_id=? AND channel=? AND status='remote'", (source_id, channel)).fetchall()
+        return [Mirrored(path, start, end, before_us if shift is None else shift, ref)
+                for path, start, end, shift, ref in found]
 
     def mark_remote(self, source_id: int, reason: str | None) -> None:
         """Say why a recorder's mirrored rows may be out of date (`reason` holds STALE), read

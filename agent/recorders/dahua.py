@@ -170,8 +170,9 @@ class DahuaRecorder:
             return None
         start, end = recording_times(w0, values[p + "StartTime"], w1, values[p + "EndTime"],
                                      self._zone)
+        path = values.get(p + "FilePath", "")
         return Recording(channel, start, end, whole_number(values.get(p + "Length")),
-                         values.get(p + "Type", ""), values.get(p + "FilePath", ""))
+                         values.get(p + "Type", ""), path, path)
 
     def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path, *,
               whole_ok: bool = True, cancel: threading.Event | None = None,

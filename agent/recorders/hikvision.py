@@ -210,9 +210,12 @@ class HikvisionRecorder:
             return None
         if not uri:
             return None  # an SD-card camera may put a string where the descriptor goes
-        size = dict(parse_qsl(urlsplit(uri).query)).get("size", "")
+        fields = dict(parse_qsl(urlsplit(uri).query))
         kind = _text(item, "metadataDescriptor").rsplit("/", 1)[-1]
-        return Recording(channel, start, end, whole_number(size), kind, uri)
+        # The file's `name` alone names it: the address before it is the device's on the LAN
+        # (it may change), and the end and size of a recording still being made grow.
+        return Recording(channel, start, end, whole_number(fields.get("size", "")), kind, uri,
+                         fields.get("name", ""))
 
     def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path, *,
               whole_ok: bool = True, cancel: threading.Event | None = None,

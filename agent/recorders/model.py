@@ -122,7 +122,7 @@ def first_channels(channels) -> tuple[Channel, ...]:
     return tuple(sorted(channels, key=lambda c: c.id)[:MAX_CHANNELS])
 
 
-# A part asked for by times another recording also has (mirror.kept_shifts: the recorder's
+# A part asked for by times another recording also has (mirror.kept_rows: the recorder's
 # clock was put back since one of them) from a device that names its recordings by no other.
 TIMES_SHARED = ("The recorder's clock was put back, so this footage has the same times on the "
                 "recorder as footage it recorded earlier, and asked for by those times it could "
@@ -174,8 +174,12 @@ class DeviceTime:
 
 @dataclass(frozen=True)
 class Recording:
-    """One recording the device's search returned. `handle` is the vendor's own reference to
-    it (Dahua's FilePath, Hikvision's playbackURI, Reolink's file name or PlaybackTime)."""
+    """One recording the device's search returned. `handle` is what the vendor's download
+    takes back for it (Dahua's FilePath, Hikvision's playbackURI, Reolink's file name or
+    PlaybackTime). `ref` is the device's own name for the recording, the same at each search
+    while it records and never another recording's (Dahua's FilePath, the `name` in a
+    Hikvision playbackURI, a Reolink's file name): '' where it names it by its times alone,
+    which a clock put back gives two recordings (the index tells rows apart by it)."""
 
     channel: int
     start: DeviceTime
@@ -183,6 +187,7 @@ class Recording:
     size: int | None
     kind: str
     handle: str
+    ref: str = ""
 
     @property
     def start_us(self) -> int:

@@ -193,15 +193,15 @@ class ReolinkRecorder:
                                          w1, f"{w1:%Y-%m-%d %H:%M:%S}", z)
         except (KeyError, TypeError, ValueError, OverflowError):
             raise BadAnswer("A Reolink search result has no readable start or end.") from None
-        handle = str(f.get("name") or "")
+        name = handle = str(f.get("name") or "")
         utc = playback_time(f.get("PlaybackTime"))
         if utc is not None:
             # An NVR's PlaybackTime is UTC on its clock: exact even in a repeated hour.
             start = DeviceTime(start.text, from_datetime(utc.replace(tzinfo=timezone.utc)))
             end = end_after(w1, end.text, start.us, z)
-            handle = handle or f"{utc:%Y%m%d%H%M%S}"
+            handle = handle or f"{utc:%Y%m%d%H%M%S}"   # times alone: no reference (ref)
         return Recording(channel, start, end, whole_number(f.get("size")),
-                         str(f.get("type") or "main"), handle)
+                         str(f.get("type") or "main"), handle, name)
 
     def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path, *,
               whole_ok: bool = True, cancel: threading.Event | None = None,
