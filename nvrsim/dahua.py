@@ -135,7 +135,8 @@ class Dahua:
                 w0, w1 = d.wall(c.start_us), d.wall(c.end_us)
                 path = f"/mnt/dvr/sda0/{w0:%Y-%m-%d}/{c.channel:03d}/dav/{w0:%H}/{c.id}.mp4"
                 self.paths[path] = c
-                lines += [f"items[{i}].Channel={c.channel}", f"items[{i}].StartTime={w0:%Y-%m-%d %H:%M:%S}",
+                said = c.channel - 1 if "dahua-channels-from-zero" in d.quirks else c.channel
+                lines += [f"items[{i}].Channel={said}", f"items[{i}].StartTime={w0:%Y-%m-%d %H:%M:%S}",
                           f"items[{i}].EndTime={w1:%Y-%m-%d %H:%M:%S}", f"items[{i}].FilePath={path}",
                           f"items[{i}].Length={c.size}", f"items[{i}].Type=mp4",
                           f"items[{i}].Flags[0]=Timing", f"items[{i}].VideoStream=Main",

@@ -44,6 +44,10 @@ QUIRKS = {
     # channel (`items[].Channel`, `trackID`), as a device on the LAN answering with another
     # camera's recordings would.
     "search-all-channels",
+    # A Dahua NVR numbering the channels in its search results from 0 (`items[].Channel=0`
+    # for the first camera, asked for as 1): public clients' notes of live NVRs
+    # (DHI-NVR4108-8P-4KS2/L; another asked 15 answering 14) and every public fixture.
+    "dahua-channels-from-zero",
 }
 LOCK_AFTER = {"reolink": 3, "dahua": 5, "hikvision": 5}  # wrong passwords before the lock
 

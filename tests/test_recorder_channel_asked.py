@@ -52,3 +52,23 @@ def test_a_search_answered_with_its_own_channel_leaves_nothing_out(vendor, foota
         finally:
             rec.close()
     assert len(found) == 3 and not caplog.records
+
+
+@pytest.mark.parametrize("quirks", [("dahua-channels-from-zero",),
+                                    ("dahua-channels-from-zero", "search-all-channels")])
+def test_a_dahua_numbering_its_results_from_zero_keeps_each_cameras_own(quirks, footage):
+    """Recorders hunt: Dahua NVRs are asked for a channel from 1 (the API, and the recorder's
+    own screen) but write the recordings' `items[].Channel` from 0, the first camera's as 0
+    (public clients' notes of live NVRs). The search kept only results saying the number
+    asked, so every recording of such a recorder was left out: its cameras showed nothing
+    recorded, and the log alone said why. The number below the one asked, said alone or
+    beside a 0, is the channel asked; with every channel in the answer, each keeps its own."""
+    with Simulator(footage, "dahua", "admin", PASSWORD, zone=POSIX_LA, quirks=quirks) as sim:
+        rec = connect(sim, "dahua")
+        try:
+            driveway = list(rec.search(1, T0, T0 + 4 * CLIP_S * US))
+            porch = list(rec.search(2, T0, T0 + 4 * CLIP_S * US))
+        finally:
+            rec.close()
+    assert len(driveway) == 3 and all(own_handle("dahua", 1, r.handle) for r in driveway)
+    assert len(porch) == 1 and own_handle("dahua", 2, porch[0].handle)

@@ -55,6 +55,7 @@ class DahuaRecorder:
 
     def __init__(self, wire: Wire, zone: DeviceZone) -> None:
         self._wire, self._zone = wire, zone
+        self._from_zero = False   # its search results number channels from 0 (_own_number)
 
     def __repr__(self) -> str:
         return f"DahuaRecorder({self._wire.where})"
@@ -120,7 +121,7 @@ class DahuaRecorder:
         if whole_number(created) is None:
             raise BadAnswer("The recorder did not create a search (mediaFileFind).")
         finder = ("object", created)
-        elsewhere: Counter = Counter()   # rows the device said are another channel's
+        found_items: list[tuple[str | None, Recording]] = []   # (the channel said, the recording)
         try:
             found = self._get("mediaFileFind.cgi", [("action", "findFile"), finder,
                                                     ("condition.Channel", str(channel)),
@@ -136,30 +137,42 @@ class DahuaRecorder:
                 count = whole_number(values.get("found"))
                 # found=0 ends it; some firmware answers Error instead. A short page does not.
                 if answer.status != 200 or not count:
-                    return
+                    break
                 new = 0
                 for i in range(min(count, len(values))):   # no more items than lines came
                     rec = self._item(values, i, channel)
                     if rec is None or not new_to(seen, rec):
                         continue
                     new += 1
-                    # Firmware writes back the number asked for (0- or 1-based alike); no
-                    # number at all is taken as the one asked, as older answers have none.
-                    said = values.get(f"items[{i}].Channel", str(channel))[:20]
-                    if whole_number(said) != channel:
-                        elsewhere[said] += 1
-                        continue
+                    said = values.get(f"items[{i}].Channel")
                     if rec.end_us > start_us and rec.start_us < end_us:
-                        yield rec
+                        found_items.append((said, rec))
                 if not new:   # the same page again: asked for ever, it would never end
-                    return
+                    break
         finally:
-            say_left_out(self._wire.where, str(channel), elsewhere)
             for action in ("close", "destroy"):  # always, even after errors
                 try:
                     self._get("mediaFileFind.cgi", [("action", action), finder])
                 except RecorderError:
                     pass
+        own = self._own_number(channel, {whole_number(said) for said, _rec in found_items
+                                         if said is not None})
+        # No number at all is the channel asked, as older answers have none.
+        mine = [said is None or whole_number(said) == own for said, _rec in found_items]
+        say_left_out(self._wire.where, str(channel),
+                     Counter(said[:20] for (said, _rec), ok in zip(found_items, mine) if not ok))
+        yield from (rec for (_said, rec), ok in zip(found_items, mine) if ok)
+
+    def _own_number(self, channel: int, said: set[int | None]) -> int:
+        """The number the device writes in `items[].Channel` for the channel asked (from 1).
+        Dahua NVRs write it from 0 (the first camera's recordings say 0: public clients'
+        notes of DHI-NVR4108-8P-4KS2/L and of another NVR asked 15 and answering 14, and every
+        public fixture); the API's own example writes back the number asked. A 0 said
+        anywhere shows counting from 0 (from 1 nothing is 0), and so does the number below
+        the one asked said alone; the device keeps to it for its other channels."""
+        if 0 in said or (channel not in said and channel - 1 in said):
+            self._from_zero = True
+        return channel - 1 if self._from_zero else channel
 
     def _item(self, values: dict[str, str], i: int, channel: int) -> Recording | None:
         p = f"items[{i}]."
