@@ -250,7 +250,8 @@ class OwnerRecorders:
             # recorder's alone, so the others are still asked (run's loop, scan)
             log.exception("refreshing the recorder %s failed", rec.url)
             done = mirror.failed_here(self.store, rec)
-        notes = (clock_words(done.clock.offset_s),) if done.clock and done.clock.worth_showing else ()
+        notes = ((clock_words(done.clock.offset_s),) if done.clock and done.clock.worth_showing
+                 else ()) + done.notes
         # A failure said as Settings says how the recorder stands (the app's words for it).
         failed = done.state in ("offline", "refused", "locked")
         problems = ((self.recorder_state_words(replace(rec, state=done.state,
@@ -290,8 +291,10 @@ class OwnerRecorders:
         last = f" (last mirrored at {when})" if when else ""
         # A refresh that failed on this computer is no silence of the recorder's.
         silent = "" if rec.problem == mirror.FAILED_HERE else "not answering: "
+        # An ok recorder's problem is what its refresh noted (mirror.LEFT_OUT).
+        noted = f"; {rec.problem}" if rec.state == "ok" and rec.problem else ""
         return {"new": "added, not mirrored yet",
-                "ok": f"mirrored at {when}" if when else "mirrored",
+                "ok": (f"mirrored at {when}" if when else "mirrored") + noted,
                 "offline": f"{silent}{rec.problem}{last}",
                 "refused": f"refused: {rec.problem}",
                 "locked": f"password locked: {rec.problem}"}.get(rec.state, rec.state)

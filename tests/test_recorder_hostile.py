@@ -245,6 +245,24 @@ def test_a_search_answered_for_another_channel_is_left_out_and_said(nvr, caplog)
                for r in caplog.records)
 
 
+def test_a_camera_whose_search_brought_only_another_channels_recordings_says_so(nvr, agent):
+    """Recorders hunt: a search the recorder answered only with another channel's recordings
+    had them left out and said in the log alone, so the camera showed nothing recorded and the
+    owner was told nothing. The refresh says it (`scan`'s notes), and so does the recorder's
+    state (Settings, `sources list`) until a refresh finds the camera's own."""
+    nvr.mode = "other_channel"
+    added = agent.add_recorder(RecorderAddress(nvr.url, "reolink", "admin"), PASSWORD, name="nvr")
+    said = mirror.LEFT_OUT.format(camera="nvr")
+    assert remote(agent) == [] and said in added.report.notes
+    assert not added.report.problems   # the recorder answered: no failure
+    (rec,) = agent.recorders()
+    assert rec.state == "ok" and agent.recorder_state_words(rec).endswith("; " + said)
+    nvr.mode = "ok"
+    (report,) = agent.scan()
+    (rec,) = agent.recorders()
+    assert len(remote(agent)) == 2 and said not in report.notes and rec.problem is None
+
+
 def test_a_search_answer_of_the_wrong_shape_is_the_recorders_problem(nvr, agent):
     agent.add_recorder(RecorderAddress(nvr.url, "reolink", "admin"), PASSWORD, name="nvr")
     before = remote(agent)

@@ -45,6 +45,8 @@ def unreachable() -> str:
 STATES = {   # (state, problem, mirrored before)
     "new": ("new", None, False),
     "ok": ("ok", None, True),
+    # a camera whose search brought only another channel's recordings (mirror.LEFT_OUT)
+    "ok, noted": ("ok", mirror.LEFT_OUT.format(camera="driveway"), True),
     "offline": ("offline", None, True),
     "offline, never mirrored": ("offline", None, False),
     "failed here": ("offline", mirror.FAILED_HERE, True),
@@ -75,7 +77,8 @@ def recorder_agent(tmp_path, monkeypatch):
         book.set_address(source.id, RecorderAddress(URL, "hikvision", "admin",
                                                     allow_plain_http=True))
         if mirrored:
-            book.record_success(source.id, MIRRORED_US, True, MIRRORED_US)
+            book.record_success(source.id, MIRRORED_US, True, MIRRORED_US,
+                                problem if state == "ok" else None)
         if state != "new" and state != "ok":
             book.record_failure(source.id, state, problem or unreachable(), MIRRORED_US)
 
@@ -102,7 +105,7 @@ def test_settings_says_how_a_recorder_stands_in_spanish(recorder_agent, spanish,
     (said,) = _recorders(agent).values()
     assert said.startswith("Hikvision DS-7608: "), said   # the make as its maker writes it
     for english in ("mirrored", "answering", "added", "locked", "Refreshing", "Could not",
-                    "Connection"):   # the system's own "Connection refused" too
+                    "left out", "Connection"):   # the system's own "Connection refused" too
         assert english not in said, said
     if shows_time(which):
         assert day_time(MIRRORED_US, ZONE) in said, said

@@ -52,6 +52,11 @@ UNREADABLE = ("The recorder sent an answer in a form this agent cannot read; it 
               "again later (if this keeps happening, its firmware may need an update).")
 FAILED_HERE = ("Refreshing it failed on this computer, not on the recorder (the details were "
                "logged); it will be tried again later.")
+# A channel whose search brought only recordings the device numbered as another's (left out,
+# model.say_left_out): its camera would show nothing recorded with no word why.
+LEFT_OUT = ("{camera} shows no recordings: the recorder answered its search only with recordings "
+            "it numbered as another camera's, which were left out. If this camera does record, "
+            "export its footage with the recorder's own app or web page.")
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +77,7 @@ class Refresh:
     clock_offset_s: float | None    # applied: the reading rounded to whole seconds
     problem: str | None
     stopped: bool = False           # by us (cancel): the recorder's state left as it was
+    notes: tuple[str, ...] = ()     # for the owner, though it went well (LEFT_OUT)
 
 
 def connector(credentials: CredentialStore, timeout_s: float = 20.0) -> Connect:
@@ -130,6 +136,7 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
                 or moved(offset, source.clock_offset_s))   # one "in the future": as due
         horizon = now_us - MIRROR_DAYS * 86400 * US
         added = removed = 0
+        notes = []
         for channel, camera in zip(info.channels, cameras):
             if cancel is not None and cancel.is_set():
                 break
@@ -143,6 +150,8 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
             rows = placed_rows(source.id, camera, key, matched, offset, rec.vendor, now_us)
             before, after = store.mirror(source.id, key, since, rows, refs(matched))
             added, removed = added + max(0, after - before), removed + max(0, before - after)
+            if recorder.left_out[channel.id] and store.recorders.newest(rec.source_id, key) is None:
+                notes.append(LEFT_OUT.format(camera=camera))
     except CredentialsRefused as exc:
         return _failed(store, rec, "refused", str(exc), NEVER_US, now_us)
     except Refusal as exc:   # a changed certificate, or a call off the allow-list
@@ -159,10 +168,11 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
         # its state and problem stay as the last whole refresh left them.
         return Refresh(rec.url, rec.state, store.recorders.count(rec.source_id), added, removed,
                        clock, offset, rec.problem, stopped=True)
-    store.recorders.record_success(rec.source_id, now_us, full, now_us + INTERVAL_S * US)
+    store.recorders.record_success(rec.source_id, now_us, full, now_us + INTERVAL_S * US,
+                                   " ".join(notes) or None)
     store.mark_remote(rec.source_id, None)
     return Refresh(rec.url, "ok", store.recorders.count(rec.source_id), added, removed, clock,
-                   offset, None)
+                   offset, None, notes=tuple(notes))
 
 
 def moved(offset_s: float, before_s: float | None) -> bool:

@@ -188,12 +188,15 @@ class RecorderBook:
                 (model, firmware, serial, name, json.dumps([list(c) for c in channels]),
                  clock_offset_s, source_id))
 
-    def record_success(self, source_id: int, now_us: int, full: bool, next_us: int) -> None:
+    def record_success(self, source_id: int, now_us: int, full: bool, next_us: int,
+                       note: str | None = None) -> None:
+        """A refresh that went well; `note`: what the owner should still know (mirror.LEFT_OUT),
+        kept as its problem while its state is ok."""
         with self._lock:
             self._db.execute(
-                "UPDATE recorders SET state='ok', problem=NULL, failures=0, refreshed_us=?, "
+                "UPDATE recorders SET state='ok', problem=?, failures=0, refreshed_us=?, "
                 "full_us=CASE WHEN ? THEN ? ELSE full_us END, next_us=? WHERE source_id=?",
-                (now_us, int(full), now_us, next_us, source_id))
+                (note, now_us, int(full), now_us, next_us, source_id))
 
     def record_failure(self, source_id: int, state: str, problem: str, next_us: int) -> int:
         """A refresh that failed; returns how many failed in a row (for the back-off)."""

@@ -56,6 +56,7 @@ class DahuaRecorder:
     def __init__(self, wire: Wire, zone: DeviceZone) -> None:
         self._wire, self._zone = wire, zone
         self._from_zero = False   # its search results number channels from 0 (_own_number)
+        self.left_out: Counter = Counter()   # by the channel asked (model.Recorder)
 
     def __repr__(self) -> str:
         return f"DahuaRecorder({self._wire.where})"
@@ -159,8 +160,8 @@ class DahuaRecorder:
                                          if said is not None})
         # No number at all is the channel asked, as older answers have none.
         mine = [said is None or whole_number(said) == own for said, _rec in found_items]
-        say_left_out(self._wire.where, str(channel),
-                     Counter(said[:20] for (said, _rec), ok in zip(found_items, mine) if not ok))
+        others = Counter(said[:20] for (said, _rec), ok in zip(found_items, mine) if not ok)
+        self.left_out[channel] += say_left_out(self._wire.where, str(channel), others)
         yield from (rec for (_said, rec), ok in zip(found_items, mine) if ok)
 
     def _own_number(self, channel: int, said: set[int | None]) -> int:

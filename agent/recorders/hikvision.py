@@ -70,6 +70,7 @@ class HikvisionRecorder:
     def __init__(self, wire: Wire, zone: DeviceZone | None = None, z_is_local: bool = False) -> None:
         self._wire, self._zone_override, self._zone = wire, zone, zone
         self._z_is_local = z_is_local
+        self.left_out: Counter = Counter()   # by the channel asked (model.Recorder)
 
     def __repr__(self) -> str:
         return f"HikvisionRecorder({self._wire.where})"
@@ -166,7 +167,8 @@ class HikvisionRecorder:
         try:
             yield from self._pages(channel, track, s, e, start_us, end_us, seen, elsewhere)
         finally:
-            say_left_out(self._wire.where, f"{channel} (track {track})", elsewhere)
+            self.left_out[channel] += say_left_out(self._wire.where,
+                                                   f"{channel} (track {track})", elsewhere)
 
     def _pages(self, channel: int, track: int, s: datetime, e: datetime, start_us: int,
                end_us: int, seen: set[tuple], elsewhere: Counter) -> Iterator[Recording]:

@@ -59,14 +59,16 @@ def new_to(seen: set[tuple], rec: Recording) -> bool:
     return True
 
 
-def say_left_out(where: str, asked: str, said: Counter) -> None:
+def say_left_out(where: str, asked: str, said: Counter) -> int:
     """Log the search results a device gave for channels (or tracks) other than the one
     asked for, which the search left out (`said`: how many of each): another camera's
-    recordings, indexed as this one's, would be offered as its footage."""
+    recordings, indexed as this one's, would be offered as its footage. Returns how many
+    (each client keeps the count by channel in its `left_out`, for the refresh to say)."""
     if said:
         others = ", ".join(f"{n} of {number}" for number, n in sorted(said.items()))
         log.warning("the recorder at %s answered a search for channel %s with recordings of "
                     "another (%s); those were left out", where, asked, others)
+    return sum(said.values())
 
 
 class NotThisMake(BadAnswer):
@@ -249,6 +251,9 @@ class Recorder(Protocol):
     """A recorder on the network, read only. Each vendor client keeps this shape."""
 
     vendor: str
+    # How many recordings its searches so far left out as another channel's, by the channel
+    # asked (model.say_left_out).
+    left_out: Counter
 
     def info(self) -> RecorderInfo:
         """Model, firmware, serial and channels."""

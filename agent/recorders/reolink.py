@@ -49,6 +49,7 @@ class ReolinkRecorder:
         self._wire, self._user, self._password = wire, user, password
         self._zone_override, self._zone = zone, zone
         self._token: str | None = None
+        self.left_out: Counter = Counter()   # by the channel asked (model.Recorder)
         self._token_until = 0.0
         self._cuts_refused = False   # the device would not send a cut: fetch recordings whole
 
@@ -176,7 +177,8 @@ class ReolinkRecorder:
                                 "something that is not Reolink's list of recordings.")
             said = result.get("channel", channel)   # the channel asked for, written back
             if whole_number(str(said)) != channel:
-                say_left_out(self._wire.where, str(channel), Counter({str(said)[:20]: len(files)}))
+                self.left_out[channel] += say_left_out(self._wire.where, str(channel),
+                                                       Counter({str(said)[:20]: len(files)}))
                 files = []
             for f in files:
                 rec = self._recording(channel, f, z)

@@ -145,6 +145,11 @@ RECORDERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{reason} (last mirrored at {when})"),
     QT_TRANSLATE_NOOP("core", "refused: {reason}"),
     QT_TRANSLATE_NOOP("core", "password locked: {reason}"),
+    # a camera whose search brought only another channel's recordings (agent/index/mirror.py)
+    QT_TRANSLATE_NOOP("core", "{camera} shows no recordings: the recorder answered its search "
+                              "only with recordings it numbered as another camera's, which were "
+                              "left out. If this camera does record, export its footage with the "
+                              "recorder's own app or web page."),
     QT_TRANSLATE_NOOP("core", "Refreshing it failed on this computer, not on the recorder (the "
                               "details were logged); it will be tried again later."),
     # an answer that is not the chosen make's (another make chosen, or not a recorder):
