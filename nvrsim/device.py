@@ -24,6 +24,7 @@ FAULTS = {
     "unauthorized",  # every login is refused, whatever the password
     "garbage",       # API answers are random bytes
     "drop-once",     # the first download stops half-way (the connection is dropped)
+    "restart-once",  # the same, and the device restarts then: every session it had ends
     "short",         # every download stops half-way
     "one-download",  # a second download while one is running is refused as busy
 }
@@ -80,6 +81,7 @@ class Device:
         self.locked = False
         self.downloads_started = 0
         self.dropped_once = False  # the drop-once fault has been spent
+        self.boots = 0             # restarts so far (restart-once): sessions of before end
         self.served: list[tuple[int, int]] = []  # (first byte, bytes promised) per download
         self.log: list[tuple[str, str]] = []  # (method, path?query) of every request
         self.stopping = threading.Event()

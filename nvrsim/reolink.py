@@ -42,6 +42,7 @@ class Reolink:
         self.device = device
         device.model = device.model or "RLN8-410"
         self.tokens: set[str] = set()
+        self.boot = 0   # the device's restarts this front has seen: each ends every session
         self.lease_s = 3600   # a token's leaseTime (s); firmware gives as little as 300 or less
         self.fragments: dict[str, object] = {}
         self.names: dict[str, object] = {}   # native names Search gave (3.6.5 firmware)
@@ -50,6 +51,10 @@ class Reolink:
     def handle(self, req: Request) -> Reply:
         if req.path != "/cgi-bin/api.cgi":
             return Reply(404, b"not found")
+        with self._lock:
+            if self.boot != self.device.boots:   # restarted: its sessions are gone
+                self.boot = self.device.boots
+                self.tokens.clear()
         cmd = req.query.get("cmd", "")
         if req.method == "GET" and cmd == "Download":
             return self._download(req)

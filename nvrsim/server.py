@@ -98,10 +98,14 @@ class _Handler(BaseHTTPRequestHandler):
                 status = 206
         count = last - first + 1
         device.served.append((first, count))
-        cut_short = "short" in device.faults or ("drop-once" in device.faults
+        cut_short = "short" in device.faults or (bool({"drop-once", "restart-once"}
+                                                      & device.faults)
                                                  and not device.dropped_once)
         if cut_short:
             device.dropped_once = True
+            if "restart-once" in device.faults:   # its sessions and Digest nonces are gone
+                device.boots += 1
+                device.nonces.clear()
         self.send_response(status)
         self.send_header("Content-Type", reply.content_type)
         for name, value in reply.headers.items():

@@ -226,6 +226,31 @@ def test_a_download_dropped_half_way_resumes_and_hashes_every_byte(vendor, foota
 
 
 @pytest.mark.parametrize("vendor", VENDORS)
+def test_a_download_cut_by_a_recorder_restarting_resumes_in_a_new_session(vendor, footage,
+                                                                          tmp_path):
+    """Recorders hunt: a Reolink download is asked for with the session's token, and its
+    retry after a drop asked with the same one; a recorder that restarted meanwhile (or whose
+    session's lease ran out during a long download) ended that session, answered 'please
+    login first', and the export failed as refused. The retry logs in again and resumes from
+    the byte it reached (Dahua and Hikvision: a Digest nonce the device forgot is a new
+    challenge, never a wrong password)."""
+    with Simulator(footage, vendor, "admin", PASSWORD, tls=True,
+                   faults=("restart-once",)) as sim:
+        rec = connect(sim, vendor, zone="UTC")
+        try:
+            (first,) = [r for r in rec.search(first_channel(vendor), T0, T0 + 5 * US)]
+            fetched = rec.fetch(first, T0, T0 + CLIP_S * US, tmp_path)
+        finally:
+            rec.close()
+        assert sim.device.boots == 1 and sim.device.failures == 0
+        served = sim.device.served
+    stored = sorted((footage / "01 Driveway").glob("*.mp4"))[0]
+    (at,) = fetched.resumed_at   # the rest alone, asked once footage came of it
+    assert at > 0 and [first for first, _count in served] == [0, at]
+    assert fetched.sha256 == sha256(stored) == sha256(fetched.path)
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
 def test_a_download_short_every_time_is_retried_then_refused(vendor, footage, tmp_path):
     with Simulator(footage, vendor, "admin", PASSWORD, faults=("short",)) as sim:
         rec = connect(sim, vendor, zone="UTC")

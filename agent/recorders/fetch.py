@@ -25,7 +25,8 @@ from typing import Callable
 import httpx
 
 from agent.recorders.model import (CredentialsRefused, CutOff, DeviceBusy, DownloadFailed, Fetched,
-                                   FetchCancelled, Query, RecorderError, RecorderUnreachable)
+                                   FetchCancelled, Query, RecorderError, RecorderUnreachable,
+                                   SessionEnded)
 from agent.recorders.wire import Wire, whole_number
 from agent.storage import replace, safe_name
 
@@ -59,6 +60,9 @@ class Download:
     expected_size: int | None = None
     refusal: Callable[[int, httpx.Headers, bytes], RecorderError | None] | None = None
     cancel: threading.Event | None = None   # the owner's stop: looked at as each piece comes
+    # The params to ask again with once the device ended the session (SessionEnded): a new
+    # session's (Reolink's token is a param); None where there is no session to begin anew.
+    renew: Callable[[], dict] | None = None
 
 
 def _unique(folder: Path, name: str) -> Path:
@@ -176,6 +180,7 @@ def fetch_to_file(wire: Wire, spec: Download, folder: Path, attempts: int = ATTE
     digest, have, promised, resumed = hashlib.sha256(), 0, None, []
     cap, limit_s = byte_cap(spec), time_limit_s(spec)
     deadline = time.monotonic() + limit_s
+    params = spec.params
     try:
         with partial.open("r+b", buffering=0) as fh:
             for attempt in range(1, attempts + 1):
@@ -190,12 +195,17 @@ def fetch_to_file(wire: Wire, spec: Download, folder: Path, attempts: int = ATTE
                 try:
                     # What is left of the whole download's time bounds this attempt, its
                     # headers included (a device may trickle those too).
-                    with wire.stream(spec.method, spec.path, params=spec.params,
+                    with wire.stream(spec.method, spec.path, params=params,
                                      content=spec.content, headers=headers,
                                      limit_s=left_s) as resp:
                         error = _not_footage(resp, spec)
                         if isinstance(error, DeviceBusy) and attempt < attempts:
                             time.sleep(BUSY_WAIT_S * attempt)
+                            continue
+                        if isinstance(error, SessionEnded) and spec.renew and attempt < attempts:
+                            params = spec.renew()   # from the byte reached, in a new session
+                            if have:
+                                resumed.pop()   # nothing came of that range
                             continue
                         if error is not None:
                             raise error

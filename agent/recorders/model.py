@@ -89,6 +89,11 @@ class DeviceBusy(RecorderError):
     """The device refused because it is already busy (a download running)."""
 
 
+class SessionEnded(RecorderError):
+    """The device ended the session a request was made in (it restarted, or the session's
+    lease ran out during a long download): asked again in a new one, it may well answer."""
+
+
 class DownloadFailed(RecorderError):
     """A download came back shorter than promised, every time it was tried; or brought more
     than the device announced (fetch.byte_cap), or took longer than its time limit."""

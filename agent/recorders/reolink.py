@@ -285,12 +285,14 @@ class ReolinkRecorder:
     def _download(self, recording: Recording, s: int, e: int, folder: Path, name: str,
                   size: int | None, command: str, params: tuple,
                   cancel: threading.Event | None) -> Fetched:
-        token = self._session()
         output = name.rsplit("/", 1)[-1]
+
+        def asked(anew: bool = False) -> dict:
+            self._token = None if anew else self._token   # the device ended it: SessionEnded
+            return {"cmd": "Download", "source": name, "output": output, "token": self._session()}
         spec = Download("GET", API, Query("reolink", command, params), recording.channel, s, e,
-                        output, params={"cmd": "Download", "source": name, "output": output,
-                                        "token": token},
-                        expected_size=size, refusal=refusal, cancel=cancel)
+                        output, params=asked(), expected_size=size, refusal=refusal,
+                        cancel=cancel, renew=lambda: asked(anew=True))
         return fetch_to_file(self._wire, spec, folder)
 
     def close(self) -> None:

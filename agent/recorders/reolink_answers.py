@@ -10,7 +10,7 @@ from datetime import datetime
 import httpx
 
 from agent.recorders.model import (MAX_CHANNELS, BadAnswer, Channel, CredentialsRefused,
-                                   DeviceBusy, NoReply, RecorderError)
+                                   DeviceBusy, NoReply, RecorderError, SessionEnded)
 from agent.recorders.wire import whole_number
 
 _TIME_FIELDS = (("year", None), ("mon", None), ("day", None), ("hour", 0), ("min", 0), ("sec", 0))
@@ -133,6 +133,8 @@ def refusal(status: int, headers: httpx.Headers, body: bytes) -> RecorderError:
                        f"footage (HTTP {status}).")
     if code == -221:
         return DeviceBusy("The recorder is busy with another download.")
+    if code == -6:   # "please login first": a restart, or the lease run out, ended the session
+        return SessionEnded("The recorder ended the session the download was asked in.")
     if code == -222:
         return Refused("The recorder no longer has that recording.")
     return Refused(f"The recorder refused the download ({detail or code}).")

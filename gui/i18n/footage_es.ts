@@ -3736,6 +3736,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora ya no tiene esa grabación.</translation>
     </message>
     <message>
+        <source>The recorder ended the session the download was asked in.</source>
+        <translation>La grabadora cerró la sesión en la que se pidió la descarga.</translation>
+    </message>
+    <message>
         <source>The recorder has no footage for that time any more.</source>
         <translation>La grabadora ya no tiene grabaciones de ese momento.</translation>
     </message>

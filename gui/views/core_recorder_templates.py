@@ -170,6 +170,7 @@ RECORDERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The recorder at {where} keeps ending the session."),
     QT_TRANSLATE_NOOP("core", "The recorder is busy with another download."),
     QT_TRANSLATE_NOOP("core", "The recorder no longer has that recording."),
+    QT_TRANSLATE_NOOP("core", "The recorder ended the session the download was asked in."),
     QT_TRANSLATE_NOOP("core", "The recorder has no footage for that time any more."),
     QT_TRANSLATE_NOOP("core", "The recorder refused the download ({detail})."),
     QT_TRANSLATE_NOOP("core", "The recorder answered the download with something other than "
