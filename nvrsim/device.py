@@ -49,6 +49,10 @@ QUIRKS = {
     # for the first camera, asked for as 1): public clients' notes of live NVRs
     # (DHI-NVR4108-8P-4KS2/L; another asked 15 answering 14) and every public fixture.
     "dahua-channels-from-zero",
+    # A Hikvision NVR ignoring `searchResultPostion` (old ISAPI 1.0 firmware): every page of a
+    # search is its first, MORE for as long as there is more; clients page by searching again
+    # from the last recording's start (cfryanr/hikvision-download-assistant#1, HikLoad).
+    "hikvision-position-ignored",
 }
 LOCK_AFTER = {"reolink": 3, "dahua": 5, "hikvision": 5}  # wrong passwords before the lock
 

@@ -122,6 +122,8 @@ class Hikvision:
                           self._device_s(_find(root, "endTime") or ""))
             wanted = int(_find(root, "maxResults") or "40")
             position = int(_find(root, "searchResultPostion") or "0")
+            if "hikvision-position-ignored" in self.device.quirks:
+                position = 0
             search_id = _find(root, "searchID") or ""
         except (ET.ParseError, ValueError):
             return _status(6, "Invalid XML Content", "badXmlContent", 400)

@@ -96,6 +96,24 @@ def test_search_pages_through_more_recordings_than_a_page(vendor, footage, tmp_p
     assert len(searches) >= 3  # Hikvision 40 a page, Dahua 100, Reolink a day at a time
 
 
+def test_a_hikvision_ignoring_the_search_position_is_paged_by_time(footage, tmp_path):
+    """Recorders hunt: older Hikvision firmware answers every page of a search with its first
+    (it ignores `searchResultPostion`), saying MORE. The page repeated ended the search, so
+    only the first 40 of 250 recordings were mirrored, with nothing said. A repeated page is
+    now followed by a search from the last recording's start, as HikLoad and
+    hikvision-download-assistant page such devices."""
+    source = sorted((footage / "01 Driveway").glob("*.mp4"))[0]
+    root = many_clips(tmp_path / "nvr", source, 1, T0, 250, 600)
+    with Simulator(root, "hikvision", "admin", PASSWORD, zone=POSIX_LA,
+                   quirks=("hikvision-position-ignored",)) as sim:
+        rec = connect(sim, "hikvision")
+        try:
+            found = list(rec.search(1, T0, T0 + 250 * 600 * US))
+        finally:
+            rec.close()
+    assert [r.start_us for r in found] == [T0 + i * 600 * US for i in range(250)]
+
+
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_a_wrong_password_is_refused_once_clearly_and_locks_nothing(vendor, footage):
     with Simulator(footage, vendor, "admin", PASSWORD, tls=True) as sim:

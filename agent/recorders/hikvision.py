@@ -173,6 +173,7 @@ class HikvisionRecorder:
     def _pages(self, channel: int, track: int, s: datetime, e: datetime, start_us: int,
                end_us: int, seen: set[tuple], elsewhere: Counter) -> Iterator[Recording]:
         position, search_id = 0, str(uuid.uuid4()).upper()
+        by_time = False   # the device ignores the position: each search is asked from a time
         for _page in range(MAX_PAGES):
             body = (f'<?xml version="1.0" encoding="UTF-8"?><CMSearchDescription version="1.0" xmlns="{NS}">'
                     f"<searchID>{search_id}</searchID><trackIDList><trackID>{track}</trackID></trackIDList>"
@@ -184,10 +185,13 @@ class HikvisionRecorder:
             root = self._xml("POST", "/ISAPI/ContentMgmt/search", body)
             state = _text(root, "responseStatusStrg").upper()
             items = [m for m in root.iter() if _local(m.tag) == "searchMatchItem"]
-            new = 0
+            new, latest = 0, s
             for item in items:
                 rec = self._recording(channel, item)
-                if rec is None or not new_to(seen, rec):
+                if rec is None:
+                    continue
+                latest = max(latest, _wall(_text(item, "startTime")))
+                if not new_to(seen, rec):
                     continue
                 new += 1
                 # The track asked for alone (101: channel 1's main stream); none said is it.
@@ -197,11 +201,18 @@ class HikvisionRecorder:
                     continue
                 if rec.end_us > start_us and rec.start_us < end_us:
                     yield rec
-            # OK, NO MATCHES, or MORE with nothing in it, or nothing not sent before: a page
-            # repeated for ever would otherwise be asked MAX_PAGES times.
-            if state != "MORE" or not new:
+            if state != "MORE":   # OK, or NO MATCHES
                 return
-            position += len(items)
+            # MORE with nothing not sent before: firmware ignoring the position sends its
+            # first page again (old ISAPI 1.0 NVRs); it is asked again from the last start it
+            # gave, as HikLoad does. Nothing later to ask from: a page repeated for ever.
+            by_time = by_time or not new
+            if by_time and latest == s:
+                return
+            if by_time:
+                position, search_id, s = 0, str(uuid.uuid4()).upper(), latest
+            else:
+                position += len(items)
         raise BadAnswer("The recorder's search never ended.")
 
     def _recording(self, channel: int, item: ET.Element) -> Recording | None:
