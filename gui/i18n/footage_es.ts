@@ -3697,7 +3697,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>{camera} shows no recordings: the recorder answered its search only with recordings it numbered as another camera&apos;s, which were left out. If this camera does record, export its footage with the recorder&apos;s own app or web page.</source>
-        <translation>{camera} no muestra grabaciones: la grabadora respondió a su búsqueda solo con grabaciones que numeró como de otra cámara, que se dejaron fuera. Si esta cámara sí graba, exporte sus imágenes con la aplicación o la página web de la propia grabadora.</translation>
+        <translation>{camera} no muestra grabaciones: la grabadora respondió a su búsqueda solo con grabaciones que numeró como de otra cámara, que se dejaron fuera. Si esta cámara sí graba, exporte sus grabaciones con la aplicación o la página web de la propia grabadora.</translation>
     </message>
     <message>
         <source>Refreshing it failed on this computer, not on the recorder (the details were logged); it will be tried again later.</source>
