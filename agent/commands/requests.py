@@ -257,7 +257,17 @@ def _receipt_time(signed: str | None, zone_name: str) -> str:
 @mapped
 def inbox_hold(agent, args) -> int:
     made = agent.requests.hold(args.id, args.agency)
-    say(f"held {counted(len(made.files), 'recording')} ({made.size:,} bytes) in {made.path}")
+    held = f"{counted(len(made.files), 'file')} ({made.size:,} bytes)"
+    if not made.kept:
+        say(f"held {counted(len(made.files), 'recording')} ({made.size:,} bytes) in {made.path}")
+    elif made.added:
+        size = sum(f.size for f in made.added)
+        say(f"added {counted(len(made.added), 'file')} ({size:,} bytes) to the safe copy in "
+            f"{made.path}, indexed since it was made: " + ", ".join(
+                f.name for f in made.added) + f"; it holds {held} now")
+    else:
+        say(f"the safe copy in {made.path} holds every recording of the window indexed now "
+            f"({held}); nothing was added")
     return 0
 
 

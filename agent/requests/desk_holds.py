@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 
 from agent.requests import holds
+from agent.requests.hold_top_up import hold_window
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.held_window import usable_hold
 from agent.requests.hold_losses import HiddenOnlyThere, loss_words
@@ -22,7 +23,8 @@ class DeskHolds:
     # holds -------------------------------------------------------------------------------
     def hold(self, jti: str, iss: str | None = None,
              cancel: threading.Event | None = None) -> holds.Hold:
-        """Copy the recordings covering the request's window into its hold folder."""
+        """Copy the recordings covering the request's window into its hold folder; one held
+        already gets those of the window indexed since (hold_top_up.py: `added` names them)."""
         entry = self._entry(jti, iss)
         if entry.status not in UNDECIDED:
             raise DeskRefusal(f"request '{jti}' {status_said(entry.status)}; holds are made while "
@@ -32,15 +34,16 @@ class DeskHolds:
         # camera renamed since is the one an approval sends); if none is ours, every camera.
         cameras = tuple(dict.fromkeys(n for n in map(store.names.current, entry.cameras) if n))
         try:
-            made = holds.make_hold(self.home, store, entry.folder, entry.window_start_us,
-                                   entry.window_end_us, cameras, entry.jti, cancel,
-                                   connect=self._recorders())
+            made = hold_window(self.home, store, entry.folder, entry.window_start_us,
+                               entry.window_end_us, cameras, entry.jti, cancel,
+                               connect=self._recorders())
         except holds.HoldError as exc:
             self._log("hold", entry, ok=False, reason=str(exc))
             raise DeskError(str(exc)) from None
         entry = self._held(entry)
         self._log("hold", entry, status=entry.status, folder=str(made.path),
-                  files=len(made.files), bytes=made.size)
+                  files=len(made.files), bytes=made.size,
+                  **({"added": len(made.added)} if made.kept else {}))
         return made
 
     def _held(self, entry: Entry) -> Entry:

@@ -250,6 +250,11 @@ def hold_record(placement: Placement, held: HeldCamera, copies: list, hold: Hold
     }
     if held.recorder is not None:
         record["recorder"] = held.recorder
+    used = {f.name for f in copies}
+    added = [{"at": at, "files": [n for n in names if n in used]}
+             for at, names in placement.added if used.intersection(names)]
+    if added:   # copied into the safe copy after it was made (hold_top_up.py)
+        record["added"] = added
     if missed:
         record["left_out"] = {
             "recordings": [{"start": format_utc(r.start_us),

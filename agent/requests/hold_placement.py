@@ -45,6 +45,8 @@ class Placement:
     request: str | None
     window: dict
     cameras: tuple[HeldCamera, ...]
+    # Copies added since it was made (hold_top_up.py): when, and their names in the hold.
+    added: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def camera(self, name: str, current=lambda c: c) -> HeldCamera | None:
         """The held camera `name` means (`current`: the index's current name of a camera)."""
@@ -155,4 +157,16 @@ def _placement(doc: dict) -> Placement | None:
         tuple(record_row(r) for r in c["indexed"]), c.get("recorder"))
         for name, c in placed.items())
     return Placement(doc.get("made"), doc.get("request"), dict(doc.get("window") or {}),
-                     cameras)
+                     cameras, _added(doc.get("added") or []))
+
+
+def _added(records: list) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """hold.json's `added`, read strictly (TypeError for what hold_top_up never writes)."""
+    out = []
+    for record in records:
+        at, names = record["at"], record["files"]
+        if not isinstance(at, str) or not isinstance(names, list) \
+                or not all(isinstance(n, str) for n in names):
+            raise TypeError("not an addition")
+        out.append((at, tuple(names)))
+    return tuple(out)

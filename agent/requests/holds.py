@@ -77,6 +77,10 @@ class Hold:
     # made before holds recorded it, or one whose placement is damaged: its copies are then
     # never cut, its recordings are, as before holds recorded it.
     placement: Placement | None = None
+    # Set by a hold of a request held already (hold_top_up.py): `kept`, it was there before;
+    # `added`, the copies this hold added to it.
+    kept: bool = False
+    added: tuple[HeldFile, ...] = ()
 
     @property
     def size(self) -> int:
@@ -210,8 +214,10 @@ def _all_rows(store: Store, start_us: int, end_us: int, cameras: tuple[str, ...]
             for row in store.files(camera, start_us, end_us) if row.status in _KEPT]
 
 
-def _copy_all(rows: list, staging: Path, cancel: threading.Event | None) -> list[HeldFile]:
-    held, names, rings = [], set(), {}
+def _copy_all(rows: list, staging: Path, cancel: threading.Event | None,
+              taken: set[str] | None = None) -> list[HeldFile]:
+    """Copy `rows` into `staging`, each under a name none of `taken` (lower case) is."""
+    held, names, rings = [], set(taken or ()), {}
     for row in rows:
         if row.ranged:   # a ring file: in a folder of its own, with its card's index
             ring = str(Path(row.path).parent)

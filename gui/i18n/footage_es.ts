@@ -2299,6 +2299,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Archivos</translation>
     </message>
     <message>
+        <source>Files added to the safe copy</source>
+        <translation>Archivos añadidos a la copia a salvo</translation>
+    </message>
+    <message>
         <source>Sent to</source>
         <translation>Enviado a</translation>
     </message>

@@ -108,6 +108,7 @@ LABELS = {
     "new_disk": QT_TRANSLATE_NOOP("activity", "New card or disk, same camera"),
     "disk": QT_TRANSLATE_NOOP("activity", "Disk"),
     "files": QT_TRANSLATE_NOOP("activity", "Files"),
+    "added": QT_TRANSLATE_NOOP("activity", "Files added to the safe copy"),
     "url": QT_TRANSLATE_NOOP("activity", "Sent to"),
     "layout": QT_TRANSLATE_NOOP("activity", "Recorder"),
     "tz": QT_TRANSLATE_NOOP("activity", "Time zone"),

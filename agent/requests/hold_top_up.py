@@ -1,0 +1,225 @@
+"""A request's safe copy made, or added to when recordings of its window were indexed since.
+
+A hold copies the recordings indexed when it is made. A recorder that closes its last file of
+the window later (a file still being written then, copied as far as it went; a NAS that syncs
+a camera's card every hour) leaves the copy short, and a cut from it leaves those out. Holding
+the request again copies what its record's `indexed` does not list (or lists still being
+written, grown since) into the same hold: nothing it holds is moved, renamed or written over;
+the new copies get names of their own, and the record (`hold.json`, its manifest with it) is
+written anew whole, with the new copies added to `files` and `placed`, `made` kept, and the
+time and names of each addition in `added`. The copies are made in a hidden folder beside the
+hold first, so a full disk or a stop leaves the hold as it was.
+
+One hold of a request at a time (`locks/<folder>.hold.lock`): the app's poll thread, the app's
+button and a terminal's `inbox hold` would otherwise copy the window twice, and a second
+record written whole would drop the first's additions.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import threading
+import time
+from dataclasses import asdict, replace as changed
+from pathlib import Path, PurePosixPath
+
+from agent.index.links import links_out
+from agent.index.mirror import Connect
+from agent.index.store import Store
+from agent.os_words import plain_home_error
+from agent.requests.hold_placement import local_placement, read_placement
+from agent.requests.hold_room import room_problem
+from agent.requests.holds import (MANIFEST, RECORD, Hold, HoldCancelled, HoldError, HeldFile,
+                                  _all_rows, _copy_all, covering_files, hold_path, make_hold,
+                                  read_hold)
+from agent.storage import (Busy, FileLock, fsync_dir, open_lock, remove_stale_partials,
+                           write_atomic)
+from agent.timebase import US, format_utc
+
+LOCKS = "locks"
+
+
+def hold_window(home: Path, store: Store, folder: str, start_us: int, end_us: int,
+                cameras: tuple[str, ...] = (), request_id: str | None = None,
+                cancel: threading.Event | None = None, connect: Connect | None = None) -> Hold:
+    """make_hold, or, for a hold made already, top_up: the hold as it stands after it."""
+    with _one_at_a_time(Path(home), folder):
+        existing = read_hold(home, folder)
+        if existing is None:
+            return make_hold(home, store, folder, start_us, end_us, cameras, request_id,
+                             cancel, connect)
+        return top_up(home, store, existing, start_us, end_us, cameras, cancel)
+
+
+@contextlib.contextmanager
+def _one_at_a_time(home: Path, folder: str):
+    hold_path(home, folder)   # a folder name that is none is refused before any file is made
+    try:
+        (home / LOCKS).mkdir(mode=0o700, exist_ok=True)
+        fd = open_lock(home / LOCKS / f"{folder}.hold.lock")
+    except OSError as exc:
+        raise HoldError("the safe copy could not be started: "
+                        + plain_home_error(exc, str(home / LOCKS))) from None
+    try:
+        with FileLock(fd, wait=False):
+            yield
+    except Busy:
+        raise HoldError("this request's safe copy is being made by another footage-agent (the "
+                        "app, `footage-agent run` or a command in a terminal); wait for it to "
+                        "finish, then hold it again") from None
+    finally:
+        os.close(fd)
+
+
+def missing_rows(store: Store, hold: Hold, start_us: int, end_us: int,
+                 cameras: tuple[str, ...] = ()) -> list:
+    """The index's recordings of the window on this PC that the hold does not hold: not in its
+    `indexed` (indexed after it was made), or held while still being written and grown since
+    (its copy holds only what it had then). A recorder's are not: its window is downloaded once."""
+    was = {(r.path, r.byte_start): r for c in hold.placement.cameras for r in c.indexed}
+    out = []
+    for row in covering_files(store, start_us, end_us, cameras):
+        if row.status == "remote":
+            continue
+        then = was.get((row.path, row.byte_start))
+        if then is None or (then.status == "in-progress" and row.size > then.size):
+            out.append(row)
+    return out
+
+
+def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
+           cameras: tuple[str, ...] = (), cancel: threading.Event | None = None) -> Hold:
+    """Copy into `hold` the window's recordings it does not hold (missing_rows); the hold as it
+    stands then, `added` naming the new copies (none: the hold is left untouched)."""
+    if hold.placement is None:
+        raise HoldError(_not_added_to(hold.path))
+    rows = missing_rows(store, hold, start_us, end_us, cameras)
+    if not rows:
+        return changed(hold, kept=True)
+    for path in links_out(store.sources(), rows):  # swapped for a link since the scan
+        raise HoldError(f"{path} is now a link to a file outside its recordings folder, which "
+                        "is never read; scan the folder again")
+    problem = room_problem(Path(home), rows, start_us, end_us)
+    if problem:
+        raise HoldError(problem)
+    staging = hold.path.with_name(f".{hold.path.name}.partial-{os.urandom(4).hex()}")
+    remove_stale_partials(hold.path.parent)
+    moved: list[Path] = []
+    try:
+        staging.mkdir(mode=0o700)
+        added = _copy_all(rows, staging, cancel, taken=_taken(hold))
+        moved = _move_in(added, staging, hold.path)
+        doc = _record_with(hold, added, _all_rows(store, start_us, end_us, cameras), store)
+        _write_record(hold.path, doc)
+    except HoldCancelled:
+        _remove(moved)
+        raise HoldCancelled("adding to the safe copy was cancelled; it holds what it held "
+                            "before") from None
+    except OSError as exc:
+        _remove(moved)
+        named = exc.filename is not None and not str(exc.filename).startswith(
+            (str(staging), str(hold.path)))
+        raise HoldError("the recordings could not be added to the safe copy, which holds what "
+                        "it held before: " + plain_home_error(
+                            exc, None if named else str(hold.path.parent))) from None
+    except BaseException:
+        _remove(moved)
+        raise
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return Hold(hold.path, hold.files + tuple(added), read_placement(doc), kept=True,
+                added=tuple(added))
+
+
+def _not_added_to(path: Path) -> str:
+    """Why nothing is added to a hold whose record does not say what it copied."""
+    try:
+        placed = "placed" in json.loads((path / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError, TypeError):
+        placed = True
+    why = ("its record's list of where its copies lie in time is not as footage-agent writes "
+           "it (edited by hand?)" if placed else "it was made by an earlier version of "
+           "footage-agent, which did not record which recordings it copied")
+    return (f"nothing can be added to the safe copy in {path}: {why}. It is kept as it is; "
+            "to make the safe copy again, move that folder out of footage-agent's folder "
+            "first (keep it)")
+
+
+def _taken(hold: Hold) -> set[str]:
+    """Every name in the hold, its folders' too, whatever their capitals: the new copies'
+    names are none of them (a file there its record does not list, left by a stop, included)."""
+    names = {f.name for f in hold.files}
+    names |= {p.relative_to(hold.path).as_posix() for p in hold.path.rglob("*")}
+    folders = {str(parent) for n in names for parent in PurePosixPath(n).parents}
+    return {n.lower() for n in names | folders if n != "."}
+
+
+def _move_in(added: list[HeldFile], staging: Path, hold: Path) -> list[Path]:
+    """Move the new copies from `staging` into the hold, never over a file there."""
+    moved: list[Path] = []
+    try:
+        for f in added:
+            dest = hold / f.name
+            dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if os.path.lexists(dest):
+                raise HoldError(f"{dest} appeared meanwhile; it was left untouched")
+            os.rename(staging / f.name, dest)
+            moved.append(dest)
+        for folder in {p.parent for p in moved} | {hold}:
+            fsync_dir(folder)
+    except BaseException:
+        _remove(moved)
+        raise
+    return moved
+
+
+def _record_with(hold: Hold, added: list[HeldFile], rows: list, store: Store) -> dict:
+    """The hold's record as it is on disk, with the new copies added to `files`, `placed` and
+    `added`: everything it said before is kept as it was."""
+    doc = json.loads((hold.path / RECORD).read_text(encoding="utf-8"))
+    doc["files"] = list(doc["files"]) + [asdict(f) for f in added]
+    sources = {f.source for f in added}
+    placed = local_placement([r for r in rows if r.path in sources], added, store.sources())
+    current = store.names.current
+    for camera, new in placed.items():
+        at = next((name for name in doc["placed"]
+                   if (current(name) or name) == (current(camera) or camera)), None)
+        if at is None:
+            doc["placed"][camera] = new
+            continue
+        was = doc["placed"][at]
+        was["recordings"] = list(was["recordings"]) + new["recordings"]
+        was["indexed"] = list(was["indexed"]) + new["indexed"]
+        was["originals"] = {**was["originals"], **new["originals"]}
+    doc["added"] = list(doc.get("added") or []) + [
+        {"at": format_utc(int(time.time() * US)), "files": [f.name for f in added]}]
+    return doc
+
+
+def _write_record(hold: Path, doc: dict) -> None:
+    """The manifest, then the record, each replaced whole; the manifest as it was put back when
+    the record cannot be written (a power cut between leaves the manifest listing copies the
+    record does not, which nothing reads as held)."""
+    try:
+        before = (hold / MANIFEST).read_bytes()
+    except OSError:
+        before = None
+    manifest = "".join(f"{f['sha256']}  {f['name']}\n" for f in doc["files"])
+    write_atomic(hold / MANIFEST, manifest.encode("utf-8"))
+    try:
+        write_atomic(hold / RECORD, json.dumps(doc, indent=2).encode("utf-8"))
+    except BaseException:
+        if before is not None:
+            with contextlib.suppress(OSError):
+                write_atomic(hold / MANIFEST, before)
+        raise
+
+
+def _remove(paths: list[Path]) -> None:
+    """Take the new copies back out of the hold (its record never listed them)."""
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink()

@@ -1,0 +1,160 @@
+"""Holds hunt: a safe copy made before the window's last recordings were indexed stayed short
+for good: holding the request again returned the copy as it was, so a cut from it (its
+recordings gone) left them out. Holding it again now adds them, and nothing held before is
+moved, renamed or written over (hold_top_up.py)."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from agent.audit.log import AuditLog
+from agent.export.evidence import export_evidence
+from agent.requests import holds
+from agent.requests.held_window import cut_window, held_coverage, usable_hold
+from agent.requests.hold_top_up import hold_window
+from agent.timebase import US
+from tests.conftest import t
+from demo.samples import make_recordings
+from tests.test_growing_source import _fragmented, _growing, _stamps
+from tests.test_held_footage import approved, flow, held, manifest  # noqa: F401 (a fixture)
+
+GT0 = t("2026-11-20T22:00:00Z")   # test_growing_source's
+
+
+def _as_it_is(hold: Path) -> dict[str, tuple[int, int]]:
+    """Every file of the hold with its size and modification time."""
+    return {p.relative_to(hold).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in hold.rglob("*") if p.is_file() and p.name not in (holds.RECORD,
+                                                                      holds.MANIFEST)}
+
+
+def test_a_recording_indexed_after_the_hold_is_added_when_it_is_held_again(flow):
+    portal, run, reg, porch = flow
+    first, second, _third = sorted(porch.iterdir())
+    aside = porch.parent / second.name
+    second.rename(aside)   # the recorder's last file of the window, not there yet
+    assert run("scan")[0] == 0
+    jti, hold = held(run, portal, reg)
+    before = json.loads((hold / holds.RECORD).read_text())
+    kept, copies = _as_it_is(hold), manifest(hold)
+    aside.rename(second)   # it arrived
+    assert run("scan")[0] == 0
+    code, _, err = run("inbox", "hold", "--", jti)
+    assert code == 0, err
+    assert f"added 1 file ({second.stat().st_size:,} bytes) to the safe copy in {hold}" in err
+    assert f"porch/{second.name}" in err and "it holds 2 files" in err, err
+    # nothing held before moved or changed; the record says what was added, and when
+    assert {k: v for k, v in _as_it_is(hold).items() if k in kept} == kept
+    after = json.loads((hold / holds.RECORD).read_text())
+    assert after["made"] == before["made"] and after["files"][:1] == before["files"]
+    (added,) = after["added"]
+    assert added["files"] == [f"porch/{second.name}"] and added["at"] >= before["made"]
+    assert {k: v for k, v in manifest(hold).items() if k in copies} == copies
+    assert len(manifest(hold)) == 2
+    log = [r["data"] for r in AuditLog(run.home).entries() if r["event"] == "hold"]
+    assert log[-1]["added"] == 1 and log[-1]["files"] == 2
+    code, _, err = run("inbox", "hold", "--", jti)   # nothing new since: left as it is
+    assert code == 0 and "holds every recording of the window indexed now" in err, err
+    assert json.loads((hold / holds.RECORD).read_text()) == after
+    # its recordings gone, the cut from the safe copy leaves nothing out
+    first.unlink()
+    second.unlink()
+    assert run("scan")[0] == 0
+    record, shown = approved(run, portal, jti)
+    said = record["hold"]
+    assert "left_out" not in said and said["made"] == before["made"]
+    assert said["added"] == [{"at": added["at"], "files": [f"porch/{second.name}"]}]
+    assert {s["path"] for s in record["sources"]} == {f"porch/{first.name}",
+                                                       f"porch/{second.name}"}
+    assert record["delivered"]["shortfall_end_s"] < 1   # its last seconds are in the clip
+
+
+def test_a_recording_held_while_it_was_written_is_held_again_whole(agent, tmp_path):
+    """The copy of a recording still being written holds what it had then: once it grew, a
+    hold again copies it whole beside the first copy, which is kept as it was."""
+    (mp4,) = make_recordings(tmp_path / "made", "blue-iris", "porch", GT0, 1, 6.0, fps=10,
+                             gop_s=1.0)
+    data, starts = _fragmented(mp4, tmp_path / "whole.mp4")
+    growing = tmp_path / "rec" / mp4.name
+    growing.parent.mkdir()
+    growing.write_bytes(data[:starts[3]])   # 3 s of 6, still being written
+    agent.scan([str(growing.parent)], tz="UTC")
+    (row,) = agent.recordings()
+    assert row.status == "in-progress"
+    first = holds.make_hold(agent.home, agent.store, "r1", GT0, GT0 + 6 * US, (row.camera,), "r1")
+    (copy,) = first.files
+    growing.write_bytes(data)   # the recorder wrote on
+    agent.scan()
+    again = hold_window(agent.home, agent.store, "r1", GT0, GT0 + 6 * US, (row.camera,), "r1")
+    (added,) = again.added
+    assert added.size == growing.stat().st_size > copy.size and added.name != copy.name
+    assert usable_hold(agent.home, "r1").files == (copy, added)
+    growing.unlink()
+    agent.scan()
+    shown = held_coverage(agent.store, usable_hold(agent.home, "r1"), row.camera, GT0,
+                          GT0 + 6 * US)
+    assert shown.held and shown.left_out == () and shown.gaps == ()
+    with cut_window(agent.home, agent.store, row.camera, GT0, GT0 + 6 * US, None,
+                    usable_hold(agent.home, "r1")) as (index, extra):
+        done = export_evidence(index, agent.owner_key(), row.camera, GT0, GT0 + 6 * US,
+                               tmp_path / "out", mode="exact", provenance_extra=extra)
+    stamps = _stamps(done.clip)
+    assert (stamps[0], stamps[-1]) == (GT0, GT0 + 5_900_000)
+
+
+def test_a_stopped_addition_leaves_the_hold_as_it_was(agent, tmp_path, monkeypatch):
+    """A full disk as the record is written: the new copy is taken back out, the record and
+    manifest are as they were, and the owner is told in plain words."""
+    row, growing = _growing(agent, tmp_path)
+    first = holds.make_hold(agent.home, agent.store, "r1", GT0, GT0 + 6 * US, (row.camera,), "r1")
+    record = (first.path / holds.RECORD).read_bytes()
+    listed = (first.path / holds.MANIFEST).read_bytes()
+    kept = _as_it_is(first.path)
+    agent.scan()
+    import agent.requests.hold_top_up as top_up
+
+    real = top_up.write_atomic
+
+    def full(path, data, mode=0o600):
+        if path.name == holds.RECORD:
+            raise OSError(28, os.strerror(28), str(path))
+        real(path, data, mode)
+    monkeypatch.setattr(top_up, "write_atomic", full)
+    with pytest.raises(holds.HoldError, match="holds what it held before: the disk holding"):
+        hold_window(agent.home, agent.store, "r1", GT0, GT0 + 6 * US, (row.camera,), "r1")
+    assert (first.path / holds.RECORD).read_bytes() == record
+    assert (first.path / holds.MANIFEST).read_bytes() == listed
+    assert _as_it_is(first.path) == kept
+
+
+def test_a_hold_being_made_elsewhere_is_not_made_twice(agent, tmp_path):
+    """The app's poll thread and a terminal's `inbox hold` at once copied the window twice;
+    adding at once, the second record written whole would drop the first's copies."""
+    from agent.requests.hold_top_up import _one_at_a_time
+    row, _growing_file = _growing(agent, tmp_path)
+    with _one_at_a_time(agent.home, "r1"):
+        with pytest.raises(holds.HoldError, match="being made by another footage-agent"):
+            hold_window(agent.home, agent.store, "r1", GT0, GT0 + 6 * US, (row.camera,), "r1")
+    assert not holds.hold_path(agent.home, "r1").exists()
+    assert hold_window(agent.home, agent.store, "r1", GT0, GT0 + 6 * US, (row.camera,),
+                       "r1").files
+
+
+@pytest.mark.parametrize("edit", ["placed", "added"])
+def test_a_hold_whose_record_was_edited_is_not_added_to(agent, tmp_path, edit):
+    row, _growing_file = _growing(agent, tmp_path)
+    first = holds.make_hold(agent.home, agent.store, "r1", GT0, GT0 + 6 * US, (row.camera,), "r1")
+    doc = json.loads((first.path / holds.RECORD).read_text())
+    if edit == "placed":
+        del doc["placed"], doc["made"]   # as an earlier version wrote it
+    else:
+        doc["added"] = "yesterday"
+    (first.path / holds.RECORD).write_text(json.dumps(doc))
+    agent.scan()
+    why = "made by an earlier version" if edit == "placed" else "edited by hand"
+    with pytest.raises(holds.HoldError, match=f"nothing can be added .*{why}"):
+        hold_window(agent.home, agent.store, "r1", GT0, GT0 + 6 * US, (row.camera,), "r1")
+    assert json.loads((first.path / holds.RECORD).read_text()) == doc
