@@ -283,3 +283,15 @@ def test_a_log_found_altered_is_said_in_spanish(qtbot, tmp_path, spanish, altere
     said = page.verdict.text()
     assert said.startswith("Se ") or said.startswith("El registro"), said
     assert "line" not in said and "seal" not in said
+
+
+def test_a_package_cut_from_the_safe_copy_says_when_the_copy_was_made(spanish):  # noqa: F811
+    """Holds hunt: the log's `safe_copy` (an approval cut from the request's safe copy) showed
+    as the agent's field name and a UTC time; a package cut from the recordings (null) says
+    nothing of it."""
+    made = "2026-11-20T22:00:00Z"
+    details = activity.row(record("export", **REQ, camera="porch", safe_copy=made), ZONE)[2]
+    shown = display.day_time(activity._instant(made), ZONE)
+    assert f"Cortado de la copia a salvo hecha: {shown}" in details, details
+    details = activity.row(record("export", **REQ, camera="porch", safe_copy=None), ZONE)[2]
+    assert "copia a salvo" not in details and "safe_copy" not in details

@@ -11,7 +11,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from demo.gui_data import make_world  # noqa: E402
-from tests.gui_support import open_window, settle  # noqa: E402
+from tests.gui_support import open_window, settle, spanish  # noqa: E402,F401 (a fixture)
 from tests.test_gui_review import _exact, click_at, stamp_of  # noqa: E402
 
 
@@ -149,3 +149,21 @@ def test_a_safe_copy_that_could_not_be_made_as_the_request_arrived_is_said_and_m
     finally:
         window.close()
         agent.close()
+
+
+def test_a_package_an_earlier_version_did_not_say_is_asked_as_not_certain(qtbot, spanish):  # noqa: F811
+    """A package an earlier version logged without saying what it was cut from, gone since
+    (hold_losses.py: `unsure`): the question says that for it this is not certain, in the
+    owner's language."""
+    from agent.requests.hold_losses import HiddenOnlyThere
+    from gui.widgets.kept_copy import KeptCopy
+
+    kept = KeptCopy(None)
+    qtbot.addWidget(kept)
+    kept.lost = (HiddenOnlyThere("porch", "p1", ("privacy-mask",)),
+                 HiddenOnlyThere("drive", "p2", ("face-blur",), unsure=True))
+    asked = kept._question()
+    assert ("En 1 de ellos no es seguro: la versión de la aplicación que hizo ese paquete no "
+            "registró si se cortó de la copia a salvo") in asked, asked
+    kept.lost = kept.lost[:1]
+    assert "no es seguro" not in kept._question()

@@ -96,4 +96,4 @@ class DeskHolds:
             return ()
         hold = usable_hold(self.home, entry.folder)   # damaged: any of the request's copies
         made = hold.placement.made if hold is not None and hold.placement else None
-        return self.hold_history.hidden(entry.jti, entry.iss, made)
+        return self.hold_history.hidden(entry.jti, entry.iss, made, self.home)

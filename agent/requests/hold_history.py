@@ -12,6 +12,7 @@ hash chain (each line carries the one before's hash), which `audit verify` names
 """
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from pathlib import Path
@@ -23,6 +24,7 @@ from agent.os_words import plain_os_error
 from agent.storage import BINARY
 from agent.requests.hold_failures import hold_failure
 from agent.requests.hold_losses import HiddenOnlyThere, hidden_only_there
+from agent.requests.package_hold import held_made
 
 _KEPT = ("hold", "export")
 
@@ -44,9 +46,12 @@ class HoldHistory:
         """hold_failures.hold_failure over the whole log, from what was kept."""
         return hold_failure(self._of(jti, iss), jti, iss)
 
-    def hidden(self, jti: str, iss: str, made: str | None) -> tuple[HiddenOnlyThere, ...]:
-        """hold_losses.hidden_only_there over the whole log, from what was kept."""
-        return hidden_only_there(self._of(jti, iss), jti, iss, made)
+    def hidden(self, jti: str, iss: str, made: str | None,
+               home: Path | None = None) -> tuple[HiddenOnlyThere, ...]:
+        """hold_losses.hidden_only_there over the whole log, from what was kept; a package an
+        earlier version logged without saying what it was cut from is asked in `home`."""
+        asked = None if home is None else functools.partial(held_made, Path(home))
+        return hidden_only_there(self._of(jti, iss), jti, iss, made, asked)
 
     def _of(self, jti: str, iss: str) -> list[dict]:
         with self._lock:

@@ -193,8 +193,10 @@ def _export_one(step: Step, approval: Approval, camera: str, context: RequestCon
              dropped_audio_packets=cut.dropped_audio_packets,
              delivered={"start": format_utc(cut.delivered_start_us),
                         "end": format_utc(cut.delivered_end_us)},
-             # cut from the request's safe copy (when it was made), its recordings gone
-             **({"safe_copy": extra["hold"]["made"]} if extra and "hold" in extra else {}))
+             # cut from the request's safe copy (when it was made), its recordings gone; null
+             # says it was not, which a record without the field (a version before it was
+             # logged) leaves to the package to say (hold_losses.py)
+             safe_copy=extra["hold"]["made"] if extra and "hold" in extra else None)
     record = Delivery(camera, str(done.package.path), "", "", 0)
     step.inbox.save_delivery(step.agency.id, step.request.id, record)
     return record

@@ -779,6 +779,13 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
             <numerusform>Estas copias son la única grabación sin ocultar de lo que ocultan los %n paquetes hechos a partir de ellas ({hidden}): las grabaciones de las que se copiaron ya no estaban o habían cambiado cuando se cortaron.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>For %n of them this is not certain: the version of the app that made such a package did not record whether it was cut from the safe copy, and the package is no longer in the app&apos;s folder to say.</source>
+        <translation>
+            <numerusform>En %n de ellos no es seguro: la versión de la aplicación que hizo ese paquete no registró si se cortó de la copia a salvo, y el paquete ya no está en la carpeta de la aplicación para decirlo.</numerusform>
+            <numerusform>En %n de ellos no es seguro: la versión de la aplicación que hizo esos paquetes no registró si se cortaron de la copia a salvo, y los paquetes ya no están en la carpeta de la aplicación para decirlo.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Once they are deleted, if the agency or a court asks you for the unredacted footage, there will be none to give. Delete them anyway?</source>
         <translation>Una vez borradas, si la agencia o un tribunal le pide la grabación sin ocultar, no habrá ninguna que entregar. ¿Borrarlas de todos modos?</translation>
@@ -2301,6 +2308,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>Files added to the safe copy</source>
         <translation>Archivos añadidos a la copia a salvo</translation>
+    </message>
+    <message>
+        <source>Cut from the safe copy made</source>
+        <translation>Cortado de la copia a salvo hecha</translation>
     </message>
     <message>
         <source>Sent to</source>

@@ -109,6 +109,7 @@ LABELS = {
     "disk": QT_TRANSLATE_NOOP("activity", "Disk"),
     "files": QT_TRANSLATE_NOOP("activity", "Files"),
     "added": QT_TRANSLATE_NOOP("activity", "Files added to the safe copy"),
+    "safe_copy": QT_TRANSLATE_NOOP("activity", "Cut from the safe copy made"),
     "url": QT_TRANSLATE_NOOP("activity", "Sent to"),
     "layout": QT_TRANSLATE_NOOP("activity", "Recorder"),
     "tz": QT_TRANSLATE_NOOP("activity", "Time zone"),
@@ -197,6 +198,11 @@ def _value(key: str, value, zone_name: str) -> str:
             return display.window(_instant(value["start"]), _instant(value["end"]), zone_name)
         except (ValueError, TypeError, AttributeError, OverflowError):
             pass
+    if key == "safe_copy" and isinstance(value, str):   # when the copy was made (true UTC)
+        try:
+            return display.day_time(_instant(value), zone_name)
+        except (ValueError, OverflowError):
+            return value
     if key == "received_at" and isinstance(value, str):
         # The portal's own words (its signed receipt's): a time a date cannot hold in UTC
         # (the year 1 at +23:59) is shown as written.

@@ -155,6 +155,12 @@ class KeptCopy(QWidget):
                 self.tr("These copies are the only unredacted footage of what the %n packages "
                         "made from them hide ({hidden}): the recordings they were copied from "
                         "were gone or changed when they were cut.", "", len(self.lost)))
+        unsure = sum(1 for p in self.lost if p.unsure)   # logged by an earlier version
+        if unsure:
+            what += " " + self.tr("For %n of them this is not certain: the version of the app "
+                                  "that made such a package did not record whether it was cut "
+                                  "from the safe copy, and the package is no longer in the "
+                                  "app's folder to say.", "", unsure)
         return what.format(hidden=each) + " " + self.tr(
             "Once they are deleted, if the agency or a court asks you for the unredacted "
             "footage, there will be none to give. Delete them anyway?")
