@@ -219,3 +219,37 @@ def test_a_receipt_for_other_bytes_than_the_package_reads_in_spanish(spanish, ot
     message = package_delivery.forgotten(str(caught.value))   # what the delivery says then
     said = reads_in_spanish(message, "Springfield PD", "«yard»", "1,048,576")
     assert "received" not in said and "forgot" not in said
+
+
+@pytest.mark.parametrize("how", ["busy", "disk", "earlier", "edited"])
+def test_a_hold_that_cannot_be_added_to_reads_in_spanish(spanish, agent, monkeypatch, how):
+    """Holds hunt: holding a request held already adds what was indexed since
+    (hold_top_up.py); each refusal the app can show reads in the owner's language."""
+    import json
+
+    from agent.requests import hold_top_up
+
+    hold = holds.make_hold(agent.home, agent.store, "req-1", 0, 10**6)
+    call = lambda: hold_top_up.hold_window(agent.home, agent.store, "req-1", 0, 10**6)  # noqa: E731
+    if how == "busy":
+        with hold_top_up._one_at_a_time(agent.home, "req-1"):
+            reads_in_spanish(hold_refusal(call))
+        return
+    if how == "disk":
+        monkeypatch.setattr(hold_top_up, "missing_rows", lambda *a: [object()])
+        monkeypatch.setattr(hold_top_up, "links_out", lambda *a: ())
+        monkeypatch.setattr(hold_top_up, "room_problem", lambda *a: None)
+
+        def failing(*_a, **_k):
+            raise OSError(errno.EIO, os.strerror(errno.EIO), "/media/card/porch.mp4")
+        monkeypatch.setattr(hold_top_up, "_copy_all", failing)
+        reads_in_spanish(hold_refusal(call), "/media/card/porch.mp4")
+        return
+    doc = json.loads((hold.path / holds.RECORD).read_text())
+    if how == "earlier":
+        del doc["placed"]
+    else:
+        doc["placed"] = {"porch": {"zone": "UTC"}}
+    (hold.path / holds.RECORD).write_text(json.dumps(doc))
+    said = reads_in_spanish(hold_refusal(call), str(hold.path))
+    assert "footage-agent writes it" not in said and "earlier version" not in said

@@ -167,3 +167,42 @@ def test_a_package_an_earlier_version_did_not_say_is_asked_as_not_certain(qtbot,
             "registró si se cortó de la copia a salvo") in asked, asked
     kept.lost = kept.lost[:1]
     assert "no es seguro" not in kept._question()
+
+
+def test_recordings_saved_after_the_safe_copy_are_offered_and_added_to_it(qtbot, tmp_path):
+    """Holds hunt: a safe copy made before the window's last recording was indexed stayed
+    short, and the app had no way to add it: the open request's page said nothing. It now
+    says how many of the window's recordings the copy does not hold, and adds them."""
+    world = make_world(tmp_path / "world", tmp_path / "home", seconds=4.0)
+    last = sorted((world.recordings / "frigate").rglob("*.mp4"))[-1]
+    aside = tmp_path / last.name
+    last.rename(aside)   # the recorder's last file of the window, not there yet
+    window, agent = open_window(qtbot, world.home)
+    try:
+        agent.scan()
+        agent.requests.import_request(world.request_file)
+        hold = agent.requests.hold(world.request_id)
+        aside.rename(last)   # it arrived
+        agent.scan()
+        window.inbox.refresh()
+        settle(qtbot, window)
+        window.open_request(window.inbox.views[0])
+        settle(qtbot, window)
+        kept = window.request.kept
+        qtbot.waitUntil(kept.isVisible, timeout=20000)
+        assert kept.words.text() == ("A recording of this request's time in your folders is "
+                                     "not in its safe copy: it was saved after the copy was "
+                                     "made."), kept.words.text()
+        assert kept.add.isVisible() and not kept.button.isVisible()
+        kept.add.click()
+        settle(qtbot, window)
+        qtbot.waitUntil(lambda: "added" in kept.words.text(), timeout=20000)
+        assert kept.words.text().startswith("A file was added to the safe copy. A safe copy of "
+                                            "this request's footage is kept"), kept.words.text()
+        assert not kept.add.isVisible()
+        now = agent.requests.held(world.request_id)
+        assert len(now.files) == len(hold.files) + 1 and now.files[:len(hold.files)] == hold.files
+        assert agent.requests.hold_missing(world.request_id) == 0
+    finally:
+        window.close()
+        agent.close()

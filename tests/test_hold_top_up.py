@@ -154,7 +154,7 @@ def test_a_hold_whose_record_was_edited_is_not_added_to(agent, tmp_path, edit):
         doc["added"] = "yesterday"
     (first.path / holds.RECORD).write_text(json.dumps(doc))
     agent.scan()
-    why = "made by an earlier version" if edit == "placed" else "edited by hand"
+    why = "made by an earlier version" if edit == "placed" else "not as footage-agent writes"
     with pytest.raises(holds.HoldError, match=f"nothing can be added .*{why}"):
         hold_window(agent.home, agent.store, "r1", GT0, GT0 + 6 * US, (row.camera,), "r1")
     assert json.loads((first.path / holds.RECORD).read_text()) == doc

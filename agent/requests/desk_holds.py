@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 
 from agent.requests import holds
-from agent.requests.hold_top_up import hold_window
+from agent.requests.hold_top_up import hold_window, missing_rows
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.held_window import usable_hold
 from agent.requests.hold_losses import HiddenOnlyThere, loss_words
@@ -30,9 +30,7 @@ class DeskHolds:
             raise DeskRefusal(f"request '{jti}' {status_said(entry.status)}; holds are made while "
                               "you decide")
         store = self._store()
-        # Camera names are the agency's record, as registered: each is held by its name now (a
-        # camera renamed since is the one an approval sends); if none is ours, every camera.
-        cameras = tuple(dict.fromkeys(n for n in map(store.names.current, entry.cameras) if n))
+        cameras = _held_cameras(store, entry)
         try:
             made = hold_window(self.home, store, entry.folder, entry.window_start_us,
                                entry.window_end_us, cameras, entry.jti, cancel,
@@ -45,6 +43,18 @@ class DeskHolds:
                   files=len(made.files), bytes=made.size,
                   **({"added": len(made.added)} if made.kept else {}))
         return made
+
+    def hold_missing(self, jti: str, iss: str | None = None) -> int:
+        """How many recordings of the open request's window on this PC its safe copy does not
+        hold (indexed after it was made, or grown since it was copied: hold_top_up.py), which
+        holding it again adds; 0 without a copy that records what it copied."""
+        entry = self._entry(jti, iss)
+        hold = usable_hold(self.home, entry.folder)
+        if entry.status not in UNDECIDED or hold is None or hold.placement is None:
+            return 0
+        store = self._store()
+        return len(missing_rows(store, hold, entry.window_start_us, entry.window_end_us,
+                                _held_cameras(store, entry)))
 
     def _held(self, entry: Entry) -> Entry:
         """The request once its copy is made: `held` if it was new, else as it stands. The
@@ -97,3 +107,10 @@ class DeskHolds:
         hold = usable_hold(self.home, entry.folder)   # damaged: any of the request's copies
         made = hold.placement.made if hold is not None and hold.placement else None
         return self.hold_history.hidden(entry.jti, entry.iss, made, self.home)
+
+
+def _held_cameras(store, entry: Entry) -> tuple[str, ...]:
+    """The cameras a request's hold copies. Camera names are the agency's record, as
+    registered: each is held by its name now (a camera renamed since is the one an approval
+    sends); if none is ours, every camera."""
+    return tuple(dict.fromkeys(n for n in map(store.names.current, entry.cameras) if n))

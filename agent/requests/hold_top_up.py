@@ -39,6 +39,9 @@ from agent.storage import (Busy, FileLock, fsync_dir, open_lock, remove_stale_pa
 from agent.timebase import US, format_utc
 
 LOCKS = "locks"
+EARLIER_VERSION = ("it was made by an earlier version of footage-agent, which did not record "
+                   "which recordings it copied")
+NOT_AS_WRITTEN = "its record of where its copies lie in time is not as footage-agent writes it"
 
 
 def hold_window(home: Path, store: Store, folder: str, start_us: int, end_us: int,
@@ -68,7 +71,7 @@ def _one_at_a_time(home: Path, folder: str):
     except Busy:
         raise HoldError("this request's safe copy is being made by another footage-agent (the "
                         "app, `footage-agent run` or a command in a terminal); wait for it to "
-                        "finish, then hold it again") from None
+                        "finish") from None
     finally:
         os.close(fd)
 
@@ -140,12 +143,10 @@ def _not_added_to(path: Path) -> str:
         placed = "placed" in json.loads((path / RECORD).read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError, TypeError):
         placed = True
-    why = ("its record's list of where its copies lie in time is not as footage-agent writes "
-           "it (edited by hand?)" if placed else "it was made by an earlier version of "
-           "footage-agent, which did not record which recordings it copied")
-    return (f"nothing can be added to the safe copy in {path}: {why}. It is kept as it is; "
-            "to make the safe copy again, move that folder out of footage-agent's folder "
-            "first (keep it)")
+    why = (NOT_AS_WRITTEN if placed else EARLIER_VERSION)
+    return (f"nothing can be added to the safe copy in {path} ({why}); the copies of your "
+            "recordings in that folder are kept as they are. To make the safe copy again, move "
+            "that folder out of footage-agent's folder first (keep it)")
 
 
 def _taken(hold: Hold) -> set[str]:

@@ -726,6 +726,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Hacer de nuevo la copia a salvo</translation>
     </message>
     <message>
+        <source>Add them to the safe copy</source>
+        <translation>Añadirlas a la copia a salvo</translation>
+    </message>
+    <message>
         <source>A safe copy of this request&apos;s footage is kept in the app&apos;s folder, though its record cannot be read.</source>
         <translation>Se guarda una copia a salvo de las grabaciones de esta solicitud en la carpeta de la aplicación, aunque su registro no se puede leer.</translation>
     </message>
@@ -751,6 +755,28 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     <message>
         <source>Copying the request&apos;s footage into the app&apos;s folder…</source>
         <translation>Copiando las grabaciones de la solicitud en la carpeta de la aplicación…</translation>
+    </message>
+    <message>
+        <source>A recording of this request&apos;s time in your folders is not in its safe copy: it was saved after the copy was made.</source>
+        <translation>Una grabación de la hora de esta solicitud en sus carpetas no está en su copia a salvo: se guardó después de hacer la copia.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recordings of this request&apos;s time in your folders are not in its safe copy: they were saved after the copy was made.</source>
+        <translation>
+            <numerusform>%n grabación de la hora de esta solicitud en sus carpetas no está en su copia a salvo: se guardó después de hacer la copia.</numerusform>
+            <numerusform>%n grabaciones de la hora de esta solicitud en sus carpetas no están en su copia a salvo: se guardaron después de hacer la copia.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A file was added to the safe copy.</source>
+        <translation>Se añadió un archivo a la copia a salvo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files were added to the safe copy.</source>
+        <translation>
+            <numerusform>Se añadió %n archivo a la copia a salvo.</numerusform>
+            <numerusform>Se añadieron %n archivos a la copia a salvo.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The safe copy of this request&apos;s footage could not be made: {problem}</source>
@@ -4709,6 +4735,26 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>the hold record cannot be read</source>
         <translation>el registro de la copia a salvo no se puede leer</translation>
+    </message>
+    <message>
+        <source>the recordings could not be added to the safe copy, which holds what it held before</source>
+        <translation>las grabaciones no se pudieron añadir a la copia a salvo, que conserva lo que tenía antes</translation>
+    </message>
+    <message>
+        <source>this request&apos;s safe copy is being made by another footage-agent (the app, `footage-agent run` or a command in a terminal); wait for it to finish</source>
+        <translation>otro footage-agent (la aplicación, `footage-agent run` o una orden en un terminal) está haciendo la copia a salvo de esta solicitud; espere a que termine</translation>
+    </message>
+    <message>
+        <source>nothing can be added to the safe copy in {path} ({reason}); the copies of your recordings in that folder are kept as they are. To make the safe copy again, move that folder out of footage-agent&apos;s folder first (keep it)</source>
+        <translation>no se puede añadir nada a la copia a salvo en {path} ({reason}); las copias de sus grabaciones en esa carpeta se conservan tal cual. Para hacer de nuevo la copia a salvo, saque antes esa carpeta de la carpeta de footage-agent (consérvela)</translation>
+    </message>
+    <message>
+        <source>it was made by an earlier version of footage-agent, which did not record which recordings it copied</source>
+        <translation>la hizo una versión anterior de footage-agent, que no registraba qué grabaciones copiaba</translation>
+    </message>
+    <message>
+        <source>its record of where its copies lie in time is not as footage-agent writes it</source>
+        <translation>su registro de dónde caen sus copias en el tiempo no es como lo escribe footage-agent</translation>
     </message>
     <message>
         <source>{path} is now a link to a file outside its recordings folder, which is never read; scan the folder again</source>

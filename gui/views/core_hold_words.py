@@ -12,6 +12,20 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the recorder's footage could not be held"),
     QT_TRANSLATE_NOOP("core", "the hold could not be removed"),
     QT_TRANSLATE_NOOP("core", "the hold record cannot be read"),
+    # a hold of a request held already, adding what was indexed since (hold_top_up.py)
+    QT_TRANSLATE_NOOP("core", "the recordings could not be added to the safe copy, which holds "
+                              "what it held before"),
+    QT_TRANSLATE_NOOP("core", "this request's safe copy is being made by another footage-agent "
+                              "(the app, `footage-agent run` or a command in a terminal); wait "
+                              "for it to finish"),
+    QT_TRANSLATE_NOOP("core", "nothing can be added to the safe copy in {path} ({reason}); the "
+                              "copies of your recordings in that folder are kept as they are. "
+                              "To make the safe copy again, move that folder out of "
+                              "footage-agent's folder first (keep it)"),
+    QT_TRANSLATE_NOOP("core", "it was made by an earlier version of footage-agent, which did not "
+                              "record which recordings it copied"),
+    QT_TRANSLATE_NOOP("core", "its record of where its copies lie in time is not as "
+                              "footage-agent writes it"),
     # a recording swapped for a link since the scan (holds.py, agent/export/plan.py)
     QT_TRANSLATE_NOOP("core", "{path} is now a link to a file outside its recordings folder, "
                               "which is never read; scan the folder again"),

@@ -39,16 +39,20 @@ class KeptCopy(QWidget):
         self.button.clicked.connect(self.delete)
         self.again = QPushButton(self.tr("Make the safe copy again"))
         self.again.clicked.connect(self.make)
+        self.add = QPushButton(self.tr("Add them to the safe copy"))
+        self.add.clicked.connect(self.make)
         line = QHBoxLayout(self)
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.words, 1)
         line.addWidget(self.button)
         line.addWidget(self.again)
+        line.addWidget(self.add)
         self.hide()
 
     def show_for(self, view) -> None:
         """Look (an agent job) whether the request `view` keeps a safe copy, and offer to
-        delete it once the request has ended."""
+        delete it once the request has ended, or, while it is open, to add the recordings of
+        its window indexed since it was made."""
         self.hide()
         self.key, self.lost = (view.id, view.agency_id), ()
         agent, key = self.ctx.agent, self.key
@@ -56,14 +60,30 @@ class KeptCopy(QWidget):
         def look():
             shown = agent.requests.show(*key)
             ended = shown.status in ENDED and (shown.hold is not None or shown.hold_problem)
-            return shown, agent.requests.release_losses(*key) if ended else ()
+            missing = (agent.requests.hold_missing(*key)
+                       if shown.hold is not None and not ended else 0)
+            return shown, agent.requests.release_losses(*key) if ended else (), missing
         self.ctx.bridge.call("kept-copy", look, lambda found: self._shown(key, *found))
 
-    def _shown(self, key: tuple[str, str], shown, lost: tuple = ()) -> None:
+    def _shown(self, key: tuple[str, str], shown, lost: tuple = (), missing: int = 0) -> None:
         if key != self.key:
             return
         self.lost = lost
         self.again.hide()
+        self.add.hide()
+        if missing:
+            # Indexed after the copy was made (the recorder's last file of the window): a
+            # cut from the copy, once the recordings are gone, would leave them out.
+            self.words.setText(self.tr(
+                "A recording of this request's time in your folders is not in its safe copy: "
+                "it was saved after the copy was made.") if missing == 1 else self.tr(
+                "%n recordings of this request's time in your folders are not in its safe "
+                "copy: they were saved after the copy was made.", "", missing))
+            self.button.hide()
+            self.add.setEnabled(True)
+            self.add.show()
+            self.show()
+            return
         if shown.hold_failed and shown.status not in ENDED:
             self._not_made(in_owner_language(one_line(shown.hold_failed)))
             self.button.hide()
@@ -118,23 +138,33 @@ class KeptCopy(QWidget):
             return
         agent, key = self.ctx.agent, self.key
         self.again.setEnabled(False)
+        self.add.setEnabled(False)
         self.words.setText(self.tr("Copying the request's footage into the app's folder…"))
         self.ctx.bridge.call("hold", lambda: in_owner_words(agent.requests.hold, *key),
                              lambda made: self._made(key, made),
                              lambda message: self._not_made(message, key))
 
     def _made(self, key: tuple[str, str], made) -> None:
-        if key == self.key:
-            self.again.hide()
-            self.words.setText(self.tr("A safe copy of this request's footage is kept in the "
-                                       "app's folder ({size}).")
-                               .format(size=display.size(made.size)))
+        if key != self.key:
+            return
+        self.again.hide()
+        self.add.hide()
+        said = self.tr("A safe copy of this request's footage is kept in the app's folder "
+                       "({size}).").format(size=display.size(made.size))
+        if made.added:
+            said = (self.tr("A file was added to the safe copy.") if len(made.added) == 1
+                    else self.tr("%n files were added to the safe copy.", "",
+                                 len(made.added))) + " " + said
+        self.words.setText(said)
 
     def _not_made(self, problem: str, key: tuple[str, str] | None = None) -> None:
         if key is not None and key != self.key:
             return
         self.words.setText(self.tr("The safe copy of this request's footage could not be "
                                    "made: {problem}").format(problem=problem))
+        if self.add.isVisible():   # adding failed: the copy is as it was, offered again
+            self.add.setEnabled(True)
+            return
         self.again.setEnabled(True)
         self.again.show()
 
