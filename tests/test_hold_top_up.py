@@ -42,6 +42,10 @@ def test_a_recording_indexed_after_the_hold_is_added_when_it_is_held_again(flow)
     kept, copies = _as_it_is(hold), manifest(hold)
     aside.rename(second)   # it arrived
     assert run("scan")[0] == 0
+    code, out, _ = run("inbox", "show", "--", jti)
+    assert (f"Hold: {hold} (1 file); 1 recording of the window indexed since it was made is "
+            f"not in it (`inbox hold {jti}` adds it)") in out, out
+    assert run.json("inbox", "show", "--", jti)["hold_missing"] == 1
     code, _, err = run("inbox", "hold", "--", jti)
     assert code == 0, err
     assert f"added 1 file ({second.stat().st_size:,} bytes) to the safe copy in {hold}" in err
@@ -56,6 +60,7 @@ def test_a_recording_indexed_after_the_hold_is_added_when_it_is_held_again(flow)
     assert len(manifest(hold)) == 2
     log = [r["data"] for r in AuditLog(run.home).entries() if r["event"] == "hold"]
     assert log[-1]["added"] == 1 and log[-1]["files"] == 2
+    assert run.json("inbox", "show", "--", jti)["hold_missing"] == 0
     code, _, err = run("inbox", "hold", "--", jti)   # nothing new since: left as it is
     assert code == 0 and "holds every recording of the window indexed now" in err, err
     assert json.loads((hold / holds.RECORD).read_text()) == after

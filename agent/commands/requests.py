@@ -147,8 +147,10 @@ def inbox_show(agent, args) -> int:
     out = entry_json(v)
     agency = agent.requests.trust.get(v.agency_id)
     receipts = [stored_receipt(d, agency, v.id) for d in v.deliveries]
+    missing = agent.requests.hold_missing(args.id, args.agency) if v.hold else 0
     out.update({"agency_phone": v.agency_phone, "problem": v.problem, "verified": v.verified,
                 "hold": str(v.hold.path) if v.hold else None, "hold_failed": v.hold_failed,
+                "hold_missing": missing,
                 "deliveries": [{"camera": d.camera, "package": d.package, "sha256": d.sha256,
                                 "size": d.size, "upload_url": d.upload_url,
                                 "receipt": bool(d.receipt),
@@ -208,7 +210,10 @@ def inbox_show(agent, args) -> int:
     if v.problem:
         print(f"Warning: {one_line(v.problem)}")
     if v.hold:
-        print(f"Hold: {v.hold.path} ({counted(len(v.hold.files), 'file')})")
+        print(f"Hold: {v.hold.path} ({counted(len(v.hold.files), 'file')})" + (
+            f"; {counted(missing, 'recording')} of the window indexed since it was made "
+            f"{'is' if missing == 1 else 'are'} not in it (`inbox hold {one_line(v.id)}` adds "
+            f"{'it' if missing == 1 else 'them'})" if missing else ""))
     elif v.hold_failed:
         print(f"Hold: none; the last try to make it failed: {one_line(v.hold_failed)} "
               f"(`inbox hold {one_line(v.id)}` tries again)")

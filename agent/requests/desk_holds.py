@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 
+from agent.index.store import StoreError
 from agent.requests import holds
 from agent.requests.hold_top_up import hold_window, missing_rows
 from agent.requests.desk_errors import DeskError, DeskRefusal
@@ -52,9 +53,12 @@ class DeskHolds:
         hold = usable_hold(self.home, entry.folder)
         if entry.status not in UNDECIDED or hold is None or hold.placement is None:
             return 0
-        store = self._store()
-        return len(missing_rows(store, hold, entry.window_start_us, entry.window_end_us,
-                                _held_cameras(store, entry)))
+        try:
+            store = self._store()
+            return len(missing_rows(store, hold, entry.window_start_us, entry.window_end_us,
+                                    _held_cameras(store, entry)))
+        except StoreError:   # the index cannot be opened: nothing to add from (its page says)
+            return 0
 
     def _held(self, entry: Entry) -> Entry:
         """The request once its copy is made: `held` if it was new, else as it stands. The
