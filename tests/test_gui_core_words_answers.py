@@ -232,7 +232,7 @@ def test_a_hold_that_cannot_be_added_to_reads_in_spanish(spanish, agent, monkeyp
     hold = holds.make_hold(agent.home, agent.store, "req-1", 0, 10**6)
     call = lambda: hold_top_up.hold_window(agent.home, agent.store, "req-1", 0, 10**6)  # noqa: E731
     if how == "busy":
-        with hold_top_up._one_at_a_time(agent.home, "req-1"):
+        with hold_top_up.one_at_a_time(agent.home, "req-1"):
             reads_in_spanish(hold_refusal(call))
         return
     if how == "disk":

@@ -138,9 +138,9 @@ def test_a_stopped_addition_leaves_the_hold_as_it_was(agent, tmp_path, monkeypat
 def test_a_hold_being_made_elsewhere_is_not_made_twice(agent, tmp_path):
     """The app's poll thread and a terminal's `inbox hold` at once copied the window twice;
     adding at once, the second record written whole would drop the first's copies."""
-    from agent.requests.hold_top_up import _one_at_a_time
+    from agent.requests.hold_top_up import one_at_a_time
     row, _growing_file = _growing(agent, tmp_path)
-    with _one_at_a_time(agent.home, "r1"):
+    with one_at_a_time(agent.home, "r1"):
         with pytest.raises(holds.HoldError, match="being made by another footage-agent"):
             hold_window(agent.home, agent.store, "r1", GT0, GT0 + 6 * US, (row.camera,), "r1")
     assert not holds.hold_path(agent.home, "r1").exists()
@@ -163,3 +163,19 @@ def test_a_hold_whose_record_was_edited_is_not_added_to(agent, tmp_path, edit):
     with pytest.raises(holds.HoldError, match=f"nothing can be added .*{why}"):
         hold_window(agent.home, agent.store, "r1", GT0, GT0 + 6 * US, (row.camera,), "r1")
     assert json.loads((first.path / holds.RECORD).read_text()) == doc
+
+
+def test_a_hold_is_not_deleted_while_it_is_added_to(flow):
+    """Adding takes minutes, and the request may end meanwhile (it expires, the owner declines
+    it in the app): `inbox release` then deleted the folder under the copy being added, which
+    made it again holding only the new copies, without a record."""
+    from agent.requests.hold_top_up import one_at_a_time
+    portal, run, reg, porch = flow
+    jti, hold = held(run, portal, reg)
+    assert run("decline", "--reason", "no", "--", jti)[0] == 0
+    with one_at_a_time(run.home, hold.name):   # another footage-agent adding to it
+        code, _, err = run("inbox", "release", "--", jti)
+    assert code == 1 and "being made by another footage-agent" in err, err
+    assert (hold / holds.RECORD).is_file()
+    code, _, err = run("inbox", "release", "--", jti)
+    assert code == 0 and not hold.exists(), err

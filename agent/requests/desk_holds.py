@@ -9,7 +9,7 @@ import threading
 
 from agent.index.store import StoreError
 from agent.requests import holds
-from agent.requests.hold_top_up import hold_window, missing_rows
+from agent.requests.hold_top_up import hold_window, missing_rows, one_at_a_time
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.held_window import usable_hold
 from agent.requests.hold_losses import HiddenOnlyThere, loss_words
@@ -82,7 +82,8 @@ class DeskHolds:
             raise DeskRefusal(f"{loss_words(entry.jti, lost)}. It was kept; to delete it all "
                               f"the same, run `footage-agent inbox release {entry.jti} --yes`")
         try:
-            removed = holds.release(self.home, entry.folder)
+            with one_at_a_time(self.home, entry.folder):   # not while it is added to
+                removed = holds.release(self.home, entry.folder)
         except holds.HoldError as exc:
             raise DeskError(str(exc)) from None
         if removed:

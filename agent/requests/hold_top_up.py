@@ -25,6 +25,7 @@ import time
 from dataclasses import asdict, replace as changed
 from pathlib import Path, PurePosixPath
 
+from agent.export.hashed_files import make_folders
 from agent.index.links import links_out
 from agent.index.mirror import Connect
 from agent.index.store import Store
@@ -48,7 +49,7 @@ def hold_window(home: Path, store: Store, folder: str, start_us: int, end_us: in
                 cameras: tuple[str, ...] = (), request_id: str | None = None,
                 cancel: threading.Event | None = None, connect: Connect | None = None) -> Hold:
     """make_hold, or, for a hold made already, top_up: the hold as it stands after it."""
-    with _one_at_a_time(Path(home), folder):
+    with one_at_a_time(Path(home), folder):
         existing = read_hold(home, folder)
         if existing is None:
             return make_hold(home, store, folder, start_us, end_us, cameras, request_id,
@@ -57,7 +58,9 @@ def hold_window(home: Path, store: Store, folder: str, start_us: int, end_us: in
 
 
 @contextlib.contextmanager
-def _one_at_a_time(home: Path, folder: str):
+def one_at_a_time(home: Path, folder: str):
+    """`with one_at_a_time(home, folder):` the request's hold made, added to or deleted by
+    this footage-agent alone; HoldError when another does it now."""
     hold_path(home, folder)   # a folder name that is none is refused before any file is made
     try:
         (home / LOCKS).mkdir(mode=0o700, exist_ok=True)
@@ -164,7 +167,8 @@ def _move_in(added: list[HeldFile], staging: Path, hold: Path) -> list[Path]:
     try:
         for f in added:
             dest = hold / f.name
-            dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            # never the hold's own folder made again: deleted meanwhile, nothing is added
+            make_folders(dest.parent, inside=hold)
             if os.path.lexists(dest):
                 raise HoldError(f"{dest} appeared meanwhile; it was left untouched")
             os.rename(staging / f.name, dest)
