@@ -36,7 +36,7 @@ from agent.requests.holds import (MANIFEST, RECORD, Hold, HoldCancelled, HoldErr
                                   _all_rows, _copy_all, covering_files, hold_path, make_hold,
                                   read_hold)
 from agent.storage import (Busy, FileLock, fsync_dir, open_lock, remove_stale_partials,
-                           write_atomic)
+                           replace, write_atomic)
 from agent.timebase import US, format_utc
 
 LOCKS = "locks"
@@ -156,7 +156,8 @@ def _taken(hold: Hold) -> set[str]:
     """Every name in the hold, its folders' too, whatever their capitals: the new copies'
     names are none of them (a file there its record does not list, left by a stop, included)."""
     names = {f.name for f in hold.files}
-    names |= {p.relative_to(hold.path).as_posix() for p in hold.path.rglob("*")}
+    for folder, dirs, files in os.walk(hold.path):   # links are not followed
+        names |= {Path(folder, n).relative_to(hold.path).as_posix() for n in dirs + files}
     folders = {str(parent) for n in names for parent in PurePosixPath(n).parents}
     return {n.lower() for n in names | folders if n != "."}
 
@@ -171,7 +172,8 @@ def _move_in(added: list[HeldFile], staging: Path, hold: Path) -> list[Path]:
             make_folders(dest.parent, inside=hold)
             if os.path.lexists(dest):
                 raise HoldError(f"{dest} appeared meanwhile; it was left untouched")
-            os.rename(staging / f.name, dest)
+            # Windows: a scanner may hold the new copy open for as long as it reads it
+            replace(staging / f.name, dest, move=os.rename, held_bytes=f.size)
             moved.append(dest)
         for folder in {p.parent for p in moved} | {hold}:
             fsync_dir(folder)
