@@ -75,6 +75,7 @@ def test_a_recording_indexed_after_the_hold_is_added_when_it_is_held_again(flow)
     assert {s["path"] for s in record["sources"]} == {f"porch/{first.name}",
                                                        f"porch/{second.name}"}
     assert record["delivered"]["shortfall_end_s"] < 1   # its last seconds are in the clip
+    assert "1 copy of them added to the safe copy later, the last at " in shown, shown
 
 
 def test_a_recording_held_while_it_was_written_is_held_again_whole(agent, tmp_path):

@@ -241,6 +241,15 @@ def _hold(r: dict) -> str:
     said = (f"cut from the owner's safe copy{when}: the recordings were gone or changed in "
             "their folder since it was made (each copy's and original's SHA-256 is in "
             f"{PROVENANCE}, under hold)")
+    added = hold.get("added")
+    if isinstance(added, list) and added:   # copied into the safe copy after it was made
+        files = sum(len(a["files"]) for a in added
+                    if isinstance(a, dict) and isinstance(a.get("files"), list))
+        last = max((t for t in (_time(a.get("at")) for a in added if isinstance(a, dict))
+                    if t is not None), default=None)
+        said += (f"; {counted(files, 'copy', 'copies')} of them added to the safe copy later"
+                 + (f", the last at {shown(last, 'UTC')}" if last is not None else "")
+                 + f" ({PROVENANCE}, under hold.added)")
     missed = hold.get("left_out")
     if isinstance(missed, dict) and isinstance(missed.get("recordings"), list):
         said += (f"; left out of the clip: {counted(len(missed['recordings']), 'recording')} "
