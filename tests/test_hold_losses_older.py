@@ -85,3 +85,23 @@ def test_a_package_cut_from_the_recordings_says_so_in_the_log(flow, tmp_path):
     shutil.rmtree(Path(exported(run)["package"]))
     code, _, err = run("inbox", "release", "--", jti)
     assert code == 0 and not hold.exists(), err
+
+
+def test_a_safe_copy_whose_made_was_edited_by_hand_is_still_warned_of(flow, tmp_path):
+    """hold.json's `made` edited to something that is no time (a number): it matched no
+    package's `safe_copy`, so the only unredacted footage of a masked package cut from the
+    copy was deleted without a word. Such a record's placement is damaged, and a copy whose
+    record does not say when it was made may be any of the request's."""
+    portal, run, reg, porch = flow
+    masked(run, tmp_path)
+    jti, hold = held(run, portal, reg)
+    for p in sorted(porch.iterdir())[:2]:
+        p.unlink()
+    assert run("scan")[0] in (0, 1)
+    approved(run, portal, jti)
+    doc = json.loads((hold / "hold.json").read_text())
+    doc["made"] = 20261207
+    (hold / "hold.json").write_text(json.dumps(doc))
+    code, _, err = run("inbox", "release", "--", jti)
+    assert code == 2 and hold.is_dir(), err
+    assert "the only unredacted footage left of 1 package" in err, err

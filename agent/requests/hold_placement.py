@@ -156,7 +156,10 @@ def _placement(doc: dict) -> Placement | None:
         tuple((str(k), str(v)) for k, v in c["originals"].items()),
         tuple(record_row(r) for r in c["indexed"]), c.get("recorder"))
         for name, c in placed.items())
-    return Placement(doc.get("made"), doc.get("request"), dict(doc.get("window") or {}),
+    made = doc.get("made")
+    if made is not None and not isinstance(made, str):   # edited by hand: not as written
+        raise TypeError("not a time")
+    return Placement(made, doc.get("request"), dict(doc.get("window") or {}),
                      cameras, _added(doc.get("added") or []))
 
 
