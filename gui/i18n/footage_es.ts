@@ -726,10 +726,6 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Hacer de nuevo la copia a salvo</translation>
     </message>
     <message>
-        <source>Add them to the safe copy</source>
-        <translation>Añadirlas a la copia a salvo</translation>
-    </message>
-    <message>
         <source>A safe copy of this request&apos;s footage is kept in the app&apos;s folder, though its record cannot be read.</source>
         <translation>Se guarda una copia a salvo de las grabaciones de esta solicitud en la carpeta de la aplicación, aunque su registro no se puede leer.</translation>
     </message>
@@ -759,6 +755,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     <message>
         <source>A recording of this request&apos;s time in your folders is not in its safe copy: it was saved after the copy was made.</source>
         <translation>Una grabación de la hora de esta solicitud en sus carpetas no está en su copia a salvo: se guardó después de hacer la copia.</translation>
+    </message>
+    <message>
+        <source>Add to the safe copy</source>
+        <translation>Añadir a la copia a salvo</translation>
     </message>
     <message numerus="yes">
         <source>%n recordings of this request&apos;s time in your folders are not in its safe copy: they were saved after the copy was made.</source>

@@ -39,7 +39,7 @@ class KeptCopy(QWidget):
         self.button.clicked.connect(self.delete)
         self.again = QPushButton(self.tr("Make the safe copy again"))
         self.again.clicked.connect(self.make)
-        self.add = QPushButton(self.tr("Add them to the safe copy"))
+        self.add = QPushButton(self.tr("Add to the safe copy"))
         self.add.clicked.connect(self.make)
         line = QHBoxLayout(self)
         line.setContentsMargins(0, 0, 0, 0)
