@@ -180,3 +180,24 @@ def test_a_hold_is_not_deleted_while_it_is_added_to(flow):
     assert (hold / holds.RECORD).is_file()
     code, _, err = run("inbox", "release", "--", jti)
     assert code == 0 and not hold.exists(), err
+
+
+def test_a_record_edited_while_recordings_are_added_is_left_as_it_is(agent, tmp_path,
+                                                                     monkeypatch):
+    """hold.json made unreadable between its read and its rewrite (a hand, a sync program):
+    the addition raised Python's own ValueError; now nothing is added, and the owner is told."""
+    row, _growing_file = _growing(agent, tmp_path)
+    import agent.requests.hold_top_up as top_up
+    first = holds.make_hold(agent.home, agent.store, "r1", GT0, GT0 + 6 * US, (row.camera,), "r1")
+    kept = _as_it_is(first.path)
+    monkeypatch.setattr(top_up, "missing_rows", lambda *a: [row])
+    read = top_up.read_hold
+
+    def then_edited(home, folder):
+        hold = read(home, folder)
+        (hold.path / holds.RECORD).write_text("{")
+        return hold
+    monkeypatch.setattr(top_up, "read_hold", then_edited)
+    with pytest.raises(holds.HoldError, match="nothing can be added"):
+        hold_window(agent.home, agent.store, "r1", GT0, GT0 + 6 * US, (row.camera,), "r1")
+    assert _as_it_is(first.path) == kept

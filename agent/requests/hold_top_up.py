@@ -130,6 +130,9 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
         raise HoldError("the recordings could not be added to the safe copy, which holds what "
                         "it held before: " + plain_home_error(
                             exc, None if named else str(hold.path.parent))) from None
+    except (ValueError, RecursionError, KeyError, TypeError, AttributeError):
+        _remove(moved)   # its record edited by hand since it was read: left as it is
+        raise HoldError(_not_added_to(hold.path)) from None
     except BaseException:
         _remove(moved)
         raise
