@@ -173,6 +173,8 @@ def test_recordings_saved_after_the_safe_copy_are_offered_and_added_to_it(qtbot,
     """Holds hunt: a safe copy made before the window's last recording was indexed stayed
     short, and the app had no way to add it: the open request's page said nothing. It now
     says how many of the window's recordings the copy does not hold, and adds them."""
+    from agent.requests.hold_top_up import one_at_a_time
+
     world = make_world(tmp_path / "world", tmp_path / "home", seconds=4.0)
     last = sorted((world.recordings / "frigate").rglob("*.mp4"))[-1]
     aside = tmp_path / last.name
@@ -194,6 +196,12 @@ def test_recordings_saved_after_the_safe_copy_are_offered_and_added_to_it(qtbot,
                                      "not in its safe copy: it was saved after the copy was "
                                      "made."), kept.words.text()
         assert kept.add.isVisible() and not kept.button.isVisible()
+        with one_at_a_time(world.home, hold.path.name):   # another footage-agent adding
+            kept.add.click()
+            settle(qtbot, window)
+            qtbot.waitUntil(lambda: kept.add.isEnabled(), timeout=20000)
+        assert kept.words.text().startswith("This request's safe copy is being made by another "
+                                            "footage-agent"), kept.words.text()
         kept.add.click()
         settle(qtbot, window)
         qtbot.waitUntil(lambda: "added" in kept.words.text(), timeout=20000)

@@ -160,11 +160,13 @@ class KeptCopy(QWidget):
     def _not_made(self, problem: str, key: tuple[str, str] | None = None) -> None:
         if key is not None and key != self.key:
             return
-        self.words.setText(self.tr("The safe copy of this request's footage could not be "
-                                   "made: {problem}").format(problem=problem))
         if self.add.isVisible():   # adding failed: the copy is as it was, offered again
+            # (the core's words say so: "the recordings could not be added to the safe copy")
+            self.words.setText(problem[:1].upper() + problem[1:])
             self.add.setEnabled(True)
             return
+        self.words.setText(self.tr("The safe copy of this request's footage could not be "
+                                   "made: {problem}").format(problem=problem))
         self.again.setEnabled(True)
         self.again.show()
 
