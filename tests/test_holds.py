@@ -407,3 +407,21 @@ def test_a_request_page_reads_the_activity_log_whole_once_not_on_every_show(tmp_
         assert reads == [], f"the whole log was read {len(reads)} times"
     finally:
         w.close()
+
+
+def test_a_placed_copy_its_record_does_not_list_is_never_cut_from(indexed):
+    """Holds hunt: hold.json's `placed` naming a copy inside the hold that `files` (and the
+    manifest) do not list, by a hand or a sync program: a cut from the hold read that file as
+    a recording with no hash checked against the manifest (only listed copies are). Such a
+    record's placement is damaged: its copies are never cut from."""
+    import json
+
+    hold = holds.make_hold(indexed.home, indexed.store, "r1", T0 * US, (T0 + 8) * US,
+                           ("porch",), "r1")
+    assert holds.read_hold(indexed.home, "r1").placement is not None
+    doc = json.loads((hold.path / holds.RECORD).read_text())
+    extra = dict(doc["placed"]["porch"]["recordings"][0], path="porch/unlisted.mp4")
+    doc["placed"]["porch"]["recordings"].append(extra)
+    (hold.path / holds.RECORD).write_text(json.dumps(doc))
+    (hold.path / "porch" / "unlisted.mp4").write_bytes(b"other footage")
+    assert holds.read_hold(indexed.home, "r1").placement is None

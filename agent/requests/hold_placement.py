@@ -146,6 +146,16 @@ def read_placement(doc: dict) -> Placement | None:
         return None
 
 
+def listed_only(placement: Placement | None, names: set[str]) -> Placement | None:
+    """The placement, when every copy it places is one of `names`, those the record lists
+    (and the manifest hashes); None otherwise (edited by hand): a cut from the hold would read
+    an unlisted file with no hash checked."""
+    if placement is None or all(r.path in names for c in placement.cameras
+                                for r in c.recordings):
+        return placement
+    return None
+
+
 def _placement(doc: dict) -> Placement | None:
     placed = doc.get("placed")
     if placed is None:

@@ -26,8 +26,8 @@ from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
 from agent.index.remote_window import FetchCancelled, RecorderWindow, download
 from agent.requests.hold_names import inside_hold, unique_name
 from agent.requests.hold_room import room_problem
-from agent.requests.hold_placement import (Placement, local_placement, read_placement,
-                                           remote_placement)
+from agent.requests.hold_placement import (Placement, listed_only, local_placement,
+                                           read_placement, remote_placement)
 from agent.index.store import Store
 from agent.json_words import json_fault
 from agent.os_words import plain_home_error, plain_os_error
@@ -99,7 +99,8 @@ def read_hold(home: Path, folder: str) -> Hold | None:
     path = hold_path(home, folder)
     try:
         doc = json.loads((path / RECORD).read_text(encoding="utf-8"))
-        return Hold(path, tuple(_held_file(f) for f in doc["files"]), read_placement(doc))
+        files = tuple(_held_file(f) for f in doc["files"])
+        return Hold(path, files, listed_only(read_placement(doc), {f.name for f in files}))
     except FileNotFoundError:
         # A hold lands whole, its record with it (make_hold): its folder without one is a
         # hold whose record was deleted (by hand, a cleaner), its copies still there.
