@@ -201,3 +201,36 @@ def test_a_record_edited_while_recordings_are_added_is_left_as_it_is(agent, tmp_
     with pytest.raises(holds.HoldError, match="nothing can be added"):
         hold_window(agent.home, agent.store, "r1", GT0, GT0 + 6 * US, (row.camera,), "r1")
     assert _as_it_is(first.path) == kept
+
+
+def test_a_ring_files_recording_added_since_is_added_with_its_card_index(agent, tmp_path):
+    """A Hikvision card's ring file gets the camera's next recording: the hold adds the ring
+    file again in a folder of its own, with the card's index as it is now (a cut of the
+    copies checks its rows against it), beside the first copies, left as they were."""
+    from demo.hikvision_card import Recording, write_card
+    ring_t = t("2026-11-20T22:00:00Z")
+    first, later = Recording(ring_t, 6, 0), Recording(ring_t + 10 * US, 6, 0)
+    root = tmp_path / "garage"
+    write_card(root, [first], width=320, height=240)
+    agent.add_source(root, camera="garage", tz="UTC")
+    agent.scan()
+    window = (ring_t, ring_t + 20 * US)
+    hold = holds.make_hold(agent.home, agent.store, "r1", *window, ("garage",), "r1")
+    kept = _as_it_is(hold.path)
+    write_card(root, [first, later], width=320, height=240)   # in the same ring file
+    agent.scan()
+    again = hold_window(agent.home, agent.store, "r1", *window, ("garage",), "r1")
+    names = {f.name for f in again.added}
+    assert "garage/datadir0-2/hiv00000.mp4" in names, names
+    assert "garage/datadir0-2/index00.bin" in names, names
+    assert {k: v for k, v in _as_it_is(hold.path).items() if k in kept} == kept
+    for p in (root / "datadir0").iterdir():   # the card is gone
+        p.unlink()
+    agent.scan()
+    cut = (ring_t + 11 * US, ring_t + 14 * US)   # the recording added since
+    with cut_window(agent.home, agent.store, "garage", *cut, None,
+                    usable_hold(agent.home, "r1")) as (index, extra):
+        done = export_evidence(index, agent.owner_key(), "garage", *cut, tmp_path / "out",
+                               provenance_extra=extra)
+    assert "hold" in extra
+    assert _stamps(done.clip)[0] >= cut[0]

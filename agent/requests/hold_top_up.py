@@ -33,7 +33,7 @@ from agent.os_words import plain_home_error
 from agent.requests.hold_placement import local_placement, read_placement
 from agent.requests.hold_room import room_problem
 from agent.requests.holds import (MANIFEST, RECORD, Hold, HoldCancelled, HoldError, HeldFile,
-                                  _all_rows, _copy_all, covering_files, hold_path, make_hold,
+                                  _all_rows, _copy_all, hold_path, make_hold,
                                   read_hold)
 from agent.storage import (Busy, FileLock, fsync_dir, open_lock, remove_stale_partials,
                            replace, write_atomic)
@@ -86,7 +86,7 @@ def missing_rows(store: Store, hold: Hold, start_us: int, end_us: int,
     (its copy holds only what it had then). A recorder's are not: its window is downloaded once."""
     was = {(r.path, r.byte_start): r for c in hold.placement.cameras for r in c.indexed}
     out = []
-    for row in covering_files(store, start_us, end_us, cameras):
+    for row in _all_rows(store, start_us, end_us, cameras):   # each recording of a ring file
         if row.status == "remote":
             continue
         then = was.get((row.path, row.byte_start))
@@ -101,7 +101,11 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
     stands then, `added` naming the new copies (none: the hold is left untouched)."""
     if hold.placement is None:
         raise HoldError(_not_added_to(hold.path))
-    rows = missing_rows(store, hold, start_us, end_us, cameras)
+    rows, seen = [], set()
+    for row in missing_rows(store, hold, start_us, end_us, cameras):
+        if row.path not in seen:   # a file copied once, whole, however many of its
+            seen.add(row.path)     # recordings are new (a ring file's)
+            rows.append(row)
     if not rows:
         return changed(hold, kept=True)
     for path in links_out(store.sources(), rows):  # swapped for a link since the scan
