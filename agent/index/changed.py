@@ -16,8 +16,9 @@ bytes still starting a pack.
 
 On a card that keeps local times (FAT32, exFAT: local_times.py) Windows moves every file's
 time by an hour when the clocks change. A file there of the same size whose time moved by
-exactly an hour is read again as the scan read it (its name, its container, with the time the
-scan saw): the same times, codec, size of picture and rate, it is the recording indexed.
+exactly an hour is read again as the scan read it (its name, its container, its time as the
+system reads it now, which on a FAT card gives the wall time the scan read): the same times,
+codec, size of picture and rate, it is the recording indexed.
 """
 from __future__ import annotations
 
@@ -74,21 +75,24 @@ def same_recording(row: FileRow, size: int, mtime_ns: int, sources: Mapping[int,
         return True
     source = sources.get(row.source_id)
     return (an_hour_apart(size, mtime_ns, row.size, row.mtime_ns) and source is not None
-            and local(source.root) and read_as_indexed(row, source))
+            and local(source.root)
+            and read_as_indexed(row, source, mtime_ns, local.offset_s(source.root)))
 
 
-def read_as_indexed(row: FileRow, source: Source) -> bool:
+def read_as_indexed(row: FileRow, source: Source, mtime_ns: int,
+                    card_offset_s: int | None) -> bool:
     """The file of `row` (in `source`) described again as the scan described it, with the
-    size and time the scan saw, gives the same times and picture: what it holds is what was
-    indexed. A file that cannot be read is not."""
+    size the scan saw and its time now (`mtime_ns`, read with `card_offset_s` as the system
+    reads it now: local_times.card_offset_s), gives the same times and picture: what it
+    holds is what was indexed. A file that cannot be read is not."""
     try:
         rel = os.path.relpath(row.path, source.root).replace(os.sep, "/")
     except ValueError:   # Windows: on another drive than its folder, so not as indexed
         return False
     facts = parse_path(rel, None if source.layout in ("", "auto") else source.layout)
     frigate = load_frigate_times(Path(source.root)) if row.time_source == "frigate.db" else None
-    again = describe(source, row.camera, row.path, rel, row.size, row.mtime_ns, facts,
-                     time.time(), frigate, channel=row.channel)
+    again = describe(source, row.camera, row.path, rel, row.size, mtime_ns, facts,
+                     time.time(), frigate, channel=row.channel, card_offset_s=card_offset_s)
     return _read(again) == _read(row)
 
 

@@ -11,14 +11,35 @@ would then look written over, or be taken for another card.
 So on such a disk a file of the same size whose time moved by exactly an hour is not taken for
 another file on the strength of its date alone: whether it is still the recording indexed is
 checked by what it holds (changed.py), and a card is known again by it.
+
+A recording placed by its modification time alone (placement.py) is placed from the wall time
+the card holds, read in the camera's zone, as a name is: on FAT the system reports that wall
+time less an offset of its own (`card_offset_s`), which is added back. Windows takes off the
+offset in force on the PC now, whatever the file's date (LocalFileTimeToFileTime's rule: "uses
+the current settings for the time zone and daylight saving time ... even if the time you are
+converting is in standard time"; a card left in the PC across a clock change keeps the offset
+it was read with until it is put in again). Linux's FAT driver takes off the mount's
+`time_offset=` minutes (`tz=UTC`: none), and without either the kernel's own zone, which
+systemd sets to the PC's offset at boot when the hardware clock keeps local time and to none
+otherwise; it is asked of the kernel (gettimeofday), none where that cannot be. exFAT is left
+as it reads: its offset field, which Linux (a camera's system too) always fills, makes the
+time true; one a camera left unset cannot be told from here. macOS is not asked.
 """
 from __future__ import annotations
 
+import os
+import platform
+import sys
+import time
 from typing import Callable
 
-from agent.file_systems import fat_family, file_system
+from agent.file_systems import Volume, fat_family, file_system, volume
 
 HOUR_NS = 3600 * 10**9
+# Linux's gettimeofday system call by machine: the only way left to read the kernel's zone
+# (glibc's gettimeofday has given zeros since 2.31).
+_GETTIMEOFDAY = {"x86_64": 96, "aarch64": 169, "riscv64": 169, "i386": 78, "i686": 78,
+                 "armv7l": 78, "armv6l": 78}
 
 
 def keeps_local_time(file_system_name: str | None) -> bool:
@@ -34,18 +55,84 @@ def an_hour_apart(size: int, mtime_ns: int, was_size: int, was_mtime_ns: int) ->
             and abs(mtime_ns - was_mtime_ns) == HOUR_NS)
 
 
-class LocalTimeDisks:
-    """Whether a folder is on a disk that keeps local times, asked once per folder: the
-    system is asked (file_systems.file_system, or `ask`) only when a file moved by an hour."""
+def zoneless(file_system_name: str | None) -> bool:
+    """True for FAT (FAT32, FAT16 ...), whose times have no zone at all; not exFAT, whose
+    times may carry their offset."""
+    return fat_family(file_system_name) and (file_system_name or "").lower() != "exfat"
 
-    def __init__(self, ask: Callable[[str], str | None] | None = None) -> None:
+
+def card_offset_s(disk: Volume, *, windows: bool, pc_offset_s: int,
+                  kernel_offset_s: int | None) -> int | None:
+    """The UTC offset, in seconds east, this system reads the wall times of a FAT drive with
+    (modification time = wall time - offset); None for a drive whose times are true, or read
+    as they are (exFAT, NTFS, ext4 ...). `pc_offset_s`: the PC's offset now (Windows'
+    rule); `kernel_offset_s`: Linux's kernel zone, for a mount naming no offset."""
+    if not zoneless(disk.file_system):
+        return None
+    if windows:
+        return pc_offset_s
+    for option in reversed(disk.options):   # the kernel lists the one it uses once
+        if option == "tz=UTC":
+            return 0
+        if option.startswith("time_offset="):
+            try:
+                return int(option.partition("=")[2]) * 60
+            except ValueError:
+                continue
+    return kernel_offset_s or 0
+
+
+def card_offset_now(folder: str, now: float | None = None, *,
+                    windows: bool | None = None) -> int | None:
+    """card_offset_s for the drive `folder` is on, asked of this system at `now`."""
+    windows = os.name == "nt" if windows is None else windows
+    disk = volume(folder, windows=windows)
+    if not zoneless(disk.file_system):
+        return None
+    return card_offset_s(disk, windows=windows, pc_offset_s=time.localtime(now).tm_gmtoff,
+                         kernel_offset_s=None if windows else kernel_offset_s())
+
+
+def kernel_offset_s(machine: str | None = None) -> int | None:
+    """Linux's kernel zone (sys_tz) as an offset in seconds east; None where it cannot be
+    asked (another system or machine, no C library)."""
+    number = _GETTIMEOFDAY.get(machine or platform.machine())
+    if number is None or not sys.platform.startswith("linux"):   # the numbers are Linux's
+        return None
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        when, zone = (ctypes.c_long * 2)(), (ctypes.c_int * 2)()
+        if libc.syscall(number, when, zone) != 0:
+            return None
+    except (OSError, AttributeError, TypeError):   # no syscall() here (not Linux)
+        return None
+    return -zone[0] * 60   # the kernel counts minutes west
+
+
+class LocalTimeDisks:
+    """Whether a folder is on a disk that keeps local times, and how this system reads them
+    (card_offset_s), asked once per folder: the system is asked (file_systems.file_system,
+    or `ask`; card_offset_now, or `offset`) only when a file moved by an hour."""
+
+    def __init__(self, ask: Callable[[str], str | None] | None = None,
+                 offset: Callable[[str], int | None] | None = None) -> None:
         self._ask = ask or file_system
+        self._offset = offset or card_offset_now
         self._known: dict[str, bool] = {}
+        self._offsets: dict[str, int | None] = {}
 
     def __call__(self, folder: str) -> bool:
         if folder not in self._known:
             self._known[folder] = keeps_local_time(self._ask(folder))
         return self._known[folder]
+
+    def offset_s(self, folder: str) -> int | None:
+        """card_offset_s for the drive `folder` is on, now."""
+        if folder not in self._offsets:
+            self._offsets[folder] = self._offset(folder)
+        return self._offsets[folder]
 
 
 def as_it_was(size: int, mtime_ns: int, was_size: int, was_mtime_ns: int, folder: str,

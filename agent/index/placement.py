@@ -13,6 +13,12 @@ the same night's second reading, 20 s later, not the next day's (23 hours), and 
 the start was the earlier reading. A name's end is also checked against the container: a file
 holding clearly less or more than its name says ends where its frames end, as the cut reads
 them, so no second without a frame is claimed as recorded and none with frames as a gap.
+
+On a card formatted FAT the modification time is the camera's wall clock, kept with no zone,
+which the system reports less an offset of its own (`card_offset_s`, local_times.py: on
+Windows the PC's offset now, whatever the file's date). That offset is added back and the wall
+time read in the camera's zone, as a name's is: a file written in summer and read in winter is
+not placed an hour off, and in the repeated fall-back hour it is as ambiguous as a name.
 """
 from __future__ import annotations
 
@@ -30,6 +36,7 @@ _DISAMBIGUATE_WITHIN_US = 20 * 60 * US
 # this, a file holding less (or more) than its name says is placed by its frames.
 _NAME_END_SLACK_US = 2 * US
 _DAY = timedelta(days=1)
+_NAIVE_EPOCH = datetime(1970, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -45,12 +52,14 @@ class Placement:
 
 
 def place(facts: NameFacts | None, container: ContainerFacts | None, zone_name: str,
-          clock_offset_s: float, mtime_ns: int) -> Placement:
-    """Combine the evidence for one file into its UTC start and end."""
+          clock_offset_s: float, mtime_ns: int, card_offset_s: int | None = None) -> Placement:
+    """Combine the evidence for one file into its UTC start and end. `card_offset_s`: the
+    offset the system read the wall time of a FAT card's file with (local_times.py); None
+    for a disk keeping true times."""
     notes: list[str] = []
     duration = container.duration_us if container else None
     created = container.creation_us if container else None
-    mtime_us = mtime_ns // 1000
+    closed = _closed(mtime_ns // 1000, card_offset_s, zone_name)
     start = alt = source = None
     ambiguous = False
     reading = None if facts is None or facts.start is None else _name_reading(facts.start, zone_name)
@@ -60,19 +69,25 @@ def place(facts: NameFacts | None, container: ContainerFacts | None, zone_name: 
         source = "name"
         if reading.nonexistent:
             notes.append("name time falls in a spring-forward gap; read with the pre-change offset")
-        start, alt, ambiguous = _choose(reading, created, mtime_us, duration)
+        start, alt, ambiguous = _choose(reading, created, closed, duration)
         if ambiguous and _back_in_recording(facts, zone_name, start):
             alt, ambiguous = None, False   # only the earlier start reaches its end that night
         if ambiguous:
-            notes.append(_twice(reading, zone_name))
+            notes.append(_twice(reading, zone_name, "name time"))
     elif created is not None:
         start, source = created, "container"
         notes.append("start from the container's creation time")
-    elif duration is not None:
+    elif duration is not None and closed is not None:
         # The weakest evidence: a copy, a restore or a touch moves it. Said, never silent.
-        start, source = mtime_us - duration, "mtime"
+        start, source = closed.earliest - duration, "mtime"
         notes.append("placed in time by the file's modification time alone (minus its "
                      "duration): check this camera's times")
+        if closed.nonexistent:
+            notes.append("its modification time falls in a spring-forward gap; read with the "
+                         "pre-change offset")
+        if closed.ambiguous:
+            alt, ambiguous = closed.readings[1] - duration, True
+            notes.append(_twice(closed, zone_name, "its modification time"))
     end = None
     if start is not None:
         end, short = _end(facts if source == "name" else None, start, zone_name, duration)
@@ -98,19 +113,36 @@ def _name_reading(time: NameTime, zone_name: str) -> WallReading | None:
     return reading if all(in_calendar(us) for us in reading.readings) else None
 
 
-def _twice(reading: WallReading, zone_name: str) -> str:
+def _closed(mtime_us: int, card_offset_s: int | None, zone_name: str) -> WallReading | None:
+    """When the file was last written: its modification time, or on a FAT card the wall time
+    it holds (the time reported plus `card_offset_s`) read in the camera's zone; None when
+    that is no date."""
+    if card_offset_s is None:
+        return WallReading((mtime_us,))
+    try:
+        wall = _NAIVE_EPOCH + timedelta(microseconds=mtime_us + card_offset_s * US)
+        reading = resolve_wall(wall, zone_name)
+    except OverflowError:
+        return None
+    return reading if all(in_calendar(us) for us in reading.readings) else None
+
+
+def _twice(reading: WallReading, zone_name: str, what: str) -> str:
     first, second = (to_datetime(us).astimezone(zone(zone_name)).strftime("%H:%M:%S %Z")
                      for us in reading.readings)
-    return (f"name time is in the repeated fall-back hour ({first} or {second}) and nothing "
+    return (f"{what} is in the repeated fall-back hour ({first} or {second}) and nothing "
             "tells which; indexed at the earlier reading, and never exported, since its "
             "footage may be from the other")
 
 
-def _choose(reading: WallReading, created: int | None, mtime_us: int,
+def _choose(reading: WallReading, created: int | None, closed: WallReading | None,
             duration: int | None) -> tuple[int, int | None, bool]:
     if not reading.ambiguous:
         return reading.earliest, None, False
-    for evidence in (created, None if duration is None else mtime_us - duration):
+    # A card's wall time in the repeated hour is as ambiguous as the name: no evidence.
+    ended = None if duration is None or closed is None or closed.ambiguous else (
+        closed.earliest - duration)
+    for evidence in (created, ended):
         if evidence is None:
             continue
         near = [r for r in reading.readings if abs(r - evidence) <= _DISAMBIGUATE_WITHIN_US]

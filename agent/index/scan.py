@@ -17,6 +17,7 @@ from typing import Callable
 from agent.callbacks import call_safely
 from agent.index.frigate_db import FrigateTimes, load_frigate_times
 from agent.index.layouts import NameFacts, looks_like_recording, parse_path
+from agent.index.local_times import card_offset_now
 from agent.index.other_disk import same_disk
 from agent.index.placement import place
 from agent.index.probe import ContainerFacts, ProbeError, probe
@@ -98,6 +99,7 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
     names = CameraNames(store, source)
     cameras = names.known   # channel -> camera name, filled as the walk meets channels
     rings = RingFolders(source, lambda mtime_ns: _recent(mtime_ns, now))
+    card = card_offset_now(str(root), now)   # asked once: the folder's drive, as it is read now
     seen: set[str] = set()
     blocked: list[str] = []
     problems: list[str] = []
@@ -145,7 +147,7 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
             else:
                 channel = (facts.camera or "") if facts else ""
                 row = describe(source, cameras.get(channel) or names.camera(channel), path, rel,
-                               st.st_size, mtime, facts, now, frigate, link, channel)
+                               st.st_size, mtime, facts, now, frigate, link, channel, card)
                 statuses[row.status] += 1
                 if row.mtime_ns == UNREAD:   # said at every scan until it can be read
                     problems.append(f"{path}: {row.reason}")
@@ -209,10 +211,12 @@ def empty_words(root: Path) -> str:
 
 def describe(source: Source, camera: str, path: str, rel: str, size: int, mtime_ns: int,
              facts: NameFacts | None, now: float, frigate: FrigateTimes | None = None,
-             link: str | None = None, channel: str = "") -> FileRow:
+             link: str | None = None, channel: str = "",
+             card_offset_s: int | None = None) -> FileRow:
     """Build the index row for one file of `camera` (its `channel`) from its name, its
     container and the source settings; `link` is where a link inside the source points
-    (relative to the source)."""
+    (relative to the source); `card_offset_s` how the system reads the times of the FAT
+    card it is on (local_times.card_offset_s; None for a disk keeping true times)."""
     layout = facts.layout if facts else None
     reasons: list[str] = [f"a link to {link} in this folder"] if link else []
     container: ContainerFacts | None = None
@@ -233,7 +237,7 @@ def describe(source: Source, camera: str, path: str, rel: str, size: int, mtime_
     if facts is not None and facts.note:
         reasons.append(facts.note)
     placed = place(facts, container if status == "ok" else None, source.tz,
-                   source.clock_offset_s, mtime_ns)
+                   source.clock_offset_s, mtime_ns, card_offset_s)
     start, end, time_source = placed.start_us, placed.end_us, placed.source
     known_times = frigate.lookup(rel) if frigate else None
     if known_times is not None:

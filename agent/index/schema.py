@@ -11,7 +11,9 @@ a recorder's mirrored row was placed by), `files.stale_note` (why it may be out 
 the rows of a recorder whose state is `ok` when opened, as an older agent mirroring it leaves it)
 and `files.device_ref` (the recorder's own reference to the row's recording). Version 4 adds `disks`: the identity of the
 disk each folder's recordings were indexed from (other_disk.py); an index of version 3 gains
-it empty, and the next scan fills it.
+it empty, and the next scan fills it. A rule of placement changed since an index was made has
+the rows it would move looked at again by the next scan, once: `relooked` keeps the rules done
+(a table an older agent leaves alone, so the index is no newer for it).
 """
 from __future__ import annotations
 
@@ -29,6 +31,12 @@ _PLACED = 3   # the first version placing files in time as now
 # Rows kept, each file looked at again by the next scan: no real file has this date, so the
 # scan's comparison of size and date finds every one changed (a recorder's rows are its own).
 REPLACED = "UPDATE files SET mtime_ns = -1 WHERE status != 'remote'"
+# Rules of placement changed within a version, by name: the rows each may move.
+_RELOOKS = {
+    # A FAT card's file placed by its modification time, taken before as a true time; it is
+    # the camera's wall time (local_times.card_offset_s).
+    "fat-card-mtime": "UPDATE files SET mtime_ns = -1 WHERE time_source = 'mtime'",
+}
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (
     id INTEGER PRIMARY KEY,
@@ -111,6 +119,9 @@ CREATE TABLE IF NOT EXISTS disks (
     source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
     identity TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS relooked (
+    rule TEXT PRIMARY KEY
+);
 CREATE INDEX IF NOT EXISTS files_camera_start ON files(camera_id, start_us);
 CREATE INDEX IF NOT EXISTS files_source ON files(source_id);
 """
@@ -165,8 +176,20 @@ def prepare(db: sqlite3.Connection) -> bool:
     if _NAMED <= version < _PLACED and "files" in tables:
         with Transaction(db):
             db.execute(REPLACED)
+    _relook(db)
     db.execute(f"PRAGMA user_version={VERSION}")
     return rebuilt
+
+
+def _relook(db: sqlite3.Connection) -> None:
+    """Each rule of placement changed since the index was made: its rows looked at again by
+    the next scan (their date set to one no file has), and the rule kept as done."""
+    done = {rule for (rule,) in db.execute("SELECT rule FROM relooked")}
+    for rule, rows in _RELOOKS.items():
+        if rule not in done:
+            with Transaction(db):
+                db.execute(rows)
+                db.execute("INSERT OR IGNORE INTO relooked(rule) VALUES (?)", (rule,))
 
 
 def _gain_columns(db: sqlite3.Connection) -> None:
