@@ -35,8 +35,10 @@ class OwnerSources:
         for it (default: the folder's name); a registered folder given a new name is renamed
         as `rename_camera` would. A zone, layout or clock offset not given keeps what a
         registered folder has (else: this PC's zone, auto, 0): re-adding a folder to rename
-        its camera must not move its recordings in time. TimeError for an unknown zone or an
-        unusable clock offset."""
+        its camera must not move its recordings in time. A kept clock offset that cannot be
+        used (an older version's, which stops every scan of the folder) is taken as 0, as
+        for a new folder: offset_set_aside says so. TimeError for an unknown zone or an
+        unusable clock offset given."""
         root = Path(self._registered(str(owner_path(path))))
         if root.exists() and not root.is_dir():   # one recording, dragged in for its folder
             raise UsageProblem(f"{root} is a file, not a folder: give the recordings folder "
@@ -56,6 +58,8 @@ class OwnerSources:
         timebase.zone(tz)
         if clock_offset_s is None:
             clock_offset_s = before.clock_offset_s if before is not None else 0.0
+            if offset_set_aside(before, None) is not None:
+                clock_offset_s = 0.0
         clock_offset_s = timebase.check_clock_offset(clock_offset_s)
         try:
             src = self.store.add_source(str(root), camera or folder_camera_name(str(root)) or "camera", tz, layout,
@@ -199,6 +203,18 @@ class OwnerSources:
     def local_zone() -> str:
         """This PC's IANA time zone (times are shown to the owner in it); "UTC" when unknown."""
         return timebase.system_zone_name()
+
+
+def offset_set_aside(before: Source | None, given: float | None) -> str | None:
+    """What add_source says of a folder registered as `before`, added again with the clock
+    offset `given` (None: none), when it sets aside the offset kept for it that cannot be
+    used; None when it sets none aside."""
+    if before is None or given is not None or timebase.usable_clock_offset(before.clock_offset_s):
+        return None
+    return (f"the clock offset kept for {before.root} ({before.clock_offset_s} s, saved by an "
+            "older version) could not be used, so it is 0 now: the camera's clock is taken "
+            "as right. If it is wrong, set it with `footage-agent sources add "
+            f"{before.root} --clock-offset S`")
 
 
 def folder_identity(path: Path) -> tuple[int, int] | None:

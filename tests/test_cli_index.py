@@ -252,6 +252,33 @@ def test_a_clock_offset_kept_by_an_older_version_stops_only_its_own_folder(
     assert run(capsys, *h, "scan")[0] == 0
 
 
+@pytest.mark.parametrize("kept", ["1e300", "'NaN'", "9e999"])
+def test_a_clock_offset_an_older_version_kept_unusable_is_set_aside_when_its_folder_is_added(
+        capsys, recordings, tmp_path, kept):
+    """Added again with no offset (as the app's step 1 adds it, which has no offset to give,
+    and the step that sets one needs a recent recording the folder cannot have indexed),
+    the folder kept the unusable offset and was refused ('the clock offset ... is not usable:
+    give the camera clock minus true time ...'): nothing but the command line with
+    --clock-offset could put it right. It is taken as right (0), as for a new folder, and
+    said so; its zone and layout are kept."""
+    home = tmp_path / "home"
+    h = ["--home", str(home)]
+    bad = _copy_of(recordings, tmp_path / "a-bad")
+    run(capsys, *h, "sources", "add", str(bad), "--tz", "America/Los_Angeles",
+        "--layout", "blue-iris")
+    with closing(sqlite3.connect(home / "index.db")) as db, db:
+        db.execute(f"UPDATE sources SET clock_offset_s={kept}")
+    code, out, err = run(capsys, *h, "sources", "add", str(bad))
+    assert code == 0, err
+    assert (f"the clock offset kept for {bad} " in err and "could not be used, so it is 0 "
+            "now: the camera's clock is taken as right" in err), err
+    listed = json.loads(run(capsys, *h, "sources", "list", "--json")[1])
+    assert [(s["tz"], s["layout"], s["clock_offset_s"]) for s in listed] == [
+        ("America/Los_Angeles", "blue-iris", 0)]
+    assert run(capsys, *h, "scan")[0] == 0
+    assert "could not be used" not in run(capsys, *h, "sources", "add", str(bad))[2]
+
+
 def test_the_installed_command_runs_and_home_env_works(recordings, tmp_path):
     env = {"FOOTAGE_AGENT_HOME": str(tmp_path / "h"), "PATH": "/usr/bin:/bin"}
     version = subprocess.run([sys.executable, "-m", "agent.cli", "--version"], capture_output=True,

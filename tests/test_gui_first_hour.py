@@ -218,3 +218,60 @@ def test_a_clock_offset_an_older_version_saved_unusable_is_set_again_in_the_app(
     finally:
         window.shutdown()
         agent.close()
+
+
+def test_a_folder_whose_unusable_clock_offset_has_no_recent_recording_is_put_right_in_the_app(
+        qtbot, spanish, tmp_path, footage):
+    """A folder whose clock offset an older version saved unusable, with no recent recording
+    indexed (its scans are refused): the clock step the app sends the owner to said only 'No
+    recent recording of this folder to show', and adding the folder again in step 1 failed
+    with the core's 'the clock offset ... is not usable: give the camera clock minus true
+    time ...'. Nothing in the app could put it right. Step 2 now says to add it again, and
+    step 1 does: the camera's clock taken as right, said so in Spanish, its recordings read."""
+    import sqlite3
+
+    from PySide6.QtCore import QCoreApplication
+
+    from agent.service import Agent
+    from tests.gui_support import ZONE
+
+    folder = footage[0] / "reolink"
+    home = tmp_path / "home"
+    agent = Agent(home)
+    agent.add_source(folder, camera="porch", tz=ZONE)   # never scanned: nothing indexed
+    agent.close()
+    with sqlite3.connect(home / "index.db") as db:   # as an older version left it
+        db.execute("UPDATE sources SET clock_offset_s = 9e999")
+    db.close()
+    window, agent = open_window(qtbot, home)
+    try:
+        steps = window.first_run
+        window.show_page("first_run")
+        steps.go(1)
+        settle(qtbot, window)
+        steps.clock.show_frame()
+        settle(qtbot, window)
+        back = QCoreApplication.translate("ClockStep", "The clock difference kept for it "
+                                          "(saved by an older version) cannot be used, so its "
+                                          "recordings are not read: add the folder again in "
+                                          "step 1 (Back), which takes the camera's clock as "
+                                          "right and reads them; then check the clock here.")
+        assert "paso 1" in back and back in steps.clock.status.text(), steps.clock.status.text()
+        steps.go(0)
+        step = steps.folder
+        qtbot.keyClicks(step.path, str(folder))
+        click(qtbot, step.look_button)
+        settle(qtbot, window)
+        step.camera.setText("porch")
+        click(qtbot, step.add_button)
+        settle(qtbot, window)
+        said = QCoreApplication.translate("FolderStep", "The camera clock difference kept for "
+                                          "this folder (saved by an older version) could not be "
+                                          "used, so the camera's clock is now taken as right: if "
+                                          "it is wrong, set it in step 2 (Camera clock).")
+        assert "paso 2" in said and said in step.status.text(), step.status.text()
+        assert [s.clock_offset_s for s in agent.sources()] == [0.0]
+        assert agent.cameras() == ["porch"]   # its recordings are read
+    finally:
+        window.shutdown()
+        agent.close()

@@ -14,6 +14,7 @@ from frp.count_words import counted
 from agent.index.rows import FileRow
 from agent.owner_index import NO_FOLDERS_YET, NOTHING_INDEXED_YET
 from agent.owner_recorders import is_url
+from agent.owner_sources import offset_set_aside
 from agent.service import Agent, AgentError, NotFound, NotScanned
 from agent.timebase import TimeError, check_clock_offset
 from frp.text import one_line
@@ -82,6 +83,9 @@ def sources_add(agent: Agent, args) -> int:
             raise UsageError(str(exc)) from None
     before = agent.source_for(args.path)
     src = agent.add_source(args.path, args.camera, args.tz, args.layout, args.clock_offset)
+    set_aside = offset_set_aside(before, args.clock_offset)
+    if set_aside is not None:
+        say(set_aside)
     if before == src:
         say(f"{src.root} is registered already; nothing changed (camera {src.camera}, zone "
             f"{src.tz}, layout {src.layout}, clock offset {src.clock_offset_s:+g} s)")

@@ -253,6 +253,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>No hay ninguna grabación reciente de esta carpeta para mostrar.</translation>
     </message>
     <message>
+        <source>The clock difference kept for it (saved by an older version) cannot be used, so its recordings are not read: add the folder again in step 1 (Back), which takes the camera&apos;s clock as right and reads them; then check the clock here.</source>
+        <translation>La diferencia de reloj guardada para ella (por una versión anterior) no se puede usar, así que sus grabaciones no se leen: vuelva a añadir la carpeta en el paso 1 (Atrás), que da el reloj de la cámara por correcto y las lee; después compruebe el reloj aquí.</translation>
+    </message>
+    <message>
         <source>The recording says this picture was taken at {time}.</source>
         <translation>Según la grabación, esta imagen se tomó el {time}.</translation>
     </message>
@@ -543,6 +547,10 @@ Check the details below, then add the folder.</source>
 Grabadora: {recorder}
 Cámaras: {cameras}
 Revise los datos de abajo y luego añada la carpeta.</translation>
+    </message>
+    <message>
+        <source>The camera clock difference kept for this folder (saved by an older version) could not be used, so the camera&apos;s clock is now taken as right: if it is wrong, set it in step 2 (Camera clock).</source>
+        <translation>La diferencia del reloj de la cámara guardada para esta carpeta (por una versión anterior) no se pudo usar, así que ahora el reloj de la cámara se da por correcto: si no lo está, fíjela en el paso 2 (Reloj de la cámara).</translation>
     </message>
     <message>
         <source>Choose the folder first: press Choose…, or type where your recorder saves its video.</source>

@@ -115,7 +115,15 @@ class ClockStep(QWidget):
 
     def _frame(self, frame) -> None:
         if frame is None:
-            self.status.setText(self.tr("No recent recording of this folder to show."))
+            said = self.tr("No recent recording of this folder to show.")
+            src = self.sources[self.source_box.currentIndex()]
+            if not usable_clock_offset(src.clock_offset_s):   # its recordings are not read
+                said += " " + self.tr("The clock difference kept for it (saved by an older "
+                                      "version) cannot be used, so its recordings are not "
+                                      "read: add the folder again in step 1 (Back), which "
+                                      "takes the camera's clock as right and reads them; "
+                                      "then check the clock here.")
+            self.status.setText(said)
             return
         self.frame_at = frame.at_us
         self.picture.setPixmap(QPixmap.fromImage(to_image(frame)).scaledToHeight(180))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent.views import folder_camera_name, one_line
+from agent.views import folder_camera_name, one_line, usable_clock_offset
 from gui.views.layout_names import AUTO, layout_name
 from gui.views.typed_paths import typed_path
 from gui.views import display
@@ -190,9 +190,12 @@ class FolderStep(QWidget):
                                     "time\u2026"))
 
         def work(_progress, cancel):   # quitting the app stops the first scan too
+            before = agent.source_for(path)
             agent.add_source(path, camera=cam, tz=tz, layout=layout)
-            return agent.scan([path], cancel=cancel,
-                              progress=lambda _root, n: setattr(self, "_files_seen", n))
+            # add_source takes an unusable clock offset an older version kept as 0: said
+            set_aside = before is not None and not usable_clock_offset(before.clock_offset_s)
+            return agent.scan([path], cancel=cancel, progress=lambda _root, n: setattr(
+                self, "_files_seen", n)), set_aside
         self._files_seen = 0
         self._count_timer.start()
         self.ctx.bridge.run("add-source", work, self._added, self._failed)
@@ -202,7 +205,8 @@ class FolderStep(QWidget):
             self.status.setText(self.tr("Indexing your recordings\u2026 files looked at so "
                                         "far: {count}").format(count=self._files_seen))
 
-    def _added(self, reports) -> None:
+    def _added(self, done) -> None:
+        reports, set_aside = done
         self._adding = False
         self._count_timer.stop()
         seen = sum(r.seen for r in reports)
@@ -213,6 +217,11 @@ class FolderStep(QWidget):
                                         "remove it in Settings and add the right one."))
         else:
             self.status.setText("\u2714 " + display.indexed(seen, problems))
+        if set_aside:
+            self.status.setText(self.status.text() + " " + self.tr(
+                "The camera clock difference kept for this folder (saved by an older version) "
+                "could not be used, so the camera's clock is now taken as right: if it is "
+                "wrong, set it in step 2 (Camera clock)."))
         self.add_button.setEnabled(self._shown == self._look_id)   # the same folder's look
         self.added.emit()
 
