@@ -96,8 +96,7 @@ class OwnerIndex:
         try:
             timebase.check_clock_offset(src.clock_offset_s)
         except timebase.TimeError:   # kept by an older version: every time would be wrong
-            why = (f"the clock offset kept for {src.root} ({src.clock_offset_s} s) is not usable: "
-                   f"set it again with `footage-agent sources add {src.root} --clock-offset S`")
+            why = timebase.unusable_offset_words(src.root, src.clock_offset_s)
             self.emit(ScanFailed(src.root, why))
             raise AgentError(why) from None
         try:

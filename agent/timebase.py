@@ -22,6 +22,7 @@ from frp.times import (US, NotRealTime, TimeError, format_local, format_utc, fro
 __all__ = ["US", "TimeError", "NotRealTime", "in_calendar", "format_utc", "format_local", "from_datetime", "parse_rfc3339", "to_datetime",
            "compact_utc", "zone", "system_zone_name", "WallReading", "resolve_wall", "naive_us",
            "apply_clock_offset", "check_clock_offset", "MAX_CLOCK_OFFSET_S",
+           "usable_clock_offset", "unusable_offset_words",
            "local_text"]
 
 
@@ -205,6 +206,14 @@ def usable_clock_offset(offset_s: float) -> bool:
     except TimeError:
         return False
     return True
+
+
+def unusable_offset_words(root: str, offset_s: object) -> str:
+    """Why a folder's recordings are neither read nor cut: the clock offset kept for it (an
+    older version saved it) cannot be used. The scan and the export say it alike (the app
+    says its own words for it: gui/views/core_clock_offset_words.py)."""
+    return (f"the clock offset kept for {root} ({offset_s} s) is not usable: "
+            f"set it again with `footage-agent sources add {root} --clock-offset S`")
 
 
 def apply_clock_offset(camera_us: int, offset_s: float) -> int:

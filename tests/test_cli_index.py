@@ -487,3 +487,27 @@ def test_a_folder_holding_the_apps_own_folder_is_refused_before_anything_is_read
     code, out, _ = run(capsys, *h, "sources", "list", "--json")
     assert json.loads(out) == []   # nothing added
     assert run(capsys, *h, "sources", "add", str(videos), "--tz", "UTC")[0] == 0   # beside it
+
+
+def test_an_export_from_a_folder_whose_kept_clock_offset_is_unusable_says_how_to_set_it(
+        capsys, recordings, tmp_path):
+    """Its recordings indexed before an older version saved the offset: the export cut, hashed
+    and then failed as it sealed, in Python's words ('the provenance record cannot be written
+    as JSON: Out of range float values are not JSON compliant: inf'). It is refused before
+    anything is cut, as the scan is, saying how to set the offset again; nothing is made."""
+    home, out = tmp_path / "home", tmp_path / "out"
+    h = ["--home", str(home)]
+    folder = _copy_of(recordings, tmp_path / "porch")
+    run(capsys, *h, "sources", "add", str(folder), "--tz", "America/Los_Angeles")
+    run(capsys, *h, "scan")
+    with closing(sqlite3.connect(home / "index.db")) as db, db:
+        db.execute("UPDATE sources SET clock_offset_s=9e999")
+    code, _, err = run(capsys, *h, "export", "--camera", "porch", "--from",
+                       "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:04Z", "--out", str(out))
+    assert code != 0 and "unexpected" not in err and "JSON" not in err, err
+    assert f"the clock offset kept for {folder} (inf s) is not usable" in err, err
+    assert "--clock-offset S" in err and not out.exists()
+    run(capsys, *h, "sources", "add", str(folder), "--clock-offset", "0")
+    code, _, err = run(capsys, *h, "export", "--camera", "porch", "--from",
+                       "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:04Z", "--out", str(out))
+    assert code == 0, err

@@ -14,7 +14,7 @@ from agent.index.changed import changed_since_scan, changed_words
 from agent.index.links import links_out
 from agent.index.rows import Source
 from agent.index.store import Store
-from agent.timebase import US
+from agent.timebase import US, unusable_offset_words, usable_clock_offset
 
 
 class PlanError(Exception):
@@ -47,6 +47,12 @@ def plan_export(store: Store, camera: str, start_us: int, end_us: int) -> Export
     for path in links_out(by_id.values(), cov.files):  # swapped for a link since the scan
         raise PlanError(f"{path} is now a link to a file outside its recordings folder, which "
                         "is never read; scan the folder again")
+    # A folder's kept offset an older version saved unusable: which clock its rows' times are
+    # on cannot be told, nor written in provenance.json (JSON has no infinity).
+    for source in dict.fromkeys(by_id[r.source_id] for r in cov.files
+                                if r.source_id in by_id and r.clock_shift_us is None):
+        if not usable_clock_offset(source.clock_offset_s):
+            raise PlanError(unusable_offset_words(source.root, source.clock_offset_s))
     changed = changed_since_scan(cov.files, by_id)
     if changed:   # its row's times are the old file's: cut, the new footage would take them
         raise PlanError(changed_words(changed))
