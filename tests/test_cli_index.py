@@ -279,6 +279,24 @@ def test_a_clock_offset_an_older_version_kept_unusable_is_set_aside_when_its_fol
     assert "could not be used" not in run(capsys, *h, "sources", "add", str(bad))[2]
 
 
+@pytest.mark.parametrize("kept", ["1e300", "'NaN'", "9e999"])
+def test_a_clock_offset_an_older_version_kept_unusable_is_listed_as_such(
+        capsys, recordings, home, kept):
+    """`sources list` failed on one kept as text ('Unknown format code 'g' for object of type
+    'str'', exit 1) and its --json wrote `Infinity`, which JSON has not (a strict reader
+    refuses the whole list)."""
+    h = ["--home", str(home)]
+    run(capsys, *h, "sources", "add", str(recordings))
+    with closing(sqlite3.connect(home / "index.db")) as db, db:
+        db.execute(f"UPDATE sources SET clock_offset_s={kept}")
+    code, out, _ = run(capsys, *h, "sources", "list", "--json")
+    assert code == 0
+    listed = json.loads(out, parse_constant=lambda c: pytest.fail(f"{c} is not JSON"))
+    assert [s["clock_offset_s"] for s in listed] == [None]
+    code, out, err = run(capsys, *h, "sources", "list")
+    assert code == 0 and "offset=unusable" in out, err
+
+
 def test_the_installed_command_runs_and_home_env_works(recordings, tmp_path):
     env = {"FOOTAGE_AGENT_HOME": str(tmp_path / "h"), "PATH": "/usr/bin:/bin"}
     version = subprocess.run([sys.executable, "-m", "agent.cli", "--version"], capture_output=True,

@@ -16,7 +16,7 @@ from agent.owner_index import NO_FOLDERS_YET, NOTHING_INDEXED_YET
 from agent.owner_recorders import is_url
 from agent.owner_sources import offset_set_aside
 from agent.service import Agent, AgentError, NotFound, NotScanned
-from agent.timebase import TimeError, check_clock_offset
+from agent.timebase import TimeError, check_clock_offset, usable_clock_offset
 from frp.text import one_line
 
 
@@ -113,8 +113,11 @@ def sources_list(agent: Agent, args) -> int:
         if cam.name in indexed:
             cams.setdefault(cam.source_root, []).append(cam.name)
     remote = {r.source_id: r for r in agent.recorders()}
+    # An offset an older version saved unusable is no number JSON has (Infinity, NaN) or no
+    # number at all (text): null, and said as such.
     rows = [{"path": s.root, "camera": s.camera, "tz": s.tz, "layout": s.layout,
-             "clock_offset_s": s.clock_offset_s, "cameras": cams.get(s.root, [s.camera]),
+             "clock_offset_s": s.clock_offset_s if usable_clock_offset(s.clock_offset_s)
+             else None, "cameras": cams.get(s.root, [s.camera]),
              "recorder": recorders.recorder_json(remote.get(s.id))}
             for s in agent.sources()]
     if args.json:
@@ -123,8 +126,10 @@ def sources_list(agent: Agent, args) -> int:
         for r, s in zip(rows, agent.sources()):
             more = [c for c in r["cameras"] if c != r["camera"]]
             rec = remote.get(s.id)
+            offset = ("unusable (set it again with --clock-offset)" if r["clock_offset_s"] is None
+                      else f"{r['clock_offset_s']:+g}s")
             print(f"{one_line(r['path'])}\tcamera={one_line(r['camera'])}\ttz={r['tz']}\t"
-                  f"layout={r['layout']}\toffset={r['clock_offset_s']:+g}s"
+                  f"layout={r['layout']}\toffset={offset}"
                   + (f"\tcameras={one_line(','.join(more))}" if more else "")
                   + (f"\t{rec.vendor} {rec.model}: {agent.recorder_state_words(rec)}" if rec else ""))
         if not rows:
