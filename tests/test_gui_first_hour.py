@@ -275,3 +275,40 @@ def test_a_folder_whose_unusable_clock_offset_has_no_recent_recording_is_put_rig
     finally:
         window.shutdown()
         agent.close()
+
+
+def test_a_folder_added_already_and_looked_at_again_in_step_1_keeps_its_details(
+        qtbot, tmp_path, footage):
+    """Set up opened again, the owner looks at their folder in step 1 and presses Add (as
+    step 2 now advises for a clock difference that cannot be used): the look offered the
+    folder's default camera name and this PC's zone, so Add renamed the camera back and moved
+    every recording by the difference between the zones (Denver's recordings read as Los
+    Angeles', an hour off) without a word. A registered folder's look shows its own."""
+    from agent.service import Agent
+
+    folder = footage[0] / "reolink"
+    home = tmp_path / "home"
+    agent = Agent(home)
+    agent.add_source(folder, camera="Front door", tz="America/Denver", layout="reolink-sd")
+    agent.close()
+    window, agent = open_window(qtbot, home)
+    try:
+        step = window.first_run.folder
+        qtbot.keyClicks(step.path, str(folder))
+        click(qtbot, step.look_button)
+        settle(qtbot, window)
+        assert (step.camera.text(), step.tz.currentText(), step.layout_box.currentData()) == (
+            "Front door", "America/Denver", "reolink-sd")
+        assert "Front door" in step.found.text()
+        click(qtbot, step.add_button)
+        settle(qtbot, window)
+        (src,) = agent.sources()
+        assert (src.camera, src.tz, src.layout) == ("Front door", "America/Denver", "reolink-sd")
+        step.path.clear()
+        qtbot.keyClicks(step.path, str(footage[0] / "frigate"))   # a new folder: its own
+        click(qtbot, step.look_button)
+        settle(qtbot, window)
+        assert step.camera.text() != "Front door" and "Front door" not in step.found.text()
+    finally:
+        window.shutdown()
+        agent.close()

@@ -577,6 +577,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>No se encontraron archivos de vídeo en esta carpeta. ¿Es la carpeta en la que graba su grabadora? Compruebe que la tarjeta SD o la unidad está conectada y elija la carpeta que contiene los vídeos (en una tarjeta de memoria suele ser una como DCIM o Record); luego vuelva a mirar.</translation>
     </message>
     <message>
+        <source>This folder is added already, as camera {camera}: its details below are the ones it has. Change one only to change it; Add and index this folder reads it again.</source>
+        <translation>Esta carpeta ya está añadida, como cámara {camera}: los datos de abajo son los que tiene. Cambie uno solo si quiere cambiarlo; Añadir e indexar esta carpeta la vuelve a leer.</translation>
+    </message>
+    <message>
         <source>Indexing your recordings; this can take a while the first time…</source>
         <translation>Indexando sus grabaciones; la primera vez puede tardar un poco…</translation>
     </message>

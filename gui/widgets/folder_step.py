@@ -133,17 +133,20 @@ class FolderStep(QWidget):
             return
         look_id = self._look_id
         self.found.setText(self.tr("Looking\u2026"))
-        self.ctx.bridge.call("look", lambda: self.ctx.agent.look_at_folder(path),
-                             lambda facts: self._looked(facts, look_id),
+        agent = self.ctx.agent
+        self.ctx.bridge.call("look", lambda: (agent.look_at_folder(path), agent.source_for(path)),
+                             lambda done: self._looked(*done, look_id),
                              lambda message: self._look_failed(message, look_id))
 
     def _look_failed(self, message: str, look_id: int) -> None:
         if look_id == self._look_id:
             self.found.setText(message)
 
-    def _looked(self, facts, look_id: int) -> None:
+    def _looked(self, facts, registered, look_id: int) -> None:
         """Show what the agent found (FolderFacts) and fill in this folder's details to confirm:
-        every look proposes its own camera name and zone, never the previous folder's."""
+        every look proposes its own camera name and zone, never the previous folder's; a
+        folder added already (`registered`, its Source) shows its own, which Add would
+        otherwise change (its camera renamed, its recordings moved by another zone)."""
         if look_id != self._look_id:
             return
         recorder = (layout_name(facts.layout) if facts.layout else
@@ -173,6 +176,15 @@ class FolderStep(QWidget):
         one = facts.cameras[0] if len(facts.cameras) == 1 else ""
         self.camera.setText(one_line(one if one and not one.isdigit()
                                       else folder_camera_name(facts.path)))
+        if registered is not None:
+            self.camera.setText(one_line(registered.camera))
+            self.tz.setCurrentText(registered.tz)
+            self._choose_layout(registered.layout)
+            self.found.setText(self.found.text() + "\n" + self.tr(
+                "This folder is added already, as camera {camera}: its details below are the "
+                "ones it has. Change one only to change it; Add and index this folder reads it "
+                "again.").format(
+                    camera=one_line(registered.camera)))
         self._shown = self._look_id
         self.add_button.setEnabled(True)
 
