@@ -383,8 +383,20 @@ def test_names_as_they_appear_in_the_field():
 
 
 def test_an_end_before_the_start_is_dropped_not_guessed():
+    facts = parse_path("garage_ch3_main_20260512183000_20260512160000.mp4")
+    assert facts.start.wall == L(2026, 5, 12, 18, 30, 0) and facts.end is None
+    # Within the hours clocks go back by it is kept (test_name_ends: the fall-back night), and
+    # on any other night placement never takes it: the file's own length ends it.
+    from agent.index.placement import place
+    from agent.media.mp4box import ContainerFacts
     facts = parse_path("garage_ch3_main_20260514183000_20260514180000.mp4")
-    assert facts.start.wall == L(2026, 5, 14, 18, 30, 0) and facts.end is None
+    assert facts.end.wall == L(2026, 5, 14, 18, 0, 0)
+    held = ContainerFacts(status="ok", reason=None, container="mp4", duration_us=20_000_000,
+                          creation_us=None, codec="h264", width=320, height=240, fps=5.0,
+                          frames=100)
+    placed = place(facts, held, "America/Los_Angeles", 0.0, 0)
+    assert placed.end_us - placed.start_us == 20_000_000 and not placed.ambiguous
+    assert place(facts, None, "America/Los_Angeles", 0.0, 0).end_us is None
 
 
 def test_layout_restriction_and_unknown_ids():

@@ -49,6 +49,10 @@ def row(agent, root: Path, rel: str):
     "CH01_20261101_015950_010010.mp4",                              # generic DVR export
     "Mp4Record/2026-11-01/RecM01_DST20261101_015950_010010_6D28808_9A1B2C.mp4",  # Reolink
     "2026-11-01/001/dav/01/01.59.50-01.00.10[R][0@0][0].mp4",       # Dahua tree
+    # Full dates, the end's before the start's: it was dropped as no end, so the start was
+    # as ambiguous as a name without one (never exported).
+    "garage_ch3_main_20261101015950_20261101010010.mp4",           # Dahua backup
+    "2026-11-01 01-59-50 - 2026-11-01 01-00-10 (1-1).mp4",          # Hikvision extract
 ])
 def test_a_recording_across_the_fall_back_ends_when_the_clock_read_its_end_again(yard, rel):
     # 20 s recorded from 01:59:50 PDT: the clock went back to 01:00 in it, so the recorder

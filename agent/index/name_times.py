@@ -8,6 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _DAY = timedelta(days=1)
+# The most any zone's clocks go back by (Antarctica/Troll's two hours).
+_CLOCKS_GO_BACK = timedelta(hours=2)
 _SECOND = timedelta(seconds=1)
 _OFFSET = re.compile(r"([+-])(\d\d)[_:]?(\d\d)?", re.ASCII)
 _OFFSETS: dict[str, timezone | None] = {}
@@ -63,10 +65,13 @@ def start_time(g: dict, tz: timezone | None) -> datetime:
 
 def end_time(g: dict, start: datetime, tz: timezone | None) -> datetime | None:
     """The end a grammar's fields give (a full date and time, a time of the start's day or the
-    next, or a duration), or None when they give none or one before the start."""
+    next, or a duration), or None when they give none or one before the start, except a wall
+    time within the hours clocks go back by: the recording ran across the fall-back, and
+    placement.py reads it on the same night."""
     if g.get("eY"):
         end = _clock(g["eY"], g["eM"], g["eD"], g["eh"], g["em"], g["es"], 0, tz)
-        return end if end >= start else None
+        back = tz is None and start - end <= _CLOCKS_GO_BACK
+        return end if end >= start or back else None
     if g.get("eh"):
         # A time-only end belongs to the start's day, or the next one when it passed midnight.
         if g["es"] == "60":
