@@ -156,3 +156,31 @@ def test_an_index_placed_by_the_rules_before_these_is_placed_again_by_the_next_s
         assert (r.end_us - r.start_us, r.status, report.updated) == (20 * US, "ok", 1)
     finally:
         again.close()
+
+
+def test_an_index_that_kept_a_full_end_across_the_fall_back_as_ambiguous_places_it_again(
+        home, tmp_path):
+    """Indexed before a full end written before the start was read (`ambiguous`, its end
+    dropped): a rescan skipped the file, unchanged, and it stayed never exported."""
+    import sqlite3
+    from contextlib import closing
+
+    from agent.service import Agent
+
+    root = tmp_path / "card"
+    rel = "garage_ch3_main_20261101015950_20261101010010.mp4"
+    clip(root, rel, "2026-11-01T08:59:50Z", 20)
+    first = Agent(home)
+    first.add_source(root, camera="yard", tz=LA)
+    first.scan()
+    first.close()
+    with closing(sqlite3.connect(home / "index.db")) as db, db:   # as the version before left it
+        db.execute("UPDATE files SET status = 'ambiguous', alt_start_us = start_us + 3600000000")
+        db.execute("DELETE FROM relooked WHERE rule = 'full-end-across-fall-back'")
+    again = Agent(home)
+    try:
+        again.scan()
+        (r,) = again.recordings()
+        assert (r.status, r.alt_start_us) == ("ok", None)
+    finally:
+        again.close()
